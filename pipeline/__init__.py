@@ -1,0 +1,1 @@
+"""Turns annual-report texts into print, screen, large-print PDF and DOCX editions."""

@@ -1,0 +1,95 @@
+"""Cleaning: Unicode, white space and British typography (house style), never the words.
+
+Cleaning works line by line and keeps every line where it was, so line numbers
+in later reports are the source's own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NBSP = "\u00a0"
+# A line holding only a no-break space marks where a photo stood on the web page.
+PHOTO_MARKER = NBSP
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
+
+ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
+DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
+SPACED_DASH = re.compile(r"(?<=\S) [-\u2014] (?=\S)|\s*\u2014\s*")
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
+
+OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
+APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
+
+# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June".
+NUMBER_AND_WORD = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) (?=[^\W\d_])")
+YEAR_LIKE = re.compile(r"[12]\d{3}")
+PER_CENT = re.compile(r"\bper cent\b")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
+
+
+def clean_text(text: str) -> str:
+    return "\n".join(clean_line(line) for line in text.split("\n"))
+
+
+def clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", INVISIBLE.sub("", line))
+    if not line.strip():
+        # Only white space: the marker when a no-break space stood there, else an empty line.
+        return PHOTO_MARKER if NBSP in line else ""
+    line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
+    line = line.strip(NBSP)
+    return typeset(line)
+
+
+def typeset(line: str) -> str:
+    """Apply the house style's typography to one line of text."""
+    line = ELLIPSIS.sub("\u2026", line)
+    line = DOUBLE_HYPHEN.sub(" \u2013 ", line).strip()
+    line = SPACED_DASH.sub(" \u2013 ", line)
+    line = YEAR_RANGE.sub("\\1\u2013\\2", line)
+    line = curl_quotes(line)
+    line = bind_numbers(line)
+    line = PER_CENT.sub("per" + NBSP + "cent", line)
+    line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
+    line = SPACE_BEFORE_PUNCTUATION.sub("", line)
+    return SPACES.sub(" ", line)
+
+
+def curl_quotes(line: str) -> str:
+    """Straight quotes become curly ones, opening or closing by their position."""
+    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
+    characters = list(line)
+    for index, character in enumerate(characters):
+        if character not in "'\"":
+            continue
+        before = characters[index - 1] if index else " "
+        opening = before in OPENING_CONTEXT
+        if character == "'":
+            characters[index] = "\u2018" if opening else "\u2019"
+        else:
+            characters[index] = "\u201c" if opening else "\u201d"
+    return "".join(characters)
+
+
+def bind_numbers(line: str) -> str:
+    def bind(match: re.Match) -> str:
+        number = match.group(1)
+        return match.group(0) if YEAR_LIKE.fullmatch(number) else number + NBSP
+
+    return NUMBER_AND_WORD.sub(bind, line)
+
+
+def undo_typography(text: str) -> str:
+    """The text with curly quotes, dashes, ellipses and no-break spaces made plain again.
+
+    Used to check that cleaning changed the typography only, never the words.
+    """
+    table = str.maketrans(
+        {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", NBSP: " "}
+    )
+    return text.translate(table).replace("\u2026", "...")

@@ -1,0 +1,147 @@
+"""Deduplication: drop the repetitions a web page leaves, and remember what they meant.
+
+A block (a line, or a paragraph of lines) that repeats the block kept just
+before it, separated only by blank lines, is dropped; the kept twin counts the
+repetition, because the repetition carries meaning: the byline is written
+several times at the top of the page, a photo caption twice. Only neighbours
+are compared, so a sentence that recurs inside two different paragraphs is
+never touched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+
+from .cleaning import PHOTO_MARKER
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A block of the source after deduplication: text, or a photo's place."""
+
+    kind: str  # "text" or "marker"
+    text: str
+    lines: tuple[int, ...]  # line numbers in the source, from 1
+    repeats: int = 1  # how many times the source wrote it
+
+
+@dataclass(frozen=True)
+class Drop:
+    text: str
+    lines: tuple[int, ...]
+    reason: str
+    kept_text: str
+    kept_lines: tuple[int, ...]
+
+
+@dataclass
+class Deduplicated:
+    units: list[Unit] = field(default_factory=list)
+    drops: list[Drop] = field(default_factory=list)
+
+
+def likeness_key(text: str) -> str:
+    """What two blocks share when they differ only in white space, case or punctuation.
+
+    Text with no letters or digits ("***") is its own key, so unlike rules stay apart.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"[^\W_]+", folded)) or text
+
+
+def deduplicate(cleaned_text: str) -> Deduplicated:
+    result = Deduplicated()
+    previous: int | None = None  # index in result.units of the last text unit kept
+    for block in split_blocks(cleaned_text):
+        if block[0][1] == PHOTO_MARKER:
+            result.units.append(Unit("marker", "", (block[0][0],)))
+            continue
+        unit = collapse_block(block, result.drops)
+        if previous is not None and same(result.units[previous], unit):
+            twin = result.units[previous]
+            result.drops.append(Drop(unit.text, unit.lines, "repeats the block before it",
+                                     twin.text, twin.lines))
+            result.units[previous] = replace(twin, repeats=twin.repeats + unit.repeats)
+            continue
+        result.units.append(unit)
+        previous = len(result.units) - 1
+    return result
+
+
+def split_blocks(cleaned_text: str) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines, numbered from 1; a photo marker is a block of its own."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(cleaned_text.split("\n"), start=1):
+        if line and line != PHOTO_MARKER:
+            current.append((number, line))
+            continue
+        if current:
+            blocks.append(current)
+            current = []
+        if line == PHOTO_MARKER:
+            blocks.append([(number, line)])
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
+    """One unit from a block's lines: repeated lines dropped, a doubled phrase halved."""
+    kept: list[tuple[int, str, int]] = []  # line number, text, repeats
+    for number, line in block:
+        line = undouble_phrase(line, number, drops)
+        if kept and likeness_key(kept[-1][1]) == likeness_key(line):
+            first_number, first_line, repeats = kept[-1]
+            drops.append(Drop(line, (number,), "repeats the line before it",
+                              first_line, (first_number,)))
+            kept[-1] = (first_number, first_line, repeats + 1)
+            continue
+        kept.append((number, line, 1))
+    # A paragraph hard-wrapped over several lines reads as one.
+    text = " ".join(line for _, line, _ in kept)
+    repeats = kept[0][2] if len(kept) == 1 else 1
+    return Unit("text", text, tuple(number for number, _, _ in kept), repeats)
+
+
+def undouble_phrase(line: str, number: int, drops: list[Drop]) -> str:
+    """"Our people Our people" -> "Our people": a phrase of two or more words written twice."""
+    words = line.split(" ")
+    half = len(words) // 2
+    if len(words) % 2 or half < 2:
+        return line
+    first, second = " ".join(words[:half]), " ".join(words[half:])
+    if likeness_key(first) != likeness_key(second):
+        return line
+    drops.append(Drop(second, (number,), "repeats the phrase before it on its line",
+                      first, (number,)))
+    return first
+
+
+def same(kept: Unit, candidate: Unit) -> bool:
+    return kept.kind == candidate.kind == "text" and (
+        likeness_key(kept.text) == likeness_key(candidate.text)
+    )
+
+
+def units_to_text(units: list[Unit]) -> str:
+    """The deduplicated text, blocks separated by blank lines, as a source would hold it."""
+    return "\n\n".join(PHOTO_MARKER if u.kind == "marker" else u.text for u in units) + "\n"
+
+
+def report(name: str, result: Deduplicated) -> dict:
+    """What was dropped and which twin was kept: for an editor to review."""
+    return {
+        "document": name,
+        "dropped": [
+            {
+                "lines": list(drop.lines),
+                "text": drop.text,
+                "reason": drop.reason,
+                "kept": {"lines": list(drop.kept_lines), "text": drop.kept_text},
+            }
+            for drop in result.drops
+        ],
+    }

@@ -1,0 +1,75 @@
+"""Layouts: a folder under layouts/ holding layout.toml, a Jinja2 template and CSS."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PipelineError
+
+SETTINGS = "layout.toml"
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str = "A4"
+    margin_top_mm: float = 25.0
+    margin_right_mm: float = 20.0
+    margin_bottom_mm: float = 25.0
+    margin_left_mm: float = 20.0
+    bleed_mm: float = 0.0
+    marks: tuple[str, ...] = ()  # CSS `marks`: "crop", "cross"
+
+    @property
+    def width_mm(self) -> float:
+        return PAGE_SIZES_MM[self.size][0]
+
+    @property
+    def height_mm(self) -> float:
+        return PAGE_SIZES_MM[self.size][1]
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    folder: Path
+    description: str = ""
+    template: str = "document.html"
+    stylesheet: str = "style.css"
+    pdf_variant: str | None = None  # WeasyPrint's: "pdf/x-4", "pdf/ua-1", ...
+    output_profile: str | None = None  # CMYK ICC profile file, relative to the layout folder
+    body_font: str = ""
+    heading_font: str = ""
+    body_size_pt: float = 11.0
+    page: Page = field(default_factory=Page)
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file of the layout: what its outputs depend on."""
+        return sorted(path for path in self.folder.rglob("*") if path.is_file())
+
+
+def layout_names(layouts_dir: Path) -> list[str]:
+    return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
+
+
+def load_layout(layouts_dir: Path, name: str) -> Layout:
+    folder = layouts_dir / name
+    settings_file = folder / SETTINGS
+    if not settings_file.is_file():
+        raise PipelineError(settings_file, f"no layout named {name!r}")
+    try:
+        settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise PipelineError(settings_file, f"not valid TOML ({error})") from None
+    page_settings = settings.pop("page", {})
+    try:
+        page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
+        layout = Layout(name=name, folder=folder, page=page, **settings)
+    except TypeError as error:
+        raise PipelineError(settings_file, f"unknown setting ({error})") from None
+    if page.size not in PAGE_SIZES_MM:
+        raise PipelineError(settings_file, f"unknown page size {page.size!r}")
+    return layout

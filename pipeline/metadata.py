@@ -1,0 +1,109 @@
+"""Metadata: the optional source/<name>.toml beside a source text, checked key by key."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+from .cleaning import clean_line
+from .errors import PipelineError
+from .model import Metadata
+
+TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
+KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+
+
+def metadata_path(source_dir: Path, name: str) -> Path:
+    return source_dir / f"{name}.toml"
+
+
+def load_metadata(path: Path, layouts: list[str]) -> Metadata:
+    """The metadata in `path` (an empty title when the file does not give one)."""
+    if not path.exists():
+        return Metadata(title="")
+    try:
+        settings = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise PipelineError(path, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PipelineError(path, f"not valid TOML: {error}") from None
+    return parse_metadata(settings, path, layouts)
+
+
+def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
+    unknown = sorted(set(settings) - set(KEYS))
+    if unknown:
+        raise PipelineError(
+            path, f"unknown key {', '.join(map(repr, unknown))}; known keys: {', '.join(KEYS)}"
+        )
+    metadata = Metadata(title="")
+    for key in TEXT_KEYS:
+        if key in settings:
+            metadata = replace(metadata, **{key: text_value(settings[key], key, path)})
+    if not LANGUAGE_TAG.fullmatch(metadata.language):
+        raise PipelineError(path, f"language {metadata.language!r} is not a tag like en-GB")
+    return replace(
+        metadata,
+        date=date_value(settings.get("date", ""), path),
+        layouts=layout_names(settings.get("layouts", []), path, layouts),
+        images={n: image_path(p, path) for n, p in figure_table(settings, "images", path).items()},
+        alt=figure_table(settings, "alt", path),
+    )
+
+
+def text_value(value: object, key: str, path: Path) -> str:
+    if not isinstance(value, str):
+        raise PipelineError(path, f"{key} must be text in quotes, not {value!r}")
+    return clean_line(value)
+
+
+def date_value(value: object, path: Path) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | str | datetime.date):
+        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
+    text = str(value)[:10]
+    if text and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", text):
+        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
+    return text
+
+
+def layout_names(value: object, path: Path, known: list[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise PipelineError(path, 'layouts must be a list of names, like ["print", "screen"]')
+    for name in value:
+        if name not in known:
+            raise PipelineError(
+                path, f"unknown layout {name!r}; the layouts are {', '.join(known)}"
+            )
+    return tuple(value)
+
+
+def figure_table(settings: dict, key: str, path: Path) -> dict[int, str]:
+    table = settings.get(key, {})
+    if not isinstance(table, dict):
+        raise PipelineError(path, f'{key} must be a table of figure numbers, like {key}.1 = "..."')
+    result = {}
+    for number, value in table.items():
+        if not number.isdigit() or int(number) < 1:
+            raise PipelineError(path, f"{key}: {number!r} is not a figure number (1, 2, ...)")
+        result[int(number)] = text_value(value, f"{key}.{number}", path)
+    return result
+
+
+def image_path(value: str, path: Path) -> str:
+    """An image file named relative to source/; it must stay inside source/."""
+    source_dir = path.parent.resolve()
+    image = (source_dir / value).resolve()
+    if not image.is_relative_to(source_dir) or Path(value).is_absolute():
+        raise PipelineError(path, f"image {value!r} lies outside source/")
+    if image.suffix.lower() not in IMAGE_SUFFIXES:
+        raise PipelineError(path, f"image {value!r} is not a PNG, JPEG, GIF, SVG or WebP file")
+    if not image.is_file():
+        raise PipelineError(path, f"image {value!r} does not exist in source/")
+    return image.relative_to(source_dir).as_posix()

@@ -1,0 +1,210 @@
+"""The document model: what every reader produces and every writer consumes.
+
+Nothing here knows where the text came from (raw web text, marked-up text or an
+edited DOCX) nor how it will be rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of inline text with one set of emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+def plain(spans: tuple[Span, ...]) -> str:
+    return "".join(span.text for span in spans)
+
+
+@dataclass(frozen=True)
+class Byline:
+    name: str
+    honours: tuple[str, ...] = ()
+    role: str = ""
+
+    @property
+    def text(self) -> str:
+        return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+    @property
+    def anchor(self) -> str:
+        return slug(self.text)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A photo's place in the text: its caption, and its image when one is named."""
+
+    number: int
+    caption: tuple[Span, ...]
+    image: str | None = None  # path relative to source/
+    alt: str | None = None
+
+    @property
+    def text(self) -> str:
+        return plain(self.caption)
+
+    @property
+    def alternative_text(self) -> str:
+        return self.alt or self.text
+
+
+Block = Heading | Paragraph | Figure
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subtitle: str = ""
+    organisation: str = ""
+    author: str = ""
+    date: str = ""  # as given: "2024" or "2024-06-11"
+    language: str = "en-GB"
+    layouts: tuple[str, ...] = ()  # empty: every layout
+    images: dict[int, str] = field(default_factory=dict)
+    alt: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    metadata: Metadata
+    byline: Byline | None
+    blocks: tuple[Block, ...]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [block for block in self.blocks if isinstance(block, Heading)]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [block for block in self.blocks if isinstance(block, Figure)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [block for block in self.blocks if isinstance(block, Paragraph)]
+
+    @property
+    def author(self) -> str:
+        return self.metadata.author or (self.byline.name if self.byline else "")
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
+
+
+# --- JSON form -------------------------------------------------------------
+
+
+def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
+    items = []
+    for span in spans:
+        item: dict = {"text": span.text}
+        if span.bold:
+            item["bold"] = True
+        if span.italic:
+            item["italic"] = True
+        items.append(item)
+    return items
+
+
+def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
+    return tuple(Span(i["text"], i.get("bold", False), i.get("italic", False)) for i in items)
+
+
+def _block_to_json(block: Block) -> dict:
+    if isinstance(block, Heading):
+        return {"type": "heading", "level": block.level, "text": block.text}
+    if isinstance(block, Figure):
+        return {
+            "type": "figure",
+            "number": block.number,
+            "caption": _spans_to_json(block.caption),
+            "image": block.image,
+            "alt": block.alt,
+        }
+    return {"type": "paragraph", "spans": _spans_to_json(block.spans)}
+
+
+def _block_from_json(item: dict) -> Block:
+    kind = item["type"]
+    if kind == "heading":
+        return Heading(item["text"], item.get("level", 1))
+    if kind == "figure":
+        return Figure(
+            item["number"], _spans_from_json(item["caption"]), item.get("image"), item.get("alt")
+        )
+    return Paragraph(_spans_from_json(item["spans"]))
+
+
+def to_json(document: Document) -> dict:
+    meta = document.metadata
+    return {
+        "name": document.name,
+        "metadata": {
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "organisation": meta.organisation,
+            "author": meta.author,
+            "date": meta.date,
+            "language": meta.language,
+            "layouts": list(meta.layouts),
+            "images": {str(k): v for k, v in sorted(meta.images.items())},
+            "alt": {str(k): v for k, v in sorted(meta.alt.items())},
+        },
+        "byline": None
+        if document.byline is None
+        else {
+            "name": document.byline.name,
+            "honours": list(document.byline.honours),
+            "role": document.byline.role,
+        },
+        "blocks": [_block_to_json(block) for block in document.blocks],
+    }
+
+
+def from_json(data: dict) -> Document:
+    meta = data["metadata"]
+    byline = data.get("byline")
+    return Document(
+        name=data["name"],
+        metadata=Metadata(
+            title=meta["title"],
+            subtitle=meta.get("subtitle", ""),
+            organisation=meta.get("organisation", ""),
+            author=meta.get("author", ""),
+            date=meta.get("date", ""),
+            language=meta.get("language", "en-GB"),
+            layouts=tuple(meta.get("layouts", ())),
+            images={int(k): v for k, v in meta.get("images", {}).items()},
+            alt={int(k): v for k, v in meta.get("alt", {}).items()},
+        ),
+        byline=None
+        if byline is None
+        else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", "")),
+        blocks=tuple(_block_from_json(item) for item in data["blocks"]),
+    )

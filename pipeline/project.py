@@ -1,0 +1,83 @@
+"""Where a project keeps its sources, layouts and outputs, and what it holds."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PIPELINE_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def layouts_dir(self) -> Path:
+        return self.root / "layouts"
+
+    @property
+    def output_root(self) -> Path:
+        return self.root / "output"
+
+    def documents(self) -> list[str]:
+        """Every source text in source/, by name (the file's stem)."""
+        return sorted(path.stem for path in self.source_dir.glob("*.txt"))
+
+    def layouts(self) -> list[str]:
+        return sorted(path.parent.name for path in self.layouts_dir.glob("*/layout.toml"))
+
+    def source(self, name: str) -> Path:
+        return self.source_dir / f"{name}.txt"
+
+    def metadata(self, name: str) -> Path:
+        return self.source_dir / f"{name}.toml"
+
+    def output_dir(self, name: str) -> Path:
+        return self.output_root / name
+
+    def model(self, name: str) -> Path:
+        return self.output_dir(name) / f"{name}.json"
+
+    def dedupe_report(self, name: str) -> Path:
+        return self.output_dir(name) / f"{name}.dedupe.json"
+
+    def pdf(self, name: str, layout: str) -> Path:
+        return self.output_dir(name) / f"{name}-{layout}.pdf"
+
+    def docx(self, name: str) -> Path:
+        return self.output_dir(name) / f"{name}.docx"
+
+    def fonts(self) -> list[Path]:
+        return sorted(path for path in (self.layouts_dir / "fonts").glob("*") if path.is_file())
+
+    def declared(self, name: str) -> dict:
+        """The metadata file's settings, read leniently: building reports its errors, not this."""
+        try:
+            return tomllib.loads(self.metadata(name).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return {}
+
+    def layouts_for(self, name: str) -> list[str]:
+        wanted = self.declared(name).get("layouts")
+        known = self.layouts()
+        if isinstance(wanted, list) and wanted and all(layout in known for layout in wanted):
+            return [layout for layout in known if layout in wanted]
+        return known
+
+    def images_for(self, name: str) -> list[Path]:
+        images = self.declared(name).get("images")
+        if not isinstance(images, dict):
+            return []
+        paths = (self.source_dir / str(value) for value in images.values())
+        return sorted(path for path in paths if path.is_file())
+
+
+def module(name: str) -> Path:
+    """A pipeline module's file, for the tasks whose outputs it makes."""
+    return PIPELINE_DIR / f"{name}.py"

@@ -1,0 +1,100 @@
+"""Structure: the deduplicated blocks of a web-page text read as a document.
+
+The rules read what the web page left behind:
+- the short line written several times at the top is the byline;
+- a paragraph written twice is a photo caption, and the photo stood at the
+  no-break-space line before it;
+- a short line with no closing full stop, followed by text, is a section heading;
+- everything else is a body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .dedupe import Unit, likeness_key
+from .model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARACTERS = 120
+MAX_BYLINE_WORDS = 25
+HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
+
+
+def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
+    texts = [unit for unit in units if unit.kind == "text"]
+    byline = None
+    if texts and is_byline(texts[0]):
+        byline = parse_byline(texts[0].text)
+        units = [unit for unit in units if unit is not texts[0]]
+        texts = texts[1:]
+    metadata, units = settle_title(name, metadata, units, texts)
+    return Document(name, metadata, byline, tuple(blocks(units, metadata)))
+
+
+def is_byline(unit: Unit) -> bool:
+    words = unit.text.split()
+    short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
+    return short and (unit.repeats >= 2 or unit.text.startswith("By "))
+
+
+def parse_byline(text: str) -> Byline:
+    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role."""
+    parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
+    name, rest = parts[0], parts[1:]
+    honours = []
+    while rest and HONOUR.fullmatch(rest[0]):
+        honours.append(rest.pop(0))
+    return Byline(name, tuple(honours), ", ".join(rest))
+
+
+def settle_title(
+    name: str, metadata: Metadata, units: list[Unit], texts: list[Unit]
+) -> tuple[Metadata, list[Unit]]:
+    """The title from metadata, else the text's own opening heading, else the file name."""
+    first = texts[0] if texts else None
+    opening_heading = first is not None and first.repeats == 1 and is_heading_text(first.text)
+    if metadata.title:
+        if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
+            units = [unit for unit in units if unit is not first]
+        return metadata, units
+    if opening_heading and len(texts) > 1:
+        return replace(metadata, title=first.text), [u for u in units if u is not first]
+    return replace(metadata, title=title_from_name(name)), units
+
+
+def title_from_name(name: str) -> str:
+    words = re.sub(r"[-_]+", " ", name).strip()
+    return words[:1].upper() + words[1:] if words else name
+
+
+def is_heading_text(text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_HEADING_WORDS
+        and len(text) <= MAX_HEADING_CHARACTERS
+        and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
+        and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
+    )
+
+
+def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
+    result: list[Block] = []
+    figures = 0
+    last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
+    after_photo = False  # a no-break-space line stood right before this unit
+    for index, unit in enumerate(units):
+        if unit.kind == "marker":
+            after_photo = True
+            continue
+        if unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
+            figures += 1
+            result.append(Figure(figures, (Span(unit.text),), metadata.images.get(figures),
+                                 metadata.alt.get(figures)))
+        elif is_heading_text(unit.text) and index < last_text:
+            result.append(Heading(unit.text))
+        else:
+            result.append(Paragraph((Span(unit.text),)))
+        after_photo = False
+    return result
