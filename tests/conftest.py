@@ -1,0 +1,47 @@
+"""Shared test material: the seed text and a second text in the same web-page style."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "source" / "director-review-2024.txt"
+
+NBSP = "\u00a0"
+
+# A different piece, written the way a web page leaves text when copied: the byline
+# three times, a photo marker before each doubled caption, straight quotes and "--".
+LIBRARY_CHAPTER = f"""Chief Librarian, Public Libraries Division
+Chief Librarian, Public Libraries Division
+Chief Librarian, Public Libraries Division
+
+{NBSP}
+
+Reading rooms across the territory welcomed more visitors than in any year before. The libraries' new opening hours -- longer on weekdays -- drew 3,200 readers a day, and loans rose by 12 per cent.
+
+{NBSP}
+
+Readers in the refurbished reading room of the central library.
+
+Readers in the refurbished reading room of the central library
+
+Opening the stacks
+
+The stacks of the central library were opened to the public on 2 May, and the "open shelves" pilot ran for the whole of 2023-24. Staff catalogued 41,000 volumes...
+
+A sentence about catalogues recurs here. Staff also trained volunteers.
+
+Serving every reader Serving every reader
+
+A sentence about catalogues recurs here. The mobile library visited 60 villages.
+"""
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def library_chapter() -> str:
+    return LIBRARY_CHAPTER

@@ -1,0 +1,77 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.cleaning import NBSP, clean_text
+from pipeline.dedupe import deduplicate, report, units_to_text
+
+
+def texts(text: str) -> list[str]:
+    return [unit.text for unit in deduplicate(text).units if unit.kind == "text"]
+
+
+def test_repeated_lines_collapse_and_count():
+    result = deduplicate("Byline, Role\nByline, Role\nbyline role\n\nBody text.")
+    assert [(u.text, u.repeats) for u in result.units] == [("Byline, Role", 3), ("Body text.", 1)]
+    assert [drop.lines for drop in result.drops] == [(2,), (3,)]
+
+
+def test_near_twins_separated_by_blank_lines_and_markers_are_dropped():
+    text = f"A caption here.\n\n{NBSP}\n\nA  caption here\n\nNext."
+    assert texts(text) == ["A caption here.", "Next."]
+    assert deduplicate(text).units[0].repeats == 2
+
+
+def test_a_sentence_recurring_in_two_paragraphs_is_kept():
+    text = "Same sentence. First para.\n\nSame sentence. Second para."
+    assert texts(text) == ["Same sentence. First para.", "Same sentence. Second para."]
+
+
+def test_distant_repetition_is_kept():
+    assert texts("Refrain.\n\nVerse.\n\nRefrain.") == ["Refrain.", "Verse.", "Refrain."]
+
+
+def test_a_phrase_written_twice_on_one_line_is_halved():
+    assert texts("Our people Our people\n\nText.") == ["Our people", "Text."]
+    assert texts("Bora Bora\n\nText.") == ["Bora Bora", "Text."]
+
+
+def test_hard_wrapped_paragraph_reads_as_one():
+    assert texts("one line\nwrapped here.\n\none line\nwrapped here") == ["one line wrapped here."]
+
+
+def test_the_seed_report_names_each_drop_and_its_twin(seed_text):
+    result = deduplicate(clean_text(seed_text))
+    dropped = report("seed", result)["dropped"]
+    assert len(dropped) == 3 + 5  # byline three more times, five captions once more
+    for drop in dropped:
+        lines = seed_text.split("\n")
+        assert all(lines[n - 1].strip() for n in drop["lines"])
+        assert drop["kept"]["lines"][0] < drop["lines"][0]
+
+
+blocks = st.lists(
+    st.sampled_from(["Alpha beta.", "alpha beta", "Gamma delta", "Our people Our people", NBSP,
+                     "Epsilon.\nzeta.", "", "***"])
+    | st.text(alphabet="ab .,\n\u00a0", max_size=20),
+    max_size=15,
+).map("\n\n".join)
+
+
+@given(blocks)
+def test_deduplication_is_idempotent(text):
+    once = deduplicate(clean_text(text)).units
+    twice = deduplicate(units_to_text(once)).units
+    assert [(u.kind, u.text) for u in twice] == [(u.kind, u.text) for u in once]
+
+
+@given(blocks)
+def test_only_whole_repeated_blocks_lose_words(text):
+    cleaned = clean_text(text)
+    result = deduplicate(cleaned)
+    kept = re.findall(r"\w+", units_to_text(result.units))
+    dropped = [w for drop in result.drops for w in re.findall(r"\w+", drop.text)]
+    assert sorted(kept + dropped) == sorted(re.findall(r"\w+", cleaned))
+    for drop in result.drops:
+        assert re.findall(r"\w+", drop.text.casefold()) == re.findall(r"\w+", drop.kept_text.casefold())

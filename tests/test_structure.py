@@ -1,0 +1,67 @@
+from pipeline.cleaning import clean_text
+from pipeline.dedupe import deduplicate
+from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
+from pipeline.structure import build_document, parse_byline
+
+
+def structure(text: str, metadata: Metadata | None = None, name: str = "piece"):
+    units = deduplicate(clean_text(text)).units
+    return build_document(name, units, metadata or Metadata(title=""))
+
+
+def kinds(document) -> list[str]:
+    return [type(block).__name__ for block in document.blocks]
+
+
+def test_byline_parts():
+    assert parse_byline("Benson KWOK Joon-fung, IDSM, Director of Immigration") == Byline(
+        "Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration"
+    )
+    assert parse_byline("A Name, JP, MH, Head, Division") == Byline("A Name", ("JP", "MH"), "Head, Division")
+
+
+def test_the_seed(seed_text):
+    document = structure(seed_text, Metadata(title="Director’s Review"))
+    assert document.byline == Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration")
+    assert len(document.headings) == 5
+    assert len(document.figures) == 5
+    assert len(document.paragraphs) == 9
+    assert [f.number for f in document.figures] == [1, 2, 3, 4, 5]
+    assert kinds(document)[:4] == ["Paragraph", "Figure", "Heading", "Paragraph"]
+    assert document.headings[0].text == "Fostering connectivity and pooling talent and wisdom"
+
+
+def test_another_web_page_text(library_chapter):
+    document = structure(library_chapter, name="library-chapter")
+    assert document.metadata.title == "Library chapter"
+    assert document.byline.name == "Chief Librarian"
+    assert [h.text for h in document.headings] == ["Opening the stacks", "Serving every reader"]
+    assert [f.text for f in document.figures] == [
+        "Readers in the refurbished reading room of the central library."
+    ]
+    assert len(document.paragraphs) == 4
+    assert "\u2018" not in document.paragraphs[0].text  # libraries’ is an apostrophe
+    assert "libraries\u2019" in document.paragraphs[0].text
+
+
+def test_title_from_the_texts_own_heading():
+    document = structure("Annual Review\n\nFirst heading\n\nBody text here.")
+    assert document.metadata.title == "Annual Review"
+    assert kinds(document) == ["Heading", "Paragraph"]
+
+
+def test_metadata_images_and_alt_text_reach_figures():
+    text = "Body.\n\n\u00a0\n\nCaption one.\n\nCaption one.\n\nEnd."
+    document = structure(text, Metadata(title="T", images={1: "a.png"}, alt={1: "A photo"}))
+    assert document.figures == [Figure(1, document.figures[0].caption, "a.png", "A photo")]
+
+
+def test_the_last_short_line_is_a_paragraph_not_a_heading():
+    assert kinds(structure("T\n\nBody text.\n\nThank you")) == ["Paragraph", "Paragraph"]
+
+
+def test_json_round_trip(seed_text):
+    document = structure(seed_text, Metadata(title="Director’s Review", images={2: "x.png"}))
+    assert from_json(to_json(document)) == document
+    assert isinstance(document.blocks[0], Paragraph)
+    assert isinstance(document.blocks[2], Heading)
