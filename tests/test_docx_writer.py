@@ -1,0 +1,387 @@
+"""The DOCX draft: Word's styles, the layout's page and fonts, and reproducible bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm
+from PIL import Image
+
+from pipeline.docx_writer import fitted, metadata_datetime, write_docx
+from pipeline.errors import PipelineError
+from pipeline.layouts import Layout, Page
+from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TESTS = Path(__file__).parent
+
+LAYOUT = Layout(
+    name="print",
+    folder=Path("layouts/print"),
+    body_font="Noto Serif",
+    heading_font="Noto Sans",
+    body_size_pt=10.5,
+    page=Page(margin_top_mm=25, margin_right_mm=18, margin_bottom_mm=30, margin_left_mm=22),
+)
+
+
+def sample_document(image: str | None = None) -> Document:
+    return Document(
+        name="director-review-2024",
+        metadata=Metadata(
+            title="Director’s Review",
+            subtitle="Annual Report 2024",
+            author="Benson KWOK Joon-fung",
+            date="2024",
+        ),
+        byline=Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration"),
+        blocks=(
+            Paragraph(
+                (
+                    Span("The year 2024 marked the "),
+                    Span("75th anniversary", bold=True),
+                    Span(" of the founding of the "),
+                    Span("People’s Republic of China", italic=True),
+                    Span("."),
+                )
+            ),
+            Heading("A new headquarters"),
+            Paragraph((Span("On 11\u00a0June, the new Immigration Headquarters opened."),)),
+            Figure(1, (Span("The new headquarters in Tseung Kwan O"),), image, "Two towers"),
+            Heading("Serving the public"),
+            Paragraph((Span("Some 298\u00a0million passengers – 41\u00a0per cent more."),)),
+        ),
+    )
+
+
+def sample_draft() -> bytes:
+    """The draft the determinism tests compare, also from a separate process."""
+    return write_docx(sample_document(), LAYOUT, TESTS)
+
+
+def opened(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+def part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name).decode("utf-8")
+
+
+def texts_of(document: Document) -> list[str]:
+    front = [document.metadata.title, document.metadata.subtitle, document.byline.text]
+    return front + [block.text for block in document.blocks]
+
+
+@pytest.fixture
+def photo(tmp_path: Path) -> Path:
+    """A wide photo at 300 dpi: 254 mm across, wider than any text block."""
+    Image.new("RGB", (3000, 1500), "steelblue").save(tmp_path / "photo.png", dpi=(300, 300))
+    return tmp_path / "photo.png"
+
+
+# --- Structure -------------------------------------------------------------------------------
+
+
+def test_paragraph_styles_follow_the_document():
+    paragraphs = opened(sample_draft()).paragraphs
+    assert [p.style.name for p in paragraphs] == [
+        "Title",
+        "Subtitle",
+        "Byline",
+        "Body Text",
+        "Heading 1",
+        "Body Text",
+        "Caption",
+        "Heading 1",
+        "Body Text",
+    ]
+
+
+def test_every_text_appears_once_and_in_order():
+    document = sample_document()
+    assert [p.text for p in opened(sample_draft()).paragraphs] == texts_of(document)
+
+
+def test_no_subtitle_or_byline_means_no_empty_paragraphs():
+    document = sample_document()
+    bare = Document(document.name, Metadata(title="Director’s Review"), None, document.blocks[:2])
+    paragraphs = opened(write_docx(bare, LAYOUT, TESTS)).paragraphs
+    assert [p.style.name for p in paragraphs] == ["Title", "Body Text", "Heading 1"]
+
+
+def test_byline_style_is_a_named_paragraph_style_based_on_normal():
+    style = opened(sample_draft()).styles["Byline"]
+    assert style.base_style.name == "Normal"
+    assert style.element.get(f"{W}customStyle") == "1"
+
+
+def test_spans_keep_bold_and_italic_and_plain_runs_inherit():
+    runs = opened(sample_draft()).paragraphs[3].runs
+    assert [(r.text, r.bold, r.italic) for r in runs] == [
+        ("The year 2024 marked the ", None, None),
+        ("75th anniversary", True, None),
+        (" of the founding of the ", None, None),
+        ("People’s Republic of China", None, True),
+        (".", None, None),
+    ]
+
+
+def test_no_break_spaces_survive():
+    paragraphs = opened(sample_draft()).paragraphs
+    assert "11\u00a0June" in paragraphs[5].text
+    assert "41\u00a0per cent" in paragraphs[8].text
+
+
+def test_deeper_headings_use_word_heading_levels():
+    document = Document("d", Metadata(title="T"), None, (Heading("Sub", 2), Heading("Deep", 12)))
+    paragraphs = opened(write_docx(document, LAYOUT, TESTS)).paragraphs
+    assert [p.style.name for p in paragraphs] == ["Title", "Heading 2", "Heading 9"]
+
+
+# --- Figures ---------------------------------------------------------------------------------
+
+
+def test_figure_image_is_inserted_fitted_to_the_text_width_before_its_caption(photo: Path):
+    data = write_docx(sample_document(photo.name), LAYOUT, photo.parent)
+    draft = opened(data)
+    (shape,) = draft.inline_shapes
+    text_width = Mm(210 - 22 - 18)
+    assert shape.width == text_width
+    assert shape.height == text_width // 2
+    styles = [p.style.name for p in draft.paragraphs]
+    picture = styles.index("Caption") - 1
+    assert draft.paragraphs[picture].paragraph_format.keep_with_next is True
+    assert draft.paragraphs[picture].text == ""
+    assert 'descr="Two towers"' in part(data, "word/document.xml")
+
+
+def test_figure_image_smaller_than_the_text_width_keeps_its_size(tmp_path: Path):
+    Image.new("RGB", (300, 200), "white").save(tmp_path / "small.png", dpi=(300, 300))
+    draft = opened(write_docx(sample_document("small.png"), LAYOUT, tmp_path))
+    assert draft.inline_shapes[0].width == Mm(25.4)
+
+
+def test_figure_without_image_is_only_a_caption():
+    draft = opened(sample_draft())
+    assert len(draft.inline_shapes) == 0
+    assert "word/media/" not in " ".join(zipfile.ZipFile(io.BytesIO(sample_draft())).namelist())
+
+
+def test_missing_image_names_the_file(tmp_path: Path):
+    with pytest.raises(PipelineError, match="no such image for figure 1") as raised:
+        write_docx(sample_document("photos/missing.jpg"), LAYOUT, tmp_path)
+    assert raised.value.path == tmp_path / "photos/missing.jpg"
+
+
+def test_file_that_is_not_an_image_is_refused(tmp_path: Path):
+    (tmp_path / "photo.jpg").write_text("not a photo")
+    with pytest.raises(PipelineError, match="not an image"):
+        write_docx(sample_document("photo.jpg"), LAYOUT, tmp_path)
+
+
+def test_fitted_scales_down_only():
+    assert fitted(2000, 1000, 500) == (500, 250)
+    assert fitted(400, 300, 500) == (400, 300)
+
+
+# --- Page, fonts, language -------------------------------------------------------------------
+
+
+def test_every_section_has_the_layout_page_and_margins():
+    sections = opened(sample_draft()).sections
+    assert len(sections) >= 1
+    for section in sections:
+        # DOCX stores lengths in twentieths of a point: Word's own A4 is 11906 by 16838.
+        size = section._sectPr.find(f"{W}pgSz")
+        assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
+        margins = (section.top_margin, section.right_margin)
+        margins += (section.bottom_margin, section.left_margin)
+        assert [margin.mm for margin in margins] == pytest.approx([25, 18, 30, 22], abs=0.05)
+
+
+def test_footer_holds_a_centred_page_field():
+    draft = opened(sample_draft())
+    footer = draft.sections[0].footer
+    assert not footer.is_linked_to_previous
+    (folio,) = footer.paragraphs
+    assert folio.alignment == 1  # WD_ALIGN_PARAGRAPH.CENTER
+    (field,) = folio._p.findall(f"{W}fldSimple")
+    assert field.get(f"{W}instr").split() == ["PAGE"]
+
+
+def test_proofing_language_is_the_document_language():
+    styles = opened(sample_draft()).styles.element
+    (lang,) = styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    assert lang.get(f"{W}val") == "en-GB"
+
+
+def test_styles_name_the_layout_fonts_for_every_script():
+    styles = opened(sample_draft()).styles
+    expected = {"Normal": "Noto Serif", "Title": "Noto Sans", "Heading 1": "Noto Sans"}
+    for name, font in expected.items():
+        fonts = styles[name].element.rPr.rFonts
+        for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+            assert fonts.get(f"{W}{script}") == font, (name, script)
+        assert not any(key.endswith("Theme") or key.endswith("theme") for key in fonts.keys())
+    assert styles["Normal"].font.size.pt == 10.5
+
+
+def test_empty_layout_fonts_leave_the_template_fonts():
+    plain_layout = Layout(name="plain", folder=Path("layouts/plain"))
+    normal = opened(write_docx(sample_document(), plain_layout, TESTS)).styles["Normal"]
+    assert normal.font.name is None
+
+
+# --- Core properties -------------------------------------------------------------------------
+
+
+def test_core_properties_come_from_the_metadata_never_the_clock():
+    properties = opened(sample_draft()).core_properties
+    first_of_2024 = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert properties.title == "Director’s Review"
+    assert properties.subject == "Annual Report 2024"
+    assert properties.author == "Benson KWOK Joon-fung"
+    assert properties.last_modified_by == "Benson KWOK Joon-fung"
+    assert properties.language == "en-GB"
+    assert properties.created == first_of_2024
+    assert properties.modified == first_of_2024
+    assert properties.revision == 1
+    assert properties.comments == ""
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2024", dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
+        ("2024-06", dt.datetime(2024, 6, 1, tzinfo=dt.UTC)),
+        ("2024-06-11", dt.datetime(2024, 6, 11, tzinfo=dt.UTC)),
+        ("", dt.datetime(1980, 1, 1, tzinfo=dt.UTC)),
+    ],
+)
+def test_metadata_datetime(date: str, expected: dt.datetime):
+    assert metadata_datetime(date) == expected
+
+
+# --- Reproducible bytes ----------------------------------------------------------------------
+
+
+def test_two_calls_give_identical_bytes(photo: Path):
+    assert sample_draft() == sample_draft()
+    with_photo = sample_document(photo.name)
+    assert write_docx(with_photo, LAYOUT, photo.parent) == write_docx(
+        with_photo, LAYOUT, photo.parent
+    )
+
+
+def test_zip_entries_carry_no_time():
+    with zipfile.ZipFile(io.BytesIO(sample_draft())) as package:
+        entries = package.infolist()
+    assert entries[0].filename == "[Content_Types].xml"
+    assert {entry.date_time for entry in entries} == {(1980, 1, 1, 0, 0, 0)}
+    assert {entry.compress_type for entry in entries} == {zipfile.ZIP_DEFLATED}
+    assert {entry.external_attr for entry in entries} == {0o644 << 16}
+    assert "docProps/thumbnail.jpeg" not in [entry.filename for entry in entries]
+
+
+def test_separate_processes_give_identical_bytes():
+    script = (
+        "import hashlib, sys; from test_docx_writer import sample_draft;"
+        " print(hashlib.sha256(sample_draft()).hexdigest())"
+    )
+    repository = TESTS.parent
+    digests = set()
+    for seed in ("1", "2"):
+        environment = {
+            **os.environ,
+            "PYTHONHASHSEED": seed,
+            "PYTHONPATH": os.pathsep.join([str(repository), str(TESTS)]),
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=repository,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(result.stdout.strip())
+    assert digests == {hashlib.sha256(sample_draft()).hexdigest()}
+
+
+# --- Other readers ---------------------------------------------------------------------------
+
+
+def required_program(name: str) -> str:
+    program = shutil.which(name)
+    if program is None:
+        pytest.skip(f"{name} is not installed")
+    return program
+
+
+def assert_texts_survive(converted: str, document: Document) -> None:
+    """Every text is there, in order; line wrapping and no-break spaces may differ."""
+    flat = " ".join(converted.replace("\u00a0", " ").split())
+    position = 0
+    for text in texts_of(document):
+        wanted = " ".join(text.replace("\u00a0", " ").split())
+        found = flat.find(wanted, position)
+        assert found >= 0, f"{wanted!r} missing after position {position}"
+        position = found + len(wanted)
+
+
+def test_libreoffice_reads_the_text(tmp_path: Path):
+    soffice = required_program("soffice")
+    (tmp_path / "draft.docx").write_bytes(sample_draft())
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "draft.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    converted = (tmp_path / "draft.txt").read_text(encoding="utf-8-sig")
+    assert_texts_survive(converted, sample_document())
+
+
+def test_pandoc_reads_the_text_and_the_emphasis(tmp_path: Path):
+    pandoc = required_program("pandoc")
+    (tmp_path / "draft.docx").write_bytes(sample_draft())
+    result = subprocess.run(
+        [pandoc, "--from", "docx", "--to", "markdown", "--wrap", "none", "draft.docx"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "**75th anniversary**" in result.stdout
+    assert "*People’s Republic of China*" in result.stdout
+    assert "# A new headquarters" in result.stdout
+    plain = subprocess.run(
+        [pandoc, "--from", "docx", "--to", "plain", "--wrap", "none", "draft.docx"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert_texts_survive(plain, sample_document())
