@@ -329,59 +329,96 @@ def required_program(name: str) -> str:
     return program
 
 
-def assert_texts_survive(converted: str, document: Document) -> None:
+def assert_texts_survive(converted: str, texts: list[str]) -> None:
     """Every text is there, in order; line wrapping and no-break spaces may differ."""
     flat = " ".join(converted.replace("\u00a0", " ").split())
     position = 0
-    for text in texts_of(document):
+    for text in texts:
         wanted = " ".join(text.replace("\u00a0", " ").split())
         found = flat.find(wanted, position)
         assert found >= 0, f"{wanted!r} missing after position {position}"
         position = found + len(wanted)
 
 
-def test_libreoffice_reads_the_text(tmp_path: Path):
+def libreoffice_converted(draft: Path, target: str) -> Path:
+    """The draft converted by LibreOffice headless, with a throwaway profile beside it."""
     soffice = required_program("soffice")
-    (tmp_path / "draft.docx").write_bytes(sample_draft())
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            f"-env:UserInstallation={(draft.parent / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "txt:Text (encoded):UTF8",
+            target,
             "--outdir",
-            str(tmp_path),
-            str(tmp_path / "draft.docx"),
+            str(draft.parent),
+            str(draft),
         ],
         check=True,
         capture_output=True,
-        timeout=120,
+        timeout=180,
     )
-    converted = (tmp_path / "draft.txt").read_text(encoding="utf-8-sig")
-    assert_texts_survive(converted, sample_document())
+    return draft.with_suffix("." + target.split(":")[0])
 
 
-def test_pandoc_reads_the_text_and_the_emphasis(tmp_path: Path):
-    pandoc = required_program("pandoc")
+def test_libreoffice_reads_the_text(tmp_path: Path):
     (tmp_path / "draft.docx").write_bytes(sample_draft())
-    result = subprocess.run(
-        [pandoc, "--from", "docx", "--to", "markdown", "--wrap", "none", "draft.docx"],
-        cwd=tmp_path,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert "**75th anniversary**" in result.stdout
-    assert "*People’s Republic of China*" in result.stdout
-    assert "# A new headquarters" in result.stdout
-    plain = subprocess.run(
-        [pandoc, "--from", "docx", "--to", "plain", "--wrap", "none", "draft.docx"],
-        cwd=tmp_path,
+    converted = libreoffice_converted(tmp_path / "draft.docx", "txt:Text (encoded):UTF8")
+    assert_texts_survive(converted.read_text(encoding="utf-8-sig"), texts_of(sample_document()))
+
+
+def test_libreoffice_prints_a4_pages_with_text_photo_and_folio(tmp_path: Path, photo: Path):
+    pypdf = pytest.importorskip("pypdf")
+    document = sample_document(photo.name)
+    (tmp_path / "draft.docx").write_bytes(write_docx(document, LAYOUT, photo.parent))
+    pdf = pypdf.PdfReader(libreoffice_converted(tmp_path / "draft.docx", "pdf"))
+    for page in pdf.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+            (595.3, 841.9), abs=0.5
+        )
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert_texts_survive(text, texts_of(document))
+    assert text.split()[-1] == str(len(pdf.pages))  # the last folio closes the last page
+    assert sum(len(page.images) for page in pdf.pages) == 1
+
+
+def test_libreoffice_prints_in_the_layout_fonts(tmp_path: Path):
+    pypdf = pytest.importorskip("pypdf")
+    fc_list = required_program("fc-list")
+    families = subprocess.run(
+        [fc_list, ":", "family"], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    if not {LAYOUT.body_font, LAYOUT.heading_font} <= set(families):
+        pytest.skip("the layout fonts are not installed")
+    (tmp_path / "draft.docx").write_bytes(sample_draft())
+    pdf = pypdf.PdfReader(libreoffice_converted(tmp_path / "draft.docx", "pdf"))
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pdf.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert {"NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSans-Bold"} <= fonts
+
+
+def pandoc_converted(draft: Path, target: str) -> str:
+    pandoc = required_program("pandoc")
+    return subprocess.run(
+        [pandoc, "--from", "docx", "--to", target, "--wrap", "none", "--standalone", str(draft)],
         check=True,
         capture_output=True,
         text=True,
         timeout=60,
     ).stdout
-    assert_texts_survive(plain, sample_document())
+
+
+def test_pandoc_reads_title_headings_emphasis_and_text(tmp_path: Path):
+    (tmp_path / "draft.docx").write_bytes(sample_draft())
+    # Without "smart", pandoc keeps curly quotes and dashes as they are.
+    markdown = pandoc_converted(tmp_path / "draft.docx", "markdown-smart")
+    assert "title: Director’s Review" in markdown
+    assert "subtitle: Annual Report 2024" in markdown
+    assert "**75th anniversary**" in markdown
+    assert "*People’s Republic of China*" in markdown
+    assert "\n# A new headquarters\n" in markdown
+    plain = pandoc_converted(tmp_path / "draft.docx", "plain")
+    assert_texts_survive(plain, texts_of(sample_document())[2:])  # byline onwards
