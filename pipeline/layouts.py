@@ -9,6 +9,8 @@ from pathlib import Path
 from .errors import PipelineError
 
 SETTINGS = "layout.toml"
+FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
+MARKS = ("crop", "cross")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 
 
@@ -46,9 +48,15 @@ class Layout:
     page: Page = field(default_factory=Page)
 
     @property
+    def fonts_folder(self) -> Path:
+        return self.folder.parent / FONTS
+
+    @property
     def files(self) -> list[Path]:
-        """Every file of the layout: what its outputs depend on."""
-        return sorted(path for path in self.folder.rglob("*") if path.is_file())
+        """Every file of the layout and the shared fonts its stylesheet imports: what its
+        outputs depend on."""
+        folders = (self.folder, self.fonts_folder)
+        return sorted(path for folder in folders for path in folder.rglob("*") if path.is_file())
 
 
 def layout_names(layouts_dir: Path) -> list[str]:
@@ -72,4 +80,6 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
+    if unknown_marks := set(page.marks) - set(MARKS):
+        raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
     return layout
