@@ -66,9 +66,20 @@ def date_value(value: object, path: Path) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str | datetime.date):
         raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
     text = str(value)[:10]
-    if text and not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", text):
+    if text and not valid_date(text):
         raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
     return text
+
+
+def valid_date(text: str) -> bool:
+    """"2024", "2024-06" or "2024-06-11", each a real date."""
+    if not re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", text):
+        return False
+    try:
+        datetime.date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def layout_names(value: object, path: Path, known: list[str]) -> tuple[str, ...]:

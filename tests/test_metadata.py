@@ -41,6 +41,7 @@ def test_no_metadata_file(tmp_path):
         ('layouts = ["poster"]', "unknown layout 'poster'"),
         ("title = 3", "title must be text"),
         ('date = "June"', "date must be"),
+        ('date = "2024-13-01"', "date must be"),
         ('[images]\n1 = "../../etc/passwd.png"', "outside source/"),
         ('[images]\n1 = "/etc/hosts.png"', "outside source/"),
         ('[images]\n1 = "missing.png"', "does not exist"),
