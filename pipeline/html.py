@@ -1,0 +1,99 @@
+"""The HTML of a document in one layout: the layout's Jinja2 template fed with the model.
+
+Source text reaches the template as data only (autoescaped values), never as template
+code. The HTML names figure images relative to source/ and no stylesheet: the PDF
+renderer gives the base URL and the layout's stylesheet, so the HTML itself does not
+depend on where the project lies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .layouts import Layout
+from .model import Document, Figure, Heading, Metadata, Paragraph
+
+# A fixed date for documents whose metadata gives none, so builds stay reproducible.
+EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+METADATA_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def render_html(document: Document, layout: Layout) -> str:
+    template = environment(layout.folder).get_template(layout.template)
+    return template.render(
+        layout=layout,
+        page=layout.page,
+        metadata=document.metadata,
+        author=document.author,
+        description=description(document.metadata),
+        date=w3c_datetime(document.metadata.date),
+        byline=document.byline,
+        blocks=list(zip(document.blocks, anchors(document), strict=True)),
+    )
+
+
+@functools.cache
+def environment(folder: Path) -> Environment:
+    """One Jinja2 environment per layout folder, so templates are compiled once."""
+    env = Environment(
+        loader=FileSystemLoader(folder),
+        autoescape=True,
+        undefined=StrictUndefined,  # a misspelt name in a template fails the build
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests.update(
+        heading=lambda block: isinstance(block, Heading),
+        paragraph=lambda block: isinstance(block, Paragraph),
+        figure=lambda block: isinstance(block, Figure),
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def anchors(document: Document) -> list[str | None]:
+    """Each block's id: a heading's slug, numbered when an earlier heading took it."""
+    taken: set[str] = set()
+    result: list[str | None] = []
+    for block in document.blocks:
+        if not isinstance(block, Heading):
+            result.append(None)
+            continue
+        anchor, number = block.anchor, 1
+        while anchor in taken:
+            number += 1
+            anchor = f"{block.anchor}-{number}"
+        taken.add(anchor)
+        result.append(anchor)
+    return result
+
+
+def description(metadata: Metadata) -> str:
+    return " – ".join(part for part in (metadata.title, metadata.subtitle, metadata.organisation)
+                      if part)
+
+
+def w3c_datetime(date: str) -> str:
+    """Midnight UTC on the first day a metadata date covers ("2024" is 1 January 2024),
+    or the epoch when it gives none: PDF dates must not come from the clock."""
+    match = METADATA_DATE.fullmatch(date)
+    if not match:
+        return EPOCH.isoformat()
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    return dt.datetime(year, month, day, tzinfo=dt.UTC).isoformat()
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal for a <style> element, where HTML escaping does not apply:
+    anything but letters, digits, spaces and hyphens becomes a CSS escape."""
+    escaped = "".join(
+        char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
+    )
+    return Markup(f'"{escaped}"')

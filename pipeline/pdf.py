@@ -1,0 +1,142 @@
+"""The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
+
+WeasyPrint is imported inside the functions that use it: dodo.py imports this module
+when it declares tasks, and that must stay cheap.
+
+The same document and layout always give the same bytes: dates come from the metadata
+(see html.py), and the file identifier and XMP document id from a hash of the HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from .errors import PipelineError
+from .html import render_html
+from .layouts import Layout
+from .model import Document
+
+FONTS_CSS = "fonts.css"
+FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
+# WeasyPrint writes a random uuid4 here in PDF/X-4 metadata.
+XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-fA-F-]{36}")
+
+
+class RefusedURLError(PermissionError):
+    """A resource outside the layouts and the sources: never read, so a text or a layout
+    cannot pull in other files of the machine or anything from the network."""
+
+
+def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
+    """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    html_text = render_html(document, layout)
+    digest = hashlib.sha256(html_text.encode("utf-8")).digest()
+    fetcher = url_fetcher(layout.folder.parent, source_dir)
+    font_config = font_configuration()
+    source = source_dir / f"{document.name}.txt"  # what a user edits, so what errors name
+    try:
+        stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
+                         font_config=font_config)
+        html = HTML(string=html_text, base_url=f"{source_dir.resolve().as_uri()}/",
+                    url_fetcher=fetcher)
+        return html.write_pdf(
+            stylesheets=[stylesheet],
+            font_config=font_config,
+            pdf_variant=layout.pdf_variant,
+            pdf_identifier=digest[:16].hex().encode("ascii"),
+            finisher=functools.partial(
+                _finish, families=declared_families(layout), digest=digest, source=source
+            ),
+        )
+    except FatalURLFetchingError as error:
+        raise PipelineError(
+            source, f"cannot render with layout {layout.name!r}: {error.__cause__}"
+        ) from error
+
+
+def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
+            source: Path) -> None:
+    """Check the fonts, and make the XMP metadata reproducible, before the PDF is written."""
+    strangers = [font for font in weasy_document.fonts.values() if font.family not in families]
+    if strangers:
+        characters = sorted({char for font in strangers for text in font.to_unicode.values()
+                             for char in text})
+        raise PipelineError(
+            source,
+            f"the layout fonts lack {' '.join(characters)!r}; system fonts "
+            f"({', '.join(sorted({font.family for font in strangers}))}) would stand in",
+        )
+    for stream in xmp_streams(pdf):
+        stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
+
+
+def xmp_streams(pdf) -> list:
+    return [
+        obj for obj in pdf.objects
+        if getattr(obj, "extra", {}).get("Type") == "/Metadata"
+    ]
+
+
+def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
+    """XMP with its random document id replaced by one derived from the HTML's hash."""
+    document_id = f"xmp.did:{uuid.UUID(bytes=digest[:16], version=4)}".encode("ascii")
+    return XMP_DOCUMENT_ID.sub(document_id, part)
+
+
+def declared_families(layout: Layout) -> frozenset[str]:
+    """The font families the shared fonts.css declares: the only ones a PDF may use."""
+    fonts_css = layout.fonts_folder / FONTS_CSS
+    return frozenset(FONT_FAMILY.findall(fonts_css.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def font_configuration():
+    """One FontConfiguration per process: it registers each @font-face file once."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def url_fetcher(layouts_dir: Path, source_dir: Path):
+    """A WeasyPrint URL fetcher reading only data: URLs and files under `layouts_dir` or
+    `source_dir`; anything else stops the rendering with RefusedURLError."""
+    return _confined_fetcher_class()(roots=(layouts_dir.resolve(), source_dir.resolve()))
+
+
+@functools.cache
+def _confined_fetcher_class():
+    # Defined on first use: subclassing needs WeasyPrint, which is imported late.
+    from weasyprint import URLFetcher
+
+    class ConfinedURLFetcher(URLFetcher):
+        def __init__(self, roots: tuple[Path, ...]):
+            super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
+            self.roots = roots
+
+        def fetch(self, url, headers=None):
+            if not allowed_url(url, self.roots):
+                raise RefusedURLError(f"refused {url}: neither data nor a file of the project")
+            return super().fetch(url, headers)
+
+    return ConfinedURLFetcher
+
+
+def allowed_url(url: str, roots: tuple[Path, ...]) -> bool:
+    """Whether `url` is a data: URL or a local file: URL whose real path (symbolic links
+    followed) lies under one of `roots`."""
+    parts = urlsplit(url)
+    if parts.scheme == "data":
+        return True
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return any(path.is_relative_to(root) for root in roots)

@@ -1,0 +1,319 @@
+"""HTML and PDF rendering through the print and screen layouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pypdf
+import pytest
+from PIL import Image
+
+from pipeline.errors import PipelineError
+from pipeline.html import anchors, css_string, render_html, w3c_datetime
+from pipeline.layouts import load_layout
+from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.pdf import RefusedURLError, render_pdf, url_fetcher
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUTS = ROOT / "layouts"
+NBSP = "\u00a0"
+MM = 72 / 25.4
+A4 = (595.28, 841.89)
+OUR_FONTS = {"Noto-Serif", "Noto-Serif-Italic", "Noto-Serif-Bold", "Noto-Serif-BoldItalic",
+             "Noto-Sans", "Noto-Sans-Italic", "Noto-Sans-Bold", "Noto-Sans-BoldItalic"}
+
+LITERAL = "Template-looking text stays as written: {{ 7*7 }}, {% if x %} and <script>x</script>."
+
+
+def sample_document(image: str | None = "images/photo.png") -> Document:
+    """Long paragraphs, so print justifies and hyphenates them over several lines."""
+    first = (
+        "The year marked the opening of the new headquarters in the town centre, a milestone "
+        f"in the department’s history. Passenger traffic rose by about 41{NBSP}per{NBSP}cent, "
+        f"to some 298{NBSP}million journeys, and the control points installed additional "
+        "e-Channels to expedite clearance for residents and visitors alike."
+    )
+    return Document(
+        name="sample",
+        metadata=Metadata(
+            title="Director’s Review",
+            organisation="Immigration Department",
+            author="Benson KWOK Joon-fung",
+            date="2024",
+        ),
+        byline=Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration"),
+        blocks=(
+            Paragraph((Span(first),)),
+            Heading("Fostering connectivity"),
+            Paragraph((
+                Span("The department launched the "),
+                Span("Mutual Use of QR Code", italic=True),
+                Span(" service with the authorities in Macao, so that residents of both sides "
+                     "may use automated clearance facilities, and cancelled the requirement for "
+                     "visitors to furnish an arrival or departure card."),
+            )),
+            Figure(1, (Span("The new headquarters in Tseung Kwan O."),), image, "Two towers"),
+            Heading("Upholding our mission"),
+            Paragraph((Span(LITERAL),)),
+            Figure(2, (Span("A photo still to come."),)),
+            Paragraph((Span("Staff will continue to serve the public with "),
+                       Span("dedication", bold=True), Span(" and professionalism."))),
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def source_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("source")
+    (folder / "images").mkdir()
+    Image.new("RGB", (300, 200), (40, 90, 140)).save(folder / "images" / "photo.png")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def print_pdf(source_dir) -> bytes:
+    return render_pdf(sample_document(), load_layout(LAYOUTS, "print"), source_dir)
+
+
+@pytest.fixture(scope="module")
+def screen_pdf(source_dir) -> bytes:
+    return render_pdf(sample_document(), load_layout(LAYOUTS, "screen"), source_dir)
+
+
+def reader(data: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def normalised(text: str) -> str:
+    """Text with hyphenation undone and any run of spaces, no-break spaces or line ends as
+    one space: justified lines split words with a hyphen (U+2010) at line ends."""
+    text = re.sub(r"\u2010\s*\n\s*", "", text)
+    text = re.sub(r"-\s*\n\s*", "-", text)
+    return re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip()
+
+
+def extracted_text(data: bytes) -> str:
+    return normalised("\n".join(page.extract_text() for page in reader(data).pages))
+
+
+def outline_titles(outline) -> list[str]:
+    titles = []
+    for item in outline:
+        titles.extend(outline_titles(item) if isinstance(item, list) else [item.title])
+    return titles
+
+
+def embedded_fonts(data: bytes) -> dict[str, bool]:
+    """Each font's name without its subset tag, and whether its TrueType file is embedded."""
+    fonts = {}
+    for page in reader(data).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            name = str(font["/BaseFont"]).lstrip("/").split("+", 1)[-1]
+            fonts[name] = "/FontFile2" in descriptor
+    return fonts
+
+
+def box(page, name: str) -> list[float]:
+    return [round(float(value), 2) for value in page[name]]
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def test_html_escapes_source_text_and_never_runs_it_as_template():
+    html = render_html(sample_document(), load_layout(LAYOUTS, "print"))
+    assert "{{ 7*7 }}" in html and "{% if x %}" in html
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_html_carries_metadata_and_structure():
+    html = render_html(sample_document(), load_layout(LAYOUTS, "screen"))
+    assert '<html lang="en-GB">' in html
+    assert "<title>Director’s Review</title>" in html
+    assert '<meta name="author" content="Benson KWOK Joon-fung">' in html
+    assert '<meta name="dcterms.created" content="2024-01-01T00:00:00+00:00">' in html
+    assert '<h2 id="fostering-connectivity">Fostering connectivity</h2>' in html
+    assert "<em>Mutual Use of QR Code</em>" in html
+    assert "<strong>dedication</strong>" in html
+    assert '<img src="images/photo.png" alt="Two towers">' in html
+    assert html.count('<div class="placeholder">') == 1
+
+
+def test_dates_come_from_the_metadata_or_a_fixed_epoch():
+    assert w3c_datetime("2024") == "2024-01-01T00:00:00+00:00"
+    assert w3c_datetime("2024-06") == "2024-06-01T00:00:00+00:00"
+    assert w3c_datetime("2024-06-11") == "2024-06-11T00:00:00+00:00"
+    assert w3c_datetime("") == "1980-01-01T00:00:00+00:00"
+
+
+def test_repeated_headings_get_distinct_anchors():
+    document = Document("d", Metadata("T"), None, (Heading("Aims"), Paragraph(()), Heading("Aims")))
+    assert anchors(document) == ["aims", None, "aims-2"]
+
+
+def test_css_strings_cannot_leave_their_quotes_or_the_style_element():
+    assert css_string("Noto Serif") == '"Noto Serif"'
+    assert css_string('x"</style>') == '"x\\22 \\3c \\2f style\\3e "'
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def test_print_pages_are_a4_trim_with_3mm_bleed(print_pdf):
+    for page in reader(print_pdf).pages:
+        left, bottom, right, top = box(page, "/TrimBox")
+        assert (left, bottom) == (0, 0)
+        assert (right - left, top - bottom) == pytest.approx(A4, abs=0.01)
+        bleed = [-3 * MM, -3 * MM, A4[0] + 3 * MM, A4[1] + 3 * MM]
+        assert box(page, "/BleedBox") == pytest.approx(bleed, abs=0.01)
+        assert box(page, "/MediaBox") == pytest.approx(bleed, abs=0.01)
+
+
+def test_screen_pages_are_a4_without_bleed(screen_pdf):
+    for page in reader(screen_pdf).pages:
+        assert box(page, "/MediaBox") == pytest.approx([0, 0, *A4], abs=0.01)
+
+
+@pytest.mark.parametrize("edition", ["print_pdf", "screen_pdf"])
+def test_every_paragraph_appears_once_and_in_order(edition, request):
+    text = extracted_text(request.getfixturevalue(edition))
+    position = 0
+    for paragraph in sample_document().paragraphs:
+        expected = normalised(paragraph.text)
+        assert text.count(expected) == 1, expected
+        assert text.index(expected) >= position
+        position = text.index(expected)
+    assert "Director’s Review" in text and "Benson KWOK Joon-fung, IDSM" in text
+
+
+@pytest.mark.parametrize("edition", ["print_pdf", "screen_pdf"])
+def test_bookmarks_hold_the_title_and_every_heading(edition, request):
+    titles = outline_titles(reader(request.getfixturevalue(edition)).outline)
+    assert titles == ["Director’s Review", "Fostering connectivity", "Upholding our mission"]
+
+
+@pytest.mark.parametrize("edition", ["print_pdf", "screen_pdf"])
+def test_only_our_fonts_are_used_and_all_are_embedded(edition, request):
+    fonts = embedded_fonts(request.getfixturevalue(edition))
+    assert set(fonts) <= OUR_FONTS
+    assert {"Noto-Serif", "Noto-Serif-Italic", "Noto-Serif-Bold", "Noto-Sans-Bold"} <= set(fonts)
+    assert all(fonts.values())
+
+
+@pytest.mark.parametrize("edition", ["print_pdf", "screen_pdf"])
+def test_metadata_title_author_and_language(edition, request):
+    pdf = reader(request.getfixturevalue(edition))
+    assert pdf.metadata.title == "Director’s Review"
+    assert pdf.metadata.author == "Benson KWOK Joon-fung"
+    assert pdf.metadata.creation_date == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert pdf.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_screen_pdf_is_tagged_and_shows_its_title(screen_pdf):
+    catalog = reader(screen_pdf).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_print_pdf_declares_pdf_x4(print_pdf):
+    metadata = reader(print_pdf).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>" in metadata
+
+
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_template_looking_text_appears_literally(layout, request):
+    assert normalised(LITERAL) in extracted_text(request.getfixturevalue(f"{layout}_pdf"))
+
+
+def test_the_image_is_embedded(print_pdf):
+    # WeasyPrint shares one resource dictionary between pages: count images by name.
+    images = {(image.name, image.image.size) for page in reader(print_pdf).pages
+              for image in page.images}
+    assert [size for _, size in images] == [(300, 200)]
+
+
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_renders_are_byte_identical(layout, source_dir, request):
+    again = render_pdf(sample_document(), load_layout(LAYOUTS, layout), source_dir)
+    assert again == request.getfixturevalue(f"{layout}_pdf")
+
+
+def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir, tmp_path):
+    # A fresh process has fresh random state: catches uuid4s and clock times, which the
+    # same process rendering twice within a second might not.
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from tests.test_render import LAYOUTS, sample_document\n"
+        "from pipeline.layouts import load_layout\n"
+        "from pipeline.pdf import render_pdf\n"
+        "pdf = render_pdf(sample_document(), load_layout(LAYOUTS, 'print'), Path(sys.argv[1]))\n"
+        "Path(sys.argv[2]).write_bytes(pdf)\n"
+    )
+    output = tmp_path / "again.pdf"
+    subprocess.run([sys.executable, "-c", script, str(source_dir), str(output)], cwd=ROOT,
+                   check=True)
+    assert output.read_bytes() == print_pdf
+
+
+# --- What rendering refuses ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "http://example.com/font.ttf",
+    "https://example.com/photo.jpg",
+    "ftp://example.com/photo.jpg",
+])
+def test_url_fetcher_refuses_anything_outside_the_project(url, source_dir):
+    with pytest.raises(RefusedURLError):
+        url_fetcher(LAYOUTS, source_dir).fetch(url)
+
+
+def test_url_fetcher_refuses_a_way_out_through_dot_dot(source_dir):
+    url = (LAYOUTS / "fonts" / ".." / ".." / ".." / "etc" / "passwd").as_uri()
+    with pytest.raises(RefusedURLError):
+        url_fetcher(LAYOUTS, source_dir).fetch(url)
+
+
+def test_url_fetcher_reads_layout_and_source_files_and_data(source_dir):
+    fetcher = url_fetcher(LAYOUTS, source_dir)
+    for url in ((LAYOUTS / "fonts" / "fonts.css").as_uri(),
+                (source_dir / "images" / "photo.png").as_uri(),
+                "data:text/plain,hello"):
+        response = fetcher.fetch(url)
+        assert response.read()
+        response.close()
+
+
+@pytest.mark.parametrize("image", ["/etc/hostname", "../../../etc/hostname"])
+def test_an_image_outside_the_sources_fails_the_render(image, source_dir):
+    with pytest.raises(PipelineError, match="refused"):
+        render_pdf(sample_document(image), load_layout(LAYOUTS, "screen"), source_dir)
+
+
+def test_an_image_named_by_url_is_looked_for_among_the_sources(source_dir):
+    # Images are paths relative to source/: a URL is quoted into such a path, not fetched.
+    with pytest.raises(PipelineError, match="No such file"):
+        render_pdf(sample_document("http://example.com/photo.png"),
+                   load_layout(LAYOUTS, "screen"), source_dir)
+
+
+def test_a_missing_image_fails_the_render(source_dir):
+    with pytest.raises(PipelineError, match="missing.png"):
+        render_pdf(sample_document("images/missing.png"), load_layout(LAYOUTS, "screen"),
+                   source_dir)
+
+
+def test_text_our_fonts_cannot_set_fails_rather_than_use_a_system_font(source_dir):
+    document = Document("arabic", Metadata("Title"), None, (Paragraph((Span("مرحبا"),)),))
+    with pytest.raises(PipelineError, match="lack"):
+        render_pdf(document, load_layout(LAYOUTS, "screen"), source_dir)
