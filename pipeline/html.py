@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .layouts import Layout
-from .model import Document, Figure, Heading, Metadata, Paragraph
+from .model import Document, Figure, Heading, Metadata
 
 # A fixed date for documents whose metadata gives none, so builds stay reproducible.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
@@ -51,7 +51,6 @@ def environment(folder: Path) -> Environment:
     )
     env.tests.update(
         heading=lambda block: isinstance(block, Heading),
-        paragraph=lambda block: isinstance(block, Paragraph),
         figure=lambda block: isinstance(block, Figure),
     )
     env.filters["css_string"] = css_string

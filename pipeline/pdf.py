@@ -22,6 +22,11 @@ from .html import render_html
 from .layouts import Layout
 from .model import Document
 
+# Figure images are resolved against this URL, which the URL fetcher maps to the source
+# folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
+# make the bytes depend on where the project lies.
+SOURCE_HOST = "source"
+SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata.
@@ -46,8 +51,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     try:
         stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                          font_config=font_config)
-        html = HTML(string=html_text, base_url=f"{source_dir.resolve().as_uri()}/",
-                    url_fetcher=fetcher)
+        html = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher)
         return html.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
@@ -108,8 +112,9 @@ def font_configuration():
 
 def url_fetcher(layouts_dir: Path, source_dir: Path):
     """A WeasyPrint URL fetcher reading only data: URLs and files under `layouts_dir` or
-    `source_dir`; anything else stops the rendering with RefusedURLError."""
-    return _confined_fetcher_class()(roots=(layouts_dir.resolve(), source_dir.resolve()))
+    `source_dir` (also named by SOURCE_URL); anything else stops the rendering with
+    RefusedURLError."""
+    return _confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve())
 
 
 @functools.cache
@@ -118,25 +123,30 @@ def _confined_fetcher_class():
     from weasyprint import URLFetcher
 
     class ConfinedURLFetcher(URLFetcher):
-        def __init__(self, roots: tuple[Path, ...]):
+        def __init__(self, layouts_dir: Path, source_dir: Path):
             super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
-            self.roots = roots
+            self.layouts_dir = layouts_dir
+            self.source_dir = source_dir
 
         def fetch(self, url, headers=None):
-            if not allowed_url(url, self.roots):
-                raise RefusedURLError(f"refused {url}: neither data nor a file of the project")
-            return super().fetch(url, headers)
+            return super().fetch(readable_url(url, self.layouts_dir, self.source_dir), headers)
 
     return ConfinedURLFetcher
 
 
-def allowed_url(url: str, roots: tuple[Path, ...]) -> bool:
-    """Whether `url` is a data: URL or a local file: URL whose real path (symbolic links
-    followed) lies under one of `roots`."""
+def readable_url(url: str, layouts_dir: Path, source_dir: Path) -> str:
+    """The URL to read for `url`: a data: URL itself; the real file of a SOURCE_URL or of a
+    file: URL, when that file (symbolic links followed) lies under `layouts_dir` or
+    `source_dir`. Anything else raises RefusedURLError."""
     parts = urlsplit(url)
     if parts.scheme == "data":
-        return True
-    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-        return False
-    path = Path(url2pathname(parts.path)).resolve()
-    return any(path.is_relative_to(root) for root in roots)
+        return url
+    if parts.scheme == "file":
+        path = Path(url2pathname(parts.path))
+        if parts.netloc == SOURCE_HOST:
+            path = source_dir / path.relative_to("/")
+        if parts.netloc in (SOURCE_HOST, "", "localhost"):
+            path = path.resolve()
+            if path.is_relative_to(layouts_dir) or path.is_relative_to(source_dir):
+                return path.as_uri()
+    raise RefusedURLError(f"refused {url}: neither data nor a file of the project")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -247,6 +248,12 @@ def test_renders_are_byte_identical(layout, source_dir, request):
     assert again == request.getfixturevalue(f"{layout}_pdf")
 
 
+def test_renders_do_not_depend_on_where_the_sources_lie(print_pdf, source_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere" / "source"
+    shutil.copytree(source_dir, elsewhere)
+    assert render_pdf(sample_document(), load_layout(LAYOUTS, "print"), elsewhere) == print_pdf
+
+
 def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir, tmp_path):
     # A fresh process has fresh random state: catches uuid4s and clock times, which the
     # same process rendering twice within a second might not.
@@ -269,6 +276,8 @@ def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir,
 
 @pytest.mark.parametrize("url", [
     "file:///etc/passwd",
+    "file://source/../../../../etc/passwd",
+    "file://elsewhere/etc/passwd",
     "http://example.com/font.ttf",
     "https://example.com/photo.jpg",
     "ftp://example.com/photo.jpg",
@@ -288,23 +297,27 @@ def test_url_fetcher_reads_layout_and_source_files_and_data(source_dir):
     fetcher = url_fetcher(LAYOUTS, source_dir)
     for url in ((LAYOUTS / "fonts" / "fonts.css").as_uri(),
                 (source_dir / "images" / "photo.png").as_uri(),
+                "file://source/images/photo.png",
                 "data:text/plain,hello"):
         response = fetcher.fetch(url)
         assert response.read()
         response.close()
 
 
-@pytest.mark.parametrize("image", ["/etc/hostname", "../../../etc/hostname"])
-def test_an_image_outside_the_sources_fails_the_render(image, source_dir):
-    with pytest.raises(PipelineError, match="refused"):
+@pytest.mark.parametrize("image", ["/etc/hostname", "../../../etc/hostname",
+                                   "http://example.com/photo.png"])
+def test_an_image_path_is_only_ever_looked_for_among_the_sources(image, source_dir):
+    # Images resolve against file://source/, which the fetcher maps into source/ alone.
+    with pytest.raises(PipelineError, match="No such file"):
         render_pdf(sample_document(image), load_layout(LAYOUTS, "screen"), source_dir)
 
 
-def test_an_image_named_by_url_is_looked_for_among_the_sources(source_dir):
-    # Images are paths relative to source/: a URL is quoted into such a path, not fetched.
-    with pytest.raises(PipelineError, match="No such file"):
-        render_pdf(sample_document("http://example.com/photo.png"),
-                   load_layout(LAYOUTS, "screen"), source_dir)
+def test_a_symbolic_link_out_of_the_sources_is_refused(source_dir, tmp_path):
+    sources = tmp_path / "source"
+    shutil.copytree(source_dir, sources)
+    (sources / "images" / "link.png").symlink_to("/etc/hostname")
+    with pytest.raises(PipelineError, match="refused"):
+        render_pdf(sample_document("images/link.png"), load_layout(LAYOUTS, "screen"), sources)
 
 
 def test_a_missing_image_fails_the_render(source_dir):
