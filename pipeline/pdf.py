@@ -70,14 +70,16 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
 def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
             source: Path) -> None:
     """Check the fonts, and make the XMP metadata reproducible, before the PDF is written."""
-    strangers = [font for font in weasy_document.fonts.values() if font.family not in families]
-    if strangers:
-        characters = sorted({char for font in strangers for text in font.to_unicode.values()
-                             for char in text})
+    fonts = weasy_document.fonts.values()
+    strangers = {font.family for font in fonts if font.family not in families}
+    # A system font standing in, or a glyph no font has (drawn as a blank box).
+    lacking = sorted({char for font in fonts if font.family in strangers
+                      for text in font.to_unicode.values() for char in text}
+                     | {chr(codepoint) for font in fonts for codepoint in font.missing})
+    if lacking:
+        stand_ins = f"; system fonts would stand in ({', '.join(sorted(strangers))})"
         raise PipelineError(
-            source,
-            f"the layout fonts lack {' '.join(characters)!r}; system fonts "
-            f"({', '.join(sorted({font.family for font in strangers}))}) would stand in",
+            source, f"the layout fonts lack {' '.join(lacking)!r}{stand_ins if strangers else ''}"
         )
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
