@@ -7,8 +7,6 @@ page and margins as the PDF layout. The bytes are reproducible: no clock time an
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -33,13 +31,11 @@ FIGURE_STYLE = "Normal"
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10)))
 
 # The earliest time a zip entry can hold; also the date when the metadata gives none.
-EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ZIP_FILE_MODE = 0o644 << 16
 ZIP_UNIX = 3
 
 # Metadata dates as W3CDTF allows them: a year, a year and month, or a full date.
-METADATA_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
@@ -70,7 +66,7 @@ def _drop_thumbnail(draft) -> None:
 
 def _set_core_properties(draft, document: Document) -> None:
     properties = draft.core_properties
-    date = metadata_datetime(document.metadata.date)
+    date = document.metadata.moment
     properties.title = document.metadata.title
     properties.subject = document.metadata.subtitle
     properties.author = document.author
@@ -80,15 +76,6 @@ def _set_core_properties(draft, document: Document) -> None:
     properties.created = date
     properties.modified = date
     properties.revision = 1
-
-
-def metadata_datetime(date: str) -> dt.datetime:
-    """Midnight UTC on the first day the metadata date covers ("2024" is 1 January 2024)."""
-    match = METADATA_DATE.fullmatch(date)
-    if not match:
-        return EPOCH
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
 
 def reproducible_zip(data: bytes) -> bytes:

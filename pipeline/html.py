@@ -8,9 +8,7 @@ depend on where the project lies.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -20,9 +18,7 @@ from .layouts import Layout
 from .model import Document, Figure, Heading, Metadata
 
 # A fixed date for documents whose metadata gives none, so builds stay reproducible.
-EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
-METADATA_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def render_html(document: Document, layout: Layout) -> str:
@@ -33,7 +29,7 @@ def render_html(document: Document, layout: Layout) -> str:
         metadata=document.metadata,
         author=document.author,
         description=description(document.metadata),
-        date=w3c_datetime(document.metadata.date),
+        date=document.metadata.moment.isoformat(),
         byline=document.byline,
         blocks=list(zip(document.blocks, anchors(document), strict=True)),
     )
@@ -77,16 +73,6 @@ def anchors(document: Document) -> list[str | None]:
 def description(metadata: Metadata) -> str:
     return " – ".join(part for part in (metadata.title, metadata.subtitle, metadata.organisation)
                       if part)
-
-
-def w3c_datetime(date: str) -> str:
-    """Midnight UTC on the first day a metadata date covers ("2024" is 1 January 2024),
-    or the epoch when it gives none: PDF dates must not come from the clock."""
-    match = METADATA_DATE.fullmatch(date)
-    if not match:
-        return EPOCH.isoformat()
-    year, month, day = (int(part) if part else 1 for part in match.groups())
-    return dt.datetime(year, month, day, tzinfo=dt.UTC).isoformat()
 
 
 def css_string(value: str) -> Markup:

@@ -6,9 +6,13 @@ edited DOCX) nor how it will be rendered.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+# Outputs carry no clock time: a document without a date is dated at this fixed epoch.
+EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,15 @@ class Metadata:
     layouts: tuple[str, ...] = ()  # empty: every layout
     images: dict[int, str] = field(default_factory=dict)
     alt: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def moment(self) -> dt.datetime:
+        """Midnight UTC on the first day the date covers ("2024" is 1 January 2024), else EPOCH."""
+        match = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?", self.date)
+        if not match:
+            return EPOCH
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import pytest
 from docx.shared import Mm
 from PIL import Image
 
-from pipeline.docx_writer import fitted, metadata_datetime, write_docx
+from pipeline.docx_writer import fitted, write_docx
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout, Page
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
@@ -258,19 +258,6 @@ def test_core_properties_come_from_the_metadata_never_the_clock():
     assert properties.modified == first_of_2024
     assert properties.revision == 1
     assert properties.comments == ""
-
-
-@pytest.mark.parametrize(
-    ("date", "expected"),
-    [
-        ("2024", dt.datetime(2024, 1, 1, tzinfo=dt.UTC)),
-        ("2024-06", dt.datetime(2024, 6, 1, tzinfo=dt.UTC)),
-        ("2024-06-11", dt.datetime(2024, 6, 11, tzinfo=dt.UTC)),
-        ("", dt.datetime(1980, 1, 1, tzinfo=dt.UTC)),
-    ],
-)
-def test_metadata_datetime(date: str, expected: dt.datetime):
-    assert metadata_datetime(date) == expected
 
 
 # --- Reproducible bytes ----------------------------------------------------------------------

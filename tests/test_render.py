@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from pipeline.errors import PipelineError
-from pipeline.html import anchors, css_string, render_html, w3c_datetime
+from pipeline.html import anchors, css_string, render_html
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf import RefusedURLError, render_pdf, url_fetcher
@@ -146,13 +146,6 @@ def test_html_carries_metadata_and_structure():
     assert "<strong>dedication</strong>" in html
     assert '<img src="images/photo.png" alt="Two towers">' in html
     assert html.count('<div class="placeholder">') == 1
-
-
-def test_dates_come_from_the_metadata_or_a_fixed_epoch():
-    assert w3c_datetime("2024") == "2024-01-01T00:00:00+00:00"
-    assert w3c_datetime("2024-06") == "2024-06-01T00:00:00+00:00"
-    assert w3c_datetime("2024-06-11") == "2024-06-11T00:00:00+00:00"
-    assert w3c_datetime("") == "1980-01-01T00:00:00+00:00"
 
 
 def test_repeated_headings_get_distinct_anchors():

@@ -65,3 +65,12 @@ def test_json_round_trip(seed_text):
     assert from_json(to_json(document)) == document
     assert isinstance(document.blocks[0], Paragraph)
     assert isinstance(document.blocks[2], Heading)
+
+
+def test_dates_come_from_the_metadata_or_a_fixed_epoch():
+    import datetime as dt
+
+    assert Metadata("T", date="2024").moment == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert Metadata("T", date="2024-06").moment == dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
+    assert Metadata("T", date="2024-06-11").moment == dt.datetime(2024, 6, 11, tzinfo=dt.UTC)
+    assert Metadata("T").moment == dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
