@@ -1,0 +1,505 @@
+"""Preflight: small PDFs made with WeasyPrint pass; each one broken on purpose fails
+exactly the rule that guards against that break."""
+
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from pipeline.layouts import Layout, Page
+from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.preflight import (
+    IDENTITY,
+    Check,
+    Report,
+    Rule,
+    multiply,
+    normalised,
+    ppi,
+    preflight,
+    rules_for,
+    run_rule,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FONTS = ROOT / "layouts" / "fonts"
+CMYK_PROFILE = Path("/tmp/icc/FOGRA39L.icc")
+
+# Repeated in the running head of every page: found once only if the margins are left out.
+SHORT = "Reading rooms stayed open."
+LONG = (
+    "The extraordinarily comprehensive internationalisation programme strengthened "
+    "the responsibilities of departmental administrators, notwithstanding "
+    "unprecedented organisational reconfigurations — and it did so with a\u00a0no-break "
+    "space and 2023-24 figures that librarians, archivists and conservationists "
+    "considered incontrovertibly representative. "
+)
+DOCUMENT = Document(
+    name="sample",
+    metadata=Metadata(title="Annual Review", language="en-GB"),
+    byline=None,
+    blocks=(
+        Heading("Opening the stacks"),
+        Paragraph((Span(SHORT),)),
+        Paragraph((Span("First: " + LONG * 3),)),
+        Figure(1, (Span("Readers in the refurbished reading room."),)),
+        Heading("Serving every reader"),
+        Paragraph((Span("Then: " + LONG * 4, italic=True),)),
+        Heading("Looking ahead", level=2),
+        Paragraph((Span("The mobile library visited 60 villages."),)),
+    ),
+)
+PAGE = Page(size="A5", margin_top_mm=20, margin_right_mm=15, margin_bottom_mm=20,
+            margin_left_mm=15)
+PRINT = Layout(name="print", folder=Path("print"), pdf_variant="pdf/x-4",
+               page=dataclasses.replace(PAGE, bleed_mm=3.0))
+SCREEN = Layout(name="screen", folder=Path("screen"), pdf_variant="pdf/ua-1", page=PAGE)
+
+
+def html_for(document: Document, layout: Layout, *, marks: bool = False,
+             image: Path | None = None) -> str:
+    """The document as HTML, the page and colours set as a layout would set them."""
+    page = layout.page
+    cmyk = layout.pdf_variant == "pdf/x-4"
+    colour = "device-cmyk(0 0 0 1)" if cmyk else "black"
+    profile = (f"@color-profile device-cmyk {{ src: url({CMYK_PROFILE.as_uri()}); "
+               "components: cyan, magenta, yellow, black }") if cmyk else ""
+    body = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level + 1}>{block.text}</h{block.level + 1}>")
+        elif isinstance(block, Figure):
+            picture = f'<img src="{image.as_uri()}" style="width: 40mm">' if image else ""
+            body.append(f"<figure>{picture}<figcaption>Figure {block.number}. {block.text}"
+                        "</figcaption></figure>")
+        else:
+            body.append(f"<p>{block.text}</p>")
+    return f"""<!DOCTYPE html>
+<html lang="{document.metadata.language}"><head><meta charset="utf-8">
+<title>{document.metadata.title}</title><style>
+@font-face {{ font-family: Serif; src: url({(FONTS / "NotoSerif-Regular.ttf").as_uri()}) }}
+@font-face {{ font-family: Serif; font-style: italic;
+  src: url({(FONTS / "NotoSerif-Italic.ttf").as_uri()}) }}
+{profile}
+@page {{
+  size: {page.width_mm}mm {page.height_mm}mm;
+  margin: {page.margin_top_mm}mm {page.margin_right_mm}mm {page.margin_bottom_mm}mm
+          {page.margin_left_mm}mm;
+  bleed: {page.bleed_mm}mm; marks: {"crop" if marks else "none"};
+  @top-center {{ content: "{SHORT}"; color: {colour}; font: 8pt Serif }}
+  @bottom-center {{ content: counter(page); color: {colour}; font: 8pt Serif }}
+}}
+html {{ color: {colour}; font: 12pt/1.4 Serif }}
+p {{ margin: 0 0 2mm; text-align: justify; hyphens: auto }}
+</style></head><body><h1>{document.metadata.title}</h1>{"".join(body)}</body></html>"""
+
+
+def render(document: Document, layout: Layout, **options) -> bytes:
+    import weasyprint
+
+    html = weasyprint.HTML(string=html_for(document, layout, **options))
+    return html.write_pdf(pdf_variant=layout.pdf_variant)
+
+
+def with_page_labels(data: bytes) -> bytes:
+    """WeasyPrint 70 writes no /PageLabels; the renderer adds them, as here."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.Root.PageLabels = pikepdf.Dictionary(
+            Nums=[0, pikepdf.Dictionary(S=pikepdf.Name.D)])
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def print_bytes() -> bytes:
+    return render(DOCUMENT, PRINT)
+
+
+@pytest.fixture(scope="module")
+def screen_bytes() -> bytes:
+    return with_page_labels(render(DOCUMENT, SCREEN))
+
+
+def write(tmp_path: Path, data: bytes, name: str = "sample.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def broken(tmp_path: Path, data: bytes, change) -> Path:
+    """A copy of the PDF `data` with `change(pdf)` applied by pikepdf."""
+    path = tmp_path / "broken.pdf"
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        change(pdf)
+        pdf.save(path)
+    return path
+
+
+def failed(report: Report) -> set[str]:
+    return {check.rule for check in report.checks if not check.passed}
+
+
+def check(report: Report, rule: str) -> Check:
+    return next(check for check in report.checks if check.rule == rule)
+
+
+# --- good PDFs -------------------------------------------------------------------
+
+
+def test_the_sample_spans_pages_and_is_hyphenated(print_bytes, tmp_path):
+    """Otherwise the text rule would not be tested across page breaks and hyphens."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(write(tmp_path, print_bytes))
+    texts = [page.get_textpage().get_text_bounded() for page in document]
+    document.close()
+    assert len(texts) >= 3
+    line_ends = [line for text in texts for line in text.splitlines()]
+    assert any(line.endswith(("-", "\u2010", "\u00ad", "\x02")) for line in line_ends)
+
+
+def test_a_good_print_pdf_passes(print_bytes, tmp_path):
+    report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
+    assert [c.rule for c in report.checks] == [
+        "page-boxes", "output-intent", "pdfx-id", "no-rgb", "image-resolution",
+        "fonts-embedded", "bookmarks", "text-complete",
+    ]
+    assert report.errors == [] and report.warnings == []
+
+
+def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
+    report = preflight(write(tmp_path, screen_bytes), DOCUMENT, SCREEN)
+    assert [c.rule for c in report.checks] == [
+        "tagged", "language", "display-title", "page-labels",
+        "fonts-embedded", "bookmarks", "text-complete",
+    ]
+    assert report.errors == [] and report.warnings == []
+
+
+def test_a_layout_without_a_variant_gets_the_common_rules():
+    plain = dataclasses.replace(SCREEN, pdf_variant=None)
+    assert [rule.name for rule in rules_for(plain)] == [
+        "fonts-embedded", "bookmarks", "text-complete"]
+
+
+# --- print rules -----------------------------------------------------------------
+
+
+def test_no_trim_box_fails_page_boxes(print_bytes, tmp_path):
+    def change(pdf):
+        del pdf.pages[1].obj["/TrimBox"]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"page-boxes"}
+    assert "page 2: no TrimBox" in check(report, "page-boxes").message
+
+
+def test_a_bleed_box_without_the_bleed_fails_page_boxes(print_bytes, tmp_path):
+    def change(pdf):
+        pdf.pages[0].obj.BleedBox = pdf.pages[0].obj.TrimBox
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"page-boxes"}
+    assert "page 1: BleedBox" in check(report, "page-boxes").message
+
+
+def test_a_trim_box_of_another_size_fails_page_boxes(print_bytes, tmp_path):
+    a4 = dataclasses.replace(PRINT, page=dataclasses.replace(PRINT.page, size="A4"))
+    report = preflight(write(tmp_path, print_bytes), DOCUMENT, a4)
+    assert "page-boxes" in failed(report)
+    assert "is not A4" in check(report, "page-boxes").message
+
+
+def test_no_output_intent_fails_output_intent(print_bytes, tmp_path):
+    def change(pdf):
+        del pdf.Root["/OutputIntents"]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"output-intent"}
+
+
+def test_an_rgb_output_profile_fails_output_intent(print_bytes, tmp_path):
+    def change(pdf):
+        # A new stream: the CMYK profile also serves the page's colour space.
+        profile = pikepdf.Stream(pdf, bytes(16) + b"RGB " + bytes(108))
+        profile.N = 3
+        pdf.Root.OutputIntents[0].DestOutputProfile = profile
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"output-intent"}
+
+
+def test_no_pdfx_version_in_xmp_fails_pdfx_id(print_bytes, tmp_path):
+    def change(pdf):
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            del meta["{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"pdfx-id"}
+
+
+def test_unknown_trapping_fails_pdfx_id(print_bytes, tmp_path):
+    def change(pdf):
+        del pdf.docinfo["/Trapped"]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"pdfx-id"}
+
+
+def append_content(pdf: pikepdf.Pdf, operators: bytes) -> None:
+    pdf.pages[0].contents_add(pikepdf.Stream(pdf, operators))
+
+
+def test_an_rg_operator_fails_no_rgb(print_bytes, tmp_path):
+    report = preflight(
+        broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, b"q 1 0 0 rg Q")),
+        DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+    assert "page 1: rg operator" in check(report, "no-rgb").message
+
+
+def test_an_rgb_operator_in_a_nested_form_fails_no_rgb(print_bytes, tmp_path):
+    def change(pdf):
+        inner = pikepdf.Stream(pdf, b"0 0 1 RG 0 0 m 1 1 l S")
+        inner.Type, inner.Subtype, inner.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 1, 1]
+        outer = pikepdf.Stream(pdf, b"/Inner Do")
+        outer.Type, outer.Subtype, outer.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 1, 1]
+        outer.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Inner=inner))
+        pdf.pages[0].Resources.XObject.Outer = pdf.make_indirect(outer)
+        append_content(pdf, b"q /Outer Do Q")
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+    assert "page 1 form /Outer form /Inner: RG operator" in check(report, "no-rgb").message
+
+
+def test_a_device_rgb_colour_space_fails_no_rgb(print_bytes, tmp_path):
+    def change(pdf):
+        pdf.pages[0].Resources.ColorSpace.Screen = pikepdf.Name.DeviceRGB
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+    assert "colour space /Screen is RGB" in check(report, "no-rgb").message
+
+
+def test_an_rgb_transparency_group_fails_no_rgb(print_bytes, tmp_path):
+    def change(pdf):
+        pdf.pages[0].obj.Group = pikepdf.Dictionary(
+            Type=pikepdf.Name.Group, S=pikepdf.Name.Transparency, CS=pikepdf.Name.DeviceRGB)
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+
+
+def test_an_rgb_icc_colour_space_fails_no_rgb(print_bytes, tmp_path):
+    def change(pdf):
+        profile = pikepdf.Stream(pdf, b"not read: /N decides")
+        profile.N = 3
+        pdf.pages[0].Resources.ColorSpace.Photo = pikepdf.Array([pikepdf.Name.ICCBased, profile])
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+
+
+def test_weasyprint_crop_marks_are_rgb(tmp_path):
+    """WeasyPrint 70 draws crop marks in RGB: no-rgb must catch it until the renderer
+    draws them in CMYK."""
+    report = preflight(write(tmp_path, render(DOCUMENT, PRINT, marks=True)), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+
+
+def cmyk_jpeg(tmp_path: Path, size: int) -> Path:
+    path = tmp_path / f"photo-{size}.jpg"
+    Image.new("CMYK", (size, size), (40, 10, 0, 0)).save(path, "JPEG")
+    return path
+
+
+@pytest.mark.parametrize(("pixels", "low"), [(60, True), (600, False)])
+def test_images_under_300_ppi_are_a_warning(tmp_path, pixels, low):
+    # 40 mm wide: 60 px is 38 ppi, 600 px is 381 ppi.
+    data = render(DOCUMENT, PRINT, image=cmyk_jpeg(tmp_path, pixels))
+    report = preflight(write(tmp_path, data), DOCUMENT, PRINT)
+    assert failed(report) == ({"image-resolution"} if low else set())
+    assert report.errors == []
+    if low:
+        assert report.warnings[0].message.endswith("at 38 ppi")
+
+
+def test_ppi_follows_scale_rotation_and_forms():
+    scale = (72 * 2, 0, 0, 72, 100, 100)  # 2 in wide, 1 in high
+    assert ppi(600, 600, scale) == 300
+    quarter_turn = (0, 1, -1, 0, 0, 0)
+    assert ppi(600, 600, multiply(scale, quarter_turn)) == 300
+    assert ppi(600, 600, multiply(scale, (0.5, 0, 0, 0.5, 0, 0))) == 600
+    assert multiply(IDENTITY, scale) == scale
+
+
+# --- tagged rules ----------------------------------------------------------------
+
+
+def test_no_struct_tree_fails_tagged(screen_bytes, tmp_path):
+    def change(pdf):
+        del pdf.Root["/StructTreeRoot"]
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"tagged"}
+
+
+def test_unmarked_content_fails_tagged(screen_bytes, tmp_path):
+    def change(pdf):
+        pdf.Root.MarkInfo.Marked = False
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"tagged"}
+
+
+def test_no_language_fails_language(screen_bytes, tmp_path):
+    def change(pdf):
+        del pdf.Root["/Lang"]
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"language"}
+
+
+def test_another_language_fails_language(screen_bytes, tmp_path):
+    french = dataclasses.replace(
+        DOCUMENT, metadata=dataclasses.replace(DOCUMENT.metadata, language="fr-FR"))
+    report = preflight(write(tmp_path, screen_bytes), french, SCREEN)
+    assert failed(report) == {"language"}
+    assert check(report, "language").message == "catalog /Lang is 'en-GB', not 'fr-FR'"
+
+
+def test_no_viewer_preferences_fails_display_title(screen_bytes, tmp_path):
+    def change(pdf):
+        del pdf.Root["/ViewerPreferences"]
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"display-title"}
+
+
+def test_another_title_fails_display_title(screen_bytes, tmp_path):
+    retitled = dataclasses.replace(
+        DOCUMENT, metadata=dataclasses.replace(DOCUMENT.metadata, title="Other Review"))
+    report = preflight(write(tmp_path, screen_bytes), retitled, SCREEN)
+    assert failed(report) == {"display-title"}
+
+
+def test_no_page_labels_fails_page_labels(screen_bytes, tmp_path):
+    def change(pdf):
+        del pdf.Root["/PageLabels"]
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"page-labels"}
+
+
+# --- common rules ----------------------------------------------------------------
+
+
+def test_a_font_without_its_file_fails_fonts_embedded(print_bytes, tmp_path):
+    def change(pdf):
+        font = next(iter(pdf.pages[0].Resources.Font.values()))
+        del font.DescendantFonts[0].FontDescriptor["/FontFile2"]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"fonts-embedded"}
+    assert "is not embedded" in check(report, "fonts-embedded").message
+
+
+def test_a_missing_outline_item_fails_bookmarks(screen_bytes, tmp_path):
+    def change(pdf):
+        with pdf.open_outline() as outline:
+            title = outline.root[0]  # the title, its sections beneath it
+            title.children[:] = [item for item in title.children
+                                 if item.title != "Opening the stacks"]
+
+    report = preflight(broken(tmp_path, screen_bytes, change), DOCUMENT, SCREEN)
+    assert failed(report) == {"bookmarks"}
+    assert check(report, "bookmarks").message == (
+        "heading missing from the outline: 'Opening the stacks'")
+
+
+def test_headings_out_of_order_fail_bookmarks(screen_bytes, tmp_path):
+    swapped = dataclasses.replace(
+        DOCUMENT, blocks=(DOCUMENT.blocks[4], *DOCUMENT.blocks[:4], *DOCUMENT.blocks[5:]))
+    report = preflight(write(tmp_path, screen_bytes), swapped, SCREEN)
+    assert "bookmarks" in failed(report)
+    assert "out of order in the outline: 'Opening the stacks'" in (
+        check(report, "bookmarks").message)
+
+
+def without(document: Document, index: int) -> Document:
+    return dataclasses.replace(
+        document, blocks=document.blocks[:index] + document.blocks[index + 1:])
+
+
+def test_a_dropped_paragraph_fails_text_complete(tmp_path):
+    data = with_page_labels(render(without(DOCUMENT, 5), SCREEN))
+    report = preflight(write(tmp_path, data), DOCUMENT, SCREEN)
+    assert failed(report) == {"text-complete"}
+    assert check(report, "text-complete").message.startswith("paragraph 3 missing: ")
+
+
+def test_a_duplicated_paragraph_fails_text_complete(tmp_path):
+    twice = dataclasses.replace(DOCUMENT, blocks=(*DOCUMENT.blocks, DOCUMENT.blocks[1]))
+    report = preflight(write(tmp_path, render(twice, PRINT)), DOCUMENT, PRINT)
+    assert failed(report) == {"text-complete"}
+    assert check(report, "text-complete").message == (
+        f"paragraph 1 printed 2 times: {SHORT!r}")
+
+
+def test_a_dropped_caption_fails_text_complete(tmp_path):
+    report = preflight(write(tmp_path, render(without(DOCUMENT, 3), PRINT)), DOCUMENT, PRINT)
+    assert failed(report) == {"text-complete"}
+    assert check(report, "text-complete").message.startswith("figure 1 caption missing")
+
+
+def test_paragraphs_out_of_order_fail_text_complete(print_bytes, tmp_path):
+    last, first = DOCUMENT.blocks[-1], DOCUMENT.blocks[1]
+    reordered = dataclasses.replace(
+        DOCUMENT, blocks=(DOCUMENT.blocks[0], last, *DOCUMENT.blocks[2:-1], first))
+    report = preflight(write(tmp_path, print_bytes), reordered, PRINT)
+    assert failed(report) == {"text-complete"}
+    assert "paragraph 4 out of order" in check(report, "text-complete").message
+
+
+def test_normalised_text_ignores_spaces_and_hyphens():
+    assert normalised("2023-24 no\u00a0break,\nhy\u2010phen\u00adated ﬁ") == (
+        "202324nobreak,hyphenatedfi")
+
+
+# --- the report ------------------------------------------------------------------
+
+
+def test_the_report_in_json_and_on_the_console():
+    report = Report(Path("output/x/x-print.pdf"), "print", (
+        Check("page-boxes", "error", False, "page 1: no TrimBox"),
+        Check("image-resolution", "warning", False, "page 2: image /im1 at 120 ppi"),
+        Check("fonts-embedded", "error", True, "ok"),
+    ))
+    assert [c.rule for c in report.errors] == ["page-boxes"]
+    assert [c.rule for c in report.warnings] == ["image-resolution"]
+    data = report.to_json()
+    assert json.loads(json.dumps(data)) == data
+    assert data["pdf"] == "x-print.pdf" and data["errors"] == 1 and data["warnings"] == 1
+    assert data["checks"][2] == {
+        "rule": "fonts-embedded", "severity": "error", "passed": True, "message": "ok"}
+    assert report.summary().splitlines() == [
+        "x-print.pdf: error: page-boxes: page 1: no TrimBox",
+        "x-print.pdf: warning: image-resolution: page 2: image /im1 at 120 ppi",
+        "preflight x-print.pdf: 1 errors, 1 warnings",
+    ]
+
+
+def test_a_long_list_of_problems_is_cut_short():
+    def problems(edition):
+        return [f"page {number}: no TrimBox" for number in (1, 1, 2, 3, 4, 5, 6, 7, 8)]
+
+    result = run_rule(Rule("page-boxes", "error", problems), edition=None)
+    assert not result.passed
+    assert result.message == "; ".join(
+        [f"page {number}: no TrimBox" for number in range(1, 6)] + ["and 3 more"])
