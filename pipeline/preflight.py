@@ -99,6 +99,7 @@ class Rule:
 
 
 def preflight(pdf: Path, document: Document, layout: Layout) -> Report:
+    """Run the layout's rules on the PDF edition `pdf` of `document`."""
     with pikepdf.open(pdf) as opened:
         edition = Edition(pdf, opened, document, layout)
         checks = tuple(run_rule(rule, edition) for rule in rules_for(layout))
@@ -202,23 +203,23 @@ def rgb_problems(edition: Edition) -> list[str]:
 
 
 def rgb_operator_problems(painting: Painting) -> list[str]:
+    """rg/RG, an RGB colour space set by name (/DeviceRGB cs), and RGB inline images."""
     problems = []
     for operands, operator in pikepdf.parse_content_stream(painting.content):
-        if str(operator) in ("rg", "RG"):
-            problems.append(f"{painting.where}: {operator} operator")
-        elif str(operator) in ("cs", "CS") and operands and is_rgb(operands[0]):
-            problems.append(f"{painting.where}: {operator} {operands[0]}")
-        elif isinstance(operands[0] if operands else None, pikepdf.PdfInlineImage) and is_rgb(
-            operands[0].obj.get("/CS", operands[0].obj.get("/ColorSpace"))
-        ):
-            problems.append(f"{painting.where}: RGB inline image")
+        match str(operator):
+            case "rg" | "RG":
+                problems.append(f"{painting.where}: {operator} operator")
+            case "cs" | "CS" if is_rgb(operands[0]):
+                problems.append(f"{painting.where}: {operator} {operands[0]}")
+            case "INLINE IMAGE" if is_rgb(operands[0].obj.get("/ColorSpace")):
+                problems.append(f"{painting.where}: RGB inline image")
     return problems
 
 
 def is_rgb(space) -> bool:
     """Whether a colour space is RGB, or builds on RGB (indexed, alternate, pattern base)."""
     if isinstance(space, pikepdf.Name):
-        return space in (pikepdf.Name.DeviceRGB, pikepdf.Name.RGB)  # /RGB: inline images
+        return space == pikepdf.Name.DeviceRGB  # pikepdf expands inline images' /RGB
     if not isinstance(space, pikepdf.Array) or len(space) == 0:
         return False
     family = space[0]
@@ -273,8 +274,7 @@ def image_resolutions(content, resources, ctm: Matrix,
             case "cm":
                 ctm = multiply(tuple(map(float, operands)), ctm)
             case "INLINE IMAGE":
-                image = operands[0].obj
-                yield "(inline)", ppi(image.get("/W", 0), image.get("/H", 0), ctm)
+                yield "(inline)", ppi(operands[0].width, operands[0].height, ctm)
             case "Do":
                 xobject = resources.get("/XObject", {}).get(operands[0])
                 if xobject is None:

@@ -309,6 +309,23 @@ def test_an_rgb_icc_colour_space_fails_no_rgb(print_bytes, tmp_path):
     assert failed(report) == {"no-rgb"}
 
 
+def test_an_rgb_inline_image_fails_no_rgb_and_warns_of_its_resolution(print_bytes, tmp_path):
+    def change(pdf):
+        append_content(pdf, b"q 10 0 0 10 0 0 cm BI /W 1 /H 1 /CS /RGB /BPC 8 ID \xff\x00\x00 EI Q")
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb", "image-resolution"}
+    assert check(report, "no-rgb").message == "page 1: RGB inline image"
+    assert check(report, "image-resolution").message == "page 1: image (inline) at 7 ppi"
+
+
+def test_device_rgb_set_by_name_fails_no_rgb(print_bytes, tmp_path):
+    report = preflight(
+        broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, b"/DeviceRGB cs")),
+        DOCUMENT, PRINT)
+    assert failed(report) == {"no-rgb"}
+
+
 def test_weasyprint_crop_marks_are_rgb(tmp_path):
     """WeasyPrint 70 draws crop marks in RGB: no-rgb must catch it until the renderer
     draws them in CMYK."""
