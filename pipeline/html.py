@@ -1,5 +1,8 @@
 """The HTML of a document in one layout: the layout's Jinja2 template fed with the model.
 
+A layout's folder may hold its own document.html; otherwise the shared one in
+layouts/templates/ serves, so layouts differing only in CSS keep one template.
+
 Source text reaches the template as data only (autoescaped values), never as template
 code. The HTML names figure images relative to source/ and no stylesheet: the PDF
 renderer gives the base URL and the layout's stylesheet, so the HTML itself does not
@@ -11,18 +14,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .layouts import Layout
 from .model import Document, Figure, Heading, Metadata
 
-# A fixed date for documents whose metadata gives none, so builds stay reproducible.
-
-
 
 def render_html(document: Document, layout: Layout) -> str:
-    template = environment(layout.folder).get_template(layout.template)
+    template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     return template.render(
         layout=layout,
         page=layout.page,
@@ -36,10 +36,11 @@ def render_html(document: Document, layout: Layout) -> str:
 
 
 @functools.cache
-def environment(folder: Path) -> Environment:
-    """One Jinja2 environment per layout folder, so templates are compiled once."""
+def environment(folder: Path, shared: Path) -> Environment:
+    """One Jinja2 environment per layout folder, so templates are compiled once; a
+    template is looked for in the layout's folder first, then in the shared folder."""
     env = Environment(
-        loader=FileSystemLoader(folder),
+        loader=ChoiceLoader([FileSystemLoader(folder), FileSystemLoader(shared)]),
         autoescape=True,
         undefined=StrictUndefined,  # a misspelt name in a template fails the build
         trim_blocks=True,
