@@ -1,4 +1,5 @@
-"""Layouts: a folder under layouts/ holding layout.toml, a Jinja2 template and CSS."""
+"""Layouts: a folder under layouts/ holding layout.toml and CSS, and a Jinja2 template
+of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from .errors import PipelineError
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
-MARKS = ("crop", "cross")
+TEMPLATES = "templates"  # the folder beside the layouts holding the templates they share
+MARKS = ("crop",)
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 
 
@@ -22,7 +24,11 @@ class Page:
     margin_bottom_mm: float = 25.0
     margin_left_mm: float = 20.0
     bleed_mm: float = 0.0
-    marks: tuple[str, ...] = ()  # CSS `marks`: "crop", "cross"
+    # Beyond the bleed: room for printer's marks, so they can stay out of the bleed.
+    slug_mm: float = 0.0
+    marks: tuple[str, ...] = ()  # "crop": drawn by printready.py, in CMYK
+    # How far from the trim crop marks start; at least the bleed keeps them out of it.
+    marks_offset_mm: float = 3.0
 
     @property
     def width_mm(self) -> float:
@@ -42,6 +48,7 @@ class Layout:
     stylesheet: str = "style.css"
     pdf_variant: str | None = None  # WeasyPrint's: "pdf/x-4", "pdf/ua-1", ...
     output_profile: str | None = None  # CMYK ICC profile file, relative to the layout folder
+    output_condition: str = ""  # the output intent's identifier; else the profile's description
     body_font: str = ""
     heading_font: str = ""
     body_size_pt: float = 11.0
@@ -52,10 +59,14 @@ class Layout:
         return self.folder.parent / FONTS
 
     @property
+    def templates_folder(self) -> Path:
+        return self.folder.parent / TEMPLATES
+
+    @property
     def files(self) -> list[Path]:
-        """Every file of the layout and the shared fonts its stylesheet imports: what its
-        outputs depend on."""
-        folders = (self.folder, self.fonts_folder)
+        """Every file of the layout, the shared templates and the shared fonts its
+        stylesheet imports: what its outputs depend on."""
+        folders = (self.folder, self.templates_folder, self.fonts_folder)
         return sorted(path for folder in folders for path in folder.rglob("*") if path.is_file())
 
 
@@ -82,4 +93,7 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
+    if page.marks and page.marks_offset_mm >= page.bleed_mm + page.slug_mm:
+        raise PipelineError(settings_file, "crop marks would start beyond the page's edge: "
+                                           "raise bleed_mm or slug_mm, or lower marks_offset_mm")
     return layout
