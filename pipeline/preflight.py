@@ -130,10 +130,11 @@ def rules_for(layout: Layout) -> list[Rule]:
 
 
 def page_box_problems(edition: Edition) -> list[str]:
-    """TrimBox is the layout's page; BleedBox and MediaBox lie the bleed beyond it."""
+    """TrimBox is the layout's page; BleedBox lies the bleed beyond it, and MediaBox the
+    bleed and the slug (room for printer's marks)."""
     page = edition.layout.page
     width, height = page.width_mm * POINTS_PER_MM, page.height_mm * POINTS_PER_MM
-    bleed = page.bleed_mm * POINTS_PER_MM
+    beyond = {"BleedBox": page.bleed_mm, "MediaBox": page.bleed_mm + page.slug_mm}
     problems = []
     for number, pdf_page in enumerate(edition.pdf.pages, 1):
         if "/TrimBox" not in pdf_page.obj:
@@ -143,12 +144,16 @@ def page_box_problems(edition: Edition) -> list[str]:
         if not close(trim[2] - trim[0], width) or not close(trim[3] - trim[1], height):
             problems.append(f"page {number}: TrimBox {format_box(trim)} is not "
                             f"{page.size} ({width:.2f} x {height:.2f} pt)")
-        expected = (trim[0] - bleed, trim[1] - bleed, trim[2] + bleed, trim[3] + bleed)
         for name, box in (("BleedBox", pdf_page.bleedbox), ("MediaBox", pdf_page.mediabox)):
-            if not all(map(close, rectangle(box), expected)):
+            if not all(map(close, rectangle(box), grown(trim, beyond[name] * POINTS_PER_MM))):
                 problems.append(f"page {number}: {name} {format_box(rectangle(box))} is not "
-                                f"{page.bleed_mm:g} mm beyond the TrimBox")
+                                f"{beyond[name]:g} mm beyond the TrimBox")
     return problems
+
+
+def grown(box: tuple[float, float, float, float], by: float) -> tuple[float, ...]:
+    left, bottom, right, top = box
+    return left - by, bottom - by, right + by, top + by
 
 
 def output_intent_problems(edition: Edition) -> list[str]:

@@ -218,6 +218,20 @@ def test_a_trim_box_of_another_size_fails_page_boxes(print_bytes, tmp_path):
     assert "is not A4" in check(report, "page-boxes").message
 
 
+def test_a_slug_widens_the_media_box_only(print_bytes, tmp_path):
+    slug = dataclasses.replace(PRINT, page=dataclasses.replace(PRINT.page, slug_mm=5.0))
+    assert failed(preflight(write(tmp_path, print_bytes), DOCUMENT, slug)) == {"page-boxes"}
+
+    def change(pdf):
+        for page in pdf.pages:
+            left, bottom, right, top = map(float, page.obj.MediaBox)
+            by = 5 * 72 / 25.4
+            page.obj.MediaBox = [left - by, bottom - by, right + by, top + by]
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, slug)
+    assert report.errors == []
+
+
 def test_no_output_intent_fails_output_intent(print_bytes, tmp_path):
     def change(pdf):
         del pdf.Root["/OutputIntents"]
