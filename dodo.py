@@ -5,10 +5,14 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
+from pipeline.drafts import unedited
+from pipeline.lock import hold_build_lock
 from pipeline.project import Project, module
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
+# Held until doit exits: a second doit in this folder waits instead of racing this one.
+BUILD_LOCK = hold_build_lock(ROOT / ".doit.lock")
 
 DOIT_CONFIG = {
     "backend": "sqlite3",
@@ -17,9 +21,12 @@ DOIT_CONFIG = {
     "verbosity": 1,
 }
 
-MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps"]
+MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps",
+                 "drafts", "markup", "docx_reader"]
 PDF_MODULES = ["model", "layouts", "html", "pdf", "steps"]
-DOCX_MODULES = ["model", "layouts", "docx_writer", "steps"]
+PREFLIGHT_MODULES = ["model", "layouts", "preflight", "steps"]
+PREVIEW_MODULES = ["preview", "steps"]
+DOCX_MODULES = ["model", "layouts", "docx_writer", "steps", "drafts"]
 
 
 def run(step_name, name, *arguments):
@@ -35,7 +42,7 @@ def run(step_name, name, *arguments):
     except PipelineError as error:
         if os.environ.get("PIPELINE_DEBUG"):
             raise
-        return TaskFailed(f"error: {error}")
+        return TaskFailed(f"error: {error.seen_from(ROOT)}")
     except Exception as error:  # an unforeseen failure still gets one line, not a traceback
         if os.environ.get("PIPELINE_DEBUG"):
             raise
@@ -50,14 +57,14 @@ def modules(names):
 
 
 def task_model():
-    """Read, clean and deduplicate a source text; infer its structure (JSON model)."""
+    """Read, clean, deduplicate and structure a text, with any DOCX edits (JSON model)."""
     for name in PROJECT.documents():
-        metadata = PROJECT.metadata(name)
         yield {
             "name": name,
             "actions": [(run, ["build_model", name])],
-            "file_dep": [PROJECT.source(name), *([metadata] if metadata.exists() else []),
-                         *modules(MODEL_MODULES)],
+            "file_dep": [path for path in PROJECT.sources(name) if path.exists()]
+            + modules(MODEL_MODULES),
+            "uptodate": [(unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
             "clean": True,
         }
@@ -65,20 +72,45 @@ def task_model():
 
 def task_pdf():
     """Render a document's PDF edition through one layout (Jinja2, CSS, WeasyPrint)."""
-    fonts = PROJECT.fonts()
-    for layout in PROJECT.layouts():
-        layout_files = sorted(p for p in (PROJECT.layouts_dir / layout).rglob("*") if p.is_file())
-        for name in PROJECT.documents():
-            if layout not in PROJECT.layouts_for(name):
-                continue
-            yield {
-                "name": f"{name}/{layout}",
-                "actions": [(run, ["build_pdf", name, layout])],
-                "file_dep": [PROJECT.model(name), *layout_files, *fonts,
-                             *PROJECT.images_for(name), *modules(PDF_MODULES)],
-                "targets": [PROJECT.pdf(name, layout)],
-                "clean": True,
-            }
+    for name, layout in editions():
+        yield {
+            "name": f"{name}/{layout}",
+            "actions": [(run, ["build_pdf", name, layout])],
+            "file_dep": [PROJECT.model(name), *PROJECT.layout_files(layout),
+                         *PROJECT.images_for(name), *modules(PDF_MODULES)],
+            "targets": [PROJECT.pdf(name, layout)],
+            "clean": True,
+        }
+
+
+def editions():
+    """Every (document, layout) pair to build."""
+    return [(name, layout) for name in PROJECT.documents() for layout in PROJECT.layouts_for(name)]
+
+
+def task_preflight():
+    """Check a PDF edition (boxes, colour, fonts, tags, text): a JSON report; errors fail."""
+    for name, layout in editions():
+        yield {
+            "name": f"{name}/{layout}",
+            "actions": [(run, ["check_pdf", name, layout])],
+            "file_dep": [PROJECT.pdf(name, layout), PROJECT.model(name),
+                         PROJECT.layouts_dir / layout / "layout.toml", *modules(PREFLIGHT_MODULES)],
+            "targets": [PROJECT.preflight_report(name, layout)],
+            "clean": True,
+        }
+
+
+def task_preview():
+    """Render a PNG of each page of a PDF edition and a contact sheet, in output/<name>/preview/."""
+    for name, layout in editions():
+        yield {
+            "name": f"{name}/{layout}",
+            "actions": [(run, ["preview_pdf", name, layout])],
+            "file_dep": [PROJECT.pdf(name, layout), *modules(PREVIEW_MODULES)],
+            "targets": [PROJECT.contact_sheet(name, layout)],
+            "clean": [f"rm -f {PROJECT.preview_dir(name)}/{name}-{layout}-*.png"],
+        }
 
 
 def task_docx():
@@ -90,5 +122,5 @@ def task_docx():
             "file_dep": [PROJECT.model(name), PROJECT.layouts_dir / "print" / "layout.toml",
                          *PROJECT.images_for(name), *modules(DOCX_MODULES)],
             "targets": [PROJECT.docx(name)],
-            "clean": True,
+            "clean": [(run, ["clean_draft", name])],
         }

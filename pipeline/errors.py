@@ -12,3 +12,8 @@ class PipelineError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = Path(path)
         self.problem = problem
+
+    def seen_from(self, root: Path) -> str:
+        """The message with the file named relative to `root`, as a user would type it."""
+        path = self.path.relative_to(root) if self.path.is_relative_to(root) else self.path
+        return f"{path}: {self.problem}"

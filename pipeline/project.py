@@ -6,6 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .layouts import Layout, layout_names
+
 PIPELINE_DIR = Path(__file__).resolve().parent
 
 
@@ -26,17 +28,26 @@ class Project:
         return self.root / "output"
 
     def documents(self) -> list[str]:
-        """Every source text in source/, by name (the file's stem)."""
-        return sorted(path.stem for path in self.source_dir.glob("*.txt"))
+        """Every source text in source/, raw or marked up, by name (the file's stem)."""
+        return sorted({path.stem for suffix in ("txt", "md")
+                       for path in self.source_dir.glob(f"*.{suffix}")})
 
     def layouts(self) -> list[str]:
-        return sorted(path.parent.name for path in self.layouts_dir.glob("*/layout.toml"))
+        return layout_names(self.layouts_dir)
 
     def source(self, name: str) -> Path:
         return self.source_dir / f"{name}.txt"
 
     def metadata(self, name: str) -> Path:
         return self.source_dir / f"{name}.toml"
+
+    def markup(self, name: str) -> Path:
+        """The marked-up text, read in preference to the raw one; imported DOCX edits go here."""
+        return self.source_dir / f"{name}.md"
+
+    def sources(self, name: str) -> list[Path]:
+        """Every file a document's text and metadata may come from, present or not."""
+        return [self.source(name), self.metadata(name), self.markup(name)]
 
     def output_dir(self, name: str) -> Path:
         return self.output_root / name
@@ -50,11 +61,24 @@ class Project:
     def pdf(self, name: str, layout: str) -> Path:
         return self.output_dir(name) / f"{name}-{layout}.pdf"
 
+    def preflight_report(self, name: str, layout: str) -> Path:
+        return self.output_dir(name) / f"{name}-{layout}.preflight.json"
+
+    def preview_dir(self, name: str) -> Path:
+        return self.output_dir(name) / "preview"
+
+    def contact_sheet(self, name: str, layout: str) -> Path:
+        return self.preview_dir(name) / f"{name}-{layout}-contact.png"
+
     def docx(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.docx"
 
-    def fonts(self) -> list[Path]:
-        return sorted(path for path in (self.layouts_dir / "fonts").glob("*") if path.is_file())
+    def draft_state(self, name: str) -> Path:
+        return self.output_dir(name) / f"{name}.draft.json"
+
+    def layout_files(self, layout: str) -> list[Path]:
+        """Every file a layout's editions depend on, shared templates and fonts included."""
+        return Layout(layout, self.layouts_dir / layout).files
 
     def declared(self, name: str) -> dict:
         """The metadata file's settings, read leniently: building reports its errors, not this."""

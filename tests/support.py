@@ -1,0 +1,50 @@
+"""Helpers for the end-to-end tests: a copy of the project, real doit runs, PDF text."""
+
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from .conftest import LIBRARY_CHAPTER, ROOT
+
+SEED = "director-review-2024"
+LIBRARY = "library-chapter"
+
+
+def copy_project(folder: Path, library: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "dodo.py", folder / "dodo.py")
+    shutil.copytree(ROOT / "layouts", folder / "layouts")
+    (folder / "source").mkdir()
+    for name in (f"{SEED}.txt", f"{SEED}.toml"):
+        shutil.copy(ROOT / "source" / name, folder / "source" / name)
+    if library:
+        (folder / "source" / f"{LIBRARY}.txt").write_text(LIBRARY_CHAPTER, encoding="utf-8")
+    return folder
+
+
+def doit(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "doit", *arguments], cwd=folder,
+                          capture_output=True, text=True, timeout=900)
+
+
+def tasks_run(result: subprocess.CompletedProcess) -> list[str]:
+    """The tasks a doit run executed (doit marks them with a leading dot)."""
+    return [line for line in result.stdout.splitlines() if line.startswith(".")]
+
+
+def squash(text: str) -> str:
+    """Text as compared across renderings: no white space, no hyphens (hyphenation)."""
+    return re.sub(r"[\s\u00ad\u2010-]+", "", unicodedata.normalize("NFKC", text))
+
+
+def pdf_text(path: Path) -> str:
+    return squash("".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def pdfs(folder: Path, name: str) -> list[Path]:
+    return sorted((folder / "output" / name).glob(f"{name}-*.pdf"))

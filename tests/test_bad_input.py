@@ -1,0 +1,153 @@
+"""Bad and hostile input: each gets a correct result or one clear error line, never a traceback."""
+
+import codecs
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+
+import pikepdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.cleaning import clean_line, clean_text
+from pipeline.dedupe import deduplicate
+from pipeline.errors import PipelineError
+from pipeline.model import Metadata
+from pipeline.reading import MAX_SOURCE_BYTES, decode_legacy, decode_source
+from pipeline.structure import build_document
+
+from .support import SEED, copy_project, doit, pdf_text, pdfs, squash
+
+BODY = "Heading of a piece\n\nThe People’s “quoted” paragraph – with a dash.\n"
+HOSTILE = ("A paragraph with <script>alert(1)</script>, {{ 7*7 }}, {% if x %}, "
+           "<img src=\"file:///etc/passwd\"> and <a href=\"http://example.com/x\">a link</a>.")
+
+# name -> (bytes of source/<name>.txt, metadata TOML or None, expected: text to find or error)
+CORPUS = {
+    "windows-1252": (BODY.encode("cp1252"), None, "The People’s “quoted” paragraph"),
+    "utf-16": (BODY.encode("utf-16"), None, "The People’s “quoted” paragraph"),
+    "utf-8-bom": (codecs.BOM_UTF8 + BODY.encode(), None, "The People’s “quoted” paragraph"),
+    "mojibake": (decode_legacy(BODY.encode()).encode(), None,
+                 "The People’s “quoted” paragraph"),
+    "control-characters": (b"Heading\x07 here\n\nBody\x1b text\x0c here.\r\n", None,
+                           "Body text here."),
+    "markup-looking": (f"Heading\n\n{HOSTILE}\n".encode(), None, clean_line(HOSTILE)),
+    "empty": (b"", None, "error: source/empty.txt: no text"),
+    "white-space": (b" \n\t\n\xc2\xa0\n", None, "error: source/white-space.txt: no text"),
+    "renamed-pdf": (b"%PDF-1.7\n1 0 obj", None, "error: source/renamed-pdf.txt: not a text file"),
+    "renamed-png": (b"\x89PNG\r\n\x1a\n\0\0", None, "error: source/renamed-png.txt: not a text file"),
+    "huge": (b"word " * (MAX_SOURCE_BYTES // 5 + 1), None, "error: source/huge.txt: too large"),
+    "one-long-line": (b"word " * 30_000, None, "error: source/one-long-line.txt: a line of"),
+    "broken-toml": (BODY.encode(), "title = \n", "broken-toml.toml: not valid TOML"),
+    "unknown-key": (BODY.encode(), 'colour = "red"\n', "unknown-key.toml: unknown key 'colour'"),
+    "unknown-layout": (BODY.encode(), 'layouts = ["poster"]\n',
+                       "unknown-layout.toml: unknown layout 'poster'"),
+    "escaping-image": (BODY.encode(), '[images]\n1 = "../../../etc/passwd.png"\n',
+                       "escaping-image.toml: image '../../../etc/passwd.png' lies outside source/"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    folder = copy_project(tmp_path_factory.mktemp("corpus") / "project", library=False)
+    for name, (data, toml, _) in CORPUS.items():
+        (folder / "source" / f"{name}.txt").write_bytes(data)
+        if toml is not None:
+            (folder / "source" / f"{name}.toml").write_text(toml)
+    return folder, doit(folder)
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_each_bad_input_gets_a_result_or_one_clear_line(corpus_build, name):
+    folder, result = corpus_build
+    output = result.stdout + result.stderr
+    expected = CORPUS[name][2]
+    assert result.returncode != 0  # some inputs in the corpus are errors
+    assert "Traceback" not in output
+    if expected.startswith("error: ") or ".toml: " in expected:
+        lines = [line for line in output.splitlines() if expected in line]
+        assert lines, output[-3000:]
+        assert not (folder / "output" / name / f"{name}.json").exists()
+    else:
+        for pdf in pdfs(folder, name):
+            assert squash(expected) in pdf_text(pdf), pdf.name
+        assert pdfs(folder, name)
+
+
+def test_the_good_document_still_builds_beside_the_bad(corpus_build):
+    folder, _ = corpus_build
+    assert len(pdfs(folder, SEED)) >= 2
+    assert (folder / "output" / SEED / f"{SEED}.docx").exists()
+
+
+def test_source_text_is_never_markup(corpus_build):
+    folder, _ = corpus_build
+    import docx
+
+    draft = docx.Document(str(folder / "output" / "markup-looking" / "markup-looking.docx"))
+    assert clean_line(HOSTILE) in [p.text for p in draft.paragraphs]
+
+
+@pytest.mark.parametrize("data", [b"\xff" * 10, bytes(range(256)), b"\x00\x01", "é".encode()])
+def test_decoding_odd_bytes_gives_text_or_a_clear_error(data):
+    try:
+        assert isinstance(decode_source(data, "x.txt"), str)
+    except PipelineError as error:
+        assert str(error).startswith("x.txt: ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=300).map(lambda t: t.encode("utf-8")))
+def test_random_input_never_crashes_the_text_stages(data):
+    try:
+        text = decode_source(data, "x.txt")
+    except PipelineError:
+        return
+    cleaned = clean_text(text)
+    assert clean_text(cleaned) == cleaned
+    units = deduplicate(cleaned).units
+    build_document("x", units, Metadata(title=""))
+
+
+def whole_or_absent(path):
+    if not path.exists():
+        return True
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            return len(pdf.pages) > 0
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is None
+    return True
+
+
+def test_a_build_killed_half_way_leaves_outputs_whole_or_absent(tmp_path):
+    folder = copy_project(tmp_path / "project")
+    process = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list((folder / "output").glob("*/*.pdf")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    outputs = [p for p in (folder / "output").rglob("*") if p.is_file()]
+    assert all(whole_or_absent(path) for path in outputs)
+    result = doit(folder)  # and the next build finishes the job
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert all(whole_or_absent(path) for path in (folder / "output").rglob("*.*"))
+
+
+def test_two_builds_at_once_both_succeed(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    first = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder, text=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    second = doit(folder)
+    first_out, first_err = first.communicate(timeout=600)
+    assert first.returncode == 0, first_out + first_err
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert all(whole_or_absent(path) for path in (folder / "output").rglob("*.*"))
+    assert doit(folder).returncode == 0

@@ -1,0 +1,139 @@
+"""End to end: real doit, WeasyPrint and python-docx on a copy of the project."""
+
+import json
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from pipeline.model import from_json
+
+from .conftest import ROOT
+from .support import LIBRARY, SEED, copy_project, doit, pdf_text, squash, tasks_run
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("build") / "project")
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+def layouts() -> list[str]:
+    return sorted(path.parent.name for path in (ROOT / "layouts").glob("*/layout.toml"))
+
+
+def model(project: Path, name: str):
+    return from_json(json.loads((project / "output" / name / f"{name}.json").read_text()))
+
+
+def expected_texts(document) -> list[str]:
+    """Byline, then every heading, caption and paragraph, in reading order."""
+    return [document.byline.text, *(block.text for block in document.blocks)]
+
+
+def outline_titles(reader: PdfReader) -> list[str]:
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    return titles
+
+
+def assert_once_in_order(haystack: str, texts: list[str]) -> None:
+    position = 0
+    for text in texts:
+        needle = squash(text)
+        assert haystack.count(needle) == 1, f"not exactly once: {text[:60]}"
+        found = haystack.find(needle, position)
+        assert found >= position, f"out of order: {text[:60]}"
+        position = found + len(needle)
+
+
+@pytest.mark.parametrize("name", [SEED, LIBRARY])
+@pytest.mark.parametrize("layout", layouts())
+def test_every_pdf_holds_each_block_once_in_order(project, name, layout):
+    document = model(project, name)
+    path = project / "output" / name / f"{name}-{layout}.pdf"
+    reader = PdfReader(path)
+    assert_once_in_order(pdf_text(path), expected_texts(document))
+    assert outline_titles(reader)[-len(document.headings):] == [h.text for h in document.headings]
+    assert reader.metadata.title == document.metadata.title
+    assert reader.metadata.author == document.author
+
+
+def test_the_seed_model(project):
+    document = model(project, SEED)
+    assert document.metadata.title == "Director\u2019s Review"
+    assert document.byline.text == "Benson KWOK Joon-fung, IDSM, Director of Immigration"
+    assert (len(document.headings), len(document.figures), len(document.paragraphs)) == (5, 5, 9)
+    report = json.loads((project / "output" / SEED / f"{SEED}.dedupe.json").read_text())
+    assert len(report["dropped"]) == 8
+
+
+@pytest.mark.parametrize("name", [SEED, LIBRARY])
+def test_the_docx_draft_uses_word_styles(project, name):
+    document = model(project, name)
+    draft = docx.Document(str(project / "output" / name / f"{name}.docx"))
+    paragraphs = [(p.style.name, p.text) for p in draft.paragraphs if p.text.strip()]
+    assert paragraphs[0] == ("Title", document.metadata.title)
+    assert ("Byline", document.byline.text) in paragraphs
+    styles = {"Heading": "Heading 1", "Figure": "Caption", "Paragraph": "Body Text"}
+    body = [(styles[type(b).__name__], b.text) for b in document.blocks]
+    assert [p for p in paragraphs if p[0] in styles.values()] == body
+    assert draft.core_properties.title == document.metadata.title
+
+
+def test_a_no_op_build_runs_nothing(project):
+    result = doit(project)
+    assert result.returncode == 0
+    assert not tasks_run(result), result.stdout
+
+
+def test_editing_one_layout_rebuilds_only_its_pdfs(project):
+    css = project / "layouts" / "screen" / "style.css"
+    css.write_text(css.read_text() + "\n/* edited */\n")
+    ran = tasks_run(doit(project))
+    assert ran and all("/screen" in line for line in ran), ran
+
+
+def test_builds_are_byte_identical_anywhere(project, tmp_path):
+    other = copy_project(tmp_path / "elsewhere" / "deeper")
+    css = project / "layouts" / "screen" / "style.css"
+    shutil.copy(css, other / "layouts" / "screen" / "style.css")
+    assert doit(other).returncode == 0
+    built = sorted((project / "output").glob("*/*.pdf")) + sorted((project / "output").glob("*/*.docx"))
+    assert built
+    for path in built:
+        twin = other / path.relative_to(project)
+        assert path.read_bytes() == twin.read_bytes(), path.name
+
+
+def test_a_bad_document_fails_alone_with_one_line(tmp_path):
+    folder = copy_project(tmp_path / "project")
+    (folder / "source" / "broken.txt").write_bytes(b"%PDF-1.7 not text")
+    (folder / "source" / "bad-meta.txt").write_text("Heading\n\nBody.\n")
+    (folder / "source" / "bad-meta.toml").write_text("title = \n")
+    result = doit(folder, "model")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "source/broken.txt: not a text file: it is a PDF file" in output
+    assert "bad-meta.toml: not valid TOML" in output
+    assert "Traceback" not in output
+    assert (folder / "output" / SEED / f"{SEED}.json").exists()
+
+
+def test_clean_removes_what_was_built(tmp_path):
+    folder = copy_project(tmp_path / "project")
+    assert doit(folder, "model").returncode == 0
+    assert doit(folder, "clean").returncode == 0
+    assert not list((folder / "output").glob("*/*.json"))

@@ -1,0 +1,127 @@
+"""Editors' DOCX edits flow into every edition, and nothing they type is lost."""
+
+import shutil
+import subprocess
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from .support import SEED, copy_project, doit, pdf_text, pdfs, squash, tasks_run
+
+
+@pytest.fixture
+def built(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+def draft_path(folder):
+    return folder / "output" / SEED / f"{SEED}.docx"
+
+
+def insert_paragraph_after(paragraph, text, style):
+    new = paragraph._parent.add_paragraph(text, style=style)
+    paragraph._p.addnext(new._p)
+    return new
+
+
+def test_edits_reach_every_pdf_and_the_regenerated_draft(built):
+    raw = (built / "source" / f"{SEED}.txt").read_bytes()
+    draft = docx.Document(str(draft_path(built)))
+    body = [p for p in draft.paragraphs if p.style.name == "Body Text"]
+    captions = [p for p in draft.paragraphs if p.style.name == "Caption"]
+    body[0].runs[0].text = body[0].runs[0].text.replace("The year 2024", "The remarkable year 2024")
+    added = insert_paragraph_after(body[1], "An editor added this paragraph by hand.", "Body Text")
+    added.add_run(" With emphasis.").italic = True
+    body[3].style = draft.styles["Heading 1"]
+    body[3].text = "A paragraph made a heading"
+    deleted_caption = captions[1].text
+    captions[1]._p.getparent().remove(captions[1]._p)
+    draft.save(str(draft_path(built)))
+
+    result = doit(built)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (built / "source" / f"{SEED}.txt").read_bytes() == raw  # the raw text stays untouched
+    assert (built / "source" / f"{SEED}.md").exists()
+
+    changes = ["The remarkable year 2024", "An editor added this paragraph by hand. With emphasis.",
+               "A paragraph made a heading"]
+    for pdf in pdfs(built, SEED):
+        text = pdf_text(pdf)
+        for change in changes:
+            assert squash(change) in text, (pdf.name, change)
+        assert squash(deleted_caption) not in text, pdf.name
+    regenerated = docx.Document(str(draft_path(built)))
+    paragraphs = [(p.style.name, p.text) for p in regenerated.paragraphs]
+    assert ("Heading 1", "A paragraph made a heading") in paragraphs
+    assert any("The remarkable year 2024" in text for _, text in paragraphs)
+    assert deleted_caption not in [text for _, text in paragraphs]
+    italic = [r.text for p in regenerated.paragraphs for r in p.runs if r.italic]
+    assert any("With emphasis." in text for text in italic)
+
+    assert not tasks_run(doit(built))  # once imported, nothing more to do
+
+
+def test_source_and_draft_both_changed_stop_and_overwrite_neither(built):
+    draft = docx.Document(str(draft_path(built)))
+    draft.add_paragraph("An editor's late addition.", style="Body Text")
+    draft.save(str(draft_path(built)))
+    edited = draft_path(built).read_bytes()
+    source = built / "source" / f"{SEED}.txt"
+    source.write_text(source.read_text() + "\nA writer's late addition.\n")
+    changed = source.read_bytes()
+
+    result = doit(built)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"output/{SEED}/{SEED}.docx: was edited, and source/{SEED}.txt changed too" in output
+    assert "Traceback" not in output
+    assert draft_path(built).read_bytes() == edited
+    assert source.read_bytes() == changed
+    assert not (built / "source" / f"{SEED}.md").exists()
+
+
+def test_tracked_changes_stop_the_import(built):
+    draft = docx.Document(str(draft_path(built)))
+    paragraph = next(p for p in draft.paragraphs if p.style.name == "Body Text")
+    insertion = paragraph._p.makeelement(qn("w:ins"), {qn("w:id"): "1", qn("w:author"): "Editor"})
+    run = paragraph.add_run(" inserted words")._r
+    insertion.append(run)
+    paragraph._p.append(insertion)
+    draft.save(str(draft_path(built)))
+    edited = draft_path(built).read_bytes()
+
+    result = doit(built)
+    assert result.returncode != 0
+    assert "tracked changes" in result.stdout + result.stderr
+    assert draft_path(built).read_bytes() == edited
+
+
+def test_an_unreadable_draft_is_kept_as_it_is(built):
+    draft_path(built).write_bytes(b"this is not a zip file")
+    result = doit(built)
+    assert result.returncode != 0
+    assert "not a readable DOCX" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert draft_path(built).read_bytes() == b"this is not a zip file"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_draft_saved_by_libreoffice_imports(built, tmp_path):
+    converted = tmp_path / "converted"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "docx", "--outdir", str(converted), str(draft_path(built))],
+        check=True, capture_output=True, timeout=300,
+    )
+    shutil.copy(converted / f"{SEED}.docx", draft_path(built))
+    result = doit(built)
+    assert result.returncode == 0, result.stdout + result.stderr
+    seed_paragraph = "Hong Kong is an important hub for international aviation"
+    for pdf in pdfs(built, SEED):
+        assert squash(seed_paragraph) in pdf_text(pdf)
+    regenerated = docx.Document(str(draft_path(built)))
+    assert [p.style.name for p in regenerated.paragraphs if p.style.name == "Heading 1"]
