@@ -1,0 +1,363 @@
+r"""The marked-up source: `source/<name>.md`, read in preference to `source/<name>.txt`.
+
+Its structure is written out, so nothing is guessed. The pipeline writes it when it reads back
+an edited DOCX; anyone may also write or edit it by hand:
+
+    Title: Director's Review
+    Subtitle: Annual Report 2024
+    Byline: Benson KWOK Joon-fung, IDSM, Director of Immigration
+
+    The year 2024 marked the *75th anniversary* of the founding of the **PRC**.
+
+    # A new headquarters
+
+    On 11 June, the new Immigration Headquarters
+    opened in Tseung Kwan O.
+
+    ![The new headquarters in Tseung Kwan O](photos/headquarters.jpg)
+
+    ## Serving the public
+
+- The **header** is the "Key: value" lines at the very top, up to the first blank line. The keys
+  are Title, Subtitle and Byline (`Name, HONOURS, Role`), each optional. A key left out takes
+  the title or subtitle from `source/<name>.toml`, else the title from the file name; a key
+  with no value ("Subtitle:") means none. Values are plain text. To start a file without a
+  header with a line like "Note: ...", leave the first line blank.
+- Then **blocks**, separated by blank lines:
+  - `# Heading` is a section heading; `## Heading` a heading one level down, and so on.
+  - `![Caption](image.png)` is a figure and its caption, on one line. The image is named
+    relative to `source/` and must be there; `![Caption]()` takes the image from the
+    metadata's `[images]`, by the figure's number (or has none). Figures are numbered in
+    order from 1; their alternative text comes from the metadata's `[alt]`.
+  - Anything else is a paragraph; its lines join with a space.
+- In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
+  two or three asterisks switches italic, bold or both on or off, and all must be off again
+  by the end of the block. Headings are plain: emphasis marked in a heading is not kept.
+- A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` (write
+  `\]` for a `]` inside a caption, and start a paragraph that begins with `#` or `!` with
+  `\#` or `\!`). A backslash before any other character is itself plain text.
+- Typography follows the house style: quotes are curled, numbers bound to their words, and so
+  on, exactly as for a `.txt` source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+from itertools import accumulate, pairwise
+from pathlib import Path
+
+from .cleaning import clean_line
+from .errors import PipelineError
+from .metadata import image_path
+from .model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
+from .structure import parse_byline, title_from_name
+
+HEADER_KEYS = ("Title", "Subtitle", "Byline")
+HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
+HEADING_MARK = re.compile(r"(#+)(?: |$)")
+FIGURE_IMAGE = re.compile(r"\((.*)\)")
+ESCAPABLE = "*\\#![]"
+# Every white space but the no-break space (Word's tabs and line breaks too) is one space.
+WHITE_SPACE = re.compile(r"[^\S\u00a0]")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Lines between blank lines, and the number of the first in the file."""
+
+    line: int
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    def line_at(self, offset: int) -> int:
+        """The file's line number of a character of `text`."""
+        starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        return self.line + bisect_right(starts, offset) - 1
+
+
+# --- Reading ---------------------------------------------------------------------------------
+
+
+def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> Document:
+    """The document written in `text`, the contents of the marked-up source `path`."""
+    chunks = split_chunks(text)
+    header: dict[str, str] = {}
+    if chunks and chunks[0].line == 1 and HEADER_LINE.fullmatch(chunks[0].lines[0]):
+        header = read_header(chunks.pop(0), path)
+    metadata = replace(
+        metadata,
+        title=header.get("Title") or metadata.title or title_from_name(path.stem),
+        subtitle=header.get("Subtitle", metadata.subtitle),
+    )
+    byline = parse_byline(header["Byline"]) if header.get("Byline") else None
+    return Document(path.stem, metadata, byline, read_blocks(chunks, path, metadata, source_dir))
+
+
+def split_chunks(text: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    lines: list[str] = []
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip():
+            lines.append(line.strip())
+        elif lines:
+            chunks.append(Chunk(number - len(lines), tuple(lines)))
+            lines = []
+    return chunks
+
+
+def read_header(chunk: Chunk, path: Path) -> dict[str, str]:
+    header: dict[str, str] = {}
+    for number, line in enumerate(chunk.lines, start=chunk.line):
+        match = HEADER_LINE.fullmatch(line)
+        if not match:
+            raise at(path, number, "not a 'Key: value' line; the header ends at a blank line")
+        key = match.group(1).capitalize()
+        if key not in HEADER_KEYS:
+            raise at(
+                path,
+                number,
+                f"unknown header key {match.group(1)!r}; the keys are {', '.join(HEADER_KEYS)}"
+                " (leave the first line blank to start without a header)",
+            )
+        if key in header:
+            raise at(path, number, f"{key} given twice")
+        header[key] = clean_line(match.group(2))
+    return header
+
+
+def read_blocks(
+    chunks: list[Chunk], path: Path, metadata: Metadata, source_dir: Path
+) -> tuple[Block, ...]:
+    blocks: list[Block] = []
+    for chunk in chunks:
+        if HEADING_MARK.match(chunk.text):
+            blocks.append(read_heading(chunk, path))
+        elif chunk.text.startswith("!["):
+            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
+            blocks.append(read_figure(chunk, number, path, metadata, source_dir))
+        elif spans := read_spans(chunk.text, chunk, path):
+            blocks.append(Paragraph(spans))
+    return tuple(blocks)
+
+
+def read_heading(chunk: Chunk, path: Path) -> Heading:
+    one_line(chunk, path, "a heading")
+    marks = HEADING_MARK.match(chunk.text).group(1)
+    text = plain(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
+    if not text:
+        raise at(path, chunk.line, "a heading with no text")
+    return Heading(text, len(marks))
+
+
+def read_figure(
+    chunk: Chunk, number: int, path: Path, metadata: Metadata, source_dir: Path
+) -> Figure:
+    one_line(chunk, path, "a figure")
+    line = chunk.text
+    end = caption_end(line)
+    if end is None:
+        raise at(path, chunk.line, "unterminated '![': a figure is ![caption](image)")
+    image = FIGURE_IMAGE.fullmatch(line[end + 1 :])
+    if image is None:
+        raise at(
+            path,
+            chunk.line,
+            "a figure is ![caption](image) alone on its line"
+            " (write \\! to start a paragraph with !)",
+        )
+    caption = read_spans(line[2:end], chunk, path, offset=2)
+    named = image.group(1).strip()
+    return Figure(
+        number,
+        caption,
+        figure_image(named, chunk, path, source_dir) if named else metadata.images.get(number),
+        metadata.alt.get(number),
+    )
+
+
+def caption_end(line: str) -> int | None:
+    """Where the caption of "![caption](image)" ends: its first `]` not after a backslash."""
+    index = 2
+    while index < len(line):
+        if line[index] == "\\":
+            index += 2
+        elif line[index] == "]":
+            return index
+        else:
+            index += 1
+    return None
+
+
+def figure_image(named: str, chunk: Chunk, path: Path, source_dir: Path) -> str:
+    try:
+        # image_path checks the image against the folder of the file it is given.
+        return image_path(named, source_dir / path.name)
+    except PipelineError as error:
+        raise at(path, chunk.line, error.problem) from None
+
+
+def one_line(chunk: Chunk, path: Path, what: str) -> None:
+    if len(chunk.lines) > 1:
+        raise at(path, chunk.line, f"{what} takes one line; leave a blank line after it")
+
+
+def read_spans(text: str, chunk: Chunk, path: Path, offset: int = 0) -> tuple[Span, ...]:
+    """The spans of inline markup: asterisks switch emphasis, a backslash escapes."""
+    spans: list[Span] = []
+    characters: list[str] = []
+    on = {"bold": False, "italic": False}
+    switched_on = {}  # where each emphasis was last switched on, for the error
+    index = 0
+    while index < len(text):
+        character = text[index]
+        if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
+            characters.append(text[index + 1])
+            index += 2
+        elif character == "*":
+            stars = len(text[index:]) - len(text[index:].lstrip("*"))
+            if stars > 3:
+                raise at(path, chunk.line_at(offset + index), too_many_asterisks(stars))
+            spans.append(Span("".join(characters), on["bold"], on["italic"]))
+            characters = []
+            for name in ("bold",) * (stars >= 2) + ("italic",) * (stars != 2):
+                on[name] = not on[name]
+                switched_on[name] = offset + index
+            index += stars
+        else:
+            characters.append(character)
+            index += 1
+    for name in ("bold", "italic"):
+        if on[name]:
+            raise at(
+                path,
+                chunk.line_at(switched_on[name]),
+                f"{name} switched on here is never switched off (write \\* for an asterisk)",
+            )
+    spans.append(Span("".join(characters)))
+    return clean_spans(spans)
+
+
+def too_many_asterisks(stars: int) -> str:
+    return f"{stars} asterisks in a row; emphasis takes 1 to 3 (write \\* for an asterisk)"
+
+
+def at(path: Path, line: int, problem: str) -> PipelineError:
+    return PipelineError(path, f"line {line}: {problem}")
+
+
+# --- Cleaning spans --------------------------------------------------------------------------
+
+
+def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with the house style applied to their whole text at once, so that quotes
+    curl and numbers bind across a change of emphasis; each character keeps its emphasis.
+
+    Spaces at the edges of an emphasised span keep only the emphasis they share with the
+    text beyond, and neighbours with the same emphasis are joined, so each text has one form.
+    """
+    raw = WHITE_SPACE.sub(" ", plain(tuple(spans)))
+    cleaned = clean_line(raw)
+    if not cleaned.strip():
+        return ()
+    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
+    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in spans)]
+    pieces = [
+        Span(cleaned[start:end], span.bold, span.italic)
+        for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
+    ]
+    return joined(shared_edges(joined(pieces)))
+
+
+def aligned(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
+    """Where a position in the raw text falls in the cleaned text; a position inside a
+    changed stretch ("..." becoming "…") moves to its end."""
+    for tag, raw_start, raw_end, clean_start, clean_end in opcodes:
+        if position < raw_end:
+            if tag == "equal":
+                return clean_start + position - raw_start
+            return clean_start if position == raw_start else clean_end
+    return opcodes[-1][4]
+
+
+def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
+    """ "**bold *and italic* too**" keeps its spaces bold; in "a *b*" the space is plain."""
+    result = []
+    for index, span in enumerate(spans):
+        before = spans[index - 1] if index else Span("")
+        after = spans[index + 1] if index + 1 < len(spans) else Span("")
+        core = span.text.strip(" ")
+        if not core:
+            result.append(with_emphasis(span.text, span, before, after))
+            continue
+        leading = span.text[: len(span.text) - len(span.text.lstrip(" "))]
+        trailing = span.text[len(span.text.rstrip(" ")) :]
+        result += [
+            with_emphasis(leading, span, before),
+            Span(core, span.bold, span.italic),
+            with_emphasis(trailing, span, after),
+        ]
+    return result
+
+
+def with_emphasis(text: str, *spans: Span) -> Span:
+    """`text` with the emphasis all `spans` share."""
+    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans))
+
+
+def joined(spans: list[Span]) -> tuple[Span, ...]:
+    """The spans without empty ones, neighbours with the same emphasis made one."""
+    result: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if result and (result[-1].bold, result[-1].italic) == (span.bold, span.italic):
+            result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
+        else:
+            result.append(span)
+    return tuple(result)
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def write_markup(document: Document) -> str:
+    """The marked-up source of `document`: read_markup gives the document back."""
+    meta = document.metadata
+    # Subtitle is always written: left out, it would come back from the metadata.
+    header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
+    if document.byline is not None:
+        header.append(f"Byline: {document.byline.text}")
+    blocks = ["\n".join(header), *(write_block(block, meta.images) for block in document.blocks)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def write_block(block: Block, images: dict[int, str]) -> str:
+    if isinstance(block, Heading):
+        return f"{'#' * block.level} {escaped(block.text)}"
+    if isinstance(block, Figure):
+        # An image the metadata names is left to it, so a new one named there takes effect.
+        image = "" if block.image == images.get(block.number) else block.image or ""
+        return f"![{write_spans(block.caption, '[]')}]({image})"
+    text = write_spans(block.spans)
+    # A paragraph must not read as a heading or a figure.
+    return "\\" + text if text.startswith(("#", "!")) else text
+
+
+def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
+    parts = []
+    bold = italic = False
+    for span in (*spans, Span("")):
+        parts.append("*" * (2 * (span.bold != bold) + (span.italic != italic)))
+        parts.append(escaped(span.text, special))
+        bold, italic = span.bold, span.italic
+    return "".join(parts)
+
+
+def escaped(text: str, special: str = "") -> str:
+    return "".join("\\" + c if c in "\\*" + special else c for c in text)

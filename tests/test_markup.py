@@ -1,0 +1,257 @@
+"""The marked-up source: its header and blocks, emphasis and escapes, errors, exact round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from pipeline.cleaning import clean_line, clean_text
+from pipeline.dedupe import deduplicate
+from pipeline.errors import PipelineError
+from pipeline.markup import WHITE_SPACE, clean_spans, read_markup, write_markup
+from pipeline.metadata import load_metadata
+from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
+from pipeline.reading import read_source
+from pipeline.structure import build_document, parse_byline
+
+from .conftest import ROOT, SEED
+
+NBSP = "\u00a0"
+EXAMPLE = """Title: Director's Review
+Subtitle: Annual Report 2024
+Byline: Benson KWOK Joon-fung, IDSM, Director of Immigration
+
+The year 2024 marked the *75th anniversary* of the founding of the **PRC**.
+
+# A new headquarters
+
+On 11 June, the new Immigration Headquarters
+opened in Tseung Kwan O.
+
+![The new headquarters in Tseung Kwan O](photos/headquarters.jpg)
+
+## Serving the public
+"""
+
+
+@pytest.fixture(scope="module")
+def source_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("source")
+    (folder / "photos").mkdir()
+    for name in ("photos/headquarters.jpg", "a.png", "photos/b.jpg"):
+        (folder / name).write_bytes(b"")
+    return folder
+
+
+def read(text: str, source_dir: Path, metadata: Metadata | None = None) -> Document:
+    return read_markup(text, source_dir / "piece.md", metadata or Metadata(title=""), source_dir)
+
+
+def failure(text: str, source_dir: Path) -> str:
+    with pytest.raises(PipelineError) as raised:
+        read(text, source_dir)
+    return str(raised.value)
+
+
+def test_the_documented_example(source_dir):
+    document = read(EXAMPLE, source_dir, Metadata(title="Other", alt={1: "Two towers"}))
+    assert document.name == "piece"
+    assert document.metadata.title == "Director’s Review"
+    assert document.metadata.subtitle == "Annual Report 2024"
+    assert document.byline == Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration")
+    assert document.blocks == (
+        Paragraph(
+            (
+                Span("The year 2024 marked the "),
+                Span("75th anniversary", italic=True),
+                Span(" of the founding of the "),
+                Span("PRC", bold=True),
+                Span("."),
+            )
+        ),
+        Heading("A new headquarters"),
+        Paragraph((Span(f"On 11{NBSP}June, the new Immigration Headquarters opened in Tseung Kwan O."),)),
+        Figure(1, (Span("The new headquarters in Tseung Kwan O"),), "photos/headquarters.jpg", "Two towers"),
+        Heading("Serving the public", 2),
+    )
+
+
+def test_the_title_falls_back_on_the_metadata_then_the_file_name(source_dir):
+    assert read("Text.", source_dir, Metadata(title="From TOML")).metadata.title == "From TOML"
+    assert read("Text.", source_dir).metadata.title == "Piece"
+    assert read("Title:\n\nText.", source_dir).metadata.title == "Piece"
+
+
+def test_a_subtitle_left_out_comes_from_the_metadata_and_an_empty_one_means_none(source_dir):
+    metadata = Metadata(title="T", subtitle="Annual Report 2024")
+    assert read("Title: T\n\nText.", source_dir, metadata).metadata.subtitle == "Annual Report 2024"
+    assert read("Title: T\nSubtitle:\n\nText.", source_dir, metadata).metadata.subtitle == ""
+
+
+def test_header_keys_ignore_case_and_a_blank_first_line_means_no_header(source_dir):
+    assert read("title: A\nBYLINE: Ann Lee\n\nText.", source_dir).byline == Byline("Ann Lee")
+    document = read("\nNote: this is a paragraph.", source_dir)
+    assert document.blocks == (Paragraph((Span("Note: this is a paragraph."),)),)
+
+
+def test_figures_are_numbered_and_take_images_and_alt_text_from_the_metadata(source_dir):
+    metadata = Metadata(title="T", images={1: "a.png", 2: "photos/b.jpg"}, alt={2: "Alt"})
+    text = "![One]()\n\n![Two]()\n\n![Three](./photos/../a.png)\n\n![]()"
+    assert read(text, source_dir, metadata).blocks == (
+        Figure(1, (Span("One"),), "a.png"),
+        Figure(2, (Span("Two"),), "photos/b.jpg", "Alt"),
+        Figure(3, (Span("Three"),), "a.png"),
+        Figure(4, ()),
+    )
+
+
+@pytest.mark.parametrize(
+    ("markup", "spans"),
+    [
+        ("***both*** plain", (Span("both", True, True), Span(" plain"))),
+        ("**a***b*", (Span("a", bold=True), Span("b", italic=True))),
+        ("**bold *and italic* again**", (Span("bold ", bold=True), Span("and italic", True, True), Span(" again", bold=True))),
+        # Spaces at the edges of emphasis keep only what they share with their neighbours.
+        ("a* b *c", (Span("a "), Span("b", italic=True), Span(" c"))),
+        ("**bold *and*** *italic*", (Span("bold ", bold=True), Span("and", True, True), Span(" "), Span("italic", italic=True))),
+        # Typography sees the whole text: quotes curl and numbers bind across emphasis.
+        ('"*Open*" 298 *million*', (Span("“"), Span("Open", italic=True), Span(f"” 298{NBSP}"), Span("million", italic=True))),
+        ("People*'s*", (Span("People"), Span("’s", italic=True))),
+    ],
+)
+def test_asterisks_switch_emphasis(source_dir, markup, spans):
+    assert read(f"\n{markup}", source_dir).blocks == (Paragraph(spans),)
+
+
+def test_backslashes_escape(source_dir):
+    text = "\n\\# not a heading\n\n\\![not a figure]()\n\n2 \\* 3 \\\\ \\[x\\] C:\\Users\n\n# \\*Starred\\*"
+    assert read(text, source_dir).blocks == (
+        Paragraph((Span("# not a heading"),)),
+        Paragraph((Span("![not a figure]()"),)),
+        Paragraph((Span("2 * 3 \\ [x] C:\\Users"),)),
+        Heading("*Starred*"),
+    )
+
+
+def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
+    assert read("\n#hashtag campaign", source_dir).blocks == (Paragraph((Span("#hashtag campaign"),)),)
+
+
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        ("Author: Ann\n\nText.", "line 1: unknown header key 'Author'; the keys are Title, Subtitle, Byline"),
+        ("Title: A\nTitle: B", "line 2: Title given twice"),
+        ("Title: A\nText right after.", "line 2: not a 'Key: value' line"),
+        ("Title: A\n\nOne.\n\n![A caption(a.png)", "line 5: unterminated '!['"),
+        ("\n![A caption](a.png) and more", "line 2: a figure is ![caption](image) alone on its line"),
+        ("\n![Outside](../secret.png)", "line 2: image '../secret.png' lies outside source/"),
+        ("\n![Missing](missing.png)", "line 2: image 'missing.png' does not exist in source/"),
+        ("\n![Text](notes.txt)", "line 2: image 'notes.txt' is not a PNG, JPEG, GIF, SVG or WebP file"),
+        ("\n# Heading\nBody text", "line 2: a heading takes one line"),
+        ("\n#", "line 2: a heading with no text"),
+        ("\nOne\ntwo *three\nfour", "line 3: italic switched on here is never switched off"),
+        ("\n**bold *and italic***\nand** more", "line 3: bold switched on here is never switched off"),
+        ("\nFour ****stars****", "line 2: 4 asterisks in a row"),
+    ],
+)
+def test_bad_markup_is_refused_naming_the_file_and_line(source_dir, markup, message):
+    text = failure(markup, source_dir)
+    assert text.startswith(f"{source_dir / 'piece.md'}: {message}")
+    assert "\n" not in text
+
+
+def test_writing_names_only_images_the_metadata_does_not(source_dir):
+    metadata = Metadata(title="T", images={1: "a.png"})
+    document = read("\n![One]()\n\n![Two](photos/b.jpg)", source_dir, metadata)
+    assert write_markup(document) == "Title: T\nSubtitle:\n\n![One]()\n\n![Two](photos/b.jpg)\n"
+
+
+def seed_document() -> Document:
+    metadata = load_metadata(SEED.with_suffix(".toml"), ["print", "screen"])
+    units = deduplicate(clean_text(read_source(SEED))).units
+    return build_document(SEED.stem, units, metadata)
+
+
+def test_the_seed_document_round_trips():
+    document = seed_document()
+    path = ROOT / "source" / f"{document.name}.md"
+    markup = write_markup(document)
+    assert read_markup(markup, path, document.metadata, ROOT / "source") == document
+    assert markup.startswith("Title: Director’s Review\nSubtitle:\nByline: Benson KWOK")
+
+
+def test_the_library_chapter_round_trips(library_chapter, source_dir):
+    units = deduplicate(clean_text(library_chapter)).units
+    document = build_document("piece", units, Metadata(title=""))
+    assert read_markup(write_markup(document), source_dir / "piece.md", document.metadata, source_dir) == document
+
+
+def test_cleaning_spans_is_idempotent_and_keeps_emphasis_per_character():
+    spans = (Span("  He said "), Span('"yes..."', italic=True), Span(" -- twice\tand\nagain  "))
+    cleaned = clean_spans(spans)
+    assert cleaned == (Span("He said "), Span("“yes…”", italic=True), Span(" – twice and again"))
+    assert clean_spans(cleaned) == cleaned
+
+
+def typography_settles(spans: list[Span]) -> bool:
+    """clean_line settles after one pass (it does not on "a - - a": a second dash follows)."""
+    once = clean_line(WHITE_SPACE.sub(" ", plain(tuple(spans))))
+    return clean_line(once) == once
+
+
+@given(spans=st.lists(st.builds(Span, st.text(st.sampled_from(list(" a'.\t-")), max_size=6), st.booleans(), st.booleans()), max_size=6))
+def test_cleaning_spans_gives_one_form(spans):
+    assume(typography_settles(spans))
+    cleaned = clean_spans(spans)
+    assert clean_spans(cleaned) == cleaned
+    assert all(span.text for span in cleaned)
+
+
+# --- Round trip of random documents ----------------------------------------------------------
+
+IMAGES = (None, "a.png", "photos/b.jpg")
+# Markup's own characters are frequent, so the escapes are exercised.
+CHARACTERS = st.one_of(
+    st.sampled_from(list("*\\#![]() \"'-.,:12aZ\t") + [NBSP]),
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+)
+RAW_TEXT = st.text(CHARACTERS, max_size=12)
+RAW_SPANS = st.lists(st.builds(Span, RAW_TEXT, st.booleans(), st.booleans()), max_size=5)
+CLEAN_SPANS = RAW_SPANS.filter(typography_settles).map(clean_spans)
+CLEAN_TEXT = CLEAN_SPANS.map(plain)
+
+
+@st.composite
+def documents(draw) -> Document:
+    metadata = Metadata(
+        title=draw(CLEAN_TEXT.filter(bool)),
+        subtitle=draw(CLEAN_TEXT),
+        images=draw(st.dictionaries(st.integers(1, 4), st.sampled_from(IMAGES[1:]), max_size=3)),
+        alt=draw(st.dictionaries(st.integers(1, 4), CLEAN_TEXT.filter(bool), max_size=3)),
+    )
+    blocks = []
+    for kind in draw(st.lists(st.sampled_from(["heading", "paragraph", "figure"]), max_size=8)):
+        if kind == "heading":
+            blocks.append(Heading(draw(CLEAN_TEXT.filter(bool)), draw(st.integers(1, 9))))
+        elif kind == "paragraph":
+            blocks.append(Paragraph(draw(CLEAN_SPANS.filter(bool))))
+        else:
+            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
+            # A figure the metadata gives no image to shows one of its own, or none.
+            image = metadata.images.get(number) or draw(st.sampled_from(IMAGES))
+            blocks.append(Figure(number, draw(CLEAN_SPANS), image, metadata.alt.get(number)))
+    byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
+    byline = None if byline_text is None else parse_byline(byline_text)
+    assume(byline is None or parse_byline(byline.text) == byline)
+    return Document("piece", metadata, byline, tuple(blocks))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(document=documents())
+def test_reading_what_was_written_gives_the_document_back(document, source_dir):
+    markup = write_markup(document)
+    assert read_markup(markup, source_dir / "piece.md", document.metadata, source_dir) == document
