@@ -1,0 +1,161 @@
+"""The print edition made ready for the press: PDF/X-4 with CMYK colour alone.
+
+WeasyPrint 70 writes the PDF/X-4 metadata, but it draws crop marks in RGB, caps the
+BleedBox at 10 pt beyond the trim, embeds RGB images as they come and declares an output
+intent only from CSS. This pass over its PDF (opened with pikepdf) sets the page boxes
+from the layout, draws crop marks in CMYK outside the trim, converts RGB images to CMYK
+through the layout's output profile, and declares that profile as the output intent.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterator
+
+import pikepdf
+from PIL import ImageCms
+
+from .errors import PipelineError
+from .layouts import SETTINGS, Layout, Page
+
+POINTS_PER_MM = 72 / 25.4
+HAIRLINE_PT = 0.25
+# Registration colour: full ink on every plate, so each separation carries the marks.
+REGISTRATION_CMYK = (1, 1, 1, 1)
+ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+Line = tuple[float, float, float, float]  # x1, y1, x2, y2
+
+
+def make_print_ready(pdf: pikepdf.Pdf, layout: Layout) -> None:
+    profile = output_profile(layout)
+    for page in pdf.pages:
+        trim = box(page.obj.TrimBox)
+        bleed, media = page_boxes(trim, layout.page)
+        page.obj.BleedBox, page.obj.MediaBox = list(bleed), list(media)
+        if "crop" in layout.page.marks:
+            lines = crop_mark_lines(trim, layout.page.marks_offset_mm * POINTS_PER_MM, media)
+            draw_on_top(pdf, page, marks_content(lines))
+    for image in rgb_images(pdf):
+        convert_to_cmyk(image, profile)
+    declare_output_intent(pdf, profile, layout.output_condition)
+
+
+def output_profile(layout: Layout) -> bytes:
+    settings = layout.folder / SETTINGS
+    if not layout.output_profile:
+        raise PipelineError(settings, "a PDF/X layout needs an output_profile (a CMYK ICC file)")
+    path = layout.folder / layout.output_profile
+    try:
+        profile = path.read_bytes()
+    except OSError as error:
+        raise PipelineError(settings, f"cannot read output_profile: {error}") from None
+    if profile[16:20] != ICC_CMYK:
+        raise PipelineError(path, "the output profile is not a CMYK ICC profile")
+    return profile
+
+
+def box(rectangle) -> Box:
+    x1, y1, x2, y2 = map(float, rectangle)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
+def grown(rectangle: Box, by: float) -> Box:
+    left, bottom, right, top = rectangle
+    return left - by, bottom - by, right + by, top + by
+
+
+def page_boxes(trim: Box, page: Page) -> tuple[Box, Box]:
+    """The BleedBox, the bleed beyond the trim, and the MediaBox, the slug beyond that."""
+    bleed = grown(trim, page.bleed_mm * POINTS_PER_MM)
+    return bleed, grown(bleed, page.slug_mm * POINTS_PER_MM)
+
+
+def crop_mark_lines(trim: Box, offset: float, media: Box) -> list[Line]:
+    """Two lines at each corner, prolonging the trim's edges from `offset` beyond the trim
+    out to the media's edge: they never enter the trimmed page."""
+    left, bottom, right, top = trim
+    media_left, media_bottom, media_right, media_top = media
+    lines = []
+    for x, outer_x, sign_x in ((left, media_left, -1), (right, media_right, 1)):
+        for y, outer_y, sign_y in ((bottom, media_bottom, -1), (top, media_top, 1)):
+            lines.append((x + sign_x * offset, y, outer_x, y))  # along the horizontal edge
+            lines.append((x, y + sign_y * offset, x, outer_y))  # along the vertical edge
+    return lines
+
+
+def marks_content(lines: list[Line]) -> bytes:
+    colour = " ".join(map(str, REGISTRATION_CMYK))
+    strokes = "\n".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S"
+                        for x1, y1, x2, y2 in lines)
+    return f"q\n{HAIRLINE_PT} w 0 J [] 0 d {colour} K\n{strokes}\nQ\n".encode("ascii")
+
+
+def draw_on_top(pdf: pikepdf.Pdf, page: pikepdf.Page, content: bytes) -> None:
+    """Append `content` in the page's own coordinates: WeasyPrint leaves its scaling in
+    force at the end of the page, so its content is wrapped in q ... Q first."""
+    page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+    page.contents_add(pikepdf.Stream(pdf, b"\nQ\n" + content))
+
+
+def rgb_images(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Stream]:
+    for obj in pdf.objects:
+        if (isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image
+                and is_rgb(obj.get("/ColorSpace"))):
+            yield obj
+
+
+def is_rgb(space) -> bool:
+    if space == pikepdf.Name.DeviceRGB:
+        return True
+    if isinstance(space, pikepdf.Array) and len(space) > 1:
+        if space[0] == pikepdf.Name.ICCBased:
+            return space[1].get("/N") == 3
+        if space[0] == pikepdf.Name.Indexed:
+            return is_rgb(space[1])
+        return space[0] == pikepdf.Name.CalRGB
+    return False
+
+
+def convert_to_cmyk(image: pikepdf.Stream, profile: bytes) -> None:
+    """The image's pixels converted to the output profile's CMYK, from its own ICC
+    profile when it has one, else from sRGB; its soft mask (alpha) is kept as it is."""
+    pixels = pikepdf.PdfImage(image).as_pil_image().convert("RGB")
+    cmyk = ImageCms.profileToProfile(
+        pixels, source_profile(image), ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, outputMode="CMYK",
+        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+    )
+    # PIL's CMYK bytes are PDF's DeviceCMYK samples: 0 is no ink, 255 full ink.
+    image.write(zlib.compress(cmyk.tobytes()), filter=pikepdf.Name.FlateDecode)
+    image.ColorSpace, image.BitsPerComponent = pikepdf.Name.DeviceCMYK, 8
+    for key in ("/DecodeParms", "/Decode"):
+        if key in image:
+            del image[key]
+
+
+def source_profile(image: pikepdf.Stream) -> ImageCms.ImageCmsProfile:
+    space = image.ColorSpace
+    if isinstance(space, pikepdf.Array) and space[0] == pikepdf.Name.Indexed:
+        space = space[1]
+    if isinstance(space, pikepdf.Array) and space[0] == pikepdf.Name.ICCBased:
+        return ImageCms.ImageCmsProfile(io.BytesIO(space[1].read_bytes()))
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def declare_output_intent(pdf: pikepdf.Pdf, profile: bytes, condition: str) -> None:
+    description = profile_description(profile)
+    pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFX,
+        OutputConditionIdentifier=condition or description,
+        Info=description,
+        DestOutputProfile=pdf.make_stream(profile, N=4),
+    )])
+
+
+def profile_description(profile: bytes) -> str:
+    opened = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+    return ImageCms.getProfileDescription(opened).strip()
