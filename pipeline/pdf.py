@@ -1,16 +1,22 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint is imported inside the functions that use it: dodo.py imports this module
-when it declares tasks, and that must stay cheap.
+WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py imports
+this module when it declares tasks, and that must stay cheap.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see html.py), and the file identifier and XMP document id from a hash of the HTML.
+(see html.py), the XMP document and instance ids from a hash of the HTML, and the file
+identifier from a hash of the finished file.
+
+WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
+margin content as artifacts in tagged ones (accessible.py), CMYK marks, images and
+output intent in PDF/X ones (printready.py).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import re
 import uuid
 from pathlib import Path
@@ -29,8 +35,8 @@ SOURCE_HOST = "source"
 SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
-# WeasyPrint writes a random uuid4 here in PDF/X-4 metadata.
-XMP_DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-fA-F-]{36}")
+# WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
+XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
 
 
 class RefusedURLError(PermissionError):
@@ -52,7 +58,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                          font_config=font_config)
         html = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher)
-        return html.write_pdf(
+        rendered = html.write_pdf(
             stylesheets=[stylesheet],
             font_config=font_config,
             pdf_variant=layout.pdf_variant,
@@ -65,6 +71,29 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise PipelineError(
             source, f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
+    return finished(rendered, layout)
+
+
+def finished(rendered: bytes, layout: Layout) -> bytes:
+    import pikepdf
+
+    from .accessible import label_pages, mark_untagged_content_as_artifacts
+    from .printready import make_print_ready
+
+    with pikepdf.open(io.BytesIO(rendered)) as pdf:
+        label_pages(pdf)
+        if "/StructTreeRoot" in pdf.Root:
+            mark_untagged_content_as_artifacts(pdf)
+        if is_pdfx(layout):
+            make_print_ready(pdf, layout)
+        output = io.BytesIO()
+        # The file identifier from a hash of the content: same content, same bytes.
+        pdf.save(output, deterministic_id=True)
+    return output.getvalue()
+
+
+def is_pdfx(layout: Layout) -> bool:
+    return (layout.pdf_variant or "").lower().startswith("pdf/x")
 
 
 def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
@@ -93,9 +122,13 @@ def xmp_streams(pdf) -> list:
 
 
 def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
-    """XMP with its random document id replaced by one derived from the HTML's hash."""
-    document_id = f"xmp.did:{uuid.UUID(bytes=digest[:16], version=4)}".encode("ascii")
-    return XMP_DOCUMENT_ID.sub(document_id, part)
+    """XMP with its random document id replaced by one derived from the HTML's hash, and
+    an instance id (which PDF/X-4 requires) derived from the rest of that hash."""
+    document_id = uuid.UUID(bytes=digest[:16], version=4)
+    instance_id = uuid.UUID(bytes=digest[16:32], version=4)
+    ids = (f"<xmpMM:DocumentID>xmp.did:{document_id}</xmpMM:DocumentID>"
+           f"<xmpMM:InstanceID>xmp.iid:{instance_id}</xmpMM:InstanceID>").encode("ascii")
+    return XMP_DOCUMENT_ID.sub(ids, part)
 
 
 def declared_families(layout: Layout) -> frozenset[str]:

@@ -1,0 +1,62 @@
+"""Tagged editions (PDF/UA) finished where WeasyPrint 70 leaves them short.
+
+WeasyPrint marks the content of @page margin boxes (running heads, folios) with MCIDs
+whose structure elements hang in the parent tree but not in the structure tree: content
+that is neither tagged nor an artifact, which PDF/UA forbids. Here it becomes pagination
+artifacts, as a reader should skip it. Every edition also gets page labels, so a
+viewer's page numbers are the printed folios.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pikepdf
+
+# Pagination artifacts: running heads and folios repeated on every page.
+PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+
+
+def label_pages(pdf: pikepdf.Pdf) -> None:
+    """Decimal page labels from 1, as the folio counter(page) prints them."""
+    pdf.Root.PageLabels = pikepdf.Dictionary(
+        Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
+
+
+def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
+    """Content whose structure element is not in the structure tree becomes an artifact,
+    and leaves the parent tree."""
+    root = pdf.Root.StructTreeRoot
+    in_tree = {element.objgen for element in structure_elements(root)}
+    nums = root.ParentTree.Nums
+    for index in range(0, len(nums), 2):
+        key, elements = int(nums[index]), nums[index + 1]
+        if not isinstance(elements, pikepdf.Array) or key >= len(pdf.pages):
+            continue  # an annotation's single element, not a page's marked content
+        stray = {mcid for mcid, element in enumerate(elements)
+                 if isinstance(element, pikepdf.Dictionary) and element.objgen not in in_tree}
+        if stray:
+            page = pdf.pages[key]
+            page.Contents = pdf.make_stream(as_artifacts(page, stray))
+            for mcid in stray:
+                elements[mcid] = None
+
+
+def structure_elements(node) -> Iterator[pikepdf.Dictionary]:
+    """Every structure element under `node`, following /K."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from structure_elements(kid)
+
+
+def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
+    """The page's content with the marked-content sequences of `mcids` as artifacts."""
+    instructions = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
+        if isinstance(properties, pikepdf.Dictionary) and int(properties.get("/MCID", -1)) in mcids:
+            operands = [pikepdf.Name.Artifact, PAGINATION]
+        instructions.append((operands, operator))
+    return pikepdf.unparse_content_stream(instructions)
