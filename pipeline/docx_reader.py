@@ -1,0 +1,256 @@
+"""Reading back an edited DOCX draft: the editors' words, by Word's paragraph styles.
+
+- Title, Subtitle and Byline paragraphs give the title, subtitle and byline (several of one
+  style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
+  Byline means none.
+- "Heading N" is a section heading of level N; Caption is a figure, numbered in order from 1.
+  The picture before a caption is not read back: a figure's image and alternative text come
+  from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
+  written from this document names another image.
+- Every other paragraph with text (Body Text, Normal, LibreOffice's Text Body, lists, styles
+  of the editor's own, table cells) is a body paragraph. Empty and picture-only paragraphs
+  are skipped.
+- A run is bold or italic when its own formatting or its character style (Strong, Emphasis)
+  says so. The house typography is applied to each paragraph's whole text, as for the other
+  sources, and each character keeps its emphasis (markup.clean_spans).
+
+Whatever the pipeline could not carry over faithfully stops the build instead: tracked
+changes (python-docx reads inserted and deleted text alike), open comments, footnotes, and
+text outside ordinary paragraphs (text boxes). The file itself is only ever read.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import replace
+from io import BytesIO
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+from lxml import etree
+
+from .cleaning import clean_line
+from .errors import PipelineError
+from .markup import clean_spans
+from .model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
+from .structure import parse_byline, title_from_name
+
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    PackageNotFoundError,
+    etree.LxmlError,
+)
+NOTE_REFERENCES = ("w:footnoteReference", "w:endnoteReference")
+REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+HEADING_STYLE = re.compile(r"heading (\d)", re.IGNORECASE)
+FRONT_MATTER = ("title", "subtitle", "byline")
+SNIPPET_CHARACTERS = 40
+
+
+def read_docx(path: Path, metadata: Metadata) -> Document:
+    """The document in the DOCX file `path`; refused with a PipelineError when reading it
+    would lose or invent text."""
+    draft = opened(path.read_bytes(), path)
+    body = draft.element.body
+    refuse_tracked_changes(body, path)
+    refuse_comments(draft, body, path)
+    refuse_notes(body, path)
+    paragraphs = [DocxParagraph(p, draft.part) for p in outer_paragraphs(body)]
+    read = [(paragraph, paragraph_runs(paragraph)) for paragraph in paragraphs]
+    refuse_unread_text(body, read, path)
+    return document(path.stem, read, metadata)
+
+
+# --- Refusals --------------------------------------------------------------------------------
+
+
+def opened(data: bytes, path: Path):
+    if data.startswith(OLE_SIGNATURE):
+        if ENCRYPTED_PACKAGE in data:
+            raise PipelineError(path, "is password-protected; save it without a password")
+        raise PipelineError(path, "is an old Word 97-2003 file; save it as a .docx document")
+    try:
+        return docx.Document(BytesIO(data))
+    except UNREADABLE:
+        raise PipelineError(
+            path, "not a readable DOCX file (corrupt, or not a Word document)"
+        ) from None
+
+
+def refuse_tracked_changes(body, path: Path) -> None:
+    if any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS):
+        raise PipelineError(
+            path,
+            "holds tracked changes; accept or reject them (Review > Accept/Reject all), save,"
+            " and run doit again",
+        )
+
+
+def refuse_comments(draft, body, path: Path) -> None:
+    count = len(open_comments(draft, body))
+    if count:
+        raise PipelineError(
+            path,
+            f"holds {count} comment{'s' * (count != 1)}; resolve or delete them, save,"
+            " and run doit again",
+        )
+
+
+def open_comments(draft, body) -> set[str]:
+    """The ids of the comments not marked resolved, in comments.xml or anchored in the text."""
+    anchored = {
+        anchor.get(qn("w:id"))
+        for tag in ("w:commentRangeStart", "w:commentReference")
+        for anchor in body.iter(qn(tag))
+    }
+    comments = [
+        comment
+        for part in related_parts(draft, RELATIONSHIP_TYPE.COMMENTS)
+        for comment in part_xml(part).iter(qn("w:comment"))
+    ]
+    resolved = resolved_paragraphs(draft)
+    done = {
+        comment.get(qn("w:id"))
+        for comment in comments
+        if any(p.get(W14_PARA_ID) in resolved for p in comment.iter(qn("w:p")))
+    }
+    return ({comment.get(qn("w:id")) for comment in comments} | anchored) - done
+
+
+def resolved_paragraphs(draft) -> set[str]:
+    """Word and LibreOffice mark a resolved comment by its paragraph id in commentsExtended."""
+    return {
+        entry.get(f"{W15}paraId")
+        for part in related_parts(draft, COMMENTS_EXTENDED)
+        for entry in part_xml(part).iter(f"{W15}commentEx")
+        if entry.get(f"{W15}done") in ("1", "true")
+    }
+
+
+def related_parts(draft, relationship_type: str) -> list:
+    return [
+        rel.target_part
+        for rel in draft.part.rels.values()
+        if rel.reltype == relationship_type and not rel.is_external
+    ]
+
+
+def part_xml(part):
+    # python-docx parses the parts it knows (comments) and keeps the others as bytes.
+    element = getattr(part, "element", None)
+    return element if element is not None else etree.fromstring(part.blob)
+
+
+def refuse_notes(body, path: Path) -> None:
+    count = sum(len(list(body.iter(qn(tag)))) for tag in NOTE_REFERENCES)
+    if count:
+        raise PipelineError(
+            path,
+            f"holds {count} footnote{'s' * (count != 1)} or endnotes, which the editions do"
+            " not have; move their text into the paragraphs, save, and run doit again",
+        )
+
+
+def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: Path) -> None:
+    """Text in no paragraph read (a text box, say) would silently vanish: stop instead."""
+    read_runs = {run._r for _, runs in read for run in runs}
+    unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t.getparent() not in read_runs)
+    if unread.strip():
+        snippet = " ".join(unread.split())[:SNIPPET_CHARACTERS]
+        raise PipelineError(
+            path,
+            f"holds text outside ordinary paragraphs, in a text box or similar ({snippet!r});"
+            " move it into a paragraph, save, and run doit again",
+        )
+
+
+# --- Paragraphs and runs ---------------------------------------------------------------------
+
+
+def outer_paragraphs(body) -> list:
+    """The body's paragraphs in order, table cells included; not those inside text boxes."""
+    return [p for p in body.iter(qn("w:p")) if next(p.iterancestors(qn("w:p")), None) is None]
+
+
+def paragraph_runs(paragraph: DocxParagraph) -> list[Run]:
+    """The paragraph's own runs: direct, in hyperlinks, fields, content controls and smart
+    tags alike; not the runs of a text box's paragraphs."""
+    p = paragraph._p
+    return [Run(r, paragraph) for r in p.iter(qn("w:r")) if next(r.iterancestors(qn("w:p"))) is p]
+
+
+def spans(runs: list[Run]) -> tuple[Span, ...]:
+    return clean_spans(
+        [Span(run.text, emphasised(run, "bold"), emphasised(run, "italic")) for run in runs]
+    )
+
+
+def emphasised(run: Run, attribute: str) -> bool:
+    """The run's own bold or italic, else its character style's (or the style it is based on)."""
+    value = getattr(run.font, attribute)
+    style = run.style
+    while value is None and style is not None:
+        value = getattr(style.font, attribute)
+        style = style.base_style
+    return bool(value)
+
+
+def style_name(paragraph: DocxParagraph) -> str:
+    style = paragraph.style
+    return style.name.casefold() if style is not None and style.name else "normal"
+
+
+# --- The document ----------------------------------------------------------------------------
+
+
+def document(
+    name: str, read: list[tuple[DocxParagraph, list[Run]]], metadata: Metadata
+) -> Document:
+    front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
+    blocks: list[Block] = []
+    for paragraph, runs in read:
+        text = spans(runs)
+        if not text:
+            continue
+        style = style_name(paragraph)
+        heading = HEADING_STYLE.fullmatch(style)
+        if style in front:
+            front[style].append(plain(text))
+        elif heading:
+            blocks.append(Heading(plain(text), int(heading.group(1))))
+        elif style == "caption":
+            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
+            blocks.append(
+                Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
+            )
+        else:
+            blocks.append(Paragraph(text))
+    title, subtitle, byline = (clean_line(" ".join(front[key])) for key in FRONT_MATTER)
+    return Document(
+        name,
+        replace(
+            metadata, title=title or metadata.title or title_from_name(name), subtitle=subtitle
+        ),
+        read_byline(byline),
+        tuple(blocks),
+    )
+
+
+def read_byline(text: str) -> Byline | None:
+    return parse_byline(text) if text.strip(" ,") else None

@@ -1,0 +1,408 @@
+"""Reading back an edited DOCX draft: editors' changes arrive, and nothing is lost or invented."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import RGBColor
+from lxml import etree
+from PIL import Image
+
+from pipeline.cleaning import clean_text
+from pipeline.dedupe import deduplicate
+from pipeline.docx_reader import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.docx_writer import write_docx
+from pipeline.errors import PipelineError
+from pipeline.layouts import load_layout
+from pipeline.metadata import load_metadata
+from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.reading import read_source
+from pipeline.structure import build_document
+
+from .conftest import ROOT, SEED
+
+NBSP = "\u00a0"
+LAYOUT = load_layout(ROOT / "layouts", "print")
+VML = "urn:schemas-microsoft-com:vml"
+
+
+def sample_document() -> Document:
+    return Document(
+        name="piece",
+        metadata=Metadata(
+            title="Director’s Review",
+            subtitle="Annual Report 2024",
+            author="Benson KWOK Joon-fung",
+            images={1: "photo.png"},
+            alt={1: "Two towers"},
+        ),
+        byline=Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration"),
+        blocks=(
+            Paragraph(
+                (
+                    Span("The year 2024 marked the "),
+                    Span("75th anniversary", bold=True),
+                    Span(" of the founding of the "),
+                    Span("People’s Republic of China", italic=True),
+                    Span(" and "),
+                    Span("much", bold=True, italic=True),
+                    Span(" else."),
+                )
+            ),
+            Heading("A new headquarters"),
+            Paragraph((Span(f"On 11{NBSP}June, the new Immigration Headquarters opened."),)),
+            Figure(1, (Span("The new headquarters in "), Span("Tseung Kwan O", italic=True)), "photo.png", "Two towers"),
+            Heading("Serving the public", 2),
+            Paragraph((Span(f"Some 298{NBSP}million passengers – 41{NBSP}per{NBSP}cent more."),)),
+            Figure(2, (Span("Officers at the control point"),)),
+            Paragraph((Span("The end."),)),
+        ),
+    )
+
+
+def seed_document() -> Document:
+    metadata = load_metadata(SEED.with_suffix(".toml"), ["print", "screen"])
+    units = deduplicate(clean_text(read_source(SEED))).units
+    return build_document(SEED.stem, units, metadata)
+
+
+@pytest.fixture
+def source_dir(tmp_path) -> Path:
+    folder = tmp_path / "source"
+    folder.mkdir()
+    Image.new("RGB", (400, 300), "steelblue").save(folder / "photo.png")
+    return folder
+
+
+def written(document: Document, source_dir: Path) -> Path:
+    path = source_dir.parent / f"{document.name}.docx"
+    path.write_bytes(write_docx(document, LAYOUT, source_dir))
+    return path
+
+
+def edited(path: Path, edit) -> Path:
+    draft = docx.Document(str(path))
+    edit(draft)
+    draft.save(str(path))
+    return path
+
+
+def paragraph_starting(draft, text: str):
+    return next(p for p in draft.paragraphs if p.text.startswith(text))
+
+
+def refusal(path: Path, metadata: Metadata | None = None) -> str:
+    """The one-line message refusing `path`, checking the file was left as it was."""
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    with pytest.raises(PipelineError) as raised:
+        read_docx(path, metadata or Metadata(title=""))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+    message = str(raised.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    return raised.value.problem
+
+
+# --- Round trips -----------------------------------------------------------------------------
+
+
+def test_the_sample_round_trips(source_dir):
+    document = sample_document()
+    assert read_docx(written(document, source_dir), document.metadata) == document
+
+
+def test_the_seed_round_trips(source_dir):
+    document = seed_document()
+    assert read_docx(written(document, ROOT / "source"), document.metadata) == document
+
+
+def test_the_library_chapter_round_trips(library_chapter, source_dir):
+    document = build_document("piece", deduplicate(clean_text(library_chapter)).units, Metadata(title=""))
+    assert read_docx(written(document, source_dir), document.metadata) == document
+
+
+# --- Editors' changes ------------------------------------------------------------------------
+
+
+def test_an_editors_changes_all_arrive(source_dir):
+    document = sample_document()
+
+    def edit(draft):
+        first = paragraph_starting(draft, "The year 2024")
+        first.runs[0].text = first.runs[0].text.replace("marked", "celebrated")
+        paragraph_starting(draft, "Some 298").insert_paragraph_before(
+            'A new paragraph, "typed" by an editor...', style="Body Text"
+        )
+        paragraph_starting(draft, "On 11").style = draft.styles["Heading 1"]
+        caption = paragraph_starting(draft, "The new headquarters")
+        caption._p.getparent().remove(caption._p)
+        last = paragraph_starting(draft, "The end.")
+        last.add_run(" Truly", style="Emphasis")
+        last.add_run(" over", style="Strong").italic = True
+        last.add_run(".")
+        paragraph_starting(draft, "Director’s Review").runs[0].text = "The Director’s Review"
+        subtitle = paragraph_starting(draft, "Annual Report")
+        subtitle._p.getparent().remove(subtitle._p)
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.metadata.title == "The Director’s Review"
+    assert result.metadata.subtitle == ""
+    assert result.byline == document.byline
+    assert result.blocks == (
+        Paragraph(
+            (
+                Span("The year 2024 celebrated the "),
+                *document.blocks[0].spans[1:],
+            )
+        ),
+        Heading("A new headquarters"),
+        Heading(f"On 11{NBSP}June, the new Immigration Headquarters opened."),
+        Heading("Serving the public", 2),
+        Paragraph((Span("A new paragraph, “typed” by an editor…"),)),
+        document.blocks[5],
+        # The deleted caption's figure is gone: the next is figure 1 now, with figure 1's image.
+        Figure(1, (Span("Officers at the control point"),), "photo.png", "Two towers"),
+        # The space before " over" (bold italic) is italic, as both sides are.
+        Paragraph((Span("The end. "), Span("Truly ", italic=True), Span("over", True, True), Span("."))),
+    )
+
+
+def test_a_deleted_title_leaves_the_metadatas_and_an_edited_byline_is_parsed(source_dir):
+    document = sample_document()
+
+    def edit(draft):
+        title = paragraph_starting(draft, "Director’s Review")
+        title._p.getparent().remove(title._p)
+        paragraph_starting(draft, "Benson").runs[0].text = "By Ann LEE, JP, Chief Editor"
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.metadata.title == "Director’s Review"
+    assert result.byline == Byline("Ann LEE", ("JP",), "Chief Editor")
+
+
+def test_any_other_style_and_table_cells_are_paragraphs_and_empty_ones_skipped(source_dir):
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        draft.styles.add_style("Text Body", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        draft.add_paragraph("LibreOffice’s style.", style="Text Body")
+        draft.add_paragraph("A list item.", style="List Paragraph")
+        draft.add_paragraph("   ", style="Normal")
+        draft.add_paragraph("", style="Heading 2")
+        table = draft.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "Left cell"
+        table.cell(0, 1).text = "Right cell"
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert [block.text for block in result.blocks] == [
+        "Body.", "LibreOffice’s style.", "A list item.", "Left cell", "Right cell",
+    ]  # fmt: skip
+
+
+def test_direct_formatting_wins_over_the_character_style_and_colour_is_not_emphasis(source_dir):
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, "Body.")
+        paragraph.add_run(" not bold", style="Strong").bold = False
+        paragraph.add_run(" red").font.color.rgb = RGBColor(255, 0, 0)
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.blocks == (Paragraph((Span("Body. not bold red"),)),)
+
+
+def test_hyperlink_text_is_kept(source_dir):
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("See"),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, "See")
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), draft.part.relate_to("https://www.immd.gov.hk", RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        link.append(run_element(" the website", italic=True))
+        paragraph._p.append(link)
+        paragraph.add_run(".")
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.blocks == (Paragraph((Span("See "), Span("the website", italic=True), Span("."))),)
+
+
+def run_element(text: str, italic: bool = False):
+    run = OxmlElement("w:r")
+    if italic:
+        properties = OxmlElement("w:rPr")
+        properties.append(OxmlElement("w:i"))
+        run.append(properties)
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(text_element)
+    return run
+
+
+# --- Refusals --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["w:ins", "w:del", "w:moveFrom", "w:moveTo"])
+def test_tracked_changes_are_refused(source_dir, tag):
+    def edit(draft):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Editor")
+        change.append(run_element(" revised"))
+        paragraph_starting(draft, "The end.")._p.append(change)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path) == (
+        "holds tracked changes; accept or reject them (Review > Accept/Reject all), save,"
+        " and run doit again"
+    )
+
+
+def test_comments_are_refused_counting_them(source_dir):
+    def edit(draft):
+        draft.add_comment(paragraph_starting(draft, "The end.").runs, text="Shorter?", author="Ed")
+        draft.add_comment(paragraph_starting(draft, "On 11").runs, text="Date?", author="Ed")
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path) == "holds 2 comments; resolve or delete them, save, and run doit again"
+
+
+def test_a_comment_anchor_without_its_comment_is_refused_too(source_dir):
+    def edit(draft):
+        anchor = OxmlElement("w:commentRangeStart")
+        anchor.set(qn("w:id"), "7")
+        paragraph_starting(draft, "The end.")._p.insert(0, anchor)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path).startswith("holds 1 comment; resolve or delete them")
+
+
+def test_resolved_comments_are_not_refused(source_dir):
+    document = sample_document()
+
+    def edit(draft):
+        comment = draft.add_comment(paragraph_starting(draft, "The end.").runs, text="Done", author="Ed")
+        comment._comment_elm.xpath("./w:p")[-1].set(W14_PARA_ID, "1A2B3C4D")
+        extended = (
+            b'<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+            b'<w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/></w15:commentsEx>'
+        )
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+        part = Part(PackURI("/word/commentsExtended.xml"), content_type, extended, draft.part.package)
+        draft.part.relate_to(part, COMMENTS_EXTENDED)
+
+    path = edited(written(document, source_dir), edit)
+    assert read_docx(path, document.metadata) == document
+
+
+def test_footnotes_are_refused(source_dir):
+    def edit(draft):
+        reference = OxmlElement("w:r")
+        note = OxmlElement("w:footnoteReference")
+        note.set(qn("w:id"), "1")
+        reference.append(note)
+        paragraph_starting(draft, "The end.")._p.append(reference)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path).startswith("holds 1 footnote or endnotes, which the editions do not have")
+
+
+def test_text_in_a_text_box_is_refused_rather_than_lost(source_dir):
+    def edit(draft):
+        holder = OxmlElement("w:r")
+        picture = etree.SubElement(holder, qn("w:pict"))
+        shape = etree.SubElement(picture, f"{{{VML}}}shape")
+        box = etree.SubElement(etree.SubElement(shape, f"{{{VML}}}textbox"), qn("w:txbxContent"))
+        inner = etree.SubElement(box, qn("w:p"))
+        inner.append(run_element("A pull quote the editor added"))
+        paragraph_starting(draft, "The end.")._p.append(holder)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path) == (
+        "holds text outside ordinary paragraphs, in a text box or similar"
+        " ('A pull quote the editor added'); move it into a paragraph, save, and run doit again"
+    )
+
+
+def docx_without(entry: str) -> bytes:
+    data = write_docx(seed_document(), LAYOUT, ROOT / "source")
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for item in source.infolist():
+            if item.filename != entry:
+                target.writestr(item, source.read(item))
+    return rewritten.getvalue()
+
+
+UNREADABLE = "not a readable DOCX file (corrupt, or not a Word document)"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"Plain text, not a zip.", UNREADABLE),
+        (b"PK\x03\x04" + b"\x00" * 200, UNREADABLE),
+        (docx_without("word/document.xml"), UNREADABLE),
+        (docx_without("[Content_Types].xml"), UNREADABLE),
+        (docx_without("word/document.xml")[:300], UNREADABLE),
+        (OLE_SIGNATURE + bytes(504) + "EncryptedPackage".encode("utf-16-le"), "is password-protected; save it without a password"),
+        (OLE_SIGNATURE + bytes(1024), "is an old Word 97-2003 file; save it as a .docx document"),
+    ],
+    ids=["text", "zip-header", "no-document", "no-content-types", "truncated", "encrypted", "doc"],
+)
+def test_unreadable_files_are_refused(tmp_path, data, problem):
+    path = tmp_path / "piece.docx"
+    path.write_bytes(data)
+    assert refusal(path) == problem
+
+
+def test_a_damaged_entry_is_refused(tmp_path):
+    data = bytearray(write_docx(seed_document(), LAYOUT, ROOT / "source"))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        entry = package.getinfo("word/document.xml")
+    start = entry.header_offset + 30 + len(entry.filename)
+    data[start : start + 40] = bytes(40)
+    path = tmp_path / "piece.docx"
+    path.write_bytes(bytes(data))
+    assert refusal(path) == UNREADABLE
+
+
+# --- LibreOffice -----------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("which", ["sample", "seed"])
+def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which):
+    document = sample_document() if which == "sample" else seed_document()
+    path = written(document, source_dir if which == "sample" else ROOT / "source")
+    out = tmp_path / "libreoffice"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    styles = {paragraph.style.name for paragraph in docx.Document(str(out / path.name)).paragraphs}
+    assert {"Title", "Byline", "Heading 1", "Body Text", "Caption"} <= styles
+    assert read_docx(out / path.name, document.metadata) == document
