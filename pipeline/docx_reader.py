@@ -162,8 +162,9 @@ def refuse_notes(body, path: Path) -> None:
     if count:
         raise PipelineError(
             path,
-            f"holds {count} footnote{'s' * (count != 1)} or endnotes, which the editions do"
-            " not have; move their text into the paragraphs, save, and run doit again",
+            f"holds {count} footnote{'s' * (count != 1)} or endnote{'s' * (count != 1)}, which"
+            " the editions do not have; move their text into the paragraphs, save, and run doit"
+            " again",
         )
 
 
