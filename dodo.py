@@ -5,7 +5,7 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
-from pipeline.drafts import unedited
+from pipeline.drafts import sources_unchanged, unedited
 from pipeline.lock import hold_build_lock
 from pipeline.project import Project, module
 
@@ -62,9 +62,9 @@ def task_model():
         yield {
             "name": name,
             "actions": [(run, ["build_model", name])],
-            "file_dep": [path for path in PROJECT.sources(name) if path.exists()]
-            + modules(MODEL_MODULES),
-            "uptodate": [(unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
+            "file_dep": modules(MODEL_MODULES),
+            "uptodate": [(sources_unchanged, [PROJECT.sources(name), PROJECT.draft_state(name)]),
+                         (unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
             "clean": True,
         }

@@ -18,7 +18,9 @@ SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
 DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
-SPACED_DASH = re.compile(r"(?<=\S) [-\u2014] (?=\S)|\s*\u2014\s*")
+# The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
+SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
+EM_DASH = re.compile(r"\s*\u2014\s*")
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
@@ -54,7 +56,8 @@ def typeset(line: str) -> str:
     """Apply the house style's typography to one line of text."""
     line = ELLIPSIS.sub("\u2026", line)
     line = DOUBLE_HYPHEN.sub(" \u2013 ", line).strip()
-    line = SPACED_DASH.sub(" \u2013 ", line)
+    line = SPACED_HYPHEN.sub(" \u2013", line)
+    line = EM_DASH.sub(" \u2013 ", line)
     line = YEAR_RANGE.sub("\\1\u2013\\2", line)
     line = curl_quotes(line)
     line = bind_numbers(line)

@@ -49,6 +49,15 @@ def unedited(docx: Path, state_path: Path) -> bool:
     return not edited(docx, load_state(state_path))
 
 
+def sources_unchanged(sources: list[Path], state_path: Path) -> bool:
+    """For doit's `uptodate`: the sources are the ones the last model build read.
+
+    Digests, not doit's file_dep, because a marked-up source appears when edits are
+    imported, and a file_dep list that grows would rebuild once more for nothing.
+    """
+    return load_state(state_path).get("sources") == digests(sources)
+
+
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:
     """The source files that differ from the ones the last build read."""
     before = state.get("sources")

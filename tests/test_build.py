@@ -31,8 +31,9 @@ def model(project: Path, name: str):
 
 
 def expected_texts(document) -> list[str]:
-    """Byline, then every heading, caption and paragraph, in reading order."""
-    return [document.byline.text, *(block.text for block in document.blocks)]
+    """The byline's parts, then every heading, caption and paragraph, in reading order."""
+    byline = document.byline
+    return [byline.name, *byline.honours, byline.role, *(block.text for block in document.blocks)]
 
 
 def outline_titles(reader: PdfReader) -> list[str]:

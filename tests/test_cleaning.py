@@ -21,6 +21,7 @@ def test_quotes_curl_by_position():
 def test_dashes_ellipses_and_ranges():
     assert clean_line("hours -- longer -- drew") == "hours \u2013 longer \u2013 drew"
     assert clean_line("one - two") == "one \u2013 two"
+    assert clean_line("a - - a") == "a \u2013 \u2013 a"
     assert clean_line("in 2023-24 and 1999-2000") == "in 2023\u201324 and 1999\u20132000"
     assert clean_line("and so...") == "and so\u2026"
     assert clean_line("well-being and e-Channels") == "well-being and e-Channels"
