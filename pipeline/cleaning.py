@@ -55,7 +55,7 @@ def clean_line(line: str) -> str:
 def typeset(line: str) -> str:
     """Apply the house style's typography to one line of text."""
     line = ELLIPSIS.sub("\u2026", line)
-    line = DOUBLE_HYPHEN.sub(" \u2013 ", line).strip()
+    line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
     line = SPACED_HYPHEN.sub(" \u2013", line)
     line = EM_DASH.sub(" \u2013 ", line)
     line = YEAR_RANGE.sub("\\1\u2013\\2", line)
@@ -64,7 +64,7 @@ def typeset(line: str) -> str:
     line = PER_CENT.sub("per" + NBSP + "cent", line)
     line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
     line = SPACE_BEFORE_PUNCTUATION.sub("", line)
-    return SPACES.sub(" ", line)
+    return SPACES.sub(" ", line).strip(" ")
 
 
 def curl_quotes(line: str) -> str:

@@ -92,7 +92,6 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     """One unit from a block's lines: repeated lines dropped, a doubled phrase halved."""
     kept: list[tuple[int, str, int]] = []  # line number, text, repeats
     for number, line in block:
-        line = undouble_phrase(line, number, drops)
         if kept and likeness_key(kept[-1][1]) == likeness_key(line):
             first_number, first_line, repeats = kept[-1]
             drops.append(Drop(line, (number,), "repeats the line before it",
@@ -100,23 +99,23 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
             kept[-1] = (first_number, first_line, repeats + 1)
             continue
         kept.append((number, line, 1))
+    numbers = tuple(number for number, _, _ in kept)
     # A paragraph hard-wrapped over several lines reads as one.
-    text = " ".join(line for _, line, _ in kept)
+    text = undouble_phrase(" ".join(line for _, line, _ in kept), numbers, drops)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    return Unit("text", text, tuple(number for number, _, _ in kept), repeats)
+    return Unit("text", text, numbers, repeats)
 
 
-def undouble_phrase(line: str, number: int, drops: list[Drop]) -> str:
+def undouble_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
     """"Our people Our people" -> "Our people": a phrase of two or more words written twice."""
-    words = line.split(" ")
+    words = text.split(" ")
     half = len(words) // 2
     if len(words) % 2 or half < 2:
-        return line
+        return text
     first, second = " ".join(words[:half]), " ".join(words[half:])
     if likeness_key(first) != likeness_key(second):
-        return line
-    drops.append(Drop(second, (number,), "repeats the phrase before it on its line",
-                      first, (number,)))
+        return text
+    drops.append(Drop(second, lines, "repeats the phrase before it", first, lines))
     return first
 
 
