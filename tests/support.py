@@ -43,7 +43,12 @@ def squash(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    return squash("".join(page.extract_text() for page in PdfReader(path).pages))
+    """The PDF's text without running heads (its title) and folios, squashed."""
+    reader = PdfReader(path)
+    running_head = reader.metadata.title
+    lines = [line for page in reader.pages for line in page.extract_text().splitlines()
+             if line.strip() != running_head and not line.strip().isdigit()]
+    return squash("".join(lines))
 
 
 def pdfs(folder: Path, name: str) -> list[Path]:
