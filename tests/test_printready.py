@@ -267,7 +267,7 @@ def test_an_rgb_output_profile_fails(source_dir, layouts):
 
 
 def test_crop_marks_beyond_the_page_edge_are_refused(layouts):
-    variant(layouts, "no-room", "print", {"marks_offset_mm": "3.0"})  # 3 mm bleed, no slug
+    variant(layouts, "no-room", "print", {"slug_mm": "0.0"})  # marks 3 mm out, no slug
     with pytest.raises(PipelineError, match="crop marks"):
         load_layout(layouts, "no-room")
 

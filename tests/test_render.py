@@ -161,14 +161,16 @@ def test_css_strings_cannot_leave_their_quotes_or_the_style_element():
 # --- PDF ----------------------------------------------------------------------------------
 
 
-def test_print_pages_are_a4_trim_with_3mm_bleed(print_pdf):
+def test_print_pages_are_a4_trim_with_3mm_bleed_and_a_slug_for_marks(print_pdf):
+    slug = load_layout(LAYOUTS, "print").page.slug_mm * MM
     for page in reader(print_pdf).pages:
         left, bottom, right, top = box(page, "/TrimBox")
         assert (left, bottom) == (0, 0)
         assert (right - left, top - bottom) == pytest.approx(A4, abs=0.01)
         bleed = [-3 * MM, -3 * MM, A4[0] + 3 * MM, A4[1] + 3 * MM]
         assert box(page, "/BleedBox") == pytest.approx(bleed, abs=0.01)
-        assert box(page, "/MediaBox") == pytest.approx(bleed, abs=0.01)
+        media = [bleed[0] - slug, bleed[1] - slug, bleed[2] + slug, bleed[3] + slug]
+        assert box(page, "/MediaBox") == pytest.approx(media, abs=0.01)
 
 
 def test_screen_pages_are_a4_without_bleed(screen_pdf):
