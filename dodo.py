@@ -23,7 +23,7 @@ DOIT_CONFIG = {
 
 MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps",
                  "drafts", "markup", "docx_reader"]
-PDF_MODULES = ["model", "layouts", "html", "pdf", "steps"]
+PDF_MODULES = ["model", "layouts", "html", "pdf", "printready", "accessible", "steps"]
 PREFLIGHT_MODULES = ["model", "layouts", "preflight", "steps"]
 PREVIEW_MODULES = ["preview", "steps"]
 DOCX_MODULES = ["model", "layouts", "docx_writer", "steps", "drafts"]
@@ -46,7 +46,7 @@ def run(step_name, name, *arguments):
     except Exception as error:  # an unforeseen failure still gets one line, not a traceback
         if os.environ.get("PIPELINE_DEBUG"):
             raise
-        source = PROJECT.source(name).relative_to(ROOT)
+        source = PROJECT.text(name).relative_to(ROOT)
         return TaskFailed(f"error: {source}: {type(error).__name__}: {error}"
                           " (PIPELINE_DEBUG=1 shows the traceback)")
     return None

@@ -45,6 +45,10 @@ class Project:
         """The marked-up text, read in preference to the raw one; imported DOCX edits go here."""
         return self.source_dir / f"{name}.md"
 
+    def text(self, name: str) -> Path:
+        """The file a document's text is read from: the marked-up one when there is one."""
+        return self.markup(name) if self.markup(name).exists() else self.source(name)
+
     def sources(self, name: str) -> list[Path]:
         """Every file a document's text and metadata may come from, present or not."""
         return [self.source(name), self.metadata(name), self.markup(name)]

@@ -26,7 +26,7 @@ def build_model(root: Path, name: str) -> None:
         import_draft(project, name, metadata, state)
     else:
         refuse_stale_markup(project, name, state)
-    if project.markup(name).exists():
+    if project.text(name) == project.markup(name):
         document, report = read_marked_up(project, name, metadata)
     else:
         document, report = read_raw(project, name, metadata)
