@@ -107,11 +107,12 @@ def test_editing_one_layout_rebuilds_only_its_pdfs(project):
     assert ran and all("/screen" in line for line in ran), ran
 
 
-def test_builds_are_byte_identical_anywhere(project, tmp_path):
+def test_builds_are_byte_identical_anywhere_and_in_parallel(project, tmp_path):
     other = copy_project(tmp_path / "elsewhere" / "deeper")
     css = project / "layouts" / "screen" / "style.css"
     shutil.copy(css, other / "layouts" / "screen" / "style.css")
-    assert doit(other).returncode == 0
+    result = doit(other, "-n", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
     built = sorted((project / "output").glob("*/*.pdf")) + sorted((project / "output").glob("*/*.docx"))
     assert built
     for path in built:
