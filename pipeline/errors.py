@@ -17,3 +17,9 @@ class PipelineError(Exception):
         """The message with the file named relative to `root`, as a user would type it."""
         path = self.path.relative_to(root) if self.path.is_relative_to(root) else self.path
         return f"{path}: {self.problem}"
+
+
+class RenderingError(Exception):
+    """A document that cannot be rendered as it stands (a character the fonts lack, an image
+    that cannot be read). Writers know the model, not the file it came from: the build step
+    names the file."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from .errors import PipelineError
+from .errors import RenderingError
 from .html import render_html
 from .layouts import Layout
 from .model import Document
@@ -53,7 +53,6 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     digest = hashlib.sha256(html_text.encode("utf-8")).digest()
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
-    source = source_dir / f"{document.name}.txt"  # what a user edits, so what errors name
     try:
         stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                          font_config=font_config)
@@ -64,12 +63,12 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
             pdf_variant=layout.pdf_variant,
             pdf_identifier=digest[:16].hex().encode("ascii"),
             finisher=functools.partial(
-                _finish, families=declared_families(layout), digest=digest, source=source
+                _finish, families=declared_families(layout), digest=digest
             ),
         )
     except FatalURLFetchingError as error:
-        raise PipelineError(
-            source, f"cannot render with layout {layout.name!r}: {error.__cause__}"
+        raise RenderingError(
+            f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
     return finished(rendered, layout)
 
@@ -96,8 +95,7 @@ def is_pdfx(layout: Layout) -> bool:
     return (layout.pdf_variant or "").lower().startswith("pdf/x")
 
 
-def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
-            source: Path) -> None:
+def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> None:
     """Check the fonts, and make the XMP metadata reproducible, before the PDF is written."""
     fonts = weasy_document.fonts.values()
     strangers = {font.family for font in fonts if font.family not in families}
@@ -107,8 +105,8 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
                      | {chr(codepoint) for font in fonts for codepoint in font.missing})
     if lacking:
         stand_ins = f"; system fonts would stand in ({', '.join(sorted(strangers))})"
-        raise PipelineError(
-            source, f"the layout fonts lack {' '.join(lacking)!r}{stand_ins if strangers else ''}"
+        raise RenderingError(
+            f"the layout fonts lack {' '.join(lacking)!r}{stand_ins if strangers else ''}"
         )
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from . import drafts, files
-from .errors import PipelineError
+from .errors import PipelineError, RenderingError
 from .project import Project
 
 
@@ -101,7 +101,10 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
 
     project = Project(Path(root))
     layout = load_layout(project.layouts_dir, layout_name)
-    pdf = render_pdf(load_document(project, name), layout, project.source_dir)
+    try:
+        pdf = render_pdf(load_document(project, name), layout, project.source_dir)
+    except RenderingError as error:
+        raise PipelineError(project.text(name), str(error)) from None
     files.write_bytes(project.pdf(name, layout_name), pdf)
 
 

@@ -45,6 +45,8 @@ CORPUS = {
     "unknown-key": (BODY.encode(), 'colour = "red"\n', "unknown-key.toml: unknown key 'colour'"),
     "unknown-layout": (BODY.encode(), 'layouts = ["poster"]\n',
                        "unknown-layout.toml: unknown layout 'poster'"),
+    "unset-characters": (b"Heading\n\nA name in Chinese: \xe9\x83\xad\xe4\xbf\x8a\xe5\xb3\xaf.\n", None,
+                         "error: source/unset-characters.txt: the layout fonts lack"),
     "escaping-image": (BODY.encode(), '[images]\n1 = "../../../etc/passwd.png"\n',
                        "escaping-image.toml: image '../../../etc/passwd.png' lies outside source/"),
 }
@@ -70,7 +72,7 @@ def test_each_bad_input_gets_a_result_or_one_clear_line(corpus_build, name):
     if expected.startswith("error: ") or ".toml: " in expected:
         lines = [line for line in output.splitlines() if expected in line]
         assert lines, output[-3000:]
-        assert not (folder / "output" / name / f"{name}.json").exists()
+        assert not pdfs(folder, name)
     else:
         for pdf in pdfs(folder, name):
             assert squash(expected) in pdf_text(pdf), pdf.name

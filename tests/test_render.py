@@ -14,7 +14,7 @@ import pypdf
 import pytest
 from PIL import Image
 
-from pipeline.errors import PipelineError
+from pipeline.errors import RenderingError
 from pipeline.html import anchors, css_string, render_html
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
@@ -303,7 +303,7 @@ def test_url_fetcher_reads_layout_and_source_files_and_data(source_dir):
                                    "http://example.com/photo.png"])
 def test_an_image_path_is_only_ever_looked_for_among_the_sources(image, source_dir):
     # Images resolve against file://source/, which the fetcher maps into source/ alone.
-    with pytest.raises(PipelineError, match="No such file"):
+    with pytest.raises(RenderingError, match="No such file"):
         render_pdf(sample_document(image), load_layout(LAYOUTS, "screen"), source_dir)
 
 
@@ -311,12 +311,12 @@ def test_a_symbolic_link_out_of_the_sources_is_refused(source_dir, tmp_path):
     sources = tmp_path / "source"
     shutil.copytree(source_dir, sources)
     (sources / "images" / "link.png").symlink_to("/etc/hostname")
-    with pytest.raises(PipelineError, match="refused"):
+    with pytest.raises(RenderingError, match="refused"):
         render_pdf(sample_document("images/link.png"), load_layout(LAYOUTS, "screen"), sources)
 
 
 def test_a_missing_image_fails_the_render(source_dir):
-    with pytest.raises(PipelineError, match="missing.png"):
+    with pytest.raises(RenderingError, match="missing.png"):
         render_pdf(sample_document("images/missing.png"), load_layout(LAYOUTS, "screen"),
                    source_dir)
 
@@ -324,5 +324,5 @@ def test_a_missing_image_fails_the_render(source_dir):
 @pytest.mark.parametrize("text", ["مرحبا", "郭俊峯"])  # a system font has it; no font has it
 def test_text_our_fonts_cannot_set_fails_the_render(text, source_dir):
     document = Document("other-script", Metadata("Title"), None, (Paragraph((Span(text),)),))
-    with pytest.raises(PipelineError, match="lack"):
+    with pytest.raises(RenderingError, match="lack"):
         render_pdf(document, load_layout(LAYOUTS, "screen"), source_dir)
