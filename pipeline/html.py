@@ -12,13 +12,21 @@ depend on where the project lies.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .layouts import Layout
 from .model import Document, Figure, Heading, Metadata
+
+# Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
+QUOTES = "\"\u201c\u201d\u2018\u2019<>"
+ADDRESS = re.compile(
+    rf"(?:https?://|www\.)[^\s{QUOTES}]*[^\s{QUOTES}.,;:!?)\]]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
+)
 
 
 def render_html(document: Document, layout: Layout) -> str:
@@ -51,6 +59,7 @@ def environment(folder: Path, shared: Path) -> Environment:
         figure=lambda block: isinstance(block, Figure),
     )
     env.filters["css_string"] = css_string
+    env.filters["linked"] = linked
     return env
 
 
@@ -83,3 +92,21 @@ def css_string(value: str) -> Markup:
         char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
     )
     return Markup(f'"{escaped}"')
+
+
+def linked(text: str) -> Markup:
+    """Escaped text whose web and e-mail addresses are live links."""
+    parts, position = [], 0
+    for match in ADDRESS.finditer(text):
+        address = match.group()
+        parts += [escape(text[position:match.start()]),
+                  Markup('<a href="{}">{}</a>').format(link_target(address), address)]
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return Markup("").join(parts)
+
+
+def link_target(address: str) -> str:
+    if "://" in address:
+        return address
+    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"

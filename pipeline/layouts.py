@@ -52,6 +52,7 @@ class Layout:
     body_font: str = ""
     heading_font: str = ""
     body_size_pt: float = 11.0
+    links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
 
     @property

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 from PIL import Image
@@ -326,3 +327,18 @@ def test_text_our_fonts_cannot_set_fails_the_render(text, source_dir):
     document = Document("other-script", Metadata("Title"), None, (Paragraph((Span(text),)),))
     with pytest.raises(RenderingError, match="lack"):
         render_pdf(document, load_layout(LAYOUTS, "screen"), source_dir)
+
+
+def test_web_and_mail_addresses_are_live_links_except_in_print(source_dir):
+    text = "Visit https://www.immd.gov.hk/eng/. Or write to enquiry@immd.gov.hk, not <a href=x>."
+    document = Document("links", Metadata("Links"), None, (Paragraph((Span(text),)),))
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert '<a href="https://www.immd.gov.hk/eng/">https://www.immd.gov.hk/eng/</a>.' in html
+    assert '<a href="mailto:enquiry@immd.gov.hk">' in html
+    assert "&lt;a href=x&gt;" in html
+    uris = {layout: [str(annotation.A.URI) for page in pikepdf.open(io.BytesIO(
+                render_pdf(document, load_layout(LAYOUTS, layout), source_dir))).pages
+                for annotation in page.get("/Annots", []) if "/A" in annotation]
+            for layout in ("screen", "print")}
+    assert uris["screen"] == ["https://www.immd.gov.hk/eng/", "mailto:enquiry@immd.gov.hk"]
+    assert uris["print"] == []
