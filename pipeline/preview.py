@@ -1,14 +1,23 @@
 """Page previews of a built PDF, so a person can look at it before it goes to print.
 
-A PNG per page (stem-p001.png, ...) and a contact sheet of all pages (stem-contact.png).
-The same PDF always gives the same bytes: pdfium renders deterministically and Pillow
-writes no time into a PNG.
+A PNG per page (stem-p001.png, ...) and contact sheets of SHEET_PAGES pages each
+(stem-contact-01.png, stem-contact-02.png, ...).
+
+Pages are streamed: each is rendered, written, pasted into the sheet being filled and
+closed before the next, so memory holds one page and one sheet whatever the length of the
+document (holding every page at once took over a gigabyte for a few hundred pages, and one
+sheet of them all grew past Pillow's decompression-bomb limit).
+
+The same PDF always gives the same bytes: pdfium renders deterministically, Pillow writes
+no time into a PNG, and the sheets' cells are sized from the pages' rendered sizes, read
+before any page is rendered.
 """
 
 from __future__ import annotations
 
 import glob
 import io
+import math
 import re
 from pathlib import Path
 
@@ -18,57 +27,107 @@ from PIL import Image
 from .files import write_bytes
 
 SHEET_COLUMNS = 4
+SHEET_PAGES = 24  # six rows of four: an A4 sheet at 50 dpi is about 1.9 by 3.9 kilopixels
 SHEET_GAP_PX = 8
 SHEET_BACKGROUND = (128, 128, 128)  # mid grey, so white pages stand out
 
 
 def render_previews(pdf: Path, folder: Path, stem: str, dpi: int = 50) -> list[Path]:
-    """Write the page PNGs and the contact sheet into `folder`; return their paths, pages
-    first. Page PNGs of this stem beyond the last page (from a longer build) are removed."""
-    pages = render_pages(pdf, dpi)
-    paths = []
-    for number, image in enumerate(pages, 1):
-        path = folder / page_file_name(stem, number)
-        write_bytes(path, png_bytes(image, dpi))
-        paths.append(path)
-    remove_stale_pages(folder, stem, len(pages))
-    sheet = folder / f"{stem}-contact.png"
-    write_bytes(sheet, png_bytes(contact_sheet(pages), dpi))
-    return [*paths, sheet]
+    """Write the page PNGs and the contact sheets into `folder`; return their paths, pages
+    first. Page PNGs and sheets of this stem beyond the last (from a longer build) are
+    removed, and so is the single sheet (stem-contact.png) earlier builds wrote."""
+    scale = dpi / 72
+    document = pdfium.PdfDocument(pdf)
+    try:
+        sizes = [rendered_size(document, index, scale) for index in range(len(document))]
+        cell = (max((width for width, _ in sizes), default=0),
+                max((height for _, height in sizes), default=0))
+        pages, sheets = [], []
+        for sheet_number in range(1, sheet_count(len(sizes)) + 1):
+            first = (sheet_number - 1) * SHEET_PAGES
+            on_sheet = range(first, min(first + SHEET_PAGES, len(sizes)))
+            sheet = new_sheet(len(on_sheet), cell)
+            try:
+                for place, index in enumerate(on_sheet):
+                    pages.append(folder / page_file_name(stem, index + 1))
+                    image = render_page(document, index, scale)
+                    try:
+                        if image.size != sizes[index]:  # a cell too small would clip it
+                            raise RuntimeError(f"{pdf}: page {index + 1} rendered at "
+                                               f"{image.size}, not at {sizes[index]}")
+                        write_bytes(pages[-1], png_bytes(image, dpi))
+                        sheet.paste(image, cell_position(place, cell))
+                    finally:
+                        image.close()  # Pillow's `with` would not free an image's memory
+                sheets.append(folder / sheet_file_name(stem, sheet_number))
+                write_bytes(sheets[-1], png_bytes(sheet, dpi))
+            finally:
+                sheet.close()
+    finally:
+        document.close()
+    remove_stale(folder, stem, len(pages), len(sheets))
+    return [*pages, *sheets]
 
 
 def page_file_name(stem: str, number: int) -> str:
     return f"{stem}-p{number:03d}.png"
 
 
-def render_pages(pdf: Path, dpi: int) -> list[Image.Image]:
-    """Each page as an RGB image, its visible area (CropBox) at `dpi`: a print edition
-    shows its bleed and marks, as the printer will see them."""
-    document = pdfium.PdfDocument(pdf)
+def sheet_file_name(stem: str, number: int) -> str:
+    return f"{stem}-contact-{number:02d}.png"
+
+
+def sheet_count(page_count: int) -> int:
+    """SHEET_PAGES pages a sheet; a PDF without pages still gets one (empty) sheet."""
+    return max(1, -(-page_count // SHEET_PAGES))
+
+
+def rendered_size(document: pdfium.PdfDocument, index: int, scale: float) -> tuple[int, int]:
+    """The size in pixels pdfium renders page `index` at `scale`: its visible area (CropBox,
+    rotation applied) rounded up, as PdfPage.render sizes its bitmap. Checked against each
+    rendered page."""
+    page = document[index]
     try:
-        return [page.render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("RGB")
-                for page in document]
+        width, height = page.get_size()
+        return math.ceil(width * scale), math.ceil(height * scale)
     finally:
-        document.close()
+        page.close()
 
 
-def contact_sheet(pages: list[Image.Image]) -> Image.Image:
-    """The pages in rows of SHEET_COLUMNS, in cells as large as the largest page."""
-    cell_width = max((page.width for page in pages), default=0)
-    cell_height = max((page.height for page in pages), default=0)
-    columns = min(len(pages), SHEET_COLUMNS) or 1
-    rows = -(-len(pages) // SHEET_COLUMNS) or 1
-    sheet = Image.new(
+def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> Image.Image:
+    """Page `index` as an RGB image, its visible area (CropBox) at `scale`: a print edition
+    shows its bleed and marks, as the printer will see them. pdfium's page and bitmap are
+    closed before this returns: the image is a copy."""
+    page = document[index]
+    try:
+        bitmap = page.render(scale=scale, may_draw_forms=True)
+        try:
+            image = bitmap.to_pil()  # pdfium's BGR, copied into Pillow's RGB
+            return image if image.mode == "RGB" else image.convert("RGB")
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
+def new_sheet(page_count: int, cell: tuple[int, int]) -> Image.Image:
+    """A grey sheet for `page_count` pages in rows of SHEET_COLUMNS, in cells of size `cell`."""
+    cell_width, cell_height = cell
+    columns = min(page_count, SHEET_COLUMNS) or 1
+    rows = -(-page_count // SHEET_COLUMNS) or 1
+    return Image.new(
         "RGB",
         (columns * (cell_width + SHEET_GAP_PX) + SHEET_GAP_PX,
          rows * (cell_height + SHEET_GAP_PX) + SHEET_GAP_PX),
         SHEET_BACKGROUND,
     )
-    for index, page in enumerate(pages):
-        row, column = divmod(index, SHEET_COLUMNS)
-        sheet.paste(page, (SHEET_GAP_PX + column * (cell_width + SHEET_GAP_PX),
-                           SHEET_GAP_PX + row * (cell_height + SHEET_GAP_PX)))
-    return sheet
+
+
+def cell_position(place: int, cell: tuple[int, int]) -> tuple[int, int]:
+    """The top left corner of the `place`th cell of a sheet (from 0, row by row)."""
+    row, column = divmod(place, SHEET_COLUMNS)
+    return (SHEET_GAP_PX + column * (cell[0] + SHEET_GAP_PX),
+            SHEET_GAP_PX + row * (cell[1] + SHEET_GAP_PX))
 
 
 def png_bytes(image: Image.Image, dpi: int) -> bytes:
@@ -77,10 +136,14 @@ def png_bytes(image: Image.Image, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def remove_stale_pages(folder: Path, stem: str, page_count: int) -> None:
-    page_png = re.compile(rf"{re.escape(stem)}-p(\d+)\.png")
-    for path in folder.glob(f"{glob.escape(stem)}-p*.png"):
-        match = page_png.fullmatch(path.name)
-        if match and int(match[1]) > page_count:
-            path.unlink()
-
+def remove_stale(folder: Path, stem: str, page_count: int, sheet_count: int) -> None:
+    """Remove this stem's page PNGs beyond `page_count`, sheets beyond `sheet_count`, and
+    the unnumbered sheet of earlier builds; another stem's files (stem-notes-p009.png) stay."""
+    numbered = re.compile(rf"{re.escape(stem)}-(?:p(?P<page>\d+)|contact-(?P<sheet>\d+))\.png")
+    for path in folder.glob(f"{glob.escape(stem)}-*.png"):
+        if path.name == f"{stem}-contact.png":
+            path.unlink(missing_ok=True)
+        elif match := numbered.fullmatch(path.name):
+            page, sheet = match["page"], match["sheet"]
+            if (page and int(page) > page_count) or (sheet and int(sheet) > sheet_count):
+                path.unlink(missing_ok=True)

@@ -72,7 +72,8 @@ class Project:
         return self.output_dir(name) / "preview"
 
     def contact_sheet(self, name: str, layout: str) -> Path:
-        return self.preview_dir(name) / f"{name}-{layout}-contact.png"
+        """The first contact sheet of an edition (every edition has one; a long one, more)."""
+        return self.preview_dir(name) / f"{name}-{layout}-contact-01.png"
 
     def docx(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.docx"

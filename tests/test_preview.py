@@ -1,11 +1,13 @@
-"""Page previews: a PNG per page, a contact sheet, the same bytes for the same PDF."""
+"""Page previews: a PNG per page, contact sheets of 24 pages, the same bytes for the same PDF,
+one page in memory at a time."""
 
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from pipeline.preview import SHEET_COLUMNS, render_previews
+from pipeline import preview
+from pipeline.preview import SHEET_COLUMNS, SHEET_GAP_PX, SHEET_PAGES, render_previews
 
 
 def pdf_with_pages(count: int) -> bytes:
@@ -31,6 +33,11 @@ def six_pages() -> bytes:
     return pdf_with_pages(6)
 
 
+@pytest.fixture(scope="module")
+def thirty_pages() -> bytes:
+    return pdf_with_pages(30)
+
+
 def write(folder: Path, data: bytes) -> Path:
     path = folder / "sample.pdf"
     path.write_bytes(data)
@@ -40,7 +47,7 @@ def write(folder: Path, data: bytes) -> Path:
 def test_a_png_per_page_and_a_contact_sheet(six_pages, tmp_path):
     paths = render_previews(write(tmp_path, six_pages), tmp_path / "previews", "sample")
     assert [path.name for path in paths] == [
-        *(f"sample-p{number:03d}.png" for number in range(1, 7)), "sample-contact.png"]
+        *(f"sample-p{number:03d}.png" for number in range(1, 7)), "sample-contact-01.png"]
     sizes = {Image.open(path).size for path in paths[:-1]}
     assert len(sizes) == 1 and near(sizes.pop(), a6_pixels(50))
     width, height = a6_pixels(50)
@@ -55,21 +62,63 @@ def test_dpi_sets_the_scale(six_pages, tmp_path):
         assert near(page.size, a6_pixels(100))
 
 
-def test_the_same_pdf_gives_the_same_bytes(six_pages, tmp_path):
-    pdf = write(tmp_path, six_pages)
+def test_a_contact_sheet_per_24_pages(thirty_pages, tmp_path):
+    assert SHEET_PAGES == 24 and SHEET_COLUMNS == 4
+    paths = render_previews(write(tmp_path, thirty_pages), tmp_path / "previews", "sample")
+    assert [path.name for path in paths] == [
+        *(f"sample-p{number:03d}.png" for number in range(1, 31)),
+        "sample-contact-01.png", "sample-contact-02.png"]
+    with Image.open(paths[0]) as page:
+        width, height = page.size
+    with Image.open(paths[-2]) as first, Image.open(paths[-1]) as second:
+        # Six rows of four, then the six pages left in two rows; the same cells on both.
+        assert first.size == (4 * (width + SHEET_GAP_PX) + SHEET_GAP_PX,
+                              6 * (height + SHEET_GAP_PX) + SHEET_GAP_PX)
+        assert second.size == (first.width, 2 * (height + SHEET_GAP_PX) + SHEET_GAP_PX)
+        # The second sheet begins with page 25 and ends with page 30.
+        for sheet, place, number in ((first, 0, 1), (first, 23, 24), (second, 0, 25),
+                                     (second, 5, 30)):
+            row, column = divmod(place, SHEET_COLUMNS)
+            left = SHEET_GAP_PX + column * (width + SHEET_GAP_PX)
+            top = SHEET_GAP_PX + row * (height + SHEET_GAP_PX)
+            with Image.open(paths[number - 1]) as page:
+                cell = sheet.crop((left, top, left + width, top + height))
+                assert cell.tobytes() == page.convert("RGB").tobytes(), (place, number)
+
+
+def test_one_page_in_memory_at_a_time(thirty_pages, tmp_path, monkeypatch):
+    rendered = []
+    real = preview.render_page
+
+    def render_page(*arguments):
+        for earlier in rendered:  # every page rendered before is closed, its memory freed
+            with pytest.raises(ValueError, match="closed image"):
+                earlier.getpixel((0, 0))
+        rendered.append(real(*arguments))
+        return rendered[-1]
+
+    monkeypatch.setattr(preview, "render_page", render_page)
+    render_previews(write(tmp_path, thirty_pages), tmp_path / "previews", "sample")
+    assert len(rendered) == 30
+
+
+def test_the_same_pdf_gives_the_same_bytes(thirty_pages, tmp_path):
+    pdf = write(tmp_path, thirty_pages)
     first = [path.read_bytes() for path in render_previews(pdf, tmp_path / "a", "sample")]
     second = [path.read_bytes() for path in render_previews(pdf, tmp_path / "b", "sample")]
-    assert first == second
+    assert len(first) == 32 and first == second
 
 
-def test_pages_of_an_earlier_longer_build_are_removed(six_pages, tmp_path):
+def test_pages_and_sheets_of_an_earlier_longer_build_are_removed(thirty_pages, tmp_path):
     folder = tmp_path / "previews"
-    render_previews(write(tmp_path, six_pages), folder, "sample")
-    other = folder / "sample-notes-p009.png"  # another stem, left alone
-    other.write_bytes(b"")
+    render_previews(write(tmp_path, thirty_pages), folder, "sample")
+    (folder / "sample-contact.png").write_bytes(b"")  # the single sheet of earlier builds
+    others = ["sample-notes-contact-02.png", "sample-notes-p009.png"]  # another stem's, kept
+    for name in others:
+        (folder / name).write_bytes(b"")
     render_previews(write(tmp_path, pdf_with_pages(2)), folder, "sample")
     assert sorted(path.name for path in folder.iterdir()) == [
-        "sample-contact.png", "sample-notes-p009.png", "sample-p001.png", "sample-p002.png"]
+        "sample-contact-01.png", *others, "sample-p001.png", "sample-p002.png"]
 
 
 def test_no_temporary_files_are_left(six_pages, tmp_path):
