@@ -33,7 +33,7 @@ A sentence about catalogues recurs here. Staff also trained volunteers.
 
 Serving every reader Serving every reader
 
-A sentence about catalogues recurs here. The mobile library visited 60 villages.
+A sentence about catalogues recurs here. The mobile library visited 60 villages; its timetable is at www.example.org/mobile.
 """
 
 
