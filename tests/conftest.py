@@ -37,6 +37,17 @@ A sentence about catalogues recurs here. The mobile library visited 60 villages;
 """
 
 
+@pytest.fixture(scope="module")
+def source_dir(tmp_path_factory) -> Path:
+    """A source folder holding an RGB photo (which the print edition converts to CMYK)."""
+    from PIL import Image
+
+    folder = tmp_path_factory.mktemp("source")
+    (folder / "images").mkdir()
+    Image.new("RGB", (300, 200), (40, 90, 140)).save(folder / "images" / "photo.png")
+    return folder
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")

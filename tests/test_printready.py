@@ -32,17 +32,6 @@ PDFXID = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
 
 
 @pytest.fixture(scope="module")
-def source_dir(tmp_path_factory) -> Path:
-    """Sources with an RGB photo, which the print edition must convert to CMYK."""
-    from PIL import Image
-
-    folder = tmp_path_factory.mktemp("source")
-    (folder / "images").mkdir()
-    Image.new("RGB", (300, 200), (40, 90, 140)).save(folder / "images" / "photo.png")
-    return folder
-
-
-@pytest.fixture(scope="module")
 def layouts(tmp_path_factory) -> Path:
     """A copy of layouts/ to vary settings in, as a printer's own layout would."""
     folder = tmp_path_factory.mktemp("project") / "layouts"

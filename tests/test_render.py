@@ -13,7 +13,6 @@ from pathlib import Path
 import pikepdf
 import pypdf
 import pytest
-from PIL import Image
 
 from pipeline.errors import RenderingError
 from pipeline.html import anchors, css_string, render_html
@@ -67,14 +66,6 @@ def sample_document(image: str | None = "images/photo.png") -> Document:
                        Span("dedication", bold=True), Span(" and professionalism."))),
         ),
     )
-
-
-@pytest.fixture(scope="module")
-def source_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("source")
-    (folder / "images").mkdir()
-    Image.new("RGB", (300, 200), (40, 90, 140)).save(folder / "images" / "photo.png")
-    return folder
 
 
 @pytest.fixture(scope="module")
