@@ -3,11 +3,16 @@
 Editors restyle and revise this draft in Word or LibreOffice, so it uses the styles they know
 (Title, Heading 1, Body Text, Caption) rather than direct formatting, and the same fonts,
 page and margins as the PDF layout. The bytes are reproducible: no clock time anywhere.
+
+A layout holding a `reference.docx` gives the draft a house style instead, as pandoc's
+`--reference-doc` does: the draft starts from that file emptied of its text, and keeps its
+styles, theme, fonts, page setup, headers and footers; the layout's fonts and page are unused.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from pathlib import Path
 
@@ -16,9 +21,11 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
+from lxml import etree
 
 from .errors import PipelineError
 from .layouts import Layout
@@ -29,6 +36,13 @@ BODY_STYLE = "Body Text"
 CAPTION_STYLE = "Caption"
 FIGURE_STYLE = "Normal"
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10)))
+# Every paragraph style the draft uses besides Normal; Body Text first, as the others' next.
+DRAFT_STYLES = (BODY_STYLE, *HEADING_STYLES, CAPTION_STYLE, BYLINE_STYLE)
+
+REFERENCE_DOCX = "reference.docx"  # a layout's house style for the DOCX draft
+UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
+              ValueError, etree.LxmlError)
+WORD_COLUMN_SPACE = 720  # twips between columns when a w:cols element does not say
 
 # The earliest time a zip entry can hold; also the date when the metadata gives none.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -40,17 +54,74 @@ ZIP_UNIX = 3
 
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """The DOCX draft of `document`; figure images are read from `source_dir`."""
-    draft = docx.Document()
+    reference = layout.folder / REFERENCE_DOCX
+    if reference.exists():
+        draft = _house_draft(reference)
+        text_width = _column_width(draft.sections[-1])
+    else:
+        draft = _layout_draft(layout)
+        text_width = _text_width(layout)
     _drop_thumbnail(draft)
-    _set_styles(draft, layout, document.metadata.language)
-    _set_pages(draft, layout)
+    _set_language(draft, document.metadata.language)
+    _add_missing_styles(draft)
+    _show_in_gallery(draft)
     _set_core_properties(draft, document)
     _add_front_matter(draft, document)
     for block in document.blocks:
-        _add_block(draft, block, layout, source_dir)
+        _add_block(draft, block, text_width, source_dir)
     saved = BytesIO()
     draft.save(saved)
     return reproducible_zip(saved.getvalue())
+
+
+# --- Starting points -------------------------------------------------------------------------
+
+
+def _layout_draft(layout: Layout):
+    """python-docx's own template, in the layout's fonts, page and margins."""
+    draft = docx.Document()
+    _set_layout_styles(draft, layout)
+    _set_pages(draft, layout)
+    return draft
+
+
+def _house_draft(reference: Path):
+    """The reference DOCX without its text: its styles, theme, page setup, headers and footers.
+    Its footers stay as they are; without one, the draft gets our page number."""
+    try:
+        draft = docx.Document(str(reference))
+    except UNREADABLE:
+        raise PipelineError(
+            reference, "not a readable DOCX file; save the house style from Word or LibreOffice"
+            " as a .docx document"
+        ) from None
+    _empty_body(draft)
+    _drop_comments(draft)
+    del draft.core_properties._element[:]  # its title, keywords, dates are not the document's
+    section = draft.sections[-1]
+    if None in (section.page_width, section.left_margin, section.right_margin):
+        raise PipelineError(reference, "has no page size or margins; set them and save")
+    if section._sectPr.find(qn("w:footerReference")) is None:
+        _add_folio(section.footer.paragraphs[0])
+    return draft
+
+
+def _empty_body(draft) -> None:
+    """Everything but the final section properties: page size, margins, headers and footers."""
+    body = draft.element.body
+    body.get_or_add_sectPr()
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _drop_comments(draft) -> None:
+    """The reference's comments (and Word's extensions of them) were on the text it no longer
+    has; left in, they would stop every edited draft from being read back."""
+    rels = draft.part.rels
+    for rId, rel in list(rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1].startswith("comments"):
+            del rels[rId]
 
 
 # --- Package ---------------------------------------------------------------------------------
@@ -97,27 +168,65 @@ def reproducible_zip(data: bytes) -> bytes:
 # --- Styles ----------------------------------------------------------------------------------
 
 
-def _set_styles(draft, layout: Layout, language: str) -> None:
-    # python-docx's template declares the document defaults, language included (as en-US).
-    default_run = draft.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr")[0]
-    default_run.find(qn("w:lang")).set(qn("w:val"), language)
+def _set_layout_styles(draft, layout: Layout) -> None:
     normal = draft.styles["Normal"]
     normal.font.size = Pt(layout.body_size_pt)
     if layout.body_font:
-        _set_font(default_run, layout.body_font)
+        _set_font(_default_run_properties(draft), layout.body_font)
         _set_font(normal.element.get_or_add_rPr(), layout.body_font)
     heading_font = layout.heading_font or layout.body_font
     if heading_font:
         for name in HEADING_STYLES:
             _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font)
-    byline = draft.styles.add_style(BYLINE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    byline.base_style = normal
-    byline.next_paragraph_style = draft.styles[BODY_STYLE]
-    byline.quick_style = True
+    draft.styles[CAPTION_STYLE].paragraph_format.keep_together = True
+
+
+def _set_language(draft, language: str) -> None:
+    """The document's proofing language, for the defaults and for any style that names one:
+    a house style's language is its designer's, not the document's."""
+    default_run = _default_run_properties(draft)
+    if default_run.find(qn("w:lang")) is None:
+        default_run.insert_element_before(
+            OxmlElement("w:lang"), "w:eastAsianLayout", "w:specVanish", "w:oMath"
+        )
+    for lang in draft.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+
+
+def _default_run_properties(draft):
+    """w:docDefaults/w:rPrDefault/w:rPr, made when missing (each comes first in its parent)."""
+    element = draft.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr"):
+        element = _first_child(element, tag)
+    return element
+
+
+def _first_child(parent, tag: str):
+    child = parent.find(qn(tag))
+    if child is None:
+        child = OxmlElement(tag)
+        parent.insert(0, child)
+    return child
+
+
+def _add_missing_styles(draft) -> None:
+    """The draft's styles the template or reference lacks, based on its Normal; Byline is ours."""
+    styles = draft.styles
+    for name in DRAFT_STYLES:
+        if name in styles:
+            continue
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != BYLINE_STYLE)
+        style.base_style = styles["Normal"]
+        style.next_paragraph_style = styles[BODY_STYLE]
+        style.quick_style = True
+        if name.startswith("Heading "):  # a heading for Word's navigation pane and contents
+            style.element.get_or_add_pPr().get_or_add_outlineLvl().val = int(name[-1]) - 1
+
+
+def _show_in_gallery(draft) -> None:
     caption = draft.styles[CAPTION_STYLE]
-    caption.hidden = False  # the template hides Caption from the style gallery
+    caption.hidden = False  # python-docx's template hides Caption from the style gallery
     caption.quick_style = True
-    caption.paragraph_format.keep_together = True
     draft.styles[BODY_STYLE].quick_style = True
 
 
@@ -163,6 +272,22 @@ def _text_width(layout: Layout) -> Mm:
     return Mm(page.width_mm - page.margin_left_mm - page.margin_right_mm)
 
 
+def _column_width(section) -> int:
+    """The width a picture may take in a reference's section: its text block's, or its
+    narrowest column's."""
+    text_width = section.page_width - section.left_margin - section.right_margin
+    text_width -= section.gutter or 0
+    columns = section._sectPr.find(qn("w:cols"))
+    if columns is None:
+        return text_width
+    widths = [Twips(int(column.get(qn("w:w")))) for column in columns.findall(qn("w:col"))]
+    if widths:
+        return min(widths)
+    count = int(columns.get(qn("w:num"), "1"))
+    space = Twips(int(columns.get(qn("w:space"), str(WORD_COLUMN_SPACE))))
+    return (text_width - (count - 1) * space) // count
+
+
 # --- Text ------------------------------------------------------------------------------------
 
 
@@ -174,12 +299,12 @@ def _add_front_matter(draft, document: Document) -> None:
         draft.add_paragraph(document.byline.text, style=BYLINE_STYLE)
 
 
-def _add_block(draft, block: Heading | Paragraph | Figure, layout: Layout, source_dir: Path):
+def _add_block(draft, block: Heading | Paragraph | Figure, text_width: int, source_dir: Path):
     if isinstance(block, Heading):
         # Word has nine heading levels.
         draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
     elif isinstance(block, Figure):
-        _add_figure(draft, block, layout, source_dir)
+        _add_figure(draft, block, text_width, source_dir)
     else:
         _add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
 
@@ -194,12 +319,12 @@ def _add_spans(paragraph, spans: tuple[Span, ...]) -> None:
             run.italic = True
 
 
-def _add_figure(draft, figure: Figure, layout: Layout, source_dir: Path) -> None:
+def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path) -> None:
     if figure.image:
         picture = draft.add_paragraph(style=FIGURE_STYLE)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
-        _add_picture(picture, source_dir / figure.image, figure, _text_width(layout))
+        _add_picture(picture, source_dir / figure.image, figure, text_width)
     _add_spans(draft.add_paragraph(style=CAPTION_STYLE), figure.caption)
 
 

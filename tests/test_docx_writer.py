@@ -10,13 +10,16 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Mm
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Inches, Mm, RGBColor
 from PIL import Image
 
+from pipeline.docx_reader import read_docx
 from pipeline.docx_writer import fitted, write_docx
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout, Page
@@ -304,6 +307,156 @@ def test_separate_processes_give_identical_bytes():
         )
         digests.add(result.stdout.strip())
     assert digests == {hashlib.sha256(sample_draft()).hexdigest()}
+
+
+# --- A house style: the layout's reference.docx ----------------------------------------------
+
+HOUSE_HEADER = "Immigration Department – house style"
+HOUSE_FOOTER = "Internal draft"
+HOUSE_SAMPLE = "Sample text the designer left in the house style"
+
+
+def house_style(folder: Path, footer: bool = True, columns: int = 1) -> Layout:
+    """A layout whose reference.docx has Letter pages and margins of its own, a header, maybe a
+    footer, a red Courier Heading 1, an italic Byline, no Body Text or Caption, and a commented
+    sample paragraph."""
+    reference = docx.Document()
+    section = reference.sections[0]
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    section.top_margin, section.bottom_margin = Inches(0.75), Inches(1)
+    section.left_margin, section.right_margin = Inches(1.5), Inches(1)
+    section.header.paragraphs[0].text = HOUSE_HEADER
+    if footer:
+        section.footer.paragraphs[0].text = HOUSE_FOOTER
+    if columns > 1:
+        section._sectPr.find(f"{W}cols").set(f"{W}num", str(columns))
+    heading = reference.styles["Heading 1"]
+    heading.font.name = "Courier New"
+    heading.font.color.rgb = RGBColor(0x99, 0x00, 0x00)
+    byline = reference.styles.add_style("Byline", WD_STYLE_TYPE.PARAGRAPH)
+    byline.font.italic = True
+    for name in ("Body Text", "Caption"):
+        reference.styles.element.remove(reference.styles[name].element)
+    sample = reference.add_paragraph(HOUSE_SAMPLE)
+    reference.add_comment(sample.runs, text="Replace this", author="Designer")
+    reference.save(folder / "reference.docx")
+    return Layout(name="print", folder=folder, body_font="Noto Serif", heading_font="Noto Sans")
+
+
+@pytest.fixture
+def house(tmp_path: Path) -> Layout:
+    (tmp_path / "house").mkdir()
+    return house_style(tmp_path / "house")
+
+
+def test_house_style_gives_the_page_setup_header_and_footer(house: Layout):
+    draft = opened(write_docx(sample_document(), house, TESTS))
+    (section,) = draft.sections
+    size = section._sectPr.find(f"{W}pgSz")
+    assert (size.get(f"{W}w"), size.get(f"{W}h")) == ("12240", "15840")  # Letter
+    margins = (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)
+    assert margins == (Inches(0.75), Inches(1), Inches(1), Inches(1.5))
+    assert [p.text for p in section.header.paragraphs] == [HOUSE_HEADER]
+    assert [p.text for p in section.footer.paragraphs] == [HOUSE_FOOTER]
+    assert section.footer._element.find(f".//{W}fldSimple") is None
+
+
+def test_house_style_without_a_footer_gets_the_page_number(tmp_path: Path):
+    draft = opened(write_docx(sample_document(), house_style(tmp_path, footer=False), TESTS))
+    (folio,) = draft.sections[0].footer.paragraphs
+    (field,) = folio._p.findall(f"{W}fldSimple")
+    assert field.get(f"{W}instr").split() == ["PAGE"]
+
+
+def test_house_style_keeps_its_fonts_and_styles(house: Layout):
+    styles = opened(write_docx(sample_document(), house, TESTS)).styles
+    assert styles["Heading 1"].font.name == "Courier New"
+    assert styles["Heading 1"].font.color.rgb == RGBColor(0x99, 0x00, 0x00)
+    assert styles["Byline"].font.italic is True
+    assert styles["Normal"].font.name is None  # not the layout's Noto Serif
+    assert styles["Normal"].font.size is None  # nor its 11 pt
+    (lang,) = styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    assert lang.get(f"{W}val") == "en-GB"
+
+
+def test_house_style_gains_the_styles_it_lacks_based_on_normal(house: Layout):
+    styles = opened(write_docx(sample_document(), house, TESTS)).styles
+    for name in ("Body Text", "Caption"):
+        assert styles[name].base_style.name == "Normal"
+        assert styles[name].element.get(f"{W}customStyle") is None  # Word's built-in names
+
+
+def test_house_style_draft_holds_our_text_once_in_our_styles(house: Layout):
+    data = write_docx(sample_document(), house, TESTS)
+    paragraphs = opened(data).paragraphs
+    assert [p.text for p in paragraphs] == texts_of(sample_document())
+    assert [p.style.name for p in paragraphs] == [
+        p.style.name for p in opened(sample_draft()).paragraphs
+    ]
+    assert HOUSE_SAMPLE not in part(data, "word/document.xml")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "word/comments.xml" not in names
+    assert "docProps/thumbnail.jpeg" not in names
+
+
+def test_house_style_draft_has_the_document_properties_only(house: Layout):
+    properties = opened(write_docx(sample_document(), house, TESTS)).core_properties
+    assert properties.title == "Director’s Review"
+    assert properties.author == "Benson KWOK Joon-fung"
+    assert properties.created == dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    assert properties.comments == properties.keywords == ""
+    assert properties.last_printed is None
+
+
+def test_house_style_fits_pictures_to_its_text_width(house: Layout, photo: Path):
+    draft = opened(write_docx(sample_document(photo.name), house, photo.parent))
+    assert draft.inline_shapes[0].width == Inches(6)
+
+
+def test_house_style_with_columns_fits_pictures_to_a_column(tmp_path: Path, photo: Path):
+    layout = house_style(tmp_path, columns=2)
+    draft = opened(write_docx(sample_document(photo.name), layout, photo.parent))
+    assert draft.inline_shapes[0].width == (Inches(6) - Inches(0.5)) // 2
+
+
+def test_house_style_draft_is_reproducible(house: Layout, photo: Path):
+    document = sample_document(photo.name)
+    first = write_docx(document, house, photo.parent)
+    assert write_docx(document, house, photo.parent) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as package:
+        assert {entry.date_time for entry in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_house_style_draft_reads_back_as_the_document(house: Layout, tmp_path: Path):
+    sample = sample_document()
+    # As the reader gives it back: the alt text from the metadata, the typography applied.
+    clean = Paragraph((Span("Some 298\u00a0million passengers – 41\u00a0per\u00a0cent more."),))
+    document = replace(
+        sample,
+        metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text}),
+        blocks=(*sample.blocks[:-1], clean),
+    )
+    path = tmp_path / f"{document.name}.docx"
+    path.write_bytes(write_docx(document, house, TESTS))
+    assert read_docx(path, document.metadata) == document
+
+
+def test_reference_that_is_not_a_docx_is_named(tmp_path: Path):
+    (tmp_path / "reference.docx").write_text("not a Word file")
+    with pytest.raises(PipelineError, match="not a readable DOCX file") as raised:
+        write_docx(sample_document(), Layout(name="print", folder=tmp_path), TESTS)
+    assert raised.value.path == tmp_path / "reference.docx"
+    assert "\n" not in str(raised.value)
+
+
+def test_reference_without_a_page_size_is_named(tmp_path: Path):
+    reference = docx.Document()
+    sectPr = reference.sections[0]._sectPr
+    sectPr.remove(sectPr.find(f"{W}pgSz"))
+    reference.save(tmp_path / "reference.docx")
+    with pytest.raises(PipelineError, match="has no page size or margins") as raised:
+        write_docx(sample_document(), Layout(name="print", folder=tmp_path), TESTS)
+    assert raised.value.path == tmp_path / "reference.docx"
 
 
 # --- Other readers ---------------------------------------------------------------------------
