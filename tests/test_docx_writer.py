@@ -17,6 +17,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Inches, Mm, RGBColor
+from lxml import etree
 from PIL import Image
 
 from pipeline.docx_reader import read_docx
@@ -417,6 +418,20 @@ def test_house_style_with_columns_fits_pictures_to_a_column(tmp_path: Path, phot
     layout = house_style(tmp_path, columns=2)
     draft = opened(write_docx(sample_document(photo.name), layout, photo.parent))
     assert draft.inline_shapes[0].width == (Inches(6) - Inches(0.5)) // 2
+
+
+def test_house_style_with_unequal_columns_fits_pictures_to_the_narrowest(
+    tmp_path: Path, photo: Path
+):
+    layout = house_style(tmp_path)
+    reference = docx.Document(str(tmp_path / "reference.docx"))
+    columns = reference.sections[0]._sectPr.find(f"{W}cols")
+    columns.set(f"{W}equalWidth", "0")
+    for width in ("5040", "2880"):  # 3.5 and 2 inches
+        etree.SubElement(columns, f"{W}col", {f"{W}w": width})
+    reference.save(tmp_path / "reference.docx")
+    draft = opened(write_docx(sample_document(photo.name), layout, photo.parent))
+    assert draft.inline_shapes[0].width == Inches(2)
 
 
 def test_house_style_draft_is_reproducible(house: Layout, photo: Path):
