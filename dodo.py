@@ -115,12 +115,14 @@ def task_preview():
 
 def task_docx():
     """Write a document's editable DOCX draft (python-docx), in the print layout's page setup."""
+    reference = PROJECT.reference_docx()
+    house_style = [reference] if reference.exists() else []
     for name in PROJECT.documents():
         yield {
             "name": name,
             "actions": [(run, ["build_docx", name])],
             "file_dep": [PROJECT.model(name), PROJECT.layouts_dir / "print" / "layout.toml",
-                         *PROJECT.images_for(name), *modules(DOCX_MODULES)],
+                         *house_style, *PROJECT.images_for(name), *modules(DOCX_MODULES)],
             "targets": [PROJECT.docx(name)],
             "clean": [(run, ["clean_draft", name])],
         }
