@@ -39,7 +39,6 @@ HEADING_STYLES = ("Title", "Subtitle", *(f"Heading {level}" for level in range(1
 # Every paragraph style the draft uses besides Normal; Body Text first, as the others' next.
 DRAFT_STYLES = (BODY_STYLE, *HEADING_STYLES, CAPTION_STYLE, BYLINE_STYLE)
 
-REFERENCE_DOCX = "reference.docx"  # a layout's house style for the DOCX draft
 UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
               ValueError, etree.LxmlError)
 WORD_COLUMN_SPACE = 720  # twips between columns when a w:cols element does not say
@@ -54,7 +53,7 @@ ZIP_UNIX = 3
 
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """The DOCX draft of `document`; figure images are read from `source_dir`."""
-    reference = layout.folder / REFERENCE_DOCX
+    reference = layout.reference_docx
     if reference.exists():
         draft = _house_draft(reference)
         text_width = _column_width(draft.sections[-1])

@@ -11,6 +11,7 @@ from .errors import PipelineError
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
+REFERENCE_DOCX = "reference.docx"
 TEMPLATES = "templates"  # the folder beside the layouts holding the templates they share
 MARKS = ("crop",)
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
@@ -64,11 +65,17 @@ class Layout:
         return self.folder.parent / TEMPLATES
 
     @property
+    def reference_docx(self) -> Path:
+        """The house style the layout's DOCX drafts start from, when the layout holds one."""
+        return self.folder / REFERENCE_DOCX
+
+    @property
     def files(self) -> list[Path]:
         """Every file of the layout, the shared templates and the shared fonts its
-        stylesheet imports: what its outputs depend on."""
+        stylesheet imports: what its PDF editions depend on (not the DOCX house style)."""
         folders = (self.folder, self.templates_folder, self.fonts_folder)
-        return sorted(path for folder in folders for path in folder.rglob("*") if path.is_file())
+        return sorted(path for folder in folders for path in folder.rglob("*")
+                      if path.is_file() and path != self.reference_docx)
 
 
 def layout_names(layouts_dir: Path) -> list[str]:

@@ -79,9 +79,8 @@ class Project:
         return self.output_dir(name) / f"{name}.docx"
 
     def reference_docx(self, layout: str = "print") -> Path:
-        """The house style a layout's DOCX drafts start from, if the layout holds one
-        (docx_writer.REFERENCE_DOCX)."""
-        return self.layouts_dir / layout / "reference.docx"
+        """The house style a layout's DOCX drafts start from, if the layout holds one."""
+        return Layout(layout, self.layouts_dir / layout).reference_docx
 
     def draft_state(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.draft.json"
