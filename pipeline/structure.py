@@ -20,6 +20,7 @@ MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
 MAX_BYLINE_WORDS = 25
 HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
+SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
@@ -70,7 +71,9 @@ def title_from_name(name: str) -> str:
 
 
 def is_heading_text(text: str) -> bool:
+    text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
     return (
+        bool(text) and
         len(text.split()) <= MAX_HEADING_WORDS
         and len(text) <= MAX_HEADING_CHARACTERS
         and not text.endswith((".", ",", ";", ":", "!", "\u2026"))

@@ -74,3 +74,8 @@ def test_dates_come_from_the_metadata_or_a_fixed_epoch():
     assert Metadata("T", date="2024-06").moment == dt.datetime(2024, 6, 1, tzinfo=dt.UTC)
     assert Metadata("T", date="2024-06-11").moment == dt.datetime(2024, 6, 11, tzinfo=dt.UTC)
     assert Metadata("T").moment == dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+
+def test_numbered_headings():
+    document = structure("1. Introduction\n\nBody text here.\n\n2.1 Scope\n\nMore text.", Metadata("T"))
+    assert [h.text for h in document.headings] == ["1. Introduction", "2.1\u00a0Scope"]
