@@ -1,7 +1,7 @@
 """Structure: the deduplicated blocks of a web-page text read as a document.
 
 The rules read what the web page left behind:
-- the short line written several times at the top is the byline;
+- the short line "Name, Role" written several times at the top is the byline;
 - a paragraph written twice is a photo caption, and the photo stood at the
   no-break-space line before it;
 - a short line with no closing full stop, followed by text, is a section heading;
@@ -25,19 +25,24 @@ SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 "
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
     texts = [unit for unit in units if unit.kind == "text"]
+    # The byline opens the text, or follows its title (not a caption after a paragraph).
+    opening = texts[:2] if texts and is_heading_text(texts[0].text) else texts[:1]
+    byline_unit = next((unit for unit in opening if is_byline(unit)), None)
     byline = None
-    if texts and is_byline(texts[0]):
-        byline = parse_byline(texts[0].text)
-        units = [unit for unit in units if unit is not texts[0]]
-        texts = texts[1:]
+    if byline_unit is not None:
+        byline = parse_byline(byline_unit.text)
+        units = [unit for unit in units if unit is not byline_unit]
+        texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
     return Document(name, metadata, byline, tuple(blocks(units, metadata)))
 
 
 def is_byline(unit: Unit) -> bool:
+    """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
     words = unit.text.split()
     short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
-    return short and (unit.repeats >= 2 or unit.text.startswith("By "))
+    shaped = "," in unit.text or unit.text.startswith("By ")
+    return short and shaped and (unit.repeats >= 2 or unit.text.startswith("By "))
 
 
 def parse_byline(text: str) -> Byline:
@@ -55,7 +60,7 @@ def settle_title(
 ) -> tuple[Metadata, list[Unit]]:
     """The title from metadata, else the text's own opening heading, else the file name."""
     first = texts[0] if texts else None
-    opening_heading = first is not None and first.repeats == 1 and is_heading_text(first.text)
+    opening_heading = first is not None and is_heading_text(first.text)
     if metadata.title:
         if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
             units = [unit for unit in units if unit is not first]

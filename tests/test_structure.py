@@ -79,3 +79,19 @@ def test_dates_come_from_the_metadata_or_a_fixed_epoch():
 def test_numbered_headings():
     document = structure("1. Introduction\n\nBody text here.\n\n2.1 Scope\n\nMore text.", Metadata("T"))
     assert [h.text for h in document.headings] == ["1. Introduction", "2.1\u00a0Scope"]
+
+
+def test_a_title_written_twice_at_the_top_is_the_title_not_a_byline():
+    document = structure("Control Points\nControl Points\n\nBy Chief Officer, Control Branch\n\n"
+                         "A heading\n\nBody text here.")
+    assert document.metadata.title == "Control Points"
+    assert document.byline == Byline("Chief Officer", (), "Control Branch")
+    assert [h.text for h in document.headings] == ["A heading"]
+
+
+def test_a_doubled_caption_after_the_first_paragraph_is_not_a_byline():
+    text = ("The first paragraph of the piece.\n\n\u00a0\n\nThe director, at the ceremony\n\n"
+            "The director, at the ceremony\n\nMore text.")
+    document = structure(text, Metadata("T"))
+    assert document.byline is None
+    assert [f.text for f in document.figures] == ["The director, at the ceremony"]
