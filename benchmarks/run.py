@@ -449,13 +449,13 @@ def code_version(rev: str | None) -> str:
 
 
 def report(rows: list[Row], profiled: tuple[str, str, str] | None, settings: Settings,
-           rev: str | None, started: dt.datetime, load_at_start: str) -> str:
+           version: str, started: dt.datetime, load_at_start: str) -> str:
     details = "\n".join(f"| {key} | {value} |" for key, value in machine(load_at_start).items())
     parts = [
         "# Benchmark results",
         "",
         f"Written by `benchmarks/run.py` on {started:%Y-%m-%d %H:%M} UTC, "
-        f"{'quick' if settings is QUICK else 'full'} run, code: {code_version(rev)}. "
+        f"{'quick' if settings is QUICK else 'full'} run, code: {version}. "
         "Each ratio is against a baseline measured in the same run; see benchmarks/README.md.",
         "",
         table(rows),
@@ -486,6 +486,7 @@ def main() -> int:
     settings = QUICK if args.quick else FULL
     started = dt.datetime.now(dt.UTC)
     load_at_start = load_average()
+    version = code_version(args.rev)  # when snapshotted: colleagues commit during a run
     workspace = Workspace(args.rev)
     rows, profiled = [], None
     try:
@@ -503,7 +504,7 @@ def main() -> int:
         workspace.remove()
     print(table(rows))
     if not args.no_write:
-        RESULTS.write_text(report(rows, profiled, settings, args.rev, started, load_at_start),
+        RESULTS.write_text(report(rows, profiled, settings, version, started, load_at_start),
                            encoding="utf-8")
         print(f"wrote {RESULTS.relative_to(REPO)}", file=sys.stderr)
     return 0 if all(row.met is not False for row in rows) else 2
