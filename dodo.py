@@ -19,6 +19,8 @@ DOIT_CONFIG = {
     "dep_file": str(ROOT / ".doit.db"),
     "continue": True,  # one failing document does not stop the others
     "verbosity": 1,
+    # Editions build in parallel, one process a core (WeasyPrint's start-up is paid per process).
+    "num_process": min(4, os.cpu_count() or 1),
 }
 
 MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps",

@@ -153,3 +153,32 @@ def test_two_builds_at_once_both_succeed(tmp_path):
     assert second.returncode == 0, second.stdout + second.stderr
     assert all(whole_or_absent(path) for path in (folder / "output").rglob("*.*"))
     assert doit(folder).returncode == 0
+
+
+def alive(pid: int) -> bool:
+    """Running, that is: neither gone nor a zombie waiting to be reaped."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
+    folder = copy_project(tmp_path / "project")
+    process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while time.monotonic() < deadline and not workers:
+        found = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True)
+        workers = [int(pid) for pid in found.stdout.split()]
+        time.sleep(0.05)
+    assert workers
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)]
+    assert doit(folder).returncode == 0  # the lock went with the build
