@@ -72,7 +72,11 @@ def import_draft(project: Project, name: str, metadata, state: dict) -> None:
         )
     document = read_docx(docx, metadata)
     files.write_text(project.markup(name), write_markup(document))
+    # Recorded at once: should the build fail further on, the next one must not take the
+    # new marked-up text for a change of its own.
     state["imported"] = drafts.digest(docx)
+    state["sources"] = drafts.digests(project.sources(name))
+    files.write_json(project.draft_state(name), state)
 
 
 def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
