@@ -48,8 +48,6 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ZIP_FILE_MODE = 0o644 << 16
 ZIP_UNIX = 3
 
-# Metadata dates as W3CDTF allows them: a year, a year and month, or a full date.
-
 
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """The DOCX draft of `document`; figure images are read from `source_dir`."""
@@ -59,6 +57,7 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
         text_width = _column_width(draft.sections[-1])
     else:
         draft = _layout_draft(layout)
+        _add_running_head(draft, document.metadata.title)
         text_width = _text_width(layout)
     _drop_thumbnail(draft)
     _set_language(draft, document.metadata.language)
@@ -251,6 +250,18 @@ def _set_pages(draft, layout: Layout) -> None:
         section.bottom_margin = Mm(page.margin_bottom_mm)
         section.left_margin = Mm(page.margin_left_mm)
         _add_folio(section.footer.paragraphs[0])
+
+
+def _add_running_head(draft, title: str) -> None:
+    """The title at the head of every page but the first, which carries the title itself (as
+    the print edition does); the folio at the foot of every page, the first included."""
+    for section in draft.sections:
+        section.different_first_page_header_footer = True
+        head = section.header.paragraphs[0]
+        head.text = title
+        head.style = draft.styles["Header"]
+        head.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _add_folio(section.first_page_footer.paragraphs[0])
 
 
 def _add_folio(paragraph) -> None:

@@ -224,6 +224,17 @@ def test_footer_holds_a_centred_page_field():
     assert field.get(f"{W}instr").split() == ["PAGE"]
 
 
+def test_running_head_is_the_title_on_every_page_but_the_first():
+    draft = opened(sample_draft())
+    section = draft.sections[0]
+    assert section.different_first_page_header_footer
+    assert [(p.style.name, p.text) for p in section.header.paragraphs] == [
+        ("Header", "Director’s Review")]
+    assert not "".join(p.text for p in section.first_page_header.paragraphs)
+    (first_folio,) = section.first_page_footer.paragraphs
+    assert first_folio._p.find(f"{W}fldSimple").get(f"{W}instr").split() == ["PAGE"]
+
+
 def test_proofing_language_is_the_document_language():
     styles = opened(sample_draft()).styles.element
     (lang,) = styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
