@@ -182,3 +182,10 @@ def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
         time.sleep(0.1)
     assert not [pid for pid in workers if alive(pid)]
     assert doit(folder).returncode == 0  # the lock went with the build
+
+
+def test_outputs_are_ordinary_files_others_may_read(corpus_build):
+    folder, _ = corpus_build
+    for path in (folder / "output" / SEED).iterdir():
+        if path.is_file():
+            assert path.stat().st_mode & 0o044 == 0o044, path.name
