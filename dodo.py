@@ -25,8 +25,8 @@ DOIT_CONFIG = {
 
 MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps",
                  "drafts", "markup", "docx_reader"]
-PDF_MODULES = ["model", "layouts", "html", "pdf", "printready", "accessible", "steps"]
-PREFLIGHT_MODULES = ["model", "layouts", "preflight", "steps"]
+PDF_MODULES = ["model", "layouts", "html", "pdf", "printready", "pdfpage", "accessible", "steps"]
+PREFLIGHT_MODULES = ["model", "layouts", "preflight", "pdfpage", "steps"]
 PREVIEW_MODULES = ["preview", "steps"]
 DOCX_MODULES = ["model", "layouts", "docx_writer", "steps", "drafts"]
 

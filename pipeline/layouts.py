@@ -65,6 +65,16 @@ class Layout:
         return self.folder.parent / TEMPLATES
 
     @property
+    def is_pdfx(self) -> bool:
+        """A print-ready edition: PDF/X, in CMYK, with an output intent."""
+        return (self.pdf_variant or "").lower().startswith("pdf/x")
+
+    @property
+    def is_tagged(self) -> bool:
+        """An accessible edition: PDF/UA, tagged."""
+        return (self.pdf_variant or "").lower().startswith("pdf/ua")
+
+    @property
     def reference_docx(self) -> Path:
         """The house style the layout's DOCX drafts start from, when the layout holds one."""
         return self.folder / REFERENCE_DOCX

@@ -83,16 +83,12 @@ def finished(rendered: bytes, layout: Layout) -> bytes:
         label_pages(pdf)
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
-        if is_pdfx(layout):
+        if layout.is_pdfx:
             make_print_ready(pdf, layout)
         output = io.BytesIO()
         # The file identifier from a hash of the content: same content, same bytes.
         pdf.save(output, deterministic_id=True)
     return output.getvalue()
-
-
-def is_pdfx(layout: Layout) -> bool:
-    return (layout.pdf_variant or "").lower().startswith("pdf/x")
 
 
 def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> None:

@@ -20,10 +20,10 @@ import pypdfium2 as pdfium
 
 from .layouts import Layout
 from .model import Document, Figure, Paragraph
+from .pdfpage import POINTS_PER_MM, grown, is_rgb, rectangle
 
 Severity = Literal["error", "warning"]
 
-POINTS_PER_MM = 72 / 25.4
 BOX_TOLERANCE_PT = 0.01
 MINIMUM_PPI = 300
 PROBLEMS_SHOWN = 5  # a message lists this many problems, then counts the rest
@@ -117,11 +117,10 @@ def run_rule(rule: Rule, edition: Edition) -> Check:
 
 
 def rules_for(layout: Layout) -> list[Rule]:
-    variant = (layout.pdf_variant or "").lower()
     chosen = []
-    if variant.startswith("pdf/x"):
+    if layout.is_pdfx:
         chosen += PRINT_RULES
-    if variant.startswith("pdf/ua"):
+    if layout.is_tagged:
         chosen += TAGGED_RULES
     return [*chosen, *COMMON_RULES]
 
@@ -149,11 +148,6 @@ def page_box_problems(edition: Edition) -> list[str]:
                 problems.append(f"page {number}: {name} {format_box(rectangle(box))} is not "
                                 f"{beyond[name]:g} mm beyond the TrimBox")
     return problems
-
-
-def grown(box: tuple[float, float, float, float], by: float) -> tuple[float, ...]:
-    left, bottom, right, top = box
-    return left - by, bottom - by, right + by, top + by
 
 
 def output_intent_problems(edition: Edition) -> list[str]:
@@ -219,24 +213,6 @@ def rgb_operator_problems(painting: Painting) -> list[str]:
             case "INLINE IMAGE" if is_rgb(operands[0].obj.get("/ColorSpace")):
                 problems.append(f"{painting.where}: RGB inline image")
     return problems
-
-
-def is_rgb(space) -> bool:
-    """Whether a colour space is RGB, or builds on RGB (indexed, alternate, pattern base)."""
-    if isinstance(space, pikepdf.Name):
-        return space == pikepdf.Name.DeviceRGB  # pikepdf expands inline images' /RGB
-    if not isinstance(space, pikepdf.Array) or len(space) == 0:
-        return False
-    family = space[0]
-    if family == pikepdf.Name.ICCBased:
-        return space[1].get("/N") == 3
-    if family == pikepdf.Name.CalRGB:
-        return True
-    if family in (pikepdf.Name.Indexed, pikepdf.Name.I, pikepdf.Name.Pattern) and len(space) > 1:
-        return is_rgb(space[1])
-    if family in (pikepdf.Name.Separation, pikepdf.Name.DeviceN):
-        return is_rgb(space[2])
-    return False
 
 
 def shadings(resources: pikepdf.Dictionary) -> Iterator[tuple[str, pikepdf.Object]]:
@@ -517,12 +493,6 @@ def painted_streams(holder: pikepdf.Object) -> Iterator[tuple[str, pikepdf.Strea
         appearance = annotation.get("/AP", {}).get("/N")
         if isinstance(appearance, pikepdf.Stream):
             yield f"annotation {index}", appearance
-
-
-def rectangle(box) -> tuple[float, float, float, float]:
-    """A PDF rectangle as (left, bottom, right, top), whichever corners it names."""
-    x1, y1, x2, y2 = map(float, box)
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
 def close(value: float, expected: float) -> bool:

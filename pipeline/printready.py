@@ -18,21 +18,20 @@ from PIL import ImageCms
 
 from .errors import PipelineError
 from .layouts import SETTINGS, Layout, Page
+from .pdfpage import POINTS_PER_MM, Box, grown, is_rgb, rectangle
 
-POINTS_PER_MM = 72 / 25.4
 HAIRLINE_PT = 0.25
 # Registration colour: full ink on every plate, so each separation carries the marks.
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
 def make_print_ready(pdf: pikepdf.Pdf, layout: Layout) -> None:
     profile = output_profile(layout)
     for page in pdf.pages:
-        trim = box(page.obj.TrimBox)
+        trim = rectangle(page.obj.TrimBox)
         bleed, media = page_boxes(trim, layout.page)
         page.obj.BleedBox, page.obj.MediaBox = list(bleed), list(media)
         if "crop" in layout.page.marks:
@@ -55,16 +54,6 @@ def output_profile(layout: Layout) -> bytes:
     if profile[16:20] != ICC_CMYK:
         raise PipelineError(path, "the output profile is not a CMYK ICC profile")
     return profile
-
-
-def box(rectangle) -> Box:
-    x1, y1, x2, y2 = map(float, rectangle)
-    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
-
-
-def grown(rectangle: Box, by: float) -> Box:
-    left, bottom, right, top = rectangle
-    return left - by, bottom - by, right + by, top + by
 
 
 def page_boxes(trim: Box, page: Page) -> tuple[Box, Box]:
@@ -105,18 +94,6 @@ def rgb_images(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Stream]:
         if (isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image
                 and is_rgb(obj.get("/ColorSpace"))):
             yield obj
-
-
-def is_rgb(space) -> bool:
-    if space == pikepdf.Name.DeviceRGB:
-        return True
-    if isinstance(space, pikepdf.Array) and len(space) > 1:
-        if space[0] == pikepdf.Name.ICCBased:
-            return space[1].get("/N") == 3
-        if space[0] == pikepdf.Name.Indexed:
-            return is_rgb(space[1])
-        return space[0] == pikepdf.Name.CalRGB
-    return False
 
 
 def convert_to_cmyk(image: pikepdf.Stream, profile: bytes) -> None:
