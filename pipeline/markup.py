@@ -196,8 +196,7 @@ def caption_end(line: str) -> int | None:
 
 def figure_image(named: str, chunk: Chunk, path: Path, source_dir: Path) -> str:
     try:
-        # image_path checks the image against the folder of the file it is given.
-        return image_path(named, source_dir / path.name)
+        return image_path(named, source_dir, path)
     except PipelineError as error:
         raise at(path, chunk.line, error.problem) from None
 

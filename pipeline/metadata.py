@@ -51,7 +51,8 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
         metadata,
         date=date_value(settings.get("date", ""), path),
         layouts=layout_names(settings.get("layouts", []), path, layouts),
-        images={n: image_path(p, path) for n, p in figure_table(settings, "images", path).items()},
+        images={n: image_path(p, path.parent, path)
+                for n, p in figure_table(settings, "images", path).items()},
         alt=figure_table(settings, "alt", path),
     )
 
@@ -107,9 +108,9 @@ def figure_table(settings: dict, key: str, path: Path) -> dict[int, str]:
     return result
 
 
-def image_path(value: str, path: Path) -> str:
-    """An image file named relative to source/; it must stay inside source/."""
-    source_dir = path.parent.resolve()
+def image_path(value: str, source_dir: Path, path: Path) -> str:
+    """An image file named in `path` relative to `source_dir`, which it must stay inside."""
+    source_dir = source_dir.resolve()
     image = (source_dir / value).resolve()
     if not image.is_relative_to(source_dir) or Path(value).is_absolute():
         raise PipelineError(path, f"image {value!r} lies outside source/")
