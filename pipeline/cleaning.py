@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
+from itertools import accumulate, pairwise
+
+from .model import Span, plain
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
@@ -35,6 +39,8 @@ NUMBER_AND_WORD = re.compile(
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# Every white space but the no-break space (Word's tabs and line breaks too) is one space.
+WHITE_SPACE = re.compile(r"[^\S\u00a0]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 
 
@@ -100,3 +106,75 @@ def undo_typography(text: str) -> str:
         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", NBSP: " "}
     )
     return text.translate(table).replace("\u2026", "...")
+
+
+# --- Cleaning spans --------------------------------------------------------------------------
+
+
+def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with the house style applied to their whole text at once, so that quotes
+    curl and numbers bind across a change of emphasis; each character keeps its emphasis.
+
+    Spaces at the edges of an emphasised span keep only the emphasis they share with the
+    text beyond, and neighbours with the same emphasis are joined, so each text has one form.
+    """
+    raw = WHITE_SPACE.sub(" ", plain(tuple(spans)))
+    cleaned = clean_line(raw)
+    if not cleaned.strip():
+        return ()
+    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
+    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in spans)]
+    pieces = [
+        Span(cleaned[start:end], span.bold, span.italic)
+        for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
+    ]
+    return joined(shared_edges(joined(pieces)))
+
+
+def aligned(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
+    """Where a position in the raw text falls in the cleaned text; a position inside a
+    changed stretch ("..." becoming "…") moves to its end."""
+    for tag, raw_start, raw_end, clean_start, clean_end in opcodes:
+        if position < raw_end:
+            if tag == "equal":
+                return clean_start + position - raw_start
+            return clean_start if position == raw_start else clean_end
+    return opcodes[-1][4]
+
+
+def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
+    """ "**bold *and italic* too**" keeps its spaces bold; in "a *b*" the space is plain."""
+    result = []
+    for index, span in enumerate(spans):
+        before = spans[index - 1] if index else Span("")
+        after = spans[index + 1] if index + 1 < len(spans) else Span("")
+        core = span.text.strip(" ")
+        if not core:
+            result.append(with_emphasis(span.text, span, before, after))
+            continue
+        leading = span.text[: len(span.text) - len(span.text.lstrip(" "))]
+        trailing = span.text[len(span.text.rstrip(" ")) :]
+        result += [
+            with_emphasis(leading, span, before),
+            Span(core, span.bold, span.italic),
+            with_emphasis(trailing, span, after),
+        ]
+    return result
+
+
+def with_emphasis(text: str, *spans: Span) -> Span:
+    """`text` with the emphasis all `spans` share."""
+    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans))
+
+
+def joined(spans: list[Span]) -> tuple[Span, ...]:
+    """The spans without empty ones, neighbours with the same emphasis made one."""
+    result: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if result and (result[-1].bold, result[-1].italic) == (span.bold, span.italic):
+            result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
+        else:
+            result.append(span)
+    return tuple(result)

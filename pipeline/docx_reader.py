@@ -12,7 +12,7 @@
   are skipped.
 - A run is bold or italic when its own formatting or its character style (Strong, Emphasis)
   says so. The house typography is applied to each paragraph's whole text, as for the other
-  sources, and each character keeps its emphasis (markup.clean_spans).
+  sources, and each character keeps its emphasis (cleaning.clean_spans).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes (python-docx reads inserted and deleted text alike), open comments, footnotes, and
@@ -36,9 +36,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
-from .cleaning import clean_line
+from .cleaning import clean_line, clean_spans
 from .errors import PipelineError
-from .markup import clean_spans
 from .model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
 from .structure import parse_byline, title_from_name
 

@@ -45,11 +45,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from pathlib import Path
 
-from .cleaning import clean_line
+from .cleaning import clean_line, clean_spans
 from .errors import PipelineError
 from .metadata import image_path
 from .model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
@@ -60,8 +59,6 @@ HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
 ESCAPABLE = "*\\#![]"
-# Every white space but the no-break space (Word's tabs and line breaks too) is one space.
-WHITE_SPACE = re.compile(r"[^\S\u00a0]")
 
 
 @dataclass(frozen=True)
@@ -248,78 +245,6 @@ def too_many_asterisks(stars: int) -> str:
 
 def at(path: Path, line: int, problem: str) -> PipelineError:
     return PipelineError(path, f"line {line}: {problem}")
-
-
-# --- Cleaning spans --------------------------------------------------------------------------
-
-
-def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
-    """The spans with the house style applied to their whole text at once, so that quotes
-    curl and numbers bind across a change of emphasis; each character keeps its emphasis.
-
-    Spaces at the edges of an emphasised span keep only the emphasis they share with the
-    text beyond, and neighbours with the same emphasis are joined, so each text has one form.
-    """
-    raw = WHITE_SPACE.sub(" ", plain(tuple(spans)))
-    cleaned = clean_line(raw)
-    if not cleaned.strip():
-        return ()
-    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
-    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in spans)]
-    pieces = [
-        Span(cleaned[start:end], span.bold, span.italic)
-        for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
-    ]
-    return joined(shared_edges(joined(pieces)))
-
-
-def aligned(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
-    """Where a position in the raw text falls in the cleaned text; a position inside a
-    changed stretch ("..." becoming "…") moves to its end."""
-    for tag, raw_start, raw_end, clean_start, clean_end in opcodes:
-        if position < raw_end:
-            if tag == "equal":
-                return clean_start + position - raw_start
-            return clean_start if position == raw_start else clean_end
-    return opcodes[-1][4]
-
-
-def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
-    """ "**bold *and italic* too**" keeps its spaces bold; in "a *b*" the space is plain."""
-    result = []
-    for index, span in enumerate(spans):
-        before = spans[index - 1] if index else Span("")
-        after = spans[index + 1] if index + 1 < len(spans) else Span("")
-        core = span.text.strip(" ")
-        if not core:
-            result.append(with_emphasis(span.text, span, before, after))
-            continue
-        leading = span.text[: len(span.text) - len(span.text.lstrip(" "))]
-        trailing = span.text[len(span.text.rstrip(" ")) :]
-        result += [
-            with_emphasis(leading, span, before),
-            Span(core, span.bold, span.italic),
-            with_emphasis(trailing, span, after),
-        ]
-    return result
-
-
-def with_emphasis(text: str, *spans: Span) -> Span:
-    """`text` with the emphasis all `spans` share."""
-    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans))
-
-
-def joined(spans: list[Span]) -> tuple[Span, ...]:
-    """The spans without empty ones, neighbours with the same emphasis made one."""
-    result: list[Span] = []
-    for span in spans:
-        if not span.text:
-            continue
-        if result and (result[-1].bold, result[-1].italic) == (span.bold, span.italic):
-            result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
-        else:
-            result.append(span)
-    return tuple(result)
 
 
 # --- Writing ---------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import clean_line, clean_text
+from pipeline.cleaning import WHITE_SPACE, clean_line, clean_spans, clean_text
 from pipeline.dedupe import deduplicate
 from pipeline.errors import PipelineError
-from pipeline.markup import WHITE_SPACE, clean_spans, read_markup, write_markup
+from pipeline.markup import read_markup, write_markup
 from pipeline.metadata import load_metadata
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
 from pipeline.reading import read_source
