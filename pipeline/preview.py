@@ -43,33 +43,41 @@ def render_previews(pdf: Path, folder: Path, stem: str, dpi: int = 50) -> list[P
     document = pdfium.PdfDocument(pdf)
     try:
         sizes = [rendered_size(document, index, scale) for index in range(len(document))]
+        # One cell size for every sheet: the largest page's.
         cell = (max((width for width, _ in sizes), default=0),
                 max((height for _, height in sizes), default=0))
-        pages, sheets = [], []
-        for sheet_number in range(1, sheet_count(len(sizes)) + 1):
-            first = (sheet_number - 1) * SHEET_PAGES
+        pages = [folder / page_file_name(stem, index + 1) for index in range(len(sizes))]
+        sheets = [folder / sheet_file_name(stem, number)
+                  for number in range(1, sheet_count(len(sizes)) + 1)]
+        for number, sheet in enumerate(sheets):
+            first = number * SHEET_PAGES
             on_sheet = range(first, min(first + SHEET_PAGES, len(sizes)))
-            sheet = new_sheet(len(on_sheet), cell)
-            try:
-                for place, index in enumerate(on_sheet):
-                    pages.append(folder / page_file_name(stem, index + 1))
-                    image = render_page(document, index, scale)
-                    try:
-                        if image.size != sizes[index]:  # a cell too small would clip it
-                            raise RuntimeError(f"{pdf}: page {index + 1} rendered at "
-                                               f"{image.size}, not at {sizes[index]}")
-                        write_bytes(pages[-1], png_bytes(image, dpi))
-                        sheet.paste(image, cell_position(place, cell))
-                    finally:
-                        image.close()  # Pillow's `with` would not free an image's memory
-                sheets.append(folder / sheet_file_name(stem, sheet_number))
-                write_bytes(sheets[-1], png_bytes(sheet, dpi))
-            finally:
-                sheet.close()
+            write_sheet(document, on_sheet, sizes, cell, scale, dpi, pages, sheet)
     finally:
         document.close()
     remove_stale(folder, stem, len(pages), len(sheets))
     return [*pages, *sheets]
+
+
+def write_sheet(document: pdfium.PdfDocument, on_sheet: range, sizes: list[tuple[int, int]],
+                cell: tuple[int, int], scale: float, dpi: int, pages: list[Path],
+                sheet_path: Path) -> None:
+    """Render the pages `on_sheet`, write each to its PNG in `pages`, and the sheet of them."""
+    sheet = new_sheet(len(on_sheet), cell)
+    try:
+        for place, index in enumerate(on_sheet):
+            image = render_page(document, index, scale)
+            try:
+                if image.size != sizes[index]:  # a cell too small would clip it
+                    raise RuntimeError(f"page {index + 1} rendered at {image.size}, "
+                                       f"not at {sizes[index]}")
+                write_bytes(pages[index], png_bytes(image, dpi))
+                sheet.paste(image, cell_position(place, cell))
+            finally:
+                image.close()  # Pillow's `with` would not free an image's memory
+        write_bytes(sheet_path, png_bytes(sheet, dpi))
+    finally:
+        sheet.close()
 
 
 def page_file_name(stem: str, number: int) -> str:
