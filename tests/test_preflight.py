@@ -27,7 +27,7 @@ from pipeline.preflight import (
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"
-CMYK_PROFILE = Path("/tmp/icc/FOGRA39L.icc")
+CMYK_PROFILE = ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc"
 
 # Repeated in the running head of every page: found once only if the margins are left out.
 SHORT = "Reading rooms stayed open."
