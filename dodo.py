@@ -5,9 +5,9 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
-from pipeline.drafts import sources_unchanged, unedited
-from pipeline.lock import hold_build_lock
-from pipeline.project import Project, module
+from pipeline.build.drafts import sources_unchanged, unedited
+from pipeline.build.lock import hold_build_lock
+from pipeline.build.project import Project, module
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
@@ -23,12 +23,24 @@ DOIT_CONFIG = {
     "num_process": min(4, os.cpu_count() or 1),
 }
 
-MODEL_MODULES = ["reading", "cleaning", "dedupe", "structure", "metadata", "model", "steps",
-                 "drafts", "markup", "docx_reader"]
-PDF_MODULES = ["model", "layouts", "html", "pdf", "printready", "pdfpage", "accessible", "steps"]
-PREFLIGHT_MODULES = ["model", "layouts", "preflight", "pdfpage", "steps"]
-PREVIEW_MODULES = ["preview", "steps"]
-DOCX_MODULES = ["model", "layouts", "docx_writer", "steps", "drafts"]
+MODEL_MODULES = [
+    "readers.decoding", "readers.cleaning", "readers.scraped.dedupe",
+    "readers.scraped.structure", "readers.metadata", "model", "build.steps", "build.drafts",
+    "readers.markup", "readers.docx_draft",
+]
+PDF_MODULES = [
+    "model", "layouts", "writers.html", "writers.pdf.render", "writers.pdf.print_ready",
+    "writers.pdf.pages", "writers.pdf.tagging", "build.steps",
+]
+PREFLIGHT_MODULES = [
+    "model", "layouts", "checks.preflight", "writers.pdf.pages", "build.steps",
+]
+PREVIEW_MODULES = [
+    "checks.preview", "build.steps",
+]
+DOCX_MODULES = [
+    "model", "layouts", "writers.docx_draft", "build.steps", "build.drafts",
+]
 
 
 def run(step_name, name, *arguments):
@@ -36,7 +48,7 @@ def run(step_name, name, *arguments):
 
     Set PIPELINE_DEBUG=1 to see the traceback instead.
     """
-    from pipeline import steps
+    from pipeline.build import steps
     from pipeline.errors import PipelineError
 
     try:

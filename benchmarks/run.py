@@ -349,8 +349,8 @@ SCENARIOS: dict[str, Callable[[Workspace, Settings], list[Row]]] = {
 PROFILED = """
 import sys
 from pathlib import Path
-from pipeline.project import Project
-from pipeline.steps import build_pdf
+from pipeline.build.project import Project
+from pipeline.build.steps import build_pdf
 for layout in Project(Path.cwd()).layouts_for(sys.argv[1]):
     build_pdf(Path.cwd(), sys.argv[1], layout)
 """
@@ -371,7 +371,7 @@ def profile(workspace: Workspace) -> tuple[str, str, str]:
                 "processor_options.filter_threshold=0.02", *arguments], project).output
     flat = run([*command, "-p", "flat", "-p", "flat_time=self", *arguments],
                project).output
-    return (f"pipeline.steps.build_pdf(root, {name!r}, layout) for every layout of the seed",
+    return (f"pipeline.build.steps.build_pdf(root, {name!r}, layout) for every layout of the seed",
             shallow(tree), top(flat))
 
 

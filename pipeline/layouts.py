@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PipelineError
+from pipeline.errors import PipelineError
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
@@ -27,7 +27,7 @@ class Page:
     bleed_mm: float = 0.0
     # Beyond the bleed: room for printer's marks, so they can stay out of the bleed.
     slug_mm: float = 0.0
-    marks: tuple[str, ...] = ()  # "crop": drawn by printready.py, in CMYK
+    marks: tuple[str, ...] = ()  # "crop": drawn by writers/pdf/print_ready.py, in CMYK
     # How far from the trim crop marks start; at least the bleed keeps them out of it.
     marks_offset_mm: float = 3.0
 

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import clean_line, clean_text
-from pipeline.dedupe import deduplicate
 from pipeline.errors import PipelineError
 from pipeline.model import Metadata
-from pipeline.reading import MAX_SOURCE_BYTES, decode_legacy, decode_source
-from pipeline.structure import build_document
+from pipeline.readers.cleaning import clean_line, clean_text
+from pipeline.readers.decoding import MAX_SOURCE_BYTES, decode_legacy, decode_source
+from pipeline.readers.scraped.dedupe import deduplicate
+from pipeline.readers.scraped.structure import build_document
 
 from .support import SEED, copy_project, doit, pdf_text, pdfs, squash
 

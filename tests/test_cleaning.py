@@ -4,7 +4,14 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.cleaning import INVISIBLE, NBSP, PHOTO_MARKER, clean_line, clean_text, undo_typography
+from pipeline.readers.cleaning import (
+    INVISIBLE,
+    NBSP,
+    PHOTO_MARKER,
+    clean_line,
+    clean_text,
+    undo_typography,
+)
 
 
 def words(text: str) -> list[str]:

@@ -3,8 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.cleaning import NBSP, clean_text
-from pipeline.dedupe import deduplicate, report, units_to_text
+from pipeline.readers.cleaning import NBSP, clean_text
+from pipeline.readers.scraped.dedupe import deduplicate, report, units_to_text
 
 
 def texts(text: str) -> list[str]:

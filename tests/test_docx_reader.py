@@ -20,16 +20,16 @@ from docx.shared import RGBColor
 from lxml import etree
 from PIL import Image
 
-from pipeline.cleaning import clean_text
-from pipeline.dedupe import deduplicate
-from pipeline.docx_reader import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
-from pipeline.docx_writer import write_docx
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.metadata import load_metadata
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.reading import read_source
-from pipeline.structure import build_document
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.decoding import read_source
+from pipeline.readers.docx_draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped.dedupe import deduplicate
+from pipeline.readers.scraped.structure import build_document
+from pipeline.writers.docx_draft import write_docx
 
 from .conftest import ROOT, SEED
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.cleaning import WHITE_SPACE, clean_line, clean_spans, clean_text
-from pipeline.dedupe import deduplicate
 from pipeline.errors import PipelineError
-from pipeline.markup import read_markup, write_markup
-from pipeline.metadata import load_metadata
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
-from pipeline.reading import read_source
-from pipeline.structure import build_document, parse_byline
+from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans, clean_text
+from pipeline.readers.decoding import read_source
+from pipeline.readers.markup import read_markup, write_markup
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped.dedupe import deduplicate
+from pipeline.readers.scraped.structure import build_document, parse_byline
 
 from .conftest import ROOT, SEED
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.metadata import load_metadata
+from pipeline.readers.metadata import load_metadata
 
 LAYOUTS = ["print", "screen"]
 

@@ -10,9 +10,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from pipeline.layouts import Layout, Page
-from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.preflight import (
+from pipeline.checks.preflight import (
     IDENTITY,
     Check,
     Report,
@@ -24,6 +22,8 @@ from pipeline.preflight import (
     rules_for,
     run_rule,
 )
+from pipeline.layouts import Layout, Page
+from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline import preview
-from pipeline.preview import SHEET_COLUMNS, SHEET_GAP_PX, SHEET_PAGES, render_previews
+from pipeline.checks import preview
+from pipeline.checks.preview import SHEET_COLUMNS, SHEET_GAP_PX, SHEET_PAGES, render_previews
 
 
 def pdf_with_pages(count: int) -> bytes:

@@ -13,17 +13,17 @@ import pikepdf
 import pytest
 from PIL import ImageCms
 
-from pipeline.cleaning import clean_text
-from pipeline.dedupe import deduplicate
+from pipeline.checks.preflight import IDENTITY, multiply, preflight
 from pipeline.errors import PipelineError
-from pipeline.html import render_html
 from pipeline.layouts import layout_names, load_layout
-from pipeline.metadata import load_metadata
-from pipeline.pdf import render_pdf
-from pipeline.preflight import IDENTITY, multiply, preflight
-from pipeline.printready import crop_mark_lines
-from pipeline.reading import read_source
-from pipeline.structure import build_document
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.decoding import read_source
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped.dedupe import deduplicate
+from pipeline.readers.scraped.structure import build_document
+from pipeline.writers.html import render_html
+from pipeline.writers.pdf.print_ready import crop_mark_lines
+from pipeline.writers.pdf.render import render_pdf
 from tests.test_render import LAYOUTS, MM, ROOT, sample_document
 
 TAGGED = ["screen", "large-print"]

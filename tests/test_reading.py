@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.reading import MAX_LINE_CHARACTERS, decode_legacy, decode_source
+from pipeline.readers.decoding import MAX_LINE_CHARACTERS, decode_legacy, decode_source
 
 SAMPLE = "People’s “quoted” – text"
 

@@ -15,10 +15,10 @@ import pypdf
 import pytest
 
 from pipeline.errors import RenderingError
-from pipeline.html import anchors, css_string, render_html
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.pdf import RefusedURLError, render_pdf, url_fetcher
+from pipeline.writers.html import anchors, css_string, render_html
+from pipeline.writers.pdf.render import RefusedURLError, render_pdf, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "layouts"
@@ -248,7 +248,7 @@ def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir,
         "import sys; from pathlib import Path\n"
         "from tests.test_render import LAYOUTS, sample_document\n"
         "from pipeline.layouts import load_layout\n"
-        "from pipeline.pdf import render_pdf\n"
+        "from pipeline.writers.pdf.render import render_pdf\n"
         "pdf = render_pdf(sample_document(), load_layout(LAYOUTS, 'print'), Path(sys.argv[1]))\n"
         "Path(sys.argv[2]).write_bytes(pdf)\n"
     )

@@ -1,7 +1,7 @@
-from pipeline.cleaning import clean_text
-from pipeline.dedupe import deduplicate
 from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
-from pipeline.structure import build_document, parse_byline
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.scraped.dedupe import deduplicate
+from pipeline.readers.scraped.structure import build_document, parse_byline
 
 
 def structure(text: str, metadata: Metadata | None = None, name: str = "piece"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ftfy
 
-from .errors import PipelineError
+from pipeline.errors import PipelineError
 
 # A source larger than this would make a PDF of thousands of pages; refuse it clearly.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024

@@ -6,9 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .layouts import Layout, layout_names
+from pipeline.layouts import Layout, layout_names
 
-PIPELINE_DIR = Path(__file__).resolve().parent
+PIPELINE_DIR = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -113,4 +113,4 @@ class Project:
 
 def module(name: str) -> Path:
     """A pipeline module's file, for the tasks whose outputs it makes."""
-    return PIPELINE_DIR / f"{name}.py"
+    return PIPELINE_DIR.joinpath(*name.split(".")).with_suffix(".py")

@@ -48,11 +48,11 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
 
-from .cleaning import clean_line, clean_spans
-from .errors import PipelineError
-from .metadata import image_path
-from .model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
-from .structure import parse_byline, title_from_name
+from pipeline.errors import PipelineError
+from pipeline.model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
+from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.metadata import image_path
+from pipeline.readers.scraped.structure import parse_byline, title_from_name
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")

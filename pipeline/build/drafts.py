@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import files
+from pipeline import files
 
 
 def digest(path: Path) -> str | None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .dedupe import Unit, likeness_key
-from .model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.readers.scraped.dedupe import Unit, likeness_key
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120

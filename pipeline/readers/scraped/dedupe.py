@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .cleaning import PHOTO_MARKER
+from pipeline.readers.cleaning import PHOTO_MARKER
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from .cleaning import clean_line
-from .errors import PipelineError
-from .model import Metadata
+from pipeline.errors import PipelineError
+from pipeline.model import Metadata
+from pipeline.readers.cleaning import clean_line
 
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")

@@ -9,15 +9,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import drafts, files
-from .errors import PipelineError, RenderingError
-from .project import Project
+from pipeline import files
+from pipeline.build import drafts
+from pipeline.build.project import Project
+from pipeline.errors import PipelineError, RenderingError
 
 
 def build_model(root: Path, name: str) -> None:
     """Source (raw text, or marked-up text holding DOCX edits) -> the document model."""
-    from .metadata import load_metadata
-    from .model import to_json
+    from pipeline.model import to_json
+    from pipeline.readers.metadata import load_metadata
 
     project = Project(Path(root))
     metadata = load_metadata(project.metadata(name), project.layouts())
@@ -37,18 +38,18 @@ def build_model(root: Path, name: str) -> None:
 
 
 def read_raw(project: Project, name: str, metadata):
-    from .cleaning import clean_text
-    from .dedupe import deduplicate, report
-    from .reading import read_source
-    from .structure import build_document
+    from pipeline.readers.cleaning import clean_text
+    from pipeline.readers.decoding import read_source
+    from pipeline.readers.scraped.dedupe import deduplicate, report
+    from pipeline.readers.scraped.structure import build_document
 
     result = deduplicate(clean_text(read_source(project.source(name))))
     return build_document(name, result.units, metadata), report(name, result)
 
 
 def read_marked_up(project: Project, name: str, metadata):
-    from .markup import read_markup
-    from .reading import read_source
+    from pipeline.readers.decoding import read_source
+    from pipeline.readers.markup import read_markup
 
     path = project.markup(name)
     document = read_markup(read_source(path), path, metadata, project.source_dir)
@@ -58,8 +59,8 @@ def read_marked_up(project: Project, name: str, metadata):
 
 def import_draft(project: Project, name: str, metadata, state: dict) -> None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes."""
-    from .docx_reader import read_docx
-    from .markup import write_markup
+    from pipeline.readers.docx_draft import read_docx
+    from pipeline.readers.markup import write_markup
 
     docx = project.docx(name)
     changed = drafts.changed_sources(project.sources(name), state)
@@ -94,14 +95,14 @@ def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
 
 
 def load_document(project: Project, name: str):
-    from .model import from_json
+    from pipeline.model import from_json
 
     return from_json(files.read_json(project.model(name)))
 
 
 def build_pdf(root: Path, name: str, layout_name: str) -> None:
-    from .layouts import load_layout
-    from .pdf import render_pdf
+    from pipeline.layouts import load_layout
+    from pipeline.writers.pdf.render import render_pdf
 
     project = Project(Path(root))
     layout = load_layout(project.layouts_dir, layout_name)
@@ -114,8 +115,8 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
 
 def check_pdf(root: Path, name: str, layout_name: str) -> None:
     """Preflight a PDF edition: a JSON report always, a console summary when anything fails."""
-    from .layouts import load_layout
-    from .preflight import preflight
+    from pipeline.checks.preflight import preflight
+    from pipeline.layouts import load_layout
 
     project = Project(Path(root))
     pdf = project.pdf(name, layout_name)
@@ -131,7 +132,7 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
 
 def preview_pdf(root: Path, name: str, layout_name: str) -> None:
     """A PNG of each page and a contact sheet, to look at before anything goes to print."""
-    from .preview import render_previews
+    from pipeline.checks.preview import render_previews
 
     project = Project(Path(root))
     render_previews(project.pdf(name, layout_name), project.preview_dir(name),
@@ -140,8 +141,8 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
 
 def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
-    from .docx_writer import write_docx
-    from .layouts import load_layout
+    from pipeline.layouts import load_layout
+    from pipeline.writers.docx_draft import write_docx
 
     project = Project(Path(root))
     docx = project.docx(name)

@@ -4,12 +4,12 @@ WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py 
 this module when it declares tasks, and that must stay cheap.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see html.py), the XMP document and instance ids from a hash of the HTML, and the file
+(see writers/html.py), the XMP document and instance ids from a hash of the HTML, and the file
 identifier from a hash of the finished file.
 
 WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
-margin content as artifacts in tagged ones (accessible.py), CMYK marks, images and
-output intent in PDF/X ones (printready.py).
+margin content as artifacts in tagged ones (tagging.py), CMYK marks, images and
+output intent in PDF/X ones (print_ready.py).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from .errors import RenderingError
-from .html import render_html
-from .layouts import Layout
-from .model import Document
+from pipeline.errors import RenderingError
+from pipeline.layouts import Layout
+from pipeline.model import Document
+from pipeline.writers.html import render_html
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
 # folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
@@ -76,8 +76,8 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
 def finished(rendered: bytes, layout: Layout) -> bytes:
     import pikepdf
 
-    from .accessible import label_pages, mark_untagged_content_as_artifacts
-    from .printready import make_print_ready
+    from pipeline.writers.pdf.print_ready import make_print_ready
+    from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
         label_pages(pdf)

@@ -18,9 +18,9 @@ from typing import Literal
 import pikepdf
 import pypdfium2 as pdfium
 
-from .layouts import Layout
-from .model import Document, Figure, Paragraph
-from .pdfpage import POINTS_PER_MM, grown, is_rgb, rectangle
+from pipeline.layouts import Layout
+from pipeline.model import Document, Figure, Paragraph
+from pipeline.writers.pdf.pages import POINTS_PER_MM, grown, is_rgb, rectangle
 
 Severity = Literal["error", "warning"]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .layouts import Layout
-from .model import Document, Figure, Heading, Metadata
+from pipeline.layouts import Layout
+from pipeline.model import Document, Figure, Heading, Metadata
 
 # Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
 QUOTES = "\"\u201c\u201d\u2018\u2019<>"

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 import pikepdf
 from PIL import ImageCms
 
-from .errors import PipelineError
-from .layouts import SETTINGS, Layout, Page
-from .pdfpage import POINTS_PER_MM, Box, grown, is_rgb, rectangle
+from pipeline.errors import PipelineError
+from pipeline.layouts import SETTINGS, Layout, Page
+from pipeline.writers.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectangle
 
 HAIRLINE_PT = 0.25
 # Registration colour: full ink on every plate, so each separation carries the marks.

@@ -24,7 +24,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from .files import write_bytes
+from pipeline.files import write_bytes
 
 SHEET_COLUMNS = 4
 SHEET_PAGES = 24  # six rows of four: an A4 sheet at 50 dpi is about 1.9 by 3.9 kilopixels

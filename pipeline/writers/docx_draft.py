@@ -27,9 +27,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
-from .errors import PipelineError
-from .layouts import Layout
-from .model import Document, Figure, Heading, Paragraph, Span
+from pipeline.errors import PipelineError
+from pipeline.layouts import Layout
+from pipeline.model import Document, Figure, Heading, Paragraph, Span
 
 BYLINE_STYLE = "Byline"
 BODY_STYLE = "Body Text"

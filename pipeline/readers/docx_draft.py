@@ -36,10 +36,20 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
-from .cleaning import clean_line, clean_spans
-from .errors import PipelineError
-from .model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
-from .structure import parse_byline, title_from_name
+from pipeline.errors import PipelineError
+from pipeline.model import (
+    Block,
+    Byline,
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    Paragraph,
+    Span,
+    plain,
+)
+from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.scraped.structure import parse_byline, title_from_name
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")

@@ -11,7 +11,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
-from .model import Span, plain
+from pipeline.model import Span, plain
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.

@@ -1,5 +1,5 @@
 """A PDF page's geometry and colour spaces in the PDF's own terms: shared by the print
-finisher (printready.py), which sets them, and the preflight, which checks them."""
+finisher (print_ready.py), which sets them, and the preflight, which checks them."""
 
 from __future__ import annotations
 
