@@ -33,7 +33,9 @@ PDF_MODULES = [
     "writers.pdf.pages", "writers.pdf.tagging", "build.steps",
 ]
 PREFLIGHT_MODULES = [
-    "model", "layouts", "checks.preflight", "writers.pdf.pages", "build.steps",
+    "model", "layouts", "checks.preflight.__init__", "checks.preflight.report",
+    "checks.preflight.print_rules", "checks.preflight.tagged_rules",
+    "checks.preflight.common_rules", "writers.pdf.pages", "build.steps",
 ]
 PREVIEW_MODULES = [
     "checks.preview", "build.steps",

@@ -10,20 +10,13 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from pipeline.checks.preflight import (
-    IDENTITY,
-    Check,
-    Report,
-    Rule,
-    multiply,
-    normalised,
-    ppi,
-    preflight,
-    rules_for,
-    run_rule,
-)
+from pipeline.checks.preflight import preflight, rules_for
+from pipeline.checks.preflight.common_rules import normalised
+from pipeline.checks.preflight.print_rules import ppi
+from pipeline.checks.preflight.report import Check, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.writers.pdf.pages import IDENTITY, multiply
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"

@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from PIL import ImageCms
 
-from pipeline.checks.preflight import IDENTITY, multiply, preflight
+from pipeline.checks.preflight import preflight
 from pipeline.errors import PipelineError
 from pipeline.layouts import layout_names, load_layout
 from pipeline.readers.cleaning import clean_text
@@ -22,6 +22,7 @@ from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped.dedupe import deduplicate
 from pipeline.readers.scraped.structure import build_document
 from pipeline.writers.html import render_html
+from pipeline.writers.pdf.pages import IDENTITY, multiply
 from pipeline.writers.pdf.print_ready import crop_mark_lines
 from pipeline.writers.pdf.render import render_pdf
 from tests.test_render import LAYOUTS, MM, ROOT, sample_document

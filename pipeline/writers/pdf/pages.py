@@ -1,13 +1,19 @@
-"""A PDF page's geometry and colour spaces in the PDF's own terms: shared by the print
-finisher (print_ready.py), which sets them, and the preflight, which checks them."""
+"""A PDF page in the PDF's own terms: its geometry, its colour spaces, the streams that
+paint it and the transformations they apply. Shared by the print finisher (print_ready.py),
+which sets them, and the preflight, which checks them."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 
 POINTS_PER_MM = 72 / 25.4
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def rectangle(corners) -> Box:
@@ -37,3 +43,91 @@ def is_rgb(space) -> bool:
     if family in (pikepdf.Name.Separation, pikepdf.Name.DeviceN):
         return is_rgb(space[2])
     return False
+
+
+def multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The transformation applying `first`, then `then` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    p, q, r, s, t, u = then
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def image_placements(content, resources, ctm: Matrix = IDENTITY,
+                     forms: tuple = ()) -> Iterator[tuple[str, int, int, Matrix]]:
+    """(name, width and height in pixels, transformation) of each image drawn by `content`.
+
+    Follows q/Q and cm to keep the current transformation matrix (CTM), and enters form
+    XObjects with their /Matrix; `forms` are the forms around `content`, so a form that
+    draws itself is not entered again. An image fills the unit square under its CTM.
+    """
+    resources = resources if resources is not None else pikepdf.Dictionary()
+    saved: list[Matrix] = []
+    for operands, operator in pikepdf.parse_content_stream(content):
+        match str(operator):
+            case "q":
+                saved.append(ctm)
+            case "Q" if saved:
+                ctm = saved.pop()
+            case "cm":
+                ctm = multiply(tuple(map(float, operands)), ctm)
+            case "INLINE IMAGE":
+                yield "(inline)", int(operands[0].width), int(operands[0].height), ctm
+            case "Do":
+                xobject = resources.get("/XObject", {}).get(operands[0])
+                if xobject is None:
+                    continue
+                if xobject.get("/Subtype") == pikepdf.Name.Image:
+                    yield str(operands[0]), int(xobject.Width), int(xobject.Height), ctm
+                elif xobject.objgen not in forms:
+                    matrix = tuple(map(float, xobject.get("/Matrix", IDENTITY)))
+                    yield from image_placements(xobject, xobject.get("/Resources"),
+                                                multiply(matrix, ctm),
+                                                (*forms, xobject.objgen))
+
+
+@dataclass(frozen=True)
+class Painting:
+    """Something painted by a content stream with its own resources: a page, a form
+    XObject (including soft masks and annotation appearances) or a tiling pattern."""
+
+    where: str
+    holder: pikepdf.Object  # the dictionary holding /Resources and /Group
+    content: pikepdf.Object  # what pikepdf.parse_content_stream reads
+
+
+def paintings(pdf: pikepdf.Pdf) -> Iterator[Painting]:
+    """Every page, and every form and tiling pattern reachable from one, each once."""
+    seen: set[tuple[int, int]] = set()
+    for number, page in enumerate(pdf.pages, 1):
+        yield Painting(f"page {number}", page.obj, page)
+        yield from inner_paintings(page.obj, f"page {number}", seen)
+
+
+def inner_paintings(holder: pikepdf.Object, where: str, seen: set) -> Iterator[Painting]:
+    for name, stream in painted_streams(holder):
+        if stream.objgen in seen:
+            continue
+        if stream.is_indirect:  # direct objects cannot be reached twice
+            seen.add(stream.objgen)
+        inner = f"{where} {name}"
+        yield Painting(inner, stream, stream)
+        yield from inner_paintings(stream, inner, seen)
+
+
+def painted_streams(holder: pikepdf.Object) -> Iterator[tuple[str, pikepdf.Stream]]:
+    resources = holder.get("/Resources", {})
+    for name, xobject in resources.get("/XObject", {}).items():
+        if xobject.get("/Subtype") == pikepdf.Name.Form:
+            yield f"form {name}", xobject
+    for name, pattern in resources.get("/Pattern", {}).items():
+        if pattern.get("/PatternType") == 1:
+            yield f"pattern {name}", pattern
+    for name, state in resources.get("/ExtGState", {}).items():
+        mask = state.get("/SMask")
+        if isinstance(mask, pikepdf.Dictionary) and "/G" in mask:
+            yield f"soft mask {name}", mask.G
+    for index, annotation in enumerate(holder.get("/Annots", []), 1):
+        appearance = annotation.get("/AP", {}).get("/N")
+        if isinstance(appearance, pikepdf.Stream):
+            yield f"annotation {index}", appearance

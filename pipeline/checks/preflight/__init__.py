@@ -1,0 +1,37 @@
+"""Preflight: check a built PDF edition before anyone sends it to print or publishes it.
+
+Each rule is a small function from an `Edition` (the opened PDF, its document and its
+layout) to a list of problems; no problems means the rule passed. The layout chooses the
+rules: PDF/X layouts get the print rules, PDF/UA layouts the accessibility rules, and
+every layout the rules on fonts, bookmarks and text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+from pipeline.checks.preflight.common_rules import COMMON_RULES
+from pipeline.checks.preflight.print_rules import PRINT_RULES
+from pipeline.checks.preflight.report import Edition, Report, Rule, run_rule
+from pipeline.checks.preflight.tagged_rules import TAGGED_RULES
+from pipeline.layouts import Layout
+from pipeline.model import Document
+
+
+def preflight(pdf: Path, document: Document, layout: Layout) -> Report:
+    """Run the layout's rules on the PDF edition `pdf` of `document`."""
+    with pikepdf.open(pdf) as opened:
+        edition = Edition(pdf, opened, document, layout)
+        checks = tuple(run_rule(rule, edition) for rule in rules_for(layout))
+    return Report(pdf, layout.name, checks)
+
+
+def rules_for(layout: Layout) -> list[Rule]:
+    chosen = []
+    if layout.is_pdfx:
+        chosen += PRINT_RULES
+    if layout.is_tagged:
+        chosen += TAGGED_RULES
+    return [*chosen, *COMMON_RULES]
