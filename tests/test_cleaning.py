@@ -10,7 +10,6 @@ from pipeline.readers.cleaning import (
     PHOTO_MARKER,
     clean_line,
     clean_text,
-    undo_typography,
 )
 
 
@@ -77,3 +76,15 @@ def test_cleaning_never_changes_the_words(text):
     # a zero-width space) are removed from inside words: compare in that form.
     expected = words(unicodedata.normalize("NFC", INVISIBLE.sub("", text)))
     assert words(undo_typography(clean_text(text))) == expected
+
+
+def undo_typography(text: str) -> str:
+    """The text with curly quotes, dashes, ellipses and no-break spaces made plain again.
+
+    What the tests compare to check that cleaning changed the typography only, never
+    the words.
+    """
+    table = str.maketrans(
+        {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", NBSP: " "}
+    )
+    return text.translate(table).replace("\u2026", "...")

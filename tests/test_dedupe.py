@@ -3,8 +3,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.readers.cleaning import NBSP, clean_text
-from pipeline.readers.scraped.dedupe import deduplicate, report, units_to_text
+from pipeline.readers.cleaning import NBSP, PHOTO_MARKER, clean_text
+from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 
 
 def texts(text: str) -> list[str]:
@@ -75,3 +75,8 @@ def test_only_whole_repeated_blocks_lose_words(text):
     assert sorted(kept + dropped) == sorted(re.findall(r"\w+", cleaned))
     for drop in result.drops:
         assert re.findall(r"\w+", drop.text.casefold()) == re.findall(r"\w+", drop.kept_text.casefold())
+
+
+def units_to_text(units: list[Unit]) -> str:
+    """The deduplicated text, blocks separated by blank lines, as a source would hold it."""
+    return "\n\n".join(PHOTO_MARKER if u.kind == "marker" else u.text for u in units) + "\n"

@@ -12,10 +12,12 @@ from pipeline.errors import PipelineError
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
 from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans, clean_text
 from pipeline.readers.decoding import read_source
-from pipeline.readers.markup import read_markup, write_markup
+from pipeline.readers.front_matter import parse_byline
+from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document, parse_byline
+from pipeline.readers.scraped.structure import build_document
+from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT, SEED
 

@@ -1,7 +1,8 @@
 from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
 from pipeline.readers.cleaning import clean_text
+from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document, parse_byline
+from pipeline.readers.scraped.structure import build_document
 
 
 def structure(text: str, metadata: Metadata | None = None, name: str = "piece"):

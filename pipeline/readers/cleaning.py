@@ -97,17 +97,6 @@ def bind_numbers(line: str) -> str:
     return NUMBER_AND_WORD.sub(bind, line)
 
 
-def undo_typography(text: str) -> str:
-    """The text with curly quotes, dashes, ellipses and no-break spaces made plain again.
-
-    Used to check that cleaning changed the typography only, never the words.
-    """
-    table = str.maketrans(
-        {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", NBSP: " "}
-    )
-    return text.translate(table).replace("\u2026", "...")
-
-
 # --- Cleaning spans --------------------------------------------------------------------------
 
 

@@ -49,7 +49,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans
-from pipeline.readers.scraped.structure import parse_byline, title_from_name
+from pipeline.readers.front_matter import parse_byline, title_from_name
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
@@ -75,7 +75,13 @@ SNIPPET_CHARACTERS = 40
 def read_docx(path: Path, metadata: Metadata) -> Document:
     """The document in the DOCX file `path`; refused with a PipelineError when reading it
     would lose or invent text."""
-    draft = opened(path.read_bytes(), path)
+    return docx_document(path.read_bytes(), path, metadata)
+
+
+def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
+    """The document in `data`, the bytes of the DOCX file `path`: the caller that must know
+    which version it read (the draft bookkeeping) reads the bytes once and hashes the same."""
+    draft = opened(data, path)
     body = draft.element.body
     refuse_tracked_changes(body, path)
     refuse_comments(draft, body, path)

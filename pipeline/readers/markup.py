@@ -1,7 +1,7 @@
 r"""The marked-up source: `source/<name>.md`, read in preference to `source/<name>.txt`.
 
-Its structure is written out, so nothing is guessed. The pipeline writes it when it reads back
-an edited DOCX; anyone may also write or edit it by hand:
+Its structure is written out, so nothing is guessed. The pipeline writes it (writers/markup.py) when
+it reads back an edited DOCX; anyone may also write or edit it by hand:
 
     Title: Director's Review
     Subtitle: Annual Report 2024
@@ -51,8 +51,8 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
 from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
-from pipeline.readers.scraped.structure import parse_byline, title_from_name
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
@@ -76,9 +76,6 @@ class Chunk:
         """The file's line number of a character of `text`."""
         starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
         return self.line + bisect_right(starts, offset) - 1
-
-
-# --- Reading ---------------------------------------------------------------------------------
 
 
 def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> Document:
@@ -245,43 +242,3 @@ def too_many_asterisks(stars: int) -> str:
 
 def at(path: Path, line: int, problem: str) -> PipelineError:
     return PipelineError(path, f"line {line}: {problem}")
-
-
-# --- Writing ---------------------------------------------------------------------------------
-
-
-def write_markup(document: Document) -> str:
-    """The marked-up source of `document`: read_markup gives the document back."""
-    meta = document.metadata
-    # Subtitle is always written: left out, it would come back from the metadata.
-    header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
-    if document.byline is not None:
-        header.append(f"Byline: {document.byline.text}")
-    blocks = ["\n".join(header), *(write_block(block, meta.images) for block in document.blocks)]
-    return "\n\n".join(blocks) + "\n"
-
-
-def write_block(block: Block, images: dict[int, str]) -> str:
-    if isinstance(block, Heading):
-        return f"{'#' * block.level} {escaped(block.text)}"
-    if isinstance(block, Figure):
-        # An image the metadata names is left to it, so a new one named there takes effect.
-        image = "" if block.image == images.get(block.number) else block.image or ""
-        return f"![{write_spans(block.caption, '[]')}]({image})"
-    text = write_spans(block.spans)
-    # A paragraph must not read as a heading or a figure.
-    return "\\" + text if text.startswith(("#", "!")) else text
-
-
-def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
-    parts = []
-    bold = italic = False
-    for span in (*spans, Span("")):
-        parts.append("*" * (2 * (span.bold != bold) + (span.italic != italic)))
-        parts.append(escaped(span.text, special))
-        bold, italic = span.bold, span.italic
-    return "".join(parts)
-
-
-def escaped(text: str, special: str = "") -> str:
-    return "".join("\\" + c if c in "\\*" + special else c for c in text)

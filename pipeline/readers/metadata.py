@@ -18,10 +18,6 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 
 
-def metadata_path(source_dir: Path, name: str) -> Path:
-    return source_dir / f"{name}.toml"
-
-
 def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     """The metadata in `path` (an empty title when the file does not give one)."""
     if not path.exists():
@@ -50,7 +46,7 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
     return replace(
         metadata,
         date=date_value(settings.get("date", ""), path),
-        layouts=layout_names(settings.get("layouts", []), path, layouts),
+        layouts=chosen_layouts(settings.get("layouts", []), path, layouts),
         images={n: image_path(p, path.parent, path)
                 for n, p in figure_table(settings, "images", path).items()},
         alt=figure_table(settings, "alt", path),
@@ -83,7 +79,7 @@ def valid_date(text: str) -> bool:
     return True
 
 
-def layout_names(value: object, path: Path, known: list[str]) -> tuple[str, ...]:
+def chosen_layouts(value: object, path: Path, known: list[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):

@@ -1,1 +1,26 @@
+"""The scraped-text reader: a text copied out of a web page or an e-mail, read as a document.
 
+decoding (bytes to text) -> cleaning (house style, line by line) -> dedupe (the repetitions
+the web page left, counted) -> structure (byline, title, headings, figures, paragraphs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Document, Metadata
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.decoding import read_source
+from pipeline.readers.scraped.dedupe import deduplicate, report
+from pipeline.readers.scraped.structure import build_document
+
+
+def read_scraped(path: Path, metadata: Metadata) -> tuple[Document, dict]:
+    """The document in the scraped text `path`, and the report of what was dropped."""
+    return scraped_document(path.stem, read_source(path), metadata)
+
+
+def scraped_document(name: str, text: str, metadata: Metadata) -> tuple[Document, dict]:
+    """The document named `name` in the scraped `text`, and the report of what was dropped."""
+    result = deduplicate(clean_text(text))
+    return build_document(name, result.units, metadata), report(name, result)

@@ -19,12 +19,21 @@ from pipeline.readers.cleaning import PHOTO_MARKER
 
 @dataclass(frozen=True)
 class Unit:
-    """A block of the source after deduplication: text, or a photo's place."""
+    """A block of the source after deduplication: text, or a photo's place.
+
+    Its lines are kept as lines: whether they join into one paragraph, or stand apart as
+    list items or table rows, is for the structure to decide.
+    """
 
     kind: str  # "text" or "marker"
-    text: str
-    lines: tuple[int, ...]  # line numbers in the source, from 1
+    rows: tuple[str, ...]  # the block's lines, repetitions dropped
+    lines: tuple[int, ...]  # their line numbers in the source, from 1
     repeats: int = 1  # how many times the source wrote it
+
+    @property
+    def text(self) -> str:
+        """The rows read as one line: how blocks are compared, and how a paragraph reads."""
+        return " ".join(self.rows)
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,7 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
     previous: int | None = None  # index in result.units of the last text unit kept
     for block in split_blocks(cleaned_text):
         if block[0][1] == PHOTO_MARKER:
-            result.units.append(Unit("marker", "", (block[0][0],)))
+            result.units.append(Unit("marker", (), (block[0][0],)))
             continue
         unit = collapse_block(block, result.drops)
         if previous is not None and same(result.units[previous], unit):
@@ -100,10 +109,9 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
             continue
         kept.append((number, line, 1))
     numbers = tuple(number for number, _, _ in kept)
-    # A paragraph hard-wrapped over several lines reads as one.
-    text = undouble_phrase(" ".join(line for _, line, _ in kept), numbers, drops)
+    rows = tuple(undouble_phrase(line, (number,), drops) for number, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    return Unit("text", text, numbers, repeats)
+    return Unit("text", rows, numbers, repeats)
 
 
 def undouble_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
@@ -123,11 +131,6 @@ def same(kept: Unit, candidate: Unit) -> bool:
     return kept.kind == candidate.kind == "text" and (
         likeness_key(kept.text) == likeness_key(candidate.text)
     )
-
-
-def units_to_text(units: list[Unit]) -> str:
-    """The deduplicated text, blocks separated by blank lines, as a source would hold it."""
-    return "\n\n".join(PHOTO_MARKER if u.kind == "marker" else u.text for u in units) + "\n"
 
 
 def report(name: str, result: Deduplicated) -> dict:

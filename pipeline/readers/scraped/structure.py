@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.model import Block, Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import Block, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
 MAX_BYLINE_WORDS = 25
-HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 
 
@@ -45,16 +45,6 @@ def is_byline(unit: Unit) -> bool:
     return short and shaped and (unit.repeats >= 2 or unit.text.startswith("By "))
 
 
-def parse_byline(text: str) -> Byline:
-    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role."""
-    parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
-    name, rest = parts[0], parts[1:]
-    honours = []
-    while rest and HONOUR.fullmatch(rest[0]):
-        honours.append(rest.pop(0))
-    return Byline(name, tuple(honours), ", ".join(rest))
-
-
 def settle_title(
     name: str, metadata: Metadata, units: list[Unit], texts: list[Unit]
 ) -> tuple[Metadata, list[Unit]]:
@@ -68,11 +58,6 @@ def settle_title(
     if opening_heading and len(texts) > 1:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
-
-
-def title_from_name(name: str) -> str:
-    words = re.sub(r"[-_]+", " ", name).strip()
-    return words[:1].upper() + words[1:] if words else name
 
 
 def is_heading_text(text: str) -> bool:
