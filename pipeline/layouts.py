@@ -44,7 +44,6 @@ class Page:
 class Layout:
     name: str
     folder: Path
-    description: str = ""
     template: str = "document.html"
     stylesheet: str = "style.css"
     pdf_variant: str | None = None  # WeasyPrint's: "pdf/x-4", "pdf/ua-1", ...
