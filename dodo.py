@@ -5,9 +5,13 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
+from pipeline.build.code import step_code
+from pipeline.build.console import Console
 from pipeline.build.drafts import sources_unchanged, unedited
 from pipeline.build.lock import hold_build_lock
-from pipeline.build.project import Project, module
+from pipeline.build.project import Project
+from pipeline.errors import PipelineError
+from pipeline.readers.metadata import load_metadata
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
@@ -19,30 +23,10 @@ DOIT_CONFIG = {
     "dep_file": str(ROOT / ".doit.db"),
     "continue": True,  # one failing document does not stop the others
     "verbosity": 1,
+    "reporter": Console,  # progress, one line an error, a summary of the editions
     # Editions build in parallel, one process a core (WeasyPrint's start-up is paid per process).
     "num_process": min(4, os.cpu_count() or 1),
 }
-
-MODEL_MODULES = [
-    "readers.decoding", "readers.cleaning", "readers.scraped.dedupe",
-    "readers.scraped.structure", "readers.metadata", "model", "build.steps", "build.drafts",
-    "readers.markup", "readers.docx_draft",
-]
-PDF_MODULES = [
-    "model", "layouts", "writers.html", "writers.pdf.render", "writers.pdf.print_ready",
-    "writers.pdf.pages", "writers.pdf.tagging", "build.steps",
-]
-PREFLIGHT_MODULES = [
-    "model", "layouts", "checks.preflight.__init__", "checks.preflight.report",
-    "checks.preflight.print_rules", "checks.preflight.tagged_rules",
-    "checks.preflight.common_rules", "writers.pdf.pages", "build.steps",
-]
-PREVIEW_MODULES = [
-    "checks.preview", "build.steps",
-]
-DOCX_MODULES = [
-    "model", "layouts", "writers.docx_draft", "build.steps", "build.drafts",
-]
 
 
 def run(step_name, name, *arguments):
@@ -51,25 +35,44 @@ def run(step_name, name, *arguments):
     Set PIPELINE_DEBUG=1 to see the traceback instead.
     """
     from pipeline.build import steps
-    from pipeline.errors import PipelineError
 
     try:
         getattr(steps, step_name)(ROOT, name, *arguments)
     except PipelineError as error:
         if os.environ.get("PIPELINE_DEBUG"):
             raise
-        return TaskFailed(f"error: {error.seen_from(ROOT)}")
+        return TaskFailed(error.seen_from(ROOT))
     except Exception as error:  # an unforeseen failure still gets one line, not a traceback
         if os.environ.get("PIPELINE_DEBUG"):
             raise
-        source = PROJECT.text(name).relative_to(ROOT)
-        return TaskFailed(f"error: {source}: {type(error).__name__}: {error}"
+        source = PROJECT.text_source(name).relative_to(ROOT)
+        return TaskFailed(f"{source}: {type(error).__name__}: {error}"
                           " (PIPELINE_DEBUG=1 shows the traceback)")
     return None
 
 
-def modules(names):
-    return [module(name) for name in names]
+def declared(name):
+    """A document's metadata, or None when its file is wrong: the model task says why."""
+    try:
+        return load_metadata(PROJECT.metadata(name), PROJECT.layouts())
+    except PipelineError:
+        return None
+
+
+def layouts_for(name):
+    wanted = declared(name).layouts if declared(name) else ()
+    return [layout for layout in PROJECT.layouts() if not wanted or layout in wanted]
+
+
+def images_for(name):
+    metadata = declared(name)
+    return sorted({PROJECT.source_dir / image for image in metadata.images.values()}
+                  if metadata else ())
+
+
+def editions():
+    """Every (document, layout) pair to build."""
+    return [(name, layout) for name in PROJECT.documents() for layout in layouts_for(name)]
 
 
 def task_model():
@@ -78,8 +81,8 @@ def task_model():
         yield {
             "name": name,
             "actions": [(run, ["build_model", name])],
-            "file_dep": modules(MODEL_MODULES),
-            "uptodate": [(sources_unchanged, [PROJECT.sources(name), PROJECT.draft_state(name)]),
+            "file_dep": step_code("build_model"),
+            "uptodate": [(sources_unchanged, [PROJECT.inputs(name), PROJECT.draft_state(name)]),
                          (unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
             "clean": True,
@@ -93,15 +96,10 @@ def task_pdf():
             "name": f"{name}/{layout}",
             "actions": [(run, ["build_pdf", name, layout])],
             "file_dep": [PROJECT.model(name), *PROJECT.layout_files(layout),
-                         *PROJECT.images_for(name), *modules(PDF_MODULES)],
+                         *images_for(name), *step_code("build_pdf")],
             "targets": [PROJECT.pdf(name, layout)],
             "clean": True,
         }
-
-
-def editions():
-    """Every (document, layout) pair to build."""
-    return [(name, layout) for name in PROJECT.documents() for layout in PROJECT.layouts_for(name)]
 
 
 def task_preflight():
@@ -111,7 +109,7 @@ def task_preflight():
             "name": f"{name}/{layout}",
             "actions": [(run, ["check_pdf", name, layout])],
             "file_dep": [PROJECT.pdf(name, layout), PROJECT.model(name),
-                         PROJECT.layouts_dir / layout / "layout.toml", *modules(PREFLIGHT_MODULES)],
+                         PROJECT.layouts_dir / layout / "layout.toml", *step_code("check_pdf")],
             "targets": [PROJECT.preflight_report(name, layout)],
             "clean": True,
         }
@@ -123,22 +121,20 @@ def task_preview():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, ["preview_pdf", name, layout])],
-            "file_dep": [PROJECT.pdf(name, layout), *modules(PREVIEW_MODULES)],
+            "file_dep": [PROJECT.pdf(name, layout), *step_code("preview_pdf")],
             "targets": [PROJECT.contact_sheet(name, layout)],
             "clean": [f"rm -f {PROJECT.preview_dir(name)}/{name}-{layout}-*.png"],
         }
 
 
 def task_docx():
-    """Write a document's editable DOCX draft (python-docx), in the print layout's page setup."""
-    reference = PROJECT.reference_docx()
-    house_style = [reference] if reference.exists() else []
+    """Write a document's editable DOCX draft (python-docx), in its layout's page and style."""
     for name in PROJECT.documents():
         yield {
             "name": name,
             "actions": [(run, ["build_docx", name])],
-            "file_dep": [PROJECT.model(name), PROJECT.layouts_dir / "print" / "layout.toml",
-                         *house_style, *PROJECT.images_for(name), *modules(DOCX_MODULES)],
+            "file_dep": [PROJECT.model(name), *PROJECT.draft_layout_files(),
+                         *images_for(name), *step_code("build_docx")],
             "targets": [PROJECT.docx(name)],
             "clean": [(run, ["clean_draft", name])],
         }

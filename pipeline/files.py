@@ -20,6 +20,16 @@ FILE_MODE = 0o666 & ~_umask()
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
+    temporary = staged(path, data)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def staged(path: Path, data: bytes) -> Path:
+    """`data` written and synced to a new temporary file beside `path`, to be moved there."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A build killed mid-write (kill -9) leaves its temporary behind: the next write removes it.
     for stale in path.parent.glob(f".{path.name}.*.part"):
@@ -31,10 +41,10 @@ def write_bytes(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
 
 
 def write_text(path: Path, text: str) -> None:

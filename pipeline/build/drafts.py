@@ -9,13 +9,24 @@ is what lets an editor's changes flow into every edition and never be lost.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from pipeline import files
+from pipeline.build.project import Project
+from pipeline.errors import PipelineError
+from pipeline.model import Metadata
 
 
 def digest(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    try:
+        return digest_of(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def digests(paths: list[Path]) -> dict[str, str | None]:
@@ -40,8 +51,11 @@ def edited(docx: Path, state: dict) -> bool:
 
     A DOCX found with no bookkeeping at all counts as edited: it may be an editor's.
     """
-    current = digest(docx)
-    return current is not None and current not in known_versions(state)
+    return is_edit(digest(docx), state)
+
+
+def is_edit(version: str | None, state: dict) -> bool:
+    return version is not None and version not in known_versions(state)
 
 
 def unedited(docx: Path, state_path: Path) -> bool:
@@ -67,3 +81,91 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
     names = sorted(set(before) | set(now))
     folder = sources[0].parent
     return [folder / name for name in names if before.get(name) != now.get(name)]
+
+
+# --- The conflict policy -------------------------------------------------------------------
+
+
+def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> None:
+    """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
+
+    The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
+    made while they are parsed is a new version, imported by the next build.
+    """
+    from pipeline.readers.docx_draft import docx_document
+    from pipeline.writers.markup import write_markup
+
+    docx = project.docx(name)
+    changed = changed_sources(project.inputs(name), state)
+    if changed:
+        names = " and ".join(str(path.relative_to(project.root)) for path in changed)
+        raise PipelineError(
+            docx.relative_to(project.root),
+            f"was edited, and {names} changed too since the last build; keep one change: "
+            "undo the source's, or move the DOCX aside. Nothing was overwritten",
+        )
+    data = docx.read_bytes()
+    document = docx_document(data, docx, metadata)
+    files.write_text(project.markup(name), write_markup(document))
+    # Recorded at once: should the build fail further on, the next one must not take the
+    # new marked-up text for a change of its own.
+    state["imported"] = digest_of(data)
+    state["sources"] = digests(project.inputs(name))
+    files.write_json(project.draft_state(name), state)
+
+
+def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
+    """A scraped text changed after DOCX edits were imported: building either would lose
+    something."""
+    scraped = project.scraped(name)
+    changed = changed_sources(project.inputs(name), state)
+    if project.markup(name).exists() and scraped in changed:
+        relative = scraped.relative_to(project.root)
+        markup = project.markup(name).relative_to(project.root)
+        raise PipelineError(
+            relative,
+            f"changed, but {markup} (holding the DOCX edits) is what builds; delete {markup} "
+            f"to build from {relative.name} and drop those edits, or undo the change",
+        )
+
+
+def replace_draft(docx: Path, data: bytes, state: dict) -> bool:
+    """Put the new draft `data` in place of `docx` unless an editor's version is there;
+    return whether it was put in place.
+
+    The old draft is first renamed aside, then checked, and the new one is linked into
+    place only if no file has appeared there meanwhile (a link never replaces a file): an
+    editor's save at any moment is either found and kept, or lands after the new draft.
+    """
+    staged = files.staged(docx, data)
+    aside = docx.with_name(f".{docx.name}.previous")
+    try:
+        try:
+            os.replace(docx, aside)
+        except FileNotFoundError:
+            aside = None
+        if aside is not None and is_edit(digest(aside), state):
+            restore(aside, docx)
+            return False
+        try:
+            os.link(staged, docx)
+        except FileExistsError:  # saved while the old draft stood aside
+            if aside is not None:
+                aside.unlink()
+            return False
+        if aside is not None and is_edit(digest(aside), state):  # written to while aside
+            os.replace(aside, docx)
+            return False
+        return True
+    finally:
+        staged.unlink(missing_ok=True)
+        if aside is not None:
+            aside.unlink(missing_ok=True)
+
+
+def restore(aside: Path, docx: Path) -> None:
+    """Put an editor's draft back; should a newer save stand there already, keep both."""
+    try:
+        os.link(aside, docx)
+    except FileExistsError:
+        os.replace(aside, docx.with_name(f"{docx.stem}.kept{docx.suffix}"))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.layouts import Layout, layout_names
+from pipeline.layouts import SETTINGS, Layout, layout_names
 
-PIPELINE_DIR = Path(__file__).resolve().parent.parent
+# The layout whose page, fonts and house style (reference.docx) the DOCX draft takes.
+DRAFT_LAYOUT = "print"
 
 
 @dataclass(frozen=True)
@@ -28,30 +28,37 @@ class Project:
         return self.root / "output"
 
     def documents(self) -> list[str]:
-        """Every source text in source/, raw or marked up, by name (the file's stem)."""
+        """Every text in source/, scraped or marked up, by name (the file's stem)."""
         return sorted({path.stem for suffix in ("txt", "md")
                        for path in self.source_dir.glob(f"*.{suffix}")})
 
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
 
-    def source(self, name: str) -> Path:
+    # --- a document's inputs ------------------------------------------------------------
+
+    def scraped(self, name: str) -> Path:
+        """The text as copied from a web page or an e-mail: source/<name>.txt."""
         return self.source_dir / f"{name}.txt"
+
+    def markup(self, name: str) -> Path:
+        """The marked-up text, read in preference to the scraped one; imported DOCX edits go
+        here."""
+        return self.source_dir / f"{name}.md"
 
     def metadata(self, name: str) -> Path:
         return self.source_dir / f"{name}.toml"
 
-    def markup(self, name: str) -> Path:
-        """The marked-up text, read in preference to the raw one; imported DOCX edits go here."""
-        return self.source_dir / f"{name}.md"
+    def text_source(self, name: str) -> Path:
+        """The one file a document's text is read from: the marked-up text when there is one,
+        else the scraped text."""
+        return self.markup(name) if self.markup(name).exists() else self.scraped(name)
 
-    def text(self, name: str) -> Path:
-        """The file a document's text is read from: the marked-up one when there is one."""
-        return self.markup(name) if self.markup(name).exists() else self.source(name)
-
-    def sources(self, name: str) -> list[Path]:
+    def inputs(self, name: str) -> list[Path]:
         """Every file a document's text and metadata may come from, present or not."""
-        return [self.source(name), self.metadata(name), self.markup(name)]
+        return [self.scraped(name), self.metadata(name), self.markup(name)]
+
+    # --- a document's outputs -----------------------------------------------------------
 
     def output_dir(self, name: str) -> Path:
         return self.output_root / name
@@ -78,39 +85,21 @@ class Project:
     def docx(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.docx"
 
-    def reference_docx(self, layout: str = "print") -> Path:
-        """The house style a layout's DOCX drafts start from, if the layout holds one."""
-        return Layout(layout, self.layouts_dir / layout).reference_docx
-
     def draft_state(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.draft.json"
 
+    # --- layouts ------------------------------------------------------------------------
+
+    def layout(self, name: str) -> Layout:
+        return Layout(name, self.layouts_dir / name)
+
     def layout_files(self, layout: str) -> list[Path]:
-        """Every file a layout's editions depend on, shared templates and fonts included."""
-        return Layout(layout, self.layouts_dir / layout).files
+        """Every file a layout's PDF editions depend on, shared templates and fonts included."""
+        return self.layout(layout).files
 
-    def declared(self, name: str) -> dict:
-        """The metadata file's settings, read leniently: building reports its errors, not this."""
-        try:
-            return tomllib.loads(self.metadata(name).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return {}
-
-    def layouts_for(self, name: str) -> list[str]:
-        wanted = self.declared(name).get("layouts")
-        known = self.layouts()
-        if isinstance(wanted, list) and wanted and all(layout in known for layout in wanted):
-            return [layout for layout in known if layout in wanted]
-        return known
-
-    def images_for(self, name: str) -> list[Path]:
-        images = self.declared(name).get("images")
-        if not isinstance(images, dict):
-            return []
-        paths = (self.source_dir / str(value) for value in images.values())
-        return sorted(path for path in paths if path.is_file())
-
-
-def module(name: str) -> Path:
-    """A pipeline module's file, for the tasks whose outputs it makes."""
-    return PIPELINE_DIR.joinpath(*name.split(".")).with_suffix(".py")
+    def draft_layout_files(self) -> list[Path]:
+        """What the DOCX draft takes from its layout: the settings, and the house style when
+        the layout holds one."""
+        layout = self.layout(DRAFT_LAYOUT)
+        reference = [layout.reference_docx] if layout.reference_docx.exists() else []
+        return [layout.folder / SETTINGS, *reference]

@@ -1,4 +1,5 @@
-"""The build steps: each reads its inputs from a project, runs stages, writes outputs atomically.
+"""The build steps: each reads its inputs from a project, runs a reader, a writer or a check,
+and writes its outputs atomically.
 
 Heavy libraries (WeasyPrint, python-docx) are imported inside the steps that use
 them, so declaring tasks stays cheap.
@@ -6,17 +7,18 @@ them, so declaring tasks stays cheap.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from pipeline import files
-from pipeline.build import drafts
-from pipeline.build.project import Project
+from pipeline.build.project import DRAFT_LAYOUT, Project
 from pipeline.errors import PipelineError, RenderingError
+
+PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; the report has all
 
 
 def build_model(root: Path, name: str) -> None:
-    """Source (raw text, or marked-up text holding DOCX edits) -> the document model."""
+    """Source (scraped text, or marked-up text holding DOCX edits) -> the document model."""
+    from pipeline.build import drafts
     from pipeline.model import to_json
     from pipeline.readers.metadata import load_metadata
 
@@ -24,27 +26,19 @@ def build_model(root: Path, name: str) -> None:
     metadata = load_metadata(project.metadata(name), project.layouts())
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(project.docx(name), state):
-        import_draft(project, name, metadata, state)
+        drafts.import_draft(project, name, metadata, state)
     else:
-        refuse_stale_markup(project, name, state)
-    if project.text(name) == project.markup(name):
+        drafts.refuse_stale_markup(project, name, state)
+    if project.text_source(name) == project.markup(name):
         document, report = read_marked_up(project, name, metadata)
     else:
-        document, report = read_raw(project, name, metadata)
+        from pipeline.readers.scraped import read_scraped
+
+        document, report = read_scraped(project.scraped(name), metadata)
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
-    state["sources"] = drafts.digests(project.sources(name))
+    state["sources"] = drafts.digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
-
-
-def read_raw(project: Project, name: str, metadata):
-    from pipeline.readers.cleaning import clean_text
-    from pipeline.readers.decoding import read_source
-    from pipeline.readers.scraped.dedupe import deduplicate, report
-    from pipeline.readers.scraped.structure import build_document
-
-    result = deduplicate(clean_text(read_source(project.source(name))))
-    return build_document(name, result.units, metadata), report(name, result)
 
 
 def read_marked_up(project: Project, name: str, metadata):
@@ -55,43 +49,6 @@ def read_marked_up(project: Project, name: str, metadata):
     document = read_markup(read_source(path), path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
     return document, {"document": name, "source": path.name, "dropped": []}
-
-
-def import_draft(project: Project, name: str, metadata, state: dict) -> None:
-    """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes."""
-    from pipeline.readers.docx_draft import read_docx
-    from pipeline.readers.markup import write_markup
-
-    docx = project.docx(name)
-    changed = drafts.changed_sources(project.sources(name), state)
-    if changed:
-        names = " and ".join(str(path.relative_to(project.root)) for path in changed)
-        raise PipelineError(
-            docx.relative_to(project.root),
-            f"was edited, and {names} changed too since the last build; keep one change: "
-            "undo the source's, or move the DOCX aside. Nothing was overwritten",
-        )
-    document = read_docx(docx, metadata)
-    files.write_text(project.markup(name), write_markup(document))
-    # Recorded at once: should the build fail further on, the next one must not take the
-    # new marked-up text for a change of its own.
-    state["imported"] = drafts.digest(docx)
-    state["sources"] = drafts.digests(project.sources(name))
-    files.write_json(project.draft_state(name), state)
-
-
-def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
-    """A raw text changed after DOCX edits were imported: building either would lose something."""
-    raw = project.source(name)
-    changed = drafts.changed_sources(project.sources(name), state)
-    if project.markup(name).exists() and raw in changed:
-        relative = raw.relative_to(project.root)
-        markup = project.markup(name).relative_to(project.root)
-        raise PipelineError(
-            relative,
-            f"changed, but {markup} (holding the DOCX edits) is what builds; delete {markup} "
-            f"to build from {relative.name} and drop those edits, or undo the change",
-        )
 
 
 def load_document(project: Project, name: str):
@@ -109,12 +66,12 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
     try:
         pdf = render_pdf(load_document(project, name), layout, project.source_dir)
     except RenderingError as error:
-        raise PipelineError(project.text(name), str(error)) from None
+        raise PipelineError(project.text_source(name), str(error)) from None
     files.write_bytes(project.pdf(name, layout_name), pdf)
 
 
 def check_pdf(root: Path, name: str, layout_name: str) -> None:
-    """Preflight a PDF edition: a JSON report always, a console summary when anything fails."""
+    """Preflight a PDF edition: a JSON report always; errors fail, naming the first checks."""
     from pipeline.checks.preflight import preflight
     from pipeline.layouts import load_layout
 
@@ -122,12 +79,16 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
     pdf = project.pdf(name, layout_name)
     report = preflight(pdf, load_document(project, name),
                        load_layout(project.layouts_dir, layout_name))
-    files.write_json(project.preflight_report(name, layout_name), report.to_json())
-    if report.errors or report.warnings:
-        print(report.summary(), file=sys.stderr)
+    report_path = project.preflight_report(name, layout_name)
+    files.write_json(report_path, report.to_json())
     if report.errors:
+        named = "; ".join(f"{check.rule}: {check.message}"
+                          for check in report.errors[:PROBLEMS_IN_ERROR])
+        more = len(report.errors) - PROBLEMS_IN_ERROR
+        rest = f"; {more} more in {report_path.name}" if more > 0 else ""
         raise PipelineError(pdf.relative_to(project.root),
-                            f"failed its preflight with {len(report.errors)} errors")
+                            f"failed its preflight with {len(report.errors)} "
+                            f"error{'s' * (len(report.errors) != 1)}: {named}{rest}")
 
 
 def preview_pdf(root: Path, name: str, layout_name: str) -> None:
@@ -141,6 +102,7 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
 
 def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
+    from pipeline.build import drafts
     from pipeline.layouts import load_layout
     from pipeline.writers.docx_draft import write_docx
 
@@ -148,17 +110,23 @@ def build_docx(root: Path, name: str) -> None:
     docx = project.docx(name)
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(docx, state):
-        raise PipelineError(docx.relative_to(project.root),
-                            "was edited during the build; run doit again to import it")
-    layout = load_layout(project.layouts_dir, "print")
+        raise edited_during_build(project, docx)
+    layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
     data = write_docx(load_document(project, name), layout, project.source_dir)
-    files.write_bytes(docx, data)
-    state["written"] = drafts.digest(docx)
+    if not drafts.replace_draft(docx, data, state):
+        raise edited_during_build(project, docx)
+    state["written"] = drafts.digest_of(data)
     files.write_json(project.draft_state(name), state)
+
+
+def edited_during_build(project: Project, docx: Path) -> PipelineError:
+    return PipelineError(docx.relative_to(project.root),
+                         "was edited during the build and is kept; run doit again to import it")
 
 
 def clean_draft(root: Path, name: str) -> None:
     """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
+    from pipeline.build import drafts
     project = Project(Path(root))
     docx = project.docx(name)
     if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
