@@ -25,7 +25,8 @@ def preflight(pdf: Path, document: Document, layout: Layout) -> Report:
     with pikepdf.open(pdf) as opened:
         edition = Edition(pdf, opened, document, layout)
         checks = tuple(run_rule(rule, edition) for rule in rules_for(layout))
-    return Report(pdf, layout.name, checks)
+        pages = len(opened.pages)
+    return Report(pdf, layout.name, checks, pages)
 
 
 def rules_for(layout: Layout) -> list[Rule]:

@@ -30,6 +30,7 @@ class Report:
     pdf: Path
     layout: str
     checks: tuple[Check, ...]
+    pages: int = 0
 
     @property
     def errors(self) -> list[Check]:
@@ -44,6 +45,7 @@ class Report:
         return {
             "pdf": self.pdf.name,
             "layout": self.layout,
+            "pages": self.pages,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "checks": [
@@ -51,13 +53,6 @@ class Report:
                 for c in self.checks
             ],
         }
-
-    def summary(self) -> str:
-        lines = [f"{self.pdf.name}: {check.severity}: {check.rule}: {check.message}"
-                 for check in self.checks if not check.passed]
-        lines.append(f"preflight {self.pdf.name}: {len(self.errors)} errors, "
-                     f"{len(self.warnings)} warnings")
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> 
     strangers = {font.family for font in fonts if font.family not in families}
     # A system font standing in, or a glyph no font has (drawn as a blank box).
     lacking = sorted({char for font in fonts if font.family in strangers
-                      for text in font.to_unicode.values() for char in text}
+                      for text in font.to_unicode.values() for char in text if not char.isspace()}
                      | {chr(codepoint) for font in fonts for codepoint in font.missing})
     if lacking:
         stand_ins = f"; system fonts would stand in ({', '.join(sorted(strangers))})"

@@ -1,0 +1,158 @@
+"""What `doit` shows: a line as each task starts, each error once in one line, and a summary.
+
+doit's own console reporter follows a failure with the task's captured output and with an
+`UnmetDependency` block for every task that could not run because of it: forty lines that
+bury the one that matters. This reporter says the error once, counts the tasks it held
+back, and ends with what a publications unit asks of a build: each document's editions,
+their pages, where they are, whether the print file is press-ready, and the time taken.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from doit.exceptions import UnmetDependency
+
+from pipeline.build.project import Project
+from pipeline.errors import PipelineError
+from pipeline.layouts import load_layout
+
+
+@dataclass
+class Run:
+    started: float = field(default_factory=time.monotonic)
+    executed: list[str] = field(default_factory=list)  # task names, in the order they ran
+    errors: list[str] = field(default_factory=list)
+    held_back: int = 0  # tasks not run because a task they need failed
+
+
+class Console:
+    """A doit reporter (see doit.reporter.ConsoleReporter for the interface)."""
+
+    desc = "progress, one line an error, and a summary of the editions"
+
+    def __init__(self, outstream, options):
+        self.outstream = outstream
+        dep_file = options.get("dep_file")
+        self.project = Project(Path(dep_file).resolve().parent if dep_file else Path.cwd())
+        self.run = Run()
+
+    def write(self, text: str) -> None:
+        self.outstream.write(text)
+        self.outstream.flush()
+
+    # --- doit's calls, in the order it makes them -------------------------------------------
+
+    def initialize(self, tasks, selected_tasks) -> None:
+        self.run = Run()
+
+    def get_status(self, task) -> None:
+        pass
+
+    def execute_task(self, task) -> None:
+        if task.actions and not task.name.startswith("_"):
+            self.run.executed.append(task.name)
+            self.write(f".  {task.name}\n")
+
+    def add_success(self, task) -> None:
+        pass
+
+    def add_failure(self, task, fail) -> None:
+        if isinstance(fail, UnmetDependency):
+            self.run.held_back += 1
+            return
+        message = one_line(getattr(fail, "message", "") or fail.get_msg())
+        # Every edition of a document fails alike on one bad character: said once.
+        if message not in self.run.errors:
+            self.write(f"error: {message}\n")
+        self.run.errors.append(message)
+
+    def skip_uptodate(self, task) -> None:
+        pass
+
+    def skip_ignore(self, task) -> None:
+        pass
+
+    def teardown_task(self, task) -> None:
+        pass
+
+    def cleanup_error(self, exception) -> None:
+        self.write(f"error: {one_line(exception.get_msg())}\n")
+
+    def runtime_error(self, message: str) -> None:
+        self.run.errors.append(one_line(message))
+        self.write(f"error: {one_line(message)}\n")
+
+    def complete_run(self) -> None:
+        self.write(summary(self.project, self.run))
+
+
+def one_line(message: str) -> str:
+    lines = [line.strip() for line in str(message).strip().splitlines() if line.strip()]
+    return lines[0] if lines else "failed"
+
+
+# --- the summary ---------------------------------------------------------------------------
+
+
+def summary(project: Project, run: Run) -> str:
+    seconds = time.monotonic() - run.started
+    if not run.executed and not run.errors:
+        return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
+    documents = sorted({task.split(":", 1)[1].split("/")[0] for task in run.executed
+                        if ":" in task})
+    lines = [""]
+    for name in documents:
+        lines += document_lines(project, name)
+    tail = f"{len(run.executed)} tasks in {seconds:.1f} s"
+    if run.errors:
+        distinct = len(set(run.errors))
+        tail += f"; {distinct} error{'s' * (distinct != 1)}"
+        if run.held_back:
+            tail += f"; {run.held_back} tasks not run because of them"
+    lines.append(f"Built {tail}.")
+    return "\n".join(lines) + "\n"
+
+
+def document_lines(project: Project, name: str) -> list[str]:
+    folder = project.output_dir(name).relative_to(project.root)
+    lines = [f"{name}  (in {folder}/)"]
+    for layout in project.layouts():
+        pdf = project.pdf(name, layout)
+        if pdf.exists():
+            lines.append(f"  {pdf.name:<40} {edition_state(project, name, layout)}")
+    docx = project.docx(name)
+    if docx.exists():
+        lines.append(f"  {docx.name:<40} the draft to edit in Word or LibreOffice")
+    if len(lines) == 1:
+        lines.append("  nothing built yet: see the error above")
+    return lines
+
+
+def edition_state(project: Project, name: str, layout: str) -> str:
+    """Pages, and what the preflight found: press-ready or a proof for a print edition."""
+    try:
+        report = json.loads(project.preflight_report(name, layout).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "not checked"
+    pages = report.get("pages")
+    counted = f"{pages} page{'s' * (pages != 1)}" if isinstance(pages, int) else ""
+    failed = [check for check in report.get("checks", []) if not check.get("passed")]
+    errors = [check for check in failed if check.get("severity") == "error"]
+    warnings = [check for check in failed if check.get("severity") == "warning"]
+    if is_print(project, layout):
+        verdict = "PROOF, not for press" if errors else "press-ready"
+    else:
+        verdict = "failed its preflight" if errors else "checked"
+    noted = "; ".join(f"{check['rule']}: {check['message']}" for check in errors + warnings)
+    return ", ".join(part for part in (counted, verdict, noted) if part)
+
+
+def is_print(project: Project, layout: str) -> bool:
+    try:
+        return load_layout(project.layouts_dir, layout).is_pdfx
+    except PipelineError:
+        return False
