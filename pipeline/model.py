@@ -79,6 +79,14 @@ class Figure:
 Block = Heading | Paragraph | Figure
 
 
+class UnknownBlock(TypeError):
+    """A writer met a block type it does not handle: a writer must handle every type of
+    block, never fall back to a paragraph."""
+
+    def __init__(self, block: object, writer: str):
+        super().__init__(f"{writer} has no rule for a {type(block).__name__} block")
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str
@@ -150,28 +158,32 @@ def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
 
 
 def _block_to_json(block: Block) -> dict:
-    if isinstance(block, Heading):
-        return {"type": "heading", "level": block.level, "text": block.text}
-    if isinstance(block, Figure):
-        return {
-            "type": "figure",
-            "number": block.number,
-            "caption": _spans_to_json(block.caption),
-            "image": block.image,
-            "alt": block.alt,
-        }
-    return {"type": "paragraph", "spans": _spans_to_json(block.spans)}
+    match block:
+        case Heading():
+            return {"type": "heading", "level": block.level, "text": block.text}
+        case Figure():
+            return {
+                "type": "figure",
+                "number": block.number,
+                "caption": _spans_to_json(block.caption),
+                "image": block.image,
+                "alt": block.alt,
+            }
+        case Paragraph():
+            return {"type": "paragraph", "spans": _spans_to_json(block.spans)}
+    raise UnknownBlock(block, "the JSON form")
 
 
 def _block_from_json(item: dict) -> Block:
-    kind = item["type"]
-    if kind == "heading":
-        return Heading(item["text"], item.get("level", 1))
-    if kind == "figure":
-        return Figure(
-            item["number"], _spans_from_json(item["caption"]), item.get("image"), item.get("alt")
-        )
-    return Paragraph(_spans_from_json(item["spans"]))
+    match item["type"]:
+        case "heading":
+            return Heading(item["text"], item.get("level", 1))
+        case "figure":
+            return Figure(item["number"], _spans_from_json(item["caption"]), item.get("image"),
+                          item.get("alt"))
+        case "paragraph":
+            return Paragraph(_spans_from_json(item["spans"]))
+    raise ValueError(f"a model block of unknown type {item['type']!r}")
 
 
 def to_json(document: Document) -> dict:

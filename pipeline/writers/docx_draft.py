@@ -29,7 +29,7 @@ from lxml import etree
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout
-from pipeline.model import Document, Figure, Heading, Paragraph, Span
+from pipeline.model import Block, Document, Figure, Heading, Paragraph, Span, UnknownBlock
 
 BYLINE_STYLE = "Byline"
 BODY_STYLE = "Body Text"
@@ -309,14 +309,17 @@ def _add_front_matter(draft, document: Document) -> None:
         draft.add_paragraph(document.byline.text, style=BYLINE_STYLE)
 
 
-def _add_block(draft, block: Heading | Paragraph | Figure, text_width: int, source_dir: Path):
-    if isinstance(block, Heading):
-        # Word has nine heading levels.
-        draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
-    elif isinstance(block, Figure):
-        _add_figure(draft, block, text_width, source_dir)
-    else:
-        _add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
+def _add_block(draft, block: Block, text_width: int, source_dir: Path) -> None:
+    match block:
+        case Heading():
+            # Word has nine heading levels.
+            draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
+        case Figure():
+            _add_figure(draft, block, text_width, source_dir)
+        case Paragraph():
+            _add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
+        case _:
+            raise UnknownBlock(block, "the DOCX writer")
 
 
 def _add_spans(paragraph, spans: tuple[Span, ...]) -> None:

@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from pipeline.layouts import Layout
-from pipeline.model import Document, Figure, Heading, Metadata
+from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, UnknownBlock
 
 # Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
 QUOTES = "\"\u201c\u201d\u2018\u2019<>"
@@ -57,10 +57,17 @@ def environment(folder: Path, shared: Path) -> Environment:
     env.tests.update(
         heading=lambda block: isinstance(block, Heading),
         figure=lambda block: isinstance(block, Figure),
+        paragraph=lambda block: isinstance(block, Paragraph),
     )
+    env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string
     env.filters["linked"] = linked
     return env
+
+
+def unknown_block(block: object) -> None:
+    """Called by a template for a block it has no rule for: an error, not a paragraph."""
+    raise UnknownBlock(block, "the HTML template")
 
 
 def anchors(document: Document) -> list[str | None]:

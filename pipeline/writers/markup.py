@@ -5,7 +5,7 @@ The form is described in readers/markup.py; read_markup gives the written docume
 
 from __future__ import annotations
 
-from pipeline.model import Block, Document, Figure, Heading, Span
+from pipeline.model import Block, Document, Figure, Heading, Paragraph, Span, UnknownBlock
 
 
 def write_markup(document: Document) -> str:
@@ -20,15 +20,18 @@ def write_markup(document: Document) -> str:
 
 
 def write_block(block: Block, images: dict[int, str]) -> str:
-    if isinstance(block, Heading):
-        return f"{'#' * block.level} {escaped(block.text)}"
-    if isinstance(block, Figure):
-        # An image the metadata names is left to it, so a new one named there takes effect.
-        image = "" if block.image == images.get(block.number) else block.image or ""
-        return f"![{write_spans(block.caption, '[]')}]({image})"
-    text = write_spans(block.spans)
-    # A paragraph must not read as a heading or a figure.
-    return "\\" + text if text.startswith(("#", "!")) else text
+    match block:
+        case Heading():
+            return f"{'#' * block.level} {escaped(block.text)}"
+        case Figure():
+            # An image the metadata names is left to it, so a new one named there takes effect.
+            image = "" if block.image == images.get(block.number) else block.image or ""
+            return f"![{write_spans(block.caption, '[]')}]({image})"
+        case Paragraph():
+            text = write_spans(block.spans)
+            # A paragraph must not read as a heading or a figure.
+            return "\\" + text if text.startswith(("#", "!")) else text
+    raise UnknownBlock(block, "the marked-up writer")
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:

@@ -1,0 +1,61 @@
+"""The table of writers: every writer handles every type of block in the model, and a block
+type it has no rule for is an error, never a paragraph."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import (
+    Block,
+    Byline,
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    Paragraph,
+    Span,
+    UnknownBlock,
+)
+from pipeline.writers.table import WRITERS
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = load_layout(ROOT / "layouts", "screen")
+
+# One of every block type the model has; a new type without an example here fails below.
+EXAMPLES = {
+    Heading: Heading("Serving every reader"),
+    Paragraph: Paragraph((Span("The mobile library visited "), Span("60", bold=True),
+                          Span(" villages."))),
+    Figure: Figure(1, (Span("Readers in the reading room"),)),
+}
+
+
+@dataclass(frozen=True)
+class Marginalia:
+    """A block type no writer knows."""
+
+    text: str = "a note in the margin"
+
+
+def document(*blocks) -> Document:
+    return Document("sample", Metadata(title="Annual Review"), Byline("A Name", (), "Chief"),
+                    tuple(blocks))
+
+
+def test_every_block_type_has_an_example():
+    assert set(get_args(Block)) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_every_writer_writes_every_block_type(writer, tmp_path):
+    output = WRITERS[writer](document(*EXAMPLES.values()), LAYOUT, tmp_path)
+    assert output
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_block_type_a_writer_lacks_is_an_error_not_a_paragraph(writer, tmp_path):
+    with pytest.raises(UnknownBlock, match="Marginalia"):
+        WRITERS[writer](document(EXAMPLES[Paragraph], Marginalia()), LAYOUT, tmp_path)
