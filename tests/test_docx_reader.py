@@ -23,12 +23,9 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.readers.cleaning import clean_text
-from pipeline.readers.decoding import read_source
 from pipeline.readers.docx_draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
 from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document
+from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx_draft import write_docx
 
 from .conftest import ROOT, SEED
@@ -74,8 +71,7 @@ def sample_document() -> Document:
 
 def seed_document() -> Document:
     metadata = load_metadata(SEED.with_suffix(".toml"), ["print", "screen"])
-    units = deduplicate(clean_text(read_source(SEED))).units
-    return build_document(SEED.stem, units, metadata)
+    return read_scraped(SEED, metadata)[0]
 
 
 @pytest.fixture
@@ -135,7 +131,7 @@ def test_the_seed_round_trips(written):
 
 
 def test_the_library_chapter_round_trips(library_chapter, source_dir, written):
-    document = build_document("piece", deduplicate(clean_text(library_chapter)).units, Metadata(title=""))
+    document, _ = scraped_document("piece", library_chapter, Metadata(title=""))
     assert read_docx(written(document, source_dir), document.metadata) == document
 
 

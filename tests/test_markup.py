@@ -10,13 +10,11 @@ from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
-from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans, clean_text
-from pipeline.readers.decoding import read_source
+from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document
+from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT, SEED
@@ -166,6 +164,14 @@ def test_bad_markup_is_refused_naming_the_file_and_line(source_dir, markup, mess
     assert "\n" not in text
 
 
+@pytest.mark.parametrize("text", ["# not a heading", "#hashtag", "! not a figure", "![not] (a figure)"])
+def test_a_paragraph_that_starts_like_a_heading_or_figure_is_escaped(text, source_dir):
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span(text),)),))
+    markup = write_markup(document)
+    assert markup.endswith(f"\n\n\\{text}\n")
+    assert read_markup(markup, source_dir / "piece.md", document.metadata, source_dir) == document
+
+
 def test_writing_names_only_images_the_metadata_does_not(source_dir):
     metadata = Metadata(title="T", images={1: "a.png"})
     document = read("\n![One]()\n\n![Two](photos/b.jpg)", source_dir, metadata)
@@ -174,8 +180,7 @@ def test_writing_names_only_images_the_metadata_does_not(source_dir):
 
 def seed_document() -> Document:
     metadata = load_metadata(SEED.with_suffix(".toml"), ["print", "screen"])
-    units = deduplicate(clean_text(read_source(SEED))).units
-    return build_document(SEED.stem, units, metadata)
+    return read_scraped(SEED, metadata)[0]
 
 
 def test_the_seed_document_round_trips():
@@ -187,8 +192,7 @@ def test_the_seed_document_round_trips():
 
 
 def test_the_library_chapter_round_trips(library_chapter, source_dir):
-    units = deduplicate(clean_text(library_chapter)).units
-    document = build_document("piece", units, Metadata(title=""))
+    document, _ = scraped_document("piece", library_chapter, Metadata(title=""))
     assert read_markup(write_markup(document), source_dir / "piece.md", document.metadata, source_dir) == document
 
 

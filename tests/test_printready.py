@@ -16,11 +16,8 @@ from PIL import ImageCms
 from pipeline.checks.preflight import preflight
 from pipeline.errors import PipelineError
 from pipeline.layouts import layout_names, load_layout
-from pipeline.readers.cleaning import clean_text
-from pipeline.readers.decoding import read_source
 from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document
+from pipeline.readers.scraped import read_scraped
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.pages import IDENTITY, multiply
 from pipeline.writers.pdf.print_ready import crop_mark_lines
@@ -379,8 +376,7 @@ def test_a_layouts_files_include_the_shared_templates():
 @pytest.fixture(scope="module")
 def seed():
     metadata = load_metadata(ROOT / "source" / f"{SEED}.toml", layout_names(LAYOUTS))
-    text = deduplicate(clean_text(read_source(ROOT / "source" / f"{SEED}.txt")))
-    return build_document(SEED, text.units, metadata)
+    return read_scraped(ROOT / "source" / f"{SEED}.txt", metadata)[0]
 
 
 @pytest.mark.parametrize("layout", layout_names(LAYOUTS))

@@ -1,13 +1,10 @@
 from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
-from pipeline.readers.cleaning import clean_text
 from pipeline.readers.front_matter import parse_byline
-from pipeline.readers.scraped.dedupe import deduplicate
-from pipeline.readers.scraped.structure import build_document
+from pipeline.readers.scraped import scraped_document
 
 
 def structure(text: str, metadata: Metadata | None = None, name: str = "piece"):
-    units = deduplicate(clean_text(text)).units
-    return build_document(name, units, metadata or Metadata(title=""))
+    return scraped_document(name, text, metadata or Metadata(title=""))[0]
 
 
 def kinds(document) -> list[str]:
