@@ -15,9 +15,14 @@ SEED = "director-review-2024"
 LIBRARY = "library-chapter"
 
 
-def copy_project(folder: Path, library: bool = True) -> Path:
+def copy_project(folder: Path, library: bool = True, code: bool = False) -> Path:
+    """A copy of the project's dodo.py, layouts and seed (and a second text, `library`); with
+    `code`, of the pipeline package too, which then builds in place of the installed one."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "dodo.py", folder / "dodo.py")
+    if code:
+        shutil.copytree(ROOT / "pipeline", folder / "pipeline",
+                        ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "layouts", folder / "layouts")
     (folder / "source").mkdir()
     for name in (f"{SEED}.txt", f"{SEED}.toml"):
@@ -33,7 +38,7 @@ def doit(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 
 def tasks_run(result: subprocess.CompletedProcess) -> list[str]:
-    """The tasks a doit run executed (doit marks them with a leading dot)."""
+    """The tasks a doit run executed (the console marks each with a leading dot)."""
     return [line for line in result.stdout.splitlines() if line.startswith(".")]
 
 

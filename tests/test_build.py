@@ -1,6 +1,7 @@
 """End to end: real doit, WeasyPrint and python-docx on a copy of the project."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -139,3 +140,28 @@ def test_clean_removes_what_was_built(tmp_path):
     assert doit(folder, "model").returncode == 0
     assert doit(folder, "clean").returncode == 0
     assert not list((folder / "output").glob("*/*.json"))
+
+
+def test_the_console_says_each_error_once_and_sums_up(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "glyphs.txt").write_text("A heading\n\nA sign no font has: \U00013000.\n")
+    result = doit(folder)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    errors = [line for line in output.splitlines() if line.startswith("error:")]
+    assert errors == ["error: source/glyphs.txt: the layout fonts lack '\U00013000'"], output
+    for noise in ("UnmetDependency", "<stdout>", "<stderr>", "Traceback", "####"):
+        assert noise not in output
+    assert f"{SEED}-print.pdf" in output and "press-ready" in output
+    assert "pages" in output and output.rstrip().splitlines()[-1].startswith("Built ")
+
+
+def test_the_summary_names_every_edition_with_its_pages(project):
+    (project / "source" / f"{SEED}.toml").write_text(
+        (project / "source" / f"{SEED}.toml").read_text() + "\n")
+    output = doit(project).stdout
+    for layout in layouts():
+        line = next(line for line in output.splitlines() if f"{SEED}-{layout}.pdf" in line)
+        assert re.search(r"\d+ pages", line), line
+    assert f"output/{SEED}/" in output
+    assert doit(project).stdout.startswith("Nothing to do")

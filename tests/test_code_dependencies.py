@@ -1,0 +1,54 @@
+"""A change to the pipeline's code rebuilds every output that code makes, and nothing else:
+each task's code dependencies are derived from its step's imports (build/code.py)."""
+
+import pytest
+
+from pipeline.build.code import PACKAGE_DIR, step_code
+
+from .support import copy_project, doit, tasks_run
+
+STEPS = ("build_model", "build_pdf", "check_pdf", "preview_pdf", "build_docx")
+
+
+@pytest.fixture
+def project(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False, code=True)
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+def kinds(result) -> set[str]:
+    """The kinds of task a run executed: model, pdf, preflight, preview, docx."""
+    return {line.split()[1].split(":")[0] for line in tasks_run(result)}
+
+
+def touch(path):
+    path.write_text(path.read_text() + "\n# changed\n")
+
+
+def test_a_change_to_the_docx_writer_rebuilds_the_drafts_and_no_pdf(project):
+    touch(project / "pipeline" / "writers" / "docx_draft.py")
+    assert kinds(doit(project)) == {"docx"}
+
+
+def test_a_change_to_what_every_output_is_written_through_rebuilds_everything(project):
+    touch(project / "pipeline" / "files.py")
+    assert kinds(doit(project)) == {"model", "pdf", "preflight", "preview", "docx"}
+
+
+def test_a_change_to_the_preview_rebuilds_the_previews_only(project):
+    touch(project / "pipeline" / "checks" / "preview.py")
+    assert kinds(doit(project)) == {"preview"}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_each_step_depends_on_the_modules_it_imports(step):
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code(step)}
+    assert {"files.py", "errors.py", "build/steps.py", "build/project.py"} <= names
+
+
+def test_a_pdf_depends_on_its_writers_and_not_on_the_readers():
+    names = {path.name for path in step_code("build_pdf")}
+    assert {"render.py", "html.py", "print_ready.py", "tagging.py", "pages.py"} <= names
+    assert not {"structure.py", "dedupe.py", "docx_draft.py", "preview.py"} & names
