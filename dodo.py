@@ -1,5 +1,6 @@
 """Build every edition of every text in source/: run `doit`; `doit list` explains the tasks."""
 
+import functools
 import os
 from pathlib import Path
 
@@ -51,6 +52,7 @@ def run(step_name, name, *arguments):
     return None
 
 
+@functools.cache
 def declared(name):
     """A document's metadata, or None when its file is wrong: the model task says why."""
     try:
@@ -81,7 +83,7 @@ def task_model():
         yield {
             "name": name,
             "actions": [(run, ["build_model", name])],
-            "file_dep": step_code("build_model"),
+            "file_dep": list(step_code("build_model")),
             "uptodate": [(sources_unchanged, [PROJECT.inputs(name), PROJECT.draft_state(name)]),
                          (unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],

@@ -1,31 +1,45 @@
 """The code an output is made by: the pipeline's modules a build step imports, followed
 through every import, so a task's code dependencies are derived and cannot drift.
 
-Imports are read from the source (ast), not executed: declaring tasks stays cheap. A step
-is a function of steps.py; its code is what it imports itself, what steps.py imports at
-module level, and everything those modules import, at any level.
+Imports are read from the source text, not executed, and only absolute imports of the
+package count (ruff's TID252 forbids relative ones): declaring tasks stays cheap, a few
+milliseconds for the whole package. A step is a function of steps.py; its code is what it
+imports itself, what steps.py imports at module level, and everything those modules import,
+at any level (a function's late import of WeasyPrint's writer is as real as a module's).
 """
 
 from __future__ import annotations
 
-import ast
 import functools
+import re
 from pathlib import Path
 
 PACKAGE = "pipeline"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 STEPS = f"{PACKAGE}.build.steps"
 
+IMPORT = re.compile(
+    rf"^[ \t]*(?:from[ \t]+({PACKAGE}(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)"
+    rf"|import[ \t]+({PACKAGE}(?:\.\w+)*))",
+    re.MULTILINE,
+)
+TOP_LEVEL_FUNCTION = re.compile(r"^def (\w+)\(", re.MULTILINE)
 
-def step_code(step: str) -> list[Path]:
+
+@functools.cache
+def step_code(step: str) -> tuple[Path, ...]:
     """Every pipeline file the build step `step` (a function of steps.py) runs."""
-    tree = parsed(module_file(STEPS))
-    function = next((node for node in tree.body
-                     if isinstance(node, ast.FunctionDef) and node.name == step), None)
-    if function is None:
+    source = package_modules()[STEPS].read_text(encoding="utf-8")
+    functions = {match.group(1): match.start() for match in TOP_LEVEL_FUNCTION.finditer(source)}
+    if step not in functions:
         raise ValueError(f"{STEPS} has no step {step!r}")
-    entries = (imported(function, STEPS) | imported_at_top(tree, STEPS)) - {STEPS}
-    return sorted({module_file(name) for name in {STEPS, *closure(frozenset(entries))}})
+    start = functions[step]
+    end = min((position for position in functions.values() if position > start),
+              default=len(source))
+    head = source[: min(functions.values())]  # the module's own imports, before any function
+    entries = (imports_in(head) | imports_in(source[start:end])) - {STEPS}
+    files = package_modules()
+    return tuple(sorted({files[name] for name in {STEPS, *closure(frozenset(entries))}}))
 
 
 @functools.cache
@@ -41,45 +55,35 @@ def closure(modules: frozenset[str]) -> frozenset[str]:
         parent = name.rpartition(".")[0]
         if parent.startswith(PACKAGE):
             waiting.append(parent)
-        waiting.extend(imported(parsed(module_file(name)), name))
+        waiting.extend(module_imports(name))
     return frozenset(seen)
 
 
-def imported(node: ast.AST, module: str) -> set[str]:
-    """The pipeline modules imported anywhere inside `node`, part of `module`."""
+@functools.cache
+def module_imports(name: str) -> frozenset[str]:
+    return frozenset(imports_in(package_modules()[name].read_text(encoding="utf-8")))
+
+
+def imports_in(source: str) -> set[str]:
+    """The pipeline modules imported anywhere in `source`."""
     names: set[str] = set()
-    for child in ast.walk(node):
-        if isinstance(child, ast.Import):
-            names.update(alias.name for alias in child.names)
-        elif isinstance(child, ast.ImportFrom):
-            base = absolute(child, module)
-            names.add(base)
-            names.update(f"{base}.{alias.name}" for alias in child.names)
-    return {name for name in names if is_module(name)}
-
-
-def imported_at_top(tree: ast.Module, module: str) -> set[str]:
-    top = ast.Module(body=[node for node in tree.body
-                           if isinstance(node, ast.Import | ast.ImportFrom)], type_ignores=[])
-    return imported(top, module)
-
-
-def absolute(node: ast.ImportFrom, module: str) -> str:
-    if not node.level:
-        return node.module or ""
-    package = module.split(".")[: -node.level]
-    return ".".join([*package, *([node.module] if node.module else [])])
-
-
-def is_module(name: str) -> bool:
-    return name.split(".")[0] == PACKAGE and module_file(name).is_file()
-
-
-def module_file(name: str) -> Path:
-    path = PACKAGE_DIR.parent.joinpath(*name.split("."))
-    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    for match in IMPORT.finditer(source):
+        base, imported, plain = match.groups()
+        if plain:
+            names.add(plain)
+            continue
+        names.add(base)
+        for item in imported.strip("() \n").split(","):
+            if item.split():
+                names.add(f"{base}.{item.split()[0]}")
+    return names & package_modules().keys()
 
 
 @functools.cache
-def parsed(path: Path) -> ast.Module:
-    return ast.parse(path.read_bytes(), filename=str(path))
+def package_modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name; a package by its __init__.py."""
+    modules = {}
+    for path in PACKAGE_DIR.rglob("*.py"):
+        parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
