@@ -30,6 +30,9 @@ class Page:
     marks: tuple[str, ...] = ()  # "crop": drawn by writers/pdf/print_ready.py, in CMYK
     # How far from the trim crop marks start; at least the bleed keeps them out of it.
     marks_offset_mm: float = 3.0
+    # Facing pages of a bound report: margin_left_mm is the inner (spine) margin, and on
+    # left-hand pages the two side margins swap.
+    mirrored: bool = False
 
     @property
     def width_mm(self) -> float:
@@ -38,6 +41,25 @@ class Page:
     @property
     def height_mm(self) -> float:
         return PAGE_SIZES_MM[self.size][1]
+
+    def side_margins_mm(self, number: int) -> tuple[float, float]:
+        """The left and right margins of page `number` (from 1; page 1 is a right-hand page)."""
+        if self.mirrored and number % 2 == 0:
+            return self.margin_right_mm, self.margin_left_mm
+        return self.margin_left_mm, self.margin_right_mm
+
+
+@dataclass(frozen=True)
+class Hyphenation:
+    """Where the writers may break a word with a hyphen: ordinary lower-case words only,
+    never a capitalised word, a name, an address or a compound (it breaks at its own
+    hyphen), and not in a ladder of more than `max_lines` hyphenated lines."""
+
+    enabled: bool = False
+    min_word: int = 7  # letters in the shortest word to hyphenate
+    min_before: int = 3  # letters left before the hyphen
+    min_after: int = 3  # letters carried to the next line
+    max_lines: int = 3  # hyphenated line ends in a row
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,7 @@ class Layout:
     body_size_pt: float = 11.0
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
+    hyphenation: Hyphenation = field(default_factory=Hyphenation)
 
     @property
     def fonts_folder(self) -> Path:
@@ -103,7 +126,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     page_settings = settings.pop("page", {})
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
-        layout = Layout(name=name, folder=folder, page=page, **settings)
+        hyphenation = Hyphenation(**settings.pop("hyphenation", {}))
+        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:

@@ -10,6 +10,7 @@ their pages, where they are, whether the print file is press-ready, and the time
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,8 @@ class Console:
         if isinstance(fail, UnmetDependency):
             self.run.held_back += 1
             return
+        if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
+            self.write(fail.get_msg())
         message = one_line(getattr(fail, "message", "") or fail.get_msg())
         # Every edition of a document fails alike on one bad character: said once.
         if message not in self.run.errors:
@@ -90,6 +93,10 @@ class Console:
         self.write(summary(self.project, self.run))
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def one_line(message: str) -> str:
     lines = [line.strip() for line in str(message).strip().splitlines() if line.strip()]
     return lines[0] if lines else "failed"
@@ -107,12 +114,11 @@ def summary(project: Project, run: Run) -> str:
     lines = [""]
     for name in documents:
         lines += document_lines(project, name)
-    tail = f"{len(run.executed)} tasks in {seconds:.1f} s"
+    tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
-        distinct = len(set(run.errors))
-        tail += f"; {distinct} error{'s' * (distinct != 1)}"
+        tail += f"; {counted(len(set(run.errors)), 'error')}"
         if run.held_back:
-            tail += f"; {run.held_back} tasks not run because of them"
+            tail += f"; {counted(run.held_back, 'task')} not run because of them"
     lines.append(f"Built {tail}.")
     return "\n".join(lines) + "\n"
 
@@ -139,7 +145,7 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     except (OSError, ValueError):
         return "not checked"
     pages = report.get("pages")
-    counted = f"{pages} page{'s' * (pages != 1)}" if isinstance(pages, int) else ""
+    count = counted(pages, "page") if isinstance(pages, int) else ""
     failed = [check for check in report.get("checks", []) if not check.get("passed")]
     errors = [check for check in failed if check.get("severity") == "error"]
     warnings = [check for check in failed if check.get("severity") == "warning"]
@@ -148,7 +154,7 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     else:
         verdict = "failed its preflight" if errors else "checked"
     noted = "; ".join(f"{check['rule']}: {check['message']}" for check in errors + warnings)
-    return ", ".join(part for part in (counted, verdict, noted) if part)
+    return ", ".join(part for part in (count, verdict, noted) if part)
 
 
 def is_print(project: Project, layout: str) -> bool:

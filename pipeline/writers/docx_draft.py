@@ -41,6 +41,16 @@ DRAFT_STYLES = (BODY_STYLE, *HEADING_STYLES, CAPTION_STYLE, BYLINE_STYLE)
 
 UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
               ValueError, etree.LxmlError)
+# The elements w:mirrorMargins comes before in w:settings (ECMA-376's sequence).
+MIRROR_MARGINS_FOLLOWERS = (
+    "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter",
+    "w:gutterAtTop", "w:hideSpellingErrors", "w:hideGrammaticalErrors", "w:activeWritingStyle",
+    "w:proofState", "w:formsDesign", "w:attachedTemplate", "w:linkStyles",
+    "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting",
+    "w:documentProtection", "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet",
+    "w:defaultTabStop",
+)
 WORD_COLUMN_SPACE = 720  # twips between columns when a w:cols element does not say
 
 # The earliest time a zip entry can hold; also the date when the metadata gives none.
@@ -250,6 +260,11 @@ def _set_pages(draft, layout: Layout) -> None:
         section.bottom_margin = Mm(page.margin_bottom_mm)
         section.left_margin = Mm(page.margin_left_mm)
         _add_folio(section.footer.paragraphs[0])
+    if page.mirrored:  # Word's "Mirror margins": left is inside, right outside
+        settings = draft.settings.element
+        if settings.find(qn("w:mirrorMargins")) is None:
+            settings.insert_element_before(OxmlElement("w:mirrorMargins"),
+                                           *MIRROR_MARGINS_FOLLOWERS)
 
 
 def _add_running_head(draft, title: str) -> None:

@@ -11,26 +11,38 @@ depend on where the project lies.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from pipeline.layouts import Layout
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, UnknownBlock
-
-# Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
-QUOTES = "\"\u201c\u201d\u2018\u2019<>"
-ADDRESS = re.compile(
-    rf"(?:https?://|www\.)[^\s{QUOTES}]*[^\s{QUOTES}.,;:!?)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
-)
+from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
-def render_html(document: Document, layout: Layout) -> str:
+@dataclass(frozen=True)
+class Placement:
+    """Where the writers set the blocks: their order, and the figures they scale."""
+
+    order: tuple[int, ...] = ()  # block indices in the order they are set; () the model's
+    scales: dict[int, float] = field(default_factory=dict)  # block index -> share of width
+    # (block index, word): words left whole, to end a ladder of hyphenated lines
+    whole_words: frozenset[tuple[int, str]] = frozenset()
+
+    def ordered(self, count: int) -> tuple[int, ...]:
+        return self.order or tuple(range(count))
+
+
+def render_html(document: Document, layout: Layout, placement: Placement | None = None) -> str:
+    """The HTML of `document` in `layout`; `placement` may set figures later or smaller, as
+    the PDF writer's figure placement asks."""
+    placement = placement or Placement()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
+    numbered = list(zip(document.blocks, anchors(document), strict=True))
     return template.render(
         layout=layout,
         page=layout.page,
@@ -38,8 +50,12 @@ def render_html(document: Document, layout: Layout) -> str:
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
+        shown_date=shown_date(document.metadata.date),
         byline=document.byline,
-        blocks=list(zip(document.blocks, anchors(document), strict=True)),
+        blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
+        scales=placement.scales,
+        breaks=LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
+                          placement.whole_words),
     )
 
 
@@ -61,7 +77,7 @@ def environment(folder: Path, shared: Path) -> Environment:
     )
     env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string
-    env.filters["linked"] = linked
+    env.filters["unbroken"] = unbroken
     return env
 
 
@@ -101,19 +117,10 @@ def css_string(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def linked(text: str) -> Markup:
-    """Escaped text whose web and e-mail addresses are live links."""
-    parts, position = [], 0
-    for match in ADDRESS.finditer(text):
-        address = match.group()
-        parts += [escape(text[position:match.start()]),
-                  Markup('<a href="{}">{}</a>').format(link_target(address), address)]
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return Markup("").join(parts)
-
-
-def link_target(address: str) -> str:
-    if "://" in address:
-        return address
-    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
+def shown_date(date: str) -> str:
+    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return date
+    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"

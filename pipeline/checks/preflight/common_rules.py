@@ -16,8 +16,9 @@ from pipeline.writers.pdf.pages import POINTS_PER_MM, paintings, rectangle
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
-# reports a hyphen-minus ending a line as U+0002.
-IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002]+")
+# reports a hyphen-minus ending a line as U+0002; addresses hold zero-width spaces where
+# they may break.
+IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002\u200b]+")
 
 
 def font_problems(edition: Edition) -> list[str]:
@@ -116,13 +117,15 @@ def text_area_texts(edition: Edition) -> list[str]:
     texts = []
     document = pdfium.PdfDocument(edition.path)
     try:
-        for pdf_page, pdfium_page in zip(edition.pdf.pages, document, strict=True):
+        pages = zip(edition.pdf.pages, document, strict=True)
+        for number, (pdf_page, pdfium_page) in enumerate(pages, 1):
             left, bottom, right, top = rectangle(pdf_page.trimbox)
+            margin_left, margin_right = page.side_margins_mm(number)
             text_page = pdfium_page.get_textpage()
             texts.append(text_page.get_text_bounded(
-                left + page.margin_left_mm * POINTS_PER_MM,
+                left + margin_left * POINTS_PER_MM,
                 bottom + page.margin_bottom_mm * POINTS_PER_MM,
-                right - page.margin_right_mm * POINTS_PER_MM,
+                right - margin_right * POINTS_PER_MM,
                 top - page.margin_top_mm * POINTS_PER_MM,
             ))
     finally:

@@ -19,6 +19,7 @@ import hashlib
 import io
 import re
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -26,7 +27,8 @@ from urllib.request import url2pathname
 from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
-from pipeline.writers.html import render_html
+from pipeline.writers.html import Placement, render_html
+from pipeline.writers.pdf.placement import MAX_PASSES, first_hole, ladder_words, mended
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
 # folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
@@ -46,20 +48,17 @@ class RefusedURLError(PermissionError):
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
-    html_text = render_html(document, layout)
-    digest = hashlib.sha256(html_text.encode("utf-8")).digest()
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
     try:
         stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                          font_config=font_config)
-        html = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher)
-        rendered = html.write_pdf(
-            stylesheets=[stylesheet],
-            font_config=font_config,
+        html_text, laid_out = placed(document, layout, stylesheet, fetcher)
+        digest = hashlib.sha256(html_text.encode("utf-8")).digest()
+        rendered = laid_out.write_pdf(
             pdf_variant=layout.pdf_variant,
             pdf_identifier=digest[:16].hex().encode("ascii"),
             finisher=functools.partial(
@@ -71,6 +70,30 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
     return finished(rendered, layout)
+
+
+def placed(document: Document, layout: Layout, stylesheet, fetcher):
+    """The HTML and WeasyPrint's layout of it, its figures placed so that no page but the
+    last is left more than a third empty (placement.py): a second layout where needed."""
+    from weasyprint import HTML
+
+    kinds = [type(block).__name__.lower() for block in document.blocks]
+    placement = Placement()
+    for _ in range(MAX_PASSES):
+        html_text = render_html(document, layout, placement)
+        laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
+            stylesheets=[stylesheet], font_config=font_configuration(),
+            pdf_variant=layout.pdf_variant)
+        better = placement
+        if layout.hyphenation.enabled:
+            whole = ladder_words(laid_out.pages, layout.hyphenation.max_lines)
+            better = replace(better, whole_words=better.whole_words | whole)
+        hole = first_hole(laid_out.pages)
+        better = (hole and mended(better, hole, kinds, len(kinds))) or better
+        if better == placement:
+            break
+        placement = better
+    return html_text, laid_out
 
 
 def finished(rendered: bytes, layout: Layout) -> bytes:
