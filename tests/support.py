@@ -7,9 +7,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from pypdf import PdfReader
+from pipeline.layouts import load_layout
 
 from .conftest import LIBRARY_CHAPTER, ROOT
+from .typesetting import MM, measured
 
 SEED = "director-review-2024"
 LIBRARY = "library-chapter"
@@ -44,16 +45,25 @@ def tasks_run(result: subprocess.CompletedProcess) -> list[str]:
 
 def squash(text: str) -> str:
     """Text as compared across renderings: no white space, no hyphens (hyphenation)."""
-    return re.sub(r"[\s\u00ad\u2010-]+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"[\s\u00ad\u200b\u2010-]+", "", unicodedata.normalize("NFKC", text))
 
 
 def pdf_text(path: Path) -> str:
-    """The PDF's text without running heads (its title) and folios, squashed."""
-    reader = PdfReader(path)
-    running_head = reader.metadata.title
-    lines = [line for page in reader.pages for line in page.extract_text().splitlines()
-             if line.strip() != running_head and not line.strip().isdigit()]
-    return squash("".join(lines))
+    """The text of the PDF edition `path` inside its layout's text area (so without running
+    heads and folios), squashed. Its layout is read from the project holding `path`
+    (output/<name>/<name>-<layout>.pdf)."""
+    name = path.parent.name
+    layout = load_layout(path.parents[2] / "layouts", path.stem.removeprefix(f"{name}-"))
+    page = layout.page
+    edition = measured(path)
+    kept = []
+    for line in edition.lines:
+        left, _ = page.side_margins_mm(line.page)
+        middle = (line.top + line.bottom) / 2
+        if (line.left >= left * MM - 1 and middle >= page.margin_top_mm * MM
+                and middle <= edition.trim[1] - page.margin_bottom_mm * MM):
+            kept.append(line.text)
+    return squash("".join(kept))
 
 
 def pdfs(folder: Path, name: str) -> list[Path]:

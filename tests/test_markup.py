@@ -252,7 +252,10 @@ def documents(draw) -> Document:
             blocks.append(Figure(number, draw(CLEAN_SPANS), image, metadata.alt.get(number)))
     byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
     byline = None if byline_text is None else parse_byline(byline_text)
-    assume(byline is None or parse_byline(byline.text) == byline)
+    # As a reader makes it: its text reads back the same and is clean (no typography left
+    # to apply once the name and role are joined again).
+    assume(byline is None or (parse_byline(byline.text) == byline
+                              and clean_line(byline.text) == byline.text))
     return Document("piece", metadata, byline, tuple(blocks))
 
 

@@ -1,0 +1,95 @@
+"""Where lines may break: the writer's hyphenation rules, addresses, compounds, and the
+placement pass that mends holes and hyphen ladders."""
+
+import pytest
+
+from pipeline.layouts import Hyphenation, load_layout
+from pipeline.model import Document, Metadata, Paragraph, Span
+from pipeline.writers.html import Placement
+from pipeline.writers.line_breaks import SOFT_HYPHEN, ZERO_WIDTH_SPACE, LineBreaks, unbroken
+from pipeline.writers.pdf.placement import Hole, mended
+from pipeline.writers.pdf.render import font_configuration, placed, url_fetcher
+
+from .conftest import ROOT
+
+RULES = Hyphenation(enabled=True, min_word=7, min_before=3, min_after=3, max_lines=3)
+BREAKS = LineBreaks(RULES, "en-GB", links=False)
+
+
+def test_ordinary_long_words_get_soft_hyphens():
+    assert SOFT_HYPHEN in BREAKS.running("the administration")
+
+
+@pytest.mark.parametrize("word", [
+    "Harbourview",  # capitalised: a name, or a word starting a sentence
+    "Department",
+    "cross-boundary",  # a compound breaks at its own hyphen only
+    "well-established",
+    "covid19cases",  # digits: a code, not a word
+    "short",  # under the shortest word
+])
+def test_names_compounds_codes_and_short_words_stay_whole(word):
+    assert SOFT_HYPHEN not in BREAKS.running(f"the {word} again")
+
+
+def test_no_soft_hyphen_inside_a_ligature():
+    # pyphen breaks "dif-fi-cult"; the shaper would join f and fi across the soft hyphen.
+    assert "dif\u00adficult" not in BREAKS.running("a difficult winter")
+
+
+def test_addresses_break_after_slash_dot_and_at_never_with_a_hyphen():
+    shown = BREAKS.running("see https://www.rwh.example.nhs.uk/newhospital or help@lcwa.example.org")
+    assert SOFT_HYPHEN not in shown
+    assert f"https://{ZERO_WIDTH_SPACE}www.{ZERO_WIDTH_SPACE}rwh." in shown
+    assert f"help@{ZERO_WIDTH_SPACE}lcwa." in shown
+
+
+def test_a_word_left_whole_in_its_block_only():
+    whole = LineBreaks(RULES, "en-GB", False, frozenset({(2, "administration")}))
+    assert SOFT_HYPHEN not in whole.running("the administration", 2)
+    assert SOFT_HYPHEN in whole.running("the administration", 3)
+
+
+def test_without_hyphenation_nothing_is_inserted():
+    assert BREAKS.running("x") == "x"
+    plain = LineBreaks(Hyphenation(), "en-GB", False)
+    assert SOFT_HYPHEN not in plain.running("the administration")
+
+
+def test_compounds_in_titles_never_break():
+    assert unbroken("Vice-Chancellor’s Review") == (
+        '<span class="compound">Vice-Chancellor’s</span> Review')
+
+
+def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph():
+    kinds = ["paragraph", "figure", "paragraph", "heading"]
+    fits = Hole(space=300, block=1, tag="figure", height=400, picture_height=350)
+    assert mended(Placement(), fits, kinds, 4).scales[1] == pytest.approx(0.97 * 250 / 350)
+    too_small = Hole(space=150, block=1, tag="figure", height=400, picture_height=350)
+    assert mended(Placement(), too_small, kinds, 4).order == (0, 2, 1, 3)
+    before_heading = Hole(space=150, block=2, tag="figure", height=400, picture_height=350)
+    assert mended(Placement(), before_heading, ["paragraph", "paragraph", "figure", "heading"],
+                  4) is None
+    assert mended(Placement(), Hole(300, 0, "p", 20, 0), kinds, 4) is None
+
+
+def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_path):
+    from weasyprint import CSS
+
+    from tests.typesetting import measured
+
+    layout = load_layout(ROOT / "layouts", "print")
+    strict = type(layout)(**{**layout.__dict__, "hyphenation": Hyphenation(
+        enabled=True, min_word=5, min_before=2, min_after=2, max_lines=1)})
+    words = ("considerable administrative responsibilities notwithstanding "
+             "internationalisation organisational reconfigurations ") * 30
+    document = Document("ladders", Metadata("Ladders"), None, (Paragraph((Span(words),)),))
+    fetcher = url_fetcher(layout.folder.parent, tmp_path)
+    stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
+                     font_config=font_configuration())  # the layout's own fonts, not the system's
+    _, laid_out = placed(document, strict, stylesheet, fetcher)
+    (tmp_path / "ladders.pdf").write_bytes(laid_out.write_pdf())
+    lines = [line.text for line in measured(tmp_path / "ladders.pdf").body()]
+    assert any(line.endswith("\u2010") for line in lines)
+    assert not any(first.endswith("\u2010") and second.endswith("\u2010")
+                   for first, second in zip(lines, lines[1:], strict=False))

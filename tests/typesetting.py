@@ -1,0 +1,98 @@
+"""Measuring a PDF edition as a typesetter does, from the outside: poppler's pdftotext gives
+each line's box and words, pikepdf the pages' trim boxes. Used by the tests of page layout."""
+
+import statistics
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pikepdf
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+MM = 72 / 25.4
+ADDED_HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a break the renderer made
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int  # from 1
+    left: float  # points from the trim's left edge
+    top: float  # points from the trim's top edge
+    bottom: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Edition:
+    lines: list[Line]
+    pages: int
+    trim: tuple[float, float]  # width, height in points
+
+    def on_page(self, number: int) -> list[Line]:
+        return [line for line in self.lines if line.page == number]
+
+    def body(self) -> list[Line]:
+        """Lines of the body size: the commonest line height, give or take a tenth."""
+        common = Counter(round(line.height, 1) for line in self.lines).most_common(1)[0][0]
+        return [line for line in self.lines if abs(line.height - common) <= common * 0.1]
+
+
+def measured(pdf: Path) -> Edition:
+    with pikepdf.open(pdf) as opened:
+        offsets = []
+        for page in opened.pages:
+            media, trim = [list(map(float, box)) for box in (page.mediabox, page.trimbox)]
+            offsets.append((trim[0] - media[0], media[3] - trim[3], trim[2] - trim[0],
+                            trim[3] - trim[1]))
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    root = ElementTree.fromstring(xhtml)
+    lines = []
+    for number, page in enumerate(root.iter(f"{XHTML}page"), 1):
+        dx, dy, _, _ = offsets[number - 1]
+        for line in page.iter(f"{XHTML}line"):
+            words = [word.text or "" for word in line.iter(f"{XHTML}word")]
+            lines.append(Line(number, float(line.get("xMin")) - dx, float(line.get("yMin")) - dy,
+                              float(line.get("yMax")) - dy, " ".join(words)))
+    return Edition(lines, len(offsets), offsets[0][2:])
+
+
+def median_characters(edition: Edition) -> float:
+    return statistics.median(len(line.text) for line in edition.body())
+
+
+def hyphen_ladders(edition: Edition) -> list[list[str]]:
+    """Runs of consecutive body lines ending with a hyphen, longest first."""
+    runs, current = [], []
+    for line in edition.body():
+        if line.text.endswith(("-", ADDED_HYPHEN)):
+            current.append(line.text)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return sorted(runs, key=len, reverse=True)
+
+
+def added_hyphen_words(edition: Edition) -> list[str]:
+    """The word fragment before each hyphen the renderer added at a line's end."""
+    return [line.text.rsplit(" ", 1)[-1] for line in edition.lines
+            if line.text.endswith(ADDED_HYPHEN)]
+
+
+def empty_share(edition: Edition, number: int, top_mm: float, bottom_mm: float) -> float:
+    """How much of page `number`'s text area below its last line of text is empty."""
+    area_top, area_bottom = top_mm * MM, edition.trim[1] - bottom_mm * MM
+    inside = [line for line in edition.on_page(number)
+              if line.top >= area_top - 1 and line.bottom <= area_bottom + 1]
+    if not inside:
+        return 1.0
+    return (area_bottom - max(line.bottom for line in inside)) / (area_bottom - area_top)
