@@ -28,7 +28,7 @@ class Page:
     # Beyond the bleed: room for printer's marks, so they can stay out of the bleed.
     slug_mm: float = 0.0
     marks: tuple[str, ...] = ()  # "crop": drawn by writers/pdf/print_ready.py, in CMYK
-    # How far from the trim crop marks start; at least the bleed keeps them out of it.
+    # How far from the trim crop marks start; never less than the bleed, whatever is set.
     marks_offset_mm: float = 3.0
     # Facing pages of a bound report: margin_left_mm is the inner (spine) margin, and on
     # left-hand pages the two side margins swap.
@@ -134,7 +134,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
-    if page.marks and page.marks_offset_mm >= page.bleed_mm + page.slug_mm:
+    # Marks start at marks_offset_mm from the trim, and never inside the bleed.
+    if page.marks and max(page.marks_offset_mm, page.bleed_mm) >= page.bleed_mm + page.slug_mm:
         raise PipelineError(settings_file, "crop marks would start beyond the page's edge: "
                                            "raise bleed_mm or slug_mm, or lower marks_offset_mm")
     return layout

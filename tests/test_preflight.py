@@ -40,7 +40,7 @@ DOCUMENT = Document(
         Heading("Opening the stacks"),
         Paragraph((Span(SHORT),)),
         Paragraph((Span("First: " + LONG * 3),)),
-        Figure(1, (Span("Readers in the refurbished reading room."),)),
+        Figure(1, (Span("Readers in the refurbished reading room."),), "photo.jpg"),
         Heading("Serving every reader"),
         Paragraph((Span("Then: " + LONG * 4, italic=True),)),
         Heading("Looking ahead", level=2),
@@ -96,7 +96,21 @@ def render(document: Document, layout: Layout, **options) -> bytes:
     import weasyprint
 
     html = weasyprint.HTML(string=html_for(document, layout, **options))
-    return html.write_pdf(pdf_variant=layout.pdf_variant)
+    data = html.write_pdf(pdf_variant=layout.pdf_variant)
+    return identified(data) if layout.is_pdfx else data
+
+
+def identified(data: bytes) -> bytes:
+    """What the print finisher adds to WeasyPrint's PDF/X-4: the Info keys InDesign writes,
+    and the output intent's registry."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        pdf.docinfo["/GTS_PDFXVersion"] = "PDF/X-4"
+        pdf.docinfo["/Creator"] = "tests"
+        for intent in pdf.Root.get("/OutputIntents", []):
+            intent.RegistryName = "http://www.color.org"
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    return buffer.getvalue()
 
 
 def with_page_labels(data: bytes) -> bytes:
@@ -162,9 +176,11 @@ def test_the_sample_spans_pages_and_is_hyphenated(print_bytes, tmp_path):
 def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
     assert [c.rule for c in report.checks] == [
-        "page-boxes", "output-intent", "pdfx-id", "no-rgb", "image-resolution",
+        "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
+        "image-resolution", "image-resolution-print", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete",
     ]
+    assert report.press_ready
     assert report.errors == [] and report.warnings == []
 
 
@@ -323,7 +339,7 @@ def test_an_rgb_inline_image_fails_no_rgb_and_warns_of_its_resolution(print_byte
     report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
     assert failed(report) == {"no-rgb", "image-resolution"}
     assert check(report, "no-rgb").message == "page 1: RGB inline image"
-    assert check(report, "image-resolution").message == "page 1: image (inline) at 7 ppi"
+    assert check(report, "image-resolution").message == "page 1: image (inline) (1 x 1 px) at 7 ppi"
 
 
 def test_device_rgb_set_by_name_fails_no_rgb(print_bytes, tmp_path):
@@ -346,15 +362,52 @@ def cmyk_jpeg(tmp_path: Path, size: int) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("pixels", "low"), [(60, True), (600, False)])
-def test_images_under_300_ppi_are_a_warning(tmp_path, pixels, low):
-    # 40 mm wide: 60 px is 38 ppi, 600 px is 381 ppi.
-    data = render(DOCUMENT, PRINT, image=cmyk_jpeg(tmp_path, pixels))
-    report = preflight(write(tmp_path, data), DOCUMENT, PRINT)
-    assert failed(report) == ({"image-resolution"} if low else set())
-    assert report.errors == []
-    if low:
-        assert report.warnings[0].message.endswith("at 38 ppi")
+@pytest.mark.parametrize(("pixels", "expected"), [
+    (60, ("error", "38 ppi")),  # 40 mm wide: 60 px is 38 ppi
+    (300, ("warning", "191 ppi")),
+    (600, None),  # 381 ppi
+])
+def test_coarse_pictures_are_an_error_and_soft_ones_a_warning(tmp_path, pixels, expected):
+    picture = cmyk_jpeg(tmp_path, pixels)
+    document = dataclasses.replace(DOCUMENT, blocks=tuple(
+        dataclasses.replace(block, image=picture.name) if isinstance(block, Figure) else block
+        for block in DOCUMENT.blocks))
+    data = render(document, PRINT, image=picture)
+    report = preflight(write(tmp_path, data), document, PRINT, source_dir=tmp_path)
+    if expected is None:
+        assert failed(report) == set() and report.press_ready
+        return
+    severity, resolution = expected
+    found = report.errors if severity == "error" else report.warnings
+    assert [check.rule for check in found] == [
+        "image-resolution" if severity == "error" else "image-resolution-print"]
+    # Named by its file, with its size and its effective resolution.
+    assert found[0].message.endswith(f": {picture.name} ({pixels} x {pixels} px) at {resolution}")
+    assert report.press_ready == (severity == "warning")
+
+
+def test_a_figure_without_a_picture_makes_a_proof_not_an_error(print_bytes, tmp_path):
+    document = dataclasses.replace(DOCUMENT, blocks=tuple(
+        dataclasses.replace(block, image=None) if isinstance(block, Figure) else block
+        for block in DOCUMENT.blocks))
+    report = preflight(write(tmp_path, print_bytes), document, PRINT)
+    assert failed(report) == {"pictures-supplied"}
+    assert report.errors == [] and not report.press_ready
+    assert check(report, "pictures-supplied").message == (
+        "figure 1 has no picture ('Readers in the refurbished reading room.')")
+    assert report.to_json()["press_ready"] is False
+
+
+def test_a_mark_inside_the_bleed_fails_marks_outside_bleed(print_bytes, tmp_path):
+    def change(pdf):
+        page = pdf.pages[0]
+        left, bottom = float(page.trimbox[0]), float(page.trimbox[1])
+        # Starting 1 pt from the trim: inside a 3 mm bleed.
+        append_content(pdf, f"q 0.25 w 1 1 1 1 K {left - 1} {bottom} m "
+                            f"{left - 20} {bottom} l S Q".encode())
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"marks-outside-bleed"}
 
 
 def test_ppi_follows_scale_rotation_and_forms():
@@ -477,6 +530,27 @@ def test_a_duplicated_paragraph_fails_text_complete(tmp_path):
     assert failed(report) == {"text-complete"}
     assert check(report, "text-complete").message == (
         f"paragraph 1 printed 2 times: {SHORT!r}")
+
+
+def with_short_paragraphs(*texts: str) -> Document:
+    """The sample with one-letter paragraphs (a list item "a", a drop cap "D", the word
+    "I") after its first long paragraph: their letters stand in every other word."""
+    blocks = list(DOCUMENT.blocks)
+    blocks[3:3] = [Paragraph((Span(text),)) for text in texts]
+    return dataclasses.replace(DOCUMENT, blocks=tuple(blocks))
+
+
+def test_one_letter_paragraphs_are_counted_as_blocks_not_letters(tmp_path):
+    document = with_short_paragraphs("a", "D", "I")
+    report = preflight(write(tmp_path, render(document, PRINT)), document, PRINT)
+    assert check(report, "text-complete").passed, check(report, "text-complete").message
+
+
+def test_a_one_letter_paragraph_printed_twice_is_found(tmp_path):
+    document = with_short_paragraphs("a", "D", "I")
+    printed = with_short_paragraphs("a", "D", "I", "I")
+    report = preflight(write(tmp_path, render(printed, PRINT)), document, PRINT)
+    assert check(report, "text-complete").message == "paragraph 5 printed 2 times: 'I'"
 
 
 def test_a_dropped_caption_fails_text_complete(tmp_path):

@@ -148,12 +148,14 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     count = counted(pages, "page") if isinstance(pages, int) else ""
     failed = [check for check in report.get("checks", []) if not check.get("passed")]
     errors = [check for check in failed if check.get("severity") == "error"]
+    proofs = [check for check in failed if check.get("severity") == "proof"]
     warnings = [check for check in failed if check.get("severity") == "warning"]
     if is_print(project, layout):
-        verdict = "PROOF, not for press" if errors else "press-ready"
+        verdict = "PROOF, not for press" if errors or proofs else "press-ready"
     else:
         verdict = "failed its preflight" if errors else "checked"
-    noted = "; ".join(f"{check['rule']}: {check['message']}" for check in errors + warnings)
+    noted = "; ".join(f"{check['rule']}: {check['message']}"
+                      for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)
 
 

@@ -78,7 +78,7 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
     project = Project(Path(root))
     pdf = project.pdf(name, layout_name)
     report = preflight(pdf, load_document(project, name),
-                       load_layout(project.layouts_dir, layout_name))
+                       load_layout(project.layouts_dir, layout_name), project.source_dir)
     report_path = project.preflight_report(name, layout_name)
     files.write_json(report_path, report.to_json())
     if report.errors:

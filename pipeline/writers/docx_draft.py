@@ -360,11 +360,35 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None
     if not path.is_file():
         raise PipelineError(path, f"no such image for figure {figure.number}")
     try:
-        shape = paragraph.add_run().add_picture(str(path))
+        shape = paragraph.add_run().add_picture(screen_picture(path))
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
     shape._inline.docPr.set("descr", figure.alternative_text)
+
+
+def screen_picture(path: Path) -> BytesIO | str:
+    """The picture as Word and LibreOffice show it: a CMYK one (a print photo) as an RGB
+    copy, converted through its own profile when it has one; the print PDF keeps the CMYK."""
+    from PIL import Image, ImageCms, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            if image.mode != "CMYK":
+                return str(path)
+            profile = image.info.get("icc_profile")
+            if profile:
+                rgb = ImageCms.profileToProfile(
+                    image, ImageCms.ImageCmsProfile(BytesIO(profile)),
+                    ImageCms.createProfile("sRGB"), outputMode="RGB")
+            else:
+                rgb = image.convert("RGB")
+    except (OSError, UnidentifiedImageError):
+        return str(path)  # python-docx says what it cannot read
+    copy = BytesIO()
+    rgb.save(copy, "JPEG", quality=95)
+    copy.seek(0)
+    return copy
 
 
 def fitted(width: int, height: int, max_width: int) -> tuple[int, int]:

@@ -20,10 +20,12 @@ from pipeline.layouts import Layout
 from pipeline.model import Document
 
 
-def preflight(pdf: Path, document: Document, layout: Layout) -> Report:
-    """Run the layout's rules on the PDF edition `pdf` of `document`."""
+def preflight(pdf: Path, document: Document, layout: Layout,
+              source_dir: Path | None = None) -> Report:
+    """Run the layout's rules on the PDF edition `pdf` of `document`, whose pictures are in
+    `source_dir`."""
     with pikepdf.open(pdf) as opened:
-        edition = Edition(pdf, opened, document, layout)
+        edition = Edition(pdf, opened, document, layout, source_dir)
         checks = tuple(run_rule(rule, edition) for rule in rules_for(layout))
         pages = len(opened.pages)
     return Report(pdf, layout.name, checks, pages)

@@ -11,7 +11,8 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.model import Document, Figure, Paragraph
+from pipeline.model import Block, Document, Figure, Paragraph
+from pipeline.writers.html import shown_date
 from pipeline.writers.pdf.pages import POINTS_PER_MM, paintings, rectangle
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
@@ -65,33 +66,58 @@ def outline_items(items) -> Iterator[pikepdf.OutlineItem]:
 
 
 def text_problems(edition: Edition) -> list[str]:
-    """Every paragraph and caption once, in order, in the text of the pages' text areas.
+    """Every paragraph and caption once, in order, as a whole block of the pages' text.
 
-    Once means as often as the document's own text holds it: a short paragraph may also
-    be part of a longer one, or a heading."""
+    Each text the document prints (its front matter, headings, paragraphs and captions) is
+    claimed in the text of the pages' text areas, longest first, at its first place not yet
+    claimed: a short paragraph ("I", "a") is never found inside a longer one, and a block
+    found again in what is left was printed twice. Paragraphs follow the model's order;
+    captions may stand elsewhere (figure placement may set a figure a paragraph later)."""
     text = normalised("".join(text_area_texts(edition)))
-    own_text = normalised("".join(document_texts(edition.document)))
-    problems = []
-    position = 0
-    for label, block in text_blocks(edition.document):
-        wanted = normalised(block.text)
-        if not wanted:
+    claimed = bytearray(len(text))
+    items = [(None, part) for part in front_texts(edition.document)]
+    items += [(label, block.text) for label, block in text_blocks(edition.document)]
+    wanted = [normalised(item) for _, item in items]
+    places: dict[int, int] = {}
+    for index in sorted(range(len(items)), key=lambda index: -len(wanted[index])):
+        if wanted[index]:
+            place = unclaimed_place(text, wanted[index], claimed)
+            if place < 0 and items[index][0] is None:  # front matter a layout set in capitals
+                wanted[index] = wanted[index].upper()
+                place = unclaimed_place(text, wanted[index], claimed)
+            if place >= 0:
+                claimed[place:place + len(wanted[index])] = b"\1" * len(wanted[index])
+                places[index] = place
+    problems, previous = [], -1
+    for index, (label, item) in enumerate(items):
+        if label is None or not wanted[index]:
             continue
-        count = text.count(wanted)
-        if count == 0:
-            problems.append(f"{label} missing: {excerpt(block.text)}")
+        if index not in places:
+            problems.append(f"{label} missing: {excerpt(item)}")
             continue
-        if count > own_text.count(wanted):
-            problems.append(f"{label} printed {count} times: {excerpt(block.text)}")
-        found = text.find(wanted, position)
-        if found < 0:
-            problems.append(f"{label} out of order: {excerpt(block.text)}")
-        else:
-            position = found + len(wanted)
+        times = 1
+        while (again := unclaimed_place(text, wanted[index], claimed)) >= 0:
+            claimed[again:again + len(wanted[index])] = b"\1" * len(wanted[index])
+            times += 1
+        if times > 1:
+            problems.append(f"{label} printed {times} times: {excerpt(item)}")
+        if label.startswith("paragraph"):
+            if places[index] < previous:
+                problems.append(f"{label} out of order: {excerpt(item)}")
+            previous = places[index]
     return problems
 
 
-def text_blocks(document: Document) -> Iterator[tuple[str, Paragraph | Figure]]:
+def unclaimed_place(text: str, wanted: str, claimed: bytearray) -> int:
+    """Where `wanted` first stands in `text` wholly outside the claimed parts, or -1."""
+    start = text.find(wanted)
+    while start >= 0 and any(claimed[start:start + len(wanted)]):
+        start = text.find(wanted, start + 1)
+    return start
+
+
+def text_blocks(document: Document) -> Iterator[tuple[str | None, Block]]:
+    """Every block with the name a report gives it; headings are checked as bookmarks."""
     paragraphs = 0
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -99,14 +125,17 @@ def text_blocks(document: Document) -> Iterator[tuple[str, Paragraph | Figure]]:
             yield f"paragraph {paragraphs}", block
         elif isinstance(block, Figure):
             yield f"figure {block.number} caption", block
+        else:
+            yield None, block
 
 
-def document_texts(document: Document) -> list[str]:
-    """All the text the document puts on its pages: titles, byline and blocks."""
+def front_texts(document: Document) -> list[str]:
+    """What the opener prints: title, subtitle, organisation, date and the byline's parts."""
     metadata = document.metadata
-    byline = [document.byline.text] if document.byline else []
-    return [metadata.title, metadata.subtitle, *byline,
-            *(block.text for block in document.blocks)]
+    byline = document.byline
+    parts = [byline.name, *byline.honours, byline.role] if byline else []
+    return [metadata.title, metadata.subtitle, metadata.organisation,
+            shown_date(metadata.date), *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:

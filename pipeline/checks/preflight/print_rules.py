@@ -1,5 +1,5 @@
-"""The printer's rules: page boxes, output intent, PDF/X identification, no RGB, and
-image resolution at the printed size."""
+"""The printer's rules: page boxes, marks outside the bleed, output intent, PDF/X
+identification, no RGB, every picture supplied, and image resolution at the printed size."""
 
 from __future__ import annotations
 
@@ -9,18 +9,24 @@ import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.writers.pdf.pages import (
+    IDENTITY,
     POINTS_PER_MM,
     Matrix,
     Painting,
     grown,
     image_placements,
     is_rgb,
+    multiply,
     paintings,
     rectangle,
 )
 
 BOX_TOLERANCE_PT = 0.01
-MINIMUM_PPI = 300
+# Effective resolution at the printed size: under the first an error, under the second a
+# warning (offset printing wants 300 ppi; below 150, pixels show).
+MINIMUM_PPI = 150
+PRINT_PPI = 300
+REGISTRATION = (1.0, 1.0, 1.0, 1.0)  # the marks' CMYK colour: full ink on every plate
 PDFX_VERSION = "PDF/X-4"
 PDFXID_VERSION = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
 
@@ -58,6 +64,8 @@ def output_intent_problems(edition: Edition) -> list[str]:
     # Bytes 16-19 of an ICC header name the profile's colour space.
     if profile.get("/N") != 4 or profile.read_bytes()[16:20] != b"CMYK":
         return [f"the output profile is not CMYK (/N {profile.get('/N')})"]
+    if not str(intents[0].get("/RegistryName", "")):
+        return ["the output intent names no /RegistryName"]
     return []
 
 
@@ -66,10 +74,15 @@ def pdfx_id_problems(edition: Edition) -> list[str]:
     version = edition.pdf.open_metadata().get(PDFXID_VERSION)
     if version != PDFX_VERSION:
         problems.append(f"XMP pdfxid:GTS_PDFXVersion is {version!r}, not {PDFX_VERSION!r}")
+    info = edition.pdf.trailer.get("/Info", {})
     # PDF/X requires the trapping state to be known; this pipeline never traps.
-    trapped = edition.pdf.trailer.get("/Info", {}).get("/Trapped")
+    trapped = info.get("/Trapped")
     if trapped != pikepdf.Name("/False"):
         problems.append(f"Info /Trapped is {trapped}, not /False")
+    if str(info.get("/GTS_PDFXVersion", "")) != PDFX_VERSION:
+        problems.append(f"Info /GTS_PDFXVersion is not {PDFX_VERSION!r}")
+    if not str(info.get("/Creator", "")):
+        problems.append("Info names no /Creator")
     return problems
 
 
@@ -121,15 +134,97 @@ def shadings(resources: pikepdf.Dictionary) -> Iterator[tuple[str, pikepdf.Objec
 
 
 def image_resolution_problems(edition: Edition) -> list[str]:
-    """Images under MINIMUM_PPI at their printed size (pages.image_placements walks the
-    content streams for where each image is drawn)."""
-    problems = []
+    """Pictures under MINIMUM_PPI at their printed size: pixels would show."""
+    return [problem for problem, resolution in resolutions(edition) if resolution < MINIMUM_PPI]
+
+
+def image_resolution_warnings(edition: Edition) -> list[str]:
+    """Pictures between MINIMUM_PPI and PRINT_PPI: printable, but soft."""
+    return [problem for problem, resolution in resolutions(edition)
+            if MINIMUM_PPI <= resolution < PRINT_PPI]
+
+
+def resolutions(edition: Edition) -> list[tuple[str, float]]:
+    """Each picture drawn (pages.image_placements walks the content streams), named by its
+    file where its pixel size tells which, with its size and effective resolution."""
+    named = picture_files(edition)
+    found = []
     for number, page in enumerate(edition.pdf.pages, 1):
         for name, width, height, ctm in image_placements(page, page.obj.get("/Resources")):
             resolution = ppi(width, height, ctm)
-            if resolution < MINIMUM_PPI:
-                problems.append(f"page {number}: image {name} at {resolution:.0f} ppi")
+            picture = named.get((width, height), f"image {name}")
+            found.append((f"page {number}: {picture} ({width} x {height} px) at "
+                          f"{resolution:.0f} ppi", resolution))
+    return found
+
+
+def picture_files(edition: Edition) -> dict[tuple[int, int], str]:
+    """The figures' picture files by their pixel size."""
+    from PIL import Image
+
+    if edition.source_dir is None:
+        return {}
+    files = {}
+    for figure in edition.document.figures:
+        if figure.image:
+            try:
+                with Image.open(edition.source_dir / figure.image) as image:
+                    files[image.size] = figure.image
+            except OSError:
+                continue
+    return files
+
+
+def missing_picture_problems(edition: Edition) -> list[str]:
+    """Figures whose picture is not supplied: the print file shows an empty box."""
+    return [f"figure {figure.number} has no picture ({excerpt(figure.text)})"
+            for figure in edition.document.figures if not figure.image]
+
+
+def excerpt(text: str, length: int = 40) -> str:
+    return repr(text if len(text) <= length else text[:length].rstrip() + "…")
+
+
+def marks_problems(edition: Edition) -> list[str]:
+    """Printer's marks (stroked in registration colour) lying inside the bleed, where they
+    would be printed and trimmed into the page's edge."""
+    problems = []
+    for number, page in enumerate(edition.pdf.pages, 1):
+        bleed = rectangle(page.bleedbox)
+        for x, y in registration_points(page):
+            if (bleed[0] + BOX_TOLERANCE_PT < x < bleed[2] - BOX_TOLERANCE_PT
+                    and bleed[1] + BOX_TOLERANCE_PT < y < bleed[3] - BOX_TOLERANCE_PT):
+                problems.append(f"page {number}: a mark at ({x:.1f}, {y:.1f}) lies inside "
+                                f"the bleed")
+                break
     return problems
+
+
+def registration_points(page) -> Iterator[tuple[float, float]]:
+    """The end points of every path stroked in registration colour, in page coordinates."""
+    ctm, saved, stroke, path = IDENTITY, [], None, []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        match str(operator):
+            case "q":
+                saved.append((ctm, stroke))
+            case "Q" if saved:
+                ctm, stroke = saved.pop()
+            case "cm":
+                ctm = multiply(tuple(map(float, operands)), ctm)
+            case "K":
+                stroke = tuple(map(float, operands))
+            case "m" | "l":
+                x, y = map(float, operands)
+                path.append(transformed(x, y, ctm))
+            case "S" | "s" | "B" | "b" | "B*" | "b*" | "n" | "f" | "F" | "f*":
+                if str(operator) in ("S", "s") and stroke == REGISTRATION:
+                    yield from path
+                path = []
+
+
+def transformed(x: float, y: float, ctm) -> tuple[float, float]:
+    a, b, c, d, e, f = ctm
+    return a * x + c * y + e, b * x + d * y + f
 
 
 def ppi(width_px: int, height_px: int, ctm: Matrix) -> float:
@@ -156,5 +251,8 @@ PRINT_RULES = (
     Rule("output-intent", "error", output_intent_problems),
     Rule("pdfx-id", "error", pdfx_id_problems),
     Rule("no-rgb", "error", rgb_problems),
-    Rule("image-resolution", "warning", image_resolution_problems),
+    Rule("marks-outside-bleed", "error", marks_problems),
+    Rule("image-resolution", "error", image_resolution_problems),
+    Rule("image-resolution-print", "warning", image_resolution_warnings),
+    Rule("pictures-supplied", "proof", missing_picture_problems),
 )

@@ -12,7 +12,9 @@ import pikepdf
 from pipeline.layouts import Layout
 from pipeline.model import Document
 
-Severity = Literal["error", "warning"]
+# An error stops the build; a proof check lets it finish but the print file is a proof, not
+# for press (a picture not yet supplied); a warning is for a person to look at.
+Severity = Literal["error", "proof", "warning"]
 
 PROBLEMS_SHOWN = 5  # a message lists this many problems, then counts the rest
 
@@ -41,6 +43,15 @@ class Report:
         return [check for check in self.checks
                 if not check.passed and check.severity == "warning"]
 
+    @property
+    def proofs(self) -> list[Check]:
+        """Failed checks that make the edition a proof."""
+        return [check for check in self.checks if not check.passed and check.severity == "proof"]
+
+    @property
+    def press_ready(self) -> bool:
+        return not self.errors and not self.proofs
+
     def to_json(self) -> dict:
         return {
             "pdf": self.pdf.name,
@@ -48,6 +59,7 @@ class Report:
             "pages": self.pages,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "press_ready": self.press_ready,
             "checks": [
                 {"rule": c.rule, "severity": c.severity, "passed": c.passed, "message": c.message}
                 for c in self.checks
@@ -63,6 +75,7 @@ class Edition:
     pdf: pikepdf.Pdf
     document: Document
     layout: Layout
+    source_dir: Path | None = None  # where the figures' pictures are, to name them
 
 
 @dataclass(frozen=True)

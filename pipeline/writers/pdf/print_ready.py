@@ -19,27 +19,55 @@ from PIL import ImageCms
 from pipeline.errors import PipelineError
 from pipeline.layouts import SETTINGS, Layout, Page
 from pipeline.writers.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectangle
+from pipeline.writers.pdf.slug import note_content
 
 HAIRLINE_PT = 0.25
 # Registration colour: full ink on every plate, so each separation carries the marks.
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
+ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
+PDFX_VERSION = "PDF/X-4"
+CREATOR = "annual-report-pipeline (WeasyPrint, pikepdf)"
 
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
-def make_print_ready(pdf: pikepdf.Pdf, layout: Layout) -> None:
+def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> None:
+    """Boxes, marks, CMYK pictures, output intent and PDF/X identification; `proof_note`,
+    when given, is set in the slug of every page: the file is a proof, not for press."""
     profile = output_profile(layout)
     for page in pdf.pages:
         trim = rectangle(page.obj.TrimBox)
         bleed, media = page_boxes(trim, layout.page)
         page.obj.BleedBox, page.obj.MediaBox = list(bleed), list(media)
+        marks = b""
         if "crop" in layout.page.marks:
-            lines = crop_mark_lines(trim, layout.page.marks_offset_mm * POINTS_PER_MM, media)
-            draw_on_top(pdf, page, marks_content(lines))
+            marks = marks_content(crop_mark_lines(trim, marks_offset(layout.page), media))
+        if proof_note:
+            marks += note_content(proof_note, layout.fonts_folder, *note_origin(bleed, media))
+        if marks:
+            draw_on_top(pdf, page, marks)
     for image in rgb_images(pdf):
         convert_to_cmyk(image, profile)
     declare_output_intent(pdf, profile, layout.output_condition)
+    identify_pdfx(pdf)
+
+
+def marks_offset(page: Page) -> float:
+    """How far from the trim the crop marks start, in points: never inside the bleed."""
+    return max(page.marks_offset_mm, page.bleed_mm) * POINTS_PER_MM
+
+
+def note_origin(bleed: Box, media: Box) -> tuple[float, float]:
+    """Where the slug's note starts: above the bleed, level with its left edge."""
+    return bleed[0], bleed[3] + (media[3] - bleed[3]) * 0.35
+
+
+def identify_pdfx(pdf: pikepdf.Pdf) -> None:
+    """The Info keys that InDesign and Scribus write beside the XMP: the PDF/X version and
+    the tool that made the file."""
+    pdf.docinfo[pikepdf.Name.GTS_PDFXVersion] = PDFX_VERSION
+    pdf.docinfo[pikepdf.Name.Creator] = CREATOR
 
 
 def output_profile(layout: Layout) -> bytes:
@@ -128,6 +156,7 @@ def declare_output_intent(pdf: pikepdf.Pdf, profile: bytes, condition: str) -> N
         Type=pikepdf.Name.OutputIntent,
         S=pikepdf.Name.GTS_PDFX,
         OutputConditionIdentifier=condition or description,
+        RegistryName=ICC_REGISTRY,
         Info=description,
         DestOutputProfile=pdf.make_stream(profile, N=4),
     )])

@@ -69,7 +69,15 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
-    return finished(rendered, layout)
+    return finished(rendered, layout, proof_note(document))
+
+
+def proof_note(document: Document) -> str:
+    """What the slug of a print file says when it is not for press: pictures not supplied."""
+    missing = sum(1 for figure in document.figures if not figure.image)
+    if not missing:
+        return ""
+    return f"PROOF \u2013 {missing} picture{'s' * (missing != 1)} missing"
 
 
 def placed(document: Document, layout: Layout, stylesheet, fetcher):
@@ -96,7 +104,7 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
     return html_text, laid_out
 
 
-def finished(rendered: bytes, layout: Layout) -> bytes:
+def finished(rendered: bytes, layout: Layout, note: str = "") -> bytes:
     import pikepdf
 
     from pipeline.writers.pdf.print_ready import make_print_ready
@@ -107,7 +115,7 @@ def finished(rendered: bytes, layout: Layout) -> bytes:
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
         if layout.is_pdfx:
-            make_print_ready(pdf, layout)
+            make_print_ready(pdf, layout, note)
         output = io.BytesIO()
         # The file identifier from a hash of the content: same content, same bytes.
         pdf.save(output, deterministic_id=True)
