@@ -11,6 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+# A picture's alternative text when the metadata gives none: its caption describes it, and
+# is read right after it (WAI's images tutorial: an image described by adjacent text).
+DEFAULT_ALT = "Photograph; its caption follows."
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
@@ -73,7 +76,9 @@ class Figure:
 
     @property
     def alternative_text(self) -> str:
-        return self.alt or self.text
+        """The metadata's alternative text; without one, a short one that leaves the
+        description to the caption a reader meets next, rather than the caption again."""
+        return self.alt or DEFAULT_ALT
 
 
 Block = Heading | Paragraph | Figure

@@ -152,7 +152,9 @@ def test_the_console_says_each_error_once_and_sums_up(tmp_path):
     assert errors == ["error: source/glyphs.txt: the layout fonts lack '\U00013000'"], output
     for noise in ("UnmetDependency", "<stdout>", "<stderr>", "Traceback", "####"):
         assert noise not in output
-    assert f"{SEED}-print.pdf" in output and "press-ready" in output
+    # The seed's figures have no pictures yet: its print file is a proof, and says why.
+    proof = next(line for line in output.splitlines() if f"{SEED}-print.pdf" in line)
+    assert "PROOF, not for press" in proof and "figure 1 has no picture" in proof
     assert "pages" in output and output.rstrip().splitlines()[-1].startswith("Built ")
 
 
@@ -165,3 +167,25 @@ def test_the_summary_names_every_edition_with_its_pages(project):
         assert re.search(r"\d+ pages", line), line
     assert f"output/{SEED}/" in output
     assert doit(project).stdout.startswith("Nothing to do")
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_tag_tree_is_the_documents_across_pages(project, layout):
+    """Read with pikepdf, as a screen reader meets it: sections under the document, one P a
+    paragraph even where a page break cuts it, figures holding their captions."""
+    import pikepdf
+
+    document = model(project, SEED)
+    with pikepdf.open(project / "output" / SEED / f"{SEED}-{layout}.pdf") as pdf:
+        top = pdf.Root.StructTreeRoot.K
+        top = top[0] if isinstance(top, pikepdf.Array) else top
+        assert top.S == "/Document"
+        kinds = [str(kid.S) for kid in top.K]
+        assert "/Part" not in kinds and kinds.count("/Sect") == len(document.headings)
+        paragraphs = [kid for element in [top, *[k for k in top.K if k.S == "/Sect"]]
+                      for kid in element.K if kid.S == "/P"]
+        assert len(paragraphs) == len(document.paragraphs) + 1  # and the byline
+        pages_of = [{str(reference.Pg.objgen) for reference in paragraph.K
+                     if isinstance(reference, pikepdf.Dictionary) and "/Pg" in reference}
+                    | {str(paragraph.Pg.objgen)} for paragraph in paragraphs]
+        assert any(len(pages) > 1 for pages in pages_of)  # one crosses a page break, whole

@@ -63,15 +63,16 @@ def html_for(document: Document, layout: Layout, *, marks: bool = False,
     profile = (f"@color-profile device-cmyk {{ src: url({CMYK_PROFILE.as_uri()}); "
                "components: cyan, magenta, yellow, black }") if cmyk else ""
     body = []
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
+        mark = f'data-block="{index}"'  # as the template marks blocks for the PDF writer
         if isinstance(block, Heading):
-            body.append(f"<h{block.level + 1}>{block.text}</h{block.level + 1}>")
+            body.append(f"<h{block.level + 1} {mark}>{block.text}</h{block.level + 1}>")
         elif isinstance(block, Figure):
             picture = f'<img src="{image.as_uri()}" style="width: 40mm">' if image else ""
-            body.append(f"<figure>{picture}<figcaption>Figure {block.number}. {block.text}"
-                        "</figcaption></figure>")
+            body.append(f"<figure {mark}>{picture}<figcaption>Figure {block.number}. "
+                        f"{block.text}</figcaption></figure>")
         else:
-            body.append(f"<p>{block.text}</p>")
+            body.append(f"<p {mark}>{block.text}</p>")
     return f"""<!DOCTYPE html>
 <html lang="{document.metadata.language}"><head><meta charset="utf-8">
 <title>{document.metadata.title}</title><style>
@@ -113,24 +114,28 @@ def identified(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def with_page_labels(data: bytes) -> bytes:
-    """WeasyPrint 70 writes no /PageLabels; the renderer adds them, as here."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        pdf.Root.PageLabels = pikepdf.Dictionary(
-            Nums=[0, pikepdf.Dictionary(S=pikepdf.Name.D)])
-        buffer = io.BytesIO()
-        pdf.save(buffer)
-    return buffer.getvalue()
-
-
 @pytest.fixture(scope="module")
 def print_bytes() -> bytes:
     return render(DOCUMENT, PRINT)
 
 
+def tagged(document: Document, layout: Layout) -> bytes:
+    """A tagged edition as the PDF writer finishes it: artifacts, page labels, and the tag
+    tree made the document's (paragraphs whole across pages)."""
+    import weasyprint
+
+    from pipeline.writers.pdf.placement import continued_pages
+    from pipeline.writers.pdf.render import finished
+
+    laid_out = weasyprint.HTML(string=html_for(document, layout)).render(
+        pdf_variant=layout.pdf_variant)
+    return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
+                    continued_pages(laid_out.pages))
+
+
 @pytest.fixture(scope="module")
 def screen_bytes() -> bytes:
-    return with_page_labels(render(DOCUMENT, SCREEN))
+    return tagged(DOCUMENT, SCREEN)
 
 
 def write(tmp_path: Path, data: bytes, name: str = "sample.pdf") -> Path:
@@ -187,7 +192,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
 def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     report = preflight(write(tmp_path, screen_bytes), DOCUMENT, SCREEN)
     assert [c.rule for c in report.checks] == [
-        "tagged", "language", "display-title", "page-labels",
+        "tagged", "logical-structure", "language", "display-title", "page-labels",
         "fonts-embedded", "bookmarks", "text-complete",
     ]
     assert report.errors == [] and report.warnings == []
@@ -518,10 +523,12 @@ def without(document: Document, index: int) -> Document:
 
 
 def test_a_dropped_paragraph_fails_text_complete(tmp_path):
-    data = with_page_labels(render(without(DOCUMENT, 5), SCREEN))
+    data = tagged(without(DOCUMENT, 5), SCREEN)
     report = preflight(write(tmp_path, data), DOCUMENT, SCREEN)
-    assert failed(report) == {"text-complete"}
+    # Missing from the text, and from the tag tree: a P fewer than the paragraphs.
+    assert failed(report) == {"text-complete", "logical-structure"}
     assert check(report, "text-complete").message.startswith("paragraph 3 missing: ")
+    assert check(report, "logical-structure").message.startswith("3 P elements for 4 paragraphs")
 
 
 def test_a_duplicated_paragraph_fails_text_complete(tmp_path):

@@ -22,6 +22,7 @@ from pipeline.writers.html import render_html
 from pipeline.writers.pdf.pages import IDENTITY, multiply
 from pipeline.writers.pdf.print_ready import crop_mark_lines
 from pipeline.writers.pdf.render import render_pdf
+from pipeline.writers.pdf.structure_tree import NO_PICTURE_ALT
 from tests.test_render import LAYOUTS, MM, ROOT, sample_document
 
 TAGGED = ["screen", "large-print"]
@@ -166,13 +167,19 @@ def test_pdfx4_identification_ids_and_dates(print_pdf):
 
 
 def mark_lines(page: pikepdf.Page) -> list[tuple[float, float, float, float]]:
-    """The stroked lines of the crop marks: the page's last content stream."""
-    lines, start = [], None
+    """The stroked lines of the crop marks, in the page's last content stream (which may
+    also hold the proof note's filled outlines)."""
+    lines, path, start = [], [], None
     for operands, operator in pikepdf.parse_content_stream(page.obj.Contents[-1]):
         if str(operator) == "m":
             start = tuple(map(float, operands))
         elif str(operator) == "l":
-            lines.append((*start, *map(float, operands)))
+            path.append((*start, *map(float, operands)))
+        elif str(operator) == "S":
+            lines += path
+            path = []
+        elif str(operator) in ("f", "n"):
+            path = []
     return lines
 
 
@@ -290,11 +297,15 @@ def test_running_heads_and_folios_are_artifacts(layout, editions):
             if isinstance(nums[index + 1], pikepdf.Array):
                 assert all(element is None or element.objgen in in_tree
                            for element in nums[index + 1])
-        # The opener (page 1) has no folio or running head; every later page has both.
+        # The opener (page 1) has no folio or running head; every later page has its folio,
+        # a pagination artifact of the footer.
         assert len(pdf.pages) > 1
         for number, page in enumerate(pdf.pages, 1):
             content = page.obj.Contents.read_bytes()
-            assert (b"/Artifact << /Type /Pagination >> BDC" in content) == (number > 1)
+            footer = b"/Artifact << /Subtype /Footer /Type /Pagination >> BDC"
+            assert (footer in content) == (number > 1)
+            assert (b"/Type /Pagination" in content) == (number > 1)
+        assert int(root.ParentTreeNextKey) > max(int(key) for key in list(nums)[0::2])
 
 
 @pytest.mark.parametrize("layout", TAGGED)
@@ -302,8 +313,17 @@ def test_a_photo_is_a_figure_with_alternative_text(layout, editions):
     with opened(editions[layout]) as pdf:
         figures = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                    if element.S == pikepdf.Name.Figure]
-    # The photo only: the placeholder of the figure still to come is no Figure.
-    assert [str(figure.Alt) for figure in figures] == ["Two towers"]
+        # Each figure is one Figure, its Caption inside; one whose picture is still to come
+        # says so rather than repeat its caption.
+        assert [str(figure.Alt) for figure in figures] == ["Two towers", NO_PICTURE_ALT]
+        for figure in figures:
+            assert [str(kid.S) for kid in figure.K if isinstance(kid, pikepdf.Dictionary)
+                    and "/S" in kid] == ["/Caption"]
+        # The photo's box is where it is drawn, in points on its page (not CSS pixels).
+        left, bottom, right, top = map(float, figures[0].A.BBox)
+        width = float(pikepdf.Page(figures[0].Pg).mediabox[2])
+        assert 0 <= left < right <= width and right - left < width - 100
+        assert "/A" not in figures[1]
 
 
 def text_sizes(page: pikepdf.Page) -> list[float]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pikepdf
+
 from pipeline.checks.preflight.report import Edition, Rule
 
 
@@ -41,8 +45,82 @@ def page_label_problems(edition: Edition) -> list[str]:
     return [] if "/PageLabels" in edition.pdf.Root else ["no /PageLabels"]
 
 
+def structure_problems(edition: Edition) -> list[str]:
+    """The tag tree is the document's: no per-page parts; one P per paragraph, even across
+    pages; one Figure per figure, its Caption inside it and its box in points on its page;
+    every marked content named in the parent tree by the element that holds it."""
+    root = edition.pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return []  # the tagged rule says so
+    elements = list(tree_elements(root))
+    problems = []
+    if any(element.S == pikepdf.Name.Part for element, _ in elements):
+        problems.append("the tree is cut into per-page Part elements")
+    body = [element for element, parent in elements if element.S == pikepdf.Name.P
+            and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
+    document = edition.document
+    wanted = len(document.paragraphs) + (document.byline is not None)
+    if len(body) != wanted:
+        problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline included): "
+                        "a paragraph is cut at a page break, or one is missing")
+    figures = [element for element, _ in elements if element.S == pikepdf.Name.Figure]
+    if len(figures) != len(document.figures):
+        problems.append(f"{len(figures)} Figure elements for {len(document.figures)} figures")
+    for element, parent in elements:
+        if element.S == pikepdf.Name.Caption and parent.get("/S") != pikepdf.Name.Figure:
+            problems.append("a Caption stands outside its Figure")
+    problems += [problem for figure in figures for problem in box_problems(edition, figure)]
+    problems += parent_tree_problems(edition.pdf, root, elements)
+    return problems
+
+
+def tree_elements(node) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Dictionary]]:
+    """(element, parent) for every structure element under `node`."""
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid, node
+            yield from tree_elements(kid)
+
+
+def box_problems(edition: Edition, figure: pikepdf.Dictionary) -> list[str]:
+    """A figure with a picture has its own box, in points, on its page."""
+    attributes = figure.get("/A")
+    if attributes is None or "/BBox" not in attributes:
+        return []  # no picture: nothing is drawn to have a box
+    box = [float(value) for value in attributes.BBox]
+    media = [float(value) for value in pikepdf.Page(figure.Pg).mediabox]
+    inside = (media[0] - 1 <= box[0] < box[2] <= media[2] + 1
+              and media[1] - 1 <= box[1] < box[3] <= media[3] + 1)
+    return [] if inside else [f"a Figure's box {box} is not on its page {media}"]
+
+
+def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
+    held = {}
+    for element, _ in elements:
+        kids = element.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, int):
+                held[(element.Pg.objgen, kid)] = element.objgen
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+                held[(kid.Pg.objgen, int(kid.MCID))] = element.objgen
+    keys = {int(page.get("/StructParents")): page.objgen for page in pdf.pages
+            if "/StructParents" in page}
+    nums = root.ParentTree.Nums
+    problems = []
+    for index in range(0, len(nums), 2):
+        page, entry = keys.get(int(nums[index])), nums[index + 1]
+        if page is None or not isinstance(entry, pikepdf.Array):
+            continue
+        for mcid, element in enumerate(entry):
+            if element is not None and held.get((page, mcid)) != element.objgen:
+                problems.append(f"the parent tree names the wrong element for MCID {mcid}")
+    return problems
+
+
 TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
+    Rule("logical-structure", "error", structure_problems),
     Rule("language", "error", language_problems),
     Rule("display-title", "error", display_title_problems),
     Rule("page-labels", "error", page_label_problems),

@@ -143,3 +143,12 @@ def text_of(box) -> Iterator[str]:
         yield text
     for child in getattr(box, "children", ()):
         yield from text_of(child)
+
+
+def continued_pages(pages) -> set[int]:
+    """The pages (from 0) whose first block is the rest of the last block of the page before:
+    a paragraph cut by a page break."""
+    blocks = [[block for block, *_ in placed_blocks(page._page_box)] for page in pages]
+    return {number for number in range(1, len(blocks))
+            if blocks[number] and blocks[number - 1]
+            and blocks[number][0] == blocks[number - 1][-1]}

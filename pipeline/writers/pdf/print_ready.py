@@ -22,6 +22,7 @@ from pipeline.writers.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectan
 from pipeline.writers.pdf.slug import note_content
 
 HAIRLINE_PT = 0.25
+NOTE_INDENT_MM = 6.0  # the slug's note starts this far in from the trim's left edge
 # Registration colour: full ink on every plate, so each separation carries the marks.
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
@@ -44,7 +45,8 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
         if "crop" in layout.page.marks:
             marks = marks_content(crop_mark_lines(trim, marks_offset(layout.page), media))
         if proof_note:
-            marks += note_content(proof_note, layout.fonts_folder, *note_origin(bleed, media))
+            marks += note_content(proof_note, layout.fonts_folder,
+                                  *note_origin(trim, bleed, media))
         if marks:
             draw_on_top(pdf, page, marks)
     for image in rgb_images(pdf):
@@ -58,9 +60,10 @@ def marks_offset(page: Page) -> float:
     return max(page.marks_offset_mm, page.bleed_mm) * POINTS_PER_MM
 
 
-def note_origin(bleed: Box, media: Box) -> tuple[float, float]:
-    """Where the slug's note starts: above the bleed, level with its left edge."""
-    return bleed[0], bleed[3] + (media[3] - bleed[3]) * 0.35
+def note_origin(trim: Box, bleed: Box, media: Box) -> tuple[float, float]:
+    """Where the slug's note starts: above the bleed, clear of the crop marks at the trim's
+    corner."""
+    return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, bleed[3] + (media[3] - bleed[3]) * 0.35
 
 
 def identify_pdfx(pdf: pikepdf.Pdf) -> None:

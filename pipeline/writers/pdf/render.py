@@ -28,7 +28,13 @@ from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
-from pipeline.writers.pdf.placement import MAX_PASSES, first_hole, ladder_words, mended
+from pipeline.writers.pdf.placement import (
+    MAX_PASSES,
+    continued_pages,
+    first_hole,
+    ladder_words,
+    mended,
+)
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
 # folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
@@ -57,6 +63,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                          font_config=font_config)
         html_text, laid_out = placed(document, layout, stylesheet, fetcher)
+        continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
             pdf_variant=layout.pdf_variant,
@@ -69,7 +76,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
-    return finished(rendered, layout, proof_note(document))
+    return finished(rendered, layout, proof_note(document), continued)
 
 
 def proof_note(document: Document) -> str:
@@ -104,16 +111,23 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
     return html_text, laid_out
 
 
-def finished(rendered: bytes, layout: Layout, note: str = "") -> bytes:
+def finished(rendered: bytes, layout: Layout, note: str = "",
+             continued: frozenset[int] | set[int] = frozenset()) -> bytes:
+    """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
+    artifacts and the structure tree made the document's (`continued`: the pages whose first
+    block goes on from the page before); in PDF/X ones, print-ready with `note` in the
+    slug."""
     import pikepdf
 
     from pipeline.writers.pdf.print_ready import make_print_ready
+    from pipeline.writers.pdf.structure_tree import logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
         label_pages(pdf)
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
+            logical_structure(pdf, continued)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()

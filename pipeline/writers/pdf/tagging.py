@@ -13,8 +13,11 @@ from collections.abc import Iterator
 
 import pikepdf
 
-# Pagination artifacts: running heads and folios repeated on every page.
-PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+from pipeline.writers.pdf.pages import IDENTITY, multiply
+
+# Pagination artifacts: running heads (headers) and folios (footers) on every page.
+HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)
+FOOTER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Footer)
 
 
 def label_pages(pdf: pikepdf.Pdf) -> None:
@@ -52,11 +55,46 @@ def structure_elements(node) -> Iterator[pikepdf.Dictionary]:
 
 
 def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
-    """The page's content with the marked-content sequences of `mcids` as artifacts."""
+    """The page's content with the marked-content sequences of `mcids` as pagination
+    artifacts: a header above the page's middle, a footer below it."""
+    heights = text_heights(page)
+    middle = sum(map(float, (page.mediabox[1], page.mediabox[3]))) / 2
     instructions = []
     for operands, operator in pikepdf.parse_content_stream(page):
-        properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
-        if isinstance(properties, pikepdf.Dictionary) and int(properties.get("/MCID", -1)) in mcids:
-            operands = [pikepdf.Name.Artifact, PAGINATION]
+        mcid = marked_content_id(operands, operator)
+        if mcid in mcids:
+            kind = HEADER if heights.get(mcid, middle) > middle else FOOTER
+            operands = [pikepdf.Name.Artifact, kind]
         instructions.append((operands, operator))
     return pikepdf.unparse_content_stream(instructions)
+
+
+def marked_content_id(operands, operator) -> int | None:
+    properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
+    if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+        return int(properties.MCID)
+    return None
+
+
+def text_heights(page: pikepdf.Page) -> dict[int, float]:
+    """The height on the page (points from its foot) where each marked-content sequence
+    first places text: WeasyPrint sets each line with a text matrix (Tm) under its CTM."""
+    heights: dict[int, float] = {}
+    ctm, saved, marked = IDENTITY, [], []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        match str(operator):
+            case "q":
+                saved.append(ctm)
+            case "Q" if saved:
+                ctm = saved.pop()
+            case "cm":
+                ctm = multiply(tuple(map(float, operands)), ctm)
+            case "BDC" | "BMC":
+                marked.append(marked_content_id(operands, operator))
+            case "EMC" if marked:
+                marked.pop()
+            case "Tm" | "Td" | "TD" if marked and marked[-1] is not None:
+                x, y = map(float, operands[-2:])
+                a, b, c, d, e, f = ctm
+                heights.setdefault(marked[-1], b * x + d * y + f)
+    return heights

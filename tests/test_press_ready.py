@@ -1,0 +1,120 @@
+"""The print file as a printer's preflight meets it: a proof while pictures are missing,
+press-ready once each is supplied at print resolution (a CMYK JPEG among them), stopped by
+a coarse picture, and its marks outside the bleed whatever the bleed."""
+
+import json
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image
+
+from .support import SEED, copy_project, doit
+
+MM = 72 / 25.4
+# 146 mm of column at 300 ppi is 1725 pixels; these are wider, so at least 300 ppi.
+SHARP = (1800, 1200)
+COARSE = (340, 226)  # 146 mm wide: about 59 ppi
+
+
+def picture(path: Path, size, mode="RGB") -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    colour = (30, 90, 140) if mode == "RGB" else (70, 30, 0, 10)
+    Image.new(mode, size, colour).save(path, "JPEG" if path.suffix == ".jpg" else "PNG")
+    return path.name
+
+
+def with_pictures(folder: Path, sizes) -> None:
+    """The seed's five figures given pictures of `sizes`, the first a CMYK JPEG."""
+    images = {}
+    for number, size in enumerate(sizes, 1):
+        suffix, mode = (".jpg", "CMYK") if number == 1 else (".png", "RGB")
+        picture(folder / "source" / "photos" / f"photo-{number}{suffix}", size, mode)
+        images[number] = f"photos/photo-{number}{suffix}"
+    toml = folder / "source" / f"{SEED}.toml"
+    lines = "".join(f'{number} = "{path}"\n' for number, path in images.items())
+    toml.write_text(toml.read_text() + f"\n[images]\n{lines}")
+
+
+def report(folder: Path, layout: str = "print") -> dict:
+    return json.loads((folder / "output" / SEED / f"{SEED}-{layout}.preflight.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def without_pictures(tmp_path_factory) -> tuple[Path, str]:
+    folder = copy_project(tmp_path_factory.mktemp("proof") / "project", library=False)
+    result = doit(folder)
+    return folder, result
+
+
+def test_missing_pictures_build_green_as_a_marked_proof(without_pictures):
+    folder, result = without_pictures
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = next(line for line in result.stdout.splitlines() if f"{SEED}-print.pdf" in line)
+    assert "PROOF, not for press" in line and "figure 1 has no picture" in line
+    checked = report(folder)
+    assert checked["press_ready"] is False and checked["errors"] == 0
+    with pikepdf.open(folder / "output" / SEED / f"{SEED}-print.pdf") as pdf:
+        slug = pdf.pages[0].obj.Contents[-1].read_bytes()
+        assert b"\nf\nQ" in slug  # the note's outlines, filled, after the marks
+    text = note_text(folder / "output" / SEED / f"{SEED}-print.pdf")
+    assert text == ""  # outlines, not text: nothing a reader could copy from the slug
+
+
+def note_text(pdf: Path) -> str:
+    """Text outside the trim (pdftotext sees the MediaBox): none should be there."""
+    import subprocess
+
+    layout = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'yMin="([\d.]+)"[^>]*>([^<]+)<', layout)
+    return " ".join(word for top, word in words if float(top) < 13 * MM)
+
+
+def test_every_picture_at_print_resolution_is_press_ready(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    with_pictures(folder, [SHARP] * 5)
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = report(folder)
+    assert checked["press_ready"] is True
+    assert checked["errors"] == 0 and checked["warnings"] == 0
+    line = next(line for line in result.stdout.splitlines() if f"{SEED}-print.pdf" in line)
+    assert "press-ready" in line and "PROOF" not in line
+    assert (folder / "output" / SEED / f"{SEED}.docx").stat().st_size > 0  # CMYK JPEG too
+    with pikepdf.open(folder / "output" / SEED / f"{SEED}-print.pdf") as pdf:
+        assert b"\nf\nQ" not in pdf.pages[0].obj.Contents[-1].read_bytes()  # no note
+
+
+def test_a_coarse_picture_stops_the_print_edition_naming_it(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    with_pictures(folder, [SHARP, COARSE, SHARP, SHARP, SHARP])
+    result = doit(folder)
+    assert result.returncode != 0
+    errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stdout
+    assert re.search(rf"{SEED}-print.pdf: failed its preflight with 1 error: image-resolution: "
+                     r"page \d+: photos/photo-2.png \(340 x 226 px\) at \d+ ppi", errors[0])
+
+
+def test_crop_marks_stay_outside_a_wider_bleed(without_pictures, tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    settings = folder / "layouts" / "print" / "layout.toml"
+    settings.write_text(settings.read_text().replace("bleed_mm = 3.0", "bleed_mm = 5.0"))
+    result = doit(folder, "preflight")
+    assert result.returncode == 0, result.stdout + result.stderr
+    checks = {check["rule"]: check for check in report(folder)["checks"]}
+    assert checks["marks-outside-bleed"]["passed"]
+    with pikepdf.open(folder / "output" / SEED / f"{SEED}-print.pdf") as pdf:
+        page = pdf.pages[0]
+        trim = [float(value) for value in page.trimbox]
+        bleed = [float(value) for value in page.bleedbox]
+        assert bleed[0] == pytest.approx(trim[0] - 5 * MM, abs=0.01)
+        starts = re.findall(rb"([-\d.]+) ([-\d.]+) m ([-\d.]+) ([-\d.]+) l S",
+                            page.obj.Contents[-1].read_bytes())
+        assert len(starts) == 8
+        for x1, y1, _, _ in starts:
+            x, y = float(x1), float(y1)
+            inside = bleed[0] + 0.01 < x < bleed[2] - 0.01 and bleed[1] + 0.01 < y < bleed[3] - 0.01
+            assert not inside, (x, y)
