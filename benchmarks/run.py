@@ -351,7 +351,7 @@ import sys
 from pathlib import Path
 from pipeline.build.project import Project
 from pipeline.build.steps import build_pdf
-for layout in Project(Path.cwd()).layouts_for(sys.argv[1]):
+for layout in Project(Path.cwd()).layouts():  # the seed is built in every layout
     build_pdf(Path.cwd(), sys.argv[1], layout)
 """
 

@@ -107,6 +107,8 @@ def identified(data: bytes) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         pdf.docinfo["/GTS_PDFXVersion"] = "PDF/X-4"
         pdf.docinfo["/Creator"] = "tests"
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            xmp["xmp:CreatorTool"] = "tests"
         for intent in pdf.Root.get("/OutputIntents", []):
             intent.RegistryName = "http://www.color.org"
         buffer = io.BytesIO()

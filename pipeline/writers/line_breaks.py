@@ -57,6 +57,8 @@ class LineBreaks:
         parts.append(self.words(text[position:], block))
         return Markup("").join(parts)
 
+    # A second layout pass sets the same words again; the rules are frozen, so cached.
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
     def words(self, text: str, block: int) -> Markup:
         dictionary = hyphenator(self.language, self.hyphenation)
         if dictionary is None:

@@ -81,8 +81,11 @@ def pdfx_id_problems(edition: Edition) -> list[str]:
         problems.append(f"Info /Trapped is {trapped}, not /False")
     if str(info.get("/GTS_PDFXVersion", "")) != PDFX_VERSION:
         problems.append(f"Info /GTS_PDFXVersion is not {PDFX_VERSION!r}")
-    if not str(info.get("/Creator", "")):
+    creator = str(info.get("/Creator", ""))
+    if not creator:
         problems.append("Info names no /Creator")
+    elif edition.pdf.open_metadata().get("xmp:CreatorTool") != creator:
+        problems.append("XMP xmp:CreatorTool is not Info's /Creator")
     return problems
 
 

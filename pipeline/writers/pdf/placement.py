@@ -2,11 +2,11 @@
 
 No page but the last is left more than a third empty:
 A figure that does not fit at the foot of a page goes whole to the next one, and leaves a
-hole where it would have stood. After a layout, the first such hole is mended the way a
+hole where it would have stood. After a layout, every such hole is mended the way a
 typesetter would: the figure is scaled down to fit the space, within limits (no smaller
 than MIN_SCALE of the column), or else set after the paragraph that follows it, so the
-text fills the gap and the figure heads the next page. Each mend costs one more layout;
-at most MAX_PASSES layouts are made.
+text fills the gap and the figure heads the next page. The mends cost one more layout, and
+a third when the second shows holes of its own; at most MAX_PASSES layouts are made.
 
 No more than a layout's `max_lines` hyphenated lines in a row: the word broken at the end of
 a line that would make the ladder longer is left whole in the next layout.
@@ -22,7 +22,7 @@ from pipeline.writers.html import Placement
 
 MAX_EMPTY = 1 / 3  # of a page's text area, on any page but the last
 MIN_SCALE = 0.6  # a figure is scaled to no less than this share of the column's width
-MAX_PASSES = 4
+MAX_PASSES = 3
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
@@ -46,11 +46,10 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag != "figure":
         return None
     scale = placement.scales.get(hole.block, 1.0)
-    rest = hole.height - hole.picture_height  # caption and margins
-    if hole.picture_height > 0 and hole.space > rest:
-        fitting = scale * FIT_MARGIN * (hole.space - rest) / hole.picture_height
-        if fitting >= MIN_SCALE:
-            return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
+    fitting = scale * fitting_scale(hole.space, hole.picture_height,
+                                    hole.height - hole.picture_height)
+    if fitting >= MIN_SCALE:
+        return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     order = list(placement.ordered(count))
     position = order.index(hole.block)
     if position + 1 < len(order) and kinds[order[position + 1]] == "paragraph":
@@ -59,9 +58,21 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     return None
 
 
-def first_hole(pages) -> Hole | None:
-    """The first page but the last (of WeasyPrint's laid-out pages) left more than
-    MAX_EMPTY empty, with what heads the page after it."""
+def fitting_scale(space: float, picture: float, rest: float) -> float:
+    """The share of its width at which a figure fits `space`: its picture shrinks with the
+    width, while its caption (`rest`, with the margins) grows as its lines get shorter, so
+    picture * s + rest / s <= space; 0 when nothing fits."""
+    if picture <= 0:
+        return 0.0
+    discriminant = space * space - 4 * picture * rest
+    if discriminant < 0:
+        return 0.0
+    return min(1.0, FIT_MARGIN * (space + discriminant ** 0.5) / (2 * picture))
+
+
+def holes(pages) -> Iterator[Hole]:
+    """Each page but the last (of WeasyPrint's laid-out pages) left more than MAX_EMPTY
+    empty, with what heads the page after it."""
     for page, following in zip(pages, pages[1:], strict=False):
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
@@ -73,8 +84,15 @@ def first_hole(pages) -> Hole | None:
         if heading is None:
             continue
         block, element, start, end = heading
-        return Hole(space, block, element.tag, end - start, picture_height(element, following))
-    return None
+        yield Hole(space, block, element.tag, end - start, picture_height(element, following))
+
+
+def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
+    """The placement with every hole mended that can be: each figure is mended on its own,
+    so one more layout mends them all (each shifts what follows it a little)."""
+    for hole in found:
+        placement = mended(placement, hole, kinds, len(kinds)) or placement
+    return placement
 
 
 def placed_blocks(page_box) -> Iterator[tuple[int, object, float, float]]:

@@ -71,6 +71,9 @@ def identify_pdfx(pdf: pikepdf.Pdf) -> None:
     the tool that made the file."""
     pdf.docinfo[pikepdf.Name.GTS_PDFXVersion] = PDFX_VERSION
     pdf.docinfo[pikepdf.Name.Creator] = CREATOR
+    # The XMP says the same, as PDF/X wants the two to agree; no clock time is written.
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp["xmp:CreatorTool"] = CREATOR
 
 
 def output_profile(layout: Layout) -> bytes:

@@ -30,10 +30,10 @@ from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
+    all_mended,
     continued_pages,
-    first_hole,
+    holes,
     ladder_words,
-    mended,
 )
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
@@ -103,8 +103,7 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
         if layout.hyphenation.enabled:
             whole = ladder_words(laid_out.pages, layout.hyphenation.max_lines)
             better = replace(better, whole_words=better.whole_words | whole)
-        hole = first_hole(laid_out.pages)
-        better = (hole and mended(better, hole, kinds, len(kinds))) or better
+        better = all_mended(better, list(holes(laid_out.pages)), kinds)
         if better == placement:
             break
         placement = better

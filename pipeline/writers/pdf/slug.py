@@ -42,6 +42,7 @@ class PathPen(BasePen):
         self.operators.append("h")
 
 
+@functools.cache  # the same note at the same place on every page
 def note_content(text: str, fonts_folder: Path, x: float, y: float,
                  size: float = NOTE_SIZE_PT) -> bytes:
     """`text` set at (`x`, `y`), its baseline's start, in points, as filled outlines."""
