@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,9 +155,19 @@ def edition_state(project: Project, name: str, layout: str) -> str:
         verdict = "PROOF, not for press" if errors or proofs else "press-ready"
     else:
         verdict = "failed its preflight" if errors else "checked"
-    noted = "; ".join(f"{check['rule']}: {check['message']}"
+    noted = "; ".join(f"{check['rule']}: {brief(check['message'])}"
                       for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)
+
+
+def brief(message: str) -> str:
+    """A check's first problem, and how many more (the JSON report lists them all)."""
+    problems = message.split("; ")
+    more = len(problems) - 1
+    last = re.fullmatch(r"and (\d+) more", problems[-1])
+    if last:
+        more += int(last.group(1)) - 1
+    return problems[0] + (f" (and {more} more)" if more else "")
 
 
 def is_print(project: Project, layout: str) -> bool:
