@@ -9,16 +9,16 @@ import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.writers.pdf.pages import (
-    IDENTITY,
     POINTS_PER_MM,
     Matrix,
     Painting,
     grown,
     image_placements,
     is_rgb,
-    multiply,
     paintings,
     rectangle,
+    transformed,
+    with_ctm,
 )
 
 BOX_TOLERANCE_PT = 0.01
@@ -205,29 +205,21 @@ def marks_problems(edition: Edition) -> list[str]:
 
 def registration_points(page) -> Iterator[tuple[float, float]]:
     """The end points of every path stroked in registration colour, in page coordinates."""
-    ctm, saved, stroke, path = IDENTITY, [], None, []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        match str(operator):
+    strokes, stroke, path = [], None, []
+    for operands, operator, ctm in with_ctm(page):
+        match operator:
             case "q":
-                saved.append((ctm, stroke))
-            case "Q" if saved:
-                ctm, stroke = saved.pop()
-            case "cm":
-                ctm = multiply(tuple(map(float, operands)), ctm)
+                strokes.append(stroke)
+            case "Q" if strokes:
+                stroke = strokes.pop()
             case "K":
                 stroke = tuple(map(float, operands))
             case "m" | "l":
-                x, y = map(float, operands)
-                path.append(transformed(x, y, ctm))
+                path.append(transformed(*map(float, operands), ctm))
             case "S" | "s" | "B" | "b" | "B*" | "b*" | "n" | "f" | "F" | "f*":
-                if str(operator) in ("S", "s") and stroke == REGISTRATION:
+                if operator in ("S", "s") and stroke == REGISTRATION:
                     yield from path
                 path = []
-
-
-def transformed(x: float, y: float, ctm) -> tuple[float, float]:
-    a, b, c, d, e, f = ctm
-    return a * x + c * y + e, b * x + d * y + f
 
 
 def ppi(width_px: int, height_px: int, ctm: Matrix) -> float:

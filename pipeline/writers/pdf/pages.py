@@ -53,37 +53,49 @@ def multiply(first: Matrix, then: Matrix) -> Matrix:
             e * p + f * r + t, e * q + f * s + u)
 
 
+def with_ctm(content, ctm: Matrix = IDENTITY) -> Iterator[tuple[list, str, Matrix]]:
+    """Each instruction of `content` (operands, operator) with the current transformation
+    matrix (CTM) in force after it, following q/Q and cm."""
+    saved: list[Matrix] = []
+    for operands, operator in pikepdf.parse_content_stream(content):
+        name = str(operator)
+        if name == "q":
+            saved.append(ctm)
+        elif name == "Q" and saved:
+            ctm = saved.pop()
+        elif name == "cm":
+            ctm = multiply(tuple(map(float, operands)), ctm)
+        yield operands, name, ctm
+
+
+def transformed(x: float, y: float, ctm: Matrix) -> tuple[float, float]:
+    a, b, c, d, e, f = ctm
+    return a * x + c * y + e, b * x + d * y + f
+
+
 def image_placements(content, resources, ctm: Matrix = IDENTITY,
                      forms: tuple = ()) -> Iterator[tuple[str, int, int, Matrix]]:
     """(name, width and height in pixels, transformation) of each image drawn by `content`.
 
-    Follows q/Q and cm to keep the current transformation matrix (CTM), and enters form
-    XObjects with their /Matrix; `forms` are the forms around `content`, so a form that
-    draws itself is not entered again. An image fills the unit square under its CTM.
+    Enters form XObjects with their /Matrix; `forms` are the forms around `content`, so a
+    form that draws itself is not entered again. An image fills the unit square under its
+    CTM.
     """
     resources = resources if resources is not None else pikepdf.Dictionary()
-    saved: list[Matrix] = []
-    for operands, operator in pikepdf.parse_content_stream(content):
-        match str(operator):
-            case "q":
-                saved.append(ctm)
-            case "Q" if saved:
-                ctm = saved.pop()
-            case "cm":
-                ctm = multiply(tuple(map(float, operands)), ctm)
-            case "INLINE IMAGE":
-                yield "(inline)", int(operands[0].width), int(operands[0].height), ctm
-            case "Do":
-                xobject = resources.get("/XObject", {}).get(operands[0])
-                if xobject is None:
-                    continue
-                if xobject.get("/Subtype") == pikepdf.Name.Image:
-                    yield str(operands[0]), int(xobject.Width), int(xobject.Height), ctm
-                elif xobject.objgen not in forms:
-                    matrix = tuple(map(float, xobject.get("/Matrix", IDENTITY)))
-                    yield from image_placements(xobject, xobject.get("/Resources"),
-                                                multiply(matrix, ctm),
-                                                (*forms, xobject.objgen))
+    for operands, operator, current in with_ctm(content, ctm):
+        if operator == "INLINE IMAGE":
+            yield "(inline)", int(operands[0].width), int(operands[0].height), current
+        elif operator == "Do":
+            xobject = resources.get("/XObject", {}).get(operands[0])
+            if xobject is None:
+                continue
+            if xobject.get("/Subtype") == pikepdf.Name.Image:
+                yield str(operands[0]), int(xobject.Width), int(xobject.Height), current
+            elif xobject.objgen not in forms:
+                matrix = tuple(map(float, xobject.get("/Matrix", IDENTITY)))
+                yield from image_placements(xobject, xobject.get("/Resources"),
+                                            multiply(matrix, current),
+                                            (*forms, xobject.objgen))
 
 
 @dataclass(frozen=True)

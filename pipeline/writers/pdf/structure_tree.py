@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.writers.pdf.pages import IDENTITY, Box, multiply
+from pipeline.writers.pdf.pages import Box, with_ctm
+from pipeline.writers.pdf.tagging import marked_content_id
 
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 NO_PICTURE_ALT = "Picture not yet supplied; its caption follows."
@@ -192,30 +193,18 @@ def image_boxes(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], Box]:
 def drawn_images(page: pikepdf.Page) -> Iterator[tuple[int, Box]]:
     """(MCID, box) of each image XObject drawn inside marked content with an MCID."""
     xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-    ctm, saved, marked = IDENTITY, [], []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        match str(operator):
-            case "q":
-                saved.append(ctm)
-            case "Q" if saved:
-                ctm = saved.pop()
-            case "cm":
-                ctm = multiply(tuple(map(float, operands)), ctm)
-            case "BDC":
-                properties = operands[1] if len(operands) == 2 else None
-                mcid = properties.get("/MCID") if isinstance(properties,
-                                                              pikepdf.Dictionary) else None
-                marked.append(int(mcid) if mcid is not None else None)
-            case "BMC":
-                marked.append(None)
-            case "EMC" if marked:
-                marked.pop()
-            case "Do":
-                xobject = xobjects.get(operands[0])
-                mcid = next((m for m in reversed(marked) if m is not None), None)
-                if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image \
-                        and mcid is not None:
-                    yield mcid, unit_square(ctm)
+    marked: list[int | None] = []
+    for operands, operator, ctm in with_ctm(page):
+        if operator in ("BDC", "BMC"):
+            marked.append(marked_content_id(operands, operator))
+        elif operator == "EMC" and marked:
+            marked.pop()
+        elif operator == "Do":
+            xobject = xobjects.get(operands[0])
+            mcid = next((m for m in reversed(marked) if m is not None), None)
+            if (xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image
+                    and mcid is not None):
+                yield mcid, unit_square(ctm)
 
 
 def unit_square(ctm) -> Box:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.writers.pdf.pages import IDENTITY, multiply
+from pipeline.writers.pdf.pages import transformed, with_ctm
 
 # Pagination artifacts: running heads (headers) and folios (footers) on every page.
 HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)
@@ -70,6 +70,7 @@ def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
 
 
 def marked_content_id(operands, operator) -> int | None:
+    """The MCID a BDC operator opens, if it names one."""
     properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
     if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
         return int(properties.MCID)
@@ -80,21 +81,12 @@ def text_heights(page: pikepdf.Page) -> dict[int, float]:
     """The height on the page (points from its foot) where each marked-content sequence
     first places text: WeasyPrint sets each line with a text matrix (Tm) under its CTM."""
     heights: dict[int, float] = {}
-    ctm, saved, marked = IDENTITY, [], []
-    for operands, operator in pikepdf.parse_content_stream(page):
-        match str(operator):
-            case "q":
-                saved.append(ctm)
-            case "Q" if saved:
-                ctm = saved.pop()
-            case "cm":
-                ctm = multiply(tuple(map(float, operands)), ctm)
-            case "BDC" | "BMC":
-                marked.append(marked_content_id(operands, operator))
-            case "EMC" if marked:
-                marked.pop()
-            case "Tm" | "Td" | "TD" if marked and marked[-1] is not None:
-                x, y = map(float, operands[-2:])
-                a, b, c, d, e, f = ctm
-                heights.setdefault(marked[-1], b * x + d * y + f)
+    marked: list[int | None] = []
+    for operands, operator, ctm in with_ctm(page):
+        if operator in ("BDC", "BMC"):
+            marked.append(marked_content_id(operands, operator))
+        elif operator == "EMC" and marked:
+            marked.pop()
+        elif operator in ("Tm", "Td", "TD") and marked and marked[-1] is not None:
+            heights.setdefault(marked[-1], transformed(*map(float, operands[-2:]), ctm)[1])
     return heights
