@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.writers.pdf.pages import Box, with_ctm
-from pipeline.writers.pdf.tagging import marked_content_id
+from pipeline.writers.pdf.pages import Box
+from pipeline.writers.pdf.tagging import marked_instructions
 
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 NO_PICTURE_ALT = "Picture not yet supplied; its caption follows."
@@ -193,17 +193,10 @@ def image_boxes(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], Box]:
 def drawn_images(page: pikepdf.Page) -> Iterator[tuple[int, Box]]:
     """(MCID, box) of each image XObject drawn inside marked content with an MCID."""
     xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-    marked: list[int | None] = []
-    for operands, operator, ctm in with_ctm(page):
-        if operator in ("BDC", "BMC"):
-            marked.append(marked_content_id(operands, operator))
-        elif operator == "EMC" and marked:
-            marked.pop()
-        elif operator == "Do":
+    for operands, operator, ctm, mcid in marked_instructions(page):
+        if operator == "Do" and mcid is not None:
             xobject = xobjects.get(operands[0])
-            mcid = next((m for m in reversed(marked) if m is not None), None)
-            if (xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image
-                    and mcid is not None):
+            if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image:
                 yield mcid, unit_square(ctm)
 
 

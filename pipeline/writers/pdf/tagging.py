@@ -81,12 +81,19 @@ def text_heights(page: pikepdf.Page) -> dict[int, float]:
     """The height on the page (points from its foot) where each marked-content sequence
     first places text: WeasyPrint sets each line with a text matrix (Tm) under its CTM."""
     heights: dict[int, float] = {}
+    for operands, operator, ctm, mcid in marked_instructions(page):
+        if operator in ("Tm", "Td", "TD") and mcid is not None:
+            heights.setdefault(mcid, transformed(*map(float, operands[-2:]), ctm)[1])
+    return heights
+
+
+def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:
+    """Each instruction of the page with its CTM and the MCID of the innermost marked
+    content around it that has one (None outside any)."""
     marked: list[int | None] = []
     for operands, operator, ctm in with_ctm(page):
         if operator in ("BDC", "BMC"):
             marked.append(marked_content_id(operands, operator))
         elif operator == "EMC" and marked:
             marked.pop()
-        elif operator in ("Tm", "Td", "TD") and marked and marked[-1] is not None:
-            heights.setdefault(marked[-1], transformed(*map(float, operands[-2:]), ctm)[1])
-    return heights
+        yield operands, operator, ctm, next((m for m in reversed(marked) if m is not None), None)
