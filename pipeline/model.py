@@ -25,6 +25,7 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    note: str = ""  # set: this span is the reference to the note of that label; text is its mark
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -81,7 +82,95 @@ class Figure:
         return self.alt or DEFAULT_ALT
 
 
-Block = Heading | Paragraph | Figure
+@dataclass(frozen=True)
+class ListItem:
+    spans: tuple[Span, ...]
+    sublist: List | None = None  # one level of nesting
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+# CSS's names for the numbering of a list; "bullet" for a bulleted one.
+LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
+
+
+@dataclass(frozen=True)
+class List:
+    """A bulleted or numbered list: its items, and how they are marked."""
+
+    items: tuple[ListItem, ...]
+    style: str = "bullet"  # one of LIST_STYLES
+    start: int = 1
+
+    @property
+    def numbered(self) -> bool:
+        return self.style != "bullet"
+
+    @property
+    def texts(self) -> list[str]:
+        """Each item's text, a nested list's items following their parent's."""
+        texts = []
+        for item in self.items:
+            texts.append(item.text)
+            if item.sublist is not None:
+                texts += item.sublist.texts
+        return texts
+
+
+Cell = tuple[Span, ...]
+# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "(12)", "7:40", "–".
+FIGURE_CELL = re.compile(r"[(−+\-]?[£$€¥]?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]")
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells under a header row; a column whose cells are all figures is numeric."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def numeric(self) -> tuple[bool, ...]:
+        """For each column: every body cell holds a figure (or is empty), and one at least."""
+        columns = range(len(self.header))
+        cells = [[plain(row[column]).strip() for row in self.rows] for column in columns]
+        return tuple(
+            any(cells[column])
+            and all(not cell or FIGURE_CELL.fullmatch(cell) for cell in cells[column])
+            for column in columns
+        )
+
+    @property
+    def texts(self) -> list[str]:
+        return [plain(cell) for row in (self.header, *self.rows) for cell in row]
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """The closing block: lines kept as lines (a closing phrase, a name, a role, a date)."""
+
+    lines: tuple[tuple[Span, ...], ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [plain(line) for line in self.lines]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note's text, referred to from the text by a span whose `note` is its label."""
+
+    label: str
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+Block = Heading | Paragraph | Figure | List | Table | SignOff | Note
 
 
 class UnknownBlock(TypeError):
@@ -154,12 +243,42 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
             item["bold"] = True
         if span.italic:
             item["italic"] = True
+        if span.note:
+            item["note"] = span.note
         items.append(item)
     return items
 
 
 def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
-    return tuple(Span(i["text"], i.get("bold", False), i.get("italic", False)) for i in items)
+    return tuple(
+        Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""))
+        for i in items
+    )
+
+
+def _list_to_json(block: List) -> dict:
+    return {
+        "type": "list",
+        "style": block.style,
+        "start": block.start,
+        "items": [
+            {"spans": _spans_to_json(item.spans)}
+            | ({"sublist": _list_to_json(item.sublist)} if item.sublist else {})
+            for item in block.items
+        ],
+    }
+
+
+def _list_from_json(item: dict) -> List:
+    return List(
+        tuple(
+            ListItem(_spans_from_json(entry["spans"]),
+                     _list_from_json(entry["sublist"]) if entry.get("sublist") else None)
+            for entry in item["items"]
+        ),
+        item.get("style", "bullet"),
+        item.get("start", 1),
+    )
 
 
 def _block_to_json(block: Block) -> dict:
@@ -176,6 +295,18 @@ def _block_to_json(block: Block) -> dict:
             }
         case Paragraph():
             return {"type": "paragraph", "spans": _spans_to_json(block.spans)}
+        case List():
+            return _list_to_json(block)
+        case Table():
+            return {
+                "type": "table",
+                "header": [_spans_to_json(cell) for cell in block.header],
+                "rows": [[_spans_to_json(cell) for cell in row] for row in block.rows],
+            }
+        case SignOff():
+            return {"type": "sign-off", "lines": [_spans_to_json(line) for line in block.lines]}
+        case Note():
+            return {"type": "note", "label": block.label, "spans": _spans_to_json(block.spans)}
     raise UnknownBlock(block, "the JSON form")
 
 
@@ -188,6 +319,17 @@ def _block_from_json(item: dict) -> Block:
                           item.get("alt"))
         case "paragraph":
             return Paragraph(_spans_from_json(item["spans"]))
+        case "list":
+            return _list_from_json(item)
+        case "table":
+            return Table(
+                tuple(_spans_from_json(cell) for cell in item["header"]),
+                tuple(tuple(_spans_from_json(cell) for cell in row) for row in item["rows"]),
+            )
+        case "sign-off":
+            return SignOff(tuple(_spans_from_json(line) for line in item["lines"]))
+        case "note":
+            return Note(item["label"], _spans_from_json(item["spans"]))
     raise ValueError(f"a model block of unknown type {item['type']!r}")
 
 

@@ -32,7 +32,7 @@ ADDRESS = re.compile(r"\S*[@/]\S*|\S*\.\S*\.\S*")
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     folder = copy_project(tmp_path_factory.mktemp("typesetting") / "project", library=False)
-    for path in TEXTS.iterdir():
+    for path in (path for path in TEXTS.iterdir() if path.is_file()):
         shutil.copy(path, folder / "source" / path.name)
     result = doit(folder, "pdf", "model")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,7 +1,9 @@
 """Cleaning: Unicode, white space and British typography (house style), never the words.
 
 Cleaning works line by line and keeps every line where it was, so line numbers
-in later reports are the source's own.
+in later reports are the source's own. In a text's lines a tab, or a gap of two or more
+spaces not after a sentence's end, parts the cells of a pasted table: each cell is
+cleaned alone and the cells are kept apart by one tab (CELL_GAP).
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
+# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
+MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
+# Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
+CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
+CELL = "\t"
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
 APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
@@ -45,7 +52,15 @@ SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026
 
 
 def clean_text(text: str) -> str:
-    return "\n".join(clean_line(line) for line in text.split("\n"))
+    return "\n".join(clean_row(line) for line in text.split("\n"))
+
+
+def clean_row(line: str) -> str:
+    """A line of a text, its table cells (if any) cleaned each alone and kept apart."""
+    cells = CELL_GAP.split(line.strip(" \t"))
+    if len(cells) == 1:
+        return clean_line(line)
+    return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)
 
 
 def clean_line(line: str) -> str:
@@ -65,6 +80,7 @@ def typeset(line: str) -> str:
     line = SPACED_HYPHEN.sub(" \u2013", line)
     line = EM_DASH.sub(" \u2013 ", line)
     line = YEAR_RANGE.sub("\\1\u2013\\2", line)
+    line = MINUS.sub("\u2212", line)
     line = curl_quotes(line)
     line = bind_numbers(line)
     line = PER_CENT.sub("per" + NBSP + "cent", line)

@@ -102,7 +102,7 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
 
 
 def normalise_characters(text: str) -> str:
-    """LF line ends, tabs as spaces, no control characters."""
+    """LF line ends, no control characters; tabs stay, parting a pasted table's cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n\n").replace("\t", " ")
+    text = text.replace("\u2029", "\n\n")
     return CONTROL_CHARACTERS.sub("", text)

@@ -20,7 +20,18 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from pipeline.layouts import Layout
-from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, UnknownBlock
+from pipeline.model import (
+    Document,
+    Figure,
+    Heading,
+    List,
+    Metadata,
+    Note,
+    Paragraph,
+    SignOff,
+    Table,
+    UnknownBlock,
+)
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
@@ -74,6 +85,10 @@ def environment(folder: Path, shared: Path) -> Environment:
         heading=lambda block: isinstance(block, Heading),
         figure=lambda block: isinstance(block, Figure),
         paragraph=lambda block: isinstance(block, Paragraph),
+        list_block=lambda block: isinstance(block, List),
+        table_block=lambda block: isinstance(block, Table),
+        sign_off=lambda block: isinstance(block, SignOff),
+        note=lambda block: isinstance(block, Note),
     )
     env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.model import Note, SignOff
 
 
 def tagged_problems(edition: Edition) -> list[str]:
@@ -59,9 +60,11 @@ def structure_problems(edition: Edition) -> list[str]:
     body = [element for element, parent in elements if element.S == pikepdf.Name.P
             and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
-    wanted = len(document.paragraphs) + (document.byline is not None)
+    wanted = len(document.paragraphs) + (document.byline is not None) + len(
+        [block for block in document.blocks if isinstance(block, SignOff | Note)])
     if len(body) != wanted:
-        problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline included): "
+        problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off and"
+                        " notes included): "
                         "a paragraph is cut at a page break, or one is missing")
     figures = [element for element, _ in elements if element.S == pikepdf.Name.Figure]
     if len(figures) != len(document.figures):

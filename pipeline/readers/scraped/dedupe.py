@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.readers.cleaning import PHOTO_MARKER
 
+WORDLIKE = re.compile(r"[^\W_]")
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -33,7 +35,7 @@ class Unit:
     @property
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads."""
-        return " ".join(self.rows)
+        return " ".join(self.rows).replace("\t", " ")
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,11 @@ def split_blocks(cleaned_text: str) -> list[list[tuple[int, str]]]:
 
 
 def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
-    """One unit from a block's lines: repeated lines dropped, a doubled phrase halved."""
+    """One unit from a block's lines: a phrase written over and over made one, then lines
+    that repeat the line before them dropped."""
     kept: list[tuple[int, str, int]] = []  # line number, text, repeats
-    for number, line in block:
+    for number, written in block:
+        line = unrepeated_phrase(written, (number,), drops)
         if kept and likeness_key(kept[-1][1]) == likeness_key(line):
             first_number, first_line, repeats = kept[-1]
             drops.append(Drop(line, (number,), "repeats the line before it",
@@ -109,22 +113,29 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
             continue
         kept.append((number, line, 1))
     numbers = tuple(number for number, _, _ in kept)
-    rows = tuple(undouble_phrase(line, (number,), drops) for number, line, _ in kept)
+    rows = tuple(line for _, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
     return Unit("text", rows, numbers, repeats)
 
 
-def undouble_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
-    """"Our people Our people" -> "Our people": a phrase of two or more words written twice."""
+def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
+    """"Our people Our people" -> "Our people": a whole line that is one phrase written two
+    or more times (a phrase of one word only when written three times or more). A phrase
+    repeated inside running text is never the whole line, so it is the author's, and kept."""
     words = text.split(" ")
-    half = len(words) // 2
-    if len(words) % 2 or half < 2:
-        return text
-    first, second = " ".join(words[:half]), " ".join(words[half:])
-    if likeness_key(first) != likeness_key(second):
-        return text
-    drops.append(Drop(second, lines, "repeats the phrase before it", first, lines))
-    return first
+    for times in range(len(words), 1, -1):
+        if len(words) % times:
+            continue
+        length = len(words) // times
+        if length == 1 and times == 2:
+            continue
+        phrases = [" ".join(words[i : i + length]) for i in range(0, len(words), length)]
+        if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
+            for phrase in phrases[1:]:
+                drops.append(Drop(phrase, lines, "repeats the phrase before it",
+                                  phrases[0], lines))
+            return phrases[0]
+    return text
 
 
 def same(kept: Unit, candidate: Unit) -> bool:

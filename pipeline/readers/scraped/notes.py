@@ -1,0 +1,64 @@
+"""Notes in a scraped text: `[n]` markers in the text, and a section of notes that they name.
+
+The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`) followed by lines that
+start with a label, `[1]` or `1.`; a line without one carries on the note before it. A
+marker `[n]` in the text becomes a reference to note n when the section has such a note;
+any other `[n]` is the author's text and stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.model import Note, Span
+from pipeline.readers.scraped.dedupe import Unit
+
+NOTES_HEADING = re.compile(r"(?:notes?|footnotes|endnotes)\s*:?", re.IGNORECASE)
+NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+REFERENCE = re.compile(r"\[(\d{1,3})\]")
+
+
+def notes_section(units: list[Unit]) -> int | None:
+    """The index of the notes' heading in `units`, when the text has a section of notes."""
+    for index, unit in enumerate(units[:-1]):
+        following = units[index + 1]
+        if (unit.kind == following.kind == "text" and len(unit.rows) == 1
+                and NOTES_HEADING.fullmatch(unit.text) and NOTE_LABEL.match(following.rows[0])):
+            return index
+    return None
+
+
+def read_notes(units: list[Unit], spans_of) -> tuple[list[Note], list[Unit]]:
+    """The notes that open `units` (those after the heading), and the units after them."""
+    notes: list[tuple[str, list[str]]] = []
+    for index, unit in enumerate(units):
+        if unit.kind != "text" or not NOTE_LABEL.match(unit.rows[0]):
+            return built(notes, spans_of), units[index:]
+        for row in unit.rows:
+            label = NOTE_LABEL.match(row)
+            if label:
+                notes.append((label.group(1) or label.group(2), [row[label.end():]]))
+            else:
+                notes[-1][1].append(row)
+    return built(notes, spans_of), []
+
+
+def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
+    return [Note(label, spans_of(" ".join(lines))) for label, lines in notes]
+
+
+def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:
+    """The spans with each `[n]` naming a note made a reference to it."""
+    result: list[Span] = []
+    for span in spans:
+        position = 0
+        for match in REFERENCE.finditer(span.text):
+            if match.group(1) not in labels:
+                continue
+            # A reference sits against the word it follows: "growth [1]" reads "growth¹".
+            before = span.text[position:match.start()].rstrip(" ")
+            result.append(Span(before, span.bold, span.italic))
+            result.append(Span(match.group(1), span.bold, span.italic, note=match.group(1)))
+            position = match.end()
+        result.append(Span(span.text[position:], span.bold, span.italic))
+    return tuple(span for span in result if span.text)
