@@ -22,7 +22,7 @@ from PIL import Image
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
 from pipeline.readers.docx_draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
@@ -194,7 +194,7 @@ def test_a_deleted_title_leaves_the_metadatas_and_an_edited_byline_is_parsed(sou
     assert result.byline == Byline("Ann LEE", ("JP",), "Chief Editor")
 
 
-def test_any_other_style_and_table_cells_are_paragraphs_and_empty_ones_skipped(source_dir, written):
+def test_any_other_style_is_a_paragraph_a_table_a_table_and_empty_ones_skipped(source_dir, written):
     document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
 
     def edit(draft):
@@ -208,9 +208,10 @@ def test_any_other_style_and_table_cells_are_paragraphs_and_empty_ones_skipped(s
         table.cell(0, 1).text = "Right cell"
 
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
-    assert [block.text for block in result.blocks] == [
-        "Body.", "LibreOffice’s style.", "A list item.", "Left cell", "Right cell",
+    assert [block.text for block in result.blocks[:3]] == [
+        "Body.", "LibreOffice’s style.", "A list item.",
     ]  # fmt: skip
+    assert result.blocks[3] == Table(((Span("Left cell"),), (Span("Right cell"),)), ())
 
 
 def test_direct_formatting_wins_over_the_character_style_and_colour_is_not_emphasis(source_dir, written):

@@ -14,9 +14,14 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    List,
+    ListItem,
     Metadata,
+    Note,
     Paragraph,
+    SignOff,
     Span,
+    Table,
     UnknownBlock,
 )
 from pipeline.writers.table import WRITERS
@@ -30,6 +35,13 @@ EXAMPLES = {
     Paragraph: Paragraph((Span("The mobile library visited "), Span("60", bold=True),
                           Span(" villages."))),
     Figure: Figure(1, (Span("Readers in the reading room"),)),
+    List: List((ListItem((Span("opening two branches"),),
+                         List((ListItem((Span("one in the port"),)),), "lower-alpha")),
+                ListItem((Span("lending e-books"), Span("1", note="1")))), "decimal"),
+    Table: Table(((Span("Branch"),), (Span("Loans"),)),
+                 (((Span("Central"),), (Span("−2.7%"),)),)),
+    SignOff: SignOff(((Span("On behalf of the Board"),), (Span("A Name"),))),
+    Note: Note("1", (Span("Counted at the doors."),)),
 }
 
 

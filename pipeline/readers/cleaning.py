@@ -19,6 +19,8 @@ NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
 PHOTO_MARKER = NBSP
 
+# Where a note's reference stands while its paragraph is cleaned: a character of no script.
+NOTE_MARK = "\ue000"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -122,15 +124,18 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
 
     Spaces at the edges of an emphasised span keep only the emphasis they share with the
     text beyond, and neighbours with the same emphasis are joined, so each text has one form.
+    A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK).
     """
-    raw = WHITE_SPACE.sub(" ", plain(tuple(spans)))
+    stand_ins = [Span(NOTE_MARK, span.bold, span.italic) if span.note else span
+                 for span in spans]
+    raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)
     if not cleaned.strip():
         return ()
     opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
-    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in spans)]
+    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in stand_ins)]
     pieces = [
-        Span(cleaned[start:end], span.bold, span.italic)
+        span if span.note else Span(cleaned[start:end], span.bold, span.italic)
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
     return joined(shared_edges(joined(pieces)))
@@ -154,6 +159,9 @@ def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
         before = spans[index - 1] if index else Span("")
         after = spans[index + 1] if index + 1 < len(spans) else Span("")
         core = span.text.strip(" ")
+        if span.note:
+            result.append(span)
+            continue
         if not core:
             result.append(with_emphasis(span.text, span, before, after))
             continue
@@ -178,7 +186,8 @@ def joined(spans: list[Span]) -> tuple[Span, ...]:
     for span in spans:
         if not span.text:
             continue
-        if result and (result[-1].bold, result[-1].italic) == (span.bold, span.italic):
+        if (result and not (span.note or result[-1].note)
+                and (result[-1].bold, result[-1].italic) == (span.bold, span.italic)):
             result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
         else:
             result.append(span)

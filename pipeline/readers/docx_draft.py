@@ -3,25 +3,27 @@
 - Title, Subtitle and Byline paragraphs give the title, subtitle and byline (several of one
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
-- "Heading N" is a section heading of level N; Caption is a figure, numbered in order from 1.
+- "Heading N" is a section heading of level N (by name, alias, base style or outline level:
+  readers/docx_structures.py, which also reads lists, tables, sign-offs and notes); Caption
+  is a figure, numbered in order from 1.
   The picture before a caption is not read back: a figure's image and alternative text come
   from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
   written from this document names another image.
-- Every other paragraph with text (Body Text, Normal, LibreOffice's Text Body, lists, styles
-  of the editor's own, table cells) is a body paragraph. Empty and picture-only paragraphs
-  are skipped.
+- Every other paragraph with text (Body Text, Normal, LibreOffice's Text Body, styles of the
+  editor's own) is a body paragraph. Empty paragraphs, and a figure's picture, are skipped.
 - A run is bold or italic when its own formatting or its character style (Strong, Emphasis)
   says so. The house typography is applied to each paragraph's whole text, as for the other
   sources, and each character keeps its emphasis (cleaning.clean_spans).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
-changes (python-docx reads inserted and deleted text alike), open comments, footnotes, and
-text outside ordinary paragraphs (text boxes). The file itself is only ever read.
+changes (python-docx reads inserted and deleted text alike), open comments, Word's own
+footnotes, text outside ordinary paragraphs (text boxes), a table inside a table, merged
+cells, a cell of several paragraphs, a chart, and a picture that is no figure's. The file
+itself is only ever read.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from dataclasses import replace
@@ -43,12 +45,25 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    List,
+    ListItem,
     Metadata,
+    Note,
     Paragraph,
+    SignOff,
     Span,
+    Table,
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.docx_structures import (
+    NOTE_REFERENCE_STYLES,
+    NOTE_STYLES,
+    SIGN_OFF_STYLES,
+    heading_level,
+    list_place,
+    numbering_formats,
+)
 from pipeline.readers.front_matter import parse_byline, title_from_name
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
@@ -67,9 +82,9 @@ REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
 COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
-HEADING_STYLE = re.compile(r"heading (\d)", re.IGNORECASE)
 FRONT_MATTER = ("title", "subtitle", "byline")
 SNIPPET_CHARACTERS = 40
+GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 
 
 def read_docx(path: Path, metadata: Metadata) -> Document:
@@ -89,7 +104,8 @@ def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
     paragraphs = [DocxParagraph(p, draft.part) for p in outer_paragraphs(body)]
     read = [(paragraph, paragraph_runs(paragraph)) for paragraph in paragraphs]
     refuse_unread_text(body, read, path)
-    return document(path.stem, read, metadata)
+    refuse_uncarried(body, path)
+    return document(path.stem, read, metadata, numbering_formats(draft), path)
 
 
 # --- Refusals --------------------------------------------------------------------------------
@@ -196,6 +212,37 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
         )
 
 
+def refuse_uncarried(body, path: Path) -> None:
+    """What the editions cannot carry stops the build: a table in a table, merged cells, a
+    chart, or a picture that is not a figure's (one right before a Caption)."""
+    for number, table in enumerate(body.iter(qn("w:tbl")), 1):
+        if next(table.iterancestors(qn("w:tbl")), None) is not None:
+            raise PipelineError(path, "holds a table inside a table; make it one table, save,"
+                                " and run doit again")
+        if any(True for tag in ("w:gridSpan", "w:vMerge", "w:hMerge")
+               for _ in table.iter(qn(tag))):
+            raise PipelineError(path, f"table {number} has merged cells, which the editions do"
+                                " not have; split them, save, and run doit again")
+    for drawing in body.iter(qn("w:drawing")):
+        if any(element.get("uri", "").endswith("/chart") for element in drawing.iter(GRAPHIC)):
+            raise PipelineError(path, "holds a chart; the editions take pictures only as"
+                                " figures: remove it, save, and run doit again")
+        paragraph = next(drawing.iterancestors(qn("w:p")))
+        following = paragraph.getnext()
+        if not is_caption(following):
+            raise PipelineError(
+                path,
+                "holds a picture that is not a figure's (a figure is a picture followed by"
+                " its caption, in Caption style); remove it or caption it, and name its file in"
+                " the metadata's [images]",
+            )
+
+
+def is_caption(element) -> bool:
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element is not None else None
+    return style is not None and style.get(qn("w:val")).casefold() == "caption"
+
+
 # --- Paragraphs and runs ---------------------------------------------------------------------
 
 
@@ -212,9 +259,17 @@ def paragraph_runs(paragraph: DocxParagraph) -> list[Run]:
 
 
 def spans(runs: list[Run]) -> tuple[Span, ...]:
-    return clean_spans(
-        [Span(run.text, emphasised(run, "bold"), emphasised(run, "italic")) for run in runs]
-    )
+    return clean_spans([
+        Span(run.text, emphasised(run, "bold"), emphasised(run, "italic"), note_label(run))
+        for run in runs
+    ])
+
+
+def note_label(run: Run) -> str:
+    """The note a run in a note-reference style refers to: its text."""
+    style = run.style
+    name = style.name.casefold() if style is not None and style.name else ""
+    return run.text.strip() if name in NOTE_REFERENCE_STYLES else ""
 
 
 def emphasised(run: Run, attribute: str) -> bool:
@@ -236,27 +291,51 @@ def style_name(paragraph: DocxParagraph) -> str:
 
 
 def document(
-    name: str, read: list[tuple[DocxParagraph, list[Run]]], metadata: Metadata
+    name: str,
+    read: list[tuple[DocxParagraph, list[Run]]],
+    metadata: Metadata,
+    numbering: dict,
+    path: Path,
 ) -> Document:
     front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
     blocks: list[Block] = []
+    items: list[tuple[tuple[int, str, int], tuple[Span, ...]]] = []  # a list being read
+    tables_read: set = set()
     for paragraph, runs in read:
+        place = list_place(paragraph, numbering)
+        if items and place is None:
+            blocks.append(listed(items))
+            items = []
+        table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
+        if table is not None:
+            if table not in tables_read:
+                tables_read.add(table)
+                blocks.append(read_table(table, paragraph, path, len(tables_read)))
+            continue
         text = spans(runs)
         if not text:
             continue
         style = style_name(paragraph)
-        heading = HEADING_STYLE.fullmatch(style)
+        level = heading_level(paragraph)
         if style in front:
             front[style].append(plain(text))
-        elif heading:
-            blocks.append(Heading(plain(text), int(heading.group(1))))
+        elif place is not None:
+            items.append((place, text))
+        elif level is not None:
+            blocks.append(Heading(plain(text), level))
         elif style == "caption":
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
             blocks.append(
                 Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
             )
+        elif style in SIGN_OFF_STYLES:
+            blocks.append(SignOff(tuple(line for line in lines_of(runs) if line)))
+        elif style in NOTE_STYLES and text[0].note:
+            blocks.append(Note(text[0].note, clean_spans(text[1:])))
         else:
             blocks.append(Paragraph(text))
+    if items:
+        blocks.append(listed(items))
     title, subtitle, byline = (clean_line(" ".join(front[key])) for key in FRONT_MATTER)
     return Document(
         name,
@@ -266,6 +345,54 @@ def document(
         read_byline(byline),
         tuple(blocks),
     )
+
+
+def listed(items: list[tuple[tuple[int, str, int], tuple[Span, ...]]]) -> List:
+    """One list from its paragraphs: those of a deeper level nested in the item before."""
+    (_, style, start), _ = items[0]
+    top: list[tuple[tuple[Span, ...], list]] = []
+    for place, text in items:
+        if place[0] > 0 and top:
+            top[-1][1].append((place, text))
+        else:
+            top.append((text, []))
+    return List(
+        tuple(ListItem(text, listed([((0, *place[1:]), t) for place, t in nested])
+                       if nested else None) for text, nested in top),
+        style,
+        start,
+    )
+
+
+def read_table(table, paragraph: DocxParagraph, path: Path, number: int) -> Table:
+    rows = []
+    for row in table.iter(qn("w:tr")):
+        cells = []
+        for cell in row.iter(qn("w:tc")):
+            paragraphs = [DocxParagraph(p, paragraph._parent) for p in cell.iter(qn("w:p"))]
+            written = [p for p in paragraphs if p.text.strip()]
+            if len(written) > 1:
+                raise PipelineError(path, f"table {number} has a cell of {len(written)}"
+                                    " paragraphs; make each cell one paragraph, save, and run"
+                                    " doit again")
+            cells.append(spans(paragraph_runs(written[0])) if written else ())
+        rows.append(tuple(cells))
+    widths = {len(row) for row in rows}
+    if len(widths) > 1 or not rows:
+        raise PipelineError(path, f"table {number} has rows of unequal length; give every row"
+                            " the same cells, save, and run doit again")
+    return Table(rows[0], tuple(rows[1:]))
+
+
+def lines_of(runs: list[Run]) -> list[tuple[Span, ...]]:
+    """A paragraph's lines, parted by its line breaks, each cleaned."""
+    lines: list[list[Span]] = [[]]
+    for run in runs:
+        for index, piece in enumerate(run.text.split("\n")):
+            if index:
+                lines.append([])
+            lines[-1].append(Span(piece, emphasised(run, "bold"), emphasised(run, "italic")))
+    return [clean_spans(line) for line in lines]
 
 
 def read_byline(text: str) -> Byline | None:

@@ -29,13 +29,22 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     relative to `source/` and must be there; `![Caption]()` takes the image from the
     metadata's `[images]`, by the figure's number (or has none). Figures are numbered in
     order from 1; their alternative text comes from the metadata's `[alt]`.
+  - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
+    `I.` for letters and roman numerals; the first item's number is the list's start). An
+    item indented by two spaces or more is nested in the item before it; a line without a
+    marker carries on its item.
+  - Lines starting with `|` are a table: its header row, a rule (`| --- | ---: |`), then its
+    rows; write `\|` for a `|` inside a cell.
+  - Lines each ending with a backslash are the sign-off, its lines kept as lines.
+  - `[^1]: text` is note 1, and `[^1]` in the text refers to it.
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
   by the end of the block. Headings are plain: emphasis marked in a heading is not kept.
-- A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` (write
-  `\]` for a `]` inside a caption, and start a paragraph that begins with `#` or `!` with
-  `\#` or `\!`). A backslash before any other character is itself plain text.
+- A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
+  `\.` (write `\]` for a `]` inside a caption, and escape the mark that would make a
+  paragraph read as another block: `\#`, `\!`, `\|`, `\- `, `1\. `). A backslash before any
+  other character is itself plain text.
 - Typography follows the house style: quotes are curled, numbers bound to their words, and so
   on, exactly as for a `.txt` source.
 """
@@ -49,7 +58,21 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
+from pipeline.model import (
+    Block,
+    Document,
+    Figure,
+    Heading,
+    List,
+    ListItem,
+    Metadata,
+    Note,
+    Paragraph,
+    SignOff,
+    Span,
+    Table,
+    plain,
+)
 from pipeline.readers.cleaning import clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
@@ -58,7 +81,13 @@ HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
-ESCAPABLE = "*\\#![]"
+ESCAPABLE = "*\\#![]|-."
+LIST_ITEM = re.compile(r"( *)(-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.) (.*)")
+NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
+NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
+ROMAN = "ivxlc"
+NESTED = 2  # spaces before a nested item's marker, at least
 
 
 @dataclass(frozen=True)
@@ -70,7 +99,7 @@ class Chunk:
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        return " ".join(line.strip() for line in self.lines)
 
     def line_at(self, offset: int) -> int:
         """The file's line number of a character of `text`."""
@@ -98,7 +127,7 @@ def split_chunks(text: str) -> list[Chunk]:
     lines: list[str] = []
     for number, line in enumerate([*text.split("\n"), ""], start=1):
         if line.strip():
-            lines.append(line.strip())
+            lines.append(line.rstrip())
         elif lines:
             chunks.append(Chunk(number - len(lines), tuple(lines)))
             lines = []
@@ -135,9 +164,98 @@ def read_blocks(
         elif chunk.text.startswith("!["):
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
             blocks.append(read_figure(chunk, number, path, metadata, source_dir))
+        elif NOTE.match(chunk.text):
+            blocks.append(read_note(chunk, path))
+        elif chunk.text.startswith("|"):
+            blocks.append(read_table(chunk, path))
+        elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
+            blocks.append(read_list(chunk, path))
+        elif all(kept_break(line) for line in chunk.lines):
+            blocks.append(SignOff(tuple(
+                read_spans(line.strip()[:-1], chunk, path) for line in chunk.lines)))
         elif spans := read_spans(chunk.text, chunk, path):
             blocks.append(Paragraph(spans))
     return tuple(blocks)
+
+
+def kept_break(line: str) -> bool:
+    """The line ends with a backslash of its own, not an escaped one."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def read_note(chunk: Chunk, path: Path) -> Note:
+    label, first = NOTE.match(chunk.text).groups()
+    return Note(label, read_spans(first, chunk, path, offset=chunk.text.index(first)))
+
+
+def read_table(chunk: Chunk, path: Path) -> Table:
+    rows = [line.strip() for line in chunk.lines]
+    if len(rows) < 2 or not TABLE_RULE.fullmatch(rows[1]):
+        raise at(path, chunk.line, "a table is a header row, a rule (| --- |), then rows")
+    table = [cells(row) for row in (rows[0], *rows[2:])]
+    width = len(table[0])
+    for number, row in enumerate(table[1:], chunk.line + 2):
+        if len(row) != width:
+            raise at(path, number, f"a row of {len(row)} cells in a table of {width} columns")
+    header, *body = [tuple(read_spans(cell, chunk, path) for cell in row) for row in table]
+    return Table(header, tuple(body))
+
+
+def cells(row: str) -> list[str]:
+    r"""A table row's cells: between its `|`s, not at an escaped `\|`."""
+    parts = re.split(r"(?<!\\)\|", row.strip())
+    return [part.strip() for part in parts[1:-1 if row.endswith("|") else None]]
+
+
+def read_list(chunk: Chunk, path: Path) -> List:
+    top: list[tuple[str, list[str], list[tuple[str, list[str]]]]] = []
+    for line in chunk.lines:
+        item = LIST_ITEM.fullmatch(line)
+        if item is None:
+            (top[-1][2][-1][1] if top[-1][2] else top[-1][1]).append(line.strip())
+        elif len(item.group(1)) >= NESTED and top:
+            top[-1][2].append((item.group(2), [item.group(3)]))
+        else:
+            top.append((item.group(2), [item.group(3)], []))
+    return built_list(top, chunk, path)
+
+
+def built_list(items: list, chunk: Chunk, path: Path) -> List:
+    style, start = list_numbering([mark for mark, *_ in items])
+    return List(
+        tuple(
+            ListItem(read_spans(" ".join(lines), chunk, path),
+                     built_list([(m, ls, []) for m, ls in nested], chunk, path) if nested else None)
+            for _, lines, nested in items
+        ),
+        style,
+        start,
+    )
+
+
+def list_numbering(marks: list[str]) -> tuple[str, int]:
+    """The style and start of a list by its markers: "-", "3.", "a.", "i.", "A.", "I."."""
+    first = marks[0].rstrip(".")
+    if first == "-":
+        return "bullet", 1
+    if first.isdigit():
+        return "decimal", int(first)
+    case = "upper" if first.isupper() else "lower"
+    values = [mark.rstrip(".").lower() for mark in marks]
+    roman = values[0] == "i" or len(values[0]) > 1
+    if roman and all(set(value) <= set(ROMAN) for value in values):
+        return f"{case}-roman", roman_value(values[0])
+    return f"{case}-alpha", ord(values[0]) - ord("a") + 1
+
+
+def roman_value(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = values[letter]
+        following = values[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
 
 
 def read_heading(chunk: Chunk, path: Path) -> Heading:
@@ -209,9 +327,16 @@ def read_spans(text: str, chunk: Chunk, path: Path, offset: int = 0) -> tuple[Sp
     index = 0
     while index < len(text):
         character = text[index]
+        reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
         if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
             characters.append(text[index + 1])
             index += 2
+        elif reference is not None:
+            spans.append(Span("".join(characters), on["bold"], on["italic"]))
+            label = reference.group(1)
+            spans.append(Span(label, on["bold"], on["italic"], note=label))
+            characters = []
+            index = reference.end()
         elif character == "*":
             stars = len(text[index:]) - len(text[index:].lstrip("*"))
             if stars > 3:

@@ -29,7 +29,27 @@ from lxml import etree
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout
-from pipeline.model import Block, Document, Figure, Heading, Paragraph, Span, UnknownBlock
+from pipeline.model import (
+    Block,
+    Document,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    SignOff,
+    Span,
+    Table,
+    UnknownBlock,
+)
+from pipeline.writers.docx_structures import (
+    add_list,
+    add_note,
+    add_reference,
+    add_sign_off,
+    add_styles,
+    add_table,
+)
 
 BYLINE_STYLE = "Byline"
 BODY_STYLE = "Body Text"
@@ -72,6 +92,7 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     _drop_thumbnail(draft)
     _set_language(draft, document.metadata.language)
     _add_missing_styles(draft)
+    add_styles(draft)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     _add_front_matter(draft, document)
@@ -333,12 +354,23 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path) -> None:
             _add_figure(draft, block, text_width, source_dir)
         case Paragraph():
             _add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
+        case List():
+            add_list(draft, block, _add_spans)
+        case Table():
+            add_table(draft, block, _add_spans, text_width)
+        case SignOff():
+            add_sign_off(draft, block, _add_spans)
+        case Note():
+            add_note(draft, block, _add_spans)
         case _:
             raise UnknownBlock(block, "the DOCX writer")
 
 
 def _add_spans(paragraph, spans: tuple[Span, ...]) -> None:
     for span in spans:
+        if span.note:
+            add_reference(paragraph, span)
+            continue
         run = paragraph.add_run(span.text)
         # Plain text inherits from the style: an explicit "not bold" would unbolden a Caption.
         if span.bold:

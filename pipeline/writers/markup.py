@@ -5,7 +5,26 @@ The form is described in readers/markup.py; read_markup gives the written docume
 
 from __future__ import annotations
 
-from pipeline.model import Block, Document, Figure, Heading, Paragraph, Span, UnknownBlock
+import re
+
+from pipeline.model import (
+    Block,
+    Document,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    SignOff,
+    Span,
+    Table,
+    UnknownBlock,
+)
+
+# What a paragraph must not start with, lest it read as another block: its first mark is
+# escaped. A heading, a figure, a list item ("- ", "1. ", "a. "), a table row, a note.
+BLOCK_START = re.compile(r"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|\[(?=\^)")
+NESTED_INDENT = "    "
 
 
 def write_markup(document: Document) -> str:
@@ -28,10 +47,69 @@ def write_block(block: Block, images: dict[int, str]) -> str:
             image = "" if block.image == images.get(block.number) else block.image or ""
             return f"![{write_spans(block.caption, '[]')}]({image})"
         case Paragraph():
-            text = write_spans(block.spans)
-            # A paragraph must not read as a heading or a figure.
-            return "\\" + text if text.startswith(("#", "!")) else text
+            return unmistakable(write_spans(block.spans))
+        case List():
+            return write_list(block)
+        case Table():
+            return write_table(block)
+        case SignOff():
+            # A backslash ends each line kept as a line; one line alone ends with one too.
+            return "\n".join(unmistakable(write_spans(line)) + "\\" for line in block.lines)
+        case Note():
+            return f"[^{block.label}]: {write_spans(block.spans)}"
     raise UnknownBlock(block, "the marked-up writer")
+
+
+def unmistakable(text: str) -> str:
+    """`text` with the mark that would make it read as another kind of block escaped."""
+    start = BLOCK_START.match(text)
+    if start is None:
+        return text
+    if start.group() in "#!|-[":
+        return "\\" + text
+    return text[: start.end()] + "\\" + text[start.end() :]
+
+
+def write_list(block: List, indent: str = "") -> str:
+    lines = []
+    for number, item in enumerate(block.items, block.start):
+        lines.append(f"{indent}{marker(block.style, number)} {write_spans(item.spans)}")
+        if item.sublist is not None:
+            lines.append(write_list(item.sublist, indent + NESTED_INDENT))
+    return "\n".join(lines)
+
+
+def marker(style: str, number: int) -> str:
+    match style:
+        case "bullet":
+            return "-"
+        case "decimal":
+            return f"{number}."
+        case "lower-alpha" | "upper-alpha":
+            letter = chr(ord("a") + number - 1)
+            return f"{letter.upper() if style.startswith('upper') else letter}."
+        case "lower-roman" | "upper-roman":
+            numeral = roman(number)
+            return f"{numeral.upper() if style.startswith('upper') else numeral}."
+    raise ValueError(f"a list style the marked-up form lacks: {style!r}")
+
+
+def roman(number: int) -> str:
+    numerals = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+    result = ""
+    for numeral, value in numerals:
+        while number >= value:
+            result += numeral
+            number -= value
+    return result
+
+
+def write_table(block: Table) -> str:
+    def row(cells) -> str:
+        return "| " + " | ".join(write_spans(cell, "|") for cell in cells) + " |"
+
+    rule = "| " + " | ".join("---:" if numeric else "---" for numeric in block.numeric) + " |"
+    return "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
@@ -39,10 +117,14 @@ def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
     bold = italic = False
     for span in (*spans, Span("")):
         parts.append("*" * (2 * (span.bold != bold) + (span.italic != italic)))
-        parts.append(escaped(span.text, special))
+        parts.append(f"[^{span.note}]" if span.note else escaped(span.text, special))
         bold, italic = span.bold, span.italic
     return "".join(parts)
 
 
 def escaped(text: str, special: str = "") -> str:
-    return "".join("\\" + c if c in "\\*" + special else c for c in text)
+    # "[^" would open a note reference.
+    return "".join(
+        "\\" + c if c in "\\*" + special or text[i : i + 2] == "[^" else c
+        for i, c in enumerate(text)
+    )
