@@ -149,7 +149,9 @@ def test_an_editors_changes_all_arrive(source_dir, written):
         )
         paragraph_starting(draft, "On 11").style = draft.styles["Heading 1"]
         caption = paragraph_starting(draft, "The new headquarters")
-        caption._p.getparent().remove(caption._p)
+        picture = caption._p.getprevious()  # the figure deleted whole: picture and caption
+        for element in (picture, caption._p):
+            element.getparent().remove(element)
         last = paragraph_starting(draft, "The end.")
         last.add_run(" Truly", style="Emphasis")
         last.add_run(" over", style="Strong").italic = True
@@ -179,6 +181,15 @@ def test_an_editors_changes_all_arrive(source_dir, written):
         # The space before " over" (bold italic) is italic, as both sides are.
         Paragraph((Span("The end. "), Span("Truly ", italic=True), Span("over", True, True), Span("."))),
     )
+
+
+def test_a_picture_left_without_its_caption_is_refused(source_dir, written):
+    def edit(draft):
+        caption = paragraph_starting(draft, "The new headquarters")
+        caption._p.getparent().remove(caption._p)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert "a picture that is not a figure's" in refusal(path)
 
 
 def test_a_deleted_title_leaves_the_metadatas_and_an_edited_byline_is_parsed(source_dir, written):

@@ -350,6 +350,14 @@ def flattened(items):
         yield from flattened(item.children)
 
 
+def test_table_headers_carry_their_scope(project):
+    path = project / "output" / "museum-director-foreword" / "museum-director-foreword-screen.pdf"
+    with pikepdf.open(path) as pdf:
+        scopes = [str(obj.A.Scope) for obj in pdf.objects
+                  if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == pikepdf.Name.TH]
+    assert scopes.count("/Column") == 3 and scopes.count("/Row") == 3
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_bookmarks_are_the_real_headings_only(project, name):
     document = read(name)

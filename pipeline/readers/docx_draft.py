@@ -104,7 +104,7 @@ def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
     paragraphs = [DocxParagraph(p, draft.part) for p in outer_paragraphs(body)]
     read = [(paragraph, paragraph_runs(paragraph)) for paragraph in paragraphs]
     refuse_unread_text(body, read, path)
-    refuse_uncarried(body, path)
+    refuse_uncarried(draft, body, path)
     return document(path.stem, read, metadata, numbering_formats(draft), path)
 
 
@@ -212,7 +212,7 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
         )
 
 
-def refuse_uncarried(body, path: Path) -> None:
+def refuse_uncarried(draft, body, path: Path) -> None:
     """What the editions cannot carry stops the build: a table in a table, merged cells, a
     chart, or a picture that is not a figure's (one right before a Caption)."""
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
@@ -229,18 +229,14 @@ def refuse_uncarried(body, path: Path) -> None:
                                 " figures: remove it, save, and run doit again")
         paragraph = next(drawing.iterancestors(qn("w:p")))
         following = paragraph.getnext()
-        if not is_caption(following):
+        if following is None or following.tag != qn("w:p") or style_name(
+                DocxParagraph(following, draft.part)) != "caption":
             raise PipelineError(
                 path,
                 "holds a picture that is not a figure's (a figure is a picture followed by"
                 " its caption, in Caption style); remove it or caption it, and name its file in"
                 " the metadata's [images]",
             )
-
-
-def is_caption(element) -> bool:
-    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element is not None else None
-    return style is not None and style.get(qn("w:val")).casefold() == "caption"
 
 
 # --- Paragraphs and runs ---------------------------------------------------------------------

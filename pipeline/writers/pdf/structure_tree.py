@@ -12,7 +12,8 @@ picture's `Figure` beside its `Caption`, with a box in CSS pixels. This pass ove
 - elements are grouped into a `Sect` per heading, nested by level;
 - each figure is one `Figure` with its alternative text, its box in points (where its
   picture is drawn) and its `Caption` inside it; a figure whose picture is not yet supplied
-  is a `Figure` too, its alternative text saying so.
+  is a `Figure` too, its alternative text saying so;
+- a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int]) -> None:
     boxes = image_boxes(pdf)
     blocks = [as_figure(block, boxes, replaced) if is_figure(block) else block
               for block in blocks]
+    for block in blocks:
+        scope_headers(block)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
     root = pdf.Root.StructTreeRoot
@@ -127,6 +130,23 @@ def as_figure(wrapper: pikepdf.Dictionary, boxes: dict, replaced: dict) -> pikep
     elif "/A" in wrapper:
         del wrapper.A
     return wrapper
+
+
+def scope_headers(element: pikepdf.Dictionary, scope: pikepdf.Name | None = None) -> None:
+    """A table's header cells say what they head: a column in the header row, a row in the
+    body (HTML's th scope, which WeasyPrint does not carry over)."""
+    if element.get("/S") == pikepdf.Name.THead:
+        scope = pikepdf.Name.Column
+    elif element.get("/S") == pikepdf.Name.TBody:
+        scope = pikepdf.Name.Row
+    elif element.get("/S") == pikepdf.Name.TH and scope is not None:
+        attributes = element.get("/A")
+        if not isinstance(attributes, pikepdf.Dictionary):
+            attributes = element.A = pikepdf.Dictionary(O=pikepdf.Name.Table)
+        attributes.Scope = scope
+    for kid in kids_of(element):
+        if is_element(kid):
+            scope_headers(kid, scope)
 
 
 def union(boxes: list[Box]) -> Box | None:
