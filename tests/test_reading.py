@@ -24,8 +24,8 @@ def test_encodings_decode_to_the_same_text(data):
     assert decode_source(data) == SAMPLE
 
 
-def test_line_ends_and_control_characters_are_normalised():
-    assert decode_source(b"one\r\ntwo\rthree\x07\x1b\nfour\tfive") == "one\ntwo\nthree\nfour five"
+def test_line_ends_and_control_characters_are_normalised_and_tabs_kept_for_tables():
+    assert decode_source(b"one\r\ntwo\rthree\x07\x1b\nfour\tfive") == "one\ntwo\nthree\nfour\tfive"
 
 
 @pytest.mark.parametrize(

@@ -54,8 +54,8 @@ def test_metadata_images_and_alt_text_reach_figures():
     assert document.figures == [Figure(1, document.figures[0].caption, "a.png", "A photo")]
 
 
-def test_the_last_short_line_is_a_paragraph_not_a_heading():
-    assert kinds(structure("T\n\nBody text.\n\nThank you")) == ["Paragraph", "Paragraph"]
+def test_the_last_short_line_is_the_sign_off_not_a_heading():
+    assert kinds(structure("T\n\nBody text.\n\nThank you")) == ["Paragraph", "SignOff"]
 
 
 def test_json_round_trip(seed_text):

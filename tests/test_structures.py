@@ -219,18 +219,38 @@ def test_the_draft_uses_words_structures():
     assert all(p._p.pPr.numPr is not None for p in draft.paragraphs
                if p.style.name.startswith("List"))
     (table,) = draft.tables
-    assert table.style.name == "Light List Accent 1"
+    assert table.style.name == "Table Grid"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert table.cell(1, 1).paragraphs[0].alignment == 2  # right
-    assert "Closing" in styles and "Endnote Text" in styles
+    assert "Closing" in styles and "Endnote Text" not in styles  # the notes are endnotes
+    references = draft.element.body.findall(f".//{qn('w:endnoteReference')}")
+    assert [reference.get(qn("w:id")) for reference in references] == ["1", "2"]
+    (part,) = [rel.target_part for rel in draft.part.rels.values()
+               if rel.reltype.endswith("/endnotes")]
+    assert b"Scottish Index of Multiple Deprivation" in part.blob
+
+
+def test_notes_labelled_otherwise_are_endnotes_with_their_marks():
+    document = read("college-principal-review")
+    relabelled = [
+        Note({"1": "a", "2": "b"}[block.label], block.spans) if isinstance(block, Note) else
+        Paragraph(tuple(Span("b" if s.note == "2" else "a", note="b" if s.note == "2" else "a")
+                        if s.note else s for s in block.spans))
+        if isinstance(block, Paragraph) else block
+        for block in document.blocks
+    ]
+    document = type(document)(document.name, document.metadata, document.byline,
+                              tuple(relabelled))
+    data = write_docx(document, LAYOUT, TEXTS)
+    assert docx_document(data, TEXTS / "x.docx", document.metadata).blocks == document.blocks
 
 
 # --- An editor's DOCX ------------------------------------------------------------------------
 
 
-def draft_of(tmp_path, edit) -> Path:
-    document = read("museum-director-foreword")
-    path = tmp_path / "museum-director-foreword.docx"
+def draft_of(tmp_path, edit, name: str = "rivers-trust-report") -> Path:
+    document = read(name)
+    path = tmp_path / f"{name}.docx"
     path.write_bytes(write_docx(document, LAYOUT, TEXTS))
     draft = docx.Document(str(path))
     edit(draft)
@@ -272,6 +292,32 @@ def test_headings_are_found_by_alias_base_style_or_outline_level(tmp_path, way):
 
     blocks = read_docx(draft_of(tmp_path, edit), Metadata(title="")).blocks
     assert blocks[-1] == Heading("A new section", 1 if way == "alias" else 2)
+
+
+def test_an_editors_word_footnote_becomes_a_note(tmp_path):
+    def edit(draft):
+        paragraph = draft.add_paragraph("A new claim.", style="Body Text")
+        run = paragraph.add_run()
+        reference = OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), "1")
+        run._r.append(reference)
+        footnotes = (f'<w:footnotes xmlns:w="{qn("w:p")[1:].split("}")[0]}">'
+                     '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>'
+                     '<w:r><w:t xml:space="preserve"> Source: the annual survey.</w:t></w:r>'
+                     '</w:p></w:footnote></w:footnotes>').encode()
+        from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+        part = Part(PackURI("/word/footnotes.xml"), CONTENT_TYPE.WML_FOOTNOTES, footnotes,
+                    draft.part.package)
+        draft.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+    blocks = read_docx(draft_of(tmp_path, edit, "museum-director-foreword"),
+                       Metadata(title="")).blocks
+    # The museum's two endnotes are referred to earlier in the text: the footnote is note 3.
+    assert blocks[-1] == Note("3", (Span("Source: the annual survey."),))
+    paragraph = next(b for b in blocks if isinstance(b, Paragraph) and b.text.startswith("A new"))
+    assert paragraph.spans == (Span("A new claim."), Span("3", note="3"))
 
 
 def nested_table(draft):
@@ -406,3 +452,19 @@ def test_libreoffice_reads_the_drafts_table_and_list(project, tmp_path):
     text = (tmp_path / "ambulance-service-statement.txt").read_text(encoding="utf-8-sig")
     assert "Category 1" in text and "7:40" in text
     assert "opened a second control room at Thirsk." in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_draft_saved_by_libreoffice_reads_the_same(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    documents = {name: read(name) for name in NAMES}
+    for name, document in documents.items():
+        (drafts / f"{name}.docx").write_bytes(write_docx(document, LAYOUT, TEXTS))
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "docx", "--outdir", str(tmp_path / "saved"),
+                    *sorted(str(path) for path in drafts.iterdir())],
+                   capture_output=True, check=True, timeout=300)
+    for name, document in documents.items():
+        saved = read_docx(tmp_path / "saved" / f"{name}.docx", document.metadata)
+        assert saved.blocks == document.blocks, name

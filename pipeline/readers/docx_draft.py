@@ -16,10 +16,10 @@
   sources, and each character keeps its emphasis (cleaning.clean_spans).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
-changes (python-docx reads inserted and deleted text alike), open comments, Word's own
-footnotes, text outside ordinary paragraphs (text boxes), a table inside a table, merged
-cells, a cell of several paragraphs, a chart, and a picture that is no figure's. The file
-itself is only ever read.
+changes (python-docx reads inserted and deleted text alike), open comments, a footnote or
+endnote of several paragraphs, text outside ordinary paragraphs (text boxes), a table inside
+a table, merged cells, a cell of several paragraphs, a chart, and a picture that is no
+figure's. The file itself is only ever read.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pathlib import Path
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
@@ -77,7 +78,8 @@ UNREADABLE = (
     PackageNotFoundError,
     etree.LxmlError,
 )
-NOTE_REFERENCES = ("w:footnoteReference", "w:endnoteReference")
+WORD_NOTES = ("footnote", "endnote")
+NOTE_PARTS = {"footnote": RELATIONSHIP_TYPE.FOOTNOTES, "endnote": RELATIONSHIP_TYPE.ENDNOTES}
 REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
 COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
@@ -100,12 +102,14 @@ def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
     body = draft.element.body
     refuse_tracked_changes(body, path)
     refuse_comments(draft, body, path)
-    refuse_notes(body, path)
     paragraphs = [DocxParagraph(p, draft.part) for p in outer_paragraphs(body)]
     read = [(paragraph, paragraph_runs(paragraph)) for paragraph in paragraphs]
     refuse_unread_text(body, read, path)
     refuse_uncarried(draft, body, path)
-    return document(path.stem, read, metadata, numbering_formats(draft), path)
+    labels = note_labels(body)
+    result = document(path.stem, read, metadata, numbering_formats(draft), labels, path)
+    notes = word_notes(draft, labels, path)
+    return replace(result, blocks=result.blocks + tuple(notes)) if notes else result
 
 
 # --- Refusals --------------------------------------------------------------------------------
@@ -188,17 +192,6 @@ def part_xml(part):
     return element if element is not None else etree.fromstring(part.blob)
 
 
-def refuse_notes(body, path: Path) -> None:
-    count = sum(len(list(body.iter(qn(tag)))) for tag in NOTE_REFERENCES)
-    if count:
-        raise PipelineError(
-            path,
-            f"holds {count} footnote{'s' * (count != 1)} or endnote{'s' * (count != 1)}, which"
-            " the editions do not have; move their text into the paragraphs, save, and run doit"
-            " again",
-        )
-
-
 def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: Path) -> None:
     """Text in no paragraph read (a text box, say) would silently vanish: stop instead."""
     read_runs = {run._r for _, runs in read for run in runs}
@@ -254,18 +247,76 @@ def paragraph_runs(paragraph: DocxParagraph) -> list[Run]:
     return [Run(r, paragraph) for r in p.iter(qn("w:r")) if next(r.iterancestors(qn("w:p"))) is p]
 
 
-def spans(runs: list[Run]) -> tuple[Span, ...]:
+def spans(runs: list[Run], labels: dict[tuple[str, str], str]) -> tuple[Span, ...]:
     return clean_spans([
-        Span(run.text, emphasised(run, "bold"), emphasised(run, "italic"), note_label(run))
+        Span(note_label(run, labels) or run.text, emphasised(run, "bold"),
+             emphasised(run, "italic"), note_label(run, labels))
         for run in runs
     ])
 
 
-def note_label(run: Run) -> str:
-    """The note a run in a note-reference style refers to: its text."""
+def note_label(run: Run, labels: dict[tuple[str, str], str]) -> str:
+    """The label of the note a run refers to: Word's footnote or endnote by its number or
+    mark, or a run in a note-reference style by its text."""
+    reference = reference_of(run._r)
+    if reference is not None:
+        return labels.get(reference, "")
     style = run.style
     name = style.name.casefold() if style is not None and style.name else ""
     return run.text.strip() if name in NOTE_REFERENCE_STYLES else ""
+
+
+def reference_of(run) -> tuple[str, str] | None:
+    """("endnote" or "footnote", its id) of the Word note a run refers to."""
+    for kind in WORD_NOTES:
+        reference = run.find(qn(f"w:{kind}Reference"))
+        if reference is not None:
+            return kind, reference.get(qn("w:id"))
+    return None
+
+
+def note_labels(body) -> dict[tuple[str, str], str]:
+    """Each Word note's label: its custom mark, else its number among the numbered notes in
+    the order of their references (footnotes and endnotes counted together)."""
+    labels: dict[tuple[str, str], str] = {}
+    numbered = 0
+    for run in body.iter(qn("w:r")):
+        reference = reference_of(run)
+        if reference is None:
+            continue
+        element = run.find(qn(f"w:{reference[0]}Reference"))
+        if element.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
+            labels[reference] = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+        else:
+            numbered += 1
+            labels[reference] = str(numbered)
+    return labels
+
+
+def word_notes(draft, labels: dict[tuple[str, str], str], path: Path) -> list[Note]:
+    """The Word footnotes and endnotes the text refers to, as notes, in reference order."""
+    bodies = {}
+    for kind in WORD_NOTES:
+        for part in related_parts(draft, NOTE_PARTS[kind]):
+            for note in parse_xml(part.blob).iter(qn(f"w:{kind}")):
+                bodies[(kind, note.get(qn("w:id")))] = note
+    notes = []
+    for reference, label in labels.items():
+        note = bodies.get(reference)
+        if note is None:
+            raise PipelineError(path, f"refers to {reference[0]} {label}, which is missing")
+        paragraphs = [DocxParagraph(p, draft.part) for p in note.iter(qn("w:p"))]
+        written = [p for p in paragraphs if p.text.strip()]
+        if len(written) > 1:
+            raise PipelineError(path, f"{reference[0]} {label} has {len(written)} paragraphs;"
+                                " make it one paragraph, save, and run doit again")
+        runs = [run for p in written for run in paragraph_runs(p)
+                if run._r.find(qn(f"w:{reference[0]}Ref")) is None
+                and not (run.style is not None and run.style.name
+                         and run.style.name.casefold() in NOTE_REFERENCE_STYLES
+                         and run.text.strip() == label)]
+        notes.append(Note(label, spans(runs, labels)))
+    return notes
 
 
 def emphasised(run: Run, attribute: str) -> bool:
@@ -291,6 +342,7 @@ def document(
     read: list[tuple[DocxParagraph, list[Run]]],
     metadata: Metadata,
     numbering: dict,
+    labels: dict[tuple[str, str], str],
     path: Path,
 ) -> Document:
     front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
@@ -306,9 +358,9 @@ def document(
         if table is not None:
             if table not in tables_read:
                 tables_read.add(table)
-                blocks.append(read_table(table, paragraph, path, len(tables_read)))
+                blocks.append(read_table(table, paragraph, labels, path, len(tables_read)))
             continue
-        text = spans(runs)
+        text = spans(runs, labels)
         if not text:
             continue
         style = style_name(paragraph)
@@ -325,7 +377,7 @@ def document(
                 Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
             )
         elif style in SIGN_OFF_STYLES:
-            blocks.append(SignOff(tuple(line for line in lines_of(runs) if line)))
+            blocks.append(SignOff(tuple(line for line in lines_of(runs, labels) if line)))
         elif style in NOTE_STYLES and text[0].note:
             blocks.append(Note(text[0].note, clean_spans(text[1:])))
         else:
@@ -360,7 +412,8 @@ def listed(items: list[tuple[tuple[int, str, int], tuple[Span, ...]]]) -> List:
     )
 
 
-def read_table(table, paragraph: DocxParagraph, path: Path, number: int) -> Table:
+def read_table(table, paragraph: DocxParagraph, labels: dict[tuple[str, str], str], path: Path,
+               number: int) -> Table:
     rows = []
     for row in table.iter(qn("w:tr")):
         cells = []
@@ -371,7 +424,7 @@ def read_table(table, paragraph: DocxParagraph, path: Path, number: int) -> Tabl
                 raise PipelineError(path, f"table {number} has a cell of {len(written)}"
                                     " paragraphs; make each cell one paragraph, save, and run"
                                     " doit again")
-            cells.append(spans(paragraph_runs(written[0])) if written else ())
+            cells.append(spans(paragraph_runs(written[0]), labels) if written else ())
         rows.append(tuple(cells))
     widths = {len(row) for row in rows}
     if len(widths) > 1 or not rows:
@@ -380,15 +433,17 @@ def read_table(table, paragraph: DocxParagraph, path: Path, number: int) -> Tabl
     return Table(rows[0], tuple(rows[1:]))
 
 
-def lines_of(runs: list[Run]) -> list[tuple[Span, ...]]:
+def lines_of(runs: list[Run], labels: dict[tuple[str, str], str]) -> list[tuple[Span, ...]]:
     """A paragraph's lines, parted by its line breaks, each cleaned."""
-    lines: list[list[Span]] = [[]]
+    lines: list[list[tuple[Run, str]]] = [[]]
     for run in runs:
         for index, piece in enumerate(run.text.split("\n")):
             if index:
                 lines.append([])
-            lines[-1].append(Span(piece, emphasised(run, "bold"), emphasised(run, "italic")))
-    return [clean_spans(line) for line in lines]
+            lines[-1].append((run, piece))
+    return [clean_spans([Span(note_label(run, labels) or piece, emphasised(run, "bold"),
+                              emphasised(run, "italic"), note_label(run, labels))
+                         for run, piece in line]) for line in lines]
 
 
 def read_byline(text: str) -> Byline | None:

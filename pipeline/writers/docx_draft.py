@@ -11,6 +11,7 @@ styles, theme, fonts, page setup, headers and footers; the layout's fonts and pa
 
 from __future__ import annotations
 
+import functools
 import zipfile
 import zlib
 from io import BytesIO
@@ -43,6 +44,8 @@ from pipeline.model import (
     UnknownBlock,
 )
 from pipeline.writers.docx_structures import (
+    Endnotes,
+    add_endnotes,
     add_list,
     add_note,
     add_reference,
@@ -96,8 +99,10 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     _add_front_matter(draft, document)
+    endnotes = add_endnotes(draft, document, functools.partial(_add_spans, endnotes=Endnotes()))
+    add_spans = functools.partial(_add_spans, endnotes=endnotes)
     for block in document.blocks:
-        _add_block(draft, block, text_width, source_dir)
+        _add_block(draft, block, text_width, source_dir, add_spans, endnotes)
     saved = BytesIO()
     draft.save(saved)
     return reproducible_zip(saved.getvalue())
@@ -345,31 +350,32 @@ def _add_front_matter(draft, document: Document) -> None:
         draft.add_paragraph(document.byline.text, style=BYLINE_STYLE)
 
 
-def _add_block(draft, block: Block, text_width: int, source_dir: Path) -> None:
+def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans,
+               endnotes: Endnotes) -> None:
     match block:
         case Heading():
             # Word has nine heading levels.
             draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
         case Figure():
-            _add_figure(draft, block, text_width, source_dir)
+            _add_figure(draft, block, text_width, source_dir, add_spans)
         case Paragraph():
-            _add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
+            add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
         case List():
-            add_list(draft, block, _add_spans)
+            add_list(draft, block, add_spans)
         case Table():
-            add_table(draft, block, _add_spans, text_width)
+            add_table(draft, block, add_spans, text_width)
         case SignOff():
-            add_sign_off(draft, block, _add_spans)
+            add_sign_off(draft, block, add_spans)
         case Note():
-            add_note(draft, block, _add_spans)
+            add_note(draft, block, add_spans, endnotes)
         case _:
             raise UnknownBlock(block, "the DOCX writer")
 
 
-def _add_spans(paragraph, spans: tuple[Span, ...]) -> None:
+def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
     for span in spans:
         if span.note:
-            add_reference(paragraph, span)
+            add_reference(paragraph, span, endnotes)
             continue
         run = paragraph.add_run(span.text)
         # Plain text inherits from the style: an explicit "not bold" would unbolden a Caption.
@@ -379,13 +385,13 @@ def _add_spans(paragraph, spans: tuple[Span, ...]) -> None:
             run.italic = True
 
 
-def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path) -> None:
+def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_spans) -> None:
     if figure.image:
         picture = draft.add_paragraph(style=FIGURE_STYLE)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
         _add_picture(picture, source_dir / figure.image, figure, text_width)
-    _add_spans(draft.add_paragraph(style=CAPTION_STYLE), figure.caption)
+    add_spans(draft.add_paragraph(style=CAPTION_STYLE), figure.caption)
 
 
 def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None:

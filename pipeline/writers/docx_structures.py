@@ -3,24 +3,36 @@
 - A list is paragraphs in List Bullet or List Number (List Bullet 2, List Number 2 when
   nested), numbered by a numbering definition of its own, so each list starts at its own
   number and keeps its kind of marker (1., a., i., •).
-- A table is a Word table in a table style, its first row repeating as a header on every
-  page, the cells of a numeric column aligned right.
+- A table is a Word table in Table Grid, its first row shaded and repeating as a header on
+  every page, the cells of a numeric column aligned right.
 - A sign-off is one paragraph in Closing, its lines kept apart by line breaks.
-- A note is a paragraph in Endnote Text opened by its label, and is referred to from the text
-  by a run in Endnote Reference holding the same label.
+- A note is a Word endnote (numbered by Word when the notes are labelled 1, 2, 3 … in the
+  order of their references, else marked with its label), in Endnote Text; the reference is
+  Word's, in Endnote Reference. A note the text never refers to, or a second reference to a
+  note, has no endnote to be: the note is a paragraph in Endnote Text opened by its label,
+  and the reference a run in Endnote Reference holding the label.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from pipeline.model import List, Note, SignOff, Span, Table
+from pipeline.model import Document, List, Note, SignOff, Span, Table
 
 LIST_STYLES = {False: ("List Bullet", "List Bullet 2"), True: ("List Number", "List Number 2")}
-TABLE_STYLES = ("Light List Accent 1", "Table Grid")  # the first the draft has
+# A plain grid: a style that makes its header row bold has the bold written into the cells
+# when LibreOffice saves the file, and the editor's text would come back bold.
+TABLE_STYLE = "Table Grid"
+HEADER_SHADE = "DCE3EC"  # the header row's shading, which the reader ignores
 SIGN_OFF_STYLE = "Closing"
 NOTE_STYLE = "Endnote Text"
 NOTE_REFERENCE_STYLE = "Endnote Reference"
@@ -117,17 +129,23 @@ def numbered(paragraph, number_id: int, level: int) -> None:
 def add_table(draft, block: Table, add_spans, text_width: int) -> None:
     columns = len(block.header)
     table = draft.add_table(rows=1 + len(block.rows), cols=columns)
-    style = next((name for name in TABLE_STYLES if name in draft.styles), None)
-    if style is not None:
-        table.style = draft.styles[style]
+    if TABLE_STYLE in draft.styles:
+        table.style = draft.styles[TABLE_STYLE]
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     header_row.append(header)
     numeric = block.numeric
-    for row, cells in zip(table.rows, (block.header, *block.rows), strict=True):
+    rows = zip(table.rows, (block.header, *block.rows), strict=True)
+    for number, (row, cells) in enumerate(rows):
         for column, (cell, spans) in enumerate(zip(row.cells, cells, strict=True)):
             cell.width = text_width // columns
+            if number == 0:
+                shade = OxmlElement("w:shd")
+                for attribute, value in (("w:val", "clear"), ("w:color", "auto"),
+                                         ("w:fill", HEADER_SHADE)):
+                    shade.set(qn(attribute), value)
+                cell._tc.get_or_add_tcPr().append(shade)
             paragraph = cell.paragraphs[0]
             if numeric[column]:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -142,13 +160,126 @@ def add_sign_off(draft, block: SignOff, add_spans) -> None:
         add_spans(paragraph, line)
 
 
-def add_note(draft, block: Note, add_spans) -> None:
+# Word's separators between the text and its endnotes, which every endnotes part opens with.
+ENDNOTES = (
+    f"<w:endnotes {nsdecls('w')}>"
+    '<w:endnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>'
+    '<w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:endnote></w:endnotes>"
+)
+# The elements w:endnotePr comes before in w:settings (ECMA-376's sequence).
+ENDNOTE_PROPERTIES_FOLLOWERS = (
+    "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
+@dataclass
+class Endnotes:
+    """The notes written as Word endnotes, by label, and the references already written."""
+
+    ids: dict[str, int] = field(default_factory=dict)
+    numbered: bool = True  # Word numbers them; else each is marked with its label
+    referred: set[str] = field(default_factory=set)
+
+
+def referenced_labels(document: Document) -> list[str]:
+    """The labels of the notes the text refers to, in the order of their first reference."""
+    labels: list[str] = []
+    for block in document.blocks:
+        for spans in block_spans(block):
+            labels += [span.note for span in spans if span.note and span.note not in labels]
+    notes = {block.label for block in document.blocks if isinstance(block, Note)}
+    return [label for label in labels if label in notes]
+
+
+def block_spans(block) -> list[tuple[Span, ...]]:
+    """Every run of spans in a block that may hold a note's reference."""
+    match block:
+        case List():
+            return [item.spans for item in block.items] + [
+                spans for item in block.items if item.sublist
+                for spans in block_spans(item.sublist)]
+        case Table():
+            return [*block.header, *(cell for row in block.rows for cell in row)]
+        case SignOff():
+            return list(block.lines)
+        case Note():
+            return []
+    spans = getattr(block, "spans", None) or getattr(block, "caption", None)
+    return [spans] if spans else []
+
+
+def add_endnotes(draft, document: Document, add_spans) -> Endnotes:
+    """The endnotes part of the draft, holding every note the text refers to."""
+    labels = referenced_labels(document)
+    endnotes = Endnotes({label: number for number, label in enumerate(labels, 1)},
+                        labels == [str(number) for number in range(1, len(labels) + 1)])
+    if not labels:
+        return endnotes
+    element = parse_xml(ENDNOTES)
+    notes = {block.label: block for block in document.blocks if isinstance(block, Note)}
+    for label, number in endnotes.ids.items():
+        endnote = OxmlElement("w:endnote")
+        endnote.set(qn("w:id"), str(number))
+        element.append(endnote)
+        paragraph = DocxParagraph(OxmlElement("w:p"), draft.part)
+        endnote.append(paragraph._p)
+        paragraph.style = draft.styles[NOTE_STYLE]
+        mark = paragraph.add_run(style=NOTE_REFERENCE_STYLE)
+        if endnotes.numbered:
+            mark._r.append(OxmlElement("w:endnoteRef"))
+        else:
+            mark.text = label
+        paragraph.add_run("\t")
+        add_spans(paragraph, notes[label].spans)
+    part = XmlPart(PackURI("/word/endnotes.xml"), CONTENT_TYPE.WML_ENDNOTES, element,
+                   draft.part.package)
+    draft.part.relate_to(part, RELATIONSHIP_TYPE.ENDNOTES)
+    number_endnotes_in_figures(draft)
+    return endnotes
+
+
+def number_endnotes_in_figures(draft) -> None:
+    """Word numbers endnotes i, ii, iii unless told otherwise; the editions use 1, 2, 3."""
+    settings = draft.settings.element
+    properties = OxmlElement("w:endnotePr")
+    number_format = OxmlElement("w:numFmt")
+    number_format.set(qn("w:val"), "decimal")
+    properties.append(number_format)
+    follower = next((child for child in settings if child.tag in
+                     {qn(tag) for tag in ENDNOTE_PROPERTIES_FOLLOWERS}), None)
+    if follower is not None:
+        follower.addprevious(properties)
+    else:
+        settings.append(properties)
+
+
+def add_note(draft, block: Note, add_spans, endnotes: Endnotes) -> None:
+    """A note with no reference to it, which can be no endnote, as a paragraph of its own."""
+    if block.label in endnotes.ids:
+        return  # an endnote already
     paragraph = draft.add_paragraph(style=NOTE_STYLE)
-    add_spans(paragraph, (Span(block.label, note=block.label), Span("\t"), *block.spans))
+    add_reference(paragraph, Span(block.label, note=block.label), endnotes)
+    add_spans(paragraph, (Span("\t"), *block.spans))
 
 
-def add_reference(paragraph, span: Span) -> None:
-    run = paragraph.add_run(span.text, style=NOTE_REFERENCE_STYLE)
+def add_reference(paragraph, span: Span, endnotes: Endnotes) -> None:
+    """Word's reference to the endnote the first time; else the label, in the same style."""
+    run = paragraph.add_run(style=NOTE_REFERENCE_STYLE)
+    number = endnotes.ids.get(span.note)
+    first = number is not None and span.note not in endnotes.referred
+    if first:
+        endnotes.referred.add(span.note)
+        reference = OxmlElement("w:endnoteReference")
+        reference.set(qn("w:id"), str(number))
+        if not endnotes.numbered:
+            reference.set(qn("w:customMarkFollows"), "1")
+        run._r.append(reference)
+    if not first or not endnotes.numbered:
+        run._r.add_t(span.text)
     if span.bold:
         run.bold = True
     if span.italic:
