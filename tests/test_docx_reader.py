@@ -321,7 +321,7 @@ def test_resolved_comments_are_not_refused(source_dir, written):
     assert read_docx(path, document.metadata) == document
 
 
-def test_footnotes_are_refused(source_dir, written):
+def test_a_reference_to_a_footnote_the_file_lacks_is_refused(source_dir, written):
     def edit(draft):
         reference = OxmlElement("w:r")
         note = OxmlElement("w:footnoteReference")
@@ -331,8 +331,8 @@ def test_footnotes_are_refused(source_dir, written):
 
     path = edited(written(sample_document(), source_dir), edit)
     assert refusal(path) == (
-        "holds 1 footnote or endnote, which the editions do not have; move their text into the"
-        " paragraphs, save, and run doit again"
+        "refers to footnote 1, which the file does not hold; delete the reference, save, and run"
+        " doit again"
     )
 
 

@@ -396,6 +396,15 @@ def flattened(items):
         yield from flattened(item.children)
 
 
+def test_a_nested_list_stands_in_its_items_body(project):
+    path = project / "output" / "college-principal-review" / "college-principal-review-screen.pdf"
+    with pikepdf.open(path) as pdf:
+        lists = [obj for obj in pdf.objects
+                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == pikepdf.Name.L]
+        parents = sorted(str(element.P.S) for element in lists)
+    assert parents in (["/LBody", "/Sect"], ["/Document", "/LBody"])
+
+
 def test_table_headers_carry_their_scope(project):
     path = project / "output" / "museum-director-foreword" / "museum-director-foreword-screen.pdf"
     with pikepdf.open(path) as pdf:

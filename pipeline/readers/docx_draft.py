@@ -304,7 +304,8 @@ def word_notes(draft, labels: dict[tuple[str, str], str], path: Path) -> list[No
     for reference, label in labels.items():
         note = bodies.get(reference)
         if note is None:
-            raise PipelineError(path, f"refers to {reference[0]} {label}, which is missing")
+            raise PipelineError(path, f"refers to {reference[0]} {label}, which the file does"
+                                " not hold; delete the reference, save, and run doit again")
         paragraphs = [DocxParagraph(p, draft.part) for p in note.iter(qn("w:p"))]
         written = [p for p in paragraphs if p.text.strip()]
         if len(written) > 1:

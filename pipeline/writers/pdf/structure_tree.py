@@ -13,7 +13,8 @@ picture's `Figure` beside its `Caption`, with a box in CSS pixels. This pass ove
 - each figure is one `Figure` with its alternative text, its box in points (where its
   picture is drawn) and its `Caption` inside it; a figure whose picture is not yet supplied
   is a `Figure` too, its alternative text saying so;
-- a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body.
+- a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body;
+- a nested list stands in the body (`LBody`) of the item it belongs to.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int]) -> None:
               for block in blocks]
     for block in blocks:
         scope_headers(block)
+        nest_lists(block)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
     root = pdf.Root.StructTreeRoot
@@ -147,6 +149,33 @@ def scope_headers(element: pikepdf.Dictionary, scope: pikepdf.Name | None = None
     for kid in kids_of(element):
         if is_element(kid):
             scope_headers(kid, scope)
+
+
+def nest_lists(element: pikepdf.Dictionary) -> None:
+    """A nested list inside the body of the item it belongs to: WeasyPrint sets it beside
+    the items, as the list's own child."""
+    if element.get("/S") != pikepdf.Name.L:
+        return
+    kept: list = []
+    for kid in kids_of(element):
+        body = item_body(kept[-1]) if kept and is_element(kid) and kid.S == pikepdf.Name.L \
+            else None
+        if body is not None:
+            body.K = pikepdf.Array([*kids_of(body), kid])
+            kid.P = body
+        else:
+            kept.append(kid)
+        if is_element(kid):
+            nest_lists(kid)
+    element.K = pikepdf.Array(kept)
+
+
+def item_body(item) -> pikepdf.Dictionary | None:
+    """The LBody of a list item."""
+    if not is_element(item) or item.S != pikepdf.Name.LI:
+        return None
+    return next((kid for kid in kids_of(item)
+                 if is_element(kid) and kid.S == pikepdf.Name.LBody), None)
 
 
 def union(boxes: list[Box]) -> Box | None:
