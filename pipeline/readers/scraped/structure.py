@@ -102,18 +102,17 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     """The blocks of the text after its front matter: the main text, its sign-off, then its
     notes and whatever follows them."""
     notes: list[Note] = []
-    after: list[Unit] = []
-    heading = notes_section(units)
-    if heading is not None:
-        notes, after = read_notes(units[heading + 1 :], spans_of)
-        notes_heading = units[heading]
-        units = units[:heading]
+    ending: list[Block] = []
+    notes_at = notes_section(units)
+    if notes_at is not None:
+        notes, after = read_notes(units[notes_at + 1 :], spans_of)
+        ending = [Heading(units[notes_at].text), *notes, *blocks(after, metadata)]
+        units = units[:notes_at]
     main, closing = split_sign_off(units)
     result = blocks(main, metadata)
     if closing:
         result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
-    if notes:
-        result += [Heading(notes_heading.text), *notes, *blocks(after, metadata)]
+    result += ending
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
 
