@@ -486,3 +486,15 @@ def test_a_draft_saved_by_libreoffice_reads_the_same(tmp_path):
     for name, document in documents.items():
         saved = read_docx(tmp_path / "saved" / f"{name}.docx", document.metadata)
         assert saved.blocks == document.blocks, name
+
+
+@pytest.mark.parametrize("style", ["bullet", "decimal", "lower-alpha", "upper-alpha",
+                                   "lower-roman", "upper-roman"])
+@pytest.mark.parametrize("start", [1, 3])
+def test_every_list_style_and_start_round_trips_through_the_marked_up_form(style, start):
+    items = tuple(ListItem((Span(f"item {n}"),)) for n in range(4))
+    block = List(items, style, 1 if style == "bullet" else start)
+    document = type(read("rivers-trust-report"))(
+        "piece", Metadata(title="T"), None, (Paragraph((Span("Lead-in:"),)), block))
+    back = read_markup(write_markup(document), TEXTS / "piece.md", document.metadata, TEXTS)
+    assert back.blocks == document.blocks

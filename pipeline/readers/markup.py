@@ -76,6 +76,7 @@ from pipeline.model import (
 from pipeline.readers.cleaning import clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
+from pipeline.readers.numbering import list_numbering
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
@@ -86,7 +87,6 @@ LIST_ITEM = re.compile(r"( *)(-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.) (.*)")
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
-ROMAN = "ivxlc"
 NESTED = 2  # spaces before a nested item's marker, at least
 
 
@@ -221,7 +221,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
 
 
 def built_list(items: list, chunk: Chunk, path: Path) -> List:
-    style, start = list_numbering([mark for mark, *_ in items])
+    style, start = list_numbering([mark.rstrip(".").replace("-", "") for mark, *_ in items])
     return List(
         tuple(
             ListItem(read_spans(" ".join(lines), chunk, path),
@@ -231,31 +231,6 @@ def built_list(items: list, chunk: Chunk, path: Path) -> List:
         style,
         start,
     )
-
-
-def list_numbering(marks: list[str]) -> tuple[str, int]:
-    """The style and start of a list by its markers: "-", "3.", "a.", "i.", "A.", "I."."""
-    first = marks[0].rstrip(".")
-    if first == "-":
-        return "bullet", 1
-    if first.isdigit():
-        return "decimal", int(first)
-    case = "upper" if first.isupper() else "lower"
-    values = [mark.rstrip(".").lower() for mark in marks]
-    roman = values[0] == "i" or len(values[0]) > 1
-    if roman and all(set(value) <= set(ROMAN) for value in values):
-        return f"{case}-roman", roman_value(values[0])
-    return f"{case}-alpha", ord(values[0]) - ord("a") + 1
-
-
-def roman_value(numeral: str) -> int:
-    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-    total = 0
-    for index, letter in enumerate(numeral):
-        value = values[letter]
-        following = values[numeral[index + 1]] if index + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
 
 
 def read_heading(chunk: Chunk, path: Path) -> Heading:

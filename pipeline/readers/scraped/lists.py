@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import List, ListItem, Span
+from pipeline.readers.numbering import list_numbering
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
     r"|(?P<open>\()?(?P<value>\d{1,2}|[a-z]|[ivx]{1,4})(?P<close>[.)])\s+"
 )
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-         "x": 10}
 
 
 @dataclass(frozen=True)
@@ -72,17 +71,5 @@ def build_list(items: list[tuple[Marked, list[str]]], spans_of) -> List:
     return List(
         tuple(ListItem(spans, build_list(nested, spans_of) if nested else None)
               for _, spans, nested in top),
-        *numbering([marker for marker, _, _ in top]),
+        *list_numbering([marker.value for marker, _, _ in top]),
     )
-
-
-def numbering(markers: list[Marked]) -> tuple[str, int]:
-    """The list's style, in CSS's names, and the number its first item takes."""
-    first = markers[0].value
-    if not first:
-        return "bullet", 1
-    if first.isdigit():
-        return "decimal", int(first)
-    if first == "i" and all(marker.value in ROMAN for marker in markers):
-        return "lower-roman", ROMAN[first]
-    return "lower-alpha", ord(first[0]) - ord("a") + 1
