@@ -498,3 +498,49 @@ def test_every_list_style_and_start_round_trips_through_the_marked_up_form(style
         "piece", Metadata(title="T"), None, (Paragraph((Span("Lead-in:"),)), block))
     back = read_markup(write_markup(document), TEXTS / "piece.md", document.metadata, TEXTS)
     assert back.blocks == document.blocks
+
+
+def test_an_editors_table_list_and_renamed_heading_reach_every_edition(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    name = "rivers-trust-report"
+    for suffix in (".txt", ".toml"):
+        shutil.copy(TEXTS / f"{name}{suffix}", folder / "source" / f"{name}{suffix}")
+    tasks = [f"preflight:{name}/{layout}" for layout in ("print", "screen", "large-print")]
+    first = doit(folder, *tasks, f"docx:{name}")
+    assert first.returncode == 0, first.stdout + first.stderr
+    path = folder / "output" / name / f"{name}.docx"
+    draft = docx.Document(str(path))
+    draft.styles["Heading 1"].name = "heading 1,Section Title"
+    draft.add_paragraph("Next year", style=draft.styles["heading 1,Section Title"])
+    draft.add_paragraph("We will:", style="Body Text")
+    for text in ("restore the upper washes;", "open a third centre."):
+        draft.add_paragraph(text, style="List Bullet")
+    table = draft.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "Site", (0, 1): "Hectares", (1, 0): "Upper washes",
+                                (1, 1): "−340"}.items():
+        table.cell(row, column).text = text
+    draft.save(str(path))
+
+    second = doit(folder, *tasks, f"docx:{name}")
+    assert second.returncode == 0, second.stdout + second.stderr
+    markup = (folder / "source" / f"{name}.md").read_text(encoding="utf-8")
+    assert "# Next year" in markup
+    assert "- restore the upper washes;\n- open a third centre." in markup
+    assert "| Upper washes | −340 |" in markup
+    screen = folder / "output" / name / f"{name}-screen.pdf"
+    assert "/Table" in structure_types(screen) and "/L" in structure_types(screen)
+    with pikepdf.open(screen) as pdf, pdf.open_outline() as outline:
+        assert "Next year" in list(flattened(outline.root))
+
+
+def test_note_references_link_to_their_notes_on_screen_not_in_print(project):
+    def link_targets(layout: str) -> list[str]:
+        path = project / "output" / "college-principal-review" / \
+            f"college-principal-review-{layout}.pdf"
+        with pikepdf.open(path) as pdf:
+            return [str(annotation.get("/Dest")) for page in pdf.pages
+                    for annotation in page.get("/Annots", [])
+                    if annotation.Subtype == pikepdf.Name.Link]
+
+    assert link_targets("screen") == ["note-1", "note-2"]
+    assert link_targets("print") == []

@@ -206,30 +206,49 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
 
 
 def refuse_uncarried(draft, body, path: Path) -> None:
-    """What the editions cannot carry stops the build: a table in a table, merged cells, a
-    chart, or a picture that is not a figure's (one right before a Caption)."""
+    """What the editions cannot carry stops the build, saying where it stands: a table in a
+    table, merged cells, a chart, or a picture that is not a figure's (one right before a
+    Caption)."""
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
         if next(table.iterancestors(qn("w:tbl")), None) is not None:
-            raise PipelineError(path, "holds a table inside a table; make it one table, save,"
-                                " and run doit again")
-        if any(True for tag in ("w:gridSpan", "w:vMerge", "w:hMerge")
-               for _ in table.iter(qn(tag))):
-            raise PipelineError(path, f"table {number} has merged cells, which the editions do"
-                                " not have; split them, save, and run doit again")
+            raise PipelineError(path, f"holds a table inside a table ({place_of(table)}); make"
+                                " it one table, save, and run doit again")
+        spans_columns = any(int(span.get(qn("w:val"), "1")) > 1
+                            for span in table.iter(qn("w:gridSpan")))
+        if spans_columns or next(table.iter(qn("w:vMerge"), qn("w:hMerge")), None) is not None:
+            raise PipelineError(path, f"table {number} ({place_of(table)}) has merged cells,"
+                                " which the editions do not have; split them, save, and run"
+                                " doit again")
     for drawing in body.iter(qn("w:drawing")):
         if any(element.get("uri", "").endswith("/chart") for element in drawing.iter(GRAPHIC)):
-            raise PipelineError(path, "holds a chart; the editions take pictures only as"
-                                " figures: remove it, save, and run doit again")
+            raise PipelineError(path, f"holds a chart ({place_of(drawing)}); the editions take"
+                                " pictures only as figures: remove it, save, and run doit again")
         paragraph = next(drawing.iterancestors(qn("w:p")))
         following = paragraph.getnext()
         if following is None or following.tag != qn("w:p") or style_name(
                 DocxParagraph(following, draft.part)) != "caption":
             raise PipelineError(
                 path,
-                "holds a picture that is not a figure's (a figure is a picture followed by"
-                " its caption, in Caption style); remove it or caption it, and name its file in"
-                " the metadata's [images]",
+                f"holds a picture that is not a figure's ({place_of(drawing)}); a figure is a"
+                " picture followed by its caption, in Caption style: remove the picture or"
+                " caption it, and name its file in the metadata's [images]",
             )
+
+
+def place_of(element) -> str:
+    """Where an element stands, for a message: after the text of the block before it."""
+    block = element
+    while block.getparent() is not None and block.getparent().tag != qn("w:body"):
+        block = block.getparent()
+    for previous in block.itersiblings(preceding=True):
+        text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
+        if text:
+            return f"after {excerpt(text)!r}"
+    return "at the start"
+
+
+def excerpt(text: str) -> str:
+    return text if len(text) <= SNIPPET_CHARACTERS else text[:SNIPPET_CHARACTERS].rstrip() + "…"
 
 
 # --- Paragraphs and runs ---------------------------------------------------------------------
