@@ -4,9 +4,10 @@ No page but the last is left more than a third empty:
 A figure that does not fit at the foot of a page goes whole to the next one, and leaves a
 hole where it would have stood. After a layout, every such hole is mended the way a
 typesetter would: the figure is scaled down to fit the space, within limits (no smaller
-than MIN_SCALE of the column), or else set after the paragraph that follows it, so the
-text fills the gap and the figure heads the next page. The mends cost one more layout, and
-a third when the second shows holes of its own; at most MAX_PASSES layouts are made.
+than MIN_SCALE of the column), or else set after the paragraph (or list, or table) that
+follows it, so the text fills the gap and the figure heads the next page. The mends cost
+one more layout, and a third when the second shows holes of its own; at most MAX_PASSES
+layouts are made.
 
 No more than a layout's `max_lines` hyphenated lines in a row: the word broken at the end of
 a line that would make the ladder longer is left whole in the next layout.
@@ -23,6 +24,8 @@ from pipeline.writers.html import Placement
 MAX_EMPTY = 1 / 3  # of a page's text area, on any page but the last
 MIN_SCALE = 0.6  # a figure is scaled to no less than this share of the column's width
 MAX_PASSES = 3
+# The blocks a figure may be set after: running text, not a heading, a sign-off or a note.
+RUNNING_TEXT = ("paragraph", "list", "table")
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
@@ -52,7 +55,7 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     order = list(placement.ordered(count))
     position = order.index(hole.block)
-    if position + 1 < len(order) and kinds[order[position + 1]] == "paragraph":
+    if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
         order[position], order[position + 1] = order[position + 1], order[position]
         return replace(placement, order=tuple(order))
     return None
