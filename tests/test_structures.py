@@ -544,3 +544,16 @@ def test_note_references_link_to_their_notes_on_screen_not_in_print(project):
 
     assert link_targets("screen") == ["note-1", "note-2"]
     assert link_targets("print") == []
+
+
+def test_sign_off_lines_typed_as_paragraphs_are_one_sign_off(tmp_path):
+    def edit(draft):
+        for line in ("Yours faithfully,", "A. N. Editor", "Head of Publications"):
+            draft.add_paragraph(line, style="Closing")
+
+    blocks = read_docx(draft_of(tmp_path, edit), Metadata(title="")).blocks
+    assert blocks[-1] == SignOff(((Span("With thanks to all our volunteers"),),
+                                  (Span("Marta Oyelaran-Fisk"),), (Span("Chief Executive"),),
+                                  (Span(f"Ely, 14{NBSP}October 2024"),),
+                                  (Span("Yours faithfully,"),), (Span("A. N. Editor"),),
+                                  (Span("Head of Publications"),)))

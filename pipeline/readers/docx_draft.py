@@ -397,7 +397,11 @@ def document(
                 Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
             )
         elif style in SIGN_OFF_STYLES:
-            blocks.append(SignOff(tuple(line for line in lines_of(runs, labels) if line)))
+            # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
+            lines = tuple(line for line in lines_of(runs, labels) if line)
+            if blocks and isinstance(blocks[-1], SignOff):
+                lines = blocks.pop().lines + lines
+            blocks.append(SignOff(lines))
         elif style in NOTE_STYLES and text[0].note:
             blocks.append(Note(text[0].note, clean_spans(text[1:])))
         else:
