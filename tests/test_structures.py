@@ -557,3 +557,9 @@ def test_sign_off_lines_typed_as_paragraphs_are_one_sign_off(tmp_path):
                                   (Span(f"Ely, 14{NBSP}October 2024"),),
                                   (Span("Yours faithfully,"),), (Span("A. N. Editor"),),
                                   (Span("Head of Publications"),)))
+
+
+def test_a_last_chinese_sentence_is_a_paragraph_and_a_chinese_signature_a_sign_off():
+    blocks = blocks_of("本年度工作順利完成。\n\n最後，我衷心感謝全體同事的努力。\n\n海港事務監督\n莫慧琳")
+    assert blocks[1] == Paragraph((Span("最後，我衷心感謝全體同事的努力。"),))
+    assert blocks[2] == SignOff(((Span("海港事務監督"),), (Span("莫慧琳"),)))

@@ -46,6 +46,8 @@ MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
 MAX_BYLINE_WORDS = 25
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
+MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
+SENTENCE_ENDS = (".", ";", ":", "!", "?", "\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f")
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 
 
@@ -132,9 +134,10 @@ def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
 def is_sign_off_unit(unit: Unit) -> bool:
     return unit.kind == "text" and unit.repeats == 1 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
+        and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
-        and not row.endswith((".", ";", ":", "!", "?"))
-        and not re.search(r"[.!?]\s", row)
+        and not row.endswith(SENTENCE_ENDS)
+        and not re.search(r"[.!?]\s|[。！？]", row)
         and items_of((row,))[1] == []
         for row in unit.rows
     )
