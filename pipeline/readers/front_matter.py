@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages import is_chinese
 from pipeline.model import Byline
+from pipeline.readers import chinese
 
 HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 
 
 def parse_byline(text: str) -> Byline:
-    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role."""
+    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role;
+    "海港事務監督 莫慧琳" -> the name after the role."""
+    if is_chinese(text) and "," not in text:
+        name, role = chinese.byline_parts(text)
+        return Byline(name, (), role)
     parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
     name, rest = parts[0], parts[1:]
     honours = []

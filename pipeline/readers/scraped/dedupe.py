@@ -14,7 +14,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from pipeline.languages import HAN_RANGES, is_chinese
 from pipeline.readers.cleaning import PHOTO_MARKER
+
+# A space beside a Han character: Chinese needs none, so its twin may have one or not.
+SPACE_BY_HAN = re.compile(f"(?<=[{HAN_RANGES}]) | (?=[{HAN_RANGES}])")
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,10 @@ def likeness_key(text: str) -> str:
     """What two blocks share when they differ only in white space, case or punctuation.
 
     Text with no letters or digits ("***") is its own key, so unlike rules stay apart.
+    Chinese characters are letters here, and the spaces beside them do not count.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"[^\W_]+", folded)) or text
+    return SPACE_BY_HAN.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
 
 
 def deduplicate(cleaned_text: str) -> Deduplicated:
@@ -115,16 +120,31 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
 
 
 def undouble_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
-    """"Our people Our people" -> "Our people": a phrase of two or more words written twice."""
-    words = text.split(" ")
-    half = len(words) // 2
-    if len(words) % 2 or half < 2:
-        return text
-    first, second = " ".join(words[:half]), " ".join(words[half:])
-    if likeness_key(first) != likeness_key(second):
+    """"Our people Our people" -> "Our people": a phrase of two or more words written twice
+    ("我們的團隊我們的團隊": of two or more Chinese characters)."""
+    first, second = chinese_halves(text) if is_chinese(text) else word_halves(text)
+    if not first or likeness_key(first) != likeness_key(second):
         return text
     drops.append(Drop(second, lines, "repeats the phrase before it", first, lines))
     return first
+
+
+def word_halves(text: str) -> tuple[str, str]:
+    words = text.split(" ")
+    half = len(words) // 2
+    if len(words) % 2 or half < 2:
+        return "", ""
+    return " ".join(words[:half]), " ".join(words[half:])
+
+
+def chinese_halves(text: str) -> tuple[str, str]:
+    """The two halves of a Chinese line, a space between them aside."""
+    middle = len(text) // 2
+    if len(text) % 2:  # odd: only a space in the middle divides it
+        halves = (text[:middle], text[middle + 1:]) if text[middle] == " " else ("", "")
+    else:
+        halves = (text[:middle], text[middle:])
+    return halves if len(halves[0]) >= 2 else ("", "")
 
 
 def same(kept: Unit, candidate: Unit) -> bool:

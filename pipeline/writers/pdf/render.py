@@ -28,6 +28,7 @@ from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
+from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -42,6 +43,7 @@ from pipeline.writers.pdf.placement import (
 SOURCE_HOST = "source"
 SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
+CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -60,9 +62,9 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
     try:
-        stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
-                         font_config=font_config)
-        html_text, laid_out = placed(document, layout, stylesheet, fetcher)
+        stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
+                       for path in stylesheet_files(document, layout)]
+        html_text, laid_out = placed(document, layout, stylesheets, fetcher)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -87,7 +89,14 @@ def proof_note(document: Document) -> str:
     return f"PROOF \u2013 {missing} picture{'s' * (missing != 1)} missing"
 
 
-def placed(document: Document, layout: Layout, stylesheet, fetcher):
+def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
+    """The layout's stylesheet, and the Chinese faces' for a document holding Chinese: only
+    then are those large fonts loaded."""
+    return [layout.folder / layout.stylesheet,
+            *([layout.fonts_folder / CHINESE_FONTS_CSS] if holds_chinese(document) else [])]
+
+
+def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     """The HTML and WeasyPrint's layout of it, its figures placed so that no page but the
     last is left more than a third empty (placement.py): a second layout where needed."""
     from weasyprint import HTML
@@ -97,7 +106,7 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
     for _ in range(MAX_PASSES):
         html_text = render_html(document, layout, placement)
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_configuration(),
+            stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)
         better = placement
         if layout.hyphenation.enabled:
@@ -170,9 +179,11 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css declares: the only ones a PDF may use."""
-    fonts_css = layout.fonts_folder / FONTS_CSS
-    return frozenset(FONT_FAMILY.findall(fonts_css.read_text(encoding="utf-8")))
+    """The font families the shared fonts.css and chinese.css declare: the only ones a PDF
+    may use."""
+    return frozenset(family for name in (FONTS_CSS, CHINESE_FONTS_CSS)
+                     for family in FONT_FAMILY.findall(
+                         (layout.fonts_folder / name).read_text(encoding="utf-8")))
 
 
 @functools.cache
