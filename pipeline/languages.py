@@ -61,12 +61,14 @@ def text_language(text: str, given: str = DEFAULT) -> str:
 
 
 def block_language(text: str, document_language: str) -> str | None:
-    """The language of one line or paragraph when it differs from the document's: Chinese
-    inside a document in another language (and the reverse is not tagged: an English phrase
-    in a Chinese text reads as the document's)."""
-    if is_chinese_tag(document_language) or not is_chinese(text):
+    """The language of a paragraph, line or phrase when it differs from the document's:
+    Chinese, with more Chinese characters than Latin letters (so "Chairman's Statement
+    主席報告" stays the document's), inside a document in another language. An English
+    phrase in a Chinese text is not tagged: it reads as the document's."""
+    if is_chinese_tag(document_language):
         return None
-    return CHINESE
+    han = len(HAN.findall(text))
+    return CHINESE if han > sum(map(len, LATIN_WORD.findall(text))) else None
 
 
 def chinese_runs(text: str) -> list[tuple[str, bool]]:

@@ -43,6 +43,8 @@ from pipeline.writers.pdf.placement import (
 SOURCE_HOST = "source"
 SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
+NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
+FONT_HELP = 'README.md, "Adding a font"'
 CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
@@ -78,7 +80,8 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
-    return finished(rendered, layout, proof_note(document), continued)
+    return finished(rendered, layout, proof_note(document), continued,
+                    chinese=holds_chinese(document))
 
 
 def proof_note(document: Document) -> str:
@@ -120,13 +123,15 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset()) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
-    block goes on from the page before); in PDF/X ones, print-ready with `note` in the
+    block goes on from the page before), and, for a document holding `chinese`, its Chinese
+    elements tagged with their language; in PDF/X ones, print-ready with `note` in the
     slug."""
     import pikepdf
 
+    from pipeline.writers.pdf.language_tags import tag_languages
     from pipeline.writers.pdf.print_ready import make_print_ready
     from pipeline.writers.pdf.structure_tree import logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
@@ -136,6 +141,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued)
+            if chinese:
+                tag_languages(pdf)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()
@@ -153,12 +160,20 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> 
                       for text in font.to_unicode.values() for char in text if not char.isspace()}
                      | {chr(codepoint) for font in fonts for codepoint in font.missing})
     if lacking:
-        stand_ins = f"; system fonts would stand in ({', '.join(sorted(strangers))})"
-        raise RenderingError(
-            f"the layout fonts lack {' '.join(lacking)!r}{stand_ins if strangers else ''}"
-        )
+        raise RenderingError(lacking_fonts(lacking))
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
+
+
+def lacking_fonts(characters: list[str]) -> str:
+    """One line: the characters (each with its code point, as some are marks or look alike,
+    the first few when they are many) and where the README says how to add a font."""
+    named = ", ".join(f"{char} U+{ord(char):04X}" for char in characters[:NAMED_CHARACTERS])
+    more = f" and {len(characters) - NAMED_CHARACTERS} more" \
+        if len(characters) > NAMED_CHARACTERS else ""
+    count = f"{len(characters)} character{'s' * (len(characters) != 1)}"
+    return (f"the layout fonts lack {count} ({named}{more}); to add a font that has them, "
+            f"see {FONT_HELP}")
 
 
 def xmp_streams(pdf) -> list:
