@@ -29,6 +29,7 @@ from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.language_tags import holds_chinese
+from pipeline.writers.pdf.justification import justify_chinese
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -67,6 +68,8 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
+        if holds_chinese(document):
+            justify_chinese(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
