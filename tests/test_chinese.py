@@ -99,6 +99,7 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("本年度,我們完成了 ; 並且 : 好嗎?", "本年度，我們完成了；並且：好嗎？"),
     ("共2,700宗,約2.98億元,升41%", "共2,700宗，約2.98億元，升41%"),
     ("香港(九龍)的港口", "香港（九龍）的港口"),
+    ("2024 年處理了約 2.98 億人次", "2024年處理了約2.98億人次"),
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
 ])
 def test_chinese_cleaning_follows_the_house_style(raw, clean):

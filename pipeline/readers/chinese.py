@@ -2,7 +2,8 @@
 
 Cleaning changes punctuation and spacing only, never a character, word or figure: full-width
 punctuation where a half-width mark stands between Chinese characters, 「」 outside and 『』
-inside, the ellipsis …… and the dash —— (two characters each). Reading it knows a Chinese
+inside, the ellipsis …… and the dash —— (two characters each), no space between a Chinese
+character and a figure. Reading it knows a Chinese
 heading (no closing 。, a question ends ？) and a Chinese byline (the role before the name).
 """
 
@@ -25,6 +26,9 @@ CLOSING_PARENTHESIS = re.compile(rf"(?<={CJK})\) ?")
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
 DASH = re.compile(r" *(?:-{2,}|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
+# A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
+# Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
+SPACED_FIGURE = re.compile(rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])")
 # Spaces around full-width punctuation, which carries its own space.
 SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
@@ -47,6 +51,7 @@ def typeset(line: str) -> str:
     line = BETWEEN.sub(lambda match: FULL_WIDTH[match.group(1) or match.group(2)], line)
     line = OPENING_PARENTHESIS.sub("\uff08", line)
     line = CLOSING_PARENTHESIS.sub("\uff09", line)
+    line = SPACED_FIGURE.sub("", line)
     return SPACED_PUNCTUATION.sub(r"\1", line)
 
 
