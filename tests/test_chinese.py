@@ -305,6 +305,8 @@ def test_chinese_body_text_is_justified(project, layout):
             assert right == pytest.approx(measure_end, abs=0.5), (text, right, measure_end)
             full += 1
     assert full >= 10
+    organisation = next(line for line in found if line[3] == "香港海事處")
+    assert organisation[2] - organisation[1] < 120  # the opener is not body text: not spread
 
 
 def test_a_chinese_print_file_stays_small(project):
