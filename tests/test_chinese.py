@@ -145,6 +145,12 @@ def test_the_byline_and_the_language_of_other_chinese_texts():
     assert {hospital.metadata.language, university.metadata.language} == {CHINESE}
 
 
+def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
+    text = "港口報告\n\n莫慧琳，海港事務監督\n莫慧琳，海港事務監督\n\n本年度港內並無事故。\n"
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert document.byline.text == "海港事務監督 莫慧琳"
+
+
 def test_a_chinese_line_written_twice_is_dropped_with_or_without_a_space():
     text = "港口報告\n\n港口的發展港口的發展\n\n本年度港內並無事故。\n\n本年度港內 並無事故。\n"
     document, report = scraped_document("x", text, Metadata(title=""))

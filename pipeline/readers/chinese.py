@@ -40,6 +40,7 @@ MAX_HEADING_CHARACTERS = 30
 SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a question may end ？)
 PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
 MAX_BYLINE_CHARACTERS = 40
+COMMA = re.compile("[,\uff0c]")
 NAME = re.compile(rf"[{HAN_RANGES}\u00b7]{{2,8}}")
 
 
@@ -90,13 +91,16 @@ def is_heading(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    """A short Chinese line shaped "role name": its last part, after a space, a name."""
-    role, _, name = text.rpartition(" ")
+    """A short Chinese line shaped "role name" (or "name, role"), the name a few characters."""
+    name, role = byline_parts(text)
     return (len(text) <= MAX_BYLINE_CHARACTERS and bool(role) and bool(NAME.fullmatch(name))
             and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
 
 def byline_parts(text: str) -> tuple[str, str]:
-    """"海港事務監督 莫慧琳" -> the name, and the role before it."""
+    """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""
+    if COMMA.search(text):
+        name, role = COMMA.split(text, maxsplit=1)
+        return name.strip(), role.strip()
     role, _, name = text.rpartition(" ")
     return name, role

@@ -13,8 +13,8 @@ HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 
 def parse_byline(text: str) -> Byline:
     """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role;
-    "海港事務監督 莫慧琳" -> the name after the role."""
-    if is_chinese(text) and "," not in text:
+    "海港事務監督 莫慧琳" (or "莫慧琳，海港事務監督") -> the name and the role."""
+    if is_chinese(text):
         name, role = chinese.byline_parts(text)
         return Byline(name, (), role)
     parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
