@@ -87,8 +87,8 @@ def environment(folder: Path, shared: Path) -> Environment:
     return env
 
 
-def font_families(latin: str, chinese: str, *, chinese_text: bool = False,
-                  language: str = "") -> Markup:
+def font_families(latin: str, chinese: str, *, chinese_text: bool,
+                  language: str) -> Markup:
     """A layout's family and, for a document holding Chinese, its Chinese face: after the
     Latin one, or before it in a Chinese document, whose ellipsis and dash are Chinese."""
     families = [latin, chinese] if chinese and chinese_text else [latin]
