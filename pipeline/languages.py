@@ -19,31 +19,34 @@ HAN_RANGES = (
 )
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 PUNCTUATION_RANGES = "\u3000-\u3006\u3008-\u303f\u3100-\u312f\ufe30-\ufe4f\uff00-\uff65"
-HAN = re.compile(f"[{HAN_RANGES}]")
-CHINESE_CHARACTER = re.compile(f"[{HAN_RANGES}{PUNCTUATION_RANGES}]")
+# Patterns, not compiled here: a class of CJK characters takes milliseconds to compile, and
+# dodo.py imports this module for every doit, even one with nothing to do; re compiles each
+# once, on first use.
+HAN = f"[{HAN_RANGES}]"
+CHINESE_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}]"
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # A run of Chinese: Chinese characters (with the ellipsis, dash and middle dot they share
 # with Latin text), and what may stand between two of them: a space, figures or one Latin
 # word ("2024年", "第3季", "主席 莫慧琳", "香港大學HKU的").
 RUN_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}\u2026\u2014\u00b7]"
 RUN_GAP = r"(?: ?[A-Za-z0-9.,%&'/\u2013-]{1,20} ?| )"
-CHINESE_RUN = re.compile(f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*")
+CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
 
 
 def is_han(character: str) -> bool:
-    return bool(HAN.fullmatch(character))
+    return bool(re.fullmatch(HAN, character))
 
 
 def is_chinese_character(character: str) -> bool:
     """A Han character or a punctuation mark only Chinese (or Japanese) text uses."""
-    return bool(CHINESE_CHARACTER.fullmatch(character))
+    return bool(re.fullmatch(CHINESE_CHARACTER, character))
 
 
 def is_chinese(text: str) -> bool:
     """Text written in Chinese: at least as many Han characters as Latin words, so a Chinese
     sentence naming an English body stays Chinese and an English one naming a Chinese
     person stays English."""
-    han = len(HAN.findall(text))
+    han = len(re.findall(HAN, text))
     return han > 0 and han >= len(LATIN_WORD.findall(text))
 
 
@@ -67,7 +70,7 @@ def block_language(text: str, document_language: str) -> str | None:
     phrase in a Chinese text is not tagged: it reads as the document's."""
     if is_chinese_tag(document_language):
         return None
-    han = len(HAN.findall(text))
+    han = len(re.findall(HAN, text))
     return CHINESE if han > sum(map(len, LATIN_WORD.findall(text))) else None
 
 
@@ -76,8 +79,8 @@ def chinese_runs(text: str) -> list[tuple[str, bool]]:
     in another language."""
     pieces: list[tuple[str, bool]] = []
     position = 0
-    for match in CHINESE_RUN.finditer(text):
-        if not HAN.search(match.group()):
+    for match in re.finditer(CHINESE_RUN, text):
+        if not re.search(HAN, match.group()):
             continue  # punctuation alone (a full-width space) is no Chinese phrase
         if match.start() > position:
             pieces.append((text[position:match.start()], False))

@@ -19,16 +19,16 @@ FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "
               "!": "\uff01", "(": "\uff08", ")": "\uff09"}
 # A half-width mark after a Chinese character and before one (spaces between dropped), or
 # ending the line after one; "(" before one, ")" after one.
-BETWEEN = re.compile(rf"(?<={CJK}) *([,.;:?!]) *(?={CJK})|(?<={CJK}) *([.?!])$")
-OPENING_PARENTHESIS = re.compile(rf" ?\((?={CJK})")
-CLOSING_PARENTHESIS = re.compile(rf"(?<={CJK})\) ?")
+BETWEEN = rf"(?<={CJK}) *([,.;:?!]) *(?={CJK})|(?<={CJK}) *([.?!])$"
+OPENING_PARENTHESIS = rf" ?\((?={CJK})"
+CLOSING_PARENTHESIS = rf"(?<={CJK})\) ?"
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
 DASH = re.compile(r" *(?:-{2,}|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
 # Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
-SPACED_FIGURE = re.compile(rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])")
+SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
 # Spaces around full-width punctuation, which carries its own space.
 SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
@@ -41,7 +41,7 @@ SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a ques
 PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
 MAX_BYLINE_CHARACTERS = 40
 COMMA = re.compile("[,\uff0c]")
-NAME = re.compile(rf"[{HAN_RANGES}\u00b7]{{2,8}}")
+NAME = rf"[{HAN_RANGES}\u00b7]{{2,8}}"
 
 
 def typeset(line: str) -> str:
@@ -49,10 +49,10 @@ def typeset(line: str) -> str:
     line = ELLIPSIS.sub("\u2026\u2026", line)
     line = DASH.sub("\u2014\u2014", line)
     line = corner_quotes(line)  # first: a mark before a corner bracket stands between
-    line = BETWEEN.sub(lambda match: FULL_WIDTH[match.group(1) or match.group(2)], line)
-    line = OPENING_PARENTHESIS.sub("\uff08", line)
-    line = CLOSING_PARENTHESIS.sub("\uff09", line)
-    line = SPACED_FIGURE.sub("", line)
+    line = re.sub(BETWEEN, lambda match: FULL_WIDTH[match.group(1) or match.group(2)], line)
+    line = re.sub(OPENING_PARENTHESIS, "\uff08", line)
+    line = re.sub(CLOSING_PARENTHESIS, "\uff09", line)
+    line = re.sub(SPACED_FIGURE, "", line)
     return SPACED_PUNCTUATION.sub(r"\1", line)
 
 
@@ -86,14 +86,14 @@ def is_heading(text: str) -> bool:
         len(text) <= MAX_HEADING_CHARACTERS
         and not text.endswith(tuple(SENTENCE_END + PHRASE_END))
         and not re.search(f"[{SENTENCE_END}\uff1f].", text)
-        and (bool(CHINESE_CHARACTER.match(text[0])) or text[0].isdigit())
+        and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
     )
 
 
 def is_byline(text: str) -> bool:
     """A short Chinese line shaped "role name" (or "name, role"), the name a few characters."""
     name, role = byline_parts(text)
-    return (len(text) <= MAX_BYLINE_CHARACTERS and bool(role) and bool(NAME.fullmatch(name))
+    return (len(text) <= MAX_BYLINE_CHARACTERS and bool(role) and bool(re.fullmatch(NAME, name))
             and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
 

@@ -4,6 +4,7 @@ attribute, which the PDF's tags, the fonts and the line breaking follow."""
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup, escape
 
@@ -18,13 +19,13 @@ MAX_WHOLE_PHRASE = 8
 def holds_chinese(document: Document) -> bool:
     """Whether any text of the document, whatever its blocks, holds a Han character: only
     then do its editions load and name the Chinese faces."""
-    return bool(HAN.search(json.dumps(to_json(document), ensure_ascii=False)))
+    return bool(re.search(HAN, json.dumps(to_json(document), ensure_ascii=False)))
 
 
 def tagged(text: str, language: str) -> Markup:
     """`text` escaped, each Chinese phrase in a `<span lang>` when the document's `language`
     is not Chinese; a short one (a name, a title) kept whole on its line, as a word is."""
-    if is_chinese_tag(language) or not HAN.search(text):
+    if is_chinese_tag(language) or not re.search(HAN, text):
         return escape(text)
     return Markup("").join(phrase(piece) if chinese else escape(piece)
                            for piece, chinese in chinese_runs(text))

@@ -10,6 +10,7 @@ inter-character justification); a line WeasyPrint justified at its spaces is alr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pipeline.languages import CHINESE_CHARACTER
@@ -45,7 +46,7 @@ def spread(line, block) -> None:
     lacking = block.content_box_x() + block.width - line_end(line)
     characters = sum(len(text_box.text) for text_box in text_boxes(line))
     text = "".join(text_box.text for text_box in text_boxes(line))
-    if lacking <= FULL or characters < 2 or not CHINESE_CHARACTER.search(text):
+    if lacking <= FULL or characters < 2 or not re.search(CHINESE_CHARACTER, text):
         return
     # After every character but the last: the last one's spacing falls beyond the measure.
     widened(line, lacking / (characters - 1), 0.0)
