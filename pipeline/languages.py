@@ -46,6 +46,8 @@ def is_chinese(text: str) -> bool:
     """Text written in Chinese: at least as many Han characters as Latin words, so a Chinese
     sentence naming an English body stays Chinese and an English one naming a Chinese
     person stays English."""
+    if text.isascii():  # most lines of an English text: no pattern needed
+        return False
     han = len(re.findall(HAN, text))
     return han > 0 and han >= len(LATIN_WORD.findall(text))
 
