@@ -365,3 +365,15 @@ def test_a_docx_draft_without_chinese_is_as_before():
     draft = docx.Document(io.BytesIO(write_docx(document, layout, ROOT)))
     assert "CJK" not in draft.styles.element.xml
     assert 'w:eastAsia="zh' not in draft.styles.element.xml
+
+
+def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "glyphs.txt").write_text("港口報告\n\n本年度港口的發展，以及ཀ字。\n\n第二段。\n",
+                                                  encoding="utf-8")
+    result = doit(folder, "pdf")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
+    assert errors == ["error: source/glyphs.txt: the layout fonts lack 1 character (ཀ U+0F40); "
+                      'to add a font that has them, see README.md, "Adding a font"'], result.stdout
+    assert "UnmetDependency" not in result.stdout + result.stderr
+
