@@ -325,6 +325,7 @@ def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK TC"
     assert defaults.find(qn("w:rFonts")).get(qn("w:ascii")) == "Noto Serif"
+    assert not any(draft.styles[name].font.italic for name in ("Subtitle", "Caption"))
     heading = draft.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK TC"
     for lang in styles.iter(qn("w:lang")):

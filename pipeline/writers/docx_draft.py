@@ -74,6 +74,8 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     _drop_thumbnail(draft)
     _set_language(draft, document.metadata.language, holds_chinese(document))
     _add_missing_styles(draft)
+    if is_chinese_tag(document.metadata.language):
+        _upright(draft)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     _add_front_matter(draft, document)
@@ -236,6 +238,14 @@ def _add_missing_styles(draft) -> None:
         style.quick_style = True
         if name.startswith("Heading "):  # a heading for Word's navigation pane and contents
             style.element.get_or_add_pPr().get_or_add_outlineLvl().val = int(name[-1]) - 1
+
+
+def _upright(draft) -> None:
+    """A Chinese draft's styles without italic (Subtitle, Caption): Chinese has none, and
+    Word and LibreOffice would slant the characters."""
+    for name in DRAFT_STYLES:
+        if draft.styles[name].font.italic:
+            draft.styles[name].font.italic = False
 
 
 def _show_in_gallery(draft) -> None:
