@@ -378,3 +378,15 @@ def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path)
                       'to add a font that has them, see README.md, "Adding a font"'], result.stdout
     assert "UnmetDependency" not in result.stdout + result.stderr
 
+
+
+def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
+    with pikepdf.open(output(project, "harbour-master-review", "-large-print.pdf")) as pdf:
+        sizes = {}
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "Tf":
+                    font = str(page.Resources.Font[str(operands[0])].BaseFont).split("+")[1]
+                    sizes.setdefault(font, set()).add(float(operands[1]) * 0.75)  # px to pt
+    assert set(sizes) == {"Noto-Sans-CJK-TC", "Noto-Sans-CJK-TC-Bold"}
+    assert min(min(points) for points in sizes.values()) >= 16 - 0.01
