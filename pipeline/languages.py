@@ -23,6 +23,7 @@ PUNCTUATION_RANGES = "\u3000-\u3006\u3008-\u303f\u3100-\u312f\ufe30-\ufe4f\uff00
 # dodo.py imports this module for every doit, even one with nothing to do; re compiles each
 # once, on first use.
 HAN = f"[{HAN_RANGES}]"
+# A Han character or a punctuation mark only Chinese (or Japanese) text uses.
 CHINESE_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}]"
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # A run of Chinese: Chinese characters (with the ellipsis, dash and middle dot they share
@@ -31,15 +32,6 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 RUN_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}\u2026\u2014\u00b7]"
 RUN_GAP = r"(?: ?[A-Za-z0-9.,%&'/\u2013-]{1,20} ?| )"
 CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
-
-
-def is_han(character: str) -> bool:
-    return bool(re.fullmatch(HAN, character))
-
-
-def is_chinese_character(character: str) -> bool:
-    """A Han character or a punctuation mark only Chinese (or Japanese) text uses."""
-    return bool(re.fullmatch(CHINESE_CHARACTER, character))
 
 
 def is_chinese(text: str) -> bool:

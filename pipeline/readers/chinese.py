@@ -3,8 +3,8 @@
 Cleaning changes punctuation and spacing only, never a character, word or figure: full-width
 punctuation where a half-width mark stands between Chinese characters, 「」 outside and 『』
 inside, the ellipsis …… and the dash —— (two characters each), no space between a Chinese
-character and a figure. Reading it knows a Chinese
-heading (no closing 。, a question ends ？) and a Chinese byline (the role before the name).
+character and a figure. Reading, it knows a Chinese heading (no closing 。, a question ends
+？) and a Chinese byline (the role before the name).
 """
 
 from __future__ import annotations
@@ -70,8 +70,7 @@ def corner_quotes(line: str) -> str:
         if kind == "'" and before.isascii() and before.isalpha() and "'" not in open_kinds:
             characters[index] = "\u2019"
             continue
-        closing = character in "\u201d\u2019" or (character in "'\"" and kind in open_kinds)
-        if closing and kind in open_kinds:
+        if kind in open_kinds and character not in "\u201c\u2018":
             del open_kinds[open_kinds.index(kind):]
             characters[index] = CLOSING_QUOTES[min(len(open_kinds), 1)]
         else:
