@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from pipeline.languages import CHINESE_CHARACTER
 
-FULL = 0.01  # points short of the measure at which a line counts as full
+FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 
 
 def justify_chinese(pages) -> None:
