@@ -390,3 +390,16 @@ def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
                     sizes.setdefault(font, set()).add(float(operands[1]) * 0.75)  # px to pt
     assert set(sizes) == {"Noto-Sans-CJK-TC", "Noto-Sans-CJK-TC-Bold"}
     assert min(min(points) for points in sizes.values()) >= 16 - 0.01
+
+
+def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
+    from pipeline.build.steps import build_model
+
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "notes.md").write_text(
+        "Title: 港口報告\nByline: 海港事務監督 莫慧琳\n\n# 航行安全\n\n本年度港內並無發生嚴重海上事故。\n",
+        encoding="utf-8")
+    build_model(folder, "notes")
+    document = model(folder, "notes")
+    assert document.metadata.language == CHINESE
+    assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")

@@ -49,7 +49,6 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import text_language
 from pipeline.model import Block, Document, Figure, Heading, Metadata, Paragraph, Span, plain
 from pipeline.readers.cleaning import clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline, title_from_name
@@ -89,7 +88,6 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
         metadata,
         title=header.get("Title") or metadata.title or title_from_name(path.stem),
         subtitle=header.get("Subtitle", metadata.subtitle),
-        language=text_language(text, metadata.language),
     )
     byline = parse_byline(header["Byline"]) if header.get("Byline") else None
     return Document(path.stem, metadata, byline, read_blocks(chunks, path, metadata, source_dir))
