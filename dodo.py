@@ -6,6 +6,7 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
+from pipeline.build.checker import OnceARunChecker
 from pipeline.build.code import step_code
 from pipeline.build.console import Console
 from pipeline.build.drafts import sources_unchanged, unedited
@@ -25,6 +26,7 @@ DOIT_CONFIG = {
     "continue": True,  # one failing document does not stop the others
     "verbosity": 1,
     "reporter": Console,  # progress, one line an error, a summary of the editions
+    "check_file_uptodate": OnceARunChecker,  # the fonts, hashed once a run, not once a task
     # Editions build in parallel, one process a core (WeasyPrint's start-up is paid per process).
     "num_process": min(4, os.cpu_count() or 1),
 }

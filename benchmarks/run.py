@@ -37,6 +37,9 @@ PANDOC = "/usr/bin/pandoc"
 PROFILE_LINES = 70  # of the profile's tree, in RESULTS.md
 PROFILE_DEPTH = 28  # characters of indentation: deeper frames of the tree are cut
 FLAT_LINES = 25  # functions by own time, in RESULTS.md
+# The Chinese review the tests build, made about five print pages long by the chinese scenario.
+CHINESE_REVIEW = REPO / "tests" / "chinese_texts" / "harbour-master-review.txt"
+CHINESE_PAGES = 5
 CALIBRATION_COPIES = 4  # of the seed's body, in the mid-sized document of the scale scenario
 # The issue's cold build: "every edition of the seed (all PDFs, DOCX, preflight)". Previews are
 # not in it: a default `doit`, previews included, is measured in a row of its own.
@@ -342,8 +345,61 @@ def parallel(workspace: Workspace, settings: Settings) -> list[Row]:
                 f"{one:.1f} s", one / two, "≥ 1.6", one / two >= 1.6)]
 
 
+def chinese_review(copies: int) -> str:
+    """The Chinese review of the tests, then `copies - 1` copies of its body, each under a
+    numbered heading and each block ending with a numbered sentence (as synthetic_text)."""
+    text = CHINESE_REVIEW.read_text(encoding="utf-8")
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", text)]
+    body = [block for block in blocks[2:] if block.replace("\u00a0", "").strip()]
+    parts = [text.rstrip()]
+    for part in range(2, copies + 1):
+        parts.append(f"第{part}部分")
+        parts += [f"{block}（第{part}部分第{number}段。）" for number, block in
+                  enumerate(body, start=1)]
+    return "\n\n".join(parts) + "\n"
+
+
+def chinese_build(workspace: Workspace, copies: int) -> tuple[Run, int, int]:
+    """A cold build of every edition of the Chinese review alone, `copies` times as long:
+    the run, its print pages and the print file's bytes."""
+    project = workspace.fresh()
+    seed = only_seed(project)
+    shutil.copy(CHINESE_REVIEW.with_suffix(".toml"), project / "source" / f"{seed}.toml")
+    rename_seed(project, seed, "chinese-review", chinese_review(copies))
+    build = doit(project, "-n", "1", *EDITION_TASKS)
+    pdf = project / "output" / "chinese-review" / f"chinese-review-{print_layout(project)}.pdf"
+    return build, page_count(project, "chinese-review"), pdf.stat().st_size
+
+
+def chinese(workspace: Workspace, settings: Settings) -> list[Row]:
+    """5. A Chinese review of about five pages against the seed, cold, every edition in one
+    process (interleaved): the cost of a print page, and the print file's size."""
+    copies = 1
+    while (first := chinese_build(workspace, copies))[1] < CHINESE_PAGES:
+        copies += 1
+    chinese_runs, seed_runs = [first], []
+    for repetition in range(settings.repetitions):
+        if repetition:
+            chinese_runs.append(chinese_build(workspace, copies))
+        project = workspace.fresh()
+        seed = only_seed(project)
+        seed_runs.append((doit(project, "-n", "1", *EDITION_TASKS), page_count(project, seed)))
+    pages, size = first[1], first[2]
+    per_page = median_seconds([run for run, _, _ in chinese_runs]) / pages
+    seed_pages = seed_runs[0][1]
+    seed_per_page = median_seconds([run for run, _ in seed_runs]) / seed_pages
+    return [
+        Row(f"cold build per print page, every edition: {pages}-page Chinese review vs the "
+            f"seed ({seed_pages} pages)", f"{per_page * 1000:.0f} ms/page",
+            f"{seed_per_page * 1000:.0f} ms/page", per_page / seed_per_page, "≤ 2",
+            per_page / seed_per_page <= 2),
+        Row(f"print PDF of the {pages}-page Chinese review vs 2 MB", f"{size / 1e6:.2f} MB",
+            "2.00 MB", size / 2e6, "< 1", size < 2e6),
+    ]
+
+
 SCENARIOS: dict[str, Callable[[Workspace, Settings], list[Row]]] = {
-    "noop": noop, "cold": cold, "scale": scale, "parallel": parallel,
+    "noop": noop, "cold": cold, "scale": scale, "parallel": parallel, "chinese": chinese,
 }
 
 PROFILED = """

@@ -4,7 +4,7 @@ of its own or the shared one in layouts/templates/."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -73,6 +73,9 @@ class Layout:
     output_condition: str = ""  # the output intent's identifier; else the profile's description
     body_font: str = ""
     heading_font: str = ""
+    # The Chinese faces that follow them, for a document holding Chinese (fonts/chinese.css).
+    chinese_body_font: str = ""
+    chinese_heading_font: str = ""
     body_size_pt: float = 11.0
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
@@ -108,6 +111,11 @@ class Layout:
         folders = (self.folder, self.templates_folder, self.fonts_folder)
         return sorted(path for folder in folders for path in folder.rglob("*")
                       if path.is_file() and path != self.reference_docx)
+
+
+def latin_only(layout: Layout) -> Layout:
+    """The layout without its Chinese faces: for a document holding no Chinese."""
+    return replace(layout, chinese_body_font="", chinese_heading_font="")
 
 
 def layout_names(layouts_dir: Path) -> list[str]:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pipeline.languages import is_chinese
+
 # A picture's alternative text when the metadata gives none: its caption describes it, and
 # is read right after it (WAI's images tutorial: an image described by adjacent text).
 DEFAULT_ALT = "Photograph; its caption follows."
@@ -40,6 +42,8 @@ class Byline:
 
     @property
     def text(self) -> str:
+        if is_chinese(self.name):  # the role before the name, as Chinese writes it
+            return " ".join(part for part in (self.role, self.name) if part)
         return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
 
 

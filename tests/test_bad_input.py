@@ -45,7 +45,7 @@ CORPUS = {
     "unknown-key": (BODY.encode(), 'colour = "red"\n', "unknown-key.toml: unknown key 'colour'"),
     "unknown-layout": (BODY.encode(), 'layouts = ["poster"]\n',
                        "unknown-layout.toml: unknown layout 'poster'"),
-    "unset-characters": (b"Heading\n\nA name in Chinese: \xe9\x83\xad\xe4\xbf\x8a\xe5\xb3\xaf.\n", None,
+    "unset-characters": ("Heading\n\nA hieroglyph: \U00013000.\n".encode(), None,
                          "error: source/unset-characters.txt: the layout fonts lack"),
     "escaping-image": (BODY.encode(), '[images]\n1 = "../../../etc/passwd.png"\n',
                        "escaping-image.toml: image '../../../etc/passwd.png' lies outside source/"),

@@ -149,7 +149,8 @@ def test_the_console_says_each_error_once_and_sums_up(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     errors = [line for line in output.splitlines() if line.startswith("error:")]
-    assert errors == ["error: source/glyphs.txt: the layout fonts lack '\U00013000'"], output
+    assert errors == ["error: source/glyphs.txt: the layout fonts lack 1 character (\U00013000 "
+                      'U+13000); to add a font that has them, see README.md, "Adding a font"'], output
     for noise in ("UnmetDependency", "<stdout>", "<stderr>", "Traceback", "####"):
         assert noise not in output
     # The seed's figures have no pictures yet: its print file is a proof, and says why.

@@ -88,7 +88,7 @@ def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_
     fetcher = url_fetcher(layout.folder.parent, tmp_path)
     stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
                      font_config=font_configuration())  # the layout's own fonts, not the system's
-    _, laid_out = placed(document, strict, stylesheet, fetcher)
+    _, laid_out = placed(document, strict, [stylesheet], fetcher)
     (tmp_path / "ladders.pdf").write_bytes(laid_out.write_pdf())
     lines = [line.text for line in measured(tmp_path / "ladders.pdf").body()]
     assert any(line.endswith("\u2010") for line in lines)

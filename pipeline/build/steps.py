@@ -7,6 +7,7 @@ them, so declaring tasks stays cheap.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline import files
@@ -42,11 +43,15 @@ def build_model(root: Path, name: str) -> None:
 
 
 def read_marked_up(project: Project, name: str, metadata):
+    from pipeline.languages import text_language
     from pipeline.readers.decoding import read_source
     from pipeline.readers.markup import read_markup
 
     path = project.markup(name)
-    document = read_markup(read_source(path), path, metadata, project.source_dir)
+    text = read_source(path)
+    # Its language, like a scraped text's, from its characters when the metadata names none.
+    metadata = replace(metadata, language=text_language(text, metadata.language))
+    document = read_markup(text, path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
     return document, {"document": name, "source": path.name, "dropped": []}
 

@@ -13,7 +13,9 @@ import unicodedata
 from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
+from pipeline.languages import is_chinese
 from pipeline.model import Span, plain
+from pipeline.readers import chinese
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
@@ -72,7 +74,7 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    return typeset(line)
+    return chinese.typeset(line) if is_chinese(line) else typeset(line)
 
 
 def typeset(line: str) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages import is_chinese
 from pipeline.model import Byline
+from pipeline.readers import chinese
 
 # Post-nominals: orders, fellowships, degrees, offices. Known by name, they are found in
 # any case ("FREng", "FMedSci") and after a name without commas ("Ann Lee DBE FRS").
@@ -26,11 +28,15 @@ def is_honour(text: str) -> bool:
 
 
 def parse_byline(text: str) -> Byline:
-    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role.
+    """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role;
+    "海港事務監督 莫慧琳" (or "莫慧琳，海港事務監督") -> the name and the role.
 
     Honours follow the name between commas, or after it within its part when they are
     known post-nominals ("Ann Lee DBE FRS, President"; a surname in capitals stays a name).
     """
+    if is_chinese(text):
+        name, role = chinese.byline_parts(text)
+        return Byline(name, (), role)
     parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
     words, rest = parts[0].split(" "), parts[1:]
     trailing = 0

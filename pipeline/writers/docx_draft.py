@@ -29,7 +29,8 @@ from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
 from pipeline.errors import PipelineError
-from pipeline.layouts import Layout
+from pipeline.languages import CHINESE, is_chinese_tag
+from pipeline.layouts import Layout, latin_only
 from pipeline.model import (
     Block,
     Document,
@@ -53,6 +54,7 @@ from pipeline.writers.docx_structures import (
     add_styles,
     add_table,
 )
+from pipeline.writers.language_tags import holds_chinese
 
 BYLINE_STYLE = "Byline"
 BODY_STYLE = "Body Text"
@@ -89,13 +91,15 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
         draft = _house_draft(reference)
         text_width = _column_width(draft.sections[-1])
     else:
-        draft = _layout_draft(layout)
+        draft = _layout_draft(layout if holds_chinese(document) else latin_only(layout))
         _add_running_head(draft, document.metadata.title)
         text_width = _text_width(layout)
     _drop_thumbnail(draft)
-    _set_language(draft, document.metadata.language)
+    _set_language(draft, document.metadata.language, holds_chinese(document))
     _add_missing_styles(draft)
     add_styles(draft)
+    if is_chinese_tag(document.metadata.language):
+        _upright(draft)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     _add_front_matter(draft, document)
@@ -206,18 +210,21 @@ def _set_layout_styles(draft, layout: Layout) -> None:
     normal = draft.styles["Normal"]
     normal.font.size = Pt(layout.body_size_pt)
     if layout.body_font:
-        _set_font(_default_run_properties(draft), layout.body_font)
-        _set_font(normal.element.get_or_add_rPr(), layout.body_font)
+        _set_font(_default_run_properties(draft), layout.body_font, layout.chinese_body_font)
+        _set_font(normal.element.get_or_add_rPr(), layout.body_font, layout.chinese_body_font)
     heading_font = layout.heading_font or layout.body_font
     if heading_font:
+        chinese_heading_font = layout.chinese_heading_font or layout.chinese_body_font
         for name in HEADING_STYLES:
-            _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font)
+            _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font,
+                      chinese_heading_font)
     draft.styles[CAPTION_STYLE].paragraph_format.keep_together = True
 
 
-def _set_language(draft, language: str) -> None:
+def _set_language(draft, language: str, chinese: bool) -> None:
     """The document's proofing language, for the defaults and for any style that names one:
-    a house style's language is its designer's, not the document's."""
+    a house style's language is its designer's, not the document's; and, in a document
+    holding Chinese, Chinese as Word's East Asian language."""
     default_run = _default_run_properties(draft)
     if default_run.find(qn("w:lang")) is None:
         default_run.insert_element_before(
@@ -225,6 +232,8 @@ def _set_language(draft, language: str) -> None:
         )
     for lang in draft.styles.element.iter(qn("w:lang")):
         lang.set(qn("w:val"), language)
+        if chinese:
+            lang.set(qn("w:eastAsia"), language if is_chinese_tag(language) else CHINESE)
 
 
 def _default_run_properties(draft):
@@ -257,6 +266,14 @@ def _add_missing_styles(draft) -> None:
             style.element.get_or_add_pPr().get_or_add_outlineLvl().val = int(name[-1]) - 1
 
 
+def _upright(draft) -> None:
+    """A Chinese draft's styles without italic (Subtitle, Caption): Chinese has none, and
+    Word and LibreOffice would slant the characters."""
+    for name in DRAFT_STYLES:
+        if draft.styles[name].font.italic:
+            draft.styles[name].font.italic = False
+
+
 def _show_in_gallery(draft) -> None:
     caption = draft.styles[CAPTION_STYLE]
     caption.hidden = False  # python-docx's template hides Caption from the style gallery
@@ -264,13 +281,15 @@ def _show_in_gallery(draft) -> None:
     draft.styles[BODY_STYLE].quick_style = True
 
 
-def _set_font(run_properties, font: str) -> None:
-    """Name `font` for every script; theme fonts would otherwise win over the named ones."""
+def _set_font(run_properties, font: str, east_asian_font: str = "") -> None:
+    """Name `font` for every script, and `east_asian_font` (the layout's Chinese face) for
+    Chinese where the layout names one; theme fonts would otherwise win over the named ones."""
     fonts = run_properties.get_or_add_rFonts()
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(script), font)
+        fonts.set(qn(script), east_asian_font if script == "w:eastAsia" and east_asian_font
+                  else font)
 
 
 # --- Pages -----------------------------------------------------------------------------------

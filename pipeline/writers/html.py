@@ -16,9 +16,10 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from pipeline.languages import is_chinese, is_chinese_tag
 from pipeline.layouts import Layout
 from pipeline.model import (
     Document,
@@ -32,6 +33,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
+from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
@@ -65,6 +67,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         byline=document.byline,
         blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
         scales=placement.scales,
+        fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
+                                language=document.metadata.language),
         breaks=LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
                           placement.whole_words),
     )
@@ -92,8 +96,20 @@ def environment(folder: Path, shared: Path) -> Environment:
     )
     env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string
-    env.filters["unbroken"] = unbroken
+    env.filters["unbroken"] = pass_context(
+        lambda context, text: unbroken(text, context["metadata"].language))
+    env.tests["chinese"] = is_chinese
     return env
+
+
+def font_families(latin: str, chinese: str, *, chinese_text: bool,
+                  language: str) -> Markup:
+    """A layout's family and, for a document holding Chinese, its Chinese face: after the
+    Latin one, or before it in a Chinese document, whose ellipsis and dash are Chinese."""
+    families = [latin, chinese] if chinese and chinese_text else [latin]
+    if is_chinese_tag(language):
+        families.reverse()
+    return Markup(", ").join(css_string(family) for family in families)
 
 
 def unknown_block(block: object) -> None:

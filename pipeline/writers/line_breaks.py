@@ -18,7 +18,9 @@ from dataclasses import dataclass
 import pyphen
 from markupsafe import Markup, escape
 
+from pipeline.languages import DEFAULT
 from pipeline.layouts import Hyphenation
+from pipeline.writers.language_tags import tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
@@ -62,8 +64,10 @@ class LineBreaks:
     def words(self, text: str, block: int) -> Markup:
         dictionary = hyphenator(self.language, self.hyphenation)
         if dictionary is None:
-            return escape(text)
-        return escape(LETTERS.sub(lambda match: self.hyphenated(match, dictionary, block), text))
+            return tagged(text, self.language)
+        # Chinese is never hyphenated: its characters are not lower-case letters.
+        return tagged(LETTERS.sub(lambda match: self.hyphenated(match, dictionary, block), text),
+                      self.language)
 
     def hyphenated(self, match: re.Match, dictionary: pyphen.Pyphen, block: int) -> str:
         word, text = match.group(), match.string
@@ -97,15 +101,16 @@ def link_target(address: str) -> str:
     return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
 
 
-def unbroken(text: str) -> Markup:
+def unbroken(text: str, language: str = DEFAULT) -> Markup:
     """Text whose compounds ("Vice-Chancellor") never break at their hyphen: for titles,
-    headings and names, where a broken compound reads as two words."""
+    headings and names, where a broken compound reads as two words. Chinese in a text of
+    another `language` is tagged."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
-        parts += [escape(text[position:match.start()]),
+        parts += [tagged(text[position:match.start()], language),
                   Markup('<span class="compound">{}</span>').format(match.group())]
         position = match.end()
-    parts.append(escape(text[position:]))
+    parts.append(tagged(text[position:], language))
     return Markup("").join(parts)
 
 

@@ -6,8 +6,10 @@ the web page left, counted) -> structure (byline, title, headings, figures, para
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from pipeline.languages import text_language
 from pipeline.model import Document, Metadata
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.decoding import read_source
@@ -23,4 +25,5 @@ def read_scraped(path: Path, metadata: Metadata) -> tuple[Document, dict]:
 def scraped_document(name: str, text: str, metadata: Metadata) -> tuple[Document, dict]:
     """The document named `name` in the scraped `text`, and the report of what was dropped."""
     result = deduplicate(clean_text(text))
+    metadata = replace(metadata, language=text_language(text, metadata.language))
     return build_document(name, result.units, metadata), report(name, result)

@@ -14,9 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from pipeline.languages import HAN_RANGES, is_chinese
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
+# A space beside a Han character: Chinese needs none, so its twin may have one or not.
+SPACE_BY_HAN = re.compile(f"(?<=[{HAN_RANGES}]) | (?=[{HAN_RANGES}])")
 
 
 @dataclass(frozen=True)
@@ -57,9 +60,10 @@ def likeness_key(text: str) -> str:
     """What two blocks share when they differ only in white space, case or punctuation.
 
     Text with no letters or digits ("***") is its own key, so unlike rules stay apart.
+    Chinese characters are letters here, and the spaces beside them do not count.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"[^\W_]+", folded)) or text
+    return SPACE_BY_HAN.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
 
 
 def deduplicate(cleaned_text: str) -> Deduplicated:
@@ -120,22 +124,41 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
 
 def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
     """"Our people Our people" -> "Our people": a whole line that is one phrase written two
-    or more times (a phrase of one word only when written three times or more). A phrase
-    repeated inside running text is never the whole line, so it is the author's, and kept."""
+    or more times ("主席報告主席報告": of two Chinese characters or more, a space between
+    them or not). A phrase repeated inside running text is never the whole line, so it is
+    the author's, and kept."""
+    phrases = chinese_repetition(text) if is_chinese(text) else word_repetition(text)
+    for phrase in phrases[1:]:
+        drops.append(Drop(phrase, lines, "repeats the phrase before it", phrases[0], lines))
+    return phrases[0] if phrases else text
+
+
+def word_repetition(text: str) -> list[str]:
+    """The line's phrases when it is one phrase written over and over (of one word only when
+    written three times or more), else none."""
     words = text.split(" ")
     for times in range(len(words), 1, -1):
-        if len(words) % times:
-            continue
         length = len(words) // times
-        if length == 1 and times == 2:
+        if len(words) % times or (length == 1 and times == 2):
             continue
         phrases = [" ".join(words[i : i + length]) for i in range(0, len(words), length)]
         if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
-            for phrase in phrases[1:]:
-                drops.append(Drop(phrase, lines, "repeats the phrase before it",
-                                  phrases[0], lines))
-            return phrases[0]
-    return text
+            return phrases
+    return []
+
+
+def chinese_repetition(text: str) -> list[str]:
+    """The Chinese line's phrases when it is one phrase of two characters or more written
+    over and over, spaces between them aside, else none."""
+    joined = text.replace(" ", "")
+    for times in range(len(joined) // 2, 1, -1):
+        length = len(joined) // times
+        if len(joined) % times:
+            continue
+        phrases = [joined[i : i + length] for i in range(0, len(joined), length)]
+        if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
+            return phrases
+    return []
 
 
 def same(kept: Unit, candidate: Unit) -> bool:

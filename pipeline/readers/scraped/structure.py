@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.languages import is_chinese
 from pipeline.model import (
     Block,
     Document,
@@ -32,6 +33,7 @@ from pipeline.model import (
     Span,
     Table,
 )
+from pipeline.readers import chinese
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import build_list, items_of
@@ -53,6 +55,9 @@ SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 "
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
     texts = [unit for unit in units if unit.kind == "text"]
+    twin = parallel_title(texts, metadata.title)
+    units = [unit for unit in units if unit is not twin]
+    texts = [unit for unit in texts if unit is not twin]
     # The byline opens the text, or follows its title (not a caption after a paragraph).
     opening = texts[:2] if texts and is_heading_text(texts[0].text) else texts[:1]
     byline_unit = next((unit for unit in opening if is_byline(unit)), None)
@@ -62,11 +67,28 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
         units = [unit for unit in units if unit is not byline_unit]
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
+    if twin is not None:
+        metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
+
+
+def parallel_title(texts: list[Unit], title: str) -> Unit | None:
+    """The title's twin in the other script, on the line after it ("Chairman's Statement",
+    then "主席報告"): part of the title, not a section heading."""
+    if len(texts) < 3:
+        return None
+    first, second = texts[0].text, texts[1]
+    if title and likeness_key(first) != likeness_key(title):
+        return None
+    twins = is_heading_text(first) and is_heading_text(second.text) and (
+        is_chinese(first) != is_chinese(second.text))
+    return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
 def is_byline(unit: Unit) -> bool:
     """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
+    if is_chinese(unit.text):
+        return unit.repeats >= 2 and chinese.is_byline(unit.text)
     words = unit.text.split()
     short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
     shaped = "," in unit.text or unit.text.startswith("By ")
@@ -90,6 +112,8 @@ def settle_title(
 
 def is_heading_text(text: str) -> bool:
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
+    if is_chinese(text):
+        return chinese.is_heading(text)
     return (
         bool(text) and
         len(text.split()) <= MAX_HEADING_WORDS

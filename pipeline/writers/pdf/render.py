@@ -28,6 +28,8 @@ from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
+from pipeline.writers.language_tags import holds_chinese
+from pipeline.writers.pdf.justification import justify_chinese
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -42,6 +44,9 @@ from pipeline.writers.pdf.placement import (
 SOURCE_HOST = "source"
 SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
+NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
+FONT_HELP = 'README.md, "Adding a font"'
+CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -60,9 +65,11 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
     try:
-        stylesheet = CSS(filename=layout.folder / layout.stylesheet, url_fetcher=fetcher,
-                         font_config=font_config)
-        html_text, laid_out = placed(document, layout, stylesheet, fetcher)
+        stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
+                       for path in stylesheet_files(document, layout)]
+        html_text, laid_out = placed(document, layout, stylesheets, fetcher)
+        if holds_chinese(document):
+            justify_chinese(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -76,7 +83,8 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
-    return finished(rendered, layout, proof_note(document), continued)
+    return finished(rendered, layout, proof_note(document), continued,
+                    chinese=holds_chinese(document))
 
 
 def proof_note(document: Document) -> str:
@@ -87,7 +95,14 @@ def proof_note(document: Document) -> str:
     return f"PROOF \u2013 {missing} picture{'s' * (missing != 1)} missing"
 
 
-def placed(document: Document, layout: Layout, stylesheet, fetcher):
+def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
+    """The layout's stylesheet, and the Chinese faces' for a document holding Chinese: only
+    then are those large fonts loaded."""
+    return [layout.folder / layout.stylesheet,
+            *([layout.fonts_folder / CHINESE_FONTS_CSS] if holds_chinese(document) else [])]
+
+
+def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     """The HTML and WeasyPrint's layout of it, its figures placed so that no page but the
     last is left more than a third empty (placement.py): a second layout where needed."""
     from weasyprint import HTML
@@ -97,7 +112,7 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
     for _ in range(MAX_PASSES):
         html_text = render_html(document, layout, placement)
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
-            stylesheets=[stylesheet], font_config=font_configuration(),
+            stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)
         better = placement
         if layout.hyphenation.enabled:
@@ -111,13 +126,15 @@ def placed(document: Document, layout: Layout, stylesheet, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset()) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
-    block goes on from the page before); in PDF/X ones, print-ready with `note` in the
+    block goes on from the page before), and, for a document holding `chinese`, its Chinese
+    elements tagged with their language; in PDF/X ones, print-ready with `note` in the
     slug."""
     import pikepdf
 
+    from pipeline.writers.pdf.language_tags import tag_languages
     from pipeline.writers.pdf.print_ready import make_print_ready
     from pipeline.writers.pdf.structure_tree import logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
@@ -127,6 +144,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued)
+            if chinese:
+                tag_languages(pdf)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()
@@ -144,12 +163,20 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> 
                       for text in font.to_unicode.values() for char in text if not char.isspace()}
                      | {chr(codepoint) for font in fonts for codepoint in font.missing})
     if lacking:
-        stand_ins = f"; system fonts would stand in ({', '.join(sorted(strangers))})"
-        raise RenderingError(
-            f"the layout fonts lack {' '.join(lacking)!r}{stand_ins if strangers else ''}"
-        )
+        raise RenderingError(lacking_fonts(lacking))
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
+
+
+def lacking_fonts(characters: list[str]) -> str:
+    """One line: the characters (each with its code point, as some are marks or look alike,
+    the first few when they are many) and where the README says how to add a font."""
+    named = ", ".join(f"{char} U+{ord(char):04X}" for char in characters[:NAMED_CHARACTERS])
+    more = f" and {len(characters) - NAMED_CHARACTERS} more" \
+        if len(characters) > NAMED_CHARACTERS else ""
+    count = f"{len(characters)} character{'s' * (len(characters) != 1)}"
+    return (f"the layout fonts lack {count} ({named}{more}); to add a font that has them, "
+            f"see {FONT_HELP}")
 
 
 def xmp_streams(pdf) -> list:
@@ -170,9 +197,11 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css declares: the only ones a PDF may use."""
-    fonts_css = layout.fonts_folder / FONTS_CSS
-    return frozenset(FONT_FAMILY.findall(fonts_css.read_text(encoding="utf-8")))
+    """The font families the shared fonts.css and chinese.css declare: the only ones a PDF
+    may use."""
+    return frozenset(family for name in (FONTS_CSS, CHINESE_FONTS_CSS)
+                     for family in FONT_FAMILY.findall(
+                         (layout.fonts_folder / name).read_text(encoding="utf-8")))
 
 
 @functools.cache

@@ -1,0 +1,405 @@
+"""Chinese (zh-HK): texts wholly in Traditional Chinese, of three organisations, in the scraped
+style (tests/chinese_texts/), and English texts holding Chinese lines, titles and names; read,
+built by doit into every edition and looked at from the outside (pdftotext, pdffonts,
+pikepdf, python-docx, LibreOffice)."""
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+from docx.oxml.ns import qn
+
+from pipeline.languages import (
+    CHINESE,
+    block_language,
+    chinese_runs,
+    is_chinese,
+    text_language,
+)
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Metadata, Paragraph, Span, from_json
+from pipeline.readers.chinese import typeset
+from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.html import render_html
+from pipeline.writers.pdf.render import render_pdf, stylesheet_files
+
+from .conftest import ROOT
+from .support import copy_project, doit, squash
+from .test_docx_writer import libreoffice_converted
+
+TEXTS = Path(__file__).parent / "chinese_texts"
+CHINESE_NAMES = ["harbour-master-review", "hospital-chief-executive",
+                 "university-president-report"]
+MIXED_NAMES = ["harbour-trust-chairman", "medical-dean-welcome"]
+LAYOUTS = ["print", "screen", "large-print"]
+XHTML = "{http://www.w3.org/1999/xhtml}"
+CLOSING = "。，、；：？！」』）》〉"
+OPENING = "「『（《〈"
+HAN = re.compile(r"[\u3400-\u9fff]")
+SENTENCE = re.compile(r"[^。！？]+[。！？]?」?")
+
+
+def read(name: str) -> Document:
+    path = TEXTS / f"{name}.txt"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
+
+
+def characters(text: str) -> str:
+    """The Han characters and figures of a text: what cleaning never changes."""
+    return "".join(re.findall(r"[\u3400-\u9fff\d]", text))
+
+
+# --- Language ------------------------------------------------------------------------------
+
+
+def test_the_language_comes_from_the_characters():
+    assert is_chinese("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。")
+    assert is_chinese("香港大學（HKU）的研究中心")
+    assert not is_chinese("I thank the Harbour Master, Ms MOK Wai-lam (莫慧琳), for her help.")
+    assert text_language("海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。") == CHINESE
+    assert text_language("The port grew.") == "en-GB"
+    assert text_language("The port grew.", "fr-FR") == "fr-FR"
+
+
+def test_chinese_runs_hold_figures_and_names_between_chinese_characters():
+    assert chinese_runs("Ms MOK Wai-lam (莫慧琳) said") == [
+        ("Ms MOK Wai-lam (", False), ("莫慧琳", True), (") said", False)]
+    assert chinese_runs("主席報告 Chairman's Report") == [
+        ("主席報告", True), (" Chairman's Report", False)]
+    assert [run for run, chinese in chinese_runs("共2,700宗，約2.98億元") if chinese] == [
+        "共2,700宗，約2.98億元"]
+
+
+def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
+    assert block_language("Chairman's Statement 主席報告", "en-GB") is None
+    assert block_language("海港屬於市民，我們只是它的守護者。", "en-GB") == CHINESE
+    assert block_language("海港屬於市民。", "zh-HK") is None  # the document's own
+
+
+# --- Cleaning ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ('他說:"我們會繼續\'同心協力\'的精神."', "他說：「我們會繼續『同心協力』的精神。」"),
+    ("他說：“我們會繼續‘同心協力’的精神。”", "他說：「我們會繼續『同心協力』的精神。」"),
+    ("應變...完成", "應變……完成"),
+    ("應變…完成", "應變……完成"),
+    ("變化--數碼化", "變化——數碼化"),
+    ("變化—數碼化", "變化——數碼化"),
+    ("本年度,我們完成了 ; 並且 : 好嗎?", "本年度，我們完成了；並且：好嗎？"),
+    ("共2,700宗,約2.98億元,升41%", "共2,700宗，約2.98億元，升41%"),
+    ("香港(九龍)的港口", "香港（九龍）的港口"),
+    ("2024 年處理了約 2.98 億人次", "2024年處理了約2.98億人次"),
+    ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
+])
+def test_chinese_cleaning_follows_the_house_style(raw, clean):
+    assert typeset(raw) == clean
+    assert typeset(clean) == clean
+    assert characters(clean) == characters(raw)  # words, characters and figures kept
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+def test_a_chinese_review_reads_as_title_byline_headings_figures_and_paragraphs():
+    document = read("harbour-master-review")
+    assert document.metadata.language == CHINESE
+    assert document.metadata.title == "海港事務監督報告"
+    assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")
+    assert document.byline.text == "海港事務監督 莫慧琳"  # the role before the name
+    assert [heading.text for heading in document.headings] == [
+        "航行安全", "綠色港口", "港口的未來在哪裏？"]
+    assert [figure.text for figure in document.figures] == [
+        "葵青貨櫃碼頭的夜景。", "啟德郵輪碼頭的岸電設施。"]
+    assert len(document.paragraphs) == 7
+    assert not any(heading.text.endswith("。") for heading in document.headings)
+
+
+@pytest.mark.parametrize("name", CHINESE_NAMES)
+def test_every_chinese_sentence_is_read_once(name):
+    document = read(name)
+    source = (TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    body = "".join(block.text for block in document.blocks)
+    for paragraph in document.paragraphs:
+        for sentence in SENTENCE.findall(paragraph.text):
+            assert body.count(sentence) == 1, sentence
+    assert set(characters(body)) <= set(characters(source))  # nothing invented
+
+
+def test_the_byline_and_the_language_of_other_chinese_texts():
+    hospital = read("hospital-chief-executive")  # language given in its TOML
+    assert (hospital.byline.role, hospital.byline.name) == ("醫院管理局行政總裁", "梁思穎醫生")
+    university = read("university-president-report")
+    assert university.metadata.title == "校長報告"  # written twice on one line
+    assert (university.byline.role, university.byline.name) == ("校長", "陳嘉明教授")
+    assert {hospital.metadata.language, university.metadata.language} == {CHINESE}
+
+
+def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
+    text = "港口報告\n\n莫慧琳，海港事務監督\n莫慧琳，海港事務監督\n\n本年度港內並無事故。\n"
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert document.byline.text == "海港事務監督 莫慧琳"
+
+
+def test_a_chinese_line_written_twice_is_dropped_with_or_without_a_space():
+    text = "港口報告\n\n港口的發展港口的發展\n\n本年度港內並無事故。\n\n本年度港內 並無事故。\n"
+    document, report = scraped_document("x", text, Metadata(title=""))
+    assert [block.text for block in document.blocks] == ["港口的發展", "本年度港內並無事故。"]
+    assert len(report["dropped"]) == 2
+
+
+def test_an_english_text_keeps_its_parallel_chinese_title_and_chinese_paragraph():
+    document = read("harbour-trust-chairman")
+    assert document.metadata.language == "en-GB"
+    assert document.metadata.title == "Chairman’s Statement 主席報告"
+    assert "主席報告" not in [heading.text for heading in document.headings]
+    assert "海港屬於市民，我們只是它的守護者。" in [p.text for p in document.paragraphs]
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+def test_the_html_is_tagged_with_the_language_of_each_chinese_phrase():
+    layout = load_layout(ROOT / "layouts", "print")
+    chinese = render_html(read("harbour-master-review"), layout)
+    assert '<html lang="zh-HK">' in chinese and 'lang="zh-HK"' not in chinese.split("<body>")[1]
+    assert '"Noto Serif CJK TC", "Noto Serif"' in chinese  # the Chinese face first
+    mixed = render_html(read("harbour-trust-chairman"), layout)
+    assert '<html lang="en-GB">' in mixed
+    assert '<span lang="zh-HK" class="phrase">莫慧琳</span>' in mixed
+    assert '<span lang="zh-HK">海港屬於市民，我們只是它的守護者。</span>' in mixed
+    assert '"Noto Serif", "Noto Serif CJK TC"' in mixed
+    for html in (chinese, mixed):  # Chinese is never hyphenated
+        assert not re.search("[\u3400-\u9fff]\u00ad|\u00ad[\u3400-\u9fff]", html)
+
+
+def test_an_english_document_without_chinese_loads_and_names_no_chinese_face():
+    layout = load_layout(ROOT / "layouts", "print")
+    document = Document("x", Metadata(title="Review"), None, (Paragraph((Span("Words."),)),))
+    assert "CJK" not in render_html(document, layout)
+    assert stylesheet_files(document, layout) == [layout.folder / layout.stylesheet]
+
+
+def test_a_chinese_pdf_is_reproducible():
+    document = read("university-president-report")
+    layout = load_layout(ROOT / "layouts", "screen")
+    assert render_pdf(document, layout, TEXTS) == render_pdf(document, layout, TEXTS)
+
+
+# --- Every edition, built --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("chinese") / "project", library=False)
+    for path in (folder / "source").iterdir():
+        path.unlink()  # the Chinese texts alone
+    for path in TEXTS.iterdir():
+        shutil.copy(path, folder / "source" / path.name)
+    result = doit(folder, "model", "pdf", "docx", "preflight")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+def output(project: Path, name: str, suffix: str) -> Path:
+    return project / "output" / name / f"{name}{suffix}"
+
+
+def model(project: Path, name: str) -> Document:
+    return from_json(json.loads(output(project, name, ".json").read_text(encoding="utf-8")))
+
+
+def lines(pdf: Path) -> list[tuple[int, float, float, str]]:
+    """(page, left, right, text) of each line pdftotext finds."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    return [(number, float(line.get("xMin")), float(line.get("xMax")),
+             "".join(word.text or "" for word in line.iter(f"{XHTML}word")))
+            for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1)
+            for line in page.iter(f"{XHTML}line")]
+
+
+def fonts(pdf: Path) -> list[list[str]]:
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout
+    return [row.split() for row in listing.splitlines()[2:]]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", CHINESE_NAMES + MIXED_NAMES)
+def test_every_font_is_embedded_and_subset(project, name, layout):
+    rows = fonts(output(project, name, f"-{layout}.pdf"))
+    assert rows
+    for row in rows:
+        assert row[-5:-3] == ["yes", "yes"], row  # emb, sub
+        assert re.fullmatch(r"[A-Z]{6}\+.+", row[0]), row
+
+
+@pytest.mark.parametrize(("layout", "faces"), [
+    ("print", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
+    ("screen", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
+    ("large-print", {"Noto-Sans-CJK-TC", "Noto-Sans-CJK-TC-Bold"}),
+])
+def test_body_in_ming_headings_and_large_print_in_hei(project, layout, faces):
+    names = {row[0].split("+")[1] for row in fonts(
+        output(project, "harbour-master-review", f"-{layout}.pdf"))}
+    assert faces <= names
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_language_is_tagged_in_the_pdf(project, layout):
+    with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
+        assert str(pdf.Root.Lang) == CHINESE
+    with pikepdf.open(output(project, "harbour-trust-chairman", f"-{layout}.pdf")) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+        tagged = [element for element in elements(pdf.Root.StructTreeRoot)
+                  if element.get("/Lang") == CHINESE]
+        kinds = sorted(str(element.S) for element in tagged)
+        assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
+
+
+def elements(node):
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from elements(kid)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", CHINESE_NAMES)
+def test_lines_break_by_the_chinese_rules(project, name, layout):
+    for _, _, _, text in lines(output(project, name, f"-{layout}.pdf")):
+        assert not text.startswith(tuple(CLOSING)), text
+        assert not text.endswith(tuple(OPENING)), text
+        assert not re.search("[\u3400-\u9fff][-\u2010\u00ad]$", text), text  # no hyphen
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", CHINESE_NAMES)
+def test_every_sentence_is_set_once(project, name, layout):
+    text = squash("".join(line[3] for line in lines(output(project, name, f"-{layout}.pdf"))))
+    for paragraph in model(project, name).paragraphs:
+        for sentence in SENTENCE.findall(paragraph.text):
+            assert text.count(squash(sentence)) == 1, sentence
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_chinese_body_text_is_justified(project, layout):
+    """Every line of a paragraph but its last reaches the measure, within half a point."""
+    page = load_layout(project / "layouts", layout).page
+    found = lines(output(project, "harbour-master-review", f"-{layout}.pdf"))
+    with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
+        boxes = [(float(p.trimbox[0]) - float(p.mediabox[0]), float(p.trimbox[2])
+                  - float(p.trimbox[0])) for p in pdf.pages]
+    full = 0
+    for number, _, right, text in found:
+        offset, width = boxes[number - 1]
+        _, margin_right = page.side_margins_mm(number)
+        measure_end = offset + width - margin_right * 72 / 25.4
+        if len(text) >= 20 and not text.endswith("。") and HAN.search(text):
+            assert right == pytest.approx(measure_end, abs=0.5), (text, right, measure_end)
+            full += 1
+    assert full >= 10
+    organisation = next(line for line in found if line[3] == "香港海事處")
+    assert organisation[2] - organisation[1] < 120  # the opener is not body text: not spread
+
+
+def test_a_chinese_print_file_stays_small(project):
+    assert output(project, "harbour-master-review", "-print.pdf").stat().st_size < 2_000_000
+
+
+def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
+    draft = docx.Document(str(output(project, "harbour-master-review", ".docx")))
+    styles = draft.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK TC"
+    assert defaults.find(qn("w:rFonts")).get(qn("w:ascii")) == "Noto Serif"
+    assert not any(draft.styles[name].font.italic for name in ("Subtitle", "Caption"))
+    heading = draft.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
+    assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK TC"
+    for lang in styles.iter(qn("w:lang")):
+        assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (CHINESE, CHINESE)
+    mixed = docx.Document(str(output(project, "harbour-trust-chairman", ".docx")))
+    langs = {(lang.get(qn("w:val")), lang.get(qn("w:eastAsia")))
+             for lang in mixed.styles.element.iter(qn("w:lang"))}
+    assert langs == {("en-GB", CHINESE)}
+
+
+def test_the_chinese_draft_reads_back_unchanged(project):
+    path = output(project, "harbour-master-review", ".docx")
+    written = model(project, "harbour-master-review")
+    read_back = docx_document(path.read_bytes(), path, written.metadata)
+    assert read_back.blocks == written.blocks
+    assert read_back.byline == written.byline
+    assert read_back.metadata.title == written.metadata.title
+
+
+def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_path):
+    draft = tmp_path / "draft.docx"
+    shutil.copy(output(project, "harbour-master-review", ".docx"), draft)
+    text = libreoffice_converted(draft, "txt:Text (encoded):UTF8").read_text(encoding="utf-8-sig")
+    for block in model(project, "harbour-master-review").blocks:
+        assert block.text in text
+    shutil.copy(output(project, "harbour-master-review", ".docx"), tmp_path / "shown.docx")
+    names = {row[0].split("+")[-1] for row in fonts(
+        libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
+    # The machine's Noto CJK collections, whose PostScript names are the first face's.
+    assert {family for family in ("NotoSerifCJK", "NotoSansCJK")
+            if any(name.startswith(family) for name in names)} == {"NotoSerifCJK",
+                                                                   "NotoSansCJK"}, names
+
+
+def test_a_docx_draft_without_chinese_is_as_before():
+    layout = load_layout(ROOT / "layouts", "print")
+    document = Document("x", Metadata(title="Review"), None, (Paragraph((Span("Words."),)),))
+    draft = docx.Document(io.BytesIO(write_docx(document, layout, ROOT)))
+    assert "CJK" not in draft.styles.element.xml
+    assert 'w:eastAsia="zh' not in draft.styles.element.xml
+
+
+def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "glyphs.txt").write_text("港口報告\n\n本年度港口的發展，以及ཀ字。\n\n第二段。\n",
+                                                  encoding="utf-8")
+    result = doit(folder, "pdf")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
+    assert errors == ["error: source/glyphs.txt: the layout fonts lack 1 character (ཀ U+0F40); "
+                      'to add a font that has them, see README.md, "Adding a font"'], result.stdout
+    assert "UnmetDependency" not in result.stdout + result.stderr
+
+
+
+def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
+    with pikepdf.open(output(project, "harbour-master-review", "-large-print.pdf")) as pdf:
+        sizes = {}
+        for page in pdf.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "Tf":
+                    font = str(page.Resources.Font[str(operands[0])].BaseFont).split("+")[1]
+                    sizes.setdefault(font, set()).add(float(operands[1]) * 0.75)  # px to pt
+    assert set(sizes) == {"Noto-Sans-CJK-TC", "Noto-Sans-CJK-TC-Bold"}
+    assert min(min(points) for points in sizes.values()) >= 16 - 0.01
+
+
+def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
+    from pipeline.build.steps import build_model
+
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "notes.md").write_text(
+        "Title: 港口報告\nByline: 海港事務監督 莫慧琳\n\n# 航行安全\n\n本年度港內並無發生嚴重海上事故。\n",
+        encoding="utf-8")
+    build_model(folder, "notes")
+    document = model(folder, "notes")
+    assert document.metadata.language == CHINESE
+    assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")
