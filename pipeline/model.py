@@ -97,7 +97,8 @@ class ListItem:
 
 
 # CSS's names for the numbering of a list; "bullet" for a bulleted one.
-LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
+LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
+               "trad-chinese-informal")
 
 
 @dataclass(frozen=True)

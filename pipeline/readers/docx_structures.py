@@ -25,6 +25,9 @@ NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
 WORD_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
     "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
+    "taiwaneseCountingThousand": "trad-chinese-informal",
+    "taiwaneseCounting": "trad-chinese-informal", "chineseCounting": "trad-chinese-informal",
+    "chineseCountingThousand": "trad-chinese-informal",
 }
 
 

@@ -76,14 +76,17 @@ from pipeline.model import (
 from pipeline.readers.cleaning import clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
-from pipeline.readers.numbering import list_numbering
+from pipeline.readers.numbering import HAN_NUMERAL, list_numbering
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
-ESCAPABLE = "*\\#![]|-."
-LIST_ITEM = re.compile(r"( *)(-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.) (.*)")
+ESCAPABLE = "*\\#![]|-.、"
+# A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
+LIST_ITEM = re.compile(
+    rf"( *)((?:-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.)(?= )|{HAN_NUMERAL}、) ?(.*)"
+)
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
@@ -221,7 +224,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
 
 
 def built_list(items: list, chunk: Chunk, path: Path) -> List:
-    style, start = list_numbering([mark.rstrip(".").replace("-", "") for mark, *_ in items])
+    style, start = list_numbering([mark.rstrip(".、").replace("-", "") for mark, *_ in items])
     return List(
         tuple(
             ListItem(read_spans(" ".join(lines), chunk, path),

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+# Chinese numerals as lists count with them: 一 to 九, and 十 for ten (十一, 二十, 二十三).
+HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
+HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 
 
 def list_numbering(values: list[str]) -> tuple[str, int]:
     """The style and start of a list whose items are marked with `values`: "" for a bullet,
-    else the number, letter or roman numeral ("3", "b", "iv", "C"). A list marked i, ii …
-    is roman; one marked i alone too; one starting at another single letter is lettered."""
+    else the number, letter, roman or Chinese numeral ("3", "b", "iv", "C", "十一"). A list
+    marked i, ii … is roman; one marked i alone too; one starting at another single letter
+    is lettered."""
     first = values[0]
     if not first:
         return "bullet", 1
-    if first.isdigit():
+    if first.isdigit() and first.isascii():
         return "decimal", int(first)
+    if first[0] in HAN_DIGITS or first[0] == "十":
+        return "trad-chinese-informal", han_value(first)
     case = "upper" if first.isupper() else "lower"
     folded = [value.lower() for value in values]
     roman = folded[0] == "i" or len(folded[0]) > 1
@@ -29,3 +35,11 @@ def roman_value(numeral: str) -> int:
         following = ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
         total += -value if value < following else value
     return total
+
+
+def han_value(numeral: str) -> int:
+    """"三" -> 3, "十一" -> 11, "二十" -> 20, "二十三" -> 23."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return HAN_DIGITS[numeral]
+    return 10 * (HAN_DIGITS[tens] if tens else 1) + (HAN_DIGITS[units] if units else 0)

@@ -44,6 +44,7 @@ NUMBER_FORMATS = {
     "upper-alpha": ("upperLetter", "%{level}."),
     "lower-roman": ("lowerRoman", "%{level}."),
     "upper-roman": ("upperRoman", "%{level}."),
+    "trad-chinese-informal": ("taiwaneseCountingThousand", "%{level}、"),
 }
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 

@@ -63,7 +63,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=shown_date(document.metadata.date),
+        shown_date=shown_date(document.metadata.date, document.metadata.language),
         byline=document.byline,
         blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
         scales=placement.scales,
@@ -148,9 +148,13 @@ def css_string(value: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def shown_date(date: str) -> str:
-    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"."""
+def shown_date(date: str, language: str = "en-GB") -> str:
+    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"; in
+    Chinese "2024年", "2024年6月", "2024年6月11日"."""
     parts = date.split("-")
+    if is_chinese_tag(language):
+        return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, "年月日", strict=False)
+                       if part.isdigit()) if date else ""
     if len(parts) == 1:
         return date
     day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)

@@ -169,7 +169,7 @@ def front_texts(document: Document) -> list[str]:
     byline = document.byline
     parts = [byline.name, *byline.honours, byline.role] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
-            shown_date(metadata.date), *parts]
+            shown_date(metadata.date, metadata.language), *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:

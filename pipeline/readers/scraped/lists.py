@@ -4,7 +4,8 @@ A marker opens an item at a line's start: a bullet (`•`, `-`, `–`, `*`, `o`�
 letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`). The lines after it
 up to the next marker are the item's. Items follow each other with or without blank lines
 between them; an item marked in another way than the list's first is nested in the item
-before it (one level). Two items make a list, or one after a lead-in ending with `:`.
+before it (one level). Chinese lists count 一、二、 or （一）（二）. Two items make a list,
+or one after a lead-in ending with `:`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import re
 from dataclasses import dataclass
 
 from pipeline.model import List, ListItem, Span
-from pipeline.readers.numbering import list_numbering
+from pipeline.readers.numbering import HAN_NUMERAL, list_numbering
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
     r"|(?P<open>\()?(?P<value>\d{1,2}|[a-z]|[ivx]{1,4})(?P<close>[.)])\s+"
+    # Chinese, with no space after: "一、", "（二）"
+    rf"|(?P<han_open>[(（])?(?P<han>{HAN_NUMERAL})(?P<han_close>、|[)）])\s*"
 )
 
 
@@ -37,6 +40,11 @@ def marked(row: str) -> Marked | None:
     rest = row[match.end():]
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
+    if match.group("han"):
+        opening, closing = match.group("han_open") or "", match.group("han_close")
+        if bool(opening) != (closing != "、"):
+            return None
+        return Marked(f"{opening}一{closing}", match.group("han"), rest)
     opening, value, closing = match.group("open") or "", match.group("value"), match.group("close")
     if opening and closing != ")":
         return None

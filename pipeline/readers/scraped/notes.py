@@ -1,9 +1,9 @@
 """Notes in a scraped text: `[n]` markers in the text, and a section of notes that they name.
 
-The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`) followed by lines that
-start with a label, `[1]` or `1.`; a line without one carries on the note before it. A
-marker `[n]` in the text becomes a reference to note n when the section has such a note;
-any other `[n]` is the author's text and stays as written.
+The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`, `註釋`, `附註`) followed
+by lines that start with a label, `[1]` or `1.`; a line without one carries on the note
+before it. A marker `[n]` in the text becomes a reference to note n when the section has
+such a note; any other `[n]` is the author's text and stays as written.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import re
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
-NOTES_HEADING = re.compile(r"(?:notes?|footnotes|endnotes)\s*:?", re.IGNORECASE)
+NOTES_HEADING = re.compile(r"(?:notes?|footnotes|endnotes|註釋|附註|注釋)\s*[:：]?",
+                           re.IGNORECASE)
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 
