@@ -16,6 +16,7 @@ import pikepdf
 import pytest
 from docx.oxml.ns import qn
 
+from pipeline.checks.preflight import preflight
 from pipeline.languages import (
     CHINESE,
     block_language,
@@ -266,6 +267,22 @@ def test_the_language_is_tagged_in_the_pdf(project, layout):
                   if element.get("/Lang") == CHINESE]
         kinds = sorted(str(element.S) for element in tagged)
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_preflight_finds_chinese_left_without_its_language(project, layout, tmp_path):
+    path = output(project, "harbour-trust-chairman", f"-{layout}.pdf")
+    document, edition_layout = model(project, "harbour-trust-chairman"), load_layout(
+        project / "layouts", layout)
+    assert not preflight(path, document, edition_layout).errors
+    with pikepdf.open(path) as pdf:
+        for element in elements(pdf.Root.StructTreeRoot):
+            if "/Lang" in element:
+                del element.Lang
+        pdf.save(tmp_path / "untagged.pdf")
+    report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
+    (check,) = [check for check in report.checks if check.rule == "chinese-language"]
+    assert not check.passed and "without a Chinese /Lang" in check.message
 
 
 def elements(node):

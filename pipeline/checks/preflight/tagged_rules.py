@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.languages import HAN, is_chinese_tag
 from pipeline.model import Note, SignOff
+from pipeline.writers.pdf.language_tags import marked_texts
+from pipeline.writers.pdf.structure_tree import is_element, kids_of
 
 
 def tagged_problems(edition: Edition) -> list[str]:
@@ -121,10 +125,40 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
+def chinese_language_problems(edition: Edition) -> list[str]:
+    """In a document in another language, every marked content holding Chinese lies in an
+    element whose language (its own /Lang, or its ancestors') is Chinese."""
+    root = edition.pdf.Root
+    language = str(root.get("/Lang", ""))
+    if "/StructTreeRoot" not in root or is_chinese_tag(language):
+        return []
+    texts = marked_texts(edition.pdf)
+    untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
+                if re.search(HAN, texts.get(key, "")) and not is_chinese_tag(spoken_as)]
+    if not untagged:
+        return []
+    first = texts[untagged[0]]
+    return [f"{len(untagged)} pieces of Chinese text without a Chinese /Lang, as {first!r}"]
+
+
+def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple, str]]:
+    """((page, MCID), the language it is spoken in) for every marked content in the tree."""
+    language = str(element.get("/Lang", language))
+    page = element.get("/Pg", page)
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from marked_languages(kid, language, page)
+        elif isinstance(kid, int) and page is not None:
+            yield (page.objgen, kid), language
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+            yield (kid.Pg.objgen, int(kid.MCID)), language
+
+
 TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
     Rule("logical-structure", "error", structure_problems),
     Rule("language", "error", language_problems),
+    Rule("chinese-language", "error", chinese_language_problems),
     Rule("display-title", "error", display_title_problems),
     Rule("page-labels", "error", page_label_problems),
 )

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.languages import CHINESE, LATIN_WORD, block_language, is_chinese_tag
+from pipeline.writers.pdf.structure_tree import is_element, kids_of
 from pipeline.writers.pdf.tagging import marked_instructions
 
 BF_CHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -61,17 +62,6 @@ def element_text(element: pikepdf.Dictionary, texts: dict) -> str:
         elif is_element(kid):
             parts.append(element_text(kid, texts))
     return "".join(parts)
-
-
-def kids_of(node) -> list:
-    kids = node.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-
-
-def is_element(kid) -> bool:
-    return isinstance(kid, pikepdf.Dictionary) and "/S" in kid
 
 
 def marked_texts(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], str]:
