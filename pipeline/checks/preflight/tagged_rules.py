@@ -10,6 +10,7 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import HAN, is_chinese_tag
 from pipeline.model import Note, SignOff
+from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.language_tags import marked_texts
 from pipeline.writers.pdf.structure_tree import is_element, kids_of
 
@@ -130,8 +131,9 @@ def chinese_language_problems(edition: Edition) -> list[str]:
     element whose language (its own /Lang, or its ancestors') is Chinese."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
-    if "/StructTreeRoot" not in root or is_chinese_tag(language):
-        return []
+    if ("/StructTreeRoot" not in root or is_chinese_tag(language)
+            or not holds_chinese(edition.document)):
+        return []  # reading the pages' text back is for documents that hold Chinese
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
                 if re.search(HAN, texts.get(key, "")) and not is_chinese_tag(spoken_as)]
