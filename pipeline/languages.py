@@ -26,6 +26,9 @@ HAN = f"[{HAN_RANGES}]"
 # A Han character or a punctuation mark only Chinese (or Japanese) text uses.
 CHINESE_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}]"
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# Chinese numerals as lists count with them: 一 to 九, and 十 for ten (十一, 二十, 二十三).
+HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
+HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # A run of Chinese: Chinese characters (with the ellipsis, dash and middle dot they share
 # with Latin text), and what may stand between two of them: a space, figures or one Latin
 # word ("2024年", "第3季", "主席 莫慧琳", "香港大學HKU的").

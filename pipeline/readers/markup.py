@@ -58,6 +58,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.languages import HAN_NUMERAL
 from pipeline.model import (
     Block,
     Document,
@@ -76,7 +77,7 @@ from pipeline.model import (
 from pipeline.readers.cleaning import clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
-from pipeline.readers.numbering import HAN_NUMERAL, list_numbering
+from pipeline.readers.numbering import list_numbering
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")

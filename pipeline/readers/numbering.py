@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.languages import HAN_DIGITS
+
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-# Chinese numerals as lists count with them: 一 to 九, and 十 for ten (十一, 二十, 二十三).
-HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
-HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 
 
 def list_numbering(values: list[str]) -> tuple[str, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages import HAN_NUMERAL
 from pipeline.model import (
     Block,
     Document,
@@ -20,7 +21,6 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
-from pipeline.readers.numbering import HAN_NUMERAL
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "一、"), a table row, a note.

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.languages import HAN_NUMERAL
 from pipeline.model import List, ListItem, Span
-from pipeline.readers.numbering import HAN_NUMERAL, list_numbering
+from pipeline.readers.numbering import list_numbering
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
