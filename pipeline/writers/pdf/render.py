@@ -28,6 +28,7 @@ from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
+from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.justification import justify_chinese
 from pipeline.writers.pdf.placement import (
@@ -62,6 +63,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
+    use_uharfbuzz_subsetting()
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
     try:

@@ -1,0 +1,60 @@
+"""Fonts subset through uharfbuzz, the HarfBuzz a wheel carries, on every machine.
+
+WeasyPrint subsets each embedded font with the system's libharfbuzz-subset when it finds one
+and with fontTools otherwise: two paths giving different bytes (fontTools also stamps each
+subset with the clock) at very different speeds (fontTools takes seconds for a Chinese face).
+Replacing its subsetter with the same two passes run through uharfbuzz makes the bytes and
+the cost of a PDF the same whatever Debian packages a machine has.
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Tables no PDF viewer reads from an embedded font: WeasyPrint's own list.
+DROPPED_TABLES = ("BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF",
+                  "LTSH", "PCLT", "SVG ")
+
+
+@functools.cache
+def use_uharfbuzz_subsetting() -> None:
+    """Make WeasyPrint subset every font through uharfbuzz (once a process)."""
+    from weasyprint.pdf.fonts import Font
+
+    Font.subset = subset_font
+
+
+def subset_font(font, to_unicode: dict, hinting: bool) -> None:
+    """WeasyPrint's HarfBuzz subsetting (Font._harfbuzz_subset), through uharfbuzz: first the
+    glyphs used, at their own ids; then every glyph up to the last used one, so glyph ids
+    stay those the content streams name while the fonts lose all the glyphs after."""
+    import uharfbuzz as hb
+
+    if not to_unicode:
+        return
+    face = hb.Face(hb.Blob(font.file_content), font.index)
+    outline = hb.SubsetFlags.NOTDEF_OUTLINE if font.missing else hb.SubsetFlags.DEFAULT
+    first = _subset_input(sorted(to_unicode), hb.SubsetFlags.RETAIN_GIDS | outline)
+    first.sets(hb.SubsetInputSets.DROP_TABLE_TAG).update(_tag(tag) for tag in DROPPED_TABLES)
+    face = hb.subset(face, first)
+    hints = hb.SubsetFlags.DEFAULT if hinting else hb.SubsetFlags.NO_HINTING
+    face = hb.subset(face, _subset_input(range(max(to_unicode) + 1), hints | outline))
+    if face is not None:
+        data = face.blob.data
+        if data:
+            font.file_content = bytes(data)
+
+
+def _subset_input(glyphs, flags):
+    import uharfbuzz as hb
+
+    subset_input = hb.SubsetInput()
+    subset_input.glyph_set.update(glyphs)
+    subset_input.flags = (flags | hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED
+                          | hb.SubsetFlags.DESUBROUTINIZE)
+    return subset_input
+
+
+def _tag(name: str) -> int:
+    """An OpenType table tag as HarfBuzz numbers it."""
+    return int.from_bytes(name.encode("ascii"), "big")
