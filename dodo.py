@@ -6,14 +6,14 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
-from pipeline.build.checker import OnceARunChecker
-from pipeline.build.code import step_code
-from pipeline.build.console import Console
-from pipeline.build.drafts import sources_unchanged, unedited
-from pipeline.build.lock import hold_build_lock
-from pipeline.build.project import Project
 from pipeline.errors import PipelineError
 from pipeline.readers.metadata import load_metadata
+from pipeline.tasks.checker import OnceARunChecker
+from pipeline.tasks.code import step_code
+from pipeline.tasks.console import Console
+from pipeline.tasks.drafts import sources_unchanged, unedited
+from pipeline.tasks.lock import hold_build_lock
+from pipeline.tasks.project import Project
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
@@ -37,7 +37,7 @@ def run(step_name, name, *arguments):
 
     Set PIPELINE_DEBUG=1 to see the traceback instead.
     """
-    from pipeline.build import steps
+    from pipeline.tasks import steps
 
     try:
         getattr(steps, step_name)(ROOT, name, *arguments)

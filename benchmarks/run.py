@@ -405,8 +405,8 @@ SCENARIOS: dict[str, Callable[[Workspace, Settings], list[Row]]] = {
 PROFILED = """
 import sys
 from pathlib import Path
-from pipeline.build.project import Project
-from pipeline.build.steps import build_pdf
+from pipeline.tasks.project import Project
+from pipeline.tasks.steps import build_pdf
 for layout in Project(Path.cwd()).layouts():  # the seed is built in every layout
     build_pdf(Path.cwd(), sys.argv[1], layout)
 """
@@ -427,7 +427,7 @@ def profile(workspace: Workspace) -> tuple[str, str, str]:
                 "processor_options.filter_threshold=0.02", *arguments], project).output
     flat = run([*command, "-p", "flat", "-p", "flat_time=self", *arguments],
                project).output
-    return (f"pipeline.build.steps.build_pdf(root, {name!r}, layout) for every layout of the seed",
+    return (f"pipeline.tasks.steps.build_pdf(root, {name!r}, layout) for every layout of the seed",
             shallow(tree), top(flat))
 
 

@@ -410,7 +410,7 @@ def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
 
 
 def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
-    from pipeline.build.steps import build_model
+    from pipeline.tasks.steps import build_model
 
     folder = copy_project(tmp_path / "project", library=False)
     (folder / "source" / "notes.md").write_text(

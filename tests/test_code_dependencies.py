@@ -1,9 +1,9 @@
 """A change to the pipeline's code rebuilds every output that code makes, and nothing else:
-each task's code dependencies are derived from its step's imports (build/code.py)."""
+each task's code dependencies are derived from its step's imports (tasks/code.py)."""
 
 import pytest
 
-from pipeline.build.code import PACKAGE_DIR, step_code
+from pipeline.tasks.code import PACKAGE_DIR, step_code
 
 from .support import copy_project, doit, tasks_run
 
@@ -45,7 +45,7 @@ def test_a_change_to_the_preview_rebuilds_the_previews_only(project):
 @pytest.mark.parametrize("step", STEPS)
 def test_each_step_depends_on_the_modules_it_imports(step):
     names = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code(step)}
-    assert {"files.py", "errors.py", "build/steps.py", "build/project.py"} <= names
+    assert {"files.py", "errors.py", "tasks/steps.py", "tasks/project.py"} <= names
 
 
 def test_a_pdf_depends_on_its_writers_and_not_on_the_readers():

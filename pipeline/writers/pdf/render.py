@@ -28,8 +28,8 @@ from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
-from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.language_tags import holds_chinese
+from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.justification import justify_chinese
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,

@@ -11,17 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline import files
-from pipeline.build.project import DRAFT_LAYOUT, Project
 from pipeline.errors import PipelineError, RenderingError
+from pipeline.tasks.project import DRAFT_LAYOUT, Project
 
 PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; the report has all
 
 
 def build_model(root: Path, name: str) -> None:
     """Source (scraped text, or marked-up text holding DOCX edits) -> the document model."""
-    from pipeline.build import drafts
     from pipeline.model import to_json
     from pipeline.readers.metadata import load_metadata
+    from pipeline.tasks import drafts
 
     project = Project(Path(root))
     metadata = load_metadata(project.metadata(name), project.layouts())
@@ -107,8 +107,8 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
 
 def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
-    from pipeline.build import drafts
     from pipeline.layouts import load_layout
+    from pipeline.tasks import drafts
     from pipeline.writers.docx_draft import write_docx
 
     project = Project(Path(root))
@@ -131,7 +131,7 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
 
 def clean_draft(root: Path, name: str) -> None:
     """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
-    from pipeline.build import drafts
+    from pipeline.tasks import drafts
     project = Project(Path(root))
     docx = project.docx(name)
     if drafts.edited(docx, drafts.load_state(project.draft_state(name))):

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from doit.exceptions import UnmetDependency
 
-from pipeline.build.project import Project
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
+from pipeline.tasks.project import Project
 
 
 @dataclass

@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 from pipeline import files
-from pipeline.build.project import Project
 from pipeline.errors import PipelineError
 from pipeline.model import Metadata
+from pipeline.tasks.project import Project
 
 
 def digest(path: Path) -> str | None:

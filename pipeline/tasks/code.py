@@ -16,7 +16,7 @@ from pathlib import Path
 
 PACKAGE = "pipeline"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-STEPS = f"{PACKAGE}.build.steps"
+STEPS = f"{PACKAGE}.tasks.steps"
 
 IMPORT = re.compile(
     rf"^[ \t]*(?:from[ \t]+({PACKAGE}(?:\.\w+)*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)"
