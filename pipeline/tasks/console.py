@@ -94,8 +94,16 @@ class Console:
         self.write(summary(self.project, self.run))
 
 
+UNCHECKED = "not checked: no preflight report of this PDF"
+
+
 def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def document_of(task: str) -> str:
+    """The document a task builds, from its name (`pdf:<name>/<layout>`)."""
+    return task.split(":", 1)[1].split("/")[0]
 
 
 def one_line(message: str) -> str:
@@ -110,8 +118,8 @@ def summary(project: Project, run: Run) -> str:
     seconds = time.monotonic() - run.started
     if not run.executed and not run.errors:
         return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
-    documents = sorted({task.split(":", 1)[1].split("/")[0] for task in run.executed
-                        if ":" in task})
+    documents = sorted({document_of(task) for task in run.executed if ":" in task}
+                       & set(project.documents()))
     lines = [""]
     for name in documents:
         lines += document_lines(project, name)
@@ -140,11 +148,15 @@ def document_lines(project: Project, name: str) -> list[str]:
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:
-    """Pages, and what the preflight found: press-ready or a proof for a print edition."""
+    """Pages, and what the preflight found: press-ready or a proof for a print edition. A
+    report older than its PDF is an earlier build's, whose verdict is not this PDF's."""
+    report_path = project.preflight_report(name, layout)
     try:
-        report = json.loads(project.preflight_report(name, layout).read_text(encoding="utf-8"))
+        if report_path.stat().st_mtime_ns < project.pdf(name, layout).stat().st_mtime_ns:
+            return UNCHECKED
+        report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "not checked"
+        return UNCHECKED
     pages = report.get("pages")
     count = counted(pages, "page") if isinstance(pages, int) else ""
     failed = [check for check in report.get("checks", []) if not check.get("passed")]

@@ -17,12 +17,19 @@ from pipeline.errors import PipelineError
 from pipeline.model import Metadata
 from pipeline.tasks.project import Project
 
+# The digest of a file that cannot be read: never one the bookkeeping holds, so the task
+# runs, and its step says what is wrong.
+UNREADABLE = "unreadable"
+
 
 def digest(path: Path) -> str | None:
+    """The digest of the file `path`, None when there is none."""
     try:
         return digest_of(path.read_bytes())
     except FileNotFoundError:
         return None
+    except OSError:
+        return UNREADABLE
 
 
 def digest_of(data: bytes) -> str:
@@ -58,18 +65,32 @@ def is_edit(version: str | None, state: dict) -> bool:
     return version is not None and version not in known_versions(state)
 
 
-def unedited(docx: Path, state_path: Path) -> bool:
-    """For doit's `uptodate`: the model is stale while an edited draft waits to be read."""
-    return not edited(docx, load_state(state_path))
+def unedited(project: Project, name: str) -> bool:
+    """For doit's `uptodate`: the model is stale while an edited draft waits to be read.
+
+    Like `sources_unchanged`, asked while doit decides what to run: a document whose files
+    lead out of the project, or cannot be read, is never up to date (its step says why),
+    and nothing of it is read here."""
+    return confined(project, name) and not edited(project.docx(name),
+                                                  load_state(project.draft_state(name)))
 
 
-def sources_unchanged(sources: list[Path], state_path: Path) -> bool:
+def sources_unchanged(project: Project, name: str) -> bool:
     """For doit's `uptodate`: the sources are the ones the last model build read.
 
     Digests, not doit's file_dep, because a marked-up source appears when edits are
     imported, and a file_dep list that grows would rebuild once more for nothing.
     """
-    return load_state(state_path).get("sources") == digests(sources)
+    return confined(project, name) and (load_state(project.draft_state(name)).get("sources")
+                                        == digests(project.inputs(name)))
+
+
+def confined(project: Project, name: str) -> bool:
+    try:
+        project.refuse_escapes(name)
+    except PipelineError:
+        return False
+    return True
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:

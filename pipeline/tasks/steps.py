@@ -23,7 +23,7 @@ def build_model(root: Path, name: str) -> None:
     from pipeline.readers.metadata import load_metadata
     from pipeline.tasks import drafts
 
-    project = Project(Path(root))
+    project = checked(root, name)
     metadata = load_metadata(project.metadata(name), project.layouts())
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(project.docx(name), state):
@@ -56,17 +56,27 @@ def read_marked_up(project: Project, name: str, metadata):
     return document, {"document": name, "source": path.name, "dropped": []}
 
 
+def checked(root: Path, name: str, *layouts: str) -> Project:
+    """The project, once document `name`'s files and those of `layouts` are known to lie in
+    it (Project.refuse_escapes): every step asks this before it opens a file."""
+    project = Project(Path(root))
+    project.refuse_escapes(name, layouts)
+    return project
+
+
 def load_document(project: Project, name: str):
     from pipeline.model import from_json
 
-    return from_json(files.read_json(project.model(name)))
+    document = from_json(files.read_json(project.model(name)))
+    project.refuse_escapes_of_pictures(figure.image for figure in document.figures)
+    return document
 
 
 def build_pdf(root: Path, name: str, layout_name: str) -> None:
     from pipeline.layouts import load_layout
     from pipeline.writers.pdf.render import render_pdf
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     layout = load_layout(project.layouts_dir, layout_name)
     try:
         pdf = render_pdf(load_document(project, name), layout, project.source_dir)
@@ -80,7 +90,7 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
     from pipeline.checks.preflight import preflight
     from pipeline.layouts import load_layout
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     pdf = project.pdf(name, layout_name)
     report = preflight(pdf, load_document(project, name),
                        load_layout(project.layouts_dir, layout_name), project.source_dir)
@@ -100,7 +110,7 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
     """A PNG of each page and a contact sheet, to look at before anything goes to print."""
     from pipeline.checks.preview import render_previews
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     render_previews(project.pdf(name, layout_name), project.preview_dir(name),
                     f"{name}-{layout_name}")
 
@@ -111,7 +121,7 @@ def build_docx(root: Path, name: str) -> None:
     from pipeline.tasks import drafts
     from pipeline.writers.docx_draft import write_docx
 
-    project = Project(Path(root))
+    project = checked(root, name, DRAFT_LAYOUT)
     docx = project.docx(name)
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(docx, state):
@@ -132,10 +142,18 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
 def clean_draft(root: Path, name: str) -> None:
     """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
     from pipeline.tasks import drafts
-    project = Project(Path(root))
+    project = checked(root, name)
     docx = project.docx(name)
     if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
         print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
         return
     docx.unlink(missing_ok=True)
     project.draft_state(name).unlink(missing_ok=True)
+
+
+def clean_previews(root: Path, name: str, layout_name: str) -> None:
+    """`doit clean` removes an edition's page pictures and contact sheets, and nothing else."""
+    from pipeline.checks.preview import remove_stale
+
+    project = checked(root, name, layout_name)
+    remove_stale(project.preview_dir(name), f"{name}-{layout_name}", 0, 0)

@@ -1,0 +1,262 @@
+"""Hostile and careless input, and a faulty machine: no shell, no file outside the project, one
+line naming the right file, no hang, the other documents built, the last good outputs kept.
+
+Each `doit` here runs with a time limit, under a Python audit hook that reports every file
+the build (its workers too) opens outside the project, the repository and Python itself.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.tasks.project import Project
+
+from .conftest import ROOT
+
+GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
+SECRET = "root:x:0:0:the secret words of another file:/root:/bin/bash\n"
+# Files opened by the build that are not the project's but are fine: Python, its packages, the
+# repository's code, and the temporary files libraries make (never those of the test's folder).
+AUDITED_DOIT = """
+import os, sys, tempfile
+allowed = tuple(sys.argv[1].split(os.pathsep))
+temporary, watched = tempfile.gettempdir(), sys.argv[2]
+def hook(event, arguments):
+    if event == "open" and isinstance(arguments[0], (str, bytes)):
+        path = os.path.realpath(os.fsdecode(arguments[0]))
+        if not path.startswith(allowed) and (path.startswith(watched)
+                                             or not path.startswith(temporary)):
+            sys.stderr.write(f"opened outside the project: {path}\\n")
+sys.addaudithook(hook)
+from doit.doit_cmd import DoitMain
+sys.exit(DoitMain().run(sys.argv[3:]))
+"""
+
+
+def new_project(folder: Path, texts: dict[str, str] | None = None) -> Path:
+    """dodo.py, the layouts (their fonts hard-linked: no test changes a font file in place)
+    and source/ holding `texts` (file name -> text)."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "dodo.py", folder / "dodo.py")
+    shutil.copytree(ROOT / "layouts", folder / "layouts", ignore=shutil.ignore_patterns("fonts"))
+    shutil.copytree(ROOT / "layouts" / "fonts", folder / "layouts" / "fonts",
+                    copy_function=os.link)
+    (folder / "source").mkdir()
+    for name, text in (texts or {}).items():
+        (folder / "source" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def audited_doit(folder: Path, *arguments: str, limit: float = 60,
+                 watched: Path | None = None) -> subprocess.CompletedProcess:
+    """`doit arguments` in `folder`, which must end within `limit` seconds; the output says
+    each file opened outside the project (always, under `watched`)."""
+    allowed = os.pathsep.join([str(folder.resolve()), str(ROOT), sys.prefix, sys.base_prefix,
+                               "/dev/null", "/proc/"])
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", AUDITED_DOIT, allowed, str((watched or folder).resolve()),
+         *arguments], cwd=folder, capture_output=True, text=True, timeout=limit)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def said(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+def assert_clean_console(result: subprocess.CompletedProcess) -> None:
+    """No traceback, no Python exception name, nothing opened outside the project."""
+    output = said(result)
+    assert "Traceback" not in output, output[-3000:]
+    assert "opened outside the project" not in output, output[-3000:]
+    assert not [word for word in output.split() if word.rstrip(":,").endswith("Error")], output
+
+
+# --- 1. doit clean: no shell ------------------------------------------------------------------
+
+HOSTILE_NAMES = ["x$(touch PWNED)", "a;touch PWNED;b", "a * b"]
+
+
+def test_clean_removes_only_built_files_whatever_the_names(tmp_path):
+    folder = new_project(tmp_path / "project", {f"{name}.txt": GOOD for name in HOSTILE_NAMES})
+    for decoy in ("README.md", "pyproject.toml", "notes.txt"):
+        (folder / decoy).write_text("# keep me\n")
+    assert audited_doit(folder, "model").returncode == 0
+    for name in HOSTILE_NAMES:
+        preview = folder / "output" / name / "preview"
+        preview.mkdir()
+        for built in (f"{name}-print-p001.png", f"{name}-print-contact-01.png",
+                      f"{name}-screen-p012.png"):
+            (preview / built).write_bytes(b"png")
+        (preview / "an editor's picture.png").write_bytes(b"png")
+        (folder / "output" / name / "notes.txt").write_text("keep me\n")
+    result = audited_doit(folder, "clean")
+    assert result.returncode == 0, said(result)
+    assert_clean_console(result)
+    assert not list(folder.rglob("PWNED"))
+    assert all((folder / decoy).exists() for decoy in ("README.md", "pyproject.toml",
+                                                        "notes.txt", "dodo.py"))
+    for name in HOSTILE_NAMES:
+        left = sorted(path.name for path in (folder / "output" / name).rglob("*"))
+        assert left == ["an editor's picture.png", "notes.txt", "preview"], left
+    assert sorted(path.name for path in (folder / "source").iterdir()) == \
+        sorted(f"{name}.txt" for name in HOSTILE_NAMES)
+
+
+# --- 2 and 3. Symbolic links, odd files and broken metadata: a task that fails in one line ------
+
+# name -> (how to make the case in (project, outside), the line expected)
+def link(target: Path, link_path: Path) -> None:
+    link_path.parent.mkdir(parents=True, exist_ok=True)
+    link_path.symlink_to(target)
+
+
+def text(name: str, toml: str | None = None):
+    def make(project: Path, outside: Path) -> None:
+        (project / "source" / f"{name}.txt").write_text(GOOD)
+        if toml is not None:
+            (project / "source" / f"{name}.toml").write_text(toml)
+    return make
+
+
+def both(*makers):
+    def make(project: Path, outside: Path) -> None:
+        for maker in makers:
+            maker(project, outside)
+    return make
+
+
+CASES = {
+    "passwd": (lambda p, o: link(o / "secret.txt", p / "source" / "passwd.txt"),
+               "source/passwd.txt: is a symbolic link leading out of source/"),
+    "linked-toml": (both(text("linked-toml"),
+                         lambda p, o: link(o / "meta.toml", p / "source" / "linked-toml.toml")),
+                    "source/linked-toml.toml: is a symbolic link leading out of source/"),
+    "linked-images": (both(text("linked-images", '[images]\n1 = "photos/photo.png"\n'),
+                           lambda p, o: link(o / "photos", p / "source" / "photos")),
+                      "source/linked-images.toml: image 'photos/photo.png' lies outside source/"),
+    "linked-draft": (both(text("linked-draft"), lambda p, o: link(
+        o / "draft.docx", p / "output" / "linked-draft" / "linked-draft.docx")),
+        "output/linked-draft/linked-draft.docx: is a symbolic link leading out of linked-draft/"),
+    "linked-output": (both(text("linked-output"),
+                           lambda p, o: link(o / "out", p / "output" / "linked-output")),
+                      "output/linked-output: is a symbolic link leading out of output/"),
+    "loop": (lambda p, o: link(p / "source" / "loop.txt", p / "source" / "loop.txt"),
+             "source/loop.txt: is a loop of symbolic links"),
+    "folder": (lambda p, o: (p / "source" / "folder.txt").mkdir(),
+               "source/folder.txt: is a folder, not a file"),
+    "pipe": (lambda p, o: os.mkfifo(p / "source" / "pipe.txt"),
+             "source/pipe.txt: is not an ordinary file"),
+    "dots": (lambda p, o: (p / "source" / "...txt").write_text(GOOD),
+             "source/...txt: its name '..' cannot name a folder in output/"),
+    "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
+                  "source/nul-image.toml: image 'photo.png' does not exist in source/"),
+    "deep-arrays": (text("deep-arrays", "title = " + "[" * 5000 + "]" * 5000 + "\n"),
+                    "source/deep-arrays.toml: arrays or tables nested too deeply"),
+    "deep-keys": (text("deep-keys", "images.1" + ".a" * 20000 + " = 1\n"),
+                  "source/deep-keys.toml: keys nested too deeply"),
+    "table-for-text": (text("table-for-text", "images.1.a = 1\n"),
+                       "source/table-for-text.toml: images.1 must be text in quotes, not a table"),
+    "toml-folder": (both(text("toml-folder"),
+                         lambda p, o: (p / "source" / "toml-folder.toml").mkdir()),
+                    "source/toml-folder.toml: is a folder, not a file"),
+    "huge-toml": (text("huge-toml", 'title = "' + "x" * 300_000 + '"\n'),
+                  "source/huge-toml.toml: too large (300,011 bytes; the limit is 262,144)"),
+}
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    """One `doit model` over every case above and a good text."""
+    folder = tmp_path_factory.mktemp("hostile")
+    outside = folder / "outside"
+    (outside / "photos").mkdir(parents=True)
+    (outside / "out").mkdir()
+    (outside / "secret.txt").write_text(SECRET)
+    (outside / "meta.toml").write_text('title = "The secret title"\n')
+    shutil.copy(ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc",
+                outside / "photos" / "photo.png")
+    project = new_project(folder / "project", {"good.txt": GOOD})
+    for make, _ in CASES.values():
+        make(project, outside)
+    return project, audited_doit(project, "model", watched=folder)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_case_fails_its_document_in_one_line(refused, case):
+    project, result = refused
+    expected = CASES[case][1]
+    assert [line for line in said(result).splitlines() if line == f"error: {expected}"
+            or line.startswith(f"error: {expected}")], said(result)[-3000:]
+
+
+def test_the_build_refusing_them_ends_at_once_reads_nothing_outside(refused):
+    project, result = refused
+    assert result.returncode != 0
+    assert result.seconds < 60
+    assert_clean_console(result)
+    assert "the secret" not in said(result)
+    assert (project / "output" / "good" / "good.json").exists()
+    # Nothing was written beside the project's own files, nor outside it.
+    assert sorted(path.name for path in project.iterdir() if path.name != ".doit.db") == \
+        [".doit.lock", "dodo.py", "layouts", "output", "source"]
+    assert sorted(path.name for path in (project.parent / "outside").rglob("*")) == \
+        ["meta.toml", "out", "photo.png", "photos", "secret.txt"]
+
+
+def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    (tmp_path / "evil.css").write_text("body { color: red }\n")
+    (project.layouts_dir / "print" / "evil.css").symlink_to(tmp_path / "evil.css")
+    assert project.layouts_dir / "print" / "evil.css" not in project.layout_files("print")
+    with pytest.raises(PipelineError, match="evil.css: is a symbolic link leading out"):
+        project.refuse_escapes("good", ["print"])
+    project.refuse_escapes("good", ["screen"])  # other layouts are not concerned
+
+
+def test_an_unreadable_source_is_named(tmp_path, monkeypatch):
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    if os.geteuid() != 0:
+        (project.source_dir / "good.txt").chmod(0)
+    else:  # root reads everything: pretend it may not
+        monkeypatch.setattr(os, "access", lambda *arguments, **options: False)
+    with pytest.raises(PipelineError, match="good.txt: cannot be read: permission denied"):
+        project.refuse_escapes("good")
+
+
+# --- 3. A worker that dies ends its task in one line; the build ends, the lock is freed -------
+
+
+@pytest.mark.slow
+def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
+    folder = new_project(tmp_path / "project", {"small.txt": GOOD,
+                                                "small.toml": 'layouts = ["screen"]\n'})
+    process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:  # the workers are busy once a PDF is being made
+        lines.append(line)
+        if line.startswith(".  pdf:"):
+            break
+    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
+                             text=True).stdout.split()
+    assert workers
+    for worker in workers:
+        os.kill(int(worker), signal.SIGKILL)
+    rest, _ = process.communicate(timeout=120)
+    output = "".join(lines) + rest
+    assert process.returncode != 0
+    assert "error: source/small.txt: the process building pdf:small/screen was killed " \
+           "(SIGKILL, as when memory runs out); the build went on without it" in output, output
+    assert "Traceback" not in output
+    again = audited_doit(folder, limit=300)  # the lock is free, and the next build finishes
+    assert again.returncode == 0, said(again)
+    assert (folder / "output" / "small" / "small-screen.pdf").exists()
