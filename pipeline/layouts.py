@@ -3,11 +3,13 @@ of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
+import math
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.files import lies_inside
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
@@ -131,6 +133,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise PipelineError(settings_file, f"not valid TOML ({error})") from None
+    except RecursionError:
+        raise PipelineError(settings_file, "not valid TOML (nested too deeply)") from None
     page_settings = settings.pop("page", {})
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
@@ -140,6 +144,10 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
+    check_numbers(layout, settings_file)
+    if layout.output_profile is not None and not profile_inside(layout, layouts_dir):
+        raise PipelineError(settings_file,
+                            f"output_profile {layout.output_profile!r} lies outside layouts/")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
     # Marks start at marks_offset_mm from the trim, and never inside the bleed.
@@ -147,3 +155,30 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, "crop marks would start beyond the page's edge: "
                                            "raise bleed_mm or slug_mm, or lower marks_offset_mm")
     return layout
+
+
+def check_numbers(layout: Layout, settings_file: Path) -> None:
+    """Lengths and sizes are numbers, none negative (a negative margin or bleed would set text
+    off the page), and the margins leave room for text."""
+    page = layout.page
+    numbers = [(f.name, getattr(page, f.name)) for f in fields(page) if f.type == "float"]
+    numbers += [(f.name, getattr(layout.hyphenation, f.name))
+                for f in fields(layout.hyphenation) if f.type == "int"]
+    for name, value in [*numbers, ("body_size_pt", layout.body_size_pt)]:
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value) or value < 0:
+            raise PipelineError(settings_file, f"{name} must be a number of 0 or more, "
+                                               f"not {value!r}")
+    if layout.body_size_pt <= 0:
+        raise PipelineError(settings_file, "body_size_pt must be more than 0")
+    if (page.margin_left_mm + page.margin_right_mm >= page.width_mm
+            or page.margin_top_mm + page.margin_bottom_mm >= page.height_mm):
+        raise PipelineError(settings_file, f"the margins leave no room for text on the "
+                                           f"{page.size} page")
+
+
+def profile_inside(layout: Layout, layouts_dir: Path) -> bool:
+    """Whether the output profile the layout names is a file under `layouts_dir`."""
+    name = layout.output_profile
+    return (isinstance(name, str) and "\0" not in name and not Path(name).is_absolute()
+            and lies_inside(layout.folder / name, layouts_dir))

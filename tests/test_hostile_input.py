@@ -260,3 +260,39 @@ def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
     again = audited_doit(folder, limit=300)  # the lock is free, and the next build finishes
     assert again.returncode == 0, said(again)
     assert (folder / "output" / "small" / "small-screen.pdf").exists()
+
+
+# --- Layouts: lengths and the output profile ----------------------------------------------------
+
+
+def a_layout(tmp_path: Path, page: str = "", settings: str = "") -> Path:
+    """layouts/print copied, the line `page` set in its [page] table, `settings` at its top."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts" / "print", layouts / "print")
+    path = layouts / "print" / "layout.toml"
+    changed = {line.split("=")[0].strip() for line in (page, settings) if line}
+    kept = [line for line in path.read_text().splitlines()
+            if line.split("=")[0].strip() not in changed]
+    path.write_text(settings + "\n" + "\n".join(kept).replace("[page]", f"[page]\n{page}"))
+    return layouts
+
+
+@pytest.mark.parametrize("page, settings, expected", [
+    ("margin_left_mm = -5.0", "", "margin_left_mm must be a number of 0 or more, not -5.0"),
+    ("bleed_mm = -3.0", "", "bleed_mm must be a number of 0 or more, not -3.0"),
+    ("margin_top_mm = nan", "", "margin_top_mm must be a number of 0 or more, not nan"),
+    ("margin_right_mm = \"wide\"", "", "margin_right_mm must be a number of 0 or more"),
+    ("margin_left_mm = 190.0", "", "the margins leave no room for text on the A4 page"),
+    ("", "body_size_pt = 0", "body_size_pt must be more than 0"),
+    ("", 'output_profile = "../../outside.icc"', "output_profile '../../outside.icc' lies "
+                                                  "outside layouts/"),
+    ("", 'output_profile = "/etc/colour.icc"', "output_profile '/etc/colour.icc' lies outside"),
+])
+def test_a_layout_with_impossible_lengths_or_a_profile_elsewhere_is_refused(
+        tmp_path, page, settings, expected):
+    from pipeline.layouts import load_layout
+
+    layouts = a_layout(tmp_path, page, settings)
+    with pytest.raises(PipelineError) as refusal:
+        load_layout(layouts, "print")
+    assert str(refusal.value).startswith(f"{layouts / 'print' / 'layout.toml'}: {expected}")
