@@ -296,3 +296,28 @@ def test_a_layout_with_impossible_lengths_or_a_profile_elsewhere_is_refused(
     with pytest.raises(PipelineError) as refusal:
         load_layout(layouts, "print")
     assert str(refusal.value).startswith(f"{layouts / 'print' / 'layout.toml'}: {expected}")
+
+
+# --- 4. Bounded work ---------------------------------------------------------------------------
+
+
+def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time():
+    """A paragraph as long as a line may be (100,000 characters), in runs of every length
+    down to one character, as Word writes them: cleaned in seconds, not hours."""
+    from pipeline.model import Span, plain
+    from pipeline.readers.cleaning import clean_spans
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS
+
+    sentence = 'The "year" 2024 -- was... a 12 per cent rise, Mr Smith said. '
+    text = (sentence * (MAX_LINE_CHARACTERS // len(sentence) + 1))[:MAX_LINE_CHARACTERS]
+    runs = []
+    position = 0
+    while position < len(text):
+        length = 1 + position % 7
+        runs.append(Span(text[position:position + length], bold=len(runs) % 3 == 0))
+        position += length
+    started = time.monotonic()
+    cleaned = clean_spans(runs)
+    assert time.monotonic() - started < 20
+    assert plain(cleaned).startswith("The “year” 2024 – was… a 12\u00a0per\u00a0cent rise, Mr\u00a0Smith")
+    assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
