@@ -321,3 +321,21 @@ def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time
     assert time.monotonic() - started < 20
     assert plain(cleaned).startswith("The “year” 2024 – was… a 12\u00a0per\u00a0cent rise, Mr\u00a0Smith")
     assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
+
+
+@pytest.mark.parametrize("style", ["trad-chinese-informal", "lower-alpha", "upper-roman",
+                                   "decimal"])
+def test_a_list_of_120_items_reads_back_from_the_marked_up_form(style):
+    """Beyond 九十九 or z an item's marker is its number (only the first marker says the
+    list's style), so a long list imported from a DOCX neither fails nor merges items."""
+    from pipeline.model import Document, List, ListItem, Metadata, Paragraph, Span
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    items = tuple(ListItem((Span(f"第{number}項的內容"),)) for number in range(1, 121))
+    document = Document("list", Metadata(title="清單", language="zh-HK"), None,
+                        (Paragraph((Span("以下各項："),)), List(items, style, 1)))
+    markup = write_markup(document)
+    assert read_markup(markup, Path("list.md"), document.metadata, Path("source")) == document
+    if style == "upper-roman":
+        assert "XCIX. 第99項的內容" in markup.splitlines()

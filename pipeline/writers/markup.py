@@ -81,6 +81,11 @@ def write_list(block: List, indent: str = "") -> str:
 
 
 def marker(style: str, number: int) -> str:
+    """An item's marker in `style`; past the last letter (z) or Chinese numeral the form
+    writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first marker
+    says its style and start, and a later one need only be read as a marker."""
+    if number > LAST_NUMBER.get(style, number):
+        return f"{number}."
     match style:
         case "bullet":
             return "-"
@@ -97,8 +102,12 @@ def marker(style: str, number: int) -> str:
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
+LAST_NUMBER = {"lower-alpha": 26, "upper-alpha": 26, "trad-chinese-informal": 99}
+
+
 def roman(number: int) -> str:
-    numerals = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+    numerals = (("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5),
+                ("iv", 4), ("i", 1))
     result = ""
     for numeral, value in numerals:
         while number >= value:
