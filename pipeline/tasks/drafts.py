@@ -113,7 +113,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build.
     """
-    from pipeline.readers.docx_draft import docx_document
+    from pipeline.readers.docx_draft import MAX_DOCX_BYTES, docx_document
     from pipeline.writers.markup import write_markup
 
     docx = project.docx(name)
@@ -125,7 +125,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             f"was edited, and {names} changed too since the last build; keep one change: "
             "undo the source's, or move the DOCX aside. Nothing was overwritten",
         )
-    data = docx.read_bytes()
+    data = files.read_at_most(docx, MAX_DOCX_BYTES)
     document = docx_document(data, docx, metadata)
     files.write_text(project.markup(name), write_markup(document))
     # Recorded at once: should the build fail further on, the next one must not take the

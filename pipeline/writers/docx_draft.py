@@ -28,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
+from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError
 from pipeline.languages import CHINESE, is_chinese_tag
 from pipeline.layouts import Layout, latin_only
@@ -102,6 +103,7 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
         _upright(draft)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
+    cache_style_lookups(draft)  # the styles are settled
     _add_front_matter(draft, document)
     endnotes = add_endnotes(draft, document, functools.partial(_add_spans, endnotes=Endnotes()))
     add_spans = functools.partial(_add_spans, endnotes=endnotes)
