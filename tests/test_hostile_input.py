@@ -460,3 +460,102 @@ def test_a_draft_of_many_paragraphs_reads_in_time_linear_in_them():
     started = time.monotonic()
     assert len(read_back(draft).blocks) == 3000
     assert time.monotonic() - started < 30
+
+
+# --- Pictures --------------------------------------------------------------------------------
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400">'
+       '<rect width="600" height="400" fill="#3070a0"/>'
+       '<circle cx="300" cy="200" r="120" fill="#e04020" stroke="#208040"/></svg>')
+
+
+def picture_refusal(tmp_path: Path, name: str, make) -> str:
+    from pipeline.readers.metadata import load_metadata
+
+    (tmp_path / "source" / "photos").mkdir(parents=True)
+    make(tmp_path / "source" / "photos" / name)
+    toml = tmp_path / "source" / "piece.toml"
+    toml.write_text(f'[images]\n1 = "photos/{name}"\n')
+    try:
+        load_metadata(toml, ["print"])
+    except PipelineError as error:
+        return str(error).removeprefix(str(tmp_path.resolve()) + "/")
+    return ""
+
+
+@pytest.mark.parametrize("name, make, expected", [
+    ("text.png", lambda path: path.write_text("not a picture\n"),
+     "source/photos/text.png: is not a picture (PNG, JPEG, GIF or WebP) that can be read"),
+    ("pdf.jpg", lambda path: path.write_bytes(b"%PDF-1.7\n"),
+     "source/photos/pdf.jpg: is not a picture (PNG, JPEG, GIF or WebP) that can be read"),
+    ("tiff.png", lambda path: __import__("PIL.Image").Image.new("RGB", (4, 4)).save(
+        path, "TIFF"), "source/photos/tiff.png: is a TIFF picture; supply a PNG, JPEG, GIF or WebP"),
+    ("bomb.png", lambda path: __import__("PIL.Image").Image.new("1", (20_000, 20_000)).save(
+        path, optimize=True), "source/photos/bomb.png: declares more than 60,000,000 pixels"),
+    ("large.png", lambda path: __import__("PIL.Image").Image.new("1", (9_000, 9_000)).save(
+        path, optimize=True),
+     "source/photos/large.png: holds 9,000 x 9,000 pixels; the limit is 60,000,000"),
+    ("broken.svg", lambda path: path.write_text("<svg><rect></svg>"),
+     "source/photos/broken.svg: is not an SVG picture that can be read"),
+    ("html.svg", lambda path: path.write_text("<html><body>no</body></html>"),
+     "source/photos/html.svg: is not an SVG picture that can be read"),
+    ("entity.svg", lambda path: path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>'), ""),
+    ("picture.svg", lambda path: path.write_text(SVG), ""),
+])
+def test_a_picture_is_checked_where_it_enters(tmp_path, name, make, expected):
+    started = time.monotonic()
+    refusal = picture_refusal(tmp_path, name, make)
+    assert refusal.startswith(expected) and bool(refusal) == bool(expected), refusal
+    assert time.monotonic() - started < 10
+
+
+def test_flat_rgb_vectors_are_converted_to_the_profiles_cmyk():
+    """An SVG picture is drawn by WeasyPrint as vectors in RGB: the print file converts them,
+    as it converts an RGB raster, instead of failing the no-rgb check."""
+    import pikepdf
+
+    from pipeline.writers.pdf.print_ready import convert_rgb_operators
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Contents = pdf.make_stream(
+        b"0.188 0.439 0.627 rg 0 0 10 10 re f 1 0 0 RG 0 0 m 5 5 l S 0 0 0 1 k")
+    profile = (ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc").read_bytes()
+    convert_rgb_operators(pdf, profile)
+    operators = [(str(operator), [float(value) for value in operands]) for operands, operator
+                 in pikepdf.parse_content_stream(pdf.pages[0])
+                 if str(operator) in ("rg", "RG", "k", "K")]
+    assert [operator for operator, _ in operators] == ["k", "K", "k"]
+    cyan, magenta, yellow, black = operators[0][1]
+    assert cyan > 0.6 and yellow < 0.1  # a blue stays a blue
+    assert operators[1][1][1] > 0.8 and operators[1][1][2] > 0.8  # red: magenta and yellow
+    assert operators[2][1] == [0, 0, 0, 1]
+
+
+def test_a_title_longer_than_a_docx_property_holds_is_cut_there_only():
+    import io
+
+    import docx
+
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.docx_draft import write_docx
+
+    title = " ".join(["A very long title of the annual report"] * 40)  # 1,559 characters
+    document = Document("long", Metadata(title=title, subtitle="s" * 300), None,
+                        (Paragraph((Span("Text."),)),))
+    draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts",
+                                                                      "print"), ROOT)))
+    assert len(draft.core_properties.title) <= 255
+    assert draft.core_properties.title.endswith(" title…")
+    assert len(draft.core_properties.subject) == 255
+    assert draft.paragraphs[0].text == title
+
+
+def test_bidirectional_controls_are_removed_as_invisible_debris():
+    from pipeline.readers.cleaning import clean_line
+
+    assert clean_line("Paid \u202e0001\u202c to them, \u200fsaid \u2067she\u2069.") == \
+        "Paid 0001 to them, said she."

@@ -24,7 +24,12 @@ PHOTO_MARKER = NBSP
 
 # Where a note's reference stands while its paragraph is cleaned: a character of no script.
 NOTE_MARK = "\ue000"
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+# Zero-width characters and soft hyphens, and the bidirectional controls (marks, embeddings,
+# overrides, isolates): the layouts' fonts set no right-to-left script, so in a text they are
+# a web page's debris, or a trick showing letters in another order than they are read
+# (an override, as "Trojan Source", CVE-2021-42574).
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e"
+                       "\u2066-\u2069]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")

@@ -148,6 +148,8 @@ def figure_table(settings: dict, key: str, path: Path) -> dict[int, str]:
 
 def image_path(value: str, source_dir: Path, path: Path) -> str:
     """An image file named in `path` relative to `source_dir`, which it must stay inside."""
+    from pipeline.readers.pictures import check_picture  # Pillow: not for every doit's start
+
     source_dir = source_dir.resolve()
     image = source_dir / value
     if Path(value).is_absolute() or not lies_inside(image, source_dir):
@@ -157,4 +159,5 @@ def image_path(value: str, source_dir: Path, path: Path) -> str:
         raise PipelineError(path, f"image {value!r} is not a PNG, JPEG, GIF, SVG or WebP file")
     if not image.is_file():
         raise PipelineError(path, f"image {value!r} does not exist in source/")
+    check_picture(image)
     return image.relative_to(source_dir).as_posix()
