@@ -559,3 +559,40 @@ def test_bidirectional_controls_are_removed_as_invisible_debris():
 
     assert clean_line("Paid \u202e0001\u202c to them, \u200fsaid \u2067she\u2069.") == \
         "Paid 0001 to them, said she."
+
+
+# --- The summary and the last good outputs -------------------------------------------------------
+
+
+def test_the_summary_never_gives_an_earlier_builds_verdict(tmp_path):
+    import json
+
+    from pipeline.tasks.console import edition_state
+
+    project = Project(new_project(tmp_path / "project", {"piece.txt": GOOD}))
+    pdf, report = project.pdf("piece", "print"), project.preflight_report("piece", "print")
+    pdf.parent.mkdir(parents=True)
+    report.write_text(json.dumps({"pages": 3, "checks": []}))
+    pdf.write_bytes(b"%PDF- an earlier build's")
+    os.utime(report, ns=(1_000_000_000, 1_000_000_000))
+    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
+    os.utime(report)  # the preflight of this PDF ran after it was written
+    assert edition_state(project, "piece", "print") == "3 pages, press-ready"
+    report.unlink()
+    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
+
+
+def test_a_source_turned_bad_keeps_the_last_good_outputs(tmp_path):
+    folder = new_project(tmp_path / "project", {"good.txt": GOOD, "other.txt": GOOD})
+    assert audited_doit(folder, "model").returncode == 0
+    model = folder / "output" / "good" / "good.json"
+    before = model.read_bytes()
+    (tmp_path / "secret.txt").write_text(SECRET)
+    (folder / "source" / "good.txt").unlink()
+    (folder / "source" / "good.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "source" / "other.txt").write_text(GOOD + "\nA new paragraph.\n")
+    result = audited_doit(folder, "model", watched=tmp_path)
+    assert "error: source/good.txt: is a symbolic link leading out of source/" in said(result)
+    assert_clean_console(result)
+    assert model.read_bytes() == before
+    assert "A new paragraph." in (folder / "output" / "other" / "other.json").read_text()
