@@ -26,6 +26,7 @@ from pipeline.languages import (
 )
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
+from pipeline.pdf.structure import structure_elements
 from pipeline.readers.chinese import typeset
 from pipeline.readers.docx_draft import docx_document
 from pipeline.readers.metadata import load_metadata
@@ -263,7 +264,7 @@ def test_the_language_is_tagged_in_the_pdf(project, layout):
         assert str(pdf.Root.Lang) == CHINESE
     with pikepdf.open(output(project, "harbour-trust-chairman", f"-{layout}.pdf")) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
-        tagged = [element for element in elements(pdf.Root.StructTreeRoot)
+        tagged = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                   if element.get("/Lang") == CHINESE]
         kinds = sorted(str(element.S) for element in tagged)
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
@@ -276,21 +277,13 @@ def test_the_preflight_finds_chinese_left_without_its_language(project, layout, 
         project / "layouts", layout)
     assert not preflight(path, document, edition_layout).errors
     with pikepdf.open(path) as pdf:
-        for element in elements(pdf.Root.StructTreeRoot):
+        for element in structure_elements(pdf.Root.StructTreeRoot):
             if "/Lang" in element:
                 del element.Lang
         pdf.save(tmp_path / "untagged.pdf")
     report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
     (check,) = [check for check in report.checks if check.rule == "chinese-language"]
     assert not check.passed and "without a Chinese /Lang" in check.message
-
-
-def elements(node):
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from elements(kid)
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

@@ -39,7 +39,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, excerpt
 from pipeline.model import (
     Block,
     Byline,
@@ -85,7 +85,6 @@ COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/comm
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 FRONT_MATTER = ("title", "subtitle", "byline")
-SNIPPET_CHARACTERS = 40
 GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 
 
@@ -197,10 +196,9 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
     read_runs = {run._r for _, runs in read for run in runs}
     unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t.getparent() not in read_runs)
     if unread.strip():
-        snippet = " ".join(unread.split())[:SNIPPET_CHARACTERS]
         raise PipelineError(
             path,
-            f"holds text outside ordinary paragraphs, in a text box or similar ({snippet!r});"
+            f"holds text outside ordinary paragraphs, in a text box or similar ({excerpt(unread)});"
             " move it into a paragraph, save, and run doit again",
         )
 
@@ -243,12 +241,8 @@ def place_of(element) -> str:
     for previous in block.itersiblings(preceding=True):
         text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
         if text:
-            return f"after {excerpt(text)!r}"
+            return f"after {excerpt(text)}"
     return "at the start"
-
-
-def excerpt(text: str) -> str:
-    return text if len(text) <= SNIPPET_CHARACTERS else text[:SNIPPET_CHARACTERS].rstrip() + "…"
 
 
 # --- Paragraphs and runs ---------------------------------------------------------------------
