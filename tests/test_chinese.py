@@ -28,10 +28,10 @@ from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.chinese import typeset
-from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 

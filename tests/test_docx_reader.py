@@ -23,10 +23,10 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
-from pipeline.readers.docx_draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.readers.docx.draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 
 from .conftest import ROOT, SEED
 

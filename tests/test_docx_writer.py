@@ -23,8 +23,8 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout, Page
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.readers.docx_draft import read_docx
-from pipeline.writers.docx_draft import fitted, write_docx
+from pipeline.readers.docx.draft import read_docx
+from pipeline.writers.docx.draft import fitted, write_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TESTS = Path(__file__).parent

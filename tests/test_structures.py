@@ -31,12 +31,12 @@ from pipeline.model import (
     plain,
     to_json,
 )
-from pipeline.readers.docx_draft import docx_document, read_docx
+from pipeline.readers.docx.draft import docx_document, read_docx
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.markup import write_markup
 
 from .support import copy_project, doit, pdf_text, squash
