@@ -1,7 +1,8 @@
 """The document model: what every reader produces and every writer consumes.
 
 Nothing here knows where the text came from (raw web text, marked-up text or an
-edited DOCX) nor how it will be rendered.
+edited DOCX) nor which output it goes to. What every output says alike belongs here: a
+figure's alternative text when the metadata gives none, the order of a byline's parts.
 """
 
 from __future__ import annotations
@@ -218,6 +219,11 @@ class Metadata:
     def shown_date(self) -> str:
         """The date as a reader of its language sees it: "June 2024", "2024年6月"."""
         return profile_for(self.language).shown_date(self.date)
+
+    def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
+        """Figure `number` with its caption, and the picture and alternative text this
+        metadata gives it (`image`: one the source names itself)."""
+        return Figure(number, caption, image or self.images.get(number), self.alt.get(number))
 
 
 @dataclass(frozen=True)
