@@ -59,10 +59,11 @@ def text_language(text: str, given: str = DEFAULT.tag) -> str:
 
 def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:
     """`text` cut into pieces, each a phrase of another language (with its profile) or the
-    `document`'s own (None): the phrases to tag inside a text."""
+    `document`'s own (None): the phrases to tag inside a text. Languages of the document's
+    own script are not looked for (Chinese in Chinese)."""
     pieces: list[tuple[str, Profile | None]] = [(text, None)] if text else []
     for profile in PROFILES:
-        if profile is not document and profile.phrase:
+        if profile.script != document.script and profile.phrase:
             pieces = [cut for piece, language in pieces
                       for cut in (runs(piece, profile) if language is None
                                   else [(piece, language)])]
@@ -71,13 +72,12 @@ def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:
 
 def runs(text: str, profile: Profile) -> list[tuple[str, Profile | None]]:
     """`text` cut into the runs of `profile`'s phrases and what stands between them."""
-    letters = f"[{profile.characters}]"
-    if not re.search(letters, text):
+    if not profile.holds(text):
         return [(text, None)]
     pieces: list[tuple[str, Profile | None]] = []
     position = 0
     for match in re.finditer(profile.phrase, text):
-        if not re.search(letters, match.group()):
+        if not profile.holds(match.group()):
             continue  # punctuation alone (a full-width space) is no phrase
         if match.start() > position:
             pieces.append((text[position:match.start()], None))
@@ -89,15 +89,19 @@ def runs(text: str, profile: Profile) -> list[tuple[str, Profile | None]]:
 
 
 def scripts(texts: Iterable[str]) -> frozenset[Profile]:
-    """The profiles with letters of their own (Han for Chinese) whose letters `texts` hold:
-    the languages whose faces a document's editions load and whose phrases they tag."""
+    """The profiles with letters of their own (Han for Chinese) that `texts` hold, a text
+    being held by the first profile of each script that holds it: the languages whose faces
+    a document's editions load and whose phrases they tag."""
     wanted = [profile for profile in PROFILES if profile.characters]
     found: set[Profile] = set()
     for text in texts:
         if text.isascii():
             continue
-        found.update(profile for profile in wanted
-                     if re.search(f"[{profile.characters}]", text))
+        held: set[str] = set()  # the scripts of this text already given a profile
+        for profile in wanted:
+            if profile.script not in held and profile.holds(text):
+                found.add(profile)
+                held.add(profile.script)
         if len(found) == len(wanted):
             break
     return frozenset(found)

@@ -57,8 +57,6 @@ SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
 SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
-OPENING_QUOTES = "\u300c\u300e"  # 「 outside, 『 inside
-CLOSING_QUOTES = "\u300d\u300f"
 
 MAX_HEADING_CHARACTERS = 30
 SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a question may end ？)
@@ -88,6 +86,7 @@ class Chinese(Profile):
     tags = ("zh",)
     name = "Chinese"
     rule = "chinese-language"
+    script = "Hani"
     characters = HAN_RANGES
     phrase = CHINESE_RUN
     words_spaced = False
@@ -110,24 +109,25 @@ class Chinese(Profile):
     fonts_css = "chinese.css"
     docx_font = "w:eastAsia"
     docx_language = "w:eastAsia"
+    # Quotes by their position: opening marks outside and inside, then closing ones.
+    quotes = ("\u300c\u300e", "\u300d\u300f")  # 「 outside, 『 inside; 」 and 』
 
     def writes(self, text: str) -> bool:
         """At least as many Han characters as Latin words, so a Chinese sentence naming an
         English body stays Chinese and an English one naming a Chinese person stays English."""
         if text.isascii():  # most lines of an English text: no pattern needed
             return False
-        han = self.count(text)
-        return han > 0 and han >= len(LATIN_WORD.findall(text))
+        return self.holds(text) and self.count(text) >= len(LATIN_WORD.findall(text))
 
     def dominates(self, text: str) -> bool:
         """More Han characters than Latin letters, so "Chairman's Statement 主席報告" stays
         the document's."""
-        return self.count(text) > sum(map(len, LATIN_WORD.findall(text)))
+        return self.holds(text) and self.count(text) > sum(map(len, LATIN_WORD.findall(text)))
 
     def typeset(self, line: str) -> str:
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
-        line = corner_quotes(line)  # first: a mark before a corner bracket stands between
+        line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
         line = re.sub(BETWEEN, lambda match: FULL_WIDTH[match.group(1) or match.group(2)],
                       line)
         line = re.sub(OPENING_PARENTHESIS, "\uff08", line)
@@ -170,10 +170,11 @@ class Chinese(Profile):
                        if part.isdigit()) if date else ""
 
 
-def corner_quotes(line: str) -> str:
-    """Quotes become corner brackets by their position, 「」 outside and 『』 inside: a
-    straight quote closes the quote of its kind left open, else opens one; a curly quote says
-    which it is. An apostrophe in a Latin word ("Chairman's") stays one."""
+def quoted(line: str, opening: str, closing: str) -> str:
+    """Quotes become the `opening` and `closing` marks by their position, the first of each
+    outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
+    left open, else opens one; a curly quote says which it is. An apostrophe in a Latin word
+    ("Chairman's") stays one."""
     characters = list(line)
     open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
     for index, character in enumerate(characters):
@@ -186,9 +187,9 @@ def corner_quotes(line: str) -> str:
             continue
         if kind in open_kinds and character not in "\u201c\u2018":
             del open_kinds[open_kinds.index(kind):]
-            characters[index] = CLOSING_QUOTES[min(len(open_kinds), 1)]
+            characters[index] = closing[min(len(open_kinds), 1)]
         else:
-            characters[index] = OPENING_QUOTES[min(len(open_kinds), 1)]
+            characters[index] = opening[min(len(open_kinds), 1)]
             open_kinds.append(kind)
     return "".join(characters)
 

@@ -62,6 +62,7 @@ class English(Profile):
     tag = "en-GB"
     tags = ("en",)
     name = "English"
+    script = "Latn"
     sentence_ends = ".;:!?"
     sentence_break = r"[.!?]\s"
     notes_headings = ("notes?", "footnotes", "endnotes")

@@ -55,13 +55,17 @@ class Profile:
     tags: tuple[str, ...] = ()
     name = ""  # in messages: "Chinese"
     rule = ""  # the preflight rule checking its text's /Lang in other languages' editions
-    # A character class of the letters only its script has ("" where its letters are the
-    # default's): a document holding one loads its faces and tags its phrases.
+    # Its script (ISO 15924: "Latn", "Hani"): profiles of one script (Traditional and
+    # Simplified Chinese) tell their texts apart by `holds`, and are not tagged in each other.
+    script = ""
+    # A character class of its script's letters ("" where they are the default's): a
+    # document holding one of its texts loads its faces and tags its phrases.
     characters = ""
     # A run of its text inside another language's, as a regex ("" for none): what is tagged.
     phrase = ""
-    words_spaced = True  # words parted by spaces; else text runs on, a phrase counted in
-    # characters with the spaces beside them not counting
+    # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
+    # characters, the spaces beside them not counting.
+    words_spaced = True
     # A line that is one word (one character) written over and over is a repetition when it
     # is written this many times; 0: never.
     single_word_repeats = 3
@@ -93,6 +97,10 @@ class Profile:
         folded = tag.casefold()
         return max((len(own) for own in self.tags
                     if folded == own or folded.startswith(own + "-")), default=0)
+
+    def holds(self, text: str) -> bool:
+        """Whether `text` holds letters of this language's own (a Han character)."""
+        return bool(self.characters) and bool(re.search(f"[{self.characters}]", text))
 
     def writes(self, text: str) -> bool:
         """Whether `text` is written in this language, as its characters say."""

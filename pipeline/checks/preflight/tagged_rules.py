@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 import pikepdf
@@ -118,18 +117,18 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
 
 
 def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
-    """In a document in another language, every marked content holding the letters of
-    `profile`'s script (Han for Chinese) lies in an element whose language (its own /Lang,
-    or its ancestors') is that profile's."""
+    """In a document in another script, every marked content holding the letters of
+    `profile` (Han for Chinese) lies in an element whose language (its own /Lang, or its
+    ancestors') is of its script."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
-    if ("/StructTreeRoot" not in root or profile_for(language) is profile
+    if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
             or profile not in edition.document.scripts):
         return []  # reading the pages' text back is for documents that hold its letters
     texts = marked_texts(edition.pdf)
-    letters = f"[{profile.characters}]"
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if re.search(letters, texts.get(key, "")) and profile_for(spoken_as) is not profile]
+                if profile.holds(texts.get(key, ""))
+                and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []
     first, name = texts[untagged[0]], profile.name

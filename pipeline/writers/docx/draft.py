@@ -29,7 +29,7 @@ from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
 from pipeline.errors import PipelineError
-from pipeline.languages import PROFILES, profile_for
+from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -90,7 +90,8 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
         draft = _house_draft(reference)
         text_width = _column_width(draft.sections[-1])
     else:
-        draft = _layout_draft(layout.for_scripts(document.scripts))
+        draft = _layout_draft(layout.for_scripts(document.scripts),
+                              profile_for(document.metadata.language))
         _add_running_head(draft, document.metadata.title)
         text_width = _text_width(layout)
     _drop_thumbnail(draft)
@@ -114,10 +115,11 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
 # --- Starting points -------------------------------------------------------------------------
 
 
-def _layout_draft(layout: Layout):
-    """python-docx's own template, in the layout's fonts, page and margins."""
+def _layout_draft(layout: Layout, own: Profile):
+    """python-docx's own template, in the layout's fonts, page and margins (`own`: the
+    document's language)."""
     draft = docx.Document()
-    _set_layout_styles(draft, layout)
+    _set_layout_styles(draft, layout, own)
     _set_pages(draft, layout)
     return draft
 
@@ -205,29 +207,36 @@ def reproducible_zip(data: bytes) -> bytes:
 # --- Styles ----------------------------------------------------------------------------------
 
 
-def _set_layout_styles(draft, layout: Layout) -> None:
+def _set_layout_styles(draft, layout: Layout, own: Profile) -> None:
     normal = draft.styles["Normal"]
     normal.font.size = Pt(layout.body_size_pt)
     if layout.body_font:
-        _set_font(_default_run_properties(draft), layout.body_font, _script_faces(layout))
-        _set_font(normal.element.get_or_add_rPr(), layout.body_font, _script_faces(layout))
+        _set_font(_default_run_properties(draft), layout.body_font, _script_faces(layout, own))
+        _set_font(normal.element.get_or_add_rPr(), layout.body_font, _script_faces(layout, own))
     heading_font = layout.heading_font or layout.body_font
     if heading_font:
         for name in HEADING_STYLES:
             _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font,
-                      _script_faces(layout, heading=True))
+                      _script_faces(layout, own, heading=True))
     draft.styles[CAPTION_STYLE].paragraph_format.keep_together = True
 
 
-def _script_faces(layout: Layout, heading: bool = False) -> dict[str, str]:
+def _script_faces(layout: Layout, own: Profile, heading: bool = False) -> dict[str, str]:
     """The faces the layout names for other scripts, by the w:rFonts attribute naming each
-    (w:eastAsia: the Chinese face); for headings their heading face, else their body face."""
+    (w:eastAsia: the Chinese face); for headings their heading face, else their body face.
+    Where two scripts share an attribute, the face of the document's `own` language wins."""
     faces = {}
-    for profile in PROFILES:
-        if profile.docx_font:
-            named = layout.faces_for(profile)
-            faces[profile.docx_font] = (named.heading if heading else "") or named.body
+    for profile in _in_precedence(own):
+        named = layout.faces_for(profile)
+        face = (named.heading if heading else "") or named.body
+        if profile.docx_font and face:
+            faces[profile.docx_font] = face
     return faces
+
+
+def _in_precedence(own: Profile) -> list[Profile]:
+    """Every profile, the document's `own` language last, so that what it names wins."""
+    return sorted(PROFILES, key=lambda profile: profile is own)
 
 
 def _set_language(draft, language: str, scripts: frozenset) -> None:
@@ -243,7 +252,7 @@ def _set_language(draft, language: str, scripts: frozenset) -> None:
         )
     for lang in draft.styles.element.iter(qn("w:lang")):
         lang.set(qn("w:val"), language)
-        for profile in PROFILES:
+        for profile in _in_precedence(own):
             if profile in scripts and profile.docx_language:
                 lang.set(qn(profile.docx_language), language if profile is own else profile.tag)
 

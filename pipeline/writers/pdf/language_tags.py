@@ -19,9 +19,10 @@ from pipeline.pdf.text import element_text, marked_texts
 
 def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
     """/Lang on the outermost elements whose text is in the language of one of the document's
-    `scripts` (Chinese), other than the document's own."""
+    `scripts` (Chinese), in a document in another script."""
     own = profile_for(str(pdf.Root.get("/Lang", "")))
-    others = [profile for profile in PROFILES if profile in scripts and profile is not own]
+    others = [profile for profile in PROFILES
+              if profile in scripts and profile.script != own.script]
     if "/StructTreeRoot" not in pdf.Root or not others:
         return
     texts = marked_texts(pdf)
