@@ -13,9 +13,30 @@ from dataclasses import dataclass, field
 
 from pipeline.languages import is_chinese
 
-# A picture's alternative text when the metadata gives none: its caption describes it, and
-# is read right after it (WAI's images tutorial: an image described by adjacent text).
-DEFAULT_ALT = "Photograph; its caption follows."
+
+@dataclass(frozen=True)
+class ReaderWords:
+    """What the tagged editions say to a reader rather than print, in one language."""
+
+    # A picture's alternative text when the metadata gives none: its caption describes it, and
+    # is read right after it (WAI's images tutorial: an image described by adjacent text).
+    alt: str
+    note: str  # a note reference's link, "{label}" the note's label
+    back: str  # the link from a note back to where it is referred to
+
+
+# By the language tag's primary subtag; any other language is spoken to in English. (These
+# belong with the language profiles, pipeline/languages, when they are a package.)
+READER_WORDS = {
+    "en": ReaderWords("Photograph; its caption follows.", "Note {label}",
+                      "Back to the text of note {label}"),
+    "zh": ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文"),
+}
+
+
+def reader_words(language: str) -> ReaderWords:
+    return READER_WORDS.get(language.casefold().split("-")[0], READER_WORDS["en"])
+
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
@@ -84,11 +105,11 @@ class Figure:
     def text(self) -> str:
         return plain(self.caption)
 
-    @property
-    def alternative_text(self) -> str:
-        """The metadata's alternative text; without one, a short one that leaves the
-        description to the caption a reader meets next, rather than the caption again."""
-        return self.alt or DEFAULT_ALT
+    def alternative_text(self, language: str) -> str:
+        """The metadata's alternative text; without one, a short one in the document's
+        `language` that leaves the description to the caption a reader meets next, rather
+        than the caption again."""
+        return self.alt or reader_words(language).alt
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import uuid
 import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
@@ -32,6 +33,7 @@ from pipeline.writers.html import Placement, render_html
 from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.justification import justify_chinese
+from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -39,6 +41,9 @@ from pipeline.writers.pdf.placement import (
     holes,
     ladder_words,
 )
+
+if TYPE_CHECKING:
+    from pipeline.writers.pdf.structure_tree import Tagging
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
 # folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
@@ -76,6 +81,8 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
         if holds_chinese(document):
             justify_chinese(laid_out.pages)
+        space_line_ends(laid_out.pages)
+        links_as_tall_as_their_lines(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -89,8 +96,10 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
+    from pipeline.writers.pdf.structure_tree import tagging_of
+
     return finished(rendered, layout, proof_note(document), continued,
-                    chinese=holds_chinese(document))
+                    chinese=holds_chinese(document), tagging=tagging_of(document, html_text))
 
 
 def proof_note(document: Document) -> str:
@@ -132,7 +141,8 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False,
+             tagging: Tagging | None = None) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
     block goes on from the page before), and, for a document holding `chinese`, its Chinese
@@ -142,14 +152,14 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
 
     from pipeline.writers.pdf.language_tags import tag_languages
     from pipeline.writers.pdf.print_ready import make_print_ready
-    from pipeline.writers.pdf.structure_tree import logical_structure
+    from pipeline.writers.pdf.structure_tree import Tagging, logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
         label_pages(pdf)
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
-            logical_structure(pdf, continued)
+            logical_structure(pdf, continued, tagging or Tagging("", ()))
             if chinese:
                 tag_languages(pdf)
         if layout.is_pdfx:
