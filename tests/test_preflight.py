@@ -121,23 +121,33 @@ def print_bytes() -> bytes:
     return render(DOCUMENT, PRINT)
 
 
-def tagged(document: Document, layout: Layout) -> bytes:
+def tagged(document: Document, layout: Layout, **options) -> bytes:
     """A tagged edition as the PDF writer finishes it: artifacts, page labels, and the tag
     tree made the document's (paragraphs whole across pages)."""
     import weasyprint
 
     from pipeline.writers.pdf.placement import continued_pages
     from pipeline.writers.pdf.render import finished
+    from pipeline.writers.pdf.structure_tree import tagging_of
 
-    laid_out = weasyprint.HTML(string=html_for(document, layout)).render(
-        pdf_variant=layout.pdf_variant)
+    html = html_for(document, layout, **options)
+    laid_out = weasyprint.HTML(string=html).render(pdf_variant=layout.pdf_variant)
     return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
-                    continued_pages(laid_out.pages))
+                    continued_pages(laid_out.pages), tagging=tagging_of(document, html))
 
 
 @pytest.fixture(scope="module")
-def screen_bytes() -> bytes:
-    return tagged(DOCUMENT, SCREEN)
+def picture(tmp_path_factory) -> Path:
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("picture") / "photo.png"
+    Image.new("RGB", (300, 200), (40, 90, 140)).save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def screen_bytes(picture) -> bytes:
+    return tagged(DOCUMENT, SCREEN, image=picture)
 
 
 def write(tmp_path: Path, data: bytes, name: str = "sample.pdf") -> Path:
@@ -524,8 +534,8 @@ def without(document: Document, index: int) -> Document:
         document, blocks=document.blocks[:index] + document.blocks[index + 1:])
 
 
-def test_a_dropped_paragraph_fails_text_complete(tmp_path):
-    data = tagged(without(DOCUMENT, 5), SCREEN)
+def test_a_dropped_paragraph_fails_text_complete(tmp_path, picture):
+    data = tagged(without(DOCUMENT, 5), SCREEN, image=picture)
     report = preflight(write(tmp_path, data), DOCUMENT, SCREEN)
     # Missing from the text, and from the tag tree: a P fewer than the paragraphs.
     assert failed(report) == {"text-complete", "logical-structure"}

@@ -251,7 +251,7 @@ def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: s
                     boxes: dict) -> list[pikepdf.Dictionary]:
     """A figure's elements in the place of WeasyPrint's wrapper: its Figure, with its
     alternative text and box, then its Caption; without a picture, its caption as a P."""
-    kids = [kid for kid in kids_of(wrapper) if is_element(kid)]
+    kids = list(unwrapped(wrapper))
     for kid in kids:
         kid.P = wrapper.P
         if kid.S == pikepdf.Name.Figure:
@@ -259,6 +259,14 @@ def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: s
         elif kid.S == pikepdf.Name.Caption and not block.alt:
             kid.S = pikepdf.Name.P
     return kids
+
+
+def unwrapped(element: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+    """The elements inside `element`, past the NonStruct of an anonymous box (an inline
+    picture's line)."""
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from unwrapped(kid) if kid.S == pikepdf.Name.NonStruct else [kid]
 
 
 def as_figure(figure: pikepdf.Dictionary, alt: str, language: str, boxes: dict) -> None:
