@@ -364,7 +364,8 @@ def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_p
     shutil.copy(output(project, "harbour-master-review", ".docx"), tmp_path / "shown.docx")
     names = {row[0].split("+")[-1] for row in fonts(
         libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
-    # The machine's Noto CJK collections, whose PostScript names are the first face's.
+    # The project's own faces (layouts/fonts), the only fonts LibreOffice is given; their CFF
+    # tables, taken from Noto's collections, carry the collection's first PostScript name.
     assert {family for family in ("NotoSerifCJK", "NotoSansCJK")
             if any(name.startswith(family) for name in names)} == {"NotoSerifCJK",
                                                                    "NotoSansCJK"}, names
