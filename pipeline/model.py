@@ -17,7 +17,7 @@ from pipeline.languages import is_chinese
 
 @dataclass(frozen=True)
 class ReaderWords:
-    """What the tagged editions say to a reader rather than print, in one language."""
+    """What the editions say that the author did not write, in one language."""
 
     # A picture's alternative text when the metadata gives none: its caption describes it, and
     # is read right after it (WAI's images tutorial: an image described by adjacent text).
