@@ -460,7 +460,7 @@ def test_house_style_draft_reads_back_as_the_document(house: Layout, tmp_path: P
     clean = Paragraph((Span("Some 298\u00a0million passengers – 41\u00a0per\u00a0cent more."),))
     document = replace(
         sample,
-        metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text}),
+        metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text(sample.metadata.language)}),
         blocks=(*sample.blocks[:-1], clean),
     )
     path = tmp_path / f"{document.name}.docx"
