@@ -9,6 +9,10 @@ SEED = ROOT / "source" / "director-review-2024.txt"
 
 NBSP = "\u00a0"
 
+# A test that takes longer is marked slow (pyproject.toml), so `pytest -m "not slow"` stays quick;
+# the end of a run names any that is not.
+QUICK_SECONDS = 3.0
+
 # A different piece, written the way a web page leaves text when copied: the byline
 # three times, a photo marker before each doubled caption, straight quotes and "--".
 LIBRARY_CHAPTER = f"""Chief Librarian, Public Libraries Division
@@ -48,6 +52,15 @@ def source_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed alone, built into every edition once a run, for every module that reads or
+    changes a built project (a tests.support.Build)."""
+    from .support import Build, copy_project
+
+    return Build(copy_project(tmp_path_factory.mktemp("seed") / "project", library=False))
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
@@ -56,3 +69,23 @@ def seed_text() -> str:
 @pytest.fixture
 def library_chapter() -> str:
     return LIBRARY_CHAPTER
+
+
+UNMARKED_SECONDS: dict[str, float] = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if item.get_closest_marker("slow") is None:
+        UNMARKED_SECONDS[item.nodeid] = UNMARKED_SECONDS.get(item.nodeid, 0) + report.duration
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    slow = {name: seconds for name, seconds in UNMARKED_SECONDS.items()
+            if seconds > QUICK_SECONDS}
+    if slow:
+        terminalreporter.write_sep("-", f"over {QUICK_SECONDS:.0f} s but not marked slow")
+        for name, seconds in sorted(slow.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{seconds:6.1f} s  {name}")

@@ -399,6 +399,7 @@ def test_a_damaged_entry_is_refused(tmp_path):
 # --- LibreOffice -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("which", ["sample", "seed"])
 def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written):
