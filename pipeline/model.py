@@ -1,7 +1,8 @@
 """The document model: what every reader produces and every writer consumes.
 
 Nothing here knows where the text came from (raw web text, marked-up text or an
-edited DOCX) nor how it will be rendered.
+edited DOCX) nor which output it goes to. What every output says alike belongs here: a
+figure's alternative text when the metadata gives none, the order of a byline's parts.
 """
 
 from __future__ import annotations
@@ -41,8 +42,13 @@ class Byline:
     role: str = ""
 
     @property
+    def role_first(self) -> bool:
+        """Whether the role comes before the name, as Chinese writes it."""
+        return is_chinese(self.name)
+
+    @property
     def text(self) -> str:
-        if is_chinese(self.name):  # the role before the name, as Chinese writes it
+        if self.role_first:
             return " ".join(part for part in (self.role, self.name) if part)
         return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
 
@@ -206,6 +212,11 @@ class Metadata:
             return EPOCH
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
+
+    def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
+        """Figure `number` with its caption, and the picture and alternative text this
+        metadata gives it (`image`: one the source names itself)."""
+        return Figure(number, caption, image or self.images.get(number), self.alt.get(number))
 
 
 @dataclass(frozen=True)

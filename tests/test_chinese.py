@@ -26,11 +26,12 @@ from pipeline.languages import (
 )
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
+from pipeline.pdf.structure import structure_elements
 from pipeline.readers.chinese import typeset
-from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 
@@ -267,7 +268,7 @@ def test_the_language_is_tagged_in_the_pdf(project, layout):
         assert str(pdf.Root.Lang) == CHINESE
     with pikepdf.open(output(project, "harbour-trust-chairman", f"-{layout}.pdf")) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
-        tagged = [element for element in elements(pdf.Root.StructTreeRoot)
+        tagged = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                   if element.get("/Lang") == CHINESE]
         kinds = sorted(str(element.S) for element in tagged)
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
@@ -281,21 +282,13 @@ def test_the_preflight_finds_chinese_left_without_its_language(project, layout, 
         project / "layouts", layout)
     assert not preflight(path, document, edition_layout).errors
     with pikepdf.open(path) as pdf:
-        for element in elements(pdf.Root.StructTreeRoot):
+        for element in structure_elements(pdf.Root.StructTreeRoot):
             if "/Lang" in element:
                 del element.Lang
         pdf.save(tmp_path / "untagged.pdf")
     report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
     (check,) = [check for check in report.checks if check.rule == "chinese-language"]
     assert not check.passed and "without a Chinese /Lang" in check.message
-
-
-def elements(node):
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from elements(kid)
 
 
 @pytest.mark.slow
@@ -383,7 +376,8 @@ def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_p
     shutil.copy(output(project, "harbour-master-review", ".docx"), tmp_path / "shown.docx")
     names = {row[0].split("+")[-1] for row in fonts(
         libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
-    # The machine's Noto CJK collections, whose PostScript names are the first face's.
+    # The project's own faces (layouts/fonts), the only fonts LibreOffice is given; their CFF
+    # tables, taken from Noto's collections, carry the collection's first PostScript name.
     assert {family for family in ("NotoSerifCJK", "NotoSansCJK")
             if any(name.startswith(family) for name in names)} == {"NotoSerifCJK",
                                                                    "NotoSansCJK"}, names

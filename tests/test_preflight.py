@@ -16,7 +16,7 @@ from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.writers.pdf.pages import IDENTITY, multiply
+from pipeline.pdf.pages import IDENTITY, multiply
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"

@@ -16,10 +16,11 @@ from PIL import ImageCms
 from pipeline.checks.preflight import preflight
 from pipeline.errors import PipelineError
 from pipeline.layouts import layout_names, load_layout
+from pipeline.pdf.pages import IDENTITY, multiply
+from pipeline.pdf.structure import structure_elements
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
 from pipeline.writers.html import render_html
-from pipeline.writers.pdf.pages import IDENTITY, multiply
 from pipeline.writers.pdf.print_ready import crop_mark_lines
 from pipeline.writers.pdf.render import render_pdf
 from pipeline.writers.pdf.structure_tree import NO_PICTURE_ALT
@@ -267,14 +268,6 @@ def test_crop_marks_beyond_the_page_edge_are_refused(layouts):
 
 
 # --- tagged editions -------------------------------------------------------------------
-
-
-def structure_elements(node):
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from structure_elements(kid)
 
 
 @pytest.mark.parametrize("layout", TAGGED)

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.writers.pdf.pages import (
+from pipeline.errors import excerpt
+from pipeline.pdf.pages import (
     POINTS_PER_MM,
     Matrix,
     Painting,
@@ -20,6 +21,7 @@ from pipeline.writers.pdf.pages import (
     transformed,
     with_ctm,
 )
+from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION, XMP_PDFX_VERSION
 
 BOX_TOLERANCE_PT = 0.01
 # Effective resolution at the printed size: under the first an error, under the second a
@@ -27,10 +29,6 @@ BOX_TOLERANCE_PT = 0.01
 MINIMUM_PPI = 150
 PRINT_PPI = 300
 REGISTRATION = (1.0, 1.0, 1.0, 1.0)  # the marks' CMYK colour: full ink on every plate
-PDFX_VERSION = "PDF/X-4"
-PDFXID_VERSION = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
-
-
 def page_box_problems(edition: Edition) -> list[str]:
     """TrimBox is the layout's page; BleedBox lies the bleed beyond it, and MediaBox the
     bleed and the slug (room for printer's marks)."""
@@ -55,7 +53,7 @@ def page_box_problems(edition: Edition) -> list[str]:
 
 def output_intent_problems(edition: Edition) -> list[str]:
     intents = [intent for intent in edition.pdf.Root.get("/OutputIntents", [])
-               if intent.get("/S") == pikepdf.Name.GTS_PDFX]
+               if intent.get("/S") == pikepdf.Name(OUTPUT_INTENT)]
     if not intents:
         return ["no /GTS_PDFX output intent"]
     profile = intents[0].get("/DestOutputProfile")
@@ -71,7 +69,7 @@ def output_intent_problems(edition: Edition) -> list[str]:
 
 def pdfx_id_problems(edition: Edition) -> list[str]:
     problems = []
-    version = edition.pdf.open_metadata().get(PDFXID_VERSION)
+    version = edition.pdf.open_metadata().get(XMP_PDFX_VERSION)
     if version != PDFX_VERSION:
         problems.append(f"XMP pdfxid:GTS_PDFXVersion is {version!r}, not {PDFX_VERSION!r}")
     info = edition.pdf.trailer.get("/Info", {})
@@ -182,10 +180,6 @@ def missing_picture_problems(edition: Edition) -> list[str]:
     """Figures whose picture is not supplied: the print file shows an empty box."""
     return [f"figure {figure.number} has no picture ({excerpt(figure.text)})"
             for figure in edition.document.figures if not figure.image]
-
-
-def excerpt(text: str, length: int = 40) -> str:
-    return repr(text if len(text) <= length else text[:length].rstrip() + "…")
 
 
 def marks_problems(edition: Edition) -> list[str]:

@@ -10,9 +10,9 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import HAN, is_chinese_tag
 from pipeline.model import Note, SignOff
+from pipeline.pdf.structure import elements_with_parents, is_element, kids_of
+from pipeline.pdf.text import marked_texts
 from pipeline.writers.language_tags import holds_chinese
-from pipeline.writers.pdf.language_tags import marked_texts
-from pipeline.writers.pdf.structure_tree import is_element, kids_of
 
 
 def tagged_problems(edition: Edition) -> list[str]:
@@ -58,7 +58,7 @@ def structure_problems(edition: Edition) -> list[str]:
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
-    elements = list(tree_elements(root))
+    elements = list(elements_with_parents(root))
     problems = []
     if any(element.S == pikepdf.Name.Part for element, _ in elements):
         problems.append("the tree is cut into per-page Part elements")
@@ -80,15 +80,6 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += [problem for figure in figures for problem in box_problems(edition, figure)]
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems
-
-
-def tree_elements(node) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Dictionary]]:
-    """(element, parent) for every structure element under `node`."""
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid, node
-            yield from tree_elements(kid)
 
 
 def box_problems(edition: Edition, figure: pikepdf.Dictionary) -> list[str]:

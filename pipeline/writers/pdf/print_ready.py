@@ -18,7 +18,8 @@ from PIL import ImageCms
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import SETTINGS, Layout, Page
-from pipeline.writers.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectangle
+from pipeline.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectangle
+from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
 from pipeline.writers.pdf.slug import note_content
 
 HAIRLINE_PT = 0.25
@@ -27,7 +28,6 @@ NOTE_INDENT_MM = 6.0  # the slug's note starts this far in from the trim's left 
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
-PDFX_VERSION = "PDF/X-4"
 CREATOR = "annual-report-pipeline (WeasyPrint, pikepdf)"
 
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
@@ -160,7 +160,7 @@ def declare_output_intent(pdf: pikepdf.Pdf, profile: bytes, condition: str) -> N
     description = profile_description(profile)
     pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
         Type=pikepdf.Name.OutputIntent,
-        S=pikepdf.Name.GTS_PDFX,
+        S=pikepdf.Name(OUTPUT_INTENT),
         OutputConditionIdentifier=condition or description,
         RegistryName=ICC_REGISTRY,
         Info=description,

@@ -1,10 +1,10 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py imports
-this module when it declares tasks, and that must stay cheap.
+WeasyPrint and pikepdf are imported inside the functions that use them, when a PDF is
+rendered: importing WeasyPrint takes about a second, which a test of the HTML need not pay.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see writers/html.py), the XMP document and instance ids from a hash of the HTML, and the file
+(see writers/html/), the XMP document and instance ids from a hash of the HTML, and the file
 identifier from a hash of the finished file.
 
 WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
@@ -19,6 +19,7 @@ import hashlib
 import io
 import re
 import uuid
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +61,9 @@ class RefusedURLError(PermissionError):
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no
+    # longer needs here: fonts are subset through uharfbuzz (font_subsetting.py).
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 

@@ -23,8 +23,8 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.writers.pdf.pages import Box
-from pipeline.writers.pdf.tagging import marked_instructions
+from pipeline.pdf.pages import Box
+from pipeline.pdf.structure import is_element, kids_of, marked_instructions
 
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 NO_PICTURE_ALT = "Picture not yet supplied; its caption follows."
@@ -67,17 +67,6 @@ def flattened(document: pikepdf.Dictionary) -> list:
     for kid in kids_of(document):
         elements += kids_of(kid) if kid.S == pikepdf.Name.Part else [kid]
     return elements
-
-
-def kids_of(element: pikepdf.Dictionary) -> list:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-
-
-def is_element(kid) -> bool:
-    return isinstance(kid, pikepdf.Dictionary) and "/S" in kid
 
 
 def merge(first: pikepdf.Dictionary, second: pikepdf.Dictionary, replaced: dict) -> None:

@@ -9,11 +9,10 @@ viewer's page numbers are the printed folios.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pikepdf
 
-from pipeline.writers.pdf.pages import transformed, with_ctm
+from pipeline.pdf.pages import transformed
+from pipeline.pdf.structure import marked_content_id, marked_instructions, structure_elements
 
 # Pagination artifacts: running heads (headers) and folios (footers) on every page.
 HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)
@@ -45,15 +44,6 @@ def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
                 elements[mcid] = None
 
 
-def structure_elements(node) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element under `node`, following /K."""
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            yield kid
-            yield from structure_elements(kid)
-
-
 def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
     """The page's content with the marked-content sequences of `mcids` as pagination
     artifacts: a header above the page's middle, a footer below it."""
@@ -69,14 +59,6 @@ def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
     return pikepdf.unparse_content_stream(instructions)
 
 
-def marked_content_id(operands, operator) -> int | None:
-    """The MCID a BDC operator opens, if it names one."""
-    properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
-    if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
-        return int(properties.MCID)
-    return None
-
-
 def text_heights(page: pikepdf.Page) -> dict[int, float]:
     """The height on the page (points from its foot) where each marked-content sequence
     first places text: WeasyPrint sets each line with a text matrix (Tm) under its CTM."""
@@ -87,13 +69,3 @@ def text_heights(page: pikepdf.Page) -> dict[int, float]:
     return heights
 
 
-def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:
-    """Each instruction of the page with its CTM and the MCID of the innermost marked
-    content around it that has one (None outside any)."""
-    marked: list[int | None] = []
-    for operands, operator, ctm in with_ctm(page):
-        if operator in ("BDC", "BMC"):
-            marked.append(marked_content_id(operands, operator))
-        elif operator == "EMC" and marked:
-            marked.pop()
-        yield operands, operator, ctm, next((m for m in reversed(marked) if m is not None), None)
