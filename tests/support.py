@@ -47,7 +47,9 @@ class Build:
     `folder` keeps the build as it ended, to read (never to build in: doit keeps each file's
     state under its absolute path, so a build there would redo everything). `restored()` puts
     the project back where it was built, as it was after the build, for a test that changes it
-    and builds again: only what the change touches is rebuilt, as in a project of its own.
+    and builds again: only what the change touches is rebuilt, as in a project of its own. The
+    next test to restore it undoes the change, so only a test, never a module's fixture, holds
+    the restored project.
     """
 
     def __init__(self, place: Path, *arguments: str):
