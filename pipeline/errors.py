@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+EXCERPT_CHARACTERS = 40  # of a text quoted in a message; the rest is cut
+
+
+def excerpt(text: str, length: int = EXCERPT_CHARACTERS) -> str:
+    """A piece of text quoted in a message, on one line: its white space (a no-break space
+    or a line break too) as single spaces, cut short with an ellipsis."""
+    flat = " ".join(text.split())
+    short = flat if len(flat) <= length else flat[:length].rstrip() + "\u2026"
+    quote = '"' if "'" in short else "'"
+    return f"{quote}{short}{quote}"
+
 
 class PipelineError(Exception):
     """A problem with an input file, told in one line that names the file."""

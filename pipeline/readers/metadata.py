@@ -15,6 +15,8 @@ from pipeline.readers.cleaning import clean_line
 from pipeline.readers.decoding import CONTROL_CHARACTERS
 
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
+DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
+              "or date = 2024-06-11 (a day)")
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
@@ -33,6 +35,7 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     if not path.exists():
         return Metadata(title="")
     data = read_at_most(path, MAX_METADATA_BYTES)
+    text = ""
     try:
         text = data.decode("utf-8")
         if most_dots_a_line(text) > MAX_DOTS_A_LINE:
@@ -42,7 +45,7 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     except UnicodeDecodeError:
         raise PipelineError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
-        raise PipelineError(path, f"not valid TOML: {error}") from None
+        raise PipelineError(path, f"not valid TOML: {error}{toml_hint(text, error)}") from None
     except RecursionError:
         raise PipelineError(path, "arrays or tables nested too deeply (the metadata needs two "
                                   "levels)") from None
@@ -60,6 +63,19 @@ def most_dots_a_line(text: str) -> int:
         elif "\n" in token:  # a line's end, or a multi-line string's
             dots = 0
     return most
+
+
+def toml_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
+    """What to write instead, where the line TOML stopped at sets a key whose accepted forms
+    TOML's own message cannot know: a date written as a year and month, say."""
+    at_line = re.search(r"at line (\d+)", str(error))
+    lines = text.splitlines()
+    if not at_line or int(at_line.group(1)) > len(lines):
+        return ""
+    key = lines[int(at_line.group(1)) - 1].partition("=")[0].strip()
+    if key == "date":
+        return f"; {DATE_FORMS}"
+    return ""
 
 
 def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
@@ -102,11 +118,10 @@ def kind(value: object) -> str:
 
 def date_value(value: object, path: Path) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str | datetime.date):
-        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not "
-                                  f"{kind(value)}")
+        raise PipelineError(path, f"date is {kind(value)}; {DATE_FORMS}")
     text = str(value)[:10]
     if text and not valid_date(text):
-        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
+        raise PipelineError(path, f"date is {value!r}; {DATE_FORMS}")
     return text
 
 

@@ -119,7 +119,7 @@ def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
-    from pipeline.writers.docx_draft import write_docx
+    from pipeline.writers.docx.draft import write_docx
 
     project = checked(root, name, DRAFT_LAYOUT)
     docx = project.docx(name)

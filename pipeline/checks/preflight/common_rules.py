@@ -11,6 +11,7 @@ import pikepdf
 import pypdfium2 as pdfium
 
 from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.errors import excerpt
 from pipeline.model import (
     Document,
     Figure,
@@ -22,8 +23,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
-from pipeline.writers.html import shown_date
-from pipeline.writers.pdf.pages import POINTS_PER_MM, paintings, rectangle
+from pipeline.pdf.pages import POINTS_PER_MM, paintings, rectangle
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
@@ -169,7 +169,7 @@ def front_texts(document: Document) -> list[str]:
     byline = document.byline
     parts = [byline.name, *byline.honours, byline.role] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
-            shown_date(metadata.date, metadata.language), *parts]
+            metadata.shown_date, *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:
@@ -198,10 +198,6 @@ def text_area_texts(edition: Edition) -> list[str]:
 
 def normalised(text: str) -> str:
     return IGNORED_IN_TEXT.sub("", unicodedata.normalize("NFKC", text))
-
-
-def excerpt(text: str, length: int = 40) -> str:
-    return repr(text if len(text) <= length else text[:length].rstrip() + "…")
 
 
 COMMON_RULES = (

@@ -1,6 +1,6 @@
-"""Chinese inside a tagged edition in another language, tagged with its language in the PDF's
-structure: each element whose text is Chinese (a paragraph, a heading, a phrase's Span) gets
-/Lang, so a screen reader speaks it in Chinese.
+"""Phrases of another language inside a tagged edition (Chinese in an English text), tagged
+with their language in the PDF's structure: each element whose text is in that language (a
+paragraph, a heading, a phrase's Span) gets /Lang, so a screen reader speaks it so.
 
 WeasyPrint writes no /Lang on elements, only the catalog's (the document's); the text of each
 element is read back from its marked content through its fonts' ToUnicode maps.
@@ -8,105 +8,44 @@ element is read back from its marked content through its fonts' ToUnicode maps.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.languages import CHINESE, LATIN_WORD, block_language, is_chinese_tag
-from pipeline.writers.pdf.structure_tree import is_element, kids_of
-from pipeline.writers.pdf.tagging import marked_instructions
-
-BF_CHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
-BF_RANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
-HEX = re.compile(rb"<([0-9a-fA-F]+)>")
+from pipeline.languages import LATIN_WORD, PROFILES, Profile, profile_for
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import element_text, marked_texts
 
 
-def tag_languages(pdf: pikepdf.Pdf) -> None:
-    """/Lang on the outermost elements whose text is Chinese, in a document that is not."""
-    language = str(pdf.Root.get("/Lang", ""))
-    if "/StructTreeRoot" not in pdf.Root or is_chinese_tag(language):
+def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
+    """/Lang on the outermost elements whose text is in the language of one of the document's
+    `scripts` (Chinese), in a document in another script."""
+    own = profile_for(str(pdf.Root.get("/Lang", "")))
+    others = [profile for profile in PROFILES
+              if profile in scripts and profile.script != own.script]
+    if "/StructTreeRoot" not in pdf.Root or not others:
         return
     texts = marked_texts(pdf)
-    for element in outermost_chinese(pdf.Root.StructTreeRoot, texts, language):
-        element.Lang = pikepdf.String(CHINESE)
+    for profile in others:
+        for element in outermost(pdf.Root.StructTreeRoot, texts, profile):
+            element.Lang = pikepdf.String(profile.tag)
 
 
-def outermost_chinese(node, texts: dict, language: str) -> Iterator[pikepdf.Dictionary]:
+def outermost(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionary]:
+    """The outermost elements under `node` in the language of `profile`."""
     for kid in kids_of(node):
         if not is_element(kid):
             continue
-        if is_chinese_element(kid, texts, language):
+        if in_language(kid, texts, profile):
             yield kid
         else:
-            yield from outermost_chinese(kid, texts, language)
+            yield from outermost(kid, texts, profile)
 
 
-def is_chinese_element(element: pikepdf.Dictionary, texts: dict, language: str) -> bool:
-    """Chinese, and so is every element inside it that holds Latin words: a section holding
-    an English heading is not Chinese, whatever its paragraphs are."""
-    return bool(block_language(element_text(element, texts), language)) and all(
-        is_chinese_element(kid, texts, language)
+def in_language(element: pikepdf.Dictionary, texts: dict, profile: Profile) -> bool:
+    """In the language of `profile`, and so is every element inside it that holds Latin
+    words: a section holding an English heading is not Chinese, whatever its paragraphs are."""
+    return profile.dominates(element_text(element, texts)) and all(
+        in_language(kid, texts, profile)
         or not LATIN_WORD.search(element_text(kid, texts))
         for kid in kids_of(element) if is_element(kid))
-
-
-def element_text(element: pikepdf.Dictionary, texts: dict) -> str:
-    """The text of an element's marked content and of its elements', in order."""
-    parts = []
-    for kid in kids_of(element):
-        if isinstance(kid, int):
-            parts.append(texts.get((element.Pg.objgen, kid), ""))
-        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
-            parts.append(texts.get((kid.Pg.objgen, int(kid.MCID)), ""))
-        elif is_element(kid):
-            parts.append(element_text(kid, texts))
-    return "".join(parts)
-
-
-def marked_texts(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], str]:
-    """(page, MCID) -> the text shown in that marked content."""
-    texts: dict[tuple[tuple[int, int], int], str] = {}
-    maps: dict[tuple[int, int], dict[int, str]] = {}
-    for page in pdf.pages:
-        fonts = page.Resources.get("/Font", pikepdf.Dictionary())
-        unicode_map: dict[int, str] = {}
-        for operands, operator, _, mcid in marked_instructions(page):
-            if operator == "Tf":
-                font = fonts.get(str(operands[0]))
-                unicode_map = font_map(font, maps) if font is not None else {}
-            elif operator in ("Tj", "TJ") and mcid is not None:
-                key = (page.obj.objgen, mcid)
-                texts[key] = texts.get(key, "") + shown(operands[0], unicode_map)
-    return texts
-
-
-def shown(operand, unicode_map: dict[int, str]) -> str:
-    """The text of a Tj string or a TJ array, two bytes a glyph (Identity-H)."""
-    strings = operand if isinstance(operand, pikepdf.Array) else [operand]
-    data = b"".join(bytes(item) for item in strings if isinstance(item, pikepdf.String))
-    return "".join(unicode_map.get(int.from_bytes(data[i:i + 2], "big"), "")
-                   for i in range(0, len(data) - 1, 2))
-
-
-def font_map(font: pikepdf.Dictionary, maps: dict) -> dict[int, str]:
-    """A font's ToUnicode map (its bfchar and bfrange entries), read once per font."""
-    if font.objgen not in maps:
-        maps[font.objgen] = to_unicode(font.ToUnicode.read_bytes()) if "/ToUnicode" in font \
-            else {}
-    return maps[font.objgen]
-
-
-def to_unicode(cmap: bytes) -> dict[int, str]:
-    result: dict[int, str] = {}
-    for block in BF_CHAR.findall(cmap):
-        codes = HEX.findall(block)
-        for source, target in zip(codes[0::2], codes[1::2], strict=False):
-            result[int(source, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be")
-    for block in BF_RANGE.findall(cmap):
-        codes = HEX.findall(block)
-        for low, high, target in zip(codes[0::3], codes[1::3], codes[2::3], strict=False):
-            first = ord(bytes.fromhex(target.decode()).decode("utf-16-be")[0])
-            for offset in range(int(high, 16) - int(low, 16) + 1):
-                result[int(low, 16) + offset] = chr(first + offset)
-    return result

@@ -4,7 +4,7 @@
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
-  readers/docx_structures.py, which also reads lists, tables, sign-offs and notes); Caption
+  structures.py, which also reads lists, tables, sign-offs and notes); Caption
   is a figure, numbered in order from 1.
   The picture before a caption is not read back: a figure's image and alternative text come
   from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
@@ -40,7 +40,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
 from pipeline.model import (
     Block,
@@ -59,7 +59,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans
-from pipeline.readers.docx_structures import (
+from pipeline.readers.docx.structures import (
     NOTE_REFERENCE_STYLES,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
@@ -97,7 +97,6 @@ COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/comm
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 FRONT_MATTER = ("title", "subtitle", "byline")
-SNIPPET_CHARACTERS = 40
 GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 
 
@@ -241,10 +240,9 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
     read_runs = {run._r for _, runs in read for run in runs}
     unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t.getparent() not in read_runs)
     if unread.strip():
-        snippet = " ".join(unread.split())[:SNIPPET_CHARACTERS]
         raise PipelineError(
             path,
-            f"holds text outside ordinary paragraphs, in a text box or similar ({snippet!r});"
+            f"holds text outside ordinary paragraphs, in a text box or similar ({excerpt(unread)});"
             " move it into a paragraph, save, and run doit again",
         )
 
@@ -287,12 +285,8 @@ def place_of(element) -> str:
     for previous in block.itersiblings(preceding=True):
         text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
         if text:
-            return f"after {excerpt(text)!r}"
+            return f"after {excerpt(text)}"
     return "at the start"
-
-
-def excerpt(text: str) -> str:
-    return text if len(text) <= SNIPPET_CHARACTERS else text[:SNIPPET_CHARACTERS].rstrip() + "…"
 
 
 # --- Paragraphs and runs ---------------------------------------------------------------------
@@ -437,9 +431,7 @@ def document(
             blocks.append(Heading(plain(text), level))
         elif style == "caption":
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(
-                Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
-            )
+            blocks.append(metadata.figure(number, text))
         elif style in SIGN_OFF_STYLES:
             # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
             lines = tuple(line for line in lines_of(runs, labels) if line)

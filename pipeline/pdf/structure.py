@@ -1,0 +1,55 @@
+"""A tagged PDF's structure tree as a reader walks it: its elements and their kids, and the
+marked content each instruction of a page belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pikepdf
+
+from pipeline.pdf.pages import with_ctm
+
+
+def kids_of(element: pikepdf.Dictionary) -> list:
+    kids = element.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+
+
+def is_element(kid) -> bool:
+    return isinstance(kid, pikepdf.Dictionary) and "/S" in kid
+
+
+def structure_elements(node) -> Iterator[pikepdf.Dictionary]:
+    """Every structure element under `node`, following /K."""
+    for element, _ in elements_with_parents(node):
+        yield element
+
+
+def elements_with_parents(node) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Dictionary]]:
+    """(element, parent) for every structure element under `node`."""
+    for kid in kids_of(node):
+        if is_element(kid):
+            yield kid, node
+            yield from elements_with_parents(kid)
+
+
+def marked_content_id(operands, operator) -> int | None:
+    """The MCID a BDC operator opens, if it names one."""
+    properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None
+    if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+        return int(properties.MCID)
+    return None
+
+
+def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:
+    """Each instruction of the page with its CTM and the MCID of the innermost marked
+    content around it that has one (None outside any)."""
+    marked: list[int | None] = []
+    for operands, operator, ctm in with_ctm(page):
+        if operator in ("BDC", "BMC"):
+            marked.append(marked_content_id(operands, operator))
+        elif operator == "EMC" and marked:
+            marked.pop()
+        yield operands, operator, ctm, next((m for m in reversed(marked) if m is not None), None)
