@@ -4,6 +4,7 @@ of its own or the shared one in layouts/templates/."""
 from __future__ import annotations
 
 import math
+import struct
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -195,3 +196,29 @@ def profile_inside(layout: Layout, layouts_dir: Path) -> bool:
     name = layout.output_profile
     return (isinstance(name, str) and "\0" not in name and not Path(name).is_absolute()
             and lies_inside(layout.folder / name, layouts_dir))
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+
+
+def check_fonts(layout: Layout) -> None:
+    """Refuse, naming it, a font file of the shared fonts that is not a font or is cut short:
+    WeasyPrint would silently set its text in another face of the family (a bold for the
+    regular). Only each file's table directory is read, not its glyphs."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    for path in sorted(layout.fonts_folder.iterdir()):
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        try:
+            with TTFont(path, lazy=True) as font:
+                size = path.stat().st_size
+                tables = font.reader.tables.values()
+                whole = path.suffix.lower() in (".woff", ".woff2") or all(
+                    table.offset + table.length <= size for table in tables)
+                readable = whole and "cmap" in font and "name" in font
+        except (TTLibError, OSError, ValueError, AssertionError, struct.error):
+            readable = False
+        if not readable:
+            raise PipelineError(path, "is not a font file that can be read (cut short or "
+                                      "corrupt); put the font back from its source")

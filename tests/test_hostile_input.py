@@ -596,3 +596,19 @@ def test_a_source_turned_bad_keeps_the_last_good_outputs(tmp_path):
     assert_clean_console(result)
     assert model.read_bytes() == before
     assert "A new paragraph." in (folder / "output" / "other" / "other.json").read_text()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short"])
+def test_a_corrupt_font_file_is_refused_not_replaced_by_another_face(tmp_path, damage):
+    from pipeline.layouts import check_fonts, load_layout
+
+    project = new_project(tmp_path / "project")
+    font = project / "layouts" / "fonts" / "NotoSerif-Regular.ttf"
+    whole = font.read_bytes()
+    font.unlink()  # a hard link to the repository's font: never written through
+    font.write_bytes(os.urandom(5000) if damage == "garbage" else whole[:100_000])
+    started = time.monotonic()
+    with pytest.raises(PipelineError, match="NotoSerif-Regular.ttf: is not a font file that "
+                                            "can be read"):
+        check_fonts(load_layout(project / "layouts", "screen"))
+    assert time.monotonic() - started < 5

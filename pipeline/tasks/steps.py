@@ -73,11 +73,12 @@ def load_document(project: Project, name: str):
 
 
 def build_pdf(root: Path, name: str, layout_name: str) -> None:
-    from pipeline.layouts import load_layout
+    from pipeline.layouts import check_fonts, load_layout
     from pipeline.writers.pdf.render import render_pdf
 
     project = checked(root, name, layout_name)
     layout = load_layout(project.layouts_dir, layout_name)
+    check_fonts(layout)
     try:
         pdf = render_pdf(load_document(project, name), layout, project.source_dir)
     except RenderingError as error:
