@@ -168,6 +168,9 @@ CASES = {
     "toml-folder": (both(text("toml-folder"),
                          lambda p, o: (p / "source" / "toml-folder.toml").mkdir()),
                     "source/toml-folder.toml: is a folder, not a file"),
+    "many-texts": (lambda p, o: (p / "source" / "many-texts.txt").write_text(
+        "".join(f"Item {number}\n\nA line.\n\n" for number in range(10_100))),
+        "source/many-texts.txt: holds 20,20"),
     "huge-toml": (text("huge-toml", 'title = "' + "x" * 300_000 + '"\n'),
                   "source/huge-toml.toml: too large (300,011 bytes; the limit is 262,144)"),
 }

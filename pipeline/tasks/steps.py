@@ -36,10 +36,22 @@ def build_model(root: Path, name: str) -> None:
         from pipeline.readers.scraped import read_scraped
 
         document, report = read_scraped(project.scraped(name), metadata)
+    refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
     state["sources"] = drafts.digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+
+
+def refuse_too_many_texts(document, path: Path) -> None:
+    """Laying a document out takes time in proportion to its texts (3 ms each and edition):
+    a source within the size limit but of tens of thousands of one-word lines is refused."""
+    from pipeline.model import MAX_TEXTS
+
+    count = sum(1 for _ in document.texts())
+    if count > MAX_TEXTS:
+        raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
+                                  f"cells and other texts; the limit is {MAX_TEXTS:,}")
 
 
 def read_marked_up(project: Project, name: str, metadata):
