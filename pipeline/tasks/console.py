@@ -133,8 +133,10 @@ def summary(project: Project, run: Run) -> str:
     seconds = time.monotonic() - run.started
     if not run.executed and not run.errors:
         return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
-    documents = sorted({document_of(task) for task in run.executed if ":" in task}
-                       & set(project.documents()))
+    # A document whose files lead out of the project has nothing of its own to show.
+    documents = sorted(name for name in {document_of(task) for task in run.executed
+                                         if ":" in task} & set(project.documents())
+                       if project.confined(name))
     lines = [""]
     for name in documents:
         lines += document_lines(project, name)

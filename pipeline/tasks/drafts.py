@@ -71,7 +71,7 @@ def unedited(project: Project, name: str) -> bool:
     Like `sources_unchanged`, asked while doit decides what to run: a document whose files
     lead out of the project, or cannot be read, is never up to date (its step says why),
     and nothing of it is read here."""
-    return confined(project, name) and not edited(project.docx(name),
+    return project.confined(name) and not edited(project.docx(name),
                                                   load_state(project.draft_state(name)))
 
 
@@ -81,16 +81,8 @@ def sources_unchanged(project: Project, name: str) -> bool:
     Digests, not doit's file_dep, because a marked-up source appears when edits are
     imported, and a file_dep list that grows would rebuild once more for nothing.
     """
-    return confined(project, name) and (load_state(project.draft_state(name)).get("sources")
+    return project.confined(name) and (load_state(project.draft_state(name)).get("sources")
                                         == digests(project.inputs(name)))
-
-
-def confined(project: Project, name: str) -> bool:
-    try:
-        project.refuse_escapes(name)
-    except PipelineError:
-        return False
-    return True
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:

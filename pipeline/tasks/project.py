@@ -150,6 +150,14 @@ class Project:
             for path in (*folder.files, folder.reference_docx):
                 input_file(path, self.layouts_dir)
 
+    def confined(self, name: str) -> bool:
+        """Whether document `name`'s own files all lie in the project (`refuse_escapes`)."""
+        try:
+            self.refuse_escapes(name)
+        except PipelineError:
+            return False
+        return True
+
     def refuse_escapes_of_pictures(self, images: Iterable[str]) -> None:
         """Stop, naming it, at a figure's picture (named relative to source/) that leads out
         of source/."""
