@@ -24,6 +24,7 @@ GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2
 SECRET = "root:x:0:0:the secret words of another file:/root:/bin/bash\n"
 # Files opened by the build that are not the project's but are fine: Python, its packages, the
 # repository's code, and the temporary files libraries make (never those of the test's folder).
+MIME_TYPES = "/etc/mime.types"  # the machine's file types, which WeasyPrint's mimetypes reads
 AUDITED_DOIT = """
 import os, sys, tempfile
 allowed = tuple(sys.argv[1].split(os.pathsep))
@@ -59,7 +60,7 @@ def audited_doit(folder: Path, *arguments: str, limit: float = 60,
     """`doit arguments` in `folder`, which must end within `limit` seconds; the output says
     each file opened outside the project (always, under `watched`)."""
     allowed = os.pathsep.join([str(folder.resolve()), str(ROOT), sys.prefix, sys.base_prefix,
-                               "/dev/null", "/proc/"])
+                               "/dev/null", "/proc/", MIME_TYPES])
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-c", AUDITED_DOIT, allowed, str((watched or folder).resolve()),
@@ -615,3 +616,18 @@ def test_a_corrupt_font_file_is_refused_not_replaced_by_another_face(tmp_path, d
                                             "can be read"):
         check_fonts(load_layout(project / "layouts", "screen"))
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.slow
+def test_an_svg_picture_goes_to_press_converted_to_cmyk(tmp_path):
+    nbsp = "\u00a0"
+    caption = "The reading room drawn as a plan."
+    folder = new_project(tmp_path / "project", {
+        "plan.txt": f"Opening the stacks\n\nThe stacks were opened on 2 May.\n\n{nbsp}\n\n"
+                    f"{caption}\n\n{caption}\n\nMore readers came every week.\n",
+        "plan.toml": 'layouts = ["print"]\n[images]\n1 = "plan.svg"\n'})
+    (folder / "source" / "plan.svg").write_text(SVG)
+    result = audited_doit(folder, "pdf", "preflight", limit=300)
+    assert result.returncode == 0, said(result)
+    assert "plan-print.pdf                           1 page, press-ready" in said(result)
+    assert_clean_console(result)
