@@ -63,6 +63,24 @@ class Hyphenation:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """Running heads or folios: what stands in the margins from page 2 on, set as the layout
+    says, which the preflight measures in the PDF."""
+
+    font: str = ""  # a family of layouts/fonts/ (its Chinese twin follows for Chinese text)
+    size_pt: float = 9.0
+    colour: str = "#000000"  # "#rrggbb", or "device-cmyk(c m y k)" in print
+    # "outer": on the outer edge of facing pages (running heads: the title on left-hand pages,
+    # the section on right-hand ones); "centre": centred (running heads: the title).
+    place: str = "outer"
+    gap_mm: float = 5.0  # between the furniture and the text area
+    letter_spacing_em: float = 0.0
+
+
+PLACES = ("outer", "centre")
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     folder: Path
@@ -80,6 +98,8 @@ class Layout:
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
     hyphenation: Hyphenation = field(default_factory=Hyphenation)
+    running_heads: Furniture | None = None
+    folios: Furniture | None = None
 
     @property
     def fonts_folder(self) -> Path:
@@ -135,11 +155,18 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}))
-        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation, **settings)
+        furniture = {key: Furniture(**settings.pop(key)) for key in ("running_heads", "folios")
+                     if key in settings}
+        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
+                        **furniture, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
+    for kind, placed in furniture.items():
+        if placed.place not in PLACES:
+            raise PipelineError(settings_file, f"unknown place {placed.place!r} of {kind}: "
+                                               f"{' or '.join(PLACES)}")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
     # Marks start at marks_offset_mm from the trim, and never inside the bleed.
