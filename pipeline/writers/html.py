@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -33,8 +33,9 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
+from pipeline.writers.justified import Setting, paragraph_lines
 from pipeline.writers.language_tags import holds_chinese
-from pipeline.writers.line_breaks import LineBreaks, unbroken
+from pipeline.writers.line_breaks import LineBreaks, LineEnds, unbroken
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,19 @@ class Placement:
         return self.order or tuple(range(count))
 
 
-def render_html(document: Document, layout: Layout, placement: Placement | None = None) -> str:
+def render_html(document: Document, layout: Layout, placement: Placement | None = None,
+                setting: Setting | None = None) -> str:
     """The HTML of `document` in `layout`; `placement` may set figures later or smaller, as
-    the PDF writer's figure placement asks."""
+    the PDF writer's figure placement asks; with a `setting`, the layout's justified
+    paragraphs are broken into lines by the writer."""
     placement = placement or Placement()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
+    order = placement.ordered(len(numbered))
+    breaks = LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
+                        placement.whole_words)
+    if setting is not None:
+        breaks = replace(breaks, lines=justified_lines(document, order, setting, breaks))
     return template.render(
         layout=layout,
         page=layout.page,
@@ -65,13 +73,49 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         date=document.metadata.moment.isoformat(),
         shown_date=shown_date(document.metadata.date, document.metadata.language),
         byline=document.byline,
-        blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
+        blocks=[(*numbered[index], index) for index in order],
         scales=placement.scales,
         fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
                                 language=document.metadata.language),
-        breaks=LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
-                          placement.whole_words),
+        breaks=breaks,
+        grid=grid_characters(layout) if is_chinese_tag(document.metadata.language) else 0,
+        lines_of=functools.partial(line_attributes, breaks.lines, setting),
     )
+
+
+def grid_characters(layout: Layout) -> int:
+    """How many characters of the body a Chinese line holds: the text area's width in whole
+    characters, so every line of Chinese fills it with none spread (clreq, 3.1: the
+    width of the text area a whole number of characters)."""
+    return int(layout.page.measure_mm / (layout.body_size_pt * 25.4 / 72))
+
+
+def justified_lines(document: Document, order: tuple[int, ...], setting: Setting,
+                    rules: LineBreaks) -> dict[int, LineEnds]:
+    """Each paragraph's line ends, as the writer breaks it; not in a Chinese paragraph or
+    document, which the renderer sets character by character on its grid."""
+    if is_chinese_tag(document.metadata.language):
+        return {}
+    lines, previous = {}, None
+    for index in order:
+        block = document.blocks[index]
+        if isinstance(block, Paragraph) and not is_chinese(block.text):
+            # A paragraph after a paragraph (a note, a sign-off: any <p>) is indented.
+            indent = setting.indent if isinstance(previous, (Paragraph, Note, SignOff)) else 0.0
+            lines[index] = paragraph_lines(block.spans, setting, rules, index, indent)
+        previous = block
+    return lines
+
+
+def line_attributes(lines: dict[int, LineEnds], setting: Setting | None, index: int) -> Markup:
+    """A paragraph the writer broke into lines: how many, for the PDF writer, which widens
+    each line to the measure (writers/pdf/justified_lines.py), and its spaces and letters
+    set as narrow as they may shrink."""
+    if index not in lines or setting is None:
+        return Markup("")
+    return Markup(' data-lines="{}" style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
+                  ).format(len(lines[index]) + 1, setting.shrink_em,
+                           setting.spaces.letter_spacing_em)
 
 
 @functools.cache

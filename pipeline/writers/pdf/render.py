@@ -30,7 +30,9 @@ from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
+from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_chinese
+from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -64,12 +66,14 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     use_uharfbuzz_subsetting()
+    write_exact_adjustments()
     fetcher = url_fetcher(layout.folder.parent, source_dir)
     font_config = font_configuration()
     try:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
+        justify_lines(laid_out.pages, layout.justification)
         if holds_chinese(document):
             justify_chinese(laid_out.pages)
         continued = continued_pages(laid_out.pages)
@@ -111,8 +115,9 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
     placement = Placement()
+    setting = paragraph_setting(document, layout, stylesheets, fetcher)
     for _ in range(MAX_PASSES):
-        html_text = render_html(document, layout, placement)
+        html_text = render_html(document, layout, placement, setting)
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)

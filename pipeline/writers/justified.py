@@ -1,0 +1,181 @@
+"""Justified paragraphs broken into lines by the writer, each as a whole (paragraphs.py), at
+the widths the renderer will set them (shaping.py), so no line is loose for want of a better
+break a few lines on.
+
+A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
+space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
+its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
+(line_breaks.py), after a compound's own hyphen, and in an address before / . - @. The last
+word of a paragraph is never broken. The lines go to the renderer as forced breaks; the PDF
+writer then spreads each line's spaces to the measure (writers/pdf/justified_lines.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.languages import HAN
+from pipeline.layouts import Justification
+from pipeline.model import Span
+from pipeline.writers.line_breaks import (
+    ADDRESS,
+    HYPHEN,
+    LETTERS,
+    LineBreaks,
+    LineEnds,
+    address_points,
+)
+from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Item, Penalty, breaks
+from pipeline.writers.shaping import TextStyle, shaper
+
+HYPHEN_PENALTY = 200  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
+COMPOUND_PENALTY = 200  # TeX's \exhyphenpenalty: after a compound's own hyphen
+ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
+SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
+WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
+COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+HAN_PAIR = re.compile(f"(?<={HAN})(?={HAN})")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a layout sets its justified paragraphs, as the renderer computes it: writers/pdf
+    reads it from a sample laid out with the layout's stylesheets."""
+
+    measure: float  # a line's length, in CSS pixels
+    indent: float  # the first line's indent of a paragraph following a paragraph
+    # (bold, italic, note) -> the style of such a span
+    styles: tuple[tuple[tuple[bool, bool, bool], TextStyle], ...]
+    fonts_folder: Path
+    spaces: Justification
+
+    def style(self, span: Span) -> TextStyle:
+        return dict(self.styles)[(span.bold, span.italic, bool(span.note))]
+
+    @property
+    def shrink_em(self) -> float:
+        """How much narrower than the font's own space the writer asks the renderer to set
+        each space of its lines (CSS word-spacing, negative): the narrowest a space may
+        shrink to; the PDF writer widens them again."""
+        plain = self.style(Span(""))
+        natural = shaper(self.fonts_folder).width(" ", plain) / plain.size
+        return max(0.0, natural - self.spaces.space_min_em)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """An item, and where in the paragraph's text a break at it falls."""
+
+    item: Item
+    at: tuple[int, int] | None = None  # (span, offset)
+    kind: str = ""  # the LineEnds kind
+
+
+def paragraph_lines(spans: Sequence[Span], setting: Setting, rules: LineBreaks, block: int,
+                    indent: float) -> LineEnds:
+    """Where the paragraph of `spans` (block number `block`, its first line indented by
+    `indent`) ends its lines."""
+    marked = finished(paragraph_items(spans, setting, rules, block))
+    items = [entry.item for entry in marked]
+    spaces = setting.spaces
+    plain = setting.style(Span(""))
+    natural = shaper(setting.fonts_folder).width(" ", plain) / plain.size
+    stretch = spaces.space_max_em - natural
+    # Within the widest space, then the limit; then as well as the paragraph allows.
+    tolerances = (1.0, (spaces.space_limit_em - natural) / stretch, float("inf"))
+
+    def measure(line: int) -> float:
+        return setting.measure - SAFETY - (indent if line == 0 else 0.0)
+
+    chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines)
+    return {marked[index].at: marked[index].kind for index in chosen[:-1]
+            if marked[index].at is not None}
+
+
+def paragraph_items(spans: Sequence[Span], setting: Setting, rules: LineBreaks,
+                    block: int) -> list[Marked]:
+    """The paragraph as boxes, glue and penalties, each break marked with its place."""
+    measuring = shaper(setting.fonts_folder)
+    marked: list[Marked] = []
+    for number, span in enumerate(spans):
+        style = setting.style(span)
+        if span.note:  # a note's mark sticks to the word before it
+            marked.append(Marked(Box(measuring.width(span.text, style))))
+            continue
+        space = measuring.width(" ", style)
+        stretch = (setting.spaces.space_max_em * style.size) - space
+        shrink = space - setting.spaces.space_min_em * style.size
+        addresses = [(match.start(), match.end()) for match in ADDRESS.finditer(span.text)]
+        for match in WORDS.finditer(span.text):
+            token, offset = match.group(), match.start()
+            if token == " ":
+                marked.append(Marked(Glue(space, stretch, shrink), (number, offset), "space"))
+            elif token == "\u00a0":  # a no-break space: it stretches, but never breaks
+                marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
+            else:
+                marked += word_items(match, number, style, rules, block, addresses, setting)
+    return marked
+
+
+def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, block: int,
+               addresses: list[tuple[int, int]], setting: Setting) -> list[Marked]:
+    """A word's pieces, and the breaks allowed between them."""
+    word, start = match.group(), match.start()
+    points = word_points(match, rules, block, addresses)
+    measuring = shaper(setting.fonts_folder)
+    tracking = setting.spaces.letter_spacing_em * style.size
+
+    def box(width: float, letters: int) -> Box:
+        return Box(width, letters * tracking, letters * tracking)
+
+    marked, done, previous = [], 0.0, 0
+    for position in sorted(points):
+        width = measuring.width(word[:position], style)
+        marked.append(Marked(box(width - done, position - previous)))
+        previous = position
+        kind = points[position]
+        if kind == "hyphen":
+            penalty = Penalty(measuring.width(HYPHEN, style), HYPHEN_PENALTY, flagged=True)
+        elif kind == "compound":
+            penalty, kind = Penalty(0.0, COMPOUND_PENALTY, flagged=True), "break"
+        else:
+            penalty = Penalty(0.0, ADDRESS_PENALTY)
+        marked.append(Marked(penalty, (span, start + position), kind))
+        done = width
+    marked.append(Marked(box(measuring.width(word, style) - done, len(word) - previous)))
+    return marked
+
+
+def word_points(match: re.Match, rules: LineBreaks, block: int,
+                addresses: list[tuple[int, int]]) -> dict[int, str]:
+    """Offsets into a word where it may break, and how: "hyphen", "compound", "break"."""
+    word, start = match.group(), match.start()
+    text = match.string
+    for first, last in addresses:
+        if first <= start < last:
+            inside = text[first:last]
+            return {first + point - start: "break" for point in address_points(inside)
+                    if 0 < first + point - start < len(word)}
+    points: dict[int, str] = {}
+    for hyphen in COMPOUND_HYPHEN.finditer(word):
+        points[hyphen.end()] = "compound"
+    for pair in HAN_PAIR.finditer(word):
+        points[pair.start()] = "break"
+    for letters in LETTERS.finditer(text, start, start + len(word)):
+        for point in rules.points(letters, block):
+            points[letters.start() - start + point] = "hyphen"
+    return points
+
+
+def finished(marked: list[Marked]) -> list[Marked]:
+    """The paragraph's last word left whole, and the glue filling its last line and the
+    break ending it added."""
+    last_space = max((index for index, entry in enumerate(marked)
+                      if isinstance(entry.item, Glue)), default=-1)
+    kept = [entry for index, entry in enumerate(marked)
+            if index < last_space or not isinstance(entry.item, Penalty)]
+    return [*kept, Marked(Penalty(0, INFINITY)), Marked(Glue(0.0, FIL, 0.0)),
+            Marked(Penalty(0, -INFINITY))]

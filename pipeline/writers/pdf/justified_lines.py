@@ -1,0 +1,153 @@
+"""The lines the writer broke (writers/justified.py), set by WeasyPrint as they were chosen.
+
+Before: how the layout sets a justified paragraph, read from a sample laid out with its
+stylesheets (its measure, its indent, the font of plain, bold, italic text and of a note's
+mark), so the writer measures lines as the renderer will set them.
+
+After: WeasyPrint sets each chosen line as it stands, its spaces at their narrowest, ending
+at a forced break (and a forced break makes a line last, so left unjustified); each line
+but the paragraph's last then gets the space it lacks spread over its word spaces, by
+WeasyPrint's own justification (layout/inline.py, justify_line) and, a little, over its
+letters (as InDesign's letter spacing), and the last line its spaces and letters back at the
+font's width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.layouts import Justification, Layout
+from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
+from pipeline.writers.html import render_html
+from pipeline.writers.justified import Setting
+from pipeline.writers.language_tags import holds_chinese
+from pipeline.writers.pdf.justification import block_lines, line_end, widened
+from pipeline.writers.shaping import TextStyle
+
+# The kinds of span a paragraph holds: (bold, italic, note).
+KINDS = ((False, False, False), (True, False, False), (False, True, False),
+         (True, True, False), (False, False, True))
+
+
+def paragraph_setting(document: Document, layout: Layout, stylesheets: list,
+                      fetcher) -> Setting | None:
+    """How `layout` sets `document`'s paragraphs, or None where it does not justify them:
+    read once a process for each layout, language, and whether the Chinese faces come in."""
+    key = (layout, document.metadata.language, holds_chinese(document))
+    if key not in SETTINGS:
+        SETTINGS[key] = sample_setting(layout, *key[1:], stylesheets, fetcher)
+    return SETTINGS[key]
+
+
+SETTINGS: dict[tuple, Setting | None] = {}
+
+
+def sample_setting(layout: Layout, language: str, chinese: bool, stylesheets: list,
+                   fetcher) -> Setting | None:
+    from weasyprint import HTML
+
+    from pipeline.writers.pdf.render import SOURCE_URL, font_configuration
+
+    html = render_html(sample(language, chinese), layout)
+    laid_out = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
+        stylesheets=stylesheets, font_config=font_configuration())
+    paragraphs = [box for box in boxes(laid_out.pages[0]._page_box)
+                  if box.element_tag == "p" and box.element is not None
+                  and box.element.get("data-block") in ("1", "2")]
+    first, second = paragraphs[0], paragraphs[-1]
+    if first.style["text_align_all"] != "justify":
+        return None
+    styles = {}
+    for kind, text_box in zip(KINDS, text_boxes(first), strict=True):
+        styles[kind] = text_style(text_box.style)
+    return Setting(first.width, second.style["text_indent"].value, tuple(styles.items()),
+                   layout.fonts_folder, layout.justification)
+
+
+def sample(language: str, chinese: bool) -> Document:
+    """A heading and two paragraphs holding each kind of span, in `language`; with a Chinese
+    character, when the document holds Chinese, so its faces come in."""
+    spans = (Span("plain "), Span("bold ", bold=True), Span("italic ", italic=True),
+             Span("both ", bold=True, italic=True), Span("1", note="1"))
+    return Document("sample", Metadata(title="Sample" + (" \u6a23" if chinese else ""),
+                                       language=language), None,
+                    (Heading("Sample"), Paragraph(spans), Paragraph((Span("next"),)),
+                     Note("1", (Span("note"),))))
+
+
+def text_style(style) -> TextStyle:
+    letter_spacing = style["letter_spacing"]
+    return TextStyle(tuple(style["font_family"]), style["font_size"], int(style["font_weight"]),
+                     style["font_style"] in ("italic", "oblique"),
+                     0.0 if letter_spacing == "normal" else letter_spacing,
+                     style["word_spacing"], style["lang"] or "en")
+
+
+def text_boxes(box) -> Iterator:
+    from weasyprint.formatting_structure import boxes as weasy_boxes
+
+    if isinstance(box, weasy_boxes.TextBox):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from text_boxes(child)
+
+
+def boxes(box) -> Iterator:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from boxes(child)
+
+
+def justify_lines(pages, spaces: Justification) -> list[int]:
+    """Spread each chosen line to the measure (WeasyPrint's laid-out pages, changed in place),
+    over its spaces and letters as the writer reckoned (`spaces`: the layout's); returns
+    the blocks whose lines are not the writer's (another count of lines)."""
+    lines_of: dict[int, list] = {}
+    for page in pages:
+        for block, line in block_lines(page._page_box):
+            element = block.element
+            if element is not None and element.get("data-lines") and block.element_tag == "p":
+                lines_of.setdefault(int(element.get("data-block")), []).append((block, line))
+    moved = []
+    for index, lines in lines_of.items():
+        if len(lines) != int(lines[0][0].element.get("data-lines")):
+            moved.append(index)
+        for block, line in lines[:-1]:
+            spread(block, line, spaces)
+        block, line = lines[-1]
+        natural(block, line)
+    return sorted(moved)
+
+
+def spread(block, line, spaces: Justification) -> None:
+    """A line widened to the measure: its letters and its spaces from their narrowest, in
+    the proportion the writer's breaking took them (writers/justified.py)."""
+    from weasyprint.layout.inline import count_expandable_spaces, justify_line
+
+    size = block.style["font_size"]
+    space_range = (spaces.space_max_em - spaces.space_min_em) * size
+    letter_range = 2 * spaces.letter_spacing_em * size
+    lacking = block.content_box_x() + block.width - line_end(line)
+    gaps = count_expandable_spaces(line)
+    letters = sum(len(box.text) for box in text_boxes(line))
+    stretch = gaps * space_range + letters * letter_range
+    if lacking <= 0 or stretch <= 0:
+        return
+    # A line without spaces (one long word) takes no more than twice its letters' share.
+    share = lacking / stretch if gaps else min(lacking / stretch, 2.0)
+    if letter_range:
+        widened(line, share * letter_range, 0.0)
+    lacking = block.content_box_x() + block.width - line_end(line)
+    if lacking > 0 and gaps:
+        justify_line(None, line, lacking)
+
+
+def natural(block, line) -> None:
+    """A paragraph's last line with its letters and spaces as the font sets them."""
+    from weasyprint.layout.inline import add_word_spacing
+
+    letter_spacing = block.style["letter_spacing"]
+    if letter_spacing != "normal" and letter_spacing < 0:
+        widened(line, -letter_spacing, 0.0)
+    if block.style["word_spacing"] < 0:
+        add_word_spacing(None, line, -block.style["word_spacing"], 0)
