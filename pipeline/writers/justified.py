@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.languages import HAN
+from pipeline.languages import UNSPACED
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
@@ -37,11 +37,12 @@ ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
 SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
 WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-HAN_PAIR = re.compile(f"(?<={HAN})(?={HAN})")
+# Between two letters of a script written without spaces (Chinese in English) a line may break.
+UNSPACED_PAIR = re.compile(f"(?<=[{UNSPACED}])(?=[{UNSPACED}])")
 
 
 @dataclass(frozen=True)
-class Setting:
+class LineSetting:
     """How a layout sets its justified paragraphs, as the renderer computes it: writers/pdf
     reads it from a sample laid out with the layout's stylesheets."""
 
@@ -74,7 +75,7 @@ class Marked:
     kind: str = ""  # the LineEnds kind
 
 
-def paragraph_lines(spans: Sequence[Span], setting: Setting, rules: LineBreaks, block: int,
+def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks, block: int,
                     indent: float) -> LineEnds:
     """Where the paragraph of `spans` (block number `block`, its first line indented by
     `indent`) ends its lines."""
@@ -95,7 +96,7 @@ def paragraph_lines(spans: Sequence[Span], setting: Setting, rules: LineBreaks, 
             if marked[index].at is not None}
 
 
-def paragraph_items(spans: Sequence[Span], setting: Setting, rules: LineBreaks,
+def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks,
                     block: int) -> list[Marked]:
     """The paragraph as boxes, glue and penalties, each break marked with its place."""
     measuring = shaper(setting.fonts_folder)
@@ -121,7 +122,7 @@ def paragraph_items(spans: Sequence[Span], setting: Setting, rules: LineBreaks,
 
 
 def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, block: int,
-               addresses: list[tuple[int, int]], setting: Setting) -> list[Marked]:
+               addresses: list[tuple[int, int]], setting: LineSetting) -> list[Marked]:
     """A word's pieces, and the breaks allowed between them."""
     word, start = match.group(), match.start()
     points = word_points(match, rules, block, addresses)
@@ -162,7 +163,7 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
     points: dict[int, str] = {}
     for hyphen in COMPOUND_HYPHEN.finditer(word):
         points[hyphen.end()] = "compound"
-    for pair in HAN_PAIR.finditer(word):
+    for pair in UNSPACED_PAIR.finditer(word):
         points[pair.start()] = "break"
     for letters in LETTERS.finditer(text, start, start + len(word)):
         for point in rules.points(letters, block):

@@ -12,8 +12,9 @@ forced breaks, with a hyphen where a word is broken; running text the renderer b
 soft hyphens, and the stylesheet sets `hyphens: manual`. An address breaks only before a
 `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added (a zero-width space
 there, a word joiner after its own hyphens); a compound in a title, heading or name does not
-break at all. In Chinese, `——` and `……` never start a line, nor a paragraph's last
-character stand alone on its line (word joiners bind them to the character before).
+break at all. What a language keeps together (the Chinese dash and ellipsis never start a
+line, a Chinese paragraph's last character never stands alone on its line) is bound to the
+character before by a word joiner.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 import pyphen
 from markupsafe import Markup, escape
 
-from pipeline.languages import DEFAULT, HAN, is_chinese_tag
+from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
 
@@ -48,10 +49,6 @@ LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
 LIGATURE_SECONDS = "fijlt"
 COMPOUND = re.compile(rf"\S*\w[{HYPHENS}]\w\S*")
-# Chinese: the dash and the ellipsis never start a line; a paragraph's last character never
-# stands alone on its line (its last two characters, and any closing marks, go together).
-CHINESE_PAIRS = re.compile(r"(?<=\S)(?=——|……)")
-CHINESE_TAIL = re.compile(rf"(?<={HAN})(?={HAN}[^\w]*$)")
 
 # (span, offset) -> what the line does there: "space" (the space ends the line), "hyphen" (a
 # hyphen is added and the line ends), "break" (the line ends, nothing added).
@@ -79,8 +76,7 @@ class LineBreaks:
         if ends is not None:
             text = with_line_ends(text, {offset: kind for (number, offset), kind in ends.items()
                                          if number == span})
-        if is_chinese_tag(self.language):
-            text = chinese_line_rules(text, last)
+        text = kept_together(text, self.language, last)
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
         for match in ADDRESS.finditer(text):
@@ -95,7 +91,8 @@ class LineBreaks:
     def words(self, text: str, block: int, hyphenate: bool = True) -> Markup:
         if not hyphenate or hyphenator(self.language, self.hyphenation) is None:
             return tagged(text, self.language)
-        # Chinese is never hyphenated: its characters are not lower-case letters.
+        # A phrase in another language (Chinese) is never hyphenated: its characters are
+        # not lower-case letters.
         return tagged(LETTERS.sub(lambda match: SOFT_HYPHEN.join(self.pieces(match, block)),
                                   text), self.language)
 
@@ -192,17 +189,23 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     return "".join(pieces)
 
 
-def chinese_line_rules(text: str, last: bool) -> str:
-    """Word joiners binding `——` and `……` to the character before them, and, in a block's
-    `last` span, its last character to the one before."""
-    text = CHINESE_PAIRS.sub(WORD_JOINER, text)
-    return CHINESE_TAIL.sub(WORD_JOINER, text) if last else text
+def kept_together(text: str, language: str, last: bool) -> str:
+    """Word joiners where the language keeps together what the renderer would part: before
+    what never starts a line (the Chinese dash and ellipsis) and, in a block's `last` span,
+    between its last two letters, where a last letter never stands alone (Chinese)."""
+    profile = profile_for(language)
+    if profile.unbroken_before:
+        text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)
+    if last and not profile.lone_last_letter and profile.characters:
+        letter = f"[{profile.characters}]"
+        text = re.sub(f"(?<={letter})(?={letter}\\W*$)", WORD_JOINER, text)
+    return text
 
 
-def unbroken(text: str, language: str = DEFAULT) -> Markup:
+def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
     """Text whose compounds ("Vice-Chancellor") never break at their hyphen: for titles,
-    headings and names, where a broken compound reads as two words. Chinese in a text of
-    another `language` is tagged."""
+    headings and names, where a broken compound reads as two words. A phrase in another
+    language than the document's `language` is tagged."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
         parts += [tagged(text[position:match.start()], language),
@@ -214,9 +217,9 @@ def unbroken(text: str, language: str = DEFAULT) -> Markup:
 
 @functools.cache
 def hyphenator(language: str, hyphenation: Hyphenation) -> pyphen.Pyphen | None:
-    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate
-    or no dictionary knows the language."""
-    if not hyphenation.enabled:
+    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate,
+    the language is never hyphenated (Chinese) or no dictionary knows it."""
+    if not hyphenation.enabled or not profile_for(language).hyphenates:
         return None
     known = pyphen.language_fallback(language.replace("-", "_"))
     if known is None:

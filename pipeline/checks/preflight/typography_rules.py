@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.languages import PROFILES
 from pipeline.layouts import Furniture
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM
@@ -57,7 +58,9 @@ def furniture_problems(edition: Edition) -> list[str]:
 
 def furniture_faults(glyphs: list[Glyph], settings: Furniture, measure: tuple[float, float],
                      edge: float, number: int, edition: Edition) -> Iterator[str]:
-    families = {settings.font, edition.layout.chinese_heading_font} - {""}
+    layout = edition.layout
+    families = {settings.font} | {layout.faces_for(profile).heading for profile in PROFILES}
+    families -= {""}
     if strangers := sorted({glyph.family for glyph in glyphs} - families):
         yield f"set in {', '.join(strangers)}, not {settings.font}"
     if sizes := sorted({round(glyph.size, 1) for glyph in glyphs

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pipeline.languages import Profile
 from pipeline.layouts import Justification, Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.html import render_html
-from pipeline.writers.justified import Setting
-from pipeline.writers.language_tags import holds_chinese
+from pipeline.writers.justified import LineSetting
 from pipeline.writers.pdf.justification import block_lines, line_end, widened
 from pipeline.writers.shaping import TextStyle
 
@@ -30,25 +30,25 @@ KINDS = ((False, False, False), (True, False, False), (False, True, False),
 
 
 def paragraph_setting(document: Document, layout: Layout, stylesheets: list,
-                      fetcher) -> Setting | None:
+                      fetcher) -> LineSetting | None:
     """How `layout` sets `document`'s paragraphs, or None where it does not justify them:
-    read once a process for each layout, language, and whether the Chinese faces come in."""
-    key = (layout, document.metadata.language, holds_chinese(document))
+    read once a process for each layout, language, and the scripts whose faces come in."""
+    key = (layout, document.metadata.language, document.scripts)
     if key not in SETTINGS:
         SETTINGS[key] = sample_setting(layout, *key[1:], stylesheets, fetcher)
     return SETTINGS[key]
 
 
-SETTINGS: dict[tuple, Setting | None] = {}
+SETTINGS: dict[tuple, LineSetting | None] = {}
 
 
-def sample_setting(layout: Layout, language: str, chinese: bool, stylesheets: list,
-                   fetcher) -> Setting | None:
+def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
+                   stylesheets: list, fetcher) -> LineSetting | None:
     from weasyprint import HTML
 
     from pipeline.writers.pdf.render import SOURCE_URL, font_configuration
 
-    html = render_html(sample(language, chinese), layout)
+    html = render_html(sample(language, scripts), layout)
     laid_out = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=font_configuration())
     paragraphs = [box for box in boxes(laid_out.pages[0]._page_box)
@@ -60,17 +60,18 @@ def sample_setting(layout: Layout, language: str, chinese: bool, stylesheets: li
     styles = {}
     for kind, text_box in zip(KINDS, text_boxes(first), strict=True):
         styles[kind] = text_style(text_box.style)
-    return Setting(first.width, second.style["text_indent"].value, tuple(styles.items()),
+    return LineSetting(first.width, second.style["text_indent"].value, tuple(styles.items()),
                    layout.fonts_folder, layout.justification)
 
 
-def sample(language: str, chinese: bool) -> Document:
-    """A heading and two paragraphs holding each kind of span, in `language`; with a Chinese
-    character, when the document holds Chinese, so its faces come in."""
+def sample(language: str, scripts: frozenset[Profile]) -> Document:
+    """A heading and two paragraphs holding each kind of span, in `language`; with a letter
+    of each script the document holds (the first of its class), so their faces come in."""
     spans = (Span("plain "), Span("bold ", bold=True), Span("italic ", italic=True),
              Span("both ", bold=True, italic=True), Span("1", note="1"))
-    return Document("sample", Metadata(title="Sample" + (" \u6a23" if chinese else ""),
-                                       language=language), None,
+    letters = "".join(sorted(profile.characters[0] for profile in scripts))
+    return Document("sample", Metadata(title=f"Sample {letters}".strip(), language=language),
+                    None,
                     (Heading("Sample"), Paragraph(spans), Paragraph((Span("next"),)),
                      Note("1", (Span("note"),))))
 

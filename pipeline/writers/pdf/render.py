@@ -1,10 +1,10 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py imports
-this module when it declares tasks, and that must stay cheap.
+WeasyPrint and pikepdf are imported inside the functions that use them, when a PDF is
+rendered: importing WeasyPrint takes about a second, which a test of the HTML need not pay.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see writers/html.py), the XMP document and instance ids from a hash of the HTML, and the file
+(see writers/html/), the XMP document and instance ids from a hash of the HTML, and the file
 identifier from a hash of the finished file.
 
 WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
@@ -19,19 +19,20 @@ import hashlib
 import io
 import re
 import uuid
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from pipeline.errors import RenderingError
+from pipeline.languages import PROFILES
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
-from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
-from pipeline.writers.pdf.justification import justify_chinese
+from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
@@ -49,7 +50,6 @@ SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
 NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
 FONT_HELP = 'README.md, "Adding a font"'
-CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -62,6 +62,9 @@ class RefusedURLError(PermissionError):
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no
+    # longer needs here: fonts are subset through uharfbuzz (font_subsetting.py).
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
@@ -74,8 +77,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
         justify_lines(laid_out.pages, layout.justification)
-        if holds_chinese(document):
-            justify_chinese(laid_out.pages)
+        justify_between_characters(laid_out.pages, document.scripts)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -90,7 +92,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
     return finished(rendered, layout, proof_note(document), continued,
-                    chinese=holds_chinese(document))
+                    scripts=document.scripts)
 
 
 def proof_note(document: Document) -> str:
@@ -102,10 +104,11 @@ def proof_note(document: Document) -> str:
 
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
-    """The layout's stylesheet, and the Chinese faces' for a document holding Chinese: only
-    then are those large fonts loaded."""
+    """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
+    document holds (fonts/chinese.css): only then are those large fonts loaded."""
     return [layout.folder / layout.stylesheet,
-            *([layout.fonts_folder / CHINESE_FONTS_CSS] if holds_chinese(document) else [])]
+            *(layout.fonts_folder / profile.fonts_css for profile in PROFILES
+              if profile in document.scripts and profile.fonts_css)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
@@ -115,9 +118,9 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
     placement = Placement()
-    setting = paragraph_setting(document, layout, stylesheets, fetcher)
+    lines = paragraph_setting(document, layout, stylesheets, fetcher)
     for _ in range(MAX_PASSES):
-        html_text = render_html(document, layout, placement, setting)
+        html_text = render_html(document, layout, placement, lines)
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)
@@ -133,12 +136,13 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(),
+             scripts: frozenset = frozenset()) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
-    block goes on from the page before), and, for a document holding `chinese`, its Chinese
-    elements tagged with their language; in PDF/X ones, print-ready with `note` in the
-    slug."""
+    block goes on from the page before), and the elements in the languages of the `scripts`
+    the document holds (Chinese in an English text) tagged with their language; in PDF/X
+    ones, print-ready with `note` in the slug."""
     import pikepdf
 
     from pipeline.writers.pdf.language_tags import tag_languages
@@ -151,8 +155,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued)
-            if chinese:
-                tag_languages(pdf)
+            if scripts:
+                tag_languages(pdf, scripts)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()
@@ -204,9 +208,10 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css and chinese.css declare: the only ones a PDF
-    may use."""
-    return frozenset(family for name in (FONTS_CSS, CHINESE_FONTS_CSS)
+    """The font families the shared fonts.css and each script's (chinese.css) declare: the
+    only ones a PDF may use."""
+    sheets = (FONTS_CSS, *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
+    return frozenset(family for name in sheets
                      for family in FONT_FAMILY.findall(
                          (layout.fonts_folder / name).read_text(encoding="utf-8")))
 

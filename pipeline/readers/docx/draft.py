@@ -4,7 +4,7 @@
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
-  readers/docx_structures.py, which also reads lists, tables, sign-offs and notes); Caption
+  structures.py, which also reads lists, tables, sign-offs and notes); Caption
   is a figure, numbered in order from 1.
   The picture before a caption is not read back: a figure's image and alternative text come
   from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
@@ -57,7 +57,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans
-from pipeline.readers.docx_structures import (
+from pipeline.readers.docx.structures import (
     NOTE_REFERENCE_STYLES,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
@@ -387,9 +387,7 @@ def document(
             blocks.append(Heading(plain(text), level))
         elif style == "caption":
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(
-                Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
-            )
+            blocks.append(metadata.figure(number, text))
         elif style in SIGN_OFF_STYLES:
             # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
             lines = tuple(line for line in lines_of(runs, labels) if line)

@@ -1,4 +1,5 @@
-"""The HTML of a document in one layout: the layout's Jinja2 template fed with the model.
+"""The HTML of a document in one layout: the layout's Jinja2 template placing the opener,
+the byline and the body, whose blocks are rendered in code (blocks.py).
 
 A layout's folder may hold its own document.html; otherwise the shared one in
 layouts/templates/ serves, so layouts differing only in CSS keep one template.
@@ -11,7 +12,6 @@ depend on where the project lies.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,22 +19,11 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from pipeline.languages import is_chinese, is_chinese_tag
+from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import (
-    Document,
-    Figure,
-    Heading,
-    List,
-    Metadata,
-    Note,
-    Paragraph,
-    SignOff,
-    Table,
-    UnknownBlock,
-)
-from pipeline.writers.justified import Setting, paragraph_lines
-from pipeline.writers.language_tags import holds_chinese
+from pipeline.model import Document, Heading, Metadata, Note, Paragraph, SignOff
+from pipeline.writers.html.blocks import Setting, body, byline_html
+from pipeline.writers.justified import LineSetting, paragraph_lines
 from pipeline.writers.line_breaks import LineBreaks, LineEnds, unbroken
 
 
@@ -52,18 +41,25 @@ class Placement:
 
 
 def render_html(document: Document, layout: Layout, placement: Placement | None = None,
-                setting: Setting | None = None) -> str:
+                lines: LineSetting | None = None) -> str:
     """The HTML of `document` in `layout`; `placement` may set figures later or smaller, as
-    the PDF writer's figure placement asks; with a `setting`, the layout's justified
-    paragraphs are broken into lines by the writer."""
+    the PDF writer's figure placement asks; with `lines` (how the layout sets justified
+    lines), the writer breaks the justified paragraphs into lines itself."""
     placement = placement or Placement()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
+    language = document.metadata.language
     order = placement.ordered(len(numbered))
-    breaks = LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
-                        placement.whole_words)
-    if setting is not None:
-        breaks = replace(breaks, lines=justified_lines(document, order, setting, breaks))
+    breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
+    if lines is not None:
+        breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks))
+    setting = Setting(
+        layout=layout,
+        breaks=breaks,
+        unbroken=functools.partial(unbroken, language=language),
+        scales=placement.scales,
+        line_attributes=functools.partial(line_attributes, breaks.lines, lines),
+    )
     return template.render(
         layout=layout,
         page=layout.page,
@@ -71,35 +67,32 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=shown_date(document.metadata.date, document.metadata.language),
-        byline=document.byline,
-        blocks=[(*numbered[index], index) for index in order],
-        scales=placement.scales,
-        fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
-                                language=document.metadata.language),
-        breaks=breaks,
-        grid=grid_characters(layout) if is_chinese_tag(document.metadata.language) else 0,
-        lines_of=functools.partial(line_attributes, breaks.lines, setting),
+        shown_date=document.metadata.shown_date,
+        byline=byline_html(document.byline, setting),
+        body=body([(*numbered[index], index) for index in order], setting),
+        fonts=functools.partial(font_families, layout, scripts=document.scripts,
+                                language=language),
+        grid=grid_characters(layout) if not profile_for(language).words_spaced else 0,
     )
 
 
 def grid_characters(layout: Layout) -> int:
-    """How many characters of the body a Chinese line holds: the text area's width in whole
-    characters, so every line of Chinese fills it with none spread (clreq, 3.1: the
-    width of the text area a whole number of characters)."""
+    """How many characters of the body a line of a language written without spaces
+    (Chinese) holds: the text area's width in whole characters, so every line fills it
+    with none spread (clreq, 3.1: the text area a whole number of characters wide)."""
     return int(layout.page.measure_mm / (layout.body_size_pt * 25.4 / 72))
 
 
-def justified_lines(document: Document, order: tuple[int, ...], setting: Setting,
+def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
                     rules: LineBreaks) -> dict[int, LineEnds]:
-    """Each paragraph's line ends, as the writer breaks it; not in a Chinese paragraph or
-    document, which the renderer sets character by character on its grid."""
-    if is_chinese_tag(document.metadata.language):
+    """Each paragraph's line ends, as the writer breaks it; not in a language written
+    without spaces (Chinese), set character by character on its grid by the renderer."""
+    if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
     for index in order:
         block = document.blocks[index]
-        if isinstance(block, Paragraph) and not is_chinese(block.text):
+        if isinstance(block, Paragraph) and detect(block.text).words_spaced:
             # A paragraph after a paragraph (a note, a sign-off: any <p>) is indented.
             indent = setting.indent if isinstance(previous, (Paragraph, Note, SignOff)) else 0.0
             lines[index] = paragraph_lines(block.spans, setting, rules, index, indent)
@@ -107,7 +100,8 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: Setting
     return lines
 
 
-def line_attributes(lines: dict[int, LineEnds], setting: Setting | None, index: int) -> Markup:
+def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
+                    index: int) -> Markup:
     """A paragraph the writer broke into lines: how many, for the PDF writer, which widens
     each line to the measure (writers/pdf/justified_lines.py), and its spaces and letters
     set as narrow as they may shrink."""
@@ -129,36 +123,25 @@ def environment(folder: Path, shared: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.tests.update(
-        heading=lambda block: isinstance(block, Heading),
-        figure=lambda block: isinstance(block, Figure),
-        paragraph=lambda block: isinstance(block, Paragraph),
-        list_block=lambda block: isinstance(block, List),
-        table_block=lambda block: isinstance(block, Table),
-        sign_off=lambda block: isinstance(block, SignOff),
-        note=lambda block: isinstance(block, Note),
-    )
-    env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string
     env.filters["unbroken"] = pass_context(
         lambda context, text: unbroken(text, context["metadata"].language))
-    env.tests["chinese"] = is_chinese
     return env
 
 
-def font_families(latin: str, chinese: str, *, chinese_text: bool,
+def font_families(layout: Layout, role: str, family: str = "", *, scripts: frozenset[Profile],
                   language: str) -> Markup:
-    """A layout's family and, for a document holding Chinese, its Chinese face: after the
-    Latin one, or before it in a Chinese document, whose ellipsis and dash are Chinese."""
-    families = [latin, chinese] if chinese and chinese_text else [latin]
-    if is_chinese_tag(language):
-        families.reverse()
+    """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
+    face it names for each script the document holds: after its own, or first in a
+    document in that script's language (so a Chinese document's ellipsis and dash are
+    Chinese)."""
+    own = profile_for(language)
+    families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
+    for profile in PROFILES:
+        face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
+        if face:
+            families.insert(0 if profile is own else len(families), face)
     return Markup(", ").join(css_string(family) for family in families)
-
-
-def unknown_block(block: object) -> None:
-    """Called by a template for a block it has no rule for: an error, not a paragraph."""
-    raise UnknownBlock(block, "the HTML template")
 
 
 def anchors(document: Document) -> list[str | None]:
@@ -190,16 +173,3 @@ def css_string(value: str) -> Markup:
         char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
     )
     return Markup(f'"{escaped}"')
-
-
-def shown_date(date: str, language: str = "en-GB") -> str:
-    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"; in
-    Chinese "2024年", "2024年6月", "2024年6月11日"."""
-    parts = date.split("-")
-    if is_chinese_tag(language):
-        return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, "年月日", strict=False)
-                       if part.isdigit()) if date else ""
-    if len(parts) == 1:
-        return date
-    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"
