@@ -76,9 +76,10 @@ class Marked:
 
 
 def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks, block: int,
-                    indent: float) -> LineEnds:
+                    indent: float, looseness: int = 0) -> LineEnds:
     """Where the paragraph of `spans` (block number `block`, its first line indented by
-    `indent`) ends its lines."""
+    `indent`) ends its lines; with a `looseness` of -1, a line fewer where its spaces
+    allow."""
     marked = finished(paragraph_items(spans, setting, rules, block))
     items = [entry.item for entry in marked]
     spaces = setting.spaces
@@ -91,7 +92,7 @@ def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
     def measure(line: int) -> float:
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
-    chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines)
+    chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines, looseness)
     return {marked[index].at: marked[index].kind for index in chosen[:-1]
             if marked[index].at is not None}
 

@@ -65,29 +65,30 @@ class NoBreaking(Exception):
 
 
 def breaks(items: Sequence[Item], measure: Callable[[int], float], tolerances: Sequence[float],
-           max_hyphens: int = 2) -> list[int]:
+           max_hyphens: int = 2, looseness: int = 0) -> list[int]:
     """The indices of the items the paragraph breaks at, its last item (a forced break)
     included: with the first of `tolerances` (the largest stretch ratio a line's spaces may
     take) that any breaking meets, and no more than `max_hyphens` hyphenated lines in a
-    row. `measure(n)` is the width of line n (from 0). With none met, each line is set as
-    full as it goes (first fit)."""
+    row. `measure(n)` is the width of line n (from 0). With a `looseness` (TeX's), the
+    breaking whose count of lines is nearest the best one's and `looseness` more (-1: a
+    line fewer). With none met, each line is set as full as it goes (first fit)."""
     for tolerance in tolerances:
         try:
-            return chosen(items, measure, tolerance, max_hyphens)
+            return chosen(items, measure, tolerance, max_hyphens, looseness)
         except NoBreaking:
             continue
     return first_fit(items, measure)
 
 
 def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: float,
-           max_hyphens: int) -> list[int]:
+           max_hyphens: int, looseness: int = 0) -> list[int]:
     totals = running_totals(items)
     active = [Node(-1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, None)]
     for index, item in enumerate(items):
         if not breakable(items, index):
             continue
         penalty = item if isinstance(item, Penalty) else None
-        candidates: dict[tuple[int, int], Node] = {}
+        candidates: dict[tuple[int, int, int], Node] = {}
         survivors = []
         for node in active:
             width = totals[index][0] - node.width + (penalty.width if penalty else 0.0)
@@ -109,7 +110,8 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
             if abs(fitness - node.fitness) > 1:
                 demerits += ADJACENT_DEMERITS
             total = node.demerits + demerits
-            key = (fitness, hyphens)
+            # Breakings of every count of lines are kept apart where a looseness asks.
+            key = (fitness, hyphens, node.line + 1 if looseness else 0)
             if key not in candidates or total < candidates[key].demerits:
                 after = totals_after(items, totals, index)
                 candidates[key] = Node(index, node.line + 1, fitness, hyphens, *after, total,
@@ -121,7 +123,9 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
     ends = [node for node in active if node.position == last]
     if not ends:
         raise NoBreaking
-    node: Node | None = min(ends, key=lambda node: node.demerits)
+    best = min(ends, key=lambda node: node.demerits)
+    wanted = best.line + looseness
+    node: Node | None = min(ends, key=lambda node: (abs(node.line - wanted), node.demerits))
     positions = []
     while node is not None and node.position >= 0:
         positions.append(node.position)

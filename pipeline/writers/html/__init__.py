@@ -33,8 +33,10 @@ class Placement:
 
     order: tuple[int, ...] = ()  # block indices in the order they are set; () the model's
     scales: dict[int, float] = field(default_factory=dict)  # block index -> share of width
-    # (block index, word): words left whole, to end a ladder of hyphenated lines
+    # (block index, word): words left whole, to end a ladder of hyphenated lines or a page
     whole_words: frozenset[tuple[int, str]] = frozenset()
+    whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
+    tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -52,12 +54,14 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     order = placement.ordered(len(numbered))
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None:
-        breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks))
+        breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
+                                                       placement.tightened))
     setting = Setting(
         layout=layout,
         breaks=breaks,
         unbroken=functools.partial(unbroken, language=language),
         scales=placement.scales,
+        whole_tables=placement.whole_tables,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )
     return template.render(
@@ -84,9 +88,11 @@ def grid_characters(layout: Layout) -> int:
 
 
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
-                    rules: LineBreaks) -> dict[int, LineEnds]:
-    """Each paragraph's line ends, as the writer breaks it; not in a language written
-    without spaces (Chinese), set character by character on its grid by the renderer."""
+                    rules: LineBreaks, tightened: frozenset[int] = frozenset()
+                    ) -> dict[int, LineEnds]:
+    """Each paragraph's line ends, as the writer breaks it (a line shorter where
+    `tightened`); not in a language written without spaces (Chinese), set character by
+    character on its grid by the renderer."""
     if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
@@ -95,7 +101,8 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
         if isinstance(block, Paragraph) and detect(block.text).words_spaced:
             # A paragraph after a paragraph (a note, a sign-off: any <p>) is indented.
             indent = setting.indent if isinstance(previous, (Paragraph, Note, SignOff)) else 0.0
-            lines[index] = paragraph_lines(block.spans, setting, rules, index, indent)
+            lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
+                                           -1 if index in tightened else 0)
         previous = block
     return lines
 

@@ -40,6 +40,7 @@ class Setting:
     breaks: LineBreaks
     unbroken: Callable[[str], Markup]
     scales: dict[int, float]
+    whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
 
@@ -137,8 +138,9 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                        row_header=column == 0 and not numeric[0])
             for column, cell in enumerate(row)))
         for row in block.rows)
-    return Markup('<table data-block="{}">\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, head, rows)
+    whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
+    return Markup('<table data-block="{}"{}>\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, whole, head, rows)
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,

@@ -20,7 +20,6 @@ import io
 import re
 import uuid
 import warnings
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -34,13 +33,7 @@ from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
-from pipeline.writers.pdf.placement import (
-    MAX_PASSES,
-    all_mended,
-    continued_pages,
-    holes,
-    ladder_words,
-)
+from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
 
 # Figure images are resolved against this URL, which the URL fetcher maps to the source
 # folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
@@ -112,8 +105,8 @@ def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
-    """The HTML and WeasyPrint's layout of it, its figures placed so that no page but the
-    last is left more than a third empty (placement.py): a second layout where needed."""
+    """The HTML and WeasyPrint's layout of it, its pages mended (placement.py): another
+    layout where needed."""
     from weasyprint import HTML
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
@@ -124,11 +117,7 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)
-        better = placement
-        if layout.hyphenation.enabled:
-            whole = ladder_words(laid_out.pages, layout.hyphenation.max_lines)
-            better = replace(better, whole_words=better.whole_words | whole)
-        better = all_mended(better, list(holes(laid_out.pages)), kinds)
+        better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
         if better == placement:
             break
         placement = better
