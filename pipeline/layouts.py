@@ -68,6 +68,7 @@ class Hyphenation:
     min_before: int = 3  # letters left before the hyphen
     min_after: int = 3  # letters carried to the next line
     max_lines: int = 2  # hyphenated line ends in a row
+    max_share: float = 0.12  # of a justified edition's full lines, hyphenated at most
     # Words broken otherwise than the dictionary would ("cel-e-brate"), or never ("everyone"):
     # the layout's hyphenation.txt, one word a line, hyphens where it may break.
     exceptions: tuple[str, ...] = ()

@@ -13,6 +13,7 @@ import pikepdf
 XHTML = "{http://www.w3.org/1999/xhtml}"
 MM = 72 / 25.4
 ADDED_HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a break the renderer made
+EVEN_SPACES = 0.1  # ems: a justified line's spaces differ by no more (fonts, letter spacing)
 
 
 @dataclass(frozen=True)
@@ -138,13 +139,26 @@ def set_lines(pdf: Path) -> list[SetLine]:
 
 def justified_spaces(pdf: Path, page, size_pt: float) -> list[tuple[SetLine, list[float]]]:
     """The word spaces, in ems of the body size, of each full justified line of text: a line
-    of the body that reaches the right edge of the text area from its left edge (or a
-    paragraph's indent), measured from the outside."""
+    that reaches the right edge of the text area from its left edge (or a paragraph's
+    indent), its spaces even (a table's row, whose gaps are columns, is not one), measured
+    from the outside."""
     found = []
     for line in set_lines(pdf):
         left_mm, right_mm = page.side_margins_mm(line.page)
         area_left, area_right = left_mm * MM, page.width_mm * MM - right_mm * MM
-        if (abs(line.right - area_right) <= 0.6 and line.left - area_left <= 2 * size_pt
-                and line.left >= area_left - 0.6 and len(line.words) > 1):
-            found.append((line, [space / size_pt for space in line.spaces()]))
+        spaces = [space / size_pt for space in line.spaces()]
+        inside = page.margin_top_mm * MM <= line.top <= (page.height_mm - page.margin_bottom_mm) * MM
+        if (inside and abs(line.right - area_right) <= 0.6 and line.left - area_left <= 2 * size_pt
+                and line.left >= area_left - 0.6 and spaces
+                and max(spaces) - min(spaces) <= EVEN_SPACES):
+            found.append((line, spaces))
     return found
+
+
+def word_heights(pdf: Path) -> list[tuple[int, str, float]]:
+    """(page, text, height in points) of every word: its size times its font's height."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    return [(number, word.text or "", float(word.get("yMax")) - float(word.get("yMin")))
+            for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1)
+            for word in page.iter(f"{XHTML}word")]

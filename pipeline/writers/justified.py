@@ -31,8 +31,8 @@ from pipeline.writers.line_breaks import (
 from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Item, Penalty, breaks
 from pipeline.writers.shaping import TextStyle, shaper
 
-HYPHEN_PENALTY = 200  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
-COMPOUND_PENALTY = 200  # TeX's \exhyphenpenalty: after a compound's own hyphen
+HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
+COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
 ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
 SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
 WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
@@ -52,6 +52,14 @@ class LineSetting:
     styles: tuple[tuple[tuple[bool, bool, bool], TextStyle], ...]
     fonts_folder: Path
     spaces: Justification
+    justified: bool = True  # the layout justifies its paragraphs
+    # Each heading's element ("h1" the title, "h2", "h3": the ones after it alike), with its
+    # style and measure.
+    headings: tuple[tuple[str, TextStyle, float], ...] = ()
+
+    def heading(self, tag: str) -> tuple[TextStyle, float] | None:
+        known = dict((name, (style, width)) for name, style, width in self.headings)
+        return known.get(tag) or (known.get("h3") if tag > "h3" else None)
 
     def style(self, span: Span) -> TextStyle:
         return dict(self.styles)[(span.bold, span.italic, bool(span.note))]
@@ -59,11 +67,12 @@ class LineSetting:
     @property
     def shrink_em(self) -> float:
         """How much narrower than the font's own space the writer asks the renderer to set
-        each space of its lines (CSS word-spacing, negative): the narrowest a space may
-        shrink to; the PDF writer widens them again."""
+        each space of its lines (CSS word-spacing, negative), so that with the letters'
+        narrowest spacing, which the space takes too, it is the narrowest a space may be;
+        the PDF writer widens them again."""
         plain = self.style(Span(""))
         natural = shaper(self.fonts_folder).width(" ", plain) / plain.size
-        return max(0.0, natural - self.spaces.space_min_em)
+        return max(0.0, natural - self.spaces.space_min_em - self.spaces.letter_spacing_em)
 
 
 @dataclass(frozen=True)
@@ -173,11 +182,67 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
 
 
 def finished(marked: list[Marked]) -> list[Marked]:
-    """The paragraph's last word left whole, and the glue filling its last line and the
-    break ending it added."""
+    """The paragraph's last word never hyphenated (an address may still break), and the
+    glue filling its last line and the break ending it added."""
     last_space = max((index for index, entry in enumerate(marked)
                       if isinstance(entry.item, Glue)), default=-1)
     kept = [entry for index, entry in enumerate(marked)
-            if index < last_space or not isinstance(entry.item, Penalty)]
+            if index < last_space or not isinstance(entry.item, Penalty)
+            or not entry.item.flagged]
     return [*kept, Marked(Penalty(0, INFINITY)), Marked(Glue(0.0, FIL, 0.0)),
             Marked(Penalty(0, -INFINITY))]
+
+
+def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
+             spaced: bool = True) -> list[int]:
+    """Where a heading too long for one line breaks so that its lines are as even as they
+    can be in the fewest lines, and none holds a single word alone: the offsets of the spaces
+    ending its lines (of the characters starting them, for a language written without
+    spaces)."""
+    measuring = shaper(fonts_folder)
+    if measuring.width(text, style) <= measure - SAFETY:
+        return []
+    if spaced:
+        starts = [0] + [match.end() for match in re.finditer(" ", text)]
+    else:
+        starts = list(range(len(text)))
+    ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
+
+    def width(first: int, last: int) -> float:  # words first..last on one line
+        return measuring.width(text[starts[first]:ends[last]], style)
+
+    count = len(starts)
+    for lines in range(2, count + 1):
+        best = balance(count, lines, width, measure - SAFETY)
+        if best is not None:
+            return [ends[index] if spaced else starts[index + 1] for index in best]
+    return []
+
+
+def balance(count: int, lines: int, width, measure: float) -> list[int] | None:
+    """The last word of each line but the last, for `count` words in `lines` lines each
+    holding two words or more where it can, the widest line as narrow as it can be; None
+    when they do not fit."""
+    least = 2 if count >= 2 * lines else 1
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def fit(start: int, left: int) -> tuple[float, list[int]] | None:
+        if (start, left) in best:
+            return best[(start, left)]
+        found = None
+        if left == 1:
+            if count - start >= least and width(start, count - 1) <= measure:
+                found = (width(start, count - 1), [])
+        else:
+            for last in range(start + least - 1, count - least * (left - 1)):
+                line = width(start, last)
+                if line > measure:
+                    break
+                rest = fit(last + 1, left - 1)
+                if rest is not None and (found is None or max(line, rest[0]) < found[0]):
+                    found = (max(line, rest[0]), [last, *rest[1]])
+        best[(start, left)] = found
+        return found
+
+    result = fit(0, lines)
+    return None if result is None else result[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -79,6 +79,7 @@ class Edition:
     document: Document
     layout: Layout
     source_dir: Path | None = None  # where the figures' pictures are, to name them
+    cache: dict = field(default_factory=dict, compare=False)  # what rules measured, once
 
     @functools.cached_property
     def glyphs(self) -> list[list[Glyph]]:

@@ -23,8 +23,14 @@ from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, SignOff
 from pipeline.writers.html.blocks import Setting, body, byline_html
-from pipeline.writers.justified import LineSetting, paragraph_lines
-from pipeline.writers.line_breaks import LineBreaks, LineEnds, unbroken
+from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
+from pipeline.writers.line_breaks import (
+    LINE_END,
+    LineBreaks,
+    LineEnds,
+    unbroken,
+    with_line_ends,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class Placement:
     # (block index, word): words left whole, to end a ladder of hyphenated lines or a page
     whole_words: frozenset[tuple[int, str]] = frozenset()
     whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
+    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
 
     def ordered(self, count: int) -> tuple[int, ...]:
@@ -53,15 +60,18 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     language = document.metadata.language
     order = placement.ordered(len(numbered))
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
-    if lines is not None:
+    if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
                                                        placement.tightened))
+    heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
         breaks=breaks,
         unbroken=functools.partial(unbroken, language=language),
+        heading=heading,
         scales=placement.scales,
         whole_tables=placement.whole_tables,
+        table_turns=placement.table_turns,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )
     return template.render(
@@ -77,7 +87,22 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
         grid=grid_characters(layout) if not profile_for(language).words_spaced else 0,
+        heading=heading,
     )
+
+
+def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str) -> Markup:
+    """A heading (element `tag`) whose compounds never break, its lines balanced where it
+    takes more than one, no word left alone on its last line."""
+    found = lines.heading(tag) if lines is not None else None
+    if found is None:
+        return unbroken(text, language)
+    style, measure = found
+    ends = balanced(text, style, measure, lines.fonts_folder,
+                    profile_for(language).words_spaced)
+    return unbroken(with_line_ends(text, dict.fromkeys(
+        ends, "space" if profile_for(language).words_spaced else "break")), language
+                    ).replace(LINE_END, Markup("<br>"))
 
 
 def grid_characters(layout: Layout) -> int:

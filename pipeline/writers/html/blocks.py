@@ -39,8 +39,10 @@ class Setting:
     layout: Layout
     breaks: LineBreaks
     unbroken: Callable[[str], Markup]
+    heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
+    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
 
@@ -82,7 +84,7 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting,
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
     return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.unbroken(block.text))
+        Markup(tag), anchor, index, setting.heading(block.text, tag))
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -133,11 +135,12 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                                    spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     rows = Markup("").join(
-        Markup("<tr>{}</tr>\n").format(Markup("").join(
-            table_cell(cell, index, setting, numeric[column],
-                       row_header=column == 0 and not numeric[0])
-            for column, cell in enumerate(row)))
-        for row in block.rows)
+        Markup("<tr{}>{}</tr>\n").format(
+            Markup(' class="turn"') if (index, number) in setting.table_turns else "",
+            Markup("").join(table_cell(cell, index, setting, numeric[column],
+                                       row_header=column == 0 and not numeric[0])
+                            for column, cell in enumerate(row)))
+        for number, row in enumerate(block.rows))
     whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
     return Markup('<table data-block="{}"{}>\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
                   "</tbody>\n</table>\n").format(index, whole, head, rows)

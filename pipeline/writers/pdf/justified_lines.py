@@ -30,21 +30,22 @@ KINDS = ((False, False, False), (True, False, False), (False, True, False),
 
 
 def paragraph_setting(document: Document, layout: Layout, stylesheets: list,
-                      fetcher) -> LineSetting | None:
-    """How `layout` sets `document`'s paragraphs, or None where it does not justify them:
-    read once a process for each layout, language, and the scripts whose faces come in."""
+                      fetcher) -> LineSetting:
+    """How `layout` sets `document`'s paragraphs and headings: read once a process for each
+    layout, language, and the scripts whose faces come in."""
     key = (layout, document.metadata.language, document.scripts)
     if key not in SETTINGS:
         SETTINGS[key] = sample_setting(layout, *key[1:], stylesheets, fetcher)
     return SETTINGS[key]
 
 
-SETTINGS: dict[tuple, LineSetting | None] = {}
+SETTINGS: dict[tuple, LineSetting] = {}
 
 
 def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
-                   stylesheets: list, fetcher) -> LineSetting | None:
+                   stylesheets: list, fetcher) -> LineSetting:
     from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes as weasy_boxes
 
     from pipeline.writers.pdf.render import SOURCE_URL, font_configuration
 
@@ -55,13 +56,18 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
                   if box.element_tag == "p" and box.element is not None
                   and box.element.get("data-block") in ("1", "2")]
     first, second = paragraphs[0], paragraphs[-1]
-    if first.style["text_align_all"] != "justify":
-        return None
     styles = {}
     for kind, text_box in zip(KINDS, text_boxes(first), strict=True):
         styles[kind] = text_style(text_box.style)
+    headings = {}
+    for box in boxes(laid_out.pages[0]._page_box):
+        if isinstance(box, weasy_boxes.BlockBox) and box.element_tag in ("h1", "h2", "h3"):
+            headings.setdefault(box.element_tag,
+                                (text_style(next(text_boxes(box)).style), box.width))
     return LineSetting(first.width, second.style["text_indent"].value, tuple(styles.items()),
-                   layout.fonts_folder, layout.justification)
+                       layout.fonts_folder, layout.justification,
+                       first.style["text_align_all"] == "justify",
+                       tuple((tag, *found) for tag, found in headings.items()))
 
 
 def sample(language: str, scripts: frozenset[Profile]) -> Document:
@@ -73,7 +79,7 @@ def sample(language: str, scripts: frozenset[Profile]) -> Document:
     return Document("sample", Metadata(title=f"Sample {letters}".strip(), language=language),
                     None,
                     (Heading("Sample"), Paragraph(spans), Paragraph((Span("next"),)),
-                     Note("1", (Span("note"),))))
+                     Note("1", (Span("note"),)), Heading("Sample", level=2)))
 
 
 def text_style(style) -> TextStyle:
@@ -122,7 +128,9 @@ def justify_lines(pages, spaces: Justification) -> list[int]:
 
 def spread(block, line, spaces: Justification) -> None:
     """A line widened to the measure: its letters and its spaces from their narrowest, in
-    the proportion the writer's breaking took them (writers/justified.py)."""
+    the proportion the writer's breaking took them (writers/justified.py). Where that would
+    widen its spaces beyond the layout's limit (a paragraph no breaking sets within it),
+    its letters take what the spaces may not, up to twice their share."""
     from weasyprint.layout.inline import count_expandable_spaces, justify_line
 
     size = block.style["font_size"]
@@ -132,12 +140,17 @@ def spread(block, line, spaces: Justification) -> None:
     gaps = count_expandable_spaces(line)
     letters = sum(len(box.text) for box in text_boxes(line))
     stretch = gaps * space_range + letters * letter_range
-    if lacking <= 0 or stretch <= 0:
+    if lacking <= 0 or stretch <= 0 or not letters:
         return
-    # A line without spaces (one long word) takes no more than twice its letters' share.
-    share = lacking / stretch if gaps else min(lacking / stretch, 2.0)
+    share = lacking / stretch
+    letter = share * letter_range  # each character's spacing, more than its narrowest
+    # A gap between words as it is seen: its space and the spacing of the letter before it.
+    narrowest = (spaces.space_min_em - spaces.letter_spacing_em) * size
+    widest = spaces.space_limit_em * size
+    if gaps and letters > 2 * gaps and narrowest + share * space_range + 2 * letter > widest:
+        letter = (lacking - gaps * (widest - narrowest)) / (letters - 2 * gaps)
     if letter_range:
-        widened(line, share * letter_range, 0.0)
+        widened(line, min(letter, 2 * letter_range), 0.0)
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking > 0 and gaps:
         justify_line(None, line, lacking)

@@ -7,7 +7,9 @@ it is scaled down to fit the space, within limits (no smaller than MIN_SCALE of 
 column), or else set after the paragraph (or list, or table, or heading and its first
 block) that follows it, so the text fills the gap and the figure heads the next page. A
 table longer than the space left splits between its rows (the stylesheet repeats its
-header row), unless that leaves a row alone on either page: then it is kept whole.
+header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on
+the next, the page turns a row or two earlier; on the first, the paragraphs before it are
+set a line shorter to make room, or else the table is kept whole.
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
@@ -154,9 +156,9 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
     lines = block_lines(pages)
     better = replace(placement,
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
-                     | page_end_words(lines),
-                     whole_tables=placement.whole_tables | lonely_rows(pages))
-    return all_mended(pulled_back(better, pages, lines), list(holes(pages)), kinds)
+                     | page_end_words(lines))
+    better = split_tables(pulled_back(better, pages, lines), pages, lines)
+    return all_mended(better, list(holes(pages)), kinds)
 
 
 def ladder_words(lines: dict[int, list[tuple[int, str]]],
@@ -204,17 +206,38 @@ def block_lines(pages) -> dict[int, list[tuple[int, str]]]:
     return lines
 
 
-def lonely_rows(pages) -> frozenset[int]:
-    """The tables a page break splits leaving fewer than MIN_ROWS of their rows on a page."""
-    rows: dict[int, list[int]] = {}
-    for page in pages:
+def split_tables(placement: Placement, pages,
+                 lines: dict[int, list[tuple[int, str]]]) -> Placement:
+    """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
+    rows on a page mended: too few on the next page, the page turns earlier so that
+    MIN_ROWS rows go over; too few on the first, the writer's paragraphs before it on that
+    page are set a line shorter, to make room for more, or, where they were already, the
+    table is kept whole."""
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
         for element, box in outer_boxes(page._page_box):
             if element.tag == "table" and element.get("data-block"):
-                body = [row for group in descendants(box) if group.element_tag == "tbody"
-                        for row in group.children]
-                rows.setdefault(int(element.get("data-block")), []).append(len(body))
-    return frozenset(block for block, counts in rows.items()
-                     if len(counts) > 1 and min(counts) < MIN_ROWS)
+                body = {id(row): row for group in descendants(box)
+                        if group.element_tag == "tbody" for row in group.children}
+                rows.setdefault(int(element.get("data-block")), []).append((number, len(body)))
+    for block, parts in rows.items():
+        counts = [count for _, count in parts]
+        if len(counts) < 2 or min(counts) >= MIN_ROWS:
+            continue
+        if counts[-1] < MIN_ROWS and counts[-2] - (MIN_ROWS - counts[-1]) >= MIN_ROWS:
+            turn = (block, sum(counts) - MIN_ROWS)
+            placement = replace(placement, table_turns=placement.table_turns | {turn})
+            continue
+        page = parts[0][0]
+        room = frozenset(writer for writer, texts in lines.items() if writer < block
+                         and any(number == page for number, _ in texts)
+                         and block_element(pages, writer).get("data-lines")) \
+            - placement.tightened
+        if room:
+            placement = replace(placement, tightened=placement.tightened | room)
+        else:
+            placement = replace(placement, whole_tables=placement.whole_tables | {block})
+    return placement
 
 
 def pulled_back(placement: Placement, pages,
