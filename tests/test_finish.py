@@ -29,6 +29,7 @@ GROUPED_MARGIN_BOXES = """
   @top-left, @top-right { font-family: "Noto Sans"; font-size: 8pt; }
 }
 """
+pytestmark = pytest.mark.slow  # each renders editions, or builds them with doit
 CHINESE_INDENT_OVER_NOTES = """
 main > p:lang(zh) + p:lang(zh) { text-indent: 2em; }
 """

@@ -38,6 +38,7 @@ ENGLISH = [name for name in NAMES if name != CHINESE]
 EDITIONS = ["print", "screen"]
 CLOSING = "。，、；：？！」』）》〉"
 HAN = re.compile(r"[\u3400-\u9fff]")
+pytestmark = pytest.mark.slow  # each renders editions, or builds them with doit
 NOTO_HEIGHT = 1.362  # a word's box from pdftotext, in ems: Noto's ascent and descent
 
 
