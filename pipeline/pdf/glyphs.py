@@ -11,20 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pikepdf
 
-from pipeline.pdf.pages import Matrix, multiply, with_ctm
+from pipeline.pdf.pages import multiply
 from pipeline.pdf.text import font_map
 
 Colour = tuple[str, tuple[float, ...]]  # the colour space's name and the components
 BLACK: Colour = ("DeviceGray", (0.0,))
 SPACES = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 COMPONENTS = {"DeviceGray": 1, "DeviceRGB": 3, "DeviceCMYK": 4}
+TEXT_OPERATORS = "q Q cm g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \""
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):  # a tuple: a page holds thousands, made quickly
     text: str  # what its ToUnicode map says it shows ("" when nothing)
     family: str  # the font descriptor's /FontFamily, else the base font's name
     font: str  # the base font's name, without its subset prefix
@@ -55,15 +56,20 @@ def page_glyphs(page: pikepdf.Page, maps: dict | None = None) -> list[Glyph]:
     fonts = page.obj.get("/Resources", {}).get("/Font", {})
     infos: dict[str, FontInfo] = {}
     glyphs: list[Glyph] = []
-    colour, colours = BLACK, []
+    colour = BLACK
     font: FontInfo | None = None
     size, spacing, scale, leading, rise = 0.0, 0.0, 1.0, 0.0, 0.0
-    matrix = line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    for operands, operator, ctm in with_ctm(page):
+    matrix = line = ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list = []
+    # Only what places text is read: drawing instructions are the most, and need no reading.
+    for operands, operator in pikepdf.parse_content_stream(page, TEXT_OPERATORS):
+        operator = str(operator)
         if operator == "q":
-            colours.append(colour)
-        elif operator == "Q" and colours:
-            colour = colours.pop()
+            saved.append((ctm, colour))
+        elif operator == "Q" and saved:
+            ctm, colour = saved.pop()
+        elif operator == "cm":
+            ctm = multiply(tuple(map(float, operands)), ctm)
         elif operator in SPACES:
             colour = (SPACES[operator], tuple(float(value) for value in operands))
         elif operator == "cs":
@@ -101,28 +107,24 @@ def page_glyphs(page: pikepdf.Page, maps: dict | None = None) -> list[Glyph]:
             if operator in ("'", '"'):
                 matrix = line = multiply((1.0, 0.0, 0.0, 1.0, 0.0, -leading), line)
             items = operands[0] if operator == "TJ" else [operands[-1]]
+            # The text space of the shown string, in the page's: each glyph lies `moved`
+            # along its x axis.
+            a, b, c, d, e, f = multiply(multiply((1.0, 0.0, 0.0, 1.0, 0.0, rise), matrix), ctm)
+            vertical, horizontal = (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
+            moved = 0.0
             for item in items:
                 if isinstance(item, pikepdf.String):
                     for code in codes(bytes(item), font.two_bytes):
                         width = font.widths.get(code, font.default_width) / 1000 * size
                         advance = (width + spacing) * scale
-                        placed = multiply(multiply((1.0, 0.0, 0.0, 1.0, 0.0, rise), matrix), ctm)
-                        glyphs.append(glyph(font, code, size, colour, placed, advance))
-                        matrix = multiply((1.0, 0.0, 0.0, 1.0, advance, 0.0), matrix)
+                        glyphs.append(Glyph(font.unicode.get(code, ""), font.family, font.name,
+                                            size * vertical, colour, a * moved + e,
+                                            b * moved + f, advance * horizontal))
+                        moved += advance
                 else:
-                    shift = -float(item) / 1000 * size * scale
-                    matrix = multiply((1.0, 0.0, 0.0, 1.0, shift, 0.0), matrix)
+                    moved -= float(item) / 1000 * size * scale
+            matrix = multiply((1.0, 0.0, 0.0, 1.0, moved, 0.0), matrix)
     return glyphs
-
-
-def glyph(font: FontInfo, code: int, size: float, colour: Colour, placed: Matrix,
-          advance: float) -> Glyph:
-    """A glyph drawn with the text rendering matrix `placed` (text space to the page's)."""
-    a, b, c, d, e, f = placed
-    vertical = (c * c + d * d) ** 0.5
-    horizontal = (a * a + b * b) ** 0.5
-    return Glyph(font.unicode.get(code, ""), font.family, font.name, size * vertical, colour,
-                 e, f, advance * horizontal)
 
 
 def codes(data: bytes, two_bytes: bool) -> Iterator[int]:

@@ -12,9 +12,10 @@ writer then spreads each line's spaces to the measure (writers/pdf/justified_lin
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.languages import UNSPACED
@@ -88,7 +89,16 @@ def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
                     indent: float, looseness: int = 0) -> LineEnds:
     """Where the paragraph of `spans` (block number `block`, its first line indented by
     `indent`) ends its lines; with a `looseness` of -1, a line fewer where its spaces
-    allow."""
+    allow. A layout pass after another breaks its paragraphs again: each is broken once for
+    the words it may not hyphenate."""
+    own = frozenset(word for word in rules.whole_words if word[0] == block)
+    return broken(tuple(spans), setting, replace(rules, whole_words=own, lines={}), block,
+                  indent, looseness)
+
+
+@functools.lru_cache(maxsize=1024)
+def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, block: int,
+           indent: float, looseness: int) -> LineEnds:
     marked = finished(paragraph_items(spans, setting, rules, block))
     items = [entry.item for entry in marked]
     spaces = setting.spaces

@@ -13,7 +13,7 @@ from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES
 from pipeline.layouts import Furniture
 from pipeline.pdf.glyphs import Colour, Glyph
-from pipeline.pdf.pages import POINTS_PER_MM
+from pipeline.pdf.pages import POINTS_PER_MM, rectangle
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
@@ -42,9 +42,9 @@ def furniture_problems(edition: Edition) -> list[str]:
     problems = []
     for number, glyphs in enumerate(edition.glyphs, 1):
         left, bottom, right, top = edition.text_area(number)
-        trim = edition.pdf.pages[number - 1].trimbox
+        _, trim_bottom, _, trim_top = rectangle(edition.pdf.pages[number - 1].trimbox)
         inked = [glyph for glyph in glyphs if glyph.text.strip()
-                 and float(trim[1]) <= glyph.y <= float(trim[3])]
+                 and trim_bottom <= glyph.y <= trim_top]
         head = [glyph for glyph in inked if glyph.y > top]
         foot = [glyph for glyph in inked if glyph.y < bottom]
         for kind, settings, shown, edge in (("running head", layout.running_heads, head, top),
@@ -132,19 +132,27 @@ def overprint_problems(edition: Edition) -> list[str]:
 
 
 def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
-    """Pairs of inked glyphs covering each other, found among the glyphs of nearby cells."""
-    inked = [glyph for glyph in glyphs
-             if glyph.text.strip() and glyph.advance > 0.05 * glyph.size]
-    size = max((glyph.size for glyph in inked), default=1.0)
-    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for index, glyph in enumerate(inked):
-        cells[(int(glyph.x // size), int(glyph.y // size))].append(index)
-    for index, glyph in enumerate(inked):
-        column, row = int(glyph.x // size), int(glyph.y // size)
-        for other in (other for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-                      for other in cells.get((column + dx, row + dy), ()) if other > index):
-            if covering(glyph, inked[other]):
-                yield glyph, inked[other]
+    """Pairs of inked glyphs covering each other: glyphs whose baselines lie close are
+    taken left to right, each against those it starts inside of."""
+    inked = sorted((glyph for glyph in glyphs
+                    if glyph.text.strip() and glyph.advance > 0.05 * glyph.size),
+                   key=lambda glyph: (glyph.y, glyph.x))
+    rows: list[list[Glyph]] = []
+    for glyph in inked:  # rows of baselines within a fifth of an em of each other
+        if rows and glyph.y - rows[-1][0].y <= 0.2 * glyph.size:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row, following in zip(rows, [*rows[1:], []], strict=True):
+        near = sorted(row + [glyph for glyph in following
+                             if glyph.y - row[-1].y < (BAND[1] - BAND[0]) * glyph.size],
+                      key=lambda glyph: glyph.x)
+        for index, glyph in enumerate(near):
+            for other in near[index + 1:]:
+                if other.x >= glyph.end:
+                    break
+                if covering(glyph, other):
+                    yield glyph, other
 
 
 def covering(first: Glyph, second: Glyph) -> bool:

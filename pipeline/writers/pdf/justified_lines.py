@@ -21,7 +21,8 @@ from pipeline.layouts import Justification, Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.html import render_html
 from pipeline.writers.justified import LineSetting
-from pipeline.writers.pdf.justification import block_lines, line_end, widened
+from pipeline.writers.pdf.justification import block_lines, line_end, text_boxes, widened
+from pipeline.writers.pdf.placement import descendants
 from pipeline.writers.shaping import TextStyle
 
 # The kinds of span a paragraph holds: (bold, italic, note).
@@ -53,18 +54,18 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
     html = render_html(sample(language, scripts), layout)
     laid_out = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=font_configuration())
-    paragraphs = [box for box in boxes(laid_out.pages[0]._page_box)
+    paragraphs = [box for box in descendants(laid_out.pages[0]._page_box)
                   if box.element_tag == "p" and box.element is not None
                   and box.element.get("data-block") in ("1", "2")]
     first, second = paragraphs[0], paragraphs[-1]
     styles = {}
-    for kind, text_box in zip(KINDS, text_boxes(first), strict=True):
+    for kind, text_box in zip(KINDS, block_text(first), strict=True):
         styles[kind] = text_style(text_box.style)
     headings = {}
-    for box in boxes(laid_out.pages[0]._page_box):
+    for box in descendants(laid_out.pages[0]._page_box):
         if isinstance(box, weasy_boxes.BlockBox) and box.element_tag in ("h1", "h2", "h3"):
             headings.setdefault(box.element_tag,
-                                (text_style(next(text_boxes(box)).style), box.width))
+                                (text_style(next(block_text(box)).style), box.width))
     return LineSetting(first.width, second.style["text_indent"].value, tuple(styles.items()),
                        layout.fonts_folder, layout.justification,
                        first.style["text_align_all"] == "justify",
@@ -91,19 +92,10 @@ def text_style(style) -> TextStyle:
                      style["word_spacing"], style["lang"] or "en")
 
 
-def text_boxes(box) -> Iterator:
-    from weasyprint.formatting_structure import boxes as weasy_boxes
-
-    if isinstance(box, weasy_boxes.TextBox):
-        yield box
-    for child in getattr(box, "children", ()):
-        yield from text_boxes(child)
-
-
-def boxes(box) -> Iterator:
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from boxes(child)
+def block_text(block) -> Iterator:
+    """The text boxes of a block's lines."""
+    for _, line in block_lines(block):
+        yield from text_boxes(line)
 
 
 def justify_lines(pages, spaces: Justification) -> list[int]:
