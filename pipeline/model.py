@@ -41,8 +41,13 @@ class Byline:
     role: str = ""
 
     @property
+    def role_first(self) -> bool:
+        """Whether the role comes before the name, as Chinese writes it."""
+        return is_chinese(self.name)
+
+    @property
     def text(self) -> str:
-        if is_chinese(self.name):  # the role before the name, as Chinese writes it
+        if self.role_first:
             return " ".join(part for part in (self.role, self.name) if part)
         return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
 

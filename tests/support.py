@@ -1,11 +1,14 @@
 """Helpers for the end-to-end tests: a copy of the project, real doit runs, PDF text."""
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 from pipeline.layouts import load_layout
 
@@ -68,3 +71,27 @@ def pdf_text(path: Path) -> str:
 
 def pdfs(folder: Path, name: str) -> list[Path]:
     return sorted((folder / "output" / name).glob(f"{name}-*.pdf"))
+
+
+def client(name: str) -> str:
+    """A program the tests open our files with, which the README's set-up installs: where it is
+    missing the test fails, saying so, rather than passing without it."""
+    program = shutil.which(name)
+    if program is None:
+        pytest.fail(f"{name} is not installed: README.md, 'Set up and build', names the "
+                    "Debian packages the tests need")
+    return program
+
+
+def libreoffice(folder: Path, *arguments: str, timeout: int = 300) -> None:
+    """LibreOffice headless with a throwaway profile and HOME in `folder`, seeing only the
+    project's fonts (layouts/fonts), as a machine with the fonts the draft names would."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fonts = folder / "fonts.conf"
+    fonts.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                     f"<fontconfig><dir>{ROOT / 'layouts' / 'fonts'}</dir>"
+                     f"<cachedir>{folder / 'fontconfig'}</cachedir></fontconfig>\n",
+                     encoding="utf-8")
+    subprocess.run([client("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", *arguments], check=True, capture_output=True, timeout=timeout,
+                   env={**os.environ, "HOME": str(folder), "FONTCONFIG_FILE": str(fonts)})

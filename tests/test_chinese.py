@@ -28,10 +28,10 @@ from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.chinese import typeset
-from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 
@@ -364,7 +364,8 @@ def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_p
     shutil.copy(output(project, "harbour-master-review", ".docx"), tmp_path / "shown.docx")
     names = {row[0].split("+")[-1] for row in fonts(
         libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
-    # The machine's Noto CJK collections, whose PostScript names are the first face's.
+    # The project's own faces (layouts/fonts), the only fonts LibreOffice is given; their CFF
+    # tables, taken from Noto's collections, carry the collection's first PostScript name.
     assert {family for family in ("NotoSerifCJK", "NotoSansCJK")
             if any(name.startswith(family) for name in names)} == {"NotoSerifCJK",
                                                                    "NotoSansCJK"}, names

@@ -28,7 +28,7 @@ def touch(path):
 
 
 def test_a_change_to_the_docx_writer_rebuilds_the_drafts_and_no_pdf(project):
-    touch(project / "pipeline" / "writers" / "docx_draft.py")
+    touch(project / "pipeline" / "writers" / "docx" / "draft.py")
     assert kinds(doit(project)) == {"docx"}
 
 
@@ -49,6 +49,8 @@ def test_each_step_depends_on_the_modules_it_imports(step):
 
 
 def test_a_pdf_depends_on_its_writers_and_not_on_the_readers():
-    names = {path.name for path in step_code("build_pdf")}
-    assert {"render.py", "html.py", "print_ready.py", "tagging.py", "pages.py"} <= names
-    assert not {"structure.py", "dedupe.py", "docx_draft.py", "preview.py"} & names
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code("build_pdf")}
+    assert {"writers/pdf/render.py", "writers/html/__init__.py", "writers/html/blocks.py",
+            "writers/pdf/print_ready.py", "writers/pdf/tagging.py", "pdf/pages.py"} <= names
+    assert not {"readers/scraped/structure.py", "readers/scraped/dedupe.py",
+                "writers/docx/draft.py", "checks/preview.py"} & names

@@ -92,7 +92,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build.
     """
-    from pipeline.readers.docx_draft import docx_document
+    from pipeline.readers.docx.draft import docx_document
     from pipeline.writers.markup import write_markup
 
     docx = project.docx(name)

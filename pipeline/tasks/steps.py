@@ -109,7 +109,7 @@ def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
-    from pipeline.writers.docx_draft import write_docx
+    from pipeline.writers.docx.draft import write_docx
 
     project = Project(Path(root))
     docx = project.docx(name)

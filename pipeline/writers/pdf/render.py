@@ -19,6 +19,7 @@ import hashlib
 import io
 import re
 import uuid
+import warnings
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +61,9 @@ class RefusedURLError(PermissionError):
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no
+    # longer needs here: fonts are subset through uharfbuzz (font_subsetting.py).
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 

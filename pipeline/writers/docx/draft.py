@@ -44,7 +44,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
-from pipeline.writers.docx_structures import (
+from pipeline.writers.docx.structures import (
     Endnotes,
     add_endnotes,
     add_list,

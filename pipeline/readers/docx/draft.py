@@ -4,7 +4,7 @@
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
-  readers/docx_structures.py, which also reads lists, tables, sign-offs and notes); Caption
+  structures.py, which also reads lists, tables, sign-offs and notes); Caption
   is a figure, numbered in order from 1.
   The picture before a caption is not read back: a figure's image and alternative text come
   from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
@@ -57,7 +57,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans
-from pipeline.readers.docx_structures import (
+from pipeline.readers.docx.structures import (
     NOTE_REFERENCE_STYLES,
     NOTE_STYLES,
     SIGN_OFF_STYLES,

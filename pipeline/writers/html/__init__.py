@@ -1,4 +1,5 @@
-"""The HTML of a document in one layout: the layout's Jinja2 template fed with the model.
+"""The HTML of a document in one layout: the layout's Jinja2 template placing the opener,
+the byline and the body, whose blocks are rendered in code (blocks.py).
 
 A layout's folder may hold its own document.html; otherwise the shared one in
 layouts/templates/ serves, so layouts differing only in CSS keep one template.
@@ -19,20 +20,10 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from pipeline.languages import is_chinese, is_chinese_tag
+from pipeline.languages import is_chinese_tag
 from pipeline.layouts import Layout
-from pipeline.model import (
-    Document,
-    Figure,
-    Heading,
-    List,
-    Metadata,
-    Note,
-    Paragraph,
-    SignOff,
-    Table,
-    UnknownBlock,
-)
+from pipeline.model import Document, Heading, Metadata
+from pipeline.writers.html.blocks import Setting, body, byline_html
 from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
@@ -56,6 +47,13 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     placement = placement or Placement()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
+    language = document.metadata.language
+    setting = Setting(
+        layout=layout,
+        breaks=LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words),
+        unbroken=functools.partial(unbroken, language=language),
+        scales=placement.scales,
+    )
     return template.render(
         layout=layout,
         page=layout.page,
@@ -63,14 +61,12 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=shown_date(document.metadata.date, document.metadata.language),
-        byline=document.byline,
-        blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
-        scales=placement.scales,
+        shown_date=shown_date(document.metadata.date, language),
+        byline=byline_html(document.byline, setting),
+        body=body([(*numbered[index], index) for index in placement.ordered(len(numbered))],
+                  setting),
         fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
-                                language=document.metadata.language),
-        breaks=LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
-                          placement.whole_words),
+                                language=language),
     )
 
 
@@ -85,20 +81,9 @@ def environment(folder: Path, shared: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.tests.update(
-        heading=lambda block: isinstance(block, Heading),
-        figure=lambda block: isinstance(block, Figure),
-        paragraph=lambda block: isinstance(block, Paragraph),
-        list_block=lambda block: isinstance(block, List),
-        table_block=lambda block: isinstance(block, Table),
-        sign_off=lambda block: isinstance(block, SignOff),
-        note=lambda block: isinstance(block, Note),
-    )
-    env.globals["unknown_block"] = unknown_block
     env.filters["css_string"] = css_string
     env.filters["unbroken"] = pass_context(
         lambda context, text: unbroken(text, context["metadata"].language))
-    env.tests["chinese"] = is_chinese
     return env
 
 
@@ -110,11 +95,6 @@ def font_families(latin: str, chinese: str, *, chinese_text: bool,
     if is_chinese_tag(language):
         families.reverse()
     return Markup(", ").join(css_string(family) for family in families)
-
-
-def unknown_block(block: object) -> None:
-    """Called by a template for a block it has no rule for: an error, not a paragraph."""
-    raise UnknownBlock(block, "the HTML template")
 
 
 def anchors(document: Document) -> list[str | None]:

@@ -1,0 +1,185 @@
+"""The document's blocks as HTML, one function a block type.
+
+Blocks are rendered here, in code, and the template only places the body (as pandoc's
+writers do): a new block type is a model class, a function here and its entry in
+BLOCK_WRITERS, and no layout's template has to learn it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jinja2.filters import do_urlencode
+from markupsafe import Markup, escape
+
+from pipeline.layouts import Layout
+from pipeline.model import (
+    Block,
+    Byline,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    SignOff,
+    Span,
+    Table,
+    UnknownBlock,
+)
+from pipeline.writers.line_breaks import LineBreaks
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a block's HTML depends on besides the block: the layout, its line breaking, the
+    figures' scales, and how names and headings are kept from breaking."""
+
+    layout: Layout
+    breaks: LineBreaks
+    unbroken: Callable[[str], Markup]
+    scales: dict[int, float]
+
+
+def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
+    """Every block, each with its anchor and its index in the model, in the order given."""
+    return Markup("").join(block_html(block, anchor, index, setting)
+                           for block, anchor, index in blocks)
+
+
+def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -> Markup:
+    writer = BLOCK_WRITERS.get(type(block))
+    if writer is None:
+        raise UnknownBlock(block, "the HTML writer")
+    return writer(block, anchor, index, setting)
+
+
+def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
+    """Inline text: emphasis, note references, and running text broken as the layout
+    breaks it."""
+    parts = []
+    for span in items:
+        if span.note:
+            mark = (Markup('<a href="#note-{}">{}</a>').format(span.note, span.text)
+                    if setting.layout.links else escape(span.text))
+            parts.append(Markup('<sup class="note-ref">{}</sup>').format(mark))
+            continue
+        text = setting.breaks.running(span.text, index)
+        if span.italic:
+            text = Markup("<em>{}</em>").format(text)
+        if span.bold:
+            text = Markup("<strong>{}</strong>").format(text)
+        parts.append(text)
+    return Markup("").join(parts)
+
+
+def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
+    tag = f"h{min(block.level + 1, 6)}"
+    return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.unbroken(block.text))
+
+
+def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
+    pdfx = setting.layout.is_pdfx
+    attributes = Markup(' data-block="{}"').format(index)
+    if not block.image:
+        attributes += Markup(' class="{}"').format("awaiting-picture" if pdfx else "no-picture")
+    if index in setting.scales:
+        attributes += Markup(' style="width: {}%"').format(f"{setting.scales[index] * 100:.1f}")
+    lines = [Markup("<figure{}>\n").format(attributes)]
+    if block.image:
+        lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
+                                                                block.alternative_text))
+    elif pdfx:
+        lines.append(Markup('<div class="placeholder"></div>\n'))
+    lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
+        spans(block.caption, index, setting)))
+    return Markup("").join(lines)
+
+
+def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
+    return Markup('<p data-block="{}">{}</p>\n').format(index, spans(block.spans, index, setting))
+
+
+def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
+    return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
+
+
+def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
+    attributes = Markup(attributes)
+    tag = Markup("ol" if block.numbered else "ul")
+    if block.numbered:
+        attributes += Markup(' class="{0}" style="list-style-type: {0}"').format(block.style)
+        if block.start != 1:
+            attributes += Markup(' start="{}"').format(block.start)
+    items = [Markup("<li>{}{}</li>\n").format(
+        spans(item.spans, index, setting),
+        list_html(item.sublist, index, setting) if item.sublist else "")
+        for item in block.items]
+    return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
+    numeric = block.numeric
+    head = Markup("").join(
+        Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
+                                                   spans(cell, index, setting))
+        for column, cell in enumerate(block.header))
+    rows = Markup("").join(
+        Markup("<tr>{}</tr>\n").format(Markup("").join(
+            table_cell(cell, index, setting, numeric[column],
+                       row_header=column == 0 and not numeric[0])
+            for column, cell in enumerate(row)))
+        for row in block.rows)
+    return Markup('<table data-block="{}">\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, head, rows)
+
+
+def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
+               row_header: bool) -> Markup:
+    if row_header:
+        return Markup('<th scope="row">{}</th>').format(spans(cell, index, setting))
+    return Markup("<td{}>{}</td>").format(numeric_class(numeric), spans(cell, index, setting))
+
+
+def numeric_class(numeric: bool) -> Markup:
+    return Markup(' class="numeric"') if numeric else Markup("")
+
+
+def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
+    lines = Markup("<br>").join(spans(line, index, setting) for line in block.lines)
+    return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
+
+
+def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
+    return Markup('<p class="note" id="note-{0}" data-block="{1}"><span class="note-label">{0}'
+                  "</span> {2}</p>\n").format(block.label, index,
+                                              spans(block.spans, index, setting))
+
+
+BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] = {
+    Heading: heading,
+    Figure: figure,
+    Paragraph: paragraph,
+    List: list_block,
+    Table: table,
+    SignOff: sign_off,
+    Note: note,
+}
+
+
+def byline_html(byline: Byline | None, setting: Setting) -> Markup:
+    """The byline under the opener: the name (bold), its honours and the role, or the role
+    first where the byline's language writes it so."""
+    if byline is None:
+        return Markup("")
+    if byline.role_first:
+        return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
+                      "</span></p>\n").format(setting.unbroken(byline.role),
+                                              setting.unbroken(byline.name))
+    honours = Markup("").join(Markup(', <span class="honours">{}</span>').format(honour)
+                              for honour in byline.honours)
+    role = (Markup('<br><span class="role">{}</span>').format(setting.unbroken(byline.role))
+            if byline.role else "")
+    return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
+        setting.unbroken(byline.name), honours, role)
