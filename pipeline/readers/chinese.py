@@ -17,11 +17,11 @@ CJK = f"[{HAN_RANGES}{PUNCTUATION_RANGES}]"
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
               "!": "\uff01", "(": "\uff08", ")": "\uff09"}
-# A half-width mark after a Chinese character and before one (spaces between dropped), or
-# ending the line after one; "(" before one, ")" after one.
-BETWEEN = rf"(?<={CJK}) *([,.;:?!]) *(?={CJK})|(?<={CJK}) *([.?!])$"
-OPENING_PARENTHESIS = rf" ?\((?={CJK})"
-CLOSING_PARENTHESIS = rf"(?<={CJK})\) ?"
+# A half-width mark after a Chinese character, wherever it stands (line ends included), or
+# before one but not between figures ("2,700" stays); a full stop only between Chinese
+# characters or ending the line, so "2.98億" keeps its point. Spaces beside it are dropped.
+BESIDE = (rf"(?<={CJK}) *([,;:?!]) *|(?<={CJK}) *(\.) *(?={CJK})|(?<={CJK}) *(\.)$"
+          rf"|(?<![\d ]) ?([,;:?!]) ?(?={CJK})")
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
@@ -49,11 +49,31 @@ def typeset(line: str) -> str:
     line = ELLIPSIS.sub("\u2026\u2026", line)
     line = DASH.sub("\u2014\u2014", line)
     line = corner_quotes(line)  # first: a mark before a corner bracket stands between
-    line = re.sub(BETWEEN, lambda match: FULL_WIDTH[match.group(1) or match.group(2)], line)
-    line = re.sub(OPENING_PARENTHESIS, "\uff08", line)
-    line = re.sub(CLOSING_PARENTHESIS, "\uff09", line)
+    line = re.sub(BESIDE, lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line)
+    line = parentheses(line)
     line = re.sub(SPACED_FIGURE, "", line)
     return SPACED_PUNCTUATION.sub(r"\1", line)
+
+
+def parentheses(line: str) -> str:
+    """Parentheses opened after or before a Chinese character are full-width, and so is the
+    parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after a Chinese character
+    too. Parentheses around Latin text in Latin text stay."""
+    characters = list(line)
+    opened: list[bool] = []  # for each parenthesis open, whether it is full-width
+    before = ""  # the last character that is not a space
+    for index, character in enumerate(line):
+        if character == "(":
+            after = line[index + 1:index + 2]
+            opened.append(bool(re.match(CJK, before) or re.match(CJK, after)))
+            characters[index] = "\uff08" if opened[-1] else "("
+        elif character == ")":
+            full = opened.pop() if opened else False
+            if full or re.match(CJK, before):
+                characters[index] = "\uff09"
+        if character != " ":
+            before = character
+    return "".join(characters)
 
 
 def corner_quotes(line: str) -> str:

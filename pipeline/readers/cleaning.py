@@ -3,7 +3,8 @@
 Cleaning works line by line and keeps every line where it was, so line numbers
 in later reports are the source's own. In a text's lines a tab, or a gap of two or more
 spaces not after a sentence's end, parts the cells of a pasted table: each cell is
-cleaned alone and the cells are kept apart by one tab (CELL_GAP).
+cleaned alone and the cells are kept apart by one tab (CELL_GAP). Web and e-mail addresses,
+file names and codes are set aside while the rules run and put back as written (UNTOUCHED).
 """
 
 from __future__ import annotations
@@ -32,8 +33,30 @@ DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
+YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two digits
+# A range of figures ("4-29 March", "pp. 12-15", "6-8 hours", "1,200-1,500"): figures of up
+# to three digits before their separators, the first the smaller; after "p." or "pages",
+# figures of any length. A telephone number ("2877-0660") or a code's part is no range.
+FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+NUMBER_RANGE = re.compile(
+    rf"(?<![\w.,/:\u2013-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
+    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
+)
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
+# Words the house style never touches: web and e-mail addresses, file names, and codes and
+# reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
+# "HKU-2023-24"). ASCII, so a Chinese full stop after an address is not part of it.
+URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+UNTOUCHED = re.compile(
+    rf"(?:https?://|ftp://|www\.){URL_CHARACTER}*[A-Za-z0-9\-_~/#=&%+]"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
+    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
+    r"(?:[-/_][A-Za-z0-9()]+)+",
+    re.ASCII,
+)
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
@@ -74,7 +97,26 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    return chinese.typeset(line) if is_chinese(line) else typeset(line)
+    line, words = set_aside(line)
+    line = chinese.typeset(line) if is_chinese(line) else typeset(line)
+    return put_back(line, words)
+
+
+def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
+    """The line with each untouched word (an address, a file name, a code) standing as one
+    mark, a private-use character the line does not hold; and the mark and the words."""
+    mark = next(chr(code) for code in range(0xE001, 0xF8FF) if chr(code) not in line)
+    words = UNTOUCHED.findall(line)
+    return (UNTOUCHED.sub(mark, line) if words else line), (mark, words)
+
+
+def put_back(line: str, aside: tuple[str, list[str]]) -> str:
+    mark, words = aside
+    if not words:
+        return line
+    pieces = line.split(mark)
+    return "".join(piece + (words[index] if index < len(words) else "")
+                   for index, piece in enumerate(pieces))
 
 
 def typeset(line: str) -> str:
@@ -83,7 +125,8 @@ def typeset(line: str) -> str:
     line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
     line = SPACED_HYPHEN.sub(" \u2013", line)
     line = EM_DASH.sub(" \u2013 ", line)
-    line = YEAR_RANGE.sub("\\1\u2013\\2", line)
+    line = YEAR_RANGE.sub(year_range, line)
+    line = NUMBER_RANGE.sub(figure_range, line)
     line = MINUS.sub("\u2212", line)
     line = curl_quotes(line)
     line = bind_numbers(line)
@@ -91,6 +134,23 @@ def typeset(line: str) -> str:
     line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
     line = SPACE_BEFORE_PUNCTUATION.sub("", line)
     return SPACES.sub(" ", line).strip(" ")
+
+
+def year_range(match: re.Match) -> str:
+    """"2023-24", "1999-2000": an en dash; "2023-0045", no year range, keeps its hyphen."""
+    first, second = match.groups()
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end <= start:  # "1999-00"
+        end += 100
+    plausible = start < end <= start + (YEARS_IN_A_RANGE if len(second) == 2 else 999)
+    return f"{first}\u2013{second}" if plausible else match.group()
+
+
+def figure_range(match: re.Match) -> str:
+    first, second = (group for group in match.groups() if group is not None)
+    smaller = float(first.replace(",", "")) < float(second.replace(",", ""))
+    return f"{first}\u2013{second}" if smaller else match.group()
 
 
 def curl_quotes(line: str) -> str:
