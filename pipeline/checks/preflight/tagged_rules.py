@@ -54,6 +54,7 @@ def page_label_problems(edition: Edition) -> list[str]:
 def structure_problems(edition: Edition) -> list[str]:
     """The tag tree is the document's: no per-page parts; one P per paragraph, even across
     pages; one Figure per figure, its Caption inside it and its box in points on its page;
+    a table's title a Caption inside its Table;
     every marked content named in the parent tree by the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
@@ -75,8 +76,9 @@ def structure_problems(edition: Edition) -> list[str]:
     if len(figures) != len(document.figures):
         problems.append(f"{len(figures)} Figure elements for {len(document.figures)} figures")
     for element, parent in elements:
-        if element.S == pikepdf.Name.Caption and parent.get("/S") != pikepdf.Name.Figure:
-            problems.append("a Caption stands outside its Figure")
+        if element.S == pikepdf.Name.Caption and parent.get("/S") not in (
+                pikepdf.Name.Figure, pikepdf.Name.Table):
+            problems.append("a Caption stands outside its Figure or Table")
     problems += [problem for figure in figures for problem in box_problems(edition, figure)]
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems

@@ -45,7 +45,7 @@ NUMBER_FORMATS = {
     "upper-alpha": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
     "trad-chinese-informal": "taiwaneseCountingThousand",
 }
-BULLETS = ("\u2022", "\u25e6", "\u25aa")  # •, ◦, ▪: a bullet for each level, as browsers set
+BULLETS = ("\u2022", "\u2013", "\u2023")  # •, –, ‣: each level's bullet, as the editions set
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 
 
