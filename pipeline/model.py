@@ -1,7 +1,8 @@
 """The document model: what every reader produces and every writer consumes.
 
 Nothing here knows where the text came from (raw web text, marked-up text or an
-edited DOCX) nor how it will be rendered.
+edited DOCX) nor which output it goes to. What every output says alike belongs here: a
+figure's alternative text when the metadata gives none, the order of a byline's parts.
 """
 
 from __future__ import annotations
@@ -226,6 +227,11 @@ class Metadata:
             return EPOCH
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
+
+    def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
+        """Figure `number` with its caption, and the picture and alternative text this
+        metadata gives it (`image`: one the source names itself)."""
+        return Figure(number, caption, image or self.images.get(number), self.alt.get(number))
 
 
 @dataclass(frozen=True)

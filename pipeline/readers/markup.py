@@ -295,12 +295,8 @@ def read_figure(
         )
     caption = read_spans(line[2:end], chunk, path, offset=2)
     named = image.group(1).strip()
-    return Figure(
-        number,
-        caption,
-        figure_image(named, chunk, path, source_dir) if named else metadata.images.get(number),
-        metadata.alt.get(number),
-    )
+    return metadata.figure(number, caption,
+                           figure_image(named, chunk, path, source_dir) if named else None)
 
 
 def caption_end(line: str) -> int | None:

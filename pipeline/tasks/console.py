@@ -22,13 +22,16 @@ from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.tasks.project import Project
 
+# An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
+EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
+
 
 @dataclass
 class Run:
     started: float = field(default_factory=time.monotonic)
     executed: list[str] = field(default_factory=list)  # task names, in the order they ran
     errors: list[str] = field(default_factory=list)
-    held_back: int = 0  # tasks not run because a task they need failed
+    held_back: list[str] = field(default_factory=list)  # tasks a failed task they need held back
 
 
 class Console:
@@ -64,13 +67,14 @@ class Console:
 
     def add_failure(self, task, fail) -> None:
         if isinstance(fail, UnmetDependency):
-            self.run.held_back += 1
+            self.run.held_back.append(task.name)
             return
         if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
             self.write(fail.get_msg())
         message = one_line(getattr(fail, "message", "") or fail.get_msg())
-        # Every edition of a document fails alike on one bad character: said once.
-        if message not in self.run.errors:
+        # Every edition of a document fails alike on one bad character, or its preflights
+        # on one missing paragraph: said once.
+        if problem_of(message) not in map(problem_of, self.run.errors):
             self.write(f"error: {message}\n")
         self.run.errors.append(message)
 
@@ -94,8 +98,19 @@ class Console:
         self.write(summary(self.project, self.run))
 
 
+def named(tasks: list[str], shown: int = 3) -> str:
+    """The first few task names, and how many more."""
+    more = f" and {len(tasks) - shown} more" if len(tasks) > shown else ""
+    return ", ".join(tasks[:shown]) + more
+
+
 def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def problem_of(message: str) -> str:
+    """An error as said once: the problem, whichever edition of its document it names."""
+    return EDITION.sub(r"\1", message)
 
 
 def one_line(message: str) -> str:
@@ -117,9 +132,10 @@ def summary(project: Project, run: Run) -> str:
         lines += document_lines(project, name)
     tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
-        tail += f"; {counted(len(set(run.errors)), 'error')}"
+        tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
         if run.held_back:
-            tail += f"; {counted(run.held_back, 'task')} not run because of them"
+            tail += (f"; {counted(len(run.held_back), 'task')} not run because of them "
+                     f"({named(run.held_back)})")
     lines.append(f"Built {tail}.")
     return "\n".join(lines) + "\n"
 

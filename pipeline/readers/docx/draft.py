@@ -392,9 +392,7 @@ def document(
             caption = text
         elif style == "caption":
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(
-                Figure(number, text, metadata.images.get(number), metadata.alt.get(number))
-            )
+            blocks.append(metadata.figure(number, text))
         elif style in SIGN_OFF_STYLES:
             # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
             lines = tuple(line for line in lines_of(runs, labels) if line)

@@ -322,8 +322,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return build_table(*table, spans_of)
     if unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
-        return Figure(number, spans_of(unit.text), metadata.images.get(number),
-                      metadata.alt.get(number))
+        return metadata.figure(number, spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
     return Paragraph(spans_of(unit.text))

@@ -1,10 +1,10 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py imports
-this module when it declares tasks, and that must stay cheap.
+WeasyPrint and pikepdf are imported inside the functions that use them, when a PDF is
+rendered: importing WeasyPrint takes about a second, which a test of the HTML need not pay.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see writers/html.py), the XMP document and instance ids from a hash of the HTML, and the file
+(see writers/html/), the XMP document and instance ids from a hash of the HTML, and the file
 identifier from a hash of the finished file.
 
 WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
