@@ -66,7 +66,7 @@ APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June".
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2013-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
     r"(?=[^\W\d_])"
 )

@@ -61,6 +61,7 @@ from pipeline.readers.docx.structures import (
     NOTE_REFERENCE_STYLES,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
+    Place,
     heading_level,
     list_place,
     numbering_formats,
@@ -361,12 +362,12 @@ def document(
 ) -> Document:
     front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
     blocks: list[Block] = []
-    items: list[tuple[tuple[int, str, int, str], tuple[Span, ...]]] = []  # a list being read
+    items: list[tuple[Place, tuple[Span, ...]]] = []  # a list being read
     tables_read: set = set()
     caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     for paragraph, runs in read:
         place = list_place(paragraph, numbering)
-        if items and place is None:
+        if items and (place is None or place.starts_another(items[0][0])):
             blocks.append(listed(items))
             items = []
         table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
@@ -421,21 +422,21 @@ def is_above_table(paragraph: DocxParagraph) -> bool:
     return following is not None and following.tag == qn("w:tbl")
 
 
-def listed(items: list[tuple[tuple[int, str, int, str], tuple[Span, ...]]]) -> List:
+def listed(items: list[tuple[Place, tuple[Span, ...]]]) -> List:
     """One list from its paragraphs: those of a deeper level than the first nested in the
     item before, to any depth."""
-    (level, style, start, marker), _ = items[0]
+    first = items[0][0]
     top: list[tuple[tuple[Span, ...], list]] = []
     for place, text in items:
-        if place[0] > level and top:
+        if place.level > first.level and top:
             top[-1][1].append((place, text))
         else:
             top.append((text, []))
     return List(
         tuple(ListItem(text, listed(nested) if nested else None) for text, nested in top),
-        style,
-        start,
-        marker,
+        first.style,
+        first.start,
+        first.marker,
     )
 
 

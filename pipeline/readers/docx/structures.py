@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
@@ -65,19 +66,37 @@ def outline_level(element) -> int | None:
     return int(level.get(qn("w:val"))) if level is not None else None
 
 
-def list_place(paragraph, numbering) -> tuple[int, str, int, str] | None:
-    """(level, style, start, marker) of a list paragraph; None for any other paragraph."""
+@dataclass(frozen=True)
+class Place:
+    """Where a list paragraph stands: its level (0 the outer list's), how its list is
+    numbered, and the numbering instance it counts in ("" for one numbered by its style)."""
+
+    level: int
+    style: str
+    start: int = 1
+    marker: str = ""
+    instance: str = ""
+
+    def starts_another(self, top: Place) -> bool:
+        """At the level of a list's first item, but counted or marked otherwise: the first
+        item of the next list."""
+        return self.level <= top.level and (self.instance, self.style) != (top.instance,
+                                                                           top.style)
+
+
+def list_place(paragraph, numbering) -> Place | None:
+    """Where a list paragraph stands; None for any other paragraph."""
     number_id, level = numbering_of(paragraph)
     if number_id and number_id != "0":
         style, start, marker = numbering.get((number_id, level), ("decimal", 1, ""))
-        return level, style, start, marker
+        return Place(level, style, start, marker, number_id)
     names = style_names(paragraph.style)
     match = next((LIST_STYLE.fullmatch(name) for name in names if LIST_STYLE.fullmatch(name)),
                  None)
     if match is None:
         return None
     level = int(match.group(2) or 1) - 1
-    return level, "bullet" if match.group(1) == "bullet" else "decimal", 1, ""
+    return Place(level, "bullet" if match.group(1) == "bullet" else "decimal")
 
 
 def numbering_of(paragraph) -> tuple[str | None, int]:

@@ -37,4 +37,4 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.drops = sorted(debris + result.drops, key=lambda drop: drop.lines)
     metadata = replace(metadata, language=text_language(text, metadata.language))
-    return build_document(name, result.units, metadata), report(name, result)
+    return build_document(name, result.units, metadata), report(name, result, len(debris))

@@ -273,9 +273,3 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> list[L
         if reasons.get(lines[index].number) in ("page footer", "links", "link"):
             return lines[index:]
     return []
-
-
-def counted(drops: list[Drop]) -> int:
-    """How many of the drops are web-page debris."""
-    return sum(1 for drop in drops if drop.reason.startswith(REASON.format("")))
-

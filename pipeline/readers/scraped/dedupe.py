@@ -169,11 +169,12 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated) -> dict:
+def report(name: str, result: Deduplicated, debris: int = 0) -> dict:
     """What was dropped, in the order of the source's lines, and which twin was kept: for an
-    editor to review."""
+    editor to review; and how many lines were web-page debris."""
     return {
         "document": name,
+        "web_page_debris": debris,
         "dropped": [
             {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
             | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}

@@ -109,16 +109,17 @@ def build_list(items: list[tuple[Marked, list[str]]], spans_of) -> List:
 
 def in_context(marker: Marked, open_levels: list[Level]) -> Marked:
     """An i, v or x read as the letter or the numeral that carries on a list open around it;
-    else as it reads alone."""
+    else as a numeral in a list of numerals; else as it reads alone (i a numeral, v and x
+    letters)."""
     if not marker.ambiguous:
         return marker
+    readings = [marker.read_as(kind) for kind in ("a", "i")]
     for level in reversed(open_levels):
         last = level.entries[-1][0].value.lower() if level.entries else ""
-        for kind in ("a", "i"):
-            reading = marker.read_as(kind)
+        for kind, reading in zip(("a", "i"), readings, strict=True):
             if reading.family == level.family and follows(last, marker.value.lower(), kind):
                 return reading
-    return marker
+    return readings[1] if readings[1].family == open_levels[-1].family else marker
 
 
 def follows(last: str, value: str, kind: str) -> bool:
