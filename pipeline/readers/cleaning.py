@@ -14,6 +14,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
+from pipeline import addresses
 from pipeline.languages import is_chinese
 from pipeline.model import Span, plain
 from pipeline.readers import chinese
@@ -46,11 +47,9 @@ NUMBER_RANGE = re.compile(
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
 # Words the house style never touches: web and e-mail addresses, file names, and codes and
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
-# "HKU-2023-24"). ASCII, so a Chinese full stop after an address is not part of it.
-URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+# "HKU-2023-24").
 UNTOUCHED = re.compile(
-    rf"(?:https?://|ftp://|www\.){URL_CHARACTER}*[A-Za-z0-9\-_~/#=&%+]"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    rf"{addresses.ADDRESS}"
     r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
     r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
     r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
