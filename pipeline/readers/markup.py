@@ -61,7 +61,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL, NUMERAL_MARKER
 from pipeline.model import (
     Block,
     Document,
@@ -87,10 +87,11 @@ HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
 ESCAPABLE = "*\\#![]|-.、()\uff08:"
-# A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
+# A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
+# "（一）".
 LIST_ITEM = re.compile(
     rf"( *)((?:-|\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)])(?= )"
-    rf"|{HAN_NUMERAL}、|\uff08{HAN_NUMERAL}\uff09) ?(.*)"
+    rf"|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
@@ -249,7 +250,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
 
 def built_list(items: list, chunk: Chunk, path: Path) -> List:
     marks = [mark for mark, *_ in items]
-    style, start = list_numbering([re.sub(r"[-().)、\uff08\uff09]", "", mark) for mark in marks])
+    style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
     return List(
         tuple(ListItem(read_spans(" ".join(lines), chunk, path),
                        built_list(nested, chunk, path) if nested else None)

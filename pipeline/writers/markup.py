@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL, NUMERALS
 from pipeline.model import (
     Block,
     Document,
@@ -25,9 +25,11 @@ from pipeline.model import (
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "(a) ", "a) ", "一、",
 # "（一）"), a table row, a note, a table's caption.
+OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
+                       for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
-    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{HAN_NUMERAL}(?=、)"
-    rf"|\uff08(?={HAN_NUMERAL}\uff09)|\[(?=\^)|Table(?=: )"
+    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^)|Table(?=: )"
 )
 NESTED_INDENT = "    "
 
@@ -95,8 +97,9 @@ def numeral(style: str, number: int) -> str:
             return letter.upper() if style.startswith("upper") else letter
         case "lower-roman" | "upper-roman":
             return roman(number).upper() if style.startswith("upper") else roman(number)
-        case "trad-chinese-informal":
-            return han_numeral(number)
+    for numerals in NUMERALS:  # a language's own: "十一"
+        if style == numerals.style:
+            return numerals.numeral(number)
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
@@ -108,13 +111,6 @@ def roman(number: int) -> str:
             result += numeral
             number -= value
     return result
-
-
-def han_numeral(number: int) -> str:
-    """3 -> "三", 11 -> "十一", 20 -> "二十": how Chinese lists count, to 99."""
-    digits = " 一二三四五六七八九"
-    tens, units = divmod(number, 10)
-    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
 def write_table(block: Table) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
+from pipeline.languages import NUMERALS
 from pipeline.model import MARKERS
 
 HEADING_STYLE = re.compile(r"heading (\d)")
@@ -29,9 +30,8 @@ NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
 WORD_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
     "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
-    "taiwaneseCountingThousand": "trad-chinese-informal",
-    "taiwaneseCounting": "trad-chinese-informal", "chineseCounting": "trad-chinese-informal",
-    "chineseCountingThousand": "trad-chinese-informal",
+    # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
+    **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
 }
 
 

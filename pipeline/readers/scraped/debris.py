@@ -4,7 +4,8 @@ copy-editor removes it, each line with its reason.
 A line is debris by what it is and by its shape:
 - a skip link, a print, share or e-mail link, a "back to top" link, a language switcher,
   a breadcrumb (`Home > About us > …`), a row of short links parted by `|`, `>`, `›`, `»`,
-  a page footer's revision date, copyright or links, in English or Chinese;
+  a page footer's revision date, copyright or links, as each language's profile says them
+  (Profile.furniture: English, Chinese);
 - a short line written again and again between sections, after the text and before no
   sentence: furniture whatever its words ("Return to top", "回到頁首");
 and by its place:
@@ -22,71 +23,32 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pipeline.languages import HAN
+from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL, PHOTO_MARKER
 from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
 REASON = "web page debris: {}"
 
-# What the line says, matched against the whole line (icons and a closing colon aside).
-SKIP = (r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
-        r"(?:content|navigation|menu|search)"
-        r"|跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)")
-BACK_TO_TOP = (r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
-               r"(?: of (?:the |this )?page)?"
-               r"|(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)")
-PRINT_OR_SHARE = (
-    r"(?:print|share|e-?mail|bookmark|send)(?: (?:this|the))?(?: (?:page|article|story|link))?"
-    r"(?: (?:on|via|by) [\w ]{1,20}| to a friend)?|printer[- ]friendly(?: version| page)?"
-    r"|print (?:friendly )?version"
-    r"|(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?"
-)
-PAGE_TOOLS = r"(?:text|font) size\b.*|A\+? ?A ?A-?|(?:文字|字體|字体)大小.*"
-FOOTER = (
-    r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed|review)"
-    r"(?: date| on)?\b.{0,40}"
-    r"|(?:date of )?last (?:revision|review|update)\b.{0,40}"
-    r"|(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
-    r"|(?:©|copyright|版權所有|版权所有).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
-    r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
-)
-# Words a page's links say which could also head a section: debris where no sentence follows.
-LINK_WORDS = (
-    r"home(?: ?page)?|menu|main menu|search|search this site|sitemap|site map|contact(?: us)?"
-    r"|accessibility(?: statement)?|privacy(?: policy| statement| notice)?|important notices?"
-    r"|disclaimer|terms(?: of use| and conditions| & conditions)?|help|faqs?|feedback|rss"
-    r"|cookie (?:policy|settings|preferences)|follow us|links"
-    r"|首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖|网站地图"
-    r"|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示|免責聲明|免责声明"
-    r"|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|意見|相關連結"
-)
-LANGUAGE_NAMES = frozenset(
-    "english eng en tc sc 繁體 繁體中文 繁 繁中 简体 简体中文 簡體 簡體中文 简 簡 简中 中文"
-    " 日本語 한국어".split()
-)
+
+def said(kind: str) -> str:
+    """What every language's furniture says for one kind of line, as one pattern."""
+    return "|".join(pattern for profile in PROFILES
+                    if (pattern := getattr(profile.furniture, kind)))
+
+
+LANGUAGE_NAMES = frozenset(name for profile in PROFILES for name in profile.furniture.names)
 # A cookie notice: a line about the site's cookies that asks for consent.
-COOKIES = re.compile(r"cookie|曲奇", re.IGNORECASE)
-CONSENT = re.compile(
-    r"\b(?:accept|agree|consent|continu\w*|by using|by browsing|we use|uses|use of)\b"
-    r"|同意|接受|繼續|继续|使用", re.IGNORECASE)
-BUTTONS = (
-    r"accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|ok(?:ay)?|i agree|agree|close"
-    r"|dismiss|allow(?: all)?(?: cookies)?|manage (?:cookies|preferences|settings)"
-    r"|(?:find out|learn|read) more|more information"
-    r"|接受|同意|拒絕|拒绝|關閉|关闭|了解更多|更多資訊"
-)
+COOKIES = re.compile(said("cookies"), re.IGNORECASE)
+CONSENT = re.compile(said("consent"), re.IGNORECASE)
 # Separators between the links of a row.
 SEPARATOR = re.compile(r"\s*(?:[|¦]|(?<=\s)[>›»·•/](?=\s)|[›»])\s*")
 TRAIL = r"\s*[:：]?\s*"
 MAX_LINK_WORDS = 5  # in each link of a row, or a line repeated as furniture
 MAX_LINK_CHARACTERS = 40
-MAX_LINK_HAN = 12
 MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the page's
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
-SHORT_HAN = 25
-SENTENCE_END = (".", "!", "?", ";", ":", "…", "。", "！", "？", "；", "：")
-FULL_STOPS = (".", "!", "?", "。", "！", "？")  # a link ends with none
+CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
 
 
 def whole(pattern: str) -> re.Pattern:
@@ -95,16 +57,16 @@ def whole(pattern: str) -> re.Pattern:
 
 # Each kind of line: its reason, its pattern, and whether the words could head a section.
 KINDS = (
-    ("skip link", whole(SKIP), False),
-    ("back-to-top link", whole(BACK_TO_TOP), False),
-    ("print or share link", whole(PRINT_OR_SHARE), False),
-    ("page tools", whole(PAGE_TOOLS), False),
-    ("page footer", whole(FOOTER), False),
-    ("link", whole(LINK_WORDS), True),
+    ("skip link", whole(said("skip")), False),
+    ("back-to-top link", whole(said("back_to_top")), False),
+    ("print or share link", whole(said("print_or_share")), False),
+    ("page tools", whole(said("page_tools")), False),
+    ("page footer", whole(said("footer")), False),
+    ("link", whole(said("links")), True),
 )
-BUTTON = whole(BUTTONS)
-ROW_PREFIX = re.compile(r"(?:share(?: this)?(?: page)?|follow us(?: on)?|分享|關注我們|关注我们)"
-                        r"\s*[:：]\s*(?=\S)", re.IGNORECASE)
+LINK = whole(said("links"))
+BUTTON = whole(said("buttons"))
+ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -190,19 +152,27 @@ def link_row(text: str) -> str:
         return "language switcher"
     known = all(any(pattern.fullmatch(part) for _, pattern, _ in KINDS) for part in parts)
     crumbs = re.search(r"\s[>›»]\s|[›»]", text)
-    if crumbs and (len(parts) >= 3 or known or re.fullmatch(LINK_WORDS, parts[0], re.I)):
+    if crumbs and (len(parts) >= 3 or known or LINK.fullmatch(parts[0])):
         return "breadcrumb"
     if known or (len(parts) >= MIN_ROW_LINKS and "|" in text):
         return "links"
     return ""
 
 
+def words(text: str) -> float:
+    """How many words `text` holds: in a language whose words no spaces part, its characters
+    counted two to a word."""
+    language = detect(text)
+    if language.words_spaced:
+        return len(text.split())
+    return language.count(text) / CHARACTERS_A_WORD
+
+
 def is_link(text: str) -> bool:
-    """A link's words: a few words, or Chinese characters, and no sentence or figure."""
-    han = len(re.findall(HAN, text))
-    return (bool(text) and not text.endswith(FULL_STOPS)
-            and len(text.split()) <= MAX_LINK_WORDS and len(text) <= MAX_LINK_CHARACTERS
-            and han <= MAX_LINK_HAN and not re.fullmatch(r"[\d\s.,%+\-−–]+", text))
+    """A link's words: a few of them, and no sentence or figure."""
+    return (bool(text) and not text.endswith(SENTENCE_ENDS) and words(text) <= MAX_LINK_WORDS
+            and len(text) <= MAX_LINK_CHARACTERS
+            and not re.fullmatch(r"[\d\s.,%+\-−–]+", text))
 
 
 def is_running(text: str) -> bool:
@@ -210,9 +180,7 @@ def is_running(text: str) -> bool:
     closing mark (a title, a heading, a name) is neither."""
     if CELL in text or marked(text) is not None:
         return True
-    han = len(re.findall(HAN, text))
-    return (text.endswith(SENTENCE_END) or len(text.split()) > SHORT_WORDS
-            or han > SHORT_HAN)
+    return text.endswith((*SENTENCE_ENDS, "\u2026")) or words(text) > SHORT_WORDS
 
 
 def sentence_follows(lines: list[Line], index: int) -> bool:
@@ -249,8 +217,7 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
     def is_candidate(index: int) -> bool:
         line = lines[index]
         return (line.number not in reasons and not is_running(line.text)
-                and len(line.text.split()) <= MAX_LINK_WORDS
-                and len(re.findall(HAN, line.text)) <= MAX_LINK_HAN)
+                and words(line.text) <= MAX_LINK_WORDS)
 
     places: dict[str, list[int]] = {}
     for index in range(len(lines)):

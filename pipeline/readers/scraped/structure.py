@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import is_chinese
+from pipeline.languages import NUMERAL, NUMERAL_MARKER, SENTENCE_BREAK, SENTENCE_ENDS, detect
 from pipeline.model import (
     Block,
     Document,
@@ -35,7 +35,6 @@ from pipeline.model import (
     Span,
     Table,
 )
-from pipeline.readers import chinese
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_list, items_of
@@ -46,20 +45,11 @@ from pipeline.readers.scraped.notes import (
 )
 from pipeline.readers.scraped.tables import build_table, cells_of, is_table_title, titled_cells
 
-MAX_HEADING_WORDS = 14
-MAX_HEADING_CHARACTERS = 120
-MAX_BYLINE_WORDS = 25
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
-SENTENCE_ENDS = (".", ";", ":", "!", "?", "\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f")
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
-# Chinese section numbers: 一、 a section, （一） a section inside it.
-CHINESE_SECTION_NUMBER = re.compile(r"[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
-          "|December")
-# A date alone on its line is a date, not a heading: "27 June 2024", "June 2024", "2024年7月".
-DATE = re.compile(rf"(?:\d{{1,2}}(?:\u00a0| ))?(?:{MONTHS})(?:\u00a0| )\d{{4}}"
-                  rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{4}}年\d{{1,2}}月(?:\d{{1,2}}日)?")
+# Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
+OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
@@ -89,9 +79,8 @@ def split_bilingual_title(units: list[Unit]) -> list[Unit]:
     if first is None or len(units[first].rows) != 2:
         return units
     unit = units[first]
-    english, chinese_line = sorted(unit.rows, key=is_chinese)
-    if not (all(is_heading_text(row) for row in unit.rows) and not is_chinese(english)
-            and is_chinese(chinese_line)):
+    if not (all(is_heading_text(row) for row in unit.rows)
+            and detect(unit.rows[0]) is not detect(unit.rows[1])):
         return units
     halves = [Unit("text", (row,), (line,)) for row, line in zip(unit.rows, unit.lines,
                                                                    strict=True)]
@@ -107,18 +96,13 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     if title and likeness_key(first) != likeness_key(title):
         return None
     twins = is_heading_text(first) and is_heading_text(second.text) and (
-        is_chinese(first) != is_chinese(second.text))
+        detect(first) is not detect(second.text))
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
 def is_byline(unit: Unit) -> bool:
-    """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
-    if is_chinese(unit.text):
-        return unit.repeats >= 2 and chinese.is_byline(unit.text)
-    words = unit.text.split()
-    short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
-    shaped = "," in unit.text or unit.text.startswith("By ")
-    return short and shaped and (unit.repeats >= 2 or unit.text.startswith("By "))
+    """Written again and again at the top, and shaped as its language writes a byline."""
+    return detect(unit.text).is_byline(unit.text, unit.repeats)
 
 
 def settle_title(
@@ -137,19 +121,10 @@ def settle_title(
 
 
 def is_heading_text(text: str) -> bool:
+    """A line shaped as its language writes a heading, after any section number."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
-    if DATE.fullmatch(text):
-        return False
-    if is_chinese(text):
-        return chinese.is_heading(text)
-    return (
-        bool(text) and
-        len(text.split()) <= MAX_HEADING_WORDS
-        and len(text) <= MAX_HEADING_CHARACTERS
-        and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
-        and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
-    )
+    language = detect(text)
+    return not language.is_date(text) and language.is_heading(text)
 
 
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:
@@ -177,9 +152,9 @@ def section_depth(text: str) -> int | None:
     number = SECTION_NUMBER.match(text)
     if number:
         return len(re.findall(r"\d+", number.group())) or 1
-    chinese_number = CHINESE_SECTION_NUMBER.match(text)
-    if chinese_number:
-        return 1 if chinese_number.group().endswith("、") else 2
+    own_number = re.match(OWN_SECTION_NUMBER, text)
+    if own_number:
+        return 2 if own_number.group().endswith("\uff09") else 1
     return None
 
 
@@ -216,7 +191,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
         and not row.endswith(SENTENCE_ENDS)
-        and not re.search(r"[.!?]\s|[。！？]", row)
+        and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows
     )

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import re
 
+from pipeline.languages import PROFILES, SENTENCE_ENDS
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL
 
 MIN_ROWS = 2
 MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a table's
-TABLE_TITLE = re.compile(r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
-                         r"|表 ?(?:[0-9]+(?:\.[0-9]+)*|[一二三四五六七八九十]+)(?![0-9])")
+# How a table's title opens in any language: "Table 3.1", "表1".
+TABLE_TITLE = "|".join(profile.table_title for profile in PROFILES if profile.table_title)
 MAX_TITLE_WORDS = 25
-SENTENCE_END = (".", ";", ":", "!", "?", "\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f")
 
 
 def is_table_title(row: str) -> bool:
     """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one)."""
-    return (bool(TABLE_TITLE.match(row)) and CELL not in row
-            and len(row.split()) <= MAX_TITLE_WORDS and not row.endswith(SENTENCE_END))
+    return (bool(re.match(TABLE_TITLE, row)) and CELL not in row
+            and len(row.split()) <= MAX_TITLE_WORDS and not row.endswith(SENTENCE_ENDS))
 
 
 def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:

@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pipeline.languages import NUMERALS
 from pipeline.model import Document, List, Note, SignOff, Span, Table
 
 LIST_KINDS = {False: "List Bullet", True: "List Number"}
@@ -43,7 +44,8 @@ NOTE_REFERENCE_STYLE = "Endnote Reference"
 NUMBER_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lower-alpha": "lowerLetter",
     "upper-alpha": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
-    "trad-chinese-informal": "taiwaneseCountingThousand",
+    # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand).
+    **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
 BULLETS = ("\u2022", "\u2013", "\u2023")  # •, –, ‣: each level's bullet, as the editions set
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
