@@ -134,3 +134,10 @@ def test_chinese_punctuation_after_a_chinese_character_is_full_width_line_ends_i
     assert clean_line("網址:https://www.pwd.gov.hk/tc/2023-24/") == (
         "網址：https://www.pwd.gov.hk/tc/2023-24/")
     assert clean_line("約2.98億元,共2,700宗。") == "約2.98億元，共2,700宗。"
+
+
+def test_a_chinese_sentence_inside_an_english_line_takes_chinese_punctuation():
+    assert clean_line("We will go on. 藝術屬於每一個人,我們會繼續努力。") == (
+        "We will go on. 藝術屬於每一個人，我們會繼續努力。")
+    assert clean_line("Chairperson's Message 主席的話, as she said") == (
+        "Chairperson\u2019s Message 主席的話, as she said")

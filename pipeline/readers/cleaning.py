@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
 from pipeline import addresses
-from pipeline.languages import detect
+from pipeline.languages import detect, phrases
 from pipeline.model import Span, plain
 
 NBSP = "\u00a0"
@@ -67,7 +67,11 @@ def clean_line(line: str) -> str:
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
     line, words = set_aside(line)
-    return put_back(detect(line).typeset(line), words)  # its language's typography
+    language = detect(line)
+    line = language.typeset(line)  # its language's typography, and its phrases in others'
+    line = "".join(other.typeset(piece) if other else piece
+                   for piece, other in phrases(line, language))
+    return put_back(line, words)
 
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
