@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.profile import LATIN_WORD, Furniture, Numerals, Profile
+from pipeline.languages.profile import LATIN_WORD, Furniture, Numerals, Profile, ReaderWords
 
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
 HAN_RANGES = (
@@ -99,6 +99,7 @@ class Chinese(Profile):
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
+    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
     # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
     furniture = Furniture(
