@@ -158,6 +158,7 @@ def test_a_page_of_debris_only_says_so():
     assert raised.value.problem == NOTHING_LEFT
 
 
+@pytest.mark.slow
 def test_a_page_of_debris_stops_that_document_alone(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)
     (folder / "source" / "menu-only.txt").write_text(

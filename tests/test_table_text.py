@@ -15,6 +15,7 @@ from pipeline.model import Document, Metadata, Paragraph, Span, Table
 from pipeline.writers.pdf.render import render_pdf
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+pytestmark = pytest.mark.slow  # each test renders a PDF
 TEXT = ("The tables below give the figures by ward and by district, as the council "
         "published them in its report for the year.")
 

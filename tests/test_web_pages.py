@@ -200,6 +200,7 @@ def model(folder: Path, name: str):
     return from_json(json.loads((folder / "output" / name / f"{name}.json").read_text("utf-8")))
 
 
+@pytest.mark.slow
 def test_every_edition_passes_its_preflight_and_the_console_counts_the_debris(built):
     folder, console = built
     for name in NAMES:
@@ -213,6 +214,7 @@ def test_every_edition_passes_its_preflight_and_the_console_counts_the_debris(bu
                        if check["severity"] == "error")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_no_debris_and_every_address_as_written_in_every_edition(built, name):
     folder, _ = built
@@ -229,6 +231,7 @@ def test_no_debris_and_every_address_as_written_in_every_edition(built, name):
     assert not [phrase for phrase in DEBRIS if phrase in written]
 
 
+@pytest.mark.slow
 def test_a_links_target_is_the_address_as_written(built):
     folder, _ = built
     name = "stormwater-department-overview"
@@ -255,6 +258,7 @@ def headings_in_tree(path: Path) -> list[tuple[str, int]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_headings_nest_in_the_bookmarks_and_the_tag_tree(built, layout):
     folder, _ = built
@@ -277,6 +281,7 @@ def test_headings_nest_in_the_bookmarks_and_the_tag_tree(built, layout):
                                       for heading in document.headings]
 
 
+@pytest.mark.slow
 def test_a_tables_title_is_a_caption_inside_its_table(built):
     folder, _ = built
     name = "transport-digest-chapter"
@@ -289,6 +294,7 @@ def test_a_tables_title_is_a_caption_inside_its_table(built):
     assert not [title for title in bookmarks if title.startswith("Table")]
 
 
+@pytest.mark.slow
 def test_the_draft_has_words_heading_levels_lists_and_captions(built):
     folder, _ = built
     name = "stormwater-department-overview"
@@ -307,6 +313,7 @@ def test_the_draft_has_words_heading_levels_lists_and_captions(built):
     assert all(caption._p.getnext().tag == qn("w:tbl") for caption in captions)
 
 
+@pytest.mark.slow
 def test_pandoc_reads_the_drafts_levels(built):
     folder, _ = built
     name = "stormwater-department-overview"
