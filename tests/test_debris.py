@@ -117,6 +117,13 @@ def test_running_text_that_mentions_cookies_or_the_page_stays():
     assert not dropped and len(kept) == 5
 
 
+def test_a_contact_line_after_the_text_stays():
+    contact = "Media enquiries: Tel 2877 0660 | Fax 2877 0661 | media@rcc.org.hk"
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{contact}\n\nPrivacy | Sitemap")
+    assert kept == [BODY, MORE, contact]
+    assert dropped == {"Privacy | Sitemap": "links"}
+
+
 def test_link_words_heading_a_section_stay():
     text = f"{BODY}\n\nContact us\n\nWrite to the Council at 1 Harbour Road.\n\nAccessibility\n\n{MORE}"
     kept, dropped = kept_and_dropped(text)

@@ -49,6 +49,7 @@ MAX_LINK_CHARACTERS = 40
 MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the page's
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
 CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
+CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
 
 
 def whole(pattern: str) -> re.Pattern:
@@ -169,10 +170,11 @@ def words(text: str) -> float:
 
 
 def is_link(text: str) -> bool:
-    """A link's words: a few of them, and no sentence or figure."""
+    """A link's words: a few of them, and no sentence, figure, telephone number or e-mail
+    address (a contact line is the text's)."""
     return (bool(text) and not text.endswith(SENTENCE_ENDS) and words(text) <= MAX_LINK_WORDS
             and len(text) <= MAX_LINK_CHARACTERS
-            and not re.fullmatch(r"[\d\s.,%+\-−–]+", text))
+            and not re.fullmatch(r"[\d\s.,%+\-−–]+", text) and not CONTACT.search(text))
 
 
 def is_running(text: str) -> bool:
