@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 
 from pipeline import addresses
 from pipeline.languages import detect, phrases
@@ -43,6 +43,9 @@ UNTOUCHED = re.compile(
     r"(?:[-/_][A-Za-z0-9()]+)+",
     re.ASCII,
 )
+# Characters of no script, one of which no line of the longest holds: where an untouched word
+# stands while the rules run (NOTE_MARK, U+E000, is the note's).
+PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
 
@@ -77,9 +80,12 @@ def clean_line(line: str) -> str:
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
     """The line with each untouched word (an address, a file name, a code) standing as one
     mark, a private-use character the line does not hold; and the mark and the words."""
-    mark = next(chr(code) for code in range(0xE001, 0xF8FF) if chr(code) not in line)
     words = UNTOUCHED.findall(line)
-    return (UNTOUCHED.sub(mark, line) if words else line), (mark, words)
+    if not words:
+        return line, ("", words)
+    held = set(line)
+    mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
+    return UNTOUCHED.sub(mark, line), (mark, words)
 
 
 def put_back(line: str, aside: tuple[str, list[str]]) -> str:
