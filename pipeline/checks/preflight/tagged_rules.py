@@ -55,9 +55,9 @@ def structure_problems(edition: Edition) -> list[str]:
     pages (a figure still without its picture is its caption, a P); one Note, with an ID,
     per note; one Figure per picture, with alternative text and its box in points on its
     page, its Caption the element after it (never inside it: Alt stands for the Figure and
-    all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (14.8.4.3,
-    Table 337); every ID in the IDTree; every marked content named in the parent tree by the
-    element that holds it."""
+    all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
+    Table may hold one as its first or last kid, 14.8.4.3); every ID in the IDTree; every
+    marked content named in the parent tree by the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
