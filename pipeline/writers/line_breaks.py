@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import pyphen
 from markupsafe import Markup, escape
 
+from pipeline import addresses
 from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
@@ -36,13 +37,8 @@ ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
 WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
 HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)
 LINE_END = "\ue000"  # stands for a forced break until the markup is made
-# Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
-QUOTES = "\"\u201c\u201d\u2018\u2019<>"
-ADDRESS = re.compile(
-    rf"(?:https?://|www\.)[^\s{QUOTES}]*[^\s{QUOTES}.,;:!?)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
-)
-SCHEME = re.compile(r"https?://")
+ADDRESS = re.compile(addresses.ADDRESS)
+SCHEME = re.compile(r"(?:https?|ftp)://")
 ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -73,18 +69,26 @@ class LineBreaks:
         ordinary words are hyphenated where the layout hyphenates and `hyphenate` allows,
         unless the writer broke the block into lines itself."""
         ends = self.lines.get(block)
-        if ends is not None:
-            text = with_line_ends(text, {offset: kind for (number, offset), kind in ends.items()
-                                         if number == span})
-        text = kept_together(text, self.language, last)
+        own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
         for match in ADDRESS.finditer(text):
-            parts += [self.words(text[position:match.start()], block, hyphenate),
-                      address(match.group(), self.links, breakable=ends is None)]
+            parts += [self.words(self.ended(text, position, match.start(), own, last=False),
+                                 block, hyphenate),
+                      address(self.ended(text, match.start(), match.end(), own, last=False),
+                              self.links, breakable=ends is None)]
             position = match.end()
-        parts.append(self.words(text[position:], block, hyphenate))
+        parts.append(self.words(self.ended(text, position, len(text), own, last), block,
+                                hyphenate))
         return Markup("").join(parts).replace(LINE_END, Markup("<br>"))
+
+    def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
+        """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what
+        its language keeps together (`last`: the block's last piece of text)."""
+        piece = with_line_ends(text[start:end], {offset - start: kind
+                                                 for offset, kind in ends.items()
+                                                 if start <= offset < end})
+        return kept_together(piece, self.language, last)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached.
     @functools.lru_cache(maxsize=4096)  # noqa: B019

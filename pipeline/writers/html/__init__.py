@@ -21,8 +21,8 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, Metadata, Note, Paragraph, SignOff
-from pipeline.writers.html.blocks import Setting, body, byline_html
+from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph, SignOff
+from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
     LINE_END,
@@ -88,6 +88,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                                 language=language),
         grid=grid_characters(layout) if not profile_for(language).words_spaced else 0,
         heading=heading,
+        counter_styles=counter_styles(all_lists(document)),
     )
 
 
@@ -142,6 +143,17 @@ def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
     return Markup(' data-lines="{}" style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
                   ).format(len(lines[index]) + 1, setting.shrink_em,
                            setting.spaces.letter_spacing_em)
+
+
+def all_lists(document: Document) -> list[List]:
+    """Every list of the document, nested ones too."""
+    found: list[List] = []
+    pending = [block for block in document.blocks if isinstance(block, List)]
+    while pending:
+        block = pending.pop()
+        found.append(block)
+        pending += [item.sublist for item in block.items if item.sublist is not None]
+    return found
 
 
 @functools.cache

@@ -98,7 +98,10 @@ def holes(pages) -> Iterator[Hole]:
     for page, following in zip(pages, pages[1:], strict=False):
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
-        used = max((end for _, _, _, end in placed_blocks(box)), default=top)
+        # What is printed ends at a block's border, not at the margin below it.
+        used = max((block.border_box_y() + block.border_height()
+                    for element, block in outer_boxes(box) if element.get("data-block")),
+                   default=top)
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
             continue
