@@ -630,3 +630,20 @@ def test_a_long_list_of_problems_is_cut_short():
     assert not result.passed
     assert result.message == "; ".join(
         [f"page {number}: no TrimBox" for number in range(1, 6)] + ["and 3 more"])
+
+
+def test_a_proofs_picture_to_come_is_apparatus_not_a_paragraph_printed_twice(tmp_path):
+    """The words in a missing picture's box are claimed before the document's: a paragraph
+    reading "Picture 1" is still printed once."""
+    from pipeline.layouts import load_layout
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = Document("proof", Metadata(title="Proof"), None, (
+        Paragraph((Span("The quay is photographed at dawn."),)),
+        Figure(1, (Span("The quay at dawn."),)),
+        Paragraph((Span("Picture 1"),)),
+    ))
+    layout = load_layout(ROOT / "layouts", "print")
+    pdf = write(tmp_path, render_pdf(document, layout, tmp_path))
+    text = check(preflight(pdf, document, layout), "text-complete")
+    assert text.passed, text.message

@@ -82,9 +82,13 @@ def text_problems(edition: Edition) -> list[str]:
     claimed in the text of the pages' text areas, longest first, at its first place not yet
     claimed: a short paragraph ("I", "a") is never found inside a longer one, and a block
     found again in what is left was printed twice. Paragraphs follow the model's order;
-    captions may stand elsewhere (figure placement may set a figure a paragraph later)."""
+    captions may stand elsewhere (figure placement may set a figure a paragraph later).
+    A proof's "Picture 1 to come" in a picture's place is apparatus, claimed first."""
     text = normalised("".join(text_area_texts(edition)))
     claimed = bytearray(len(text))
+    for label in apparatus_texts(edition.document):
+        if (place := unclaimed_place(text, label, claimed)) >= 0:
+            claimed[place:place + len(label)] = b"\1" * len(label)
     items = [(None, part) for part in front_texts(edition.document)]
     items += list(block_texts(edition.document))
     wanted = [normalised(item) for _, item in items]
@@ -161,6 +165,13 @@ def block_texts(document: Document) -> Iterator[tuple[str | None, str]]:
                 yield None, block.text
             case _:
                 raise UnknownBlock(block, "the text-complete check")
+
+
+def apparatus_texts(document: Document) -> list[str]:
+    """What a proof prints that is no text of the document: each missing picture's label."""
+    language = document.metadata.language
+    return [normalised(block.to_come(language)) for block in document.figures
+            if not block.image]
 
 
 def front_texts(document: Document) -> list[str]:
