@@ -171,6 +171,21 @@ def test_the_placeholders_words_stand_in_its_box_between_the_blocks_around_it(pr
     assert "/StructTreeRoot" not in reader(print_pdf).trailer["/Root"]
 
 
+def test_a_placeholders_words_ask_a_page_for_no_more_room_than_its_box():
+    """WeasyPrint keeps room below a block's children for its bottom padding: were the words
+    a line of their own in the box's flow, the figure would need more room than the box
+    takes, and move to the next page where it fits. A box 93 mm high fits 95 mm."""
+    from weasyprint import CSS, HTML
+
+    page = CSS(string="@page { size: 150mm 110mm; margin: 5mm } figure { margin: 0 }"
+               "p { margin: 0; height: 5mm }")
+    html = ('<p>Before.</p><figure><div class="placeholder" data-label="Picture 1 to come">'
+            "</div></figure>")
+    laid_out = HTML(string=html).render(
+        stylesheets=[CSS(filename=LAYOUTS / "templates" / "base.css"), page])
+    assert len(laid_out.pages) == 1
+
+
 def label_words(data: bytes, first: str) -> tuple[int, list[tuple[float, ...]]]:
     """The index of the page holding the line that starts with the word `first`, and the
     boxes of that line's words in PDF coordinates (pdftotext's run down from the MediaBox's
