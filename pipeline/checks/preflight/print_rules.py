@@ -214,7 +214,9 @@ def fill_inks(page) -> Iterator[float]:
     spaces = {"fill": "", "stroke": ""}  # the colour space in force, by its name
     saved = []
     named = page.obj.get("/Resources", {}).get("/ColorSpace", {})
-    for operands, operator, _ in with_ctm(page):
+    # Only the operators that matter are parsed: the text's are most of a page.
+    for operands, operator in pikepdf.parse_content_stream(page, INK_OPERATORS):
+        operator = str(operator)
         if operator == "q":
             saved.append(dict(spaces))
         elif operator == "Q" and saved:
@@ -230,6 +232,7 @@ def fill_inks(page) -> Iterator[float]:
 
 
 STROKING = ("K", "SC", "SCN")
+INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
 COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
 COLOUR_OPERATORS = {"sc": "fill", "scn": "fill", "SC": "stroke", "SCN": "stroke"}
 
