@@ -1,6 +1,7 @@
-"""What declaring the tasks finds is kept between runs (tasks/cache.py) under the files' stat:
-the tasks declared are the same whether found or kept, and a change to a file they were
-found from is seen by the next run."""
+"""Declaring the tasks is cheap, so a build with nothing to do is: what it finds is kept
+between runs (tasks/cache.py) under the files' stat, the tasks declared being the same whether
+found or kept and a change to a file they were found from seen by the next run; and doit's
+groups of tasks, which do nothing, are never due."""
 
 import json
 import os
@@ -13,7 +14,7 @@ from pipeline.tasks import cache as cache_module
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.project import Project
 
-from .support import SEED, copy_project
+from .support import SEED, copy_project, doit
 
 # Every task doit loads from the project's dodo.py, with what decides when it runs.
 DECLARATIONS = """
@@ -103,3 +104,13 @@ def test_what_is_kept_is_not_found_again_until_a_file_changes(project, monkeypat
     (project / "source" / "second.toml").write_text('title = "Second, changed"\n')
     with pytest.raises(AssertionError, match="found again"):
         DeclarationCache(path).metadata(layouts, "second")
+
+
+def test_the_groups_of_tasks_are_never_due(project):
+    """A group (`pdf`, running every pdf task) has nothing to do of its own: were it due, a
+    build with nothing to do would fork doit's workers to run it."""
+    result = doit(project, "list", "--status")
+    assert result.returncode == 0, result.stderr
+    groups = result.stdout.splitlines()
+    assert "pdf" in [line.split()[1] for line in groups]
+    assert all(line.startswith("U ") for line in groups), result.stdout
