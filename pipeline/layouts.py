@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.languages import PROFILES, Faces, Profile
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
@@ -73,9 +74,9 @@ class Layout:
     output_condition: str = ""  # the output intent's identifier; else the profile's description
     body_font: str = ""
     heading_font: str = ""
-    # The Chinese faces that follow them, for a document holding Chinese (fonts/chinese.css).
-    chinese_body_font: str = ""
-    chinese_heading_font: str = ""
+    # The faces of other scripts, for a document holding them: (a profile's `fonts`, its
+    # faces), from `<fonts>_body_font` and `<fonts>_heading_font` ("chinese_body_font").
+    faces: tuple[tuple[str, Faces], ...] = ()
     body_size_pt: float = 11.0
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
@@ -88,6 +89,15 @@ class Layout:
     @property
     def templates_folder(self) -> Path:
         return self.folder.parent / TEMPLATES
+
+    def faces_for(self, profile: Profile) -> Faces:
+        """The faces the layout names for the script of `profile`; none for the default's."""
+        return dict(self.faces).get(profile.fonts, Faces()) if profile.fonts else Faces()
+
+    def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
+        """The layout without the faces of scripts a document does not hold."""
+        held = {profile.fonts for profile in scripts}
+        return replace(self, faces=tuple(entry for entry in self.faces if entry[0] in held))
 
     @property
     def is_pdfx(self) -> bool:
@@ -113,11 +123,6 @@ class Layout:
                       if path.is_file() and path != self.reference_docx)
 
 
-def latin_only(layout: Layout) -> Layout:
-    """The layout without its Chinese faces: for a document holding no Chinese."""
-    return replace(layout, chinese_body_font="", chinese_heading_font="")
-
-
 def layout_names(layouts_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
 
@@ -132,10 +137,15 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise PipelineError(settings_file, f"not valid TOML ({error})") from None
     page_settings = settings.pop("page", {})
+    faces = tuple(
+        (profile.fonts, Faces(settings.pop(f"{profile.fonts}_body_font", ""),
+                              settings.pop(f"{profile.fonts}_heading_font", "")))
+        for profile in PROFILES if profile.fonts)
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}))
-        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation, **settings)
+        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
+                        faces=faces, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:

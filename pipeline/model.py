@@ -8,11 +8,13 @@ figure's alternative text when the metadata gives none, the order of a byline's 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pipeline.languages import is_chinese
+from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 
 # A picture's alternative text when the metadata gives none: its caption describes it, and
 # is read right after it (WAI's images tutorial: an image described by adjacent text).
@@ -42,15 +44,14 @@ class Byline:
     role: str = ""
 
     @property
-    def role_first(self) -> bool:
-        """Whether the role comes before the name, as Chinese writes it."""
-        return is_chinese(self.name)
+    def text(self) -> str:
+        """The byline on one line, in the order its language writes it."""
+        return detect(self.name).byline_text(self.name, self.honours, self.role)
 
     @property
-    def text(self) -> str:
-        if self.role_first:
-            return " ".join(part for part in (self.role, self.name) if part)
-        return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
+    def role_first(self) -> bool:
+        """Its language writes the role before the name (Chinese)."""
+        return detect(self.name).role_first
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,10 @@ class ListItem:
         return plain(self.spans)
 
 
-# CSS's names for the numbering of a list; "bullet" for a bulleted one.
+# CSS's names for the numbering of a list; "bullet" for a bulleted one; a language's own
+# numerals ("trad-chinese-informal") after those every language shares.
 LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
-               "trad-chinese-informal")
+               *(numerals.style for numerals in NUMERALS))
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,11 @@ class Metadata:
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
+    @property
+    def shown_date(self) -> str:
+        """The date as a reader of its language sees it: "June 2024", "2024年6月"."""
+        return profile_for(self.language).shown_date(self.date)
+
     def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
         """Figure `number` with its caption, and the picture and alternative text this
         metadata gives it (`image`: one the source names itself)."""
@@ -241,6 +248,31 @@ class Document:
     @property
     def author(self) -> str:
         return self.metadata.author or (self.byline.name if self.byline else "")
+
+    @functools.cached_property
+    def scripts(self) -> frozenset[Profile]:
+        """The languages with letters of their own (Chinese) whose letters any text of the
+        document holds: only their faces are loaded, only their phrases looked for. Found
+        once a document."""
+        return scripts(self.texts())
+
+    def texts(self) -> Iterator[str]:
+        """Every text the editions show: the metadata's, the byline's, each block's."""
+        meta = self.metadata
+        yield from (meta.title, meta.subtitle, meta.organisation, meta.author)
+        yield from meta.alt.values()
+        if self.byline is not None:
+            yield from (self.byline.name, *self.byline.honours, self.byline.role)
+        for block in self.blocks:
+            match block:
+                case List() | Table() | SignOff():
+                    yield from block.texts
+                case Figure():
+                    yield from (block.text, block.alt or "")
+                case Note():
+                    yield from (block.label, block.text)
+                case _:
+                    yield block.text
 
 
 def slug(text: str) -> str:

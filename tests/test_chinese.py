@@ -17,17 +17,11 @@ import pytest
 from docx.oxml.ns import qn
 
 from pipeline.checks.preflight import preflight
-from pipeline.languages import (
-    CHINESE,
-    block_language,
-    chinese_runs,
-    is_chinese,
-    text_language,
-)
+from pipeline.languages import DEFAULT, detect, phrases, text_language
+from pipeline.languages.chinese import CHINESE
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
 from pipeline.pdf.structure import structure_elements
-from pipeline.readers.chinese import typeset
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
@@ -65,27 +59,28 @@ def characters(text: str) -> str:
 
 
 def test_the_language_comes_from_the_characters():
-    assert is_chinese("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。")
-    assert is_chinese("香港大學（HKU）的研究中心")
-    assert not is_chinese("I thank the Harbour Master, Ms MOK Wai-lam (莫慧琳), for her help.")
-    assert text_language("海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。") == CHINESE
+    assert detect("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。") is CHINESE
+    assert detect("香港大學（HKU）的研究中心") is CHINESE
+    assert detect("I thank the Harbour Master, Ms MOK Wai-lam (莫慧琳), for her help.") is DEFAULT
+    assert text_language("海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。") == "zh-HK"
     assert text_language("The port grew.") == "en-GB"
     assert text_language("The port grew.", "fr-FR") == "fr-FR"
 
 
-def test_chinese_runs_hold_figures_and_names_between_chinese_characters():
-    assert chinese_runs("Ms MOK Wai-lam (莫慧琳) said") == [
-        ("Ms MOK Wai-lam (", False), ("莫慧琳", True), (") said", False)]
-    assert chinese_runs("主席報告 Chairman's Report") == [
-        ("主席報告", True), (" Chairman's Report", False)]
-    assert [run for run, chinese in chinese_runs("共2,700宗，約2.98億元") if chinese] == [
+def test_chinese_phrases_hold_figures_and_names_between_chinese_characters():
+    assert phrases("Ms MOK Wai-lam (莫慧琳) said", DEFAULT) == [
+        ("Ms MOK Wai-lam (", None), ("莫慧琳", CHINESE), (") said", None)]
+    assert phrases("主席報告 Chairman's Report", DEFAULT) == [
+        ("主席報告", CHINESE), (" Chairman's Report", None)]
+    assert [run for run, language in phrases("共2,700宗，約2.98億元", DEFAULT) if language] == [
         "共2,700宗，約2.98億元"]
+    assert phrases("主席報告 Chairman's Report", CHINESE) == [  # the document's own
+        ("主席報告 Chairman's Report", None)]
 
 
 def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
-    assert block_language("Chairman's Statement 主席報告", "en-GB") is None
-    assert block_language("海港屬於市民，我們只是它的守護者。", "en-GB") == CHINESE
-    assert block_language("海港屬於市民。", "zh-HK") is None  # the document's own
+    assert not CHINESE.dominates("Chairman's Statement 主席報告")
+    assert CHINESE.dominates("海港屬於市民，我們只是它的守護者。")
 
 
 # --- Cleaning ------------------------------------------------------------------------------
@@ -105,8 +100,8 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
 ])
 def test_chinese_cleaning_follows_the_house_style(raw, clean):
-    assert typeset(raw) == clean
-    assert typeset(clean) == clean
+    assert CHINESE.typeset(raw) == clean
+    assert CHINESE.typeset(clean) == clean
     assert characters(clean) == characters(raw)  # words, characters and figures kept
 
 
@@ -115,7 +110,7 @@ def test_chinese_cleaning_follows_the_house_style(raw, clean):
 
 def test_a_chinese_review_reads_as_title_byline_headings_figures_and_paragraphs():
     document = read("harbour-master-review")
-    assert document.metadata.language == CHINESE
+    assert document.metadata.language == CHINESE.tag
     assert document.metadata.title == "海港事務監督報告"
     assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")
     assert document.byline.text == "海港事務監督 莫慧琳"  # the role before the name
@@ -144,7 +139,7 @@ def test_the_byline_and_the_language_of_other_chinese_texts():
     university = read("university-president-report")
     assert university.metadata.title == "校長報告"  # written twice on one line
     assert (university.byline.role, university.byline.name) == ("校長", "陳嘉明教授")
-    assert {hospital.metadata.language, university.metadata.language} == {CHINESE}
+    assert {hospital.metadata.language, university.metadata.language} == {CHINESE.tag}
 
 
 def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
@@ -261,11 +256,11 @@ def test_body_in_ming_headings_and_large_print_in_hei(project, layout, faces):
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_language_is_tagged_in_the_pdf(project, layout):
     with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
-        assert str(pdf.Root.Lang) == CHINESE
+        assert str(pdf.Root.Lang) == CHINESE.tag
     with pikepdf.open(output(project, "harbour-trust-chairman", f"-{layout}.pdf")) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
         tagged = [element for element in structure_elements(pdf.Root.StructTreeRoot)
-                  if element.get("/Lang") == CHINESE]
+                  if element.get("/Lang") == CHINESE.tag]
         kinds = sorted(str(element.S) for element in tagged)
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
 
@@ -339,11 +334,11 @@ def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     heading = draft.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK TC"
     for lang in styles.iter(qn("w:lang")):
-        assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (CHINESE, CHINESE)
+        assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (CHINESE.tag, CHINESE.tag)
     mixed = docx.Document(str(output(project, "harbour-trust-chairman", ".docx")))
     langs = {(lang.get(qn("w:val")), lang.get(qn("w:eastAsia")))
              for lang in mixed.styles.element.iter(qn("w:lang"))}
-    assert langs == {("en-GB", CHINESE)}
+    assert langs == {("en-GB", CHINESE.tag)}
 
 
 def test_the_chinese_draft_reads_back_unchanged(project):
@@ -412,5 +407,5 @@ def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
         encoding="utf-8")
     build_model(folder, "notes")
     document = model(folder, "notes")
-    assert document.metadata.language == CHINESE
+    assert document.metadata.language == CHINESE.tag
     assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")

@@ -299,7 +299,7 @@ def test_zip_entries_carry_no_time():
 
 def test_separate_processes_give_identical_bytes():
     script = (
-        "import hashlib, sys; from test_docx_writer import sample_draft;"
+        "import hashlib, sys; from tests.test_docx_writer import sample_draft;"
         " print(hashlib.sha256(sample_draft()).hexdigest())"
     )
     repository = TESTS.parent
@@ -308,7 +308,7 @@ def test_separate_processes_give_identical_bytes():
         environment = {
             **os.environ,
             "PYTHONHASHSEED": seed,
-            "PYTHONPATH": os.pathsep.join([str(repository), str(TESTS)]),
+            "PYTHONPATH": str(repository),
         }
         result = subprocess.run(
             [sys.executable, "-c", script],

@@ -1,4 +1,5 @@
-"""Cleaning: Unicode, white space and British typography (house style), never the words.
+"""Cleaning: Unicode, white space, and each line's typography as its language's profile sets
+it (pipeline/languages/: British typography, Chinese punctuation), never the words.
 
 Cleaning works line by line and keeps every line where it was, so line numbers
 in later reports are the source's own. In a text's lines a tab, or a gap of two or more
@@ -13,9 +14,8 @@ import unicodedata
 from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
-from pipeline.languages import is_chinese
+from pipeline.languages import detect
 from pipeline.model import Span, plain
-from pipeline.readers import chinese
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
@@ -26,33 +26,12 @@ NOTE_MARK = "\ue000"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
-ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
-DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
-# The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
-SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
-EM_DASH = re.compile(r"\s*\u2014\s*")
-YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
-# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
-MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
 
-OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
-APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
-
-# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June".
-NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2013-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
-    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
-    r"(?=[^\W\d_])"
-)
-YEAR_LIKE = re.compile(r"[12]\d{3}")
-PER_CENT = re.compile(r"\bper cent\b")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 
 
 def clean_text(text: str) -> str:
@@ -74,47 +53,7 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    return chinese.typeset(line) if is_chinese(line) else typeset(line)
-
-
-def typeset(line: str) -> str:
-    """Apply the house style's typography to one line of text."""
-    line = ELLIPSIS.sub("\u2026", line)
-    line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
-    line = SPACED_HYPHEN.sub(" \u2013", line)
-    line = EM_DASH.sub(" \u2013 ", line)
-    line = YEAR_RANGE.sub("\\1\u2013\\2", line)
-    line = MINUS.sub("\u2212", line)
-    line = curl_quotes(line)
-    line = bind_numbers(line)
-    line = PER_CENT.sub("per" + NBSP + "cent", line)
-    line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
-    line = SPACE_BEFORE_PUNCTUATION.sub("", line)
-    return SPACES.sub(" ", line).strip(" ")
-
-
-def curl_quotes(line: str) -> str:
-    """Straight quotes become curly ones, opening or closing by their position."""
-    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
-    characters = list(line)
-    for index, character in enumerate(characters):
-        if character not in "'\"":
-            continue
-        before = characters[index - 1] if index else " "
-        opening = before in OPENING_CONTEXT
-        if character == "'":
-            characters[index] = "\u2018" if opening else "\u2019"
-        else:
-            characters[index] = "\u201c" if opening else "\u201d"
-    return "".join(characters)
-
-
-def bind_numbers(line: str) -> str:
-    def bind(match: re.Match) -> str:
-        number = match.group(1)
-        return match.group(0) if YEAR_LIKE.fullmatch(number) else number + NBSP
-
-    return NUMBER_AND_WORD.sub(bind, line)
+    return detect(line).typeset(line)  # its language's typography
 
 
 # --- Cleaning spans --------------------------------------------------------------------------

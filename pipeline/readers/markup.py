@@ -58,7 +58,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL_MARKER
 from pipeline.model import (
     Block,
     Document,
@@ -84,9 +84,9 @@ HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
 ESCAPABLE = "*\\#![]|-.、"
-# A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
+# A marker and a space; a language's own, as Chinese writes it, with none needed: "一、".
 LIST_ITEM = re.compile(
-    rf"( *)((?:-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.)(?= )|{HAN_NUMERAL}、) ?(.*)"
+    rf"( *)((?:-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.)(?= )|{NUMERAL_MARKER}) ?(.*)"
 )
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.languages import HAN_DIGITS
+import re
+
+from pipeline.languages import NUMERALS
 
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -17,8 +19,9 @@ def list_numbering(values: list[str]) -> tuple[str, int]:
         return "bullet", 1
     if first.isdigit() and first.isascii():
         return "decimal", int(first)
-    if first[0] in HAN_DIGITS or first[0] == "十":
-        return "trad-chinese-informal", han_value(first)
+    for numerals in NUMERALS:  # a language's own: "一", "十一"
+        if re.fullmatch(numerals.pattern, first):
+            return numerals.style, numerals.value(first)
     case = "upper" if first.isupper() else "lower"
     folded = [value.lower() for value in values]
     roman = folded[0] == "i" or len(folded[0]) > 1
@@ -35,10 +38,3 @@ def roman_value(numeral: str) -> int:
         total += -value if value < following else value
     return total
 
-
-def han_value(numeral: str) -> int:
-    """"三" -> 3, "十一" -> 11, "二十" -> 20, "二十三" -> 23."""
-    tens, _, units = numeral.rpartition("十")
-    if "十" not in numeral:
-        return HAN_DIGITS[numeral]
-    return 10 * (HAN_DIGITS[tens] if tens else 1) + (HAN_DIGITS[units] if units else 0)

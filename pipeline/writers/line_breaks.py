@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pyphen
 from markupsafe import Markup, escape
 
-from pipeline.languages import DEFAULT
+from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
 
@@ -65,7 +65,8 @@ class LineBreaks:
         dictionary = hyphenator(self.language, self.hyphenation)
         if dictionary is None:
             return tagged(text, self.language)
-        # Chinese is never hyphenated: its characters are not lower-case letters.
+        # A phrase in another language (Chinese) is never hyphenated: its characters are
+        # not lower-case letters.
         return tagged(LETTERS.sub(lambda match: self.hyphenated(match, dictionary, block), text),
                       self.language)
 
@@ -101,10 +102,10 @@ def link_target(address: str) -> str:
     return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
 
 
-def unbroken(text: str, language: str = DEFAULT) -> Markup:
+def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
     """Text whose compounds ("Vice-Chancellor") never break at their hyphen: for titles,
-    headings and names, where a broken compound reads as two words. Chinese in a text of
-    another `language` is tagged."""
+    headings and names, where a broken compound reads as two words. A phrase in another
+    language than the document's `language` is tagged."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
         parts += [tagged(text[position:match.start()], language),
@@ -116,9 +117,9 @@ def unbroken(text: str, language: str = DEFAULT) -> Markup:
 
 @functools.cache
 def hyphenator(language: str, hyphenation: Hyphenation) -> pyphen.Pyphen | None:
-    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate
-    or no dictionary knows the language."""
-    if not hyphenation.enabled:
+    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate,
+    the language is never hyphenated (Chinese) or no dictionary knows it."""
+    if not hyphenation.enabled or not profile_for(language).hyphenates:
         return None
     known = pyphen.language_fallback(language.replace("-", "_"))
     if known is None:

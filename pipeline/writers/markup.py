@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERALS
 from pipeline.model import (
     Block,
     Document,
@@ -24,7 +24,9 @@ from pipeline.model import (
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "一、"), a table row, a note.
-BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{HAN_NUMERAL}(?=、)|\[(?=\^)")
+OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
+                       for numerals in NUMERALS)  # a language's own, before its "、"
+BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{OWN_NUMERAL}|\[(?=\^)")
 NESTED_INDENT = "    "
 
 
@@ -92,8 +94,9 @@ def marker(style: str, number: int) -> str:
         case "lower-roman" | "upper-roman":
             numeral = roman(number)
             return f"{numeral.upper() if style.startswith('upper') else numeral}."
-        case "trad-chinese-informal":
-            return f"{han_numeral(number)}、"
+    for numerals in NUMERALS:  # a language's own: "十一、"
+        if style == numerals.style:
+            return f"{numerals.numeral(number)}{numerals.suffix}"
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
@@ -105,13 +108,6 @@ def roman(number: int) -> str:
             result += numeral
             number -= value
     return result
-
-
-def han_numeral(number: int) -> str:
-    """3 -> "三", 11 -> "十一", 20 -> "二十": how Chinese lists count, to 99."""
-    digits = " 一二三四五六七八九"
-    tens, units = divmod(number, 10)
-    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
 def write_table(block: Table) -> str:

@@ -24,7 +24,6 @@ from pipeline.model import (
     UnknownBlock,
 )
 from pipeline.pdf.pages import POINTS_PER_MM, paintings, rectangle
-from pipeline.writers.html import shown_date
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
@@ -170,7 +169,7 @@ def front_texts(document: Document) -> list[str]:
     byline = document.byline
     parts = [byline.name, *byline.honours, byline.role] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
-            shown_date(metadata.date, metadata.language), *parts]
+            metadata.shown_date, *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterator
 
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.languages import HAN, is_chinese_tag
+from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.model import Note, SignOff
 from pipeline.pdf.structure import elements_with_parents, is_element, kids_of
 from pipeline.pdf.text import marked_texts
-from pipeline.writers.language_tags import holds_chinese
 
 
 def tagged_problems(edition: Edition) -> list[str]:
@@ -117,21 +116,23 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
-def chinese_language_problems(edition: Edition) -> list[str]:
-    """In a document in another language, every marked content holding Chinese lies in an
-    element whose language (its own /Lang, or its ancestors') is Chinese."""
+def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
+    """In a document in another script, every marked content holding the letters of
+    `profile` (Han for Chinese) lies in an element whose language (its own /Lang, or its
+    ancestors') is of its script."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
-    if ("/StructTreeRoot" not in root or is_chinese_tag(language)
-            or not holds_chinese(edition.document)):
-        return []  # reading the pages' text back is for documents that hold Chinese
+    if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
+            or profile not in edition.document.scripts):
+        return []  # reading the pages' text back is for documents that hold its letters
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if re.search(HAN, texts.get(key, "")) and not is_chinese_tag(spoken_as)]
+                if profile.holds(texts.get(key, ""))
+                and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []
-    first = texts[untagged[0]]
-    return [f"{len(untagged)} pieces of Chinese text without a Chinese /Lang, as {first!r}"]
+    first, name = texts[untagged[0]], profile.name
+    return [f"{len(untagged)} pieces of {name} text without a {name} /Lang, as {first!r}"]
 
 
 def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple, str]]:
@@ -151,7 +152,9 @@ TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
     Rule("logical-structure", "error", structure_problems),
     Rule("language", "error", language_problems),
-    Rule("chinese-language", "error", chinese_language_problems),
+    # One a language with a script of its own ("chinese-language").
+    *(Rule(profile.rule, "error", functools.partial(phrase_language_problems, profile))
+      for profile in PROFILES if profile.rule),
     Rule("display-title", "error", display_title_problems),
     Rule("page-labels", "error", page_label_problems),
 )

@@ -17,6 +17,8 @@ import re
 
 from docx.oxml.ns import qn
 
+from pipeline.languages import NUMERALS
+
 HEADING_STYLE = re.compile(r"heading (\d)")
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
 SIGN_OFF_STYLES = ("closing", "signature")
@@ -25,9 +27,8 @@ NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
 WORD_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
     "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
-    "taiwaneseCountingThousand": "trad-chinese-informal",
-    "taiwaneseCounting": "trad-chinese-informal", "chineseCounting": "trad-chinese-informal",
-    "chineseCountingThousand": "trad-chinese-informal",
+    # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
+    **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
 }
 
 

@@ -14,12 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import HAN_RANGES, is_chinese
+from pipeline.languages import UNSPACED, detect
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
-# A space beside a Han character: Chinese needs none, so its twin may have one or not.
-SPACE_BY_HAN = re.compile(f"(?<=[{HAN_RANGES}]) | (?=[{HAN_RANGES}])")
+# A space beside a letter of a script that parts no words by spaces (Chinese): its twin may
+# have one or not.
+SPACE_BY_UNSPACED = re.compile(f"(?<=[{UNSPACED}]) | (?=[{UNSPACED}])")
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ def likeness_key(text: str) -> str:
     Chinese characters are letters here, and the spaces beside them do not count.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return SPACE_BY_HAN.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
+    return SPACE_BY_UNSPACED.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
 
 
 def deduplicate(cleaned_text: str) -> Deduplicated:
@@ -127,35 +128,24 @@ def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> s
     or more times ("主席報告主席報告": of two Chinese characters or more, a space between
     them or not). A phrase repeated inside running text is never the whole line, so it is
     the author's, and kept."""
-    phrases = chinese_repetition(text) if is_chinese(text) else word_repetition(text)
+    phrases = repetition(text)
     for phrase in phrases[1:]:
         drops.append(Drop(phrase, lines, "repeats the phrase before it", phrases[0], lines))
     return phrases[0] if phrases else text
 
 
-def word_repetition(text: str) -> list[str]:
-    """The line's phrases when it is one phrase written over and over (of one word only when
-    written three times or more), else none."""
-    words = text.split(" ")
-    for times in range(len(words), 1, -1):
-        length = len(words) // times
-        if len(words) % times or (length == 1 and times == 2):
+def repetition(text: str) -> list[str]:
+    """The line's phrases when it is one phrase written over and over, else none: phrases of
+    words, or of characters (spaces aside) in a language that parts no words by spaces; of
+    one word only when written as often as the language's profile says."""
+    profile = detect(text)
+    joiner = " " if profile.words_spaced else ""
+    pieces = text.split(" ") if profile.words_spaced else list(text.replace(" ", ""))
+    for times in range(len(pieces), 1, -1):
+        length = len(pieces) // times
+        if len(pieces) % times or (length == 1 and not 0 < profile.single_word_repeats <= times):
             continue
-        phrases = [" ".join(words[i : i + length]) for i in range(0, len(words), length)]
-        if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
-            return phrases
-    return []
-
-
-def chinese_repetition(text: str) -> list[str]:
-    """The Chinese line's phrases when it is one phrase of two characters or more written
-    over and over, spaces between them aside, else none."""
-    joined = text.replace(" ", "")
-    for times in range(len(joined) // 2, 1, -1):
-        length = len(joined) // times
-        if len(joined) % times:
-            continue
-        phrases = [joined[i : i + length] for i in range(0, len(joined), length)]
+        phrases = [joiner.join(pieces[i : i + length]) for i in range(0, len(pieces), length)]
         if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
             return phrases
     return []

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL
 from pipeline.model import List, ListItem, Span
 from pipeline.readers.numbering import list_numbering
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
     r"|(?P<open>\()?(?P<value>\d{1,2}|[a-z]|[ivx]{1,4})(?P<close>[.)])\s+"
-    # Chinese, with no space after: "一、", "（二）"
-    rf"|(?P<han_open>[(（])?(?P<han>{HAN_NUMERAL})(?P<han_close>、|[)）])\s*"
+    # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
+    rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
 )
 
 
@@ -41,11 +41,11 @@ def marked(row: str) -> Marked | None:
     rest = row[match.end():]
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
-    if match.group("han"):
-        opening, closing = match.group("han_open") or "", match.group("han_close")
+    if match.group("own"):
+        opening, closing = match.group("own_open") or "", match.group("own_close")
         if bool(opening) != (closing != "、"):
             return None
-        return Marked(f"{opening}一{closing}", match.group("han"), rest)
+        return Marked(f"{opening}一{closing}", match.group("own"), rest)
     opening, value, closing = match.group("open") or "", match.group("value"), match.group("close")
     if opening and closing != ")":
         return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import is_chinese
+from pipeline.languages import SENTENCE_BREAK, SENTENCE_ENDS, detect
 from pipeline.model import (
     Block,
     Document,
@@ -33,7 +33,6 @@ from pipeline.model import (
     Span,
     Table,
 )
-from pipeline.readers import chinese
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import build_list, items_of
@@ -44,12 +43,8 @@ from pipeline.readers.scraped.notes import (
 )
 from pipeline.readers.scraped.tables import build_table, cells_of
 
-MAX_HEADING_WORDS = 14
-MAX_HEADING_CHARACTERS = 120
-MAX_BYLINE_WORDS = 25
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
-SENTENCE_ENDS = (".", ";", ":", "!", "?", "\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f")
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 
 
@@ -81,18 +76,13 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     if title and likeness_key(first) != likeness_key(title):
         return None
     twins = is_heading_text(first) and is_heading_text(second.text) and (
-        is_chinese(first) != is_chinese(second.text))
+        detect(first) is not detect(second.text))
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
 def is_byline(unit: Unit) -> bool:
-    """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
-    if is_chinese(unit.text):
-        return unit.repeats >= 2 and chinese.is_byline(unit.text)
-    words = unit.text.split()
-    short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
-    shaped = "," in unit.text or unit.text.startswith("By ")
-    return short and shaped and (unit.repeats >= 2 or unit.text.startswith("By "))
+    """Written again and again at the top, and shaped as its language writes a byline."""
+    return detect(unit.text).is_byline(unit.text, unit.repeats)
 
 
 def settle_title(
@@ -111,17 +101,9 @@ def settle_title(
 
 
 def is_heading_text(text: str) -> bool:
+    """A line shaped as its language writes a heading, after any section number."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
-    if is_chinese(text):
-        return chinese.is_heading(text)
-    return (
-        bool(text) and
-        len(text.split()) <= MAX_HEADING_WORDS
-        and len(text) <= MAX_HEADING_CHARACTERS
-        and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
-        and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
-    )
+    return detect(text).is_heading(text)
 
 
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:
@@ -161,7 +143,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
         and not row.endswith(SENTENCE_ENDS)
-        and not re.search(r"[.!?]\s|[。！？]", row)
+        and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows
     )

@@ -26,6 +26,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pipeline.languages import NUMERALS
 from pipeline.model import Document, List, Note, SignOff, Span, Table
 
 LIST_STYLES = {False: ("List Bullet", "List Bullet 2"), True: ("List Number", "List Number 2")}
@@ -44,7 +45,9 @@ NUMBER_FORMATS = {
     "upper-alpha": ("upperLetter", "%{level}."),
     "lower-roman": ("lowerRoman", "%{level}."),
     "upper-roman": ("upperRoman", "%{level}."),
-    "trad-chinese-informal": ("taiwaneseCountingThousand", "%{level}、"),
+    # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand, "一、").
+    **{numerals.style: (numerals.word_format, f"%{{level}}{numerals.suffix}")
+       for numerals in NUMERALS},
 }
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 

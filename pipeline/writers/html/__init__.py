@@ -12,7 +12,6 @@ depend on where the project lies.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +19,10 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from pipeline.languages import is_chinese_tag
+from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata
 from pipeline.writers.html.blocks import Setting, body, byline_html
-from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
@@ -61,11 +59,11 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=shown_date(document.metadata.date, language),
+        shown_date=document.metadata.shown_date,
         byline=byline_html(document.byline, setting),
         body=body([(*numbered[index], index) for index in placement.ordered(len(numbered))],
                   setting),
-        fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
+        fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
     )
 
@@ -87,13 +85,17 @@ def environment(folder: Path, shared: Path) -> Environment:
     return env
 
 
-def font_families(latin: str, chinese: str, *, chinese_text: bool,
+def font_families(layout: Layout, role: str, *, scripts: frozenset[Profile],
                   language: str) -> Markup:
-    """A layout's family and, for a document holding Chinese, its Chinese face: after the
-    Latin one, or before it in a Chinese document, whose ellipsis and dash are Chinese."""
-    families = [latin, chinese] if chinese and chinese_text else [latin]
-    if is_chinese_tag(language):
-        families.reverse()
+    """The layout's family for `role` ("body", "heading") and the face it names for each
+    script the document holds: after its own, or first in a document in that script's
+    language (so a Chinese document's ellipsis and dash are Chinese)."""
+    own = profile_for(language)
+    families = [layout.heading_font if role == "heading" else layout.body_font]
+    for profile in PROFILES:
+        face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
+        if face:
+            families.insert(0 if profile is own else len(families), face)
     return Markup(", ").join(css_string(family) for family in families)
 
 
@@ -126,16 +128,3 @@ def css_string(value: str) -> Markup:
         char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
     )
     return Markup(f'"{escaped}"')
-
-
-def shown_date(date: str, language: str = "en-GB") -> str:
-    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"; in
-    Chinese "2024年", "2024年6月", "2024年6月11日"."""
-    parts = date.split("-")
-    if is_chinese_tag(language):
-        return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, "年月日", strict=False)
-                       if part.isdigit()) if date else ""
-    if len(parts) == 1:
-        return date
-    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"

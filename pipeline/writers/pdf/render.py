@@ -26,12 +26,12 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from pipeline.errors import RenderingError
+from pipeline.languages import PROFILES
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
-from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
-from pipeline.writers.pdf.justification import justify_chinese
+from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -48,7 +48,6 @@ SOURCE_URL = f"file://{SOURCE_HOST}/"
 FONTS_CSS = "fonts.css"
 NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
 FONT_HELP = 'README.md, "Adding a font"'
-CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -74,8 +73,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
-        if holds_chinese(document):
-            justify_chinese(laid_out.pages)
+        justify_between_characters(laid_out.pages, document.scripts)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -90,7 +88,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
     return finished(rendered, layout, proof_note(document), continued,
-                    chinese=holds_chinese(document))
+                    scripts=document.scripts)
 
 
 def proof_note(document: Document) -> str:
@@ -102,10 +100,11 @@ def proof_note(document: Document) -> str:
 
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
-    """The layout's stylesheet, and the Chinese faces' for a document holding Chinese: only
-    then are those large fonts loaded."""
+    """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
+    document holds (fonts/chinese.css): only then are those large fonts loaded."""
     return [layout.folder / layout.stylesheet,
-            *([layout.fonts_folder / CHINESE_FONTS_CSS] if holds_chinese(document) else [])]
+            *(layout.fonts_folder / profile.fonts_css for profile in PROFILES
+              if profile in document.scripts and profile.fonts_css)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
@@ -132,12 +131,13 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(),
+             scripts: frozenset = frozenset()) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
-    block goes on from the page before), and, for a document holding `chinese`, its Chinese
-    elements tagged with their language; in PDF/X ones, print-ready with `note` in the
-    slug."""
+    block goes on from the page before), and the elements in the languages of the `scripts`
+    the document holds (Chinese in an English text) tagged with their language; in PDF/X
+    ones, print-ready with `note` in the slug."""
     import pikepdf
 
     from pipeline.writers.pdf.language_tags import tag_languages
@@ -150,8 +150,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued)
-            if chinese:
-                tag_languages(pdf)
+            if scripts:
+                tag_languages(pdf, scripts)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()
@@ -203,9 +203,10 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css and chinese.css declare: the only ones a PDF
-    may use."""
-    return frozenset(family for name in (FONTS_CSS, CHINESE_FONTS_CSS)
+    """The font families the shared fonts.css and each script's (chinese.css) declare: the
+    only ones a PDF may use."""
+    sheets = (FONTS_CSS, *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
+    return frozenset(family for name in sheets
                      for family in FONT_FAMILY.findall(
                          (layout.fonts_folder / name).read_text(encoding="utf-8")))
 
