@@ -12,6 +12,7 @@ from pipeline.tasks.checker import OnceARunChecker
 from pipeline.tasks.console import Console
 from pipeline.tasks.drafts import sources_unchanged, unedited
 from pipeline.tasks.lock import hold_build_lock
+from pipeline.tasks.preload import preload_before_forking
 from pipeline.tasks.project import Project
 
 ROOT = Path(__file__).resolve().parent
@@ -31,9 +32,13 @@ DOIT_CONFIG = {
     "verbosity": 1,
     "reporter": Console,  # progress, one line an error, a summary of the editions
     "check_file_uptodate": OnceARunChecker,  # the fonts, hashed once a run, not once a task
-    # Editions build in parallel, one process a core (WeasyPrint's start-up is paid per process).
+    # Editions build in parallel, one process a core, each process paying start-up once.
     "num_process": min(4, os.cpu_count() or 1),
 }
+# When a PDF is due, the build imports WeasyPrint before forking the workers, which share it
+# rather than each importing it.
+PDF_LIBRARIES = ("weasyprint", "pipeline.writers.pdf.render")
+preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
 
 
 def run(step_name, name, *arguments):
