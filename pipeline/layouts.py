@@ -74,6 +74,9 @@ class Layout:
     pdf_variant: str | None = None  # WeasyPrint's: "pdf/x-4", "pdf/ua-1", ...
     output_profile: str | None = None  # CMYK ICC profile file, relative to the layout folder
     output_condition: str = ""  # the output intent's identifier; else the profile's description
+    # The most ink, in per cent of one plate, the output condition takes (the four plates'
+    # sum): the printer's, given with the profile; 0 where the layout names none.
+    total_ink_limit: float = 0.0
     body_font: str = ""
     heading_font: str = ""
     # The faces of other scripts, for a document holding them: (a profile's `fonts`, its

@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 
-# A picture's alternative text when the metadata gives none: its caption describes it, and
-# is read right after it (WAI's images tutorial: an image described by adjacent text).
-DEFAULT_ALT = "Photograph; its caption follows."
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
@@ -86,11 +83,11 @@ class Figure:
     def text(self) -> str:
         return plain(self.caption)
 
-    @property
-    def alternative_text(self) -> str:
-        """The metadata's alternative text; without one, a short one that leaves the
-        description to the caption a reader meets next, rather than the caption again."""
-        return self.alt or DEFAULT_ALT
+    def alternative_text(self, language: str) -> str:
+        """The metadata's alternative text; without one, a short one in the document's
+        `language` that leaves the description to the caption a reader meets next, rather
+        than the caption again."""
+        return self.alt or profile_for(language).reader_words.alt
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,30 @@ def doit(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=900)
 
 
+class Build:
+    """A copy of the project built once, for the tests of a module or session to share.
+
+    `folder` keeps the build as it ended, to read (never to build in: doit keeps each file's
+    state under its absolute path, so a build there would redo everything). `restored()` puts
+    the project back where it was built, as it was after the build, for a test that changes it
+    and builds again: only what the change touches is rebuilt, as in a project of its own. The
+    next test to restore it undoes the change, so only a test, never a module's fixture, holds
+    the restored project.
+    """
+
+    def __init__(self, place: Path, *arguments: str):
+        self.place = place
+        self.result = doit(place, *arguments)
+        assert self.result.returncode == 0, self.result.stdout + self.result.stderr
+        self.folder = place.with_name(f"{place.name}-built")
+        shutil.copytree(place, self.folder, symlinks=True)
+
+    def restored(self) -> Path:
+        shutil.rmtree(self.place)
+        shutil.copytree(self.folder, self.place, symlinks=True)
+        return self.place
+
+
 def tasks_run(result: subprocess.CompletedProcess) -> list[str]:
     """The tasks a doit run executed (the console marks each with a leading dot)."""
     return [line for line in result.stdout.splitlines() if line.startswith(".")]

@@ -187,6 +187,7 @@ def test_an_english_document_without_chinese_loads_and_names_no_chinese_face():
     assert stylesheet_files(document, layout) == [layout.folder / layout.stylesheet]
 
 
+@pytest.mark.slow
 def test_a_chinese_pdf_is_reproducible():
     document = read("university-president-report")
     layout = load_layout(ROOT / "layouts", "screen")
@@ -232,6 +233,7 @@ def fonts(pdf: Path) -> list[list[str]]:
     return [row.split() for row in listing.splitlines()[2:]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES + MIXED_NAMES)
 def test_every_font_is_embedded_and_subset(project, name, layout):
@@ -242,6 +244,7 @@ def test_every_font_is_embedded_and_subset(project, name, layout):
         assert re.fullmatch(r"[A-Z]{6}\+.+", row[0]), row
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("layout", "faces"), [
     ("print", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
     ("screen", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
@@ -253,6 +256,7 @@ def test_body_in_ming_headings_and_large_print_in_hei(project, layout, faces):
     assert faces <= names
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_language_is_tagged_in_the_pdf(project, layout):
     with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
@@ -265,6 +269,7 @@ def test_the_language_is_tagged_in_the_pdf(project, layout):
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_preflight_finds_chinese_left_without_its_language(project, layout, tmp_path):
     path = output(project, "harbour-trust-chairman", f"-{layout}.pdf")
@@ -281,6 +286,7 @@ def test_the_preflight_finds_chinese_left_without_its_language(project, layout, 
     assert not check.passed and "without a Chinese /Lang" in check.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES)
 def test_lines_break_by_the_chinese_rules(project, name, layout):
@@ -290,6 +296,7 @@ def test_lines_break_by_the_chinese_rules(project, name, layout):
         assert not re.search("[\u3400-\u9fff][-\u2010\u00ad]$", text), text  # no hyphen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES)
 def test_every_sentence_is_set_once(project, name, layout):
@@ -299,6 +306,7 @@ def test_every_sentence_is_set_once(project, name, layout):
             assert text.count(squash(sentence)) == 1, sentence
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_chinese_body_text_is_justified(project, layout):
     """Every line of a paragraph but its last reaches the measure, within half a point."""
@@ -320,10 +328,12 @@ def test_chinese_body_text_is_justified(project, layout):
     assert organisation[2] - organisation[1] < 120  # the opener is not body text: not spread
 
 
+@pytest.mark.slow
 def test_a_chinese_print_file_stays_small(project):
     assert output(project, "harbour-master-review", "-print.pdf").stat().st_size < 2_000_000
 
 
+@pytest.mark.slow
 def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     draft = docx.Document(str(output(project, "harbour-master-review", ".docx")))
     styles = draft.styles.element
@@ -341,6 +351,7 @@ def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     assert langs == {("en-GB", CHINESE.tag)}
 
 
+@pytest.mark.slow
 def test_the_chinese_draft_reads_back_unchanged(project):
     path = output(project, "harbour-master-review", ".docx")
     written = model(project, "harbour-master-review")
@@ -350,6 +361,7 @@ def test_the_chinese_draft_reads_back_unchanged(project):
     assert read_back.metadata.title == written.metadata.title
 
 
+@pytest.mark.slow
 def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_path):
     draft = tmp_path / "draft.docx"
     shutil.copy(output(project, "harbour-master-review", ".docx"), draft)
@@ -374,11 +386,12 @@ def test_a_docx_draft_without_chinese_is_as_before():
     assert 'w:eastAsia="zh' not in draft.styles.element.xml
 
 
+@pytest.mark.slow
 def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)
     (folder / "source" / "glyphs.txt").write_text("港口報告\n\n本年度港口的發展，以及ཀ字。\n\n第二段。\n",
                                                   encoding="utf-8")
-    result = doit(folder, "pdf")
+    result = doit(folder, *(f"pdf:glyphs/{layout}" for layout in LAYOUTS))  # not the seed's
     errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
     assert errors == ["error: source/glyphs.txt: the layout fonts lack 1 character (ཀ U+0F40); "
                       'to add a font that has them, see README.md, "Adding a font"'], result.stdout
@@ -386,6 +399,7 @@ def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path)
 
 
 
+@pytest.mark.slow
 def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
     with pikepdf.open(output(project, "harbour-master-review", "-large-print.pdf")) as pdf:
         sizes = {}

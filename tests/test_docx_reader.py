@@ -397,6 +397,7 @@ def test_a_damaged_entry_is_refused(tmp_path):
 # --- LibreOffice -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["sample", "seed"])
 def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written):
     document = sample_document() if which == "sample" else seed_document()

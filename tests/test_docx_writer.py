@@ -460,7 +460,7 @@ def test_house_style_draft_reads_back_as_the_document(house: Layout, tmp_path: P
     clean = Paragraph((Span("Some 298\u00a0million passengers – 41\u00a0per\u00a0cent more."),))
     document = replace(
         sample,
-        metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text}),
+        metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text(sample.metadata.language)}),
         blocks=(*sample.blocks[:-1], clean),
     )
     path = tmp_path / f"{document.name}.docx"
@@ -507,12 +507,14 @@ def libreoffice_converted(draft: Path, target: str) -> Path:
     return draft.with_suffix("." + target.split(":")[0])
 
 
+@pytest.mark.slow
 def test_libreoffice_reads_the_text(tmp_path: Path):
     (tmp_path / "draft.docx").write_bytes(sample_draft())
     converted = libreoffice_converted(tmp_path / "draft.docx", "txt:Text (encoded):UTF8")
     assert_texts_survive(converted.read_text(encoding="utf-8-sig"), texts_of(sample_document()))
 
 
+@pytest.mark.slow
 def test_libreoffice_prints_a4_pages_with_text_photo_and_folio(tmp_path: Path, photo: Path):
     pypdf = pytest.importorskip("pypdf")
     document = sample_document(photo.name)
@@ -528,6 +530,7 @@ def test_libreoffice_prints_a4_pages_with_text_photo_and_folio(tmp_path: Path, p
     assert sum(len(page.images) for page in pdf.pages) == 1
 
 
+@pytest.mark.slow
 def test_libreoffice_prints_in_the_layout_fonts(tmp_path: Path):
     pypdf = pytest.importorskip("pypdf")
     (tmp_path / "draft.docx").write_bytes(sample_draft())

@@ -244,6 +244,7 @@ def test_renders_do_not_depend_on_where_the_sources_lie(print_pdf, source_dir, t
     assert render_pdf(sample_document(), load_layout(LAYOUTS, "print"), elsewhere) == print_pdf
 
 
+@pytest.mark.slow
 def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir, tmp_path):
     # A fresh process has fresh random state: catches uuid4s and clock times, which the
     # same process rendering twice within a second might not.

@@ -8,7 +8,6 @@ from docx.oxml.ns import qn
 
 from .support import (
     SEED,
-    copy_project,
     doit,
     libreoffice,
     pdf_text,
@@ -17,13 +16,12 @@ from .support import (
     tasks_run,
 )
 
+pytestmark = pytest.mark.slow  # each test builds the seed's editions again after an edit
+
 
 @pytest.fixture
-def built(tmp_path):
-    folder = copy_project(tmp_path / "project", library=False)
-    result = doit(folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+def built(seed_build):
+    return seed_build.restored()
 
 
 def draft_path(folder):

@@ -39,7 +39,7 @@ from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.markup import write_markup
 
-from .support import client, copy_project, doit, libreoffice, pdf_text, squash
+from .support import Build, client, copy_project, doit, libreoffice, pdf_text, squash
 
 TEXTS = Path(__file__).parent / "texts" / "structure"
 NAMES = sorted(path.stem for path in TEXTS.glob("*.txt"))
@@ -372,15 +372,18 @@ def test_what_cannot_be_carried_stops_with_one_line(tmp_path, edit, says):
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
+def build(tmp_path_factory) -> Build:
     folder = copy_project(tmp_path_factory.mktemp("structures") / "project", library=False)
     for path in TEXTS.iterdir():
         shutil.copy(path, folder / "source" / path.name)
-    result = doit(folder, *(f"preflight:{name}/{layout}" for name in NAMES
-                            for layout in ("print", "screen", "large-print")),
-                  *(f"docx:{name}" for name in NAMES))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+    return Build(folder, *(f"preflight:{name}/{layout}" for name in NAMES
+                           for layout in ("print", "screen", "large-print")),
+                 *(f"docx:{name}" for name in NAMES))
+
+
+@pytest.fixture(scope="module")
+def project(build) -> Path:
+    return build.folder
 
 
 def structure_types(path: Path) -> list[str]:
@@ -400,6 +403,7 @@ def structure_types(path: Path) -> list[str]:
         return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_tagged_editions_tag_lists_and_tables(project, name, layout):
@@ -414,6 +418,7 @@ def flattened(items):
         yield from flattened(item.children)
 
 
+@pytest.mark.slow
 def test_a_nested_list_stands_in_its_items_body(project):
     path = project / "output" / "college-principal-review" / "college-principal-review-screen.pdf"
     with pikepdf.open(path) as pdf:
@@ -423,6 +428,7 @@ def test_a_nested_list_stands_in_its_items_body(project):
     assert parents in (["/LBody", "/Sect"], ["/Document", "/LBody"])
 
 
+@pytest.mark.slow
 def test_table_headers_carry_their_scope(project):
     path = project / "output" / "museum-director-foreword" / "museum-director-foreword-screen.pdf"
     with pikepdf.open(path) as pdf:
@@ -431,6 +437,7 @@ def test_table_headers_carry_their_scope(project):
     assert scopes.count("/Column") == 3 and scopes.count("/Row") == 3
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_bookmarks_are_the_real_headings_only(project, name):
     document = read(name)
@@ -443,6 +450,7 @@ def test_bookmarks_are_the_real_headings_only(project, name):
     assert not set(titles) & lines
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_every_word_once_in_every_edition(project, name):
     # The preflight's text-complete check claims every list item, cell, sign-off line and
@@ -455,11 +463,13 @@ def test_every_word_once_in_every_edition(project, name):
                     assert text.count(squash(plain(line))) >= 1
 
 
+@pytest.mark.slow
 def test_minus_signs_reach_the_print_edition(project):
     text = pdf_text(project / "output" / "rivers-trust-report" / "rivers-trust-report-print.pdf")
     assert "\u22129.2%" in text and "-9.2%" not in text
 
 
+@pytest.mark.slow
 def test_pandoc_reads_the_drafts_lists_tables_and_notes(project):
     path = project / "output" / "college-principal-review" / "college-principal-review.docx"
     markdown = subprocess.run([client("pandoc"), "-f", "docx", "-t", "markdown", str(path)],
@@ -469,6 +479,7 @@ def test_pandoc_reads_the_drafts_lists_tables_and_notes(project):
     assert "Tuition fees" in markdown and "101.9" in markdown
 
 
+@pytest.mark.slow
 def test_libreoffice_reads_the_drafts_table_and_list(project, tmp_path):
     path = project / "output" / "ambulance-service-statement" / "ambulance-service-statement.docx"
     libreoffice(tmp_path / "lo", "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(path))
@@ -477,6 +488,7 @@ def test_libreoffice_reads_the_drafts_table_and_list(project, tmp_path):
     assert "opened a second control room at Thirsk." in text
 
 
+@pytest.mark.slow
 def test_a_draft_saved_by_libreoffice_reads_the_same(tmp_path):
     drafts = tmp_path / "drafts"
     drafts.mkdir()
@@ -504,11 +516,10 @@ def test_every_list_style_and_start_round_trips_through_the_marked_up_form(style
     assert back.blocks == document.blocks
 
 
-def test_an_editors_table_list_and_renamed_heading_reach_every_edition(tmp_path):
-    folder = copy_project(tmp_path / "project", library=False)
+@pytest.mark.slow
+def test_an_editors_table_list_and_renamed_heading_reach_every_edition(build):
+    folder = build.restored()
     name = "rivers-trust-report"
-    for suffix in (".txt", ".toml"):
-        shutil.copy(TEXTS / f"{name}{suffix}", folder / "source" / f"{name}{suffix}")
     tasks = [f"preflight:{name}/{layout}" for layout in ("print", "screen", "large-print")]
     first = doit(folder, *tasks, f"docx:{name}")
     assert first.returncode == 0, first.stdout + first.stderr
@@ -537,6 +548,7 @@ def test_an_editors_table_list_and_renamed_heading_reach_every_edition(tmp_path)
         assert "Next year" in list(flattened(outline.root))
 
 
+@pytest.mark.slow
 def test_note_references_link_to_their_notes_on_screen_not_in_print(project):
     def link_targets(layout: str) -> list[str]:
         path = project / "output" / "college-principal-review" / \
@@ -546,7 +558,8 @@ def test_note_references_link_to_their_notes_on_screen_not_in_print(project):
                     for annotation in page.get("/Annots", [])
                     if annotation.Subtype == pikepdf.Name.Link]
 
-    assert link_targets("screen") == ["note-1", "note-2"]
+    # Each reference to its note, and each note back to its first reference.
+    assert link_targets("screen") == ["note-1", "note-2", "note-ref-1", "note-ref-2"]
     assert link_targets("print") == []
 
 

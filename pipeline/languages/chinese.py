@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.profile import LATIN_WORD, Numerals, Profile
+from pipeline.languages.profile import LATIN_WORD, Numerals, Profile, ReaderWords
 
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
 HAN_RANGES = (
@@ -94,6 +94,7 @@ class Chinese(Profile):
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
+    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文")
     numerals = Numerals(
         style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",
         value=han_value, numeral=han_numeral,

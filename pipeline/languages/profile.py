@@ -42,6 +42,17 @@ class Faces:
     heading: str = ""
 
 
+@dataclass(frozen=True)
+class ReaderWords:
+    """What the editions say in a language that the author did not write."""
+
+    # A picture's alternative text when the metadata gives none: its caption describes it, and
+    # is read right after it (WAI's images tutorial: an image described by adjacent text).
+    alt: str
+    note: str  # a note reference's link, "{label}" the note's label
+    back: str  # the link from a note back to where it is referred to
+
+
 class Profile:
     """A language: how the readers recognise and clean its text, how the writers set it.
 
@@ -87,6 +98,8 @@ class Profile:
     fonts_css = ""
     docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
+    reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
+                               "Back to the text of note {label}")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"

@@ -52,8 +52,11 @@ def page_label_problems(edition: Edition) -> list[str]:
 
 def structure_problems(edition: Edition) -> list[str]:
     """The tag tree is the document's: no per-page parts; one P per paragraph, even across
-    pages; one Figure per figure, its Caption inside it and its box in points on its page;
-    every marked content named in the parent tree by the element that holds it."""
+    pages (a figure still without its picture is its caption, a P); one Note, with an ID,
+    per note; one Figure per picture, with alternative text and its box in points on its
+    page, its Caption the element after it (never inside it: Alt stands for the Figure and
+    all it holds, ISO 32000-1 14.9.3); every ID in the IDTree; every marked content named
+    in the parent tree by the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
@@ -64,21 +67,55 @@ def structure_problems(edition: Edition) -> list[str]:
     body = [element for element, parent in elements if element.S == pikepdf.Name.P
             and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
-    wanted = len(document.paragraphs) + (document.byline is not None) + len(
-        [block for block in document.blocks if isinstance(block, SignOff | Note)])
+    pictures = [figure for figure in document.figures if figure.image]
+    wanted = (len(document.paragraphs) + (document.byline is not None)
+              + len([block for block in document.blocks if isinstance(block, SignOff)])
+              + len(document.figures) - len(pictures))
     if len(body) != wanted:
         problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off and"
-                        " notes included): "
+                        " figures awaiting their pictures included): "
                         "a paragraph is cut at a page break, or one is missing")
-    figures = [element for element, _ in elements if element.S == pikepdf.Name.Figure]
-    if len(figures) != len(document.figures):
-        problems.append(f"{len(figures)} Figure elements for {len(document.figures)} figures")
-    for element, parent in elements:
-        if element.S == pikepdf.Name.Caption and parent.get("/S") != pikepdf.Name.Figure:
-            problems.append("a Caption stands outside its Figure")
-    problems += [problem for figure in figures for problem in box_problems(edition, figure)]
+    problems += note_problems(elements, document)
+    figures = [(element, parent) for element, parent in elements
+               if element.S == pikepdf.Name.Figure]
+    if len(figures) != len(pictures):
+        problems.append(f"{len(figures)} Figure elements for {len(pictures)} pictures")
+    for figure, parent in figures:
+        problems += box_problems(edition, figure) + caption_problems(figure, parent)
+    problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems
+
+
+def note_problems(elements: list, document) -> list[str]:
+    notes = [element for element, _ in elements if element.S == pikepdf.Name.Note]
+    wanted = len([block for block in document.blocks if isinstance(block, Note)])
+    problems = [] if len(notes) == wanted else [f"{len(notes)} Note elements for {wanted} notes"]
+    if any("/ID" not in note for note in notes):
+        problems.append("a Note has no /ID")
+    return problems
+
+
+def caption_problems(figure: pikepdf.Dictionary, parent: pikepdf.Dictionary) -> list[str]:
+    """A Figure has its alternative text, holds no Caption, and its Caption follows it."""
+    problems = [] if str(figure.get("/Alt", "")).strip() else ["a Figure has no /Alt"]
+    if any(is_element(kid) and kid.S == pikepdf.Name.Caption for kid in kids_of(figure)):
+        problems.append("a Caption inside its Figure, hidden by the Figure's /Alt")
+    siblings = [kid for kid in kids_of(parent) if is_element(kid)]
+    position = next(index for index, kid in enumerate(siblings) if kid.objgen == figure.objgen)
+    if position + 1 >= len(siblings) or siblings[position + 1].S != pikepdf.Name.Caption:
+        problems.append("a Figure not followed by its Caption")
+    return problems
+
+
+def id_tree_problems(root: pikepdf.Dictionary, elements: list) -> list[str]:
+    """Every element's /ID is in the /IDTree, naming that element."""
+    ids = {bytes(element.ID): element.objgen for element, _ in elements if "/ID" in element}
+    names = list(root.get("/IDTree", {}).get("/Names", []))
+    tree = {bytes(key): element.objgen for key, element in zip(names[0::2], names[1::2],
+                                                                strict=False)}
+    missing = [key.decode("latin-1") for key, objgen in ids.items() if tree.get(key) != objgen]
+    return [f"/ID {missing[0]!r} not in the /IDTree"] if missing else []
 
 
 def box_problems(edition: Edition, figure: pikepdf.Dictionary) -> list[str]:

@@ -442,7 +442,8 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
-    shape._inline.docPr.set("descr", figure.alternative_text)
+    language = paragraph.part.document.core_properties.language
+    shape._inline.docPr.set("descr", figure.alternative_text(language))
 
 
 def screen_picture(path: Path) -> BytesIO | str:

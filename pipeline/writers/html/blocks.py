@@ -60,9 +60,11 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
     parts = []
     for span in items:
         if span.note:
-            mark = (Markup('<a href="#note-{}">{}</a>').format(span.note, span.text)
+            mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
                     if setting.layout.links else escape(span.text))
-            parts.append(Markup('<sup class="note-ref">{}</sup>').format(mark))
+            # The first reference to a note is where the note's own link leads back to.
+            parts.append(Markup('<sup class="note-ref" id="{}">{}</sup>').format(
+                reference_anchor(span.note), mark))
             continue
         text = setting.breaks.running(span.text, index)
         if span.italic:
@@ -89,7 +91,8 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
     lines = [Markup("<figure{}>\n").format(attributes)]
     if block.image:
         lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
-                                                                block.alternative_text))
+                                                                block.alternative_text(
+                                                                    setting.breaks.language)))
     elif pdfx:
         lines.append(Markup('<div class="placeholder"></div>\n'))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
@@ -152,9 +155,21 @@ def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return Markup('<p class="note" id="note-{0}" data-block="{1}"><span class="note-label">{0}'
-                  "</span> {2}</p>\n").format(block.label, index,
-                                              spans(block.spans, index, setting))
+    label = (Markup('<a href="#{}">{}</a>').format(reference_anchor(block.label), block.label)
+             if setting.layout.links else escape(block.label))
+    return Markup('<p class="note" id="{}" data-block="{}"><span class="note-label">{}'
+                  "</span> {}</p>\n").format(note_anchor(block.label), index, label,
+                                             spans(block.spans, index, setting))
+
+
+def note_anchor(label: str) -> str:
+    """The id of note `label`, where its references link to."""
+    return f"note-{label}"
+
+
+def reference_anchor(label: str) -> str:
+    """The id of the first reference to note `label`, where the note links back to."""
+    return f"note-ref-{label}"
 
 
 BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] = {
