@@ -616,11 +616,12 @@ def table(rows: list[Row]) -> str:
              "| met? |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
     for row in rows:
-        cpu = ("| —" * 3 if row.cpu is None else
-               f"| {cpu_text(row, row.cpu[0])} | {cpu_text(row, row.cpu[1])} "
-               f"| {row.cpu[0] / row.cpu[1]:.2f}")
-        lines.append(f"| {row.target} | {row.measured} | {row.baseline} | {row.ratio:.2f} "
-                     f"{cpu} | {row.goal} | {MET[row.met]} |")
+        cpu = (["—"] * 3 if row.cpu is None else
+               [cpu_text(row, row.cpu[0]), cpu_text(row, row.cpu[1]),
+                f"{row.cpu[0] / row.cpu[1]:.2f}"])
+        cells = [row.target, row.measured, row.baseline, f"{row.ratio:.2f}", *cpu, row.goal,
+                 MET[row.met]]
+        lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines)
 
 
