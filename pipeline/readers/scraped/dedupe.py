@@ -120,7 +120,16 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     numbers = tuple(number for number, _, _ in kept)
     rows = tuple(line for _, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    return Unit("text", rows, numbers, repeats)
+    unit = Unit("text", rows, numbers, repeats)
+    # A phrase written over and over across the lines ("Our people" above "Our people Our
+    # people"), as a line that writes it so: read as one line, the block would collapse.
+    phrases = repetition(unit.text) if len(rows) > 1 else []
+    if phrases:
+        for phrase in phrases[1:]:
+            drops.append(Drop(phrase, numbers, "repeats the phrase before it", phrases[0],
+                              numbers[:1]))
+        return Unit("text", (phrases[0],), numbers[:1], len(phrases))
+    return unit
 
 
 def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
