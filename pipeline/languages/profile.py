@@ -35,6 +35,25 @@ class Numerals:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """What a web page's furniture says in a language: each a regex matching a whole line
+    (icons and a closing colon aside), the debris the scraped reader removes
+    (readers/scraped/debris.py)."""
+
+    skip: str = ""  # a skip link: "Skip to main content"
+    back_to_top: str = ""  # "Back to top"
+    print_or_share: str = ""  # "Print this page", "Share"
+    page_tools: str = ""  # "Text size: A A A"
+    footer: str = ""  # a footer's line: its revision date, its copyright
+    links: str = ""  # a link that could also head a section: "Contact us", "Search"
+    row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
+    buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
+    cookies: str = ""  # the word for a cookie, in a notice asking consent to them
+    consent: str = ""  # what such a notice asks: "agree", "accept"
+    names: tuple[str, ...] = ()  # the language's names on a language switcher, folded
+
+
+@dataclass(frozen=True)
 class Faces:
     """The faces a layout names for a script: `<fonts>_body_font`, `<fonts>_heading_font`."""
 
@@ -84,6 +103,8 @@ class Profile:
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     numerals: Numerals | None = None  # its own list numbering, if it has one
+    furniture = Furniture()  # what a web page's furniture says in it
+    table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
     italic = True  # has italic; else what Latin sets in italic stays upright
@@ -148,6 +169,10 @@ class Profile:
     def shown_date(self, date: str) -> str:
         """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""
         raise NotImplementedError
+
+    def is_date(self, text: str) -> bool:
+        """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
+        return False
 
     def count(self, text: str) -> int:
         """How many of its own letters `text` holds."""

@@ -129,7 +129,7 @@ def summary(project: Project, run: Run) -> str:
                         if ":" in task})
     lines = [""]
     for name in documents:
-        lines += document_lines(project, name)
+        lines += document_lines(project, name, f"model:{name}" in run.executed)
     tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
         tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
@@ -140,9 +140,15 @@ def summary(project: Project, run: Run) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document_lines(project: Project, name: str) -> list[str]:
+def document_lines(project: Project, name: str, read: bool = False) -> list[str]:
+    """The document's editions and draft; when its text was `read` in this run, how many of
+    its lines were web-page debris."""
     folder = project.output_dir(name).relative_to(project.root)
     lines = [f"{name}  (in {folder}/)"]
+    debris = debris_lines(project, name) if read else 0
+    if debris:
+        lines.append(f"  {counted(debris, 'line')} dropped as web page debris"
+                     f" (listed in {project.dedupe_report(name).name})")
     for layout in project.layouts():
         pdf = project.pdf(name, layout)
         if pdf.exists():
@@ -153,6 +159,16 @@ def document_lines(project: Project, name: str) -> list[str]:
     if len(lines) == 1:
         lines.append("  nothing built yet: see the error above")
     return lines
+
+
+def debris_lines(project: Project, name: str) -> int:
+    """How many lines of the document's source its reading dropped as web-page debris."""
+    try:
+        report = json.loads(project.dedupe_report(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    debris = report.get("web_page_debris") if isinstance(report, dict) else None
+    return debris if isinstance(debris, int) else 0
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:

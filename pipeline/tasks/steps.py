@@ -53,7 +53,7 @@ def read_marked_up(project: Project, name: str, metadata):
     metadata = replace(metadata, language=text_language(text, metadata.language))
     document = read_markup(text, path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
-    return document, {"document": name, "source": path.name, "dropped": []}
+    return document, {"document": name, "source": path.name, "web_page_debris": 0, "dropped": []}
 
 
 def load_document(project: Project, name: str):

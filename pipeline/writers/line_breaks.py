@@ -18,18 +18,14 @@ from dataclasses import dataclass
 import pyphen
 from markupsafe import Markup, escape
 
+from pipeline import addresses
 from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
-# Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
-QUOTES = "\"\u201c\u201d\u2018\u2019<>"
-ADDRESS = re.compile(
-    rf"(?:https?://|www\.)[^\s{QUOTES}]*[^\s{QUOTES}.,;:!?)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
-)
+ADDRESS = re.compile(addresses.ADDRESS)
 ADDRESS_BREAK = re.compile(r"(?<=[.@])(?=.)|(?<=/)(?=[^/])")  # never inside "//"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")

@@ -21,8 +21,8 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, Metadata
-from pipeline.writers.html.blocks import Setting, body, byline_html
+from pipeline.model import Document, Heading, List, Metadata
+from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
@@ -65,7 +65,19 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                   setting),
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
+        counter_styles=counter_styles(all_lists(document)),
     )
+
+
+def all_lists(document: Document) -> list[List]:
+    """Every list of the document, nested ones too."""
+    found: list[List] = []
+    pending = [block for block in document.blocks if isinstance(block, List)]
+    while pending:
+        block = pending.pop()
+        found.append(block)
+        pending += [item.sublist for item in block.items if item.sublist is not None]
+    return found
 
 
 @functools.cache

@@ -108,11 +108,38 @@ def list_block(block: List, anchor: str | None, index: int, setting: Setting) ->
     return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
 
 
+# The counter style of a list whose numbers are written otherwise than its style's usual way,
+# by the model's marker (model.MARKERS); the template declares it (counter_styles).
+MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
+                "\uff08%\uff09": "in-full-width-parentheses"}
+
+
+def counter_style(block: List) -> str:
+    """The CSS counter style that marks a numbered list's items as the source wrote them:
+    "lower-alpha" for a., "lower-alpha-in-parentheses" for (a)."""
+    return f"{block.style}-{MARKER_NAMES[block.marker]}" if block.marker else block.style
+
+
+def counter_styles(lists: list[List]) -> Markup:
+    """The @counter-style rules the lists' markers need: each extends its style, between
+    the marker's parentheses."""
+    rules = []
+    for style, marker in sorted({(block.style, block.marker) for block in lists
+                                 if block.numbered and block.marker}):
+        before, _, after = marker.partition("%")
+        space = "" if after == "\uff09" else " "  # a full-width parenthesis holds its space
+        rules.append(f"@counter-style {style}-{MARKER_NAMES[marker]} {{ system: extends {style};"
+                     f' prefix: "{before}"; suffix: "{after}{space}"; }}\n')
+    return Markup("".join(rules))
+
+
 def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if block.numbered:
-        attributes += Markup(' class="{0}" style="list-style-type: {0}"').format(block.style)
+        attributes += Markup(' class="{}{}" style="list-style-type: {}"').format(
+            block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
+            counter_style(block))
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     items = [Markup("<li>{}{}</li>\n").format(
@@ -134,8 +161,10 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                        row_header=column == 0 and not numeric[0])
             for column, cell in enumerate(row)))
         for row in block.rows)
-    return Markup('<table data-block="{}">\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, head, rows)
+    caption = (Markup("<caption>{}</caption>\n").format(spans(block.caption, index, setting))
+               if block.caption else "")
+    return Markup('<table data-block="{}">\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, caption, head, rows)
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
