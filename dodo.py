@@ -35,8 +35,8 @@ DOIT_CONFIG = {
     # Editions build in parallel, one process a core, each process paying start-up once.
     "num_process": min(4, os.cpu_count() or 1),
 }
-# When a PDF is due, the build imports WeasyPrint before forking the workers, which share it
-# rather than each importing it.
+# When a task leading to a PDF (a model, a PDF) is due, the build imports WeasyPrint before it
+# forks the workers, which share it rather than each importing it.
 PDF_LIBRARIES = ("weasyprint", "pipeline.writers.pdf.render")
 preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
 
