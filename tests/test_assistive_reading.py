@@ -27,6 +27,9 @@ from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
 
+# Every tagged edition of every sample text is rendered: the slow tier.
+pytestmark = pytest.mark.slow
+
 LAYOUTS = ROOT / "layouts"
 TESTS = ROOT / "tests"
 TAGGED = [name for name in layout_names(LAYOUTS) if load_layout(LAYOUTS, name).is_tagged]
