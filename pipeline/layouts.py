@@ -3,12 +3,14 @@ of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.languages import PROFILES, Faces, Profile
+
+if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
+    from pipeline.languages import Faces, Profile
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
@@ -95,6 +97,8 @@ class Layout:
 
     def faces_for(self, profile: Profile) -> Faces:
         """The faces the layout names for the script of `profile`; none for the default's."""
+        from pipeline.languages import Faces
+
         return dict(self.faces).get(profile.fonts, Faces()) if profile.fonts else Faces()
 
     def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
@@ -131,6 +135,10 @@ def layout_names(layouts_dir: Path) -> list[str]:
 
 
 def load_layout(layouts_dir: Path, name: str) -> Layout:
+    import tomllib
+
+    from pipeline.languages import PROFILES, Faces
+
     folder = layouts_dir / name
     settings_file = folder / SETTINGS
     if not settings_file.is_file():
