@@ -132,8 +132,10 @@ def task_preflight():
             "actions": [(run, ["check_pdf", name, layout])],
             "file_dep": [PROJECT.pdf(name, layout), PROJECT.model(name),
                          PROJECT.layouts_dir / layout / "layout.toml", *step_code("check_pdf")],
+            # After the preview, the other step reading the PDF: a PDF that fails is renamed.
+            "task_dep": [f"preview:{name}/{layout}"],
             "targets": [PROJECT.preflight_report(name, layout)],
-            "clean": True,
+            "clean": [(run, ["clean_check", name, layout])],
         }
 
 
