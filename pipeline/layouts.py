@@ -3,13 +3,14 @@ of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.languages import PROFILES, Faces, Profile
+
+if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
+    from pipeline.languages import Faces, Profile
 
 SETTINGS = "layout.toml"
 HYPHENATION_EXCEPTIONS = "hyphenation.txt"
@@ -141,6 +142,8 @@ class Layout:
 
     def faces_for(self, profile: Profile) -> Faces:
         """The faces the layout names for the script of `profile`; none for the default's."""
+        from pipeline.languages import Faces
+
         return dict(self.faces).get(profile.fonts, Faces()) if profile.fonts else Faces()
 
     def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
@@ -179,6 +182,8 @@ def layout_names(layouts_dir: Path) -> list[str]:
 def hyphenation_exceptions(folder: Path) -> tuple[str, ...]:
     """The words of a layout's hyphenation.txt (none without one): a word a line, written
     with hyphens where it may break; blank lines and lines from "#" on are not words."""
+    import re
+
     path = folder / HYPHENATION_EXCEPTIONS
     if not path.is_file():
         return ()
@@ -195,6 +200,10 @@ def hyphenation_exceptions(folder: Path) -> tuple[str, ...]:
 
 
 def load_layout(layouts_dir: Path, name: str) -> Layout:
+    import tomllib
+
+    from pipeline.languages import PROFILES, Faces
+
     folder = layouts_dir / name
     settings_file = folder / SETTINGS
     if not settings_file.is_file():

@@ -89,6 +89,10 @@ class Figure:
         than the caption again."""
         return self.alt or profile_for(language).reader_words.alt
 
+    def to_come(self, language: str) -> str:
+        """What a print proof says in the box kept for a picture not yet supplied."""
+        return profile_for(language).reader_words.to_come.format(number=self.number)
+
 
 @dataclass(frozen=True)
 class ListItem:

@@ -70,6 +70,8 @@ class ReaderWords:
     alt: str
     note: str  # a note reference's link, "{label}" the note's label
     back: str  # the link from a note back to where it is referred to
+    # On a print proof's box where a picture is still to come, "{number}" the figure's.
+    to_come: str
 
 
 class Profile:
@@ -126,7 +128,7 @@ class Profile:
     docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
     reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
-                               "Back to the text of note {label}")
+                               "Back to the text of note {label}", "Picture {number} to come")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"

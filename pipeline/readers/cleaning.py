@@ -31,6 +31,8 @@ SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
+# White space at a line's ends, but for the no-break space that marks where a photo stood.
+EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
 # Words the house style never touches: web and e-mail addresses, file names, and codes and
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
@@ -56,7 +58,7 @@ def clean_text(text: str) -> str:
 
 def clean_row(line: str) -> str:
     """A line of a text, its table cells (if any) cleaned each alone and kept apart."""
-    cells = CELL_GAP.split(line.strip(" \t"))
+    cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
     return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)

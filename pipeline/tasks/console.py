@@ -150,8 +150,8 @@ def document_lines(project: Project, name: str, read: bool = False) -> list[str]
         lines.append(f"  {counted(debris, 'line')} dropped as web page debris"
                      f" (listed in {project.dedupe_report(name).name})")
     for layout in project.layouts():
-        pdf = project.pdf(name, layout)
-        if pdf.exists():
+        pdf = project.built_pdf(name, layout)
+        if pdf:
             lines.append(f"  {pdf.name:<40} {edition_state(project, name, layout)}")
     docx = project.docx(name)
     if docx.exists():
@@ -183,10 +183,13 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     errors = [check for check in failed if check.get("severity") == "error"]
     proofs = [check for check in failed if check.get("severity") == "proof"]
     warnings = [check for check in failed if check.get("severity") == "warning"]
-    if is_print(project, layout):
-        verdict = "PROOF, not for press" if errors or proofs else "press-ready"
+    printed = is_print(project, layout)
+    if errors:  # the PDF is set aside as <name>-<layout>.FAILED.pdf
+        verdict = "FAILED, not for press" if printed else "FAILED, not to publish"
+    elif printed:
+        verdict = "PROOF, not for press" if proofs else "press-ready"
     else:
-        verdict = "failed its preflight" if errors else "checked"
+        verdict = "checked"
     noted = "; ".join(f"{check['rule']}: {brief(check['message'])}"
                       for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)

@@ -107,9 +107,13 @@ def text_problems(edition: Edition) -> list[str]:
     order (row by row, its header row again where it repeats after a page break), so "17"
     is never looked for inside "117", nor "Ward 1" inside "Ward 11". Paragraphs follow the
     model's order; captions may stand elsewhere (figure placement may set a figure a
-    paragraph later)."""
+    paragraph later). A proof's "Picture 1 to come" in a picture's place is apparatus,
+    claimed first."""
     text = normalised("".join(text_area_texts(edition)))
     claimed = bytearray(len(text))
+    for pattern in apparatus_patterns(edition.document):
+        if (place := unclaimed_place(text, pattern, claimed)) is not None:
+            claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
     items = [Printed.of(None, part) for part in front_texts(edition.document)]
     items += list(block_texts(edition.document))
     places: dict[int, tuple[int, int]] = {}
@@ -221,6 +225,13 @@ def block_texts(document: Document) -> Iterator[Printed]:
                 yield Printed.of(None, block.text)
             case _:
                 raise UnknownBlock(block, "the text-complete check")
+
+
+def apparatus_patterns(document: Document) -> list[str]:
+    """What a proof prints that is no text of the document: each missing picture's label."""
+    language = document.metadata.language
+    return [re.escape(normalised(block.to_come(language))) for block in document.figures
+            if not block.image]
 
 
 def front_texts(document: Document) -> list[str]:

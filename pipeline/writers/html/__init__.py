@@ -99,10 +99,12 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
     if found is None:
         return unbroken(text, language)
     style, measure = found
-    ends = balanced(text, style, measure, lines.fonts_folder,
-                    profile_for(language).words_spaced)
+    spaced = profile_for(language).words_spaced
+    ends = balanced(text, style, measure, lines.fonts_folder, spaced)
+    # The space stays before the break: a bookmark and a running head read the heading's
+    # text, words apart.
     return unbroken(with_line_ends(text, dict.fromkeys(
-        ends, "space" if profile_for(language).words_spaced else "break")), language
+        (end + 1 if spaced else end for end in ends), "break")), language
                     ).replace(LINE_END, Markup("<br>"))
 
 

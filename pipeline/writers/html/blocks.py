@@ -101,8 +101,9 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
                                                                 block.alternative_text(
                                                                     setting.breaks.language)))
-    elif pdfx:
-        lines.append(Markup('<div class="placeholder"></div>\n'))
+    elif pdfx:  # the box says so, in CSS generated content (base.css)
+        lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
+            block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
         spans(block.caption, index, setting, hyphenate=False)))
     return Markup("").join(lines)
