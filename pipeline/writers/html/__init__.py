@@ -44,6 +44,7 @@ class Placement:
     whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
+    close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -71,6 +72,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         heading=heading,
         scales=placement.scales,
         whole_tables=placement.whole_tables,
+        close_headings=placement.close_headings,
         table_turns=placement.table_turns,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )

@@ -42,6 +42,7 @@ class Setting:
     heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
+    close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
@@ -85,8 +86,9 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting,
 
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
-    return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.heading(block.text, tag))
+    close = Markup(' class="close"') if index in setting.close_headings else Markup("")
+    return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.heading(block.text, tag), close)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:

@@ -150,11 +150,17 @@ def spread(block, line, spaces: Justification) -> None:
 
 
 def natural(block, line) -> None:
-    """A paragraph's last line with its letters and spaces as the font sets them."""
-    from weasyprint.layout.inline import add_word_spacing
+    """A paragraph's last line with its letters and spaces as the font sets them, or as near
+    as the measure allows (the writer may have shrunk them to end the paragraph there)."""
+    from weasyprint.layout.inline import add_word_spacing, count_expandable_spaces
 
-    letter_spacing = block.style["letter_spacing"]
-    if letter_spacing != "normal" and letter_spacing < 0:
-        widened(line, -letter_spacing, 0.0)
-    if block.style["word_spacing"] < 0:
-        add_word_spacing(None, line, -block.style["word_spacing"], 0)
+    letter = -block.style["letter_spacing"] if block.style["letter_spacing"] != "normal" else 0
+    space = -block.style["word_spacing"]
+    letters = sum(len(box.text) for box in text_boxes(line))
+    wanted = max(letter, 0) * letters + max(space, 0) * count_expandable_spaces(line)
+    room = block.content_box_x() + block.width - line_end(line)
+    share = min(1.0, room / wanted) if wanted > 0 else 0.0
+    if letter > 0 and share > 0:
+        widened(line, letter * share, 0.0)
+    if space > 0 and share > 0:
+        add_word_spacing(None, line, space * share, 0)

@@ -1,8 +1,10 @@
 """Pages mended after a layout, as a typesetter mends them: holes, hyphens at the foot of
 a page and in ladders, tables split badly, a last page holding a line or two.
 
-No page but the last is left more than MAX_EMPTY (15 %) empty: a figure that does not fit at
-the foot of a page goes whole to the next one, and leaves a hole where it would have stood;
+No page but the last is left more than MAX_EMPTY (15 %) empty: a heading that does not fit
+at the foot of a page with the lines it keeps goes to the next one, and is set closer to the
+text above it, so that it may fit; a figure that does not fit at the foot of a page goes
+whole to the next one, and leaves a hole where it would have stood;
 it is scaled down to fit the space, within limits (no smaller than MIN_SCALE of the
 column), or else set after the paragraph (or list, or table, or heading and its first
 block) that follows it, so the text fills the gap and the figure heads the next page. A
@@ -32,6 +34,7 @@ MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
 MAX_PASSES = 4
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 MIN_ROWS = 2  # a table split leaves at least this many rows on each page
 # The blocks a figure may be set after: running text (a heading only with its first block),
 # not a sign-off or a note.
@@ -54,8 +57,11 @@ class Hole:
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
-    """The placement with `hole` mended, or None when it cannot be: the block heading the
-    next page is not a figure, or it can be neither scaled to fit nor set later."""
+    """The placement with `hole` mended, or None when it cannot be: a heading heading the
+    next page is set closer to the text above it (once); a figure is scaled to fit or set
+    later; nothing else is mended."""
+    if hole.tag in HEADINGS and hole.block not in placement.close_headings:
+        return replace(placement, close_headings=placement.close_headings | {hole.block})
     if hole.tag != "figure":
         return None
     scale = placement.scales.get(hole.block, 1.0)
