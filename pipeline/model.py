@@ -89,11 +89,15 @@ class Figure:
         than the caption again."""
         return self.alt or profile_for(language).reader_words.alt
 
+    def to_come(self, language: str) -> str:
+        """What a print proof says in the box kept for a picture not yet supplied."""
+        return profile_for(language).reader_words.to_come.format(number=self.number)
+
 
 @dataclass(frozen=True)
 class ListItem:
     spans: tuple[Span, ...]
-    sublist: List | None = None  # one level of nesting
+    sublist: List | None = None  # nested in the item: a list of its own, to any depth
 
     @property
     def text(self) -> str:
@@ -104,6 +108,9 @@ class ListItem:
 # numerals ("trad-chinese-informal") after those every language shares.
 LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
                *(numerals.style for numerals in NUMERALS))
+# How a list's numbers may be written besides the style's usual way ("1.", "a.", "一、"): the
+# marker with "%" for the number, as Word's level text has it: (a), 1), （一）.
+MARKERS = ("", "(%)", "%)", "\uff08%\uff09")
 
 
 @dataclass(frozen=True)
@@ -113,10 +120,21 @@ class List:
     items: tuple[ListItem, ...]
     style: str = "bullet"  # one of LIST_STYLES
     start: int = 1
+    marker: str = ""  # one of MARKERS: "" the style's usual one
 
     @property
     def numbered(self) -> bool:
         return self.style != "bullet"
+
+    @property
+    def affixes(self) -> tuple[str, str]:
+        """What stands before each number and after it: ("", ".") for 1., ("(", ")") for (a),
+        ("", "、") for 一、."""
+        if self.marker:
+            before, _, after = self.marker.partition("%")
+            return before, after
+        return "", next((numerals.suffix for numerals in NUMERALS
+                         if numerals.style == self.style), ".")
 
     @property
     def texts(self) -> list[str]:
@@ -136,10 +154,12 @@ FIGURE_CELL = re.compile(r"[(−+\-]?[£$€¥]?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of cells under a header row; a column whose cells are all figures is numeric."""
+    """Rows of cells under a header row, and the table's title ("Table 3.1 …") as its
+    caption; a column whose cells are all figures is numeric."""
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    caption: tuple[Span, ...] = ()
 
     @property
     def numeric(self) -> tuple[bool, ...]:
@@ -311,6 +331,7 @@ def _list_to_json(block: List) -> dict:
         "type": "list",
         "style": block.style,
         "start": block.start,
+        **({"marker": block.marker} if block.marker else {}),
         "items": [
             {"spans": _spans_to_json(item.spans)}
             | ({"sublist": _list_to_json(item.sublist)} if item.sublist else {})
@@ -328,6 +349,7 @@ def _list_from_json(item: dict) -> List:
         ),
         item.get("style", "bullet"),
         item.get("start", 1),
+        item.get("marker", ""),
     )
 
 
@@ -350,6 +372,7 @@ def _block_to_json(block: Block) -> dict:
         case Table():
             return {
                 "type": "table",
+                **({"caption": _spans_to_json(block.caption)} if block.caption else {}),
                 "header": [_spans_to_json(cell) for cell in block.header],
                 "rows": [[_spans_to_json(cell) for cell in row] for row in block.rows],
             }
@@ -375,6 +398,7 @@ def _block_from_json(item: dict) -> Block:
             return Table(
                 tuple(_spans_from_json(cell) for cell in item["header"]),
                 tuple(tuple(_spans_from_json(cell) for cell in row) for row in item["rows"]),
+                _spans_from_json(item.get("caption", [])),
             )
         case "sign-off":
             return SignOff(tuple(_spans_from_json(line) for line in item["lines"]))

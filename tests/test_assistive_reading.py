@@ -18,7 +18,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import layout_names, load_layout
-from pipeline.model import Document, Figure, Heading, List, Note, Paragraph, SignOff, Table
+from pipeline.model import Document, Figure, Heading, List, Note, Paragraph, SignOff, Table, plain
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
 from pipeline.readers.metadata import load_metadata
@@ -26,6 +26,9 @@ from pipeline.readers.scraped import read_scraped
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+
+# Every tagged edition of every sample text is rendered: the slow tier.
+pytestmark = pytest.mark.slow
 
 LAYOUTS = ROOT / "layouts"
 TESTS = ROOT / "tests"
@@ -37,7 +40,7 @@ UNSPOKEN = re.compile(r"[\u00ad\u200b]")
 
 def sample_texts() -> list[Path]:
     folders = [TESTS / "texts", TESTS / "chinese_texts", TESTS / "texts" / "structure",
-               ROOT / "source"]
+               TESTS / "texts" / "web", ROOT / "source"]
     return sorted(path for folder in folders for path in folder.glob("*.txt"))
 
 
@@ -89,7 +92,9 @@ def expected(document: Document) -> tuple[list[str], list[list[str]]]:
                 figures.append(words(f"{alt} {block.text}"))
             case Heading() | Paragraph():
                 text.append(block.text)
-            case List() | Table() | SignOff():
+            case Table():  # its title, the Caption opening it, first
+                text += [plain(block.caption), *block.texts]
+            case List() | SignOff():
                 text += block.texts
             case Note():
                 text.append(f"{block.label} {block.text}")

@@ -198,3 +198,14 @@ def test_a_press_file_is_the_default_rendition(tmp_path):
     data = render_pdf(document, load_layout(LAYOUTS, "print"), tmp_path)
     with pikepdf.open(io.BytesIO(data)) as pdf:
         assert pdf.open_metadata()["xmpMM:RenditionClass"] == "default"
+
+
+def test_a_file_that_is_no_picture_is_said_so_in_words(tmp_path):
+    from pipeline.writers.pdf.pictures import prepared_picture
+
+    notes = tmp_path / "notes.png"
+    notes.write_text("The caption for the quay, to be written.\n")
+    with pytest.raises(RenderingError) as raised:
+        prepared_picture("pictures/notes.png", notes)
+    assert str(raised.value) == ("picture pictures/notes.png cannot be read: not a picture file "
+                                 "(JPEG, PNG, TIFF …)")

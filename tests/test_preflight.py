@@ -206,7 +206,8 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
-        "fonts-embedded", "bookmarks", "text-complete",
+        "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
+        "no-overprinting", "typography",
     ]
     assert report.press_ready
     assert report.errors == [] and report.warnings == []
@@ -217,6 +218,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "tagged", "logical-structure", "language", "chinese-language", "display-title",
         "page-labels", "fonts-embedded", "bookmarks", "text-complete",
+        "running-heads-and-folios", "no-overprinting", "typography",
     ]
     assert report.errors == [] and report.warnings == []
 
@@ -224,7 +226,8 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
 def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
-        "fonts-embedded", "bookmarks", "text-complete"]
+        "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
+        "no-overprinting", "typography"]
 
 
 # --- print rules -----------------------------------------------------------------
@@ -630,3 +633,40 @@ def test_a_long_list_of_problems_is_cut_short():
     assert not result.passed
     assert result.message == "; ".join(
         [f"page {number}: no TrimBox" for number in range(1, 6)] + ["and 3 more"])
+
+
+def test_a_proofs_picture_to_come_is_apparatus_not_a_paragraph_printed_twice(tmp_path):
+    """The words in a missing picture's box are claimed before the document's: a paragraph
+    reading "Picture 1" is still printed once."""
+    from pipeline.layouts import load_layout
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = Document("proof", Metadata(title="Proof"), None, (
+        Paragraph((Span("The quay is photographed at dawn."),)),
+        Figure(1, (Span("The quay at dawn."),)),
+        Paragraph((Span("Picture 1"),)),
+    ))
+    layout = load_layout(ROOT / "layouts", "print")
+    pdf = write(tmp_path, render_pdf(document, layout, tmp_path))
+    text = check(preflight(pdf, document, layout), "text-complete")
+    assert text.passed, text.message
+
+
+@pytest.mark.parametrize("content", [b"q /DeviceCMYK cs 1 1 1 1 scn 0 0 9 9 re f Q",
+                                     b"q 0.9 0.9 0.9 1 k 0 0 9 9 re f Q",
+                                     b"q /DeviceCMYK CS 1 1 1 0.5 SCN 0 0 m 9 9 l S Q"])
+def test_a_colour_over_the_ink_limit_fails_total_ink(print_bytes, tmp_path, content):
+    """However the colour is set: WeasyPrint sets every CSS colour by cs and scn."""
+    report = preflight(broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, content)),
+                       DOCUMENT, PRINT)
+    assert failed(report) == {"total-ink"}
+    assert check(report, "total-ink").message.startswith("page 1: a CMYK colour of ")
+
+
+def test_the_layouts_own_colours_pass_total_ink(print_bytes, tmp_path):
+    report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
+    assert check(report, "total-ink").passed
+    content = b"q /DeviceCMYK cs 0 0 0 1 scn 0 0 9 9 re f Q q 1 1 1 1 K 0 0 m 9 9 l S Q"
+    report = preflight(broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, content)),
+                       DOCUMENT, PRINT)
+    assert check(report, "total-ink").passed  # 100 % black; the marks' registration strokes

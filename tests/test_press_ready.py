@@ -95,7 +95,8 @@ def test_a_coarse_picture_stops_the_print_edition_naming_it(tmp_path):
     assert result.returncode != 0
     errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, result.stdout
-    assert re.search(rf"{SEED}-print.pdf: failed its preflight with 1 error: image-resolution: "
+    assert re.search(rf"{SEED}-print\.FAILED\.pdf: failed its preflight with 1 error: "
+                     r"image-resolution: "
                      r"page \d+: photos/photo-2.png \(340 x 226 px\) at \d+ ppi", errors[0])
 
 

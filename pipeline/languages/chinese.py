@@ -2,7 +2,8 @@
 
 A text is Chinese when it holds at least as many Han characters as Latin words. Cleaning
 changes punctuation and spacing only, never a character, word or figure: full-width
-punctuation where a half-width mark stands between Chinese characters, 「」 outside and 『』
+punctuation where a half-width mark follows a Chinese character (at a line's end too) or
+stands before one, parentheses opened beside one, 「」 outside and 『』
 inside, the ellipsis …… and the dash —— (two characters each), no space between a Chinese
 character and a figure. A heading has no closing 。 (a question ends ？); a byline puts the
 role before the name; lists count 一、二、; dates read 2024年12月. Chinese is never
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.profile import LATIN_WORD, Numerals, Profile, ReaderWords
+from pipeline.languages.profile import LATIN_WORD, Furniture, Numerals, Profile, ReaderWords
 
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
 HAN_RANGES = (
@@ -40,12 +41,12 @@ HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
               "!": "\uff01", "(": "\uff08", ")": "\uff09"}
-# A half-width mark after a Chinese character and before one (spaces between dropped), or
-# ending the line after one; "(" before one, ")" after one.
-BETWEEN = rf"(?<={CHINESE_CHARACTER}) *([,.;:?!]) *(?={CHINESE_CHARACTER})" \
-          rf"|(?<={CHINESE_CHARACTER}) *([.?!])$"
-OPENING_PARENTHESIS = rf" ?\((?={CHINESE_CHARACTER})"
-CLOSING_PARENTHESIS = rf"(?<={CHINESE_CHARACTER})\) ?"
+# A half-width mark after a Chinese character, wherever it stands (line ends included), or
+# before one but not between figures ("2,700" stays); a full stop only between Chinese
+# characters or ending the line, so "2.98億" keeps its point. Spaces beside it are dropped.
+BESIDE = (rf"(?<={CHINESE_CHARACTER}) *([,;:?!]) *"
+          rf"|(?<={CHINESE_CHARACTER}) *(\.) *(?={CHINESE_CHARACTER})"
+          rf"|(?<={CHINESE_CHARACTER}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={CHINESE_CHARACTER})")
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
@@ -57,6 +58,10 @@ SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
 SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+# 2024年7月, 2024年7月15日, 二〇二四年十二月
+DATE = (rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:\d{{1,2}}|{HAN_NUMERAL})月"
+        rf"(?:(?:\d{{1,2}}|{HAN_NUMERAL})日)?")
 
 MAX_HEADING_CHARACTERS = 30
 SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a question may end ？)
@@ -94,7 +99,27 @@ class Chinese(Profile):
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
-    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文")
+    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
+                               "照片{number}待補")
+    table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
+    furniture = Furniture(
+        skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
+        back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
+        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?",
+        page_tools=r"(?:文字|字體|字体)大小.*",
+        footer=r"(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
+               r"|(?:版權所有|版权所有).{0,80}|.{0,60}(?:版權所有|版权所有).{0,40}",
+        links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
+              r"|网站地图|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示"
+              r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結",
+        row_prefix=r"分享|關注我們|关注我们",
+        buttons=r"接受|同意|拒絕|拒绝|關閉|关闭|了解更多|更多資訊",
+        cookies=r"曲奇|cookie",
+        consent=r"同意|接受|繼續|继续|使用",
+        names=("繁體", "繁體中文", "繁", "繁中", "tc", "简体", "简体中文", "簡體", "簡體中文", "简",
+               "簡", "简中", "sc", "中文"),
+    )
     numerals = Numerals(
         style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",
         value=han_value, numeral=han_numeral,
@@ -105,6 +130,8 @@ class Chinese(Profile):
     )
     role_first = True
     hyphenates = False
+    unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
+    lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     spread_characters = CHINESE_CHARACTER
     fonts = "chinese"
@@ -130,10 +157,9 @@ class Chinese(Profile):
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
         line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
-        line = re.sub(BETWEEN, lambda match: FULL_WIDTH[match.group(1) or match.group(2)],
+        line = re.sub(BESIDE, lambda match: FULL_WIDTH[next(filter(None, match.groups()))],
                       line)
-        line = re.sub(OPENING_PARENTHESIS, "\uff08", line)
-        line = re.sub(CLOSING_PARENTHESIS, "\uff09", line)
+        line = parentheses(line)
         line = re.sub(SPACED_FIGURE, "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
@@ -165,11 +191,36 @@ class Chinese(Profile):
     def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
         return " ".join(part for part in (role, name) if part)
 
+    def is_date(self, text: str) -> bool:
+        return bool(re.fullmatch(DATE, text))
+
     def shown_date(self, date: str) -> str:
         """"2024年", "2024年6月", "2024年6月11日"."""
         return "".join(f"{int(part)}{unit}" for part, unit in zip(date.split("-"), "年月日",
                                                                    strict=False)
                        if part.isdigit()) if date else ""
+
+
+def parentheses(line: str) -> str:
+    """Parentheses opened after or before a Chinese character are full-width, and so is the
+    parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after a Chinese character
+    too. Parentheses around Latin text in Latin text stay."""
+    characters = list(line)
+    opened: list[bool] = []  # for each parenthesis open, whether it is full-width
+    before = ""  # the last character that is not a space
+    for index, character in enumerate(line):
+        if character == "(":
+            after = line[index + 1:index + 2]
+            opened.append(bool(re.match(CHINESE_CHARACTER, before)
+                               or re.match(CHINESE_CHARACTER, after)))
+            characters[index] = "\uff08" if opened[-1] else "("
+        elif character == ")":
+            full = opened.pop() if opened else False
+            if full or re.match(CHINESE_CHARACTER, before):
+                characters[index] = "\uff09"
+        if character != " ":
+            before = character
+    return "".join(characters)
 
 
 def quoted(line: str, opening: str, closing: str) -> str:

@@ -36,6 +36,25 @@ class Numerals:
 
 
 @dataclass(frozen=True)
+class Furniture:
+    """What a web page's furniture says in a language: each a regex matching a whole line
+    (icons and a closing colon aside), the debris the scraped reader removes
+    (readers/scraped/debris.py)."""
+
+    skip: str = ""  # a skip link: "Skip to main content"
+    back_to_top: str = ""  # "Back to top"
+    print_or_share: str = ""  # "Print this page", "Share"
+    page_tools: str = ""  # "Text size: A A A"
+    footer: str = ""  # a footer's line: its revision date, its copyright
+    links: str = ""  # a link that could also head a section: "Contact us", "Search"
+    row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
+    buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
+    cookies: str = ""  # the word for a cookie, in a notice asking consent to them
+    consent: str = ""  # what such a notice asks: "agree", "accept"
+    names: tuple[str, ...] = ()  # the language's names on a language switcher, folded
+
+
+@dataclass(frozen=True)
 class Faces:
     """The faces a layout names for a script: `<fonts>_body_font`, `<fonts>_heading_font`."""
 
@@ -52,6 +71,8 @@ class ReaderWords:
     alt: str
     note: str  # a note reference's link, "{label}" the note's label
     back: str  # the link from a note back to where it is referred to
+    # On a print proof's box where a picture is still to come, "{number}" the figure's.
+    to_come: str
 
 
 class Profile:
@@ -85,8 +106,16 @@ class Profile:
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     numerals: Numerals | None = None  # its own list numbering, if it has one
+    furniture = Furniture()  # what a web page's furniture says in it
+    table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
+    # What never starts a line, though the renderer's line breaking would let it (a regex;
+    # "" nothing): it is kept with the character before.
+    unbroken_before = ""
+    # A paragraph's last letter may stand alone on its last line; else it is kept with the
+    # letter before (of its own `characters`).
+    lone_last_letter = True
     italic = True  # has italic; else what Latin sets in italic stays upright
     # A justified line holding one of these characters (a regex; "" none) is spread between
     # its characters, not at its spaces (CSS Text 3's inter-character justification).
@@ -100,7 +129,7 @@ class Profile:
     docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
     reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
-                               "Back to the text of note {label}")
+                               "Back to the text of note {label}", "Picture {number} to come")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"
@@ -149,6 +178,10 @@ class Profile:
     def shown_date(self, date: str) -> str:
         """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""
         raise NotImplementedError
+
+    def is_date(self, text: str) -> bool:
+        """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
+        return False
 
     def count(self, text: str) -> int:
         """How many of its own letters `text` holds."""

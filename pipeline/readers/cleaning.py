@@ -4,7 +4,8 @@ it (pipeline/languages/: British typography, Chinese punctuation), never the wor
 Cleaning works line by line and keeps every line where it was, so line numbers
 in later reports are the source's own. In a text's lines a tab, or a gap of two or more
 spaces not after a sentence's end, parts the cells of a pasted table: each cell is
-cleaned alone and the cells are kept apart by one tab (CELL_GAP).
+cleaned alone and the cells are kept apart by one tab (CELL_GAP). Web and e-mail addresses,
+file names and codes are set aside while the rules run and put back as written (UNTOUCHED).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 from difflib import SequenceMatcher
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 
-from pipeline.languages import detect
+from pipeline import addresses
+from pipeline.languages import detect, phrases
 from pipeline.model import Span, plain
 
 NBSP = "\u00a0"
@@ -35,7 +37,23 @@ SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
+# White space at a line's ends, but for the no-break space that marks where a photo stood.
+EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
+# Words the house style never touches: web and e-mail addresses, file names, and codes and
+# reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
+# "HKU-2023-24").
+UNTOUCHED = re.compile(
+    rf"{addresses.ADDRESS}"
+    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
+    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
+    r"(?:[-/_][A-Za-z0-9()]+)+",
+    re.ASCII,
+)
+# Characters of no script, one of which no line of the longest holds: where an untouched word
+# stands while the rules run (NOTE_MARK, U+E000, is the note's).
+PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
 
@@ -46,7 +64,7 @@ def clean_text(text: str) -> str:
 
 def clean_row(line: str) -> str:
     """A line of a text, its table cells (if any) cleaned each alone and kept apart."""
-    cells = CELL_GAP.split(line.strip(" \t"))
+    cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
     return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)
@@ -59,7 +77,32 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    return detect(line).typeset(line)  # its language's typography
+    line, words = set_aside(line)
+    language = detect(line)
+    line = language.typeset(line)  # its language's typography, and its phrases in others'
+    line = "".join(other.typeset(piece) if other else piece
+                   for piece, other in phrases(line, language))
+    return put_back(line, words)
+
+
+def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
+    """The line with each untouched word (an address, a file name, a code) standing as one
+    mark, a private-use character the line does not hold; and the mark and the words."""
+    words = UNTOUCHED.findall(line)
+    if not words:
+        return line, ("", words)
+    held = set(line)
+    mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
+    return UNTOUCHED.sub(mark, line), (mark, words)
+
+
+def put_back(line: str, aside: tuple[str, list[str]]) -> str:
+    mark, words = aside
+    if not words:
+        return line
+    pieces = line.split(mark)
+    return "".join(piece + (words[index] if index < len(words) else "")
+                   for index, piece in enumerate(pieces))
 
 
 # --- Cleaning spans --------------------------------------------------------------------------

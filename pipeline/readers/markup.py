@@ -30,11 +30,13 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     metadata's `[images]`, by the figure's number (or has none). Figures are numbered in
     order from 1; their alternative text comes from the metadata's `[alt]`.
   - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
-    `I.` for letters and roman numerals; the first item's number is the list's start). An
-    item indented by two spaces or more is nested in the item before it; a line without a
+    `I.` for letters and roman numerals, `一、` Chinese; `(a)`, `a)` and `（一）` for numbers
+    written so; the first item's number is the list's start). An item indented by two
+    spaces or more beyond the item before is nested in it, to any depth; a line without a
     marker carries on its item.
   - Lines starting with `|` are a table: its header row, a rule (`| --- | ---: |`), then its
-    rows; write `\|` for a `|` inside a cell.
+    rows; write `\|` for a `|` inside a cell. A paragraph `Table: caption` just before it
+    is its caption, as in pandoc.
   - Lines each ending with a backslash are the sign-off, its lines kept as lines.
   - `[^1]: text` is note 1, and `[^1]` in the text refers to it.
   - Anything else is a paragraph; its lines join with a space.
@@ -42,9 +44,10 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   two or three asterisks switches italic, bold or both on or off, and all must be off again
   by the end of the block. Headings are plain: emphasis marked in a heading is not kept.
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
-  `\.` (write `\]` for a `]` inside a caption, and escape the mark that would make a
-  paragraph read as another block: `\#`, `\!`, `\|`, `\- `, `1\. `). A backslash before any
-  other character is itself plain text.
+  `\.` `\(` `\)` `\（` `\:` (write `\]` for a `]` inside a caption, and escape the mark
+  that would make a paragraph read as another block: `\#`, `\!`, `\|`, `\- `, `1\. `,
+  `\(a) `, `a\) `, `\（一）`, `Table\: `). A backslash before any other character is itself
+  plain text.
 - Typography follows the house style: quotes are curled, numbers bound to their words, and so
   on, exactly as for a `.txt` source.
 """
@@ -58,7 +61,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERAL_MARKER
+from pipeline.languages import NUMERAL, NUMERAL_MARKER
 from pipeline.model import (
     Block,
     Document,
@@ -83,11 +86,14 @@ HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
-ESCAPABLE = "*\\#![]|-.、"
-# A marker and a space; a language's own, as Chinese writes it, with none needed: "一、".
+ESCAPABLE = "*\\#![]|-.、()\uff08:"
+# A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
+# "（一）".
 LIST_ITEM = re.compile(
-    rf"( *)((?:-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.)(?= )|{NUMERAL_MARKER}) ?(.*)"
+    rf"( *)((?:-|\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)])(?= )"
+    rf"|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(.*)"
 )
+CAPTION = re.compile(r"Table: (.*)")
 NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
@@ -162,7 +168,10 @@ def read_blocks(
     chunks: list[Chunk], path: Path, metadata: Metadata, source_dir: Path
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
-    for chunk in chunks:
+    index = 0
+    while index < len(chunks):
+        chunk = chunks[index]
+        index += 1
         if HEADING_MARK.match(chunk.text):
             blocks.append(read_heading(chunk, path))
         elif chunk.text.startswith("!["):
@@ -172,6 +181,13 @@ def read_blocks(
             blocks.append(read_note(chunk, path))
         elif chunk.text.startswith("|"):
             blocks.append(read_table(chunk, path))
+        elif (caption := CAPTION.fullmatch(chunk.lines[0])) and (
+                chunk.lines[1:2] or chunks[index:index + 1] and chunks[index].text[:1] == "|"):
+            table = Chunk(chunk.line + 1, chunk.lines[1:])
+            if not table.lines:
+                table, index = chunks[index], index + 1
+            blocks.append(replace(read_table(table, path),
+                                  caption=read_spans(caption.group(1), chunk, path, offset=7)))
         elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
             blocks.append(read_list(chunk, path))
         elif all(kept_break(line) for line in chunk.lines):
@@ -212,29 +228,45 @@ def cells(row: str) -> list[str]:
 
 
 def read_list(chunk: Chunk, path: Path) -> List:
-    top: list[tuple[str, list[str], list[tuple[str, list[str]]]]] = []
+    """The list in a chunk: each item at least two spaces further in than the item before
+    is nested in it; an item no further in carries on the list of the items like it."""
+    levels: list[tuple[int, list]] = []  # indent, and the items: (marker, lines, nested)
     for line in chunk.lines:
         item = LIST_ITEM.fullmatch(line)
         if item is None:
-            (top[-1][2][-1][1] if top[-1][2] else top[-1][1]).append(line.strip())
-        elif len(item.group(1)) >= NESTED and top:
-            top[-1][2].append((item.group(2), [item.group(3)]))
-        else:
-            top.append((item.group(2), [item.group(3)], []))
-    return built_list(top, chunk, path)
+            levels[-1][1][-1][1].append(line.strip())
+            continue
+        indent = len(item.group(1))
+        while len(levels) > 1 and indent < levels[-1][0]:
+            levels.pop()
+        if levels and indent >= levels[-1][0] + NESTED:
+            nested = levels[-1][1][-1][2]
+            levels.append((indent, nested))
+        elif not levels:
+            levels.append((indent, []))
+        levels[-1][1].append((item.group(2), [item.group(3)], []))
+    return built_list(levels[0][1], chunk, path)
 
 
 def built_list(items: list, chunk: Chunk, path: Path) -> List:
-    style, start = list_numbering([mark.rstrip(".、").replace("-", "") for mark, *_ in items])
+    marks = [mark for mark, *_ in items]
+    style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
     return List(
-        tuple(
-            ListItem(read_spans(" ".join(lines), chunk, path),
-                     built_list([(m, ls, []) for m, ls in nested], chunk, path) if nested else None)
-            for _, lines, nested in items
-        ),
+        tuple(ListItem(read_spans(" ".join(lines), chunk, path),
+                       built_list(nested, chunk, path) if nested else None)
+              for _, lines, nested in items),
         style,
         start,
+        marker_form(marks[0]),
     )
+
+
+def marker_form(mark: str) -> str:
+    """How a list's marks write their numbers (model.MARKERS): "(%)" for "(a)", "%)" for
+    "a)", "（%）" for "（一）", "" for "a." and "一、"."""
+    if mark.startswith(("(", "\uff08")):
+        return f"{mark[0]}%{mark[-1]}"
+    return "%)" if mark.endswith(")") else ""
 
 
 def read_heading(chunk: Chunk, path: Path) -> Heading:

@@ -139,7 +139,7 @@ def summary(project: Project, run: Run) -> str:
                        if project.confined(name))
     lines = [""]
     for name in documents:
-        lines += document_lines(project, name)
+        lines += document_lines(project, name, f"model:{name}" in run.executed)
     tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
         tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
@@ -150,12 +150,18 @@ def summary(project: Project, run: Run) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document_lines(project: Project, name: str) -> list[str]:
+def document_lines(project: Project, name: str, read: bool = False) -> list[str]:
+    """The document's editions and draft; when its text was `read` in this run, how many of
+    its lines were web-page debris."""
     folder = project.output_dir(name).relative_to(project.root)
     lines = [f"{name}  (in {folder}/)"]
+    debris = debris_lines(project, name) if read else 0
+    if debris:
+        lines.append(f"  {counted(debris, 'line')} dropped as web page debris"
+                     f" (listed in {project.dedupe_report(name).name})")
     for layout in project.layouts():
-        pdf = project.pdf(name, layout)
-        if pdf.exists():
+        pdf = project.built_pdf(name, layout)
+        if pdf:
             lines.append(f"  {pdf.name:<40} {edition_state(project, name, layout)}")
     docx = project.docx(name)
     if docx.exists():
@@ -165,12 +171,22 @@ def document_lines(project: Project, name: str) -> list[str]:
     return lines
 
 
+def debris_lines(project: Project, name: str) -> int:
+    """How many lines of the document's source its reading dropped as web-page debris."""
+    try:
+        report = json.loads(project.dedupe_report(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    debris = report.get("web_page_debris") if isinstance(report, dict) else None
+    return debris if isinstance(debris, int) else 0
+
+
 def edition_state(project: Project, name: str, layout: str) -> str:
     """Pages, and what the preflight found: press-ready or a proof for a print edition. A
     report older than its PDF is an earlier build's, whose verdict is not this PDF's."""
-    report_path = project.preflight_report(name, layout)
+    report_path, pdf = project.preflight_report(name, layout), project.built_pdf(name, layout)
     try:
-        if report_path.stat().st_mtime_ns < project.pdf(name, layout).stat().st_mtime_ns:
+        if pdf is None or report_path.stat().st_mtime_ns < pdf.stat().st_mtime_ns:
             return UNCHECKED
         report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -181,10 +197,13 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     errors = [check for check in failed if check.get("severity") == "error"]
     proofs = [check for check in failed if check.get("severity") == "proof"]
     warnings = [check for check in failed if check.get("severity") == "warning"]
-    if is_print(project, layout):
-        verdict = "PROOF, not for press" if errors or proofs else "press-ready"
+    printed = is_print(project, layout)
+    if errors:  # the PDF is set aside as <name>-<layout>.FAILED.pdf
+        verdict = "FAILED, not for press" if printed else "FAILED, not to publish"
+    elif printed:
+        verdict = "PROOF, not for press" if proofs else "press-ready"
     else:
-        verdict = "failed its preflight" if errors else "checked"
+        verdict = "checked"
     noted = "; ".join(f"{check['rule']}: {brief(check['message'])}"
                       for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)

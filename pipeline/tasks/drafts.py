@@ -11,11 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.model import Metadata
 from pipeline.tasks.project import Project
+
+if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
+    from pipeline.model import Metadata
 
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
 # runs, and its step says what is wrong.

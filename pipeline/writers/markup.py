@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import NUMERALS
+from pipeline.languages import NUMERAL, NUMERALS
 from pipeline.model import (
     Block,
     Document,
@@ -23,10 +23,14 @@ from pipeline.model import (
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
-# escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "一、"), a table row, a note.
+# escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "(a) ", "a) ", "一、",
+# "（一）"), a table row, a note, a table's caption.
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
-BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{OWN_NUMERAL}|\[(?=\^)")
+BLOCK_START = re.compile(
+    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^)|Table(?=: )"
+)
 NESTED_INDENT = "    "
 
 
@@ -68,7 +72,7 @@ def unmistakable(text: str) -> str:
     start = BLOCK_START.match(text)
     if start is None:
         return text
-    if start.group() in "#!|-[":
+    if start.group() in "#!|-[(\uff08":
         return "\\" + text
     return text[: start.end()] + "\\" + text[start.end() :]
 
@@ -76,33 +80,37 @@ def unmistakable(text: str) -> str:
 def write_list(block: List, indent: str = "") -> str:
     lines = []
     for number, item in enumerate(block.items, block.start):
-        lines.append(f"{indent}{marker(block.style, number)} {write_spans(item.spans)}")
+        lines.append(f"{indent}{marker(block, number)} {write_spans(item.spans)}")
         if item.sublist is not None:
             lines.append(write_list(item.sublist, indent + NESTED_INDENT))
     return "\n".join(lines)
 
 
-def marker(style: str, number: int) -> str:
-    """An item's marker in `style`; past the last letter (z) or Chinese numeral the form
-    writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first marker
-    says its style and start, and a later one need only be read as a marker."""
+def marker(block: List, number: int) -> str:
+    """An item's marker; past the last letter (z) or the last of a language's numerals the
+    form writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first
+    marker says its style and start, and a later one need only be read as a marker."""
+    if not block.numbered:
+        return "-"
     last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
-    if number > last.get(style, number):
+    if number > last.get(block.style, number):
         return f"{number}."
+    before, after = block.affixes
+    return f"{before}{numeral(block.style, number)}{after}"
+
+
+def numeral(style: str, number: int) -> str:
     match style:
-        case "bullet":
-            return "-"
         case "decimal":
-            return f"{number}."
+            return str(number)
         case "lower-alpha" | "upper-alpha":
             letter = chr(ord("a") + number - 1)
-            return f"{letter.upper() if style.startswith('upper') else letter}."
+            return letter.upper() if style.startswith("upper") else letter
         case "lower-roman" | "upper-roman":
-            numeral = roman(number)
-            return f"{numeral.upper() if style.startswith('upper') else numeral}."
-    for numerals in NUMERALS:  # a language's own: "十一、"
+            return roman(number).upper() if style.startswith("upper") else roman(number)
+    for numerals in NUMERALS:  # a language's own: "十一"
         if style == numerals.style:
-            return f"{numerals.numeral(number)}{numerals.suffix}"
+            return numerals.numeral(number)
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
@@ -125,7 +133,9 @@ def write_table(block: Table) -> str:
         return "| " + " | ".join(write_spans(cell, "|") for cell in cells) + " |"
 
     rule = "| " + " | ".join("---:" if numeric else "---" for numeric in block.numeric) + " |"
-    return "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
+    table = "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
+    # The caption as pandoc writes one: a paragraph "Table: …" before the table.
+    return f"Table: {write_spans(block.caption)}\n\n{table}" if block.caption else table
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:

@@ -208,13 +208,47 @@ def image_ink(image: pikepdf.Stream) -> float:
 
 
 def fill_inks(page) -> Iterator[float]:
-    """The total ink of each CMYK colour the page's content sets (k and K), registration
-    colour (the marks, outside the trim) aside."""
-    for operands, operator, _ in with_ctm(page):
-        if operator in ("k", "K") and len(operands) == 4:
+    """The total ink of each CMYK colour the page's content sets: by k and K, or by sc, scn,
+    SC and SCN in a CMYK colour space (WeasyPrint sets every colour so: /DeviceCMYK cs, then
+    scn); the marks' strokes in registration colour, outside the trim, aside."""
+    spaces = {"fill": "", "stroke": ""}  # the colour space in force, by its name
+    saved = []
+    named = page.obj.get("/Resources", {}).get("/ColorSpace", {})
+    # Only the operators that matter are parsed: the text's are most of a page.
+    for operands, operator in pikepdf.parse_content_stream(page, INK_OPERATORS):
+        operator = str(operator)
+        if operator == "q":
+            saved.append(dict(spaces))
+        elif operator == "Q" and saved:
+            spaces = saved.pop()
+        elif operator in COLOUR_SPACE_OPERATORS:
+            spaces[COLOUR_SPACE_OPERATORS[operator]] = str(operands[0])
+        elif len(operands) == 4 and (operator in ("k", "K") or (
+                operator in COLOUR_OPERATORS
+                and is_cmyk(spaces[COLOUR_OPERATORS[operator]], named))):
             colour = tuple(map(float, operands))
-            if colour != REGISTRATION:
+            if colour != REGISTRATION or operator not in STROKING:  # the marks are strokes
                 yield sum(colour) * 100
+
+
+STROKING = ("K", "SC", "SCN")
+INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
+COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
+COLOUR_OPERATORS = {"sc": "fill", "scn": "fill", "SC": "stroke", "SCN": "stroke"}
+
+
+def is_cmyk(space: str, named) -> bool:
+    """Whether the colour space `space` (an operand of cs or CS) is DeviceCMYK or a CMYK ICC
+    space, itself or by its name in the page's resources."""
+    if space == "/DeviceCMYK":
+        return True
+    if space in named:
+        found = named[space]
+        if isinstance(found, pikepdf.Name):
+            return found == pikepdf.Name.DeviceCMYK
+        return (isinstance(found, pikepdf.Array) and found[0] == pikepdf.Name.ICCBased
+                and int(found[1].get("/N", 0)) == 4)
+    return False
 
 
 def missing_picture_problems(edition: Edition) -> list[str]:

@@ -9,7 +9,7 @@ import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, profile_for
-from pipeline.model import Note, SignOff
+from pipeline.model import Document, Note, SignOff, Table
 from pipeline.pdf.structure import elements_with_parents, is_element, kids_of
 from pipeline.pdf.text import marked_texts
 
@@ -55,8 +55,9 @@ def structure_problems(edition: Edition) -> list[str]:
     pages (a figure still without its picture is its caption, a P); one Note, with an ID,
     per note; one Figure per picture, with alternative text and its box in points on its
     page, its Caption the element after it (never inside it: Alt stands for the Figure and
-    all it holds, ISO 32000-1 14.9.3); every ID in the IDTree; every marked content named
-    in the parent tree by the element that holds it."""
+    all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
+    Table may hold one as its first or last kid, 14.8.4.3); every ID in the IDTree; every
+    marked content named in the parent tree by the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
@@ -82,6 +83,7 @@ def structure_problems(edition: Edition) -> list[str]:
         problems.append(f"{len(figures)} Figure elements for {len(pictures)} pictures")
     for figure, parent in figures:
         problems += box_problems(edition, figure) + caption_problems(figure, parent)
+    problems += table_caption_problems(elements, document)
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems
@@ -106,6 +108,16 @@ def caption_problems(figure: pikepdf.Dictionary, parent: pikepdf.Dictionary) -> 
     if position + 1 >= len(siblings) or siblings[position + 1].S != pikepdf.Name.Caption:
         problems.append("a Figure not followed by its Caption")
     return problems
+
+
+def table_caption_problems(elements: list, document: Document) -> list[str]:
+    """Each table with a title holds it as the Caption that opens its Table element."""
+    titled = len([block for block in document.blocks if isinstance(block, Table) and block.caption])
+    opened = len([element for element, _ in elements if element.S == pikepdf.Name.Table
+                  and next((kid.S for kid in kids_of(element) if is_element(kid)), None)
+                  == pikepdf.Name.Caption])
+    return [] if opened == titled else [
+        f"{opened} Table elements open with their title's Caption, for {titled} titled tables"]
 
 
 def id_tree_problems(root: pikepdf.Dictionary, elements: list) -> list[str]:

@@ -5,7 +5,7 @@
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
   structures.py, which also reads lists, tables, sign-offs and notes); Caption
-  is a figure, numbered in order from 1.
+  is a figure, numbered in order from 1, or, right above a table, the table's caption.
   The picture before a caption is not read back: a figure's image and alternative text come
   from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
   written from this document names another image.
@@ -63,6 +63,7 @@ from pipeline.readers.docx.structures import (
     NOTE_REFERENCE_STYLES,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
+    Place,
     heading_level,
     list_place,
     numbering_formats,
@@ -405,18 +406,21 @@ def document(
 ) -> Document:
     front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
     blocks: list[Block] = []
-    items: list[tuple[tuple[int, str, int], tuple[Span, ...]]] = []  # a list being read
+    items: list[tuple[Place, tuple[Span, ...]]] = []  # a list being read
     tables_read: set = set()
+    caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     for paragraph, runs in read:
         place = list_place(paragraph, numbering)
-        if items and place is None:
+        if items and (place is None or place.starts_another(items[0][0])):
             blocks.append(listed(items))
             items = []
         table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
         if table is not None:
             if table not in tables_read:
                 tables_read.add(table)
-                blocks.append(read_table(table, paragraph, labels, path, len(tables_read)))
+                blocks.append(replace(read_table(table, paragraph, labels, path,
+                                                 len(tables_read)), caption=caption))
+                caption = ()
             continue
         text = spans(runs, labels)
         if not text:
@@ -429,6 +433,8 @@ def document(
             items.append((place, text))
         elif level is not None:
             blocks.append(Heading(plain(text), level))
+        elif style == "caption" and is_above_table(paragraph):
+            caption = text
         elif style == "caption":
             number = len([block for block in blocks if isinstance(block, Figure)]) + 1
             blocks.append(metadata.figure(number, text))
@@ -455,20 +461,26 @@ def document(
     )
 
 
-def listed(items: list[tuple[tuple[int, str, int], tuple[Span, ...]]]) -> List:
-    """One list from its paragraphs: those of a deeper level nested in the item before."""
-    (_, style, start), _ = items[0]
+def is_above_table(paragraph: DocxParagraph) -> bool:
+    following = paragraph._p.getnext()
+    return following is not None and following.tag == qn("w:tbl")
+
+
+def listed(items: list[tuple[Place, tuple[Span, ...]]]) -> List:
+    """One list from its paragraphs: those of a deeper level than the first nested in the
+    item before, to any depth."""
+    first = items[0][0]
     top: list[tuple[tuple[Span, ...], list]] = []
     for place, text in items:
-        if place[0] > 0 and top:
+        if place.level > first.level and top:
             top[-1][1].append((place, text))
         else:
             top.append((text, []))
     return List(
-        tuple(ListItem(text, listed([((0, *place[1:]), t) for place, t in nested])
-                       if nested else None) for text, nested in top),
-        style,
-        start,
+        tuple(ListItem(text, listed(nested) if nested else None) for text, nested in top),
+        first.style,
+        first.start,
+        first.marker,
     )
 
 

@@ -3,8 +3,9 @@
 - A heading is a paragraph whose style is "Heading N" by its name, by one of its aliases
   (Word's "heading 1,My Heading"), by the style it is based on, or by its outline level.
 - A list is a run of paragraphs numbered by a numbering definition (their own or their
-  style's), or in a List Bullet or List Number style; level 1 and below are nested in the
-  item before. Its marker comes from the definition: bullet, 1., a., i. and their capitals.
+  style's), or in a List Bullet or List Number style; a deeper level than the list's is
+  nested in the item before, to any depth. Its marker comes from the definition: bullet,
+  1., a., i. and their capitals, written 1., (1) or 1) (and （一）).
 - A table is a Word table: its first row the header, each cell one paragraph.
 - A paragraph in Closing or Signature is the sign-off, its lines parted by line breaks.
 - A paragraph in Endnote Text or Footnote Text is a note, labelled by its first run in a
@@ -14,10 +15,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
 from pipeline.languages import NUMERALS
+from pipeline.model import MARKERS
 
 HEADING_STYLE = re.compile(r"heading (\d)")
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
@@ -65,19 +68,37 @@ def outline_level(element) -> int | None:
     return int(value) if value.isascii() and value.isdigit() else None
 
 
-def list_place(paragraph, numbering) -> tuple[int, str, int] | None:
-    """(level, style, start) of a list paragraph; None for any other paragraph."""
+@dataclass(frozen=True)
+class Place:
+    """Where a list paragraph stands: its level (0 the outer list's), how its list is
+    numbered, and the numbering instance it counts in ("" for one numbered by its style)."""
+
+    level: int
+    style: str
+    start: int = 1
+    marker: str = ""
+    instance: str = ""
+
+    def starts_another(self, top: Place) -> bool:
+        """At the level of a list's first item, but counted or marked otherwise: the first
+        item of the next list."""
+        return self.level <= top.level and (self.instance, self.style) != (top.instance,
+                                                                           top.style)
+
+
+def list_place(paragraph, numbering) -> Place | None:
+    """Where a list paragraph stands; None for any other paragraph."""
     number_id, level = numbering_of(paragraph)
     if number_id and number_id != "0":
-        style, start = numbering.get((number_id, level), ("decimal", 1))
-        return level, style, start
+        style, start, marker = numbering.get((number_id, level), ("decimal", 1, ""))
+        return Place(level, style, start, marker, number_id)
     names = style_names(paragraph.style)
     match = next((LIST_STYLE.fullmatch(name) for name in names if LIST_STYLE.fullmatch(name)),
                  None)
     if match is None:
         return None
     level = int(match.group(2) or 1) - 1
-    return level, "bullet" if match.group(1) == "bullet" else "decimal", 1
+    return Place(level, "bullet" if match.group(1) == "bullet" else "decimal")
 
 
 def numbering_of(paragraph) -> tuple[str | None, int]:
@@ -98,8 +119,9 @@ def numbering_of(paragraph) -> tuple[str | None, int]:
     return None, 0
 
 
-def numbering_formats(draft) -> dict[tuple[str, int], tuple[str, int]]:
-    """(instance, level) -> (list style, start), from the draft's numbering definitions."""
+def numbering_formats(draft) -> dict[tuple[str, int], tuple[str, int, str]]:
+    """(instance, level) -> (list style, start, marker), from the draft's numbering
+    definitions."""
     try:
         part = draft.part.numbering_part.element
     except NotImplementedError:
@@ -116,11 +138,20 @@ def numbering_formats(draft) -> dict[tuple[str, int], tuple[str, int]]:
             index = int(level.get(qn("w:ilvl")))
             number_format = value_of(level, "w:numFmt") or "decimal"
             start = value_of(overrides[index], "w:startOverride") if index in overrides else None
+            style = WORD_FORMATS.get(number_format, "decimal")
             formats[(number.get(qn("w:numId")), index)] = (
-                WORD_FORMATS.get(number_format, "decimal"),
+                style,
                 int(start or value_of(level, "w:start") or 1),
+                marker_of(value_of(level, "w:lvlText") or "") if style != "bullet" else "",
             )
     return formats
+
+
+def marker_of(level_text: str) -> str:
+    """The model's marker for a level's text: "(%1)" -> "(%)", "%2)" -> "%)"; "" for the
+    style's usual "%1." or "%1、" and for anything the editions do not write ("%1.%2.")."""
+    marker = re.sub(r"%\d", "%", level_text)
+    return marker if marker in MARKERS else ""
 
 
 def value_of(element, tag: str) -> str | None:

@@ -44,11 +44,13 @@ class Unit:
 
 @dataclass(frozen=True)
 class Drop:
+    """Lines dropped, why, and the twin kept in their place (none for web-page debris)."""
+
     text: str
     lines: tuple[int, ...]
     reason: str
-    kept_text: str
-    kept_lines: tuple[int, ...]
+    kept_text: str = ""
+    kept_lines: tuple[int, ...] = ()
 
 
 @dataclass
@@ -166,17 +168,16 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated) -> dict:
-    """What was dropped and which twin was kept: for an editor to review."""
+def report(name: str, result: Deduplicated, debris: int = 0) -> dict:
+    """What was dropped, in the order of the source's lines, and which twin was kept: for an
+    editor to review; and how many lines were web-page debris."""
     return {
         "document": name,
+        "web_page_debris": debris,
         "dropped": [
-            {
-                "lines": list(drop.lines),
-                "text": drop.text,
-                "reason": drop.reason,
-                "kept": {"lines": list(drop.kept_lines), "text": drop.kept_text},
-            }
+            {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
+            | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}
+               if drop.kept_lines else {})
             for drop in result.drops
         ],
     }

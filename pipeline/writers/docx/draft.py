@@ -416,6 +416,10 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
         case List():
             add_list(draft, block, add_spans)
         case Table():
+            if block.caption:  # above the table, kept with it, as Word's Insert Caption sets it
+                caption = draft.add_paragraph(style=CAPTION_STYLE)
+                caption.paragraph_format.keep_with_next = True
+                add_spans(caption, block.caption)
             add_table(draft, block, add_spans, text_width)
         case SignOff():
             add_sign_off(draft, block, add_spans)

@@ -33,12 +33,18 @@ from pipeline.writers.line_breaks import LineBreaks
 @dataclass(frozen=True)
 class Setting:
     """What a block's HTML depends on besides the block: the layout, its line breaking, the
-    figures' scales, and how names and headings are kept from breaking."""
+    figures' scales, how names and headings are kept from breaking, and the attributes of a
+    paragraph the writer broke into lines (its block index -> them)."""
 
     layout: Layout
     breaks: LineBreaks
     unbroken: Callable[[str], Markup]
+    heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
     scales: dict[int, float]
+    whole_tables: frozenset[int] = frozenset()  # tables never split between pages
+    close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
+    line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -54,11 +60,14 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
     return writer(block, anchor, index, setting)
 
 
-def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
+def spans(items: tuple[Span, ...], index: int, setting: Setting,
+          hyphenate: bool = True) -> Markup:
     """Inline text: emphasis, note references, and running text broken as the layout
-    breaks it."""
+    breaks it (hyphenated where `hyphenate` allows)."""
     parts = []
-    for span in items:
+    texts = [span for span in items if not span.note]
+    last = texts[-1] if texts else None  # a language may keep its last letters together
+    for number, span in enumerate(items):
         if span.note:
             mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
                     if setting.layout.links else escape(span.text))
@@ -66,7 +75,7 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
             parts.append(Markup('<sup class="note-ref" id="{}">{}</sup>').format(
                 reference_anchor(span.note), mark))
             continue
-        text = setting.breaks.running(span.text, index)
+        text = setting.breaks.running(span.text, index, number, span is last, hyphenate)
         if span.italic:
             text = Markup("<em>{}</em>").format(text)
         if span.bold:
@@ -77,8 +86,9 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
 
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
-    return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.unbroken(block.text))
+    close = Markup(' class="close"') if index in setting.close_headings else Markup("")
+    return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.heading(block.text, tag), close)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -93,26 +103,55 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
                                                                 block.alternative_text(
                                                                     setting.breaks.language)))
-    elif pdfx:
-        lines.append(Markup('<div class="placeholder"></div>\n'))
+    elif pdfx:  # the box says so, in CSS generated content (base.css)
+        lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
+            block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
-        spans(block.caption, index, setting)))
+        spans(block.caption, index, setting, hyphenate=False)))
     return Markup("").join(lines)
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return Markup('<p data-block="{}">{}</p>\n').format(index, spans(block.spans, index, setting))
+    return Markup('<p data-block="{}"{}>{}</p>\n').format(
+        index, setting.line_attributes(index), spans(block.spans, index, setting))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
     return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
 
 
+# The counter style of a list whose numbers are written otherwise than its style's usual way,
+# by the model's marker (model.MARKERS); the template declares it (counter_styles).
+MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
+                "\uff08%\uff09": "in-full-width-parentheses"}
+
+
+def counter_style(block: List) -> str:
+    """The CSS counter style that marks a numbered list's items as the source wrote them:
+    "lower-alpha" for a., "lower-alpha-in-parentheses" for (a)."""
+    return f"{block.style}-{MARKER_NAMES[block.marker]}" if block.marker else block.style
+
+
+def counter_styles(lists: list[List]) -> Markup:
+    """The @counter-style rules the lists' markers need: each extends its style, between
+    the marker's parentheses."""
+    rules = []
+    for style, marker in sorted({(block.style, block.marker) for block in lists
+                                 if block.numbered and block.marker}):
+        before, _, after = marker.partition("%")
+        space = "" if after == "\uff09" else " "  # a full-width parenthesis holds its space
+        rules.append(f"@counter-style {style}-{MARKER_NAMES[marker]} {{ system: extends {style};"
+                     f' prefix: "{before}"; suffix: "{after}{space}"; }}\n')
+    return Markup("".join(rules))
+
+
 def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if block.numbered:
-        attributes += Markup(' class="{0}" style="list-style-type: {0}"').format(block.style)
+        attributes += Markup(' class="{}{}" style="list-style-type: {}"').format(
+            block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
+            counter_style(block))
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     items = [Markup("<li>{}{}</li>\n").format(
@@ -126,23 +165,28 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     numeric = block.numeric
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
-                                                   spans(cell, index, setting))
+                                                   spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     rows = Markup("").join(
-        Markup("<tr>{}</tr>\n").format(Markup("").join(
-            table_cell(cell, index, setting, numeric[column],
-                       row_header=column == 0 and not numeric[0])
-            for column, cell in enumerate(row)))
-        for row in block.rows)
-    return Markup('<table data-block="{}">\n<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, head, rows)
+        Markup("<tr{}>{}</tr>\n").format(
+            Markup(' class="turn"') if (index, number) in setting.table_turns else "",
+            Markup("").join(table_cell(cell, index, setting, numeric[column],
+                                       row_header=column == 0 and not numeric[0])
+                            for column, cell in enumerate(row)))
+        for number, row in enumerate(block.rows))
+    whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
+    caption = (Markup("<caption>{}</caption>\n").format(
+        spans(block.caption, index, setting, hyphenate=False)) if block.caption else "")
+    return Markup('<table data-block="{}"{}>\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, whole, caption, head, rows)
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
                row_header: bool) -> Markup:
+    shown = spans(cell, index, setting, hyphenate=False)
     if row_header:
-        return Markup('<th scope="row">{}</th>').format(spans(cell, index, setting))
-    return Markup("<td{}>{}</td>").format(numeric_class(numeric), spans(cell, index, setting))
+        return Markup('<th scope="row">{}</th>').format(shown)
+    return Markup("<td{}>{}</td>").format(numeric_class(numeric), shown)
 
 
 def numeric_class(numeric: bool) -> Markup:
@@ -150,7 +194,8 @@ def numeric_class(numeric: bool) -> Markup:
 
 
 def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
-    lines = Markup("<br>").join(spans(line, index, setting) for line in block.lines)
+    lines = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
+                                for line in block.lines)
     return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
 
 

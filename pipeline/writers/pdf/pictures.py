@@ -82,7 +82,10 @@ def prepared_picture(image: str, path: Path) -> Picture:
                 picture.save(output, format="PNG")
                 data = output.getvalue()
             mode = picture.mode
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as error:
+    except UnidentifiedImageError:  # Pillow's message names a memory address, not the file
+        raise RenderingError(f"picture {image} cannot be read: not a picture file (JPEG, PNG, "
+                             "TIFF …)") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise RenderingError(f"picture {image} cannot be read: {error}") from None
     if profile is not None and not fits(profile, mode):
         raise RenderingError(f"picture {image} cannot be converted: its ICC profile is not "
