@@ -113,7 +113,7 @@ def counted(number: int, noun: str) -> str:
 
 def document_of(task: str) -> str:
     """The document a task builds, from its name (`pdf:<name>/<layout>`)."""
-    return task.split(":", 1)[1].split("/")[0]
+    return task.partition(":")[2].split("/")[0]
 
 
 def problem_of(message: str) -> str:
