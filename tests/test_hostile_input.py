@@ -573,16 +573,17 @@ def test_the_summary_never_gives_an_earlier_builds_verdict(tmp_path):
     import json
 
     from pipeline.tasks.console import edition_state
+    from pipeline.tasks.drafts import REPORT_DIGEST, digest_of
 
     project = Project(new_project(tmp_path / "project", {"piece.txt": GOOD}))
     pdf, report = project.pdf("piece", "print"), project.preflight_report("piece", "print")
     pdf.parent.mkdir(parents=True)
-    report.write_text(json.dumps({"pages": 3, "checks": []}))
     pdf.write_bytes(b"%PDF- an earlier build's")
-    os.utime(report, ns=(1_000_000_000, 1_000_000_000))
-    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
-    os.utime(report)  # the preflight of this PDF ran after it was written
+    report.write_text(json.dumps({"pages": 3, "checks": [],
+                                  REPORT_DIGEST: digest_of(b"%PDF- an earlier build's")}))
     assert edition_state(project, "piece", "print") == "3 pages, press-ready"
+    pdf.write_bytes(b"%PDF- this build's, whose preflight crashed")
+    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
     report.unlink()
     assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
 

@@ -20,6 +20,7 @@ from doit.exceptions import UnmetDependency
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
+from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import Project
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
@@ -183,13 +184,14 @@ def debris_lines(project: Project, name: str) -> int:
 
 def edition_state(project: Project, name: str, layout: str) -> str:
     """Pages, and what the preflight found: press-ready or a proof for a print edition. A
-    report older than its PDF is an earlier build's, whose verdict is not this PDF's."""
+    report of another PDF than the edition as it stands (an earlier build's, when this one's
+    preflight failed to finish) gives no verdict: its digest says which PDF it checked."""
     report_path, pdf = project.preflight_report(name, layout), project.built_pdf(name, layout)
     try:
-        if pdf is None or report_path.stat().st_mtime_ns < pdf.stat().st_mtime_ns:
-            return UNCHECKED
         report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return UNCHECKED
+    if pdf is None or not isinstance(report, dict) or report.get(REPORT_DIGEST) != digest(pdf):
         return UNCHECKED
     pages = report.get("pages")
     count = counted(pages, "page") if isinstance(pages, int) else ""

@@ -20,6 +20,8 @@ from pipeline.tasks.project import Project
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
     from pipeline.model import Metadata
 
+# Where a preflight report keeps the digest of the PDF it checked.
+REPORT_DIGEST = "pdf_sha256"
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
 # runs, and its step says what is wrong.
 UNREADABLE = "unreadable"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline import files
 from pipeline.errors import PipelineError, RenderingError
+from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import DRAFT_LAYOUT, Project
 
 PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; the report has all
@@ -119,7 +120,8 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
         set_aside(pdf, failed)
         raise
     report_path = project.preflight_report(name, layout_name)
-    files.write_json(report_path, report.to_json())
+    # The PDF's digest: the summary shows a verdict only beside the PDF it was given to.
+    files.write_json(report_path, {**report.to_json(), REPORT_DIGEST: digest(pdf)})
     if not report.errors:
         failed.unlink(missing_ok=True)
         return
