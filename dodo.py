@@ -124,7 +124,7 @@ def task_model():
             "clean": True,
         }
     for error in PROJECT.misnamed():
-        yield {"name": error.path.name, "actions": [(refuse, [error.seen_from(ROOT)])]}
+        yield {"name": error.path.stem, "actions": [(refuse, [error.seen_from(ROOT)])]}
 
 
 def task_pdf():

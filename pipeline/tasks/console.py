@@ -136,8 +136,7 @@ def summary(project: Project, run: Run) -> str:
         return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project has nothing of its own to show.
     documents = sorted(name for name in {document_of(task) for task in run.executed
-                                         if ":" in task} & set(project.documents())
-                       if project.confined(name))
+                                         if ":" in task} if project.confined(name))
     lines = [""]
     for name in documents:
         lines += document_lines(project, name, f"model:{name}" in run.executed)
