@@ -6,14 +6,15 @@ from pathlib import Path
 
 from doit.exceptions import TaskFailed
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, in_words
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
-from pipeline.tasks.console import Console
+from pipeline.tasks.console import Console, document_of
 from pipeline.tasks.drafts import sources_unchanged, unedited
 from pipeline.tasks.lock import hold_build_lock
 from pipeline.tasks.preload import preload_before_forking
 from pipeline.tasks.project import Project
+from pipeline.tasks.workers import supervise_workers
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
@@ -24,6 +25,15 @@ BUILD_LOCK = hold_build_lock(ROOT / ".doit.lock")
 # module, metadata file or layout folder.
 CACHE = DeclarationCache(ROOT / ".doit.cache")
 step_code = CACHE.step_code
+
+
+def source_of(task_name):
+    """The file a task's failure names: its document's text."""
+    return str(PROJECT.text_source(document_of(task_name)).relative_to(ROOT))
+
+
+# A worker that dies fails its task in one line; the build goes on, and ends.
+supervise_workers(source_of)
 
 DOIT_CONFIG = {
     "backend": "sqlite3",
@@ -58,17 +68,24 @@ def run(step_name, name, *arguments):
         if os.environ.get("PIPELINE_DEBUG"):
             raise
         source = PROJECT.text_source(name).relative_to(ROOT)
-        return TaskFailed(f"{source}: {type(error).__name__}: {error}"
+        return TaskFailed(f"{source}: {in_words(error)}"
                           " (PIPELINE_DEBUG=1 shows the traceback)")
     return None
 
 
+def refuse(message):
+    """The action of a task for a source that cannot be built: its one line."""
+    return TaskFailed(message)
+
+
 @functools.cache
 def declared(name):
-    """A document's metadata, or None when its file is wrong: the model task says why."""
+    """A document's metadata, or None when it cannot be read: the model task says why.
+    Declaring tasks never fails, so one bad document never stops the others."""
     try:
+        PROJECT.refuse_escapes(name)
         return CACHE.metadata(PROJECT, name)
-    except PipelineError:
+    except Exception:  # the model task reads it again, and says why
         return None
 
 
@@ -102,11 +119,12 @@ def task_model():
             "name": name,
             "actions": [(run, ["build_model", name])],
             "file_dep": list(step_code("build_model")),
-            "uptodate": [(sources_unchanged, [PROJECT.inputs(name), PROJECT.draft_state(name)]),
-                         (unedited, [PROJECT.docx(name), PROJECT.draft_state(name)])],
+            "uptodate": [(sources_unchanged, [PROJECT, name]), (unedited, [PROJECT, name])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
             "clean": True,
         }
+    for error in PROJECT.misnamed():
+        yield {"name": error.path.stem, "actions": [(refuse, [error.seen_from(ROOT)])]}
 
 
 def task_pdf():
@@ -148,7 +166,7 @@ def task_preview():
             "actions": [(run, ["preview_pdf", name, layout])],
             "file_dep": [PROJECT.pdf(name, layout), *step_code("preview_pdf")],
             "targets": [PROJECT.contact_sheet(name, layout)],
-            "clean": [f"rm -f {PROJECT.preview_dir(name)}/{name}-{layout}-*.png"],
+            "clean": [(run, ["clean_previews", name, layout])],
         }
 
 

@@ -34,3 +34,15 @@ class RenderingError(Exception):
     """A document that cannot be rendered as it stands (a character the fonts lack, an image
     that cannot be read). Writers know the model, not the file it came from: the build step
     names the file."""
+
+
+def in_words(error: BaseException) -> str:
+    """An unforeseen failure told in words, without Python's name for it."""
+    if isinstance(error, MemoryError):
+        return "ran out of memory"
+    if isinstance(error, RecursionError):
+        return "is nested too deeply to be read"
+    if isinstance(error, OSError) and error.strerror:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"could not be built: {error.strerror.lower()}{where}"
+    return f"could not be built: an unforeseen error ({error or 'no detail'})"

@@ -1,11 +1,15 @@
-"""Writing outputs atomically, so a failed or killed build never leaves half a file."""
+"""Files: outputs written atomically, so a failed or killed build never leaves half a file;
+and every path the build follows kept inside the folder it belongs to."""
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from pipeline.errors import PipelineError
 
 
 def _umask() -> int:
@@ -57,3 +61,61 @@ def write_json(path: Path, data: object) -> None:
 
 def read_json(path: Path) -> object:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """The bytes of the input file `path`, refused in one line naming it when larger than
+    `limit` (before it is read whole) or when it cannot be read."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+            if len(data) > limit:
+                size = os.fstat(stream.fileno()).st_size
+                raise PipelineError(path, f"too large ({size:,} bytes; the limit is {limit:,})")
+    except OSError as error:
+        raise PipelineError(path, f"cannot be read: {(error.strerror or str(error)).lower()}"
+                            ) from None
+    return data
+
+
+# --- Confinement -----------------------------------------------------------------------------
+
+
+def inside(path: Path, folder: Path) -> Path:
+    """`path` with every symbolic link followed, when it stays inside `folder` (its links
+    followed too); a link leading out, or a loop of links, is refused naming `path`."""
+    real = resolved(path)
+    if not lies_inside(real, folder):
+        raise PipelineError(path, f"is a symbolic link leading out of {folder.name}/ (to {real});"
+                                  " only files inside the project are read or written")
+    return real
+
+
+def input_file(path: Path, folder: Path) -> Path:
+    """`path` inside `folder` (see `inside`) and, when it exists, an ordinary file this
+    process may read: a folder, a pipe (whose reading would wait forever) or a device is
+    refused, naming `path`."""
+    real = inside(path, folder)
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    if stat.S_ISDIR(mode):
+        raise PipelineError(path, "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise PipelineError(path, "is not an ordinary file (a pipe, socket or device)")
+    if not os.access(real, os.R_OK):
+        raise PipelineError(path, "cannot be read: permission denied")
+    return real
+
+
+def lies_inside(path: Path, folder: Path) -> bool:
+    """Whether `path` is inside `folder` once the symbolic links of both are followed."""
+    return resolved(path).is_relative_to(resolved(folder))
+
+
+def resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop, later OSError
+        raise PipelineError(path, "is a loop of symbolic links") from None

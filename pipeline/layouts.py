@@ -3,11 +3,14 @@ of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import math
+import struct
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
+from pipeline.files import lies_inside
 
 if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
     from pipeline.languages import Faces, Profile
@@ -212,6 +215,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         settings = tomllib.loads(settings_file.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise PipelineError(settings_file, f"not valid TOML ({error})") from None
+    except RecursionError:
+        raise PipelineError(settings_file, "not valid TOML (nested too deeply)") from None
     page_settings = settings.pop("page", {})
     faces = tuple(
         (profile.fonts, Faces(settings.pop(f"{profile.fonts}_body_font", ""),
@@ -234,6 +239,10 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         if placed.place not in PLACES:
             raise PipelineError(settings_file, f"unknown place {placed.place!r} of {kind}: "
                                                f"{' or '.join(PLACES)}")
+    check_numbers(layout, settings_file)
+    if layout.output_profile is not None and not profile_inside(layout, layouts_dir):
+        raise PipelineError(settings_file,
+                            f"output_profile {layout.output_profile!r} lies outside layouts/")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
     # Marks start at marks_offset_mm from the trim, and never inside the bleed.
@@ -241,3 +250,56 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, "crop marks would start beyond the page's edge: "
                                            "raise bleed_mm or slug_mm, or lower marks_offset_mm")
     return layout
+
+
+def check_numbers(layout: Layout, settings_file: Path) -> None:
+    """Lengths and sizes are numbers, none negative (a negative margin or bleed would set text
+    off the page), and the margins leave room for text."""
+    page = layout.page
+    numbers = [(f.name, getattr(page, f.name)) for f in fields(page) if f.type == "float"]
+    numbers += [(f.name, getattr(layout.hyphenation, f.name))
+                for f in fields(layout.hyphenation) if f.type == "int"]
+    for name, value in [*numbers, ("body_size_pt", layout.body_size_pt)]:
+        if isinstance(value, bool) or not isinstance(value, int | float) \
+                or not math.isfinite(value) or value < 0:
+            raise PipelineError(settings_file, f"{name} must be a number of 0 or more, "
+                                               f"not {value!r}")
+    if layout.body_size_pt <= 0:
+        raise PipelineError(settings_file, "body_size_pt must be more than 0")
+    if (page.margin_left_mm + page.margin_right_mm >= page.width_mm
+            or page.margin_top_mm + page.margin_bottom_mm >= page.height_mm):
+        raise PipelineError(settings_file, f"the margins leave no room for text on the "
+                                           f"{page.size} page")
+
+
+def profile_inside(layout: Layout, layouts_dir: Path) -> bool:
+    """Whether the output profile the layout names is a file under `layouts_dir`."""
+    name = layout.output_profile
+    return (isinstance(name, str) and "\0" not in name and not Path(name).is_absolute()
+            and lies_inside(layout.folder / name, layouts_dir))
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+
+
+def check_fonts(layout: Layout) -> None:
+    """Refuse, naming it, a font file of the shared fonts that is not a font or is cut short:
+    WeasyPrint would silently set its text in another face of the family (a bold for the
+    regular). Only each file's table directory is read, not its glyphs."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    for path in sorted(layout.fonts_folder.iterdir()):
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        try:
+            with TTFont(path, lazy=True) as font:
+                size = path.stat().st_size
+                tables = font.reader.tables.values()
+                whole = path.suffix.lower() in (".woff", ".woff2") or all(
+                    table.offset + table.length <= size for table in tables)
+                readable = whole and "cmap" in font and "name" in font
+        except (TTLibError, OSError, ValueError, AssertionError, struct.error):
+            readable = False
+        if not readable:
+            raise PipelineError(path, "is not a font file that can be read (cut short or "
+                                      "corrupt); put the font back from its source")

@@ -243,6 +243,11 @@ class Metadata:
         return Figure(number, caption, image or self.images.get(number), self.alt.get(number))
 
 
+# The texts (paragraphs, headings, captions, list items, table cells, notes …) a document may
+# hold: each is laid out in each edition, so a build's time grows with their number.
+MAX_TEXTS = 20_000
+
+
 @dataclass(frozen=True)
 class Document:
     name: str

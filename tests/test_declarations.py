@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from PIL import Image
 
 from pipeline.tasks import cache as cache_module
 from pipeline.tasks.cache import DeclarationCache
@@ -39,7 +40,7 @@ def declarations(project) -> dict:
 def project(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)
     (folder / "source" / "photos").mkdir()
-    (folder / "source" / "photos" / "harbour.png").write_bytes(b"")
+    Image.new("RGB", (2, 2)).save(folder / "source" / "photos" / "harbour.png")  # a picture
     (folder / "source" / "second.txt").write_text("A second text. It has a paragraph.\n")
     (folder / "source" / "second.toml").write_text(
         'title = "Second"\nlayouts = ["print", "screen"]\n[images]\n1 = "photos/harbour.png"\n')
@@ -73,7 +74,7 @@ def test_an_image_removed_or_a_layout_added_is_seen(project):
     (project / "source" / "photos" / "harbour.png").unlink()
     # The metadata now names a missing image: every layout is declared, the model task says why.
     assert len(pdf_tasks(declarations(project), "second")) == 3
-    (project / "source" / "photos" / "harbour.png").write_bytes(b"")
+    Image.new("RGB", (2, 2)).save(project / "source" / "photos" / "harbour.png")
     assert len(pdf_tasks(declarations(project), "second")) == 2
     extra = project / "layouts" / "screen" / "extra.css"
     extra.write_text("p { color: black }\n")

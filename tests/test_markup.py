@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from pipeline.errors import PipelineError
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, plain
@@ -42,7 +43,7 @@ def source_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("source")
     (folder / "photos").mkdir()
     for name in ("photos/headquarters.jpg", "a.png", "photos/b.jpg"):
-        (folder / name).write_bytes(b"")
+        Image.new("RGB", (2, 2)).save(folder / name)  # a picture: its header is checked
     return folder
 
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pipeline.errors import PipelineError
 from pipeline.readers.metadata import load_metadata
@@ -17,7 +18,7 @@ def metadata_file(tmp_path: Path, text: str) -> Path:
 
 def test_a_full_metadata_file(tmp_path):
     (tmp_path / "source").mkdir()
-    (tmp_path / "source" / "photo.png").write_bytes(b"\x89PNG")
+    Image.new("RGB", (2, 2)).save(tmp_path / "source" / "photo.png")
     path = metadata_file(tmp_path, 'title = "People\'s Review"\ndate = 2024\nlayouts = ["print"]\n'
                                    '[images]\n1 = "photo.png"\n[alt]\n1 = "A photo"\n')
     metadata = load_metadata(path, LAYOUTS)

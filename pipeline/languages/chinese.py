@@ -126,6 +126,7 @@ class Chinese(Profile):
         word_format="taiwaneseCountingThousand",
         word_formats=("taiwaneseCountingThousand", "taiwaneseCounting", "chineseCounting",
                       "chineseCountingThousand"),
+        last=99,
     )
     role_first = True
     hyphenates = False

@@ -32,6 +32,7 @@ class Numerals:
     numeral: Callable[[int], str]  # 11 -> "十一"
     word_format: str  # Word's w:numFmt writing it, in the DOCX draft
     word_formats: tuple[str, ...]  # Word's w:numFmt values read back as it
+    last: int  # the largest number `numeral` writes (and `pattern` reads): 99 for "九十九"
 
 
 @dataclass(frozen=True)

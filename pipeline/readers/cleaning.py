@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
@@ -25,7 +26,12 @@ PHOTO_MARKER = NBSP
 
 # Where a note's reference stands while its paragraph is cleaned: a character of no script.
 NOTE_MARK = "\ue000"
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
+# Zero-width characters and soft hyphens, and the bidirectional controls (marks, embeddings,
+# overrides, isolates): the layouts' fonts set no right-to-left script, so in a text they are
+# a web page's debris, or a trick showing letters in another order than they are read
+# (an override, as "Trojan Source", CVE-2021-42574).
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e"
+                       "\u2066-\u2069]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
@@ -110,19 +116,73 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     text beyond, and neighbours with the same emphasis are joined, so each text has one form.
     A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK).
     """
-    stand_ins = [Span(NOTE_MARK, span.bold, span.italic) if span.note else span
+    # Composed per span first, so that cleaning's own composition never merges two spans.
+    stand_ins = [Span(NOTE_MARK, span.bold, span.italic) if span.note
+                 else Span(unicodedata.normalize("NFC", span.text), span.bold, span.italic)
                  for span in spans]
     raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)
     if not cleaned.strip():
         return ()
-    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
-    ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in stand_ins)]
+    ends = Alignment(raw, cleaned).positions(accumulate(len(span.text) for span in stand_ins))
     pieces = [
         span if span.note else Span(cleaned[start:end], span.bold, span.italic)
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
     return joined(shared_edges(joined(pieces)))
+
+
+class Alignment:
+    """Where positions of a raw text fall in its cleaned form, in time linear in the text.
+
+    Cleaning never changes a letter, a figure or a note's mark (ANCHORS), only the spaces and
+    punctuation between them: the nth anchor of the raw text is the nth of the cleaned one,
+    and only the short stretch between two anchors is compared character by character.
+    """
+
+    def __init__(self, raw: str, cleaned: str):
+        self.raw, self.cleaned = raw, cleaned
+        self.raw_anchors = [index for index, char in enumerate(raw) if anchor(char)]
+        self.clean_anchors = [index for index, char in enumerate(cleaned) if anchor(char)]
+
+    def positions(self, raw_positions) -> list[int]:
+        return [self.position(position) for position in raw_positions]
+
+    def position(self, raw_position: int) -> int:
+        """A position inside a changed stretch ("..." becoming "…") moves to its end."""
+        count = bisect_left(self.raw_anchors, raw_position)  # the anchors before it
+        # An anchor the cleaning removed (never seen; NFC is done) shifts nothing past the end.
+        count = min(count, len(self.clean_anchors))
+        raw_start, clean_start = self.after_anchor(count)
+        raw_end = self.raw_anchors[count] if count < len(self.raw_anchors) else len(self.raw)
+        clean_end = self.clean_anchors[count] if count < len(self.clean_anchors) \
+            else len(self.cleaned)
+        return clean_start + within(raw_position - raw_start, self.raw[raw_start:raw_end],
+                                    self.cleaned[clean_start:clean_end])
+
+    def after_anchor(self, count: int) -> tuple[int, int]:
+        """Where the stretch after the `count`th anchor starts, in the raw and cleaned text."""
+        if not count:
+            return 0, 0
+        return self.raw_anchors[count - 1] + 1, self.clean_anchors[count - 1] + 1
+
+
+def anchor(char: str) -> bool:
+    return char.isalnum() or char == NOTE_MARK
+
+
+# A stretch between anchors longer than this (a line of dots, say) is mapped by proportion.
+MAX_COMPARED = 1_000_000
+
+
+def within(offset: int, raw: str, cleaned: str) -> int:
+    """Where `offset` in the stretch `raw` falls in its cleaned form `cleaned`."""
+    if offset >= len(raw):
+        return len(cleaned)
+    if len(raw) * len(cleaned) > MAX_COMPARED:
+        return offset * len(cleaned) // len(raw)
+    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
+    return aligned(offset, opcodes)
 
 
 def aligned(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
@@ -165,14 +225,18 @@ def with_emphasis(text: str, *spans: Span) -> Span:
 
 
 def joined(spans: list[Span]) -> tuple[Span, ...]:
-    """The spans without empty ones, neighbours with the same emphasis made one."""
-    result: list[Span] = []
+    """The spans without empty ones, neighbours with the same emphasis made one (a note's
+    reference never joins); each text is joined once, however many spans make it."""
+    kept: list[Span] = []
+    texts: list[list[str]] = []
     for span in spans:
         if not span.text:
             continue
-        if (result and not (span.note or result[-1].note)
-                and (result[-1].bold, result[-1].italic) == (span.bold, span.italic)):
-            result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
+        if (kept and not (span.note or kept[-1].note)
+                and (kept[-1].bold, kept[-1].italic) == (span.bold, span.italic)):
+            texts[-1].append(span.text)
         else:
-            result.append(span)
-    return tuple(result)
+            kept.append(span)
+            texts.append([span.text])
+    return tuple(span if len(parts) == 1 else Span("".join(parts), span.bold, span.italic)
+                 for span, parts in zip(kept, texts, strict=True))

@@ -9,6 +9,7 @@ from pathlib import Path
 import ftfy
 
 from pipeline.errors import PipelineError
+from pipeline.files import read_at_most
 
 # A source larger than this would make a PDF of thousands of pages; refuse it clearly.
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -31,12 +32,7 @@ CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufff
 
 
 def read_source(path: Path) -> str:
-    data = path.read_bytes()
-    if len(data) > MAX_SOURCE_BYTES:
-        raise PipelineError(
-            path, f"too large ({len(data):,} bytes; the limit is {MAX_SOURCE_BYTES:,})"
-        )
-    return decode_source(data, path)
+    return decode_source(read_at_most(path, MAX_SOURCE_BYTES), path)
 
 
 def decode_source(data: bytes, path: Path | str = "<text>") -> str:

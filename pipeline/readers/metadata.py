@@ -9,8 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
+from pipeline.files import lies_inside, read_at_most
 from pipeline.model import Metadata
 from pipeline.readers.cleaning import clean_line
+from pipeline.readers.decoding import CONTROL_CHARACTERS
 
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
 DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
@@ -18,21 +20,49 @@ DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
+MAX_METADATA_BYTES = 256 * 1024
+# Python's TOML reader takes time growing with the square of a dotted key's depth (20,000
+# levels: 11 s); the metadata needs two (images.1), so a line of more is refused first.
+MAX_DOTS_A_LINE = 32
+# Multi-line and one-line strings (unterminated ones to where they stop), comments, dots, ends.
+TOML_TOKEN = re.compile(r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)'
+                        r'|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|#[^\n]*|[.\n]')
+LINE_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
 
 
 def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     """The metadata in `path` (an empty title when the file does not give one)."""
     if not path.exists():
         return Metadata(title="")
+    data = read_at_most(path, MAX_METADATA_BYTES)
     text = ""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
+        if most_dots_a_line(text) > MAX_DOTS_A_LINE:
+            raise PipelineError(path, f"keys nested too deeply (more than {MAX_DOTS_A_LINE} dots "
+                                      "on a line, outside quotes)")
         settings = tomllib.loads(text)
     except UnicodeDecodeError:
         raise PipelineError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise PipelineError(path, f"not valid TOML: {error}{toml_hint(text, error)}") from None
+    except RecursionError:
+        raise PipelineError(path, "arrays or tables nested too deeply (the metadata needs two "
+                                  "levels)") from None
     return parse_metadata(settings, path, layouts)
+
+
+def most_dots_a_line(text: str) -> int:
+    """The most dots on one line of a TOML text outside its strings and comments (a key is
+    on one line), in one pass: each token below matches wherever it starts."""
+    most = dots = 0
+    for token in TOML_TOKEN.findall(text):
+        if token == ".":
+            dots += 1
+            most = max(most, dots)
+        elif "\n" in token:  # a line's end, or a multi-line string's
+            dots = 0
+    return most
 
 
 def toml_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
@@ -72,13 +102,23 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
 
 def text_value(value: object, key: str, path: Path) -> str:
     if not isinstance(value, str):
-        raise PipelineError(path, f"{key} must be text in quotes, not {value!r}")
-    return clean_line(value)
+        raise PipelineError(path, f"{key} must be text in quotes, not {kind(value)}")
+    # One line of text: a TOML string may hold line breaks and control characters (\u0000).
+    return clean_line(CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub(" ", value)))
+
+
+def kind(value: object) -> str:
+    """A TOML value named in words: a table or list is never printed, however deep."""
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
 
 
 def date_value(value: object, path: Path) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str | datetime.date):
-        raise PipelineError(path, f"date is {value!r}; {DATE_FORMS}")
+        raise PipelineError(path, f"date is {kind(value)}; {DATE_FORMS}")
     text = str(value)[:10]
     if text and not valid_date(text):
         raise PipelineError(path, f"date is {value!r}; {DATE_FORMS}")
@@ -123,12 +163,16 @@ def figure_table(settings: dict, key: str, path: Path) -> dict[int, str]:
 
 def image_path(value: str, source_dir: Path, path: Path) -> str:
     """An image file named in `path` relative to `source_dir`, which it must stay inside."""
+    from pipeline.readers.pictures import check_picture  # Pillow: not for every doit's start
+
     source_dir = source_dir.resolve()
-    image = (source_dir / value).resolve()
-    if not image.is_relative_to(source_dir) or Path(value).is_absolute():
+    image = source_dir / value
+    if Path(value).is_absolute() or not lies_inside(image, source_dir):
         raise PipelineError(path, f"image {value!r} lies outside source/")
+    image = image.resolve()
     if image.suffix.lower() not in IMAGE_SUFFIXES:
         raise PipelineError(path, f"image {value!r} is not a PNG, JPEG, GIF, SVG or WebP file")
     if not image.is_file():
         raise PipelineError(path, f"image {value!r} does not exist in source/")
+    check_picture(image)
     return image.relative_to(source_dir).as_posix()

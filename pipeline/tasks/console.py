@@ -20,6 +20,7 @@ from doit.exceptions import UnmetDependency
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
+from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import Project
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
@@ -98,6 +99,9 @@ class Console:
         self.write(summary(self.project, self.run))
 
 
+UNCHECKED = "not checked: no preflight report of this PDF"
+
+
 def named(tasks: list[str], shown: int = 3) -> str:
     """The first few task names, and how many more."""
     more = f" and {len(tasks) - shown} more" if len(tasks) > shown else ""
@@ -106,6 +110,11 @@ def named(tasks: list[str], shown: int = 3) -> str:
 
 def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def document_of(task: str) -> str:
+    """The document a task builds, from its name (`pdf:<name>/<layout>`)."""
+    return task.partition(":")[2].split("/")[0]
 
 
 def problem_of(message: str) -> str:
@@ -125,8 +134,9 @@ def summary(project: Project, run: Run) -> str:
     seconds = time.monotonic() - run.started
     if not run.executed and not run.errors:
         return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
-    documents = sorted({task.split(":", 1)[1].split("/")[0] for task in run.executed
-                        if ":" in task})
+    # A document whose files lead out of the project has nothing of its own to show.
+    documents = sorted(name for name in {document_of(task) for task in run.executed
+                                         if ":" in task} if project.confined(name))
     lines = [""]
     for name in documents:
         lines += document_lines(project, name, f"model:{name}" in run.executed)
@@ -172,11 +182,16 @@ def debris_lines(project: Project, name: str) -> int:
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:
-    """Pages, and what the preflight found: press-ready or a proof for a print edition."""
+    """Pages, and what the preflight found: press-ready or a proof for a print edition. A
+    report of another PDF than the edition as it stands (an earlier build's, when this one's
+    preflight failed to finish) gives no verdict: its digest says which PDF it checked."""
+    report_path, pdf = project.preflight_report(name, layout), project.built_pdf(name, layout)
     try:
-        report = json.loads(project.preflight_report(name, layout).read_text(encoding="utf-8"))
+        report = json.loads(report_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return "not checked"
+        return UNCHECKED
+    if pdf is None or not isinstance(report, dict) or report.get(REPORT_DIGEST) != digest(pdf):
+        return UNCHECKED
     pages = report.get("pages")
     count = counted(pages, "page") if isinstance(pages, int) else ""
     failed = [check for check in report.get("checks", []) if not check.get("passed")]

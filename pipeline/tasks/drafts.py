@@ -20,12 +20,21 @@ from pipeline.tasks.project import Project
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
     from pipeline.model import Metadata
 
+# Where a preflight report keeps the digest of the PDF it checked.
+REPORT_DIGEST = "pdf_sha256"
+# The digest of a file that cannot be read: never one the bookkeeping holds, so the task
+# runs, and its step says what is wrong.
+UNREADABLE = "unreadable"
+
 
 def digest(path: Path) -> str | None:
+    """The digest of the file `path`, None when there is none."""
     try:
         return digest_of(path.read_bytes())
     except FileNotFoundError:
         return None
+    except OSError:
+        return UNREADABLE
 
 
 def digest_of(data: bytes) -> str:
@@ -61,18 +70,24 @@ def is_edit(version: str | None, state: dict) -> bool:
     return version is not None and version not in known_versions(state)
 
 
-def unedited(docx: Path, state_path: Path) -> bool:
-    """For doit's `uptodate`: the model is stale while an edited draft waits to be read."""
-    return not edited(docx, load_state(state_path))
+def unedited(project: Project, name: str) -> bool:
+    """For doit's `uptodate`: the model is stale while an edited draft waits to be read.
+
+    Like `sources_unchanged`, asked while doit decides what to run: a document whose files
+    lead out of the project, or cannot be read, is never up to date (its step says why),
+    and nothing of it is read here."""
+    return project.confined(name) and not edited(project.docx(name),
+                                                  load_state(project.draft_state(name)))
 
 
-def sources_unchanged(sources: list[Path], state_path: Path) -> bool:
+def sources_unchanged(project: Project, name: str) -> bool:
     """For doit's `uptodate`: the sources are the ones the last model build read.
 
     Digests, not doit's file_dep, because a marked-up source appears when edits are
     imported, and a file_dep list that grows would rebuild once more for nothing.
     """
-    return load_state(state_path).get("sources") == digests(sources)
+    return project.confined(name) and (load_state(project.draft_state(name)).get("sources")
+                                        == digests(project.inputs(name)))
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:
@@ -95,7 +110,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build.
     """
-    from pipeline.readers.docx.draft import docx_document
+    from pipeline.readers.docx.draft import MAX_DOCX_BYTES, docx_document
     from pipeline.writers.markup import write_markup
 
     docx = project.docx(name)
@@ -107,7 +122,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             f"was edited, and {names} changed too since the last build; keep one change: "
             "undo the source's, or move the DOCX aside. Nothing was overwritten",
         )
-    data = docx.read_bytes()
+    data = files.read_at_most(docx, MAX_DOCX_BYTES)
     document = docx_document(data, docx, metadata)
     files.write_text(project.markup(name), write_markup(document))
     # Recorded at once: should the build fail further on, the next one must not take the

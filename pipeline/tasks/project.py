@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.errors import PipelineError
+from pipeline.files import input_file, inside, lies_inside
 from pipeline.layouts import SETTINGS, Layout, layout_names
 
 # The layout whose page, fonts and house style (reference.docx) the DOCX draft takes.
@@ -28,9 +31,20 @@ class Project:
         return self.root / "output"
 
     def documents(self) -> list[str]:
-        """Every text in source/, scraped or marked up, by name (the file's stem)."""
-        return sorted({path.stem for suffix in ("txt", "md")
-                       for path in self.source_dir.glob(f"*.{suffix}")})
+        """Every text in source/, scraped or marked up, by name (the file's stem), but those
+        `misnamed`."""
+        return sorted({path.stem for path in self.texts() if path_name(path.stem)})
+
+    def misnamed(self) -> list[PipelineError]:
+        """The texts whose name cannot name a folder in output/ (`...txt` would write into
+        the project's own folder), each refused in one line."""
+        return [PipelineError(path, f"its name {path.stem!r} cannot name a folder in output/; "
+                                    "rename the file") for path in self.texts()
+                if not path_name(path.stem)]
+
+    def texts(self) -> list[Path]:
+        return sorted(path for suffix in ("txt", "md")
+                      for path in self.source_dir.glob(f"*.{suffix}"))
 
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
@@ -105,12 +119,72 @@ class Project:
         return Layout(name, self.layouts_dir / name)
 
     def layout_files(self, layout: str) -> list[Path]:
-        """Every file a layout's PDF editions depend on, shared templates and fonts included."""
-        return self.layout(layout).files
+        """Every file a layout's PDF editions depend on, shared templates and fonts included;
+        a file leading out of layouts/ is not one (`refuse_escapes` names it)."""
+        return self.within_layouts(self.layout(layout).files)
+
+    def within_layouts(self, paths: list[Path]) -> list[Path]:
+        """`paths` but those leading out of layouts/ (or looping): doit would read them to
+        hash them, before a build step can refuse them."""
+        def confined(path: Path) -> bool:
+            try:
+                return lies_inside(path, self.layouts_dir)
+            except PipelineError:
+                return False
+        return [path for path in paths if confined(path)]
 
     def draft_layout_files(self) -> list[Path]:
         """What the DOCX draft takes from its layout: the settings, and the house style when
         the layout holds one."""
         layout = self.layout(DRAFT_LAYOUT)
         reference = [layout.reference_docx] if layout.reference_docx.exists() else []
-        return [layout.folder / SETTINGS, *reference]
+        return self.within_layouts([layout.folder / SETTINGS, *reference])
+
+    # --- confinement --------------------------------------------------------------------
+
+    def refuse_escapes(self, name: str, layouts: Iterable[str] = ()) -> None:
+        """Stop, in one line naming the file, a build of document `name` (through `layouts`)
+        that would read or write outside the project: every input must lie in source/ or
+        layouts/ and every output in output/<name>/ once symbolic links are followed, each an
+        ordinary readable file; a loop of links is refused too. A build step calls this
+        before it opens anything."""
+        for folder in (self.source_dir, self.layouts_dir, self.output_root):
+            inside(folder, self.root)
+        for path in self.inputs(name):
+            input_file(path, self.source_dir)
+        inside(self.output_dir(name), self.output_root)
+        inside(self.preview_dir(name), self.output_dir(name))
+        for path in self.outputs(name, layouts):
+            input_file(path, self.output_dir(name))
+        for layout in layouts:
+            folder = self.layout(layout)
+            for path in (*folder.files, folder.reference_docx):
+                input_file(path, self.layouts_dir)
+
+    def confined(self, name: str) -> bool:
+        """Whether document `name`'s own files all lie in the project (`refuse_escapes`)."""
+        try:
+            self.refuse_escapes(name)
+        except PipelineError:
+            return False
+        return True
+
+    def refuse_escapes_of_pictures(self, images: Iterable[str]) -> None:
+        """Stop, naming it, at a figure's picture (named relative to source/) that leads out
+        of source/."""
+        for image in images:
+            if image:
+                input_file(self.source_dir / image, self.source_dir)
+
+    def outputs(self, name: str, layouts: Iterable[str] = ()) -> list[Path]:
+        """The files of output/<name>/ a build of `name` through `layouts` reads or writes."""
+        return [self.model(name), self.dedupe_report(name), self.draft_state(name),
+                self.docx(name),
+                *(path for layout in layouts
+                  for path in (self.pdf(name, layout), self.failed_pdf(name, layout),
+                               self.preflight_report(name, layout)))]
+
+
+def path_name(name: str) -> bool:
+    """Whether `name` (a file's stem) can name a folder of its own: not `.` or `..`."""
+    return name not in ("", ".", "..")

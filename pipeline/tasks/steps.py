@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline import files
 from pipeline.errors import PipelineError, RenderingError
+from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import DRAFT_LAYOUT, Project
 
 PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; the report has all
@@ -25,7 +26,7 @@ def build_model(root: Path, name: str) -> None:
     from pipeline.readers.metadata import load_metadata
     from pipeline.tasks import drafts
 
-    project = Project(Path(root))
+    project = checked(root, name)
     metadata = load_metadata(project.metadata(name), project.layouts())
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(project.docx(name), state):
@@ -38,10 +39,22 @@ def build_model(root: Path, name: str) -> None:
         from pipeline.readers.scraped import read_scraped
 
         document, report = read_scraped(project.scraped(name), metadata)
+    refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
     state["sources"] = drafts.digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+
+
+def refuse_too_many_texts(document, path: Path) -> None:
+    """Laying a document out takes time in proportion to its texts (3 ms each and edition):
+    a source within the size limit but of tens of thousands of one-word lines is refused."""
+    from pipeline.model import MAX_TEXTS
+
+    count = sum(1 for _ in document.texts())
+    if count > MAX_TEXTS:
+        raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
+                                  f"cells and other texts; the limit is {MAX_TEXTS:,}")
 
 
 def read_marked_up(project: Project, name: str, metadata):
@@ -58,18 +71,29 @@ def read_marked_up(project: Project, name: str, metadata):
     return document, {"document": name, "source": path.name, "web_page_debris": 0, "dropped": []}
 
 
+def checked(root: Path, name: str, *layouts: str) -> Project:
+    """The project, once document `name`'s files and those of `layouts` are known to lie in
+    it (Project.refuse_escapes): every step asks this before it opens a file."""
+    project = Project(Path(root))
+    project.refuse_escapes(name, layouts)
+    return project
+
+
 def load_document(project: Project, name: str):
     from pipeline.model import from_json
 
-    return from_json(files.read_json(project.model(name)))
+    document = from_json(files.read_json(project.model(name)))
+    project.refuse_escapes_of_pictures(figure.image for figure in document.figures)
+    return document
 
 
 def build_pdf(root: Path, name: str, layout_name: str) -> None:
-    from pipeline.layouts import load_layout
+    from pipeline.layouts import check_fonts, load_layout
     from pipeline.writers.pdf.render import render_pdf
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     layout = load_layout(project.layouts_dir, layout_name)
+    check_fonts(layout)
     try:
         pdf = render_pdf(load_document(project, name), layout, project.source_dir)
     except RenderingError as error:
@@ -87,7 +111,7 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
     from pipeline.checks.preflight import preflight
     from pipeline.layouts import load_layout
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     pdf, failed = project.pdf(name, layout_name), project.failed_pdf(name, layout_name)
     try:
         report = preflight(pdf, load_document(project, name),
@@ -96,7 +120,8 @@ def check_pdf(root: Path, name: str, layout_name: str) -> None:
         set_aside(pdf, failed)
         raise
     report_path = project.preflight_report(name, layout_name)
-    files.write_json(report_path, report.to_json())
+    # The PDF's digest: the summary shows a verdict only beside the PDF it was given to.
+    files.write_json(report_path, {**report.to_json(), REPORT_DIGEST: digest(pdf)})
     if not report.errors:
         failed.unlink(missing_ok=True)
         return
@@ -119,7 +144,7 @@ def set_aside(pdf: Path, failed: Path) -> None:
 
 def clean_check(root: Path, name: str, layout_name: str) -> None:
     """`doit clean` removes the preflight's report and any PDF it set aside as failed."""
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     project.preflight_report(name, layout_name).unlink(missing_ok=True)
     project.failed_pdf(name, layout_name).unlink(missing_ok=True)
 
@@ -128,7 +153,7 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
     """A PNG of each page and a contact sheet, to look at before anything goes to print."""
     from pipeline.checks.preview import render_previews
 
-    project = Project(Path(root))
+    project = checked(root, name, layout_name)
     render_previews(project.pdf(name, layout_name), project.preview_dir(name),
                     f"{name}-{layout_name}")
 
@@ -139,7 +164,7 @@ def build_docx(root: Path, name: str) -> None:
     from pipeline.tasks import drafts
     from pipeline.writers.docx.draft import write_docx
 
-    project = Project(Path(root))
+    project = checked(root, name, DRAFT_LAYOUT)
     docx = project.docx(name)
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(docx, state):
@@ -160,10 +185,18 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
 def clean_draft(root: Path, name: str) -> None:
     """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
     from pipeline.tasks import drafts
-    project = Project(Path(root))
+    project = checked(root, name)
     docx = project.docx(name)
     if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
         print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
         return
     docx.unlink(missing_ok=True)
     project.draft_state(name).unlink(missing_ok=True)
+
+
+def clean_previews(root: Path, name: str, layout_name: str) -> None:
+    """`doit clean` removes an edition's page pictures and contact sheets, and nothing else."""
+    from pipeline.checks.preview import remove_stale
+
+    project = checked(root, name, layout_name)
+    remove_stale(project.preview_dir(name), f"{name}-{layout_name}", 0, 0)

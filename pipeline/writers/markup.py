@@ -79,13 +79,24 @@ def unmistakable(text: str) -> str:
 
 def write_list(block: List, indent: str = "") -> str:
     lines = []
-    before, after = block.affixes
     for number, item in enumerate(block.items, block.start):
-        mark = f"{before}{numeral(block.style, number)}{after}" if block.numbered else "-"
-        lines.append(f"{indent}{mark} {write_spans(item.spans)}")
+        lines.append(f"{indent}{marker(block, number)} {write_spans(item.spans)}")
         if item.sublist is not None:
             lines.append(write_list(item.sublist, indent + NESTED_INDENT))
     return "\n".join(lines)
+
+
+def marker(block: List, number: int) -> str:
+    """An item's marker; past the last letter (z) or the last of a language's numerals the
+    form writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first
+    marker says its style and start, and a later one need only be read as a marker."""
+    if not block.numbered:
+        return "-"
+    last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
+    if number > last.get(block.style, number):
+        return f"{number}."
+    before, after = block.affixes
+    return f"{before}{numeral(block.style, number)}{after}"
 
 
 def numeral(style: str, number: int) -> str:
@@ -103,8 +114,12 @@ def numeral(style: str, number: int) -> str:
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
+LAST_LETTER = {"lower-alpha": 26, "upper-alpha": 26}  # z
+
+
 def roman(number: int) -> str:
-    numerals = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+    numerals = (("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5),
+                ("iv", 4), ("i", 1))
     result = ""
     for numeral, value in numerals:
         while number >= value:

@@ -39,7 +39,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml import etree
 
+from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError, excerpt
+from pipeline.files import read_at_most
 from pipeline.model import (
     Block,
     Byline,
@@ -68,6 +70,16 @@ from pipeline.readers.docx.structures import (
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
 
+# Limits checked in the zip's directory before any part is unpacked: a DOCX of the largest
+# text the sources allow unpacks to a few megabytes, pictures aside.
+MAX_DOCX_BYTES = 256 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_XML_PART_BYTES = 64 * 1024 * 1024
+MAX_PARTS = 10_000
+XML_SUFFIXES = (".xml", ".rels")
+CONTENT_TYPES = "[Content_Types].xml"
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
+MACRO_TYPE = b"macroEnabled"
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 UNREADABLE = (
@@ -92,13 +104,22 @@ GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 def read_docx(path: Path, metadata: Metadata) -> Document:
     """The document in the DOCX file `path`; refused with a PipelineError when reading it
     would lose or invent text."""
-    return docx_document(path.read_bytes(), path, metadata)
+    return docx_document(read_at_most(path, MAX_DOCX_BYTES), path, metadata)
 
 
 def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
     """The document in `data`, the bytes of the DOCX file `path`: the caller that must know
     which version it read (the draft bookkeeping) reads the bytes once and hashes the same."""
+    try:
+        return read_package(data, path, metadata)
+    except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
+        raise PipelineError(path, f"holds XML that is not well formed ({error}); it is "
+                                  "corrupt: save it again from Word or LibreOffice") from None
+
+
+def read_package(data: bytes, path: Path, metadata: Metadata) -> Document:
     draft = opened(data, path)
+    cache_style_lookups(draft)
     body = draft.element.body
     refuse_tracked_changes(body, path)
     refuse_comments(draft, body, path)
@@ -121,11 +142,34 @@ def opened(data: bytes, path: Path):
             raise PipelineError(path, "is password-protected; save it without a password")
         raise PipelineError(path, "is an old Word 97-2003 file; save it as a .docx document")
     try:
+        check_package(zipfile.ZipFile(BytesIO(data)), path)
         return docx.Document(BytesIO(data))
     except UNREADABLE:
         raise PipelineError(
             path, "not a readable DOCX file (corrupt, or not a Word document)"
         ) from None
+
+
+def check_package(package: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, before anything is unpacked, a DOCX holding macros, or whose parts would
+    unpack to more than the limits (a zip bomb: a few megabytes swelling to gigabytes)."""
+    parts = package.infolist()
+    if len(parts) > MAX_PARTS:
+        raise PipelineError(path, f"holds {len(parts):,} parts; the limit is {MAX_PARTS:,}")
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise PipelineError(path, f"would unpack to {total:,} bytes; the limit is "
+                                  f"{MAX_UNPACKED_BYTES:,}")
+    for part in parts:
+        if part.filename.endswith(XML_SUFFIXES) and part.file_size > MAX_XML_PART_BYTES:
+            raise PipelineError(path, f"its part {part.filename} would unpack to "
+                                      f"{part.file_size:,} bytes; the limit is "
+                                      f"{MAX_XML_PART_BYTES:,}")
+    names = [part.filename.casefold() for part in parts]
+    types = package.read(CONTENT_TYPES) if CONTENT_TYPES in package.namelist() else b""
+    if any(name.endswith(MACRO_PARTS) for name in names) or MACRO_TYPE in types:
+        raise PipelineError(path, "holds macros (a .docm document); save it as a Word "
+                                  "document (.docx) without them")
 
 
 def refuse_tracked_changes(body, path: Path) -> None:
@@ -189,7 +233,7 @@ def related_parts(draft, relationship_type: str) -> list:
 def part_xml(part):
     # python-docx parses the parts it knows (comments) and keeps the others as bytes.
     element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
+    return element if element is not None else parse_xml(part.blob)
 
 
 def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: Path) -> None:

@@ -63,7 +63,9 @@ def heading_level(paragraph) -> int | None:
 def outline_level(element) -> int | None:
     properties = element.find(qn("w:pPr"))
     level = properties.find(qn("w:outlineLvl")) if properties is not None else None
-    return int(level.get(qn("w:val"))) if level is not None else None
+    value = level.get(qn("w:val"), "") if level is not None else ""
+    # A level that is no number ("abc", against the schema's ST_DecimalNumber) is none.
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 @dataclass(frozen=True)

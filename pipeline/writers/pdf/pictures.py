@@ -48,11 +48,12 @@ class Picture:
 
 
 def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
-    """Every figure's picture, by its file's real path."""
+    """Every figure's raster picture, by its file's real path (an SVG picture, vectors
+    WeasyPrint draws itself, reaches it as it is)."""
     pictures = {}
     for figure in document.figures:
         path = source_file(figure.image, source_dir.resolve()) if figure.image else None
-        if path is not None:
+        if path is not None and path.suffix.lower() != ".svg":
             pictures[path] = prepared_picture(figure.image, path)
     return pictures
 

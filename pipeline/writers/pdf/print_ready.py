@@ -4,7 +4,8 @@ WeasyPrint 70 writes the PDF/X-4 metadata, but it draws crop marks in RGB, caps 
 BleedBox at 10 pt beyond the trim, embeds RGB images as they come and declares an output
 intent only from CSS. This pass over its PDF (opened with pikepdf) sets the page boxes
 from the layout, draws crop marks in CMYK outside the trim, converts RGB images to CMYK
-through the layout's output profile, and declares that profile as the output intent.
+through the layout's output profile (and flat RGB colours of vectors, an SVG picture's),
+and declares that profile as the output intent.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import zlib
 from collections.abc import Iterator
 
 import pikepdf
-from PIL import ImageCms
+from PIL import Image, ImageCms
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import SETTINGS, Layout, Page
-from pipeline.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, rectangle
+from pipeline.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, paintings, rectangle
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
 from pipeline.writers.pdf.slug import note_content
 
@@ -28,6 +29,7 @@ NOTE_INDENT_MM = 6.0  # the slug's note starts this far in from the trim's left 
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
+RGB_OPERATORS = {"rg": "k", "RG": "K"}  # fill and stroke colours, in RGB and in CMYK
 CREATOR = "annual-report-pipeline (WeasyPrint, pikepdf)"
 RENDITION_CLASS = "{http://ns.adobe.com/xap/1.0/mm/}RenditionClass"
 XMP_PDFX_CONFORMANCE = "{http://ns.adobe.com/pdfx/1.3/}GTS_PDFXConformance"
@@ -55,6 +57,7 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
             draw_on_top(pdf, page, marks)
     for image in rgb_images(pdf):
         convert_to_cmyk(image, profile)
+    convert_rgb_operators(pdf, profile)
     declare_output_intent(pdf, profile, layout.output_condition)
     identify_pdfx(pdf, proof=bool(proof_note))
 
@@ -161,6 +164,44 @@ def convert_to_cmyk(image: pikepdf.Stream, profile: bytes) -> None:
     for key in ("/DecodeParms", "/Decode"):
         if key in image:
             del image[key]
+
+
+def convert_rgb_operators(pdf: pikepdf.Pdf, profile: bytes) -> None:
+    """Flat RGB colours that content paints (an SVG picture's, which WeasyPrint draws as
+    vectors with rg and RG) converted to the output profile's CMYK, as a raster is: as
+    InDesign's PDF/X export converts to the destination. An RGB gradient is left for the
+    preflight to name."""
+    colours = CmykColours(profile)
+    for painting in paintings(pdf):
+        instructions = pikepdf.parse_content_stream(painting.content)
+        if not any(str(operator) in RGB_OPERATORS for _, operator in instructions):
+            continue
+        converted = [(colours.cmyk(operands), pikepdf.Operator(RGB_OPERATORS[str(operator)]))
+                     if str(operator) in RGB_OPERATORS else (operands, operator)
+                     for operands, operator in instructions]
+        content = pikepdf.unparse_content_stream(converted)
+        if isinstance(painting.content, pikepdf.Page):
+            painting.holder.Contents = pdf.make_stream(content)
+        else:
+            painting.content.write(content)
+
+
+class CmykColours:
+    """sRGB colours in the output profile's CMYK (PDF's 0 to 1), each converted once."""
+
+    def __init__(self, profile: bytes):
+        self.transform = ImageCms.buildTransform(
+            ImageCms.createProfile("sRGB"), ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+            "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        self.converted: dict[tuple[int, ...], list[float]] = {}
+
+    def cmyk(self, operands) -> list[float]:
+        rgb = tuple(round(float(value) * 255) for value in operands)
+        if rgb not in self.converted:
+            pixel = ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), self.transform)
+            self.converted[rgb] = [round(value / 255, 4) for value in pixel.getpixel((0, 0))]
+        return self.converted[rgb]
 
 
 def source_profile(image: pikepdf.Stream) -> ImageCms.ImageCmsProfile:

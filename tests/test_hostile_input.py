@@ -1,0 +1,635 @@
+"""Hostile and careless input, and a faulty machine: no shell, no file outside the project, one
+line naming the right file, no hang, the other documents built, the last good outputs kept.
+
+Each `doit` here runs with a time limit, under a Python audit hook that reports every file
+the build (its workers too) opens outside the project, the repository and Python itself.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.tasks.project import Project
+
+from .conftest import ROOT
+
+GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
+SECRET = "root:x:0:0:the secret words of another file:/root:/bin/bash\n"
+# Files opened by the build that are not the project's but are fine: Python, its packages, the
+# repository's code, and the temporary files libraries make (never those of the test's folder).
+MIME_TYPES = "/etc/mime.types"  # the machine's file types, which WeasyPrint's mimetypes reads
+AUDITED_DOIT = """
+import os, sys, tempfile
+allowed = tuple(sys.argv[1].split(os.pathsep))
+temporary, watched = tempfile.gettempdir(), sys.argv[2]
+def hook(event, arguments):
+    if event == "open" and isinstance(arguments[0], (str, bytes)):
+        path = os.path.realpath(os.fsdecode(arguments[0]))
+        if not path.startswith(allowed) and (path.startswith(watched)
+                                             or not path.startswith(temporary)):
+            sys.stderr.write(f"opened outside the project: {path}\\n")
+sys.addaudithook(hook)
+from doit.doit_cmd import DoitMain
+sys.exit(DoitMain().run(sys.argv[3:]))
+"""
+
+
+def new_project(folder: Path, texts: dict[str, str] | None = None) -> Path:
+    """dodo.py, the layouts (their fonts hard-linked: no test changes a font file in place)
+    and source/ holding `texts` (file name -> text)."""
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "dodo.py", folder / "dodo.py")
+    shutil.copytree(ROOT / "layouts", folder / "layouts", ignore=shutil.ignore_patterns("fonts"))
+    shutil.copytree(ROOT / "layouts" / "fonts", folder / "layouts" / "fonts",
+                    copy_function=os.link)
+    (folder / "source").mkdir()
+    for name, text in (texts or {}).items():
+        (folder / "source" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def audited_doit(folder: Path, *arguments: str, limit: float = 60,
+                 watched: Path | None = None) -> subprocess.CompletedProcess:
+    """`doit arguments` in `folder`, which must end within `limit` seconds; the output says
+    each file opened outside the project (always, under `watched`)."""
+    allowed = os.pathsep.join([str(folder.resolve()), str(ROOT), sys.prefix, sys.base_prefix,
+                               "/dev/null", "/proc/", MIME_TYPES])
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", AUDITED_DOIT, allowed, str((watched or folder).resolve()),
+         *arguments], cwd=folder, capture_output=True, text=True, timeout=limit)
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def said(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+def assert_clean_console(result: subprocess.CompletedProcess) -> None:
+    """No traceback, no Python exception name, nothing opened outside the project."""
+    output = said(result)
+    assert "Traceback" not in output, output[-3000:]
+    assert "opened outside the project" not in output, output[-3000:]
+    assert not [word for word in output.split() if word.rstrip(":,").endswith("Error")], output
+
+
+# --- 1. doit clean: no shell ------------------------------------------------------------------
+
+HOSTILE_NAMES = ["x$(touch PWNED)", "a;touch PWNED;b", "a * b"]
+
+
+def test_clean_removes_only_built_files_whatever_the_names(tmp_path):
+    folder = new_project(tmp_path / "project", {f"{name}.txt": GOOD for name in HOSTILE_NAMES})
+    for decoy in ("README.md", "pyproject.toml", "notes.txt"):
+        (folder / decoy).write_text("# keep me\n")
+    assert audited_doit(folder, "model").returncode == 0
+    for name in HOSTILE_NAMES:
+        preview = folder / "output" / name / "preview"
+        preview.mkdir()
+        for built in (f"{name}-print-p001.png", f"{name}-print-contact-01.png",
+                      f"{name}-screen-p012.png"):
+            (preview / built).write_bytes(b"png")
+        (preview / "an editor's picture.png").write_bytes(b"png")
+        (folder / "output" / name / "notes.txt").write_text("keep me\n")
+    result = audited_doit(folder, "clean")
+    assert result.returncode == 0, said(result)
+    assert_clean_console(result)
+    assert not list(folder.rglob("PWNED"))
+    assert all((folder / decoy).exists() for decoy in ("README.md", "pyproject.toml",
+                                                        "notes.txt", "dodo.py"))
+    for name in HOSTILE_NAMES:
+        left = sorted(path.name for path in (folder / "output" / name).rglob("*"))
+        assert left == ["an editor's picture.png", "notes.txt", "preview"], left
+    assert sorted(path.name for path in (folder / "source").iterdir()) == \
+        sorted(f"{name}.txt" for name in HOSTILE_NAMES)
+
+
+# --- 2 and 3. Symbolic links, odd files and broken metadata: a task that fails in one line ------
+
+# name -> (how to make the case in (project, outside), the line expected)
+def link(target: Path, link_path: Path) -> None:
+    link_path.parent.mkdir(parents=True, exist_ok=True)
+    link_path.symlink_to(target)
+
+
+def text(name: str, toml: str | None = None):
+    def make(project: Path, outside: Path) -> None:
+        (project / "source" / f"{name}.txt").write_text(GOOD)
+        if toml is not None:
+            (project / "source" / f"{name}.toml").write_text(toml)
+    return make
+
+
+def both(*makers):
+    def make(project: Path, outside: Path) -> None:
+        for maker in makers:
+            maker(project, outside)
+    return make
+
+
+CASES = {
+    "passwd": (lambda p, o: link(o / "secret.txt", p / "source" / "passwd.txt"),
+               "source/passwd.txt: is a symbolic link leading out of source/"),
+    "linked-toml": (both(text("linked-toml"),
+                         lambda p, o: link(o / "meta.toml", p / "source" / "linked-toml.toml")),
+                    "source/linked-toml.toml: is a symbolic link leading out of source/"),
+    "linked-images": (both(text("linked-images", '[images]\n1 = "photos/photo.png"\n'),
+                           lambda p, o: link(o / "photos", p / "source" / "photos")),
+                      "source/linked-images.toml: image 'photos/photo.png' lies outside source/"),
+    "linked-draft": (both(text("linked-draft"), lambda p, o: link(
+        o / "draft.docx", p / "output" / "linked-draft" / "linked-draft.docx")),
+        "output/linked-draft/linked-draft.docx: is a symbolic link leading out of linked-draft/"),
+    "linked-output": (both(text("linked-output"),
+                           lambda p, o: link(o / "out", p / "output" / "linked-output")),
+                      "output/linked-output: is a symbolic link leading out of output/"),
+    "loop": (lambda p, o: link(p / "source" / "loop.txt", p / "source" / "loop.txt"),
+             "source/loop.txt: is a loop of symbolic links"),
+    "folder": (lambda p, o: (p / "source" / "folder.txt").mkdir(),
+               "source/folder.txt: is a folder, not a file"),
+    "pipe": (lambda p, o: os.mkfifo(p / "source" / "pipe.txt"),
+             "source/pipe.txt: is not an ordinary file"),
+    "dots": (lambda p, o: (p / "source" / "...txt").write_text(GOOD),
+             "source/...txt: its name '..' cannot name a folder in output/"),
+    "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
+                  "source/nul-image.toml: image 'photo.png' does not exist in source/"),
+    "deep-arrays": (text("deep-arrays", "title = " + "[" * 5000 + "]" * 5000 + "\n"),
+                    "source/deep-arrays.toml: arrays or tables nested too deeply"),
+    "deep-keys": (text("deep-keys", "images.1" + ".a" * 20000 + " = 1\n"),
+                  "source/deep-keys.toml: keys nested too deeply"),
+    "table-for-text": (text("table-for-text", "images.1.a = 1\n"),
+                       "source/table-for-text.toml: images.1 must be text in quotes, not a table"),
+    "toml-folder": (both(text("toml-folder"),
+                         lambda p, o: (p / "source" / "toml-folder.toml").mkdir()),
+                    "source/toml-folder.toml: is a folder, not a file"),
+    "many-texts": (lambda p, o: (p / "source" / "many-texts.txt").write_text(
+        "".join(f"Item {number}\n\nA line.\n\n" for number in range(10_100))),
+        "source/many-texts.txt: holds 20,20"),
+    "huge-toml": (text("huge-toml", 'title = "' + "x" * 300_000 + '"\n'),
+                  "source/huge-toml.toml: too large (300,011 bytes; the limit is 262,144)"),
+}
+
+
+@pytest.fixture(scope="module")
+def refused(tmp_path_factory):
+    """One `doit model` over every case above and a good text."""
+    folder = tmp_path_factory.mktemp("hostile")
+    outside = folder / "outside"
+    (outside / "photos").mkdir(parents=True)
+    (outside / "out").mkdir()
+    (outside / "secret.txt").write_text(SECRET)
+    (outside / "meta.toml").write_text('title = "The secret title"\n')
+    shutil.copy(ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc",
+                outside / "photos" / "photo.png")
+    project = new_project(folder / "project", {"good.txt": GOOD})
+    for make, _ in CASES.values():
+        make(project, outside)
+    return project, audited_doit(project, "model", watched=folder)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_case_fails_its_document_in_one_line(refused, case):
+    project, result = refused
+    expected = CASES[case][1]
+    assert [line for line in said(result).splitlines() if line == f"error: {expected}"
+            or line.startswith(f"error: {expected}")], said(result)[-3000:]
+
+
+def test_the_build_refusing_them_ends_at_once_reads_nothing_outside(refused):
+    project, result = refused
+    assert result.returncode != 0
+    assert result.seconds < 60
+    assert_clean_console(result)
+    assert "the secret" not in said(result)
+    assert (project / "output" / "good" / "good.json").exists()
+    # Nothing was written beside the project's own files, nor outside it.
+    assert sorted(path.name for path in project.iterdir()
+                  if not path.name.startswith(".doit.")) == \
+        ["dodo.py", "layouts", "output", "source"]
+    assert sorted(path.name for path in (project.parent / "outside").rglob("*")) == \
+        ["meta.toml", "out", "photo.png", "photos", "secret.txt"]
+
+
+def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    (tmp_path / "evil.css").write_text("body { color: red }\n")
+    (project.layouts_dir / "print" / "evil.css").symlink_to(tmp_path / "evil.css")
+    assert project.layouts_dir / "print" / "evil.css" not in project.layout_files("print")
+    with pytest.raises(PipelineError, match="evil.css: is a symbolic link leading out"):
+        project.refuse_escapes("good", ["print"])
+    project.refuse_escapes("good", ["screen"])  # other layouts are not concerned
+
+
+def test_an_unreadable_source_is_named(tmp_path, monkeypatch):
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    if os.geteuid() != 0:
+        (project.source_dir / "good.txt").chmod(0)
+    else:  # root reads everything: pretend it may not
+        monkeypatch.setattr(os, "access", lambda *arguments, **options: False)
+    with pytest.raises(PipelineError, match="good.txt: cannot be read: permission denied"):
+        project.refuse_escapes("good")
+
+
+# --- 3. A worker that dies ends its task in one line; the build ends, the lock is freed -------
+
+
+@pytest.mark.slow
+def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
+    folder = new_project(tmp_path / "project", {"small.txt": GOOD,
+                                                "small.toml": 'layouts = ["screen"]\n'})
+    process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    for line in process.stdout:  # the workers are busy once a PDF is being made
+        lines.append(line)
+        if line.startswith(".  pdf:"):
+            break
+    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True,
+                             text=True).stdout.split()
+    assert workers
+    for worker in workers:
+        os.kill(int(worker), signal.SIGKILL)
+    rest, _ = process.communicate(timeout=120)
+    output = "".join(lines) + rest
+    assert process.returncode != 0
+    assert "error: source/small.txt: the process building pdf:small/screen was killed " \
+           "(SIGKILL, as when memory runs out); the build went on without it" in output, output
+    assert "Traceback" not in output
+    again = audited_doit(folder, limit=300)  # the lock is free, and the next build finishes
+    assert again.returncode == 0, said(again)
+    assert (folder / "output" / "small" / "small-screen.pdf").exists()
+
+
+# --- Layouts: lengths and the output profile ----------------------------------------------------
+
+
+def a_layout(tmp_path: Path, page: str = "", settings: str = "") -> Path:
+    """layouts/print copied, the line `page` set in its [page] table, `settings` at its top."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(ROOT / "layouts" / "print", layouts / "print")
+    path = layouts / "print" / "layout.toml"
+    changed = {line.split("=")[0].strip() for line in (page, settings) if line}
+    kept = [line for line in path.read_text().splitlines()
+            if line.split("=")[0].strip() not in changed]
+    path.write_text(settings + "\n" + "\n".join(kept).replace("[page]", f"[page]\n{page}"))
+    return layouts
+
+
+@pytest.mark.parametrize("page, settings, expected", [
+    ("margin_left_mm = -5.0", "", "margin_left_mm must be a number of 0 or more, not -5.0"),
+    ("bleed_mm = -3.0", "", "bleed_mm must be a number of 0 or more, not -3.0"),
+    ("margin_top_mm = nan", "", "margin_top_mm must be a number of 0 or more, not nan"),
+    ("margin_right_mm = \"wide\"", "", "margin_right_mm must be a number of 0 or more"),
+    ("margin_left_mm = 190.0", "", "the margins leave no room for text on the A4 page"),
+    ("", "body_size_pt = 0", "body_size_pt must be more than 0"),
+    ("", 'output_profile = "../../outside.icc"', "output_profile '../../outside.icc' lies "
+                                                  "outside layouts/"),
+    ("", 'output_profile = "/etc/colour.icc"', "output_profile '/etc/colour.icc' lies outside"),
+])
+def test_a_layout_with_impossible_lengths_or_a_profile_elsewhere_is_refused(
+        tmp_path, page, settings, expected):
+    from pipeline.layouts import load_layout
+
+    layouts = a_layout(tmp_path, page, settings)
+    with pytest.raises(PipelineError) as refusal:
+        load_layout(layouts, "print")
+    assert str(refusal.value).startswith(f"{layouts / 'print' / 'layout.toml'}: {expected}")
+
+
+# --- 4. Bounded work ---------------------------------------------------------------------------
+
+
+def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time():
+    """A paragraph as long as a line may be (100,000 characters), in runs of every length
+    down to one character, as Word writes them: cleaned in seconds, not hours."""
+    from pipeline.model import Span, plain
+    from pipeline.readers.cleaning import clean_spans
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS
+
+    sentence = 'The "year" 2024 -- was... a 12 per cent rise, Mr Smith said. '
+    text = (sentence * (MAX_LINE_CHARACTERS // len(sentence) + 1))[:MAX_LINE_CHARACTERS]
+    runs = []
+    position = 0
+    while position < len(text):
+        length = 1 + position % 7
+        runs.append(Span(text[position:position + length], bold=len(runs) % 3 == 0))
+        position += length
+    started = time.monotonic()
+    cleaned = clean_spans(runs)
+    assert time.monotonic() - started < 20
+    assert plain(cleaned).startswith("The “year” 2024 – was… a 12\u00a0per\u00a0cent rise, Mr\u00a0Smith")
+    assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
+
+
+@pytest.mark.parametrize("style", ["trad-chinese-informal", "lower-alpha", "upper-roman",
+                                   "decimal"])
+def test_a_list_of_120_items_reads_back_from_the_marked_up_form(style):
+    """Beyond 九十九 or z an item's marker is its number (only the first marker says the
+    list's style), so a long list imported from a DOCX neither fails nor merges items."""
+    from pipeline.model import Document, List, ListItem, Metadata, Paragraph, Span
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    items = tuple(ListItem((Span(f"第{number}項的內容"),)) for number in range(1, 121))
+    document = Document("list", Metadata(title="清單", language="zh-HK"), None,
+                        (Paragraph((Span("以下各項："),)), List(items, style, 1)))
+    markup = write_markup(document)
+    assert read_markup(markup, Path("list.md"), document.metadata, Path("source")) == document
+    if style == "upper-roman":
+        assert "XCIX. 第99項的內容" in markup.splitlines()
+
+
+# --- The DOCX draft: checked before it is unpacked ---------------------------------------------
+
+
+def a_draft(blocks=None) -> bytes:
+    """A DOCX draft as the pipeline writes it: a paragraph and a note, by default."""
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Note, Paragraph, Span
+    from pipeline.writers.docx.draft import write_docx
+
+    blocks = blocks or (Paragraph((Span("A paragraph with a note"), Span("1", note="1"),
+                                   Span(" in it."))),
+                        Note("1", (Span("The note."),)))
+    document = Document("draft", Metadata(title="A draft"), None, tuple(blocks))
+    return write_docx(document, load_layout(ROOT / "layouts", "print"), ROOT / "source")
+
+
+def repacked(data: bytes, replace: dict[str, bytes] | None = None,
+             add: dict[str, bytes] | None = None) -> bytes:
+    """The DOCX `data` with parts replaced and added."""
+    import io
+    import zipfile
+
+    result = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            target.writestr(part.filename, (replace or {}).get(part.filename,
+                                                               source.read(part.filename)))
+        for name, content in (add or {}).items():
+            target.writestr(name, content)
+    return result.getvalue()
+
+
+def read_back(data: bytes):
+    from pipeline.model import Metadata
+    from pipeline.readers.docx.draft import docx_document
+
+    return docx_document(data, Path("output/draft/draft.docx"), Metadata(title="A draft"))
+
+
+def test_a_draft_reads_back():
+    from pipeline.model import Note
+
+    assert isinstance(read_back(a_draft()).blocks[-1], Note)
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked():
+    started = time.monotonic()
+    bomb = repacked(a_draft(), add={"customXml/item9.xml": b" " * (65 * 1024 * 1024)})
+    assert len(bomb) < 1024 * 1024
+    with pytest.raises(PipelineError) as refusal:
+        read_back(bomb)
+    assert str(refusal.value) == ("output/draft/draft.docx: its part customXml/item9.xml would "
+                                  "unpack to 68,157,440 bytes; the limit is 67,108,864")
+    assert time.monotonic() - started < 30
+
+
+def test_a_draft_unpacking_to_more_than_the_limit_or_of_too_many_parts_is_refused(monkeypatch):
+    from pipeline.readers.docx import draft as docx_draft
+
+    draft = a_draft()
+    monkeypatch.setattr(docx_draft, "MAX_UNPACKED_BYTES", 1000)
+    with pytest.raises(PipelineError, match=r"draft.docx: would unpack to [\d,]+ bytes; "
+                                            "the limit is 1,000"):
+        read_back(draft)
+    monkeypatch.setattr(docx_draft, "MAX_UNPACKED_BYTES", 10**9)
+    monkeypatch.setattr(docx_draft, "MAX_PARTS", 5)
+    with pytest.raises(PipelineError, match=r"draft.docx: holds \d+ parts; the limit is 5"):
+        read_back(draft)
+
+
+@pytest.mark.parametrize("macros", [
+    {"add": {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macros"}},
+    {"replace": {"[Content_Types].xml": None}},
+])
+def test_a_draft_holding_macros_is_refused(macros):
+    import io
+    import zipfile
+
+    draft = a_draft()
+    if "replace" in macros:
+        types = zipfile.ZipFile(io.BytesIO(draft)).read("[Content_Types].xml").replace(
+            b"wordprocessingml.document.main+xml",
+            b"vnd.ms-word.document.macroEnabled.main+xml")
+        macros = {"replace": {"[Content_Types].xml": types}}
+    with pytest.raises(PipelineError, match="draft.docx: holds macros"):
+        read_back(repacked(draft, **macros))
+
+
+def test_malformed_xml_in_a_part_read_late_is_named_against_the_draft():
+    broken = repacked(a_draft(), replace={"word/endnotes.xml": b"<w:endnotes><w:endnote"})
+    with pytest.raises(PipelineError, match="^output/draft/draft.docx: holds XML that is not "
+                                            "well formed"):
+        read_back(broken)
+
+
+def test_an_outline_level_that_is_no_number_is_body_text():
+    import io
+    import zipfile
+
+    draft = a_draft()
+    document = zipfile.ZipFile(io.BytesIO(draft)).read("word/document.xml")
+    odd = document.replace(b"<w:pPr>", b'<w:pPr><w:outlineLvl w:val="abc"/>')
+    assert odd != document
+    blocks = read_back(repacked(draft, replace={"word/document.xml": odd})).blocks
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Note"]
+
+
+def test_a_draft_of_many_paragraphs_reads_in_time_linear_in_them():
+    """python-docx scans every style for each paragraph's and run's style: cached, 1,000
+    paragraphs of three runs read in a second or two (they took over a minute before)."""
+    from pipeline.model import Paragraph, Span
+
+    blocks = [Paragraph((Span(f"Paragraph {number} is "), Span("bold", bold=True),
+                         Span(" and short."))) for number in range(1000)]
+    draft = a_draft(blocks)
+    started = time.monotonic()
+    assert len(read_back(draft).blocks) == 1000
+    assert time.monotonic() - started < 20
+
+
+# --- Pictures --------------------------------------------------------------------------------
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400" viewBox="0 0 600 400">'
+       '<rect width="600" height="400" fill="#3070a0"/>'
+       '<circle cx="300" cy="200" r="120" fill="#e04020" stroke="#208040"/></svg>')
+
+
+def picture_refusal(tmp_path: Path, name: str, make) -> str:
+    from pipeline.readers.metadata import load_metadata
+
+    (tmp_path / "source" / "photos").mkdir(parents=True)
+    make(tmp_path / "source" / "photos" / name)
+    toml = tmp_path / "source" / "piece.toml"
+    toml.write_text(f'[images]\n1 = "photos/{name}"\n')
+    try:
+        load_metadata(toml, ["print"])
+    except PipelineError as error:
+        return str(error).removeprefix(str(tmp_path.resolve()) + "/")
+    return ""
+
+
+@pytest.mark.parametrize("name, make, expected", [
+    ("text.png", lambda path: path.write_text("not a picture\n"),
+     "source/photos/text.png: is not a picture (PNG, JPEG, GIF or WebP) that can be read"),
+    ("pdf.jpg", lambda path: path.write_bytes(b"%PDF-1.7\n"),
+     "source/photos/pdf.jpg: is not a picture (PNG, JPEG, GIF or WebP) that can be read"),
+    ("tiff.png", lambda path: __import__("PIL.Image").Image.new("RGB", (4, 4)).save(
+        path, "TIFF"), "source/photos/tiff.png: is a TIFF picture; supply a PNG, JPEG, GIF or WebP"),
+    ("bomb.png", lambda path: __import__("PIL.Image").Image.new("1", (20_000, 20_000)).save(
+        path, optimize=True), "source/photos/bomb.png: declares more than 60,000,000 pixels"),
+    ("large.png", lambda path: __import__("PIL.Image").Image.new("1", (9_000, 9_000)).save(
+        path, optimize=True),
+     "source/photos/large.png: holds 9,000 x 9,000 pixels; the limit is 60,000,000"),
+    ("broken.svg", lambda path: path.write_text("<svg><rect></svg>"),
+     "source/photos/broken.svg: is not an SVG picture that can be read"),
+    ("html.svg", lambda path: path.write_text("<html><body>no</body></html>"),
+     "source/photos/html.svg: is not an SVG picture that can be read"),
+    ("entity.svg", lambda path: path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>'), ""),
+    ("picture.svg", lambda path: path.write_text(SVG), ""),
+])
+def test_a_picture_is_checked_where_it_enters(tmp_path, name, make, expected):
+    started = time.monotonic()
+    refusal = picture_refusal(tmp_path, name, make)
+    assert refusal.startswith(expected) and bool(refusal) == bool(expected), refusal
+    assert time.monotonic() - started < 10
+
+
+def test_flat_rgb_vectors_are_converted_to_the_profiles_cmyk():
+    """An SVG picture is drawn by WeasyPrint as vectors in RGB: the print file converts them,
+    as it converts an RGB raster, instead of failing the no-rgb check."""
+    import pikepdf
+
+    from pipeline.writers.pdf.print_ready import convert_rgb_operators
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].obj.Contents = pdf.make_stream(
+        b"0.188 0.439 0.627 rg 0 0 10 10 re f 1 0 0 RG 0 0 m 5 5 l S 0 0 0 1 k")
+    profile = (ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc").read_bytes()
+    convert_rgb_operators(pdf, profile)
+    operators = [(str(operator), [float(value) for value in operands]) for operands, operator
+                 in pikepdf.parse_content_stream(pdf.pages[0])
+                 if str(operator) in ("rg", "RG", "k", "K")]
+    assert [operator for operator, _ in operators] == ["k", "K", "k"]
+    cyan, magenta, yellow, black = operators[0][1]
+    assert cyan > 0.6 and yellow < 0.1  # a blue stays a blue
+    assert operators[1][1][1] > 0.8 and operators[1][1][2] > 0.8  # red: magenta and yellow
+    assert operators[2][1] == [0, 0, 0, 1]
+
+
+def test_a_title_longer_than_a_docx_property_holds_is_cut_there_only():
+    import io
+
+    import docx
+
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.docx.draft import write_docx
+
+    title = " ".join(["A very long title of the annual report"] * 40)  # 1,559 characters
+    document = Document("long", Metadata(title=title, subtitle="s" * 300), None,
+                        (Paragraph((Span("Text."),)),))
+    draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts",
+                                                                      "print"), ROOT)))
+    assert len(draft.core_properties.title) <= 255
+    assert draft.core_properties.title.endswith(" title…")
+    assert len(draft.core_properties.subject) == 255
+    assert draft.paragraphs[0].text == title
+
+
+def test_bidirectional_controls_are_removed_as_invisible_debris():
+    from pipeline.readers.cleaning import clean_line
+
+    assert clean_line("Paid \u202e0001\u202c to them, \u200fsaid \u2067she\u2069.") == \
+        "Paid 0001 to them, said she."
+
+
+# --- The summary and the last good outputs -------------------------------------------------------
+
+
+def test_the_summary_never_gives_an_earlier_builds_verdict(tmp_path):
+    import json
+
+    from pipeline.tasks.console import edition_state
+    from pipeline.tasks.drafts import REPORT_DIGEST, digest_of
+
+    project = Project(new_project(tmp_path / "project", {"piece.txt": GOOD}))
+    pdf, report = project.pdf("piece", "print"), project.preflight_report("piece", "print")
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF- an earlier build's")
+    report.write_text(json.dumps({"pages": 3, "checks": [],
+                                  REPORT_DIGEST: digest_of(b"%PDF- an earlier build's")}))
+    assert edition_state(project, "piece", "print") == "3 pages, press-ready"
+    pdf.write_bytes(b"%PDF- this build's, whose preflight crashed")
+    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
+    report.unlink()
+    assert edition_state(project, "piece", "print") == "not checked: no preflight report of this PDF"
+
+
+def test_a_source_turned_bad_keeps_the_last_good_outputs(tmp_path):
+    folder = new_project(tmp_path / "project", {"good.txt": GOOD, "other.txt": GOOD})
+    assert audited_doit(folder, "model").returncode == 0
+    model = folder / "output" / "good" / "good.json"
+    before = model.read_bytes()
+    (tmp_path / "secret.txt").write_text(SECRET)
+    (folder / "source" / "good.txt").unlink()
+    (folder / "source" / "good.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "source" / "other.txt").write_text(GOOD + "\nA new paragraph.\n")
+    result = audited_doit(folder, "model", watched=tmp_path)
+    assert "error: source/good.txt: is a symbolic link leading out of source/" in said(result)
+    assert_clean_console(result)
+    assert model.read_bytes() == before
+    assert "A new paragraph." in (folder / "output" / "other" / "other.json").read_text()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short"])
+def test_a_corrupt_font_file_is_refused_not_replaced_by_another_face(tmp_path, damage):
+    from pipeline.layouts import check_fonts, load_layout
+
+    project = new_project(tmp_path / "project")
+    font = project / "layouts" / "fonts" / "NotoSerif-Regular.ttf"
+    whole = font.read_bytes()
+    font.unlink()  # a hard link to the repository's font: never written through
+    font.write_bytes(os.urandom(5000) if damage == "garbage" else whole[:100_000])
+    started = time.monotonic()
+    with pytest.raises(PipelineError, match="NotoSerif-Regular.ttf: is not a font file that "
+                                            "can be read"):
+        check_fonts(load_layout(project / "layouts", "screen"))
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.slow
+def test_an_svg_picture_goes_to_press_converted_to_cmyk(tmp_path):
+    nbsp = "\u00a0"
+    caption = "The reading room drawn as a plan."
+    folder = new_project(tmp_path / "project", {
+        "plan.txt": f"Opening the stacks\n\nThe stacks were opened on 2 May.\n\n{nbsp}\n\n"
+                    f"{caption}\n\n{caption}\n\nMore readers came every week.\n",
+        "plan.toml": 'layouts = ["print"]\n[images]\n1 = "plan.svg"\n'})
+    (folder / "source" / "plan.svg").write_text(SVG)
+    result = audited_doit(folder, "pdf", "preflight", limit=300)
+    assert result.returncode == 0, said(result)
+    assert "plan-print.pdf                           1 page, press-ready" in said(result)
+    assert_clean_console(result)
