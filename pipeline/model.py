@@ -20,18 +20,41 @@ DEFAULT_ALT = "Photograph; its caption follows."
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
+# Where a span stands against the line: on it (""), raised or lowered ("10⁶", "CO₂").
+POSITIONS = ("", "superscript", "subscript")
+
+
 @dataclass(frozen=True)
 class Span:
-    """A run of inline text with one set of emphasis."""
+    """A run of inline text with one set of emphasis, set on, above or below the line, and
+    perhaps a link's text."""
 
     text: str
     bold: bool = False
     italic: bool = False
     note: str = ""  # set: this span is the reference to the note of that label; text is its mark
+    position: str = ""  # one of POSITIONS
+    link: str = ""  # set: the span is (part of) the text of a link to this address
+
+    @property
+    def formatting(self) -> tuple[bool, bool, str, str]:
+        """All a span is besides its text and note: spans alike in it may be joined."""
+        return self.bold, self.italic, self.position, self.link
 
 
 def plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
+
+
+def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
+    """The spans in runs of one link (or of none): a link's text may be of several spans."""
+    runs: list[tuple[str, list[Span]]] = []
+    for span in spans:
+        if runs and runs[-1][0] == span.link:
+            runs[-1][1].append(span)
+        else:
+            runs.append((span.link, [span]))
+    return [(link, tuple(run)) for link, run in runs]
 
 
 @dataclass(frozen=True)
@@ -250,13 +273,18 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
             item["italic"] = True
         if span.note:
             item["note"] = span.note
+        if span.position:
+            item["position"] = span.position
+        if span.link:
+            item["link"] = span.link
         items.append(item)
     return items
 
 
 def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
     return tuple(
-        Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""))
+        Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""),
+             i.get("position", ""), i.get("link", ""))
         for i in items
     )
 

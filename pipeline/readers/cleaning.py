@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
+from pipeline.addresses import ADDRESS, WEB_ADDRESS
 from pipeline.languages import is_chinese
 from pipeline.model import Span, plain
 from pipeline.readers import chinese
@@ -23,6 +25,8 @@ PHOTO_MARKER = NBSP
 
 # Where a note's reference stands while its paragraph is cleaned: a character of no script.
 NOTE_MARK = "\ue000"
+# Where an address stands while the typography is applied around it: it is kept as written.
+ADDRESS_MARK = "\ue001"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -50,9 +54,25 @@ NUMBER_AND_WORD = re.compile(
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# Figures and signs raised or lowered, as Unicode writes them: for lines that take no
+# formatting (a heading, the title), where "CO₂" must not become "CO2".
+SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
+
+
+def flattened(spans: tuple[Span, ...]) -> str:
+    """The text of spans for a line that takes no formatting: raised and lowered figures as
+    Unicode's superior and inferior ones (10⁶, CO₂); other raised text ("1st") on the line."""
+    def character_for(span: Span) -> str:
+        table = {"superscript": SUPERIOR, "subscript": INFERIOR}.get(span.position)
+        if table is None or any(ord(character) not in table for character in span.text):
+            return span.text
+        return span.text.translate(table)
+
+    return "".join(character_for(span) for span in spans)
 
 
 def clean_text(text: str) -> str:
@@ -74,7 +94,15 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    return chinese.typeset(line) if is_chinese(line) else typeset(line)
+    addresses = ADDRESS.findall(line) if ADDRESS_MARK not in line else []
+    if addresses:
+        line = ADDRESS.sub(ADDRESS_MARK, line)
+    line = chinese.typeset(line) if is_chinese(line) else typeset(line)
+    if not addresses:
+        return line
+    pieces = line.split(ADDRESS_MARK)
+    return "".join(piece + address for piece, address in zip(pieces, [*addresses, ""],
+                                                             strict=True))
 
 
 def typeset(line: str) -> str:
@@ -126,21 +154,23 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
 
     Spaces at the edges of an emphasised span keep only the emphasis they share with the
     text beyond, and neighbours with the same emphasis are joined, so each text has one form.
-    A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK).
+    A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK). A web
+    address written out in full becomes a link (`linked`).
     """
-    stand_ins = [Span(NOTE_MARK, span.bold, span.italic) if span.note else span
-                 for span in spans]
+    stand_ins = [Span(NOTE_MARK) if span.note else span for span in spans]
     raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)
     if not cleaned.strip():
         return ()
-    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
+    # Text already in the house style (a draft the pipeline wrote) needs no alignment.
+    opcodes = ([("equal", 0, len(raw), 0, len(raw))] if raw == cleaned
+               else SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes())
     ends = [aligned(end, opcodes) for end in accumulate(len(span.text) for span in stand_ins)]
     pieces = [
-        span if span.note else Span(cleaned[start:end], span.bold, span.italic)
+        span if span.note else replace(span, text=cleaned[start:end])
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
-    return joined(shared_edges(joined(pieces)))
+    return linked(joined(level_spaces(shared_edges(joined(pieces)))))
 
 
 def aligned(position: int, opcodes: list[tuple[str, int, int, int, int]]) -> int:
@@ -171,26 +201,66 @@ def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
         trailing = span.text[len(span.text.rstrip(" ")) :]
         result += [
             with_emphasis(leading, span, before),
-            Span(core, span.bold, span.italic),
+            replace(span, text=core),
             with_emphasis(trailing, span, after),
         ]
     return result
 
 
+def level_spaces(spans: list[Span]) -> list[Span]:
+    """A space inside raised or lowered text ("10 th") set on the line: so each text has one
+    form, which the marked-up form (whose ^…^ holds no space, as pandoc's) can write."""
+    result = []
+    for span in spans:
+        if not span.position or " " not in span.text:
+            result.append(span)
+            continue
+        for index, word in enumerate(span.text.split(" ")):
+            if index:
+                result.append(replace(span, text=" ", position=""))
+            result.append(replace(span, text=word))
+    return result
+
+
 def with_emphasis(text: str, *spans: Span) -> Span:
-    """`text` with the emphasis all `spans` share."""
-    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans))
+    """`text` with the emphasis, position and link all `spans` share."""
+    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans),
+                position=shared(span.position for span in spans),
+                link=shared(span.link for span in spans))
+
+
+def shared(values) -> str:
+    """The one value all have, else none."""
+    values = set(values)
+    return values.pop() if len(values) == 1 else ""
 
 
 def joined(spans: list[Span]) -> tuple[Span, ...]:
-    """The spans without empty ones, neighbours with the same emphasis made one."""
+    """The spans without empty ones, neighbours alike in all but their text made one."""
     result: list[Span] = []
     for span in spans:
         if not span.text:
             continue
         if (result and not (span.note or result[-1].note)
-                and (result[-1].bold, result[-1].italic) == (span.bold, span.italic)):
-            result[-1] = Span(result[-1].text + span.text, span.bold, span.italic)
+                and result[-1].formatting == span.formatting):
+            result[-1] = replace(span, text=result[-1].text + span.text)
         else:
             result.append(span)
     return tuple(result)
+
+
+def linked(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with each web address written out in full (`https://…`) a link to itself,
+    its text as written."""
+    result: list[Span] = []
+    for span in spans:
+        if span.note or span.link or "://" not in span.text:
+            result.append(span)
+            continue
+        position = 0
+        for match in WEB_ADDRESS.finditer(span.text):
+            result += [replace(span, text=span.text[position:match.start()]),
+                       replace(span, text=match.group(), link=match.group())]
+            position = match.end()
+        result.append(replace(span, text=span.text[position:]))
+    return tuple(span for span in result if span.text)

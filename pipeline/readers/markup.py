@@ -72,9 +72,8 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
-    plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.cleaning import clean_line, clean_spans, flattened
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
 from pipeline.readers.numbering import list_numbering
@@ -83,13 +82,18 @@ HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((.*)\)")
-ESCAPABLE = "*\\#![]|-.、"
+ESCAPABLE = "*\\#![]|-.、^~<("
 # A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
 LIST_ITEM = re.compile(
-    rf"( *)((?:-|\d+\.|[a-zA-Z]\.|[ivxlcIVXLC]+\.)(?= )|{HAN_NUMERAL}、) ?(.*)"
+    rf"( *)((?:-|\d+\.|([a-zA-Z])\3*\.|[ivxlcdmIVXLCDM]+\.)(?= )|{HAN_NUMERAL}、) ?(.*)"
 )
-NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
-NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+# A note's label: no space, bracket or backslash, and not ending as a superscript does.
+NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
+NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
+NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
+RAISED = {"^": "superscript", "~": "subscript"}
+NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
 NESTED = 2  # spaces before a nested item's marker, at least
 
@@ -218,9 +222,9 @@ def read_list(chunk: Chunk, path: Path) -> List:
         if item is None:
             (top[-1][2][-1][1] if top[-1][2] else top[-1][1]).append(line.strip())
         elif len(item.group(1)) >= NESTED and top:
-            top[-1][2].append((item.group(2), [item.group(3)]))
+            top[-1][2].append((item.group(2), [item.group(4)]))
         else:
-            top.append((item.group(2), [item.group(3)], []))
+            top.append((item.group(2), [item.group(4)], []))
     return built_list(top, chunk, path)
 
 
@@ -240,7 +244,7 @@ def built_list(items: list, chunk: Chunk, path: Path) -> List:
 def read_heading(chunk: Chunk, path: Path) -> Heading:
     one_line(chunk, path, "a heading")
     marks = HEADING_MARK.match(chunk.text).group(1)
-    text = plain(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
+    text = flattened(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
     if not text:
         raise at(path, chunk.line, "a heading with no text")
     return Heading(text, len(marks))
@@ -251,7 +255,7 @@ def read_figure(
 ) -> Figure:
     one_line(chunk, path, "a figure")
     line = chunk.text
-    end = caption_end(line)
+    end = closing(line, 1, "[", "]")
     if end is None:
         raise at(path, chunk.line, "unterminated '![': a figure is ![caption](image)")
     image = FIGURE_IMAGE.fullmatch(line[end + 1 :])
@@ -272,19 +276,6 @@ def read_figure(
     )
 
 
-def caption_end(line: str) -> int | None:
-    """Where the caption of "![caption](image)" ends: its first `]` not after a backslash."""
-    index = 2
-    while index < len(line):
-        if line[index] == "\\":
-            index += 2
-        elif line[index] == "]":
-            return index
-        else:
-            index += 1
-    return None
-
-
 def figure_image(named: str, chunk: Chunk, path: Path, source_dir: Path) -> str:
     try:
         return image_path(named, source_dir, path)
@@ -298,46 +289,136 @@ def one_line(chunk: Chunk, path: Path, what: str) -> None:
 
 
 def read_spans(text: str, chunk: Chunk, path: Path, offset: int = 0) -> tuple[Span, ...]:
-    """The spans of inline markup: asterisks switch emphasis, a backslash escapes."""
-    spans: list[Span] = []
-    characters: list[str] = []
-    on = {"bold": False, "italic": False}
-    switched_on = {}  # where each emphasis was last switched on, for the error
-    index = 0
-    while index < len(text):
-        character = text[index]
-        reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
-        if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
-            characters.append(text[index + 1])
-            index += 2
-        elif reference is not None:
-            spans.append(Span("".join(characters), on["bold"], on["italic"]))
-            label = reference.group(1)
-            spans.append(Span(label, on["bold"], on["italic"], note=label))
-            characters = []
-            index = reference.end()
-        elif character == "*":
-            stars = len(text[index:]) - len(text[index:].lstrip("*"))
-            if stars > 3:
-                raise at(path, chunk.line_at(offset + index), too_many_asterisks(stars))
-            spans.append(Span("".join(characters), on["bold"], on["italic"]))
-            characters = []
-            for name in ("bold",) * (stars >= 2) + ("italic",) * (stars != 2):
-                on[name] = not on[name]
-                switched_on[name] = offset + index
-            index += stars
+    """The spans of inline markup: asterisks switch emphasis, ^…^ and ~…~ raise and lower,
+    [text](address) and <address> link, a backslash escapes."""
+    return clean_spans(Inline(chunk, path).spans(text, offset, Span("")))
+
+
+@dataclass(frozen=True)
+class Inline:
+    """The reading of one block's inline markup, for messages naming its lines."""
+
+    chunk: Chunk
+    path: Path
+
+    def spans(self, text: str, offset: int, outer: Span) -> list[Span]:
+        """The spans of `text` (at `offset` in the block), formatted as `outer` but for the
+        emphasis switched inside, which must be switched back by its end."""
+        spans: list[Span] = []
+        characters: list[str] = []
+        on = {"bold": outer.bold, "italic": outer.italic}
+        switched_on = {}  # where each emphasis was last switched, for the error
+
+        def flush(**formatting) -> Span:
+            spans.append(replace(outer, text="".join(characters), **on))
+            characters.clear()
+            return replace(outer, **on, **formatting)
+
+        index = 0
+        while index < len(text):
+            character = text[index]
+            reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
+            link = link_at(text, index) if character == "[" else None
+            address = AUTOLINK.match(text, index) if character == "<" else None
+            raised = raised_end(text, index) if character in RAISED else None
+            if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
+                characters.append(text[index + 1])
+                index += 2
+            elif link is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference
+                end, text_end, target = link
+                spans += self.spans(text[index + 1 : text_end], offset + index + 1,
+                                    flush(link=target))
+                index = end
+            elif reference is not None:
+                label = reference.group(1)
+                flush()
+                spans.append(Span(label, on["bold"], on["italic"], note=label))
+                index = reference.end()
+            elif address is not None:
+                spans.append(replace(flush(link=address.group(1)), text=address.group(1)))
+                index = address.end()
+            elif raised is not None:
+                spans += self.spans(text[index + 1 : raised], offset + index + 1,
+                                    flush(position=RAISED[character]))
+                index = raised + 1
+            elif character == "*":
+                stars = len(text[index:]) - len(text[index:].lstrip("*"))
+                if stars > 3:
+                    raise at(self.path, self.chunk.line_at(offset + index),
+                             too_many_asterisks(stars))
+                flush()
+                for name in ("bold",) * (stars >= 2) + ("italic",) * (stars != 2):
+                    on[name] = not on[name]
+                    switched_on[name] = offset + index
+                index += stars
+            else:
+                characters.append(character)
+                index += 1
+        for name in ("bold", "italic"):
+            if on[name] != getattr(outer, name):
+                where = "never switched off" if outer == Span("") else (
+                    "not switched back inside its link, superscript or subscript")
+                raise at(self.path, self.chunk.line_at(switched_on[name]),
+                         f"{name} switched on here is {where} (write \\* for an asterisk)")
+        flush()
+        return spans
+
+
+def link_at(text: str, index: int) -> tuple[int, int, str] | None:
+    """The link opening at `index`, "[text](address)" or "[text](<address>)": where it ends,
+    where its text ends, and its address; None when none opens there."""
+    text_end = closing(text, index, "[", "]")
+    if text_end is None or not text.startswith("(", text_end + 1):
+        return None
+    start = text_end + 2
+    if text.startswith("<", start):
+        end = text.find(">", start)
+        if end < 0 or not text.startswith(")", end + 1):
+            return None
+        return end + 2, text_end, text[start + 1 : end]
+    end = closing(text, start - 1, "(", ")")
+    if end is None or end == start or any(c.isspace() for c in text[start:end]):
+        return None
+    return end + 1, text_end, text[start:end]
+
+
+def closing(text: str, index: int, opening: str, close: str) -> int | None:
+    """Where the bracket opening at `index` is closed, brackets inside balanced and escaped
+    ones not counted."""
+    depth = 0
+    position = index
+    while position < len(text):
+        character = text[position]
+        if character == "\\":
+            position += 2
+            continue
+        depth += (character == opening) - (character == close)
+        if depth == 0:
+            return position
+        position += 1
+    return None
+
+
+def raised_end(text: str, index: int) -> int | None:
+    """Where the superscript (^) or subscript (~) opening at `index` closes: as pandoc reads
+    them, not empty, with no space inside; "~~" opens none."""
+    mark = text[index]
+    before = text[:index - 1] if text[index - 1 : index] == mark else None
+    if text.startswith(mark, index + 1) or (
+            before is not None and (len(before) - len(before.rstrip("\\"))) % 2 == 0):
+        return None  # "~~", unless its first is escaped
+    position = index + 1
+    while position < len(text):
+        character = text[position]
+        if character == "\\":
+            position += 2
+        elif character == mark:
+            return position if position > index + 1 else None
+        elif character.isspace() and character != NBSP:
+            return None
         else:
-            characters.append(character)
-            index += 1
-    for name in ("bold", "italic"):
-        if on[name]:
-            raise at(
-                path,
-                chunk.line_at(switched_on[name]),
-                f"{name} switched on here is never switched off (write \\* for an asterisk)",
-            )
-    spans.append(Span("".join(characters)))
-    return clean_spans(spans)
+            position += 1
+    return None
 
 
 def too_many_asterisks(stars: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +31,11 @@ from pipeline.model import (
     Note,
     Paragraph,
     SignOff,
+    Span,
     Table,
     UnknownBlock,
+    link_runs,
+    plain,
 )
 from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.line_breaks import LineBreaks, unbroken
@@ -95,11 +99,23 @@ def environment(folder: Path, shared: Path) -> Environment:
         note=lambda block: isinstance(block, Note),
     )
     env.globals["unknown_block"] = unknown_block
+    env.globals["position_tags"] = {"superscript": "sup", "subscript": "sub"}
     env.filters["css_string"] = css_string
+    env.filters["link_runs"] = link_runs
+    env.tests["showing"] = shows_address
     env.filters["unbroken"] = pass_context(
         lambda context, text: unbroken(text, context["metadata"].language))
     env.tests["chinese"] = is_chinese
     return env
+
+
+def shows_address(spans: tuple[Span, ...], address: str) -> bool:
+    """Whether a link's text is its address ("example.org/a" for "https://example.org/a"),
+    so that print, which cannot follow a link, need not add the address after it."""
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
+
+    return bare(plain(tuple(spans))) == bare(address)
 
 
 def font_families(latin: str, chinese: str, *, chinese_text: bool,

@@ -18,18 +18,13 @@ from dataclasses import dataclass
 import pyphen
 from markupsafe import Markup, escape
 
+from pipeline.addresses import ADDRESS, link_target
 from pipeline.languages import DEFAULT
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
-# Web and e-mail addresses in running text; a closing punctuation mark is not part of one.
-QUOTES = "\"\u201c\u201d\u2018\u2019<>"
-ADDRESS = re.compile(
-    rf"(?:https?://|www\.)[^\s{QUOTES}]*[^\s{QUOTES}.,;:!?)\]]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
-)
 ADDRESS_BREAK = re.compile(r"(?<=[.@])(?=.)|(?<=/)(?=[^/])")  # never inside "//"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -47,14 +42,14 @@ class LineBreaks:
     links: bool
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
 
-    def running(self, text: str, block: int = -1) -> Markup:
+    def running(self, text: str, block: int = -1, in_link: bool = False) -> Markup:
         """Running text of block number `block`: addresses may break after / . @ (and are
-        links where the layout has links); ordinary words are hyphenated where the layout
-        hyphenates."""
+        links where the layout has links, unless the text is a link's already); ordinary
+        words are hyphenated where the layout hyphenates."""
         parts, position = [], 0
         for match in ADDRESS.finditer(text):
             parts += [self.words(text[position:match.start()], block),
-                      address(match.group(), self.links)]
+                      address(match.group(), self.links and not in_link)]
             position = match.end()
         parts.append(self.words(text[position:], block))
         return Markup("").join(parts)
@@ -93,12 +88,6 @@ def address(text: str, linked: bool) -> Markup:
     if not linked:
         return Markup('<span class="address">{}</span>').format(shown)
     return Markup('<a class="address" href="{}">{}</a>').format(link_target(text), shown)
-
-
-def link_target(address: str) -> str:
-    if "://" in address:
-        return address
-    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
 
 
 def unbroken(text: str, language: str = DEFAULT) -> Markup:

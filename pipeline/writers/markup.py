@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.languages import HAN_NUMERAL
+from pipeline.list_numbers import letters, roman
 from pipeline.model import (
     Block,
     Document,
@@ -20,12 +21,17 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
+    link_runs,
+    plain,
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "一、"), a table row, a note.
-BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{HAN_NUMERAL}(?=、)|\[(?=\^)")
+BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{HAN_NUMERAL}(?=、)|\[(?=\^[^\]]*\]:)")
 NESTED_INDENT = "    "
+# The characters that open or close inline markup: always escaped in text.
+INLINE_MARKS = "\\*^~[]<"
+RAISED = {"superscript": "^", "subscript": "~"}
 
 
 def write_markup(document: Document) -> str:
@@ -46,7 +52,7 @@ def write_block(block: Block, images: dict[int, str]) -> str:
         case Figure():
             # An image the metadata names is left to it, so a new one named there takes effect.
             image = "" if block.image == images.get(block.number) else block.image or ""
-            return f"![{write_spans(block.caption, '[]')}]({image})"
+            return f"![{write_spans(block.caption)}]({image})"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
         case List():
@@ -87,7 +93,7 @@ def marker(style: str, number: int) -> str:
         case "decimal":
             return f"{number}."
         case "lower-alpha" | "upper-alpha":
-            letter = chr(ord("a") + number - 1)
+            letter = letters(number)
             return f"{letter.upper() if style.startswith('upper') else letter}."
         case "lower-roman" | "upper-roman":
             numeral = roman(number)
@@ -95,16 +101,6 @@ def marker(style: str, number: int) -> str:
         case "trad-chinese-informal":
             return f"{han_numeral(number)}、"
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
-
-
-def roman(number: int) -> str:
-    numerals = (("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
-    result = ""
-    for numeral, value in numerals:
-        while number >= value:
-            result += numeral
-            number -= value
-    return result
 
 
 def han_numeral(number: int) -> str:
@@ -123,18 +119,55 @@ def write_table(block: Table) -> str:
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
+    """Inline markup: emphasis, ^superscript^, ~subscript~, note references and links, the
+    characters that would read as markup escaped (and `special` ones besides)."""
+    pieces: list[tuple[bool, bool, str]] = []  # emphasis, and what is written in it
+    for link, run in link_runs(spans):
+        if not link:
+            for before, span in zip((Span(""), *run), run, strict=False):
+                text = written(span, special)
+                # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
+                if before.note and text.startswith("(") and before.formatting == span.formatting:
+                    text = "\\" + text
+                pieces.append((span.bold, span.italic, text))
+            continue
+        # The emphasis the whole link shares stays outside it; the rest is switched inside.
+        bold, italic = all(span.bold for span in run), all(span.italic for span in run)
+        if plain(run) == link and not any(span.bold or span.italic or span.position
+                                          for span in run):
+            pieces.append((bold, italic, f"<{link}>"))  # an address shown as itself
+        else:
+            inside = emphasised([(span.bold, span.italic, written(span, special))
+                                 for span in run], (bold, italic))
+            pieces.append((bold, italic, f"[{inside}]({destination(link)})"))
+    return emphasised(pieces, (False, False))
+
+
+def written(span: Span, special: str) -> str:
+    if span.note:
+        return f"[^{span.note}]"
+    text = escaped(span.text, special)
+    return f"{RAISED[span.position]}{text}{RAISED[span.position]}" if span.position else text
+
+
+def emphasised(pieces: list[tuple[bool, bool, str]], base: tuple[bool, bool]) -> str:
+    """The pieces with asterisks switching emphasis from `base` as each asks, and back."""
     parts = []
-    bold = italic = False
-    for span in (*spans, Span("")):
-        parts.append("*" * (2 * (span.bold != bold) + (span.italic != italic)))
-        parts.append(f"[^{span.note}]" if span.note else escaped(span.text, special))
-        bold, italic = span.bold, span.italic
+    bold, italic = base
+    for piece_bold, piece_italic, text in (*pieces, (*base, "")):
+        parts.append("*" * (2 * (piece_bold != bold) + (piece_italic != italic)) + text)
+        bold, italic = piece_bold, piece_italic
     return "".join(parts)
 
 
+def destination(address: str) -> str:
+    """A link's address as written between its parentheses: in angle brackets when it holds
+    a space or a parenthesis (as CommonMark and pandoc read it)."""
+    if any(character in address for character in " ()<>"):
+        return "<" + address.replace("<", "%3C").replace(">", "%3E") + ">"
+    return address
+
+
 def escaped(text: str, special: str = "") -> str:
-    # "[^" would open a note reference.
-    return "".join(
-        "\\" + c if c in "\\*" + special or text[i : i + 2] == "[^" else c
-        for i, c in enumerate(text)
-    )
+    """The text with each character that would read as markup after a backslash."""
+    return "".join("\\" + c if c in INLINE_MARKS + special else c for c in text)
