@@ -3,17 +3,23 @@ in pandoc's reading of the marked-up form, and web addresses never touched by th
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Heading, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.cleaning import clean_spans
+from pipeline.readers.docx_draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.scraped import scraped_document
+from pipeline.writers.docx_draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 
@@ -102,3 +108,15 @@ def test_html_raises_lowers_and_links_and_print_keeps_the_address(layout):
         assert ('<a href="https://water.example.org/report?year=2023-24">our <em>annual report'
                 '</em></a>') in paragraph
         assert paragraph.count("<a ") == 2  # the address shown as itself is one link, not two
+
+
+def test_the_docx_draft_raises_lowers_and_links_in_words_own_terms():
+    data = write_docx(DOCUMENT, load_layout(ROOT / "layouts", "print"), ROOT / "source")
+    draft = docx.Document(io.BytesIO(data))
+    body = draft.element.body
+    assert [v.get(qn("w:val")) for v in body.iter(qn("w:vertAlign"))] == ["subscript", "superscript"]
+    links = list(body.iter(qn("w:hyperlink")))
+    assert [draft.part.rels[link.get(qn("r:id"))].target_ref for link in links] == [
+        "https://water.example.org/report?year=2023-24", "https://water.example.org/a_(b)"]
+    assert all(draft.part.rels[link.get(qn("r:id"))].is_external for link in links)
+    assert docx_document(data, Path("bulletin.docx"), DOCUMENT.metadata) == DOCUMENT
