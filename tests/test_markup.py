@@ -263,10 +263,15 @@ def documents(draw) -> Document:
         elif kind == "paragraph":
             blocks.append(Paragraph(draw(CLEAN_SPANS.filter(bool))))
         else:
-            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            # A figure the metadata gives no image to shows one of its own, or none.
+            # Numbered in order, or as figures deleted, moved and added in a draft leave them.
+            taken = {block.number for block in blocks if isinstance(block, Figure)}
+            number = draw(st.sampled_from([len(taken) + 1] * 3 + list(range(1, 9))))
+            assume(number not in taken)
+            # A figure the metadata gives no image to shows one of its own, or none; its
+            # alternative text is the metadata's, or its own.
             image = metadata.images.get(number) or draw(st.sampled_from(IMAGES))
-            blocks.append(Figure(number, draw(CLEAN_SPANS), image, metadata.alt.get(number)))
+            alt = draw(st.sampled_from([metadata.alt.get(number), "A heron “on” the weir, C:\\x"]))
+            blocks.append(Figure(number, draw(CLEAN_SPANS), image, alt))
     byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
     byline = None if byline_text is None else parse_byline(byline_text)
     # As a reader makes it: its text reads back the same and is clean (no typography left

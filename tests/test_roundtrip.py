@@ -45,7 +45,9 @@ def test_edits_reach_every_pdf_and_the_regenerated_draft(built):
     result = doit(built)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (built / "source" / f"{SEED}.txt").read_bytes() == raw  # the raw text stays untouched
-    assert (built / "source" / f"{SEED}.md").exists()
+    markup = (built / "source" / f"{SEED}.md").read_text(encoding="utf-8")
+    # Figure 2 is gone; the figures after it keep their numbers (and would keep their pictures).
+    assert "{#figure-3}" in markup and "{#figure-5}" in markup and "{#figure-2}" not in markup
 
     changes = ["The remarkable year 2024", "An editor added this paragraph by hand. With emphasis.",
                "A paragraph made a heading"]
@@ -59,6 +61,8 @@ def test_edits_reach_every_pdf_and_the_regenerated_draft(built):
     assert ("Heading 1", "A paragraph made a heading") in paragraphs
     assert any("The remarkable year 2024" in text for _, text in paragraphs)
     assert deleted_caption not in [text for _, text in paragraphs]
+    marks = [mark.get(qn("w:name")) for mark in regenerated.element.body.iter(qn("w:bookmarkStart"))]
+    assert marks == ["_Figure1", "_Figure3", "_Figure4", "_Figure5"]
     italic = [r.text for p in regenerated.paragraphs for r in p.runs if r.italic]
     assert any("With emphasis." in text for text in italic)
 

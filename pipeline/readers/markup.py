@@ -28,7 +28,10 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - `![Caption](image.png)` is a figure and its caption, on one line. The image is named
     relative to `source/` and must be there; `![Caption]()` takes the image from the
     metadata's `[images]`, by the figure's number (or has none). Figures are numbered in
-    order from 1; their alternative text comes from the metadata's `[alt]`.
+    order from 1, unless one says its number: `![Caption](){#figure-3}` (a figure keeps
+    the number it was first given when others are deleted, moved or added in the DOCX
+    draft). Their alternative text comes from the metadata's `[alt]`, unless one gives its
+    own: `{alt="A heron on the weir"}` (write `\\"` for a quote in it).
   - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
     `I.` for letters and roman numerals; the first item's number is the list's start). An
     item indented by two spaces or more is nested in the item before it; a line without a
@@ -40,11 +43,17 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
-  by the end of the block. Headings are plain: emphasis marked in a heading is not kept.
+  by the end of the block (or of the link, superscript or subscript they are switched in).
+  `^6^` is a superscript and `~2~` a subscript, as pandoc writes them (no space inside; `~~`
+  is two tildes); `[text](https://…)` is a link, `[text](<address with spaces>)` too, and
+  `<https://…>` an address shown as itself; an address written out in full (`https://…`)
+  is a link anyway. Headings are plain: emphasis marked in a heading is not kept, and its
+  raised and lowered figures become Unicode's (`CO~2~` is `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
-  `\.` (write `\]` for a `]` inside a caption, and escape the mark that would make a
-  paragraph read as another block: `\#`, `\!`, `\|`, `\- `, `1\. `). A backslash before any
-  other character is itself plain text.
+  `\.` `\^` `\~` `\<` `\(`. The writer escapes every `*`, `[`, `]`, `^`, `~` and `<` in
+  text, a `(` right after a note's reference, and the mark that would make a paragraph read
+  as another block (`\#`, `\!`, `\|`, `\- `, `1\. `). A backslash before any other character
+  is itself plain text.
 - Typography follows the house style: quotes are curled, numbers bound to their words, and so
   on, exactly as for a `.txt` source.
 """
@@ -81,7 +90,10 @@ from pipeline.readers.numbering import list_numbering
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
-FIGURE_IMAGE = re.compile(r"\((.*)\)")
+# "(image)", and perhaps the figure's attributes: {#figure-3 alt="A heron on the weir"}.
+FIGURE_IMAGE = re.compile(r"\((?P<image>.*)\)(?P<attributes>)")
+FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
+ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
 ESCAPABLE = "*\\#![]|-.、^~<("
 # A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
 LIST_ITEM = re.compile(
@@ -166,12 +178,18 @@ def read_blocks(
     chunks: list[Chunk], path: Path, metadata: Metadata, source_dir: Path
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    numbered: dict[int, int] = {}  # each figure's number, and the line that gives it
     for chunk in chunks:
         if HEADING_MARK.match(chunk.text):
             blocks.append(read_heading(chunk, path))
         elif chunk.text.startswith("!["):
-            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(read_figure(chunk, number, path, metadata, source_dir))
+            position = len([block for block in blocks if isinstance(block, Figure)]) + 1
+            figure = read_figure(chunk, position, path, metadata, source_dir)
+            if figure.number in numbered:
+                raise at(path, chunk.line, f"figure {figure.number} is numbered so at line"
+                         f" {numbered[figure.number]} too; give each figure its own number")
+            numbered[figure.number] = chunk.line
+            blocks.append(figure)
         elif NOTE.match(chunk.text):
             blocks.append(read_note(chunk, path))
         elif chunk.text.startswith("|"):
@@ -251,14 +269,15 @@ def read_heading(chunk: Chunk, path: Path) -> Heading:
 
 
 def read_figure(
-    chunk: Chunk, number: int, path: Path, metadata: Metadata, source_dir: Path
+    chunk: Chunk, position: int, path: Path, metadata: Metadata, source_dir: Path
 ) -> Figure:
     one_line(chunk, path, "a figure")
     line = chunk.text
     end = closing(line, 1, "[", "]")
     if end is None:
         raise at(path, chunk.line, "unterminated '![': a figure is ![caption](image)")
-    image = FIGURE_IMAGE.fullmatch(line[end + 1 :])
+    image = FIGURE_ATTRIBUTES.fullmatch(line[end + 1 :]) or FIGURE_IMAGE.fullmatch(
+        line[end + 1 :])
     if image is None:
         raise at(
             path,
@@ -267,13 +286,30 @@ def read_figure(
             " (write \\! to start a paragraph with !)",
         )
     caption = read_spans(line[2:end], chunk, path, offset=2)
-    named = image.group(1).strip()
+    number, alt = figure_attributes(image.group("attributes"), position, chunk, path)
+    named = image.group("image").strip()
     return Figure(
         number,
         caption,
         figure_image(named, chunk, path, source_dir) if named else metadata.images.get(number),
-        metadata.alt.get(number),
+        metadata.alt.get(number) if alt is None else clean_line(alt) or None,
     )
+
+
+def figure_attributes(attributes: str | None, position: int, chunk: Chunk,
+                      path: Path) -> tuple[int, str | None]:
+    """A figure's number ({#figure-3}; else its place among the figures) and its alternative
+    text (alt="…"; None: the metadata's)."""
+    number, alt = position, None
+    for match in ATTRIBUTE.finditer(attributes or ""):
+        if match.group("number"):
+            number = int(match.group("number"))
+        elif match.group("alt") is not None:
+            alt = re.sub(r"\\(.)", r"\1", match.group("alt"))
+        elif match.group("other").strip():
+            raise at(path, chunk.line, f"unknown figure attribute {match.group('other')!r};"
+                     ' a figure takes {#figure-N alt="…"}')
+    return number, alt
 
 
 def figure_image(named: str, chunk: Chunk, path: Path, source_dir: Path) -> str:

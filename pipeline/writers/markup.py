@@ -15,6 +15,7 @@ from pipeline.model import (
     Figure,
     Heading,
     List,
+    Metadata,
     Note,
     Paragraph,
     SignOff,
@@ -41,18 +42,30 @@ def write_markup(document: Document) -> str:
     header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
         header.append(f"Byline: {document.byline.text}")
-    blocks = ["\n".join(header), *(write_block(block, meta.images) for block in document.blocks)]
+    figures = [block for block in document.blocks if isinstance(block, Figure)]
+    blocks = ["\n".join(header), *(
+        write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)
+        else write_block(block) for block in document.blocks)]
     return "\n\n".join(blocks) + "\n"
 
 
-def write_block(block: Block, images: dict[int, str]) -> str:
+def write_figure(figure: Figure, metadata: Metadata, position: int) -> str:
+    """A figure, its number written when it is not its place (a figure deleted, moved or
+    added before it in the DOCX draft), its alternative text when not the metadata's."""
+    # An image the metadata names is left to it, so a new one named there takes effect.
+    image = "" if figure.image == metadata.images.get(figure.number) else figure.image or ""
+    attributes = [f"#figure-{figure.number}"] * (figure.number != position)
+    if figure.alt is not None and figure.alt != metadata.alt.get(figure.number):
+        attributes.append('alt="{}"'.format(figure.alt.replace("\\", "\\\\")
+                                              .replace('"', '\\"')))
+    return f"![{write_spans(figure.caption)}]({image})" + (
+        "{" + " ".join(attributes) + "}" if attributes else "")
+
+
+def write_block(block: Block) -> str:
     match block:
         case Heading():
             return f"{'#' * block.level} {escaped(block.text)}"
-        case Figure():
-            # An image the metadata names is left to it, so a new one named there takes effect.
-            image = "" if block.image == images.get(block.number) else block.image or ""
-            return f"![{write_spans(block.caption)}]({image})"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
         case List():
