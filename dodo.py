@@ -7,18 +7,23 @@ from pathlib import Path
 from doit.exceptions import TaskFailed
 
 from pipeline.errors import PipelineError
-from pipeline.readers.metadata import load_metadata
+from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
-from pipeline.tasks.code import step_code
 from pipeline.tasks.console import Console
 from pipeline.tasks.drafts import sources_unchanged, unedited
 from pipeline.tasks.lock import hold_build_lock
+from pipeline.tasks.preload import preload_before_forking
 from pipeline.tasks.project import Project
 
 ROOT = Path(__file__).resolve().parent
 PROJECT = Project(ROOT)
 # Held until doit exits: a second doit in this folder waits instead of racing this one.
 BUILD_LOCK = hold_build_lock(ROOT / ".doit.lock")
+# What declaring the tasks finds (each step's code, each layout's files, each document's layouts
+# and images), kept between runs under the files' stat: a build with nothing to do reads no
+# module, metadata file or layout folder.
+CACHE = DeclarationCache(ROOT / ".doit.cache")
+step_code = CACHE.step_code
 
 DOIT_CONFIG = {
     "backend": "sqlite3",
@@ -27,9 +32,13 @@ DOIT_CONFIG = {
     "verbosity": 1,
     "reporter": Console,  # progress, one line an error, a summary of the editions
     "check_file_uptodate": OnceARunChecker,  # the fonts, hashed once a run, not once a task
-    # Editions build in parallel, one process a core (WeasyPrint's start-up is paid per process).
+    # Editions build in parallel, one process a core, each process paying start-up once.
     "num_process": min(4, os.cpu_count() or 1),
 }
+# When a task leading to a PDF (a model, a PDF) is due, the build imports WeasyPrint before it
+# forks the workers, which share it rather than each importing it.
+PDF_LIBRARIES = ("weasyprint", "pipeline.writers.pdf.render")
+preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
 
 
 def run(step_name, name, *arguments):
@@ -58,7 +67,7 @@ def run(step_name, name, *arguments):
 def declared(name):
     """A document's metadata, or None when its file is wrong: the model task says why."""
     try:
-        return load_metadata(PROJECT.metadata(name), PROJECT.layouts())
+        return CACHE.metadata(PROJECT, name)
     except PipelineError:
         return None
 
@@ -74,6 +83,12 @@ def images_for(name):
                   if metadata else ())
 
 
+def group(creator):
+    """The task doit makes of a creator's tasks, to run them all: it has nothing to do of its
+    own, so it is never due (else a build with nothing to do forks workers to run it)."""
+    return {"name": None, "doc": creator.__doc__, "uptodate": [True]}
+
+
 def editions():
     """Every (document, layout) pair to build."""
     return [(name, layout) for name in PROJECT.documents() for layout in layouts_for(name)]
@@ -81,6 +96,7 @@ def editions():
 
 def task_model():
     """Read, clean, deduplicate and structure a text, with any DOCX edits (JSON model)."""
+    yield group(task_model)
     for name in PROJECT.documents():
         yield {
             "name": name,
@@ -95,11 +111,12 @@ def task_model():
 
 def task_pdf():
     """Render a document's PDF edition through one layout (Jinja2, CSS, WeasyPrint)."""
+    yield group(task_pdf)
     for name, layout in editions():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, ["build_pdf", name, layout])],
-            "file_dep": [PROJECT.model(name), *PROJECT.layout_files(layout),
+            "file_dep": [PROJECT.model(name), *CACHE.layout_files(PROJECT, layout),
                          *images_for(name), *step_code("build_pdf")],
             "targets": [PROJECT.pdf(name, layout)],
             "clean": True,
@@ -108,19 +125,23 @@ def task_pdf():
 
 def task_preflight():
     """Check a PDF edition (boxes, colour, fonts, tags, text): a JSON report; errors fail."""
+    yield group(task_preflight)
     for name, layout in editions():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, ["check_pdf", name, layout])],
             "file_dep": [PROJECT.pdf(name, layout), PROJECT.model(name),
                          PROJECT.layouts_dir / layout / "layout.toml", *step_code("check_pdf")],
+            # After the preview, the other step reading the PDF: a PDF that fails is renamed.
+            "task_dep": [f"preview:{name}/{layout}"],
             "targets": [PROJECT.preflight_report(name, layout)],
-            "clean": True,
+            "clean": [(run, ["clean_check", name, layout])],
         }
 
 
 def task_preview():
     """Render a PNG of each page of a PDF edition and a contact sheet, in output/<name>/preview/."""
+    yield group(task_preview)
     for name, layout in editions():
         yield {
             "name": f"{name}/{layout}",
@@ -133,6 +154,7 @@ def task_preview():
 
 def task_docx():
     """Write a document's editable DOCX draft (python-docx), in its layout's page and style."""
+    yield group(task_docx)
     for name in PROJECT.documents():
         yield {
             "name": name,

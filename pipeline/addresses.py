@@ -1,29 +1,19 @@
-"""Web and e-mail addresses in running text, as readers and writers both find them.
+"""Web and e-mail addresses as a text writes them: what cleaning carries byte for byte and
+the writers break after `/`, `.` or `@` and link to, the address as written.
 
-Readers keep an address byte for byte (the house style's typography never touches it) and
-make a web address written out in full (`https://…`) a link; writers let an address break
-after `/`, `.` or `@` and link it where the layout has links.
+ASCII only, so a Chinese full stop after an address ("…/index.html。") is not part of it;
+a closing quote, bracket or punctuation mark at its end is not either.
 """
 
 from __future__ import annotations
 
-import re
-
-QUOTES = "\"\u201c\u201d\u2018\u2019<>"
-# An address's characters: parentheses only in pairs ("…/Hybrid_(biology)"); a closing
-# punctuation mark after it is the sentence's, not the address's.
-PART = rf"(?:[^\s{QUOTES}()]|\([^\s{QUOTES}()]*\))"
-LAST = rf"(?:[^\s{QUOTES}().,;:!?\]]|\([^\s{QUOTES}()]*\))"
-ADDRESS = re.compile(
-    rf"(?:https?://|www\.){PART}*{LAST}"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}"
-)
-# An address that says what it is: a link whatever the source.
-WEB_ADDRESS = re.compile(rf"https?://{PART}*{LAST}")
-
-
-def link_target(address: str) -> str:
-    """Where an address found in text leads: itself, a web site, or an e-mail."""
-    if "://" in address:
-        return address
-    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
+URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"  # parentheses come in pairs only
+# An address's body: its characters, and parentheses in pairs ("…/Hybrid_(biology)"), so a
+# closing parenthesis after it is the sentence's; its last character no punctuation mark.
+PAIR = rf"\({URL_CHARACTER}*\)"
+URL_BODY = rf"(?:{URL_CHARACTER}|{PAIR})*(?:[A-Za-z0-9\-_~/#=&%+]|{PAIR})"
+WEB_ADDRESS = rf"(?:https?://|ftp://|www\.){URL_BODY}"
+EMAIL_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
+# An address that says what it is, written out in full: a link whatever the source.
+LINK = rf"https?://{URL_BODY}"

@@ -3,11 +3,14 @@ of its own or the shared one in layouts/templates/."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
+
+if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
+    from pipeline.languages import Faces, Profile
 
 SETTINGS = "layout.toml"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
@@ -71,11 +74,14 @@ class Layout:
     pdf_variant: str | None = None  # WeasyPrint's: "pdf/x-4", "pdf/ua-1", ...
     output_profile: str | None = None  # CMYK ICC profile file, relative to the layout folder
     output_condition: str = ""  # the output intent's identifier; else the profile's description
+    # The most ink, in per cent of one plate, the output condition takes (the four plates'
+    # sum): the printer's, given with the profile; 0 where the layout names none.
+    total_ink_limit: float = 0.0
     body_font: str = ""
     heading_font: str = ""
-    # The Chinese faces that follow them, for a document holding Chinese (fonts/chinese.css).
-    chinese_body_font: str = ""
-    chinese_heading_font: str = ""
+    # The faces of other scripts, for a document holding them: (a profile's `fonts`, its
+    # faces), from `<fonts>_body_font` and `<fonts>_heading_font` ("chinese_body_font").
+    faces: tuple[tuple[str, Faces], ...] = ()
     body_size_pt: float = 11.0
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
@@ -88,6 +94,17 @@ class Layout:
     @property
     def templates_folder(self) -> Path:
         return self.folder.parent / TEMPLATES
+
+    def faces_for(self, profile: Profile) -> Faces:
+        """The faces the layout names for the script of `profile`; none for the default's."""
+        from pipeline.languages import Faces
+
+        return dict(self.faces).get(profile.fonts, Faces()) if profile.fonts else Faces()
+
+    def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
+        """The layout without the faces of scripts a document does not hold."""
+        held = {profile.fonts for profile in scripts}
+        return replace(self, faces=tuple(entry for entry in self.faces if entry[0] in held))
 
     @property
     def is_pdfx(self) -> bool:
@@ -113,16 +130,15 @@ class Layout:
                       if path.is_file() and path != self.reference_docx)
 
 
-def latin_only(layout: Layout) -> Layout:
-    """The layout without its Chinese faces: for a document holding no Chinese."""
-    return replace(layout, chinese_body_font="", chinese_heading_font="")
-
-
 def layout_names(layouts_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
 
 
 def load_layout(layouts_dir: Path, name: str) -> Layout:
+    import tomllib
+
+    from pipeline.languages import PROFILES, Faces
+
     folder = layouts_dir / name
     settings_file = folder / SETTINGS
     if not settings_file.is_file():
@@ -132,10 +148,15 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise PipelineError(settings_file, f"not valid TOML ({error})") from None
     page_settings = settings.pop("page", {})
+    faces = tuple(
+        (profile.fonts, Faces(settings.pop(f"{profile.fonts}_body_font", ""),
+                              settings.pop(f"{profile.fonts}_heading_font", "")))
+        for profile in PROFILES if profile.fonts)
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}))
-        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation, **settings)
+        layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
+                        faces=faces, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:

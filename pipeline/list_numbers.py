@@ -28,17 +28,15 @@ def roman(number: int) -> str:
     return result
 
 
-def roman_value(numeral: str) -> int | None:
-    """ "iv" -> 4; None when the letters are no roman numeral written as roman() writes it."""
-    values = dict(ROMAN_VALUES)
-    total, index = 0, 0
+def roman_value(numeral: str) -> int:
+    """ "iv" -> 4: each letter's value, less where a greater one follows it."""
+    values = dict(pair for pair in ROMAN_VALUES if len(pair[0]) == 1)
     text = numeral.lower()
-    while index < len(text):
-        pair = text[index:index + 2]
-        if len(pair) == 2 and pair in values:
-            total, index = total + values[pair], index + 2
-        elif text[index] in values:
-            total, index = total + values[text[index]], index + 1
-        else:
-            return None
-    return total if total and roman(total) == text else None
+    return sum(-values[letter] if values[letter] < values.get(following, 0) else values[letter]
+               for letter, following in zip(text, [*text[1:], ""], strict=False))
+
+
+def is_roman(numeral: str) -> bool:
+    """Whether letters are a roman numeral as roman() writes one ("iv", not "iiii" or "ic")."""
+    text = numeral.lower()
+    return bool(text) and set(text) <= set("ivxlcdm") and roman(roman_value(text)) == text

@@ -1,21 +1,21 @@
 """The document model: what every reader produces and every writer consumes.
 
 Nothing here knows where the text came from (raw web text, marked-up text or an
-edited DOCX) nor how it will be rendered.
+edited DOCX) nor which output it goes to. What every output says alike belongs here: a
+figure's alternative text when the metadata gives none, the order of a byline's parts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pipeline.languages import is_chinese
+from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 
-# A picture's alternative text when the metadata gives none: its caption describes it, and
-# is read right after it (WAI's images tutorial: an image described by adjacent text).
-DEFAULT_ALT = "Photograph; its caption follows."
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
@@ -65,9 +65,13 @@ class Byline:
 
     @property
     def text(self) -> str:
-        if is_chinese(self.name):  # the role before the name, as Chinese writes it
-            return " ".join(part for part in (self.role, self.name) if part)
-        return ", ".join([self.name, *self.honours, *([self.role] if self.role else [])])
+        """The byline on one line, in the order its language writes it."""
+        return detect(self.name).byline_text(self.name, self.honours, self.role)
+
+    @property
+    def role_first(self) -> bool:
+        """Its language writes the role before the name (Chinese)."""
+        return detect(self.name).role_first
 
 
 @dataclass(frozen=True)
@@ -102,26 +106,34 @@ class Figure:
     def text(self) -> str:
         return plain(self.caption)
 
-    @property
-    def alternative_text(self) -> str:
-        """The metadata's alternative text; without one, a short one that leaves the
-        description to the caption a reader meets next, rather than the caption again."""
-        return self.alt or DEFAULT_ALT
+    def alternative_text(self, language: str) -> str:
+        """The metadata's alternative text; without one, a short one in the document's
+        `language` that leaves the description to the caption a reader meets next, rather
+        than the caption again."""
+        return self.alt or profile_for(language).reader_words.alt
+
+    def to_come(self, language: str) -> str:
+        """What a print proof says in the box kept for a picture not yet supplied."""
+        return profile_for(language).reader_words.to_come.format(number=self.number)
 
 
 @dataclass(frozen=True)
 class ListItem:
     spans: tuple[Span, ...]
-    sublist: List | None = None  # one level of nesting
+    sublist: List | None = None  # nested in the item: a list of its own, to any depth
 
     @property
     def text(self) -> str:
         return plain(self.spans)
 
 
-# CSS's names for the numbering of a list; "bullet" for a bulleted one.
+# CSS's names for the numbering of a list; "bullet" for a bulleted one; a language's own
+# numerals ("trad-chinese-informal") after those every language shares.
 LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
-               "trad-chinese-informal")
+               *(numerals.style for numerals in NUMERALS))
+# How a list's numbers may be written besides the style's usual way ("1.", "a.", "一、"): the
+# marker with "%" for the number, as Word's level text has it: (a), 1), （一）.
+MARKERS = ("", "(%)", "%)", "\uff08%\uff09")
 
 
 @dataclass(frozen=True)
@@ -131,10 +143,21 @@ class List:
     items: tuple[ListItem, ...]
     style: str = "bullet"  # one of LIST_STYLES
     start: int = 1
+    marker: str = ""  # one of MARKERS: "" the style's usual one
 
     @property
     def numbered(self) -> bool:
         return self.style != "bullet"
+
+    @property
+    def affixes(self) -> tuple[str, str]:
+        """What stands before each number and after it: ("", ".") for 1., ("(", ")") for (a),
+        ("", "、") for 一、."""
+        if self.marker:
+            before, _, after = self.marker.partition("%")
+            return before, after
+        return "", next((numerals.suffix for numerals in NUMERALS
+                         if numerals.style == self.style), ".")
 
     @property
     def texts(self) -> list[str]:
@@ -154,10 +177,12 @@ FIGURE_CELL = re.compile(r"[(−+\-]?[£$€¥]?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of cells under a header row; a column whose cells are all figures is numeric."""
+    """Rows of cells under a header row, and the table's title ("Table 3.1 …") as its
+    caption; a column whose cells are all figures is numeric."""
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    caption: tuple[Span, ...] = ()
 
     @property
     def numeric(self) -> tuple[bool, ...]:
@@ -230,6 +255,16 @@ class Metadata:
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
 
+    @property
+    def shown_date(self) -> str:
+        """The date as a reader of its language sees it: "June 2024", "2024年6月"."""
+        return profile_for(self.language).shown_date(self.date)
+
+    def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
+        """Figure `number` with its caption, and the picture and alternative text this
+        metadata gives it (`image`: one the source names itself)."""
+        return Figure(number, caption, image or self.images.get(number), self.alt.get(number))
+
 
 @dataclass(frozen=True)
 class Document:
@@ -253,6 +288,31 @@ class Document:
     @property
     def author(self) -> str:
         return self.metadata.author or (self.byline.name if self.byline else "")
+
+    @functools.cached_property
+    def scripts(self) -> frozenset[Profile]:
+        """The languages with letters of their own (Chinese) whose letters any text of the
+        document holds: only their faces are loaded, only their phrases looked for. Found
+        once a document."""
+        return scripts(self.texts())
+
+    def texts(self) -> Iterator[str]:
+        """Every text the editions show: the metadata's, the byline's, each block's."""
+        meta = self.metadata
+        yield from (meta.title, meta.subtitle, meta.organisation, meta.author)
+        yield from meta.alt.values()
+        if self.byline is not None:
+            yield from (self.byline.name, *self.byline.honours, self.byline.role)
+        for block in self.blocks:
+            match block:
+                case List() | Table() | SignOff():
+                    yield from block.texts
+                case Figure():
+                    yield from (block.text, block.alt or "")
+                case Note():
+                    yield from (block.label, block.text)
+                case _:
+                    yield block.text
 
 
 def slug(text: str) -> str:
@@ -294,6 +354,7 @@ def _list_to_json(block: List) -> dict:
         "type": "list",
         "style": block.style,
         "start": block.start,
+        **({"marker": block.marker} if block.marker else {}),
         "items": [
             {"spans": _spans_to_json(item.spans)}
             | ({"sublist": _list_to_json(item.sublist)} if item.sublist else {})
@@ -311,6 +372,7 @@ def _list_from_json(item: dict) -> List:
         ),
         item.get("style", "bullet"),
         item.get("start", 1),
+        item.get("marker", ""),
     )
 
 
@@ -333,6 +395,7 @@ def _block_to_json(block: Block) -> dict:
         case Table():
             return {
                 "type": "table",
+                **({"caption": _spans_to_json(block.caption)} if block.caption else {}),
                 "header": [_spans_to_json(cell) for cell in block.header],
                 "rows": [[_spans_to_json(cell) for cell in row] for row in block.rows],
             }
@@ -358,6 +421,7 @@ def _block_from_json(item: dict) -> Block:
             return Table(
                 tuple(_spans_from_json(cell) for cell in item["header"]),
                 tuple(tuple(_spans_from_json(cell) for cell in row) for row in item["rows"]),
+                _spans_from_json(item.get("caption", [])),
             )
         case "sign-off":
             return SignOff(tuple(_spans_from_json(line) for line in item["lines"]))

@@ -1,5 +1,7 @@
-"""Shared test material: the seed text and a second text in the same web-page style."""
+"""Shared test material (the seed text, a second text, the seed built once a run) and the
+watch that keeps the quick tier quick."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "director-review-2024.txt"
 
 NBSP = "\u00a0"
+
+# A test that takes more processor time is marked slow (pyproject.toml), so that
+# `pytest -m "not slow"` stays quick; the end of a run names any that is not.
+QUICK_SECONDS = 3.0
 
 # A different piece, written the way a web page leaves text when copied: the byline
 # three times, a photo marker before each doubled caption, straight quotes and "--".
@@ -48,6 +54,15 @@ def source_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed alone, built into every edition once a run, for every module that reads or
+    changes a built project (a tests.support.Build)."""
+    from .support import Build, copy_project
+
+    return Build(copy_project(tmp_path_factory.mktemp("seed") / "project", library=False))
+
+
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
@@ -56,3 +71,31 @@ def seed_text() -> str:
 @pytest.fixture
 def library_chapter() -> str:
     return LIBRARY_CHAPTER
+
+
+UNMARKED_SECONDS: dict[str, float] = {}
+
+
+def cpu_seconds() -> float:
+    """The processor time of this process and of the children it waited for (doit, LibreOffice):
+    unlike the clock, it does not grow when others load the machine."""
+    return sum(os.times()[:4])
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    before = cpu_seconds()
+    result = yield
+    if item.get_closest_marker("slow") is None:
+        UNMARKED_SECONDS[item.nodeid] = cpu_seconds() - before
+    return result
+
+
+def pytest_terminal_summary(terminalreporter):
+    slow = {name: seconds for name, seconds in UNMARKED_SECONDS.items()
+            if seconds > QUICK_SECONDS}
+    if slow:
+        terminalreporter.write_sep("-", f"over {QUICK_SECONDS:.0f} s of processor time but not "
+                                        "marked slow")
+        for name, seconds in sorted(slow.items(), key=lambda item: -item[1]):
+            terminalreporter.write_line(f"{seconds:6.1f} s  {name}")

@@ -1,11 +1,14 @@
 """Helpers for the end-to-end tests: a copy of the project, real doit runs, PDF text."""
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
+
+import pytest
 
 from pipeline.layouts import load_layout
 
@@ -38,6 +41,30 @@ def doit(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=900)
 
 
+class Build:
+    """A copy of the project built once, for the tests of a module or session to share.
+
+    `folder` keeps the build as it ended, to read (never to build in: doit keeps each file's
+    state under its absolute path, so a build there would redo everything). `restored()` puts
+    the project back where it was built, as it was after the build, for a test that changes it
+    and builds again: only what the change touches is rebuilt, as in a project of its own. The
+    next test to restore it undoes the change, so only a test, never a module's fixture, holds
+    the restored project.
+    """
+
+    def __init__(self, place: Path, *arguments: str):
+        self.place = place
+        self.result = doit(place, *arguments)
+        assert self.result.returncode == 0, self.result.stdout + self.result.stderr
+        self.folder = place.with_name(f"{place.name}-built")
+        shutil.copytree(place, self.folder, symlinks=True)
+
+    def restored(self) -> Path:
+        shutil.rmtree(self.place)
+        shutil.copytree(self.folder, self.place, symlinks=True)
+        return self.place
+
+
 def tasks_run(result: subprocess.CompletedProcess) -> list[str]:
     """The tasks a doit run executed (the console marks each with a leading dot)."""
     return [line for line in result.stdout.splitlines() if line.startswith(".")]
@@ -68,3 +95,27 @@ def pdf_text(path: Path) -> str:
 
 def pdfs(folder: Path, name: str) -> list[Path]:
     return sorted((folder / "output" / name).glob(f"{name}-*.pdf"))
+
+
+def client(name: str) -> str:
+    """A program the tests open our files with, which the README's set-up installs: where it is
+    missing the test fails, saying so, rather than passing without it."""
+    program = shutil.which(name)
+    if program is None:
+        pytest.fail(f"{name} is not installed: README.md, 'Set up and build', names the "
+                    "Debian packages the tests need")
+    return program
+
+
+def libreoffice(folder: Path, *arguments: str, timeout: int = 300) -> None:
+    """LibreOffice headless with a throwaway profile and HOME in `folder`, seeing only the
+    project's fonts (layouts/fonts), as a machine with the fonts the draft names would."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fonts = folder / "fonts.conf"
+    fonts.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                     f"<fontconfig><dir>{ROOT / 'layouts' / 'fonts'}</dir>"
+                     f"<cachedir>{folder / 'fontconfig'}</cachedir></fontconfig>\n",
+                     encoding="utf-8")
+    subprocess.run([client("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--headless", *arguments], check=True, capture_output=True, timeout=timeout,
+                   env={**os.environ, "HOME": str(folder), "FONTCONFIG_FILE": str(fonts)})

@@ -62,6 +62,7 @@ def corpus_build(tmp_path_factory):
     return folder, doit(folder)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CORPUS)
 def test_each_bad_input_gets_a_result_or_one_clear_line(corpus_build, name):
     folder, result = corpus_build
@@ -79,12 +80,14 @@ def test_each_bad_input_gets_a_result_or_one_clear_line(corpus_build, name):
         assert pdfs(folder, name)
 
 
+@pytest.mark.slow
 def test_the_good_document_still_builds_beside_the_bad(corpus_build):
     folder, _ = corpus_build
     assert len(pdfs(folder, SEED)) >= 2
     assert (folder / "output" / SEED / f"{SEED}.docx").exists()
 
 
+@pytest.mark.slow
 def test_source_text_is_never_markup(corpus_build):
     folder, _ = corpus_build
     import docx
@@ -126,6 +129,7 @@ def whole_or_absent(path):
     return True
 
 
+@pytest.mark.slow
 def test_a_build_killed_half_way_leaves_outputs_whole_or_absent(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder,
@@ -142,6 +146,7 @@ def test_a_build_killed_half_way_leaves_outputs_whole_or_absent(tmp_path):
     assert all(whole_or_absent(path) for path in (folder / "output").rglob("*.*"))
 
 
+@pytest.mark.slow
 def test_two_builds_at_once_both_succeed(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)
     first = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder, text=True,
@@ -164,6 +169,7 @@ def alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
@@ -184,6 +190,7 @@ def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
     assert doit(folder).returncode == 0  # the lock went with the build
 
 
+@pytest.mark.slow
 def test_outputs_are_ordinary_files_others_may_read(corpus_build):
     folder, _ = corpus_build
     for path in (folder / "output" / SEED).iterdir():

@@ -17,21 +17,15 @@ import pytest
 from docx.oxml.ns import qn
 
 from pipeline.checks.preflight import preflight
-from pipeline.languages import (
-    CHINESE,
-    block_language,
-    chinese_runs,
-    is_chinese,
-    text_language,
-)
+from pipeline.languages import DEFAULT, detect, phrases, text_language
+from pipeline.languages.chinese import CHINESE
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json
 from pipeline.pdf.structure import structure_elements
-from pipeline.readers.chinese import typeset
-from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 
@@ -65,27 +59,28 @@ def characters(text: str) -> str:
 
 
 def test_the_language_comes_from_the_characters():
-    assert is_chinese("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。")
-    assert is_chinese("香港大學（HKU）的研究中心")
-    assert not is_chinese("I thank the Harbour Master, Ms MOK Wai-lam (莫慧琳), for her help.")
-    assert text_language("海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。") == CHINESE
+    assert detect("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。") is CHINESE
+    assert detect("香港大學（HKU）的研究中心") is CHINESE
+    assert detect("I thank the Harbour Master, Ms MOK Wai-lam (莫慧琳), for her help.") is DEFAULT
+    assert text_language("海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。") == "zh-HK"
     assert text_language("The port grew.") == "en-GB"
     assert text_language("The port grew.", "fr-FR") == "fr-FR"
 
 
-def test_chinese_runs_hold_figures_and_names_between_chinese_characters():
-    assert chinese_runs("Ms MOK Wai-lam (莫慧琳) said") == [
-        ("Ms MOK Wai-lam (", False), ("莫慧琳", True), (") said", False)]
-    assert chinese_runs("主席報告 Chairman's Report") == [
-        ("主席報告", True), (" Chairman's Report", False)]
-    assert [run for run, chinese in chinese_runs("共2,700宗，約2.98億元") if chinese] == [
+def test_chinese_phrases_hold_figures_and_names_between_chinese_characters():
+    assert phrases("Ms MOK Wai-lam (莫慧琳) said", DEFAULT) == [
+        ("Ms MOK Wai-lam (", None), ("莫慧琳", CHINESE), (") said", None)]
+    assert phrases("主席報告 Chairman's Report", DEFAULT) == [
+        ("主席報告", CHINESE), (" Chairman's Report", None)]
+    assert [run for run, language in phrases("共2,700宗，約2.98億元", DEFAULT) if language] == [
         "共2,700宗，約2.98億元"]
+    assert phrases("主席報告 Chairman's Report", CHINESE) == [  # the document's own
+        ("主席報告 Chairman's Report", None)]
 
 
 def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
-    assert block_language("Chairman's Statement 主席報告", "en-GB") is None
-    assert block_language("海港屬於市民，我們只是它的守護者。", "en-GB") == CHINESE
-    assert block_language("海港屬於市民。", "zh-HK") is None  # the document's own
+    assert not CHINESE.dominates("Chairman's Statement 主席報告")
+    assert CHINESE.dominates("海港屬於市民，我們只是它的守護者。")
 
 
 # --- Cleaning ------------------------------------------------------------------------------
@@ -105,8 +100,8 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
 ])
 def test_chinese_cleaning_follows_the_house_style(raw, clean):
-    assert typeset(raw) == clean
-    assert typeset(clean) == clean
+    assert CHINESE.typeset(raw) == clean
+    assert CHINESE.typeset(clean) == clean
     assert characters(clean) == characters(raw)  # words, characters and figures kept
 
 
@@ -115,7 +110,7 @@ def test_chinese_cleaning_follows_the_house_style(raw, clean):
 
 def test_a_chinese_review_reads_as_title_byline_headings_figures_and_paragraphs():
     document = read("harbour-master-review")
-    assert document.metadata.language == CHINESE
+    assert document.metadata.language == CHINESE.tag
     assert document.metadata.title == "海港事務監督報告"
     assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")
     assert document.byline.text == "海港事務監督 莫慧琳"  # the role before the name
@@ -144,7 +139,7 @@ def test_the_byline_and_the_language_of_other_chinese_texts():
     university = read("university-president-report")
     assert university.metadata.title == "校長報告"  # written twice on one line
     assert (university.byline.role, university.byline.name) == ("校長", "陳嘉明教授")
-    assert {hospital.metadata.language, university.metadata.language} == {CHINESE}
+    assert {hospital.metadata.language, university.metadata.language} == {CHINESE.tag}
 
 
 def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
@@ -192,6 +187,7 @@ def test_an_english_document_without_chinese_loads_and_names_no_chinese_face():
     assert stylesheet_files(document, layout) == [layout.folder / layout.stylesheet]
 
 
+@pytest.mark.slow
 def test_a_chinese_pdf_is_reproducible():
     document = read("university-president-report")
     layout = load_layout(ROOT / "layouts", "screen")
@@ -237,6 +233,7 @@ def fonts(pdf: Path) -> list[list[str]]:
     return [row.split() for row in listing.splitlines()[2:]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES + MIXED_NAMES)
 def test_every_font_is_embedded_and_subset(project, name, layout):
@@ -247,6 +244,7 @@ def test_every_font_is_embedded_and_subset(project, name, layout):
         assert re.fullmatch(r"[A-Z]{6}\+.+", row[0]), row
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("layout", "faces"), [
     ("print", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
     ("screen", {"Noto-Serif-CJK-TC", "Noto-Sans-CJK-TC-Bold", "Noto-Sans-CJK-TC"}),
@@ -258,18 +256,20 @@ def test_body_in_ming_headings_and_large_print_in_hei(project, layout, faces):
     assert faces <= names
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_language_is_tagged_in_the_pdf(project, layout):
     with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
-        assert str(pdf.Root.Lang) == CHINESE
+        assert str(pdf.Root.Lang) == CHINESE.tag
     with pikepdf.open(output(project, "harbour-trust-chairman", f"-{layout}.pdf")) as pdf:
         assert str(pdf.Root.Lang) == "en-GB"
         tagged = [element for element in structure_elements(pdf.Root.StructTreeRoot)
-                  if element.get("/Lang") == CHINESE]
+                  if element.get("/Lang") == CHINESE.tag]
         kinds = sorted(str(element.S) for element in tagged)
         assert kinds == ["/P", "/Span", "/Span", "/Span"], kinds  # a line, a name, title, title
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_preflight_finds_chinese_left_without_its_language(project, layout, tmp_path):
     path = output(project, "harbour-trust-chairman", f"-{layout}.pdf")
@@ -286,6 +286,7 @@ def test_the_preflight_finds_chinese_left_without_its_language(project, layout, 
     assert not check.passed and "without a Chinese /Lang" in check.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES)
 def test_lines_break_by_the_chinese_rules(project, name, layout):
@@ -295,6 +296,7 @@ def test_lines_break_by_the_chinese_rules(project, name, layout):
         assert not re.search("[\u3400-\u9fff][-\u2010\u00ad]$", text), text  # no hyphen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("name", CHINESE_NAMES)
 def test_every_sentence_is_set_once(project, name, layout):
@@ -304,6 +306,7 @@ def test_every_sentence_is_set_once(project, name, layout):
             assert text.count(squash(sentence)) == 1, sentence
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_chinese_body_text_is_justified(project, layout):
     """Every line of a paragraph but its last reaches the measure, within half a point."""
@@ -325,10 +328,12 @@ def test_chinese_body_text_is_justified(project, layout):
     assert organisation[2] - organisation[1] < 120  # the opener is not body text: not spread
 
 
+@pytest.mark.slow
 def test_a_chinese_print_file_stays_small(project):
     assert output(project, "harbour-master-review", "-print.pdf").stat().st_size < 2_000_000
 
 
+@pytest.mark.slow
 def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     draft = docx.Document(str(output(project, "harbour-master-review", ".docx")))
     styles = draft.styles.element
@@ -339,13 +344,14 @@ def test_the_chinese_draft_names_its_east_asian_fonts_and_language(project):
     heading = draft.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK TC"
     for lang in styles.iter(qn("w:lang")):
-        assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (CHINESE, CHINESE)
+        assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == (CHINESE.tag, CHINESE.tag)
     mixed = docx.Document(str(output(project, "harbour-trust-chairman", ".docx")))
     langs = {(lang.get(qn("w:val")), lang.get(qn("w:eastAsia")))
              for lang in mixed.styles.element.iter(qn("w:lang"))}
-    assert langs == {("en-GB", CHINESE)}
+    assert langs == {("en-GB", CHINESE.tag)}
 
 
+@pytest.mark.slow
 def test_the_chinese_draft_reads_back_unchanged(project):
     path = output(project, "harbour-master-review", ".docx")
     written = model(project, "harbour-master-review")
@@ -355,6 +361,7 @@ def test_the_chinese_draft_reads_back_unchanged(project):
     assert read_back.metadata.title == written.metadata.title
 
 
+@pytest.mark.slow
 def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_path):
     draft = tmp_path / "draft.docx"
     shutil.copy(output(project, "harbour-master-review", ".docx"), draft)
@@ -364,7 +371,8 @@ def test_libreoffice_shows_the_chinese_draft_in_the_chinese_faces(project, tmp_p
     shutil.copy(output(project, "harbour-master-review", ".docx"), tmp_path / "shown.docx")
     names = {row[0].split("+")[-1] for row in fonts(
         libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
-    # The machine's Noto CJK collections, whose PostScript names are the first face's.
+    # The project's own faces (layouts/fonts), the only fonts LibreOffice is given; their CFF
+    # tables, taken from Noto's collections, carry the collection's first PostScript name.
     assert {family for family in ("NotoSerifCJK", "NotoSansCJK")
             if any(name.startswith(family) for name in names)} == {"NotoSerifCJK",
                                                                    "NotoSansCJK"}, names
@@ -378,11 +386,12 @@ def test_a_docx_draft_without_chinese_is_as_before():
     assert 'w:eastAsia="zh' not in draft.styles.element.xml
 
 
+@pytest.mark.slow
 def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)
     (folder / "source" / "glyphs.txt").write_text("港口報告\n\n本年度港口的發展，以及ཀ字。\n\n第二段。\n",
                                                   encoding="utf-8")
-    result = doit(folder, "pdf")
+    result = doit(folder, *(f"pdf:glyphs/{layout}" for layout in LAYOUTS))  # not the seed's
     errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
     assert errors == ["error: source/glyphs.txt: the layout fonts lack 1 character (ཀ U+0F40); "
                       'to add a font that has them, see README.md, "Adding a font"'], result.stdout
@@ -390,6 +399,7 @@ def test_a_character_no_font_has_stops_a_chinese_text_once_in_one_line(tmp_path)
 
 
 
+@pytest.mark.slow
 def test_large_print_sets_chinese_at_16_pt_or_more_in_the_hei(project):
     with pikepdf.open(output(project, "harbour-master-review", "-large-print.pdf")) as pdf:
         sizes = {}
@@ -411,5 +421,5 @@ def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
         encoding="utf-8")
     build_model(folder, "notes")
     document = model(folder, "notes")
-    assert document.metadata.language == CHINESE
+    assert document.metadata.language == CHINESE.tag
     assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")

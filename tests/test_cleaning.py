@@ -1,6 +1,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,3 +89,55 @@ def undo_typography(text: str) -> str:
         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", NBSP: " "}
     )
     return text.translate(table).replace("\u2026", "...")
+
+
+@pytest.mark.parametrize("word", [
+    "https://www.ssd.gov.hk/en/publications/annual-reports/2023-24/index.html",
+    "www.example.org/reports/1999-2000/'draft'--final",
+    "enquiry-2023-24@ssd.gov.hk",
+    "Audited_Accounts_2023-24.pdf",
+    "Digest_Ch3_2023-24.xlsx",
+    "CB(4)1021/23-24",
+    "HD/2023-24/0012",
+    "HKU-2023-24",
+])  # fmt: skip
+def test_addresses_file_names_and_codes_are_carried_byte_for_byte(word):
+    assert clean_line(f"See {word} for 2023-24.") == f"See {word} for 2023\u201324."
+    assert clean_line(f"詳情見{word}。") == f"詳情見{word}。"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("from 4-29 March", "from 4\u201329\u00a0March"),
+    ("from 2.5-3.0 metres", "from 2.5\u20133.0\u00a0metres"),
+    ("see pp. 12-15", "see pp. 12\u201315"),
+    ("takes 6-8 hours", "takes 6\u20138\u00a0hours"),
+    ("people aged 60-64", "people aged 60\u201364"),
+    ("between 1,200-1,500 stops", "between 1,200\u20131,500\u00a0stops"),
+    ("pages 1024-1030", "pages 1024\u20131030"),
+    ("in 1999-00", "in 1999\u201300"),
+])  # fmt: skip
+def test_ranges_of_figures_take_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "call 2877-0660", "won 3-1", "ISO 15930-7", "file 2023-0045", "COVID-19 cases",
+])  # fmt: skip
+def test_hyphens_that_are_no_range_stay(written):
+    assert clean_line(written) == written
+
+
+def test_chinese_punctuation_after_a_chinese_character_is_full_width_line_ends_included():
+    assert clean_line("主要工作包括:") == "主要工作包括："
+    assert clean_line("無人機測量,涵蓋全部大型工地;") == "無人機測量，涵蓋全部大型工地；"
+    assert clean_line("採用建築信息模擬(BIM)技術") == "採用建築信息模擬（BIM）技術"
+    assert clean_line("網址:https://www.pwd.gov.hk/tc/2023-24/") == (
+        "網址：https://www.pwd.gov.hk/tc/2023-24/")
+    assert clean_line("約2.98億元,共2,700宗。") == "約2.98億元，共2,700宗。"
+
+
+def test_a_chinese_sentence_inside_an_english_line_takes_chinese_punctuation():
+    assert clean_line("We will go on. 藝術屬於每一個人,我們會繼續努力。") == (
+        "We will go on. 藝術屬於每一個人，我們會繼續努力。")
+    assert clean_line("Chairperson's Message 主席的話, as she said") == (
+        "Chairperson\u2019s Message 主席的話, as she said")

@@ -5,17 +5,20 @@ import pytest
 
 from pipeline.tasks.code import PACKAGE_DIR, step_code
 
-from .support import copy_project, doit, tasks_run
+from .support import Build, copy_project, doit, tasks_run
 
 STEPS = ("build_model", "build_pdf", "check_pdf", "preview_pdf", "build_docx")
 
 
+@pytest.fixture(scope="module")
+def build(tmp_path_factory) -> Build:
+    return Build(copy_project(tmp_path_factory.mktemp("code") / "project", library=False,
+                              code=True))
+
+
 @pytest.fixture
-def project(tmp_path):
-    folder = copy_project(tmp_path / "project", library=False, code=True)
-    result = doit(folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+def project(build):
+    return build.restored()
 
 
 def kinds(result) -> set[str]:
@@ -27,16 +30,19 @@ def touch(path):
     path.write_text(path.read_text() + "\n# changed\n")
 
 
+@pytest.mark.slow
 def test_a_change_to_the_docx_writer_rebuilds_the_drafts_and_no_pdf(project):
-    touch(project / "pipeline" / "writers" / "docx_draft.py")
+    touch(project / "pipeline" / "writers" / "docx" / "draft.py")
     assert kinds(doit(project)) == {"docx"}
 
 
+@pytest.mark.slow
 def test_a_change_to_what_every_output_is_written_through_rebuilds_everything(project):
     touch(project / "pipeline" / "files.py")
     assert kinds(doit(project)) == {"model", "pdf", "preflight", "preview", "docx"}
 
 
+@pytest.mark.slow
 def test_a_change_to_the_preview_rebuilds_the_previews_only(project):
     touch(project / "pipeline" / "checks" / "preview.py")
     assert kinds(doit(project)) == {"preview"}
@@ -49,6 +55,8 @@ def test_each_step_depends_on_the_modules_it_imports(step):
 
 
 def test_a_pdf_depends_on_its_writers_and_not_on_the_readers():
-    names = {path.name for path in step_code("build_pdf")}
-    assert {"render.py", "html.py", "print_ready.py", "tagging.py", "pages.py"} <= names
-    assert not {"structure.py", "dedupe.py", "docx_draft.py", "preview.py"} & names
+    names = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code("build_pdf")}
+    assert {"writers/pdf/render.py", "writers/html/__init__.py", "writers/html/blocks.py",
+            "writers/pdf/print_ready.py", "writers/pdf/tagging.py", "pdf/pages.py"} <= names
+    assert not {"readers/scraped/structure.py", "readers/scraped/dedupe.py",
+                "writers/docx/draft.py", "checks/preview.py"} & names

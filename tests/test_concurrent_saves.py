@@ -32,6 +32,8 @@ FIRST_EDIT = "The first save of the editor."
 SECOND_EDIT = "The second save of the editor, made while a build ran."
 SAVED_AT = (0.05, 0.15, 0.25, 0.35, 0.5, 0.65, 0.8)  # seconds into the build
 
+pytestmark = pytest.mark.slow  # each test runs doit builds, an editor saving during one
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):

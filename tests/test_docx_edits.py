@@ -33,8 +33,8 @@ from pipeline.model import (
     Table,
     plain,
 )
-from pipeline.readers.docx_draft import read_docx
-from pipeline.writers.docx_draft import write_docx
+from pipeline.readers.docx.draft import read_docx
+from pipeline.writers.docx.draft import write_docx
 
 from .test_docx_reader import edited, paragraph_starting, refusal
 
@@ -437,3 +437,12 @@ def test_a_draft_whose_figures_carry_no_identity_numbers_them_in_order(walk):
     figures = [block.number for block in read_docx(edited(walk, edit), FIGURES.metadata).blocks
                if isinstance(block, Figure)]
     assert figures == [1, 2, 3, 4]
+
+
+def test_a_caption_typed_under_a_table_is_the_tables():
+    blocks = read_lo("table-caption.docx").blocks
+    assert blocks[1] == Table(((Span("Region"),), (Span("Visits"),)),
+                              (((Span("North"),), (Span("1,204"),)),
+                               ((Span("South"),), (Span("980"),))),
+                              caption=(Span("Table 1: Visits by region"),))
+    assert blocks[2] == Paragraph((Span("The end."),))

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -23,12 +20,13 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
-from pipeline.readers.docx_draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.readers.docx.draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 
 from .conftest import ROOT, SEED
+from .support import libreoffice
 
 NBSP = "\u00a0"
 LAYOUT = load_layout(ROOT / "layouts", "print")
@@ -405,28 +403,13 @@ def test_a_damaged_entry_is_refused(tmp_path):
 # --- LibreOffice -----------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["sample", "seed"])
 def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written):
     document = sample_document() if which == "sample" else seed_document()
     path = written(document, source_dir if which == "sample" else ROOT / "source")
     out = tmp_path / "libreoffice"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-        env={**os.environ, "HOME": str(tmp_path)},
-    )
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(path))
     styles = {paragraph.style.name for paragraph in docx.Document(str(out / path.name)).paragraphs}
     assert {"Title", "Byline", "Heading 1", "Body Text", "Caption"} <= styles
     assert read_docx(out / path.name, document.metadata) == document

@@ -16,10 +16,10 @@ from docx.oxml.ns import qn
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Heading, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.cleaning import clean_spans
-from pipeline.readers.docx_draft import docx_document
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.scraped import scraped_document
-from pipeline.writers.docx_draft import write_docx
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 

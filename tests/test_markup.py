@@ -281,6 +281,7 @@ def documents(draw) -> Document:
     return Document("piece", metadata, byline, tuple(blocks))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(document=documents())
 def test_reading_what_was_written_gives_the_document_back(document, source_dir):

@@ -40,8 +40,11 @@ def test_no_metadata_file(tmp_path):
         ('colour = "red"', "unknown key 'colour'"),
         ('layouts = ["poster"]', "unknown layout 'poster'"),
         ("title = 3", "title must be text"),
-        ('date = "June"', "date must be"),
-        ('date = "2024-13-01"', "date must be"),
+        ('date = "June"', "date is 'June'; a date is written date = 2024"),
+        ('date = "2024-13-01"', 'date = "2024-06" (a month, in quotes)'),
+        ("date = 2024-10", "not valid TOML: Expected newline or end of document after a "
+                           "statement (at line 1, column 12); "
+                           "a date is written date = 2024 (a year)"),
         ('[images]\n1 = "../../etc/passwd.png"', "outside source/"),
         ('[images]\n1 = "/etc/hosts.png"', "outside source/"),
         ('[images]\n1 = "missing.png"', "does not exist"),

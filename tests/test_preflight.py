@@ -17,6 +17,8 @@ from pipeline.checks.preflight.report import Check, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.pages import IDENTITY, multiply
+from pipeline.writers.pdf.pictures import picture_url
+from pipeline.writers.pdf.render import url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"
@@ -49,7 +51,7 @@ DOCUMENT = Document(
 )
 PAGE = Page(size="A5", margin_top_mm=20, margin_right_mm=15, margin_bottom_mm=20,
             margin_left_mm=15)
-PRINT = Layout(name="print", folder=Path("print"), pdf_variant="pdf/x-4",
+PRINT = Layout(name="print", folder=Path("print"), pdf_variant="pdf/x-4", total_ink_limit=330,
                page=dataclasses.replace(PAGE, bleed_mm=3.0))
 SCREEN = Layout(name="screen", folder=Path("screen"), pdf_variant="pdf/ua-1", page=PAGE)
 
@@ -68,7 +70,8 @@ def html_for(document: Document, layout: Layout, *, marks: bool = False,
         if isinstance(block, Heading):
             body.append(f"<h{block.level + 1} {mark}>{block.text}</h{block.level + 1}>")
         elif isinstance(block, Figure):
-            picture = f'<img src="{image.as_uri()}" style="width: 40mm">' if image else ""
+            # Named as the PDF writer names a figure's picture, by its place under source/.
+            picture = f'<img src="{picture_url(image.name)}" style="width: 40mm">' if image else ""
             body.append(f"<figure {mark}>{picture}<figcaption>Figure {block.number}. "
                         f"{block.text}</figcaption></figure>")
         else:
@@ -96,7 +99,8 @@ p {{ margin: 0 0 2mm; text-align: justify; hyphens: auto }}
 def render(document: Document, layout: Layout, **options) -> bytes:
     import weasyprint
 
-    html = weasyprint.HTML(string=html_for(document, layout, **options))
+    html = weasyprint.HTML(string=html_for(document, layout, **options),
+                           url_fetcher=fetcher(options.get("image")))
     data = html.write_pdf(pdf_variant=layout.pdf_variant)
     return identified(data) if layout.is_pdfx else data
 
@@ -121,23 +125,40 @@ def print_bytes() -> bytes:
     return render(DOCUMENT, PRINT)
 
 
-def tagged(document: Document, layout: Layout) -> bytes:
+def fetcher(image: Path | None):
+    """The PDF writer's fetcher: the layouts' files, and the picture's folder as source/."""
+    layouts = ROOT / "layouts"
+    return url_fetcher(layouts, image.parent if image else layouts)
+
+
+def tagged(document: Document, layout: Layout, **options) -> bytes:
     """A tagged edition as the PDF writer finishes it: artifacts, page labels, and the tag
     tree made the document's (paragraphs whole across pages)."""
     import weasyprint
 
     from pipeline.writers.pdf.placement import continued_pages
     from pipeline.writers.pdf.render import finished
+    from pipeline.writers.pdf.structure_tree import tagging_of
 
-    laid_out = weasyprint.HTML(string=html_for(document, layout)).render(
+    html = html_for(document, layout, **options)
+    laid_out = weasyprint.HTML(string=html, url_fetcher=fetcher(options.get("image"))).render(
         pdf_variant=layout.pdf_variant)
     return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
-                    continued_pages(laid_out.pages))
+                    continued_pages(laid_out.pages), tagging=tagging_of(document, html))
 
 
 @pytest.fixture(scope="module")
-def screen_bytes() -> bytes:
-    return tagged(DOCUMENT, SCREEN)
+def picture(tmp_path_factory) -> Path:
+    from PIL import Image
+
+    path = tmp_path_factory.mktemp("picture") / "photo.png"
+    Image.new("RGB", (300, 200), (40, 90, 140)).save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def screen_bytes(picture) -> bytes:
+    return tagged(DOCUMENT, SCREEN, image=picture)
 
 
 def write(tmp_path: Path, data: bytes, name: str = "sample.pdf") -> Path:
@@ -184,7 +205,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
-        "image-resolution", "image-resolution-print", "pictures-supplied",
+        "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete",
     ]
     assert report.press_ready
@@ -524,8 +545,8 @@ def without(document: Document, index: int) -> Document:
         document, blocks=document.blocks[:index] + document.blocks[index + 1:])
 
 
-def test_a_dropped_paragraph_fails_text_complete(tmp_path):
-    data = tagged(without(DOCUMENT, 5), SCREEN)
+def test_a_dropped_paragraph_fails_text_complete(tmp_path, picture):
+    data = tagged(without(DOCUMENT, 5), SCREEN, image=picture)
     report = preflight(write(tmp_path, data), DOCUMENT, SCREEN)
     # Missing from the text, and from the tag tree: a P fewer than the paragraphs.
     assert failed(report) == {"text-complete", "logical-structure"}
@@ -609,3 +630,40 @@ def test_a_long_list_of_problems_is_cut_short():
     assert not result.passed
     assert result.message == "; ".join(
         [f"page {number}: no TrimBox" for number in range(1, 6)] + ["and 3 more"])
+
+
+def test_a_proofs_picture_to_come_is_apparatus_not_a_paragraph_printed_twice(tmp_path):
+    """The words in a missing picture's box are claimed before the document's: a paragraph
+    reading "Picture 1" is still printed once."""
+    from pipeline.layouts import load_layout
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = Document("proof", Metadata(title="Proof"), None, (
+        Paragraph((Span("The quay is photographed at dawn."),)),
+        Figure(1, (Span("The quay at dawn."),)),
+        Paragraph((Span("Picture 1"),)),
+    ))
+    layout = load_layout(ROOT / "layouts", "print")
+    pdf = write(tmp_path, render_pdf(document, layout, tmp_path))
+    text = check(preflight(pdf, document, layout), "text-complete")
+    assert text.passed, text.message
+
+
+@pytest.mark.parametrize("content", [b"q /DeviceCMYK cs 1 1 1 1 scn 0 0 9 9 re f Q",
+                                     b"q 0.9 0.9 0.9 1 k 0 0 9 9 re f Q",
+                                     b"q /DeviceCMYK CS 1 1 1 0.5 SCN 0 0 m 9 9 l S Q"])
+def test_a_colour_over_the_ink_limit_fails_total_ink(print_bytes, tmp_path, content):
+    """However the colour is set: WeasyPrint sets every CSS colour by cs and scn."""
+    report = preflight(broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, content)),
+                       DOCUMENT, PRINT)
+    assert failed(report) == {"total-ink"}
+    assert check(report, "total-ink").message.startswith("page 1: a CMYK colour of ")
+
+
+def test_the_layouts_own_colours_pass_total_ink(print_bytes, tmp_path):
+    report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
+    assert check(report, "total-ink").passed
+    content = b"q /DeviceCMYK cs 0 0 0 1 scn 0 0 9 9 re f Q q 1 1 1 1 K 0 0 m 9 9 l S Q"
+    report = preflight(broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, content)),
+                       DOCUMENT, PRINT)
+    assert check(report, "total-ink").passed  # 100 % black; the marks' registration strokes

@@ -41,11 +41,12 @@ def report(folder: Path, layout: str = "print") -> dict:
     return json.loads((folder / "output" / SEED / f"{SEED}-{layout}.preflight.json").read_text())
 
 
+pytestmark = pytest.mark.slow  # every test reads or runs a doit build
+
+
 @pytest.fixture(scope="module")
-def without_pictures(tmp_path_factory) -> tuple[Path, str]:
-    folder = copy_project(tmp_path_factory.mktemp("proof") / "project", library=False)
-    result = doit(folder)
-    return folder, result
+def without_pictures(seed_build) -> tuple[Path, str]:
+    return seed_build.folder, seed_build.result
 
 
 def test_missing_pictures_build_green_as_a_marked_proof(without_pictures):
@@ -94,12 +95,13 @@ def test_a_coarse_picture_stops_the_print_edition_naming_it(tmp_path):
     assert result.returncode != 0
     errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, result.stdout
-    assert re.search(rf"{SEED}-print.pdf: failed its preflight with 1 error: image-resolution: "
+    assert re.search(rf"{SEED}-print\.FAILED\.pdf: failed its preflight with 1 error: "
+                     r"image-resolution: "
                      r"page \d+: photos/photo-2.png \(340 x 226 px\) at \d+ ppi", errors[0])
 
 
-def test_crop_marks_stay_outside_a_wider_bleed(without_pictures, tmp_path):
-    folder = copy_project(tmp_path / "project", library=False)
+def test_crop_marks_stay_outside_a_wider_bleed(seed_build):
+    folder = seed_build.restored()  # built already: only the print edition is built again
     settings = folder / "layouts" / "print" / "layout.toml"
     settings.write_text(settings.read_text().replace("bleed_mm = 3.0", "bleed_mm = 5.0"))
     result = doit(folder, "preflight")

@@ -23,7 +23,6 @@ from pipeline.readers.scraped import read_scraped
 from pipeline.writers.html import render_html
 from pipeline.writers.pdf.print_ready import crop_mark_lines
 from pipeline.writers.pdf.render import render_pdf
-from pipeline.writers.pdf.structure_tree import NO_PICTURE_ALT
 from tests.test_render import LAYOUTS, MM, ROOT, sample_document
 
 TAGGED = ["screen", "large-print"]
@@ -302,21 +301,28 @@ def test_running_heads_and_folios_are_artifacts(layout, editions):
 
 
 @pytest.mark.parametrize("layout", TAGGED)
-def test_a_photo_is_a_figure_with_alternative_text(layout, editions):
+def test_a_photo_is_a_figure_followed_by_its_caption(layout, editions):
     with opened(editions[layout]) as pdf:
-        figures = [element for element in structure_elements(pdf.Root.StructTreeRoot)
-                   if element.S == pikepdf.Name.Figure]
-        # Each figure is one Figure, its Caption inside; one whose picture is still to come
-        # says so rather than repeat its caption.
-        assert [str(figure.Alt) for figure in figures] == ["Two towers", NO_PICTURE_ALT]
-        for figure in figures:
-            assert [str(kid.S) for kid in figure.K if isinstance(kid, pikepdf.Dictionary)
-                    and "/S" in kid] == ["/Caption"]
+        elements = list(structure_elements(pdf.Root.StructTreeRoot))
+        figures = [element for element in elements if element.S == pikepdf.Name.Figure]
+        # The photo is a Figure with its alternative text, its caption the element after it
+        # (Alt stands for the Figure and all it holds); the figure whose picture is still to
+        # come is its caption alone, a paragraph.
+        assert [str(figure.Alt) for figure in figures] == ["Two towers"]
+        assert not [kid for kid in figures[0].K if isinstance(kid, pikepdf.Dictionary)
+                    and "/S" in kid]
+        siblings = [kid for kid in figures[0].P.K if isinstance(kid, pikepdf.Dictionary)
+                    and "/S" in kid]
+        caption = siblings[siblings.index(figures[0]) + 1]
+        assert caption.S == pikepdf.Name.Caption
+        paragraphs = [element for element in elements if element.S == pikepdf.Name.P]
+        assert not [element for element in elements if element.S == pikepdf.Name.Caption
+                    and element is not caption and element.objgen != caption.objgen]
+        assert len(paragraphs) >= 1
         # The photo's box is where it is drawn, in points on its page (not CSS pixels).
         left, bottom, right, top = map(float, figures[0].A.BBox)
         width = float(pikepdf.Page(figures[0].Pg).mediabox[2])
         assert 0 <= left < right <= width and right - left < width - 100
-        assert "/A" not in figures[1]
 
 
 def text_sizes(page: pikepdf.Page) -> list[float]:

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -17,6 +18,7 @@ import pytest
 from pipeline.errors import RenderingError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.pdf.pages import transformed, with_ctm
 from pipeline.writers.html import anchors, css_string, render_html
 from pipeline.writers.pdf.render import RefusedURLError, render_pdf, url_fetcher
 
@@ -139,7 +141,87 @@ def test_html_carries_metadata_and_structure():
     assert "<strong>dedication</strong>" in html
     assert '<img src="images/photo.png" alt="Two towers">' in html
     # On screen, a figure whose picture is not supplied is its caption alone.
-    assert '<div class="placeholder">' not in html and html.count('class="no-picture"') == 1
+    assert 'class="placeholder"' not in html and html.count('class="no-picture"') == 1
+    assert "Picture 2" not in html
+
+
+def test_a_proofs_placeholder_says_which_picture_is_to_come_in_the_documents_language():
+    html = render_html(sample_document(), load_layout(LAYOUTS, "print"))
+    assert '<div class="placeholder" data-label="Picture 2 to come"></div>' in html
+    chinese = replace(sample_document(), metadata=Metadata(title="處長的話", language="zh-HK"))
+    html = render_html(chinese, load_layout(LAYOUTS, "print"))
+    assert '<div class="placeholder" data-label="照片2待補"></div>' in html
+
+
+def test_the_placeholders_words_stand_in_its_box_between_the_blocks_around_it(print_pdf):
+    """Generated content in the flow: after the paragraph before the figure, before its
+    caption, never inside a paragraph; drawn in the grey box (the middle third of its height).
+    The print file has no tag tree: no screen reader meets it as any edition's body text."""
+    text = extracted_text(print_pdf)
+    label = text.index(normalised("Picture 2 to come"))
+    assert text.index(normalised(LITERAL)) < label < text.index(normalised("A photo still to"))
+    assert text.count(normalised("Picture 2 to come")) == 1
+    page, words = label_words(print_pdf, "Picture")
+    grey = grey_boxes(print_pdf, page)
+    assert len(grey) == 1
+    left, bottom, right, top = grey[0]
+    for x0, y0, x1, y1 in words:
+        assert left < x0 < x1 < right
+        assert bottom + (top - bottom) / 3 < y0 < y1 < top - (top - bottom) / 3
+    assert "/StructTreeRoot" not in reader(print_pdf).trailer["/Root"]
+
+
+def test_a_placeholders_words_ask_a_page_for_no_more_room_than_its_box():
+    """WeasyPrint keeps room below a block's children for its bottom padding: were the words
+    a line of their own in the box's flow, the figure would need more room than the box
+    takes, and move to the next page where it fits. A box 93 mm high fits 95 mm."""
+    from weasyprint import CSS, HTML
+
+    page = CSS(string="@page { size: 150mm 110mm; margin: 5mm } figure { margin: 0 }"
+               "p { margin: 0; height: 5mm }")
+    html = ('<p>Before.</p><figure><div class="placeholder" data-label="Picture 1 to come">'
+            "</div></figure>")
+    laid_out = HTML(string=html).render(
+        stylesheets=[CSS(filename=LAYOUTS / "templates" / "base.css"), page])
+    assert len(laid_out.pages) == 1
+
+
+def label_words(data: bytes, first: str) -> tuple[int, list[tuple[float, ...]]]:
+    """The index of the page holding the line that starts with the word `first`, and the
+    boxes of that line's words in PDF coordinates (pdftotext's run down from the MediaBox's
+    top)."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(data)
+        file.flush()
+        layout = subprocess.run(["pdftotext", "-bbox-layout", file.name, "-"],
+                                capture_output=True, text=True, check=True).stdout
+    media = [[float(value) for value in page["/MediaBox"]] for page in reader(data).pages]
+    for number, page_xml in enumerate(layout.split("<page ")[1:]):
+        for line in re.findall(r"<line .*?</line>", page_xml, re.S):
+            words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                               r'yMax="([\d.]+)">([^<]+)</word>', line)
+            if words and words[0][4] == first:
+                left, _, _, top = media[number]
+                return number, [(left + float(x0), top - float(y1), left + float(x1),
+                                 top - float(y0)) for x0, y0, x1, y1, _ in words]
+    raise AssertionError(f"no line starts {first!r}")
+
+
+def grey_boxes(data: bytes, number: int) -> list[tuple[float, float, float, float]]:
+    """The rectangles page `number` fills in the placeholder's grey (8 % black)."""
+    boxes, grey = [], False
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for operands, operator, ctm in with_ctm(pdf.pages[number]):
+            if operator in ("k", "scn"):  # WeasyPrint's: /DeviceCMYK cs, then scn
+                grey = [float(value) for value in operands] == [0, 0, 0, 0.08]
+            elif operator == "re" and grey:
+                x, y, width, height = (float(value) for value in operands)
+                (x0, y0), (x1, y1) = (transformed(x, y, ctm),
+                                      transformed(x + width, y + height, ctm))
+                boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    return sorted(set(boxes))  # a box's path is laid once to clip and once to fill
 
 
 def test_repeated_headings_get_distinct_anchors():
@@ -244,6 +326,7 @@ def test_renders_do_not_depend_on_where_the_sources_lie(print_pdf, source_dir, t
     assert render_pdf(sample_document(), load_layout(LAYOUTS, "print"), elsewhere) == print_pdf
 
 
+@pytest.mark.slow
 def test_renders_in_separate_processes_are_byte_identical(print_pdf, source_dir, tmp_path):
     # A fresh process has fresh random state: catches uuid4s and clock times, which the
     # same process rendering twice within a second might not.

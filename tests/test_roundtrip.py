@@ -1,21 +1,27 @@
 """Editors' DOCX edits flow into every edition, and nothing they type is lost."""
 
 import shutil
-import subprocess
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
-from .support import SEED, copy_project, doit, pdf_text, pdfs, squash, tasks_run
+from .support import (
+    SEED,
+    doit,
+    libreoffice,
+    pdf_text,
+    pdfs,
+    squash,
+    tasks_run,
+)
+
+pytestmark = pytest.mark.slow  # each test builds the seed's editions again after an edit
 
 
 @pytest.fixture
-def built(tmp_path):
-    folder = copy_project(tmp_path / "project", library=False)
-    result = doit(folder)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return folder
+def built(seed_build):
+    return seed_build.restored()
 
 
 def draft_path(folder):
@@ -113,14 +119,10 @@ def test_an_unreadable_draft_is_kept_as_it_is(built):
     assert draft_path(built).read_bytes() == b"this is not a zip file"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_a_draft_saved_by_libreoffice_imports(built, tmp_path):
     converted = tmp_path / "converted"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "docx", "--outdir", str(converted), str(draft_path(built))],
-        check=True, capture_output=True, timeout=300,
-    )
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(converted),
+                str(draft_path(built)))
     shutil.copy(converted / f"{SEED}.docx", draft_path(built))
     result = doit(built)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -28,6 +28,8 @@ NAMES = [SEED, *sorted(path.stem for path in TEXTS.glob("*.txt"))]
 LAYOUTS = ["print", "screen", "large-print"]
 ADDRESS = re.compile(r"\S*[@/]\S*|\S*\.\S*\.\S*")
 
+pytestmark = pytest.mark.slow  # every test measures the editions a doit build made
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:

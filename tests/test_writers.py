@@ -24,7 +24,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
 )
-from pipeline.writers.table import WRITERS
+from pipeline.writers.registry import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = load_layout(ROOT / "layouts", "screen")

@@ -1,9 +1,11 @@
-"""Cleaning: Unicode, white space and British typography (house style), never the words.
+"""Cleaning: Unicode, white space, and each line's typography as its language's profile sets
+it (pipeline/languages/: British typography, Chinese punctuation), never the words.
 
 Cleaning works line by line and keeps every line where it was, so line numbers
 in later reports are the source's own. In a text's lines a tab, or a gap of two or more
 spaces not after a sentence's end, parts the cells of a pasted table: each cell is
-cleaned alone and the cells are kept apart by one tab (CELL_GAP).
+cleaned alone and the cells are kept apart by one tab (CELL_GAP). Web and e-mail addresses,
+file names and codes are set aside while the rules run and put back as written (UNTOUCHED).
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ import re
 import unicodedata
 from dataclasses import replace
 from difflib import SequenceMatcher
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 
-from pipeline.addresses import ADDRESS, WEB_ADDRESS
-from pipeline.languages import is_chinese
+from pipeline import addresses
+from pipeline.languages import detect, phrases
 from pipeline.model import Span, plain
-from pipeline.readers import chinese
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
@@ -25,42 +26,36 @@ PHOTO_MARKER = NBSP
 
 # Where a note's reference stands while its paragraph is cleaned: a character of no script.
 NOTE_MARK = "\ue000"
-# Where an address stands while the typography is applied around it: it is kept as written.
-ADDRESS_MARK = "\ue001"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 
-ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
-DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
-# The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
-SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
-EM_DASH = re.compile(r"\s*\u2014\s*")
-YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
-# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
-MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
+# White space at a line's ends, but for the no-break space that marks where a photo stood.
+EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
-OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
-APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
-
-# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June".
-NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2013-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
-    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
-    r"(?=[^\W\d_])"
+# Words the house style never touches: web and e-mail addresses, file names, and codes and
+# reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
+# "HKU-2023-24").
+UNTOUCHED = re.compile(
+    rf"{addresses.ADDRESS}"
+    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
+    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
+    r"(?:[-/_][A-Za-z0-9()]+)+",
+    re.ASCII,
 )
-YEAR_LIKE = re.compile(r"[12]\d{3}")
-PER_CENT = re.compile(r"\bper cent\b")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# Characters of no script, one of which no line of the longest holds: where an untouched word
+# stands while the rules run (NOTE_MARK, U+E000, is the note's).
+PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+LINK = re.compile(addresses.LINK, re.ASCII)  # an address written out in full: a link
 # Figures and signs raised or lowered, as Unicode writes them: for lines that take no
 # formatting (a heading, the title), where "CO₂" must not become "CO2".
 SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 
 
 def flattened(spans: tuple[Span, ...]) -> str:
@@ -81,7 +76,7 @@ def clean_text(text: str) -> str:
 
 def clean_row(line: str) -> str:
     """A line of a text, its table cells (if any) cleaned each alone and kept apart."""
-    cells = CELL_GAP.split(line.strip(" \t"))
+    cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
     return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)
@@ -94,55 +89,32 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
-    addresses = ADDRESS.findall(line) if ADDRESS_MARK not in line else []
-    if addresses:
-        line = ADDRESS.sub(ADDRESS_MARK, line)
-    line = chinese.typeset(line) if is_chinese(line) else typeset(line)
-    if not addresses:
+    line, words = set_aside(line)
+    language = detect(line)
+    line = language.typeset(line)  # its language's typography, and its phrases in others'
+    line = "".join(other.typeset(piece) if other else piece
+                   for piece, other in phrases(line, language))
+    return put_back(line, words)
+
+
+def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
+    """The line with each untouched word (an address, a file name, a code) standing as one
+    mark, a private-use character the line does not hold; and the mark and the words."""
+    words = UNTOUCHED.findall(line)
+    if not words:
+        return line, ("", words)
+    held = set(line)
+    mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
+    return UNTOUCHED.sub(mark, line), (mark, words)
+
+
+def put_back(line: str, aside: tuple[str, list[str]]) -> str:
+    mark, words = aside
+    if not words:
         return line
-    pieces = line.split(ADDRESS_MARK)
-    return "".join(piece + address for piece, address in zip(pieces, [*addresses, ""],
-                                                             strict=True))
-
-
-def typeset(line: str) -> str:
-    """Apply the house style's typography to one line of text."""
-    line = ELLIPSIS.sub("\u2026", line)
-    line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
-    line = SPACED_HYPHEN.sub(" \u2013", line)
-    line = EM_DASH.sub(" \u2013 ", line)
-    line = YEAR_RANGE.sub("\\1\u2013\\2", line)
-    line = MINUS.sub("\u2212", line)
-    line = curl_quotes(line)
-    line = bind_numbers(line)
-    line = PER_CENT.sub("per" + NBSP + "cent", line)
-    line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
-    line = SPACE_BEFORE_PUNCTUATION.sub("", line)
-    return SPACES.sub(" ", line).strip(" ")
-
-
-def curl_quotes(line: str) -> str:
-    """Straight quotes become curly ones, opening or closing by their position."""
-    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
-    characters = list(line)
-    for index, character in enumerate(characters):
-        if character not in "'\"":
-            continue
-        before = characters[index - 1] if index else " "
-        opening = before in OPENING_CONTEXT
-        if character == "'":
-            characters[index] = "\u2018" if opening else "\u2019"
-        else:
-            characters[index] = "\u201c" if opening else "\u201d"
-    return "".join(characters)
-
-
-def bind_numbers(line: str) -> str:
-    def bind(match: re.Match) -> str:
-        number = match.group(1)
-        return match.group(0) if YEAR_LIKE.fullmatch(number) else number + NBSP
-
-    return NUMBER_AND_WORD.sub(bind, line)
+    pieces = line.split(mark)
+    return "".join(piece + (words[index] if index < len(words) else "")
+                   for index, piece in enumerate(pieces))
 
 
 # --- Cleaning spans --------------------------------------------------------------------------
@@ -258,7 +230,7 @@ def linked(spans: tuple[Span, ...]) -> tuple[Span, ...]:
             result.append(span)
             continue
         position = 0
-        for match in WEB_ADDRESS.finditer(span.text):
+        for match in LINK.finditer(span.text):
             result += [replace(span, text=span.text[position:match.start()]),
                        replace(span, text=match.group(), link=match.group())]
             position = match.end()

@@ -33,11 +33,14 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     draft). Their alternative text comes from the metadata's `[alt]`, unless one gives its
     own: `{alt="A heron on the weir"}` (write `\\"` for a quote in it).
   - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
-    `I.` for letters and roman numerals; the first item's number is the list's start). An
-    item indented by two spaces or more is nested in the item before it; a line without a
+    `I.` for letters and roman numerals, `aa.` after `z.` as Word counts, `一、` Chinese;
+    `(a)`, `a)` and `（一）` for numbers
+    written so; the first item's number is the list's start). An item indented by two
+    spaces or more beyond the item before is nested in it, to any depth; a line without a
     marker carries on its item.
   - Lines starting with `|` are a table: its header row, a rule (`| --- | ---: |`), then its
-    rows; write `\|` for a `|` inside a cell.
+    rows; write `\|` for a `|` inside a cell. A paragraph `Table: caption` just before it
+    is its caption, as in pandoc.
   - Lines each ending with a backslash are the sign-off, its lines kept as lines.
   - `[^1]: text` is note 1, and `[^1]` in the text refers to it.
   - Anything else is a paragraph; its lines join with a space.
@@ -50,10 +53,10 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   is a link anyway. Headings are plain: emphasis marked in a heading is not kept, and its
   raised and lowered figures become Unicode's (`CO~2~` is `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
-  `\.` `\^` `\~` `\<` `\(`. The writer escapes every `*`, `[`, `]`, `^`, `~` and `<` in
-  text, a `(` right after a note's reference, and the mark that would make a paragraph read
-  as another block (`\#`, `\!`, `\|`, `\- `, `1\. `). A backslash before any other character
-  is itself plain text.
+  `\.` `\(` `\)` `\（` `\:` `\^` `\~` `\<`. The writer escapes every `*`, `[`, `]`, `^`,
+  `~` and `<` in text, a `(` right after a note's reference, and the mark that would make a
+  paragraph read as another block (`\#`, `\!`, `\|`, `\- `, `1\. `, `\(a) `, `a\) `,
+  `\（一）`, `Table\: `). A backslash before any other character is itself plain text.
 - Typography follows the house style: quotes are curled, numbers bound to their words, and so
   on, exactly as for a `.txt` source.
 """
@@ -67,7 +70,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL, NUMERAL_MARKER
 from pipeline.model import (
     Block,
     Document,
@@ -94,11 +97,14 @@ HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((?P<image>.*)\)(?P<attributes>)")
 FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
 ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
-ESCAPABLE = "*\\#![]|-.、^~<("
-# A marker and a space; a Chinese one, as Chinese writes it, with none needed: "一、".
+ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
+# A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
+# "（一）".
 LIST_ITEM = re.compile(
-    rf"( *)((?:-|\d+\.|([a-zA-Z])\3*\.|[ivxlcdmIVXLCDM]+\.)(?= )|{HAN_NUMERAL}、) ?(.*)"
+    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
+    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(?P<rest>.*)"
 )
+CAPTION = re.compile(r"Table: (.*)")
 # A note's label: no space, bracket or backslash, and not ending as a superscript does.
 NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
 NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
@@ -179,7 +185,10 @@ def read_blocks(
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
     numbered: dict[int, int] = {}  # each figure's number, and the line that gives it
-    for chunk in chunks:
+    index = 0
+    while index < len(chunks):
+        chunk = chunks[index]
+        index += 1
         if HEADING_MARK.match(chunk.text):
             blocks.append(read_heading(chunk, path))
         elif chunk.text.startswith("!["):
@@ -194,6 +203,13 @@ def read_blocks(
             blocks.append(read_note(chunk, path))
         elif chunk.text.startswith("|"):
             blocks.append(read_table(chunk, path))
+        elif (caption := CAPTION.fullmatch(chunk.lines[0])) and (
+                chunk.lines[1:2] or chunks[index:index + 1] and chunks[index].text[:1] == "|"):
+            table = Chunk(chunk.line + 1, chunk.lines[1:])
+            if not table.lines:
+                table, index = chunks[index], index + 1
+            blocks.append(replace(read_table(table, path),
+                                  caption=read_spans(caption.group(1), chunk, path, offset=7)))
         elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
             blocks.append(read_list(chunk, path))
         elif all(kept_break(line) for line in chunk.lines):
@@ -234,29 +250,45 @@ def cells(row: str) -> list[str]:
 
 
 def read_list(chunk: Chunk, path: Path) -> List:
-    top: list[tuple[str, list[str], list[tuple[str, list[str]]]]] = []
+    """The list in a chunk: each item at least two spaces further in than the item before
+    is nested in it; an item no further in carries on the list of the items like it."""
+    levels: list[tuple[int, list]] = []  # indent, and the items: (marker, lines, nested)
     for line in chunk.lines:
         item = LIST_ITEM.fullmatch(line)
         if item is None:
-            (top[-1][2][-1][1] if top[-1][2] else top[-1][1]).append(line.strip())
-        elif len(item.group(1)) >= NESTED and top:
-            top[-1][2].append((item.group(2), [item.group(4)]))
-        else:
-            top.append((item.group(2), [item.group(4)], []))
-    return built_list(top, chunk, path)
+            levels[-1][1][-1][1].append(line.strip())
+            continue
+        indent = len(item.group("indent"))
+        while len(levels) > 1 and indent < levels[-1][0]:
+            levels.pop()
+        if levels and indent >= levels[-1][0] + NESTED:
+            nested = levels[-1][1][-1][2]
+            levels.append((indent, nested))
+        elif not levels:
+            levels.append((indent, []))
+        levels[-1][1].append((item.group("marker"), [item.group("rest")], []))
+    return built_list(levels[0][1], chunk, path)
 
 
 def built_list(items: list, chunk: Chunk, path: Path) -> List:
-    style, start = list_numbering([mark.rstrip(".、").replace("-", "") for mark, *_ in items])
+    marks = [mark for mark, *_ in items]
+    style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
     return List(
-        tuple(
-            ListItem(read_spans(" ".join(lines), chunk, path),
-                     built_list([(m, ls, []) for m, ls in nested], chunk, path) if nested else None)
-            for _, lines, nested in items
-        ),
+        tuple(ListItem(read_spans(" ".join(lines), chunk, path),
+                       built_list(nested, chunk, path) if nested else None)
+              for _, lines, nested in items),
         style,
         start,
+        marker_form(marks[0]),
     )
+
+
+def marker_form(mark: str) -> str:
+    """How a list's marks write their numbers (model.MARKERS): "(%)" for "(a)", "%)" for
+    "a)", "（%）" for "（一）", "" for "a." and "一、"."""
+    if mark.startswith(("(", "\uff08")):
+        return f"{mark[0]}%{mark[-1]}"
+    return "%)" if mark.endswith(")") else ""
 
 
 def read_heading(chunk: Chunk, path: Path) -> Heading:
@@ -288,12 +320,9 @@ def read_figure(
     caption = read_spans(line[2:end], chunk, path, offset=2)
     number, alt = figure_attributes(image.group("attributes"), position, chunk, path)
     named = image.group("image").strip()
-    return Figure(
-        number,
-        caption,
-        figure_image(named, chunk, path, source_dir) if named else metadata.images.get(number),
-        metadata.alt.get(number) if alt is None else clean_line(alt) or None,
-    )
+    figure = metadata.figure(number, caption,
+                             figure_image(named, chunk, path, source_dir) if named else None)
+    return figure if alt is None else replace(figure, alt=clean_line(alt) or None)
 
 
 def figure_attributes(attributes: str | None, position: int, chunk: Chunk,

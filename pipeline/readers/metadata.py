@@ -13,6 +13,8 @@ from pipeline.model import Metadata
 from pipeline.readers.cleaning import clean_line
 
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
+DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
+              "or date = 2024-06-11 (a day)")
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
@@ -22,13 +24,28 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     """The metadata in `path` (an empty title when the file does not give one)."""
     if not path.exists():
         return Metadata(title="")
+    text = ""
     try:
-        settings = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        settings = tomllib.loads(text)
     except UnicodeDecodeError:
         raise PipelineError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
-        raise PipelineError(path, f"not valid TOML: {error}") from None
+        raise PipelineError(path, f"not valid TOML: {error}{toml_hint(text, error)}") from None
     return parse_metadata(settings, path, layouts)
+
+
+def toml_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
+    """What to write instead, where the line TOML stopped at sets a key whose accepted forms
+    TOML's own message cannot know: a date written as a year and month, say."""
+    at_line = re.search(r"at line (\d+)", str(error))
+    lines = text.splitlines()
+    if not at_line or int(at_line.group(1)) > len(lines):
+        return ""
+    key = lines[int(at_line.group(1)) - 1].partition("=")[0].strip()
+    if key == "date":
+        return f"; {DATE_FORMS}"
+    return ""
 
 
 def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
@@ -61,10 +78,10 @@ def text_value(value: object, key: str, path: Path) -> str:
 
 def date_value(value: object, path: Path) -> str:
     if isinstance(value, bool) or not isinstance(value, int | str | datetime.date):
-        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
+        raise PipelineError(path, f"date is {value!r}; {DATE_FORMS}")
     text = str(value)[:10]
     if text and not valid_date(text):
-        raise PipelineError(path, f"date must be a year or a date like 2024-06-11, not {value!r}")
+        raise PipelineError(path, f"date is {value!r}; {DATE_FORMS}")
     return text
 
 

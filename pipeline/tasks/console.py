@@ -22,13 +22,16 @@ from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.tasks.project import Project
 
+# An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
+EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
+
 
 @dataclass
 class Run:
     started: float = field(default_factory=time.monotonic)
     executed: list[str] = field(default_factory=list)  # task names, in the order they ran
     errors: list[str] = field(default_factory=list)
-    held_back: int = 0  # tasks not run because a task they need failed
+    held_back: list[str] = field(default_factory=list)  # tasks a failed task they need held back
 
 
 class Console:
@@ -64,13 +67,14 @@ class Console:
 
     def add_failure(self, task, fail) -> None:
         if isinstance(fail, UnmetDependency):
-            self.run.held_back += 1
+            self.run.held_back.append(task.name)
             return
         if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
             self.write(fail.get_msg())
         message = one_line(getattr(fail, "message", "") or fail.get_msg())
-        # Every edition of a document fails alike on one bad character: said once.
-        if message not in self.run.errors:
+        # Every edition of a document fails alike on one bad character, or its preflights
+        # on one missing paragraph: said once.
+        if problem_of(message) not in map(problem_of, self.run.errors):
             self.write(f"error: {message}\n")
         self.run.errors.append(message)
 
@@ -94,8 +98,19 @@ class Console:
         self.write(summary(self.project, self.run))
 
 
+def named(tasks: list[str], shown: int = 3) -> str:
+    """The first few task names, and how many more."""
+    more = f" and {len(tasks) - shown} more" if len(tasks) > shown else ""
+    return ", ".join(tasks[:shown]) + more
+
+
 def counted(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' * (number != 1)}"
+
+
+def problem_of(message: str) -> str:
+    """An error as said once: the problem, whichever edition of its document it names."""
+    return EDITION.sub(r"\1", message)
 
 
 def one_line(message: str) -> str:
@@ -114,22 +129,29 @@ def summary(project: Project, run: Run) -> str:
                         if ":" in task})
     lines = [""]
     for name in documents:
-        lines += document_lines(project, name)
+        lines += document_lines(project, name, f"model:{name}" in run.executed)
     tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
-        tail += f"; {counted(len(set(run.errors)), 'error')}"
+        tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
         if run.held_back:
-            tail += f"; {counted(run.held_back, 'task')} not run because of them"
+            tail += (f"; {counted(len(run.held_back), 'task')} not run because of them "
+                     f"({named(run.held_back)})")
     lines.append(f"Built {tail}.")
     return "\n".join(lines) + "\n"
 
 
-def document_lines(project: Project, name: str) -> list[str]:
+def document_lines(project: Project, name: str, read: bool = False) -> list[str]:
+    """The document's editions and draft; when its text was `read` in this run, how many of
+    its lines were web-page debris."""
     folder = project.output_dir(name).relative_to(project.root)
     lines = [f"{name}  (in {folder}/)"]
+    debris = debris_lines(project, name) if read else 0
+    if debris:
+        lines.append(f"  {counted(debris, 'line')} dropped as web page debris"
+                     f" (listed in {project.dedupe_report(name).name})")
     for layout in project.layouts():
-        pdf = project.pdf(name, layout)
-        if pdf.exists():
+        pdf = project.built_pdf(name, layout)
+        if pdf:
             lines.append(f"  {pdf.name:<40} {edition_state(project, name, layout)}")
     docx = project.docx(name)
     if docx.exists():
@@ -137,6 +159,16 @@ def document_lines(project: Project, name: str) -> list[str]:
     if len(lines) == 1:
         lines.append("  nothing built yet: see the error above")
     return lines
+
+
+def debris_lines(project: Project, name: str) -> int:
+    """How many lines of the document's source its reading dropped as web-page debris."""
+    try:
+        report = json.loads(project.dedupe_report(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    debris = report.get("web_page_debris") if isinstance(report, dict) else None
+    return debris if isinstance(debris, int) else 0
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:
@@ -151,10 +183,13 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     errors = [check for check in failed if check.get("severity") == "error"]
     proofs = [check for check in failed if check.get("severity") == "proof"]
     warnings = [check for check in failed if check.get("severity") == "warning"]
-    if is_print(project, layout):
-        verdict = "PROOF, not for press" if errors or proofs else "press-ready"
+    printed = is_print(project, layout)
+    if errors:  # the PDF is set aside as <name>-<layout>.FAILED.pdf
+        verdict = "FAILED, not for press" if printed else "FAILED, not to publish"
+    elif printed:
+        verdict = "PROOF, not for press" if proofs else "press-ready"
     else:
-        verdict = "failed its preflight" if errors else "checked"
+        verdict = "checked"
     noted = "; ".join(f"{check['rule']}: {brief(check['message'])}"
                       for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.model import Metadata
 from pipeline.tasks.project import Project
+
+if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
+    from pipeline.model import Metadata
 
 
 def digest(path: Path) -> str | None:
@@ -93,7 +96,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     made while they are parsed is a new version, imported by the next build. The model it
     was written from gives its figures' images and alternative text, by their identities.
     """
-    from pipeline.readers.docx_draft import docx_document
+    from pipeline.readers.docx.draft import docx_document
     from pipeline.writers.markup import write_markup
 
     docx = project.docx(name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import fcntl
 import os
 import signal
@@ -35,6 +34,8 @@ def hold_build_lock(path: Path) -> IO:
 def end_with(parent: int) -> None:
     """Have this forked worker killed when `parent` dies, rather than linger holding the lock."""
     if sys.platform.startswith("linux"):
+        import ctypes  # here, in the worker: a build with nothing to do forks none
+
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build died before the line above took effect
         os._exit(1)

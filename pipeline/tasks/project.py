@@ -70,7 +70,18 @@ class Project:
         return self.output_dir(name) / f"{name}.dedupe.json"
 
     def pdf(self, name: str, layout: str) -> Path:
+        """An edition under the name it goes out by: to press, or to be published."""
         return self.output_dir(name) / f"{name}-{layout}.pdf"
+
+    def failed_pdf(self, name: str, layout: str) -> Path:
+        """Where an edition that failed its preflight is set aside, never under its own name."""
+        return self.output_dir(name) / f"{name}-{layout}.FAILED.pdf"
+
+    def built_pdf(self, name: str, layout: str) -> Path | None:
+        """The edition as its last build left it: under its own name, else set aside as failed,
+        else None."""
+        return next((path for path in (self.pdf(name, layout), self.failed_pdf(name, layout))
+                     if path.exists()), None)
 
     def preflight_report(self, name: str, layout: str) -> Path:
         return self.output_dir(name) / f"{name}-{layout}.preflight.json"

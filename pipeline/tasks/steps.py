@@ -7,6 +7,8 @@ them, so declaring tasks stays cheap.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,7 +55,7 @@ def read_marked_up(project: Project, name: str, metadata):
     metadata = replace(metadata, language=text_language(text, metadata.language))
     document = read_markup(text, path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
-    return document, {"document": name, "source": path.name, "dropped": []}
+    return document, {"document": name, "source": path.name, "web_page_debris": 0, "dropped": []}
 
 
 def load_document(project: Project, name: str):
@@ -76,24 +78,50 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
 
 
 def check_pdf(root: Path, name: str, layout_name: str) -> None:
-    """Preflight a PDF edition: a JSON report always; errors fail, naming the first checks."""
+    """Preflight a PDF edition: a JSON report always; errors fail, naming the first checks.
+
+    A PDF that fails (or that the check cannot read) is renamed <name>-<layout>.FAILED.pdf,
+    so nothing under an edition's own name has failed; one that passes removes an earlier
+    build's failed file. The check runs after the preview (dodo.py), the other step reading
+    the PDF, so no step finds the file gone from under it."""
     from pipeline.checks.preflight import preflight
     from pipeline.layouts import load_layout
 
     project = Project(Path(root))
-    pdf = project.pdf(name, layout_name)
-    report = preflight(pdf, load_document(project, name),
-                       load_layout(project.layouts_dir, layout_name), project.source_dir)
+    pdf, failed = project.pdf(name, layout_name), project.failed_pdf(name, layout_name)
+    try:
+        report = preflight(pdf, load_document(project, name),
+                           load_layout(project.layouts_dir, layout_name), project.source_dir)
+    except Exception:
+        set_aside(pdf, failed)
+        raise
     report_path = project.preflight_report(name, layout_name)
     files.write_json(report_path, report.to_json())
-    if report.errors:
-        named = "; ".join(f"{check.rule}: {check.message}"
-                          for check in report.errors[:PROBLEMS_IN_ERROR])
-        more = len(report.errors) - PROBLEMS_IN_ERROR
-        rest = f"; {more} more in {report_path.name}" if more > 0 else ""
-        raise PipelineError(pdf.relative_to(project.root),
-                            f"failed its preflight with {len(report.errors)} "
-                            f"error{'s' * (len(report.errors) != 1)}: {named}{rest}")
+    if not report.errors:
+        failed.unlink(missing_ok=True)
+        return
+    set_aside(pdf, failed)
+    named = "; ".join(f"{check.rule}: {check.message}"
+                      for check in report.errors[:PROBLEMS_IN_ERROR])
+    more = len(report.errors) - PROBLEMS_IN_ERROR
+    rest = f"; {more} more in {report_path.name}" if more > 0 else ""
+    raise PipelineError(failed.relative_to(project.root),
+                        f"failed its preflight with {len(report.errors)} "
+                        f"error{'s' * (len(report.errors) != 1)}: {named}{rest}")
+
+
+def set_aside(pdf: Path, failed: Path) -> None:
+    """`pdf` renamed `failed` in one step (replacing an earlier failed file): at no moment is
+    there neither, or a failed file under the edition's own name."""
+    with contextlib.suppress(FileNotFoundError):  # no PDF: nothing to set aside
+        os.replace(pdf, failed)
+
+
+def clean_check(root: Path, name: str, layout_name: str) -> None:
+    """`doit clean` removes the preflight's report and any PDF it set aside as failed."""
+    project = Project(Path(root))
+    project.preflight_report(name, layout_name).unlink(missing_ok=True)
+    project.failed_pdf(name, layout_name).unlink(missing_ok=True)
 
 
 def preview_pdf(root: Path, name: str, layout_name: str) -> None:
@@ -109,7 +137,7 @@ def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
-    from pipeline.writers.docx_draft import write_docx
+    from pipeline.writers.docx.draft import write_docx
 
     project = Project(Path(root))
     docx = project.docx(name)

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 import pyphen
 from markupsafe import Markup, escape
 
-from pipeline.addresses import ADDRESS, link_target
-from pipeline.languages import DEFAULT
+from pipeline import addresses
+from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
+ADDRESS = re.compile(addresses.ADDRESS)
 ADDRESS_BREAK = re.compile(r"(?<=[.@])(?=.)|(?<=/)(?=[^/])")  # never inside "//"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -60,7 +61,8 @@ class LineBreaks:
         dictionary = hyphenator(self.language, self.hyphenation)
         if dictionary is None:
             return tagged(text, self.language)
-        # Chinese is never hyphenated: its characters are not lower-case letters.
+        # A phrase in another language (Chinese) is never hyphenated: its characters are
+        # not lower-case letters.
         return tagged(LETTERS.sub(lambda match: self.hyphenated(match, dictionary, block), text),
                       self.language)
 
@@ -90,10 +92,16 @@ def address(text: str, linked: bool) -> Markup:
     return Markup('<a class="address" href="{}">{}</a>').format(link_target(text), shown)
 
 
-def unbroken(text: str, language: str = DEFAULT) -> Markup:
+def link_target(address: str) -> str:
+    if "://" in address:
+        return address
+    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
+
+
+def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
     """Text whose compounds ("Vice-Chancellor") never break at their hyphen: for titles,
-    headings and names, where a broken compound reads as two words. Chinese in a text of
-    another `language` is tagged."""
+    headings and names, where a broken compound reads as two words. A phrase in another
+    language than the document's `language` is tagged."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
         parts += [tagged(text[position:match.start()], language),
@@ -105,9 +113,9 @@ def unbroken(text: str, language: str = DEFAULT) -> Markup:
 
 @functools.cache
 def hyphenator(language: str, hyphenation: Hyphenation) -> pyphen.Pyphen | None:
-    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate
-    or no dictionary knows the language."""
-    if not hyphenation.enabled:
+    """The hyphenation dictionary of `language`, or None where the layout does not hyphenate,
+    the language is never hyphenated (Chinese) or no dictionary knows it."""
+    if not hyphenation.enabled or not profile_for(language).hyphenates:
         return None
     known = pyphen.language_fallback(language.replace("-", "_"))
     if known is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import HAN_NUMERAL
+from pipeline.languages import NUMERAL, NUMERALS
 from pipeline.list_numbers import letters, roman
 from pipeline.model import (
     Block,
@@ -27,8 +27,14 @@ from pipeline.model import (
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
-# escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "一、"), a table row, a note.
-BLOCK_START = re.compile(rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=\. )|{HAN_NUMERAL}(?=、)|\[(?=\^[^\]]*\]:)")
+# escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "(a) ", "a) ", "一、",
+# "（一）"), a table row, a note, a table's caption.
+OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
+                       for numerals in NUMERALS)  # a language's own, before its "、"
+BLOCK_START = re.compile(
+    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^[^\]]*\]:)|Table(?=: )"
+)
 NESTED_INDENT = "    "
 # The characters that open or close inline markup: always escaped in text.
 INLINE_MARKS = "\\*^~[]<"
@@ -85,42 +91,37 @@ def unmistakable(text: str) -> str:
     start = BLOCK_START.match(text)
     if start is None:
         return text
-    if start.group() in "#!|-[":
+    if start.group() in "#!|-[(\uff08":
         return "\\" + text
     return text[: start.end()] + "\\" + text[start.end() :]
 
 
 def write_list(block: List, indent: str = "") -> str:
     lines = []
+    before, after = block.affixes
     for number, item in enumerate(block.items, block.start):
-        lines.append(f"{indent}{marker(block.style, number)} {write_spans(item.spans)}")
+        mark = f"{before}{numeral(block.style, number)}{after}" if block.numbered else "-"
+        lines.append(f"{indent}{mark} {write_spans(item.spans)}")
         if item.sublist is not None:
             lines.append(write_list(item.sublist, indent + NESTED_INDENT))
     return "\n".join(lines)
 
 
-def marker(style: str, number: int) -> str:
+def numeral(style: str, number: int) -> str:
     match style:
-        case "bullet":
-            return "-"
         case "decimal":
-            return f"{number}."
+            return str(number)
         case "lower-alpha" | "upper-alpha":
             letter = letters(number)
-            return f"{letter.upper() if style.startswith('upper') else letter}."
+            return letter.upper() if style.startswith("upper") else letter
         case "lower-roman" | "upper-roman":
-            numeral = roman(number)
-            return f"{numeral.upper() if style.startswith('upper') else numeral}."
-        case "trad-chinese-informal":
-            return f"{han_numeral(number)}、"
+            return roman(number).upper() if style.startswith("upper") else roman(number)
+    for numerals in NUMERALS:  # a language's own: "十一"
+        if style == numerals.style:
+            return numerals.numeral(number)
     raise ValueError(f"a list style the marked-up form lacks: {style!r}")
 
 
-def han_numeral(number: int) -> str:
-    """3 -> "三", 11 -> "十一", 20 -> "二十": how Chinese lists count, to 99."""
-    digits = " 一二三四五六七八九"
-    tens, units = divmod(number, 10)
-    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
 def write_table(block: Table) -> str:
@@ -128,7 +129,9 @@ def write_table(block: Table) -> str:
         return "| " + " | ".join(write_spans(cell, "|") for cell in cells) + " |"
 
     rule = "| " + " | ".join("---:" if numeric else "---" for numeric in block.numeric) + " |"
-    return "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
+    table = "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
+    # The caption as pandoc writes one: a paragraph "Table: …" before the table.
+    return f"Table: {write_spans(block.caption)}\n\n{table}" if block.caption else table
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:

@@ -1,11 +1,13 @@
 """The rules for every edition: fonts embedded, every heading in the outline, and every
-paragraph and caption printed once, in order."""
+paragraph, caption, list item, table cell (in its place) and sign-off line printed once, in
+order."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -22,9 +24,9 @@ from pipeline.model import (
     SignOff,
     Table,
     UnknownBlock,
+    plain,
 )
 from pipeline.pdf.pages import POINTS_PER_MM, paintings, rectangle
-from pipeline.writers.html import shown_date
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
@@ -76,63 +78,126 @@ def outline_items(items) -> Iterator[pikepdf.OutlineItem]:
         yield from outline_items(item.children)
 
 
-def text_problems(edition: Edition) -> list[str]:
-    """Every paragraph and caption once, in order, as a whole block of the pages' text.
+@dataclass(frozen=True)
+class Printed:
+    """A text the document prints, the name a report gives it (None for the opener's and a
+    heading's), and how it stands in the pages' text: a pattern over the normalised text, a
+    table's cells one after another in reading order."""
 
-    Each text the document prints (its front matter, headings, paragraphs and captions) is
-    claimed in the text of the pages' text areas, longest first, at its first place not yet
-    claimed: a short paragraph ("I", "a") is never found inside a longer one, and a block
-    found again in what is left was printed twice. Paragraphs follow the model's order;
-    captions may stand elsewhere (figure placement may set a figure a paragraph later)."""
+    label: str | None
+    text: str
+    pattern: str
+    length: int  # of the normalised text it stands for
+    pieces: tuple[tuple[str, str], ...] = ()  # a table's: each cell's place and pattern
+
+    @classmethod
+    def of(cls, label: str | None, text: str) -> Printed:
+        wanted = normalised(text)
+        return cls(label, text, re.escape(wanted), len(wanted))
+
+
+def text_problems(edition: Edition) -> list[str]:
+    """Every paragraph, caption, list item, table and sign-off line once, in order, as a
+    whole block of the pages' text.
+
+    Each text the document prints is claimed in the text of the pages' text areas, longest
+    first, at its first place not yet claimed: a short paragraph ("I", "a") is never found
+    inside a longer one, and a block found again in what is left was printed twice. A table
+    is claimed whole, its cells by their places: each after the one before it in reading
+    order (row by row, its header row again where it repeats after a page break), so "17"
+    is never looked for inside "117", nor "Ward 1" inside "Ward 11". Paragraphs follow the
+    model's order; captions may stand elsewhere (figure placement may set a figure a
+    paragraph later). A proof's "Picture 1 to come" in a picture's place is apparatus,
+    claimed first."""
     text = normalised("".join(text_area_texts(edition)))
     claimed = bytearray(len(text))
-    items = [(None, part) for part in front_texts(edition.document)]
+    for pattern in apparatus_patterns(edition.document):
+        if (place := unclaimed_place(text, pattern, claimed)) is not None:
+            claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
+    items = [Printed.of(None, part) for part in front_texts(edition.document)]
     items += list(block_texts(edition.document))
-    wanted = [normalised(item) for _, item in items]
-    places: dict[int, int] = {}
+    places: dict[int, tuple[int, int]] = {}
     # Longest first; of equal length, the blocks' before the opener's (which a layout may
     # set in capitals, and which a sign-off may repeat).
-    order = sorted(range(len(items)), key=lambda i: (-len(wanted[i]), items[i][0] is None))
+    order = sorted(range(len(items)), key=lambda i: (-items[i].length, items[i].label is None))
     for index in order:
-        if wanted[index]:
-            place = unclaimed_place(text, wanted[index], claimed)
-            if place < 0 and items[index][0] is None:  # front matter a layout set in capitals
-                wanted[index] = wanted[index].upper()
-                place = unclaimed_place(text, wanted[index], claimed)
-            if place >= 0:
-                claimed[place:place + len(wanted[index])] = b"\1" * len(wanted[index])
-                places[index] = place
+        if not items[index].length:
+            continue
+        place = unclaimed_place(text, items[index].pattern, claimed)
+        if place is None and items[index].label is None:  # front matter set in capitals
+            items[index] = Printed.of(None, items[index].text.upper())
+            place = unclaimed_place(text, items[index].pattern, claimed)
+        if place is not None:
+            claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
+            places[index] = place
     problems, previous = [], -1
-    for index, (label, item) in enumerate(items):
-        if label is None or not wanted[index]:
+    for index, item in enumerate(items):
+        if item.label is None or not item.length:
             continue
         if index not in places:
-            problems.append(f"{label} missing: {excerpt(item)}")
+            problems.append(missing(item, text, claimed))
             continue
         times = 1
-        while (again := unclaimed_place(text, wanted[index], claimed)) >= 0:
-            claimed[again:again + len(wanted[index])] = b"\1" * len(wanted[index])
+        while (again := unclaimed_place(text, item.pattern, claimed)) is not None:
+            claimed[again[0]:again[1]] = b"\1" * (again[1] - again[0])
             times += 1
-        if times > 1 and not label.startswith("table"):  # a cell's "–" or "0" may recur
-            problems.append(f"{label} printed {times} times: {excerpt(item)}")
-        if label.startswith("paragraph"):
-            if places[index] < previous:
-                problems.append(f"{label} out of order: {excerpt(item)}")
-            previous = places[index]
+        if times > 1:
+            problems.append(f"{item.label} printed {times} times: {excerpt(item.text)}")
+        if item.label.startswith("paragraph"):
+            if places[index][0] < previous:
+                problems.append(f"{item.label} out of order: {excerpt(item.text)}")
+            previous = places[index][0]
     return problems
 
 
-def unclaimed_place(text: str, wanted: str, claimed: bytearray) -> int:
-    """Where `wanted` first stands in `text` wholly outside the claimed parts, or -1."""
-    start = text.find(wanted)
-    while start >= 0 and any(claimed[start:start + len(wanted)]):
-        start = text.find(wanted, start + 1)
-    return start
+def unclaimed_place(text: str, pattern: str, claimed: bytearray) -> tuple[int, int] | None:
+    """Where `pattern` first matches in `text` wholly outside the claimed parts, or None."""
+    compiled = re.compile(pattern)
+    match = compiled.search(text)
+    while match is not None and any(claimed[match.start():match.end()]):
+        match = compiled.search(text, match.start() + 1)
+    return match.span() if match is not None else None
 
 
-def block_texts(document: Document) -> Iterator[tuple[str | None, str]]:
+def missing(item: Printed, text: str, claimed: bytearray) -> str:
+    """What a report says of a text not found: for a table, the first cell that does not
+    follow the cells before it in the pages' text."""
+    if not item.pieces:
+        return f"{item.label} missing: {excerpt(item.text)}"
+    found, lacking = 0, len(item.pieces)  # the longest run of cells found lies between
+    while lacking - found > 1:
+        middle = (found + lacking) // 2
+        pattern = "".join(piece for _, piece in item.pieces[:middle])
+        if unclaimed_place(text, pattern, claimed) is not None:
+            found = middle
+        else:
+            lacking = middle
+    where, _ = item.pieces[lacking - 1]
+    return f"{item.label} {where} missing: {excerpt(item.text)}"
+
+
+def table_printed(label: str, table: Table) -> Printed:
+    """A table as the pages show it: its caption, its header row, then each row, the header
+    row perhaps again before a row (where a page break repeats it)."""
+    def cell_pattern(cell) -> str:
+        return re.escape(normalised(plain(cell)))
+
+    header = "".join(cell_pattern(cell) for cell in table.header)
+    pieces = [("caption", cell_pattern(table.caption))] if table.caption else []
+    pieces += [(f"header row, column {column}", cell_pattern(cell))
+               for column, cell in enumerate(table.header, 1)]
+    for number, row in enumerate(table.rows, 1):
+        pieces += [(f"row {number}, column {column}",
+                    (f"(?:{header})?" if column == 1 else "") + cell_pattern(cell))
+                   for column, cell in enumerate(row, 1)]
+    written = " | ".join([plain(table.caption), *table.texts] if table.caption else table.texts)
+    return Printed(label, written, "".join(piece for _, piece in pieces),
+                   len(normalised(written.replace(" | ", ""))), tuple(pieces))
+
+
+def block_texts(document: Document) -> Iterator[Printed]:
     """Every block's texts with the name a report gives each: paragraphs, captions, list
-    items, table cells, sign-off lines and notes (headings are checked as bookmarks)."""
+    items, tables, sign-off lines and notes (headings are checked as bookmarks)."""
     counts: dict[str, int] = {}
 
     def named(kind: str) -> str:
@@ -142,26 +207,31 @@ def block_texts(document: Document) -> Iterator[tuple[str | None, str]]:
     for block in document.blocks:
         match block:
             case Paragraph():
-                yield named("paragraph"), block.text
+                yield Printed.of(named("paragraph"), block.text)
             case Figure():
-                yield f"figure {block.number} caption", block.text
+                yield Printed.of(f"figure {block.number} caption", block.text)
             case List():
                 name = named("list")
                 for number, text in enumerate(block.texts, 1):
-                    yield f"{name} item {number}", text
+                    yield Printed.of(f"{name} item {number}", text)
             case Table():
-                name = named("table")
-                for number, text in enumerate(block.texts, 1):
-                    yield f"{name} cell {number}", text
+                yield table_printed(named("table"), block)
             case SignOff():
                 for number, text in enumerate(block.texts, 1):
-                    yield f"sign-off line {number}", text
+                    yield Printed.of(f"sign-off line {number}", text)
             case Note():
-                yield f"note {block.label}", block.text
+                yield Printed.of(f"note {block.label}", block.text)
             case Heading():
-                yield None, block.text
+                yield Printed.of(None, block.text)
             case _:
                 raise UnknownBlock(block, "the text-complete check")
+
+
+def apparatus_patterns(document: Document) -> list[str]:
+    """What a proof prints that is no text of the document: each missing picture's label."""
+    language = document.metadata.language
+    return [re.escape(normalised(block.to_come(language))) for block in document.figures
+            if not block.image]
 
 
 def front_texts(document: Document) -> list[str]:
@@ -170,7 +240,7 @@ def front_texts(document: Document) -> list[str]:
     byline = document.byline
     parts = [byline.name, *byline.honours, byline.role] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
-            shown_date(metadata.date, metadata.language), *parts]
+            metadata.shown_date, *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:

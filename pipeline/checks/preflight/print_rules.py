@@ -22,6 +22,7 @@ from pipeline.pdf.pages import (
     with_ctm,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION, XMP_PDFX_VERSION
+from pipeline.writers.pdf.pictures import picture_of
 
 BOX_TOLERANCE_PT = 0.01
 # Effective resolution at the printed size: under the first an error, under the second a
@@ -146,34 +147,108 @@ def image_resolution_warnings(edition: Edition) -> list[str]:
 
 
 def resolutions(edition: Edition) -> list[tuple[str, float]]:
-    """Each picture drawn (pages.image_placements walks the content streams), named by its
-    file where its pixel size tells which, with its size and effective resolution."""
-    named = picture_files(edition)
+    """Each picture drawn (pages.image_placements walks the content streams), named by the
+    file it was made from, with its size and effective resolution."""
     found = []
     for number, page in enumerate(edition.pdf.pages, 1):
         for name, width, height, ctm in image_placements(page, page.obj.get("/Resources")):
             resolution = ppi(width, height, ctm)
-            picture = named.get((width, height), f"image {name}")
-            found.append((f"page {number}: {picture} ({width} x {height} px) at "
-                          f"{resolution:.0f} ppi", resolution))
+            found.append((f"page {number}: {picture_name(edition, name)} ({width} x {height} px)"
+                          f" at {resolution:.0f} ppi", resolution))
     return found
 
 
-def picture_files(edition: Edition) -> dict[tuple[int, int], str]:
-    """The figures' picture files by their pixel size."""
-    from PIL import Image
+def picture_name(edition: Edition, resource: str) -> str:
+    """The file an image resource was made from, else the resource's name."""
+    images = [figure.image for figure in edition.document.figures if figure.image]
+    return picture_of(resource, images) or f"image {resource}"
 
-    if edition.source_dir is None:
-        return {}
-    files = {}
-    for figure in edition.document.figures:
-        if figure.image:
-            try:
-                with Image.open(edition.source_dir / figure.image) as image:
-                    files[image.size] = figure.image
-            except OSError:
-                continue
-    return files
+
+def total_ink_problems(edition: Edition) -> list[str]:
+    """CMYK pictures and colours laying more ink than the output condition takes (the
+    layout's total_ink_limit), measured on the separations: each picture's darkest pixel,
+    the sum of its four plates."""
+    limit = edition.layout.total_ink_limit
+    if not limit:
+        return ["the layout names no total_ink_limit (the printer's, with its profile)"]
+    problems = []
+    for number, page in enumerate(edition.pdf.pages, 1):
+        xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
+        for name, _, _, _ in image_placements(page, page.obj.get("/Resources")):
+            image = xobjects.get(name)
+            ink = image_ink(image) if image is not None else 0.0
+            if ink > limit:
+                problems.append(f"page {number}: {picture_name(edition, name)} lays "
+                                f"{ink:.0f} % ink, over the {limit:g} % limit")
+        for ink in fill_inks(page):
+            if ink > limit:
+                problems.append(f"page {number}: a CMYK colour of {ink:.0f} % ink, over the "
+                                f"{limit:g} % limit")
+                break
+    return problems
+
+
+def image_ink(image: pikepdf.Stream) -> float:
+    """The most ink a CMYK image lays anywhere, in per cent (400 at most): its samples
+    decoded (an Adobe CMYK JPEG's inverted ones turned by its /Decode), its mask aside."""
+    from PIL import Image, ImageChops, ImageMath
+
+    if (image.get("/ColorSpace") != pikepdf.Name.DeviceCMYK
+            or int(image.get("/BitsPerComponent", 8)) != 8):
+        return 0.0
+    samples = image.read_bytes(decode_level=pikepdf.StreamDecodeLevel.all)
+    pixels = Image.frombytes("CMYK", (int(image.Width), int(image.Height)), samples)
+    if [float(value) for value in image.get("/Decode", [0, 1])][:2] == [1.0, 0.0]:
+        pixels = ImageChops.invert(pixels)
+    plates = [plate.convert("I") for plate in pixels.split()]
+    total = ImageMath.lambda_eval(lambda names: names["c"] + names["m"] + names["y"]
+                                  + names["k"], c=plates[0], m=plates[1], y=plates[2],
+                                  k=plates[3])
+    return total.getextrema()[1] / 255 * 100
+
+
+def fill_inks(page) -> Iterator[float]:
+    """The total ink of each CMYK colour the page's content sets: by k and K, or by sc, scn,
+    SC and SCN in a CMYK colour space (WeasyPrint sets every colour so: /DeviceCMYK cs, then
+    scn); the marks' strokes in registration colour, outside the trim, aside."""
+    spaces = {"fill": "", "stroke": ""}  # the colour space in force, by its name
+    saved = []
+    named = page.obj.get("/Resources", {}).get("/ColorSpace", {})
+    # Only the operators that matter are parsed: the text's are most of a page.
+    for operands, operator in pikepdf.parse_content_stream(page, INK_OPERATORS):
+        operator = str(operator)
+        if operator == "q":
+            saved.append(dict(spaces))
+        elif operator == "Q" and saved:
+            spaces = saved.pop()
+        elif operator in COLOUR_SPACE_OPERATORS:
+            spaces[COLOUR_SPACE_OPERATORS[operator]] = str(operands[0])
+        elif len(operands) == 4 and (operator in ("k", "K") or (
+                operator in COLOUR_OPERATORS
+                and is_cmyk(spaces[COLOUR_OPERATORS[operator]], named))):
+            colour = tuple(map(float, operands))
+            if colour != REGISTRATION or operator not in STROKING:  # the marks are strokes
+                yield sum(colour) * 100
+
+
+STROKING = ("K", "SC", "SCN")
+INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
+COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
+COLOUR_OPERATORS = {"sc": "fill", "scn": "fill", "SC": "stroke", "SCN": "stroke"}
+
+
+def is_cmyk(space: str, named) -> bool:
+    """Whether the colour space `space` (an operand of cs or CS) is DeviceCMYK or a CMYK ICC
+    space, itself or by its name in the page's resources."""
+    if space == "/DeviceCMYK":
+        return True
+    if space in named:
+        found = named[space]
+        if isinstance(found, pikepdf.Name):
+            return found == pikepdf.Name.DeviceCMYK
+        return (isinstance(found, pikepdf.Array) and found[0] == pikepdf.Name.ICCBased
+                and int(found[1].get("/N", 0)) == 4)
+    return False
 
 
 def missing_picture_problems(edition: Edition) -> list[str]:
@@ -243,5 +318,6 @@ PRINT_RULES = (
     Rule("marks-outside-bleed", "error", marks_problems),
     Rule("image-resolution", "error", image_resolution_problems),
     Rule("image-resolution-print", "warning", image_resolution_warnings),
+    Rule("total-ink", "error", total_ink_problems),
     Rule("pictures-supplied", "proof", missing_picture_problems),
 )

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Iterator
 
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.languages import HAN, is_chinese_tag
-from pipeline.model import Note, SignOff
+from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.model import Document, Note, SignOff, Table
 from pipeline.pdf.structure import elements_with_parents, is_element, kids_of
 from pipeline.pdf.text import marked_texts
-from pipeline.writers.language_tags import holds_chinese
 
 
 def tagged_problems(edition: Edition) -> list[str]:
@@ -53,8 +52,12 @@ def page_label_problems(edition: Edition) -> list[str]:
 
 def structure_problems(edition: Edition) -> list[str]:
     """The tag tree is the document's: no per-page parts; one P per paragraph, even across
-    pages; one Figure per figure, its Caption inside it and its box in points on its page;
-    every marked content named in the parent tree by the element that holds it."""
+    pages (a figure still without its picture is its caption, a P); one Note, with an ID,
+    per note; one Figure per picture, with alternative text and its box in points on its
+    page, its Caption the element after it (never inside it: Alt stands for the Figure and
+    all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
+    Table may hold one as its first or last kid, 14.8.4.3); every ID in the IDTree; every
+    marked content named in the parent tree by the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
@@ -65,21 +68,66 @@ def structure_problems(edition: Edition) -> list[str]:
     body = [element for element, parent in elements if element.S == pikepdf.Name.P
             and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
-    wanted = len(document.paragraphs) + (document.byline is not None) + len(
-        [block for block in document.blocks if isinstance(block, SignOff | Note)])
+    pictures = [figure for figure in document.figures if figure.image]
+    wanted = (len(document.paragraphs) + (document.byline is not None)
+              + len([block for block in document.blocks if isinstance(block, SignOff)])
+              + len(document.figures) - len(pictures))
     if len(body) != wanted:
         problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off and"
-                        " notes included): "
+                        " figures awaiting their pictures included): "
                         "a paragraph is cut at a page break, or one is missing")
-    figures = [element for element, _ in elements if element.S == pikepdf.Name.Figure]
-    if len(figures) != len(document.figures):
-        problems.append(f"{len(figures)} Figure elements for {len(document.figures)} figures")
-    for element, parent in elements:
-        if element.S == pikepdf.Name.Caption and parent.get("/S") != pikepdf.Name.Figure:
-            problems.append("a Caption stands outside its Figure")
-    problems += [problem for figure in figures for problem in box_problems(edition, figure)]
+    problems += note_problems(elements, document)
+    figures = [(element, parent) for element, parent in elements
+               if element.S == pikepdf.Name.Figure]
+    if len(figures) != len(pictures):
+        problems.append(f"{len(figures)} Figure elements for {len(pictures)} pictures")
+    for figure, parent in figures:
+        problems += box_problems(edition, figure) + caption_problems(figure, parent)
+    problems += table_caption_problems(elements, document)
+    problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems
+
+
+def note_problems(elements: list, document) -> list[str]:
+    notes = [element for element, _ in elements if element.S == pikepdf.Name.Note]
+    wanted = len([block for block in document.blocks if isinstance(block, Note)])
+    problems = [] if len(notes) == wanted else [f"{len(notes)} Note elements for {wanted} notes"]
+    if any("/ID" not in note for note in notes):
+        problems.append("a Note has no /ID")
+    return problems
+
+
+def caption_problems(figure: pikepdf.Dictionary, parent: pikepdf.Dictionary) -> list[str]:
+    """A Figure has its alternative text, holds no Caption, and its Caption follows it."""
+    problems = [] if str(figure.get("/Alt", "")).strip() else ["a Figure has no /Alt"]
+    if any(is_element(kid) and kid.S == pikepdf.Name.Caption for kid in kids_of(figure)):
+        problems.append("a Caption inside its Figure, hidden by the Figure's /Alt")
+    siblings = [kid for kid in kids_of(parent) if is_element(kid)]
+    position = next(index for index, kid in enumerate(siblings) if kid.objgen == figure.objgen)
+    if position + 1 >= len(siblings) or siblings[position + 1].S != pikepdf.Name.Caption:
+        problems.append("a Figure not followed by its Caption")
+    return problems
+
+
+def table_caption_problems(elements: list, document: Document) -> list[str]:
+    """Each table with a title holds it as the Caption that opens its Table element."""
+    titled = len([block for block in document.blocks if isinstance(block, Table) and block.caption])
+    opened = len([element for element, _ in elements if element.S == pikepdf.Name.Table
+                  and next((kid.S for kid in kids_of(element) if is_element(kid)), None)
+                  == pikepdf.Name.Caption])
+    return [] if opened == titled else [
+        f"{opened} Table elements open with their title's Caption, for {titled} titled tables"]
+
+
+def id_tree_problems(root: pikepdf.Dictionary, elements: list) -> list[str]:
+    """Every element's /ID is in the /IDTree, naming that element."""
+    ids = {bytes(element.ID): element.objgen for element, _ in elements if "/ID" in element}
+    names = list(root.get("/IDTree", {}).get("/Names", []))
+    tree = {bytes(key): element.objgen for key, element in zip(names[0::2], names[1::2],
+                                                                strict=False)}
+    missing = [key.decode("latin-1") for key, objgen in ids.items() if tree.get(key) != objgen]
+    return [f"/ID {missing[0]!r} not in the /IDTree"] if missing else []
 
 
 def box_problems(edition: Edition, figure: pikepdf.Dictionary) -> list[str]:
@@ -117,21 +165,23 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
-def chinese_language_problems(edition: Edition) -> list[str]:
-    """In a document in another language, every marked content holding Chinese lies in an
-    element whose language (its own /Lang, or its ancestors') is Chinese."""
+def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
+    """In a document in another script, every marked content holding the letters of
+    `profile` (Han for Chinese) lies in an element whose language (its own /Lang, or its
+    ancestors') is of its script."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
-    if ("/StructTreeRoot" not in root or is_chinese_tag(language)
-            or not holds_chinese(edition.document)):
-        return []  # reading the pages' text back is for documents that hold Chinese
+    if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
+            or profile not in edition.document.scripts):
+        return []  # reading the pages' text back is for documents that hold its letters
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if re.search(HAN, texts.get(key, "")) and not is_chinese_tag(spoken_as)]
+                if profile.holds(texts.get(key, ""))
+                and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []
-    first = texts[untagged[0]]
-    return [f"{len(untagged)} pieces of Chinese text without a Chinese /Lang, as {first!r}"]
+    first, name = texts[untagged[0]], profile.name
+    return [f"{len(untagged)} pieces of {name} text without a {name} /Lang, as {first!r}"]
 
 
 def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple, str]]:
@@ -151,7 +201,9 @@ TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
     Rule("logical-structure", "error", structure_problems),
     Rule("language", "error", language_problems),
-    Rule("chinese-language", "error", chinese_language_problems),
+    # One a language with a script of its own ("chinese-language").
+    *(Rule(profile.rule, "error", functools.partial(phrase_language_problems, profile))
+      for profile in PROFILES if profile.rule),
     Rule("display-title", "error", display_title_problems),
     Rule("page-labels", "error", page_label_problems),
 )

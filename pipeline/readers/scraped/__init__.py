@@ -1,7 +1,8 @@
 """The scraped-text reader: a text copied out of a web page or an e-mail, read as a document.
 
-decoding (bytes to text) -> cleaning (house style, line by line) -> dedupe (the repetitions
-the web page left, counted) -> structure (byline, title, headings, figures, paragraphs).
+decoding (bytes to text) -> cleaning (house style, line by line) -> debris (the page's
+furniture: navigation, sharing, cookie and footer lines) -> dedupe (the repetitions the web
+page left, counted) -> structure (byline, title, headings, figures, paragraphs).
 """
 
 from __future__ import annotations
@@ -9,21 +10,31 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from pipeline.errors import PipelineError
 from pipeline.languages import text_language
 from pipeline.model import Document, Metadata
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.decoding import read_source
+from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import deduplicate, report
 from pipeline.readers.scraped.structure import build_document
+
+NOTHING_LEFT = "no text left after removing web page debris"
 
 
 def read_scraped(path: Path, metadata: Metadata) -> tuple[Document, dict]:
     """The document in the scraped text `path`, and the report of what was dropped."""
-    return scraped_document(path.stem, read_source(path), metadata)
+    return scraped_document(path.stem, read_source(path), metadata, path)
 
 
-def scraped_document(name: str, text: str, metadata: Metadata) -> tuple[Document, dict]:
-    """The document named `name` in the scraped `text`, and the report of what was dropped."""
-    result = deduplicate(clean_text(text))
+def scraped_document(name: str, text: str, metadata: Metadata,
+                     path: Path | None = None) -> tuple[Document, dict]:
+    """The document named `name` in the scraped `text` (read from `path`), and the report of
+    what was dropped."""
+    kept, debris = remove_debris(clean_text(text))
+    result = deduplicate(kept)
+    if not any(unit.kind == "text" for unit in result.units):
+        raise PipelineError(path or Path(name), NOTHING_LEFT)
+    result.drops = sorted(debris + result.drops, key=lambda drop: drop.lines)
     metadata = replace(metadata, language=text_language(text, metadata.language))
-    return build_document(name, result.units, metadata), report(name, result)
+    return build_document(name, result.units, metadata), report(name, result, len(debris))

@@ -14,12 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import HAN_RANGES, is_chinese
+from pipeline.languages import UNSPACED, detect
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
-# A space beside a Han character: Chinese needs none, so its twin may have one or not.
-SPACE_BY_HAN = re.compile(f"(?<=[{HAN_RANGES}]) | (?=[{HAN_RANGES}])")
+# A space beside a letter of a script that parts no words by spaces (Chinese): its twin may
+# have one or not.
+SPACE_BY_UNSPACED = re.compile(f"(?<=[{UNSPACED}]) | (?=[{UNSPACED}])")
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ class Unit:
 
 @dataclass(frozen=True)
 class Drop:
+    """Lines dropped, why, and the twin kept in their place (none for web-page debris)."""
+
     text: str
     lines: tuple[int, ...]
     reason: str
-    kept_text: str
-    kept_lines: tuple[int, ...]
+    kept_text: str = ""
+    kept_lines: tuple[int, ...] = ()
 
 
 @dataclass
@@ -63,7 +66,7 @@ def likeness_key(text: str) -> str:
     Chinese characters are letters here, and the spaces beside them do not count.
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return SPACE_BY_HAN.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
+    return SPACE_BY_UNSPACED.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
 
 
 def deduplicate(cleaned_text: str) -> Deduplicated:
@@ -119,7 +122,16 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     numbers = tuple(number for number, _, _ in kept)
     rows = tuple(line for _, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    return Unit("text", rows, numbers, repeats)
+    unit = Unit("text", rows, numbers, repeats)
+    # A phrase written over and over across the lines ("Our people" above "Our people Our
+    # people"), as a line that writes it so: read as one line, the block would collapse.
+    phrases = repetition(unit.text) if len(rows) > 1 else []
+    if phrases:
+        for phrase in phrases[1:]:
+            drops.append(Drop(phrase, numbers, "repeats the phrase before it", phrases[0],
+                              numbers[:1]))
+        return Unit("text", (phrases[0],), numbers[:1], len(phrases))
+    return unit
 
 
 def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:
@@ -127,35 +139,24 @@ def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> s
     or more times ("主席報告主席報告": of two Chinese characters or more, a space between
     them or not). A phrase repeated inside running text is never the whole line, so it is
     the author's, and kept."""
-    phrases = chinese_repetition(text) if is_chinese(text) else word_repetition(text)
+    phrases = repetition(text)
     for phrase in phrases[1:]:
         drops.append(Drop(phrase, lines, "repeats the phrase before it", phrases[0], lines))
     return phrases[0] if phrases else text
 
 
-def word_repetition(text: str) -> list[str]:
-    """The line's phrases when it is one phrase written over and over (of one word only when
-    written three times or more), else none."""
-    words = text.split(" ")
-    for times in range(len(words), 1, -1):
-        length = len(words) // times
-        if len(words) % times or (length == 1 and times == 2):
+def repetition(text: str) -> list[str]:
+    """The line's phrases when it is one phrase written over and over, else none: phrases of
+    words, or of characters (spaces aside) in a language that parts no words by spaces; of
+    one word only when written as often as the language's profile says."""
+    profile = detect(text)
+    joiner = " " if profile.words_spaced else ""
+    pieces = text.split(" ") if profile.words_spaced else list(text.replace(" ", ""))
+    for times in range(len(pieces), 1, -1):
+        length = len(pieces) // times
+        if len(pieces) % times or (length == 1 and not 0 < profile.single_word_repeats <= times):
             continue
-        phrases = [" ".join(words[i : i + length]) for i in range(0, len(words), length)]
-        if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
-            return phrases
-    return []
-
-
-def chinese_repetition(text: str) -> list[str]:
-    """The Chinese line's phrases when it is one phrase of two characters or more written
-    over and over, spaces between them aside, else none."""
-    joined = text.replace(" ", "")
-    for times in range(len(joined) // 2, 1, -1):
-        length = len(joined) // times
-        if len(joined) % times:
-            continue
-        phrases = [joined[i : i + length] for i in range(0, len(joined), length)]
+        phrases = [joiner.join(pieces[i : i + length]) for i in range(0, len(pieces), length)]
         if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
             return phrases
     return []
@@ -167,17 +168,16 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated) -> dict:
-    """What was dropped and which twin was kept: for an editor to review."""
+def report(name: str, result: Deduplicated, debris: int = 0) -> dict:
+    """What was dropped, in the order of the source's lines, and which twin was kept: for an
+    editor to review; and how many lines were web-page debris."""
     return {
         "document": name,
+        "web_page_debris": debris,
         "dropped": [
-            {
-                "lines": list(drop.lines),
-                "text": drop.text,
-                "reason": drop.reason,
-                "kept": {"lines": list(drop.kept_lines), "text": drop.kept_text},
-            }
+            {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
+            | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}
+               if drop.kept_lines else {})
             for drop in result.drops
         ],
     }

@@ -1,27 +1,29 @@
 """Lists in a scraped text: lines that start with a bullet or a number, read as items.
 
 A marker opens an item at a line's start: a bullet (`•`, `-`, `–`, `*`, `o`…) or a number,
-letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`). The lines after it
-up to the next marker are the item's. Items follow each other with or without blank lines
-between them; an item marked in another way than the list's first is nested in the item
-before it (one level). Chinese lists count 一、二、 or （一）（二）. Two items make a list,
-or one after a lead-in ending with `:`.
+letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`, `A.`). The lines
+after it up to the next marker are the item's. Items follow each other with or without
+blank lines between them. An item marked in another way than the items before it opens a
+list nested in the item before, to any depth; one marked as an outer list's items are
+closes the lists inside it and carries on that list: `(a) … (i) … (ii) … (b)`. Whether `i`
+is a letter or a roman numeral is read from its place: after `(h)` it is the ninth letter,
+elsewhere the first numeral. Chinese lists count 一、二、 or （一）（二）.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from pipeline.languages import HAN_NUMERAL
-from pipeline.model import List, ListItem, Span
-from pipeline.readers.numbering import list_numbering
+from pipeline.languages import NUMERAL
+from pipeline.model import List, ListItem
+from pipeline.readers.numbering import list_numbering, roman_value
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
-    r"|(?P<open>\()?(?P<value>\d{1,2}|[a-z]|[ivx]{1,4})(?P<close>[.)])\s+"
-    # Chinese, with no space after: "一、", "（二）"
-    rf"|(?P<han_open>[(（])?(?P<han>{HAN_NUMERAL})(?P<han_close>、|[)）])\s*"
+    r"|(?P<open>\()?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})(?P<close>[.)])\s+"
+    # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
+    rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
 )
 
 
@@ -29,9 +31,19 @@ MARKER = re.compile(
 class Marked:
     """A line's list marker: its family (how it is written) and the value it gives."""
 
-    family: str  # "•", "1.", "(1)", "a)", "(a)"…: markers of one family make one list
+    family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、"…: one family, one list
     value: str  # "" for a bullet
     text: str  # the line after the marker
+
+    @property
+    def ambiguous(self) -> bool:
+        """A letter that may be a roman numeral: i, v or x."""
+        return self.value.lower() in ("i", "v", "x")
+
+    def read_as(self, kind: str) -> Marked:
+        """The marker read as a letter ("a") or a roman numeral ("i"), in its own case."""
+        kind = kind.upper() if self.value.isupper() else kind
+        return replace(self, family=re.sub("[aAiI]", kind, self.family, count=1))
 
 
 def marked(row: str) -> Marked | None:
@@ -41,15 +53,17 @@ def marked(row: str) -> Marked | None:
     rest = row[match.end():]
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
-    if match.group("han"):
-        opening, closing = match.group("han_open") or "", match.group("han_close")
+    if match.group("own"):
+        opening, closing = match.group("own_open") or "", match.group("own_close")
         if bool(opening) != (closing != "、"):
             return None
-        return Marked(f"{opening}一{closing}", match.group("han"), rest)
+        opening, closing = ("\uff08", "\uff09") if opening else ("", closing)
+        return Marked(f"{opening}一{closing}", match.group("own"), rest)
     opening, value, closing = match.group("open") or "", match.group("value"), match.group("close")
     if opening and closing != ")":
         return None
-    kind = "1" if value.isdigit() else "a"
+    kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
+    kind = kind.upper() if value.isupper() else kind
     return Marked(f"{opening}{kind}{closing}", value, rest)
 
 
@@ -68,17 +82,65 @@ def items_of(rows: tuple[str, ...]) -> tuple[list[str], list[tuple[Marked, list[
     return lead, items
 
 
+@dataclass
+class Level:
+    """The items of one list being read, each with the lines it holds and its nested list."""
+
+    family: str
+    entries: list[tuple[Marked, list[str], list[Level]]] = field(default_factory=list)
+
+
 def build_list(items: list[tuple[Marked, list[str]]], spans_of) -> List:
     """One list from its marked items, those of another family nested in the item before."""
-    family = items[0][0].family
-    top: list[tuple[Marked, tuple[Span, ...], list[tuple[Marked, list[str]]]]] = []
+    open_levels = [Level(items[0][0].family)]
     for marker, lines in items:
-        if marker.family != family and top:
-            top[-1][2].append((marker, lines))
-        else:
-            top.append((marker, spans_of(" ".join(lines)), []))
+        marker = in_context(marker, open_levels)
+        depth = next((depth for depth in range(len(open_levels) - 1, -1, -1)
+                      if open_levels[depth].family == marker.family), None)
+        if depth is not None:
+            del open_levels[depth + 1:]
+        elif open_levels[-1].entries:
+            nested = Level(marker.family)
+            open_levels[-1].entries[-1][2].append(nested)
+            open_levels.append(nested)
+        open_levels[-1].entries.append((marker, lines, []))
+    return built(open_levels[0], spans_of)
+
+
+def in_context(marker: Marked, open_levels: list[Level]) -> Marked:
+    """An i, v or x read as the letter or the numeral that carries on a list open around it;
+    else as a numeral in a list of numerals; else as it reads alone (i a numeral, v and x
+    letters)."""
+    if not marker.ambiguous:
+        return marker
+    readings = [marker.read_as(kind) for kind in ("a", "i")]
+    for level in reversed(open_levels):
+        last = level.entries[-1][0].value.lower() if level.entries else ""
+        for kind, reading in zip(("a", "i"), readings, strict=True):
+            if reading.family == level.family and follows(last, marker.value.lower(), kind):
+                return reading
+    return readings[1] if readings[1].family == open_levels[-1].family else marker
+
+
+def follows(last: str, value: str, kind: str) -> bool:
+    """`value` is the letter (kind "a") or the roman numeral ("i") after `last`."""
+    if kind == "i":
+        return set(last) <= set("ivx") and roman_value(value) == roman_value(last) + 1
+    return len(last) == 1 and ord(value) == ord(last) + 1
+
+
+def built(level: Level, spans_of) -> List:
     return List(
-        tuple(ListItem(spans, build_list(nested, spans_of) if nested else None)
-              for _, spans, nested in top),
-        *list_numbering([marker.value for marker, _, _ in top]),
+        tuple(ListItem(spans_of(" ".join(lines)), built(nested[0], spans_of) if nested else None)
+              for _, lines, nested in level.entries),
+        *list_numbering([marker.value for marker, _, _ in level.entries]),
+        form_of(level.family),
     )
+
+
+def form_of(family: str) -> str:
+    """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
+    "（%）" for （一）; "" for the style's usual 1., a., 一、 and for bullets."""
+    if family.startswith(("(", "\uff08")):
+        return f"{family[0]}%{family[-1]}"
+    return "%)" if family.endswith(")") else ""

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pipeline.languages import NOTES_HEADINGS
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
-NOTES_HEADING = re.compile(r"(?:notes?|footnotes|endnotes|註釋|附註|注釋)\s*[:：]?",
-                           re.IGNORECASE)
+# Each language's words for it: "Notes", "註釋".
+NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 

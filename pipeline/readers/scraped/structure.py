@@ -9,7 +9,9 @@ The rules read what the web page left behind:
 - the short lines after the last paragraph, kept as lines, are the sign-off;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
   (notes.py);
-- a one-line phrase with no closing full stop, followed by text, is a section heading;
+- a one-line phrase with no closing full stop, followed by text, is a section heading, of
+  the level its number gives (`1.` 1, `1.1` 2, `1.1.1` 3; `一、` 1, `（一）` 2);
+- a line `Table 3.1 …` over a table is its caption (tables.py);
 - everything else is a body paragraph.
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import is_chinese
+from pipeline.languages import NUMERAL, NUMERAL_MARKER, SENTENCE_BREAK, SENTENCE_ENDS, detect
 from pipeline.model import (
     Block,
     Document,
@@ -33,28 +35,26 @@ from pipeline.model import (
     Span,
     Table,
 )
-from pipeline.readers import chinese
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
-from pipeline.readers.scraped.lists import build_list, items_of
+from pipeline.readers.scraped.lists import Marked, build_list, items_of
 from pipeline.readers.scraped.notes import (
     notes_section,
     read_notes,
     with_references,
 )
-from pipeline.readers.scraped.tables import build_table, cells_of
+from pipeline.readers.scraped.tables import build_table, cells_of, is_table_title, titled_cells
 
-MAX_HEADING_WORDS = 14
-MAX_HEADING_CHARACTERS = 120
-MAX_BYLINE_WORDS = 25
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
-SENTENCE_ENDS = (".", ";", ":", "!", "?", "\u3002", "\uff1b", "\uff1a", "\uff01", "\uff1f")
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
+# Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
+OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
+    units = split_bilingual_title(units)
     texts = [unit for unit in units if unit.kind == "text"]
     twin = parallel_title(texts, metadata.title)
     units = [unit for unit in units if unit is not twin]
@@ -73,6 +73,21 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
     return Document(name, metadata, byline, tuple(body(units, metadata)))
 
 
+def split_bilingual_title(units: list[Unit]) -> list[Unit]:
+    """A title written in two scripts on two lines ("Chairperson's Message", then
+    "主席的話") made two units, as when a blank line parts them: a title and its parallel."""
+    first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
+    if first is None or len(units[first].rows) != 2:
+        return units
+    unit = units[first]
+    if not (all(is_heading_text(row) for row in unit.rows)
+            and detect(unit.rows[0]) is not detect(unit.rows[1])):
+        return units
+    halves = [Unit("text", (row,), (line,)) for row, line in zip(unit.rows, unit.lines,
+                                                                   strict=True)]
+    return [*units[:first], *halves, *units[first + 1:]]
+
+
 def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     """The title's twin in the other script, on the line after it ("Chairman's Statement",
     then "主席報告"): part of the title, not a section heading."""
@@ -82,18 +97,13 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     if title and likeness_key(first) != likeness_key(title):
         return None
     twins = is_heading_text(first) and is_heading_text(second.text) and (
-        is_chinese(first) != is_chinese(second.text))
+        detect(first) is not detect(second.text))
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
 def is_byline(unit: Unit) -> bool:
-    """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
-    if is_chinese(unit.text):
-        return unit.repeats >= 2 and chinese.is_byline(unit.text)
-    words = unit.text.split()
-    short = len(words) <= MAX_BYLINE_WORDS and not unit.text.endswith((".", ":", ";"))
-    shaped = "," in unit.text or unit.text.startswith("By ")
-    return short and shaped and (unit.repeats >= 2 or unit.text.startswith("By "))
+    """Written again and again at the top, and shaped as its language writes a byline."""
+    return detect(unit.text).is_byline(unit.text, unit.repeats)
 
 
 def settle_title(
@@ -112,17 +122,10 @@ def settle_title(
 
 
 def is_heading_text(text: str) -> bool:
+    """A line shaped as its language writes a heading, after any section number."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
-    if is_chinese(text):
-        return chinese.is_heading(text)
-    return (
-        bool(text) and
-        len(text.split()) <= MAX_HEADING_WORDS
-        and len(text) <= MAX_HEADING_CHARACTERS
-        and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
-        and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
-        and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
-    )
+    language = detect(text)
+    return not language.is_date(text) and language.is_heading(text)
 
 
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:
@@ -139,9 +142,36 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     result = blocks(main, metadata)
     if closing:
         result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
-    result += ending
+    result = levelled(result + ending)
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
+
+
+def section_depth(text: str) -> int | None:
+    """How deep a heading's number says it stands: "2." and "2" 1, "2.1" 2, "2.1.3" 3, "IV." 1;
+    "一、" 1, "（一）" 2; None when it has no number."""
+    number = SECTION_NUMBER.match(text)
+    if number:
+        return len(re.findall(r"\d+", number.group())) or 1
+    own_number = re.match(OWN_SECTION_NUMBER, text)
+    if own_number:
+        return 2 if own_number.group().endswith("\uff09") else 1
+    return None
+
+
+def levelled(result: list[Block]) -> list[Block]:
+    """The headings at the levels their numbers give, the shallowest numbered ones at level 1
+    (a chapter's "3.1", "3.2" are its sections), and never more than one level below the
+    heading before (a heading may not skip a level: PDF/UA, ISO 14289-1, 7.4.2)."""
+    depths = {index: section_depth(block.text) for index, block in enumerate(result)
+              if isinstance(block, Heading)}
+    top = min((depth for depth in depths.values() if depth is not None), default=1)
+    previous = 0
+    for index, depth in depths.items():
+        level = min(depth - top + 1 if depth is not None else 1, previous + 1)
+        result[index] = Heading(result[index].text, level)
+        previous = level
+    return result
 
 
 def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
@@ -162,25 +192,27 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
         and not row.endswith(SENTENCE_ENDS)
-        and not re.search(r"[.!?]\s|[。！？]", row)
+        and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows
     )
 
 
 def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
+    units = titles_joined(units)
     result: list[Block] = []
     pending: list[Unit] = []  # units of marked items only, waiting to be a list or not
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
     after_photo = False  # a no-break-space line stood right before this unit
 
     def flush() -> None:
-        items = [item for unit in pending for item in items_of(unit.rows)[1]]
-        if len(items) >= 2 or (items and ends_lead_in(result)):
-            result.append(build_list(items, spans_of))
-        else:
-            for unit in pending:
-                result.append(block_of(unit, metadata, result, False, True))
+        for group in list_groups(pending):
+            items = [item for unit in group for item in items_of(unit.rows)[1]]
+            if len(items) >= 2 or (items and ends_lead_in(result)):
+                result.append(build_list(items, spans_of))
+            else:
+                for unit in group:
+                    result.append(block_of(unit, metadata, result, False, True))
         pending.clear()
 
     for index, unit in enumerate(units):
@@ -189,11 +221,13 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             after_photo = True
             continue
         lead, items = items_of(unit.rows)
-        if items and not lead and unit.repeats == 1:
+        if items and not lead and unit.repeats == 1 and not is_numbered_heading(
+                unit, units[index + 1:], pending):
             pending.append(unit)
             continue
         flush()
-        if items and (len(items) >= 2 or lead[-1].endswith(":")) and cells_of(unit.rows) is None:
+        if (items and lead and (len(items) >= 2 or lead[-1].endswith(":"))
+                and titled_cells(unit.rows) is None):
             result.append(Paragraph(spans_of(" ".join(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
@@ -201,6 +235,54 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         after_photo = False
     flush()
     return result
+
+
+def titles_joined(units: list[Unit]) -> list[Unit]:
+    """A table's title on a line of its own, with a blank line before the table, joined to it."""
+    joined: list[Unit] = []
+    for unit in units:
+        before = joined[-1] if joined else None
+        if (before is not None and before.kind == unit.kind == "text" and len(before.rows) == 1
+                and is_table_title(before.text) and cells_of(unit.rows) is not None):
+            joined[-1] = Unit("text", before.rows + unit.rows, before.lines + unit.lines)
+        else:
+            joined.append(unit)
+    return joined
+
+
+def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit]) -> bool:
+    """A line alone opened by a section number ("2. What we do") over a paragraph, after a
+    list whose items are marked otherwise: the next section's heading, not that list's."""
+    marker = items_of(unit.rows)[1][0][0]
+    after = next((other for other in following if other.kind == "text"), None)
+    return (len(unit.rows) == 1 and is_heading_text(unit.text)
+            and marker.family not in families(pending)
+            and after is not None and not items_of(after.rows)[1]
+            and cells_of(after.rows) is None and not is_heading_text(after.text))
+
+
+def families(units: list[Unit]) -> set[str]:
+    return {marker.family for unit in units for marker, _ in items_of(unit.rows)[1]}
+
+
+def list_groups(pending: list[Unit]) -> list[list[Unit]]:
+    """The units of marked items, parted where one list ends and another begins: a blank line,
+    then items of the other kind (bullets after numbers, or numbers after bullets) that never
+    go back to the first list's markers, after an item that leads into nothing (no `:`)."""
+    groups: list[list[Unit]] = []
+    for index, unit in enumerate(pending):
+        if groups:
+            first: Marked = items_of(groups[-1][0].rows)[1][0][0]
+            opening: Marked = items_of(unit.rows)[1][0][0]
+            last_item = " ".join(items_of(groups[-1][-1].rows)[1][-1][1])
+            if ((first.value == "") != (opening.value == "") and not last_item.endswith(":")
+                    and first.family not in families(pending[index:])):
+                groups.append([unit])
+                continue
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    return groups
 
 
 def ends_lead_in(blocks_before: list[Block]) -> bool:
@@ -211,13 +293,12 @@ def ends_lead_in(blocks_before: list[Block]) -> bool:
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,
              text_follows: bool) -> Block:
     """The block one unit of text is: a table, a figure's caption, a heading or a paragraph."""
-    table = cells_of(unit.rows)
+    table = titled_cells(unit.rows)
     if table is not None:
-        return build_table(table, spans_of)
+        return build_table(*table, spans_of)
     if unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
-        return Figure(number, spans_of(unit.text), metadata.images.get(number),
-                      metadata.alt.get(number))
+        return metadata.figure(number, spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
     return Paragraph(spans_of(unit.text))
@@ -244,5 +325,6 @@ def referring(block: Block, labels: set[str]) -> Block:
         case Table():
             return Table(tuple(with_references(cell, labels) for cell in block.header),
                          tuple(tuple(with_references(cell, labels) for cell in row)
-                               for row in block.rows))
+                               for row in block.rows),
+                         with_references(block.caption, labels))
     return block

@@ -2,15 +2,38 @@
 
 Cleaning keeps a pasted table's cells apart with a tab (cleaning.CELL_GAP); the first line
 is the header row. A header one cell short has lost its empty corner, over the rows' labels.
+A line `Table 3.1 …` (`表1 …`) just above a table, with or without a blank line between, is
+its title: the table's caption, never a heading.
 """
 
 from __future__ import annotations
 
+import re
+
+from pipeline.languages import PROFILES, SENTENCE_ENDS
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL
 
 MIN_ROWS = 2
 MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a table's
+# How a table's title opens in any language: "Table 3.1", "表1".
+TABLE_TITLE = "|".join(profile.table_title for profile in PROFILES if profile.table_title)
+MAX_TITLE_WORDS = 25
+
+
+def is_table_title(row: str) -> bool:
+    """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one)."""
+    return (bool(re.match(TABLE_TITLE, row)) and CELL not in row
+            and len(row.split()) <= MAX_TITLE_WORDS and not row.endswith(SENTENCE_ENDS))
+
+
+def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
+    """The title over the rows' table ("" for none) and its cells, when they make one."""
+    if rows and is_table_title(rows[0]):
+        cells = cells_of(rows[1:])
+        return (rows[0], cells) if cells is not None else None
+    cells = cells_of(rows)
+    return ("", cells) if cells is not None else None
 
 
 def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
@@ -28,7 +51,7 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     return table
 
 
-def build_table(table: list[list[str]], spans_of) -> Table:
+def build_table(title: str, table: list[list[str]], spans_of) -> Table:
     header, *rows = table
     return Table(tuple(spans_of(cell) for cell in header),
-                 tuple(tuple(spans_of(cell) for cell in row) for row in rows))
+                 tuple(tuple(spans_of(cell) for cell in row) for row in rows), spans_of(title))

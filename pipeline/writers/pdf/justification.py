@@ -1,4 +1,5 @@
-"""Chinese lines justified between their characters, as the house style wants Chinese set.
+"""Lines justified between their characters, as the house style wants Chinese set (a profile
+whose `spread_characters` are set: pipeline/languages/).
 
 WeasyPrint 70 justifies a line by widening its spaces only (layout/inline.py, justify_line),
 and a line of Chinese has none: it is left short of the measure by a fraction of a
@@ -13,14 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.languages import CHINESE_CHARACTER
+from pipeline.languages import PROFILES, Profile
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 
 
-def justify_chinese(pages) -> None:
-    """Spread the lacking space of each short Chinese line of a justified block (WeasyPrint's
-    laid-out pages, changed in place) between its characters."""
+def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
+    """Spread the lacking space of each short line of a justified block (WeasyPrint's
+    laid-out pages, changed in place) between its characters, where the line is in a
+    language of the document's `scripts` that is so justified (Chinese)."""
+    spread_characters = "|".join(profile.spread_characters for profile in PROFILES
+                                 if profile in scripts and profile.spread_characters)
+    if not spread_characters:
+        return
     lines_of: dict[int, list] = {}  # block element -> its lines, in order across pages
     for page in pages:
         for block, line in block_lines(page._page_box):
@@ -28,7 +34,7 @@ def justify_chinese(pages) -> None:
                 lines_of.setdefault(id(block.element), []).append((block, line))
     for lines in lines_of.values():
         for block, line in lines[:-1]:  # a paragraph's last line stays short
-            spread(line, block)
+            spread(line, block, spread_characters)
 
 
 def block_lines(box) -> Iterator[tuple]:
@@ -42,11 +48,11 @@ def block_lines(box) -> Iterator[tuple]:
             yield from block_lines(child)
 
 
-def spread(line, block) -> None:
+def spread(line, block, spread_by: str) -> None:
     lacking = block.content_box_x() + block.width - line_end(line)
     characters = sum(len(text_box.text) for text_box in text_boxes(line))
     text = "".join(text_box.text for text_box in text_boxes(line))
-    if lacking <= FULL or characters < 2 or not re.search(CHINESE_CHARACTER, text):
+    if lacking <= FULL or characters < 2 or not re.search(spread_by, text):
         return
     # After every character but the last: the last one's spacing falls beyond the measure.
     widened(line, lacking / (characters - 1), 0.0)

@@ -1,6 +1,6 @@
-"""Chinese inside a tagged edition in another language, tagged with its language in the PDF's
-structure: each element whose text is Chinese (a paragraph, a heading, a phrase's Span) gets
-/Lang, so a screen reader speaks it in Chinese.
+"""Phrases of another language inside a tagged edition (Chinese in an English text), tagged
+with their language in the PDF's structure: each element whose text is in that language (a
+paragraph, a heading, a phrase's Span) gets /Lang, so a screen reader speaks it so.
 
 WeasyPrint writes no /Lang on elements, only the catalog's (the document's); the text of each
 element is read back from its marked content through its fonts' ToUnicode maps.
@@ -12,37 +12,40 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.languages import CHINESE, LATIN_WORD, block_language, is_chinese_tag
+from pipeline.languages import LATIN_WORD, PROFILES, Profile, profile_for
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import element_text, marked_texts
 
 
-def tag_languages(pdf: pikepdf.Pdf) -> None:
-    """/Lang on the outermost elements whose text is Chinese, in a document that is not."""
-    language = str(pdf.Root.get("/Lang", ""))
-    if "/StructTreeRoot" not in pdf.Root or is_chinese_tag(language):
+def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
+    """/Lang on the outermost elements whose text is in the language of one of the document's
+    `scripts` (Chinese), in a document in another script."""
+    own = profile_for(str(pdf.Root.get("/Lang", "")))
+    others = [profile for profile in PROFILES
+              if profile in scripts and profile.script != own.script]
+    if "/StructTreeRoot" not in pdf.Root or not others:
         return
     texts = marked_texts(pdf)
-    for element in outermost_chinese(pdf.Root.StructTreeRoot, texts, language):
-        element.Lang = pikepdf.String(CHINESE)
+    for profile in others:
+        for element in outermost(pdf.Root.StructTreeRoot, texts, profile):
+            element.Lang = pikepdf.String(profile.tag)
 
 
-def outermost_chinese(node, texts: dict, language: str) -> Iterator[pikepdf.Dictionary]:
+def outermost(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionary]:
+    """The outermost elements under `node` in the language of `profile`."""
     for kid in kids_of(node):
         if not is_element(kid):
             continue
-        if is_chinese_element(kid, texts, language):
+        if in_language(kid, texts, profile):
             yield kid
         else:
-            yield from outermost_chinese(kid, texts, language)
+            yield from outermost(kid, texts, profile)
 
 
-def is_chinese_element(element: pikepdf.Dictionary, texts: dict, language: str) -> bool:
-    """Chinese, and so is every element inside it that holds Latin words: a section holding
-    an English heading is not Chinese, whatever its paragraphs are."""
-    return bool(block_language(element_text(element, texts), language)) and all(
-        is_chinese_element(kid, texts, language)
+def in_language(element: pikepdf.Dictionary, texts: dict, profile: Profile) -> bool:
+    """In the language of `profile`, and so is every element inside it that holds Latin
+    words: a section holding an English heading is not Chinese, whatever its paragraphs are."""
+    return profile.dominates(element_text(element, texts)) and all(
+        in_language(kid, texts, profile)
         or not LATIN_WORD.search(element_text(kid, texts))
         for kid in kids_of(element) if is_element(kid))
-
-

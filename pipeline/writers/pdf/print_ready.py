@@ -29,6 +29,8 @@ REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
 CREATOR = "annual-report-pipeline (WeasyPrint, pikepdf)"
+RENDITION_CLASS = "{http://ns.adobe.com/xap/1.0/mm/}RenditionClass"
+XMP_PDFX_CONFORMANCE = "{http://ns.adobe.com/pdfx/1.3/}GTS_PDFXConformance"
 
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
 
@@ -45,14 +47,16 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
         if "crop" in layout.page.marks:
             marks = marks_content(crop_mark_lines(trim, marks_offset(layout.page), media))
         if proof_note:
+            # In the slug, and inside the trim too: trimming and imposition drop the slug.
             marks += note_content(proof_note, layout.fonts_folder,
                                   *note_origin(trim, bleed, media))
+            marks += note_content(proof_note, layout.fonts_folder, *inner_note_origin(trim))
         if marks:
             draw_on_top(pdf, page, marks)
     for image in rgb_images(pdf):
         convert_to_cmyk(image, profile)
     declare_output_intent(pdf, profile, layout.output_condition)
-    identify_pdfx(pdf)
+    identify_pdfx(pdf, proof=bool(proof_note))
 
 
 def marks_offset(page: Page) -> float:
@@ -66,14 +70,26 @@ def note_origin(trim: Box, bleed: Box, media: Box) -> tuple[float, float]:
     return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, bleed[3] + (media[3] - bleed[3]) * 0.35
 
 
-def identify_pdfx(pdf: pikepdf.Pdf) -> None:
+def inner_note_origin(trim: Box) -> tuple[float, float]:
+    """Where the note starts inside the trim: at the foot of the page, in its margin."""
+    return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, trim[1] + NOTE_INDENT_MM * POINTS_PER_MM
+
+
+def identify_pdfx(pdf: pikepdf.Pdf, proof: bool = False) -> None:
     """The Info keys that InDesign and Scribus write beside the XMP: the PDF/X version and
-    the tool that made the file."""
+    the tool that made the file; and what the file is (XMP's rendition class): a proof, or
+    the file itself ("default"). GTS_PDFXConformance names an X-1a or X-3 conformance level,
+    which X-4 has none of (ISO 15930-7): WeasyPrint's is dropped."""
     pdf.docinfo[pikepdf.Name.GTS_PDFXVersion] = PDFX_VERSION
     pdf.docinfo[pikepdf.Name.Creator] = CREATOR
+    if "/GTS_PDFXConformance" in pdf.docinfo:
+        del pdf.docinfo["/GTS_PDFXConformance"]
     # The XMP says the same, as PDF/X wants the two to agree; no clock time is written.
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp["xmp:CreatorTool"] = CREATOR
+        xmp[RENDITION_CLASS] = "proof:pdf" if proof else "default"
+        if XMP_PDFX_CONFORMANCE in xmp:
+            del xmp[XMP_PDFX_CONFORMANCE]
 
 
 def output_profile(layout: Layout) -> bytes:

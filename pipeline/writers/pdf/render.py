@@ -1,10 +1,10 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint and pikepdf are imported inside the functions that use them: dodo.py imports
-this module when it declares tasks, and that must stay cheap.
+WeasyPrint and pikepdf are imported inside the functions that use them, when a PDF is
+rendered: importing WeasyPrint takes about a second, which a test of the HTML need not pay.
 
 The same document and layout always give the same bytes: dates come from the metadata
-(see writers/html.py), the XMP document and instance ids from a hash of the HTML, and the file
+(see writers/html/), the XMP document and instance ids from a hash of the HTML, and the file
 identifier from a hash of the finished file.
 
 WeasyPrint's PDF is then finished with pikepdf: page labels for every edition, untagged
@@ -19,18 +19,22 @@ import hashlib
 import io
 import re
 import uuid
+import warnings
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from pipeline.errors import RenderingError
+from pipeline.languages import PROFILES
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
-from pipeline.writers.language_tags import holds_chinese
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
-from pipeline.writers.pdf.justification import justify_chinese
+from pipeline.writers.pdf.justification import justify_between_characters
+from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
+from pipeline.writers.pdf.pictures import SOURCE_HOST, SOURCE_URL, Picture, prepared
 from pipeline.writers.pdf.placement import (
     MAX_PASSES,
     all_mended,
@@ -39,15 +43,12 @@ from pipeline.writers.pdf.placement import (
     ladder_words,
 )
 
-# Figure images are resolved against this URL, which the URL fetcher maps to the source
-# folder: WeasyPrint names each image in the PDF by a hash of its URL, so a real path would
-# make the bytes depend on where the project lies.
-SOURCE_HOST = "source"
-SOURCE_URL = f"file://{SOURCE_HOST}/"
+if TYPE_CHECKING:
+    from pipeline.writers.pdf.structure_tree import Tagging
+
 FONTS_CSS = "fonts.css"
 NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
 FONT_HELP = 'README.md, "Adding a font"'
-CHINESE_FONTS_CSS = "chinese.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -60,18 +61,23 @@ class RefusedURLError(PermissionError):
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no
+    # longer needs here: fonts are subset through uharfbuzz (font_subsetting.py).
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
     use_uharfbuzz_subsetting()
-    fetcher = url_fetcher(layout.folder.parent, source_dir)
+    pictures = prepared(document, source_dir)
+    fetcher = url_fetcher(layout.folder.parent, source_dir, pictures)
     font_config = font_configuration()
     try:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
-        if holds_chinese(document):
-            justify_chinese(laid_out.pages)
+        justify_between_characters(laid_out.pages, document.scripts)
+        space_line_ends(laid_out.pages)
+        links_as_tall_as_their_lines(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(
@@ -85,8 +91,11 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
+    from pipeline.writers.pdf.structure_tree import tagging_of
+
     return finished(rendered, layout, proof_note(document), continued,
-                    chinese=holds_chinese(document))
+                    scripts=document.scripts, tagging=tagging_of(document, html_text),
+                    pictures=list(pictures.values()))
 
 
 def proof_note(document: Document) -> str:
@@ -98,10 +107,11 @@ def proof_note(document: Document) -> str:
 
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
-    """The layout's stylesheet, and the Chinese faces' for a document holding Chinese: only
-    then are those large fonts loaded."""
+    """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
+    document holds (fonts/chinese.css): only then are those large fonts loaded."""
     return [layout.folder / layout.stylesheet,
-            *([layout.fonts_folder / CHINESE_FONTS_CSS] if holds_chinese(document) else [])]
+            *(layout.fonts_folder / profile.fonts_css for profile in PROFILES
+              if profile in document.scripts and profile.fonts_css)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
@@ -128,26 +138,30 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
-             continued: frozenset[int] | set[int] = frozenset(), chinese: bool = False) -> bytes:
+             continued: frozenset[int] | set[int] = frozenset(),
+             scripts: frozenset = frozenset(), tagging: Tagging | None = None,
+             pictures: list[Picture] = ()) -> bytes:
     """WeasyPrint's PDF finished: page labels; in tagged editions, untagged content made
     artifacts and the structure tree made the document's (`continued`: the pages whose first
-    block goes on from the page before), and, for a document holding `chinese`, its Chinese
-    elements tagged with their language; in PDF/X ones, print-ready with `note` in the
-    slug."""
+    block goes on from the page before), and the elements in the languages of the `scripts`
+    the document holds (Chinese in an English text) tagged with their language; in PDF/X
+    ones, print-ready with `note` in the slug."""
     import pikepdf
 
     from pipeline.writers.pdf.language_tags import tag_languages
+    from pipeline.writers.pdf.pictures import embed_profiles
     from pipeline.writers.pdf.print_ready import make_print_ready
-    from pipeline.writers.pdf.structure_tree import logical_structure
+    from pipeline.writers.pdf.structure_tree import Tagging, logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
         label_pages(pdf)
+        embed_profiles(pdf, pictures, layout.is_pdfx)
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
-            logical_structure(pdf, continued)
-            if chinese:
-                tag_languages(pdf)
+            logical_structure(pdf, continued, tagging or Tagging("", ()))
+            if scripts:
+                tag_languages(pdf, scripts)
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()
@@ -199,9 +213,10 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css and chinese.css declare: the only ones a PDF
-    may use."""
-    return frozenset(family for name in (FONTS_CSS, CHINESE_FONTS_CSS)
+    """The font families the shared fonts.css and each script's (chinese.css) declare: the
+    only ones a PDF may use."""
+    sheets = (FONTS_CSS, *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
+    return frozenset(family for name in sheets
                      for family in FONT_FAMILY.findall(
                          (layout.fonts_folder / name).read_text(encoding="utf-8")))
 
@@ -214,26 +229,34 @@ def font_configuration():
     return FontConfiguration()
 
 
-def url_fetcher(layouts_dir: Path, source_dir: Path):
+def url_fetcher(layouts_dir: Path, source_dir: Path, pictures: dict | None = None):
     """A WeasyPrint URL fetcher reading only data: URLs and files under `layouts_dir` or
-    `source_dir` (also named by SOURCE_URL); anything else stops the rendering with
-    RefusedURLError."""
-    return _confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve())
+    `source_dir` (also named by SOURCE_URL), and a figure's picture as `pictures` (by real
+    path) prepared it; anything else stops the rendering with RefusedURLError."""
+    return _confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve(),
+                                     pictures or {})
 
 
 @functools.cache
 def _confined_fetcher_class():
     # Defined on first use: subclassing needs WeasyPrint, which is imported late.
     from weasyprint import URLFetcher
+    from weasyprint.urls import URLFetcherResponse
 
     class ConfinedURLFetcher(URLFetcher):
-        def __init__(self, layouts_dir: Path, source_dir: Path):
+        def __init__(self, layouts_dir: Path, source_dir: Path, pictures: dict):
             super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
             self.layouts_dir = layouts_dir
             self.source_dir = source_dir
+            self.pictures = pictures
 
         def fetch(self, url, headers=None):
-            return super().fetch(readable_url(url, self.layouts_dir, self.source_dir), headers)
+            readable = readable_url(url, self.layouts_dir, self.source_dir)
+            picture = self.pictures.get(Path(url2pathname(urlsplit(readable).path)))
+            if picture is not None:
+                # Not a file: URL, so that WeasyPrint embeds these bytes, not the file's.
+                return URLFetcherResponse(f"picture:{picture.image}", picture.data)
+            return super().fetch(readable, headers)
 
     return ConfinedURLFetcher
 

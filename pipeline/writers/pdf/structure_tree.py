@@ -3,34 +3,106 @@
 WeasyPrint 70 tags by page (its issues #2902 and #2903): each page's part of the body is a
 `Part`, so a paragraph that crosses a page break becomes two `P` elements, and a screen
 reader announces a new paragraph mid-sentence. A figure is a `NonStruct` holding the
-picture's `Figure` beside its `Caption`, with a box in CSS pixels. This pass over the tree
-(pikepdf) makes it read as the document does:
+picture's `Figure` beside its `Caption`, with a box in CSS pixels; a note is a `P`, and each
+line break an empty `NonStruct`. This pass over the tree (pikepdf), told what each of the
+body's blocks is (`TaggedBlock`), makes it read as the document does:
 
 - the `Part`s go, their elements joining the document in order; the two halves of a block
   cut by a page break (the layout says which) become one element, their marked content
-  referenced with the page each piece is on, the parent tree following;
+  referenced with the page each piece is on, the parent tree following; a table's header
+  row repeated on a later page is a pagination artifact there, read once;
 - elements are grouped into a `Sect` per heading, nested by level;
-- each figure is one `Figure` with its alternative text, its box in points (where its
-  picture is drawn) and its `Caption` inside it; a figure whose picture is not yet supplied
-  is a `Figure` too, its alternative text saying so;
+- a figure is its `Figure`, with its alternative text (its `/Lang` where that is not the
+  document's language) and its box in points, followed by its `Caption` as a sibling: Alt
+  stands for an element and all its children (ISO 32000-1, 14.9.3), so a caption inside
+  would never be read, and the PDF Association's Tagged PDF Best Practice Guide: Syntax
+  (4.3) puts the Caption right after its Figure. A figure whose picture is not yet supplied
+  is its caption alone, a `P`: there is no picture to describe;
+- a note is a `Note` with an `/ID` (PDF/UA-1, 7.9), a reference to it a `Reference`
+  holding its link; links say where they lead (`/Contents`);
 - a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body;
-- a nested list stands in the body (`LBody`) of the item it belongs to.
+  the `/IDTree` finds every element by its `/ID` (the header cells' and the notes');
+- a nested list stands in the body (`LBody`) of the item it belongs to; empty elements (a
+  line break's) go.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import pikepdf
 
+from pipeline.errors import RenderingError
+from pipeline.languages import detect, profile_for
+from pipeline.model import (
+    Document,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    SignOff,
+    Table,
+)
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import is_element, kids_of, marked_instructions
+from pipeline.writers.html.blocks import note_anchor, reference_anchor
+from pipeline.writers.pdf.tagging import make_artifacts
 
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
-NO_PICTURE_ALT = "Picture not yet supplied; its caption follows."
+# A repeated header row: pagination, as running heads are, but neither header nor footer.
+REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+# The element WeasyPrint makes of each kind of block of the body.
+BLOCK_TAGS = {"heading": HEADINGS, "paragraph": ("/P",), "sign-off": ("/P",), "note": ("/P",),
+              "figure": ("/NonStruct",), "list": ("/L",), "table": ("/Table",)}
+KINDS = {Heading: "heading", Paragraph: "paragraph", SignOff: "sign-off", Note: "note",
+         Figure: "figure", List: "list", Table: "table"}
+# Each block of the body carries its index in the model (writers/html/blocks.py).
+SET_BLOCK = re.compile(r'data-block="(\d+)"')
 
 
-def logical_structure(pdf: pikepdf.Pdf, continued: set[int]) -> None:
+@dataclass(frozen=True)
+class TaggedBlock:
+    """One block of the body, as the tag tree needs to know it."""
+
+    kind: str  # a key of BLOCK_TAGS
+    alt: str = ""  # a figure: its picture's alternative text; "" when it has no picture
+    note_id: str = ""  # a note: its /ID, the anchor its references link to
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """What the tag tree is told of the document: its language, the body's blocks in the
+    order they are set, and what each link leads to (by its destination)."""
+
+    language: str
+    blocks: tuple[TaggedBlock, ...]
+    links: dict[str, str] = field(default_factory=dict)  # destination -> its description
+
+
+def tagging_of(document: Document, html: str) -> Tagging:
+    """What the tag tree is told of `document`, set as `html`: its blocks in the order the
+    HTML sets them, what each figure's picture shows, and the notes' links."""
+    language = document.metadata.language
+    words = profile_for(language).reader_words
+    blocks = []
+    for index in SET_BLOCK.findall(html):
+        block = document.blocks[int(index)]
+        alt = block.alternative_text(language) if isinstance(block, Figure) and block.image \
+            else ""
+        note_id = note_anchor(block.label) if isinstance(block, Note) else ""
+        blocks.append(TaggedBlock(KINDS[type(block)], alt, note_id))
+    links = {}
+    for block in document.blocks:
+        if isinstance(block, Note):
+            links[note_anchor(block.label)] = words.note.format(label=block.label)
+            links[reference_anchor(block.label)] = words.back.format(label=block.label)
+    return Tagging(language, tuple(blocks), links)
+
+
+def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -> None:
     """Rebuild the tree under the document element; `continued` holds the numbers (from 0)
     of the pages whose first block continues the last block of the page before."""
     document = pdf.Root.StructTreeRoot.K
@@ -44,19 +116,21 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int]) -> None:
         page = pages.get(kid.Pg.objgen, last_page) if "/Pg" in kid else last_page
         if (page != last_page and page in continued and blocks and last_page == page - 1
                 and blocks[-1].S == kid.S):
-            merge(blocks[-1], kid, replaced)  # the rest of the block cut by the page break
+            merge(pdf, blocks[-1], kid, replaced)  # the rest of the block cut by the page break
         else:
             blocks.append(kid)
         last_page = page
-    boxes = image_boxes(pdf)
-    blocks = [as_figure(block, boxes, replaced) if is_figure(block) else block
-              for block in blocks]
+    blocks = told(blocks, tagging, image_boxes(pdf))
     for block in blocks:
+        without_empty(block)
         scope_headers(block)
         nest_lists(block)
+        mark_references(block, tagging)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
+    describe_links(pdf, tagging.links)
     root = pdf.Root.StructTreeRoot
+    root.IDTree = pikepdf.Dictionary(Names=pikepdf.Array(identified(root)))
     keys = [int(key) for key in list(root.ParentTree.Nums)[0::2]]
     root.ParentTreeNextKey = max(keys, default=-1) + 1
 
@@ -69,10 +143,16 @@ def flattened(document: pikepdf.Dictionary) -> list:
     return elements
 
 
-def merge(first: pikepdf.Dictionary, second: pikepdf.Dictionary, replaced: dict) -> None:
-    """`second`, the rest of a block on the next page, joined to `first`."""
+def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionary,
+          replaced: dict) -> None:
+    """`second`, the rest of a block on the next page, joined to `first`; a table's header
+    row repeated there made an artifact."""
     moved = []
+    renamed: dict[str, pikepdf.String] = {}
     for kid in kids_of(second):
+        if is_element(kid) and kid.S == pikepdf.Name.THead and first.S == pikepdf.Name.Table:
+            renamed = repeated_header(pdf, kid, first)
+            continue
         if is_element(kid):
             kid.P = first
             moved.append(kid)
@@ -80,8 +160,63 @@ def merge(first: pikepdf.Dictionary, second: pikepdf.Dictionary, replaced: dict)
             moved.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, MCID=kid, Pg=second.Pg))
         else:
             moved.append(kid)
+    for element in moved:
+        if is_element(element):
+            point_to_headers(element, renamed)
     first.K = pikepdf.Array([*own_references(first), *moved])
     replaced[second.objgen] = first
+
+
+def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
+                    table: pikepdf.Dictionary) -> dict[str, pikepdf.String]:
+    """A table's header row set again on a later page: an artifact there. Returns the IDs
+    of its header cells, each with the ID of the cell it repeats."""
+    by_page: dict[tuple[int, int], set[int]] = {}
+    for page, mcid in marked_content(head):
+        by_page.setdefault(page.objgen, set()).add(mcid)
+    for page in pdf.pages:
+        if page.obj.objgen in by_page:
+            make_artifacts(pdf, page, dict.fromkeys(by_page[page.obj.objgen], REPEATED_HEADER))
+    first_head = next((kid for kid in kids_of(table)
+                       if is_element(kid) and kid.S == pikepdf.Name.THead), None)
+    originals = header_ids(first_head) if first_head is not None else []
+    return {str(repeat): original
+            for repeat, original in zip(header_ids(head), originals, strict=False)}
+
+
+def header_ids(element: pikepdf.Dictionary) -> list[pikepdf.String]:
+    return [kid.ID for kid in elements_under(element) if kid.S == pikepdf.Name.TH
+            and "/ID" in kid]
+
+
+def point_to_headers(element: pikepdf.Dictionary, renamed: dict[str, pikepdf.String]) -> None:
+    """Data cells that named a repeated header cell name the one it repeats."""
+    if not renamed:
+        return
+    for kid in [element, *elements_under(element)]:
+        attributes = kid.get("/A")
+        if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes:
+            attributes.Headers = pikepdf.Array(
+                [renamed.get(str(header), header) for header in attributes.Headers])
+
+
+def elements_under(element: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield kid
+            yield from elements_under(kid)
+
+
+def marked_content(element: pikepdf.Dictionary, page=None) -> Iterator[tuple]:
+    """(page, MCID) of every marked content under `element`."""
+    page = element.get("/Pg", page)
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from marked_content(kid, page)
+        elif isinstance(kid, int):
+            yield page, kid
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+            yield kid.Pg, int(kid.MCID)
 
 
 def own_references(element: pikepdf.Dictionary) -> list:
@@ -91,36 +226,118 @@ def own_references(element: pikepdf.Dictionary) -> list:
             if isinstance(kid, int) else kid for kid in kids_of(element)]
 
 
-def is_figure(element: pikepdf.Dictionary) -> bool:
-    """WeasyPrint's element for an HTML figure: a NonStruct holding a Caption."""
-    return element.S == pikepdf.Name.NonStruct and any(
-        is_element(kid) and kid.S == pikepdf.Name.Caption for kid in kids_of(element))
-
-
-def as_figure(wrapper: pikepdf.Dictionary, boxes: dict, replaced: dict) -> pikepdf.Dictionary:
-    """One Figure: the picture's marked content, its alternative text and box, and the
-    Caption inside it."""
-    kids, alt, box = [], NO_PICTURE_ALT, None
-    for kid in kids_of(wrapper):
-        if is_element(kid) and kid.S == pikepdf.Name.Figure:
-            alt = str(kid.get("/Alt", alt))
-            references = own_references(kid)
-            box = union([boxes[(kid.Pg.objgen, int(reference.MCID))]
-                         for reference in references
-                         if (kid.Pg.objgen, int(reference.MCID)) in boxes])
-            kids += references
-            replaced[kid.objgen] = wrapper
+def told(elements: list, tagging: Tagging, boxes: dict) -> list:
+    """The elements with the body's blocks tagged as what they are: the body is the last of
+    them (the opener and byline come first), one element a block."""
+    body = elements[len(elements) - len(tagging.blocks):]
+    if len(body) != len(tagging.blocks) or any(
+            str(element.S) not in BLOCK_TAGS[block.kind]
+            for element, block in zip(body, tagging.blocks, strict=True)):
+        raise RenderingError("the tagged PDF's elements do not follow the document's blocks")
+    result = elements[:len(elements) - len(body)]
+    for element, block in zip(body, tagging.blocks, strict=True):
+        if block.kind == "figure":
+            result += figure_elements(element, block, tagging.language, boxes)
         else:
-            kids.append(kid)
-    wrapper.S = pikepdf.Name.Figure
-    wrapper.Alt = alt
-    wrapper.K = pikepdf.Array(kids)
+            if block.kind == "note":
+                element.S = pikepdf.Name.Note
+                element.ID = pikepdf.String(block.note_id)
+            result.append(element)
+    return result
+
+
+def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: str,
+                    boxes: dict) -> list[pikepdf.Dictionary]:
+    """A figure's elements in the place of WeasyPrint's wrapper: its Figure, with its
+    alternative text and box, then its Caption; without a picture, its caption as a P."""
+    kids = list(unwrapped(wrapper))
+    for kid in kids:
+        kid.P = wrapper.P
+        if kid.S == pikepdf.Name.Figure:
+            as_figure(kid, block.alt, language, boxes)
+        elif kid.S == pikepdf.Name.Caption and not block.alt:
+            kid.S = pikepdf.Name.P
+    return kids
+
+
+def unwrapped(element: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+    """The elements inside `element`, past the NonStruct of an anonymous box (an inline
+    picture's line)."""
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from unwrapped(kid) if kid.S == pikepdf.Name.NonStruct else [kid]
+
+
+def as_figure(figure: pikepdf.Dictionary, alt: str, language: str, boxes: dict) -> None:
+    """The picture's Figure: its alternative text, in its language, and its box in points
+    (where the picture is drawn), its marked content named with its page."""
+    references = own_references(figure)
+    box = union([boxes[(figure.Pg.objgen, int(reference.MCID))] for reference in references
+                 if (figure.Pg.objgen, int(reference.MCID)) in boxes])
+    figure.K = pikepdf.Array(references)
+    figure.Alt = pikepdf.String(alt)
+    spoken_in = alt_language(alt, language)
+    if spoken_in:
+        figure.Lang = pikepdf.String(spoken_in)
     if box is not None:
-        wrapper.A = pikepdf.Dictionary(O=pikepdf.Name.Layout, BBox=pikepdf.Array(box),
-                                       Placement=pikepdf.Name.Block)
-    elif "/A" in wrapper:
-        del wrapper.A
-    return wrapper
+        figure.A = pikepdf.Dictionary(O=pikepdf.Name.Layout, BBox=pikepdf.Array(box),
+                                      Placement=pikepdf.Name.Block)
+    elif "/A" in figure:
+        del figure.A
+
+
+def alt_language(alt: str, language: str) -> str | None:
+    """The language of an alternative text when it is not the document's, as its
+    characters say: Chinese in an English document, English words in a Chinese one."""
+    spoken = detect(alt)
+    return spoken.tag if spoken is not profile_for(language) else None
+
+
+def without_empty(element: pikepdf.Dictionary) -> bool:
+    """Drop the empty elements under `element` (a line break's NonStruct holds nothing);
+    whether `element` itself holds nothing."""
+    kept = [kid for kid in kids_of(element)
+            if not (is_element(kid) and without_empty(kid) and kid.S == pikepdf.Name.NonStruct)]
+    if "/K" in element:
+        element.K = pikepdf.Array(kept)
+    return not kept
+
+
+def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
+    """An element holding nothing but a link to a note is a Reference to it."""
+    notes = {block.note_id for block in tagging.blocks if block.note_id}
+    for kid in elements_under(element):
+        elements = [inner for inner in kids_of(kid) if is_element(inner)]
+        if (kid.S == pikepdf.Name.NonStruct and len(elements) == 1
+                and elements[0].S == pikepdf.Name.Link
+                and str(link_destination(elements[0])) in notes):
+            kid.S = pikepdf.Name.Reference
+
+
+def link_destination(link: pikepdf.Dictionary) -> str:
+    """Where a Link element's annotation leads: its named destination."""
+    for kid in kids_of(link):
+        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.OBJR:
+            return str(kid.Obj.get("/Dest", ""))
+    return ""
+
+
+def describe_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:
+    """Each link annotation says where it leads (its /Contents), as PDF/UA asks."""
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", []):
+            description = descriptions.get(str(annotation.get("/Dest", "")))
+            if description:
+                annotation.Contents = pikepdf.String(description)
+
+
+def identified(root: pikepdf.Dictionary) -> list:
+    """The /IDTree's names: every element's /ID with the element, in the order of their
+    bytes, as a name tree keeps them."""
+    elements = {bytes(element.ID): element for element in elements_under(root)
+                if "/ID" in element}
+    return [item for key in sorted(elements)
+            for item in (pikepdf.String(key), elements[key])]
 
 
 def scope_headers(element: pikepdf.Dictionary, scope: pikepdf.Name | None = None) -> None:

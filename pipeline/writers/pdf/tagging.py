@@ -39,24 +39,43 @@ def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
                  if isinstance(element, pikepdf.Dictionary) and element.objgen not in in_tree}
         if stray:
             page = pdf.pages[key]
-            page.Contents = pdf.make_stream(as_artifacts(page, stray))
-            for mcid in stray:
-                elements[mcid] = None
+            make_artifacts(pdf, page, margin_artifacts(page, stray))
 
 
-def as_artifacts(page: pikepdf.Page, mcids: set[int]) -> bytes:
-    """The page's content with the marked-content sequences of `mcids` as pagination
-    artifacts: a header above the page's middle, a footer below it."""
-    heights = text_heights(page)
-    middle = sum(map(float, (page.mediabox[1], page.mediabox[3]))) / 2
+def make_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page,
+                   kinds: dict[int, pikepdf.Dictionary]) -> None:
+    """The marked-content sequences of the page's MCIDs in `kinds` made artifacts of the
+    kind each names, and taken out of the parent tree."""
     instructions = []
     for operands, operator in pikepdf.parse_content_stream(page):
         mcid = marked_content_id(operands, operator)
-        if mcid in mcids:
-            kind = HEADER if heights.get(mcid, middle) > middle else FOOTER
-            operands = [pikepdf.Name.Artifact, kind]
+        if mcid in kinds:
+            operands = [pikepdf.Name.Artifact, kinds[mcid]]
         instructions.append((operands, operator))
-    return pikepdf.unparse_content_stream(instructions)
+    page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    elements = parent_tree_entry(pdf, page)
+    for mcid in kinds:
+        if elements is not None and mcid < len(elements):
+            elements[mcid] = None
+
+
+def parent_tree_entry(pdf: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Array | None:
+    """The parent tree's array of the page's marked content, by MCID."""
+    if "/StructParents" not in page.obj:
+        return None
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    key = int(page.obj.StructParents)
+    for index in range(0, len(nums), 2):
+        if int(nums[index]) == key:
+            return nums[index + 1]
+    return None
+
+
+def margin_artifacts(page: pikepdf.Page, mcids: set[int]) -> dict[int, pikepdf.Dictionary]:
+    """Running heads and folios: a header above the page's middle, a footer below it."""
+    heights = text_heights(page)
+    middle = sum(map(float, (page.mediabox[1], page.mediabox[3]))) / 2
+    return {mcid: HEADER if heights.get(mcid, middle) > middle else FOOTER for mcid in mcids}
 
 
 def text_heights(page: pikepdf.Page) -> dict[int, float]:

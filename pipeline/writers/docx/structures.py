@@ -1,10 +1,12 @@
 """The draft's lists, tables, sign-offs and notes, in Word's own structures and styles.
 
-- A list is paragraphs in List Bullet or List Number (List Bullet 2, List Number 2 when
-  nested), numbered by a numbering definition of its own, so each list starts at its own
-  number and keeps its kind of marker (1., a., i., •).
+- A list is paragraphs in List Bullet or List Number (List Bullet 2, List Number 3 … as it
+  is nested), each list and each nested list numbered by a numbering definition of its own
+  at its level, so each starts at its own number and keeps its kind of marker (1., a., i.,
+  (a), 1), （一）, •) whatever the lists around it.
 - A table is a Word table in Table Grid, its first row shaded and repeating as a header on
-  every page, the cells of a numeric column aligned right.
+  every page, the cells of a numeric column aligned right; its title is a paragraph in
+  Caption above it, kept with it, as Word's Insert Caption sets a table's.
 - A sign-off is one paragraph in Closing, its lines kept apart by line breaks.
 - A note is a Word endnote (numbered by Word when the notes are labelled 1, 2, 3 … in the
   order of their references, else marked with its label), in Endnote Text; the reference is
@@ -26,9 +28,11 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from pipeline.languages import NUMERALS
 from pipeline.model import Document, List, Note, SignOff, Span, Table
 
-LIST_STYLES = {False: ("List Bullet", "List Bullet 2"), True: ("List Number", "List Number 2")}
+LIST_KINDS = {False: "List Bullet", True: "List Number"}
+LIST_LEVELS = 3  # Word's built-in list styles go 1, 2, 3 levels deep; deeper lists take the 3rd
 # A plain grid: a style that makes its header row bold has the bold written into the cells
 # when LibreOffice saves the file, and the editor's text would come back bold.
 TABLE_STYLE = "Table Grid"
@@ -36,23 +40,22 @@ HEADER_SHADE = "DCE3EC"  # the header row's shading, which the reader ignores
 SIGN_OFF_STYLE = "Closing"
 NOTE_STYLE = "Endnote Text"
 NOTE_REFERENCE_STYLE = "Endnote Reference"
-# Word's names for CSS's list styles, and the marker each level shows.
+# Word's names for CSS's list styles.
 NUMBER_FORMATS = {
-    "bullet": ("bullet", "\u2022"),
-    "decimal": ("decimal", "%{level}."),
-    "lower-alpha": ("lowerLetter", "%{level}."),
-    "upper-alpha": ("upperLetter", "%{level}."),
-    "lower-roman": ("lowerRoman", "%{level}."),
-    "upper-roman": ("upperRoman", "%{level}."),
-    "trad-chinese-informal": ("taiwaneseCountingThousand", "%{level}、"),
+    "bullet": "bullet", "decimal": "decimal", "lower-alpha": "lowerLetter",
+    "upper-alpha": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
+    # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand).
+    **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
+BULLETS = ("\u2022", "\u2013", "\u2023")  # •, –, ‣: each level's bullet, as the editions set
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 
 
 def add_styles(draft) -> None:
     """The styles these structures use that the draft's template lacks."""
     styles = draft.styles
-    for name in (*LIST_STYLES[False], *LIST_STYLES[True], SIGN_OFF_STYLE, NOTE_STYLE):
+    lists = [list_style(numbered, depth) for numbered in LIST_KINDS for depth in range(LIST_LEVELS)]
+    for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE):
         if name not in styles:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
             style.base_style = styles["Normal"]
@@ -61,33 +64,37 @@ def add_styles(draft) -> None:
         style.font.superscript = True
 
 
-def add_list(draft, block: List, add_spans) -> None:
-    number_id = numbering(draft, block)
+def list_style(numbered: bool, depth: int) -> str:
+    """Word's style for a list's items at `depth` (0 for the outer list): List Number 2 …"""
+    level = min(depth, LIST_LEVELS - 1)
+    return LIST_KINDS[numbered] + (f" {level + 1}" if level else "")
+
+
+def add_list(draft, block: List, add_spans, depth: int = 0) -> None:
+    """The list's items at `depth`, each followed by the items of the list nested in it."""
+    number_id = numbering(draft, block, depth)
     for item in block.items:
-        paragraph = draft.add_paragraph(style=LIST_STYLES[block.numbered][0])
-        numbered(paragraph, number_id, 0)
+        paragraph = draft.add_paragraph(style=list_style(block.numbered, depth))
+        numbered(paragraph, number_id, depth)
         add_spans(paragraph, item.spans)
         if item.sublist is not None:
-            for sub_item in item.sublist.items:
-                paragraph = draft.add_paragraph(style=LIST_STYLES[item.sublist.numbered][1])
-                numbered(paragraph, number_id, 1)
-                add_spans(paragraph, sub_item.spans)
+            add_list(draft, item.sublist, add_spans, depth + 1)
 
 
-def numbering(draft, block: List) -> int:
-    """A numbering definition for the list and its nested lists, and an instance of it."""
+def numbering(draft, block: List, depth: int) -> int:
+    """A numbering definition for one list, its items at `depth`, and an instance of it: the
+    levels above are the list's too, for an editor who moves an item out."""
     part = draft.part.numbering_part.element
     abstract_id = 1 + max((int(a.get(qn("w:abstractNumId")))
                            for a in part.iter(qn("w:abstractNum"))), default=-1)
     number_id = 1 + max((int(n.get(qn("w:numId"))) for n in part.iter(qn("w:num"))), default=0)
-    nested = next((item.sublist for item in block.items if item.sublist is not None), None)
     abstract = OxmlElement("w:abstractNum")
     abstract.set(qn("w:abstractNumId"), str(abstract_id))
     multi = OxmlElement("w:multiLevelType")
     multi.set(qn("w:val"), "hybridMultilevel")
     abstract.append(multi)
-    for level, kind in enumerate((block, nested or block)):
-        abstract.append(level_definition(level, kind.style, kind.start))
+    for level in range(depth + 1):
+        abstract.append(level_definition(level, block))
     first_number = next(iter(part.iter(qn("w:num"))), None)
     if first_number is not None:
         first_number.addprevious(abstract)
@@ -102,13 +109,15 @@ def numbering(draft, block: List) -> int:
     return number_id
 
 
-def level_definition(level: int, style: str, start: int):
-    number_format, text = NUMBER_FORMATS[style]
+def level_definition(level: int, block: List):
+    """A numbering level marking its items as `block`'s are: its style, start and marker."""
+    before, after = block.affixes
+    text = (BULLETS[level % len(BULLETS)] if not block.numbered
+            else f"{before}%{level + 1}{after}")
     definition = OxmlElement("w:lvl")
     definition.set(qn("w:ilvl"), str(level))
-    for tag, value in (("w:start", str(start)), ("w:numFmt", number_format),
-                       ("w:lvlText", text.replace("{level}", str(level + 1))),
-                       ("w:lvlJc", "left")):
+    for tag, value in (("w:start", str(block.start)), ("w:numFmt", NUMBER_FORMATS[block.style]),
+                       ("w:lvlText", text), ("w:lvlJc", "left")):
         child = OxmlElement(tag)
         child.set(qn("w:val"), value)
         definition.append(child)

@@ -6,7 +6,7 @@
   its own, simple fields (w:fldSimple) and complex fields (w:fldChar … w:instrText …
   separate … end), of which the current result is read, as Word shows it. A HYPERLINK field
   is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only.
-- A symbol (w:sym) is its Unicode character (docx_symbols.py). A tab is a space; a line break
+- A symbol (w:sym) is its Unicode character (symbols.py). A tab is a space; a line break
   is kept for the sign-off's lines, a space elsewhere; a page or column break a space.
 - A run is bold, italic, raised or lowered by its own formatting, else its character style's.
 
@@ -26,8 +26,8 @@ from docx.oxml.ns import qn
 
 from pipeline.errors import PipelineError, excerpt
 from pipeline.model import Span
-from pipeline.readers.docx_structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
-from pipeline.readers.docx_symbols import symbol_character
+from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
+from pipeline.readers.docx.symbols import symbol_character
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -29,8 +29,8 @@ from docx.shared import Mm, Pt, RGBColor, Twips
 from lxml import etree
 
 from pipeline.errors import PipelineError
-from pipeline.languages import CHINESE, is_chinese_tag
-from pipeline.layouts import Layout, latin_only
+from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
     Document,
@@ -45,7 +45,7 @@ from pipeline.model import (
     UnknownBlock,
     link_runs,
 )
-from pipeline.writers.docx_structures import (
+from pipeline.writers.docx.structures import (
     Endnotes,
     add_endnotes,
     add_list,
@@ -55,7 +55,6 @@ from pipeline.writers.docx_structures import (
     add_styles,
     add_table,
 )
-from pipeline.writers.language_tags import holds_chinese
 
 BYLINE_STYLE = "Byline"
 LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
@@ -94,14 +93,15 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
         draft = _house_draft(reference)
         text_width = _column_width(draft.sections[-1])
     else:
-        draft = _layout_draft(layout if holds_chinese(document) else latin_only(layout))
+        draft = _layout_draft(layout.for_scripts(document.scripts),
+                              profile_for(document.metadata.language))
         _add_running_head(draft, document.metadata.title)
         text_width = _text_width(layout)
     _drop_thumbnail(draft)
-    _set_language(draft, document.metadata.language, holds_chinese(document))
+    _set_language(draft, document.metadata.language, document.scripts)
     _add_missing_styles(draft)
     add_styles(draft)
-    if is_chinese_tag(document.metadata.language):
+    if not profile_for(document.metadata.language).italic:
         _upright(draft)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
@@ -118,10 +118,11 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
 # --- Starting points -------------------------------------------------------------------------
 
 
-def _layout_draft(layout: Layout):
-    """python-docx's own template, in the layout's fonts, page and margins."""
+def _layout_draft(layout: Layout, own: Profile):
+    """python-docx's own template, in the layout's fonts, page and margins (`own`: the
+    document's language)."""
     draft = docx.Document()
-    _set_layout_styles(draft, layout)
+    _set_layout_styles(draft, layout, own)
     _set_pages(draft, layout)
     return draft
 
@@ -209,25 +210,44 @@ def reproducible_zip(data: bytes) -> bytes:
 # --- Styles ----------------------------------------------------------------------------------
 
 
-def _set_layout_styles(draft, layout: Layout) -> None:
+def _set_layout_styles(draft, layout: Layout, own: Profile) -> None:
     normal = draft.styles["Normal"]
     normal.font.size = Pt(layout.body_size_pt)
     if layout.body_font:
-        _set_font(_default_run_properties(draft), layout.body_font, layout.chinese_body_font)
-        _set_font(normal.element.get_or_add_rPr(), layout.body_font, layout.chinese_body_font)
+        _set_font(_default_run_properties(draft), layout.body_font, _script_faces(layout, own))
+        _set_font(normal.element.get_or_add_rPr(), layout.body_font, _script_faces(layout, own))
     heading_font = layout.heading_font or layout.body_font
     if heading_font:
-        chinese_heading_font = layout.chinese_heading_font or layout.chinese_body_font
         for name in HEADING_STYLES:
             _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font,
-                      chinese_heading_font)
+                      _script_faces(layout, own, heading=True))
     draft.styles[CAPTION_STYLE].paragraph_format.keep_together = True
 
 
-def _set_language(draft, language: str, chinese: bool) -> None:
+def _script_faces(layout: Layout, own: Profile, heading: bool = False) -> dict[str, str]:
+    """The faces the layout names for other scripts, by the w:rFonts attribute naming each
+    (w:eastAsia: the Chinese face); for headings their heading face, else their body face.
+    Where two scripts share an attribute, the face of the document's `own` language wins."""
+    faces = {}
+    for profile in _in_precedence(own):
+        named = layout.faces_for(profile)
+        face = (named.heading if heading else "") or named.body
+        if profile.docx_font and face:
+            faces[profile.docx_font] = face
+    return faces
+
+
+def _in_precedence(own: Profile) -> list[Profile]:
+    """Every profile, the document's `own` language last, so that what it names wins."""
+    return sorted(PROFILES, key=lambda profile: profile is own)
+
+
+def _set_language(draft, language: str, scripts: frozenset) -> None:
     """The document's proofing language, for the defaults and for any style that names one:
-    a house style's language is its designer's, not the document's; and, in a document
-    holding Chinese, Chinese as Word's East Asian language."""
+    a house style's language is its designer's, not the document's; and, for each script of
+    another language the document holds, that language in Word's attribute for it (Chinese
+    as the East Asian language)."""
+    own = profile_for(language)
     default_run = _default_run_properties(draft)
     if default_run.find(qn("w:lang")) is None:
         default_run.insert_element_before(
@@ -235,8 +255,9 @@ def _set_language(draft, language: str, chinese: bool) -> None:
         )
     for lang in draft.styles.element.iter(qn("w:lang")):
         lang.set(qn("w:val"), language)
-        if chinese:
-            lang.set(qn("w:eastAsia"), language if is_chinese_tag(language) else CHINESE)
+        for profile in _in_precedence(own):
+            if profile in scripts and profile.docx_language:
+                lang.set(qn(profile.docx_language), language if profile is own else profile.tag)
 
 
 def _default_run_properties(draft):
@@ -288,15 +309,15 @@ def _show_in_gallery(draft) -> None:
     draft.styles[BODY_STYLE].quick_style = True
 
 
-def _set_font(run_properties, font: str, east_asian_font: str = "") -> None:
-    """Name `font` for every script, and `east_asian_font` (the layout's Chinese face) for
-    Chinese where the layout names one; theme fonts would otherwise win over the named ones."""
+def _set_font(run_properties, font: str, faces: dict[str, str]) -> None:
+    """Name `font` for every script but those `faces` names another face for, by attribute
+    (w:eastAsia: the layout's Chinese face); theme fonts would otherwise win over the named
+    ones."""
     fonts = run_properties.get_or_add_rFonts()
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(script), east_asian_font if script == "w:eastAsia" and east_asian_font
-                  else font)
+        fonts.set(qn(script), faces.get(script) or font)
 
 
 # --- Pages -----------------------------------------------------------------------------------
@@ -389,6 +410,10 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
         case List():
             add_list(draft, block, add_spans)
         case Table():
+            if block.caption:  # above the table, kept with it, as Word's Insert Caption sets it
+                caption = draft.add_paragraph(style=CAPTION_STYLE)
+                caption.paragraph_format.keep_with_next = True
+                add_spans(caption, block.caption)
             add_table(draft, block, add_spans, text_width)
         case SignOff():
             add_sign_off(draft, block, add_spans)
@@ -459,7 +484,8 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
     # Its name is the figure's identity, which the reader follows (with the caption's mark).
     shape._inline.docPr.set("name", f"Figure {figure.number}")
-    shape._inline.docPr.set("descr", figure.alternative_text)
+    language = paragraph.part.document.core_properties.language
+    shape._inline.docPr.set("descr", figure.alternative_text(language))
 
 
 def screen_picture(path: Path) -> BytesIO | str:

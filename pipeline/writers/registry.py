@@ -35,7 +35,7 @@ def pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
 
 
 def docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
-    from pipeline.writers.docx_draft import write_docx
+    from pipeline.writers.docx.draft import write_docx
 
     return write_docx(document, layout, source_dir)
 

@@ -1,5 +1,5 @@
 """Reading back the draft's styles and structures: headings by any name, tables, sign-offs
-and notes (lists are readers/docx_numbering.py's).
+and notes (lists are numbering.py's).
 
 - Styles are read once from the draft's styles part and looked up by id: a paragraph's
   style is its own or the document's default; a style's names are its own and each alias

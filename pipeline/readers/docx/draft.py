@@ -4,10 +4,10 @@
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
-  readers/docx_structures.py, which also reads tables, sign-offs and notes); a heading Word
+  structures.py, which also reads tables, sign-offs and notes); a heading Word
   numbers keeps the number Word shows as its text.
 - A paragraph Word numbers, or in a List Bullet or List Number style, is a list item, its
-  number the one Word shows (readers/docx_numbering.py).
+  number the one Word shows (numbering.py).
 - Caption is a figure. The picture before it and its caption carry the figure's identity,
   which the writer gives them: the picture's name ("Figure 3") and a bookmark at the caption
   (`_Figure3`). The figure keeps its number by it, so its image and alternative text follow
@@ -16,10 +16,13 @@
   whose figures carries an identity (one written before there were any, or made elsewhere)
   numbers its figures in order from 1.
 - A paragraph Word sets as a drop cap (a frame holding a letter) begins the paragraph after
-  it. Every other paragraph with text (Body Text, Normal, LibreOffice's Text Body, styles
-  of the editor's own) is a body paragraph. Empty paragraphs are skipped.
+  it. A Caption right above a table, or right below one, that is no figure's (no picture
+  before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
+  above and editors often type it below. Every other paragraph with text (Body Text,
+  Normal, LibreOffice's Text Body, styles of the editor's own) is a body paragraph. Empty
+  paragraphs are skipped.
 - Inline content (emphasis, superscript and subscript, links, note references, whatever
-  wraps them) is readers/docx_inline.py's. The house typography is applied to each
+  wraps them) is inline.py's. The house typography is applied to each
   paragraph's whole text, as for the other sources, and each character keeps its formatting
   (cleaning.clean_spans). A heading, title, subtitle or byline is plain text: its raised
   and lowered figures become Unicode's (CO₂).
@@ -29,9 +32,8 @@ changes to the text (python-docx reads inserted and deleted text alike), open co
 footnote or endnote of several paragraphs, or in a caption, heading or the front matter, a
 link in a heading, text outside ordinary paragraphs (text boxes), a table inside a table,
 merged cells, a cell of several paragraphs or a list in one, a list numbered in a way the
-editions cannot print or nested more than three deep, a chart, a part imported from another
-file (altChunk), a picture that is no figure's, and what docx_inline.py refuses. The file
-itself is only ever read.
+editions cannot print, a chart, a part imported from another file (altChunk), a picture
+that is no figure's, and what inline.py refuses. The file itself is only ever read.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline.errors import PipelineError, excerpt
+from pipeline.languages import PROFILES
 from pipeline.model import (
-    DEFAULT_ALT,
     Block,
     Document,
     Figure,
@@ -67,9 +69,9 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened
-from pipeline.readers.docx_inline import CONTENTS_REMEDY, Story, lines, note_label_of, refusal
-from pipeline.readers.docx_numbering import Numbering, Place
-from pipeline.readers.docx_structures import (
+from pipeline.readers.docx.inline import CONTENTS_REMEDY, Story, lines, note_label_of, refusal
+from pipeline.readers.docx.numbering import Numbering, Place
+from pipeline.readers.docx.structures import (
     CAPTION_STYLE,
     FRONT_MATTER,
     NOTE_STYLES,
@@ -106,7 +108,8 @@ DOCUMENT_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordpro
 PICTURE_NAME = re.compile(r"Figure (\d+)")
 CAPTION_BOOKMARK = re.compile(r"_Figure(\d+)")
 DROP_CAPS = ("drop", "margin")
-LIST_DEPTH = 3  # levels of a list the editions set
+# The alternative text the writer gives a picture the metadata describes not, in any language.
+DEFAULT_ALTS = {profile.reader_words.alt for profile in PROFILES}
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -334,6 +337,7 @@ class Reading:
     items: list[tuple[Place, tuple[Span, ...], object]] = field(default_factory=list)
     pictures: list = field(default_factory=list)  # the picture paragraph's just before
     drop_cap: list[Span] = field(default_factory=list)
+    caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     tables: int = 0
 
     def document(self, body) -> Document:
@@ -341,7 +345,8 @@ class Reading:
             if element.tag == qn("w:tbl"):
                 self.end_list()
                 self.tables += 1
-                self.blocks.append(self.table(element))
+                self.blocks.append(replace(self.table(element), caption=self.caption))
+                self.caption = ()
             else:
                 self.paragraph(element)
         self.end_list()
@@ -375,7 +380,8 @@ class Reading:
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
         elif CAPTION_STYLE in names:
-            self.blocks.append(self.figure(text, p))
+            if not self.table_caption(text, p):
+                self.blocks.append(self.figure(text, p))
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
@@ -393,6 +399,21 @@ class Reading:
         else:
             self.blocks.append(Paragraph(text))
         self.pictures = []
+
+    def table_caption(self, text: tuple[Span, ...], p) -> bool:
+        """Whether a Caption is a table's, right above it or right below it, and no figure's
+        (none has a picture before it or a figure's mark); if so, it is taken as the table's."""
+        if self.pictures or caption_number(p) is not None:
+            return False
+        following, preceding = neighbour(p, "getnext"), neighbour(p, "getprevious")
+        if following is not None and following.tag == qn("w:tbl"):
+            self.caption = self.caption + text if self.caption else text
+            return True
+        if (preceding is not None and preceding.tag == qn("w:tbl") and self.blocks
+                and isinstance(self.blocks[-1], Table) and not self.blocks[-1].caption):
+            self.blocks[-1] = replace(self.blocks[-1], caption=text)
+            return True
+        return False
 
     def line(self, spans: tuple[Span, ...], what: str) -> str:
         """The plain text of a heading or a line of the front matter."""
@@ -415,12 +436,12 @@ class Reading:
         position = 1 + sum(isinstance(block, Figure) for block in self.blocks)
         number = self.identities.number([picture_number(picture), caption_number(p)], position)
         earlier = self.identities.earlier.get(number)
-        image = earlier.image if earlier else self.metadata.images.get(number)
-        alt = earlier.alt if earlier else self.metadata.alt.get(number)
+        figure = (replace(earlier, caption=caption) if earlier
+                  else self.metadata.figure(number, caption))
         described = picture.get("descr") if picture is not None else None
-        if described is not None and described != (alt or DEFAULT_ALT):
-            alt = clean_line(described) or None  # the editor's own alternative text
-        return Figure(number, caption, image, alt)
+        if described is not None and described != figure.alt and described not in DEFAULT_ALTS:
+            figure = replace(figure, alt=clean_line(described) or None)  # the editor's own
+        return figure
 
     def end_list(self) -> None:
         if self.items:
@@ -453,6 +474,16 @@ class Reading:
         return Table(rows[0], tuple(rows[1:]))
 
 
+def neighbour(element, step: str):
+    """The block next to `element` (`step`: "getnext" or "getprevious"), empty paragraphs
+    passed over, as the reading passes them."""
+    found = getattr(element, step)()
+    while found is not None and found.tag == qn("w:p") and not "".join(
+            t.text or "" for t in found.iter(qn("w:t"))).strip():
+        found = getattr(found, step)()
+    return found
+
+
 def is_drop_cap(p) -> bool:
     properties = p.find(qn("w:pPr"))
     frame = properties.find(qn("w:framePr")) if properties is not None else None
@@ -474,7 +505,7 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
             lists.append(List(tuple(ListItem(text, nested_list(children, path))
                                     for text, children in entries),
                               first.format.style, first.number if first.format.style != "bullet"
-                              else 1))
+                              else 1, first.format.marker))
             entries.clear()
 
     for place, text, p in items:
@@ -486,8 +517,9 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
                                 f" format ({place_of(p)}), which the editions cannot print;"
                                 " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
                                 " doit again")
-        if first is None or place.level < base or (place.definition, place.format.style) != (
-                first.definition, first.format.style) or (
+        if first is None or place.level < base or (
+                place.definition, place.format.style, place.format.marker) != (
+                first.definition, first.format.style, first.format.marker) or (
                 place.format.style != "bullet" and place.number != last + 1):
             finish()
             first, base = place, place.level
@@ -498,22 +530,15 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
 
 
 def nested_list(children: list, path: Path) -> List | None:
+    """The list nested in an item, to any depth; one item holds one."""
     if not children:
         return None
     nested = lists_of(children, path)
-    p = children[0][2]
     if len(nested) > 1:
-        raise PipelineError(path, f"holds a list item with two nested lists of different kinds"
-                            f" ({place_of(p)}); make them one, save, and run doit again")
-    if depth(nested[0]) >= LIST_DEPTH:
-        raise PipelineError(path, f"holds a list nested more than {LIST_DEPTH} levels deep"
-                            f" ({place_of(p)}); the editions set three: raise its deepest items,"
-                            " save, and run doit again")
+        raise PipelineError(path, "holds a list item with two nested lists of different kinds"
+                            f" ({place_of(children[0][2])}); make them one, save, and run doit"
+                            " again")
     return nested[0]
-
-
-def depth(block: List) -> int:
-    return 1 + max((depth(item.sublist) for item in block.items if item.sublist), default=0)
 
 
 # --- Notes -----------------------------------------------------------------------------------

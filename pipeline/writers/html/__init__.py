@@ -1,4 +1,5 @@
-"""The HTML of a document in one layout: the layout's Jinja2 template fed with the model.
+"""The HTML of a document in one layout: the layout's Jinja2 template placing the opener,
+the byline and the body, whose blocks are rendered in code (blocks.py).
 
 A layout's folder may hold its own document.html; otherwise the shared one in
 layouts/templates/ serves, so layouts differing only in CSS keep one template.
@@ -11,33 +12,17 @@ depend on where the project lies.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from pipeline.languages import is_chinese, is_chinese_tag
+from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import (
-    Document,
-    Figure,
-    Heading,
-    List,
-    Metadata,
-    Note,
-    Paragraph,
-    SignOff,
-    Span,
-    Table,
-    UnknownBlock,
-    link_runs,
-    plain,
-)
-from pipeline.writers.language_tags import holds_chinese
+from pipeline.model import Document, Heading, List, Metadata
+from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
 from pipeline.writers.line_breaks import LineBreaks, unbroken
 
 
@@ -60,6 +45,13 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     placement = placement or Placement()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
+    language = document.metadata.language
+    setting = Setting(
+        layout=layout,
+        breaks=LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words),
+        unbroken=functools.partial(unbroken, language=language),
+        scales=placement.scales,
+    )
     return template.render(
         layout=layout,
         page=layout.page,
@@ -67,15 +59,25 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=shown_date(document.metadata.date, document.metadata.language),
-        byline=document.byline,
-        blocks=[(*numbered[index], index) for index in placement.ordered(len(numbered))],
-        scales=placement.scales,
-        fonts=functools.partial(font_families, chinese_text=holds_chinese(document),
-                                language=document.metadata.language),
-        breaks=LineBreaks(layout.hyphenation, document.metadata.language, layout.links,
-                          placement.whole_words),
+        shown_date=document.metadata.shown_date,
+        byline=byline_html(document.byline, setting),
+        body=body([(*numbered[index], index) for index in placement.ordered(len(numbered))],
+                  setting),
+        fonts=functools.partial(font_families, layout, scripts=document.scripts,
+                                language=language),
+        counter_styles=counter_styles(all_lists(document)),
     )
+
+
+def all_lists(document: Document) -> list[List]:
+    """Every list of the document, nested ones too."""
+    found: list[List] = []
+    pending = [block for block in document.blocks if isinstance(block, List)]
+    while pending:
+        block = pending.pop()
+        found.append(block)
+        pending += [item.sublist for item in block.items if item.sublist is not None]
+    return found
 
 
 @functools.cache
@@ -89,48 +91,24 @@ def environment(folder: Path, shared: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.tests.update(
-        heading=lambda block: isinstance(block, Heading),
-        figure=lambda block: isinstance(block, Figure),
-        paragraph=lambda block: isinstance(block, Paragraph),
-        list_block=lambda block: isinstance(block, List),
-        table_block=lambda block: isinstance(block, Table),
-        sign_off=lambda block: isinstance(block, SignOff),
-        note=lambda block: isinstance(block, Note),
-    )
-    env.globals["unknown_block"] = unknown_block
-    env.globals["position_tags"] = {"superscript": "sup", "subscript": "sub"}
     env.filters["css_string"] = css_string
-    env.filters["link_runs"] = link_runs
-    env.tests["showing"] = shows_address
     env.filters["unbroken"] = pass_context(
         lambda context, text: unbroken(text, context["metadata"].language))
-    env.tests["chinese"] = is_chinese
     return env
 
 
-def shows_address(spans: tuple[Span, ...], address: str) -> bool:
-    """Whether a link's text is its address ("example.org/a" for "https://example.org/a"),
-    so that print, which cannot follow a link, need not add the address after it."""
-    def bare(text: str) -> str:
-        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
-
-    return bare(plain(tuple(spans))) == bare(address)
-
-
-def font_families(latin: str, chinese: str, *, chinese_text: bool,
+def font_families(layout: Layout, role: str, *, scripts: frozenset[Profile],
                   language: str) -> Markup:
-    """A layout's family and, for a document holding Chinese, its Chinese face: after the
-    Latin one, or before it in a Chinese document, whose ellipsis and dash are Chinese."""
-    families = [latin, chinese] if chinese and chinese_text else [latin]
-    if is_chinese_tag(language):
-        families.reverse()
+    """The layout's family for `role` ("body", "heading") and the face it names for each
+    script the document holds: after its own, or first in a document in that script's
+    language (so a Chinese document's ellipsis and dash are Chinese)."""
+    own = profile_for(language)
+    families = [layout.heading_font if role == "heading" else layout.body_font]
+    for profile in PROFILES:
+        face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
+        if face:
+            families.insert(0 if profile is own else len(families), face)
     return Markup(", ").join(css_string(family) for family in families)
-
-
-def unknown_block(block: object) -> None:
-    """Called by a template for a block it has no rule for: an error, not a paragraph."""
-    raise UnknownBlock(block, "the HTML template")
 
 
 def anchors(document: Document) -> list[str | None]:
@@ -162,16 +140,3 @@ def css_string(value: str) -> Markup:
         char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
     )
     return Markup(f'"{escaped}"')
-
-
-def shown_date(date: str, language: str = "en-GB") -> str:
-    """The metadata's date as a reader sees it: "2024", "June 2024", "11 June 2024"; in
-    Chinese "2024年", "2024年6月", "2024年6月11日"."""
-    parts = date.split("-")
-    if is_chinese_tag(language):
-        return "".join(f"{int(part)}{unit}" for part, unit in zip(parts, "年月日", strict=False)
-                       if part.isdigit()) if date else ""
-    if len(parts) == 1:
-        return date
-    day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"

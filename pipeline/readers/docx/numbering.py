@@ -10,9 +10,10 @@ may be redefined by the instance (w:lvlOverride/w:lvl), and a definition may be 
 (w:numStyleLink). Without numbering, a List Bullet or List Number style (List Bullet 2 …)
 makes a list paragraph of its own.
 
-Word's formats become the model's list styles (decimal, letters, roman numerals, Chinese
-counting); formats that show the same figures differently (01, ①) are decimal; any other
-(First, Second …) is refused by the caller, since the editions could not print it.
+Word's formats become the model's list styles (decimal, letters, roman numerals, a
+language's own such as Chinese counting), and its level text the marker, 1. (1) or 1)
+(model.MARKERS); formats that show the same figures differently (01, ①) are decimal; any
+other (First, Second …) is refused by the caller, since the editions could not print it.
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from pipeline.languages import NUMERALS
 from pipeline.list_numbers import letters, roman
-from pipeline.readers.docx_structures import Styles, value_of
+from pipeline.model import MARKERS
+from pipeline.readers.docx.structures import Styles, value_of
 
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
 WORD_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
     "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
-    "taiwaneseCountingThousand": "trad-chinese-informal",
-    "taiwaneseCounting": "trad-chinese-informal", "chineseCounting": "trad-chinese-informal",
-    "chineseCountingThousand": "trad-chinese-informal", "ideographTraditional": None,
+    # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
+    **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
     # The same figures, written otherwise: 01, ①, (1), 1., full-width 1.
     "decimalZero": "decimal", "decimalEnclosedCircle": "decimal",
     "decimalEnclosedParen": "decimal", "decimalEnclosedFullstop": "decimal",
@@ -54,6 +56,14 @@ class Level:
     def style(self) -> str | None:
         """The model's list style; None for a format the model has not."""
         return WORD_FORMATS.get(self.word_format)
+
+    @property
+    def marker(self) -> str:
+        """The model's marker for the level's text: "(%1)" -> "(%)", "%2)" -> "%)"; "" for
+        the style's usual "%1." or "%1、", for a bullet and for what the editions do not
+        write ("%1.%2.")."""
+        marker = re.sub(r"%\d", "%", self.text)
+        return marker if self.style != "bullet" and marker in MARKERS else ""
 
 
 @dataclass(frozen=True)
@@ -211,12 +221,15 @@ def shown(text: str, counters: list[int | None], formats: dict[int, Level]) -> s
 
 
 def formatted(number: int, word_format: str) -> str:
-    """A number as Word shows it in letters or roman numerals, else in figures."""
-    match WORD_FORMATS.get(word_format):
+    """A number as Word shows it in letters, roman numerals or a language's own numerals,
+    else in figures."""
+    style = WORD_FORMATS.get(word_format)
+    match style:
         case "lower-alpha" | "upper-alpha":
             value = letters(number)
             return value.upper() if word_format.startswith("upper") else value
         case "lower-roman" | "upper-roman":
             value = roman(number)
             return value.upper() if word_format.startswith("upper") else value
-    return str(number)
+    own = next((numerals for numerals in NUMERALS if numerals.style == style), None)
+    return own.numeral(number) if own else str(number)

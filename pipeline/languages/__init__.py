@@ -1,0 +1,107 @@
+"""The languages a document may be written in, each a profile (profile.py) that readers,
+writers and checks ask: English (en-GB, the default, english.py) and Traditional Chinese
+(zh-HK, chinese.py). Adding one is README.md's "Adding a language".
+
+The registry: the profile of a language tag, the language of a text read from its
+characters, the phrases of other languages inside a text, and the scripts a document holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.languages.chinese import CHINESE
+from pipeline.languages.english import ENGLISH
+from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
+
+__all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
+           "phrases", "profile_for", "scripts", "text_language"]
+
+DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
+# Every profile, the default first; a text is in the first of the others that writes it.
+PROFILES: tuple[Profile, ...] = (ENGLISH, CHINESE)
+
+# What every profile contributes to rules the readers apply whatever a line's language.
+SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
+SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
+                          if profile.sentence_break)
+NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
+NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
+NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
+# The marker of the marked-up form numbering with one of them: "一、"
+NUMERAL_MARKER = "|".join(f"(?:{numerals.pattern}){re.escape(numerals.suffix)}"
+                          for numerals in NUMERALS)
+# Letters of the scripts that part no words by spaces: a space beside one is not a word's.
+UNSPACED = "".join(profile.characters for profile in PROFILES if not profile.words_spaced)
+
+
+def profile_for(tag: str) -> Profile:
+    """The profile answering the language `tag` most closely ("zh-Hant" -> Chinese); the
+    default's rules for a language without a profile of its own ("fr-FR")."""
+    closest = max(PROFILES, key=lambda profile: profile.answers(tag))  # the first of equals
+    return closest if closest.answers(tag) else DEFAULT
+
+
+def detect(text: str) -> Profile:
+    """The language `text` is written in, as its characters say."""
+    return next((profile for profile in PROFILES
+                 if profile is not DEFAULT and profile.writes(text)), DEFAULT)
+
+
+def text_language(text: str, given: str = DEFAULT.tag) -> str:
+    """A document's language: the metadata's when it names one other than the default, else
+    the one its text is written in."""
+    if given != DEFAULT.tag:
+        return given
+    return detect(text).tag
+
+
+def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:
+    """`text` cut into pieces, each a phrase of another language (with its profile) or the
+    `document`'s own (None): the phrases to tag inside a text. Languages of the document's
+    own script are not looked for (Chinese in Chinese)."""
+    pieces: list[tuple[str, Profile | None]] = [(text, None)] if text else []
+    for profile in PROFILES:
+        if profile.script != document.script and profile.phrase:
+            pieces = [cut for piece, language in pieces
+                      for cut in (runs(piece, profile) if language is None
+                                  else [(piece, language)])]
+    return pieces
+
+
+def runs(text: str, profile: Profile) -> list[tuple[str, Profile | None]]:
+    """`text` cut into the runs of `profile`'s phrases and what stands between them."""
+    if not profile.holds(text):
+        return [(text, None)]
+    pieces: list[tuple[str, Profile | None]] = []
+    position = 0
+    for match in re.finditer(profile.phrase, text):
+        if not profile.holds(match.group()):
+            continue  # punctuation alone (a full-width space) is no phrase
+        if match.start() > position:
+            pieces.append((text[position:match.start()], None))
+        pieces.append((match.group(), profile))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], None))
+    return pieces
+
+
+def scripts(texts: Iterable[str]) -> frozenset[Profile]:
+    """The profiles with letters of their own (Han for Chinese) that `texts` hold, a text
+    being held by the first profile of each script that holds it: the languages whose faces
+    a document's editions load and whose phrases they tag."""
+    wanted = [profile for profile in PROFILES if profile.characters]
+    found: set[Profile] = set()
+    for text in texts:
+        if text.isascii():
+            continue
+        held: set[str] = set()  # the scripts of this text already given a profile
+        for profile in wanted:
+            if profile.script not in held and profile.holds(text):
+                found.add(profile)
+                held.add(profile.script)
+        if len(found) == len(wanted):
+            break
+    return frozenset(found)

@@ -1,0 +1,247 @@
+"""Traditional Chinese as Hong Kong writes it (zh-HK; also zh, zh-Hant): the house style's.
+
+A text is Chinese when it holds at least as many Han characters as Latin words. Cleaning
+changes punctuation and spacing only, never a character, word or figure: full-width
+punctuation where a half-width mark follows a Chinese character (at a line's end too) or
+stands before one, parentheses opened beside one, 「」 outside and 『』
+inside, the ellipsis …… and the dash —— (two characters each), no space between a Chinese
+character and a figure. A heading has no closing 。 (a question ends ？); a byline puts the
+role before the name; lists count 一、二、; dates read 2024年12月. Chinese is never
+hyphenated nor slanted, and a justified line is spread between its characters; its faces
+are the layouts' `chinese_body_font` and `chinese_heading_font` (layouts/fonts/chinese.css).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.languages.profile import LATIN_WORD, Furniture, Numerals, Profile, ReaderWords
+
+# Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
+HAN_RANGES = (
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
+)
+# Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
+PUNCTUATION_RANGES = "\u3000-\u3006\u3008-\u303f\u3100-\u312f\ufe30-\ufe4f\uff00-\uff65"
+HAN = f"[{HAN_RANGES}]"
+# A Han character or a punctuation mark only Chinese (or Japanese) text uses.
+CHINESE_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}]"
+# A run of Chinese: Chinese characters (with the ellipsis, dash and middle dot they share
+# with Latin text), and what may stand between two of them: a space, figures or one Latin
+# word ("2024年", "第3季", "主席 莫慧琳", "香港大學HKU的").
+RUN_CHARACTER = f"[{HAN_RANGES}{PUNCTUATION_RANGES}\u2026\u2014\u00b7]"
+RUN_GAP = r"(?: ?[A-Za-z0-9.,%&'/\u2013-]{1,20} ?| )"
+CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
+
+# Chinese numerals as lists count with them: 一 to 九, and 十 for ten (十一, 二十, 二十三).
+HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
+HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
+
+# Half-width marks and their full-width forms.
+FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
+              "!": "\uff01", "(": "\uff08", ")": "\uff09"}
+# A half-width mark after a Chinese character, wherever it stands (line ends included), or
+# before one but not between figures ("2,700" stays); a full stop only between Chinese
+# characters or ending the line, so "2.98億" keeps its point. Spaces beside it are dropped.
+BESIDE = (rf"(?<={CHINESE_CHARACTER}) *([,;:?!]) *"
+          rf"|(?<={CHINESE_CHARACTER}) *(\.) *(?={CHINESE_CHARACTER})"
+          rf"|(?<={CHINESE_CHARACTER}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={CHINESE_CHARACTER})")
+# Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
+ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
+# Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
+DASH = re.compile(r" *(?:-{2,}|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
+# A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
+# Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
+SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
+# Spaces around full-width punctuation, which carries its own space.
+SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
+                                r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+# 2024年7月, 2024年7月15日, 二〇二四年十二月
+DATE = (rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:\d{{1,2}}|{HAN_NUMERAL})月"
+        rf"(?:(?:\d{{1,2}}|{HAN_NUMERAL})日)?")
+
+MAX_HEADING_CHARACTERS = 30
+SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a question may end ？)
+PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
+MAX_BYLINE_CHARACTERS = 40
+COMMA = re.compile("[,\uff0c]")
+NAME = rf"[{HAN_RANGES}\u00b7]{{2,8}}"
+
+
+def han_value(numeral: str) -> int:
+    """"三" -> 3, "十一" -> 11, "二十" -> 20, "二十三" -> 23."""
+    tens, _, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return HAN_DIGITS[numeral]
+    return 10 * (HAN_DIGITS[tens] if tens else 1) + (HAN_DIGITS[units] if units else 0)
+
+
+def han_numeral(number: int) -> str:
+    """3 -> "三", 11 -> "十一", 20 -> "二十": how Chinese lists count, to 99."""
+    digits = " 一二三四五六七八九"
+    tens, units = divmod(number, 10)
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
+
+
+class Chinese(Profile):
+    tag = "zh-HK"
+    tags = ("zh",)
+    name = "Chinese"
+    rule = "chinese-language"
+    script = "Hani"
+    characters = HAN_RANGES
+    phrase = CHINESE_RUN
+    words_spaced = False
+    single_word_repeats = 0  # a phrase is two characters or more
+    sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
+    sentence_break = "[\u3002\uff01\uff1f]"
+    notes_headings = ("註釋", "附註", "注釋")
+    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
+                               "照片{number}待補")
+    table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
+    furniture = Furniture(
+        skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
+        back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
+        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?",
+        page_tools=r"(?:文字|字體|字体)大小.*",
+        footer=r"(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
+               r"|(?:版權所有|版权所有).{0,80}|.{0,60}(?:版權所有|版权所有).{0,40}",
+        links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
+              r"|网站地图|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示"
+              r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結",
+        row_prefix=r"分享|關注我們|关注我们",
+        buttons=r"接受|同意|拒絕|拒绝|關閉|关闭|了解更多|更多資訊",
+        cookies=r"曲奇|cookie",
+        consent=r"同意|接受|繼續|继续|使用",
+        names=("繁體", "繁體中文", "繁", "繁中", "tc", "简体", "简体中文", "簡體", "簡體中文", "简",
+               "簡", "简中", "sc", "中文"),
+    )
+    numerals = Numerals(
+        style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",
+        value=han_value, numeral=han_numeral,
+        word_format="taiwaneseCountingThousand",
+        word_formats=("taiwaneseCountingThousand", "taiwaneseCounting", "chineseCounting",
+                      "chineseCountingThousand"),
+    )
+    role_first = True
+    hyphenates = False
+    italic = False
+    spread_characters = CHINESE_CHARACTER
+    fonts = "chinese"
+    fonts_css = "chinese.css"
+    docx_font = "w:eastAsia"
+    docx_language = "w:eastAsia"
+    # Quotes by their position: opening marks outside and inside, then closing ones.
+    quotes = ("\u300c\u300e", "\u300d\u300f")  # 「 outside, 『 inside; 」 and 』
+
+    def writes(self, text: str) -> bool:
+        """At least as many Han characters as Latin words, so a Chinese sentence naming an
+        English body stays Chinese and an English one naming a Chinese person stays English."""
+        if text.isascii():  # most lines of an English text: no pattern needed
+            return False
+        return self.holds(text) and self.count(text) >= len(LATIN_WORD.findall(text))
+
+    def dominates(self, text: str) -> bool:
+        """More Han characters than Latin letters, so "Chairman's Statement 主席報告" stays
+        the document's."""
+        return self.holds(text) and self.count(text) > sum(map(len, LATIN_WORD.findall(text)))
+
+    def typeset(self, line: str) -> str:
+        line = ELLIPSIS.sub("\u2026\u2026", line)
+        line = DASH.sub("\u2014\u2014", line)
+        line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
+        line = re.sub(BESIDE, lambda match: FULL_WIDTH[next(filter(None, match.groups()))],
+                      line)
+        line = parentheses(line)
+        line = re.sub(SPACED_FIGURE, "", line)
+        return SPACED_PUNCTUATION.sub(r"\1", line)
+
+    def is_heading(self, text: str) -> bool:
+        """A short Chinese line, one phrase, not ending as a sentence."""
+        return (
+            len(text) <= MAX_HEADING_CHARACTERS
+            and not text.endswith(tuple(SENTENCE_END + PHRASE_END))
+            and not re.search(f"[{SENTENCE_END}\uff1f].", text)
+            and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
+        )
+
+    def is_byline(self, text: str, repeats: int) -> bool:
+        """Written twice or more, shaped "role name" (or "name, role"), the name a few
+        characters."""
+        name, _, role = self.byline_parts(text)
+        return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
+                and bool(re.fullmatch(NAME, name))
+                and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
+
+    def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
+        """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""
+        if COMMA.search(text):
+            name, role = COMMA.split(text, maxsplit=1)
+            return name.strip(), (), role.strip()
+        role, _, name = text.rpartition(" ")
+        return name, (), role
+
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
+        return " ".join(part for part in (role, name) if part)
+
+    def is_date(self, text: str) -> bool:
+        return bool(re.fullmatch(DATE, text))
+
+    def shown_date(self, date: str) -> str:
+        """"2024年", "2024年6月", "2024年6月11日"."""
+        return "".join(f"{int(part)}{unit}" for part, unit in zip(date.split("-"), "年月日",
+                                                                   strict=False)
+                       if part.isdigit()) if date else ""
+
+
+def parentheses(line: str) -> str:
+    """Parentheses opened after or before a Chinese character are full-width, and so is the
+    parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after a Chinese character
+    too. Parentheses around Latin text in Latin text stay."""
+    characters = list(line)
+    opened: list[bool] = []  # for each parenthesis open, whether it is full-width
+    before = ""  # the last character that is not a space
+    for index, character in enumerate(line):
+        if character == "(":
+            after = line[index + 1:index + 2]
+            opened.append(bool(re.match(CHINESE_CHARACTER, before)
+                               or re.match(CHINESE_CHARACTER, after)))
+            characters[index] = "\uff08" if opened[-1] else "("
+        elif character == ")":
+            full = opened.pop() if opened else False
+            if full or re.match(CHINESE_CHARACTER, before):
+                characters[index] = "\uff09"
+        if character != " ":
+            before = character
+    return "".join(characters)
+
+
+def quoted(line: str, opening: str, closing: str) -> str:
+    """Quotes become the `opening` and `closing` marks by their position, the first of each
+    outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
+    left open, else opens one; a curly quote says which it is. An apostrophe in a Latin word
+    ("Chairman's") stays one."""
+    characters = list(line)
+    open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
+    for index, character in enumerate(characters):
+        if character not in QUOTES:
+            continue
+        kind = "'" if character in "'\u2018\u2019" else '"'
+        before = characters[index - 1] if index else " "
+        if kind == "'" and before.isascii() and before.isalpha() and "'" not in open_kinds:
+            characters[index] = "\u2019"
+            continue
+        if kind in open_kinds and character not in "\u201c\u2018":
+            del open_kinds[open_kinds.index(kind):]
+            characters[index] = closing[min(len(open_kinds), 1)]
+        else:
+            characters[index] = opening[min(len(open_kinds), 1)]
+            open_kinds.append(kind)
+    return "".join(characters)
+
+
+CHINESE = Chinese()

@@ -1,0 +1,224 @@
+"""English as the house style writes it (en-GB): the default profile, and the rules of any
+language without a profile of its own.
+
+Cleaning gives British typography, never other words: curly quotes by position, spaced en
+dashes, the ellipsis, ranges of years and figures with an en dash ("2023–24", "4–29 March",
+"pp. 12–15"), the minus sign before a figure, a number
+bound to the word it counts, "per cent" and an honorific bound to what follows. A heading is
+a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS, Role".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pipeline.languages.profile import Furniture, Profile
+
+NBSP = "\u00a0"
+ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
+DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
+# The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
+SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
+EM_DASH = re.compile(r"\s*\u2014\s*")
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
+YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two digits
+# A range of figures ("4-29 March", "pp. 12-15", "6-8 hours", "1,200-1,500"): figures of up
+# to three digits before their separators, the first the smaller; after "p." or "pages",
+# figures of any length. A telephone number ("2877-0660") or a code's part is no range.
+FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+NUMBER_RANGE = re.compile(
+    rf"(?<![\w.,/:\u2013-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
+    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
+)
+# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
+MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
+
+OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
+APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
+
+# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
+# "6–8 hours".
+NUMBER_AND_WORD = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
+    r"(?=[^\W\d_])"
+)
+YEAR_LIKE = re.compile(r"[12]\d{3}")
+PER_CENT = re.compile(r"\bper cent\b")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
+SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+          "|December")
+DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
+                  rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
+
+MAX_HEADING_WORDS = 14
+MAX_HEADING_CHARACTERS = 120
+MAX_BYLINE_WORDS = 25
+
+# Post-nominals: orders, fellowships, degrees, offices. Known by name, they are found in
+# any case ("FREng", "FMedSci") and after a name without commas ("Ann Lee DBE FRS").
+POST_NOMINALS = frozenset(
+    """GBE KBE DBE CBE OBE MBE CB CMG KCMG GCMG KCB GCB CVO LVO MVO KCVO DCVO CH OM DL JP KC QC
+    MP MSP MS MLA CEng FRS FBA FREng FRSE FMedSci FInstP FRCP FRCS FRCA FRCGP FRCOG FRCR
+    FRCPath FRCPsych FRCPCH FRCPE FRCSEd FRCPI FRCVS FRCOphth FAcSS FLSW FRSGS FRAeS
+    FIStructE FIMechE FICE FIET FRSocMed FRSB FRSC FRMetS FRGS FRHistS FRSL FRSA FRSNZ FAHMS
+    FCA FCCA ACA FCIPD FCMI FIoD FCIArb FHEA SFHEA PFHEA FHKIE FHKAM FHKCP GBS SBS BBS MH
+    IDSM PDSM FSDSM PhD DPhil MPhil DSc DLitt LLD EdD MD MA MSc BA BSc MBA LLB LLM MBBS
+    MBChB MEng BEng MRCP MRCPsych MRCGP MRCOG HonFREng HonFRCP""".split()
+)
+# Between commas, capitals read as post-nominals too: "IDSM", "FRS", "KC (Scot)".
+CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
+
+
+class English(Profile):
+    tag = "en-GB"
+    tags = ("en",)
+    name = "English"
+    script = "Latn"
+    sentence_ends = ".;:!?"
+    sentence_break = r"[.!?]\s"
+    notes_headings = ("notes?", "footnotes", "endnotes")
+    table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
+    furniture = Furniture(
+        skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
+             r"(?:content|navigation|menu|search)",
+        back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
+                    r"(?: of (?:the |this )?page)?",
+        print_or_share=r"(?:print|share|e-?mail|bookmark|send)(?: (?:this|the))?"
+                       r"(?: (?:page|article|story|link))?(?: (?:on|via|by) [\w ]{1,20}"
+                       r"| to a friend)?|printer[- ]friendly(?: version| page)?"
+                       r"|print (?:friendly )?version",
+        page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?",
+        footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
+               r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
+               r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
+               r"|(?:this (?:web)?site|this page) is best viewed .{0,80}",
+        links=r"home(?: ?page)?|menu|main menu|search|search this site|sitemap|site map"
+              r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
+              r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
+              r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
+              r"|follow us|links",
+        row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
+        buttons=r"accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|ok(?:ay)?"
+                r"|i agree|agree|close|dismiss|allow(?: all)?(?: cookies)?"
+                r"|manage (?:cookies|preferences|settings)|(?:find out|learn|read) more"
+                r"|more information",
+        cookies=r"cookie",
+        consent=r"\b(?:accept|agree|consent|continu\w*|by using|by browsing|we use|uses"
+                r"|use of)\b",
+        names=("english", "eng", "en"),
+    )
+
+    def typeset(self, line: str) -> str:
+        line = ELLIPSIS.sub("\u2026", line)
+        line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
+        line = SPACED_HYPHEN.sub(" \u2013", line)
+        line = EM_DASH.sub(" \u2013 ", line)
+        line = YEAR_RANGE.sub(year_range, line)
+        line = NUMBER_RANGE.sub(figure_range, line)
+        line = MINUS.sub("\u2212", line)
+        line = curl_quotes(line)
+        line = bind_numbers(line)
+        line = PER_CENT.sub("per" + NBSP + "cent", line)
+        line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
+        line = SPACE_BEFORE_PUNCTUATION.sub("", line)
+        return SPACES.sub(" ", line).strip(" ")
+
+    def is_heading(self, text: str) -> bool:
+        return (
+            bool(text) and
+            len(text.split()) <= MAX_HEADING_WORDS
+            and len(text) <= MAX_HEADING_CHARACTERS
+            and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
+            and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
+        )
+
+    def is_byline(self, text: str, repeats: int) -> bool:
+        """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
+        short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
+        shaped = "," in text or text.startswith("By ")
+        return short and shaped and (repeats >= 2 or text.startswith("By "))
+
+    def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
+        """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role.
+
+        Honours follow the name between commas, or after it within its part when they are
+        known post-nominals ("Ann Lee DBE FRS, President"; a surname in capitals stays a
+        name)."""
+        parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
+        words, rest = parts[0].split(" "), parts[1:]
+        trailing = 0
+        while trailing < len(words) - 2 and words[-1 - trailing] in POST_NOMINALS:
+            trailing += 1
+        honours = words[len(words) - trailing :]
+        words = words[: len(words) - trailing]
+        while rest and is_honour(rest[0]):
+            honours.append(rest.pop(0))
+        return " ".join(words), tuple(honours), ", ".join(rest)
+
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
+        return ", ".join([name, *honours, *([role] if role else [])])
+
+    def is_date(self, text: str) -> bool:
+        return bool(DATE.fullmatch(text))
+
+    def shown_date(self, date: str) -> str:
+        """"2024", "June 2024", "11 June 2024"."""
+        parts = date.split("-")
+        if len(parts) == 1:
+            return date
+        day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+        return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"
+
+
+def year_range(match: re.Match) -> str:
+    """"2023-24", "1999-2000": an en dash; "2023-0045", no year range, keeps its hyphen."""
+    first, second = match.groups()
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if len(second) == 2 and end <= start:  # "1999-00"
+        end += 100
+    plausible = start < end <= start + (YEARS_IN_A_RANGE if len(second) == 2 else 999)
+    return f"{first}\u2013{second}" if plausible else match.group()
+
+
+def figure_range(match: re.Match) -> str:
+    first, second = (group for group in match.groups() if group is not None)
+    smaller = float(first.replace(",", "")) < float(second.replace(",", ""))
+    return f"{first}\u2013{second}" if smaller else match.group()
+
+
+def curl_quotes(line: str) -> str:
+    """Straight quotes become curly ones, opening or closing by their position."""
+    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
+    characters = list(line)
+    for index, character in enumerate(characters):
+        if character not in "'\"":
+            continue
+        before = characters[index - 1] if index else " "
+        opening = before in OPENING_CONTEXT
+        if character == "'":
+            characters[index] = "\u2018" if opening else "\u2019"
+        else:
+            characters[index] = "\u201c" if opening else "\u201d"
+    return "".join(characters)
+
+
+def bind_numbers(line: str) -> str:
+    def bind(match: re.Match) -> str:
+        number = match.group(1)
+        return match.group(0) if YEAR_LIKE.fullmatch(number) else number + NBSP
+
+    return NUMBER_AND_WORD.sub(bind, line)
+
+
+def is_honour(text: str) -> bool:
+    return text in POST_NOMINALS or bool(CAPITALS_HONOUR.fullmatch(text))
+
+
+ENGLISH = English()

@@ -1,0 +1,181 @@
+"""A language profile: what differs between the languages a document may be written in.
+
+Readers ask a line's profile how it is typeset and whether it is a heading or a byline;
+writers ask the document's how its date reads, whether it hyphenates and slants, and ask the
+profiles of the scripts it holds which faces set them; checks ask which /Lang a piece of text
+needs. Rules that hold for every language stay with the readers and writers.
+
+Character classes are kept as patterns, not compiled here: a class of CJK characters takes
+milliseconds to compile, and dodo.py imports the profiles for every doit, even one with
+nothing to do; `re` compiles each once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# A word of the Latin script, which a text in any language may hold (a name, an English body).
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+@dataclass(frozen=True)
+class Numerals:
+    """A language's own numbering of list items ("一、", "（二）"), beside the numbers,
+    letters and roman numerals every language shares."""
+
+    style: str  # CSS's counter style, the model's list style: "trad-chinese-informal"
+    pattern: str  # a numeral of the style, as a regex
+    suffix: str  # what follows the numeral in a marker of the marked-up form: "、"
+    value: Callable[[str], int]  # "十一" -> 11
+    numeral: Callable[[int], str]  # 11 -> "十一"
+    word_format: str  # Word's w:numFmt writing it, in the DOCX draft
+    word_formats: tuple[str, ...]  # Word's w:numFmt values read back as it
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What a web page's furniture says in a language: each a regex matching a whole line
+    (icons and a closing colon aside), the debris the scraped reader removes
+    (readers/scraped/debris.py)."""
+
+    skip: str = ""  # a skip link: "Skip to main content"
+    back_to_top: str = ""  # "Back to top"
+    print_or_share: str = ""  # "Print this page", "Share"
+    page_tools: str = ""  # "Text size: A A A"
+    footer: str = ""  # a footer's line: its revision date, its copyright
+    links: str = ""  # a link that could also head a section: "Contact us", "Search"
+    row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
+    buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
+    cookies: str = ""  # the word for a cookie, in a notice asking consent to them
+    consent: str = ""  # what such a notice asks: "agree", "accept"
+    names: tuple[str, ...] = ()  # the language's names on a language switcher, folded
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The faces a layout names for a script: `<fonts>_body_font`, `<fonts>_heading_font`."""
+
+    body: str = ""
+    heading: str = ""
+
+
+@dataclass(frozen=True)
+class ReaderWords:
+    """What the editions say in a language that the author did not write."""
+
+    # A picture's alternative text when the metadata gives none: its caption describes it, and
+    # is read right after it (WAI's images tutorial: an image described by adjacent text).
+    alt: str
+    note: str  # a note reference's link, "{label}" the note's label
+    back: str  # the link from a note back to where it is referred to
+    # On a print proof's box where a picture is still to come, "{number}" the figure's.
+    to_come: str
+
+
+class Profile:
+    """A language: how the readers recognise and clean its text, how the writers set it.
+
+    A subclass sets the attributes and overrides the methods that differ; the registry
+    (pipeline/languages/__init__.py) lists the profiles.
+    """
+
+    tag = ""  # the BCP 47 tag it writes: the model's language, HTML lang, PDF /Lang
+    # Tags answered by this profile: a tag that is one of them or begins with one and "-"
+    # ("zh" answers "zh-Hant-HK"); the longest that answers a tag wins.
+    tags: tuple[str, ...] = ()
+    name = ""  # in messages: "Chinese"
+    rule = ""  # the preflight rule checking its text's /Lang in other languages' editions
+    # Its script (ISO 15924: "Latn", "Hani"): profiles of one script (Traditional and
+    # Simplified Chinese) tell their texts apart by `holds`, and are not tagged in each other.
+    script = ""
+    # A character class of its script's letters ("" where they are the default's): a
+    # document holding one of its texts loads its faces and tags its phrases.
+    characters = ""
+    # A run of its text inside another language's, as a regex ("" for none): what is tagged.
+    phrase = ""
+    # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
+    # characters, the spaces beside them not counting.
+    words_spaced = True
+    # A line that is one word (one character) written over and over is a repetition when it
+    # is written this many times; 0: never.
+    single_word_repeats = 3
+    sentence_ends = ""  # marks ending a sentence or a clause: a sign-off line ends in none
+    sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
+    notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
+    numerals: Numerals | None = None  # its own list numbering, if it has one
+    furniture = Furniture()  # what a web page's furniture says in it
+    table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    role_first = False  # a byline reads role then name
+    hyphenates = True  # words may break with a hyphen where a layout hyphenates
+    italic = True  # has italic; else what Latin sets in italic stays upright
+    # A justified line holding one of these characters (a regex; "" none) is spread between
+    # its characters, not at its spaces (CSS Text 3's inter-character justification).
+    spread_characters = ""
+    # Its faces: the layout settings `<fonts>_body_font` and `<fonts>_heading_font`, which
+    # the stylesheet `fonts_css` in layouts/fonts/ declares, loaded only for a document
+    # holding its characters ("" for the default's, the layout's own body_font and
+    # heading_font in fonts.css).
+    fonts = ""
+    fonts_css = ""
+    docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
+    docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
+    reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
+                               "Back to the text of note {label}", "Picture {number} to come")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} profile {self.tag}>"
+
+    def answers(self, tag: str) -> int:
+        """How closely the profile answers the language `tag`: the length of its tag that
+        `tag` is or begins with, 0 when none."""
+        folded = tag.casefold()
+        return max((len(own) for own in self.tags
+                    if folded == own or folded.startswith(own + "-")), default=0)
+
+    def holds(self, text: str) -> bool:
+        """Whether `text` holds letters of this language's own (a Han character)."""
+        return bool(self.characters) and bool(re.search(f"[{self.characters}]", text))
+
+    def writes(self, text: str) -> bool:
+        """Whether `text` is written in this language, as its characters say."""
+        return False
+
+    def dominates(self, text: str) -> bool:
+        """Whether a piece of text inside a document in another language is in this one, and
+        is tagged so."""
+        return False
+
+    def typeset(self, line: str) -> str:
+        """The house style's punctuation and spacing for one line, never its words; the
+        line's white space comes as single spaces."""
+        raise NotImplementedError
+
+    def is_heading(self, text: str) -> bool:
+        """A line shaped as a section heading (its section number taken off)."""
+        raise NotImplementedError
+
+    def is_byline(self, text: str, repeats: int) -> bool:
+        """A line at the top, written `repeats` times, shaped as a byline."""
+        raise NotImplementedError
+
+    def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
+        """A byline's name, honours and role."""
+        raise NotImplementedError
+
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
+        """The byline as one line, parts in this language's order."""
+        raise NotImplementedError
+
+    def shown_date(self, date: str) -> str:
+        """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""
+        raise NotImplementedError
+
+    def is_date(self, text: str) -> bool:
+        """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
+        return False
+
+    def count(self, text: str) -> int:
+        """How many of its own letters `text` holds."""
+        return len(re.findall(f"[{self.characters}]", text)) if self.characters else 0

@@ -1,0 +1,244 @@
+"""Web-page debris: what a page's furniture leaves in the text copied out of it, removed as a
+copy-editor removes it, each line with its reason.
+
+A line is debris by what it is and by its shape:
+- a skip link, a print, share or e-mail link, a "back to top" link, a language switcher,
+  a breadcrumb (`Home > About us > …`), a row of short links parted by `|`, `>`, `›`, `»`,
+  a page footer's revision date, copyright or links, as each language's profile says them
+  (Profile.furniture: English, Chinese);
+- a short line written again and again between sections, after the text and before no
+  sentence: furniture whatever its words ("Return to top", "回到頁首");
+and by its place:
+- the page's footer: from its first line after the last sentence of the text to the end,
+  whatever stands there ("Brand Hong Kong" under the copyright line);
+- a cookie notice above the text or below it, or followed by its button ("Accept");
+- a word that could head a section ("Contact us", "Accessibility", "Search") only where no
+  sentence follows it.
+A sentence of running text is never debris, whatever it mentions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
+from pipeline.readers.cleaning import CELL, PHOTO_MARKER
+from pipeline.readers.scraped.dedupe import Drop
+from pipeline.readers.scraped.lists import marked
+
+REASON = "web page debris: {}"
+
+
+def said(kind: str) -> str:
+    """What every language's furniture says for one kind of line, as one pattern."""
+    return "|".join(pattern for profile in PROFILES
+                    if (pattern := getattr(profile.furniture, kind)))
+
+
+LANGUAGE_NAMES = frozenset(name for profile in PROFILES for name in profile.furniture.names)
+# A cookie notice: a line about the site's cookies that asks for consent.
+COOKIES = re.compile(said("cookies"), re.IGNORECASE)
+CONSENT = re.compile(said("consent"), re.IGNORECASE)
+# Separators between the links of a row.
+SEPARATOR = re.compile(r"\s*(?:[|¦]|(?<=\s)[>›»·•/](?=\s)|[›»])\s*")
+TRAIL = r"\s*[:：]?\s*"
+MAX_LINK_WORDS = 5  # in each link of a row, or a line repeated as furniture
+MAX_LINK_CHARACTERS = 40
+MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the page's
+SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
+CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
+CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
+
+
+def whole(pattern: str) -> re.Pattern:
+    return re.compile(f"(?:{pattern}){TRAIL}", re.IGNORECASE)
+
+
+# Each kind of line: its reason, its pattern, and whether the words could head a section.
+KINDS = (
+    ("skip link", whole(said("skip")), False),
+    ("back-to-top link", whole(said("back_to_top")), False),
+    ("print or share link", whole(said("print_or_share")), False),
+    ("page tools", whole(said("page_tools")), False),
+    ("page footer", whole(said("footer")), False),
+    ("link", whole(said("links")), True),
+)
+LINK = whole(said("links"))
+BUTTON = whole(said("buttons"))
+ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # from 1
+    text: str
+    kind: str = ""  # the reason it is debris, found from its words and shape; "" for none
+    doubtful: bool = False  # words that could also head a section
+
+
+def remove_debris(cleaned_text: str) -> tuple[str, list[Drop]]:
+    """The text with its web-page debris blanked (so every other line keeps its number), and
+    a drop for each line removed."""
+    rows = cleaned_text.split("\n")
+    lines = [classified(number, row) for number, row in enumerate(rows, 1)
+             if row and row != PHOTO_MARKER]
+    reasons = debris_reasons(lines)
+    drops = []
+    for line in lines:
+        if line.number in reasons:
+            rows[line.number - 1] = ""
+            drops.append(Drop(line.text, (line.number,), REASON.format(reasons[line.number])))
+    return "\n".join(rows), drops
+
+
+def debris_reasons(lines: list[Line]) -> dict[int, str]:
+    """line number -> reason, for every line of debris among `lines`."""
+    reasons: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if line.kind and not (line.doubtful and sentence_follows(lines, index)):
+            reasons[line.number] = line.kind
+    body = [index for index, line in enumerate(lines) if line.number not in reasons
+            and is_running(line.text) and not is_cookie_notice(line.text)]
+    first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
+    for index, line in enumerate(lines):
+        if line.number in reasons or not is_cookie_notice(line.text):
+            continue
+        if index < first_text or index > last_text or button_follows(lines, index):
+            reasons[line.number] = "cookie notice"
+            for button in buttons_after(lines, index):
+                reasons[button.number] = "cookie notice"
+    reasons.update(repeated_furniture(lines, reasons))
+    for line in footer(lines, reasons, last_text):
+        reasons.setdefault(line.number, "page footer")
+    return reasons
+
+
+def classified(number: int, text: str) -> Line:
+    bare = without_icons(text)
+    for reason, pattern, doubtful in KINDS:
+        if pattern.fullmatch(bare):
+            return Line(number, text, reason, doubtful)
+    return Line(number, text, link_row(bare))
+
+
+def without_icons(text: str) -> str:
+    """The line without the arrows, symbols and bullets a link's icon leaves at its ends
+    ("▲ Back to top", "» Print"); a copyright sign stays."""
+    start, end = 0, len(text)
+    while start < end and is_icon(text[start]):
+        start += 1
+    while end > start and is_icon(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def is_icon(character: str) -> bool:
+    category = unicodedata.category(character)
+    return character.isspace() or (category[0] in "SP" and character not in "©()（）\"'‘’“”")
+
+
+def link_row(text: str) -> str:
+    """The kind of a row of links parted by separators, or "" when the line is none."""
+    prefix = ROW_PREFIX.match(text)
+    parts = SEPARATOR.split(text[prefix.end():] if prefix else text)
+    if not all(is_link(part) for part in parts):
+        return ""
+    if prefix:
+        return "print or share link"
+    if len(parts) < 2:
+        return ""
+    if all(part.casefold() in LANGUAGE_NAMES for part in parts):
+        return "language switcher"
+    known = all(any(pattern.fullmatch(part) for _, pattern, _ in KINDS) for part in parts)
+    crumbs = re.search(r"\s[>›»]\s|[›»]", text)
+    if crumbs and (len(parts) >= 3 or known or LINK.fullmatch(parts[0])):
+        return "breadcrumb"
+    if known or (len(parts) >= MIN_ROW_LINKS and "|" in text):
+        return "links"
+    return ""
+
+
+def words(text: str) -> float:
+    """How many words `text` holds: in a language whose words no spaces part, its characters
+    counted two to a word."""
+    language = detect(text)
+    if language.words_spaced:
+        return len(text.split())
+    return language.count(text) / CHARACTERS_A_WORD
+
+
+def is_link(text: str) -> bool:
+    """A link's words: a few of them, and no sentence, figure, telephone number or e-mail
+    address (a contact line is the text's)."""
+    return (bool(text) and not text.endswith(SENTENCE_ENDS) and words(text) <= MAX_LINK_WORDS
+            and len(text) <= MAX_LINK_CHARACTERS
+            and not re.fullmatch(r"[\d\s.,%+\-−–]+", text) and not CONTACT.search(text))
+
+
+def is_running(text: str) -> bool:
+    """A sentence, a list item or a table's row: text, not furniture. A short line with no
+    closing mark (a title, a heading, a name) is neither."""
+    if CELL in text or marked(text) is not None:
+        return True
+    return text.endswith((*SENTENCE_ENDS, "\u2026")) or words(text) > SHORT_WORDS
+
+
+def sentence_follows(lines: list[Line], index: int) -> bool:
+    """The next line of text (other furniture and a cookie notice aside) is running text."""
+    for line in lines[index + 1:]:
+        if (line.kind and not line.doubtful) or is_cookie_notice(line.text):
+            continue
+        return is_running(line.text) and not line.kind
+    return False
+
+
+def is_cookie_notice(text: str) -> bool:
+    return bool(COOKIES.search(text) and CONSENT.search(text))
+
+
+def buttons_after(lines: list[Line], index: int) -> list[Line]:
+    """The buttons on the lines right after a cookie notice ("Accept", "Accept | Decline")."""
+    found = []
+    for line in lines[index + 1:]:
+        parts = SEPARATOR.split(without_icons(line.text))
+        if not all(BUTTON.fullmatch(part) for part in parts):
+            break
+        found.append(line)
+    return found
+
+
+def button_follows(lines: list[Line], index: int) -> bool:
+    return bool(buttons_after(lines, index))
+
+
+def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """Short lines written again after sections: each one after text, none before a
+    sentence, two times at least ("Return to top" of a phrasing not known)."""
+    def is_candidate(index: int) -> bool:
+        line = lines[index]
+        return (line.number not in reasons and not is_running(line.text)
+                and words(line.text) <= MAX_LINK_WORDS)
+
+    places: dict[str, list[int]] = {}
+    for index in range(len(lines)):
+        if is_candidate(index):
+            places.setdefault(lines[index].text.casefold(), []).append(index)
+    found = {}
+    for indices in places.values():
+        after_text = [index for index in indices
+                      if index > 0 and is_running(lines[index - 1].text)
+                      and lines[index - 1].number not in reasons]
+        if len(after_text) >= 2 and not any(sentence_follows(lines, index) for index in indices):
+            found.update({lines[index].number: "repeated page furniture" for index in indices})
+    return found
+
+
+def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> list[Line]:
+    """The page's footer: from its first footer line after the last sentence of the text
+    (its revision date, copyright or links) to the end."""
+    for index in range(max(last_text + 1, 0), len(lines)):
+        if reasons.get(lines[index].number) in ("page footer", "links", "link"):
+            return lines[index:]
+    return []

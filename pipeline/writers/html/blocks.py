@@ -1,0 +1,260 @@
+"""The document's blocks as HTML, one function a block type.
+
+Blocks are rendered here, in code, and the template only places the body (as pandoc's
+writers do): a new block type is a model class, a function here and its entry in
+BLOCK_WRITERS, and no layout's template has to learn it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jinja2.filters import do_urlencode
+from markupsafe import Markup, escape
+
+from pipeline.layouts import Layout
+from pipeline.model import (
+    Block,
+    Byline,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    SignOff,
+    Span,
+    Table,
+    UnknownBlock,
+    link_runs,
+    plain,
+)
+from pipeline.writers.line_breaks import LineBreaks
+
+POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a block's HTML depends on besides the block: the layout, its line breaking, the
+    figures' scales, and how names and headings are kept from breaking."""
+
+    layout: Layout
+    breaks: LineBreaks
+    unbroken: Callable[[str], Markup]
+    scales: dict[int, float]
+
+
+def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
+    """Every block, each with its anchor and its index in the model, in the order given."""
+    return Markup("").join(block_html(block, anchor, index, setting)
+                           for block, anchor, index in blocks)
+
+
+def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -> Markup:
+    writer = BLOCK_WRITERS.get(type(block))
+    if writer is None:
+        raise UnknownBlock(block, "the HTML writer")
+    return writer(block, anchor, index, setting)
+
+
+def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
+    """Inline text: emphasis, superscripts and subscripts, links, note references, and
+    running text broken as the layout breaks it. A link is one <a> where the layout has
+    links; elsewhere (print) its address follows its words, unless they show it."""
+    parts = []
+    for link, run in link_runs(items):
+        text = runs(run, index, setting, in_link=bool(link))
+        if link and setting.layout.links:
+            text = Markup('<a href="{}">{}</a>').format(link, text)
+        elif link and not shows_address(run, link):
+            text += Markup(" ({})").format(setting.breaks.running(link.removeprefix("mailto:"),
+                                                                   index))
+        parts.append(text)
+    return Markup("").join(parts)
+
+
+def runs(items: tuple[Span, ...], index: int, setting: Setting, in_link: bool) -> Markup:
+    parts = []
+    for span in items:
+        if span.note:
+            mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
+                    if setting.layout.links else escape(span.text))
+            # The first reference to a note is where the note's own link leads back to.
+            parts.append(Markup('<sup class="note-ref" id="{}">{}</sup>').format(
+                reference_anchor(span.note), mark))
+            continue
+        text = setting.breaks.running(span.text, index, in_link)
+        if span.position:
+            text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
+        if span.italic:
+            text = Markup("<em>{}</em>").format(text)
+        if span.bold:
+            text = Markup("<strong>{}</strong>").format(text)
+        parts.append(text)
+    return Markup("").join(parts)
+
+
+def shows_address(spans: tuple[Span, ...], address: str) -> bool:
+    """Whether a link's words are its address ("example.org/a" for "https://example.org/a"),
+    so that print, which cannot follow a link, need not add the address after them."""
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
+
+    return bare(plain(spans)) == bare(address)
+
+
+def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
+    tag = f"h{min(block.level + 1, 6)}"
+    return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.unbroken(block.text))
+
+
+def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
+    pdfx = setting.layout.is_pdfx
+    attributes = Markup(' data-block="{}"').format(index)
+    if not block.image:
+        attributes += Markup(' class="{}"').format("awaiting-picture" if pdfx else "no-picture")
+    if index in setting.scales:
+        attributes += Markup(' style="width: {}%"').format(f"{setting.scales[index] * 100:.1f}")
+    lines = [Markup("<figure{}>\n").format(attributes)]
+    if block.image:
+        lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
+                                                                block.alternative_text(
+                                                                    setting.breaks.language)))
+    elif pdfx:  # the box says so, in CSS generated content (base.css)
+        lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
+            block.to_come(setting.breaks.language)))
+    lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
+        spans(block.caption, index, setting)))
+    return Markup("").join(lines)
+
+
+def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
+    return Markup('<p data-block="{}">{}</p>\n').format(index, spans(block.spans, index, setting))
+
+
+def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
+    return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
+
+
+# The counter style of a list whose numbers are written otherwise than its style's usual way,
+# by the model's marker (model.MARKERS); the template declares it (counter_styles).
+MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
+                "\uff08%\uff09": "in-full-width-parentheses"}
+
+
+def counter_style(block: List) -> str:
+    """The CSS counter style that marks a numbered list's items as the source wrote them:
+    "lower-alpha" for a., "lower-alpha-in-parentheses" for (a)."""
+    return f"{block.style}-{MARKER_NAMES[block.marker]}" if block.marker else block.style
+
+
+def counter_styles(lists: list[List]) -> Markup:
+    """The @counter-style rules the lists' markers need: each extends its style, between
+    the marker's parentheses."""
+    rules = []
+    for style, marker in sorted({(block.style, block.marker) for block in lists
+                                 if block.numbered and block.marker}):
+        before, _, after = marker.partition("%")
+        space = "" if after == "\uff09" else " "  # a full-width parenthesis holds its space
+        rules.append(f"@counter-style {style}-{MARKER_NAMES[marker]} {{ system: extends {style};"
+                     f' prefix: "{before}"; suffix: "{after}{space}"; }}\n')
+    return Markup("".join(rules))
+
+
+def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
+    attributes = Markup(attributes)
+    tag = Markup("ol" if block.numbered else "ul")
+    if block.numbered:
+        attributes += Markup(' class="{}{}" style="list-style-type: {}"').format(
+            block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
+            counter_style(block))
+        if block.start != 1:
+            attributes += Markup(' start="{}"').format(block.start)
+    items = [Markup("<li>{}{}</li>\n").format(
+        spans(item.spans, index, setting),
+        list_html(item.sublist, index, setting) if item.sublist else "")
+        for item in block.items]
+    return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
+    numeric = block.numeric
+    head = Markup("").join(
+        Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
+                                                   spans(cell, index, setting))
+        for column, cell in enumerate(block.header))
+    rows = Markup("").join(
+        Markup("<tr>{}</tr>\n").format(Markup("").join(
+            table_cell(cell, index, setting, numeric[column],
+                       row_header=column == 0 and not numeric[0])
+            for column, cell in enumerate(row)))
+        for row in block.rows)
+    caption = (Markup("<caption>{}</caption>\n").format(spans(block.caption, index, setting))
+               if block.caption else "")
+    return Markup('<table data-block="{}">\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, caption, head, rows)
+
+
+def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
+               row_header: bool) -> Markup:
+    if row_header:
+        return Markup('<th scope="row">{}</th>').format(spans(cell, index, setting))
+    return Markup("<td{}>{}</td>").format(numeric_class(numeric), spans(cell, index, setting))
+
+
+def numeric_class(numeric: bool) -> Markup:
+    return Markup(' class="numeric"') if numeric else Markup("")
+
+
+def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
+    lines = Markup("<br>").join(spans(line, index, setting) for line in block.lines)
+    return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
+
+
+def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
+    label = (Markup('<a href="#{}">{}</a>').format(reference_anchor(block.label), block.label)
+             if setting.layout.links else escape(block.label))
+    return Markup('<p class="note" id="{}" data-block="{}"><span class="note-label">{}'
+                  "</span> {}</p>\n").format(note_anchor(block.label), index, label,
+                                             spans(block.spans, index, setting))
+
+
+def note_anchor(label: str) -> str:
+    """The id of note `label`, where its references link to."""
+    return f"note-{label}"
+
+
+def reference_anchor(label: str) -> str:
+    """The id of the first reference to note `label`, where the note links back to."""
+    return f"note-ref-{label}"
+
+
+BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] = {
+    Heading: heading,
+    Figure: figure,
+    Paragraph: paragraph,
+    List: list_block,
+    Table: table,
+    SignOff: sign_off,
+    Note: note,
+}
+
+
+def byline_html(byline: Byline | None, setting: Setting) -> Markup:
+    """The byline under the opener: the name (bold), its honours and the role, or the role
+    first where the byline's language writes it so."""
+    if byline is None:
+        return Markup("")
+    if byline.role_first:
+        return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
+                      "</span></p>\n").format(setting.unbroken(byline.role),
+                                              setting.unbroken(byline.name))
+    honours = Markup("").join(Markup(', <span class="honours">{}</span>').format(honour)
+                              for honour in byline.honours)
+    role = (Markup('<br><span class="role">{}</span>').format(setting.unbroken(byline.role))
+            if byline.role else "")
+    return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
+        setting.unbroken(byline.name), honours, role)

@@ -1,0 +1,101 @@
+"""Words kept apart at line ends, and links as tall as their line: mended after layout.
+
+WeasyPrint 70 drops the space at which a line breaks and draws nothing for a `<br>`, so text
+read back from the PDF (through its structure, as assistive technology reads it, or copied)
+runs the last word of a line into the first of the next: `People'sRepublic`. After layout,
+the last text box of each line that ended at a space or a line break draws a space at its
+end: a glyph past the line's last character, invisible, that keeps the words apart for any
+reader of the text. So does a text box followed by a space that nothing drew (WeasyPrint
+draws no box of white space alone, as the space between two elements). A line broken
+inside a word (after a hyphen, inside an address) or between Chinese characters had no
+space there, and gets none.
+
+A note reference is a small superior figure without a line height of its own, so its link
+had a box of no height; every link's box is made as tall as its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pipeline.writers.pdf.justification import block_lines, text_boxes
+from pipeline.writers.pdf.placement import ADDED_HYPHEN
+
+LINE_BREAK = "\u2028"  # stands for a <br> in a block's source text
+COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # white space as CSS collapses it
+
+
+def space_line_ends(pages) -> None:
+    """A space drawn after each text box followed by a space or a line break that nothing
+    draws, in WeasyPrint's laid-out `pages` (changed in place)."""
+    lines_of: dict[int, tuple] = {}  # block element -> (element, its lines across pages)
+    for page in pages:
+        for block, line in block_lines(page._page_box):
+            if block.element is not None:
+                lines_of.setdefault(id(block.element), (block.element, []))[1].append(line)
+    for element, lines in lines_of.values():
+        for box in boxes_before_breaks(source_text(element), lines):
+            box.pango_layout.text += " "
+
+
+def boxes_before_breaks(source: str, lines: list) -> Iterator:
+    """The text boxes followed in `source`, the block's text, by white space or a line
+    break that nothing draws: the space a line broke at, a <br>, or a space between two
+    elements (a box of white space alone is not drawn). The lines' text boxes are found in
+    `source` in order; a block whose boxes cannot all be found keeps its spaces as they
+    are."""
+    found, cursor, previous = [], 0, None
+    for line in lines:
+        for box in text_boxes(line):
+            if (box.element_tag or "").endswith("::marker") or not box.text.strip():
+                continue
+            start, text = found_at(source, cursor, box.text)
+            if start < 0:
+                return
+            if (previous is not None and re.search(r"[ \u2028]", source[cursor:start])
+                    and not previous.text.endswith(" ") and not text.startswith(" ")):
+                found.append(previous)
+            cursor, previous = start + len(text), box
+    yield from found
+
+
+def found_at(source: str, cursor: int, text: str) -> tuple[int, str]:
+    """Where `text`, a text box's, first stands in `source` from `cursor` on (past what a
+    line break leaves unseen, or text laid out in boxes of its own, as an inline block's),
+    and the text as found there (without the hyphen WeasyPrint adds at a line's end); -1
+    when it is not there."""
+    places = [(source.find(shown, cursor), shown)
+              for shown in (text, text.removesuffix(ADDED_HYPHEN)) if shown]
+    return min(((start, shown) for start, shown in places if start >= 0),
+               default=(-1, text))
+
+
+def source_text(element) -> str:
+    """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK."""
+    parts = [COLLAPSED.sub(" ", element.text or "")]
+    for child in element:
+        parts.append(LINE_BREAK if child.tag == "br" else source_text(child))
+        parts.append(COLLAPSED.sub(" ", child.tail or ""))
+    return "".join(parts)
+
+
+def links_as_tall_as_their_lines(pages) -> None:
+    """Each link's box from the top of its line to its foot."""
+    for page in pages:
+        line_of = {id(box): line for _, line in block_lines(page._page_box)
+                   for box in inline_boxes(line)}
+        for index, (kind, target, (x1, y1, x2, y2), box) in enumerate(page.links):
+            line = line_of.get(id(box))
+            if line is not None:
+                top, bottom = line.position_y, line.position_y + line.height
+                page.links[index] = (kind, target, (x1, min(y1, top), x2, max(y2, bottom)), box)
+
+
+def inline_boxes(box) -> Iterator:
+    from weasyprint.formatting_structure import boxes
+
+    for child in getattr(box, "children", ()):
+        if isinstance(child, (boxes.InlineBox, boxes.TextBox)):
+            yield child
+            yield from inline_boxes(child)

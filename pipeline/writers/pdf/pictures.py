@@ -1,0 +1,155 @@
+"""The figures' pictures made ready before layout, and known again in the PDF.
+
+WeasyPrint 70 reads a picture as Pillow opens it: a 16-bit greyscale PNG comes out as a
+black box (or stops the print conversion), and an RGB picture is written as DeviceRGB
+without the ICC profile it was made in, so an Adobe RGB photo would be separated as if it
+were sRGB. Before layout each picture is read once: one Pillow cannot read stops its
+document, naming the file; 16-bit and palette pictures become 8-bit ones (grey kept grey,
+a palette's transparency kept as alpha); the rest reach WeasyPrint as they are. After
+WeasyPrint, each picture's ICC profile becomes its image's colour space (ICCBased): screens
+show it as made, and the print finisher converts it to CMYK from that profile. A CMYK
+picture keeps DeviceCMYK in print: it goes to press as it is.
+
+WeasyPrint names each image resource by a hash of its URL, so an image in the PDF is known
+by the file it came from, whatever its pixel size (`resource_prefix`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+from pipeline.errors import RenderingError
+from pipeline.model import Document
+
+# Figure images are resolved against this URL, which the URL fetcher maps to the source
+# folder: a real path would make the image names, and so the bytes, depend on where the
+# project lies.
+SOURCE_HOST = "source"
+SOURCE_URL = f"file://{SOURCE_HOST}/"
+EIGHT_BIT = {"1": "L", "PA": "RGBA", "La": "LA", "RGBa": "RGBA"}  # else RGB
+SIXTEEN_BIT_SCALE = 1 / 257  # 65535 -> 255
+PROFILE_SPACES = {"L": b"GRAY", "LA": b"GRAY", "RGB": b"RGB ", "RGBA": b"RGB ", "CMYK": b"CMYK"}
+COMPONENTS = {b"GRAY": 1, b"RGB ": 3, b"CMYK": 4}
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A figure's picture as WeasyPrint reads it, and the profile it was made in."""
+
+    image: str  # the figure's image, relative to source/
+    data: bytes
+    profile: bytes | None  # ICC, its colour space the picture's
+    mode: str  # Pillow's: "RGB", "L", "CMYK", "RGBA", "LA"
+
+
+def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
+    """Every figure's picture, by its file's real path."""
+    pictures = {}
+    for figure in document.figures:
+        path = source_file(figure.image, source_dir.resolve()) if figure.image else None
+        if path is not None:
+            pictures[path] = prepared_picture(figure.image, path)
+    return pictures
+
+
+def source_file(image: str, source_dir: Path) -> Path | None:
+    """The file under `source_dir` the picture's URL names, followed as the URL fetcher
+    follows it; None for any other (the fetcher refuses it)."""
+    parts = urlsplit(picture_url(image))
+    if parts.scheme != "file" or parts.netloc != SOURCE_HOST:
+        return None
+    path = (source_dir / url2pathname(parts.path).lstrip("/")).resolve()
+    return path if path.is_relative_to(source_dir) else None
+
+
+def prepared_picture(image: str, path: Path) -> Picture:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        data = path.read_bytes()
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.load()  # a truncated or corrupt file fails here, not in WeasyPrint
+            profile = opened.info.get("icc_profile") or None
+            picture = eight_bit(opened)
+            if picture is not opened:
+                output = io.BytesIO()
+                picture.save(output, format="PNG")
+                data = output.getvalue()
+            mode = picture.mode
+    except UnidentifiedImageError:  # Pillow's message names a memory address, not the file
+        raise RenderingError(f"picture {image} cannot be read: not a picture file (JPEG, PNG, "
+                             "TIFF …)") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise RenderingError(f"picture {image} cannot be read: {error}") from None
+    if profile is not None and not fits(profile, mode):
+        raise RenderingError(f"picture {image} cannot be converted: its ICC profile is not "
+                             f"a {mode} profile Little CMS can read")
+    return Picture(image, data, profile, mode)
+
+
+def eight_bit(picture):
+    """The picture with 8 bits a channel, in a mode WeasyPrint writes as it is (grey kept
+    grey, transparency as alpha); itself when it already is one."""
+    mode = picture.mode
+    if "transparency" in picture.info and mode in ("L", "P", "RGB"):
+        return picture.convert("LA" if mode == "L" else "RGBA")
+    if mode in PROFILE_SPACES:
+        return picture
+    if mode.startswith("I") or mode == "F":  # 16-bit or floating-point grey
+        return picture.convert("I").point(lambda value: value * SIXTEEN_BIT_SCALE).convert("L")
+    return picture.convert(EIGHT_BIT.get(mode, "RGB"))
+
+
+def fits(profile: bytes, mode: str) -> bool:
+    """Whether `profile` is an ICC profile Little CMS reads, of the picture's colour space."""
+    from PIL import ImageCms
+
+    try:
+        ImageCms.ImageCmsProfile(io.BytesIO(profile))
+    except (OSError, ImageCms.PyCMSError):
+        return False
+    return profile[16:20] == PROFILE_SPACES.get(mode)
+
+
+def picture_url(image: str) -> str:
+    """The URL WeasyPrint reads a figure's image at (the HTML's src, URL-encoded)."""
+    from jinja2.filters import do_urlencode
+
+    return urljoin(SOURCE_URL, do_urlencode(image))
+
+
+def resource_prefix(image: str) -> str:
+    """How the image resources WeasyPrint makes of a figure's image are named: "/i", the
+    MD5 of its URL, then a digit (whether it is interpolated)."""
+    return "/i" + hashlib.md5(picture_url(image).encode(), usedforsecurity=False).hexdigest()
+
+
+def picture_of(name: str, images: list[str]) -> str | None:
+    """Which of the figures' `images` an image resource `name` was made from."""
+    return next((image for image in images if name.startswith(resource_prefix(image))), None)
+
+
+def embed_profiles(pdf, pictures: list[Picture], print_ready: bool) -> None:
+    """Each picture's ICC profile as its images' colour space, in the PDF (pikepdf); in a
+    print file, not a CMYK picture's (it goes to press as it is)."""
+    import pikepdf
+
+    by_prefix = {resource_prefix(picture.image): picture for picture in pictures
+                 if picture.profile and not (print_ready and picture.mode == "CMYK")}
+    streams: dict[bytes, object] = {}
+    for page in pdf.pages:
+        for name, image in page.obj.get("/Resources", {}).get("/XObject", {}).items():
+            picture = next((found for prefix, found in by_prefix.items()
+                            if name.startswith(prefix)), None)
+            if picture is None or image.get("/Subtype") != pikepdf.Name.Image:
+                continue
+            if picture.profile not in streams:
+                streams[picture.profile] = pdf.make_stream(
+                    picture.profile, N=COMPONENTS[picture.profile[16:20]])
+            image.ColorSpace = pikepdf.Array([pikepdf.Name.ICCBased,
+                                              streams[picture.profile]])

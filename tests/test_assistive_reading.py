@@ -1,0 +1,181 @@
+"""Every tagged edition of every sample text read as assistive technology reads it: the tag
+tree walked in order, an element with alternative text read as that text and its children
+not at all (ISO 32000-1, 14.9.3), the text of its marked content collected with its spaces,
+and compared word for word, in order, with the document model. No two words run together,
+every caption is read once (after its picture's alternative text), and the preflight's
+tagged rules pass the same files (no rule asks for what this reading forbids). pdfua and
+qpdf --check look at the same files from outside."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.layouts import layout_names, load_layout
+from pipeline.model import Document, Figure, Heading, List, Note, Paragraph, SignOff, Table, plain
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import marked_texts
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+# Every tagged edition of every sample text is rendered: the slow tier.
+pytestmark = pytest.mark.slow
+
+LAYOUTS = ROOT / "layouts"
+TESTS = ROOT / "tests"
+TAGGED = [name for name in layout_names(LAYOUTS) if load_layout(LAYOUTS, name).is_tagged]
+# Elements read within the line they stand in; any other ends what was read before it.
+INLINE = ("/Span", "/Link", "/Reference", "/NonStruct")
+UNSPOKEN = re.compile(r"[\u00ad\u200b]")
+
+
+def sample_texts() -> list[Path]:
+    folders = [TESTS / "texts", TESTS / "chinese_texts", TESTS / "texts" / "structure",
+               TESTS / "texts" / "web", ROOT / "source"]
+    return sorted(path for folder in folders for path in folder.glob("*.txt"))
+
+
+def read(path: Path) -> Document:
+    metadata = load_metadata(path.with_suffix(".toml"), layout_names(LAYOUTS))
+    return read_scraped(path, metadata)[0]
+
+
+def spoken(element, texts: dict, page=None) -> list[str]:
+    """What a screen reader says of `element`: its /Alt, or the text of its marked content
+    and its elements'; a list's labels aside (they are the writer's, not the model's)."""
+    if element.get("/S") == pikepdf.Name.Lbl:
+        return []
+    page = element.get("/Pg", page)
+    if "/Alt" in element:
+        return ["\n", str(element.Alt), "\n"]
+    parts = [] if element.get("/S") in INLINE else ["\n"]
+    for kid in kids_of(element):
+        if is_element(kid):
+            parts += spoken(kid, texts, page)
+        elif isinstance(kid, int):
+            parts.append(texts.get((page.objgen, kid), ""))
+        elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+            parts.append(texts.get((kid.Pg.objgen, int(kid.MCID)), ""))
+    if element.get("/S") not in INLINE:
+        parts.append("\n")
+    return parts
+
+
+def words(text: str) -> list[str]:
+    return unicodedata.normalize("NFKC", UNSPOKEN.sub("", text)).split()
+
+
+def expected(document: Document) -> tuple[list[str], list[list[str]]]:
+    """The model's words in order, without the figures; and each figure's words (its
+    alternative text, then its caption), which placement may set a block later."""
+    metadata, byline = document.metadata, document.byline
+    front = [metadata.title, metadata.subtitle, metadata.organisation,
+             metadata.shown_date]
+    if byline is not None:
+        honours = "".join(f", {honour}" for honour in byline.honours)
+        front.append(f"{byline.role} {byline.name}" if byline.role_first
+                     else f"{byline.name}{honours} {byline.role}")
+    text, figures = list(front), []
+    for block in document.blocks:
+        match block:
+            case Figure():
+                alt = block.alternative_text(metadata.language) if block.image else ""
+                figures.append(words(f"{alt} {block.text}"))
+            case Heading() | Paragraph():
+                text.append(block.text)
+            case Table():  # its title, the Caption opening it, first
+                text += [plain(block.caption), *block.texts]
+            case List() | SignOff():
+                text += block.texts
+            case Note():
+                text.append(f"{block.label} {block.text}")
+    return words(" ".join(text)), figures
+
+
+def without_figures(said: list[str], figures: list[list[str]]) -> list[str]:
+    """`said` with each figure's words taken out where they are read; each must be read
+    once, whole."""
+    for figure in figures:
+        places = [start for start in range(len(said) - len(figure) + 1)
+                  if said[start:start + len(figure)] == figure]
+        assert len(places) == 1, f"figure read {len(places)} times: {' '.join(figure)}"
+        del said[places[0]:places[0] + len(figure)]
+    return said
+
+
+def first_difference(said: list[str], wanted: list[str]) -> str:
+    for index, (got, want) in enumerate(zip(said, wanted, strict=False)):
+        if got != want:
+            return (f"word {index}: read {' '.join(said[index - 3:index + 3])!r}, the model "
+                    f"has {' '.join(wanted[index - 3:index + 3])!r}")
+    return f"read {len(said)} words, the model has {len(wanted)}"
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, Document]]:
+    """Every tagged edition of every sample text, with its document."""
+    folder = tmp_path_factory.mktemp("tagged")
+    built = {}
+    for path in sample_texts():
+        document = read(path)
+        for layout in TAGGED:
+            pdf = folder / f"{path.stem}-{layout}.pdf"
+            pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), path.parent))
+            built[(path.stem, layout)] = (pdf, document)
+    return built
+
+
+def test_the_samples_are_many_and_of_both_languages():
+    names = [path.stem for path in sample_texts()]
+    assert len(names) >= 16 and "director-review-2024" in names
+    assert any(read(path).metadata.language.startswith("zh") for path in sample_texts())
+
+
+def test_every_tagged_edition_reads_as_the_model_word_for_word(editions):
+    failures = []
+    for (name, layout), (pdf_path, document) in editions.items():
+        with pikepdf.open(pdf_path) as pdf:
+            said = words("".join(spoken(pdf.Root.StructTreeRoot, marked_texts(pdf))))
+        wanted, figures = expected(document)
+        try:
+            said = without_figures(said, figures)
+        except AssertionError as error:
+            failures.append(f"{name} {layout}: {error}")
+            continue
+        if said != wanted:
+            failures.append(f"{name} {layout}: {first_difference(said, wanted)}")
+    assert not failures, "\n".join(failures)
+
+
+def test_the_preflight_passes_what_reads_right(editions):
+    failures = []
+    for (name, layout), (pdf_path, document) in editions.items():
+        report = preflight(pdf_path, document, load_layout(LAYOUTS, layout))
+        failures += [f"{name} {layout}: {check.rule}: {check.message}"
+                     for check in report.errors]
+    assert not failures, "\n".join(failures)
+
+
+def test_qpdf_finds_every_tagged_edition_sound(editions):
+    for pdf_path, _ in editions.values():
+        result = subprocess.run(["qpdf", "--check", str(pdf_path)], capture_output=True,
+                                text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pdfua_finds_no_fault_in_a_tagged_edition(editions):
+    import pdfua
+
+    failures = [f"{name} {layout}: {finding}"
+                for (name, layout), (pdf_path, _) in editions.items()
+                for finding in pdfua.validate(str(pdf_path)).findings]
+    assert not failures, "\n".join(failures[:20])

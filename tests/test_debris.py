@@ -1,0 +1,179 @@
+"""Web-page debris: the furniture of a page removed by its words, shape and place, in English
+and Chinese, each line listed with its reason; running text that mentions the same words kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.model import Heading, Metadata, Paragraph, plain
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
+from pipeline.readers.scraped.debris import remove_debris
+
+from .support import copy_project, doit
+
+BODY = ("The Council met eleven times during the year and published two reports on the "
+        "state of the harbour.")
+MORE = "Its members visited every district, and heard from more than four hundred residents."
+
+
+def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
+    """The lines kept, and each line dropped with its reason."""
+    kept, drops = remove_debris(clean_text(text))
+    return ([line for line in kept.split("\n") if line],
+            {drop.text: drop.reason.removeprefix("web page debris: ") for drop in drops})
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Skip to main content", "skip link"),
+    ("Jump to navigation", "skip link"),
+    ("跳至主要內容", "skip link"),
+    ("English | 繁體 | 简体", "language switcher"),
+    ("繁體 | 简体 | English", "language switcher"),
+    ("EN | 繁 | 简", "language switcher"),
+    ("Home > About us > Annual Report", "breadcrumb"),
+    ("Home › Publications › Digest 2023-24 › Chapter 3", "breadcrumb"),
+    ("首頁 > 關於我們 > 年報", "breadcrumb"),
+    ("Print this page", "print or share link"),
+    ("Share this page", "print or share link"),
+    ("🖶 Print", "print or share link"),
+    ("Printer-friendly version", "print or share link"),
+    ("列印本頁", "print or share link"),
+    ("Share: Facebook | X | LinkedIn", "print or share link"),
+    ("Text size: A A A", "page tools"),
+])  # fmt: skip
+def test_furniture_above_the_text_goes_with_its_reason(line, reason):
+    kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
+    assert kept == ["The Title", BODY, MORE]
+    assert dropped == {line.replace("2023-24", "2023–24"): reason}
+
+
+@pytest.mark.parametrize("line", ["Back to top", "▲ Back to top", "Return to top of page",
+                                  "Top of page", "返回頁首", "回到頁首"])
+def test_back_to_top_between_sections_goes(line):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\nNext section\n\n{MORE}")
+    assert kept == [BODY, "Next section", MORE]
+    assert dropped == {line: "back-to-top link"}
+
+
+def test_a_footer_goes_from_its_first_line_to_the_end_whatever_its_words():
+    text = (f"{BODY}\n\n{MORE}\n\nChan Tai-man\nChairperson\n\n"
+            "Last revision date: 15 July 2024\n\nImportant notices | Privacy policy\n"
+            "Brand Hong Kong\nGovHK")
+    kept, dropped = kept_and_dropped(text)
+    assert kept == [BODY, MORE, "Chan Tai-man", "Chairperson"]  # the sign-off stays
+    assert dropped["Brand Hong Kong"] == dropped["GovHK"] == "page footer"
+    assert dropped["Last revision date: 15\u00a0July 2024"] == "page footer"
+
+
+@pytest.mark.parametrize("footer", [
+    "最後修訂日期：2024年7月15日\n私隱政策 | 重要告示 | 網頁指南",
+    "© 2024 Harbour Council. All rights reserved.",
+    "Copyright © 2024 | Terms of use | Accessibility",
+    "Page last reviewed: 3 June 2024",
+])  # fmt: skip
+def test_footers_in_english_and_chinese(footer):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{footer}")
+    assert kept == [BODY, MORE]
+    assert set(dropped.values()) <= {"page footer", "links", "link"}
+
+
+def test_a_line_of_unknown_words_repeated_after_each_section_goes():
+    text = (f"Opening\n\n{BODY}\n\nGo up ↑\n\nSecond part\n\n{MORE}\n\nGo up ↑\n\n"
+            f"Third part\n\n{BODY}")
+    kept, dropped = kept_and_dropped(text)
+    assert kept == ["Opening", BODY, "Second part", MORE, "Third part", BODY]
+    assert set(dropped.values()) == {"repeated page furniture"}
+
+
+def test_a_heading_repeated_over_sections_of_text_stays():
+    text = f"Housing\n\nOverview\n\n{BODY}\n\nTransport\n\nOverview\n\n{MORE}"
+    kept, dropped = kept_and_dropped(text)
+    assert kept.count("Overview") == 2 and not dropped
+
+
+def test_a_cookie_notice_goes_above_the_text_and_with_its_button():
+    notice = ("This website uses cookies to improve your experience. By continuing to browse, "
+              "you agree to our use of cookies.")
+    kept, dropped = kept_and_dropped(f"{notice}\nAccept | Decline\n\nThe Title\n\n{BODY}")
+    assert kept == ["The Title", BODY]
+    assert set(dropped.values()) == {"cookie notice"}
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{notice}\nGot it\n\n{MORE}")
+    assert kept == [BODY, MORE]
+
+
+def test_running_text_that_mentions_cookies_or_the_page_stays():
+    sentences = [
+        "Our website uses cookies only to count visits, and visitors may accept or refuse "
+        "them at any time.",
+        "Readers may print this page or share it with colleagues; the last revision date of "
+        "the policy is 15 July 2024.",
+        "The bakery scheme sold 40,000 cookies at the festival, and every visitor agreed it "
+        "should continue.",
+    ]
+    text = "\n\n".join([BODY, *sentences, MORE])
+    kept, dropped = kept_and_dropped(text)
+    assert not dropped and len(kept) == 5
+
+
+def test_a_contact_line_after_the_text_stays():
+    contact = "Media enquiries: Tel 2877 0660 | Fax 2877 0661 | media@rcc.org.hk"
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{contact}\n\nPrivacy | Sitemap")
+    assert kept == [BODY, MORE, contact]
+    assert dropped == {"Privacy | Sitemap": "links"}
+
+
+def test_link_words_heading_a_section_stay():
+    text = f"{BODY}\n\nContact us\n\nWrite to the Council at 1 Harbour Road.\n\nAccessibility\n\n{MORE}"
+    kept, dropped = kept_and_dropped(text)
+    assert "Contact us" in kept and "Accessibility" in kept and not dropped
+
+
+def test_a_menu_word_above_the_text_goes():
+    kept, dropped = kept_and_dropped(f"Menu\nSearch\nHome > News\n\nThe Title\n\n{BODY}")
+    assert kept == ["The Title", BODY]
+    assert dropped == {"Menu": "link", "Search": "link", "Home > News": "breadcrumb"}
+
+
+def test_lines_keep_their_numbers_and_the_report_lists_each_line():
+    text = f"Skip to content\nEnglish | 中文\n\nThe Title\n\n{BODY}\n\nBack to top"
+    document, report = scraped_document("page", text, Metadata(title=""))
+    assert document.metadata.title == "The Title"
+    assert report["web_page_debris"] == 3
+    assert [(drop["lines"], drop["reason"]) for drop in report["dropped"]] == [
+        ([1], "web page debris: skip link"), ([2], "web page debris: language switcher"),
+        ([8], "web page debris: back-to-top link")]
+    assert all("kept" not in drop for drop in report["dropped"])
+
+
+def test_the_title_and_byline_stand_after_the_debris():
+    text = ("Skip to main content\nHome > About us > Chair's statement\nPrint this page\n\n"
+            "Chair's Statement\n\nBy Ann LEE Wai-man, JP, Chair\n\n"
+            f"{BODY}\n\nA year of change\n\n{MORE}")
+    document, _ = scraped_document("page", text, Metadata(title=""))
+    assert document.metadata.title == "Chair\u2019s Statement"
+    assert (document.byline.name, document.byline.role) == ("Ann LEE Wai-man", "Chair")
+    assert document.blocks[1] == Heading("A year of change")
+    assert isinstance(document.blocks[0], Paragraph) and plain(document.blocks[0].spans) == BODY
+
+
+def test_a_page_of_debris_only_says_so():
+    with pytest.raises(PipelineError) as raised:
+        scraped_document("page", "Skip to main content\nEnglish | 繁體\n\nBack to top\n\n"
+                         "© 2024 Harbour Council", Metadata(title=""))
+    assert raised.value.problem == NOTHING_LEFT
+
+
+@pytest.mark.slow
+def test_a_page_of_debris_stops_that_document_alone(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "menu-only.txt").write_text(
+        "Skip to main content\nHome > About us\nEnglish | 繁體 | 简体\n\nBack to top\n\n"
+        "Last revision date: 15 July 2024\nPrivacy Policy | Sitemap\n", encoding="utf-8")
+    result = doit(folder, "model")
+    errors = [line for line in result.stdout.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: source/menu-only.txt: {NOTHING_LEFT}"]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (folder / "output" / "director-review-2024" / "director-review-2024.json").exists()
+    assert result.returncode != 0

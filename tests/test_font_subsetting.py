@@ -1,0 +1,59 @@
+"""Fonts are subset through the HarfBuzz the uharfbuzz wheel carries, so a PDF's bytes (and the
+time it takes) are the same on every machine, with or without Debian's libharfbuzz-subset0."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Heading, Metadata, Paragraph, Span
+from pipeline.writers.pdf.font_subsetting import subset_font
+from pipeline.writers.pdf.render import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENT = Document("subset", Metadata(title="A Harbour Review 港口報告", date="2024"), None, (
+    Heading("Traffic"),
+    Paragraph((Span("Vessel arrivals rose by "), Span("4.1 per cent", bold=True),
+               Span(" in the year; 主席 welcomed the "), Span("new berths", italic=True),
+               Span("."))),
+))
+
+
+def rendered(layout: str) -> bytes:
+    return render_pdf(DOCUMENT, load_layout(ROOT / "layouts", layout), ROOT / "source")
+
+
+def test_uharfbuzz_is_installed_and_subsets_every_font():
+    import uharfbuzz  # a dependency of the project: a fresh install has it
+
+    assert uharfbuzz.version_string()
+    rendered("screen")
+    from weasyprint.pdf.fonts import Font
+
+    assert Font.subset is subset_font
+
+
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_the_same_bytes_whether_or_not_the_system_has_harfbuzz_subset(layout, monkeypatch):
+    with_system_library = rendered(layout)
+    import weasyprint.pdf.fonts
+
+    # As on a machine without libharfbuzz-subset0, where WeasyPrint would use fontTools.
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    assert rendered(layout) == with_system_library
+
+
+def test_every_font_is_a_subset_of_the_glyphs_it_sets():
+    with pikepdf.open(io.BytesIO(rendered("screen"))) as pdf:
+        fonts = [font for page in pdf.pages for font in page.Resources.Font.values()]
+        for font in fonts:
+            descriptor = font.DescendantFonts[0].FontDescriptor
+            program = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+            assert str(font.BaseFont)[7] == "+"  # the subset tag, ABCDEF+Name
+            # Glyphs kept at their ids (the content streams name them) but emptied: a Chinese
+            # face of 12 MB comes out well under a megabyte.
+            assert len(program.read_bytes()) < 1_000_000, font.BaseFont

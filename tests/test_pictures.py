@@ -1,0 +1,211 @@
+"""Real pictures through every edition: an sRGB JPEG, an Adobe RGB (1998) JPEG with its ICC
+profile, a CMYK JPEG laying more ink than FOGRA39 takes, a 16-bit greyscale PNG and a PNG
+with alpha; the print file converted from each picture's own profile, the ink rule failing
+the over-inked picture by name (Ghostscript's separations agree), a failing print file
+never under the press name, and a picture that cannot be read stopping its document."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from PIL import Image, ImageCms
+
+from pipeline.checks.preflight import preflight
+from pipeline.errors import RenderingError
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Figure, Metadata, Paragraph, Span
+from pipeline.writers.pdf.pictures import picture_of
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+LAYOUTS = ROOT / "layouts"
+SIZE = (1800, 1200)  # 300 ppi and more at the column's width
+CAPTIONS = ["The quay at dawn, in sRGB.", "The same quay photographed in Adobe RGB.",
+            "A night scene separated too heavily for the press.",
+            "An X-ray of the old bridge, in sixteen-bit grey.",
+            "The harbour trust's emblem on a transparent ground."]
+SEVERE_CMYK = (230, 220, 200, 255)  # 354 % of ink
+
+
+def adobe_rgb_profile() -> bytes:
+    """An Adobe RGB (1998) matrix-shaper ICC profile (v2), written out: its primaries
+    adapted to D50, D65 white, gamma 2.2 (563/256)."""
+    import struct
+
+    def fixed(*values: float) -> bytes:
+        return b"".join(struct.pack(">i", round(value * 65536)) for value in values)
+
+    name = b"Adobe RGB (1998) compatible, tests"
+    tags = {
+        b"desc": b"desc\0\0\0\0" + struct.pack(">I", len(name) + 1) + name + b"\0"
+                 + b"\0" * 8 + b"\0" * 70,
+        b"wtpt": b"XYZ \0\0\0\0" + fixed(0.9505, 1.0, 1.0891),
+        b"rXYZ": b"XYZ \0\0\0\0" + fixed(0.6097, 0.3111, 0.0195),
+        b"gXYZ": b"XYZ \0\0\0\0" + fixed(0.2053, 0.6257, 0.0609),
+        b"bXYZ": b"XYZ \0\0\0\0" + fixed(0.1492, 0.0632, 0.7446),
+        b"rTRC": b"curv\0\0\0\0" + struct.pack(">IH", 1, 563) + b"\0\0",
+        b"cprt": b"text\0\0\0\0No copyright, test data\0",
+    }
+    tags[b"gTRC"] = tags[b"bTRC"] = tags[b"rTRC"]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags.items():
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"\0" * 4 + bytes([2, 0x10, 0, 0]) + b"mntrRGB XYZ "
+              + b"\0" * 12 + b"acsp" + b"\0" * 24 + b"\0" * 4 + fixed(0.9642, 1.0, 0.8249)
+              + b"\0" * 48)
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def make_pictures(folder: Path) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    gradient = Image.linear_gradient("L").resize(SIZE)
+    rgb = Image.merge("RGB", (gradient, gradient.transpose(Image.Transpose.FLIP_LEFT_RIGHT),
+                              Image.new("L", SIZE, 120)))
+    rgb.save(folder / "quay-srgb.jpg", quality=90, icc_profile=srgb)
+    rgb.save(folder / "quay-adobe.jpg", quality=90, icc_profile=adobe_rgb_profile())
+    Image.new("CMYK", SIZE, SEVERE_CMYK).save(folder / "night.jpg", quality=95)
+    grey = Image.new("I;16", SIZE)
+    grey.putdata([(x * 36) % 65536 for x in range(SIZE[0])] * SIZE[1])
+    grey.save(folder / "xray.png")
+    emblem = Image.new("RGBA", SIZE, (0, 0, 0, 0))
+    emblem.paste((20, 80, 150, 255), (300, 300, 1500, 900))
+    emblem.save(folder / "emblem.png")
+    return ["pictures/quay-srgb.jpg", "pictures/quay-adobe.jpg", "pictures/night.jpg",
+            "pictures/xray.png", "pictures/emblem.png"]
+
+
+def pictured(images: list[str], language: str = "en-GB") -> Document:
+    blocks = [Paragraph((Span("The harbour trust kept its records in pictures this year."),))]
+    for number, (image, caption) in enumerate(zip(images, CAPTIONS, strict=True), 1):
+        blocks += [Figure(number, (Span(caption),), image),
+                   Paragraph((Span(f"Paragraph {number} follows figure {number}."),))]
+    return Document("pictured", Metadata(title="Pictures of the Year", language=language),
+                    None, tuple(blocks))
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory) -> tuple[Path, list[str]]:
+    folder = tmp_path_factory.mktemp("source")
+    return folder, make_pictures(folder / "pictures")
+
+
+@pytest.fixture(scope="module")
+def editions(source, tmp_path_factory) -> dict[str, Path]:
+    folder, images = source
+    out = tmp_path_factory.mktemp("editions")
+    built = {}
+    for layout in ("print", "screen"):
+        built[layout] = out / f"pictured-{layout}.pdf"
+        built[layout].write_bytes(render_pdf(pictured(images), load_layout(LAYOUTS, layout),
+                                             folder))
+    return built
+
+
+def images_by_picture(pdf: pikepdf.Pdf, images: list[str]) -> dict[str, pikepdf.Stream]:
+    found = {}
+    for page in pdf.pages:
+        for name, xobject in page.obj.get("/Resources", {}).get("/XObject", {}).items():
+            picture = picture_of(name, images)
+            if picture:
+                found[picture] = xobject
+    return found
+
+
+def test_screen_keeps_each_pictures_profile_and_grey_stays_grey(editions, source):
+    _, images = source
+    with pikepdf.open(editions["screen"]) as pdf:
+        found = images_by_picture(pdf, images)
+        assert set(found) == set(images)
+        adobe = found["pictures/quay-adobe.jpg"]
+        assert adobe.ColorSpace[0] == pikepdf.Name.ICCBased
+        assert adobe.ColorSpace[1].read_bytes() == Image.open(
+            source[0] / images[1]).info["icc_profile"]
+        xray = found["pictures/xray.png"]
+        assert xray.ColorSpace == pikepdf.Name.DeviceGray and int(xray.BitsPerComponent) == 8
+        # Not a black box: the 16-bit ramp keeps its tones in 8 bits.
+        low, high = pikepdf.PdfImage(xray).as_pil_image().getextrema()
+        assert low < 20 and high > 235
+        assert "/SMask" in found["pictures/emblem.png"]
+
+
+def test_print_is_cmyk_from_each_pictures_own_profile(editions, source):
+    folder, images = source
+    with pikepdf.open(editions["print"]) as pdf:
+        found = images_by_picture(pdf, images)
+        for image in ("pictures/quay-srgb.jpg", "pictures/quay-adobe.jpg",
+                      "pictures/emblem.png"):
+            assert found[image].ColorSpace == pikepdf.Name.DeviceCMYK
+        assert found["pictures/night.jpg"].ColorSpace == pikepdf.Name.DeviceCMYK
+        assert found["pictures/xray.png"].ColorSpace == pikepdf.Name.DeviceGray
+
+
+def test_the_ink_rule_fails_the_over_inked_picture_by_name(editions, source):
+    folder, images = source
+    report = preflight(editions["print"], pictured(images), load_layout(LAYOUTS, "print"),
+                       folder)
+    ink = next(check for check in report.checks if check.rule == "total-ink")
+    assert not ink.passed and ink.severity == "error"
+    assert "pictures/night.jpg lays" in ink.message and "330 % limit" in ink.message
+    assert ink.message.count("lays") == 1  # the converted photos stay under the limit
+
+
+def test_ghostscript_separations_agree_on_the_ink(editions, tmp_path):
+    """tiffsep writes a plate per process colour; their sum at the darkest point."""
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiffsep",
+                    "-r20", f"-sOutputFile={tmp_path}/sep-%d.tif",
+                    str(editions["print"])], check=True, capture_output=True)
+    most = 0
+    for composite in sorted(tmp_path.glob("sep-[0-9].tif")) + sorted(
+            tmp_path.glob("sep-[0-9][0-9].tif")):
+        stem = composite.stem
+        plates = [Image.open(tmp_path / f"{stem}({colour}).tif").convert("L")
+                  for colour in ("Cyan", "Magenta", "Yellow", "Black")]
+        # tiffsep's plates are 255 for no ink.
+        sums = [sum(255 - value for value in pixel) for pixel in zip(
+            *(plate.get_flattened_data() for plate in plates), strict=True)]
+        most = max(most, max(sums) / 255 * 100)
+    assert most > 330
+
+
+def test_two_pictures_of_one_size_are_told_apart(editions, source):
+    _, images = source
+    with pikepdf.open(editions["print"]) as pdf:
+        found = images_by_picture(pdf, images)
+    assert found["pictures/quay-srgb.jpg"].objgen != found["pictures/quay-adobe.jpg"].objgen
+
+
+def test_an_unreadable_picture_stops_its_document_naming_it(source, tmp_path):
+    folder, images = source
+    (folder / "pictures" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a JPEG at all")
+    document = pictured(["pictures/broken.jpg", *images[1:]])
+    with pytest.raises(RenderingError, match=r"^picture pictures/broken\.jpg cannot be read"):
+        render_pdf(document, load_layout(LAYOUTS, "screen"), folder)
+
+
+def test_a_press_file_is_the_default_rendition(tmp_path):
+    document = Document("plain", Metadata(title="No Pictures"), None,
+                        (Paragraph((Span("Text alone goes to press."),)),))
+    data = render_pdf(document, load_layout(LAYOUTS, "print"), tmp_path)
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert pdf.open_metadata()["xmpMM:RenditionClass"] == "default"
+
+
+def test_a_file_that_is_no_picture_is_said_so_in_words(tmp_path):
+    from pipeline.writers.pdf.pictures import prepared_picture
+
+    notes = tmp_path / "notes.png"
+    notes.write_text("The caption for the quay, to be written.\n")
+    with pytest.raises(RenderingError) as raised:
+        prepared_picture("pictures/notes.png", notes)
+    assert str(raised.value) == ("picture pictures/notes.png cannot be read: not a picture file "
+                                 "(JPEG, PNG, TIFF …)")

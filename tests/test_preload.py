@@ -1,0 +1,51 @@
+"""The build imports WeasyPrint before doit forks its workers only when a task leading to a
+PDF is due, and only while a worker is still to be forked (tasks/preload.py)."""
+
+import importlib
+import multiprocessing
+from types import SimpleNamespace
+
+import doit.cmd_run
+import pytest
+
+from pipeline.tasks.preload import preload_before_forking
+
+
+class Runner:
+    """doit's parallel runner as the preloading one sees it: whether a task is due."""
+
+    num_process = 2
+
+    def select_task(self, node, tasks_dict):
+        return node.due
+
+
+@pytest.fixture
+def imported(monkeypatch):
+    names = []
+    monkeypatch.setattr(doit.cmd_run, "MRunner", Runner)
+    monkeypatch.setattr(importlib, "import_module", names.append)
+    preload_before_forking({"pdf": ("weasyprint",)})
+    return names
+
+
+def select(name: str, due: bool = True) -> bool:
+    return doit.cmd_run.MRunner().select_task(SimpleNamespace(task=SimpleNamespace(name=name),
+                                                              due=due), {})
+
+
+def test_a_pdf_due_before_the_workers_are_forked_imports_weasyprint(imported):
+    assert select("pdf:report/print") is True
+    assert imported == ["weasyprint"]
+
+
+def test_nothing_is_imported_for_a_task_not_due_or_of_another_group(imported):
+    assert select("pdf:report/print", due=False) is False
+    assert select("docx:report") is True
+    assert imported == []
+
+
+def test_nothing_is_imported_once_every_worker_runs(imported, monkeypatch):
+    monkeypatch.setattr(multiprocessing, "active_children", lambda: [object(), object()])
+    select("pdf:report/print")
+    assert imported == []

@@ -1,0 +1,201 @@
+"""Every level of a web page's structure read: lists nested to three levels in every marker
+style, adjacent lists kept apart, headings levelled by their numbers, table titles as
+captions, a bilingual title on two lines; kept through the marked-up form and the DOCX."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Heading, List, Metadata, Table, from_json, plain, to_json
+from pipeline.readers.docx.draft import docx_document
+from pipeline.readers.markup import read_markup
+from pipeline.readers.scraped import scraped_document
+from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.markup import write_markup
+
+LAYOUT = load_layout(Path(__file__).resolve().parent.parent / "layouts", "print")
+OPENING = "The text opens with a paragraph of its own, before the list."
+
+
+def document_of(text: str, title: str = "Report"):
+    return scraped_document("piece", text, Metadata(title=title))[0]
+
+
+def lists_of(document) -> list[List]:
+    return [block for block in document.blocks if isinstance(block, List)]
+
+
+def shape(block: List) -> list:
+    """A list as (style, start, marker) and its items' texts, each nested list after its item."""
+    items: list = [(block.style, block.start, block.marker)]
+    for item in block.items:
+        items.append(item.text)
+        if item.sublist is not None:
+            items.append(shape(item.sublist))
+    return items
+
+
+def round_trips(document) -> None:
+    """The document comes back the same from its marked-up form, its DOCX and its JSON."""
+    markup = read_markup(write_markup(document), Path("piece.md"), document.metadata, Path("."))
+    assert markup.blocks == document.blocks
+    drafted = docx_document(write_docx(document, LAYOUT, Path(".")), Path("piece.docx"),
+                            document.metadata)
+    assert drafted.blocks == document.blocks
+    assert from_json(to_json(document)) == document
+
+
+def test_a_lettered_list_with_roman_sublists_nests_and_carries_on():
+    document = document_of(f"{OPENING}\n\nThe Council recommends that:\n(a) more places;\n"
+                           "(b) help at home, by:\n(i) more visits;\n(ii) longer hours;\n"
+                           "(c) a review.")
+    (found,) = lists_of(document)
+    assert shape(found) == [("lower-alpha", 1, "(%)"), "more places;", "help at home, by:",
+                            [("lower-roman", 1, "(%)"), "more visits;", "longer hours;"],
+                            "a review."]
+    round_trips(document)
+
+
+def test_i_after_h_is_a_letter_and_after_another_letter_a_numeral():
+    letters = "\n".join(f"({letter}) item {letter};" for letter in "abcdefghij")
+    (found,) = lists_of(document_of(f"{OPENING}\n\nThe items:\n{letters}"))
+    assert found.style == "lower-alpha" and len(found.items) == 10
+    numerals = "\n".join(f"({numeral}) part {numeral};" for numeral in ("i", "ii", "iii", "iv",
+                                                                          "v", "vi", "x"))
+    (found,) = lists_of(document_of(f"{OPENING}\n\nThe items:\n(a) one;\n{numerals}\n(b) two."))
+    assert shape(found)[2][0] == ("lower-roman", 1, "(%)") and len(shape(found)[2]) == 8
+
+
+@pytest.mark.parametrize(("markers", "styles"), [
+    (("1.", "a.", "i."), [("decimal", 1, ""), ("lower-alpha", 1, ""), ("lower-roman", 1, "")]),
+    (("(a)", "(i)", "A."), [("lower-alpha", 1, "(%)"), ("lower-roman", 1, "(%)"),
+                            ("upper-alpha", 1, "")]),
+    (("1)", "•", "–"), [("decimal", 1, "%)"), ("bullet", 1, ""), ("bullet", 1, "")]),
+    (("•", "◦", "▪"), [("bullet", 1, ""), ("bullet", 1, ""), ("bullet", 1, "")]),
+    (("一、", "（一）", "1."), [("trad-chinese-informal", 1, ""),
+                              ("trad-chinese-informal", 1, "（%）"), ("decimal", 1, "")]),
+])  # fmt: skip
+def test_three_levels_in_every_marker_style(markers, styles):
+    def marker(level: int, number: int) -> str:
+        mark = markers[level]
+        if mark in "•◦▪–":
+            return mark + " "
+        values = {"1": str(number), "a": "ab"[number - 1], "i": "i" * number,
+                  "A": "AB"[number - 1], "一": "一二"[number - 1]}
+        key = next(key for key in values if key in mark)
+        return mark.replace(key, values[key]) + ("" if mark[-1] in "、）" else " ")
+
+    lines = []
+    for top in (1, 2):
+        lines.append(f"{marker(0, top)}outer {top};")
+        for middle in (1, 2):
+            lines.append(f"{marker(1, middle)}middle {middle};")
+            lines.append(f"{marker(2, 1)}inner one;")
+            lines.append(f"{marker(2, 2)}inner two;")
+    (found,) = lists_of(document_of(f"{OPENING}\n\nThe plan:\n" + "\n".join(lines)))
+    middle = found.items[1].sublist
+    inner = middle.items[1].sublist
+    assert [(block.style, block.start, block.marker) for block in (found, middle, inner)] == styles
+    assert [item.text for item in inner.items] == ["inner one;", "inner two;"]
+    assert len(found.items) == 2 and len(middle.items) == 2
+    round_trips(document_of(f"{OPENING}\n\nThe plan:\n" + "\n".join(lines)))
+
+
+def test_a_numbered_list_then_a_bulleted_one_stay_two_lists():
+    document = document_of(f"{OPENING}\n\nOur priorities are:\n1. homes;\n2. jobs.\n\n"
+                           "• Homes come first.\n• Jobs follow.\n\nA closing paragraph.")
+    first, second = lists_of(document)
+    assert (first.style, len(first.items)) == ("decimal", 2)
+    assert (second.style, len(second.items)) == ("bullet", 2)
+    round_trips(document)
+
+
+def test_bullets_after_an_item_leading_into_them_are_nested():
+    (found,) = lists_of(document_of(f"{OPENING}\n\nWe will:\n1. build homes, namely:\n\n"
+                                    "• in Tuen Mun;\n• in Tai Po;\n\n2. create jobs."))
+    assert [item.text for item in found.items] == ["build homes, namely:", "create jobs."]
+    assert found.items[0].sublist.style == "bullet"
+
+
+def test_headings_take_their_level_from_their_numbers():
+    text = "\n\n".join([OPENING, "1. Background", "Some text here.", "1.1 Scope",
+                        "More text here.", "1.1.1 Surveys", "Text again.", "2. Findings",
+                        "The findings."])
+    headings = document_of(text).headings
+    assert [(heading.text, heading.level) for heading in headings] == [
+        ("1. Background", 1), ("1.1\u00a0Scope", 2), ("1.1.1 Surveys", 3),
+        ("2. Findings", 1)]
+
+
+def test_a_chapters_sections_are_its_first_level_and_no_level_is_skipped():
+    text = "\n\n".join([OPENING, "3.1 Patronage", "Text.", "3.1.1 Rail", "Text.",
+                        "3.2 Fares", "Text.", "Unnumbered", "Text."])
+    assert [heading.level for heading in document_of(text).headings] == [1, 2, 1, 1]
+    text = "\n\n".join([OPENING, "1. Top", "Text.", "1.1.1 Too deep", "Text."])
+    assert [heading.level for heading in document_of(text).headings] == [1, 2]
+
+
+def test_chinese_section_numbers_give_levels_too():
+    text = "\n\n".join(["第一段文字。", "一、推動創新", "本署年內推行多項措施。", "（一）數碼工地",
+                        "工地採用新系統。", "二、培育人才", "課程已有學員畢業。"])
+    assert [heading.level for heading in document_of(text).headings] == [1, 2, 1]
+
+
+def test_a_numbered_heading_after_a_list_of_other_markers_is_a_heading():
+    document = document_of(f"{OPENING}\n\nWe:\n(a) plan;\n(b) build.\n\n2. What we do\n\n"
+                           "Our work falls into three areas.")
+    assert isinstance(document.blocks[-2], Heading) and document.blocks[-2].text == "2. What we do"
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_table_title_above_a_table_is_its_caption(gap):
+    document = document_of(f"{OPENING}\n\nTable 3.1 Average daily patronage by operator{gap}"
+                           "Operator\t2022-23\t2023-24\nMetro\t4,103\t4,377\nBuses\t3,412\t3,590"
+                           "\n\nA paragraph after it.")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert plain(table.caption) == "Table 3.1\u00a0Average daily patronage by operator"
+    assert not document.headings
+    round_trips(document)
+
+
+def test_a_chinese_table_title_and_a_sentence_naming_a_table():
+    document = document_of("第一段文字。\n\n表1 各區工地數目\n地區\t數目\n港島\t3\n九龍\t4\n\n完。")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert plain(table.caption).startswith("表1")
+    document = document_of(f"{OPENING}\n\nTable 2 shows the figures.\n\nA\tB\n1\t2\n3\t4")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert table.caption == ()
+
+
+def test_a_bilingual_title_on_two_lines_is_one_title_then_the_byline():
+    document = document_of("Chairperson's Message\n主席的話\n\nBy Grace LAU Wing-sze, "
+                           f"Chairperson\n\n{OPENING}\n\nA year\n\n{OPENING}", title="")
+    assert document.metadata.title == "Chairperson\u2019s Message 主席的話"
+    assert (document.byline.name, document.byline.role) == ("Grace LAU Wing-sze", "Chairperson")
+    assert [heading.text for heading in document.headings] == ["A year"]
+
+
+def test_a_date_alone_is_no_heading():
+    document = document_of(f"{OPENING}\n\n27 June 2024\n\n{OPENING}")
+    assert not document.headings
+
+
+def test_the_draft_numbers_each_level_as_written():
+    document = document_of(f"{OPENING}\n\nThe plan:\n(a) one;\n(i) first;\n• deep;\n• deeper;\n"
+                           "(ii) second;\n(b) two.\n\nTable 1 Things\nA\tB\n1\t2\n3\t4")
+    draft = docx.Document(io.BytesIO(write_docx(document, LAYOUT, Path("."))))
+    styles = [paragraph.style.name for paragraph in draft.paragraphs]
+    assert styles.count("List Number") == 2 and styles.count("List Number 2") == 2
+    assert styles.count("List Bullet 3") == 2
+    level_texts = [level.find(docx.oxml.ns.qn("w:lvlText")).get(docx.oxml.ns.qn("w:val"))
+                   for level in draft.part.numbering_part.element.iter(
+                       docx.oxml.ns.qn("w:lvl"))]
+    assert "(%1)" in level_texts and "(%2)" in level_texts and "\u2023" in level_texts
+    caption = next(p for p in draft.paragraphs if p.text == "Table 1\u00a0Things")
+    assert caption.style.name == "Caption"
+    assert caption._p.getnext().tag == docx.oxml.ns.qn("w:tbl")
