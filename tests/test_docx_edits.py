@@ -273,6 +273,9 @@ def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(dr
      '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Finances 2")
      + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
      "holds a table of contents (in 'The end.Finances 2')"),
+    ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INDEX \\e "	" </w:instrText></w:r>'
+     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Galleries, 1")
+     + '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "holds an index (in 'The end.Galleries, 1')"),
     ('<w:r><w:rPr><w:dstrike/></w:rPr><w:t>gone</w:t></w:r>', "holds struck-out text 'gone'"),
 ])
 def test_words_own_constructs_the_editions_cannot_carry_are_refused(draft, fragment, problem):
