@@ -449,3 +449,30 @@ def test_a_caption_typed_under_a_table_is_the_tables():
                                ((Span("South"),), (Span("980"),))),
                               caption=(Span("Table 1: Visits by region"),))
     assert blocks[2] == Paragraph((Span("The end."),))
+
+
+def test_odd_numbers_in_words_xml_are_read_as_word_reads_them(draft, tmp_path):
+    """A level, start or position that is no number, or a row skipping a billion cells,
+    reads as Word and LibreOffice take it, never a crash or a billion cells."""
+    def numbers(draft):
+        numbering = draft.part.numbering_part.element
+        numbering.append(xml('<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="x">'
+                             '<w:start w:val="many"/><w:numFmt w:val="decimal"/>'
+                             '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(xml('<w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+        item = paragraph_starting(draft, "The end.")
+        item._p.get_or_add_pPr().append(xml('<w:numPr><w:ilvl w:val="-3"/><w:numId w:val="91"/>'
+                                            '</w:numPr>'))
+        item._p.append(xml('<w:r><w:rPr><w:position w:val="up"/></w:rPr><w:t> Done.</w:t></w:r>'))
+
+    shutil.copy(draft, tmp_path / "cells.docx")
+    blocks = read_docx(edited(draft, numbers), MUSEUM.metadata).blocks
+    assert blocks[3] == List((ListItem((Span("The end. Done."),)),), "decimal", 1)
+
+    def cells(draft):
+        row = draft.element.body.find(qn("w:tbl")).findall(qn("w:tr"))[1]
+        row.remove(row.findall(qn("w:tc"))[0])
+        row.insert(0, xml('<w:trPr><w:gridBefore w:val="999999999"/></w:trPr>'))
+
+    assert refusal(edited(tmp_path / "cells.docx", cells)).startswith(
+        "table 1 has rows of unequal length")

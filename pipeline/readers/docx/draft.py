@@ -81,6 +81,7 @@ from pipeline.readers.docx.structures import (
     heading_level,
     place_of,
     table_rows,
+    whole_number,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
 
@@ -241,7 +242,7 @@ def refuse_uncarried(body, styles: Styles, path: Path) -> None:
         if next(table.iterancestors(qn("w:tbl")), None) is not None:
             raise PipelineError(path, f"holds a table inside a table ({place_of(table)}); make"
                                 " it one table, save, and run doit again")
-        spans_columns = any(int(span.get(qn("w:val"), "1")) > 1
+        spans_columns = any((whole_number(span.get(qn("w:val")), 1) or 1) > 1
                             for span in table.iter(qn("w:gridSpan")))
         if spans_columns or next(table.iter(qn("w:vMerge"), qn("w:hMerge")), None) is not None:
             raise PipelineError(path, f"table {number} ({place_of(table)}) has merged cells,"

@@ -64,6 +64,8 @@ class Story:
     labels: dict[tuple[str, str], str]
     path: object
     fields: list[Field] = field(default_factory=list)
+    instructing: int = 0  # the open fields still in their instruction: what they hold hides
+    links: list[str] = field(default_factory=list)  # the HYPERLINK fields' showing their result
     seen: set = field(default_factory=set)  # every w:t met, shown or not
     pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
 
@@ -167,15 +169,13 @@ class Story:
         if text.strip() and (properties.get("struck") or properties.get("double_struck")):
             self.refuse(r, f"struck-out text {excerpt(text)}", "delete it, or remove the"
                         " strikethrough (a tracked deletion: accept or reject it)")
-        field_link = next((open_field.link for open_field in reversed(self.fields)
-                           if open_field.link), "")
         spans.append(Span(text, bool(properties.get("bold")), bool(properties.get("italic")),
                           position=str(properties.get("position", "")),
-                          link=field_link or link))
+                          link=(self.links[-1] if self.links else "") or link))
 
     def shown(self) -> bool:
         """Whether text read now is shown: not in a field's instruction."""
-        return all(open_field.result for open_field in self.fields)
+        return not self.instructing
 
     def properties(self, r, style: dict) -> dict:
         """The run's formatting: its character style's, then its own; what hides or strikes
@@ -207,13 +207,24 @@ class Story:
         kind = element.get(qn("w:fldCharType"))
         if kind == "begin":
             self.fields.append(Field())
-        elif kind == "separate" and self.fields:
-            self.fields[-1].result = True
-            self.check(self.fields[-1], element)
+            self.instructing += 1
+        elif kind == "separate" and self.fields and not self.fields[-1].result:
+            self.showing(self.fields[-1], element)
         elif kind == "end" and self.fields:
             ended = self.fields.pop()
             if not ended.result:  # a field with no result shows none
+                self.instructing -= 1
                 self.check(ended, element)
+            elif ended.link:
+                self.links.pop()
+
+    def showing(self, open_field: Field, element) -> None:
+        """A field's result begins: what follows is shown, and linked if it is a link's."""
+        open_field.result = True
+        self.instructing -= 1
+        self.check(open_field, element)
+        if open_field.link:
+            self.links.append(open_field.link)
 
     def check(self, open_field: Field, element) -> None:
         """A field's kind, once its instruction is known: a link, or refused."""

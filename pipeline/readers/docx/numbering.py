@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from pipeline.languages import NUMERALS
 from pipeline.list_numbers import letters, roman
 from pipeline.model import MARKERS
-from pipeline.readers.docx.structures import Styles, value_of
+from pipeline.readers.docx.structures import Styles, value_of, whole_number
 
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
 WORD_FORMATS = {
@@ -105,7 +105,7 @@ class Numbering:
         links = {}
         for abstract in part.iter(qn("w:abstractNum")):
             key = abstract.get(qn("w:abstractNumId"))
-            numbering.definitions[key] = {int(level.get(qn("w:ilvl"))): level_of(level)
+            numbering.definitions[key] = {level_number(level): level_of(level)
                                           for level in abstract.iter(qn("w:lvl"))}
             link = value_of(abstract, "w:numStyleLink")
             if link:
@@ -114,9 +114,9 @@ class Numbering:
             overrides = number.findall(qn("w:lvlOverride"))
             numbering.instances[number.get(qn("w:numId"))] = Instance(
                 value_of(number, "w:abstractNumId") or "",
-                {int(o.get(qn("w:ilvl"))): int(value_of(o, "w:startOverride"))
+                {level_number(o): whole_number(value_of(o, "w:startOverride"), 1)
                  for o in overrides if value_of(o, "w:startOverride") is not None},
-                {int(o.get(qn("w:ilvl"))): level_of(o.find(qn("w:lvl")))
+                {level_number(o): level_of(o.find(qn("w:lvl")))
                  for o in overrides if o.find(qn("w:lvl")) is not None},
             )
         numbering.follow_style_links(links)
@@ -150,7 +150,7 @@ class Numbering:
         instance = self.instances.get(number_id)
         if number_id == "0" or instance is None:
             return None
-        level = min(level or 0, LEVELS - 1)
+        level = min(max(level or 0, 0), LEVELS - 1)
         definition = self.definitions.get(instance.definition, {})
         formats = {**definition, **instance.levels}
         level_format = formats.get(level, Level("decimal"))
@@ -202,15 +202,20 @@ def numbering_properties(element) -> tuple[str | None, int | None]:
     if numbered is None:
         return None, None
     level = value_of(numbered, "w:ilvl")
-    return value_of(numbered, "w:numId"), int(level) if level is not None else None
+    return value_of(numbered, "w:numId"), whole_number(level, 0) if level is not None else None
+
+
+def level_number(element) -> int:
+    """A level's index (w:ilvl), from 0 to 8."""
+    return min(max(whole_number(element.get(qn("w:ilvl")), 0), 0), LEVELS - 1)
 
 
 def level_of(element) -> Level:
     restart = value_of(element, "w:lvlRestart")
     return Level(value_of(element, "w:numFmt") or "decimal",
-                 int(value_of(element, "w:start") or 1),
+                 whole_number(value_of(element, "w:start"), 1),
                  value_of(element, "w:lvlText") or "",
-                 int(restart) if restart is not None else None)
+                 whole_number(restart, None))
 
 
 def shown(text: str, counters: list[int | None], formats: dict[int, Level]) -> str:

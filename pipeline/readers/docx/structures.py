@@ -29,6 +29,7 @@ NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
 FRONT_MATTER = ("title", "subtitle", "byline")
 CAPTION_STYLE = "caption"
 OFF = ("0", "false", "off")
+MAX_COLUMNS = 63  # Word's: a row skips no more grid cells than a table can have
 # What wraps block content (paragraphs, tables, rows, cells) without being any.
 BLOCK_WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 
@@ -117,7 +118,7 @@ def run_properties(properties) -> dict[str, object]:
     raised = properties.find(qn("w:position"))
     if raised is not None and vertical is None:
         # Text raised or lowered by half-points, as LibreOffice writes its own positions.
-        value = int(raised.get(qn("w:val"), "0") or 0)
+        value = whole_number(raised.get(qn("w:val")), 0)
         found["position"] = "superscript" if value > 0 else "subscript" if value < 0 else ""
     return found
 
@@ -139,7 +140,7 @@ def outline_level(element) -> int | None:
     """The outline level a paragraph or style gives, counted from 0 (9 is body text)."""
     properties = element.find(qn("w:pPr"))
     level = properties.find(qn("w:outlineLvl")) if properties is not None else None
-    return int(level.get(qn("w:val"))) if level is not None else None
+    return whole_number(level.get(qn("w:val")), None) if level is not None else None
 
 
 def contents(element, *tags: str) -> list:
@@ -163,11 +164,18 @@ def table_rows(table) -> list[list]:
     rows = []
     for row in contents(table, qn("w:tr")):
         properties = row.find(qn("w:trPr"))
-        skipped = {side: int(value_of(properties, f"w:grid{side}") or 0)
+        skipped = {side: min(whole_number(value_of(properties, f"w:grid{side}"), 0), MAX_COLUMNS)
                    if properties is not None else 0 for side in ("Before", "After")}
         rows.append([None] * skipped["Before"] + contents(row, qn("w:tc"))
                     + [None] * skipped["After"])
     return rows
+
+
+def whole_number(value: str | None, default: int | None) -> int | None:
+    """An attribute's whole number ("-8", "3"); `default` for one absent or no number (as
+    Word and LibreOffice take it), so odd input is read, not a crash."""
+    text = (value or "").strip()
+    return int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else default
 
 
 def value_of(element, tag: str) -> str | None:
