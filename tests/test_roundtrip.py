@@ -108,6 +108,9 @@ def test_tracked_changes_stop_the_import(built):
     assert result.returncode != 0
     assert "tracked changes" in result.stdout + result.stderr
     assert draft_path(built).read_bytes() == edited
+    # The editions listed are the last build's, and the summary says so.
+    assert "these are the previous build's editions" in result.stdout
+    assert f"{SEED}-print.pdf" in result.stdout
 
 
 def test_an_unreadable_draft_is_kept_as_it_is(built):
