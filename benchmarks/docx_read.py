@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-PARTS = 6  # of the synthetic document: about eight print pages each
+PARTS = 7  # of the synthetic document: about eight print pages each, 56 in all
 
 # Run in a child process whose pipeline package is the side's: builds the document from the
 # model's oldest constructors (which every side has), writes the draft, times the reads.
