@@ -11,9 +11,10 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
+from pipeline.addresses import shows_address
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
@@ -296,6 +297,12 @@ class Document:
         once a document."""
         return scripts(self.texts())
 
+    def with_addresses(self) -> Document:
+        """The document as an edition without links (print) sets it: each link's address
+        in parentheses after its words, unless its words are the address."""
+        return replace(self, blocks=tuple(with_spans(block, with_addresses)
+                                          for block in self.blocks))
+
     def texts(self) -> Iterator[str]:
         """Every text the editions show: the metadata's, the byline's, each block's."""
         meta = self.metadata
@@ -313,6 +320,39 @@ class Document:
                     yield from (block.label, block.text)
                 case _:
                     yield block.text
+
+
+def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with each link's address after its words, in parentheses (an e-mail's
+    without "mailto:"), unless the words are the address."""
+    result: list[Span] = []
+    for link, run in link_runs(spans):
+        result += run
+        if link and not shows_address(plain(run), link):
+            result.append(Span(f" ({link.removeprefix('mailto:')})"))
+    return tuple(result)
+
+
+def with_spans(block: Block, change: Callable[[tuple[Span, ...]], tuple[Span, ...]]) -> Block:
+    """The block with `change` made to each of its runs of spans (a heading has none)."""
+    match block:
+        case Paragraph():
+            return Paragraph(change(block.spans))
+        case Figure():
+            return replace(block, caption=change(block.caption))
+        case List():
+            return replace(block, items=tuple(
+                ListItem(change(item.spans), item.sublist and with_spans(item.sublist, change))
+                for item in block.items))
+        case Table():
+            return replace(block, header=tuple(map(change, block.header)),
+                           rows=tuple(tuple(map(change, row)) for row in block.rows),
+                           caption=change(block.caption))
+        case SignOff():
+            return SignOff(tuple(map(change, block.lines)))
+        case Note():
+            return replace(block, spans=change(block.spans))
+    return block
 
 
 def slug(text: str) -> str:

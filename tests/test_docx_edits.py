@@ -412,6 +412,7 @@ def test_alternative_text_changed_in_the_draft_is_kept(walk):
                             "The old stone bridge, mist on the water")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_keeps_the_figures_identities(walk, tmp_path):
     import os

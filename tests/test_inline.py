@@ -120,3 +120,17 @@ def test_the_docx_draft_raises_lowers_and_links_in_words_own_terms():
         "https://water.example.org/report?year=2023-24", "https://water.example.org/a_(b)"]
     assert all(draft.part.rels[link.get(qn("r:id"))].is_external for link in links)
     assert docx_document(data, Path("bulletin.docx"), DOCUMENT.metadata) == DOCUMENT
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_every_edition_with_links_passes_its_preflight(layout, tmp_path):
+    """Print sets a link's address after its words; its text-complete check expects it."""
+    from pipeline.checks.preflight import preflight
+    from pipeline.writers.pdf.render import render_pdf
+
+    settings = load_layout(ROOT / "layouts", layout)
+    pdf = tmp_path / f"bulletin-{layout}.pdf"
+    pdf.write_bytes(render_pdf(DOCUMENT, settings, ROOT / "source"))
+    report = preflight(pdf, DOCUMENT, settings, ROOT / "source")
+    assert not report.errors, report.errors

@@ -7,7 +7,6 @@ BLOCK_WRITERS, and no layout's template has to learn it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
-    plain,
+    with_addresses,
 )
 from pipeline.writers.line_breaks import LineBreaks
 
@@ -62,15 +61,14 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
 def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
     """Inline text: emphasis, superscripts and subscripts, links, note references, and
     running text broken as the layout breaks it. A link is one <a> where the layout has
-    links; elsewhere (print) its address follows its words, unless they show it."""
+    links; elsewhere (print) its address follows its words (model.with_addresses)."""
+    if not setting.layout.links:
+        items = with_addresses(items)
     parts = []
     for link, run in link_runs(items):
         text = runs(run, index, setting, in_link=bool(link))
         if link and setting.layout.links:
             text = Markup('<a href="{}">{}</a>').format(link, text)
-        elif link and not shows_address(run, link):
-            text += Markup(" ({})").format(setting.breaks.running(link.removeprefix("mailto:"),
-                                                                   index))
         parts.append(text)
     return Markup("").join(parts)
 
@@ -94,15 +92,6 @@ def runs(items: tuple[Span, ...], index: int, setting: Setting, in_link: bool) -
             text = Markup("<strong>{}</strong>").format(text)
         parts.append(text)
     return Markup("").join(parts)
-
-
-def shows_address(spans: tuple[Span, ...], address: str) -> bool:
-    """Whether a link's words are its address ("example.org/a" for "https://example.org/a"),
-    so that print, which cannot follow a link, need not add the address after them."""
-    def bare(text: str) -> str:
-        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
-
-    return bare(plain(spans)) == bare(address)
 
 
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
