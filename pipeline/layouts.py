@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile
     from pipeline.languages import Faces, Profile
 
 SETTINGS = "layout.toml"
+HYPHENATION_EXCEPTIONS = "hyphenation.txt"
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
 REFERENCE_DOCX = "reference.docx"
 TEMPLATES = "templates"  # the folder beside the layouts holding the templates they share
@@ -45,6 +46,11 @@ class Page:
     def height_mm(self) -> float:
         return PAGE_SIZES_MM[self.size][1]
 
+    @property
+    def measure_mm(self) -> float:
+        """The width of the text area."""
+        return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
     def side_margins_mm(self, number: int) -> tuple[float, float]:
         """The left and right margins of page `number` (from 1; page 1 is a right-hand page)."""
         if self.mirrored and number % 2 == 0:
@@ -62,7 +68,43 @@ class Hyphenation:
     min_word: int = 7  # letters in the shortest word to hyphenate
     min_before: int = 3  # letters left before the hyphen
     min_after: int = 3  # letters carried to the next line
-    max_lines: int = 3  # hyphenated line ends in a row
+    max_lines: int = 2  # hyphenated line ends in a row
+    max_share: float = 0.12  # of a justified edition's full lines, hyphenated at most
+    # Words broken otherwise than the dictionary would ("cel-e-brate"), or never ("everyone"):
+    # the layout's hyphenation.txt, one word a line, hyphens where it may break.
+    exceptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Justification:
+    """The word spaces of justified lines, in ems of their text: the writer breaks each
+    justified paragraph so that its spaces stay between the narrowest and the widest, and
+    goes up to the limit only where no breaking stays within the widest."""
+
+    space_min_em: float = 0.2
+    space_max_em: float = 0.45
+    space_limit_em: float = 0.6
+    # Letter spacing a line may take, more or less, beside its spaces (as InDesign's letter
+    # spacing); 0: none.
+    letter_spacing_em: float = 0.0
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Running heads or folios: what stands in the margins from page 2 on, set as the layout
+    says, which the preflight measures in the PDF."""
+
+    font: str = ""  # a family of layouts/fonts/ (its Chinese twin follows for Chinese text)
+    size_pt: float = 9.0
+    colour: str = "#000000"  # "#rrggbb", or "device-cmyk(c m y k)" in print
+    # "outer": on the outer edge of facing pages (running heads: the title on left-hand pages,
+    # the section on right-hand ones); "centre": centred (running heads: the title).
+    place: str = "outer"
+    gap_mm: float = 5.0  # between the furniture and the text area
+    letter_spacing_em: float = 0.0
+
+
+PLACES = ("outer", "centre")
 
 
 @dataclass(frozen=True)
@@ -86,6 +128,9 @@ class Layout:
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
     hyphenation: Hyphenation = field(default_factory=Hyphenation)
+    justification: Justification = field(default_factory=Justification)
+    running_heads: Furniture | None = None
+    folios: Furniture | None = None
 
     @property
     def fonts_folder(self) -> Path:
@@ -134,6 +179,26 @@ def layout_names(layouts_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
 
 
+def hyphenation_exceptions(folder: Path) -> tuple[str, ...]:
+    """The words of a layout's hyphenation.txt (none without one): a word a line, written
+    with hyphens where it may break; blank lines and lines from "#" on are not words."""
+    import re
+
+    path = folder / HYPHENATION_EXCEPTIONS
+    if not path.is_file():
+        return ()
+    words = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        word = line.split("#", 1)[0].strip().lower()
+        if not word:
+            continue
+        if not re.fullmatch(r"[^\W\d_]+(-[^\W\d_]+)*", word):
+            raise PipelineError(path, f"line {number}: {word!r} is not a word written with "
+                                      "hyphens where it may break")
+        words.append(word)
+    return tuple(words)
+
+
 def load_layout(layouts_dir: Path, name: str) -> Layout:
     import tomllib
 
@@ -154,13 +219,21 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         for profile in PROFILES if profile.fonts)
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
-        hyphenation = Hyphenation(**settings.pop("hyphenation", {}))
+        hyphenation = Hyphenation(**settings.pop("hyphenation", {}),
+                                  exceptions=hyphenation_exceptions(folder))
+        furniture = {key: Furniture(**settings.pop(key)) for key in ("running_heads", "folios")
+                     if key in settings}
+        justification = Justification(**settings.pop("justification", {}))
         layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
-                        faces=faces, **settings)
+                        justification=justification, faces=faces, **furniture, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:
         raise PipelineError(settings_file, f"unknown page size {page.size!r}")
+    for kind, placed in furniture.items():
+        if placed.place not in PLACES:
+            raise PipelineError(settings_file, f"unknown place {placed.place!r} of {kind}: "
+                                               f"{' or '.join(PLACES)}")
     if unknown_marks := set(page.marks) - set(MARKS):
         raise PipelineError(settings_file, f"unknown page marks {sorted(unknown_marks)}")
     # Marks start at marks_offset_mm from the trim, and never inside the bleed.

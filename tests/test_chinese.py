@@ -308,18 +308,20 @@ def test_every_sentence_is_set_once(project, name, layout):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_chinese_body_text_is_justified(project, layout):
-    """Every line of a paragraph but its last reaches the measure, within half a point."""
-    page = load_layout(project / "layouts", layout).page
+def test_chinese_body_text_is_justified_on_a_whole_number_of_characters(project, layout):
+    """Every line of a paragraph but its last reaches the measure, within half a point: the
+    text area's width in whole characters of the body (clreq), from its left margin."""
+    settings = load_layout(project / "layouts", layout)
+    page = settings.page
+    size = settings.body_size_pt
+    grid = int(page.measure_mm * 72 / 25.4 / size) * size
     found = lines(output(project, "harbour-master-review", f"-{layout}.pdf"))
     with pikepdf.open(output(project, "harbour-master-review", f"-{layout}.pdf")) as pdf:
-        boxes = [(float(p.trimbox[0]) - float(p.mediabox[0]), float(p.trimbox[2])
-                  - float(p.trimbox[0])) for p in pdf.pages]
+        offsets = [float(p.trimbox[0]) - float(p.mediabox[0]) for p in pdf.pages]
     full = 0
     for number, _, right, text in found:
-        offset, width = boxes[number - 1]
-        _, margin_right = page.side_margins_mm(number)
-        measure_end = offset + width - margin_right * 72 / 25.4
+        margin_left, _ = page.side_margins_mm(number)
+        measure_end = offsets[number - 1] + margin_left * 72 / 25.4 + grid
         if len(text) >= 20 and not text.endswith("。") and HAN.search(text):
             assert right == pytest.approx(measure_end, abs=0.5), (text, right, measure_end)
             full += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -103,7 +104,8 @@ def test_html_raises_lowers_and_links_and_print_keeps_the_address(layout):
     if layout == "print":  # paper: no link, the address after the words that named it
         assert "<a " not in paragraph
         assert "our <em>annual report</em> (<span class=\"address\">" in paragraph
-        assert paragraph.count("water.\u200bexample.\u200borg/\u200ba_(b)") == 1
+        shown = re.sub("[\u200b\u2060]", "", paragraph)  # the address's break points
+        assert shown.count("https://water.example.org/a_(b)") == 1
     else:
         assert ('<a href="https://water.example.org/report?year=2023-24">our <em>annual report'
                 '</em></a>') in paragraph

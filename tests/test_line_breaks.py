@@ -6,7 +6,13 @@ import pytest
 from pipeline.layouts import Hyphenation, load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span
 from pipeline.writers.html import Placement
-from pipeline.writers.line_breaks import SOFT_HYPHEN, ZERO_WIDTH_SPACE, LineBreaks, unbroken
+from pipeline.writers.line_breaks import (
+    SOFT_HYPHEN,
+    WORD_JOINER,
+    ZERO_WIDTH_SPACE,
+    LineBreaks,
+    unbroken,
+)
 from pipeline.writers.pdf.placement import Hole, mended
 from pipeline.writers.pdf.render import font_configuration, placed, url_fetcher
 
@@ -37,11 +43,12 @@ def test_no_soft_hyphen_inside_a_ligature():
     assert "dif\u00adficult" not in BREAKS.running("a difficult winter")
 
 
-def test_addresses_break_after_slash_dot_and_at_never_with_a_hyphen():
-    shown = BREAKS.running("see https://www.rwh.example.nhs.uk/newhospital or help@lcwa.example.org")
+def test_addresses_break_before_slash_dot_hyphen_and_at_never_with_a_hyphen():
+    shown = BREAKS.running("see https://www.rwh.example.nhs.uk/new-hospital or help@lcwa.example.org")
     assert SOFT_HYPHEN not in shown
-    assert f"https://{ZERO_WIDTH_SPACE}www.{ZERO_WIDTH_SPACE}rwh." in shown
-    assert f"help@{ZERO_WIDTH_SPACE}lcwa." in shown
+    assert f"https://www{ZERO_WIDTH_SPACE}.rwh{ZERO_WIDTH_SPACE}." in shown
+    assert f"{ZERO_WIDTH_SPACE}/new{ZERO_WIDTH_SPACE}-{WORD_JOINER}hospital" in shown
+    assert f"help{ZERO_WIDTH_SPACE}@lcwa{ZERO_WIDTH_SPACE}." in shown
 
 
 def test_a_word_left_whole_in_its_block_only():

@@ -206,7 +206,8 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
-        "fonts-embedded", "bookmarks", "text-complete",
+        "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
+        "no-overprinting", "typography",
     ]
     assert report.press_ready
     assert report.errors == [] and report.warnings == []
@@ -217,6 +218,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "tagged", "logical-structure", "language", "chinese-language", "display-title",
         "page-labels", "fonts-embedded", "bookmarks", "text-complete",
+        "running-heads-and-folios", "no-overprinting", "typography",
     ]
     assert report.errors == [] and report.warnings == []
 
@@ -224,7 +226,8 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
 def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
-        "fonts-embedded", "bookmarks", "text-complete"]
+        "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
+        "no-overprinting", "typography"]
 
 
 # --- print rules -----------------------------------------------------------------

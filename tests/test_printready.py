@@ -405,4 +405,4 @@ def test_every_edition_of_the_seed_passes_the_preflight(layout, seed, tmp_path):
     pdf = tmp_path / f"{SEED}-{layout}.pdf"
     pdf.write_bytes(render_pdf(seed, load_layout(LAYOUTS, layout), ROOT / "source"))
     report = preflight(pdf, seed, load_layout(LAYOUTS, layout))
-    assert report.errors == [] and report.warnings == [], report.summary()
+    assert report.errors == [] and report.warnings == [], report.to_json()

@@ -13,6 +13,7 @@ import pikepdf
 XHTML = "{http://www.w3.org/1999/xhtml}"
 MM = 72 / 25.4
 ADDED_HYPHEN = "\u2010"  # WeasyPrint's hyphenate-character: a break the renderer made
+EVEN_SPACES = 0.1  # ems: a justified line's spaces differ by no more (fonts, letter spacing)
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,68 @@ def empty_share(edition: Edition, number: int, top_mm: float, bottom_mm: float) 
     if not inside:
         return 1.0
     return (area_bottom - max(line.bottom for line in inside)) / (area_bottom - area_top)
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """A line of words as pdftotext boxes them: the gaps between them are its spaces."""
+
+    page: int
+    left: float
+    right: float
+    top: float
+    words: tuple[tuple[float, float, str], ...]  # (xMin, xMax, text)
+
+    @property
+    def text(self) -> str:
+        return " ".join(word for _, _, word in self.words)
+
+    def spaces(self) -> list[float]:
+        return [after[0] - before[1] for before, after in zip(self.words, self.words[1:],
+                                                             strict=False)]
+
+
+def set_lines(pdf: Path) -> list[SetLine]:
+    """Every line of the PDF with its words' boxes, in points from the trim's left edge."""
+    with pikepdf.open(pdf) as opened:
+        lefts = [float(page.trimbox[0]) - float(page.mediabox[0]) for page in opened.pages]
+        tops = [float(page.mediabox[3]) - float(page.trimbox[3]) for page in opened.pages]
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    lines = []
+    for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1):
+        dx, dy = lefts[number - 1], tops[number - 1]
+        for line in page.iter(f"{XHTML}line"):
+            words = tuple((float(word.get("xMin")) - dx, float(word.get("xMax")) - dx,
+                           word.text or "") for word in line.iter(f"{XHTML}word"))
+            lines.append(SetLine(number, float(line.get("xMin")) - dx,
+                                 float(line.get("xMax")) - dx, float(line.get("yMin")) - dy,
+                                 words))
+    return lines
+
+
+def justified_spaces(pdf: Path, page, size_pt: float) -> list[tuple[SetLine, list[float]]]:
+    """The word spaces, in ems of the body size, of each full justified line of text: a line
+    that reaches the right edge of the text area from its left edge (or a paragraph's
+    indent), its spaces even (a table's row, whose gaps are columns, is not one), measured
+    from the outside."""
+    found = []
+    for line in set_lines(pdf):
+        left_mm, right_mm = page.side_margins_mm(line.page)
+        area_left, area_right = left_mm * MM, page.width_mm * MM - right_mm * MM
+        spaces = [space / size_pt for space in line.spaces()]
+        inside = page.margin_top_mm * MM <= line.top <= (page.height_mm - page.margin_bottom_mm) * MM
+        if (inside and abs(line.right - area_right) <= 0.6 and line.left - area_left <= 2 * size_pt
+                and line.left >= area_left - 0.6 and spaces
+                and max(spaces) - min(spaces) <= EVEN_SPACES):
+            found.append((line, spaces))
+    return found
+
+
+def word_heights(pdf: Path) -> list[tuple[int, str, float]]:
+    """(page, text, height in points) of every word: its size times its font's height."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    return [(number, word.text or "", float(word.get("yMax")) - float(word.get("yMin")))
+            for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1)
+            for word in page.iter(f"{XHTML}word")]

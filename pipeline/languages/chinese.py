@@ -129,6 +129,8 @@ class Chinese(Profile):
     )
     role_first = True
     hyphenates = False
+    unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
+    lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     spread_characters = CHINESE_CHARACTER
     fonts = "chinese"

@@ -109,6 +109,12 @@ class Profile:
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
+    # What never starts a line, though the renderer's line breaking would let it (a regex;
+    # "" nothing): it is kept with the character before.
+    unbroken_before = ""
+    # A paragraph's last letter may stand alone on its last line; else it is kept with the
+    # letter before (of its own `characters`).
+    lone_last_letter = True
     italic = True  # has italic; else what Latin sets in italic stays upright
     # A justified line holding one of these characters (a regex; "" none) is spread between
     # its characters, not at its spaces (CSS Text 3's inter-character justification).

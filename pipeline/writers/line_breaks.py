@@ -2,18 +2,27 @@
 
 WeasyPrint hyphenates any word its dictionary knows, capitalised words, names and the parts
 of addresses included, and its hyphenation is all or nothing per text. So the HTML writer
-decides instead, as InDesign's settings would: soft hyphens go into ordinary lower-case
-words only (never a capitalised word, a word with digits, a compound, which breaks at its
-own hyphen, or an address), and the stylesheet sets `hyphens: manual`. An address may break
-after `/`, `.` or `@`, with no hyphen added (a zero-width space); a compound in a title,
-heading or name does not break at all.
+decides instead, as InDesign's settings would: only ordinary lower-case words may be
+hyphenated (never a capitalised word, a word with digits, a compound, which breaks at its
+own hyphen, or an address), at the dictionary's points unless the layout's exceptions list
+(hyphenation.txt) writes the word otherwise; captions and headings never are.
+
+A paragraph the writer breaks into lines itself (justified.py) gets its line ends as
+forced breaks, with a hyphen where a word is broken; running text the renderer breaks gets
+soft hyphens, and the stylesheet sets `hyphens: manual`. An address breaks only before a
+`/`, `.`, `-` or `@`, which starts the next line, with no hyphen added (a zero-width space
+there, a word joiner after its own hyphens); a compound in a title, heading or name does not
+break at all. What a language keeps together (the Chinese dash and ellipsis never start a
+line, a Chinese paragraph's last character never stands alone on its line) is bound to the
+character before by a word joiner.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import pyphen
 from markupsafe import Markup, escape
@@ -25,13 +34,21 @@ from pipeline.writers.language_tags import tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
+WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
+HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)
+LINE_END = "\ue000"  # stands for a forced break until the markup is made
 ADDRESS = re.compile(addresses.ADDRESS)
-ADDRESS_BREAK = re.compile(r"(?<=[.@])(?=.)|(?<=/)(?=[^/])")  # never inside "//"
+SCHEME = re.compile(r"(?:https?|ftp)://")
+ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
 LIGATURE_SECONDS = "fijlt"
 COMPOUND = re.compile(rf"\S*\w[{HYPHENS}]\w\S*")
+
+# (span, offset) -> what the line does there: "space" (the space ends the line), "hyphen" (a
+# hyphen is added and the line ends), "break" (the line ends, nothing added).
+LineEnds = Mapping[tuple[int, int], str]
 
 
 @dataclass(frozen=True)
@@ -42,60 +59,152 @@ class LineBreaks:
     language: str
     links: bool
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
+    # Each paragraph the writer broke into lines: block -> its line ends.
+    lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
 
-    def running(self, text: str, block: int = -1, in_link: bool = False) -> Markup:
-        """Running text of block number `block`: addresses may break after / . @ (and are
-        links where the layout has links, unless the text is a link's already); ordinary
-        words are hyphenated where the layout hyphenates."""
+    def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
+                hyphenate: bool = True, in_link: bool = False) -> Markup:
+        """Span number `span` of block number `block`, the block's `last` span or not:
+        addresses may break before / . - @ (and are links where the layout has links,
+        unless the span is a link's text already, `in_link`); ordinary words are hyphenated
+        where the layout hyphenates and `hyphenate` allows, unless the writer broke the
+        block into lines itself."""
+        ends = self.lines.get(block)
+        own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
+        hyphenate = hyphenate and ends is None
         parts, position = [], 0
         for match in ADDRESS.finditer(text):
-            parts += [self.words(text[position:match.start()], block),
-                      address(match.group(), self.links and not in_link)]
+            parts += [self.words(self.ended(text, position, match.start(), own, last=False),
+                                 block, hyphenate),
+                      address(self.ended(text, match.start(), match.end(), own, last=False),
+                              self.links and not in_link, breakable=ends is None)]
             position = match.end()
-        parts.append(self.words(text[position:], block))
-        return Markup("").join(parts)
+        parts.append(self.words(self.ended(text, position, len(text), own, last), block,
+                                hyphenate))
+        return Markup("").join(parts).replace(LINE_END, Markup("<br>"))
+
+    def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
+        """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what
+        its language keeps together (`last`: the block's last piece of text)."""
+        piece = with_line_ends(text[start:end], {offset - start: kind
+                                                 for offset, kind in ends.items()
+                                                 if start <= offset < end})
+        return kept_together(piece, self.language, last)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached.
     @functools.lru_cache(maxsize=4096)  # noqa: B019
-    def words(self, text: str, block: int) -> Markup:
-        dictionary = hyphenator(self.language, self.hyphenation)
-        if dictionary is None:
+    def words(self, text: str, block: int, hyphenate: bool = True) -> Markup:
+        if not hyphenate or hyphenator(self.language, self.hyphenation) is None:
             return tagged(text, self.language)
         # A phrase in another language (Chinese) is never hyphenated: its characters are
         # not lower-case letters.
-        return tagged(LETTERS.sub(lambda match: self.hyphenated(match, dictionary, block), text),
-                      self.language)
+        return tagged(LETTERS.sub(lambda match: SOFT_HYPHEN.join(self.pieces(match, block)),
+                                  text), self.language)
 
-    def hyphenated(self, match: re.Match, dictionary: pyphen.Pyphen, block: int) -> str:
+    def pieces(self, match: re.Match, block: int) -> list[str]:
+        word = match.group()
+        points = self.points(match, block)
+        return [word[start:end] for start, end in zip([0, *points], [*points, None],
+                                                      strict=True)]
+
+    def points(self, match: re.Match, block: int) -> list[int]:
+        """Where the word `match` found may be hyphenated, as offsets into it."""
         word, text = match.group(), match.string
         before = text[match.start() - 1] if match.start() else " "
         after = text[match.end()] if match.end() < len(text) else " "
         if (len(word) < self.hyphenation.min_word or not word.islower()
                 or (block, word) in self.whole_words
                 or before in HYPHENS or after in HYPHENS or before.isdigit() or after.isdigit()):
-            return word
-        # Not between the letters of a ligature (the f of "ff", "fi", "fl"): the shaper joins
-        # them across the soft hyphen, and the glyph's text in the PDF comes out wrong.
-        breaks = [position for position in dictionary.positions(word)
-                  if not (word[position - 1] == "f" and word[position] in LIGATURE_SECONDS)]
-        pieces = [word[start:end] for start, end in zip([0, *breaks], [*breaks, None],
-                                                         strict=True)]
-        return SOFT_HYPHEN.join(pieces)
+            return []
+        return hyphenation_points(word, self.language, self.hyphenation)
 
 
-def address(text: str, linked: bool) -> Markup:
-    """An address with break opportunities after / . @, and a link when `linked`."""
-    # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own.
-    shown = escape(ADDRESS_BREAK.sub(ZERO_WIDTH_SPACE, text))
+def hyphenation_points(word: str, language: str, hyphenation: Hyphenation) -> list[int]:
+    """Where a lower-case `word` may break: as the layout's exceptions write it, else at the
+    dictionary's points but between the letters of a ligature (the f of "ff", "fi", "fl"),
+    which the shaper joins across a soft hyphen, so the glyph's text in the PDF comes out
+    wrong, and but one taking a stem's last consonant into "-ted" or "-ded" ("expec-ted",
+    "foun-ded": the stem reads cut short)."""
+    written = exceptions(hyphenation.exceptions).get(word)
+    if written is not None:
+        return [position for position in written if hyphenation.min_before <= position
+                <= len(word) - hyphenation.min_after]
+    dictionary = hyphenator(language, hyphenation)
+    if dictionary is None:
+        return []
+    return [position for position in dictionary.positions(word)
+            if not (word[position - 1] == "f" and word[position] in LIGATURE_SECONDS)
+            and not (position == len(word) - 3 and word.endswith(("ted", "ded"))
+                     and word[position - 1] not in "aeioutd")]
+
+
+@functools.cache
+def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """The exceptions list as words and their break points: "cel-e-brate" breaks after "cel"
+    and "cele"; a word written without hyphens never breaks."""
+    found = {}
+    for entry in written:
+        pieces = entry.split("-")
+        found["".join(pieces)] = tuple(sum(map(len, pieces[:end])) for end in
+                                       range(1, len(pieces)))
+    return found
+
+
+def address_points(text: str) -> list[int]:
+    """Where an address may break: before a / . - or @, never inside its scheme (https://) or
+    between the two slashes after it, nor before its first or after its last character."""
+    scheme = SCHEME.match(text)
+    start = scheme.end() if scheme else 1
+    return [position for position in range(start, len(text) - 1)
+            if text[position] in ADDRESS_BREAKS and text[position - 1] != "/"
+            and text[position - 1] not in ADDRESS_BREAKS]
+
+
+def address(text: str, linked: bool, breakable: bool = True) -> Markup:
+    """An address that breaks only before / . - @ (with no hyphen added), where the renderer
+    breaks it (`breakable`), and a link when `linked`."""
+    # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
+    # word joiner after a hyphen, after which the renderer would break on its own.
+    points = set(address_points(text)) if breakable else set()
+    shown = "".join((ZERO_WIDTH_SPACE if position in points else "") + char
+                    + (WORD_JOINER if char in HYPHENS else "")
+                    for position, char in enumerate(text))
+    shown = escape(shown)
     if not linked:
         return Markup('<span class="address">{}</span>').format(shown)
-    return Markup('<a class="address" href="{}">{}</a>').format(link_target(text), shown)
+    target = link_target(text.replace(LINE_END, "").replace(HYPHEN, ""))
+    return Markup('<a class="address" href="{}">{}</a>').format(target, shown)
 
 
 def link_target(address: str) -> str:
     if "://" in address:
         return address
     return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
+
+
+def with_line_ends(text: str, ends: dict[int, str]) -> str:
+    """`text` with the line ends the writer chose at its offsets."""
+    pieces, position = [], 0
+    for offset in sorted(ends):
+        kind = ends[offset]
+        pieces.append(text[position:offset])
+        pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
+        position = offset + (1 if kind == "space" else 0)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def kept_together(text: str, language: str, last: bool) -> str:
+    """Word joiners where the language keeps together what the renderer would part: before
+    what never starts a line (the Chinese dash and ellipsis) and, in a block's `last` span,
+    between its last two letters, where a last letter never stands alone (Chinese)."""
+    profile = profile_for(language)
+    if profile.unbroken_before:
+        text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)
+    if last and not profile.lone_last_letter and profile.characters:
+        letter = f"[{profile.characters}]"
+        text = re.sub(f"(?<={letter})(?={letter}\\W*$)", WORD_JOINER, text)
+    return text
 
 
 def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:

@@ -3,7 +3,7 @@
 Each rule is a small function from an `Edition` (the opened PDF, its document and its
 layout) to a list of problems; no problems means the rule passed. The layout chooses the
 rules: PDF/X layouts get the print rules, PDF/UA layouts the accessibility rules, and
-every layout the rules on fonts, bookmarks and text.
+every layout the rules on fonts, bookmarks and text, and the typesetter's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pipeline.checks.preflight.common_rules import COMMON_RULES
 from pipeline.checks.preflight.print_rules import PRINT_RULES
 from pipeline.checks.preflight.report import Edition, Report, Rule, run_rule
 from pipeline.checks.preflight.tagged_rules import TAGGED_RULES
+from pipeline.checks.preflight.typography_rules import TYPOGRAPHY_RULES
 from pipeline.layouts import Layout
 from pipeline.model import Document
 
@@ -37,4 +38,4 @@ def rules_for(layout: Layout) -> list[Rule]:
         chosen += PRINT_RULES
     if layout.is_tagged:
         chosen += TAGGED_RULES
-    return [*chosen, *COMMON_RULES]
+    return [*chosen, *COMMON_RULES, *TYPOGRAPHY_RULES]

@@ -26,7 +26,7 @@ from pipeline.model import (
     UnknownBlock,
     plain,
 )
-from pipeline.pdf.pages import POINTS_PER_MM, paintings, rectangle
+from pipeline.pdf.pages import paintings
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
@@ -249,21 +249,12 @@ def text_area_texts(edition: Edition) -> list[str]:
     """Each page's text inside the layout's margins, so running heads and folios in the
     margins are left out. The margins are measured from the TrimBox (from the MediaBox
     when there is none); pdfium's page coordinates are the PDF's own."""
-    page = edition.layout.page
     texts = []
     document = pdfium.PdfDocument(edition.path)
     try:
-        pages = zip(edition.pdf.pages, document, strict=True)
-        for number, (pdf_page, pdfium_page) in enumerate(pages, 1):
-            left, bottom, right, top = rectangle(pdf_page.trimbox)
-            margin_left, margin_right = page.side_margins_mm(number)
+        for number, pdfium_page in enumerate(document, 1):
             text_page = pdfium_page.get_textpage()
-            texts.append(text_page.get_text_bounded(
-                left + margin_left * POINTS_PER_MM,
-                bottom + page.margin_bottom_mm * POINTS_PER_MM,
-                right - margin_right * POINTS_PER_MM,
-                top - page.margin_top_mm * POINTS_PER_MM,
-            ))
+            texts.append(text_page.get_text_bounded(*edition.text_area(number)))
     finally:
         document.close()
     return texts

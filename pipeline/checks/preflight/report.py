@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -11,6 +12,8 @@ import pikepdf
 
 from pipeline.layouts import Layout
 from pipeline.model import Document
+from pipeline.pdf.glyphs import Glyph, page_glyphs
+from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
 
 # An error stops the build; a proof check lets it finish but the print file is a proof, not
 # for press (a picture not yet supplied); a warning is for a person to look at.
@@ -76,6 +79,22 @@ class Edition:
     document: Document
     layout: Layout
     source_dir: Path | None = None  # where the figures' pictures are, to name them
+    cache: dict = field(default_factory=dict, compare=False)  # what rules measured, once
+
+    @functools.cached_property
+    def glyphs(self) -> list[list[Glyph]]:
+        """Each page's glyphs, read once for every rule that measures them."""
+        maps: dict = {}
+        return [page_glyphs(page, maps) for page in self.pdf.pages]
+
+    def text_area(self, number: int) -> Box:
+        """The layout's text area on page `number` (from 1), inside its margins, measured
+        from the TrimBox (the MediaBox when there is none), in the PDF's coordinates."""
+        page = self.layout.page
+        left, bottom, right, top = rectangle(self.pdf.pages[number - 1].trimbox)
+        margin_left, margin_right = page.side_margins_mm(number)
+        return (left + margin_left * POINTS_PER_MM, bottom + page.margin_bottom_mm * POINTS_PER_MM,
+                right - margin_right * POINTS_PER_MM, top - page.margin_top_mm * POINTS_PER_MM)
 
 
 @dataclass(frozen=True)
@@ -83,13 +102,16 @@ class Rule:
     name: str
     severity: Severity
     problems: Callable[[Edition], list[str]]
+    # What the rule measured, said whether it passed or not (else a pass says "ok").
+    summary: Callable[[Edition], str] | None = None
 
 
 def run_rule(rule: Rule, edition: Edition) -> Check:
     problems = list(dict.fromkeys(rule.problems(edition)))  # each problem once, in order
+    summary = rule.summary(edition) if rule.summary else ""
     if not problems:
-        return Check(rule.name, rule.severity, True, "ok")
+        return Check(rule.name, rule.severity, True, summary or "ok")
     shown = problems[:PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     message = "; ".join(shown) + (f"; and {more} more" if more else "")
-    return Check(rule.name, rule.severity, False, message)
+    return Check(rule.name, rule.severity, False, f"{summary}: {message}" if summary else message)

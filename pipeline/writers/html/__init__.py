@@ -13,17 +13,24 @@ depend on where the project lies.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, List, Metadata
+from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph, SignOff
 from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
-from pipeline.writers.line_breaks import LineBreaks, unbroken
+from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
+from pipeline.writers.line_breaks import (
+    LINE_END,
+    LineBreaks,
+    LineEnds,
+    unbroken,
+    with_line_ends,
+)
 
 
 @dataclass(frozen=True)
@@ -32,25 +39,44 @@ class Placement:
 
     order: tuple[int, ...] = ()  # block indices in the order they are set; () the model's
     scales: dict[int, float] = field(default_factory=dict)  # block index -> share of width
-    # (block index, word): words left whole, to end a ladder of hyphenated lines
+    # (block index, word): words left whole, to end a ladder of hyphenated lines or a page
     whole_words: frozenset[tuple[int, str]] = frozenset()
+    whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
+    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
+    tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
+    close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
 
 
-def render_html(document: Document, layout: Layout, placement: Placement | None = None) -> str:
+def render_html(document: Document, layout: Layout, placement: Placement | None = None,
+                lines: LineSetting | None = None) -> str:
     """The HTML of `document` in `layout`; `placement` may set figures later or smaller, as
-    the PDF writer's figure placement asks."""
+    the PDF writer's figure placement asks; with `lines` (how the layout sets justified
+    lines), the writer breaks the justified paragraphs into lines itself."""
     placement = placement or Placement()
+    if not layout.links:  # print: each link's address after its words
+        document = document.with_addresses()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
     language = document.metadata.language
+    order = placement.ordered(len(numbered))
+    breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
+    if lines is not None and lines.justified:
+        breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
+                                                       placement.tightened))
+    heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
-        breaks=LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words),
+        breaks=breaks,
         unbroken=functools.partial(unbroken, language=language),
+        heading=heading,
         scales=placement.scales,
+        whole_tables=placement.whole_tables,
+        close_headings=placement.close_headings,
+        table_turns=placement.table_turns,
+        line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )
     return template.render(
         layout=layout,
@@ -61,12 +87,68 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         date=document.metadata.moment.isoformat(),
         shown_date=document.metadata.shown_date,
         byline=byline_html(document.byline, setting),
-        body=body([(*numbered[index], index) for index in placement.ordered(len(numbered))],
-                  setting),
+        body=body([(*numbered[index], index) for index in order], setting),
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
+        grid=grid_characters(layout) if not profile_for(language).words_spaced else 0,
+        heading=heading,
         counter_styles=counter_styles(all_lists(document)),
     )
+
+
+def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str) -> Markup:
+    """A heading (element `tag`) whose compounds never break, its lines balanced where it
+    takes more than one, no word left alone on its last line."""
+    found = lines.heading(tag) if lines is not None else None
+    if found is None:
+        return unbroken(text, language)
+    style, measure = found
+    spaced = profile_for(language).words_spaced
+    ends = balanced(text, style, measure, lines.fonts_folder, spaced)
+    # The space stays before the break: a bookmark and a running head read the heading's
+    # text, words apart.
+    return unbroken(with_line_ends(text, dict.fromkeys(
+        (end + 1 if spaced else end for end in ends), "break")), language
+                    ).replace(LINE_END, Markup("<br>"))
+
+
+def grid_characters(layout: Layout) -> int:
+    """How many characters of the body a line of a language written without spaces
+    (Chinese) holds: the text area's width in whole characters, so every line fills it
+    with none spread (clreq, 3.1: the text area a whole number of characters wide)."""
+    return int(layout.page.measure_mm / (layout.body_size_pt * 25.4 / 72))
+
+
+def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
+                    rules: LineBreaks, tightened: frozenset[int] = frozenset()
+                    ) -> dict[int, LineEnds]:
+    """Each paragraph's line ends, as the writer breaks it (a line shorter where
+    `tightened`); not in a language written without spaces (Chinese), set character by
+    character on its grid by the renderer."""
+    if not profile_for(document.metadata.language).words_spaced:
+        return {}
+    lines, previous = {}, None
+    for index in order:
+        block = document.blocks[index]
+        if isinstance(block, Paragraph) and detect(block.text).words_spaced:
+            # A paragraph after a paragraph (a note, a sign-off: any <p>) is indented.
+            indent = setting.indent if isinstance(previous, (Paragraph, Note, SignOff)) else 0.0
+            lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
+                                           -1 if index in tightened else 0)
+        previous = block
+    return lines
+
+
+def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
+                    index: int) -> Markup:
+    """A paragraph the writer broke into lines: how many, for the PDF writer, which widens
+    each line to the measure (writers/pdf/justified_lines.py), and its spaces and letters
+    set as narrow as they may shrink."""
+    if index not in lines or setting is None:
+        return Markup("")
+    return Markup(' data-lines="{}" style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
+                  ).format(len(lines[index]) + 1, setting.shrink_em,
+                           setting.spaces.letter_spacing_em)
 
 
 def all_lists(document: Document) -> list[List]:
@@ -97,13 +179,14 @@ def environment(folder: Path, shared: Path) -> Environment:
     return env
 
 
-def font_families(layout: Layout, role: str, *, scripts: frozenset[Profile],
+def font_families(layout: Layout, role: str, family: str = "", *, scripts: frozenset[Profile],
                   language: str) -> Markup:
-    """The layout's family for `role` ("body", "heading") and the face it names for each
-    script the document holds: after its own, or first in a document in that script's
-    language (so a Chinese document's ellipsis and dash are Chinese)."""
+    """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
+    face it names for each script the document holds: after its own, or first in a
+    document in that script's language (so a Chinese document's ellipsis and dash are
+    Chinese)."""
     own = profile_for(language)
-    families = [layout.heading_font if role == "heading" else layout.body_font]
+    families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
         face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
         if face:

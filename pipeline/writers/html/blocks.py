@@ -27,7 +27,6 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
-    with_addresses,
 )
 from pipeline.writers.line_breaks import LineBreaks
 
@@ -37,12 +36,18 @@ POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 @dataclass(frozen=True)
 class Setting:
     """What a block's HTML depends on besides the block: the layout, its line breaking, the
-    figures' scales, and how names and headings are kept from breaking."""
+    figures' scales, how names and headings are kept from breaking, and the attributes of a
+    paragraph the writer broke into lines (its block index -> them)."""
 
     layout: Layout
     breaks: LineBreaks
     unbroken: Callable[[str], Markup]
+    heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
     scales: dict[int, float]
+    whole_tables: frozenset[int] = frozenset()  # tables never split between pages
+    close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
+    line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -58,46 +63,53 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
     return writer(block, anchor, index, setting)
 
 
-def spans(items: tuple[Span, ...], index: int, setting: Setting) -> Markup:
+def spans(items: tuple[Span, ...], index: int, setting: Setting,
+          hyphenate: bool = True) -> Markup:
     """Inline text: emphasis, superscripts and subscripts, links, note references, and
-    running text broken as the layout breaks it. A link is one <a> where the layout has
-    links; elsewhere (print) its address follows its words (model.with_addresses)."""
-    if not setting.layout.links:
-        items = with_addresses(items)
+    running text broken as the layout breaks it (hyphenated where `hyphenate` allows). A
+    link is one <a> where the layout has links; elsewhere (print) the document's links have
+    their addresses after their words already (model.Document.with_addresses)."""
+    texts = [span for span in items if not span.note]
+    last = texts[-1] if texts else None  # a language may keep its last letters together
     parts = []
+    number = 0  # each span's place in the block, as the line breaker numbers them
     for link, run in link_runs(items):
-        text = runs(run, index, setting, in_link=bool(link))
+        linked = []
+        for span in run:
+            linked.append(inline(span, index, number, span is last, setting, hyphenate))
+            number += 1
+        text = Markup("").join(linked)
         if link and setting.layout.links:
             text = Markup('<a href="{}">{}</a>').format(link, text)
         parts.append(text)
     return Markup("").join(parts)
 
 
-def runs(items: tuple[Span, ...], index: int, setting: Setting, in_link: bool) -> Markup:
-    parts = []
-    for span in items:
-        if span.note:
-            mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
-                    if setting.layout.links else escape(span.text))
-            # The first reference to a note is where the note's own link leads back to.
-            parts.append(Markup('<sup class="note-ref" id="{}">{}</sup>').format(
-                reference_anchor(span.note), mark))
-            continue
-        text = setting.breaks.running(span.text, index, in_link)
-        if span.position:
-            text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
-        if span.italic:
-            text = Markup("<em>{}</em>").format(text)
-        if span.bold:
-            text = Markup("<strong>{}</strong>").format(text)
-        parts.append(text)
-    return Markup("").join(parts)
+def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
+           hyphenate: bool) -> Markup:
+    """One span: a note's reference, or text in its emphasis and position."""
+    if span.note:
+        mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
+                if setting.layout.links else escape(span.text))
+        # The first reference to a note is where the note's own link leads back to.
+        return Markup('<sup class="note-ref" id="{}">{}</sup>').format(
+            reference_anchor(span.note), mark)
+    text = setting.breaks.running(span.text, index, number, last, hyphenate,
+                                  in_link=bool(span.link))
+    if span.position:
+        text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
+    if span.italic:
+        text = Markup("<em>{}</em>").format(text)
+    if span.bold:
+        text = Markup("<strong>{}</strong>").format(text)
+    return text
 
 
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
-    return Markup('<{0} id="{1}" data-block="{2}">{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.unbroken(block.text))
+    close = Markup(' class="close"') if index in setting.close_headings else Markup("")
+    return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.heading(block.text, tag), close)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -116,12 +128,13 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
             block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
-        spans(block.caption, index, setting)))
+        spans(block.caption, index, setting, hyphenate=False)))
     return Markup("").join(lines)
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return Markup('<p data-block="{}">{}</p>\n').format(index, spans(block.spans, index, setting))
+    return Markup('<p data-block="{}"{}>{}</p>\n').format(
+        index, setting.line_attributes(index), spans(block.spans, index, setting))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -173,25 +186,28 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     numeric = block.numeric
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
-                                                   spans(cell, index, setting))
+                                                   spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     rows = Markup("").join(
-        Markup("<tr>{}</tr>\n").format(Markup("").join(
-            table_cell(cell, index, setting, numeric[column],
-                       row_header=column == 0 and not numeric[0])
-            for column, cell in enumerate(row)))
-        for row in block.rows)
-    caption = (Markup("<caption>{}</caption>\n").format(spans(block.caption, index, setting))
-               if block.caption else "")
-    return Markup('<table data-block="{}">\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, caption, head, rows)
+        Markup("<tr{}>{}</tr>\n").format(
+            Markup(' class="turn"') if (index, number) in setting.table_turns else "",
+            Markup("").join(table_cell(cell, index, setting, numeric[column],
+                                       row_header=column == 0 and not numeric[0])
+                            for column, cell in enumerate(row)))
+        for number, row in enumerate(block.rows))
+    whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
+    caption = (Markup("<caption>{}</caption>\n").format(
+        spans(block.caption, index, setting, hyphenate=False)) if block.caption else "")
+    return Markup('<table data-block="{}"{}>\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, whole, caption, head, rows)
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
                row_header: bool) -> Markup:
+    shown = spans(cell, index, setting, hyphenate=False)
     if row_header:
-        return Markup('<th scope="row">{}</th>').format(spans(cell, index, setting))
-    return Markup("<td{}>{}</td>").format(numeric_class(numeric), spans(cell, index, setting))
+        return Markup('<th scope="row">{}</th>').format(shown)
+    return Markup("<td{}>{}</td>").format(numeric_class(numeric), shown)
 
 
 def numeric_class(numeric: bool) -> Markup:
@@ -199,7 +215,8 @@ def numeric_class(numeric: bool) -> Markup:
 
 
 def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
-    lines = Markup("<br>").join(spans(line, index, setting) for line in block.lines)
+    lines = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
+                                for line in block.lines)
     return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
 
 

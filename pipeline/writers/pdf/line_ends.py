@@ -23,6 +23,9 @@ from pipeline.writers.pdf.justification import block_lines, text_boxes
 from pipeline.writers.pdf.placement import ADDED_HYPHEN
 
 LINE_BREAK = "\u2028"  # stands for a <br> in a block's source text
+# A line ending with one was broken inside a word (by the writer, where it broke the line
+# itself: a hyphen added, a compound's own), and gets no space.
+HYPHENS = (ADDED_HYPHEN, "-")
 COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # white space as CSS collapses it
 
 
@@ -54,7 +57,8 @@ def boxes_before_breaks(source: str, lines: list) -> Iterator:
             if start < 0:
                 return
             if (previous is not None and re.search(r"[ \u2028]", source[cursor:start])
-                    and not previous.text.endswith(" ") and not text.startswith(" ")):
+                    and not previous.text.endswith((" ", *HYPHENS))
+                    and not text.startswith(" ")):
                 found.append(previous)
             cursor, previous = start + len(text), box
     yield from found

@@ -1,16 +1,25 @@
-"""Figure placement and hyphen ladders, mended after a layout.
+"""Pages mended after a layout, as a typesetter mends them: holes, hyphens at the foot of
+a page and in ladders, tables split badly, a last page holding a line or two.
 
-No page but the last is left more than a third empty:
-A figure that does not fit at the foot of a page goes whole to the next one, and leaves a
-hole where it would have stood. After a layout, every such hole is mended the way a
-typesetter would: the figure is scaled down to fit the space, within limits (no smaller
-than MIN_SCALE of the column), or else set after the paragraph (or list, or table) that
-follows it, so the text fills the gap and the figure heads the next page. The mends cost
-one more layout, and a third when the second shows holes of its own; at most MAX_PASSES
-layouts are made.
+No page but the last is left more than MAX_EMPTY (15 %) empty: a heading that does not fit
+at the foot of a page with the lines it keeps goes to the next one, and is set closer to the
+text above it, so that it may fit; a figure that does not fit at the foot of a page goes
+whole to the next one, and leaves a hole where it would have stood;
+it is scaled down to fit the space, within limits (no smaller than MIN_SCALE of the
+column), or else set after the paragraph (or list, or table, or heading and its first
+block) that follows it, so the text fills the gap and the figure heads the next page. A
+table longer than the space left splits between its rows (the stylesheet repeats its
+header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on
+the next, the page turns a row or two earlier; on the first, the paragraphs before it are
+set a line shorter to make room, or else the table is kept whole.
 
-No more than a layout's `max_lines` hyphenated lines in a row: the word broken at the end of
-a line that would make the ladder longer is left whole in the next layout.
+No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
+stand in a row: such a word is left whole in the next layout. A last page holding no more
+than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
+can be: the paragraphs before it each set a line shorter, or, in an edition whose lines the
+renderer breaks, a figure on the pages before it scaled down by that much.
+
+Each mend costs one more layout; at most MAX_PASSES layouts are made.
 """
 
 from __future__ import annotations
@@ -21,10 +30,14 @@ from dataclasses import dataclass, replace
 
 from pipeline.writers.html import Placement
 
-MAX_EMPTY = 1 / 3  # of a page's text area, on any page but the last
-MIN_SCALE = 0.6  # a figure is scaled to no less than this share of the column's width
-MAX_PASSES = 3
-# The blocks a figure may be set after: running text, not a heading, a sign-off or a note.
+MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
+MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
+MAX_PASSES = 4
+LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+MIN_ROWS = 2  # a table split leaves at least this many rows on each page
+# The blocks a figure may be set after: running text (a heading only with its first block),
+# not a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
@@ -44,8 +57,11 @@ class Hole:
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
-    """The placement with `hole` mended, or None when it cannot be: the block heading the
-    next page is not a figure, or it can be neither scaled to fit nor set later."""
+    """The placement with `hole` mended, or None when it cannot be: a heading heading the
+    next page is set closer to the text above it (once); a figure is scaled to fit or set
+    later; nothing else is mended."""
+    if hole.tag in HEADINGS and hole.block not in placement.close_headings:
+        return replace(placement, close_headings=placement.close_headings | {hole.block})
     if hole.tag != "figure":
         return None
     scale = placement.scales.get(hole.block, 1.0)
@@ -53,10 +69,19 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
                                     hole.height - hole.picture_height)
     if fitting >= MIN_SCALE:
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
+    return set_later(placement, hole.block, kinds, count)
+
+
+def set_later(placement: Placement, figure: int, kinds: list[str],
+              count: int) -> Placement | None:
+    """The placement with `figure` set after the running text that follows it (a heading
+    and its first block, where a heading follows), or None when none follows."""
     order = list(placement.ordered(count))
-    position = order.index(hole.block)
-    if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
-        order[position], order[position + 1] = order[position + 1], order[position]
+    position = order.index(figure)
+    passed = 2 if position + 2 < len(order) and kinds[order[position + 1]] == "heading" else 1
+    if position + passed < len(order) and kinds[order[position + passed]] in RUNNING_TEXT:
+        order[position:position + passed + 1] = [*order[position + 1:position + passed + 1],
+                                                  figure]
         return replace(placement, order=tuple(order))
     return None
 
@@ -79,7 +104,10 @@ def holes(pages) -> Iterator[Hole]:
     for page, following in zip(pages, pages[1:], strict=False):
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
-        used = max((end for _, _, _, end in placed_blocks(box)), default=top)
+        # What is printed ends at a block's border, not at the margin below it.
+        used = max((block.border_box_y() + block.border_height()
+                    for element, block in outer_boxes(box) if element.get("data-block")),
+                   default=top)
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
             continue
@@ -130,32 +158,148 @@ def descendants(box) -> Iterator:
         yield from descendants(child)
 
 
-def ladder_words(pages, max_lines: int) -> frozenset[tuple[int, str]]:
+def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> Placement:
+    """The placement with what the layout of it (WeasyPrint's pages) shows mended: holes,
+    hyphenated words ending a page or a ladder longer than `max_lines`, tables leaving a
+    row alone, a lonely last page."""
+    lines = block_lines(pages)
+    better = replace(placement,
+                     whole_words=placement.whole_words | ladder_words(lines, max_lines)
+                     | page_end_words(lines))
+    better = split_tables(pulled_back(better, pages, lines), pages, lines)
+    return all_mended(better, list(holes(pages)), kinds)
+
+
+def ladder_words(lines: dict[int, list[tuple[int, str]]],
+                 max_lines: int) -> frozenset[tuple[int, str]]:
     """(block, word) of each word whose hyphenation makes a ladder of more than `max_lines`
     hyphenated lines: the word broken at the end of the first line beyond the limit."""
     found = set()
-    for block, lines in block_lines(pages).items():
+    for block, texts in lines.items():
         run = 0
-        for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        for (_, line), (_, following) in zip(texts, [*texts[1:], (0, "")], strict=True):
             run = run + 1 if line.endswith(("-", ADDED_HYPHEN)) else 0
             if run > max_lines and line.endswith(ADDED_HYPHEN) and following:
-                head = LETTERS_AT_END.search(line[:-1])
-                tail = LETTERS_AT_START.match(following)
-                if head and tail:
-                    found.add((block, head.group() + tail.group()))
+                found |= broken_word(block, line, following)
                 run = 0
     return frozenset(found)
 
 
-def block_lines(pages) -> dict[int, list[str]]:
-    """Each block's lines of text, in order, across pages, without their soft hyphens."""
-    lines: dict[int, list[str]] = {}
-    for page in pages:
+def page_end_words(lines: dict[int, list[tuple[int, str]]]) -> frozenset[tuple[int, str]]:
+    """(block, word) of each word hyphenated at the foot of a page: the reader turns over in
+    the middle of it."""
+    found = set()
+    for block, texts in lines.items():
+        for (page, line), (following_page, following) in zip(texts, texts[1:], strict=False):
+            if following_page != page and line.endswith(ADDED_HYPHEN):
+                found |= broken_word(block, line, following)
+    return frozenset(found)
+
+
+def broken_word(block: int, line: str, following: str) -> set[tuple[int, str]]:
+    head = LETTERS_AT_END.search(line[:-1])
+    tail = LETTERS_AT_START.match(following)
+    return {(block, head.group() + tail.group())} if head and tail else set()
+
+
+def block_lines(pages) -> dict[int, list[tuple[int, str]]]:
+    """Each paragraph's lines of text with their page (from 0), in order, across pages,
+    without their soft hyphens."""
+    lines: dict[int, list[tuple[int, str]]] = {}
+    for number, page in enumerate(pages):
         for element, box in outer_boxes(page._page_box):
             if element.get("data-block") and element.tag == "p":
                 lines.setdefault(int(element.get("data-block")), []).extend(
-                    "".join(text_of(line)).replace("\u00ad", "") for line in box.children)
+                    (number, "".join(text_of(line)).replace("\u00ad", ""))
+                    for line in box.children)
     return lines
+
+
+def split_tables(placement: Placement, pages,
+                 lines: dict[int, list[tuple[int, str]]]) -> Placement:
+    """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
+    rows on a page mended: too few on the next page, the page turns earlier so that
+    MIN_ROWS rows go over; too few on the first, the writer's paragraphs before it on that
+    page are set a line shorter, to make room for more, or, where they were already, the
+    table is kept whole."""
+    rows: dict[int, list[tuple[int, int]]] = {}
+    for number, page in enumerate(pages):
+        for element, box in outer_boxes(page._page_box):
+            if element.tag == "table" and element.get("data-block"):
+                body = {id(row): row for group in descendants(box)
+                        if group.element_tag == "tbody" for row in group.children}
+                rows.setdefault(int(element.get("data-block")), []).append((number, len(body)))
+    for block, parts in rows.items():
+        counts = [count for _, count in parts]
+        if len(counts) < 2 or min(counts) >= MIN_ROWS:
+            continue
+        if counts[-1] < MIN_ROWS and counts[-2] - (MIN_ROWS - counts[-1]) >= MIN_ROWS:
+            turn = (block, sum(counts) - MIN_ROWS)
+            placement = replace(placement, table_turns=placement.table_turns | {turn})
+            continue
+        page = parts[0][0]
+        room = frozenset(writer for writer, texts in lines.items() if writer < block
+                         and any(number == page for number, _ in texts)
+                         and block_element(pages, writer).get("data-lines")) \
+            - placement.tightened
+        if room:
+            placement = replace(placement, tightened=placement.tightened | room)
+        else:
+            placement = replace(placement, whole_tables=placement.whole_tables | {block})
+    return placement
+
+
+def pulled_back(placement: Placement, pages,
+                lines: dict[int, list[tuple[int, str]]]) -> Placement:
+    """The placement with a last page holding no more than LONELY_LINES lines (or only a
+    sign-off) brought back onto the page before, where it can be: as many of the writer's
+    paragraphs on the two pages before as it holds lines, and one more, each set a line
+    shorter, last first; without such paragraphs, the last figure there scaled down by the
+    height of what the last page holds, within limits."""
+    if len(pages) < 2:
+        return placement
+    last = len(pages) - 1
+    page_box = pages[last]._page_box
+    held = sum(1 for _ in line_boxes(page_box.children[0]))
+    placed = list(placed_blocks(page_box))
+    classes = {element.get("class") for _, element, _, _ in placed}
+    if held == 0 or (held > LONELY_LINES and classes != {"sign-off"}):
+        return placement
+    before = (last - 1, last - 2)
+    writers = [block for block, texts in lines.items()
+               if any(page in before for page, _ in texts)
+               and block_element(pages, block).get("data-lines")]
+    if writers:
+        return replace(placement,
+                       tightened=placement.tightened | frozenset(sorted(writers)[-(held + 1):]))
+    needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
+    figures = [(block, element, number) for number in before if number >= 0
+               for block, element, _, _ in placed_blocks(pages[number]._page_box)
+               if element.tag == "figure"]
+    if not figures:
+        return placement
+    block, element, number = figures[-1]
+    picture = picture_height(element, pages[number])
+    scale = placement.scales.get(block, 1.0)
+    smaller = scale * (picture - needed * 1.2) / picture if picture else 0.0
+    if smaller < MIN_SCALE:
+        return placement
+    return replace(placement, scales={**placement.scales, block: smaller})
+
+
+def line_boxes(box) -> Iterator:
+    from weasyprint.formatting_structure import boxes
+
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.LineBox):
+            yield child
+        elif not isinstance(child, boxes.InlineBox):
+            yield from line_boxes(child)
+
+
+def block_element(pages, block: int):
+    return next(element for page in pages for element, _ in outer_boxes(page._page_box)
+                if element.get("data-block") == str(block))
 
 
 def text_of(box) -> Iterator[str]:

@@ -20,7 +20,6 @@ import io
 import re
 import uuid
 import warnings
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -32,16 +31,12 @@ from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
+from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
+from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
 from pipeline.writers.pdf.pictures import SOURCE_HOST, SOURCE_URL, Picture, prepared
-from pipeline.writers.pdf.placement import (
-    MAX_PASSES,
-    all_mended,
-    continued_pages,
-    holes,
-    ladder_words,
-)
+from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
 
 if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
@@ -68,6 +63,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     from weasyprint.urls import FatalURLFetchingError
 
     use_uharfbuzz_subsetting()
+    write_exact_adjustments()
     pictures = prepared(document, source_dir)
     fetcher = url_fetcher(layout.folder.parent, source_dir, pictures)
     font_config = font_configuration()
@@ -75,6 +71,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
+        justify_lines(laid_out.pages, layout.justification)
         justify_between_characters(laid_out.pages, document.scripts)
         space_line_ends(laid_out.pages)
         links_as_tall_as_their_lines(laid_out.pages)
@@ -115,22 +112,19 @@ def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
-    """The HTML and WeasyPrint's layout of it, its figures placed so that no page but the
-    last is left more than a third empty (placement.py): a second layout where needed."""
+    """The HTML and WeasyPrint's layout of it, its pages mended (placement.py): another
+    layout where needed."""
     from weasyprint import HTML
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
     placement = Placement()
+    lines = paragraph_setting(document, layout, stylesheets, fetcher)
     for _ in range(MAX_PASSES):
-        html_text = render_html(document, layout, placement)
+        html_text = render_html(document, layout, placement, lines)
         laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_configuration(),
             pdf_variant=layout.pdf_variant)
-        better = placement
-        if layout.hyphenation.enabled:
-            whole = ladder_words(laid_out.pages, layout.hyphenation.max_lines)
-            better = replace(better, whole_words=better.whole_words | whole)
-        better = all_mended(better, list(holes(laid_out.pages)), kinds)
+        better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
         if better == placement:
             break
         placement = better

@@ -1,0 +1,307 @@
+"""The typesetter's rules, measured on the glyphs as printed (pipeline/pdf/glyphs.py): running
+heads and folios set as the layout says, no glyph drawn over another, and how well the text
+is set (word spaces, hyphens, empty pages), reported for every edition."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.languages import PROFILES
+from pipeline.layouts import Furniture
+from pipeline.pdf.glyphs import Colour, Glyph
+from pipeline.pdf.pages import POINTS_PER_MM, rectangle
+
+SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
+COLOUR_TOLERANCE = 0.005
+PLACE_TOLERANCE_PT = 1.0  # letter spacing after the last glyph, rounding
+HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})")
+CMYK_COLOUR = re.compile(r"device-cmyk\(\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\)")
+# Two glyphs overprint when they cover this much of the narrower one's advance, across
+# and up and down (a kerned pair or an italic overhang touches far less).
+OVERLAP = 0.6
+BAND = (-0.2, 0.7)  # the part of the em, from the baseline, that a glyph surely inks
+SPACE_GAP = 0.12  # a gap between glyphs this much of the em or more parts two words
+EVEN_SPACES = 0.1  # of the em: a justified line's spaces differ by no more
+DESCENT = 0.3  # of the em, below the baseline: how low a line's letters reach
+MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page but the last
+# The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
+USUAL_SPACE_EM = 0.45
+HYPHENS = ("-", "\u2010")
+
+
+def furniture_problems(edition: Edition) -> list[str]:
+    """From page 2, the running head in the top margin and the folio in the bottom one in
+    the layout's font, size and colour, in their place: on the outer edge of the text area
+    or centred on it, beyond it by the layout's gap. Page 1, the opener, has neither. A
+    layout that sets no running heads (or folios) is not judged on them."""
+    layout = edition.layout
+    problems = []
+    for number, glyphs in enumerate(edition.glyphs, 1):
+        left, bottom, right, top = edition.text_area(number)
+        _, trim_bottom, _, trim_top = rectangle(edition.pdf.pages[number - 1].trimbox)
+        inked = [glyph for glyph in glyphs if glyph.text.strip()
+                 and trim_bottom <= glyph.y <= trim_top]
+        head = [glyph for glyph in inked if glyph.y > top]
+        foot = [glyph for glyph in inked if glyph.y < bottom]
+        for kind, settings, shown, edge in (("running head", layout.running_heads, head, top),
+                                            ("folio", layout.folios, foot, bottom)):
+            if settings is None:  # a layout that sets none: not judged
+                continue
+            if number == 1:
+                if shown:
+                    problems.append(f"page {number}: a {kind} where the layout has none: "
+                                    f"{text_of(shown)!r}")
+                continue
+            if not shown:
+                problems.append(f"page {number}: no {kind}")
+                continue
+            problems += [f"page {number}: {kind} {text_of(shown)!r} {fault}"
+                         for fault in furniture_faults(shown, settings, (left, right), edge,
+                                                       number, edition)]
+    return problems
+
+
+def furniture_faults(glyphs: list[Glyph], settings: Furniture, measure: tuple[float, float],
+                     edge: float, number: int, edition: Edition) -> Iterator[str]:
+    layout = edition.layout
+    families = {settings.font} | {layout.faces_for(profile).heading for profile in PROFILES}
+    families -= {""}
+    if strangers := sorted({glyph.family for glyph in glyphs} - families):
+        yield f"set in {', '.join(strangers)}, not {settings.font}"
+    if sizes := sorted({round(glyph.size, 1) for glyph in glyphs
+                        if abs(glyph.size - settings.size_pt) > SIZE_TOLERANCE_PT}):
+        yield f"at {', '.join(f'{size:g}' for size in sizes)} pt, not {settings.size_pt:g} pt"
+    wanted = colour_of(settings.colour)
+    if colours := sorted({glyph.colour for glyph in glyphs if not same_colour(glyph.colour,
+                                                                             wanted)}):
+        yield f"in {describe(colours[0])}, not {settings.colour}"
+    start, end = min(glyph.x for glyph in glyphs), max(glyph.end for glyph in glyphs)
+    left, right = measure
+    if settings.place == "centre":
+        if abs((start + end) / 2 - (left + right) / 2) > PLACE_TOLERANCE_PT:
+            yield "not centred on the text area"
+    elif number % 2 == 0 and abs(start - left) > PLACE_TOLERANCE_PT:
+        yield "not on the outer (left) edge of the text area"
+    elif number % 2 == 1 and abs(end - right) > PLACE_TOLERANCE_PT:
+        yield "not on the outer (right) edge of the text area"
+    # The baseline lies beyond the gap from the text area, by no more than a line.
+    distance = min(abs(glyph.y - edge) for glyph in glyphs)
+    gap = settings.gap_mm * POINTS_PER_MM
+    if not gap <= distance <= gap + 2 * settings.size_pt:
+        yield f"{distance / POINTS_PER_MM:.1f} mm from the text area, not {settings.gap_mm:g} mm"
+
+
+def colour_of(css: str) -> Colour | None:
+    """A layout's colour as the PDF writes it: "#rrggbb" in RGB, device-cmyk() in CMYK."""
+    if match := HEX_COLOUR.fullmatch(css.strip()):
+        return ("DeviceRGB", tuple(int(part, 16) / 255 for part in match.groups()))
+    if match := CMYK_COLOUR.fullmatch(css.strip()):
+        return ("DeviceCMYK", tuple(float(part) for part in match.groups()))
+    return None
+
+
+def same_colour(found: Colour, wanted: Colour | None) -> bool:
+    if wanted is None:  # a colour the check cannot read: not judged
+        return True
+    return found[0] == wanted[0] and len(found[1]) == len(wanted[1]) and all(
+        abs(a - b) <= COLOUR_TOLERANCE for a, b in zip(found[1], wanted[1], strict=True))
+
+
+def describe(colour: Colour) -> str:
+    return f"{colour[0]} {' '.join(f'{value:g}' for value in colour[1])}"
+
+
+def text_of(glyphs: list[Glyph]) -> str:
+    return "".join(glyph.text for glyph in sorted(glyphs, key=lambda glyph: (-glyph.y, glyph.x)))
+
+
+def overprint_problems(edition: Edition) -> list[str]:
+    """No glyph drawn over another: a note's number over its first character, a line over
+    the line below, text over a running head."""
+    problems = []
+    for number, glyphs in enumerate(edition.glyphs, 1):
+        for first, second in overprinted(glyphs):
+            problems.append(f"page {number}: {first.text!r} and {second.text!r} drawn over "
+                            f"each other at {first.x / POINTS_PER_MM:.0f} mm, "
+                            f"{first.y / POINTS_PER_MM:.0f} mm")
+    return problems
+
+
+def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
+    """Pairs of inked glyphs covering each other: glyphs whose baselines lie close are
+    taken left to right, each against those it starts inside of."""
+    inked = sorted((glyph for glyph in glyphs
+                    if glyph.text.strip() and glyph.advance > 0.05 * glyph.size),
+                   key=lambda glyph: (glyph.y, glyph.x))
+    rows: list[list[Glyph]] = []
+    for glyph in inked:  # rows of baselines within a fifth of an em of each other
+        if rows and glyph.y - rows[-1][0].y <= 0.2 * glyph.size:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    for row, following in zip(rows, [*rows[1:], []], strict=True):
+        near = sorted(row + [glyph for glyph in following
+                             if glyph.y - row[-1].y < (BAND[1] - BAND[0]) * glyph.size],
+                      key=lambda glyph: glyph.x)
+        for index, glyph in enumerate(near):
+            for other in near[index + 1:]:
+                if other.x >= glyph.end:
+                    break
+                if covering(glyph, other):
+                    yield glyph, other
+
+
+def covering(first: Glyph, second: Glyph) -> bool:
+    across = min(first.end, second.end) - max(first.x, second.x)
+    narrower = min(first.advance, second.advance)
+    low = max(first.y + BAND[0] * first.size, second.y + BAND[0] * second.size)
+    high = min(first.y + BAND[1] * first.size, second.y + BAND[1] * second.size)
+    shorter = min(first.size, second.size) * (BAND[1] - BAND[0])
+    return across > OVERLAP * narrower and high - low > OVERLAP * shorter
+
+
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """A line of body text as printed: its words' extents on its baseline."""
+
+    page: int
+    words: tuple[tuple[float, float], ...]  # (start, end) of each word, in points
+    text: str
+    full: bool  # it reaches the measure: a justified line, not a paragraph's last
+
+    @property
+    def spaces(self) -> list[float]:
+        return [after[0] - before[1] for before, after in zip(self.words, self.words[1:],
+                                                             strict=False)]
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """How well an edition is set: its full lines' word spaces (in ems of the body), its
+    hyphens, and its pages' emptiness."""
+
+    spaces: tuple[float, ...]
+    widest: float  # the widest space on a line of more than two spaces
+    full_lines: int
+    hyphenated: int
+    ladder: int  # the longest run of lines ending with a hyphen
+    empty_pages: tuple[tuple[int, float], ...]  # (page, share empty) over MAX_EMPTY
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.spaces)
+        return ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0
+
+
+def typesetting(edition: Edition) -> Typesetting:
+    """The edition's typesetting, measured once for the summary and the problems."""
+    if "typesetting" not in edition.cache:
+        edition.cache["typesetting"] = measured_typesetting(edition)
+    return edition.cache["typesetting"]
+
+
+def measured_typesetting(edition: Edition) -> Typesetting:
+    size = edition.layout.body_size_pt
+    lines = [line for number, glyphs in enumerate(edition.glyphs, 1)
+             for line in body_lines(glyphs, size, edition.text_area(number), number)]
+    # A justified line's spaces are even; a table's row, whose gaps are columns, is not one.
+    full = [line for line in lines if line.full and len(line.words) > 1
+            and max(line.spaces) - min(line.spaces) <= EVEN_SPACES * size]
+    spaces = tuple(space / size for line in full for space in line.spaces)
+    widest = max((space / size for line in full if len(line.spaces) > 2
+                  for space in line.spaces), default=0.0)
+    ladder = run = 0
+    for line in lines:
+        run = run + 1 if line.text.endswith(HYPHENS) else 0
+        ladder = max(ladder, run)
+    return Typesetting(spaces, widest, len(full),
+                       sum(1 for line in full if line.text.endswith(HYPHENS)), ladder,
+                       tuple(empty_pages(edition)))
+
+
+def body_lines(glyphs: list[Glyph], size: float, area: tuple[float, float, float, float],
+               page: int) -> list[SetLine]:
+    """The lines of text of the body's size inside the text area, as drawn."""
+    left, bottom, right, top = area
+    rows: dict[float, list[Glyph]] = defaultdict(list)
+    for glyph in glyphs:
+        if (abs(glyph.size - size) <= SIZE_TOLERANCE_PT * 4 and left - 1 <= glyph.x <= right + 1
+                and bottom <= glyph.y <= top):
+            rows[round(glyph.y, 1)].append(glyph)
+    lines = []
+    for _, row in sorted(rows.items(), key=lambda item: -item[0]):
+        row.sort(key=lambda glyph: glyph.x)
+        words: list[list[float]] = []
+        text, spaced = "", False
+        for glyph in row:
+            text += glyph.text
+            if not glyph.text.strip():
+                spaced = True
+                continue
+            if words and not spaced and glyph.x - words[-1][1] < SPACE_GAP * glyph.size:
+                words[-1][1] = glyph.end
+            else:
+                words.append([glyph.x, glyph.end])
+            spaced = False
+        if words:
+            lines.append(SetLine(page, tuple(map(tuple, words)), text.rstrip(),
+                                 abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT))
+    return lines
+
+
+def empty_pages(edition: Edition) -> Iterator[tuple[int, float]]:
+    """Each page but the last whose text area is left more than MAX_EMPTY empty below what
+    is printed on it."""
+    for number in range(1, len(edition.glyphs)):
+        left, bottom, right, top = edition.text_area(number)
+        inked = [glyph.y - DESCENT * glyph.size for glyph in edition.glyphs[number - 1]
+                 if glyph.text.strip() and bottom - 1 <= glyph.y <= top and left - 1 <= glyph.x]
+        lowest = min(inked, default=top)
+        share = (lowest - bottom) / (top - bottom)
+        if share > MAX_EMPTY:
+            yield number, share
+
+
+def typography_summary(edition: Edition) -> str:
+    found = typesetting(edition)
+    spaces = (f"word spaces of {found.full_lines} full lines: 95 % under {found.p95:.2f} em, "
+              f"the widest {found.widest:.2f} em; " if found.spaces else "ragged right; ")
+    hyphens = (f"{found.hyphenated} hyphenated ({found.hyphenated / found.full_lines:.0%}), "
+               if found.full_lines else "")
+    empty = len(found.empty_pages)
+    return (f"{spaces}{hyphens}hyphen ladder of {found.ladder} at most; "
+            f"{empty or 'no'} page{'s' * (empty != 1)} but the last over {MAX_EMPTY:.0%} empty")
+
+
+def typography_problems(edition: Edition) -> list[str]:
+    """Where the edition misses the house style: a word space wider than the layout's limit
+    on a line of more than two spaces, one in twenty wider than USUAL_SPACE_EM, hyphens in
+    more lines than its share or in a longer ladder, a page but the last over 15 % empty."""
+    found = typesetting(edition)
+    spaces, hyphenation = edition.layout.justification, edition.layout.hyphenation
+    problems = []
+    if found.widest > spaces.space_limit_em:
+        problems.append(f"a word space of {found.widest:.2f} em, over {spaces.space_limit_em} em")
+    if found.p95 > USUAL_SPACE_EM:
+        problems.append(f"95 % of word spaces under {found.p95:.2f} em, over "
+                        f"{USUAL_SPACE_EM} em")
+    if found.full_lines and found.hyphenated / found.full_lines > hyphenation.max_share:
+        problems.append(f"{found.hyphenated / found.full_lines:.0%} of full lines hyphenated, "
+                        f"over {hyphenation.max_share:.0%}")
+    if found.ladder > hyphenation.max_lines and hyphenation.enabled:
+        problems.append(f"{found.ladder} hyphenated lines in a row")
+    problems += [f"page {page} {share:.0%} empty" for page, share in found.empty_pages]
+    return problems
+
+
+TYPOGRAPHY_RULES = (
+    Rule("running-heads-and-folios", "error", furniture_problems),
+    Rule("no-overprinting", "error", overprint_problems),
+    Rule("typography", "warning", typography_problems, typography_summary),
+)

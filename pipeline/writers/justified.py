@@ -1,0 +1,258 @@
+"""Justified paragraphs broken into lines by the writer, each as a whole (paragraphs.py), at
+the widths the renderer will set them (shaping.py), so no line is loose for want of a better
+break a few lines on.
+
+A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
+space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
+its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
+(line_breaks.py), after a compound's own hyphen, and in an address before / . - @. The last
+word of a paragraph is never broken. The lines go to the renderer as forced breaks; the PDF
+writer then spreads each line's spaces to the measure (writers/pdf/justified_lines.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from pipeline.languages import UNSPACED
+from pipeline.layouts import Justification
+from pipeline.model import Span
+from pipeline.writers.line_breaks import (
+    ADDRESS,
+    HYPHEN,
+    LETTERS,
+    LineBreaks,
+    LineEnds,
+    address_points,
+)
+from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Item, Penalty, breaks
+from pipeline.writers.shaping import TextStyle, shaper
+
+HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
+COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
+ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
+SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
+WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
+COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# Between two letters of a script written without spaces (Chinese in English) a line may break.
+UNSPACED_PAIR = re.compile(f"(?<=[{UNSPACED}])(?=[{UNSPACED}])")
+
+
+@dataclass(frozen=True)
+class LineSetting:
+    """How a layout sets its justified paragraphs, as the renderer computes it: writers/pdf
+    reads it from a sample laid out with the layout's stylesheets."""
+
+    measure: float  # a line's length, in CSS pixels
+    indent: float  # the first line's indent of a paragraph following a paragraph
+    # (bold, italic, note) -> the style of such a span
+    styles: tuple[tuple[tuple[bool, bool, bool], TextStyle], ...]
+    fonts_folder: Path
+    spaces: Justification
+    justified: bool = True  # the layout justifies its paragraphs
+    # Each heading's element ("h1" the title, "h2", "h3": the ones after it alike), with its
+    # style and measure.
+    headings: tuple[tuple[str, TextStyle, float], ...] = ()
+
+    def heading(self, tag: str) -> tuple[TextStyle, float] | None:
+        known = dict((name, (style, width)) for name, style, width in self.headings)
+        return known.get(tag) or (known.get("h3") if tag > "h3" else None)
+
+    def style(self, span: Span) -> TextStyle:
+        return dict(self.styles)[(span.bold, span.italic, bool(span.note))]
+
+    @property
+    def shrink_em(self) -> float:
+        """How much narrower than the font's own space the writer asks the renderer to set
+        each space of its lines (CSS word-spacing, negative), so that with the letters'
+        narrowest spacing, which the space takes too, it is the narrowest a space may be;
+        the PDF writer widens them again."""
+        plain = self.style(Span(""))
+        natural = shaper(self.fonts_folder).width(" ", plain) / plain.size
+        return max(0.0, natural - self.spaces.space_min_em - self.spaces.letter_spacing_em)
+
+
+@dataclass(frozen=True)
+class Marked:
+    """An item, and where in the paragraph's text a break at it falls."""
+
+    item: Item
+    at: tuple[int, int] | None = None  # (span, offset)
+    kind: str = ""  # the LineEnds kind
+
+
+def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks, block: int,
+                    indent: float, looseness: int = 0) -> LineEnds:
+    """Where the paragraph of `spans` (block number `block`, its first line indented by
+    `indent`) ends its lines; with a `looseness` of -1, a line fewer where its spaces
+    allow. A layout pass after another breaks its paragraphs again: each is broken once for
+    the words it may not hyphenate."""
+    own = frozenset(word for word in rules.whole_words if word[0] == block)
+    return broken(tuple(spans), setting, replace(rules, whole_words=own, lines={}), block,
+                  indent, looseness)
+
+
+@functools.lru_cache(maxsize=1024)
+def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, block: int,
+           indent: float, looseness: int) -> LineEnds:
+    marked = finished(paragraph_items(spans, setting, rules, block))
+    items = [entry.item for entry in marked]
+    spaces = setting.spaces
+    plain = setting.style(Span(""))
+    natural = shaper(setting.fonts_folder).width(" ", plain) / plain.size
+    stretch = spaces.space_max_em - natural
+    # Within the widest space, then the limit; then as well as the paragraph allows.
+    tolerances = (1.0, (spaces.space_limit_em - natural) / stretch, float("inf"))
+
+    def measure(line: int) -> float:
+        return setting.measure - SAFETY - (indent if line == 0 else 0.0)
+
+    chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines, looseness)
+    return {marked[index].at: marked[index].kind for index in chosen[:-1]
+            if marked[index].at is not None}
+
+
+def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks,
+                    block: int) -> list[Marked]:
+    """The paragraph as boxes, glue and penalties, each break marked with its place."""
+    measuring = shaper(setting.fonts_folder)
+    marked: list[Marked] = []
+    for number, span in enumerate(spans):
+        style = setting.style(span)
+        if span.note:  # a note's mark sticks to the word before it
+            marked.append(Marked(Box(measuring.width(span.text, style))))
+            continue
+        space = measuring.width(" ", style)
+        stretch = (setting.spaces.space_max_em * style.size) - space
+        shrink = space - setting.spaces.space_min_em * style.size
+        addresses = [(match.start(), match.end()) for match in ADDRESS.finditer(span.text)]
+        for match in WORDS.finditer(span.text):
+            token, offset = match.group(), match.start()
+            if token == " ":
+                marked.append(Marked(Glue(space, stretch, shrink), (number, offset), "space"))
+            elif token == "\u00a0":  # a no-break space: it stretches, but never breaks
+                marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
+            else:
+                marked += word_items(match, number, style, rules, block, addresses, setting)
+    return marked
+
+
+def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, block: int,
+               addresses: list[tuple[int, int]], setting: LineSetting) -> list[Marked]:
+    """A word's pieces, and the breaks allowed between them."""
+    word, start = match.group(), match.start()
+    points = word_points(match, rules, block, addresses)
+    measuring = shaper(setting.fonts_folder)
+    tracking = setting.spaces.letter_spacing_em * style.size
+
+    def box(width: float, letters: int) -> Box:
+        return Box(width, letters * tracking, letters * tracking)
+
+    marked, done, previous = [], 0.0, 0
+    for position in sorted(points):
+        width = measuring.width(word[:position], style)
+        marked.append(Marked(box(width - done, position - previous)))
+        previous = position
+        kind = points[position]
+        if kind == "hyphen":
+            penalty = Penalty(measuring.width(HYPHEN, style), HYPHEN_PENALTY, flagged=True)
+        elif kind == "compound":
+            penalty, kind = Penalty(0.0, COMPOUND_PENALTY, flagged=True), "break"
+        else:
+            penalty = Penalty(0.0, ADDRESS_PENALTY)
+        marked.append(Marked(penalty, (span, start + position), kind))
+        done = width
+    marked.append(Marked(box(measuring.width(word, style) - done, len(word) - previous)))
+    return marked
+
+
+def word_points(match: re.Match, rules: LineBreaks, block: int,
+                addresses: list[tuple[int, int]]) -> dict[int, str]:
+    """Offsets into a word where it may break, and how: "hyphen", "compound", "break"."""
+    word, start = match.group(), match.start()
+    text = match.string
+    for first, last in addresses:
+        if first <= start < last:
+            inside = text[first:last]
+            return {first + point - start: "break" for point in address_points(inside)
+                    if 0 < first + point - start < len(word)}
+    points: dict[int, str] = {}
+    for hyphen in COMPOUND_HYPHEN.finditer(word):
+        points[hyphen.end()] = "compound"
+    for pair in UNSPACED_PAIR.finditer(word):
+        points[pair.start()] = "break"
+    for letters in LETTERS.finditer(text, start, start + len(word)):
+        for point in rules.points(letters, block):
+            points[letters.start() - start + point] = "hyphen"
+    return points
+
+
+def finished(marked: list[Marked]) -> list[Marked]:
+    """The paragraph's last word never hyphenated (an address may still break), and the
+    glue filling its last line and the break ending it added."""
+    last_space = max((index for index, entry in enumerate(marked)
+                      if isinstance(entry.item, Glue)), default=-1)
+    kept = [entry for index, entry in enumerate(marked)
+            if index < last_space or not isinstance(entry.item, Penalty)
+            or not entry.item.flagged]
+    return [*kept, Marked(Penalty(0, INFINITY)), Marked(Glue(0.0, FIL, 0.0)),
+            Marked(Penalty(0, -INFINITY))]
+
+
+def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
+             spaced: bool = True) -> list[int]:
+    """Where a heading too long for one line breaks so that its lines are as even as they
+    can be in the fewest lines, and none holds a single word alone: the offsets of the spaces
+    ending its lines (of the characters starting them, for a language written without
+    spaces)."""
+    measuring = shaper(fonts_folder)
+    if measuring.width(text, style) <= measure - SAFETY:
+        return []
+    if spaced:
+        starts = [0] + [match.end() for match in re.finditer(" ", text)]
+    else:
+        starts = list(range(len(text)))
+    ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
+
+    def width(first: int, last: int) -> float:  # words first..last on one line
+        return measuring.width(text[starts[first]:ends[last]], style)
+
+    count = len(starts)
+    for lines in range(2, count + 1):
+        best = balance(count, lines, width, measure - SAFETY)
+        if best is not None:
+            return [ends[index] if spaced else starts[index + 1] for index in best]
+    return []
+
+
+def balance(count: int, lines: int, width, measure: float) -> list[int] | None:
+    """The last word of each line but the last, for `count` words in `lines` lines each
+    holding two words or more where it can, the widest line as narrow as it can be; None
+    when they do not fit."""
+    least = 2 if count >= 2 * lines else 1
+    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+
+    def fit(start: int, left: int) -> tuple[float, list[int]] | None:
+        if (start, left) in best:
+            return best[(start, left)]
+        found = None
+        if left == 1:
+            if count - start >= least and width(start, count - 1) <= measure:
+                found = (width(start, count - 1), [])
+        else:
+            for last in range(start + least - 1, count - least * (left - 1)):
+                line = width(start, last)
+                if line > measure:
+                    break
+                rest = fit(last + 1, left - 1)
+                if rest is not None and (found is None or max(line, rest[0]) < found[0]):
+                    found = (max(line, rest[0]), [last, *rest[1]])
+        best[(start, left)] = found
+        return found
+
+    result = fit(0, lines)
+    return None if result is None else result[1]

@@ -1,0 +1,138 @@
+"""Paragraphs broken as a whole (Knuth-Plass), headings balanced, the hyphenation rules and the
+widths the writer measures them at (HarfBuzz on the layouts' fonts, as Pango sets them)."""
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.layouts import Hyphenation, load_layout
+from pipeline.writers.justified import balanced
+from pipeline.writers.line_breaks import hyphenation_points
+from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Penalty, breaks, first_fit
+from pipeline.writers.shaping import TextStyle, shaper
+
+from .conftest import ROOT
+
+FONTS = ROOT / "layouts" / "fonts"
+SERIF = TextStyle(("Noto Serif",), 11 * 4 / 3)
+PRINT = load_layout(ROOT / "layouts", "print")
+
+
+def words(widths: list[float]) -> list:
+    """Boxes of these widths, parted by spaces of 3 that stretch by 2 and shrink by 1."""
+    items = []
+    for index, width in enumerate(widths):
+        items.append(Box(width))
+        if index < len(widths) - 1:
+            items.append(Glue(3.0, 2.0, 1.0))
+    return [*items, Penalty(0, INFINITY), Glue(0, FIL, 0), Penalty(0, -INFINITY)]
+
+
+def ratios(items, chosen, measure: float) -> list[float]:
+    """How far each line but the last stretches (or shrinks, below 0) its spaces."""
+    found, start = [], 0
+    for end in chosen[:-1]:
+        line = items[start:end]
+        width = sum(item.width for item in line if isinstance(item, (Box, Glue)))
+        glue = [item for item in line if isinstance(item, Glue)]
+        give = sum(item.stretch if width < measure else item.shrink for item in glue)
+        found.append((measure - width) / give)
+        start = end + 1
+    return found
+
+
+def hyphens_in_a_row(items, chosen) -> int:
+    ends = "".join("h" if isinstance(items[index], Penalty) and items[index].flagged else " "
+                   for index in chosen)
+    return max(map(len, ends.split()), default=0)
+
+
+def test_the_whole_paragraph_is_weighed_not_each_line_alone():
+    """First fit at natural spaces leaves the first line very loose; the whole paragraph's
+    best breaking shrinks it a little instead."""
+    items = words([25, 35, 35, 10, 10, 10, 10, 10, 30, 20, 20, 10])
+    assert max(ratios(items, first_fit(items, lambda line: 100), 100)) > 3
+    best = ratios(items, breaks(items, lambda line: 100, [1.0, 3.0]), 100)
+    assert all(-1 <= ratio <= 1 for ratio in best), best
+
+
+def test_no_more_hyphenated_lines_in_a_row_than_allowed():
+    """Words whose hyphens are wanted (a negative penalty) ladder four deep unless limited."""
+    items = []
+    for index in range(20):
+        items += [Box(10), Penalty(1.0, -200, flagged=True), Box(10)]
+        if index < 19:
+            items.append(Glue(3.0, 2.0, 1.0))
+    items += [Penalty(0, INFINITY), Glue(0, FIL, 0), Penalty(0, -INFINITY)]
+    assert hyphens_in_a_row(items, breaks(items, lambda line: 100, [2.0, 5.0], 9)) == 4
+    assert hyphens_in_a_row(items, breaks(items, lambda line: 100, [2.0, 5.0], 2)) == 2
+
+
+def test_a_looseness_of_minus_one_sets_a_paragraph_a_line_shorter_where_it_can():
+    items = words([30, 20, 10, 20, 20, 25, 10, 25, 15, 15, 10, 10, 30, 10])
+    usual = breaks(items, lambda line: 100, [1.0, 3.0])
+    shorter = breaks(items, lambda line: 100, [1.0, 3.0], looseness=-1)
+    assert len(shorter) == len(usual) - 1
+
+
+def test_widths_are_harfbuzz_shaping_of_the_layouts_fonts():
+    """As Pango lays them out in WeasyPrint, to a thousandth of a pixel."""
+    measuring = shaper(FONTS)
+    assert measuring.width("one two ", SERIF) == pytest.approx(59.664, abs=0.001)
+    bold = TextStyle(("Noto Serif",), SERIF.size, weight=700)
+    assert measuring.width("three", bold) == pytest.approx(40.143, abs=0.001)
+    # A character the first family lacks is set in the next one.
+    assert measuring.runs("a 香", TextStyle(("Noto Serif", "Noto Serif CJK TC"), 12))[-1][0] \
+        .family == "Noto Serif CJK TC"
+
+
+def test_a_heading_too_long_for_a_line_is_balanced_with_no_word_alone():
+    text = "Adopting a multi-pronged strategy to uphold law and order"
+    style = TextStyle(("Noto Sans",), 20)
+    width = shaper(FONTS).width(text, style)
+    ends = balanced(text, style, width * 0.8, FONTS)
+    assert len(ends) == 1
+    first, second = text[:ends[0]], text[ends[0] + 1:]
+    assert len(second.split()) >= 2
+    assert abs(shaper(FONTS).width(first, style) - shaper(FONTS).width(second, style)) \
+        < width * 0.3
+    assert balanced("Short heading", style, 1000, FONTS) == []
+
+
+@pytest.mark.parametrize(("word", "pieces"), [
+    ("celebrate", ["cel", "e", "brate"]),  # the dictionary's "cel-eb-rate" misleads
+    ("applications", ["ap", "pli", "ca", "tions"]),
+    ("important", ["im", "por", "tant"]),
+])
+def test_the_layouts_exceptions_list_breaks_misleading_words_as_written(word, pieces):
+    points = hyphenation_points(word, "en-GB", PRINT.hyphenation)
+    allowed = {sum(map(len, pieces[:end])) for end in range(1, len(pieces))}
+    assert points and set(points) <= allowed
+    assert all(PRINT.hyphenation.min_before <= point <= len(word) - 3 for point in points)
+
+
+def test_a_past_tense_is_not_cut_before_its_ending():
+    rules = Hyphenation(enabled=True)
+    assert len("expec") not in hyphenation_points("expected", "en-GB", rules)
+    assert len("foun") not in hyphenation_points("founded", "en-GB", rules)
+
+
+def test_a_word_written_whole_in_the_exceptions_never_breaks(tmp_path):
+    folder = tmp_path / "layouts" / "plain"
+    folder.mkdir(parents=True)
+    (folder / "layout.toml").write_text("[hyphenation]\nenabled = true\n")
+    (folder / "hyphenation.txt").write_text("# never\ncommittee\ncel-e-brate\n")
+    rules = load_layout(tmp_path / "layouts", "plain").hyphenation
+    assert hyphenation_points("committee", "en-GB", rules) == []
+    assert hyphenation_points("celebrate", "en-GB", rules) == [3, 4]  # cel-, cele-
+
+
+def test_a_malformed_exceptions_list_is_named_in_one_line(tmp_path):
+    from pipeline.errors import PipelineError
+
+    folder = tmp_path / "layouts" / "plain"
+    folder.mkdir(parents=True)
+    (folder / "layout.toml").write_text("")
+    (folder / "hyphenation.txt").write_text("cel e brate\n")
+    with pytest.raises(PipelineError, match="hyphenation.txt.*line 1"):
+        load_layout(Path(tmp_path / "layouts"), "plain")
