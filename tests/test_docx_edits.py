@@ -477,3 +477,25 @@ def test_odd_numbers_in_words_xml_are_read_as_word_reads_them(draft, tmp_path):
 
     assert refusal(edited(tmp_path / "cells.docx", cells)).startswith(
         "table 1 has rows of unequal length")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) is not installed")
+def test_the_editions_print_the_numbers_word_shows(tmp_path):
+    """A list started at 5, one continued at 7, roman restarted at v, letters past z."""
+    import subprocess
+
+    from pipeline.writers.pdf.render import render_pdf
+
+    blocks = (read_lo("lists-start-continue-restart.docx").blocks
+              + read_lo("lists-letters-ended-mixed.docx").blocks)
+    document = Document("lists", Metadata(title="Lists"), None, blocks)
+    pdf = tmp_path / "lists.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "screen"), ROOT / "source"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    shown = [" ".join(line.split()) for line in text.splitlines()]
+    for line in ("5. to open the east wing;", "6. to extend the hours;", "7. to freeze the fees.",
+                 "v. visitors rose;", "vi. spending rose;", "z. station 26;",
+                 "aa. station 27;", "bb. station 28;", "1. first number;"):
+        assert line in shown, line

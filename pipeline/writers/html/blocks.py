@@ -170,9 +170,12 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "") -
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if block.numbered:
-        attributes += Markup(' class="{}{}" style="list-style-type: {}"').format(
+        # WeasyPrint 70 counts from 1 whatever the start attribute says: the counter is reset
+        # to the number before the first item's.
+        reset = f"; counter-reset: list-item {block.start - 1}" if block.start != 1 else ""
+        attributes += Markup(' class="{}{}" style="list-style-type: {}{}"').format(
             block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
-            counter_style(block))
+            counter_style(block), reset)
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     items = [Markup("<li>{}{}</li>\n").format(
