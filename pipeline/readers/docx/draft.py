@@ -48,6 +48,7 @@ from pathlib import Path
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -218,9 +219,10 @@ def related_parts(draft, relationship_type: str) -> list:
 
 
 def part_xml(part):
-    # python-docx parses the parts it knows (comments) and keeps the others as bytes.
+    # python-docx parses the parts it knows (comments) and keeps the others as bytes; its
+    # parser resolves no entity, so a part cannot pull in a file of the machine.
     element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
+    return element if element is not None else parse_xml(part.blob)
 
 
 def refuse_unread_text(body, seen: set, path: Path) -> None:
