@@ -7,7 +7,25 @@ a closing quote, bracket or punctuation mark at its end is not either.
 
 from __future__ import annotations
 
-URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
-WEB_ADDRESS = rf"(?:https?://|ftp://|www\.){URL_CHARACTER}*[A-Za-z0-9\-_~/#=&%+]"
+import re
+
+URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"  # parentheses come in pairs only
+# An address's body: its characters, and parentheses in pairs ("…/Hybrid_(biology)"), so a
+# closing parenthesis after it is the sentence's; its last character no punctuation mark.
+PAIR = rf"\({URL_CHARACTER}*\)"
+URL_BODY = rf"(?:{URL_CHARACTER}|{PAIR})*(?:[A-Za-z0-9\-_~/#=&%+]|{PAIR})"
+WEB_ADDRESS = rf"(?:https?://|ftp://|www\.){URL_BODY}"
 EMAIL_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
+# An address that says what it is, written out in full: a link whatever the source.
+LINK = rf"https?://{URL_BODY}"
+
+
+def shows_address(words: str, address: str) -> bool:
+    """Whether a link's words are its address ("example.org/a" for "https://example.org/a",
+    "ann@example.org" for "mailto:ann@example.org"), so that an edition that cannot follow
+    the link need not print the address after them."""
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
+
+    return bare(words) == bare(address)

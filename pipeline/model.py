@@ -11,27 +11,51 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
+from pipeline.addresses import shows_address
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
 
 
+# Where a span stands against the line: on it (""), raised or lowered ("10⁶", "CO₂").
+POSITIONS = ("", "superscript", "subscript")
+
+
 @dataclass(frozen=True)
 class Span:
-    """A run of inline text with one set of emphasis."""
+    """A run of inline text with one set of emphasis, set on, above or below the line, and
+    perhaps a link's text."""
 
     text: str
     bold: bool = False
     italic: bool = False
     note: str = ""  # set: this span is the reference to the note of that label; text is its mark
+    position: str = ""  # one of POSITIONS
+    link: str = ""  # set: the span is (part of) the text of a link to this address
+
+    @property
+    def formatting(self) -> tuple[bool, bool, str, str]:
+        """All a span is besides its text and note: spans alike in it may be joined."""
+        return self.bold, self.italic, self.position, self.link
 
 
 def plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
+
+
+def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
+    """The spans in runs of one link (or of none): a link's text may be of several spans."""
+    runs: list[tuple[str, list[Span]]] = []
+    for span in spans:
+        if runs and runs[-1][0] == span.link:
+            runs[-1][1].append(span)
+        else:
+            runs.append((span.link, [span]))
+    return [(link, tuple(run)) for link, run in runs]
 
 
 @dataclass(frozen=True)
@@ -278,6 +302,12 @@ class Document:
         once a document."""
         return scripts(self.texts())
 
+    def with_addresses(self) -> Document:
+        """The document as an edition without links (print) sets it: each link's address
+        in parentheses after its words, unless its words are the address."""
+        return replace(self, blocks=tuple(with_spans(block, with_addresses)
+                                          for block in self.blocks))
+
     def texts(self) -> Iterator[str]:
         """Every text the editions show: the metadata's, the byline's, each block's."""
         meta = self.metadata
@@ -295,6 +325,39 @@ class Document:
                     yield from (block.label, block.text)
                 case _:
                     yield block.text
+
+
+def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with each link's address after its words, in parentheses (an e-mail's
+    without "mailto:"), unless the words are the address."""
+    result: list[Span] = []
+    for link, run in link_runs(spans):
+        result += run
+        if link and not shows_address(plain(run), link):
+            result.append(Span(f" ({link.removeprefix('mailto:')})"))
+    return tuple(result)
+
+
+def with_spans(block: Block, change: Callable[[tuple[Span, ...]], tuple[Span, ...]]) -> Block:
+    """The block with `change` made to each of its runs of spans (a heading has none)."""
+    match block:
+        case Paragraph():
+            return Paragraph(change(block.spans))
+        case Figure():
+            return replace(block, caption=change(block.caption))
+        case List():
+            return replace(block, items=tuple(
+                ListItem(change(item.spans), item.sublist and with_spans(item.sublist, change))
+                for item in block.items))
+        case Table():
+            return replace(block, header=tuple(map(change, block.header)),
+                           rows=tuple(tuple(map(change, row)) for row in block.rows),
+                           caption=change(block.caption))
+        case SignOff():
+            return SignOff(tuple(map(change, block.lines)))
+        case Note():
+            return replace(block, spans=change(block.spans))
+    return block
 
 
 def slug(text: str) -> str:
@@ -315,13 +378,18 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
             item["italic"] = True
         if span.note:
             item["note"] = span.note
+        if span.position:
+            item["position"] = span.position
+        if span.link:
+            item["link"] = span.link
         items.append(item)
     return items
 
 
 def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
     return tuple(
-        Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""))
+        Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""),
+             i.get("position", ""), i.get("link", ""))
         for i in items
     )
 

@@ -43,3 +43,17 @@ def test_different_problems_are_each_said(tmp_path):
     assert len([line for line in lines if line.startswith("error:")]) == 2
     assert lines[-1].endswith("5 tasks not run because of them (preview:x/0, preview:x/1, "
                               "preview:x/2 and 2 more).")
+
+
+def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_builds(tmp_path):
+    reporter, out = console(tmp_path)
+    (tmp_path / "output" / "x").mkdir(parents=True)
+    (tmp_path / "output" / "x" / "x.docx").write_bytes(b"the editor's draft")
+    task = SimpleNamespace(name="model:x", actions=[1])
+    reporter.execute_task(task)
+    reporter.add_failure(task, TaskFailed("output/x/x.docx: holds hidden text 'and hidden'"))
+    reporter.complete_run()
+    lines = out.getvalue().splitlines()
+    heading = lines.index("x  (in output/x/)")
+    assert lines[heading + 1] == ("  not rebuilt: the error above stopped it; these are the"
+                                  " previous build's editions")

@@ -63,6 +63,10 @@ def sample_document() -> Document:
             Paragraph((Span(f"Some 298{NBSP}million passengers – 41{NBSP}per{NBSP}cent more."),)),
             Figure(2, (Span("Officers at the control point"),)),
             Paragraph((Span("The end."),)),
+            Paragraph((Span("Its CO"), Span("2", position="subscript"), Span(" output is 10"),
+                       Span("3", position="superscript"), Span(f"{NBSP}tonnes less; see "),
+                       Span("the report", link="https://www.immd.gov.hk/report_(2024)"),
+                       Span("."))),
         ),
     )
 
@@ -174,10 +178,12 @@ def test_an_editors_changes_all_arrive(source_dir, written):
         Heading("Serving the public", 2),
         Paragraph((Span("A new paragraph, “typed” by an editor…"),)),
         document.blocks[5],
-        # The deleted caption's figure is gone: the next is figure 1 now, with figure 1's image.
-        Figure(1, (Span("Officers at the control point"),), "photo.png", "Two towers"),
+        # Figure 1 is gone, picture and all; figure 2 keeps its number, so figure 1's
+        # picture does not move onto its caption.
+        Figure(2, (Span("Officers at the control point"),)),
         # The space before " over" (bold italic) is italic, as both sides are.
         Paragraph((Span("The end. "), Span("Truly ", italic=True), Span("over", True, True), Span("."))),
+        document.blocks[8],
     )
 
 
@@ -235,7 +241,7 @@ def test_direct_formatting_wins_over_the_character_style_and_colour_is_not_empha
     assert result.blocks == (Paragraph((Span("Body. not bold red"),)),)
 
 
-def test_hyperlink_text_is_kept(source_dir, written):
+def test_a_hyperlink_keeps_its_text_and_address(source_dir, written):
     document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("See"),)),))
 
     def edit(draft):
@@ -247,7 +253,7 @@ def test_hyperlink_text_is_kept(source_dir, written):
         paragraph.add_run(".")
 
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
-    assert result.blocks == (Paragraph((Span("See "), Span("the website", italic=True), Span("."))),)
+    assert result.blocks == (Paragraph((Span("See "), Span("the website", italic=True, link="https://www.immd.gov.hk"), Span("."))),)
 
 
 def run_element(text: str, italic: bool = False):

@@ -51,7 +51,9 @@ def test_edits_reach_every_pdf_and_the_regenerated_draft(built):
     result = doit(built)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (built / "source" / f"{SEED}.txt").read_bytes() == raw  # the raw text stays untouched
-    assert (built / "source" / f"{SEED}.md").exists()
+    markup = (built / "source" / f"{SEED}.md").read_text(encoding="utf-8")
+    # Figure 2 is gone; the figures after it keep their numbers (and would keep their pictures).
+    assert "{#figure-3}" in markup and "{#figure-5}" in markup and "{#figure-2}" not in markup
 
     changes = ["The remarkable year 2024", "An editor added this paragraph by hand. With emphasis.",
                "A paragraph made a heading"]
@@ -65,6 +67,8 @@ def test_edits_reach_every_pdf_and_the_regenerated_draft(built):
     assert ("Heading 1", "A paragraph made a heading") in paragraphs
     assert any("The remarkable year 2024" in text for _, text in paragraphs)
     assert deleted_caption not in [text for _, text in paragraphs]
+    marks = [mark.get(qn("w:name")) for mark in regenerated.element.body.iter(qn("w:bookmarkStart"))]
+    assert marks == ["_Figure1", "_Figure3", "_Figure4", "_Figure5"]
     italic = [r.text for p in regenerated.paragraphs for r in p.runs if r.italic]
     assert any("With emphasis." in text for text in italic)
 
@@ -104,6 +108,9 @@ def test_tracked_changes_stop_the_import(built):
     assert result.returncode != 0
     assert "tracked changes" in result.stdout + result.stderr
     assert draft_path(built).read_bytes() == edited
+    # The editions listed are the last build's, and the summary says so.
+    assert "these are the previous build's editions" in result.stdout
+    assert f"{SEED}-print.pdf" in result.stdout
 
 
 def test_an_unreadable_draft_is_kept_as_it_is(built):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
@@ -54,8 +55,25 @@ UNTOUCHED = re.compile(
 # Characters of no script, one of which no line of the longest holds: where an untouched word
 # stands while the rules run (NOTE_MARK, U+E000, is the note's).
 PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+LINK = re.compile(addresses.LINK, re.ASCII)  # an address written out in full: a link
+# Figures and signs raised or lowered, as Unicode writes them: for lines that take no
+# formatting (a heading, the title), where "CO₂" must not become "CO2".
+SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
+
+
+def flattened(spans: tuple[Span, ...]) -> str:
+    """The text of spans for a line that takes no formatting: raised and lowered figures as
+    Unicode's superior and inferior ones (10⁶, CO₂); other raised text ("1st") on the line."""
+    def character_for(span: Span) -> str:
+        table = {"superscript": SUPERIOR, "subscript": INFERIOR}.get(span.position)
+        if table is None or any(ord(character) not in table for character in span.text):
+            return span.text
+        return span.text.translate(table)
+
+    return "".join(character_for(span) for span in spans)
 
 
 def clean_text(text: str) -> str:
@@ -114,11 +132,12 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
 
     Spaces at the edges of an emphasised span keep only the emphasis they share with the
     text beyond, and neighbours with the same emphasis are joined, so each text has one form.
-    A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK).
+    A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK). A web
+    address written out in full becomes a link (`linked`).
     """
     # Composed per span first, so that cleaning's own composition never merges two spans.
-    stand_ins = [Span(NOTE_MARK, span.bold, span.italic) if span.note
-                 else Span(unicodedata.normalize("NFC", span.text), span.bold, span.italic)
+    stand_ins = [replace(span, text=NOTE_MARK) if span.note
+                 else replace(span, text=unicodedata.normalize("NFC", span.text))
                  for span in spans]
     raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)
@@ -126,10 +145,10 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
         return ()
     ends = Alignment(raw, cleaned).positions(accumulate(len(span.text) for span in stand_ins))
     pieces = [
-        span if span.note else Span(cleaned[start:end], span.bold, span.italic)
+        span if span.note else replace(span, text=cleaned[start:end])
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
-    return joined(shared_edges(joined(pieces)))
+    return linked(joined(level_spaces(shared_edges(joined(pieces)))))
 
 
 class Alignment:
@@ -213,30 +232,69 @@ def shared_edges(spans: tuple[Span, ...]) -> list[Span]:
         trailing = span.text[len(span.text.rstrip(" ")) :]
         result += [
             with_emphasis(leading, span, before),
-            Span(core, span.bold, span.italic),
+            replace(span, text=core),
             with_emphasis(trailing, span, after),
         ]
     return result
 
 
+def level_spaces(spans: list[Span]) -> list[Span]:
+    """A space inside raised or lowered text ("10 th") set on the line: so each text has one
+    form, which the marked-up form (whose ^…^ holds no space, as pandoc's) can write."""
+    result = []
+    for span in spans:
+        if not span.position or " " not in span.text:
+            result.append(span)
+            continue
+        for index, word in enumerate(span.text.split(" ")):
+            if index:
+                result.append(replace(span, text=" ", position=""))
+            result.append(replace(span, text=word))
+    return result
+
+
 def with_emphasis(text: str, *spans: Span) -> Span:
-    """`text` with the emphasis all `spans` share."""
-    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans))
+    """`text` with the emphasis, position and link all `spans` share."""
+    return Span(text, all(span.bold for span in spans), all(span.italic for span in spans),
+                position=shared(span.position for span in spans),
+                link=shared(span.link for span in spans))
+
+
+def shared(values) -> str:
+    """The one value all have, else none."""
+    values = set(values)
+    return values.pop() if len(values) == 1 else ""
 
 
 def joined(spans: list[Span]) -> tuple[Span, ...]:
-    """The spans without empty ones, neighbours with the same emphasis made one (a note's
-    reference never joins); each text is joined once, however many spans make it."""
+    """The spans without empty ones, neighbours alike in all but their text made one (a
+    note's reference never joins); each text is joined once, however many spans make it."""
     kept: list[Span] = []
     texts: list[list[str]] = []
     for span in spans:
         if not span.text:
             continue
         if (kept and not (span.note or kept[-1].note)
-                and (kept[-1].bold, kept[-1].italic) == (span.bold, span.italic)):
+                and kept[-1].formatting == span.formatting):
             texts[-1].append(span.text)
         else:
             kept.append(span)
             texts.append([span.text])
-    return tuple(span if len(parts) == 1 else Span("".join(parts), span.bold, span.italic)
+    return tuple(span if len(parts) == 1 else replace(span, text="".join(parts))
                  for span, parts in zip(kept, texts, strict=True))
+
+def linked(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The spans with each web address written out in full (`https://…`) a link to itself,
+    its text as written."""
+    result: list[Span] = []
+    for span in spans:
+        if span.note or span.link or "://" not in span.text:
+            result.append(span)
+            continue
+        position = 0
+        for match in LINK.finditer(span.text):
+            result += [replace(span, text=span.text[position:match.start()]),
+                       replace(span, text=match.group(), link=match.group())]
+            position = match.end()
+        result.append(replace(span, text=span.text[position:]))
+    return tuple(span for span in result if span.text)

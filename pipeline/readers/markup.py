@@ -28,9 +28,13 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - `![Caption](image.png)` is a figure and its caption, on one line. The image is named
     relative to `source/` and must be there; `![Caption]()` takes the image from the
     metadata's `[images]`, by the figure's number (or has none). Figures are numbered in
-    order from 1; their alternative text comes from the metadata's `[alt]`.
+    order from 1, unless one says its number: `![Caption](){#figure-3}` (a figure keeps
+    the number it was first given when others are deleted, moved or added in the DOCX
+    draft). Their alternative text comes from the metadata's `[alt]`, unless one gives its
+    own: `{alt="A heron on the weir"}` (write `\\"` for a quote in it).
   - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
-    `I.` for letters and roman numerals, `一、` Chinese; `(a)`, `a)` and `（一）` for numbers
+    `I.` for letters and roman numerals, `aa.` after `z.` as Word counts, `一、` Chinese;
+    `(a)`, `a)` and `（一）` for numbers
     written so; the first item's number is the list's start). An item indented by two
     spaces or more beyond the item before is nested in it, to any depth; a line without a
     marker carries on its item.
@@ -42,12 +46,17 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
-  by the end of the block. Headings are plain: emphasis marked in a heading is not kept.
+  by the end of the block (or of the link, superscript or subscript they are switched in).
+  `^6^` is a superscript and `~2~` a subscript, as pandoc writes them (no space inside; `~~`
+  is two tildes); `[text](https://…)` is a link, `[text](<address with spaces>)` too, and
+  `<https://…>` an address shown as itself; an address written out in full (`https://…`)
+  is a link anyway. Headings are plain: emphasis marked in a heading is not kept, and its
+  raised and lowered figures become Unicode's (`CO~2~` is `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
-  `\.` `\(` `\)` `\（` `\:` (write `\]` for a `]` inside a caption, and escape the mark
-  that would make a paragraph read as another block: `\#`, `\!`, `\|`, `\- `, `1\. `,
-  `\(a) `, `a\) `, `\（一）`, `Table\: `). A backslash before any other character is itself
-  plain text.
+  `\.` `\(` `\)` `\（` `\:` `\^` `\~` `\<`. The writer escapes every `*`, `[`, `]`, `^`,
+  `~` and `<` in text, a `(` right after a note's reference, and the mark that would make a
+  paragraph read as another block (`\#`, `\!`, `\|`, `\- `, `1\. `, `\(a) `, `a\) `,
+  `\（一）`, `Table\: `). A backslash before any other character is itself plain text.
 - Typography follows the house style: quotes are curled, numbers bound to their words, and so
   on, exactly as for a `.txt` source.
 """
@@ -75,9 +84,8 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
-    plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.cleaning import clean_line, clean_spans, flattened
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
 from pipeline.readers.numbering import list_numbering
@@ -85,17 +93,25 @@ from pipeline.readers.numbering import list_numbering
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
-FIGURE_IMAGE = re.compile(r"\((.*)\)")
-ESCAPABLE = "*\\#![]|-.、()\uff08:"
+# "(image)", and perhaps the figure's attributes: {#figure-3 alt="A heron on the weir"}.
+FIGURE_IMAGE = re.compile(r"\((?P<image>.*)\)(?P<attributes>)")
+FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
+ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
+ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）".
 LIST_ITEM = re.compile(
-    rf"( *)((?:-|\(?(?:\d+|[a-zA-Z]|[ivxlcIVXLC]+)[.)])(?= )"
-    rf"|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(.*)"
+    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
+    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
-NOTE = re.compile(r"\[\^([^\]\s]+)\]:\s*(.*)")
-NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+# A note's label: no space, bracket or backslash, and not ending as a superscript does.
+NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
+NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
+NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
+RAISED = {"^": "superscript", "~": "subscript"}
+NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
 NESTED = 2  # spaces before a nested item's marker, at least
 
@@ -168,6 +184,7 @@ def read_blocks(
     chunks: list[Chunk], path: Path, metadata: Metadata, source_dir: Path
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
+    numbered: dict[int, int] = {}  # each figure's number, and the line that gives it
     index = 0
     while index < len(chunks):
         chunk = chunks[index]
@@ -175,8 +192,13 @@ def read_blocks(
         if HEADING_MARK.match(chunk.text):
             blocks.append(read_heading(chunk, path))
         elif chunk.text.startswith("!["):
-            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(read_figure(chunk, number, path, metadata, source_dir))
+            position = len([block for block in blocks if isinstance(block, Figure)]) + 1
+            figure = read_figure(chunk, position, path, metadata, source_dir)
+            if figure.number in numbered:
+                raise at(path, chunk.line, f"figure {figure.number} is numbered so at line"
+                         f" {numbered[figure.number]} too; give each figure its own number")
+            numbered[figure.number] = chunk.line
+            blocks.append(figure)
         elif NOTE.match(chunk.text):
             blocks.append(read_note(chunk, path))
         elif chunk.text.startswith("|"):
@@ -236,7 +258,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
         if item is None:
             levels[-1][1][-1][1].append(line.strip())
             continue
-        indent = len(item.group(1))
+        indent = len(item.group("indent"))
         while len(levels) > 1 and indent < levels[-1][0]:
             levels.pop()
         if levels and indent >= levels[-1][0] + NESTED:
@@ -244,7 +266,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
             levels.append((indent, nested))
         elif not levels:
             levels.append((indent, []))
-        levels[-1][1].append((item.group(2), [item.group(3)], []))
+        levels[-1][1].append((item.group("marker"), [item.group("rest")], []))
     return built_list(levels[0][1], chunk, path)
 
 
@@ -272,21 +294,22 @@ def marker_form(mark: str) -> str:
 def read_heading(chunk: Chunk, path: Path) -> Heading:
     one_line(chunk, path, "a heading")
     marks = HEADING_MARK.match(chunk.text).group(1)
-    text = plain(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
+    text = flattened(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
     if not text:
         raise at(path, chunk.line, "a heading with no text")
     return Heading(text, len(marks))
 
 
 def read_figure(
-    chunk: Chunk, number: int, path: Path, metadata: Metadata, source_dir: Path
+    chunk: Chunk, position: int, path: Path, metadata: Metadata, source_dir: Path
 ) -> Figure:
     one_line(chunk, path, "a figure")
     line = chunk.text
-    end = caption_end(line)
+    end = closing(line, 1, "[", "]")
     if end is None:
         raise at(path, chunk.line, "unterminated '![': a figure is ![caption](image)")
-    image = FIGURE_IMAGE.fullmatch(line[end + 1 :])
+    image = FIGURE_ATTRIBUTES.fullmatch(line[end + 1 :]) or FIGURE_IMAGE.fullmatch(
+        line[end + 1 :])
     if image is None:
         raise at(
             path,
@@ -295,22 +318,27 @@ def read_figure(
             " (write \\! to start a paragraph with !)",
         )
     caption = read_spans(line[2:end], chunk, path, offset=2)
-    named = image.group(1).strip()
-    return metadata.figure(number, caption,
-                           figure_image(named, chunk, path, source_dir) if named else None)
+    number, alt = figure_attributes(image.group("attributes"), position, chunk, path)
+    named = image.group("image").strip()
+    figure = metadata.figure(number, caption,
+                             figure_image(named, chunk, path, source_dir) if named else None)
+    return figure if alt is None else replace(figure, alt=clean_line(alt) or None)
 
 
-def caption_end(line: str) -> int | None:
-    """Where the caption of "![caption](image)" ends: its first `]` not after a backslash."""
-    index = 2
-    while index < len(line):
-        if line[index] == "\\":
-            index += 2
-        elif line[index] == "]":
-            return index
-        else:
-            index += 1
-    return None
+def figure_attributes(attributes: str | None, position: int, chunk: Chunk,
+                      path: Path) -> tuple[int, str | None]:
+    """A figure's number ({#figure-3}; else its place among the figures) and its alternative
+    text (alt="…"; None: the metadata's)."""
+    number, alt = position, None
+    for match in ATTRIBUTE.finditer(attributes or ""):
+        if match.group("number"):
+            number = int(match.group("number"))
+        elif match.group("alt") is not None:
+            alt = re.sub(r"\\(.)", r"\1", match.group("alt"))
+        elif match.group("other").strip():
+            raise at(path, chunk.line, f"unknown figure attribute {match.group('other')!r};"
+                     ' a figure takes {#figure-N alt="…"}')
+    return number, alt
 
 
 def figure_image(named: str, chunk: Chunk, path: Path, source_dir: Path) -> str:
@@ -326,46 +354,136 @@ def one_line(chunk: Chunk, path: Path, what: str) -> None:
 
 
 def read_spans(text: str, chunk: Chunk, path: Path, offset: int = 0) -> tuple[Span, ...]:
-    """The spans of inline markup: asterisks switch emphasis, a backslash escapes."""
-    spans: list[Span] = []
-    characters: list[str] = []
-    on = {"bold": False, "italic": False}
-    switched_on = {}  # where each emphasis was last switched on, for the error
-    index = 0
-    while index < len(text):
-        character = text[index]
-        reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
-        if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
-            characters.append(text[index + 1])
-            index += 2
-        elif reference is not None:
-            spans.append(Span("".join(characters), on["bold"], on["italic"]))
-            label = reference.group(1)
-            spans.append(Span(label, on["bold"], on["italic"], note=label))
-            characters = []
-            index = reference.end()
-        elif character == "*":
-            stars = len(text[index:]) - len(text[index:].lstrip("*"))
-            if stars > 3:
-                raise at(path, chunk.line_at(offset + index), too_many_asterisks(stars))
-            spans.append(Span("".join(characters), on["bold"], on["italic"]))
-            characters = []
-            for name in ("bold",) * (stars >= 2) + ("italic",) * (stars != 2):
-                on[name] = not on[name]
-                switched_on[name] = offset + index
-            index += stars
+    """The spans of inline markup: asterisks switch emphasis, ^…^ and ~…~ raise and lower,
+    [text](address) and <address> link, a backslash escapes."""
+    return clean_spans(Inline(chunk, path).spans(text, offset, Span("")))
+
+
+@dataclass(frozen=True)
+class Inline:
+    """The reading of one block's inline markup, for messages naming its lines."""
+
+    chunk: Chunk
+    path: Path
+
+    def spans(self, text: str, offset: int, outer: Span) -> list[Span]:
+        """The spans of `text` (at `offset` in the block), formatted as `outer` but for the
+        emphasis switched inside, which must be switched back by its end."""
+        spans: list[Span] = []
+        characters: list[str] = []
+        on = {"bold": outer.bold, "italic": outer.italic}
+        switched_on = {}  # where each emphasis was last switched, for the error
+
+        def flush(**formatting) -> Span:
+            spans.append(replace(outer, text="".join(characters), **on))
+            characters.clear()
+            return replace(outer, **on, **formatting)
+
+        index = 0
+        while index < len(text):
+            character = text[index]
+            reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
+            link = link_at(text, index) if character == "[" else None
+            address = AUTOLINK.match(text, index) if character == "<" else None
+            raised = raised_end(text, index) if character in RAISED else None
+            if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
+                characters.append(text[index + 1])
+                index += 2
+            elif link is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference
+                end, text_end, target = link
+                spans += self.spans(text[index + 1 : text_end], offset + index + 1,
+                                    flush(link=target))
+                index = end
+            elif reference is not None:
+                label = reference.group(1)
+                flush()
+                spans.append(Span(label, on["bold"], on["italic"], note=label))
+                index = reference.end()
+            elif address is not None:
+                spans.append(replace(flush(link=address.group(1)), text=address.group(1)))
+                index = address.end()
+            elif raised is not None:
+                spans += self.spans(text[index + 1 : raised], offset + index + 1,
+                                    flush(position=RAISED[character]))
+                index = raised + 1
+            elif character == "*":
+                stars = len(text[index:]) - len(text[index:].lstrip("*"))
+                if stars > 3:
+                    raise at(self.path, self.chunk.line_at(offset + index),
+                             too_many_asterisks(stars))
+                flush()
+                for name in ("bold",) * (stars >= 2) + ("italic",) * (stars != 2):
+                    on[name] = not on[name]
+                    switched_on[name] = offset + index
+                index += stars
+            else:
+                characters.append(character)
+                index += 1
+        for name in ("bold", "italic"):
+            if on[name] != getattr(outer, name):
+                where = "never switched off" if outer == Span("") else (
+                    "not switched back inside its link, superscript or subscript")
+                raise at(self.path, self.chunk.line_at(switched_on[name]),
+                         f"{name} switched on here is {where} (write \\* for an asterisk)")
+        flush()
+        return spans
+
+
+def link_at(text: str, index: int) -> tuple[int, int, str] | None:
+    """The link opening at `index`, "[text](address)" or "[text](<address>)": where it ends,
+    where its text ends, and its address; None when none opens there."""
+    text_end = closing(text, index, "[", "]")
+    if text_end is None or not text.startswith("(", text_end + 1):
+        return None
+    start = text_end + 2
+    if text.startswith("<", start):
+        end = text.find(">", start)
+        if end < 0 or not text.startswith(")", end + 1):
+            return None
+        return end + 2, text_end, text[start + 1 : end]
+    end = closing(text, start - 1, "(", ")")
+    if end is None or end == start or any(c.isspace() for c in text[start:end]):
+        return None
+    return end + 1, text_end, text[start:end]
+
+
+def closing(text: str, index: int, opening: str, close: str) -> int | None:
+    """Where the bracket opening at `index` is closed, brackets inside balanced and escaped
+    ones not counted."""
+    depth = 0
+    position = index
+    while position < len(text):
+        character = text[position]
+        if character == "\\":
+            position += 2
+            continue
+        depth += (character == opening) - (character == close)
+        if depth == 0:
+            return position
+        position += 1
+    return None
+
+
+def raised_end(text: str, index: int) -> int | None:
+    """Where the superscript (^) or subscript (~) opening at `index` closes: as pandoc reads
+    them, not empty, with no space inside; "~~" opens none."""
+    mark = text[index]
+    before = text[:index - 1] if text[index - 1 : index] == mark else None
+    if text.startswith(mark, index + 1) or (
+            before is not None and (len(before) - len(before.rstrip("\\"))) % 2 == 0):
+        return None  # "~~", unless its first is escaped
+    position = index + 1
+    while position < len(text):
+        character = text[position]
+        if character == "\\":
+            position += 2
+        elif character == mark:
+            return position if position > index + 1 else None
+        elif character.isspace() and character != NBSP:
+            return None
         else:
-            characters.append(character)
-            index += 1
-    for name in ("bold", "italic"):
-        if on[name]:
-            raise at(
-                path,
-                chunk.line_at(switched_on[name]),
-                f"{name} switched on here is never switched off (write \\* for an asterisk)",
-            )
-    spans.append(Span("".join(characters)))
-    return clean_spans(spans)
+            position += 1
+    return None
 
 
 def too_many_asterisks(stars: int) -> str:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from pipeline.languages import NUMERALS
-
-ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+from pipeline.list_numbers import is_roman, letters_value, roman_value
 
 
 def list_numbering(values: list[str]) -> tuple[str, int]:
     """The style and start of a list whose items are marked with `values`: "" for a bullet,
-    else the number, letter, roman or Chinese numeral ("3", "b", "iv", "C", "十一"). A list
-    marked i, ii … is roman; one marked i alone too; one starting at another single letter
-    is lettered."""
+    else the number, letter, roman or Chinese numeral ("3", "b", "iv", "C", "aa", "十一").
+    Markers that are all roman numerals are roman when they count on by one ("v, vi") or
+    start at i or with a numeral of two letters, unless they count on as letters too (a
+    list of one item: "v" alone is the letter, "i" alone the numeral); else lettered ("aa"
+    after "z", as Word counts)."""
     first = values[0]
     if not first:
         return "bullet", 1
@@ -24,17 +25,14 @@ def list_numbering(values: list[str]) -> tuple[str, int]:
             return numerals.style, numerals.value(first)
     case = "upper" if first.isupper() else "lower"
     folded = [value.lower() for value in values]
-    roman = folded[0] == "i" or len(folded[0]) > 1
-    if roman and all(set(value) <= set(ROMAN_VALUES) for value in folded):
-        return f"{case}-roman", roman_value(folded[0])
-    return f"{case}-alpha", ord(folded[0][0]) - ord("a") + 1
+    romans = [roman_value(value) if is_roman(value) else None for value in folded]
+    lettered = [letters_value(value) if len(set(value)) == 1 else None for value in folded]
+    as_roman = None not in romans and (counts_on(romans) or folded[0] == "i"
+                                       or len(folded[0]) > 1)
+    if as_roman and not (None not in lettered and counts_on(lettered) and folded[0] != "i"):
+        return f"{case}-roman", romans[0]
+    return f"{case}-alpha", lettered[0] or letters_value(folded[0])
 
 
-def roman_value(numeral: str) -> int:
-    total = 0
-    for index, letter in enumerate(numeral):
-        value = ROMAN_VALUES[letter]
-        following = ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
-        total += -value if value < following else value
-    return total
-
+def counts_on(numbers: list[int]) -> bool:
+    return all(after == before + 1 for before, after in zip(numbers, numbers[1:], strict=False))

@@ -33,6 +33,7 @@ class Run:
     executed: list[str] = field(default_factory=list)  # task names, in the order they ran
     errors: list[str] = field(default_factory=list)
     held_back: list[str] = field(default_factory=list)  # tasks a failed task they need held back
+    failed: set[str] = field(default_factory=set)  # the tasks that failed, by name
 
 
 class Console:
@@ -72,6 +73,7 @@ class Console:
             return
         if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
             self.write(fail.get_msg())
+        self.run.failed.add(task.name)
         message = one_line(getattr(fail, "message", "") or fail.get_msg())
         # Every edition of a document fails alike on one bad character, or its preflights
         # on one missing paragraph: said once.
@@ -139,7 +141,8 @@ def summary(project: Project, run: Run) -> str:
                                          if ":" in task} if project.confined(name))
     lines = [""]
     for name in documents:
-        lines += document_lines(project, name, f"model:{name}" in run.executed)
+        lines += document_lines(project, name, f"model:{name}" in run.executed,
+                                stale=f"model:{name}" in run.failed)
     tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
     if run.errors:
         tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
@@ -150,11 +153,16 @@ def summary(project: Project, run: Run) -> str:
     return "\n".join(lines) + "\n"
 
 
-def document_lines(project: Project, name: str, read: bool = False) -> list[str]:
+def document_lines(project: Project, name: str, read: bool = False,
+                   stale: bool = False) -> list[str]:
     """The document's editions and draft; when its text was `read` in this run, how many of
-    its lines were web-page debris."""
+    its lines were web-page debris; when its reading failed (`stale`: an edited draft
+    refused, say), that the editions shown are the previous build's, not the edits'."""
     folder = project.output_dir(name).relative_to(project.root)
     lines = [f"{name}  (in {folder}/)"]
+    if stale:
+        lines.append("  not rebuilt: the error above stopped it; these are the previous"
+                     " build's editions")
     debris = debris_lines(project, name) if read else 0
     if debris:
         lines.append(f"  {counted(debris, 'line')} dropped as web page debris"

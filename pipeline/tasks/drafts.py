@@ -108,7 +108,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
-    made while they are parsed is a new version, imported by the next build.
+    made while they are parsed is a new version, imported by the next build. The model it
+    was written from gives its figures' images and alternative text, by their identities.
     """
     from pipeline.readers.docx.draft import MAX_DOCX_BYTES, docx_document
     from pipeline.writers.markup import write_markup
@@ -123,13 +124,24 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             "undo the source's, or move the DOCX aside. Nothing was overwritten",
         )
     data = files.read_at_most(docx, MAX_DOCX_BYTES)
-    document = docx_document(data, docx, metadata)
+    document = docx_document(data, docx, metadata, written_document(project, name))
     files.write_text(project.markup(name), write_markup(document))
     # Recorded at once: should the build fail further on, the next one must not take the
     # new marked-up text for a change of its own.
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+
+
+def written_document(project: Project, name: str):
+    """The document the draft was written from (the last model built), whose figures the
+    draft's identify; None when there is none to read."""
+    from pipeline.model import from_json
+
+    try:
+        return from_json(files.read_json(project.model(name)))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def refuse_stale_markup(project: Project, name: str, state: dict) -> None:

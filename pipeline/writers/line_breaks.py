@@ -63,11 +63,12 @@ class LineBreaks:
     lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
 
     def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
-                hyphenate: bool = True) -> Markup:
+                hyphenate: bool = True, in_link: bool = False) -> Markup:
         """Span number `span` of block number `block`, the block's `last` span or not:
-        addresses may break before / . - @ (and are links where the layout has links);
-        ordinary words are hyphenated where the layout hyphenates and `hyphenate` allows,
-        unless the writer broke the block into lines itself."""
+        addresses may break before / . - @ (and are links where the layout has links,
+        unless the span is a link's text already, `in_link`); ordinary words are hyphenated
+        where the layout hyphenates and `hyphenate` allows, unless the writer broke the
+        block into lines itself."""
         ends = self.lines.get(block)
         own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
         hyphenate = hyphenate and ends is None
@@ -76,7 +77,7 @@ class LineBreaks:
             parts += [self.words(self.ended(text, position, match.start(), own, last=False),
                                  block, hyphenate),
                       address(self.ended(text, match.start(), match.end(), own, last=False),
-                              self.links, breakable=ends is None)]
+                              self.links and not in_link, breakable=ends is None)]
             position = match.end()
         parts.append(self.words(self.ended(text, position, len(text), own, last), block,
                                 hyphenate))

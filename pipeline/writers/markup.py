@@ -8,18 +8,22 @@ from __future__ import annotations
 import re
 
 from pipeline.languages import NUMERAL, NUMERALS
+from pipeline.list_numbers import letters, roman
 from pipeline.model import (
     Block,
     Document,
     Figure,
     Heading,
     List,
+    Metadata,
     Note,
     Paragraph,
     SignOff,
     Span,
     Table,
     UnknownBlock,
+    link_runs,
+    plain,
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
@@ -29,9 +33,12 @@ OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
     rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
-    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^)|Table(?=: )"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
+# The characters that open or close inline markup: always escaped in text.
+INLINE_MARKS = "\\*^~[]<"
+RAISED = {"superscript": "^", "subscript": "~"}
 
 
 def write_markup(document: Document) -> str:
@@ -41,18 +48,30 @@ def write_markup(document: Document) -> str:
     header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
         header.append(f"Byline: {document.byline.text}")
-    blocks = ["\n".join(header), *(write_block(block, meta.images) for block in document.blocks)]
+    figures = [block for block in document.blocks if isinstance(block, Figure)]
+    blocks = ["\n".join(header), *(
+        write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)
+        else write_block(block) for block in document.blocks)]
     return "\n\n".join(blocks) + "\n"
 
 
-def write_block(block: Block, images: dict[int, str]) -> str:
+def write_figure(figure: Figure, metadata: Metadata, position: int) -> str:
+    """A figure, its number written when it is not its place (a figure deleted, moved or
+    added before it in the DOCX draft), its alternative text when not the metadata's."""
+    # An image the metadata names is left to it, so a new one named there takes effect.
+    image = "" if figure.image == metadata.images.get(figure.number) else figure.image or ""
+    attributes = [f"#figure-{figure.number}"] * (figure.number != position)
+    if figure.alt is not None and figure.alt != metadata.alt.get(figure.number):
+        attributes.append('alt="{}"'.format(figure.alt.replace("\\", "\\\\")
+                                              .replace('"', '\\"')))
+    return f"![{write_spans(figure.caption)}]({image})" + (
+        "{" + " ".join(attributes) + "}" if attributes else "")
+
+
+def write_block(block: Block) -> str:
     match block:
         case Heading():
             return f"{'#' * block.level} {escaped(block.text)}"
-        case Figure():
-            # An image the metadata names is left to it, so a new one named there takes effect.
-            image = "" if block.image == images.get(block.number) else block.image or ""
-            return f"![{write_spans(block.caption, '[]')}]({image})"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
         case List():
@@ -104,7 +123,7 @@ def numeral(style: str, number: int) -> str:
         case "decimal":
             return str(number)
         case "lower-alpha" | "upper-alpha":
-            letter = chr(ord("a") + number - 1)
+            letter = letters(number)
             return letter.upper() if style.startswith("upper") else letter
         case "lower-roman" | "upper-roman":
             return roman(number).upper() if style.startswith("upper") else roman(number)
@@ -115,17 +134,6 @@ def numeral(style: str, number: int) -> str:
 
 
 LAST_LETTER = {"lower-alpha": 26, "upper-alpha": 26}  # z
-
-
-def roman(number: int) -> str:
-    numerals = (("c", 100), ("xc", 90), ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5),
-                ("iv", 4), ("i", 1))
-    result = ""
-    for numeral, value in numerals:
-        while number >= value:
-            result += numeral
-            number -= value
-    return result
 
 
 def write_table(block: Table) -> str:
@@ -139,18 +147,55 @@ def write_table(block: Table) -> str:
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
+    """Inline markup: emphasis, ^superscript^, ~subscript~, note references and links, the
+    characters that would read as markup escaped (and `special` ones besides)."""
+    pieces: list[tuple[bool, bool, str]] = []  # emphasis, and what is written in it
+    for link, run in link_runs(spans):
+        if not link:
+            for before, span in zip((Span(""), *run), run, strict=False):
+                text = written(span, special)
+                # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
+                if before.note and text.startswith("(") and before.formatting == span.formatting:
+                    text = "\\" + text
+                pieces.append((span.bold, span.italic, text))
+            continue
+        # The emphasis the whole link shares stays outside it; the rest is switched inside.
+        bold, italic = all(span.bold for span in run), all(span.italic for span in run)
+        if plain(run) == link and not any(span.bold or span.italic or span.position
+                                          for span in run):
+            pieces.append((bold, italic, f"<{link}>"))  # an address shown as itself
+        else:
+            inside = emphasised([(span.bold, span.italic, written(span, special))
+                                 for span in run], (bold, italic))
+            pieces.append((bold, italic, f"[{inside}]({destination(link)})"))
+    return emphasised(pieces, (False, False))
+
+
+def written(span: Span, special: str) -> str:
+    if span.note:
+        return f"[^{span.note}]"
+    text = escaped(span.text, special)
+    return f"{RAISED[span.position]}{text}{RAISED[span.position]}" if span.position else text
+
+
+def emphasised(pieces: list[tuple[bool, bool, str]], base: tuple[bool, bool]) -> str:
+    """The pieces with asterisks switching emphasis from `base` as each asks, and back."""
     parts = []
-    bold = italic = False
-    for span in (*spans, Span("")):
-        parts.append("*" * (2 * (span.bold != bold) + (span.italic != italic)))
-        parts.append(f"[^{span.note}]" if span.note else escaped(span.text, special))
-        bold, italic = span.bold, span.italic
+    bold, italic = base
+    for piece_bold, piece_italic, text in (*pieces, (*base, "")):
+        parts.append("*" * (2 * (piece_bold != bold) + (piece_italic != italic)) + text)
+        bold, italic = piece_bold, piece_italic
     return "".join(parts)
 
 
+def destination(address: str) -> str:
+    """A link's address as written between its parentheses: in angle brackets when it holds
+    a space or a parenthesis (as CommonMark and pandoc read it)."""
+    if any(character in address for character in " ()<>"):
+        return "<" + address.replace("<", "%3C").replace(">", "%3E") + ">"
+    return address
+
+
 def escaped(text: str, special: str = "") -> str:
-    # "[^" would open a note reference.
-    return "".join(
-        "\\" + c if c in "\\*" + special or text[i : i + 2] == "[^" else c
-        for i, c in enumerate(text)
-    )
+    """The text with each character that would read as markup after a backslash."""
+    return "".join("\\" + c if c in INLINE_MARKS + special else c for c in text)

@@ -114,8 +114,10 @@ def text_problems(edition: Edition) -> list[str]:
     for pattern in apparatus_patterns(edition.document):
         if (place := unclaimed_place(text, pattern, claimed)) is not None:
             claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
-    items = [Printed.of(None, part) for part in front_texts(edition.document)]
-    items += list(block_texts(edition.document))
+    # Print, which cannot follow a link, prints its address after its words.
+    document = edition.document if edition.layout.links else edition.document.with_addresses()
+    items = [Printed.of(None, part) for part in front_texts(document)]
+    items += list(block_texts(document))
     places: dict[int, tuple[int, int]] = {}
     # Longest first; of equal length, the blocks' before the opener's (which a layout may
     # set in capitals, and which a sign-off may repeat).

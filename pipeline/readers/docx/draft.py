@@ -4,29 +4,44 @@
   style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
   Byline means none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
-  structures.py, which also reads lists, tables, sign-offs and notes); Caption
-  is a figure, numbered in order from 1, or, right above a table, the table's caption.
-  The picture before a caption is not read back: a figure's image and alternative text come
-  from the metadata's `[images]` and `[alt]` by its new number, unless a marked-up source
-  written from this document names another image.
-- Every other paragraph with text (Body Text, Normal, LibreOffice's Text Body, styles of the
-  editor's own) is a body paragraph. Empty paragraphs, and a figure's picture, are skipped.
-- A run is bold or italic when its own formatting or its character style (Strong, Emphasis)
-  says so. The house typography is applied to each paragraph's whole text, as for the other
-  sources, and each character keeps its emphasis (cleaning.clean_spans).
+  structures.py, which also reads tables, sign-offs and notes); a heading Word
+  numbers keeps the number Word shows as its text.
+- A paragraph Word numbers, or in a List Bullet or List Number style, is a list item, its
+  number the one Word shows (numbering.py).
+- Caption is a figure. The picture before it and its caption carry the figure's identity,
+  which the writer gives them: the picture's name ("Figure 3") and a bookmark at the caption
+  (`_Figure3`). The figure keeps its number by it, so its image and alternative text follow
+  it wherever it moves; a figure the editor added is numbered after every other, and one
+  whose picture's alternative text the editor changed keeps the new text. A draft none of
+  whose figures carries an identity (one written before there were any, or made elsewhere)
+  numbers its figures in order from 1.
+- A paragraph Word sets as a drop cap (a frame holding a letter) begins the paragraph after
+  it. A Caption right above a table, or right below one, that is no figure's (no picture
+  before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
+  above and editors often type it below. Every other paragraph with text (Body Text,
+  Normal, LibreOffice's Text Body, styles of the editor's own) is a body paragraph. Empty
+  paragraphs are skipped.
+- Inline content (emphasis, superscript and subscript, links, note references, whatever
+  wraps them) is inline.py's. The house typography is applied to each
+  paragraph's whole text, as for the other sources, and each character keeps its formatting
+  (cleaning.clean_spans). A heading, title, subtitle or byline is plain text: its raised
+  and lowered figures become Unicode's (CO₂).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
-changes (python-docx reads inserted and deleted text alike), open comments, a footnote or
-endnote of several paragraphs, text outside ordinary paragraphs (text boxes), a table inside
-a table, merged cells, a cell of several paragraphs, a chart, and a picture that is no
-figure's. The file itself is only ever read.
+changes to the text (python-docx reads inserted and deleted text alike), open comments, a
+footnote or endnote of several paragraphs, or in a caption, heading or the front matter, a
+link in a heading, text outside ordinary paragraphs (text boxes), a table inside a table,
+merged cells, a cell of several paragraphs or a list in one, a list numbered in a way the
+editions cannot print, a chart, a part imported from another file (altChunk), a picture
+that is no figure's, and what inline.py refuses. The file itself is only ever read.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from io import BytesIO
 from pathlib import Path
 
@@ -35,16 +50,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph as DocxParagraph
-from docx.text.run import Run
 from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
+from pipeline.languages import PROFILES
 from pipeline.model import (
     Block,
-    Byline,
     Document,
     Figure,
     Heading,
@@ -58,15 +71,20 @@ from pipeline.model import (
     Table,
     plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans
+from pipeline.readers.cleaning import clean_line, clean_spans, flattened
+from pipeline.readers.docx.inline import CONTENTS_REMEDY, Story, lines, note_label_of, refusal
+from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
-    NOTE_REFERENCE_STYLES,
+    CAPTION_STYLE,
+    FRONT_MATTER,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
-    Place,
+    Styles,
+    contents,
     heading_level,
-    list_place,
-    numbering_formats,
+    place_of,
+    table_rows,
+    whole_number,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
 
@@ -93,43 +111,55 @@ UNREADABLE = (
 )
 WORD_NOTES = ("footnote", "endnote")
 NOTE_PARTS = {"footnote": RELATIONSHIP_TYPE.FOOTNOTES, "endnote": RELATIONSHIP_TYPE.ENDNOTES}
-REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+# Tracked changes to the text; a w:ins holding no text (an inserted paragraph mark) is none.
+REVISIONS = ("w:del", "w:moveFrom", "w:moveTo")
 COMMENTS_EXTENDED = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
-FRONT_MATTER = ("title", "subtitle", "byline")
 GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+DOCUMENT_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+# A figure's identity, as the writer gives it: the picture's name and the caption's bookmark.
+PICTURE_NAME = re.compile(r"Figure (\d+)")
+CAPTION_BOOKMARK = re.compile(r"_Figure(\d+)")
+DROP_CAPS = ("drop", "margin")
+# The alternative text the writer gives a picture the metadata describes not, in any language.
+DEFAULT_ALTS = {profile.reader_words.alt for profile in PROFILES}
 
 
-def read_docx(path: Path, metadata: Metadata) -> Document:
+def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
     """The document in the DOCX file `path`; refused with a PipelineError when reading it
-    would lose or invent text."""
-    return docx_document(read_at_most(path, MAX_DOCX_BYTES), path, metadata)
+    would lose or invent text. `written` is the document the draft was written from, if
+    known: a figure keeps its image and alternative text by its identity."""
+    return docx_document(read_at_most(path, MAX_DOCX_BYTES), path, metadata, written)
 
 
-def docx_document(data: bytes, path: Path, metadata: Metadata) -> Document:
+def docx_document(data: bytes, path: Path, metadata: Metadata,
+                  written: Document | None = None) -> Document:
     """The document in `data`, the bytes of the DOCX file `path`: the caller that must know
     which version it read (the draft bookkeeping) reads the bytes once and hashes the same."""
     try:
-        return read_package(data, path, metadata)
+        return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
         raise PipelineError(path, f"holds XML that is not well formed ({error}); it is "
                                   "corrupt: save it again from Word or LibreOffice") from None
 
 
-def read_package(data: bytes, path: Path, metadata: Metadata) -> Document:
+def read_package(data: bytes, path: Path, metadata: Metadata,
+                 written: Document | None) -> Document:
     draft = opened(data, path)
     cache_style_lookups(draft)
     body = draft.element.body
     refuse_tracked_changes(body, path)
     refuse_comments(draft, body, path)
-    paragraphs = [DocxParagraph(p, draft.part) for p in outer_paragraphs(body)]
-    read = [(paragraph, paragraph_runs(paragraph)) for paragraph in paragraphs]
-    refuse_unread_text(body, read, path)
-    refuse_uncarried(draft, body, path)
-    labels = note_labels(body)
-    result = document(path.stem, read, metadata, numbering_formats(draft), labels, path)
-    notes = word_notes(draft, labels, path)
+    styles = Styles(draft)
+    refuse_uncarried(body, styles, path)
+    labels = note_label_of(body)
+    story = Story(styles, draft.part.rels, labels, path)
+    reading = Reading(path, metadata, styles, Numbering.of(draft, styles), story,
+                      figure_identities(body, metadata, written))
+    result = reading.document(body)
+    refuse_unread_text(body, story.seen, path)
+    notes = word_notes(draft, styles, labels, path)
     return replace(result, blocks=result.blocks + tuple(notes)) if notes else result
 
 
@@ -173,7 +203,10 @@ def check_package(package: zipfile.ZipFile, path: Path) -> None:
 
 
 def refuse_tracked_changes(body, path: Path) -> None:
-    if any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS):
+    changed = any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
+        next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
+        is not None for insertion in body.iter(qn("w:ins")))
+    if changed:
         raise PipelineError(
             path,
             "holds tracked changes; accept or reject them (Review > Accept/Reject all), save,"
@@ -231,15 +264,15 @@ def related_parts(draft, relationship_type: str) -> list:
 
 
 def part_xml(part):
-    # python-docx parses the parts it knows (comments) and keeps the others as bytes.
+    # python-docx parses the parts it knows (comments) and keeps the others as bytes; its
+    # parser resolves no entity, so a part cannot pull in a file of the machine.
     element = getattr(part, "element", None)
     return element if element is not None else parse_xml(part.blob)
 
 
-def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: Path) -> None:
+def refuse_unread_text(body, seen: set, path: Path) -> None:
     """Text in no paragraph read (a text box, say) would silently vanish: stop instead."""
-    read_runs = {run._r for _, runs in read for run in runs}
-    unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t.getparent() not in read_runs)
+    unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t not in seen)
     if unread.strip():
         raise PipelineError(
             path,
@@ -248,28 +281,35 @@ def refuse_unread_text(body, read: list[tuple[DocxParagraph, list[Run]]], path: 
         )
 
 
-def refuse_uncarried(draft, body, path: Path) -> None:
+def refuse_uncarried(body, styles: Styles, path: Path) -> None:
     """What the editions cannot carry stops the build, saying where it stands: a table in a
-    table, merged cells, a chart, or a picture that is not a figure's (one right before a
-    Caption)."""
+    table, merged cells, a part imported from another file, a chart, or a picture that is
+    not a figure's (one right before a Caption)."""
     for number, table in enumerate(body.iter(qn("w:tbl")), 1):
         if next(table.iterancestors(qn("w:tbl")), None) is not None:
             raise PipelineError(path, f"holds a table inside a table ({place_of(table)}); make"
                                 " it one table, save, and run doit again")
-        spans_columns = any(int(span.get(qn("w:val"), "1")) > 1
+        spans_columns = any((whole_number(span.get(qn("w:val")), 1) or 1) > 1
                             for span in table.iter(qn("w:gridSpan")))
         if spans_columns or next(table.iter(qn("w:vMerge"), qn("w:hMerge")), None) is not None:
             raise PipelineError(path, f"table {number} ({place_of(table)}) has merged cells,"
                                 " which the editions do not have; split them, save, and run"
                                 " doit again")
+    for gallery in body.iter(qn("w:docPartGallery")):
+        if gallery.get(qn("w:val")) == "Table of Contents":  # Word's and LibreOffice's
+            raise refusal(path, "a table of contents", place_of(gallery), CONTENTS_REMEDY)
+    for chunk in body.iter(qn("w:altChunk")):
+        raise PipelineError(path, f"holds a part imported from another file ({place_of(chunk)},"
+                            " an altChunk); open the draft in Word and save it, so that the"
+                            " part becomes the draft's own text, and run doit again")
     for drawing in body.iter(qn("w:drawing")):
         if any(element.get("uri", "").endswith("/chart") for element in drawing.iter(GRAPHIC)):
             raise PipelineError(path, f"holds a chart ({place_of(drawing)}); the editions take"
                                 " pictures only as figures: remove it, save, and run doit again")
         paragraph = next(drawing.iterancestors(qn("w:p")))
         following = paragraph.getnext()
-        if following is None or following.tag != qn("w:p") or style_name(
-                DocxParagraph(following, draft.part)) != "caption":
+        if following is None or following.tag != qn("w:p") or CAPTION_STYLE not in (
+                styles.paragraph_names(following)):
             raise PipelineError(
                 path,
                 f"holds a picture that is not a figure's ({place_of(drawing)}); a figure is a"
@@ -278,245 +318,307 @@ def refuse_uncarried(draft, body, path: Path) -> None:
             )
 
 
-def place_of(element) -> str:
-    """Where an element stands, for a message: after the text of the block before it."""
-    block = element
-    while block.getparent() is not None and block.getparent().tag != qn("w:body"):
-        block = block.getparent()
-    for previous in block.itersiblings(preceding=True):
-        text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
-        if text:
-            return f"after {excerpt(text)}"
-    return "at the start"
+# --- Figures' identities ---------------------------------------------------------------------
 
 
-# --- Paragraphs and runs ---------------------------------------------------------------------
+@dataclass
+class Identities:
+    """The figures' numbers: those the draft's figures carry, and the next one free."""
+
+    carried: bool  # whether any figure in the draft carries an identity
+    earlier: dict[int, Figure]  # the written document's figures by number
+    next_free: int
+    given: set[int] = field(default_factory=set)
+
+    def number(self, candidates: list[int | None], position: int) -> int:
+        """The number of the figure at `position` (from 1) with the identities `candidates`
+        (its picture's, its caption's): the first not given yet, else a new one."""
+        if not self.carried:
+            return position
+        number = next((candidate for candidate in candidates
+                       if candidate is not None and candidate not in self.given), None)
+        if number is None:
+            number = self.next_free
+            self.next_free += 1
+        self.given.add(number)
+        return number
 
 
-def outer_paragraphs(body) -> list:
-    """The body's paragraphs in order, table cells included; not those inside text boxes."""
-    return [p for p in body.iter(qn("w:p")) if next(p.iterancestors(qn("w:p")), None) is None]
+def figure_identities(body, metadata: Metadata, written: Document | None) -> Identities:
+    names = [picture_number(properties) for properties in body.iter(DOCUMENT_PROPERTIES)]
+    marks = [int(match.group(1)) for mark in body.iter(qn("w:bookmarkStart"))
+             if (match := CAPTION_BOOKMARK.fullmatch(mark.get(qn("w:name"), "")))]
+    taken = {number for number in names if number is not None} | set(marks)
+    earlier = {figure.number: figure for figure in (written.figures if written else [])}
+    known = taken | set(metadata.images) | set(metadata.alt) | set(earlier)
+    return Identities(bool(taken), earlier, max(known, default=0) + 1)
 
 
-def paragraph_runs(paragraph: DocxParagraph) -> list[Run]:
-    """The paragraph's own runs: direct, in hyperlinks, fields, content controls and smart
-    tags alike; not the runs of a text box's paragraphs."""
-    p = paragraph._p
-    return [Run(r, paragraph) for r in p.iter(qn("w:r")) if next(r.iterancestors(qn("w:p"))) is p]
+def picture_number(properties) -> int | None:
+    match = PICTURE_NAME.fullmatch(properties.get("name", "")) if properties is not None else None
+    return int(match.group(1)) if match else None
 
 
-def spans(runs: list[Run], labels: dict[tuple[str, str], str]) -> tuple[Span, ...]:
-    return clean_spans([
-        Span(note_label(run, labels) or run.text, emphasised(run, "bold"),
-             emphasised(run, "italic"), note_label(run, labels))
-        for run in runs
-    ])
-
-
-def note_label(run: Run, labels: dict[tuple[str, str], str]) -> str:
-    """The label of the note a run refers to: Word's footnote or endnote by its number or
-    mark, or a run in a note-reference style by its text."""
-    reference = reference_of(run._r)
-    if reference is not None:
-        return labels.get(reference, "")
-    style = run.style
-    name = style.name.casefold() if style is not None and style.name else ""
-    return run.text.strip() if name in NOTE_REFERENCE_STYLES else ""
-
-
-def reference_of(run) -> tuple[str, str] | None:
-    """("endnote" or "footnote", its id) of the Word note a run refers to."""
-    for kind in WORD_NOTES:
-        reference = run.find(qn(f"w:{kind}Reference"))
-        if reference is not None:
-            return kind, reference.get(qn("w:id"))
+def caption_number(p) -> int | None:
+    for mark in p.iter(qn("w:bookmarkStart")):
+        match = CAPTION_BOOKMARK.fullmatch(mark.get(qn("w:name"), ""))
+        if match:
+            return int(match.group(1))
     return None
 
 
-def note_labels(body) -> dict[tuple[str, str], str]:
-    """Each Word note's label: its custom mark, else its number among the numbered notes in
-    the order of their references (footnotes and endnotes counted together)."""
-    labels: dict[tuple[str, str], str] = {}
-    numbered = 0
-    for run in body.iter(qn("w:r")):
-        reference = reference_of(run)
-        if reference is None:
-            continue
-        element = run.find(qn(f"w:{reference[0]}Reference"))
-        if element.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
-            labels[reference] = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+# --- The document ----------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """The body read block by block, in order."""
+
+    path: Path
+    metadata: Metadata
+    styles: Styles
+    numbering: Numbering
+    story: Story
+    identities: Identities
+    blocks: list[Block] = field(default_factory=list)
+    front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
+    items: list[tuple[Place, tuple[Span, ...], object]] = field(default_factory=list)
+    pictures: list = field(default_factory=list)  # the picture paragraph's just before
+    drop_cap: list[Span] = field(default_factory=list)
+    caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
+    tables: int = 0
+
+    def document(self, body) -> Document:
+        for element in contents(body, qn("w:p"), qn("w:tbl")):
+            if element.tag == qn("w:tbl"):
+                self.end_list()
+                self.tables += 1
+                self.blocks.append(replace(self.table(element), caption=self.caption))
+                self.caption = ()
+            else:
+                self.paragraph(element)
+        self.end_list()
+        name = self.path.stem
+        title, subtitle, byline = (clean_line(" ".join(self.front[key])) for key in FRONT_MATTER)
+        return Document(
+            name,
+            replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
+                    subtitle=subtitle),
+            parse_byline(byline) if byline.strip(" ,") else None,
+            tuple(self.blocks),
+        )
+
+    def paragraph(self, p) -> None:
+        place = self.numbering.place(p)  # every paragraph, in order: Word counts so
+        raw = self.story.paragraph(p)
+        if is_drop_cap(p):
+            self.drop_cap += raw
+            return
+        raw, self.drop_cap = self.drop_cap + raw, []
+        text = clean_spans(raw)
+        names = self.styles.paragraph_names(p)
+        level = heading_level(p, self.styles)
+        front = next((name for name in names if name in FRONT_MATTER), None)
+        if not (text and place is not None and front is None and level is None
+                and CAPTION_STYLE not in names):
+            self.end_list()  # anything but a list item ends a list
+        if not text:
+            self.pictures = self.story.pictures
+            return
+        if front is not None:
+            self.front[front].append(self.line(text, f"the {front}"))
+        elif CAPTION_STYLE in names:
+            if not self.table_caption(text, p):
+                self.blocks.append(self.figure(text, p))
+        elif level is not None:
+            number = f"{place.shown} " if place is not None and place.format.style not in (
+                None, "bullet") else ""
+            self.blocks.append(Heading(clean_line(number + self.line(text, "a heading")), level))
+        elif place is not None:
+            self.items.append((place, text, p))
+        elif set(names) & set(SIGN_OFF_STYLES):
+            # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
+            signed = tuple(line for line in map(clean_spans, lines(raw)) if line)
+            if self.blocks and isinstance(self.blocks[-1], SignOff):
+                signed = self.blocks.pop().lines + signed
+            self.blocks.append(SignOff(signed))
+        elif set(names) & set(NOTE_STYLES) and text[0].note:
+            self.blocks.append(Note(text[0].note, clean_spans(text[1:])))
         else:
-            numbered += 1
-            labels[reference] = str(numbered)
-    return labels
+            self.blocks.append(Paragraph(text))
+        self.pictures = []
+
+    def table_caption(self, text: tuple[Span, ...], p) -> bool:
+        """Whether a Caption is a table's, right above it or right below it, and no figure's
+        (none has a picture before it or a figure's mark); if so, it is taken as the table's."""
+        if self.pictures or caption_number(p) is not None:
+            return False
+        following, preceding = neighbour(p, "getnext"), neighbour(p, "getprevious")
+        if following is not None and following.tag == qn("w:tbl"):
+            self.caption = self.caption + text if self.caption else text
+            return True
+        if (preceding is not None and preceding.tag == qn("w:tbl") and self.blocks
+                and isinstance(self.blocks[-1], Table) and not self.blocks[-1].caption):
+            self.blocks[-1] = replace(self.blocks[-1], caption=text)
+            return True
+        return False
+
+    def line(self, spans: tuple[Span, ...], what: str) -> str:
+        """The plain text of a heading or a line of the front matter."""
+        if any(span.note for span in spans):
+            raise PipelineError(self.path, f"holds a note in {what} ({excerpt(plain(spans))}),"
+                                " where the editions have none; move it into the text, save,"
+                                " and run doit again")
+        if any(span.link for span in spans):
+            raise PipelineError(self.path, f"holds a link in {what} ({excerpt(plain(spans))}),"
+                                " which the editions set as plain text; move it into the"
+                                " text, save, and run doit again")
+        return flattened(spans)
+
+    def figure(self, caption: tuple[Span, ...], p) -> Figure:
+        if any(span.note for span in caption):
+            self.line(caption, "a caption")
+        pictures = [properties for drawing in self.pictures
+                    for properties in drawing.iter(DOCUMENT_PROPERTIES)]
+        picture = pictures[0] if pictures else None
+        position = 1 + sum(isinstance(block, Figure) for block in self.blocks)
+        number = self.identities.number([picture_number(picture), caption_number(p)], position)
+        earlier = self.identities.earlier.get(number)
+        figure = (replace(earlier, caption=caption) if earlier
+                  else self.metadata.figure(number, caption))
+        described = picture.get("descr") if picture is not None else None
+        if described is not None and described != figure.alt and described not in DEFAULT_ALTS:
+            figure = replace(figure, alt=clean_line(described) or None)  # the editor's own
+        return figure
+
+    def end_list(self) -> None:
+        if self.items:
+            self.blocks += lists_of(self.items, self.path)
+            self.items = []
+
+    def table(self, element) -> Table:
+        rows = []
+        for row in table_rows(element):
+            cells = []
+            for cell in row:
+                paragraphs = [] if cell is None else contents(cell, qn("w:p"))
+                read = [(p, self.numbering.place(p), clean_spans(self.story.paragraph(p)))
+                        for p in paragraphs]
+                written = [(p, place, text) for p, place, text in read if text]
+                if len(written) > 1:
+                    raise PipelineError(self.path, f"table {self.tables} has a cell of"
+                                        f" {len(written)} paragraphs; make each cell one"
+                                        " paragraph, save, and run doit again")
+                if any(place is not None for _, place, _ in written):
+                    raise PipelineError(self.path, f"table {self.tables} has a list in a cell"
+                                        f" ({excerpt(plain(written[0][2]))}), which the"
+                                        " editions do not have; make it text, save, and run"
+                                        " doit again")
+                cells.append(written[0][2] if written else ())
+            rows.append(tuple(cells))
+        if len({len(row) for row in rows}) > 1 or not rows:
+            raise PipelineError(self.path, f"table {self.tables} has rows of unequal length;"
+                                " give every row the same cells, save, and run doit again")
+        return Table(rows[0], tuple(rows[1:]))
 
 
-def word_notes(draft, labels: dict[tuple[str, str], str], path: Path) -> list[Note]:
+def neighbour(element, step: str):
+    """The block next to `element` (`step`: "getnext" or "getprevious"), empty paragraphs
+    passed over, as the reading passes them."""
+    found = getattr(element, step)()
+    while found is not None and found.tag == qn("w:p") and not "".join(
+            t.text or "" for t in found.iter(qn("w:t"))).strip():
+        found = getattr(found, step)()
+    return found
+
+
+def is_drop_cap(p) -> bool:
+    properties = p.find(qn("w:pPr"))
+    frame = properties.find(qn("w:framePr")) if properties is not None else None
+    return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
+
+
+def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) -> list[List]:
+    """Consecutive list paragraphs as lists: an item deeper than the list's level is nested
+    in the item before it; a new list begins where the numbering changes its definition or
+    style, or does not count on by one (a list Word restarts, or one after another)."""
+    lists: list[List] = []
+    base = items[0][0].level
+    entries: list[tuple[tuple[Span, ...], list]] = []
+    first: Place | None = None
+    last = 0
+
+    def finish() -> None:
+        if entries:
+            lists.append(List(tuple(ListItem(text, nested_list(children, path))
+                                    for text, children in entries),
+                              first.format.style, first.number if first.format.style != "bullet"
+                              else 1, first.format.marker))
+            entries.clear()
+
+    for place, text, p in items:
+        if place.level > base and entries:
+            entries[-1][1].append((place, text, p))
+            continue
+        if place.format.style is None:
+            raise PipelineError(path, f"holds a list numbered in Word's {place.format.word_format}"
+                                f" format ({place_of(p)}), which the editions cannot print;"
+                                " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
+                                " doit again")
+        if first is None or place.level < base or (
+                place.definition, place.format.style, place.format.marker) != (
+                first.definition, first.format.style, first.format.marker) or (
+                place.format.style != "bullet" and place.number != last + 1):
+            finish()
+            first, base = place, place.level
+        entries.append((text, []))
+        last = place.number
+    finish()
+    return lists
+
+
+def nested_list(children: list, path: Path) -> List | None:
+    """The list nested in an item, to any depth; one item holds one."""
+    if not children:
+        return None
+    nested = lists_of(children, path)
+    if len(nested) > 1:
+        raise PipelineError(path, "holds a list item with two nested lists of different kinds"
+                            f" ({place_of(children[0][2])}); make them one, save, and run doit"
+                            " again")
+    return nested[0]
+
+
+# --- Notes -----------------------------------------------------------------------------------
+
+
+def word_notes(draft, styles: Styles, labels: dict[tuple[str, str], str],
+               path: Path) -> list[Note]:
     """The Word footnotes and endnotes the text refers to, as notes, in reference order."""
     bodies = {}
+    stories = {}
     for kind in WORD_NOTES:
         for part in related_parts(draft, NOTE_PARTS[kind]):
-            for note in parse_xml(part.blob).iter(qn(f"w:{kind}")):
+            root = part_xml(part)
+            story = Story(styles, part.rels, labels, path)
+            for note in root.iter(qn(f"w:{kind}")):
                 bodies[(kind, note.get(qn("w:id")))] = note
+                stories[(kind, note.get(qn("w:id")))] = story
     notes = []
     for reference, label in labels.items():
         note = bodies.get(reference)
         if note is None:
             raise PipelineError(path, f"refers to {reference[0]} {label}, which the file does"
                                 " not hold; delete the reference, save, and run doit again")
-        paragraphs = [DocxParagraph(p, draft.part) for p in note.iter(qn("w:p"))]
-        written = [p for p in paragraphs if p.text.strip()]
+        story = stories[reference]
+        written = [spans for spans in (story.paragraph(p) for p in contents(note, qn("w:p")))
+                   if clean_spans(spans)]
+        refuse_unread_text(note, story.seen, path)
         if len(written) > 1:
             raise PipelineError(path, f"{reference[0]} {label} has {len(written)} paragraphs;"
                                 " make it one paragraph, save, and run doit again")
-        runs = [run for p in written for run in paragraph_runs(p)
-                if run._r.find(qn(f"w:{reference[0]}Ref")) is None
-                and not (run.style is not None and run.style.name
-                         and run.style.name.casefold() in NOTE_REFERENCE_STYLES
-                         and run.text.strip() == label)]
-        notes.append(Note(label, spans(runs, labels)))
+        # The note's own mark (Word's, or its label in a note-reference style) is no text.
+        text = [span for spans in written for span in spans if span.note != label]
+        notes.append(Note(label, clean_spans(text)))
     return notes
 
-
-def emphasised(run: Run, attribute: str) -> bool:
-    """The run's own bold or italic, else its character style's (or the style it is based on)."""
-    value = getattr(run.font, attribute)
-    style = run.style
-    while value is None and style is not None:
-        value = getattr(style.font, attribute)
-        style = style.base_style
-    return bool(value)
-
-
-def style_name(paragraph: DocxParagraph) -> str:
-    style = paragraph.style
-    return style.name.casefold() if style is not None and style.name else "normal"
-
-
-# --- The document ----------------------------------------------------------------------------
-
-
-def document(
-    name: str,
-    read: list[tuple[DocxParagraph, list[Run]]],
-    metadata: Metadata,
-    numbering: dict,
-    labels: dict[tuple[str, str], str],
-    path: Path,
-) -> Document:
-    front: dict[str, list[str]] = {key: [] for key in FRONT_MATTER}
-    blocks: list[Block] = []
-    items: list[tuple[Place, tuple[Span, ...]]] = []  # a list being read
-    tables_read: set = set()
-    caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
-    for paragraph, runs in read:
-        place = list_place(paragraph, numbering)
-        if items and (place is None or place.starts_another(items[0][0])):
-            blocks.append(listed(items))
-            items = []
-        table = next(paragraph._p.iterancestors(qn("w:tbl")), None)
-        if table is not None:
-            if table not in tables_read:
-                tables_read.add(table)
-                blocks.append(replace(read_table(table, paragraph, labels, path,
-                                                 len(tables_read)), caption=caption))
-                caption = ()
-            continue
-        text = spans(runs, labels)
-        if not text:
-            continue
-        style = style_name(paragraph)
-        level = heading_level(paragraph)
-        if style in front:
-            front[style].append(plain(text))
-        elif place is not None:
-            items.append((place, text))
-        elif level is not None:
-            blocks.append(Heading(plain(text), level))
-        elif style == "caption" and is_above_table(paragraph):
-            caption = text
-        elif style == "caption":
-            number = len([block for block in blocks if isinstance(block, Figure)]) + 1
-            blocks.append(metadata.figure(number, text))
-        elif style in SIGN_OFF_STYLES:
-            # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
-            lines = tuple(line for line in lines_of(runs, labels) if line)
-            if blocks and isinstance(blocks[-1], SignOff):
-                lines = blocks.pop().lines + lines
-            blocks.append(SignOff(lines))
-        elif style in NOTE_STYLES and text[0].note:
-            blocks.append(Note(text[0].note, clean_spans(text[1:])))
-        else:
-            blocks.append(Paragraph(text))
-    if items:
-        blocks.append(listed(items))
-    title, subtitle, byline = (clean_line(" ".join(front[key])) for key in FRONT_MATTER)
-    return Document(
-        name,
-        replace(
-            metadata, title=title or metadata.title or title_from_name(name), subtitle=subtitle
-        ),
-        read_byline(byline),
-        tuple(blocks),
-    )
-
-
-def is_above_table(paragraph: DocxParagraph) -> bool:
-    following = paragraph._p.getnext()
-    return following is not None and following.tag == qn("w:tbl")
-
-
-def listed(items: list[tuple[Place, tuple[Span, ...]]]) -> List:
-    """One list from its paragraphs: those of a deeper level than the first nested in the
-    item before, to any depth."""
-    first = items[0][0]
-    top: list[tuple[tuple[Span, ...], list]] = []
-    for place, text in items:
-        if place.level > first.level and top:
-            top[-1][1].append((place, text))
-        else:
-            top.append((text, []))
-    return List(
-        tuple(ListItem(text, listed(nested) if nested else None) for text, nested in top),
-        first.style,
-        first.start,
-        first.marker,
-    )
-
-
-def read_table(table, paragraph: DocxParagraph, labels: dict[tuple[str, str], str], path: Path,
-               number: int) -> Table:
-    rows = []
-    for row in table.iter(qn("w:tr")):
-        cells = []
-        for cell in row.iter(qn("w:tc")):
-            paragraphs = [DocxParagraph(p, paragraph._parent) for p in cell.iter(qn("w:p"))]
-            written = [p for p in paragraphs if p.text.strip()]
-            if len(written) > 1:
-                raise PipelineError(path, f"table {number} has a cell of {len(written)}"
-                                    " paragraphs; make each cell one paragraph, save, and run"
-                                    " doit again")
-            cells.append(spans(paragraph_runs(written[0]), labels) if written else ())
-        rows.append(tuple(cells))
-    widths = {len(row) for row in rows}
-    if len(widths) > 1 or not rows:
-        raise PipelineError(path, f"table {number} has rows of unequal length; give every row"
-                            " the same cells, save, and run doit again")
-    return Table(rows[0], tuple(rows[1:]))
-
-
-def lines_of(runs: list[Run], labels: dict[tuple[str, str], str]) -> list[tuple[Span, ...]]:
-    """A paragraph's lines, parted by its line breaks, each cleaned."""
-    lines: list[list[tuple[Run, str]]] = [[]]
-    for run in runs:
-        for index, piece in enumerate(run.text.split("\n")):
-            if index:
-                lines.append([])
-            lines[-1].append((run, piece))
-    return [clean_spans([Span(note_label(run, labels) or piece, emphasised(run, "bold"),
-                              emphasised(run, "italic"), note_label(run, labels))
-                         for run, piece in line]) for line in lines]
-
-
-def read_byline(text: str) -> Byline | None:
-    return parse_byline(text) if text.strip(" ,") else None

@@ -1,12 +1,13 @@
-"""Reading back the draft's lists, tables, sign-offs and notes, and its headings by any name.
+"""Reading back the draft's styles and structures: headings by any name, tables, sign-offs
+and notes (lists are numbering.py's).
 
-- A heading is a paragraph whose style is "Heading N" by its name, by one of its aliases
-  (Word's "heading 1,My Heading"), by the style it is based on, or by its outline level.
-- A list is a run of paragraphs numbered by a numbering definition (their own or their
-  style's), or in a List Bullet or List Number style; a deeper level than the list's is
-  nested in the item before, to any depth. Its marker comes from the definition: bullet,
-  1., a., i. and their capitals, written 1., (1) or 1) (and （一）).
-- A table is a Word table: its first row the header, each cell one paragraph.
+- Styles are read once from the draft's styles part and looked up by id: a paragraph's
+  style is its own or the document's default; a style's names are its own and each alias
+  ("heading 1,My Heading"), folded.
+- A heading is a paragraph whose style is "Heading N" by its name, by one of its aliases,
+  by the style it is based on, or by its outline level.
+- A table is a Word table: its first row the header, each cell one paragraph; the cells a
+  row skips (w:gridBefore, w:gridAfter) are empty ones.
 - A paragraph in Closing or Signature is the sign-off, its lines parted by line breaks.
 - A paragraph in Endnote Text or Footnote Text is a note, labelled by its first run in a
   note-reference style; such a run elsewhere is a reference to the note.
@@ -14,146 +15,182 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from pipeline.languages import NUMERALS
-from pipeline.model import MARKERS
+from pipeline.errors import excerpt
 
 HEADING_STYLE = re.compile(r"heading (\d)")
-LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
 SIGN_OFF_STYLES = ("closing", "signature")
 NOTE_STYLES = ("endnote text", "footnote text")
 NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
-WORD_FORMATS = {
-    "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
-    "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
-    # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
-    **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
-}
+FRONT_MATTER = ("title", "subtitle", "byline")
+CAPTION_STYLE = "caption"
+OFF = ("0", "false", "off")
+MAX_COLUMNS = 63  # Word's: a row skips no more grid cells than a table can have
+# What wraps block content (paragraphs, tables, rows, cells) without being any.
+BLOCK_WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 
 
-def style_names(style) -> list[str]:
-    """A paragraph style's names, folded: its own and each alias ("heading 1,My Heading")."""
-    if style is None or not style.name:
-        return []
-    return [name.strip().casefold() for name in style.name.split(",")]
+class Styles:
+    """The draft's styles by id, each resolved once."""
+
+    def __init__(self, draft):
+        root = draft.styles.element
+        self.elements = {style.get(qn("w:styleId")): style for style in root.iter(qn("w:style"))}
+        self.default_paragraph = next(
+            (style_id for style_id, style in self.elements.items()
+             if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in
+             ("1", "true", "on")), None)
+
+    @functools.cache  # noqa: B019 (one Styles a reading)
+    def chain(self, style_id: str | None) -> tuple:
+        """The style and the styles it is based on, nearest first (a loop stops)."""
+        chain: list = []
+        while style_id in self.elements and self.elements[style_id] not in chain:
+            chain.append(self.elements[style_id])
+            based = self.elements[style_id].find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        return tuple(chain)
+
+    @functools.cache  # noqa: B019
+    def names(self, style_id: str | None) -> tuple[str, ...]:
+        """The folded names of a style (its own and its aliases), or none."""
+        style = self.elements.get(style_id)
+        name = style.find(qn("w:name")) if style is not None else None
+        if name is None or not name.get(qn("w:val")):
+            return ()
+        return tuple(part.strip().casefold() for part in name.get(qn("w:val")).split(","))
+
+    def paragraph_style(self, p) -> str | None:
+        """The id of a paragraph's style: its own, else the document's default."""
+        properties = p.find(qn("w:pPr"))
+        style = properties.find(qn("w:pStyle")) if properties is not None else None
+        return style.get(qn("w:val")) if style is not None else self.default_paragraph
+
+    def paragraph_names(self, p) -> tuple[str, ...]:
+        return self.names(self.paragraph_style(p)) or ("normal",)
+
+    @functools.cache  # noqa: B019
+    def run_properties(self, style_id: str | None) -> dict[str, object]:
+        """The run properties a style gives (its bases' first, its own winning)."""
+        merged: dict[str, object] = {}
+        for style in reversed(self.chain(style_id)):
+            properties = style.find(qn("w:rPr"))
+            if properties is not None:
+                merged.update(run_properties(properties))
+        return merged
+
+    @functools.cache  # noqa: B019
+    def heading_name_level(self, style_id: str | None) -> int | None:
+        """The level of a "Heading N" style by its name, an alias, or a base's name."""
+        for style in self.chain(style_id):
+            for name in self.names(style.get(qn("w:styleId"))):
+                match = HEADING_STYLE.fullmatch(name)
+                if match:
+                    return int(match.group(1))
+        return None
+
+    @functools.cache  # noqa: B019
+    def outline_level(self, style_id: str | None) -> int | None:
+        return next((level for level in map(outline_level, self.chain(style_id))
+                     if level is not None), None)
 
 
-def heading_level(paragraph) -> int | None:
+def run_properties(properties) -> dict[str, object]:
+    """What a w:rPr says that the reading cares for: emphasis, position, visibility, and
+    the font (for a symbol font's characters)."""
+    found: dict[str, object] = {}
+    for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("hidden", "w:vanish"),
+                     ("struck", "w:strike"), ("double_struck", "w:dstrike")):
+        element = properties.find(qn(tag))
+        if element is not None:
+            found[key] = element.get(qn("w:val"), "true").casefold() not in OFF
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is not None and (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))):
+        found["font"] = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
+    vertical = properties.find(qn("w:vertAlign"))
+    if vertical is not None:
+        found["position"] = {"superscript": "superscript", "subscript": "subscript"}.get(
+            vertical.get(qn("w:val")), "")
+    raised = properties.find(qn("w:position"))
+    if raised is not None and vertical is None:
+        # Text raised or lowered by half-points, as LibreOffice writes its own positions.
+        value = whole_number(raised.get(qn("w:val")), 0)
+        found["position"] = "superscript" if value > 0 else "subscript" if value < 0 else ""
+    return found
+
+
+def heading_level(p, styles: Styles) -> int | None:
     """The heading level of a paragraph by its style's name or alias, the style's base, or
     an outline level (the paragraph's own, else its style's)."""
-    style = paragraph.style
-    while style is not None:
-        for name in style_names(style):
-            match = HEADING_STYLE.fullmatch(name)
-            if match:
-                return int(match.group(1))
-        style = style.base_style
-    level = outline_level(paragraph._p) if paragraph._p.pPr is not None else None
-    style = paragraph.style
-    while level is None and style is not None:
-        level = outline_level(style.element)
-        style = style.base_style
+    style = styles.paragraph_style(p)
+    level = styles.heading_name_level(style)
+    if level is not None:
+        return level
+    level = outline_level(p)
+    if level is None:
+        level = styles.outline_level(style)
     return level + 1 if level is not None and level < 9 else None
 
 
 def outline_level(element) -> int | None:
+    """The outline level a paragraph or style gives, counted from 0 (9 is body text)."""
     properties = element.find(qn("w:pPr"))
     level = properties.find(qn("w:outlineLvl")) if properties is not None else None
-    value = level.get(qn("w:val"), "") if level is not None else ""
     # A level that is no number ("abc", against the schema's ST_DecimalNumber) is none.
-    return int(value) if value.isascii() and value.isdigit() else None
+    return whole_number(level.get(qn("w:val")), None) if level is not None else None
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where a list paragraph stands: its level (0 the outer list's), how its list is
-    numbered, and the numbering instance it counts in ("" for one numbered by its style)."""
-
-    level: int
-    style: str
-    start: int = 1
-    marker: str = ""
-    instance: str = ""
-
-    def starts_another(self, top: Place) -> bool:
-        """At the level of a list's first item, but counted or marked otherwise: the first
-        item of the next list."""
-        return self.level <= top.level and (self.instance, self.style) != (top.instance,
-                                                                           top.style)
+def contents(element, *tags: str) -> list:
+    """The children of `element` with one of the (qualified) `tags`, those inside content
+    controls and custom XML included."""
+    found = []
+    for child in element:
+        if child.tag in tags:
+            found.append(child)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                found += contents(content, *tags)
+        elif child.tag == qn("w:customXml"):
+            found += contents(child, *tags)
+    return found
 
 
-def list_place(paragraph, numbering) -> Place | None:
-    """Where a list paragraph stands; None for any other paragraph."""
-    number_id, level = numbering_of(paragraph)
-    if number_id and number_id != "0":
-        style, start, marker = numbering.get((number_id, level), ("decimal", 1, ""))
-        return Place(level, style, start, marker, number_id)
-    names = style_names(paragraph.style)
-    match = next((LIST_STYLE.fullmatch(name) for name in names if LIST_STYLE.fullmatch(name)),
-                 None)
-    if match is None:
-        return None
-    level = int(match.group(2) or 1) - 1
-    return Place(level, "bullet" if match.group(1) == "bullet" else "decimal")
+def table_rows(table) -> list[list]:
+    """A table's rows, each a list of its cells (None for a cell the row skips)."""
+    rows = []
+    for row in contents(table, qn("w:tr")):
+        properties = row.find(qn("w:trPr"))
+        skipped = {side: min(whole_number(value_of(properties, f"w:grid{side}"), 0), MAX_COLUMNS)
+                   if properties is not None else 0 for side in ("Before", "After")}
+        rows.append([None] * skipped["Before"] + contents(row, qn("w:tc"))
+                    + [None] * skipped["After"])
+    return rows
 
 
-def numbering_of(paragraph) -> tuple[str | None, int]:
-    """The numbering instance and level of a paragraph, its own or its style's."""
-    elements = [paragraph._p]
-    style = paragraph.style
-    while style is not None:
-        elements.append(style.element)
-        style = style.base_style
-    for element in elements:
-        properties = element.find(qn("w:pPr"))
-        numbered = properties.find(qn("w:numPr")) if properties is not None else None
-        if numbered is not None:
-            number = numbered.find(qn("w:numId"))
-            level = numbered.find(qn("w:ilvl"))
-            return (number.get(qn("w:val")) if number is not None else None,
-                    int(level.get(qn("w:val"))) if level is not None else 0)
-    return None, 0
-
-
-def numbering_formats(draft) -> dict[tuple[str, int], tuple[str, int, str]]:
-    """(instance, level) -> (list style, start, marker), from the draft's numbering
-    definitions."""
-    try:
-        part = draft.part.numbering_part.element
-    except NotImplementedError:
-        return {}
-    abstracts = {a.get(qn("w:abstractNumId")): a for a in part.iter(qn("w:abstractNum"))}
-    formats = {}
-    for number in part.iter(qn("w:num")):
-        reference = number.find(qn("w:abstractNumId"))
-        abstract = abstracts.get(reference.get(qn("w:val")) if reference is not None else None)
-        if abstract is None:
-            continue
-        overrides = {int(o.get(qn("w:ilvl"))): o for o in number.iter(qn("w:lvlOverride"))}
-        for level in abstract.iter(qn("w:lvl")):
-            index = int(level.get(qn("w:ilvl")))
-            number_format = value_of(level, "w:numFmt") or "decimal"
-            start = value_of(overrides[index], "w:startOverride") if index in overrides else None
-            style = WORD_FORMATS.get(number_format, "decimal")
-            formats[(number.get(qn("w:numId")), index)] = (
-                style,
-                int(start or value_of(level, "w:start") or 1),
-                marker_of(value_of(level, "w:lvlText") or "") if style != "bullet" else "",
-            )
-    return formats
-
-
-def marker_of(level_text: str) -> str:
-    """The model's marker for a level's text: "(%1)" -> "(%)", "%2)" -> "%)"; "" for the
-    style's usual "%1." or "%1、" and for anything the editions do not write ("%1.%2.")."""
-    marker = re.sub(r"%\d", "%", level_text)
-    return marker if marker in MARKERS else ""
+def whole_number(value: str | None, default: int | None) -> int | None:
+    """An attribute's whole number ("-8", "3"); `default` for one absent or no number (as
+    Word and LibreOffice take it), so odd input is read, not a crash."""
+    text = (value or "").strip()
+    return int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else default
 
 
 def value_of(element, tag: str) -> str | None:
     child = element.find(qn(tag))
     return child.get(qn("w:val")) if child is not None else None
+
+
+def place_of(element) -> str:
+    """Where an element stands, for a message: after the text of the block before it."""
+    block = element
+    while block.getparent() is not None and block.getparent().tag != qn("w:body"):
+        block = block.getparent()
+    for previous in block.itersiblings(preceding=True):
+        text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
+        if text:
+            return f"after {excerpt(text)}"
+    return "at the start"

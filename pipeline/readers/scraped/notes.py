@@ -9,6 +9,7 @@ such a note; any other `[n]` is the author's text and stays as written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.languages import NOTES_HEADINGS
 from pipeline.model import Note, Span
@@ -59,8 +60,8 @@ def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ..
                 continue
             # A reference sits against the word it follows: "growth [1]" reads "growth¹".
             before = span.text[position:match.start()].rstrip(" ")
-            result.append(Span(before, span.bold, span.italic))
+            result.append(replace(span, text=before))
             result.append(Span(match.group(1), span.bold, span.italic, note=match.group(1)))
             position = match.end()
-        result.append(Span(span.text[position:], span.bold, span.italic))
+        result.append(replace(span, text=span.text[position:]))
     return tuple(span for span in result if span.text)

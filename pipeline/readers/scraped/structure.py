@@ -35,6 +35,7 @@ from pipeline.model import (
     Span,
     Table,
 )
+from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_list, items_of
@@ -304,8 +305,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
 
 
 def spans_of(text: str) -> tuple[Span, ...]:
+    """A block's text (already cleaned), its web addresses made links."""
     text = text.replace("\t", " ").strip()
-    return (Span(text),) if text else ()
+    return linked((Span(text),)) if text else ()
 
 
 def referring(block: Block, labels: set[str]) -> Block:

@@ -25,7 +25,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Pt, RGBColor, Twips
 from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
@@ -44,6 +44,7 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
+    link_runs,
 )
 from pipeline.writers.docx.structures import (
     Endnotes,
@@ -57,6 +58,8 @@ from pipeline.writers.docx.structures import (
 )
 
 BYLINE_STYLE = "Byline"
+LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
+LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 BODY_STYLE = "Body Text"
 CAPTION_STYLE = "Caption"
 FIGURE_STYLE = "Normal"
@@ -298,6 +301,10 @@ def _add_missing_styles(draft) -> None:
         style.quick_style = True
         if name.startswith("Heading "):  # a heading for Word's navigation pane and contents
             style.element.get_or_add_pPr().get_or_add_outlineLvl().val = int(name[-1]) - 1
+    if LINK_STYLE not in styles:
+        link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
+        link.font.underline = True
+        link.font.color.rgb = LINK_COLOUR
 
 
 def _upright(draft) -> None:
@@ -430,16 +437,32 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
 
 
 def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
-    for span in spans:
-        if span.note:
-            add_reference(paragraph, span, endnotes)
-            continue
-        run = paragraph.add_run(span.text)
-        # Plain text inherits from the style: an explicit "not bold" would unbolden a Caption.
-        if span.bold:
-            run.bold = True
-        if span.italic:
-            run.italic = True
+    for link, run in link_runs(spans):
+        holder = _hyperlink(paragraph, link) if link else paragraph._p
+        for span in run:
+            if span.note:
+                add_reference(paragraph, span, endnotes)
+                continue
+            written = paragraph.add_run(span.text, style=LINK_STYLE if link else None)
+            holder.append(written._r)  # a link's runs inside its w:hyperlink
+            # Plain text inherits from the style: an explicit "not bold" would unbolden a
+            # Caption.
+            if span.bold:
+                written.bold = True
+            if span.italic:
+                written.italic = True
+            if span.position:
+                setattr(written.font, span.position, True)
+
+
+def _hyperlink(paragraph, address: str):
+    """A w:hyperlink to `address` at the paragraph's end, for the runs of its text."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK,
+                                                  is_external=True))
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
 
 
 def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_spans) -> None:
@@ -448,7 +471,20 @@ def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_sp
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
         _add_picture(picture, source_dir / figure.image, figure, text_width)
-    add_spans(draft.add_paragraph(style=CAPTION_STYLE), figure.caption)
+    caption = draft.add_paragraph(style=CAPTION_STYLE)
+    _mark_figure(caption, figure.number)
+    add_spans(caption, figure.caption)
+
+
+def _mark_figure(caption, number: int) -> None:
+    """The figure's identity at its caption: a hidden bookmark (Word hides those whose name
+    starts with "_"), which the reader matches the figure by wherever the editor moves it."""
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        mark = OxmlElement(tag)
+        mark.set(qn("w:id"), str(number))
+        if tag == "w:bookmarkStart":
+            mark.set(qn("w:name"), f"_Figure{number}")
+        caption._p.append(mark)
 
 
 def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None:
@@ -459,6 +495,8 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
+    # Its name is the figure's identity, which the reader follows (with the caption's mark).
+    shape._inline.docPr.set("name", f"Figure {figure.number}")
     language = paragraph.part.document.core_properties.language
     shape._inline.docPr.set("descr", figure.alternative_text(language))
 

@@ -56,6 +56,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     the PDF writer's figure placement asks; with `lines` (how the layout sets justified
     lines), the writer breaks the justified paragraphs into lines itself."""
     placement = placement or Placement()
+    if not layout.links:  # print: each link's address after its words
+        document = document.with_addresses()
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
     language = document.metadata.language

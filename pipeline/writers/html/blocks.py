@@ -26,8 +26,11 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
+    link_runs,
 )
 from pipeline.writers.line_breaks import LineBreaks
+
+POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 
 
 @dataclass(frozen=True)
@@ -62,26 +65,44 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
 
 def spans(items: tuple[Span, ...], index: int, setting: Setting,
           hyphenate: bool = True) -> Markup:
-    """Inline text: emphasis, note references, and running text broken as the layout
-    breaks it (hyphenated where `hyphenate` allows)."""
-    parts = []
+    """Inline text: emphasis, superscripts and subscripts, links, note references, and
+    running text broken as the layout breaks it (hyphenated where `hyphenate` allows). A
+    link is one <a> where the layout has links; elsewhere (print) the document's links have
+    their addresses after their words already (model.Document.with_addresses)."""
     texts = [span for span in items if not span.note]
     last = texts[-1] if texts else None  # a language may keep its last letters together
-    for number, span in enumerate(items):
-        if span.note:
-            mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
-                    if setting.layout.links else escape(span.text))
-            # The first reference to a note is where the note's own link leads back to.
-            parts.append(Markup('<sup class="note-ref" id="{}">{}</sup>').format(
-                reference_anchor(span.note), mark))
-            continue
-        text = setting.breaks.running(span.text, index, number, span is last, hyphenate)
-        if span.italic:
-            text = Markup("<em>{}</em>").format(text)
-        if span.bold:
-            text = Markup("<strong>{}</strong>").format(text)
+    parts = []
+    number = 0  # each span's place in the block, as the line breaker numbers them
+    for link, run in link_runs(items):
+        linked = []
+        for span in run:
+            linked.append(inline(span, index, number, span is last, setting, hyphenate))
+            number += 1
+        text = Markup("").join(linked)
+        if link and setting.layout.links:
+            text = Markup('<a href="{}">{}</a>').format(link, text)
         parts.append(text)
     return Markup("").join(parts)
+
+
+def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
+           hyphenate: bool) -> Markup:
+    """One span: a note's reference, or text in its emphasis and position."""
+    if span.note:
+        mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
+                if setting.layout.links else escape(span.text))
+        # The first reference to a note is where the note's own link leads back to.
+        return Markup('<sup class="note-ref" id="{}">{}</sup>').format(
+            reference_anchor(span.note), mark)
+    text = setting.breaks.running(span.text, index, number, last, hyphenate,
+                                  in_link=bool(span.link))
+    if span.position:
+        text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
+    if span.italic:
+        text = Markup("<em>{}</em>").format(text)
+    if span.bold:
+        text = Markup("<strong>{}</strong>").format(text)
+    return text
 
 
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -149,9 +170,12 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "") -
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if block.numbered:
-        attributes += Markup(' class="{}{}" style="list-style-type: {}"').format(
+        # WeasyPrint 70 counts from 1 whatever the start attribute says: the counter is reset
+        # to the number before the first item's.
+        reset = f"; counter-reset: list-item {block.start - 1}" if block.start != 1 else ""
+        attributes += Markup(' class="{}{}" style="list-style-type: {}{}"').format(
             block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
-            counter_style(block))
+            counter_style(block), reset)
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     items = [Markup("<li>{}{}</li>\n").format(

@@ -1,0 +1,42 @@
+"""The numbers of list items written in letters and roman numerals, as Word writes them and
+the editions print them: readers and writers alike count with these."""
+
+from __future__ import annotations
+
+ROMAN_VALUES = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+                ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+
+
+def letters(number: int) -> str:
+    """27 -> "aa", 28 -> "bb": a to z, then each letter twice, three times … (Word's
+    lowerLetter, and CSS's symbolic counting, not the spreadsheet's aa, ab)."""
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+def letters_value(text: str) -> int:
+    """ "aa" -> 27: the number a letter written `len(text)` times stands for."""
+    return 26 * (len(text) - 1) + ord(text[0].lower()) - ord("a") + 1
+
+
+def roman(number: int) -> str:
+    """4 -> "iv", 1999 -> "mcmxcix"."""
+    result = ""
+    for numeral, value in ROMAN_VALUES:
+        while number >= value:
+            result += numeral
+            number -= value
+    return result
+
+
+def roman_value(numeral: str) -> int:
+    """ "iv" -> 4: each letter's value, less where a greater one follows it."""
+    values = dict(pair for pair in ROMAN_VALUES if len(pair[0]) == 1)
+    text = numeral.lower()
+    return sum(-values[letter] if values[letter] < values.get(following, 0) else values[letter]
+               for letter, following in zip(text, [*text[1:], ""], strict=False))
+
+
+def is_roman(numeral: str) -> bool:
+    """Whether letters are a roman numeral as roman() writes one ("iv", not "iiii" or "ic")."""
+    text = numeral.lower()
+    return bool(text) and set(text) <= set("ivxlcdm") and roman(roman_value(text)) == text

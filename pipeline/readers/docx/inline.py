@@ -1,0 +1,311 @@
+"""A DOCX paragraph's inline content as Word shows it: text with its emphasis, position
+(superscript, subscript), links and note references, whatever wraps it.
+
+- Runs are read wherever they stand: in hyperlinks, content controls (w:sdt; one showing its
+  placeholder holds no text of the editor's), smart tags, custom XML, w:ins holding no text of
+  its own, simple fields (w:fldSimple) and complex fields (w:fldChar … w:instrText …
+  separate … end), of which the current result is read, as Word shows it. A HYPERLINK field
+  is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only.
+- A symbol (w:sym) is its Unicode character (symbols.py). A tab is a space; a line break
+  is kept for the sign-off's lines, a space elsewhere; a page or column break a space.
+- A run is bold, italic, raised or lowered by its own formatting, else its character style's.
+
+What Word would show but the editions cannot, or shows otherwise, is refused with a line
+naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
+object, hidden or struck-out text, a symbol with no Unicode character, a table of contents or
+index, a page-number field. Each Story keeps the fields open as it reads on, since a field
+(a table of contents above all) may run over several paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from docx.oxml.ns import qn
+
+from pipeline.errors import PipelineError, excerpt
+from pipeline.model import Span
+from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
+from pipeline.readers.docx.symbols import symbol_character
+
+MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# Elements whose runs are the paragraph's own, read as if they were not there.
+WRAPPERS = {qn(tag) for tag in ("w:smartTag", "w:customXml", "w:ins", "w:dir", "w:bdo")}
+NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+BREAKS = {"page": " ", "column": " "}  # other breaks are line breaks
+CONTENTS_FIELDS = {"TOC": "a table of contents", "TOA": "a table of authorities",
+                   "INDEX": "an index"}
+CONTENTS_REMEDY = "the editions lay out their own pages and carry none: delete it"
+PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF")
+SYMBOL_CODES = re.compile("[\uf020-\uf0ff]")  # a symbol font's characters, as Word maps them
+HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+(?:"([^"]*)"|([^\s\\"]+))?', re.IGNORECASE)
+
+
+@dataclass
+class Field:
+    """A complex field being read: its instruction, and whether its result has begun."""
+
+    instruction: str = ""
+    result: bool = False
+    link: str = ""
+
+
+@dataclass
+class Story:
+    """One flow of text read in order (the body, or the notes of a part) with what it needs:
+    the styles, the relationships its links name, the notes' labels, and the fields open."""
+
+    styles: Styles
+    rels: dict
+    labels: dict[tuple[str, str], str]
+    path: object
+    fields: list[Field] = field(default_factory=list)
+    instructing: int = 0  # the open fields still in their instruction: what they hold hides
+    links: list[str] = field(default_factory=list)  # the HYPERLINK fields' showing their result
+    seen: set = field(default_factory=set)  # every w:t met, shown or not
+    pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
+
+    def paragraph(self, p) -> list[Span]:
+        """The paragraph's text as spans, not yet cleaned; line breaks as "\\n"."""
+        self.pictures = []
+        spans: list[Span] = []
+        style = self.styles.run_properties(self.styles.paragraph_style(p))
+        self.walk(p, "", spans, style)
+        return spans
+
+    def walk(self, element, link: str, spans: list[Span], style: dict) -> None:
+        for child in element:
+            tag = child.tag
+            if tag == qn("w:r"):
+                self.run(child, link, spans, style)
+            elif tag == qn("w:hyperlink"):
+                self.walk(child, self.target(child) or link, spans, style)
+            elif tag == qn("w:sdt"):
+                self.content_control(child, link, spans, style)
+            elif tag == qn("w:fldSimple"):
+                simple = Field(child.get(qn("w:instr"), ""), result=True)
+                self.check(simple, child)
+                self.walk(child, simple.link or link, spans, style)
+            elif tag in WRAPPERS:
+                self.walk(child, link, spans, style)
+            elif tag.startswith(MATH):
+                self.refuse(child, "an equation", "write it as text (E = mc²) or make it a"
+                            " picture with a caption")
+            elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
+                choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
+                if choice is not None:
+                    self.walk(choice, link, spans, style)
+
+    def content_control(self, sdt, link: str, spans: list[Span], style: dict) -> None:
+        content = sdt.find(qn("w:sdtContent"))
+        properties = sdt.find(qn("w:sdtPr"))
+        if content is None:
+            return
+        if properties is not None and properties.find(qn("w:showingPlcHdr")) is not None:
+            self.seen.update(content.iter(qn("w:t")))  # the prompt, not the editor's text
+            return
+        self.walk(content, link, spans, style)
+
+    def run(self, r, link: str, spans: list[Span], style: dict) -> None:
+        properties = self.properties(r, style)
+        reference = self.reference_label(r, properties)
+        if reference is not None:
+            self.seen.update(r.iter(qn("w:t")))  # a custom mark is the label
+            if reference and self.shown():
+                spans.append(Span(reference, properties.get("bold", False),
+                                  properties.get("italic", False), note=reference))
+            return
+        for child in r:
+            text = self.text_of(child, r)
+            if text:
+                self.show(text, properties, link, spans, r)
+
+    def text_of(self, child, r) -> str:
+        """What one child of a run shows; fields and pictures are noted as they pass."""
+        tag = child.tag
+        if tag == qn("w:t"):
+            self.seen.add(child)
+            return child.text or ""
+        if tag in (qn("w:tab"), qn("w:ptab")):
+            return "\t"
+        if tag == qn("w:br"):
+            return BREAKS.get(child.get(qn("w:type")), "\n")
+        if tag == qn("w:cr"):
+            return "\n"
+        if tag == qn("w:noBreakHyphen"):
+            return "-"
+        if tag == qn("w:sym"):
+            return self.symbol(child, child.get(qn("w:font"), ""), child.get(qn("w:char"), ""))
+        if tag == qn("w:fldChar"):
+            self.field_char(child)
+        elif tag == qn("w:instrText") and self.fields:
+            self.fields[-1].instruction += child.text or ""
+        elif tag == qn("w:drawing"):
+            self.pictures.append(child)
+        elif tag == qn("w:pict"):
+            self.vml(child)
+        elif tag == qn("w:object"):
+            self.refuse(child, "an embedded object (an old equation, a chart or a"
+                        " spreadsheet)", "make it a picture with a caption, or text")
+        elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
+            choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
+            self.pictures += [] if choice is None else choice.findall(qn("w:drawing"))
+        return ""
+
+    def show(self, text: str, properties: dict, link: str, spans: list[Span], r) -> None:
+        if not self.shown():
+            return
+        if SYMBOL_CODES.search(text) and properties.get("font"):
+            # Text in a symbol font, as LibreOffice writes a symbol: the font's own codes.
+            text = SYMBOL_CODES.sub(lambda code: self.symbol(r, str(properties["font"]),
+                                                             f"{ord(code.group()):04X}"), text)
+        if text.strip() and properties.get("hidden"):
+            self.refuse(r, f"hidden text {excerpt(text)}", "delete it, or unhide it"
+                        " (Format > Font, Hidden), so that what prints is what Word shows")
+        if text.strip() and (properties.get("struck") or properties.get("double_struck")):
+            self.refuse(r, f"struck-out text {excerpt(text)}", "delete it, or remove the"
+                        " strikethrough (a tracked deletion: accept or reject it)")
+        spans.append(Span(text, bool(properties.get("bold")), bool(properties.get("italic")),
+                          position=str(properties.get("position", "")),
+                          link=(self.links[-1] if self.links else "") or link))
+
+    def shown(self) -> bool:
+        """Whether text read now is shown: not in a field's instruction."""
+        return not self.instructing
+
+    def properties(self, r, style: dict) -> dict:
+        """The run's formatting: its character style's, then its own; what hides or strikes
+        text may also come from the paragraph's style."""
+        own = r.find(qn("w:rPr"))
+        character_style = own.find(qn("w:rStyle")) if own is not None else None
+        style_id = character_style.get(qn("w:val")) if character_style is not None else None
+        found = {key: value for key, value in style.items()
+                 if key in ("hidden", "struck", "double_struck")}
+        found.update(self.styles.run_properties(style_id))
+        if own is not None:
+            found.update(run_properties(own))
+        found["style"] = style_id
+        return found
+
+    def reference_label(self, r, properties: dict) -> str | None:
+        """The label of the note a run refers to, "" for a note's own mark; None for a run
+        that refers to none. Word's references by their number or mark; a run in a
+        note-reference style by its text (a second reference to a note, say)."""
+        for tag, kind in NOTE_REFERENCES.items():
+            reference = r.find(tag)
+            if reference is not None:
+                return self.labels.get((kind, reference.get(qn("w:id"))), "")
+        if set(self.styles.names(properties["style"])) & set(NOTE_REFERENCE_STYLES):
+            return "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()
+        return None
+
+    def field_char(self, element) -> None:
+        kind = element.get(qn("w:fldCharType"))
+        if kind == "begin":
+            self.fields.append(Field())
+            self.instructing += 1
+        elif kind == "separate" and self.fields and not self.fields[-1].result:
+            self.showing(self.fields[-1], element)
+        elif kind == "end" and self.fields:
+            ended = self.fields.pop()
+            if not ended.result:  # a field with no result shows none
+                self.instructing -= 1
+                self.check(ended, element)
+            elif ended.link:
+                self.links.pop()
+
+    def showing(self, open_field: Field, element) -> None:
+        """A field's result begins: what follows is shown, and linked if it is a link's."""
+        open_field.result = True
+        self.instructing -= 1
+        self.check(open_field, element)
+        if open_field.link:
+            self.links.append(open_field.link)
+
+    def check(self, open_field: Field, element) -> None:
+        """A field's kind, once its instruction is known: a link, or refused."""
+        words = open_field.instruction.split()
+        kind = words[0].upper() if words else ""
+        if kind in CONTENTS_FIELDS:
+            self.refuse(element, CONTENTS_FIELDS[kind], CONTENTS_REMEDY)
+        if kind in PAGE_FIELDS:
+            self.refuse(element, "a page-number field", "page numbers are the layout's:"
+                        " type the text instead")
+        if kind == "HYPERLINK":
+            match = HYPERLINK_FIELD.match(open_field.instruction.strip())
+            open_field.link = (match.group(1) or match.group(2) or "") if match else ""
+
+    def target(self, hyperlink) -> str:
+        """A w:hyperlink's address; "" for one to a bookmark in the document."""
+        rel = self.rels.get(hyperlink.get(f"{R}id"))
+        if rel is None or not rel.is_external:
+            return ""
+        anchor = hyperlink.get(qn("w:anchor"))
+        return rel.target_ref + (f"#{anchor}" if anchor else "")
+
+    def symbol(self, element, font: str, code: str) -> str:
+        character = symbol_character(font, code)
+        if character is None:
+            self.refuse(element, f"a symbol of the font {font} ({code}) that has no Unicode"
+                        " character", "insert it from an ordinary font (Insert > Symbol, the"
+                        " text's own font)")
+        return character
+
+    def vml(self, picture) -> None:
+        """An old-style picture: refused, unless it is a text box (whose text the reader
+        refuses in its own words)."""
+        if next(picture.iter(qn("w:txbxContent")), None) is None:
+            self.refuse(picture, "an old-style (VML) picture or shape", "insert the picture"
+                        " again (Insert > Picture) with a caption, or delete it")
+
+    def refuse(self, element, what: str, remedy: str) -> None:
+        raise refusal(self.path, what, where(element), remedy)
+
+
+def refusal(path, what: str, place: str, remedy: str) -> PipelineError:
+    """The one line that refuses what a draft holds and the editions cannot carry."""
+    return PipelineError(path, f"holds {what} ({place}), which the editions cannot carry;"
+                         f" {remedy}, save, and run doit again")
+
+
+def where(element) -> str:
+    """Where an element stands, for a message: in its paragraph, by the paragraph's text."""
+    paragraph = next(element.iterancestors(qn("w:p")), None)
+    text = "".join(t.text or "" for t in paragraph.iter(qn("w:t"))) if paragraph is not None \
+        else ""
+    return f"in {excerpt(text)}" if text.strip() else place_of(element)
+
+
+def lines(spans: list[Span]) -> list[list[Span]]:
+    """Spans parted at their line breaks."""
+    result: list[list[Span]] = [[]]
+    for span in spans:
+        for index, piece in enumerate(span.text.split("\n")):
+            if index:
+                result.append([])
+            if piece:
+                result[-1].append(replace(span, text=piece))
+    return result
+
+
+def note_label_of(body) -> dict[tuple[str, str], str]:
+    """Each Word note's label: its custom mark, else its number among the numbered notes in
+    the order of their references (footnotes and endnotes counted together)."""
+    labels: dict[tuple[str, str], str] = {}
+    numbered = 0
+    for run in body.iter(qn("w:r")):
+        for tag, kind in NOTE_REFERENCES.items():
+            reference = run.find(tag)
+            if reference is None:
+                continue
+            key = (kind, reference.get(qn("w:id")))
+            if reference.get(qn("w:customMarkFollows")) in ("1", "true", "on"):
+                labels[key] = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+            elif key not in labels:
+                numbered += 1
+                labels[key] = str(numbered)
+    return labels

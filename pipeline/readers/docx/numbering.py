@@ -1,0 +1,240 @@
+"""Lists as Word numbers them: each numbered paragraph's level, style and the number Word shows.
+
+A paragraph is numbered by a numbering instance (w:num) and a level, its own or its style's;
+instance 0 ("No List") numbers none, even in a List Bullet paragraph. Word counts by the
+abstract definition an instance refers to, so two instances of one definition continue each
+other's numbers; an instance that overrides a level's start (w:startOverride, as "Restart
+numbering" writes) restarts it where that instance is first used; a level restarts after
+each item of a level above it unless its definition says otherwise (w:lvlRestart). A level
+may be redefined by the instance (w:lvlOverride/w:lvl), and a definition may be another's
+(w:numStyleLink). Without numbering, a List Bullet or List Number style (List Bullet 2 …)
+makes a list paragraph of its own.
+
+Word's formats become the model's list styles (decimal, letters, roman numerals, a
+language's own such as Chinese counting), and its level text the marker, 1. (1) or 1)
+(model.MARKERS); formats that show the same figures differently (01, ①) are decimal; any
+other (First, Second …) is refused by the caller, since the editions could not print it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from docx.oxml.ns import qn
+
+from pipeline.languages import NUMERALS
+from pipeline.list_numbers import letters, roman
+from pipeline.model import MARKERS
+from pipeline.readers.docx.structures import Styles, value_of, whole_number
+
+LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
+WORD_FORMATS = {
+    "bullet": "bullet", "decimal": "decimal", "lowerLetter": "lower-alpha",
+    "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
+    # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
+    **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
+    # The same figures, written otherwise: 01, ①, (1), 1., full-width 1.
+    "decimalZero": "decimal", "decimalEnclosedCircle": "decimal",
+    "decimalEnclosedParen": "decimal", "decimalEnclosedFullstop": "decimal",
+    "decimalFullWidth": "decimal", "decimalFullWidth2": "decimal", "decimalHalfWidth": "decimal",
+}
+UNNUMBERED = "none"  # a level that shows no number: its paragraphs are no list's
+LEVELS = 9
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a numbering definition."""
+
+    word_format: str  # Word's numFmt
+    start: int = 1
+    text: str = "%1."  # lvlText: what Word shows, %n standing for level n's number
+    restart: int | None = None  # lvlRestart: restarts after level n-1 (0: never)
+
+    @property
+    def style(self) -> str | None:
+        """The model's list style; None for a format the model has not."""
+        return WORD_FORMATS.get(self.word_format)
+
+    @property
+    def marker(self) -> str:
+        """The model's marker for the level's text: "(%1)" -> "(%)", "%2)" -> "%)"; "" for
+        the style's usual "%1." or "%1、", for a bullet and for what the editions do not
+        write ("%1.%2.")."""
+        marker = re.sub(r"%\d", "%", self.text)
+        return marker if self.style != "bullet" and marker in MARKERS else ""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A numbered paragraph's place: its level, its definition and the number Word shows."""
+
+    level: int
+    definition: str  # the abstract definition, or the style a style list is named by
+    format: Level
+    number: int
+    shown: str  # what Word shows before the text: "2.", "iv)", "3.1"
+
+
+@dataclass
+class Instance:
+    definition: str
+    starts: dict[int, int]  # level -> its start override
+    levels: dict[int, Level]  # level -> its redefinition
+
+
+@dataclass
+class Numbering:
+    """The draft's numbering, counted in document order: ask `place` of each paragraph once,
+    in order."""
+
+    styles: Styles
+    definitions: dict[str, dict[int, Level]] = field(default_factory=dict)
+    instances: dict[str, Instance] = field(default_factory=dict)
+    counters: dict[str, list[int | None]] = field(default_factory=dict)
+    used: set[tuple[str, int]] = field(default_factory=set)  # (instance, level) seen
+
+    @classmethod
+    def of(cls, draft, styles: Styles) -> Numbering:
+        numbering = cls(styles)
+        try:
+            part = draft.part.numbering_part.element
+        except NotImplementedError:
+            return numbering
+        links = {}
+        for abstract in part.iter(qn("w:abstractNum")):
+            key = abstract.get(qn("w:abstractNumId"))
+            numbering.definitions[key] = {level_number(level): level_of(level)
+                                          for level in abstract.iter(qn("w:lvl"))}
+            link = value_of(abstract, "w:numStyleLink")
+            if link:
+                links[key] = link
+        for number in part.iter(qn("w:num")):
+            overrides = number.findall(qn("w:lvlOverride"))
+            numbering.instances[number.get(qn("w:numId"))] = Instance(
+                value_of(number, "w:abstractNumId") or "",
+                {level_number(o): whole_number(value_of(o, "w:startOverride"), 1)
+                 for o in overrides if value_of(o, "w:startOverride") is not None},
+                {level_number(o): level_of(o.find(qn("w:lvl")))
+                 for o in overrides if o.find(qn("w:lvl")) is not None},
+            )
+        numbering.follow_style_links(links)
+        return numbering
+
+    def follow_style_links(self, links: dict[str, str]) -> None:
+        """A definition that only names a numbering style (w:numStyleLink) is the one that
+        style's instance refers to."""
+        for key, style_id in links.items():
+            number_id, _ = self.style_numbering(style_id)
+            instance = self.instances.get(number_id or "")
+            if instance is not None and instance.definition in self.definitions:
+                self.definitions[key] = self.definitions[instance.definition]
+
+    def style_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        for style in self.styles.chain(style_id):
+            number_id, level = numbering_properties(style)
+            if number_id is not None:
+                return number_id, level
+        return None, None
+
+    def place(self, p) -> Place | None:
+        """Where a paragraph stands in its list, counting it; None for one in no list."""
+        style_id = self.styles.paragraph_style(p)
+        number_id, level = numbering_properties(p)
+        if number_id is None:
+            number_id, style_level = self.style_numbering(style_id)
+            level = level if level is not None else style_level
+        if number_id is None:
+            return self.style_list(style_id)
+        instance = self.instances.get(number_id)
+        if number_id == "0" or instance is None:
+            return None
+        level = min(max(level or 0, 0), LEVELS - 1)
+        definition = self.definitions.get(instance.definition, {})
+        formats = {**definition, **instance.levels}
+        level_format = formats.get(level, Level("decimal"))
+        if level_format.word_format == UNNUMBERED:
+            return None
+        first_use = (number_id, level) not in self.used
+        self.used.add((number_id, level))
+        start = instance.starts.get(level) if first_use else None
+        number = self.count(instance.definition, level, formats, start)
+        return Place(level, instance.definition, level_format, number,
+                     shown(level_format.text, self.counters[instance.definition], formats))
+
+    def count(self, definition: str, level: int, formats: dict[int, Level],
+              start: int | None) -> int:
+        counters = self.counters.setdefault(definition, [None] * LEVELS)
+        for above in range(level):  # a level above never used counts from its start
+            if counters[above] is None:
+                counters[above] = formats.get(above, Level("decimal")).start
+        if start is not None:
+            counters[level] = start
+        elif counters[level] is None:
+            counters[level] = formats.get(level, Level("decimal")).start
+        else:
+            counters[level] += 1
+        for below in range(level + 1, LEVELS):
+            restart = formats.get(below, Level("decimal")).restart
+            if restart is None or 0 < restart <= level + 1:
+                counters[below] = None
+        return counters[level]
+
+    def style_list(self, style_id: str | None) -> Place | None:
+        """A List Bullet or List Number paragraph whose style has no numbering of its own."""
+        for name in self.styles.names(style_id):
+            match = LIST_STYLE.fullmatch(name)
+            if match:
+                level = int(match.group(2) or 1) - 1
+                word_format = "bullet" if match.group(1) == "bullet" else "decimal"
+                formats = {level: Level(word_format)}
+                number = self.count(f"style:{word_format}", level, formats, None)
+                return Place(level, f"style:{word_format}", formats[level], number,
+                             f"{number}." if word_format == "decimal" else "\u2022")
+        return None
+
+
+def numbering_properties(element) -> tuple[str | None, int | None]:
+    """The numbering instance and level a paragraph or style names (w:numPr)."""
+    properties = element.find(qn("w:pPr"))
+    numbered = properties.find(qn("w:numPr")) if properties is not None else None
+    if numbered is None:
+        return None, None
+    level = value_of(numbered, "w:ilvl")
+    return value_of(numbered, "w:numId"), whole_number(level, 0) if level is not None else None
+
+
+def level_number(element) -> int:
+    """A level's index (w:ilvl), from 0 to 8."""
+    return min(max(whole_number(element.get(qn("w:ilvl")), 0), 0), LEVELS - 1)
+
+
+def level_of(element) -> Level:
+    restart = value_of(element, "w:lvlRestart")
+    return Level(value_of(element, "w:numFmt") or "decimal",
+                 whole_number(value_of(element, "w:start"), 1),
+                 value_of(element, "w:lvlText") or "",
+                 whole_number(restart, None))
+
+
+def shown(text: str, counters: list[int | None], formats: dict[int, Level]) -> str:
+    """lvlText with each %n replaced by level n's number in its format."""
+    return re.sub(r"%([1-9])", lambda match: formatted(
+        counters[int(match.group(1)) - 1] or 0,
+        formats.get(int(match.group(1)) - 1, Level("decimal")).word_format), text)
+
+
+def formatted(number: int, word_format: str) -> str:
+    """A number as Word shows it in letters, roman numerals or a language's own numerals,
+    else in figures."""
+    style = WORD_FORMATS.get(word_format)
+    match style:
+        case "lower-alpha" | "upper-alpha":
+            value = letters(number)
+            return value.upper() if word_format.startswith("upper") else value
+        case "lower-roman" | "upper-roman":
+            value = roman(number)
+            return value.upper() if word_format.startswith("upper") else value
+    own = next((numerals for numerals in NUMERALS if numerals.style == style), None)
+    return own.numeral(number) if own else str(number)

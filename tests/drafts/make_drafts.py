@@ -1,0 +1,248 @@
+"""Makes the DOCX files in this folder as an editor would, with LibreOffice as the client.
+
+Each file is a short text of its own, typed and formatted over UNO the way an editor works in
+LibreOffice Writer (the toolbar's superscript, Insert > Special Character, a list restarted or
+continued, Tab to nest an item, Insert > Table of Contents, a formula, a footnote in a
+caption …) and saved as Word 2007-365 .docx. The tests read the files; this script is run by
+hand, after a change of LibreOffice or of what a file should show:
+
+    /usr/bin/python3 tests/drafts/make_drafts.py        # Debian: python3-uno, LibreOffice
+
+It needs LibreOffice's Python bridge (python3-uno), which the tests themselves do not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import uno  # noqa: F401 (LibreOffice's bridge; makes com.sun.star importable)
+from com.sun.star.beans import PropertyValue
+from com.sun.star.style import DropCapFormat
+from com.sun.star.text.ControlCharacter import LINE_BREAK, PARAGRAPH_BREAK
+
+FOLDER = Path(__file__).resolve().parent
+PIPE = "pipeline-drafts"
+# What text typed after a formatted run returns to (a link ends by itself).
+PLAIN = {"CharEscapement": 0, "CharEscapementHeight": 100, "CharHidden": False,
+         "CharStrikeout": 0, "CharWeight": 100.0, "CharPosture": 0,
+         "CharFontName": "Liberation Serif", "CharFontCharSet": 1}
+SUPERSCRIPT = {"CharEscapement": 14000, "CharEscapementHeight": 58}  # the toolbar's: automatic
+SUBSCRIPT = {"CharEscapement": -14000, "CharEscapementHeight": 58}
+
+
+def prop(name: str, value) -> PropertyValue:
+    holder = PropertyValue()
+    holder.Name, holder.Value = name, value
+    return holder
+
+
+class Editor:
+    """Types a document into LibreOffice Writer, a paragraph and a run at a time."""
+
+    def __init__(self, desktop):
+        self.doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
+                                                (prop("Hidden", True),))
+        self.text = self.doc.Text
+        self.cursor = self.text.createTextCursor()
+        self.started = False
+
+    def paragraph(self, *runs, style: str = "Text body", numbering: str = "", level: int = 0,
+                  restart: bool = False, start: int = -1, **properties) -> Editor:
+        """A new paragraph of `runs` (text, or (text, formatting)) in a paragraph style, in a
+        list style (`numbering`) at `level`, restarted (at `start`) if asked."""
+        if self.started:
+            self.text.insertControlCharacter(self.cursor, PARAGRAPH_BREAK, False)
+        self.started = True
+        self.cursor.ParaStyleName = style
+        self.cursor.NumberingStyleName = numbering
+        if numbering:
+            self.cursor.NumberingLevel = level
+            self.cursor.ParaIsNumberingRestart = restart
+            if start >= 0:
+                self.cursor.NumberingStartValue = start
+        for name, value in properties.items():
+            self.cursor.setPropertyValue(name, value)
+        for run in runs:
+            self.run(*((run, {}) if isinstance(run, str) else run))
+        return self
+
+    def run(self, text: str, formatting: dict) -> None:
+        """Text typed, then selected and formatted, as an editor does."""
+        self.text.insertString(self.cursor, text, False)
+        if not formatting:
+            return
+        selection = self.text.createTextCursorByRange(self.cursor)
+        selection.goLeft(len(text), True)
+        for name, value in formatting.items():
+            selection.setPropertyValue(name, value)
+        for name in formatting:
+            if name in PLAIN:
+                self.cursor.setPropertyValue(name, PLAIN[name])
+
+    def line_break(self) -> None:
+        self.text.insertControlCharacter(self.cursor, LINE_BREAK, False)
+
+    def content(self, service: str):
+        """An object of the document's (a footnote, a field, an index), at the cursor."""
+        made = self.doc.createInstance(service)
+        return made
+
+    def insert(self, content) -> None:
+        self.text.insertTextContent(self.cursor, content, False)
+
+    def footnote(self, text: str) -> None:
+        note = self.content("com.sun.star.text.Footnote")
+        self.insert(note)
+        note.setString(text)
+
+    def table(self, rows: list[list[str]]) -> None:
+        table = self.content("com.sun.star.text.TextTable")
+        table.initialize(len(rows), len(rows[0]))
+        self.text.insertControlCharacter(self.cursor, PARAGRAPH_BREAK, False)
+        self.insert(table)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.getCellByName(f"{'ABCDEFGH'[c]}{r + 1}").setString(value)
+
+    def save(self, name: str) -> None:
+        self.doc.storeToURL((FOLDER / name).as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
+        self.doc.close(True)
+        print(name)
+
+
+def the_drafts(desktop) -> None:
+    """Every file, each a text of its own."""
+    # Science writing: superscripts and subscripts as the toolbar and Format > Character set them.
+    Editor(desktop).paragraph(
+        "Output rose to 4.1 × 10", ("6", SUPERSCRIPT), " tonnes while CO", ("2", SUBSCRIPT),
+        " fell; the 2", ("nd", {"CharEscapement": 33, "CharEscapementHeight": 58}),
+        " plant, on H", ("2", {"CharEscapement": -33, "CharEscapementHeight": 58}),
+        "O, opened.").save("superscript-subscript.docx")
+
+    # Insert > Special Character from Wingdings and Symbol; a link on two words.
+    Editor(desktop).paragraph(
+        "Approved ", ("\uf0fc", {"CharFontName": "Wingdings", "CharFontCharSet": 2}),
+        " by the board, angle ", ("\uf061", {"CharFontName": "Symbol", "CharFontCharSet": 2}),
+        ", see ", ("our website", {"HyperLinkURL": "https://museum.example.org/visit"}),
+        " or https://museum.example.org/plain.").save("symbols-and-links.docx")
+
+    # A numbered list starting at 5, interrupted, continued; then one restarted at v in roman.
+    editor = Editor(desktop).paragraph("The board resolved:")
+    for number, item in enumerate(("to open the east wing;", "to extend the hours;"), 0):
+        editor.paragraph(item, numbering="Numbering 123", restart=number == 0,
+                         start=5 if number == 0 else -1)
+    editor.paragraph("And, after a vote:")
+    editor.paragraph("to freeze the fees.", numbering="Numbering 123")
+    editor.paragraph("The survey found:")
+    for number, item in enumerate(("visitors rose;", "spending rose;"), 0):
+        editor.paragraph(item, numbering="Numbering ivx", restart=number == 0,
+                         start=5 if number == 0 else -1)
+    editor.paragraph("Signed off.").save("lists-start-continue-restart.docx")
+
+    # 28 lettered items; a list ended with "No List"; bullets then numbers, no text between.
+    editor = Editor(desktop).paragraph("Stations on the line:")
+    for number in range(1, 29):
+        editor.paragraph(f"station {number};", numbering="Numbering abc")
+    editor.paragraph("This paragraph was a list item until No List.", numbering="")
+    editor.paragraph("first bullet;", numbering="List 1")
+    editor.paragraph("second bullet.", numbering="List 1")
+    editor.paragraph("first number;", numbering="Numbering 123", restart=True)
+    editor.paragraph("second number.", numbering="Numbering 123")
+    editor.save("lists-letters-ended-mixed.docx")
+
+    # Bullets nested with Tab, three levels.
+    Editor(desktop).paragraph("Our priorities:") \
+        .paragraph("safety;", numbering="List 1") \
+        .paragraph("in the tunnels;", numbering="List 1", level=1) \
+        .paragraph("at night.", numbering="List 1", level=2) \
+        .paragraph("service.", numbering="List 1") \
+        .paragraph("After the list.").save("lists-nested.docx")
+
+    # Hidden text; struck-out text.
+    Editor(desktop).paragraph("Shown, ", ("and hidden", {"CharHidden": True}), ".") \
+        .save("hidden-text.docx")
+    Editor(desktop).paragraph("Kept, ", ("and struck", {"CharStrikeout": 1}), ".") \
+        .save("struck-text.docx")
+
+    # A table of contents over two headings.
+    editor = Editor(desktop).paragraph("Opening words.")
+    editor.paragraph("")
+    index = editor.content("com.sun.star.text.ContentIndex")
+    editor.insert(index)
+    editor.paragraph("Finances", style="Heading 1").paragraph("Money came in.")
+    editor.paragraph("Staff", style="Heading 1").paragraph("People joined.")
+    index.update()
+    editor.save("table-of-contents.docx")
+
+    # A footnote in a caption, and one in a heading.
+    editor = Editor(desktop).paragraph("The new ward opened.")
+    editor.paragraph("The ward at night", style="Caption")
+    editor.footnote("Photograph by the trust.")
+    editor.save("footnote-in-caption.docx")
+    editor = Editor(desktop).paragraph("Results", style="Heading 1")
+    editor.footnote("Unaudited.")
+    editor.paragraph("Income rose.").save("footnote-in-heading.docx")
+
+    # A drop cap.
+    cap = DropCapFormat()
+    cap.Lines, cap.Count, cap.Distance = 3, 1, 0
+    Editor(desktop).paragraph("Dropping the first letter of a chapter is an old habit.",
+                              DropCapFormat=cap).save("drop-cap.docx")
+
+    # A table with its caption typed under it; a page-number field in running text.
+    editor = Editor(desktop).paragraph("Results by region:")
+    editor.table([["Region", "Visits"], ["North", "1,204"], ["South", "980"]])
+    editor.paragraph("Table 1: Visits by region", style="Caption")
+    editor.paragraph("The end.").save("table-caption.docx")
+    editor = Editor(desktop).paragraph("This is page ")
+    page = editor.content("com.sun.star.text.TextField.PageNumber")
+    page.NumberingType = 4  # arabic
+    page.SubType = 1  # the current page
+    editor.insert(page)
+    editor.run(".", {})
+    editor.save("page-number-field.docx")
+
+
+def main() -> int:
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    office = subprocess.Popen(
+        [shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}",
+         "--headless", "--invisible", "--norestore",
+         f"--accept=pipe,name={PIPE};urp;StarOffice.ComponentContext"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local)
+        for _ in range(150):
+            try:
+                context = resolver.resolve(f"uno:pipe,name={PIPE};urp;StarOffice.ComponentContext")
+                break
+            except Exception:  # noqa: BLE001 (not listening yet)
+                time.sleep(0.2)
+        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
+                                                                   context)
+        the_drafts(desktop)
+        try:
+            desktop.terminate()
+        except Exception:  # noqa: BLE001 (the bridge closes as LibreOffice quits)
+            pass
+    finally:
+        time.sleep(2)
+        with contextlib.suppress(ProcessLookupError):  # soffice and the soffice.bin it starts
+            os.killpg(office.pid, signal.SIGTERM)
+        office.wait(timeout=60)
+        shutil.rmtree(profile, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,501 @@
+"""Edits editors make in Word and LibreOffice: each carried into the document, or refused in one
+line naming what and where, the DOCX untouched.
+
+The files in tests/drafts/ were made by LibreOffice itself, typed and formatted over UNO as an
+editor works (tests/drafts/make_drafts.py); what LibreOffice cannot make (Word's content
+controls, fields, smart tags, equations, old pictures) is written here in Word's own XML into
+a draft the pipeline wrote.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from lxml import etree
+from PIL import Image
+
+from pipeline.layouts import load_layout
+from pipeline.model import (
+    Document,
+    Figure,
+    Heading,
+    List,
+    ListItem,
+    Metadata,
+    Note,
+    Paragraph,
+    Span,
+    Table,
+    plain,
+)
+from pipeline.readers.docx.draft import read_docx
+from pipeline.writers.docx.draft import write_docx
+
+from .test_docx_reader import edited, paragraph_starting, refusal
+
+DRAFTS = Path(__file__).parent / "drafts"
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = load_layout(ROOT / "layouts", "print")
+NBSP = "\u00a0"
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+# A museum's annual review: paragraphs, a note, a table, a sign-off.
+MUSEUM = Document("museum", Metadata(title="Annual Review"), None, (
+    Paragraph((Span("The galleries reopened in May."),)),
+    Paragraph((Span(f"Visitors came from 41{NBSP}countries."), Span("1", note="1"))),
+    Table(((Span("Gallery"),), (Span("Visits"),)), (((Span("East"),), (Span("1,204"),)),)),
+    Paragraph((Span("The end."),)),
+    Note("1", (Span("Counted at the doors."),)),
+))
+
+
+def read_lo(name: str) -> Document:
+    return read_docx(DRAFTS / name, Metadata(title="T"))
+
+
+def texts(block: List) -> list[str]:
+    return [plain(item.spans) for item in block.items]
+
+
+@pytest.fixture
+def draft(tmp_path):
+    """The museum's draft as the pipeline writes it, to edit."""
+    path = tmp_path / "museum.docx"
+    path.write_bytes(write_docx(MUSEUM, LAYOUT, ROOT / "source"))
+    return path
+
+
+def elements(fragment: str) -> list:
+    """The elements of a fragment of Word's XML, every namespace the tests use declared."""
+    return list(parse_xml(f'<w:wrap {nsdecls("w", "r", "m")} xmlns:v="{VML}"'
+                          f' xmlns:o="{OFFICE}">{fragment}</w:wrap>'))
+
+
+def xml(fragment: str):
+    return elements(fragment)[0]
+
+
+def appended(draft_path: Path, text: str, fragment: str) -> Path:
+    """The draft with `fragment` (Word's XML) at the end of the paragraph starting `text`."""
+    def edit(draft):
+        paragraph_starting(draft, text)._p.extend(elements(fragment))
+
+    return edited(draft_path, edit)
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+# --- Superscripts, subscripts, symbols, links (LibreOffice) -----------------------------------
+
+
+def test_libreoffices_superscripts_and_subscripts_are_kept():
+    assert read_lo("superscript-subscript.docx").blocks == (Paragraph((
+        Span("Output rose to 4.1 × 10"), Span("6", position="superscript"),
+        Span(NBSP + "tonnes while CO"), Span("2", position="subscript"),
+        Span(" fell; the 2"), Span("nd", position="superscript"), Span(" plant, on H"),
+        Span("2", position="subscript"), Span("O, opened."),
+    )),)
+
+
+def test_libreoffices_special_characters_and_links_are_kept():
+    assert read_lo("symbols-and-links.docx").blocks == (Paragraph((
+        Span("Approved ✓ by the board, angle α, see "),
+        Span("our website", link="https://museum.example.org/visit"), Span(" or "),
+        Span("https://museum.example.org/plain", link="https://museum.example.org/plain"),
+        Span("."),
+    )),)
+
+
+# --- Lists as Word numbers them (LibreOffice) ---------------------------------------------
+
+
+def test_a_list_starts_where_it_was_set_continues_and_restarts_in_roman():
+    blocks = read_lo("lists-start-continue-restart.docx").blocks
+    lists = [block for block in blocks if isinstance(block, List)]
+    assert [(block.style, block.start, texts(block)) for block in lists] == [
+        ("decimal", 5, ["to open the east wing;", "to extend the hours;"]),
+        ("decimal", 7, ["to freeze the fees."]),  # continued after the paragraph between
+        ("lower-roman", 5, ["visitors rose;", "spending rose;"]),
+    ]
+
+
+def test_letters_past_z_no_list_and_numbers_after_bullets():
+    blocks = read_lo("lists-letters-ended-mixed.docx").blocks
+    assert isinstance(blocks[1], List) and blocks[1].style == "lower-alpha"
+    assert len(blocks[1].items) == 28 and texts(blocks[1])[26] == "station 27;"
+    assert blocks[2] == Paragraph((Span("This paragraph was a list item until No List."),))
+    assert [(block.style, texts(block)) for block in blocks[3:]] == [
+        ("bullet", ["first bullet;", "second bullet."]),
+        ("decimal", ["first number;", "second number."]),
+    ]
+
+
+def test_bullets_nested_with_tab_keep_three_levels():
+    blocks = read_lo("lists-nested.docx").blocks
+    assert blocks[1] == List((
+        ListItem((Span("safety;"),), List((
+            ListItem((Span("in the tunnels;"),), List((ListItem((Span("at night."),)),))),))),
+        ListItem((Span("service."),)),
+    ))
+    assert blocks[2] == Paragraph((Span("After the list."),))
+
+
+# --- Refused, the file untouched (LibreOffice) ---------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("hidden-text.docx", "holds hidden text 'and hidden' (in 'Shown, and hidden.')"),
+    ("struck-text.docx", "holds struck-out text 'and struck' (in 'Kept, and struck.')"),
+    ("table-of-contents.docx", "holds a table of contents (after 'Opening words.')"),
+    ("footnote-in-caption.docx", "holds a note in a caption ('The ward at night1')"),
+    ("footnote-in-heading.docx", "holds a note in a heading ('Results1')"),
+    ("page-number-field.docx", "holds a page-number field (in 'This is page 1.')"),
+])
+def test_what_the_editions_cannot_carry_is_refused_in_one_line(tmp_path, name, problem):
+    path = tmp_path / name
+    shutil.copy(DRAFTS / name, path)
+    message = refusal(path)
+    assert message.startswith(problem)
+    assert message.endswith("save, and run doit again")
+
+
+def test_libreoffices_drop_cap_stays_one_word():
+    assert read_lo("drop-cap.docx").blocks == (
+        Paragraph((Span("Dropping the first letter of a chapter is an old habit."),)),)
+
+
+# --- Wrappers unwrapped (Word's XML) ---------------------------------------------------------
+
+
+def test_a_content_control_smart_tag_and_custom_xml_hold_the_editors_text(draft):
+    path = appended(draft, "The galleries", (
+        '<w:sdt><w:sdtPr><w:alias w:val="Date"/></w:sdtPr><w:sdtContent>'
+        + run(" Opened by") + '</w:sdtContent></w:sdt>'
+        '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place">'
+        + run(" the Mayor") + '</w:smartTag>'
+        '<w:customXml w:element="who">' + run(" of Leeds") + '</w:customXml>'
+        '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+        + run("Click or tap here to enter text.") + '</w:sdtContent></w:sdt>'))
+    assert read_docx(path, MUSEUM.metadata).blocks[0] == Paragraph(
+        (Span("The galleries reopened in May. Opened by the Mayor of Leeds"),))
+
+
+def test_content_controls_around_paragraphs_cells_and_in_notes_are_read(draft):
+    def edit(draft):
+        body = draft.element.body
+        first = paragraph_starting(draft, "The galleries")._p
+        control = xml('<w:sdt><w:sdtContent/></w:sdt>')
+        first.addprevious(control)
+        control[0].append(first)
+        cell = body.find(qn("w:tbl")).findall(f".//{qn('w:tc')}")[-1]
+        cell_paragraph = cell.find(qn("w:p"))
+        for child in list(cell_paragraph):
+            if child.tag == qn("w:r"):
+                cell_paragraph.remove(child)
+        cell_paragraph.append(xml('<w:sdt><w:sdtContent>' + run("1,250") + '</w:sdtContent></w:sdt>'))
+        endnotes = next(rel.target_part for rel in draft.part.rels.values()
+                        if rel.reltype == RELATIONSHIP_TYPE.ENDNOTES)
+        root = etree.fromstring(endnotes.blob)
+        note = [n for n in root.iter(qn("w:endnote")) if n.get(qn("w:id")) == "1"][0]
+        note.find(qn("w:p")).append(xml('<w:sdt><w:sdtContent>' + run(" By hand.")
+                                        + '</w:sdtContent></w:sdt>'))
+        endnotes._blob = etree.tostring(root)
+
+    result = read_docx(edited(draft, edit), MUSEUM.metadata)
+    assert result.blocks[0] == MUSEUM.blocks[0]
+    assert result.blocks[2].rows == (((Span("East"),), (Span("1,250"),)),)
+    assert result.blocks[-1] == Note("1", (Span("Counted at the doors. By hand."),))
+
+
+def test_fields_show_their_result_and_a_hyperlink_field_is_a_link(draft):
+    complex_field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://leeds.example.org/tickets" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("tickets")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    nested = (  # a field inside another's instruction shows nothing; the outer's result shows
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> DATE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("2024")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> = 2024 "yes" "no" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run(" this year")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    path = appended(draft, "The galleries", (
+        run(" Buy ") + complex_field + run(", by ")
+        + '<w:fldSimple w:instr=" AUTHOR "><w:r><w:t>Ann Lee</w:t></w:r></w:fldSimple>' + nested
+        + run(".")))
+    assert read_docx(path, MUSEUM.metadata).blocks[0] == Paragraph((
+        Span("The galleries reopened in May. Buy "),
+        Span("tickets", link="https://leeds.example.org/tickets"),
+        Span(", by Ann Lee this year."),
+    ))
+
+
+def test_symbols_are_their_unicode_characters(draft):
+    path = appended(draft, "The galleries", (
+        run(" Checked ") + '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'
+        + run(" ") + '<w:r><w:sym w:font="Symbol" w:char="F0D3"/></w:r>'
+        + run(" 2024 ") + '<w:r><w:sym w:font="Symbol" w:char="F061"/></w:r>'))
+    assert plain(read_docx(path, MUSEUM.metadata).blocks[0].spans) == (
+        "The galleries reopened in May. Checked ✓ © 2024 α")
+
+
+def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(draft):
+    mark = edited(draft, lambda d: paragraph_starting(d, "The end.")._p.get_or_add_pPr().append(
+        xml('<w:rPr><w:ins w:id="9" w:author="Ed"/></w:rPr>')))
+    assert read_docx(mark, MUSEUM.metadata).blocks == MUSEUM.blocks
+    text = appended(draft, "The end.", '<w:ins w:id="8" w:author="Ed">' + run(" More.") + "</w:ins>")
+    assert refusal(text).startswith("holds tracked changes")
+
+
+# --- Refused (Word's XML) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fragment", "problem"), [
+    ('<m:oMath><m:r><m:t>E=mc</m:t></m:r></m:oMath>',
+     "holds an equation (in 'The end.'), which the editions cannot carry; write it as text"),
+    ('<w:r><w:pict><v:shape id="s1"><v:imagedata r:id="rId99" o:title=""/></v:shape></w:pict></w:r>',
+     "holds an old-style (VML) picture or shape (in 'The end.')"),
+    ('<w:r><w:object><v:shape id="s2"/></w:object></w:r>', "holds an embedded object"),
+    ('<w:r><w:sym w:font="Webdings" w:char="F021"/></w:r>',
+     "holds a symbol of the font Webdings (F021) that has no Unicode character"),
+    ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Finances 2")
+     + '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+     "holds a table of contents (in 'The end.Finances 2')"),
+    ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INDEX \\e "	" </w:instrText></w:r>'
+     '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Galleries, 1")
+     + '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "holds an index (in 'The end.Galleries, 1')"),
+    ('<w:r><w:rPr><w:dstrike/></w:rPr><w:t>gone</w:t></w:r>', "holds struck-out text 'gone'"),
+])
+def test_words_own_constructs_the_editions_cannot_carry_are_refused(draft, fragment, problem):
+    assert refusal(appended(draft, "The end.", fragment)).startswith(problem)
+
+
+def test_a_part_imported_from_another_file_is_refused(draft):
+    def edit(draft):
+        chunk = OxmlElement("w:altChunk")
+        chunk.set(qn("r:id"), "rId99")
+        paragraph_starting(draft, "The end.")._p.addnext(chunk)
+
+    assert refusal(edited(draft, edit)).startswith(
+        "holds a part imported from another file (after 'The end.', an altChunk)")
+
+
+# --- Word's own structures ----------------------------------------------------------------
+
+
+def test_words_drop_cap_joins_the_paragraph_it_begins(draft):
+    def edit(draft):
+        first = paragraph_starting(draft, "The galleries")
+        first.runs[0].text = "he galleries reopened in May."
+        cap = xml('<w:p><w:pPr><w:framePr w:dropCap="drop" w:lines="3" w:wrap="around"'
+                  ' w:vAnchor="text" w:hAnchor="text"/></w:pPr>' + run("T") + "</w:p>")
+        first._p.addprevious(cap)
+
+    assert read_docx(edited(draft, edit), MUSEUM.metadata).blocks == MUSEUM.blocks
+
+
+def test_a_heading_word_numbers_keeps_its_number(draft):
+    def edit(draft):
+        heading = paragraph_starting(draft, "The end.")
+        heading.style = draft.styles["Heading 1"]
+        heading.text = "Outlook"
+        numbering = draft.part.numbering_part.element
+        numbering.append(xml('<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="0">'
+                             '<w:start w:val="3"/><w:numFmt w:val="decimal"/>'
+                             '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(xml('<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+        properties = heading._p.get_or_add_pPr().get_or_add_numPr()
+        properties.get_or_add_ilvl().val = 0
+        properties.get_or_add_numId().val = 90
+
+    assert Heading("3. Outlook") in read_docx(edited(draft, edit), MUSEUM.metadata).blocks
+
+
+def test_a_row_that_skips_grid_cells_has_empty_cells_there(draft):
+    def edit(draft):
+        row = draft.element.body.find(qn("w:tbl")).findall(qn("w:tr"))[1]
+        row.remove(row.findall(qn("w:tc"))[0])
+        row.insert(0, xml('<w:trPr><w:gridBefore w:val="1"/></w:trPr>'))
+
+    table = read_docx(edited(draft, edit), MUSEUM.metadata).blocks[2]
+    assert table == Table(MUSEUM.blocks[2].header, (((), (Span("1,204"),)),))
+
+
+# --- Figures follow their identity ------------------------------------------------------------
+
+FIGURES = Document("walk", Metadata(title="A Walk", images={1: "one.png", 2: "two.png", 3: "three.png"},
+                                   alt={2: "A heron on the weir"}), None, (
+    Paragraph((Span("We set out at dawn."),)),
+    Figure(1, (Span("The bridge at dawn"),), "one.png"),
+    Paragraph((Span("By noon we reached the weir."),)),
+    Figure(2, (Span("The weir"),), "two.png", "A heron on the weir"),
+    Figure(3, (Span("The mill"),), "three.png"),
+    Figure(4, (Span("The inn, picture to come"),)),
+))
+
+
+@pytest.fixture
+def walk(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    for name, colour in (("one.png", "red"), ("two.png", "green"), ("three.png", "blue")):
+        Image.new("RGB", (300, 200), colour).save(source / name)
+    path = tmp_path / "walk.docx"
+    path.write_bytes(write_docx(FIGURES, LAYOUT, source))
+    return path
+
+
+def figure_elements(draft, caption: str) -> list:
+    """A figure's paragraphs: its picture's (if any) and its caption."""
+    paragraph = paragraph_starting(draft, caption)._p
+    before = paragraph.getprevious()
+    picture = [before] if before is not None and before.find(f".//{qn('w:drawing')}") is not None else []
+    return [*picture, paragraph]
+
+
+def test_deleting_a_figure_moves_no_picture(walk):
+    def edit(draft):
+        for element in figure_elements(draft, "The bridge"):
+            element.getparent().remove(element)
+
+    figures = [block for block in read_docx(edited(walk, edit), FIGURES.metadata, FIGURES).blocks
+               if isinstance(block, Figure)]
+    assert figures == list(FIGURES.blocks[3:])
+
+
+def test_moving_a_figure_takes_its_picture_and_alternative_text_along(walk):
+    def edit(draft):
+        moved = figure_elements(draft, "The weir")
+        anchor = paragraph_starting(draft, "We set out")._p
+        for element in reversed(moved):
+            anchor.addnext(element)
+
+    blocks = read_docx(edited(walk, edit), FIGURES.metadata, FIGURES).blocks
+    assert [block for block in blocks if isinstance(block, Figure)] == [
+        FIGURES.blocks[3], FIGURES.blocks[1], *FIGURES.blocks[4:]]
+
+
+def test_a_figure_the_editor_adds_is_numbered_after_every_other(walk, tmp_path):
+    def edit(draft):
+        new = paragraph_starting(draft, "By noon").insert_paragraph_before("")
+        new.add_run().add_picture(str(tmp_path / "source" / "one.png"))
+        caption = paragraph_starting(draft, "By noon").insert_paragraph_before(
+            "A stile", style="Caption")
+        new._p.addnext(caption._p)
+
+    blocks = read_docx(edited(walk, edit), FIGURES.metadata, FIGURES).blocks
+    figures = [block for block in blocks if isinstance(block, Figure)]
+    assert figures[1] == Figure(5, (Span("A stile"),))
+    assert figures[0] == FIGURES.blocks[1] and figures[2:] == list(FIGURES.blocks[3:])
+
+
+def test_alternative_text_changed_in_the_draft_is_kept(walk):
+    def edit(draft):
+        properties = next(draft.element.body.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"))
+        properties.set("descr", "The old stone bridge, mist on the water")
+
+    figure = read_docx(edited(walk, edit), FIGURES.metadata, FIGURES).blocks[1]
+    assert figure == Figure(1, (Span("The bridge at dawn"),), "one.png",
+                            "The old stone bridge, mist on the water")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_keeps_the_figures_identities(walk, tmp_path):
+    import os
+    import subprocess
+
+    def edit(draft):
+        for element in figure_elements(draft, "The bridge"):
+            element.getparent().remove(element)
+
+    edited(walk, edit)
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "docx", "--outdir", str(tmp_path / "out"), str(walk)],
+                   check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    blocks = read_docx(tmp_path / "out" / walk.name, FIGURES.metadata, FIGURES).blocks
+    assert [block for block in blocks if isinstance(block, Figure)] == list(FIGURES.blocks[3:])
+
+
+def test_a_draft_whose_figures_carry_no_identity_numbers_them_in_order(walk):
+    def edit(draft):
+        for mark in list(draft.element.body.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            mark.getparent().remove(mark)
+        for properties in draft.element.body.iter(
+                "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
+            properties.set("name", "Picture 1")
+
+    figures = [block.number for block in read_docx(edited(walk, edit), FIGURES.metadata).blocks
+               if isinstance(block, Figure)]
+    assert figures == [1, 2, 3, 4]
+
+
+def test_a_caption_typed_under_a_table_is_the_tables():
+    blocks = read_lo("table-caption.docx").blocks
+    assert blocks[1] == Table(((Span("Region"),), (Span("Visits"),)),
+                              (((Span("North"),), (Span("1,204"),)),
+                               ((Span("South"),), (Span("980"),))),
+                              caption=(Span("Table 1: Visits by region"),))
+    assert blocks[2] == Paragraph((Span("The end."),))
+
+
+def test_odd_numbers_in_words_xml_are_read_as_word_reads_them(draft, tmp_path):
+    """A level, start or position that is no number, or a row skipping a billion cells,
+    reads as Word and LibreOffice take it, never a crash or a billion cells."""
+    def numbers(draft):
+        numbering = draft.part.numbering_part.element
+        numbering.append(xml('<w:abstractNum w:abstractNumId="91"><w:lvl w:ilvl="x">'
+                             '<w:start w:val="many"/><w:numFmt w:val="decimal"/>'
+                             '<w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        numbering.append(xml('<w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+        item = paragraph_starting(draft, "The end.")
+        item._p.get_or_add_pPr().append(xml('<w:numPr><w:ilvl w:val="-3"/><w:numId w:val="91"/>'
+                                            '</w:numPr>'))
+        item._p.append(xml('<w:r><w:rPr><w:position w:val="up"/></w:rPr><w:t> Done.</w:t></w:r>'))
+
+    shutil.copy(draft, tmp_path / "cells.docx")
+    blocks = read_docx(edited(draft, numbers), MUSEUM.metadata).blocks
+    assert blocks[3] == List((ListItem((Span("The end. Done."),)),), "decimal", 1)
+
+    def cells(draft):
+        row = draft.element.body.find(qn("w:tbl")).findall(qn("w:tr"))[1]
+        row.remove(row.findall(qn("w:tc"))[0])
+        row.insert(0, xml('<w:trPr><w:gridBefore w:val="999999999"/></w:trPr>'))
+
+    assert refusal(edited(tmp_path / "cells.docx", cells)).startswith(
+        "table 1 has rows of unequal length")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) is not installed")
+def test_the_editions_print_the_numbers_word_shows(tmp_path):
+    """A list started at 5, one continued at 7, roman restarted at v, letters past z."""
+    import subprocess
+
+    from pipeline.writers.pdf.render import render_pdf
+
+    blocks = (read_lo("lists-start-continue-restart.docx").blocks
+              + read_lo("lists-letters-ended-mixed.docx").blocks)
+    document = Document("lists", Metadata(title="Lists"), None, blocks)
+    pdf = tmp_path / "lists.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "screen"), ROOT / "source"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    shown = [" ".join(line.split()) for line in text.splitlines()]
+    for line in ("5. to open the east wing;", "6. to extend the hours;", "7. to freeze the fees.",
+                 "v. visitors rose;", "vi. spending rose;", "z. station 26;",
+                 "aa. station 27;", "bb. station 28;", "1. first number;"):
+        assert line in shown, line
