@@ -3,8 +3,8 @@ one line. Not part of the test suite: the files are pandoc's (GPL), not ours to 
 no test reads outside the repository; each kind of fault found here has a test of its own
 with a DOCX of our own making (tests/test_docx_edits.py).
 
-    git --git-dir=<pandoc mirror> show HEAD:test/docx/<file> > /tmp/pandoc-docx/<file>
-    python tools/pandoc_docx_corpus.py /tmp/pandoc-docx [--words]
+    git --git-dir=<pandoc mirror> show HEAD:test/docx/<file> > <folder>/<file>
+    python tools/pandoc_docx_corpus.py <folder> [--words]
 
 For each file: the words pandoc reads (`pandoc -t plain`, less its list and note markers)
 against the words of our document (title, byline, every block and note); a word pandoc
