@@ -269,7 +269,7 @@ class Metadata:
 
 # The texts (paragraphs, headings, captions, list items, table cells, notes …) a document may
 # hold: each is laid out in each edition, so a build's time grows with their number.
-MAX_TEXTS = 20_000
+MAX_TEXTS = 10_000
 
 
 @dataclass(frozen=True)

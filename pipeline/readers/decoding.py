@@ -11,8 +11,9 @@ import ftfy
 from pipeline.errors import PipelineError
 from pipeline.files import read_at_most
 
-# A source larger than this would make a PDF of thousands of pages; refuse it clearly.
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
+# A source larger than this would make a PDF of more than about 350 print pages, whose every
+# edition takes more than about five minutes on two cores (README, "Errors and limits").
+MAX_SOURCE_BYTES = 1024 * 1024
 MAX_LINE_CHARACTERS = 100_000
 
 # Signatures of files that are not text, whatever their name says.
