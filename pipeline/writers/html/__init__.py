@@ -184,13 +184,14 @@ def font_families(layout: Layout, role: str, family: str = "", *, scripts: froze
     """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
     face it names for each script the document holds: after its own, or first in a
     document in that script's language (so a Chinese document's ellipsis and dash are
-    Chinese)."""
+    Chinese); then the layout's symbol faces, for what none of those has."""
     own = profile_for(language)
     families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
         face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
         if face:
             families.insert(0 if profile is own else len(families), face)
+    families += layout.symbol_fonts
     return Markup(", ").join(css_string(family) for family in families)
 
 
