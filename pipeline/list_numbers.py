@@ -40,3 +40,27 @@ def is_roman(numeral: str) -> bool:
     """Whether letters are a roman numeral as roman() writes one ("iv", not "iiii" or "ic")."""
     text = numeral.lower()
     return bool(text) and set(text) <= set("ivxlcdm") and roman(roman_value(text)) == text
+
+
+# Each nesting level's bullet, as the editions and the draft set it: •, then –, then ‣ for
+# every level deeper.
+BULLETS = ("\u2022", "\u2013", "\u2023")
+# How a tagged PDF names a list's numbering (ISO 32000-1, 14.8.5.5, Table 347: /ListNumbering),
+# by CSS's list style or, for a bulleted list, by its bullet. Anything else (a language's own
+# numerals, 一、; an en dash or a triangular bullet) is None: its labels hold text that follows
+# none of these schemes, as the standard says of None.
+LIST_NUMBERING = {
+    "decimal": "Decimal", "lower-roman": "LowerRoman", "upper-roman": "UpperRoman",
+    "lower-alpha": "LowerAlpha", "upper-alpha": "UpperAlpha",
+    "\u2022": "Disc", "\u25e6": "Circle", "\u25aa": "Square",
+}
+
+
+def bullet(depth: int) -> str:
+    """The bullet of a bulleted list nested `depth` lists deep (0 for an outer list)."""
+    return BULLETS[min(depth, len(BULLETS) - 1)]
+
+
+def list_numbering(style: str, depth: int) -> str:
+    """The /ListNumbering of a list of `style` (model.LIST_STYLES) nested `depth` deep."""
+    return LIST_NUMBERING.get(bullet(depth) if style == "bullet" else style, "None")

@@ -29,6 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pipeline.languages import NUMERALS
+from pipeline.list_numbers import bullet
 from pipeline.model import Document, List, Note, SignOff, Span, Table
 
 LIST_KINDS = {False: "List Bullet", True: "List Number"}
@@ -47,7 +48,6 @@ NUMBER_FORMATS = {
     # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand).
     **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
-BULLETS = ("\u2022", "\u2013", "\u2023")  # •, –, ‣: each level's bullet, as the editions set
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 
 
@@ -112,7 +112,7 @@ def numbering(draft, block: List, depth: int) -> int:
 def level_definition(level: int, block: List):
     """A numbering level marking its items as `block`'s are: its style, start and marker."""
     before, after = block.affixes
-    text = (BULLETS[level % len(BULLETS)] if not block.numbered
+    text = (bullet(level) if not block.numbered
             else f"{before}%{level + 1}{after}")
     definition = OxmlElement("w:lvl")
     definition.set(qn("w:ilvl"), str(level))

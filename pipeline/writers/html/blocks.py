@@ -14,6 +14,7 @@ from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
 from pipeline.layouts import Layout
+from pipeline.list_numbers import bullet
 from pipeline.model import (
     Block,
     Byline,
@@ -166,10 +167,15 @@ def counter_styles(lists: list[List]) -> Markup:
     return Markup("".join(rules))
 
 
-def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
+def list_html(block: List, index: int, setting: Setting, attributes: str = "",
+              depth: int = 0) -> Markup:
+    """A list nested `depth` lists deep (0 for a block), its items' lists nested in them."""
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
-    if block.numbered:
+    if not block.numbered:
+        # Each level's bullet, which the tagged editions name (list_numbers.list_numbering).
+        attributes += Markup(" style='list-style-type: \"{}\\a0 \"'").format(bullet(depth))
+    else:
         # WeasyPrint 70 counts from 1 whatever the start attribute says: the counter is reset
         # to the number before the first item's.
         reset = f"; counter-reset: list-item {block.start - 1}" if block.start != 1 else ""
@@ -180,7 +186,7 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "") -
             attributes += Markup(' start="{}"').format(block.start)
     items = [Markup("<li>{}{}</li>\n").format(
         spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting) if item.sublist else "")
+        list_html(item.sublist, index, setting, depth=depth + 1) if item.sublist else "")
         for item in block.items]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
 
