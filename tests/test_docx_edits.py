@@ -250,6 +250,14 @@ def test_symbols_are_their_unicode_characters(draft):
         "The galleries reopened in May. Checked ✓ © 2024 α")
 
 
+def test_a_symbol_unicode_shows_as_an_emoji_keeps_the_fonts_text_presentation(draft):
+    path = appended(draft, "The galleries", (
+        run(" Signs ") + '<w:r><w:sym w:font="Wingdings" w:char="F05E"/></w:r>'
+        + '<w:r><w:sym w:font="Wingdings" w:char="F047"/></w:r>'))
+    assert plain(read_docx(path, MUSEUM.metadata).blocks[0].spans) == (
+        "The galleries reopened in May. Signs \u2648\ufe0e\u261d\ufe0e")
+
+
 def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(draft):
     mark = edited(draft, lambda d: paragraph_starting(d, "The end.")._p.get_or_add_pPr().append(
         xml('<w:rPr><w:ins w:id="9" w:author="Ed"/></w:rPr>')))
