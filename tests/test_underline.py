@@ -1,0 +1,130 @@
+"""Underline and small capitals: text semantics pandoc carries (its Underline and SmallCaps),
+kept by every reader and written by every writer; the same in pandoc's reading of the
+marked-up form; small capitals only where letters have them (not on Chinese characters)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from pipeline.model import Document, Metadata, Paragraph, Span, from_json, to_json
+from pipeline.readers.cleaning import clean_spans
+from pipeline.readers.markup import read_markup
+from pipeline.writers.markup import write_markup
+
+NBSP = "\u00a0"
+# A museum trust's notice: a ship's name underlined as a typescript would, an acronym and a
+# publisher in small capitals, a link underlined, both at once, after an exclamation.
+SPANS = (
+    Span("The "), Span("Cutty Sark", italic=True, underline=True), Span(" reopens under "),
+    Span("nmm", small_caps=True), Span(" care; read the "),
+    Span("Trust's deed", underline=True, link="https://museum.example.org/deed"),
+    Span(" (printed by "), Span("Whitefriars Press", bold=True, underline=True, small_caps=True),
+    Span(") at last!"), Span("new", underline=True), Span(" hours follow."),
+)
+# A Chinese history text: proper names underlined (專名號), small capitals on Han characters
+# meaning nothing, a Latin acronym among them keeping its own.
+CHINESE = (
+    Span("孔子", underline=True), Span("生於"), Span("魯國", underline=True),
+    Span("，見"), Span("史記", small_caps=True), Span("及"), Span("unesco", small_caps=True),
+    Span("名錄。"),
+)
+DOCUMENT = Document("notice", Metadata(title="Museum Notice"), None,
+                    (Paragraph(clean_spans(SPANS)), Paragraph(clean_spans(CHINESE))))
+
+
+def test_the_json_form_keeps_underline_and_small_caps():
+    assert from_json(json.loads(json.dumps(to_json(DOCUMENT)))) == DOCUMENT
+
+
+def test_small_caps_on_han_characters_mean_nothing_and_are_not_kept():
+    chinese = DOCUMENT.blocks[1].spans
+    assert Span("史記") not in chinese and not any(
+        span.small_caps for span in chinese if "史" in span.text)
+    assert Span("unesco", small_caps=True) in chinese
+    assert [span.text for span in chinese if span.underline] == ["孔子", "魯國"]
+
+
+def test_spaces_at_an_underline_s_edges_are_not_underlined():
+    spans = clean_spans((Span("a "), Span(" b ", underline=True), Span("c")))
+    assert spans == (Span("a "), Span("b", underline=True), Span(" c"))
+    assert clean_spans((Span("one", underline=True), Span(" ", underline=True),
+                        Span("two", underline=True, bold=True))) == (
+        Span("one ", underline=True), Span("two", bold=True, underline=True))
+
+
+def test_the_marked_up_form_writes_them_as_pandoc_does_and_reads_them_back(tmp_path):
+    markup = write_markup(DOCUMENT)
+    assert ("The *[Cutty Sark]{.underline}* reopens under [nmm]{.smallcaps} care; read the"
+            " [[Trust’s deed]{.underline}](https://museum.example.org/deed) (printed by"
+            " **[[Whitefriars Press]{.smallcaps}]{.underline}**) at last\\![new]{.underline}"
+            " hours follow.") in markup
+    assert "[孔子]{.underline}生於[魯國]{.underline}，見史記及[unesco]{.smallcaps}名錄。" in markup
+    assert read_markup(markup, tmp_path / "notice.md", DOCUMENT.metadata, tmp_path) == DOCUMENT
+
+
+def test_marked_up_text_reads_pandoc_s_forms(tmp_path):
+    text = ("\n[Ulster]{.ul} and [Munster]{ .underline }, [fao]{.smallcaps}; [x]{.other} and"
+            " \\[y\\]{.underline} stay as written; ***[both]{.underline}*** too.\n")
+    spans = read_markup(text, tmp_path / "p.md", Metadata(title="T"), tmp_path).blocks[0].spans
+    assert spans == (
+        Span("Ulster", underline=True), Span(" and "), Span("Munster", underline=True),
+        Span(", "), Span("fao", small_caps=True),
+        Span("; [x]{.other} and [y]{.underline} stay as written; "),
+        Span("both", bold=True, italic=True, underline=True), Span(" too."),
+    )
+
+
+def test_emphasis_must_be_switched_back_inside_the_brackets(tmp_path):
+    from pipeline.errors import PipelineError
+
+    with pytest.raises(PipelineError, match="line 2: bold switched on here is not switched back"
+                                            " inside its brackets"):
+        read_markup("\n[**a]{.underline}**\n", tmp_path / "p.md", Metadata(title="T"), tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_reads_the_marked_up_form_alike():
+    result = subprocess.run(["pandoc", "-f", "markdown", "-t", "json"],
+                            input=write_markup(DOCUMENT).split("\n\n", 1)[1], text=True,
+                            capture_output=True, check=True)
+    english, chinese = (block["c"] for block in json.loads(result.stdout)["blocks"])
+
+    def found(inlines, kind, inside=()):
+        """The text of each `kind` inline, at any depth, with the kinds it stands in."""
+        for inline in inlines:
+            content = inline.get("c")
+            if inline["t"] == kind:
+                yield plain_text(content), inside
+            if inline["t"] in ("Emph", "Strong", "Underline", "SmallCaps"):
+                yield from found(content, kind, (*inside, inline["t"]))
+            elif inline["t"] in ("Link", "Span"):
+                yield from found(content[1], kind, (*inside, inline["t"]))
+
+    assert list(found(english, "Underline")) == [
+        ("Cutty Sark", ("Emph",)), ("Trust’s deed", ("Link",)),
+        ("Whitefriars Press", ("Strong",)), ("new", ())]
+    assert list(found(english, "SmallCaps")) == [
+        ("nmm", ()), ("Whitefriars Press", ("Strong", "Underline"))]
+    assert not any(inline["t"] == "Image" for inline in english)
+    assert [text for text, _ in found(chinese, "Underline")] == ["孔子", "魯國"]
+    assert [text for text, _ in found(chinese, "SmallCaps")] == ["unesco"]
+
+
+def plain_text(inlines) -> str:
+    """The words of pandoc's inlines."""
+    words = []
+    for inline in inlines:
+        match inline["t"]:
+            case "Str":
+                words.append(inline["c"])
+            case "Space":
+                words.append(" ")
+            case "Link" | "Span":
+                words.append(plain_text(inline["c"][1]))
+            case _ if isinstance(inline.get("c"), list):
+                words.append(plain_text(inline["c"]))
+    return "".join(words)
