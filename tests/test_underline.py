@@ -4,15 +4,22 @@ marked-up form; small capitals only where letters have them (not on Chinese char
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
+from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.cleaning import clean_spans
+from pipeline.readers.docx.draft import docx_document, read_docx
 from pipeline.readers.markup import read_markup
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.markup import write_markup
 
 NBSP = "\u00a0"
@@ -128,3 +135,44 @@ def plain_text(inlines) -> str:
             case _ if isinstance(inline.get("c"), list):
                 words.append(plain_text(inline["c"]))
     return "".join(words)
+
+
+# --- The DOCX draft (LibreOffice as the editor's client) ---------------------------------------
+
+DRAFTS = Path(__file__).parent / "drafts"
+ROOT = Path(__file__).resolve().parent.parent
+# What tests/drafts/underline-small-caps.docx says, as LibreOffice shows it.
+NAVY = (
+    Paragraph((Span("Steady as she goes.", underline=True),)),  # its paragraph style's
+    Paragraph((
+        Span("The "), Span("Endeavour", italic=True, underline=True),  # a character style's
+        Span(" sailed under the "), Span("Royal Navy", small_caps=True),
+        Span(" flag; the log reads "), Span("never", underline=True), Span(", "),
+        Span("twice over", underline=True), Span(", "), Span("in a wave", underline=True),
+        Span(", "), Span("word by word", underline=True), Span(" and "),
+        Span("Admiralty Orders", bold=True, underline=True, small_caps=True), Span("; see "),
+        Span("the log", link="https://navy.example.org/log", underline=True), Span(" or "),
+        # A link's own style underlines it: that is its look, not the editor's underline.
+        Span("the crew list", link="https://navy.example.org/crew"), Span("."),
+    )),
+    # Proper names underlined (專名號); small capitals on Han characters mean nothing.
+    Paragraph((Span("孔子", underline=True), Span("生於"), Span("魯國", underline=True),
+               Span("，見史記。"))),
+)
+
+
+def read_navy() -> Document:
+    return read_docx(DRAFTS / "underline-small-caps.docx", Metadata(title="Ship's Log"))
+
+
+def test_libreoffices_underlines_and_small_caps_are_read_directly_and_through_styles():
+    assert read_navy().blocks == NAVY
+
+
+def test_the_regenerated_draft_keeps_them_in_words_own_terms():
+    document = read_navy()
+    data = write_docx(document, load_layout(ROOT / "layouts", "print"), ROOT / "source")
+    body = docx.Document(io.BytesIO(data)).element.body
+    assert [u.get(qn("w:val")) for u in body.iter(qn("w:u"))] == ["single"] * 10
+    assert len(list(body.iter(qn("w:smallCaps")))) == 2
+    assert docx_document(data, Path("log.docx"), document.metadata).blocks == NAVY
