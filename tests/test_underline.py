@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -21,6 +23,8 @@ from pipeline.readers.docx.draft import docx_document, read_docx
 from pipeline.readers.markup import read_markup
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.markup import write_markup
+
+from .support import client, libreoffice
 
 NBSP = "\u00a0"
 # A museum trust's notice: a ship's name underlined as a typescript would, an acronym and a
@@ -176,3 +180,78 @@ def test_the_regenerated_draft_keeps_them_in_words_own_terms():
     assert [u.get(qn("w:val")) for u in body.iter(qn("w:u"))] == ["single"] * 10
     assert len(list(body.iter(qn("w:smallCaps")))) == 2
     assert docx_document(data, Path("log.docx"), document.metadata).blocks == NAVY
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
+def test_every_edition_prints_them_as_words_and_passes_its_preflight(layout, tmp_path):
+    from pipeline.checks.preflight import preflight
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = read_navy()
+    settings = load_layout(ROOT / "layouts", layout)
+    pdf = tmp_path / f"log-{layout}.pdf"
+    pdf.write_bytes(render_pdf(document, settings, ROOT / "source"))
+    assert not preflight(pdf, document, settings, ROOT / "source").errors
+    text = " ".join(subprocess.run([client("pdftotext"), str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    # Small capitals are the faces' own glyphs, which read back as the letters typed.
+    for words in ("Steady as she goes.", "sailed under the Royal Navy flag",
+                  "word by word and Admiralty Orders; see the log", "孔子生於魯國，見史記。"):
+        assert words in text, words
+
+
+@pytest.mark.slow
+def test_libreoffice_saving_the_draft_again_changes_nothing(tmp_path):
+    document = replace(read_navy(), name="log")
+    draft = tmp_path / "log.docx"
+    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"),
+                                 ROOT / "source"))
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(tmp_path / "saved"),
+                str(draft))
+    assert read_docx(tmp_path / "saved" / "log.docx", document.metadata).blocks == NAVY
+
+
+@pytest.mark.slow
+def test_the_print_lines_holding_small_capitals_are_the_writers():
+    """The writer measures small capitals as the faces set them (smcp): the lines it breaks a
+    justified paragraph into are the lines printed."""
+    from weasyprint import CSS
+
+    from pipeline.writers.html import render_html
+    from pipeline.writers.pdf.justified_lines import paragraph_setting
+    from pipeline.writers.pdf.render import font_configuration, stylesheet_files, url_fetcher
+
+    words = ("The minutes of the Harbour Board record that the Board, with the Port Health"
+             " Officer and the Surveyor of Shipping, inspected the new quay on each of its")
+    spans = tuple(Span(f"{words} {number} visits; ") if number % 2 else
+                  Span(f"{words} {number} visits; ", small_caps=True) for number in range(1, 9))
+    document = Document("minutes", Metadata(title="Minutes"), None,
+                        (Paragraph(clean_spans(spans)),))
+    layout = load_layout(ROOT / "layouts", "print")
+    fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
+    sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
+              for path in stylesheet_files(document, layout)]
+    html = render_html(document, layout, None, paragraph_setting(document, layout, sheets,
+                                                                 fetcher))
+    from weasyprint import HTML
+
+    from pipeline.writers.pdf.pictures import SOURCE_URL
+
+    pages = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
+        stylesheets=sheets, font_config=font_configuration()).pages
+    chosen = int(re.search(r'data-lines="(\d+)"', html).group(1))
+    printed = sum(1 for page in pages for line in lines_of(page._page_box, "p"))
+    assert chosen >= 10 and printed == chosen
+
+
+def lines_of(box, tag: str):
+    """The line boxes of the `tag` elements under `box`."""
+    from weasyprint.formatting_structure import boxes
+
+    for child in getattr(box, "children", ()):
+        if isinstance(child, boxes.LineBox):
+            if box.element_tag == tag:
+                yield child
+        else:
+            yield from lines_of(child, tag)
