@@ -85,7 +85,14 @@ def clean_row(line: str) -> str:
     cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
-    return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)
+    cleaned = [clean_line(cell) if cell.strip() else "" for cell in cells]
+    # A cell at an edge that cleaning emptied (a no-break space, an invisible character) is
+    # edge white space too, as it will be when the row is cleaned again.
+    while len(cleaned) > 1 and not cleaned[-1]:
+        cleaned.pop()
+    while len(cleaned) > 1 and not cleaned[0]:
+        cleaned.pop(0)
+    return CELL.join(cleaned)
 
 
 def clean_line(line: str) -> str:
