@@ -72,7 +72,14 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened
-from pipeline.readers.docx.inline import CONTENTS_REMEDY, Story, lines, note_label_of, refusal
+from pipeline.readers.docx.inline import (
+    CONTENTS_REMEDY,
+    R,
+    Story,
+    lines,
+    note_label_of,
+    refusal,
+)
 from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
     CAPTION_STYLE,
@@ -118,12 +125,22 @@ W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 DOCUMENT_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 # A figure's identity, as the writer gives it: the picture's name and the caption's bookmark.
 PICTURE_NAME = re.compile(r"Figure (\d+)")
 CAPTION_BOOKMARK = re.compile(r"_Figure(\d+)")
 DROP_CAPS = ("drop", "margin")
 # The alternative text the writer gives a picture the metadata describes not, in any language.
 DEFAULT_ALTS = {profile.reader_words.alt for profile in PROFILES}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A draft read back: its document, and the picture each figure has in the draft (the
+    bytes of its image part), by figure number; a figure without one has none."""
+
+    document: Document
+    pictures: dict[int, bytes]
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -135,8 +152,15 @@ def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -
 
 def docx_document(data: bytes, path: Path, metadata: Metadata,
                   written: Document | None = None) -> Document:
-    """The document in `data`, the bytes of the DOCX file `path`: the caller that must know
-    which version it read (the draft bookkeeping) reads the bytes once and hashes the same."""
+    """The document in `data`, the bytes of the DOCX file `path`."""
+    return import_docx(data, path, metadata, written).document
+
+
+def import_docx(data: bytes, path: Path, metadata: Metadata,
+                written: Document | None = None) -> Imported:
+    """The document in `data`, the bytes of the DOCX file `path`, and its figures' pictures:
+    the caller that must know which version it read (the draft bookkeeping) reads the bytes
+    once and hashes the same."""
     try:
         return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
@@ -145,7 +169,7 @@ def docx_document(data: bytes, path: Path, metadata: Metadata,
 
 
 def read_package(data: bytes, path: Path, metadata: Metadata,
-                 written: Document | None) -> Document:
+                 written: Document | None) -> Imported:
     draft = opened(data, path)
     cache_style_lookups(draft)
     body = draft.element.body
@@ -160,7 +184,8 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path)
-    return replace(result, blocks=result.blocks + tuple(notes)) if notes else result
+    return Imported(replace(result, blocks=result.blocks + tuple(notes)) if notes else result,
+                    reading.drawn)
 
 
 # --- Refusals --------------------------------------------------------------------------------
@@ -387,6 +412,7 @@ class Reading:
     drop_cap: list[Span] = field(default_factory=list)
     caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     tables: int = 0
+    drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
@@ -478,11 +504,14 @@ class Reading:
     def figure(self, caption: tuple[Span, ...], p) -> Figure:
         if any(span.note for span in caption):
             self.line(caption, "a caption")
-        pictures = [properties for drawing in self.pictures
-                    for properties in drawing.iter(DOCUMENT_PROPERTIES)]
-        picture = pictures[0] if pictures else None
+        drawing = next((drawing for drawing in self.pictures
+                        if next(drawing.iter(DOCUMENT_PROPERTIES), None) is not None), None)
+        picture = next(drawing.iter(DOCUMENT_PROPERTIES)) if drawing is not None else None
         position = 1 + sum(isinstance(block, Figure) for block in self.blocks)
         number = self.identities.number([picture_number(picture), caption_number(p)], position)
+        image = self.image_part(drawing, number) if drawing is not None else None
+        if image is not None:
+            self.drawn[number] = image
         earlier = self.identities.earlier.get(number)
         figure = (replace(earlier, caption=caption) if earlier
                   else self.metadata.figure(number, caption))
@@ -490,6 +519,20 @@ class Reading:
         if described is not None and described != figure.alt and described not in DEFAULT_ALTS:
             figure = replace(figure, alt=clean_line(described) or None)  # the editor's own
         return figure
+
+    def image_part(self, drawing, number: int) -> bytes | None:
+        """The bytes of the picture a figure's drawing shows, from the draft's own parts (None
+        for a drawing that shows none); a picture linked to a file outside the draft is
+        refused: nothing outside the project is read."""
+        blip = next(drawing.iter(BLIP), None)
+        if blip is None:
+            return None
+        rel = self.story.rels.get(blip.get(f"{R}embed"))
+        if rel is None or rel.is_external:
+            raise PipelineError(self.path, f"holds a picture linked to a file outside the draft"
+                                f" (figure {number}, {place_of(drawing)}); insert the picture"
+                                " itself (not as a link), save, and run doit again")
+        return rel.target_part.blob
 
     def end_list(self) -> None:
         if self.items:
