@@ -9,6 +9,7 @@ a draft the pipeline wrote.
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -441,6 +442,89 @@ def test_a_draft_whose_figures_carry_no_identity_numbers_them_in_order(walk):
     figures = [block.number for block in read_docx(edited(walk, edit), FIGURES.metadata).blocks
                if isinstance(block, Figure)]
     assert figures == [1, 2, 3, 4]
+
+
+# --- Pictures captioned in frames (Insert > Caption) ------------------------------------------
+
+MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+SHAPES = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def test_libreoffices_captioned_pictures_are_figures():
+    """Each in a frame holding the picture, a line break and "Figure n: caption" in one
+    paragraph of the Figure style (based on Caption), anchored to the paragraph after it."""
+    from pipeline.readers.docx.draft import import_docx
+
+    path = DRAFTS / "captioned-pictures.docx"
+    imported = import_docx(path.read_bytes(), path, Metadata(title="T"))
+    assert imported.document.blocks == (
+        Paragraph((Span("The new pier opened in March."),)),
+        Figure(1, (Span("Figure 1: The new pier at Central"),)),
+        Paragraph((Span("Ridership rose by a fifth."),)),
+        Figure(2, (Span("Figure 2: On the upper deck"),)),
+        Paragraph((Span("Fares held."),)),
+    )
+    colours = {number: Image.open(io.BytesIO(data)).convert("RGB").getpixel((5, 5))
+               for number, data in imported.pictures.items()}
+    assert colours == {1: (20, 40, 120), 2: (0, 128, 128)}
+
+
+def test_a_frame_holding_text_besides_a_picture_and_its_caption_is_refused():
+    assert refusal(DRAFTS / "frame-with-text.docx") == (
+        "holds text outside ordinary paragraphs, in a text box or similar ('Timetables are on"
+        " the website.'); move it into a paragraph, save, and run doit again")
+
+
+def framed(draft, caption: str, vml: bool = False, extra: str = "") -> None:
+    """The figure captioned `caption` put in a frame, as LibreOffice's Insert > Caption does
+    with a picture: a DrawingML text box (with its VML copy for older readers) or, `vml`, a
+    VML text box alone, anchored at the end of the paragraph after it; `extra`: more of
+    Word's XML in the frame."""
+    elements = figure_elements(draft, caption)
+    inside = "".join(etree.tostring(element, encoding="unicode") for element in elements)
+    box = f"<w:txbxContent>{inside}{extra}</w:txbxContent>"
+    anchored = elements[-1].getnext()
+    for element in elements:
+        element.getparent().remove(element)
+    textbox = f'<w:pict><v:rect><v:textbox>{box}</v:textbox></v:rect></w:pict>'
+    shape = (f'<w:drawing><wp:anchor xmlns:wp="{DRAWING}"><wp:docPr id="90" name="Frame1"/>'
+             f'<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+             f'<a:graphicData uri="{SHAPES}"><wps:wsp xmlns:wps="{SHAPES}"><wps:txbx>{box}'
+             "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>")
+    content = textbox if vml else (
+        f'<mc:AlternateContent xmlns:mc="{MARKUP_COMPATIBILITY}"><mc:Choice Requires="wps">'
+        f"{shape}</mc:Choice><mc:Fallback>{textbox}</mc:Fallback></mc:AlternateContent>")
+    anchored.append(elements_of(f"<w:r>{content}</w:r>")[0])
+
+
+def elements_of(fragment: str) -> list:
+    return list(parse_xml(f'<w:wrap {nsdecls("w", "r", "pic")} xmlns:v="{VML}">{fragment}'
+                          "</w:wrap>"))
+
+
+@pytest.mark.parametrize("vml", [False, True])
+def test_a_figure_captioned_in_a_frame_keeps_its_identity_picture_and_text(walk, vml):
+    from pipeline.readers.docx.draft import import_docx
+
+    path = edited(walk, lambda draft: framed(draft, "The weir", vml))
+    imported = import_docx(path.read_bytes(), path, FIGURES.metadata, FIGURES)
+    assert imported.document.blocks == FIGURES.blocks
+    assert imported.pictures[2] == (path.parent / "source" / "two.png").read_bytes()
+
+
+@pytest.mark.parametrize("in_frame", [False, True])
+def test_two_pictures_over_one_caption_are_refused_framed_or_not(walk, in_frame):
+    def edit(draft):
+        pictures = [figure_elements(draft, caption)[0] for caption in ("The weir", "The mill")]
+        pictures[0].extend(list(pictures[1]))  # the mill's picture beside the weir's
+        pictures[1].getparent().remove(pictures[1])
+        if in_frame:
+            framed(draft, "The weir")
+
+    assert refusal(edited(walk, edit), FIGURES.metadata) == (
+        "holds 2 pictures over one caption ('The weir'); a figure is one picture and its"
+        " caption: give each picture a caption of its own, save, and run doit again")
 
 
 def test_a_caption_typed_under_a_table_is_the_tables():

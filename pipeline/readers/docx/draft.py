@@ -82,7 +82,6 @@ from pipeline.readers.docx.inline import (
 )
 from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
-    CAPTION_STYLE,
     FRONT_MATTER,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
@@ -299,11 +298,13 @@ def refuse_unread_text(body, seen: set, path: Path) -> None:
     """Text in no paragraph read (a text box, say) would silently vanish: stop instead."""
     unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t not in seen)
     if unread.strip():
-        raise PipelineError(
-            path,
-            f"holds text outside ordinary paragraphs, in a text box or similar ({excerpt(unread)});"
-            " move it into a paragraph, save, and run doit again",
-        )
+        raise unread_text(path, unread)
+
+
+def unread_text(path: Path, text: str) -> PipelineError:
+    return PipelineError(path, f"holds text outside ordinary paragraphs, in a text box or"
+                               f" similar ({excerpt(text)}); move it into a paragraph, save,"
+                               " and run doit again")
 
 
 def refuse_uncarried(body, styles: Styles, path: Path) -> None:
@@ -331,14 +332,18 @@ def refuse_uncarried(body, styles: Styles, path: Path) -> None:
         if any(element.get("uri", "").endswith("/chart") for element in drawing.iter(GRAPHIC)):
             raise PipelineError(path, f"holds a chart ({place_of(drawing)}); the editions take"
                                 " pictures only as figures: remove it, save, and run doit again")
+        if next(drawing.iter(qn("w:txbxContent")), None) is not None:
+            continue  # a text frame: its pictures are checked here, its text as it is read
         paragraph = next(drawing.iterancestors(qn("w:p")))
         following = paragraph.getnext()
-        if following is None or following.tag != qn("w:p") or CAPTION_STYLE not in (
-                styles.paragraph_names(following)):
+        if not styles.is_caption(paragraph) and (
+                following is None or following.tag != qn("w:p")
+                or not styles.is_caption(following)):
             raise PipelineError(
                 path,
                 f"holds a picture that is not a figure's ({place_of(drawing)}); a figure is a"
-                " picture followed by its caption, in Caption style: remove the picture or"
+                " picture followed by its caption, in Caption style (or in one frame with"
+                " it, as Insert > Caption sets it): remove the picture or"
                 " caption it, and name its file in the metadata's [images]",
             )
 
@@ -437,6 +442,9 @@ class Reading:
     def paragraph(self, p) -> None:
         place = self.numbering.place(p)  # every paragraph, in order: Word counts so
         raw = self.story.paragraph(p)
+        pictures = self.story.pictures
+        for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to
+            self.frame(frame)
         if is_drop_cap(p):
             self.drop_cap += raw
             return
@@ -445,17 +453,20 @@ class Reading:
         names = self.styles.paragraph_names(p)
         level = heading_level(p, self.styles)
         front = next((name for name in names if name in FRONT_MATTER), None)
+        caption = self.styles.is_caption(p)
         if not (text and place is not None and front is None and level is None
-                and CAPTION_STYLE not in names):
+                and not caption):
             self.end_list()  # anything but a list item ends a list
         if not text:
-            self.pictures = self.story.pictures
+            self.pictures = pictures
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
-        elif CAPTION_STYLE in names:
-            if not self.table_caption(text, p):
-                self.blocks.append(self.figure(text, p))
+        elif caption:
+            # Its picture: the paragraph's before, or its own (a picture set in the caption).
+            pictures = self.pictures + pictures
+            if pictures or not self.table_caption(text, p):
+                self.blocks.append(self.figure(text, p, pictures))
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
@@ -476,8 +487,8 @@ class Reading:
 
     def table_caption(self, text: tuple[Span, ...], p) -> bool:
         """Whether a Caption is a table's, right above it or right below it, and no figure's
-        (none has a picture before it or a figure's mark); if so, it is taken as the table's."""
-        if self.pictures or caption_number(p) is not None:
+        (none has a figure's mark); if so, it is taken as the table's."""
+        if caption_number(p) is not None:
             return False
         following, preceding = neighbour(p, "getnext"), neighbour(p, "getprevious")
         if following is not None and following.tag == qn("w:tbl"):
@@ -501,11 +512,41 @@ class Reading:
                                 " text, save, and run doit again")
         return flattened(spans)
 
-    def figure(self, caption: tuple[Span, ...], p) -> Figure:
+    def frame(self, frame) -> None:
+        """A text frame holding a picture and its caption (LibreOffice's Insert > Caption
+        sets them so) is a figure, before the paragraph the frame is anchored to; a frame
+        holding any other text is refused."""
+        content = next(frame.iter(qn("w:txbxContent")))
+        captions: list[tuple[tuple[Span, ...], object]] = []
+        pictures: list = []
+        for element in contents(content, qn("w:p"), qn("w:tbl")):
+            text = clean_spans(self.story.paragraph(element)) if element.tag == qn("w:p") else ()
+            if element.tag != qn("w:p") or self.story.frames or (
+                    text and not self.styles.is_caption(element)):
+                raise unread_text(self.path, "".join(t.text or "" for t in element.iter(qn("w:t"))))
+            pictures += self.story.pictures
+            if text:
+                captions.append((text, element))
+        if not captions:
+            return  # empty: a picture without a caption was refused before any reading
+        caption = tuple(span for index, (text, _) in enumerate(captions)
+                        for span in ((Span(" "),) if index else ()) + text)
+        self.end_list()
+        self.blocks.append(self.figure(clean_spans(caption), captions[0][1], pictures))
+
+    def figure(self, caption: tuple[Span, ...], p, pictures: list) -> Figure:
+        """The figure `caption` (the paragraph `p`) is the caption of; `pictures`: the
+        drawings of its picture."""
         if any(span.note for span in caption):
             self.line(caption, "a caption")
-        drawing = next((drawing for drawing in self.pictures
-                        if next(drawing.iter(DOCUMENT_PROPERTIES), None) is not None), None)
+        drawings = [drawing for drawing in pictures
+                    if next(drawing.iter(DOCUMENT_PROPERTIES), None) is not None]
+        if len(drawings) > 1:
+            raise PipelineError(self.path, f"holds {len(drawings)} pictures over one caption"
+                                f" ({excerpt(plain(caption))}); a figure is one picture and its"
+                                " caption: give each picture a caption of its own, save, and"
+                                " run doit again")
+        drawing = drawings[0] if drawings else None
         picture = next(drawing.iter(DOCUMENT_PROPERTIES)) if drawing is not None else None
         position = 1 + sum(isinstance(block, Figure) for block in self.blocks)
         number = self.identities.number([picture_number(picture), caption_number(p)], position)
