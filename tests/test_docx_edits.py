@@ -20,6 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 from PIL import Image
 
+from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import (
     Document,
@@ -583,3 +584,112 @@ def test_the_editions_print_the_numbers_word_shows(tmp_path):
                  "v. visitors rose;", "vi. spending rose;", "z. station 26;",
                  "aa. station 27;", "bb. station 28;", "1. first number;"):
         assert line in shown, line
+
+
+# --- Compound list numbers (Word's 1.1. outline numbering) ------------------------------------
+
+OUTLINE = [("Aims", 0), ("Reach", 1), ("Schools", 2), ("Visitors", 1), ("Finance", 0),
+           ("Income", 1)]
+
+
+def outlined(draft_path: Path, texts: tuple[str, str, str] = ("%1.", "%1.%2.", "%1.%2.%3."),
+             formats: tuple[str, str, str] = ("decimal", "decimal", "decimal")) -> Path:
+    """The museum's draft with a list numbered as Word's multilevel 1., 1.1., 1.1.1. (each
+    level's text and format as given) before its last paragraph."""
+    def edit(draft):
+        levels = "".join(f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
+                         f'<w:lvlText w:val="{text}"/></w:lvl>'
+                         for level, (text, form) in enumerate(zip(texts, formats, strict=True)))
+        numbering = draft.part.numbering_part.element
+        numbering.insert(0, xml(f'<w:abstractNum w:abstractNumId="80">{levels}</w:abstractNum>'))
+        numbering.append(xml('<w:num w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+        end = paragraph_starting(draft, "The end.")
+        for text, level in OUTLINE:
+            item = end.insert_paragraph_before(text)
+            numbers = item._p.get_or_add_pPr().get_or_add_numPr()
+            numbers.get_or_add_ilvl().val = level
+            numbers.get_or_add_numId().val = 80
+
+    return edited(draft_path, edit)
+
+
+OUTLINE_LIST = List((
+    ListItem((Span("Aims"),), List((
+        ListItem((Span("Reach"),), List((ListItem((Span("Schools"),)),), "decimal",
+                                        compound=True)),
+        ListItem((Span("Visitors"),)),
+    ), "decimal", compound=True)),
+    ListItem((Span("Finance"),), List((ListItem((Span("Income"),)),), "decimal",
+                                      compound=True)),
+), "decimal")
+
+
+def test_words_outline_numbers_are_read_written_back_and_marked_up(draft, tmp_path):
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    document = read_docx(outlined(draft), MUSEUM.metadata)
+    assert document.blocks[3] == OUTLINE_LIST
+    assert OUTLINE_LIST.items[0].sublist.numbers(("1",)) == ["1.1.", "1.2."]
+    # The DOCX written back numbers them as Word did, and reads back the same.
+    again = tmp_path / "again.docx"
+    again.write_bytes(write_docx(document, LAYOUT, ROOT / "source"))
+    assert read_docx(again, MUSEUM.metadata).blocks == document.blocks
+    numbering = etree.tostring(docx_numbering(again), encoding="unicode")
+    assert 'w:val="%1.%2.%3."' in numbering and 'w:val="%1.%2."' in numbering
+    # The marked-up form writes the numbers as printed, and reads them back.
+    markup = write_markup(document)
+    assert "1. Aims\n    1.1. Reach\n        1.1.1. Schools\n    1.2. Visitors\n2. Finance\n" \
+           "    2.1. Income" in markup
+    assert read_markup(markup, tmp_path / "x.md", MUSEUM.metadata, ROOT / "source").blocks \
+        == document.blocks
+
+
+def docx_numbering(path: Path):
+    import docx
+
+    return docx.Document(str(path)).part.numbering_part.element
+
+
+@pytest.mark.parametrize(("texts", "formats", "shown"), [
+    (("%1.", "%1-%2", "%3."), ("decimal",) * 3, "'1-1'"),
+    (("%1.", "%2.%1.", "%3."), ("decimal",) * 3, "'1.1.'"),
+    (("%1.", "%1.%2.", "%1.%2.%3."), ("lowerLetter", "decimal", "decimal"), "'a.1.'"),
+])
+def test_compound_numbers_the_editions_cannot_print_are_refused(draft, texts, formats, shown):
+    assert refusal(outlined(draft, texts, formats), MUSEUM.metadata) == (
+        f"holds a list item numbered {shown} (after 'Aims'), which the editions cannot print:"
+        " a number shows, before its own, only those of the items it is nested in, in figures,"
+        " each followed by a full stop (1.1.); number it so, or alone, save, and run doit again")
+
+
+def test_a_compound_number_written_in_the_marked_up_form_must_be_its_parents(tmp_path):
+    from pipeline.readers.markup import read_markup
+
+    with pytest.raises(PipelineError) as raised:
+        read_markup("1. Aims\n    2.1. Reach\n", tmp_path / "x.md", MUSEUM.metadata, tmp_path)
+    assert "list item 2.1.: a number before an item's own is that of the item it is nested" \
+           " in, in each of the list's items (1.)" in str(raised.value)
+    paragraph = read_markup("1.5\\. million visitors came.\n", tmp_path / "x.md",
+                            MUSEUM.metadata, tmp_path).blocks
+    assert paragraph == (Paragraph((Span("1.5. million visitors came."),)),)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) is not installed")
+def test_the_editions_print_words_outline_numbers(draft, tmp_path):
+    import subprocess
+
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = read_docx(outlined(draft), MUSEUM.metadata)
+    for layout in ("print", "screen"):
+        pdf = tmp_path / f"{layout}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout),
+                                   ROOT / "source"))
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        shown = [" ".join(line.split()) for line in text.splitlines()]
+        for line in ("1. Aims", "1.1. Reach", "1.1.1. Schools", "1.2. Visitors", "2. Finance",
+                     "2.1. Income"):
+            assert line in shown, (layout, line)

@@ -622,10 +622,12 @@ def is_drop_cap(p) -> bool:
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
 
 
-def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) -> list[List]:
-    """Consecutive list paragraphs as lists: an item deeper than the list's level is nested
-    in the item before it; a new list begins where the numbering changes its definition or
-    style, or does not count on by one (a list Word restarts, or one after another)."""
+def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
+             under: tuple[str, ...] = ()) -> list[List]:
+    """Consecutive list paragraphs as lists, nested in lists of the styles `under`: an
+    item deeper than the list's level is nested in the item before it; a new list begins
+    where the numbering changes its definition, style or form, or does not count on by one
+    (a list Word restarts, or one after another)."""
     lists: list[List] = []
     base = items[0][0].level
     entries: list[tuple[tuple[Span, ...], list]] = []
@@ -634,24 +636,25 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
 
     def finish() -> None:
         if entries:
-            lists.append(List(tuple(ListItem(text, nested_list(children, path))
+            numbered = first.format.style != "bullet"
+            lists.append(List(tuple(ListItem(text, nested_list(children, path,
+                                                               (*under, first.format.style)))
                                     for text, children in entries),
-                              first.format.style, first.number if first.format.style != "bullet"
-                              else 1, first.format.marker))
+                              first.format.style, first.number if numbered else 1,
+                              first.format.marker, compound(first)))
             entries.clear()
+
+    def compound(place: Place) -> bool:
+        return place.format.style != "bullet" and bool(place.format.parents)
 
     for place, text, p in items:
         if place.level > base and entries:
             entries[-1][1].append((place, text, p))
             continue
-        if place.format.style is None:
-            raise PipelineError(path, f"holds a list numbered in Word's {place.format.word_format}"
-                                f" format ({place_of(p)}), which the editions cannot print;"
-                                " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
-                                " doit again")
+        refuse_unprintable(place, p, path, under)
         if first is None or place.level < base or (
-                place.definition, place.format.style, place.format.marker) != (
-                first.definition, first.format.style, first.format.marker) or (
+                place.definition, place.format.style, place.format.marker, compound(place)) != (
+                first.definition, first.format.style, first.format.marker, compound(first)) or (
                 place.format.style != "bullet" and place.number != last + 1):
             finish()
             first, base = place, place.level
@@ -661,11 +664,30 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
     return lists
 
 
-def nested_list(children: list, path: Path) -> List | None:
+def refuse_unprintable(place: Place, p, path: Path, under: tuple[str, ...]) -> None:
+    """A list number the editions cannot print as Word shows it stops the import: a format
+    they have not (First, Second), or a number showing others' but as the numbers in figures
+    of the items it is nested in, each followed by a full stop (1.1., 2.3.1.)."""
+    if place.format.style is None:
+        raise PipelineError(path, f"holds a list numbered in Word's {place.format.word_format}"
+                            f" format ({place_of(p)}), which the editions cannot print;"
+                            " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
+                            " doit again")
+    parents = place.format.parents
+    if place.format.style != "bullet" and (parents is None or parents and (
+            parents != len(under) or set(under) != {"decimal"})):
+        raise PipelineError(path, f"holds a list item numbered {place.shown!r} ({place_of(p)}),"
+                            " which the editions cannot print: a number shows, before its own,"
+                            " only those of the items it is nested in, in figures, each"
+                            " followed by a full stop (1.1.); number it so, or alone, save,"
+                            " and run doit again")
+
+
+def nested_list(children: list, path: Path, under: tuple[str, ...]) -> List | None:
     """The list nested in an item, to any depth; one item holds one."""
     if not children:
         return None
-    nested = lists_of(children, path)
+    nested = lists_of(children, path, under)
     if len(nested) > 1:
         raise PipelineError(path, "holds a list item with two nested lists of different kinds"
                             f" ({place_of(children[0][2])}); make them one, save, and run doit"
