@@ -14,7 +14,11 @@
   it wherever it moves; a figure the editor added is numbered after every other, and one
   whose picture's alternative text the editor changed keeps the new text. A draft none of
   whose figures carries an identity (one written before there were any, or made elsewhere)
-  numbers its figures in order from 1.
+  numbers its figures in order from 1. A style based on Caption (LibreOffice's Figure) is a
+  Caption; a picture may stand in its caption's paragraph, and a picture captioned in a frame
+  (LibreOffice's Insert > Caption) is a figure before the paragraph the frame is anchored
+  to. Each figure's picture is returned with the document (Imported), for the caller to
+  take out what the editor put there (tasks/media.py).
 - A paragraph Word sets as a drop cap (a frame holding a letter) begins the paragraph after
   it. A Caption right above a table, or right below one, that is no figure's (no picture
   before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
@@ -30,10 +34,12 @@
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
 footnote or endnote of several paragraphs, or in a caption, heading or the front matter, a
-link in a heading, text outside ordinary paragraphs (text boxes), a table inside a table,
-merged cells, a cell of several paragraphs or a list in one, a list numbered in a way the
-editions cannot print, a chart, a part imported from another file (altChunk), a picture
-that is no figure's, and what inline.py refuses. The file itself is only ever read.
+link in a heading, text outside ordinary paragraphs (text boxes, frames holding more than
+a picture and its caption), two pictures over one caption, a picture linked to a file
+outside the draft, a table inside a table, merged cells, a cell of several paragraphs or a
+list in one, a list numbered in a way the editions cannot print (a compound number showing
+others' otherwise than 1.1.), a chart, a part imported from another file (altChunk), a
+picture that is no figure's, and what inline.py refuses. The file itself is only ever read.
 """
 
 from __future__ import annotations
