@@ -6,6 +6,7 @@ The form is described in readers/markup.py; read_markup gives the written docume
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.languages import NUMERAL, NUMERALS
 from pipeline.list_numbers import numeral
@@ -22,8 +23,8 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
-    link_runs,
     plain,
+    runs,
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
@@ -138,34 +139,50 @@ def write_table(block: Table) -> str:
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
-    """Inline markup: emphasis, ^superscript^, ~subscript~, note references and links, the
-    characters that would read as markup escaped (and `special` ones besides)."""
-    pieces: list[tuple[bool, bool, str]] = []  # emphasis, and what is written in it
-    for link, run in link_runs(spans):
-        if not link:
-            for before, span in zip((Span(""), *run), run, strict=False):
-                text = written(span, special)
-                # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
-                if before.note and text.startswith("(") and before.formatting == span.formatting:
-                    text = "\\" + text
-                pieces.append((span.bold, span.italic, text))
+    """Inline markup: emphasis, ^superscript^, ~subscript~, [underline]{.underline},
+    [small capitals]{.smallcaps}, note references and links, the characters that would read
+    as markup escaped (and `special` ones besides)."""
+    return emphasised(pieces(spans, WRAPPERS, special), (False, False))
+
+
+# What wraps a run of spans in brackets, outermost first: a link, then pandoc's Underline,
+# then its SmallCaps. A run's value for each, and how the run is written in it.
+WRAPPERS = (
+    (lambda span: span.link, lambda link, inside: f"[{inside}]({destination(link)})"),
+    (lambda span: span.underline, lambda _, inside: f"[{inside}]{{.underline}}"),
+    (lambda span: span.small_caps, lambda _, inside: f"[{inside}]{{.smallcaps}}"),
+)
+
+
+def pieces(spans: tuple[Span, ...], wrappers, special: str) -> list[tuple[bool, bool, str]]:
+    """The spans as pieces of text each with its emphasis: a run that one of `wrappers` wraps
+    as one piece, the emphasis its spans share outside its brackets and the rest inside."""
+    if not wrappers:
+        return [(span.bold, span.italic, written(span, special, before))
+                for before, span in zip((Span(""), *spans), spans, strict=False)]
+    (value_of, wrap), inner = wrappers[0], wrappers[1:]
+    result = []
+    for value, run in runs(spans, value_of):
+        if not value:
+            result += pieces(run, inner, special)
             continue
-        # The emphasis the whole link shares stays outside it; the rest is switched inside.
         bold, italic = all(span.bold for span in run), all(span.italic for span in run)
-        if plain(run) == link and not any(span.bold or span.italic or span.position
-                                          for span in run):
-            pieces.append((bold, italic, f"<{link}>"))  # an address shown as itself
-        else:
-            inside = emphasised([(span.bold, span.italic, written(span, special))
-                                 for span in run], (bold, italic))
-            pieces.append((bold, italic, f"[{inside}]({destination(link)})"))
-    return emphasised(pieces, (False, False))
+        if value == plain(run) and all(replace(span, text="", link="") == Span("")
+                                       for span in run):
+            result.append((False, False, f"<{value}>"))  # an address shown as itself
+            continue
+        inside = emphasised(pieces(run, inner, special), (bold, italic))
+        result.append((bold, italic, wrap(value, inside)))
+    return result
 
 
-def written(span: Span, special: str) -> str:
+def written(span: Span, special: str, before: Span) -> str:
     if span.note:
         return f"[^{span.note}]"
     text = escaped(span.text, special)
+    # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
+    if before.note and text.startswith("(") and before.formatting == span.formatting:
+        text = "\\" + text
     return f"{RAISED[span.position]}{text}{RAISED[span.position]}" if span.position else text
 
 
@@ -174,9 +191,18 @@ def emphasised(pieces: list[tuple[bool, bool, str]], base: tuple[bool, bool]) ->
     parts = []
     bold, italic = base
     for piece_bold, piece_italic, text in (*pieces, (*base, "")):
-        parts.append("*" * (2 * (piece_bold != bold) + (piece_italic != italic)) + text)
+        stars = "*" * (2 * (piece_bold != bold) + (piece_italic != italic))
+        if not stars and text.startswith("[") and parts and plain_mark(parts[-1], "!"):
+            parts[-1] = parts[-1][:-1] + "\\!"  # "![" would open a picture
+        parts.append(stars + text)
         bold, italic = piece_bold, piece_italic
     return "".join(parts)
+
+
+def plain_mark(text: str, mark: str) -> bool:
+    """`text` ends with `mark` not escaped by a backslash."""
+    before = text[: -len(mark)] if text.endswith(mark) else None
+    return before is not None and (len(before) - len(before.rstrip("\\"))) % 2 == 0
 
 
 def destination(address: str) -> str:

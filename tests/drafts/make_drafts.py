@@ -36,7 +36,10 @@ PIPE = "pipeline-drafts"
 # What text typed after a formatted run returns to (a link ends by itself).
 PLAIN = {"CharEscapement": 0, "CharEscapementHeight": 100, "CharHidden": False,
          "CharStrikeout": 0, "CharWeight": 100.0, "CharPosture": 0,
-         "CharFontName": "Liberation Serif", "CharFontCharSet": 1}
+         "CharFontName": "Liberation Serif", "CharFontCharSet": 1, "CharUnderline": 0,
+         "CharCaseMap": 0, "CharWordMode": False, "CharStyleName": "Standard"}
+UNDERLINE = {"CharUnderline": 1}  # com.sun.star.awt.FontUnderline: SINGLE, the toolbar's
+SMALL_CAPS = {"CharCaseMap": 4}  # com.sun.star.style.CaseMap.SMALLCAPS (Format > Character)
 SUPERSCRIPT = {"CharEscapement": 14000, "CharEscapementHeight": 58}  # the toolbar's: automatic
 SUBSCRIPT = {"CharEscapement": -14000, "CharEscapementHeight": 58}
 
@@ -147,6 +150,14 @@ class Editor:
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 table.getCellByName(f"{'ABCDEFGH'[c]}{r + 1}").setString(value)
+
+    def style(self, family: str, name: str, parent: str, **properties) -> None:
+        """A style of the editor's own (Styles > New Style), based on `parent`."""
+        made = self.doc.createInstance(f"com.sun.star.style.{family[:-1]}")
+        self.doc.StyleFamilies.getByName(family).insertByName(name, made)
+        made.ParentStyle = parent
+        for key, value in properties.items():
+            made.setPropertyValue(key, value)
 
     def save(self, name: str) -> None:
         self.doc.storeToURL((FOLDER / name).as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
@@ -281,6 +292,27 @@ def the_drafts(desktop, graphics) -> None:
     editor.save("page-number-field.docx")
 
 
+def underline_drafts(desktop) -> None:
+    """Underline and small capitals as an editor sets them: the toolbar's underline, other
+    lines (double, wave, words only), Format > Character's small capitals, a character style
+    and a paragraph style of the editor's own, a link underlined, proper names in Chinese."""
+    editor = Editor(desktop)
+    editor.style("CharacterStyles", "Ship Name", "", CharUnderline=2, CharPosture=2)
+    editor.style("ParagraphStyles", "Motto", "Text body", CharUnderline=1)
+    editor.paragraph("Steady as she goes.", style="Motto")  # first: no formatting typed yet
+    editor.paragraph(
+        "The ", ("Endeavour", {"CharStyleName": "Ship Name"}), " sailed under the ",
+        ("Royal Navy", SMALL_CAPS), " flag; the log reads ", ("never", UNDERLINE), ", ",
+        ("twice over", {"CharUnderline": 2}), ", ", ("in a wave", {"CharUnderline": 10}), ", ",
+        ("word by word", {"CharUnderline": 1, "CharWordMode": True}), " and ",
+        ("Admiralty Orders", {**UNDERLINE, **SMALL_CAPS, "CharWeight": 150.0}),
+        "; see ", ("the log", {"HyperLinkURL": "https://navy.example.org/log", **UNDERLINE}),
+        " or ", ("the crew list", {"HyperLinkURL": "https://navy.example.org/crew"}), ".")
+    editor.paragraph(("孔子", UNDERLINE), "生於", ("魯國", UNDERLINE), "，見",
+                     ("史記", SMALL_CAPS), "。")
+    editor.save("underline-small-caps.docx")
+
+
 def main() -> int:
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     office = subprocess.Popen(
@@ -303,6 +335,7 @@ def main() -> int:
         graphics = context.ServiceManager.createInstanceWithContext(
             "com.sun.star.graphic.GraphicProvider", context)
         the_drafts(desktop, graphics)
+        underline_drafts(desktop)
         try:
             desktop.terminate()
         except Exception:  # noqa: BLE001 (the bridge closes as LibreOffice quits)

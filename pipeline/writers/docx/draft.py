@@ -470,6 +470,10 @@ def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
                 written.italic = True
             if span.position:
                 setattr(written.font, span.position, True)
+            if span.underline:  # w:u single, whatever the style (a link's included)
+                written.underline = True
+            if span.small_caps:
+                written.font.small_caps = True
 
 
 def _hyperlink(paragraph, address: str):

@@ -65,10 +65,11 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
 
 def spans(items: tuple[Span, ...], index: int, setting: Setting,
           hyphenate: bool = True) -> Markup:
-    """Inline text: emphasis, superscripts and subscripts, links, note references, and
-    running text broken as the layout breaks it (hyphenated where `hyphenate` allows). A
-    link is one <a> where the layout has links; elsewhere (print) the document's links have
-    their addresses after their words already (model.Document.with_addresses)."""
+    """Inline text: emphasis, superscripts and subscripts, underline and small capitals, links,
+    note references, and running text broken as the layout breaks it (hyphenated where
+    `hyphenate` allows). A link is one <a> where the layout has links; elsewhere (print) the
+    document's links have their addresses after their words already
+    (model.Document.with_addresses)."""
     texts = [span for span in items if not span.note]
     last = texts[-1] if texts else None  # a language may keep its last letters together
     parts = []
@@ -98,6 +99,10 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
                                   in_link=bool(span.link))
     if span.position:
         text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
+    if span.small_caps:
+        text = Markup('<span class="small-caps">{}</span>').format(text)
+    if span.underline:
+        text = Markup("<u>{}</u>").format(text)
     if span.italic:
         text = Markup("<em>{}</em>").format(text)
     if span.bold:
