@@ -3,6 +3,8 @@ the editions print them: readers and writers alike count with these."""
 
 from __future__ import annotations
 
+from pipeline.languages import NUMERALS
+
 ROMAN_VALUES = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
                 ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
@@ -64,3 +66,19 @@ def bullet(depth: int) -> str:
 def list_numbering(style: str, depth: int) -> str:
     """The /ListNumbering of a list of `style` (model.LIST_STYLES) nested `depth` deep."""
     return LIST_NUMBERING.get(bullet(depth) if style == "bullet" else style, "None")
+
+
+def numeral(style: str, number: int) -> str:
+    """A list item's number in its list's style (model.LIST_STYLES): "3", "c", "iv", "十一"."""
+    match style:
+        case "decimal":
+            return str(number)
+        case "lower-alpha" | "upper-alpha":
+            letter = letters(number)
+            return letter.upper() if style.startswith("upper") else letter
+        case "lower-roman" | "upper-roman":
+            return roman(number).upper() if style.startswith("upper") else roman(number)
+    for numerals in NUMERALS:  # a language's own: "十一"
+        if style == numerals.style:
+            return numerals.numeral(number)
+    raise ValueError(f"a list style without numerals: {style!r}")

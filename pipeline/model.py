@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from pipeline.addresses import shows_address
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
+from pipeline.list_numbers import numeral
 
 T = TypeVar("T")
 
@@ -159,6 +160,9 @@ class List:
     style: str = "bullet"  # one of LIST_STYLES
     start: int = 1
     marker: str = ""  # one of MARKERS: "" the style's usual one
+    # Numbered after the items it is nested in, parted by full stops: 1.1., 1.2. (Word's
+    # "%1.%2." outline numbering).
+    compound: bool = False
 
     @property
     def numbered(self) -> bool:
@@ -173,6 +177,25 @@ class List:
             return before, after
         return "", next((numerals.suffix for numerals in NUMERALS
                          if numerals.style == self.style), ".")
+
+    def numbers(self, parents: tuple[str, ...] = ()) -> list[str]:
+        """Each item's number as the editions print it, its affixes included ("3.", "(c)",
+        "2.1." in a compound list nested in item 2: `parents`, the numbers of the items it is
+        nested in, outermost first); "" for a bullet."""
+        if not self.numbered:
+            return [""] * len(self.items)
+        before, after = self.affixes
+        path = "".join(f"{number}." for number in parents) if self.compound else ""
+        return [f"{before}{path}{numeral(self.style, number)}{after}"
+                for number in range(self.start, self.start + len(self.items))]
+
+    def own_numbers(self) -> list[str]:
+        """Each item's own number, without affixes ("3", "c"), as a list nested in it counts
+        its parents; "" for a bullet."""
+        if not self.numbered:
+            return [""] * len(self.items)
+        return [numeral(self.style, number)
+                for number in range(self.start, self.start + len(self.items))]
 
     @property
     def texts(self) -> list[str]:
@@ -419,6 +442,7 @@ def _list_to_json(block: List) -> dict:
         "style": block.style,
         "start": block.start,
         **({"marker": block.marker} if block.marker else {}),
+        **({"compound": True} if block.compound else {}),
         "items": [
             {"spans": _spans_to_json(item.spans)}
             | ({"sublist": _list_to_json(item.sublist)} if item.sublist else {})
@@ -437,6 +461,7 @@ def _list_from_json(item: dict) -> List:
         item.get("style", "bullet"),
         item.get("start", 1),
         item.get("marker", ""),
+        item.get("compound", False),
     )
 
 

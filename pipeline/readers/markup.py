@@ -74,6 +74,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.languages import NUMERAL, NUMERAL_MARKER
+from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
     Document,
@@ -104,7 +105,8 @@ ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）".
 LIST_ITEM = re.compile(
-    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
+    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
+    rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
     rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
@@ -272,20 +274,35 @@ def read_list(chunk: Chunk, path: Path) -> List:
             levels.append((indent, nested))
         elif not levels:
             levels.append((indent, []))
-        levels[-1][1].append((item.group("marker"), [item.group("rest")], []))
+        numbers = item.group("path") or ""  # a compound number's parents: "2." in 2.1.
+        marker = item.group("marker").replace(numbers, "", 1)
+        levels[-1][1].append((marker, [item.group("rest")], [], numbers))
     return built_list(levels[0][1], chunk, path)
 
 
-def built_list(items: list, chunk: Chunk, path: Path) -> List:
+def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] = ()) -> List:
+    """The list of `items` (marker, lines, nested items, parents' numbers written), nested in
+    the items numbered `parents`, which a compound list's numbers begin with (2.1.)."""
     marks = [mark for mark, *_ in items]
     style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
+    compound = bool(items[0][3])
+    written = "".join(f"{number}." for number in parents)
+    for mark, _, _, numbers in items:
+        if numbers != (written if compound else ""):
+            raise at(path, chunk.line, f"list item {numbers}{mark}: a number before an item's"
+                     " own is that of the item it is nested in, in each of the list's items"
+                     f" ({written or 'none here'})")
+    owns = [numeral(style, number) if style != "bullet" else ""
+            for number in range(start, start + len(items))]
     return List(
         tuple(ListItem(read_spans(" ".join(lines), chunk, path),
-                       built_list(nested, chunk, path) if nested else None)
-              for _, lines, nested in items),
+                       built_list(nested, chunk, path, (*parents, own) if own else ())
+                       if nested else None)
+              for (_, lines, nested, _), own in zip(items, owns, strict=True)),
         style,
         start,
         marker_form(marks[0]),
+        compound,
     )
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import NUMERAL, NUMERALS
-from pipeline.list_numbers import letters, roman
+from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
     Document,
@@ -33,7 +33,7 @@ from pipeline.model import (
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
-    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
+    rf"[#!|]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
     rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
@@ -97,41 +97,32 @@ def unmistakable(text: str) -> str:
     return text[: start.end()] + "\\" + text[start.end() :]
 
 
-def write_list(block: List, indent: str = "") -> str:
+def write_list(block: List, indent: str = "", parents: tuple[str, ...] = ()) -> str:
+    """A list's items, each followed by those of the list nested in it, indented; `parents`:
+    the numbers of the items it is nested in, which a compound list's markers begin with."""
     lines = []
-    for number, item in enumerate(block.items, block.start):
-        lines.append(f"{indent}{marker(block, number)} {write_spans(item.spans)}")
+    for number, item, own in zip(range(block.start, block.start + len(block.items)),
+                                 block.items, block.own_numbers(), strict=True):
+        lines.append(f"{indent}{marker(block, number, parents)} {write_spans(item.spans)}")
         if item.sublist is not None:
-            lines.append(write_list(item.sublist, indent + NESTED_INDENT))
+            lines.append(write_list(item.sublist, indent + NESTED_INDENT,
+                                    (*parents, own) if own else ()))
     return "\n".join(lines)
 
 
-def marker(block: List, number: int) -> str:
-    """An item's marker; past the last letter (z) or the last of a language's numerals the
-    form writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first
-    marker says its style and start, and a later one need only be read as a marker."""
+def marker(block: List, number: int, parents: tuple[str, ...] = ()) -> str:
+    """An item's marker (a compound list's after its `parents`' numbers); past the last
+    letter (z) or the last of a language's numerals the form writes (九十九), the plain
+    number: as in Pandoc's Markdown, only a list's first marker says its style and start,
+    and a later one need only be read as a marker."""
     if not block.numbered:
         return "-"
+    path = "".join(f"{parent}." for parent in parents) if block.compound else ""
     last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
     if number > last.get(block.style, number):
-        return f"{number}."
+        return f"{path}{number}."
     before, after = block.affixes
-    return f"{before}{numeral(block.style, number)}{after}"
-
-
-def numeral(style: str, number: int) -> str:
-    match style:
-        case "decimal":
-            return str(number)
-        case "lower-alpha" | "upper-alpha":
-            letter = letters(number)
-            return letter.upper() if style.startswith("upper") else letter
-        case "lower-roman" | "upper-roman":
-            return roman(number).upper() if style.startswith("upper") else roman(number)
-    for numerals in NUMERALS:  # a language's own: "十一"
-        if style == numerals.style:
-            return numerals.numeral(number)
-    raise ValueError(f"a list style the marked-up form lacks: {style!r}")
+    return f"{before}{path}{numeral(block.style, number)}{after}"
 
 
 LAST_LETTER = {"lower-alpha": 26, "upper-alpha": 26}  # z

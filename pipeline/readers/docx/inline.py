@@ -75,10 +75,11 @@ class Story:
     links: list[str] = field(default_factory=list)  # the HYPERLINK fields' showing their result
     seen: set = field(default_factory=set)  # every w:t met, shown or not
     pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
+    frames: list = field(default_factory=list)  # its text frames (their content unread)
 
     def paragraph(self, p) -> list[Span]:
         """The paragraph's text as spans, not yet cleaned; line breaks as "\\n"."""
-        self.pictures = []
+        self.pictures, self.frames = [], []
         spans: list[Span] = []
         style = self.styles.run_properties(self.styles.paragraph_style(p))
         self.walk(p, "", spans, style)
@@ -152,7 +153,7 @@ class Story:
         elif tag == qn("w:instrText") and self.fields:
             self.fields[-1].instruction += child.text or ""
         elif tag == qn("w:drawing"):
-            self.pictures.append(child)
+            self.drawing(child)
         elif tag == qn("w:pict"):
             self.vml(child)
         elif tag == qn("w:object"):
@@ -160,8 +161,20 @@ class Story:
                         " spreadsheet)", "make it a picture with a caption, or text")
         elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
             choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
-            self.pictures += [] if choice is None else choice.findall(qn("w:drawing"))
+            for drawing in [] if choice is None else choice.findall(qn("w:drawing")):
+                self.drawing(drawing)
+            fallback = child.find(f"{MARKUP_COMPATIBILITY}Fallback")
+            if choice is not None and fallback is not None:  # a copy of the choice, for
+                self.seen.update(fallback.iter(qn("w:t")))  # older readers: read once
         return ""
+
+    def drawing(self, drawing) -> None:
+        """A picture, or a text frame (a shape holding text, such as LibreOffice's frame
+        holding a captioned picture), whose content the caller reads or leaves unread."""
+        if next(drawing.iter(qn("w:txbxContent")), None) is None:
+            self.pictures.append(drawing)
+        else:
+            self.frames.append(drawing)
 
     def show(self, text: str, properties: dict, link: str, spans: list[Span], r) -> None:
         if not self.shown():
@@ -270,11 +283,12 @@ class Story:
         return character
 
     def vml(self, picture) -> None:
-        """An old-style picture: refused, unless it is a text box (whose text the reader
-        refuses in its own words)."""
+        """An old-style picture: refused, unless it is a text box, a frame as text frames
+        in DrawingML are."""
         if next(picture.iter(qn("w:txbxContent")), None) is None:
             self.refuse(picture, "an old-style (VML) picture or shape", "insert the picture"
                         " again (Insert > Picture) with a caption, or delete it")
+        self.frames.append(picture)
 
     def refuse(self, element, what: str, remedy: str) -> None:
         raise refusal(self.path, what, where(element), remedy)

@@ -73,6 +73,12 @@ class Styles:
     def paragraph_names(self, p) -> tuple[str, ...]:
         return self.names(self.paragraph_style(p)) or ("normal",)
 
+    def is_caption(self, p) -> bool:
+        """Whether a paragraph is a caption: in Caption or a style based on it (LibreOffice's
+        Figure, Table, Illustration)."""
+        return any(CAPTION_STYLE in self.names(style.get(qn("w:styleId")))
+                   for style in self.chain(self.paragraph_style(p)))
+
     @functools.cache  # noqa: B019
     def run_properties(self, style_id: str | None) -> dict[str, object]:
         """The run properties a style gives (its bases' first, its own winning)."""

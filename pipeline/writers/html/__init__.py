@@ -22,7 +22,13 @@ from markupsafe import Markup
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph, SignOff
-from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
+from pipeline.writers.html.blocks import (
+    Setting,
+    body,
+    byline_html,
+    counter_styles,
+    css_string,
+)
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
     LINE_END,
@@ -215,12 +221,3 @@ def anchors(document: Document) -> list[str | None]:
 def description(metadata: Metadata) -> str:
     return " – ".join(part for part in (metadata.title, metadata.subtitle, metadata.organisation)
                       if part)
-
-
-def css_string(value: str) -> Markup:
-    """A CSS string literal for a <style> element, where HTML escaping does not apply:
-    anything but letters, digits, spaces and hyphens becomes a CSS escape."""
-    escaped = "".join(
-        char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
-    )
-    return Markup(f'"{escaped}"')

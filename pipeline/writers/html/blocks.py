@@ -173,8 +173,10 @@ def counter_styles(lists: list[List]) -> Markup:
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
-              depth: int = 0) -> Markup:
-    """A list nested `depth` lists deep (0 for a block), its items' lists nested in them."""
+              depth: int = 0, parents: tuple[str, ...] = ()) -> Markup:
+    """A list nested `depth` lists deep (0 for a block), its nested lists in its items;
+    `parents`: the numbers of the items it is nested in, which a compound list's numbers
+    begin with (2.1.)."""
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if not block.numbered:
@@ -189,11 +191,25 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
             counter_style(block), reset)
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
-    items = [Markup("<li>{}{}</li>\n").format(
-        spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting, depth=depth + 1) if item.sublist else "")
-        for item in block.items]
+    # A compound number is no counter's: each item says its own (CSS Lists' <string>).
+    markers = [Markup(" style='list-style-type: {}'").format(css_string(
+        number + ("" if number.endswith("\uff09") else " ")))
+        if block.compound else "" for number in block.numbers(parents)]
+    owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
+    items = [Markup("<li{}>{}{}</li>\n").format(
+        marker, spans(item.spans, index, setting),
+        list_html(item.sublist, index, setting, depth + 1, own) if item.sublist else "")
+        for item, marker, own in zip(block.items, markers, owns, strict=True)]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal for a <style> element, where HTML escaping does not apply:
+    anything but letters, digits, spaces and hyphens becomes a CSS escape."""
+    escaped = "".join(
+        char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
+    )
+    return Markup(f'"{escaped}"')
 
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
