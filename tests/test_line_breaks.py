@@ -81,6 +81,16 @@ def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph()
     assert mended(Placement(), Hole(300, 0, "p", 20, 0), kinds, 4) is None
 
 
+def test_a_table_kept_whole_that_leaves_a_hole_splits_after_all():
+    kinds = ["paragraph", "heading", "paragraph", "table", "paragraph"]
+    kept = Placement(whole_tables=frozenset({3}), close_headings=frozenset({1}))
+    # The heading (already set close), its lead-in and the table all went over.
+    hole = Hole(200, 1, "h2", 35, 0, following=(1, 2, 3, 4))
+    split = mended(kept, hole, kinds, 5)
+    assert split.whole_tables == frozenset() and split.short_splits == frozenset({3})
+    assert mended(kept, Hole(200, 4, "p", 35, 0, following=(4,)), kinds, 5) is None
+
+
 def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_path):
     from weasyprint import CSS
 

@@ -159,12 +159,13 @@ def test_the_print_lines_are_the_writers(project):
 # --- Pages --------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("layout", EDITIONS)
 @pytest.mark.parametrize("name", NAMES)
-def test_no_print_page_but_the_last_is_more_than_15_per_cent_empty(project, name):
-    """(The ragged editions can still leave a page a little emptier where a heading and
-    its first lines do not fit: README, "What is not yet so".)"""
-    page = settings(project, "print").page
-    edition = measured(pdf_of(project, name, "print"))
+def test_no_page_but_the_last_is_more_than_15_per_cent_empty(project, name, layout):
+    """(Large print can still leave a page a little emptier where a heading and its first
+    lines do not fit: README, "What is not yet so".)"""
+    page = settings(project, layout).page
+    edition = measured(pdf_of(project, name, layout))
     for number in range(1, edition.pages):
         share = empty_share(edition, number, page.margin_top_mm, page.margin_bottom_mm)
         assert share <= 0.15, (number, share)

@@ -48,6 +48,8 @@ class Placement:
     # (block index, word): words left whole, to end a ladder of hyphenated lines or a page
     whole_words: frozenset[tuple[int, str]] = frozenset()
     whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
+    # Split though they leave a row alone at a page's foot: kept whole, they left a hole.
+    short_splits: frozenset[int] = frozenset()
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above

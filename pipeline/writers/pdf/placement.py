@@ -11,7 +11,8 @@ block) that follows it, so the text fills the gap and the figure heads the next 
 table longer than the space left splits between its rows (the stylesheet repeats its
 header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on
 the next, the page turns a row or two earlier; on the first, the paragraphs before it are
-set a line shorter to make room, or else the table is kept whole.
+set a line shorter to make room, or else the table is kept whole, unless that leaves a hole:
+then it splits after all, a row alone at the foot of the page being the lesser fault.
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
@@ -54,22 +55,34 @@ class Hole:
     tag: str  # its element's name: "figure", "p", "h2" ...
     height: float  # its height on the next page
     picture_height: float  # for a figure: its picture's (or placeholder's) height
+    following: tuple[int, ...] = ()  # the blocks on the next page, in order
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
     """The placement with `hole` mended, or None when it cannot be: a heading heading the
     next page is set closer to the text above it (once); a figure is scaled to fit or set
-    later; nothing else is mended."""
+    later; a table kept whole on the next page (with the heading and lead-in it keeps) is
+    split after all, though it leaves a row alone; nothing else is mended."""
     if hole.tag in HEADINGS and hole.block not in placement.close_headings:
         return replace(placement, close_headings=placement.close_headings | {hole.block})
     if hole.tag != "figure":
-        return None
+        return split_short(placement, hole)
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
                                     hole.height - hole.picture_height)
     if fitting >= MIN_SCALE:
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     return set_later(placement, hole.block, kinds, count)
+
+
+def split_short(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the first table kept whole on the page after `hole` let split:
+    a row alone at the foot of a page is the lesser fault than a page left empty."""
+    whole = [block for block in hole.following if block in placement.whole_tables]
+    if not whole:
+        return None
+    return replace(placement, whole_tables=placement.whole_tables - {whole[0]},
+                   short_splits=placement.short_splits | {whole[0]})
 
 
 def set_later(placement: Placement, figure: int, kinds: list[str],
@@ -111,11 +124,12 @@ def holes(pages) -> Iterator[Hole]:
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
             continue
-        heading = next(placed_blocks(following._page_box), None)
-        if heading is None:
+        blocks = list(placed_blocks(following._page_box))
+        if not blocks:
             continue
-        block, element, start, end = heading
-        yield Hole(space, block, element.tag, end - start, picture_height(element, following))
+        block, element, start, end = blocks[0]
+        yield Hole(space, block, element.tag, end - start, picture_height(element, following),
+                   tuple(placed for placed, *_ in blocks))
 
 
 def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
@@ -244,7 +258,7 @@ def split_tables(placement: Placement, pages,
             - placement.tightened
         if room:
             placement = replace(placement, tightened=placement.tightened | room)
-        else:
+        elif block not in placement.short_splits:
             placement = replace(placement, whole_tables=placement.whole_tables | {block})
     return placement
 
