@@ -1,6 +1,8 @@
 """Where lines may break: the writer's hyphenation rules, addresses, compounds, and the
 placement pass that mends holes and hyphen ladders."""
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.layouts import Hyphenation, load_layout
@@ -85,10 +87,13 @@ def test_a_table_kept_whole_that_leaves_a_hole_splits_after_all():
     kinds = ["paragraph", "heading", "paragraph", "table", "paragraph"]
     kept = Placement(whole_tables=frozenset({3}), close_headings=frozenset({1}))
     # The heading (already set close), its lead-in and the table all went over.
-    hole = Hole(200, 1, "h2", 35, 0, following=(1, 2, 3, 4))
+    hole = Hole(200, 1, "h2", 35, 0, long_tables=(3,))
     split = mended(kept, hole, kinds, 5)
     assert split.whole_tables == frozenset() and split.short_splits == frozenset({3})
-    assert mended(kept, Hole(200, 4, "p", 35, 0, following=(4,)), kinds, 5) is None
+    assert mended(kept, Hole(200, 1, "h2", 35, 0), kinds, 5) is None  # too short to split
+    # Tried once, and kept whole again (too few rows went over): the hole stays.
+    tried = replace(kept, short_splits=frozenset({3}))
+    assert mended(tried, hole, kinds, 5) is None
 
 
 def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_path):

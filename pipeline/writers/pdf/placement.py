@@ -12,7 +12,8 @@ table longer than the space left splits between its rows (the stylesheet repeats
 header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on
 the next, the page turns a row or two earlier; on the first, the paragraphs before it are
 set a line shorter to make room, or else the table is kept whole, unless that leaves a hole:
-then it splits after all, a row alone at the foot of the page being the lesser fault.
+then it splits after all, a row alone at the foot of the page being the lesser fault, where
+it has rows enough for MIN_ROWS to go over.
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
@@ -55,7 +56,8 @@ class Hole:
     tag: str  # its element's name: "figure", "p", "h2" ...
     height: float  # its height on the next page
     picture_height: float  # for a figure: its picture's (or placeholder's) height
-    following: tuple[int, ...] = ()  # the blocks on the next page, in order
+    # The tables on the next page with rows enough to leave one behind and MIN_ROWS over.
+    long_tables: tuple[int, ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -78,7 +80,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
 def split_short(placement: Placement, hole: Hole) -> Placement | None:
     """The placement with the first table kept whole on the page after `hole` let split:
     a row alone at the foot of a page is the lesser fault than a page left empty."""
-    whole = [block for block in hole.following if block in placement.whole_tables]
+    whole = [block for block in hole.long_tables
+             if block in placement.whole_tables and block not in placement.short_splits]
     if not whole:
         return None
     return replace(placement, whole_tables=placement.whole_tables - {whole[0]},
@@ -124,12 +127,16 @@ def holes(pages) -> Iterator[Hole]:
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
             continue
-        blocks = list(placed_blocks(following._page_box))
-        if not blocks:
+        heading = next(placed_blocks(following._page_box), None)
+        if heading is None:
             continue
-        block, element, start, end = blocks[0]
+        block, element, start, end = heading
+        long_tables = tuple(int(table.get("data-block"))
+                            for table, box in outer_boxes(following._page_box)
+                            if table.tag == "table" and table.get("data-block")
+                            and len(body_rows(box)) > MIN_ROWS)
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
-                   tuple(placed for placed, *_ in blocks))
+                   long_tables)
 
 
 def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
@@ -240,9 +247,8 @@ def split_tables(placement: Placement, pages,
     for number, page in enumerate(pages):
         for element, box in outer_boxes(page._page_box):
             if element.tag == "table" and element.get("data-block"):
-                body = {id(row): row for group in descendants(box)
-                        if group.element_tag == "tbody" for row in group.children}
-                rows.setdefault(int(element.get("data-block")), []).append((number, len(body)))
+                rows.setdefault(int(element.get("data-block")), []).append(
+                    (number, len(body_rows(box))))
     for block, parts in rows.items():
         counts = [count for _, count in parts]
         if len(counts) < 2 or min(counts) >= MIN_ROWS:
@@ -258,9 +264,15 @@ def split_tables(placement: Placement, pages,
             - placement.tightened
         if room:
             placement = replace(placement, tightened=placement.tightened | room)
-        elif block not in placement.short_splits:
+        elif block not in placement.short_splits or counts[-1] < MIN_ROWS:
             placement = replace(placement, whole_tables=placement.whole_tables | {block})
     return placement
+
+
+def body_rows(table_box) -> dict:
+    """The body rows of a table's box on a page, each once."""
+    return {id(row): row for group in descendants(table_box)
+            if group.element_tag == "tbody" for row in group.children}
 
 
 def pulled_back(placement: Placement, pages,
