@@ -44,12 +44,15 @@ ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
+JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
 LIGATURE_SECONDS = "fijlt"
 COMPOUND = re.compile(rf"\S*\w[{HYPHENS}]\w\S*")
 
 # (span, offset) -> what the line does there: "space" (the space ends the line), "hyphen" (a
-# hyphen is added and the line ends), "break" (the line ends, nothing added).
+# hyphen is added and the line ends), "break" (the line ends, nothing added); "short space"
+# and "short break" end a line left short of the measure, unjustified.
 LineEnds = Mapping[tuple[int, int], str]
+SHORT = "short "
 
 
 @dataclass(frozen=True)
@@ -168,10 +171,11 @@ def address(text: str, linked: bool, breakable: bool = True) -> Markup:
     """An address that breaks only before / . - @ (with no hyphen added), where the renderer
     breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
-    # word joiner after a hyphen, after which the renderer would break on its own.
+    # word joiner after a hyphen, a slash or a question mark, after which the renderer
+    # would break on its own (Unicode's line breaking rules).
     points = set(address_points(text)) if breakable else set()
     shown = "".join((ZERO_WIDTH_SPACE if position in points else "") + char
-                    + (WORD_JOINER if char in HYPHENS else "")
+                    + (WORD_JOINER if char in JOINED_AFTER else "")
                     for position, char in enumerate(text))
     shown = escape(shown)
     if not linked:
@@ -190,7 +194,7 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     """`text` with the line ends the writer chose at its offsets."""
     pieces, position = [], 0
     for offset in sorted(ends):
-        kind = ends[offset]
+        kind = ends[offset].removeprefix(SHORT)
         pieces.append(text[position:offset])
         pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
         position = offset + (1 if kind == "space" else 0)
