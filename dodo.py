@@ -57,7 +57,9 @@ def run(step_name, name, *arguments):
     Set PIPELINE_DEBUG=1 to see the traceback instead.
     """
     from pipeline.tasks import steps
+    from pipeline.tasks.heap import collect_less
 
+    collect_less()
     try:
         getattr(steps, step_name)(ROOT, name, *arguments)
     except PipelineError as error:

@@ -130,6 +130,9 @@ class Layout:
     total_ink_limit: float = 0.0
     body_font: str = ""
     heading_font: str = ""
+    # Faces for the characters the text faces lack (symbols, arrows, mathematics), named
+    # last in every font stack so only those characters are set in them.
+    symbol_fonts: tuple[str, ...] = ()
     # The faces of other scripts, for a document holding them: (a profile's `fonts`, its
     # faces), from `<fonts>_body_font` and `<fonts>_heading_font` ("chinese_body_font").
     faces: tuple[tuple[str, Faces], ...] = ()
@@ -250,6 +253,12 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         (profile.fonts, Faces(settings.pop(f"{profile.fonts}_body_font", ""),
                               settings.pop(f"{profile.fonts}_heading_font", "")))
         for profile in PROFILES if profile.fonts)
+    symbol_fonts = settings.pop("symbol_fonts", [])
+    if not isinstance(symbol_fonts, list) or not all(isinstance(family, str)
+                                                     for family in symbol_fonts):
+        raise PipelineError(settings_file, "symbol_fonts must be a list of font families in "
+                                           'quotes: ["Noto Sans Symbols 2"]')
+    symbol_fonts = tuple(symbol_fonts)
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}),
@@ -259,7 +268,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
                      if key in settings}
         justification = Justification(**settings.pop("justification", {}))
         layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
-                        justification=justification, faces=faces, **furniture, **settings)
+                        justification=justification, faces=faces, symbol_fonts=symbol_fonts,
+                        **furniture, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:

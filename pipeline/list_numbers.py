@@ -3,6 +3,8 @@ the editions print them: readers and writers alike count with these."""
 
 from __future__ import annotations
 
+from pipeline.languages import NUMERALS
+
 ROMAN_VALUES = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
                 ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
@@ -40,3 +42,43 @@ def is_roman(numeral: str) -> bool:
     """Whether letters are a roman numeral as roman() writes one ("iv", not "iiii" or "ic")."""
     text = numeral.lower()
     return bool(text) and set(text) <= set("ivxlcdm") and roman(roman_value(text)) == text
+
+
+# Each nesting level's bullet, as the editions and the draft set it: •, then –, then ‣ for
+# every level deeper.
+BULLETS = ("\u2022", "\u2013", "\u2023")
+# How a tagged PDF names a list's numbering (ISO 32000-1, 14.8.5.5, Table 347: /ListNumbering),
+# by CSS's list style or, for a bulleted list, by its bullet. Anything else (a language's own
+# numerals, 一、; an en dash or a triangular bullet) is None: its labels hold text that follows
+# none of these schemes, as the standard says of None.
+LIST_NUMBERING = {
+    "decimal": "Decimal", "lower-roman": "LowerRoman", "upper-roman": "UpperRoman",
+    "lower-alpha": "LowerAlpha", "upper-alpha": "UpperAlpha",
+    "\u2022": "Disc", "\u25e6": "Circle", "\u25aa": "Square",
+}
+
+
+def bullet(depth: int) -> str:
+    """The bullet of a bulleted list nested `depth` lists deep (0 for an outer list)."""
+    return BULLETS[min(depth, len(BULLETS) - 1)]
+
+
+def list_numbering(style: str, depth: int) -> str:
+    """The /ListNumbering of a list of `style` (model.LIST_STYLES) nested `depth` deep."""
+    return LIST_NUMBERING.get(bullet(depth) if style == "bullet" else style, "None")
+
+
+def numeral(style: str, number: int) -> str:
+    """A list item's number in its list's style (model.LIST_STYLES): "3", "c", "iv", "十一"."""
+    match style:
+        case "decimal":
+            return str(number)
+        case "lower-alpha" | "upper-alpha":
+            letter = letters(number)
+            return letter.upper() if style.startswith("upper") else letter
+        case "lower-roman" | "upper-roman":
+            return roman(number).upper() if style.startswith("upper") else roman(number)
+    for numerals in NUMERALS:  # a language's own: "十一"
+        if style == numerals.style:
+            return numerals.numeral(number)
+    raise ValueError(f"a list style without numerals: {style!r}")

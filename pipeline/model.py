@@ -13,9 +13,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from pipeline.addresses import shows_address
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
+from pipeline.list_numbers import numeral
+
+T = TypeVar("T")
 
 # Outputs carry no clock time: a document without a date is dated at this fixed epoch.
 EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
@@ -27,8 +31,8 @@ POSITIONS = ("", "superscript", "subscript")
 
 @dataclass(frozen=True)
 class Span:
-    """A run of inline text with one set of emphasis, set on, above or below the line, and
-    perhaps a link's text."""
+    """A run of inline text with one set of emphasis, set on, above or below the line,
+    perhaps underlined or in small capitals, and perhaps a link's text."""
 
     text: str
     bold: bool = False
@@ -36,11 +40,15 @@ class Span:
     note: str = ""  # set: this span is the reference to the note of that label; text is its mark
     position: str = ""  # one of POSITIONS
     link: str = ""  # set: the span is (part of) the text of a link to this address
+    # Text semantics pandoc carries too (its Underline and SmallCaps): a proper name's
+    # underline in Chinese (專名號), a title's; an acronym or a name set in small capitals.
+    underline: bool = False
+    small_caps: bool = False
 
     @property
-    def formatting(self) -> tuple[bool, bool, str, str]:
+    def formatting(self) -> tuple[bool, bool, str, str, bool, bool]:
         """All a span is besides its text and note: spans alike in it may be joined."""
-        return self.bold, self.italic, self.position, self.link
+        return self.bold, self.italic, self.position, self.link, self.underline, self.small_caps
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -49,13 +57,20 @@ def plain(spans: tuple[Span, ...]) -> str:
 
 def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
     """The spans in runs of one link (or of none): a link's text may be of several spans."""
-    runs: list[tuple[str, list[Span]]] = []
+    return runs(spans, lambda span: span.link)
+
+
+def runs(spans: tuple[Span, ...],
+         value_of: Callable[[Span], T]) -> list[tuple[T, tuple[Span, ...]]]:
+    """The spans in runs of one value of `value_of` (a link, an underline)."""
+    found: list[tuple[T, list[Span]]] = []
     for span in spans:
-        if runs and runs[-1][0] == span.link:
-            runs[-1][1].append(span)
+        value = value_of(span)
+        if found and found[-1][0] == value:
+            found[-1][1].append(span)
         else:
-            runs.append((span.link, [span]))
-    return [(link, tuple(run)) for link, run in runs]
+            found.append((value, [span]))
+    return [(value, tuple(run)) for value, run in found]
 
 
 @dataclass(frozen=True)
@@ -145,6 +160,9 @@ class List:
     style: str = "bullet"  # one of LIST_STYLES
     start: int = 1
     marker: str = ""  # one of MARKERS: "" the style's usual one
+    # Numbered after the items it is nested in, parted by full stops: 1.1., 1.2. (Word's
+    # "%1.%2." outline numbering).
+    compound: bool = False
 
     @property
     def numbered(self) -> bool:
@@ -159,6 +177,25 @@ class List:
             return before, after
         return "", next((numerals.suffix for numerals in NUMERALS
                          if numerals.style == self.style), ".")
+
+    def numbers(self, parents: tuple[str, ...] = ()) -> list[str]:
+        """Each item's number as the editions print it, its affixes included ("3.", "(c)",
+        "2.1." in a compound list nested in item 2: `parents`, the numbers of the items it is
+        nested in, outermost first); "" for a bullet."""
+        if not self.numbered:
+            return [""] * len(self.items)
+        before, after = self.affixes
+        path = "".join(f"{number}." for number in parents) if self.compound else ""
+        return [f"{before}{path}{numeral(self.style, number)}{after}"
+                for number in range(self.start, self.start + len(self.items))]
+
+    def own_numbers(self) -> list[str]:
+        """Each item's own number, without affixes ("3", "c"), as a list nested in it counts
+        its parents; "" for a bullet."""
+        if not self.numbered:
+            return [""] * len(self.items)
+        return [numeral(self.style, number)
+                for number in range(self.start, self.start + len(self.items))]
 
     @property
     def texts(self) -> list[str]:
@@ -382,6 +419,10 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
             item["position"] = span.position
         if span.link:
             item["link"] = span.link
+        if span.underline:
+            item["underline"] = True
+        if span.small_caps:
+            item["small_caps"] = True
         items.append(item)
     return items
 
@@ -389,7 +430,8 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
 def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
     return tuple(
         Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""),
-             i.get("position", ""), i.get("link", ""))
+             i.get("position", ""), i.get("link", ""), i.get("underline", False),
+             i.get("small_caps", False))
         for i in items
     )
 
@@ -400,6 +442,7 @@ def _list_to_json(block: List) -> dict:
         "style": block.style,
         "start": block.start,
         **({"marker": block.marker} if block.marker else {}),
+        **({"compound": True} if block.compound else {}),
         "items": [
             {"spans": _spans_to_json(item.spans)}
             | ({"sublist": _list_to_json(item.sublist)} if item.sublist else {})
@@ -418,6 +461,7 @@ def _list_from_json(item: dict) -> List:
         item.get("style", "bullet"),
         item.get("start", 1),
         item.get("marker", ""),
+        item.get("compound", False),
     )
 
 

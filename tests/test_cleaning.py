@@ -2,7 +2,7 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline.readers.cleaning import (
@@ -66,6 +66,8 @@ text_lines = st.lists(
 
 
 @given(text_lines)
+@example("0\t\u00a0")  # a row whose last cell is a no-break space: no row at all
+@example("0\t\u200b")  # ... or an invisible character
 def test_cleaning_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once

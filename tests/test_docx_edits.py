@@ -9,6 +9,7 @@ a draft the pipeline wrote.
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 from PIL import Image
 
+from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import (
     Document,
@@ -250,6 +252,14 @@ def test_symbols_are_their_unicode_characters(draft):
         "The galleries reopened in May. Checked ✓ © 2024 α")
 
 
+def test_a_symbol_unicode_shows_as_an_emoji_keeps_the_fonts_text_presentation(draft):
+    path = appended(draft, "The galleries", (
+        run(" Signs ") + '<w:r><w:sym w:font="Wingdings" w:char="F05E"/></w:r>'
+        + '<w:r><w:sym w:font="Wingdings" w:char="F047"/></w:r>'))
+    assert plain(read_docx(path, MUSEUM.metadata).blocks[0].spans) == (
+        "The galleries reopened in May. Signs \u2648\ufe0e\u261d\ufe0e")
+
+
 def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(draft):
     mark = edited(draft, lambda d: paragraph_starting(d, "The end.")._p.get_or_add_pPr().append(
         xml('<w:rPr><w:ins w:id="9" w:author="Ed"/></w:rPr>')))
@@ -443,6 +453,89 @@ def test_a_draft_whose_figures_carry_no_identity_numbers_them_in_order(walk):
     assert figures == [1, 2, 3, 4]
 
 
+# --- Pictures captioned in frames (Insert > Caption) ------------------------------------------
+
+MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+SHAPES = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def test_libreoffices_captioned_pictures_are_figures():
+    """Each in a frame holding the picture, a line break and "Figure n: caption" in one
+    paragraph of the Figure style (based on Caption), anchored to the paragraph after it."""
+    from pipeline.readers.docx.draft import import_docx
+
+    path = DRAFTS / "captioned-pictures.docx"
+    imported = import_docx(path.read_bytes(), path, Metadata(title="T"))
+    assert imported.document.blocks == (
+        Paragraph((Span("The new pier opened in March."),)),
+        Figure(1, (Span("Figure 1: The new pier at Central"),)),
+        Paragraph((Span("Ridership rose by a fifth."),)),
+        Figure(2, (Span("Figure 2: On the upper deck"),)),
+        Paragraph((Span("Fares held."),)),
+    )
+    colours = {number: Image.open(io.BytesIO(data)).convert("RGB").getpixel((5, 5))
+               for number, data in imported.pictures.items()}
+    assert colours == {1: (20, 40, 120), 2: (0, 128, 128)}
+
+
+def test_a_frame_holding_text_besides_a_picture_and_its_caption_is_refused():
+    assert refusal(DRAFTS / "frame-with-text.docx") == (
+        "holds text outside ordinary paragraphs, in a text box or similar ('Timetables are on"
+        " the website.'); move it into a paragraph, save, and run doit again")
+
+
+def framed(draft, caption: str, vml: bool = False, extra: str = "") -> None:
+    """The figure captioned `caption` put in a frame, as LibreOffice's Insert > Caption does
+    with a picture: a DrawingML text box (with its VML copy for older readers) or, `vml`, a
+    VML text box alone, anchored at the end of the paragraph after it; `extra`: more of
+    Word's XML in the frame."""
+    elements = figure_elements(draft, caption)
+    inside = "".join(etree.tostring(element, encoding="unicode") for element in elements)
+    box = f"<w:txbxContent>{inside}{extra}</w:txbxContent>"
+    anchored = elements[-1].getnext()
+    for element in elements:
+        element.getparent().remove(element)
+    textbox = f'<w:pict><v:rect><v:textbox>{box}</v:textbox></v:rect></w:pict>'
+    shape = (f'<w:drawing><wp:anchor xmlns:wp="{DRAWING}"><wp:docPr id="90" name="Frame1"/>'
+             f'<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+             f'<a:graphicData uri="{SHAPES}"><wps:wsp xmlns:wps="{SHAPES}"><wps:txbx>{box}'
+             "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>")
+    content = textbox if vml else (
+        f'<mc:AlternateContent xmlns:mc="{MARKUP_COMPATIBILITY}"><mc:Choice Requires="wps">'
+        f"{shape}</mc:Choice><mc:Fallback>{textbox}</mc:Fallback></mc:AlternateContent>")
+    anchored.append(elements_of(f"<w:r>{content}</w:r>")[0])
+
+
+def elements_of(fragment: str) -> list:
+    return list(parse_xml(f'<w:wrap {nsdecls("w", "r", "pic")} xmlns:v="{VML}">{fragment}'
+                          "</w:wrap>"))
+
+
+@pytest.mark.parametrize("vml", [False, True])
+def test_a_figure_captioned_in_a_frame_keeps_its_identity_picture_and_text(walk, vml):
+    from pipeline.readers.docx.draft import import_docx
+
+    path = edited(walk, lambda draft: framed(draft, "The weir", vml))
+    imported = import_docx(path.read_bytes(), path, FIGURES.metadata, FIGURES)
+    assert imported.document.blocks == FIGURES.blocks
+    assert imported.pictures[2] == (path.parent / "source" / "two.png").read_bytes()
+
+
+@pytest.mark.parametrize("in_frame", [False, True])
+def test_two_pictures_over_one_caption_are_refused_framed_or_not(walk, in_frame):
+    def edit(draft):
+        pictures = [figure_elements(draft, caption)[0] for caption in ("The weir", "The mill")]
+        pictures[0].extend(list(pictures[1]))  # the mill's picture beside the weir's
+        pictures[1].getparent().remove(pictures[1])
+        if in_frame:
+            framed(draft, "The weir")
+
+    assert refusal(edited(walk, edit), FIGURES.metadata) == (
+        "holds 2 pictures over one caption ('The weir'); a figure is one picture and its"
+        " caption: give each picture a caption of its own, save, and run doit again")
+
+
 def test_a_caption_typed_under_a_table_is_the_tables():
     blocks = read_lo("table-caption.docx").blocks
     assert blocks[1] == Table(((Span("Region"),), (Span("Visits"),)),
@@ -499,3 +592,112 @@ def test_the_editions_print_the_numbers_word_shows(tmp_path):
                  "v. visitors rose;", "vi. spending rose;", "z. station 26;",
                  "aa. station 27;", "bb. station 28;", "1. first number;"):
         assert line in shown, line
+
+
+# --- Compound list numbers (Word's 1.1. outline numbering) ------------------------------------
+
+OUTLINE = [("Aims", 0), ("Reach", 1), ("Schools", 2), ("Visitors", 1), ("Finance", 0),
+           ("Income", 1)]
+
+
+def outlined(draft_path: Path, texts: tuple[str, str, str] = ("%1.", "%1.%2.", "%1.%2.%3."),
+             formats: tuple[str, str, str] = ("decimal", "decimal", "decimal")) -> Path:
+    """The museum's draft with a list numbered as Word's multilevel 1., 1.1., 1.1.1. (each
+    level's text and format as given) before its last paragraph."""
+    def edit(draft):
+        levels = "".join(f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
+                         f'<w:lvlText w:val="{text}"/></w:lvl>'
+                         for level, (text, form) in enumerate(zip(texts, formats, strict=True)))
+        numbering = draft.part.numbering_part.element
+        numbering.insert(0, xml(f'<w:abstractNum w:abstractNumId="80">{levels}</w:abstractNum>'))
+        numbering.append(xml('<w:num w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+        end = paragraph_starting(draft, "The end.")
+        for text, level in OUTLINE:
+            item = end.insert_paragraph_before(text)
+            numbers = item._p.get_or_add_pPr().get_or_add_numPr()
+            numbers.get_or_add_ilvl().val = level
+            numbers.get_or_add_numId().val = 80
+
+    return edited(draft_path, edit)
+
+
+OUTLINE_LIST = List((
+    ListItem((Span("Aims"),), List((
+        ListItem((Span("Reach"),), List((ListItem((Span("Schools"),)),), "decimal",
+                                        compound=True)),
+        ListItem((Span("Visitors"),)),
+    ), "decimal", compound=True)),
+    ListItem((Span("Finance"),), List((ListItem((Span("Income"),)),), "decimal",
+                                      compound=True)),
+), "decimal")
+
+
+def test_words_outline_numbers_are_read_written_back_and_marked_up(draft, tmp_path):
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    document = read_docx(outlined(draft), MUSEUM.metadata)
+    assert document.blocks[3] == OUTLINE_LIST
+    assert OUTLINE_LIST.items[0].sublist.numbers(("1",)) == ["1.1.", "1.2."]
+    # The DOCX written back numbers them as Word did, and reads back the same.
+    again = tmp_path / "again.docx"
+    again.write_bytes(write_docx(document, LAYOUT, ROOT / "source"))
+    assert read_docx(again, MUSEUM.metadata).blocks == document.blocks
+    numbering = etree.tostring(docx_numbering(again), encoding="unicode")
+    assert 'w:val="%1.%2.%3."' in numbering and 'w:val="%1.%2."' in numbering
+    # The marked-up form writes the numbers as printed, and reads them back.
+    markup = write_markup(document)
+    assert "1. Aims\n    1.1. Reach\n        1.1.1. Schools\n    1.2. Visitors\n2. Finance\n" \
+           "    2.1. Income" in markup
+    assert read_markup(markup, tmp_path / "x.md", MUSEUM.metadata, ROOT / "source").blocks \
+        == document.blocks
+
+
+def docx_numbering(path: Path):
+    import docx
+
+    return docx.Document(str(path)).part.numbering_part.element
+
+
+@pytest.mark.parametrize(("texts", "formats", "shown"), [
+    (("%1.", "%1-%2", "%3."), ("decimal",) * 3, "'1-1'"),
+    (("%1.", "%2.%1.", "%3."), ("decimal",) * 3, "'1.1.'"),
+    (("%1.", "%1.%2.", "%1.%2.%3."), ("lowerLetter", "decimal", "decimal"), "'a.1.'"),
+])
+def test_compound_numbers_the_editions_cannot_print_are_refused(draft, texts, formats, shown):
+    assert refusal(outlined(draft, texts, formats), MUSEUM.metadata) == (
+        f"holds a list item numbered {shown} (after 'Aims'), which the editions cannot print:"
+        " a number shows, before its own, only those of the items it is nested in, in figures,"
+        " each followed by a full stop (1.1.); number it so, or alone, save, and run doit again")
+
+
+def test_a_compound_number_written_in_the_marked_up_form_must_be_its_parents(tmp_path):
+    from pipeline.readers.markup import read_markup
+
+    with pytest.raises(PipelineError) as raised:
+        read_markup("1. Aims\n    2.1. Reach\n", tmp_path / "x.md", MUSEUM.metadata, tmp_path)
+    assert "list item 2.1.: a number before an item's own is that of the item it is nested" \
+           " in, in each of the list's items (1.)" in str(raised.value)
+    paragraph = read_markup("1.5\\. million visitors came.\n", tmp_path / "x.md",
+                            MUSEUM.metadata, tmp_path).blocks
+    assert paragraph == (Paragraph((Span("1.5. million visitors came."),)),)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler (pdftotext) is not installed")
+def test_the_editions_print_words_outline_numbers(draft, tmp_path):
+    import subprocess
+
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = read_docx(outlined(draft), MUSEUM.metadata)
+    for layout in ("print", "screen"):
+        pdf = tmp_path / f"{layout}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout),
+                                   ROOT / "source"))
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        shown = [" ".join(line.split()) for line in text.splitlines()]
+        for line in ("1. Aims", "1.1. Reach", "1.1.1. Schools", "1.2. Visitors", "2. Finance",
+                     "2.1. Income"):
+            assert line in shown, (layout, line)

@@ -16,7 +16,7 @@ from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "phrases", "profile_for", "scripts", "text_language"]
+           "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
 # Every profile, the default first; a text is in the first of the others that writes it.
@@ -47,6 +47,14 @@ def detect(text: str) -> Profile:
     """The language `text` is written in, as its characters say."""
     return next((profile for profile in PROFILES
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
+
+
+def takes_small_caps(text: str) -> bool:
+    """Whether small capitals change `text`: it holds a letter of a language that has them
+    (a Latin word among Chinese characters, not the characters)."""
+    uncased = "".join(profile.characters for profile in PROFILES if not profile.small_caps)
+    letters = re.sub(f"[{uncased}]", "", text) if uncased else text
+    return any(character.isalpha() for character in letters)
 
 
 def text_language(text: str, given: str = DEFAULT.tag) -> str:

@@ -133,6 +133,7 @@ class Chinese(Profile):
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
+    small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
     fonts = "chinese"
     fonts_css = "chinese.css"

@@ -117,6 +117,9 @@ class Profile:
     # letter before (of its own `characters`).
     lone_last_letter = True
     italic = True  # has italic; else what Latin sets in italic stays upright
+    # Its letters have small capitals; else small caps set on its own letters (`characters`)
+    # mean nothing, and are not kept (a Latin word among them keeps its own).
+    small_caps = True
     # A justified line holding one of these characters (a regex; "" none) is spread between
     # its characters, not at its spaces (CSS Text 3's inter-character justification).
     spread_characters = ""

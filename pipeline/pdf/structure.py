@@ -53,3 +53,26 @@ def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, 
         elif operator == "EMC" and marked:
             marked.pop()
         yield operands, operator, ctm, next((m for m in reversed(marked) if m is not None), None)
+
+
+def attribute(element: pikepdf.Dictionary, owner: str, key: str):
+    """The value of `key` in the element's attributes of `owner` ("/List", "/Table"): /A is
+    one attribute object or an array of them, each maybe followed by a revision number
+    (ISO 32000-1, 14.7.5.2); None where none says."""
+    attributes = element.get("/A")
+    objects = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes]
+    for candidate in objects:
+        if (isinstance(candidate, pikepdf.Dictionary)
+                and candidate.get("/O") == pikepdf.Name(owner) and key in candidate):
+            return candidate[key]
+    return None
+
+
+def lists(node, depth: int = 0) -> Iterator[tuple[pikepdf.Dictionary, int]]:
+    """Every list (L) under `node` in reading order, with how many lists it is nested in."""
+    for kid in kids_of(node):
+        if is_element(kid):
+            nested = kid.S == pikepdf.Name.L
+            if nested:
+                yield kid, depth
+            yield from lists(kid, depth + nested)

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
 from pipeline import addresses
-from pipeline.languages import detect, phrases
+from pipeline.languages import detect, phrases, takes_small_caps
 from pipeline.model import Span, plain
 
 NBSP = "\u00a0"
@@ -85,7 +85,14 @@ def clean_row(line: str) -> str:
     cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
-    return CELL.join(clean_line(cell) if cell.strip() else "" for cell in cells)
+    cleaned = [clean_line(cell) if cell.strip() else "" for cell in cells]
+    # A cell at an edge that cleaning emptied (a no-break space, an invisible character) is
+    # edge white space too, as it will be when the row is cleaned again.
+    while len(cleaned) > 1 and not cleaned[-1]:
+        cleaned.pop()
+    while len(cleaned) > 1 and not cleaned[0]:
+        cleaned.pop(0)
+    return CELL.join(cleaned)
 
 
 def clean_line(line: str) -> str:
@@ -133,7 +140,8 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     Spaces at the edges of an emphasised span keep only the emphasis they share with the
     text beyond, and neighbours with the same emphasis are joined, so each text has one form.
     A note's reference is left as it is, and stands in the text as one mark (NOTE_MARK). A web
-    address written out in full becomes a link (`linked`).
+    address written out in full becomes a link (`linked`). Small capitals stay only where
+    they change letters (not on Chinese characters, which have no case).
     """
     # Composed per span first, so that cleaning's own composition never merges two spans.
     stand_ins = [replace(span, text=NOTE_MARK) if span.note
@@ -148,7 +156,7 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
         span if span.note else replace(span, text=cleaned[start:end])
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
-    return linked(joined(level_spaces(shared_edges(joined(pieces)))))
+    return linked(joined(cased(level_spaces(shared_edges(joined(pieces))))))
 
 
 class Alignment:
@@ -253,11 +261,20 @@ def level_spaces(spans: list[Span]) -> list[Span]:
     return result
 
 
+def cased(spans: list[Span]) -> list[Span]:
+    """Small capitals kept where they change letters: so each text has one form."""
+    return [replace(span, small_caps=False)
+            if span.small_caps and not takes_small_caps(span.text) else span for span in spans]
+
+
 def with_emphasis(text: str, *spans: Span) -> Span:
-    """`text` with the emphasis, position and link all `spans` share."""
+    """`text` with the emphasis, position, link, underline and small capitals all `spans`
+    share."""
     return Span(text, all(span.bold for span in spans), all(span.italic for span in spans),
                 position=shared(span.position for span in spans),
-                link=shared(span.link for span in spans))
+                link=shared(span.link for span in spans),
+                underline=all(span.underline for span in spans),
+                small_caps=all(span.small_caps for span in spans))
 
 
 def shared(values) -> str:

@@ -46,12 +46,15 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
-  by the end of the block (or of the link, superscript or subscript they are switched in).
+  by the end of the block (or of the brackets, superscript or subscript they are switched in).
   `^6^` is a superscript and `~2~` a subscript, as pandoc writes them (no space inside; `~~`
   is two tildes); `[text](https://…)` is a link, `[text](<address with spaces>)` too, and
   `<https://…>` an address shown as itself; an address written out in full (`https://…`)
-  is a link anyway. Headings are plain: emphasis marked in a heading is not kept, and its
-  raised and lowered figures become Unicode's (`CO~2~` is `CO₂`).
+  is a link anyway. `[words]{.underline}` (or `{.ul}`) is underlined and
+  `[words]{.smallcaps}` in small capitals, as pandoc reads them (one class each: nest them,
+  `[[words]{.smallcaps}]{.underline}`, for both). Headings are plain: emphasis marked in a
+  heading is not kept, and its raised and lowered figures become Unicode's (`CO~2~` is
+  `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
   `\.` `\(` `\)` `\（` `\:` `\^` `\~` `\<`. The writer escapes every `*`, `[`, `]`, `^`,
   `~` and `<` in text, a `(` right after a note's reference, and the mark that would make a
@@ -71,6 +74,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.languages import NUMERAL, NUMERAL_MARKER
+from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
     Document,
@@ -101,7 +105,8 @@ ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）".
 LIST_ITEM = re.compile(
-    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
+    rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
+    rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
     rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
@@ -111,6 +116,9 @@ NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
 RAISED = {"^": "superscript", "~": "subscript"}
+# A bracketed span's attributes that pandoc reads as its Underline and SmallCaps: one class.
+BRACKETED_SPAN = re.compile(r"\{\s*\.(underline|ul|smallcaps)\s*\}")
+SPAN_CLASSES = {"underline": "underline", "ul": "underline", "smallcaps": "small_caps"}
 NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
 NESTED = 2  # spaces before a nested item's marker, at least
@@ -266,20 +274,35 @@ def read_list(chunk: Chunk, path: Path) -> List:
             levels.append((indent, nested))
         elif not levels:
             levels.append((indent, []))
-        levels[-1][1].append((item.group("marker"), [item.group("rest")], []))
+        numbers = item.group("path") or ""  # a compound number's parents: "2." in 2.1.
+        marker = item.group("marker").replace(numbers, "", 1)
+        levels[-1][1].append((marker, [item.group("rest")], [], numbers))
     return built_list(levels[0][1], chunk, path)
 
 
-def built_list(items: list, chunk: Chunk, path: Path) -> List:
+def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] = ()) -> List:
+    """The list of `items` (marker, lines, nested items, parents' numbers written), nested in
+    the items numbered `parents`, which a compound list's numbers begin with (2.1.)."""
     marks = [mark for mark, *_ in items]
     style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
+    compound = bool(items[0][3])
+    written = "".join(f"{number}." for number in parents)
+    for mark, _, _, numbers in items:
+        if numbers != (written if compound else ""):
+            raise at(path, chunk.line, f"list item {numbers}{mark}: a number before an item's"
+                     " own is that of the item it is nested in, in each of the list's items"
+                     f" ({written or 'none here'})")
+    owns = [numeral(style, number) if style != "bullet" else ""
+            for number in range(start, start + len(items))]
     return List(
         tuple(ListItem(read_spans(" ".join(lines), chunk, path),
-                       built_list(nested, chunk, path) if nested else None)
-              for _, lines, nested in items),
+                       built_list(nested, chunk, path, (*parents, own) if own else ())
+                       if nested else None)
+              for (_, lines, nested, _), own in zip(items, owns, strict=True)),
         style,
         start,
         marker_form(marks[0]),
+        compound,
     )
 
 
@@ -383,16 +406,16 @@ class Inline:
         while index < len(text):
             character = text[index]
             reference = NOTE_REFERENCE.match(text, index) if character == "[" else None
-            link = link_at(text, index) if character == "[" else None
+            bracket = bracketed_at(text, index) if character == "[" else None
             address = AUTOLINK.match(text, index) if character == "<" else None
             raised = raised_end(text, index) if character in RAISED else None
             if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
                 characters.append(text[index + 1])
                 index += 2
-            elif link is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference
-                end, text_end, target = link
+            elif bracket is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference
+                end, text_end, formatting = bracket
                 spans += self.spans(text[index + 1 : text_end], offset + index + 1,
-                                    flush(link=target))
+                                    flush(**formatting))
                 index = end
             elif reference is not None:
                 label = reference.group(1)
@@ -422,11 +445,26 @@ class Inline:
         for name in ("bold", "italic"):
             if on[name] != getattr(outer, name):
                 where = "never switched off" if outer == Span("") else (
-                    "not switched back inside its link, superscript or subscript")
+                    "not switched back inside its brackets, superscript or subscript")
                 raise at(self.path, self.chunk.line_at(switched_on[name]),
                          f"{name} switched on here is {where} (write \\* for an asterisk)")
         flush()
         return spans
+
+
+def bracketed_at(text: str, index: int) -> tuple[int, int, dict] | None:
+    """The bracketed text opening at `index`, a link or pandoc's "[text]{.underline}" (also
+    "{.ul}") or "[text]{.smallcaps}": where it ends, where its text ends, and what it makes
+    of the text; None when none opens there."""
+    link = link_at(text, index)
+    if link is not None:
+        end, text_end, target = link
+        return end, text_end, {"link": target}
+    text_end = closing(text, index, "[", "]")
+    wrapper = BRACKETED_SPAN.match(text, text_end + 1) if text_end is not None else None
+    if wrapper is None:
+        return None
+    return wrapper.end(), text_end, {SPAN_CLASSES[wrapper.group(1)]: True}
 
 
 def link_at(text: str, index: int) -> tuple[int, int, str] | None:

@@ -20,6 +20,8 @@ from pipeline.tasks.project import Project
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
     from pipeline.model import Metadata
 
+# Where the bookkeeping keeps the digest of each figure's picture in the draft it wrote.
+PICTURES = "pictures"
 # Where a preflight report keeps the digest of the PDF it checked.
 REPORT_DIGEST = "pdf_sha256"
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
@@ -109,9 +111,11 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
-    was written from gives its figures' images and alternative text, by their identities.
+    was written from gives its figures' images and alternative text, by their identities;
+    a picture the editor put in the draft is taken out of it (media.py).
     """
-    from pipeline.readers.docx.draft import MAX_DOCX_BYTES, docx_document
+    from pipeline.readers.docx.draft import MAX_DOCX_BYTES, import_docx
+    from pipeline.tasks.media import with_pictures
     from pipeline.writers.markup import write_markup
 
     docx = project.docx(name)
@@ -124,7 +128,9 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             "undo the source's, or move the DOCX aside. Nothing was overwritten",
         )
     data = files.read_at_most(docx, MAX_DOCX_BYTES)
-    document = docx_document(data, docx, metadata, written_document(project, name))
+    written = written_document(project, name)
+    imported = import_docx(data, docx, metadata, written)
+    document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
     files.write_text(project.markup(name), write_markup(document))
     # Recorded at once: should the build fail further on, the next one must not take the
     # new marked-up text for a change of its own.

@@ -65,6 +65,10 @@ class Project:
     def metadata(self, name: str) -> Path:
         return self.source_dir / f"{name}.toml"
 
+    def media(self, name: str) -> Path:
+        """The folder of the pictures taken out of an edited draft: source/<name>.media/."""
+        return self.source_dir / f"{name}.media"
+
     def text_source(self, name: str) -> Path:
         """The one file a document's text is read from: the marked-up text when there is one,
         else the scraped text."""

@@ -174,7 +174,7 @@ def build_docx(root: Path, name: str) -> None:
     """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
-    from pipeline.writers.docx.draft import write_docx
+    from pipeline.writers.docx.draft import write_draft
 
     project = checked(root, name, DRAFT_LAYOUT)
     docx = project.docx(name)
@@ -182,10 +182,13 @@ def build_docx(root: Path, name: str) -> None:
     if drafts.edited(docx, state):
         raise edited_during_build(project, docx)
     layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
-    data = write_docx(load_document(project, name), layout, project.source_dir)
-    if not drafts.replace_draft(docx, data, state):
+    draft = write_draft(load_document(project, name), layout, project.source_dir)
+    if not drafts.replace_draft(docx, draft.data, state):
         raise edited_during_build(project, docx)
-    state["written"] = drafts.digest_of(data)
+    state["written"] = drafts.digest_of(draft.data)
+    # What each figure's picture was, to tell a picture the editor replaced from it.
+    state[drafts.PICTURES] = {str(number): picture for number, picture
+                              in sorted(draft.pictures.items())}
     files.write_json(project.draft_state(name), state)
 
 

@@ -79,7 +79,8 @@ class LineSetting:
         return known.get(tag) or (known.get("h3") if tag > "h3" else None)
 
     def style(self, span: Span) -> TextStyle:
-        return dict(self.styles)[(span.bold, span.italic, bool(span.note))]
+        style = dict(self.styles)[(span.bold, span.italic, bool(span.note))]
+        return replace(style, small_caps=True) if span.small_caps else style
 
     @property
     def shrink_em(self) -> float:

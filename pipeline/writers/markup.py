@@ -6,9 +6,10 @@ The form is described in readers/markup.py; read_markup gives the written docume
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.languages import NUMERAL, NUMERALS
-from pipeline.list_numbers import letters, roman
+from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
     Document,
@@ -22,8 +23,8 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
-    link_runs,
     plain,
+    runs,
 )
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
@@ -32,7 +33,7 @@ from pipeline.model import (
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
-    rf"[#!|]|-(?= )|[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z]+\) )|{OWN_NUMERAL}"
+    rf"[#!|]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
     rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
@@ -96,41 +97,32 @@ def unmistakable(text: str) -> str:
     return text[: start.end()] + "\\" + text[start.end() :]
 
 
-def write_list(block: List, indent: str = "") -> str:
+def write_list(block: List, indent: str = "", parents: tuple[str, ...] = ()) -> str:
+    """A list's items, each followed by those of the list nested in it, indented; `parents`:
+    the numbers of the items it is nested in, which a compound list's markers begin with."""
     lines = []
-    for number, item in enumerate(block.items, block.start):
-        lines.append(f"{indent}{marker(block, number)} {write_spans(item.spans)}")
+    for number, item, own in zip(range(block.start, block.start + len(block.items)),
+                                 block.items, block.own_numbers(), strict=True):
+        lines.append(f"{indent}{marker(block, number, parents)} {write_spans(item.spans)}")
         if item.sublist is not None:
-            lines.append(write_list(item.sublist, indent + NESTED_INDENT))
+            lines.append(write_list(item.sublist, indent + NESTED_INDENT,
+                                    (*parents, own) if own else ()))
     return "\n".join(lines)
 
 
-def marker(block: List, number: int) -> str:
-    """An item's marker; past the last letter (z) or the last of a language's numerals the
-    form writes (九十九), the plain number: as in Pandoc's Markdown, only a list's first
-    marker says its style and start, and a later one need only be read as a marker."""
+def marker(block: List, number: int, parents: tuple[str, ...] = ()) -> str:
+    """An item's marker (a compound list's after its `parents`' numbers); past the last
+    letter (z) or the last of a language's numerals the form writes (九十九), the plain
+    number: as in Pandoc's Markdown, only a list's first marker says its style and start,
+    and a later one need only be read as a marker."""
     if not block.numbered:
         return "-"
+    path = "".join(f"{parent}." for parent in parents) if block.compound else ""
     last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
     if number > last.get(block.style, number):
-        return f"{number}."
+        return f"{path}{number}."
     before, after = block.affixes
-    return f"{before}{numeral(block.style, number)}{after}"
-
-
-def numeral(style: str, number: int) -> str:
-    match style:
-        case "decimal":
-            return str(number)
-        case "lower-alpha" | "upper-alpha":
-            letter = letters(number)
-            return letter.upper() if style.startswith("upper") else letter
-        case "lower-roman" | "upper-roman":
-            return roman(number).upper() if style.startswith("upper") else roman(number)
-    for numerals in NUMERALS:  # a language's own: "十一"
-        if style == numerals.style:
-            return numerals.numeral(number)
-    raise ValueError(f"a list style the marked-up form lacks: {style!r}")
+    return f"{before}{path}{numeral(block.style, number)}{after}"
 
 
 LAST_LETTER = {"lower-alpha": 26, "upper-alpha": 26}  # z
@@ -147,34 +139,50 @@ def write_table(block: Table) -> str:
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
-    """Inline markup: emphasis, ^superscript^, ~subscript~, note references and links, the
-    characters that would read as markup escaped (and `special` ones besides)."""
-    pieces: list[tuple[bool, bool, str]] = []  # emphasis, and what is written in it
-    for link, run in link_runs(spans):
-        if not link:
-            for before, span in zip((Span(""), *run), run, strict=False):
-                text = written(span, special)
-                # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
-                if before.note and text.startswith("(") and before.formatting == span.formatting:
-                    text = "\\" + text
-                pieces.append((span.bold, span.italic, text))
+    """Inline markup: emphasis, ^superscript^, ~subscript~, [underline]{.underline},
+    [small capitals]{.smallcaps}, note references and links, the characters that would read
+    as markup escaped (and `special` ones besides)."""
+    return emphasised(pieces(spans, WRAPPERS, special), (False, False))
+
+
+# What wraps a run of spans in brackets, outermost first: a link, then pandoc's Underline,
+# then its SmallCaps. A run's value for each, and how the run is written in it.
+WRAPPERS = (
+    (lambda span: span.link, lambda link, inside: f"[{inside}]({destination(link)})"),
+    (lambda span: span.underline, lambda _, inside: f"[{inside}]{{.underline}}"),
+    (lambda span: span.small_caps, lambda _, inside: f"[{inside}]{{.smallcaps}}"),
+)
+
+
+def pieces(spans: tuple[Span, ...], wrappers, special: str) -> list[tuple[bool, bool, str]]:
+    """The spans as pieces of text each with its emphasis: a run that one of `wrappers` wraps
+    as one piece, the emphasis its spans share outside its brackets and the rest inside."""
+    if not wrappers:
+        return [(span.bold, span.italic, written(span, special, before))
+                for before, span in zip((Span(""), *spans), spans, strict=False)]
+    (value_of, wrap), inner = wrappers[0], wrappers[1:]
+    result = []
+    for value, run in runs(spans, value_of):
+        if not value:
+            result += pieces(run, inner, special)
             continue
-        # The emphasis the whole link shares stays outside it; the rest is switched inside.
         bold, italic = all(span.bold for span in run), all(span.italic for span in run)
-        if plain(run) == link and not any(span.bold or span.italic or span.position
-                                          for span in run):
-            pieces.append((bold, italic, f"<{link}>"))  # an address shown as itself
-        else:
-            inside = emphasised([(span.bold, span.italic, written(span, special))
-                                 for span in run], (bold, italic))
-            pieces.append((bold, italic, f"[{inside}]({destination(link)})"))
-    return emphasised(pieces, (False, False))
+        if value == plain(run) and all(replace(span, text="", link="") == Span("")
+                                       for span in run):
+            result.append((False, False, f"<{value}>"))  # an address shown as itself
+            continue
+        inside = emphasised(pieces(run, inner, special), (bold, italic))
+        result.append((bold, italic, wrap(value, inside)))
+    return result
 
 
-def written(span: Span, special: str) -> str:
+def written(span: Span, special: str, before: Span) -> str:
     if span.note:
         return f"[^{span.note}]"
     text = escaped(span.text, special)
+    # "[^1](…" would read as a link: the parenthesis after a reference is escaped.
+    if before.note and text.startswith("(") and before.formatting == span.formatting:
+        text = "\\" + text
     return f"{RAISED[span.position]}{text}{RAISED[span.position]}" if span.position else text
 
 
@@ -183,9 +191,18 @@ def emphasised(pieces: list[tuple[bool, bool, str]], base: tuple[bool, bool]) ->
     parts = []
     bold, italic = base
     for piece_bold, piece_italic, text in (*pieces, (*base, "")):
-        parts.append("*" * (2 * (piece_bold != bold) + (piece_italic != italic)) + text)
+        stars = "*" * (2 * (piece_bold != bold) + (piece_italic != italic))
+        if not stars and text.startswith("[") and parts and plain_mark(parts[-1], "!"):
+            parts[-1] = parts[-1][:-1] + "\\!"  # "![" would open a picture
+        parts.append(stars + text)
         bold, italic = piece_bold, piece_italic
     return "".join(parts)
+
+
+def plain_mark(text: str, mark: str) -> bool:
+    """`text` ends with `mark` not escaped by a backslash."""
+    before = text[: -len(mark)] if text.endswith(mark) else None
+    return before is not None and (len(before) - len(before.rstrip("\\"))) % 2 == 0
 
 
 def destination(address: str) -> str:

@@ -34,6 +34,7 @@ class TextStyle:
     letter_spacing: float = 0.0  # CSS pixels after each character
     word_spacing: float = 0.0  # CSS pixels added to each space
     language: str = "en"
+    small_caps: bool = False  # CSS font-variant-caps: small-caps, the faces' own (smcp)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class Shaper:
             buffer.add_str(run)
             buffer.guess_segment_properties()
             buffer.language = style.language
-            uharfbuzz.shape(font, buffer, {})
+            uharfbuzz.shape(font, buffer, {"smcp": True} if style.small_caps else {})
             total += sum(position.x_advance for position in buffer.glyph_positions) \
                 * style.size / scale
         spaces = sum(text.count(space) for space in SPACES)

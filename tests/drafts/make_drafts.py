@@ -17,23 +17,29 @@ import contextlib
 import os
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import uno  # noqa: F401 (LibreOffice's bridge; makes com.sun.star importable)
 from com.sun.star.beans import PropertyValue
 from com.sun.star.style import DropCapFormat
 from com.sun.star.text.ControlCharacter import LINE_BREAK, PARAGRAPH_BREAK
+from com.sun.star.text.TextContentAnchorType import AS_CHARACTER, AT_CHARACTER
 
 FOLDER = Path(__file__).resolve().parent
 PIPE = "pipeline-drafts"
 # What text typed after a formatted run returns to (a link ends by itself).
 PLAIN = {"CharEscapement": 0, "CharEscapementHeight": 100, "CharHidden": False,
          "CharStrikeout": 0, "CharWeight": 100.0, "CharPosture": 0,
-         "CharFontName": "Liberation Serif", "CharFontCharSet": 1}
+         "CharFontName": "Liberation Serif", "CharFontCharSet": 1, "CharUnderline": 0,
+         "CharCaseMap": 0, "CharWordMode": False, "CharStyleName": "Standard"}
+UNDERLINE = {"CharUnderline": 1}  # com.sun.star.awt.FontUnderline: SINGLE, the toolbar's
+SMALL_CAPS = {"CharCaseMap": 4}  # com.sun.star.style.CaseMap.SMALLCAPS (Format > Character)
 SUPERSCRIPT = {"CharEscapement": 14000, "CharEscapementHeight": 58}  # the toolbar's: automatic
 SUBSCRIPT = {"CharEscapement": -14000, "CharEscapementHeight": 58}
 
@@ -47,9 +53,10 @@ def prop(name: str, value) -> PropertyValue:
 class Editor:
     """Types a document into LibreOffice Writer, a paragraph and a run at a time."""
 
-    def __init__(self, desktop):
+    def __init__(self, desktop, graphics=None):
         self.doc = desktop.loadComponentFromURL("private:factory/swriter", "_blank", 0,
                                                 (prop("Hidden", True),))
+        self.graphics = graphics  # the GraphicProvider, for pictures
         self.text = self.doc.Text
         self.cursor = self.text.createTextCursor()
         self.started = False
@@ -103,6 +110,38 @@ class Editor:
         self.insert(note)
         note.setString(text)
 
+    def captioned_picture(self, picture: Path, caption: str, *more: str) -> None:
+        """A picture with its caption, as Insert > Caption leaves one (SwDoc::InsertLabel; no
+        UNO call makes it): a frame anchored at the cursor holding, in one paragraph of the
+        Figure style, the picture as a character, a line break and "Figure <n>: caption",
+        the number a Figure sequence field; `more`: paragraphs of body text after it, in the
+        frame, as an editor may type there."""
+        frame = self.content("com.sun.star.text.TextFrame")
+        frame.AnchorType = AT_CHARACTER
+        frame.Width = 8000  # hundredths of a millimetre
+        self.insert(frame)
+        text = frame.Text
+        cursor = text.createTextCursor()
+        cursor.ParaStyleName = "Figure"
+        graphic = self.content("com.sun.star.text.TextGraphicObject")
+        graphic.Graphic = self.graphics.queryGraphic((prop("URL", picture.as_uri()),))
+        graphic.AnchorType = AS_CHARACTER
+        graphic.Width, graphic.Height = 7000, 4375
+        text.insertTextContent(cursor, graphic, False)
+        text.insertControlCharacter(cursor, LINE_BREAK, False)
+        text.insertString(cursor, "Figure ", False)
+        number = self.content("com.sun.star.text.TextField.SetExpression")
+        number.attachTextFieldMaster(self.doc.TextFieldMasters.getByName(
+            "com.sun.star.text.fieldmaster.SetExpression.Figure"))
+        number.NumberingType = 4  # arabic
+        number.Content = "Figure+1"
+        text.insertTextContent(cursor, number, False)
+        text.insertString(cursor, f": {caption}", False)
+        for paragraph in more:
+            text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            cursor.ParaStyleName = "Text body"
+            text.insertString(cursor, paragraph, False)
+
     def table(self, rows: list[list[str]]) -> None:
         table = self.content("com.sun.star.text.TextTable")
         table.initialize(len(rows), len(rows[0]))
@@ -112,14 +151,56 @@ class Editor:
             for c, value in enumerate(row):
                 table.getCellByName(f"{'ABCDEFGH'[c]}{r + 1}").setString(value)
 
+    def style(self, family: str, name: str, parent: str, **properties) -> None:
+        """A style of the editor's own (Styles > New Style), based on `parent`."""
+        made = self.doc.createInstance(f"com.sun.star.style.{family[:-1]}")
+        self.doc.StyleFamilies.getByName(family).insertByName(name, made)
+        made.ParentStyle = parent
+        for key, value in properties.items():
+            made.setPropertyValue(key, value)
+
     def save(self, name: str) -> None:
         self.doc.storeToURL((FOLDER / name).as_uri(), (prop("FilterName", "MS Word 2007 XML"),))
         self.doc.close(True)
         print(name)
 
 
-def the_drafts(desktop) -> None:
+def png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A PNG picture of one colour, written without Pillow (which python3-uno's Python may
+    lack)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\0" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def captioned(desktop, graphics, folder: Path) -> None:
+    """Pictures captioned with Insert > Caption, each frame anchored to the paragraph after
+    it (LibreOffice lays a frame out at the top of its paragraph, and writes it at the
+    paragraph's end); and a frame holding body text besides, which is refused."""
+    pier, deck = folder / "pier.png", folder / "deck.png"
+    pier.write_bytes(png(320, 200, (20, 40, 120)))
+    deck.write_bytes(png(320, 200, (0, 128, 128)))
+    editor = Editor(desktop, graphics).paragraph("The new pier opened in March.")
+    editor.paragraph("")
+    editor.captioned_picture(pier, "The new pier at Central")
+    editor.paragraph("Ridership rose by a fifth.")
+    editor.captioned_picture(deck, "On the upper deck")
+    editor.paragraph("Fares held.").save("captioned-pictures.docx")
+    editor = Editor(desktop, graphics).paragraph("The ferry sailed at dawn.")
+    editor.captioned_picture(pier, "The pier", "Timetables are on the website.")
+    editor.save("frame-with-text.docx")
+
+
+def the_drafts(desktop, graphics) -> None:
     """Every file, each a text of its own."""
+    with tempfile.TemporaryDirectory() as pictures:
+        captioned(desktop, graphics, Path(pictures))
+
     # Science writing: superscripts and subscripts as the toolbar and Format > Character set them.
     Editor(desktop).paragraph(
         "Output rose to 4.1 × 10", ("6", SUPERSCRIPT), " tonnes while CO", ("2", SUBSCRIPT),
@@ -211,6 +292,27 @@ def the_drafts(desktop) -> None:
     editor.save("page-number-field.docx")
 
 
+def underline_drafts(desktop) -> None:
+    """Underline and small capitals as an editor sets them: the toolbar's underline, other
+    lines (double, wave, words only), Format > Character's small capitals, a character style
+    and a paragraph style of the editor's own, a link underlined, proper names in Chinese."""
+    editor = Editor(desktop)
+    editor.style("CharacterStyles", "Ship Name", "", CharUnderline=2, CharPosture=2)
+    editor.style("ParagraphStyles", "Motto", "Text body", CharUnderline=1)
+    editor.paragraph("Steady as she goes.", style="Motto")  # first: no formatting typed yet
+    editor.paragraph(
+        "The ", ("Endeavour", {"CharStyleName": "Ship Name"}), " sailed under the ",
+        ("Royal Navy", SMALL_CAPS), " flag; the log reads ", ("never", UNDERLINE), ", ",
+        ("twice over", {"CharUnderline": 2}), ", ", ("in a wave", {"CharUnderline": 10}), ", ",
+        ("word by word", {"CharUnderline": 1, "CharWordMode": True}), " and ",
+        ("Admiralty Orders", {**UNDERLINE, **SMALL_CAPS, "CharWeight": 150.0}),
+        "; see ", ("the log", {"HyperLinkURL": "https://navy.example.org/log", **UNDERLINE}),
+        " or ", ("the crew list", {"HyperLinkURL": "https://navy.example.org/crew"}), ".")
+    editor.paragraph(("孔子", UNDERLINE), "生於", ("魯國", UNDERLINE), "，見",
+                     ("史記", SMALL_CAPS), "。")
+    editor.save("underline-small-caps.docx")
+
+
 def main() -> int:
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
     office = subprocess.Popen(
@@ -230,7 +332,10 @@ def main() -> int:
                 time.sleep(0.2)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
                                                                    context)
-        the_drafts(desktop)
+        graphics = context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.graphic.GraphicProvider", context)
+        the_drafts(desktop, graphics)
+        underline_drafts(desktop)
         try:
             desktop.terminate()
         except Exception:  # noqa: BLE001 (the bridge closes as LibreOffice quits)

@@ -31,8 +31,9 @@ from pipeline.pdf.pages import paintings
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
 # reports a hyphen-minus ending a line as U+0002; addresses hold zero-width spaces where
-# they may break.
-IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002\u200b]+")
+# they may break; a variation selector (a symbol's text presentation) chooses a glyph and
+# is no character of the extracted text.
+IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002\u200b\ufe00-\ufe0f]+")
 
 
 def font_problems(edition: Edition) -> list[str]:

@@ -9,8 +9,9 @@ import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
-from pipeline.pdf.structure import elements_with_parents, is_element, kids_of
+from pipeline.pdf.structure import attribute, elements_with_parents, is_element, kids_of, lists
 from pipeline.pdf.text import marked_texts
 
 
@@ -56,8 +57,9 @@ def structure_problems(edition: Edition) -> list[str]:
     per note; one Figure per picture, with alternative text and its box in points on its
     page, its Caption the element after it (never inside it: Alt stands for the Figure and
     all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
-    Table may hold one as its first or last kid, 14.8.4.3); every ID in the IDTree; every
-    marked content named in the parent tree by the element that holds it."""
+    Table may hold one as its first or last kid, 14.8.4.3); every list saying how its items
+    are numbered; every ID in the IDTree; every marked content named in the parent tree by
+    the element that holds it."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
@@ -84,9 +86,20 @@ def structure_problems(edition: Edition) -> list[str]:
     for figure, parent in figures:
         problems += box_problems(edition, figure) + caption_problems(figure, parent)
     problems += table_caption_problems(elements, document)
+    problems += list_problems(root)
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
     return problems
+
+
+def list_problems(root: pikepdf.Dictionary) -> list[str]:
+    """Each L names its numbering (/ListNumbering, one of ISO 32000-1's Table 347), which
+    PDF/UA-1 (7.6) asks of a numbered list and assistive technology reads of any."""
+    names = {f"/{name}" for name in (*LIST_NUMBERING.values(), "None")}
+    unsaid = [element for element, _ in lists(root)
+              if str(attribute(element, "/List", "/ListNumbering")) not in names]
+    return [f"{len(unsaid)} of the lists (L) say no /ListNumbering of ISO 32000-1's"] \
+        if unsaid else []
 
 
 def note_problems(elements: list, document) -> list[str]:

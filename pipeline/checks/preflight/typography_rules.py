@@ -68,7 +68,8 @@ def furniture_problems(edition: Edition) -> list[str]:
 def furniture_faults(glyphs: list[Glyph], settings: Furniture, measure: tuple[float, float],
                      edge: float, number: int, edition: Edition) -> Iterator[str]:
     layout = edition.layout
-    families = {settings.font} | {layout.faces_for(profile).heading for profile in PROFILES}
+    families = {settings.font, *layout.symbol_fonts} | {layout.faces_for(profile).heading
+                                                        for profile in PROFILES}
     families -= {""}
     if strangers := sorted({glyph.family for glyph in glyphs} - families):
         yield f"set in {', '.join(strangers)}, not {settings.font}"

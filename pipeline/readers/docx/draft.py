@@ -14,7 +14,11 @@
   it wherever it moves; a figure the editor added is numbered after every other, and one
   whose picture's alternative text the editor changed keeps the new text. A draft none of
   whose figures carries an identity (one written before there were any, or made elsewhere)
-  numbers its figures in order from 1.
+  numbers its figures in order from 1. A style based on Caption (LibreOffice's Figure) is a
+  Caption; a picture may stand in its caption's paragraph, and a picture captioned in a frame
+  (LibreOffice's Insert > Caption) is a figure before the paragraph the frame is anchored
+  to. Each figure's picture is returned with the document (Imported), for the caller to
+  take out what the editor put there (tasks/media.py).
 - A paragraph Word sets as a drop cap (a frame holding a letter) begins the paragraph after
   it. A Caption right above a table, or right below one, that is no figure's (no picture
   before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
@@ -30,10 +34,12 @@
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
 footnote or endnote of several paragraphs, or in a caption, heading or the front matter, a
-link in a heading, text outside ordinary paragraphs (text boxes), a table inside a table,
-merged cells, a cell of several paragraphs or a list in one, a list numbered in a way the
-editions cannot print, a chart, a part imported from another file (altChunk), a picture
-that is no figure's, and what inline.py refuses. The file itself is only ever read.
+link in a heading, text outside ordinary paragraphs (text boxes, frames holding more than
+a picture and its caption), two pictures over one caption, a picture linked to a file
+outside the draft, a table inside a table, merged cells, a cell of several paragraphs or a
+list in one, a list numbered in a way the editions cannot print (a compound number showing
+others' otherwise than 1.1.), a chart, a part imported from another file (altChunk), a
+picture that is no figure's, and what inline.py refuses. The file itself is only ever read.
 """
 
 from __future__ import annotations
@@ -72,10 +78,16 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened
-from pipeline.readers.docx.inline import CONTENTS_REMEDY, Story, lines, note_label_of, refusal
+from pipeline.readers.docx.inline import (
+    CONTENTS_REMEDY,
+    R,
+    Story,
+    lines,
+    note_label_of,
+    refusal,
+)
 from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
-    CAPTION_STYLE,
     FRONT_MATTER,
     NOTE_STYLES,
     SIGN_OFF_STYLES,
@@ -118,12 +130,22 @@ W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 GRAPHIC = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
 DOCUMENT_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 # A figure's identity, as the writer gives it: the picture's name and the caption's bookmark.
 PICTURE_NAME = re.compile(r"Figure (\d+)")
 CAPTION_BOOKMARK = re.compile(r"_Figure(\d+)")
 DROP_CAPS = ("drop", "margin")
 # The alternative text the writer gives a picture the metadata describes not, in any language.
 DEFAULT_ALTS = {profile.reader_words.alt for profile in PROFILES}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A draft read back: its document, and the picture each figure has in the draft (the
+    bytes of its image part), by figure number; a figure without one has none."""
+
+    document: Document
+    pictures: dict[int, bytes]
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -135,8 +157,15 @@ def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -
 
 def docx_document(data: bytes, path: Path, metadata: Metadata,
                   written: Document | None = None) -> Document:
-    """The document in `data`, the bytes of the DOCX file `path`: the caller that must know
-    which version it read (the draft bookkeeping) reads the bytes once and hashes the same."""
+    """The document in `data`, the bytes of the DOCX file `path`."""
+    return import_docx(data, path, metadata, written).document
+
+
+def import_docx(data: bytes, path: Path, metadata: Metadata,
+                written: Document | None = None) -> Imported:
+    """The document in `data`, the bytes of the DOCX file `path`, and its figures' pictures:
+    the caller that must know which version it read (the draft bookkeeping) reads the bytes
+    once and hashes the same."""
     try:
         return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
@@ -145,7 +174,7 @@ def docx_document(data: bytes, path: Path, metadata: Metadata,
 
 
 def read_package(data: bytes, path: Path, metadata: Metadata,
-                 written: Document | None) -> Document:
+                 written: Document | None) -> Imported:
     draft = opened(data, path)
     cache_style_lookups(draft)
     body = draft.element.body
@@ -160,7 +189,8 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path)
-    return replace(result, blocks=result.blocks + tuple(notes)) if notes else result
+    return Imported(replace(result, blocks=result.blocks + tuple(notes)) if notes else result,
+                    reading.drawn)
 
 
 # --- Refusals --------------------------------------------------------------------------------
@@ -274,11 +304,13 @@ def refuse_unread_text(body, seen: set, path: Path) -> None:
     """Text in no paragraph read (a text box, say) would silently vanish: stop instead."""
     unread = " ".join(t.text or "" for t in body.iter(qn("w:t")) if t not in seen)
     if unread.strip():
-        raise PipelineError(
-            path,
-            f"holds text outside ordinary paragraphs, in a text box or similar ({excerpt(unread)});"
-            " move it into a paragraph, save, and run doit again",
-        )
+        raise unread_text(path, unread)
+
+
+def unread_text(path: Path, text: str) -> PipelineError:
+    return PipelineError(path, f"holds text outside ordinary paragraphs, in a text box or"
+                               f" similar ({excerpt(text)}); move it into a paragraph, save,"
+                               " and run doit again")
 
 
 def refuse_uncarried(body, styles: Styles, path: Path) -> None:
@@ -306,14 +338,18 @@ def refuse_uncarried(body, styles: Styles, path: Path) -> None:
         if any(element.get("uri", "").endswith("/chart") for element in drawing.iter(GRAPHIC)):
             raise PipelineError(path, f"holds a chart ({place_of(drawing)}); the editions take"
                                 " pictures only as figures: remove it, save, and run doit again")
+        if next(drawing.iter(qn("w:txbxContent")), None) is not None:
+            continue  # a text frame: its pictures are checked here, its text as it is read
         paragraph = next(drawing.iterancestors(qn("w:p")))
         following = paragraph.getnext()
-        if following is None or following.tag != qn("w:p") or CAPTION_STYLE not in (
-                styles.paragraph_names(following)):
+        if not styles.is_caption(paragraph) and (
+                following is None or following.tag != qn("w:p")
+                or not styles.is_caption(following)):
             raise PipelineError(
                 path,
                 f"holds a picture that is not a figure's ({place_of(drawing)}); a figure is a"
-                " picture followed by its caption, in Caption style: remove the picture or"
+                " picture followed by its caption, in Caption style (or in one frame with"
+                " it, as Insert > Caption sets it): remove the picture or"
                 " caption it, and name its file in the metadata's [images]",
             )
 
@@ -387,6 +423,7 @@ class Reading:
     drop_cap: list[Span] = field(default_factory=list)
     caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     tables: int = 0
+    drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
@@ -411,6 +448,9 @@ class Reading:
     def paragraph(self, p) -> None:
         place = self.numbering.place(p)  # every paragraph, in order: Word counts so
         raw = self.story.paragraph(p)
+        pictures = self.story.pictures
+        for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to
+            self.frame(frame)
         if is_drop_cap(p):
             self.drop_cap += raw
             return
@@ -419,17 +459,20 @@ class Reading:
         names = self.styles.paragraph_names(p)
         level = heading_level(p, self.styles)
         front = next((name for name in names if name in FRONT_MATTER), None)
+        caption = self.styles.is_caption(p)
         if not (text and place is not None and front is None and level is None
-                and CAPTION_STYLE not in names):
+                and not caption):
             self.end_list()  # anything but a list item ends a list
         if not text:
-            self.pictures = self.story.pictures
+            self.pictures = pictures
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
-        elif CAPTION_STYLE in names:
-            if not self.table_caption(text, p):
-                self.blocks.append(self.figure(text, p))
+        elif caption:
+            # Its picture: the paragraph's before, or its own (a picture set in the caption).
+            pictures = self.pictures + pictures
+            if pictures or not self.table_caption(text, p):
+                self.blocks.append(self.figure(text, p, pictures))
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
@@ -450,8 +493,8 @@ class Reading:
 
     def table_caption(self, text: tuple[Span, ...], p) -> bool:
         """Whether a Caption is a table's, right above it or right below it, and no figure's
-        (none has a picture before it or a figure's mark); if so, it is taken as the table's."""
-        if self.pictures or caption_number(p) is not None:
+        (none has a figure's mark); if so, it is taken as the table's."""
+        if caption_number(p) is not None:
             return False
         following, preceding = neighbour(p, "getnext"), neighbour(p, "getprevious")
         if following is not None and following.tag == qn("w:tbl"):
@@ -475,14 +518,47 @@ class Reading:
                                 " text, save, and run doit again")
         return flattened(spans)
 
-    def figure(self, caption: tuple[Span, ...], p) -> Figure:
+    def frame(self, frame) -> None:
+        """A text frame holding a picture and its caption (LibreOffice's Insert > Caption
+        sets them so) is a figure, before the paragraph the frame is anchored to; a frame
+        holding any other text is refused."""
+        content = next(frame.iter(qn("w:txbxContent")))
+        captions: list[tuple[tuple[Span, ...], object]] = []
+        pictures: list = []
+        for element in contents(content, qn("w:p"), qn("w:tbl")):
+            text = clean_spans(self.story.paragraph(element)) if element.tag == qn("w:p") else ()
+            if element.tag != qn("w:p") or self.story.frames or (
+                    text and not self.styles.is_caption(element)):
+                raise unread_text(self.path, "".join(t.text or "" for t in element.iter(qn("w:t"))))
+            pictures += self.story.pictures
+            if text:
+                captions.append((text, element))
+        if not captions:
+            return  # empty: a picture without a caption was refused before any reading
+        caption = tuple(span for index, (text, _) in enumerate(captions)
+                        for span in ((Span(" "),) if index else ()) + text)
+        self.end_list()
+        self.blocks.append(self.figure(clean_spans(caption), captions[0][1], pictures))
+
+    def figure(self, caption: tuple[Span, ...], p, pictures: list) -> Figure:
+        """The figure `caption` (the paragraph `p`) is the caption of; `pictures`: the
+        drawings of its picture."""
         if any(span.note for span in caption):
             self.line(caption, "a caption")
-        pictures = [properties for drawing in self.pictures
-                    for properties in drawing.iter(DOCUMENT_PROPERTIES)]
-        picture = pictures[0] if pictures else None
+        drawings = [drawing for drawing in pictures
+                    if next(drawing.iter(DOCUMENT_PROPERTIES), None) is not None]
+        if len(drawings) > 1:
+            raise PipelineError(self.path, f"holds {len(drawings)} pictures over one caption"
+                                f" ({excerpt(plain(caption))}); a figure is one picture and its"
+                                " caption: give each picture a caption of its own, save, and"
+                                " run doit again")
+        drawing = drawings[0] if drawings else None
+        picture = next(drawing.iter(DOCUMENT_PROPERTIES)) if drawing is not None else None
         position = 1 + sum(isinstance(block, Figure) for block in self.blocks)
         number = self.identities.number([picture_number(picture), caption_number(p)], position)
+        image = self.image_part(drawing, number) if drawing is not None else None
+        if image is not None:
+            self.drawn[number] = image
         earlier = self.identities.earlier.get(number)
         figure = (replace(earlier, caption=caption) if earlier
                   else self.metadata.figure(number, caption))
@@ -490,6 +566,20 @@ class Reading:
         if described is not None and described != figure.alt and described not in DEFAULT_ALTS:
             figure = replace(figure, alt=clean_line(described) or None)  # the editor's own
         return figure
+
+    def image_part(self, drawing, number: int) -> bytes | None:
+        """The bytes of the picture a figure's drawing shows, from the draft's own parts (None
+        for a drawing that shows none); a picture linked to a file outside the draft is
+        refused: nothing outside the project is read."""
+        blip = next(drawing.iter(BLIP), None)
+        if blip is None:
+            return None
+        rel = self.story.rels.get(blip.get(f"{R}embed"))
+        if rel is None or rel.is_external:
+            raise PipelineError(self.path, f"holds a picture linked to a file outside the draft"
+                                f" (figure {number}, {place_of(drawing)}); insert the picture"
+                                " itself (not as a link), save, and run doit again")
+        return rel.target_part.blob
 
     def end_list(self) -> None:
         if self.items:
@@ -538,10 +628,12 @@ def is_drop_cap(p) -> bool:
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
 
 
-def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) -> list[List]:
-    """Consecutive list paragraphs as lists: an item deeper than the list's level is nested
-    in the item before it; a new list begins where the numbering changes its definition or
-    style, or does not count on by one (a list Word restarts, or one after another)."""
+def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
+             under: tuple[str, ...] = ()) -> list[List]:
+    """Consecutive list paragraphs as lists, nested in lists of the styles `under`: an
+    item deeper than the list's level is nested in the item before it; a new list begins
+    where the numbering changes its definition, style or form, or does not count on by one
+    (a list Word restarts, or one after another)."""
     lists: list[List] = []
     base = items[0][0].level
     entries: list[tuple[tuple[Span, ...], list]] = []
@@ -550,24 +642,25 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
 
     def finish() -> None:
         if entries:
-            lists.append(List(tuple(ListItem(text, nested_list(children, path))
+            numbered = first.format.style != "bullet"
+            lists.append(List(tuple(ListItem(text, nested_list(children, path,
+                                                               (*under, first.format.style)))
                                     for text, children in entries),
-                              first.format.style, first.number if first.format.style != "bullet"
-                              else 1, first.format.marker))
+                              first.format.style, first.number if numbered else 1,
+                              first.format.marker, compound(first)))
             entries.clear()
+
+    def compound(place: Place) -> bool:
+        return place.format.style != "bullet" and bool(place.format.parents)
 
     for place, text, p in items:
         if place.level > base and entries:
             entries[-1][1].append((place, text, p))
             continue
-        if place.format.style is None:
-            raise PipelineError(path, f"holds a list numbered in Word's {place.format.word_format}"
-                                f" format ({place_of(p)}), which the editions cannot print;"
-                                " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
-                                " doit again")
+        refuse_unprintable(place, p, path, under)
         if first is None or place.level < base or (
-                place.definition, place.format.style, place.format.marker) != (
-                first.definition, first.format.style, first.format.marker) or (
+                place.definition, place.format.style, place.format.marker, compound(place)) != (
+                first.definition, first.format.style, first.format.marker, compound(first)) or (
                 place.format.style != "bullet" and place.number != last + 1):
             finish()
             first, base = place, place.level
@@ -577,11 +670,30 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path) ->
     return lists
 
 
-def nested_list(children: list, path: Path) -> List | None:
+def refuse_unprintable(place: Place, p, path: Path, under: tuple[str, ...]) -> None:
+    """A list number the editions cannot print as Word shows it stops the import: a format
+    they have not (First, Second), or a number showing others' but as the numbers in figures
+    of the items it is nested in, each followed by a full stop (1.1., 2.3.1.)."""
+    if place.format.style is None:
+        raise PipelineError(path, f"holds a list numbered in Word's {place.format.word_format}"
+                            f" format ({place_of(p)}), which the editions cannot print;"
+                            " number it 1, 2, 3, or a, b, c, or i, ii, iii, save, and run"
+                            " doit again")
+    parents = place.format.parents
+    if place.format.style != "bullet" and (parents is None or parents and (
+            parents != len(under) or set(under) != {"decimal"})):
+        raise PipelineError(path, f"holds a list item numbered {place.shown!r} ({place_of(p)}),"
+                            " which the editions cannot print: a number shows, before its own,"
+                            " only those of the items it is nested in, in figures, each"
+                            " followed by a full stop (1.1.); number it so, or alone, save,"
+                            " and run doit again")
+
+
+def nested_list(children: list, path: Path, under: tuple[str, ...]) -> List | None:
     """The list nested in an item, to any depth; one item holds one."""
     if not children:
         return None
-    nested = lists_of(children, path)
+    nested = lists_of(children, path, under)
     if len(nested) > 1:
         raise PipelineError(path, "holds a list item with two nested lists of different kinds"
                             f" ({place_of(children[0][2])}); make them one, save, and run doit"

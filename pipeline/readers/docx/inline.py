@@ -1,5 +1,6 @@
 """A DOCX paragraph's inline content as Word shows it: text with its emphasis, position
-(superscript, subscript), links and note references, whatever wraps it.
+(superscript, subscript), underline, small capitals, links and note references, whatever
+wraps it.
 
 - Runs are read wherever they stand: in hyperlinks, content controls (w:sdt; one showing its
   placeholder holds no text of the editor's), smart tags, custom XML, w:ins holding no text of
@@ -8,7 +9,10 @@
   is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only.
 - A symbol (w:sym) is its Unicode character (symbols.py). A tab is a space; a line break
   is kept for the sign-off's lines, a space elsewhere; a page or column break a space.
-- A run is bold, italic, raised or lowered by its own formatting, else its character style's.
+- A run is bold, italic, raised or lowered, underlined (any kind of line) or in small
+  capitals by its own formatting, else its character style's; what hides, strikes,
+  underlines or sets text in small capitals may also come from the paragraph's style. A
+  link's underline is its style's look, so only the run's own is read there.
 
 What Word would show but the editions cannot, or shows otherwise, is refused with a line
 naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
@@ -28,6 +32,9 @@ from pipeline.errors import PipelineError, excerpt
 from pipeline.model import Span
 from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
 from pipeline.readers.docx.symbols import symbol_character
+
+# What a paragraph style's run properties give each of its runs, as Word shows them.
+PARAGRAPH_WIDE = ("hidden", "struck", "double_struck", "underline", "small_caps")
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -68,10 +75,11 @@ class Story:
     links: list[str] = field(default_factory=list)  # the HYPERLINK fields' showing their result
     seen: set = field(default_factory=set)  # every w:t met, shown or not
     pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
+    frames: list = field(default_factory=list)  # its text frames (their content unread)
 
     def paragraph(self, p) -> list[Span]:
         """The paragraph's text as spans, not yet cleaned; line breaks as "\\n"."""
-        self.pictures = []
+        self.pictures, self.frames = [], []
         spans: list[Span] = []
         style = self.styles.run_properties(self.styles.paragraph_style(p))
         self.walk(p, "", spans, style)
@@ -145,7 +153,7 @@ class Story:
         elif tag == qn("w:instrText") and self.fields:
             self.fields[-1].instruction += child.text or ""
         elif tag == qn("w:drawing"):
-            self.pictures.append(child)
+            self.drawing(child)
         elif tag == qn("w:pict"):
             self.vml(child)
         elif tag == qn("w:object"):
@@ -153,8 +161,20 @@ class Story:
                         " spreadsheet)", "make it a picture with a caption, or text")
         elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
             choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
-            self.pictures += [] if choice is None else choice.findall(qn("w:drawing"))
+            for drawing in [] if choice is None else choice.findall(qn("w:drawing")):
+                self.drawing(drawing)
+            fallback = child.find(f"{MARKUP_COMPATIBILITY}Fallback")
+            if choice is not None and fallback is not None:  # a copy of the choice, for
+                self.seen.update(fallback.iter(qn("w:t")))  # older readers: read once
         return ""
+
+    def drawing(self, drawing) -> None:
+        """A picture, or a text frame (a shape holding text, such as LibreOffice's frame
+        holding a captioned picture), whose content the caller reads or leaves unread."""
+        if next(drawing.iter(qn("w:txbxContent")), None) is None:
+            self.pictures.append(drawing)
+        else:
+            self.frames.append(drawing)
 
     def show(self, text: str, properties: dict, link: str, spans: list[Span], r) -> None:
         if not self.shown():
@@ -169,25 +189,32 @@ class Story:
         if text.strip() and (properties.get("struck") or properties.get("double_struck")):
             self.refuse(r, f"struck-out text {excerpt(text)}", "delete it, or remove the"
                         " strikethrough (a tracked deletion: accept or reject it)")
+        link = (self.links[-1] if self.links else "") or link
+        # A link's underline is the look of its character style (Word's Hyperlink,
+        # LibreOffice's Internet Link): in a link only the run's own underline is the editor's.
         spans.append(Span(text, bool(properties.get("bold")), bool(properties.get("italic")),
-                          position=str(properties.get("position", "")),
-                          link=(self.links[-1] if self.links else "") or link))
+                          position=str(properties.get("position", "")), link=link,
+                          underline=bool(properties.get("own_underline" if link
+                                                        else "underline")),
+                          small_caps=bool(properties.get("small_caps"))))
 
     def shown(self) -> bool:
         """Whether text read now is shown: not in a field's instruction."""
         return not self.instructing
 
     def properties(self, r, style: dict) -> dict:
-        """The run's formatting: its character style's, then its own; what hides or strikes
-        text may also come from the paragraph's style."""
+        """The run's formatting: its character style's, then its own; what hides, strikes,
+        underlines or sets text in small capitals may also come from the paragraph's style
+        (emphasis there is the style's look: a heading's bold, a caption's italic)."""
         own = r.find(qn("w:rPr"))
         character_style = own.find(qn("w:rStyle")) if own is not None else None
         style_id = character_style.get(qn("w:val")) if character_style is not None else None
-        found = {key: value for key, value in style.items()
-                 if key in ("hidden", "struck", "double_struck")}
+        found = {key: value for key, value in style.items() if key in PARAGRAPH_WIDE}
         found.update(self.styles.run_properties(style_id))
         if own is not None:
-            found.update(run_properties(own))
+            direct = run_properties(own)
+            found.update(direct)
+            found["own_underline"] = direct.get("underline", False)
         found["style"] = style_id
         return found
 
@@ -256,11 +283,12 @@ class Story:
         return character
 
     def vml(self, picture) -> None:
-        """An old-style picture: refused, unless it is a text box (whose text the reader
-        refuses in its own words)."""
+        """An old-style picture: refused, unless it is a text box, a frame as text frames
+        in DrawingML are."""
         if next(picture.iter(qn("w:txbxContent")), None) is None:
             self.refuse(picture, "an old-style (VML) picture or shape", "insert the picture"
                         " again (Insert > Picture) with a caption, or delete it")
+        self.frames.append(picture)
 
     def refuse(self, element, what: str, remedy: str) -> None:
         raise refusal(self.path, what, where(element), remedy)

@@ -40,6 +40,8 @@ WORD_FORMATS = {
     "decimalFullWidth": "decimal", "decimalFullWidth2": "decimal", "decimalHalfWidth": "decimal",
 }
 UNNUMBERED = "none"  # a level that shows no number: its paragraphs are no list's
+# A level's text: the numbers of the levels above, each followed by a full stop, then its own.
+COMPOUND = re.compile(r"(?P<path>(?:%\d\.)*?)(?P<own>[^%]*%\d[^%]*)", re.DOTALL)
 LEVELS = 9
 
 
@@ -59,11 +61,24 @@ class Level:
 
     @property
     def marker(self) -> str:
-        """The model's marker for the level's text: "(%1)" -> "(%)", "%2)" -> "%)"; "" for
-        the style's usual "%1." or "%1、", for a bullet and for what the editions do not
-        write ("%1.%2.")."""
-        marker = re.sub(r"%\d", "%", self.text)
+        """The model's marker for the level's own number: "(%1)" -> "(%)", "%2)" -> "%)",
+        "%1.%2)" -> "%)"; "" for the style's usual "%1." or "%1、", and for a bullet."""
+        match = COMPOUND.fullmatch(self.text)
+        marker = re.sub(r"%\d", "%", match.group("own")) if match else ""
         return marker if self.style != "bullet" and marker in MARKERS else ""
+
+    @property
+    def parents(self) -> int | None:
+        """How many levels' numbers the level's text shows before its own, each followed by
+        a full stop, as the model's compound lists print them: 0 for "%1." or "(%2)", 1 for
+        "%1.%2.", 2 for "%1.%2.%3)"; None for numbers shown otherwise ("%1-%2", "%2.%1",
+        "%1.%3."), which the editions cannot print."""
+        match = COMPOUND.fullmatch(self.text)
+        if match is None:  # no number, or numbers shown otherwise
+            return 0 if "%" not in self.text else None
+        above = match.group("path").count("%")
+        shown = [int(level) for level in re.findall(r"%(\d)", self.text)]
+        return above if above == 0 or shown == list(range(1, above + 2)) else None
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,12 @@ class Styles:
     def paragraph_names(self, p) -> tuple[str, ...]:
         return self.names(self.paragraph_style(p)) or ("normal",)
 
+    def is_caption(self, p) -> bool:
+        """Whether a paragraph is a caption: in Caption or a style based on it (LibreOffice's
+        Figure, Table, Illustration)."""
+        return any(CAPTION_STYLE in self.names(style.get(qn("w:styleId")))
+                   for style in self.chain(self.paragraph_style(p)))
+
     @functools.cache  # noqa: B019
     def run_properties(self, style_id: str | None) -> dict[str, object]:
         """The run properties a style gives (its bases' first, its own winning)."""
@@ -100,14 +106,18 @@ class Styles:
 
 
 def run_properties(properties) -> dict[str, object]:
-    """What a w:rPr says that the reading cares for: emphasis, position, visibility, and
-    the font (for a symbol font's characters)."""
+    """What a w:rPr says that the reading cares for: emphasis, position, underline, small
+    capitals, visibility, and the font (for a symbol font's characters)."""
     found: dict[str, object] = {}
-    for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("hidden", "w:vanish"),
-                     ("struck", "w:strike"), ("double_struck", "w:dstrike")):
+    for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("small_caps", "w:smallCaps"),
+                     ("hidden", "w:vanish"), ("struck", "w:strike"),
+                     ("double_struck", "w:dstrike")):
         element = properties.find(qn(tag))
         if element is not None:
             found[key] = element.get(qn("w:val"), "true").casefold() not in OFF
+    underline = properties.find(qn("w:u"))
+    if underline is not None:  # any line Word or LibreOffice draws: single, double, wave …
+        found["underline"] = underline.get(qn("w:val"), "single").casefold() != "none"
     fonts = properties.find(qn("w:rFonts"))
     if fonts is not None and (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))):
         found["font"] = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))

@@ -1,13 +1,23 @@
 """The Unicode characters of symbols inserted from Word's symbol fonts (Insert > Symbol).
 
 Word writes such a symbol as w:sym: a font and a code in that font (0xF0xx, or 0xxx).
-Symbol's codes are Adobe's Symbol encoding; Wingdings' are mapped for the symbols an editor
-inserts in running text (ticks, crosses, boxes, bullets, arrows, stars, numbers in circles,
-the telephone and envelope). A symbol of a font named here that has no Unicode character, or
-of another symbol font, is refused by the reader rather than dropped.
+Symbol's codes are Adobe's Symbol encoding, its angle brackets the mathematical ones (U+27E8,
+U+27E9: Adobe's U+2329 and U+232A are deprecated, and the same characters as the CJK
+brackets U+3008 and U+3009). Wingdings' are mapped for the symbols an editor inserts in
+running text (ticks, crosses, boxes, bullets, arrows, stars, numbers in circles,
+the telephone and envelope). A symbol Unicode presents as an emoji unless told otherwise
+(Emoji_Presentation, or an emoji modifier base) is followed by U+FE0E, which selects its text
+presentation: the font drew it as text, and so do the editions, from the layouts' symbol
+faces (a renderer would otherwise look for an emoji face). A symbol of a font named here
+that has no Unicode character, or of another symbol font, is refused by the reader rather
+than dropped.
 """
 
 from __future__ import annotations
+
+TEXT_STYLE = "\ufe0e"  # VS15: the character before it in text presentation, not as an emoji
+# The symbols below that Unicode presents as emoji by default.
+EMOJI_BY_DEFAULT = frozenset("⌛☝✌✍♈♉♊♋♌♍♎♏♐♑♒♓")
 
 SYMBOL = {
     0x20: " ", 0x21: "!", 0x22: "∀", 0x23: "#", 0x24: "∃", 0x25: "%", 0x26: "&", 0x27: "∋",
@@ -26,11 +36,11 @@ SYMBOL = {
     0xC8: "∪", 0xC9: "⊃", 0xCA: "⊇", 0xCB: "⊄", 0xCC: "⊂", 0xCD: "⊆", 0xCE: "∈", 0xCF: "∉",
     0xD0: "∠", 0xD1: "∇", 0xD2: "®", 0xD3: "©", 0xD4: "™", 0xD5: "∏", 0xD6: "√", 0xD7: "⋅",
     0xD8: "¬", 0xD9: "∧", 0xDA: "∨", 0xDB: "⇔", 0xDC: "⇐", 0xDD: "⇑", 0xDE: "⇒", 0xDF: "⇓",
-    0xE0: "◊", 0xE1: "〈", 0xE2: "®", 0xE3: "©", 0xE4: "™", 0xE5: "∑", 0xF1: "〉", 0xF2: "∫",
+    0xE0: "◊", 0xE1: "⟨", 0xE2: "®", 0xE3: "©", 0xE4: "™", 0xE5: "∑", 0xF1: "⟩", 0xF2: "∫",
     0xF3: "⌠", 0xF5: "⌡",
 }
 
-WINGDINGS = {
+WINGDINGS_CHARACTERS = {
     0x22: "✂", 0x23: "✁", 0x28: "☎", 0x29: "✆", 0x2A: "✉", 0x36: "⌛", 0x37: "⌨", 0x3E: "✇",
     0x3F: "✍", 0x41: "✌", 0x45: "☜", 0x46: "☞", 0x47: "☝", 0x48: "☟", 0x4A: "☺", 0x4C: "☹",
     0x4E: "☠", 0x51: "✈", 0x52: "☼", 0x54: "❄", 0x56: "✞", 0x58: "✠", 0x59: "✡", 0x5A: "☪",
@@ -47,6 +57,9 @@ WINGDINGS = {
     0xB6: "✰", 0xD5: "⌫", 0xD6: "⌦", 0xD8: "➢", 0xE8: "➔", 0xEF: "⇦", 0xF0: "⇨", 0xF1: "⇧",
     0xF2: "⇩", 0xF3: "⬄", 0xF4: "⇳", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
 }
+
+WINGDINGS = {code: char + TEXT_STYLE if char in EMOJI_BY_DEFAULT else char
+             for code, char in WINGDINGS_CHARACTERS.items()}
 
 SYMBOL_FONTS = {"symbol": SYMBOL, "wingdings": WINGDINGS}
 # Symbol fonts whose codes are pictures of their own, not Unicode: their symbols are refused.

@@ -12,8 +12,10 @@ styles, theme, fonts, page setup, headers and footers; the layout's fonts and pa
 from __future__ import annotations
 
 import functools
+import hashlib
 import zipfile
 import zlib
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -89,8 +91,22 @@ ZIP_FILE_MODE = 0o644 << 16
 ZIP_UNIX = 3
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A DOCX draft as written: its bytes, and the digest (SHA-256) of the picture embedded
+    for each figure by number, which an edited draft's pictures are compared with."""
+
+    data: bytes
+    pictures: dict[int, str]
+
+
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """The DOCX draft of `document`; figure images are read from `source_dir`."""
+    return write_draft(document, layout, source_dir).data
+
+
+def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
+    """The DOCX draft of `document` and its figures' pictures' digests."""
     reference = layout.reference_docx
     if reference.exists():
         draft = _house_draft(reference)
@@ -112,11 +128,12 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
     _add_front_matter(draft, document)
     endnotes = add_endnotes(draft, document, functools.partial(_add_spans, endnotes=Endnotes()))
     add_spans = functools.partial(_add_spans, endnotes=endnotes)
+    pictures: dict[int, str] = {}
     for block in document.blocks:
-        _add_block(draft, block, text_width, source_dir, add_spans, endnotes)
+        _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
     saved = BytesIO()
     draft.save(saved)
-    return reproducible_zip(saved.getvalue())
+    return Draft(reproducible_zip(saved.getvalue()), pictures)
 
 
 # --- Starting points -------------------------------------------------------------------------
@@ -411,13 +428,13 @@ def _add_front_matter(draft, document: Document) -> None:
 
 
 def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans,
-               endnotes: Endnotes) -> None:
+               endnotes: Endnotes, pictures: dict[int, str]) -> None:
     match block:
         case Heading():
             # Word has nine heading levels.
             draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
         case Figure():
-            _add_figure(draft, block, text_width, source_dir, add_spans)
+            _add_figure(draft, block, text_width, source_dir, add_spans, pictures)
         case Paragraph():
             add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
         case List():
@@ -453,6 +470,10 @@ def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
                 written.italic = True
             if span.position:
                 setattr(written.font, span.position, True)
+            if span.underline:  # w:u single, whatever the style (a link's included)
+                written.underline = True
+            if span.small_caps:
+                written.font.small_caps = True
 
 
 def _hyperlink(paragraph, address: str):
@@ -465,12 +486,16 @@ def _hyperlink(paragraph, address: str):
     return link
 
 
-def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_spans) -> None:
+def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_spans,
+                pictures: dict[int, str]) -> None:
+    """A figure's picture (none for one still to come: its caption alone, so that no
+    placeholder is ever read back as a picture) and its caption."""
     if figure.image:
         picture = draft.add_paragraph(style=FIGURE_STYLE)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
-        _add_picture(picture, source_dir / figure.image, figure, text_width)
+        pictures[figure.number] = _add_picture(picture, source_dir / figure.image, figure,
+                                               text_width)
     caption = draft.add_paragraph(style=CAPTION_STYLE)
     _mark_figure(caption, figure.number)
     add_spans(caption, figure.caption)
@@ -487,7 +512,8 @@ def _mark_figure(caption, number: int) -> None:
         caption._p.append(mark)
 
 
-def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None:
+def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
+    """The figure's picture in `paragraph`; the digest of the bytes embedded."""
     if not path.is_file():
         raise PipelineError(path, f"no such image for figure {figure.number}")
     try:
@@ -499,6 +525,8 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> None
     shape._inline.docPr.set("name", f"Figure {figure.number}")
     language = paragraph.part.document.core_properties.language
     shape._inline.docPr.set("descr", figure.alternative_text(language))
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    return hashlib.sha256(paragraph.part.related_parts[blip.embed].blob).hexdigest()
 
 
 def screen_picture(path: Path) -> BytesIO | str:

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -29,6 +29,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pipeline.languages import NUMERALS
+from pipeline.list_numbers import bullet
 from pipeline.model import Document, List, Note, SignOff, Span, Table
 
 LIST_KINDS = {False: "List Bullet", True: "List Number"}
@@ -47,7 +48,6 @@ NUMBER_FORMATS = {
     # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand).
     **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
-BULLETS = ("\u2022", "\u2013", "\u2023")  # •, –, ‣: each level's bullet, as the editions set
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 
 
@@ -70,20 +70,24 @@ def list_style(numbered: bool, depth: int) -> str:
     return LIST_KINDS[numbered] + (f" {level + 1}" if level else "")
 
 
-def add_list(draft, block: List, add_spans, depth: int = 0) -> None:
-    """The list's items at `depth`, each followed by the items of the list nested in it."""
-    number_id = numbering(draft, block, depth)
-    for item in block.items:
+def add_list(draft, block: List, add_spans, depth: int = 0,
+             parents: tuple[tuple[List, int], ...] = ()) -> None:
+    """The list's items at `depth`, each followed by the items of the list nested in it;
+    `parents`: the lists it is nested in, with the number of the item holding it."""
+    number_id = numbering(draft, block, depth, parents)
+    for number, item in enumerate(block.items, block.start):
         paragraph = draft.add_paragraph(style=list_style(block.numbered, depth))
         numbered(paragraph, number_id, depth)
         add_spans(paragraph, item.spans)
         if item.sublist is not None:
-            add_list(draft, item.sublist, add_spans, depth + 1)
+            add_list(draft, item.sublist, add_spans, depth + 1, (*parents, (block, number)))
 
 
-def numbering(draft, block: List, depth: int) -> int:
+def numbering(draft, block: List, depth: int, parents: tuple[tuple[List, int], ...]) -> int:
     """A numbering definition for one list, its items at `depth`, and an instance of it: the
-    levels above are the list's too, for an editor who moves an item out."""
+    levels above are the list's too, for an editor who moves an item out; a compound list's
+    are its parents', each starting at the number of the item holding it, which Word shows
+    before the list's own (%1.%2.)."""
     part = draft.part.numbering_part.element
     abstract_id = 1 + max((int(a.get(qn("w:abstractNumId")))
                            for a in part.iter(qn("w:abstractNum"))), default=-1)
@@ -94,7 +98,11 @@ def numbering(draft, block: List, depth: int) -> int:
     multi.set(qn("w:val"), "hybridMultilevel")
     abstract.append(multi)
     for level in range(depth + 1):
-        abstract.append(level_definition(level, block))
+        if block.compound and level < depth:
+            parent, number = parents[level]
+            abstract.append(level_definition(level, replace(parent, start=number)))
+        else:
+            abstract.append(level_definition(level, block))
     first_number = next(iter(part.iter(qn("w:num"))), None)
     if first_number is not None:
         first_number.addprevious(abstract)
@@ -112,8 +120,9 @@ def numbering(draft, block: List, depth: int) -> int:
 def level_definition(level: int, block: List):
     """A numbering level marking its items as `block`'s are: its style, start and marker."""
     before, after = block.affixes
-    text = (BULLETS[level % len(BULLETS)] if not block.numbered
-            else f"{before}%{level + 1}{after}")
+    path = "".join(f"%{above + 1}." for above in range(level)) if block.compound else ""
+    text = (bullet(level) if not block.numbered
+            else f"{before}{path}%{level + 1}{after}")
     definition = OxmlElement("w:lvl")
     definition.set(qn("w:ilvl"), str(level))
     for tag, value in (("w:start", str(block.start)), ("w:numFmt", NUMBER_FORMATS[block.style]),

@@ -22,7 +22,13 @@ from markupsafe import Markup
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph, SignOff
-from pipeline.writers.html.blocks import Setting, body, byline_html, counter_styles
+from pipeline.writers.html.blocks import (
+    Setting,
+    body,
+    byline_html,
+    counter_styles,
+    css_string,
+)
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
     LINE_END,
@@ -188,13 +194,14 @@ def font_families(layout: Layout, role: str, family: str = "", *, scripts: froze
     """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
     face it names for each script the document holds: after its own, or first in a
     document in that script's language (so a Chinese document's ellipsis and dash are
-    Chinese)."""
+    Chinese); then the layout's symbol faces, for what none of those has."""
     own = profile_for(language)
     families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
         face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
         if face:
             families.insert(0 if profile is own else len(families), face)
+    families += layout.symbol_fonts
     return Markup(", ").join(css_string(family) for family in families)
 
 
@@ -218,12 +225,3 @@ def anchors(document: Document) -> list[str | None]:
 def description(metadata: Metadata) -> str:
     return " – ".join(part for part in (metadata.title, metadata.subtitle, metadata.organisation)
                       if part)
-
-
-def css_string(value: str) -> Markup:
-    """A CSS string literal for a <style> element, where HTML escaping does not apply:
-    anything but letters, digits, spaces and hyphens becomes a CSS escape."""
-    escaped = "".join(
-        char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
-    )
-    return Markup(f'"{escaped}"')

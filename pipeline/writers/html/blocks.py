@@ -14,6 +14,7 @@ from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
 from pipeline.layouts import Layout
+from pipeline.list_numbers import bullet
 from pipeline.model import (
     Block,
     Byline,
@@ -65,10 +66,11 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
 
 def spans(items: tuple[Span, ...], index: int, setting: Setting,
           hyphenate: bool = True) -> Markup:
-    """Inline text: emphasis, superscripts and subscripts, links, note references, and
-    running text broken as the layout breaks it (hyphenated where `hyphenate` allows). A
-    link is one <a> where the layout has links; elsewhere (print) the document's links have
-    their addresses after their words already (model.Document.with_addresses)."""
+    """Inline text: emphasis, superscripts and subscripts, underline and small capitals, links,
+    note references, and running text broken as the layout breaks it (hyphenated where
+    `hyphenate` allows). A link is one <a> where the layout has links; elsewhere (print) the
+    document's links have their addresses after their words already
+    (model.Document.with_addresses)."""
     texts = [span for span in items if not span.note]
     last = texts[-1] if texts else None  # a language may keep its last letters together
     parts = []
@@ -98,6 +100,10 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
                                   in_link=bool(span.link))
     if span.position:
         text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
+    if span.small_caps:
+        text = Markup('<span class="small-caps">{}</span>').format(text)
+    if span.underline:
+        text = Markup("<u>{}</u>").format(text)
     if span.italic:
         text = Markup("<em>{}</em>").format(text)
     if span.bold:
@@ -166,10 +172,17 @@ def counter_styles(lists: list[List]) -> Markup:
     return Markup("".join(rules))
 
 
-def list_html(block: List, index: int, setting: Setting, attributes: str = "") -> Markup:
+def list_html(block: List, index: int, setting: Setting, attributes: str = "",
+              depth: int = 0, parents: tuple[str, ...] = ()) -> Markup:
+    """A list nested `depth` lists deep (0 for a block), its nested lists in its items;
+    `parents`: the numbers of the items it is nested in, which a compound list's numbers
+    begin with (2.1.)."""
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
-    if block.numbered:
+    if not block.numbered:
+        # Each level's bullet, which the tagged editions name (list_numbers.list_numbering).
+        attributes += Markup(" style='list-style-type: \"{}\\a0 \"'").format(bullet(depth))
+    else:
         # WeasyPrint 70 counts from 1 whatever the start attribute says: the counter is reset
         # to the number before the first item's.
         reset = f"; counter-reset: list-item {block.start - 1}" if block.start != 1 else ""
@@ -178,11 +191,25 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "") -
             counter_style(block), reset)
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
-    items = [Markup("<li>{}{}</li>\n").format(
-        spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting) if item.sublist else "")
-        for item in block.items]
+    # A compound number is no counter's: each item says its own (CSS Lists' <string>).
+    markers = [Markup(" style='list-style-type: {}'").format(css_string(
+        number + ("" if number.endswith("\uff09") else " ")))
+        if block.compound else "" for number in block.numbers(parents)]
+    owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
+    items = [Markup("<li{}>{}{}</li>\n").format(
+        marker, spans(item.spans, index, setting),
+        list_html(item.sublist, index, setting, depth + 1, own) if item.sublist else "")
+        for item, marker, own in zip(block.items, markers, owns, strict=True)]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def css_string(value: str) -> Markup:
+    """A CSS string literal for a <style> element, where HTML escaping does not apply:
+    anything but letters, digits, spaces and hyphens becomes a CSS escape."""
+    escaped = "".join(
+        char if char.isalnum() or char in " -" else f"\\{ord(char):x} " for char in value
+    )
+    return Markup(f'"{escaped}"')
 
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:

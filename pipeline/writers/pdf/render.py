@@ -34,6 +34,7 @@ from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
+from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
 from pipeline.writers.pdf.pictures import SOURCE_HOST, SOURCE_URL, Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
 FONTS_CSS = "fonts.css"
-NAMED_CHARACTERS = 8  # named in the error when the fonts lack characters; the rest counted
-FONT_HELP = 'README.md, "Adding a font"'
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -81,7 +80,9 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
             pdf_variant=layout.pdf_variant,
             pdf_identifier=digest[:16].hex().encode("ascii"),
             finisher=functools.partial(
-                _finish, families=declared_families(layout), digest=digest
+                _finish, families=declared_families(layout), digest=digest,
+                generated=functools.partial(generated_characters, document=document,
+                                            layout=layout, html=html_text)
             ),
         )
     except FatalURLFetchingError as error:
@@ -164,8 +165,10 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     return output.getvalue()
 
 
-def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> None:
-    """Check the fonts, and make the XMP metadata reproducible, before the PDF is written."""
+def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
+            generated=None) -> None:
+    """Check the fonts, and make the XMP metadata reproducible, before the PDF is written;
+    `generated` says what generates the characters lacking that the text does not hold."""
     fonts = weasy_document.fonts.values()
     strangers = {font.family for font in fonts if font.family not in families}
     # A system font standing in, or a glyph no font has (drawn as a blank box).
@@ -173,20 +176,9 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes) -> 
                       for text in font.to_unicode.values() for char in text if not char.isspace()}
                      | {chr(codepoint) for font in fonts for codepoint in font.missing})
     if lacking:
-        raise RenderingError(lacking_fonts(lacking))
+        raise RenderingError(lacking_fonts(lacking, generated(lacking) if generated else None))
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
-
-
-def lacking_fonts(characters: list[str]) -> str:
-    """One line: the characters (each with its code point, as some are marks or look alike,
-    the first few when they are many) and where the README says how to add a font."""
-    named = ", ".join(f"{char} U+{ord(char):04X}" for char in characters[:NAMED_CHARACTERS])
-    more = f" and {len(characters) - NAMED_CHARACTERS} more" \
-        if len(characters) > NAMED_CHARACTERS else ""
-    count = f"{len(characters)} character{'s' * (len(characters) != 1)}"
-    return (f"the layout fonts lack {count} ({named}{more}); to add a font that has them, "
-            f"see {FONT_HELP}")
 
 
 def xmp_streams(pdf) -> list:

@@ -22,8 +22,9 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   holding its link; links say where they lead (`/Contents`);
 - a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body;
   the `/IDTree` finds every element by its `/ID` (the header cells' and the notes');
-- a nested list stands in the body (`LBody`) of the item it belongs to; empty elements (a
-  line break's) go.
+- a nested list stands in the body (`LBody`) of the item it belongs to, and every list says
+  how its items are numbered, by its level's style or bullet (`/ListNumbering`, ISO 32000-1
+  14.8.5.5, which PDF/UA-1 7.6 asks of numbered lists); empty elements (a line break's) go.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import pikepdf
 
 from pipeline.errors import RenderingError
 from pipeline.languages import detect, profile_for
+from pipeline.list_numbers import list_numbering
 from pipeline.model import (
     Document,
     Figure,
@@ -70,6 +72,7 @@ class TaggedBlock:
     kind: str  # a key of BLOCK_TAGS
     alt: str = ""  # a figure: its picture's alternative text; "" when it has no picture
     note_id: str = ""  # a note: its /ID, the anchor its references link to
+    list: List | None = None  # a list: the model's, for its numbering and its nested lists'
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,8 @@ def tagging_of(document: Document, html: str) -> Tagging:
         alt = block.alternative_text(language) if isinstance(block, Figure) and block.image \
             else ""
         note_id = note_anchor(block.label) if isinstance(block, Note) else ""
-        blocks.append(TaggedBlock(KINDS[type(block)], alt, note_id))
+        blocks.append(TaggedBlock(KINDS[type(block)], alt, note_id,
+                                  block if isinstance(block, List) else None))
     links = {}
     for block in document.blocks:
         if isinstance(block, Note):
@@ -124,7 +128,6 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
     for block in blocks:
         without_empty(block)
         scope_headers(block)
-        nest_lists(block)
         mark_references(block, tagging)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
@@ -242,6 +245,9 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
             if block.kind == "note":
                 element.S = pikepdf.Name.Note
                 element.ID = pikepdf.String(block.note_id)
+            elif block.list is not None:
+                nest_lists(element)
+                number_lists(element, block.list)
             result.append(element)
     return result
 
@@ -374,6 +380,26 @@ def nest_lists(element: pikepdf.Dictionary) -> None:
         if is_element(kid):
             nest_lists(kid)
     element.K = pikepdf.Array(kept)
+
+
+def number_lists(element: pikepdf.Dictionary, block: List, depth: int = 0) -> None:
+    """The list `element` (nested lists in their items' bodies) says how `block` numbers its
+    items, and each list nested in an item says how that item's list does, a level deeper.
+    A nested list cut by a page break, two elements, is numbered alike in both."""
+    numbering = pikepdf.Name("/" + list_numbering(block.style, depth))
+    attributes = element.get("/A")
+    if isinstance(attributes, pikepdf.Dictionary) and attributes.get("/O") == pikepdf.Name.List:
+        attributes.ListNumbering = numbering
+    else:
+        element.A = pikepdf.Dictionary(O=pikepdf.Name.List, ListNumbering=numbering)
+    items = [kid for kid in kids_of(element) if is_element(kid) and kid.S == pikepdf.Name.LI]
+    for item, model_item in zip(items, block.items, strict=False):
+        body = item_body(item)
+        if model_item.sublist is None or body is None:
+            continue
+        for kid in kids_of(body):
+            if is_element(kid) and kid.S == pikepdf.Name.L:
+                number_lists(kid, model_item.sublist, depth + 1)
 
 
 def item_body(item) -> pikepdf.Dictionary | None:

@@ -1,0 +1,264 @@
+"""A picture the editor put in the DOCX draft (pasted, replaced, or the picture of a new
+figure) is taken out of it under source/<name>.media/, as pandoc's --extract-media does, and
+named in the marked-up source; the pipeline's own pictures and figures still to come are not."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import docx
+import pytest
+from PIL import Image
+
+from pipeline import files
+from pipeline.errors import PipelineError
+from pipeline.model import Document, Figure, Metadata, Paragraph, Span, to_json
+from pipeline.readers.decoding import read_source
+from pipeline.readers.markup import read_markup
+from pipeline.tasks import drafts
+from pipeline.tasks.project import Project
+from pipeline.writers.docx.draft import write_draft
+
+from .support import client, copy_project, doit
+from .test_docx_edits import LAYOUT
+from .test_docx_reader import edited, paragraph_starting
+
+NAME = "harbour"
+# A ferry company's year: three photographs and one still to come.
+METADATA = Metadata(title="A Year on the Ferries", images={1: "photos/pier.png",
+                                                           2: "photos/deck.jpg"},
+                    alt={2: "Passengers on the upper deck"})
+HARBOUR = Document(NAME, METADATA, None, (
+    Paragraph((Span("The new pier opened in March."),)),
+    Figure(1, (Span("The new pier at Central"),), "photos/pier.png"),
+    Paragraph((Span("Ridership rose by a fifth."),)),
+    Figure(2, (Span("On the upper deck"),), "photos/deck.jpg", "Passengers on the upper deck"),
+    Figure(3, (Span("The night crossing, picture to come"),)),
+    Paragraph((Span("Fares held."),)),
+))
+TOML = '''title = "A Year on the Ferries"
+
+[images]
+1 = "photos/pier.png"
+2 = "photos/deck.jpg"
+
+[alt]
+2 = "Passengers on the upper deck"
+'''
+
+
+def picture(colour: str, kind: str = "PNG", size=(320, 200)) -> bytes:
+    data = io.BytesIO()
+    Image.new("RGB", size, colour).save(data, kind)
+    return data.getvalue()
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A project whose draft the pipeline wrote from HARBOUR, its bookkeeping kept."""
+    project = Project(tmp_path)
+    (project.source_dir / "photos").mkdir(parents=True)
+    (project.source_dir / "photos" / "pier.png").write_bytes(picture("navy"))
+    (project.source_dir / "photos" / "deck.jpg").write_bytes(picture("teal", "JPEG"))
+    project.metadata(NAME).write_text(TOML, encoding="utf-8")
+    project.scraped(NAME).write_text("The new pier opened in March.\n", encoding="utf-8")
+    draft = write_draft(HARBOUR, LAYOUT, project.source_dir)
+    project.docx(NAME).parent.mkdir(parents=True)
+    project.docx(NAME).write_bytes(draft.data)
+    files.write_json(project.model(NAME), to_json(HARBOUR))
+    state = {"written": drafts.digest_of(draft.data), "sources": drafts.digests(
+        project.inputs(NAME)), drafts.PICTURES: {str(n): d for n, d in draft.pictures.items()}}
+    files.write_json(project.draft_state(NAME), state)
+    return project
+
+
+def imported(project: Project) -> tuple[str, Document]:
+    """The marked-up source the edited draft was imported as, and the document it reads."""
+    state = drafts.load_state(project.draft_state(NAME))
+    drafts.import_draft(project, NAME, METADATA, state)
+    markup = project.markup(NAME)
+    return markup.read_text(encoding="utf-8"), read_markup(read_source(markup), markup,
+                                                           METADATA, project.source_dir)
+
+
+def change_picture(draft, caption: str, data: bytes) -> None:
+    """Word's Change Picture: the picture above `caption` shows a new image part, its name,
+    size and alternative text kept."""
+    holder = paragraph_starting(draft, caption)._p.getprevious()
+    blip = next(holder.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
+    rid, _ = draft.part.get_or_add_image(io.BytesIO(data))
+    blip.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed", rid)
+
+
+def add_figure(draft, before: str, caption: str, data: bytes) -> None:
+    """A picture pasted above a new Caption paragraph, before the paragraph `before`."""
+    anchor = paragraph_starting(draft, before)
+    anchor.insert_paragraph_before("").add_run().add_picture(io.BytesIO(data))
+    anchor.insert_paragraph_before(caption, style="Caption")
+
+
+def test_a_draft_as_written_gives_no_picture_out(project):
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    markup, document = imported(project)
+    assert not project.media(NAME).exists()
+    assert [figure.image for figure in document.figures] == ["photos/pier.png",
+                                                             "photos/deck.jpg", None]
+    assert "![The night crossing, picture to come]()" in markup
+
+
+def test_a_changed_picture_is_taken_out_and_named_in_the_source(project):
+    new = picture("orange")
+    edited(project.docx(NAME), lambda draft: change_picture(draft, "On the upper deck", new))
+    markup, document = imported(project)
+    assert "![On the upper deck](harbour.media/figure-2.png)" in markup
+    assert (project.media(NAME) / "figure-2.png").read_bytes() == new
+    assert document.figures[1] == Figure(2, (Span("On the upper deck"),),
+                                         "harbour.media/figure-2.png",
+                                         "Passengers on the upper deck")
+    assert [path.name for path in project.media(NAME).iterdir()] == ["figure-2.png"]
+
+
+def test_a_new_figures_picture_and_a_picture_for_one_to_come_are_taken_out(project):
+    stile, night = picture("olive", "JPEG"), picture("black")
+
+    def edit(draft):
+        add_figure(draft, "Ridership", "The stile by the pier", stile)
+        add_figure(draft, "The night crossing", "The night crossing", night)
+        caption = paragraph_starting(draft, "The night crossing, picture")._p
+        caption.getparent().remove(caption)
+
+    edited(project.docx(NAME), edit)
+    _, document = imported(project)
+    assert [(figure.number, figure.text, figure.image) for figure in document.figures] == [
+        (1, "The new pier at Central", "photos/pier.png"),
+        (4, "The stile by the pier", "harbour.media/figure-4.jpg"),
+        (2, "On the upper deck", "photos/deck.jpg"),
+        (5, "The night crossing", "harbour.media/figure-5.png"),
+    ]
+    assert (project.media(NAME) / "figure-4.jpg").read_bytes() == stile
+
+
+def test_an_editors_file_is_never_overwritten_and_the_same_picture_is_written_once(project):
+    new = picture("orange")
+    edited(project.docx(NAME), lambda draft: change_picture(draft, "The new pier at", new))
+    project.media(NAME).mkdir()
+    theirs = project.media(NAME) / "figure-1.png"
+    theirs.write_bytes(picture("white"))
+    markup, _ = imported(project)
+    assert "![The new pier at Central](harbour.media/figure-1-2.png)" in markup
+    assert theirs.read_bytes() == picture("white")
+    # Imported again (saved once more, say): the picture already taken out is named again.
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run("!"))
+    markup, _ = imported(project)
+    assert "(harbour.media/figure-1-2.png)" in markup
+    assert sorted(path.name for path in project.media(NAME).iterdir()) == [
+        "figure-1-2.png", "figure-1.png"]
+
+
+def test_a_draft_written_before_pictures_were_kept_compares_with_the_image_files(project):
+    state = drafts.load_state(project.draft_state(NAME))
+    del state[drafts.PICTURES]
+    files.write_json(project.draft_state(NAME), state)
+    new = picture("orange")
+    edited(project.docx(NAME), lambda draft: change_picture(draft, "On the upper deck", new))
+    _, document = imported(project)
+    assert [figure.image for figure in document.figures] == [
+        "photos/pier.png", "harbour.media/figure-2.png", None]
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    (picture("red", "BMP"), "the picture of figure 2 is a BMP picture; supply a PNG, JPEG, GIF"
+                            " or WebP"),
+    (picture("red", "PNG", (8000, 8000)), "the picture of figure 2 holds 8,000 x 8,000 pixels;"
+                                          " the limit is 60,000,000 pixels in all"),
+    (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+     "the picture of figure 2 is not an SVG picture that can be read"),
+])
+def test_a_picture_the_editions_cannot_print_is_refused_and_nothing_written(project, data,
+                                                                             problem):
+    def edit(draft):
+        change_picture(draft, "On the upper deck", picture("orange"))
+        blip = next(paragraph_starting(draft, "On the upper deck")._p.getprevious().iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
+        part = draft.part.related_parts[blip.get(
+            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed")]
+        part._blob = data
+
+    edited(project.docx(NAME), edit)
+    with pytest.raises(PipelineError) as raised:
+        imported(project)
+    assert str(raised.value) == f"output/{NAME}/{NAME}.docx: {problem}"
+    assert not project.markup(NAME).exists() and not any(project.media(NAME).glob("*"))
+
+
+def test_a_picture_linked_to_a_file_outside_the_draft_is_refused(project):
+    def edit(draft):
+        holder = paragraph_starting(draft, "The new pier at")._p.getprevious()
+        blip = next(holder.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
+        rid = draft.part.relate_to("file:///etc/hostname", docx.opc.constants.RELATIONSHIP_TYPE
+                                   .IMAGE, is_external=True)
+        blip.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed", rid)
+
+    edited(project.docx(NAME), edit)
+    with pytest.raises(PipelineError) as raised:
+        imported(project)
+    assert "holds a picture linked to a file outside the draft (figure 1" in str(raised.value)
+
+
+def test_a_media_folder_leading_out_of_source_is_refused(project, tmp_path):
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    project.media(NAME).symlink_to(outside)
+    edited(project.docx(NAME), lambda draft: change_picture(draft, "The new pier at",
+                                                            picture("orange")))
+    with pytest.raises(PipelineError) as raised:
+        imported(project)
+    assert "is a symbolic link leading out of source/" in str(raised.value)
+    assert not any(outside.iterdir())
+
+
+@pytest.mark.slow
+def test_a_replaced_picture_reaches_every_edition_and_the_next_draft(tmp_path):
+    """Built with doit: the editor replaces a picture in the draft; the next build takes it
+    out, prints it, writes it into the new draft, and a build after that takes nothing out."""
+    folder = copy_project(tmp_path / "project", library=False)
+    source = folder / "source"
+    (source / "photos").mkdir()
+    (source / "photos" / "pier.png").write_bytes(picture("navy", size=(1200, 800)))
+    (source / f"{NAME}.toml").write_text('title = "A Year on the Ferries"\n\n[images]\n'
+                                         '1 = "photos/pier.png"\n', encoding="utf-8")
+    (source / f"{NAME}.txt").write_text(
+        "A Year on the Ferries\n\nThe new pier opened in March, and ridership rose by a fifth"
+        " over the year.\n\n\u00a0\nThe new pier at Central\nThe new pier at Central\n\n"
+        "Fares held for the third year running, and the night crossing returned.\n",
+        encoding="utf-8")
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    draft = folder / "output" / NAME / f"{NAME}.docx"
+    new = picture("orange", size=(1200, 800))
+    edited(draft, lambda document: change_picture(document, "The new pier at", new))
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}", f"pdf:{NAME}/screen")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (source / f"{NAME}.media" / "figure-1.png").read_bytes() == new
+    assert "](harbour.media/figure-1.png)" in (source / f"{NAME}.md").read_text()
+    package = docx.Document(str(draft)).part.package  # the new draft shows it
+    assert any(part.blob == new for part in package.iter_parts())
+    listing = subprocess.run([client("pdfimages"), "-list", str(folder / "output" / NAME /
+                                                                  f"{NAME}-screen.pdf")],
+                             capture_output=True, text=True, check=True).stdout
+    assert "1200   800" in listing
+    # LibreOffice opening and saving the new draft keeps the picture's bytes: nothing more
+    # is taken out, and the source names the same file.
+    client("soffice")
+    saved = tmp_path / "saved"
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+                    "--headless", "--convert-to", "docx", "--outdir", str(saved), str(draft)],
+                   check=True, capture_output=True, timeout=300, env={"HOME": str(tmp_path),
+                                                                       "PATH": "/usr/bin:/bin"})
+    shutil.copy(saved / draft.name, draft)
+    result = doit(folder, "-n", "1", f"model:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [path.name for path in (source / f"{NAME}.media").iterdir()] == ["figure-1.png"]
+    assert "](harbour.media/figure-1.png)" in (source / f"{NAME}.md").read_text()

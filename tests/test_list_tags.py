@@ -1,0 +1,144 @@
+"""The tagged editions say how each list is numbered: every L carries /ListNumbering (ISO
+32000-1, 14.8.5.5, Table 347) in a /List attribute object, by its level's numbering or bullet,
+nested lists a level deeper inside their items' bodies, as PDF/UA-1 (7.6) asks of numbered
+lists. Read back from the PDF through the reading layer, and looked at by qpdf and pdfua."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pikepdf
+import pytest
+
+from pipeline.layouts import layout_names, load_layout
+from pipeline.list_numbers import list_numbering
+from pipeline.pdf.structure import attribute, is_element, kids_of, lists
+from pipeline.readers.markup import read_markup
+from pipeline.readers.metadata import load_metadata
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # each tagged edition is rendered
+
+LAYOUTS = ROOT / "layouts"
+TAGGED = [name for name in layout_names(LAYOUTS) if load_layout(LAYOUTS, name).is_tagged]
+
+# A ferry trust's review, its lists in every numbering the model has, nested three deep.
+REVIEW = """\
+Title: Harbour Ferries Trust: the year in review
+Subtitle: Annual Report 2025
+
+The board agreed four priorities for the year:
+
+1. Safety on every crossing, with these checks:
+   a. hulls inspected each quarter;
+   b. crews drilled monthly, on:
+      i. evacuation;
+      ii. man overboard;
+   c. lifejackets counted daily.
+2. Fares held for a second year, for:
+   - season tickets;
+   - concessions.
+3. New piers at two villages.
+
+What passengers told us:
+
+- more sailings in the evening:
+  - after 22:00 on Fridays:
+    - and on Saturdays, as two surveys found:
+      1. a survey in May;
+      2. a survey in November;
+- better shelters.
+
+The appendices follow:
+
+A. Timetables
+B. Accounts
+
+IV. The chair's letter
+V. The auditor's report
+
+The conditions of carriage say:
+
+(a) a ticket is valid for one crossing;
+(b) a child under five travels free.
+
+碼頭的改善工程：
+
+一、長洲碼頭；
+二、坪洲碼頭。
+"""
+# Each list in reading order, by hand: Table 347's names for what the editions print.
+WANTED = ["Decimal", "LowerAlpha", "LowerRoman", "None",  # 1. a. i. then a nested –
+          "Disc", "None", "None", "Decimal",  # • – ‣, then 1. in the third
+          "UpperAlpha", "UpperRoman", "LowerAlpha", "None"]  # A. IV. (a) 一、
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("lists")
+    source = folder / "harbour-ferries.md"
+    source.write_text(REVIEW, encoding="utf-8")
+    document = read_markup(REVIEW, source, load_metadata(source.with_suffix(".toml"),
+                                                         layout_names(LAYOUTS)), folder)
+    from pipeline.writers.pdf.render import render_pdf
+
+    built = {}
+    for layout in TAGGED:
+        pdf = folder / f"harbour-ferries-{layout}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+        built[layout] = pdf
+    return {"document": document, "pdfs": built}
+
+
+def numberings(path) -> list[tuple[str, int]]:
+    with pikepdf.open(path) as pdf:
+        return [(str(attribute(element, "/List", "/ListNumbering")), depth)
+                for element, depth in lists(pdf.Root.StructTreeRoot)]
+
+
+def model_numberings(blocks) -> list[str]:
+    """The model's lists in reading order, each named as list_numbers names its level."""
+    found: list[str] = []
+
+    def walk(block, depth):
+        found.append(list_numbering(block.style, depth))
+        for item in block.items:
+            if item.sublist is not None:
+                walk(item.sublist, depth + 1)
+
+    for block in blocks:
+        if hasattr(block, "items"):
+            walk(block, 0)
+    return found
+
+
+def test_the_text_holds_every_numbering_nested(editions):
+    assert model_numberings(editions["document"].blocks) == WANTED
+
+
+@pytest.mark.parametrize("layout", TAGGED)
+def test_every_list_says_its_numbering_level_by_level(editions, layout):
+    found = numberings(editions["pdfs"][layout])
+    assert [name for name, _ in found] == [f"/{name}" for name in WANTED]
+    assert [depth for _, depth in found] == [0, 1, 2, 1, 0, 1, 2, 3, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("layout", TAGGED)
+def test_a_nested_list_stands_in_its_items_body(editions, layout):
+    with pikepdf.open(editions["pdfs"][layout]) as pdf:
+        for element, depth in lists(pdf.Root.StructTreeRoot):
+            assert element.get("/A").get("/O") == pikepdf.Name.List
+            assert all(kid.S == pikepdf.Name.LI for kid in kids_of(element) if is_element(kid))
+            if depth:
+                assert element.P.S == pikepdf.Name.LBody and element.P.P.S == pikepdf.Name.LI
+
+
+@pytest.mark.parametrize("layout", TAGGED)
+def test_qpdf_and_pdfua_find_the_tagged_lists_sound(editions, layout):
+    import pdfua
+
+    path = editions["pdfs"][layout]
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not pdfua.validate(str(path)).findings
