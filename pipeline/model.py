@@ -190,12 +190,12 @@ class List:
                 for number in range(self.start, self.start + len(self.items))]
 
     def own_numbers(self) -> list[str]:
-        """Each item's own number, without affixes ("3", "c"), as a list nested in it counts
-        its parents; "" for a bullet."""
+        """The own number, without affixes ("3", "c"), of each item a list is nested in, as
+        that list counts its parents; "" for the others and for a bullet's."""
         if not self.numbered:
             return [""] * len(self.items)
-        return [numeral(self.style, number)
-                for number in range(self.start, self.start + len(self.items))]
+        return [numeral(self.style, number) if item.sublist else ""
+                for number, item in enumerate(self.items, self.start)]
 
     @property
     def texts(self) -> list[str]:

@@ -292,8 +292,8 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
             raise at(path, chunk.line, f"list item {numbers}{mark}: a number before an item's"
                      " own is that of the item it is nested in, in each of the list's items"
                      f" ({written or 'none here'})")
-    owns = [numeral(style, number) if style != "bullet" else ""
-            for number in range(start, start + len(items))]
+    owns = [numeral(style, number) if style != "bullet" and nested else ""
+            for number, (_, _, nested, _) in enumerate(items, start)]
     return List(
         tuple(ListItem(read_spans(" ".join(lines), chunk, path),
                        built_list(nested, chunk, path, (*parents, own) if own else ())

@@ -194,11 +194,12 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     # A compound number is no counter's: each item says its own (CSS Lists' <string>).
     markers = [Markup(" style='list-style-type: {}'").format(css_string(
         number + ("" if number.endswith("\uff09") else " ")))
-        if block.compound else "" for number in block.numbers(parents)]
+        for number in block.numbers(parents)] if block.compound else [""] * len(block.items)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
     items = [Markup("<li{}>{}{}</li>\n").format(
         marker, spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting, depth + 1, own) if item.sublist else "")
+        list_html(item.sublist, index, setting, depth=depth + 1, parents=own)
+        if item.sublist else "")
         for item, marker, own in zip(block.items, markers, owns, strict=True)]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
 
