@@ -102,6 +102,13 @@ def images_for(name):
                   if metadata else ())
 
 
+def exceptions_for(name, layout):
+    """The user's hyphenation exceptions an edition takes, where its layout hyphenates."""
+    if declared(name) is None or not CACHE.hyphenates(PROJECT, layout):
+        return []  # (a document whose files lead out of the project: its model task says so)
+    return [path for path in PROJECT.exceptions_files(name) if path.exists()]
+
+
 def group(creator):
     """The task doit makes of a creator's tasks, to run them all: it has nothing to do of its
     own, so it is never due (else a build with nothing to do forks workers to run it)."""
@@ -137,7 +144,8 @@ def task_pdf():
             "name": f"{name}/{layout}",
             "actions": [(run, ["build_pdf", name, layout])],
             "file_dep": [PROJECT.model(name), *CACHE.layout_files(PROJECT, layout),
-                         *images_for(name), *step_code("build_pdf")],
+                         *images_for(name), *exceptions_for(name, layout),
+                         *step_code("build_pdf")],
             "targets": [PROJECT.pdf(name, layout)],
             "clean": True,
         }

@@ -4,19 +4,23 @@ of its own or the shared one in layouts/templates/."""
 from __future__ import annotations
 
 import math
+import re
 import struct
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.files import lies_inside
+from pipeline.files import lies_inside, read_at_most
 
 if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
     from pipeline.languages import Faces, Profile
 
 SETTINGS = "layout.toml"
 HYPHENATION_EXCEPTIONS = "hyphenation.txt"
+MAX_EXCEPTIONS_BYTES = 256 * 1024  # some 20,000 words: a list, not a dictionary
+# An entry of a hyphenation exceptions list: letters, and single hyphens between them.
+EXCEPTION = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
 REFERENCE_DOCX = "reference.docx"
 TEMPLATES = "templates"  # the folder beside the layouts holding the templates they share
@@ -64,8 +68,9 @@ class Page:
 @dataclass(frozen=True)
 class Hyphenation:
     """Where the writers may break a word with a hyphen: ordinary lower-case words only,
-    never a capitalised word, a name, an address or a compound (it breaks at its own
-    hyphen), and not in a ladder of more than `max_lines` hyphenated lines."""
+    never a capitalised word or a name (unless an exceptions list writes it so), an address
+    or a compound (it breaks at its own hyphen), and not in a ladder of more than
+    `max_lines` hyphenated lines."""
 
     enabled: bool = False
     min_word: int = 7  # letters in the shortest word to hyphenate
@@ -73,8 +78,9 @@ class Hyphenation:
     min_after: int = 3  # letters carried to the next line
     max_lines: int = 2  # hyphenated line ends in a row
     max_share: float = 0.12  # of a justified edition's full lines, hyphenated at most
-    # Words broken otherwise than the dictionary would ("cel-e-brate"), or never ("everyone"):
-    # the layout's hyphenation.txt, one word a line, hyphens where it may break.
+    # Words broken otherwise than the dictionary would ("cel-e-brate"), or never ("everyone"),
+    # matched as written: the layout's hyphenation.txt, then a build's own lists over it
+    # (Layout.with_exceptions); a word listed again breaks as the later entry writes it.
     exceptions: tuple[str, ...] = ()
 
 
@@ -157,6 +163,12 @@ class Layout:
         held = {profile.fonts for profile in scripts}
         return replace(self, faces=tuple(entry for entry in self.faces if entry[0] in held))
 
+    def with_exceptions(self, words: tuple[str, ...]) -> Layout:
+        """The layout with `words` (a user's hyphenation exceptions) over its own list."""
+        hyphenation = self.hyphenation
+        return replace(self, hyphenation=replace(
+            hyphenation, exceptions=(*hyphenation.exceptions, *words)))
+
     @property
     def is_pdfx(self) -> bool:
         """A print-ready edition: PDF/X, in CMYK, with an output intent."""
@@ -185,24 +197,40 @@ def layout_names(layouts_dir: Path) -> list[str]:
     return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
 
 
-def hyphenation_exceptions(folder: Path) -> tuple[str, ...]:
-    """The words of a layout's hyphenation.txt (none without one): a word a line, written
-    with hyphens where it may break; blank lines and lines from "#" on are not words."""
-    import re
-
-    path = folder / HYPHENATION_EXCEPTIONS
+def hyphenation_exceptions(path: Path) -> tuple[str, ...]:
+    """The words of a hyphenation list file (a layout's, or the project's source/
+    hyphenation.txt; none without one): a word a line, written with hyphens where it may
+    break; blank lines and lines from "#" on are not words."""
     if not path.is_file():
         return ()
-    words = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        word = line.split("#", 1)[0].strip().lower()
-        if not word:
-            continue
-        if not re.fullmatch(r"[^\W\d_]+(-[^\W\d_]+)*", word):
-            raise PipelineError(path, f"line {number}: {word!r} is not a word written with "
-                                      "hyphens where it may break")
-        words.append(word)
-    return tuple(words)
+    try:
+        text = read_at_most(path, MAX_EXCEPTIONS_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PipelineError(path, "not UTF-8 text") from None
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        word = line.split("#", 1)[0].strip()
+        if word:
+            entries.append((f"line {number}", word))
+    return checked_exceptions(entries, path)
+
+
+def checked_exceptions(entries: list[tuple[str, str]], path: Path) -> tuple[str, ...]:
+    """The `entries` of an exceptions list, each (where it stands in `path`, the entry):
+    refused, naming the file and the entry, when one is no word written with hyphens where
+    it may break, or when a word is written twice with other breaks."""
+    written: dict[str, str] = {}
+    for where, entry in entries:
+        if not EXCEPTION.fullmatch(entry):
+            raise PipelineError(path, f"{where}: {entry[:60]!r} is not a word written with "
+                                      "hyphens where it may break (pro-ject; a word written "
+                                      "whole never breaks)")
+        word = entry.replace("-", "")
+        if written.get(word, entry) != entry:
+            raise PipelineError(path, f"{where}: {entry!r} breaks {word!r} otherwise than "
+                                      f"{written[word]!r} before it; keep one")
+        written[word] = entry
+    return tuple(written.values())
 
 
 def load_layout(layouts_dir: Path, name: str) -> Layout:
@@ -234,7 +262,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}),
-                                  exceptions=hyphenation_exceptions(folder))
+                                  exceptions=hyphenation_exceptions(
+                                      folder / HYPHENATION_EXCEPTIONS))
         furniture = {key: Furniture(**settings.pop(key)) for key in ("running_heads", "folios")
                      if key in settings}
         justification = Justification(**settings.pop("justification", {}))

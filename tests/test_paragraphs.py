@@ -8,7 +8,18 @@ import pytest
 from pipeline.layouts import Hyphenation, load_layout
 from pipeline.writers.justified import balanced
 from pipeline.writers.line_breaks import hyphenation_points
-from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Penalty, breaks, first_fit
+from pipeline.writers.paragraphs import (
+    FIL,
+    INFINITY,
+    SHORT_LINE_PENALTY,
+    Box,
+    Glue,
+    NoBreaking,
+    Penalty,
+    breaks,
+    first_fit,
+    short_line_break,
+)
 from pipeline.writers.shaping import TextStyle, shaper
 
 from .conftest import ROOT
@@ -66,6 +77,33 @@ def test_no_more_hyphenated_lines_in_a_row_than_allowed():
     items += [Penalty(0, INFINITY), Glue(0, FIL, 0), Penalty(0, -INFINITY)]
     assert hyphens_in_a_row(items, breaks(items, lambda line: 100, [2.0, 5.0], 9)) == 4
     assert hyphens_in_a_row(items, breaks(items, lambda line: 100, [2.0, 5.0], 2)) == 2
+
+
+def test_a_line_ends_short_only_where_no_line_could_be_set_within_the_limit():
+    """Three short words, then one (a long address's piece) too long to join them: the
+    first line could only be set with its spaces stretched far beyond the limit, so it ends
+    short, unjustified; the paragraph's other lines keep within the limit."""
+    items = words([20, 20, 20, 70, 10, 10, 20, 10, 20, 10, 15, 10, 10])
+    with pytest.raises(NoBreaking):
+        breaks(items, lambda line: 100, [1.0, 3.0])
+    short = []
+    for item in items:
+        is_space = isinstance(item, Glue) and item.stretch < FIL
+        short += short_line_break(item, 100) if is_space else [item]
+    chosen = breaks(short, lambda line: 100, [3.0])
+    ends = [short[index] for index in chosen[:-1]]
+    assert [end for end in ends if isinstance(end, Penalty)] == [Penalty(0, SHORT_LINE_PENALTY)]
+    short_breaks = [index for index, item in enumerate(short)
+                    if item == Penalty(0, SHORT_LINE_PENALTY)]
+    assert chosen[0] == short_breaks[2]  # after the third word
+    # Where the paragraph can be set within the limit, the short breaks are never taken.
+    plain = words([30, 20, 10, 20, 20, 25, 10, 25, 15, 15, 10, 10, 30, 10])
+    with_short = []
+    for item in plain:
+        is_space = isinstance(item, Glue) and item.stretch < FIL
+        with_short += short_line_break(item, 100) if is_space else [item]
+    assert not any(isinstance(with_short[index], Penalty) and with_short[index].cost ==
+                   SHORT_LINE_PENALTY for index in breaks(with_short, lambda line: 100, [3.0]))
 
 
 def test_a_looseness_of_minus_one_sets_a_paragraph_a_line_shorter_where_it_can():

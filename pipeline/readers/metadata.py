@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.files import lies_inside, read_at_most
+from pipeline.layouts import checked_exceptions
 from pipeline.model import Metadata
 from pipeline.readers.cleaning import clean_line
 from pipeline.readers.decoding import CONTROL_CHARACTERS
@@ -17,7 +18,7 @@ from pipeline.readers.decoding import CONTROL_CHARACTERS
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
 DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
               "or date = 2024-06-11 (a day)")
-KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt")
+KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt", "hyphenation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 MAX_METADATA_BYTES = 256 * 1024
@@ -34,6 +35,20 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     """The metadata in `path` (an empty title when the file does not give one)."""
     if not path.exists():
         return Metadata(title="")
+    return parse_metadata(read_settings(path), path, layouts)
+
+
+def load_hyphenation(path: Path) -> tuple[str, ...]:
+    """The document's own hyphenation exceptions in `path` (`hyphenation = ["pro-ject"]`):
+    not part of the model, so that a change to them rebuilds only the editions that
+    hyphenate (README, "The metadata")."""
+    if not path.exists():
+        return ()
+    return hyphenation_value(read_settings(path).get("hyphenation", []), path)
+
+
+def read_settings(path: Path) -> dict:
+    """The TOML in `path`, refused in one line when it is not UTF-8 or not valid TOML."""
     data = read_at_most(path, MAX_METADATA_BYTES)
     text = ""
     try:
@@ -41,7 +56,7 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
         if most_dots_a_line(text) > MAX_DOTS_A_LINE:
             raise PipelineError(path, f"keys nested too deeply (more than {MAX_DOTS_A_LINE} dots "
                                       "on a line, outside quotes)")
-        settings = tomllib.loads(text)
+        return tomllib.loads(text)
     except UnicodeDecodeError:
         raise PipelineError(path, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
@@ -49,7 +64,6 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     except RecursionError:
         raise PipelineError(path, "arrays or tables nested too deeply (the metadata needs two "
                                   "levels)") from None
-    return parse_metadata(settings, path, layouts)
 
 
 def most_dots_a_line(text: str) -> int:
@@ -90,6 +104,8 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
             metadata = replace(metadata, **{key: text_value(settings[key], key, path)})
     if not LANGUAGE_TAG.fullmatch(metadata.language):
         raise PipelineError(path, f"language {metadata.language!r} is not a tag like en-GB")
+    # Checked here, so a bad entry stops the document at once; the PDF writer reads them.
+    hyphenation_value(settings.get("hyphenation", []), path)
     return replace(
         metadata,
         date=date_value(settings.get("date", ""), path),
@@ -147,6 +163,19 @@ def chosen_layouts(value: object, path: Path, known: list[str]) -> tuple[str, ..
                 path, f"unknown layout {name!r}; the layouts are {', '.join(known)}"
             )
     return tuple(value)
+
+
+def hyphenation_value(value: object, path: Path) -> tuple[str, ...]:
+    """A list of words written with hyphens where they may break (one without hyphens never
+    breaks), each refused naming the entry when it is not one."""
+    if not isinstance(value, list):
+        raise PipelineError(path, 'hyphenation must be a list of words, like hyphenation = '
+                                  f'["pro-ject", "nevertheless"], not {kind(value)}')
+    entries = [(f"hyphenation entry {number}", entry) for number, entry in enumerate(value, 1)]
+    for where, entry in entries:
+        if not isinstance(entry, str):
+            raise PipelineError(path, f"{where} must be a word in quotes, not {kind(entry)}")
+    return checked_exceptions(entries, path)
 
 
 def figure_table(settings: dict, key: str, path: Path) -> dict[int, str]:

@@ -1,6 +1,6 @@
 """What declaring the tasks finds, kept between runs: each build step's code (tasks/code.py),
-each layout's files, and what each document's metadata says about its tasks (its layouts
-and images).
+each layout's files and whether it hyphenates, and what each document's metadata says about
+its tasks (its layouts and images).
 
 A `doit` with nothing to do should cost little more than starting doit. Reading every module
 of the package for its imports, importing the metadata reader to parse each TOML and walking
@@ -69,6 +69,24 @@ class DeclarationCache:
             return [str(path) for path in project.layout_files(layout)], folders
 
         return self.remembered(f"layout {layout}", find, lambda files: list(map(Path, files)))
+
+    def hyphenates(self, project, layout: str) -> bool:
+        """Whether a layout hyphenates (its editions then depend on the user's hyphenation
+        exceptions), kept under the stat of its settings and its own list; a layout that
+        cannot be read counts as hyphenating, and its pdf tasks say why."""
+
+        def find():
+            from pipeline.errors import PipelineError
+            from pipeline.layouts import HYPHENATION_EXCEPTIONS, SETTINGS, load_layout
+
+            folder = project.layout(layout).folder
+            files = self.stated([folder / SETTINGS, folder / HYPHENATION_EXCEPTIONS])
+            try:
+                return load_layout(project.layouts_dir, layout).hyphenation.enabled, files
+            except (PipelineError, OSError):
+                return True, files
+
+        return self.remembered(f"hyphenates {layout}", find, bool)
 
     def metadata(self, project, name: str) -> Declared:
         """A document's layouts and images from its metadata, kept under the stat of the

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.files import input_file, inside, lies_inside
-from pipeline.layouts import SETTINGS, Layout, layout_names
+from pipeline.layouts import HYPHENATION_EXCEPTIONS, SETTINGS, Layout, layout_names
 
 # The layout whose page, fonts and house style (reference.docx) the DOCX draft takes.
 DRAFT_LAYOUT = "print"
@@ -43,8 +43,10 @@ class Project:
                 if not path_name(path.stem)]
 
     def texts(self) -> list[Path]:
+        """The texts in source/: its .txt and .md files but the project's hyphenation list."""
         return sorted(path for suffix in ("txt", "md")
-                      for path in self.source_dir.glob(f"*.{suffix}"))
+                      for path in self.source_dir.glob(f"*.{suffix}")
+                      if path != self.hyphenation_list)
 
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
@@ -71,6 +73,17 @@ class Project:
         """The one file a document's text is read from: the marked-up text when there is one,
         else the scraped text."""
         return self.markup(name) if self.markup(name).exists() else self.scraped(name)
+
+    @property
+    def hyphenation_list(self) -> Path:
+        """The project's hyphenation exceptions, over each layout's: source/hyphenation.txt."""
+        return self.source_dir / HYPHENATION_EXCEPTIONS
+
+    def exceptions_files(self, name: str) -> list[Path]:
+        """The files a document's editions that hyphenate take their user's hyphenation
+        exceptions from, present or not: the project's list, then the document's metadata
+        (its `hyphenation` key), which count over the layout's, in that order."""
+        return [self.hyphenation_list, self.metadata(name)]
 
     def inputs(self, name: str) -> list[Path]:
         """Every file a document's text and metadata may come from, present or not."""
@@ -154,7 +167,7 @@ class Project:
         before it opens anything."""
         for folder in (self.source_dir, self.layouts_dir, self.output_root):
             inside(folder, self.root)
-        for path in self.inputs(name):
+        for path in [*self.inputs(name), self.hyphenation_list]:
             input_file(path, self.source_dir)
         inside(self.output_dir(name), self.output_root)
         inside(self.preview_dir(name), self.output_dir(name))

@@ -93,12 +93,24 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
 
     project = checked(root, name, layout_name)
     layout = load_layout(project.layouts_dir, layout_name)
+    if layout.hyphenation.enabled:
+        layout = layout.with_exceptions(user_exceptions(project, name))
     check_fonts(layout)
     try:
         pdf = render_pdf(load_document(project, name), layout, project.source_dir)
     except RenderingError as error:
         raise PipelineError(project.text_source(name), str(error)) from None
     files.write_bytes(project.pdf(name, layout_name), pdf)
+
+
+def user_exceptions(project: Project, name: str) -> tuple[str, ...]:
+    """The hyphenation exceptions of the project and of document `name`, the document's last
+    (Project.exceptions_files): the pdf tasks of the layouts that hyphenate depend on them."""
+    from pipeline.layouts import hyphenation_exceptions
+    from pipeline.readers.metadata import load_hyphenation
+
+    listed, metadata = project.exceptions_files(name)
+    return (*hyphenation_exceptions(listed), *load_hyphenation(metadata))
 
 
 def check_pdf(root: Path, name: str, layout_name: str) -> None:

@@ -6,15 +6,19 @@ A paragraph's words are boxes, its spaces glue that stretches up to the layout's
 space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
 (line_breaks.py), after a compound's own hyphen, and in an address before / . - @. The last
-word of a paragraph is never broken. The lines go to the renderer as forced breaks; the PDF
-writer then spreads each line's spaces to the measure (writers/pdf/justified_lines.py).
+word of a paragraph is never broken. Where no breaking keeps every line's spaces within the
+limit (a long address whose pieces fit no line, say), a line may end short of the measure
+and unjustified, as a typesetter puts a long address on a line of its own, rather than be
+set with holes between its words. The lines go to the renderer as forced breaks; the PDF
+writer then spreads each line's spaces to the measure (writers/pdf/justified_lines.py),
+but a short line's.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,11 +29,23 @@ from pipeline.writers.line_breaks import (
     ADDRESS,
     HYPHEN,
     LETTERS,
+    SHORT,
     LineBreaks,
     LineEnds,
     address_points,
 )
-from pipeline.writers.paragraphs import FIL, INFINITY, Box, Glue, Item, Penalty, breaks
+from pipeline.writers.paragraphs import (
+    FIL,
+    INFINITY,
+    Box,
+    Glue,
+    Item,
+    NoBreaking,
+    Penalty,
+    breaks,
+    first_fit,
+    short_line_break,
+)
 from pipeline.writers.shaping import TextStyle, shaper
 
 HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
@@ -101,20 +117,54 @@ def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
 def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, block: int,
            indent: float, looseness: int) -> LineEnds:
     marked = finished(paragraph_items(spans, setting, rules, block))
-    items = [entry.item for entry in marked]
     spaces = setting.spaces
     plain = setting.style(Span(""))
     natural = shaper(setting.fonts_folder).width(" ", plain) / plain.size
     stretch = spaces.space_max_em - natural
-    # Within the widest space, then the limit; then as well as the paragraph allows.
-    tolerances = (1.0, (spaces.space_limit_em - natural) / stretch, float("inf"))
+    limit = (spaces.space_limit_em - natural) / stretch
 
     def measure(line: int) -> float:
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
-    chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines, looseness)
-    return {marked[index].at: marked[index].kind for index in chosen[:-1]
-            if marked[index].at is not None}
+    def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
+        """Within the widest space, then the limit; then with a line ended short where a
+        line cannot be set within the limit (before a long address, say); then as well as
+        the paragraph allows."""
+        yield marked, (1.0, limit)
+        yield with_short_lines(marked, setting.measure), (limit,)
+        yield marked, (float("inf"),)
+
+    for entries, tolerances in passes():
+        items = [entry.item for entry in entries]
+        try:
+            chosen = breaks(items, measure, tolerances, rules.hyphenation.max_lines, looseness)
+            break
+        except NoBreaking:
+            continue
+    else:
+        entries, chosen = marked, first_fit([entry.item for entry in marked], measure)
+    return {entries[index].at: entries[index].kind for index in chosen[:-1]
+            if entries[index].at is not None}
+
+
+def with_short_lines(marked: list[Marked], fill: float) -> list[Marked]:
+    """The paragraph where a line may also end short, unjustified, wherever one may end
+    with nothing added: at a space, in an address, between Chinese characters."""
+    found: list[Marked] = []
+    for entry in marked:
+        item = entry.item
+        if entry.at is not None and isinstance(item, Glue):
+            normal, short, rest = short_line_break(item, fill)
+            found += [Marked(normal, entry.at, entry.kind),
+                      Marked(short, entry.at, SHORT + entry.kind), Marked(rest)]
+        elif entry.at is not None and entry.kind == "break" and not item.flagged:
+            found.append(entry)
+            fill_glue, short, taken_back = short_line_break(None, fill)
+            found += [Marked(fill_glue), Marked(short, entry.at, SHORT + entry.kind),
+                      Marked(taken_back)]
+        else:
+            found.append(entry)
+    return found
 
 
 def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks,

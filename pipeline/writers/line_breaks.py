@@ -4,8 +4,9 @@ WeasyPrint hyphenates any word its dictionary knows, capitalised words, names an
 of addresses included, and its hyphenation is all or nothing per text. So the HTML writer
 decides instead, as InDesign's settings would: only ordinary lower-case words may be
 hyphenated (never a capitalised word, a word with digits, a compound, which breaks at its
-own hyphen, or an address), at the dictionary's points unless the layout's exceptions list
-(hyphenation.txt) writes the word otherwise; captions and headings never are.
+own hyphen, or an address), at the dictionary's points unless an exceptions list (the
+layout's hyphenation.txt, the project's, a document's) writes the word otherwise, which may
+also let a name break; captions and headings never are.
 
 A paragraph the writer breaks into lines itself (justified.py) gets its line ends as
 forced breaks, with a hyphen where a word is broken; running text the renderer breaks gets
@@ -43,12 +44,15 @@ ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
+JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
 LIGATURE_SECONDS = "fijlt"
 COMPOUND = re.compile(rf"\S*\w[{HYPHENS}]\w\S*")
 
 # (span, offset) -> what the line does there: "space" (the space ends the line), "hyphen" (a
-# hyphen is added and the line ends), "break" (the line ends, nothing added).
+# hyphen is added and the line ends), "break" (the line ends, nothing added); "short space"
+# and "short break" end a line left short of the measure, unjustified.
 LineEnds = Mapping[tuple[int, int], str]
+SHORT = "short "
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,8 @@ class LineBreaks:
         word, text = match.group(), match.string
         before = text[match.start() - 1] if match.start() else " "
         after = text[match.end()] if match.end() < len(text) else " "
-        if (len(word) < self.hyphenation.min_word or not word.islower()
+        if (len(word) < self.hyphenation.min_word
+                or not (word.islower() or word in exceptions(self.hyphenation.exceptions))
                 or (block, word) in self.whole_words
                 or before in HYPHENS or after in HYPHENS or before.isdigit() or after.isdigit()):
             return []
@@ -120,7 +125,7 @@ class LineBreaks:
 
 
 def hyphenation_points(word: str, language: str, hyphenation: Hyphenation) -> list[int]:
-    """Where a lower-case `word` may break: as the layout's exceptions write it, else at the
+    """Where `word` may break: as the exceptions lists write it, else (a lower-case word) at the
     dictionary's points but between the letters of a ligature (the f of "ff", "fi", "fl"),
     which the shaper joins across a soft hyphen, so the glyph's text in the PDF comes out
     wrong, and but one taking a stem's last consonant into "-ted" or "-ded" ("expec-ted",
@@ -140,8 +145,10 @@ def hyphenation_points(word: str, language: str, hyphenation: Hyphenation) -> li
 
 @functools.cache
 def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
-    """The exceptions list as words and their break points: "cel-e-brate" breaks after "cel"
-    and "cele"; a word written without hyphens never breaks."""
+    """The exceptions lists as words and their break points, the last entry for a word
+    counting: "cel-e-brate" breaks after "cel" and "cele"; a word written without hyphens
+    never breaks. A word is matched as written: "Tsim-sha-tsui" lets that name break,
+    which no capitalised word otherwise does."""
     found = {}
     for entry in written:
         pieces = entry.split("-")
@@ -164,10 +171,11 @@ def address(text: str, linked: bool, breakable: bool = True) -> Markup:
     """An address that breaks only before / . - @ (with no hyphen added), where the renderer
     breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
-    # word joiner after a hyphen, after which the renderer would break on its own.
+    # word joiner after a hyphen, a slash or a question mark, after which the renderer
+    # would break on its own (Unicode's line breaking rules).
     points = set(address_points(text)) if breakable else set()
     shown = "".join((ZERO_WIDTH_SPACE if position in points else "") + char
-                    + (WORD_JOINER if char in HYPHENS else "")
+                    + (WORD_JOINER if char in JOINED_AFTER else "")
                     for position, char in enumerate(text))
     shown = escape(shown)
     if not linked:
@@ -186,7 +194,7 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     """`text` with the line ends the writer chose at its offsets."""
     pieces, position = [], 0
     for offset in sorted(ends):
-        kind = ends[offset]
+        kind = ends[offset].removeprefix(SHORT)
         pieces.append(text[position:offset])
         pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
         position = offset + (1 if kind == "space" else 0)

@@ -19,6 +19,9 @@ FIL = 1e9  # the stretch of the glue that fills a paragraph's last line
 LINE_PENALTY = 10  # TeX's \linepenalty: fewer lines are better
 DOUBLE_HYPHEN_DEMERITS = 10000  # TeX's \doublehyphendemerits
 ADJACENT_DEMERITS = 10000  # TeX's \adjdemerits: a very loose line beside a tight one
+# A line ended short of the measure: its demerits (the square) outweigh any paragraph's
+# lines set within the tolerance, so it is set only where a line cannot otherwise be.
+SHORT_LINE_PENALTY = 5000
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,26 @@ def breaks(items: Sequence[Item], measure: Callable[[int], float], tolerances: S
     take) that any breaking meets, and no more than `max_hyphens` hyphenated lines in a
     row. `measure(n)` is the width of line n (from 0). With a `looseness` (TeX's), the
     breaking whose count of lines is nearest the best one's and `looseness` more (-1: a
-    line fewer). With none met, each line is set as full as it goes (first fit)."""
+    line fewer). Raises NoBreaking when none is met (`first_fit` then sets it)."""
     for tolerance in tolerances:
         try:
             return chosen(items, measure, tolerance, max_hyphens, looseness)
         except NoBreaking:
             continue
-    return first_fit(items, measure)
+    raise NoBreaking
+
+
+def short_line_break(glue: Glue | None, fill: float) -> list[Item]:
+    """Where a line may end short of the measure, unjustified, as TeX's `\\` ends one (a
+    fill, the break, the fill taken back): at a space (`glue`, which then follows the
+    break, and whose breaking as usual comes first) or, with None, where a word may break
+    with nothing added. The fill's stretch `fill` (a line's length) makes a line ending
+    emptier cost more; the break's penalty, that a short line is set only where nothing
+    else keeps a line's spaces within the tolerance."""
+    if glue is None:
+        return [Glue(0.0, fill, 0.0), Penalty(0.0, SHORT_LINE_PENALTY), Glue(0.0, -fill, 0.0)]
+    return [Glue(0.0, fill, 0.0), Penalty(0.0, SHORT_LINE_PENALTY),
+            Glue(glue.width, glue.stretch - fill, glue.shrink)]
 
 
 def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: float,

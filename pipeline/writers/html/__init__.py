@@ -32,6 +32,7 @@ from pipeline.writers.html.blocks import (
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
     LINE_END,
+    SHORT,
     LineBreaks,
     LineEnds,
     unbroken,
@@ -149,14 +150,17 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
 
 def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
                     index: int) -> Markup:
-    """A paragraph the writer broke into lines: how many, for the PDF writer, which widens
-    each line to the measure (writers/pdf/justified_lines.py), and its spaces and letters
-    set as narrow as they may shrink."""
+    """A paragraph the writer broke into lines: how many, and which of them (from 0) it
+    left short, for the PDF writer, which widens each other line to the measure
+    (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as they may
+    shrink."""
     if index not in lines or setting is None:
         return Markup("")
-    return Markup(' data-lines="{}" style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
-                  ).format(len(lines[index]) + 1, setting.shrink_em,
-                           setting.spaces.letter_spacing_em)
+    ends = [lines[index][end] for end in sorted(lines[index])]
+    short = " ".join(str(line) for line, kind in enumerate(ends) if kind.startswith(SHORT))
+    return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
+                  ).format(len(ends) + 1, Markup(' data-short="{}"').format(short) if short
+                           else "", setting.shrink_em, setting.spaces.letter_spacing_em)
 
 
 def all_lists(document: Document) -> list[List]:

@@ -7,6 +7,7 @@ character, or by one or two where a closing mark may not begin the next line. Af
 each such line of a justified block (its last line aside) gets the space it lacks spread
 evenly after its characters, by a letter spacing of its own text boxes (CSS Text 3's
 inter-character justification); a line WeasyPrint justified at its spaces is already full.
+A line lacking much more, before a long address, is left short rather than letter-spaced.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from collections.abc import Iterator
 from pipeline.languages import PROFILES, Profile
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
+# The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
+# two at most, where what may not start a line (a closing mark, a dash) is kept with the
+# character before; one lacking more stands before a long address or Latin word that no
+# break lets start on it, and is left short rather than spaced out letter by letter.
+WIDEST_SPREAD = 2.5
 
 
 def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
@@ -54,6 +60,8 @@ def spread(line, block, spread_by: str) -> None:
     text = "".join(text_box.text for text_box in text_boxes(line))
     if lacking <= FULL or characters < 2 or not re.search(spread_by, text):
         return
+    if lacking > WIDEST_SPREAD * block.style["font_size"]:
+        return  # left short, as the writer leaves an English line before a long address
     # After every character but the last: the last one's spacing falls beyond the measure.
     widened(line, lacking / (characters - 1), 0.0)
 

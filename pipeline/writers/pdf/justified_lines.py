@@ -9,7 +9,7 @@ at a forced break (and a forced break makes a line last, so left unjustified); e
 but the paragraph's last then gets the space it lacks spread over its word spaces, by
 WeasyPrint's own justification (layout/inline.py, justify_line) and, a little, over its
 letters (as InDesign's letter spacing), and the last line its spaces and letters back at the
-font's width.
+font's width, as does a line the writer left short.
 """
 
 from __future__ import annotations
@@ -110,10 +110,15 @@ def justify_lines(pages, spaces: Justification) -> list[int]:
                 lines_of.setdefault(int(element.get("data-block")), []).append((block, line))
     moved = []
     for index, lines in lines_of.items():
-        if len(lines) != int(lines[0][0].element.get("data-lines")):
+        element = lines[0][0].element
+        if len(lines) != int(element.get("data-lines")):
             moved.append(index)
-        for block, line in lines[:-1]:
-            spread(block, line, spaces)
+        short = {int(number) for number in element.get("data-short", "").split()}
+        for number, (block, line) in enumerate(lines[:-1]):
+            if number in short:  # left short by the writer, as a paragraph's last line
+                natural(block, line)
+            else:
+                spread(block, line, spaces)
         block, line = lines[-1]
         natural(block, line)
     return sorted(moved)
