@@ -33,6 +33,8 @@ from pipeline.pdf.pages import paintings
 # reports a hyphen-minus ending a line as U+0002; addresses hold zero-width spaces where
 # they may break; a variation selector (a symbol's text presentation) chooses a glyph and
 # is no character of the extracted text.
+# Text the page before a table's repeated header row may end with, read after its last row.
+PAGE_END_TEXT = 200
 IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002\u200b\ufe00-\ufe0f]+")
 
 
@@ -181,7 +183,8 @@ def missing(item: Printed, text: str, claimed: bytearray) -> str:
 
 def table_printed(label: str, table: Table) -> Printed:
     """A table as the pages show it: its caption, its header row, then each row, the header
-    row perhaps again before a row (where a page break repeats it)."""
+    row perhaps again before a row (where a page break repeats it), after what the page
+    before drew last (a list's numbers, which pdfium reads after the page's text)."""
     def cell_pattern(cell) -> str:
         return re.escape(normalised(plain(cell)))
 
@@ -191,7 +194,8 @@ def table_printed(label: str, table: Table) -> Printed:
                for column, cell in enumerate(table.header, 1)]
     for number, row in enumerate(table.rows, 1):
         pieces += [(f"row {number}, column {column}",
-                    (f"(?:{header})?" if column == 1 else "") + cell_pattern(cell))
+                    (f"(?:[\\s\\S]{{0,{PAGE_END_TEXT}}}?{header})?" if column == 1 else "")
+                    + cell_pattern(cell))
                    for column, cell in enumerate(row, 1)]
     written = " | ".join([plain(table.caption), *table.texts] if table.caption else table.texts)
     return Printed(label, written, "".join(piece for _, piece in pieces),
