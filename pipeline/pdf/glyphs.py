@@ -9,20 +9,22 @@ simple fonts with one-byte codes, text on the page itself (not inside form XObje
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import struct
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pikepdf
 
-from pipeline.pdf.pages import multiply
+from pipeline.pdf.pages import Content, Matrix, multiply
 from pipeline.pdf.text import font_map
 
 Colour = tuple[str, tuple[float, ...]]  # the colour space's name and the components
 BLACK: Colour = ("DeviceGray", (0.0,))
 SPACES = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 COMPONENTS = {"DeviceGray": 1, "DeviceRGB": 3, "DeviceCMYK": 4}
-TEXT_OPERATORS = "q Q cm g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \""
+TEXT_OPERATORS = frozenset("q Q g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \"".split())
+SHOWING = ("Tj", "TJ", "'", '"')
 
 
 class Glyph(NamedTuple):  # a tuple: a page holds thousands, made quickly
@@ -50,26 +52,23 @@ class FontInfo:
     unicode: dict[int, str]
 
 
-def page_glyphs(page: pikepdf.Page, maps: dict | None = None) -> list[Glyph]:
-    """Every glyph `page` shows, in the order it is drawn."""
-    maps = {} if maps is None else maps
-    fonts = page.obj.get("/Resources", {}).get("/Font", {})
+def page_glyphs(content: Content) -> list[Glyph]:
+    """Every glyph a page's `content` shows, in the order it is drawn."""
+    fonts = content.resources.get("/Font", {})
     infos: dict[str, FontInfo] = {}
     glyphs: list[Glyph] = []
     colour = BLACK
     font: FontInfo | None = None
     size, spacing, scale, leading, rise = 0.0, 0.0, 1.0, 0.0, 0.0
-    matrix = line = ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    saved: list = []
-    # Only what places text is read: drawing instructions are the most, and need no reading.
-    for operands, operator in pikepdf.parse_content_stream(page, TEXT_OPERATORS):
-        operator = str(operator)
+    matrix = line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    saved: list[Colour] = []
+    for operands, operator, ctm in content.instructions:
+        if operator not in TEXT_OPERATORS:  # drawing instructions are the most
+            continue
         if operator == "q":
-            saved.append((ctm, colour))
+            saved.append(colour)
         elif operator == "Q" and saved:
-            ctm, colour = saved.pop()
-        elif operator == "cm":
-            ctm = multiply(tuple(map(float, operands)), ctm)
+            colour = saved.pop()
         elif operator in SPACES:
             colour = (SPACES[operator], tuple(float(value) for value in operands))
         elif operator == "cs":
@@ -101,38 +100,46 @@ def page_glyphs(page: pikepdf.Page, maps: dict | None = None) -> list[Glyph]:
         elif operator == "Tf":
             name = str(operands[0])
             if name not in infos and name in fonts:
-                infos[name] = font_info(fonts[name], maps)
+                infos[name] = font_info(fonts[name], content.maps)
             font, size = infos.get(name), float(operands[1])
-        elif operator in ("Tj", "TJ", "'", '"') and font is not None:
+        elif operator in SHOWING and font is not None:
             if operator in ("'", '"'):
                 matrix = line = multiply((1.0, 0.0, 0.0, 1.0, 0.0, -leading), line)
             items = operands[0] if operator == "TJ" else [operands[-1]]
             # The text space of the shown string, in the page's: each glyph lies `moved`
             # along its x axis.
             a, b, c, d, e, f = multiply(multiply((1.0, 0.0, 0.0, 1.0, 0.0, rise), matrix), ctm)
-            vertical, horizontal = (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
-            moved = 0.0
-            for item in items:
-                if isinstance(item, pikepdf.String):
-                    for code in codes(bytes(item), font.two_bytes):
-                        width = font.widths.get(code, font.default_width) / 1000 * size
-                        advance = (width + spacing) * scale
-                        glyphs.append(Glyph(font.unicode.get(code, ""), font.family, font.name,
-                                            size * vertical, colour, a * moved + e,
-                                            b * moved + f, advance * horizontal))
-                        moved += advance
-                else:
-                    moved -= float(item) / 1000 * size * scale
+            moved = shown(glyphs, items, font, size, spacing, scale, colour, (a, b, c, d, e, f))
             matrix = multiply((1.0, 0.0, 0.0, 1.0, moved, 0.0), matrix)
     return glyphs
 
 
-def codes(data: bytes, two_bytes: bool) -> Iterator[int]:
+def shown(glyphs: list[Glyph], items, font: FontInfo, size: float, spacing: float,
+          scale: float, colour: Colour, space: Matrix) -> float:
+    """Add the glyphs of a shown string's `items` (strings, and numbers moving the next
+    glyph) to `glyphs`, placed by the text space `space`; how far they moved along it."""
+    a, b, c, d, e, f = space
+    shown_size, horizontal = size * (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
+    # The loop runs once a glyph, thousands of times a page: what it reads is local.
+    widths, default, unicode = font.widths, font.default_width, font.unicode
+    family, name, append = font.family, font.name, glyphs.append
+    moved = 0.0
+    for item in items:
+        if isinstance(item, pikepdf.String):
+            for code in codes(bytes(item), font.two_bytes):
+                advance = (widths.get(code, default) / 1000 * size + spacing) * scale
+                append(Glyph(unicode.get(code, ""), family, name, shown_size, colour,
+                             a * moved + e, b * moved + f, advance * horizontal))
+                moved += advance
+        else:
+            moved -= float(item) / 1000 * size * scale
+    return moved
+
+
+def codes(data: bytes, two_bytes: bool) -> Sequence[int]:
     if two_bytes:
-        for index in range(0, len(data) - 1, 2):
-            yield int.from_bytes(data[index:index + 2], "big")
-    else:
-        yield from data
+        return struct.unpack(f">{len(data) // 2}H", data[:len(data) // 2 * 2])
+    return data
 
 
 def font_info(font: pikepdf.Dictionary, maps: dict) -> FontInfo:

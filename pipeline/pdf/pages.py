@@ -4,7 +4,7 @@ which sets them, and the preflight, which checks them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pikepdf
@@ -53,12 +53,15 @@ def multiply(first: Matrix, then: Matrix) -> Matrix:
             e * p + f * r + t, e * q + f * s + u)
 
 
-def with_ctm(content, ctm: Matrix = IDENTITY) -> Iterator[tuple[list, str, Matrix]]:
+Instruction = tuple[list, str, Matrix]  # operands, operator, the CTM in force after it
+
+
+def with_ctm(content, ctm: Matrix = IDENTITY) -> Iterator[Instruction]:
     """Each instruction of `content` (operands, operator) with the current transformation
     matrix (CTM) in force after it, following q/Q and cm."""
     saved: list[Matrix] = []
-    for operands, operator in pikepdf.parse_content_stream(content):
-        name = str(operator)
+    for instruction in pikepdf.parse_content_stream(content):
+        operands, name = instruction.operands, str(instruction.operator)
         if name == "q":
             saved.append(ctm)
         elif name == "Q" and saved:
@@ -68,21 +71,41 @@ def with_ctm(content, ctm: Matrix = IDENTITY) -> Iterator[tuple[list, str, Matri
         yield operands, name, ctm
 
 
+@dataclass(frozen=True)
+class Content:
+    """A content stream parsed once, for every reading of it (glyphs, pictures, colours):
+    reading a page's instructions costs more than any one reading does with them."""
+
+    holder: pikepdf.Object  # the page or form dictionary holding its /Resources
+    instructions: list[Instruction]
+    maps: dict  # the fonts' ToUnicode maps read so far (text.font_map), shared by a PDF's
+
+    @classmethod
+    def read(cls, content, holder: pikepdf.Object, maps: dict) -> Content:
+        """`content` (a page, a stream) parsed."""
+        return cls(holder, list(with_ctm(content)), maps)
+
+    @property
+    def resources(self) -> pikepdf.Dictionary:
+        return self.holder.get("/Resources", pikepdf.Dictionary())
+
+
 def transformed(x: float, y: float, ctm: Matrix) -> tuple[float, float]:
     a, b, c, d, e, f = ctm
     return a * x + c * y + e, b * x + d * y + f
 
 
-def image_placements(content, resources, ctm: Matrix = IDENTITY,
+def image_placements(instructions: Iterable[Instruction], resources,
                      forms: tuple = ()) -> Iterator[tuple[str, int, int, Matrix]]:
-    """(name, width and height in pixels, transformation) of each image drawn by `content`.
+    """(name, width and height in pixels, transformation) of each image drawn by
+    `instructions` (with_ctm's), whose resources are `resources`.
 
-    Enters form XObjects with their /Matrix; `forms` are the forms around `content`, so a
-    form that draws itself is not entered again. An image fills the unit square under its
-    CTM.
+    Enters form XObjects with their /Matrix; `forms` are the forms around the instructions,
+    so a form that draws itself is not entered again. An image fills the unit square under
+    its CTM.
     """
     resources = resources if resources is not None else pikepdf.Dictionary()
-    for operands, operator, current in with_ctm(content, ctm):
+    for operands, operator, current in instructions:
         if operator == "INLINE IMAGE":
             yield "(inline)", int(operands[0].width), int(operands[0].height), current
         elif operator == "Do":
@@ -93,8 +116,8 @@ def image_placements(content, resources, ctm: Matrix = IDENTITY,
                 yield str(operands[0]), int(xobject.Width), int(xobject.Height), current
             elif xobject.objgen not in forms:
                 matrix = tuple(map(float, xobject.get("/Matrix", IDENTITY)))
-                yield from image_placements(xobject, xobject.get("/Resources"),
-                                            multiply(matrix, current),
+                yield from image_placements(with_ctm(xobject, multiply(matrix, current)),
+                                            xobject.get("/Resources"),
                                             (*forms, xobject.objgen))
 
 

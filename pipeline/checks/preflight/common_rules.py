@@ -4,6 +4,7 @@ order."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -93,6 +94,11 @@ class Printed:
     length: int  # of the normalised text it stands for
     pieces: tuple[tuple[str, str], ...] = ()  # a table's: each cell's place and pattern
 
+    @functools.cached_property
+    def regex(self) -> re.Pattern:
+        """The pattern compiled once: a long document's outnumber re's own cache."""
+        return re.compile(self.pattern)
+
     @classmethod
     def of(cls, label: str | None, text: str) -> Printed:
         wanted = normalised(text)
@@ -115,7 +121,7 @@ def text_problems(edition: Edition) -> list[str]:
     text = normalised("".join(text_area_texts(edition)))
     claimed = bytearray(len(text))
     for pattern in apparatus_patterns(edition.document):
-        if (place := unclaimed_place(text, pattern, claimed)) is not None:
+        if (place := unclaimed_place(text, re.compile(pattern), claimed)) is not None:
             claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
     # Print, which cannot follow a link, prints its address after its words.
     document = edition.document if edition.layout.links else edition.document.with_addresses()
@@ -128,10 +134,10 @@ def text_problems(edition: Edition) -> list[str]:
     for index in order:
         if not items[index].length:
             continue
-        place = unclaimed_place(text, items[index].pattern, claimed)
+        place = unclaimed_place(text, items[index].regex, claimed)
         if place is None and items[index].label is None:  # front matter set in capitals
             items[index] = Printed.of(None, items[index].text.upper())
-            place = unclaimed_place(text, items[index].pattern, claimed)
+            place = unclaimed_place(text, items[index].regex, claimed)
         if place is not None:
             claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
             places[index] = place
@@ -143,7 +149,7 @@ def text_problems(edition: Edition) -> list[str]:
             problems.append(missing(item, text, claimed))
             continue
         times = 1
-        while (again := unclaimed_place(text, item.pattern, claimed)) is not None:
+        while (again := unclaimed_place(text, item.regex, claimed)) is not None:
             claimed[again[0]:again[1]] = b"\1" * (again[1] - again[0])
             times += 1
         if times > 1:
@@ -155,12 +161,11 @@ def text_problems(edition: Edition) -> list[str]:
     return problems
 
 
-def unclaimed_place(text: str, pattern: str, claimed: bytearray) -> tuple[int, int] | None:
+def unclaimed_place(text: str, pattern: re.Pattern, claimed: bytearray) -> tuple[int, int] | None:
     """Where `pattern` first matches in `text` wholly outside the claimed parts, or None."""
-    compiled = re.compile(pattern)
-    match = compiled.search(text)
+    match = pattern.search(text)
     while match is not None and any(claimed[match.start():match.end()]):
-        match = compiled.search(text, match.start() + 1)
+        match = pattern.search(text, match.start() + 1)
     return match.span() if match is not None else None
 
 
@@ -173,7 +178,7 @@ def missing(item: Printed, text: str, claimed: bytearray) -> str:
     while lacking - found > 1:
         middle = (found + lacking) // 2
         pattern = "".join(piece for _, piece in item.pieces[:middle])
-        if unclaimed_place(text, pattern, claimed) is not None:
+        if unclaimed_place(text, re.compile(pattern), claimed) is not None:
             found = middle
         else:
             lacking = middle

@@ -11,15 +11,14 @@ from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.errors import excerpt
 from pipeline.pdf.pages import (
     POINTS_PER_MM,
+    Content,
     Matrix,
-    Painting,
     grown,
     image_placements,
     is_rgb,
     paintings,
     rectangle,
     transformed,
-    with_ctm,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION, XMP_PDFX_VERSION
 from pipeline.writers.pdf.pictures import picture_of
@@ -92,6 +91,9 @@ def rgb_problems(edition: Edition) -> list[str]:
     """RGB colour spaces in any resource, group or image, and RGB operators in any content
     stream: the printer's RIP would convert them with a profile nobody chose."""
     problems = []
+    # The pages' content is parsed once for every rule; forms and patterns here.
+    on_pages = {page.obj.objgen: found
+                for page, found in zip(edition.pdf.pages, edition.read(rgb_operators), strict=True)}
     for painting in paintings(edition.pdf):
         where = painting.where
         group = painting.holder.get("/Group")
@@ -109,22 +111,25 @@ def rgb_problems(edition: Edition) -> list[str]:
                 xobject.get("/ColorSpace")
             ):
                 problems.append(f"{where}: image {name} is RGB")
-        problems += rgb_operator_problems(painting)
+        found = on_pages.get(painting.holder.objgen)
+        if found is None:
+            found = rgb_operators(Content.read(painting.content, painting.holder, {}))
+        problems += [f"{where}: {operator}" for operator in found]
     return problems
 
 
-def rgb_operator_problems(painting: Painting) -> list[str]:
+def rgb_operators(content: Content) -> list[str]:
     """rg/RG, an RGB colour space set by name (/DeviceRGB cs), and RGB inline images."""
-    problems = []
-    for operands, operator in pikepdf.parse_content_stream(painting.content):
-        match str(operator):
+    found = []
+    for operands, operator, _ in content.instructions:
+        match operator:
             case "rg" | "RG":
-                problems.append(f"{painting.where}: {operator} operator")
+                found.append(f"{operator} operator")
             case "cs" | "CS" if is_rgb(operands[0]):
-                problems.append(f"{painting.where}: {operator} {operands[0]}")
+                found.append(f"{operator} {operands[0]}")
             case "INLINE IMAGE" if is_rgb(operands[0].obj.get("/ColorSpace")):
-                problems.append(f"{painting.where}: RGB inline image")
-    return problems
+                found.append("RGB inline image")
+    return found
 
 
 def shadings(resources: pikepdf.Dictionary) -> Iterator[tuple[str, pikepdf.Object]]:
@@ -147,15 +152,22 @@ def image_resolution_warnings(edition: Edition) -> list[str]:
 
 
 def resolutions(edition: Edition) -> list[tuple[str, float]]:
-    """Each picture drawn (pages.image_placements walks the content streams), named by the
-    file it was made from, with its size and effective resolution."""
-    found = []
-    for number, page in enumerate(edition.pdf.pages, 1):
-        for name, width, height, ctm in image_placements(page, page.obj.get("/Resources")):
-            resolution = ppi(width, height, ctm)
-            found.append((f"page {number}: {picture_name(edition, name)} ({width} x {height} px)"
-                          f" at {resolution:.0f} ppi", resolution))
-    return found
+    """Each picture drawn, named by the file it was made from, with its size and effective
+    resolution: measured once for the error and the warning."""
+    if "resolutions" not in edition.cache:
+        found = []
+        for number, placements in enumerate(edition.read(page_images), 1):
+            for name, width, height, ctm in placements:
+                resolution = ppi(width, height, ctm)
+                found.append((f"page {number}: {picture_name(edition, name)} "
+                              f"({width} x {height} px) at {resolution:.0f} ppi", resolution))
+        edition.cache["resolutions"] = found
+    return edition.cache["resolutions"]
+
+
+def page_images(content: Content) -> list[tuple[str, int, int, Matrix]]:
+    """Each picture a page draws (pages.image_placements walks its forms too)."""
+    return list(image_placements(content.instructions, content.holder.get("/Resources")))
 
 
 def picture_name(edition: Edition, resource: str) -> str:
@@ -172,15 +184,17 @@ def total_ink_problems(edition: Edition) -> list[str]:
     if not limit:
         return ["the layout names no total_ink_limit (the printer's, with its profile)"]
     problems = []
-    for number, page in enumerate(edition.pdf.pages, 1):
+    for number, (page, placements, inks) in enumerate(
+            zip(edition.pdf.pages, edition.read(page_images), edition.read(fill_inks),
+                strict=True), 1):
         xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-        for name, _, _, _ in image_placements(page, page.obj.get("/Resources")):
+        for name, _, _, _ in placements:
             image = xobjects.get(name)
             ink = image_ink(image) if image is not None else 0.0
             if ink > limit:
                 problems.append(f"page {number}: {picture_name(edition, name)} lays "
                                 f"{ink:.0f} % ink, over the {limit:g} % limit")
-        for ink in fill_inks(page):
+        for ink in inks:
             if ink > limit:
                 problems.append(f"page {number}: a CMYK colour of {ink:.0f} % ink, over the "
                                 f"{limit:g} % limit")
@@ -207,16 +221,16 @@ def image_ink(image: pikepdf.Stream) -> float:
     return total.getextrema()[1] / 255 * 100
 
 
-def fill_inks(page) -> Iterator[float]:
+def fill_inks(content: Content) -> list[float]:
     """The total ink of each CMYK colour the page's content sets: by k and K, or by sc, scn,
     SC and SCN in a CMYK colour space (WeasyPrint sets every colour so: /DeviceCMYK cs, then
     scn); the marks' strokes in registration colour, outside the trim, aside."""
     spaces = {"fill": "", "stroke": ""}  # the colour space in force, by its name
-    saved = []
-    named = page.obj.get("/Resources", {}).get("/ColorSpace", {})
-    # Only the operators that matter are parsed: the text's are most of a page.
-    for operands, operator in pikepdf.parse_content_stream(page, INK_OPERATORS):
-        operator = str(operator)
+    saved, inks = [], []
+    named = content.holder.get("/Resources", {}).get("/ColorSpace", {})
+    for operands, operator, _ in content.instructions:
+        if operator not in INK_OPERATORS:
+            continue
         if operator == "q":
             saved.append(dict(spaces))
         elif operator == "Q" and saved:
@@ -228,11 +242,12 @@ def fill_inks(page) -> Iterator[float]:
                 and is_cmyk(spaces[COLOUR_OPERATORS[operator]], named))):
             colour = tuple(map(float, operands))
             if colour != REGISTRATION or operator not in STROKING:  # the marks are strokes
-                yield sum(colour) * 100
+                inks.append(sum(colour) * 100)
+    return inks
 
 
 STROKING = ("K", "SC", "SCN")
-INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
+INK_OPERATORS = frozenset("q Q k K cs CS sc scn SC SCN".split())
 COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
 COLOUR_OPERATORS = {"sc": "fill", "scn": "fill", "SC": "stroke", "SCN": "stroke"}
 
@@ -261,9 +276,10 @@ def marks_problems(edition: Edition) -> list[str]:
     """Printer's marks (stroked in registration colour) lying inside the bleed, where they
     would be printed and trimmed into the page's edge."""
     problems = []
-    for number, page in enumerate(edition.pdf.pages, 1):
+    for number, (page, points) in enumerate(
+            zip(edition.pdf.pages, edition.read(registration_points), strict=True), 1):
         bleed = rectangle(page.bleedbox)
-        for x, y in registration_points(page):
+        for x, y in points:
             if (bleed[0] + BOX_TOLERANCE_PT < x < bleed[2] - BOX_TOLERANCE_PT
                     and bleed[1] + BOX_TOLERANCE_PT < y < bleed[3] - BOX_TOLERANCE_PT):
                 problems.append(f"page {number}: a mark at ({x:.1f}, {y:.1f}) lies inside "
@@ -272,10 +288,10 @@ def marks_problems(edition: Edition) -> list[str]:
     return problems
 
 
-def registration_points(page) -> Iterator[tuple[float, float]]:
+def registration_points(content: Content) -> list[tuple[float, float]]:
     """The end points of every path stroked in registration colour, in page coordinates."""
-    strokes, stroke, path = [], None, []
-    for operands, operator, ctm in with_ctm(page):
+    strokes, stroke, path, points = [], None, [], []
+    for operands, operator, ctm in content.instructions:
         match operator:
             case "q":
                 strokes.append(stroke)
@@ -287,8 +303,9 @@ def registration_points(page) -> Iterator[tuple[float, float]]:
                 path.append(transformed(*map(float, operands), ctm))
             case "S" | "s" | "B" | "b" | "B*" | "b*" | "n" | "f" | "F" | "f*":
                 if operator in ("S", "s") and stroke == REGISTRATION:
-                    yield from path
+                    points += path
                 path = []
+    return points
 
 
 def ppi(width_px: int, height_px: int, ctm: Matrix) -> float:
@@ -314,10 +331,10 @@ PRINT_RULES = (
     Rule("page-boxes", "error", page_box_problems),
     Rule("output-intent", "error", output_intent_problems),
     Rule("pdfx-id", "error", pdfx_id_problems),
-    Rule("no-rgb", "error", rgb_problems),
-    Rule("marks-outside-bleed", "error", marks_problems),
-    Rule("image-resolution", "error", image_resolution_problems),
-    Rule("image-resolution-print", "warning", image_resolution_warnings),
-    Rule("total-ink", "error", total_ink_problems),
+    Rule("no-rgb", "error", rgb_problems, reads=(rgb_operators,)),
+    Rule("marks-outside-bleed", "error", marks_problems, reads=(registration_points,)),
+    Rule("image-resolution", "error", image_resolution_problems, reads=(page_images,)),
+    Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(page_images,)),
+    Rule("total-ink", "error", total_ink_problems, reads=(page_images, fill_inks)),
     Rule("pictures-supplied", "proof", missing_picture_problems),
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,13 +12,14 @@ import pikepdf
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.pdf.glyphs import Glyph, page_glyphs
-from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
+from pipeline.pdf.pages import POINTS_PER_MM, Box, Content, rectangle
 
 # An error stops the build; a proof check lets it finish but the print file is a proof, not
 # for press (a picture not yet supplied); a warning is for a person to look at.
 Severity = Literal["error", "proof", "warning"]
 
 PROBLEMS_SHOWN = 5  # a message lists this many problems, then counts the rest
+PageReader = Callable[[Content], object]  # what a rule measures in each page's content
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,30 @@ class Edition:
     document: Document
     layout: Layout
     source_dir: Path | None = None  # where the figures' pictures are, to name them
+    readers: tuple[PageReader, ...] = ()  # what the rules to run read in the pages' content
     cache: dict = field(default_factory=dict, compare=False)  # what rules measured, once
 
-    @functools.cached_property
+    def read(self, reader: PageReader) -> list:
+        """What `reader` finds in each page's content. The first reading parses each page
+        once for every reader of `readers`: parsing costs more than reading, and holding
+        every page's instructions would take far more memory than what is read from them."""
+        readings = self.cache.setdefault("readings", {})
+        if reader not in readings:
+            wanted = [each for each in dict.fromkeys((*self.readers, reader))
+                      if each not in readings]
+            maps = self.cache.setdefault("font maps", {})
+            found: dict[PageReader, list] = {each: [] for each in wanted}
+            for page in self.pdf.pages:
+                content = Content.read(page, page.obj, maps)
+                for each in wanted:
+                    found[each].append(each(content))
+            readings.update(found)
+        return readings[reader]
+
+    @property
     def glyphs(self) -> list[list[Glyph]]:
         """Each page's glyphs, read once for every rule that measures them."""
-        maps: dict = {}
-        return [page_glyphs(page, maps) for page in self.pdf.pages]
+        return self.read(page_glyphs)
 
     def text_area(self, number: int) -> Box:
         """The layout's text area on page `number` (from 1), inside its margins, measured
@@ -104,6 +121,7 @@ class Rule:
     problems: Callable[[Edition], list[str]]
     # What the rule measured, said whether it passed or not (else a pass says "ok").
     summary: Callable[[Edition], str] | None = None
+    reads: tuple[PageReader, ...] = ()  # what it reads in each page's content (Edition.read)
 
 
 def run_rule(rule: Rule, edition: Edition) -> Check:
