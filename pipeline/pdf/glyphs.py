@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import pikepdf
@@ -50,6 +50,17 @@ class FontInfo:
     widths: dict[int, float]  # code -> width in thousandths of the text size
     default_width: float
     unicode: dict[int, str]
+    # What each string shown in it holds: a page shows the same few strings again and again.
+    strings: dict[bytes, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+
+    def shown(self, data: bytes) -> tuple[tuple[str, float], ...]:
+        """Each glyph of the string `data`: what it shows, and its width in ems."""
+        found = self.strings.get(data)
+        if found is None:
+            found = self.strings[data] = tuple(
+                (self.unicode.get(code, ""), self.widths.get(code, self.default_width) / 1000)
+                for code in codes(data, self.two_bytes))
+        return found
 
 
 def page_glyphs(content: Content) -> list[Glyph]:
@@ -121,14 +132,13 @@ def shown(glyphs: list[Glyph], items, font: FontInfo, size: float, spacing: floa
     a, b, c, d, e, f = space
     shown_size, horizontal = size * (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
     # The loop runs once a glyph, thousands of times a page: what it reads is local.
-    widths, default, unicode = font.widths, font.default_width, font.unicode
     family, name, append = font.family, font.name, glyphs.append
     moved = 0.0
     for item in items:
         if isinstance(item, pikepdf.String):
-            for code in codes(bytes(item), font.two_bytes):
-                advance = (widths.get(code, default) / 1000 * size + spacing) * scale
-                append(Glyph(unicode.get(code, ""), family, name, shown_size, colour,
+            for text, width in font.shown(bytes(item)):
+                advance = (width * size + spacing) * scale
+                append(Glyph(text, family, name, shown_size, colour,
                              a * moved + e, b * moved + f, advance * horizontal))
                 moved += advance
         else:

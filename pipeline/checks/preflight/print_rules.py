@@ -300,10 +300,10 @@ def registration_points(content: Content) -> list[tuple[float, float]]:
             case "K":
                 stroke = tuple(map(float, operands))
             case "m" | "l":
-                path.append(transformed(*map(float, operands), ctm))
+                path.append((operands, ctm))  # placed only if stroked in registration
             case "S" | "s" | "B" | "b" | "B*" | "b*" | "n" | "f" | "F" | "f*":
                 if operator in ("S", "s") and stroke == REGISTRATION:
-                    points += path
+                    points += [transformed(*map(float, point), at) for point, at in path]
                 path = []
     return points
 
