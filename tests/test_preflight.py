@@ -14,7 +14,7 @@ from PIL import Image
 from pipeline.checks.preflight import preflight, rules_for
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.print_rules import ppi
-from pipeline.checks.preflight.report import Check, Report, Rule, run_rule
+from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.pages import IDENTITY, multiply
@@ -222,6 +222,37 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
         "running-heads-and-folios", "no-overprinting", "typography",
     ]
     assert report.errors == [] and report.warnings == []
+
+
+@pytest.mark.parametrize("layout", [PRINT, SCREEN], ids=["print", "screen"])
+def test_each_page_is_parsed_once_for_every_rule(print_bytes, screen_bytes, layout, tmp_path,
+                                                 monkeypatch):
+    """The rules that read the pages' content (glyphs, pictures, inks, marks, RGB operators)
+    share one parse of each page: parsing is most of what reading costs."""
+    parsed = []
+    parse = pikepdf.parse_content_stream
+
+    def counted(content, *options):
+        if isinstance(content, pikepdf.Page):
+            parsed.append(content.obj.objgen)
+        return parse(content, *options)
+
+    monkeypatch.setattr(pikepdf, "parse_content_stream", counted)
+    path = write(tmp_path, print_bytes if layout is PRINT else screen_bytes)
+    report = preflight(path, DOCUMENT, layout)
+    assert report.errors == []
+    with pikepdf.open(path) as pdf:
+        assert sorted(parsed) == sorted(page.obj.objgen for page in pdf.pages)
+
+
+def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
+    """Naming its readers only saves parsing: a rule reads what it asks for either way."""
+    with pikepdf.open(write(tmp_path, print_bytes)) as pdf:
+        edition = Edition(tmp_path / "sample.pdf", pdf, DOCUMENT, PRINT)
+        shown = edition.read(lambda content: sum(operator in ("Tj", "TJ")
+                                                 for _, operator, _ in content.instructions))
+        assert len(shown) == len(pdf.pages) and all(shown)
+        assert len(edition.glyphs) == len(pdf.pages)
 
 
 def test_a_layout_without_a_variant_gets_the_common_rules():
