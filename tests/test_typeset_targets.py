@@ -191,7 +191,8 @@ def test_the_print_lines_are_the_writers(project):
     from weasyprint import CSS
 
     from pipeline.writers.pdf.justified_lines import paragraph_setting
-    from pipeline.writers.pdf.render import font_configuration, stylesheet_files, url_fetcher
+    from pipeline.writers.pdf.render import font_configuration, stylesheet_files
+    from pipeline.writers.pdf.urls import url_fetcher
 
     document = model(project, SEED)
     layout = settings(project, "print")
