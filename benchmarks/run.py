@@ -47,7 +47,7 @@ FLAT_LINES = 25  # functions by own time, in RESULTS.md
 CHINESE_REVIEW = Path("tests") / "chinese_texts" / "harbour-master-review.txt"
 CHINESE_PAGES = 5
 CALIBRATION_COPIES = 4  # of the seed's body, in the mid-sized document of the scale scenario
-# The cold build the targets mean: every edition of the seed (all PDFs, DOCX, preflight). Previews are
+# The cold build the targets mean: every edition of the seed (PDFs, DOCX, preflight). Previews are
 # not in it: a default `doit`, previews included, is measured in a row of its own.
 EDITION_TASKS = ("model", "pdf", "docx", "preflight")
 # What the editions' tasks bring with them: a preflight waits for its edition's preview, so a
