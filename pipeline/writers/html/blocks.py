@@ -47,6 +47,7 @@ class Setting:
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
@@ -139,8 +140,9 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return Markup('<p data-block="{}"{}>{}</p>\n').format(
-        index, setting.line_attributes(index), spans(block.spans, index, setting))
+    kept = Markup(' class="kept-with-next"') if index in setting.kept_with_next else Markup("")
+    return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
+        index, kept, setting.line_attributes(index), spans(block.spans, index, setting))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
