@@ -16,7 +16,8 @@ from pipeline.writers.line_breaks import (
     unbroken,
 )
 from pipeline.writers.pdf.placement import Hole, mended
-from pipeline.writers.pdf.render import font_configuration, placed, url_fetcher
+from pipeline.writers.pdf.render import font_configuration, placed
+from pipeline.writers.pdf.urls import url_fetcher
 
 from .conftest import ROOT
 
