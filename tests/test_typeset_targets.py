@@ -315,6 +315,21 @@ def test_chinese_lines_are_1_6_to_1_75_characters_apart(project, layout):
     assert gaps and 1.6 <= statistics.median(gaps) / size <= 1.75
 
 
+def test_every_chinese_paragraph_is_indented_two_characters_in_print(project):
+    """The first after a heading too, and those after another paragraph (clreq)."""
+    size = settings(project, "print").body_size_pt
+    lines = set_lines(pdf_of(project, CHINESE, "print"))
+    starts = [squash(block.text)[:8] for block in model(project, CHINESE).blocks
+              if isinstance(block, Paragraph) and HAN.match(block.text)]
+    margins = {page: min(line.left for line in lines if line.page == page)
+               for page in {line.page for line in lines}}
+    firsts = [line for line in lines if any(squash(line.text).startswith(start)
+                                            for start in starts)]
+    assert len(firsts) == len(starts)
+    for line in firsts:
+        assert abs(line.left - margins[line.page] - 2 * size) <= 1.0, line.text
+
+
 def test_chinese_list_text_stands_on_the_two_character_indent_and_the_signature_right(project):
     layout = settings(project, "print")
     size, page = layout.body_size_pt, layout.page
