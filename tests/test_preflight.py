@@ -18,8 +18,7 @@ from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_r
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.pages import IDENTITY, multiply
-from pipeline.writers.pdf.pictures import picture_url
-from pipeline.writers.pdf.render import url_fetcher
+from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"

@@ -20,7 +20,8 @@ from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.pages import transformed, with_ctm
 from pipeline.writers.html import anchors, css_string, render_html
-from pipeline.writers.pdf.render import RefusedURLError, render_pdf, url_fetcher
+from pipeline.writers.pdf.render import render_pdf
+from pipeline.writers.pdf.urls import RefusedURLError, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "layouts"

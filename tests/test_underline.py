@@ -220,7 +220,8 @@ def test_the_print_lines_holding_small_capitals_are_the_writers():
 
     from pipeline.writers.html import render_html
     from pipeline.writers.pdf.justified_lines import paragraph_setting
-    from pipeline.writers.pdf.render import font_configuration, stylesheet_files, url_fetcher
+    from pipeline.writers.pdf.render import font_configuration, stylesheet_files
+    from pipeline.writers.pdf.urls import url_fetcher
 
     words = ("The minutes of the Harbour Board record that the Board, with the Port Health"
              " Officer and the Surveyor of Shipping, inspected the new quay on each of its")
@@ -236,7 +237,7 @@ def test_the_print_lines_holding_small_capitals_are_the_writers():
                                                                  fetcher))
     from weasyprint import HTML
 
-    from pipeline.writers.pdf.pictures import SOURCE_URL
+    from pipeline.writers.pdf.urls import SOURCE_URL
 
     pages = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
         stylesheets=sheets, font_config=font_configuration()).pages

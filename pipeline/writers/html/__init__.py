@@ -54,6 +54,8 @@ class Placement:
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    # Paragraphs whose last lines go over with the block after them: a page of one line.
+    kept_with_next: frozenset[int] = frozenset()
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -84,6 +86,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         scales=placement.scales,
         whole_tables=placement.whole_tables,
         close_headings=placement.close_headings,
+        kept_with_next=placement.kept_with_next,
         table_turns=placement.table_turns,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )

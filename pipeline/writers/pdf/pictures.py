@@ -20,17 +20,11 @@ import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-from urllib.request import url2pathname
 
 from pipeline.errors import RenderingError
 from pipeline.model import Document
+from pipeline.writers.pdf.urls import picture_url, project_file
 
-# Figure images are resolved against this URL, which the URL fetcher maps to the source
-# folder: a real path would make the image names, and so the bytes, depend on where the
-# project lies.
-SOURCE_HOST = "source"
-SOURCE_URL = f"file://{SOURCE_HOST}/"
 EIGHT_BIT = {"1": "L", "PA": "RGBA", "La": "LA", "RGBa": "RGBA"}  # else RGB
 SIXTEEN_BIT_SCALE = 1 / 257  # 65535 -> 255
 PROFILE_SPACES = {"L": b"GRAY", "LA": b"GRAY", "RGB": b"RGB ", "RGBA": b"RGB ", "CMYK": b"CMYK"}
@@ -52,20 +46,11 @@ def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
     WeasyPrint draws itself, reaches it as it is)."""
     pictures = {}
     for figure in document.figures:
-        path = source_file(figure.image, source_dir.resolve()) if figure.image else None
+        path = (project_file(picture_url(figure.image), source_dir.resolve(), source_dir.resolve())
+                if figure.image else None)
         if path is not None and path.suffix.lower() != ".svg":
             pictures[path] = prepared_picture(figure.image, path)
     return pictures
-
-
-def source_file(image: str, source_dir: Path) -> Path | None:
-    """The file under `source_dir` the picture's URL names, followed as the URL fetcher
-    follows it; None for any other (the fetcher refuses it)."""
-    parts = urlsplit(picture_url(image))
-    if parts.scheme != "file" or parts.netloc != SOURCE_HOST:
-        return None
-    path = (source_dir / url2pathname(parts.path).lstrip("/")).resolve()
-    return path if path.is_relative_to(source_dir) else None
 
 
 def prepared_picture(image: str, path: Path) -> Picture:
@@ -115,13 +100,6 @@ def fits(profile: bytes, mode: str) -> bool:
     except (OSError, ImageCms.PyCMSError):
         return False
     return profile[16:20] == PROFILE_SPACES.get(mode)
-
-
-def picture_url(image: str) -> str:
-    """The URL WeasyPrint reads a figure's image at (the HTML's src, URL-encoded)."""
-    from jinja2.filters import do_urlencode
-
-    return urljoin(SOURCE_URL, do_urlencode(image))
 
 
 def resource_prefix(image: str) -> str:

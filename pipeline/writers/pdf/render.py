@@ -22,8 +22,6 @@ import uuid
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from pipeline.errors import RenderingError
 from pipeline.languages import PROFILES
@@ -36,8 +34,9 @@ from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
-from pipeline.writers.pdf.pictures import SOURCE_HOST, SOURCE_URL, Picture, prepared
+from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
+from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
 
 if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
@@ -46,11 +45,6 @@ FONTS_CSS = "fonts.css"
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
-
-
-class RefusedURLError(PermissionError):
-    """A resource outside the layouts and the sources: never read, so a text or a layout
-    cannot pull in other files of the machine or anything from the network."""
 
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
@@ -215,51 +209,3 @@ def font_configuration():
     return FontConfiguration()
 
 
-def url_fetcher(layouts_dir: Path, source_dir: Path, pictures: dict | None = None):
-    """A WeasyPrint URL fetcher reading only data: URLs and files under `layouts_dir` or
-    `source_dir` (also named by SOURCE_URL), and a figure's picture as `pictures` (by real
-    path) prepared it; anything else stops the rendering with RefusedURLError."""
-    return _confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve(),
-                                     pictures or {})
-
-
-@functools.cache
-def _confined_fetcher_class():
-    # Defined on first use: subclassing needs WeasyPrint, which is imported late.
-    from weasyprint import URLFetcher
-    from weasyprint.urls import URLFetcherResponse
-
-    class ConfinedURLFetcher(URLFetcher):
-        def __init__(self, layouts_dir: Path, source_dir: Path, pictures: dict):
-            super().__init__(allowed_protocols=("file", "data"), fail_on_errors=True)
-            self.layouts_dir = layouts_dir
-            self.source_dir = source_dir
-            self.pictures = pictures
-
-        def fetch(self, url, headers=None):
-            readable = readable_url(url, self.layouts_dir, self.source_dir)
-            picture = self.pictures.get(Path(url2pathname(urlsplit(readable).path)))
-            if picture is not None:
-                # Not a file: URL, so that WeasyPrint embeds these bytes, not the file's.
-                return URLFetcherResponse(f"picture:{picture.image}", picture.data)
-            return super().fetch(readable, headers)
-
-    return ConfinedURLFetcher
-
-
-def readable_url(url: str, layouts_dir: Path, source_dir: Path) -> str:
-    """The URL to read for `url`: a data: URL itself; the real file of a SOURCE_URL or of a
-    file: URL, when that file (symbolic links followed) lies under `layouts_dir` or
-    `source_dir`. Anything else raises RefusedURLError."""
-    parts = urlsplit(url)
-    if parts.scheme == "data":
-        return url
-    if parts.scheme == "file":
-        path = Path(url2pathname(parts.path))
-        if parts.netloc == SOURCE_HOST:
-            path = source_dir / path.relative_to("/")
-        if parts.netloc in (SOURCE_HOST, "", "localhost"):
-            path = path.resolve()
-            if path.is_relative_to(layouts_dir) or path.is_relative_to(source_dir):
-                return path.as_uri()
-    raise RefusedURLError(f"refused {url}: neither data nor a file of the project")
