@@ -17,7 +17,7 @@ from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.pdf.pages import IDENTITY, multiply
+from pipeline.pdf.pages import IDENTITY, Reading, multiply
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -248,8 +248,7 @@ def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
     """Naming its readers only saves parsing: a rule reads what it asks for either way."""
     with pikepdf.open(write(tmp_path, print_bytes)) as pdf:
         edition = Edition(tmp_path / "sample.pdf", pdf, DOCUMENT, PRINT)
-        shown = edition.read(lambda content: sum(operator in ("Tj", "TJ")
-                                                 for _, operator, _ in content.instructions))
+        shown = edition.read(Reading(lambda content: len(content.instructions), "Tj TJ"))
         assert len(shown) == len(pdf.pages) and all(shown)
         assert len(edition.glyphs) == len(pdf.pages)
 

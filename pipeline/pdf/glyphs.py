@@ -16,14 +16,15 @@ from typing import NamedTuple
 
 import pikepdf
 
-from pipeline.pdf.pages import Content, Matrix, multiply
+from pipeline.pdf.pages import Content, Matrix, Reading, multiply
 from pipeline.pdf.text import font_map
 
 Colour = tuple[str, tuple[float, ...]]  # the colour space's name and the components
 BLACK: Colour = ("DeviceGray", (0.0,))
 SPACES = {"g": "DeviceGray", "rg": "DeviceRGB", "k": "DeviceCMYK"}
 COMPONENTS = {"DeviceGray": 1, "DeviceRGB": 3, "DeviceCMYK": 4}
-TEXT_OPERATORS = frozenset("q Q g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \"".split())
+TEXT_OPERATORS = "q Q g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \""
+READ = frozenset(TEXT_OPERATORS.split())
 SHOWING = ("Tj", "TJ", "'", '"')
 
 
@@ -74,7 +75,7 @@ def page_glyphs(content: Content) -> list[Glyph]:
     matrix = line = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     saved: list[Colour] = []
     for operands, operator, ctm in content.instructions:
-        if operator not in TEXT_OPERATORS:  # drawing instructions are the most
+        if operator not in READ:  # another reading's
             continue
         if operator == "q":
             saved.append(colour)
@@ -124,6 +125,9 @@ def page_glyphs(content: Content) -> list[Glyph]:
             matrix = multiply((1.0, 0.0, 0.0, 1.0, moved, 0.0), matrix)
     return glyphs
 
+
+
+GLYPHS = Reading(page_glyphs, TEXT_OPERATORS)
 
 def shown(glyphs: list[Glyph], items, font: FontInfo, size: float, spacing: float,
           scale: float, colour: Colour, space: Matrix) -> float:

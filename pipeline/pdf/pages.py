@@ -4,7 +4,7 @@ which sets them, and the preflight, which checks them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pikepdf
@@ -56,11 +56,13 @@ def multiply(first: Matrix, then: Matrix) -> Matrix:
 Instruction = tuple[list, str, Matrix]  # operands, operator, the CTM in force after it
 
 
-def with_ctm(content, ctm: Matrix = IDENTITY) -> Iterator[Instruction]:
+def with_ctm(content, ctm: Matrix = IDENTITY, operators: str = "") -> Iterator[Instruction]:
     """Each instruction of `content` (operands, operator) with the current transformation
-    matrix (CTM) in force after it, following q/Q and cm."""
+    matrix (CTM) in force after it, following q/Q and cm; only those of `operators` (as
+    parse_content_stream takes them, separated by spaces) when they are named."""
     saved: list[Matrix] = []
-    for instruction in pikepdf.parse_content_stream(content):
+    for instruction in pikepdf.parse_content_stream(content,
+                                                    operators and f"{operators} q Q cm"):
         operands, name = instruction.operands, str(instruction.operator)
         if name == "q":
             saved.append(ctm)
@@ -81,13 +83,29 @@ class Content:
     maps: dict  # the fonts' ToUnicode maps read so far (text.font_map), shared by a PDF's
 
     @classmethod
-    def read(cls, content, holder: pikepdf.Object, maps: dict) -> Content:
-        """`content` (a page, a stream) parsed."""
-        return cls(holder, list(with_ctm(content)), maps)
+    def read(cls, content, holder: pikepdf.Object, maps: dict, operators: str = "") -> Content:
+        """`content` (a page, a stream) parsed, keeping the instructions of `operators` only
+        when they are named (with_ctm)."""
+        return cls(holder, list(with_ctm(content, operators=operators)), maps)
 
     @property
     def resources(self) -> pikepdf.Dictionary:
         return self.holder.get("/Resources", pikepdf.Dictionary())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What is read from a content stream, and the operators it reads: a parse for readings
+    keeps those only (the path construction of outlines and rules, most of a page, none
+    reads), and q, Q and cm for the CTM."""
+
+    read: Callable[[Content], object]
+    operators: str  # separated by spaces, as parse_content_stream takes them
+
+    @staticmethod
+    def operators_of(readings: Iterable[Reading]) -> str:
+        return " ".join(sorted({operator for reading in readings
+                                for operator in reading.operators.split()}))
 
 
 def transformed(x: float, y: float, ctm: Matrix) -> tuple[float, float]:

@@ -26,9 +26,9 @@ def preflight(pdf: Path, document: Document, layout: Layout,
     """Run the layout's rules on the PDF edition `pdf` of `document`, whose pictures are in
     `source_dir`."""
     rules = rules_for(layout)
-    readers = tuple(dict.fromkeys(reader for rule in rules for reader in rule.reads))
+    readings = tuple(dict.fromkeys(reading for rule in rules for reading in rule.reads))
     with pikepdf.open(pdf) as opened:
-        edition = Edition(pdf, opened, document, layout, source_dir, readers)
+        edition = Edition(pdf, opened, document, layout, source_dir, readings)
         checks = tuple(run_rule(rule, edition) for rule in rules)
         pages = len(opened.pages)
     return Report(pdf, layout.name, checks, pages)

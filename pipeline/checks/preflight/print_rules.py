@@ -13,6 +13,7 @@ from pipeline.pdf.pages import (
     POINTS_PER_MM,
     Content,
     Matrix,
+    Reading,
     grown,
     image_placements,
     is_rgb,
@@ -93,7 +94,7 @@ def rgb_problems(edition: Edition) -> list[str]:
     problems = []
     # The pages' content is parsed once for every rule; forms and patterns here.
     on_pages = {page.obj.objgen: found
-                for page, found in zip(edition.pdf.pages, edition.read(rgb_operators), strict=True)}
+                for page, found in zip(edition.pdf.pages, edition.read(RGB), strict=True)}
     for painting in paintings(edition.pdf):
         where = painting.where
         group = painting.holder.get("/Group")
@@ -112,8 +113,8 @@ def rgb_problems(edition: Edition) -> list[str]:
             ):
                 problems.append(f"{where}: image {name} is RGB")
         found = on_pages.get(painting.holder.objgen)
-        if found is None:
-            found = rgb_operators(Content.read(painting.content, painting.holder, {}))
+        if found is None:  # a form's, a pattern's
+            found = RGB.read(Content.read(painting.content, painting.holder, {}, RGB.operators))
         problems += [f"{where}: {operator}" for operator in found]
     return problems
 
@@ -156,7 +157,7 @@ def resolutions(edition: Edition) -> list[tuple[str, float]]:
     resolution: measured once for the error and the warning."""
     if "resolutions" not in edition.cache:
         found = []
-        for number, placements in enumerate(edition.read(page_images), 1):
+        for number, placements in enumerate(edition.read(IMAGES), 1):
             for name, width, height, ctm in placements:
                 resolution = ppi(width, height, ctm)
                 found.append((f"page {number}: {picture_name(edition, name)} "
@@ -185,7 +186,7 @@ def total_ink_problems(edition: Edition) -> list[str]:
         return ["the layout names no total_ink_limit (the printer's, with its profile)"]
     problems = []
     for number, (page, placements, inks) in enumerate(
-            zip(edition.pdf.pages, edition.read(page_images), edition.read(fill_inks),
+            zip(edition.pdf.pages, edition.read(IMAGES), edition.read(INKS),
                 strict=True), 1):
         xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
         for name, _, _, _ in placements:
@@ -229,7 +230,7 @@ def fill_inks(content: Content) -> list[float]:
     saved, inks = [], []
     named = content.holder.get("/Resources", {}).get("/ColorSpace", {})
     for operands, operator, _ in content.instructions:
-        if operator not in INK_OPERATORS:
+        if operator not in INKED:
             continue
         if operator == "q":
             saved.append(dict(spaces))
@@ -247,7 +248,8 @@ def fill_inks(content: Content) -> list[float]:
 
 
 STROKING = ("K", "SC", "SCN")
-INK_OPERATORS = frozenset("q Q k K cs CS sc scn SC SCN".split())
+INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
+INKED = frozenset(INK_OPERATORS.split())
 COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
 COLOUR_OPERATORS = {"sc": "fill", "scn": "fill", "SC": "stroke", "SCN": "stroke"}
 
@@ -277,7 +279,7 @@ def marks_problems(edition: Edition) -> list[str]:
     would be printed and trimmed into the page's edge."""
     problems = []
     for number, (page, points) in enumerate(
-            zip(edition.pdf.pages, edition.read(registration_points), strict=True), 1):
+            zip(edition.pdf.pages, edition.read(MARKS), strict=True), 1):
         bleed = rectangle(page.bleedbox)
         for x, y in points:
             if (bleed[0] + BOX_TOLERANCE_PT < x < bleed[2] - BOX_TOLERANCE_PT
@@ -327,14 +329,20 @@ def format_box(box: tuple[float, float, float, float]) -> str:
     return "[" + " ".join(f"{value:.2f}" for value in box) + "]"
 
 
+# What the rules read in each page's content (Edition.read), and the operators each reads.
+RGB = Reading(rgb_operators, "rg RG cs CS BI ID EI")
+IMAGES = Reading(page_images, "Do BI ID EI")
+INKS = Reading(fill_inks, INK_OPERATORS)
+MARKS = Reading(registration_points, "K m l S s B b B* b* n f F f*")
+
 PRINT_RULES = (
     Rule("page-boxes", "error", page_box_problems),
     Rule("output-intent", "error", output_intent_problems),
     Rule("pdfx-id", "error", pdfx_id_problems),
-    Rule("no-rgb", "error", rgb_problems, reads=(rgb_operators,)),
-    Rule("marks-outside-bleed", "error", marks_problems, reads=(registration_points,)),
-    Rule("image-resolution", "error", image_resolution_problems, reads=(page_images,)),
-    Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(page_images,)),
-    Rule("total-ink", "error", total_ink_problems, reads=(page_images, fill_inks)),
+    Rule("no-rgb", "error", rgb_problems, reads=(RGB,)),
+    Rule("marks-outside-bleed", "error", marks_problems, reads=(MARKS,)),
+    Rule("image-resolution", "error", image_resolution_problems, reads=(IMAGES,)),
+    Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(IMAGES,)),
+    Rule("total-ink", "error", total_ink_problems, reads=(IMAGES, INKS)),
     Rule("pictures-supplied", "proof", missing_picture_problems),
 )

@@ -11,15 +11,14 @@ import pikepdf
 
 from pipeline.layouts import Layout
 from pipeline.model import Document
-from pipeline.pdf.glyphs import Glyph, page_glyphs
-from pipeline.pdf.pages import POINTS_PER_MM, Box, Content, rectangle
+from pipeline.pdf.glyphs import GLYPHS, Glyph
+from pipeline.pdf.pages import POINTS_PER_MM, Box, Content, Reading, rectangle
 
 # An error stops the build; a proof check lets it finish but the print file is a proof, not
 # for press (a picture not yet supplied); a warning is for a person to look at.
 Severity = Literal["error", "proof", "warning"]
 
 PROBLEMS_SHOWN = 5  # a message lists this many problems, then counts the rest
-PageReader = Callable[[Content], object]  # what a rule measures in each page's content
 
 
 @dataclass(frozen=True)
@@ -79,30 +78,30 @@ class Edition:
     document: Document
     layout: Layout
     source_dir: Path | None = None  # where the figures' pictures are, to name them
-    readers: tuple[PageReader, ...] = ()  # what the rules to run read in the pages' content
+    readings: tuple[Reading, ...] = ()  # what the rules to run read in the pages' content
     cache: dict = field(default_factory=dict, compare=False)  # what rules measured, once
 
-    def read(self, reader: PageReader) -> list:
-        """What `reader` finds in each page's content. The first reading parses each page
-        once for every reader of `readers`: parsing costs more than reading, and holding
-        every page's instructions would take far more memory than what is read from them."""
-        readings = self.cache.setdefault("readings", {})
-        if reader not in readings:
-            wanted = [each for each in dict.fromkeys((*self.readers, reader))
-                      if each not in readings]
-            maps = self.cache.setdefault("font maps", {})
-            found: dict[PageReader, list] = {each: [] for each in wanted}
+    def read(self, reading: Reading) -> list:
+        """What `reading` finds in each page's content. The first parses each page once for
+        every one of `readings`: parsing costs more than reading, and holding every page's
+        instructions would take far more memory than what is read from them."""
+        found = self.cache.setdefault("readings", {})
+        if reading not in found:
+            wanted = [each for each in dict.fromkeys((*self.readings, reading))
+                      if each not in found]
+            operators, maps = Reading.operators_of(wanted), self.cache.setdefault("maps", {})
+            for each in wanted:
+                found[each] = []
             for page in self.pdf.pages:
-                content = Content.read(page, page.obj, maps)
+                content = Content.read(page, page.obj, maps, operators)
                 for each in wanted:
-                    found[each].append(each(content))
-            readings.update(found)
-        return readings[reader]
+                    found[each].append(each.read(content))
+        return found[reading]
 
     @property
     def glyphs(self) -> list[list[Glyph]]:
         """Each page's glyphs, read once for every rule that measures them."""
-        return self.read(page_glyphs)
+        return self.read(GLYPHS)
 
     def text_area(self, number: int) -> Box:
         """The layout's text area on page `number` (from 1), inside its margins, measured
@@ -121,7 +120,7 @@ class Rule:
     problems: Callable[[Edition], list[str]]
     # What the rule measured, said whether it passed or not (else a pass says "ok").
     summary: Callable[[Edition], str] | None = None
-    reads: tuple[PageReader, ...] = ()  # what it reads in each page's content (Edition.read)
+    reads: tuple[Reading, ...] = ()  # what it reads in each page's content (Edition.read)
 
 
 def run_rule(rule: Rule, edition: Edition) -> Check:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES
 from pipeline.layouts import Furniture
-from pipeline.pdf.glyphs import Colour, Glyph, page_glyphs
+from pipeline.pdf.glyphs import GLYPHS, Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM, rectangle
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
@@ -302,7 +302,7 @@ def typography_problems(edition: Edition) -> list[str]:
 
 
 TYPOGRAPHY_RULES = (
-    Rule("running-heads-and-folios", "error", furniture_problems, reads=(page_glyphs,)),
-    Rule("no-overprinting", "error", overprint_problems, reads=(page_glyphs,)),
-    Rule("typography", "warning", typography_problems, typography_summary, (page_glyphs,)),
+    Rule("running-heads-and-folios", "error", furniture_problems, reads=(GLYPHS,)),
+    Rule("no-overprinting", "error", overprint_problems, reads=(GLYPHS,)),
+    Rule("typography", "warning", typography_problems, typography_summary, (GLYPHS,)),
 )
