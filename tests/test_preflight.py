@@ -17,7 +17,7 @@ from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.pdf.pages import IDENTITY, Reading, multiply
+from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,6 +250,8 @@ def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
         edition = Edition(tmp_path / "sample.pdf", pdf, DOCUMENT, PRINT)
         shown = edition.read(Reading(lambda content: len(content.instructions), "Tj TJ"))
         assert len(shown) == len(pdf.pages) and all(shown)
+        every = edition.read(Reading(lambda content: len(content.instructions), ""))
+        assert all(whole > part for whole, part in zip(every, shown, strict=True))
         assert len(edition.glyphs) == len(pdf.pages)
 
 
@@ -469,6 +471,18 @@ def test_a_mark_inside_the_bleed_fails_marks_outside_bleed(print_bytes, tmp_path
 
     report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
     assert failed(report) == {"marks-outside-bleed"}
+
+
+def test_a_parse_of_some_operators_keeps_the_transformations():
+    """A reading names the operators it reads; q, Q and cm are kept for the CTM."""
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, b"q 2 0 0 2 10 10 cm 0 0 m 1 1 l S q 1 0 0 1 5 0 cm /Im Do Q"
+                                 b" /Im Do Q /Im Do")
+    placed = [ctm for _, operator, ctm in with_ctm(stream, operators="Do") if operator == "Do"]
+    assert placed == [(2.0, 0.0, 0.0, 2.0, 20.0, 10.0), (2.0, 0.0, 0.0, 2.0, 10.0, 10.0),
+                      IDENTITY]
+    assert {operator for _, operator, _ in with_ctm(stream, operators="Do")} == {
+        "q", "Q", "cm", "Do"}
 
 
 def test_ppi_follows_scale_rotation_and_forms():

@@ -100,12 +100,14 @@ class Reading:
     reads), and q, Q and cm for the CTM."""
 
     read: Callable[[Content], object]
-    operators: str  # separated by spaces, as parse_content_stream takes them
+    operators: str  # separated by spaces, as parse_content_stream takes them; "" for all
 
     @staticmethod
     def operators_of(readings: Iterable[Reading]) -> str:
-        return " ".join(sorted({operator for reading in readings
-                                for operator in reading.operators.split()}))
+        """What a parse for all of `readings` keeps ("" for every operator)."""
+        named = [reading.operators.split() for reading in readings]
+        return "" if [] in named else " ".join(sorted({name for names in named
+                                                       for name in names}))
 
 
 def transformed(x: float, y: float, ctm: Matrix) -> tuple[float, float]:

@@ -96,7 +96,7 @@ class Printed:
 
     @functools.cached_property
     def regex(self) -> re.Pattern:
-        """The pattern compiled once: a long document's outnumber re's own cache."""
+        """The pattern compiled once: a long document's patterns outnumber re's cache."""
         return re.compile(self.pattern)
 
     @classmethod
