@@ -111,6 +111,20 @@ class English(Profile):
         consent=r"\b(?:accept|agree|consent|continu\w*|by using|by browsing|we use|uses"
                 r"|use of)\b",
         names=("english", "eng", "en"),
+        mail_fields=r"from|sent|date|to|cc|bcc|reply-to|subject|importance|attachments?",
+        mail_sender=r"from",
+        mail_subject=r"subject",
+        mail_replies=r"re|fwd?",
+        mail_separator=r"(?:original|forwarded) message|begin forwarded message",
+        mail_attribution=r"on\b.{4,200}\bwrote",
+        mail_footer=r"sent from my \w+(?: \w+){0,3}|(?:sent from|get) (?:outlook|mail|gmail"
+                    r"|yahoo mail)\b.{0,40}|.{0,30}\bconsider the environment before printing"
+                    r"\b.{0,40}|(?:this|the information (?:contained )?in this|the contents? of"
+                    r" this) (?:e-?mail|message|communication|transmission)\b.{0,200}?"
+                    r"(?:\b(?:is|are|may be|may contain|contains?) (?:strictly |legally )?"
+                    r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
+                    r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
+                    r"|message|communication) in error)\b.*",
     )
 
     def typeset(self, line: str) -> str:

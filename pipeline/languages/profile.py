@@ -37,9 +37,9 @@ class Numerals:
 
 @dataclass(frozen=True)
 class Furniture:
-    """What a web page's furniture says in a language: each a regex matching a whole line
-    (icons and a closing colon aside), the debris the scraped reader removes
-    (readers/scraped/debris.py)."""
+    """What a web page's furniture, and an e-mail's header and footer, say in a language:
+    each a regex matching a whole line (icons and a closing colon aside), the debris the
+    scraped reader removes (readers/scraped/debris.py)."""
 
     skip: str = ""  # a skip link: "Skip to main content"
     back_to_top: str = ""  # "Back to top"
@@ -52,6 +52,18 @@ class Furniture:
     cookies: str = ""  # the word for a cookie, in a notice asking consent to them
     consent: str = ""  # what such a notice asks: "agree", "accept"
     names: tuple[str, ...] = ()  # the language's names on a language switcher, folded
+    # What an e-mail leaves in a text copied out of it:
+    mail_fields: str = ""  # its header's field names: "From", "Sent", "To", "Subject"
+    mail_sender: str = ""  # the field naming its sender: "From"
+    mail_subject: str = ""  # the field naming its subject: "Subject"
+    mail_replies: str = ""  # what a reply's or a forward's subject opens with: "RE", "FW"
+    mail_separator: str = ""  # the line over a mail quoted or forwarded: "Original Message"
+    # A reply's line over the mail it quotes ("On … wrote:"), which also holds an address or
+    # a time.
+    mail_attribution: str = ""
+    # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
+    # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
+    mail_footer: str = ""
 
 
 @dataclass(frozen=True)
