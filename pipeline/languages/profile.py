@@ -67,6 +67,14 @@ class Furniture:
 
 
 @dataclass(frozen=True)
+class Encoding:
+    """A legacy encoding texts in a language arrive in, other than Unicode's."""
+
+    codec: str  # Python's name for it: "big5hkscs"
+    name: str  # as a text editor's Save As names it, in messages: "Big5"
+
+
+@dataclass(frozen=True)
 class Faces:
     """The faces a layout names for a script: `<fonts>_body_font`, `<fonts>_heading_font`."""
 
@@ -120,6 +128,11 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # The legacy encodings its texts arrive in (not UTF-8), read when a text's bytes decode
+    # in one strictly and its letters read as this language's: most of them among `common`,
+    # its commonest letters (readers/decoding.py).
+    encodings: tuple[Encoding, ...] = ()
+    common = ""
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
     # What never starts a line, though the renderer's line breaking would let it (a regex;
