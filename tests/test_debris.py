@@ -21,9 +21,8 @@ MORE = "Its members visited every district, and heard from more than four hundre
 def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     """The lines kept, and each line dropped with its reason."""
     cleared = remove_debris(clean_text(text))
-    kept, drops = cleared.text, cleared.drops
-    return ([line for line in kept.split("\n") if line],
-            {drop.text: drop.reason.removeprefix("web page debris: ") for drop in drops})
+    return ([line for line in cleared.text.split("\n") if line],
+            {drop.text: drop.reason.split(" debris: ", 1)[1] for drop in cleared.drops})
 
 
 @pytest.mark.parametrize(("line", "reason"), [

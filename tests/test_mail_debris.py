@@ -14,6 +14,7 @@ from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
 from pipeline.readers.scraped.debris import remove_debris
 
 from .support import copy_project, doit
+from .test_debris import kept_and_dropped
 
 THANKS = ("The Orchestra played to more than forty thousand people this season, in halls, "
           "schools and hospital wards across the territory.")
@@ -42,13 +43,6 @@ OUTLOOK_SIMPLIFIED = """发件人: 港湾乐团 <ceo@example-orchestra.org.hk>
 
 ZH_BODY = "本樂季樂團在音樂廳、學校及醫院病房演出，觀眾超過四萬人。"
 ZH_MORE = "每場音樂會均告滿座，最後一場更經電台轉播，再有二十萬名聽眾收聽。"
-
-
-def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
-    """The lines kept, and each line dropped with its reason."""
-    cleared = remove_debris(clean_text(text))
-    return ([line for line in cleared.text.split("\n") if line],
-            {drop.text: drop.reason.removeprefix("e-mail debris: ") for drop in cleared.drops})
 
 
 @pytest.mark.parametrize(("header", "subject"), [
