@@ -170,6 +170,11 @@ class Profile:
         """A line at the top, written `repeats` times, shaped as a byline."""
         raise NotImplementedError
 
+    def names_person(self, text: str) -> bool:
+        """A byline-shaped line whose words show it names someone, so that written once, right
+        under the title, it is the byline (as a subtitle is not)."""
+        return False
+
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""
         raise NotImplementedError

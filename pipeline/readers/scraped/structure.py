@@ -54,14 +54,16 @@ OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
-    units = split_bilingual_title(units)
+    units = front_lines_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
     twin = parallel_title(texts, metadata.title)
     units = [unit for unit in units if unit is not twin]
     texts = [unit for unit in texts if unit is not twin]
     # The byline opens the text, or follows its title (not a caption after a paragraph).
-    opening = texts[:2] if texts and is_heading_text(texts[0].text) else texts[:1]
-    byline_unit = next((unit for unit in opening if is_byline(unit)), None)
+    under_title = bool(texts) and is_heading_text(texts[0].text)
+    opening = texts[:2] if under_title else texts[:1]
+    byline_unit = next((unit for index, unit in enumerate(opening)
+                        if is_byline(unit, under_title and index == 1)), None)
     byline = None
     if byline_unit is not None:
         byline = parse_byline(byline_unit.text)
@@ -73,19 +75,26 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
     return Document(name, metadata, byline, tuple(body(units, metadata)))
 
 
-def split_bilingual_title(units: list[Unit]) -> list[Unit]:
-    """A title written in two scripts on two lines ("Chairperson's Message", then
-    "主席的話") made two units, as when a blank line parts them: a title and its parallel."""
+def front_lines_apart(units: list[Unit]) -> list[Unit]:
+    """The title, its parallel in the other script and the byline written on the lines of
+    the opening block ("Chairman's Statement" over "主席的話", or over "Professor Alan LAU
+    Ka-ming, SBS, JP, Chairman"), made units of their own, as when blank lines part them."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
-    if first is None or len(units[first].rows) != 2:
+    if first is None or len(units[first].rows) < 2:
         return units
-    unit = units[first]
-    if not (all(is_heading_text(row) for row in unit.rows)
-            and detect(unit.rows[0]) is not detect(unit.rows[1])):
+    rows = units[first].apart()
+    if not is_heading_text(rows[0].text):
         return units
-    halves = [Unit("text", (row,), (line,)) for row, line in zip(unit.rows, unit.lines,
-                                                                   strict=True)]
-    return [*units[:first], *halves, *units[first + 1:]]
+    taken = 1
+    if is_heading_text(rows[1].text) and detect(rows[0].text) is not detect(rows[1].text):
+        taken = 2  # the title's parallel
+    if taken < len(rows) and is_byline(rows[taken], under_title=True):
+        taken += 1
+    if taken == 1:
+        return units
+    rest = units[first].rows[taken:]
+    after = [Unit("text", rest, units[first].lines[taken:])] if rest else []
+    return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
 
 
 def parallel_title(texts: list[Unit], title: str) -> Unit | None:
@@ -101,9 +110,13 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
-def is_byline(unit: Unit) -> bool:
-    """Written again and again at the top, and shaped as its language writes a byline."""
-    return detect(unit.text).is_byline(unit.text, unit.repeats)
+def is_byline(unit: Unit, under_title: bool = False) -> bool:
+    """Written again and again at the top, and shaped as its language writes a byline; or,
+    right under the title, where its place says what repetition says, written once and
+    naming someone."""
+    language = detect(unit.text)
+    return language.is_byline(unit.text, unit.repeats) or (
+        under_title and language.is_byline(unit.text, 2) and language.names_person(unit.text))
 
 
 def settle_title(
