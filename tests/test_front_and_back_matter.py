@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Byline, Metadata, plain
+from pipeline.errors import PipelineError
+from pipeline.model import Byline, Heading, Metadata, plain
 from pipeline.readers.scraped import scraped_document
 
 NBSP = "\u00a0"
@@ -90,3 +91,93 @@ def test_a_heading_with_its_paragraph_right_under_it_is_not_taken_apart():
                     f"{ENGLISH_BODY}", title="Review")
     assert document.byline is None
     assert plain(document.blocks[0].spans).startswith("Opening the galleries The galleries")
+
+
+# --- 2. Notes right under their heading ------------------------------------------------------
+
+ENGLISH_LETTER = ("Visitors rose by a third[1] and school visits doubled.[2]\n\n"
+                  "Imogen FAIRWEATHER-BOAKYE\nDirector of Collections\n14 February 2025")
+CHINESE_LETTER = ("參觀人次增加三分之一[1]，學校參觀倍增[2]。\n\n"
+                  "博物館總館長\n歐陽慧儀\n二〇二五年二月")
+
+
+@pytest.mark.parametrize("letter, heading, notes", [
+    (ENGLISH_LETTER, "Endnotes:", "[1] Counted at the doors.\n[2] Of state schools.\n"
+                                  "   Private schools are counted apart."),
+    (CHINESE_LETTER, "註釋", "[1] 按入口人數計算。\n[2] 只計官立學校。"),
+], ids=["english", "chinese"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+def test_notes_right_under_their_heading(letter, heading, notes, gap):
+    document = read(f"{letter}\n\n{heading}{gap}{notes}", title="Review")
+    assert kinds(document) == ["Paragraph", "SignOff", "Heading", "Note", "Note"]
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["1", "2"]
+    assert len(document.blocks[1].lines) == 3
+    assert document.blocks[2] == Heading(heading, 1)
+    assert [note.label for note in document.blocks[3:]] == ["1", "2"]
+
+
+def test_a_notes_heading_over_text_that_is_no_note_stays_text():
+    document = read(f"{ENGLISH_BODY}\n\nNotes\nThe galleries close on Mondays.", title="T")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Paragraph"]
+
+
+# --- 3. After the sign-off: a postscript, a mail's disclaimer --------------------------------
+
+DISCLAIMER = ("This message is intended only for its addressee and may be privileged. If you "
+              "received it in error, please delete it.")
+
+
+@pytest.mark.parametrize("closing, postscript", [
+    ("With best wishes,\n\nRagnhild OSEI-BERGSTROM\nKeeper of Maps\n9 May 2025",
+     "P.S. The map room reopens on 2 June; bring a friend."),
+    ("Kind regards,\nRagnhild OSEI-BERGSTROM", "PS: the map room reopens on 2 June."),
+    ("地圖部主管\n歐陽慧儀\n二〇二五年五月", "附言：地圖室將於六月二日重開，歡迎與朋友同來。"),
+], ids=["english", "english, no date", "chinese"])
+def test_a_postscript_follows_the_sign_off(closing, postscript):
+    body = ENGLISH_BODY if closing.isascii() else CHINESE_BODY
+    document = read(f"Dear members,\n\n{body}\n\n{closing}\n\n{postscript}\n\n{DISCLAIMER}",
+                    title="Letter")
+    assert kinds(document) == ["Paragraph"] * 3 + ["SignOff", "Paragraph", "Paragraph"]
+    sign_off = [plain(line).replace(NBSP, " ") for line in document.blocks[3].lines]
+    assert sign_off == [line for line in closing.split("\n") if line]
+    assert plain(document.blocks[4].spans).replace(NBSP, " ") == postscript
+    assert plain(document.blocks[5].spans) == DISCLAIMER
+
+
+def test_a_paragraph_after_a_letters_sign_off_leaves_it_a_sign_off():
+    document = read(f"{ENGLISH_BODY}\n\nYours faithfully,\n\nOwain PRYCE-MENSAH\n\n{DISCLAIMER}",
+                    title="Letter")
+    assert kinds(document) == ["Paragraph", "Paragraph", "SignOff", "Paragraph"]
+
+
+def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():
+    document = read(f"{ENGLISH_BODY}\n\nOur collections\n\n{ENGLISH_BODY}", title="Review")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Paragraph", "Paragraph"]
+
+
+# --- 4. A text that is only its title --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Annual Report 2024\n", "no text after the title"),
+    ("二〇二四年報\n", "no text after the title"),
+    ("Annual Report 2024\nDr Ana FERREIRA, Head of Learning\n",
+     "no text after the title and byline"),
+    ("Skip to main content\nHome > About us > Annual Report\n\nAnnual Report 2024\n\n"
+     "Back to top\n© 2024 Example Museum. All rights reserved.\n", "no text after the title"),
+], ids=["english", "chinese", "with a byline", "among a page's debris"])
+def test_a_text_that_is_only_its_title_stops_in_one_line(text, message):
+    with pytest.raises(PipelineError) as stop:
+        read(text)
+    assert str(stop.value) == f"piece: {message}"
+
+
+def test_a_title_given_in_the_metadata_and_only_that_title_in_the_text_stops_too():
+    with pytest.raises(PipelineError, match="no text after the title"):
+        read("Annual Report 2024", title="Annual Report 2024")
+
+
+def test_a_text_of_one_sentence_is_its_body():
+    document = read("The museum is closed for repairs until further notice.")
+    assert document.metadata.title == "Piece"
+    assert kinds(document) == ["Paragraph"]

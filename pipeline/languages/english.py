@@ -87,6 +87,7 @@ class English(Profile):
     sentence_ends = ".;:!?"
     sentence_break = r"[.!?]\s"
     notes_headings = ("notes?", "footnotes", "endnotes")
+    postscript = r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?"  # "P.S.", "P. S.", "P.P.S.", "PS:"
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"

@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NUMERAL, NUMERAL_MARKER, SENTENCE_BREAK, SENTENCE_ENDS, detect
+from pipeline.languages import (
+    NUMERAL,
+    NUMERAL_MARKER,
+    POSTSCRIPT,
+    SENTENCE_BREAK,
+    SENTENCE_ENDS,
+    detect,
+)
 from pipeline.model import (
     Block,
     Document,
@@ -40,6 +47,8 @@ from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_list, items_of
 from pipeline.readers.scraped.notes import (
+    REFERENCE,
+    heading_apart,
     notes_section,
     read_notes,
     with_references,
@@ -50,6 +59,7 @@ MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
+TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 
 
@@ -129,14 +139,16 @@ def settle_title(
         if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
             units = [unit for unit in units if unit is not first]
         return metadata, units
-    if opening_heading and len(texts) > 1:
+    if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
 
 
 def is_heading_text(text: str) -> bool:
-    """A line shaped as its language writes a heading, after any section number."""
+    """A line shaped as its language writes a heading, after any section number and before
+    any note calls ("… doubled.[2]" ends as a sentence)."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
+    text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     return not language.is_date(text) and language.is_heading(text)
 
@@ -146,15 +158,17 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
+    units = heading_apart(units)
     notes_at = notes_section(units)
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
         ending = [Heading(units[notes_at].text), *notes, *blocks(after, metadata)]
         units = units[:notes_at]
-    main, closing = split_sign_off(units)
+    main, closing, after_sign_off = split_sign_off(units)
     result = blocks(main, metadata)
     if closing:
         result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
+        result += blocks(after_sign_off, metadata)
     result = levelled(result + ending)
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
@@ -187,16 +201,41 @@ def levelled(result: list[Block]) -> list[Block]:
     return result
 
 
-def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The units before the sign-off, and the sign-off's: the short lines after the last
-    paragraph (a closing phrase, a name, a role, a date)."""
-    start = len(units)
+def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
+    """The units before the sign-off, the sign-off's (the short lines after the last
+    paragraph: a closing phrase, a name, a role, a date), and those after it: paragraphs
+    (a postscript, a mail's disclaimer) after a sign-off that closes a letter or before a
+    postscript."""
+    after = len(units)
+    while after > 0 and is_prose(units[after - 1]):
+        after -= 1
+    start = after
     while start > 0 and is_sign_off_unit(units[start - 1]):
         start -= 1
-    main = units[:start]
-    if not any(unit.kind == "text" for unit in main):
-        return units, []
-    return main, units[start:]
+    main, closing, rest = units[:start], units[start:after], units[after:]
+    if not any(unit.kind == "text" for unit in main) or not closing or (
+            rest and not closes(closing) and not is_postscript(rest[0])):
+        return units, [], []
+    return main, closing, rest
+
+
+def is_prose(unit: Unit) -> bool:
+    """Running text: no sign-off's line, heading, list or table."""
+    return (unit.kind == "text" and unit.repeats == 1 and not is_sign_off_unit(unit)
+            and not is_heading_text(unit.text) and not items_of(unit.rows)[1]
+            and titled_cells(unit.rows) is None)
+
+
+def closes(sign_off: list[Unit]) -> bool:
+    """A sign-off as a letter's: a closing phrase ("Yours sincerely,"), or lines ending with a
+    date (a name, a role, then "3 March 2025")."""
+    rows = [row for unit in sign_off for row in unit.rows]
+    return any(row.endswith((",", "\uff0c")) for row in rows) or (
+        len(rows) > 1 and detect(rows[-1]).is_date(rows[-1]))
+
+
+def is_postscript(unit: Unit) -> bool:
+    return bool(re.match(POSTSCRIPT, unit.text))
 
 
 def is_sign_off_unit(unit: Unit) -> bool:
@@ -204,7 +243,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
-        and not row.endswith(SENTENCE_ENDS)
+        and not TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows
