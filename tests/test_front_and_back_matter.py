@@ -5,11 +5,20 @@ and Chinese, read through the model."""
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.model import Byline, Heading, Metadata, plain
-from pipeline.readers.scraped import scraped_document
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped, scraped_document
+
+from .support import copy_project, doit, pdf_text, squash
+from .test_web_structure import round_trips
+from .typesetting import measured
 
 NBSP = "\u00a0"
 
@@ -181,3 +190,76 @@ def test_a_text_of_one_sentence_is_its_body():
     document = read("The museum is closed for repairs until further notice.")
     assert document.metadata.title == "Piece"
     assert kinds(document) == ["Paragraph"]
+
+
+# --- Through the marked-up form, the draft and a build ---------------------------------------
+
+TEXTS = Path(__file__).resolve().parent / "texts" / "front_and_back"
+LETTERS = ("friends-of-the-archive-letter", "archive-keeper-review")
+POSTSCRIPTS = {"friends-of-the-archive-letter": "P.S. The annual lecture is on 4 April",
+               "archive-keeper-review": "附言：週年講座將於四月四日舉行"}
+
+
+def sample(name: str):
+    path = TEXTS / f"{name}.txt"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+
+
+@pytest.mark.parametrize("name", LETTERS)
+def test_a_letter_read_whole_comes_back_from_its_markup_and_its_draft(name):
+    document = sample(name)
+    assert document.byline is not None
+    after_text = kinds(document)[kinds(document).index("SignOff"):]
+    assert after_text[:2] == ["SignOff", "Paragraph"]
+    assert after_text[-3:] == ["Heading", "Note", "Note"]
+    assert [span.note for block in document.blocks if type(block).__name__ == "Paragraph"
+            for span in block.spans if span.note] == ["1", "2"]
+    round_trips(document)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, str]:
+    folder = copy_project(tmp_path_factory.mktemp("front") / "project", library=False)
+    for path in TEXTS.iterdir():
+        shutil.copy(path, folder / "source" / path.name)
+    result = doit(folder, *(f"preflight:{name}/{layout}" for name in LETTERS
+                            for layout in ("print", "screen")),
+                  *(f"docx:{name}" for name in LETTERS), "model:annual-report-cover")
+    return folder, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_a_text_of_only_its_title_stops_its_build_in_one_line(built):
+    _, console = built
+    stops = [line for line in console.splitlines() if "annual-report-cover" in line
+             and "error" in line]
+    assert stops == ["error: source/annual-report-cover.txt: no text after the title"]
+    assert "Traceback" not in console
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", LETTERS)
+def test_the_letters_editions_hold_their_byline_sign_off_postscript_and_notes(built, name):
+    folder, _ = built
+    output = folder / "output" / name
+    model = json.loads((output / f"{name}.json").read_text("utf-8"))
+    assert model["byline"]
+    kinds = [block["type"] for block in model["blocks"]]
+    assert kinds.count("note") == 2 and "sign-off" in kinds
+    for layout in ("print", "screen"):
+        preflight = json.loads((output / f"{name}-{layout}.preflight.json").read_text())
+        assert all(check["passed"] for check in preflight["checks"]
+                   if check["severity"] == "error")
+        assert squash(POSTSCRIPTS[name]) in pdf_text(output / f"{name}-{layout}.pdf")
+
+
+@pytest.mark.slow
+def test_a_postscript_is_set_flush_left_below_the_sign_off_in_print(built):
+    folder, _ = built
+    name = LETTERS[0]
+    lines = measured(folder / "output" / name / f"{name}-print.pdf").lines
+    closing = next(line for line in lines if line.text.startswith("With warm wishes"))
+    postscript = next(line for line in lines if line.text.startswith("P.S."))
+    paragraph = next(line for line in lines if line.text.startswith("Our reading room"))
+    assert abs(postscript.left - closing.left) < 0.5  # no first-line indent
+    assert postscript.left < paragraph.left  # where a paragraph after a paragraph has one
