@@ -6,7 +6,9 @@ The rules read what the web page left behind:
   no-break-space line before it;
 - lines with the same number of cells are a table, lines opened by markers a list
   (tables.py, lists.py);
-- the short lines after the last paragraph, kept as lines, are the sign-off;
+- the title, its parallel and the byline, blank lines between them or not, open it;
+- the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
+  may follow it;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
   (notes.py);
 - a one-line phrase with no closing full stop, followed by text, is a section heading, of
