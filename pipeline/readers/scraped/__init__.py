@@ -22,6 +22,9 @@ from pipeline.readers.scraped.dedupe import deduplicate, report
 from pipeline.readers.scraped.structure import build_document
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
+# A text that is only its title (and byline): nothing to publish, most likely a copy that
+# took the page's heading and missed its text.
+NO_TEXT = "no text after the title{}"
 
 
 def read_scraped(path: Path, metadata: Metadata) -> tuple[Document, dict]:
@@ -46,5 +49,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # rather than by its file's name.
         document = build_document(name, result.units,
                                   replace(metadata, title=cleared.subject))
+    if not document.blocks:
+        raise PipelineError(path or Path(name),
+                            NO_TEXT.format(" and byline" if document.byline else ""))
     return document, report(name, result, cleared.counted(mail=False),
                             cleared.counted(mail=True))
