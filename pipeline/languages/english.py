@@ -51,7 +51,7 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
                     r"|The Hon|Hon)\.?[\s\u00a0]"
-                    r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)\b")
+                    r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 # A sentence's spaced dash, which in British practice ends a line, never starts one.
