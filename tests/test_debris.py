@@ -153,7 +153,7 @@ def test_the_title_and_byline_stand_after_the_debris():
             f"{BODY}\n\nA year of change\n\n{MORE}")
     document, _ = scraped_document("page", text, Metadata(title=""))
     assert document.metadata.title == "Chair\u2019s Statement"
-    assert (document.byline.name, document.byline.role) == ("Ann LEE Wai-man", "Chair")
+    assert (document.byline.name, document.byline.role) == ("Ann LEE\u00a0Wai-man", "Chair")
     assert document.blocks[1] == Heading("A year of change")
     assert isinstance(document.blocks[0], Paragraph) and plain(document.blocks[0].spans) == BODY
 

@@ -139,6 +139,7 @@ class Chinese(Profile):
     characters = HAN_RANGES
     phrase = CHINESE_RUN
     words_spaced = False
+    punctuation = PUNCTUATION_RANGES
     single_word_repeats = 0  # a phrase is two characters or more
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     sentence_break = "[\u3002\uff01\uff1f]"
@@ -215,6 +216,12 @@ class Chinese(Profile):
         return self.holds(text) and self.count(text) > sum(map(len, LATIN_WORD.findall(text)))
 
     def typeset(self, line: str) -> str:
+        # A table's number stays apart from its title, as Chinese captions set them ("表1
+        # 本年度開支"; GB/T 7713.1 parts them by a space), though a figure and a character
+        # are otherwise set with none between.
+        label = re.match(f"(?:{self.table_title}) +(?=\\w)", line)
+        if label:
+            return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
         line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between

@@ -119,6 +119,13 @@ class Profile:
     # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
     # characters, the spaces beside them not counting.
     words_spaced = True
+    # A character class of the punctuation set with its text ("" where the default's): in a
+    # language whose words are not spaced, no space stands beside it either.
+    punctuation = ""
+    # What a space before never breaks, as a regex ("" nothing): that space is a no-break
+    # one, in a line and where a paragraph's lines are joined (British: a sentence's dash
+    # ends a line, never starts one).
+    no_break_before = ""
     # A line that is one word (one character) written over and over is a repetition when it
     # is written this many times; 0: never.
     single_word_repeats = 3
@@ -173,6 +180,12 @@ class Profile:
     def holds(self, text: str) -> bool:
         """Whether `text` holds letters of this language's own (a Han character)."""
         return bool(self.characters) and bool(re.search(f"[{self.characters}]", text))
+
+    def unspaced(self, character: str) -> bool:
+        """Whether `character` is one of its letters or marks, written with no space beside
+        them (a Han character, 。), in a language whose words are not spaced."""
+        return not self.words_spaced and bool(
+            re.match(f"[{self.characters}{self.punctuation}]", character))
 
     def writes(self, text: str) -> bool:
         """Whether `text` is written in this language, as its characters say."""

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import UNSPACED, detect
+from pipeline.languages import UNSPACED, detect, joined_lines
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
@@ -48,7 +48,7 @@ class Unit:
     @property
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads."""
-        return " ".join(self.rows).replace("\t", " ")
+        return joined_lines(self.rows).replace("\t", " ")
 
 
 @dataclass(frozen=True)
