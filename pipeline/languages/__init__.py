@@ -9,14 +9,15 @@ characters, the phrases of other languages inside a text, and the scripts a docu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
+           "joined_lines", "line_joins", "phrases", "profile_for", "scripts",
+           "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
 # Every profile, the default first; a text is in the first of the others that writes it.
@@ -27,6 +28,7 @@ SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
 NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
+POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"
@@ -47,6 +49,35 @@ def detect(text: str) -> Profile:
     """The language `text` is written in, as its characters say."""
     return next((profile for profile in PROFILES
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """A paragraph's lines, as its source wrapped them, read as one line."""
+    return "".join(join + line for join, line in zip(["", *line_joins(lines)], lines,
+                                                     strict=False))
+
+
+def line_joins(lines: Sequence[str]) -> list[str]:
+    """What stands between each of a paragraph's lines and the next, once joined: a space;
+    none between two characters of a language that sets no space beside them (Chinese:
+    "百分之五，" and "較去年"), nor, in a text in such a language, between one of them and
+    a Latin letter or a figure (the house style: "2024年", "香港大學HKU"); a no-break space
+    before what the paragraph's language never lets start a line (British: a sentence's
+    dash)."""
+    language = detect(" ".join(lines))
+    return [line_join(before[-1:], after, language)
+            for before, after in zip(lines, lines[1:], strict=False)]
+
+
+def line_join(end: str, start: str, language: Profile) -> str:
+    first = start[:1]
+    if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
+        return ""
+    if language.unspaced(end) or language.unspaced(first):
+        return ""
+    if language.no_break_before and re.match(language.no_break_before, start):
+        return "\u00a0"
+    return " "
 
 
 def takes_small_caps(text: str) -> bool:

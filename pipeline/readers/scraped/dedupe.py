@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import UNSPACED, detect
+from pipeline.languages import UNSPACED, detect, joined_lines
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
@@ -35,11 +35,20 @@ class Unit:
     rows: tuple[str, ...]  # the block's lines, repetitions dropped
     lines: tuple[int, ...]  # their line numbers in the source, from 1
     repeats: int = 1  # how many times the source wrote it
+    # How many times the source wrote each row, where the block wrote one again ("Chairman's
+    # Statement" over a byline written three times); empty when it wrote none twice.
+    counts: tuple[int, ...] = ()
+
+    def apart(self) -> list[Unit]:
+        """Its rows as units of their own, as if blank lines had parted them."""
+        counts = self.counts or (1,) * len(self.rows)
+        return [Unit(self.kind, (row,), (line,), count)
+                for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
     @property
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads."""
-        return " ".join(self.rows).replace("\t", " ")
+        return joined_lines(self.rows).replace("\t", " ")
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,8 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     numbers = tuple(number for number, _, _ in kept)
     rows = tuple(line for _, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    unit = Unit("text", rows, numbers, repeats)
+    counts = tuple(count for _, _, count in kept)
+    unit = Unit("text", rows, numbers, repeats, counts if max(counts) > 1 else ())
     # A phrase written over and over across the lines ("Our people" above "Our people Our
     # people"), as a line that writes it so: read as one line, the block would collapse.
     phrases = repetition(unit.text) if len(rows) > 1 else []
@@ -168,12 +178,13 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated, debris: int = 0) -> dict:
+def report(name: str, result: Deduplicated, debris: int = 0, mail_debris: int = 0) -> dict:
     """What was dropped, in the order of the source's lines, and which twin was kept: for an
-    editor to review; and how many lines were web-page debris."""
+    editor to review; and how many lines were web-page debris, and e-mail debris."""
     return {
         "document": name,
         "web_page_debris": debris,
+        "e_mail_debris": mail_debris,
         "dropped": [
             {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
             | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}

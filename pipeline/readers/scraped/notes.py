@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NOTES_HEADINGS
+from pipeline.languages import NOTES_HEADINGS, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
@@ -19,6 +19,18 @@ from pipeline.readers.scraped.dedupe import Unit
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
+
+
+def heading_apart(units: list[Unit]) -> list[Unit]:
+    """A notes heading written with its notes right under it ("Notes", then "[1] …") made a
+    unit of its own, as when a blank line parts them."""
+    for index, unit in enumerate(units):
+        if (unit.kind == "text" and len(unit.rows) > 1 and NOTES_HEADING.fullmatch(unit.rows[0])
+                and NOTE_LABEL.match(unit.rows[1])):
+            heading, notes = Unit("text", unit.rows[:1], unit.lines[:1]), Unit(
+                "text", unit.rows[1:], unit.lines[1:])
+            return [*units[:index], heading, notes, *units[index + 1:]]
+    return units
 
 
 def notes_section(units: list[Unit]) -> int | None:
@@ -47,7 +59,7 @@ def read_notes(units: list[Unit], spans_of) -> tuple[list[Note], list[Unit]]:
 
 
 def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
-    return [Note(label, spans_of(" ".join(lines))) for label, lines in notes]
+    return [Note(label, spans_of(joined_lines(lines))) for label, lines in notes]
 
 
 def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:
