@@ -1,6 +1,7 @@
 """The languages a document may be written in, each a profile (profile.py) that readers,
-writers and checks ask: English (en-GB, the default, english.py) and Traditional Chinese
-(zh-HK, chinese.py). Adding one is README.md's "Adding a language".
+writers and checks ask: English (en-GB, the default, english.py), Traditional Chinese
+(zh-HK, chinese.py) and Simplified Chinese (zh-Hans, simplified_chinese.py). Adding one is
+README.md's "Adding a language".
 
 The registry: the profile of a language tag, the language of a text read from its
 characters, the phrases of other languages inside a text, and the scripts a document holds.
@@ -14,13 +15,15 @@ from collections.abc import Iterable
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
+from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
            "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
-# Every profile, the default first; a text is in the first of the others that writes it.
-PROFILES: tuple[Profile, ...] = (ENGLISH, CHINESE)
+# Every profile, the default first; a text is in the first of the others that writes it
+# (Simplified Chinese before Chinese, which holds any Han text).
+PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))

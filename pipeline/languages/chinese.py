@@ -41,12 +41,18 @@ HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
               "!": "\uff01", "(": "\uff08", ")": "\uff09"}
-# A half-width mark after a Chinese character, wherever it stands (line ends included), or
-# before one but not between figures ("2,700" stays); a full stop only between Chinese
-# characters or ending the line, so "2.98億" keeps its point. Spaces beside it are dropped.
-BESIDE = (rf"(?<={CHINESE_CHARACTER}) *([,;:?!]) *"
-          rf"|(?<={CHINESE_CHARACTER}) *(\.) *(?={CHINESE_CHARACTER})"
-          rf"|(?<={CHINESE_CHARACTER}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={CHINESE_CHARACTER})")
+
+
+def beside(quotes: str) -> str:
+    """A half-width mark after a Chinese character or one of the language's `quotes`,
+    wherever it stands (line ends included), or before one but not between figures ("2,700"
+    stays); a full stop only between them or ending the line, so "2.98億" keeps its point.
+    Spaces beside it are dropped."""
+    chinese = f"[{HAN_RANGES}{PUNCTUATION_RANGES}{quotes}]"
+    return (rf"(?<={chinese}) *([,;:?!]) *|(?<={chinese}) *(\.) *(?={chinese})"
+            rf"|(?<={chinese}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={chinese})")
+
+
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
@@ -158,8 +164,8 @@ class Chinese(Profile):
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
         line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
-        line = re.sub(BESIDE, lambda match: FULL_WIDTH[next(filter(None, match.groups()))],
-                      line)
+        line = re.sub(beside("".join(self.quotes)),
+                      lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line)
         line = parentheses(line)
         line = re.sub(SPACED_FIGURE, "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)

@@ -1,0 +1,43 @@
+"""Simplified Chinese (zh-Hans; also zh-CN, zh-SG), as Hong Kong bodies publish it beside
+their Traditional pages (简体).
+
+It is Chinese (chinese.py) in all but its characters, its quotes and its notes heading: its
+punctuation, headings, bylines (role first), repetitions, sentence ends, list numerals
+(一、二、), dates, no hyphenation, no italic and justification between characters are
+Chinese's. A text is Simplified when it holds more characters only Simplified Chinese writes
+than characters only Traditional Chinese writes (han_variants.py), so a 繁體 page naming its
+简体 version on a language switcher stays Traditional. Its quotes are the mainland's “ ” and
+‘ ’ (GB/T 15834), where Hong Kong writes 「」 and 『』. Its faces are the Chinese ones: each
+holds the Simplified forms its `locl` feature reaches for zh-Hans, which the HTML's
+lang="zh-Hans" selects (the marks ，。 at the bottom left of the em box, 直 and 骨 as the
+mainland writes them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.languages.chinese import Chinese
+from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
+from pipeline.languages.profile import ReaderWords
+
+
+class SimplifiedChinese(Chinese):
+    tag = "zh-Hans"
+    tags = ("zh-hans", "zh-cn", "zh-sg")
+    name = "Simplified Chinese"
+    rule = "simplified-chinese-language"
+    notes_headings = ("注释", "附注")
+    quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
+    docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
+    reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",
+                               "照片{number}待补")
+
+    def holds(self, text: str) -> bool:
+        """More characters only Simplified Chinese writes (这, 们) than characters only
+        Traditional writes (這, 們)."""
+        simplified = len(re.findall(f"[{SIMPLIFIED}]", text))
+        return simplified > 0 and simplified > len(re.findall(f"[{TRADITIONAL}]", text))
+
+
+SIMPLIFIED_CHINESE = SimplifiedChinese()
