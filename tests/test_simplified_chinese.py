@@ -321,9 +321,10 @@ def test_the_preflight_finds_simplified_chinese_left_without_its_language(projec
                 del element.Lang
         pdf.save(tmp_path / "untagged.pdf")
     report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
-    failed = {check.rule: check for check in report.checks if not check.passed}
-    assert set(failed) == {"simplified-chinese-language"}, failed
-    assert "without a Simplified Chinese /Lang" in failed["simplified-chinese-language"].message
+    failed = {check.rule: check.message for check in report.checks if not check.passed}
+    assert set(failed) == {"simplified-chinese-language"}, failed  # not Traditional's too
+    assert "Simplified Chinese text without a Simplified Chinese /Lang, as '上海贸易办事处'" in (
+        failed["simplified-chinese-language"])
 
 
 @pytest.mark.slow
@@ -335,11 +336,14 @@ def test_lines_break_by_the_chinese_rules_and_every_sentence_is_set_once(project
     for _, _, _, text in found:
         assert not text.startswith(tuple(CLOSING + "”’")), text
         assert not text.endswith(tuple(OPENING + "“‘")), text
-    text = squash("".join(line[3] for line in found))
+    def unnumbered(text: str) -> str:  # pdftotext finds a raised note call on a line of its own
+        return re.sub(r"\d", "", squash(text))
+
+    text = unnumbered("".join(line[3] for line in found))
     for paragraph in model(project, name).paragraphs:
         for sentence in SENTENCE.findall(paragraph.text):
             if len(sentence) > 1:
-                assert text.count(squash(sentence)) == 1, sentence
+                assert text.count(unnumbered(sentence)) == 1, sentence
 
 
 @pytest.mark.slow

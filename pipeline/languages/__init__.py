@@ -18,7 +18,7 @@ from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
+           "holder_of", "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
 # Every profile, the default first; a text is in the first of the others that writes it
@@ -108,11 +108,16 @@ def scripts(texts: Iterable[str]) -> frozenset[Profile]:
     for text in texts:
         if text.isascii():
             continue
-        held: set[str] = set()  # the scripts of this text already given a profile
-        for profile in wanted:
-            if profile.script not in held and profile.holds(text):
-                found.add(profile)
-                held.add(profile.script)
+        found |= {holder for script in dict.fromkeys(profile.script for profile in wanted)
+                  if (holder := holder_of(text, script))}
         if len(found) == len(wanted):
             break
     return frozenset(found)
+
+
+def holder_of(text: str, script: str) -> Profile | None:
+    """The first profile of `script` that holds `text` (Simplified Chinese before Chinese,
+    which holds any Han text), None when none does."""
+    return next((profile for profile in PROFILES
+                 if profile.script == script and profile.characters and profile.holds(text)),
+                None)
