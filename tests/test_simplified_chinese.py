@@ -32,6 +32,7 @@ from pipeline.writers.pdf.render import render_pdf
 from .conftest import ROOT
 from .support import copy_project, doit, squash
 from .test_chinese import CLOSING, OPENING, SENTENCE, characters, fonts, lines, model, output
+from .test_docx_writer import libreoffice_converted
 
 TEXTS = Path(__file__).parent / "simplified_chinese_texts"
 SIMPLIFIED_NAMES = ["drainage-director-review", "library-director-message"]
@@ -153,6 +154,17 @@ def test_a_simplified_review_reads_as_title_byline_list_figures_sign_off_and_not
     body = "".join(document.texts())
     for debris in ("跳至主要内容", "简体", "首页", "回到页首", "版权所有"):
         assert debris not in body
+
+
+def test_a_line_of_either_chinese_is_typeset_in_the_documents():
+    """A line holding no character only one Chinese writes, or more of the other's (a quoted
+    name), is set as its document's Chinese: its quotes are the document's."""
+    simplified = read("drainage-director-review")
+    assert "“安心”二字，正是市民的心意。" in [p.text for p in simplified.paragraphs]
+    text = "港口報告\n\n本處的工作。\n\n\"这个\"二字,是市民的心意。\n"
+    traditional, _ = scraped_document("x", text, Metadata(title=""))
+    assert traditional.metadata.language == "zh-HK"
+    assert traditional.paragraphs[-1].text == "「这个」二字，是市民的心意。"
 
 
 @pytest.mark.parametrize("name", SIMPLIFIED_NAMES)
@@ -372,3 +384,20 @@ def test_the_simplified_draft_reads_back_unchanged(project, name):
     assert read_back.blocks == written.blocks
     assert read_back.byline == written.byline
     assert read_back.metadata == written.metadata
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_simplified_draft_in_the_chinese_faces(project, tmp_path):
+    shutil.copy(output(project, "drainage-director-review", ".docx"), tmp_path / "draft.docx")
+    text = libreoffice_converted(tmp_path / "draft.docx", "txt:Text (encoded):UTF8").read_text(
+        encoding="utf-8-sig")
+    written = model(project, "drainage-director-review")
+    shown = [heading.text for heading in written.headings] + [
+        "".join(span.text for span in paragraph.spans if not span.note)  # Word numbers notes
+        for paragraph in written.paragraphs]
+    for block in shown:
+        assert block in text
+    shutil.copy(output(project, "drainage-director-review", ".docx"), tmp_path / "shown.docx")
+    names = {row[0].split("+")[-1] for row in fonts(
+        libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
+    assert any(name.startswith("NotoSerifCJK") for name in names), names

@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.languages import text_language
 from pipeline.model import Document, Metadata
-from pipeline.readers.cleaning import clean_text
+from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import deduplicate, report
@@ -31,10 +31,11 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                      path: Path | None = None) -> tuple[Document, dict]:
     """The document named `name` in the scraped `text` (read from `path`), and the report of
     what was dropped."""
-    kept, debris = remove_debris(clean_text(text))
+    metadata = replace(metadata, language=text_language(text, metadata.language))
+    with reading_in(metadata.language):
+        kept, debris = remove_debris(clean_text(text))
     result = deduplicate(kept)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.drops = sorted(debris + result.drops, key=lambda drop: drop.lines)
-    metadata = replace(metadata, language=text_language(text, metadata.language))
     return build_document(name, result.units, metadata), report(name, result, len(debris))
