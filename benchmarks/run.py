@@ -1,5 +1,5 @@
-"""Benchmarks of the build, on a fresh install as the README sets it up, against the targets of
-the issue "Speed on a fresh install".
+"""Benchmarks of the build, on a fresh install as the README sets it up, against the project's
+speed targets.
 
 The code measured is a git revision (HEAD unless --rev says), cloned afresh and installed by
 the README's own set-up line into a new virtual environment, with benchmarks/requirements.txt
@@ -47,7 +47,7 @@ FLAT_LINES = 25  # functions by own time, in RESULTS.md
 CHINESE_REVIEW = Path("tests") / "chinese_texts" / "harbour-master-review.txt"
 CHINESE_PAGES = 5
 CALIBRATION_COPIES = 4  # of the seed's body, in the mid-sized document of the scale scenario
-# The issue's cold build: "every edition of the seed (all PDFs, DOCX, preflight)". Previews are
+# The cold build the targets mean: every edition of the seed (PDFs, DOCX, preflight). Previews are
 # not in it: a default `doit`, previews included, is measured in a row of its own.
 EDITION_TASKS = ("model", "pdf", "docx", "preflight")
 # What the editions' tasks bring with them: a preflight waits for its edition's preview, so a
@@ -345,7 +345,7 @@ def typst_editions(bench: Bench, project: Path, seed: str) -> Run:
 
 
 def cold(bench: Bench, settings: Settings) -> list[Row]:
-    """2. A cold build of the seed against pandoc: the issue's cold build (the edition tasks,
+    """2. A cold build of the seed against pandoc: every edition (the edition tasks,
     EDITION_TASKS), its PDFs alone (beside Typst's), and a default `doit` (previews too), each
     in one process and in parallel (`doit` alone builds one process a core); interleaved."""
     editions = " ".join(EDITION_TASKS)
@@ -377,7 +377,7 @@ def cold(bench: Bench, settings: Settings) -> list[Row]:
     rows = []
     for (kind, label), runs in builds.items():
         ran = tasks[(kind, label)]
-        what = {"editions": "cold build, every edition of the seed (the issue's definition)",
+        what = {"editions": "cold build, every edition of the seed",
                 "pdfs": "cold build, the seed's PDFs alone",
                 "default": "cold build, default (editions and previews)"}[kind]
         target = f"{what}: {label} ({len(ran)} tasks: {task_groups(ran)}) vs pandoc DOCX + PDF"

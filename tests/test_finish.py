@@ -23,7 +23,7 @@ SEED = ROOT / "source" / "director-review-2024.txt"
 # A Chinese letter with notes and a signature; an English one with a table, notes, a sign-off.
 CHINESE_LETTER = TEXTS / "structure" / "airport-authority-chairman.txt"
 ENGLISH_LETTER = TEXTS / "structure" / "housing-association-letter.txt"
-# The stylesheet faults this issue found, as they were written.
+# Two stylesheet faults the running heads once had, as they were written.
 GROUPED_MARGIN_BOXES = """
 @page {
   @top-left, @top-right { font-family: "Noto Sans"; font-size: 8pt; }

@@ -101,6 +101,22 @@ def test_a_table_kept_whole_that_leaves_a_hole_splits_after_all():
     assert mended(tried, hole, kinds, 5) is None
 
 
+def test_a_heading_set_close_that_still_cannot_come_back_has_a_figure_before_it_shrink():
+    kinds = ["paragraph", "figure", "paragraph", "heading", "paragraph"]
+    close = Placement(close_headings=frozenset({3}))
+    # The heading and its three lines lack 12 px; the figure on the hole's page is 400 px
+    # high, 350 of them its picture.
+    hole = Hole(150, 3, "h2", 50, 0, shortfall=12, figures=((1, 350, 400),))
+    scale = mended(close, hole, kinds, 5).scales[1]
+    assert 350 * scale + 50 / scale <= 400 - 12 and scale > 0.9  # no smaller than needed
+    assert mended(close, replace(hole, figures=()), kinds, 5) is None  # nothing to shrink
+    # Shrinking past half the column is refused: the hole is the lesser fault.
+    assert mended(close, replace(hole, shortfall=300), kinds, 5) is None
+    # Scaled once and still short: scaled further from where it stands.
+    again = mended(mended(close, hole, kinds, 5), hole, kinds, 5).scales[1]
+    assert again < scale
+
+
 def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_path):
     from weasyprint import CSS
 

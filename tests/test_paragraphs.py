@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.layouts import Hyphenation, load_layout
-from pipeline.writers.justified import balanced
-from pipeline.writers.line_breaks import hyphenation_points
+from pipeline.model import Span
+from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
+from pipeline.writers.line_breaks import LineBreaks, hyphenation_points
 from pipeline.writers.paragraphs import (
     FIL,
     INFINITY,
@@ -174,3 +175,25 @@ def test_a_malformed_exceptions_list_is_named_in_one_line(tmp_path):
     (folder / "hyphenation.txt").write_text("cel e brate\n")
     with pytest.raises(PipelineError, match="hyphenation.txt.*line 1"):
         load_layout(Path(tmp_path / "layouts"), "plain")
+
+
+def test_a_note_call_after_a_space_never_starts_a_justified_line():
+    """A call written after a space (as an editor may type it in the draft) stays with the word
+    before it at every measure: the space before it is no place to break."""
+    plain, call = SERIF, TextStyle(("Noto Serif",), 11 * 4 / 3 * 0.7)
+    styles = tuple(((bold, italic, note), call if note else plain)
+                   for bold in (False, True) for italic in (False, True)
+                   for note in (False, True))
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    spans = (Span("Grants rose by a third, and the endowment grew once more "),
+             Span("1", note="1"),
+             Span(" while costs fell. The library reopened on time "), Span("2", note="2"),
+             Span(" and within its budget."))
+    before_calls = {(0, len(spans[0].text) - 1), (2, len(spans[2].text) - 1)}
+    ended = set()
+    for measure in range(150, 400, 2):
+        setting = LineSetting(float(measure), 0.0, styles, FONTS, PRINT.justification)
+        ends = paragraph_lines(spans, setting, rules, block=0, indent=0.0)
+        assert not before_calls & set(ends), measure
+        ended |= set(ends)
+    assert {(0, spans[0].text.rindex(" ", 0, -1))} <= ended  # the word before went over

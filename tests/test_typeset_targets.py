@@ -315,6 +315,21 @@ def test_chinese_lines_are_1_6_to_1_75_characters_apart(project, layout):
     assert gaps and 1.6 <= statistics.median(gaps) / size <= 1.75
 
 
+def test_every_chinese_paragraph_is_indented_two_characters_in_print(project):
+    """The first after a heading too, and those after another paragraph (clreq)."""
+    size = settings(project, "print").body_size_pt
+    lines = set_lines(pdf_of(project, CHINESE, "print"))
+    starts = [squash(block.text)[:8] for block in model(project, CHINESE).blocks
+              if isinstance(block, Paragraph) and HAN.match(block.text)]
+    margins = {page: min(line.left for line in lines if line.page == page)
+               for page in {line.page for line in lines}}
+    firsts = [line for line in lines if any(squash(line.text).startswith(start)
+                                            for start in starts)]
+    assert len(firsts) == len(starts)
+    for line in firsts:
+        assert abs(line.left - margins[line.page] - 2 * size) <= 1.0, line.text
+
+
 def test_chinese_list_text_stands_on_the_two_character_indent_and_the_signature_right(project):
     layout = settings(project, "print")
     size, page = layout.body_size_pt, layout.page
@@ -323,7 +338,8 @@ def test_chinese_list_text_stands_on_the_two_character_indent_and_the_signature_
     item = next(line for line in lines if "推出全港統一" in line.text)
     text_start = next(word[0] for word in item.words if "推出" in word[2]) \
         if " " in item.text else item.left + 2 * size
-    assert abs(text_start - (first.left + 2 * size)) <= 1.0
+    # The first line of a paragraph stands on the two-character indent (clreq), as lists do.
+    assert abs(text_start - first.left) <= 1.0
     signature = [line for line in lines if line.text in ("運輸署署長", "歐陽靜儀")]
     for line in signature:
         left, right = page.side_margins_mm(line.page)

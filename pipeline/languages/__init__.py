@@ -30,6 +30,7 @@ SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
 NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
+POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"

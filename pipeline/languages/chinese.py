@@ -75,6 +75,14 @@ PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
 MAX_BYLINE_CHARACTERS = 40
 COMMA = re.compile("[,\uff0c]")
 NAME = rf"[{HAN_RANGES}\u00b7]{{2,8}}"
+# The commonest surnames in Hong Kong (compound ones first), and how a name may be followed:
+# what shows a byline's name is a person's ("何志偉", "陳嘉明教授", "司徒慧心").
+SURNAMES = ("司徒|歐陽|上官|司馬|諸葛|東方|尉遲|公孫|[陳李張黃何林梁吳王劉蔡楊鄭謝郭曾鄧許"
+            "馮羅周葉蘇盧朱潘余麥杜袁譚莫鍾胡徐高江彭甘方趙孫馬區尹文石范姚孔廖程韓唐萬伍施湯龐嚴岑邱關"
+            "駱翁鄺容溫戴薛雷丁崔蔣魏簡黎賴霍陸傅田呂賀邵鮑談顏凌姜金冼成任左龍柯利車阮游易侯"
+            "湛卓洪殷屈董武闞史苗衞衛聶鄒毛宋沈秦倪紀梅巫祁柳夏康單戚藍白符童龔包向季蕭招植古"
+            "鄔齊饒熊]")
+PERSON = rf"(?:{SURNAMES})[{HAN_RANGES}]{{1,2}}(?:教授|醫生|博士|先生|女士|律師|工程師)?"
 
 
 def han_value(numeral: str) -> int:
@@ -105,6 +113,7 @@ class Chinese(Profile):
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
+    postscript = "附言|附筆|又及"
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
@@ -186,6 +195,11 @@ class Chinese(Profile):
         return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
                 and bool(re.fullmatch(NAME, name))
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
+
+    def names_person(self, text: str) -> bool:
+        """A role and a name of a surname and one or two characters."""
+        name, _, role = self.byline_parts(text)
+        return bool(role) and bool(re.fullmatch(PERSON, name))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""

@@ -47,6 +47,11 @@ NUMBER_AND_WORD = re.compile(
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# What shows a name is a person's: a form of address or a title before it, or a surname in
+# capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
+PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
+                    r"|The Hon|Hon)\.?[\s\u00a0]"
+                    r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)\b")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 
@@ -82,6 +87,7 @@ class English(Profile):
     sentence_ends = ".;:!?"
     sentence_break = r"[.!?]\s"
     notes_headings = ("notes?", "footnotes", "endnotes")
+    postscript = r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?"  # "P.S.", "P. S.", "P.P.S.", "PS:"
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
@@ -143,6 +149,13 @@ class English(Profile):
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
         shaped = "," in text or text.startswith("By ")
         return short and shaped and (repeats >= 2 or text.startswith("By "))
+
+    def names_person(self, text: str) -> bool:
+        """"By …", known post-nominals ("…, SBS, JP, Chairman"), or a name shown a person's by
+        a form of address or a surname in capitals, before a role."""
+        name, honours, role = self.byline_parts(text)
+        return (text.startswith("By ") or any(honour in POST_NOMINALS for honour in honours)
+                or bool(role and PERSON.match(name)))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role.

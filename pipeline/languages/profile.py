@@ -105,6 +105,7 @@ class Profile:
     sentence_ends = ""  # marks ending a sentence or a clause: a sign-off line ends in none
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
+    postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
@@ -171,6 +172,11 @@ class Profile:
     def is_byline(self, text: str, repeats: int) -> bool:
         """A line at the top, written `repeats` times, shaped as a byline."""
         raise NotImplementedError
+
+    def names_person(self, text: str) -> bool:
+        """A byline-shaped line whose words show it names someone, so that written once, right
+        under the title, it is the byline (as a subtitle is not)."""
+        return False
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""

@@ -174,7 +174,9 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
     marked: list[Marked] = []
     for number, span in enumerate(spans):
         style = setting.style(span)
-        if span.note:  # a note's mark sticks to the word before it
+        if span.note:  # a note's mark sticks to the word before it, across a space too
+            if marked and isinstance(marked[-1].item, Glue) and marked[-1].at is not None:
+                marked[-1:] = [Marked(Penalty(0, INFINITY)), Marked(marked[-1].item)]
             marked.append(Marked(Box(measuring.width(span.text, style))))
             continue
         space = measuring.width(" ", style)

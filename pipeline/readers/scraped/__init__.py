@@ -20,6 +20,9 @@ from pipeline.readers.scraped.dedupe import deduplicate, report
 from pipeline.readers.scraped.structure import build_document
 
 NOTHING_LEFT = "no text left after removing web page debris"
+# A text that is only its title (and byline): nothing to publish, most likely a copy that
+# took the page's heading and missed its text.
+NO_TEXT = "no text after the title{}"
 
 
 def read_scraped(path: Path, metadata: Metadata) -> tuple[Document, dict]:
@@ -38,4 +41,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.drops = sorted(debris + result.drops, key=lambda drop: drop.lines)
-    return build_document(name, result.units, metadata), report(name, result, len(debris))
+    document = build_document(name, result.units, metadata)
+    if not document.blocks:
+        raise PipelineError(path or Path(name),
+                            NO_TEXT.format(" and byline" if document.byline else ""))
+    return document, report(name, result, len(debris))

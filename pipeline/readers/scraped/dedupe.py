@@ -35,6 +35,15 @@ class Unit:
     rows: tuple[str, ...]  # the block's lines, repetitions dropped
     lines: tuple[int, ...]  # their line numbers in the source, from 1
     repeats: int = 1  # how many times the source wrote it
+    # How many times the source wrote each row, where the block wrote one again ("Chairman's
+    # Statement" over a byline written three times); empty when it wrote none twice.
+    counts: tuple[int, ...] = ()
+
+    def apart(self) -> list[Unit]:
+        """Its rows as units of their own, as if blank lines had parted them."""
+        counts = self.counts or (1,) * len(self.rows)
+        return [Unit(self.kind, (row,), (line,), count)
+                for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
     @property
     def text(self) -> str:
@@ -122,7 +131,8 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     numbers = tuple(number for number, _, _ in kept)
     rows = tuple(line for _, line, _ in kept)
     repeats = kept[0][2] if len(kept) == 1 else 1
-    unit = Unit("text", rows, numbers, repeats)
+    counts = tuple(count for _, _, count in kept)
+    unit = Unit("text", rows, numbers, repeats, counts if max(counts) > 1 else ())
     # A phrase written over and over across the lines ("Our people" above "Our people Our
     # people"), as a line that writes it so: read as one line, the block would collapse.
     phrases = repetition(unit.text) if len(rows) > 1 else []

@@ -21,6 +21,18 @@ NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 
 
+def heading_apart(units: list[Unit]) -> list[Unit]:
+    """A notes heading written with its notes right under it ("Notes", then "[1] …") made a
+    unit of its own, as when a blank line parts them."""
+    for index, unit in enumerate(units):
+        if (unit.kind == "text" and len(unit.rows) > 1 and NOTES_HEADING.fullmatch(unit.rows[0])
+                and NOTE_LABEL.match(unit.rows[1])):
+            heading, notes = Unit("text", unit.rows[:1], unit.lines[:1]), Unit(
+                "text", unit.rows[1:], unit.lines[1:])
+            return [*units[:index], heading, notes, *units[index + 1:]]
+    return units
+
+
 def notes_section(units: list[Unit]) -> int | None:
     """The index of the notes' heading in `units`, when the text has a section of notes."""
     for index, unit in enumerate(units[:-1]):

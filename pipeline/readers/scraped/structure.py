@@ -6,7 +6,9 @@ The rules read what the web page left behind:
   no-break-space line before it;
 - lines with the same number of cells are a table, lines opened by markers a list
   (tables.py, lists.py);
-- the short lines after the last paragraph, kept as lines, are the sign-off;
+- the title, its parallel and the byline, blank lines between them or not, open it;
+- the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
+  may follow it;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
   (notes.py);
 - a one-line phrase with no closing full stop, followed by text, is a section heading, of
@@ -20,7 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NUMERAL, NUMERAL_MARKER, SENTENCE_BREAK, SENTENCE_ENDS, detect
+from pipeline.languages import (
+    NUMERAL,
+    NUMERAL_MARKER,
+    POSTSCRIPT,
+    SENTENCE_BREAK,
+    SENTENCE_ENDS,
+    detect,
+)
 from pipeline.model import (
     Block,
     Document,
@@ -40,6 +49,8 @@ from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_list, items_of
 from pipeline.readers.scraped.notes import (
+    REFERENCE,
+    heading_apart,
     notes_section,
     read_notes,
     with_references,
@@ -50,18 +61,21 @@ MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
+TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
-    units = split_bilingual_title(units)
+    units = front_lines_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
     twin = parallel_title(texts, metadata.title)
     units = [unit for unit in units if unit is not twin]
     texts = [unit for unit in texts if unit is not twin]
     # The byline opens the text, or follows its title (not a caption after a paragraph).
-    opening = texts[:2] if texts and is_heading_text(texts[0].text) else texts[:1]
-    byline_unit = next((unit for unit in opening if is_byline(unit)), None)
+    under_title = bool(texts) and is_heading_text(texts[0].text)
+    opening = texts[:2] if under_title else texts[:1]
+    byline_unit = next((unit for index, unit in enumerate(opening)
+                        if is_byline(unit, under_title and index == 1)), None)
     byline = None
     if byline_unit is not None:
         byline = parse_byline(byline_unit.text)
@@ -73,19 +87,26 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
     return Document(name, metadata, byline, tuple(body(units, metadata)))
 
 
-def split_bilingual_title(units: list[Unit]) -> list[Unit]:
-    """A title written in two scripts on two lines ("Chairperson's Message", then
-    "主席的話") made two units, as when a blank line parts them: a title and its parallel."""
+def front_lines_apart(units: list[Unit]) -> list[Unit]:
+    """The title, its parallel in the other script and the byline written on the lines of
+    the opening block ("Chairman's Statement" over "主席的話", or over "Professor Alan LAU
+    Ka-ming, SBS, JP, Chairman"), made units of their own, as when blank lines part them."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
-    if first is None or len(units[first].rows) != 2:
+    if first is None or len(units[first].rows) < 2:
         return units
-    unit = units[first]
-    if not (all(is_heading_text(row) for row in unit.rows)
-            and detect(unit.rows[0]) is not detect(unit.rows[1])):
+    rows = units[first].apart()
+    if not is_heading_text(rows[0].text):
         return units
-    halves = [Unit("text", (row,), (line,)) for row, line in zip(unit.rows, unit.lines,
-                                                                   strict=True)]
-    return [*units[:first], *halves, *units[first + 1:]]
+    taken = 1
+    if is_heading_text(rows[1].text) and detect(rows[0].text) is not detect(rows[1].text):
+        taken = 2  # the title's parallel
+    if taken < len(rows) and is_byline(rows[taken], under_title=True):
+        taken += 1
+    if taken == 1:
+        return units
+    rest = units[first].rows[taken:]
+    after = [Unit("text", rest, units[first].lines[taken:])] if rest else []
+    return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
 
 
 def parallel_title(texts: list[Unit], title: str) -> Unit | None:
@@ -101,9 +122,13 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
-def is_byline(unit: Unit) -> bool:
-    """Written again and again at the top, and shaped as its language writes a byline."""
-    return detect(unit.text).is_byline(unit.text, unit.repeats)
+def is_byline(unit: Unit, under_title: bool = False) -> bool:
+    """Written again and again at the top, and shaped as its language writes a byline; or,
+    right under the title, where its place says what repetition says, written once and
+    naming someone."""
+    language = detect(unit.text)
+    return language.is_byline(unit.text, unit.repeats) or (
+        under_title and language.is_byline(unit.text, 2) and language.names_person(unit.text))
 
 
 def settle_title(
@@ -116,14 +141,16 @@ def settle_title(
         if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
             units = [unit for unit in units if unit is not first]
         return metadata, units
-    if opening_heading and len(texts) > 1:
+    if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
 
 
 def is_heading_text(text: str) -> bool:
-    """A line shaped as its language writes a heading, after any section number."""
+    """A line shaped as its language writes a heading, after any section number and before
+    any note calls ("… doubled.[2]" ends as a sentence)."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
+    text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     return not language.is_date(text) and language.is_heading(text)
 
@@ -133,15 +160,17 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
+    units = heading_apart(units)
     notes_at = notes_section(units)
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
         ending = [Heading(units[notes_at].text), *notes, *blocks(after, metadata)]
         units = units[:notes_at]
-    main, closing = split_sign_off(units)
+    main, closing, after_sign_off = split_sign_off(units)
     result = blocks(main, metadata)
     if closing:
         result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
+        result += blocks(after_sign_off, metadata)
     result = levelled(result + ending)
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
@@ -174,16 +203,41 @@ def levelled(result: list[Block]) -> list[Block]:
     return result
 
 
-def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit]]:
-    """The units before the sign-off, and the sign-off's: the short lines after the last
-    paragraph (a closing phrase, a name, a role, a date)."""
-    start = len(units)
+def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
+    """The units before the sign-off, the sign-off's (the short lines after the last
+    paragraph: a closing phrase, a name, a role, a date), and those after it: paragraphs
+    (a postscript, a mail's disclaimer) after a sign-off that closes a letter or before a
+    postscript."""
+    after = len(units)
+    while after > 0 and is_prose(units[after - 1]):
+        after -= 1
+    start = after
     while start > 0 and is_sign_off_unit(units[start - 1]):
         start -= 1
-    main = units[:start]
-    if not any(unit.kind == "text" for unit in main):
-        return units, []
-    return main, units[start:]
+    main, closing, rest = units[:start], units[start:after], units[after:]
+    if not any(unit.kind == "text" for unit in main) or not closing or (
+            rest and not closes(closing) and not is_postscript(rest[0])):
+        return units, [], []
+    return main, closing, rest
+
+
+def is_prose(unit: Unit) -> bool:
+    """Running text: no sign-off's line, heading, list or table."""
+    return (unit.kind == "text" and unit.repeats == 1 and not is_sign_off_unit(unit)
+            and not is_heading_text(unit.text) and not items_of(unit.rows)[1]
+            and titled_cells(unit.rows) is None)
+
+
+def closes(sign_off: list[Unit]) -> bool:
+    """A sign-off as a letter's: a closing phrase ("Yours sincerely,"), or lines ending with a
+    date (a name, a role, then "3 March 2025")."""
+    rows = [row for unit in sign_off for row in unit.rows]
+    return any(row.endswith((",", "\uff0c")) for row in rows) or (
+        len(rows) > 1 and detect(rows[-1]).is_date(rows[-1]))
+
+
+def is_postscript(unit: Unit) -> bool:
+    return bool(re.match(POSTSCRIPT, unit.text))
 
 
 def is_sign_off_unit(unit: Unit) -> bool:
@@ -191,7 +245,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
-        and not row.endswith(SENTENCE_ENDS)
+        and not TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows

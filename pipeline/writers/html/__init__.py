@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph, SignOff
+from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph
 from pipeline.writers.html.blocks import (
     Setting,
     body,
@@ -54,6 +54,8 @@ class Placement:
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    # Paragraphs whose last lines go over with the block after them: a page of one line.
+    kept_with_next: frozenset[int] = frozenset()
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -84,6 +86,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         scales=placement.scales,
         whole_tables=placement.whole_tables,
         close_headings=placement.close_headings,
+        kept_with_next=placement.kept_with_next,
         table_turns=placement.table_turns,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )
@@ -140,8 +143,9 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
     for index in order:
         block = document.blocks[index]
         if isinstance(block, Paragraph) and detect(block.text).words_spaced:
-            # A paragraph after a paragraph (a note, a sign-off: any <p>) is indented.
-            indent = setting.indent if isinstance(previous, (Paragraph, Note, SignOff)) else 0.0
+            # A paragraph after a paragraph (or a note) is indented; after a sign-off (a
+            # postscript), as after a heading, it is not.
+            indent = setting.indent if isinstance(previous, (Paragraph, Note)) else 0.0
             lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
                                            -1 if index in tightened else 0)
         previous = block

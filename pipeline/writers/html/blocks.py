@@ -32,6 +32,14 @@ from pipeline.model import (
 from pipeline.writers.line_breaks import LineBreaks
 
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
+# A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
+# Pango's line breaking (UAX #14) allows a break between the last letter of the one and the
+# first of the other, which it does between a full stop or comma and a figure ("rooms.¹"),
+# and never beside a box holding no letter (layout/inline.py, split_inline_box): an empty
+# element before the call forbids the break, so the line breaks before the word the call
+# follows. A word joiner would too, but it is drawn as the font's space glyph, which the
+# PDF's text reads as a space ("rooms. 1"), and takes letter spacing.
+NOTE_JOINT = Markup('<span class="note-joint"></span>')
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Setting:
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
@@ -93,8 +102,10 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
     if span.note:
         mark = (Markup('<a href="#{}">{}</a>').format(note_anchor(span.note), span.text)
                 if setting.layout.links else escape(span.text))
-        # The first reference to a note is where the note's own link leads back to.
-        return Markup('<sup class="note-ref" id="{}">{}</sup>').format(
+        # The first reference to a note is where the note's own link leads back to. The
+        # empty element before it keeps it with the word before, where the renderer breaks
+        # the lines (NOTE_JOINT).
+        return NOTE_JOINT + Markup('<sup class="note-ref" id="{}">{}</sup>').format(
             reference_anchor(span.note), mark)
     text = setting.breaks.running(span.text, index, number, last, hyphenate,
                                   in_link=bool(span.link))
@@ -139,8 +150,9 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return Markup('<p data-block="{}"{}>{}</p>\n').format(
-        index, setting.line_attributes(index), spans(block.spans, index, setting))
+    kept = Markup(' class="kept-with-next"') if index in setting.kept_with_next else Markup("")
+    return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
+        index, kept, setting.line_attributes(index), spans(block.spans, index, setting))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:

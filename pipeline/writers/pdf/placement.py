@@ -3,23 +3,27 @@ a page and in ladders, tables split badly, a last page holding a line or two.
 
 No page but the last is left more than MAX_EMPTY (15 %) empty: a heading that does not fit
 at the foot of a page with the lines it keeps goes to the next one, and is set closer to the
-text above it, so that it may fit; a figure that does not fit at the foot of a page goes
-whole to the next one, and leaves a hole where it would have stood;
-it is scaled down to fit the space, within limits (no smaller than MIN_SCALE of the
-column), or else set after the paragraph (or list, or table, or heading and its first
-block) that follows it, so the text fills the gap and the figure heads the next page. A
-table longer than the space left splits between its rows (the stylesheet repeats its
-header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on
-the next, the page turns a row or two earlier; on the first, the paragraphs before it are
-set a line shorter to make room, or else the table is kept whole, unless that leaves a hole:
-then it splits after all, a row alone at the foot of the page being the lesser fault, where
-it has rows enough for MIN_ROWS to go over.
+text above it, so that it may fit; where it still does not, a figure on that page or the
+page before is scaled down by what the heading and its lines lack, within limits; a figure
+that does not fit at the foot of a page goes whole to the next one, and leaves a hole where
+it would have stood; it is scaled down to fit the space, within limits (no smaller than
+MIN_SCALE of the column), or else set after the paragraph (or list, or table, or heading and
+its first block) that follows it, so the text fills the gap and the figure heads the next
+page. A table longer than the space left splits between its rows (the stylesheet repeats its
+header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on the
+next, the page turns a row or two earlier; on the first, the paragraphs before it are set a
+line shorter to make room, or else the table is kept whole, unless that leaves a hole: then
+it splits after all, a row alone at the foot of the page being the lesser fault, where it
+has rows enough for MIN_ROWS to go over.
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
-can be: the paragraphs before it each set a line shorter, or, in an edition whose lines the
-renderer breaks, a figure on the pages before it scaled down by that much.
+can be: the paragraphs before it each set a line shorter, or else a figure on the pages
+before it scaled down by that much. A last page still holding a single line (孤行不成頁, as
+clreq and the house style ask) takes the last lines of the paragraph before it over too, the
+page before ending a little short (Chicago's "forcing a page break early"): the one mend for
+paragraphs the renderer breaks on their grid, whose letters are never spaced out of it.
 
 Each mend costs one more layout; at most MAX_PASSES layouts are made.
 """
@@ -36,6 +40,10 @@ MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
 MAX_PASSES = 4
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
+# What base.css keeps together: a heading with three lines of its section (orphans: 3), a
+# paragraph's last two lines (widows: 2).
+KEPT_LINES = 3
+WIDOWS = 2
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 MIN_ROWS = 2  # a table split leaves at least this many rows on each page
 # The blocks a figure may be set after: running text (a heading only with its first block),
@@ -58,15 +66,23 @@ class Hole:
     picture_height: float  # for a figure: its picture's (or placeholder's) height
     # The tables on the next page with rows enough to leave one behind and MIN_ROWS over.
     long_tables: tuple[int, ...] = ()
+    # For a heading: what it and the lines it keeps lack to fit `space`.
+    shortfall: float = 0.0
+    # The figures with a picture (or a placeholder for one) on the page of the hole and the
+    # page before it, the nearest the hole first: (block, picture height, height).
+    figures: tuple[tuple[int, float, float], ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
     """The placement with `hole` mended, or None when it cannot be: a heading heading the
     next page is set closer to the text above it (once); a figure is scaled to fit or set
     later; a table kept whole on the next page (with the heading and lead-in it keeps) is
-    split after all, though it leaves a row alone; nothing else is mended."""
+    split after all, though it leaves a row alone; a heading that still does not come back
+    has a figure before it scaled down to make room; nothing else is mended."""
     if hole.tag in HEADINGS and hole.block not in placement.close_headings:
         return replace(placement, close_headings=placement.close_headings | {hole.block})
+    if hole.tag in HEADINGS:
+        return split_short(placement, hole) or made_room(placement, hole)
     if hole.tag != "figure":
         return split_short(placement, hole)
     scale = placement.scales.get(hole.block, 1.0)
@@ -75,6 +91,18 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if fitting >= MIN_SCALE:
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     return set_later(placement, hole.block, kinds, count)
+
+
+def made_room(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the figure nearest `hole` (on its page or the page before) scaled
+    down by what the heading heading the next page lacks, within limits; None when no figure
+    can shrink so far."""
+    for block, picture, height in hole.figures:
+        scale = placement.scales.get(block, 1.0)
+        smaller = scale * fitting_scale(height - hole.shortfall, picture, height - picture)
+        if MIN_SCALE <= smaller < scale:
+            return replace(placement, scales={**placement.scales, block: smaller})
+    return None
 
 
 def split_short(placement: Placement, hole: Hole) -> Placement | None:
@@ -117,12 +145,12 @@ def fitting_scale(space: float, picture: float, rest: float) -> float:
 def holes(pages) -> Iterator[Hole]:
     """Each page but the last (of WeasyPrint's laid-out pages) left more than MAX_EMPTY
     empty, with what heads the page after it."""
-    for page, following in zip(pages, pages[1:], strict=False):
+    for number, (page, following) in enumerate(zip(pages, pages[1:], strict=False)):
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
         # What is printed ends at a block's border, not at the margin below it.
-        used = max((block.border_box_y() + block.border_height()
-                    for element, block in outer_boxes(box) if element.get("data-block")),
+        blocks = [block for element, block in outer_boxes(box) if element.get("data-block")]
+        used = max((block.border_box_y() + block.border_height() for block in blocks),
                    default=top)
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
@@ -135,8 +163,34 @@ def holes(pages) -> Iterator[Hole]:
                             for table, box in outer_boxes(following._page_box)
                             if table.tag == "table" and table.get("data-block")
                             and len(body_rows(box)) > MIN_ROWS)
+        shortfall = 0.0
+        if element.tag in HEADINGS:
+            below = max((block.margin_bottom for block in blocks[-1:]), default=0.0)
+            shortfall = kept_height(following._page_box, element, end, below) - space
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
-                   long_tables)
+                   long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]))
+
+
+def kept_height(page_box, heading, end: float, above: float) -> float:
+    """The height a heading heading a page needs at the foot of the page before, with the
+    KEPT_LINES lines it keeps: from its top margin (the page's top took it; it collapses with
+    `above`, the margin below the block before it) to the last of those lines."""
+    heading_box = next(box for element, box in outer_boxes(page_box) if element is heading)
+    margin = heading_box.style["margin_top"]
+    top_margin = max(margin.value if margin.unit == "px" else 0.0, above)
+    kept = [line.position_y + line.margin_height() for line in line_boxes(page_box.children[0])
+            if line.position_y >= end - 0.5][:KEPT_LINES]
+    return top_margin + (kept[-1] if kept else end) - heading_box.position_y
+
+
+def pictured_figures(pages) -> tuple[tuple[int, float, float], ...]:
+    """(block, picture height, height) of each figure with a picture or a placeholder on
+    `pages`, the last first."""
+    found = [(block, picture_height(element, page), end - start) for page in pages
+             for block, element, start, end in placed_blocks(page._page_box)
+             if element.tag == "figure"]
+    return tuple((block, picture, height) for block, picture, height in reversed(found)
+                 if picture > 0)
 
 
 def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
@@ -280,8 +334,10 @@ def pulled_back(placement: Placement, pages,
     """The placement with a last page holding no more than LONELY_LINES lines (or only a
     sign-off) brought back onto the page before, where it can be: as many of the writer's
     paragraphs on the two pages before as it holds lines, and one more, each set a line
-    shorter, last first; without such paragraphs, the last figure there scaled down by the
-    height of what the last page holds, within limits."""
+    shorter, last first; where they were already, or without such paragraphs, the last
+    figure there scaled down by the height of what the last page holds, within limits; a
+    single line that none of these brings back is joined by the last lines of the
+    paragraph before it."""
     if len(pages) < 2:
         return placement
     last = len(pages) - 1
@@ -295,22 +351,59 @@ def pulled_back(placement: Placement, pages,
     writers = [block for block, texts in lines.items()
                if any(page in before for page, _ in texts)
                and block_element(pages, block).get("data-lines")]
-    if writers:
-        return replace(placement,
-                       tightened=placement.tightened | frozenset(sorted(writers)[-(held + 1):]))
+    tighter = placement.tightened | frozenset(sorted(writers)[-(held + 1):])
+    if tighter != placement.tightened:
+        return replace(placement, tightened=tighter)
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
+    return (smaller_figure(placement, pages, before, needed)
+            or (pushed_over(placement, pages) if held == 1 else None) or placement)
+
+
+def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
+                   needed: float) -> Placement | None:
+    """The placement with the last figure on the pages `before` scaled down by `needed`
+    (and a fifth more: what it frees comes back a whole line at a time), within limits."""
     figures = [(block, element, number) for number in before if number >= 0
                for block, element, _, _ in placed_blocks(pages[number]._page_box)
                if element.tag == "figure"]
     if not figures:
-        return placement
+        return None
     block, element, number = figures[-1]
     picture = picture_height(element, pages[number])
     scale = placement.scales.get(block, 1.0)
     smaller = scale * (picture - needed * 1.2) / picture if picture else 0.0
     if smaller < MIN_SCALE:
-        return placement
+        return None
     return replace(placement, scales={**placement.scales, block: smaller})
+
+
+def pushed_over(placement: Placement, pages) -> Placement | None:
+    """The placement with the paragraph ending the page before the last kept with the block
+    after it, so that its last WIDOWS lines (all of it, where it is too short to split) go
+    over with the last page's single line; None where that would leave the page before more
+    than MAX_EMPTY empty, or take a heading over with it."""
+    last = len(pages) - 1
+    page_box = pages[last - 1]._page_box
+    placed = [(int(element.get("data-block")), element, box)
+              for element, box in outer_boxes(page_box)
+              if element.get("data-block")]
+    if len(placed) < 2:
+        return None
+    (_, before, _), (block, element, box) = placed[-2:]
+    if element.tag != "p" or element.get("class") or block in placement.kept_with_next:
+        return None  # a note or a sign-off is never kept with another block
+    lines = list(line_boxes(box))
+    if len(lines) >= KEPT_LINES + WIDOWS:
+        going = lines[-WIDOWS].position_y
+    elif before.tag not in HEADINGS and block not in (
+            found for found, *_ in placed_blocks(pages[last - 2]._page_box)):
+        going = box.position_y
+    else:
+        return None
+    top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
+    if bottom - going > MAX_EMPTY * (bottom - top):
+        return None
+    return replace(placement, kept_with_next=placement.kept_with_next | {block})
 
 
 def line_boxes(box) -> Iterator:

@@ -1,0 +1,265 @@
+"""A text's front and back matter read whatever blank lines part them or not: the title with
+its byline on the very next line, a notes heading with its notes right under it, a postscript
+after the sign-off, and a text that is nothing but its title. Texts of their own, in English
+and Chinese, read through the model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.model import Byline, Heading, Metadata, plain
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped, scraped_document
+
+from .support import copy_project, doit, pdf_text, squash
+from .test_web_structure import round_trips
+from .typesetting import measured
+
+NBSP = "\u00a0"
+
+ENGLISH_BODY = ("The museum welcomed more visitors in 2024 than in any year since it opened. Its "
+                "new galleries drew families from every district.\n\n"
+                "We thank our volunteers, who gave 14,000 hours of their time.")
+CHINESE_BODY = ("二〇二四年是本館開幕以來參觀人次最多的一年。新展廳吸引了各區的家庭到訪。\n\n"
+                "我們衷心感謝義工們全年付出的一萬四千小時。")
+
+
+def read(text: str, title: str = ""):
+    return scraped_document("piece", text, Metadata(title=title))[0]
+
+
+def kinds(document) -> list[str]:
+    return [type(block).__name__ for block in document.blocks]
+
+
+def opening(document) -> tuple[str, Byline | None, str]:
+    return document.metadata.title, document.byline, plain(document.blocks[0].spans)
+
+
+# --- 1. The byline on the line right after the title -----------------------------------------
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+@pytest.mark.parametrize("times", [1, 3])
+def test_a_byline_under_the_title_blank_line_or_not(gap, times):
+    byline = "\n".join(["Ms Harriet OKONKWO-LEE, MBE, Director of Collections"] * times)
+    document = read(f"Director's Foreword{gap}{byline}\n\n{ENGLISH_BODY}")
+    assert opening(document) == (
+        "Director\u2019s Foreword",
+        Byline(f"Ms{NBSP}Harriet OKONKWO-LEE", ("MBE",), "Director of Collections"),
+        "The museum welcomed more visitors in 2024 than in any year since it opened. Its new "
+        "galleries drew families from every district.")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize("byline, name, role", [
+    ("By Revd Thomas Achterberg, Warden", "Revd Thomas Achterberg", "Warden"),
+    ("Dr Ana FERREIRA, Head of Learning", f"Dr{NBSP}Ana FERREIRA", "Head of Learning"),
+    ("CHAN Tai-man, Chief Curator", "CHAN Tai-man", "Chief Curator"),
+])
+def test_a_byline_written_once_names_someone(byline, name, role):
+    document = read(f"A Year of Openings\n{byline}\n\n{ENGLISH_BODY}")
+    assert (document.metadata.title, document.byline.name, document.byline.role) == (
+        "A Year of Openings", name, role)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+@pytest.mark.parametrize("times", [1, 2])
+def test_a_chinese_byline_under_the_title_blank_line_or_not(gap, times):
+    byline = "\n".join(["博物館總館長 歐陽慧儀"] * times)
+    document = read(f"總館長的話{gap}{byline}\n\n{CHINESE_BODY}")
+    assert opening(document) == ("總館長的話", Byline("歐陽慧儀", (), "博物館總館長"),
+                                 "二〇二四年是本館開幕以來參觀人次最多的一年。新展廳吸引了各區的家庭到訪。")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+def test_a_bilingual_title_then_its_byline_without_blank_lines():
+    document = read(f"Curator's Report\n館長報告\nProfessor Wendy TSANG Wing-yan, Curator\n\n"
+                    f"{ENGLISH_BODY}")
+    assert document.metadata.title == "Curator\u2019s Report 館長報告"
+    assert document.byline == Byline("Professor Wendy TSANG Wing-yan", (), "Curator")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize("text", [
+    f"Annual Review 2024\nOur year, in numbers\n\n{ENGLISH_BODY}",
+    f"Annual Review 2024\n\nMuseums, galleries and archives\n\n{ENGLISH_BODY}",
+    f"年度回顧\n二〇二三至二四年度 年報\n\n{CHINESE_BODY}",
+], ids=["subtitle", "heading", "chinese subtitle"])
+def test_a_line_under_the_title_that_names_no_one_is_no_byline(text):
+    assert read(text).byline is None
+
+
+def test_a_heading_with_its_paragraph_right_under_it_is_not_taken_apart():
+    document = read(f"Opening the galleries\nThe galleries opened in May, a year late.\n\n"
+                    f"{ENGLISH_BODY}", title="Review")
+    assert document.byline is None
+    assert plain(document.blocks[0].spans).startswith("Opening the galleries The galleries")
+
+
+# --- 2. Notes right under their heading ------------------------------------------------------
+
+ENGLISH_LETTER = ("Visitors rose by a third[1] and school visits doubled.[2]\n\n"
+                  "Imogen FAIRWEATHER-BOAKYE\nDirector of Collections\n14 February 2025")
+CHINESE_LETTER = ("參觀人次增加三分之一[1]，學校參觀倍增[2]。\n\n"
+                  "博物館總館長\n歐陽慧儀\n二〇二五年二月")
+
+
+@pytest.mark.parametrize("letter, heading, notes", [
+    (ENGLISH_LETTER, "Endnotes:", "[1] Counted at the doors.\n[2] Of state schools.\n"
+                                  "   Private schools are counted apart."),
+    (CHINESE_LETTER, "註釋", "[1] 按入口人數計算。\n[2] 只計官立學校。"),
+], ids=["english", "chinese"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+def test_notes_right_under_their_heading(letter, heading, notes, gap):
+    document = read(f"{letter}\n\n{heading}{gap}{notes}", title="Review")
+    assert kinds(document) == ["Paragraph", "SignOff", "Heading", "Note", "Note"]
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["1", "2"]
+    assert len(document.blocks[1].lines) == 3
+    assert document.blocks[2] == Heading(heading, 1)
+    assert [note.label for note in document.blocks[3:]] == ["1", "2"]
+
+
+def test_a_notes_heading_over_text_that_is_no_note_stays_text():
+    document = read(f"{ENGLISH_BODY}\n\nNotes\nThe galleries close on Mondays.", title="T")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Paragraph"]
+
+
+# --- 3. After the sign-off: a postscript, a mail's disclaimer --------------------------------
+
+DISCLAIMER = ("This message is intended only for its addressee and may be privileged. If you "
+              "received it in error, please delete it.")
+
+
+@pytest.mark.parametrize("closing, postscript", [
+    ("With best wishes,\n\nRagnhild OSEI-BERGSTROM\nKeeper of Maps\n9 May 2025",
+     "P.S. The map room reopens on 2 June; bring a friend."),
+    ("Kind regards,\nRagnhild OSEI-BERGSTROM", "PS: the map room reopens on 2 June."),
+    ("地圖部主管\n歐陽慧儀\n二〇二五年五月", "附言：地圖室將於六月二日重開，歡迎與朋友同來。"),
+], ids=["english", "english, no date", "chinese"])
+def test_a_postscript_follows_the_sign_off(closing, postscript):
+    body = ENGLISH_BODY if closing.isascii() else CHINESE_BODY
+    document = read(f"Dear members,\n\n{body}\n\n{closing}\n\n{postscript}\n\n{DISCLAIMER}",
+                    title="Letter")
+    assert kinds(document) == ["Paragraph"] * 3 + ["SignOff", "Paragraph", "Paragraph"]
+    sign_off = [plain(line).replace(NBSP, " ") for line in document.blocks[3].lines]
+    assert sign_off == [line for line in closing.split("\n") if line]
+    assert plain(document.blocks[4].spans).replace(NBSP, " ") == postscript
+    assert plain(document.blocks[5].spans) == DISCLAIMER
+
+
+def test_a_paragraph_after_a_letters_sign_off_leaves_it_a_sign_off():
+    document = read(f"{ENGLISH_BODY}\n\nYours faithfully,\n\nOwain PRYCE-MENSAH\n\n{DISCLAIMER}",
+                    title="Letter")
+    assert kinds(document) == ["Paragraph", "Paragraph", "SignOff", "Paragraph"]
+
+
+def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():
+    document = read(f"{ENGLISH_BODY}\n\nOur collections\n\n{ENGLISH_BODY}", title="Review")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Paragraph", "Paragraph"]
+
+
+# --- 4. A text that is only its title --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Annual Report 2024\n", "no text after the title"),
+    ("二〇二四年報\n", "no text after the title"),
+    ("Annual Report 2024\nDr Ana FERREIRA, Head of Learning\n",
+     "no text after the title and byline"),
+    ("Skip to main content\nHome > About us > Annual Report\n\nAnnual Report 2024\n\n"
+     "Back to top\n© 2024 Example Museum. All rights reserved.\n", "no text after the title"),
+], ids=["english", "chinese", "with a byline", "among a page's debris"])
+def test_a_text_that_is_only_its_title_stops_in_one_line(text, message):
+    with pytest.raises(PipelineError) as stop:
+        read(text)
+    assert str(stop.value) == f"piece: {message}"
+
+
+def test_a_title_given_in_the_metadata_and_only_that_title_in_the_text_stops_too():
+    with pytest.raises(PipelineError, match="no text after the title"):
+        read("Annual Report 2024", title="Annual Report 2024")
+
+
+def test_a_text_of_one_sentence_is_its_body():
+    document = read("The museum is closed for repairs until further notice.")
+    assert document.metadata.title == "Piece"
+    assert kinds(document) == ["Paragraph"]
+
+
+# --- Through the marked-up form, the draft and a build ---------------------------------------
+
+TEXTS = Path(__file__).resolve().parent / "texts" / "front_and_back"
+LETTERS = ("friends-of-the-archive-letter", "archive-keeper-review")
+POSTSCRIPTS = {"friends-of-the-archive-letter": "P.S. The annual lecture is on 4 April",
+               "archive-keeper-review": "附言：週年講座將於四月四日舉行"}
+
+
+def sample(name: str):
+    path = TEXTS / f"{name}.txt"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+
+
+@pytest.mark.parametrize("name", LETTERS)
+def test_a_letter_read_whole_comes_back_from_its_markup_and_its_draft(name):
+    document = sample(name)
+    assert document.byline is not None
+    after_text = kinds(document)[kinds(document).index("SignOff"):]
+    assert after_text[:2] == ["SignOff", "Paragraph"]
+    assert after_text[-3:] == ["Heading", "Note", "Note"]
+    assert [span.note for block in document.blocks if type(block).__name__ == "Paragraph"
+            for span in block.spans if span.note] == ["1", "2"]
+    round_trips(document)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, str]:
+    folder = copy_project(tmp_path_factory.mktemp("front") / "project", library=False)
+    for path in TEXTS.iterdir():
+        shutil.copy(path, folder / "source" / path.name)
+    result = doit(folder, *(f"preflight:{name}/{layout}" for name in LETTERS
+                            for layout in ("print", "screen")),
+                  *(f"docx:{name}" for name in LETTERS), "model:annual-report-cover")
+    return folder, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_a_text_of_only_its_title_stops_its_build_in_one_line(built):
+    _, console = built
+    stops = [line for line in console.splitlines() if "annual-report-cover" in line
+             and "error" in line]
+    assert stops == ["error: source/annual-report-cover.txt: no text after the title"]
+    assert "Traceback" not in console
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", LETTERS)
+def test_the_letters_editions_hold_their_byline_sign_off_postscript_and_notes(built, name):
+    folder, _ = built
+    output = folder / "output" / name
+    model = json.loads((output / f"{name}.json").read_text("utf-8"))
+    assert model["byline"]
+    kinds = [block["type"] for block in model["blocks"]]
+    assert kinds.count("note") == 2 and "sign-off" in kinds
+    for layout in ("print", "screen"):
+        preflight = json.loads((output / f"{name}-{layout}.preflight.json").read_text())
+        assert all(check["passed"] for check in preflight["checks"]
+                   if check["severity"] == "error")
+        assert squash(POSTSCRIPTS[name]) in pdf_text(output / f"{name}-{layout}.pdf")
+
+
+@pytest.mark.slow
+def test_a_postscript_is_set_flush_left_below_the_sign_off_in_print(built):
+    folder, _ = built
+    name = LETTERS[0]
+    lines = measured(folder / "output" / name / f"{name}-print.pdf").lines
+    closing = next(line for line in lines if line.text.startswith("With warm wishes"))
+    postscript = next(line for line in lines if line.text.startswith("P.S."))
+    paragraph = next(line for line in lines if line.text.startswith("Our reading room"))
+    assert abs(postscript.left - closing.left) < 0.5  # no first-line indent
+    assert postscript.left < paragraph.left  # where a paragraph after a paragraph has one
