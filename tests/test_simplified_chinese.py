@@ -185,6 +185,14 @@ def test_another_body_and_byline():
     assert document.metadata.language == "zh-Hans"
 
 
+def test_a_byline_written_once_under_the_title_names_a_person_in_simplified_forms():
+    text = "署长回顾\n\n渠务署署长 欧阳志豪\n\n本年度没有发生严重水浸。\n\n我们会继续努力。\n"
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert (document.byline.role, document.byline.name) == ("渠务署署长", "欧阳志豪")
+    assert SIMPLIFIED_CHINESE.names_person("公共图书馆馆长 林晓雯博士")
+    assert not SIMPLIFIED_CHINESE.names_person("渠务署署长 排水工程")
+
+
 def test_notes_under_a_simplified_heading_and_a_byline_after_a_comma():
     text = ("排水报告\n\n欧阳志豪,渠务署署长\n欧阳志豪,渠务署署长\n\n本年度没有发生水浸。[1]\n\n"
             "附注\n\n[1] 数字由天文台录得。\n")

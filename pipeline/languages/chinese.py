@@ -82,7 +82,14 @@ SURNAMES = ("司徒|歐陽|上官|司馬|諸葛|東方|尉遲|公孫|[陳李張�
             "駱翁鄺容溫戴薛雷丁崔蔣魏簡黎賴霍陸傅田呂賀邵鮑談顏凌姜金冼成任左龍柯利車阮游易侯"
             "湛卓洪殷屈董武闞史苗衞衛聶鄒毛宋沈秦倪紀梅巫祁柳夏康單戚藍白符童龔包向季蕭招植古"
             "鄔齊饒熊]")
-PERSON = rf"(?:{SURNAMES})[{HAN_RANGES}]{{1,2}}(?:教授|醫生|博士|先生|女士|律師|工程師)?"
+TITLES = "教授|醫生|博士|先生|女士|律師|工程師"
+
+
+def person_name(surnames: str, titles: str) -> str:
+    """A person's name as a regex: a surname of `surnames` and one or two characters, and
+    perhaps a title of `titles` after it."""
+    return rf"(?:{surnames})[{HAN_RANGES}]{{1,2}}(?:{titles})?"
+
 
 
 def han_value(numeral: str) -> int:
@@ -114,6 +121,7 @@ class Chinese(Profile):
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
     postscript = "附言|附筆|又及"
+    person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
@@ -199,7 +207,7 @@ class Chinese(Profile):
     def names_person(self, text: str) -> bool:
         """A role and a name of a surname and one or two characters."""
         name, _, role = self.byline_parts(text)
-        return bool(role) and bool(re.fullmatch(PERSON, name))
+        return bool(role) and bool(re.fullmatch(self.person, name))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""

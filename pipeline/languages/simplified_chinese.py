@@ -17,9 +17,17 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.chinese import Chinese
+from pipeline.languages.chinese import Chinese, person_name
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.profile import ReaderWords
+
+# Traditional Chinese's surnames and titles (chinese.py) in their Simplified forms (OpenCC's
+# t2s): a byline's name written once is a person's ("欧阳志豪", "林晓雯博士").
+SURNAMES = ("司徒|欧阳|上官|司马|诸葛|东方|尉迟|公孙|[陈李张黄何林梁吴王刘蔡杨郑谢郭曾邓许冯罗周叶"
+            "苏卢朱潘余麦杜袁谭莫钟胡徐高江彭甘方赵孙马区尹文石范姚孔廖程韩唐万伍施汤庞严岑邱关"
+            "骆翁邝容温戴薛雷丁崔蒋魏简黎赖霍陆傅田吕贺邵鲍谈颜凌姜金冼成任左龙柯利车阮游易侯湛"
+            "卓洪殷屈董武阚史苗卫聂邹毛宋沈秦倪纪梅巫祁柳夏康单戚蓝白符童龚包向季萧招植古邬齐饶熊]")
+TITLES = "教授|医生|博士|先生|女士|律师|工程师"
 
 
 class SimplifiedChinese(Chinese):
@@ -28,6 +36,7 @@ class SimplifiedChinese(Chinese):
     name = "Simplified Chinese"
     rule = "simplified-chinese-language"
     notes_headings = ("注释", "附注")
+    person = person_name(SURNAMES, TITLES)
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",
