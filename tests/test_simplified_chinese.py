@@ -203,6 +203,15 @@ def test_notes_under_a_simplified_heading_and_a_byline_after_a_comma():
     assert note.text == "数字由天文台录得。"
 
 
+def test_a_simplified_postscript_follows_the_sign_off():
+    text = ("馆长的话\n\n过去一年,图书馆接待读者一千八百万人次。\n\n我们会继续为读者服务。\n\n"
+            "公共图书馆馆长\n林晓雯\n二〇二五年五月\n\n附笔:新馆将于六月二日开放,欢迎参观。\n")
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "SignOff", "Paragraph"]
+    assert document.blocks[-1].text == "附笔：新馆将于六月二日开放，欢迎参观。"
+
+
 def test_an_english_text_keeps_its_simplified_and_traditional_phrases():
     document = read(MIXED_NAME)
     assert document.metadata.language == "en-GB"

@@ -1,9 +1,10 @@
 """Simplified Chinese (zh-Hans; also zh-CN, zh-SG), as Hong Kong bodies publish it beside
 their Traditional pages (简体).
 
-It is Chinese (chinese.py) in all but its characters, its quotes and its notes heading: its
-punctuation, headings, bylines (role first), repetitions, sentence ends, list numerals
-(一、二、), dates, no hyphenation, no italic and justification between characters are
+It is Chinese (chinese.py) in all but its characters, its quotes, the words of its notes
+headings and postscripts, its surnames and what the editions say in it: its punctuation,
+headings, bylines (role first), repetitions, sentence ends, list numerals (一、二、), dates,
+no hyphenation, no italic and justification between characters are
 Chinese's. A text is Simplified when it holds more characters only Simplified Chinese writes
 than characters only Traditional Chinese writes (han_variants.py), so a 繁體 page naming its
 简体 version on a language switcher stays Traditional. Its quotes are the mainland's “ ” and
@@ -36,6 +37,7 @@ class SimplifiedChinese(Chinese):
     name = "Simplified Chinese"
     rule = "simplified-chinese-language"
     notes_headings = ("注释", "附注")
+    postscript = "附言|附笔|又及"
     person = person_name(SURNAMES, TITLES)
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
