@@ -25,6 +25,10 @@ BODY = "Heading of a piece\n\nThe People’s “quoted” paragraph – with a d
 HOSTILE = ("A paragraph with <script>alert(1)</script>, {{ 7*7 }}, {% if x %}, "
            "<img src=\"file:///etc/passwd\"> and <a href=\"http://example.com/x\">a link</a>.")
 
+ZH_BODY = ("渡輪服務年報\n\n本年度渡輪乘客共有四千二百萬人次，比去年增加百分之六。\n\n"
+           "新船已於九月投入服務，我們會繼續改善碼頭設施。\n")
+SCREEN = 'layouts = ["screen"]\n'  # one edition is enough to read what was decoded
+
 # name -> (bytes of source/<name>.txt, metadata TOML or None, expected: text to find or error)
 CORPUS = {
     "windows-1252": (BODY.encode("cp1252"), None, "The People’s “quoted” paragraph"),
@@ -49,6 +53,11 @@ CORPUS = {
                          "error: source/unset-characters.txt: the layout fonts lack"),
     "escaping-image": (BODY.encode(), '[images]\n1 = "../../../etc/passwd.png"\n',
                        "escaping-image.toml: image '../../../etc/passwd.png' lies outside source/"),
+    "big5": (ZH_BODY.encode("big5hkscs"), SCREEN, "新船已於九月投入服務"),
+    "gbk": (ZH_BODY.encode("gbk"), SCREEN, "新船已於九月投入服務"),
+    "utf-16-no-bom": (BODY.encode("utf-16-le"), SCREEN, "The People’s “quoted” paragraph"),
+    "shift-jis": ("港湾局の年次報告書です。今年は多くの船が入港しました。\n".encode("shift_jis"), None,
+                  "error: source/shift-jis.txt: not UTF-8, nor text in Windows-1252, Big5 or"),
 }
 
 

@@ -26,9 +26,10 @@ def test_quotes_curl_by_position():
 
 
 def test_dashes_ellipses_and_ranges():
-    assert clean_line("hours -- longer -- drew") == "hours \u2013 longer \u2013 drew"
-    assert clean_line("one - two") == "one \u2013 two"
-    assert clean_line("a - - a") == "a \u2013 \u2013 a"
+    # The space before a sentence's dash is a no-break one: the dash ends a line (British).
+    assert clean_line("hours -- longer -- drew") == "hours\u00a0\u2013 longer\u00a0\u2013 drew"
+    assert clean_line("one - two") == "one\u00a0\u2013 two"
+    assert clean_line("a - - a") == "a\u00a0\u2013\u00a0\u2013 a"
     assert clean_line("in 2023-24 and 1999-2000") == "in 2023\u201324 and 1999\u20132000"
     assert clean_line("and so...") == "and so\u2026"
     assert clean_line("well-being and e-Channels") == "well-being and e-Channels"

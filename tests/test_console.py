@@ -6,9 +6,12 @@ from __future__ import annotations
 import io
 from types import SimpleNamespace
 
+import pytest
 from doit.exceptions import TaskFailed, UnmetDependency
 
 from pipeline.tasks.console import Console
+
+from .support import copy_project, doit
 
 
 def console(tmp_path) -> tuple[Console, io.StringIO]:
@@ -57,3 +60,41 @@ def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_bu
     heading = lines.index("x  (in output/x/)")
     assert lines[heading + 1] == ("  not rebuilt: the error above stopped it; these are the"
                                   " previous build's editions")
+
+
+def test_a_first_build_stopped_speaks_of_no_previous_editions(tmp_path):
+    reporter, out = console(tmp_path)
+    task = SimpleNamespace(name="model:x", actions=[1])
+    reporter.execute_task(task)
+    reporter.add_failure(task, TaskFailed("source/x.txt: no text: the file is empty"))
+    reporter.complete_run()
+    lines = out.getvalue().splitlines()
+    heading = lines.index("x  (in output/x/)")
+    assert lines[heading + 1] == "  nothing built yet: see the error above"
+    assert "previous build" not in out.getvalue()
+
+
+def test_the_debris_of_a_page_and_of_a_mail_are_counted_apart(tmp_path):
+    reporter, out = console(tmp_path)
+    (tmp_path / "output" / "x").mkdir(parents=True)
+    (tmp_path / "output" / "x" / "x.docx").write_bytes(b"a draft")
+    (tmp_path / "output" / "x" / "x.dedupe.json").write_text(
+        '{"web_page_debris": 3, "e_mail_debris": 6, "dropped": []}')
+    reporter.execute_task(SimpleNamespace(name="model:x", actions=[1]))
+    reporter.complete_run()
+    assert ("  3 lines dropped as web page debris and 6 as e-mail debris (listed in"
+            " x.dedupe.json)") in out.getvalue().splitlines()
+
+
+@pytest.mark.slow
+def test_sources_stopped_on_their_first_build_have_no_previous_editions(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "empty.txt").write_bytes(b"")
+    (folder / "source" / "typo.txt").write_text("Harbour Report\n\nThe harbour was busy.\n")
+    (folder / "source" / "typo.toml").write_text('title = "Harbour Report\n')
+    result = doit(folder, "model")
+    lines = result.stdout.splitlines()
+    for name in ("empty", "typo"):
+        heading = lines.index(f"{name}  (in output/{name}/)")
+        assert lines[heading + 1] == "  nothing built yet: see the error above"
+    assert "previous build" not in result.stdout

@@ -20,9 +20,9 @@ MORE = "Its members visited every district, and heard from more than four hundre
 
 def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     """The lines kept, and each line dropped with its reason."""
-    kept, drops = remove_debris(clean_text(text))
-    return ([line for line in kept.split("\n") if line],
-            {drop.text: drop.reason.removeprefix("web page debris: ") for drop in drops})
+    cleared = remove_debris(clean_text(text))
+    return ([line for line in cleared.text.split("\n") if line],
+            {drop.text: drop.reason.split(" debris: ", 1)[1] for drop in cleared.drops})
 
 
 @pytest.mark.parametrize(("line", "reason"), [
@@ -153,7 +153,7 @@ def test_the_title_and_byline_stand_after_the_debris():
             f"{BODY}\n\nA year of change\n\n{MORE}")
     document, _ = scraped_document("page", text, Metadata(title=""))
     assert document.metadata.title == "Chair\u2019s Statement"
-    assert (document.byline.name, document.byline.role) == ("Ann LEE Wai-man", "Chair")
+    assert (document.byline.name, document.byline.role) == ("Ann LEE\u00a0Wai-man", "Chair")
     assert document.blocks[1] == Heading("A year of change")
     assert isinstance(document.blocks[0], Paragraph) and plain(document.blocks[0].spans) == BODY
 

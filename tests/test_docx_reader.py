@@ -43,7 +43,7 @@ def sample_document() -> Document:
             images={1: "photo.png"},
             alt={1: "Two towers"},
         ),
-        byline=Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration"),
+        byline=Byline(f"Benson KWOK{NBSP}Joon-fung", ("IDSM",), "Director of Immigration"),
         blocks=(
             Paragraph(
                 (
@@ -60,7 +60,7 @@ def sample_document() -> Document:
             Paragraph((Span(f"On 11{NBSP}June, the new Immigration Headquarters opened."),)),
             Figure(1, (Span("The new headquarters in "), Span("Tseung Kwan O", italic=True)), "photo.png", "Two towers"),
             Heading("Serving the public", 2),
-            Paragraph((Span(f"Some 298{NBSP}million passengers – 41{NBSP}per{NBSP}cent more."),)),
+            Paragraph((Span(f"Some 298{NBSP}million passengers{NBSP}– 41{NBSP}per{NBSP}cent more."),)),
             Figure(2, (Span("Officers at the control point"),)),
             Paragraph((Span("The end."),)),
             Paragraph((Span("Its CO"), Span("2", position="subscript"), Span(" output is 10"),

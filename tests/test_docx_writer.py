@@ -457,9 +457,10 @@ def test_house_style_draft_is_reproducible(house: Layout, photo: Path):
 def test_house_style_draft_reads_back_as_the_document(house: Layout, tmp_path: Path):
     sample = sample_document()
     # As the reader gives it back: the alt text from the metadata, the typography applied.
-    clean = Paragraph((Span("Some 298\u00a0million passengers – 41\u00a0per\u00a0cent more."),))
+    clean = Paragraph((Span("Some 298\u00a0million passengers\u00a0– 41\u00a0per\u00a0cent more."),))
     document = replace(
         sample,
+        byline=Byline("Benson KWOK\u00a0Joon-fung", ("IDSM",), "Director of Immigration"),
         metadata=replace(sample.metadata, alt={1: sample.blocks[3].alternative_text(sample.metadata.language)}),
         blocks=(*sample.blocks[:-1], clean),
     )

@@ -60,7 +60,7 @@ def test_a_byline_under_the_title_blank_line_or_not(gap, times):
 @pytest.mark.parametrize("byline, name, role", [
     ("By Revd Thomas Achterberg, Warden", "Revd Thomas Achterberg", "Warden"),
     ("Dr Ana FERREIRA, Head of Learning", f"Dr{NBSP}Ana FERREIRA", "Head of Learning"),
-    ("CHAN Tai-man, Chief Curator", "CHAN Tai-man", "Chief Curator"),
+    ("CHAN Tai-man, Chief Curator", f"CHAN{NBSP}Tai-man", "Chief Curator"),
 ])
 def test_a_byline_written_once_names_someone(byline, name, role):
     document = read(f"A Year of Openings\n{byline}\n\n{ENGLISH_BODY}")
@@ -82,7 +82,7 @@ def test_a_bilingual_title_then_its_byline_without_blank_lines():
     document = read(f"Curator's Report\n館長報告\nProfessor Wendy TSANG Wing-yan, Curator\n\n"
                     f"{ENGLISH_BODY}")
     assert document.metadata.title == "Curator\u2019s Report 館長報告"
-    assert document.byline == Byline("Professor Wendy TSANG Wing-yan", (), "Curator")
+    assert document.byline == Byline("Professor Wendy TSANG\u00a0Wing-yan", (), "Curator")
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 

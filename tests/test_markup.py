@@ -72,7 +72,7 @@ def test_the_documented_example(source_dir):
     assert document.name == "piece"
     assert document.metadata.title == "Director’s Review"
     assert document.metadata.subtitle == "Annual Report 2024"
-    assert document.byline == Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration")
+    assert document.byline == Byline("Benson KWOK\u00a0Joon-fung", ("IDSM",), "Director of Immigration")
     assert document.blocks == (
         Paragraph(
             (
@@ -213,7 +213,7 @@ def test_the_library_chapter_round_trips(library_chapter, source_dir):
 def test_cleaning_spans_is_idempotent_and_keeps_emphasis_per_character():
     spans = (Span("  He said "), Span('"yes..."', italic=True), Span(" -- twice\tand\nagain  "))
     cleaned = clean_spans(spans)
-    assert cleaned == (Span("He said "), Span("“yes…”", italic=True), Span(" – twice and again"))
+    assert cleaned == (Span("He said "), Span("“yes…”", italic=True), Span("\u00a0– twice and again"))
     assert clean_spans(cleaned) == cleaned
 
 

@@ -20,7 +20,7 @@ def test_byline_parts():
 
 def test_the_seed(seed_text):
     document = structure(seed_text, Metadata(title="Director’s Review"))
-    assert document.byline == Byline("Benson KWOK Joon-fung", ("IDSM",), "Director of Immigration")
+    assert document.byline == Byline("Benson KWOK\u00a0Joon-fung", ("IDSM",), "Director of Immigration")
     assert len(document.headings) == 5
     assert len(document.figures) == 5
     assert len(document.paragraphs) == 9

@@ -63,11 +63,11 @@ TITLES = {
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
-    "arts-council-message": ("Dr\u00a0Grace LAU Wing-sze", "Chairperson"),
+    "arts-council-message": ("Dr\u00a0Grace LAU\u00a0Wing-sze", "Chairperson"),
 }
 SIGN_OFFS = {
     "works-department-review": ["工務工程署署長", "何詠詩", "2024年7月"],
-    "arts-council-message": ["Dr\u00a0Grace LAU Wing-sze, JP", "Chairperson", "July 2024"],
+    "arts-council-message": ["Dr\u00a0Grace LAU\u00a0Wing-sze, JP", "Chairperson", "July 2024"],
     "care-council-statement": ["Residential Care Council", "27\u00a0June 2024"],
 }
 
@@ -169,7 +169,7 @@ def test_table_titles_are_captions():
     assert captions == [
         "Table 2 Median waiting time for a subsidised place, by district",
         "Table 3.1 Average daily patronage by operator",
-        "Table 3.2 New bus stops by district", "表1各區數碼工地數目"]
+        "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -176,7 +176,7 @@ def test_a_bilingual_title_on_two_lines_is_one_title_then_the_byline():
     document = document_of("Chairperson's Message\n主席的話\n\nBy Grace LAU Wing-sze, "
                            f"Chairperson\n\n{OPENING}\n\nA year\n\n{OPENING}", title="")
     assert document.metadata.title == "Chairperson\u2019s Message 主席的話"
-    assert (document.byline.name, document.byline.role) == ("Grace LAU Wing-sze", "Chairperson")
+    assert (document.byline.name, document.byline.role) == ("Grace LAU\u00a0Wing-sze", "Chairperson")
     assert [heading.text for heading in document.headings] == ["A year"]
 
 

@@ -10,7 +10,7 @@ characters, the phrases of other languages inside a text, and the scripts a docu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
@@ -18,7 +18,8 @@ from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "holder_of", "phrases", "profile_for", "scripts", "takes_small_caps", "text_language"]
+           "holder_of", "joined_lines", "line_joins", "phrases", "profile_for", "scripts",
+           "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
 # Every profile, the default first; a text is in the first of the others that writes it
@@ -51,6 +52,35 @@ def detect(text: str) -> Profile:
     """The language `text` is written in, as its characters say."""
     return next((profile for profile in PROFILES
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """A paragraph's lines, as its source wrapped them, read as one line."""
+    return "".join(join + line for join, line in zip(["", *line_joins(lines)], lines,
+                                                     strict=False))
+
+
+def line_joins(lines: Sequence[str]) -> list[str]:
+    """What stands between each of a paragraph's lines and the next, once joined: a space;
+    none between two characters of a language that sets no space beside them (Chinese:
+    "百分之五，" and "較去年"), nor, in a text in such a language, between one of them and
+    a Latin letter or a figure (the house style: "2024年", "香港大學HKU"); a no-break space
+    before what the paragraph's language never lets start a line (British: a sentence's
+    dash)."""
+    language = detect(" ".join(lines))
+    return [line_join(before[-1:], after, language)
+            for before, after in zip(lines, lines[1:], strict=False)]
+
+
+def line_join(end: str, start: str, language: Profile) -> str:
+    first = start[:1]
+    if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
+        return ""
+    if language.unspaced(end) or language.unspaced(first):
+        return ""
+    if language.no_break_before and re.match(language.no_break_before, start):
+        return "\u00a0"
+    return " "
 
 
 def takes_small_caps(text: str) -> bool:

@@ -51,9 +51,15 @@ HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
                     r"|The Hon|Hon)\.?[\s\u00a0]"
-                    r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,} [A-Z][a-z]+)\b")
+                    r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
+# A sentence's spaced dash, which in British practice ends a line, never starts one.
+SENTENCE_DASH = "\u2013(?: |$)"
+SPACE_BEFORE_DASH = re.compile(f"(?<=\\S) (?={SENTENCE_DASH})")
+# A family name in capitals and the given name after it, written as Hong Kong writes them
+# ("LEE Chi-keung"): one name, which a line never parts.
+FAMILY_AND_GIVEN_NAME = re.compile(r"\b([A-Z]{2,}) (?=[A-Z][a-z]+-[a-z]+\b)")
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
           "|December")
@@ -86,6 +92,7 @@ class English(Profile):
     script = "Latn"
     sentence_ends = ".;:!?"
     sentence_break = r"[.!?]\s"
+    no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
     postscript = r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?"  # "P.S.", "P. S.", "P.P.S.", "PS:"
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
@@ -117,6 +124,20 @@ class English(Profile):
         consent=r"\b(?:accept|agree|consent|continu\w*|by using|by browsing|we use|uses"
                 r"|use of)\b",
         names=("english", "eng", "en"),
+        mail_fields=r"from|sent|date|to|cc|bcc|reply-to|subject|importance|attachments?",
+        mail_sender=r"from",
+        mail_subject=r"subject",
+        mail_replies=r"re|fwd?",
+        mail_separator=r"(?:original|forwarded) message|begin forwarded message",
+        mail_attribution=r"on\b.{4,200}\bwrote",
+        mail_footer=r"sent from my \w+(?: \w+){0,3}|(?:sent from|get) (?:outlook|mail|gmail"
+                    r"|yahoo mail)\b.{0,40}|.{0,30}\bconsider the environment before printing"
+                    r"\b.{0,40}|(?:this|the information (?:contained )?in this|the contents? of"
+                    r" this) (?:e-?mail|message|communication|transmission)\b.{0,200}?"
+                    r"(?:\b(?:is|are|may be|may contain|contains?) (?:strictly |legally )?"
+                    r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
+                    r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
+                    r"|message|communication) in error)\b.*",
     )
 
     def typeset(self, line: str) -> str:
@@ -131,8 +152,10 @@ class English(Profile):
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
+        line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
-        return SPACES.sub(" ", line).strip(" ")
+        line = SPACES.sub(" ", line).strip(" ")
+        return SPACE_BEFORE_DASH.sub(NBSP, line)
 
     def is_heading(self, text: str) -> bool:
         return (

@@ -37,9 +37,9 @@ class Numerals:
 
 @dataclass(frozen=True)
 class Furniture:
-    """What a web page's furniture says in a language: each a regex matching a whole line
-    (icons and a closing colon aside), the debris the scraped reader removes
-    (readers/scraped/debris.py)."""
+    """What a web page's furniture, and an e-mail's header and footer, say in a language:
+    each a regex matching a whole line (icons and a closing colon aside), the debris the
+    scraped reader removes (readers/scraped/debris.py)."""
 
     skip: str = ""  # a skip link: "Skip to main content"
     back_to_top: str = ""  # "Back to top"
@@ -52,6 +52,26 @@ class Furniture:
     cookies: str = ""  # the word for a cookie, in a notice asking consent to them
     consent: str = ""  # what such a notice asks: "agree", "accept"
     names: tuple[str, ...] = ()  # the language's names on a language switcher, folded
+    # What an e-mail leaves in a text copied out of it:
+    mail_fields: str = ""  # its header's field names: "From", "Sent", "To", "Subject"
+    mail_sender: str = ""  # the field naming its sender: "From"
+    mail_subject: str = ""  # the field naming its subject: "Subject"
+    mail_replies: str = ""  # what a reply's or a forward's subject opens with: "RE", "FW"
+    mail_separator: str = ""  # the line over a mail quoted or forwarded: "Original Message"
+    # A reply's line over the mail it quotes ("On … wrote:"), which also holds an address or
+    # a time.
+    mail_attribution: str = ""
+    # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
+    # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
+    mail_footer: str = ""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """A legacy encoding texts in a language arrive in, other than Unicode's."""
+
+    codec: str  # Python's name for it: "big5hkscs"
+    name: str  # as a text editor's Save As names it, in messages: "Big5"
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,13 @@ class Profile:
     # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
     # characters, the spaces beside them not counting.
     words_spaced = True
+    # A character class of the punctuation set with its text ("" where the default's): in a
+    # language whose words are not spaced, no space stands beside it either.
+    punctuation = ""
+    # What a space before never breaks, as a regex ("" nothing): that space is a no-break
+    # one, in a line and where a paragraph's lines are joined (British: a sentence's dash
+    # ends a line, never starts one).
+    no_break_before = ""
     # A line that is one word (one character) written over and over is a repetition when it
     # is written this many times; 0: never.
     single_word_repeats = 3
@@ -109,6 +136,11 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # The legacy encodings its texts arrive in (not UTF-8), read when a text's bytes decode
+    # in one strictly and its letters read as this language's: most of them among `common`,
+    # its commonest letters (readers/decoding.py).
+    encodings: tuple[Encoding, ...] = ()
+    common = ""
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
     # What never starts a line, though the renderer's line breaking would let it (a regex;
@@ -150,6 +182,12 @@ class Profile:
     def holds(self, text: str) -> bool:
         """Whether `text` holds letters of this language's own (a Han character)."""
         return bool(self.characters) and bool(re.search(f"[{self.characters}]", text))
+
+    def unspaced(self, character: str) -> bool:
+        """Whether `character` is one of its letters or marks, written with no space beside
+        them (a Han character, 。), in a language whose words are not spaced."""
+        return not self.words_spaced and bool(
+            re.match(f"[{self.characters}{self.punctuation}]", character))
 
     def writes(self, text: str) -> bool:
         """Whether `text` is written in this language, as its characters say."""

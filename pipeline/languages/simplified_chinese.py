@@ -38,6 +38,9 @@ class SimplifiedChinese(Chinese):
     rule = "simplified-chinese-language"
     notes_headings = ("注释", "附注")
     postscript = "附言|附笔|又及"
+    # Its legacy encodings (GB18030 and Big5) are read by Chinese's, which reads a text in
+    # either Chinese: one reading of each encoding, not one a profile (decoding.py).
+    encodings = ()
     person = person_name(SURNAMES, TITLES)
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans

@@ -235,7 +235,10 @@ def within(offset: int, raw: str, cleaned: str) -> int:
         return len(cleaned)
     if len(raw) * len(cleaned) > MAX_COMPARED:
         return offset * len(cleaned) // len(raw)
-    opcodes = SequenceMatcher(None, raw, cleaned, autojunk=False).get_opcodes()
+    # A no-break space stands where a space stood (before a dash, in "41 per cent"): the
+    # same character here, so a span's edge beside it stays where it was.
+    opcodes = SequenceMatcher(None, raw, cleaned.replace(NBSP, " "), autojunk=False
+                              ).get_opcodes()
     return aligned(offset, opcodes)
 
 

@@ -73,7 +73,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERAL, NUMERAL_MARKER
+from pipeline.languages import NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
 from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
@@ -133,11 +133,13 @@ class Chunk:
 
     @property
     def text(self) -> str:
-        return " ".join(line.strip() for line in self.lines)
+        return joined_lines([line.strip() for line in self.lines])
 
     def line_at(self, offset: int) -> int:
         """The file's line number of a character of `text`."""
-        starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        lines = [line.strip() for line in self.lines]
+        starts = list(accumulate((len(line) + len(join) for line, join
+                                  in zip(lines, line_joins(lines), strict=False)), initial=0))
         return self.line + bisect_right(starts, offset) - 1
 
 
@@ -297,7 +299,7 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
     owns = [numeral(style, number) if style != "bullet" and nested else ""
             for number, (_, _, nested, _) in enumerate(items, start)]
     return List(
-        tuple(ListItem(read_spans(" ".join(lines), chunk, path),
+        tuple(ListItem(read_spans(joined_lines(lines), chunk, path),
                        built_list(nested, chunk, path, (*parents, own) if own else ())
                        if nested else None)
               for (_, lines, nested, _), own in zip(items, owns, strict=True)),

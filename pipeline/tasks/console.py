@@ -157,16 +157,26 @@ def document_lines(project: Project, name: str, read: bool = False,
                    stale: bool = False) -> list[str]:
     """The document's editions and draft; when its text was `read` in this run, how many of
     its lines were web-page debris; when its reading failed (`stale`: an edited draft
-    refused, say), that the editions shown are the previous build's, not the edits'."""
+    refused, say), that the editions shown are the previous build's, not the edits' (and
+    when there are none, a first build stopped, that nothing is built yet)."""
     folder = project.output_dir(name).relative_to(project.root)
+    editions = edition_lines(project, name)
     lines = [f"{name}  (in {folder}/)"]
-    if stale:
+    if stale and editions:  # a first build stopped has no previous editions to speak of
         lines.append("  not rebuilt: the error above stopped it; these are the previous"
                      " build's editions")
-    debris = debris_lines(project, name) if read else 0
+    debris = debris_lines(project, name) if read and not stale else {}  # else an old count
     if debris:
-        lines.append(f"  {counted(debris, 'line')} dropped as web page debris"
-                     f" (listed in {project.dedupe_report(name).name})")
+        (kind, number), *more = debris.items()  # "15 lines dropped as … and 4 as …"
+        said = " and ".join([f"{counted(number, 'line')} dropped as {kind}",
+                             *(f"{number} as {kind}" for kind, number in more)])
+        lines.append(f"  {said} (listed in {project.dedupe_report(name).name})")
+    return lines + (editions or ["  nothing built yet: see the error above"])
+
+
+def edition_lines(project: Project, name: str) -> list[str]:
+    """A line for each edition and the draft the document has in output/<name>/."""
+    lines = []
     for layout in project.layouts():
         pdf = project.built_pdf(name, layout)
         if pdf:
@@ -174,19 +184,23 @@ def document_lines(project: Project, name: str, read: bool = False,
     docx = project.docx(name)
     if docx.exists():
         lines.append(f"  {docx.name:<40} the draft to edit in Word or LibreOffice")
-    if len(lines) == 1:
-        lines.append("  nothing built yet: see the error above")
     return lines
 
 
-def debris_lines(project: Project, name: str) -> int:
-    """How many lines of the document's source its reading dropped as web-page debris."""
+DEBRIS = {"web page debris": "web_page_debris", "e-mail debris": "e_mail_debris"}
+
+
+def debris_lines(project: Project, name: str) -> dict[str, int]:
+    """How many lines of the document's source its reading dropped as web-page debris, and
+    as e-mail debris (those it dropped any of)."""
     try:
         report = json.loads(project.dedupe_report(name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return 0
-    debris = report.get("web_page_debris") if isinstance(report, dict) else None
-    return debris if isinstance(debris, int) else 0
+        return {}
+    if not isinstance(report, dict):
+        return {}
+    return {kind: number for kind, key in DEBRIS.items()
+            if isinstance(number := report.get(key), int) and number > 0}
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:

@@ -84,7 +84,7 @@ class LineBreaks:
                               self.links and not in_link, breakable=ends is None)]
             position = match.end()
         parts.append(self.words(self.ended(text, position, len(text), own, last), block,
-                                hyphenate))
+                                hyphenate, last))
         return Markup("").join(parts).replace(LINE_END, Markup("<br>"))
 
     def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
@@ -97,13 +97,19 @@ class LineBreaks:
 
     # A second layout pass sets the same words again; the rules are frozen, so cached.
     @functools.lru_cache(maxsize=4096)  # noqa: B019
-    def words(self, text: str, block: int, hyphenate: bool = True) -> Markup:
+    def words(self, text: str, block: int, hyphenate: bool = True, last: bool = False
+              ) -> Markup:
+        """Words hyphenated where they may be; in a block's `last` text, its last word
+        never is (a paragraph's, a list item's, a note's: the house style)."""
         if not hyphenate or hyphenator(self.language, self.hyphenation) is None:
             return tagged(text, self.language)
+        final = max((match.start() for match in LETTERS.finditer(text)), default=-1) \
+            if last else -1
         # A phrase in another language (Chinese) is never hyphenated: its characters are
         # not lower-case letters.
-        return tagged(LETTERS.sub(lambda match: SOFT_HYPHEN.join(self.pieces(match, block)),
-                                  text), self.language)
+        return tagged(LETTERS.sub(lambda match: match.group() if match.start() == final
+                                  else SOFT_HYPHEN.join(self.pieces(match, block)), text),
+                      self.language)
 
     def pieces(self, match: re.Match, block: int) -> list[str]:
         word = match.group()

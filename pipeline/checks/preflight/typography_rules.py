@@ -190,6 +190,10 @@ class Typesetting:
     spaces: tuple[float, ...]
     widest: float  # the widest space on a line of more than two spaces
     full_lines: int
+    # Lines of running text reaching the measure (a list item's, a note's too, whose
+    # markers leave their spaces uneven) or ending with a hyphen (one set ragged), and
+    # those of them ending with a hyphen.
+    measured_lines: int
     hyphenated: int
     ladder: int  # the longest run of lines ending with a hyphen
     empty_pages: tuple[tuple[int, float], ...]  # (page, share empty) over MAX_EMPTY
@@ -221,8 +225,9 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     for line in lines:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
-    return Typesetting(spaces, widest, len(full),
-                       sum(1 for line in full if line.text.endswith(HYPHENS)), ladder,
+    measured = [line for line in lines if line.full or line.text.endswith(HYPHENS)]
+    return Typesetting(spaces, widest, len(full), len(measured),
+                       sum(1 for line in measured if line.text.endswith(HYPHENS)), ladder,
                        tuple(empty_pages(edition)))
 
 
@@ -273,8 +278,8 @@ def typography_summary(edition: Edition) -> str:
     found = typesetting(edition)
     spaces = (f"word spaces of {found.full_lines} full lines: 95 % under {found.p95:.2f} em, "
               f"the widest {found.widest:.2f} em; " if found.spaces else "ragged right; ")
-    hyphens = (f"{found.hyphenated} hyphenated ({found.hyphenated / found.full_lines:.0%}), "
-               if found.full_lines else "")
+    hyphens = (f"{found.hyphenated} hyphenated ({found.hyphenated / found.measured_lines:.0%}"
+               "), " if found.measured_lines else "")
     empty = len(found.empty_pages)
     return (f"{spaces}{hyphens}hyphen ladder of {found.ladder} at most; "
             f"{empty or 'no'} page{'s' * (empty != 1)} but the last over {MAX_EMPTY:.0%} empty")
@@ -292,9 +297,9 @@ def typography_problems(edition: Edition) -> list[str]:
     if found.p95 > USUAL_SPACE_EM:
         problems.append(f"95 % of word spaces under {found.p95:.2f} em, over "
                         f"{USUAL_SPACE_EM} em")
-    if found.full_lines and found.hyphenated / found.full_lines > hyphenation.max_share:
-        problems.append(f"{found.hyphenated / found.full_lines:.0%} of full lines hyphenated, "
-                        f"over {hyphenation.max_share:.0%}")
+    if found.measured_lines and found.hyphenated / found.measured_lines > hyphenation.max_share:
+        problems.append(f"{found.hyphenated / found.measured_lines:.0%} of full lines "
+                        f"hyphenated, over {hyphenation.max_share:.0%}")
     if found.ladder > hyphenation.max_lines and hyphenation.enabled:
         problems.append(f"{found.ladder} hyphenated lines in a row")
     problems += [f"page {page} {share:.0%} empty" for page, share in found.empty_pages]

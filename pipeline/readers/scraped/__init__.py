@@ -1,8 +1,9 @@
 """The scraped-text reader: a text copied out of a web page or an e-mail, read as a document.
 
 decoding (bytes to text) -> cleaning (house style, line by line) -> debris (the page's
-furniture: navigation, sharing, cookie and footer lines) -> dedupe (the repetitions the web
-page left, counted) -> structure (byline, title, headings, figures, paragraphs).
+furniture: navigation, sharing, cookie and footer lines; a mail's header and footer) ->
+dedupe (the repetitions the web page left, counted) -> structure (byline, title, headings,
+figures, paragraphs).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from pipeline.languages import text_language
 from pipeline.model import Document, Metadata
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
+from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import deduplicate, report
 from pipeline.readers.scraped.structure import build_document
 
-NOTHING_LEFT = "no text left after removing web page debris"
+NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
 # took the page's heading and missed its text.
 NO_TEXT = "no text after the title{}"
@@ -36,13 +38,20 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     what was dropped."""
     metadata = replace(metadata, language=text_language(text, metadata.language))
     with reading_in(metadata.language):
-        kept, debris = remove_debris(clean_text(text))
-    result = deduplicate(kept)
+        cleared = remove_debris(clean_text(text))
+    result = deduplicate(cleared.text)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
-    result.drops = sorted(debris + result.drops, key=lambda drop: drop.lines)
+    result.drops = sorted(cleared.drops + result.drops, key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
+    if cleared.subject and not metadata.title and (
+            document.metadata.title == title_from_name(name)):
+        # A mail with no title of its own is titled as its sender titled it, by its subject,
+        # rather than by its file's name.
+        document = build_document(name, result.units,
+                                  replace(metadata, title=cleared.subject))
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    return document, report(name, result, len(debris))
+    return document, report(name, result, cleared.counted(mail=False),
+                            cleared.counted(mail=True))

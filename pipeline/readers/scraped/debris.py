@@ -1,5 +1,5 @@
-"""Web-page debris: what a page's furniture leaves in the text copied out of it, removed as a
-copy-editor removes it, each line with its reason.
+"""Web-page and e-mail debris: what a page's furniture or a mail's header and footer leave in
+the text copied out of it, removed as a copy-editor removes it, each line with its reason.
 
 A line is debris by what it is and by its shape:
 - a skip link, a print, share or e-mail link, a "back to top" link, a language switcher,
@@ -14,6 +14,14 @@ and by its place:
 - a cookie notice above the text or below it, or followed by its button ("Accept");
 - a word that could head a section ("Contact us", "Accessibility", "Search") only where no
   sentence follows it.
+An e-mail's debris, as each language's profile says it too:
+- its header: adjacent lines `Field: value`, two fields at least, its sender or its subject
+  among them ("From:", "Sent:", "To:", "Subject:"; "寄件者：", "主旨："), with the rule Outlook
+  draws above it; the subject, its "RE:" and "FW:" taken off, is kept for a title;
+- the line over a mail quoted or forwarded ("-----Original Message-----"), a reply's line
+  over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time);
+- its footer, from its first line after the text's last sentence to the end: "Sent from my
+  iPhone", a plea to think before printing, a notice that the mail itself is confidential.
 A sentence of running text is never debris, whatever it mentions.
 """
 
@@ -29,6 +37,9 @@ from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
 REASON = "web page debris: {}"
+MAIL_REASON = "e-mail debris: {}"
+MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
+MAIL_KINDS = frozenset((MAIL_HEADER, MAIL_FOOTER, "quoted-mail separator", "reply attribution"))
 
 
 def said(kind: str) -> str:
@@ -50,6 +61,13 @@ MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the 
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
 CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
 CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
+# A header's line, "Subject: Thank you": a field's name, a colon (or a tab), its value.
+MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
+MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
+MAIL_SUBJECT = re.compile(said("mail_subject"), re.IGNORECASE)
+REPLY_PREFIXES = re.compile(f"(?:(?:{said('mail_replies')}) *[:：] *)+", re.IGNORECASE)
+MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
+RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}")  # a line drawn of underscores or dashes
 
 
 def whole(pattern: str) -> re.Pattern:
@@ -64,7 +82,10 @@ KINDS = (
     ("page tools", whole(said("page_tools")), False),
     ("page footer", whole(said("footer")), False),
     ("link", whole(said("links")), True),
+    ("quoted-mail separator", whole(said("mail_separator")), False),
+    (MAIL_FOOTER, whole(said("mail_footer")), False),
 )
+ATTRIBUTION = whole(said("mail_attribution"))
 LINK = whole(said("links"))
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -78,27 +99,46 @@ class Line:
     doubtful: bool = False  # words that could also head a section
 
 
-def remove_debris(cleaned_text: str) -> tuple[str, list[Drop]]:
-    """The text with its web-page debris blanked (so every other line keeps its number), and
-    a drop for each line removed."""
+@dataclass
+class Cleared:
+    """A text with its debris blanked (so every other line keeps its number), a drop for each
+    line removed, and the subject of the e-mail it was copied out of ("" for none)."""
+
+    text: str
+    drops: list[Drop]
+    subject: str = ""
+
+    def counted(self, mail: bool) -> int:
+        """How many lines were an e-mail's debris (`mail`), or a web page's."""
+        return sum(drop.reason.startswith(MAIL_REASON.format("")) == mail
+                   for drop in self.drops)
+
+
+def remove_debris(cleaned_text: str) -> Cleared:
+    """The text without its web-page and e-mail debris."""
     rows = cleaned_text.split("\n")
     lines = [classified(number, row) for number, row in enumerate(rows, 1)
              if row and row != PHOTO_MARKER]
-    reasons = debris_reasons(lines)
+    headers = mail_headers(lines)
+    reasons = debris_reasons(lines, {line.number: MAIL_HEADER for block in headers
+                                     for line in block})
     drops = []
     for line in lines:
         if line.number in reasons:
             rows[line.number - 1] = ""
-            drops.append(Drop(line.text, (line.number,), REASON.format(reasons[line.number])))
-    return "\n".join(rows), drops
+            reason = reasons[line.number]
+            said_as = MAIL_REASON if reason in MAIL_KINDS else REASON
+            drops.append(Drop(line.text, (line.number,), said_as.format(reason)))
+    return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""))
 
 
-def debris_reasons(lines: list[Line]) -> dict[int, str]:
-    """line number -> reason, for every line of debris among `lines`."""
-    reasons: dict[int, str] = {}
+def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]:
+    """line number -> reason, for every line of debris among `lines`, the lines of a mail's
+    `headers` among them."""
+    reasons: dict[int, str] = dict(headers)
     for index, line in enumerate(lines):
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
-            reasons[line.number] = line.kind
+            reasons.setdefault(line.number, line.kind)
     body = [index for index, line in enumerate(lines) if line.number not in reasons
             and is_running(line.text) and not is_cookie_notice(line.text)]
     first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
@@ -110,8 +150,8 @@ def debris_reasons(lines: list[Line]) -> dict[int, str]:
             for button in buttons_after(lines, index):
                 reasons[button.number] = "cookie notice"
     reasons.update(repeated_furniture(lines, reasons))
-    for line in footer(lines, reasons, last_text):
-        reasons.setdefault(line.number, "page footer")
+    for number, reason in footer(lines, reasons, last_text).items():
+        reasons.setdefault(number, reason)
     return reasons
 
 
@@ -120,7 +160,41 @@ def classified(number: int, text: str) -> Line:
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):
             return Line(number, text, reason, doubtful)
+    if ATTRIBUTION.fullmatch(bare) and MAIL_STAMP.search(bare):
+        return Line(number, text, "reply attribution")
     return Line(number, text, link_row(bare))
+
+
+def mail_headers(lines: list[Line]) -> list[list[Line]]:
+    """Each e-mail header among `lines`: adjacent lines `Field: value` naming two fields at
+    least, the sender or the subject among them, with the rule drawn above it if any."""
+    blocks: list[list[Line]] = []
+    for index, line in enumerate(lines):
+        if not MAIL_FIELD.fullmatch(line.text):
+            continue
+        if blocks and blocks[-1][-1] is lines[index - 1] and (
+                line.number == lines[index - 1].number + 1):  # no blank line between
+            blocks[-1].append(line)
+        else:
+            above = lines[index - 1] if index else None
+            drawn = above and above.number == line.number - 1 and RULE.fullmatch(above.text)
+            blocks.append([above, line] if drawn else [line])
+    return [block for block in blocks if is_header(block)]
+
+
+def is_header(block: list[Line]) -> bool:
+    fields = [match.group(1).casefold() for line in block
+              if (match := MAIL_FIELD.fullmatch(line.text))]
+    return len(set(fields)) >= 2 and any(MAIL_KEY_FIELD.fullmatch(field) for field in fields)
+
+
+def subject(header: list[Line]) -> str:
+    """The subject a header gives, without the "RE:" and "FW:" of a reply or a forward."""
+    for line in header:
+        match = MAIL_FIELD.fullmatch(line.text)
+        if match and MAIL_SUBJECT.fullmatch(match.group(1)):
+            return REPLY_PREFIXES.sub("", match.group(2), count=1).strip()
+    return ""
 
 
 def without_icons(text: str) -> str:
@@ -235,10 +309,12 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
     return found
 
 
-def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> list[Line]:
-    """The page's footer: from its first footer line after the last sentence of the text
-    (its revision date, copyright or links) to the end."""
+def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
+    """The page's or the mail's footer: from its first footer line after the last sentence
+    of the text (its revision date, copyright or links; "Sent from my iPhone") to the end."""
     for index in range(max(last_text + 1, 0), len(lines)):
-        if reasons.get(lines[index].number) in ("page footer", "links", "link"):
-            return lines[index:]
-    return []
+        reason = reasons.get(lines[index].number)
+        if reason in ("page footer", "links", "link", MAIL_FOOTER):
+            kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
+            return {line.number: kind for line in lines[index:]}
+    return {}

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import UNSPACED, detect
+from pipeline.languages import UNSPACED, detect, joined_lines
 from pipeline.readers.cleaning import PHOTO_MARKER
 
 WORDLIKE = re.compile(r"[^\W_]")
@@ -48,7 +48,7 @@ class Unit:
     @property
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads."""
-        return " ".join(self.rows).replace("\t", " ")
+        return joined_lines(self.rows).replace("\t", " ")
 
 
 @dataclass(frozen=True)
@@ -178,12 +178,13 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated, debris: int = 0) -> dict:
+def report(name: str, result: Deduplicated, debris: int = 0, mail_debris: int = 0) -> dict:
     """What was dropped, in the order of the source's lines, and which twin was kept: for an
-    editor to review; and how many lines were web-page debris."""
+    editor to review; and how many lines were web-page debris, and e-mail debris."""
     return {
         "document": name,
         "web_page_debris": debris,
+        "e_mail_debris": mail_debris,
         "dropped": [
             {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
             | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import NUMERAL
+from pipeline.languages import NUMERAL, joined_lines
 from pipeline.model import List, ListItem
 from pipeline.readers.numbering import list_numbering, roman_value
 
@@ -131,7 +131,8 @@ def follows(last: str, value: str, kind: str) -> bool:
 
 def built(level: Level, spans_of) -> List:
     return List(
-        tuple(ListItem(spans_of(" ".join(lines)), built(nested[0], spans_of) if nested else None)
+        tuple(ListItem(spans_of(joined_lines(lines)),
+                       built(nested[0], spans_of) if nested else None)
               for _, lines, nested in level.entries),
         *list_numbering([marker.value for marker, _, _ in level.entries]),
         form_of(level.family),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NOTES_HEADINGS
+from pipeline.languages import NOTES_HEADINGS, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
@@ -59,7 +59,7 @@ def read_notes(units: list[Unit], spans_of) -> tuple[list[Note], list[Unit]]:
 
 
 def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
-    return [Note(label, spans_of(" ".join(lines))) for label, lines in notes]
+    return [Note(label, spans_of(joined_lines(lines))) for label, lines in notes]
 
 
 def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:

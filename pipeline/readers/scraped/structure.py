@@ -29,6 +29,7 @@ from pipeline.languages import (
     SENTENCE_BREAK,
     SENTENCE_ENDS,
     detect,
+    joined_lines,
 )
 from pipeline.model import (
     Block,
@@ -282,7 +283,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         flush()
         if (items and lead and (len(items) >= 2 or lead[-1].endswith(":"))
                 and titled_cells(unit.rows) is None):
-            result.append(Paragraph(spans_of(" ".join(lead))))
+            result.append(Paragraph(spans_of(joined_lines(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
             result.append(block_of(unit, metadata, result, after_photo, index < last_text))
@@ -328,7 +329,7 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
         if groups:
             first: Marked = items_of(groups[-1][0].rows)[1][0][0]
             opening: Marked = items_of(unit.rows)[1][0][0]
-            last_item = " ".join(items_of(groups[-1][-1].rows)[1][-1][1])
+            last_item = joined_lines(items_of(groups[-1][-1].rows)[1][-1][1])
             if ((first.value == "") != (opening.value == "") and not last_item.endswith(":")
                     and first.family not in families(pending[index:])):
                 groups.append([unit])

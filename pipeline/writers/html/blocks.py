@@ -29,7 +29,7 @@ from pipeline.model import (
     UnknownBlock,
     link_runs,
 )
-from pipeline.writers.line_breaks import LineBreaks
+from pipeline.writers.line_breaks import LETTERS, LineBreaks
 
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
@@ -81,7 +81,10 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting,
     document's links have their addresses after their words already
     (model.Document.with_addresses)."""
     texts = [span for span in items if not span.note]
-    last = texts[-1] if texts else None  # a language may keep its last letters together
+    # The span holding the block's last word, which is never hyphenated, and whose last
+    # letters a language may keep together.
+    last = next((span for span in reversed(texts) if LETTERS.search(span.text)),
+                texts[-1] if texts else None)
     parts = []
     number = 0  # each span's place in the block, as the line breaker numbers them
     for link, run in link_runs(items):

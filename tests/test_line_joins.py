@@ -1,0 +1,132 @@
+"""The house style where a text's lines meet and where a line may end: a paragraph's hard-
+wrapped lines joined as its language writes them, a sentence's dash kept at a line's end, a
+name kept whole, a Chinese table's number apart from its title, a block's last word whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.languages import joined_lines
+from pipeline.layouts import Hyphenation
+from pipeline.model import Document, List, Metadata, Note, Paragraph, Table
+from pipeline.readers.cleaning import clean_line
+from pipeline.readers.markup import read_markup
+from pipeline.readers.scraped import scraped_document
+from pipeline.writers.line_breaks import SOFT_HYPHEN, LineBreaks
+
+NBSP = "\u00a0"
+
+
+def scraped(text: str) -> Document:
+    return scraped_document("x", text, Metadata(title=""))[0]
+
+
+def paragraphs(document: Document) -> list[str]:
+    return [block.text for block in document.blocks if isinstance(block, Paragraph)]
+
+
+@pytest.mark.parametrize("lines, joined", [
+    # Chinese punctuation, then a character: Chinese sets no space between them.
+    (["本年度港口業務繁忙，貨櫃吞吐量上升百分之五，", "較去年增加不少。"],
+     "本年度港口業務繁忙，貨櫃吞吐量上升百分之五，較去年增加不少。"),
+    (["康樂及文化事務署轄下的圖書館", "於二〇二四年共借出"], "康樂及文化事務署轄下的圖書館於二〇二四年共借出"),
+    # In a Chinese text, none between a character and a Latin word or a figure either.
+    (["本署於2024", "年委託香港大學", "HKU進行研究。"], "本署於2024年委託香港大學HKU進行研究。"),
+    # English keeps its space, beside a Chinese name too.
+    (["The library lent", "more books."], "The library lent more books."),
+    (["Our thanks go to Ms Chan (陳美玲)", "and her team."],
+     "Our thanks go to Ms Chan (陳美玲) and her team."),
+    # A sentence's dash starting the next line: the space before it never breaks.
+    (["attendances rose once again", "\u2013 the number of visits too"],
+     f"attendances rose once again{NBSP}\u2013 the number of visits too"),
+])
+def test_lines_are_joined_as_their_language_writes(lines, joined):
+    assert joined_lines(lines) == joined
+
+
+def test_a_hard_wrapped_chinese_paragraph_list_and_note_read_with_no_space(tmp_path: Path):
+    text = ("渠務署年報\n\n本年度雨量較往年為多，雨水排放隧道\n運作良好，市民的投訴下降了\n"
+            "百分之十二。[1]\n\n本署的工作包括：\n\n一、清理明渠及\n  河道；\n"
+            "二、改善鄉郊的排水\n  系統。\n\n註釋\n\n[1] 數字來自本署的\n統計。\n")
+    document = scraped(text)
+    assert "雨水排放隧道運作良好，市民的投訴下降了百分之十二。" in document.blocks[0].text
+    items = next(block for block in document.blocks if isinstance(block, List)).items
+    assert [item.text for item in items] == ["清理明渠及河道；", "改善鄉郊的排水系統。"]
+    note = next(block for block in document.blocks if isinstance(block, Note))
+    assert note.text == "數字來自本署的統計。"
+    markup = read_markup("本年度雨量較往年為多，\n雨水排放隧道運作良好。\n", tmp_path / "x.md",
+                         Metadata(title="渠務署年報"), tmp_path)
+    assert paragraphs(markup) == ["本年度雨量較往年為多，雨水排放隧道運作良好。"]
+
+
+def test_an_english_paragraph_keeps_its_spaces():
+    document = scraped("Annual Review\n\nThe Library lent 2.1 million books\nand e-books, "
+                       "a record\n-- the most since 1997.\n")
+    assert paragraphs(document) == [
+        f"The Library lent 2.1{NBSP}million books and e-books, a record{NBSP}\u2013 the most "
+        "since 1997."]
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("visits rose once again -- the number of attendances",
+     f"visits rose once again{NBSP}\u2013 the number of attendances"),
+    ("visits rose - as they had before - in May",
+     f"visits rose{NBSP}\u2013 as they had before{NBSP}\u2013 in May"),
+    ("a line ending in a dash \u2014", f"a line ending in a dash{NBSP}\u2013"),
+    ("in 2023-24 and pp. 12-15", "in 2023\u201324 and pp. 12\u201315"),  # ranges: unspaced
+])
+def test_a_sentence_dash_ends_a_line_never_starts_one(line, cleaned):
+    assert clean_line(line) == cleaned
+    assert clean_line(cleaned) == cleaned
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("Mr LEE Chi-keung opened it", f"Mr{NBSP}LEE{NBSP}Chi-keung opened it"),
+    ("said Ms WONG Mei-ling, the Chair", f"said Ms{NBSP}WONG{NBSP}Mei-ling, the Chair"),
+    ("Professor Ada CHEUNG Siu-wah", f"Professor Ada CHEUNG{NBSP}Siu-wah"),
+    ("the HKU study and CLP Power", "the HKU study and CLP Power"),  # no given name follows
+])
+def test_a_family_name_in_capitals_stays_with_the_given_name(line, cleaned):
+    assert clean_line(line) == cleaned
+    assert clean_line(cleaned) == cleaned
+
+
+def test_a_name_stays_whole_in_the_byline_and_the_text():
+    document = scraped("Annual Review\n\nBy Grace LAU Wing-sze, Chairperson\n\nBy Grace LAU "
+                       "Wing-sze, Chairperson\n\nMs LAU Wing-sze thanked the staff.\n")
+    assert document.byline.name == f"Grace LAU{NBSP}Wing-sze"
+    assert paragraphs(document) == [f"Ms{NBSP}LAU{NBSP}Wing-sze thanked the staff."]
+
+
+@pytest.mark.parametrize("line, cleaned", [
+    ("表1 本年度主要防洪工程開支", "表1 本年度主要防洪工程開支"),
+    ("表 2 各區 2024 年雨量", "表2 各區2024年雨量"),
+    ("表三 職員人數", "表三 職員人數"),
+    ("表4.1：開支", "表4.1：開支"),
+])
+def test_a_chinese_table_number_stays_apart_from_its_title(line, cleaned):
+    assert clean_line(line) == cleaned
+    assert clean_line(cleaned) == cleaned
+
+
+def test_a_chinese_table_title_reads_as_its_caption():
+    document = scraped("渠務署年報\n\n表1 本年度主要防洪工程開支\n工程\t開支\n"
+                       "雨水排放隧道\t12\n河道改善\t8\n\n本年度工程順利。\n")
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert "".join(span.text for span in table.caption) == "表1 本年度主要防洪工程開支"
+
+
+RULES = Hyphenation(enabled=True, min_word=7, min_before=3, min_after=3, max_lines=3)
+
+
+def test_the_last_word_of_a_block_is_never_hyphenated():
+    breaks = LineBreaks(RULES, "en-GB", links=False)
+    item = "especially in the months after graduation;"
+    shown = breaks.running(item, 0, 0, last=True)
+    assert "gradu" in shown and SOFT_HYPHEN not in shown.split("after")[1]
+    assert SOFT_HYPHEN in breaks.running(item, 0, 0, last=False)
+    # Earlier words of the last span still are.
+    assert SOFT_HYPHEN in breaks.running("the administration of the graduation", 0, 0,
+                                         last=True).split("graduation")[0]

@@ -1,0 +1,160 @@
+"""E-mail debris: a text copied out of a mail loses the mail's header, the lines over a quoted
+or forwarded mail and its footer, in English and Chinese, each listed with its reason; the
+mail's subject titles a text with no title of its own; running text that mentions the same
+words stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.model import Metadata, Paragraph, SignOff, plain
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
+from pipeline.readers.scraped.debris import remove_debris
+
+from .support import copy_project, doit
+from .test_debris import kept_and_dropped
+
+THANKS = ("The Orchestra played to more than forty thousand people this season, in halls, "
+          "schools and hospital wards across the territory.")
+MORE = "Every concert was sold out, and the last was broadcast to many more listeners."
+
+OUTLOOK = """From: Office of the Chief Executive <ceo@example-orchestra.org.hk>
+Sent: Friday, 14 March 2025 17:42
+To: All musicians and staff
+Cc: Board of Governors
+Subject: RE: FW: A season to remember
+"""
+
+OUTLOOK_ZH = """寄件者： 港灣樂團行政總裁辦公室 <ceo@example-orchestra.org.hk>
+傳送時間： 2025年3月14日 星期五 下午 5:42
+收件者： 全體樂師及職員
+副本： 理事會
+主旨： 回覆： 難忘的樂季
+"""
+
+OUTLOOK_SIMPLIFIED = """发件人: 港湾乐团 <ceo@example-orchestra.org.hk>
+发送时间: 2025年3月14日 17:42
+收件人: 全体乐师
+抄送: 理事会
+主题: 转发: 难忘的乐季
+"""
+
+ZH_BODY = "本樂季樂團在音樂廳、學校及醫院病房演出，觀眾超過四萬人。"
+ZH_MORE = "每場音樂會均告滿座，最後一場更經電台轉播，再有二十萬名聽眾收聽。"
+
+
+@pytest.mark.parametrize(("header", "subject"), [
+    (OUTLOOK, "A season to remember"),
+    (OUTLOOK_ZH, "難忘的樂季"),
+    (OUTLOOK_SIMPLIFIED, "难忘的乐季"),
+    ("Subject: Fwd: Our season\nFrom:\tPublications <pubs@example.org>\n", "Our season"),
+])  # fmt: skip
+def test_a_mail_header_goes_and_its_subject_is_kept(header, subject):
+    cleared = remove_debris(clean_text(f"{header}\n{THANKS}\n\n{MORE}"))
+    assert [line for line in cleared.text.split("\n") if line] == [THANKS, MORE]
+    assert {drop.reason for drop in cleared.drops} == {"e-mail debris: e-mail header"}
+    assert len(cleared.drops) == header.count("\n")
+    assert cleared.subject == subject
+
+
+@pytest.mark.parametrize("line", [
+    "-----Original Message-----",
+    "---------- Forwarded message ---------",
+    "Begin forwarded message:",
+    "-----原始郵件-----",
+    "---------- 轉寄的郵件 ---------",
+    "On Fri, 14 Mar 2025 at 17:42, Office of the Chief Executive <ceo@example.org> wrote:",
+    "On 14/03/2025 17:42, Ann Lee wrote:",
+    "陳大文 <chan@example.org> 於 2025年3月14日 週五 下午5:42寫道：",
+])  # fmt: skip
+def test_the_line_over_a_quoted_or_forwarded_mail_goes(line):
+    kept, dropped = kept_and_dropped(f"{THANKS}\n\n{line}\n\n{MORE}")
+    assert kept == [THANKS, MORE]
+    assert list(dropped.values()) in (["quoted-mail separator"], ["reply attribution"])
+
+
+@pytest.mark.parametrize("footer", [
+    "Sent from my iPhone",
+    "Sent from Outlook for Android",
+    "Please consider the environment before printing this e-mail.",
+    "This e-mail and any attachments are confidential and intended only for the addressee.",
+    "The information in this message is confidential and may be legally privileged. If you "
+    "are not the intended recipient, please delete it and notify the sender.",
+    "從我的 iPhone 傳送",
+    "发自我的iPad",
+    "此電郵及其附件屬機密資料，只供指定收件人使用。\n如閣下並非指定收件人，請立即通知寄件人並刪除本電郵。",
+    "列印前請考慮環保。",
+])  # fmt: skip
+def test_a_mail_footer_goes_after_the_sign_off(footer):
+    kept, dropped = kept_and_dropped(f"{THANKS}\n\n{MORE}\n\nYours,\nLily CHAN\nChief Executive"
+                                     f"\n\n{footer}\nThe Harbour Orchestra, a registered charity")
+    assert kept == [THANKS, MORE, "Yours,", "Lily CHAN", "Chief Executive"]
+    assert set(dropped.values()) == {"e-mail footer"}
+
+
+def test_running_text_that_mentions_mail_words_stays():
+    sentences = [
+        "On the night the hall reopened, a young listener wrote: “I will be back every week.”",
+        "To: every volunteer who carried a chair, a music stand or a cup of tea, thank you.",
+        "Subject: the music of Hong Kong composers, which filled half of our programmes.",
+        "This message of thanks is not confidential: please share it with your families.",
+        "Musicians were sent from my old school to play in the wards, and wrote to me after.",
+        "我們收到的每一封電郵都會在一天內回覆，來函內容絕對保密。",
+        "樂師於三月寫道：「這是我最難忘的一季。」",
+    ]
+    kept, dropped = kept_and_dropped("\n\n".join([THANKS, *sentences, MORE]))
+    assert not dropped and len(kept) == len(sentences) + 2
+
+
+def test_a_memo_line_alone_is_no_header():
+    kept, dropped = kept_and_dropped(f"Date: 14 March 2025\n\n{THANKS}\n\nTo: All staff\n\n{MORE}")
+    assert not dropped and len(kept) == 4
+
+
+def test_the_subject_titles_a_mail_with_no_title_of_its_own():
+    document, report = scraped_document(
+        "2025-03-14-message", f"{OUTLOOK}\nDear colleagues,\n\n{THANKS}\n\n{MORE}",
+        Metadata(title=""))
+    assert document.metadata.title == "A season to remember"
+    assert report["e_mail_debris"] == 5 and report["web_page_debris"] == 0
+    assert [drop["reason"] for drop in report["dropped"]] == ["e-mail debris: e-mail header"] * 5
+    assert plain(document.blocks[0].spans) == "Dear colleagues,"
+
+
+def test_a_mail_with_its_own_title_keeps_it():
+    text = f"{OUTLOOK}\nThe Orchestra's Year\n\n{THANKS}\n\n{MORE}"
+    document, _ = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == "The Orchestra\u2019s Year"
+    document, _ = scraped_document("message", text, Metadata(title="Annual Report 2025"))
+    assert document.metadata.title == "Annual Report 2025"
+
+
+def test_a_chinese_mail_reads_as_its_sender_wrote_it():
+    text = (f"{OUTLOOK_ZH}\n各位同事：\n\n{ZH_BODY}\n\n{ZH_MORE}\n\n行政總裁 陳麗莉\n2025年3月14日\n\n"
+            "從我的 iPhone 傳送\n\n此電郵及其附件屬機密資料，只供指定收件人使用。\n列印前請考慮環保。")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == "難忘的樂季"
+    assert document.metadata.language == "zh-HK"
+    assert report["e_mail_debris"] == 8
+    texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
+    assert texts == ["各位同事：", ZH_BODY, ZH_MORE]
+    assert isinstance(document.blocks[-1], SignOff)
+
+
+def test_a_mail_of_debris_only_says_so():
+    with pytest.raises(PipelineError) as raised:
+        scraped_document("message", f"{OUTLOOK}\nSent from my iPhone\n", Metadata(title=""))
+    assert raised.value.problem == NOTHING_LEFT
+
+
+@pytest.mark.slow
+def test_the_build_says_how_many_lines_were_mail_debris(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    (folder / "source" / "season.txt").write_text(
+        f"{OUTLOOK}\nDear colleagues,\n\n{THANKS}\n\n{MORE}\n\nSent from my iPhone\n",
+        encoding="utf-8")
+    result = doit(folder, "model:season")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  6 lines dropped as e-mail debris (listed in season.dedupe.json)" in result.stdout
