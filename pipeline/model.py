@@ -330,7 +330,10 @@ class Document:
 
     @property
     def author(self) -> str:
-        return self.metadata.author or (self.byline.name if self.byline else "")
+        """Who wrote the document, as a file's properties name it: the no-break spaces that keep
+        a name on one line in the text are plain spaces there."""
+        name = self.metadata.author or (self.byline.name if self.byline else "")
+        return name.replace("\u00a0", " ")
 
     @functools.cached_property
     def scripts(self) -> frozenset[Profile]:
