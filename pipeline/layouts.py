@@ -250,9 +250,10 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, "not valid TOML (nested too deeply)") from None
     page_settings = settings.pop("page", {})
     faces = tuple(
-        (profile.fonts, Faces(settings.pop(f"{profile.fonts}_body_font", ""),
-                              settings.pop(f"{profile.fonts}_heading_font", "")))
-        for profile in PROFILES if profile.fonts)
+        (fonts, Faces(settings.pop(f"{fonts}_body_font", ""),
+                      settings.pop(f"{fonts}_heading_font", "")))
+        for fonts in dict.fromkeys(profile.fonts for profile in PROFILES if profile.fonts))
+    # (once each: the languages of a script may share its faces, as both Chinese do)
     symbol_fonts = settings.pop("symbol_fonts", [])
     if not isinstance(symbol_fonts, list) or not all(isinstance(family, str)
                                                      for family in symbol_fonts):

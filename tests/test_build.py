@@ -83,7 +83,7 @@ def test_every_pdf_holds_each_block_once_in_order(project, name, layout):
 def test_the_seed_model(project):
     document = model(project, SEED)
     assert document.metadata.title == "Director\u2019s Review"
-    assert document.byline.text == "Benson KWOK Joon-fung, IDSM, Director of Immigration"
+    assert document.byline.text == "Benson KWOK\u00a0Joon-fung, IDSM, Director of Immigration"
     assert (len(document.headings), len(document.figures), len(document.paragraphs)) == (5, 5, 9)
     report = json.loads((project / "output" / SEED / f"{SEED}.dedupe.json").read_text())
     assert len(report["dropped"]) == 8

@@ -1,6 +1,7 @@
 """The languages a document may be written in, each a profile (profile.py) that readers,
-writers and checks ask: English (en-GB, the default, english.py) and Traditional Chinese
-(zh-HK, chinese.py). Adding one is README.md's "Adding a language".
+writers and checks ask: English (en-GB, the default, english.py), Traditional Chinese
+(zh-HK, chinese.py) and Simplified Chinese (zh-Hans, simplified_chinese.py). Adding one is
+README.md's "Adding a language".
 
 The registry: the profile of a language tag, the language of a text read from its
 characters, the phrases of other languages inside a text, and the scripts a document holds.
@@ -14,14 +15,16 @@ from collections.abc import Iterable, Sequence
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
+from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "joined_lines", "line_joins", "phrases", "profile_for", "scripts",
+           "holder_of", "joined_lines", "line_joins", "phrases", "profile_for", "scripts",
            "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
-# Every profile, the default first; a text is in the first of the others that writes it.
-PROFILES: tuple[Profile, ...] = (ENGLISH, CHINESE)
+# Every profile, the default first; a text is in the first of the others that writes it
+# (Simplified Chinese before Chinese, which holds any Han text).
+PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
@@ -136,11 +139,16 @@ def scripts(texts: Iterable[str]) -> frozenset[Profile]:
     for text in texts:
         if text.isascii():
             continue
-        held: set[str] = set()  # the scripts of this text already given a profile
-        for profile in wanted:
-            if profile.script not in held and profile.holds(text):
-                found.add(profile)
-                held.add(profile.script)
+        found |= {holder for script in dict.fromkeys(profile.script for profile in wanted)
+                  if (holder := holder_of(text, script))}
         if len(found) == len(wanted):
             break
     return frozenset(found)
+
+
+def holder_of(text: str, script: str) -> Profile | None:
+    """The first profile of `script` that holds `text` (Simplified Chinese before Chinese,
+    which holds any Han text), None when none does."""
+    return next((profile for profile in PROFILES
+                 if profile.script == script and profile.characters and profile.holds(text)),
+                None)

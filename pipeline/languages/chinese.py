@@ -48,12 +48,18 @@ HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
               "!": "\uff01", "(": "\uff08", ")": "\uff09"}
-# A half-width mark after a Chinese character, wherever it stands (line ends included), or
-# before one but not between figures ("2,700" stays); a full stop only between Chinese
-# characters or ending the line, so "2.98億" keeps its point. Spaces beside it are dropped.
-BESIDE = (rf"(?<={CHINESE_CHARACTER}) *([,;:?!]) *"
-          rf"|(?<={CHINESE_CHARACTER}) *(\.) *(?={CHINESE_CHARACTER})"
-          rf"|(?<={CHINESE_CHARACTER}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={CHINESE_CHARACTER})")
+
+
+def beside(quotes: str) -> str:
+    """A half-width mark after a Chinese character or one of the language's `quotes`,
+    wherever it stands (line ends included), or before one but not between figures ("2,700"
+    stays); a full stop only between them or ending the line, so "2.98億" keeps its point.
+    Spaces beside it are dropped."""
+    chinese = f"[{HAN_RANGES}{PUNCTUATION_RANGES}{quotes}]"
+    return (rf"(?<={chinese}) *([,;:?!]) *|(?<={chinese}) *(\.) *(?={chinese})"
+            rf"|(?<={chinese}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={chinese})")
+
+
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
@@ -112,7 +118,14 @@ SURNAMES = ("司徒|歐陽|上官|司馬|諸葛|東方|尉遲|公孫|[陳李張�
             "駱翁鄺容溫戴薛雷丁崔蔣魏簡黎賴霍陸傅田呂賀邵鮑談顏凌姜金冼成任左龍柯利車阮游易侯"
             "湛卓洪殷屈董武闞史苗衞衛聶鄒毛宋沈秦倪紀梅巫祁柳夏康單戚藍白符童龔包向季蕭招植古"
             "鄔齊饒熊]")
-PERSON = rf"(?:{SURNAMES})[{HAN_RANGES}]{{1,2}}(?:教授|醫生|博士|先生|女士|律師|工程師)?"
+TITLES = "教授|醫生|博士|先生|女士|律師|工程師"
+
+
+def person_name(surnames: str, titles: str) -> str:
+    """A person's name as a regex: a surname of `surnames` and one or two characters, and
+    perhaps a title of `titles` after it."""
+    return rf"(?:{surnames})[{HAN_RANGES}]{{1,2}}(?:{titles})?"
+
 
 
 def han_value(numeral: str) -> int:
@@ -145,6 +158,7 @@ class Chinese(Profile):
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
     postscript = "附言|附筆|又及"
+    person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
@@ -225,8 +239,8 @@ class Chinese(Profile):
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
         line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
-        line = re.sub(BESIDE, lambda match: FULL_WIDTH[next(filter(None, match.groups()))],
-                      line)
+        line = re.sub(beside("".join(self.quotes)),
+                      lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line)
         line = parentheses(line)
         line = re.sub(SPACED_FIGURE, "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
@@ -251,7 +265,7 @@ class Chinese(Profile):
     def names_person(self, text: str) -> bool:
         """A role and a name of a surname and one or two characters."""
         name, _, role = self.byline_parts(text)
-        return bool(role) and bool(re.fullmatch(PERSON, name))
+        return bool(role) and bool(re.fullmatch(self.person, name))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""

@@ -164,6 +164,8 @@ class Profile:
     fonts_css = ""
     docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
+    # The tag Word and LibreOffice know it by, there, where they know no `tag` ("" the same).
+    docx_tag = ""
     reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
                                "Back to the text of note {label}", "Picture {number} to come")
 

@@ -2,10 +2,14 @@
 it (pipeline/languages/: British typography, Chinese punctuation), never the words.
 
 Cleaning works line by line and keeps every line where it was, so line numbers
-in later reports are the source's own. In a text's lines a tab, or a gap of two or more
-spaces not after a sentence's end, parts the cells of a pasted table: each cell is
-cleaned alone and the cells are kept apart by one tab (CELL_GAP). Web and e-mail addresses,
-file names and codes are set aside while the rules run and put back as written (UNTOUCHED).
+in later reports are the source's own. A line is typeset in the language its characters say,
+or in the language of the document being read (`reading_in`) where that is of the same
+script: a Simplified Chinese document's line holding no character only Simplified Chinese
+writes is typeset as Simplified (its quotes “ ”), not as Traditional. In a text's lines a
+tab, or a gap of two or more spaces not after a sentence's end, parts the cells of a pasted
+table: each cell is cleaned alone and the cells are kept apart by one tab (CELL_GAP). Web and
+e-mail addresses, file names and codes are set aside while the rules run and put back as
+written (UNTOUCHED).
 """
 
 from __future__ import annotations
@@ -13,13 +17,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
 from pipeline import addresses
-from pipeline.languages import detect, phrases, takes_small_caps
+from pipeline.languages import Profile, detect, phrases, profile_for, takes_small_caps
 from pipeline.model import Span, plain
+
+# The language of the document being read, while a reader reads it (`reading_in`).
+DOCUMENT_LANGUAGE: ContextVar[Profile | None] = ContextVar("document_language", default=None)
 
 NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
@@ -103,11 +113,28 @@ def clean_line(line: str) -> str:
     line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
     line, words = set_aside(line)
-    language = detect(line)
+    language = line_language(line)
     line = language.typeset(line)  # its language's typography, and its phrases in others'
     line = "".join(other.typeset(piece) if other else piece
                    for piece, other in phrases(line, language))
     return put_back(line, words)
+
+
+@contextmanager
+def reading_in(language: str) -> Iterator[None]:
+    """Lines cleaned meanwhile are of a document in `language` (its tag)."""
+    token = DOCUMENT_LANGUAGE.set(profile_for(language))
+    try:
+        yield
+    finally:
+        DOCUMENT_LANGUAGE.reset(token)
+
+
+def line_language(line: str) -> Profile:
+    """The language `line` is typeset in: its characters', or the document's where that is of
+    the same script (a line of either Chinese in a Chinese document is the document's)."""
+    language, document = detect(line), DOCUMENT_LANGUAGE.get()
+    return document if document is not None and document.script == language.script else language
 
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:

@@ -89,7 +89,7 @@ from pipeline.model import (
     Span,
     Table,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened
+from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
 from pipeline.readers.numbering import list_numbering
@@ -145,17 +145,19 @@ class Chunk:
 
 def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> Document:
     """The document written in `text`, the contents of the marked-up source `path`."""
-    chunks = split_chunks(text)
-    header: dict[str, str] = {}
-    if chunks and chunks[0].line == 1 and HEADER_LINE.fullmatch(chunks[0].lines[0]):
-        header = read_header(chunks.pop(0), path)
-    metadata = replace(
-        metadata,
-        title=header.get("Title") or metadata.title or title_from_name(path.stem),
-        subtitle=header.get("Subtitle", metadata.subtitle),
-    )
-    byline = parse_byline(header["Byline"]) if header.get("Byline") else None
-    return Document(path.stem, metadata, byline, read_blocks(chunks, path, metadata, source_dir))
+    with reading_in(metadata.language):
+        chunks = split_chunks(text)
+        header: dict[str, str] = {}
+        if chunks and chunks[0].line == 1 and HEADER_LINE.fullmatch(chunks[0].lines[0]):
+            header = read_header(chunks.pop(0), path)
+        metadata = replace(
+            metadata,
+            title=header.get("Title") or metadata.title or title_from_name(path.stem),
+            subtitle=header.get("Subtitle", metadata.subtitle),
+        )
+        byline = parse_byline(header["Byline"]) if header.get("Byline") else None
+        return Document(path.stem, metadata, byline,
+                        read_blocks(chunks, path, metadata, source_dir))
 
 
 def split_chunks(text: str) -> list[Chunk]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.languages import PROFILES, Profile, holder_of, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
 from pipeline.pdf.structure import attribute, elements_with_parents, is_element, kids_of, lists
@@ -179,9 +179,9 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
 
 
 def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
-    """In a document in another script, every marked content holding the letters of
-    `profile` (Han for Chinese) lies in an element whose language (its own /Lang, or its
-    ancestors') is of its script."""
+    """In a document in another script, every marked content that `profile` is the first of
+    its script to hold (Han for Chinese; Simplified Chinese's own characters for it) lies in
+    an element whose language (its own /Lang, or its ancestors') is of its script."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
     if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
@@ -189,7 +189,7 @@ def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
         return []  # reading the pages' text back is for documents that hold its letters
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if profile.holds(texts.get(key, ""))
+                if holder_of(texts.get(key, ""), profile.script) is profile
                 and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []

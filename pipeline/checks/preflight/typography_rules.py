@@ -190,9 +190,9 @@ class Typesetting:
     spaces: tuple[float, ...]
     widest: float  # the widest space on a line of more than two spaces
     full_lines: int
-    # Lines of running text reaching the measure (a list item's, a note's too, whose
-    # markers leave their spaces uneven) or ending with a hyphen (one set ragged), and
-    # those of them ending with a hyphen.
+    # The lines of running text (a list item's, a note's too), and those of them ending with
+    # a hyphen: the house style's share is of all lines, so a ragged edition's few full
+    # lines do not make a compound broken at its own hyphen look like many.
     measured_lines: int
     hyphenated: int
     ladder: int  # the longest run of lines ending with a hyphen
@@ -225,9 +225,8 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     for line in lines:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
-    measured = [line for line in lines if line.full or line.text.endswith(HYPHENS)]
-    return Typesetting(spaces, widest, len(full), len(measured),
-                       sum(1 for line in measured if line.text.endswith(HYPHENS)), ladder,
+    return Typesetting(spaces, widest, len(full), len(lines),
+                       sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
                        tuple(empty_pages(edition)))
 
 
@@ -298,7 +297,7 @@ def typography_problems(edition: Edition) -> list[str]:
         problems.append(f"95 % of word spaces under {found.p95:.2f} em, over "
                         f"{USUAL_SPACE_EM} em")
     if found.measured_lines and found.hyphenated / found.measured_lines > hyphenation.max_share:
-        problems.append(f"{found.hyphenated / found.measured_lines:.0%} of full lines "
+        problems.append(f"{found.hyphenated / found.measured_lines:.0%} of lines "
                         f"hyphenated, over {hyphenation.max_share:.0%}")
     if found.ladder > hyphenation.max_lines and hyphenation.enabled:
         problems.append(f"{found.ladder} hyphenated lines in a row")

@@ -77,7 +77,7 @@ from pipeline.model import (
     Table,
     plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened
+from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
 from pipeline.readers.docx.inline import (
     CONTENTS_REMEDY,
     R,
@@ -166,8 +166,10 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
     """The document in `data`, the bytes of the DOCX file `path`, and its figures' pictures:
     the caller that must know which version it read (the draft bookkeeping) reads the bytes
     once and hashes the same."""
+    # Its lines are of the language it was last built in (the metadata's, or its text's).
     try:
-        return read_package(data, path, metadata, written)
+        with reading_in((written.metadata if written else metadata).language):
+            return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
         raise PipelineError(path, f"holds XML that is not well formed ({error}); it is "
                                   "corrupt: save it again from Word or LibreOffice") from None

@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.errors import PipelineError
 from pipeline.languages import text_language
 from pipeline.model import Document, Metadata
-from pipeline.readers.cleaning import clean_text
+from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.debris import remove_debris
@@ -36,12 +36,13 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                      path: Path | None = None) -> tuple[Document, dict]:
     """The document named `name` in the scraped `text` (read from `path`), and the report of
     what was dropped."""
-    cleared = remove_debris(clean_text(text))
+    metadata = replace(metadata, language=text_language(text, metadata.language))
+    with reading_in(metadata.language):
+        cleared = remove_debris(clean_text(text))
     result = deduplicate(cleared.text)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.drops = sorted(cleared.drops + result.drops, key=lambda drop: drop.lines)
-    metadata = replace(metadata, language=text_language(text, metadata.language))
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (
             document.metadata.title == title_from_name(name)):

@@ -278,6 +278,7 @@ def _set_language(draft, language: str, scripts: frozenset) -> None:
     another language the document holds, that language in Word's attribute for it (Chinese
     as the East Asian language)."""
     own = profile_for(language)
+    language = own.docx_tag or language
     default_run = _default_run_properties(draft)
     if default_run.find(qn("w:lang")) is None:
         default_run.insert_element_before(
@@ -287,7 +288,8 @@ def _set_language(draft, language: str, scripts: frozenset) -> None:
         lang.set(qn("w:val"), language)
         for profile in _in_precedence(own):
             if profile in scripts and profile.docx_language:
-                lang.set(qn(profile.docx_language), language if profile is own else profile.tag)
+                lang.set(qn(profile.docx_language),
+                         language if profile is own else profile.docx_tag or profile.tag)
 
 
 def _default_run_properties(draft):

@@ -205,8 +205,10 @@ def font_families(layout: Layout, role: str, family: str = "", *, scripts: froze
     families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
         face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
-        if face:
-            families.insert(0 if profile is own else len(families), face)
+        if face and profile is own:  # first, wherever another language sharing it put it
+            families = [face, *(family for family in families if family != face)]
+        elif face and face not in families:
+            families.append(face)
     families += layout.symbol_fonts
     return Markup(", ").join(css_string(family) for family in families)
 

@@ -19,7 +19,9 @@ from pipeline.pdf.text import element_text, marked_texts
 
 def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
     """/Lang on the outermost elements whose text is in the language of one of the document's
-    `scripts` (Chinese), in a document in another script."""
+    `scripts` (Chinese), in a document in another script; an element is in the first of the
+    languages of a script that it is in (Simplified Chinese before Chinese, as `PROFILES`
+    lists them), and keeps it."""
     own = profile_for(str(pdf.Root.get("/Lang", "")))
     others = [profile for profile in PROFILES
               if profile in scripts and profile.script != own.script]
@@ -28,7 +30,8 @@ def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
     texts = marked_texts(pdf)
     for profile in others:
         for element in outermost(pdf.Root.StructTreeRoot, texts, profile):
-            element.Lang = pikepdf.String(profile.tag)
+            if "/Lang" not in element:
+                element.Lang = pikepdf.String(profile.tag)
 
 
 def outermost(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionary]:

@@ -100,10 +100,11 @@ def proof_note(document: Document) -> str:
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
     """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
-    document holds (fonts/chinese.css): only then are those large fonts loaded."""
+    document holds (fonts/chinese.css, once for both Chinese): only then are those large fonts
+    loaded."""
     return [layout.folder / layout.stylesheet,
-            *(layout.fonts_folder / profile.fonts_css for profile in PROFILES
-              if profile in document.scripts and profile.fonts_css)]
+            *dict.fromkeys(layout.fonts_folder / profile.fonts_css for profile in PROFILES
+                           if profile in document.scripts and profile.fonts_css)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):

@@ -1,0 +1,420 @@
+"""Simplified Chinese (zh-Hans): texts wholly in Simplified Chinese, of two Hong Kong bodies, in
+the scraped style (tests/simplified_chinese_texts/), and an English text holding a Simplified
+phrase and a Traditional one; read, built by doit into every edition and looked at from the
+outside (pdffonts, pdftotext, pikepdf, python-docx), as tests/test_chinese.py does for
+Traditional Chinese."""
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+import uharfbuzz as hb
+from docx.oxml.ns import qn
+
+from pipeline.checks.preflight import preflight
+from pipeline.languages import DEFAULT, PROFILES, detect, phrases, profile_for, text_language
+from pipeline.languages.chinese import CHINESE
+from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
+from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Metadata
+from pipeline.pdf.structure import structure_elements
+from pipeline.readers.docx.draft import docx_document
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.writers.html import render_html
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+from .support import copy_project, doit, squash
+from .test_chinese import CLOSING, OPENING, SENTENCE, characters, fonts, lines, model, output
+from .test_docx_writer import libreoffice_converted
+
+TEXTS = Path(__file__).parent / "simplified_chinese_texts"
+SIMPLIFIED_NAMES = ["drainage-director-review", "library-director-message"]
+MIXED_NAME = "trade-council-chair"
+LAYOUTS = ["print", "screen", "large-print"]
+# Traditional texts of the other tests: every one stays zh-HK.
+TRADITIONAL_TEXTS = [path for folder in ("chinese_texts", "typeset_texts", "texts")
+                     for path in sorted((ROOT / "tests" / folder).rglob("*.txt"))]
+
+
+def read(name: str) -> Document:
+    path = TEXTS / f"{name}.txt"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
+
+
+# --- Language ------------------------------------------------------------------------------
+
+
+def test_the_language_comes_from_the_characters():
+    assert detect("二〇二四年是本署成立四十周年，也是香港应对极端天气的关键一年。") is SIMPLIFIED_CHINESE
+    assert detect("二〇二四年是本處成立一百周年，也是香港港口轉型的關鍵一年。") is CHINESE
+    assert detect("The Shanghai Trade Office (上海贸易办事处) helped us find new markets.") is DEFAULT
+    text = (TEXTS / "drainage-director-review.txt").read_text(encoding="utf-8")
+    assert text_language(text) == "zh-Hans"
+    assert text_language(text, "zh-HK") == "zh-HK"  # the metadata's, when it names one
+
+
+def test_a_traditional_text_naming_its_simplified_page_stays_traditional():
+    text = "繁體 | 简体 | English\n\n海港事務監督報告\n\n本年度港內並無發生嚴重海上事故。\n"
+    assert text_language(text) == "zh-HK"
+    assert not SIMPLIFIED_CHINESE.holds("繁體中文 | 简体 | 本處報告")  # more Traditional
+    assert SIMPLIFIED_CHINESE.holds("这是我们的港口")
+
+
+@pytest.mark.parametrize("path", TRADITIONAL_TEXTS, ids=lambda path: path.stem)
+def test_no_traditional_or_english_text_of_the_other_tests_reads_as_simplified(path):
+    text = path.read_text(encoding="utf-8")
+    assert text_language(text) != SIMPLIFIED_CHINESE.tag
+
+
+@pytest.mark.parametrize(("tag", "profile"), [
+    ("zh-Hans", SIMPLIFIED_CHINESE), ("zh-Hans-HK", SIMPLIFIED_CHINESE),
+    ("zh-CN", SIMPLIFIED_CHINESE), ("zh-SG", SIMPLIFIED_CHINESE), ("ZH-hans", SIMPLIFIED_CHINESE),
+    ("zh-HK", CHINESE), ("zh-Hant", CHINESE), ("zh-Hant-HK", CHINESE), ("zh", CHINESE),
+    ("zh-TW", CHINESE), ("en-GB", DEFAULT),
+])
+def test_the_tags_it_answers(tag, profile):
+    assert profile_for(tag) is profile
+
+
+def test_it_is_registered_before_traditional_chinese():
+    assert PROFILES.index(SIMPLIFIED_CHINESE) < PROFILES.index(CHINESE)
+    assert SIMPLIFIED_CHINESE.script == CHINESE.script
+
+
+def test_the_characters_that_tell_the_two_apart():
+    assert set("这们说国来时会对发经学") <= set(SIMPLIFIED)
+    assert set("這們說國來時會對發經學髮") <= set(TRADITIONAL)
+    assert not set(SIMPLIFIED) & set(TRADITIONAL)
+    # Written in Hong Kong's Traditional texts too, or the same in both: never a sign.
+    assert not set("着里后干台云面只的是和港") & set(SIMPLIFIED + TRADITIONAL)
+
+
+def test_each_phrase_inside_english_is_tagged_with_its_own_chinese():
+    text = "Our motto, 「同心協力」, and our office, 上海贸易办事处, opened."
+    assert [(piece, profile) for piece, profile in phrases(text, DEFAULT) if profile] == [
+        ("「同心協力」", CHINESE), ("上海贸易办事处", SIMPLIFIED_CHINESE)]
+    assert phrases("我们的港口和主席報告", SIMPLIFIED_CHINESE) == [("我们的港口和主席報告", None)]
+    assert SIMPLIFIED_CHINESE.dominates("我们会继续为香港和内地的企业搭建合作的桥梁。")
+    assert not SIMPLIFIED_CHINESE.dominates("Chair's Statement 主席报告")
+
+
+# --- Cleaning ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ('他说:"我们会继续\'同心协力\'的精神."', "他说：“我们会继续‘同心协力’的精神。”"),
+    ('推出"蓝绿建设"指引,在新发展区', "推出“蓝绿建设”指引，在新发展区"),
+    ('他说"好",然后离开', "他说“好”，然后离开"),  # a mark beside a quote is Chinese too
+    ("应变...完成", "应变……完成"),
+    ("变化--数码化", "变化——数码化"),
+    ("本年度,我们完成了 ; 并且 : 好吗?", "本年度，我们完成了；并且：好吗？"),
+    ("共2,700宗,约2.98亿元,升41%", "共2,700宗，约2.98亿元，升41%"),
+    ("香港(九龙)的排水", "香港（九龙）的排水"),
+    ("2024 年处理了约 2.98 亿立方米", "2024年处理了约2.98亿立方米"),
+    ("主席报告 Chairman's Report", "主席报告 Chairman’s Report"),
+])
+def test_simplified_cleaning_follows_the_house_style_with_the_mainland_quotes(raw, clean):
+    assert SIMPLIFIED_CHINESE.typeset(raw) == clean
+    assert SIMPLIFIED_CHINESE.typeset(clean) == clean
+    assert characters(clean) == characters(raw)  # words, characters and figures kept
+
+
+def test_traditional_cleaning_keeps_its_corner_brackets():
+    assert CHINESE.typeset('他說"好",然後離開') == "他說「好」，然後離開"
+
+
+# --- Reading -------------------------------------------------------------------------------
+
+
+def test_a_simplified_review_reads_as_title_byline_list_figures_sign_off_and_notes():
+    document = read("drainage-director-review")
+    assert document.metadata.language == "zh-Hans"
+    assert (document.metadata.title, document.metadata.organisation) == ("署长回顾", "渠务署")
+    assert (document.byline.role, document.byline.name) == ("渠务署署长", "欧阳志豪")
+    assert document.byline.text == "渠务署署长 欧阳志豪"  # the role before the name
+    assert [heading.text for heading in document.headings] == [
+        "防洪工作", "污水处理", "展望将来", "注释"]
+    assert [figure.text for figure in document.figures] == [
+        "启德雨水排放隧道的入口。", "昂船洲污水处理厂的新消毒设施。"]
+    (listed,) = [block for block in document.blocks if type(block).__name__ == "List"]
+    assert listed.style == "trad-chinese-informal" and len(listed.items) == 3
+    (sign_off,) = [block for block in document.blocks if type(block).__name__ == "SignOff"]
+    assert ["".join(span.text for span in line) for line in sign_off.lines] == [
+        "渠务署署长", "欧阳志豪", "二〇二五年三月"]
+    notes = [block for block in document.blocks if type(block).__name__ == "Note"]
+    assert [note.label for note in notes] == ["1", "2"]
+    assert SIMPLIFIED_CHINESE.shown_date(document.metadata.date) == "2024年12月"
+    body = "".join(document.texts())
+    for debris in ("跳至主要内容", "简体", "首页", "回到页首", "版权所有"):
+        assert debris not in body
+
+
+def test_a_line_of_either_chinese_is_typeset_in_the_documents():
+    """A line holding no character only one Chinese writes, or more of the other's (a quoted
+    name), is set as its document's Chinese: its quotes are the document's."""
+    simplified = read("drainage-director-review")
+    assert "“安心”二字，正是市民的心意。" in [p.text for p in simplified.paragraphs]
+    text = "港口報告\n\n本處的工作。\n\n\"这个\"二字,是市民的心意。\n"
+    traditional, _ = scraped_document("x", text, Metadata(title=""))
+    assert traditional.metadata.language == "zh-HK"
+    assert traditional.paragraphs[-1].text == "「这个」二字，是市民的心意。"
+
+
+@pytest.mark.parametrize("name", SIMPLIFIED_NAMES)
+def test_every_simplified_sentence_is_read_once(name):
+    document = read(name)
+    source = (TEXTS / f"{name}.txt").read_text(encoding="utf-8")
+    body = "".join(document.texts())
+    for paragraph in document.paragraphs:
+        for sentence in SENTENCE.findall(paragraph.text):
+            if len(sentence) > 1:  # not a note's reference, "1"
+                assert body.count(sentence) == 1, sentence
+    assert set(characters(body)) <= set(characters(source))  # nothing invented
+
+
+def test_another_body_and_byline():
+    document = read("library-director-message")
+    assert (document.byline.role, document.byline.name) == ("公共图书馆馆长", "林晓雯博士")
+    assert document.metadata.language == "zh-Hans"
+
+
+def test_a_byline_written_once_under_the_title_names_a_person_in_simplified_forms():
+    text = "署长回顾\n\n渠务署署长 欧阳志豪\n\n本年度没有发生严重水浸。\n\n我们会继续努力。\n"
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert (document.byline.role, document.byline.name) == ("渠务署署长", "欧阳志豪")
+    assert SIMPLIFIED_CHINESE.names_person("公共图书馆馆长 林晓雯博士")
+    assert not SIMPLIFIED_CHINESE.names_person("渠务署署长 排水工程")
+
+
+def test_notes_under_a_simplified_heading_and_a_byline_after_a_comma():
+    text = ("排水报告\n\n欧阳志豪,渠务署署长\n欧阳志豪,渠务署署长\n\n本年度没有发生水浸。[1]\n\n"
+            "附注\n\n[1] 数字由天文台录得。\n")
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert document.metadata.language == "zh-Hans"
+    assert document.byline.text == "渠务署署长 欧阳志豪"
+    (note,) = [block for block in document.blocks if type(block).__name__ == "Note"]
+    assert note.text == "数字由天文台录得。"
+
+
+def test_a_simplified_postscript_follows_the_sign_off():
+    text = ("馆长的话\n\n过去一年,图书馆接待读者一千八百万人次。\n\n我们会继续为读者服务。\n\n"
+            "公共图书馆馆长\n林晓雯\n二〇二五年五月\n\n附笔:新馆将于六月二日开放,欢迎参观。\n")
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "SignOff", "Paragraph"]
+    assert document.blocks[-1].text == "附笔：新馆将于六月二日开放，欢迎参观。"
+
+
+def test_an_english_text_keeps_its_simplified_and_traditional_phrases():
+    document = read(MIXED_NAME)
+    assert document.metadata.language == "en-GB"
+    assert {profile.tag for profile in document.scripts} == {"zh-Hans", "zh-HK"}
+
+
+# --- HTML and faces --------------------------------------------------------------------------
+
+
+def test_the_html_is_tagged_zh_hans_and_names_the_chinese_faces_first():
+    layout = load_layout(ROOT / "layouts", "print")
+    simplified = render_html(read("drainage-director-review"), layout)
+    assert '<html lang="zh-Hans">' in simplified
+    assert 'lang="zh-HK"' not in simplified.split("<body>")[1]  # no Chinese in Chinese
+    assert '"Noto Serif CJK TC", "Noto Serif"' in simplified
+    mixed = render_html(read(MIXED_NAME), layout)
+    assert '<span lang="zh-Hans" class="phrase">上海贸易办事处</span>' in mixed
+    assert '<span lang="zh-Hans">我们会继续为香港和内地的企业搭建合作的桥梁，' in mixed
+    assert '<span lang="zh-HK" class="phrase">「同心協力」</span>' in mixed
+
+
+def shaped(font: Path, text: str, language: str) -> list[int]:
+    """The glyphs HarfBuzz sets `text` in with `font`, for `language`."""
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.language = language
+    hb.shape(hb.Font(hb.Face(hb.Blob.from_file_path(str(font)))), buffer, {})
+    return [info.codepoint for info in buffer.glyph_infos]
+
+
+# 。， at the bottom left of the em box, 直 and 骨 as the mainland writes them (clreq, GB).
+LOCAL_FORMS = "，。直骨"
+
+
+@pytest.mark.parametrize("face", ["NotoSerifCJKtc-Regular.otf", "NotoSansCJKtc-Regular.otf",
+                                  "NotoSansCJKtc-Bold.otf"])
+def test_the_chinese_faces_hold_the_simplified_forms_their_locl_reaches(face):
+    font = ROOT / "layouts" / "fonts" / face
+    simplified = shaped(font, LOCAL_FORMS, "zh-Hans")
+    traditional = shaped(font, LOCAL_FORMS, "zh-HK")
+    assert all(simplified) and all(traditional)  # no .notdef
+    assert all(hans != hant for hans, hant in zip(simplified, traditional, strict=True))
+    assert shaped(font, "这国", "zh-Hans") == shaped(font, "这国", "zh-HK")  # no variants
+
+
+def glyph_codes(pdf: bytes) -> set[int]:
+    """The glyph ids the pages' text shows (two-byte codes: Identity-H)."""
+    codes = set()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "TJ":
+                    shown = b"".join(bytes(item) for item in operands[0]
+                                     if isinstance(item, pikepdf.String))
+                elif str(operator) == "Tj":
+                    shown = bytes(operands[0])
+                else:
+                    continue
+                codes |= {int.from_bytes(shown[i:i + 2], "big") for i in range(0, len(shown), 2)}
+    return codes
+
+
+@pytest.mark.slow
+def test_the_pdf_sets_the_simplified_forms_of_a_simplified_document(tmp_path):
+    """The same characters, in a document in each Chinese: the renderer passes the element's
+    language to HarfBuzz, whose locl picks each one's forms, and the subset keeps them."""
+    layout = load_layout(ROOT / "layouts", "screen")
+    body = ROOT / "layouts" / "fonts" / "NotoSerifCJKtc-Regular.otf"
+    text = "报告\n\n直骨，这国，“好”。\n"
+    rendered = {}
+    for language in ("zh-Hans", "zh-HK"):
+        document, _ = scraped_document("x", text, Metadata(title="", language=language))
+        rendered[language] = glyph_codes(render_pdf(document, layout, tmp_path))
+    for language, other in (("zh-Hans", "zh-HK"), ("zh-HK", "zh-Hans")):
+        wanted = set(shaped(body, "直骨，", language))
+        assert wanted <= rendered[language]
+        assert not wanted & rendered[other] - set(shaped(body, "直骨，", other))
+
+
+# --- Every edition, built --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("simplified") / "project", library=False)
+    for path in (folder / "source").iterdir():
+        path.unlink()  # the Simplified texts alone
+    for path in TEXTS.iterdir():
+        shutil.copy(path, folder / "source" / path.name)
+    result = doit(folder, "model", "pdf", "docx", "preflight")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", [*SIMPLIFIED_NAMES, MIXED_NAME])
+def test_every_font_is_embedded_and_subset(project, name, layout):
+    rows = fonts(output(project, name, f"-{layout}.pdf"))
+    assert rows
+    for row in rows:
+        assert row[-5:-3] == ["yes", "yes"], row  # emb, sub
+        assert re.fullmatch(r"[A-Z]{6}\+.+", row[0]), row
+    if name != MIXED_NAME:
+        names = {row[0].split("+")[1] for row in rows}
+        assert "Noto-Sans-CJK-TC" in names or "Noto-Sans-CJK-TC-Bold" in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_language_is_tagged_in_the_pdf(project, layout):
+    with pikepdf.open(output(project, "drainage-director-review", f"-{layout}.pdf")) as pdf:
+        assert str(pdf.Root.Lang) == "zh-Hans"
+        assert not [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                    if "/Lang" in element]  # all of it the document's language
+    with pikepdf.open(output(project, MIXED_NAME, f"-{layout}.pdf")) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+        tagged = sorted((str(element.get("/Lang")), str(element.S))
+                        for element in structure_elements(pdf.Root.StructTreeRoot)
+                        if "/Lang" in element)
+        assert tagged == [("zh-HK", "/Span"), ("zh-Hans", "/P"), ("zh-Hans", "/Span")], tagged
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_preflight_finds_simplified_chinese_left_without_its_language(project, layout,
+                                                                          tmp_path):
+    path = output(project, MIXED_NAME, f"-{layout}.pdf")
+    document = model(project, MIXED_NAME)
+    edition_layout = load_layout(project / "layouts", layout)
+    assert not preflight(path, document, edition_layout).errors
+    with pikepdf.open(path) as pdf:
+        for element in structure_elements(pdf.Root.StructTreeRoot):
+            if str(element.get("/Lang", "")) == "zh-Hans":
+                del element.Lang
+        pdf.save(tmp_path / "untagged.pdf")
+    report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
+    failed = {check.rule: check.message for check in report.checks if not check.passed}
+    assert set(failed) == {"simplified-chinese-language"}, failed  # not Traditional's too
+    assert "Simplified Chinese text without a Simplified Chinese /Lang, as '上海贸易办事处'" in (
+        failed["simplified-chinese-language"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", SIMPLIFIED_NAMES)
+def test_lines_break_by_the_chinese_rules_and_every_sentence_is_set_once(project, name,
+                                                                         layout):
+    found = lines(output(project, name, f"-{layout}.pdf"))
+    for _, _, _, text in found:
+        assert not text.startswith(tuple(CLOSING + "”’")), text
+        assert not text.endswith(tuple(OPENING + "“‘")), text
+    def unnumbered(text: str) -> str:  # pdftotext finds a raised note call on a line of its own
+        return re.sub(r"\d", "", squash(text))
+
+    text = unnumbered("".join(line[3] for line in found))
+    for paragraph in model(project, name).paragraphs:
+        for sentence in SENTENCE.findall(paragraph.text):
+            if len(sentence) > 1:
+                assert text.count(unnumbered(sentence)) == 1, sentence
+
+
+@pytest.mark.slow
+def test_the_simplified_draft_names_its_east_asian_fonts_and_language(project):
+    draft = docx.Document(str(output(project, "drainage-director-review", ".docx")))
+    styles = draft.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "Noto Serif CJK TC"
+    heading = draft.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
+    assert heading.get(qn("w:eastAsia")) == "Noto Sans CJK TC"
+    assert not any(draft.styles[name].font.italic for name in ("Subtitle", "Caption"))
+    langs = {(lang.get(qn("w:val")), lang.get(qn("w:eastAsia")))
+             for lang in styles.iter(qn("w:lang"))}
+    assert langs == {("zh-CN", "zh-CN")}  # Word's and LibreOffice's Simplified Chinese
+    mixed = docx.Document(str(output(project, MIXED_NAME, ".docx")))
+    langs = {lang.get(qn("w:val")) for lang in mixed.styles.element.iter(qn("w:lang"))}
+    assert langs == {"en-GB"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", SIMPLIFIED_NAMES)
+def test_the_simplified_draft_reads_back_unchanged(project, name):
+    path = output(project, name, ".docx")
+    written = model(project, name)
+    read_back = docx_document(path.read_bytes(), path, written.metadata)
+    assert read_back.blocks == written.blocks
+    assert read_back.byline == written.byline
+    assert read_back.metadata == written.metadata
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_the_simplified_draft_in_the_chinese_faces(project, tmp_path):
+    shutil.copy(output(project, "drainage-director-review", ".docx"), tmp_path / "draft.docx")
+    text = libreoffice_converted(tmp_path / "draft.docx", "txt:Text (encoded):UTF8").read_text(
+        encoding="utf-8-sig")
+    written = model(project, "drainage-director-review")
+    shown = [heading.text for heading in written.headings] + [
+        "".join(span.text for span in paragraph.spans if not span.note)  # Word numbers notes
+        for paragraph in written.paragraphs]
+    for block in shown:
+        assert block in text
+    shutil.copy(output(project, "drainage-director-review", ".docx"), tmp_path / "shown.docx")
+    names = {row[0].split("+")[-1] for row in fonts(
+        libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
+    assert any(name.startswith("NotoSerifCJK") for name in names), names
