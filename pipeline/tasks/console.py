@@ -19,7 +19,6 @@ from pathlib import Path
 from doit.exceptions import UnmetDependency
 
 from pipeline.errors import PipelineError
-from pipeline.layouts import load_layout
 from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import Project
 
@@ -243,6 +242,9 @@ def brief(message: str) -> str:
 
 
 def is_print(project: Project, layout: str) -> bool:
+    # Imported here: a build with nothing to do says so without reading any layout.
+    from pipeline.layouts import load_layout
+
     try:
         return load_layout(project.layouts_dir, layout).is_pdfx
     except PipelineError:
