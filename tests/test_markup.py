@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
@@ -225,6 +225,7 @@ def typography_settles(spans: list[Span]) -> bool:
 
 @given(spans=st.lists(st.builds(Span, st.text(st.sampled_from(list(" a'.\t-/:")), max_size=6), st.booleans(), st.booleans(),
                                position=st.sampled_from(POSITIONS), link=st.sampled_from(("", "https://a.example/b"))), max_size=6))
+@example(spans=[Span("-"), Span("--"), Span("- ", italic=True), Span("a")])  # a no-break space made
 def test_cleaning_spans_gives_one_form(spans):
     assume(typography_settles(spans))
     cleaned = clean_spans(spans)

@@ -236,9 +236,9 @@ def within(offset: int, raw: str, cleaned: str) -> int:
     if len(raw) * len(cleaned) > MAX_COMPARED:
         return offset * len(cleaned) // len(raw)
     # A no-break space stands where a space stood (before a dash, in "41 per cent"): the
-    # same character here, so a span's edge beside it stays where it was.
-    opcodes = SequenceMatcher(None, raw, cleaned.replace(NBSP, " "), autojunk=False
-                              ).get_opcodes()
+    # same character here, on both sides, so a span's edge beside it stays where it was.
+    opcodes = SequenceMatcher(None, raw.replace(NBSP, " "), cleaned.replace(NBSP, " "),
+                              autojunk=False).get_opcodes()
     return aligned(offset, opcodes)
 
 
