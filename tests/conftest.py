@@ -5,6 +5,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The generated cases are the same on every run (hashed from each test), so a run passes or
+# fails on the code alone, never on chance; a busy machine sets no deadline. A wider search
+# when hunting a fault: pytest --hypothesis-profile=explore
+settings.register_profile("repeatable", derandomize=True, deadline=None)
+settings.register_profile("explore", max_examples=5_000, deadline=None)
+settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "source" / "director-review-2024.txt"
