@@ -47,7 +47,7 @@ DOIT_CONFIG = {
 }
 # When a task leading to a PDF (a model, a PDF) is due, the build imports WeasyPrint before it
 # forks the workers, which share it rather than each importing it.
-PDF_LIBRARIES = ("weasyprint", "pipeline.writers.pdf.render")
+PDF_LIBRARIES = ("pipeline.writers.pdf.engine", "pipeline.writers.pdf.render")
 preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
 
 

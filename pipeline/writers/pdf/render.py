@@ -1,7 +1,8 @@
 """The PDF of a document in one layout: its HTML and the layout's CSS through WeasyPrint.
 
-WeasyPrint and pikepdf are imported inside the functions that use them, when a PDF is
-rendered: importing WeasyPrint takes about a second, which a test of the HTML need not pay.
+WeasyPrint (through engine.py) and pikepdf are imported inside the functions that use them,
+when a PDF is rendered: importing WeasyPrint takes about half a second, which a test of the
+HTML need not pay.
 
 The same document and layout always give the same bytes: dates come from the metadata
 (see writers/html/), the XMP document and instance ids from a hash of the HTML, and the file
@@ -19,7 +20,6 @@ import hashlib
 import io
 import re
 import uuid
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,9 +49,9 @@ XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmp
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
-    # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no
-    # longer needs here: fonts are subset through uharfbuzz (font_subsetting.py).
-    warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+    from pipeline.writers.pdf import engine  # noqa: F401  (WeasyPrint, imported cheaply)
+
+    # isort: split
     from weasyprint import CSS
     from weasyprint.urls import FatalURLFetchingError
 
