@@ -194,6 +194,7 @@ def refused(tmp_path_factory):
     return project, audited_doit(project, "model", watched=folder)
 
 
+@pytest.mark.slow  # one `doit model` over every case
 @pytest.mark.parametrize("case", CASES)
 def test_each_case_fails_its_document_in_one_line(refused, case):
     project, result = refused
@@ -202,6 +203,7 @@ def test_each_case_fails_its_document_in_one_line(refused, case):
             or line.startswith(f"error: {expected}")], said(result)[-3000:]
 
 
+@pytest.mark.slow  # one `doit model` over every case
 def test_the_build_refusing_them_ends_at_once_reads_nothing_outside(refused):
     project, result = refused
     assert result.returncode != 0
