@@ -48,12 +48,13 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes as weasy_boxes
 
+    from pipeline.writers.pdf.pagination import paginated
     from pipeline.writers.pdf.render import font_configuration
     from pipeline.writers.pdf.urls import SOURCE_URL
 
     html = render_html(sample(language, scripts), layout)
-    laid_out = HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=font_configuration())
+    laid_out = paginated(HTML(string=html, base_url=SOURCE_URL, url_fetcher=fetcher),
+                         stylesheets=stylesheets, font_config=font_configuration())
     paragraphs = [box for box in descendants(laid_out.pages[0]._page_box)
                   if box.element_tag == "p" and box.element is not None
                   and box.element.get("data-block") in ("1", "2")]

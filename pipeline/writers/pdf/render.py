@@ -34,6 +34,7 @@ from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
+from pipeline.writers.pdf.pagination import paginated, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
@@ -109,7 +110,7 @@ def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     """The HTML and WeasyPrint's layout of it, its pages mended (placement.py): another
-    layout where needed."""
+    layout where needed, each without its margins but the one kept (pagination.py)."""
     from weasyprint import HTML
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
@@ -117,14 +118,14 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     lines = paragraph_setting(document, layout, stylesheets, fetcher)
     for _ in range(MAX_PASSES):
         html_text = render_html(document, layout, placement, lines)
-        laid_out = HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher).render(
-            stylesheets=stylesheets, font_config=font_configuration(),
-            pdf_variant=layout.pdf_variant)
+        laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
+                             stylesheets=stylesheets, font_config=font_configuration(),
+                             pdf_variant=layout.pdf_variant)
         better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
         if better == placement:
             break
         placement = better
-    return html_text, laid_out
+    return html_text, with_margins(laid_out)
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
