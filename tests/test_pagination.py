@@ -2,9 +2,28 @@
 same PDF as WeasyPrint's own layout, running heads, folios, backgrounds, links and all."""
 
 from pipeline.writers.pdf.engine import weasyprint
-from pipeline.writers.pdf.pagination import paginated, with_margins
+from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
+from pipeline.writers.pdf.pagination import kept_pages, paginated, with_margins
+from pipeline.writers.pdf.render import font_configuration
+
+from .conftest import ROOT
+
+
+def laid_out(html_text: str, *carried):
+    """A layout of `html_text` in the repository's faces, without margins; the pages of an
+    earlier one carried over as `carried` (earlier, kept) says."""
+    fonts = weasyprint.CSS(filename=ROOT / "layouts" / "fonts" / "fonts.css",
+                           font_config=font_configuration())
+    return paginated(weasyprint.HTML(string=html_text), *carried, stylesheets=[fonts],
+                     font_config=font_configuration())
+
+
+def pdf(pagination) -> bytes:
+    use_uharfbuzz_subsetting()  # as the writer does: the same subset every time
+    return with_margins(pagination).write_pdf(pdf_identifier=b"the same file")
 
 HTML_TEXT = """<!doctype html><html lang="en"><head><style>
+body { font-family: "Noto Serif" }
 @page { size: A5; margin: 20mm 15mm; background: #f8f4e8;
         @top-right { content: string(section); font-size: 8pt }
         @bottom-center { content: counter(page) " of " counter(pages) } }
@@ -18,16 +37,58 @@ aside { background: #dde; border: 1pt solid #333 }
 
 
 def test_margins_added_later_give_the_same_pdf_as_weasyprint():
-    HTML = weasyprint.HTML
-    expected = HTML(string=HTML_TEXT).render().write_pdf()
-    pagination = paginated(HTML(string=HTML_TEXT))
+    fonts = weasyprint.CSS(filename=ROOT / "layouts" / "fonts" / "fonts.css",
+                           font_config=font_configuration())
+    use_uharfbuzz_subsetting()
+    expected = weasyprint.HTML(string=HTML_TEXT).render(
+        stylesheets=[fonts], font_config=font_configuration()).write_pdf(
+        pdf_identifier=b"the same file")
+    pagination = laid_out(HTML_TEXT)
     assert all(len(page._page_box.children) == 1 for page in pagination.pages)  # no margins
-    assert with_margins(pagination).write_pdf() == expected
+    assert pdf(pagination) == expected
 
 
 def test_weasyprint_lays_out_margins_again_once_pages_are_paginated():
-    HTML = weasyprint.HTML
-    paginated(HTML(string=HTML_TEXT))
-    pages = HTML(string=HTML_TEXT).render().pages
+    laid_out(HTML_TEXT)
+    pages = weasyprint.HTML(string=HTML_TEXT).render(font_config=font_configuration()).pages
     assert weasyprint.layout.make_margin_boxes.__module__ == "weasyprint.layout.page"
     assert all(len(page._page_box.children) > 1 for page in pages)
+
+
+def blocks_html(changed: int = -1) -> str:
+    """Numbered blocks over several pages, a table among them; block `changed` set lower."""
+    rows = "".join(f"<tr><td>Row {n}</td><td>{n * 7}</td></tr>" for n in range(30))
+    blocks = []
+    for number in range(24):
+        style = ' style="margin-top: 40pt"' if number == changed else ""
+        if number == 9:
+            blocks.append(f'<table data-block="{number}"{style}><thead><tr><th>Item</th>'
+                          f"<th>Count</th></tr></thead><tbody>{rows}</tbody></table>")
+        else:
+            blocks.append(f'<p data-block="{number}" id="b{number}"{style}>'
+                          + f"Block {number}, a paragraph long enough to wrap. " * 9 + "</p>")
+    return HTML_TEXT.split("<body>")[0] + "<body><h1>The title</h1>" + "".join(blocks) + \
+        "</body></html>"
+
+
+def test_pages_before_a_change_are_carried_over_and_give_the_same_pdf():
+    before, after = blocks_html(), blocks_html(changed=20)
+    earlier = laid_out(before)
+    kept = kept_pages(before, after, earlier.pages)
+    assert kept >= 3
+    carried = laid_out(after, earlier, kept)
+    # The carried pages hold the new HTML's elements, as a fresh layout's do.
+    assert carried.pages[0]._page_box.children[0].element is \
+        carried.document._html.etree_element
+    assert pdf(carried) == pdf(laid_out(after))
+
+
+def test_a_change_on_the_first_pages_keeps_none():
+    before, after = blocks_html(), blocks_html(changed=1)
+    assert kept_pages(before, after, laid_out(before).pages) == 0
+
+
+def test_footnotes_are_laid_out_again_with_every_page():
+    footnoted = blocks_html().replace("Block 3,", '<span style="float: footnote">A note.</span>')
+    changed = footnoted.replace('data-block="20"', 'data-block="20" style="margin-top: 40pt"')
+    assert pdf(laid_out(changed, laid_out(footnoted), 3)) == pdf(laid_out(changed))

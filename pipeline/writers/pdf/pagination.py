@@ -7,11 +7,21 @@ use to a layout that is thrown away. So pages are laid out without them (`pagina
 the layout that is kept gets them (`with_margins`) as WeasyPrint's own layout_document makes
 them (weasyprint/layout/__init__.py, WeasyPrint 70): page by page, once every page is laid
 out and the named strings of the running heads are gathered.
+
+And a layout after a mend lays out again only the pages the mend can change: the pages
+before the one where the HTML first differs, less one (whose last lines may be kept with the
+changed block), are carried over from the layout before (`kept_pages`), their boxes given
+the new HTML's elements. That holds where nothing flows from page to page outside the text:
+no footnotes, running elements, floats or positioned boxes, and no page-based counter or
+cross-reference in the pages' content; elsewhere every page is laid out again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,31 +29,112 @@ from typing import Any
 
 @dataclass
 class Pagination:
-    """A layout without margin boxes and backgrounds, and the context that made it."""
+    """A layout without margin boxes and backgrounds, and what laying it out again needs."""
 
     document: Any  # WeasyPrint's Document
     context: Any  # its LayoutContext: the named strings and page states the margins need
+    # Each page box with its children as pagination left them, before the margins came.
+    made: list[tuple[Any, tuple, list]]
 
     @property
     def pages(self) -> list:
         return self.document.pages
 
 
-def paginated(html, **options) -> Pagination:
+def paginated(html, earlier: Pagination | None = None, kept: int = 0,
+              **options) -> Pagination:
     """`html` (a weasyprint.HTML) laid out into pages, as HTML.render(**options) would, but
-    without margin boxes and backgrounds."""
+    without margin boxes and backgrounds; the first `kept` pages carried over from `earlier`
+    where they can be."""
     import weasyprint.layout
 
-    contexts = []
+    contexts, made = [], []
+    make_all_pages = weasyprint.layout.make_all_pages
 
-    def margins_left(context, page, state):
+    def making(context, root_box, weasy_html, pages):
+        if not contexts and earlier and kept and carried(earlier, kept, context):
+            pages = carried_over(earlier, kept, context, weasy_html)
         contexts.append(context)
-        return ()
+        laid_out = list(make_all_pages(context, root_box, weasy_html, pages))
+        made[:] = [(page, page.children, page.children[0].children) for page in laid_out]
+        return laid_out
 
-    with patched(weasyprint.layout, make_margin_boxes=margins_left,
+    with patched(weasyprint.layout, make_all_pages=making,
+                 make_margin_boxes=lambda context, page, state: (),
                  layout_backgrounds=lambda page, get_image_from_uri: None):
         document = html.render(**options)
-    return Pagination(document, contexts[0])
+    return Pagination(document, contexts[0], made)
+
+
+def kept_pages(earlier_html: str, html: str, pages) -> int:
+    """How many of the first pages of the layout of `earlier_html` (WeasyPrint's `pages`)
+    the layout of `html` leaves as they were: those before the page where the block holding
+    the first difference starts, less one."""
+    from pipeline.writers.pdf.placement import placed_blocks
+
+    differs = len(os.path.commonprefix([earlier_html, html]))
+    found = BLOCK.findall(earlier_html, 0, differs)
+    if not found:
+        return 0
+    block = int(found[-1])
+    starts = next((number for number, page in enumerate(pages)
+                   for placed, *_ in placed_blocks(page._page_box) if placed == block), 0)
+    return max(starts - 1, 0)
+
+
+BLOCK = re.compile(r'data-block="(\d+)"')
+
+
+def carried(earlier: Pagination, kept: int, context) -> bool:
+    """Whether the first `kept` pages of `earlier` can be carried over into a layout by
+    `context`: nothing flows into the next page but the text."""
+    if kept >= len(earlier.made) or context.footnotes or any(
+            earlier.context.running_elements.values()):
+        return False
+    # Content that counts pages or looks up where a target fell (target-counter).
+    if context.target_collector.counter_lookup_items or any(
+            state["pages_wanted"] or state["content_lookups"]
+            for *_, state in earlier.context.page_maker):
+        return False
+    return not any(box.is_floated() or box.is_absolutely_positioned() or box.is_running()
+                   for page, *_ in earlier.made[:kept] for box in page.descendants())
+
+
+def carried_over(earlier: Pagination, kept: int, context, html) -> list:
+    """The first `kept` page boxes of `earlier`, as its pagination left them, their boxes
+    given `html`'s elements; `context` set to lay out the pages after them."""
+    from weasyprint.formatting_structure.boxes import Box
+    from weasyprint.layout.page import set_page_type_computed_styles
+
+    pages = []
+    for page, children, root_children in earlier.made[:kept]:
+        page.children, children[0].children = children, root_children
+        # The styles of the page and its margin boxes, as laying the page out gives them.
+        set_page_type_computed_styles(page.page_type, html, context.style_for)
+        pages.append(page)
+    # The HTML is the same up to the first page laid out again: its elements pair in order.
+    elements = dict(zip(earlier.document._html.etree_element.iter(),
+                        html.etree_element.iter(), strict=False))
+    for page in pages:
+        for box in page.descendants(placeholders=True):
+            if isinstance(box, Box) and box.element is not None:
+                box.element = elements.get(box.element, box.element)
+    first_pages = context.page_maker[0][3][1]["pages"]
+    context.page_maker = [resumed(entry, first_pages, remade=number == kept)
+                          for number, entry in enumerate(earlier.context.page_maker[:kept + 1])]
+    return pages
+
+
+def resumed(entry: tuple, first_pages: list, remade: bool) -> tuple:
+    """A page's state as WeasyPrint's pagination keeps it (page_maker, layout/page.py),
+    taken from another layout: the page count as a first pass has it, and the page to be
+    laid out (`remade`) or not."""
+    resume_at, next_page, right_page, page_state, state = entry
+    page_state = copy.deepcopy(page_state)
+    page_state[1]["pages"] = list(first_pages)
+    return resume_at, next_page, right_page, page_state, {
+        "content_changed": remade, "pages_wanted": False, "anchors": list(state["anchors"]),
+        "content_lookups": []}
 
 
 def with_margins(pagination: Pagination):

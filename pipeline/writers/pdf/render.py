@@ -34,7 +34,7 @@ from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
-from pipeline.writers.pdf.pagination import paginated, with_margins
+from pipeline.writers.pdf.pagination import kept_pages, paginated, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
@@ -115,12 +115,16 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
 
     kinds = [type(block).__name__.lower() for block in document.blocks]
     placement = Placement()
+    pictures_read: dict = {}  # WeasyPrint's, by address: each read once, the same in each layout
     lines = paragraph_setting(document, layout, stylesheets, fetcher)
+    html_text, laid_out = "", None
     for _ in range(MAX_PASSES):
-        html_text = render_html(document, layout, placement, lines)
+        earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
+        kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
         laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
-                             stylesheets=stylesheets, font_config=font_configuration(),
-                             pdf_variant=layout.pdf_variant)
+                             laid_out, kept, stylesheets=stylesheets,
+                             font_config=font_configuration(), pdf_variant=layout.pdf_variant,
+                             cache=pictures_read)
         better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
         if better == placement:
             break
