@@ -1,8 +1,11 @@
 """End to end: real doit, WeasyPrint and python-docx on a copy of the project."""
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -206,3 +209,17 @@ def test_the_tag_tree_is_the_documents_across_pages(project, layout):
                      if isinstance(reference, pikepdf.Dictionary) and "/Pg" in reference}
                     | {str(paragraph.Pg.objgen)} for paragraph in paragraphs]
         assert any(len(pages) > 1 for pages in pages_of)  # one crosses a page break, whole
+
+
+@pytest.mark.slow
+def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path):
+    """WeasyPrint copies the faces into a temporary folder each process: removed as it ends,
+    in the workers too."""
+    folder = copy_project(tmp_path / "project", library=False)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = subprocess.run([sys.executable, "-m", "doit", "-n", "2", "pdf"], cwd=folder,
+                            env={**os.environ, "TMPDIR": str(temporary)}, capture_output=True,
+                            text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not list(temporary.iterdir())

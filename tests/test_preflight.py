@@ -137,12 +137,12 @@ def tagged(document: Document, layout: Layout, **options) -> bytes:
     import weasyprint
 
     from pipeline.writers.pdf.placement import continued_pages
-    from pipeline.writers.pdf.render import finished
+    from pipeline.writers.pdf.render import finished, font_configuration
     from pipeline.writers.pdf.structure_tree import tagging_of
 
     html = html_for(document, layout, **options)
     laid_out = weasyprint.HTML(string=html, url_fetcher=fetcher(options.get("image"))).render(
-        pdf_variant=layout.pdf_variant)
+        pdf_variant=layout.pdf_variant, font_config=font_configuration())
     return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
                     continued_pages(laid_out.pages), tagging=tagging_of(document, html))
 

@@ -20,7 +20,7 @@ from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.pages import transformed, with_ctm
 from pipeline.writers.html import anchors, css_string, render_html
-from pipeline.writers.pdf.render import render_pdf
+from pipeline.writers.pdf.render import font_configuration, render_pdf
 from pipeline.writers.pdf.urls import RefusedURLError, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,7 +183,8 @@ def test_a_placeholders_words_ask_a_page_for_no_more_room_than_its_box():
     html = ('<p>Before.</p><figure><div class="placeholder" data-label="Picture 1 to come">'
             "</div></figure>")
     laid_out = HTML(string=html).render(
-        stylesheets=[CSS(filename=LAYOUTS / "templates" / "base.css"), page])
+        stylesheets=[CSS(filename=LAYOUTS / "templates" / "base.css"), page],
+        font_config=font_configuration())
     assert len(laid_out.pages) == 1
 
 
