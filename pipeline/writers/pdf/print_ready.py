@@ -171,11 +171,13 @@ def convert_rgb_operators(pdf: pikepdf.Pdf, profile: bytes) -> None:
     vectors with rg and RG) converted to the output profile's CMYK, as a raster is: as
     InDesign's PDF/X export converts to the destination. An RGB gradient is left for the
     preflight to name."""
-    colours = CmykColours(profile)
+    colours = None
     for painting in paintings(pdf):
-        instructions = pikepdf.parse_content_stream(painting.content)
-        if not any(str(operator) in RGB_OPERATORS for _, operator in instructions):
+        # Most content paints no RGB: pikepdf finds the operators without reading the rest.
+        if not pikepdf.parse_content_stream(painting.content, " ".join(RGB_OPERATORS)):
             continue
+        colours = colours or CmykColours(profile)
+        instructions = pikepdf.parse_content_stream(painting.content)
         converted = [(colours.cmyk(operands), pikepdf.Operator(RGB_OPERATORS[str(operator)]))
                      if str(operator) in RGB_OPERATORS else (operands, operator)
                      for operands, operator in instructions]
