@@ -14,7 +14,7 @@ discovered, never named. The table goes to the terminal and, with the machine's 
 a profile of one PDF, to benchmarks/RESULTS.md.
 
     python benchmarks/run.py [--quick] [--only noop|cold|scale|parallel|chinese|profile]
-                             [--rev HEAD] [--no-write]
+                             [--rev HEAD] [--no-write] [--against REV [--budget 1.15]]
 """
 
 from __future__ import annotations
@@ -522,6 +522,22 @@ def chinese(bench: Bench, settings: Settings) -> list[Row]:
     ]
 
 
+def against(bench: Bench, other: Bench, settings: Settings, budget: float | None) -> list[Row]:
+    """A cold build of the seed, `doit -n 1` (every edition and its previews), by the code
+    measured against the same by another revision's install, interleaved: what a change costs
+    (a change's budget, `--budget`, is a ratio of processor time)."""
+    ours, theirs = [], []
+    for _ in range(2 * settings.repetitions + 2):
+        for runs, side in ((ours, bench), (theirs, other)):
+            project = side.fresh()
+            only_seed(project)
+            runs.append(side.doit(project, "-n", "1"))
+    goal = f"CPU ≤ {budget}" if budget else "none"
+    return [timed(f"cold build of the seed, `doit -n 1` (editions and previews): this code vs "
+                  f"revision {other.install.commit[:10]}", ours, theirs, goal,
+                  lambda wall, cpu: cpu <= budget if budget else None)]
+
+
 SCENARIOS: dict[str, Callable[[Bench, Settings], list[Row]]] = {
     "noop": noop, "cold": cold, "scale": scale, "parallel": parallel, "chinese": chinese,
 }
@@ -676,17 +692,26 @@ def main() -> int:
     parser.add_argument("--only", choices=[*SCENARIOS, "profile"], help="one scenario only")
     parser.add_argument("--rev", default="HEAD", help="the git revision to benchmark")
     parser.add_argument("--no-write", action="store_true", help="do not write RESULTS.md")
+    parser.add_argument("--against", metavar="REV",
+                        help="also a cold build of the seed against this revision's, interleaved")
+    parser.add_argument("--budget", type=float,
+                        help="with --against: the processor-time ratio the change may cost")
     args = parser.parse_args()
     settings = QUICK if args.quick else FULL
     started = dt.datetime.now(dt.UTC)
     load_at_start = load_average()
     install = Install(args.rev)
     version = code_version(install, args.rev)  # when cloned: colleagues commit during a run
+    other = Install(args.against) if args.against else None
     rows, profiled = [], None
     try:
         print(f"installing {version} afresh ...", file=sys.stderr, flush=True)
         install.set_up()
         bench = Bench(install)
+        if other:
+            print(f"installing revision {args.against} afresh ...", file=sys.stderr, flush=True)
+            other.set_up()
+            rows += against(bench, Bench(other), settings, args.budget)
         for name, scenario in SCENARIOS.items():
             if args.only in (None, name):
                 print(f"running {name} ...", file=sys.stderr, flush=True)
@@ -700,6 +725,8 @@ def main() -> int:
         return 1
     finally:
         install.remove()
+        if other:
+            other.remove()
     print(table(rows))
     if not args.no_write:
         RESULTS.write_text(text, encoding="utf-8")
