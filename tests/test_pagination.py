@@ -92,3 +92,19 @@ def test_footnotes_are_laid_out_again_with_every_page():
     footnoted = blocks_html().replace("Block 3,", '<span style="float: footnote">A note.</span>')
     changed = footnoted.replace('data-block="20"', 'data-block="20" style="margin-top: 40pt"')
     assert pdf(laid_out(changed, laid_out(footnoted), 3)) == pdf(laid_out(changed))
+
+
+def test_a_block_changed_in_its_tag_is_the_one_found():
+    """A figure set later leaves another block's tag where it stood: the difference falls in
+    that tag's name, before its data-block, and the block is still the one it starts."""
+    from pipeline.writers.pdf.placement import placed_blocks
+
+    before = blocks_html()
+    after = before.replace('<p data-block="20"', '<h2 data-block="20"').replace(
+        "Block 20, a paragraph long enough to wrap. " * 9 + "</p>", "Block 20</h2>")
+    starts = next(number for number, page in enumerate(laid_out(before).pages)
+                  for block, *_ in placed_blocks(page._page_box) if block == 20)
+    earlier = laid_out(before)
+    kept = kept_pages(before, after, earlier.pages)
+    assert kept == starts - 1
+    assert pdf(laid_out(after, earlier, kept)) == pdf(laid_out(after))

@@ -73,16 +73,23 @@ def kept_pages(earlier_html: str, html: str, pages) -> int:
     from pipeline.writers.pdf.placement import placed_blocks
 
     differs = len(os.path.commonprefix([earlier_html, html]))
-    found = BLOCK.findall(earlier_html, 0, differs)
-    if not found:
+    # A block's start tag the difference falls in (a block moved there, another style), or
+    # else the last block begun before it.
+    tag = earlier_html.rfind("<", 0, differs + 1)
+    in_tag = BLOCK_TAG.match(earlier_html, tag) if tag >= 0 else None
+    if in_tag and ">" not in earlier_html[tag:differs]:
+        block = int(in_tag.group(1))
+    elif found := BLOCK.findall(earlier_html, 0, differs):
+        block = int(found[-1])
+    else:
         return 0
-    block = int(found[-1])
     starts = next((number for number, page in enumerate(pages)
                    for placed, *_ in placed_blocks(page._page_box) if placed == block), 0)
     return max(starts - 1, 0)
 
 
 BLOCK = re.compile(r'data-block="(\d+)"')
+BLOCK_TAG = re.compile(r'<\w+\b[^>]*?\bdata-block="(\d+)"')
 
 
 def carried(earlier: Pagination, kept: int, context) -> bool:
