@@ -3,21 +3,24 @@
 doit's multiprocess runner waits for each worker's result without a limit: a worker killed
 while it builds (the out-of-memory killer, a crash in a library) never answers, and the
 build would wait forever, holding the build lock. It also leaves its workers running when
-deciding what to run raises, and those keep the build from exiting. Here each worker signs
-what it sends, so the build knows which task each one runs; a worker found dead fails that
-task with one line, a new worker takes its place, and the other tasks go on.
+deciding what to run raises, and those keep the build from exiting. Its workers share two
+queues, whose locks a worker killed while it waits for a job or sends a result holds for
+ever, and the build could not tell which task a worker killed as it took one was running.
+Here each worker has a pipe of its own, over which the build sends its jobs and it sends
+its results: the build knows which task each one runs, a worker found dead fails that task
+with one line, a new worker takes its place, and the other tasks go on.
 """
 
 from __future__ import annotations
 
-import os
-import queue
+import multiprocessing
 import signal
 from collections.abc import Callable
+from multiprocessing.connection import wait
 
 import doit.cmd_run
 from doit.exceptions import DependencyError, TaskFailed
-from doit.runner import MRunner
+from doit.runner import JobHold, MRunner
 
 # How often the build looks for dead workers while no result comes.
 POLL_SECONDS = 0.5
@@ -45,93 +48,121 @@ class SupervisedRunner(MRunner):
             return False
 
     def execute_task_subprocess(self, job_q, result_q, reporter_class):
-        """In a worker: doit's loop, each message it sends signed with the worker's id."""
-        super().execute_task_subprocess(Announcing(job_q, result_q), Signed(result_q),
-                                        reporter_class)
+        """In a worker: doit's loop, its jobs and results over the worker's own pipe."""
+        super().execute_task_subprocess(job_q, result_q, reporter_class)
 
     def run_tasks(self, task_dispatcher):
-        """doit's MRunner.run_tasks, waiting for results a little at a time and looking for
-        dead workers in between; on any error every worker is stopped."""
-        results, jobs = self.Queue(), self.Queue()
+        """doit's MRunner.run_tasks, each worker given its jobs over a pipe of its own, so
+        the build always knows what each one runs, and a worker that dies (even while it
+        sends or waits) takes nothing down with it; results are awaited a little at a time,
+        dead workers looked for in between; on any error every worker is stopped."""
         self._run_tasks_init(task_dispatcher)
-        workers: dict[int, object] = {}
-        running: dict[int, str] = {}  # worker id -> the task it runs
-        finishing: set[int] = set()  # workers told to end
+        workers: list[Worker] = []
         try:
             for _ in range(self.num_process):
                 job = self.get_next_job(None)
                 if job is None:
                     break  # no more workers than tasks
-                jobs.put(job)
-                self.start_worker(jobs, results, workers)
-            ending = len(workers)  # workers yet to be told to end
-            while ending:
-                try:
-                    result = results.get(timeout=POLL_SECONDS)
-                except queue.Empty:
-                    for worker_id, task_name in dead(workers, finishing, running):
-                        self.start_worker(jobs, results, workers)
-                        if task_name is not None:
-                            node = task_dispatcher.nodes[task_name]
-                            self.process_task_result(node, TaskFailed(
-                                f"{self.source_of(task_name)}: the process building {task_name} "
-                                f"{how_it_ended(workers.pop(worker_id).exitcode)}; the build "
-                                "went on without it"))
-                            ending -= self.dispatch(node, jobs)
-                        else:
-                            del workers[worker_id]
-                    continue
-                if "exit" in result:
-                    raise result["exit"](result["exception"])
-                if "took" in result:  # a worker's announcement of what it takes
-                    if result["took"] is None:
-                        finishing.add(result["worker"])
-                    else:
-                        running[result["worker"]] = result["took"]
-                    continue
-                node = task_dispatcher.nodes[result["name"]]
-                if "reporter" in result:
-                    getattr(self.reporter, result["reporter"])(node.task)
-                    continue
-                running.pop(result["worker"], None)
-                self._process_result(node, node.task, result)
-                ending -= self.dispatch(node, jobs)
+                self.start_worker(workers, job)
+            while any(worker.job is not None for worker in workers):
+                ready = wait([worker.connection for worker in workers], timeout=POLL_SECONDS)
+                for worker in [worker for worker in workers if worker.connection in ready]:
+                    try:
+                        result = worker.connection.recv()
+                    except (EOFError, OSError):
+                        continue  # it died: found below
+                    if "exit" in result:
+                        raise result["exit"](result["exception"])
+                    node = task_dispatcher.nodes[result["name"]]
+                    if "reporter" in result:
+                        getattr(self.reporter, result["reporter"])(node.task)
+                        continue
+                    self._process_result(node, node.task, result)
+                    self.dispatch(node, worker, workers)
+                for worker in [worker for worker in workers if not worker.process.is_alive()]:
+                    self.replace_dead(worker, workers, task_dispatcher)
         except BaseException:
-            for worker in workers.values():
-                worker.terminate()
+            for worker in workers:
+                worker.process.terminate()
             raise
-        for worker in workers.values():
-            worker.join()
-        while not results.empty():  # teardown reports, safe once every worker has ended
-            result = results.get()
-            if "reporter" in result:
-                getattr(self.reporter, result["reporter"])(task_dispatcher.tasks[result["name"]])
+        for worker in workers:  # each told to end: its teardown reports, to its pipe's end
+            while True:
+                try:
+                    result = worker.connection.recv()
+                except (EOFError, OSError):
+                    break
+                if "reporter" in result:
+                    getattr(self.reporter, result["reporter"])(
+                        task_dispatcher.tasks[result["name"]])
+            worker.process.join()
 
-    def start_worker(self, jobs, results, workers: dict) -> None:
-        worker = self.Child(target=self.execute_task_subprocess,
-                            args=(jobs, results, self.reporter.__class__))
-        worker.start()
-        workers[worker.pid] = worker
+    def start_worker(self, workers: list[Worker], job) -> Worker:
+        ours, theirs = multiprocessing.Pipe()
+        channel = Channel(theirs)
+        process = self.Child(target=self.execute_task_subprocess,
+                             args=(channel, channel, self.reporter.__class__))
+        process.start()
+        theirs.close()  # the worker's end is the worker's alone: its death closes the pipe
+        worker = Worker(process, ours)
+        workers.append(worker)
+        worker.send(job)
+        return worker
 
-    def dispatch(self, completed, jobs) -> int:
-        """Give the worker freed by `completed`, and any waiting, their next jobs; return
-        how many were told to end (no task left for them)."""
+    def replace_dead(self, worker: Worker, workers: list[Worker], task_dispatcher) -> None:
+        """A worker that ended without being told to: its task fails in one line, and a new
+        worker takes its place (its task's next jobs, or its wait)."""
+        workers.remove(worker)
+        if worker.job is None:
+            return  # told to end: it ended
+        if isinstance(worker.job, JobHold):
+            self.start_worker(workers, worker.job)
+            return
+        name = worker.job.name
+        node = task_dispatcher.nodes[name]
+        self.process_task_result(node, TaskFailed(
+            f"{self.source_of(name)}: the process building {name} "
+            f"{how_it_ended(worker.process.exitcode)}; the build went on without it"))
+        self.dispatch(node, self.start_worker(workers, JobHold()), workers)
+
+    def dispatch(self, completed, freed: Worker, workers: list[Worker]) -> None:
+        """Give the worker `completed` freed, and the workers holding on, their next jobs:
+        a task, a wait (JobHold), or the end (None)."""
         free = self.free_proc + 1
         self.free_proc = 0
-        ended = 0
-        for _ in range(free):
-            job = self.get_next_job(completed)
+        holding = [worker for worker in workers
+                   if worker is not freed and isinstance(worker.job, JobHold)]
+        for worker in [freed, *holding][:free]:
+            worker.send(self.get_next_job(completed))
             completed = None
-            ended += job is None
-            jobs.put(job)
-        return ended
 
 
-def dead(workers: dict, finishing: set[int], running: dict[int, str]):
-    """(id, task it ran or None) for each worker that ended without being told to."""
-    for worker_id, worker in list(workers.items()):
-        if worker_id not in finishing and not worker.is_alive():
-            yield worker_id, running.pop(worker_id, None)
+class Worker:
+    """A worker process, the build's end of its pipe, and the job it was last given (None:
+    told to end)."""
+
+    def __init__(self, process, connection):
+        self.process, self.connection = process, connection
+        self.job = JobHold()
+
+    def send(self, job) -> None:
+        self.job = job
+        try:
+            self.connection.send(job)
+        except (BrokenPipeError, OSError):
+            pass  # it died: the build finds it so
+
+
+class Channel:
+    """A worker's end of its pipe, as doit's loop reads its jobs and sends its results."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def get(self):
+        return self.connection.recv()
+
+    def put(self, message: dict) -> None:
+        self.connection.send(message)
 
 
 def how_it_ended(exitcode: int | None) -> str:
@@ -140,29 +171,3 @@ def how_it_ended(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0:
         return f"died of signal {signal.Signals(-exitcode).name}"
     return f"ended early (exit status {exitcode})"
-
-
-class Signed:
-    """A worker's result queue: each message says which worker sent it."""
-
-    def __init__(self, results):
-        self.results = results
-
-    def put(self, message: dict) -> None:
-        self.results.put({**message, "worker": os.getpid()})
-
-
-class Announcing:
-    """A worker's job queue: each job taken is announced, so the build knows what a worker
-    was doing should it die (None: the worker was told to end)."""
-
-    def __init__(self, jobs, results):
-        self.jobs = jobs
-        self.results = results
-
-    def get(self):
-        job = self.jobs.get()
-        name = getattr(job, "name", "") if job is not None else None
-        if name != "":  # a job to hold on carries no task
-            self.results.put({"took": name, "worker": os.getpid()})
-        return job
