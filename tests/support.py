@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.layouts import load_layout
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped
 
 from .conftest import LIBRARY_CHAPTER, ROOT
 from .typesetting import MM, measured
@@ -119,3 +121,19 @@ def libreoffice(folder: Path, *arguments: str, timeout: int = 300) -> None:
     subprocess.run([client("soffice"), f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                     "--headless", *arguments], check=True, capture_output=True, timeout=timeout,
                    env={**os.environ, "HOME": str(folder), "FONTCONFIG_FILE": str(fonts)})
+
+
+def scraped_editions(folder: Path, name: str, text: str, layouts: list[str]):
+    """`text` as the scraped source `folder/name.txt` (with `name.toml` beside it, if any),
+    read and set in each of `layouts`: the document and each layout's PDF."""
+    from pipeline.writers.pdf.render import render_pdf
+
+    source = folder / f"{name}.txt"
+    source.write_text(text + "\n", encoding="utf-8")
+    document = read_scraped(source, load_metadata(folder / f"{name}.toml", layouts))[0]
+    pdfs = {}
+    for layout in layouts:
+        pdfs[layout] = folder / f"{name}-{layout}.pdf"
+        pdfs[layout].write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout),
+                                            folder))
+    return document, pdfs

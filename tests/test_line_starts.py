@@ -14,11 +14,9 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped import read_scraped
-from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import scraped_editions
 from .typesetting import set_lines
 
 LAYOUTS = ROOT / "layouts"
@@ -61,12 +59,8 @@ def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, list[str]]]:
     folder = tmp_path_factory.mktemp("line-starts")
     built = {}
     for name, text in TEXTS.items():
-        source = folder / f"{name}.txt"
-        source.write_text(text + "\n", encoding="utf-8")
-        document = read_scraped(source, load_metadata(folder / f"{name}.toml", EDITIONS))[0]
-        for layout in EDITIONS:
-            pdf = folder / f"{name}-{layout}.pdf"
-            pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+        document, pdfs = scraped_editions(folder, name, text, EDITIONS)
+        for layout, pdf in pdfs.items():
             set_ = set_lines(pdf)
             lines = [" ".join(word for _, _, word in line.words) for line in set_]
             ending = lines.index("註釋") if "註釋" in lines else len(lines)  # the notes aside

@@ -16,11 +16,9 @@ import pytest
 from pipeline.layouts import load_layout
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
-from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped import read_scraped
-from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import scraped_editions
 from .test_assistive_reading import expected, first_difference, spoken, words
 from .typesetting import MM, set_lines
 
@@ -64,12 +62,8 @@ def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, object]]:
         text = "\n\n".join([title, *(paragraph(number, 4 * number + 1)
                                      for number in range(PARAGRAPHS)),
                             heading, "\n".join(f"[{call}] {note}" for call in calls)])
-        source = folder / f"{name}.txt"
-        source.write_text(text + "\n", encoding="utf-8")
-        document = read_scraped(source, load_metadata(folder / f"{name}.toml", EDITIONS))[0]
-        for layout in EDITIONS:
-            pdf = folder / f"{name}-{layout}.pdf"
-            pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+        document, pdfs = scraped_editions(folder, name, text, EDITIONS)
+        for layout, pdf in pdfs.items():
             built[(name, layout)] = (pdf, document)
     return built
 
