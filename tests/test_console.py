@@ -49,29 +49,29 @@ def test_different_problems_are_each_said(tmp_path):
 
 
 def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_builds(tmp_path):
-    reporter, out = console(tmp_path)
     (tmp_path / "output" / "x").mkdir(parents=True)
     (tmp_path / "output" / "x" / "x.docx").write_bytes(b"the editor's draft")
-    task = SimpleNamespace(name="model:x", actions=[1])
-    reporter.execute_task(task)
-    reporter.add_failure(task, TaskFailed("output/x/x.docx: holds hidden text 'and hidden'"))
-    reporter.complete_run()
-    lines = out.getvalue().splitlines()
+    lines = summary_after_failure(tmp_path, "output/x/x.docx: holds hidden text 'and hidden'")
     heading = lines.index("x  (in output/x/)")
     assert lines[heading + 1] == ("  not rebuilt: the error above stopped it; these are the"
                                   " previous build's editions")
 
 
 def test_a_first_build_stopped_speaks_of_no_previous_editions(tmp_path):
-    reporter, out = console(tmp_path)
-    task = SimpleNamespace(name="model:x", actions=[1])
-    reporter.execute_task(task)
-    reporter.add_failure(task, TaskFailed("source/x.txt: no text: the file is empty"))
-    reporter.complete_run()
-    lines = out.getvalue().splitlines()
+    lines = summary_after_failure(tmp_path, "source/x.txt: no text: the file is empty")
     heading = lines.index("x  (in output/x/)")
     assert lines[heading + 1] == "  nothing built yet: see the error above"
-    assert "previous build" not in out.getvalue()
+    assert not [line for line in lines if "previous build" in line]
+
+
+def summary_after_failure(folder, message: str) -> list[str]:
+    """The console's lines when document x's model task fails with `message`."""
+    reporter, out = console(folder)
+    task = SimpleNamespace(name="model:x", actions=[1])
+    reporter.execute_task(task)
+    reporter.add_failure(task, TaskFailed(message))
+    reporter.complete_run()
+    return out.getvalue().splitlines()
 
 
 def test_the_debris_of_a_page_and_of_a_mail_are_counted_apart(tmp_path):
