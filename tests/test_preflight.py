@@ -17,6 +17,7 @@ from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.pdf.glyphs import shown_items
 from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
@@ -484,6 +485,20 @@ def test_a_parse_of_some_operators_keeps_the_transformations():
                       IDENTITY]
     assert {operator for _, operator, _ in with_ctm(stream, operators="Do")} == {
         "q", "Q", "cm", "Do"}
+
+
+def test_a_shown_array_is_read_as_pikepdf_reads_its_items():
+    """A TJ array's strings and numbers, read from the array written out, are what pikepdf
+    makes of each item: escapes, octal codes, parentheses and spaces in literal strings,
+    hexadecimal strings, integers and reals however written."""
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, rb"BT [(a\(b\) c\\d) -12 <00570003> .5 (\n\r\t\b\f\101\7x) "
+                                 rb"-3. () 250 <> (\351t\351 \)\() +4.25 (x(y)" b"\nz)] TJ ET")
+    array = next(operands[0] for operands, operator, _ in with_ctm(stream) if operator == "TJ")
+    expected = [bytes(item) if isinstance(item, pikepdf.String) else float(item)
+                for item in array]
+    assert shown_items(array) == expected
+    assert expected[0] == b"a(b) c\\d" and expected[4] == b"\n\r\t\b\fA\x07x"
 
 
 def test_ppi_follows_scale_rotation_and_forms():
