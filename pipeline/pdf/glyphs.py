@@ -44,10 +44,7 @@ class Glyph(NamedTuple):  # a tuple: a page holds thousands, made quickly
     x: float  # the origin of the glyph, on the baseline
     y: float
     advance: float  # how far the next glyph moves, in points
-
-    @property
-    def end(self) -> float:
-        return self.x + self.advance
+    end: float  # x + advance, where the next glyph starts: the rules ask it of every glyph
 
 
 @dataclass
@@ -154,8 +151,9 @@ def shown(glyphs: list[Glyph], items: list[bytes | float], font: FontInfo, size:
         found = strings.get(item)
         for text, width in font.shown(item) if found is None else found:
             advance = (width * size + spacing) * scale
-            append(new(Glyph, (text, family, name, shown_size, colour,
-                               a * moved + e, b * moved + f, advance * horizontal)))
+            x, along = a * moved + e, advance * horizontal
+            append(new(Glyph, (text, family, name, shown_size, colour, x, b * moved + f, along,
+                               x + along)))
             moved += advance
     return moved
 
