@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
-from operator import attrgetter
+from operator import attrgetter, sub
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES
@@ -151,6 +151,8 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
         near = sorted(row + [glyph for glyph in following
                              if glyph.y - row[-1].y < (BAND[1] - BAND[0]) * glyph.size],
                       key=attrgetter("x"))
+        if apart(near):  # most rows: each glyph after the one before it
+            continue
         for index, glyph in enumerate(near):
             end = glyph.end
             for other in islice(near, index + 1, None):
@@ -158,6 +160,15 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
                     break
                 if covering(glyph, other):
                     yield glyph, other
+
+
+def apart(near: list[Glyph]) -> bool:
+    """Whether no glyph of `near` (in order across) reaches into the next as far as covering
+    asks of the narrowest: then none covers another, as no glyph reaches further into any
+    glyph after it than into the next."""
+    reach = max(map(sub, map(attrgetter("end"), near), map(attrgetter("x"), near[1:])),
+                default=0.0)
+    return reach <= OVERLAP * min(map(attrgetter("advance"), near))
 
 
 def covering(first: Glyph, second: Glyph) -> bool:
@@ -251,18 +262,17 @@ def body_lines(glyphs: list[Glyph], size: float, area: tuple[float, float, float
     for _, row in sorted(rows.items(), key=lambda item: -item[0]):
         row.sort(key=attrgetter("x"))
         words: list[list[float]] = []
-        spaced = False
+        spaced = True  # a line's first glyph starts a word
         for glyph in row:
             if not glyph.text.strip():
                 spaced = True
-                continue
-            if words and not spaced and glyph.x - words[-1][1] < SPACE_GAP * glyph.size:
-                words[-1][1] = glyph.end
-            else:
+            elif spaced or glyph.x - words[-1][1] >= SPACE_GAP * glyph.size:
                 words.append([glyph.x, glyph.end])
-            spaced = False
+                spaced = False
+            else:
+                words[-1][1] = glyph.end
         if words:
-            text = "".join(glyph.text for glyph in row).rstrip()
+            text = "".join(map(attrgetter("text"), row)).rstrip()
             lines.append(SetLine(page, tuple(map(tuple, words)), text,
                                  abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT))
     return lines
@@ -273,8 +283,9 @@ def empty_pages(edition: Edition) -> Iterator[tuple[int, float]]:
     is printed on it."""
     for number in range(1, len(edition.glyphs)):
         left, bottom, right, top = edition.text_area(number)
+        floor, start = bottom - 1, left - 1
         inked = [glyph.y - DESCENT * glyph.size for glyph in edition.glyphs[number - 1]
-                 if glyph.text.strip() and bottom - 1 <= glyph.y <= top and left - 1 <= glyph.x]
+                 if floor <= glyph.y <= top and start <= glyph.x and glyph.text.strip()]
         lowest = min(inked, default=top)
         share = (lowest - bottom) / (top - bottom)
         if share > MAX_EMPTY:
