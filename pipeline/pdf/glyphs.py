@@ -144,8 +144,8 @@ def shown(glyphs: list[Glyph], items: list[bytes], font: FontInfo, size: float,
     shown_size, horizontal = size * (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
     # The loop runs once a glyph, thousands of times a page: what it reads is local, and each
     # glyph is made as the tuple it is (Glyph's own constructor is a Python function).
-    family, name, append, strings, new = font.family, font.name, glyphs.append, font.strings, \
-        tuple.__new__
+    family, name, append, strings = font.family, font.name, glyphs.append, font.strings
+    new = tuple.__new__
     moved = 0.0
     for item in items:
         if item[0] not in STRING_START:
