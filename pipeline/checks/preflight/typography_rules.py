@@ -148,9 +148,7 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
         else:
             rows.append([glyph])
     for row, following in zip(rows, [*rows[1:], []], strict=True):
-        near = sorted(row + [glyph for glyph in following
-                             if glyph.y - row[-1].y < (BAND[1] - BAND[0]) * glyph.size],
-                      key=attrgetter("x"))
+        near = sorted(row + close_above(row, following), key=attrgetter("x"))
         if apart(near):  # most rows: each glyph after the one before it
             continue
         for index, glyph in enumerate(near):
@@ -160,6 +158,17 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
                     break
                 if covering(glyph, other):
                     yield glyph, other
+
+
+def close_above(row: list[Glyph], following: list[Glyph]) -> list[Glyph]:
+    """The glyphs of the next row up whose baselines lie within a band of their size above
+    the highest of `row`: none when the lowest of them lies that far above for the largest."""
+    if not following:
+        return []
+    highest, band = row[-1].y, BAND[1] - BAND[0]
+    if following[0].y - highest >= band * max(map(attrgetter("size"), following)):
+        return []  # most rows: a line, and the next a line's height above
+    return [glyph for glyph in following if glyph.y - highest < band * glyph.size]
 
 
 def apart(near: list[Glyph]) -> bool:
