@@ -19,6 +19,7 @@ from pipeline.errors import PipelineError
 from pipeline.tasks.project import Project
 
 from .conftest import ROOT
+from .test_docx_reader import refusal
 
 GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
 SECRET = "root:x:0:0:the secret words of another file:/root:/bin/bash\n"
@@ -128,6 +129,15 @@ def text(name: str, toml: str | None = None):
     return make
 
 
+def hostile_draft(name: str, make_draft):
+    """A text and, as its edited draft, the pipeline's draft changed by `make_draft`."""
+    def make(project: Path, outside: Path) -> None:
+        (project / "source" / f"{name}.txt").write_text(GOOD)
+        (project / "output" / name).mkdir(parents=True)
+        (project / "output" / name / f"{name}.docx").write_bytes(make_draft(a_draft(), outside))
+    return make
+
+
 def both(*makers):
     def make(project: Path, outside: Path) -> None:
         for maker in makers:
@@ -174,7 +184,11 @@ CASES = {
         "source/many-texts.txt: holds 20,20"),
     "huge-toml": (text("huge-toml", 'title = "' + "x" * 300_000 + '"\n'),
                   "source/huge-toml.toml: too large (300,011 bytes; the limit is 262,144)"),
+    "entity-draft": (hostile_draft("entity-draft", lambda draft, outside: with_entity(
+        draft, "word/document.xml", (outside / "secret.txt").as_uri())),
+        "output/entity-draft/entity-draft.docx: its part word/document.xml declares a DTD"),
 }
+DRAFT_CASES = ("entity-draft",)
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +215,15 @@ def test_each_case_fails_its_document_in_one_line(refused, case):
     expected = CASES[case][1]
     assert [line for line in said(result).splitlines() if line == f"error: {expected}"
             or line.startswith(f"error: {expected}")], said(result)[-3000:]
+
+
+@pytest.mark.slow  # one `doit model` over every case
+def test_a_hostile_draft_refused_leaves_no_marked_up_source(refused):
+    project, _ = refused
+    for name in DRAFT_CASES:
+        assert (project / "output" / name / f"{name}.docx").exists()
+        assert not (project / "source" / f"{name}.md").exists()
+        assert not (project / "output" / name / f"{name}.json").exists()
 
 
 @pytest.mark.slow  # one `doit model` over every case
@@ -382,6 +405,26 @@ def repacked(data: bytes, replace: dict[str, bytes] | None = None,
     return result.getvalue()
 
 
+def part_of(data: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def with_dtd(xml: bytes, declaration: str) -> bytes:
+    """The XML `xml` with the document type `declaration` before its root element."""
+    head, end, rest = xml.partition(b"?>") if xml.startswith(b"<?xml") else (b"", b"", xml)
+    return head + end + declaration.encode() + rest
+
+
+def with_entity(draft: bytes, part: str, target: str) -> bytes:
+    """The draft whose part `part` declares an entity standing for the file `target`, and the
+    document's first words use it."""
+    xml = with_dtd(part_of(draft, part), f'<!DOCTYPE root [<!ENTITY e SYSTEM "{target}">]>')
+    return repacked(draft, replace={part: xml.replace(b"A paragraph with", b"A paragraph &e; with")})
+
+
 def read_back(data: bytes):
     from pipeline.model import Metadata
     from pipeline.readers.docx.draft import docx_document
@@ -468,6 +511,45 @@ def test_a_draft_of_many_paragraphs_reads_in_time_linear_in_them():
     started = time.monotonic()
     assert len(read_back(draft).blocks) == 1000
     assert time.monotonic() - started < 20
+
+
+DTD_REMEDY = ("declares a DTD (a document type, where entities are declared), which a Word or"
+              " LibreOffice draft never does; save it again from Word or LibreOffice")
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/endnotes.xml", "word/styles.xml",
+                                  "word/numbering.xml", "[Content_Types].xml", "_rels/.rels",
+                                  "word/_rels/document.xml.rels", "docProps/core.xml",
+                                  "customXml/item1.xml"])
+def test_an_entity_declared_in_any_part_is_refused_before_anything_is_read(tmp_path, part):
+    """An entity standing for a file of the machine is never resolved, nor its reference
+    dropped with the words after it: the part declaring it is refused (OPC's M1.18)."""
+    (tmp_path / "secret.txt").write_text(SECRET)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(with_entity(a_draft(), part, (tmp_path / "secret.txt").as_uri()))
+    assert refusal(path) == f"its part {part} {DTD_REMEDY}"
+
+
+@pytest.mark.parametrize("declaration", [
+    "<!DOCTYPE w:document>",
+    '<!DOCTYPE w:document SYSTEM "http://example.org/word.dtd">',
+    '<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+])
+def test_any_document_type_is_refused_entities_or_not(tmp_path, declaration):
+    draft = a_draft()
+    path = tmp_path / "draft.docx"
+    path.write_bytes(repacked(draft, replace={"word/document.xml": with_dtd(
+        part_of(draft, "word/document.xml"), declaration)}))
+    assert refusal(path) == f"its part word/document.xml {DTD_REMEDY}"
+
+
+def test_an_svg_picture_may_declare_its_document_type_as_illustrator_writes_it():
+    from pipeline.model import Note
+
+    svg = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG).encode()
+    assert isinstance(read_back(repacked(a_draft(), add={"word/media/image9.svg": svg}))
+                      .blocks[-1], Note)
 
 
 # --- Pictures --------------------------------------------------------------------------------

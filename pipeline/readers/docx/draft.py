@@ -99,6 +99,7 @@ from pipeline.readers.docx.structures import (
     whole_number,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.pictures import SVG_ROOT
 
 # Limits checked in the zip's directory before any part is unpacked: a DOCX of the largest
 # text the sources allow unpacks to a few megabytes, pictures aside.
@@ -232,6 +233,29 @@ def check_package(package: zipfile.ZipFile, path: Path) -> None:
     if any(name.endswith(MACRO_PARTS) for name in names) or MACRO_TYPE in types:
         raise PipelineError(path, "holds macros (a .docm document); save it as a Word "
                                   "document (.docx) without them")
+    for part in parts:
+        if declares_dtd(package, part):
+            raise PipelineError(path, f"its part {part.filename} declares a DTD (a document "
+                                      "type, where entities are declared), which a Word or "
+                                      "LibreOffice draft never does; save it again from Word or"
+                                      " LibreOffice")
+
+
+def declares_dtd(package: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether the part is XML declaring a document type (a DTD), read only as far as its root
+    element, before which a DTD stands. Its entities would be left unresolved, and the words
+    after one dropped, or, resolved, pull in a file of the machine; ECMA-376 Part 2 (OPC),
+    8.1.4 [M1.18], has packages hold none and readers take one as an error. A part that is
+    no XML (a picture) or not well formed is none here (it is refused where it is read); an
+    SVG picture may carry one (Illustrator writes it), and is read without entities."""
+    try:
+        with package.open(part) as stream:
+            for _, root in etree.iterparse(stream, events=("start",), load_dtd=False,
+                                           resolve_entities=False, no_network=True):
+                return bool(root.getroottree().docinfo.doctype) and root.tag != SVG_ROOT
+    except etree.LxmlError:
+        return False
+    return False
 
 
 def refuse_tracked_changes(body, path: Path) -> None:
