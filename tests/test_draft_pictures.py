@@ -221,7 +221,11 @@ def test_a_picture_linked_to_a_file_outside_the_draft_is_refused(project):
     edited(project.docx(NAME), edit)
     with pytest.raises(PipelineError) as raised:
         imported(project)
-    assert "holds a picture linked to a file outside the draft (figure 1" in str(raised.value)
+    assert raised.value.path == project.docx(NAME)
+    assert raised.value.problem == ("holds a picture linked to a file outside the draft (figure"
+                                    " 1, after 'The new pier opened in March.'); insert the"
+                                    " picture itself (not as a link), save, and run doit again")
+    assert not project.markup(NAME).exists()
 
 
 def test_a_media_folder_leading_out_of_source_is_refused(project, tmp_path):

@@ -187,8 +187,12 @@ CASES = {
     "entity-draft": (hostile_draft("entity-draft", lambda draft, outside: with_entity(
         draft, "word/document.xml", (outside / "secret.txt").as_uri())),
         "output/entity-draft/entity-draft.docx: its part word/document.xml declares a DTD"),
+    "external-styles": (hostile_draft("external-styles", lambda draft, outside: related_outside(
+        draft, "styles.xml", (outside / "secret.txt").as_uri())),
+        "output/external-styles/external-styles.docx: its part word/document.xml takes its"
+        " styles from a file outside the draft"),
 }
-DRAFT_CASES = ("entity-draft",)
+DRAFT_CASES = ("entity-draft", "external-styles")
 
 
 @pytest.fixture(scope="module")
@@ -425,6 +429,15 @@ def with_entity(draft: bytes, part: str, target: str) -> bytes:
     return repacked(draft, replace={part: xml.replace(b"A paragraph with", b"A paragraph &e; with")})
 
 
+def related_outside(draft: bytes, target: str, outside: str) -> bytes:
+    """The draft whose document relates to the file `outside` instead of its part `target`."""
+    rels = part_of(draft, "word/_rels/document.xml.rels")
+    changed = rels.replace(f'Target="{target}"/>'.encode(),
+                           f'Target="{outside}" TargetMode="External"/>'.encode())
+    assert changed != rels
+    return repacked(draft, replace={"word/_rels/document.xml.rels": changed})
+
+
 def read_back(data: bytes):
     from pipeline.model import Metadata
     from pipeline.readers.docx.draft import docx_document
@@ -550,6 +563,24 @@ def test_an_svg_picture_may_declare_its_document_type_as_illustrator_writes_it()
            '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG).encode()
     assert isinstance(read_back(repacked(a_draft(), add={"word/media/image9.svg": svg}))
                       .blocks[-1], Note)
+
+
+@pytest.mark.parametrize(("target", "kind"), [
+    ("styles.xml", "styles"), ("numbering.xml", "numbering"), ("settings.xml", "settings"),
+    ("header1.xml", "header"), ("endnotes.xml", "endnotes"), ("theme/theme1.xml", "theme"),
+])
+def test_a_part_taken_from_outside_the_draft_is_refused(tmp_path, target, kind):
+    """Only a hyperlink may lead outside the draft (it is read as its address); a styles
+    part there made python-docx fail in words the editor could not act on."""
+    from pipeline.errors import excerpt
+
+    outside = (tmp_path / "secret.xml").as_uri()
+    path = tmp_path / "draft.docx"
+    path.write_bytes(related_outside(a_draft(), target, outside))
+    assert refusal(path) == (
+        f"its part word/document.xml takes its {kind} from a file outside the draft"
+        f" ({excerpt(outside)}), which the pipeline never reads; make it part of the draft"
+        " (not a link) or remove it, save, and run doit again")
 
 
 # --- Pictures --------------------------------------------------------------------------------

@@ -179,6 +179,7 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
 def read_package(data: bytes, path: Path, metadata: Metadata,
                  written: Document | None) -> Imported:
     draft = opened(data, path)
+    refuse_external_targets(draft, path)
     cache_style_lookups(draft)
     body = draft.element.body
     refuse_tracked_changes(body, path)
@@ -258,6 +259,36 @@ def declares_dtd(package: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
     return False
 
 
+def refuse_external_targets(draft, path: Path) -> None:
+    """A part whose text is read (the document's, its notes') may relate to something outside
+    the draft only by a hyperlink, read as its address: anything else so related (styles,
+    numbering, a header, a linked picture: Insert > Picture > Link to File) is a file the
+    pipeline never reads, and python-docx fails on some."""
+    for part in (draft.part, *note_parts(draft)):
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype != RELATIONSHIP_TYPE.HYPERLINK:
+                raise external_target(draft, part, rel, path)
+
+
+def external_target(draft, part, rel, path: Path) -> PipelineError:
+    name = part.partname.lstrip("/")
+    user = next((element for element in part_xml(part).iter() if any(
+        key.startswith(R) and value == rel.rId for key, value in element.items())), None)
+    if rel.reltype == RELATIONSHIP_TYPE.IMAGE:
+        where = place_of(user) if user is not None and part is draft.part else f"in {name}"
+        drawing = next(user.iterancestors(qn("w:drawing")), None) if user is not None else None
+        number = picture_number(next(drawing.iter(DOCUMENT_PROPERTIES), None)
+                                if drawing is not None else None)
+        where = f"figure {number}, {where}" if number is not None else where
+        return PipelineError(path, f"holds a picture linked to a file outside the draft"
+                                   f" ({where}); insert the picture itself (not as a link),"
+                                   " save, and run doit again")
+    return PipelineError(path, f"its part {name} takes its {rel.reltype.rsplit('/', 1)[-1]}"
+                               f" from a file outside the draft ({excerpt(rel.target_ref)}),"
+                               " which the pipeline never reads; make it part of the draft"
+                               " (not a link) or remove it, save, and run doit again")
+
+
 def refuse_tracked_changes(body, path: Path) -> None:
     changed = any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
         next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
@@ -317,6 +348,10 @@ def related_parts(draft, relationship_type: str) -> list:
         for rel in draft.part.rels.values()
         if rel.reltype == relationship_type and not rel.is_external
     ]
+
+
+def note_parts(draft) -> list:
+    return [part for kind in WORD_NOTES for part in related_parts(draft, NOTE_PARTS[kind])]
 
 
 def part_xml(part):
@@ -595,16 +630,16 @@ class Reading:
 
     def image_part(self, drawing, number: int) -> bytes | None:
         """The bytes of the picture a figure's drawing shows, from the draft's own parts (None
-        for a drawing that shows none); a picture linked to a file outside the draft is
-        refused: nothing outside the project is read."""
+        for a drawing that shows none; one linked to a file outside the draft was refused
+        before any reading: refuse_external_targets)."""
         blip = next(drawing.iter(BLIP), None)
         if blip is None:
             return None
         rel = self.story.rels.get(blip.get(f"{R}embed"))
-        if rel is None or rel.is_external:
-            raise PipelineError(self.path, f"holds a picture linked to a file outside the draft"
-                                f" (figure {number}, {place_of(drawing)}); insert the picture"
-                                " itself (not as a link), save, and run doit again")
+        if rel is None:
+            raise PipelineError(self.path, f"holds a picture whose image the draft lacks (figure"
+                                f" {number}, {place_of(drawing)}); insert the picture again,"
+                                " save, and run doit again")
         return rel.target_part.blob
 
     def end_list(self) -> None:
