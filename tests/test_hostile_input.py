@@ -6,6 +6,7 @@ the build (its workers too) opens outside the project, the repository and Python
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -438,6 +439,21 @@ def related_outside(draft: bytes, target: str, outside: str) -> bytes:
     return repacked(draft, replace={"word/_rels/document.xml.rels": changed})
 
 
+def many_paragraphs(count: int, words: tuple[str, str, str]) -> bytes:
+    """A draft of `count` paragraphs of three runs each, the second bold: `words` ("{}" in
+    the first stands for the paragraph's number)."""
+    draft = a_draft()
+    document = part_of(draft, "word/document.xml").decode()
+    start, end = document.index("<w:body>") + len("<w:body>"), document.index("<w:sectPr")
+    first, bold, last = words
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{first.format(number)}</w:t></w:r><w:r><w:rPr>'
+        f'<w:b/></w:rPr><w:t>{bold}</w:t></w:r><w:r><w:t xml:space="preserve">{last}</w:t>'
+        '</w:r></w:p>' for number in range(count))
+    return repacked(draft, replace={
+        "word/document.xml": (document[:start] + paragraphs + document[end:]).encode()})
+
+
 def read_back(data: bytes):
     from pipeline.model import Metadata
     from pipeline.readers.docx.draft import docx_document
@@ -581,6 +597,93 @@ def test_a_part_taken_from_outside_the_draft_is_refused(tmp_path, target, kind):
         f"its part word/document.xml takes its {kind} from a file outside the draft"
         f" ({excerpt(outside)}), which the pipeline never reads; make it part of the draft"
         " (not a link) or remove it, save, and run doit again")
+
+
+def test_a_draft_of_100000_paragraphs_is_refused_before_it_is_read(tmp_path):
+    """Reading it took half a minute and half a gigabyte, and its import wrote a marked-up
+    source too large to build; its words alone say it is too large, and far more paragraphs
+    than a document may hold say so too."""
+    for words, problem in (
+            (("Paragraph {} is ", "bold", " and short."), r"too large to import: its text would make a marked-up "
+                                 r"source of more than 3,\d{3},\d{3} bytes; the limit is 1,048,576"),
+            (("", "A", ""), r"holds 100,00\d paragraphs, empty ones too; the limit is 40,000 \(a document "
+                   r"holds at most 10,000 paragraphs, headings, list items, table cells and "
+                   r"other texts\): split it into several documents")):
+        path = tmp_path / "draft.docx"
+        path.write_bytes(many_paragraphs(100_000, words))
+        started = time.process_time()
+        assert re.fullmatch(problem, refusal(path))
+        assert time.process_time() - started < 10
+
+
+def import_refusal(tmp_path: Path, blocks) -> str:
+    """The one line refusing to import, as edited, the draft of a document of `blocks`: the
+    draft is kept as it was, and nothing is written."""
+    from pipeline.model import Metadata
+    from pipeline.tasks import drafts
+
+    project = Project(tmp_path)
+    project.source_dir.mkdir()
+    project.scraped("draft").write_text(GOOD)
+    docx = project.docx("draft")
+    docx.parent.mkdir(parents=True)
+    data = a_draft(blocks)
+    docx.write_bytes(data)
+    with pytest.raises(PipelineError) as raised:
+        drafts.import_draft(project, "draft", Metadata(title="A draft"), {})
+    assert raised.value.path == docx and docx.read_bytes() == data
+    assert [path.name for path in project.source_dir.iterdir()] == ["draft.txt"]
+    assert [path.name for path in docx.parent.iterdir()] == ["draft.docx"]
+    return raised.value.problem
+
+
+def test_a_draft_whose_marked_up_source_would_be_too_large_is_refused_naming_it(tmp_path):
+    """Its words are few, its links' addresses long: only the source made says it."""
+    from pipeline.model import Paragraph, Span
+
+    address = "https://archive.example.org/" + "records/" * 140
+    blocks = [Paragraph((Span("See "), Span(f"record {number}", link=f"{address}{number}"),
+                         Span("."))) for number in range(1000)]
+    assert re.fullmatch(r"too large to import: its text would make a marked-up source of "
+                        r"1,1\d\d,\d{3} bytes; the limit is 1,048,576",
+                        import_refusal(tmp_path, blocks))
+
+
+def test_a_draft_whose_paragraph_would_be_too_long_a_line_is_refused_naming_it(tmp_path):
+    from pipeline.model import Paragraph, Span
+
+    blocks = [Paragraph((Span("The minutes, unbroken: " + "and so it went on " * 6000),))]
+    assert import_refusal(tmp_path, blocks) == (
+        "too large to import: its text would make a line of 108,022 characters in the marked-up"
+        " source (a paragraph or table row); the limit is 100,000")
+
+
+@pytest.mark.slow  # writes and reads a draft of 10,050 paragraphs
+def test_a_draft_of_more_texts_than_a_document_holds_is_refused_naming_it(tmp_path):
+    from pipeline.model import Paragraph, Span
+
+    blocks = [Paragraph((Span(f"Line {number}."),)) for number in range(10_050)]
+    assert import_refusal(tmp_path, blocks) == (
+        "holds 10,054 paragraphs, headings, list items, table cells and other texts; the limit"
+        " is 10,000")
+
+
+@pytest.mark.slow  # a `doit model`
+def test_a_draft_of_100000_paragraphs_fails_its_build_at_once_writing_nothing(tmp_path):
+    folder = new_project(tmp_path / "project", {"long.txt": GOOD})
+    draft = folder / "output" / "long" / "long.docx"
+    draft.parent.mkdir(parents=True)
+    data = many_paragraphs(100_000, ("Paragraph {} is ", "bold", " and short."))
+    draft.write_bytes(data)
+    result = audited_doit(folder, "model", limit=60)
+    assert result.returncode != 0
+    assert_clean_console(result)
+    assert re.search(r"^error: output/long/long\.docx: too large to import: its text would make"
+                     r" a marked-up source of more than 3,\d{3},\d{3} bytes; the limit is "
+                     r"1,048,576$", said(result), re.MULTILINE), said(result)[-3000:]
+    assert result.seconds < 30
+    assert draft.read_bytes() == data
+    assert sorted(path.name for path in (folder / "source").iterdir()) == ["long.txt"]
 
 
 # --- Pictures --------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
 from pipeline.languages import PROFILES
 from pipeline.model import (
+    MAX_TEXTS,
     Block,
     Document,
     Figure,
@@ -78,6 +79,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.decoding import MAX_SOURCE_BYTES
 from pipeline.readers.docx.inline import (
     CONTENTS_REMEDY,
     R,
@@ -107,6 +109,9 @@ MAX_DOCX_BYTES = 256 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 10_000
+# Paragraphs (empty ones, cells' and notes' too): a few for each text a document may hold, so
+# that a draft of far more is refused before it is read (100,000 take half a minute).
+MAX_PARAGRAPHS = 4 * MAX_TEXTS
 XML_SUFFIXES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
@@ -180,6 +185,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
                  written: Document | None) -> Imported:
     draft = opened(data, path)
     refuse_external_targets(draft, path)
+    refuse_too_large(draft, path)
     cache_style_lookups(draft)
     body = draft.element.body
     refuse_tracked_changes(body, path)
@@ -287,6 +293,29 @@ def external_target(draft, part, rel, path: Path) -> PipelineError:
                                f" from a file outside the draft ({excerpt(rel.target_ref)}),"
                                " which the pipeline never reads; make it part of the draft"
                                " (not a link) or remove it, save, and run doit again")
+
+
+def refuse_too_large(draft, path: Path) -> None:
+    """A draft the import could not make a source of is refused before it is read, cheaply:
+    one whose words alone (each run of white space one space) would make a marked-up source
+    larger than a source may be, or one of far more paragraphs than a document may hold
+    texts. The source made is checked whole before it is written (tasks/drafts.py)."""
+    stories = [draft.element.body, *(part_xml(part) for part in note_parts(draft))]
+    size = sum(len(" ".join(t.text.split()).encode()) for story in stories
+               for t in story.iter(qn("w:t")) if t.text)
+    if size > MAX_SOURCE_BYTES:
+        raise too_large(path, f"more than {size:,}")
+    paragraphs = sum(1 for story in stories for _ in story.iter(qn("w:p")))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise PipelineError(path, f"holds {paragraphs:,} paragraphs, empty ones too; the limit is"
+                                  f" {MAX_PARAGRAPHS:,} (a document holds at most {MAX_TEXTS:,}"
+                                  " paragraphs, headings, list items, table cells and other"
+                                  " texts): split it into several documents")
+
+
+def too_large(path: Path, size: str) -> PipelineError:
+    return PipelineError(path, f"too large to import: its text would make a marked-up source of"
+                               f" {size} bytes; the limit is {MAX_SOURCE_BYTES:,}")
 
 
 def refuse_tracked_changes(body, path: Path) -> None:
