@@ -39,7 +39,10 @@ a picture and its caption), two pictures over one caption, a picture linked to a
 outside the draft, a table inside a table, merged cells, a cell of several paragraphs or a
 list in one, a list numbered in a way the editions cannot print (a compound number showing
 others' otherwise than 1.1.), a chart, a part imported from another file (altChunk), a
-picture that is no figure's, and what inline.py refuses. The file itself is only ever read.
+picture that is no figure's, and what inline.py refuses. So does a draft no editor's
+application writes (a part declaring a DTD, a part or picture taken from a file outside it:
+only a hyperlink leads out) or too large to import, before it is read. The file itself is
+only ever read.
 """
 
 from __future__ import annotations
@@ -385,7 +388,7 @@ def note_parts(draft) -> list:
 
 def part_xml(part):
     # python-docx parses the parts it knows (comments) and keeps the others as bytes; its
-    # parser resolves no entity, so a part cannot pull in a file of the machine.
+    # parser resolves no entity, and a part declaring any was refused (check_package).
     element = getattr(part, "element", None)
     return element if element is not None else parse_xml(part.blob)
 
