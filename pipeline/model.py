@@ -13,9 +13,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TypeVar
 
 from pipeline.addresses import shows_address
+from pipeline.errors import PipelineError
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
 from pipeline.list_numbers import numeral
 
@@ -365,6 +367,15 @@ class Document:
                     yield from (block.label, block.text)
                 case _:
                     yield block.text
+
+
+def refuse_too_many_texts(document: Document, path: Path | str) -> None:
+    """Laying a document out takes time in proportion to its texts (3 ms each and edition):
+    a source within the size limit but of tens of thousands of one-word lines is refused."""
+    count = sum(1 for _ in document.texts())
+    if count > MAX_TEXTS:
+        raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
+                                  f"cells and other texts; the limit is {MAX_TEXTS:,}")
 
 
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -241,6 +242,35 @@ def test_fields_show_their_result_and_a_hyperlink_field_is_a_link(draft):
         Span("tickets", link="https://leeds.example.org/tickets"),
         Span(", by Ann Lee this year."),
     ))
+
+
+# A content control, a simple field and a smart tag, as Word puts them in a caption.
+WRAPPED = (
+    '<w:sdt><w:sdtPr><w:alias w:val="Place"/></w:sdtPr><w:sdtContent>' + run(" at Ilkley")
+    + '</w:sdtContent></w:sdt>'
+    '<w:fldSimple w:instr=" DOCPROPERTY Season "><w:r><w:t xml:space="preserve"> in spring'
+    '</w:t></w:r></w:fldSimple>'
+    '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">'
+    + run(", 2024") + '</w:smartTag>')
+
+
+def test_wrapped_text_in_a_figures_caption_is_read(walk):
+    blocks = read_docx(appended(walk, "The weir", WRAPPED), FIGURES.metadata, FIGURES).blocks
+    assert blocks[3] == Figure(2, (Span("The weir at Ilkley in spring, 2024"),), "two.png",
+                               "A heron on the weir")
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_wrapped_text_in_a_tables_caption_is_read(draft, above):
+    def edit(draft):
+        table = draft.element.body.find(qn("w:tbl"))
+        caption = xml('<w:p><w:pPr><w:pStyle w:val="Caption"/></w:pPr>'
+                      + run("Table 1: Visits") + WRAPPED + '</w:p>')
+        (table.addprevious if above else table.addnext)(caption)
+
+    table = read_docx(edited(draft, edit), MUSEUM.metadata).blocks[2]
+    assert table == replace(MUSEUM.blocks[2],
+                            caption=(Span("Table 1: Visits at Ilkley in spring, 2024"),))
 
 
 def test_symbols_are_their_unicode_characters(draft):

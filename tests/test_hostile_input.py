@@ -6,6 +6,7 @@ the build (its workers too) opens outside the project, the repository and Python
 """
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -19,6 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.tasks.project import Project
 
 from .conftest import ROOT
+from .test_docx_reader import refusal
 
 GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
 SECRET = "root:x:0:0:the secret words of another file:/root:/bin/bash\n"
@@ -128,6 +130,15 @@ def text(name: str, toml: str | None = None):
     return make
 
 
+def hostile_draft(name: str, make_draft):
+    """A text and, as its edited draft, the pipeline's draft changed by `make_draft`."""
+    def make(project: Path, outside: Path) -> None:
+        (project / "source" / f"{name}.txt").write_text(GOOD)
+        (project / "output" / name).mkdir(parents=True)
+        (project / "output" / name / f"{name}.docx").write_bytes(make_draft(a_draft(), outside))
+    return make
+
+
 def both(*makers):
     def make(project: Path, outside: Path) -> None:
         for maker in makers:
@@ -174,7 +185,15 @@ CASES = {
         "source/many-texts.txt: holds 20,20"),
     "huge-toml": (text("huge-toml", 'title = "' + "x" * 300_000 + '"\n'),
                   "source/huge-toml.toml: too large (300,011 bytes; the limit is 262,144)"),
+    "entity-draft": (hostile_draft("entity-draft", lambda draft, outside: with_entity(
+        draft, "word/document.xml", (outside / "secret.txt").as_uri())),
+        "output/entity-draft/entity-draft.docx: its part word/document.xml declares a DTD"),
+    "external-styles": (hostile_draft("external-styles", lambda draft, outside: related_outside(
+        draft, "styles.xml", (outside / "secret.txt").as_uri())),
+        "output/external-styles/external-styles.docx: its part word/document.xml takes its"
+        " styles from a file outside the draft"),
 }
+DRAFT_CASES = ("entity-draft", "external-styles")
 
 
 @pytest.fixture(scope="module")
@@ -201,6 +220,15 @@ def test_each_case_fails_its_document_in_one_line(refused, case):
     expected = CASES[case][1]
     assert [line for line in said(result).splitlines() if line == f"error: {expected}"
             or line.startswith(f"error: {expected}")], said(result)[-3000:]
+
+
+@pytest.mark.slow  # one `doit model` over every case
+def test_a_hostile_draft_refused_leaves_no_marked_up_source(refused):
+    project, _ = refused
+    for name in DRAFT_CASES:
+        assert (project / "output" / name / f"{name}.docx").exists()
+        assert not (project / "source" / f"{name}.md").exists()
+        assert not (project / "output" / name / f"{name}.json").exists()
 
 
 @pytest.mark.slow  # one `doit model` over every case
@@ -382,6 +410,50 @@ def repacked(data: bytes, replace: dict[str, bytes] | None = None,
     return result.getvalue()
 
 
+def part_of(data: bytes, name: str) -> bytes:
+    import io
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(data)).read(name)
+
+
+def with_dtd(xml: bytes, declaration: str) -> bytes:
+    """The XML `xml` with the document type `declaration` before its root element."""
+    head, end, rest = xml.partition(b"?>") if xml.startswith(b"<?xml") else (b"", b"", xml)
+    return head + end + declaration.encode() + rest
+
+
+def with_entity(draft: bytes, part: str, target: str) -> bytes:
+    """The draft whose part `part` declares an entity standing for the file `target`, and the
+    document's first words use it."""
+    xml = with_dtd(part_of(draft, part), f'<!DOCTYPE root [<!ENTITY e SYSTEM "{target}">]>')
+    return repacked(draft, replace={part: xml.replace(b"A paragraph with", b"A paragraph &e; with")})
+
+
+def related_outside(draft: bytes, target: str, outside: str) -> bytes:
+    """The draft whose document relates to the file `outside` instead of its part `target`."""
+    rels = part_of(draft, "word/_rels/document.xml.rels")
+    changed = rels.replace(f'Target="{target}"/>'.encode(),
+                           f'Target="{outside}" TargetMode="External"/>'.encode())
+    assert changed != rels
+    return repacked(draft, replace={"word/_rels/document.xml.rels": changed})
+
+
+def many_paragraphs(count: int, words: tuple[str, str, str]) -> bytes:
+    """A draft of `count` paragraphs of three runs each, the second bold: `words` ("{}" in
+    the first stands for the paragraph's number)."""
+    draft = a_draft()
+    document = part_of(draft, "word/document.xml").decode()
+    start, end = document.index("<w:body>") + len("<w:body>"), document.index("<w:sectPr")
+    first, bold, last = words
+    paragraphs = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{first.format(number)}</w:t></w:r><w:r><w:rPr>'
+        f'<w:b/></w:rPr><w:t>{bold}</w:t></w:r><w:r><w:t xml:space="preserve">{last}</w:t>'
+        '</w:r></w:p>' for number in range(count))
+    return repacked(draft, replace={
+        "word/document.xml": (document[:start] + paragraphs + document[end:]).encode()})
+
+
 def read_back(data: bytes):
     from pipeline.model import Metadata
     from pipeline.readers.docx.draft import docx_document
@@ -468,6 +540,150 @@ def test_a_draft_of_many_paragraphs_reads_in_time_linear_in_them():
     started = time.monotonic()
     assert len(read_back(draft).blocks) == 1000
     assert time.monotonic() - started < 20
+
+
+DTD_REMEDY = ("declares a DTD (a document type, where entities are declared), which a Word or"
+              " LibreOffice draft never does; save it again from Word or LibreOffice")
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "word/endnotes.xml", "word/styles.xml",
+                                  "word/numbering.xml", "[Content_Types].xml", "_rels/.rels",
+                                  "word/_rels/document.xml.rels", "docProps/core.xml",
+                                  "customXml/item1.xml"])
+def test_an_entity_declared_in_any_part_is_refused_before_anything_is_read(tmp_path, part):
+    """An entity standing for a file of the machine is never resolved, nor its reference
+    dropped with the words after it: the part declaring it is refused (OPC's M1.18)."""
+    (tmp_path / "secret.txt").write_text(SECRET)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(with_entity(a_draft(), part, (tmp_path / "secret.txt").as_uri()))
+    assert refusal(path) == f"its part {part} {DTD_REMEDY}"
+
+
+@pytest.mark.parametrize("declaration", [
+    "<!DOCTYPE w:document>",
+    '<!DOCTYPE w:document SYSTEM "http://example.org/word.dtd">',
+    '<!DOCTYPE w:document [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+])
+def test_any_document_type_is_refused_entities_or_not(tmp_path, declaration):
+    draft = a_draft()
+    path = tmp_path / "draft.docx"
+    path.write_bytes(repacked(draft, replace={"word/document.xml": with_dtd(
+        part_of(draft, "word/document.xml"), declaration)}))
+    assert refusal(path) == f"its part word/document.xml {DTD_REMEDY}"
+
+
+def test_an_svg_picture_may_declare_its_document_type_as_illustrator_writes_it():
+    from pipeline.model import Note
+
+    svg = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+           '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG).encode()
+    assert isinstance(read_back(repacked(a_draft(), add={"word/media/image9.svg": svg}))
+                      .blocks[-1], Note)
+
+
+@pytest.mark.parametrize(("target", "kind"), [
+    ("styles.xml", "styles"), ("numbering.xml", "numbering"), ("settings.xml", "settings"),
+    ("header1.xml", "header"), ("endnotes.xml", "endnotes"), ("theme/theme1.xml", "theme"),
+])
+def test_a_part_taken_from_outside_the_draft_is_refused(tmp_path, target, kind):
+    """Only a hyperlink may lead outside the draft (it is read as its address); a styles
+    part there made python-docx fail in words the editor could not act on."""
+    from pipeline.errors import excerpt
+
+    outside = (tmp_path / "secret.xml").as_uri()
+    path = tmp_path / "draft.docx"
+    path.write_bytes(related_outside(a_draft(), target, outside))
+    assert refusal(path) == (
+        f"its part word/document.xml takes its {kind} from a file outside the draft"
+        f" ({excerpt(outside)}), which the pipeline never reads; make it part of the draft"
+        " (not a link) or remove it, save, and run doit again")
+
+
+def test_a_draft_of_100000_paragraphs_is_refused_before_it_is_read(tmp_path):
+    """Reading it took half a minute and half a gigabyte, and its import wrote a marked-up
+    source too large to build; its words alone say it is too large, and far more paragraphs
+    than a document may hold say so too."""
+    for words, problem in (
+            (("Paragraph {} is ", "bold", " and short."), r"too large to import: its text would make a marked-up "
+                                 r"source of more than 3,\d{3},\d{3} bytes; the limit is 1,048,576"),
+            (("", "A", ""), r"holds 100,00\d paragraphs, empty ones too; the limit is 40,000 \(a document "
+                   r"holds at most 10,000 paragraphs, headings, list items, table cells and "
+                   r"other texts\): split it into several documents")):
+        path = tmp_path / "draft.docx"
+        path.write_bytes(many_paragraphs(100_000, words))
+        started = time.process_time()
+        assert re.fullmatch(problem, refusal(path))
+        assert time.process_time() - started < 10
+
+
+def import_refusal(tmp_path: Path, blocks) -> str:
+    """The one line refusing to import, as edited, the draft of a document of `blocks`: the
+    draft is kept as it was, and nothing is written."""
+    from pipeline.model import Metadata
+    from pipeline.tasks import drafts
+
+    project = Project(tmp_path)
+    project.source_dir.mkdir()
+    project.scraped("draft").write_text(GOOD)
+    docx = project.docx("draft")
+    docx.parent.mkdir(parents=True)
+    data = a_draft(blocks)
+    docx.write_bytes(data)
+    with pytest.raises(PipelineError) as raised:
+        drafts.import_draft(project, "draft", Metadata(title="A draft"), {})
+    assert raised.value.path == docx and docx.read_bytes() == data
+    assert [path.name for path in project.source_dir.iterdir()] == ["draft.txt"]
+    assert [path.name for path in docx.parent.iterdir()] == ["draft.docx"]
+    return raised.value.problem
+
+
+def test_a_draft_whose_marked_up_source_would_be_too_large_is_refused_naming_it(tmp_path):
+    """Its words are few, its links' addresses long: only the source made says it."""
+    from pipeline.model import Paragraph, Span
+
+    address = "https://archive.example.org/" + "records/" * 140
+    blocks = [Paragraph((Span("See "), Span(f"record {number}", link=f"{address}{number}"),
+                         Span("."))) for number in range(1000)]
+    assert re.fullmatch(r"too large to import: its text would make a marked-up source of "
+                        r"1,1\d\d,\d{3} bytes; the limit is 1,048,576",
+                        import_refusal(tmp_path, blocks))
+
+
+def test_a_draft_whose_paragraph_would_be_too_long_a_line_is_refused_naming_it(tmp_path):
+    from pipeline.model import Paragraph, Span
+
+    blocks = [Paragraph((Span("The minutes, unbroken: " + "and so it went on " * 6000),))]
+    assert import_refusal(tmp_path, blocks) == (
+        "too large to import: its text would make a line of 108,022 characters in the marked-up"
+        " source (a paragraph or table row); the limit is 100,000")
+
+
+@pytest.mark.slow  # writes and reads a draft of 10,050 paragraphs
+def test_a_draft_of_more_texts_than_a_document_holds_is_refused_naming_it(tmp_path):
+    from pipeline.model import Paragraph, Span
+
+    blocks = [Paragraph((Span(f"Line {number}."),)) for number in range(10_050)]
+    assert import_refusal(tmp_path, blocks) == (
+        "holds 10,054 paragraphs, headings, list items, table cells and other texts; the limit"
+        " is 10,000")
+
+
+@pytest.mark.slow  # a `doit model`
+def test_a_draft_of_100000_paragraphs_fails_its_build_at_once_writing_nothing(tmp_path):
+    folder = new_project(tmp_path / "project", {"long.txt": GOOD})
+    draft = folder / "output" / "long" / "long.docx"
+    draft.parent.mkdir(parents=True)
+    data = many_paragraphs(100_000, ("Paragraph {} is ", "bold", " and short."))
+    draft.write_bytes(data)
+    result = audited_doit(folder, "model", limit=60)
+    assert result.returncode != 0
+    assert_clean_console(result)
+    assert re.search(r"^error: output/long/long\.docx: too large to import: its text would make"
+                     r" a marked-up source of more than 3,\d{3},\d{3} bytes; the limit is "
+                     r"1,048,576$", said(result), re.MULTILINE), said(result)[-3000:]
+    assert result.seconds < 30
+    assert draft.read_bytes() == data
+    assert sorted(path.name for path in (folder / "source").iterdir()) == ["long.txt"]
 
 
 # --- Pictures --------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import pikepdf
 import pytest
 
 from pipeline.layouts import layout_names, load_layout
-from pipeline.list_numbers import list_numbering
+from pipeline.list_numbers import BULLETS, list_numbering
+from pipeline.model import Metadata
 from pipeline.pdf.structure import attribute, is_element, kids_of, lists
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
@@ -21,6 +22,7 @@ from .conftest import ROOT
 pytestmark = pytest.mark.slow  # each tagged edition is rendered
 
 LAYOUTS = ROOT / "layouts"
+DRAFTS = ROOT / "tests" / "drafts"
 TAGGED = [name for name in layout_names(LAYOUTS) if load_layout(LAYOUTS, name).is_tagged]
 
 # A ferry trust's review, its lists in every numbering the model has, nested three deep.
@@ -132,6 +134,44 @@ def test_a_nested_list_stands_in_its_items_body(editions, layout):
             assert all(kid.S == pikepdf.Name.LI for kid in kids_of(element) if is_element(kid))
             if depth:
                 assert element.P.S == pikepdf.Name.LBody and element.P.P.S == pikepdf.Name.LI
+
+
+# Bullets nested three deep in Chinese, whose faces are others.
+NESTED_ZH = """\
+Title: 碼頭工程
+Subtitle:
+
+我們的重點：
+
+- 安全：
+  - 隧道內：
+    - 夜間。
+- 服務。
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "zh-HK"])
+def test_bullets_nested_three_deep_print_in_the_print_edition(tmp_path, language):
+    """Bullets nested with Tab in an editor's draft (LibreOffice's, three levels deep) stopped
+    every PDF, the layout's fonts lacking the nested marker; the print edition, untagged,
+    draws each level's bullet too (the tagged ones draw REVIEW's, above), in Chinese too."""
+    from pipeline.readers.docx.draft import read_docx
+    from pipeline.writers.pdf.render import render_pdf
+
+    if language == "en":
+        document = read_docx(DRAFTS / "lists-nested.docx", Metadata(title="Our priorities"))
+        items = ["safety;", "in the tunnels;", "at night.", "service."]
+    else:
+        document = read_markup(NESTED_ZH, tmp_path / "zh.md",
+                               Metadata(title="碼頭工程", language=language), tmp_path)
+        items = ["安全：", "隧道內：", "夜間。", "服務。"]
+    pdf = tmp_path / "nested-print.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, "print"), tmp_path))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert [line for line in lines if line[0] in BULLETS] == [
+        f"{bullet} {item}" for bullet, item in zip((*BULLETS, BULLETS[0]), items, strict=True)]
 
 
 @pytest.mark.parametrize("layout", TAGGED)

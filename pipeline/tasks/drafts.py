@@ -130,13 +130,36 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     data = files.read_at_most(docx, MAX_DOCX_BYTES)
     written = written_document(project, name)
     imported = import_docx(data, docx, metadata, written)
+    refuse_unbuildable(imported.document, write_markup(imported.document), docx)
     document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
-    files.write_text(project.markup(name), write_markup(document))
+    markup = write_markup(document)
+    refuse_unbuildable(document, markup, docx)  # its pictures' names in it too
+    files.write_text(project.markup(name), markup)
     # Recorded at once: should the build fail further on, the next one must not take the
     # new marked-up text for a change of its own.
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+
+
+def refuse_unbuildable(document, markup: str, docx: Path) -> None:
+    """The marked-up source an import would write must be one the build reads: one too large,
+    of a line too long or of too many texts would stop every build until the DOCX changed.
+    Refused naming the DOCX, before the source is written (and, checked first without the
+    names of the pictures taken out, before they are)."""
+    from pipeline.model import refuse_too_many_texts
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS, MAX_SOURCE_BYTES
+    from pipeline.readers.docx.draft import too_large
+
+    size = len(markup.encode("utf-8"))
+    if size > MAX_SOURCE_BYTES:
+        raise too_large(docx, f"{size:,}")
+    longest = max(len(line) for line in markup.split("\n"))
+    if longest > MAX_LINE_CHARACTERS:
+        raise PipelineError(docx, f"too large to import: its text would make a line of"
+                                  f" {longest:,} characters in the marked-up source (a paragraph"
+                                  f" or table row); the limit is {MAX_LINE_CHARACTERS:,}")
+    refuse_too_many_texts(document, docx)
 
 
 def written_document(project: Project, name: str):

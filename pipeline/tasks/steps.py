@@ -22,7 +22,7 @@ PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; th
 
 def build_model(root: Path, name: str) -> None:
     """Source (scraped text, or marked-up text holding DOCX edits) -> the document model."""
-    from pipeline.model import to_json
+    from pipeline.model import refuse_too_many_texts, to_json
     from pipeline.readers.metadata import load_metadata
     from pipeline.tasks import drafts
 
@@ -44,17 +44,6 @@ def build_model(root: Path, name: str) -> None:
     files.write_json(project.model(name), to_json(document))
     state["sources"] = drafts.digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
-
-
-def refuse_too_many_texts(document, path: Path) -> None:
-    """Laying a document out takes time in proportion to its texts (3 ms each and edition):
-    a source within the size limit but of tens of thousands of one-word lines is refused."""
-    from pipeline.model import MAX_TEXTS
-
-    count = sum(1 for _ in document.texts())
-    if count > MAX_TEXTS:
-        raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
-                                  f"cells and other texts; the limit is {MAX_TEXTS:,}")
 
 
 def read_marked_up(project: Project, name: str, metadata):

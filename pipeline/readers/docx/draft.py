@@ -39,7 +39,10 @@ a picture and its caption), two pictures over one caption, a picture linked to a
 outside the draft, a table inside a table, merged cells, a cell of several paragraphs or a
 list in one, a list numbered in a way the editions cannot print (a compound number showing
 others' otherwise than 1.1.), a chart, a part imported from another file (altChunk), a
-picture that is no figure's, and what inline.py refuses. The file itself is only ever read.
+picture that is no figure's, and what inline.py refuses. So does a draft no editor's
+application writes (a part declaring a DTD, a part or picture taken from a file outside it:
+only a hyperlink leads out) or too large to import, before it is read. The file itself is
+only ever read.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
 from pipeline.languages import PROFILES
 from pipeline.model import (
+    MAX_TEXTS,
     Block,
     Document,
     Figure,
@@ -78,6 +82,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.decoding import MAX_SOURCE_BYTES
 from pipeline.readers.docx.inline import (
     CONTENTS_REMEDY,
     R,
@@ -99,6 +104,7 @@ from pipeline.readers.docx.structures import (
     whole_number,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.pictures import SVG_ROOT
 
 # Limits checked in the zip's directory before any part is unpacked: a DOCX of the largest
 # text the sources allow unpacks to a few megabytes, pictures aside.
@@ -106,6 +112,9 @@ MAX_DOCX_BYTES = 256 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 10_000
+# Paragraphs (empty ones, cells' and notes' too): a few for each text a document may hold, so
+# that a draft of far more is refused before it is read (100,000 take half a minute).
+MAX_PARAGRAPHS = 4 * MAX_TEXTS
 XML_SUFFIXES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
@@ -178,6 +187,8 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
 def read_package(data: bytes, path: Path, metadata: Metadata,
                  written: Document | None) -> Imported:
     draft = opened(data, path)
+    refuse_external_targets(draft, path)
+    refuse_too_large(draft, path)
     cache_style_lookups(draft)
     body = draft.element.body
     refuse_tracked_changes(body, path)
@@ -232,6 +243,82 @@ def check_package(package: zipfile.ZipFile, path: Path) -> None:
     if any(name.endswith(MACRO_PARTS) for name in names) or MACRO_TYPE in types:
         raise PipelineError(path, "holds macros (a .docm document); save it as a Word "
                                   "document (.docx) without them")
+    for part in parts:
+        if declares_dtd(package, part):
+            raise PipelineError(path, f"its part {part.filename} declares a DTD (a document "
+                                      "type, where entities are declared), which a Word or "
+                                      "LibreOffice draft never does; save it again from Word or"
+                                      " LibreOffice")
+
+
+def declares_dtd(package: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether the part is XML declaring a document type (a DTD), read only as far as its root
+    element, before which a DTD stands. Its entities would be left unresolved, and the words
+    after one dropped, or, resolved, pull in a file of the machine; ECMA-376 Part 2 (OPC),
+    8.1.4 [M1.18], has packages hold none and readers take one as an error. A part that is
+    no XML (a picture) or not well formed is none here (it is refused where it is read); an
+    SVG picture may carry one (Illustrator writes it), and is read without entities."""
+    try:
+        with package.open(part) as stream:
+            for _, root in etree.iterparse(stream, events=("start",), load_dtd=False,
+                                           resolve_entities=False, no_network=True):
+                return bool(root.getroottree().docinfo.doctype) and root.tag != SVG_ROOT
+    except etree.LxmlError:
+        return False
+    return False
+
+
+def refuse_external_targets(draft, path: Path) -> None:
+    """A part whose text is read (the document's, its notes') may relate to something outside
+    the draft only by a hyperlink, read as its address: anything else so related (styles,
+    numbering, a header, a linked picture: Insert > Picture > Link to File) is a file the
+    pipeline never reads, and python-docx fails on some."""
+    for part in (draft.part, *note_parts(draft)):
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype != RELATIONSHIP_TYPE.HYPERLINK:
+                raise external_target(draft, part, rel, path)
+
+
+def external_target(draft, part, rel, path: Path) -> PipelineError:
+    name = part.partname.lstrip("/")
+    user = next((element for element in part_xml(part).iter() if any(
+        key.startswith(R) and value == rel.rId for key, value in element.items())), None)
+    if rel.reltype == RELATIONSHIP_TYPE.IMAGE:
+        where = place_of(user) if user is not None and part is draft.part else f"in {name}"
+        drawing = next(user.iterancestors(qn("w:drawing")), None) if user is not None else None
+        number = picture_number(next(drawing.iter(DOCUMENT_PROPERTIES), None)
+                                if drawing is not None else None)
+        where = f"figure {number}, {where}" if number is not None else where
+        return PipelineError(path, f"holds a picture linked to a file outside the draft"
+                                   f" ({where}); insert the picture itself (not as a link),"
+                                   " save, and run doit again")
+    return PipelineError(path, f"its part {name} takes its {rel.reltype.rsplit('/', 1)[-1]}"
+                               f" from a file outside the draft ({excerpt(rel.target_ref)}),"
+                               " which the pipeline never reads; make it part of the draft"
+                               " (not a link) or remove it, save, and run doit again")
+
+
+def refuse_too_large(draft, path: Path) -> None:
+    """A draft the import could not make a source of is refused before it is read, cheaply:
+    one whose words alone (each run of white space one space) would make a marked-up source
+    larger than a source may be, or one of far more paragraphs than a document may hold
+    texts. The source made is checked whole before it is written (tasks/drafts.py)."""
+    stories = [draft.element.body, *(part_xml(part) for part in note_parts(draft))]
+    size = sum(len(" ".join(t.text.split()).encode()) for story in stories
+               for t in story.iter(qn("w:t")) if t.text)
+    if size > MAX_SOURCE_BYTES:
+        raise too_large(path, f"more than {size:,}")
+    paragraphs = sum(1 for story in stories for _ in story.iter(qn("w:p")))
+    if paragraphs > MAX_PARAGRAPHS:
+        raise PipelineError(path, f"holds {paragraphs:,} paragraphs, empty ones too; the limit is"
+                                  f" {MAX_PARAGRAPHS:,} (a document holds at most {MAX_TEXTS:,}"
+                                  " paragraphs, headings, list items, table cells and other"
+                                  " texts): split it into several documents")
+
+
+def too_large(path: Path, size: str) -> PipelineError:
+    return PipelineError(path, f"too large to import: its text would make a marked-up source of"
+                               f" {size} bytes; the limit is {MAX_SOURCE_BYTES:,}")
 
 
 def refuse_tracked_changes(body, path: Path) -> None:
@@ -295,9 +382,13 @@ def related_parts(draft, relationship_type: str) -> list:
     ]
 
 
+def note_parts(draft) -> list:
+    return [part for kind in WORD_NOTES for part in related_parts(draft, NOTE_PARTS[kind])]
+
+
 def part_xml(part):
     # python-docx parses the parts it knows (comments) and keeps the others as bytes; its
-    # parser resolves no entity, so a part cannot pull in a file of the machine.
+    # parser resolves no entity, and a part declaring any was refused (check_package).
     element = getattr(part, "element", None)
     return element if element is not None else parse_xml(part.blob)
 
@@ -571,16 +662,16 @@ class Reading:
 
     def image_part(self, drawing, number: int) -> bytes | None:
         """The bytes of the picture a figure's drawing shows, from the draft's own parts (None
-        for a drawing that shows none); a picture linked to a file outside the draft is
-        refused: nothing outside the project is read."""
+        for a drawing that shows none; one linked to a file outside the draft was refused
+        before any reading: refuse_external_targets)."""
         blip = next(drawing.iter(BLIP), None)
         if blip is None:
             return None
         rel = self.story.rels.get(blip.get(f"{R}embed"))
-        if rel is None or rel.is_external:
-            raise PipelineError(self.path, f"holds a picture linked to a file outside the draft"
-                                f" (figure {number}, {place_of(drawing)}); insert the picture"
-                                " itself (not as a link), save, and run doit again")
+        if rel is None:
+            raise PipelineError(self.path, f"holds a picture whose image the draft lacks (figure"
+                                f" {number}, {place_of(drawing)}); insert the picture again,"
+                                " save, and run doit again")
         return rel.target_part.blob
 
     def end_list(self) -> None:
