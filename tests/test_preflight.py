@@ -15,8 +15,10 @@ from pipeline.checks.preflight import preflight, rules_for
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
+from pipeline.checks.preflight.typography_rules import overprinted
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.pdf.glyphs import BLACK, Glyph, shown_items, string_value
 from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
@@ -484,6 +486,37 @@ def test_a_parse_of_some_operators_keeps_the_transformations():
                       IDENTITY]
     assert {operator for _, operator, _ in with_ctm(stream, operators="Do")} == {
         "q", "Q", "cm", "Do"}
+
+
+def test_a_shown_array_is_read_as_pikepdf_reads_its_items():
+    """A TJ array's strings and numbers, as the array is written out, read as what pikepdf
+    makes of each item: escapes, octal codes, parentheses and spaces in literal strings,
+    hexadecimal strings, integers and reals however written."""
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, rb"BT [(a\(b\) c\\d) -12 <00570003> .5 (\n\r\t\b\f\101\7x) "
+                                 rb"-3. () 250 <> (\351t\351 \)\() +4.25 (x(y)" b"\nz)] TJ ET")
+    array = next(operands[0] for operands, operator, _ in with_ctm(stream) if operator == "TJ")
+    expected = [bytes(item) if isinstance(item, pikepdf.String) else float(item)
+                for item in array]
+    assert [string_value(item) if item[:1] in (b"<", b"(") else float(item)
+            for item in shown_items(array)] == expected
+    assert expected[0] == b"a(b) c\\d" and expected[4] == b"\n\r\t\b\fA\x07x"
+
+
+def test_glyphs_drawn_over_others_are_found_and_touching_ones_are_not():
+    """A line set glyph after glyph, each where the one before ends or kerned a little into
+    it, overprints nowhere; a glyph drawn over one further along, or a line set 3 pt below
+    another, is found."""
+    def glyph(text: str, x: float, y: float = 100.0) -> Glyph:
+        return Glyph(text, "Noto Serif", "NotoSerif-Regular", 10.0, BLACK, x, y, 5.0, x + 5.0)
+
+    line = [glyph(letter, 50.0 + 5 * index - 0.3 * (index % 2))
+            for index, letter in enumerate("kerning")]
+    assert list(overprinted(line)) == []
+    over = glyph("x", 61.0)
+    assert list(overprinted([*line, over])) == [(line[2], over)]
+    below = [glyph(letter, 50.0 + 5 * index, 97.0) for index, letter in enumerate("kerning")]
+    assert len(list(overprinted(line + below))) == 7
 
 
 def test_ppi_follows_scale_rotation_and_forms():

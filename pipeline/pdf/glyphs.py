@@ -9,7 +9,9 @@ simple fonts with one-byte codes, text on the page itself (not inside form XObje
 
 from __future__ import annotations
 
+import re
 import struct
+from binascii import unhexlify
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -26,6 +28,12 @@ COMPONENTS = {"DeviceGray": 1, "DeviceRGB": 3, "DeviceCMYK": 4}
 TEXT_OPERATORS = "q Q g rg k cs sc scn BT Tm Td TD T* TL Tc Tz Ts Tf Tj TJ ' \""
 READ = frozenset(TEXT_OPERATORS.split())
 SHOWING = ("Tj", "TJ", "'", '"')
+# A TJ array's items as qpdf writes the array out: hexadecimal strings, literal strings (whose
+# parentheses and backslashes are escaped) and numbers.
+ITEM = re.compile(rb"<[0-9A-Fa-f]*>|\((?:[^\\)]|\\.)*\)|[^\s\[\]]+")
+STRING_START = b"<("  # what a string written out starts with; a number starts otherwise
+ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
+ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 class Glyph(NamedTuple):  # a tuple: a page holds thousands, made quickly
@@ -37,10 +45,7 @@ class Glyph(NamedTuple):  # a tuple: a page holds thousands, made quickly
     x: float  # the origin of the glyph, on the baseline
     y: float
     advance: float  # how far the next glyph moves, in points
-
-    @property
-    def end(self) -> float:
-        return self.x + self.advance
+    end: float  # x + advance, where the next glyph starts: the rules ask it of every glyph
 
 
 @dataclass
@@ -51,16 +56,17 @@ class FontInfo:
     widths: dict[int, float]  # code -> width in thousandths of the text size
     default_width: float
     unicode: dict[int, str]
-    # What each string shown in it holds: a page shows the same few strings again and again.
+    # What each string shown in it holds, by the string as written (<hex> or (literal)): a
+    # page shows the same few strings again and again.
     strings: dict[bytes, tuple[tuple[str, float], ...]] = field(default_factory=dict)
 
-    def shown(self, data: bytes) -> tuple[tuple[str, float], ...]:
-        """Each glyph of the string `data`: what it shows, and its width in ems."""
-        found = self.strings.get(data)
+    def shown(self, written: bytes) -> tuple[tuple[str, float], ...]:
+        """Each glyph of the string `written`: what it shows, and its width in ems."""
+        found = self.strings.get(written)
         if found is None:
-            found = self.strings[data] = tuple(
+            found = self.strings[written] = tuple(
                 (self.unicode.get(code, ""), self.widths.get(code, self.default_width) / 1000)
-                for code in codes(data, self.two_bytes))
+                for code in codes(string_value(written), self.two_bytes))
         return found
 
 
@@ -117,7 +123,7 @@ def page_glyphs(content: Content) -> list[Glyph]:
         elif operator in SHOWING and font is not None:
             if operator in ("'", '"'):
                 matrix = line = multiply((1.0, 0.0, 0.0, 1.0, 0.0, -leading), line)
-            items = operands[0] if operator == "TJ" else [operands[-1]]
+            items = shown_items(operands[0]) if operator == "TJ" else [operands[-1].unparse()]
             # The text space of the shown string, in the page's: each glyph lies `moved`
             # along its x axis.
             a, b, c, d, e, f = multiply(multiply((1.0, 0.0, 0.0, 1.0, 0.0, rise), matrix), ctm)
@@ -129,25 +135,51 @@ def page_glyphs(content: Content) -> list[Glyph]:
 
 GLYPHS = Reading(page_glyphs, TEXT_OPERATORS)
 
-def shown(glyphs: list[Glyph], items, font: FontInfo, size: float, spacing: float,
-          scale: float, colour: Colour, space: Matrix) -> float:
+def shown(glyphs: list[Glyph], items: list[bytes], font: FontInfo, size: float,
+          spacing: float, scale: float, colour: Colour, space: Matrix) -> float:
     """Add the glyphs of a shown string's `items` (strings, and numbers moving the next
-    glyph) to `glyphs`, placed by the text space `space`; how far they moved along it."""
+    glyph, as written) to `glyphs`, placed by the text space `space`; how far they moved
+    along it."""
     a, b, c, d, e, f = space
     shown_size, horizontal = size * (c * c + d * d) ** 0.5, (a * a + b * b) ** 0.5
-    # The loop runs once a glyph, thousands of times a page: what it reads is local.
-    family, name, append = font.family, font.name, glyphs.append
+    # The loop runs once a glyph, thousands of times a page: what it reads is local, and each
+    # glyph is made as the tuple it is (Glyph's own constructor is a Python function).
+    family, name, append, strings = font.family, font.name, glyphs.append, font.strings
+    new = tuple.__new__
     moved = 0.0
     for item in items:
-        if isinstance(item, pikepdf.String):
-            for text, width in font.shown(bytes(item)):
-                advance = (width * size + spacing) * scale
-                append(Glyph(text, family, name, shown_size, colour,
-                             a * moved + e, b * moved + f, advance * horizontal))
-                moved += advance
-        else:
+        if item[0] not in STRING_START:
             moved -= float(item) / 1000 * size * scale
+            continue
+        found = strings.get(item)
+        for text, width in font.shown(item) if found is None else found:
+            advance = (width * size + spacing) * scale
+            x, along = a * moved + e, advance * horizontal
+            append(new(Glyph, (text, family, name, shown_size, colour, x, b * moved + f, along,
+                               x + along)))
+            moved += advance
     return moved
+
+
+def shown_items(array: pikepdf.Array) -> list[bytes]:
+    """A TJ array's strings and numbers as written: converting each of its items from pikepdf
+    (a Decimal for each real number) costs more than reading the array written out."""
+    return ITEM.findall(array.unparse())
+
+
+def string_value(written: bytes) -> bytes:
+    """The bytes of a string written <hex> or (literal)."""
+    if written[0] == ord("<"):
+        return unhexlify(written[1:-1])
+    return ESCAPE.sub(unescaped, written[1:-1])
+
+
+def unescaped(escape: re.Match) -> bytes:
+    """What an escape in a literal string stands for (ISO 32000-1, 7.3.4.2)."""
+    code = escape.group(1)
+    if code[0] in b"01234567":
+        return bytes([int(code, 8) & 0xFF])
+    return ESCAPED.get(code, code)
 
 
 def codes(data: bytes, two_bytes: bool) -> Sequence[int]:

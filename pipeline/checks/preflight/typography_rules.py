@@ -8,6 +8,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
+from operator import attrgetter, sub
 
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES
@@ -43,10 +45,11 @@ def furniture_problems(edition: Edition) -> list[str]:
     for number, glyphs in enumerate(edition.glyphs, 1):
         left, bottom, right, top = edition.text_area(number)
         _, trim_bottom, _, trim_top = rectangle(edition.pdf.pages[number - 1].trimbox)
-        inked = [glyph for glyph in glyphs if glyph.text.strip()
-                 and trim_bottom <= glyph.y <= trim_top]
-        head = [glyph for glyph in inked if glyph.y > top]
-        foot = [glyph for glyph in inked if glyph.y < bottom]
+        # Placed first, inked last: most of a page's glyphs are in its text area.
+        head = [glyph for glyph in glyphs if glyph.y > top
+                and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
+        foot = [glyph for glyph in glyphs if glyph.y < bottom
+                and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
         for kind, settings, shown, edge in (("running head", layout.running_heads, head, top),
                                             ("folio", layout.folios, foot, bottom)):
             if settings is None:  # a layout that sets none: not judged
@@ -135,9 +138,9 @@ def overprint_problems(edition: Edition) -> list[str]:
 def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
     """Pairs of inked glyphs covering each other: glyphs whose baselines lie close are
     taken left to right, each against those it starts inside of."""
-    inked = sorted((glyph for glyph in glyphs
-                    if glyph.text.strip() and glyph.advance > 0.05 * glyph.size),
-                   key=lambda glyph: (glyph.y, glyph.x))
+    inked = sorted([glyph for glyph in glyphs
+                    if glyph.text.strip() and glyph.advance > 0.05 * glyph.size],
+                   key=attrgetter("y", "x"))
     rows: list[list[Glyph]] = []
     for glyph in inked:  # rows of baselines within a fifth of an em of each other
         if rows and glyph.y - rows[-1][0].y <= 0.2 * glyph.size:
@@ -145,24 +148,46 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
         else:
             rows.append([glyph])
     for row, following in zip(rows, [*rows[1:], []], strict=True):
-        near = sorted(row + [glyph for glyph in following
-                             if glyph.y - row[-1].y < (BAND[1] - BAND[0]) * glyph.size],
-                      key=lambda glyph: glyph.x)
+        near = sorted(row + close_above(row, following), key=attrgetter("x"))
+        if apart(near):  # most rows: each glyph after the one before it
+            continue
         for index, glyph in enumerate(near):
-            for other in near[index + 1:]:
-                if other.x >= glyph.end:
+            end = glyph.end
+            for other in islice(near, index + 1, None):
+                if other.x >= end:
                     break
                 if covering(glyph, other):
                     yield glyph, other
 
 
+def close_above(row: list[Glyph], following: list[Glyph]) -> list[Glyph]:
+    """The glyphs of the next row up whose baselines lie within a band of their size above
+    the highest of `row`: none when the lowest of them lies that far above for the largest."""
+    if not following:
+        return []
+    highest, band = row[-1].y, BAND[1] - BAND[0]
+    if following[0].y - highest >= band * max(map(attrgetter("size"), following)):
+        return []  # most rows: a line, and the next a line's height above
+    return [glyph for glyph in following if glyph.y - highest < band * glyph.size]
+
+
+def apart(near: list[Glyph]) -> bool:
+    """Whether no glyph of `near` (in order across) reaches into the next as far as covering
+    asks of the narrowest: then none covers another, as no glyph reaches further into any
+    glyph after it than into the next."""
+    reach = max(map(sub, map(attrgetter("end"), near), map(attrgetter("x"), near[1:])),
+                default=0.0)
+    return reach <= OVERLAP * min(map(attrgetter("advance"), near))
+
+
 def covering(first: Glyph, second: Glyph) -> bool:
     across = min(first.end, second.end) - max(first.x, second.x)
-    narrower = min(first.advance, second.advance)
+    if across <= OVERLAP * min(first.advance, second.advance):
+        return False  # most pairs: a glyph and the next, touching
     low = max(first.y + BAND[0] * first.size, second.y + BAND[0] * second.size)
     high = min(first.y + BAND[1] * first.size, second.y + BAND[1] * second.size)
     shorter = min(first.size, second.size) * (BAND[1] - BAND[0])
-    return across > OVERLAP * narrower and high - low > OVERLAP * shorter
+    return high - low > OVERLAP * shorter
 
 
 
@@ -234,28 +259,30 @@ def body_lines(glyphs: list[Glyph], size: float, area: tuple[float, float, float
                page: int) -> list[SetLine]:
     """The lines of text of the body's size inside the text area, as drawn."""
     left, bottom, right, top = area
+    start, end, tolerance = left - 1, right + 1, SIZE_TOLERANCE_PT * 4
+    body = [glyph for glyph in glyphs if bottom <= glyph.y <= top and start <= glyph.x <= end
+            and abs(glyph.size - size) <= tolerance]
+    # A line's glyphs share their baseline: each baseline rounded once, not each glyph's.
+    baselines = {y: round(y, 1) for y in {glyph.y for glyph in body}}
     rows: dict[float, list[Glyph]] = defaultdict(list)
-    for glyph in glyphs:
-        if (abs(glyph.size - size) <= SIZE_TOLERANCE_PT * 4 and left - 1 <= glyph.x <= right + 1
-                and bottom <= glyph.y <= top):
-            rows[round(glyph.y, 1)].append(glyph)
+    for glyph in body:
+        rows[baselines[glyph.y]].append(glyph)
     lines = []
     for _, row in sorted(rows.items(), key=lambda item: -item[0]):
-        row.sort(key=lambda glyph: glyph.x)
+        row.sort(key=attrgetter("x"))
         words: list[list[float]] = []
-        text, spaced = "", False
+        spaced = True  # a line's first glyph starts a word
         for glyph in row:
-            text += glyph.text
             if not glyph.text.strip():
                 spaced = True
-                continue
-            if words and not spaced and glyph.x - words[-1][1] < SPACE_GAP * glyph.size:
-                words[-1][1] = glyph.end
-            else:
+            elif spaced or glyph.x - words[-1][1] >= SPACE_GAP * glyph.size:
                 words.append([glyph.x, glyph.end])
-            spaced = False
+                spaced = False
+            else:
+                words[-1][1] = glyph.end
         if words:
-            lines.append(SetLine(page, tuple(map(tuple, words)), text.rstrip(),
+            text = "".join(map(attrgetter("text"), row)).rstrip()
+            lines.append(SetLine(page, tuple(map(tuple, words)), text,
                                  abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT))
     return lines
 
@@ -265,8 +292,9 @@ def empty_pages(edition: Edition) -> Iterator[tuple[int, float]]:
     is printed on it."""
     for number in range(1, len(edition.glyphs)):
         left, bottom, right, top = edition.text_area(number)
+        floor, start = bottom - 1, left - 1
         inked = [glyph.y - DESCENT * glyph.size for glyph in edition.glyphs[number - 1]
-                 if glyph.text.strip() and bottom - 1 <= glyph.y <= top and left - 1 <= glyph.x]
+                 if floor <= glyph.y <= top and start <= glyph.x and glyph.text.strip()]
         lowest = min(inked, default=top)
         share = (lowest - bottom) / (top - bottom)
         if share > MAX_EMPTY:
