@@ -137,14 +137,17 @@ def tagged(document: Document, layout: Layout, **options) -> bytes:
     """A tagged edition as the PDF writer finishes it: artifacts, page labels, and the tag
     tree made the document's (paragraphs whole across pages)."""
     import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
 
     from pipeline.writers.pdf.placement import continued_pages
-    from pipeline.writers.pdf.render import finished, font_configuration
+    from pipeline.writers.pdf.render import finished
     from pipeline.writers.pdf.structure_tree import tagging_of
 
     html = html_for(document, layout, **options)
+    # A configuration of its own: its "Serif" face, registered in the process's shared one,
+    # would stand in for the generic serif of every layout rendered after it.
     laid_out = weasyprint.HTML(string=html, url_fetcher=fetcher(options.get("image"))).render(
-        pdf_variant=layout.pdf_variant, font_config=font_configuration())
+        pdf_variant=layout.pdf_variant, font_config=FontConfiguration())
     return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
                     continued_pages(laid_out.pages), tagging=tagging_of(document, html))
 
