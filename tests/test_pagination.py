@@ -1,21 +1,24 @@
 """Pages laid out without their margins, the margins added to the layout that is kept: the
 same PDF as WeasyPrint's own layout, running heads, folios, backgrounds, links and all."""
 
+from pathlib import Path
+
 from pipeline.writers.pdf.engine import weasyprint
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
-from pipeline.writers.pdf.pagination import kept_pages, paginated, with_margins
+from pipeline.writers.pdf.pagination import LINE_STYLE, kept_pages, paginated, with_margins
 from pipeline.writers.pdf.render import font_configuration
 
 from .conftest import ROOT
 
 
-def laid_out(html_text: str, *carried):
+def laid_out(html_text: str, *carried, split_lines: dict | None = None):
     """A layout of `html_text` in the repository's faces, without margins; the pages of an
-    earlier one carried over as `carried` (earlier, kept) says."""
+    earlier one carried over as `carried` (earlier, kept) says; the lines measured in
+    `split_lines` by an earlier layout answered from it."""
     fonts = weasyprint.CSS(filename=ROOT / "layouts" / "fonts" / "fonts.css",
                            font_config=font_configuration())
     return paginated(weasyprint.HTML(string=html_text), *carried, stylesheets=[fonts],
-                     font_config=font_configuration())
+                     font_config=font_configuration(), split_lines=split_lines)
 
 
 def pdf(pagination) -> bytes:
@@ -108,3 +111,42 @@ def test_a_block_changed_in_its_tag_is_the_one_found():
     kept = kept_pages(before, after, earlier.pages)
     assert kept == starts - 1
     assert pdf(laid_out(after, earlier, kept)) == pdf(laid_out(after))
+
+
+def alike_words_html(shifted: bool = False) -> str:
+    """The same words over and over in plain, bold, letter-spaced, underlined, hyphenated and
+    Chinese-tagged text, in a paragraph and a table's cells; `shifted` moves them all down a
+    few lines, onto other pages."""
+    words = "Words set alike in every style they are given here."
+    styled = "".join(f"<p>{words}</p><p><b>{words}</b></p>"
+                     f'<p style="letter-spacing: 0.5pt">{words}</p><p><u>{words}</u></p>'
+                     f'<p style="hyphens: auto" lang="en">{words}</p>'
+                     f'<p lang="zh-Hant">{words}</p>' for _ in range(8))
+    cells = "".join(f"<tr><td>{words}</td><td><i>{words}</i></td></tr>" for _ in range(6))
+    lead = "<p>A lead paragraph, moving what follows down a line or two.</p>" * 3 * shifted
+    return (HTML_TEXT.split("<body>")[0] + f"<body><h1>The title</h1>{lead}{styled}"
+            f"<table>{cells}</table></body></html>")
+
+
+def test_lines_measured_once_are_set_alike_in_every_style_and_layout():
+    measured: dict = {}
+    first = laid_out(alike_words_html(), split_lines=measured)
+    lines_first = len(measured)
+    again = laid_out(alike_words_html(shifted=True), split_lines=measured)
+    assert len(measured) < 1.5 * lines_first  # the second layout mostly answered from the first
+    assert pdf(first) == pdf(laid_out(alike_words_html()))
+    assert pdf(again) == pdf(laid_out(alike_words_html(shifted=True)))
+
+
+def test_the_lines_style_names_every_property_weasyprint_measures_a_line_by():
+    """A WeasyPrint that measures lines by another property of the style must have it named,
+    or text differing in it alone would be set alike."""
+    import re
+
+    import weasyprint.text.fonts
+    import weasyprint.text.line_break
+
+    read = {name for module in (weasyprint.text.line_break, weasyprint.text.fonts)
+            for name in re.findall(r"style\[['\"](\w+)['\"]\]",
+                                   Path(module.__file__).read_text(encoding="utf-8"))}
+    assert read <= set(LINE_STYLE), read - set(LINE_STYLE)

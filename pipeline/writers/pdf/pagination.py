@@ -14,6 +14,11 @@ changed block), are carried over from the layout before (`kept_pages`), their bo
 the new HTML's elements. That holds where nothing flows from page to page outside the text:
 no footnotes, running elements, floats or positioned boxes, and no page-based counter or
 cross-reference in the pages' content; elsewhere every page is laid out again.
+
+And the lines of a layout after another are mostly the lines of the one before, on other
+pages: WeasyPrint measures each line's text with Pango, a third of a layout's time. So the
+layouts of a document share what those measures found (`split_lines`), for text set alike:
+the same words, width and style of text.
 """
 
 from __future__ import annotations
@@ -42,11 +47,14 @@ class Pagination:
 
 
 def paginated(html, earlier: Pagination | None = None, kept: int = 0,
-              **options) -> Pagination:
+              split_lines: dict | None = None, **options) -> Pagination:
     """`html` (a weasyprint.HTML) laid out into pages, as HTML.render(**options) would, but
     without margin boxes and backgrounds; the first `kept` pages carried over from `earlier`
-    where they can be."""
+    where they can be; each line's text measured once for every layout given the same
+    `split_lines`."""
     import weasyprint.layout
+    import weasyprint.layout.inline
+    import weasyprint.layout.preferred
 
     contexts, made = [], []
     make_all_pages = weasyprint.layout.make_all_pages
@@ -59,11 +67,46 @@ def paginated(html, earlier: Pagination | None = None, kept: int = 0,
         made[:] = [(page, page.children, page.children[0].children) for page in laid_out]
         return laid_out
 
-    with patched(weasyprint.layout, make_all_pages=making,
-                 make_margin_boxes=lambda context, page, state: (),
-                 layout_backgrounds=lambda page, get_image_from_uri: None):
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(patched(weasyprint.layout, make_all_pages=making,
+                                    make_margin_boxes=lambda context, page, state: (),
+                                    layout_backgrounds=lambda page, get_image_from_uri: None))
+        if split_lines is not None:
+            for module in (weasyprint.layout.inline, weasyprint.layout.preferred):
+                stack.enter_context(patched(module, split_first_line=remembering(
+                    module.split_first_line, split_lines)))
         document = html.render(**options)
     return Pagination(document, contexts[0], made)
+
+
+# Every property of a text's style that WeasyPrint's measure of a line reads
+# (weasyprint/text/line_break.py and fonts.py, WeasyPrint 70): text alike in them is set alike.
+LINE_STYLE = (
+    "font_family", "font_size", "font_style", "font_weight", "font_stretch", "font_kerning",
+    "font_variant_caps", "font_variant_position", "font_variant_numeric",
+    "font_variant_ligatures", "font_variant_east_asian", "font_variant_alternates",
+    "font_feature_settings", "font_variation_settings", "font_language_override", "lang",
+    "line_height", "letter_spacing", "word_spacing", "white_space", "tab_size", "direction",
+    "overflow_wrap", "word_break", "text_decoration_line", "hyphens", "hyphenate_character",
+    "hyphenate_limit_chars", "hyphenate_limit_zone",
+)
+
+
+def remembering(split_first_line, found: dict):
+    """WeasyPrint's split_first_line (the first line of a text within a width), answered
+    from `found` for text already measured alike. Each caller gets a copy of the measured
+    layout (a few attributes: Pango's own objects are released once it is measured), as the
+    text of a line's layout is changed after it is set (line_ends.py)."""
+    def split(text, style, context, max_width, justification_spacing, is_line_start=True,
+              minimum=False):
+        key = (text, max_width, justification_spacing, is_line_start, minimum,
+               str([style[name] for name in LINE_STYLE]))
+        if key not in found:
+            found[key] = split_first_line(text, style, context, max_width,
+                                          justification_spacing, is_line_start, minimum)
+        layout, *measures = found[key]
+        return (copy.copy(layout), *measures)
+    return split
 
 
 def kept_pages(earlier_html: str, html: str, pages) -> int:

@@ -118,13 +118,14 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     kinds = [type(block).__name__.lower() for block in document.blocks]
     placement = Placement()
     pictures_read: dict = {}  # WeasyPrint's, by address: each read once, the same in each layout
+    lines_measured: dict = {}  # each line's text measured once for every layout (pagination.py)
     lines = paragraph_setting(document, layout, stylesheets, fetcher)
     html_text, laid_out = "", None
     for _ in range(MAX_PASSES):
         earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
         kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
         laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
-                             laid_out, kept, stylesheets=stylesheets,
+                             laid_out, kept, split_lines=lines_measured, stylesheets=stylesheets,
                              font_config=font_configuration(), pdf_variant=layout.pdf_variant,
                              cache=pictures_read)
         better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
