@@ -85,7 +85,7 @@ def inside(path: Path, folder: Path) -> Path:
     """`path` with every symbolic link followed, when it stays inside `folder` (its links
     followed too); a link leading out, or a loop of links, is refused naming `path`."""
     real = resolved(path)
-    if not lies_inside(real, folder):
+    if not real.is_relative_to(resolved(folder)):
         raise PipelineError(path, f"is a symbolic link leading out of {folder.name}/ (to {real});"
                                   " only files inside the project are read or written")
     return real

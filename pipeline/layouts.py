@@ -12,18 +12,20 @@ from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
 from pipeline.files import lies_inside, read_at_most
+from pipeline.layout_folders import (
+    FONTS,
+    HYPHENATION_EXCEPTIONS,
+    REFERENCE_DOCX,
+    SETTINGS,
+    TEMPLATES,
+)
 
 if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
     from pipeline.languages import Faces, Profile
 
-SETTINGS = "layout.toml"
-HYPHENATION_EXCEPTIONS = "hyphenation.txt"
 MAX_EXCEPTIONS_BYTES = 256 * 1024  # some 20,000 words: a list, not a dictionary
 # An entry of a hyphenation exceptions list: letters, and single hyphens between them.
 EXCEPTION = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-FONTS = "fonts"  # the folder beside the layouts holding the fonts every layout may use
-REFERENCE_DOCX = "reference.docx"
-TEMPLATES = "templates"  # the folder beside the layouts holding the templates they share
 MARKS = ("crop",)
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 
@@ -191,10 +193,6 @@ class Layout:
         folders = (self.folder, self.templates_folder, self.fonts_folder)
         return sorted(path for folder in folders for path in folder.rglob("*")
                       if path.is_file() and path != self.reference_docx)
-
-
-def layout_names(layouts_dir: Path) -> list[str]:
-    return sorted(p.parent.name for p in layouts_dir.glob(f"*/{SETTINGS}"))
 
 
 def hyphenation_exceptions(path: Path) -> tuple[str, ...]:

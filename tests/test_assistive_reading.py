@@ -17,7 +17,8 @@ import pikepdf
 import pytest
 
 from pipeline.checks.preflight import preflight
-from pipeline.layouts import layout_names, load_layout
+from pipeline.layout_folders import layout_names
+from pipeline.layouts import load_layout
 from pipeline.model import Document, Figure, Heading, List, Note, Paragraph, SignOff, Table, plain
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts

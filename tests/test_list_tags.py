@@ -10,7 +10,8 @@ import subprocess
 import pikepdf
 import pytest
 
-from pipeline.layouts import layout_names, load_layout
+from pipeline.layout_folders import layout_names
+from pipeline.layouts import load_layout
 from pipeline.list_numbers import BULLETS, list_numbering
 from pipeline.model import Metadata
 from pipeline.pdf.structure import attribute, is_element, kids_of, lists

@@ -15,7 +15,8 @@ from PIL import ImageCms
 
 from pipeline.checks.preflight import preflight
 from pipeline.errors import PipelineError
-from pipeline.layouts import layout_names, load_layout
+from pipeline.layout_folders import layout_names
+from pipeline.layouts import load_layout
 from pipeline.pdf.pages import IDENTITY, multiply
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.metadata import load_metadata

@@ -9,7 +9,8 @@ import subprocess
 import pytest
 from fontTools.ttLib import TTFont
 
-from pipeline.layouts import layout_names, load_layout
+from pipeline.layout_folders import layout_names
+from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span
 from pipeline.readers.docx.symbols import SYMBOL_FONTS, TEXT_STYLE
 from pipeline.writers.shaping import declared_faces

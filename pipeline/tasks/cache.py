@@ -77,7 +77,8 @@ class DeclarationCache:
 
         def find():
             from pipeline.errors import PipelineError
-            from pipeline.layouts import HYPHENATION_EXCEPTIONS, SETTINGS, load_layout
+            from pipeline.layout_folders import HYPHENATION_EXCEPTIONS, SETTINGS
+            from pipeline.layouts import load_layout
 
             folder = project.layout(layout).folder
             files = self.stated([folder / SETTINGS, folder / HYPHENATION_EXCEPTIONS])

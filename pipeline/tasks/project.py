@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
 from pipeline.files import input_file, inside, lies_inside
-from pipeline.layouts import HYPHENATION_EXCEPTIONS, SETTINGS, Layout, layout_names
+from pipeline.layout_folders import HYPHENATION_EXCEPTIONS, REFERENCE_DOCX, SETTINGS, layout_names
+
+if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
+    from pipeline.layouts import Layout
 
 # The layout whose page, fonts and house style (reference.docx) the DOCX draft takes.
 DRAFT_LAYOUT = "print"
@@ -133,6 +137,8 @@ class Project:
     # --- layouts ------------------------------------------------------------------------
 
     def layout(self, name: str) -> Layout:
+        from pipeline.layouts import Layout
+
         return Layout(name, self.layouts_dir / name)
 
     def layout_files(self, layout: str) -> list[Path]:
@@ -153,9 +159,9 @@ class Project:
     def draft_layout_files(self) -> list[Path]:
         """What the DOCX draft takes from its layout: the settings, and the house style when
         the layout holds one."""
-        layout = self.layout(DRAFT_LAYOUT)
-        reference = [layout.reference_docx] if layout.reference_docx.exists() else []
-        return self.within_layouts([layout.folder / SETTINGS, *reference])
+        folder = self.layouts_dir / DRAFT_LAYOUT
+        reference = [folder / REFERENCE_DOCX] if (folder / REFERENCE_DOCX).exists() else []
+        return self.within_layouts([folder / SETTINGS, *reference])
 
     # --- confinement --------------------------------------------------------------------
 

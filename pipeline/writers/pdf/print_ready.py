@@ -18,7 +18,8 @@ import pikepdf
 from PIL import Image, ImageCms
 
 from pipeline.errors import PipelineError
-from pipeline.layouts import SETTINGS, Layout, Page
+from pipeline.layout_folders import SETTINGS
+from pipeline.layouts import Layout, Page
 from pipeline.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, paintings, rectangle
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
 from pipeline.writers.pdf.slug import note_content
