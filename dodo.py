@@ -45,9 +45,12 @@ DOIT_CONFIG = {
     # Editions build in parallel, one process a core, each process paying start-up once.
     "num_process": min(4, os.cpu_count() or 1),
 }
-# When a task leading to a PDF (a model, a PDF) is due, the build imports WeasyPrint before it
-# forks the workers, which share it rather than each importing it.
-PDF_LIBRARIES = ("pipeline.writers.pdf.engine", "pipeline.writers.pdf.render")
+# When a task leading to a PDF (a model, a PDF) is due, the build imports what every worker
+# then needs (WeasyPrint, and pikepdf and pdfium for each PDF's finishing, preview and
+# preflight) before it forks the workers, which share it rather than each importing it.
+PDF_LIBRARIES = ("pipeline.tasks.steps", "pipeline.writers.pdf.engine",
+                 "pipeline.writers.pdf.render", "pipeline.writers.pdf.structure_tree",
+                 "pipeline.checks.preview", "pipeline.checks.preflight")
 preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
 
 

@@ -1,5 +1,6 @@
 """The build imports WeasyPrint before doit forks its workers only when a task leading to a
-PDF is due, and only while a worker is still to be forked (tasks/preload.py)."""
+PDF is due, and only while a worker is still to be forked, then freezes what they inherit out
+of the garbage collector (tasks/preload.py)."""
 
 import importlib
 import multiprocessing
@@ -49,3 +50,12 @@ def test_nothing_is_imported_once_every_worker_runs(imported, monkeypatch):
     monkeypatch.setattr(multiprocessing, "active_children", lambda: [object(), object()])
     select("pdf:report/print")
     assert imported == []
+
+
+def test_what_the_workers_inherit_is_frozen_out_of_their_collections(imported, monkeypatch):
+    frozen = []
+    monkeypatch.setattr("gc.freeze", lambda: frozen.append(True))
+    select("pdf:report/print")
+    assert frozen == [True]
+    select("docx:report")
+    assert frozen == [True]
