@@ -60,11 +60,11 @@ def run(step_name, name, *arguments):
     Set PIPELINE_DEBUG=1 to see the traceback instead.
     """
     from pipeline.tasks import steps
-    from pipeline.tasks.heap import collect_less
+    from pipeline.tasks.heap import collect_less, on_a_roomy_stack
 
     collect_less()
     try:
-        getattr(steps, step_name)(ROOT, name, *arguments)
+        on_a_roomy_stack(getattr(steps, step_name), ROOT, name, *arguments)
     except PipelineError as error:
         if os.environ.get("PIPELINE_DEBUG"):
             raise
