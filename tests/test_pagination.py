@@ -1,11 +1,19 @@
 """Pages laid out without their margins, the margins added to the layout that is kept: the
 same PDF as WeasyPrint's own layout, running heads, folios, backgrounds, links and all."""
 
+import gc
+import weakref
 from pathlib import Path
 
 from pipeline.writers.pdf.engine import weasyprint
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
-from pipeline.writers.pdf.pagination import LINE_STYLE, kept_pages, paginated, with_margins
+from pipeline.writers.pdf.pagination import (
+    LINE_STYLE,
+    kept_pages,
+    paginated,
+    released,
+    with_margins,
+)
 from pipeline.writers.pdf.render import font_configuration
 
 from .conftest import ROOT
@@ -84,6 +92,26 @@ def test_pages_before_a_change_are_carried_over_and_give_the_same_pdf():
     assert carried.pages[0]._page_box.children[0].element is \
         carried.document._html.etree_element
     assert pdf(carried) == pdf(laid_out(after))
+
+
+def test_pages_carried_over_from_a_released_layout_give_the_same_pdf():
+    before, after = blocks_html(), blocks_html(changed=20)
+    earlier = laid_out(before)
+    kept = kept_pages(before, after, earlier.pages)
+    assert pdf(laid_out(after, released(earlier, kept), kept)) == pdf(laid_out(after))
+
+
+def test_a_released_layout_lets_go_of_every_page_it_does_not_carry_over():
+    before, after = blocks_html(), blocks_html(changed=20)
+    earlier = laid_out(before)
+    kept = kept_pages(before, after, earlier.pages)
+    later = [weakref.ref(page._page_box) for page in earlier.pages[kept + 1:]]
+    kept_boxes = [page._page_box for page in earlier.pages[:kept]]
+    earlier = released(earlier, kept)
+    gc.collect()
+    assert later and not any(page() for page in later)
+    assert [page._page_box for page in earlier.pages[:kept]] == kept_boxes
+    assert released(earlier, 0) is None and released(None, kept) is None
 
 
 def test_a_change_on_the_first_pages_keeps_none():

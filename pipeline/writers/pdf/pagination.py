@@ -29,6 +29,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 
@@ -133,6 +134,21 @@ def kept_pages(earlier_html: str, html: str, pages) -> int:
 
 BLOCK = re.compile(r'data-block="(\d+)"')
 BLOCK_TAG = re.compile(r'<\w+\b[^>]*?\bdata-block="(\d+)"')
+
+
+def released(earlier: Pagination | None, kept: int) -> Pagination | None:
+    """What the next layout needs of `earlier` to carry its first `kept` pages over (None
+    when it carries none): those pages and the one after them, its HTML and its pagination's
+    states. The rest of it, and what its layout context holds for every page (each element's
+    styles, the boxes of anchors and tables, the last page's footnote area), is let go
+    before the next layout is made, so a long document's layouts are never held two at
+    once."""
+    if earlier is None or not kept:
+        return None
+    context = SimpleNamespace(page_maker=earlier.context.page_maker,
+                              running_elements=earlier.context.running_elements)
+    document = SimpleNamespace(_html=earlier.document._html, pages=earlier.pages[:kept + 1])
+    return Pagination(document, context, earlier.made[:kept + 1])
 
 
 def carried(earlier: Pagination, kept: int, context) -> bool:

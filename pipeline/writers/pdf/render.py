@@ -36,7 +36,7 @@ from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
 from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
-from pipeline.writers.pdf.pagination import kept_pages, paginated, with_margins
+from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
@@ -124,6 +124,7 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     for _ in range(MAX_PASSES):
         earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
         kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
+        laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
         laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
                              laid_out, kept, split_lines=lines_measured, stylesheets=stylesheets,
                              font_config=font_configuration(), pdf_variant=layout.pdf_variant,
