@@ -767,3 +767,17 @@ def test_a_table_split_by_a_page_break_is_found_past_what_the_page_ended_with():
     pages = "Museum2024Riverside412Thames4011.2.(a)Museum2024Watermen156"
     assert re.search(printed.pattern, pages)
     assert not re.search(printed.pattern, pages.replace("Watermen", "Waterman"))
+
+
+def test_a_text_is_found_as_it_stands_and_as_a_pattern_at_the_same_unclaimed_place():
+    from pipeline.checks.preflight.common_rules import Printed, unclaimed_place
+
+    text = "Ward 1. Ward 11. Ward 1. (a+b)"
+    claimed = bytearray(len(text))
+    claimed[0:7] = b"\1" * 7  # the first "Ward 1." is another block's
+    for wanted in ("Ward 1.", "(a+b)", "Ward 2."):
+        item = Printed.of("paragraph", wanted)
+        assert isinstance(item.sought, str)
+        assert unclaimed_place(text, item.sought, claimed) == unclaimed_place(
+            text, re.compile(item.pattern), claimed)
+    assert unclaimed_place(text, "Ward 1.", claimed) == (17, 24)

@@ -93,16 +93,19 @@ class Printed:
     pattern: str
     length: int  # of the normalised text it stands for
     pieces: tuple[tuple[str, str], ...] = ()  # a table's: each cell's place and pattern
+    literal: str | None = None  # the normalised text, where the pattern is that text alone
 
     @functools.cached_property
-    def regex(self) -> re.Pattern:
-        """The pattern compiled once: a long document's patterns outnumber re's cache."""
-        return re.compile(self.pattern)
+    def sought(self) -> re.Pattern | str:
+        """What is looked for: the text itself where it stands alone (compiling a long
+        document's patterns took longer than finding them), else the pattern compiled once
+        (a long document's outnumber re's cache)."""
+        return self.literal if self.literal is not None else re.compile(self.pattern)
 
     @classmethod
     def of(cls, label: str | None, text: str) -> Printed:
         wanted = normalised(text)
-        return cls(label, text, re.escape(wanted), len(wanted))
+        return cls(label, text, re.escape(wanted), len(wanted), literal=wanted)
 
 
 def text_problems(edition: Edition) -> list[str]:
@@ -134,10 +137,10 @@ def text_problems(edition: Edition) -> list[str]:
     for index in order:
         if not items[index].length:
             continue
-        place = unclaimed_place(text, items[index].regex, claimed)
+        place = unclaimed_place(text, items[index].sought, claimed)
         if place is None and items[index].label is None:  # front matter set in capitals
             items[index] = Printed.of(None, items[index].text.upper())
-            place = unclaimed_place(text, items[index].regex, claimed)
+            place = unclaimed_place(text, items[index].sought, claimed)
         if place is not None:
             claimed[place[0]:place[1]] = b"\1" * (place[1] - place[0])
             places[index] = place
@@ -149,7 +152,7 @@ def text_problems(edition: Edition) -> list[str]:
             problems.append(missing(item, text, claimed))
             continue
         times = 1
-        while (again := unclaimed_place(text, item.regex, claimed)) is not None:
+        while (again := unclaimed_place(text, item.sought, claimed)) is not None:
             claimed[again[0]:again[1]] = b"\1" * (again[1] - again[0])
             times += 1
         if times > 1:
@@ -161,8 +164,15 @@ def text_problems(edition: Edition) -> list[str]:
     return problems
 
 
-def unclaimed_place(text: str, pattern: re.Pattern, claimed: bytearray) -> tuple[int, int] | None:
-    """Where `pattern` first matches in `text` wholly outside the claimed parts, or None."""
+def unclaimed_place(text: str, pattern: re.Pattern | str, claimed: bytearray
+                    ) -> tuple[int, int] | None:
+    """Where `pattern` (a regular expression, or a text as it stands) first matches in
+    `text` wholly outside the claimed parts, or None."""
+    if isinstance(pattern, str):
+        start = text.find(pattern)
+        while start >= 0 and any(claimed[start:start + len(pattern)]):
+            start = text.find(pattern, start + 1)
+        return (start, start + len(pattern)) if start >= 0 else None
     match = pattern.search(text)
     while match is not None and any(claimed[match.start():match.end()]):
         match = pattern.search(text, match.start() + 1)
