@@ -1,13 +1,37 @@
-"""A build step runs from a frame tall enough that CPython maps a chunk of its own for the
-step's frames (tasks/heap.py): the step's answer, arguments and errors are untouched."""
+"""The build's setting of Python's garbage collector, and the frame a build step runs from,
+tall enough that CPython maps a chunk of its own for the step's frames (tasks/heap.py): the
+step's answer, arguments and errors are untouched."""
+
+import gc
+import weakref
 
 import pytest
 
-from pipeline.tasks.heap import STEP_FRAME_SLOTS, on_a_roomy_stack
+from pipeline.tasks.heap import STEP_FRAME_SLOTS, THRESHOLDS, collect_less, on_a_roomy_stack
 
 # CPython's smallest chunk of frames, and the slots it keeps free beyond a frame (3.11, 3.12).
 CHUNK_BYTES = 16 * 1024
 OVERHEAD_SLOTS = 1000
+
+
+class Node:
+    pass
+
+
+def test_garbage_is_collected_not_frozen():
+    cycle = Node()
+    cycle.itself = cycle
+    gone = weakref.ref(cycle)
+    del cycle
+    before = gc.get_threshold()
+    try:
+        collect_less()
+        assert gone() is None  # a cycle left before the step is freed, not kept frozen
+        assert gc.get_threshold() == THRESHOLDS
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
 
 
 def test_the_step_runs_with_its_arguments_and_its_answer_comes_back():
