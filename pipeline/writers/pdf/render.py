@@ -16,6 +16,7 @@ output intent in PDF/X ones (print_ready.py).
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import io
 import multiprocessing.util
@@ -45,6 +46,11 @@ if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
 FONTS_CSS = "fonts.css"
+# A layout a mend replaces holds reference cycles (each page and its footnote area, the
+# styles), which the build's collector, set to run seldom (tasks/heap.py), would keep long
+# after: a layout of more pages is collected as soon as it is let go. A short one is left to
+# the collector: collecting the seed's costs some 15 ms, more than its memory is worth.
+COLLECTED_LAYOUT_PAGES = 24
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
@@ -124,7 +130,10 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     for _ in range(MAX_PASSES):
         earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
         kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
+        pages_before = len(laid_out.pages) if laid_out else 0
         laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
+        if pages_before > COLLECTED_LAYOUT_PAGES:
+            gc.collect()
         laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
                              laid_out, kept, split_lines=lines_measured, stylesheets=stylesheets,
                              font_config=font_configuration(), pdf_variant=layout.pdf_variant,
