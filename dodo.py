@@ -10,7 +10,7 @@ from pipeline.errors import PipelineError, in_words
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
 from pipeline.tasks.console import Console, document_of
-from pipeline.tasks.drafts import sources_unchanged, unedited
+from pipeline.tasks.drafts import model_current
 from pipeline.tasks.lock import hold_build_lock
 from pipeline.tasks.preload import preload_before_forking
 from pipeline.tasks.project import Project
@@ -131,7 +131,7 @@ def task_model():
             "name": name,
             "actions": [(run, ["build_model", name])],
             "file_dep": list(step_code("build_model")),
-            "uptodate": [(sources_unchanged, [PROJECT, name]), (unedited, [PROJECT, name])],
+            "uptodate": [(model_current, [PROJECT, name])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
             "clean": True,
         }

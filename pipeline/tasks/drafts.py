@@ -72,24 +72,19 @@ def is_edit(version: str | None, state: dict) -> bool:
     return version is not None and version not in known_versions(state)
 
 
-def unedited(project: Project, name: str) -> bool:
-    """For doit's `uptodate`: the model is stale while an edited draft waits to be read.
-
-    Like `sources_unchanged`, asked while doit decides what to run: a document whose files
-    lead out of the project, or cannot be read, is never up to date (its step says why),
-    and nothing of it is read here."""
-    return project.confined(name) and not edited(project.docx(name),
-                                                  load_state(project.draft_state(name)))
-
-
-def sources_unchanged(project: Project, name: str) -> bool:
-    """For doit's `uptodate`: the sources are the ones the last model build read.
+def model_current(project: Project, name: str) -> bool:
+    """For doit's `uptodate`: the model is current while its sources are the ones the last
+    model build read and no edited draft waits to be read.
 
     Digests, not doit's file_dep, because a marked-up source appears when edits are
-    imported, and a file_dep list that grows would rebuild once more for nothing.
-    """
-    return project.confined(name) and (load_state(project.draft_state(name)).get("sources")
-                                        == digests(project.inputs(name)))
+    imported, and a file_dep list that grows would rebuild once more for nothing. Asked while
+    doit decides what to run: a document whose files lead out of the project, or cannot be
+    read, is never up to date (its step says why), and nothing of it is read here."""
+    if not project.confined(name):
+        return False
+    state = load_state(project.draft_state(name))
+    return (state.get("sources") == digests(project.inputs(name))
+            and not edited(project.docx(name), state))
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:
