@@ -1,6 +1,7 @@
 """Bad and hostile input: each gets a correct result or one clear error line, never a traceback."""
 
 import codecs
+import os
 import signal
 import subprocess
 import sys
@@ -138,10 +139,20 @@ def whole_or_absent(path):
     return True
 
 
+def killed_builds_temporary_folder(tmp_path) -> dict[str, str]:
+    """The environment of a build the test kills: a process killed outright runs no clean-up,
+    so the copies of the faces its workers made are left in its temporary folder, which is
+    this test's own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return {**os.environ, "TMPDIR": str(folder)}
+
+
 @pytest.mark.slow
 def test_a_build_killed_half_way_leaves_outputs_whole_or_absent(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder,
+                               env=killed_builds_temporary_folder(tmp_path),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((folder / "output").glob("*/*.pdf")):
@@ -182,6 +193,7 @@ def alive(pid: int) -> bool:
 def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               env=killed_builds_temporary_folder(tmp_path),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: list[int] = []
