@@ -64,14 +64,19 @@ def decode_source(data: bytes, path: Path | str = "<text>") -> str:
     text = normalise_characters(decode(data, path))
     if not text.strip():
         raise PipelineError(path, "no text: the file is empty or holds only white space")
-    longest = max(len(line) for line in text.split("\n"))
-    if longest > MAX_LINE_CHARACTERS:
+    if (longest := longest_line(text)) > MAX_LINE_CHARACTERS:
         raise PipelineError(
             path,
             f"a line of {longest:,} characters; the limit is {MAX_LINE_CHARACTERS:,}"
             " (is this really a text to publish?)",
         )
     return text
+
+
+def longest_line(text: str) -> int:
+    """How many characters the longest line of `text` holds: the build reads no line longer
+    than MAX_LINE_CHARACTERS, whether a source's or one an import of the draft would write."""
+    return max(len(line) for line in text.split("\n"))
 
 
 def decode(data: bytes, path: Path | str = "<text>") -> str:

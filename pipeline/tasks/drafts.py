@@ -143,14 +143,13 @@ def refuse_unbuildable(document, markup: str, docx: Path) -> None:
     Refused naming the DOCX, before the source is written (and, checked first without the
     names of the pictures taken out, before they are)."""
     from pipeline.model import refuse_too_many_texts
-    from pipeline.readers.decoding import MAX_LINE_CHARACTERS, MAX_SOURCE_BYTES
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS, MAX_SOURCE_BYTES, longest_line
     from pipeline.readers.docx.draft import too_large
 
     size = len(markup.encode("utf-8"))
     if size > MAX_SOURCE_BYTES:
         raise too_large(docx, f"{size:,}")
-    longest = max(len(line) for line in markup.split("\n"))
-    if longest > MAX_LINE_CHARACTERS:
+    if (longest := longest_line(markup)) > MAX_LINE_CHARACTERS:
         raise PipelineError(docx, f"too large to import: its text would make a line of"
                                   f" {longest:,} characters in the marked-up source (a paragraph"
                                   f" or table row); the limit is {MAX_LINE_CHARACTERS:,}")
