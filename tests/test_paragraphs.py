@@ -197,3 +197,47 @@ def test_a_note_call_after_a_space_never_starts_a_justified_line():
         assert not before_calls & set(ends), measure
         ended |= set(ends)
     assert {(0, spans[0].text.rindex(" ", 0, -1))} <= ended  # the word before went over
+
+
+def test_every_paragraph_of_a_long_document_is_broken_once_for_all_its_layouts():
+    """A layout after a mend breaks the document's paragraphs again: each is broken once, for
+    every layout, however many paragraphs the document holds (a 300-page report holds over a
+    thousand; a cache of fewer broke them all again at every layout)."""
+    from pipeline.writers.justified import broken
+
+    styles = tuple(((bold, italic, note), SERIF) for bold in (False, True)
+                   for italic in (False, True) for note in (False, True))
+    setting = LineSetting(300.0, 0.0, styles, FONTS, PRINT.justification)
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    paragraphs = [(Span(f"Paragraph {number} of the review, long enough to break twice over "
+                        "at this measure, as the body of a long report's chapter does."),)
+                  for number in range(3000)]
+
+    def layout() -> None:
+        for block, spans in enumerate(paragraphs):
+            paragraph_lines(spans, setting, rules, block, indent=0.0)
+
+    layout()
+    before = broken.cache_info()
+    layout()  # the next layout's paragraphs, as the writer breaks them again
+    after = broken.cache_info()
+    assert after.misses == before.misses
+    assert after.hits - before.hits == len(paragraphs)
+
+
+def test_every_text_of_a_long_document_is_hyphenated_once_for_all_its_layouts():
+    """So are the hyphenation points of each text the writer sets, however many there are."""
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    texts = [f"Text {number} of the review, its words hyphenated where they may break."
+             for number in range(6000)]
+
+    def layout() -> None:
+        for block, text in enumerate(texts):
+            rules.words(text, block)
+
+    layout()
+    before = LineBreaks.words.cache_info()
+    layout()
+    after = LineBreaks.words.cache_info()
+    assert after.misses == before.misses
+    assert after.hits - before.hits == len(texts)

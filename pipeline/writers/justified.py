@@ -113,7 +113,9 @@ def paragraph_lines(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
                   indent, looseness)
 
 
-@functools.lru_cache(maxsize=1024)
+# Every paragraph of a document, whatever its length (some 20,000 pages), is kept for its
+# next layout; a bound still, since a worker builds document after document.
+@functools.lru_cache(maxsize=65536)
 def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, block: int,
            indent: float, looseness: int) -> LineEnds:
     marked = finished(paragraph_items(spans, setting, rules, block))

@@ -95,8 +95,9 @@ class LineBreaks:
                                                  if start <= offset < end})
         return kept_together(piece, self.language, last)
 
-    # A second layout pass sets the same words again; the rules are frozen, so cached.
-    @functools.lru_cache(maxsize=4096)  # noqa: B019
+    # A second layout pass sets the same words again; the rules are frozen, so cached, for
+    # every text of a document however long (as justified.py's paragraphs).
+    @functools.lru_cache(maxsize=65536)  # noqa: B019
     def words(self, text: str, block: int, hyphenate: bool = True, last: bool = False
               ) -> Markup:
         """Words hyphenated where they may be; in a block's `last` text, its last word
