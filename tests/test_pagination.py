@@ -5,6 +5,8 @@ import gc
 import weakref
 from pathlib import Path
 
+import pytest
+
 from pipeline.writers.pdf.engine import weasyprint
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.pagination import (
@@ -178,3 +180,42 @@ def test_the_lines_style_names_every_property_weasyprint_measures_a_line_by():
             for name in re.findall(r"style\[['\"](\w+)['\"]\]",
                                    Path(module.__file__).read_text(encoding="utf-8"))}
     assert read <= set(LINE_STYLE), read - set(LINE_STYLE)
+
+
+@pytest.mark.slow
+def test_a_long_layout_is_let_go_and_its_memory_handed_back_before_the_pdf_is_finished(
+        monkeypatch):
+    """Once written, a layout of more than COLLECTED_LAYOUT_PAGES pages is collected, though the
+    build's collector runs seldom, and the memory it held is handed back, before pikepdf
+    finishes the PDF and before the steps that read it take memory of their own."""
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.pdf import render
+
+    paragraphs = tuple(Paragraph((Span(f"Paragraph {number} of a long report, its sentence "
+                                       "said again to fill the page. " * 12),))
+                       for number in range(150))
+    document = Document("long", Metadata(title="A long report"), None, paragraphs)
+    pages, events = [], []
+    margins, finishing = render.with_margins, render.finished
+
+    def with_margins(pagination):
+        written = margins(pagination)
+        pages.extend(weakref.ref(page._page_box) for page in written.pages)
+        return written
+
+    def finished(*arguments, **options):
+        events.append("finished")
+        return finishing(*arguments, **options)
+
+    monkeypatch.setattr(render, "with_margins", with_margins)
+    monkeypatch.setattr(render, "finished", finished)
+    monkeypatch.setattr(render, "hand_back_freed_memory", lambda: events.append(
+        sum(page() is not None for page in pages)))
+    gc.disable()  # as seldom as the build's collector: only the writer's collection counts
+    try:
+        render.render_pdf(document, load_layout(ROOT / "layouts", "screen"), ROOT / "source")
+    finally:
+        gc.enable()
+    assert len(pages) > render.COLLECTED_LAYOUT_PAGES
+    assert events == [0, "finished"]  # no page alive when the memory is handed back

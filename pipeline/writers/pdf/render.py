@@ -15,6 +15,7 @@ output intent in PDF/X ones (print_ready.py).
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import gc
 import hashlib
@@ -46,10 +47,11 @@ if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
 FONTS_CSS = "fonts.css"
-# A layout a mend replaces holds reference cycles (each page and its footnote area, the
-# styles), which the build's collector, set to run seldom (tasks/heap.py), would keep long
-# after: a layout of more pages is collected as soon as it is let go. A short one is left to
-# the collector: collecting the seed's costs some 15 ms, more than its memory is worth.
+# A layout a mend replaces, or the last once written, holds reference cycles (each page and
+# its footnote area, the styles), which the build's collector, set to run seldom
+# (tasks/heap.py), would keep long after: a layout of more pages is collected as soon as it
+# is let go. A short one is left to the collector: collecting the seed's costs some 15 ms,
+# more than its memory is worth.
 COLLECTED_LAYOUT_PAGES = 24
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
@@ -92,11 +94,26 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
         ) from error
+    pages = len(laid_out.pages)
+    del laid_out  # written: let go before the PDF is finished
+    if pages > COLLECTED_LAYOUT_PAGES:
+        gc.collect()
+        hand_back_freed_memory()
     from pipeline.writers.pdf.structure_tree import tagging_of
 
     return finished(rendered, layout, proof_note(document), continued,
                     scripts=document.scripts, tagging=tagging_of(document, html_text),
                     pictures=list(pictures.values()))
+
+
+def hand_back_freed_memory() -> None:
+    """Hand the memory a long layout held back to the system (glibc's malloc_trim), once it
+    is collected: kept, it stays the process's in holes among what is still alive, too small
+    for what comes next (pikepdf's and pdfium's buffers, in the steps that read the PDF),
+    which then takes memory of its own on top of it. Elsewhere than glibc, nothing is done."""
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
 
 
 def proof_note(document: Document) -> str:
