@@ -96,14 +96,22 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         ) from error
     pages = len(laid_out.pages)
     del laid_out  # written: let go before the PDF is finished
-    if pages > COLLECTED_LAYOUT_PAGES:
-        gc.collect()
+    if collected(pages):
         hand_back_freed_memory()
     from pipeline.writers.pdf.structure_tree import tagging_of
 
     return finished(rendered, layout, proof_note(document), continued,
                     scripts=document.scripts, tagging=tagging_of(document, html_text),
                     pictures=list(pictures.values()))
+
+
+def collected(pages: int) -> bool:
+    """Whether a layout of `pages` just let go is long enough to be collected at once
+    (COLLECTED_LAYOUT_PAGES); it is, if so."""
+    if pages <= COLLECTED_LAYOUT_PAGES:
+        return False
+    gc.collect()
+    return True
 
 
 def hand_back_freed_memory() -> None:
@@ -149,8 +157,7 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
         kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
         pages_before = len(laid_out.pages) if laid_out else 0
         laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
-        if pages_before > COLLECTED_LAYOUT_PAGES:
-            gc.collect()
+        collected(pages_before)
         laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
                              laid_out, kept, split_lines=lines_measured, stylesheets=stylesheets,
                              font_config=font_configuration(), pdf_variant=layout.pdf_variant,
