@@ -7,7 +7,8 @@ import pytest
 
 from pipeline.layouts import Hyphenation, load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span
-from pipeline.writers.html import Placement
+from pipeline.writers.html import Placement, line_attributes
+from pipeline.writers.justified import LineSetting
 from pipeline.writers.line_breaks import (
     SOFT_HYPHEN,
     WORD_JOINER,
@@ -18,6 +19,7 @@ from pipeline.writers.line_breaks import (
 from pipeline.writers.pdf.placement import Hole, mended
 from pipeline.writers.pdf.render import font_configuration, placed
 from pipeline.writers.pdf.urls import url_fetcher
+from pipeline.writers.shaping import TextStyle
 
 from .conftest import ROOT
 
@@ -68,6 +70,22 @@ def test_without_hyphenation_nothing_is_inserted():
     assert BREAKS.running("x") == "x"
     plain = LineBreaks(Hyphenation(), "en-GB", False)
     assert SOFT_HYPHEN not in plain.running("the administration")
+
+
+def test_a_paragraph_the_writer_broke_ends_its_lines_with_the_line_feeds_it_keeps():
+    # A line feed costs the renderer nothing; a <br> an element and a generated box a line.
+    text = "the harbour\nboard met in the administration"
+    ends = {(0, text.index(" met")): "space", (0, text.index("stration")): "hyphen"}
+    broken = replace(BREAKS, lines={4: ends})
+    assert broken.running(text, 4) == ("the harbour board\nmet in the admini\u2010\nstration")
+    assert "<br>" not in broken.running(text, 4)
+    assert BREAKS.running(text, 4) == BREAKS.running(text, 5)  # not broken: left as it was
+    print_layout = load_layout(ROOT / "layouts", "print")
+    plain = TextStyle(("Source Serif 4",), 13.3, 400, False, 0.0, 0.0, "en")
+    setting = LineSetting(300.0, 0.0, (((False, False, False), plain),), ROOT / "layouts" / "fonts",
+                          print_layout.justification)
+    attributes = line_attributes({4: ends}, setting, 4)
+    assert 'data-lines="3"' in attributes and "white-space: pre-line" in attributes
 
 
 def test_compounds_in_titles_never_break():

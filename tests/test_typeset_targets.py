@@ -203,8 +203,8 @@ def test_the_print_lines_are_the_writers(project):
                                                                  fetcher))
     chosen = [squash(re.sub(r"<[^>]+>", "", line).replace("&#39;", "'").replace("&amp;", "&"))
               for paragraph in re.findall(r"<p data-block=\"\d+\" data-lines[^>]*>(.*?)</p>",
-                                          html)
-              for line in paragraph.split("<br>")]
+                                          html, re.DOTALL)
+              for line in paragraph.split("\n")]
     printed = {squash(line.text) for line in measured(pdf_of(project, SEED, "print")).lines}
     assert len(chosen) > 100
     # Figures may move a paragraph, and a page may end it: the lines themselves stay.

@@ -8,14 +8,14 @@ own hyphen, or an address), at the dictionary's points unless an exceptions list
 layout's hyphenation.txt, the project's, a document's) writes the word otherwise, which may
 also let a name break; captions and headings never are.
 
-A paragraph the writer breaks into lines itself (justified.py) gets its line ends as
-forced breaks, with a hyphen where a word is broken; running text the renderer breaks gets
-soft hyphens, and the stylesheet sets `hyphens: manual`. An address breaks only before a
-`/`, `.`, `-` or `@`, which starts the next line, with no hyphen added (a zero-width space
-there, a word joiner after its own hyphens); a compound in a title, heading or name does not
-break at all. What a language keeps together (the Chinese dash and ellipsis never start a
-line, a Chinese paragraph's last character never stands alone on its line) is bound to the
-character before by a word joiner.
+A paragraph the writer breaks into lines itself (justified.py) gets its line ends as forced
+breaks (line feeds it keeps), with a hyphen where a word is broken; running text the
+renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address
+breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added
+(a zero-width space there, a word joiner after its own hyphens); a compound in a title,
+heading or name does not break at all. What a language keeps together (the Chinese dash and
+ellipsis never start a line, a Chinese paragraph's last character never stands alone on its
+line) is bound to the character before by a word joiner.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
 WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
 HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)
 LINE_END = "\ue000"  # stands for a forced break until the markup is made
+# A paragraph the writer broke keeps its line feeds (white-space: pre-line), one a line end:
+# a <br> would cost the renderer an element, a generated box and their styles for each line,
+# most of a long document's layout. Its text's own line feeds are spaces, as elsewhere.
+SEGMENT_BREAKS_AS_SPACES = str.maketrans("\n\r", "  ")
 ADDRESS = re.compile(addresses.ADDRESS)
 SCHEME = re.compile(r"(?:https?|ftp)://")
 ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
@@ -75,6 +79,8 @@ class LineBreaks:
         block into lines itself."""
         ends = self.lines.get(block)
         own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
+        if ends is not None:  # a line feed of the text is a space, not one of the line ends
+            text = text.translate(SEGMENT_BREAKS_AS_SPACES)
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
         for match in ADDRESS.finditer(text):
@@ -85,7 +91,7 @@ class LineBreaks:
             position = match.end()
         parts.append(self.words(self.ended(text, position, len(text), own, last), block,
                                 hyphenate, last))
-        return Markup("").join(parts).replace(LINE_END, Markup("<br>"))
+        return Markup("").join(parts).replace(LINE_END, "\n")
 
     def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
         """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what

@@ -157,12 +157,13 @@ def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
     """A paragraph the writer broke into lines: how many, and which of them (from 0) it
     left short, for the PDF writer, which widens each other line to the measure
     (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as they may
-    shrink."""
+    shrink, its line ends kept (they are line feeds: writers/line_breaks.py)."""
     if index not in lines or setting is None:
         return Markup("")
     ends = [lines[index][end] for end in sorted(lines[index])]
     short = " ".join(str(line) for line, kind in enumerate(ends) if kind.startswith(SHORT))
-    return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em"'
+    return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em;'
+                  ' white-space: pre-line"'
                   ).format(len(ends) + 1, Markup(' data-short="{}"').format(short) if short
                            else "", setting.shrink_em, setting.spaces.letter_spacing_em)
 

@@ -76,7 +76,9 @@ def found_at(source: str, cursor: int, text: str) -> tuple[int, str]:
 
 
 def source_text(element) -> str:
-    """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK."""
+    """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK. A
+    line feed that ends a line (writers/line_breaks.py) is left a space: like one, it is a
+    break that nothing draws."""
     parts = [COLLAPSED.sub(" ", element.text or "")]
     for child in element:
         parts.append(LINE_BREAK if child.tag == "br" else source_text(child))
