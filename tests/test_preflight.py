@@ -18,7 +18,7 @@ from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_r
 from pipeline.checks.preflight.typography_rules import overprinted
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
-from pipeline.pdf.glyphs import BLACK, Glyph, shown_items, string_value
+from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
 from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
@@ -258,7 +258,7 @@ def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
         assert len(shown) == len(pdf.pages) and all(shown)
         every = edition.read(Reading(lambda content: len(content.instructions), ""))
         assert all(whole > part for whole, part in zip(every, shown, strict=True))
-        assert len(edition.glyphs) == len(pdf.pages)
+        assert len(edition.read(GLYPHS)) == len(pdf.pages)
 
 
 def test_a_layout_without_a_variant_gets_the_common_rules():

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter, sub
 
-from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
 from pipeline.languages import PROFILES
 from pipeline.layouts import Furniture
-from pipeline.pdf.glyphs import GLYPHS, Colour, Glyph
-from pipeline.pdf.pages import POINTS_PER_MM, rectangle
+from pipeline.pdf.glyphs import Colour, Glyph
+from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
@@ -40,32 +40,38 @@ def furniture_problems(edition: Edition) -> list[str]:
     the layout's font, size and colour, in their place: on the outer edge of the text area
     or centred on it, beyond it by the layout's gap. Page 1, the opener, has neither. A
     layout that sets no running heads (or folios) is not judged on them."""
+    return [problem for page in edition.read(FURNITURE) for problem in page]
+
+
+def page_furniture_problems(edition: Edition, number: int, glyphs: list[Glyph]) -> list[str]:
     layout = edition.layout
     problems = []
-    for number, glyphs in enumerate(edition.glyphs, 1):
-        left, bottom, right, top = edition.text_area(number)
-        _, trim_bottom, _, trim_top = rectangle(edition.pdf.pages[number - 1].trimbox)
-        # Placed first, inked last: most of a page's glyphs are in its text area.
-        head = [glyph for glyph in glyphs if glyph.y > top
-                and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
-        foot = [glyph for glyph in glyphs if glyph.y < bottom
-                and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
-        for kind, settings, shown, edge in (("running head", layout.running_heads, head, top),
-                                            ("folio", layout.folios, foot, bottom)):
-            if settings is None:  # a layout that sets none: not judged
-                continue
-            if number == 1:
-                if shown:
-                    problems.append(f"page {number}: a {kind} where the layout has none: "
-                                    f"{text_of(shown)!r}")
-                continue
-            if not shown:
-                problems.append(f"page {number}: no {kind}")
-                continue
-            problems += [f"page {number}: {kind} {text_of(shown)!r} {fault}"
-                         for fault in furniture_faults(shown, settings, (left, right), edge,
-                                                       number, edition)]
+    left, bottom, right, top = edition.text_area(number)
+    _, trim_bottom, _, trim_top = rectangle(edition.pdf.pages[number - 1].trimbox)
+    # Placed first, inked last: most of a page's glyphs are in its text area.
+    head = [glyph for glyph in glyphs if glyph.y > top
+            and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
+    foot = [glyph for glyph in glyphs if glyph.y < bottom
+            and trim_bottom <= glyph.y <= trim_top and glyph.text.strip()]
+    for kind, settings, shown, edge in (("running head", layout.running_heads, head, top),
+                                        ("folio", layout.folios, foot, bottom)):
+        if settings is None:  # a layout that sets none: not judged
+            continue
+        if number == 1:
+            if shown:
+                problems.append(f"page {number}: a {kind} where the layout has none: "
+                                f"{text_of(shown)!r}")
+            continue
+        if not shown:
+            problems.append(f"page {number}: no {kind}")
+            continue
+        problems += [f"page {number}: {kind} {text_of(shown)!r} {fault}"
+                     for fault in furniture_faults(shown, settings, (left, right), edge,
+                                                   number, edition)]
     return problems
+
+
+FURNITURE = PageMeasure(page_furniture_problems)
 
 
 def furniture_faults(glyphs: list[Glyph], settings: Furniture, measure: tuple[float, float],
@@ -126,13 +132,16 @@ def text_of(glyphs: list[Glyph]) -> str:
 def overprint_problems(edition: Edition) -> list[str]:
     """No glyph drawn over another: a note's number over its first character, a line over
     the line below, text over a running head."""
-    problems = []
-    for number, glyphs in enumerate(edition.glyphs, 1):
-        for first, second in overprinted(glyphs):
-            problems.append(f"page {number}: {first.text!r} and {second.text!r} drawn over "
-                            f"each other at {first.x / POINTS_PER_MM:.0f} mm, "
-                            f"{first.y / POINTS_PER_MM:.0f} mm")
-    return problems
+    return [problem for page in edition.read(OVERPRINTS) for problem in page]
+
+
+def page_overprint_problems(_edition: Edition, number: int, glyphs: list[Glyph]) -> list[str]:
+    return [f"page {number}: {first.text!r} and {second.text!r} drawn over each other at "
+            f"{first.x / POINTS_PER_MM:.0f} mm, {first.y / POINTS_PER_MM:.0f} mm"
+            for first, second in overprinted(glyphs)]
+
+
+OVERPRINTS = PageMeasure(page_overprint_problems)
 
 
 def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
@@ -237,9 +246,8 @@ def typesetting(edition: Edition) -> Typesetting:
 
 
 def measured_typesetting(edition: Edition) -> Typesetting:
-    size = edition.layout.body_size_pt
-    lines = [line for number, glyphs in enumerate(edition.glyphs, 1)
-             for line in body_lines(glyphs, size, edition.text_area(number), number)]
+    size, pages = edition.layout.body_size_pt, edition.read(PAGE_SETTING)
+    lines = [line for page_lines, _ in pages for line in page_lines]
     # A justified line's spaces are even; a table's row, whose gaps are columns, is not one.
     full = [line for line in lines if line.full and len(line.words) > 1
             and max(line.spaces) - min(line.spaces) <= EVEN_SPACES * size]
@@ -252,11 +260,23 @@ def measured_typesetting(edition: Edition) -> Typesetting:
         ladder = max(ladder, run)
     return Typesetting(spaces, widest, len(full), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
-                       tuple(empty_pages(edition)))
+                       tuple((number, empty) for number, (_, empty) in enumerate(pages[:-1], 1)
+                             if empty > MAX_EMPTY))
 
 
-def body_lines(glyphs: list[Glyph], size: float, area: tuple[float, float, float, float],
-               page: int) -> list[SetLine]:
+def page_setting(edition: Edition, number: int, glyphs: list[Glyph]
+                 ) -> tuple[list[SetLine], float]:
+    """A page's lines of body text, and the share of its text area left empty below what is
+    printed on it."""
+    area = edition.text_area(number)
+    return (body_lines(glyphs, edition.layout.body_size_pt, area, number),
+            emptiness(glyphs, area))
+
+
+PAGE_SETTING = PageMeasure(page_setting)
+
+
+def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int) -> list[SetLine]:
     """The lines of text of the body's size inside the text area, as drawn."""
     left, bottom, right, top = area
     start, end, tolerance = left - 1, right + 1, SIZE_TOLERANCE_PT * 4
@@ -287,18 +307,14 @@ def body_lines(glyphs: list[Glyph], size: float, area: tuple[float, float, float
     return lines
 
 
-def empty_pages(edition: Edition) -> Iterator[tuple[int, float]]:
-    """Each page but the last whose text area is left more than MAX_EMPTY empty below what
-    is printed on it."""
-    for number in range(1, len(edition.glyphs)):
-        left, bottom, right, top = edition.text_area(number)
-        floor, start = bottom - 1, left - 1
-        inked = [glyph.y - DESCENT * glyph.size for glyph in edition.glyphs[number - 1]
-                 if floor <= glyph.y <= top and start <= glyph.x and glyph.text.strip()]
-        lowest = min(inked, default=top)
-        share = (lowest - bottom) / (top - bottom)
-        if share > MAX_EMPTY:
-            yield number, share
+def emptiness(glyphs: list[Glyph], area: Box) -> float:
+    """The share of a page's text area `area` left empty below what is printed in it."""
+    left, bottom, right, top = area
+    floor, start = bottom - 1, left - 1
+    inked = [glyph.y - DESCENT * glyph.size for glyph in glyphs
+             if floor <= glyph.y <= top and start <= glyph.x and glyph.text.strip()]
+    lowest = min(inked, default=top)
+    return (lowest - bottom) / (top - bottom)
 
 
 def typography_summary(edition: Edition) -> str:
@@ -334,7 +350,7 @@ def typography_problems(edition: Edition) -> list[str]:
 
 
 TYPOGRAPHY_RULES = (
-    Rule("running-heads-and-folios", "error", furniture_problems, reads=(GLYPHS,)),
-    Rule("no-overprinting", "error", overprint_problems, reads=(GLYPHS,)),
-    Rule("typography", "warning", typography_problems, typography_summary, (GLYPHS,)),
+    Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
+    Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
+    Rule("typography", "warning", typography_problems, typography_summary, (PAGE_SETTING,)),
 )
