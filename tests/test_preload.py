@@ -1,6 +1,6 @@
 """The build imports WeasyPrint before doit forks its workers only when a task leading to a
-PDF is due, and only while a worker is still to be forked, then freezes what they inherit out
-of the garbage collector (tasks/preload.py)."""
+PDF is due, and only while a worker is still to be forked, with the collector off, then
+freezes what they inherit out of the garbage collector (tasks/preload.py)."""
 
 import importlib
 import multiprocessing
@@ -59,3 +59,30 @@ def test_what_the_workers_inherit_is_frozen_out_of_their_collections(imported, m
     assert frozen == [True]
     select("docx:report")
     assert frozen == [True]
+
+
+def test_no_collection_runs_while_they_import_and_the_collector_is_back_on_after(monkeypatch):
+    import gc
+
+    seen = []
+    monkeypatch.setattr(doit.cmd_run, "MRunner", Runner)
+    monkeypatch.setattr(importlib, "import_module", lambda name: seen.append(gc.isenabled()))
+    monkeypatch.setattr("gc.freeze", lambda: None)
+    preload_before_forking({"pdf": ("weasyprint", "pikepdf")})
+    select("pdf:report/print")
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_a_library_that_fails_to_import_leaves_the_collector_on(monkeypatch):
+    import gc
+
+    def failing(name):
+        raise ImportError(name)
+
+    monkeypatch.setattr(doit.cmd_run, "MRunner", Runner)
+    monkeypatch.setattr(importlib, "import_module", failing)
+    monkeypatch.setattr("gc.freeze", lambda: None)
+    preload_before_forking({"pdf": ("weasyprint",)})
+    assert select("pdf:report/print") is True
+    assert gc.isenabled()

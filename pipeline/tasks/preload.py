@@ -5,9 +5,9 @@ would import WeasyPrint before its first PDF (about 0.7 s of CPU); imported by t
 before the fork, the import is shared by every worker. It is done only when a task that
 leads to a PDF is due, so a build with nothing to do, or one that only rewrites the drafts,
 does not pay it; and only while a worker is still to be forked, since a worker already
-running imports for itself. What they inherit is then frozen out of the garbage collector
-(gc.freeze, as Python's documentation advises before a fork): no worker walks it, and its
-pages stay shared rather than copied into each.
+running imports for itself. The collector is off while they import, and what they inherit
+is then frozen out of it (gc.freeze, as Python's documentation advises before a fork): no
+worker walks it, and its pages stay shared rather than copied into each.
 """
 
 from __future__ import annotations
@@ -29,13 +29,25 @@ def preload_before_forking(libraries: dict[str, tuple[str, ...]]) -> None:
             due = super().select_task(node, tasks_dict)
             wanted = libraries.get(node.task.name.partition(":")[0], ())
             if due and wanted and len(multiprocessing.active_children()) < self.num_process:
-                for name in wanted:
-                    try:
-                        importlib.import_module(name)
-                    except Exception:  # the task's own import says what is wrong, in one line
-                        break
-                gc.collect()
+                imported_whole(wanted)
                 gc.freeze()
             return due
 
     doit.cmd_run.MRunner = Preloading
+
+
+def imported_whole(names: tuple[str, ...]) -> None:
+    """`names` imported with no collection on the way: imports make some 64,000 objects that
+    live as long as the process, and leave next to no garbage (42 objects), which a
+    collection of everything before the freeze (30 ms) would not be worth either; collections
+    during them cost 60 ms of the 0.4 s."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for name in names:
+            importlib.import_module(name)
+    except Exception:  # the task's own import says what is wrong, in one line
+        pass
+    finally:
+        if collecting:
+            gc.enable()
