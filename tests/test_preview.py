@@ -62,6 +62,27 @@ def test_dpi_sets_the_scale(six_pages, tmp_path):
         assert near(page.size, a6_pixels(100))
 
 
+def test_a_page_turned_and_cropped_is_shown_as_a_viewer_shows_it(six_pages, tmp_path):
+    """Each page's size is read without loading the page: a turned page is still seen on its
+    side, and a cropped one at its CropBox."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(six_pages)) as pdf:
+        pdf.pages[1].Rotate = 90
+        left, bottom, right, top = map(float, pdf.pages[2].MediaBox)
+        pdf.pages[2].CropBox = [left, bottom, right, bottom + (top - bottom) / 2]
+        turned = io.BytesIO()
+        pdf.save(turned)
+    paths = render_previews(write(tmp_path, turned.getvalue()), tmp_path, "sample")
+    width, height = a6_pixels(50)
+    with Image.open(paths[1]) as page:
+        assert near(page.size, (height, width))
+    with Image.open(paths[2]) as page:
+        assert near(page.size, (width, height / 2))
+
+
 def test_a_contact_sheet_per_24_pages(thirty_pages, tmp_path):
     assert SHEET_PAGES == 24 and SHEET_COLUMNS == 4
     paths = render_previews(write(tmp_path, thirty_pages), tmp_path / "previews", "sample")
