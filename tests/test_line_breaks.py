@@ -88,6 +88,15 @@ def test_a_paragraph_the_writer_broke_ends_its_lines_with_the_line_feeds_it_keep
     assert 'data-lines="3"' in attributes and "white-space: pre-line" in attributes
 
 
+def test_a_line_end_inside_a_phrase_kept_whole_stands_outside_it():
+    # A phrase kept whole is `white-space: nowrap`, which would make a line feed a space.
+    text = "He met 陳 大文 today"
+    broken = replace(BREAKS, lines={1: {(0, text.index(" 大")): "space"}})
+    assert broken.running(text, 1) == (
+        'He met <span lang="zh-HK" class="phrase">陳</span>\n'
+        '<span lang="zh-HK" class="phrase">大文</span> today')
+
+
 def test_compounds_in_titles_never_break():
     assert unbroken("Vice-Chancellor’s Review") == (
         '<span class="compound">Vice-Chancellor’s</span> Review')
