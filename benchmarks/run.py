@@ -87,7 +87,7 @@ class Settings:
     pairs: int  # of many-document builds with -n 1 and -n 2, median taken
 
 
-FULL = Settings(repetitions=3, noop_repetitions=21, pages=300, documents=40, pairs=2)
+FULL = Settings(repetitions=5, noop_repetitions=21, pages=300, documents=40, pairs=2)
 QUICK = Settings(repetitions=1, noop_repetitions=7, pages=60, documents=8, pairs=1)
 
 
@@ -365,9 +365,10 @@ def cold(bench: Bench, settings: Settings) -> list[Row]:
             only_seed(project)
             builds[variant].append(build := bench.doit(project, *arguments))
             tasks[variant] = executed(build)
-        project = bench.fresh()
-        seed = only_seed(project)
-        pandocs.append(pandoc_editions(bench, project, seed))
+            # pandoc beside each build: the machine's speed drifts by a fifth within minutes.
+            project = bench.fresh()
+            seed = only_seed(project)
+            pandocs.append(pandoc_editions(bench, project, seed))
         bench.doit(project, "model")
         typsts.append(typst_editions(bench, project, seed))
     if previews := [task for (kind, _), ran in tasks.items() if kind != "default"
