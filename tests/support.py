@@ -137,3 +137,12 @@ def scraped_editions(folder: Path, name: str, text: str, layouts: list[str]):
         pdfs[layout].write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout),
                                             folder))
     return document, pdfs
+
+
+def killed_builds_temporary_folder(tmp_path) -> dict[str, str]:
+    """The environment of a build the test kills: a process killed outright runs no clean-up,
+    so the copies of the faces its workers made are left in its temporary folder, which is
+    this test's own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    return {**os.environ, "TMPDIR": str(folder)}

@@ -1,7 +1,6 @@
 """Bad and hostile input: each gets a correct result or one clear error line, never a traceback."""
 
 import codecs
-import os
 import signal
 import subprocess
 import sys
@@ -20,7 +19,15 @@ from pipeline.readers.decoding import MAX_SOURCE_BYTES, decode_legacy, decode_so
 from pipeline.readers.scraped.dedupe import deduplicate
 from pipeline.readers.scraped.structure import build_document
 
-from .support import SEED, copy_project, doit, pdf_text, pdfs, squash
+from .support import (
+    SEED,
+    copy_project,
+    doit,
+    killed_builds_temporary_folder,
+    pdf_text,
+    pdfs,
+    squash,
+)
 
 BODY = "Heading of a piece\n\nThe People’s “quoted” paragraph – with a dash.\n"
 HOSTILE = ("A paragraph with <script>alert(1)</script>, {{ 7*7 }}, {% if x %}, "
@@ -137,15 +144,6 @@ def whole_or_absent(path):
         with zipfile.ZipFile(path) as archive:
             return archive.testzip() is None
     return True
-
-
-def killed_builds_temporary_folder(tmp_path) -> dict[str, str]:
-    """The environment of a build the test kills: a process killed outright runs no clean-up,
-    so the copies of the faces its workers made are left in its temporary folder, which is
-    this test's own."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
-    return {**os.environ, "TMPDIR": str(folder)}
 
 
 @pytest.mark.slow

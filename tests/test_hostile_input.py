@@ -20,6 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.tasks.project import Project
 
 from .conftest import ROOT
+from .support import killed_builds_temporary_folder
 from .test_docx_reader import refusal
 
 GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
@@ -276,6 +277,7 @@ def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
     folder = new_project(tmp_path / "project", {"small.txt": GOOD,
                                                 "small.toml": 'layouts = ["screen"]\n'})
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               env=killed_builds_temporary_folder(tmp_path),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
     for line in process.stdout:  # the workers are busy once a PDF is being made
