@@ -273,6 +273,27 @@ def test_an_unreadable_source_is_named(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
+def test_a_build_interrupted_leaves_no_copies_of_its_faces_behind(tmp_path):
+    """The build stops its workers (SIGTERM) when it is interrupted: each still removes the
+    copies of the faces it made in the temporary folder."""
+    folder = new_project(tmp_path / "project", {"small.txt": GOOD})
+    environment = killed_builds_temporary_folder(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    copies = Path(environment["TMPDIR"])
+    deadline = time.monotonic() + 60
+    while not list(copies.glob("weasyprint-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until a worker has copied faces for a PDF
+    assert list(copies.glob("weasyprint-*"))
+    process.send_signal(signal.SIGINT)  # the build alone, as a failure of its own would
+    process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert not list(copies.glob("weasyprint-*"))
+
+
+@pytest.mark.slow
 def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
     folder = new_project(tmp_path / "project", {"small.txt": GOOD,
                                                 "small.toml": 'layouts = ["screen"]\n'})

@@ -48,7 +48,12 @@ class SupervisedRunner(MRunner):
             return False
 
     def execute_task_subprocess(self, job_q, result_q, reporter_class):
-        """In a worker: doit's loop, its jobs and results over the worker's own pipe."""
+        """In a worker: doit's loop, its jobs and results over the worker's own pipe. Stopped
+        by the build (SIGTERM, as the build itself fails or is interrupted), it leaves the
+        loop as on an error, so the process's clean-up runs: the copies of the faces its PDFs
+        registered (writers/pdf/render.py: font_configuration) stayed in the temporary
+        folder."""
+        signal.signal(signal.SIGTERM, leave)
         super().execute_task_subprocess(job_q, result_q, reporter_class)
 
     def run_tasks(self, task_dispatcher):
@@ -162,7 +167,15 @@ class Channel:
         return self.connection.recv()
 
     def put(self, message: dict) -> None:
-        self.connection.send(message)
+        try:
+            self.connection.send(message)
+        except OSError:  # the build is gone (it stopped this worker): no one to tell
+            pass
+
+
+def leave(signum: int, frame) -> None:
+    """A worker's answer to SIGTERM: leave, as on any error (doit's loop ends on it)."""
+    raise SystemExit(128 + signum)
 
 
 def how_it_ended(exitcode: int | None) -> str:
