@@ -1,6 +1,7 @@
 """Preflight: small PDFs made with WeasyPrint pass; each one broken on purpose fails
 exactly the rule that guards against that break."""
 
+import contextlib
 import dataclasses
 import io
 import json
@@ -103,8 +104,26 @@ def render(document: Document, layout: Layout, **options) -> bytes:
 
     html = weasyprint.HTML(string=html_for(document, layout, **options),
                            url_fetcher=fetcher(options.get("image")))
-    data = html.write_pdf(pdf_variant=layout.pdf_variant)
+    with own_faces() as font_config:
+        data = html.write_pdf(pdf_variant=layout.pdf_variant, font_config=font_config)
     return identified(data) if layout.is_pdfx else data
+
+
+@contextlib.contextmanager
+def own_faces():
+    """A font configuration of the test's own: its "Serif" face, registered in the process's
+    shared one, would stand in for the generic serif of every layout rendered after it. Its
+    copies of the faces are removed as it is done with: left to the collector, they could
+    outlive the process, in the user's temporary folder."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    from pipeline.writers.pdf.render import remove_copied_faces
+
+    configuration = FontConfiguration()
+    try:
+        yield configuration
+    finally:
+        remove_copied_faces(configuration)
 
 
 def identified(data: bytes) -> bytes:
@@ -137,19 +156,18 @@ def tagged(document: Document, layout: Layout, **options) -> bytes:
     """A tagged edition as the PDF writer finishes it: artifacts, page labels, and the tag
     tree made the document's (paragraphs whole across pages)."""
     import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
 
     from pipeline.writers.pdf.placement import continued_pages
     from pipeline.writers.pdf.render import finished
     from pipeline.writers.pdf.structure_tree import tagging_of
 
     html = html_for(document, layout, **options)
-    # A configuration of its own: its "Serif" face, registered in the process's shared one,
-    # would stand in for the generic serif of every layout rendered after it.
-    laid_out = weasyprint.HTML(string=html, url_fetcher=fetcher(options.get("image"))).render(
-        pdf_variant=layout.pdf_variant, font_config=FontConfiguration())
-    return finished(laid_out.write_pdf(pdf_variant=layout.pdf_variant), layout, "",
-                    continued_pages(laid_out.pages), tagging=tagging_of(document, html))
+    with own_faces() as font_config:
+        laid_out = weasyprint.HTML(string=html, url_fetcher=fetcher(options.get("image"))
+                                   ).render(pdf_variant=layout.pdf_variant, font_config=font_config)
+        written = laid_out.write_pdf(pdf_variant=layout.pdf_variant)
+    return finished(written, layout, "", continued_pages(laid_out.pages),
+                    tagging=tagging_of(document, html))
 
 
 @pytest.fixture(scope="module")
