@@ -139,10 +139,11 @@ def scraped_editions(folder: Path, name: str, text: str, layouts: list[str]):
     return document, pdfs
 
 
-def killed_builds_temporary_folder(tmp_path) -> dict[str, str]:
-    """The environment of a build the test kills: a process killed outright runs no clean-up,
-    so the copies of the faces its workers made are left in its temporary folder, which is
-    this test's own."""
+def own_temporary_folder(tmp_path) -> dict[str, str]:
+    """The environment of a build the test kills or interrupts, its temporary folder the
+    test's own: a process killed outright runs no clean-up, and the copies of the faces its
+    workers made would be left in the user's (and one interrupted may leave them, were its
+    clean-up to fail)."""
     folder = tmp_path / "tmp"
     folder.mkdir()
     return {**os.environ, "TMPDIR": str(folder)}

@@ -23,7 +23,7 @@ from .support import (
     SEED,
     copy_project,
     doit,
-    killed_builds_temporary_folder,
+    own_temporary_folder,
     pdf_text,
     pdfs,
     squash,
@@ -150,7 +150,7 @@ def whole_or_absent(path):
 def test_a_build_killed_half_way_leaves_outputs_whole_or_absent(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit"], cwd=folder,
-                               env=killed_builds_temporary_folder(tmp_path),
+                               env=own_temporary_folder(tmp_path),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list((folder / "output").glob("*/*.pdf")):
@@ -191,7 +191,7 @@ def alive(pid: int) -> bool:
 def test_a_killed_parallel_build_leaves_no_worker_behind(tmp_path):
     folder = copy_project(tmp_path / "project")
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
-                               env=killed_builds_temporary_folder(tmp_path),
+                               env=own_temporary_folder(tmp_path),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     workers: list[int] = []

@@ -20,7 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.tasks.project import Project
 
 from .conftest import ROOT
-from .support import killed_builds_temporary_folder
+from .support import own_temporary_folder
 from .test_docx_reader import refusal
 
 GOOD = "Opening the stacks\n\nThe stacks of the central library were opened on 2 May.\n"
@@ -277,7 +277,7 @@ def test_a_build_interrupted_leaves_no_copies_of_its_faces_behind(tmp_path):
     """The build stops its workers (SIGTERM) when it is interrupted: each still removes the
     copies of the faces it made in the temporary folder."""
     folder = new_project(tmp_path / "project", {"small.txt": GOOD})
-    environment = killed_builds_temporary_folder(tmp_path)
+    environment = own_temporary_folder(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
                                env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True,
@@ -298,7 +298,7 @@ def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
     folder = new_project(tmp_path / "project", {"small.txt": GOOD,
                                                 "small.toml": 'layouts = ["screen"]\n'})
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
-                               env=killed_builds_temporary_folder(tmp_path),
+                               env=own_temporary_folder(tmp_path),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines = []
     for line in process.stdout:  # the workers are busy once a PDF is being made

@@ -50,9 +50,9 @@ class SupervisedRunner(MRunner):
     def execute_task_subprocess(self, job_q, result_q, reporter_class):
         """In a worker: doit's loop, its jobs and results over the worker's own pipe. Stopped
         by the build (SIGTERM, as the build itself fails or is interrupted), it leaves the
-        loop as on an error, so the process's clean-up runs: the copies of the faces its PDFs
-        registered (writers/pdf/render.py: font_configuration) stayed in the temporary
-        folder."""
+        loop as on an error, so the process's clean-up runs; killed by the signal, it would
+        leave the copies of the faces its PDFs registered (writers/pdf/render.py:
+        font_configuration) in the temporary folder."""
         signal.signal(signal.SIGTERM, leave)
         super().execute_task_subprocess(job_q, result_q, reporter_class)
 
