@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.languages import NUMERALS
-from pipeline.list_numbers import is_roman, letters_value, roman_value
+from pipeline.list_numbers import is_roman, letters_value, numeral, roman_value
 
 
 def list_numbering(values: list[str]) -> tuple[str, int]:
@@ -36,3 +36,14 @@ def list_numbering(values: list[str]) -> tuple[str, int]:
 
 def counts_on(numbers: list[int]) -> bool:
     return all(after == before + 1 for before, after in zip(numbers, numbers[1:], strict=False))
+
+
+def counts_on_from(before: str, after: str) -> bool:
+    """Whether the marker value `after` is the one right after `before`: "4" then "5", "四"
+    then "五", "h" then "i", "iv" then "v"; never for bullets ("")."""
+    if not before or not after:
+        return False
+    style, start = list_numbering([before, after])
+    if any(numerals.style == style and start >= numerals.last for numerals in NUMERALS):
+        return False  # past the last numeral the language writes: "九十九"
+    return numeral(style, start + 1) == after

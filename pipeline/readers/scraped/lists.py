@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.languages import NUMERAL, joined_lines
 from pipeline.model import List, ListItem
-from pipeline.readers.numbering import list_numbering, roman_value
+from pipeline.readers.numbering import counts_on_from, list_numbering, roman_value
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
@@ -90,21 +90,34 @@ class Level:
     entries: list[tuple[Marked, list[str], list[Level]]] = field(default_factory=list)
 
 
-def build_list(items: list[tuple[Marked, list[str]]], spans_of) -> List:
-    """One list from its marked items, those of another family nested in the item before."""
-    open_levels = [Level(items[0][0].family)]
+def build_lists(items: list[tuple[Marked, list[str]]], spans_of) -> list[List]:
+    """The lists of marked items, those of another family nested in the item before. An
+    outer item whose number does not follow the one before ("2." after "4.") opens a list of
+    its own from that number: what the author numbered is never renumbered."""
+    outer: list[Level] = []
+    open_levels: list[Level] = []
     for marker, lines in items:
-        marker = in_context(marker, open_levels)
+        marker = in_context(marker, open_levels) if open_levels else marker
         depth = next((depth for depth in range(len(open_levels) - 1, -1, -1)
                       if open_levels[depth].family == marker.family), None)
-        if depth is not None:
+        if not open_levels or depth == 0 and not follows_on(open_levels[0], marker):
+            outer.append(Level(marker.family))
+            open_levels = [outer[-1]]
+        elif depth is not None:
             del open_levels[depth + 1:]
         elif open_levels[-1].entries:
             nested = Level(marker.family)
             open_levels[-1].entries[-1][2].append(nested)
             open_levels.append(nested)
         open_levels[-1].entries.append((marker, lines, []))
-    return built(open_levels[0], spans_of)
+    return [built(level, spans_of) for level in outer]
+
+
+def follows_on(level: Level, marker: Marked) -> bool:
+    """Whether `marker` carries on the items of `level`: a bullet after bullets, a number
+    after the one before it."""
+    last = level.entries[-1][0].value if level.entries else ""
+    return not marker.value or not last or counts_on_from(last, marker.value)
 
 
 def in_context(marker: Marked, open_levels: list[Level]) -> Marked:

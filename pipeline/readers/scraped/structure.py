@@ -47,8 +47,9 @@ from pipeline.model import (
 )
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.numbering import counts_on_from
 from pipeline.readers.scraped.dedupe import Unit, likeness_key
-from pipeline.readers.scraped.lists import Marked, build_list, items_of
+from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
     REFERENCE,
     heading_apart,
@@ -165,14 +166,10 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes_at = notes_section(units)
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
-        ending = [Heading(units[notes_at].text), *notes, *blocks(after, metadata)]
+        ending = [Heading(units[notes_at].text), *notes,
+                  *signed(after, metadata, after_notes=True)]
         units = units[:notes_at]
-    main, closing, after_sign_off = split_sign_off(units)
-    result = blocks(main, metadata)
-    if closing:
-        result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
-        result += blocks(after_sign_off, metadata)
-    result = levelled(result + ending)
+    result = levelled(signed(units, metadata) + ending)
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
 
@@ -204,11 +201,24 @@ def levelled(result: list[Block]) -> list[Block]:
     return result
 
 
-def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit]]:
+def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:
+    """The blocks of `units`, with their sign-off kept as lines and what follows it."""
+    main, closing, after_sign_off = split_sign_off(units, after_notes)
+    result = blocks(main, metadata)
+    if closing:
+        result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
+        result += blocks(after_sign_off, metadata)
+    return result
+
+
+def split_sign_off(units: list[Unit], after_notes: bool = False,
+                   ) -> tuple[list[Unit], list[Unit], list[Unit]]:
     """The units before the sign-off, the sign-off's (the short lines after the last
     paragraph: a closing phrase, a name, a role, a date), and those after it: paragraphs
     (a postscript, a mail's disclaimer) after a sign-off that closes a letter or before a
-    postscript."""
+    postscript. After the notes, where the text before is the notes', short lines are the
+    sign-off only when they sign (a closing phrase, a date, a person named): a note's
+    source on a line of its own stays a paragraph."""
     after = len(units)
     while after > 0 and is_prose(units[after - 1]):
         after -= 1
@@ -216,7 +226,8 @@ def split_sign_off(units: list[Unit]) -> tuple[list[Unit], list[Unit], list[Unit
     while start > 0 and is_sign_off_unit(units[start - 1]):
         start -= 1
     main, closing, rest = units[:start], units[start:after], units[after:]
-    if not any(unit.kind == "text" for unit in main) or not closing or (
+    follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
+    if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])):
         return units, [], []
     return main, closing, rest
@@ -235,6 +246,21 @@ def closes(sign_off: list[Unit]) -> bool:
     rows = [row for unit in sign_off for row in unit.rows]
     return any(row.endswith((",", "\uff0c")) for row in rows) or (
         len(rows) > 1 and detect(rows[-1]).is_date(rows[-1]))
+
+
+def signs(sign_off: list[Unit]) -> bool:
+    """Lines that close a letter, or name the person signing, on a line ("Dr Margaret CHEUNG
+    Wai-lan, JP"; "行政總裁 張慧蘭") or over or under the line of their role ("Captain Rahul
+    MENON" over "Harbour Master"), as a byline names them."""
+    rows = [row for unit in sign_off for row in unit.rows]
+    return closes(sign_off) or any(names_person(row) for row in rows) or any(
+        names_person(detect(name).byline_text(name, (), role))
+        for first, second in zip(rows, rows[1:], strict=False)
+        for name, role in ((first, second), (second, first)))
+
+
+def names_person(text: str) -> bool:
+    return detect(text).names_person(text)
 
 
 def is_postscript(unit: Unit) -> bool:
@@ -264,7 +290,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         for group in list_groups(pending):
             items = [item for unit in group for item in items_of(unit.rows)[1]]
             if len(items) >= 2 or (items and ends_lead_in(result)):
-                result.append(build_list(items, spans_of))
+                result.extend(build_lists(items, spans_of))
             else:
                 for unit in group:
                     result.append(block_of(unit, metadata, result, False, True))
@@ -277,7 +303,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             continue
         lead, items = items_of(unit.rows)
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
-                unit, units[index + 1:], pending):
+                unit, units[index + 1:], pending, result):
             pending.append(unit)
             continue
         flush()
@@ -305,15 +331,30 @@ def titles_joined(units: list[Unit]) -> list[Unit]:
     return joined
 
 
-def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit]) -> bool:
+def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit],
+                        before: list[Block]) -> bool:
     """A line alone opened by a section number ("2. What we do") over a paragraph, after a
-    list whose items are marked otherwise: the next section's heading, not that list's."""
+    list whose items are marked otherwise, or whose count it does not carry on while it
+    carries on the headings' ("2. Finance" after "1. Our work" and a list 1. to 4.): the next
+    section's heading, not that list's item."""
     marker = items_of(unit.rows)[1][0][0]
     after = next((other for other in following if other.kind == "text"), None)
     return (len(unit.rows) == 1 and is_heading_text(unit.text)
-            and marker.family not in families(pending)
+            and (marker.family not in families(pending)
+                 or resumes_headings(marker, pending, before))
             and after is not None and not items_of(after.rows)[1]
             and cells_of(after.rows) is None and not is_heading_text(after.text))
+
+
+def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -> bool:
+    """Whether `marker` counts on from the last heading numbered as it is, not from the last
+    item of the pending list numbered as it is."""
+    items = [item for unit in pending for item, _ in items_of(unit.rows)[1]
+             if item.family == marker.family]
+    headings = [heading for block in before if isinstance(block, Heading)
+                for heading, _ in items_of((block.text,))[1] if heading.family == marker.family]
+    return (bool(headings) and counts_on_from(headings[-1].value, marker.value)
+            and not counts_on_from(items[-1].value, marker.value))
 
 
 def families(units: list[Unit]) -> set[str]:
