@@ -7,7 +7,8 @@ blank lines between them. An item marked in another way than the items before it
 list nested in the item before, to any depth; one marked as an outer list's items are
 closes the lists inside it and carries on that list: `(a) … (i) … (ii) … (b)`. Whether `i`
 is a letter or a roman numeral is read from its place: after `(h)` it is the ninth letter,
-elsewhere the first numeral. Chinese lists count 一、二、 or （一）（二）.
+elsewhere the first numeral. Chinese lists count 一、二、 or （一）（二）. An outer item whose
+number does not follow the one before opens a list from its own number: none is renumbered.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ The rules read what the web page left behind:
   (tables.py, lists.py);
 - the title, its parallel and the byline, blank lines between them or not, open it;
 - the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
-  may follow it;
+  may follow it; after the notes, short lines that sign are one too;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
   (notes.py);
 - a one-line phrase with no closing full stop, followed by text, is a section heading, of
