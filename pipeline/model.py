@@ -211,8 +211,11 @@ class List:
 
 
 Cell = tuple[Span, ...]
-# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "(12)", "7:40", "–".
-FIGURE_CELL = re.compile(r"[(−+\-]?[£$€¥]?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]")
+# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "HK$1.2bn", "(12)",
+# "7:40"; or what stands for none in a column of figures: "–", "n/a", "N/A", "n.a.".
+FIGURE_CELL = re.compile(
+    r"[(−+\-]?(?:[A-Z]{1,2}\$|[£$€¥])?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]|n/a|n\.a\.",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
