@@ -9,7 +9,7 @@ from doit.exceptions import TaskFailed
 from pipeline.errors import PipelineError, in_words
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
-from pipeline.tasks.console import Console, document_of
+from pipeline.tasks.console import NOTE, Console, document_of
 from pipeline.tasks.drafts import model_current
 from pipeline.tasks.lock import hold_build_lock
 from pipeline.tasks.preload import preload_before_forking
@@ -64,7 +64,7 @@ def run(step_name, name, *arguments):
 
     collect_less()
     try:
-        on_a_roomy_stack(getattr(steps, step_name), ROOT, name, *arguments)
+        note = on_a_roomy_stack(getattr(steps, step_name), ROOT, name, *arguments)
     except PipelineError as error:
         if os.environ.get("PIPELINE_DEBUG"):
             raise
@@ -75,7 +75,7 @@ def run(step_name, name, *arguments):
         source = PROJECT.text_source(name).relative_to(ROOT)
         return TaskFailed(f"{source}: {in_words(error)}"
                           " (PIPELINE_DEBUG=1 shows the traceback)")
-    return None
+    return {NOTE: note} if note else None  # a line the console shows (removed editions)
 
 
 def refuse(message):
@@ -95,8 +95,12 @@ def declared(name):
 
 
 def layouts_for(name):
-    wanted = declared(name).layouts if declared(name) else ()
-    return [layout for layout in PROJECT.layouts() if not wanted or layout in wanted]
+    return PROJECT.layouts_of(declared(name).layouts if declared(name) else ())
+
+
+def dropped_layouts(name):
+    """The layouts a document no longer names: their editions are no task's to clean."""
+    return [layout for layout in PROJECT.layouts() if layout not in layouts_for(name)]
 
 
 def images_for(name):
@@ -125,7 +129,9 @@ def editions():
 
 def task_model():
     """Read, clean, deduplicate and structure a text, with any DOCX edits (JSON model)."""
-    yield group(task_model)
+    # A text removed from source/ has no task left: `doit clean` removes what was built for it.
+    yield {**group(task_model),
+           "clean": [(run, ["clean_left_behind", name]) for name in PROJECT.left_behind()]}
     for name in PROJECT.documents():
         yield {
             "name": name,
@@ -133,7 +139,7 @@ def task_model():
             "file_dep": list(step_code("build_model")),
             "uptodate": [(model_current, [PROJECT, name])],
             "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
-            "clean": True,
+            "clean": [(run, ["clean_model", name, *dropped_layouts(name)])],
         }
     for error in PROJECT.misnamed():
         yield {"name": error.path.stem, "actions": [(refuse, [error.seen_from(ROOT)])]}
@@ -150,7 +156,7 @@ def task_pdf():
                          *images_for(name), *exceptions_for(name, layout),
                          *step_code("build_pdf")],
             "targets": [PROJECT.pdf(name, layout)],
-            "clean": True,
+            "clean": [(run, ["clean_pdf", name, layout])],
         }
 
 

@@ -3,6 +3,8 @@ and every path the build follows kept inside the folder it belongs to."""
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 import stat
@@ -36,8 +38,7 @@ def staged(path: Path, data: bytes) -> Path:
     """`data` written and synced to a new temporary file beside `path`, to be moved there."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A build killed mid-write (kill -9) leaves its temporary behind: the next write removes it.
-    for stale in path.parent.glob(f".{path.name}.*.part"):
-        stale.unlink(missing_ok=True)
+    remove_temporaries(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         os.fchmod(handle, FILE_MODE)
@@ -49,6 +50,28 @@ def staged(path: Path, data: bytes) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(temporary)
+
+
+def remove_temporaries(path: Path) -> None:
+    """The temporaries writes of `path` killed midway left beside it (see `staged`)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        stale.unlink(missing_ok=True)
+
+
+def remove(path: Path) -> bool:
+    """`path`, an output, removed with any temporary of its writes; whether it was there."""
+    remove_temporaries(path)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def remove_empty(folder: Path) -> None:
+    """`folder`, when it is a folder (not a link to one) and holds nothing."""
+    with contextlib.suppress(OSError):  # not empty, not there, or a link
+        folder.rmdir()
 
 
 def write_text(path: Path, text: str) -> None:

@@ -151,6 +151,13 @@ class Layout:
         return self.folder.parent / FONTS
 
     @property
+    def grid_characters(self) -> int:
+        """How many characters of the body a line of a language written without spaces
+        (Chinese) holds: the text area's width in whole characters, so every line fills it
+        with none spread (clreq, 3.1: the text area a whole number of characters wide)."""
+        return int(self.page.measure_mm / (self.body_size_pt * 25.4 / 72))
+
+    @property
     def templates_folder(self) -> Path:
         return self.folder.parent / TEMPLATES
 

@@ -19,7 +19,7 @@ from typing import TypeVar
 from pipeline.addresses import shows_address
 from pipeline.errors import PipelineError
 from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
-from pipeline.list_numbers import numeral
+from pipeline.list_numbers import bullet, numeral
 
 T = TypeVar("T")
 
@@ -202,17 +202,27 @@ class List:
     @property
     def texts(self) -> list[str]:
         """Each item's text, a nested list's items following their parent's."""
-        texts = []
-        for item in self.items:
-            texts.append(item.text)
+        return [item.text for _, item in self.labelled()]
+
+    def labelled(self, depth: int = 0, parents: tuple[str, ...] = ()
+                 ) -> Iterator[tuple[str, ListItem]]:
+        """Each item with the label the editions print before it ("3.", "(c)", "2.1.", its
+        level's bullet), a nested list's items following their parent's; `depth` and
+        `parents` as the list is nested."""
+        labels = self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
+        for item, label, own in zip(self.items, labels, self.own_numbers(), strict=True):
+            yield label, item
             if item.sublist is not None:
-                texts += item.sublist.texts
-        return texts
+                yield from item.sublist.labelled(
+                    depth + 1, (*parents, own) if self.numbered else ())
 
 
 Cell = tuple[Span, ...]
-# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "(12)", "7:40", "–".
-FIGURE_CELL = re.compile(r"[(−+\-]?[£$€¥]?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]")
+# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "HK$1.2bn", "(12)",
+# "7:40"; or what stands for none in a column of figures: "–", "n/a", "N/A", "n.a.".
+FIGURE_CELL = re.compile(
+    r"[(−+\-]?(?:[A-Z]{1,2}\$|[£$€¥])?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]|n/a|n\.a\.",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from pipeline.readers.cleaning import (
     PHOTO_MARKER,
     clean_line,
     clean_text,
+    reading_in,
 )
 
 
@@ -144,3 +145,16 @@ def test_a_chinese_sentence_inside_an_english_line_takes_chinese_punctuation():
         "We will go on. 藝術屬於每一個人，我們會繼續努力。")
     assert clean_line("Chairperson's Message 主席的話, as she said") == (
         "Chairperson\u2019s Message 主席的話, as she said")
+
+
+@pytest.mark.parametrize("language, cells, figures", [
+    ("zh-HK", "年度\t2022-23\t2023-24", ["2022-23", "2023-24"]),
+    ("zh-CN", "财政年度\t2021-22\t6-8", ["2021-22", "6-8"]),
+    ("en-GB", "Year\t2022-23\t6-8", ["2022\u201323", "6\u20138"]),
+])  # fmt: skip
+def test_a_cell_of_figures_alone_is_set_as_its_documents_figures(language, cells, figures):
+    """Chinese figures stay as the author wrote them, in a table's cell as in a paragraph
+    ("2023-24年度"); the en-dash range is English's."""
+    with reading_in(language):
+        assert clean_text(cells).split("\t")[1:] == figures
+        assert clean_text(f"{figures[0]}年度") == f"{figures[0]}年度"

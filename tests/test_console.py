@@ -31,7 +31,7 @@ def test_a_preflight_problem_shared_by_the_editions_is_said_once(tmp_path):
     errors = [line for line in out.getvalue().splitlines() if line.startswith("error:")]
     assert errors == [f"error: output/x/x-print.pdf: {problem}"]
     assert out.getvalue().splitlines()[-1].endswith(
-        "; 1 error; 1 task not run because of them (preview:x/print).")
+        "; 1 error; 1 task not run because of it (preview:x/print).")
 
 
 def test_different_problems_are_each_said(tmp_path):
@@ -59,9 +59,9 @@ def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_bu
 
 def test_a_first_build_stopped_speaks_of_no_previous_editions(tmp_path):
     lines = summary_after_failure(tmp_path, "source/x.txt: no text: the file is empty")
-    heading = lines.index("x  (in output/x/)")
+    heading = lines.index("x")  # no folder was made: none is pointed at
     assert lines[heading + 1] == "  nothing built yet: see the error above"
-    assert not [line for line in lines if "previous build" in line]
+    assert not [line for line in lines if "previous build" in line or "output/" in line]
 
 
 def summary_after_failure(folder, message: str) -> list[str]:
@@ -95,6 +95,80 @@ def test_sources_stopped_on_their_first_build_have_no_previous_editions(tmp_path
     result = doit(folder, "model")
     lines = result.stdout.splitlines()
     for name in ("empty", "typo"):
-        heading = lines.index(f"{name}  (in output/{name}/)")
+        heading = lines.index(name)  # stopped before its folder in output/ was made
         assert lines[heading + 1] == "  nothing built yet: see the error above"
+        assert not (folder / "output" / name).exists()
     assert "previous build" not in result.stdout
+    # The failed tasks are not counted as built, nor as held back.
+    assert lines[-1].startswith("Built 1 task in ") and lines[-1].endswith("; 2 errors."), lines
+    # The task asked for, held back by its model's failure, is said to be the one asked for.
+    last = doit(folder, "pdf:empty/print").stdout.splitlines()[-1]
+    assert last.startswith("Built 0 tasks in ") and last.endswith(
+        "; 1 error; pdf:empty/print, asked for, not run because of it."), last
+
+
+# --- what the last line counts -------------------------------------------------------------
+
+
+def task(name: str, **more) -> SimpleNamespace:
+    return SimpleNamespace(name=name, actions=[1], task_dep=[], **more)
+
+
+EDITIONS = [f"{kind}:{{name}}/{layout}" for layout in ("print", "screen", "large-print")
+            for kind in ("pdf", "preview", "preflight")] + ["docx:{name}"]
+
+
+def failed_models(reporter, names: list[str], held: list[str] = EDITIONS) -> None:
+    """Each document of `names` read and failed, holding back the tasks `held` (by default
+    its ten editions' tasks) and, as doit reports them, the groups of tasks that hold them."""
+    for name in names:
+        reporter.execute_task(task(f"model:{name}"))
+        reporter.add_failure(task(f"model:{name}"), TaskFailed(f"source/{name}.txt: no text"))
+        for held_back in held:
+            reporter.add_failure(task(held_back.format(name=name)), UnmetDependency("x"))
+        for group in ("pdf", "preview", "preflight", "docx", "model"):
+            reporter.add_failure(task(group, has_subtask=True), UnmetDependency("x"))
+
+
+def test_only_real_tasks_are_counted_as_held_back_and_failures_not_as_built(tmp_path):
+    reporter, out = console(tmp_path)
+    reporter.execute_task(task("model:fine"))
+    failed_models(reporter, [f"bad-{number}" for number in range(7)])
+    reporter.complete_run()
+    last = out.getvalue().splitlines()[-1]
+    assert last.startswith("Built 1 task in "), last
+    assert "; 7 errors; 70 tasks not run because of them (pdf:bad-0/print" in last, last
+    assert ", model" not in last and "(model" not in last
+
+
+def test_tasks_asked_for_that_could_not_run_are_named_as_such(tmp_path):
+    reporter, out = console(tmp_path)
+    names = ["model", "model:x", "pdf", "pdf:x/print", "pdf:x/screen", "preview:x/print",
+             "preflight:x/print"]
+    tasks = {name: task(name, has_subtask=":" not in name) for name in names}
+    tasks["pdf"].task_dep = ["pdf:x/print", "pdf:x/screen"]
+    reporter.initialize(tasks, ["preflight:x/print"])
+    failed_models(reporter, ["x"], ["pdf:{name}/print", "preview:{name}/print",
+                                    "preflight:{name}/print"])
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[-1].endswith(
+        "; 1 error; preflight:x/print, asked for, and 2 tasks it needs not run because of it"
+        " (pdf:x/print, preview:x/print).")
+
+    reporter.initialize(tasks, ["pdf"])  # a group asked for: its tasks are
+    failed_models(reporter, ["x"], ["pdf:{name}/print", "pdf:{name}/screen"])
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[-1].endswith(
+        "; 1 error; pdf:x/print, pdf:x/screen, asked for, not run because of it.")
+
+    reporter.initialize(tasks, list(tasks))  # a plain `doit`: everything is selected
+    failed_models(reporter, ["x"])
+    reporter.complete_run()
+    assert "asked for" not in out.getvalue().splitlines()[-1]
+
+
+def test_a_line_a_step_returns_is_shown(tmp_path):
+    reporter, out = console(tmp_path)
+    reporter.add_success(task("model:x", values={"note": "removed the screen edition of x"}))
+    reporter.add_success(task("pdf:x/print", values={}))
+    assert out.getvalue() == "removed the screen edition of x\n"

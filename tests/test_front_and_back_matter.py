@@ -102,6 +102,95 @@ def test_a_heading_with_its_paragraph_right_under_it_is_not_taken_apart():
     assert plain(document.blocks[0].spans).startswith("Opening the galleries The galleries")
 
 
+# --- 1a. The line over the title: the page's kicker ------------------------------------------
+
+SIMPLIFIED_BODY = "二〇二三年是本馆开馆以来读者最多的一年。\n\n我们衷心感谢全体义工。"
+
+# A web page's line naming the publication or organisation over its title, the title, and its
+# byline: the kicker, the title and the byline, in several organisations' words and scripts.
+KICKERED = [
+    ("Eastbrook Water Trust – Annual Report 2024", "Chief Executive's Statement",
+     "Dr Margaret O'NEILL-CHAN, OBE, JP, Chief Executive", ENGLISH_BODY,
+     ("Eastbrook Water Trust\u00a0– Annual Report 2024", "Chief Executive\u2019s Statement",
+      Byline("Dr\u00a0Margaret O\u2019NEILL-CHAN", ("OBE", "JP"), "Chief Executive"))),
+    ("Northfield Rail Museum | Annual Review 2023–24", "Chair's Foreword",
+     "Professor Ian McTAGGART, FRSE, Chair", ENGLISH_BODY,
+     ("Northfield Rail Museum | Annual Review 2023–24", "Chair\u2019s Foreword",
+      Byline("Professor Ian McTAGGART", ("FRSE",), "Chair"))),
+    ("Eastgate Housing Association: Report and Accounts", "Our Year in Review",
+     "By Priya Ramanathan, Chief Executive", ENGLISH_BODY,
+     ("Eastgate Housing Association: Report and Accounts", "Our Year in Review",
+      Byline("Priya Ramanathan", (), "Chief Executive"))),
+    ("海岸公園管理局 二〇二四年年報", "主席報告", "海岸公園管理局主席 梁淑儀", CHINESE_BODY,
+     ("海岸公園管理局 二〇二四年年報", "主席報告", Byline("梁淑儀", (), "海岸公園管理局主席"))),
+    ("滨江图书馆 二〇二三年年报", "馆长致辞", "滨江图书馆馆长 欧阳志豪", SIMPLIFIED_BODY,
+     ("滨江图书馆 二〇二三年年报", "馆长致辞", Byline("欧阳志豪", (), "滨江图书馆馆长"))),
+]
+
+
+def kickered(kicker, title, byline, body, gap="\n", times=1) -> str:
+    return f"{kicker}{gap}{title}{gap}" + gap.join([byline] * times) + f"\n\n{body}"
+
+
+@pytest.mark.parametrize("times", [1, 4])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+@pytest.mark.parametrize("kicker, title, byline, body, read_as", KICKERED,
+                         ids=[case[0] for case in KICKERED])
+def test_the_line_over_the_title_is_its_subtitle(kicker, title, byline, body, read_as, gap,
+                                                  times):
+    document = read(kickered(kicker, title, byline, body, gap, times))
+    assert (document.metadata.subtitle, document.metadata.title, document.byline) == read_as
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert plain(document.blocks[0].spans) == body.split("\n\n")[0].replace("'", "\u2019")
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+def test_the_line_over_a_title_and_its_parallel(gap):
+    document = read(kickered("Westport Arts Council – Annual Report 2024",
+                             f"Chairperson's Message{gap}主席的話",
+                             "Ms Helen TSANG Wai-lan, BBS, Chairperson", ENGLISH_BODY, gap, 2))
+    assert (document.metadata.subtitle, document.metadata.title, document.byline.name) == (
+        "Westport Arts Council\u00a0– Annual Report 2024", "Chairperson\u2019s Message 主席的話",
+        f"Ms{NBSP}Helen TSANG{NBSP}Wai-lan")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+def test_the_metadata_subtitle_stands_in_the_kickers_place_and_the_report_says_so(tmp_path):
+    source = tmp_path / "statement.txt"
+    source.write_text(kickered("Eastbrook Water Trust – Annual Report 2024",
+                               "Chief Executive's Statement",
+                               "Dr Margaret O'NEILL-CHAN, OBE, Chief Executive", ENGLISH_BODY),
+                      encoding="utf-8")
+    document, report = read_scraped(source, Metadata(title="", subtitle="Annual Report 2024"))
+    assert (document.metadata.subtitle, document.metadata.title) == (
+        "Annual Report 2024", "Chief Executive\u2019s Statement")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert {"lines": [1], "text": "Eastbrook Water Trust\u00a0– Annual Report 2024",
+            "reason": "the line over the title; the metadata's subtitle stands in its place"
+            } in report["dropped"]
+
+
+def test_a_title_given_in_the_metadata_leaves_the_kicker_the_subtitle():
+    document = read(kickered("Eastbrook Water Trust – Annual Report 2024",
+                             "Chief Executive's Statement",
+                             "Dr Margaret O'NEILL-CHAN, OBE, Chief Executive", ENGLISH_BODY),
+                    title="Chief Executive's Statement")
+    assert (document.metadata.subtitle, document.byline.role) == (
+        "Eastbrook Water Trust\u00a0– Annual Report 2024", "Chief Executive")
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize("text", [
+    # No byline says which line is the title: the first is, the second a section heading.
+    f"Eastbrook Water Trust – Annual Report 2024\n\nChief Executive's Statement\n\n{ENGLISH_BODY}",
+    # Running text over a title and byline is the text's, not a kicker.
+    "Every home we let this year went to a family in need, and we built more than ever.\n\n"
+    f"Our Year in Review\n\nBy Priya Ramanathan, Chief Executive\n\n{ENGLISH_BODY}",
+])
+def test_no_kicker_without_a_title_and_byline_under_it(text):
+    assert read(text).metadata.subtitle == ""
+
+
 # --- 2. Notes right under their heading ------------------------------------------------------
 
 ENGLISH_LETTER = ("Visitors rose by a third[1] and school visits doubled.[2]\n\n"

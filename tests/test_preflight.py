@@ -771,22 +771,6 @@ def test_the_layouts_own_colours_pass_total_ink(print_bytes, tmp_path):
     assert check(report, "total-ink").passed  # 100 % black; the marks' registration strokes
 
 
-def test_a_table_split_by_a_page_break_is_found_past_what_the_page_ended_with():
-    from pipeline.checks.preflight.common_rules import table_printed
-    from pipeline.model import Span, Table
-
-    def row(*texts):
-        return tuple((Span(text),) for text in texts)
-
-    table = Table(header=row("Museum", "2024"),
-                  rows=(row("Riverside", "412"), row("Thames", "401"), row("Watermen", "156")))
-    printed = table_printed("table 1", table)
-    # A list's numbers, which pdfium reads after a page's text, then the repeated header.
-    pages = "Museum2024Riverside412Thames4011.2.(a)Museum2024Watermen156"
-    assert re.search(printed.pattern, pages)
-    assert not re.search(printed.pattern, pages.replace("Watermen", "Waterman"))
-
-
 def test_a_text_is_found_as_it_stands_and_as_a_pattern_at_the_same_unclaimed_place():
     from pipeline.checks.preflight.common_rules import Printed, unclaimed_place
 

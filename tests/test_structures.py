@@ -581,3 +581,9 @@ def test_a_last_chinese_sentence_is_a_paragraph_and_a_chinese_signature_a_sign_o
     blocks = blocks_of("本年度工作順利完成。\n\n最後，我衷心感謝全體同事的努力。\n\n海港事務監督\n莫慧琳")
     assert blocks[1] == Paragraph((Span("最後，我衷心感謝全體同事的努力。"),))
     assert blocks[2] == SignOff(((Span("海港事務監督"),), (Span("莫慧琳"),)))
+
+
+def test_a_column_of_figures_with_currencies_and_none_standing_is_numeric():
+    blocks = blocks_of("A text comes first.\n\n\tBudget\tChange\tNote\nParks\tHK$1.2bn\tn/a\tnew\n"
+                       "Pools\tUS$340m\t−2.7%\tN/A\nPiers\t(12)\tN/A\tn.a.\n\nA text follows.")
+    assert blocks[1].numeric == (False, True, True, False)

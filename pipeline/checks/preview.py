@@ -24,7 +24,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from pipeline.files import write_bytes
+from pipeline.files import remove, write_bytes
 
 SHEET_COLUMNS = 4
 SHEET_PAGES = 24  # six rows of four: an A4 sheet at 50 dpi is about 1.9 by 3.9 kilopixels
@@ -144,14 +144,17 @@ def png_bytes(image: Image.Image, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def remove_stale(folder: Path, stem: str, page_count: int, sheet_count: int) -> None:
+def remove_stale(folder: Path, stem: str, page_count: int, sheet_count: int) -> bool:
     """Remove this stem's page PNGs beyond `page_count`, sheets beyond `sheet_count`, and
-    the unnumbered sheet of earlier builds; another stem's files (stem-notes-p009.png) stay."""
+    the unnumbered sheet of earlier builds; another stem's files (stem-notes-p009.png) stay.
+    Whether any was removed."""
     numbered = re.compile(rf"{re.escape(stem)}-(?:p(?P<page>\d+)|contact-(?P<sheet>\d+))\.png")
+    removed = False
     for path in folder.glob(f"{glob.escape(stem)}-*.png"):
         if path.name == f"{stem}-contact.png":
-            path.unlink(missing_ok=True)
+            removed |= remove(path)
         elif match := numbered.fullmatch(path.name):
             page, sheet = match["page"], match["sheet"]
             if (page and int(page) > page_count) or (sheet and int(sheet) > sheet_count):
-                path.unlink(missing_ok=True)
+                removed |= remove(path)
+    return removed

@@ -35,6 +35,36 @@ def elements_with_parents(node) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Di
             yield from elements_with_parents(kid)
 
 
+def object_references(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    """The references to annotations (OBJR) an element holds, in order."""
+    return [kid for kid in kids_of(element) if isinstance(kid, pikepdf.Dictionary)
+            and kid.get("/Type") == pikepdf.Name.OBJR]
+
+
+def link_target(annotation: pikepdf.Dictionary) -> str:
+    """Where a link annotation leads: its address or its named destination."""
+    action = annotation.get("/A")
+    if isinstance(action, pikepdf.Dictionary) and "/URI" in action:
+        return str(action.URI)
+    return str(annotation.get("/Dest", ""))
+
+
+def continues_link(link: pikepdf.Dictionary, piece: pikepdf.Dictionary, pages: dict) -> bool:
+    """Whether the Link element `piece` is the rest of the Link `link`, set on a later line:
+    it leads where `link` does, below it or on a later page (`pages`: each page's number by
+    its object's objgen)."""
+    first, rest = object_references(link), object_references(piece)
+    if not first or not rest or link_target(first[-1].Obj) != link_target(rest[0].Obj):
+        return False
+    before, after = pages.get(first[-1].Pg.objgen, -1), pages.get(rest[0].Pg.objgen, -1)
+    if before != after:
+        return after > before
+    # PDF's y grows upwards: the piece's top is at or below the foot of the line before.
+    above, below = ([float(value) for value in reference.Obj.Rect]
+                    for reference in (first[-1], rest[0]))
+    return max(below[1], below[3]) <= min(above[1], above[3]) + 0.5
+
+
 def marked_content_id(operands, operator) -> int | None:
     """The MCID a BDC operator opens, if it names one."""
     properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None

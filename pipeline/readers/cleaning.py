@@ -72,6 +72,7 @@ SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹�
 INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
 # Every white space but the no-break space (Word's tabs and line breaks too) is one space.
 WHITE_SPACE = re.compile(r"[^\S\u00a0]")
+LETTER = re.compile(r"[^\W\d_]")  # of any script: what says a line's language
 
 
 def flattened(spans: tuple[Span, ...]) -> str:
@@ -132,9 +133,13 @@ def reading_in(language: str) -> Iterator[None]:
 
 def line_language(line: str) -> Profile:
     """The language `line` is typeset in: its characters', or the document's where that is of
-    the same script (a line of either Chinese in a Chinese document is the document's)."""
+    the same script (a line of either Chinese in a Chinese document is the document's), or
+    where the line has no letters to say (a table's cell "2022-23" is the document's figures,
+    kept as its paragraphs' "2023-24年度" are)."""
     language, document = detect(line), DOCUMENT_LANGUAGE.get()
-    return document if document is not None and document.script == language.script else language
+    if document is not None and (document.script == language.script or not LETTER.search(line)):
+        return document
+    return language
 
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:

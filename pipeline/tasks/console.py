@@ -33,6 +33,8 @@ class Run:
     errors: list[str] = field(default_factory=list)
     held_back: list[str] = field(default_factory=list)  # tasks a failed task they need held back
     failed: set[str] = field(default_factory=set)  # the tasks that failed, by name
+    asked: set[str] = field(default_factory=set)  # the tasks named on the command line, if any
+    notes: list[str] = field(default_factory=list)  # what a step did beyond its outputs
 
 
 class Console:
@@ -53,7 +55,7 @@ class Console:
     # --- doit's calls, in the order it makes them -------------------------------------------
 
     def initialize(self, tasks, selected_tasks) -> None:
-        self.run = Run()
+        self.run = Run(asked=asked_for(tasks, selected_tasks or []))
 
     def get_status(self, task) -> None:
         pass
@@ -64,11 +66,16 @@ class Console:
             self.write(f".  {task.name}\n")
 
     def add_success(self, task) -> None:
-        pass
+        note = (getattr(task, "values", None) or {}).get(NOTE)
+        if note:  # said by the build process, which has no console of its own
+            self.write(f"{note}\n")
 
     def add_failure(self, task, fail) -> None:
         if isinstance(fail, UnmetDependency):
-            self.run.held_back.append(task.name)
+            # A group (`model`, running every model task) does nothing of its own: not a task
+            # held back.
+            if not getattr(task, "has_subtask", False) and task.name not in self.run.held_back:
+                self.run.held_back.append(task.name)
             return
         if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
             self.write(fail.get_msg())
@@ -101,6 +108,21 @@ class Console:
 
 
 UNCHECKED = "not checked: no preflight report of this PDF"
+# The key of a task's values (a step's return, dodo.py's `run`) holding a line to show.
+NOTE = "note"
+
+
+def asked_for(tasks: dict, selected: list[str]) -> set[str]:
+    """The tasks the command line named, a group standing for its tasks; none when it named
+    none (doit then selects every task)."""
+    if set(tasks) <= set(selected):
+        return set()
+    asked = set(selected)
+    for name in selected:
+        task = tasks.get(name)
+        if task is not None and getattr(task, "has_subtask", False):
+            asked.update(task.task_dep)
+    return asked
 
 
 def named(tasks: list[str], shown: int = 3) -> str:
@@ -142,14 +164,28 @@ def summary(project: Project, run: Run) -> str:
     for name in documents:
         lines += document_lines(project, name, f"model:{name}" in run.executed,
                                 stale=f"model:{name}" in run.failed)
-    tail = f"{counted(len(run.executed), 'task')} in {seconds:.1f} s"
+    built = [task for task in run.executed if task not in run.failed]
+    tail = f"{counted(len(built), 'task')} in {seconds:.1f} s"
     if run.errors:
-        tail += f"; {counted(len(set(map(problem_of, run.errors))), 'error')}"
+        problems = len(set(map(problem_of, run.errors)))
+        tail += f"; {counted(problems, 'error')}"
         if run.held_back:
-            tail += (f"; {counted(len(run.held_back), 'task')} not run because of them "
-                     f"({named(run.held_back)})")
+            tail += "; " + held_back(run, "it" if problems == 1 else "them")
     lines.append(f"Built {tail}.")
     return "\n".join(lines) + "\n"
+
+
+def held_back(run: Run, errors: str) -> str:
+    """The tasks the errors kept from running: those asked for named first, as such."""
+    asked = [task for task in run.held_back if task in run.asked]
+    needed = [task for task in run.held_back if task not in run.asked]
+    if not asked:
+        return f"{counted(len(needed), 'task')} not run because of {errors} ({named(needed)})"
+    said = f"{named(asked)}, asked for,"
+    if needed:
+        they = "it needs" if len(asked) == 1 else "they need"
+        said += f" and {counted(len(needed), 'task')} {they}"
+    return said + f" not run because of {errors}" + (f" ({named(needed)})" if needed else "")
 
 
 def document_lines(project: Project, name: str, read: bool = False,
@@ -158,9 +194,10 @@ def document_lines(project: Project, name: str, read: bool = False,
     its lines were web-page debris; when its reading failed (`stale`: an edited draft
     refused, say), that the editions shown are the previous build's, not the edits' (and
     when there are none, a first build stopped, that nothing is built yet)."""
-    folder = project.output_dir(name).relative_to(project.root)
+    folder = project.output_dir(name)
     editions = edition_lines(project, name)
-    lines = [f"{name}  (in {folder}/)"]
+    # A document stopped before its folder was made has no folder to point at.
+    lines = [f"{name}  (in {folder.relative_to(project.root)}/)" if folder.is_dir() else name]
     if stale and editions:  # a first build stopped has no previous editions to speak of
         lines.append("  not rebuilt: the error above stopped it; these are the previous"
                      " build's editions")

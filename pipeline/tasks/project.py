@@ -55,6 +55,20 @@ class Project:
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
 
+    def layouts_of(self, wanted: Iterable[str]) -> list[str]:
+        """The layouts a document's metadata names (`wanted`; none named: every one)."""
+        wanted = set(wanted)
+        return [layout for layout in self.layouts() if not wanted or layout in wanted]
+
+    def left_behind(self) -> list[str]:
+        """The folders of output/ no document builds into any more: their text was removed
+        from source/ (or renamed)."""
+        if not self.output_root.is_dir():
+            return []
+        documents = set(self.documents())
+        return sorted(path.name for path in self.output_root.iterdir()
+                      if path.is_dir() and path.name not in documents)
+
     # --- a document's inputs ------------------------------------------------------------
 
     def scraped(self, name: str) -> Path:

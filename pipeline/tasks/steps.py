@@ -20,8 +20,10 @@ from pipeline.tasks.project import DRAFT_LAYOUT, Project
 PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; the report has all
 
 
-def build_model(root: Path, name: str) -> None:
-    """Source (scraped text, or marked-up text holding DOCX edits) -> the document model."""
+def build_model(root: Path, name: str) -> str | None:
+    """Source (scraped text, or marked-up text holding DOCX edits) -> the document model;
+    then the editions of the layouts its metadata no longer names are removed, and the line
+    saying so returned (see `drop_editions`)."""
     from pipeline.model import refuse_too_many_texts, to_json
     from pipeline.readers.metadata import load_metadata
     from pipeline.tasks import drafts
@@ -44,6 +46,39 @@ def build_model(root: Path, name: str) -> None:
     files.write_json(project.model(name), to_json(document))
     state["sources"] = drafts.digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+    return drop_editions(project, name, metadata.layouts)
+
+
+def drop_editions(project: Project, name: str, wanted: tuple[str, ...]) -> str | None:
+    """Remove the editions of document `name` in the layouts its metadata no longer names
+    (`wanted`): no task builds them any more, and an edition left under its own name, older
+    than the text, would be sent to press or published as if current. Only what the build
+    wrote goes (PDF, previews, preflight report); the DOCX draft is every document's. The
+    model task does this, as it is the one that reads the metadata again when it changes.
+    The console's line, when there was any such edition."""
+    named = project.layouts_of(wanted)
+    dropped = [layout for layout in project.layouts() if layout not in named]
+    project.refuse_escapes(name, dropped)
+    removed = [layout for layout in dropped if remove_edition(project, name, layout)]
+    if not removed:
+        return None
+    editions = f"edition{'s' * (len(removed) != 1)}"
+    return (f"removed the {' and '.join(removed)} {editions} of {name} (PDF, previews, "
+            f"preflight report in {project.output_dir(name).relative_to(project.root)}/): "
+            f"{project.metadata(name).relative_to(project.root)} names "
+            f"{' and '.join(named)} only")
+
+
+def remove_edition(project: Project, name: str, layout: str) -> bool:
+    """Remove an edition's PDF (or the file it was set aside as), preflight report and
+    previews; whether there was any of them."""
+    from pipeline.checks.preview import remove_stale
+
+    removed = [files.remove(path) for path in (project.pdf(name, layout),
+                                               project.failed_pdf(name, layout),
+                                               project.preflight_report(name, layout))]
+    previews = remove_stale(project.preview_dir(name), f"{name}-{layout}", 0, 0)
+    return any(removed) or previews
 
 
 def read_marked_up(project: Project, name: str, metadata):
@@ -147,8 +182,41 @@ def set_aside(pdf: Path, failed: Path) -> None:
 def clean_check(root: Path, name: str, layout_name: str) -> None:
     """`doit clean` removes the preflight's report and any PDF it set aside as failed."""
     project = checked(root, name, layout_name)
-    project.preflight_report(name, layout_name).unlink(missing_ok=True)
-    project.failed_pdf(name, layout_name).unlink(missing_ok=True)
+    files.remove(project.preflight_report(name, layout_name))
+    files.remove(project.failed_pdf(name, layout_name))
+    remove_empty_folders(project, name)
+
+
+def clean_pdf(root: Path, name: str, layout_name: str) -> None:
+    """`doit clean` removes the edition's PDF."""
+    project = checked(root, name, layout_name)
+    files.remove(project.pdf(name, layout_name))
+    remove_empty_folders(project, name)
+
+
+def clean_model(root: Path, name: str, *dropped: str) -> None:
+    """`doit clean` removes the model and the deduplication report, and the editions of the
+    layouts the document no longer names (`dropped`), which no task of its cleans."""
+    project = checked(root, name, *dropped)
+    files.remove(project.model(name))
+    files.remove(project.dedupe_report(name))
+    for layout in dropped:
+        remove_edition(project, name, layout)
+    remove_empty_folders(project, name)
+
+
+def clean_left_behind(root: Path, name: str) -> None:
+    """`doit clean` removes what was built for a text since removed from source/, which has
+    no task of its own: every file a task of its would clean."""
+    clean_model(root, name, *Project(Path(root)).layouts())
+    clean_draft(root, name)
+
+
+def remove_empty_folders(project: Project, name: str) -> None:
+    """The folders the build made for document `name`, once cleaning left them empty
+    (anything else in them keeps them)."""
+    for folder in (project.preview_dir(name), project.output_dir(name), project.output_root):
+        files.remove_empty(folder)
 
 
 def preview_pdf(root: Path, name: str, layout_name: str) -> None:
@@ -195,8 +263,9 @@ def clean_draft(root: Path, name: str) -> None:
     if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
         print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
         return
-    docx.unlink(missing_ok=True)
-    project.draft_state(name).unlink(missing_ok=True)
+    files.remove(docx)
+    files.remove(project.draft_state(name))
+    remove_empty_folders(project, name)
 
 
 def clean_previews(root: Path, name: str, layout_name: str) -> None:
@@ -205,3 +274,4 @@ def clean_previews(root: Path, name: str, layout_name: str) -> None:
 
     project = checked(root, name, layout_name)
     remove_stale(project.preview_dir(name), f"{name}-{layout_name}", 0, 0)
+    remove_empty_folders(project, name)

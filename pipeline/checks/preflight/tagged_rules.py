@@ -11,7 +11,16 @@ from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, holder_of, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
-from pipeline.pdf.structure import attribute, elements_with_parents, is_element, kids_of, lists
+from pipeline.pdf.structure import (
+    attribute,
+    continues_link,
+    elements_with_parents,
+    is_element,
+    kids_of,
+    link_target,
+    lists,
+    object_references,
+)
 from pipeline.pdf.text import marked_texts
 
 
@@ -59,7 +68,7 @@ def structure_problems(edition: Edition) -> list[str]:
     all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
     Table may hold one as its first or last kid, 14.8.4.3); every list saying how its items
     are numbered; every ID in the IDTree; every marked content named in the parent tree by
-    the element that holds it."""
+    the element that holds it; every link annotation once in a Link (link_problems)."""
     root = edition.pdf.Root.get("/StructTreeRoot")
     if root is None:
         return []  # the tagged rule says so
@@ -89,6 +98,51 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += list_problems(root)
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
+    problems += link_problems(edition.pdf, root, elements)
+    return problems
+
+
+def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
+    """Each link annotation is held by one Link element (PDF/UA-1 7.18.5, ISO 32000-1
+    14.8.4.4.2; Matterhorn 28-011), which its /StructParent names in the parent tree; no two
+    lie over the same words (a screen reader would announce the link twice, Tab stop at it
+    twice); and a link set on several lines is one Link holding each line's annotation, not
+    a Link a line."""
+    pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+    holders: dict[tuple[int, int], list] = {}
+    for element, _ in elements:
+        for reference in object_references(element):
+            holders.setdefault(reference.Obj.objgen, []).append(element)
+    nums = root.ParentTree.Nums
+    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+    problems, seen = [], set()
+    for number, page in enumerate(pdf.pages, 1):
+        for annotation in page.get("/Annots", []):
+            if annotation.get("/Subtype") != pikepdf.Name.Link:
+                continue
+            where = f"page {number}: the link to {link_target(annotation)!r}"
+            held = holders.get(annotation.objgen, [])
+            if len(held) != 1:
+                problems.append(f"{where} is held by {len(held)} structure elements, not one")
+            elif held[0].S != pikepdf.Name.Link:
+                problems.append(f"{where} is in a {str(held[0].S)[1:]}, not a Link element")
+            elif getattr(parents.get(int(annotation.get("/StructParent", -1))), "objgen",
+                         None) != held[0].objgen:
+                problems.append(f"{where}: its /StructParent does not name its Link")
+            over = (number, link_target(annotation),
+                    tuple(round(float(value), 1) for value in annotation.get("/Rect", ())))
+            if over in seen:
+                problems.append(f"{where} is two link annotations over the same words")
+            seen.add(over)
+    for element, _ in elements:
+        kids = kids_of(element)
+        for link, piece in zip(kids, kids[1:], strict=False):
+            if (is_element(link) and is_element(piece)
+                    and link.S == piece.S == pikepdf.Name.Link
+                    and continues_link(link, piece, pages)):
+                target = link_target(object_references(link)[-1].Obj)
+                problems.append(f"the link to {target!r}, set on several lines, is a Link a"
+                                " line, not one Link")
     return problems
 
 

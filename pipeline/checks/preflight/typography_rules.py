@@ -12,7 +12,7 @@ from itertools import islice
 from operator import attrgetter, sub
 
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
-from pipeline.languages import PROFILES
+from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Furniture
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
@@ -209,6 +209,9 @@ class SetLine:
     words: tuple[tuple[float, float], ...]  # (start, end) of each word, in points
     text: str
     full: bool  # it reaches the measure: a justified line, not a paragraph's last
+    # In a language whose justified lines are spread between their characters (Chinese), not
+    # at word spaces, which it has none of, or none to judge.
+    between_characters: bool = False
 
     @property
     def spaces(self) -> list[float]:
@@ -224,6 +227,7 @@ class Typesetting:
     spaces: tuple[float, ...]
     widest: float  # the widest space on a line of more than two spaces
     full_lines: int
+    spread_lines: int  # full lines justified between their characters (Chinese)
     # The lines of running text (a list item's, a note's too), and those of them ending with
     # a hyphen: the house style's share is of all lines, so a ragged edition's few full
     # lines do not make a compound broken at its own hyphen look like many.
@@ -248,8 +252,10 @@ def typesetting(edition: Edition) -> Typesetting:
 def measured_typesetting(edition: Edition) -> Typesetting:
     size, pages = edition.layout.body_size_pt, edition.read(PAGE_SETTING)
     lines = [line for page_lines, _ in pages for line in page_lines]
+    spread = [line for line in lines if line.full and line.between_characters]
     # A justified line's spaces are even; a table's row, whose gaps are columns, is not one.
-    full = [line for line in lines if line.full and len(line.words) > 1
+    full = [line for line in lines if line.full and not line.between_characters
+            and len(line.words) > 1
             and max(line.spaces) - min(line.spaces) <= EVEN_SPACES * size]
     spaces = tuple(space / size for line in full for space in line.spaces)
     widest = max((space / size for line in full if len(line.spaces) > 2
@@ -258,7 +264,7 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     for line in lines:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
-    return Typesetting(spaces, widest, len(full), len(lines),
+    return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
                        tuple((number, empty) for number, (_, empty) in enumerate(pages[:-1], 1)
                              if empty > MAX_EMPTY))
@@ -269,15 +275,29 @@ def page_setting(edition: Edition, number: int, glyphs: list[Glyph]
     """A page's lines of body text, and the share of its text area left empty below what is
     printed on it."""
     area = edition.text_area(number)
-    return (body_lines(glyphs, edition.layout.body_size_pt, area, number),
+    language = profile_for(edition.document.metadata.language)
+    return (body_lines(glyphs, edition.layout.body_size_pt, body_measure(edition, area), number,
+                       language),
             emptiness(glyphs, area))
+
+
+def body_measure(edition: Edition, area: Box) -> Box:
+    """The text area as wide as the body's lines: in a language set on a grid of whole
+    characters (Chinese: the template's width), as many of them as it holds."""
+    left, bottom, right, top = area
+    if not profile_for(edition.document.metadata.language).words_spaced:
+        layout = edition.layout
+        right = min(right, left + layout.grid_characters * layout.body_size_pt)
+    return left, bottom, right, top
 
 
 PAGE_SETTING = PageMeasure(page_setting)
 
 
-def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int) -> list[SetLine]:
-    """The lines of text of the body's size inside the text area, as drawn."""
+def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int,
+               language: Profile) -> list[SetLine]:
+    """The lines of text of the body's size inside the text area, as drawn, in a document
+    in `language`."""
     left, bottom, right, top = area
     start, end, tolerance = left - 1, right + 1, SIZE_TOLERANCE_PT * 4
     body = [glyph for glyph in glyphs if bottom <= glyph.y <= top and start <= glyph.x <= end
@@ -303,8 +323,18 @@ def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int) -> list[S
         if words:
             text = "".join(map(attrgetter("text"), row)).rstrip()
             lines.append(SetLine(page, tuple(map(tuple, words)), text,
-                                 abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT))
+                                 abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT,
+                                 spread_between_characters(text, language)))
     return lines
+
+
+def spread_between_characters(text: str, language: Profile) -> bool:
+    """Whether a justified line of `text`, in a document in `language`, is spread between its
+    characters: it is read in the document's language unless another's letters dominate it
+    (as a phrase is tagged), an address or a Latin word in a Chinese line staying Chinese."""
+    read_in = next((profile for profile in PROFILES
+                    if profile is not language and profile.dominates(text)), language)
+    return bool(read_in.spread_characters) and bool(re.search(read_in.spread_characters, text))
 
 
 def emptiness(glyphs: list[Glyph], area: Box) -> float:
@@ -320,7 +350,10 @@ def emptiness(glyphs: list[Glyph], area: Box) -> float:
 def typography_summary(edition: Edition) -> str:
     found = typesetting(edition)
     spaces = (f"word spaces of {found.full_lines} full lines: 95 % under {found.p95:.2f} em, "
-              f"the widest {found.widest:.2f} em; " if found.spaces else "ragged right; ")
+              f"the widest {found.widest:.2f} em; " if found.spaces else "")
+    if found.spread_lines:
+        spaces += f"{found.spread_lines} full lines justified between their characters; "
+    spaces = spaces or "ragged right; "
     hyphens = (f"{found.hyphenated} hyphenated ({found.hyphenated / found.measured_lines:.0%}"
                "), " if found.measured_lines else "")
     empty = len(found.empty_pages)

@@ -19,7 +19,7 @@ from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import deduplicate, report
-from pipeline.readers.scraped.structure import build_document
+from pipeline.readers.scraped.structure import build_document, kicker_drop
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
@@ -42,7 +42,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result = deduplicate(cleared.text)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
-    result.drops = sorted(cleared.drops + result.drops, key=lambda drop: drop.lines)
+    kicker = kicker_drop(result.units, metadata)
+    result.drops = sorted(cleared.drops + result.drops + ([kicker] if kicker else []),
+                          key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (
             document.metadata.title == title_from_name(name)):

@@ -6,7 +6,8 @@ The rules read what the web page left behind:
   no-break-space line before it;
 - lines with the same number of cells are a table, lines opened by markers a list
   (tables.py, lists.py);
-- the title, its parallel and the byline, blank lines between them or not, open it;
+- the title, its parallel and the byline, blank lines between them or not, open it; a
+  short line over a title that a byline follows is the page's kicker, the subtitle;
 - the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
   may follow it; after the notes, short lines that sign are one too;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
@@ -48,7 +49,7 @@ from pipeline.model import (
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.numbering import counts_on_from
-from pipeline.readers.scraped.dedupe import Unit, likeness_key
+from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
     REFERENCE,
@@ -65,11 +66,17 @@ SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
+KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
     units = front_lines_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
+    kicker = texts[0] if over_title(texts) else None
+    if kicker is not None:
+        units = [unit for unit in units if unit is not kicker]
+        texts = texts[1:]
+        metadata = replace(metadata, subtitle=metadata.subtitle or kicker.text)
     twin = parallel_title(texts, metadata.title)
     units = [unit for unit in units if unit is not twin]
     texts = [unit for unit in texts if unit is not twin]
@@ -89,19 +96,28 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
     return Document(name, metadata, byline, tuple(body(units, metadata)))
 
 
+def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
+    """The line over the title, when the metadata's subtitle stands in its place: for the
+    editor to review, as nothing of the text is dropped unsaid."""
+    texts = [unit for unit in front_lines_apart(units) if unit.kind == "text"]
+    if not metadata.subtitle or not over_title(texts):
+        return None
+    return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
+
+
 def front_lines_apart(units: list[Unit]) -> list[Unit]:
-    """The title, its parallel in the other script and the byline written on the lines of
-    the opening block ("Chairman's Statement" over "主席的話", or over "Professor Alan LAU
-    Ka-ming, SBS, JP, Chairman"), made units of their own, as when blank lines part them."""
+    """The line over the title, the title, its parallel in the other script and the byline
+    written on the lines of the opening block ("Chairman's Statement" over "主席的話", or
+    over "Professor Alan LAU Ka-ming, SBS, JP, Chairman"), made units of their own, as when
+    blank lines part them."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
     if first is None or len(units[first].rows) < 2:
         return units
     rows = units[first].apart()
-    if not is_heading_text(rows[0].text):
+    start = 1 if over_title(rows) else 0
+    taken = start + title_lines(rows[start:])
+    if taken == start:
         return units
-    taken = 1
-    if is_heading_text(rows[1].text) and detect(rows[0].text) is not detect(rows[1].text):
-        taken = 2  # the title's parallel
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
     if taken == 1:
@@ -109,6 +125,33 @@ def front_lines_apart(units: list[Unit]) -> list[Unit]:
     rest = units[first].rows[taken:]
     after = [Unit("text", rest, units[first].lines[taken:])] if rest else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
+
+
+def title_lines(texts: list[Unit]) -> int:
+    """How many of the opening lines are the title: 2 for a title over its parallel in the
+    other script ("Chairman's Statement" over "主席報告"), 1 for a heading-shaped line, else
+    0."""
+    if not texts or not is_heading_text(texts[0].text):
+        return 0
+    return 2 if len(texts) > 1 and parallels(texts[0].text, texts[1].text) else 1
+
+
+def parallels(first: str, second: str) -> bool:
+    """Two heading-shaped lines in two languages: a title and its parallel."""
+    return is_heading_text(second) and detect(first) is not detect(second)
+
+
+def over_title(texts: list[Unit]) -> bool:
+    """Whether the opening line is a kicker: a short line written once over the title (and
+    its parallel) that a byline follows, naming the publication or the organisation as a
+    web page prints it over a title ("Harbourside Water Trust – Annual Report 2024" over
+    "Chief Executive's Statement"). The byline under it says which line is the title."""
+    if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
+        return False
+    if title_lines(texts) != 1:  # no heading, or a title and its parallel
+        return False
+    taken = 1 + title_lines(texts[1:])
+    return 1 < taken < len(texts) and is_byline(texts[taken], under_title=True)
 
 
 def parallel_title(texts: list[Unit], title: str) -> Unit | None:
@@ -119,8 +162,7 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     first, second = texts[0].text, texts[1]
     if title and likeness_key(first) != likeness_key(title):
         return None
-    twins = is_heading_text(first) and is_heading_text(second.text) and (
-        detect(first) is not detect(second.text))
+    twins = is_heading_text(first) and parallels(first, second.text)
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 

@@ -102,7 +102,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         body=body([(*numbered[index], index) for index in order], setting),
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
-        grid=grid_characters(layout) if not profile_for(language).words_spaced else 0,
+        grid=layout.grid_characters if not profile_for(language).words_spaced else 0,
         heading=heading,
         counter_styles=counter_styles(all_lists(document)),
     )
@@ -122,13 +122,6 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
     return unbroken(with_line_ends(text, dict.fromkeys(
         (end + 1 if spaced else end for end in ends), "break")), language
                     ).replace(LINE_END, Markup("<br>"))
-
-
-def grid_characters(layout: Layout) -> int:
-    """How many characters of the body a line of a language written without spaces
-    (Chinese) holds: the text area's width in whole characters, so every line fills it
-    with none spread (clreq, 3.1: the text area a whole number of characters wide)."""
-    return int(layout.page.measure_mm / (layout.body_size_pt * 25.4 / 72))
 
 
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,

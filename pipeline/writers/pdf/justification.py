@@ -6,8 +6,11 @@ and a line of Chinese has none: it is left short of the measure by a fraction of
 character, or by one or two where a closing mark may not begin the next line. After layout,
 each such line of a justified block (its last line aside) gets the space it lacks spread
 evenly after its characters, by a letter spacing of its own text boxes (CSS Text 3's
-inter-character justification); a line WeasyPrint justified at its spaces is already full.
-A line lacking much more, before a long address, is left short rather than letter-spaced.
+inter-character justification). A line of such a block that holds a space (before an
+address, a Latin word) WeasyPrint has already filled by widening that space alone, a hole of
+several characters: its spaces are first given back their own width, and the line spread
+as any other. A line lacking much more, before a long address, is left short rather than
+letter-spaced.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.languages import PROFILES, Profile
+from pipeline.languages import PROFILES, Profile, profile_for
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
@@ -55,15 +58,18 @@ def block_lines(box) -> Iterator[tuple]:
 
 
 def spread(line, block, spread_by: str) -> None:
-    lacking = block.content_box_x() + block.width - line_end(line)
-    characters = sum(len(text_box.text) for text_box in text_boxes(line))
     text = "".join(text_box.text for text_box in text_boxes(line))
-    if lacking <= FULL or characters < 2 or not re.search(spread_by, text):
+    if len(text) < 2 or not re.search(spread_by, text):
+        return
+    if profile_for(block.style["lang"] or "").spread_characters:
+        unjustified(line)  # its space is no word space to take what the line lacks
+    lacking = block.content_box_x() + block.width - line_end(line)
+    if lacking <= FULL:
         return
     if lacking > WIDEST_SPREAD * block.style["font_size"]:
         return  # left short, as the writer leaves an English line before a long address
     # After every character but the last: the last one's spacing falls beyond the measure.
-    widened(line, lacking / (characters - 1), 0.0)
+    widened(line, lacking / (len(text) - 1), 0.0)
 
 
 def line_end(line) -> float:
@@ -84,15 +90,41 @@ def text_boxes(box) -> Iterator:
 def widened(box, spacing: float, advance: float) -> float:
     """`box` moved right by `advance` and its characters spaced by `spacing` more; returns the
     advance of what follows it (as WeasyPrint's add_word_spacing does for spaces)."""
+
+    def letter_spaced(text_box) -> float:
+        style = text_box.style.copy()  # the line's own: the paragraph's other lines share it
+        letter_spacing = style["letter_spacing"]
+        style["letter_spacing"] = (0 if letter_spacing == "normal" else letter_spacing) + spacing
+        text_box.style = style
+        return spacing * len(text_box.text)
+
+    return resized(box, letter_spaced, advance)
+
+
+def unjustified(line) -> None:
+    """`line` with the spacing WeasyPrint's justification gave its spaces taken back
+    (layout/inline.py, add_word_spacing), what follows each moved back with it."""
+    from weasyprint.layout.inline import count_expandable_spaces
+
+    def spaces_given_back(text_box) -> float:
+        extra = text_box.justification_spacing * count_expandable_spaces(text_box)
+        if extra:
+            text_box.justification_spacing = 0
+            text_box.pango_layout.justification_spacing = 0  # as it is drawn
+        return -extra
+
+    resized(line, spaces_given_back, 0.0)
+
+
+def resized(box, extra_of, advance: float) -> float:
+    """`box` moved right by `advance`, each of its text boxes made wider by what `extra_of`
+    changes in it (returning the width it adds), what follows moved on; returns the advance
+    of what follows `box`."""
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, boxes.TextBox):
         box.position_x += advance
-        style = box.style.copy()  # the line's own: the paragraph's other lines share it
-        letter_spacing = style["letter_spacing"]
-        style["letter_spacing"] = (0 if letter_spacing == "normal" else letter_spacing) + spacing
-        box.style = style
-        extra = spacing * len(box.text)
+        extra = extra_of(box)
         box.width += extra
         return advance + extra
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
@@ -100,7 +132,7 @@ def widened(box, spacing: float, advance: float) -> float:
         start = advance
         for child in box.children:
             if child.is_in_normal_flow():
-                advance = widened(child, spacing, advance)
+                advance = resized(child, extra_of, advance)
         box.width += advance - start
         return advance
     box.translate(advance, 0)

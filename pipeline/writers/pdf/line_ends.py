@@ -12,6 +12,12 @@ space there, and gets none.
 
 A note reference is a small superior figure without a line height of its own, so its link
 had a box of no height; every link's box is made as tall as its line.
+
+WeasyPrint 70 passes a link on to every inline box inside its <a> (an address's <span>, an
+<em>), and annotates each: a link whose words sit in such a box was two annotations over the
+same words, the inner one tagged inside a Span, which a screen reader announced as two links
+and the Tab key stopped at twice. Only the <a>'s own boxes (one a line it is set on) keep
+their annotations: PDF/UA-1 (7.18.5) asks each to be in a Link element.
 """
 
 from __future__ import annotations
@@ -84,6 +90,13 @@ def source_text(element) -> str:
         parts.append(LINE_BREAK if child.tag == "br" else source_text(child))
         parts.append(COLLAPSED.sub(" ", child.tail or ""))
     return "".join(parts)
+
+
+def links_of_their_own(pages) -> None:
+    """Only the link annotations of the boxes that are links themselves (an <a>'s pieces),
+    not those of the boxes inside them that WeasyPrint passed the link on to."""
+    for page in pages:
+        page.links[:] = [link for link in page.links if link[3].link is not None]
 
 
 def links_as_tall_as_their_lines(pages) -> None:

@@ -37,7 +37,11 @@ from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
 from pipeline.writers.pdf.lacking_glyphs import generated_characters, lacking_fonts
-from pipeline.writers.pdf.line_ends import links_as_tall_as_their_lines, space_line_ends
+from pipeline.writers.pdf.line_ends import (
+    links_as_tall_as_their_lines,
+    links_of_their_own,
+    space_line_ends,
+)
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
@@ -78,6 +82,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         justify_lines(laid_out.pages, layout.justification)
         justify_between_characters(laid_out.pages, document.scripts)
         space_line_ends(laid_out.pages)
+        links_of_their_own(laid_out.pages)
         links_as_tall_as_their_lines(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()

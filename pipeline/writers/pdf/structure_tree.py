@@ -19,7 +19,10 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   (4.3) puts the Caption right after its Figure. A figure whose picture is not yet supplied
   is its caption alone, a `P`: there is no picture to describe;
 - a note is a `Note` with an `/ID` (PDF/UA-1, 7.9), a reference to it a `Reference`
-  holding its link; links say where they lead (`/Contents`);
+  holding its link; links say where they lead (`/Contents`); a link set on several lines
+  (an address broken across them, even across a page) is one `Link` holding the
+  annotation of each of its pieces (ISO 32000-1, 14.8.4.4.2: a Link associates content with
+  its link annotation or annotations), not a link a line;
 - a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body;
   the `/IDTree` finds every element by its `/ID` (the header cells' and the notes');
 - a nested list stands in the body (`LBody`) of the item it belongs to, and every list says
@@ -49,7 +52,13 @@ from pipeline.model import (
     Table,
 )
 from pipeline.pdf.pages import Box
-from pipeline.pdf.structure import is_element, kids_of, marked_instructions
+from pipeline.pdf.structure import (
+    continues_link,
+    is_element,
+    kids_of,
+    marked_instructions,
+    object_references,
+)
 from pipeline.writers.html.blocks import note_anchor, reference_anchor
 from pipeline.writers.pdf.tagging import make_artifacts
 
@@ -129,6 +138,7 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         without_empty(block)
         scope_headers(block)
         mark_references(block, tagging)
+        join_link_pieces(pdf, block, replaced, pages)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
     describe_links(pdf, tagging.links)
@@ -320,12 +330,28 @@ def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
             kid.S = pikepdf.Name.Reference
 
 
+def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: dict,
+                     pages: dict) -> None:
+    """A link set on several lines is one Link: WeasyPrint makes an element of each line's
+    piece, siblings one after the other, each holding its annotation. A piece is a Link
+    leading where the one before it does, on a later line (below it, or on a later page)."""
+    kept: list = []
+    for kid in kids_of(element):
+        if (is_element(kid) and kid.S == pikepdf.Name.Link and kept and is_element(kept[-1])
+                and kept[-1].S == pikepdf.Name.Link and continues_link(kept[-1], kid, pages)):
+            merge(pdf, kept[-1], kid, replaced)
+            continue
+        kept.append(kid)
+        if is_element(kid):
+            join_link_pieces(pdf, kid, replaced, pages)
+    if len(kept) != len(kids_of(element)):
+        element.K = pikepdf.Array(kept)
+
+
 def link_destination(link: pikepdf.Dictionary) -> str:
     """Where a Link element's annotation leads: its named destination."""
-    for kid in kids_of(link):
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.OBJR:
-            return str(kid.Obj.get("/Dest", ""))
-    return ""
+    references = object_references(link)
+    return str(references[0].Obj.get("/Dest", "")) if references else ""
 
 
 def describe_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:

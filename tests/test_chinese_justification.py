@@ -1,0 +1,133 @@
+"""Chinese lines justified between their characters in every edition: a line holding a space
+before an address is spread, or left short, never filled by that one space; list text on the
+grid of whole characters the paragraphs keep; the preflight judging such lines justified.
+A marine parks body's Traditional Chinese report (tests/chinese_justification/), rendered
+and measured from the PDFs with pdftotext."""
+
+import json
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.checks.preflight.typography_rules import spread_between_characters
+from pipeline.languages.chinese import CHINESE
+from pipeline.languages.english import ENGLISH
+from pipeline.layouts import load_layout
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+from .support import SEED
+
+TEXTS = Path(__file__).parent / "chinese_justification"
+NAME = "marine-parks-2024"
+LAYOUTS = ["print", "screen", "large-print"]
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory) -> dict[str, tuple[Path, object, object]]:
+    folder = tmp_path_factory.mktemp("justification")
+    path = TEXTS / f"{NAME}.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
+    built = {}
+    for name in LAYOUTS:
+        layout = load_layout(ROOT / "layouts", name)
+        pdf = folder / f"{NAME}-{name}.pdf"
+        pdf.write_bytes(render_pdf(document, layout, TEXTS))
+        built[name] = (pdf, document, layout)
+    return built
+
+
+def words_by_line(pdf: Path, pages: bool = False) -> list:
+    """Each line pdftotext finds: its words' (left, right, text); with `pages`, (page, words)."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    lines = [(number, [(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
+                       for word in line.iter(f"{XHTML}word")])
+             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"))
+             for line in page.iter(f"{XHTML}line")]
+    return lines if pages else [words for _, words in lines]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_space_before_an_address_takes_no_more_than_its_share(editions, layout):
+    """The line before an address is spread between its characters or left short, its one
+    space never widened into a hole (README: not letter-spaced across it either)."""
+    pdf, _, settings = editions[layout]
+    size = settings.body_size_pt
+    before_address = [line for line in words_by_line(pdf) if len(line) > 1
+                      and any(word[2].startswith("https://") for word in line[1:])]
+    assert before_address
+    for line in before_address:
+        gaps = [after[0] - before[1] for before, after in zip(line, line[1:], strict=False)]
+        assert max(gaps) < 0.6 * size, (line, gaps)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_chinese_list_text_stands_on_whole_characters(editions, layout):
+    """Every item's text, numbered 一、 or 1., bulleted, nested (a) or （一）, starts a whole
+    number of characters from the text area's edge: the first level's on the two
+    characters of the paragraphs' indent."""
+    pdf, _, settings = editions[layout]
+    size = settings.body_size_pt
+    lines = words_by_line(pdf, pages=True)
+    lefts = {}  # each page's text area edge: where a paragraph's lines start
+    for page, line in lines:
+        if len(line[0][2]) > 10:
+            lefts[page] = min(lefts.get(page, line[0][0]), line[0][0])
+    items = {"保育珊瑚群落": 2, "珊瑚健康普查": 2, "海草床分布調查": 2,
+             "在海下灣設立六個長期監測點": 4, "東平洲及印洲塘的珊瑚覆蓋率": 4}
+    found = {}
+    for page, line in lines:
+        for start, _, text in line:
+            for item, characters in items.items():
+                if text.startswith(item[:6]):
+                    found[item] = start - lefts[page]
+                    assert start - lefts[page] == pytest.approx(characters * size, abs=0.3), text
+    assert set(found) == set(items)
+    if layout == "print":  # the paragraphs' first-line indent, two characters
+        first = next(line[0][0] - lefts[page] for page, line in lines
+                     if line[0][2].startswith("過去一年"))
+        assert found["珊瑚健康普查"] == pytest.approx(first, abs=0.3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_preflight_finds_chinese_lines_justified(editions, layout):
+    pdf, document, settings = editions[layout]
+    report = preflight(pdf, document, settings, TEXTS)
+    typography = next(check for check in report.checks if check.rule == "typography")
+    assert "ragged right" not in typography.message
+    assert "full lines justified between their characters" in typography.message
+    assert "word spaces of" not in typography.message  # a Chinese line has none to judge
+
+
+@pytest.mark.slow
+def test_the_preflight_judges_english_by_its_word_spaces(seed_build):
+    """The seed's print edition is justified at its word spaces, its large print ragged, as
+    before: no English line is taken for one spread between characters."""
+    output = seed_build.folder / "output" / SEED
+    for layout, says in (("print", "word spaces of"), ("large-print", "word spaces of")):
+        report = json.loads((output / f"{SEED}-{layout}.preflight.json").read_text())
+        typography = next(check for check in report["checks"] if check["rule"] == "typography")
+        assert says in typography["message"]
+        assert "between their characters" not in typography["message"]
+
+
+def test_a_line_is_spread_between_characters_in_the_language_it_is_read_in():
+    # A Chinese line, an address in it or not; an English one in a Chinese document.
+    assert spread_between_characters("情，請瀏覽 https://www.marineparks.gov.hk/tc", CHINESE)
+    assert spread_between_characters("年內，我們為市民、學校及團體舉辦了各類教育活動", CHINESE)
+    assert not spread_between_characters("https://www.marineparks.gov.hk/tc/visit/", CHINESE)
+    # English, with a Chinese name in it, set at its word spaces; a Chinese line inside
+    # English between its characters.
+    assert not spread_between_characters("the Chairman, 陳嘉明, opened the new centre at",
+                                          ENGLISH)
+    assert spread_between_characters("海岸公園管理委員會主席陳嘉明先生主持開幕儀式", ENGLISH)

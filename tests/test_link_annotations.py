@@ -1,0 +1,143 @@
+"""Links in the tagged editions as a screen reader and the Tab key meet them: each piece of a
+link (one a line it is set on) is one link annotation, never two over the same words; each
+annotation is held by one Link element, which its /StructParent names (PDF/UA-1 7.18.5,
+ISO 32000-1 14.8.4.4.2); a link set on several lines is one Link holding all its pieces'
+annotations. The preflight says so of a file where it is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.checks.preflight.tagged_rules import link_problems
+from pipeline.layouts import load_layout
+from pipeline.model import Metadata
+from pipeline.pdf.structure import elements_with_parents, link_target, object_references
+from pipeline.readers.markup import read_markup
+from pipeline.readers.scraped import scraped_document
+from pipeline.writers.pdf import render, structure_tree
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # each test lays out a document in a tagged layout
+
+LAYOUTS = ROOT / "layouts"
+LONG = ("https://www.reservoir-board.example.net/publications/annual-report/2023-24/"
+        "catchment-rainfall-by-district.html")
+MAIL = "records.office@reservoir-board.example.net"
+ENGLISH = f"""Title: Chair's statement
+Byline: Priya NAIR, Chair of the Reservoir Board
+
+The board measured rainfall in every catchment this year. The readings for each district, month by month, are set out at {LONG} and are revised each quarter as the gauges are checked.[^1]
+
+Copies of earlier reports may be asked for from {MAIL}, or read in [the *board's* own library](https://library.reservoir-board.example.net/reading-room/opening-hours/) on weekdays.
+
+# Catchments
+
+Seven catchments fed the reservoirs, against six a year before.
+
+[^1]: The gauges are read at nine in the morning.
+"""
+CHINESE = f"""水務委員會主席報告
+
+本年度各集水區的雨量均有記錄，詳細數字載於 https://www.reservoir-board.example.net/zh/rainfall.html 網頁，每季更新一次。市民亦可電郵至 {MAIL} 查詢。
+
+委員會將繼續改善量度方法，並定期公布結果。
+"""
+
+
+def english(tmp_path: Path):
+    return read_markup(ENGLISH, tmp_path / "reservoir-chair.md", Metadata(title=""), tmp_path)
+
+
+def chinese():
+    return scraped_document("reservoir-chair-zh", CHINESE,
+                            Metadata(title="", language="zh-HK"))[0]
+
+
+def rendered(document, layout: str, folder: Path) -> Path:
+    path = folder / f"{document.name}-{layout}.pdf"
+    path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+    return path
+
+
+def annotations(pdf: pikepdf.Pdf) -> list[tuple[int, pikepdf.Dictionary]]:
+    return [(number, annotation) for number, page in enumerate(pdf.pages)
+            for annotation in page.get("/Annots", [])
+            if annotation.get("/Subtype") == pikepdf.Name.Link]
+
+
+def holders(pdf: pikepdf.Pdf) -> dict[tuple[int, int], list[pikepdf.Dictionary]]:
+    """Each annotation's structure elements, by the annotation's objgen."""
+    held: dict[tuple[int, int], list] = {}
+    for element, _ in elements_with_parents(pdf.Root.StructTreeRoot):
+        for reference in object_references(element):
+            held.setdefault(reference.Obj.objgen, []).append(element)
+    return held
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_each_line_of_a_link_is_one_annotation_and_each_link_one_element(tmp_path, layout):
+    path = rendered(english(tmp_path), layout, tmp_path)
+    with pikepdf.open(path) as pdf:
+        found = annotations(pdf)
+        places = [(number, link_target(annotation),
+                   tuple(round(float(value), 1) for value in annotation.Rect))
+                  for number, annotation in found]
+        assert len(places) == len(set(places)), "two annotations over the same words"
+        held = holders(pdf)
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+        for _, annotation in found:
+            elements = held.get(annotation.objgen, [])
+            assert [str(element.S) for element in elements] == ["/Link"]
+            assert parents[int(annotation.StructParent)].objgen == elements[0].objgen
+        long_pieces = [annotation for _, annotation in found if link_target(annotation) == LONG]
+        assert len(long_pieces) >= 2, "the address is set on one line: make it longer"
+        assert len({held[piece.objgen][0].objgen for piece in long_pieces}) == 1
+        # The note's reference (a Reference holding its Link) and its link back count too.
+        assert {link_target(annotation) for _, annotation in found} == {
+            LONG, f"mailto:{MAIL}", "https://library.reservoir-board.example.net/reading-room/"
+            "opening-hours/", "note-1", "note-ref-1"}
+        assert link_problems(pdf, pdf.Root.StructTreeRoot,
+                             list(elements_with_parents(pdf.Root.StructTreeRoot))) == []
+    report = preflight(path, english(tmp_path), load_layout(LAYOUTS, layout))
+    assert not report.errors, report.errors
+
+
+def test_a_chinese_text_has_an_annotation_for_each_address_line(tmp_path):
+    document = chinese()
+    path = rendered(document, "screen", tmp_path)
+    with pikepdf.open(path) as pdf:
+        found = annotations(pdf)
+        held = holders(pdf)
+        assert {link_target(annotation) for _, annotation in found} == {
+            "https://www.reservoir-board.example.net/zh/rainfall.html", f"mailto:{MAIL}"}
+        rects = [(number, tuple(annotation.Rect)) for number, annotation in found]
+        assert len(rects) == len(set(rects))
+        assert all([str(element.S) for element in held[annotation.objgen]] == ["/Link"]
+                   for _, annotation in found)
+        assert len({held[annotation.objgen][0].objgen for _, annotation in found}) == 2
+    assert not preflight(path, document, load_layout(LAYOUTS, "screen")).errors
+
+
+def test_the_preflight_finds_a_link_annotated_twice_or_a_link_a_line(tmp_path, monkeypatch):
+    """With the mends undone (WeasyPrint's own tagging), the preflight names each fault
+    an auditor finds."""
+    monkeypatch.setattr(render, "links_of_their_own", lambda pages: None)
+    monkeypatch.setattr(structure_tree, "join_link_pieces", lambda *arguments: None)
+    document = english(tmp_path)
+    path = rendered(document, "screen", tmp_path)
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.StructTreeRoot
+        problems = link_problems(pdf, root, list(elements_with_parents(root)))
+    said = "\n".join(problems)
+    assert f"the link to {LONG!r} is in a Span, not a Link element" in said
+    assert f"the link to {LONG!r} is two link annotations over the same words" in said
+    assert f"the link to {LONG!r}, set on several lines, is a Link a line" in said
+    report = preflight(path, document, load_layout(LAYOUTS, "screen"))
+    assert any(check.rule == "logical-structure" for check in report.errors)
