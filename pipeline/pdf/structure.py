@@ -73,6 +73,15 @@ def marked_content_id(operands, operator) -> int | None:
     return None
 
 
+# The operators that paint: text shown, images and forms, shadings, paths filled or stroked.
+PAINTING = frozenset(("Tj", "TJ", "'", '"', "Do", "INLINE IMAGE", "sh", "S", "s", "f", "F",
+                      "f*", "B", "B*", "b", "b*"))
+
+
+def paints(operator: str) -> bool:
+    return operator in PAINTING
+
+
 def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:
     """Each instruction of the page with its CTM and the MCID of the innermost marked
     content around it that has one (None outside any)."""

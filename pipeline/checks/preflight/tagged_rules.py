@@ -11,7 +11,9 @@ from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, holder_of, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
+from pipeline.pdf.pages import Content, Reading
 from pipeline.pdf.structure import (
+    PAINTING,
     attribute,
     continues_link,
     elements_with_parents,
@@ -19,7 +21,9 @@ from pipeline.pdf.structure import (
     kids_of,
     link_target,
     lists,
+    marked_content_id,
     object_references,
+    paints,
 )
 from pipeline.pdf.text import marked_texts
 
@@ -76,7 +80,9 @@ def structure_problems(edition: Edition) -> list[str]:
     problems = []
     if any(element.S == pikepdf.Name.Part for element, _ in elements):
         problems.append("the tree is cut into per-page Part elements")
-    body = [element for element, parent in elements if element.S == pikepdf.Name.P
+    # A paragraph, or a block of lines (a byline, a sign-off): a Div holding a P a line.
+    body = [element for element, parent in elements
+            if element.S in (pikepdf.Name.P, pikepdf.Name.Div)
             and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
     pictures = [figure for figure in document.figures if figure.image]
@@ -98,6 +104,8 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += list_problems(root)
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
+    problems += marked_content_problems(edition, root)
+    problems += empty_element_problems(elements)
     problems += link_problems(edition.pdf, root, elements)
     return problems
 
@@ -232,6 +240,56 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
+def marked_ids(content: Content) -> list[tuple[int, bool]]:
+    """(MCID, whether it paints anything) of each marked content of a page, in order."""
+    opened: list[int | None] = []
+    found: dict[int, bool] = {}
+    for operands, operator, _ in content.instructions:
+        if operator in ("BDC", "BMC"):
+            opened.append(marked_content_id(operands, operator))
+            if opened[-1] is not None:
+                found[opened[-1]] = False
+        elif operator == "EMC" and opened:
+            opened.pop()
+        elif paints(operator):
+            found |= {mcid: True for mcid in opened if mcid is not None}
+    return list(found.items())
+
+
+MARKED = Reading(marked_ids, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
+
+
+def marked_content_problems(edition: Edition, root) -> list[str]:
+    """The parent tree names exactly each page's marked content (ISO 32000-1, 14.7.4.4):
+    an element for every MCID the page marks, no entry (nor a null) for one it does not;
+    and no marked content that paints nothing, an element's text that is not there."""
+    nums = root.ParentTree.Nums
+    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+    problems = []
+    for number, (page, marked) in enumerate(zip(edition.pdf.pages, edition.read(MARKED),
+                                                strict=True), 1):
+        entry = parents.get(int(page.obj.get("/StructParents", -1)))
+        entry = list(entry) if isinstance(entry, pikepdf.Array) else []
+        ids = {mcid for mcid, _ in marked}
+        problems += [f"page {number}: the parent tree holds MCID {mcid}, which the page does"
+                     " not mark" for mcid in range(len(entry)) if mcid not in ids]
+        problems += [f"page {number}: MCID {mcid} is held by no element in the parent tree"
+                     for mcid in sorted(ids) if mcid >= len(entry) or entry[mcid] is None]
+        problems += [f"page {number}: MCID {mcid} marks nothing drawn"
+                     for mcid, drawn in marked if not drawn]
+    return problems
+
+
+def empty_element_problems(elements: list) -> list[str]:
+    """No element holds nothing: an empty Span or NonStruct is noise to assistive technology
+    (the PDF Association's Tagged PDF Best Practice Guide: Syntax, 3.5). An empty table
+    cell keeps its place in the table's grid."""
+    empty = [element for element, _ in elements
+             if element.S in (pikepdf.Name.Span, pikepdf.Name.NonStruct)
+             and not kids_of(element)]
+    return [f"{len(empty)} empty {str(empty[0].S)[1:]} elements"] if empty else []
+
+
 def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
     """In a document in another script, every marked content that `profile` is the first of
     its script to hold (Han for Chinese; Simplified Chinese's own characters for it) lies in
@@ -266,7 +324,7 @@ def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple,
 
 TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
-    Rule("logical-structure", "error", structure_problems),
+    Rule("logical-structure", "error", structure_problems, reads=(MARKED,)),
     Rule("language", "error", language_problems),
     # One a language with a script of its own ("chinese-language").
     *(Rule(profile.rule, "error", functools.partial(phrase_language_problems, profile))

@@ -60,8 +60,10 @@ from pipeline.pdf.structure import (
     object_references,
 )
 from pipeline.writers.html.blocks import note_anchor, reference_anchor
-from pipeline.writers.pdf.tagging import make_artifacts
+from pipeline.writers.pdf.tagging import make_artifacts, number_marked_content
 
+# Inline groupings, which go when they hold nothing; an empty table cell keeps its place.
+EMPTIED = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # A repeated header row: pagination, as running heads are, but neither header nor footer.
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
@@ -135,6 +137,7 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         last_page = page
     blocks = told(blocks, tagging, image_boxes(pdf))
     for block in blocks:
+        as_lines(pdf, block)
         without_empty(block)
         scope_headers(block)
         mark_references(block, tagging)
@@ -142,6 +145,8 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
     describe_links(pdf, tagging.links)
+    number_marked_content(pdf)
+    without_empty(document)  # what held only marked content that paints nothing
     root = pdf.Root.StructTreeRoot
     root.IDTree = pikepdf.Dictionary(Names=pikepdf.Array(identified(root)))
     keys = [int(key) for key in list(root.ParentTree.Nums)[0::2]]
@@ -310,13 +315,54 @@ def alt_language(alt: str, language: str) -> str | None:
 
 
 def without_empty(element: pikepdf.Dictionary) -> bool:
-    """Drop the empty elements under `element` (a line break's NonStruct holds nothing);
+    """Drop the empty inline elements under `element` (a line break's NonStruct, the Span
+    keeping a note's reference with its word): noise to assistive technology, which the
+    PDF Association's Tagged PDF Best Practice Guide: Syntax (3.5) says to leave out;
     whether `element` itself holds nothing."""
     kept = [kid for kid in kids_of(element)
-            if not (is_element(kid) and without_empty(kid) and kid.S == pikepdf.Name.NonStruct)]
+            if not (is_element(kid) and without_empty(kid) and kid.S in EMPTIED)]
     if "/K" in element:
         element.K = pikepdf.Array(kept)
     return not kept
+
+
+def as_lines(pdf: pikepdf.Pdf, element: pikepdf.Dictionary) -> None:
+    """A paragraph of lines broken by hand (the byline's name and role, a sign-off, the
+    imprint: the writer breaks no other paragraph) a Div holding a P a line, so a screen
+    reader reads each as a line of its own, not `…, JP Chief Executive`: a line break
+    draws nothing, and a paragraph is the block ISO 32000-1 (14.8.4.3) gives a line read
+    apart; Div (14.8.4.2) groups them as the one block they were."""
+    if element.get("/S") != pikepdf.Name.P:
+        for kid in kids_of(element):
+            if is_element(kid):
+                as_lines(pdf, kid)
+        return
+    lines: list[list] = [[]]
+    for kid in kids_of(element):
+        if is_element(kid) and kid.S == pikepdf.Name.NonStruct and holds_nothing(kid):
+            lines.append([])
+        else:
+            lines[-1].append(kid)
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return
+    paragraphs = []
+    for line in lines:
+        paragraph = pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.P, P=element, K=pikepdf.Array(line)))
+        if "/Pg" in element:  # the page its marked content is on
+            paragraph.Pg = element.Pg
+        for kid in line:
+            if is_element(kid):
+                kid.P = paragraph
+        paragraphs.append(paragraph)
+    element.S = pikepdf.Name.Div
+    element.K = pikepdf.Array(paragraphs)
+
+
+def holds_nothing(element: pikepdf.Dictionary) -> bool:
+    """Whether an element holds no content, nor any element that does."""
+    return all(is_element(kid) and holds_nothing(kid) for kid in kids_of(element))
 
 
 def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:

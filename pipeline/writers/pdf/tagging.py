@@ -3,8 +3,9 @@
 WeasyPrint marks the content of @page margin boxes (running heads, folios) with MCIDs
 whose structure elements hang in the parent tree but not in the structure tree: content
 that is neither tagged nor an artifact, which PDF/UA forbids. Here it becomes pagination
-artifacts, as a reader should skip it. Every edition also gets page labels, so a
-viewer's page numbers are the printed folios.
+artifacts, as a reader should skip it. Once the tree is the document's, each page's marked
+content is numbered afresh, the parent tree naming exactly what the page marks. Every
+edition also gets page labels, so a viewer's page numbers are the printed folios.
 """
 
 from __future__ import annotations
@@ -12,7 +13,14 @@ from __future__ import annotations
 import pikepdf
 
 from pipeline.pdf.pages import transformed
-from pipeline.pdf.structure import marked_content_id, marked_instructions, structure_elements
+from pipeline.pdf.structure import (
+    is_element,
+    kids_of,
+    marked_content_id,
+    marked_instructions,
+    paints,
+    structure_elements,
+)
 
 # Pagination artifacts: running heads (headers) and folios (footers) on every page.
 HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination, Subtype=pikepdf.Name.Header)
@@ -88,3 +96,121 @@ def text_heights(page: pikepdf.Page) -> dict[int, float]:
     return heights
 
 
+
+
+def number_marked_content(pdf: pikepdf.Pdf) -> None:
+    """Each page's marked content numbered 0, 1, 2… in the order it is drawn, and the parent
+    tree's array for the page naming, for each, the element that holds it: no entry (nor a
+    null) for an MCID the page no longer marks (content made an artifact), none missing
+    (ISO 32000-1, 14.7.4.4). Marked content that paints nothing (the box of a space that
+    the line dropped) is unmarked, and leaves its element."""
+    references: dict[tuple[tuple[int, int], int], tuple] = {}  # (page, MCID) -> holder, place
+    for element in structure_elements(pdf.Root.StructTreeRoot):
+        for place, kid in enumerate(kids_of(element)):
+            page = content_page(element, kid)
+            if page is not None:
+                references[(page.objgen, content_id(kid))] = (element, place)
+    renumbered: dict[tuple, int | None] = {}
+    for page in pdf.pages:
+        numbers = renumbered_content(pdf, page)
+        renumbered |= {(page.obj.objgen, old): new for old, new in numbers.items()}
+        held = [None] * sum(new is not None for new in numbers.values())
+        for old, new in numbers.items():
+            if new is not None and (page.obj.objgen, old) in references:
+                held[new] = references[(page.obj.objgen, old)][0]
+        set_parent_tree_entry(pdf, page, pikepdf.Array(held))
+    renumber_references(references, renumbered)
+
+
+def content_page(element: pikepdf.Dictionary, kid) -> pikepdf.Dictionary | None:
+    """The page of a kid that is marked content (an MCID, or a marked-content reference)."""
+    if isinstance(kid, int):
+        return element.get("/Pg") or parent_page(element)
+    if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == pikepdf.Name.MCR:
+        return kid.get("/Pg") or element.get("/Pg") or parent_page(element)
+    return None
+
+
+def parent_page(element: pikepdf.Dictionary) -> pikepdf.Dictionary | None:
+    parent = element.get("/P")
+    while is_element(parent):
+        if "/Pg" in parent:
+            return parent.Pg
+        parent = parent.get("/P")
+    return None
+
+
+def content_id(kid) -> int:
+    return int(kid) if isinstance(kid, int) else int(kid.MCID)
+
+
+def renumbered_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, int | None]:
+    """The page's MCIDs, each with its new number in the order drawn, None for marked
+    content that paints nothing, which is unmarked; the content rewritten if that changes
+    anything."""
+    instructions = [(operands, str(operator))
+                    for operands, operator in pikepdf.parse_content_stream(page)]
+    opened: list[tuple[int, int | None]] = []  # (where, MCID) of each marked content open
+    drawn: list[int] = []  # the MCIDs, in the order they open
+    painted: set[int] = set()
+    unmarked: set[int] = set()  # where the marked content that paints nothing opens and ends
+    for where, (operands, operator) in enumerate(instructions):
+        if operator in ("BDC", "BMC"):
+            opened.append((where, marked_content_id(operands, operator)))
+            if opened[-1][1] is not None:
+                drawn.append(opened[-1][1])
+        elif operator == "EMC" and opened:
+            start, mcid = opened.pop()
+            if mcid is not None and mcid not in painted:
+                unmarked |= {start, where}
+        elif paints(operator):
+            painted |= {mcid for _, mcid in opened if mcid is not None}
+    kept = [mcid for mcid in drawn if mcid in painted]
+    numbers: dict[int, int | None] = dict.fromkeys(drawn)
+    numbers |= {mcid: new for new, mcid in enumerate(kept)}
+    if not unmarked and all(old == new for old, new in numbers.items()):
+        return numbers
+    rewritten = []
+    for where, (operands, operator) in enumerate(instructions):
+        if where in unmarked:
+            continue
+        mcid = marked_content_id(operands, operator)
+        if mcid is not None:
+            properties = pikepdf.Dictionary({key: operands[1][key] for key in operands[1].keys()})
+            properties.MCID = numbers[mcid]
+            operands = [operands[0], properties]
+        rewritten.append((operands, pikepdf.Operator(operator)))
+    page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
+    return numbers
+
+
+def set_parent_tree_entry(pdf: pikepdf.Pdf, page: pikepdf.Page, held: pikepdf.Array) -> None:
+    if "/StructParents" not in page.obj:
+        return
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    key = int(page.obj.StructParents)
+    for index in range(0, len(nums), 2):
+        if int(nums[index]) == key:
+            nums[index + 1] = held
+
+
+def renumber_references(references: dict, renumbered: dict) -> None:
+    """The elements' kids naming marked content renumbered, those unmarked (or made
+    artifacts) dropped."""
+    dropped: dict[tuple[int, int], set[int]] = {}
+    holders = {}
+    for key, (element, place) in references.items():
+        holders[element.objgen] = element
+        if not isinstance(element.K, pikepdf.Array):
+            element.K = pikepdf.Array([element.K])
+        new = renumbered.get(key)
+        if new is None:
+            dropped.setdefault(element.objgen, set()).add(place)
+        elif isinstance(element.K[place], int):
+            element.K[place] = new
+        else:
+            element.K[place].MCID = new
+    for objgen, places in dropped.items():
+        element = holders[objgen]
+        element.K = pikepdf.Array([kid for place, kid in enumerate(kids_of(element))
+                                   if place not in places])
