@@ -1,0 +1,133 @@
+"""The tag tree's details a screen reader stumbles on: no element holding nothing (the Span
+that kept a note's reference with its word, a byline's space the line dropped), a byline's
+and a sign-off's lines each a P of their own inside the block's Div, and a parent tree that
+names exactly the marked content of each page (ISO 32000-1, 14.7.4.4), nothing made an
+artifact left in it. An English and a Chinese text, each with notes, a byline and a list;
+the preflight's logical-structure rule flags each fault."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.layout_folders import layout_names
+from pipeline.layouts import load_layout
+from pipeline.pdf.structure import (
+    attribute,
+    is_element,
+    kids_of,
+    lists,
+    marked_content_id,
+    structure_elements,
+)
+from pipeline.pdf.text import element_text, marked_texts
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow  # tagged editions are rendered
+
+LAYOUTS = ROOT / "layouts"
+TEXTS = ROOT / "tests" / "texts" / "structure"
+NAMES = ("ferries-chief-executive", "ferry-master-review")
+
+
+def read(name: str):
+    path = TEXTS / f"{name}.txt"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), layout_names(LAYOUTS)))[0]
+
+
+@pytest.fixture(scope="module", params=[(name, layout) for name in NAMES
+                                        for layout in ("screen", "large-print")],
+                ids=lambda param: "-".join(param))
+def edition(request, tmp_path_factory):
+    name, layout = request.param
+    document = read(name)
+    path = tmp_path_factory.mktemp(name) / f"{name}-{layout}.pdf"
+    path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), TEXTS))
+    return path, document, layout
+
+
+def page_marked_content(page) -> list[int]:
+    return [mcid for operands, operator in pikepdf.parse_content_stream(page)
+            if (mcid := marked_content_id(operands, str(operator))) is not None]
+
+
+def test_no_element_holds_nothing(edition):
+    with pikepdf.open(edition[0]) as pdf:
+        empty = [str(element.S) for element in structure_elements(pdf.Root.StructTreeRoot)
+                 if not kids_of(element)]
+    assert empty == []
+
+
+def test_parent_tree_names_exactly_each_pages_marked_content(edition):
+    with pikepdf.open(edition[0]) as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+        held = {}
+        for element in structure_elements(pdf.Root.StructTreeRoot):
+            for kid in kids_of(element):
+                if isinstance(kid, int):
+                    held[(element.Pg.objgen, kid)] = element.objgen
+                elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
+                    held[(kid.Pg.objgen, int(kid.MCID))] = element.objgen
+        for page in pdf.pages:
+            marked = page_marked_content(page)
+            entry = parents[int(page.obj.StructParents)]
+            assert marked == list(range(len(marked)))  # numbered in the order drawn
+            assert len(entry) == len(marked)
+            assert [element.objgen for element in entry] == [
+                held[(page.obj.objgen, mcid)] for mcid in marked]
+
+
+def test_a_bylines_lines_are_read_apart(edition):
+    path, document, _ = edition
+    with pikepdf.open(path) as pdf:
+        texts = marked_texts(pdf)
+        document_element = kids_of(pdf.Root.StructTreeRoot)[0]
+        blocks = [[element_text(line, texts).strip() for line in kids_of(element)]
+                  for element in kids_of(document_element)
+                  if is_element(element) and element.S == pikepdf.Name.Div]
+    byline = document.byline
+    if byline.role_first:  # one line: the role, then the name
+        assert blocks == []
+    else:
+        name = ", ".join((byline.name, *byline.honours))
+        assert [line.split() for line in blocks[0]] == [name.split(), byline.role.split()]
+
+
+def test_chinese_numerals_are_numbered_none(edition):
+    path, document, _ = edition
+    with pikepdf.open(path) as pdf:
+        numbering = [str(attribute(element, "/List", "/ListNumbering"))
+                     for element, _ in lists(pdf.Root.StructTreeRoot)]
+    assert numbering == (["/None"] if document.metadata.language == "zh-HK" else ["/Decimal"])
+
+
+def test_the_preflight_passes_it(edition):
+    path, document, layout = edition
+    report = preflight(path, document, load_layout(LAYOUTS, layout), TEXTS)
+    assert [check.message for check in report.errors] == []
+
+
+def test_the_preflight_flags_what_the_auditor_does(edition, tmp_path):
+    """A null left for an MCID the page no longer marks, and an empty Span."""
+    path, document, layout = edition
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.StructTreeRoot
+        entry = root.ParentTree.Nums[1]
+        entry.append(None)
+        paragraph = next(element for element in structure_elements(root)
+                         if element.S == pikepdf.Name.P)
+        paragraph.K = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.StructElem, S=pikepdf.Name.Span, P=paragraph)),
+            *kids_of(paragraph)])
+        broken = tmp_path / path.name
+        pdf.save(broken)
+    report = preflight(broken, document, load_layout(LAYOUTS, layout), TEXTS)
+    message = " ".join(check.message for check in report.errors)
+    assert "which the page does not mark" in message
+    assert "1 empty Span elements" in message
