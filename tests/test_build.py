@@ -202,9 +202,12 @@ def test_the_tag_tree_is_the_documents_across_pages(project, layout):
         assert "/Part" not in kinds and kinds.count("/Sect") == len(document.headings)
         paragraphs = [kid for element in [top, *[k for k in top.K if k.S == "/Sect"]]
                       for kid in element.K if kid.S == "/P"]
-        # And the byline, and each figure still without its picture: its caption alone.
+        # And each figure still without its picture: its caption alone. The byline, a name
+        # and a role, is a Div holding a P a line.
         awaiting = [figure for figure in document.figures if not figure.image]
-        assert len(paragraphs) == len(document.paragraphs) + 1 + len(awaiting)
+        assert len(paragraphs) == len(document.paragraphs) + len(awaiting)
+        assert [[str(line.S) for line in kid.K] for kid in top.K if kid.S == "/Div"] == [
+            ["/P", "/P"]]
         pages_of = [{str(reference.Pg.objgen) for reference in paragraph.K
                      if isinstance(reference, pikepdf.Dictionary) and "/Pg" in reference}
                     | {str(paragraph.Pg.objgen)} for paragraph in paragraphs]
