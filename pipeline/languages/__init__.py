@@ -39,6 +39,8 @@ NUMERAL_MARKER = "|".join(f"(?:{numerals.pattern}){re.escape(numerals.suffix)}"
                           for numerals in NUMERALS)
 # Letters of the scripts that part no words by spaces: a space beside one is not a word's.
 UNSPACED = "".join(profile.characters for profile in PROFILES if not profile.words_spaced)
+# Every language's units and measure words, kept with the figure before them: "7.9億元".
+UNITS = "".join(sorted(set("".join(profile.units for profile in PROFILES))))
 
 
 def profile_for(tag: str) -> Profile:

@@ -42,6 +42,10 @@ RUN_GAP = r"(?: ?[A-Za-z0-9.,%&'/\u2013-]{1,20} ?| )"
 CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
 
 # Chinese numerals as lists count with them: 一 to 九, and 十 for ten (十一, 二十, 二十三).
+# The units and measure words a figure keeps with it, in either writing (Simplified Chinese
+# is Chinese but for its characters): large numbers, money, dates and times, counts, measures.
+UNITS = ("億亿萬万千百%％‰元圓圆港美年月日號号時时分秒週周天歲岁個个名人次項项宗間间座架艘"
+         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余")
 HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
 HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 
@@ -206,6 +210,7 @@ class Chinese(Profile):
     role_first = True
     hyphenates = False
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
+    units = UNITS
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     small_caps = False  # Han characters have no case

@@ -146,6 +146,10 @@ class Profile:
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
+    # Its units and measure words (a character class; "" none): after a figure they never
+    # start a line, nor part from each other ("7.9億元", "2024年", "300多人"), as its
+    # unbreakable sequences ask (clreq 3.1.7).
+    units = ""
     # A paragraph's last letter may stand alone on its last line; else it is kept with the
     # letter before (of its own `characters`).
     lone_last_letter = True

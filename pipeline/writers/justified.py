@@ -5,7 +5,8 @@ break a few lines on.
 A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
 space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
-(line_breaks.py), after a compound's own hyphen, and in an address before / . - @. The last
+(line_breaks.py), after a compound's own hyphen (never inside a range, 2023–24, nor between
+a figure and its Chinese units), and in an address before / . - @. The last
 word of a paragraph is never broken. Where no breaking keeps every line's spaces within the
 limit (a long address whose pieces fit no line, say), a line may end short of the measure
 and unjustified, as a typesetter puts a long address on a line of its own, rather than be
@@ -22,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.languages import UNSPACED
+from pipeline.languages import UNITS, UNSPACED
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
@@ -56,6 +57,8 @@ WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 # Between two letters of a script written without spaces (Chinese in English) a line may break.
 UNSPACED_PAIR = re.compile(f"(?<=[{UNSPACED}])(?=[{UNSPACED}])")
+# But not between a figure's units, which stay with it ("7.9億元" in English): line_breaks.py.
+FIGURE_UNITS = re.compile(f"(?<=\\d)[{UNITS}]+")
 
 
 @dataclass(frozen=True)
@@ -239,8 +242,11 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
     points: dict[int, str] = {}
     for hyphen in COMPOUND_HYPHEN.finditer(word):
         points[hyphen.end()] = "compound"
+    units = {inside for found in FIGURE_UNITS.finditer(word)
+             for inside in range(found.start() + 1, found.end())}
     for pair in UNSPACED_PAIR.finditer(word):
-        points[pair.start()] = "break"
+        if pair.start() not in units:
+            points[pair.start()] = "break"
     for letters in LETTERS.finditer(text, start, start + len(word)):
         for point in rules.points(letters, block):
             points[letters.start() - start + point] = "hyphen"

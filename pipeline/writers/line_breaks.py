@@ -13,9 +13,12 @@ breaks (line feeds it keeps), with a hyphen where a word is broken; running text
 renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address
 breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added
 (a zero-width space there, a word joiner after its own hyphens); a compound in a title,
-heading or name does not break at all. What a language keeps together (the Chinese dash and
-ellipsis never start a line, a Chinese paragraph's last character never stands alone on its
-line) is bound to the character before by a word joiner.
+heading or name does not break at all, nor does a range (2023–24, 4–29, 6–8), which the
+renderer would break after its en dash (UAX #14), leaving a dangling figure: in running text
+a word joiner binds the dash to the figure after it. What a language keeps together (the
+Chinese dash and ellipsis never start a line, nor a unit after its figure, "7.9億元"; a Chinese
+paragraph's last character never stands alone on its line) is bound to the character before
+by a word joiner, in the HTML only: the model's text, the DOCX's and the PDF's stay as written.
 """
 
 from __future__ import annotations
@@ -50,7 +53,10 @@ LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
 JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
 LIGATURE_SECONDS = "fijlt"
-COMPOUND = re.compile(rf"\S*\w[{HYPHENS}]\w\S*")
+# A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
+RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+# What a title, heading or name keeps on one line: a compound, a range.
+COMPOUND = re.compile(rf"\S*(?:\w[{HYPHENS}]\w|\d\u2013\d)\S*")
 
 # (span, offset) -> what the line does there: "space" (the space ends the line), "hyphen" (a
 # hyphen is added and the line ends), "break" (the line ends, nothing added); "short space"
@@ -216,12 +222,18 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
 
 
 def kept_together(text: str, language: str, last: bool) -> str:
-    """Word joiners where the language keeps together what the renderer would part: before
-    what never starts a line (the Chinese dash and ellipsis) and, in a block's `last` span,
-    between its last two letters, where a last letter never stands alone (Chinese)."""
+    """Word joiners where the renderer would part what is kept together: a range's en dash
+    and the figure after it (every language's); where the language keeps them, before what
+    never starts a line (the Chinese dash and ellipsis), between a figure and its units
+    ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
+    letter never stands alone (Chinese)."""
+    text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     profile = profile_for(language)
     if profile.unbroken_before:
         text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)
+    if profile.units:
+        text = re.sub(f"(?<=\\d)[{profile.units}]+",
+                      lambda units: WORD_JOINER + WORD_JOINER.join(units.group()), text)
     if last and not profile.lone_last_letter and profile.characters:
         letter = f"[{profile.characters}]"
         text = re.sub(f"(?<={letter})(?={letter}\\W*$)", WORD_JOINER, text)
@@ -229,8 +241,9 @@ def kept_together(text: str, language: str, last: bool) -> str:
 
 
 def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
-    """Text whose compounds ("Vice-Chancellor") never break at their hyphen: for titles,
-    headings and names, where a broken compound reads as two words. A phrase in another
+    """Text whose compounds ("Vice-Chancellor") never break at their hyphen, nor its ranges
+    ("2023–24") at their dash: for titles, headings and names, where a broken compound reads
+    as two words. A phrase in another
     language than the document's `language` is tagged."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):

@@ -51,7 +51,6 @@ class Placement:
     whole_tables: frozenset[int] = frozenset()  # kept whole: split, they left a row alone
     # Split though they leave a row alone at a page's foot: kept whole, they left a hole.
     short_splits: frozenset[int] = frozenset()
-    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # Paragraphs whose last lines go over with the block after them: a page of one line.
@@ -87,7 +86,6 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         whole_tables=placement.whole_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
-        table_turns=placement.table_turns,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
     )
     return template.render(

@@ -56,7 +56,6 @@ class Setting:
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
-    table_turns: frozenset[tuple[int, int]] = frozenset()  # (table, body row) a page starts
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
 
 
@@ -235,12 +234,11 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                                    spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     rows = Markup("").join(
-        Markup("<tr{}>{}</tr>\n").format(
-            Markup(' class="turn"') if (index, number) in setting.table_turns else "",
+        Markup("<tr>{}</tr>\n").format(
             Markup("").join(table_cell(cell, index, setting, numeric[column],
                                        row_header=column == 0 and not numeric[0])
                             for column, cell in enumerate(row)))
-        for number, row in enumerate(block.rows))
+        for row in block.rows)
     whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
     caption = (Markup("<caption>{}</caption>\n").format(
         spans(block.caption, index, setting, hyphenate=False)) if block.caption else "")

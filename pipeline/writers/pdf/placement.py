@@ -10,11 +10,12 @@ it would have stood; it is scaled down to fit the space, within limits (no small
 MIN_SCALE of the column), or else set after the paragraph (or list, or table, or heading and
 its first block) that follows it, so the text fills the gap and the figure heads the next
 page. A table longer than the space left splits between its rows (the stylesheet repeats its
-header row), leaving MIN_ROWS rows on each page: where the break would leave fewer on the
-next, the page turns a row or two earlier; on the first, the paragraphs before it are set a
-line shorter to make room, or else the table is kept whole, unless that leaves a hole: then
-it splits after all, a row alone at the foot of the page being the lesser fault, where it
-has rows enough for MIN_ROWS to go over.
+header row), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
+one before, so the renderer breaks earlier where the break would leave it alone on the next
+page, and never splits a table that fits the space left; where too few stay on the first,
+the paragraphs before it are set a line shorter to make room, or else the table is kept
+whole, unless that leaves a hole: then it splits after all, a row alone at the foot of the
+page being the lesser fault, where it has rows enough for MIN_ROWS to go over.
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
@@ -45,7 +46,9 @@ LONELY_LINES = 3  # a last page holding no more lines is pulled back where it ca
 KEPT_LINES = 3
 WIDOWS = 2
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-MIN_ROWS = 2  # a table split leaves at least this many rows on each page
+# A table split leaves at least this many rows on each page: base.css keeps the last row with
+# the one before (break-before: avoid), this writer sees to the first ones.
+MIN_ROWS = 2
 # The blocks a figure may be set after: running text (a heading only with its first block),
 # not a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
@@ -293,10 +296,9 @@ def block_lines(pages) -> dict[int, list[tuple[int, str]]]:
 def split_tables(placement: Placement, pages,
                  lines: dict[int, list[tuple[int, str]]]) -> Placement:
     """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
-    rows on a page mended: too few on the next page, the page turns earlier so that
-    MIN_ROWS rows go over; too few on the first, the writer's paragraphs before it on that
-    page are set a line shorter, to make room for more, or, where they were already, the
-    table is kept whole."""
+    rows on its first page mended (the stylesheet keeps them on the last): the writer's
+    paragraphs before it on that page are set a line shorter, to make room for more, or,
+    where they were already, the table is kept whole."""
     rows: dict[int, list[tuple[int, int]]] = {}
     for number, page in enumerate(pages):
         for element, box in outer_boxes(page._page_box):
@@ -306,10 +308,6 @@ def split_tables(placement: Placement, pages,
     for block, parts in rows.items():
         counts = [count for _, count in parts]
         if len(counts) < 2 or min(counts) >= MIN_ROWS:
-            continue
-        if counts[-1] < MIN_ROWS and counts[-2] - (MIN_ROWS - counts[-1]) >= MIN_ROWS:
-            turn = (block, sum(counts) - MIN_ROWS)
-            placement = replace(placement, table_turns=placement.table_turns | {turn})
             continue
         page = parts[0][0]
         room = frozenset(writer for writer, texts in lines.items() if writer < block

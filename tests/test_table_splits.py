@@ -1,0 +1,68 @@
+"""A table at the foot of a page in the print edition: split only where it does not fit the
+space left, two rows at least on each page, its header row repeated (house style, Pages)."""
+
+import random
+
+import pytest
+
+from pipeline.layouts import load_layout
+
+from .conftest import ROOT
+from .support import scraped_editions
+from .typesetting import MM, measured
+
+WORDS = ("harbour berth vessel cargo pilot tide dredging channel quay terminal crane tonnage "
+         "throughput container inspection navigation beacon ferry licence survey mooring pier "
+         "wharf dock fleet captain route schedule maintenance safety training revenue budget "
+         "reserve audit committee board member staff officer").split()
+ROWS = ("North quay\t4,103\t4,377\t+6.7%", "South quay\t3,412\t3,590\t+5.2%",
+        "River berths\t1,398\t1,421\t+1.6%", "Ferry piers\t131\t128\t-2.3%",
+        "Mid-stream\t912\t944\t+3.5%")
+
+
+def paragraph(seed: int, words: int) -> str:
+    chosen = random.Random(seed)
+    sentences, count = [], 0
+    while count < words:
+        length = chosen.randint(8, 18)
+        sentence = " ".join(chosen.choice(WORDS) for _ in range(length))
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        count += length
+    return " ".join(sentences)
+
+
+def chapter(before: int) -> str:
+    """A chapter whose table (five rows under a header row) stands lower on page 2 the longer
+    `before`, the paragraph before its lead-in."""
+    blocks = ["Chairman's Statement", "The year in review",
+              *(paragraph(seed, 200 - 50 * (seed == 2)) for seed in range(3)),
+              "Operations at the terminals", paragraph(3, before),
+              "The terminals handled the following cargo during the year:",
+              "Table 3.1 Cargo handled by terminal\nTerminal\t2022-23\t2023-24\tChange\n"
+              + "\n".join(ROWS),
+              *(paragraph(100 + seed, 150) for seed in range(4))]
+    return "\n\n".join(blocks)
+
+
+@pytest.mark.parametrize("before", [32, 40, 45, 60])
+def test_a_table_splits_only_where_it_does_not_fit_two_rows_each_side(tmp_path, before):
+    (tmp_path / "harbour.toml").write_text('title = "Annual Report"\n'
+                                           'organisation = "Harbour Board"\ndate = 2024\n')
+    _, pdfs = scraped_editions(tmp_path, "harbour", chapter(before), ["print"])
+    edition = measured(pdfs["print"])
+    rows = [[line for line in edition.lines if line.text.startswith(row.split("\t")[0])]
+            for row in ROWS]
+    assert all(len(found) == 1 for found in rows), rows
+    pages = sorted({found[0].page for found in rows})
+    headers = [line for line in edition.lines if line.text.endswith("Change")]
+    assert [line.page for line in headers] == pages  # the header row on each page
+    if len(pages) == 1:
+        return
+    first = [found[0] for found in rows if found[0].page == pages[0]]
+    over = [found[0] for found in rows if found[0].page == pages[1]]
+    assert len(first) >= 2 and len(over) >= 2, (len(first), len(over))
+    # Split only where the rows that went over would not have fitted the space left.
+    page = load_layout(ROOT / "layouts", "print").page
+    foot = edition.trim[1] - page.margin_bottom_mm * MM
+    pitch = over[1].top - over[0].top
+    assert foot - first[-1].bottom < len(over) * pitch, (foot - first[-1].bottom, pitch)
