@@ -31,7 +31,7 @@ from .conftest import ROOT
 pytestmark = pytest.mark.slow  # tagged editions are rendered
 
 LAYOUTS = ROOT / "layouts"
-TEXTS = ROOT / "tests" / "texts" / "structure"
+TEXTS = ROOT / "tests" / "texts" / "tag_details"
 NAMES = ("ferries-chief-executive", "ferry-master-review")
 
 
