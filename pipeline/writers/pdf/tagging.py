@@ -96,8 +96,6 @@ def text_heights(page: pikepdf.Page) -> dict[int, float]:
     return heights
 
 
-
-
 def number_marked_content(pdf: pikepdf.Pdf) -> None:
     """Each page's marked content numbered 0, 1, 2… in the order it is drawn, and the parent
     tree's array for the page naming, for each, the element that holds it: no entry (nor a
