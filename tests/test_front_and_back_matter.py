@@ -102,6 +102,30 @@ def test_a_heading_with_its_paragraph_right_under_it_is_not_taken_apart():
     assert plain(document.blocks[0].spans).startswith("Opening the galleries The galleries")
 
 
+GARDEN = ("The new community garden on Tai Nan Street opened in May with 120 plots, each "
+          "tended by a family from the district, and a waiting list of 300 more.")
+GARDEN_ZH = "大南街新社區園圃於五月開幕，設有一百二十個種植區，每區由區內一戶家庭打理，另有三百戶輪候。"
+
+
+@pytest.mark.parametrize("title, paragraph", [
+    ("Community garden opens in Sham Shui Po", GARDEN),
+    ("社區園圃在深水埗開幕", GARDEN_ZH),
+], ids=["English", "Chinese"])
+def test_a_title_right_over_the_first_paragraph_is_the_title(title, paragraph):
+    for given in ("", title):  # none in the metadata, or the same one
+        document = read(f"{title}\n{paragraph}\n\n{ENGLISH_BODY}", title=given)
+        assert document.metadata.title == title
+        assert plain(document.blocks[0].spans).replace(NBSP, " ") == paragraph
+
+
+def test_a_wrapped_paragraph_opening_the_text_is_no_title():
+    wrapped = ("The new community garden on Tai Nan Street opened in May\n"
+               "with 120 plots, each tended by a family from the district.")
+    document = read(f"{wrapped}\n\n{ENGLISH_BODY}")
+    assert document.metadata.title == "Piece"
+    assert plain(document.blocks[0].spans).replace(NBSP, " ") == wrapped.replace("\n", " ")
+
+
 # --- 1a. The line over the title: the page's kicker ------------------------------------------
 
 SIMPLIFIED_BODY = "二〇二三年是本馆开馆以来读者最多的一年。\n\n我们衷心感谢全体义工。"

@@ -66,11 +66,13 @@ SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
+# A first line shorter than this share of the running text's line after it is a title over it.
+TITLE_SHARE = 0.5
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
-    units = front_lines_apart(units)
+    units = front_lines_apart(units, metadata.title)
     texts = [unit for unit in units if unit.kind == "text"]
     kicker = texts[0] if over_title(texts) else None
     if kicker is not None:
@@ -99,17 +101,18 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
 def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     """The line over the title, when the metadata's subtitle stands in its place: for the
     editor to review, as nothing of the text is dropped unsaid."""
-    texts = [unit for unit in front_lines_apart(units) if unit.kind == "text"]
+    texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
     if not metadata.subtitle or not over_title(texts):
         return None
     return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
 
 
-def front_lines_apart(units: list[Unit]) -> list[Unit]:
+def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     """The line over the title, the title, its parallel in the other script and the byline
     written on the lines of the opening block ("Chairman's Statement" over "主席的話", or
     over "Professor Alan LAU Ka-ming, SBS, JP, Chairman"), made units of their own, as when
-    blank lines part them."""
+    blank lines part them; so is a title alone over the text's first paragraph, where the
+    metadata gives none (or gives that one: `title`)."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
     if first is None or len(units[first].rows) < 2:
         return units
@@ -120,11 +123,22 @@ def front_lines_apart(units: list[Unit]) -> list[Unit]:
         return units
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
-    if taken == 1:
+    if taken == 1 and not (over_running_text(rows) and (
+            not title or likeness_key(rows[0].text) == likeness_key(title))):
         return units
     rest = units[first].rows[taken:]
     after = [Unit("text", rest, units[first].lines[taken:])] if rest else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
+
+
+def over_running_text(rows: list[Unit]) -> bool:
+    """Whether the opening block's first line is a title over the text's first paragraph, no
+    blank line between ("Community garden opens" over "The new garden on …"): a
+    heading-shaped line under TITLE_SHARE of the length of the line of running text after
+    it. A paragraph's own lines, wrapped, run about as long as one another; a title wrapped
+    over two lines has a heading-shaped second line."""
+    return (len(rows) > 1 and not is_heading_text(rows[1].text)
+            and len(rows[0].text) < TITLE_SHARE * len(rows[1].text))
 
 
 def title_lines(texts: list[Unit]) -> int:
