@@ -3,7 +3,8 @@ marked content each instruction of a page belongs to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import pikepdf
 
@@ -80,6 +81,47 @@ PAINTING = frozenset(("Tj", "TJ", "'", '"', "Do", "INLINE IMAGE", "sh", "S", "s"
 
 def paints(operator: str) -> bool:
     return operator in PAINTING
+
+
+@dataclass(frozen=True)
+class MarkedSequence:
+    """A marked-content sequence that has an MCID: where it opens and ends among the page's
+    instructions (`end` None when it is never closed), and whether it paints anything."""
+
+    mcid: int
+    start: int
+    end: int | None
+    painted: bool
+
+
+def marked_sequences(instructions: Iterable[tuple[list, str]]) -> list[MarkedSequence]:
+    """Each marked-content sequence with an MCID of a page's (operands, operator)
+    instructions, in the order they open."""
+    opened: list[tuple[int, int | None]] = []  # (where, MCID) of each sequence open
+    spans: dict[int, list] = {}  # MCID -> [start, end]
+    painted: set[int] = set()
+    for where, (operands, operator) in enumerate(instructions):
+        operator = str(operator)
+        if operator in ("BDC", "BMC"):
+            mcid = marked_content_id(operands, operator)
+            opened.append((where, mcid))
+            if mcid is not None:
+                spans[mcid] = [where, None]
+        elif operator == "EMC" and opened:
+            _, mcid = opened.pop()
+            if mcid is not None:
+                spans[mcid][1] = where
+        elif paints(operator):
+            painted |= {mcid for _, mcid in opened if mcid is not None}
+    return [MarkedSequence(mcid, start, end, mcid in painted)
+            for mcid, (start, end) in spans.items()]
+
+
+def parent_tree(root: pikepdf.Dictionary) -> dict[int, object]:
+    """The parent tree's entries by key: a page's array of elements by MCID, or an
+    annotation's element."""
+    nums = root.ParentTree.Nums
+    return {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
 
 
 def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:

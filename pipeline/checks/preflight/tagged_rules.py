@@ -21,9 +21,9 @@ from pipeline.pdf.structure import (
     kids_of,
     link_target,
     lists,
-    marked_content_id,
+    marked_sequences,
     object_references,
-    paints,
+    parent_tree,
 )
 from pipeline.pdf.text import marked_texts
 
@@ -121,8 +121,7 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     for element, _ in elements:
         for reference in object_references(element):
             holders.setdefault(reference.Obj.objgen, []).append(element)
-    nums = root.ParentTree.Nums
-    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+    parents = parent_tree(root)
     problems, seen = [], set()
     for number, page in enumerate(pdf.pages, 1):
         for annotation in page.get("/Annots", []):
@@ -228,10 +227,9 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
                 held[(kid.Pg.objgen, int(kid.MCID))] = element.objgen
     keys = {int(page.get("/StructParents")): page.objgen for page in pdf.pages
             if "/StructParents" in page}
-    nums = root.ParentTree.Nums
     problems = []
-    for index in range(0, len(nums), 2):
-        page, entry = keys.get(int(nums[index])), nums[index + 1]
+    for key, entry in parent_tree(root).items():
+        page = keys.get(key)
         if page is None or not isinstance(entry, pikepdf.Array):
             continue
         for mcid, element in enumerate(entry):
@@ -242,18 +240,9 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
 
 def marked_ids(content: Content) -> list[tuple[int, bool]]:
     """(MCID, whether it paints anything) of each marked content of a page, in order."""
-    opened: list[int | None] = []
-    found: dict[int, bool] = {}
-    for operands, operator, _ in content.instructions:
-        if operator in ("BDC", "BMC"):
-            opened.append(marked_content_id(operands, operator))
-            if opened[-1] is not None:
-                found[opened[-1]] = False
-        elif operator == "EMC" and opened:
-            opened.pop()
-        elif paints(operator):
-            found |= {mcid: True for mcid in opened if mcid is not None}
-    return list(found.items())
+    sequences = marked_sequences((operands, operator)
+                                 for operands, operator, _ in content.instructions)
+    return [(sequence.mcid, sequence.painted) for sequence in sequences]
 
 
 MARKED = Reading(marked_ids, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
@@ -263,8 +252,7 @@ def marked_content_problems(edition: Edition, root) -> list[str]:
     """The parent tree names exactly each page's marked content (ISO 32000-1, 14.7.4.4):
     an element for every MCID the page marks, no entry (nor a null) for one it does not;
     and no marked content that paints nothing, an element's text that is not there."""
-    nums = root.ParentTree.Nums
-    parents = {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
+    parents = parent_tree(root)
     problems = []
     for number, (page, marked) in enumerate(zip(edition.pdf.pages, edition.read(MARKED),
                                                 strict=True), 1):

@@ -18,7 +18,8 @@ from pipeline.pdf.structure import (
     kids_of,
     marked_content_id,
     marked_instructions,
-    paints,
+    marked_sequences,
+    parent_tree,
     structure_elements,
 )
 
@@ -38,9 +39,7 @@ def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
     and leaves the parent tree."""
     root = pdf.Root.StructTreeRoot
     in_tree = {element.objgen for element in structure_elements(root)}
-    nums = root.ParentTree.Nums
-    for index in range(0, len(nums), 2):
-        key, elements = int(nums[index]), nums[index + 1]
+    for key, elements in parent_tree(root).items():
         if not isinstance(elements, pikepdf.Array) or key >= len(pdf.pages):
             continue  # an annotation's single element, not a page's marked content
         stray = {mcid for mcid, element in enumerate(elements)
@@ -69,14 +68,17 @@ def make_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page,
 
 def parent_tree_entry(pdf: pikepdf.Pdf, page: pikepdf.Page) -> pikepdf.Array | None:
     """The parent tree's array of the page's marked content, by MCID."""
+    index = parent_tree_index(pdf, page)
+    return None if index is None else pdf.Root.StructTreeRoot.ParentTree.Nums[index + 1]
+
+
+def parent_tree_index(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int | None:
+    """Where the page's key stands in the parent tree's /Nums (its array follows it)."""
     if "/StructParents" not in page.obj:
         return None
     nums = pdf.Root.StructTreeRoot.ParentTree.Nums
     key = int(page.obj.StructParents)
-    for index in range(0, len(nums), 2):
-        if int(nums[index]) == key:
-            return nums[index + 1]
-    return None
+    return next((index for index in range(0, len(nums), 2) if int(nums[index]) == key), None)
 
 
 def margin_artifacts(page: pikepdf.Page, mcids: set[int]) -> dict[int, pikepdf.Dictionary]:
@@ -148,24 +150,13 @@ def renumbered_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, int | 
     anything."""
     instructions = [(operands, str(operator))
                     for operands, operator in pikepdf.parse_content_stream(page)]
-    opened: list[tuple[int, int | None]] = []  # (where, MCID) of each marked content open
-    drawn: list[int] = []  # the MCIDs, in the order they open
-    painted: set[int] = set()
-    unmarked: set[int] = set()  # where the marked content that paints nothing opens and ends
-    for where, (operands, operator) in enumerate(instructions):
-        if operator in ("BDC", "BMC"):
-            opened.append((where, marked_content_id(operands, operator)))
-            if opened[-1][1] is not None:
-                drawn.append(opened[-1][1])
-        elif operator == "EMC" and opened:
-            start, mcid = opened.pop()
-            if mcid is not None and mcid not in painted:
-                unmarked |= {start, where}
-        elif paints(operator):
-            painted |= {mcid for _, mcid in opened if mcid is not None}
-    kept = [mcid for mcid in drawn if mcid in painted]
-    numbers: dict[int, int | None] = dict.fromkeys(drawn)
-    numbers |= {mcid: new for new, mcid in enumerate(kept)}
+    sequences = marked_sequences(instructions)
+    # Where the marked content that paints nothing opens and ends.
+    unmarked = {where for sequence in sequences if not sequence.painted
+                and sequence.end is not None for where in (sequence.start, sequence.end)}
+    numbers: dict[int, int | None] = {sequence.mcid: None for sequence in sequences}
+    numbers |= {sequence.mcid: new for new, sequence in
+                enumerate(sequence for sequence in sequences if sequence.painted)}
     if not unmarked and all(old == new for old, new in numbers.items()):
         return numbers
     rewritten = []
@@ -183,13 +174,9 @@ def renumbered_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, int | 
 
 
 def set_parent_tree_entry(pdf: pikepdf.Pdf, page: pikepdf.Page, held: pikepdf.Array) -> None:
-    if "/StructParents" not in page.obj:
-        return
-    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
-    key = int(page.obj.StructParents)
-    for index in range(0, len(nums), 2):
-        if int(nums[index]) == key:
-            nums[index + 1] = held
+    index = parent_tree_index(pdf, page)
+    if index is not None:
+        pdf.Root.StructTreeRoot.ParentTree.Nums[index + 1] = held
 
 
 def renumber_references(references: dict, renumbered: dict) -> None:
