@@ -102,6 +102,20 @@ class Heading:
         return slug(self.text)
 
 
+def unskipped(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading at most one level below the heading before it, the first
+    at level 1, whichever level a source gives it (an editor's *Heading 2* under no Heading
+    1): the tagged editions' headings may skip no level (PDF/UA-1, ISO 14289-1, 7.4.2;
+    Matterhorn 14-003), and the bookmarks and the draft nest as the tags do."""
+    result, previous = [], 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            block = replace(block, level=min(block.level, previous + 1))
+            previous = block.level
+        result.append(block)
+    return result
+
+
 @dataclass(frozen=True)
 class Paragraph:
     spans: tuple[Span, ...]

@@ -20,6 +20,7 @@ from pipeline.model import (
     Paragraph,
     Span,
     plain,
+    unskipped,
 )
 from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline
@@ -145,6 +146,22 @@ def test_backslashes_escape(source_dir):
         Paragraph((Span("2 * 3 \\ [x] C:\\Users"),)),
         Heading("*Starred*"),
     )
+
+
+@pytest.mark.parametrize(
+    ("markup", "levels"),
+    [
+        ("## Under no heading\n\nText.", [1]),
+        ("# Part\n\n### Three down\n\nText.\n\n#### Four\n\n# Next", [1, 2, 3, 1]),
+        ("# A\n\n## B\n\n### C\n\n## D", [1, 2, 3, 2]),
+    ],
+)
+def test_a_heading_never_skips_a_level(markup, levels, source_dir):
+    # An editor's Heading 2 under no Heading 1: the tagged editions' H1 would be followed by
+    # an H3 (PDF/UA-1 7.4.2, Matterhorn 14-003), the bookmarks would nest under nothing.
+    headings = [block.level for block in read(markup, source_dir).blocks
+                if isinstance(block, Heading)]
+    assert headings == levels
 
 
 def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
@@ -280,7 +297,8 @@ def documents(draw) -> Document:
     # to apply once the name and role are joined again).
     assume(byline is None or (parse_byline(byline.text) == byline
                               and clean_line(byline.text) == byline.text))
-    return Document("piece", metadata, byline, tuple(blocks))
+    # Headings as a reader levels them: none more than one level below the one before.
+    return Document("piece", metadata, byline, tuple(unskipped(blocks)))
 
 
 @pytest.mark.slow

@@ -88,6 +88,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    unskipped,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
 from pipeline.readers.front_matter import parse_byline, title_from_name
@@ -229,7 +230,7 @@ def read_blocks(
                 read_spans(line.strip()[:-1], chunk, path) for line in chunk.lines)))
         elif spans := read_spans(chunk.text, chunk, path):
             blocks.append(Paragraph(spans))
-    return tuple(blocks)
+    return tuple(unskipped(blocks))
 
 
 def kept_break(line: str) -> bool:

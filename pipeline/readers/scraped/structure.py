@@ -45,6 +45,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    unskipped,
 )
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import parse_byline, title_from_name
@@ -249,12 +250,9 @@ def levelled(result: list[Block]) -> list[Block]:
     depths = {index: section_depth(block.text) for index, block in enumerate(result)
               if isinstance(block, Heading)}
     top = min((depth for depth in depths.values() if depth is not None), default=1)
-    previous = 0
     for index, depth in depths.items():
-        level = min(depth - top + 1 if depth is not None else 1, previous + 1)
-        result[index] = Heading(result[index].text, level)
-        previous = level
-    return result
+        result[index] = Heading(result[index].text, depth - top + 1 if depth is not None else 1)
+    return unskipped(result)
 
 
 def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:
