@@ -4,6 +4,7 @@ tasks it held back named."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -184,3 +185,24 @@ def test_a_line_a_step_returns_is_shown(tmp_path):
     reporter.add_success(task("model:x", values={"note": "removed the screen edition of x"}))
     reporter.add_success(task("pdf:x/print", values={}))
     assert out.getvalue() == "removed the screen edition of x\n"
+
+
+def test_a_warning_is_summed_up_by_its_problem_not_by_what_the_rule_measured():
+    from pipeline.checks.preflight.report import Report, Rule, run_rule
+    from pipeline.tasks.console import brief
+
+    measured = ("ragged right; 0 hyphenated (0%), hyphen ladder of 0 at most; 1 page but the"
+                " last over 15% empty")
+    rule = Rule("typography", "warning", lambda edition: ["page 1 17% empty"],
+                lambda edition: measured)
+    check = run_rule(rule, None)
+    assert check.message == f"{measured}: page 1 17% empty"  # the report's message as before
+    (written,) = Report(Path("x.pdf"), "large-print", (check,)).to_json()["checks"]
+    assert brief(written) == "page 1 17% empty"
+    two = run_rule(Rule("typography", "warning", lambda edition: ["page 1 17% empty",
+                                                                   "page 2 20% empty"],
+                        lambda edition: measured), None)
+    assert brief(Report(Path("x.pdf"), "print", (two,)).to_json()["checks"][0]) == (
+        "page 1 17% empty (and 1 more)")
+    # A report without the problems listed apart is read from its message, as before.
+    assert brief({"message": "missing: figure 1; figure 2"}) == "missing: figure 1 (and 1 more)"

@@ -267,14 +267,18 @@ def edition_state(project: Project, name: str, layout: str) -> str:
         verdict = "PROOF, not for press" if proofs else "press-ready"
     else:
         verdict = "checked"
-    noted = "; ".join(f"{check['rule']}: {brief(check['message'])}"
-                      for check in errors + proofs + warnings)
+    noted = "; ".join(f"{check['rule']}: {brief(check)}" for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)
 
 
-def brief(message: str) -> str:
-    """A check's first problem, and how many more (the JSON report lists them all)."""
-    problems = message.split("; ")
+def brief(check: dict) -> str:
+    """A check's first problem, and how many more (the JSON report lists them all): from its
+    problems where the report lists them apart from what the rule measured (the typography's
+    word spaces and hyphens, which are no problem in themselves), else from its message."""
+    listed = check.get("problems")
+    if isinstance(listed, list) and listed and all(isinstance(item, str) for item in listed):
+        return listed[0] + (f" (and {len(listed) - 1} more)" if len(listed) > 1 else "")
+    problems = str(check.get("message", "")).split("; ")
     more = len(problems) - 1
     last = re.fullmatch(r"and (\d+) more", problems[-1])
     if last:

@@ -27,6 +27,8 @@ class Check:
     severity: Severity
     passed: bool
     message: str
+    # Each problem found, apart from what the rule measured, which its message says first.
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Report:
             "press_ready": self.press_ready,
             "checks": [
                 {"rule": c.rule, "severity": c.severity, "passed": c.passed, "message": c.message}
+                | ({"problems": list(c.problems)} if c.problems else {})
                 for c in self.checks
             ],
         }
@@ -142,4 +145,5 @@ def run_rule(rule: Rule, edition: Edition) -> Check:
     shown = problems[:PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     message = "; ".join(shown) + (f"; and {more} more" if more else "")
-    return Check(rule.name, rule.severity, False, f"{summary}: {message}" if summary else message)
+    return Check(rule.name, rule.severity, False, f"{summary}: {message}" if summary else message,
+                 tuple(problems))
