@@ -106,6 +106,14 @@ def test_a_notes_heading_right_under_the_sign_off_parts_them():
     assert [plain(line) for line in document.blocks[2].lines] == ["Ann LEE", "Chair"]
 
 
+def test_a_caption_written_twice_with_its_credit_is_one_figure():
+    caption = "Volunteers on the stone path in March.\nPhoto: Lantau Heritage Trust"
+    document = document_of(f"{LONG}\n\n\u00a0\n{caption}\n\n{caption}\n\n{LONG}")
+    assert kinds(document) == ["Paragraph", "Figure", "Paragraph"]
+    assert plain(document.blocks[1].caption) == (
+        "Volunteers on the stone path in March. Photo: Lantau Heritage Trust")
+
+
 def test_a_line_broken_inside_a_sentence_joins_in_a_text_not_wrapped():
     # A `<br>` or a hard return inside a paragraph of a page copied a paragraph a line.
     document = document_of(f"{LONG}\n\nThe garden opened in May\nwith 120 plots.")

@@ -45,8 +45,8 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
 def parted(unit: Unit, stands_alone: Callable[[str], bool] | None) -> list[Unit]:
     """The unit's pieces: its tables, and its lines parted where a line ends its block in a
     text not wrapped (`stands_alone` given)."""
-    if unit.kind != "text" or len(unit.rows) < 2:
-        return [unit]
+    if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1:
+        return [unit]  # a block written twice is a photo's caption, its credit line with it
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     for first, last in tables(unit.rows):
