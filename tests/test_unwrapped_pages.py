@@ -119,3 +119,15 @@ def test_a_line_broken_inside_a_sentence_joins_in_a_text_not_wrapped():
     document = document_of(f"{LONG}\n\nThe garden opened in May\nwith 120 plots.")
     assert kinds(document) == ["Paragraph", "Paragraph"]
     assert document.blocks[1].text.replace("\u00a0", " ") == "The garden opened in May with 120 plots."
+
+
+def test_a_news_page_keeps_its_title_byline_text_and_captioned_photo():
+    document, report = read_scraped(TEXTS / "maritime-museum-news.txt", Metadata(title=""))
+    assert document.metadata.title == "A record year for the Maritime Museum"
+    assert document.byline is not None and document.byline.role == "Director"
+    assert kinds(document) == ["Paragraph", "Figure", "Heading", "Paragraph", "List"]
+    # The photo's credit, written under its caption each time, is the caption's.
+    assert plain(document.blocks[1].caption).endswith("Photo: Hong Kong Maritime Museum")
+    reasons = {drop["text"].replace("\u00a0", " "): drop["reason"] for drop in report["dropped"]}
+    assert reasons["Published: 12 July 2025"] == "web page debris: dateline"
+    assert reasons["Click to enlarge"] == "web page debris: page tools"

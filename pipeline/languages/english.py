@@ -104,17 +104,32 @@ class English(Profile):
         print_or_share=r"(?:print|share|e-?mail|bookmark|send)(?: (?:this|the))?"
                        r"(?: (?:page|article|story|link))?(?: (?:on|via|by) [\w ]{1,20}"
                        r"| to a friend)?|printer[- ]friendly(?: version| page)?"
-                       r"|print (?:friendly )?version",
-        page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?",
+                       r"|print (?:friendly )?version"
+                       # a row of networks to share on, with no separators between them
+                       r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|weibo|wechat|telegram"
+                       r"|e-?mail)\s*){2,}"
+                       r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
+                       r"|version|article))*(?: \([^)]{1,20}\))?",
+        page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
+                   r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
+                   r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
+                   r"(?: (?:image|photo|picture))?",
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
-               r"|(?:this (?:web)?site|this page) is best viewed .{0,80}",
+               r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
+               r"|(?:was|is) this (?:page|article|information|content) (?:helpful|useful)\??"
+               r"|tags?\s*[:：].{0,100}",
+        dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
+                 r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
+                 r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?",
         links=r"home(?: ?page)?|menu|main menu|search|search this site|sitemap|site map"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
-              r"|follow us|links",
+              r"|follow us|links|related (?:articles|links|stories|news|pages|content)"
+              r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
+              r"|item|news))?",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         buttons=r"accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|ok(?:ay)?"
                 r"|i agree|agree|close|dismiss|allow(?: all)?(?: cookies)?"

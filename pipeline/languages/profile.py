@@ -46,6 +46,7 @@ class Furniture:
     print_or_share: str = ""  # "Print this page", "Share"
     page_tools: str = ""  # "Text size: A A A"
     footer: str = ""  # a footer's line: its revision date, its copyright
+    dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
