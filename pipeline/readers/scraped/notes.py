@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NOTES_HEADINGS, joined_lines
+from pipeline.languages import NOTES_HEADING, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
-# Each language's words for it: "Notes", "註釋".
-NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
