@@ -1,10 +1,14 @@
 """A draft's notes read back where the text has them: under the notes heading, before a
-sign-off written after them (Word shows its endnotes below it)."""
+sign-off written after them (Word shows its endnotes below it), and a note the text never
+refers to (a paragraph in Endnote Text opened by its label) whatever name LibreOffice saves
+the label's style under."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline.layouts import load_layout
@@ -37,6 +41,15 @@ def read_back(data: bytes, document: Document) -> tuple:
 @pytest.mark.parametrize("document", [ENGLISH, CHINESE], ids=["English", "Chinese"])
 def test_notes_come_back_under_their_heading_before_a_sign_off_after_them(document):
     assert read_back(write_docx(document, LAYOUT, Path(".")), document) == document.blocks
+
+
+def test_a_note_never_referred_to_is_read_by_libreoffices_name_for_its_labels_style():
+    draft = docx.Document(io.BytesIO(write_docx(ENGLISH, LAYOUT, Path("."))))
+    # LibreOffice saves Word's Endnote Reference, in a note's own paragraph, as this style.
+    draft.styles["Endnote Reference"].name = "Endnote Characters"
+    saved = io.BytesIO()
+    draft.save(saved)
+    assert read_back(saved.getvalue(), ENGLISH) == ENGLISH.blocks
 
 
 @pytest.mark.slow
