@@ -207,13 +207,15 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
 
 
 def with_notes(blocks: tuple[Block, ...], notes: list[Note]) -> tuple[Block, ...]:
-    """The text's blocks with Word's notes placed under its notes heading ("Notes", "註釋"),
-    where it has one, before what the text sets after them (a sign-off written after the
-    notes, which Word shows above its endnotes); else at its end."""
-    at = max((index for index, block in enumerate(blocks)
-              if isinstance(block, Heading) and NOTES_HEADING.fullmatch(block.text)),
-             default=len(blocks) - 1)
-    return (*blocks[:at + 1], *notes, *blocks[at + 1:])
+    """The text's blocks with Word's notes at their end; or right under the text's notes
+    heading ("Notes", "註釋") where a sign-off written after the notes follows it, which
+    Word shows above its endnotes."""
+    heading = max((index for index, block in enumerate(blocks)
+                   if isinstance(block, Heading) and NOTES_HEADING.fullmatch(block.text)),
+                  default=len(blocks))
+    signed = any(isinstance(block, SignOff) for block in blocks[heading:])
+    at = heading + 1 if signed else len(blocks)
+    return (*blocks[:at], *notes, *blocks[at:])
 
 
 # --- Refusals --------------------------------------------------------------------------------
