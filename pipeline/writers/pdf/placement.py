@@ -81,9 +81,9 @@ class Hole:
     # The figures with a picture (or a placeholder for one) on the page of the hole and the
     # page before it, the nearest the hole first: (block, picture height, height).
     figures: tuple[tuple[int, float, float], ...] = ()
-    # For a figure: (block, room) of each block starting on the page of the hole, the room
-    # from its top to the foot of the page.
-    rooms: tuple[tuple[int, float], ...] = ()
+    # For a figure: (block, room, kept) of each block starting on the page of the hole: the
+    # room from its top to the foot of the page, the height of its first KEPT_LINES lines.
+    rooms: tuple[tuple[int, float, float], ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -148,16 +148,20 @@ def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
     """The placement with the figure of `hole` set before the nearest running text of its
     section on the page of the hole from whose top it fits (scaled down to fit, within
     limits), that text then filling the page after it; None where none does. It goes no
-    higher than its section's heading (which it then follows) or another figure."""
+    higher than its section's heading, which it then follows only where the lines the
+    heading keeps still fit under it, nor past another figure."""
     order = list(placement.ordered(count))
     position = order.index(hole.block)
-    rooms = dict(hole.rooms)
+    rooms = {block: (room, kept) for block, room, kept in hole.rooms}
     scale = placement.scales.get(hole.block, 1.0)
     for earlier in range(position - 1, -1, -1):
         block = order[earlier]
         if kinds[block] not in RUNNING_TEXT or block not in rooms:
             return None
-        fitting = scale * fitting_scale(rooms[block], hole.picture_height,
+        room, kept = rooms[block]
+        if earlier and kinds[order[earlier - 1]] == "heading":
+            room -= kept
+        fitting = scale * fitting_scale(room, hole.picture_height,
                                         hole.height - hole.picture_height)
         if fitting >= MIN_SCALE:
             order[earlier:position + 1] = [hole.block, *order[earlier:position]]
@@ -208,13 +212,21 @@ def holes(pages) -> Iterator[Hole]:
                    rooms(box, pages[number - 1]._page_box if number else None))
 
 
-def rooms(page_box, before) -> tuple[tuple[int, float], ...]:
-    """(block, room) of each block starting on a page (not going on from the page `before`),
-    the room from its top to the page's foot."""
+def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
+    """(block, room, kept) of each block starting on a page (not going on from the page
+    `before`): the room from its top to the page's foot, and the height of its first
+    KEPT_LINES lines (a heading keeps them)."""
     going_on = {found for found, *_ in placed_blocks(before)} if before is not None else set()
     bottom = page_box.content_box_y() + page_box.height
-    return tuple((block, bottom - start) for block, _, start, _ in placed_blocks(page_box)
-                 if block not in going_on)
+    found = []
+    for element, box in outer_boxes(page_box):
+        block = element.get("data-block")
+        if block and int(block) not in going_on:
+            kept = list(line_boxes(box))[:KEPT_LINES]
+            end = (kept[-1].position_y + kept[-1].margin_height() if kept
+                   else box.position_y + box.margin_height())
+            found.append((int(block), bottom - box.position_y, end - box.position_y))
+    return tuple(found)
 
 
 def kept_height(page_box, heading, end: float, above: float) -> float:
