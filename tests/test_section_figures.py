@@ -117,15 +117,20 @@ def editions(tmp_path_factory):
     return built
 
 
+def set_blocks(editions, name: str, layout: str):
+    """(variant, lines, index, block) of each block of each variant of a text in `layout`."""
+    for count in range(VARIANTS[layout]):
+        document, lines, _ = editions[name, count, layout]
+        for index, block in enumerate(document.blocks):
+            yield count, lines, index, block
+
+
 @pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
 @pytest.mark.parametrize("name", NAMES)
 def test_each_figure_stands_between_its_heading_and_the_next(editions, name, layout):
-    for count in range(VARIANTS[layout]):
-        document, lines, _ = editions[name, count, layout]
-        blocks = document.blocks
-        for index, block in enumerate(blocks):
-            if not isinstance(block, Figure):
-                continue
+    for count, lines, index, block in set_blocks(editions, name, layout):
+        blocks = editions[name, count, layout][0].blocks
+        if isinstance(block, Figure):
             _, caption = found(lines, block)
             before = [found(lines, heading)[1] for heading in blocks[:index]
                       if isinstance(heading, Heading)]
@@ -138,25 +143,21 @@ def test_each_figure_stands_between_its_heading_and_the_next(editions, name, lay
 @pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
 @pytest.mark.parametrize("name", NAMES)
 def test_a_caption_stays_with_its_figure_and_a_heading_with_its_text(editions, name, layout):
-    for count in range(VARIANTS[layout]):
-        document, lines, _ = editions[name, count, layout]
-        blocks = document.blocks
-        words = profile_for(document.metadata.language).reader_words
-        for index, block in enumerate(blocks):
-            if isinstance(block, Figure):
-                caption_page, _ = found(lines, block)
-                assert {page for page, _ in held(lines, block)} == {caption_page}, (
-                    count, block.number)
-                # A print proof's box for a picture to come says so: on the caption's page.
-                label = squash(words.to_come.format(number=block.number))
-                boxes = [page for page, line in lines if line == label]
-                assert boxes in ([], [caption_page]), (count, block.number)
-            if isinstance(block, Heading) and index + 1 < len(blocks):
-                heading_page, _ = found(lines, block)
-                following = blocks[index + 1]
-                if isinstance(following, Paragraph | Figure | Heading):
-                    assert found(lines, following)[0] == heading_page, (
-                        count, block.text)
+    for count, lines, index, block in set_blocks(editions, name, layout):
+        document = editions[name, count, layout][0]
+        if isinstance(block, Figure):
+            caption_page, _ = found(lines, block)
+            assert {page for page, _ in held(lines, block)} == {caption_page}, (
+                count, block.number)
+            # A print proof's box for a picture to come says so: on the caption's page.
+            words = profile_for(document.metadata.language).reader_words
+            label = squash(words.to_come.format(number=block.number))
+            boxes = [page for page, line in lines if line == label]
+            assert boxes in ([], [caption_page]), (count, block.number)
+        following = document.blocks[index + 1:index + 2]
+        if isinstance(block, Heading) and following and isinstance(
+                following[0], Paragraph | Figure | Heading):
+            assert found(lines, following[0])[0] == found(lines, block)[0], (count, block.text)
 
 
 @pytest.mark.parametrize("name", NAMES)
