@@ -209,7 +209,8 @@ def holes(pages) -> Iterator[Hole]:
             shortfall = kept_height(following._page_box, element, end, below) - space
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
                    long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]),
-                   rooms(box, pages[number - 1]._page_box if number else None))
+                   rooms(box, pages[number - 1]._page_box if number else None)
+                   if element.tag == "figure" else ())
 
 
 def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
