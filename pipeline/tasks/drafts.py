@@ -74,7 +74,9 @@ def is_edit(version: str | None, state: dict) -> bool:
 
 def model_current(project: Project, name: str) -> bool:
     """For doit's `uptodate`: the model is current while its sources are the ones the last
-    model build read and no edited draft waits to be read.
+    model build read, the layouts in layouts/ the ones it knew (the metadata's default is
+    every layout, and a layout's folder deleted leaves editions to remove), and no edited
+    draft waits to be read.
 
     Digests, not doit's file_dep, because a marked-up source appears when edits are
     imported, and a file_dep list that grows would rebuild once more for nothing. Asked while
@@ -84,6 +86,7 @@ def model_current(project: Project, name: str) -> bool:
         return False
     state = load_state(project.draft_state(name))
     return (state.get("sources") == digests(project.inputs(name))
+            and state.get("layouts") == project.layouts()
             and not edited(project.docx(name), state))
 
 

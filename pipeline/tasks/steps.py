@@ -44,29 +44,43 @@ def build_model(root: Path, name: str) -> str | None:
     refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
+    # The layouts known when the model was last built: one since deleted from layouts/ has
+    # editions no task builds or cleans any more.
+    vanished = [layout for layout in state.get("layouts", []) if layout not in project.layouts()]
+    said = drop_editions(project, name, metadata.layouts, vanished)
     state["sources"] = drafts.digests(project.inputs(name))
+    state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
-    return drop_editions(project, name, metadata.layouts)
+    return said
 
 
-def drop_editions(project: Project, name: str, wanted: tuple[str, ...]) -> str | None:
+def drop_editions(project: Project, name: str, wanted: tuple[str, ...],
+                  vanished: list[str]) -> str | None:
     """Remove the editions of document `name` in the layouts its metadata no longer names
-    (`wanted`): no task builds them any more, and an edition left under its own name, older
-    than the text, would be sent to press or published as if current. Only what the build
-    wrote goes (PDF, previews, preflight report); the DOCX draft is every document's. The
-    model task does this, as it is the one that reads the metadata again when it changes.
-    The console's line, when there was any such edition."""
+    (`wanted`), and in those deleted from layouts/ since its model was last built
+    (`vanished`): no task builds them any more, and an edition left under its own name,
+    older than the text, would be sent to press or published as if current. Only what the
+    build wrote goes (PDF, previews, preflight report); the DOCX draft is every document's.
+    The model task does this, as it is the one that reads the metadata again when it
+    changes, and runs again when the layouts do. The console's line, when there was any such
+    edition."""
     named = project.layouts_of(wanted)
     dropped = [layout for layout in project.layouts() if layout not in named]
-    project.refuse_escapes(name, dropped)
+    project.refuse_escapes(name, [*dropped, *vanished])
     removed = [layout for layout in dropped if remove_edition(project, name, layout)]
-    if not removed:
+    gone = [layout for layout in vanished if remove_edition(project, name, layout)]
+    if not removed and not gone:
         return None
-    editions = f"edition{'s' * (len(removed) != 1)}"
-    return (f"removed the {' and '.join(removed)} {editions} of {name} (PDF, previews, "
+    reasons = [f"{project.metadata(name).relative_to(project.root)} names "
+               f"{' and '.join(named)} only"] if removed else []
+    if gone:
+        reasons.append(f"{project.layouts_dir.relative_to(project.root)}/ holds no "
+                       f"{' or '.join(gone)} layout any more")
+    both = sorted([*removed, *gone])
+    editions = f"edition{'s' * (len(both) != 1)}"
+    return (f"removed the {' and '.join(both)} {editions} of {name} (PDF, previews, "
             f"preflight report in {project.output_dir(name).relative_to(project.root)}/): "
-            f"{project.metadata(name).relative_to(project.root)} names "
-            f"{' and '.join(named)} only")
+            f"{'; '.join(reasons)}")
 
 
 def remove_edition(project: Project, name: str, layout: str) -> bool:
