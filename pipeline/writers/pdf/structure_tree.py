@@ -53,17 +53,18 @@ from pipeline.model import (
 )
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import (
-    continues_link,
     is_element,
     kids_of,
     marked_instructions,
     object_references,
+    split_link,
 )
 from pipeline.writers.html.blocks import note_anchor, reference_anchor
 from pipeline.writers.pdf.tagging import make_artifacts, number_marked_content
 
-# Inline groupings, which go when they hold nothing; an empty table cell keeps its place.
-EMPTIED = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
+# Inline groupings (emphasis, a phrase): they go when they hold nothing (an empty table cell
+# keeps its place), and a link's pieces inside one a line are joined.
+GROUPINGS = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # A repeated header row: pagination, as running heads are, but neither header nor footer.
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
@@ -320,7 +321,7 @@ def without_empty(element: pikepdf.Dictionary) -> bool:
     PDF Association's Tagged PDF Best Practice Guide: Syntax (3.5) says to leave out;
     whether `element` itself holds nothing."""
     kept = [kid for kid in kids_of(element)
-            if not (is_element(kid) and without_empty(kid) and kid.S in EMPTIED)]
+            if not (is_element(kid) and without_empty(kid) and kid.S in GROUPINGS)]
     if "/K" in element:
         element.K = pikepdf.Array(kept)
     return not kept
@@ -380,18 +381,30 @@ def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: di
                      pages: dict) -> None:
     """A link set on several lines is one Link: WeasyPrint makes an element of each line's
     piece, siblings one after the other, each holding its annotation. A piece is a Link
-    leading where the one before it does, on a later line (below it, or on a later page)."""
+    leading where the one before it does, on a later line (below it, or on a later page).
+    A link in emphasis (an address in italics) has its pieces in the emphasis's pieces, a
+    NonStruct or Span a line: those, which group and say nothing, are joined first, so that
+    the link's pieces become siblings."""
     kept: list = []
     for kid in kids_of(element):
-        if (is_element(kid) and kid.S == pikepdf.Name.Link and kept and is_element(kept[-1])
-                and kept[-1].S == pikepdf.Name.Link and continues_link(kept[-1], kid, pages)):
+        if kept and one_piece_more(kept[-1], kid, pages):
             merge(pdf, kept[-1], kid, replaced)
             continue
         kept.append(kid)
-        if is_element(kid):
-            join_link_pieces(pdf, kid, replaced, pages)
     if len(kept) != len(kids_of(element)):
         element.K = pikepdf.Array(kept)
+    for kid in kept:
+        if is_element(kid):
+            join_link_pieces(pdf, kid, replaced, pages)
+
+
+def one_piece_more(before, kid, pages: dict) -> bool:
+    """Whether `kid` is the next line's piece of its sibling `before`: both a Link, or both
+    emphasis of one kind and language, holding the pieces of one link."""
+    return (is_element(before) and is_element(kid) and before.S == kid.S
+            and (kid.S == pikepdf.Name.Link
+                 or (kid.S in GROUPINGS and before.get("/Lang") == kid.get("/Lang")))
+            and split_link(before, kid, pages))
 
 
 def link_destination(link: pikepdf.Dictionary) -> str:
