@@ -197,6 +197,10 @@ def test_a_link_in_emphasis_set_on_several_lines_is_one_link(tmp_path, layout, c
             assert all([str(element.S) for element in held[piece.objgen]] == ["/Link"]
                        for piece in pieces)
             assert len({held[piece.objgen][0].objgen for piece in pieces}) == 1, target
+        # A piece of emphasis left empty at a line's end is no line break: each paragraph
+        # stays one P, not a Div of a P a line as a sign-off's lines are.
+        kinds = [str(element.S) for element, _ in elements_with_parents(pdf.Root.StructTreeRoot)]
+        assert "/Div" not in kinds and kinds.count("/P") == len(document.blocks)
     assert split_links(path) == []
     assert not preflight(path, document, load_layout(LAYOUTS, layout)).errors
 

@@ -136,9 +136,11 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         else:
             blocks.append(kid)
         last_page = page
+    lined = broken_by_hand(blocks, tagging)
     blocks = told(blocks, tagging, image_boxes(pdf))
     for block in blocks:
-        as_lines(pdf, block)
+        if block.objgen in lined:
+            as_lines(pdf, block)
         without_empty(block)
         scope_headers(block)
         mark_references(block, tagging)
@@ -325,6 +327,17 @@ def without_empty(element: pikepdf.Dictionary) -> bool:
     if "/K" in element:
         element.K = pikepdf.Array(kept)
     return not kept
+
+
+def broken_by_hand(elements: list, tagging: Tagging) -> set[tuple[int, int]]:
+    """The elements whose lines may be broken by hand (by their objgen): the opener's (the
+    title, the byline, the imprint) and the sign-off's. No other block holds a line break,
+    and an empty NonStruct in one is a piece of emphasis left empty where a line ended, not
+    a break (an address in bold ending a line)."""
+    opener = len(elements) - len(tagging.blocks)
+    return {element.objgen for element in elements[:opener]} | {
+        element.objgen for element, block in zip(elements[opener:], tagging.blocks, strict=False)
+        if block.kind == "sign-off"}
 
 
 def as_lines(pdf: pikepdf.Pdf, element: pikepdf.Dictionary) -> None:
