@@ -20,7 +20,7 @@ from pipeline.writers.justified import LineSetting, paragraph_lines
 from pipeline.writers.line_breaks import TELEPHONE, WORD_JOINER, LineBreaks, kept_together
 
 from .conftest import ROOT
-from .support import scraped_editions
+from .support import set_lines, swept
 from .test_paragraphs import SERIF
 
 LAYOUTS = ROOT / "layouts"
@@ -43,10 +43,8 @@ def chinese(number: int) -> str:
             "查詢熱線 2877 6543 全日二十四小時接聽。")
 
 
-TEXTS = {
-    "licensing-office": "\n\n".join(["Licensing office", *(english(n) for n in range(REPEATS))]),
-    "licensing-office-zh": "\n\n".join(["牌照事務處", *(chinese(n) for n in range(REPEATS))]),
-}
+TEXTS = {**swept({"licensing-office": "Licensing office"}, english, REPEATS),
+         **swept({"licensing-office-zh": "牌照事務處"}, chinese, REPEATS)}
 
 
 @pytest.mark.parametrize("written", [
@@ -96,15 +94,7 @@ def test_a_number_in_running_text_the_renderer_breaks_is_joined():
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, list[str], object]]:
-    folder = tmp_path_factory.mktemp("telephones")
-    built = {}
-    for name, text in TEXTS.items():
-        document, pdfs = scraped_editions(folder, name, text, EDITIONS)
-        for layout, pdf in pdfs.items():
-            lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                                   check=True, text=True).stdout.splitlines()
-            built[(name, layout)] = (pdf, [line.strip() for line in lines], document)
-    return built
+    return set_lines(tmp_path_factory.mktemp("telephones"), TEXTS, EDITIONS)
 
 
 @pytest.mark.slow
