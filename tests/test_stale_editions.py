@@ -148,3 +148,15 @@ def test_the_editions_of_a_layout_deleted_from_layouts_are_removed_too(tmp_path)
     third = doit(folder)
     assert third.returncode == 0 and "removed " not in third.stdout, third.stdout
     assert edition_files(NAME, "screen") <= set(built(folder, NAME))
+
+
+@pytest.mark.slow
+def test_clean_removes_the_editions_of_a_layout_deleted_since_the_build(tmp_path):
+    """`doit clean` right after a layout's folder is deleted, with no build between: the
+    bookkeeping names the layout, and its editions go with everything else built."""
+    folder = project(tmp_path, **{NAME: TEXT})
+    assert doit(folder).returncode == 0
+    shutil.rmtree(folder / "layouts" / "large-print")
+    cleaned = doit(folder, "clean")
+    assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
+    assert not (folder / "output").exists(), built(folder, NAME)

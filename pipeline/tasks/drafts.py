@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.tasks.project import Project
+from pipeline.tasks.project import Project, path_name
 
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
     from pipeline.model import Metadata
@@ -88,6 +88,16 @@ def model_current(project: Project, name: str) -> bool:
     return (state.get("sources") == digests(project.inputs(name))
             and state.get("layouts") == project.layouts()
             and not edited(project.docx(name), state))
+
+
+def vanished_layouts(project: Project, state: dict) -> list[str]:
+    """The layouts the model was last built with, as its bookkeeping `state` names them,
+    that layouts/ no longer holds (a folder deleted): their editions are no task's."""
+    known = state.get("layouts")
+    if not isinstance(known, list):
+        return []
+    return [layout for layout in known if isinstance(layout, str) and path_name(layout)
+            and Path(layout).name == layout and layout not in project.layouts()]
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:

@@ -44,10 +44,7 @@ def build_model(root: Path, name: str) -> str | None:
     refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
-    # The layouts known when the model was last built: one since deleted from layouts/ has
-    # editions no task builds or cleans any more.
-    vanished = [layout for layout in state.get("layouts", []) if layout not in project.layouts()]
-    said = drop_editions(project, name, metadata.layouts, vanished)
+    said = drop_editions(project, name, metadata.layouts, drafts.vanished_layouts(project, state))
     state["sources"] = drafts.digests(project.inputs(name))
     state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
@@ -270,13 +267,21 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
 
 
 def clean_draft(root: Path, name: str) -> None:
-    """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
+    """`doit clean` removes the draft only when it holds no edit the pipeline has not read,
+    and with its bookkeeping the editions of the layouts deleted since the model was built."""
     from pipeline.tasks import drafts
     project = checked(root, name)
     docx = project.docx(name)
-    if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
+    state = drafts.load_state(project.draft_state(name))
+    if drafts.edited(docx, state):
         print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
         return
+    # The bookkeeping is all that names the layouts deleted from layouts/ since the model
+    # was built: their editions go before it does.
+    vanished = drafts.vanished_layouts(project, state)
+    project.refuse_escapes(name, vanished)
+    for layout in vanished:
+        remove_edition(project, name, layout)
     files.remove(docx)
     files.remove(project.draft_state(name))
     remove_empty_folders(project, name)
