@@ -158,3 +158,27 @@ def test_a_cell_of_figures_alone_is_set_as_its_documents_figures(language, cells
     with reading_in(language):
         assert clean_text(cells).split("\t")[1:] == figures
         assert clean_text(f"{figures[0]}年度") == f"{figures[0]}年度"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("met in '23 we agreed", "met in \u201923 we agreed"),
+    ("the '90s and the '23-24 season", "the \u201990s and the \u201923\u201324\u00a0season"),
+    ("(in '22.)", "(in \u201922.)"),
+    ("Rock 'n' roll 'til dawn; 'Tis true, 'em all", (
+        "Rock \u2019n\u2019 roll \u2019til dawn; \u2019Tis true, \u2019em all")),
+    ("in '23 the volunteers' work", "in \u201923 the volunteers\u2019 work"),
+    ("in '23 we said 'yes'", "in \u201923 we said \u2018yes\u2019"),
+])  # fmt: skip
+def test_an_apostrophe_opening_a_word_stands_for_what_is_left_out(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("he said '24 hours a day'", "he said \u201824\u00a0hours a day\u2019"),
+    ("'23 was our year,' she said", "\u201823 was our year,\u2019 she said"),
+    ("the 'Emma' and 'n-grams' pages", "the \u2018Emma\u2019 and \u2018n-grams\u2019 pages"),
+    ("a '2023 plan' and '12,000'", "a \u20182023 plan\u2019 and \u201812,000\u2019"),
+])  # fmt: skip
+def test_a_quotation_opening_with_figures_or_such_letters_still_opens(written, set_as):
+    assert clean_line(written) == set_as
+

@@ -35,12 +35,20 @@ NUMBER_RANGE = re.compile(
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
-APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
+# An apostrophe opening a word stands for what is left out, not for an opening quote: the
+# first letters of one of the few words written so ("'til", "'tis", "'em", rock "'n'" roll)
+# or a century ("'23", "'90s", "'23-24", as Pandoc's smart quotes take "'90s"), unless a
+# quote closes after it ("'24 hours a day'"; not "volunteers'", a plural's apostrophe).
+WORD_START = r"(?:(?<=^)|(?<=[\s(\[\u2013]))'"
+ELIDED_WORD = re.compile(rf"{WORD_START}(?=(?i:til|tis|twas|twere|em|n)(?![\w-]))")
+ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d)))")
+# A straight single quote outside a word ("don't" holds one inside).
+SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
-# "6–8 hours".
+# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), which counts nothing.
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,\u2019-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
     r"(?=[^\W\d_])"
 )
@@ -231,7 +239,9 @@ def figure_range(match: re.Match) -> str:
 
 def curl_quotes(line: str) -> str:
     """Straight quotes become curly ones, opening or closing by their position."""
-    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
+    line = ELIDED_WORD.sub("\u2019", line)
+    line = ELIDED_YEAR.sub(lambda match: "'" if quote_closes(line, match.end()) else "\u2019",
+                           line)
     characters = list(line)
     for index, character in enumerate(characters):
         if character not in "'\"":
@@ -243,6 +253,14 @@ def curl_quotes(line: str) -> str:
         else:
             characters[index] = "\u201c" if opening else "\u201d"
     return "".join(characters)
+
+
+def quote_closes(line: str, start: int) -> bool:
+    """Whether the next single quote after `start` closes a quotation: after a word, not a
+    plural's apostrophe ("volunteers' work")."""
+    after = SINGLE_QUOTE.search(line, start)
+    return bool(after and after.start() > start and not line[after.start() - 1].isspace()
+                and line[after.start() - 1] not in "sS([")
 
 
 def bind_numbers(line: str) -> str:
