@@ -182,3 +182,19 @@ def test_an_apostrophe_opening_a_word_stands_for_what_is_left_out(written, set_a
 def test_a_quotation_opening_with_figures_or_such_letters_still_opens(written, set_as):
     assert clean_line(written) == set_as
 
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("between 9:30-11:00 on", "between 9:30\u201311:00 on"),
+    ("runs 7:30-10:00 pm", "runs 7:30\u201310:00\u00a0pm"),
+    ("open 22:00-02:00, shut 10:00-13:00.", "open 22:00\u201302:00, shut 10:00\u201313:00."),
+])  # fmt: skip
+def test_a_range_of_times_takes_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "at 12:30-45", "a ratio of 1:2-3:4", "see https://example.org/9:30-11:00", "code v1:30-11:00",
+])  # fmt: skip
+def test_figures_with_colons_that_are_no_range_of_times_stay(written):
+    assert clean_line(written) == written
+

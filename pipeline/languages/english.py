@@ -31,6 +31,9 @@ NUMBER_RANGE = re.compile(
     rf"(?<![\w.,/:\u2013-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
     r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
+# A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
+CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
+                         r"(?![\w:/\u2013-]|[.,]\d)")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
 
@@ -155,6 +158,7 @@ class English(Profile):
         line = EM_DASH.sub(" \u2013 ", line)
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
+        line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
         line = MINUS.sub("\u2212", line)
         line = curl_quotes(line)
         line = bind_numbers(line)
