@@ -198,3 +198,9 @@ def test_a_range_of_times_takes_the_en_dash(written, set_as):
 def test_figures_with_colons_that_are_no_range_of_times_stay(written):
     assert clean_line(written) == written
 
+
+def test_a_minus_sign_before_a_sum_and_a_figure_bound_to_its_degrees():
+    assert clean_line("net -£0.3 million, -HK$2.1 billion") == (
+        "net \u2212£0.3\u00a0million, \u2212HK$2.1\u00a0billion")
+    assert clean_line("from -4 to 18 °C") == "from \u22124 to 18\u00a0°C"
+    assert clean_line("Ref A-£5 and e-$3") == "Ref A-£5 and e-$3"

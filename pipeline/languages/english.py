@@ -34,8 +34,9 @@ NUMBER_RANGE = re.compile(
 # A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
 CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
                          r"(?![\w:/\u2013-]|[.,]\d)")
-# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
-MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
+# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
+# or before a sum's currency ("-£0.3 million", "-HK$2.1 billion").
+MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
 # An apostrophe opening a word stands for what is left out, not for an opening quote: the
@@ -53,7 +54,7 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 NUMBER_AND_WORD = re.compile(
     r"(?<![\w.,\u2019-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
-    r"(?=[^\W\d_])"
+    r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
