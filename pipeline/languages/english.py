@@ -118,6 +118,11 @@ class English(Profile):
                        r"| to a friend)?|printer[- ]friendly(?: version| page)?"
                        r"|print (?:friendly )?version",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?",
+        feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
+                 r"|useful|help(?: you)?)\??(?: ?(?:yes|no)(?: ?[|/]? ?(?:yes|no))?)?"
+                 r"|did you find what you (?:were|are) looking for\??(?: ?yes ?[|/]? ?no)?"
+                 r"|(?:report (?:a problem|an issue|an error)|give feedback) (?:with|on|about)"
+                 r" this page|(?:rate|feedback on) this page",
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
