@@ -22,8 +22,23 @@ def words(text: str) -> list[str]:
 def test_quotes_curl_by_position():
     assert clean_line("the 'super-connector' role") == "the \u2018super-connector\u2019 role"
     assert clean_line("'The security' of people's") == "\u2018The security\u2019 of people\u2019s"
-    assert clean_line('he said "yes" (\'no\')') == "he said \u201cyes\u201d (\u2018no\u2019)"
+    assert clean_line('he said "yes" (\'no\')') == "he said \u2018yes\u2019 (\u2018no\u2019)"
     assert clean_line("the graduates' incentive") == "the graduates\u2019 incentive"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ('he said "we\'ll see \'the river\' first" later',
+     "he said \u2018we\u2019ll see \u201cthe river\u201d first\u2019 later"),
+    ("'I don't know \"why\",' she said",
+     "\u2018I don\u2019t know \u201cwhy\u201d,\u2019 she said"),
+    ('"the volunteers\' work"', "\u2018the volunteers\u2019 work\u2019"),
+    ("'a \"b 'c' d\" e'", "\u2018a \u201cb \u2018c\u2019 d\u201d e\u2019"),
+    ('a quotation going on.\" Then', "a quotation going on.\u2019 Then"),
+    ("\u201cWord\u2019s\u201d quotes", "\u2018Word\u2019s\u2019 quotes"),
+])  # fmt: skip
+def test_quotes_nest_single_outside_double_inside_whichever_the_author_used(written, set_as):
+    assert clean_line(written) == set_as
+    assert clean_line(set_as) == set_as
 
 
 def test_dashes_ellipses_and_ranges():

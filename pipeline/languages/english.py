@@ -1,9 +1,10 @@
 """English as the house style writes it (en-GB): the default profile, and the rules of any
 language without a profile of its own.
 
-Cleaning gives British typography, never other words: curly quotes by position, spaced en
-dashes, the ellipsis, ranges of years and figures with an en dash ("2023–24", "4–29 March",
-"pp. 12–15"), the minus sign before a figure, a number
+Cleaning gives British typography, never other words: curly quotes by position, single
+outside and double inside whichever the author used, spaced en dashes, the ellipsis, ranges of
+years, figures and times with an en dash ("2023–24", "4–29 March", "pp. 12–15", "9:30–11:00"),
+the minus sign before a figure or a sum, a number
 bound to the word it counts, "per cent" and an honorific bound to what follows. A heading is
 a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS, Role".
 """
@@ -157,6 +158,9 @@ class English(Profile):
                     r"|message|communication) in error)\b.*",
     )
 
+    # The house style's quotes: single outside, double inside (and single again within).
+    quotes = ("\u2018\u201c", "\u2019\u201d")
+
     def typeset(self, line: str) -> str:
         line = ELLIPSIS.sub("\u2026", line)
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
@@ -166,7 +170,7 @@ class English(Profile):
         line = NUMBER_RANGE.sub(figure_range, line)
         line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
         line = MINUS.sub("\u2212", line)
-        line = curl_quotes(line)
+        line = nested(curl_quotes(line), *self.quotes)
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
@@ -263,6 +267,33 @@ def curl_quotes(line: str) -> str:
         else:
             characters[index] = "\u201c" if opening else "\u201d"
     return "".join(characters)
+
+
+def nested(line: str, opening: str, closing: str) -> str:
+    """Curly quotes as the house style nests them, whichever marks the author used: the
+    first of `opening` and `closing` outside, the second inside, the first again within.
+
+    A quote opens a level, and a closing mark closes the innermost level of its kind (and any
+    left open inside it); a single closing mark closes one only where a single quote is
+    open and no letter follows: elsewhere it is an apostrophe ("volunteers’", "don’t"). A
+    closing mark with no level open (a quotation going on from a line before) is outside.
+    """
+    marks = list(line)
+    open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
+    for index, mark in enumerate(marks):
+        if mark in "\u2018\u201c":
+            marks[index] = opening[len(open_kinds) % 2]
+            open_kinds.append(mark)
+            continue
+        kind = {"\u201d": "\u201c", "\u2019": "\u2018"}.get(mark)
+        if kind is None or kind == "\u2018" and (
+                not open_kinds or open_kinds[-1] != kind
+                or line[index + 1 : index + 2].isalnum()):
+            continue
+        if kind in open_kinds:
+            del open_kinds[len(open_kinds) - 1 - open_kinds[::-1].index(kind):]
+        marks[index] = closing[len(open_kinds) % 2]
+    return "".join(marks)
 
 
 def quote_closes(line: str, start: int) -> bool:
