@@ -219,3 +219,10 @@ def test_a_minus_sign_before_a_sum_and_a_figure_bound_to_its_degrees():
         "net \u2212£0.3\u00a0million, \u2212HK$2.1\u00a0billion")
     assert clean_line("from -4 to 18 °C") == "from \u22124 to 18\u00a0°C"
     assert clean_line("Ref A-£5 and e-$3") == "Ref A-£5 and e-$3"
+
+
+def test_a_cell_holding_only_a_hyphen_is_a_dash_for_none():
+    assert clean_text("Site\tSamples\tChange\nDon Mill\tn/a\t-") == (
+        "Site\tSamples\tChange\nDon Mill\tn/a\t\u2013")
+    assert clean_text("Don Mill  --  -") == "Don Mill\t\u2013\t\u2013"
+    assert clean_line("a -") == "a -"

@@ -162,6 +162,8 @@ class English(Profile):
     quotes = ("\u2018\u201c", "\u2019\u201d")
 
     def typeset(self, line: str) -> str:
+        if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
+            return "\u2013"
         line = ELLIPSIS.sub("\u2026", line)
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
         line = SPACED_HYPHEN.sub(" \u2013", line)
