@@ -226,3 +226,20 @@ def test_a_cell_holding_only_a_hyphen_is_a_dash_for_none():
         "Site\tSamples\tChange\nDon Mill\tn/a\t\u2013")
     assert clean_text("Don Mill  --  -") == "Don Mill\t\u2013\t\u2013"
     assert clean_line("a -") == "a -"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("open Monday-Friday", "open Monday\u2013Friday"),
+    ("Mon-Fri and Sat-Sun", "Mon\u2013Fri and Sat\u2013Sun"),
+    ("the May-June survey, Jan-Mar", "the May\u2013June survey, Jan\u2013Mar"),
+])  # fmt: skip
+def test_a_range_of_days_or_months_by_name_takes_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "Sun-dried, Sat-Nav, March-past", "Mon-Fri-Sat", "file Jan-Mar.pdf", "www.example.org/Mon-Fri",
+    "Monday-March",
+])  # fmt: skip
+def test_names_of_days_and_months_joined_otherwise_keep_their_hyphen(written):
+    assert clean_line(written) == written

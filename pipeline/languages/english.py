@@ -3,7 +3,8 @@ language without a profile of its own.
 
 Cleaning gives British typography, never other words: curly quotes by position, single
 outside and double inside whichever the author used, spaced en dashes, the ellipsis, ranges of
-years, figures and times with an en dash ("2023–24", "4–29 March", "pp. 12–15", "9:30–11:00"),
+years, figures, times and names of days or months with an en dash ("2023–24", "4–29 March",
+"pp. 12–15", "9:30–11:00", "Monday–Friday"),
 the minus sign before a figure or a sum, a number
 bound to the word it counts, "per cent" and an honorific bound to what follows. A heading is
 a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS, Role".
@@ -78,6 +79,12 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
                   rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
+# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"): an en
+# dash. (With figures, "1 April-31 July" reads as a code, which is carried as written.)
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
+SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|{SHORT_MONTHS})"
+                         rf"(?![\w\u2013-])|(?<![\w\u2013-])({DAYS})-({DAYS})(?![\w\u2013-])")
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -171,6 +178,7 @@ class English(Profile):
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
         line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
+        line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
         line = nested(curl_quotes(line), *self.quotes)
         line = bind_numbers(line)
