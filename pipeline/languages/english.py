@@ -4,10 +4,10 @@ language without a profile of its own.
 Cleaning gives British typography, never other words: curly quotes by position, single
 outside and double inside whichever the author used, spaced en dashes, the ellipsis, ranges of
 years, figures, times and names of days or months with an en dash ("2023–24", "4–29 March",
-"pp. 12–15", "9:30–11:00", "Monday–Friday"),
-the minus sign before a figure or a sum, a number
-bound to the word it counts, "per cent" and an honorific bound to what follows. A heading is
-a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS, Role".
+"pp. 12–15", "9:30–11:00", "Monday–Friday"), the minus sign before a figure or a sum, a
+number bound to the word it counts, "per cent" and an honorific bound to what follows. A
+heading is a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS,
+Role".
 """
 
 from __future__ import annotations
