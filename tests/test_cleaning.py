@@ -35,10 +35,28 @@ def test_quotes_curl_by_position():
     ("'a \"b 'c' d\" e'", "\u2018a \u201cb \u2018c\u2019 d\u201d e\u2019"),
     ('a quotation going on.\" Then', "a quotation going on.\u2019 Then"),
     ("\u201cWord\u2019s\u201d quotes", "\u2018Word\u2019s\u2019 quotes"),
+    ('"the volunteers\' \'pride\'"', "\u2018the volunteers\u2019 \u201cpride\u201d\u2019"),
+    ("'a' and 'b'", "\u2018a\u2019 and \u2018b\u2019"),
+    ('"It was \'rock \'n\' roll\'," he said',
+     "\u2018It was \u201crock \u2019n\u2019 roll\u201d,\u2019 he said"),
 ])  # fmt: skip
 def test_quotes_nest_single_outside_double_inside_whichever_the_author_used(written, set_as):
     assert clean_line(written) == set_as
     assert clean_line(set_as) == set_as
+
+
+quoted_words = st.lists(
+    st.tuples(st.sampled_from(["'", '"', "\u2018", "\u2019", "\u201c", "\u201d", ""]),
+              st.sampled_from(["the", "volunteers", "don't", "'23", "'n'", "said", "s"]),
+              st.sampled_from(["'", '"', "\u2019", "\u201d", "", "',", '."'])),
+    max_size=8,
+).map(lambda words: " ".join("".join(word) for word in words))
+
+
+@given(quoted_words)
+def test_quotes_nest_alike_when_the_line_is_set_again(line):
+    once = clean_line(line)
+    assert clean_line(once) == once
 
 
 def test_dashes_ellipses_and_ranges():

@@ -48,6 +48,10 @@ OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
 WORD_START = r"(?:(?<=^)|(?<=[\s(\[\u2013]))'"
 ELIDED_WORD = re.compile(rf"{WORD_START}(?=(?i:til|tis|twas|twere|em|n)(?![\w-]))")
 ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d)))")
+# Curly quotes, and how deep quotations are read as nested (deeper counts as that deep).
+QUOTE_MARKS = "\u2018\u2019\u201c\u201d"
+OPENING_MARKS = "\u2018\u201c"
+MAX_QUOTE_DEPTH = 8
 # A straight single quote outside a word ("don't" holds one inside).
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
@@ -283,27 +287,48 @@ def nested(line: str, opening: str, closing: str) -> str:
     """Curly quotes as the house style nests them, whichever marks the author used: the
     first of `opening` and `closing` outside, the second inside, the first again within.
 
-    A quote opens a level, and a closing mark closes the innermost level of its kind (and any
-    left open inside it); a single closing mark closes one only where a single quote is
-    open and no letter follows: elsewhere it is an apostrophe ("volunteers’", "don’t"). A
-    closing mark with no level open (a quotation going on from a line before) is outside.
+    An opening mark opens a level. A closing mark (but one with a letter after it, "don’t",
+    or rock ’n’ roll's) may close the innermost level or be an apostrophe ("volunteers’"):
+    it closes one only where that leaves fewer marks unmatched in the line. So the levels
+    are read from where the marks stand, not from which marks they are, and a line set
+    already reads the same. A double closing mark with no level open (a quotation going on
+    from a line before) is outside.
     """
-    marks = list(line)
-    open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
-    for index, mark in enumerate(marks):
-        if mark in "\u2018\u201c":
-            marks[index] = opening[len(open_kinds) % 2]
-            open_kinds.append(mark)
-            continue
-        kind = {"\u201d": "\u201c", "\u2019": "\u2018"}.get(mark)
-        if kind is None or kind == "\u2018" and (
-                not open_kinds or open_kinds[-1] != kind
-                or line[index + 1 : index + 2].isalnum()):
-            continue
-        if kind in open_kinds:
-            del open_kinds[len(open_kinds) - 1 - open_kinds[::-1].index(kind):]
-        marks[index] = closing[len(open_kinds) % 2]
-    return "".join(marks)
+    marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
+             and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
+                                                 or line[max(index - 2, 0) : index] == "\u2019n"))]
+    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks])
+    characters, depth = list(line), 0
+    for (index, mark), closes_one in zip(marks, closes, strict=True):
+        if mark in OPENING_MARKS:
+            characters[index] = opening[depth % 2]
+            depth = min(depth + 1, MAX_QUOTE_DEPTH)
+        elif closes_one:
+            depth -= 1
+            characters[index] = closing[depth % 2]
+        elif mark == "\u201d" and not depth:
+            characters[index] = closing[0]
+    return "".join(characters)
+
+
+def closing_marks(opens: list[bool]) -> list[bool]:
+    """For each quote mark, opening (`opens`) or closing, whether it closes a level (see
+    `nested`): fewest unmatched, found from the end of the line back, each mark's choices
+    at each depth once."""
+    levels = range(MAX_QUOTE_DEPTH + 1)
+    unmatched = [list(levels)]  # from the marks after this one on, at each depth
+    for opening in reversed(opens):
+        after = unmatched[-1]
+        unmatched.append([after[min(depth + 1, MAX_QUOTE_DEPTH)] if opening
+                          else min(after[depth - 1], after[depth]) if depth else after[0]
+                          for depth in levels])
+    unmatched.reverse()
+    closes, depth = [], 0
+    for position, opening in enumerate(opens):
+        after = unmatched[position + 1]
+        closes.append(not opening and depth > 0 and after[depth - 1] < after[depth])
+        depth = min(depth + 1, MAX_QUOTE_DEPTH) if opening else depth - closes[-1]
+    return closes
 
 
 def quote_closes(line: str, start: int) -> bool:
