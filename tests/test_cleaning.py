@@ -261,3 +261,9 @@ def test_a_range_of_days_or_months_by_name_takes_the_en_dash(written, set_as):
 ])  # fmt: skip
 def test_names_of_days_and_months_joined_otherwise_keep_their_hyphen(written):
     assert clean_line(written) == written
+
+
+def test_a_negative_figure_before_a_hyphen_is_no_range_however_often_cleaned():
+    once = clean_line("from -3-9 and \u22123-9")
+    assert once == "from \u22123-9 and \u22123-9"
+    assert clean_line(once) == once

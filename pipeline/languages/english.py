@@ -30,7 +30,7 @@ YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two dig
 # figures of any length. A telephone number ("2877-0660") or a code's part is no range.
 FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 NUMBER_RANGE = re.compile(
-    rf"(?<![\w.,/:\u2013-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
+    rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
     r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
 # A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
