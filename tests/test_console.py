@@ -4,7 +4,6 @@ tasks it held back named."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -187,22 +186,30 @@ def test_a_line_a_step_returns_is_shown(tmp_path):
     assert out.getvalue() == "removed the screen edition of x\n"
 
 
-def test_a_warning_is_summed_up_by_its_problem_not_by_what_the_rule_measured():
+def test_the_summary_shows_each_warnings_cause_not_what_its_rule_measured(tmp_path):
+    """An edition's line names every failed rule with its first problem and how many more:
+    the page 20 % empty, not the count of lines justified that the rule measured besides."""
     from pipeline.checks.preflight.report import Report, Rule, run_rule
-    from pipeline.tasks.console import brief
+    from pipeline.files import write_json
+    from pipeline.tasks.console import edition_state
+    from pipeline.tasks.drafts import REPORT_DIGEST, digest
+    from pipeline.tasks.project import Project
 
-    measured = ("ragged right; 0 hyphenated (0%), hyphen ladder of 0 at most; 1 page but the"
-                " last over 15% empty")
-    rule = Rule("typography", "warning", lambda edition: ["page 1 17% empty"],
-                lambda edition: measured)
-    check = run_rule(rule, None)
-    assert check.message == f"{measured}: page 1 17% empty"  # the report's message as before
-    (written,) = Report(Path("x.pdf"), "large-print", (check,)).to_json()["checks"]
-    assert brief(written) == "page 1 17% empty"
-    two = run_rule(Rule("typography", "warning", lambda edition: ["page 1 17% empty",
-                                                                   "page 2 20% empty"],
-                        lambda edition: measured), None)
-    assert brief(Report(Path("x.pdf"), "print", (two,)).to_json()["checks"][0]) == (
-        "page 1 17% empty (and 1 more)")
-    # A report without the problems listed apart is read from its message, as before.
-    assert brief({"message": "missing: figure 1; figure 2"}) == "missing: figure 1 (and 1 more)"
+    project = Project(tmp_path)
+    pdf = project.pdf("x", "screen")
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.7 a stand-in")
+    measured = "8 full lines justified between their characters; 1 page but the last over 15% empty"
+    checks = (
+        run_rule(Rule("typography", "warning", lambda edition: ["page 20 20% empty"],
+                      lambda edition: measured), None),
+        run_rule(Rule("image-resolution", "warning",
+                      lambda edition: [f"page {n}: photo at 200 ppi" for n in range(1, 8)]), None),
+        run_rule(Rule("fonts-embedded", "error", lambda edition: [], lambda edition: "3 faces"),
+                 None))
+    report = Report(pdf, "screen", checks, pages=21)
+    write_json(project.preflight_report("x", "screen"),
+               {**report.to_json(), REPORT_DIGEST: digest(pdf)})
+    assert edition_state(project, "x", "screen") == (
+        "21 pages, checked, typography: page 20 20% empty; image-resolution: page 1: photo at "
+        "200 ppi (and 6 more)")

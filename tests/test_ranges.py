@@ -17,7 +17,7 @@ from pipeline.layouts import Hyphenation, load_layout
 from pipeline.writers.line_breaks import WORD_JOINER, LineBreaks, kept_together, unbroken
 
 from .conftest import ROOT
-from .support import scraped_editions
+from .support import set_lines, swept
 
 LAYOUTS = ROOT / "layouts"
 EDITIONS = ["print", "screen", "large-print"]
@@ -40,10 +40,8 @@ def chinese(number: int) -> str:
             "預計耗資約12億港元，僱用約300多名工人，工期約18個月。")
 
 
-TEXTS = {
-    "harbour-review": "\n\n".join(["Harbour review", *(english(n) for n in range(REPEATS))]),
-    "harbour-review-zh": "\n\n".join(["港口年報", *(chinese(n) for n in range(REPEATS))]),
-}
+TEXTS = {**swept({"harbour-review": "Harbour review"}, english, REPEATS),
+         **swept({"harbour-review-zh": "港口年報"}, chinese, REPEATS)}
 
 
 def test_a_range_s_dash_is_bound_to_the_figure_after_it_and_nothing_else():
@@ -52,6 +50,13 @@ def test_a_range_s_dash_is_bound_to_the_figure_after_it_and_nothing_else():
     assert joined.replace(WORD_JOINER, "") == text
     assert joined.count(WORD_JOINER) == 3
     assert f"6–{WORD_JOINER}8" in joined and "dash – and A–Z" in joined
+
+
+def test_a_minus_sign_is_bound_to_the_sum_or_figure_after_it():
+    text = "net \u2212£0.3 million, \u22122.7% and 3 \u2212 1"
+    joined = kept_together(text, "en-GB", last=False)
+    assert joined == (f"net \u2212{WORD_JOINER}£0.3 million, \u2212{WORD_JOINER}2.7% "
+                      "and 3 \u2212 1")
 
 
 def test_a_chinese_figure_keeps_its_units_and_a_unit_word_elsewhere_may_break():
@@ -75,15 +80,7 @@ def test_an_address_with_figures_still_breaks_where_it_must():
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, list[str], object]]:
-    folder = tmp_path_factory.mktemp("ranges")
-    built = {}
-    for name, text in TEXTS.items():
-        document, pdfs = scraped_editions(folder, name, text, EDITIONS)
-        for layout, pdf in pdfs.items():
-            lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                                   check=True, text=True).stdout.splitlines()
-            built[(name, layout)] = (pdf, [line.strip() for line in lines], document)
-    return built
+    return set_lines(tmp_path_factory.mktemp("ranges"), TEXTS, EDITIONS)
 
 
 @pytest.mark.slow

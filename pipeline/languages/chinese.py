@@ -45,7 +45,7 @@ CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
 # The units and measure words a figure keeps with it, in either writing (Simplified Chinese
 # is Chinese but for its characters): large numbers, money, dates and times, counts, measures.
 UNITS = ("億亿萬万千百%％‰元圓圆港美年月日號号時时分秒週周天歲岁個个名人次項项宗間间座架艘"
-         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余")
+         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余戶户")
 HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
 HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 
@@ -177,10 +177,13 @@ class Chinese(Profile):
                        r"|(?:下載|下载)(?:PDF|全文|文件|檔案|档案|報告|报告)?(?:版本)?"
                        r"(?:[（(][^）)]{1,20}[）)])?",
         page_tools=r"(?:文字|字體|字体)大小.*|(?:按此|點擊|点击|按)(?:放大|查看大圖|查看大图)",
+        feedback=r"(?:(?:你|您)(?:認為|认为|覺得|觉得))?(?:此|這|这|本)(?:個)?(?:網頁|网页|頁|页)"
+                 r"(?:的(?:資訊|资讯|內容|内容))?(?:是否|對你|对你|對您|对您)?(?:有用|有幫助|有帮助)"
+                 r"(?:嗎|吗)?[？?]?"
+                 r"(?: ?(?:是|否|有|沒有|没有)(?: ?[|｜/]? ?(?:是|否|有|沒有|没有))?)?"
+                 r"|(?:報告|报告|回報|回报)(?:此|這|这|本)(?:網頁|网页|頁|页)的?(?:問題|问题|錯誤|错误)",
         footer=r"(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
                r"|(?:版權所有|版权所有).{0,80}|.{0,60}(?:版權所有|版权所有).{0,40}"
-               r"|(?:此|這|这|本)(?:頁|页|網頁|网页)(?:資料|资料|內容|内容)?(?:是否)?"
-               r"(?:對你|对你|對您|对您)?有(?:用|幫助|帮助)(?:嗎|吗)?[？?]?"
                r"|(?:標籤|标签)\s*[:：].{0,60}",
         dateline=r"(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*[^。]{0,20}\d{4}[^。]{0,10}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
@@ -218,6 +221,9 @@ class Chinese(Profile):
     hyphenates = False
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
+    # About, over, nearly, under: "約2.98億", "逾300人", "超過1,000宗", "不足5%".
+    figure_before = "約|约|逾|近|超過|超过|多於|多于|少於|少于|不足"
+    figure_none = "不適用|不适用"  # not applicable
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     small_caps = False  # Han characters have no case

@@ -272,18 +272,12 @@ def edition_state(project: Project, name: str, layout: str) -> str:
 
 
 def brief(check: dict) -> str:
-    """A check's first problem, and how many more (the JSON report lists them all): from its
-    problems where the report lists them apart from what the rule measured (the typography's
-    word spaces and hyphens, which are no problem in themselves), else from its message."""
-    listed = check.get("problems")
-    if isinstance(listed, list) and listed and all(isinstance(item, str) for item in listed):
-        return listed[0] + (f" (and {len(listed) - 1} more)" if len(listed) > 1 else "")
-    problems = str(check.get("message", "")).split("; ")
+    """A failed check's first problem, and how many more (the JSON report lists them all):
+    what failed, never what the rule measured besides (a page 20 % empty, not the count of
+    lines justified)."""
+    problems = check.get("problems") or [check.get("message", "")]
     more = len(problems) - 1
-    last = re.fullmatch(r"and (\d+) more", problems[-1])
-    if last:
-        more += int(last.group(1)) - 1
-    return problems[0] + (f" (and {more} more)" if more else "")
+    return str(problems[0]) + (f" (and {more} more)" if more else "")
 
 
 def is_print(project: Project, layout: str) -> bool:

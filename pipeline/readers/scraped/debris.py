@@ -81,6 +81,7 @@ KINDS = (
     ("back-to-top link", whole(said("back_to_top")), False),
     ("print or share link", whole(said("print_or_share")), False),
     ("page tools", whole(said("page_tools")), False),
+    ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
     ("dateline", whole(said("dateline")), False),
     ("link", whole(said("links")), True),
@@ -322,10 +323,11 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
 
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
     """The page's or the mail's footer: from its first footer line after the last sentence
-    of the text (its revision date, copyright or links; "Sent from my iPhone") to the end."""
+    of the text (its revision date, copyright or links, the page asking about itself, whose
+    answers may stand on a line of their own; "Sent from my iPhone") to the end."""
     for index in range(max(last_text + 1, 0), len(lines)):
         reason = reasons.get(lines[index].number)
-        if reason in ("page footer", "links", "link", MAIL_FOOTER):
+        if reason in ("page footer", "links", "link", "page feedback", MAIL_FOOTER):
             kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
             return {line.number: kind for line in lines[index:]}
     return {}
