@@ -289,7 +289,7 @@ def documents(draw) -> Document:
             # A figure the metadata gives no image to shows one of its own, or none; its
             # alternative text is the metadata's, or its own.
             image = metadata.images.get(number) or draw(st.sampled_from(IMAGES))
-            alt = draw(st.sampled_from([metadata.alt.get(number), "A heron “on” the weir, C:\\x"]))
+            alt = draw(st.sampled_from([metadata.alt.get(number), "A heron ‘on’ the weir, C:\\x"]))
             blocks.append(Figure(number, draw(CLEAN_SPANS), image, alt))
     byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
     byline = None if byline_text is None else parse_byline(byline_text)
