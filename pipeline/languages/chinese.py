@@ -19,6 +19,7 @@ from pipeline.languages.profile import (
     LATIN_WORD,
     Encoding,
     Furniture,
+    Measure,
     Numerals,
     Profile,
     ReaderWords,
@@ -209,6 +210,8 @@ class Chinese(Profile):
     )
     role_first = True
     hyphenates = False
+    # A whole number of characters, about 35 to 45 in an A4 column (the house style).
+    measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
     lone_last_letter = False  # no single character alone on a paragraph's last line
