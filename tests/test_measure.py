@@ -24,7 +24,7 @@ from pipeline.model import Document, Metadata, Paragraph, Span
 from pipeline.pdf.glyphs import BLACK, Glyph
 
 from .support import scraped_editions
-from .typesetting import justified_spaces
+from .typesetting import MM, justified_spaces, set_lines
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 SIZE = 11.0
@@ -299,15 +299,19 @@ def test_print_sets_english_near_66_and_chinese_on_its_grid(tmp_path):
     for name, text in (("rowing", ENGLISH), ("rowing-zh", CHINESE)):
         document, pdfs = scraped_editions(tmp_path, name, text, ["print", "large-print"])
         layout = load_layout(LAYOUTS, "print").for_language(document.metadata.language)
-        full = [line for line, _ in justified_spaces(pdfs["print"], layout.page,
-                                                     layout.body_size_pt)]
+        size = layout.body_size_pt
         if profile_for(document.metadata.language).words_spaced:
-            counts = [len(line.text) for line in full]
+            counts = [len(line.text)
+                      for line, _ in justified_spaces(pdfs["print"], layout.page, size)]
             assert 62 <= statistics.mean(counts) <= 70 and max(counts) <= 80, counts
-        else:
+        else:  # the lines reaching the grid's end, in characters from the text area's start
             grid = layout.grid_characters
-            counts = [round((line.right - line.left) / layout.body_size_pt) for line in full]
-            assert 35 <= grid <= 45 and set(counts) <= {grid, grid - 2}, counts
+            starts = {number: layout.page.side_margins_mm(number)[0] * MM
+                      for number in {line.page for line in set_lines(pdfs["print"])}}
+            counts = [round((line.right - starts[line.page]) / size)
+                      for line in set_lines(pdfs["print"])
+                      if abs(line.right - starts[line.page] - grid * size) < 1.0]
+            assert 35 <= grid <= 45 and len(counts) >= 10 and set(counts) == {grid}, counts
         for edition, pdf in pdfs.items():
             report = preflight(pdf, document, load_layout(LAYOUTS, edition), tmp_path)
             check = next(check for check in report.checks if check.rule == "measure")
