@@ -54,7 +54,7 @@ def test_chinese_keeps_its_grid_of_37_characters_in_print(tag):
 def test_other_languages_take_the_layouts_own_measure(tag):
     layout = load_layout(LAYOUTS, "print")
     assert layout.for_language(tag) == layout
-    assert (layout.body_size_pt, layout.page.measure_mm) == (11.5, pytest.approx(132.0))
+    assert (layout.body_size_pt, layout.page.measure_mm) == (11.5, pytest.approx(140.0))
 
 
 def test_a_layout_for_a_language_is_itself_for_that_language():
@@ -101,7 +101,7 @@ def test_the_docx_draft_takes_the_print_page_of_its_language():
     from pipeline.writers.docx.draft import write_docx
 
     layout = load_layout(LAYOUTS, "print")
-    for language, size, margins in (("en-GB", 11.5, (41, 37)), ("zh-HK", 11.0, (34, 30))):
+    for language, size, margins in (("en-GB", 11.5, (37, 33)), ("zh-HK", 11.0, (34, 30))):
         document = Document("x", Metadata(title="Title", language=language), None,
                             (Paragraph((Span("Text."),)),))
         draft = Docx(io.BytesIO(write_docx(document, layout, LAYOUTS)))
@@ -289,8 +289,8 @@ CHINESE = """大嶼山划艇總會年報
 
 
 @pytest.mark.slow
-def test_print_sets_english_near_66_and_chinese_on_its_grid(tmp_path):
-    """Built and read back from the outside (poppler): English lines near 66 characters, none
+def test_print_sets_english_near_66_to_70_and_chinese_on_its_grid(tmp_path):
+    """Built and read back from the outside (poppler): English lines near 66 to 70, none
     over 80, Chinese full lines of a whole number of characters between 35 and 45 (or two
     fewer, indented); the preflight's rule agrees with poppler's count, and passes large
     print too."""
@@ -303,7 +303,7 @@ def test_print_sets_english_near_66_and_chinese_on_its_grid(tmp_path):
         if profile_for(document.metadata.language).words_spaced:
             counts = [len(line.text)
                       for line, _ in justified_spaces(pdfs["print"], layout.page, size)]
-            assert 62 <= statistics.mean(counts) <= 70 and max(counts) <= 80, counts
+            assert 62 <= statistics.mean(counts) <= 74 and max(counts) <= 80, counts
         else:  # the lines reaching the grid's end, in characters from the text area's start
             grid = layout.grid_characters
             starts = {number: layout.page.side_margins_mm(number)[0] * MM

@@ -35,7 +35,8 @@ USUAL_SPACE_EM = 0.45
 HYPHENS = ("-", "\u2010")
 COLUMN_GAP = 1.0  # of the em: a gap this wide parts a table's columns, no line's words
 # Of the lines measured: more than one in twenty longer (or shorter) than the language's
-# measure is a measure missed, as an average outside it is.
+# measure, two at least, is a measure missed, as an average outside it is (a line alone is
+# chance: a line ended short before a long address).
 OUT_OF_MEASURE = 0.05
 
 
@@ -479,7 +480,8 @@ def measure_summary(edition: Edition) -> str:
 
 def measure_problems(edition: Edition) -> list[str]:
     """Where the edition's lines miss its language's measure (the house style's 50 to 80
-    characters in English): on average, or more than one line in twenty of them."""
+    characters in English): on average, or more than one line in twenty of them (two at
+    least)."""
     found = line_lengths(edition)
     if not found.counts:
         return []
@@ -491,7 +493,7 @@ def measure_problems(edition: Edition) -> list[str]:
                         f"{found.fewest}")
     for many, side, limit in ((found.over, "over", found.most),
                               (found.under, "under", found.fewest)):
-        if many > OUT_OF_MEASURE * len(found.counts):
+        if many > max(1.0, OUT_OF_MEASURE * len(found.counts)):
             problems.append(f"{many} of {len(found.counts)} lines {side} {limit} characters")
     return problems
 
