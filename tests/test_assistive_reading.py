@@ -77,7 +77,7 @@ def words(text: str) -> list[str]:
 
 def expected(document: Document) -> tuple[list[str], list[list[str]]]:
     """The model's words in order, without the figures; and each figure's words (its
-    alternative text, then its caption), which placement may set a block later."""
+    alternative text, then its caption), which placement may set elsewhere in its section."""
     metadata, byline = document.metadata, document.byline
     front = [metadata.title, metadata.subtitle, metadata.organisation,
              metadata.shown_date]

@@ -91,6 +91,7 @@ class English(Profile):
     name = "English"
     script = "Latn"
     sentence_ends = ".;:!?"
+    figure_none = r"n/a|n\.a\."
     sentence_break = r"[.!?]\s"
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
