@@ -295,6 +295,11 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
                                            'quotes: ["Noto Sans Symbols 2"]')
     symbol_fonts = tuple(symbol_fonts)
     languages = language_settings(settings.pop("language", {}), settings_file)
+    if "measure" in settings:  # every language's, where its own cannot hold
+        settings["measure"] = checked_measure(settings["measure"], settings_file)
+    if "languages" in settings:
+        raise PipelineError(settings_file, "unknown setting languages: a language's settings "
+                                           "are a table, [language.zh]")
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}),
@@ -337,20 +342,27 @@ def language_settings(tables: object, settings_file: Path
                                                for table in tables.values()):
         raise PipelineError(settings_file, "language must hold a table for each language, "
                                            "[language.zh], of body_size_pt and margins")
+    found = []
     for tag, table in tables.items():
         if unknown := sorted(set(table) - set(LANGUAGE_SETTINGS)):
             raise PipelineError(settings_file, f"[language.{tag}]: {', '.join(unknown)} cannot "
                                                f"be set for a language, only "
                                                f"{', '.join(LANGUAGE_SETTINGS)}")
-        measure = table.get("measure", [1, 1])
-        if not (isinstance(measure, list) and len(measure) == 2
-                and all(type(count) is int and count > 0 for count in measure)
-                and measure[0] <= measure[1]):
-            raise PipelineError(settings_file, f"[language.{tag}]: measure must be the fewest "
-                                               "and the most characters a line, [28, 32]")
-    return tuple(sorted((tag.casefold(), tuple(sorted(
-        (key, tuple(value) if isinstance(value, list) else value) for key, value in table.items())))
-        for tag, table in tables.items()))
+        settings = {**table, **({"measure": checked_measure(table["measure"], settings_file,
+                                                            f"[language.{tag}]: ")}
+                                if "measure" in table else {})}
+        found.append((tag.casefold(), tuple(sorted(settings.items()))))
+    return tuple(sorted(found))
+
+
+def checked_measure(value: object, settings_file: Path, table: str = "") -> tuple[int, ...]:
+    """A layout's `measure`: the fewest and the most characters a line, refused otherwise."""
+    if not (isinstance(value, list) and len(value) == 2
+            and all(type(count) is int and count > 0 for count in value)
+            and value[0] <= value[1]):
+        raise PipelineError(settings_file, f"{table}measure must be the fewest and the most "
+                                           "characters a line, [28, 32]")
+    return tuple(value)
 
 
 def check_numbers(layout: Layout, settings_file: Path, table: str = "") -> None:

@@ -84,6 +84,8 @@ def test_large_print_checks_chinese_against_its_own_range():
     ("[language.zh]\nmeasure = [45, 35]\n", "[language.zh]: measure must be the fewest"),
     ("[language.zh]\nmeasure = 40\n", "[language.zh]: measure must be the fewest"),
     ("language = 11.0\n", "language must hold a table for each language"),
+    ("measure = [50]\n", "measure must be the fewest and the most characters a line"),
+    ("languages = []\n", "unknown setting languages"),
 ])
 def test_a_bad_language_table_is_refused_naming_it(tmp_path, table, message):
     folder = tmp_path / "layouts" / "plain"
