@@ -224,6 +224,21 @@ def test_chinese_lines_count_the_cells_of_their_grid():
     assert measure_problems(found) == []
 
 
+def test_a_line_in_another_language_is_not_counted_in_the_documents_characters():
+    # A Chinese paragraph quoted in an English report fills the English measure with 33
+    # characters: set on the document's measure, but no English line of 33.
+    def chinese(y: float) -> list[Glyph]:
+        cell = (RIGHT - LEFT) / 33
+        return [Glyph("港", "Noto Serif CJK TC", "NotoSerifCJKtc-Regular", SIZE, BLACK,
+                      LEFT + n * cell, y, cell, LEFT + (n + 1) * cell) for n in range(33)]
+
+    lines = paragraph([words(11)] * 3 + ["end."])
+    lines += [chinese(800 - number * LINE) for number in range(3)]
+    found = edition_of(lines)
+    assert measure_summary(found).startswith("3 lines of body text of 65.0 characters")
+    assert measure_problems(found) == []
+
+
 def test_a_layouts_own_range_stands_for_the_languages():
     large = Layout(name="large", folder=Path("large"), body_size_pt=SIZE, measure=(25, 35))
     narrow = LEFT + 30 * 0.5 * SIZE  # 29 characters a line

@@ -341,11 +341,17 @@ def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int,
 
 def spread_between_characters(text: str, language: Profile) -> bool:
     """Whether a justified line of `text`, in a document in `language`, is spread between its
-    characters: it is read in the document's language unless another's letters dominate it
-    (as a phrase is tagged), an address or a Latin word in a Chinese line staying Chinese."""
-    read_in = next((profile for profile in PROFILES
-                    if profile is not language and profile.dominates(text)), language)
+    characters (as the language it is read in spreads them)."""
+    read_in = line_language(text, language)
     return bool(read_in.spread_characters) and bool(re.search(read_in.spread_characters, text))
+
+
+def line_language(text: str, language: Profile) -> Profile:
+    """The language a line of `text` in a document in `language` is read in: the document's
+    unless another's letters dominate it (as a phrase is tagged), an address or a Latin word
+    in a Chinese line staying Chinese."""
+    return next((profile for profile in PROFILES
+                 if profile is not language and profile.dominates(text)), language)
 
 
 def emptiness(glyphs: list[Glyph], area: Box) -> float:
@@ -399,7 +405,7 @@ class LineLengths:
     them (its profile's `measure`): the lines a paragraph goes on after, which the measure
     fills (a justified line, or one the next word did not fit on), not a paragraph's short
     last line, a heading or a caption (not of the body's size), nor a table's row (its
-    columns are no word spaces) or a list's short item."""
+    columns are no word spaces), a list's short item or a line in another language."""
 
     counts: tuple[float, ...]
     fewest: int
@@ -429,18 +435,22 @@ def measured_line_lengths(edition: Edition) -> LineLengths:
     size = edition.layout.body_size_pt
     language = profile_for(edition.document.metadata.language)
     lines = [line for page_lines, _ in edition.read(PAGE_SETTING) for line in page_lines]
+    # A line in another language (a Chinese paragraph in an English report) is set on the
+    # document's measure, but is not counted in its characters.
     counts = tuple(characters(line, language, size)
                    for line, after in zip(lines, [*lines[1:], None], strict=False)
-                   if running_text(line, size) and (line.full or after is not None and (
-                       line.room < next_piece(after, language, edition.layout))))
+                   if running_text(line, size) and line_language(line.text, language) is language
+                   and (line.full or after is not None and (
+                       line.room < next_piece(after, line_language(after.text, language),
+                                              edition.layout))))
     fewest, most = edition.layout.measure or (language.measure.fewest, language.measure.most)
     return LineLengths(counts, fewest, most)
 
 
 def next_piece(line: SetLine, language: Profile, layout: Layout) -> float:
-    """How wide the start of `line` is that the line before could have taken, in points: its
-    first word and the narrowest space before it; in a language whose words are not spaced,
-    one character."""
+    """How wide the start of `line` (read in `language`) is that the line before could have
+    taken, in points: its first word and the narrowest space before it; in a language whose
+    words are not spaced, one character."""
     size = layout.body_size_pt
     if not language.words_spaced:
         return size
