@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.languages import PROFILES, Profile, holder_of, profile_for
+from pipeline.languages import PROFILES, Profile, holds_phrase, phrase_languages, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
 from pipeline.pdf.pages import Content, Reading
@@ -285,16 +285,18 @@ def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
     if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
-            or profile not in edition.document.scripts):
-        return []  # reading the pages' text back is for documents that hold its letters
+            or profile not in phrase_languages(edition.document.scripts)):
+        return []  # reading the pages' text back is for documents that may hold its words
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if holder_of(texts.get(key, ""), profile.script) is profile
+                if holds_phrase(texts.get(key, ""), profile)
                 and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []
     first, name = texts[untagged[0]], profile.name
-    return [f"{len(untagged)} pieces of {name} text without a {name} /Lang, as {first!r}"]
+    article = "an" if name[0] in "AEIOU" else "a"
+    return [f"{len(untagged)} pieces of {name} text without {article} {name} /Lang, as "
+            f"{first!r}"]
 
 
 def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple, str]]:
