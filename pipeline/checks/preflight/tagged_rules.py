@@ -115,7 +115,8 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     14.8.4.4.2; Matterhorn 28-011), which its /StructParent names in the parent tree; no two
     lie over the same words (a screen reader would announce the link twice, Tab stop at it
     twice); and a link set on several lines is one Link holding each line's annotation, not
-    a Link a line."""
+    a Link a line. A Link holds a link annotation (14.8.4.4.2: it associates content with
+    one); without, a screen reader announces a link that leads nowhere."""
     pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
     holders: dict[tuple[int, int], list] = {}
     for element, _ in elements:
@@ -141,6 +142,12 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
             if over in seen:
                 problems.append(f"{where} is two link annotations over the same words")
             seen.add(over)
+    nowhere = [element for element, _ in elements if element.S == pikepdf.Name.Link
+               and not any(reference.Obj.get("/Subtype") == pikepdf.Name.Link
+                           for reference in object_references(element))]
+    if nowhere:
+        problems.append(f"{len(nowhere)} Link elements hold no link annotation (a link to "
+                        f"nothing, as a reference to a note the text does not hold)")
     for element, _ in elements:
         kids = kids_of(element)
         for link, piece in zip(kids, kids[1:], strict=False):
