@@ -218,17 +218,13 @@ class List:
 
 
 Cell = tuple[Span, ...]
-# What a figure in a table's cell may look like: "1,204", "−2.7%", "£3.4m", "HK$1.2bn", "(12)",
-# "7:40"; or what stands for none in a column of figures: "–", "n/a", "N/A", "n.a.".
-FIGURE_CELL = re.compile(
-    r"[(−+\-]?(?:[A-Z]{1,2}\$|[£$€¥])?\d[\d,.:]*\s?(?:%|bn|[km])?\)?|[–—−-]|n/a|n\.a\.",
-    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Table:
     """Rows of cells under a header row, and the table's title ("Table 3.1 …") as its
-    caption; a column whose cells are all figures is numeric."""
+    caption; a column whose cells are all figures is numeric, each cell's figure as the
+    language it is written in writes one (with Chinese units, "3.1億元")."""
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -241,7 +237,7 @@ class Table:
         cells = [[plain(row[column]).strip() for row in self.rows] for column in columns]
         return tuple(
             any(cells[column])
-            and all(not cell or FIGURE_CELL.fullmatch(cell) for cell in cells[column])
+            and all(not cell or detect(cell).is_figure(cell) for cell in cells[column])
             for column in columns
         )
 

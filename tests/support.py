@@ -139,6 +139,27 @@ def scraped_editions(folder: Path, name: str, text: str, layouts: list[str]):
     return document, pdfs
 
 
+def swept(texts: dict[str, str], sweep, repeats: int) -> dict[str, str]:
+    """Each text (name -> its title) as the title and the paragraph `sweep(n)` for n up to
+    `repeats`: a paragraph whose first word grows a letter at a time, bringing each of its
+    words to a line's end in some of them."""
+    return {name: "\n\n".join([title, *(sweep(number) for number in range(repeats))])
+            for name, title in texts.items()}
+
+
+def set_lines(folder: Path, texts: dict[str, str], layouts: list[str]) -> dict:
+    """Each text (name -> text) set in each of `layouts`: (name, layout) -> its PDF, its lines
+    as pdftotext lays them out (stripped) and the document."""
+    built = {}
+    for name, text in texts.items():
+        document, pdfs = scraped_editions(folder, name, text, layouts)
+        for layout, pdf in pdfs.items():
+            lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                                   check=True, text=True).stdout.splitlines()
+            built[(name, layout)] = (pdf, [line.strip() for line in lines], document)
+    return built
+
+
 def own_temporary_folder(tmp_path) -> dict[str, str]:
     """The environment of a build the test kills or interrupts, its temporary folder the
     test's own: a process killed outright runs no clean-up, and the copies of the faces its

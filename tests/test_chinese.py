@@ -451,3 +451,55 @@ def test_a_marked_up_chinese_text_is_chinese_too(tmp_path):
     document = model(folder, "notes")
     assert document.metadata.language == CHINESE.tag
     assert (document.byline.role, document.byline.name) == ("海港事務監督", "莫慧琳")
+
+
+# --- Tables of figures with Chinese units --------------------------------------------------
+
+# A water authority's spending, figures with their units and words for "about" and "over".
+WATER_TABLE = ("水務署署長報告\n\n本年度各項工程進展順利，開支及受惠人數如下。\n\n"
+               "工程\t開支\t受惠住戶\t增幅\t進度\n"
+               "東區輸水隧道\t3.1億元\t2,450萬\t12.5%\t如期完成\n"
+               "西區濾水廠\t約2.98億\t逾300戶\t−2.7%\t延至2025年完成\n"
+               "水管更換\t——\t不足50戶\t不適用\t新項目\n\n本年度工作順利完成。")
+
+
+def water_table():
+    document = scraped_document("water-works", WATER_TABLE,
+                                Metadata(title="", language="zh-HK"))[0]
+    (table,) = [block for block in document.blocks if block.__class__.__name__ == "Table"]
+    return document, table
+
+
+def test_a_column_of_figures_with_chinese_units_is_numeric():
+    """Figures with their units, "about" and "over" before them, and "——" or "不適用" for
+    none are a column of figures; a column of words, or of words holding a year, is not."""
+    _, table = water_table()
+    assert table.numeric == (False, True, True, True, False)
+    simplified = scraped_document(
+        "water-works-sc", "水务署署长报告\n\n这是本年度的开支。\n\n工程\t开支\t住户\n"
+        "隧道\t3.1亿元\t约2,450万户\n滤水厂\t超过1.2亿\t不适用\n\n这是最后一段。",
+        Metadata(title="", language="zh-Hans"))[0]
+    (found,) = [block for block in simplified.blocks if block.__class__.__name__ == "Table"]
+    assert found.numeric == (False, True, True)
+
+
+def test_english_columns_take_no_chinese_units():
+    """In English, words after a figure leave it words ("12 people", "3 days"), as before."""
+    blocks = scraped_document(
+        "reservoirs", "The reservoirs were full.\n\n\tVisitors\tClosed\tSpend\n"
+        "Upper\t12 people\t3 days\t£3.4m\nLower\t2,450 people\t1 day\tn/a\n\nThat is all.",
+        Metadata(title="Reservoirs"))[0].blocks
+    assert blocks[1].numeric == (False, False, False, True)
+
+
+def test_figures_with_chinese_units_are_set_right_in_the_html_and_the_docx():
+    document, table = water_table()
+    html = render_html(document, load_layout(ROOT / "layouts", "screen"))
+    cells = re.findall(r"<td( class=\"numeric\")?>(.*?)</td>", html.replace("\u2060", ""))
+    assert [cell for numeric, cell in cells if numeric] == [
+        "3.1億元", "2,450萬", "12.5%", "約2.98億", "逾300戶", "−2.7%", "——", "不足50戶", "不適用"]
+    draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts",
+                                                                      "print"), TEXTS)))
+    (written,) = draft.tables
+    assert [written.cell(1, column).paragraphs[0].alignment for column in range(5)] == [
+        None, 2, 2, 2, None]  # 2: right

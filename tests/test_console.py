@@ -172,3 +172,32 @@ def test_a_line_a_step_returns_is_shown(tmp_path):
     reporter.add_success(task("model:x", values={"note": "removed the screen edition of x"}))
     reporter.add_success(task("pdf:x/print", values={}))
     assert out.getvalue() == "removed the screen edition of x\n"
+
+
+def test_the_summary_shows_each_warnings_cause_not_what_its_rule_measured(tmp_path):
+    """An edition's line names every failed rule with its first problem and how many more:
+    the page 20 % empty, not the count of lines justified that the rule measured besides."""
+    from pipeline.checks.preflight.report import Report, Rule, run_rule
+    from pipeline.files import write_json
+    from pipeline.tasks.console import edition_state
+    from pipeline.tasks.drafts import REPORT_DIGEST, digest
+    from pipeline.tasks.project import Project
+
+    project = Project(tmp_path)
+    pdf = project.pdf("x", "screen")
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.7 a stand-in")
+    measured = "8 full lines justified between their characters; 1 page but the last over 15% empty"
+    checks = (
+        run_rule(Rule("typography", "warning", lambda edition: ["page 20 20% empty"],
+                      lambda edition: measured), None),
+        run_rule(Rule("image-resolution", "warning",
+                      lambda edition: [f"page {n}: photo at 200 ppi" for n in range(1, 8)]), None),
+        run_rule(Rule("fonts-embedded", "error", lambda edition: [], lambda edition: "3 faces"),
+                 None))
+    report = Report(pdf, "screen", checks, pages=21)
+    write_json(project.preflight_report("x", "screen"),
+               {**report.to_json(), REPORT_DIGEST: digest(pdf)})
+    assert edition_state(project, "x", "screen") == (
+        "21 pages, checked, typography: page 20 20% empty; image-resolution: page 1: photo at "
+        "200 ppi (and 6 more)")

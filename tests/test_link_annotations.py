@@ -50,6 +50,25 @@ CHINESE = f"""水務委員會主席報告
 """
 
 
+# Addresses and links in emphasis, each long enough to be set on two lines or more: an
+# address in bold, one in italics, a link whose words are bold italic, in a text of a
+# museum's; and a Chinese text's address in bold.
+EMPHASISED_ADDRESS = ("https://www.harbour-museum.example.org/collections/maritime-archive/"
+                      "ship-plans-and-logbooks.html")
+EMPHASISED_MAIL = "conservation.and.loans.office@harbour-museum-trust.example.org"
+EMPHASISED_LINK = "https://www.harbour-museum.example.org/visit/"
+EMPHASISED = f"""Title: Curator's report
+
+The museum lent forty objects this year. **The plans and logbooks may be consulted at {EMPHASISED_ADDRESS} on any weekday**, by appointment. *Requests to borrow should be sent to {EMPHASISED_MAIL} at least three months ahead*, with the borrower's facilities report.
+
+Visitors will find ***[opening hours, admission charges, directions and the galleries open this season on the museum's own visiting page](https://www.harbour-museum.example.org/visit/)*** before they come.
+"""
+EMPHASISED_ZH = """海事博物館館長報告
+
+本年度博物館共借出四十件展品。**船舶圖則及航海日誌可於 https://www.harbour-museum.example.org/zh/collections/maritime-archive/ship-plans.html 網頁預約查閱**，歡迎各界人士使用。
+"""
+
+
 def english(tmp_path: Path):
     return read_markup(ENGLISH, tmp_path / "reservoir-chair.md", Metadata(title=""), tmp_path)
 
@@ -139,5 +158,61 @@ def test_the_preflight_finds_a_link_annotated_twice_or_a_link_a_line(tmp_path, m
     assert f"the link to {LONG!r} is in a Span, not a Link element" in said
     assert f"the link to {LONG!r} is two link annotations over the same words" in said
     assert f"the link to {LONG!r}, set on several lines, is a Link a line" in said
+    report = preflight(path, document, load_layout(LAYOUTS, "screen"))
+    assert any(check.rule == "logical-structure" for check in report.errors)
+
+
+def emphasised(tmp_path: Path, chinese: bool = False):
+    if chinese:
+        return read_markup(EMPHASISED_ZH, tmp_path / "museum-curator-zh.md",
+                           Metadata(title="", language="zh-HK"), tmp_path)
+    return read_markup(EMPHASISED, tmp_path / "museum-curator.md", Metadata(title=""), tmp_path)
+
+
+def split_links(path: Path) -> list[str]:
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.StructTreeRoot
+        return [problem for problem in link_problems(pdf, root, list(elements_with_parents(root)))
+                if "is a Link a line" in problem]
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+@pytest.mark.parametrize("chinese", [False, True], ids=["english", "chinese"])
+def test_a_link_in_emphasis_set_on_several_lines_is_one_link(tmp_path, layout, chinese):
+    """An address or a link in bold or italics set on two lines is one Link holding each
+    line's annotation, as a plain one is, however the emphasis around it is cut by the
+    lines (PDF/UA-1 7.18.5; ISO 32000-1 14.8.4.4.2)."""
+    document = emphasised(tmp_path, chinese)
+    path = rendered(document, layout, tmp_path)
+    with pikepdf.open(path) as pdf:
+        found = annotations(pdf)
+        held = holders(pdf)
+        targets = {link_target(annotation) for _, annotation in found}
+        assert targets == ({"https://www.harbour-museum.example.org/zh/collections/"
+                            "maritime-archive/ship-plans.html"} if chinese else
+                           {EMPHASISED_ADDRESS, f"mailto:{EMPHASISED_MAIL}", EMPHASISED_LINK})
+        for target in targets:
+            pieces = [annotation for _, annotation in found if link_target(annotation) == target]
+            assert len(pieces) >= 2, f"{target} is set on one line: make it longer"
+            assert all([str(element.S) for element in held[piece.objgen]] == ["/Link"]
+                       for piece in pieces)
+            assert len({held[piece.objgen][0].objgen for piece in pieces}) == 1, target
+        # A piece of emphasis left empty at a line's end is no line break: each paragraph
+        # stays one P, not a Div of a P a line as a sign-off's lines are.
+        kinds = [str(element.S) for element, _ in elements_with_parents(pdf.Root.StructTreeRoot)]
+        assert "/Div" not in kinds and kinds.count("/P") == len(document.blocks)
+    assert split_links(path) == []
+    assert not preflight(path, document, load_layout(LAYOUTS, layout)).errors
+
+
+def test_the_preflight_finds_a_link_in_emphasis_split_a_link_a_line(tmp_path, monkeypatch):
+    """With the pieces of emphasis left apart, each line's Link is a Link of its own inside
+    its own piece: the preflight names each such link."""
+    monkeypatch.setattr(structure_tree, "join_link_pieces", lambda *arguments: None)
+    document = emphasised(tmp_path)
+    path = rendered(document, "screen", tmp_path)
+    said = "\n".join(split_links(path))
+    for target in (EMPHASISED_ADDRESS, f"mailto:{EMPHASISED_MAIL}", EMPHASISED_LINK):
+        assert f"the link to {target!r}, set on several lines, is a Link a line" in said
     report = preflight(path, document, load_layout(LAYOUTS, "screen"))
     assert any(check.rule == "logical-structure" for check in report.errors)

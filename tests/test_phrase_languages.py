@@ -25,7 +25,7 @@ from pipeline.writers.pdf.render import render_pdf
 from .conftest import ROOT
 
 LAYOUTS = ROOT / "layouts"
-TEXTS = ROOT / "tests" / "texts" / "phrase_languages"
+TEXTS = ROOT / "tests" / "phrase_language_texts"
 NAMES = ("public-library-report", "water-supplies-review")
 ENGLISH_PHRASES = {"public-library-report": ["Hong Kong Book Fair"],
                    "water-supplies-review": ["World Water Council",

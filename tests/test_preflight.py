@@ -720,8 +720,27 @@ def test_the_report_in_json():
     assert json.loads(json.dumps(data)) == data
     assert data["pdf"] == "x-print.pdf" and data["errors"] == 1 and data["warnings"] == 1
     assert data["pages"] == 2
-    assert data["checks"][2] == {
-        "rule": "fonts-embedded", "severity": "error", "passed": True, "message": "ok"}
+    assert data["checks"][2] == {"rule": "fonts-embedded", "severity": "error", "passed": True,
+                                 "message": "ok", "problems": []}
+
+
+def test_a_failed_check_says_what_failed_before_what_its_rule_measured():
+    """A warning's cause comes first, the measurements after it: a line cut short (the
+    console's) never hides the cause behind "8 full lines justified …"."""
+    def problems(edition):
+        return ["page 20 20% empty", "page 31 24% empty"]
+
+    def summary(edition):
+        return ("8 full lines justified between their characters; hyphen ladder of 0 at most; "
+                "2 pages but the last over 15% empty")
+
+    result = run_rule(Rule("typography", "warning", problems, summary), edition=None)
+    assert result.message == (
+        "page 20 20% empty; page 31 24% empty (measured: 8 full lines justified between their "
+        "characters; hyphen ladder of 0 at most; 2 pages but the last over 15% empty)")
+    assert result.problems == ("page 20 20% empty", "page 31 24% empty")
+    passed = run_rule(Rule("typography", "warning", lambda edition: [], summary), None)
+    assert passed.message == summary(None) and passed.problems == ()
 
 
 def test_a_long_list_of_problems_is_cut_short():
@@ -732,6 +751,7 @@ def test_a_long_list_of_problems_is_cut_short():
     assert not result.passed
     assert result.message == "; ".join(
         [f"page {number}: no TrimBox" for number in range(1, 6)] + ["and 3 more"])
+    assert len(result.problems) == 8  # the report keeps them all
 
 
 def test_a_proofs_picture_to_come_is_apparatus_not_a_paragraph_printed_twice(tmp_path):

@@ -17,7 +17,7 @@ from pipeline.layouts import Hyphenation, load_layout
 from pipeline.writers.line_breaks import WORD_JOINER, LineBreaks, kept_together, unbroken
 
 from .conftest import ROOT
-from .support import scraped_editions
+from .support import set_lines, swept
 
 LAYOUTS = ROOT / "layouts"
 EDITIONS = ["print", "screen", "large-print"]
@@ -40,10 +40,8 @@ def chinese(number: int) -> str:
             "預計耗資約12億港元，僱用約300多名工人，工期約18個月。")
 
 
-TEXTS = {
-    "harbour-review": "\n\n".join(["Harbour review", *(english(n) for n in range(REPEATS))]),
-    "harbour-review-zh": "\n\n".join(["港口年報", *(chinese(n) for n in range(REPEATS))]),
-}
+TEXTS = {**swept({"harbour-review": "Harbour review"}, english, REPEATS),
+         **swept({"harbour-review-zh": "港口年報"}, chinese, REPEATS)}
 
 
 def test_a_range_s_dash_is_bound_to_the_figure_after_it_and_nothing_else():
@@ -75,15 +73,7 @@ def test_an_address_with_figures_still_breaks_where_it_must():
 
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory) -> dict[tuple[str, str], tuple[Path, list[str], object]]:
-    folder = tmp_path_factory.mktemp("ranges")
-    built = {}
-    for name, text in TEXTS.items():
-        document, pdfs = scraped_editions(folder, name, text, EDITIONS)
-        for layout, pdf in pdfs.items():
-            lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                                   check=True, text=True).stdout.splitlines()
-            built[(name, layout)] = (pdf, [line.strip() for line in lines], document)
-    return built
+    return set_lines(tmp_path_factory.mktemp("ranges"), TEXTS, EDITIONS)
 
 
 @pytest.mark.slow

@@ -116,3 +116,47 @@ def test_clean_removes_all_it_built_and_the_folders_it_made(tmp_path):
     (folder / "output" / kept / f"{kept}.draft.json").unlink()
     assert doit(folder, "clean").returncode == 0
     assert not (folder / "output").exists()
+
+
+@pytest.mark.slow
+def test_the_editions_of_a_layout_deleted_from_layouts_are_removed_too(tmp_path):
+    """A layout's folder deleted (`rm -r layouts/screen`): the next build removes its editions
+    as it removes a layout's the metadata stops naming, with a line saying why, and keeps
+    what is not the build's."""
+    folder = project(tmp_path, **{NAME: TEXT})
+    assert doit(folder).returncode == 0
+    output = folder / "output" / NAME
+    (output / f"{NAME}-screen-annotated.pdf").write_bytes(b"%PDF- an editor's own copy")
+    (output / "preview" / f"{NAME}-screen-marked.png").write_bytes(b"an editor's picture")
+    shutil.copytree(folder / "layouts" / "screen", tmp_path / "screen")
+    shutil.rmtree(folder / "layouts" / "screen")
+
+    second = doit(folder)
+    assert second.returncode == 0, second.stdout + second.stderr
+    said = [line for line in second.stdout.splitlines() if line.startswith("removed ")]
+    assert said == [f"removed the screen edition of {NAME} (PDF, previews, preflight report in "
+                    f"output/{NAME}/): layouts/ holds no screen layout any more"]
+    assert sorted(tasks_run(second)) == [f".  model:{NAME}"]  # the model read again, unchanged
+    assert set(built(folder, NAME)) == {
+        *edition_files(NAME, "print"), *edition_files(NAME, "large-print"), f"{NAME}.docx",
+        f"{NAME}.json", f"{NAME}.dedupe.json", f"{NAME}.draft.json",
+        f"{NAME}-screen-annotated.pdf", f"preview/{NAME}-screen-marked.png"}
+    assert doit(folder).stdout.startswith("Nothing to do")
+
+    # The layout back: its editions are built again, and nothing is removed.
+    shutil.copytree(tmp_path / "screen", folder / "layouts" / "screen")
+    third = doit(folder)
+    assert third.returncode == 0 and "removed " not in third.stdout, third.stdout
+    assert edition_files(NAME, "screen") <= set(built(folder, NAME))
+
+
+@pytest.mark.slow
+def test_clean_removes_the_editions_of_a_layout_deleted_since_the_build(tmp_path):
+    """`doit clean` right after a layout's folder is deleted, with no build between: the
+    bookkeeping names the layout, and its editions go with everything else built."""
+    folder = project(tmp_path, **{NAME: TEXT})
+    assert doit(folder).returncode == 0
+    shutil.rmtree(folder / "layouts" / "large-print")
+    cleaned = doit(folder, "clean")
+    assert cleaned.returncode == 0, cleaned.stdout + cleaned.stderr
+    assert not (folder / "output").exists(), built(folder, NAME)

@@ -45,7 +45,7 @@ CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
 # The units and measure words a figure keeps with it, in either writing (Simplified Chinese
 # is Chinese but for its characters): large numbers, money, dates and times, counts, measures.
 UNITS = ("億亿萬万千百%％‰元圓圆港美年月日號号時时分秒週周天歲岁個个名人次項项宗間间座架艘"
-         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余")
+         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余戶户")
 HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
 HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 
@@ -211,6 +211,9 @@ class Chinese(Profile):
     hyphenates = False
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
+    # About, over, nearly, under: "約2.98億", "逾300人", "超過1,000宗", "不足5%".
+    figure_before = "約|约|逾|近|超過|超过|多於|多于|少於|少于|不足"
+    figure_none = "不適用|不适用"  # not applicable
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     small_caps = False  # Han characters have no case

@@ -102,6 +102,7 @@ class English(Profile):
     script = "Latn"
     phrase = LATIN_PHRASE
     sentence_ends = ".;:!?"
+    figure_none = r"n/a|n\.a\."
     sentence_break = r"[.!?]\s"
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")

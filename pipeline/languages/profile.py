@@ -12,12 +12,18 @@ nothing to do; `re` compiles each once, on first use.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 # A word of the Latin script, which a text in any language may hold (a name, an English body).
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# A figure in a table's cell, in every language: "1,204", "−2.7%", "£3.4m", "HK$1.2bn",
+# "(12)", "7:40", or a dash standing for none ("–", the Chinese "——"); {before}, {units} and
+# {none} take a language's words before a figure, its units and its words for none.
+FIGURE = (r"[(−+\-]?(?:{before})?(?:[A-Z]{{1,2}}\$|[£$€¥])?\d[\d,.:]*\s?(?:%|bn|[km]{units})?\)?"
+          r"|[–—−-]|——{none}")
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,10 @@ class Profile:
     # start a line, nor part from each other ("7.9億元", "2024年", "300多人"), as its
     # unbreakable sequences ask (clreq 3.1.7).
     units = ""
+    # What may stand before a figure in a table's cell and leave it a figure (a regex; ""
+    # nothing): "about", "over" ("約2.98億", "逾300人").
+    figure_before = ""
+    figure_none = ""  # what stands for no figure in a column of them (a regex): "n/a"
     # A paragraph's last letter may stand alone on its last line; else it is kept with the
     # letter before (of its own `characters`).
     lone_last_letter = True
@@ -236,6 +246,19 @@ class Profile:
         """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
         return False
 
+    def is_figure(self, cell: str) -> bool:
+        """Whether a table's `cell` (stripped) is a figure as this language writes one, with
+        its units ("3.1億元", "2,450萬", "約2.98億"), or stands for none ("–", "n/a"): a
+        column of them is set as figures, aligned right."""
+        return bool(figure_cell(self.figure_before, self.units, self.figure_none)
+                    .fullmatch(cell))
+
     def count(self, text: str) -> int:
         """How many of its own letters `text` holds."""
         return len(re.findall(f"[{self.characters}]", text)) if self.characters else 0
+
+
+@functools.cache
+def figure_cell(before: str, units: str, none: str) -> re.Pattern:
+    return re.compile(FIGURE.format(before=before, units=f"|[{units}]+" if units else "",
+                                    none=f"|{none}" if none else ""), re.IGNORECASE)

@@ -66,6 +66,28 @@ def continues_link(link: pikepdf.Dictionary, piece: pikepdf.Dictionary, pages: d
     return max(below[1], below[3]) <= min(above[1], above[3]) + 0.5
 
 
+def edge_link(element, end: int) -> pikepdf.Dictionary | None:
+    """The Link that `element` is, or that stands at its end (`end` -1) or its start (0)
+    inside the elements wrapping it (a piece of emphasis holding a link's piece); None where
+    content, or nothing, stands there."""
+    while is_element(element):
+        if element.S == pikepdf.Name.Link:
+            return element
+        kids = kids_of(element)
+        if not kids:
+            return None
+        element = kids[end]
+    return None
+
+
+def split_link(before, after, pages: dict) -> bool:
+    """Whether the siblings `before` and `after` end and start with pieces of one link set
+    on two lines, each a Link of its own (bare, or inside a piece of emphasis each)."""
+    first, rest = edge_link(before, -1), edge_link(after, 0)
+    return (first is not None and rest is not None and first.objgen != rest.objgen
+            and continues_link(first, rest, pages))
+
+
 def marked_content_id(operands, operator) -> int | None:
     """The MCID a BDC operator opens, if it names one."""
     properties = operands[1] if str(operator) == "BDC" and len(operands) == 2 else None

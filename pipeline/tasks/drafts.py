@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.tasks.project import Project
+from pipeline.tasks.project import Project, path_name
 
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
     from pipeline.model import Metadata
@@ -74,7 +74,9 @@ def is_edit(version: str | None, state: dict) -> bool:
 
 def model_current(project: Project, name: str) -> bool:
     """For doit's `uptodate`: the model is current while its sources are the ones the last
-    model build read and no edited draft waits to be read.
+    model build read, the layouts in layouts/ the ones it knew (the metadata's default is
+    every layout, and a layout's folder deleted leaves editions to remove), and no edited
+    draft waits to be read.
 
     Digests, not doit's file_dep, because a marked-up source appears when edits are
     imported, and a file_dep list that grows would rebuild once more for nothing. Asked while
@@ -84,7 +86,18 @@ def model_current(project: Project, name: str) -> bool:
         return False
     state = load_state(project.draft_state(name))
     return (state.get("sources") == digests(project.inputs(name))
+            and state.get("layouts") == project.layouts()
             and not edited(project.docx(name), state))
+
+
+def vanished_layouts(project: Project, state: dict) -> list[str]:
+    """The layouts the model was last built with, as its bookkeeping `state` names them,
+    that layouts/ no longer holds (a folder deleted): their editions are no task's."""
+    known = state.get("layouts")
+    if not isinstance(known, list):
+        return []
+    return [layout for layout in known if isinstance(layout, str) and path_name(layout)
+            and Path(layout).name == layout and layout not in project.layouts()]
 
 
 def changed_sources(sources: list[Path], state: dict) -> list[Path]:

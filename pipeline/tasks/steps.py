@@ -44,29 +44,40 @@ def build_model(root: Path, name: str) -> str | None:
     refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
+    said = drop_editions(project, name, metadata.layouts, drafts.vanished_layouts(project, state))
     state["sources"] = drafts.digests(project.inputs(name))
+    state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
-    return drop_editions(project, name, metadata.layouts)
+    return said
 
 
-def drop_editions(project: Project, name: str, wanted: tuple[str, ...]) -> str | None:
+def drop_editions(project: Project, name: str, wanted: tuple[str, ...],
+                  vanished: list[str]) -> str | None:
     """Remove the editions of document `name` in the layouts its metadata no longer names
-    (`wanted`): no task builds them any more, and an edition left under its own name, older
-    than the text, would be sent to press or published as if current. Only what the build
-    wrote goes (PDF, previews, preflight report); the DOCX draft is every document's. The
-    model task does this, as it is the one that reads the metadata again when it changes.
-    The console's line, when there was any such edition."""
+    (`wanted`), and in those deleted from layouts/ since its model was last built
+    (`vanished`): no task builds them any more, and an edition left under its own name,
+    older than the text, would be sent to press or published as if current. Only what the
+    build wrote goes (PDF, previews, preflight report); the DOCX draft is every document's.
+    The model task does this, as it is the one that reads the metadata again when it
+    changes, and runs again when the layouts do. The console's line, when there was any such
+    edition."""
     named = project.layouts_of(wanted)
     dropped = [layout for layout in project.layouts() if layout not in named]
-    project.refuse_escapes(name, dropped)
+    project.refuse_escapes(name, [*dropped, *vanished])
     removed = [layout for layout in dropped if remove_edition(project, name, layout)]
-    if not removed:
+    gone = [layout for layout in vanished if remove_edition(project, name, layout)]
+    if not removed and not gone:
         return None
-    editions = f"edition{'s' * (len(removed) != 1)}"
-    return (f"removed the {' and '.join(removed)} {editions} of {name} (PDF, previews, "
+    reasons = [f"{project.metadata(name).relative_to(project.root)} names "
+               f"{' and '.join(named)} only"] if removed else []
+    if gone:
+        reasons.append(f"{project.layouts_dir.relative_to(project.root)}/ holds no "
+                       f"{' or '.join(gone)} layout any more")
+    both = sorted([*removed, *gone])
+    editions = f"edition{'s' * (len(both) != 1)}"
+    return (f"removed the {' and '.join(both)} {editions} of {name} (PDF, previews, "
             f"preflight report in {project.output_dir(name).relative_to(project.root)}/): "
-            f"{project.metadata(name).relative_to(project.root)} names "
-            f"{' and '.join(named)} only")
+            f"{'; '.join(reasons)}")
 
 
 def remove_edition(project: Project, name: str, layout: str) -> bool:
@@ -256,13 +267,21 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
 
 
 def clean_draft(root: Path, name: str) -> None:
-    """`doit clean` removes the draft only when it holds no edit the pipeline has not read."""
+    """`doit clean` removes the draft only when it holds no edit the pipeline has not read,
+    and with its bookkeeping the editions of the layouts deleted since the model was built."""
     from pipeline.tasks import drafts
     project = checked(root, name)
     docx = project.docx(name)
-    if drafts.edited(docx, drafts.load_state(project.draft_state(name))):
+    state = drafts.load_state(project.draft_state(name))
+    if drafts.edited(docx, state):
         print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
         return
+    # The bookkeeping is all that names the layouts deleted from layouts/ since the model
+    # was built: their editions go before it does.
+    vanished = drafts.vanished_layouts(project, state)
+    project.refuse_escapes(name, vanished)
+    for layout in vanished:
+        remove_edition(project, name, layout)
     files.remove(docx)
     files.remove(project.draft_state(name))
     remove_empty_folders(project, name)

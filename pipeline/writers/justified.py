@@ -6,13 +6,13 @@ A paragraph's words are boxes, its spaces glue that stretches up to the layout's
 space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
 (line_breaks.py), after a compound's own hyphen (never inside a range, 2023–24, nor between
-a figure and its Chinese units), and in an address before / . - @. The last
-word of a paragraph is never broken. Where no breaking keeps every line's spaces within the
-limit (a long address whose pieces fit no line, say), a line may end short of the measure
-and unjustified, as a typesetter puts a long address on a line of its own, rather than be
-set with holes between its words. The lines go to the renderer as forced breaks; the PDF
-writer then spreads each line's spaces to the measure (writers/pdf/justified_lines.py),
-but a short line's.
+a figure and its Chinese units, nor at a telephone number's spaces), and in an address
+before / . - @. The last word of a paragraph is never broken. Where no breaking keeps every
+line's spaces within the limit (a long address whose pieces fit no line, say), a line may
+end short of the measure and unjustified, as a typesetter puts a long address on a line of
+its own, rather than be set with holes between its words. The lines go to the renderer as
+forced breaks; the PDF writer then spreads each line's spaces to the measure
+(writers/pdf/justified_lines.py), but a short line's.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pipeline.writers.line_breaks import (
     HYPHEN,
     LETTERS,
     SHORT,
+    TELEPHONE,
     LineBreaks,
     LineEnds,
     address_points,
@@ -189,11 +190,13 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
         stretch = (setting.spaces.space_max_em * style.size) - space
         shrink = space - setting.spaces.space_min_em * style.size
         addresses = [(match.start(), match.end()) for match in ADDRESS.finditer(span.text)]
+        kept = {phone.start() + inside for phone in TELEPHONE.finditer(span.text)
+                for inside, character in enumerate(phone.group()) if character == " "}
         for match in WORDS.finditer(span.text):
             token, offset = match.group(), match.start()
-            if token == " ":
+            if token == " " and offset not in kept:
                 marked.append(Marked(Glue(space, stretch, shrink), (number, offset), "space"))
-            elif token == "\u00a0":  # a no-break space: it stretches, but never breaks
+            elif token in " \u00a0":  # a no-break space, a telephone number's: no break
                 marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
             else:
                 marked += word_items(match, number, style, rules, block, addresses, setting)

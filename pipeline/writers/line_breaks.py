@@ -15,7 +15,8 @@ breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no h
 (a zero-width space there, a word joiner after its own hyphens); a compound in a title,
 heading or name does not break at all, nor does a range (2023–24, 4–29, 6–8), which the
 renderer would break after its en dash (UAX #14), leaving a dangling figure: in running text
-a word joiner binds the dash to the figure after it. What a language keeps together (the
+a word joiner binds the dash to the figure after it; nor a telephone number at its spaces
+("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a language keeps together (the
 Chinese dash and ellipsis never start a line, nor a unit after its figure, "7.9億元"; a Chinese
 paragraph's last character never stands alone on its line) is bound to the character before
 by a word joiner, in the HTML only: the model's text, the DOCX's and the PDF's stay as written.
@@ -55,6 +56,14 @@ JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after 
 LIGATURE_SECONDS = "fijlt"
 # A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
 RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+# A telephone or fax number written in groups, which a reader dials as one: with its country
+# code ("+852 2835 1018", "(852) 2835 1018", "+44 20 7946 0958"), or Hong Kong's eight figures
+# in fours ("2835 1018"), whose first is 2 to 9. Four figures that could be a year (19xx,
+# 20xx) followed by four more are left to prose ("In 2023 1200 people"), as are groups of
+# three ("12 500 000") and a group among others ("1234 5678 9012").
+TELEPHONE = re.compile(r"(?<![\w.,/+\-])(?<!\d )"
+                       r"(?:(?:\+\d{1,3}|\(\d{1,3}\)) ?\d{1,4}(?: ?\d{2,4}){1,3}"
+                       r"|(?!20)[2-9]\d{3} \d{4})(?![\w\-]|[.,]\d| \d)")
 # What a title, heading or name keeps on one line: a compound, a range.
 COMPOUND = re.compile(rf"\S*(?:\w[{HYPHENS}]\w|\d\u2013\d)\S*")
 
@@ -223,11 +232,13 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
 
 def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a range's en dash
-    and the figure after it (every language's); where the language keeps them, before what
+    and the figure after it, a telephone number's groups (after each space: no break follows
+    it; every language's); where the language keeps them, before what
     never starts a line (the Chinese dash and ellipsis), between a figure and its units
     ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
     letter never stands alone (Chinese)."""
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
+    text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)
     profile = profile_for(language)
     if profile.unbroken_before:
         text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)

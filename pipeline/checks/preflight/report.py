@@ -27,6 +27,7 @@ class Check:
     severity: Severity
     passed: bool
     message: str
+    problems: tuple[str, ...] = ()  # what failed, each once, all of them
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class Report:
             "warnings": len(self.warnings),
             "press_ready": self.press_ready,
             "checks": [
-                {"rule": c.rule, "severity": c.severity, "passed": c.passed, "message": c.message}
+                {"rule": c.rule, "severity": c.severity, "passed": c.passed, "message": c.message,
+                 "problems": list(c.problems)}
                 for c in self.checks
             ],
         }
@@ -135,11 +137,14 @@ class Rule:
 
 
 def run_rule(rule: Rule, edition: Edition) -> Check:
-    problems = list(dict.fromkeys(rule.problems(edition)))  # each problem once, in order
+    """The rule's verdict. A failed check's message says what failed first, then what the
+    rule measured: a reader, or a line cut short, meets the cause before the measurements."""
+    problems = tuple(dict.fromkeys(rule.problems(edition)))  # each problem once, in order
     summary = rule.summary(edition) if rule.summary else ""
     if not problems:
         return Check(rule.name, rule.severity, True, summary or "ok")
     shown = problems[:PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
     message = "; ".join(shown) + (f"; and {more} more" if more else "")
-    return Check(rule.name, rule.severity, False, f"{summary}: {message}" if summary else message)
+    return Check(rule.name, rule.severity, False,
+                 f"{message} (measured: {summary})" if summary else message, problems)

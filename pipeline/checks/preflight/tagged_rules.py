@@ -15,7 +15,7 @@ from pipeline.pdf.pages import Content, Reading
 from pipeline.pdf.structure import (
     PAINTING,
     attribute,
-    continues_link,
+    edge_link,
     elements_with_parents,
     is_element,
     kids_of,
@@ -24,6 +24,7 @@ from pipeline.pdf.structure import (
     marked_sequences,
     object_references,
     parent_tree,
+    split_link,
 )
 from pipeline.pdf.text import marked_texts
 
@@ -115,8 +116,9 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     14.8.4.4.2; Matterhorn 28-011), which its /StructParent names in the parent tree; no two
     lie over the same words (a screen reader would announce the link twice, Tab stop at it
     twice); and a link set on several lines is one Link holding each line's annotation, not
-    a Link a line. A Link holds a link annotation (14.8.4.4.2: it associates content with
-    one); without, a screen reader announces a link that leads nowhere."""
+    a Link a line (bare, or each in a line's piece of the emphasis around it). A Link holds a
+    link annotation (14.8.4.4.2: it associates content with one); without, a screen reader
+    announces a link that leads nowhere."""
     pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
     holders: dict[tuple[int, int], list] = {}
     for element, _ in elements:
@@ -150,11 +152,9 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
                         f"nothing, as a reference to a note the text does not hold)")
     for element, _ in elements:
         kids = kids_of(element)
-        for link, piece in zip(kids, kids[1:], strict=False):
-            if (is_element(link) and is_element(piece)
-                    and link.S == piece.S == pikepdf.Name.Link
-                    and continues_link(link, piece, pages)):
-                target = link_target(object_references(link)[-1].Obj)
+        for before, after in zip(kids, kids[1:], strict=False):
+            if split_link(before, after, pages):
+                target = link_target(object_references(edge_link(before, -1))[-1].Obj)
                 problems.append(f"the link to {target!r}, set on several lines, is a Link a"
                                 " line, not one Link")
     return problems

@@ -11,8 +11,8 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   cut by a page break (the layout says which) become one element, their marked content
   referenced with the page each piece is on, the parent tree following; a table's header
   row repeated on a later page is a pagination artifact there, read once;
-- the body's blocks are read in the model's order: a figure the layout set after the text
-  following it stays in its own place and section;
+- the body's blocks are read in the model's order: a figure the layout set elsewhere in its
+  section (after the text following it, or before text above it) is read in its own place;
 - elements are grouped into a `Sect` per heading, nested by level;
 - a figure is its `Figure`, with its alternative text (its `/Lang` where that is not the
   document's language) and its box in points, followed by its `Caption` as a sibling: Alt
@@ -55,17 +55,18 @@ from pipeline.model import (
 )
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import (
-    continues_link,
     is_element,
     kids_of,
     marked_instructions,
     object_references,
+    split_link,
 )
 from pipeline.writers.html.blocks import note_anchor, reference_anchor
 from pipeline.writers.pdf.tagging import make_artifacts, number_marked_content
 
-# Inline groupings, which go when they hold nothing; an empty table cell keeps its place.
-EMPTIED = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
+# Inline groupings (emphasis, a phrase): they go when they hold nothing (an empty table cell
+# keeps its place), and a link's pieces inside one a line are joined.
+GROUPINGS = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # A repeated header row: pagination, as running heads are, but neither header nor footer.
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
@@ -139,9 +140,11 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         else:
             blocks.append(kid)
         last_page = page
+    lined = broken_by_hand(blocks, tagging)
     blocks = told(blocks, tagging, image_boxes(pdf))
     for block in blocks:
-        as_lines(pdf, block)
+        if block.objgen in lined:
+            as_lines(pdf, block)
         without_empty(block)
         scope_headers(block)
         mark_references(block, tagging)
@@ -251,9 +254,9 @@ def own_references(element: pikepdf.Dictionary) -> list:
 def told(elements: list, tagging: Tagging, boxes: dict) -> list:
     """The elements with the body's blocks tagged as what they are, in the model's order: the
     body is the last of them (the opener and byline come first), one element a block. A
-    figure the layout set after the text that follows it (where the page had no room) is
-    read where the author put it, in its own section: the structure's order is the logical
-    reading order, whatever the pages' (ISO 32000-1, 14.8.2.3; PDF/UA-1, 7.2)."""
+    figure the layout set elsewhere (where its page had no room) is read where the author
+    put it: the structure's order is the logical reading order, whatever the pages' (ISO
+    32000-1, 14.8.2.3; PDF/UA-1, 7.2)."""
     body = elements[len(elements) - len(tagging.blocks):]
     if len(body) != len(tagging.blocks) or any(
             str(element.S) not in BLOCK_TAGS[block.kind]
@@ -329,10 +332,21 @@ def without_empty(element: pikepdf.Dictionary) -> bool:
     PDF Association's Tagged PDF Best Practice Guide: Syntax (3.5) says to leave out;
     whether `element` itself holds nothing."""
     kept = [kid for kid in kids_of(element)
-            if not (is_element(kid) and without_empty(kid) and kid.S in EMPTIED)]
+            if not (is_element(kid) and without_empty(kid) and kid.S in GROUPINGS)]
     if "/K" in element:
         element.K = pikepdf.Array(kept)
     return not kept
+
+
+def broken_by_hand(elements: list, tagging: Tagging) -> set[tuple[int, int]]:
+    """The elements whose lines may be broken by hand (by their objgen): the opener's (the
+    title, the byline, the imprint) and the sign-off's. No other block holds a line break,
+    and an empty NonStruct in one is a piece of emphasis left empty where a line ended, not
+    a break (an address in bold ending a line)."""
+    opener = len(elements) - len(tagging.blocks)
+    return {element.objgen for element in elements[:opener]} | {
+        element.objgen for element, block in zip(elements[opener:], tagging.blocks, strict=False)
+        if block.kind == "sign-off"}
 
 
 def as_lines(pdf: pikepdf.Pdf, element: pikepdf.Dictionary) -> None:
@@ -389,18 +403,30 @@ def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: di
                      pages: dict) -> None:
     """A link set on several lines is one Link: WeasyPrint makes an element of each line's
     piece, siblings one after the other, each holding its annotation. A piece is a Link
-    leading where the one before it does, on a later line (below it, or on a later page)."""
+    leading where the one before it does, on a later line (below it, or on a later page).
+    A link in emphasis (an address in italics) has its pieces in the emphasis's pieces, a
+    NonStruct or Span a line: those, which group and say nothing, are joined first, so that
+    the link's pieces become siblings."""
     kept: list = []
     for kid in kids_of(element):
-        if (is_element(kid) and kid.S == pikepdf.Name.Link and kept and is_element(kept[-1])
-                and kept[-1].S == pikepdf.Name.Link and continues_link(kept[-1], kid, pages)):
+        if kept and one_piece_more(kept[-1], kid, pages):
             merge(pdf, kept[-1], kid, replaced)
             continue
         kept.append(kid)
-        if is_element(kid):
-            join_link_pieces(pdf, kid, replaced, pages)
     if len(kept) != len(kids_of(element)):
         element.K = pikepdf.Array(kept)
+    for kid in kept:
+        if is_element(kid):
+            join_link_pieces(pdf, kid, replaced, pages)
+
+
+def one_piece_more(before, kid, pages: dict) -> bool:
+    """Whether `kid` is the next line's piece of its sibling `before`: both a Link, or both
+    emphasis of one kind and language, holding the pieces of one link."""
+    return (is_element(before) and is_element(kid) and before.S == kid.S
+            and (kid.S == pikepdf.Name.Link
+                 or (kid.S in GROUPINGS and before.get("/Lang") == kid.get("/Lang")))
+            and split_link(before, kid, pages))
 
 
 def link_destination(link: pikepdf.Dictionary) -> str:
