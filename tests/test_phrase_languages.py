@@ -13,16 +13,13 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, phrases, profile_for
-from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
 from pipeline.pdf.structure import is_element, kids_of, structure_elements
 from pipeline.pdf.text import marked_texts
-from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped import read_scraped
 from pipeline.writers.html import render_html
-from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import read_text, rendered_edition
 
 LAYOUTS = ROOT / "layouts"
 TEXTS = ROOT / "tests" / "phrase_language_texts"
@@ -33,8 +30,7 @@ ENGLISH_PHRASES = {"public-library-report": ["Hong Kong Book Fair"],
 
 
 def read(name: str):
-    path = TEXTS / f"{name}.txt"
-    return read_scraped(path, load_metadata(path.with_suffix(".toml"), layout_names(LAYOUTS)))[0]
+    return read_text(TEXTS / f"{name}.txt")
 
 
 def english(text: str, language: str = "zh-HK") -> list[str]:
@@ -74,9 +70,8 @@ def test_the_html_tags_each_english_phrase(name):
                 ids=lambda param: "-".join(param))
 def edition(request, tmp_path_factory):
     name, layout = request.param
-    document = read(name)
-    path = tmp_path_factory.mktemp(name) / f"{name}-{layout}.pdf"
-    path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), TEXTS))
+    path, document = rendered_edition(TEXTS / f"{name}.txt", layout,
+                                      tmp_path_factory.mktemp(name))
     return path, document, layout, name
 
 
