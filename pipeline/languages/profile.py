@@ -231,6 +231,12 @@ class Profile:
         under the title, it is the byline (as a subtitle is not)."""
         return False
 
+    def is_role(self, text: str) -> bool:
+        """A line that may be a role on its own, under or over the name of the person holding
+        it ("Chair", "主席"): short, one phrase, no sentence's end, no date."""
+        return (self.is_heading(text) and not self.is_date(text)
+                and not text.endswith(tuple(self.sentence_ends)))
+
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""
         raise NotImplementedError
