@@ -71,6 +71,11 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
+    # immediate release", each a phrase the line may join with others), and the mark under
+    # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
+    release: str = ""
+    end_mark: str = ""
 
 
 @dataclass(frozen=True)
