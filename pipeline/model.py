@@ -364,6 +364,16 @@ class Document:
         once a document."""
         return scripts(self.texts())
 
+    def referenced_notes(self) -> list[str]:
+        """The labels of the notes the text refers to, in the order of their first
+        reference: a note no text refers to has no reference to link back to."""
+        labels: list[str] = []
+        for block in self.blocks:
+            for spans in block_spans(block):
+                labels += [span.note for span in spans if span.note and span.note not in labels]
+        notes = {block.label for block in self.blocks if isinstance(block, Note)}
+        return [label for label in labels if label in notes]
+
     def with_addresses(self) -> Document:
         """The document as an edition without links (print) sets it: each link's address
         in parentheses after its words, unless its words are the address."""
@@ -396,6 +406,23 @@ def refuse_too_many_texts(document: Document, path: Path | str) -> None:
     if count > MAX_TEXTS:
         raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
                                   f"cells and other texts; the limit is {MAX_TEXTS:,}")
+
+
+def block_spans(block: Block) -> list[tuple[Span, ...]]:
+    """Every run of spans in a block that may hold a note's reference."""
+    match block:
+        case List():
+            return [item.spans for item in block.items] + [
+                spans for item in block.items if item.sublist
+                for spans in block_spans(item.sublist)]
+        case Table():
+            return [*block.header, *(cell for row in block.rows for cell in row)]
+        case SignOff():
+            return list(block.lines)
+        case Note():
+            return []
+    spans = getattr(block, "spans", None) or getattr(block, "caption", None)
+    return [spans] if spans else []
 
 
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -64,3 +64,14 @@ def test_a_draft_with_notes_saved_by_libreoffice_reads_the_same(tmp_path):
     for name, document in documents.items():
         saved = read_docx(tmp_path / "saved" / f"{name}.docx", document.metadata)
         assert saved.blocks == document.blocks, name
+
+
+def test_a_note_no_text_refers_to_links_back_to_nothing():
+    # Its label would be a link to a reference that is not there: a Link holding no link
+    # annotation in the tagged editions (ISO 32000-1 14.8.4.4.2), which the preflight fails.
+    from pipeline.writers.html import render_html
+
+    screen = load_layout(Path(__file__).resolve().parent.parent / "layouts", "screen")
+    html = render_html(ENGLISH, screen)
+    assert '<a href="#note-ref-1">1</a>' in html  # note 1 is referred to: it links back
+    assert 'href="#note-ref-2"' not in html and '<span class="note-label">2</span>' in html

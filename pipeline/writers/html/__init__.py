@@ -89,6 +89,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
+        referenced=frozenset(document.referenced_notes()),
     )
     return template.render(
         layout=layout,

@@ -57,6 +57,7 @@ class Setting:
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
+    referenced: frozenset[str] = frozenset()  # the notes the text refers to
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -265,8 +266,11 @@ def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
+    """A note, its label linking back to its first reference where the text has one (a
+    link to nothing is a Link holding no annotation, ISO 32000-1 14.8.4.4.2)."""
     label = (Markup('<a href="#{}">{}</a>').format(reference_anchor(block.label), block.label)
-             if setting.layout.links else escape(block.label))
+             if setting.layout.links and block.label in setting.referenced
+             else escape(block.label))
     return Markup('<p class="note" id="{}" data-block="{}"><span class="note-label">{}'
                   "</span> {}</p>\n").format(note_anchor(block.label), index, label,
                                              spans(block.spans, index, setting))
