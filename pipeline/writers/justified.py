@@ -5,7 +5,8 @@ break a few lines on.
 A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
 space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
-(line_breaks.py), after a compound's own hyphen (never inside a range, 2023–24, nor between
+(line_breaks.py), after a lower-case compound's own hyphen (never a name's, "Tai-man", nor
+inside a range, 2023–24, nor between
 a figure and its Chinese units, nor at a telephone number's spaces), and in an address
 before / . - @. The last word of a paragraph is never broken. Where no breaking keeps every
 line's spaces within the limit (a long address whose pieces fit no line, say), a line may
@@ -35,6 +36,7 @@ from pipeline.writers.line_breaks import (
     LineBreaks,
     LineEnds,
     address_points,
+    bound_hyphens,
 )
 from pipeline.writers.paragraphs import (
     FIL,
@@ -243,8 +245,10 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
             return {first + point - start: "break" for point in address_points(inside)
                     if 0 < first + point - start < len(word)}
     points: dict[int, str] = {}
+    bound = set(bound_hyphens(word))
     for hyphen in COMPOUND_HYPHEN.finditer(word):
-        points[hyphen.end()] = "compound"
+        if hyphen.start() not in bound:
+            points[hyphen.end()] = "compound"
     units = {inside for found in FIGURE_UNITS.finditer(word)
              for inside in range(found.start() + 1, found.end())}
     for pair in UNSPACED_PAIR.finditer(word):

@@ -13,13 +13,15 @@ breaks (line feeds it keeps), with a hyphen where a word is broken; running text
 renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address
 breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added
 (a zero-width space there, a word joiner after its own hyphens); a compound in a title,
-heading or name does not break at all, nor does a range (2023–24, 4–29, 6–8), which the
-renderer would break after its en dash (UAX #14), leaving a dangling figure: in running text
-a word joiner binds the dash to the figure after it; nor a telephone number at its spaces
-("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a language keeps together (the
-Chinese dash and ellipsis never start a line, nor a unit after its figure, "7.9億元"; a Chinese
-paragraph's last character never stands alone on its line) is bound to the character before
-by a word joiner, in the HTML only: the model's text, the DOCX's and the PDF's stay as written.
+heading or name does not break at all, nor does a capitalised compound in running text
+("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
+4–29, 6–8), which the renderer would break after its en dash (UAX #14), leaving a dangling
+figure: in running text a word joiner binds the dash to the figure after it; nor a telephone
+number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a
+language keeps together (the Chinese dash and ellipsis never start a line, nor a unit after
+its figure, "7.9億元"; a Chinese paragraph's last character never stands alone on its line)
+is bound to the character before by a word joiner, in the HTML only: the model's text, the
+DOCX's and the PDF's stay as written.
 """
 
 from __future__ import annotations
@@ -67,6 +69,12 @@ MINUS_SIGN = re.compile(r"\u2212(?=\S)")
 TELEPHONE = re.compile(r"(?<![\w.,/+\-])(?<!\d )"
                        r"(?:(?:\+\d{1,3}|\(\d{1,3}\)) ?\d{1,4}(?: ?\d{2,4}){1,3}"
                        r"|(?!20)[2-9]\d{3} \d{4})(?![\w\-]|[.,]\d| \d)")
+# A capitalised word joined by hyphens: a name ("CHAN Tai-man", "Jean-Pierre", "Smith-Jones")
+# or a compound of names ("Hong Kong-Zhuhai-Macao"), which never breaks at its hyphens: a
+# name cannot be told from a compound of proper nouns, and the house style breaks neither
+# ("never a capitalised word or a name"). A lower-case compound ("well-being") still may.
+CAPITALISED_COMPOUND = re.compile(rf"(?<![{HYPHENS}\w])[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+"
+                                  r"(?!\w)")
 # What a title, heading or name keeps on one line: a compound, a range.
 COMPOUND = re.compile(rf"\S*(?:\w[{HYPHENS}]\w|\d\u2013\d)\S*")
 
@@ -233,13 +241,24 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     return "".join(pieces)
 
 
+def bound_hyphens(text: str) -> list[int]:
+    """The offsets of the hyphens in `text` a line never ends at: a capitalised compound's."""
+    return [compound.start() + offset for compound in CAPITALISED_COMPOUND.finditer(text)
+            if compound.group()[0].isupper()
+            for offset, character in enumerate(compound.group()) if character in HYPHENS]
+
+
 def kept_together(text: str, language: str, last: bool) -> str:
-    """Word joiners where the renderer would part what is kept together: a range's en dash
-    and the figure after it, a minus sign and its figure, a telephone number's groups (after
-    each space: no break follows it; every language's); where the language keeps them,
-    before what never starts a line (the Chinese dash and ellipsis), between a figure and
-    its units ("7.9億元") and, in a block's `last` span, between its last two letters, where
-    a last letter never stands alone (Chinese)."""
+    """Word joiners where the renderer would part what is kept together: a name's hyphen
+    and the letters after it ("Tai-man"), a range's en dash and the figure after it, a minus
+    sign and its figure, a telephone number's groups (after each space: no break follows it;
+    every language's); where the language keeps them, before what never starts a line (the
+    Chinese dash and ellipsis), between a figure and its units ("7.9億元") and, in a block's
+    `last` span, between its last two letters, where a last letter never stands alone
+    (Chinese)."""
+    bound = set(bound_hyphens(text))
+    text = "".join(character + (WORD_JOINER if offset in bound else "")
+                   for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)
