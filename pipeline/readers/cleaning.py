@@ -62,9 +62,7 @@ EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
 # "HKU-2023-24").
 UNTOUCHED = re.compile(
-    rf"{addresses.ADDRESS}"
-    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
-    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    rf"{addresses.SET_APART}"
     r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
     r"(?:[-/_][A-Za-z0-9()]+)+",
     re.ASCII,

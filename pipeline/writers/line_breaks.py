@@ -10,10 +10,10 @@ also let a name break; captions and headings never are.
 
 A paragraph the writer breaks into lines itself (justified.py) gets its line ends as forced
 breaks (line feeds it keeps), with a hyphen where a word is broken; running text the
-renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address
-breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added
-(a zero-width space there, a word joiner after its own hyphens); a compound in a title,
-heading or name does not break at all, nor does a capitalised compound in running text
+renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address or
+a file name breaks only before a `/`, `.`, `-`, `_` or `@`, which starts the next line, with
+no hyphen added (a zero-width space there, a word joiner after its own hyphens); a compound
+in a title, heading or name does not break at all, nor does a capitalised compound in running text
 ("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
 4–29, 6–8), which the renderer would break after its en dash (UAX #14), leaving a dangling
 figure: in running text a word joiner binds the dash to the figure after it; nor a telephone
@@ -49,8 +49,13 @@ LINE_END = "\ue000"  # stands for a forced break until the markup is made
 # most of a long document's layout. Its text's own line feeds are spaces, as elsewhere.
 SEGMENT_BREAKS_AS_SPACES = str.maketrans("\n\r", "  ")
 ADDRESS = re.compile(addresses.ADDRESS)
+# An address or a file name, each broken only before its own / . - _ @ (ASCII, as cleaning
+# reads them: "report.pdf。" is a file name before a Chinese full stop).
+SET_APART = re.compile(addresses.SET_APART, re.ASCII)
 SCHEME = re.compile(r"(?:https?|ftp)://")
-ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
+# An address or a file name breaks before one of these, never after (the Chicago Manual of
+# Style, 6.17: before a slash, a full stop, a hyphen, an underscore).
+ADDRESS_BREAKS = "/.-_@"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
@@ -99,21 +104,22 @@ class LineBreaks:
     def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
                 hyphenate: bool = True, in_link: bool = False) -> Markup:
         """Span number `span` of block number `block`, the block's `last` span or not:
-        addresses may break before / . - @ (and are links where the layout has links,
-        unless the span is a link's text already, `in_link`); ordinary words are hyphenated
-        where the layout hyphenates and `hyphenate` allows, unless the writer broke the
-        block into lines itself."""
+        addresses and file names may break before / . - _ @ (addresses are links where the
+        layout has links, unless the span is a link's text already, `in_link`); ordinary words
+        are hyphenated where the layout hyphenates and `hyphenate` allows, unless the writer
+        broke the block into lines itself."""
         ends = self.lines.get(block)
         own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
         if ends is not None:  # a line feed of the text is a space, not one of the line ends
             text = text.translate(SEGMENT_BREAKS_AS_SPACES)
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
-        for match in ADDRESS.finditer(text):
+        for match in SET_APART.finditer(text):
+            linked = self.links and not in_link and ADDRESS.fullmatch(match.group()) is not None
             parts += [self.words(self.ended(text, position, match.start(), own, last=False),
                                  block, hyphenate),
                       address(self.ended(text, match.start(), match.end(), own, last=False),
-                              self.links and not in_link, breakable=ends is None)]
+                              linked, breakable=ends is None)]
             position = match.end()
         parts.append(self.words(self.ended(text, position, len(text), own, last), block,
                                 hyphenate, last))
@@ -197,8 +203,9 @@ def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
 
 
 def address_points(text: str) -> list[int]:
-    """Where an address may break: before a / . - or @, never inside its scheme (https://) or
-    between the two slashes after it, nor before its first or after its last character."""
+    """Where an address or a file name may break: before a / . - _ or @, never inside its
+    scheme (https://) or between the two slashes after it, nor before its first or after its
+    last character."""
     scheme = SCHEME.match(text)
     start = scheme.end() if scheme else 1
     return [position for position in range(start, len(text) - 1)
@@ -207,8 +214,8 @@ def address_points(text: str) -> list[int]:
 
 
 def address(text: str, linked: bool, breakable: bool = True) -> Markup:
-    """An address that breaks only before / . - @ (with no hyphen added), where the renderer
-    breaks it (`breakable`), and a link when `linked`."""
+    """An address or a file name that breaks only before / . - _ @ (with no hyphen added),
+    where the renderer breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
     # word joiner after a hyphen, a slash or a question mark, after which the renderer
     # would break on its own (Unicode's line breaking rules).
