@@ -289,3 +289,12 @@ def documents(draw) -> Document:
 def test_reading_what_was_written_gives_the_document_back(document, source_dir):
     markup = write_markup(document)
     assert read_markup(markup, source_dir / "piece.md", document.metadata, source_dir) == document
+
+
+def test_a_reference_to_a_note_the_text_does_not_hold_stays_as_written(source_dir):
+    """As pandoc prints it: a note call leading nowhere would be a link to nothing."""
+    document = read("Ships came.[^2] Trade grew.[^1]\n\n[^1]: Counted by arrivals.", source_dir)
+    (paragraph, note) = document.blocks
+    assert [(span.text, span.note) for span in paragraph.spans] == [
+        ("Ships came.[^2] Trade grew.", ""), ("1", "1")]
+    assert note.label == "1"

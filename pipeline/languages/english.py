@@ -123,13 +123,24 @@ POST_NOMINALS = frozenset(
 )
 # Between commas, capitals read as post-nominals too: "IDSM", "FRS", "KC (Scot)".
 CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
+# A phrase in Latin letters inside a text in another script ("Hong Kong Book Fair" in a
+# Chinese sentence): words of letters (joined by an apostrophe or a hyphen) parted by
+# spaces; never a piece of an address, a file name or a code ("www.example.hk",
+# "annual-report-2024", "CB(4)1021"), which is no language's words.
+LATIN_LETTER = "A-Za-z\u00c0-\u024f"
+LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:['\u2019-][{LATIN_LETTER}]+)*"
+LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
+                f"(?:[ \u00a0]+{LATIN_PHRASE_WORD})*"
+                f"(?![{LATIN_LETTER}0-9_/:@(\\-]|\\.[{LATIN_LETTER}0-9])")
 
 
 class English(Profile):
     tag = "en-GB"
     tags = ("en",)
     name = "English"
+    rule = "english-language"
     script = "Latn"
+    phrase = LATIN_PHRASE
     sentence_ends = ".;:!?"
     figure_none = r"n/a|n\.a\."
     sentence_break = r"[.!?]\s"
@@ -184,6 +195,11 @@ class English(Profile):
                     r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
                     r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
                     r"|message|communication) in error)\b.*",
+        release=r"(?:press|media|news) release|for (?:immediate|general) release"
+                r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
+        # "ENDS" or "END" alone in capitals, or any case between dashes; "-30-", "###".
+        end_mark=r"(?-i:ENDS?)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|end of (?:release|text)|30)"
+                 r"(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).
@@ -212,6 +228,17 @@ class English(Profile):
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
         line = SPACES.sub(" ", line).strip(" ")
         return SPACE_BEFORE_DASH.sub(NBSP, line)
+
+    def holds(self, text: str) -> bool:
+        """A word of two Latin letters at least: a single letter ("A座", a block's name) is
+        read in the language around it."""
+        return bool(re.search(f"[{LATIN_LETTER}]{{2}}", text))
+
+    def dominates(self, text: str) -> bool:
+        """Latin words and no letter of another script."""
+        return self.holds(text) and all(not character.isalpha() or
+                                        re.match(f"[{LATIN_LETTER}]", character)
+                                        for character in text)
 
     def is_heading(self, text: str) -> bool:
         return (

@@ -71,6 +71,11 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
+    # immediate release", each a phrase the line may join with others), and the mark under
+    # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
+    release: str = ""
+    end_mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -234,6 +239,12 @@ class Profile:
         """A byline-shaped line whose words show it names someone, so that written once, right
         under the title, it is the byline (as a subtitle is not)."""
         return False
+
+    def is_role(self, text: str) -> bool:
+        """A line that may be a role on its own, under or over the name of the person holding
+        it ("Chair", "主席"): short, one phrase, no sentence's end, no date."""
+        return (self.is_heading(text) and not self.is_date(text)
+                and not text.endswith(tuple(self.sentence_ends)))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""
