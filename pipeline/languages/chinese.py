@@ -19,6 +19,7 @@ from pipeline.languages.profile import (
     LATIN_WORD,
     Encoding,
     Furniture,
+    Measure,
     Numerals,
     Profile,
     ReaderWords,
@@ -218,6 +219,8 @@ class Chinese(Profile):
     )
     role_first = True
     hyphenates = False
+    # A whole number of characters, about 35 to 45 in an A4 column (the house style).
+    measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
     # About, over, nearly, under: "約2.98億", "逾300人", "超過1,000宗", "不足5%".

@@ -95,6 +95,17 @@ class Faces:
 
 
 @dataclass(frozen=True)
+class Measure:
+    """How many characters a line of body text holds, the fewest and the most the house style
+    asks, counted as a typesetter counts them: letters, figures, marks and the spaces between
+    words; in a language whose words are not spaced (Chinese), set on a grid of whole
+    characters, full-width characters, a line's width in ems of the body."""
+
+    fewest: int
+    most: int
+
+
+@dataclass(frozen=True)
 class ReaderWords:
     """What the editions say in a language that the author did not write."""
 
@@ -155,6 +166,9 @@ class Profile:
     common = ""
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
+    # Its body text's lines, in characters: the house style's 50 to 80 (about 66 ideal), which
+    # the layouts' [language] tables set its editions to and the preflight's `measure` checks.
+    measure = Measure(50, 80)
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
