@@ -52,6 +52,11 @@ def test_a_file_name_breaks_before_its_own_marks_only_and_links_nowhere():
     linked = str(rules.running("at https://www.example.org/annual_report"))
     assert '<a class="address" href="https://www.example.org/annual_report">' in linked
     assert f"annual{ZERO_WIDTH_SPACE}_report" in linked
+    chinese = LineBreaks(PRINT.hyphenation, "zh-HK", links=True)
+    shown = str(chinese.running("報告載於Audited_Accounts_2023-24.pdf。"))
+    assert shown == (f'報告載於<span class="address">Audited{ZERO_WIDTH_SPACE}_Accounts'
+                     f'{ZERO_WIDTH_SPACE}_2023{ZERO_WIDTH_SPACE}-{WORD_JOINER}24'
+                     f'{ZERO_WIDTH_SPACE}.pdf</span>。')
 
 
 @pytest.mark.parametrize("text", TEXTS)
