@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
+from pipeline.model import Document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
+from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import LIBRARY_CHAPTER, ROOT
 from .typesetting import MM, measured
@@ -168,3 +171,18 @@ def own_temporary_folder(tmp_path) -> dict[str, str]:
     folder = tmp_path / "tmp"
     folder.mkdir()
     return {**os.environ, "TMPDIR": str(folder)}
+
+
+def read_text(path: Path) -> Document:
+    """The document of the scraped text `path`, with its metadata beside it."""
+    layouts = ROOT / "layouts"
+    return read_scraped(path, load_metadata(path.with_suffix(".toml"), layout_names(layouts)))[0]
+
+
+def rendered_edition(path: Path, layout: str, folder: Path) -> tuple[Path, Document]:
+    """The `layout` edition of the scraped text `path` (its pictures beside it), written
+    into `folder`, and its document."""
+    document = read_text(path)
+    pdf = folder / f"{path.stem}-{layout}.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout), path.parent))
+    return pdf, document

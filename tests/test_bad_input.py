@@ -30,6 +30,8 @@ from .support import (
 )
 
 BODY = "Heading of a piece\n\nThe People’s “quoted” paragraph – with a dash.\n"
+# As the house style sets it: single quotes outside.
+SET_BODY = "The People’s ‘quoted’ paragraph"
 HOSTILE = ("A paragraph with <script>alert(1)</script>, {{ 7*7 }}, {% if x %}, "
            "<img src=\"file:///etc/passwd\"> and <a href=\"http://example.com/x\">a link</a>.")
 
@@ -39,11 +41,11 @@ SCREEN = 'layouts = ["screen"]\n'  # one edition is enough to read what was deco
 
 # name -> (bytes of source/<name>.txt, metadata TOML or None, expected: text to find or error)
 CORPUS = {
-    "windows-1252": (BODY.encode("cp1252"), None, "The People’s “quoted” paragraph"),
-    "utf-16": (BODY.encode("utf-16"), None, "The People’s “quoted” paragraph"),
-    "utf-8-bom": (codecs.BOM_UTF8 + BODY.encode(), None, "The People’s “quoted” paragraph"),
+    "windows-1252": (BODY.encode("cp1252"), None, SET_BODY),
+    "utf-16": (BODY.encode("utf-16"), None, SET_BODY),
+    "utf-8-bom": (codecs.BOM_UTF8 + BODY.encode(), None, SET_BODY),
     "mojibake": (decode_legacy(BODY.encode()).encode(), None,
-                 "The People’s “quoted” paragraph"),
+                 SET_BODY),
     "control-characters": (b"Heading\x07 here\n\nBody\x1b text\x0c here.\r\n", None,
                            "Body text here."),
     "markup-looking": (f"Heading\n\n{HOSTILE}\n".encode(), None, clean_line(HOSTILE)),
@@ -63,7 +65,7 @@ CORPUS = {
                        "escaping-image.toml: image '../../../etc/passwd.png' lies outside source/"),
     "big5": (ZH_BODY.encode("big5hkscs"), SCREEN, "新船已於九月投入服務"),
     "gbk": (ZH_BODY.encode("gbk"), SCREEN, "新船已於九月投入服務"),
-    "utf-16-no-bom": (BODY.encode("utf-16-le"), SCREEN, "The People’s “quoted” paragraph"),
+    "utf-16-no-bom": (BODY.encode("utf-16-le"), SCREEN, SET_BODY),
     "shift-jis": ("港湾局の年次報告書です。今年は多くの船が入港しました。\n".encode("shift_jis"), None,
                   "error: source/shift-jis.txt: not UTF-8, nor text in Windows-1252, Big5 or"),
 }

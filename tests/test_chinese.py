@@ -77,8 +77,9 @@ def test_chinese_phrases_hold_figures_and_names_between_chinese_characters():
         ("主席報告", CHINESE), (" Chairman's Report", None)]
     assert [run for run, language in phrases("共2,700宗，約2.98億元", DEFAULT) if language] == [
         "共2,700宗，約2.98億元"]
-    assert phrases("主席報告 Chairman's Report", CHINESE) == [  # the document's own
-        ("主席報告 Chairman's Report", None)]
+    # Chinese in a Chinese document is its own; English (the default) in it is a phrase.
+    assert phrases("主席報告 Chairman's Report", CHINESE) == [
+        ("主席報告 ", None), ("Chairman's Report", DEFAULT)]
 
 
 def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():

@@ -22,8 +22,41 @@ def words(text: str) -> list[str]:
 def test_quotes_curl_by_position():
     assert clean_line("the 'super-connector' role") == "the \u2018super-connector\u2019 role"
     assert clean_line("'The security' of people's") == "\u2018The security\u2019 of people\u2019s"
-    assert clean_line('he said "yes" (\'no\')') == "he said \u201cyes\u201d (\u2018no\u2019)"
+    assert clean_line('he said "yes" (\'no\')') == "he said \u2018yes\u2019 (\u2018no\u2019)"
     assert clean_line("the graduates' incentive") == "the graduates\u2019 incentive"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ('he said "we\'ll see \'the river\' first" later',
+     "he said \u2018we\u2019ll see \u201cthe river\u201d first\u2019 later"),
+    ("'I don't know \"why\",' she said",
+     "\u2018I don\u2019t know \u201cwhy\u201d,\u2019 she said"),
+    ('"the volunteers\' work"', "\u2018the volunteers\u2019 work\u2019"),
+    ("'a \"b 'c' d\" e'", "\u2018a \u201cb \u2018c\u2019 d\u201d e\u2019"),
+    ('a quotation going on.\" Then', "a quotation going on.\u2019 Then"),
+    ("\u201cWord\u2019s\u201d quotes", "\u2018Word\u2019s\u2019 quotes"),
+    ('"the volunteers\' \'pride\'"', "\u2018the volunteers\u2019 \u201cpride\u201d\u2019"),
+    ("'a' and 'b'", "\u2018a\u2019 and \u2018b\u2019"),
+    ('"It was \'rock \'n\' roll\'," he said',
+     "\u2018It was \u201crock \u2019n\u2019 roll\u201d,\u2019 he said"),
+])  # fmt: skip
+def test_quotes_nest_single_outside_double_inside_whichever_the_author_used(written, set_as):
+    assert clean_line(written) == set_as
+    assert clean_line(set_as) == set_as
+
+
+quoted_words = st.lists(
+    st.tuples(st.sampled_from(["'", '"', "\u2018", "\u2019", "\u201c", "\u201d", ""]),
+              st.sampled_from(["the", "volunteers", "don't", "'23", "'n'", "said", "s"]),
+              st.sampled_from(["'", '"', "\u2019", "\u201d", "", "',", '."'])),
+    max_size=8,
+).map(lambda words: " ".join("".join(word) for word in words))
+
+
+@given(quoted_words)
+def test_quotes_nest_alike_when_the_line_is_set_again(line):
+    once = clean_line(line)
+    assert clean_line(once) == once
 
 
 def test_dashes_ellipses_and_ranges():
@@ -158,3 +191,79 @@ def test_a_cell_of_figures_alone_is_set_as_its_documents_figures(language, cells
     with reading_in(language):
         assert clean_text(cells).split("\t")[1:] == figures
         assert clean_text(f"{figures[0]}年度") == f"{figures[0]}年度"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("met in '23 we agreed", "met in \u201923 we agreed"),
+    ("the '90s and the '23-24 season", "the \u201990s and the \u201923\u201324\u00a0season"),
+    ("(in '22.)", "(in \u201922.)"),
+    ("Rock 'n' roll 'til dawn; 'Tis true, 'em all", (
+        "Rock \u2019n\u2019 roll \u2019til dawn; \u2019Tis true, \u2019em all")),
+    ("in '23 the volunteers' work", "in \u201923 the volunteers\u2019 work"),
+    ("in '23 we said 'yes'", "in \u201923 we said \u2018yes\u2019"),
+])  # fmt: skip
+def test_an_apostrophe_opening_a_word_stands_for_what_is_left_out(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("he said '24 hours a day'", "he said \u201824\u00a0hours a day\u2019"),
+    ("'23 was our year,' she said", "\u201823 was our year,\u2019 she said"),
+    ("the 'Emma' and 'n-grams' pages", "the \u2018Emma\u2019 and \u2018n-grams\u2019 pages"),
+    ("a '2023 plan' and '12,000'", "a \u20182023 plan\u2019 and \u201812,000\u2019"),
+])  # fmt: skip
+def test_a_quotation_opening_with_figures_or_such_letters_still_opens(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("between 9:30-11:00 on", "between 9:30\u201311:00 on"),
+    ("runs 7:30-10:00 pm", "runs 7:30\u201310:00\u00a0pm"),
+    ("open 22:00-02:00, shut 10:00-13:00.", "open 22:00\u201302:00, shut 10:00\u201313:00."),
+])  # fmt: skip
+def test_a_range_of_times_takes_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "at 12:30-45", "a ratio of 1:2-3:4", "see https://example.org/9:30-11:00", "code v1:30-11:00",
+])  # fmt: skip
+def test_figures_with_colons_that_are_no_range_of_times_stay(written):
+    assert clean_line(written) == written
+
+
+def test_a_minus_sign_before_a_sum_and_a_figure_bound_to_its_degrees():
+    assert clean_line("net -£0.3 million, -HK$2.1 billion") == (
+        "net \u2212£0.3\u00a0million, \u2212HK$2.1\u00a0billion")
+    assert clean_line("from -4 to 18 °C") == "from \u22124 to 18\u00a0°C"
+    assert clean_line("Ref A-£5 and e-$3") == "Ref A-£5 and e-$3"
+
+
+def test_a_cell_holding_only_a_hyphen_is_a_dash_for_none():
+    assert clean_text("Site\tSamples\tChange\nDon Mill\tn/a\t-") == (
+        "Site\tSamples\tChange\nDon Mill\tn/a\t\u2013")
+    assert clean_text("Don Mill  --  -") == "Don Mill\t\u2013\t\u2013"
+    assert clean_line("a -") == "a -"
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("open Monday-Friday", "open Monday\u2013Friday"),
+    ("Mon-Fri and Sat-Sun", "Mon\u2013Fri and Sat\u2013Sun"),
+    ("the May-June survey, Jan-Mar", "the May\u2013June survey, Jan\u2013Mar"),
+])  # fmt: skip
+def test_a_range_of_days_or_months_by_name_takes_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "Sun-dried, Sat-Nav, March-past", "Mon-Fri-Sat", "file Jan-Mar.pdf", "www.example.org/Mon-Fri",
+    "Monday-March",
+])  # fmt: skip
+def test_names_of_days_and_months_joined_otherwise_keep_their_hyphen(written):
+    assert clean_line(written) == written
+
+
+def test_a_negative_figure_before_a_hyphen_is_no_range_however_often_cleaned():
+    once = clean_line("from -3-9 and \u22123-9")
+    assert once == "from \u22123-9 and \u22123-9"
+    assert clean_line(once) == once

@@ -49,6 +49,32 @@ def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     assert dropped == {line.replace("2023-24", "2023–24"): reason}
 
 
+@pytest.mark.parametrize("line", [
+    "Was this page helpful? Yes | No",
+    "Is this page useful? Yes No",
+    "Was this information helpful?",
+    "Did you find what you were looking for? Yes / No",
+    "Report a problem with this page",
+    "此網頁是否有用? 是 | 否",
+    "你認為這網頁有幫助嗎？",
+    "報告此網頁的問題",
+])  # fmt: skip
+def test_a_page_asking_about_itself_goes_after_the_text_or_between_sections(line):
+    for text in (f"{BODY}\n\n{MORE}\n\n{line}", f"{BODY}\n\n{line}\n\nNext section\n\n{MORE}"):
+        kept, dropped = kept_and_dropped(text)
+        assert BODY in kept and MORE in kept and len(dropped) == 1
+        assert set(dropped.values()) == {"page feedback"}
+
+
+@pytest.mark.parametrize("line", [
+    "Was this page helpful to you? Tell us at feedback@harbour.org.hk and we will reply.",
+    "Is the new page useful to residents? The survey in March asked 2,000 of them.",
+])  # fmt: skip
+def test_running_text_asking_whether_a_page_helps_stays(line):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert len(kept) == 3 and not dropped
+
+
 @pytest.mark.parametrize("line", ["Back to top", "▲ Back to top", "Return to top of page",
                                   "Top of page", "返回頁首", "回到頁首"])
 def test_back_to_top_between_sections_goes(line):

@@ -176,7 +176,7 @@ def test_an_editors_changes_all_arrive(source_dir, written):
         Heading("A new headquarters"),
         Heading(f"On 11{NBSP}June, the new Immigration Headquarters opened."),
         Heading("Serving the public", 2),
-        Paragraph((Span("A new paragraph, “typed” by an editor…"),)),
+        Paragraph((Span("A new paragraph, ‘typed’ by an editor…"),)),
         document.blocks[5],
         # Figure 1 is gone, picture and all; figure 2 keeps its number, so figure 1's
         # picture does not move onto its caption.

@@ -378,7 +378,7 @@ def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time
     started = time.monotonic()
     cleaned = clean_spans(runs)
     assert time.monotonic() - started < 20
-    assert plain(cleaned).startswith("The “year” 2024\u00a0– was… a 12\u00a0per\u00a0cent rise, Mr\u00a0Smith")
+    assert plain(cleaned).startswith("The ‘year’ 2024\u00a0– was… a 12\u00a0per\u00a0cent rise, Mr\u00a0Smith")
     assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
 
 

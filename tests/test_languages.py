@@ -39,7 +39,7 @@ def test_a_text_is_in_the_language_its_characters_say():
 
 def test_each_profile_typesets_its_own_lines():
     assert ENGLISH.typeset('the "super-connector" role -- 41 per cent') == \
-        "the \u201csuper-connector\u201d role\u00a0\u2013 41\u00a0per\u00a0cent"
+        "the \u2018super-connector\u2019 role\u00a0\u2013 41\u00a0per\u00a0cent"
     assert CHINESE.typeset('他說:"好."') == "他說：「好。」"
 
 

@@ -115,6 +115,49 @@ def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph()
     assert mended(Placement(), Hole(300, 0, "p", 20, 0), kinds, 4) is None
 
 
+def test_a_figure_never_leaves_its_section_past_the_next_heading():
+    # A figure ending its section, too tall for the foot of the page, with no room higher up.
+    kinds = ["heading", "paragraph", "figure", "heading", "paragraph", "paragraph"]
+    hole = Hole(space=150, block=2, tag="figure", height=400, picture_height=350)
+    assert mended(Placement(), hole, kinds, 6) is None  # it heads the next page, as it stands
+    # Set after its section's text, and still too tall there, it goes no further.
+    opening = ["heading", "figure", "paragraph", "heading", "paragraph"]
+    later = mended(Placement(), replace(hole, block=1), opening, 5)
+    assert later.order == (0, 2, 1, 3, 4)
+    assert mended(later, replace(hole, block=1), opening, 5) is None
+    # Before a sign-off or a note, or at the very end, the same.
+    for last in (["heading", "paragraph", "figure", "signoff"], ["paragraph", "figure"]):
+        assert mended(Placement(), replace(hole, block=len(last) - 2 if last[-1] != "figure"
+                                           else 1), last, len(last)) is None
+
+
+def test_a_figure_whose_section_ends_goes_up_before_its_text_where_it_fits():
+    kinds = ["heading", "paragraph", "paragraph", "paragraph", "figure", "heading", "paragraph"]
+    # (block, room to the foot of the page, height of its first three lines)
+    hole = Hole(space=150, block=4, tag="figure", height=400, picture_height=350,
+                rooms=((0, 900, 30), (1, 860, 50), (2, 500, 50), (3, 200, 50)))
+    # Not before paragraph 3 (200 px to the foot of the page), but before paragraph 2.
+    assert mended(Placement(), hole, kinds, 7).order == (0, 1, 4, 2, 3, 5, 6)
+    assert 4 not in mended(Placement(), hole, kinds, 7).scales  # it fits as it is
+    # Where it fits only smaller, it is scaled down, within limits, at the nearest place.
+    tighter = replace(hole, rooms=((0, 900, 30), (1, 430, 50), (2, 250, 50), (3, 200, 50)))
+    placed = mended(Placement(), tighter, kinds, 7)
+    assert placed.order == (0, 4, 1, 2, 3, 5, 6)  # after its heading, never before it
+    # ... with the three lines its heading keeps under it.
+    assert 350 * placed.scales[4] + 50 / placed.scales[4] <= 430 - 50
+    # A paragraph going on from the page before has no room of its own to give, nor does a
+    # heading: the figure heads the next page, before the next heading.
+    assert mended(Placement(), replace(hole, rooms=((2, 250, 50), (3, 200, 50))), kinds,
+                  7) is None
+    # Nor does a first paragraph with no room for its heading's lines under the figure.
+    assert mended(Placement(), replace(hole, rooms=((1, 300, 100), (2, 250, 50),
+                                                     (3, 200, 50))), kinds, 7) is None
+    # It never passes another figure.
+    figures = ["heading", "paragraph", "figure", "paragraph", "figure", "heading"]
+    assert mended(Placement(), replace(hole, rooms=((1, 860, 50), (2, 500, 50),
+                                                     (3, 200, 50))), figures, 6) is None
+
+
 def test_a_table_kept_whole_that_leaves_a_hole_splits_after_all():
     kinds = ["paragraph", "heading", "paragraph", "table", "paragraph"]
     kept = Placement(whole_tables=frozenset({3}), close_headings=frozenset({1}))

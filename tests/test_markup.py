@@ -129,7 +129,7 @@ def test_figures_are_numbered_and_take_images_and_alt_text_from_the_metadata(sou
         ("a* b *c", (Span("a "), Span("b", italic=True), Span(" c"))),
         ("**bold *and*** *italic*", (Span("bold ", bold=True), Span("and", True, True), Span(" "), Span("italic", italic=True))),
         # Typography sees the whole text: quotes curl and numbers bind across emphasis.
-        ('"*Open*" 298 *million*', (Span("“"), Span("Open", italic=True), Span(f"” 298{NBSP}"), Span("million", italic=True))),
+        ('"*Open*" 298 *million*', (Span("‘"), Span("Open", italic=True), Span(f"’ 298{NBSP}"), Span("million", italic=True))),
         ("People*'s*", (Span("People"), Span("’s", italic=True))),
     ],
 )
@@ -213,7 +213,7 @@ def test_the_library_chapter_round_trips(library_chapter, source_dir):
 def test_cleaning_spans_is_idempotent_and_keeps_emphasis_per_character():
     spans = (Span("  He said "), Span('"yes..."', italic=True), Span(" -- twice\tand\nagain  "))
     cleaned = clean_spans(spans)
-    assert cleaned == (Span("He said "), Span("“yes…”", italic=True), Span("\u00a0– twice and again"))
+    assert cleaned == (Span("He said "), Span("‘yes…’", italic=True), Span("\u00a0– twice and again"))
     assert clean_spans(cleaned) == cleaned
 
 
@@ -289,3 +289,12 @@ def documents(draw) -> Document:
 def test_reading_what_was_written_gives_the_document_back(document, source_dir):
     markup = write_markup(document)
     assert read_markup(markup, source_dir / "piece.md", document.metadata, source_dir) == document
+
+
+def test_a_reference_to_a_note_the_text_does_not_hold_stays_as_written(source_dir):
+    """As pandoc prints it: a note call leading nowhere would be a link to nothing."""
+    document = read("Ships came.[^2] Trade grew.[^1]\n\n[^1]: Counted by arrivals.", source_dir)
+    (paragraph, note) = document.blocks
+    assert [(span.text, span.note) for span in paragraph.spans] == [
+        ("Ships came.[^2] Trade grew.", ""), ("1", "1")]
+    assert note.label == "1"

@@ -239,9 +239,9 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
 def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     report = preflight(write(tmp_path, screen_bytes), DOCUMENT, SCREEN)
     assert [c.rule for c in report.checks] == [
-        "tagged", "logical-structure", "language", "simplified-chinese-language",
-        "chinese-language", "display-title", "page-labels", "fonts-embedded", "bookmarks",
-        "text-complete",
+        "tagged", "logical-structure", "language", "english-language",
+        "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
+        "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios", "no-overprinting", "typography",
     ]
     assert report.errors == [] and report.warnings == []

@@ -52,6 +52,13 @@ def test_a_range_s_dash_is_bound_to_the_figure_after_it_and_nothing_else():
     assert f"6–{WORD_JOINER}8" in joined and "dash – and A–Z" in joined
 
 
+def test_a_minus_sign_is_bound_to_the_sum_or_figure_after_it():
+    text = "net \u2212£0.3 million, \u22122.7% and 3 \u2212 1"
+    joined = kept_together(text, "en-GB", last=False)
+    assert joined == (f"net \u2212{WORD_JOINER}£0.3 million, \u2212{WORD_JOINER}2.7% "
+                      "and 3 \u2212 1")
+
+
 def test_a_chinese_figure_keeps_its_units_and_a_unit_word_elsewhere_may_break():
     joined = kept_together("收入約7.9億元，2024年6月，元朗區", "zh-HK", last=False)
     assert joined == (f"收入約7.9{WORD_JOINER}億{WORD_JOINER}元，2024{WORD_JOINER}年"

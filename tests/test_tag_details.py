@@ -11,7 +11,6 @@ import pikepdf
 import pytest
 
 from pipeline.checks.preflight import preflight
-from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
 from pipeline.pdf.structure import (
     attribute,
@@ -22,11 +21,9 @@ from pipeline.pdf.structure import (
     structure_elements,
 )
 from pipeline.pdf.text import element_text, marked_texts
-from pipeline.readers.metadata import load_metadata
-from pipeline.readers.scraped import read_scraped
-from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import rendered_edition
 
 pytestmark = pytest.mark.slow  # tagged editions are rendered
 
@@ -35,19 +32,13 @@ TEXTS = ROOT / "tests" / "texts" / "tag_details"
 NAMES = ("ferries-chief-executive", "ferry-master-review")
 
 
-def read(name: str):
-    path = TEXTS / f"{name}.txt"
-    return read_scraped(path, load_metadata(path.with_suffix(".toml"), layout_names(LAYOUTS)))[0]
-
-
 @pytest.fixture(scope="module", params=[(name, layout) for name in NAMES
                                         for layout in ("screen", "large-print")],
                 ids=lambda param: "-".join(param))
 def edition(request, tmp_path_factory):
     name, layout = request.param
-    document = read(name)
-    path = tmp_path_factory.mktemp(name) / f"{name}-{layout}.pdf"
-    path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), TEXTS))
+    path, document = rendered_edition(TEXTS / f"{name}.txt", layout,
+                                      tmp_path_factory.mktemp(name))
     return path, document, layout
 
 

@@ -18,7 +18,8 @@ from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "holder_of", "joined_lines", "line_joins", "phrases", "profile_for", "scripts",
+           "holder_of", "holds_phrase", "joined_lines", "line_joins", "phrase_languages",
+           "phrases", "profile_for", "scripts",
            "takes_small_caps", "text_language"]
 
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
@@ -112,6 +113,23 @@ def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:
                       for cut in (runs(piece, profile) if language is None
                                   else [(piece, language)])]
     return pieces
+
+
+def phrase_languages(held: frozenset[Profile]) -> tuple[Profile, ...]:
+    """The languages whose phrases a document holding the scripts of `held` (its `scripts`)
+    may hold, as PROFILES lists them: those, and the languages of the Latin letters (no
+    letters of their own), which any document may hold (English in a Chinese text)."""
+    return tuple(profile for profile in PROFILES
+                 if profile in held or profile.phrase and not profile.characters)
+
+
+def holds_phrase(text: str, profile: Profile) -> bool:
+    """Whether `text` holds a phrase of `profile`'s, as a document in another script tags
+    it: a text of its script held by it first (Simplified Chinese's characters), or a run
+    of its phrase (English words)."""
+    if profile.characters:
+        return holder_of(text, profile.script) is profile
+    return any(language is profile for _, language in runs(text, profile))
 
 
 def runs(text: str, profile: Profile) -> list[tuple[str, Profile | None]]:

@@ -1,11 +1,13 @@
 """English as the house style writes it (en-GB): the default profile, and the rules of any
 language without a profile of its own.
 
-Cleaning gives British typography, never other words: curly quotes by position, spaced en
-dashes, the ellipsis, ranges of years and figures with an en dash ("2023–24", "4–29 March",
-"pp. 12–15"), the minus sign before a figure, a number
-bound to the word it counts, "per cent" and an honorific bound to what follows. A heading is
-a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS, Role".
+Cleaning gives British typography, never other words: curly quotes by position, single
+outside and double inside whichever the author used, spaced en dashes, the ellipsis, ranges of
+years, figures, times and names of days or months with an en dash ("2023–24", "4–29 March",
+"pp. 12–15", "9:30–11:00", "Monday–Friday"), the minus sign before a figure or a sum, a
+number bound to the word it counts, "per cent" and an honorific bound to what follows. A
+heading is a short line, one phrase, without a closing full stop; a byline is "Name, HONOURS,
+Role".
 """
 
 from __future__ import annotations
@@ -28,21 +30,37 @@ YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two dig
 # figures of any length. A telephone number ("2877-0660") or a code's part is no range.
 FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 NUMBER_RANGE = re.compile(
-    rf"(?<![\w.,/:\u2013-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
+    rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
     r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
-# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)").
-MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=\d)")
+# A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
+CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
+                         r"(?![\w:/\u2013-]|[.,]\d)")
+# A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
+# or before a sum's currency ("-£0.3 million", "-HK$2.1 billion").
+MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
-APOSTROPHE_BEFORE_DIGITS = re.compile(r"(?:(?<=^)|(?<=[\s(]))'(?=\d\ds\b)")
+# An apostrophe opening a word stands for what is left out, not for an opening quote: the
+# first letters of one of the few words written so ("'til", "'tis", "'em", rock "'n'" roll)
+# or a century ("'23", "'90s", "'23-24", as Pandoc's smart quotes take "'90s"), unless a
+# quote closes after it ("'24 hours a day'"; not "volunteers'", a plural's apostrophe).
+WORD_START = r"(?:(?<=^)|(?<=[\s(\[\u2013]))'"
+ELIDED_WORD = re.compile(rf"{WORD_START}(?=(?i:til|tis|twas|twere|em|n)(?![\w-]))")
+ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d)))")
+# Curly quotes, and how deep quotations are read as nested (deeper counts as that deep).
+QUOTE_MARKS = "\u2018\u2019\u201c\u201d"
+OPENING_MARKS = "\u2018\u201c"
+MAX_QUOTE_DEPTH = 8
+# A straight single quote outside a word ("don't" holds one inside).
+SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
-# "6–8 hours".
+# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), which counts nothing.
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,\u2019-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
-    r"(?=[^\W\d_])"
+    r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
@@ -65,6 +83,12 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
                   rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
+# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"): an en
+# dash. (With figures, "1 April-31 July" reads as a code, which is carried as written.)
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
+SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|{SHORT_MONTHS})"
+                         rf"(?![\w\u2013-])|(?<![\w\u2013-])({DAYS})-({DAYS})(?![\w\u2013-])")
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -83,13 +107,24 @@ POST_NOMINALS = frozenset(
 )
 # Between commas, capitals read as post-nominals too: "IDSM", "FRS", "KC (Scot)".
 CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
+# A phrase in Latin letters inside a text in another script ("Hong Kong Book Fair" in a
+# Chinese sentence): words of letters (joined by an apostrophe or a hyphen) parted by
+# spaces; never a piece of an address, a file name or a code ("www.example.hk",
+# "annual-report-2024", "CB(4)1021"), which is no language's words.
+LATIN_LETTER = "A-Za-z\u00c0-\u024f"
+LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:['\u2019-][{LATIN_LETTER}]+)*"
+LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
+                f"(?:[ \u00a0]+{LATIN_PHRASE_WORD})*"
+                f"(?![{LATIN_LETTER}0-9_/:@(\\-]|\\.[{LATIN_LETTER}0-9])")
 
 
 class English(Profile):
     tag = "en-GB"
     tags = ("en",)
     name = "English"
+    rule = "english-language"
     script = "Latn"
+    phrase = LATIN_PHRASE
     sentence_ends = ".;:!?"
     figure_none = r"n/a|n\.a\."
     sentence_break = r"[.!?]\s"
@@ -107,6 +142,11 @@ class English(Profile):
                        r"| to a friend)?|printer[- ]friendly(?: version| page)?"
                        r"|print (?:friendly )?version",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?",
+        feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
+                 r"|useful|help(?: you)?)\??(?: ?(?:yes|no)(?: ?[|/]? ?(?:yes|no))?)?"
+                 r"|did you find what you (?:were|are) looking for\??(?: ?yes ?[|/]? ?no)?"
+                 r"|(?:report (?:a problem|an issue|an error)|give feedback) (?:with|on|about)"
+                 r" this page|(?:rate|feedback on) this page",
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
@@ -141,15 +181,22 @@ class English(Profile):
                     r"|message|communication) in error)\b.*",
     )
 
+    # The house style's quotes: single outside, double inside (and single again within).
+    quotes = ("\u2018\u201c", "\u2019\u201d")
+
     def typeset(self, line: str) -> str:
+        if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
+            return "\u2013"
         line = ELLIPSIS.sub("\u2026", line)
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
         line = SPACED_HYPHEN.sub(" \u2013", line)
         line = EM_DASH.sub(" \u2013 ", line)
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
+        line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
+        line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
-        line = curl_quotes(line)
+        line = nested(curl_quotes(line), *self.quotes)
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
@@ -157,6 +204,17 @@ class English(Profile):
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
         line = SPACES.sub(" ", line).strip(" ")
         return SPACE_BEFORE_DASH.sub(NBSP, line)
+
+    def holds(self, text: str) -> bool:
+        """A word of two Latin letters at least: a single letter ("A座", a block's name) is
+        read in the language around it."""
+        return bool(re.search(f"[{LATIN_LETTER}]{{2}}", text))
+
+    def dominates(self, text: str) -> bool:
+        """Latin words and no letter of another script."""
+        return self.holds(text) and all(not character.isalpha() or
+                                        re.match(f"[{LATIN_LETTER}]", character)
+                                        for character in text)
 
     def is_heading(self, text: str) -> bool:
         return (
@@ -232,7 +290,9 @@ def figure_range(match: re.Match) -> str:
 
 def curl_quotes(line: str) -> str:
     """Straight quotes become curly ones, opening or closing by their position."""
-    line = APOSTROPHE_BEFORE_DIGITS.sub("\u2019", line)
+    line = ELIDED_WORD.sub("\u2019", line)
+    line = ELIDED_YEAR.sub(lambda match: "'" if quote_closes(line, match.end()) else "\u2019",
+                           line)
     characters = list(line)
     for index, character in enumerate(characters):
         if character not in "'\"":
@@ -244,6 +304,62 @@ def curl_quotes(line: str) -> str:
         else:
             characters[index] = "\u201c" if opening else "\u201d"
     return "".join(characters)
+
+
+def nested(line: str, opening: str, closing: str) -> str:
+    """Curly quotes as the house style nests them, whichever marks the author used: the
+    first of `opening` and `closing` outside, the second inside, the first again within.
+
+    An opening mark opens a level. A closing mark (but one with a letter after it, "don’t",
+    or rock ’n’ roll's) may close the innermost level or be an apostrophe ("volunteers’"):
+    it closes one only where that leaves fewer marks unmatched in the line. So the levels
+    are read from where the marks stand, not from which marks they are, and a line set
+    already reads the same. A double closing mark with no level open (a quotation going on
+    from a line before) is outside.
+    """
+    marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
+             and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
+                                                 or line[max(index - 2, 0) : index] == "\u2019n"))]
+    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks])
+    characters, depth = list(line), 0
+    for (index, mark), closes_one in zip(marks, closes, strict=True):
+        if mark in OPENING_MARKS:
+            characters[index] = opening[depth % 2]
+            depth = min(depth + 1, MAX_QUOTE_DEPTH)
+        elif closes_one:
+            depth -= 1
+            characters[index] = closing[depth % 2]
+        elif mark == "\u201d" and not depth:
+            characters[index] = closing[0]
+    return "".join(characters)
+
+
+def closing_marks(opens: list[bool]) -> list[bool]:
+    """For each quote mark, opening (`opens`) or closing, whether it closes a level (see
+    `nested`): fewest unmatched, found from the end of the line back, each mark's choices
+    at each depth once."""
+    levels = range(MAX_QUOTE_DEPTH + 1)
+    unmatched = [list(levels)]  # from the marks after this one on, at each depth
+    for opening in reversed(opens):
+        after = unmatched[-1]
+        unmatched.append([after[min(depth + 1, MAX_QUOTE_DEPTH)] if opening
+                          else min(after[depth - 1], after[depth]) if depth else after[0]
+                          for depth in levels])
+    unmatched.reverse()
+    closes, depth = [], 0
+    for position, opening in enumerate(opens):
+        after = unmatched[position + 1]
+        closes.append(not opening and depth > 0 and after[depth - 1] < after[depth])
+        depth = min(depth + 1, MAX_QUOTE_DEPTH) if opening else depth - closes[-1]
+    return closes
+
+
+def quote_closes(line: str, start: int) -> bool:
+    """Whether the next single quote after `start` closes a quotation: after a word, not a
+    plural's apostrophe ("volunteers' work")."""
+    after = SINGLE_QUOTE.search(line, start)
+    return bool(after and after.start() > start and not line[after.start() - 1].isspace()
+                and line[after.start() - 1] not in "sS([")
 
 
 def bind_numbers(line: str) -> str:

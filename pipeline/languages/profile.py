@@ -51,6 +51,7 @@ class Furniture:
     back_to_top: str = ""  # "Back to top"
     print_or_share: str = ""  # "Print this page", "Share"
     page_tools: str = ""  # "Text size: A A A"
+    feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"

@@ -42,7 +42,8 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     rows; write `\|` for a `|` inside a cell. A paragraph `Table: caption` just before it
     is its caption, as in pandoc.
   - Lines each ending with a backslash are the sign-off, its lines kept as lines.
-  - `[^1]: text` is note 1, and `[^1]` in the text refers to it.
+  - `[^1]: text` is note 1, and `[^1]` in the text refers to it; a reference to a note the
+    text does not hold stays as written, as pandoc prints it.
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
@@ -88,6 +89,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    with_spans,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
 from pipeline.readers.front_matter import parse_byline, title_from_name
@@ -157,7 +159,21 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
         )
         byline = parse_byline(header["Byline"]) if header.get("Byline") else None
         return Document(path.stem, metadata, byline,
-                        read_blocks(chunks, path, metadata, source_dir))
+                        unreferenced(read_blocks(chunks, path, metadata, source_dir)))
+
+
+def unreferenced(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each reference to a note that the text does not hold written as it
+    was, `[^2]`, as pandoc prints one: a note call leading nowhere would be a link to
+    nothing, which a screen reader announces as a link all the same."""
+    labels = {block.label for block in blocks if isinstance(block, Note)}
+
+    def kept(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return clean_spans(tuple(replace(span, text=f"[^{span.note}]", note="")
+                                 if span.note and span.note not in labels else span
+                                 for span in spans))
+
+    return tuple(with_spans(block, kept) for block in blocks)
 
 
 def split_chunks(text: str) -> list[Chunk]:

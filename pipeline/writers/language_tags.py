@@ -1,4 +1,5 @@
-"""Phrases of another language inside a text (Chinese in an English one), tagged as such for
+"""Phrases of another language inside a text (Chinese in an English one, English in a Chinese
+one), tagged as such for
 the HTML: a `lang` attribute, which the PDF's tags, the fonts and the line breaking follow."""
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ MAX_WHOLE_PHRASE = 8
 
 def tagged(text: str, language: str) -> Markup:
     """`text` escaped, each phrase of a language other than the document's `language` in a
-    `<span lang>`; a short one (a name, a title) kept whole on its line, as a word is."""
+    `<span lang>` (Chinese in English, English in Chinese); a short one of a language that
+    spaces no words (a Chinese name, a title) kept whole on its line, as a word is: a
+    spaced one breaks at its spaces as the text around it would."""
     return Markup("").join(phrase(piece, profile) if profile else escape(piece)
                            for piece, profile in phrases(text, profile_for(language)))
 
 
 def phrase(text: str, profile: Profile) -> Markup:
-    if len(text) <= MAX_WHOLE_PHRASE:
+    if len(text) <= MAX_WHOLE_PHRASE and not profile.words_spaced:
         return Markup('<span lang="{}" class="phrase">{}</span>').format(profile.tag, text)
     return Markup('<span lang="{}">{}</span>').format(profile.tag, text)

@@ -56,6 +56,9 @@ JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after 
 LIGATURE_SECONDS = "fijlt"
 # A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
 RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+# A minus sign and the figure or sum after it ("−2.7%", "−£0.3"), which the renderer would
+# part where a currency sign follows (UAX #14 lets a line break between two prefixes).
+MINUS_SIGN = re.compile(r"\u2212(?=\S)")
 # A telephone or fax number written in groups, which a reader dials as one: with its country
 # code ("+852 2835 1018", "(852) 2835 1018", "+44 20 7946 0958"), or Hong Kong's eight figures
 # in fours ("2835 1018"), whose first is 2 to 9. Four figures that could be a year (19xx,
@@ -232,12 +235,13 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
 
 def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a range's en dash
-    and the figure after it, a telephone number's groups (after each space: no break follows
-    it; every language's); where the language keeps them, before what
-    never starts a line (the Chinese dash and ellipsis), between a figure and its units
-    ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
-    letter never stands alone (Chinese)."""
+    and the figure after it, a minus sign and its figure, a telephone number's groups (after
+    each space: no break follows it; every language's); where the language keeps them,
+    before what never starts a line (the Chinese dash and ellipsis), between a figure and
+    its units ("7.9億元") and, in a block's `last` span, between its last two letters, where
+    a last letter never stands alone (Chinese)."""
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
+    text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)
     profile = profile_for(language)
     if profile.unbroken_before:

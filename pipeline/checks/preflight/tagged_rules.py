@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.languages import PROFILES, Profile, holder_of, profile_for
+from pipeline.languages import PROFILES, Profile, holds_phrase, phrase_languages, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
 from pipeline.model import Document, Note, SignOff, Table
 from pipeline.pdf.pages import Content, Reading
@@ -116,7 +116,9 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     14.8.4.4.2; Matterhorn 28-011), which its /StructParent names in the parent tree; no two
     lie over the same words (a screen reader would announce the link twice, Tab stop at it
     twice); and a link set on several lines is one Link holding each line's annotation, not
-    a Link a line (bare, or each in a line's piece of the emphasis around it)."""
+    a Link a line (bare, or each in a line's piece of the emphasis around it). A Link holds a
+    link annotation (14.8.4.4.2: it associates content with one); without, a screen reader
+    announces a link that leads nowhere."""
     pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
     holders: dict[tuple[int, int], list] = {}
     for element, _ in elements:
@@ -142,6 +144,12 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
             if over in seen:
                 problems.append(f"{where} is two link annotations over the same words")
             seen.add(over)
+    nowhere = [element for element, _ in elements if element.S == pikepdf.Name.Link
+               and not any(reference.Obj.get("/Subtype") == pikepdf.Name.Link
+                           for reference in object_references(element))]
+    if nowhere:
+        problems.append(f"{len(nowhere)} Link elements hold no link annotation (a link to "
+                        f"nothing, as a reference to a note the text does not hold)")
     for element, _ in elements:
         kids = kids_of(element)
         for before, after in zip(kids, kids[1:], strict=False):
@@ -284,16 +292,18 @@ def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
     if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
-            or profile not in edition.document.scripts):
-        return []  # reading the pages' text back is for documents that hold its letters
+            or profile not in phrase_languages(edition.document.scripts)):
+        return []  # reading the pages' text back is for documents that may hold its words
     texts = marked_texts(edition.pdf)
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
-                if holder_of(texts.get(key, ""), profile.script) is profile
+                if holds_phrase(texts.get(key, ""), profile)
                 and profile_for(spoken_as).script != profile.script]
     if not untagged:
         return []
     first, name = texts[untagged[0]], profile.name
-    return [f"{len(untagged)} pieces of {name} text without a {name} /Lang, as {first!r}"]
+    article = "an" if name[0] in "AEIOU" else "a"
+    return [f"{len(untagged)} pieces of {name} text without {article} {name} /Lang, as "
+            f"{first!r}"]
 
 
 def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple, str]]:

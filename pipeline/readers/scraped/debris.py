@@ -80,6 +80,7 @@ KINDS = (
     ("back-to-top link", whole(said("back_to_top")), False),
     ("print or share link", whole(said("print_or_share")), False),
     ("page tools", whole(said("page_tools")), False),
+    ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),

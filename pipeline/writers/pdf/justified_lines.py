@@ -75,14 +75,17 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
 
 def sample(language: str, scripts: frozenset[Profile]) -> Document:
     """A heading and two paragraphs holding each kind of span, in `language`; with a letter
-    of each script the document holds (the first of its class), so their faces come in."""
-    spans = (Span("plain "), Span("bold ", bold=True), Span("italic ", italic=True),
-             Span("both ", bold=True, italic=True), Span("1", note="1"))
+    of each script the document holds (the first of its class), so their faces come in. The
+    spans hold figures, of no language: a word would be a phrase of another language in a
+    document in another script (English in Chinese), its boxes in that language, not the
+    document's."""
+    spans = (Span("0 "), Span("1 ", bold=True), Span("2 ", italic=True),
+             Span("3 ", bold=True, italic=True), Span("1", note="1"))
     letters = "".join(sorted(profile.characters[0] for profile in scripts))
-    return Document("sample", Metadata(title=f"Sample {letters}".strip(), language=language),
+    return Document("sample", Metadata(title=f"0 {letters}".strip(), language=language),
                     None,
-                    (Heading("Sample"), Paragraph(spans), Paragraph((Span("next"),)),
-                     Note("1", (Span("note"),)), Heading("Sample", level=2)))
+                    (Heading("0"), Paragraph(spans), Paragraph((Span("4"),)),
+                     Note("1", (Span("5"),)), Heading("6", level=2)))
 
 
 def text_style(style) -> TextStyle:

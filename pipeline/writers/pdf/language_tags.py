@@ -1,6 +1,7 @@
-"""Phrases of another language inside a tagged edition (Chinese in an English text), tagged
-with their language in the PDF's structure: each element whose text is in that language (a
-paragraph, a heading, a phrase's Span) gets /Lang, so a screen reader speaks it so.
+"""Phrases of another language inside a tagged edition (Chinese in an English text, English in
+a Chinese one), tagged with their language in the PDF's structure: each element whose text
+is in that language (a paragraph, a heading, a phrase's Span) gets /Lang, so a screen reader
+speaks it so (PDF/UA-1, 7.2: a change of natural language is declared).
 
 WeasyPrint writes no /Lang on elements, only the catalog's (the document's); the text of each
 element is read back from its marked content through its fonts' ToUnicode maps.
@@ -12,19 +13,18 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from pipeline.languages import LATIN_WORD, PROFILES, Profile, profile_for
+from pipeline.languages import LATIN_WORD, Profile, phrase_languages, profile_for
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import element_text, marked_texts
 
 
 def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
     """/Lang on the outermost elements whose text is in the language of one of the document's
-    `scripts` (Chinese), in a document in another script; an element is in the first of the
-    languages of a script that it is in (Simplified Chinese before Chinese, as `PROFILES`
-    lists them), and keeps it."""
+    `scripts` (Chinese) or of the Latin letters (English), in a document in another script;
+    an element is in the first of the languages of a script that it is in (Simplified
+    Chinese before Chinese, as `PROFILES` lists them), and keeps it."""
     own = profile_for(str(pdf.Root.get("/Lang", "")))
-    others = [profile for profile in PROFILES
-              if profile in scripts and profile.script != own.script]
+    others = [profile for profile in phrase_languages(scripts) if profile.script != own.script]
     if "/StructTreeRoot" not in pdf.Root or not others:
         return
     texts = marked_texts(pdf)

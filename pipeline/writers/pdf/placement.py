@@ -7,9 +7,16 @@ text above it, so that it may fit; where it still does not, a figure on that pag
 page before is scaled down by what the heading and its lines lack, within limits; a figure
 that does not fit at the foot of a page goes whole to the next one, and leaves a hole where
 it would have stood; it is scaled down to fit the space, within limits (no smaller than
-MIN_SCALE of the column), or else set after the paragraph (or list, or table, or heading and
-its first block) that follows it, so the text fills the gap and the figure heads the next
-page. A table longer than the space left splits between its rows (the stylesheet repeats its
+MIN_SCALE of the column), or else set after the paragraph (or list, or table) of its section
+that follows it, so the text fills the gap and the figure heads the next page. A figure never
+leaves its section (the heading before it and the next one, as LaTeX's FloatBarrier and
+Typst's placement scope keep a float): where its section's text ends before it, it goes up
+instead, before its section's running text on that page, to where it fits (LaTeX's top of
+the page its text stands on; scaled down, within limits, where need be), no higher than its
+heading, that text filling the gap after it; where it cannot, it heads
+the next page, before the next heading, which follows it with the lines it keeps.
+
+A table longer than the space left splits between its rows (the stylesheet repeats its
 header row), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
 one before, so the renderer breaks earlier where the break would leave it alone on the next
 page, and never splits a table that fits the space left; where too few stay on the first,
@@ -49,8 +56,8 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # A table split leaves at least this many rows on each page: base.css keeps the last row with
 # the one before (break-before: avoid), this writer sees to the first ones.
 MIN_ROWS = 2
-# The blocks a figure may be set after: running text (a heading only with its first block),
-# not a sign-off or a note.
+# The blocks a figure may be set after, or before: its section's running text, not a heading,
+# a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
@@ -74,14 +81,18 @@ class Hole:
     # The figures with a picture (or a placeholder for one) on the page of the hole and the
     # page before it, the nearest the hole first: (block, picture height, height).
     figures: tuple[tuple[int, float, float], ...] = ()
+    # For a figure: (block, room, kept) of each block starting on the page of the hole: the
+    # room from its top to the foot of the page, the height of its first KEPT_LINES lines.
+    rooms: tuple[tuple[int, float, float], ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
     """The placement with `hole` mended, or None when it cannot be: a heading heading the
-    next page is set closer to the text above it (once); a figure is scaled to fit or set
-    later; a table kept whole on the next page (with the heading and lead-in it keeps) is
-    split after all, though it leaves a row alone; a heading that still does not come back
-    has a figure before it scaled down to make room; nothing else is mended."""
+    next page is set closer to the text above it (once); a figure is scaled to fit, or set
+    later or earlier within its section; a table kept whole on the next page (with the
+    heading and lead-in it keeps) is split after all, though it leaves a row alone; a heading
+    that still does not come back has a figure before it scaled down to make room; nothing
+    else is mended."""
     if hole.tag in HEADINGS and hole.block not in placement.close_headings:
         return replace(placement, close_headings=placement.close_headings | {hole.block})
     if hole.tag in HEADINGS:
@@ -93,7 +104,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
                                     hole.height - hole.picture_height)
     if fitting >= MIN_SCALE:
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
-    return set_later(placement, hole.block, kinds, count)
+    return (set_later(placement, hole.block, kinds, count)
+            or set_earlier(placement, hole, kinds, count))
 
 
 def made_room(placement: Placement, hole: Hole) -> Placement | None:
@@ -121,15 +133,40 @@ def split_short(placement: Placement, hole: Hole) -> Placement | None:
 
 def set_later(placement: Placement, figure: int, kinds: list[str],
               count: int) -> Placement | None:
-    """The placement with `figure` set after the running text that follows it (a heading
-    and its first block, where a heading follows), or None when none follows."""
+    """The placement with `figure` set after the running text of its section that follows
+    it, or None when none follows (a heading, a sign-off, a note or the end)."""
     order = list(placement.ordered(count))
     position = order.index(figure)
-    passed = 2 if position + 2 < len(order) and kinds[order[position + 1]] == "heading" else 1
-    if position + passed < len(order) and kinds[order[position + passed]] in RUNNING_TEXT:
-        order[position:position + passed + 1] = [*order[position + 1:position + passed + 1],
-                                                  figure]
+    if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
+        order[position:position + 2] = [order[position + 1], figure]
         return replace(placement, order=tuple(order))
+    return None
+
+
+def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
+                count: int) -> Placement | None:
+    """The placement with the figure of `hole` set before the nearest running text of its
+    section on the page of the hole from whose top it fits (scaled down to fit, within
+    limits), that text then filling the page after it; None where none does. It goes no
+    higher than its section's heading, which it then follows only where the lines the
+    heading keeps still fit under it, nor past another figure."""
+    order = list(placement.ordered(count))
+    position = order.index(hole.block)
+    rooms = {block: (room, kept) for block, room, kept in hole.rooms}
+    scale = placement.scales.get(hole.block, 1.0)
+    for earlier in range(position - 1, -1, -1):
+        block = order[earlier]
+        if kinds[block] not in RUNNING_TEXT or block not in rooms:
+            return None
+        room, kept = rooms[block]
+        if earlier and kinds[order[earlier - 1]] == "heading":
+            room -= kept
+        fitting = scale * fitting_scale(room, hole.picture_height,
+                                        hole.height - hole.picture_height)
+        if fitting >= MIN_SCALE:
+            order[earlier:position + 1] = [hole.block, *order[earlier:position]]
+            scales = {**placement.scales, hole.block: fitting} if fitting < scale else {}
+            return replace(placement, order=tuple(order), scales=scales or placement.scales)
     return None
 
 
@@ -171,7 +208,26 @@ def holes(pages) -> Iterator[Hole]:
             below = max((block.margin_bottom for block in blocks[-1:]), default=0.0)
             shortfall = kept_height(following._page_box, element, end, below) - space
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
-                   long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]))
+                   long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]),
+                   rooms(box, pages[number - 1]._page_box if number else None)
+                   if element.tag == "figure" else ())
+
+
+def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
+    """(block, room, kept) of each block starting on a page (not going on from the page
+    `before`): the room from its top to the page's foot, and the height of its first
+    KEPT_LINES lines (a heading keeps them)."""
+    going_on = {found for found, *_ in placed_blocks(before)} if before is not None else set()
+    bottom = page_box.content_box_y() + page_box.height
+    found = []
+    for element, box in outer_boxes(page_box):
+        block = element.get("data-block")
+        if block and int(block) not in going_on:
+            kept = list(line_boxes(box))[:KEPT_LINES]
+            end = (kept[-1].position_y + kept[-1].margin_height() if kept
+                   else box.position_y + box.margin_height())
+            found.append((int(block), bottom - box.position_y, end - box.position_y))
+    return tuple(found)
 
 
 def kept_height(page_box, heading, end: float, above: float) -> float:

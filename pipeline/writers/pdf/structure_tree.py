@@ -11,6 +11,8 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   cut by a page break (the layout says which) become one element, their marked content
   referenced with the page each piece is on, the parent tree following; a table's header
   row repeated on a later page is a pagination artifact there, read once;
+- the body's blocks are read in the model's order: a figure the layout set elsewhere in its
+  section (after the text following it, or before text above it) is read in its own place;
 - elements are grouped into a `Sect` per heading, nested by level;
 - a figure is its `Figure`, with its alternative text (its `/Lang` where that is not the
   document's language) and its box in points, followed by its `Caption` as a sibling: Alt
@@ -82,6 +84,7 @@ class TaggedBlock:
     """One block of the body, as the tag tree needs to know it."""
 
     kind: str  # a key of BLOCK_TAGS
+    index: int  # its place in the model: the order it is read in, wherever it is set
     alt: str = ""  # a figure: its picture's alternative text; "" when it has no picture
     note_id: str = ""  # a note: its /ID, the anchor its references link to
     list: List | None = None  # a list: the model's, for its numbering and its nested lists'
@@ -90,7 +93,8 @@ class TaggedBlock:
 @dataclass(frozen=True)
 class Tagging:
     """What the tag tree is told of the document: its language, the body's blocks in the
-    order they are set, and what each link leads to (by its destination)."""
+    order they are set (each with its place in the model), and what each link leads to (by
+    its destination)."""
 
     language: str
     blocks: tuple[TaggedBlock, ...]
@@ -108,7 +112,7 @@ def tagging_of(document: Document, html: str) -> Tagging:
         alt = block.alternative_text(language) if isinstance(block, Figure) and block.image \
             else ""
         note_id = note_anchor(block.label) if isinstance(block, Note) else ""
-        blocks.append(TaggedBlock(KINDS[type(block)], alt, note_id,
+        blocks.append(TaggedBlock(KINDS[type(block)], int(index), alt, note_id,
                                   block if isinstance(block, List) else None))
     links = {}
     for block in document.blocks:
@@ -248,27 +252,32 @@ def own_references(element: pikepdf.Dictionary) -> list:
 
 
 def told(elements: list, tagging: Tagging, boxes: dict) -> list:
-    """The elements with the body's blocks tagged as what they are: the body is the last of
-    them (the opener and byline come first), one element a block."""
+    """The elements with the body's blocks tagged as what they are, in the model's order: the
+    body is the last of them (the opener and byline come first), one element a block. A
+    figure the layout set elsewhere (where its page had no room) is read where the author
+    put it: the structure's order is the logical reading order, whatever the pages' (ISO
+    32000-1, 14.8.2.3; PDF/UA-1, 7.2)."""
     body = elements[len(elements) - len(tagging.blocks):]
     if len(body) != len(tagging.blocks) or any(
             str(element.S) not in BLOCK_TAGS[block.kind]
             for element, block in zip(body, tagging.blocks, strict=True)):
         raise RenderingError("the tagged PDF's elements do not follow the document's blocks")
-    result = elements[:len(elements) - len(body)]
+    placed: list[tuple[int, list]] = []
     for element, block in zip(body, tagging.blocks, strict=True):
         if block.kind == "figure":
-            result += figure_elements(element, block, tagging.language, boxes)
-        else:
-            if block.kind == "note":
-                element.S = pikepdf.Name.Note
-                element.ID = pikepdf.String(block.note_id)
-            elif block.list is not None:
-                nest_lists(element)
-                number_lists(element, block.list)
-                labels_first(element)
-            result.append(element)
-    return result
+            placed.append((block.index, figure_elements(element, block, tagging.language,
+                                                        boxes)))
+            continue
+        if block.kind == "note":
+            element.S = pikepdf.Name.Note
+            element.ID = pikepdf.String(block.note_id)
+        elif block.list is not None:
+            nest_lists(element)
+            number_lists(element, block.list)
+            labels_first(element)
+        placed.append((block.index, [element]))
+    ordered = sorted(placed, key=lambda pair: pair[0])
+    return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
 
 
 def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: str,

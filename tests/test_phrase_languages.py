@@ -1,0 +1,124 @@
+"""English inside a Chinese text is tagged English: each phrase in Latin letters a `<span
+lang>` in the HTML and an element with its /Lang in the tagged editions, so a screen reader
+speaks it in English (PDF/UA-1, 7.2: a change of natural language is declared; WCAG 2.x,
+3.1.2 Language of Parts), as Chinese inside an English text is; an address, a file name or
+a code is no phrase, a single letter (a block's "A座") is read with the text around it. The
+preflight's english-language rule finds English left in Chinese. A Traditional and a
+Simplified Chinese text of their own, with English names, a web address and a table."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.languages import DEFAULT, phrases, profile_for
+from pipeline.layouts import load_layout
+from pipeline.pdf.structure import is_element, kids_of, structure_elements
+from pipeline.pdf.text import marked_texts
+from pipeline.writers.html import render_html
+
+from .conftest import ROOT
+from .support import read_text, rendered_edition
+
+LAYOUTS = ROOT / "layouts"
+TEXTS = ROOT / "tests" / "phrase_language_texts"
+NAMES = ("public-library-report", "water-supplies-review")
+ENGLISH_PHRASES = {"public-library-report": ["Hong Kong Book Fair"],
+                   "water-supplies-review": ["World Water Council",
+                                             "smart metering initiative"]}
+
+
+def read(name: str):
+    return read_text(TEXTS / f"{name}.txt")
+
+
+def english(text: str, language: str = "zh-HK") -> list[str]:
+    return [piece for piece, profile in phrases(text, profile_for(language))
+            if profile is DEFAULT]
+
+
+def test_english_words_in_chinese_are_phrases_of_english():
+    assert english("並籌備 Hong Kong Book Fair 期間的活動") == ["Hong Kong Book Fair"]
+    assert english("參與World Water Council的smart metering initiative项目", "zh-Hans") == [
+        "World Water Council", "smart metering initiative"]
+    assert english("Mary O’Brien-Smith 女士及 Don't") == ["Mary O’Brien-Smith", "Don't"]
+
+
+def test_an_address_a_code_or_a_single_letter_is_no_phrase():
+    assert english("詳情請瀏覽 https://www.example.hk/library/annual-report-2024 。") == []
+    assert english("請電郵enquiry-ssd@ssd.gov.hk或參閱Audited_2023-24.pdf") == []
+    assert english("文件CB(4)1021/23-24及A座、B座") == []
+    assert english("二〇二四年") == []
+
+
+def test_english_in_english_and_chinese_in_chinese_are_no_phrases():
+    assert english("The Board met eleven times.", "en-GB") == []
+    assert [piece for piece, profile in phrases("主席報告", profile_for("zh-HK")) if profile] \
+        == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_html_tags_each_english_phrase(name):
+    html = render_html(read(name), load_layout(LAYOUTS, "screen"))
+    for phrase in ENGLISH_PHRASES[name]:
+        assert f'<span lang="en-GB">{phrase}</span>' in html
+
+
+@pytest.fixture(scope="module", params=[(name, layout) for name in NAMES
+                                        for layout in ("screen", "large-print")],
+                ids=lambda param: "-".join(param))
+def edition(request, tmp_path_factory):
+    name, layout = request.param
+    path, document = rendered_edition(TEXTS / f"{name}.txt", layout,
+                                      tmp_path_factory.mktemp(name))
+    return path, document, layout, name
+
+
+def spoken_languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
+    """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
+    marked-content sequence, in the structure's order."""
+    texts = marked_texts(pdf)
+    found = []
+
+    def walk(element, language, page):
+        language = str(element.get("/Lang", language))
+        page = element.get("/Pg", page)
+        for kid in kids_of(element):
+            if is_element(kid):
+                walk(kid, language, page)
+            elif isinstance(kid, int):
+                found.append((texts.get((page.objgen, kid), ""), language))
+            elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
+                found.append((texts.get((kid.Pg.objgen, int(kid.MCID)), ""), language))
+
+    walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
+    return found
+
+
+@pytest.mark.slow
+def test_each_english_phrase_is_spoken_in_english(edition):
+    path, _, _, name = edition
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) in ("zh-HK", "zh-Hans")
+        spoken = " ".join(text for text, language in spoken_languages(pdf)
+                          if language == "en-GB")
+        for phrase in ENGLISH_PHRASES[name]:
+            assert " ".join(phrase.split()) in " ".join(spoken.split())
+        chinese = [text for text, language in spoken_languages(pdf) if language != "en-GB"]
+        assert not any(english(text) for text in chinese), chinese
+
+
+@pytest.mark.slow
+def test_the_preflight_finds_english_left_without_its_language(edition, tmp_path):
+    path, document, layout, _ = edition
+    edition_layout = load_layout(LAYOUTS, layout)
+    assert not preflight(path, document, edition_layout).errors
+    with pikepdf.open(path) as pdf:
+        for element in structure_elements(pdf.Root.StructTreeRoot):
+            if element.get("/Lang") == DEFAULT.tag:
+                del element.Lang
+        pdf.save(tmp_path / "untagged.pdf")
+    report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
+    (check,) = [check for check in report.checks if check.rule == "english-language"]
+    assert not check.passed and "English text without an English /Lang" in check.message
