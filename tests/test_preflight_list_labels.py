@@ -10,8 +10,10 @@ has, compound (1.2.1.) and Roman (VIII.) too."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import pikepdf
@@ -41,6 +43,7 @@ LAYOUT_NAMES = ("print", "screen", "large-print")
 # Each text with the edition in which one of its paragraphs goes on overleaf from a page that
 # holds a list.
 OVERLEAF = [("harbour-savings-bank", "large-print"), ("water-supplies-review", "print")]
+XHTML = "{http://www.w3.org/1999/xhtml}"
 # How much of an item's text is looked for after its label: its first line's, at least.
 ITEM_START = 8
 
@@ -188,3 +191,24 @@ def test_the_draft_numbers_its_lists_without_labels_in_their_text(name, tmp_path
     numbered = [paragraph.text for paragraph in docx.Document(str(path)).paragraphs
                 if paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None]
     assert numbered == [text for _, text in labelled(document)]
+
+
+@pytest.mark.parametrize("layout_name", LAYOUT_NAMES)
+def test_labels_hang_set_right_against_their_items_text(editions, layout_name):
+    """The labels 5. to 12. of a list end where one another end, a space before the text of
+    their items, which all start where one another start: set right in the indent, as the
+    markers they replace were, whatever their width."""
+    pdf, _, _ = editions[("canal-navigation-authority", layout_name)]
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    lines = [[(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
+              for word in line.iter(f"{XHTML}word")]
+             for line in ElementTree.fromstring(xhtml).iter(f"{XHTML}line")]
+    numbered = [line for line in lines if line and re.fullmatch(r"(?:[5-9]|1[0-2])\.", line[0][2])
+                and len(line) > 1]
+    assert [line[0][2] for line in numbered] == [f"{number}." for number in range(5, 13)]
+    label_ends = {round(line[0][1], 1) for line in numbered}
+    text_starts = {round(line[1][0], 1) for line in numbered}
+    assert len(label_ends) == 1 and len(text_starts) == 1
+    assert 0 < min(text_starts) - min(label_ends) < 0.5 * load_layout(
+        LAYOUTS, layout_name).body_size_pt
