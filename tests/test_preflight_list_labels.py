@@ -201,14 +201,19 @@ def test_labels_hang_set_right_against_their_items_text(editions, layout_name):
     pdf, _, _ = editions[("canal-navigation-authority", layout_name)]
     xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
                            check=True).stdout
-    lines = [[(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
-              for word in line.iter(f"{XHTML}word")]
-             for line in ElementTree.fromstring(xhtml).iter(f"{XHTML}line")]
-    numbered = [line for line in lines if line and re.fullmatch(r"(?:[5-9]|1[0-2])\.", line[0][2])
-                and len(line) > 1]
-    assert [line[0][2] for line in numbered] == [f"{number}." for number in range(5, 13)]
-    label_ends = {round(line[0][1], 1) for line in numbered}
-    text_starts = {round(line[1][0], 1) for line in numbered}
-    assert len(label_ends) == 1 and len(text_starts) == 1
-    assert 0 < min(text_starts) - min(label_ends) < 0.5 * load_layout(
-        LAYOUTS, layout_name).body_size_pt
+    lines = [(number, [(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
+                       for word in line.iter(f"{XHTML}word")])
+             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"))
+             for line in page.iter(f"{XHTML}line")]
+    numbered = [(page, line) for page, line in lines if len(line) > 1
+                and re.fullmatch(r"(?:[5-9]|1[0-2])\.", line[0][2])]
+    assert [line[0][2] for _, line in numbered] == [f"{number}." for number in range(5, 13)]
+    # Page by page: facing pages' margins differ.
+    label_ends = {(page, round(line[0][1], 1)) for page, line in numbered}
+    text_starts = {(page, round(line[1][0], 1)) for page, line in numbered}
+    pages = {page for page, _ in numbered}
+    assert len(label_ends) == len(text_starts) == len(pages)
+    for page in pages:
+        label_end = next(end for each, end in label_ends if each == page)
+        text_start = next(start for each, start in text_starts if each == page)
+        assert 0 < text_start - label_end < 0.5 * load_layout(LAYOUTS, layout_name).body_size_pt
