@@ -218,13 +218,18 @@ class List:
         """Each item's text, a nested list's items following their parent's."""
         return [item.text for _, item in self.labelled()]
 
+    def labels(self, depth: int = 0, parents: tuple[str, ...] = ()) -> list[str]:
+        """Each of its own items' labels as the editions print them ("3.", "(c)", "2.1.", its
+        level's bullet); `depth` and `parents` as the list is nested."""
+        return self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
+
     def labelled(self, depth: int = 0, parents: tuple[str, ...] = ()
                  ) -> Iterator[tuple[str, ListItem]]:
         """Each item with the label the editions print before it ("3.", "(c)", "2.1.", its
         level's bullet), a nested list's items following their parent's; `depth` and
         `parents` as the list is nested."""
-        labels = self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
-        for item, label, own in zip(self.items, labels, self.own_numbers(), strict=True):
+        for item, label, own in zip(self.items, self.labels(depth, parents), self.own_numbers(),
+                                    strict=True):
             yield label, item
             if item.sublist is not None:
                 yield from item.sublist.labelled(
