@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,28 @@ def test_a_reference_to_a_note_the_text_does_not_hold_stays_as_written(source_di
     assert [(span.text, span.note) for span in paragraph.spans] == [
         ("Ships came.[^2] Trade grew.", ""), ("1", "1")]
     assert note.label == "1"
+
+
+@pytest.mark.parametrize("notes", [
+    "[^1]: Counted by arrivals.\n[^2]: Excluding transit passengers.",
+    "[^1]: Counted by\narrivals.\n   [^2]: Excluding transit\npassengers.",
+    "[^a]: 按抵港人次計算。\n[^b]: 不包括過境旅客。",
+])
+def test_notes_on_consecutive_lines_are_notes_of_their_own(notes, source_dir):
+    """As pandoc reads them: a line opening a note opens one, blank line or none before it;
+    any other line carries on the note before."""
+    labels = re.findall(r"\[\^(\w+)\]:", notes)
+    calls = "".join(f"[^{label}]" for label in labels)
+    document = read(f"Ships came.{calls}\n\n{notes}", source_dir)
+    notes_read = [block for block in document.blocks if not isinstance(block, Paragraph)]
+    assert [note.label for note in notes_read] == labels
+    texts = [plain(note.spans) for note in notes_read]
+    assert not any("[^" in text for text in texts)
+    assert texts[1].endswith(("passengers.", "旅客。"))
+
+
+def test_a_note_line_indented_four_spaces_carries_on_the_note_before(source_dir):
+    """Pandoc reads it as the note's text, not a note of its own."""
+    document = read("Ships came.[^1]\n\n[^1]: Counted\n    [^2]: by arrivals.", source_dir)
+    (_, note) = document.blocks
+    assert plain(note.spans) == "Counted [^2]: by arrivals."

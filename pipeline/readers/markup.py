@@ -43,7 +43,9 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     is its caption, as in pandoc.
   - Lines each ending with a backslash are the sign-off, its lines kept as lines.
   - `[^1]: text` is note 1, and `[^1]` in the text refers to it; a reference to a note the
-    text does not hold stays as written, as pandoc prints it.
+    text does not hold stays as written, as pandoc prints it. A line opening a note opens a
+    new one even right after another note's lines, with no blank line between (as pandoc
+    reads them); any other line carries on the note before.
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
@@ -116,6 +118,9 @@ CAPTION = re.compile(r"Table: (.*)")
 NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
 NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
+# A line opening a note, in a note's lines too, as pandoc reads them: indented less than the
+# four spaces that would make it part of the note before.
+NOTE_START = re.compile(rf" {{0,3}}\[\^{NOTE_LABEL}\]:")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
 RAISED = {"^": "superscript", "~": "subscript"}
 # A bracketed span's attributes that pandoc reads as its Underline and SmallCaps: one class.
@@ -228,7 +233,7 @@ def read_blocks(
             numbered[figure.number] = chunk.line
             blocks.append(figure)
         elif NOTE.match(chunk.text):
-            blocks.append(read_note(chunk, path))
+            blocks += [read_note(note, path) for note in note_chunks(chunk)]
         elif chunk.text.startswith("|"):
             blocks.append(read_table(chunk, path))
         elif (caption := CAPTION.fullmatch(chunk.lines[0])) and (
@@ -251,6 +256,15 @@ def read_blocks(
 def kept_break(line: str) -> bool:
     """The line ends with a backslash of its own, not an escaped one."""
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def note_chunks(chunk: Chunk) -> list[Chunk]:
+    """The notes in a chunk of them: each line opening a note opens one, blank line or none
+    before it, as in pandoc; any other line carries on the note before."""
+    starts = [offset for offset, line in enumerate(chunk.lines)
+              if offset == 0 or NOTE_START.match(line)]
+    return [Chunk(chunk.line + start, chunk.lines[start:end])
+            for start, end in zip(starts, [*starts[1:], len(chunk.lines)], strict=True)]
 
 
 def read_note(chunk: Chunk, path: Path) -> Note:
