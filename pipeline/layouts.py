@@ -27,6 +27,11 @@ MAX_EXCEPTIONS_BYTES = 256 * 1024  # some 20,000 words: a list, not a dictionary
 # An entry of a hyphenation exceptions list: letters, and single hyphens between them.
 EXCEPTION = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MARKS = ("crop",)
+# What a layout may set otherwise for a language, in its table [language.<tag>]: the body's
+# size and the page's margins, which together make the measure of its lines, and the measure
+# its lines are checked against where the language's own cannot hold (large print).
+LANGUAGE_SETTINGS = ("body_size_pt", "margin_top_mm", "margin_right_mm", "margin_bottom_mm",
+                     "margin_left_mm", "measure")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
 
 
@@ -145,6 +150,13 @@ class Layout:
     justification: Justification = field(default_factory=Justification)
     running_heads: Furniture | None = None
     folios: Furniture | None = None
+    # The fewest and most characters a line of body text holds in this layout, where they
+    # differ from its language's (the profile's `measure`); () the language's.
+    measure: tuple[int, ...] = ()
+    # The settings of LANGUAGE_SETTINGS set otherwise for a language (layout.toml's
+    # [language.zh]: Chinese on its grid of whole characters, English nearer 66 characters a
+    # line): (a language tag in lower case, its settings), for `for_language`.
+    languages: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
 
     @property
     def fonts_folder(self) -> Path:
@@ -166,6 +178,23 @@ class Layout:
         from pipeline.languages import Faces
 
         return dict(self.faces).get(profile.fonts, Faces()) if profile.fonts else Faces()
+
+    def for_language(self, tag: str) -> Layout:
+        """The layout as it sets a document in the language `tag`: with the settings of its
+        table for the longest tag that `tag` is or begins with ("zh" for "zh-HK" and
+        "zh-Hans", as RFC 4647's lookup of a language range), else as it is."""
+        tables = dict(self.languages)
+        parts = tag.casefold().split("-")
+        found = next((tables[key] for key in ("-".join(parts[:end])
+                                               for end in range(len(parts), 0, -1))
+                      if key in tables), None)
+        if found is None:
+            return self
+        settings = dict(found)
+        page = {key: value for key, value in settings.items() if key.startswith("margin_")}
+        return replace(self, page=replace(self.page, **page),
+                       body_size_pt=settings.get("body_size_pt", self.body_size_pt),
+                       measure=tuple(settings.get("measure", self.measure)), languages=())
 
     def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
         """The layout without the faces of scripts a document does not hold."""
@@ -265,6 +294,12 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         raise PipelineError(settings_file, "symbol_fonts must be a list of font families in "
                                            'quotes: ["Noto Sans Symbols 2"]')
     symbol_fonts = tuple(symbol_fonts)
+    languages = language_settings(settings.pop("language", {}), settings_file)
+    if "measure" in settings:  # every language's, where its own cannot hold
+        settings["measure"] = checked_measure(settings["measure"], settings_file)
+    if "languages" in settings:
+        raise PipelineError(settings_file, "unknown setting languages: a language's settings "
+                                           "are a table, [language.zh]")
     try:
         page = Page(**{**page_settings, "marks": tuple(page_settings.get("marks", ()))})
         hyphenation = Hyphenation(**settings.pop("hyphenation", {}),
@@ -275,7 +310,7 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
         justification = Justification(**settings.pop("justification", {}))
         layout = Layout(name=name, folder=folder, page=page, hyphenation=hyphenation,
                         justification=justification, faces=faces, symbol_fonts=symbol_fonts,
-                        **furniture, **settings)
+                        languages=languages, **furniture, **settings)
     except TypeError as error:
         raise PipelineError(settings_file, f"unknown setting ({error})") from None
     if page.size not in PAGE_SIZES_MM:
@@ -285,6 +320,8 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
             raise PipelineError(settings_file, f"unknown place {placed.place!r} of {kind}: "
                                                f"{' or '.join(PLACES)}")
     check_numbers(layout, settings_file)
+    for tag, _ in languages:
+        check_numbers(layout.for_language(tag), settings_file, f"[language.{tag}]: ")
     if layout.output_profile is not None and not profile_inside(layout, layouts_dir):
         raise PipelineError(settings_file,
                             f"output_profile {layout.output_profile!r} lies outside layouts/")
@@ -297,9 +334,41 @@ def load_layout(layouts_dir: Path, name: str) -> Layout:
     return layout
 
 
-def check_numbers(layout: Layout, settings_file: Path) -> None:
+def language_settings(tables: object, settings_file: Path
+                      ) -> tuple[tuple[str, tuple[tuple[str, object], ...]], ...]:
+    """The tables of layout.toml's [language]: each a language tag's, of LANGUAGE_SETTINGS
+    only, refused in one line naming the table otherwise."""
+    if not isinstance(tables, dict) or not all(isinstance(table, dict)
+                                               for table in tables.values()):
+        raise PipelineError(settings_file, "language must hold a table for each language, "
+                                           "[language.zh], of body_size_pt and margins")
+    found = []
+    for tag, table in tables.items():
+        if unknown := sorted(set(table) - set(LANGUAGE_SETTINGS)):
+            raise PipelineError(settings_file, f"[language.{tag}]: {', '.join(unknown)} cannot "
+                                               f"be set for a language, only "
+                                               f"{', '.join(LANGUAGE_SETTINGS)}")
+        settings = {**table, **({"measure": checked_measure(table["measure"], settings_file,
+                                                            f"[language.{tag}]: ")}
+                                if "measure" in table else {})}
+        found.append((tag.casefold(), tuple(sorted(settings.items()))))
+    return tuple(sorted(found))
+
+
+def checked_measure(value: object, settings_file: Path, table: str = "") -> tuple[int, ...]:
+    """A layout's `measure`: the fewest and the most characters a line, refused otherwise."""
+    if not (isinstance(value, list) and len(value) == 2
+            and all(type(count) is int and count > 0 for count in value)
+            and value[0] <= value[1]):
+        raise PipelineError(settings_file, f"{table}measure must be the fewest and the most "
+                                           "characters a line, [28, 32]")
+    return tuple(value)
+
+
+def check_numbers(layout: Layout, settings_file: Path, table: str = "") -> None:
     """Lengths and sizes are numbers, none negative (a negative margin or bleed would set text
-    off the page), and the margins leave room for text."""
+    off the page), and the margins leave room for text; `table` names the language's table
+    whose settings `layout` holds."""
     page = layout.page
     numbers = [(f.name, getattr(page, f.name)) for f in fields(page) if f.type == "float"]
     numbers += [(f.name, getattr(layout.hyphenation, f.name))
@@ -307,13 +376,13 @@ def check_numbers(layout: Layout, settings_file: Path) -> None:
     for name, value in [*numbers, ("body_size_pt", layout.body_size_pt)]:
         if isinstance(value, bool) or not isinstance(value, int | float) \
                 or not math.isfinite(value) or value < 0:
-            raise PipelineError(settings_file, f"{name} must be a number of 0 or more, "
+            raise PipelineError(settings_file, f"{table}{name} must be a number of 0 or more, "
                                                f"not {value!r}")
     if layout.body_size_pt <= 0:
-        raise PipelineError(settings_file, "body_size_pt must be more than 0")
+        raise PipelineError(settings_file, f"{table}body_size_pt must be more than 0")
     if (page.margin_left_mm + page.margin_right_mm >= page.width_mm
             or page.margin_top_mm + page.margin_bottom_mm >= page.height_mm):
-        raise PipelineError(settings_file, f"the margins leave no room for text on the "
+        raise PipelineError(settings_file, f"{table}the margins leave no room for text on the "
                                            f"{page.size} page")
 
 

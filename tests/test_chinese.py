@@ -309,7 +309,8 @@ def test_no_page_holds_a_single_line_nor_any_but_the_last_is_emptier_than_15_per
     the last lines of the paragraph before it over, the page before ending short. (Large
     print may leave a page a little emptier where a heading and its lines do not fit and no
     picture can shrink: README, "What is not yet so".)"""
-    page = load_layout(ROOT / "layouts", layout).page
+    page = load_layout(ROOT / "layouts", layout).for_language(
+        model(project, name).metadata.language).page
     edition = measured(output(project, name, f"-{layout}.pdf"))
     area = (page.margin_top_mm * MM - 1, edition.trim[1] - page.margin_bottom_mm * MM + 1)
     held = [line for line in edition.on_page(edition.pages)
@@ -337,7 +338,8 @@ def test_every_sentence_is_set_once(project, name, layout):
 def test_chinese_body_text_is_justified_on_a_whole_number_of_characters(project, layout):
     """Every line of a paragraph but its last reaches the measure, within half a point: the
     text area's width in whole characters of the body (clreq), from its left margin."""
-    settings = load_layout(project / "layouts", layout)
+    settings = load_layout(project / "layouts", layout).for_language(
+        model(project, "harbour-master-review").metadata.language)
     page = settings.page
     size = settings.body_size_pt
     grid = int(page.measure_mm * 72 / 25.4 / size) * size

@@ -36,7 +36,7 @@ def editions(tmp_path_factory) -> dict[str, tuple[Path, object, object]]:
     document = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
     built = {}
     for name in LAYOUTS:
-        layout = load_layout(ROOT / "layouts", name)
+        layout = load_layout(ROOT / "layouts", name).for_language(document.metadata.language)
         pdf = folder / f"{NAME}-{name}.pdf"
         pdf.write_bytes(render_pdf(document, layout, TEXTS))
         built[name] = (pdf, document, layout)

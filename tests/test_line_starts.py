@@ -105,7 +105,7 @@ def test_a_hard_wrapped_chinese_paragraph_runs_on_and_a_call_stays_with_its_word
     assert not [line for line in lines if line[:1] == "。"]
     # A raised call pdftotext reads as a line of its own follows the character before it on
     # its line, never the line's start.
-    size = load_layout(LAYOUTS, layout).body_size_pt
+    size = load_layout(LAYOUTS, layout).for_language(document.metadata.language).body_size_pt
     calls = [line for line in set_ if line.words and line.words[0][2] == "1"]
     for call in calls:
         assert any(other.page == call.page and abs(other.top - call.top) < size

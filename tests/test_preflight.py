@@ -230,7 +230,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
-        "no-overprinting", "typography",
+        "no-overprinting", "typography", "measure",
     ]
     assert report.press_ready
     assert report.errors == [] and report.warnings == []
@@ -242,7 +242,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
         "tagged", "logical-structure", "language", "english-language",
         "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
         "fonts-embedded", "bookmarks", "text-complete",
-        "running-heads-and-folios", "no-overprinting", "typography",
+        "running-heads-and-folios", "no-overprinting", "typography", "measure",
     ]
     assert report.errors == [] and report.warnings == []
 
@@ -283,7 +283,7 @@ def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
-        "no-overprinting", "typography"]
+        "no-overprinting", "typography", "measure"]
 
 
 # --- print rules -----------------------------------------------------------------

@@ -13,9 +13,9 @@ from PIL import Image
 from .support import SEED, copy_project, doit
 
 MM = 72 / 25.4
-# 146 mm of column at 300 ppi is 1725 pixels; these are wider, so at least 300 ppi.
+# 140 mm of column at 300 ppi is 1654 pixels; these are wider, so at least 300 ppi.
 SHARP = (1800, 1200)
-COARSE = (340, 226)  # 146 mm wide: about 59 ppi
+COARSE = (340, 226)  # 140 mm wide: about 62 ppi
 
 
 def picture(path: Path, size, mode="RGB") -> str:

@@ -19,6 +19,7 @@ from pipeline.languages.profile import (
     LATIN_WORD,
     Encoding,
     Furniture,
+    Measure,
     Numerals,
     Profile,
     ReaderWords,
@@ -203,6 +204,10 @@ class Chinese(Profile):
                     r"|(?:此|本)(?:電郵|电邮|電子郵件|电子邮件|郵件|邮件|訊息|信息).{0,60}?"
                     r"(?:屬|属|載有|载有|含有|乃|為|为)(?:保密|機密|机密|特權|特权).*"
                     r"|(?:如|若)(?:閣下|阁下|您|你)(?:並非|并非|不是|非).{0,20}(?:收件人|收件者).*",
+        release=r"新聞稿|新闻稿|新聞公報|新闻公报|(?:供)?(?:即時|即时)(?:發放|发放|發佈|发布|發布)"
+                r"|傳媒通告|传媒通告",
+        # "完" alone, in brackets or between dashes: "（完）", "- 完 -", "－完－".
+        end_mark=r"[-\u2013\u2014\u2212\uff0d*～ ]*[（(]?完[）)]?[-\u2013\u2014\u2212\uff0d*～ ]*",
     )
     numerals = Numerals(
         style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",
@@ -214,6 +219,8 @@ class Chinese(Profile):
     )
     role_first = True
     hyphenates = False
+    # A whole number of characters, about 35 to 45 in an A4 column (the house style).
+    measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
     # About, over, nearly, under: "約2.98億", "逾300人", "超過1,000宗", "不足5%".

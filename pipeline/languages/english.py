@@ -179,6 +179,11 @@ class English(Profile):
                     r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
                     r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
                     r"|message|communication) in error)\b.*",
+        release=r"(?:press|media|news) release|for (?:immediate|general) release"
+                r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
+        # "ENDS" or "END" alone in capitals, or any case between dashes; "-30-", "###".
+        end_mark=r"(?-i:ENDS?)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|end of (?:release|text)|30)"
+                 r"(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).

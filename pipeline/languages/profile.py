@@ -71,6 +71,11 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
+    # immediate release", each a phrase the line may join with others), and the mark under
+    # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
+    release: str = ""
+    end_mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,17 @@ class Faces:
 
     body: str = ""
     heading: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How many characters a line of body text holds, the fewest and the most the house style
+    asks, counted as a typesetter counts them: letters, figures, marks and the spaces between
+    words; in a language whose words are not spaced (Chinese), set on a grid of whole
+    characters, full-width characters, a line's width in ems of the body."""
+
+    fewest: int
+    most: int
 
 
 @dataclass(frozen=True)
@@ -150,6 +166,9 @@ class Profile:
     common = ""
     role_first = False  # a byline reads role then name
     hyphenates = True  # words may break with a hyphen where a layout hyphenates
+    # Its body text's lines, in characters: the house style's 50 to 80 (about 66 ideal), which
+    # the layouts' [language] tables set its editions to and the preflight's `measure` checks.
+    measure = Measure(50, 80)
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
@@ -238,6 +257,12 @@ class Profile:
         """A byline-shaped line whose words show it names someone, so that written once, right
         under the title, it is the byline (as a subtitle is not)."""
         return False
+
+    def is_role(self, text: str) -> bool:
+        """A line that may be a role on its own, under or over the name of the person holding
+        it ("Chair", "主席"): short, one phrase, no sentence's end, no date."""
+        return (self.is_heading(text) and not self.is_date(text)
+                and not text.endswith(tuple(self.sentence_ends)))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""

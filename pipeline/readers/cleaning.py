@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
@@ -56,6 +56,10 @@ SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
+# A list item's indentation, kept as spaces: a tab reaches the next of every 4 columns (as
+# text editors set it), a full-width space (U+3000, Chinese's indent) spans two.
+TAB_COLUMNS = 4
+WIDE_SPACES = {"\u3000": 2}
 # White space at a line's ends, but for the no-break space that marks where a photo stood.
 EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
@@ -95,8 +99,30 @@ def flattened(spans: tuple[Span, ...]) -> str:
     return "".join(character_for(span) for span in spans)
 
 
-def clean_text(text: str) -> str:
-    return "\n".join(clean_row(line) for line in text.split("\n"))
+def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:
+    """The text cleaned line by line; a cleaned line that `keeps_indent` says shows its depth
+    by its indentation (a list item nested under another) keeps it, as spaces."""
+    return "\n".join(indented(line, clean_row(line), keeps_indent) for line in text.split("\n"))
+
+
+def indented(line: str, cleaned: str, keeps_indent: Callable[[str], bool]) -> str:
+    """`cleaned` after as many spaces as the indentation `line` opens with is wide, where
+    `keeps_indent` says it keeps it."""
+    width = indent_width(line[: len(line) - len(line.lstrip())])
+    keeps = width and CELL not in cleaned and keeps_indent(cleaned)
+    return " " * width + cleaned if keeps else cleaned
+
+
+def indent_width(indent: str) -> int:
+    """How many columns `indent` spans: a tab reaches the next of every TAB_COLUMNS, a
+    full-width space spans two, any other space one."""
+    width = 0
+    for character in indent:
+        if character == "\t":
+            width = (width // TAB_COLUMNS + 1) * TAB_COLUMNS
+        else:
+            width += WIDE_SPACES.get(character, 1)
+    return width
 
 
 def clean_row(line: str) -> str:

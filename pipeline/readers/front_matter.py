@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.languages import detect
 from pipeline.model import Byline
@@ -11,8 +12,30 @@ from pipeline.model import Byline
 def parse_byline(text: str) -> Byline:
     """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role;
     "海港事務監督 莫慧琳" (or "莫慧琳，海港事務監督") -> the name and the role: each read
-    by the rules of its language."""
-    return Byline(*detect(text).byline_parts(text))
+    by the rules of its language. A byline on two lines ("Dr Mary CHAN" over "Chair", "主席"
+    over "陳美華博士") is read as the line `byline_line` makes of them."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    line = byline_line(lines) or " ".join(lines)
+    return Byline(*detect(line).byline_parts(line))
+
+
+def byline_line(lines: Sequence[str]) -> str | None:
+    """A byline's lines as one line in its language's order: a line as it stands; a name over
+    its role, or a role over a name ("Dr Mary CHAN" over "Chair", "主席" over "陳美華博士"),
+    where one line is a role as its language writes one and the other names a person (a form
+    of address, a surname in capitals, a Chinese name and its title) and gives no role of its
+    own (a byline on a line under a title is not a role over a name); else None."""
+    if len(lines) == 1:
+        return lines[0]
+    if len(lines) != 2:
+        return None
+    for name, role in (lines, lines[::-1]):
+        language = detect(name)
+        line = language.byline_text(name, (), role)
+        if (language.is_role(role) and not language.byline_parts(name)[2]
+                and language.names_person(line)):
+            return line
+    return None
 
 
 def title_from_name(name: str) -> str:

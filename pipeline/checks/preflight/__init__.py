@@ -24,7 +24,8 @@ from pipeline.model import Document
 def preflight(pdf: Path, document: Document, layout: Layout,
               source_dir: Path | None = None) -> Report:
     """Run the layout's rules on the PDF edition `pdf` of `document`, whose pictures are in
-    `source_dir`."""
+    `source_dir`, as the layout sets the document's language."""
+    layout = layout.for_language(document.metadata.language)
     rules = rules_for(layout)
     readings = tuple(dict.fromkeys(reading for rule in rules for reading in rule.reads))
     with pikepdf.open(pdf) as opened:

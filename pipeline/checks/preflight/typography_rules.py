@@ -13,7 +13,7 @@ from operator import attrgetter, sub
 
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
 from pipeline.languages import PROFILES, Profile, profile_for
-from pipeline.layouts import Furniture
+from pipeline.layouts import Furniture, Layout
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
 
@@ -33,6 +33,11 @@ MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page b
 # The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
 USUAL_SPACE_EM = 0.45
 HYPHENS = ("-", "\u2010")
+COLUMN_GAP = 1.0  # of the em: a gap this wide parts a table's columns, no line's words
+# Of the lines measured: more than one in twenty longer (or shorter) than the language's
+# measure, two at least, is a measure missed, as an average outside it is (a line alone is
+# chance: a line ended short before a long address).
+OUT_OF_MEASURE = 0.05
 
 
 def furniture_problems(edition: Edition) -> list[str]:
@@ -209,6 +214,7 @@ class SetLine:
     words: tuple[tuple[float, float], ...]  # (start, end) of each word, in points
     text: str
     full: bool  # it reaches the measure: a justified line, not a paragraph's last
+    measure: tuple[float, float]  # where the text area's lines start and end, in points
     # In a language whose justified lines are spread between their characters (Chinese), not
     # at word spaces, which it has none of, or none to judge.
     between_characters: bool = False
@@ -217,6 +223,11 @@ class SetLine:
     def spaces(self) -> list[float]:
         return [after[0] - before[1] for before, after in zip(self.words, self.words[1:],
                                                              strict=False)]
+
+    @property
+    def room(self) -> float:
+        """How far its end stands from the measure's, in points."""
+        return self.measure[1] - self.words[-1][1]
 
 
 @dataclass(frozen=True)
@@ -324,17 +335,23 @@ def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int,
             text = "".join(map(attrgetter("text"), row)).rstrip()
             lines.append(SetLine(page, tuple(map(tuple, words)), text,
                                  abs(words[-1][1] - right) <= PLACE_TOLERANCE_PT,
-                                 spread_between_characters(text, language)))
+                                 (left, right), spread_between_characters(text, language)))
     return lines
 
 
 def spread_between_characters(text: str, language: Profile) -> bool:
     """Whether a justified line of `text`, in a document in `language`, is spread between its
-    characters: it is read in the document's language unless another's letters dominate it
-    (as a phrase is tagged), an address or a Latin word in a Chinese line staying Chinese."""
-    read_in = next((profile for profile in PROFILES
-                    if profile is not language and profile.dominates(text)), language)
+    characters (as the language it is read in spreads them)."""
+    read_in = line_language(text, language)
     return bool(read_in.spread_characters) and bool(re.search(read_in.spread_characters, text))
+
+
+def line_language(text: str, language: Profile) -> Profile:
+    """The language a line of `text` in a document in `language` is read in: the document's
+    unless another's letters dominate it (as a phrase is tagged), an address or a Latin word
+    in a Chinese line staying Chinese."""
+    return next((profile for profile in PROFILES
+                 if profile is not language and profile.dominates(text)), language)
 
 
 def emptiness(glyphs: list[Glyph], area: Box) -> float:
@@ -382,8 +399,118 @@ def typography_problems(edition: Edition) -> list[str]:
     return problems
 
 
+@dataclass(frozen=True)
+class LineLengths:
+    """How many characters the lines of an edition's body text hold, as its language counts
+    them (its profile's `measure`): the lines a paragraph goes on after, which the measure
+    fills (a justified line, or one the next word did not fit on), not a paragraph's short
+    last line, a heading or a caption (not of the body's size), nor a table's row (its
+    columns are no word spaces), a list's short item or a line in another language."""
+
+    counts: tuple[float, ...]
+    fewest: int
+    most: int
+
+    @property
+    def average(self) -> float:
+        return sum(self.counts) / len(self.counts)
+
+    @property
+    def over(self) -> int:
+        return sum(1 for count in self.counts if count > self.most)
+
+    @property
+    def under(self) -> int:
+        return sum(1 for count in self.counts if count < self.fewest)
+
+
+def line_lengths(edition: Edition) -> LineLengths:
+    """The edition's lines measured once for the summary and the problems."""
+    if "line lengths" not in edition.cache:
+        edition.cache["line lengths"] = measured_line_lengths(edition)
+    return edition.cache["line lengths"]
+
+
+def measured_line_lengths(edition: Edition) -> LineLengths:
+    size = edition.layout.body_size_pt
+    language = profile_for(edition.document.metadata.language)
+    lines = [line for page_lines, _ in edition.read(PAGE_SETTING) for line in page_lines]
+    # A line in another language (a Chinese paragraph in an English report) is set on the
+    # document's measure, but is not counted in its characters.
+    counts = tuple(characters(line, language, size)
+                   for line, after in zip(lines, [*lines[1:], None], strict=False)
+                   if running_text(line, size) and line_language(line.text, language) is language
+                   and (line.full or after is not None and (
+                       line.room < next_piece(after, line_language(after.text, language),
+                                              edition.layout))))
+    fewest, most = edition.layout.measure or (language.measure.fewest, language.measure.most)
+    return LineLengths(counts, fewest, most)
+
+
+def next_piece(line: SetLine, language: Profile, layout: Layout) -> float:
+    """How wide the start of `line` (read in `language`) is that the line before could have
+    taken, in points: its first word and the narrowest space before it; in a language whose
+    words are not spaced, one character."""
+    size = layout.body_size_pt
+    if not language.words_spaced:
+        return size
+    return layout.justification.space_min_em * size + line.words[0][1] - line.words[0][0]
+
+
+def running_text(line: SetLine, size: float) -> bool:
+    """A line of words parted by spaces, or of characters spread between them, starting in
+    the first half of the measure: not a table's row, whose columns stand further apart than
+    any word space and unevenly, nor a line set flush right (a Chinese signature's)."""
+    spaces, (left, right) = line.spaces, line.measure
+    if line.words[0][0] - left > (right - left) / 2:
+        return False
+    return not spaces or max(spaces) <= COLUMN_GAP * size and (
+        line.between_characters or max(spaces) - min(spaces) <= EVEN_SPACES * size)
+
+
+def characters(line: SetLine, language: Profile, size: float) -> float:
+    """The characters of `line` as `language` counts them: its letters, figures and marks and
+    the spaces between its words; in a language set on a grid of whole characters, the cells
+    of the grid it fills, an indent's too (two characters opening a Chinese paragraph), to
+    the tenth."""
+    if not language.words_spaced:
+        return round((line.words[-1][1] - line.measure[0]) / size, 1)
+    return len("".join(line.text.split())) + len(line.words) - 1
+
+
+def measure_summary(edition: Edition) -> str:
+    found = line_lengths(edition)
+    if not found.counts:
+        return "no line of body text the measure fills"
+    lines = f"{len(found.counts)} line{'s' * (len(found.counts) != 1)}"
+    return (f"{lines} of body text of {found.average:.1f} characters on "
+            f"average ({min(found.counts):.0f} to {max(found.counts):.0f}), {found.over} over "
+            f"{found.most} and {found.under} under {found.fewest}")
+
+
+def measure_problems(edition: Edition) -> list[str]:
+    """Where the edition's lines miss its language's measure (the house style's 50 to 80
+    characters in English): on average, or more than one line in twenty of them (two at
+    least)."""
+    found = line_lengths(edition)
+    if not found.counts:
+        return []
+    problems = []
+    if found.average > found.most:
+        problems.append(f"{found.average:.1f} characters a line on average, over {found.most}")
+    if found.average < found.fewest:
+        problems.append(f"{found.average:.1f} characters a line on average, under "
+                        f"{found.fewest}")
+    for many, side, limit in ((found.over, "over", found.most),
+                              (found.under, "under", found.fewest)):
+        if many > max(1.0, OUT_OF_MEASURE * len(found.counts)):
+            problems.append(f"{many} of {len(found.counts)} lines {side} {limit} characters")
+    return problems
+
+
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
     Rule("typography", "warning", typography_problems, typography_summary, (PAGE_SETTING,)),
+    Rule("measure", "warning", measure_problems, measure_summary, (PAGE_SETTING,)),
 )

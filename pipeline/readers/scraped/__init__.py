@@ -19,6 +19,7 @@ from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import deduplicate, report
+from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.structure import build_document, kicker_drop
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
@@ -38,7 +39,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     what was dropped."""
     metadata = replace(metadata, language=text_language(text, metadata.language))
     with reading_in(metadata.language):
-        cleared = remove_debris(clean_text(text))
+        # A list item keeps its indentation: how deep it is nested (lists.py).
+        cleared = remove_debris(clean_text(text, keeps_indent=is_item))
     result = deduplicate(cleared.text)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)

@@ -22,6 +22,10 @@ An e-mail's debris, as each language's profile says it too:
   over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time);
 - its footer, from its first line after the text's last sentence to the end: "Sent from my
   iPhone", a plea to think before printing, a notice that the mail itself is confidential.
+A press release's, as each language's profile says it too:
+- the line over its headline ("PRESS RELEASE -- FOR IMMEDIATE RELEASE", "新聞稿"), above the
+  text's first sentence, so that the headline is the title;
+- the mark under its text ("- ENDS -", "###", "（完）"); its notes to editors stay.
 A sentence of running text is never debris, whatever it mentions.
 """
 
@@ -32,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
-from pipeline.readers.cleaning import CELL, PHOTO_MARKER
+from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
@@ -87,6 +91,12 @@ KINDS = (
     (MAIL_FOOTER, whole(said("mail_footer")), False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
+# A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
+# IMMEDIATE RELEASE"), and the mark under its text ("- ENDS -", "###", "（完）").
+RELEASE = whole(f"(?:{said('release')})(?:[\\s|/:\uff5c\uff1a\\-\u2013\u2014]+"
+                f"(?:{said('release')}))*")
+END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
+RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 LINK = whole(said("links"))
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -143,6 +153,9 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     body = [index for index, line in enumerate(lines) if line.number not in reasons
             and is_running(line.text) and not is_cookie_notice(line.text)]
     first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
+    for line in lines[:first_text]:  # over the headline, never a line of the text
+        if line.number not in reasons and RELEASE.fullmatch(without_icons(line.text)):
+            reasons[line.number] = RELEASE_LINE
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
             continue
@@ -157,6 +170,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
 
 
 def classified(number: int, text: str) -> Line:
+    if END_MARK.fullmatch(text.replace(NBSP, " ").strip()):
+        return Line(number, text, END_OF_RELEASE)
     bare = without_icons(text)
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):

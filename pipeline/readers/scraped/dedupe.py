@@ -47,8 +47,9 @@ class Unit:
 
     @property
     def text(self) -> str:
-        """The rows read as one line: how blocks are compared, and how a paragraph reads."""
-        return joined_lines(self.rows).replace("\t", " ")
+        """The rows read as one line: how blocks are compared, and how a paragraph reads (a
+        list item's indentation, kept for the list's depth, aside)."""
+        return joined_lines([row.lstrip(" ") for row in self.rows]).replace("\t", " ")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class Marked:
     family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、"…: one family, one list
     value: str  # "" for a bullet
     text: str  # the line after the marker
+    indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
 
     @property
     def ambiguous(self) -> bool:
@@ -48,6 +49,13 @@ class Marked:
 
 
 def marked(row: str) -> Marked | None:
+    stripped = row.lstrip(" ")
+    marker = marker_of(stripped)
+    return replace(marker, indent=len(row) - len(stripped)) if marker and stripped != row else (
+        marker)
+
+
+def marker_of(row: str) -> Marked | None:
     match = MARKER.match(row)
     if match is None or not row[match.end():].strip():
         return None
@@ -66,6 +74,11 @@ def marked(row: str) -> Marked | None:
     kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
     kind = kind.upper() if value.isupper() else kind
     return Marked(f"{opening}{kind}{closing}", value, rest)
+
+
+def is_item(line: str) -> bool:
+    """A line opened by a list marker: an item, whose indentation says how deep it stands."""
+    return marker_of(line) is not None
 
 
 def items_of(rows: tuple[str, ...]) -> tuple[list[str], list[tuple[Marked, list[str]]]]:
@@ -88,26 +101,35 @@ class Level:
     """The items of one list being read, each with the lines it holds and its nested list."""
 
     family: str
+    indent: int = 0  # its items' indentation
     entries: list[tuple[Marked, list[str], list[Level]]] = field(default_factory=list)
 
 
 def build_lists(items: list[tuple[Marked, list[str]]], spans_of) -> list[List]:
-    """The lists of marked items, those of another family nested in the item before. An
-    outer item whose number does not follow the one before ("2." after "4.") opens a list of
-    its own from that number: what the author numbered is never renumbered."""
+    """The lists of marked items, those indented deeper than the item before, or of another
+    family, nested in it; an item indented less closes the lists indented deeper. An outer
+    item whose number does not follow the one before ("2." after "4.") opens a list of its
+    own from that number: what the author numbered is never renumbered."""
     outer: list[Level] = []
     open_levels: list[Level] = []
     for marker, lines in items:
+        while (len(open_levels) > 1 and open_levels[-1].indent > marker.indent
+               and open_levels[-2].indent >= marker.indent):
+            open_levels.pop()
         marker = in_context(marker, open_levels) if open_levels else marker
+        level_indent = open_levels[-1].indent if open_levels else marker.indent
         depth = next((depth for depth in range(len(open_levels) - 1, -1, -1)
-                      if open_levels[depth].family == marker.family), None)
+                      if open_levels[depth].family == marker.family
+                      and open_levels[depth].indent >= level_indent), None)
+        if marker.indent > level_indent and open_levels[-1].entries:
+            depth = None  # indented under the item before: nested in it, whatever its family
         if not open_levels or depth == 0 and not follows_on(open_levels[0], marker):
-            outer.append(Level(marker.family))
+            outer.append(Level(marker.family, marker.indent))
             open_levels = [outer[-1]]
         elif depth is not None:
             del open_levels[depth + 1:]
         elif open_levels[-1].entries:
-            nested = Level(marker.family)
+            nested = Level(marker.family, marker.indent)
             open_levels[-1].entries[-1][2].append(nested)
             open_levels.append(nested)
         open_levels[-1].entries.append((marker, lines, []))

@@ -47,7 +47,7 @@ from pipeline.model import (
     Table,
 )
 from pipeline.readers.cleaning import linked
-from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import counts_on_from
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
@@ -89,7 +89,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
                         if is_byline(unit, under_title and index == 1)), None)
     byline = None
     if byline_unit is not None:
-        byline = parse_byline(byline_unit.text)
+        byline = parse_byline("\n".join(byline_unit.rows))
         units = [unit for unit in units if unit is not byline_unit]
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
@@ -116,7 +116,7 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
     if first is None or len(units[first].rows) < 2:
         return units
-    rows = units[first].apart()
+    rows = two_line_byline_joined(units[first].apart())
     start = 1 if over_title(rows) else 0
     taken = start + title_lines(rows[start:])
     if taken == start:
@@ -126,9 +126,25 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     if taken == 1 and not (over_running_text(rows) and (
             not title or likeness_key(rows[0].text) == likeness_key(title))):
         return units
-    rest = units[first].rows[taken:]
-    after = [Unit("text", rest, units[first].lines[taken:])] if rest else []
+    taken_rows = sum(len(row.rows) for row in rows[:taken])
+    rest = units[first].rows[taken_rows:]
+    after = [Unit("text", rest, units[first].lines[taken_rows:])] if rest else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
+
+
+def two_line_byline_joined(rows: list[Unit]) -> list[Unit]:
+    """The opening block's lines apart, a name and its role on the two lines under the title
+    (and its parallel, and a line over it) made one unit, as a blank line before and after
+    them would make them: a byline on two lines."""
+    for start in (1, 0):  # under a line over the title, or under the title itself
+        index = start + title_lines(rows[start:])
+        if start < index < len(rows) - 1:
+            pair = Unit("text", rows[index].rows + rows[index + 1].rows,
+                        rows[index].lines + rows[index + 1].lines,
+                        min(rows[index].repeats, rows[index + 1].repeats))
+            if is_byline(pair, under_title=True):
+                return [*rows[:index], pair, *rows[index + 2:]]
+    return rows
 
 
 def over_running_text(rows: list[Unit]) -> bool:
@@ -183,10 +199,15 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
 def is_byline(unit: Unit, under_title: bool = False) -> bool:
     """Written again and again at the top, and shaped as its language writes a byline; or,
     right under the title, where its place says what repetition says, written once and
-    naming someone."""
-    language = detect(unit.text)
-    return language.is_byline(unit.text, unit.repeats) or (
-        under_title and language.is_byline(unit.text, 2) and language.names_person(unit.text))
+    naming someone. On two lines, a name and its role (byline_line), it is one either way."""
+    line = byline_line(unit.rows)
+    if line is None:
+        return False
+    if len(unit.rows) > 1:
+        return unit.repeats > 1 or under_title
+    language = detect(line)
+    return language.is_byline(line, unit.repeats) or (
+        under_title and language.is_byline(line, 2) and language.names_person(line))
 
 
 def settle_title(
@@ -310,9 +331,7 @@ def signs(sign_off: list[Unit]) -> bool:
     MENON" over "Harbour Master"), as a byline names them."""
     rows = [row for unit in sign_off for row in unit.rows]
     return closes(sign_off) or any(names_person(row) for row in rows) or any(
-        names_person(detect(name).byline_text(name, (), role))
-        for first, second in zip(rows, rows[1:], strict=False)
-        for name, role in ((first, second), (second, first)))
+        byline_line(pair) is not None for pair in zip(rows, rows[1:], strict=False))
 
 
 def names_person(text: str) -> bool:

@@ -106,7 +106,9 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
 
 
 def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
-    """The DOCX draft of `document` and its figures' pictures' digests."""
+    """The DOCX draft of `document` and its figures' pictures' digests, on the page and in the
+    body size `layout` sets the document's language in (as the print edition)."""
+    layout = layout.for_language(document.metadata.language)
     reference = layout.reference_docx
     if reference.exists():
         draft = _house_draft(reference)

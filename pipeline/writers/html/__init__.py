@@ -64,7 +64,9 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                 lines: LineSetting | None = None) -> str:
     """The HTML of `document` in `layout`; `placement` may set figures later or smaller, as
     the PDF writer's figure placement asks; with `lines` (how the layout sets justified
-    lines), the writer breaks the justified paragraphs into lines itself."""
+    lines), the writer breaks the justified paragraphs into lines itself. The layout sets
+    the document's language as its table for it says (its measure)."""
+    layout = layout.for_language(document.metadata.language)
     placement = placement or Placement()
     if not layout.links:  # print: each link's address after its words
         document = document.with_addresses()

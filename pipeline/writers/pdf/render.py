@@ -63,7 +63,9 @@ XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmp
 
 
 def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
-    """`document` as a PDF through `layout`; figure images are read from `source_dir`."""
+    """`document` as a PDF through `layout`, as it sets the document's language; figure
+    images are read from `source_dir`."""
+    layout = layout.for_language(document.metadata.language)
     from pipeline.writers.pdf import engine  # noqa: F401  (WeasyPrint, imported cheaply)
 
     # isort: split

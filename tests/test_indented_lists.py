@@ -1,0 +1,127 @@
+"""Lists nested by indentation, as a web page's text or an e-mail keeps them: an item
+indented deeper than the one before (spaces, tabs, full-width spaces) opens a list nested in
+it, to any depth, with or without blank lines between items and mixed with the nesting marker
+styles give; an item indented less closes the lists indented deeper. A paragraph indented as a
+whole, or only on its first line, stays a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import List, Metadata, Paragraph
+from pipeline.readers.cleaning import clean_text
+from pipeline.readers.scraped import scraped_document
+from pipeline.readers.scraped.lists import is_item
+
+LEAD_IN = "The laboratory renewed its kit this year:"
+
+
+def read(text: str):
+    return scraped_document("lab-notes", text, Metadata(title="Laboratory Notes"))[0]
+
+
+def shape(block: List) -> list:
+    """A list's items' texts, each nested list (with its style) after its item."""
+    items: list = [block.style]
+    for item in block.items:
+        items.append(item.text)
+        if item.sublist is not None:
+            items.append(shape(item.sublist))
+    return items
+
+
+def lists_of(document) -> list[list]:
+    return [shape(block) for block in document.blocks if isinstance(block, List)]
+
+
+NESTED = ["bullet", "sensors;", ["bullet", "probes;", "loggers;"], "staff training."]
+
+
+@pytest.mark.parametrize("items", [
+    "- sensors;\n  - probes;\n  - loggers;\n- staff training.",
+    "- sensors;\n\t- probes;\n\t- loggers;\n- staff training.",
+    "- sensors;\n\n    - probes;\n\n    - loggers;\n\n- staff training.",  # blank lines between
+    "• sensors;\n   • probes;\n   • loggers;\n• staff training.",
+])
+def test_an_item_indented_under_another_is_nested_in_it(items):
+    document = read(f"{LEAD_IN}\n\n{items}\n")
+    assert lists_of(document) == [NESTED]
+    assert document.blocks[0] == Paragraph(document.blocks[0].spans)
+
+
+def test_a_lead_in_and_its_indented_items_in_one_block():
+    document = read(f"{LEAD_IN}\n- sensors;\n  - probes;\n  - loggers;\n- staff training.\n")
+    assert lists_of(document) == [NESTED]
+
+
+def test_indentation_nests_to_any_depth_and_closes_as_it_goes_back():
+    items = ("- water\n  - rivers\n    - upper reaches\n      - springs\n    - estuary\n"
+             "  - reservoirs\n- air")
+    assert lists_of(read(f"{LEAD_IN}\n\n{items}\n")) == [[
+        "bullet", "water",
+        ["bullet", "rivers",
+         ["bullet", "upper reaches", ["bullet", "springs"], "estuary"],
+         "reservoirs"],
+        "air"]]
+
+
+def test_indentation_and_marker_styles_nest_together():
+    items = ("1. Equipment\n   (a) probes\n       - spare probes\n       - cables\n"
+             "   (b) loggers\n2. Staff\n(a) two technicians\n(b) one analyst")
+    assert lists_of(read(f"{LEAD_IN}\n\n{items}\n")) == [[
+        "decimal", "Equipment",
+        ["lower-alpha", "probes", ["bullet", "spare probes", "cables"], "loggers"],
+        "Staff", ["lower-alpha", "two technicians", "one analyst"]]]
+
+
+def test_an_item_wrapped_with_a_hanging_indent_carries_on():
+    items = "- sensors bought for the\n  river stations;\n  - probes;\n- staff training."
+    assert lists_of(read(f"{LEAD_IN}\n\n{items}\n")) == [
+        ["bullet", "sensors bought for the river stations;", ["bullet", "probes;"],
+         "staff training."]]
+
+
+def test_a_chinese_list_indented_with_full_width_spaces():
+    text = ("本年度更新的設備如下：\n\n一、感應器；\n\u3000\u3000（一）探頭；\n\u3000\u3000（二）記錄器；\n"
+            "\u3000\u3000\u3000\u3000• 備用探頭；\n二、員工培訓。\n")
+    assert lists_of(read(text)) == [[
+        "trad-chinese-informal", "感應器；",
+        ["trad-chinese-informal", "探頭；", "記錄器；", ["bullet", "備用探頭；"]],
+        "員工培訓。"]]
+
+
+def test_a_simplified_chinese_list_indented_with_spaces():
+    text = "本年度更新的设备如下，这些都很重要：\n\n- 感应器；\n  - 探头；\n  - 记录器；\n- 员工培训。\n"
+    assert lists_of(read(text)) == [
+        ["bullet", "感应器；", ["bullet", "探头；", "记录器；"], "员工培训。"]]
+
+
+def test_items_all_indented_alike_are_one_flat_list():
+    items = "   - probes;\n   - loggers;\n   - cables."
+    assert lists_of(read(f"{LEAD_IN}\n\n{items}\n")) == [
+        ["bullet", "probes;", "loggers;", "cables."]]
+
+
+@pytest.mark.parametrize("text", [
+    # A quotation indented as a whole.
+    "The report opened with these words.\n\n    We measured every river in the territory,\n"
+    "    and every one of them ran cleaner than the year before.\n\nThe rest followed.\n",
+    # A paragraph indented on its first line, in English and in Chinese.
+    "The report opened with these words.\n\n    We measured every river in the territory, "
+    "and every one ran cleaner.\nThe rest followed from there.\n",
+    "本年度工作順利。\n\n\u3000\u3000我們量度了境內每一條河流，每一條都比去年清潔。\n",
+])
+def test_an_indented_paragraph_stays_a_paragraph(text):
+    document = read(text)
+    assert lists_of(document) == []
+    assert all(isinstance(block, Paragraph) for block in document.blocks)
+    assert not any(block.text.startswith(" ") for block in document.blocks)
+
+
+def test_cleaning_keeps_only_an_items_indentation_and_reads_the_same_again():
+    text = "\t- probes;\n    plain text indented\n\u3000\u3000（一）探頭；\n  \t- cables"
+    cleaned = clean_text(text, keeps_indent=is_item)
+    assert cleaned.split("\n") == ["    - probes;", "plain text indented", "    （一）探頭；",
+                                   "    - cables"]
+    assert clean_text(cleaned, keeps_indent=is_item) == cleaned
+    assert clean_text(text) == "- probes;\nplain text indented\n（一）探頭；\n- cables"

@@ -1,0 +1,103 @@
+"""A press release copied into a text: the line over its headline ("PRESS RELEASE -- FOR
+IMMEDIATE RELEASE", "新聞稿" / "即時發放") and the mark under its text ("- ENDS -", "###",
+"（完）") are furniture, dropped and listed in the dedupe report; the headline is the title,
+and the notes to editors and media enquiries after the mark stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.model import Heading, Metadata, Paragraph
+from pipeline.readers.scraped import scraped_document
+
+RELEASE = """{release}
+
+Northern Ferries adds a night crossing to Peng Chau
+
+From 1 May, Northern Ferries will run a crossing at 23:45 every night of the week, \
+the first after midnight in the route's forty years.
+
+"Shift workers asked us for this crossing, and we listened," said the company's General \
+Manager, Mr Tom BAKER.
+
+{end}
+
+Notes to editors
+
+Northern Ferries carries some 9,000 passengers a day on four routes.
+
+Media enquiries: Ms Ruth NG, telephone 2987 6543.
+"""
+HEADLINE = "Northern Ferries adds a night crossing to Peng Chau"
+
+
+def read(text: str, title: str = ""):
+    return scraped_document("ferry-notice", text, Metadata(title=title))
+
+
+def dropped(report: dict) -> list[tuple[str, str]]:
+    return [(drop["text"].replace("\u00a0", " "), drop["reason"]) for drop in report["dropped"]]
+
+
+@pytest.mark.parametrize("release", [
+    "PRESS RELEASE -- FOR IMMEDIATE RELEASE", "For immediate release", "Media Release",
+    "NEWS RELEASE | FOR IMMEDIATE RELEASE", "Press release\nFor immediate release",
+])
+@pytest.mark.parametrize("end", ["- ENDS -", "– END –", "###", "# # #", "-30-", "ENDS",
+                                 "*** ends ***"])
+def test_the_release_line_and_the_end_mark_go_and_the_headline_is_the_title(release, end):
+    document, report = read(RELEASE.format(release=release, end=end))
+    assert document.metadata.title == HEADLINE
+    kinds = [reason for _, reason in dropped(report)]
+    assert kinds == (["web page debris: press release line"] * (release.count("\n") + 1)
+                     + ["web page debris: press release end mark"])
+    assert report["web_page_debris"] == len(kinds)
+    texts = [block.text for block in document.blocks]
+    assert texts[-3:] == ["Notes to editors",
+                          "Northern Ferries carries some 9,000\u00a0passengers a day on four routes.",
+                          "Media enquiries: Ms\u00a0Ruth NG, telephone 2987 6543."]
+    assert isinstance(document.blocks[-3], Heading)
+    assert not any("END" in text.upper().split() or "#" in text for text in texts)
+
+
+def test_a_title_in_the_metadata_and_the_headline_are_one():
+    document, report = read(RELEASE.format(release="PRESS RELEASE", end="- ENDS -"),
+                            title=HEADLINE)
+    assert document.metadata.title == HEADLINE
+    assert isinstance(document.blocks[0], Paragraph)
+
+
+@pytest.mark.parametrize("release", ["新聞稿\n即時發放", "新聞稿——即時發放", "新聞公報"])
+@pytest.mark.parametrize("end", ["（完）", "- 完 -", "－完－", "完"])
+def test_a_chinese_release_line_and_end_mark_go(release, end):
+    text = (f"{release}\n\n北方渡輪增設往坪洲夜航\n\n由五月一日起，北方渡輪每晚增設一班晚上十一時四十五分的航班。\n\n"
+            f"總經理貝湯文先生表示：「輪班工人要求增設這班航班，我們接納了。」\n\n{end}\n\n編輯備註\n\n"
+            "北方渡輪每日載客約九千人次。\n\n傳媒查詢：吳小姐，電話2987 6543。\n")
+    document, report = read(text)
+    assert document.metadata.title == "北方渡輪增設往坪洲夜航"
+    assert [reason.split(": ")[1] for _, reason in dropped(report)] == (
+        ["press release line"] * (release.count("\n") + 1) + ["press release end mark"])
+    assert [block.text for block in document.blocks][-3:] == [
+        "編輯備註", "北方渡輪每日載客約九千人次。", "傳媒查詢：吳小姐，電話2987 6543。"]
+
+
+def test_a_simplified_chinese_release():
+    text = ("新闻稿 | 即时发布\n\n北方渡轮增设往坪洲夜航\n\n由五月一日起，北方渡轮每晚增设一班航班，这是四十年来第一次。\n\n"
+            "（完）\n\n传媒查询：吴小姐，电话2987 6543。\n")
+    document, report = read(text)
+    assert document.metadata.language == "zh-Hans"
+    assert document.metadata.title == "北方渡轮增设往坪洲夜航"
+    assert len(report["dropped"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # A sentence of the text naming a press release, and a heading of releases, stay.
+    "Annual Review\n\nPress releases\n\nWe issued a press release for immediate release "
+    "on every new route.\n\nThe end of the year saw record numbers.\n",
+    # "End" in a sentence, or a word in lower case alone, is the text's.
+    "Annual Review\n\nThe year in brief\n\nThe crossings ran to the end.\n\nends\n\n"
+    "We thank our crews.\n",
+])
+def test_press_release_words_in_the_text_stay(text):
+    document, report = read(text)
+    assert report["dropped"] == []
