@@ -31,11 +31,23 @@ YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two dig
 FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 NUMBER_RANGE = re.compile(
     rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
-    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
+    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpp\.)(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
 # A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
 CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
                          r"(?![\w:/\u2013-]|[.,]\d)")
+# Ranges whose ends join letters to their figures, each end as a group: times of day by the
+# clock's half ("10am-4pm", "9.30am-5pm", "1-2pm"), decades ("1990s-2000s"), sums with their
+# currency ("£1.2m-£1.5m", "HK$2m-HK$3m") and dates ("1 April-31 July"); on neither side a
+# letter, figure, slash or hyphen more ("file 10am-4pm-v2" is a code's).
+NOT_BEFORE = r"(?<![\w.,/:\u2013\u2212-])"
+NOT_AFTER = r"(?![\w/\u2013-]|[.,]\d)"
+TIME = r"\d{1,2}(?:[.:]\d\d)?"
+HALF_DAY = r" ?(?:am|pm|a\.m\.|p\.m\.)"
+SUM = rf"[A-Z]{{0,3}}[$£€¥]{FIGURE}(?:m|bn|k)?"
+TIME_RANGE = re.compile(rf"{NOT_BEFORE}({TIME}(?:{HALF_DAY})?)-({TIME}{HALF_DAY}){NOT_AFTER}")
+DECADE_RANGE = re.compile(rf"{NOT_BEFORE}(1\d{{2}}0s|20\d0s)-(1\d{{2}}0s|20\d0s){NOT_AFTER}")
+SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_AFTER}")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
 # or before a sum's currency ("-£0.3 million", "-HK$2.1 billion").
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
@@ -56,9 +68,10 @@ MAX_QUOTE_DEPTH = 8
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
-# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), which counts nothing.
+# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
+# year ("2023–24 that"), which count nothing.
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2019-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
@@ -83,12 +96,15 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
                   rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
-# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"): an en
-# dash. (With figures, "1 April-31 July" reads as a code, which is carried as written.)
+# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
+# dates ("1 April-31 July"): an en dash.
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
 SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|{SHORT_MONTHS})"
                          rf"(?![\w\u2013-])|(?<![\w\u2013-])({DAYS})-({DAYS})(?![\w\u2013-])")
+DAY_OF_MONTH = rf"\d{{1,2}}[ \u00a0](?:{MONTHS}|{SHORT_MONTHS})"
+DATE_RANGE = re.compile(rf"{NOT_BEFORE}({DAY_OF_MONTH})-({DAY_OF_MONTH}){NOT_AFTER}")
+LETTERED_RANGES = (TIME_RANGE, DECADE_RANGE, SUM_RANGE, DATE_RANGE)
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -188,6 +204,7 @@ class English(Profile):
 
     # The house style's quotes: single outside, double inside (and single again within).
     quotes = ("\u2018\u201c", "\u2019\u201d")
+    lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
@@ -199,6 +216,8 @@ class English(Profile):
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
         line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
+        for lettered in LETTERED_RANGES:
+            line = lettered.sub("\\1\u2013\\2", line)
         line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
         line = nested(curl_quotes(line), *self.quotes)

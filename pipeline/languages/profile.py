@@ -180,6 +180,10 @@ class Profile:
     # nothing): "about", "over" ("約2.98億", "逾300人").
     figure_before = ""
     figure_none = ""  # what stands for no figure in a column of them (a regex): "n/a"
+    # Its ranges whose ends join letters to their figures, as a regex ("" none): "10am-4pm",
+    # "1990s-2000s", "1 April-31 July". Shaped as a code ("HKU-2023-24"), which cleaning
+    # carries as written, such a range is cleaned as the range it is.
+    lettered_ranges = ""
     # A paragraph's last letter may stand alone on its last line; else it is kept with the
     # letter before (of its own `characters`).
     lone_last_letter = True

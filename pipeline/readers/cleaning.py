@@ -67,13 +67,15 @@ EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
 # "HKU-2023-24").
 UNTOUCHED = re.compile(
-    rf"{addresses.ADDRESS}"
-    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
-    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    rf"{addresses.SET_APART}"
     r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
     r"(?:[-/_][A-Za-z0-9()]+)+",
     re.ASCII,
 )
+# Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
+# cleans as the ranges they are: a code wholly inside one is no code.
+LETTERED_RANGES = re.compile("|".join(f"(?:{profile.lettered_ranges})" for profile in PROFILES
+                                      if profile.lettered_ranges))
 # Characters of no script, one of which no line of the longest holds: where an untouched word
 # stands while the rules run (NOTE_MARK, U+E000, is the note's).
 PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
@@ -183,13 +185,20 @@ def line_language(line: str) -> Profile:
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
     """The line with each untouched word (an address, a file name, a code) standing as one
-    mark, a private-use character the line does not hold; and the mark and the words."""
-    words = UNTOUCHED.findall(line)
-    if not words:
-        return line, ("", words)
+    mark, a private-use character the line does not hold; and the mark and the words. A code
+    wholly inside a range a language writes with letters ("10am-4pm") is left to its rules."""
+    ranges = [found.span() for found in LETTERED_RANGES.finditer(line)]
+    found = [word for word in UNTOUCHED.finditer(line)
+             if not any(start <= word.start() and word.end() <= end for start, end in ranges)]
+    if not found:
+        return line, ("", [])
     held = set(line)
     mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
-    return UNTOUCHED.sub(mark, line), (mark, words)
+    pieces, position = [], 0
+    for word in found:
+        pieces += [line[position:word.start()], mark]
+        position = word.end()
+    return "".join([*pieces, line[position:]]), (mark, [word.group() for word in found])
 
 
 def put_back(line: str, aside: tuple[str, list[str]]) -> str:
