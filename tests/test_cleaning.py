@@ -271,6 +271,44 @@ def test_a_negative_figure_before_a_hyphen_is_no_range_however_often_cleaned():
     assert clean_line(once) == once
 
 
+@pytest.mark.parametrize("document", ["zh-HK", "en-GB"])
+@pytest.mark.parametrize(("written", "set_as"), [
+    # An English name quoted in a Chinese sentence takes the sentence's marks (clreq 3.1.5;
+    # Hong Kong's practice), however many words it has against the sentence's characters.
+    ('並籌備"Hong Kong Book Fair"。', "並籌備「Hong Kong Book Fair」。"),
+    ('參加"Art Basel Hong Kong"及"Clockenflap"。', "參加「Art Basel Hong Kong」及「Clockenflap」。"),
+    # An apostrophe inside an English word stays one, inside a quotation too.
+    ("館長說：'Don't worry'，然後離開。", "館長說：「Don’t worry」，然後離開。"),
+    ("Lee's 書店參加\"Book Fair\"。", "Lee’s 書店參加「Book Fair」。"),
+    ('他說："我們參加\'Hong Kong Book Fair\'。"', "他說：「我們參加『Hong Kong Book Fair』。」"),
+    # An English sentence naming a Chinese one keeps English quotes.
+    ('The library said "we\'ll open" (公共圖書館).', "The library said ‘we’ll open’ (公共圖書館)."),
+])  # fmt: skip
+def test_quotes_in_a_chinese_sentence_are_corner_brackets_by_position(document, written,
+                                                                       set_as):
+    with reading_in(document):
+        assert clean_line(written) == set_as
+        assert clean_line(set_as) == set_as
+
+
+chinese_quoted = st.lists(
+    st.tuples(st.sampled_from(["'", '"', "\u300c", "\u2018", "\u201c", ""]),
+              st.sampled_from(["Hong Kong Book Fair", "Don't worry", "Lee's", "書展", "說",
+                               "graduates'", "2024年"]),
+              st.sampled_from(["'", '"', "\u300d", "\u2019", "\u201d", "", "。", "，"])),
+    min_size=1, max_size=6,
+).map(lambda words: "".join("".join(word) for word in words))
+
+
+@given(chinese_quoted, st.sampled_from(["zh-HK", "en-GB", "zh-Hans"]))
+@example("說'Don't worry'。", "zh-HK")
+@example('籌備"Hong Kong Book Fair"。', "en-GB")
+def test_quotes_in_chinese_lines_read_the_same_when_cleaned_again(line, document):
+    with reading_in(document):
+        once = clean_line(line)
+        assert clean_line(once) == once
+
+
 @pytest.mark.parametrize(("written", "set_as"), [
     ("open 10am-4pm daily", "open 10am\u20134pm daily"),
     ("from 9.30am-5pm, or 1-2pm", "from 9.30am\u20135pm, or 1\u20132pm"),

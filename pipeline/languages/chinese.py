@@ -339,7 +339,8 @@ def quoted(line: str, opening: str, closing: str) -> str:
     """Quotes become the `opening` and `closing` marks by their position, the first of each
     outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
     left open, else opens one; a curly quote says which it is. An apostrophe in a Latin word
-    ("Chairman's") stays one."""
+    ("Chairman's", and "Don't" inside a quotation) stays one, and so does one after a Latin
+    word with no quotation of its kind open ("graduates'")."""
     characters = list(line)
     open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
     for index, character in enumerate(characters):
@@ -347,7 +348,10 @@ def quoted(line: str, opening: str, closing: str) -> str:
             continue
         kind = "'" if character in "'\u2018\u2019" else '"'
         before = characters[index - 1] if index else " "
-        if kind == "'" and before.isascii() and before.isalpha() and "'" not in open_kinds:
+        after = characters[index + 1] if index + 1 < len(characters) else " "
+        latin = before.isascii() and before.isalpha()
+        if kind == "'" and latin and ("'" not in open_kinds
+                                      or after.isascii() and after.isalpha()):
             characters[index] = "\u2019"
             continue
         if kind in open_kinds and character not in "\u201c\u2018":

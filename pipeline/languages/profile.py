@@ -228,6 +228,14 @@ class Profile:
         return not self.words_spaced and bool(
             re.match(f"[{self.characters}{self.punctuation}]", character))
 
+    def frames(self, line: str) -> bool:
+        """Whether `line` ends as a sentence of this language (its own full stop, perhaps
+        inside a closing quote or bracket), which may quote or name a phrase of another's
+        (籌備"Hong Kong Book Fair"。): its quotes and the punctuation beside them are this
+        language's, however many words the phrase holds."""
+        return bool(self.characters and self.sentence_ends) and bool(
+            re.search(f"[{self.sentence_ends}][\"'\u201d\u2019\u300d\u300f\uff09)]*$", line))
+
     def writes(self, text: str) -> bool:
         """Whether `text` is written in this language, as its characters say."""
         return False

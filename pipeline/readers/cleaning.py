@@ -29,6 +29,7 @@ from pipeline.languages import (
     PROFILES,
     Profile,
     detect,
+    holder_of,
     phrases,
     profile_for,
     takes_small_caps,
@@ -170,8 +171,13 @@ def line_language(line: str) -> Profile:
     """The language `line` is typeset in: its characters', or the document's where that is of
     the same script (a line of either Chinese in a Chinese document is the document's), or
     where the line has no letters to say (a table's cell "2022-23" is the document's figures,
-    kept as its paragraphs' "2023-24年度" are)."""
+    kept as its paragraphs' "2023-24年度" are). A line ending as a sentence of a language
+    (`frames`) is of that language's script, however many words of another it quotes: a
+    Chinese sentence quoting an English name of four words is Chinese, its quotes 「」."""
     language, document = detect(line), DOCUMENT_LANGUAGE.get()
+    framing = next((profile for profile in PROFILES if profile.frames(line)), None)
+    if framing is not None and framing.script != language.script:
+        language = holder_of(line, framing.script) or framing
     if document is not None and (document.script == language.script or not LETTER.search(line)):
         return document
     return language

@@ -265,15 +265,17 @@ def front_texts(document: Document) -> list[str]:
 
 
 def text_area_texts(edition: Edition) -> list[str]:
-    """Each page's text inside the layout's margins, so running heads and folios in the
-    margins are left out. The margins are measured from the TrimBox (from the MediaBox
-    when there is none); pdfium's page coordinates are the PDF's own."""
+    """Each page's text between the layout's top and bottom margins, so running heads and
+    folios in those margins are left out, across the page's width: a list's labels hang into
+    the side margins (a "（一）" in large print), and a label cut off there would leave its
+    rest in the text, read where it was drawn. The margins are measured from the TrimBox
+    (from the MediaBox when there is none); pdfium's page coordinates are the PDF's own."""
     texts = []
     document = pdfium.PdfDocument(edition.path)
     try:
         for number, pdfium_page in enumerate(document, 1):
             text_page = pdfium_page.get_textpage()
-            texts.append(text_page.get_text_bounded(*edition.text_area(number)))
+            texts.append(text_page.get_text_bounded(*edition.text_band(number)))
     finally:
         document.close()
     return texts
