@@ -1,7 +1,8 @@
 """Lists broken across pages as a typesetter breaks them (house style, Pages: no widows or
 orphans; the lead-in stays with the list's first items): at least two of a list's lines at a
-page's foot and at its head, without leaving a page but the last more than 15 % empty.
-Swept: a paragraph before the list's lead-in grows a sentence at a time, bringing
+page's foot and at its head, without leaving a page but the last more than 15 % empty; an
+item holding a nested list split between its nested items where kept whole it would leave a
+page so. Swept: a paragraph before the list's lead-in grows a sentence at a time, bringing
 the list's start, then its end, to the foot of a page, in English and in Chinese."""
 
 import random
@@ -135,7 +136,25 @@ def test_a_list_leaves_two_lines_at_least_at_a_page_foot_and_head(tmp_path, lang
     assert breaks  # the sweep did bring the list across a page break
 
 
-def test_the_placement_names_the_items_it_keeps():
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_an_item_holding_a_list_splits_between_its_items_rather_than_leave_a_hole(
+        tmp_path, language):
+    """In large print, an item holding a nested list of five items, kept whole, would go over
+    whole and leave page 1 up to a fifth empty; it splits between its nested items instead,
+    two lines at least on each page."""
+    for before in range(2, 8):
+        edition, items = built(tmp_path, language, before, "large-print")
+        found = split_lists(edition, items)
+        assert all(foot >= LIST_LINES and head >= LIST_LINES for _, foot, head in found), (
+            before, found)
+        shares = empty_shares(edition, "large-print")
+        # The placement measures the renderer's boxes, pdftotext the glyphs' lines: they
+        # differ by a fraction of a line.
+        assert max(shares[:-1]) <= MAX_EMPTY + 0.01, (before, shares)
+
+
+def test_the_placement_names_the_items_it_keeps_and_the_items_it_lets_split():
     """Items are numbered in the order they are read, nested ones too: the writer sets the
     class the placement asks of each (base.css keeps or splits it)."""
     text = ("The laboratory set these aims:\n\n- new sensors;\n  - probes;\n  - loggers;\n"
@@ -143,11 +162,12 @@ def test_the_placement_names_the_items_it_keeps():
     document = scraped_document("lab", text, Metadata(title="Laboratory Notes"))[0]
     block = next(index for index, each in enumerate(document.blocks) if isinstance(each, List))
     layout = load_layout(ROOT / "layouts", "print")
-    placement = Placement(kept_items=frozenset({(block, 2, "next"), (block, 4, "previous")}))
+    placement = Placement(kept_items=frozenset({(block, 2, "next"), (block, 4, "previous")}),
+                          split_lists=frozenset({block}))
     html = render_html(document, layout, placement)
     items = [line for line in html.splitlines() if line.startswith("<li")]
     assert [('class="' + line.split('class="')[1].split('"')[0] + '"') if "class=" in line
             else "" for line in items] == [
-        "", "", 'class="kept-with-next"', "", 'class="kept-with-previous"']
+        'class="split"', "", 'class="kept-with-next"', "", 'class="kept-with-previous"']
     assert "class=" not in "".join(line for line in render_html(document, layout).splitlines()
                                    if line.startswith("<li"))

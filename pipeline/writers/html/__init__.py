@@ -60,6 +60,9 @@ class Placement:
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     # Lists whose keeps left a page too empty: none of their items kept any more.
     loose_lists: frozenset[int] = frozenset()
+    # Lists whose items holding a nested list may split between its items: whole, they left
+    # a page too empty.
+    split_lists: frozenset[int] = frozenset()
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -94,6 +97,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
         kept_items=placement.kept_items,
+        split_lists=placement.split_lists,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
     )

@@ -58,6 +58,7 @@ class Setting:
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     # (list block, item number, "next" or "previous"): items kept with their neighbour
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
+    split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
 
@@ -193,7 +194,7 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
     items = [Markup('<li data-label="{}"{}>{}{}</li>\n').format(
         shown_label(label, block.numbered),
-        item_class(index, next(numbering), setting),
+        item_class(index, next(numbering), bool(item.sublist), setting),
         spans(item.spans, index, setting),
         list_html(item.sublist, index, setting, depth=depth + 1, parents=own,
                   numbering=numbering)
@@ -203,11 +204,13 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
 
 
-def item_class(index: int, number: int, setting: Setting) -> Markup:
+def item_class(index: int, number: int, holds_list: bool, setting: Setting) -> Markup:
     """The class of item `number` of list block `index`: kept with the next item or the one
-    before (base.css), as the placement asks."""
+    before (base.css), or split between its nested items, as the placement asks."""
     names = [f"kept-with-{side}" for side in ("next", "previous")
              if (index, number, side) in setting.kept_items]
+    if holds_list and index in setting.split_lists:
+        names.append("split")
     return Markup(' class="{}"').format(" ".join(names)) if names else Markup("")
 
 

@@ -4,9 +4,12 @@ line is kept with the next item (at a foot: the lead-in, kept with the list, goe
 them) or with the one before (at a head), base.css's `kept-with-next` and
 `kept-with-previous`.
 
-Neither keep may leave a page more than MAX_EMPTY empty: where the page before a list's part
-is left so, its keeps are let go (`loose_lists`): a single line at a page's foot is the
-lesser fault than a page left empty.
+Neither keep may leave a page more than MAX_EMPTY empty, nor may an item holding a nested
+list, kept whole (base.css): where the page before a list's part is left so, its items
+holding lists are let split between their nested items (`split`, two lines at least on each
+page, as the keeps see to), and where that is not enough, or it has none, its keeps are let
+go (`loose_lists`): a single line at a page's foot is the lesser fault than a page left
+empty.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ LIST_LINES = 2  # a list's lines kept at least at a page's foot and at its head
 def list_breaks(placement: Placement, pages) -> Placement:
     """The placement with each list break the layout (WeasyPrint's `pages`) shows leaving a
     single line at a page's foot or head kept from doing so, and each list heading a page
-    left too empty let go."""
+    left too empty let split or let go."""
     for hole in holes(pages):
         if heading_list := list_heading(pages, hole):
             placement = opened(placement, heading_list, pages)
@@ -88,8 +91,14 @@ def kept(placement: Placement, block: int, element, item, side: str) -> Placemen
 
 
 def opened(placement: Placement, block: int, pages) -> Placement:
-    """The placement with list `block`, heading a page after one left too empty, its items
-    no longer kept with their neighbours."""
+    """The placement with list `block`, heading a page after one left too empty, let split
+    between the nested items of its items holding lists, or, where it was already or has
+    none, its items no longer kept with their neighbours."""
+    element = next(element for page in pages for element, _ in outer_boxes(page._page_box)
+                   if element.get("data-block") == str(block))
+    holds_lists = any(item.find(tag) is not None for item in element.iter("li") for tag in LISTS)
+    if holds_lists and block not in placement.split_lists:
+        return replace(placement, split_lists=placement.split_lists | {block})
     keeps = frozenset(keep for keep in placement.kept_items if keep[0] == block)
     if not keeps:
         return placement
