@@ -33,7 +33,8 @@ clreq and the house style ask) takes the last lines of the paragraph before it o
 page before ending a little short (Chicago's "forcing a page break early"): the one mend for
 paragraphs the renderer breaks on their grid, whose letters are never spaced out of it.
 
-Each mend costs one more layout; at most MAX_PASSES layouts are made.
+Each mend costs one more layout (one the HTML does not show, none: render.placed tries the
+next on the same pages); at most MAX_PASSES layouts are made.
 """
 
 from __future__ import annotations
