@@ -24,6 +24,13 @@ the paragraphs before it are set a line shorter to make room, or else the table 
 whole, unless that leaves a hole: then it splits after all, a row alone at the foot of the
 page being the lesser fault, where it has rows enough for MIN_ROWS to go over.
 
+A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
+over with both: where that leaves a hole, and setting the heading closer does not mend it,
+the paragraphs before the table are set a line shorter where that makes room for its first
+MIN_ROWS rows (it then splits); else the table, after a paragraph that is no lead-in (one
+ends with a colon), heads the next page alone; else the page's paragraphs are set a line
+longer, as many as the hole is lines too empty.
+
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
