@@ -1,5 +1,6 @@
-"""Web and e-mail addresses as a text writes them: what cleaning carries byte for byte and
-the writers break after `/`, `.` or `@` and link to, the address as written.
+"""Web and e-mail addresses and file names as a text writes them: what cleaning carries byte
+for byte and the writers break before `/`, `.`, `-`, `_` or `@`; an address they link to, as
+written.
 
 ASCII only, so a Chinese full stop after an address ("…/index.html。") is not part of it;
 a closing quote, bracket or punctuation mark at its end is not either.
@@ -17,6 +18,11 @@ URL_BODY = rf"(?:{URL_CHARACTER}|{PAIR})*(?:[A-Za-z0-9\-_~/#=&%+]|{PAIR})"
 WEB_ADDRESS = rf"(?:https?://|ftp://|www\.){URL_BODY}"
 EMAIL_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
+# A file's name with its extension ("Audited_Accounts_2023-24.pdf", "Programme_2024-final.pdf").
+FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png"
+             r"|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
+# What breaks only before its own `/ . - _ @`, never elsewhere: an address, a file name.
+SET_APART = f"{ADDRESS}|{FILE_NAME}"
 # An address that says what it is, written out in full: a link whatever the source.
 LINK = rf"https?://{URL_BODY}"
 

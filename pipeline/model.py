@@ -102,6 +102,20 @@ class Heading:
         return slug(self.text)
 
 
+def unskipped(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading at most one level below the heading before it, the first
+    at level 1, whichever level a source gives it (an editor's *Heading 2* under no Heading
+    1): the tagged editions' headings may skip no level (PDF/UA-1, ISO 14289-1, 7.4.2;
+    Matterhorn 14-003), and the bookmarks and the draft nest as the tags do."""
+    result, previous = [], 0
+    for block in blocks:
+        if isinstance(block, Heading):
+            block = replace(block, level=min(block.level, previous + 1))
+            previous = block.level
+        result.append(block)
+    return result
+
+
 @dataclass(frozen=True)
 class Paragraph:
     spans: tuple[Span, ...]
@@ -204,13 +218,18 @@ class List:
         """Each item's text, a nested list's items following their parent's."""
         return [item.text for _, item in self.labelled()]
 
+    def labels(self, depth: int = 0, parents: tuple[str, ...] = ()) -> list[str]:
+        """Each of its own items' labels as the editions print them ("3.", "(c)", "2.1.", its
+        level's bullet); `depth` and `parents` as the list is nested."""
+        return self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
+
     def labelled(self, depth: int = 0, parents: tuple[str, ...] = ()
                  ) -> Iterator[tuple[str, ListItem]]:
         """Each item with the label the editions print before it ("3.", "(c)", "2.1.", its
         level's bullet), a nested list's items following their parent's; `depth` and
         `parents` as the list is nested."""
-        labels = self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
-        for item, label, own in zip(self.items, labels, self.own_numbers(), strict=True):
+        for item, label, own in zip(self.items, self.labels(depth, parents), self.own_numbers(),
+                                    strict=True):
             yield label, item
             if item.sublist is not None:
                 yield from item.sublist.labelled(
@@ -350,6 +369,16 @@ class Document:
         once a document."""
         return scripts(self.texts())
 
+    def referenced_notes(self) -> list[str]:
+        """The labels of the notes the text refers to, in the order of their first
+        reference: a note no text refers to has no reference to link back to."""
+        labels: list[str] = []
+        for block in self.blocks:
+            for spans in block_spans(block):
+                labels += [span.note for span in spans if span.note and span.note not in labels]
+        notes = {block.label for block in self.blocks if isinstance(block, Note)}
+        return [label for label in labels if label in notes]
+
     def with_addresses(self) -> Document:
         """The document as an edition without links (print) sets it: each link's address
         in parentheses after its words, unless its words are the address."""
@@ -382,6 +411,23 @@ def refuse_too_many_texts(document: Document, path: Path | str) -> None:
     if count > MAX_TEXTS:
         raise PipelineError(path, f"holds {count:,} paragraphs, headings, list items, table "
                                   f"cells and other texts; the limit is {MAX_TEXTS:,}")
+
+
+def block_spans(block: Block) -> list[tuple[Span, ...]]:
+    """Every run of spans in a block that may hold a note's reference."""
+    match block:
+        case List():
+            return [item.spans for item in block.items] + [
+                spans for item in block.items if item.sublist
+                for spans in block_spans(item.sublist)]
+        case Table():
+            return [*block.header, *(cell for row in block.rows for cell in row)]
+        case SignOff():
+            return list(block.lines)
+        case Note():
+            return []
+    spans = getattr(block, "spans", None) or getattr(block, "caption", None)
+    return [spans] if spans else []
 
 
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:

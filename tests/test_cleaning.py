@@ -95,7 +95,9 @@ def test_the_seed_keeps_every_word_in_order(seed_text):
 
 text_lines = st.lists(
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
-    | st.sampled_from(["'quoted' text", 'a "b" c', "x -- y", "41 per cent", NBSP, "a...b"]),
+    | st.sampled_from(["'quoted' text", 'a "b" c', "x -- y", "41 per cent", NBSP, "a...b",
+                       "10am-4pm", "£1.2m-£1.5m", "1 April-31 July", "1990s-2000s",
+                       "pp.12-15", "2023-24 that", "HK$2m-HK$3m-v2"]),
     max_size=12,
 ).map("\n".join)
 
@@ -267,3 +269,70 @@ def test_a_negative_figure_before_a_hyphen_is_no_range_however_often_cleaned():
     once = clean_line("from -3-9 and \u22123-9")
     assert once == "from \u22123-9 and \u22123-9"
     assert clean_line(once) == once
+
+
+@pytest.mark.parametrize("document", ["zh-HK", "en-GB"])
+@pytest.mark.parametrize(("written", "set_as"), [
+    # An English name quoted in a Chinese sentence takes the sentence's marks (clreq 3.1.5;
+    # Hong Kong's practice), however many words it has against the sentence's characters.
+    ('並籌備"Hong Kong Book Fair"。', "並籌備「Hong Kong Book Fair」。"),
+    ('參加"Art Basel Hong Kong"及"Clockenflap"。', "參加「Art Basel Hong Kong」及「Clockenflap」。"),
+    # An apostrophe inside an English word stays one, inside a quotation too.
+    ("館長說：'Don't worry'，然後離開。", "館長說：「Don’t worry」，然後離開。"),
+    ("Lee's 書店參加\"Book Fair\"。", "Lee’s 書店參加「Book Fair」。"),
+    ('他說："我們參加\'Hong Kong Book Fair\'。"', "他說：「我們參加『Hong Kong Book Fair』。」"),
+    # An English sentence naming a Chinese one keeps English quotes.
+    ('The library said "we\'ll open" (公共圖書館).', "The library said ‘we’ll open’ (公共圖書館)."),
+])  # fmt: skip
+def test_quotes_in_a_chinese_sentence_are_corner_brackets_by_position(document, written,
+                                                                       set_as):
+    with reading_in(document):
+        assert clean_line(written) == set_as
+        assert clean_line(set_as) == set_as
+
+
+chinese_quoted = st.lists(
+    st.tuples(st.sampled_from(["'", '"', "\u300c", "\u2018", "\u201c", ""]),
+              st.sampled_from(["Hong Kong Book Fair", "Don't worry", "Lee's", "書展", "說",
+                               "graduates'", "2024年"]),
+              st.sampled_from(["'", '"', "\u300d", "\u2019", "\u201d", "", "。", "，"])),
+    min_size=1, max_size=6,
+).map(lambda words: "".join("".join(word) for word in words))
+
+
+@given(chinese_quoted, st.sampled_from(["zh-HK", "en-GB", "zh-Hans"]))
+@example("說'Don't worry'。", "zh-HK")
+@example('籌備"Hong Kong Book Fair"。', "en-GB")
+def test_quotes_in_chinese_lines_read_the_same_when_cleaned_again(line, document):
+    with reading_in(document):
+        once = clean_line(line)
+        assert clean_line(once) == once
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("open 10am-4pm daily", "open 10am\u20134pm daily"),
+    ("from 9.30am-5pm, or 1-2pm", "from 9.30am\u20135pm, or 1\u20132pm"),
+    ("a cost of £1.2m-£1.5m", "a cost of £1.2m\u2013£1.5m"),
+    ("HK$2m-HK$3m and €5-€10", "HK$2m\u2013HK$3m and €5\u2013€10"),
+    ("from 1 April-31 July", "from 1\u00a0April\u201331\u00a0July"),
+    ("in the 1990s-2000s", "in the 1990s\u20132000s"),
+    ("see pp.12-15", "see pp.12\u201315"),
+    ("the 2023-24 that followed", "the 2023\u201324 that followed"),
+    ("in 1999-2000 there", "in 1999\u20132000 there"),
+])  # fmt: skip
+def test_ranges_written_with_letters_take_the_en_dash(written, set_as):
+    assert clean_line(written) == set_as
+    assert clean_line(set_as) == set_as
+
+
+@pytest.mark.parametrize("written", [
+    "report 10am-4pm.pdf", "file 10am-4pm-v2", "www.example.org/1990s-2000s",
+    "Plan_1990s-2000s.xlsx", "code 2m-HK3", "ref A10am-4pm",
+])  # fmt: skip
+def test_such_ranges_inside_codes_file_names_and_addresses_stay(written):
+    assert clean_line(written) == written
+
+
+def test_the_second_year_of_a_range_is_not_bound_but_a_count_still_is():
+    assert clean_line("In 2023-24 that rose; for 6-8 hours") == (
+        "In 2023\u201324 that rose; for 6\u20138\u00a0hours")

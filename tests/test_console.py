@@ -64,6 +64,18 @@ def test_a_first_build_stopped_speaks_of_no_previous_editions(tmp_path):
     assert not [line for line in lines if "previous build" in line or "output/" in line]
 
 
+def test_a_model_built_alone_is_no_error(tmp_path):
+    # `doit model:x` on a first build: no edition was asked for, and no error stopped one.
+    (tmp_path / "output" / "x").mkdir(parents=True)
+    reporter, out = console(tmp_path)
+    reporter.execute_task(SimpleNamespace(name="model:x", actions=[1]))
+    reporter.complete_run()
+    lines = out.getvalue().splitlines()
+    heading = lines.index("x  (in output/x/)")
+    assert lines[heading + 1] == "  no editions yet: `doit` builds them"
+    assert "error" not in out.getvalue()
+
+
 def summary_after_failure(folder, message: str) -> list[str]:
     """The console's lines when document x's model task fails with `message`."""
     reporter, out = console(folder)

@@ -42,11 +42,24 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("列印本頁", "print or share link"),
     ("Share: Facebook | X | LinkedIn", "print or share link"),
     ("Text size: A A A", "page tools"),
+    # A breadcrumb parted by slashes, a year among its crumbs, the page's long title last.
+    ("Home / News / 2025 / A record year for the Maritime Museum", "breadcrumb"),
+    ("Home > Press releases > Chief Executive opens the new harbour park at Kai Tak",
+     "breadcrumb"),
+    ("Published: 12 July 2025", "dateline"),
+    ("Posted on 3 March 2024, 10:30 am", "dateline"),
+    ("發佈日期：2025年7月12日", "dateline"),
+    ("Facebook Twitter Email", "print or share link"),
+    ("Download PDF (2.3 MB)", "print or share link"),
+    ("下載PDF（2.3MB）", "print or share link"),
+    ("Click to enlarge", "page tools"),
+    ("按此放大", "page tools"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
     assert kept == ["The Title", BODY, MORE]
-    assert dropped == {line.replace("2023-24", "2023–24"): reason}
+    said = {text.replace("\u00a0", " "): why for text, why in dropped.items()}  # house style
+    assert said == {line.replace("2023-24", "2023–24"): reason}
 
 
 @pytest.mark.parametrize("line", [
@@ -154,6 +167,28 @@ def test_link_words_heading_a_section_stay():
     text = f"{BODY}\n\nContact us\n\nWrite to the Council at 1 Harbour Road.\n\nAccessibility\n\n{MORE}"
     kept, dropped = kept_and_dropped(text)
     assert "Contact us" in kept and "Accessibility" in kept and not dropped
+
+
+@pytest.mark.parametrize("footer", [
+    "Was this page helpful?\nYes No\nRelated articles\nMuseum reopens\nTags: museum, news",
+    "Previous article | Next article",
+    "此網頁對你有用嗎？\n有 沒有\n標籤：博物館",
+    "上一篇 | 下一篇",
+])
+def test_a_news_pages_footer_goes(footer):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{footer}")
+    assert kept == [BODY, MORE]
+    assert len(dropped) == len(footer.split("\n"))
+
+
+def test_running_text_naming_a_date_or_a_download_stays():
+    sentences = ["Published in 2024, the survey found the harbour cleaner than in 1990.",
+                 "Download the full report from the Council's office, free of charge."]
+    kept, dropped = kept_and_dropped("\n\n".join([BODY, *sentences, MORE]))
+    assert not dropped and len(kept) == 4
+    # "Home" opening a line of running text with slashes in it is no breadcrumb.
+    line = "Home / office working rose to 40 per cent of staff this year."
+    assert kept_and_dropped(f"{BODY}\n\n{line}")[1] == {}
 
 
 def test_a_menu_word_above_the_text_goes():

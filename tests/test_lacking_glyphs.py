@@ -12,9 +12,15 @@ import pytest
 from pipeline.errors import RenderingError
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Heading, List, ListItem, Metadata, Paragraph, Span
-from pipeline.writers.pdf.lacking_glyphs import generating, lacking_fonts
+from pipeline.writers.pdf.lacking_glyphs import (
+    generated_characters,
+    generating,
+    lacking_fonts,
+)
 
 from .conftest import ROOT
+
+LAYOUTS = ROOT / "layouts"
 
 
 @pytest.mark.parametrize(("css", "kind"), [
@@ -22,6 +28,7 @@ from .conftest import ROOT
     ('ul ul { list-style: "\\0025e6" inside; }', "a list marker"),
     ("@counter-style ring { system: cyclic; symbols: ◦; }", "a list marker"),
     ('h2::before { content: "◦ "; }', "a content: string"),
+    ('li li::before { content: "\\25E6\\a0"; }', "a list marker"),
     ('q { quotes: "◦" "◦"; }', "quotes"),
     ('h2 { string-set: section "◦"; }', "its string-set"),
 ])
@@ -70,7 +77,7 @@ NOTE = Document("river-note", Metadata(title="Upper Wharfe: the spring survey"),
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("rule", "cause"), [
-    ('li ul { list-style-type: "\\0F40\\a0 " !important; }',
+    ('li li::before { content: "\\0F40\\a0" !important; }',
      "the layout fonts lack \u0f40 U+0F40, which layouts/screen/style.css generates (a list "
      "marker), not the text"),
     ('h2::after { content: " \\16A0"; }',
@@ -98,3 +105,10 @@ def test_a_character_of_the_text_is_still_the_texts(layouts, tmp_path):
         render_pdf(text, load_layout(layouts, "screen"), tmp_path)
     assert str(raised.value) == ('the layout fonts lack 1 character (\u0f40 U+0F40); to add a '
                                  'font that has them, see README.md, "Adding a font"')
+
+
+def test_a_label_the_html_writer_sets_is_named_as_a_list_marker():
+    html = '<ul>\n<li data-label="\u2023&#160;">eight above the weir</li>\n</ul>'
+    found = generated_characters(["\u2023", "\u0f40"], NOTE, load_layout(LAYOUTS, "screen"),
+                                 html)
+    assert found == {"\u2023": "the HTML writer sets (a list marker)"}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,8 +22,10 @@ from pipeline.model import (
     Heading,
     Metadata,
     Paragraph,
+    SignOff,
     Span,
     plain,
+    unskipped,
 )
 from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline
@@ -147,6 +153,22 @@ def test_backslashes_escape(source_dir):
     )
 
 
+@pytest.mark.parametrize(
+    ("markup", "levels"),
+    [
+        ("## Under no heading\n\nText.", [1]),
+        ("# Part\n\n### Three down\n\nText.\n\n#### Four\n\n# Next", [1, 2, 3, 1]),
+        ("# A\n\n## B\n\n### C\n\n## D", [1, 2, 3, 2]),
+    ],
+)
+def test_a_heading_never_skips_a_level(markup, levels, source_dir):
+    # An editor's Heading 2 under no Heading 1: the tagged editions' H1 would be followed by
+    # an H3 (PDF/UA-1 7.4.2, Matterhorn 14-003), the bookmarks would nest under nothing.
+    headings = [block.level for block in read(markup, source_dir).blocks
+                if isinstance(block, Heading)]
+    assert headings == levels
+
+
 def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
     assert read("\n#hashtag campaign", source_dir).blocks == (Paragraph((Span("#hashtag campaign"),)),)
 
@@ -272,7 +294,7 @@ def documents(draw) -> Document:
             # A figure the metadata gives no image to shows one of its own, or none; its
             # alternative text is the metadata's, or its own.
             image = metadata.images.get(number) or draw(st.sampled_from(IMAGES))
-            alt = draw(st.sampled_from([metadata.alt.get(number), "A heron “on” the weir, C:\\x"]))
+            alt = draw(st.sampled_from([metadata.alt.get(number), "A heron ‘on’ the weir, C:\\x"]))
             blocks.append(Figure(number, draw(CLEAN_SPANS), image, alt))
     byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
     byline = None if byline_text is None else parse_byline(byline_text)
@@ -280,7 +302,8 @@ def documents(draw) -> Document:
     # to apply once the name and role are joined again).
     assume(byline is None or (parse_byline(byline.text) == byline
                               and clean_line(byline.text) == byline.text))
-    return Document("piece", metadata, byline, tuple(blocks))
+    # Headings as a reader levels them: none more than one level below the one before.
+    return Document("piece", metadata, byline, tuple(unskipped(blocks)))
 
 
 @pytest.mark.slow
@@ -298,3 +321,79 @@ def test_a_reference_to_a_note_the_text_does_not_hold_stays_as_written(source_di
     assert [(span.text, span.note) for span in paragraph.spans] == [
         ("Ships came.[^2] Trade grew.", ""), ("1", "1")]
     assert note.label == "1"
+
+
+@pytest.mark.parametrize("notes", [
+    "[^1]: Counted by arrivals.\n[^2]: Excluding transit passengers.",
+    "[^1]: Counted by\narrivals.\n   [^2]: Excluding transit\npassengers.",
+    "[^a]: 按抵港人次計算。\n[^b]: 不包括過境旅客。",
+])
+def test_notes_on_consecutive_lines_are_notes_of_their_own(notes, source_dir):
+    """As pandoc reads them: a line opening a note opens one, blank line or none before it;
+    any other line carries on the note before."""
+    labels = re.findall(r"\[\^(\w+)\]:", notes)
+    calls = "".join(f"[^{label}]" for label in labels)
+    document = read(f"Ships came.{calls}\n\n{notes}", source_dir)
+    notes_read = [block for block in document.blocks if not isinstance(block, Paragraph)]
+    assert [note.label for note in notes_read] == labels
+    texts = [plain(note.spans) for note in notes_read]
+    assert not any("[^" in text for text in texts)
+    assert texts[1].endswith(("passengers.", "旅客。"))
+
+
+def test_a_note_line_indented_four_spaces_carries_on_the_note_before(source_dir):
+    """Pandoc reads it as the note's text, not a note of its own."""
+    document = read("Ships came.[^1]\n\n[^1]: Counted\n    [^2]: by arrivals.", source_dir)
+    (_, note) = document.blocks
+    assert plain(note.spans) == "Counted [^2]: by arrivals."
+
+
+SIGN_OFFS = [
+    "Yours sincerely,\\\nWONG Siu-ming\\\nDirector of Leisure Services",
+    "Yours sincerely,\\\nWONG Siu-ming,\nDirector of Leisure Services\\\n2 April 2025",
+    "康樂事務署署長\\\n黃小明\\\n二〇二五年\n四月二日",
+    "Avec mes salutations distinguées,\\\nMarie DUPONT\\",
+]
+
+
+def pandoc_lines(markup: str) -> list[str]:
+    """The lines of the paragraph pandoc reads in `markup`, broken where it breaks them."""
+    result = subprocess.run(["pandoc", "-f", "markdown", "-t", "json"], input=markup,
+                            text=True, capture_output=True, check=True)
+    lines = [""]
+    for inline in json.loads(result.stdout)["blocks"][0]["c"]:
+        if inline["t"] == "LineBreak":
+            lines.append("")
+        else:
+            lines[-1] += {"Str": inline.get("c"), "Space": " ", "SoftBreak": " "}[inline["t"]]
+    return [line for line in lines if line]
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("markup", SIGN_OFFS)
+def test_a_sign_off_breaks_its_lines_where_pandoc_does(markup, source_dir):
+    """A backslash ending a line breaks it; a line without one joins the next, the last line
+    needing none."""
+    (sign_off,) = read(f"\n{markup}", source_dir).blocks
+    assert isinstance(sign_off, SignOff)
+    assert not any("\\" in text for text in sign_off.texts)
+    # Pandoc joins lines with a space even between Chinese characters; the house style sets
+    # none there.
+    spaces = r"\s" if re.search("[\u4e00-\u9fff]", markup) else NBSP
+    assert [re.sub(spaces, "", text) for text in sign_off.texts] == [
+        re.sub(spaces, "", clean_line(line)) for line in pandoc_lines(markup)]
+
+
+@pytest.mark.parametrize("markup", [
+    "# Leisure and culture\\",
+    "- New pools opened\\\n  in two districts;\n- sports centres open longer.",
+    "Ships came.[^1]\n\n[^1]: Counted\\\nby arrivals.",
+    "Visitors rose by a tenth\nover the year.\\",
+])
+def test_a_hard_break_where_no_lines_are_kept_leaves_no_backslash(markup, source_dir):
+    """A heading, list item, note or paragraph holds no lines of its own: a hard break in
+    it joins its lines as a space does, never a literal backslash in the text."""
+    document = read(f"\n{markup}", source_dir)
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    assert "\\" not in write_markup(document).replace("\\\\", "")
+    assert "\\" not in str(document.blocks)

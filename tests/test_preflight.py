@@ -803,3 +803,17 @@ def test_a_text_is_found_as_it_stands_and_as_a_pattern_at_the_same_unclaimed_pla
         assert unclaimed_place(text, item.sought, claimed) == unclaimed_place(
             text, re.compile(item.pattern), claimed)
     assert unclaimed_place(text, "Ward 1.", claimed) == (17, 24)
+
+
+@pytest.mark.parametrize(("tags", "problems"), [
+    (["H1", "P", "H2", "H3", "H2", "H1"], []),
+    (["H1", "P", "H3"], ["H3 follows H1, skipping a level"]),
+    (["H2", "H3"], ["the first heading is H2, not H1"]),
+    (["P", "L"], []),
+])
+def test_numbered_headings_open_on_h1_and_skip_no_level(tags, problems):
+    from pipeline.checks.preflight.tagged_rules import heading_level_problems
+
+    root = pikepdf.Dictionary(S=pikepdf.Name.Document)
+    elements = [(pikepdf.Dictionary(S=pikepdf.Name("/" + tag)), root) for tag in tags]
+    assert heading_level_problems(elements) == problems

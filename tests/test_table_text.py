@@ -14,6 +14,8 @@ from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, Table
 from pipeline.writers.pdf.render import render_pdf
 
+from .support import scraped_editions
+
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 pytestmark = pytest.mark.slow  # each test renders a PDF
 TEXT = ("The tables below give the figures by ward and by district, as the council "
@@ -77,3 +79,39 @@ def test_cells_swapped_between_rows_fail(tmp_path):
                                      cells("Sha Tin", "31", "18"), FIGURES.rows[2]))
     check = text_check(tmp_path, document_with(FIGURES), "print", document_with(swapped))
     assert check.message.startswith("table 1 row 1, column 2 missing")
+
+
+def district_report() -> str:
+    """A Chinese report of my own: a list in full-width parentheses, whose labels the large
+    print hangs into the page's margin, then a table running over to the next page."""
+    districts = "中西區 灣仔 東區 南區 油尖旺 深水埗 九龍城 黃大仙 觀塘 荃灣 屯門 元朗 北區 大埔 西貢 沙田 葵青 離島"
+    rows = [f"{name}第{number}段\t{number * 37 % 900 + 100}\t{number * 53 % 900 + 100}"
+            for number, name in enumerate(districts.split() * 2, 1)]
+    return "\n\n".join([
+        "康樂事務署年度報告",
+        "本署年內繼續改善各區康樂設施，並擴展網上預訂服務，方便市民使用。",
+        "年內的主要工作如下：",
+        "（一）翻新十二個運動場；\n\n（二）增設兩個游泳池；\n\n（三）延長體育館開放時間。",
+        "表2 各區場地使用人次（千）\n地區\t二〇二三年\t二〇二四年\n" + "\n".join(rows),
+        "各區使用人次均有增長，本署將繼續檢討場地的開放安排。",
+    ])
+
+
+def test_a_table_split_after_a_list_whose_labels_hang_in_the_margin_passes(tmp_path):
+    """The labels of a list, drawn after the page's text, stand before the table's rows
+    that page holds: they are set apart only where none of them is cut off at the margin;
+    a label cut off left its rest between the table's rows, and a document whole in its
+    pages was set aside as missing a row."""
+    (tmp_path / "sports.toml").write_text('organisation = "康樂事務署"\ndate = 2025\n',
+                                          encoding="utf-8")
+    document, pdfs = scraped_editions(tmp_path, "sports", district_report(), ["large-print"])
+    layout = load_layout(LAYOUTS, "large-print")
+    report = preflight(pdfs["large-print"], document, layout, tmp_path)
+    check = next(check for check in report.checks if check.rule == "text-complete")
+    assert check.passed, check.message
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    lost = replace(table, rows=table.rows[:20] + table.rows[21:])
+    printed = replace(document, blocks=tuple(lost if block is table else block
+                                             for block in document.blocks))
+    check = text_check(tmp_path, document, "large-print", printed)
+    assert check.message.startswith("table 1 row 21, column 1 missing"), check.message

@@ -32,6 +32,8 @@ SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
 NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
+# A notes section's heading, in any language: "Notes", "註釋".
+NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them

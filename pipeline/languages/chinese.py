@@ -174,18 +174,23 @@ class Chinese(Profile):
     furniture = Furniture(
         skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
         back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
-        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?",
-        page_tools=r"(?:文字|字體|字体)大小.*",
+        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?"
+                       r"|(?:下載|下载)(?:PDF|全文|文件|檔案|档案|報告|报告)?(?:版本)?"
+                       r"(?:[（(][^）)]{1,20}[）)])?",
+        page_tools=r"(?:文字|字體|字体)大小.*|(?:按此|點擊|点击|按)(?:放大|查看大圖|查看大图)",
         feedback=r"(?:(?:你|您)(?:認為|认为|覺得|觉得))?(?:此|這|这|本)(?:個)?(?:網頁|网页|頁|页)"
                  r"(?:的(?:資訊|资讯|內容|内容))?(?:是否|對你|对你|對您|对您)?(?:有用|有幫助|有帮助)"
                  r"(?:嗎|吗)?[？?]?"
                  r"(?: ?(?:是|否|有|沒有|没有)(?: ?[|｜/]? ?(?:是|否|有|沒有|没有))?)?"
                  r"|(?:報告|报告|回報|回报)(?:此|這|这|本)(?:網頁|网页|頁|页)的?(?:問題|问题|錯誤|错误)",
         footer=r"(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
-               r"|(?:版權所有|版权所有).{0,80}|.{0,60}(?:版權所有|版权所有).{0,40}",
+               r"|(?:版權所有|版权所有).{0,80}|.{0,60}(?:版權所有|版权所有).{0,40}"
+               r"|(?:標籤|标签)\s*[:：].{0,60}",
+        dateline=r"(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*[^。]{0,20}\d{4}[^。]{0,10}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
               r"|网站地图|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示"
-              r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結",
+              r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結"
+              r"|相关链接|相關(?:新聞|文章)|相关(?:新闻|文章)|上一(?:篇|頁|页)|下一(?:篇|頁|页)",
         row_prefix=r"分享|關注我們|关注我们",
         buttons=r"接受|同意|拒絕|拒绝|關閉|关闭|了解更多|更多資訊",
         cookies=r"曲奇|cookie",
@@ -334,7 +339,8 @@ def quoted(line: str, opening: str, closing: str) -> str:
     """Quotes become the `opening` and `closing` marks by their position, the first of each
     outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
     left open, else opens one; a curly quote says which it is. An apostrophe in a Latin word
-    ("Chairman's") stays one."""
+    ("Chairman's", and "Don't" inside a quotation) stays one, and so does one after a Latin
+    word with no quotation of its kind open ("graduates'")."""
     characters = list(line)
     open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
     for index, character in enumerate(characters):
@@ -342,7 +348,10 @@ def quoted(line: str, opening: str, closing: str) -> str:
             continue
         kind = "'" if character in "'\u2018\u2019" else '"'
         before = characters[index - 1] if index else " "
-        if kind == "'" and before.isascii() and before.isalpha() and "'" not in open_kinds:
+        after = characters[index + 1] if index + 1 < len(characters) else " "
+        latin = before.isascii() and before.isalpha()
+        if kind == "'" and latin and ("'" not in open_kinds
+                                      or after.isascii() and after.isalpha()):
             characters[index] = "\u2019"
             continue
         if kind in open_kinds and character not in "\u201c\u2018":

@@ -31,11 +31,23 @@ YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two dig
 FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
 NUMBER_RANGE = re.compile(
     rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
-    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
+    r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpp\.)(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
 # A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
 CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
                          r"(?![\w:/\u2013-]|[.,]\d)")
+# Ranges whose ends join letters to their figures, each end as a group: times of day by the
+# clock's half ("10am-4pm", "9.30am-5pm", "1-2pm"), decades ("1990s-2000s"), sums with their
+# currency ("£1.2m-£1.5m", "HK$2m-HK$3m") and dates ("1 April-31 July"); on neither side a
+# letter, figure, slash or hyphen more ("file 10am-4pm-v2" is a code's).
+NOT_BEFORE = r"(?<![\w.,/:\u2013\u2212-])"
+NOT_AFTER = r"(?![\w/\u2013-]|[.,]\d)"
+TIME = r"\d{1,2}(?:[.:]\d\d)?"
+HALF_DAY = r" ?(?:am|pm|a\.m\.|p\.m\.)"
+SUM = rf"[A-Z]{{0,3}}[$£€¥]{FIGURE}(?:m|bn|k)?"
+TIME_RANGE = re.compile(rf"{NOT_BEFORE}({TIME}(?:{HALF_DAY})?)-({TIME}{HALF_DAY}){NOT_AFTER}")
+DECADE_RANGE = re.compile(rf"{NOT_BEFORE}(1\d{{2}}0s|20\d0s)-(1\d{{2}}0s|20\d0s){NOT_AFTER}")
+SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_AFTER}")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
 # or before a sum's currency ("-£0.3 million", "-HK$2.1 billion").
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
@@ -56,9 +68,10 @@ MAX_QUOTE_DEPTH = 8
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
-# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), which counts nothing.
+# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
+# year ("2023–24 that"), which count nothing.
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2019-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
@@ -83,12 +96,15 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
                   rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
-# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"): an en
-# dash. (With figures, "1 April-31 July" reads as a code, which is carried as written.)
+# A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
+# dates ("1 April-31 July"): an en dash.
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
 SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|{SHORT_MONTHS})"
                          rf"(?![\w\u2013-])|(?<![\w\u2013-])({DAYS})-({DAYS})(?![\w\u2013-])")
+DAY_OF_MONTH = rf"\d{{1,2}}[ \u00a0](?:{MONTHS}|{SHORT_MONTHS})"
+DATE_RANGE = re.compile(rf"{NOT_BEFORE}({DAY_OF_MONTH})-({DAY_OF_MONTH}){NOT_AFTER}")
+LETTERED_RANGES = (TIME_RANGE, DECADE_RANGE, SUM_RANGE, DATE_RANGE)
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -140,8 +156,16 @@ class English(Profile):
         print_or_share=r"(?:print|share|e-?mail|bookmark|send)(?: (?:this|the))?"
                        r"(?: (?:page|article|story|link))?(?: (?:on|via|by) [\w ]{1,20}"
                        r"| to a friend)?|printer[- ]friendly(?: version| page)?"
-                       r"|print (?:friendly )?version",
-        page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?",
+                       r"|print (?:friendly )?version"
+                       # a row of networks to share on, with no separators between them
+                       r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|weibo|wechat|telegram"
+                       r"|e-?mail)\s*){2,}"
+                       r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
+                       r"|version|article))*(?: \([^)]{1,20}\))?",
+        page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
+                   r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
+                   r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
+                   r"(?: (?:image|photo|picture))?",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
                  r"|useful|help(?: you)?)\??(?: ?(?:yes|no)(?: ?[|/]? ?(?:yes|no))?)?"
                  r"|did you find what you (?:were|are) looking for\??(?: ?yes ?[|/]? ?no)?"
@@ -150,12 +174,18 @@ class English(Profile):
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
-               r"|(?:this (?:web)?site|this page) is best viewed .{0,80}",
+               r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
+               r"|tags?\s*[:：].{0,100}",
+        dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
+                 r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
+                 r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?",
         links=r"home(?: ?page)?|menu|main menu|search|search this site|sitemap|site map"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
-              r"|follow us|links",
+              r"|follow us|links|related (?:articles|links|stories|news|pages|content)"
+              r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
+              r"|item|news))?",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         buttons=r"accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|ok(?:ay)?"
                 r"|i agree|agree|close|dismiss|allow(?: all)?(?: cookies)?"
@@ -188,6 +218,7 @@ class English(Profile):
 
     # The house style's quotes: single outside, double inside (and single again within).
     quotes = ("\u2018\u201c", "\u2019\u201d")
+    lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
@@ -199,6 +230,8 @@ class English(Profile):
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
         line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
+        for lettered in LETTERED_RANGES:
+            line = lettered.sub("\\1\u2013\\2", line)
         line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
         line = nested(curl_quotes(line), *self.quotes)

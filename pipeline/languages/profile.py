@@ -53,6 +53,7 @@ class Furniture:
     page_tools: str = ""  # "Text size: A A A"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
+    dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
@@ -180,6 +181,10 @@ class Profile:
     # nothing): "about", "over" ("約2.98億", "逾300人").
     figure_before = ""
     figure_none = ""  # what stands for no figure in a column of them (a regex): "n/a"
+    # Its ranges whose ends join letters to their figures, as a regex ("" none): "10am-4pm",
+    # "1990s-2000s", "1 April-31 July". Shaped as a code ("HKU-2023-24"), which cleaning
+    # carries as written, such a range is cleaned as the range it is.
+    lettered_ranges = ""
     # A paragraph's last letter may stand alone on its last line; else it is kept with the
     # letter before (of its own `characters`).
     lone_last_letter = True
@@ -222,6 +227,14 @@ class Profile:
         them (a Han character, 。), in a language whose words are not spaced."""
         return not self.words_spaced and bool(
             re.match(f"[{self.characters}{self.punctuation}]", character))
+
+    def frames(self, line: str) -> bool:
+        """Whether `line` ends as a sentence of this language (its own full stop, perhaps
+        inside a closing quote or bracket), which may quote or name a phrase of another's
+        (籌備"Hong Kong Book Fair"。): its quotes and the punctuation beside them are this
+        language's, however many words the phrase holds."""
+        return bool(self.characters and self.sentence_ends) and bool(
+            re.search(f"[{self.sentence_ends}][\"'\u201d\u2019\u300d\u300f\uff09)]*$", line))
 
     def writes(self, text: str) -> bool:
         """Whether `text` is written in this language, as its characters say."""

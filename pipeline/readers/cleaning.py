@@ -25,7 +25,15 @@ from difflib import SequenceMatcher
 from itertools import accumulate, chain, pairwise
 
 from pipeline import addresses
-from pipeline.languages import Profile, detect, phrases, profile_for, takes_small_caps
+from pipeline.languages import (
+    PROFILES,
+    Profile,
+    detect,
+    holder_of,
+    phrases,
+    profile_for,
+    takes_small_caps,
+)
 from pipeline.model import Span, plain
 
 # The language of the document being read, while a reader reads it (`reading_in`).
@@ -59,13 +67,15 @@ EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
 # "HKU-2023-24").
 UNTOUCHED = re.compile(
-    rf"{addresses.ADDRESS}"
-    r"|[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png|gif"
-    r"|tiff?|html?|xml|json|odt|ods|rtf)\b"
+    rf"{addresses.SET_APART}"
     r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
     r"(?:[-/_][A-Za-z0-9()]+)+",
     re.ASCII,
 )
+# Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
+# cleans as the ranges they are: a code wholly inside one is no code.
+LETTERED_RANGES = re.compile("|".join(f"(?:{profile.lettered_ranges})" for profile in PROFILES
+                                      if profile.lettered_ranges))
 # Characters of no script, one of which no line of the longest holds: where an untouched word
 # stands while the rules run (NOTE_MARK, U+E000, is the note's).
 PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
@@ -161,8 +171,13 @@ def line_language(line: str) -> Profile:
     """The language `line` is typeset in: its characters', or the document's where that is of
     the same script (a line of either Chinese in a Chinese document is the document's), or
     where the line has no letters to say (a table's cell "2022-23" is the document's figures,
-    kept as its paragraphs' "2023-24年度" are)."""
+    kept as its paragraphs' "2023-24年度" are). A line ending as a sentence of a language
+    (`frames`) is of that language's script, however many words of another it quotes: a
+    Chinese sentence quoting an English name of four words is Chinese, its quotes 「」."""
     language, document = detect(line), DOCUMENT_LANGUAGE.get()
+    framing = next((profile for profile in PROFILES if profile.frames(line)), None)
+    if framing is not None and framing.script != language.script:
+        language = holder_of(line, framing.script) or framing
     if document is not None and (document.script == language.script or not LETTER.search(line)):
         return document
     return language
@@ -170,13 +185,20 @@ def line_language(line: str) -> Profile:
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
     """The line with each untouched word (an address, a file name, a code) standing as one
-    mark, a private-use character the line does not hold; and the mark and the words."""
-    words = UNTOUCHED.findall(line)
-    if not words:
-        return line, ("", words)
+    mark, a private-use character the line does not hold; and the mark and the words. A code
+    wholly inside a range a language writes with letters ("10am-4pm") is left to its rules."""
+    ranges = [found.span() for found in LETTERED_RANGES.finditer(line)]
+    found = [word for word in UNTOUCHED.finditer(line)
+             if not any(start <= word.start() and word.end() <= end for start, end in ranges)]
+    if not found:
+        return line, ("", [])
     held = set(line)
     mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
-    return UNTOUCHED.sub(mark, line), (mark, words)
+    pieces, position = [], 0
+    for word in found:
+        pieces += [line[position:word.start()], mark]
+        position = word.end()
+    return "".join([*pieces, line[position:]]), (mark, [word.group() for word in found])
 
 
 def put_back(line: str, aside: tuple[str, list[str]]) -> str:

@@ -41,9 +41,14 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   - Lines starting with `|` are a table: its header row, a rule (`| --- | ---: |`), then its
     rows; write `\|` for a `|` inside a cell. A paragraph `Table: caption` just before it
     is its caption, as in pandoc.
-  - Lines each ending with a backslash are the sign-off, its lines kept as lines.
+  - Lines broken by a backslash at their end (pandoc's hard break) are the sign-off, its
+    lines kept as lines; a line without one joins the next with a space, as in a paragraph,
+    so the last line needs none. In a heading, list item or note, which hold no lines of their
+    own, a hard break joins the lines as a space does.
   - `[^1]: text` is note 1, and `[^1]` in the text refers to it; a reference to a note the
-    text does not hold stays as written, as pandoc prints it.
+    text does not hold stays as written, as pandoc prints it. A line opening a note opens a
+    new one even right after another note's lines, with no blank line between (as pandoc
+    reads them); any other line carries on the note before.
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
@@ -89,6 +94,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    unskipped,
     with_spans,
 )
 from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
@@ -116,6 +122,9 @@ CAPTION = re.compile(r"Table: (.*)")
 NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
 NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
+# A line opening a note, in a note's lines too, as pandoc reads them: indented less than the
+# four spaces that would make it part of the note before.
+NOTE_START = re.compile(rf" {{0,3}}\[\^{NOTE_LABEL}\]:")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
 RAISED = {"^": "superscript", "~": "subscript"}
 # A bracketed span's attributes that pandoc reads as its Underline and SmallCaps: one class.
@@ -135,11 +144,11 @@ class Chunk:
 
     @property
     def text(self) -> str:
-        return joined_lines([line.strip() for line in self.lines])
+        return joined_lines([unbroken(line) for line in self.lines])
 
     def line_at(self, offset: int) -> int:
         """The file's line number of a character of `text`."""
-        lines = [line.strip() for line in self.lines]
+        lines = [unbroken(line) for line in self.lines]
         starts = list(accumulate((len(line) + len(join) for line, join
                                   in zip(lines, line_joins(lines), strict=False)), initial=0))
         return self.line + bisect_right(starts, offset) - 1
@@ -228,7 +237,7 @@ def read_blocks(
             numbered[figure.number] = chunk.line
             blocks.append(figure)
         elif NOTE.match(chunk.text):
-            blocks.append(read_note(chunk, path))
+            blocks += [read_note(note, path) for note in note_chunks(chunk)]
         elif chunk.text.startswith("|"):
             blocks.append(read_table(chunk, path))
         elif (caption := CAPTION.fullmatch(chunk.lines[0])) and (
@@ -240,17 +249,45 @@ def read_blocks(
                                   caption=read_spans(caption.group(1), chunk, path, offset=7)))
         elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
             blocks.append(read_list(chunk, path))
-        elif all(kept_break(line) for line in chunk.lines):
-            blocks.append(SignOff(tuple(
-                read_spans(line.strip()[:-1], chunk, path) for line in chunk.lines)))
+        elif any(map(kept_break, chunk.lines[:-1])) or kept_break(chunk.lines[-1]) and len(
+                chunk.lines) == 1:
+            blocks.append(read_sign_off(chunk, path))
         elif spans := read_spans(chunk.text, chunk, path):
             blocks.append(Paragraph(spans))
-    return tuple(blocks)
+    return tuple(unskipped(blocks))
 
 
 def kept_break(line: str) -> bool:
-    """The line ends with a backslash of its own, not an escaped one."""
+    """The line ends with a backslash of its own, not an escaped one: pandoc's hard break."""
     return (len(line) - len(line.rstrip("\\"))) % 2 == 1
+
+
+def unbroken(line: str) -> str:
+    """A line without the hard break ending it: in a block holding no lines of its own (a
+    paragraph, heading, list item or note), the next line joins it as any line does."""
+    line = line.strip()
+    return line[:-1] if kept_break(line) else line
+
+
+def read_sign_off(chunk: Chunk, path: Path) -> SignOff:
+    """The sign-off: lines broken by a backslash at their end, as pandoc breaks them; a line
+    without one joins the next, as in a paragraph."""
+    lines: list[list[str]] = [[]]
+    for line in chunk.lines:
+        lines[-1].append(unbroken(line))
+        if kept_break(line):
+            lines.append([])
+    return SignOff(tuple(read_spans(joined_lines(kept), chunk, path)
+                         for kept in lines if kept))
+
+
+def note_chunks(chunk: Chunk) -> list[Chunk]:
+    """The notes in a chunk of them: each line opening a note opens one, blank line or none
+    before it, as in pandoc; any other line carries on the note before."""
+    starts = [offset for offset, line in enumerate(chunk.lines)
+              if offset == 0 or NOTE_START.match(line)]
+    return [Chunk(chunk.line + start, chunk.lines[start:end])
+            for start, end in zip(starts, [*starts[1:], len(chunk.lines)], strict=True)]
 
 
 def read_note(chunk: Chunk, path: Path) -> Note:
@@ -284,7 +321,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
     for line in chunk.lines:
         item = LIST_ITEM.fullmatch(line)
         if item is None:
-            levels[-1][1][-1][1].append(line.strip())
+            levels[-1][1][-1][1].append(unbroken(line))
             continue
         indent = len(item.group("indent"))
         while len(levels) > 1 and indent < levels[-1][0]:
@@ -296,7 +333,7 @@ def read_list(chunk: Chunk, path: Path) -> List:
             levels.append((indent, []))
         numbers = item.group("path") or ""  # a compound number's parents: "2." in 2.1.
         marker = item.group("marker").replace(numbers, "", 1)
-        levels[-1][1].append((marker, [item.group("rest")], [], numbers))
+        levels[-1][1].append((marker, [unbroken(item.group("rest"))], [], numbers))
     return built_list(levels[0][1], chunk, path)
 
 

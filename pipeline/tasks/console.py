@@ -161,9 +161,10 @@ def summary(project: Project, run: Run) -> str:
     documents = sorted(name for name in {document_of(task) for task in run.executed
                                          if ":" in task} if project.confined(name))
     lines = [""]
+    stopped = {document_of(task) for task in run.failed}
     for name in documents:
         lines += document_lines(project, name, f"model:{name}" in run.executed,
-                                stale=f"model:{name}" in run.failed)
+                                stale=f"model:{name}" in run.failed, stopped=name in stopped)
     built = [task for task in run.executed if task not in run.failed]
     tail = f"{counted(len(built), 'task')} in {seconds:.1f} s"
     if run.errors:
@@ -189,11 +190,12 @@ def held_back(run: Run, errors: str) -> str:
 
 
 def document_lines(project: Project, name: str, read: bool = False,
-                   stale: bool = False) -> list[str]:
+                   stale: bool = False, stopped: bool = False) -> list[str]:
     """The document's editions and draft; when its text was `read` in this run, how many of
     its lines were web-page debris; when its reading failed (`stale`: an edited draft
-    refused, say), that the editions shown are the previous build's, not the edits' (and
-    when there are none, a first build stopped, that nothing is built yet)."""
+    refused, say), that the editions shown are the previous build's, not the edits'. With
+    none, that nothing is built yet: because an error `stopped` it (a first build), or
+    because only its model was asked for (`doit model:x`), which is no error."""
     folder = project.output_dir(name)
     editions = edition_lines(project, name)
     # A document stopped before its folder was made has no folder to point at.
@@ -207,7 +209,7 @@ def document_lines(project: Project, name: str, read: bool = False,
         said = " and ".join([f"{counted(number, 'line')} dropped as {kind}",
                              *(f"{number} as {kind}" for kind, number in more)])
         lines.append(f"  {said} (listed in {project.dedupe_report(name).name})")
-    return lines + (editions or ["  nothing built yet: see the error above"])
+    return lines + (editions or [NOTHING_BUILT if stopped else NOTHING_ASKED])
 
 
 def edition_lines(project: Project, name: str) -> list[str]:
@@ -223,6 +225,8 @@ def edition_lines(project: Project, name: str) -> list[str]:
     return lines
 
 
+NOTHING_BUILT = "  nothing built yet: see the error above"
+NOTHING_ASKED = "  no editions yet: `doit` builds them"
 DEBRIS = {"web page debris": "web_page_debris", "e-mail debris": "e_mail_debris"}
 
 

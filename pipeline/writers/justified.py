@@ -5,12 +5,13 @@ break a few lines on.
 A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
 space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
-(line_breaks.py), after a compound's own hyphen (never inside a range, 2023–24, nor between
-a figure and its Chinese units, nor at a telephone number's spaces), and in an address
-before / . - @. The last word of a paragraph is never broken. Where no breaking keeps every
-line's spaces within the limit (a long address whose pieces fit no line, say), a line may
-end short of the measure and unjustified, as a typesetter puts a long address on a line of
-its own, rather than be set with holes between its words. The lines go to the renderer as
+(line_breaks.py), after a lower-case compound's own hyphen (never a name's, "Tai-man", nor
+inside a range, 2023–24, nor between a figure and its Chinese units, nor at a telephone
+number's spaces), and in an address or a file name before / . - _ @. The last word of a
+paragraph is never broken. Where no breaking keeps every line's spaces within the limit (a
+long address whose pieces fit no line, say), a line may end short of the measure and
+unjustified, as a typesetter puts a long address on a line of its own, rather than be set
+with holes between its words. The lines go to the renderer as
 forced breaks; the PDF writer then spreads each line's spaces to the measure
 (writers/pdf/justified_lines.py), but a short line's.
 """
@@ -27,14 +28,15 @@ from pipeline.languages import UNITS, UNSPACED
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
-    ADDRESS,
     HYPHEN,
     LETTERS,
+    SET_APART,
     SHORT,
     TELEPHONE,
     LineBreaks,
     LineEnds,
     address_points,
+    bound_hyphens,
 )
 from pipeline.writers.paragraphs import (
     FIL,
@@ -189,7 +191,7 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
         space = measuring.width(" ", style)
         stretch = (setting.spaces.space_max_em * style.size) - space
         shrink = space - setting.spaces.space_min_em * style.size
-        addresses = [(match.start(), match.end()) for match in ADDRESS.finditer(span.text)]
+        addresses = [(match.start(), match.end()) for match in SET_APART.finditer(span.text)]
         kept = {phone.start() + inside for phone in TELEPHONE.finditer(span.text)
                 for inside, character in enumerate(phone.group()) if character == " "}
         for match in WORDS.finditer(span.text):
@@ -234,17 +236,22 @@ def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, 
 
 def word_points(match: re.Match, rules: LineBreaks, block: int,
                 addresses: list[tuple[int, int]]) -> dict[int, str]:
-    """Offsets into a word where it may break, and how: "hyphen", "compound", "break"."""
+    """Offsets into a word where it may break, and how: "hyphen", "compound", "break". A word
+    holding an address or a file name, even after an opening bracket ("(Programme_2024.pdf),"),
+    breaks only where they do."""
     word, start = match.group(), match.start()
     text = match.string
-    for first, last in addresses:
-        if first <= start < last:
-            inside = text[first:last]
-            return {first + point - start: "break" for point in address_points(inside)
-                    if 0 < first + point - start < len(word)}
+    held = [(first, last) for first, last in addresses
+            if first < start + len(word) and start < last]
+    if held:
+        return {first + point - start: "break" for first, last in held
+                for point in address_points(text[first:last])
+                if 0 < first + point - start < len(word)}
     points: dict[int, str] = {}
+    bound = set(bound_hyphens(word))
     for hyphen in COMPOUND_HYPHEN.finditer(word):
-        points[hyphen.end()] = "compound"
+        if hyphen.start() not in bound:
+            points[hyphen.end()] = "compound"
     units = {inside for found in FIGURE_UNITS.finditer(word)
              for inside in range(found.start() + 1, found.end())}
     for pair in UNSPACED_PAIR.finditer(word):

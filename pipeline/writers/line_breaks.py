@@ -10,16 +10,18 @@ also let a name break; captions and headings never are.
 
 A paragraph the writer breaks into lines itself (justified.py) gets its line ends as forced
 breaks (line feeds it keeps), with a hyphen where a word is broken; running text the
-renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address
-breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with no hyphen added
-(a zero-width space there, a word joiner after its own hyphens); a compound in a title,
-heading or name does not break at all, nor does a range (2023–24, 4–29, 6–8), which the
-renderer would break after its en dash (UAX #14), leaving a dangling figure: in running text
-a word joiner binds the dash to the figure after it; nor a telephone number at its spaces
-("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a language keeps together (the
-Chinese dash and ellipsis never start a line, nor a unit after its figure, "7.9億元"; a Chinese
-paragraph's last character never stands alone on its line) is bound to the character before
-by a word joiner, in the HTML only: the model's text, the DOCX's and the PDF's stay as written.
+renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address or
+a file name breaks only before a `/`, `.`, `-`, `_` or `@`, which starts the next line, with
+no hyphen added (a zero-width space there, a word joiner after its own hyphens); a compound
+in a title, heading or name does not break at all, nor does a capitalised compound in running text
+("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
+4–29, 6–8), which the renderer would break after its en dash (UAX #14), leaving a dangling
+figure: in running text a word joiner binds the dash to the figure after it; nor a telephone
+number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a
+language keeps together (the Chinese dash and ellipsis never start a line, nor a unit after
+its figure, "7.9億元"; a Chinese paragraph's last character never stands alone on its line)
+is bound to the character before by a word joiner, in the HTML only: the model's text, the
+DOCX's and the PDF's stay as written.
 """
 
 from __future__ import annotations
@@ -47,8 +49,13 @@ LINE_END = "\ue000"  # stands for a forced break until the markup is made
 # most of a long document's layout. Its text's own line feeds are spaces, as elsewhere.
 SEGMENT_BREAKS_AS_SPACES = str.maketrans("\n\r", "  ")
 ADDRESS = re.compile(addresses.ADDRESS)
+# An address or a file name, each broken only before its own / . - _ @ (ASCII, as cleaning
+# reads them: "report.pdf。" is a file name before a Chinese full stop).
+SET_APART = re.compile(addresses.SET_APART, re.ASCII)
 SCHEME = re.compile(r"(?:https?|ftp)://")
-ADDRESS_BREAKS = "/.-@"  # an address breaks before one of these, never after
+# An address or a file name breaks before one of these, never after (the Chicago Manual of
+# Style, 6.17: before a slash, a full stop, a hyphen, an underscore).
+ADDRESS_BREAKS = "/.-_@"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
@@ -67,6 +74,12 @@ MINUS_SIGN = re.compile(r"\u2212(?=\S)")
 TELEPHONE = re.compile(r"(?<![\w.,/+\-])(?<!\d )"
                        r"(?:(?:\+\d{1,3}|\(\d{1,3}\)) ?\d{1,4}(?: ?\d{2,4}){1,3}"
                        r"|(?!20)[2-9]\d{3} \d{4})(?![\w\-]|[.,]\d| \d)")
+# A capitalised word joined by hyphens: a name ("CHAN Tai-man", "Jean-Pierre", "Smith-Jones")
+# or a compound of names ("Hong Kong-Zhuhai-Macao"), which never breaks at its hyphens: a
+# name cannot be told from a compound of proper nouns, and the house style breaks neither
+# ("never a capitalised word or a name"). A lower-case compound ("well-being") still may.
+CAPITALISED_COMPOUND = re.compile(rf"(?<![{HYPHENS}\w])[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+"
+                                  r"(?!\w)")
 # What a title, heading or name keeps on one line: a compound, a range.
 COMPOUND = re.compile(rf"\S*(?:\w[{HYPHENS}]\w|\d\u2013\d)\S*")
 
@@ -91,21 +104,22 @@ class LineBreaks:
     def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
                 hyphenate: bool = True, in_link: bool = False) -> Markup:
         """Span number `span` of block number `block`, the block's `last` span or not:
-        addresses may break before / . - @ (and are links where the layout has links,
-        unless the span is a link's text already, `in_link`); ordinary words are hyphenated
-        where the layout hyphenates and `hyphenate` allows, unless the writer broke the
-        block into lines itself."""
+        addresses and file names may break before / . - _ @ (addresses are links where the
+        layout has links, unless the span is a link's text already, `in_link`); ordinary words
+        are hyphenated where the layout hyphenates and `hyphenate` allows, unless the writer
+        broke the block into lines itself."""
         ends = self.lines.get(block)
         own = {offset: kind for (number, offset), kind in (ends or {}).items() if number == span}
         if ends is not None:  # a line feed of the text is a space, not one of the line ends
             text = text.translate(SEGMENT_BREAKS_AS_SPACES)
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
-        for match in ADDRESS.finditer(text):
+        for match in SET_APART.finditer(text):
+            linked = self.links and not in_link and ADDRESS.fullmatch(match.group()) is not None
             parts += [self.words(self.ended(text, position, match.start(), own, last=False),
                                  block, hyphenate),
                       address(self.ended(text, match.start(), match.end(), own, last=False),
-                              self.links and not in_link, breakable=ends is None)]
+                              linked, breakable=ends is None)]
             position = match.end()
         parts.append(self.words(self.ended(text, position, len(text), own, last), block,
                                 hyphenate, last))
@@ -189,8 +203,9 @@ def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
 
 
 def address_points(text: str) -> list[int]:
-    """Where an address may break: before a / . - or @, never inside its scheme (https://) or
-    between the two slashes after it, nor before its first or after its last character."""
+    """Where an address or a file name may break: before a / . - _ or @, never inside its
+    scheme (https://) or between the two slashes after it, nor before its first or after its
+    last character."""
     scheme = SCHEME.match(text)
     start = scheme.end() if scheme else 1
     return [position for position in range(start, len(text) - 1)
@@ -199,8 +214,8 @@ def address_points(text: str) -> list[int]:
 
 
 def address(text: str, linked: bool, breakable: bool = True) -> Markup:
-    """An address that breaks only before / . - @ (with no hyphen added), where the renderer
-    breaks it (`breakable`), and a link when `linked`."""
+    """An address or a file name that breaks only before / . - _ @ (with no hyphen added),
+    where the renderer breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
     # word joiner after a hyphen, a slash or a question mark, after which the renderer
     # would break on its own (Unicode's line breaking rules).
@@ -233,13 +248,24 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     return "".join(pieces)
 
 
+def bound_hyphens(text: str) -> list[int]:
+    """The offsets of the hyphens in `text` a line never ends at: a capitalised compound's."""
+    return [compound.start() + offset for compound in CAPITALISED_COMPOUND.finditer(text)
+            if compound.group()[0].isupper()
+            for offset, character in enumerate(compound.group()) if character in HYPHENS]
+
+
 def kept_together(text: str, language: str, last: bool) -> str:
-    """Word joiners where the renderer would part what is kept together: a range's en dash
-    and the figure after it, a minus sign and its figure, a telephone number's groups (after
-    each space: no break follows it; every language's); where the language keeps them,
-    before what never starts a line (the Chinese dash and ellipsis), between a figure and
-    its units ("7.9億元") and, in a block's `last` span, between its last two letters, where
-    a last letter never stands alone (Chinese)."""
+    """Word joiners where the renderer would part what is kept together: a name's hyphen
+    and the letters after it ("Tai-man"), a range's en dash and the figure after it, a minus
+    sign and its figure, a telephone number's groups (after each space: no break follows it;
+    every language's); where the language keeps them, before what never starts a line (the
+    Chinese dash and ellipsis), between a figure and its units ("7.9億元") and, in a block's
+    `last` span, between its last two letters, where a last letter never stands alone
+    (Chinese)."""
+    bound = set(bound_hyphens(text))
+    text = "".join(character + (WORD_JOINER if offset in bound else "")
+                   for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)

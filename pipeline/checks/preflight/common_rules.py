@@ -35,8 +35,6 @@ from pipeline.pdf.pages import paintings
 # they may break; a variation selector (a symbol's text presentation) chooses a glyph and
 # is no character of the extracted text.
 IGNORED_IN_TEXT = re.compile(r"[\s\u002d\u2010\u00ad\u0002\u200b\ufe00-\ufe0f]+")
-# How much of a list item's text its label's page holds: its first line's, at least.
-LABELLED_START = 12
 
 
 def font_problems(edition: Edition) -> list[str]:
@@ -120,9 +118,10 @@ def text_problems(edition: Edition) -> list[str]:
     is never looked for inside "117", nor "Ward 1" inside "Ward 11". Paragraphs follow the
     model's order; captions may stand elsewhere (figure placement may set a figure a
     paragraph later). A proof's "Picture 1 to come" in a picture's place is apparatus,
-    claimed first. The pages' text is read as a reader reads it, the list labels each page
-    draws last set apart (`without_labels`)."""
-    text = without_labels(text_area_texts(edition), list(list_labels(edition.document)))
+    claimed first. The pages' text is read in the order it is drawn, as a reader of the
+    content reads it: a list's labels stand before their items (writers/pdf/list_labels.py),
+    left unclaimed between them."""
+    text = "".join(map(normalised, text_area_texts(edition)))
     claimed = bytearray(len(text))
     for pattern in apparatus_patterns(edition.document):
         if (place := unclaimed_place(text, re.compile(pattern), claimed)) is not None:
@@ -266,55 +265,20 @@ def front_texts(document: Document) -> list[str]:
 
 
 def text_area_texts(edition: Edition) -> list[str]:
-    """Each page's text inside the layout's margins, so running heads and folios in the
-    margins are left out. The margins are measured from the TrimBox (from the MediaBox
-    when there is none); pdfium's page coordinates are the PDF's own."""
+    """Each page's text between the layout's top and bottom margins, so running heads and
+    folios in those margins are left out, across the page's width: a list's labels hang into
+    the side margins (a "（一）" in large print), and a label cut off there would leave its
+    rest in the text, read where it was drawn. The margins are measured from the TrimBox
+    (from the MediaBox when there is none); pdfium's page coordinates are the PDF's own."""
     texts = []
     document = pdfium.PdfDocument(edition.path)
     try:
         for number, pdfium_page in enumerate(document, 1):
             text_page = pdfium_page.get_textpage()
-            texts.append(text_page.get_text_bounded(*edition.text_area(number)))
+            texts.append(text_page.get_text_bounded(*edition.text_band(number)))
     finally:
         document.close()
     return texts
-
-
-def list_labels(document: Document) -> Iterator[tuple[str, str]]:
-    """Each list item's label as the pages show it ("1.", "(a)", "•") and the start of its
-    text, normalised, in the order the items are printed."""
-    for block in document.blocks:
-        if isinstance(block, List):
-            for label, item in block.labelled():
-                yield normalised(label), normalised(item.text)[:LABELLED_START]
-
-
-def without_labels(pages: list[str], labels: list[tuple[str, str]]) -> str:
-    """The pages' text, normalised, in reading order: the list labels each page draws last
-    set apart. A list's labels hang outside its items, boxes WeasyPrint positions and so
-    paints after all the page's text in the flow (CSS 2.1, appendix E, step 8): the text
-    reads "…a survey 1.(a)(i)(ii) conducted…" where a paragraph goes on overleaf. What is
-    set apart is exactly those labels, the next of the document's in order, where they end
-    the page and their items begin on it; anything else is left to be read."""
-    texts, first = [], 0
-    for page in map(normalised, pages):
-        drawn = labels_drawn_last(page, labels[first:])
-        texts.append(page[:len(page) - sum(len(label) for label, _ in labels[first:first + drawn])])
-        first += drawn
-    return "".join(texts)
-
-
-def labels_drawn_last(page: str, labels: list[tuple[str, str]]) -> int:
-    """How many of `labels` the page's text ends with: the most of them, one after another,
-    whose run ends it and whose items' texts all begin on the page."""
-    drawn, run = 0, ""
-    for count, (label, start) in enumerate(labels, 1):
-        run += label
-        if len(run) > len(page) or start not in page:
-            break
-        if page.endswith(run):
-            drawn = count
-    return drawn
 
 
 def normalised(text: str) -> str:

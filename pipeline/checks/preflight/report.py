@@ -114,6 +114,14 @@ class Edition:
         return (left + margin_left * POINTS_PER_MM, bottom + page.margin_bottom_mm * POINTS_PER_MM,
                 right - margin_right * POINTS_PER_MM, top - page.margin_top_mm * POINTS_PER_MM)
 
+    def text_band(self, number: int) -> Box:
+        """The band of page `number` between its top and bottom margins, the page's whole
+        width: the running heads and folios, in those margins, left out, and what hangs into
+        the side margins kept (a list's labels, set outside its items)."""
+        left, _, right, _ = rectangle(self.pdf.pages[number - 1].trimbox)
+        _, bottom, _, top = self.text_area(number)
+        return left, bottom, right, top
+
 
 @dataclass(frozen=True)
 class PageMeasure:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import pikepdf
@@ -108,6 +109,18 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += marked_content_problems(edition, root)
     problems += empty_element_problems(elements)
     problems += link_problems(edition.pdf, root, elements)
+    problems += heading_level_problems(elements)
+    return problems
+
+
+def heading_level_problems(elements: list) -> list[str]:
+    """Numbered headings that open on another level than H1, or skip one going down (H1,
+    then H3): PDF/UA-1, ISO 14289-1, 7.4.2; Matterhorn 14-002 and 14-003."""
+    levels = [int(name[2:]) for element, _ in elements
+              if re.fullmatch(r"/H[1-6]", name := str(element.S))]
+    problems = [f"the first heading is H{levels[0]}, not H1"] if levels and levels[0] != 1 else []
+    problems += [f"H{deeper} follows H{level}, skipping a level"
+                 for level, deeper in zip(levels, levels[1:], strict=False) if deeper > level + 1]
     return problems
 
 

@@ -64,7 +64,7 @@ from lxml import etree
 from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
-from pipeline.languages import PROFILES
+from pipeline.languages import NOTES_HEADING, PROFILES
 from pipeline.model import (
     MAX_TEXTS,
     Block,
@@ -202,8 +202,20 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path)
-    return Imported(replace(result, blocks=result.blocks + tuple(notes)) if notes else result,
+    return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn)
+
+
+def with_notes(blocks: tuple[Block, ...], notes: list[Note]) -> tuple[Block, ...]:
+    """The text's blocks with Word's notes at their end; or right under the text's notes
+    heading ("Notes", "註釋") where a sign-off written after the notes follows it, which
+    Word shows above its endnotes."""
+    heading = max((index for index, block in enumerate(blocks)
+                   if isinstance(block, Heading) and NOTES_HEADING.fullmatch(block.text)),
+                  default=len(blocks))
+    signed = any(isinstance(block, SignOff) for block in blocks[heading:])
+    at = heading + 1 if signed else len(blocks)
+    return (*blocks[:at], *notes, *blocks[at:])
 
 
 # --- Refusals --------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ and notes (lists are numbering.py's).
   row skips (w:gridBefore, w:gridAfter) are empty ones.
 - A paragraph in Closing or Signature is the sign-off, its lines parted by line breaks.
 - A paragraph in Endnote Text or Footnote Text is a note, labelled by its first run in a
-  note-reference style; such a run elsewhere is a reference to the note.
+  note-reference style (Word's Endnote Reference, which LibreOffice saves there as Endnote
+  Characters); such a run elsewhere is a reference to the note.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from pipeline.errors import excerpt
 HEADING_STYLE = re.compile(r"heading (\d)")
 SIGN_OFF_STYLES = ("closing", "signature")
 NOTE_STYLES = ("endnote text", "footnote text")
-NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference")
+# Word's names, and LibreOffice's for the label it saves in a note's own paragraph.
+NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference", "endnote characters",
+                         "footnote characters")
 FRONT_MATTER = ("title", "subtitle", "byline")
 CAPTION_STYLE = "caption"
 OFF = ("0", "false", "off")

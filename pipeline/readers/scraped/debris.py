@@ -65,6 +65,7 @@ MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the 
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
 CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
 CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
+FIGURES = re.compile(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link's words
 # A header's line, "Subject: Thank you": a field's name, a colon (or a tab), its value.
 MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
 MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
@@ -86,6 +87,7 @@ KINDS = (
     ("page tools", whole(said("page_tools")), False),
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
+    ("dateline", whole(said("dateline")), False),
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
@@ -178,7 +180,8 @@ def classified(number: int, text: str) -> Line:
             return Line(number, text, reason, doubtful)
     if ATTRIBUTION.fullmatch(bare) and MAIL_STAMP.search(bare):
         return Line(number, text, "reply attribution")
-    return Line(number, text, link_row(bare))
+    # A row of links never ends a sentence (the icons stripped would take its full stop).
+    return Line(number, text, "" if text.endswith(SENTENCE_ENDS) else link_row(bare))
 
 
 def mail_headers(lines: list[Line]) -> list[list[Line]]:
@@ -230,10 +233,17 @@ def is_icon(character: str) -> bool:
 
 
 def link_row(text: str) -> str:
-    """The kind of a row of links parted by separators, or "" when the line is none."""
+    """The kind of a row of links parted by separators, or "" when the line is none. A row
+    opening with the site's own link (`Home / News / 2025 / …`) is a breadcrumb parted by
+    slashes too, and a year or a number may be one of its crumbs (a news archive's); a
+    breadcrumb's last crumb is the page's own title, as long as a heading may be."""
     prefix = ROW_PREFIX.match(text)
     parts = SEPARATOR.split(text[prefix.end():] if prefix else text)
-    if not all(is_link(part) for part in parts):
+    home = len(parts) >= 2 and bool(LINK.fullmatch(parts[0]))
+    crumbs = re.search(r"\s[>›»]\s|[›»]", text) or (home and re.search(r"\s/\s", text))
+    last = is_link(parts[-1]) or (crumbs and len(parts) >= 2 and not is_running(parts[-1]))
+    if not last or not all(is_link(part) or (home and FIGURES.fullmatch(part))
+                           for part in parts[:-1]):
         return ""
     if prefix:
         return "print or share link"
@@ -242,9 +252,10 @@ def link_row(text: str) -> str:
     if all(part.casefold() in LANGUAGE_NAMES for part in parts):
         return "language switcher"
     known = all(any(pattern.fullmatch(part) for _, pattern, _ in KINDS) for part in parts)
-    crumbs = re.search(r"\s[>›»]\s|[›»]", text)
-    if crumbs and (len(parts) >= 3 or known or LINK.fullmatch(parts[0])):
+    if crumbs and (len(parts) >= 3 or known or home):
         return "breadcrumb"
+    if not is_link(parts[-1]):
+        return ""
     if known or (len(parts) >= MIN_ROW_LINKS and "|" in text):
         return "links"
     return ""
@@ -264,7 +275,7 @@ def is_link(text: str) -> bool:
     address (a contact line is the text's)."""
     return (bool(text) and not text.endswith(SENTENCE_ENDS) and words(text) <= MAX_LINK_WORDS
             and len(text) <= MAX_LINK_CHARACTERS
-            and not re.fullmatch(r"[\d\s.,%+\-−–]+", text) and not CONTACT.search(text))
+            and not FIGURES.fullmatch(text) and not CONTACT.search(text))
 
 
 def is_running(text: str) -> bool:
@@ -327,10 +338,11 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
 
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
     """The page's or the mail's footer: from its first footer line after the last sentence
-    of the text (its revision date, copyright or links; "Sent from my iPhone") to the end."""
+    of the text (its revision date, copyright or links, the page asking about itself, whose
+    answers may stand on a line of their own; "Sent from my iPhone") to the end."""
     for index in range(max(last_text + 1, 0), len(lines)):
         reason = reasons.get(lines[index].number)
-        if reason in ("page footer", "links", "link", MAIL_FOOTER):
+        if reason in ("page footer", "links", "link", "page feedback", MAIL_FOOTER):
             kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
             return {line.number: kind for line in lines[index:]}
     return {}

@@ -11,25 +11,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NOTES_HEADINGS, joined_lines
+from pipeline.languages import NOTES_HEADING, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
-# Each language's words for it: "Notes", "註釋".
-NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
+TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 
 
 def heading_apart(units: list[Unit]) -> list[Unit]:
-    """A notes heading written with its notes right under it ("Notes", then "[1] …") made a
-    unit of its own, as when a blank line parts them."""
+    """A notes heading written with its notes right under it ("Notes", then "[1] …"), and
+    with the text's last lines right over it (a sign-off's date), made a unit of its own,
+    as when blank lines part them."""
     for index, unit in enumerate(units):
-        if (unit.kind == "text" and len(unit.rows) > 1 and NOTES_HEADING.fullmatch(unit.rows[0])
-                and NOTE_LABEL.match(unit.rows[1])):
-            heading, notes = Unit("text", unit.rows[:1], unit.lines[:1]), Unit(
-                "text", unit.rows[1:], unit.lines[1:])
-            return [*units[:index], heading, notes, *units[index + 1:]]
+        rows = unit.rows if unit.kind == "text" else ()
+        at = next((row for row in range(len(rows) - 1) if NOTES_HEADING.fullmatch(rows[row])
+                   and NOTE_LABEL.match(rows[row + 1])), None)
+        if at is not None:
+            pieces = [Unit("text", rows[start:end], unit.lines[start:end])
+                      for start, end in ((0, at), (at, at + 1), (at + 1, len(rows)))
+                      if start < end]
+            return [*units[:index], *pieces, *units[index + 1:]]
     return units
 
 

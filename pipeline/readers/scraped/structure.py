@@ -45,14 +45,16 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    unskipped,
 )
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import counts_on_from
+from pipeline.readers.scraped.breaks import blocks_apart
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
-    REFERENCE,
+    TRAILING_CALLS,
     heading_apart,
     notes_section,
     read_notes,
@@ -64,7 +66,6 @@ MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
-TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 # A first line shorter than this share of the running text's line after it is a title over it.
 TITLE_SHARE = 0.5
@@ -234,12 +235,18 @@ def is_heading_text(text: str) -> bool:
     return not language.is_date(text) and language.is_heading(text)
 
 
+def stands_alone(text: str) -> bool:
+    """A line shaped as a heading, or a date (a sign-off's): in a text not wrapped, one over
+    a line that starts a sentence ends its block."""
+    return is_heading_text(text) or detect(text).is_date(text)
+
+
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     """The blocks of the text after its front matter: the main text, its sign-off, then its
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
-    units = heading_apart(units)
+    units = heading_apart(blocks_apart(units, stands_alone))
     notes_at = notes_section(units)
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
@@ -270,12 +277,9 @@ def levelled(result: list[Block]) -> list[Block]:
     depths = {index: section_depth(block.text) for index, block in enumerate(result)
               if isinstance(block, Heading)}
     top = min((depth for depth in depths.values() if depth is not None), default=1)
-    previous = 0
     for index, depth in depths.items():
-        level = min(depth - top + 1 if depth is not None else 1, previous + 1)
-        result[index] = Heading(result[index].text, level)
-        previous = level
-    return result
+        result[index] = Heading(result[index].text, depth - top + 1 if depth is not None else 1)
+    return unskipped(result)
 
 
 def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:

@@ -204,36 +204,9 @@ class Endnotes:
     referred: set[str] = field(default_factory=set)
 
 
-def referenced_labels(document: Document) -> list[str]:
-    """The labels of the notes the text refers to, in the order of their first reference."""
-    labels: list[str] = []
-    for block in document.blocks:
-        for spans in block_spans(block):
-            labels += [span.note for span in spans if span.note and span.note not in labels]
-    notes = {block.label for block in document.blocks if isinstance(block, Note)}
-    return [label for label in labels if label in notes]
-
-
-def block_spans(block) -> list[tuple[Span, ...]]:
-    """Every run of spans in a block that may hold a note's reference."""
-    match block:
-        case List():
-            return [item.spans for item in block.items] + [
-                spans for item in block.items if item.sublist
-                for spans in block_spans(item.sublist)]
-        case Table():
-            return [*block.header, *(cell for row in block.rows for cell in row)]
-        case SignOff():
-            return list(block.lines)
-        case Note():
-            return []
-    spans = getattr(block, "spans", None) or getattr(block, "caption", None)
-    return [spans] if spans else []
-
-
 def add_endnotes(draft, document: Document, add_spans) -> Endnotes:
     """The endnotes part of the draft, holding every note the text refers to."""
-    labels = referenced_labels(document)
+    labels = document.referenced_notes()
     endnotes = Endnotes({label: number for number, label in enumerate(labels, 1)},
                         labels == [str(number) for number in range(1, len(labels) + 1)])
     if not labels:

@@ -21,12 +21,11 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, List, Metadata, Note, Paragraph
+from pipeline.model import Document, Heading, Metadata, Note, Paragraph
 from pipeline.writers.html.blocks import (
     Setting,
     body,
     byline_html,
-    counter_styles,
     css_string,
 )
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
@@ -95,6 +94,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
+        referenced=frozenset(document.referenced_notes()),
     )
     return template.render(
         layout=layout,
@@ -110,7 +110,6 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                                 language=language),
         grid=layout.grid_characters if not profile_for(language).words_spaced else 0,
         heading=heading,
-        counter_styles=counter_styles(all_lists(document)),
     )
 
 
@@ -165,17 +164,6 @@ def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
                   ' white-space: pre-line"'
                   ).format(len(ends) + 1, Markup(' data-short="{}"').format(short) if short
                            else "", setting.shrink_em, setting.spaces.letter_spacing_em)
-
-
-def all_lists(document: Document) -> list[List]:
-    """Every list of the document, nested ones too."""
-    found: list[List] = []
-    pending = [block for block in document.blocks if isinstance(block, List)]
-    while pending:
-        block = pending.pop()
-        found.append(block)
-        pending += [item.sublist for item in block.items if item.sublist is not None]
-    return found
 
 
 @functools.cache

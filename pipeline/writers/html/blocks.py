@@ -14,7 +14,6 @@ from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
 from pipeline.layouts import Layout
-from pipeline.list_numbers import bullet
 from pipeline.model import (
     Block,
     Byline,
@@ -61,6 +60,7 @@ class Setting:
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
+    referenced: frozenset[str] = frozenset()  # the notes the text refers to
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -165,61 +165,44 @@ def list_block(block: List, anchor: str | None, index: int, setting: Setting) ->
     return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
 
 
-# The counter style of a list whose numbers are written otherwise than its style's usual way,
-# by the model's marker (model.MARKERS); the template declares it (counter_styles).
+# The class of a list whose numbers are written otherwise than its style's usual way, by the
+# model's marker (model.MARKERS): base.css gives its wider labels a wider indent.
 MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
                 "\uff08%\uff09": "in-full-width-parentheses"}
-
-
-def counter_style(block: List) -> str:
-    """The CSS counter style that marks a numbered list's items as the source wrote them:
-    "lower-alpha" for a., "lower-alpha-in-parentheses" for (a)."""
-    return f"{block.style}-{MARKER_NAMES[block.marker]}" if block.marker else block.style
-
-
-def counter_styles(lists: list[List]) -> Markup:
-    """The @counter-style rules the lists' markers need: each extends its style, between
-    the marker's parentheses."""
-    rules = []
-    for style, marker in sorted({(block.style, block.marker) for block in lists
-                                 if block.numbered and block.marker}):
-        before, _, after = marker.partition("%")
-        space = "" if after == "\uff09" else " "  # a full-width parenthesis holds its space
-        rules.append(f"@counter-style {style}-{MARKER_NAMES[marker]} {{ system: extends {style};"
-                     f' prefix: "{before}"; suffix: "{after}{space}"; }}\n')
-    return Markup("".join(rules))
+# A full-width mark ending a label (一、, （一）) holds its own space before the item's text.
+FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
               depth: int = 0, parents: tuple[str, ...] = ()) -> Markup:
     """A list nested `depth` lists deep (0 for a block), its nested lists in its items;
     `parents`: the numbers of the items it is nested in, which a compound list's numbers
-    begin with (2.1.)."""
+    begin with (2.1.). Each item's label, as the model numbers it, is its `data-label`,
+    which base.css sets before its text (writers/pdf/list_labels.py says why)."""
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
-    if not block.numbered:
-        # Each level's bullet, which the tagged editions name (list_numbers.list_numbering).
-        attributes += Markup(" style='list-style-type: \"{}\\a0 \"'").format(bullet(depth))
-    else:
-        # WeasyPrint 70 counts from 1 whatever the start attribute says: the counter is reset
-        # to the number before the first item's.
-        reset = f"; counter-reset: list-item {block.start - 1}" if block.start != 1 else ""
-        attributes += Markup(' class="{}{}" style="list-style-type: {}{}"').format(
-            block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "",
-            counter_style(block), reset)
+    if block.numbered:
+        attributes += Markup(' class="{}{}"').format(
+            block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "")
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
-    # A compound number is no counter's: each item says its own (CSS Lists' <string>).
-    markers = [Markup(" style='list-style-type: {}'").format(css_string(
-        number + ("" if number.endswith("\uff09") else " ")))
-        for number in block.numbers(parents)] if block.compound else [""] * len(block.items)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
-    items = [Markup("<li{}>{}{}</li>\n").format(
-        marker, spans(item.spans, index, setting),
+    items = [Markup('<li data-label="{}">{}{}</li>\n').format(
+        shown_label(label, block.numbered), spans(item.spans, index, setting),
         list_html(item.sublist, index, setting, depth=depth + 1, parents=own)
         if item.sublist else "")
-        for item, marker, own in zip(block.items, markers, owns, strict=True)]
+        for item, label, own in zip(block.items, block.labels(depth, parents), owns,
+                                    strict=True)]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def shown_label(label: str, numbered: bool) -> str:
+    """A label as set before its item's text: a number followed by a space, unless it ends
+    with a full-width mark, which holds its own (一、, （一）); a bullet by a no-break space,
+    the gap a bullet's marker has always left."""
+    if not numbered:
+        return label + "\u00a0"
+    return label if label.endswith(FULL_WIDTH_ENDS) else label + " "
 
 
 def css_string(value: str) -> Markup:
@@ -273,8 +256,11 @@ def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
+    """A note, its label linking back to its first reference where the text has one (a
+    link to nothing is a Link holding no annotation, ISO 32000-1 14.8.4.4.2)."""
     label = (Markup('<a href="#{}">{}</a>').format(reference_anchor(block.label), block.label)
-             if setting.layout.links else escape(block.label))
+             if setting.layout.links and block.label in setting.referenced
+             else escape(block.label))
     return Markup('<p class="note" id="{}" data-block="{}"><span class="note-label">{}'
                   "</span> {}</p>\n").format(note_anchor(block.label), index, label,
                                              spans(block.spans, index, setting))

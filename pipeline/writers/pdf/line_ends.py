@@ -57,7 +57,7 @@ def boxes_before_breaks(source: str, lines: list) -> Iterator:
     found, cursor, previous = [], 0, None
     for line in lines:
         for box in text_boxes(line):
-            if (box.element_tag or "").endswith("::marker") or not box.text.strip():
+            if not box.text.strip():
                 continue
             start, text = found_at(source, cursor, box.text)
             if start < 0:

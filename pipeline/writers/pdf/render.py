@@ -42,6 +42,7 @@ from pipeline.writers.pdf.line_ends import (
     links_of_their_own,
     space_line_ends,
 )
+from pipeline.writers.pdf.list_labels import labels_as_markers
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
@@ -86,6 +87,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         space_line_ends(laid_out.pages)
         links_of_their_own(laid_out.pages)
         links_as_tall_as_their_lines(laid_out.pages)
+        labels_as_markers(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
         rendered = laid_out.write_pdf(

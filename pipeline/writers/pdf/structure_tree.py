@@ -274,6 +274,7 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
         elif block.list is not None:
             nest_lists(element)
             number_lists(element, block.list)
+            labels_first(element)
         placed.append((block.index, [element]))
     ordered = sorted(placed, key=lambda pair: pair[0])
     return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
@@ -507,6 +508,39 @@ def number_lists(element: pikepdf.Dictionary, block: List, depth: int = 0) -> No
         for kid in kids_of(body):
             if is_element(kid) and kid.S == pikepdf.Name.L:
                 number_lists(kid, model_item.sublist, depth + 1)
+
+
+def labels_first(element: pikepdf.Dictionary) -> None:
+    """Each item of the list `element` (and of the lists nested in it) its label (`Lbl`)
+    first, then its body (`LBody`). The label is drawn in the item's first line
+    (list_labels.py), so WeasyPrint tags it inside the body, at the start of its text, or of
+    the anonymous box (a `NonStruct`) holding its text beside a nested list, which then
+    goes: the body holds the item's text itself, as an outside marker's item did."""
+    for item in kids_of(element):
+        body = item_body(item)
+        if body is None:
+            continue
+        kids = kids_of(body)
+        text = kids[0] if kids and is_element(kids[0]) \
+            and kids[0].S == pikepdf.Name.NonStruct and starts_with_label(kids[0]) else body
+        if starts_with_label(text):
+            label, *rest = kids_of(text)
+            if text is not body:
+                for kid in rest:
+                    if is_element(kid):
+                        kid.P = body
+                rest += kids[1:]
+            body.K = pikepdf.Array(rest)
+            label.P = item
+            item.K = pikepdf.Array([label, *kids_of(item)])
+        for kid in kids_of(body):
+            if is_element(kid) and kid.S == pikepdf.Name.L:
+                labels_first(kid)
+
+
+def starts_with_label(element: pikepdf.Dictionary) -> bool:
+    kids = kids_of(element)
+    return bool(kids) and is_element(kids[0]) and kids[0].S == pikepdf.Name.Lbl
 
 
 def item_body(item) -> pikepdf.Dictionary | None:

@@ -1,0 +1,111 @@
+"""Line breaks: which of a block's breaks are a wrap, and which are the author's.
+
+A text wrapped by hand or by a mail program breaks its paragraphs into lines of about one
+width, 72 to 80 columns; those lines join. A web page copied as text is not wrapped: each
+of its paragraphs, headings and list items comes as one line, and a page built of `div`s
+(or a heading, list or table next to a paragraph) leaves no blank line between them. So:
+
+- a table's rows (cells parted by tabs), with the title right above them, stand apart from
+  the lines around them, wrapped or not: a row of cells carries on no paragraph;
+- in a text holding a line of running text wider than any wrap (WRAP_COLUMNS), no line was
+  wrapped (a text is wrapped throughout or not at all): a line ending a sentence, or a
+  line shaped as a heading or a date over one that starts a sentence (not with a lower-case
+  letter), ends its block, as if a blank line followed it; a heading under a list, whose
+  lines are all short, too. A line broken inside a sentence (by hand, or by a `<br>`) still
+  joins.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from pipeline.addresses import ADDRESS
+from pipeline.languages import SENTENCE_ENDS
+from pipeline.readers.cleaning import CELL
+from pipeline.readers.scraped.dedupe import Unit
+from pipeline.readers.scraped.notes import TRAILING_CALLS
+from pipeline.readers.scraped.tables import cells_of, is_table_title
+
+# Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
+# Chinese character takes two columns, as a terminal and a mail program count it.
+WRAP_COLUMNS = 100
+
+
+def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list[Unit]:
+    """The units, each block of text parted where its line breaks are the author's: in a
+    text holding a line wider than any wrap, which was not wrapped, after a sentence's end
+    or a line that `stands_alone` (a heading's, a date's)."""
+    unwrapped_text = any(unit.kind == "text" and unwrapped(unit.rows) for unit in units)
+    return [piece for unit in units
+            for piece in parted(unit, stands_alone if unwrapped_text else None)]
+
+
+def parted(unit: Unit, stands_alone: Callable[[str], bool] | None) -> list[Unit]:
+    """The unit's pieces: its tables, and its lines parted where a line ends its block in a
+    text not wrapped (`stands_alone` given)."""
+    if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1:
+        return [unit]  # a block written twice is a photo's caption, its credit line with it
+    cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
+    start = 0
+    for first, last in tables(unit.rows):
+        cuts += lines_of(unit.rows, start, first, stands_alone)
+        cuts.append((first, last))
+        start = last
+    cuts += lines_of(unit.rows, start, len(unit.rows), stands_alone)
+    return [unit] if len(cuts) == 1 else [piece(unit, *cut) for cut in cuts]
+
+
+def tables(rows: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the rows hold a table: each run of rows of cells that makes one, with its
+    title on the row above."""
+    found = []
+    index = 0
+    while index < len(rows):
+        end = index
+        while end < len(rows) and CELL in rows[end]:
+            end += 1
+        if end > index and cells_of(rows[index:end]) is not None:
+            found.append((index - 1 if index and is_table_title(rows[index - 1]) else index, end))
+        index = max(end, index + 1)
+    return found
+
+
+def lines_of(rows: tuple[str, ...], start: int, end: int,
+             stands_alone: Callable[[str], bool] | None) -> list[tuple[int, int]]:
+    """The pieces of rows `start` to `end` outside tables, parted after each row that ends
+    its block in a text not wrapped."""
+    cuts: list[tuple[int, int]] = []
+    for row in range(start, end):
+        if row == end - 1 or (stands_alone is not None
+                              and ends_block(rows[row], rows[row + 1], stands_alone)):
+            cuts.append((cuts[-1][1] if cuts else start, row + 1))
+    return cuts
+
+
+def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
+    """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
+    note calls), or stands alone (a heading, a date) over a line that starts one."""
+    return (TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
+            or (stands_alone(row) and not following.lstrip()[:1].islower()))
+
+
+def unwrapped(rows: tuple[str, ...]) -> bool:
+    """Whether a line of running text among the rows is wider than any wrap: an address
+    alone, however long, does not say so, nor a table's row."""
+    return any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in rows
+               if CELL not in row)
+
+
+def columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
+               for character in text)
+
+
+def piece(unit: Unit, start: int, end: int) -> Unit:
+    """Rows `start` to `end` of the unit, as a unit: each row keeps how often the source
+    wrote it (a photo's caption twice)."""
+    counts = unit.counts[start:end] if unit.counts else (1,) * (end - start)
+    return Unit(unit.kind, unit.rows[start:end], unit.lines[start:end],
+                counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else ())

@@ -1,0 +1,77 @@
+"""A draft's notes read back where the text has them: under the notes heading, before a
+sign-off written after them (Word shows its endnotes below it), and a note the text never
+refers to (a paragraph in Endnote Text opened by its label) whatever name LibreOffice saves
+the label's style under."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Heading, Metadata, Note, Paragraph, SignOff, Span
+from pipeline.readers.docx.draft import docx_document, read_docx
+from pipeline.writers.docx.draft import write_docx
+
+from .support import libreoffice
+
+LAYOUT = load_layout(Path(__file__).resolve().parent.parent / "layouts", "print")
+ENGLISH = Document("piece", Metadata(title="Chair's Statement"), None, (
+    Paragraph((Span("The reserve grew again this year."), Span("1", note="1"))),
+    Heading("Notes"),
+    Note("1", (Span("It stood higher than ever at the year’s end."),)),
+    Note("2", (Span("Figures are rounded to the nearest thousand."),)),  # referred to nowhere
+    SignOff(((Span("Margaret O’Halloran"),), (Span("Chair"),), (Span("Lantau"),))),
+))
+CHINESE = Document("piece", Metadata(title="總裁報告", language="zh-HK"), None, (
+    Paragraph((Span("本會的收入主要來自政府的資助"), Span("1", note="1"), Span("。"))),
+    Heading("注釋"),
+    Note("1", (Span("整筆撥款津貼制度下的資助。"),)),
+    SignOff(((Span("總裁"),), (Span("梁志雄博士"),), (Span("二〇二五年六月"),))),
+))
+
+
+def read_back(data: bytes, document: Document) -> tuple:
+    return docx_document(data, Path("piece.docx"), document.metadata).blocks
+
+
+@pytest.mark.parametrize("document", [ENGLISH, CHINESE], ids=["English", "Chinese"])
+def test_notes_come_back_under_their_heading_before_a_sign_off_after_them(document):
+    assert read_back(write_docx(document, LAYOUT, Path(".")), document) == document.blocks
+
+
+def test_a_note_never_referred_to_is_read_by_libreoffices_name_for_its_labels_style():
+    draft = docx.Document(io.BytesIO(write_docx(ENGLISH, LAYOUT, Path("."))))
+    # LibreOffice saves Word's Endnote Reference, in a note's own paragraph, as this style.
+    draft.styles["Endnote Reference"].name = "Endnote Characters"
+    saved = io.BytesIO()
+    draft.save(saved)
+    assert read_back(saved.getvalue(), ENGLISH) == ENGLISH.blocks
+
+
+@pytest.mark.slow
+def test_a_draft_with_notes_saved_by_libreoffice_reads_the_same(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    documents = {"english": ENGLISH, "chinese": CHINESE}
+    for name, document in documents.items():
+        (drafts / f"{name}.docx").write_bytes(write_docx(document, LAYOUT, Path(".")))
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(tmp_path / "saved"),
+                *sorted(str(path) for path in drafts.iterdir()))
+    for name, document in documents.items():
+        saved = read_docx(tmp_path / "saved" / f"{name}.docx", document.metadata)
+        assert saved.blocks == document.blocks, name
+
+
+def test_a_note_no_text_refers_to_links_back_to_nothing():
+    # Its label would be a link to a reference that is not there: a Link holding no link
+    # annotation in the tagged editions (ISO 32000-1 14.8.4.4.2), which the preflight fails.
+    from pipeline.writers.html import render_html
+
+    screen = load_layout(Path(__file__).resolve().parent.parent / "layouts", "screen")
+    html = render_html(ENGLISH, screen)
+    assert '<a href="#note-ref-1">1</a>' in html  # note 1 is referred to: it links back
+    assert 'href="#note-ref-2"' not in html and '<span class="note-label">2</span>' in html

@@ -1,0 +1,152 @@
+"""A file name breaks as an address does, before its own `. _ - /`, with no hyphen added
+("Audited_Accounts_2023-24.pdf", "(Programme_2024-final.pdf)"), so a justified paragraph
+holding one, or an address after one, is set justified, not with a line left short before
+it; ragged editions break it the same way. The text keeps the file name as written."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from itertools import pairwise, product
+
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.layouts import load_layout
+from pipeline.model import Span
+from pipeline.readers.cleaning import clean_line
+from pipeline.writers.justified import LineSetting, paragraph_lines
+from pipeline.writers.line_breaks import WORD_JOINER, ZERO_WIDTH_SPACE, LineBreaks
+from pipeline.writers.shaping import TextStyle
+
+from .conftest import ROOT
+from .support import set_lines, swept
+
+LAYOUTS = ROOT / "layouts"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+PRINT = load_layout(LAYOUTS, "print")
+EDITIONS = ["print", "screen", "large-print"]
+REPEATS = 30
+FILE_NAMES = ("Audited_Accounts_2023-24.pdf", "Programme_2024-final.pdf",
+              "board-minutes_v3.docx", "Fees.Schedule.2025.xlsx")
+TEXTS = (
+    "The board publishes its Audited_Accounts_2023-24.pdf at "
+    "https://www.northfield-rivers.org.uk/reports/2023-24/annual-report with the trustees' "
+    "report, and copies may be had from the office.",
+    "Performances run 7:30-10:00 pm (Programme_2024-final.pdf) from Tuesday to Saturday, "
+    "with matinées on Sundays throughout the season.",
+    "Minutes are kept as board-minutes_v3.docx and the charges as Fees.Schedule.2025.xlsx "
+    "on the shared drive, where every member of staff may read them.",
+)
+
+
+def test_a_file_name_breaks_before_its_own_marks_only_and_links_nowhere():
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=True)
+    shown = str(rules.running("see (Programme_2024-final.pdf), then"))
+    assert (f'(<span class="address">Programme{ZERO_WIDTH_SPACE}_2024{ZERO_WIDTH_SPACE}-'
+            f'{WORD_JOINER}final{ZERO_WIDTH_SPACE}.pdf</span>),') in shown
+    assert "<a" not in shown  # a file name is no link
+    assert "\u00ad" not in shown  # nor hyphenated
+    linked = str(rules.running("at https://www.example.org/annual_report"))
+    assert '<a class="address" href="https://www.example.org/annual_report">' in linked
+    assert f"annual{ZERO_WIDTH_SPACE}_report" in linked
+    chinese = LineBreaks(PRINT.hyphenation, "zh-HK", links=True)
+    shown = str(chinese.running("報告載於Audited_Accounts_2023-24.pdf。"))
+    assert shown == (f'報告載於<span class="address">Audited{ZERO_WIDTH_SPACE}_Accounts'
+                     f'{ZERO_WIDTH_SPACE}_2023{ZERO_WIDTH_SPACE}-{WORD_JOINER}24'
+                     f'{ZERO_WIDTH_SPACE}.pdf</span>。')
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_writer_sets_such_a_paragraph_justified_at_the_print_measure(text):
+    """The first line was left short before the unbreakable file name, or before an address
+    after one (39 of these 180 settings, first lines indented or not): every line is now
+    justified, breaking inside a file name only before its own marks, but where an address's
+    first piece ("https://www", which never breaks) fits neither line (5 of 60 settings of the
+    first text), where the line before it ends short as the house style's last resort."""
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    size = PRINT.body_size_pt * 4 / 3
+    styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), size))
+                   for bold in (False, True) for italic in (False, True)
+                   for note in (False, True))
+    setting = LineSetting(PRINT.page.measure_mm / 25.4 * 96, 0.0, styles, LAYOUTS / "fonts",
+                          PRINT.justification)
+    short = 0
+    for lead, indent in product(range(30), (0.0, 1.2 * size)):
+        written = clean_line(f"{'i' * lead}n {text}")
+        ends = paragraph_lines((Span(written),), setting, rules, block=0, indent=indent)
+        for (_, offset), kind in ends.items():
+            if kind.startswith("short"):
+                assert written.startswith("https://", offset + 1), written[:offset]
+                short += 1
+            elif kind == "break":
+                assert written[offset] in "/.-_@", written[:offset]
+    assert short <= 6
+
+
+def sweep(number: int) -> str:
+    return f"{'i' * number}n {TEXTS[number % len(TEXTS)]}"
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    return set_lines(tmp_path_factory.mktemp("file-names"),
+                     swept({"box-office": "Box office"}, sweep, REPEATS), EDITIONS)
+
+
+def body_lines(pdf) -> list[tuple[int, str, float]]:
+    """Each line of the body's size: its page, its text and its right edge, as pdftotext
+    boxes them (running heads and folios, smaller, aside)."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    found = []
+    for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1):
+        for line in page.iter(f"{XHTML}line"):
+            height = float(line.get("yMax")) - float(line.get("yMin"))
+            found.append((number, height, " ".join(word.text or "" for word in
+                                                   line.iter(f"{XHTML}word")),
+                          float(line.get("xMax"))))
+    body = Counter(round(height, 1) for _, height, _, _ in found).most_common(1)[0][0]
+    return [(number, text, right) for number, height, text, right in found
+            if abs(round(height, 1) - body) < 0.5]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", EDITIONS)
+def test_file_names_break_before_their_marks_and_read_as_written(editions, layout):
+    pdf, lines, document = editions[("box-office", layout)]
+    # A break inside a file name starts the next line with its mark, never ends one so.
+    after_marks = [name[:end + 1] for name in FILE_NAMES
+                   for end, character in enumerate(name) if character in "._-"]
+    assert not [line for line in lines if line.endswith(tuple(after_marks))]
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
+                          check=True, text=True).stdout
+    joined = re.sub(r"\n(?=[._/-])", "", text)  # a line broken before a file name's mark
+    for name in FILE_NAMES:
+        assert joined.count(name) == REPEATS // len(TEXTS), name
+    report = preflight(pdf, document, load_layout(LAYOUTS, layout))
+    assert all(check.passed for check in report.checks if check.rule == "text-complete")
+
+
+@pytest.mark.slow
+def test_no_print_line_is_left_short_before_a_file_name(editions):
+    """Every line of a paragraph but its last reaches the measure (the page's right edge),
+    but one before an address whose first piece fits neither line."""
+    pdf, _, _ = editions[("box-office", "print")]
+    paragraphs: list[list[tuple[int, str, float]]] = []
+    for line in body_lines(pdf):
+        if re.match(r"i*n ", line[1]):
+            paragraphs.append([])
+        if paragraphs:
+            paragraphs[-1].append(line)
+    edges = {}
+    for number, _, right in (line for paragraph in paragraphs for line in paragraph):
+        edges[number] = max(edges.get(number, 0.0), right)
+    assert len(paragraphs) == REPEATS
+    short = [(text, after) for paragraph in paragraphs
+             for (number, text, right), (_, after, _) in pairwise(paragraph)
+             if edges[number] - right > 1.0]
+    assert all(after.startswith("https://") for _, after in short), short
+    assert len(short) <= 2
