@@ -94,8 +94,9 @@ class Hole:
     # For a figure: (block, room, kept) of each block starting on the page of the hole: the
     # room from its top to the foot of the page, the height of its first KEPT_LINES lines.
     rooms: tuple[tuple[int, float, float], ...] = ()
-    # The tables on the next page after a paragraph that is no lead-in (it ends without a
-    # colon), which the stylesheet keeps with them: what parting them lets back.
+    # The table heading the next page with the paragraph before it (and its headings) that is
+    # no lead-in (it ends without a colon), which the stylesheet keeps with it: what parting
+    # them lets back.
     unled_tables: tuple[int, ...] = ()
     # The writer's paragraphs on the page of the hole, the most lines first (the last first
     # of those alike); a line's height; and how far the hole is beyond MAX_EMPTY.
@@ -321,13 +322,16 @@ def led_table(page_box) -> tuple[float, tuple[tuple[int, int], ...]] | None:
 
 
 def unled_tables(page_box) -> tuple[int, ...]:
-    """The tables on a page after a paragraph on that page that is no lead-in: it ends
-    without a colon."""
+    """The table heading a page with the paragraph before it and that paragraph's headings,
+    which the stylesheet keeps with it, where the paragraph is no lead-in (it ends without a
+    colon): parted from it, they stay on the page before."""
     placed = [element for _, element, _, _ in placed_blocks(page_box)]
-    pairs = zip(placed, placed[1:], strict=False)
-    return tuple(int(table.get("data-block")) for before, table in pairs
-                 if table.tag == "table" and before.tag == "p"
-                 and not "".join(before.itertext()).rstrip().endswith(LEAD_IN_ENDS))
+    while placed and placed[0].tag in HEADINGS:
+        placed.pop(0)
+    if (len(placed) > 1 and placed[0].tag == "p" and placed[1].tag == "table"
+            and not "".join(placed[0].itertext()).rstrip().endswith(LEAD_IN_ENDS)):
+        return (int(placed[1].get("data-block")),)
+    return ()
 
 
 def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
