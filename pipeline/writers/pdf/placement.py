@@ -423,7 +423,7 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
     better = split_tables(pulled_back(better, pages, lines), pages, lines)
-    from pipeline.writers.pdf.list_breaks import list_breaks
+    from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
     return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
 
