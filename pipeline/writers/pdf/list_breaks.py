@@ -86,7 +86,10 @@ def list_ending_short(page_box) -> int | None:
 def kept(placement: Placement, block: int, element, item, side: str) -> Placement:
     """The placement with `item` of list `block` (its element) kept with its neighbour on
     `side`."""
-    number = next(number for number, each in enumerate(element.iter("li")) if each is item)
+    number = next((number for number, each in enumerate(element.iter("li")) if each is item),
+                  None)
+    if number is None:  # a line of the list outside its items: none to keep
+        return placement
     return replace(placement, kept_items=placement.kept_items | {(block, number, side)})
 
 
