@@ -41,7 +41,8 @@ page before ending a little short (Chicago's "forcing a page break early"): the 
 paragraphs the renderer breaks on their grid, whose letters are never spaced out of it.
 
 Each mend costs one more layout (one the HTML does not show, none: render.placed tries the
-next on the same pages); at most MAX_PASSES layouts are made.
+next on the same pages); at most MAX_PASSES layouts are made, and one more only where the
+last mend undoes the one before (render.placed).
 """
 
 from __future__ import annotations

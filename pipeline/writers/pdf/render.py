@@ -161,12 +161,15 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     lines_measured: dict = {}  # each line's text measured once for every layout (pagination.py)
     lines = paragraph_setting(document, layout, stylesheets, fetcher)
     html_text, laid_out, layouts = "", None, 0
+    laid_out_before = ""  # the HTML of the layout before the current one
+    undoing = False
     # A mend the HTML does not show (a paragraph that no breaking sets a line shorter) costs
     # no layout: the next is tried on the same pages.
-    for _ in range(2 * MAX_PASSES):
+    for _ in range(2 * MAX_PASSES + 1):
         earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
         if html_text != earlier_html:
             layouts += 1
+            laid_out_before = earlier_html
             kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
             pages_before = len(laid_out.pages) if laid_out else 0
             laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
@@ -177,8 +180,15 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
                                  stylesheets=stylesheets, font_config=font_configuration(),
                                  pdf_variant=layout.pdf_variant, cache=pictures_read)
         better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
-        if better == placement or layouts == MAX_PASSES:
+        if better == placement or undoing:
             break
+        if layouts >= MAX_PASSES:
+            # At the last layout, a mend that undoes the one before it (a list's item kept
+            # with the next, which left a page too empty) is still laid out, once: the
+            # pages are never those of a mend found worse than none.
+            undoing = render_html(document, layout, better, lines) == laid_out_before
+            if not undoing:
+                break
         placement = better
     return html_text, with_margins(laid_out)
 
