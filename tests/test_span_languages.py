@@ -1,0 +1,116 @@
+"""A phrase its author says is in another language, pandoc's `[texte]{lang=fr}` in the
+marked-up form: a `<span lang>` in the HTML, an element with its /Lang in the tagged
+editions (PDF/UA-1, 7.2; WCAG 2.x, 3.1.2 Language of Parts), `w:lang` on its runs in the
+DOCX draft, read back from an edited draft; no phrase of another language is looked for
+inside it. Texts of their own: French and German in an English report, Cantonese in
+English, English in Chinese."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Document, Paragraph
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import marked_texts
+from pipeline.readers.markup import read_markup
+from pipeline.readers.metadata import load_metadata
+from pipeline.writers.html import render_html
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+LAYOUTS = ROOT / "layouts"
+ENGLISH = """Title: Visitors from Lyon
+
+The delegation's motto, [liberté, égalité, fraternité]{lang=fr}, was read aloud by the
+consul, and the *Bürgermeister* of Linz answered with [Herzlich willkommen in
+Österreich]{lang="de-AT"} before the programme of the harbour visit began in earnest.
+
+The chair's statement, [主席報告]{lang=zh-HK}, and the [Cantonese opera]{lang=en-GB .title}
+troupe closed the evening.
+"""
+CHINESE = """Title: 年度報告
+
+本局與 [Conseil régional]{lang=fr} 合作，推行 Smart Harbour 計劃。
+"""
+
+
+def document_of(text: str, folder: Path, language: str = "en-GB") -> Document:
+    path = folder / "piece.md"
+    metadata = load_metadata(folder / "piece.toml", ())
+    return read_markup(text, path, replace(metadata, language=language), folder)
+
+
+def languages(document: Document) -> list[tuple[str, str]]:
+    return [(span.text, span.language) for block in document.blocks
+            if isinstance(block, Paragraph) for span in block.spans if span.language]
+
+
+def test_the_reader_keeps_each_phrase_s_language(tmp_path):
+    assert languages(document_of(ENGLISH, tmp_path)) == [
+        ("liberté, égalité, fraternité", "fr"),
+        ("Herzlich willkommen in Österreich", "de-AT"),
+        ("主席報告", "zh-HK"), ("Cantonese opera", "en-GB")]
+
+
+def test_the_html_says_each_phrase_s_language(tmp_path):
+    html = render_html(document_of(ENGLISH, tmp_path), load_layout(LAYOUTS, "screen"))
+    assert '<span lang="fr">liberté, égalité, fraternité</span>' in html
+    assert '<span lang="zh-HK">主席報告</span>' in html
+    # No phrase looked for inside one: the Chinese phrase is not tagged again.
+    assert 'lang="zh-HK" class="phrase">主席報告' not in html
+
+
+def test_no_phrase_is_looked_for_inside_a_phrase_of_a_given_language(tmp_path):
+    html = render_html(document_of(CHINESE, tmp_path, "zh-HK"), load_layout(LAYOUTS, "screen"))
+    assert '<span lang="fr">Conseil régional</span>' in html
+    assert '<span lang="en-GB">Smart Harbour</span>' in html
+
+
+def spoken(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
+    """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
+    marked-content sequence, in the structure's order."""
+    texts = marked_texts(pdf)
+    found = []
+
+    def walk(element, language, page):
+        language = str(element.get("/Lang", language))
+        page = element.get("/Pg", page)
+        for kid in kids_of(element):
+            if is_element(kid):
+                walk(kid, language, page)
+            elif isinstance(kid, int):
+                found.append((texts.get((page.objgen, kid), ""), language))
+            elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
+                found.append((texts.get((kid.Pg.objgen, int(kid.MCID)), ""), language))
+
+    walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
+    return found
+
+
+@pytest.fixture(scope="module", params=["screen", "large-print"])
+def edition(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(request.param)
+    document = document_of(ENGLISH, folder)
+    path = folder / "piece.pdf"
+    path.write_bytes(render_pdf(document, load_layout(LAYOUTS, request.param), folder))
+    return path, document, request.param
+
+
+@pytest.mark.slow
+def test_the_tagged_editions_speak_each_phrase_in_its_language(edition):
+    with pikepdf.open(edition[0]) as pdf:
+        said = spoken(pdf)
+
+    def in_language(tag: str) -> str:
+        return " ".join(" ".join(text for text, language in said if language == tag).split())
+
+    assert "liberté, égalité, fraternité" in in_language("fr")
+    assert "Herzlich willkommen in Österreich" in in_language("de-AT")
+    assert "主席報告" in in_language("zh-HK")
+    assert "liberté" not in in_language("en-GB")
