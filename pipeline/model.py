@@ -434,6 +434,14 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
     return [spans] if spans else []
 
 
+def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
+    """Each phrase whose language its author gave, in the model's order: its text, its
+    language."""
+    return tuple((plain(run), given) for block in document.blocks
+                 for spans in ([block.spans] if isinstance(block, Note) else block_spans(block))
+                 for given, run in runs(spans, lambda span: span.language) if given)
+
+
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """The spans with each link's address after its words, in parentheses (an e-mail's
     without "mailto:"), unless the words are the address."""

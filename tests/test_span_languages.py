@@ -13,6 +13,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Paragraph
 from pipeline.pdf.structure import is_element, kids_of
@@ -32,7 +33,7 @@ consul, and the *Bürgermeister* of Linz answered with [Herzlich willkommen in
 Österreich]{lang="de-AT"} before the programme of the harbour visit began in earnest.
 
 The chair's statement, [主席報告]{lang=zh-HK}, and the [Cantonese opera]{lang=en-GB .title}
-troupe closed the evening.
+troupe closed the evening with [帝女花]{lang=yue-HK}.
 """
 CHINESE = """Title: 年度報告
 
@@ -55,7 +56,7 @@ def test_the_reader_keeps_each_phrase_s_language(tmp_path):
     assert languages(document_of(ENGLISH, tmp_path)) == [
         ("liberté, égalité, fraternité", "fr"),
         ("Herzlich willkommen in Österreich", "de-AT"),
-        ("主席報告", "zh-HK"), ("Cantonese opera", "en-GB")]
+        ("主席報告", "zh-HK"), ("Cantonese opera", "en-GB"), ("帝女花", "yue-HK")]
 
 
 def test_the_html_says_each_phrase_s_language(tmp_path):
@@ -113,4 +114,12 @@ def test_the_tagged_editions_speak_each_phrase_in_its_language(edition):
     assert "liberté, égalité, fraternité" in in_language("fr")
     assert "Herzlich willkommen in Österreich" in in_language("de-AT")
     assert "主席報告" in in_language("zh-HK")
+    assert "帝女花" in in_language("yue-HK")
     assert "liberté" not in in_language("en-GB")
+
+
+@pytest.mark.slow
+def test_the_preflight_accepts_each_phrase_s_language(edition):
+    path, document, layout = edition
+    report = preflight(path, document, load_layout(LAYOUTS, layout))
+    assert not report.errors, [check.message for check in report.checks if not check.passed]

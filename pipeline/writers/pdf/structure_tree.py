@@ -52,9 +52,7 @@ from pipeline.model import (
     Paragraph,
     SignOff,
     Table,
-    block_spans,
-    plain,
-    runs,
+    given_languages,
 )
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import (
@@ -126,13 +124,6 @@ def tagging_of(document: Document, html: str) -> Tagging:
             links[reference_anchor(block.label)] = words.back.format(label=block.label)
     return Tagging(language, tuple(blocks), links, given_languages(document))
 
-
-def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
-    """Each phrase whose language its author gave, in the model's order: its text, its
-    language."""
-    return tuple((plain(run), given) for block in document.blocks
-                 for spans in ([block.spans] if isinstance(block, Note) else block_spans(block))
-                 for given, run in runs(spans, lambda span: span.language) if given)
 
 
 def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -> None:
