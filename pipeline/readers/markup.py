@@ -79,7 +79,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
+from pipeline.languages import LANGUAGE_TAG, NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
 from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
@@ -134,8 +134,6 @@ BRACKETED_SPAN = re.compile(r"\{\s*\.(underline|ul|smallcaps)\s*\}")
 SPAN_ATTRIBUTES = re.compile(
     r"\{((?:\s*(?:[#.][^\s{}=\"]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}\"]+)))+)\s*\}")
 SPAN_ATTRIBUTE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|([^\s{}\"]+))")
-# A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 SPAN_CLASSES = {"underline": "underline", "ul": "underline", "smallcaps": "small_caps"}
 NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
