@@ -7,6 +7,7 @@ English, English in Chinese."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,12 +16,13 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Paragraph
+from pipeline.model import Document, Paragraph, from_json, to_json
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.writers.html import render_html
+from pipeline.writers.line_breaks import LineBreaks
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
@@ -123,3 +125,17 @@ def test_the_preflight_accepts_each_phrase_s_language(edition):
     path, document, layout = edition
     report = preflight(path, document, load_layout(LAYOUTS, layout))
     assert not report.errors, [check.message for check in report.checks if not check.passed]
+
+
+def test_the_model_s_json_keeps_each_phrase_s_language(tmp_path):
+    document = document_of(ENGLISH, tmp_path)
+    assert from_json(json.loads(json.dumps(to_json(document)))) == document
+
+
+def test_a_phrase_is_hyphenated_in_its_own_language():
+    """The print layout hyphenates: a French word by the French dictionary, not the
+    English one."""
+    rules = LineBreaks(load_layout(LAYOUTS, "print").hyphenation, "en-GB", links=False)
+    french = rules.within("fr").words("anticonstitutionnellement", 0)
+    english = rules.words("anticonstitutionnellement", 0)
+    assert french != english and "\u00ad" in french
