@@ -1,5 +1,6 @@
 """Helpers for the end-to-end tests: a copy of the project, real doit runs, PDF text."""
 
+import json
 import os
 import re
 import shutil
@@ -83,9 +84,12 @@ def squash(text: str) -> str:
 def pdf_text(path: Path) -> str:
     """The text of the PDF edition `path` inside its layout's text area (so without running
     heads and folios), squashed. Its layout is read from the project holding `path`
-    (output/<name>/<name>-<layout>.pdf)."""
+    (output/<name>/<name>-<layout>.pdf), as it sets the document's language (its model's)."""
     name = path.parent.name
-    layout = load_layout(path.parents[2] / "layouts", path.stem.removeprefix(f"{name}-"))
+    language = json.loads((path.parent / f"{name}.json").read_text(encoding="utf-8")
+                          )["metadata"]["language"]
+    layout = load_layout(path.parents[2] / "layouts",
+                         path.stem.removeprefix(f"{name}-")).for_language(language)
     page = layout.page
     edition = measured(path)
     kept = []

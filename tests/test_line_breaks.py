@@ -115,6 +115,30 @@ def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph()
     assert mended(Placement(), Hole(300, 0, "p", 20, 0), kinds, 4) is None
 
 
+def test_a_heading_kept_with_a_table_overleaf_makes_room_else_parts_else_fills_its_page():
+    """A heading whose paragraph is kept with a table too long for the page's foot: its
+    writer's paragraphs set a line shorter where the lines they give back let the table's
+    first rows come too; else the table parted from a paragraph that is no lead-in; else the
+    page's paragraphs set a line longer, as many as the hole is lines too empty."""
+    kinds = ["paragraph", "paragraph", "heading", "paragraph", "table", "paragraph"]
+    hole = Hole(space=160, block=2, tag="h2", height=35, picture_height=0,
+                writers=(0, 1), line=22, excess=20, table_shortfall=50, making_way=(0, 1, 3),
+                unled_tables=(4,))
+    closed = mended(Placement(), hole, kinds, 6)
+    assert closed.close_headings == {2}
+    way = mended(closed, hole, kinds, 6)
+    assert way.tightened == {0, 1, 3}  # three lines give back 66 px of the 50 lacking
+    parted = mended(way, hole, kinds, 6)  # ... which no breaking set shorter
+    assert parted.parted_tables == {4}
+    # Too few lines to give back, the table goes over alone at once.
+    assert mended(closed, replace(hole, table_shortfall=70), kinds, 6).parted_tables == {4}
+    # A lead-in ending with a colon is never parted from its table: the page runs long.
+    led = replace(hole, table_shortfall=70, unled_tables=())
+    assert mended(closed, led, kinds, 6).loosened == {0}
+    assert mended(closed, replace(led, excess=30), kinds, 6).loosened == {0, 1}
+    assert mended(closed, replace(led, excess=50), kinds, 6) is None  # too few paragraphs
+
+
 def test_a_figure_never_leaves_its_section_past_the_next_heading():
     # A figure ending its section, too tall for the foot of the page, with no room higher up.
     kinds = ["heading", "paragraph", "figure", "heading", "paragraph", "paragraph"]

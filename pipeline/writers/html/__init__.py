@@ -51,6 +51,10 @@ class Placement:
     # Split though they leave a row alone at a page's foot: kept whole, they left a hole.
     short_splits: frozenset[int] = frozenset()
     tightened: frozenset[int] = frozenset()  # paragraphs set a line shorter, where they can
+    loosened: frozenset[int] = frozenset()  # paragraphs set a line longer, where they can
+    # Tables let go from the paragraph before them, which is no lead-in (it ends without a
+    # colon): kept with it, they took it and its heading overleaf and left a hole.
+    parted_tables: frozenset[int] = frozenset()
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # Paragraphs whose last lines go over with the block after them: a page of one line.
     kept_with_next: frozenset[int] = frozenset()
@@ -76,7 +80,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
-                                                       placement.tightened))
+                                                       placement.tightened,
+                                                       placement.loosened))
     heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
@@ -85,6 +90,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         heading=heading,
         scales=placement.scales,
         whole_tables=placement.whole_tables,
+        parted_tables=placement.parted_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
@@ -124,11 +130,11 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
 
 
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
-                    rules: LineBreaks, tightened: frozenset[int] = frozenset()
-                    ) -> dict[int, LineEnds]:
+                    rules: LineBreaks, tightened: frozenset[int] = frozenset(),
+                    loosened: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
     """Each paragraph's line ends, as the writer breaks it (a line shorter where
-    `tightened`); not in a language written without spaces (Chinese), set character by
-    character on its grid by the renderer."""
+    `tightened`, a line longer where `loosened`); not in a language written without
+    spaces (Chinese), set character by character on its grid by the renderer."""
     if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
@@ -139,7 +145,7 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
             # postscript), as after a heading, it is not.
             indent = setting.indent if isinstance(previous, (Paragraph, Note)) else 0.0
             lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
-                                           -1 if index in tightened else 0)
+                                           (index in loosened) - (index in tightened))
         previous = block
     return lines
 

@@ -30,6 +30,9 @@ from pipeline.model import (
 )
 from pipeline.writers.line_breaks import LETTERS, LineBreaks
 
+# A table split between pages leaves at least this many rows on each page: one with fewer
+# than twice as many is never split (the PDF writer's placement sees to the longer ones).
+MIN_ROWS = 2
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
 # Pango's line breaking (UAX #14) allows a break between the last letter of the one and the
@@ -53,6 +56,7 @@ class Setting:
     heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
+    parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
@@ -225,11 +229,15 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                        row_header=column == 0 and not numeric[0])
                             for column, cell in enumerate(row)))
         for row in block.rows)
-    whole = Markup(' class="whole"') if index in setting.whole_tables else Markup("")
+    whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
+    classes = " ".join(name for name, chosen in (("whole", whole),
+                                                 ("parted", index in setting.parted_tables))
+                       if chosen)
+    attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
     caption = (Markup("<caption>{}</caption>\n").format(
         spans(block.caption, index, setting, hyphenate=False)) if block.caption else "")
     return Markup('<table data-block="{}"{}>\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, whole, caption, head, rows)
+                  "</tbody>\n</table>\n").format(index, attribute, caption, head, rows)
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,

@@ -24,6 +24,13 @@ the paragraphs before it are set a line shorter to make room, or else the table 
 whole, unless that leaves a hole: then it splits after all, a row alone at the foot of the
 page being the lesser fault, where it has rows enough for MIN_ROWS to go over.
 
+A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
+over with both: where that leaves a hole, and setting the heading closer does not mend it,
+the paragraphs before the table are set a line shorter where that makes room for its first
+MIN_ROWS rows (it then splits); else the table, after a paragraph that is no lead-in (one
+ends with a colon), heads the next page alone; else the page's paragraphs are set a line
+longer, as many as the hole is lines too empty.
+
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
@@ -33,7 +40,8 @@ clreq and the house style ask) takes the last lines of the paragraph before it o
 page before ending a little short (Chicago's "forcing a page break early"): the one mend for
 paragraphs the renderer breaks on their grid, whose letters are never spaced out of it.
 
-Each mend costs one more layout; at most MAX_PASSES layouts are made.
+Each mend costs one more layout (one the HTML does not show, none: render.placed tries the
+next on the same pages); at most MAX_PASSES layouts are made.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from pipeline.writers.html import Placement
+from pipeline.writers.html.blocks import MIN_ROWS
 
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
@@ -53,13 +62,12 @@ LONELY_LINES = 3  # a last page holding no more lines is pulled back where it ca
 KEPT_LINES = 3
 WIDOWS = 2
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-# A table split leaves at least this many rows on each page: base.css keeps the last row with
-# the one before (break-before: avoid), this writer sees to the first ones.
-MIN_ROWS = 2
 # The blocks a figure may be set after, or before: its section's running text, not a heading,
 # a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
+# A lead-in ends with a colon (full width in Chinese): it stays with what it introduces.
+LEAD_IN_ENDS = (":", "\uff1a")
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
 LETTERS_AT_START = re.compile(r"[^\W\d_]+")
@@ -74,7 +82,9 @@ class Hole:
     tag: str  # its element's name: "figure", "p", "h2" ...
     height: float  # its height on the next page
     picture_height: float  # for a figure: its picture's (or placeholder's) height
-    # The tables on the next page with rows enough to leave one behind and MIN_ROWS over.
+    # The tables on the next page with rows enough to be split at all (base.css keeps the
+    # last row with the one before, this writer sees to the first ones), and so to leave
+    # one behind and MIN_ROWS over.
     long_tables: tuple[int, ...] = ()
     # For a heading: what it and the lines it keeps lack to fit `space`.
     shortfall: float = 0.0
@@ -84,6 +94,21 @@ class Hole:
     # For a figure: (block, room, kept) of each block starting on the page of the hole: the
     # room from its top to the foot of the page, the height of its first KEPT_LINES lines.
     rooms: tuple[tuple[int, float, float], ...] = ()
+    # The table heading the next page with the paragraph before it (and its headings) that is
+    # no lead-in (it ends without a colon), which the stylesheet keeps with it: what parting
+    # them lets back.
+    unled_tables: tuple[int, ...] = ()
+    # The writer's paragraphs on the page of the hole, the most lines first (the last first
+    # of those alike); a line's height; and how far the hole is beyond MAX_EMPTY.
+    writers: tuple[int, ...] = ()
+    line: float = 0.0
+    excess: float = 0.0
+    # For a heading leading a table with rows enough to split (its lead-in kept with it):
+    # what the heading lacks to fit `space` with its paragraphs, the table's header and its
+    # first MIN_ROWS rows; and the writer's paragraphs that may be set a line shorter to make
+    # room for them, on the page of the hole and before the table (of more than a line).
+    table_shortfall: float = 0.0
+    making_way: tuple[int, ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -96,9 +121,11 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag in HEADINGS and hole.block not in placement.close_headings:
         return replace(placement, close_headings=placement.close_headings | {hole.block})
     if hole.tag in HEADINGS:
-        return split_short(placement, hole) or made_room(placement, hole)
+        return (split_short(placement, hole) or made_room(placement, hole)
+                or made_way(placement, hole) or parted(placement, hole)
+                or filled(placement, hole))
     if hole.tag != "figure":
-        return split_short(placement, hole)
+        return split_short(placement, hole) or parted(placement, hole) or filled(placement, hole)
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
                                     hole.height - hole.picture_height)
@@ -118,6 +145,44 @@ def made_room(placement: Placement, hole: Hole) -> Placement | None:
         if MIN_SCALE <= smaller < scale:
             return replace(placement, scales={**placement.scales, block: smaller})
     return None
+
+
+def made_way(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the writer's paragraphs before the table a heading heading the
+    next page leads (on the page of `hole`, and its lead-in) each set a line shorter, where
+    the lines they give back make room for the heading, its lead-in and the table's first
+    MIN_ROWS rows at the foot of the page: the table then splits there, its header repeated
+    overleaf. None where they cannot."""
+    free = frozenset(hole.making_way) - placement.tightened - placement.loosened
+    if hole.table_shortfall <= 0 or not free or len(free) * hole.line < hole.table_shortfall:
+        return None
+    return replace(placement, tightened=placement.tightened | free)
+
+
+def parted(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the first table after `hole` let go from the paragraph before it,
+    which is no lead-in (the house style's ends with a colon): the table heads the next page,
+    the paragraph and its heading fill the foot of this one, as a table too long for the
+    space left goes over in LaTeX's and InDesign's practice; a lead-in stays with what it
+    introduces. Tried after the table's split (made_way), which keeps them together."""
+    tables = [block for block in hole.unled_tables if block not in placement.parted_tables]
+    if not tables:
+        return None
+    return replace(placement, parted_tables=placement.parted_tables | {tables[0]})
+
+
+def filled(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with as many of the writer's paragraphs on the page of `hole` set a
+    line longer (looser, within the spaces' limits) as the hole is lines beyond MAX_EMPTY,
+    the longest first (the more lines, the more room their spaces have to take one more):
+    the page runs a line or two long where nothing comes back into it. None where the page
+    has too few paragraphs left to set so."""
+    free = [block for block in hole.writers
+            if block not in placement.loosened | placement.tightened]
+    needed = int(hole.excess // hole.line) + 1 if hole.line else len(free) + 1
+    if needed > len(free):
+        return None
+    return replace(placement, loosened=placement.loosened | frozenset(free[:needed]))
 
 
 def split_short(placement: Placement, hole: Hole) -> Placement | None:
@@ -202,15 +267,71 @@ def holes(pages) -> Iterator[Hole]:
         long_tables = tuple(int(table.get("data-block"))
                             for table, box in outer_boxes(following._page_box)
                             if table.tag == "table" and table.get("data-block")
-                            and len(body_rows(box)) > MIN_ROWS)
-        shortfall = 0.0
+                            and len(body_rows(box)) >= 2 * MIN_ROWS)
+        shortfall, table_shortfall, making_way = 0.0, 0.0, ()
+        writers, line = page_writers(box)
         if element.tag in HEADINGS:
             below = max((block.margin_bottom for block in blocks[-1:]), default=0.0)
             shortfall = kept_height(following._page_box, element, end, below) - space
+            if led := led_table(following._page_box):
+                rows_end, leading = led
+                table_shortfall = kept_height(following._page_box, element, rows_end, below,
+                                              lines=0) - space
+                making_way = tuple(found for found, count in (*writers, *leading)
+                                   if count > 1)
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
                    long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]),
                    rooms(box, pages[number - 1]._page_box if number else None)
-                   if element.tag == "figure" else ())
+                   if element.tag == "figure" else (),
+                   unled_tables(following._page_box),
+                   tuple(found for found, _ in writers), line,
+                   space - MAX_EMPTY * (bottom - top), table_shortfall, making_way)
+
+
+def page_writers(page_box) -> tuple[tuple[tuple[int, int], ...], float]:
+    """(block, lines) of the writer's paragraphs on a page, the most lines first (the last
+    first of those alike), and the height of a line of theirs."""
+    lines = {int(element.get("data-block")): list(line_boxes(box))
+             for element, box in outer_boxes(page_box)
+             if element.tag == "p" and element.get("data-lines")}
+    longest = sorted(reversed(lines), key=lambda block: -len(lines[block]))
+    return (tuple((block, len(lines[block])) for block in longest),
+            next((held[-1].margin_height() for held in lines.values() if held), 0.0))
+
+
+def led_table(page_box) -> tuple[float, tuple[tuple[int, int], ...]] | None:
+    """Where the MIN_ROWS-th body row ends of the first table on a page, where only a
+    heading and paragraphs stand before it (its lead-in keeps them with it) and it has rows
+    enough to split; and (block, lines) of the writer's paragraphs before it. None where
+    there is no such table."""
+    leading = []
+    for element, box in outer_boxes(page_box):
+        if not element.get("data-block"):
+            continue
+        if element.tag == "table":
+            rows = list(body_rows(box).values())
+            if len(rows) < 2 * MIN_ROWS:
+                return None
+            row = rows[MIN_ROWS - 1]
+            return row.position_y + row.margin_height(), tuple(leading)
+        if element.tag not in (*HEADINGS, "p"):
+            return None
+        if element.get("data-lines"):
+            leading.append((int(element.get("data-block")), len(list(line_boxes(box)))))
+    return None
+
+
+def unled_tables(page_box) -> tuple[int, ...]:
+    """The table heading a page with the paragraph before it and that paragraph's headings,
+    which the stylesheet keeps with it, where the paragraph is no lead-in (it ends without a
+    colon): parted from it, they stay on the page before."""
+    placed = [element for _, element, _, _ in placed_blocks(page_box)]
+    while placed and placed[0].tag in HEADINGS:
+        placed.pop(0)
+    if (len(placed) > 1 and placed[0].tag == "p" and placed[1].tag == "table"
+            and not "".join(placed[0].itertext()).rstrip().endswith(LEAD_IN_ENDS)):
+        return (int(placed[1].get("data-block")),)
+    return ()
 
 
 def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
@@ -230,15 +351,16 @@ def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
     return tuple(found)
 
 
-def kept_height(page_box, heading, end: float, above: float) -> float:
+def kept_height(page_box, heading, end: float, above: float, lines: int = KEPT_LINES) -> float:
     """The height a heading heading a page needs at the foot of the page before, with the
-    KEPT_LINES lines it keeps: from its top margin (the page's top took it; it collapses with
-    `above`, the margin below the block before it) to the last of those lines."""
+    `lines` lines after `end` it keeps: from its top margin (the page's top took it; it
+    collapses with `above`, the margin below the block before it) to the last of those
+    lines (to `end`, with none)."""
     heading_box = next(box for element, box in outer_boxes(page_box) if element is heading)
     margin = heading_box.style["margin_top"]
     top_margin = max(margin.value if margin.unit == "px" else 0.0, above)
     kept = [line.position_y + line.margin_height() for line in line_boxes(page_box.children[0])
-            if line.position_y >= end - 0.5][:KEPT_LINES]
+            if line.position_y >= end - 0.5][:lines]
     return top_margin + (kept[-1] if kept else end) - heading_box.position_y
 
 

@@ -160,19 +160,24 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     pictures_read: dict = {}  # WeasyPrint's, by address: each read once, the same in each layout
     lines_measured: dict = {}  # each line's text measured once for every layout (pagination.py)
     lines = paragraph_setting(document, layout, stylesheets, fetcher)
-    html_text, laid_out = "", None
-    for _ in range(MAX_PASSES):
+    html_text, laid_out, layouts = "", None, 0
+    # A mend the HTML does not show (a paragraph that no breaking sets a line shorter) costs
+    # no layout: the next is tried on the same pages.
+    for _ in range(2 * MAX_PASSES):
         earlier_html, html_text = html_text, render_html(document, layout, placement, lines)
-        kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
-        pages_before = len(laid_out.pages) if laid_out else 0
-        laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
-        collected(pages_before)
-        laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL, url_fetcher=fetcher),
-                             laid_out, kept, split_lines=lines_measured, stylesheets=stylesheets,
-                             font_config=font_configuration(), pdf_variant=layout.pdf_variant,
-                             cache=pictures_read)
+        if html_text != earlier_html:
+            layouts += 1
+            kept = kept_pages(earlier_html, html_text, laid_out.pages) if laid_out else 0
+            pages_before = len(laid_out.pages) if laid_out else 0
+            laid_out = released(laid_out, kept)  # only what carrying pages over needs is kept
+            collected(pages_before)
+            laid_out = paginated(HTML(string=html_text, base_url=SOURCE_URL,
+                                      url_fetcher=fetcher),
+                                 laid_out, kept, split_lines=lines_measured,
+                                 stylesheets=stylesheets, font_config=font_configuration(),
+                                 pdf_variant=layout.pdf_variant, cache=pictures_read)
         better = improved(placement, laid_out.pages, kinds, layout.hyphenation.max_lines)
-        if better == placement:
+        if better == placement or layouts == MAX_PASSES:
             break
         placement = better
     return html_text, with_margins(laid_out)

@@ -1,0 +1,95 @@
+"""A heading and its paragraph kept with a table that does not fit at the foot of a page no
+longer take the table overleaf with them and leave a hole: the table, after a paragraph that
+is no lead-in (it ends without a colon), heads the next page alone; a lead-in ending with a
+colon stays with its table. On texts of their own, in English and in Chinese, each with a
+titled table of three rows (too few to split, at least two each side) that cannot come back
+onto the first page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Table, from_json
+
+from .support import copy_project, doit, squash
+from .typesetting import MM, empty_share, measured
+
+TEXTS = Path(__file__).parent / "texts" / "holes"
+NAMES = sorted(path.stem for path in TEXTS.glob("*.txt"))
+pytestmark = pytest.mark.slow  # builds the texts' print editions with doit
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("holes") / "project", library=False)
+    (folder / "source" / "director-review-2024.txt").unlink()
+    (folder / "source" / "director-review-2024.toml").unlink()
+    for path in TEXTS.iterdir():
+        shutil.copy(path, folder / "source" / path.name)
+    tasks = [f"pdf:{name}/print" for name in NAMES]
+    result = doit(folder, *tasks)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+def edition(project: Path, name: str):
+    return measured(project / "output" / name / f"{name}-print.pdf")
+
+
+def model(project: Path, name: str):
+    path = project / "output" / name / f"{name}.json"
+    return from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def page_settings(project: Path, name: str):
+    """The print layout's page as it sets document `name`, in its language."""
+    return load_layout(project / "layouts", "print").for_language(
+        model(project, name).metadata.language).page
+
+
+def tables(project: Path, name: str) -> list[Table]:
+    return [block for block in model(project, name).blocks if isinstance(block, Table)]
+
+
+def page_of(lines, text: str) -> int:
+    return next(line.page for line in lines if squash(text) in squash(line.text))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_page_but_the_last_is_more_than_15_per_cent_empty(project, name):
+    page = page_settings(project, name)
+    printed = edition(project, name)
+    assert printed.pages >= 2
+    for number in range(1, printed.pages):
+        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
+        assert share <= 0.15, (number, share)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_titled_table_after_no_lead_in_heads_the_next_page_alone(project, name):
+    """Its heading and paragraph end the first page; its title opens the second."""
+    titled = next(table for table in tables(project, name) if table.caption)
+    title = "".join(span.text for span in titled.caption)
+    lines = edition(project, name).lines
+    area_top = page_settings(project, name).margin_top_mm * MM
+    # The second page's first line of text, below its running head.
+    first = min((line for line in lines
+                 if line.page == 2 and line.text.strip() and line.top >= area_top - 1),
+                key=lambda line: line.top)
+    assert squash(title).startswith(squash(first.text)[:8]), first.text
+    header = "".join(span.text for span in titled.header[0])
+    assert page_of(lines, header) == 2
+
+
+def test_a_lead_in_ending_with_a_colon_stays_with_its_table(project):
+    name = "reservoir-board-review"
+    lines = edition(project, name).lines
+    lead_in = next(line for line in lines if line.text.rstrip().endswith("these:"))
+    untitled = next(table for table in tables(project, name) if not table.caption)
+    header = "".join(span.text for span in untitled.header[0])
+    assert page_of(lines, header) == lead_in.page
