@@ -17,8 +17,6 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Paragraph, from_json, to_json
-from pipeline.pdf.structure import is_element, kids_of
-from pipeline.pdf.text import marked_texts
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.writers.html import render_html
@@ -26,6 +24,7 @@ from pipeline.writers.line_breaks import LineBreaks
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import spoken_languages
 
 LAYOUTS = ROOT / "layouts"
 ENGLISH = """Title: Visitors from Lyon
@@ -75,26 +74,6 @@ def test_no_phrase_is_looked_for_inside_a_phrase_of_a_given_language(tmp_path):
     assert '<span lang="en-GB">Smart Harbour</span>' in html
 
 
-def spoken(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
-    """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
-    marked-content sequence, in the structure's order."""
-    texts = marked_texts(pdf)
-    found = []
-
-    def walk(element, language, page):
-        language = str(element.get("/Lang", language))
-        page = element.get("/Pg", page)
-        for kid in kids_of(element):
-            if is_element(kid):
-                walk(kid, language, page)
-            elif isinstance(kid, int):
-                found.append((texts.get((page.objgen, kid), ""), language))
-            elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
-                found.append((texts.get((kid.Pg.objgen, int(kid.MCID)), ""), language))
-
-    walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
-    return found
-
 
 @pytest.fixture(scope="module", params=["screen", "large-print"])
 def edition(request, tmp_path_factory):
@@ -108,7 +87,7 @@ def edition(request, tmp_path_factory):
 @pytest.mark.slow
 def test_the_tagged_editions_speak_each_phrase_in_its_language(edition):
     with pikepdf.open(edition[0]) as pdf:
-        said = spoken(pdf)
+        said = spoken_languages(pdf)
 
     def in_language(tag: str) -> str:
         return " ".join(" ".join(text for text, language in said if language == tag).split())
