@@ -452,3 +452,18 @@ def test_a_language_an_editor_marks_is_the_phrase_s(source_dir, written):
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
     assert result.blocks == (Paragraph((Span("Body. "), Span("Guten Tag", language="de-DE"),
                                         Span(" again"))),)
+
+
+@pytest.mark.slow
+def test_libreoffices_resave_keeps_each_phrase_s_language(tmp_path, source_dir, written):
+    """LibreOffice writes a w:lang for every script on a run it marks: only the mark for the
+    run's own script, where it is not the draft's, is a phrase's language. It knows no
+    language without a region, and saves `fr` as its `fr-FR` (measured)."""
+    document = language_document()
+    path = written(document, source_dir)
+    out = tmp_path / "libreoffice"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(path))
+    (paragraph,) = read_docx(out / path.name, document.metadata).blocks
+    assert [(span.text, span.language) for span in paragraph.spans] == [
+        (span.text, "fr-FR" if span.language == "fr" else span.language)
+        for span in document.blocks[0].spans]
