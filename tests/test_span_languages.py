@@ -63,9 +63,9 @@ def test_the_reader_keeps_each_phrase_s_language(tmp_path):
 def test_the_html_says_each_phrase_s_language(tmp_path):
     html = render_html(document_of(ENGLISH, tmp_path), load_layout(LAYOUTS, "screen"))
     assert '<span lang="fr">liberté, égalité, fraternité</span>' in html
-    assert '<span lang="zh-HK">主席報告</span>' in html
-    # No phrase looked for inside one: the Chinese phrase is not tagged again.
-    assert 'lang="zh-HK" class="phrase">主席報告' not in html
+    # No phrase looked for inside one, and a short one in Chinese characters kept whole.
+    assert '<span lang="zh-HK" class="phrase">主席報告</span>' in html
+    assert '<span lang="yue-HK" class="phrase">帝女花</span>' in html
 
 
 def test_no_phrase_is_looked_for_inside_a_phrase_of_a_given_language(tmp_path):

@@ -28,6 +28,7 @@ from pipeline.model import (
     UnknownBlock,
     link_runs,
 )
+from pipeline.writers.language_tags import given
 from pipeline.writers.line_breaks import LETTERS, LineBreaks
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
@@ -127,7 +128,7 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
     if span.bold:
         text = Markup("<strong>{}</strong>").format(text)
     if span.language:  # the phrase's language, which the tagged editions speak it in
-        text = Markup('<span lang="{}">{}</span>').format(span.language, text)
+        text = given(text, span.text, span.language)
     return text
 
 
