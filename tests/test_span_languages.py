@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Paragraph, from_json, to_json
+from pipeline.model import Document, Paragraph, from_json, given_languages, to_json
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.writers.html import render_html
@@ -34,7 +34,16 @@ consul, and the *Bürgermeister* of Linz answered with [Herzlich willkommen in
 Österreich]{lang="de-AT"} before the programme of the harbour visit began in earnest.
 
 The chair's statement, [主席報告]{lang=zh-HK}, and the [Cantonese opera]{lang=en-GB .title}
-troupe closed the evening with [帝女花]{lang=yue-HK}.
+troupe closed the evening with [帝女花]{lang=yue-HK}.[^1]
+
+- a toast, [*santé*]{lang=fr}, to the crews
+- a gift of books
+
+| Guest | Greeting |
+| --- | --- |
+| Consul | [Bienvenue à bord]{lang=fr} |
+
+[^1]: Sung as [Tai Nui Fa]{lang=yue-Latn}, the troupe's favourite.
 """
 CHINESE = """Title: 年度報告
 
@@ -58,6 +67,7 @@ def test_the_reader_keeps_each_phrase_s_language(tmp_path):
         ("liberté, égalité, fraternité", "fr"),
         ("Herzlich willkommen in Österreich", "de-AT"),
         ("主席報告", "zh-HK"), ("Cantonese opera", "en-GB"), ("帝女花", "yue-HK")]
+    assert ("santé", "fr") in given_languages(document_of(ENGLISH, tmp_path))
 
 
 def test_the_html_says_each_phrase_s_language(tmp_path):
@@ -96,6 +106,8 @@ def test_the_tagged_editions_speak_each_phrase_in_its_language(edition):
     assert "Herzlich willkommen in Österreich" in in_language("de-AT")
     assert "主席報告" in in_language("zh-HK")
     assert "帝女花" in in_language("yue-HK")
+    assert "santé" in in_language("fr") and "Bienvenue à bord" in in_language("fr")
+    assert "Tai Nui Fa" in in_language("yue-Latn")
     assert "liberté" not in in_language("en-GB")
 
 
