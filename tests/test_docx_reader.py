@@ -304,7 +304,7 @@ def test_a_comment_anchor_without_its_comment_is_refused_too(source_dir, written
         paragraph_starting(draft, "The end.")._p.insert(0, anchor)
 
     path = edited(written(sample_document(), source_dir), edit)
-    assert refusal(path).startswith("holds 1 comment; resolve or delete them")
+    assert refusal(path).startswith("holds 1 comment; resolve or delete it,")
 
 
 def test_resolved_comments_are_not_refused(source_dir, written):

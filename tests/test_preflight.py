@@ -16,7 +16,12 @@ from pipeline.checks.preflight import preflight, rules_for
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
-from pipeline.checks.preflight.typography_rules import overprinted
+from pipeline.checks.preflight.typography_rules import (
+    Typesetting,
+    over_limit,
+    overprinted,
+    typography_problems,
+)
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
@@ -817,3 +822,15 @@ def test_numbered_headings_open_on_h1_and_skip_no_level(tags, problems):
     root = pikepdf.Dictionary(S=pikepdf.Name.Document)
     elements = [(pikepdf.Dictionary(S=pikepdf.Name("/" + tag)), root) for tag in tags]
     assert heading_level_problems(elements) == problems
+
+
+def test_a_page_over_the_limit_is_said_to_be_over_it():
+    """A page 15.4 % empty fails for being over 15 %: the share said shows it over, never
+    rounded down to the limit itself; a share well over it is said in whole per cents."""
+    measured = Typesetting(spaces=(), widest=0.0, full_lines=0, spread_lines=0,
+                           measured_lines=0, hyphenated=0, ladder=0,
+                           empty_pages=((1, 0.1542), (3, 0.2049), (4, 0.15004)))
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, PRINT, cache={"typesetting": measured})
+    assert typography_problems(edition) == [
+        "page 1 15.4% empty", "page 3 20% empty", "page 4 15.004% empty"]
+    assert over_limit(0.1500001, 0.15) == "just over 15%"

@@ -395,8 +395,19 @@ def typography_problems(edition: Edition) -> list[str]:
                         f"hyphenated, over {hyphenation.max_share:.0%}")
     if found.ladder > hyphenation.max_lines and hyphenation.enabled:
         problems.append(f"{found.ladder} hyphenated lines in a row")
-    problems += [f"page {page} {share:.0%} empty" for page, share in found.empty_pages]
+    problems += [f"page {page} {over_limit(share, MAX_EMPTY)} empty"
+                 for page, share in found.empty_pages]
     return problems
+
+
+def over_limit(share: float, limit: float) -> str:
+    """A share over `limit` as a percentage with the fewest decimals that still show it over
+    (15.4 %, never a rounded 15 % for a page that fails for being over 15 %)."""
+    for decimals in range(4):
+        shown = round(share * 100, decimals)
+        if shown > limit * 100:
+            return f"{shown:.{decimals}f}%"
+    return f"just over {limit:.0%}"
 
 
 @dataclass(frozen=True)

@@ -350,7 +350,8 @@ def refuse_comments(draft, body, path: Path) -> None:
     if count:
         raise PipelineError(
             path,
-            f"holds {count} comment{'s' * (count != 1)}; resolve or delete them, save,"
+            f"holds {count} comment{'s' * (count != 1)}; resolve or delete"
+            f" {'them' if count != 1 else 'it'}, save,"
             " and run doit again",
         )
 

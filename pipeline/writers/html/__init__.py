@@ -58,6 +58,15 @@ class Placement:
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # Paragraphs whose last lines go over with the block after them: a page of one line.
     kept_with_next: frozenset[int] = frozenset()
+    # List items kept with the next item or the one before, so that no page's foot or head
+    # holds a list's single line: (list block, item's number in the list's order, "next" or
+    # "previous").
+    kept_items: frozenset[tuple[int, int, str]] = frozenset()
+    # Lists whose keeps left a page too empty: none of their items kept any more.
+    loose_lists: frozenset[int] = frozenset()
+    # Lists whose items holding a nested list may split between its items: whole, they left
+    # a page too empty.
+    split_lists: frozenset[int] = frozenset()
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -93,6 +102,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         parted_tables=placement.parted_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
+        kept_items=placement.kept_items,
+        split_lists=placement.split_lists,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
     )

@@ -7,7 +7,8 @@ BLOCK_WRITERS, and no layout's template has to learn it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from jinja2.filters import do_urlencode
@@ -60,6 +61,9 @@ class Setting:
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
+    # (list block, item number, "next" or "previous"): items kept with their neighbour
+    kept_items: frozenset[tuple[int, int, str]] = frozenset()
+    split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
 
@@ -166,7 +170,8 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
-    return list_html(block, index, setting, Markup(' data-block="{}"').format(index)) + "\n"
+    return list_html(block, index, setting, Markup(' data-block="{}"').format(index),
+                     numbering=itertools.count()) + "\n"
 
 
 # The class of a list whose numbers are written otherwise than its style's usual way, by the
@@ -178,11 +183,15 @@ FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
-              depth: int = 0, parents: tuple[str, ...] = ()) -> Markup:
+              depth: int = 0, parents: tuple[str, ...] = (),
+              numbering: Iterator[int] | None = None) -> Markup:
     """A list nested `depth` lists deep (0 for a block), its nested lists in its items;
     `parents`: the numbers of the items it is nested in, which a compound list's numbers
     begin with (2.1.). Each item's label, as the model numbers it, is its `data-label`,
-    which base.css sets before its text (writers/pdf/list_labels.py says why)."""
+    which base.css sets before its text (writers/pdf/list_labels.py says why). `numbering`
+    numbers the items of the list block in the order they are read, nested ones too, as
+    the placement names the items it keeps with their neighbours."""
+    numbering = numbering if numbering is not None else itertools.count()
     attributes = Markup(attributes)
     tag = Markup("ol" if block.numbered else "ul")
     if block.numbered:
@@ -191,13 +200,26 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
-    items = [Markup('<li data-label="{}">{}{}</li>\n').format(
-        shown_label(label, block.numbered), spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting, depth=depth + 1, parents=own)
+    items = [Markup('<li data-label="{}"{}>{}{}</li>\n').format(
+        shown_label(label, block.numbered),
+        item_class(index, next(numbering), bool(item.sublist), setting),
+        spans(item.spans, index, setting),
+        list_html(item.sublist, index, setting, depth=depth + 1, parents=own,
+                  numbering=numbering)
         if item.sublist else "")
         for item, label, own in zip(block.items, block.labels(depth, parents), owns,
                                     strict=True)]
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def item_class(index: int, number: int, holds_list: bool, setting: Setting) -> Markup:
+    """The class of item `number` of list block `index`: kept with the next item or the one
+    before (base.css), or split between its nested items, as the placement asks."""
+    names = [f"kept-with-{side}" for side in ("next", "previous")
+             if (index, number, side) in setting.kept_items]
+    if holds_list and index in setting.split_lists:
+        names.append("split")
+    return Markup(' class="{}"').format(" ".join(names)) if names else Markup("")
 
 
 def shown_label(label: str, numbered: bool) -> str:

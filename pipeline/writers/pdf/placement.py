@@ -423,7 +423,9 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
     better = split_tables(pulled_back(better, pages, lines), pages, lines)
-    return all_mended(better, list(holes(pages)), kinds)
+    from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
+
+    return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
 
 
 def ladder_words(lines: dict[int, list[tuple[int, str]]],

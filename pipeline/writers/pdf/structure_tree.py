@@ -192,8 +192,28 @@ def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionar
     for element in moved:
         if is_element(element):
             point_to_headers(element, renamed)
-    first.K = pikepdf.Array([*own_references(first), *moved])
+    own = own_references(first)
+    if cut_in_two(own, moved):
+        merge(pdf, own[-1], moved.pop(0), replaced)
+    first.K = pikepdf.Array([*own, *moved])
     replaced[second.objgen] = first
+
+
+def cut_in_two(own: list, moved: list) -> bool:
+    """Whether the last kid of a list (or of an item, or its body) and the first kid of its
+    rest on the next page are one item the page break cut in two (one holding a nested list
+    splits between its nested items): its rest has no label, drawn in its first line."""
+    before, after = (own[-1] if own else None), (moved[0] if moved else None)
+    if not (is_element(before) and is_element(after)) or before.S != after.S:
+        return False
+    if after.S == pikepdf.Name.LI:
+        body = item_body(after)
+        if body is None:
+            return False
+        kids = kids_of(body)
+        text = kids[0] if kids and is_element(kids[0]) else body
+        return not (starts_with_label(body) or starts_with_label(text))
+    return after.S in (pikepdf.Name.LBody, pikepdf.Name.L)
 
 
 def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
