@@ -46,11 +46,15 @@ class Span:
     # underline in Chinese (專名號), a title's; an acronym or a name set in small capitals.
     underline: bool = False
     small_caps: bool = False
+    # Set: the language (its tag, "fr", "fr-CA") the author says this phrase is in, where it
+    # is not the document's (pandoc's "[texte]{lang=fr}"): spoken and tagged so.
+    language: str = ""
 
     @property
-    def formatting(self) -> tuple[bool, bool, str, str, bool, bool]:
+    def formatting(self) -> tuple[bool, bool, str, str, bool, bool, str]:
         """All a span is besides its text and note: spans alike in it may be joined."""
-        return self.bold, self.italic, self.position, self.link, self.underline, self.small_caps
+        return (self.bold, self.italic, self.position, self.link, self.underline,
+                self.small_caps, self.language)
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -430,6 +434,14 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
     return [spans] if spans else []
 
 
+def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
+    """Each phrase whose language its author gave, in the model's order: its text, its
+    language."""
+    return tuple((plain(run), given) for block in document.blocks
+                 for spans in ([block.spans] if isinstance(block, Note) else block_spans(block))
+                 for given, run in runs(spans, lambda span: span.language) if given)
+
+
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """The spans with each link's address after its words, in parentheses (an e-mail's
     without "mailto:"), unless the words are the address."""
@@ -489,6 +501,8 @@ def _spans_to_json(spans: tuple[Span, ...]) -> list[dict]:
             item["underline"] = True
         if span.small_caps:
             item["small_caps"] = True
+        if span.language:
+            item["language"] = span.language
         items.append(item)
     return items
 
@@ -497,7 +511,7 @@ def _spans_from_json(items: list[dict]) -> tuple[Span, ...]:
     return tuple(
         Span(i["text"], i.get("bold", False), i.get("italic", False), i.get("note", ""),
              i.get("position", ""), i.get("link", ""), i.get("underline", False),
-             i.get("small_caps", False))
+             i.get("small_caps", False), i.get("language", ""))
         for i in items
     )
 

@@ -9,11 +9,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
 from pipeline.model import Document
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import marked_texts
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
 from pipeline.writers.pdf.render import render_pdf
@@ -190,3 +193,24 @@ def rendered_edition(path: Path, layout: str, folder: Path) -> tuple[Path, Docum
     pdf = folder / f"{path.stem}-{layout}.pdf"
     pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout), path.parent))
     return pdf, document
+
+
+def spoken_languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
+    """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
+    marked-content sequence, in the structure's order."""
+    texts = marked_texts(pdf)
+    found = []
+
+    def walk(element, language, page):
+        language = str(element.get("/Lang", language))
+        page = element.get("/Pg", page)
+        for kid in kids_of(element):
+            if is_element(kid):
+                walk(kid, language, page)
+            elif isinstance(kid, int):
+                found.append((texts.get((page.objgen, kid), ""), language))
+            elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
+                found.append((texts.get((kid.Pg.objgen, int(kid.MCID)), ""), language))
+
+    walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
+    return found

@@ -336,3 +336,16 @@ def test_such_ranges_inside_codes_file_names_and_addresses_stay(written):
 def test_the_second_year_of_a_range_is_not_bound_but_a_count_still_is():
     assert clean_line("In 2023-24 that rose; for 6-8 hours") == (
         "In 2023\u201324 that rose; for 6\u20138\u00a0hours")
+
+
+@pytest.mark.parametrize(("line", "cleaned"), [
+    ('"Fine," said 黃小明.', "‘Fine,’ said 黃小明."),
+    ('"We agree," 歐陽志豪 and 陳大文 replied.', "‘We agree,’ 歐陽志豪 and 陳大文 replied."),
+    ("The 主席報告 was read by 陳大文.", "The 主席報告 was read by 陳大文."),
+    # Chinese sentences stay Chinese: a run longer than a name, or Chinese punctuation.
+    ('"好," 他說.', "「好，」他說。"),
+    ('他說："Hello world"', "他說：「Hello world」"),
+    ("並籌備 Hong Kong Book Fair 期間的活動", "並籌備 Hong Kong Book Fair 期間的活動"),
+])
+def test_an_english_line_naming_chinese_people_keeps_english_typography(line, cleaned):
+    assert clean_line(line) == cleaned

@@ -413,3 +413,57 @@ def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written
     styles = {paragraph.style.name for paragraph in docx.Document(str(out / path.name)).paragraphs}
     assert {"Title", "Byline", "Heading 1", "Body Text", "Caption"} <= styles
     assert read_docx(out / path.name, document.metadata) == document
+
+
+# --- A phrase's language ---------------------------------------------------------------------
+
+
+def language_document() -> Document:
+    return Document("piece", Metadata(title="Visitors"), None, (Paragraph((
+        Span("The motto, "), Span("liberté, égalité", language="fr"), Span(", and "),
+        Span("帝女花", language="yue-HK"), Span(" closed the "),
+        Span("Abend", italic=True, language="de-AT"), Span(".")),),))
+
+
+def test_a_phrase_s_language_is_marked_on_its_runs_and_read_back(source_dir, written):
+    document = language_document()
+    path = written(document, source_dir)
+    runs = {run.text: run._r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+            for run in docx.Document(str(path)).paragraphs[-1].runs}
+    assert runs["liberté, égalité"].get(qn("w:val")) == "fr"
+    # Han characters take Word's East Asian language.
+    assert runs["帝女花"].get(qn("w:eastAsia")) == "yue-HK"
+    assert read_docx(path, document.metadata) == document
+
+
+def test_a_language_an_editor_marks_is_the_phrase_s(source_dir, written):
+    """As Word marks a selection (Review > Language): w:lang w:val on the run; a mark of the
+    draft's own language says nothing."""
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, "Body.")
+        for text, language in ((" Guten Tag", "de-DE"), (" again", "en-GB")):
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), language)
+            lang.set(qn("w:eastAsia"), "zh-CN")
+            paragraph.add_run(text)._r.get_or_add_rPr().append(lang)
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.blocks == (Paragraph((Span("Body. "), Span("Guten Tag", language="de-DE"),
+                                        Span(" again"))),)
+
+
+@pytest.mark.slow
+def test_libreoffices_resave_keeps_each_phrase_s_language(tmp_path, source_dir, written):
+    """LibreOffice writes a w:lang for every script on a run it marks: only the mark for the
+    run's own script, where it is not the draft's, is a phrase's language. It knows no
+    language without a region, and saves `fr` as its `fr-FR` (measured)."""
+    document = language_document()
+    path = written(document, source_dir)
+    out = tmp_path / "libreoffice"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(path))
+    (paragraph,) = read_docx(out / path.name, document.metadata).blocks
+    assert [(span.text, span.language) for span in paragraph.spans] == [
+        (span.text, "fr-FR" if span.language == "fr" else span.language)
+        for span in document.blocks[0].spans]

@@ -32,7 +32,7 @@ from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.markup import write_markup
+from pipeline.writers.markup import write_markup, write_spans
 
 from .conftest import ROOT, SEED
 
@@ -245,8 +245,13 @@ def typography_settles(spans: list[Span]) -> bool:
     return clean_line(once) == once
 
 
+# A phrase's language: none, one without a profile of its own, and the profiles' own.
+LANGUAGES = ("", "", "fr", "fr-CA", "zh-HK", "en-GB")
+
+
 @given(spans=st.lists(st.builds(Span, st.text(st.sampled_from(list(" a'.\t-/:")), max_size=6), st.booleans(), st.booleans(),
-                               position=st.sampled_from(POSITIONS), link=st.sampled_from(("", "https://a.example/b"))), max_size=6))
+                               position=st.sampled_from(POSITIONS), link=st.sampled_from(("", "https://a.example/b")),
+                               language=st.sampled_from(LANGUAGES)), max_size=6))
 @example(spans=[Span("-"), Span("--"), Span("- ", italic=True), Span("a")])  # a no-break space made
 def test_cleaning_spans_gives_one_form(spans):
     assume(typography_settles(spans))
@@ -266,7 +271,8 @@ CHARACTERS = st.one_of(
 RAW_TEXT = st.text(CHARACTERS, max_size=12)
 LINKS = ("", "https://example.org/a_(b)", "https://example.org/a b", "mailto:ann@example.org")
 RAW_SPANS = st.lists(st.builds(Span, RAW_TEXT, st.booleans(), st.booleans(),
-                               position=st.sampled_from(POSITIONS), link=st.sampled_from(LINKS)),
+                               position=st.sampled_from(POSITIONS), link=st.sampled_from(LINKS),
+                               language=st.sampled_from(LANGUAGES)),
                      max_size=5)
 CLEAN_SPANS = RAW_SPANS.filter(typography_settles).map(clean_spans)
 CLEAN_TEXT = CLEAN_SPANS.map(plain)
@@ -397,3 +403,23 @@ def test_a_hard_break_where_no_lines_are_kept_leaves_no_backslash(markup, source
     assert not any(isinstance(block, SignOff) for block in document.blocks)
     assert "\\" not in write_markup(document).replace("\\\\", "")
     assert "\\" not in str(document.blocks)
+
+
+@pytest.mark.parametrize(("markup", "language"), [
+    ("Il dit [bonjour à tous]{lang=fr} et partit.", "fr"),
+    ('Il dit [bonjour à tous]{lang="fr-CA"} et partit.', "fr-CA"),
+    ('Il dit [bonjour à tous]{#greeting .quoted lang=fr data-x="a b"} et partit.', "fr"),
+])
+def test_a_bracketed_span_says_its_phrase_s_language(markup, language, source_dir):
+    """Pandoc's span with `lang`: only the language is kept, its other attributes go."""
+    (paragraph,) = read(markup, source_dir).blocks
+    assert [(span.text, span.language) for span in paragraph.spans] == [
+        ("Il dit ", ""), ("bonjour à tous", language), (" et partit.", "")]
+    assert write_spans(paragraph.spans) == f"Il dit [bonjour à tous]{{lang={language}}} et partit."
+
+
+@pytest.mark.parametrize("markup", ["[plain]{.foo}", "[plain]{lang=}", "[plain]{lang=\"a b\"}"])
+def test_a_bracketed_span_without_a_language_stays_as_written(markup, source_dir):
+    (paragraph,) = read(markup, source_dir).blocks
+    assert not any(span.language for span in paragraph.spans)
+    assert plain(paragraph.spans).startswith("[plain]{")

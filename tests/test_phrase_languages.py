@@ -14,12 +14,11 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, phrases, profile_for
 from pipeline.layouts import load_layout
-from pipeline.pdf.structure import is_element, kids_of, structure_elements
-from pipeline.pdf.text import marked_texts
+from pipeline.pdf.structure import structure_elements
 from pipeline.writers.html import render_html
 
 from .conftest import ROOT
-from .support import read_text, rendered_edition
+from .support import read_text, rendered_edition, spoken_languages
 
 LAYOUTS = ROOT / "layouts"
 TEXTS = ROOT / "tests" / "phrase_language_texts"
@@ -74,26 +73,6 @@ def edition(request, tmp_path_factory):
                                       tmp_path_factory.mktemp(name))
     return path, document, layout, name
 
-
-def spoken_languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
-    """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
-    marked-content sequence, in the structure's order."""
-    texts = marked_texts(pdf)
-    found = []
-
-    def walk(element, language, page):
-        language = str(element.get("/Lang", language))
-        page = element.get("/Pg", page)
-        for kid in kids_of(element):
-            if is_element(kid):
-                walk(kid, language, page)
-            elif isinstance(kid, int):
-                found.append((texts.get((page.objgen, kid), ""), language))
-            elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
-                found.append((texts.get((kid.Pg.objgen, int(kid.MCID)), ""), language))
-
-    walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
-    return found
 
 
 @pytest.mark.slow

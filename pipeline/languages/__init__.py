@@ -17,11 +17,13 @@ from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
-__all__ = ["DEFAULT", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile", "detect",
-           "holder_of", "holds_phrase", "joined_lines", "line_joins", "phrase_languages",
-           "phrases", "profile_for", "scripts",
+__all__ = ["DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile",
+           "detect", "docx_language_attributes", "holder_of", "holds_phrase", "joined_lines",
+           "line_joins", "phrase_languages", "phrases", "profile_for", "scripts",
            "takes_small_caps", "text_language"]
 
+# A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text says
 # Every profile, the default first; a text is in the first of the others that writes it
 # (Simplified Chinese before Chinese, which holds any Han text).
@@ -86,6 +88,14 @@ def line_join(end: str, start: str, language: Profile) -> str:
     if language.no_break_before and re.match(language.no_break_before, start):
         return "\u00a0"
     return " "
+
+
+def docx_language_attributes(text: str) -> tuple[str, ...]:
+    """The attributes of a DOCX w:lang that say the language of `text`, as Word reads them:
+    w:val for Latin letters (and any script without one of its own), and the attribute of
+    each script `text` holds that has its own (w:eastAsia for Han characters)."""
+    return ("w:val", *dict.fromkeys(profile.docx_language for profile in PROFILES
+                                    if profile.docx_language and profile.holds(text)))
 
 
 def takes_small_caps(text: str) -> bool:

@@ -31,6 +31,8 @@ HAN_RANGES = (
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
+# The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
+NAME_LENGTH = 4
 PUNCTUATION_RANGES = "\u3000-\u3006\u3008-\u303f\u3100-\u312f\ufe30-\ufe4f\uff00-\uff65"
 HAN = f"[{HAN_RANGES}]"
 # A Han character or a punctuation mark only Chinese (or Japanese) text uses.
@@ -244,10 +246,22 @@ class Chinese(Profile):
 
     def writes(self, text: str) -> bool:
         """At least as many Han characters as Latin words, so a Chinese sentence naming an
-        English body stays Chinese and an English one naming a Chinese person stays English."""
+        English body stays Chinese; but not a line that only names people or things in Han
+        characters among English words (`names_only`), which stays English."""
         if text.isascii():  # most lines of an English text: no pattern needed
             return False
-        return self.holds(text) and self.count(text) >= len(LATIN_WORD.findall(text))
+        words = len(LATIN_WORD.findall(text))
+        return self.holds(text) and self.count(text) >= words and not self.names_only(
+            text, words)
+
+    def names_only(self, text: str, words: int) -> bool:
+        """Whether `text`'s Han characters are names inside English (`"Fine," said 黃小明.`):
+        each run of them no longer than a name (NAME_LENGTH: a surname and a given name, a
+        compound surname's four), fewer runs than the Latin words around them, and none of
+        Chinese's own punctuation (，。「」), which a Chinese sentence, however short, has."""
+        runs = re.findall(f"[{self.characters}]+", text)
+        return (len(runs) < words and all(len(run) <= NAME_LENGTH for run in runs)
+                and not re.search(f"[{self.punctuation}]", text))
 
     def dominates(self, text: str) -> bool:
         """More Han characters than Latin letters, so "Chairman's Statement 主席報告" stays

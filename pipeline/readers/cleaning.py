@@ -351,13 +351,14 @@ def cased(spans: list[Span]) -> list[Span]:
 
 
 def with_emphasis(text: str, *spans: Span) -> Span:
-    """`text` with the emphasis, position, link, underline and small capitals all `spans`
-    share."""
+    """`text` with the emphasis, position, link, underline, small capitals and language all
+    `spans` share."""
     return Span(text, all(span.bold for span in spans), all(span.italic for span in spans),
                 position=shared(span.position for span in spans),
                 link=shared(span.link for span in spans),
                 underline=all(span.underline for span in spans),
-                small_caps=all(span.small_caps for span in spans))
+                small_caps=all(span.small_caps for span in spans),
+                language=shared(span.language for span in spans))
 
 
 def shared(values) -> str:

@@ -79,7 +79,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
+from pipeline.languages import LANGUAGE_TAG, NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
 from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
@@ -129,6 +129,11 @@ AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
 RAISED = {"^": "superscript", "~": "subscript"}
 # A bracketed span's attributes that pandoc reads as its Underline and SmallCaps: one class.
 BRACKETED_SPAN = re.compile(r"\{\s*\.(underline|ul|smallcaps)\s*\}")
+# Pandoc's attributes of a bracketed span, "{#id .class key=value key="quoted value"}": of
+# which only the phrase's language, `lang`, means something to the editions.
+SPAN_ATTRIBUTES = re.compile(
+    r"\{((?:\s*(?:[#.][^\s{}=\"]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}\"]+)))+)\s*\}")
+SPAN_ATTRIBUTE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|([^\s{}\"]+))")
 SPAN_CLASSES = {"underline": "underline", "ul": "underline", "smallcaps": "small_caps"}
 NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
@@ -518,10 +523,26 @@ def bracketed_at(text: str, index: int) -> tuple[int, int, dict] | None:
         end, text_end, target = link
         return end, text_end, {"link": target}
     text_end = closing(text, index, "[", "]")
-    wrapper = BRACKETED_SPAN.match(text, text_end + 1) if text_end is not None else None
-    if wrapper is None:
+    if text_end is None:
         return None
-    return wrapper.end(), text_end, {SPAN_CLASSES[wrapper.group(1)]: True}
+    wrapper = BRACKETED_SPAN.match(text, text_end + 1)
+    if wrapper is not None:
+        return wrapper.end(), text_end, {SPAN_CLASSES[wrapper.group(1)]: True}
+    attributes = SPAN_ATTRIBUTES.match(text, text_end + 1)
+    language = span_language(attributes.group(1)) if attributes else None
+    if language is None:
+        return None
+    return attributes.end(), text_end, {"language": language}
+
+
+def span_language(attributes: str) -> str | None:
+    """The language a bracketed span's attributes give its phrase (`lang=fr`,
+    `lang="fr-CA"`), a well-formed tag; its other attributes (an id, classes, other keys),
+    which no edition carries, are not kept; None without one."""
+    values = {match.group(1): match.group(2) if match.group(2) is not None else match.group(3)
+              for match in SPAN_ATTRIBUTE.finditer(attributes)}
+    language = values.get("lang", "")
+    return language if LANGUAGE_TAG.fullmatch(language) else None
 
 
 def link_at(text: str, index: int) -> tuple[int, int, str] | None:

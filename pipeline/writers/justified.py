@@ -194,6 +194,7 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
         addresses = [(match.start(), match.end()) for match in SET_APART.finditer(span.text)]
         kept = {phone.start() + inside for phone in TELEPHONE.finditer(span.text)
                 for inside, character in enumerate(phone.group()) if character == " "}
+        within = rules.within(span.language) if span.language else rules  # its hyphenation
         for match in WORDS.finditer(span.text):
             token, offset = match.group(), match.start()
             if token == " " and offset not in kept:
@@ -201,7 +202,7 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
             elif token in " \u00a0":  # a no-break space, a telephone number's: no break
                 marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
             else:
-                marked += word_items(match, number, style, rules, block, addresses, setting)
+                marked += word_items(match, number, style, within, block, addresses, setting)
     return marked
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from pipeline.languages import Profile, phrases, profile_for
+from pipeline.languages import Profile, detect, phrases, profile_for
 
 # Characters of the longest phrase inside another language kept on one line: a name
 # (莫慧琳), a title (主席報告); a longer one breaks where its language breaks.
@@ -23,6 +23,16 @@ def tagged(text: str, language: str) -> Markup:
 
 
 def phrase(text: str, profile: Profile) -> Markup:
+    return in_language(escape(text), text, profile.tag, profile)
+
+
+def given(inside: Markup, text: str, language: str) -> Markup:
+    """A phrase whose `language` its author gave, set as `inside`: kept whole as a found one
+    is where its characters are of a language that spaces no words (a Cantonese name)."""
+    return in_language(inside, text, language, detect(text))
+
+
+def in_language(inside: Markup, text: str, language: str, profile: Profile) -> Markup:
     if len(text) <= MAX_WHOLE_PHRASE and not profile.words_spaced:
-        return Markup('<span lang="{}" class="phrase">{}</span>').format(profile.tag, text)
-    return Markup('<span lang="{}">{}</span>').format(profile.tag, text)
+        return Markup('<span lang="{}" class="phrase">{}</span>').format(language, inside)
+    return Markup('<span lang="{}">{}</span>').format(language, inside)

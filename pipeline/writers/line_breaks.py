@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyphen
 from markupsafe import Markup, escape
@@ -100,6 +100,15 @@ class LineBreaks:
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
     # Each paragraph the writer broke into lines: block -> its line ends.
     lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
+    # Phrases of other languages are found and tagged (`tagged`); not inside a phrase whose
+    # language its author gave (`within`), which says all there is.
+    finds_phrases: bool = True
+
+    def within(self, language: str) -> LineBreaks:
+        """The rules inside a phrase its author says is in `language` ("fr"): its words
+        hyphenated by that language's dictionary, where one is known, and no phrase of
+        another language looked for inside it."""
+        return replace(self, language=language, finds_phrases=False)
 
     def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
                 hyphenate: bool = True, in_link: bool = False) -> Markup:
@@ -141,14 +150,16 @@ class LineBreaks:
         """Words hyphenated where they may be; in a block's `last` text, its last word
         never is (a paragraph's, a list item's, a note's: the house style)."""
         if not hyphenate or hyphenator(self.language, self.hyphenation) is None:
-            return tagged(text, self.language)
+            return self.tagged(text)
         final = max((match.start() for match in LETTERS.finditer(text)), default=-1) \
             if last else -1
         # A phrase in another language (Chinese) is never hyphenated: its characters are
         # not lower-case letters.
-        return tagged(LETTERS.sub(lambda match: match.group() if match.start() == final
-                                  else SOFT_HYPHEN.join(self.pieces(match, block)), text),
-                      self.language)
+        return self.tagged(LETTERS.sub(lambda match: match.group() if match.start() == final
+                                       else SOFT_HYPHEN.join(self.pieces(match, block)), text))
+
+    def tagged(self, text: str) -> Markup:
+        return tagged(text, self.language) if self.finds_phrases else escape(text)
 
     def pieces(self, match: re.Match, block: int) -> list[str]:
         word = match.group()

@@ -139,16 +139,19 @@ def write_table(block: Table) -> str:
 
 
 def write_spans(spans: tuple[Span, ...], special: str = "") -> str:
-    """Inline markup: emphasis, ^superscript^, ~subscript~, [underline]{.underline},
+    """Inline markup: emphasis, ^superscript^, ~subscript~, [phrase]{lang=fr},
+    [underline]{.underline},
     [small capitals]{.smallcaps}, note references and links, the characters that would read
     as markup escaped (and `special` ones besides)."""
     return emphasised(pieces(spans, WRAPPERS, special), (False, False))
 
 
-# What wraps a run of spans in brackets, outermost first: a link, then pandoc's Underline,
-# then its SmallCaps. A run's value for each, and how the run is written in it.
+# What wraps a run of spans in brackets, outermost first: a link, then a phrase's language
+# (pandoc's span with a `lang` attribute), then pandoc's Underline, then its SmallCaps. A
+# run's value for each, and how the run is written in it.
 WRAPPERS = (
     (lambda span: span.link, lambda link, inside: f"[{inside}]({destination(link)})"),
+    (lambda span: span.language, lambda language, inside: f"[{inside}]{{lang={language}}}"),
     (lambda span: span.underline, lambda _, inside: f"[{inside}]{{.underline}}"),
     (lambda span: span.small_caps, lambda _, inside: f"[{inside}]{{.smallcaps}}"),
 )

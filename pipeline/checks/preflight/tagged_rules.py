@@ -11,7 +11,7 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, holds_phrase, phrase_languages, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
-from pipeline.model import Document, Note, SignOff, Table
+from pipeline.model import Document, Note, SignOff, Table, given_languages
 from pipeline.pdf.pages import Content, Reading
 from pipeline.pdf.structure import (
     PAINTING,
@@ -301,16 +301,18 @@ def empty_element_problems(elements: list) -> list[str]:
 def phrase_language_problems(profile: Profile, edition: Edition) -> list[str]:
     """In a document in another script, every marked content that `profile` is the first of
     its script to hold (Han for Chinese; Simplified Chinese's own characters for it) lies in
-    an element whose language (its own /Lang, or its ancestors') is of its script."""
+    an element whose language (its own /Lang, or its ancestors') is of its script, or is
+    one its author gave a phrase (Cantonese, `yue`, which has no profile of its own)."""
     root = edition.pdf.Root
     language = str(root.get("/Lang", ""))
     if ("/StructTreeRoot" not in root or profile_for(language).script == profile.script
             or profile not in phrase_languages(edition.document.scripts)):
         return []  # reading the pages' text back is for documents that may hold its words
     texts = marked_texts(edition.pdf)
+    given = {tag for _, tag in given_languages(edition.document)} - {language}
     untagged = [key for key, spoken_as in marked_languages(root.StructTreeRoot, language)
                 if holds_phrase(texts.get(key, ""), profile)
-                and profile_for(spoken_as).script != profile.script]
+                and profile_for(spoken_as).script != profile.script and spoken_as not in given]
     if not untagged:
         return []
     first, name = texts[untagged[0]], profile.name

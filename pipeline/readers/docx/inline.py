@@ -9,8 +9,9 @@ wraps it.
   is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only.
 - A symbol (w:sym) is its Unicode character (symbols.py). A tab is a space; a line break
   is kept for the sign-off's lines, a space elsewhere; a page or column break a space.
-- A run is bold, italic, raised or lowered, underlined (any kind of line) or in small
-  capitals by its own formatting, else its character style's; what hides, strikes,
+- A run is bold, italic, raised or lowered, underlined (any kind of line), in small
+  capitals or in a language other than the draft's (w:lang) by its own formatting, else its
+  character style's; what hides, strikes,
   underlines or sets text in small capitals may also come from the paragraph's style. A
   link's underline is its style's look, so only the run's own is read there.
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from docx.oxml.ns import qn
 
 from pipeline.errors import PipelineError, excerpt
+from pipeline.languages import LANGUAGE_TAG, docx_language_attributes
 from pipeline.model import Span
 from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
 from pipeline.readers.docx.symbols import symbol_character
@@ -196,7 +198,20 @@ class Story:
                           position=str(properties.get("position", "")), link=link,
                           underline=bool(properties.get("own_underline" if link
                                                         else "underline")),
-                          small_caps=bool(properties.get("small_caps"))))
+                          small_caps=bool(properties.get("small_caps")),
+                          language=self.language(text, properties.get("lang") or {})))
+
+    def language(self, text: str, marks: dict[str, str]) -> str:
+        """The language a run's own marks (or its character style's) give its text, where
+        it differs from the draft's: its mark for the script the text is in (w:eastAsia for
+        Han characters, else w:val), unless that is the draft's default for it (or no
+        well-formed tag)."""
+        attribute = docx_language_attributes(text)[-1]
+        given = marks.get(attribute, "")
+        default = self.styles.languages.get(attribute, "")
+        if given.casefold() == default.casefold() or not LANGUAGE_TAG.fullmatch(given):
+            return ""
+        return given
 
     def shown(self) -> bool:
         """Whether text read now is shown: not in a field's instruction."""

@@ -37,6 +37,9 @@ MAX_COLUMNS = 63  # Word's: a row skips no more grid cells than a table can have
 BLOCK_WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 
 
+LANGUAGE_ATTRIBUTES = ("w:val", "w:eastAsia", "w:bidi")
+
+
 class Styles:
     """The draft's styles by id, each resolved once."""
 
@@ -47,6 +50,7 @@ class Styles:
             (style_id for style_id, style in self.elements.items()
              if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in
              ("1", "true", "on")), None)
+        self.languages = default_languages(draft)
 
     @functools.cache  # noqa: B019 (one Styles a reading)
     def chain(self, style_id: str | None) -> tuple:
@@ -108,6 +112,20 @@ class Styles:
                      if level is not None), None)
 
 
+def language_marks(lang) -> dict[str, str]:
+    """A w:lang's languages by attribute: w:val (Latin letters), w:eastAsia, w:bidi."""
+    return {attribute: lang.get(qn(attribute)) for attribute in LANGUAGE_ATTRIBUTES
+            if lang.get(qn(attribute))}
+
+
+def default_languages(draft) -> dict[str, str]:
+    """The languages the draft's text is in unless marked otherwise: its defaults' w:lang,
+    which the draft writer makes the document's."""
+    lang = draft.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/"
+                                     f"{qn('w:rPr')}/{qn('w:lang')}")
+    return language_marks(lang) if lang is not None else {}
+
+
 def run_properties(properties) -> dict[str, object]:
     """What a w:rPr says that the reading cares for: emphasis, position, underline, small
     capitals, visibility, and the font (for a symbol font's characters)."""
@@ -124,6 +142,9 @@ def run_properties(properties) -> dict[str, object]:
     fonts = properties.find(qn("w:rFonts"))
     if fonts is not None and (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))):
         found["font"] = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
+    lang = properties.find(qn("w:lang"))
+    if lang is not None:  # a language chosen for the text (Word's Review > Language)
+        found["lang"] = language_marks(lang)
     vertical = properties.find(qn("w:vertAlign"))
     if vertical is not None:
         found["position"] = {"superscript": "superscript", "subscript": "subscript"}.get(

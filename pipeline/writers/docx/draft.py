@@ -32,7 +32,7 @@ from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError
-from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.languages import PROFILES, Profile, docx_language_attributes, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -478,6 +478,18 @@ def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
                 written.underline = True
             if span.small_caps:
                 written.font.small_caps = True
+            if span.language:
+                _set_run_language(written, span)
+
+
+def _set_run_language(run, span: Span) -> None:
+    """w:lang on a phrase's run: its language in the attribute of each script its text is
+    in (w:val for Latin letters, w:eastAsia for Han characters), as Word marks a language
+    chosen for a selection (Review > Language)."""
+    lang = OxmlElement("w:lang")
+    for attribute in docx_language_attributes(span.text):
+        lang.set(qn(attribute), span.language)
+    run._r.get_or_add_rPr().append(lang)
 
 
 def _hyperlink(paragraph, address: str):

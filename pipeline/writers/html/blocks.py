@@ -29,6 +29,7 @@ from pipeline.model import (
     UnknownBlock,
     link_runs,
 )
+from pipeline.writers.language_tags import given
 from pipeline.writers.line_breaks import LETTERS, LineBreaks
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
@@ -82,7 +83,8 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
 
 def spans(items: tuple[Span, ...], index: int, setting: Setting,
           hyphenate: bool = True) -> Markup:
-    """Inline text: emphasis, superscripts and subscripts, underline and small capitals, links,
+    """Inline text: emphasis, superscripts and subscripts, underline and small capitals, a
+    phrase's language, links,
     note references, and running text broken as the layout breaks it (hyphenated where
     `hyphenate` allows). A link is one <a> where the layout has links; elsewhere (print) the
     document's links have their addresses after their words already
@@ -117,8 +119,8 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
         # the lines (NOTE_JOINT).
         return NOTE_JOINT + Markup('<sup class="note-ref" id="{}">{}</sup>').format(
             reference_anchor(span.note), mark)
-    text = setting.breaks.running(span.text, index, number, last, hyphenate,
-                                  in_link=bool(span.link))
+    breaks = setting.breaks.within(span.language) if span.language else setting.breaks
+    text = breaks.running(span.text, index, number, last, hyphenate, in_link=bool(span.link))
     if span.position:
         text = Markup("<{0}>{1}</{0}>").format(Markup(POSITION_TAGS[span.position]), text)
     if span.small_caps:
@@ -129,6 +131,8 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
         text = Markup("<em>{}</em>").format(text)
     if span.bold:
         text = Markup("<strong>{}</strong>").format(text)
+    if span.language:  # the phrase's language, which the tagged editions speak it in
+        text = given(text, span.text, span.language)
     return text
 
 

@@ -3,19 +3,25 @@ a Chinese one), tagged with their language in the PDF's structure: each element 
 is in that language (a paragraph, a heading, a phrase's Span) gets /Lang, so a screen reader
 speaks it so (PDF/UA-1, 7.2: a change of natural language is declared).
 
+A phrase its author says is in a language (`[texte]{lang=fr}`) is tagged so first
+(`tag_given_languages`), and nothing inside it is looked at again.
+
 WeasyPrint writes no /Lang on elements, only the catalog's (the document's); the text of each
 element is read back from its marked content through its fonts' ToUnicode maps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
 import pikepdf
 
 from pipeline.languages import LATIN_WORD, Profile, phrase_languages, profile_for
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import element_text, marked_texts
+
+WHITE_SPACE = re.compile(r"\s+")
 
 
 def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
@@ -34,10 +40,51 @@ def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
                 element.Lang = pikepdf.String(profile.tag)
 
 
+def tag_given_languages(pdf: pikepdf.Pdf, phrases: Sequence[tuple[str, str]]) -> None:
+    """/Lang on the elements setting each of `phrases` (its text, its language), in the
+    structure's order, which is the model's: the element holding just its text, or the run
+    of sibling elements holding it (a piece a line, a piece an emphasis), white space aside
+    (the renderer's line ends change it)."""
+    if "/StructTreeRoot" not in pdf.Root or not phrases:
+        return
+    pending = [(WHITE_SPACE.sub("", text), language) for text, language in phrases]
+    texts = marked_texts(pdf)
+
+    def walk(node) -> None:
+        kids = [kid for kid in kids_of(node) if is_element(kid)]
+        index = 0
+        while index < len(kids) and pending:
+            run = phrase_run(kids, index, texts, pending[0][0])
+            if run:
+                for kid in kids[index:index + run]:
+                    kid.Lang = pikepdf.String(pending[0][1])
+                pending.pop(0)
+                index += run
+            else:
+                walk(kids[index])
+                index += 1
+
+    walk(pdf.Root.StructTreeRoot)
+
+
+def phrase_run(kids: list, start: int, texts: dict, phrase: str) -> int:
+    """How many elements from `kids[start]` on hold `phrase` (white space aside) together,
+    the first starting it; 0 when they do not."""
+    held = ""
+    for count, kid in enumerate(kids[start:], 1):
+        held += WHITE_SPACE.sub("", element_text(kid, texts))
+        if held == phrase:
+            return count
+        if not held or not phrase.startswith(held):
+            return 0
+    return 0
+
+
 def outermost(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionary]:
-    """The outermost elements under `node` in the language of `profile`."""
+    """The outermost elements under `node` in the language of `profile`; none inside an
+    element whose language is said already (a phrase its author gave one)."""
     for kid in kids_of(node):
-        if not is_element(kid):
+        if not is_element(kid) or "/Lang" in kid:
             continue
         if in_language(kid, texts, profile):
             yield kid

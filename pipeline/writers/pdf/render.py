@@ -204,7 +204,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     ones, print-ready with `note` in the slug."""
     import pikepdf
 
-    from pipeline.writers.pdf.language_tags import tag_languages
+    from pipeline.writers.pdf.language_tags import tag_given_languages, tag_languages
     from pipeline.writers.pdf.pictures import embed_profiles
     from pipeline.writers.pdf.print_ready import make_print_ready
     from pipeline.writers.pdf.structure_tree import Tagging, logical_structure
@@ -216,6 +216,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued, tagging or Tagging("", ()))
+            tag_given_languages(pdf, tagging.phrases if tagging else ())
             if scripts:
                 tag_languages(pdf, scripts)
         if layout.is_pdfx:

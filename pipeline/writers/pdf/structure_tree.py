@@ -52,6 +52,7 @@ from pipeline.model import (
     Paragraph,
     SignOff,
     Table,
+    given_languages,
 )
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import (
@@ -99,6 +100,8 @@ class Tagging:
     language: str
     blocks: tuple[TaggedBlock, ...]
     links: dict[str, str] = field(default_factory=dict)  # destination -> its description
+    # Each phrase its author gave a language, in the model's order: (its text, its language).
+    phrases: tuple[tuple[str, str], ...] = ()
 
 
 def tagging_of(document: Document, html: str) -> Tagging:
@@ -119,7 +122,8 @@ def tagging_of(document: Document, html: str) -> Tagging:
         if isinstance(block, Note):
             links[note_anchor(block.label)] = words.note.format(label=block.label)
             links[reference_anchor(block.label)] = words.back.format(label=block.label)
-    return Tagging(language, tuple(blocks), links)
+    return Tagging(language, tuple(blocks), links, given_languages(document))
+
 
 
 def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -> None:
