@@ -31,6 +31,7 @@ PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
+LEAD_IN_ENDS = tuple(sorted({profile.lead_in_end for profile in PROFILES}))  # any language's
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
 NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)

@@ -162,6 +162,7 @@ class Chinese(Profile):
     punctuation = PUNCTUATION_RANGES
     single_word_repeats = 0  # a phrase is two characters or more
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
+    lead_in_end = "\uff1a"  # the full-width colon
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋")
     postscript = "附言|附筆|又及"

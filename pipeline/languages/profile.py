@@ -154,6 +154,7 @@ class Profile:
     # is written this many times; 0: never.
     single_word_repeats = 3
     sentence_ends = ""  # marks ending a sentence or a clause: a sign-off line ends in none
+    lead_in_end = ":"  # what ends a lead-in, which stays with the list or table it introduces
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."

@@ -51,6 +51,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from pipeline.languages import LEAD_IN_ENDS
 from pipeline.writers.html import Placement
 from pipeline.writers.html.blocks import MIN_ROWS
 
@@ -67,8 +68,6 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
 FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
-# A lead-in ends with a colon (full width in Chinese): it stays with what it introduces.
-LEAD_IN_ENDS = (":", "\uff1a")
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
 LETTERS_AT_START = re.compile(r"[^\W\d_]+")
