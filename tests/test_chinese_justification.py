@@ -5,8 +5,6 @@ A marine parks body's Traditional Chinese report (tests/chinese_justification/),
 and measured from the PDFs with pdftotext."""
 
 import json
-import subprocess
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
@@ -22,11 +20,11 @@ from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
 from .support import SEED
+from .typesetting import words_by_line
 
 TEXTS = Path(__file__).parent / "chinese_justification"
 NAME = "marine-parks-2024"
 LAYOUTS = ["print", "screen", "large-print"]
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.fixture(scope="module")
@@ -41,17 +39,6 @@ def editions(tmp_path_factory) -> dict[str, tuple[Path, object, object]]:
         pdf.write_bytes(render_pdf(document, layout, TEXTS))
         built[name] = (pdf, document, layout)
     return built
-
-
-def words_by_line(pdf: Path, pages: bool = False) -> list:
-    """Each line pdftotext finds: its words' (left, right, text); with `pages`, (page, words)."""
-    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
-                           check=True).stdout
-    lines = [(number, [(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
-                       for word in line.iter(f"{XHTML}word")])
-             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"))
-             for line in page.iter(f"{XHTML}line")]
-    return lines if pages else [words for _, words in lines]
 
 
 @pytest.mark.slow

@@ -13,7 +13,6 @@ import dataclasses
 import re
 import subprocess
 from pathlib import Path
-from xml.etree import ElementTree
 
 import docx
 import pikepdf
@@ -33,6 +32,7 @@ from pipeline.readers.scraped import read_scraped
 from pipeline.writers.docx.draft import write_docx
 
 from .conftest import ROOT
+from .typesetting import words_by_line
 
 pytestmark = pytest.mark.slow  # every edition of each text is rendered
 
@@ -43,7 +43,6 @@ LAYOUT_NAMES = ("print", "screen", "large-print")
 # Each text with the edition in which one of its paragraphs goes on overleaf from a page that
 # holds a list.
 OVERLEAF = [("harbour-savings-bank", "large-print"), ("water-supplies-review", "print")]
-XHTML = "{http://www.w3.org/1999/xhtml}"
 # How much of an item's text is looked for after its label: its first line's, at least.
 ITEM_START = 8
 
@@ -199,12 +198,7 @@ def test_labels_hang_set_right_against_their_items_text(editions, layout_name):
     their items, which all start where one another start: set right in the indent, as the
     markers they replace were, whatever their width."""
     pdf, _, _ = editions[("canal-navigation-authority", layout_name)]
-    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
-                           check=True).stdout
-    lines = [(number, [(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
-                       for word in line.iter(f"{XHTML}word")])
-             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"))
-             for line in page.iter(f"{XHTML}line")]
+    lines = words_by_line(pdf, pages=True)
     numbered = [(page, line) for page, line in lines if len(line) > 1
                 and re.fullmatch(r"(?:[5-9]|1[0-2])\.", line[0][2])]
     assert [line[0][2] for _, line in numbered] == [f"{number}." for number in range(5, 13)]

@@ -162,3 +162,14 @@ def word_heights(pdf: Path) -> list[tuple[int, str, float]]:
     return [(number, word.text or "", float(word.get("yMax")) - float(word.get("yMin")))
             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"), 1)
             for word in page.iter(f"{XHTML}word")]
+
+
+def words_by_line(pdf: Path, pages: bool = False) -> list:
+    """Each line pdftotext finds: its words' (left, right, text); with `pages`, (page, words)."""
+    xhtml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
+                           check=True).stdout
+    lines = [(number, [(float(word.get("xMin")), float(word.get("xMax")), word.text or "")
+                       for word in line.iter(f"{XHTML}word")])
+             for number, page in enumerate(ElementTree.fromstring(xhtml).iter(f"{XHTML}page"))
+             for line in page.iter(f"{XHTML}line")]
+    return lines if pages else [words for _, words in lines]
