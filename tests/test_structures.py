@@ -72,6 +72,19 @@ def test_bullets_after_a_lead_in_are_a_list_and_the_lead_in_a_paragraph():
     assert blocks[3] == Paragraph((Span("After the list."),))
 
 
+@pytest.mark.parametrize(("lead", "item"), [
+    ("We aimed to:", "• open the new centre."),
+    ("本年度的目標是：", "• 啟用新中心。"),
+    ("本年度的目标是：", "• 启用新中心。"),
+])
+def test_one_item_after_a_lead_in_ending_with_its_language_s_colon_is_a_list(lead, item):
+    """A lead-in ends with a colon, a full-width one in Chinese (the profiles' lead_in_end):
+    the one item under it is a list, as two items would be without one."""
+    blocks = blocks_of(f"Opening text to begin with.\n\n{lead}\n{item}\n\nAfter the list.")
+    lists = [block for block in blocks if isinstance(block, List)]
+    assert len(lists) == 1 and texts(lists[0]) == [item.removeprefix("• ")]
+
+
 def test_items_with_blank_lines_between_them_make_one_list():
     blocks = blocks_of("Intro text, to begin.\n\n- one thing;\n\n- another;\n\n- a third.\n\n"
                        "Closing paragraph of the text.")

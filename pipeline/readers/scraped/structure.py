@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import (
+    LEAD_IN_ENDS,
     NUMERAL,
     NUMERAL_MARKER,
     POSTSCRIPT,
@@ -386,7 +387,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             pending.append(unit)
             continue
         flush()
-        if (items and lead and (len(items) >= 2 or lead[-1].endswith(":"))
+        if (items and lead and (len(items) >= 2 or lead[-1].endswith(LEAD_IN_ENDS))
                 and titled_cells(unit.rows) is None):
             result.append(Paragraph(spans_of(joined_lines(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
@@ -450,7 +451,8 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
             first: Marked = items_of(groups[-1][0].rows)[1][0][0]
             opening: Marked = items_of(unit.rows)[1][0][0]
             last_item = joined_lines(items_of(groups[-1][-1].rows)[1][-1][1])
-            if ((first.value == "") != (opening.value == "") and not last_item.endswith(":")
+            if ((first.value == "") != (opening.value == "")
+                    and not last_item.endswith(LEAD_IN_ENDS)
                     and first.family not in families(pending[index:])):
                 groups.append([unit])
                 continue
@@ -462,7 +464,7 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
 
 def ends_lead_in(blocks_before: list[Block]) -> bool:
     last = blocks_before[-1] if blocks_before else None
-    return isinstance(last, Paragraph) and last.text.endswith(":")
+    return isinstance(last, Paragraph) and last.text.endswith(LEAD_IN_ENDS)
 
 
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,
