@@ -94,9 +94,11 @@ KINDS = (
 )
 ATTRIBUTION = whole(said("mail_attribution"))
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
-# IMMEDIATE RELEASE"), and the mark under its text ("- ENDS -", "###", "（完）").
-RELEASE = whole(f"(?:{said('release')})(?:[\\s|/:\uff5c\uff1a\\-\u2013\u2014]+"
-                f"(?:{said('release')}))*")
+# IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
+# the mark under its text ("- ENDS -", "###", "（完）").
+RELEASE = re.compile(said("release"), re.IGNORECASE)
+RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
+RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 LINK = whole(said("links"))
@@ -156,7 +158,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             and is_running(line.text) and not is_cookie_notice(line.text)]
     first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
     for line in lines[:first_text]:  # over the headline, never a line of the text
-        if line.number not in reasons and RELEASE.fullmatch(without_icons(line.text)):
+        if line.number not in reasons and is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
@@ -169,6 +171,16 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     for number, reason in footer(lines, reasons, last_text).items():
         reasons.setdefault(number, reason)
     return reasons
+
+
+def is_release_line(text: str) -> bool:
+    """A press release's line over its headline: its phrases, and at most its date, each
+    part a phrase or a date alone once the phrases are taken out ("PRESS RELEASE | 3 March
+    2025", "新聞稿 2025年3月3日", "For immediate release: 3 March 2025")."""
+    rest, phrases = RELEASE.subn("\t", text)
+    parts = [part.strip(RELEASE_PART_ENDS) for part in RELEASE_JOINS.split(rest)
+             for part in part.split("\t")]
+    return phrases > 0 and all(not part or detect(part).is_date(part) for part in parts)
 
 
 def classified(number: int, text: str) -> Line:
