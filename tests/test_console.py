@@ -98,6 +98,17 @@ def test_the_debris_of_a_page_and_of_a_mail_are_counted_apart(tmp_path):
             " x.dedupe.json)") in out.getvalue().splitlines()
 
 
+def test_a_press_release_s_lines_are_counted_as_its_own(tmp_path):
+    reporter, out = console(tmp_path)
+    (tmp_path / "output" / "x").mkdir(parents=True)
+    (tmp_path / "output" / "x" / "x.dedupe.json").write_text(
+        '{"web_page_debris": 3, "e_mail_debris": 1, "press_release_debris": 2, "dropped": []}')
+    reporter.execute_task(SimpleNamespace(name="model:x", actions=[1]))
+    reporter.complete_run()
+    assert ("  3 lines dropped as web page debris, 1 as e-mail debris and 2 as press release"
+            " debris (listed in x.dedupe.json)") in out.getvalue().splitlines()
+
+
 @pytest.mark.slow
 def test_sources_stopped_on_their_first_build_have_no_previous_editions(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)

@@ -49,9 +49,9 @@ def test_the_release_line_and_the_end_mark_go_and_the_headline_is_the_title(rele
     document, report = read(RELEASE.format(release=release, end=end))
     assert document.metadata.title == HEADLINE
     kinds = [reason for _, reason in dropped(report)]
-    assert kinds == (["web page debris: press release line"] * (release.count("\n") + 1)
-                     + ["web page debris: press release end mark"])
-    assert report["web_page_debris"] == len(kinds)
+    assert kinds == (["press release debris: press release line"] * (release.count("\n") + 1)
+                     + ["press release debris: press release end mark"])
+    assert report["press_release_debris"] == len(kinds) and report["web_page_debris"] == 0
     texts = [block.text for block in document.blocks]
     assert texts[-3:] == ["Notes to editors",
                           "Northern Ferries carries some 9,000\u00a0passengers a day on four routes.",
@@ -111,7 +111,7 @@ def test_a_dated_release_line_goes(release):
     document, report = read(RELEASE.format(release=release, end="- ENDS -"))
     assert document.metadata.title == HEADLINE
     assert [reason for _, reason in dropped(report)][:-1] == (
-        ["web page debris: press release line"] * (release.count("\n") + 1))
+        ["press release debris: press release line"] * (release.count("\n") + 1))
 
 
 @pytest.mark.parametrize("release", ["新聞稿 2025年3月3日", "新聞稿（2025年3月3日）",

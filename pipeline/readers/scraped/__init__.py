@@ -57,5 +57,4 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    return document, report(name, result, cleared.counted(mail=False),
-                            cleared.counted(mail=True))
+    return document, report(name, result, cleared.counted())

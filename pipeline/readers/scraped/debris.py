@@ -40,8 +40,10 @@ from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
-REASON = "web page debris: {}"
-MAIL_REASON = "e-mail debris: {}"
+# Whose debris a line is, as the report and the console name it: a web page's, an e-mail's or
+# a press release's.
+WEB_PAGE, MAIL, RELEASE_DEBRIS = "web page debris", "e-mail debris", "press release debris"
+SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS)
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 MAIL_KINDS = frozenset((MAIL_HEADER, MAIL_FOOTER, "quoted-mail separator", "reply attribution"))
 
@@ -101,6 +103,7 @@ RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
 RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
+RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
 LINK = whole(said("links"))
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -123,10 +126,10 @@ class Cleared:
     drops: list[Drop]
     subject: str = ""
 
-    def counted(self, mail: bool) -> int:
-        """How many lines were an e-mail's debris (`mail`), or a web page's."""
-        return sum(drop.reason.startswith(MAIL_REASON.format("")) == mail
-                   for drop in self.drops)
+    def counted(self) -> dict[str, int]:
+        """How many lines were a web page's debris, an e-mail's and a press release's."""
+        return {source: sum(drop.reason.startswith(f"{source}: ") for drop in self.drops)
+                for source in SOURCES}
 
 
 def remove_debris(cleaned_text: str) -> Cleared:
@@ -141,10 +144,15 @@ def remove_debris(cleaned_text: str) -> Cleared:
     for line in lines:
         if line.number in reasons:
             rows[line.number - 1] = ""
-            reason = reasons[line.number]
-            said_as = MAIL_REASON if reason in MAIL_KINDS else REASON
-            drops.append(Drop(line.text, (line.number,), said_as.format(reason)))
+            drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""))
+
+
+def said_as(kind: str) -> str:
+    """The reason a line of debris of `kind` is listed with: whose debris, and what it was."""
+    source = (MAIL if kind in MAIL_KINDS else RELEASE_DEBRIS if kind in RELEASE_KINDS
+              else WEB_PAGE)
+    return f"{source}: {kind}"
 
 
 def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]:
