@@ -72,6 +72,10 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # The line greeting its readers over its text ("Hi all,", "Dear colleagues,", "各位同事："),
+    # and the labels of its signature's contact details ("Tel", "M", "E-mail", "電話").
+    mail_salutation: str = ""
+    mail_contact: str = ""
     # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
     # immediate release", each a phrase the line may join with others), and the mark under
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.

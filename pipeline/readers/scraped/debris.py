@@ -22,6 +22,10 @@ An e-mail's debris, as each language's profile says it too:
   over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time);
 - its footer, from its first line after the text's last sentence to the end: "Sent from my
   iPhone", a plea to think before printing, a notice that the mail itself is confidential.
+- in a text copied with a mail's header (or the line over a mail quoted), the line greeting
+  its readers over its first sentence ("Hi all,", "Dear colleagues,", "各位同事："), and its
+  signature's contact details after the last ("T: +852 2345 6789", an address); the sign-off,
+  its closing, name and role, stays.
 A press release's, as each language's profile says it too:
 - the line over its headline ("PRESS RELEASE -- FOR IMMEDIATE RELEASE", "新聞稿"), above the
   text's first sentence, so that the headline is the title;
@@ -35,6 +39,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.addresses import ADDRESS
 from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.scraped.dedupe import Drop
@@ -45,7 +50,11 @@ from pipeline.readers.scraped.lists import marked
 WEB_PAGE, MAIL, RELEASE_DEBRIS = "web page debris", "e-mail debris", "press release debris"
 SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS)
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
-MAIL_KINDS = frozenset((MAIL_HEADER, MAIL_FOOTER, "quoted-mail separator", "reply attribution"))
+SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
+# What opens a mail's text in a text copied out of mails: its header, or the line over a
+# mail quoted or forwarded.
+MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
+MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS}
 
 
 def said(kind: str) -> str:
@@ -95,6 +104,15 @@ KINDS = (
     (MAIL_FOOTER, whole(said("mail_footer")), False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
+SALUTATION_LINE = whole(said("mail_salutation"))
+# A signature's line of contact details: telephone numbers, e-mail and web addresses, each
+# perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org").
+CONTACT_VALUE = (rf"\+?\(?\d[\d ()\-.\u00a0]{{5,}}\d(?:[ \u00a0]?(?:ext\.?|x)[ \u00a0]?\d+)?"
+                 rf"|{ADDRESS}")
+CONTACT_ITEM = rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?)?(?:{CONTACT_VALUE})"
+# Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
+CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
+                          re.IGNORECASE)
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
 # IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
 # the mark under its text ("- ENDS -", "###", "（完）").
@@ -120,11 +138,13 @@ class Line:
 @dataclass
 class Cleared:
     """A text with its debris blanked (so every other line keeps its number), a drop for each
-    line removed, and the subject of the e-mail it was copied out of ("" for none)."""
+    line removed, the subject of the e-mail it was copied out of ("" for none), and the
+    number of the line greeting the mail's readers (0 for none)."""
 
     text: str
     drops: list[Drop]
     subject: str = ""
+    greeting: int = 0
 
     def counted(self) -> dict[str, int]:
         """How many lines were a web page's debris, an e-mail's and a press release's."""
@@ -145,7 +165,9 @@ def remove_debris(cleaned_text: str) -> Cleared:
         if line.number in reasons:
             rows[line.number - 1] = ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
-    return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""))
+    greetings = [number for number, reason in reasons.items() if reason == SALUTATION]
+    return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
+                   min(greetings, default=0))
 
 
 def said_as(kind: str) -> str:
@@ -176,6 +198,11 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             for button in buttons_after(lines, index):
                 reasons[button.number] = "cookie notice"
     reasons.update(repeated_furniture(lines, reasons))
+    # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
+    # letter published on a page keeps its greeting, even under a mail's footer left in it.
+    if any(reason in MAIL_OPENINGS for reason in reasons.values()):
+        reasons.update(salutations(lines, reasons))
+        reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         reasons.setdefault(number, reason)
     return reasons
@@ -353,6 +380,40 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
                       and lines[index - 1].number not in reasons]
         if len(after_text) >= 2 and not any(sentence_follows(lines, index) for index in indices):
             found.update({lines[index].number: "repeated page furniture" for index in indices})
+    return found
+
+
+def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """In a text copied out of mails, each line greeting a mail's readers ("Hi all,", "Dear
+    colleagues,", "各位同事："), over the first sentence of the text or of a mail's text under
+    its header or the line over it (a title may stand above it): the mail's, not the
+    document's."""
+    found = {}
+    opening = True
+    for line in lines:
+        if line.number in reasons:
+            opening = opening or reasons[line.number] in MAIL_OPENINGS
+        elif opening and SALUTATION_LINE.fullmatch(without_icons(line.text)):
+            found[line.number] = SALUTATION
+            opening = False
+        elif is_running(line.text):
+            opening = False
+    return found
+
+
+def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """In a text copied out of mails, the lines of contact details after its last sentence
+    (telephone numbers, e-mail and web addresses, "T: +852 2345 6789", its numbers perhaps
+    spaced apart as a table's cells are): the signature's, under the sign-off, whose name
+    and role stay."""
+    found: dict[int, str] = {}
+    for line in reversed(lines):
+        if line.number in reasons:
+            continue
+        if CONTACT_LINE.fullmatch(line.text.strip()):
+            found[line.number] = CONTACT_DETAILS
+        elif is_running(line.text):
+            break
     return found
 
 
