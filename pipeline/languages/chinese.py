@@ -126,12 +126,22 @@ SURNAMES = ("司徒|歐陽|上官|司馬|諸葛|東方|尉遲|公孫|[陳李張�
             "湛卓洪殷屈董武闞史苗衞衛聶鄒毛宋沈秦倪紀梅巫祁柳夏康單戚藍白符童龔包向季蕭招植古"
             "鄔齊饒熊]")
 TITLES = "教授|醫生|博士|先生|女士|律師|工程師"
+# The words ending a role that is an office someone holds (both Chinese's forms): under such a
+# role, a name with a title is a person's, whatever its surname ("禤家明博士" over "博物館館長").
+OFFICES = ("主席|署長|署长|總監|总监|館長|馆长|局長|局长|處長|处长|主任|經理|经理|總裁|总裁"
+           "|校長|校长|院長|院长|會長|会长|秘書長|秘书长|董事|總幹事|总干事|專員|专员|司長|司长"
+           "|行長|行长|社長|社长|理事長|理事长|總編輯|总编辑|主管|首長|首长|部長|部长|廳長|厅长")
 
 
 def person_name(surnames: str, titles: str) -> str:
     """A person's name as a regex: a surname of `surnames` and one or two characters, and
     perhaps a title of `titles` after it."""
     return rf"(?:{surnames})[{HAN_RANGES}]{{1,2}}(?:{titles})?"
+
+
+def titled_name(titles: str) -> str:
+    """A name of two to four characters with a title of `titles` after it, as a regex."""
+    return rf"[{HAN_RANGES}]{{2,4}}(?:{titles})"
 
 
 
@@ -167,6 +177,7 @@ class Chinese(Profile):
     notes_headings = ("註釋", "附註", "注釋")
     postscript = "附言|附筆|又及"
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
+    titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
@@ -309,9 +320,12 @@ class Chinese(Profile):
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
     def names_person(self, text: str) -> bool:
-        """A role and a name of a surname and one or two characters."""
+        """A role and a name of a surname and one or two characters; or, whatever its surname
+        (no list holds them all), a role ending with an office's word (主席, 署長, 館長) and
+        a name with a title (博士, 女士)."""
         name, _, role = self.byline_parts(text)
-        return bool(role) and bool(re.fullmatch(self.person, name))
+        return bool(role) and (bool(re.fullmatch(self.person, name)) or (
+            bool(re.fullmatch(self.titled, name)) and bool(re.search(f"(?:{OFFICES})$", role))))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""
