@@ -200,6 +200,7 @@ def test_a_mail_s_greeting_and_its_signature_s_contact_details_go(greeting, cont
 @pytest.mark.parametrize(("greeting", "contact"), [
     ("親愛的會員：", "電話：2345 6789\n電郵：chan@example-library.org.hk"),
     ("大家好！", "手機 9123 4567 / 傳真 2345 6780"),
+    ("大家好", "Tel: +852 2345 6789"),
     ("各位同事：", "电话：2345 6789"),
 ])
 def test_a_chinese_mail_s_greeting_and_contact_details_go(greeting, contact):
@@ -238,6 +239,12 @@ def test_a_heading_under_a_mail_s_greeting_is_a_section_s_and_the_subject_titles
     # A greeting inside a sentence, or a sentence after the mail's first, is the text's.
     f"{OUTLOOK}\nHi all, the season is over.\n\n{THANKS}\n\nDear friends,\n\n{MORE}\n",
     f"{OUTLOOK_ZH}\n{ZH_BODY}\n\n各位同事：\n\n{ZH_MORE}\n",
+    # A heading naming an office, or a greeting's word in a title, is no greeting.
+    f"{OUTLOOK_ZH}\n新任主席\n\n{ZH_BODY}\n",
+    f"{OUTLOOK}\nHello Kitty at Fifty\n\n{THANKS}\n",
+    # A sign-off's date in figures is no telephone number.
+    f"{OUTLOOK}\n{THANKS}\n\nBest wishes,\nAnn LEE\n14.03.2025\n",
+    f"{OUTLOOK}\n{THANKS}\n\nBest wishes,\nAnn LEE\n2025-03-14\n",
 ])
 def test_greetings_and_telephone_numbers_of_the_text_stay(text):
     document, report = scraped_document("message", text, Metadata(title=""))

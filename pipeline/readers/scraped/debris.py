@@ -113,6 +113,9 @@ CONTACT_ITEM = rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?)?(?:{CONTACT_VALU
 # Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
 CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
                           re.IGNORECASE)
+# A sign-off's date in figures ("14.03.2025", "2025-03-14"), shaped as a number could be.
+NUMERIC_DATE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
+MIN_PHONE_DIGITS = 7  # a telephone number's, its area code aside
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
 # IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
 # the mark under its text ("- ENDS -", "###", "（完）").
@@ -393,7 +396,7 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     for line in lines:
         if line.number in reasons:
             opening = opening or reasons[line.number] in MAIL_OPENINGS
-        elif opening and SALUTATION_LINE.fullmatch(without_icons(line.text)):
+        elif opening and SALUTATION_LINE.fullmatch(line.text.strip()):
             found[line.number] = SALUTATION
             opening = False
         elif is_running(line.text):
@@ -410,11 +413,19 @@ def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
     for line in reversed(lines):
         if line.number in reasons:
             continue
-        if CONTACT_LINE.fullmatch(line.text.strip()):
+        if is_contact_line(line.text.strip()):
             found[line.number] = CONTACT_DETAILS
         elif is_running(line.text):
             break
     return found
+
+
+def is_contact_line(text: str) -> bool:
+    """A line of contact details only: an address, or a telephone number's digits, and no
+    date written in figures."""
+    return (bool(CONTACT_LINE.fullmatch(text)) and not NUMERIC_DATE.fullmatch(text)
+            and (bool(re.search(ADDRESS, text))
+                 or sum(character.isdigit() for character in text) >= MIN_PHONE_DIGITS))
 
 
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
