@@ -115,7 +115,7 @@ CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITE
                           re.IGNORECASE)
 # A sign-off's date in figures ("14.03.2025", "2025-03-14"), shaped as a number could be.
 NUMERIC_DATE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
-MIN_PHONE_DIGITS = 7  # a telephone number's, its area code aside
+MIN_PHONE_DIGITS = 7  # the fewest digits a line of telephone numbers holds
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
 # IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
 # the mark under its text ("- ENDS -", "###", "（完）").
