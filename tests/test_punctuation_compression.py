@@ -24,6 +24,7 @@ HALT = '<span class="halt">{}</span>'
     ("「好」「壞」", "zh-HK", "「好" + HALT.format("」") + "「壞」"),
     ("（「甲」）", "zh-HK", "（" + HALT.format("「") + "甲" + HALT.format("」") + "）"),
     ("推行「节水计划」，成效", "zh-Hans", "推行「节水计划" + HALT.format("」") + "，成效"),
+    ("推行“节水计划”，成效", "zh-Hans", "推行“节水计划" + HALT.format("”") + "，成效"),
     ("句號。」之後", "zh-HK", "句號。」之後"),  # a stop before a closing bracket: both centred
     ("它說「好」。", "zh-HK", "它說「好" + HALT.format("」") + "。"),
 ])

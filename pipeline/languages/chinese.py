@@ -32,8 +32,9 @@ HAN_RANGES = (
 )
 # Brackets and quotes, each drawn in the half of its em nearer the words it encloses, and
 # the marks of a pause or a stop (clreq 3.1.6.2).
-OPENING_BRACKETS = "\u300c\u300e\uff08\u300a\u3008\u3010\u3014"  # 「『（《〈【〔
-CLOSING_BRACKETS = "\u300d\u300f\uff09\u300b\u3009\u3011\u3015"  # 」』）》〉】〕
+# The curly quotes too, set full width by the Chinese faces (the mainland's “…”).
+OPENING_BRACKETS = "\u300c\u300e\uff08\u300a\u3008\u3010\u3014\u201c\u2018"  # 「『（《〈【〔“‘
+CLOSING_BRACKETS = "\u300d\u300f\uff09\u300b\u3009\u3011\u3015\u201d\u2019"  # 」』）》〉】〕”’
 STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
