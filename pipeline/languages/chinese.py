@@ -30,6 +30,13 @@ HAN_RANGES = (
     "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
+# Brackets and quotes, each drawn in the half of its em nearer the words it encloses, and
+# the marks of a pause or a stop (clreq 3.1.6.2).
+# The curly quotes too, set full width by the Chinese faces (the mainland's “…”).
+OPENING_BRACKETS = "\u300c\u300e\uff08\u300a\u3008\u3010\u3014\u201c\u2018"  # 「『（《〈【〔“‘
+CLOSING_BRACKETS = "\u300d\u300f\uff09\u300b\u3009\u3011\u3015\u201d\u2019"  # 」』）》〉】〕”’
+STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
+
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 # The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
 NAME_LENGTH = 4
@@ -256,6 +263,12 @@ class Chinese(Profile):
     italic = False
     small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
+    # A closing bracket before a mark (「…」，), an opening one after a mark that is no closing
+    # bracket (，「…), each blank on the side facing the other mark; of a closing bracket
+    # and an opening one (」「) the closing one alone, so the pair takes an em and a half.
+    compressed_punctuation = (f"[{CLOSING_BRACKETS}](?=[{STOPS}{CLOSING_BRACKETS}"
+                              f"{OPENING_BRACKETS}])|(?<=[{STOPS}{OPENING_BRACKETS}])"
+                              f"[{OPENING_BRACKETS}]")
     fonts = "chinese"
     fonts_css = "chinese.css"
     docx_font = "w:eastAsia"
