@@ -32,11 +32,11 @@ from pipeline.writers.line_breaks import (
     LETTERS,
     SET_APART,
     SHORT,
-    TELEPHONE,
     LineBreaks,
     LineEnds,
     address_points,
     bound_hyphens,
+    bound_spaces,
 )
 from pipeline.writers.paragraphs import (
     FIL,
@@ -192,14 +192,13 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
         stretch = (setting.spaces.space_max_em * style.size) - space
         shrink = space - setting.spaces.space_min_em * style.size
         addresses = [(match.start(), match.end()) for match in SET_APART.finditer(span.text)]
-        kept = {phone.start() + inside for phone in TELEPHONE.finditer(span.text)
-                for inside, character in enumerate(phone.group()) if character == " "}
+        kept = bound_spaces(span.text)
         within = rules.within(span.language) if span.language else rules  # its hyphenation
         for match in WORDS.finditer(span.text):
             token, offset = match.group(), match.start()
             if token == " " and offset not in kept:
                 marked.append(Marked(Glue(space, stretch, shrink), (number, offset), "space"))
-            elif token in " \u00a0":  # a no-break space, a telephone number's: no break
+            elif token in " \u00a0":  # a no-break space, a telephone number's, a time's
                 marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
             else:
                 marked += word_items(match, number, style, within, block, addresses, setting)

@@ -17,7 +17,8 @@ in a title, heading or name does not break at all, nor does a capitalised compou
 ("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
 4–29, 6–8), which the renderer would break after its en dash (UAX #14), leaving a dangling
 figure: in running text a word joiner binds the dash to the figure after it; nor a telephone
-number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11). What a
+number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11), nor a time
+of day at the space before its a.m. or p.m. ("10 a.m.", "9.30 pm"). What a
 language keeps together (the Chinese dash and ellipsis never start a line, nor a unit after
 its figure, "7.9億元"; a Chinese paragraph's last character never stands alone on its line)
 is bound to the character before by a word joiner, in the HTML only: the model's text, the
@@ -74,6 +75,10 @@ MINUS_SIGN = re.compile(r"\u2212(?=\S)")
 TELEPHONE = re.compile(r"(?<![\w.,/+\-])(?<!\d )"
                        r"(?:(?:\+\d{1,3}|\(\d{1,3}\)) ?\d{1,4}(?: ?\d{2,4}){1,3}"
                        r"|(?!20)[2-9]\d{3} \d{4})(?![\w\-]|[.,]\d| \d)")
+# A time of day and the a.m. or p.m. after it ("10 a.m.", "9.30 p.m.", "10 am", "6 PM"), which
+# a reader takes in as one; "5pm", written without a space, the renderer never parts (UAX #14's
+# LB23). Not "2 am" inside a longer word ("2 amps").
+TIME_OF_DAY = re.compile(r"(?<![\w.,])\d{1,2}(?:[.:][0-5]\d)?( )(?i:[ap]\.m\.|[ap]m\b)")
 # A capitalised word joined by hyphens: a name ("CHAN Tai-man", "Jean-Pierre", "Smith-Jones")
 # or a compound of names ("Hong Kong-Zhuhai-Macao"), which never breaks at its hyphens: a
 # name cannot be told from a compound of proper nouns, and the house style breaks neither
@@ -267,20 +272,27 @@ def bound_hyphens(text: str) -> list[int]:
             for offset, character in enumerate(compound.group()) if character in HYPHENS]
 
 
+def bound_spaces(text: str) -> set[int]:
+    """The offsets of the spaces in `text` a line never ends at: a telephone number's between
+    its groups, a time's before its a.m. or p.m."""
+    return ({number.start() + inside for number in TELEPHONE.finditer(text)
+             for inside, character in enumerate(number.group()) if character == " "}
+            | {time.start(1) for time in TIME_OF_DAY.finditer(text)})
+
+
 def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
     and the letters after it ("Tai-man"), a range's en dash and the figure after it, a minus
-    sign and its figure, a telephone number's groups (after each space: no break follows it;
-    every language's); where the language keeps them, before what never starts a line (the
-    Chinese dash and ellipsis), between a figure and its units ("7.9億元") and, in a block's
-    `last` span, between its last two letters, where a last letter never stands alone
-    (Chinese)."""
-    bound = set(bound_hyphens(text))
+    sign and its figure, a telephone number's groups and a time and its a.m. or p.m. (after
+    the space: no break follows it; every language's); where the language keeps them, before
+    what never starts a line (the Chinese dash and ellipsis), between a figure and its units
+    ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
+    letter never stands alone (Chinese)."""
+    bound = set(bound_hyphens(text)) | bound_spaces(text)
     text = "".join(character + (WORD_JOINER if offset in bound else "")
                    for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
-    text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)
     profile = profile_for(language)
     if profile.unbroken_before:
         text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)
