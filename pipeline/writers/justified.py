@@ -248,7 +248,8 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
                 for point in address_points(text[first:last])
                 if 0 < first + point - start < len(word)}
     points: dict[int, str] = {}
-    bound = set(bound_hyphens(word))
+    bound = {hyphen - start for hyphen in bound_hyphens(text)
+             if start <= hyphen < start + len(word)}
     for hyphen in COMPOUND_HYPHEN.finditer(word):
         if hyphen.start() not in bound:
             points[hyphen.end()] = "compound"

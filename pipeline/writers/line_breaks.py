@@ -85,6 +85,8 @@ TIME_OF_DAY = re.compile(r"(?<![\w.,])\d{1,2}(?:[.:][0-5]\d)?( )(?i:[ap]\.m\.|[a
 # ("never a capitalised word or a name"). A lower-case compound ("well-being") still may.
 CAPITALISED_COMPOUND = re.compile(rf"(?<![{HYPHENS}\w])[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+"
                                   r"(?!\w)")
+# A sentence's end before the space that a new sentence starts after.
+SENTENCE_END = re.compile(r"[.!?][\u2019\u201d\"')\]]*\s+$")
 # What a title, heading or name keeps on one line: a compound, a range.
 COMPOUND = re.compile(rf"\S*(?:\w[{HYPHENS}]\w|\d\u2013\d)\S*")
 
@@ -265,11 +267,26 @@ def with_line_ends(text: str, ends: dict[int, str]) -> str:
     return "".join(pieces)
 
 
-def bound_hyphens(text: str) -> list[int]:
-    """The offsets of the hyphens in `text` a line never ends at: a capitalised compound's."""
-    return [compound.start() + offset for compound in CAPITALISED_COMPOUND.finditer(text)
-            if compound.group()[0].isupper()
-            for offset, character in enumerate(compound.group()) if character in HYPHENS]
+@functools.lru_cache(maxsize=256)
+def bound_hyphens(text: str) -> tuple[int, ...]:
+    """The offsets of the hyphens in `text` a line never ends at: a capitalised compound's,
+    unless only a sentence's start capitalises it ("Long-term plans", "Well-being is")."""
+    return tuple(compound.start() + offset
+                 for compound in CAPITALISED_COMPOUND.finditer(text)
+                 if compound.group()[0].isupper()
+                 and not sentence_capital(text, compound.start(), compound.group())
+                 for offset, character in enumerate(compound.group()) if character in HYPHENS)
+
+
+def sentence_capital(text: str, start: int, compound: str) -> bool:
+    """Whether `compound`, at `start` in `text`, is an ordinary compound capitalised because
+    it opens a sentence: its later parts lower-case, nothing but opening quotes or brackets
+    between it and the text's start or a sentence's end. A name's later parts are capitalised
+    ("Jean-Pierre"), or it stands after another name ("CHAN Tai-man", "Hong Kong-based")."""
+    later = re.split(f"[{HYPHENS}]", compound)[1:]
+    before = text[:start].rstrip("\u2018\u201c\"'([")
+    return (all(part.islower() for part in later)
+            and (not before.strip() or bool(SENTENCE_END.search(before))))
 
 
 def bound_spaces(text: str) -> set[int]:
