@@ -105,6 +105,8 @@ text_lines = st.lists(
 @given(text_lines)
 @example("0\t\u00a0")  # a row whose last cell is a no-break space: no row at all
 @example("0\t\u200b")  # ... or an invisible character
+@example(",(㐀")  # a comma before a bracket made full-width beside Chinese
+@example("見表(1),(2)及(3)")  # ... and a bracket after a comma made full-width
 def test_cleaning_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
@@ -363,3 +365,14 @@ def test_an_english_line_naming_chinese_people_keeps_english_typography(line, cl
 def test_a_ranges_second_figure_binds_to_nothing_after_it(written, cleaned):
     # the range is kept whole at its dash where lines are broken; its end counts nothing alone
     assert clean_line(written) == cleaned
+
+
+@pytest.mark.parametrize(("written", "cleaned"), [
+    (",(㐀", "，（㐀"),
+    ("他說,(見附錄)好", "他說，（見附錄）好"),
+    ("見表(1),(2)及(3)", "見表（1），（2）及（3）"),
+    ("建築信息模擬(BIM)技術", "建築信息模擬（BIM）技術"),
+])
+def test_chinese_marks_beside_brackets_are_full_width_at_once(written, cleaned):
+    assert clean_line(written) == cleaned
+    assert clean_line(cleaned) == cleaned

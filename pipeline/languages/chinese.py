@@ -310,11 +310,23 @@ class Chinese(Profile):
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
         line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
-        line = re.sub(beside("".join(self.quotes)),
-                      lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line)
-        line = parentheses(line)
+        line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
+
+    def full_width_marks(self, line: str) -> str:
+        """Half-width marks and brackets beside Chinese made full-width, until none is left
+        to change: a bracket made full-width makes a mark beside it full-width (",(㐀"), and
+        a mark a bracket beside it ("中(1),(2)"), which cleaning again would otherwise do.
+        A round changes at least one mark, so there are no more rounds than marks."""
+        marks = beside("".join(self.quotes))
+        for _ in range(len(line) + 1):
+            changed = parentheses(re.sub(
+                marks, lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line))
+            if changed == line:
+                break
+            line = changed
+        return line
 
     def is_heading(self, text: str) -> bool:
         """A short Chinese line, one phrase, not ending as a sentence."""
