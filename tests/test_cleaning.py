@@ -148,12 +148,12 @@ def test_addresses_file_names_and_codes_are_carried_byte_for_byte(word):
 
 
 @pytest.mark.parametrize(("written", "set_as"), [
-    ("from 4-29 March", "from 4\u201329 March"),
-    ("from 2.5-3.0 metres", "from 2.5\u20133.0 metres"),
+    ("from 4-29 March", "from 4\u201329\u00a0March"),
+    ("from 2.5-3.0 metres", "from 2.5\u20133.0\u00a0metres"),
     ("see pp. 12-15", "see pp. 12\u201315"),
-    ("takes 6-8 hours", "takes 6\u20138 hours"),
+    ("takes 6-8 hours", "takes 6\u20138\u00a0hours"),
     ("people aged 60-64", "people aged 60\u201364"),
-    ("between 1,200-1,500 stops", "between 1,200\u20131,500 stops"),
+    ("between 1,200-1,500 stops", "between 1,200\u20131,500\u00a0stops"),
     ("pages 1024-1030", "pages 1024\u20131030"),
     ("in 1999-00", "in 1999\u201300"),
 ])  # fmt: skip
@@ -199,7 +199,7 @@ def test_a_cell_of_figures_alone_is_set_as_its_documents_figures(language, cells
 
 @pytest.mark.parametrize(("written", "set_as"), [
     ("met in '23 we agreed", "met in \u201923 we agreed"),
-    ("the '90s and the '23-24 season", "the \u201990s and the \u201923\u201324 season"),
+    ("the '90s and the '23-24 season", "the \u201990s and the \u201923\u201324\u00a0season"),
     ("(in '22.)", "(in \u201922.)"),
     ("Rock 'n' roll 'til dawn; 'Tis true, 'em all", (
         "Rock \u2019n\u2019 roll \u2019til dawn; \u2019Tis true, \u2019em all")),
@@ -335,9 +335,9 @@ def test_such_ranges_inside_codes_file_names_and_addresses_stay(written):
     assert clean_line(written) == written
 
 
-def test_the_second_figure_of_a_range_is_not_bound_but_a_count_still_is():
-    assert clean_line("In 2023-24 that rose; for 6-8 hours, then 9 hours") == (
-        "In 2023\u201324 that rose; for 6\u20138 hours, then 9\u00a0hours")
+def test_the_second_year_of_a_range_is_not_bound_but_a_count_still_is():
+    assert clean_line("In 2023-24 that rose; for 6-8 hours") == (
+        "In 2023\u201324 that rose; for 6\u20138\u00a0hours")
 
 
 @pytest.mark.parametrize(("line", "cleaned"), [
@@ -351,20 +351,6 @@ def test_the_second_figure_of_a_range_is_not_bound_but_a_count_still_is():
 ])
 def test_an_english_line_naming_chinese_people_keeps_english_typography(line, cleaned):
     assert clean_line(line) == cleaned
-
-
-@pytest.mark.parametrize(("written", "cleaned"), [
-    ("see pp.12–15 here", "see pp.12–15 here"),
-    ("see pp. 12–15 here for details", "see pp. 12–15 here for details"),
-    ("the crossing takes 6–8 hours", "the crossing takes 6–8 hours"),
-    ("the 2023–24 report", "the 2023–24 report"),
-    ("from 4–29 September inclusive", "from 4–29 September inclusive"),
-    ("Kapitel 3–7 behandeln", "Kapitel 3–7 behandeln"),
-    ("some 120 staff in 14 offices", "some 120\u00a0staff in 14\u00a0offices"),
-])
-def test_a_ranges_second_figure_binds_to_nothing_after_it(written, cleaned):
-    # the range is kept whole at its dash where lines are broken; its end counts nothing alone
-    assert clean_line(written) == cleaned
 
 
 @pytest.mark.parametrize(("written", "cleaned"), [

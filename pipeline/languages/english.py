@@ -67,12 +67,11 @@ MAX_QUOTE_DEPTH = 8
 # A straight single quote outside a word ("don't" holds one inside).
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
-# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June";
-# not a century after its apostrophe ("in ’23 we"), nor a range's second figure ("2023–24
-# that", "pp. 12–15 here", "6–8 hours"), which ends the range: the range is kept whole at its
-# dash already, and binding its end to the next word too would leave a long unbreakable run.
+# A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
+# "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
+# year ("2023–24 that"), which count nothing.
 NUMBER_AND_WORD = re.compile(
-    r"(?<![\w.,\u2019-])(?<!\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
+    r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
