@@ -100,6 +100,14 @@ class Byline:
 class Heading:
     text: str
     level: int = 1
+    # Its text in runs where its author gave a phrase of it a language (pandoc's
+    # "# Works and [les travaux]{lang=fr}"), which it is spoken and tagged in; else none.
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def runs(self) -> tuple[Span, ...]:
+        """Its text in runs of one language given (or none)."""
+        return self.spans or (Span(self.text),)
 
     @property
     def anchor(self) -> str:
@@ -548,7 +556,8 @@ def _list_from_json(item: dict) -> List:
 def _block_to_json(block: Block) -> dict:
     match block:
         case Heading():
-            return {"type": "heading", "level": block.level, "text": block.text}
+            return {"type": "heading", "level": block.level, "text": block.text,
+                    **({"spans": _spans_to_json(block.spans)} if block.spans else {})}
         case Figure():
             return {
                 "type": "figure",
@@ -578,7 +587,8 @@ def _block_to_json(block: Block) -> dict:
 def _block_from_json(item: dict) -> Block:
     match item["type"]:
         case "heading":
-            return Heading(item["text"], item.get("level", 1))
+            return Heading(item["text"], item.get("level", 1),
+                           _spans_from_json(item.get("spans", [])))
         case "figure":
             return Figure(item["number"], _spans_from_json(item["caption"]), item.get("image"),
                           item.get("alt"))

@@ -13,14 +13,29 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from docx import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Paragraph, from_json, given_languages, to_json
+from pipeline.model import (
+    Document,
+    Heading,
+    Paragraph,
+    Span,
+    from_json,
+    given_languages,
+    to_json,
+)
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import element_text, marked_texts
+from pipeline.readers.docx.draft import read_docx
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
-from pipeline.writers.html import render_html
-from pipeline.writers.line_breaks import LineBreaks
+from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.html import pieces_of, render_html
+from pipeline.writers.line_breaks import LINE_END, LineBreaks
+from pipeline.writers.markup import write_markup
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
@@ -36,6 +51,10 @@ consul, and the *Bürgermeister* of Linz answered with [Herzlich willkommen in
 The chair's statement, [主席報告]{lang=zh-HK}, and the [Cantonese opera]{lang=en-GB .title}
 troupe closed the evening with [帝女花]{lang=yue-HK}.[^1]
 
+# Partners across the water: the spring visit of the delegation from [la Région Auvergne]{lang=fr} and its choir
+
+The choir sang twice.
+
 - a toast, [*santé*]{lang=fr}, to the crews
 - a gift of books
 
@@ -48,6 +67,10 @@ troupe closed the evening with [帝女花]{lang=yue-HK}.[^1]
 CHINESE = """Title: 年度報告
 
 本局與 [Conseil régional]{lang=fr} 合作，推行 Smart Harbour 計劃。
+
+# 與[Conseil régional]{lang=fr}的合作
+
+雙方簽訂協議。
 """
 
 
@@ -130,3 +153,79 @@ def test_a_phrase_is_hyphenated_in_its_own_language():
     french = rules.within("fr").words("anticonstitutionnellement", 0)
     english = rules.words("anticonstitutionnellement", 0)
     assert french != english and "\u00ad" in french
+
+
+# A heading, which takes no formatting, keeps a phrase's language (WCAG 2.x 3.1.2 asks it of
+# every part of the text): the English report's French phrase, the Chinese one's.
+HEADING_PHRASES = {"en-GB": (ENGLISH, "la Région Auvergne"), "zh-HK": (CHINESE, "Conseil régional")}
+
+
+def headings(document: Document) -> list[Heading]:
+    return [block for block in document.blocks if isinstance(block, Heading)]
+
+
+@pytest.mark.parametrize("language", HEADING_PHRASES)
+def test_a_heading_keeps_its_phrase_s_language_in_the_model_html_and_markup(tmp_path, language):
+    text, phrase = HEADING_PHRASES[language]
+    document = document_of(text, tmp_path, language)
+    heading = headings(document)[0]
+    assert [(span.text, span.language) for span in heading.spans if span.language] == [
+        (phrase, "fr")]
+    assert "".join(span.text for span in heading.spans) == heading.text
+    assert from_json(json.loads(json.dumps(to_json(document)))) == document
+    assert headings(document_of(write_markup(document), tmp_path, language)) == [heading]
+    for layout in ("screen", "large-print"):  # the large print balances a heading's lines
+        html = render_html(document, load_layout(LAYOUTS, layout))
+        held = html.split(f'id="{heading.anchor}"')[1].split("</h")[0]
+        assert 'lang="fr"' in held and phrase.split()[-1] in held.split('lang="fr"')[1]
+
+
+@pytest.mark.parametrize("language", HEADING_PHRASES)
+def test_the_draft_marks_a_heading_s_phrase_and_reads_it_back(tmp_path, language):
+    text, phrase = HEADING_PHRASES[language]
+    document = document_of(text, tmp_path, language)
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    heading = next(paragraph for paragraph in DocxDocument(str(draft)).paragraphs
+                   if paragraph.style.name.startswith("Heading"))
+    marked = [run for run in heading.runs if run._r.find(qn("w:rPr")) is not None
+              and run._r.rPr.find(qn("w:lang")) is not None]
+    assert [run.text for run in marked] == [phrase]
+    assert marked[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr"
+    read = read_docx(draft, document.metadata, document)
+    assert headings(read)[0] == headings(document)[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", HEADING_PHRASES)
+def test_the_tagged_editions_speak_a_heading_s_phrase_in_its_language(tmp_path, language):
+    text, phrase = HEADING_PHRASES[language]
+    document = document_of(text, tmp_path, language)
+    for layout in ("screen", "large-print"):
+        path = tmp_path / f"piece-{layout}.pdf"
+        path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), tmp_path))
+        with pikepdf.open(path) as pdf:
+            french = "".join(text for text, spoken in spoken_languages(pdf) if spoken == "fr")
+            heading = next(element for element in elements(pdf.Root.StructTreeRoot)
+                           if str(element.S) in ("/H1", "/H2", "/H3")
+                           and phrase.split()[0] in element_text(element, marked_texts(pdf)))
+        assert "".join(phrase.split()) in "".join(french.split()), layout
+        assert any(kid.get("/Lang") == "fr" for kid in kids_of(heading) if is_element(kid))
+        report = preflight(path, document, load_layout(LAYOUTS, layout))
+        assert not report.errors, [check.message for check in report.checks if not check.passed]
+
+
+def elements(node):
+    for kid in kids_of(node):
+        if is_element(kid):
+            yield kid
+            yield from elements(kid)
+
+
+def test_a_balanced_heading_s_line_ends_fall_in_its_runs():
+    """A line end the balancing puts in a heading falls inside a phrase's run or opens the
+    run after it: no letter moves from one run to the other."""
+    runs = (Span("Visit of "), Span("la Région Auvergne", language="fr"), Span(" choir"))
+    lined = f"Visit of la{LINE_END} Région Auvergne {LINE_END}choir"  # as balanced
+    assert pieces_of(lined, runs) == [
+        "Visit of ", f"la{LINE_END} Région Auvergne", f" {LINE_END}choir"]

@@ -34,7 +34,7 @@ from pipeline.languages import (
     profile_for,
     takes_small_caps,
 )
-from pipeline.model import Span, plain
+from pipeline.model import Span, plain, runs
 
 # The language of the document being read, while a reader reads it (`reading_in`).
 DOCUMENT_LANGUAGE: ContextVar[Profile | None] = ContextVar("document_language", default=None)
@@ -99,6 +99,14 @@ def flattened(spans: tuple[Span, ...]) -> str:
         return span.text.translate(table)
 
     return "".join(character_for(span) for span in spans)
+
+
+def phrases_of(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A line that takes no formatting (a heading) as runs of one language its author gave
+    (or none), each flattened; none when it gives no phrase a language."""
+    found = tuple(Span(flattened(run), language=language)
+                  for language, run in runs(spans, lambda span: span.language))
+    return found if any(span.language for span in found) else ()
 
 
 def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:

@@ -59,8 +59,8 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   is a link anyway. `[words]{.underline}` (or `{.ul}`) is underlined and
   `[words]{.smallcaps}` in small capitals, as pandoc reads them (one class each: nest them,
   `[[words]{.smallcaps}]{.underline}`, for both). Headings are plain: emphasis marked in a
-  heading is not kept, and its raised and lowered figures become Unicode's (`CO~2~` is
-  `CO₂`).
+  heading is not kept (a phrase's language is), and its raised and lowered figures become
+  Unicode's (`CO~2~` is `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
   `\.` `\(` `\)` `\（` `\:` `\^` `\~` `\<`. The writer escapes every `*`, `[`, `]`, `^`,
   `~` and `<` in text, a `(` right after a note's reference, and the mark that would make a
@@ -97,7 +97,13 @@ from pipeline.model import (
     unskipped,
     with_spans,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.cleaning import (
+    clean_line,
+    clean_spans,
+    flattened,
+    phrases_of,
+    reading_in,
+)
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
 from pipeline.readers.numbering import list_numbering
@@ -379,10 +385,11 @@ def marker_form(mark: str) -> str:
 def read_heading(chunk: Chunk, path: Path) -> Heading:
     one_line(chunk, path, "a heading")
     marks = HEADING_MARK.match(chunk.text).group(1)
-    text = flattened(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
+    spans = read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks))
+    text = flattened(spans)
     if not text:
         raise at(path, chunk.line, "a heading with no text")
-    return Heading(text, len(marks))
+    return Heading(text, len(marks), phrases_of(spans))
 
 
 def read_figure(

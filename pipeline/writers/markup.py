@@ -72,7 +72,7 @@ def write_figure(figure: Figure, metadata: Metadata, position: int) -> str:
 def write_block(block: Block) -> str:
     match block:
         case Heading():
-            return f"{'#' * block.level} {escaped(block.text)}"
+            return f"{'#' * block.level} {write_spans(block.runs)}"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
         case List():

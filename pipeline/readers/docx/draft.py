@@ -81,7 +81,13 @@ from pipeline.model import (
     Table,
     plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.cleaning import (
+    clean_line,
+    clean_spans,
+    flattened,
+    phrases_of,
+    reading_in,
+)
 from pipeline.readers.decoding import MAX_SOURCE_BYTES
 from pipeline.readers.docx.inline import (
     CONTENTS_REMEDY,
@@ -582,7 +588,11 @@ class Reading:
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
-            self.blocks.append(Heading(clean_line(number + self.line(text, "a heading")), level))
+            heading = clean_line(number + self.line(text, "a heading"))
+            phrases = phrases_of((Span(number), *text))
+            # A phrase's language kept where cleaning changed no letter of the heading.
+            self.blocks.append(Heading(heading, level,
+                                       phrases if plain(phrases) == heading else ()))
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & set(SIGN_OFF_STYLES):

@@ -436,7 +436,8 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
     match block:
         case Heading():
             # Word has nine heading levels.
-            draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
+            add_spans(draft.add_paragraph(style=f"Heading {min(max(block.level, 1), 9)}"),
+                      block.runs)
         case Figure():
             _add_figure(draft, block, text_width, source_dir, add_spans, pictures)
         case Paragraph():

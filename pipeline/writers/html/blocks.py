@@ -55,7 +55,8 @@ class Setting:
     layout: Layout
     breaks: LineBreaks
     unbroken: Callable[[str], Markup]
-    heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
+    # A heading's text, its element and its runs of a language given: balanced.
+    heading: Callable[..., Markup]
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
@@ -140,7 +141,7 @@ def heading(block: Heading, anchor: str | None, index: int, setting: Setting) ->
     tag = f"h{min(block.level + 1, 6)}"
     close = Markup(' class="close"') if index in setting.close_headings else Markup("")
     return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.heading(block.text, tag), close)
+        Markup(tag), anchor, index, setting.heading(block.text, tag, block.spans), close)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
