@@ -229,3 +229,29 @@ def test_a_balanced_heading_s_line_ends_fall_in_its_runs():
     lined = f"Visit of la{LINE_END} Région Auvergne {LINE_END}choir"  # as balanced
     assert pieces_of(lined, runs) == [
         "Visit of ", f"la{LINE_END} Région Auvergne", f" {LINE_END}choir"]
+
+
+# A phrase in the other Chinese, given its language, in its own quotes whichever Chinese the
+# line around it is: the mainland's “ ” (GB/T 15834) in a Traditional report, corner
+# brackets in a Simplified one; level for level, and an apostrophe in an English word kept.
+OTHER_CHINESE = {
+    "zh-HK": ('署長說"好"，並引述[部长说"这个\'试点\'很成功"]{lang=zh-Hans}一語。',
+              [("署長說「好」，並引述", ""), ("部长说“这个‘试点’很成功”", "zh-Hans"),
+               ("一語。", "")]),
+    "zh-Hans": ('署长说"好"，并引述[主席說"Women\'s Day 活動"很成功]{lang=zh-HK}一语。',
+                [("署长说“好”，并引述", ""), ("主席說「Women’s Day 活動」很成功", "zh-HK"),
+                 ("一语。", "")]),
+}
+
+
+@pytest.mark.parametrize("language", OTHER_CHINESE)
+def test_a_phrase_in_the_other_chinese_takes_its_own_quotes(tmp_path, language):
+    text, wanted = OTHER_CHINESE[language]
+    document = document_of(f"Title: 引述\n\n{text}\n", tmp_path, language)
+    paragraph = document.blocks[0]
+    assert [(span.text, span.language) for span in paragraph.spans] == wanted
+    # Read again from the marked-up form and from the draft, cleaned again: the same.
+    assert document_of(write_markup(document), tmp_path, language).blocks == document.blocks
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    assert read_docx(draft, document.metadata, document).blocks == document.blocks

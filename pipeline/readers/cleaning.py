@@ -240,11 +240,22 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     if not cleaned.strip():
         return ()
     ends = Alignment(raw, cleaned).positions(accumulate(len(span.text) for span in stand_ins))
+    quoting = line_language(raw)
     pieces = [
-        span if span.note else replace(span, text=cleaned[start:end])
+        span if span.note else in_own_quotes(replace(span, text=cleaned[start:end]), quoting)
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
     return linked(joined(cased(level_spaces(shared_edges(joined(pieces))))))
+
+
+def in_own_quotes(span: Span, quoting: Profile) -> Span:
+    """A phrase its author gave a language of the script of `quoting`, the line's language,
+    but not that language (Simplified Chinese in a Traditional text), in its own language's
+    quotes, as a line of it is (house style; clreq: each Chinese its own quotes)."""
+    own = profile_for(span.language) if span.language else quoting
+    if own is quoting or own.script != quoting.script:
+        return span
+    return replace(span, text=own.requoted(span.text, quoting))
 
 
 class Alignment:
