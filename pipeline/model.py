@@ -315,6 +315,9 @@ class UnknownBlock(TypeError):
 class Metadata:
     title: str
     subtitle: str = ""
+    # The title in runs where its author gave a phrase of it a language, as a heading's;
+    # else none.
+    title_spans: tuple[Span, ...] = ()
     organisation: str = ""
     author: str = ""
     date: str = ""  # as given: "2024" or "2024-06-11"
@@ -331,6 +334,11 @@ class Metadata:
             return EPOCH
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
+
+    @property
+    def title_runs(self) -> tuple[Span, ...]:
+        """The title in runs of one language given (or none)."""
+        return self.title_spans or (Span(self.title),)
 
     @property
     def shown_date(self) -> str:
@@ -443,10 +451,13 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
 
 
 def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
-    """Each phrase whose language its author gave, in the model's order: its text, its
-    language."""
-    return tuple((plain(run), given) for block in document.blocks
-                 for spans in ([block.spans] if isinstance(block, Note) else block_spans(block))
+    """Each phrase whose language its author gave, in the model's order (the title's
+    first): its text, its language."""
+    return tuple((plain(run), given)
+                 for spans in [document.metadata.title_spans, *(
+                     spans for block in document.blocks
+                     for spans in ([block.spans] if isinstance(block, Note)
+                                   else block_spans(block)))]
                  for given, run in runs(spans, lambda span: span.language) if given)
 
 
@@ -615,6 +626,7 @@ def to_json(document: Document) -> dict:
         "name": document.name,
         "metadata": {
             "title": meta.title,
+            **({"title_spans": _spans_to_json(meta.title_spans)} if meta.title_spans else {}),
             "subtitle": meta.subtitle,
             "organisation": meta.organisation,
             "author": meta.author,
@@ -642,6 +654,7 @@ def from_json(data: dict) -> Document:
         name=data["name"],
         metadata=Metadata(
             title=meta["title"],
+            title_spans=_spans_from_json(meta.get("title_spans", [])),
             subtitle=meta.get("subtitle", ""),
             organisation=meta.get("organisation", ""),
             author=meta.get("author", ""),

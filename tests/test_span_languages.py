@@ -255,3 +255,53 @@ def test_a_phrase_in_the_other_chinese_takes_its_own_quotes(tmp_path, language):
     draft = tmp_path / "piece.docx"
     draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
     assert read_docx(draft, document.metadata, document).blocks == document.blocks
+
+
+# A title, which takes no formatting either, keeps a phrase's language as a heading does.
+TITLED = {
+    "en-GB": ("Title: The visit of [la Région Auvergne]{lang=fr} to the harbour\n\n"
+              "The delegation stayed three days.\n", "la Région Auvergne"),
+    "zh-HK": ("Title: [Conseil régional]{lang=fr}訪港報告\n\n代表團訪港三日。\n",
+              "Conseil régional"),
+}
+
+
+@pytest.mark.parametrize("language", TITLED)
+def test_the_title_keeps_its_phrase_s_language_in_every_form(tmp_path, language):
+    text, phrase = TITLED[language]
+    document = document_of(text, tmp_path, language)
+    metadata = document.metadata
+    assert [(span.text, span.language) for span in metadata.title_spans if span.language] == [
+        (phrase, "fr")]
+    assert "".join(span.text for span in metadata.title_spans) == metadata.title
+    assert given_languages(document)[0] == (phrase, "fr")
+    assert from_json(json.loads(json.dumps(to_json(document)))) == document
+    assert document_of(write_markup(document), tmp_path, language) == document
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert f'<span lang="fr">{phrase}</span>' in html.split("<h1>")[1].split("</h1>")[0]
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    title = next(paragraph for paragraph in DocxDocument(str(draft)).paragraphs
+                 if paragraph.style.name == "Title")
+    assert [run.text for run in title.runs if run._r.rPr is not None
+            and run._r.rPr.find(qn("w:lang")) is not None] == [phrase]
+    assert read_docx(draft, replace(metadata, title="", title_spans=()),
+                     document).metadata == metadata
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", TITLED)
+def test_the_tagged_editions_speak_the_title_s_phrase_in_its_language(tmp_path, language):
+    text, phrase = TITLED[language]
+    document = document_of(text, tmp_path, language)
+    for layout in ("screen", "large-print"):
+        path = tmp_path / f"piece-{layout}.pdf"
+        path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), tmp_path))
+        with pikepdf.open(path) as pdf:
+            title = next(element for element in elements(pdf.Root.StructTreeRoot)
+                         if element.S == pikepdf.Name.H1)
+            said = [(kid.get("/Lang"), element_text(kid, marked_texts(pdf)))
+                    for kid in kids_of(title) if is_element(kid)]
+        # The phrase may be set on two lines: a piece a line, each in French.
+        assert " ".join(text for spoken, text in said if spoken == "fr").split() == \
+            phrase.split(), (layout, said)

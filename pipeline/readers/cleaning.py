@@ -101,12 +101,13 @@ def flattened(spans: tuple[Span, ...]) -> str:
     return "".join(character_for(span) for span in spans)
 
 
-def phrases_of(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """A line that takes no formatting (a heading) as runs of one language its author gave
-    (or none), each flattened; none when it gives no phrase a language."""
+def phrases_of(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    """A line that takes no formatting (a heading, a title), read as `text`, in runs of one
+    language its author gave (or none), each flattened; none when it gives no phrase a
+    language, or when its runs do not spell `text` (cleaning it again changed a letter)."""
     found = tuple(Span(flattened(run), language=language)
                   for language, run in runs(spans, lambda span: span.language))
-    return found if any(span.language for span in found) else ()
+    return found if any(span.language for span in found) and plain(found) == text else ()
 
 
 def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:

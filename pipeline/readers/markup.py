@@ -21,7 +21,9 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
 - The **header** is the "Key: value" lines at the very top, up to the first blank line. The keys
   are Title, Subtitle and Byline (`Name, HONOURS, Role`), each optional. A key left out takes
   the title or subtitle from `source/<name>.toml`, else the title from the file name; a key
-  with no value ("Subtitle:") means none. Values are plain text. To start a file without a
+  with no value ("Subtitle:") means none. The title is inline text as a heading is (a
+  phrase's language kept: `Title: Visit of [la Région]{lang=fr}`); the other values are
+  plain text. To start a file without a
   header with a line like "Note: ...", leave the first line blank.
 - Then **blocks**, separated by blank lines:
   - `# Heading` is a section heading; `## Heading` a heading one level down, and so on.
@@ -170,11 +172,13 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
     with reading_in(metadata.language):
         chunks = split_chunks(text)
         header: dict[str, str] = {}
+        title: tuple[Span, ...] = ()
         if chunks and chunks[0].line == 1 and HEADER_LINE.fullmatch(chunks[0].lines[0]):
-            header = read_header(chunks.pop(0), path)
+            header, title = read_header(chunks.pop(0), path)
         metadata = replace(
             metadata,
             title=header.get("Title") or metadata.title or title_from_name(path.stem),
+            title_spans=phrases_of(title, header.get("Title", "")),
             subtitle=header.get("Subtitle", metadata.subtitle),
         )
         byline = parse_byline(header["Byline"]) if header.get("Byline") else None
@@ -208,8 +212,11 @@ def split_chunks(text: str) -> list[Chunk]:
     return chunks
 
 
-def read_header(chunk: Chunk, path: Path) -> dict[str, str]:
+def read_header(chunk: Chunk, path: Path) -> tuple[dict[str, str], tuple[Span, ...]]:
+    """The header's values, and the title's spans: its text is inline text as a heading's
+    (a phrase's language kept, as pandoc reads a title), the others' plain."""
     header: dict[str, str] = {}
+    title: tuple[Span, ...] = ()
     for number, line in enumerate(chunk.lines, start=chunk.line):
         match = HEADER_LINE.fullmatch(line)
         if not match:
@@ -224,8 +231,12 @@ def read_header(chunk: Chunk, path: Path) -> dict[str, str]:
             )
         if key in header:
             raise at(path, number, f"{key} given twice")
-        header[key] = clean_line(match.group(2))
-    return header
+        if key == "Title":
+            title = read_spans(match.group(2), Chunk(number, (line,)), path, match.start(2))
+            header[key] = flattened(title)
+        else:
+            header[key] = clean_line(match.group(2))
+    return header, title
 
 
 def read_blocks(
@@ -389,7 +400,7 @@ def read_heading(chunk: Chunk, path: Path) -> Heading:
     text = flattened(spans)
     if not text:
         raise at(path, chunk.line, "a heading with no text")
-    return Heading(text, len(marks), phrases_of(spans))
+    return Heading(text, len(marks), phrases_of(spans, text))
 
 
 def read_figure(

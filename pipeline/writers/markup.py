@@ -46,7 +46,8 @@ def write_markup(document: Document) -> str:
     """The marked-up source of `document`: read_markup gives the document back."""
     meta = document.metadata
     # Subtitle is always written: left out, it would come back from the metadata.
-    header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
+    header = [f"Title: {write_spans(meta.title_runs)}".rstrip(),
+              f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
         header.append(f"Byline: {document.byline.text}")
     figures = [block for block in document.blocks if isinstance(block, Figure)]

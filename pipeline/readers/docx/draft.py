@@ -530,6 +530,7 @@ class Reading:
     identities: Identities
     blocks: list[Block] = field(default_factory=list)
     front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
+    title: list[Span] = field(default_factory=list)  # the title's runs, its lines spaced
     items: list[tuple[Place, tuple[Span, ...], object]] = field(default_factory=list)
     pictures: list = field(default_factory=list)  # the picture paragraph's just before
     drop_cap: list[Span] = field(default_factory=list)
@@ -552,6 +553,7 @@ class Reading:
         return Document(
             name,
             replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
+                    title_spans=phrases_of(tuple(self.title), title),
                     subtitle=subtitle),
             parse_byline(byline) if byline.strip(" ,") else None,
             tuple(self.blocks),
@@ -580,6 +582,8 @@ class Reading:
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
+            if front == "title":
+                self.title += [Span(" ")] * bool(self.title) + list(text)
         elif caption:
             # Its picture: the paragraph's before, or its own (a picture set in the caption).
             pictures = self.pictures + pictures
@@ -589,10 +593,8 @@ class Reading:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
             heading = clean_line(number + self.line(text, "a heading"))
-            phrases = phrases_of((Span(number), *text))
-            # A phrase's language kept where cleaning changed no letter of the heading.
-            self.blocks.append(Heading(heading, level,
-                                       phrases if plain(phrases) == heading else ()))
+            self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
+                                                                  heading)))
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & set(SIGN_OFF_STYLES):

@@ -424,7 +424,8 @@ def _column_width(section) -> int:
 
 
 def _add_front_matter(draft, document: Document) -> None:
-    draft.add_paragraph(document.metadata.title, style="Title")
+    # The title's runs hold no note: a phrase's language at most.
+    _add_spans(draft.add_paragraph(style="Title"), document.metadata.title_runs, Endnotes())
     if document.metadata.subtitle:
         draft.add_paragraph(document.metadata.subtitle, style="Subtitle")
     if document.byline is not None:
