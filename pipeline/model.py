@@ -61,6 +61,20 @@ def plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
 
 
+def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`text` in runs, each of `phrases` it holds (in order, each after the one before) a run
+    in its language: a heading's, the title's or the byline's, whose phrases a text of
+    their own gives."""
+    result, position = [], 0
+    for phrase in phrases:
+        start = text.find(phrase.text, position)
+        if start < 0 or not phrase.text:
+            continue
+        result += [Span(text[position:start])] * (start > position) + [phrase]
+        position = start + len(phrase.text)
+    return tuple(result + [Span(text[position:])] * (position < len(text)))
+
+
 def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
     """The spans in runs of one link (or of none): a link's text may be of several spans."""
     return runs(spans, lambda span: span.link)
@@ -84,11 +98,19 @@ class Byline:
     name: str
     honours: tuple[str, ...] = ()
     role: str = ""
+    # Each phrase of it whose language its author gave (a role in French): its text and
+    # language, as a Span; else none.
+    phrases: tuple[Span, ...] = ()
 
     @property
     def text(self) -> str:
         """The byline on one line, in the order its language writes it."""
         return detect(self.name).byline_text(self.name, self.honours, self.role)
+
+    @property
+    def runs(self) -> tuple[Span, ...]:
+        """The byline on one line in runs, each phrase of a language given one."""
+        return phrased(self.text, self.phrases)
 
     @property
     def role_first(self) -> bool:
@@ -451,10 +473,11 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
 
 
 def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
-    """Each phrase whose language its author gave, in the model's order (the title's
-    first): its text, its language."""
+    """Each phrase whose language its author gave, in the model's order (the title's and
+    the byline's first): its text, its language."""
     return tuple((plain(run), given)
-                 for spans in [document.metadata.title_spans, *(
+                 for spans in [document.metadata.title_spans,
+                               document.byline.runs if document.byline else (), *(
                      spans for block in document.blocks
                      for spans in ([block.spans] if isinstance(block, Note)
                                    else block_spans(block)))]
@@ -642,6 +665,8 @@ def to_json(document: Document) -> dict:
             "name": document.byline.name,
             "honours": list(document.byline.honours),
             "role": document.byline.role,
+            **({"phrases": _spans_to_json(document.byline.phrases)}
+               if document.byline.phrases else {}),
         },
         "blocks": [_block_to_json(block) for block in document.blocks],
     }
@@ -666,6 +691,7 @@ def from_json(data: dict) -> Document:
         ),
         byline=None
         if byline is None
-        else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", "")),
+        else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", ""),
+                    _spans_from_json(byline.get("phrases", []))),
         blocks=tuple(_block_from_json(item) for item in data["blocks"]),
     )

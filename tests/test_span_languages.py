@@ -8,6 +8,7 @@ English, English in Chinese."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -196,6 +197,14 @@ def test_the_draft_marks_a_heading_s_phrase_and_reads_it_back(tmp_path, language
     assert headings(read)[0] == headings(document)[0]
 
 
+def tagged_editions(document: Document, folder: Path) -> Iterator[tuple[str, Path]]:
+    """Each tagged edition of `document`, rendered into `folder`: its layout and its path."""
+    for layout in ("screen", "large-print"):
+        path = folder / f"piece-{layout}.pdf"
+        path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+        yield layout, path
+
+
 def elements(node):
     for kid in kids_of(node):
         if is_element(kid):
@@ -238,36 +247,52 @@ def test_a_phrase_in_the_other_chinese_takes_its_own_quotes(tmp_path, language):
     assert read_docx(draft, document.metadata, document).blocks == document.blocks
 
 
-# A title, which takes no formatting either, keeps a phrase's language as a heading does.
-TITLED = {
-    "en-GB": ("Title: The visit of [la Région Auvergne]{lang=fr} to the harbour\n\n"
-              "The delegation stayed three days.\n", "la Région Auvergne"),
-    "zh-HK": ("Title: [Conseil régional]{lang=fr}訪港報告\n\n代表團訪港三日。\n",
-              "Conseil régional"),
+# A title and a byline, which take no formatting either, keep a phrase's language as a
+# heading does: a French title and a French consul's role or name.
+FRONT = {
+    "en-GB": ("Title: The visit of [la Région Auvergne]{lang=fr} to the harbour\n"
+              "Byline: Jean DUPONT, OBE, [Consul général de France]{lang=fr}\n\n"
+              "The delegation stayed three days.\n",
+              "la Région Auvergne", "Consul général de France"),
+    "zh-HK": ("Title: [Conseil régional]{lang=fr}訪港報告\nByline: 法國領事 [Jean DUPONT]{lang=fr}"
+              "\n\n代表團訪港三日。\n", "Conseil régional", "Jean DUPONT"),
 }
+TITLED = {language: (text, title) for language, (text, title, _) in FRONT.items()}
 
 
-@pytest.mark.parametrize("language", TITLED)
-def test_the_title_keeps_its_phrase_s_language_in_every_form(tmp_path, language):
-    text, phrase = TITLED[language]
+@pytest.mark.parametrize("language", FRONT)
+def test_the_title_and_byline_keep_their_phrases_languages_in_every_form(tmp_path, language):
+    text, title, byline = FRONT[language]
     document = document_of(text, tmp_path, language)
     metadata = document.metadata
     assert [(span.text, span.language) for span in metadata.title_spans if span.language] == [
-        (phrase, "fr")]
+        (title, "fr")]
     assert "".join(span.text for span in metadata.title_spans) == metadata.title
-    assert given_languages(document)[0] == (phrase, "fr")
+    assert given_languages(document)[:2] == ((title, "fr"), (byline, "fr"))
     assert from_json(json.loads(json.dumps(to_json(document)))) == document
     assert document_of(write_markup(document), tmp_path, language) == document
     html = render_html(document, load_layout(LAYOUTS, "screen"))
-    assert f'<span lang="fr">{phrase}</span>' in html.split("<h1>")[1].split("</h1>")[0]
+    assert f'<span lang="fr">{title}</span>' in html.split("<h1>")[1].split("</h1>")[0]
+    assert f'<span lang="fr">{byline}</span>' in html.split('class="byline"')[1].split("</p>")[0]
     draft = tmp_path / "piece.docx"
     draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
-    title = next(paragraph for paragraph in DocxDocument(str(draft)).paragraphs
-                 if paragraph.style.name == "Title")
-    assert [run.text for run in title.runs if run._r.rPr is not None
-            and run._r.rPr.find(qn("w:lang")) is not None] == [phrase]
-    assert read_docx(draft, replace(metadata, title="", title_spans=()),
-                     document).metadata == metadata
+    front = {paragraph.style.name: [run.text for run in paragraph.runs if run._r.rPr is not None
+                                    and run._r.rPr.find(qn("w:lang")) is not None]
+             for paragraph in DocxDocument(str(draft)).paragraphs}
+    assert front["Title"] == [title] and [byline] in front.values()
+    read = read_docx(draft, replace(metadata, title="", title_spans=()), document)
+    assert (read.metadata, read.byline) == (metadata, document.byline)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", FRONT)
+def test_the_tagged_editions_speak_the_byline_s_phrase_in_its_language(tmp_path, language):
+    text, _, byline = FRONT[language]
+    document = document_of(text, tmp_path, language)
+    for layout, path in tagged_editions(document, tmp_path):
+        with pikepdf.open(path) as pdf:
+            french = " ".join(text for text, spoken in spoken_languages(pdf) if spoken == "fr")
+        assert byline in " ".join(french.split()), layout
 
 
 @pytest.mark.slow
@@ -276,9 +301,7 @@ def test_the_title_keeps_its_phrase_s_language_in_every_form(tmp_path, language)
 def test_the_tagged_editions_speak_a_heading_s_or_the_title_s_phrase_in_its_language(
         tmp_path, language, text, phrase):
     document = document_of(text, tmp_path, language)
-    for layout in ("screen", "large-print"):
-        path = tmp_path / f"piece-{layout}.pdf"
-        path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), tmp_path))
+    for layout, path in tagged_editions(document, tmp_path):
         with pikepdf.open(path) as pdf:
             texts = marked_texts(pdf)
             heading = next(element for element in elements(pdf.Root.StructTreeRoot)

@@ -49,7 +49,7 @@ def write_markup(document: Document) -> str:
     header = [f"Title: {write_spans(meta.title_runs)}".rstrip(),
               f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
-        header.append(f"Byline: {document.byline.text}")
+        header.append(f"Byline: {write_spans(document.byline.runs)}")
     figures = [block for block in document.blocks if isinstance(block, Figure)]
     blocks = ["\n".join(header), *(
         write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)

@@ -530,7 +530,8 @@ class Reading:
     identities: Identities
     blocks: list[Block] = field(default_factory=list)
     front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
-    title: list[Span] = field(default_factory=list)  # the title's runs, its lines spaced
+    # The front matter's runs, its paragraphs parted by spaces: a phrase's language.
+    runs: dict[str, list[Span]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
     items: list[tuple[Place, tuple[Span, ...], object]] = field(default_factory=list)
     pictures: list = field(default_factory=list)  # the picture paragraph's just before
     drop_cap: list[Span] = field(default_factory=list)
@@ -553,9 +554,9 @@ class Reading:
         return Document(
             name,
             replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
-                    title_spans=phrases_of(tuple(self.title), title),
+                    title_spans=phrases_of(tuple(self.runs["title"]), title),
                     subtitle=subtitle),
-            parse_byline(byline) if byline.strip(" ,") else None,
+            parse_byline(byline, tuple(self.runs["byline"])) if byline.strip(" ,") else None,
             tuple(self.blocks),
         )
 
@@ -582,8 +583,7 @@ class Reading:
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
-            if front == "title":
-                self.title += [Span(" ")] * bool(self.title) + list(text)
+            self.runs[front] += [Span(" ")] * bool(self.runs[front]) + list(text)
         elif caption:
             # Its picture: the paragraph's before, or its own (a picture set in the caption).
             pictures = self.pictures + pictures

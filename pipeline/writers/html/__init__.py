@@ -27,9 +27,9 @@ from pipeline.writers.html.blocks import (
     body,
     byline_html,
     css_string,
+    in_runs,
 )
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
-from pipeline.writers.language_tags import given
 from pipeline.writers.line_breaks import (
     LINE_END,
     SHORT,
@@ -96,7 +96,6 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     setting = Setting(
         layout=layout,
         breaks=breaks,
-        unbroken=functools.partial(unbroken, language=language),
         heading=heading,
         scales=placement.scales,
         whole_tables=placement.whole_tables,
@@ -140,11 +139,8 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
         # heading's text, words apart.
         text = with_line_ends(text, dict.fromkeys(
             (end + 1 if spaced else end for end in ends), "break"))
-    return Markup("").join(
-        given(unbroken(piece, run.language), run.text, run.language) if run.language
-        else unbroken(piece, language)
-        for run, piece in zip(runs, pieces_of(text, runs), strict=True)
-    ).replace(LINE_END, Markup("<br>"))
+    return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
+        runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, Markup("<br>"))
 
 
 def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:

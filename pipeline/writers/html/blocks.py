@@ -28,9 +28,10 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
+    phrased,
 )
 from pipeline.writers.language_tags import given
-from pipeline.writers.line_breaks import LETTERS, LineBreaks
+from pipeline.writers.line_breaks import LETTERS, LineBreaks, unbroken
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
 # than twice as many is never split (the PDF writer's placement sees to the longer ones).
@@ -54,7 +55,6 @@ class Setting:
 
     layout: Layout
     breaks: LineBreaks
-    unbroken: Callable[[str], Markup]
     # A heading's text, its element and its runs of a language given: balanced.
     heading: Callable[..., Markup]
     scales: dict[int, float]
@@ -316,16 +316,26 @@ BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] =
 
 def byline_html(byline: Byline | None, setting: Setting) -> Markup:
     """The byline under the opener: the name (bold), its honours and the role, or the role
-    first where the byline's language writes it so."""
+    first where the byline's language writes it so; a phrase of either whose language its
+    author gave, in it."""
     if byline is None:
         return Markup("")
+    language = setting.breaks.language
+    name, role = (in_runs(phrased(part, byline.phrases), language)
+                  for part in (byline.name, byline.role))
     if byline.role_first:
         return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
-                      "</span></p>\n").format(setting.unbroken(byline.role),
-                                              setting.unbroken(byline.name))
+                      "</span></p>\n").format(role, name)
     honours = Markup("").join(Markup(', <span class="honours">{}</span>').format(honour)
                               for honour in byline.honours)
-    role = (Markup('<br><span class="role">{}</span>').format(setting.unbroken(byline.role))
-            if byline.role else "")
+    role = Markup('<br><span class="role">{}</span>').format(role) if byline.role else ""
     return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
-        setting.unbroken(byline.name), honours, role)
+        name, honours, role)
+
+
+def in_runs(runs: tuple[Span, ...], language: str) -> Markup:
+    """Text that takes no formatting (a heading, the title, the byline) in runs, never
+    breaking a compound, each run whose language its author gave in that language."""
+    return Markup("").join(
+        given(unbroken(run.text, run.language), run.text, run.language) if run.language
+        else unbroken(run.text, language) for run in runs)
