@@ -28,8 +28,9 @@
 - Inline content (emphasis, superscript and subscript, links, note references, whatever
   wraps them) is inline.py's. The house typography is applied to each
   paragraph's whole text, as for the other sources, and each character keeps its formatting
-  (cleaning.clean_spans). A heading, title, subtitle or byline is plain text: its raised
-  and lowered figures become Unicode's (CO₂).
+  (cleaning.clean_spans). A heading, title, subtitle or byline is plain text, but for a
+  phrase's language (not the subtitle's): its raised and lowered figures become Unicode's
+  (CO₂).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
