@@ -61,6 +61,20 @@ def plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
 
 
+def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`text` in runs, each of `phrases` it holds (in order, each after the one before) a run
+    in its language: a heading's, the title's or the byline's, whose phrases a text of
+    their own gives."""
+    result, position = [], 0
+    for phrase in phrases:
+        start = text.find(phrase.text, position)
+        if start < 0 or not phrase.text:
+            continue
+        result += [Span(text[position:start])] * (start > position) + [phrase]
+        position = start + len(phrase.text)
+    return tuple(result + [Span(text[position:])] * (position < len(text)))
+
+
 def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
     """The spans in runs of one link (or of none): a link's text may be of several spans."""
     return runs(spans, lambda span: span.link)
@@ -84,11 +98,19 @@ class Byline:
     name: str
     honours: tuple[str, ...] = ()
     role: str = ""
+    # Each phrase of it whose language its author gave (a role in French): its text and
+    # language, as a Span; else none.
+    phrases: tuple[Span, ...] = ()
 
     @property
     def text(self) -> str:
         """The byline on one line, in the order its language writes it."""
         return detect(self.name).byline_text(self.name, self.honours, self.role)
+
+    @property
+    def runs(self) -> tuple[Span, ...]:
+        """The byline on one line in runs, each phrase of a language given one."""
+        return phrased(self.text, self.phrases)
 
     @property
     def role_first(self) -> bool:
@@ -100,6 +122,14 @@ class Byline:
 class Heading:
     text: str
     level: int = 1
+    # Its text in runs where its author gave a phrase of it a language (pandoc's
+    # "# Works and [les travaux]{lang=fr}"), which it is spoken and tagged in; else none.
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def runs(self) -> tuple[Span, ...]:
+        """Its text in runs of one language given (or none)."""
+        return self.spans or (Span(self.text),)
 
     @property
     def anchor(self) -> str:
@@ -307,6 +337,9 @@ class UnknownBlock(TypeError):
 class Metadata:
     title: str
     subtitle: str = ""
+    # The title in runs where its author gave a phrase of it a language, as a heading's;
+    # else none.
+    title_spans: tuple[Span, ...] = ()
     organisation: str = ""
     author: str = ""
     date: str = ""  # as given: "2024" or "2024-06-11"
@@ -323,6 +356,11 @@ class Metadata:
             return EPOCH
         year, month, day = (int(part) if part else 1 for part in match.groups())
         return dt.datetime(year, month, day, tzinfo=dt.UTC)
+
+    @property
+    def title_runs(self) -> tuple[Span, ...]:
+        """The title in runs of one language given (or none)."""
+        return self.title_spans or (Span(self.title),)
 
     @property
     def shown_date(self) -> str:
@@ -435,10 +473,14 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
 
 
 def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
-    """Each phrase whose language its author gave, in the model's order: its text, its
-    language."""
-    return tuple((plain(run), given) for block in document.blocks
-                 for spans in ([block.spans] if isinstance(block, Note) else block_spans(block))
+    """Each phrase whose language its author gave, in the model's order (the title's and
+    the byline's first): its text, its language."""
+    return tuple((plain(run), given)
+                 for spans in [document.metadata.title_spans,
+                               document.byline.runs if document.byline else (), *(
+                     spans for block in document.blocks
+                     for spans in ([block.spans] if isinstance(block, Note)
+                                   else block_spans(block)))]
                  for given, run in runs(spans, lambda span: span.language) if given)
 
 
@@ -548,7 +590,8 @@ def _list_from_json(item: dict) -> List:
 def _block_to_json(block: Block) -> dict:
     match block:
         case Heading():
-            return {"type": "heading", "level": block.level, "text": block.text}
+            return {"type": "heading", "level": block.level, "text": block.text,
+                    **({"spans": _spans_to_json(block.spans)} if block.spans else {})}
         case Figure():
             return {
                 "type": "figure",
@@ -578,7 +621,8 @@ def _block_to_json(block: Block) -> dict:
 def _block_from_json(item: dict) -> Block:
     match item["type"]:
         case "heading":
-            return Heading(item["text"], item.get("level", 1))
+            return Heading(item["text"], item.get("level", 1),
+                           _spans_from_json(item.get("spans", [])))
         case "figure":
             return Figure(item["number"], _spans_from_json(item["caption"]), item.get("image"),
                           item.get("alt"))
@@ -605,6 +649,7 @@ def to_json(document: Document) -> dict:
         "name": document.name,
         "metadata": {
             "title": meta.title,
+            **({"title_spans": _spans_to_json(meta.title_spans)} if meta.title_spans else {}),
             "subtitle": meta.subtitle,
             "organisation": meta.organisation,
             "author": meta.author,
@@ -620,6 +665,8 @@ def to_json(document: Document) -> dict:
             "name": document.byline.name,
             "honours": list(document.byline.honours),
             "role": document.byline.role,
+            **({"phrases": _spans_to_json(document.byline.phrases)}
+               if document.byline.phrases else {}),
         },
         "blocks": [_block_to_json(block) for block in document.blocks],
     }
@@ -632,6 +679,7 @@ def from_json(data: dict) -> Document:
         name=data["name"],
         metadata=Metadata(
             title=meta["title"],
+            title_spans=_spans_from_json(meta.get("title_spans", [])),
             subtitle=meta.get("subtitle", ""),
             organisation=meta.get("organisation", ""),
             author=meta.get("author", ""),
@@ -643,6 +691,7 @@ def from_json(data: dict) -> Document:
         ),
         byline=None
         if byline is None
-        else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", "")),
+        else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", ""),
+                    _spans_from_json(byline.get("phrases", []))),
         blocks=tuple(_block_from_json(item) for item in data["blocks"]),
     )

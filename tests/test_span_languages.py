@@ -8,19 +8,35 @@ English, English in Chinese."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
+from docx import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Paragraph, from_json, given_languages, to_json
+from pipeline.model import (
+    Document,
+    Heading,
+    Paragraph,
+    Span,
+    from_json,
+    given_languages,
+    to_json,
+)
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import element_text, marked_texts
+from pipeline.readers.docx.draft import read_docx
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
-from pipeline.writers.html import render_html
-from pipeline.writers.line_breaks import LineBreaks
+from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.html import pieces_of, render_html
+from pipeline.writers.line_breaks import LINE_END, LineBreaks
+from pipeline.writers.markup import write_markup
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
@@ -36,6 +52,10 @@ consul, and the *Bürgermeister* of Linz answered with [Herzlich willkommen in
 The chair's statement, [主席報告]{lang=zh-HK}, and the [Cantonese opera]{lang=en-GB .title}
 troupe closed the evening with [帝女花]{lang=yue-HK}.[^1]
 
+# Partners across the water: the spring visit of the delegation from [la Région Auvergne]{lang=fr} and its choir
+
+The choir sang twice.
+
 - a toast, [*santé*]{lang=fr}, to the crews
 - a gift of books
 
@@ -48,6 +68,10 @@ troupe closed the evening with [帝女花]{lang=yue-HK}.[^1]
 CHINESE = """Title: 年度報告
 
 本局與 [Conseil régional]{lang=fr} 合作，推行 Smart Harbour 計劃。
+
+# 與[Conseil régional]{lang=fr}的合作
+
+雙方簽訂協議。
 """
 
 
@@ -130,3 +154,163 @@ def test_a_phrase_is_hyphenated_in_its_own_language():
     french = rules.within("fr").words("anticonstitutionnellement", 0)
     english = rules.words("anticonstitutionnellement", 0)
     assert french != english and "\u00ad" in french
+
+
+# A heading, which takes no formatting, keeps a phrase's language (WCAG 2.x 3.1.2 asks it of
+# every part of the text): the English report's French phrase, the Chinese one's.
+HEADING_PHRASES = {"en-GB": (ENGLISH, "la Région Auvergne"), "zh-HK": (CHINESE, "Conseil régional")}
+
+
+def headings(document: Document) -> list[Heading]:
+    return [block for block in document.blocks if isinstance(block, Heading)]
+
+
+@pytest.mark.parametrize("language", HEADING_PHRASES)
+def test_a_heading_keeps_its_phrase_s_language_in_the_model_html_and_markup(tmp_path, language):
+    text, phrase = HEADING_PHRASES[language]
+    document = document_of(text, tmp_path, language)
+    heading = headings(document)[0]
+    assert [(span.text, span.language) for span in heading.spans if span.language] == [
+        (phrase, "fr")]
+    assert "".join(span.text for span in heading.spans) == heading.text
+    assert from_json(json.loads(json.dumps(to_json(document)))) == document
+    assert headings(document_of(write_markup(document), tmp_path, language)) == [heading]
+    for layout in ("screen", "large-print"):  # the large print balances a heading's lines
+        html = render_html(document, load_layout(LAYOUTS, layout))
+        held = html.split(f'id="{heading.anchor}"')[1].split("</h")[0]
+        assert 'lang="fr"' in held and phrase.split()[-1] in held.split('lang="fr"')[1]
+
+
+@pytest.mark.parametrize("language", HEADING_PHRASES)
+def test_the_draft_marks_a_heading_s_phrase_and_reads_it_back(tmp_path, language):
+    text, phrase = HEADING_PHRASES[language]
+    document = document_of(text, tmp_path, language)
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    heading = next(paragraph for paragraph in DocxDocument(str(draft)).paragraphs
+                   if paragraph.style.name.startswith("Heading"))
+    marked = [run for run in heading.runs if run._r.find(qn("w:rPr")) is not None
+              and run._r.rPr.find(qn("w:lang")) is not None]
+    assert [run.text for run in marked] == [phrase]
+    assert marked[0]._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "fr"
+    read = read_docx(draft, document.metadata, document)
+    assert headings(read)[0] == headings(document)[0]
+
+
+def tagged_editions(document: Document, folder: Path) -> Iterator[tuple[str, Path]]:
+    """Each tagged edition of `document`, rendered into `folder`: its layout and its path."""
+    for layout in ("screen", "large-print"):
+        path = folder / f"piece-{layout}.pdf"
+        path.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), folder))
+        yield layout, path
+
+
+def elements(node):
+    for kid in kids_of(node):
+        if is_element(kid):
+            yield kid
+            yield from elements(kid)
+
+
+def test_a_balanced_heading_s_line_ends_fall_in_its_runs():
+    """A line end the balancing puts in a heading falls inside a phrase's run or opens the
+    run after it: no letter moves from one run to the other."""
+    runs = (Span("Visit of "), Span("la Région Auvergne", language="fr"), Span(" choir"))
+    lined = f"Visit of la{LINE_END} Région Auvergne {LINE_END}choir"  # as balanced
+    assert pieces_of(lined, runs) == [
+        "Visit of ", f"la{LINE_END} Région Auvergne", f" {LINE_END}choir"]
+
+
+# A phrase in the other Chinese, given its language, in its own quotes whichever Chinese the
+# line around it is: the mainland's “ ” (GB/T 15834) in a Traditional report, corner
+# brackets in a Simplified one; level for level, and an apostrophe in an English word kept.
+OTHER_CHINESE = {
+    "zh-HK": ('署長說"好"，並引述[部长说"这个\'试点\'很成功"]{lang=zh-Hans}一語。',
+              [("署長說「好」，並引述", ""), ("部长说“这个‘试点’很成功”", "zh-Hans"),
+               ("一語。", "")]),
+    "zh-Hans": ('署长说"好"，并引述[主席說"Women\'s Day 活動"很成功]{lang=zh-HK}一语。',
+                [("署长说“好”，并引述", ""), ("主席說「Women’s Day 活動」很成功", "zh-HK"),
+                 ("一语。", "")]),
+}
+
+
+@pytest.mark.parametrize("language", OTHER_CHINESE)
+def test_a_phrase_in_the_other_chinese_takes_its_own_quotes(tmp_path, language):
+    text, wanted = OTHER_CHINESE[language]
+    document = document_of(f"Title: 引述\n\n{text}\n", tmp_path, language)
+    paragraph = document.blocks[0]
+    assert [(span.text, span.language) for span in paragraph.spans] == wanted
+    # Read again from the marked-up form and from the draft, cleaned again: the same.
+    assert document_of(write_markup(document), tmp_path, language).blocks == document.blocks
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    assert read_docx(draft, document.metadata, document).blocks == document.blocks
+
+
+# A title and a byline, which take no formatting either, keep a phrase's language as a
+# heading does: a French title and a French consul's role or name.
+FRONT = {
+    "en-GB": ("Title: The visit of [la Région Auvergne]{lang=fr} to the harbour\n"
+              "Byline: Jean DUPONT, OBE, [Consul général de France]{lang=fr}\n\n"
+              "The delegation stayed three days.\n",
+              "la Région Auvergne", "Consul général de France"),
+    "zh-HK": ("Title: [Conseil régional]{lang=fr}訪港報告\nByline: 法國領事 [Jean DUPONT]{lang=fr}"
+              "\n\n代表團訪港三日。\n", "Conseil régional", "Jean DUPONT"),
+}
+TITLED = {language: (text, title) for language, (text, title, _) in FRONT.items()}
+
+
+@pytest.mark.parametrize("language", FRONT)
+def test_the_title_and_byline_keep_their_phrases_languages_in_every_form(tmp_path, language):
+    text, title, byline = FRONT[language]
+    document = document_of(text, tmp_path, language)
+    metadata = document.metadata
+    assert [(span.text, span.language) for span in metadata.title_spans if span.language] == [
+        (title, "fr")]
+    assert "".join(span.text for span in metadata.title_spans) == metadata.title
+    assert given_languages(document)[:2] == ((title, "fr"), (byline, "fr"))
+    assert from_json(json.loads(json.dumps(to_json(document)))) == document
+    assert document_of(write_markup(document), tmp_path, language) == document
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert f'<span lang="fr">{title}</span>' in html.split("<h1>")[1].split("</h1>")[0]
+    assert f'<span lang="fr">{byline}</span>' in html.split('class="byline"')[1].split("</p>")[0]
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    front = {paragraph.style.name: [run.text for run in paragraph.runs if run._r.rPr is not None
+                                    and run._r.rPr.find(qn("w:lang")) is not None]
+             for paragraph in DocxDocument(str(draft)).paragraphs}
+    assert front["Title"] == [title] and [byline] in front.values()
+    read = read_docx(draft, replace(metadata, title="", title_spans=()), document)
+    assert (read.metadata, read.byline) == (metadata, document.byline)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", FRONT)
+def test_the_tagged_editions_speak_the_byline_s_phrase_in_its_language(tmp_path, language):
+    text, _, byline = FRONT[language]
+    document = document_of(text, tmp_path, language)
+    for layout, path in tagged_editions(document, tmp_path):
+        with pikepdf.open(path) as pdf:
+            french = " ".join(text for text, spoken in spoken_languages(pdf) if spoken == "fr")
+        assert byline in " ".join(french.split()), layout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language, text, phrase", [
+    (language, *texts[language]) for texts in (HEADING_PHRASES, TITLED) for language in texts])
+def test_the_tagged_editions_speak_a_heading_s_or_the_title_s_phrase_in_its_language(
+        tmp_path, language, text, phrase):
+    document = document_of(text, tmp_path, language)
+    for layout, path in tagged_editions(document, tmp_path):
+        with pikepdf.open(path) as pdf:
+            texts = marked_texts(pdf)
+            heading = next(element for element in elements(pdf.Root.StructTreeRoot)
+                           if str(element.S) in ("/H1", "/H2", "/H3") and "".join(
+                               phrase.split()) in "".join(element_text(element, texts).split()))
+            said = [(kid.get("/Lang"), element_text(kid, texts))
+                    for kid in kids_of(heading) if is_element(kid)]
+        # The phrase may be set on two lines: a piece a line, each in French.
+        assert " ".join(text for spoken, text in said if spoken == "fr").split() == \
+            phrase.split(), (layout, said)
+        report = preflight(path, document, load_layout(LAYOUTS, layout))
+        assert not report.errors, [check.message for check in report.checks if not check.passed]

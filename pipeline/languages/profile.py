@@ -123,6 +123,10 @@ class ReaderWords:
     to_come: str
 
 
+# An apostrophe inside a Latin word ("People’s"), as a regex: never a quote.
+LATIN_APOSTROPHE = "(?<=[A-Za-z\u00c0-\u024f])\u2019(?=[A-Za-z\u00c0-\u024f])"
+
+
 class Profile:
     """A language: how the readers recognise and clean its text, how the writers set it.
 
@@ -158,6 +162,9 @@ class Profile:
     # is written this many times; 0: never.
     single_word_repeats = 3
     sentence_ends = ""  # marks ending a sentence or a clause: a sign-off line ends in none
+    # Its quotes by their level: the opening marks outside and inside, then the closing ones
+    # ("" none of its own).
+    quotes = ("", "")
     lead_in_end = ":"  # what ends a lead-in, which stays with the list or table it introduces
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
@@ -253,6 +260,17 @@ class Profile:
         """Whether a piece of text inside a document in another language is in this one, and
         is tagged so."""
         return False
+
+    def requoted(self, text: str, other: Profile) -> str:
+        """`text`, a phrase in this language quoted as `other` (a language of its script)
+        quotes, in this language's quotes, level for level: a Simplified phrase in a
+        Traditional text, its 「」 become “ ” (GB/T 15834). An apostrophe in a Latin word is
+        no quote."""
+        theirs, ours = "".join(other.quotes), "".join(self.quotes)
+        if len(theirs) != len(ours) or not theirs:
+            return text
+        return re.sub(f"(?!{LATIN_APOSTROPHE})[{re.escape(theirs)}]",
+                      lambda mark: ours[theirs.index(mark.group())], text)
 
     def typeset(self, line: str) -> str:
         """The house style's punctuation and spacing for one line, never its words; the

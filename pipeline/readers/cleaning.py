@@ -34,7 +34,7 @@ from pipeline.languages import (
     profile_for,
     takes_small_caps,
 )
-from pipeline.model import Span, plain
+from pipeline.model import Span, plain, runs
 
 # The language of the document being read, while a reader reads it (`reading_in`).
 DOCUMENT_LANGUAGE: ContextVar[Profile | None] = ContextVar("document_language", default=None)
@@ -99,6 +99,15 @@ def flattened(spans: tuple[Span, ...]) -> str:
         return span.text.translate(table)
 
     return "".join(character_for(span) for span in spans)
+
+
+def phrases_of(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
+    """A line that takes no formatting (a heading, a title), read as `text`, in runs of one
+    language its author gave (or none), each flattened; none when it gives no phrase a
+    language, or when its runs do not spell `text` (cleaning it again changed a letter)."""
+    found = tuple(Span(flattened(run), language=language)
+                  for language, run in runs(spans, lambda span: span.language))
+    return found if any(span.language for span in found) and plain(found) == text else ()
 
 
 def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:
@@ -232,11 +241,22 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     if not cleaned.strip():
         return ()
     ends = Alignment(raw, cleaned).positions(accumulate(len(span.text) for span in stand_ins))
+    quoting = line_language(raw)
     pieces = [
-        span if span.note else replace(span, text=cleaned[start:end])
+        span if span.note else in_own_quotes(replace(span, text=cleaned[start:end]), quoting)
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
     return linked(joined(cased(level_spaces(shared_edges(joined(pieces))))))
+
+
+def in_own_quotes(span: Span, quoting: Profile) -> Span:
+    """A phrase its author gave a language of the script of `quoting`, the line's language,
+    but not that language (Simplified Chinese in a Traditional text), in its own language's
+    quotes, as a line of it is (house style; clreq: each Chinese its own quotes)."""
+    own = profile_for(span.language) if span.language else quoting
+    if own is quoting or own.script != quoting.script:
+        return span
+    return replace(span, text=own.requoted(span.text, quoting))
 
 
 class Alignment:

@@ -6,17 +6,20 @@ import re
 from collections.abc import Sequence
 
 from pipeline.languages import detect
-from pipeline.model import Byline
+from pipeline.model import Byline, Span
+from pipeline.readers.cleaning import flattened, phrases_of
 
 
-def parse_byline(text: str) -> Byline:
+def parse_byline(text: str, spans: tuple[Span, ...] = ()) -> Byline:
     """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role;
     "海港事務監督 莫慧琳" (or "莫慧琳，海港事務監督") -> the name and the role: each read
     by the rules of its language. A byline on two lines ("Dr Mary CHAN" over "Chair", "主席"
-    over "陳美華博士") is read as the line `byline_line` makes of them."""
+    over "陳美華博士") is read as the line `byline_line` makes of them. `spans`, the
+    byline's text as inline text, give its phrases' languages."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     line = byline_line(lines) or " ".join(lines)
-    return Byline(*detect(line).byline_parts(line))
+    phrases = tuple(run for run in phrases_of(spans, flattened(spans)) if run.language)
+    return Byline(*detect(line).byline_parts(line), phrases=phrases)
 
 
 def byline_line(lines: Sequence[str]) -> str | None:

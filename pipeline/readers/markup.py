@@ -21,7 +21,9 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
 - The **header** is the "Key: value" lines at the very top, up to the first blank line. The keys
   are Title, Subtitle and Byline (`Name, HONOURS, Role`), each optional. A key left out takes
   the title or subtitle from `source/<name>.toml`, else the title from the file name; a key
-  with no value ("Subtitle:") means none. Values are plain text. To start a file without a
+  with no value ("Subtitle:") means none. The title and the byline are inline text as a
+  heading is (a phrase's language kept: `Title: Visit of [la Région]{lang=fr}`); the
+  subtitle is plain text. To start a file without a
   header with a line like "Note: ...", leave the first line blank.
 - Then **blocks**, separated by blank lines:
   - `# Heading` is a section heading; `## Heading` a heading one level down, and so on.
@@ -59,8 +61,8 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
   is a link anyway. `[words]{.underline}` (or `{.ul}`) is underlined and
   `[words]{.smallcaps}` in small capitals, as pandoc reads them (one class each: nest them,
   `[[words]{.smallcaps}]{.underline}`, for both). Headings are plain: emphasis marked in a
-  heading is not kept, and its raised and lowered figures become Unicode's (`CO~2~` is
-  `CO₂`).
+  heading is not kept (a phrase's language is), and its raised and lowered figures become
+  Unicode's (`CO~2~` is `CO₂`).
 - A backslash makes the next character plain text: `\*` `\\` `\#` `\!` `\[` `\]` `\|` `\-`
   `\.` `\(` `\)` `\（` `\:` `\^` `\~` `\<`. The writer escapes every `*`, `[`, `]`, `^`,
   `~` and `<` in text, a `(` right after a note's reference, and the mark that would make a
@@ -97,12 +99,19 @@ from pipeline.model import (
     unskipped,
     with_spans,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.cleaning import (
+    clean_line,
+    clean_spans,
+    flattened,
+    phrases_of,
+    reading_in,
+)
 from pipeline.readers.front_matter import parse_byline, title_from_name
 from pipeline.readers.metadata import image_path
 from pipeline.readers.numbering import list_numbering
 
 HEADER_KEYS = ("Title", "Subtitle", "Byline")
+INLINE_KEYS = ("Title", "Byline")  # read as inline text: a phrase's language kept
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
 # "(image)", and perhaps the figure's attributes: {#figure-3 alt="A heron on the weir"}.
@@ -164,14 +173,17 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
     with reading_in(metadata.language):
         chunks = split_chunks(text)
         header: dict[str, str] = {}
+        inline: dict[str, tuple[Span, ...]] = {}
         if chunks and chunks[0].line == 1 and HEADER_LINE.fullmatch(chunks[0].lines[0]):
-            header = read_header(chunks.pop(0), path)
+            header, inline = read_header(chunks.pop(0), path)
         metadata = replace(
             metadata,
             title=header.get("Title") or metadata.title or title_from_name(path.stem),
+            title_spans=phrases_of(inline.get("Title", ()), header.get("Title", "")),
             subtitle=header.get("Subtitle", metadata.subtitle),
         )
-        byline = parse_byline(header["Byline"]) if header.get("Byline") else None
+        byline = parse_byline(header["Byline"], inline["Byline"]) if header.get(
+            "Byline") else None
         return Document(path.stem, metadata, byline,
                         unreferenced(read_blocks(chunks, path, metadata, source_dir)))
 
@@ -202,8 +214,11 @@ def split_chunks(text: str) -> list[Chunk]:
     return chunks
 
 
-def read_header(chunk: Chunk, path: Path) -> dict[str, str]:
+def read_header(chunk: Chunk, path: Path) -> tuple[dict[str, str], dict[str, tuple[Span, ...]]]:
+    """The header's values, and the spans of the title's and the byline's: inline text as a
+    heading's (a phrase's language kept, as pandoc reads a title), the subtitle plain."""
     header: dict[str, str] = {}
+    inline: dict[str, tuple[Span, ...]] = {}
     for number, line in enumerate(chunk.lines, start=chunk.line):
         match = HEADER_LINE.fullmatch(line)
         if not match:
@@ -218,8 +233,12 @@ def read_header(chunk: Chunk, path: Path) -> dict[str, str]:
             )
         if key in header:
             raise at(path, number, f"{key} given twice")
-        header[key] = clean_line(match.group(2))
-    return header
+        if key in INLINE_KEYS:
+            spans = read_spans(match.group(2), Chunk(number, (line,)), path, match.start(2))
+            header[key], inline[key] = flattened(spans), spans
+        else:
+            header[key] = clean_line(match.group(2))
+    return header, inline
 
 
 def read_blocks(
@@ -379,10 +398,11 @@ def marker_form(mark: str) -> str:
 def read_heading(chunk: Chunk, path: Path) -> Heading:
     one_line(chunk, path, "a heading")
     marks = HEADING_MARK.match(chunk.text).group(1)
-    text = flattened(read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks)))
+    spans = read_spans(chunk.text[len(marks) :], chunk, path, offset=len(marks))
+    text = flattened(spans)
     if not text:
         raise at(path, chunk.line, "a heading with no text")
-    return Heading(text, len(marks))
+    return Heading(text, len(marks), phrases_of(spans, text))
 
 
 def read_figure(

@@ -46,9 +46,10 @@ def write_markup(document: Document) -> str:
     """The marked-up source of `document`: read_markup gives the document back."""
     meta = document.metadata
     # Subtitle is always written: left out, it would come back from the metadata.
-    header = [f"Title: {meta.title}".rstrip(), f"Subtitle: {meta.subtitle}".rstrip()]
+    header = [f"Title: {write_spans(meta.title_runs)}".rstrip(),
+              f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
-        header.append(f"Byline: {document.byline.text}")
+        header.append(f"Byline: {write_spans(document.byline.runs)}")
     figures = [block for block in document.blocks if isinstance(block, Figure)]
     blocks = ["\n".join(header), *(
         write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)
@@ -72,7 +73,7 @@ def write_figure(figure: Figure, metadata: Metadata, position: int) -> str:
 def write_block(block: Block) -> str:
     match block:
         case Heading():
-            return f"{'#' * block.level} {escaped(block.text)}"
+            return f"{'#' * block.level} {write_spans(block.runs)}"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
         case List():

@@ -28,8 +28,9 @@
 - Inline content (emphasis, superscript and subscript, links, note references, whatever
   wraps them) is inline.py's. The house typography is applied to each
   paragraph's whole text, as for the other sources, and each character keeps its formatting
-  (cleaning.clean_spans). A heading, title, subtitle or byline is plain text: its raised
-  and lowered figures become Unicode's (CO₂).
+  (cleaning.clean_spans). A heading, title, subtitle or byline is plain text, but for a
+  phrase's language (not the subtitle's): its raised and lowered figures become Unicode's
+  (CO₂).
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
@@ -81,7 +82,13 @@ from pipeline.model import (
     Table,
     plain,
 )
-from pipeline.readers.cleaning import clean_line, clean_spans, flattened, reading_in
+from pipeline.readers.cleaning import (
+    clean_line,
+    clean_spans,
+    flattened,
+    phrases_of,
+    reading_in,
+)
 from pipeline.readers.decoding import MAX_SOURCE_BYTES
 from pipeline.readers.docx.inline import (
     CONTENTS_REMEDY,
@@ -524,6 +531,8 @@ class Reading:
     identities: Identities
     blocks: list[Block] = field(default_factory=list)
     front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
+    # The front matter's runs, its paragraphs parted by spaces: a phrase's language.
+    runs: dict[str, list[Span]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
     items: list[tuple[Place, tuple[Span, ...], object]] = field(default_factory=list)
     pictures: list = field(default_factory=list)  # the picture paragraph's just before
     drop_cap: list[Span] = field(default_factory=list)
@@ -546,8 +555,9 @@ class Reading:
         return Document(
             name,
             replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
+                    title_spans=phrases_of(tuple(self.runs["title"]), title),
                     subtitle=subtitle),
-            parse_byline(byline) if byline.strip(" ,") else None,
+            parse_byline(byline, tuple(self.runs["byline"])) if byline.strip(" ,") else None,
             tuple(self.blocks),
         )
 
@@ -574,6 +584,7 @@ class Reading:
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
+            self.runs[front] += [Span(" ")] * bool(self.runs[front]) + list(text)
         elif caption:
             # Its picture: the paragraph's before, or its own (a picture set in the caption).
             pictures = self.pictures + pictures
@@ -582,7 +593,9 @@ class Reading:
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
-            self.blocks.append(Heading(clean_line(number + self.line(text, "a heading")), level))
+            heading = clean_line(number + self.line(text, "a heading"))
+            self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
+                                                                  heading)))
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & set(SIGN_OFF_STYLES):

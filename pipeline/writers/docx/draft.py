@@ -424,11 +424,12 @@ def _column_width(section) -> int:
 
 
 def _add_front_matter(draft, document: Document) -> None:
-    draft.add_paragraph(document.metadata.title, style="Title")
+    # The title's and the byline's runs hold no note: a phrase's language at most.
+    _add_spans(draft.add_paragraph(style="Title"), document.metadata.title_runs, Endnotes())
     if document.metadata.subtitle:
         draft.add_paragraph(document.metadata.subtitle, style="Subtitle")
     if document.byline is not None:
-        draft.add_paragraph(document.byline.text, style=BYLINE_STYLE)
+        _add_spans(draft.add_paragraph(style=BYLINE_STYLE), document.byline.runs, Endnotes())
 
 
 def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans,
@@ -436,7 +437,8 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
     match block:
         case Heading():
             # Word has nine heading levels.
-            draft.add_paragraph(block.text, style=f"Heading {min(max(block.level, 1), 9)}")
+            add_spans(draft.add_paragraph(style=f"Heading {min(max(block.level, 1), 9)}"),
+                      block.runs)
         case Figure():
             _add_figure(draft, block, text_width, source_dir, add_spans, pictures)
         case Paragraph():

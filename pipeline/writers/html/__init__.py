@@ -21,12 +21,13 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, Metadata, Note, Paragraph
+from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.html.blocks import (
     Setting,
     body,
     byline_html,
     css_string,
+    in_runs,
 )
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
@@ -95,7 +96,6 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     setting = Setting(
         layout=layout,
         breaks=breaks,
-        unbroken=functools.partial(unbroken, language=language),
         heading=heading,
         scales=placement.scales,
         whole_tables=placement.whole_tables,
@@ -124,20 +124,37 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     )
 
 
-def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str) -> Markup:
+def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str,
+                     runs: tuple[Span, ...] = ()) -> Markup:
     """A heading (element `tag`) whose compounds never break, its lines balanced where it
-    takes more than one, no word left alone on its last line."""
+    takes more than one, no word left alone on its last line; each of its `runs` whose
+    language its author gave in that language."""
+    runs = runs or (Span(text),)
     found = lines.heading(tag) if lines is not None else None
-    if found is None:
-        return unbroken(text, language)
-    style, measure = found
-    spaced = profile_for(language).words_spaced
-    ends = balanced(text, style, measure, lines.fonts_folder, spaced)
-    # The space stays before the break: a bookmark and a running head read the heading's
-    # text, words apart.
-    return unbroken(with_line_ends(text, dict.fromkeys(
-        (end + 1 if spaced else end for end in ends), "break")), language
-                    ).replace(LINE_END, Markup("<br>"))
+    if found is not None:
+        style, measure = found
+        spaced = profile_for(language).words_spaced
+        ends = balanced(text, style, measure, lines.fonts_folder, spaced)
+        # The space stays before the break: a bookmark and a running head read the
+        # heading's text, words apart.
+        text = with_line_ends(text, dict.fromkeys(
+            (end + 1 if spaced else end for end in ends), "break"))
+    return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
+        runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, Markup("<br>"))
+
+
+def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:
+    """The piece of `lined`, the runs' text with line ends put in, that each run sets; a
+    line end between two runs opens the second."""
+    pieces, position = [], 0
+    for run in runs:
+        start, letters = position, 0
+        while letters < len(run.text):
+            letters += lined[position] != LINE_END
+            position += 1
+        pieces.append(lined[start:position])
+    pieces[-1] += lined[position:]
+    return pieces
 
 
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,

@@ -28,9 +28,10 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
+    phrased,
 )
 from pipeline.writers.language_tags import given
-from pipeline.writers.line_breaks import LETTERS, LineBreaks
+from pipeline.writers.line_breaks import LETTERS, LineBreaks, unbroken
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
 # than twice as many is never split (the PDF writer's placement sees to the longer ones).
@@ -54,8 +55,8 @@ class Setting:
 
     layout: Layout
     breaks: LineBreaks
-    unbroken: Callable[[str], Markup]
-    heading: Callable[[str, str], Markup]  # a heading's text and its element: balanced
+    # A heading's text, its element and its runs of a language given: balanced.
+    heading: Callable[..., Markup]
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
@@ -140,7 +141,7 @@ def heading(block: Heading, anchor: str | None, index: int, setting: Setting) ->
     tag = f"h{min(block.level + 1, 6)}"
     close = Markup(' class="close"') if index in setting.close_headings else Markup("")
     return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.heading(block.text, tag), close)
+        Markup(tag), anchor, index, setting.heading(block.text, tag, block.spans), close)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -315,16 +316,26 @@ BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] =
 
 def byline_html(byline: Byline | None, setting: Setting) -> Markup:
     """The byline under the opener: the name (bold), its honours and the role, or the role
-    first where the byline's language writes it so."""
+    first where the byline's language writes it so; a phrase of either whose language its
+    author gave, in it."""
     if byline is None:
         return Markup("")
+    language = setting.breaks.language
+    name, role = (in_runs(phrased(part, byline.phrases), language)
+                  for part in (byline.name, byline.role))
     if byline.role_first:
         return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
-                      "</span></p>\n").format(setting.unbroken(byline.role),
-                                              setting.unbroken(byline.name))
+                      "</span></p>\n").format(role, name)
     honours = Markup("").join(Markup(', <span class="honours">{}</span>').format(honour)
                               for honour in byline.honours)
-    role = (Markup('<br><span class="role">{}</span>').format(setting.unbroken(byline.role))
-            if byline.role else "")
+    role = Markup('<br><span class="role">{}</span>').format(role) if byline.role else ""
     return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
-        setting.unbroken(byline.name), honours, role)
+        name, honours, role)
+
+
+def in_runs(runs: tuple[Span, ...], language: str) -> Markup:
+    """Text that takes no formatting (a heading, the title, the byline) in runs, never
+    breaking a compound, each run whose language its author gave in that language."""
+    return Markup("").join(
+        given(unbroken(run.text, run.language), run.text, run.language) if run.language
+        else unbroken(run.text, language) for run in runs)
