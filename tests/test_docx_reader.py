@@ -454,6 +454,46 @@ def test_a_language_an_editor_marks_is_the_phrase_s(source_dir, written):
                                         Span(" again"))),)
 
 
+def keyboard_marked(language: str, body: str, typed: tuple[tuple[str, str, str], ...],
+                    source_dir, written) -> tuple[Span, ...]:
+    """The spans read from a draft in `language` of one paragraph, `body`, after an editor
+    typed or pasted `typed` (text, w:val, w:eastAsia) after it, each run marked as Word
+    marks it."""
+    document = Document("piece", Metadata(title="T", language=language), None,
+                        (Paragraph((Span(body),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, body)
+        for text, latin, east_asian in typed:
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), latin)
+            lang.set(qn("w:eastAsia"), east_asian)
+            paragraph.add_run(text)._r.get_or_add_rPr().append(lang)
+
+    (paragraph,) = read_docx(edited(written(document, source_dir), edit),
+                             document.metadata).blocks
+    return paragraph.spans
+
+
+def test_a_keyboard_s_region_is_no_phrase_s_language(source_dir, written):
+    """Word marks typed text with the keyboard's language and pasted text with its source's:
+    the draft's own language in another region (en-US in an en-GB draft) means none, another
+    language (fr-FR, English's rules or not) is a phrase's."""
+    spans = keyboard_marked("en-GB", "Body.", ((" Typed", "en-US", "zh-TW"), (" here", "EN-AU", "zh-CN"),
+                                      (" et là", "fr-FR", "zh-TW")), source_dir, written)
+    assert spans == (Span("Body. Typed here "), Span("et là", language="fr-FR"))
+
+
+def test_a_keyboard_s_region_is_no_phrase_s_language_in_chinese(source_dir, written):
+    """In a zh-HK draft, Chinese typed on a Taiwan keyboard (zh-TW) is the draft's Chinese,
+    as are its Taiwanese forms; Chinese marked zh-CN is Simplified, another profile's."""
+    spans = keyboard_marked("zh-HK", "正文。", (("本館增設", "en-US", "zh-TW"),
+                                              ("故事角。", "zh-HK", "zh-MO"),
+                                              ("简体说明。", "en-US", "zh-CN")), source_dir, written)
+    assert [(span.text, span.language) for span in spans] == [
+        ("正文。本館增設故事角。", ""), ("简体说明。", "zh-CN")]
+
+
 @pytest.mark.slow
 def test_libreoffices_resave_keeps_each_phrase_s_language(tmp_path, source_dir, written):
     """LibreOffice writes a w:lang for every script on a run it marks: only the mark for the
