@@ -494,6 +494,17 @@ def test_a_keyboard_s_region_is_no_phrase_s_language_in_chinese(source_dir, writ
         ("正文。本館增設故事角。", ""), ("简体说明。", "zh-CN")]
 
 
+def test_english_typed_in_a_chinese_draft_is_english_in_any_region(source_dir, written):
+    """English words typed in a zh-HK draft come marked with the keyboard's English (en-US):
+    the English the pipeline finds in Chinese anyway; French stays French."""
+    spans = keyboard_marked("zh-HK", "本館並與", (("British Council", "en-US", "zh-TW"),
+                                              ("及", "zh-HK", "zh-HK"),
+                                              ("Alliance française", "fr-FR", "zh-TW"),
+                                              ("合辦。", "en-US", "zh-TW")), source_dir, written)
+    assert [(span.text, span.language) for span in spans] == [
+        ("本館並與British Council及", ""), ("Alliance française", "fr-FR"), ("合辦。", "")]
+
+
 @pytest.mark.slow
 def test_libreoffices_resave_keeps_each_phrase_s_language(tmp_path, source_dir, written):
     """LibreOffice writes a w:lang for every script on a run it marks: only the mark for the

@@ -30,7 +30,13 @@ from dataclasses import dataclass, field, replace
 from docx.oxml.ns import qn
 
 from pipeline.errors import PipelineError, excerpt
-from pipeline.languages import LANGUAGE_TAG, docx_language_attributes, regional_variant
+from pipeline.languages import (
+    LANGUAGE_TAG,
+    docx_language_attributes,
+    phrases,
+    profile_for,
+    regional_variant,
+)
 from pipeline.model import Span
 from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
 from pipeline.readers.docx.symbols import symbol_character
@@ -204,17 +210,20 @@ class Story:
     def language(self, text: str, marks: dict[str, str]) -> str:
         """The language a run's own marks (or its character style's) give its text, where
         it differs from the draft's: its mark for the script the text is in (w:eastAsia for
-        Han characters, else w:val), unless that is the draft's default for it, or the
-        default's language in another region (or no well-formed tag). Word marks what is
-        typed with the keyboard's language and what is pasted with its source's, so an
-        editor's correction in an en-GB draft comes marked en-US, and one in a zh-HK draft
-        zh-TW, with no language meant."""
+        Han characters, else w:val), unless that is, in any region, the draft's default
+        for it or the language the editions give the text unmarked (English words in
+        Chinese), or no well-formed tag. Word marks what is typed with the keyboard's
+        language and what is pasted with its source's, so an editor's correction in an
+        en-GB draft comes marked en-US, one in a zh-HK draft zh-TW, with no language meant."""
         attribute = docx_language_attributes(text)[-1]
         given = marks.get(attribute, "")
-        default = self.styles.languages.get(attribute, "")
-        if regional_variant(given, default) or not LANGUAGE_TAG.fullmatch(given):
+        if not LANGUAGE_TAG.fullmatch(given):
             return ""
-        return given
+        document = profile_for(self.styles.languages.get("w:val", ""))
+        unmarked = {self.styles.languages.get(attribute, ""),
+                    *((profile or document).tag for piece, profile in phrases(text, document)
+                      if piece.strip())}
+        return "" if any(regional_variant(given, tag) for tag in unmarked) else given
 
     def shown(self) -> bool:
         """Whether text read now is shown: not in a field's instruction."""
