@@ -17,9 +17,10 @@ wraps it.
 
 What Word would show but the editions cannot, or shows otherwise, is refused with a line
 naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
-object, hidden or struck-out text, a symbol with no Unicode character, a table of contents or
-index, a page-number field. Each Story keeps the fields open as it reads on, since a field
-(a table of contents above all) may run over several paragraphs.
+object, hidden or struck-out text, a symbol with no Unicode character, a phonetic guide
+(ruby), a table of contents or index, a page-number field. Each Story keeps the fields
+open as it reads on, since a field (a table of contents above all) may run over several
+paragraphs.
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ class Story:
         elif tag == qn("w:object"):
             self.refuse(child, "an embedded object (an old equation, a chart or a"
                         " spreadsheet)", "make it a picture with a caption, or text")
+        elif tag == qn("w:ruby"):
+            self.phonetic_guide(child)
         elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
             choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
             for drawing in [] if choice is None else choice.findall(qn("w:drawing")):
@@ -316,6 +319,17 @@ class Story:
             self.refuse(picture, "an old-style (VML) picture or shape", "insert the picture"
                         " again (Insert > Picture) with a caption, or delete it")
         self.frames.append(picture)
+
+    def phonetic_guide(self, ruby) -> None:
+        """A phonetic guide (ruby: a reading set small over Chinese characters), which the
+        editions' layout cannot set over its characters; read as text, its reading would
+        stand in the sentence as words of it."""
+        reading, base = ("".join(t.text or "" for t in ruby.iterfind(f"{qn(part)}//{qn('w:t')}"))
+                         for part in ("w:rt", "w:rubyBase"))
+        self.refuse(ruby, f"a phonetic guide {excerpt(reading)} over {excerpt(base)}",
+                    "remove it (Word: Home > Phonetic Guide > Remove; LibreOffice: Format >"
+                    " Asian Phonetic Guide), or write the reading after the words, in"
+                    " brackets")
 
     def refuse(self, element, what: str, remedy: str) -> None:
         raise refusal(self.path, what, where(element), remedy)
