@@ -389,6 +389,33 @@ def test_unreadable_files_are_refused(tmp_path, data, problem):
     assert refusal(path) == problem
 
 
+# Word's Save As "Strict Open XML Document": the same parts in ISO/IEC 29500 Strict's namespaces.
+STRICT_NAMESPACES = {
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    b"http://schemas.openxmlformats.org/drawingml/2006/main":
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+}
+
+
+def test_a_strict_open_xml_document_is_refused_as_one(tmp_path):
+    """Not as a corrupt file: Word wrote it, on being asked for Strict Open XML."""
+    data = write_docx(seed_document(), LAYOUT, ROOT / "source")
+    strict = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(strict, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            for transitional, iso in STRICT_NAMESPACES.items():
+                part = part.replace(transitional, iso)
+            target.writestr(item, part)
+    path = tmp_path / "piece.docx"
+    path.write_bytes(strict.getvalue())
+    assert refusal(path) == ("is saved as Strict Open XML; save it as a Word Document (.docx),"
+                             " as Word and LibreOffice save one unless asked")
+
+
 def test_a_damaged_entry_is_refused(tmp_path):
     data = bytearray(write_docx(seed_document(), LAYOUT, ROOT / "source"))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:

@@ -119,6 +119,10 @@ XML_SUFFIXES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 MACRO_TYPE = b"macroEnabled"
+PACKAGE_RELATIONSHIPS = "_rels/.rels"
+# The main document's relationship in a Strict Open XML package (ISO/IEC 29500-1 Strict, Word's
+# Save As "Strict Open XML Document"), whose parts are in namespaces python-docx does not read.
+STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 UNREADABLE = (
@@ -255,6 +259,11 @@ def check_package(package: zipfile.ZipFile, path: Path) -> None:
     if any(name.endswith(MACRO_PARTS) for name in names) or MACRO_TYPE in types:
         raise PipelineError(path, "holds macros (a .docm document); save it as a Word "
                                   "document (.docx) without them")
+    relationships = (package.read(PACKAGE_RELATIONSHIPS)
+                     if PACKAGE_RELATIONSHIPS in package.namelist() else b"")
+    if STRICT_DOCUMENT in relationships:
+        raise PipelineError(path, "is saved as Strict Open XML; save it as a Word Document"
+                                  " (.docx), as Word and LibreOffice save one unless asked")
     for part in parts:
         if declares_dtd(package, part):
             raise PipelineError(path, f"its part {part.filename} declares a DTD (a document "
