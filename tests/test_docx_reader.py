@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -20,10 +21,16 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
-from pipeline.readers.docx.draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.readers.docx.draft import (
+    COMMENTS_EXTENDED,
+    OLE_SIGNATURE,
+    W14_PARA_ID,
+    import_docx,
+    read_docx,
+)
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.docx.draft import draft_identity, write_docx
 
 from .conftest import ROOT, SEED
 from .support import libreoffice
@@ -440,6 +447,32 @@ def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written
     styles = {paragraph.style.name for paragraph in docx.Document(str(out / path.name)).paragraphs}
     assert {"Title", "Byline", "Heading 1", "Body Text", "Caption"} <= styles
     assert read_docx(out / path.name, document.metadata) == document
+
+
+# --- Which draft it is -----------------------------------------------------------------------
+
+
+def identity_read(path: Path, document: Document) -> str:
+    return import_docx(path.read_bytes(), path, document.metadata).identity
+
+
+def test_a_draft_names_the_model_it_was_written_from(source_dir, written):
+    """Its dc:identifier, a digest of the model: the same text, the same draft; another
+    text, another (an edited draft then says which draft it was edited from)."""
+    document = seed_document()
+    path = written(document, ROOT / "source")
+    assert identity_read(path, document) == draft_identity(document)
+    changed = replace(document, blocks=(*document.blocks, Paragraph((Span("Added."),))))
+    assert draft_identity(changed) != draft_identity(document)
+
+
+@pytest.mark.slow
+def test_libreoffices_resave_keeps_the_draft_s_identity(tmp_path, written):
+    document = seed_document()
+    path = written(document, ROOT / "source")
+    out = tmp_path / "libreoffice"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(path))
+    assert identity_read(out / path.name, document) == draft_identity(document)
 
 
 # --- A phrase's language ---------------------------------------------------------------------
