@@ -317,6 +317,13 @@ def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(dr
      '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Galleries, 1")
      + '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "holds an index (in 'The end.Galleries, 1')"),
     ('<w:r><w:rPr><w:dstrike/></w:rPr><w:t>gone</w:t></w:r>', "holds struck-out text 'gone'"),
+    # Word's Phonetic Guide (Home > Phonetic Guide): a reading set small over the characters,
+    # which read as text would stand in the sentence as words of it.
+    ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/><w:hps w:val="12"/>'
+     '<w:hpsRaise w:val="22"/><w:hpsBaseText w:val="24"/><w:lid w:val="zh-TW"/></w:rubyPr>'
+     '<w:rt>' + run("ㄍㄨˋ") + '</w:rt><w:rubyBase>' + run("故") + '</w:rubyBase></w:ruby></w:r>',
+     "holds a phonetic guide 'ㄍㄨˋ' over '故' (in 'The end.ㄍㄨˋ故'), which the editions cannot"
+     " carry; remove it (Word: Home > Phonetic Guide > Remove"),
 ])
 def test_words_own_constructs_the_editions_cannot_carry_are_refused(draft, fragment, problem):
     assert refusal(appended(draft, "The end.", fragment)).startswith(problem)

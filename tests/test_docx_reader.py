@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -20,10 +21,16 @@ from PIL import Image
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
-from pipeline.readers.docx.draft import COMMENTS_EXTENDED, OLE_SIGNATURE, W14_PARA_ID, read_docx
+from pipeline.readers.docx.draft import (
+    COMMENTS_EXTENDED,
+    OLE_SIGNATURE,
+    W14_PARA_ID,
+    import_docx,
+    read_docx,
+)
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
-from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.docx.draft import draft_identity, write_docx
 
 from .conftest import ROOT, SEED
 from .support import libreoffice
@@ -389,6 +396,33 @@ def test_unreadable_files_are_refused(tmp_path, data, problem):
     assert refusal(path) == problem
 
 
+# Word's Save As "Strict Open XML Document": the same parts in ISO/IEC 29500 Strict's namespaces.
+STRICT_NAMESPACES = {
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships":
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+    b"http://schemas.openxmlformats.org/drawingml/2006/main":
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+}
+
+
+def test_a_strict_open_xml_document_is_refused_as_one(tmp_path):
+    """Not as a corrupt file: Word wrote it, on being asked for Strict Open XML."""
+    data = write_docx(seed_document(), LAYOUT, ROOT / "source")
+    strict = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(strict, "w") as target:
+        for item in source.infolist():
+            part = source.read(item)
+            for transitional, iso in STRICT_NAMESPACES.items():
+                part = part.replace(transitional, iso)
+            target.writestr(item, part)
+    path = tmp_path / "piece.docx"
+    path.write_bytes(strict.getvalue())
+    assert refusal(path) == ("is saved as Strict Open XML; save it as a Word Document (.docx),"
+                             " as Word and LibreOffice save one unless asked")
+
+
 def test_a_damaged_entry_is_refused(tmp_path):
     data = bytearray(write_docx(seed_document(), LAYOUT, ROOT / "source"))
     with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
@@ -413,6 +447,32 @@ def test_libreoffices_resave_reads_the_same(tmp_path, source_dir, which, written
     styles = {paragraph.style.name for paragraph in docx.Document(str(out / path.name)).paragraphs}
     assert {"Title", "Byline", "Heading 1", "Body Text", "Caption"} <= styles
     assert read_docx(out / path.name, document.metadata) == document
+
+
+# --- Which draft it is -----------------------------------------------------------------------
+
+
+def identity_read(path: Path, document: Document) -> str:
+    return import_docx(path.read_bytes(), path, document.metadata).identity
+
+
+def test_a_draft_names_the_model_it_was_written_from(source_dir, written):
+    """Its dc:identifier, a digest of the model: the same text, the same draft; another
+    text, another (an edited draft then says which draft it was edited from)."""
+    document = seed_document()
+    path = written(document, ROOT / "source")
+    assert identity_read(path, document) == draft_identity(document)
+    changed = replace(document, blocks=(*document.blocks, Paragraph((Span("Added."),))))
+    assert draft_identity(changed) != draft_identity(document)
+
+
+@pytest.mark.slow
+def test_libreoffices_resave_keeps_the_draft_s_identity(tmp_path, written):
+    document = seed_document()
+    path = written(document, ROOT / "source")
+    out = tmp_path / "libreoffice"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(path))
+    assert identity_read(out / path.name, document) == draft_identity(document)
 
 
 # --- A phrase's language ---------------------------------------------------------------------
@@ -452,6 +512,57 @@ def test_a_language_an_editor_marks_is_the_phrase_s(source_dir, written):
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
     assert result.blocks == (Paragraph((Span("Body. "), Span("Guten Tag", language="de-DE"),
                                         Span(" again"))),)
+
+
+def keyboard_marked(language: str, body: str, typed: tuple[tuple[str, str, str], ...],
+                    source_dir, written) -> tuple[Span, ...]:
+    """The spans read from a draft in `language` of one paragraph, `body`, after an editor
+    typed or pasted `typed` (text, w:val, w:eastAsia) after it, each run marked as Word
+    marks it."""
+    document = Document("piece", Metadata(title="T", language=language), None,
+                        (Paragraph((Span(body),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, body)
+        for text, latin, east_asian in typed:
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), latin)
+            lang.set(qn("w:eastAsia"), east_asian)
+            paragraph.add_run(text)._r.get_or_add_rPr().append(lang)
+
+    (paragraph,) = read_docx(edited(written(document, source_dir), edit),
+                             document.metadata).blocks
+    return paragraph.spans
+
+
+def test_a_keyboard_s_region_is_no_phrase_s_language(source_dir, written):
+    """Word marks typed text with the keyboard's language and pasted text with its source's:
+    the draft's own language in another region (en-US in an en-GB draft) means none, another
+    language (fr-FR, English's rules or not) is a phrase's."""
+    spans = keyboard_marked("en-GB", "Body.", ((" Typed", "en-US", "zh-TW"), (" here", "EN-AU", "zh-CN"),
+                                      (" et là", "fr-FR", "zh-TW")), source_dir, written)
+    assert spans == (Span("Body. Typed here "), Span("et là", language="fr-FR"))
+
+
+def test_a_keyboard_s_region_is_no_phrase_s_language_in_chinese(source_dir, written):
+    """In a zh-HK draft, Chinese typed on a Taiwan keyboard (zh-TW) is the draft's Chinese,
+    as are its Taiwanese forms; Chinese marked zh-CN is Simplified, another profile's."""
+    spans = keyboard_marked("zh-HK", "正文。", (("本館增設", "en-US", "zh-TW"),
+                                              ("故事角。", "zh-HK", "zh-MO"),
+                                              ("简体说明。", "en-US", "zh-CN")), source_dir, written)
+    assert [(span.text, span.language) for span in spans] == [
+        ("正文。本館增設故事角。", ""), ("简体说明。", "zh-CN")]
+
+
+def test_english_typed_in_a_chinese_draft_is_english_in_any_region(source_dir, written):
+    """English words typed in a zh-HK draft come marked with the keyboard's English (en-US):
+    the English the pipeline finds in Chinese anyway; French stays French."""
+    spans = keyboard_marked("zh-HK", "本館並與", (("British Council", "en-US", "zh-TW"),
+                                              ("及", "zh-HK", "zh-HK"),
+                                              ("Alliance française", "fr-FR", "zh-TW"),
+                                              ("合辦。", "en-US", "zh-TW")), source_dir, written)
+    assert [(span.text, span.language) for span in spans] == [
+        ("本館並與British Council及", ""), ("Alliance française", "fr-FR"), ("合辦。", "")]
 
 
 @pytest.mark.slow

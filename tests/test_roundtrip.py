@@ -94,6 +94,38 @@ def test_source_and_draft_both_changed_stop_and_overwrite_neither(built):
     assert not (built / "source" / f"{SEED}.md").exists()
 
 
+def test_a_draft_older_than_the_source_s_last_change_is_refused(built):
+    """Kept open while the source changed and the build wrote a new draft, then saved: its
+    import would undo the change. Saved again from a draft written since, it is read."""
+    open_draft = draft_path(built).read_bytes()
+    source = built / "source" / f"{SEED}.txt"
+    source.write_text(source.read_text() + "\nA writer's late addition.\n")
+    assert doit(built).returncode == 0
+    current = draft_path(built).read_bytes()
+
+    draft_path(built).write_bytes(open_draft)
+    draft = docx.Document(str(draft_path(built)))
+    draft.add_paragraph("An editor's addition to the older draft.", style="Body Text")
+    draft.save(str(draft_path(built)))
+    edited = draft_path(built).read_bytes()
+    result = doit(built)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert (f"output/{SEED}/{SEED}.docx: was edited from an older draft, written before the"
+            " source last changed, and would undo that change") in output
+    assert draft_path(built).read_bytes() == edited
+    assert not (built / "source" / f"{SEED}.md").exists()
+
+    draft_path(built).write_bytes(current)
+    draft = docx.Document(str(draft_path(built)))
+    draft.add_paragraph("An editor's addition to the new draft.", style="Body Text")
+    draft.save(str(draft_path(built)))
+    assert doit(built).returncode == 0
+    markup = (built / "source" / f"{SEED}.md").read_text()
+    assert "A writer’s late addition." in markup  # as cleaning writes the apostrophe
+    assert "An editor’s addition to the new draft." in markup
+
+
 def test_tracked_changes_stop_the_import(built):
     draft = docx.Document(str(draft_path(built)))
     paragraph = next(p for p in draft.paragraphs if p.style.name == "Body Text")

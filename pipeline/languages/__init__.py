@@ -19,8 +19,8 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile",
            "detect", "docx_language_attributes", "holder_of", "holds_phrase", "joined_lines",
-           "line_joins", "phrase_languages", "phrases", "profile_for", "scripts",
-           "takes_small_caps", "text_language"]
+           "line_joins", "phrase_languages", "phrases", "profile_for", "regional_variant",
+           "scripts", "takes_small_caps", "text_language"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -54,6 +54,15 @@ def profile_for(tag: str) -> Profile:
     default's rules for a language without a profile of its own ("fr-FR")."""
     closest = max(PROFILES, key=lambda profile: profile.answers(tag))  # the first of equals
     return closest if closest.answers(tag) else DEFAULT
+
+
+def regional_variant(tag: str, other: str) -> bool:
+    """Whether the tags name one language, as one profile writes it, in two regions
+    ("en-US" and "en-GB", "zh-TW" and "zh-HK"); not two languages one profile's rules serve
+    ("fr-FR" and "en-GB"), nor two scripts of one ("zh-CN" and "zh-HK")."""
+    def primary(language: str) -> str:
+        return language.split("-")[0].casefold()
+    return primary(tag) == primary(other) and profile_for(tag) is profile_for(other)
 
 
 def detect(text: str) -> Profile:

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, whic
 
 # Where the bookkeeping keeps the digest of each figure's picture in the draft it wrote.
 PICTURES = "pictures"
+# Where the bookkeeping keeps the identities of the drafts written since the sources last
+# changed otherwise than by an import: a draft edited from one of them undoes no change.
+DRAFTS = "drafts"
 # Where a preflight report keeps the digest of the PDF it checked.
 REPORT_DIGEST = "pdf_sha256"
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
@@ -138,6 +141,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     data = files.read_at_most(docx, MAX_DOCX_BYTES)
     written = written_document(project, name)
     imported = import_docx(data, docx, metadata, written)
+    refuse_older_draft(imported.identity, state, docx.relative_to(project.root))
     refuse_unbuildable(imported.document, write_markup(imported.document), docx)
     document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
     markup = write_markup(document)
@@ -148,6 +152,32 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+
+
+def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:
+    """A draft edited from one written before the source last changed (kept open in Word
+    while the source was changed and rebuilt, then saved) would undo that change unseen.
+    One that names no draft (its editor dropped the identity, or it is older than it) is
+    read as any."""
+    known = state.get(DRAFTS)
+    if identity and isinstance(known, list) and identity not in known:
+        raise PipelineError(docx, "was edited from an older draft, written before the source"
+                                  " last changed, and would undo that change; move it aside,"
+                                  " run doit, and make its edits in the new draft. Nothing was"
+                                  " overwritten")
+
+
+def sources_changed(project: Project, name: str, state: dict) -> None:
+    """The sources changed otherwise than by an import: no draft written before is one to
+    import from any more."""
+    if changed_sources(project.inputs(name), state):
+        state[DRAFTS] = []
+
+
+def draft_written(state: dict, identity: str) -> None:
+    """A draft was written: edits made in it are the source's, as it now is."""
+    known = state.get(DRAFTS) if isinstance(state.get(DRAFTS), list) else []
+    state[DRAFTS] = known if identity in known else [*known, identity]
 
 
 def refuse_unbuildable(document, markup: str, docx: Path) -> None:

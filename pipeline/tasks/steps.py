@@ -35,6 +35,7 @@ def build_model(root: Path, name: str) -> str | None:
         drafts.import_draft(project, name, metadata, state)
     else:
         drafts.refuse_stale_markup(project, name, state)
+        drafts.sources_changed(project, name, state)
     if project.text_source(name) == project.markup(name):
         document, report = read_marked_up(project, name, metadata)
     else:
@@ -255,6 +256,7 @@ def build_docx(root: Path, name: str) -> None:
     if not drafts.replace_draft(docx, draft.data, state):
         raise edited_during_build(project, docx)
     state["written"] = drafts.digest_of(draft.data)
+    drafts.draft_written(state, draft.identity)
     # What each figure's picture was, to tell a picture the editor replaced from it.
     state[drafts.PICTURES] = {str(number): picture for number, picture
                               in sorted(draft.pictures.items())}

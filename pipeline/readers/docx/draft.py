@@ -126,6 +126,12 @@ XML_SUFFIXES = (".xml", ".rels")
 CONTENT_TYPES = "[Content_Types].xml"
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 MACRO_TYPE = b"macroEnabled"
+PACKAGE_RELATIONSHIPS = "_rels/.rels"
+CORE_PROPERTIES = "/metadata/core-properties"  # how a core properties relationship type ends
+DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
+# The main document's relationship in a Strict Open XML package (ISO/IEC 29500-1 Strict, Word's
+# Save As "Strict Open XML Document"), whose parts are in namespaces python-docx does not read.
+STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # encrypted OOXML and old .doc files
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 UNREADABLE = (
@@ -162,6 +168,7 @@ class Imported:
 
     document: Document
     pictures: dict[int, bytes]
+    identity: str = ""  # the identity of the draft it was edited from, if it kept one
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -210,7 +217,19 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
-                    reading.drawn)
+                    reading.drawn, identity_of(draft))
+
+
+def identity_of(draft) -> str:
+    """The identity of the draft an edited one was written as: its core properties'
+    dc:identifier, which the draft writer sets. Found by the relationship's ending, as
+    python-docx does not: LibreOffice names it by ECMA-376's first edition ("officedocument/
+    2006/relationships/metadata/core-properties")."""
+    for rel in draft.part.package.rels.values():
+        if rel.reltype.endswith(CORE_PROPERTIES) and not rel.is_external:
+            identifier = part_xml(rel.target_part).find(f"{DUBLIN_CORE}identifier")
+            return (identifier.text or "").strip() if identifier is not None else ""
+    return ""
 
 
 def with_notes(blocks: tuple[Block, ...], notes: list[Note]) -> tuple[Block, ...]:
@@ -262,6 +281,11 @@ def check_package(package: zipfile.ZipFile, path: Path) -> None:
     if any(name.endswith(MACRO_PARTS) for name in names) or MACRO_TYPE in types:
         raise PipelineError(path, "holds macros (a .docm document); save it as a Word "
                                   "document (.docx) without them")
+    relationships = (package.read(PACKAGE_RELATIONSHIPS)
+                     if PACKAGE_RELATIONSHIPS in package.namelist() else b"")
+    if STRICT_DOCUMENT in relationships:
+        raise PipelineError(path, "is saved as Strict Open XML; save it as a Word Document"
+                                  " (.docx), as Word and LibreOffice save one unless asked")
     for part in parts:
         if declares_dtd(package, part):
             raise PipelineError(path, f"its part {part.filename} declares a DTD (a document "

@@ -17,9 +17,10 @@ wraps it.
 
 What Word would show but the editions cannot, or shows otherwise, is refused with a line
 naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
-object, hidden or struck-out text, a symbol with no Unicode character, a table of contents or
-index, a page-number field. Each Story keeps the fields open as it reads on, since a field
-(a table of contents above all) may run over several paragraphs.
+object, hidden or struck-out text, a symbol with no Unicode character, a phonetic guide
+(ruby), a table of contents or index, a page-number field. Each Story keeps the fields
+open as it reads on, since a field (a table of contents above all) may run over several
+paragraphs.
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ from dataclasses import dataclass, field, replace
 from docx.oxml.ns import qn
 
 from pipeline.errors import PipelineError, excerpt
-from pipeline.languages import LANGUAGE_TAG, docx_language_attributes
+from pipeline.languages import (
+    LANGUAGE_TAG,
+    docx_language_attributes,
+    phrases,
+    profile_for,
+    regional_variant,
+)
 from pipeline.model import Span
 from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
 from pipeline.readers.docx.symbols import symbol_character
@@ -161,6 +168,8 @@ class Story:
         elif tag == qn("w:object"):
             self.refuse(child, "an embedded object (an old equation, a chart or a"
                         " spreadsheet)", "make it a picture with a caption, or text")
+        elif tag == qn("w:ruby"):
+            self.phonetic_guide(child)
         elif tag == f"{MARKUP_COMPATIBILITY}AlternateContent":
             choice = child.find(f"{MARKUP_COMPATIBILITY}Choice")
             for drawing in [] if choice is None else choice.findall(qn("w:drawing")):
@@ -204,14 +213,20 @@ class Story:
     def language(self, text: str, marks: dict[str, str]) -> str:
         """The language a run's own marks (or its character style's) give its text, where
         it differs from the draft's: its mark for the script the text is in (w:eastAsia for
-        Han characters, else w:val), unless that is the draft's default for it (or no
-        well-formed tag)."""
+        Han characters, else w:val), unless that is, in any region, the draft's default
+        for it or the language the editions give the text unmarked (English words in
+        Chinese), or no well-formed tag. Word marks what is typed with the keyboard's
+        language and what is pasted with its source's, so an editor's correction in an
+        en-GB draft comes marked en-US, one in a zh-HK draft zh-TW, with no language meant."""
         attribute = docx_language_attributes(text)[-1]
         given = marks.get(attribute, "")
-        default = self.styles.languages.get(attribute, "")
-        if given.casefold() == default.casefold() or not LANGUAGE_TAG.fullmatch(given):
+        if not LANGUAGE_TAG.fullmatch(given):
             return ""
-        return given
+        document = profile_for(self.styles.languages.get("w:val", ""))
+        unmarked = {self.styles.languages.get(attribute, ""),
+                    *((profile or document).tag for piece, profile in phrases(text, document)
+                      if piece.strip())}
+        return "" if any(regional_variant(given, tag) for tag in unmarked) else given
 
     def shown(self) -> bool:
         """Whether text read now is shown: not in a field's instruction."""
@@ -304,6 +319,17 @@ class Story:
             self.refuse(picture, "an old-style (VML) picture or shape", "insert the picture"
                         " again (Insert > Picture) with a caption, or delete it")
         self.frames.append(picture)
+
+    def phonetic_guide(self, ruby) -> None:
+        """A phonetic guide (ruby: a reading set small over Chinese characters), which the
+        editions' layout cannot set over its characters; read as text, its reading would
+        stand in the sentence as words of it."""
+        reading, base = ("".join(t.text or "" for t in ruby.iterfind(f"{qn(part)}//{qn('w:t')}"))
+                         for part in ("w:rt", "w:rubyBase"))
+        self.refuse(ruby, f"a phonetic guide {excerpt(reading)} over {excerpt(base)}",
+                    "remove it (Word: Home > Phonetic Guide > Remove; LibreOffice: Format >"
+                    " Asian Phonetic Guide), or write the reading after the words, in"
+                    " brackets")
 
     def refuse(self, element, what: str, remedy: str) -> None:
         raise refusal(self.path, what, where(element), remedy)

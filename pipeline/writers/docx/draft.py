@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
+    to_json,
 )
 from pipeline.writers.docx.structures import (
     Endnotes,
@@ -98,6 +100,7 @@ class Draft:
 
     data: bytes
     pictures: dict[int, str]
+    identity: str  # which draft it is (draft_identity), kept in its core properties
 
 
 def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
@@ -135,7 +138,7 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
     saved = BytesIO()
     draft.save(saved)
-    return Draft(reproducible_zip(saved.getvalue()), pictures)
+    return Draft(reproducible_zip(saved.getvalue()), pictures, draft_identity(document))
 
 
 # --- Starting points -------------------------------------------------------------------------
@@ -212,6 +215,15 @@ def _set_core_properties(draft, document: Document) -> None:
     properties.created = date
     properties.modified = date
     properties.revision = 1
+    properties.identifier = draft_identity(document)
+
+
+def draft_identity(document: Document) -> str:
+    """What names a draft written from `document` (its model's digest), as its core property
+    dc:identifier, which Word and LibreOffice keep when they save it: an edited draft says
+    which draft it was edited from."""
+    model = json.dumps(to_json(document), sort_keys=True, ensure_ascii=False)
+    return "draft-" + hashlib.sha256(model.encode("utf-8")).hexdigest()[:32]
 
 
 def core_text(text: str) -> str:
