@@ -274,9 +274,9 @@ def kept_together(text: str, language: str, last: bool) -> str:
     Chinese dash and ellipsis), between a figure and its units ("7.9億元") and, in a block's
     `last` span, between its last two letters, where a last letter never stands alone
     (Chinese)."""
-    bound = set(bound_hyphens(text))
-    text = "".join(character + (WORD_JOINER if offset in bound else "")
-                   for offset, character in enumerate(text))
+    if bound := set(bound_hyphens(text)):  # seldom: walked a character at a time
+        text = "".join(character + (WORD_JOINER if offset in bound else "")
+                       for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     text = TELEPHONE.sub(lambda number: number.group().replace(" ", " " + WORD_JOINER), text)
