@@ -1,11 +1,16 @@
 """Work done once or more cheaply gives what it gave before: the boxes of a page walked in
 document order with a stack, a span with no name in it left as it is, a glyph adjustment
-made with less work still written to a hundredth."""
+made with less work still written to a hundredth, a template shared by the layouts compiled
+once a process (and again once edited)."""
 
 from __future__ import annotations
 
+import os
 from types import SimpleNamespace
 
+from jinja2 import Environment
+
+from pipeline.writers.html import environment
 from pipeline.writers.line_breaks import WORD_JOINER, kept_together
 from pipeline.writers.pdf.glyph_positions import Adjustment
 from pipeline.writers.pdf.placement import descendants
@@ -53,3 +58,31 @@ def test_a_glyph_adjustment_is_a_whole_number_written_to_a_hundredth():
         assert adjustment == int(value)
         assert f">{adjustment}<" == f">{written}<"
         assert f"{adjustment:d}" == str(int(value))
+
+
+def test_a_template_shared_by_layouts_is_compiled_once_and_again_once_edited(tmp_path,
+                                                                            monkeypatch):
+    shared = tmp_path / "templates"
+    shared.mkdir()
+    template = shared / "document.html"
+    template.write_text("<p>{{ words }}</p>", encoding="utf-8")
+    folders = [tmp_path / name for name in ("print", "screen", "large-print")]
+    for folder in folders:
+        folder.mkdir()
+    compiled = []
+    compile_source = Environment.compile
+
+    def counted(self, source, *arguments, **options):
+        compiled.append(source)
+        return compile_source(self, source, *arguments, **options)
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    rendered = [environment(folder, shared).get_template("document.html").render(words="a")
+                for folder in folders]
+    assert rendered == ["<p>a</p>"] * 3 and len(compiled) == 1
+    template.write_text("<div>{{ words }}</div>", encoding="utf-8")
+    os.utime(template, (1, 1))  # another time: each environment looks at the file again
+    environment.cache_clear()
+    assert environment(folders[1], shared).get_template("document.html").render(
+        words="b") == "<div>b</div>"
+    assert len(compiled) == 2
