@@ -1,11 +1,14 @@
 """Work done once or more cheaply gives what it gave before: the boxes of a page walked in
 document order with a stack, a span with no name in it left as it is, a glyph adjustment
 made with less work still written to a hundredth, a template shared by the layouts compiled
-once a process (and again once edited)."""
+once a process (and again once edited), a PDF's hyphenation list read without the text
+readers (ftfy)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from types import SimpleNamespace
 
 from jinja2 import Environment
@@ -86,3 +89,18 @@ def test_a_template_shared_by_layouts_is_compiled_once_and_again_once_edited(tmp
     assert environment(folders[1], shared).get_template("document.html").render(
         words="b") == "<div>b</div>"
     assert len(compiled) == 2
+
+
+def test_a_pdf_s_step_reads_the_hyphenation_list_without_importing_the_text_readers(
+        tmp_path):
+    metadata = tmp_path / "x.toml"
+    metadata.write_text('title = "A Review"\nhyphenation = ["pro-ject"]\n', encoding="utf-8")
+    script = ("import sys\n"
+              "from pathlib import Path\n"
+              "from pipeline.readers.metadata import load_hyphenation\n"
+              f"print(load_hyphenation(Path({str(metadata)!r})))\n"
+              "print(sorted(name for name in ('ftfy', 'pipeline.readers.cleaning',\n"
+              "                               'pipeline.readers.decoding') if name in sys.modules))\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert shown == ["('pro-ject',)", "[]"]
