@@ -12,6 +12,7 @@ from pipeline.tasks.checker import OnceARunChecker
 from pipeline.tasks.console import NOTE, Console, document_of
 from pipeline.tasks.drafts import model_current
 from pipeline.tasks.lock import hold_build_lock
+from pipeline.tasks.order import rank
 from pipeline.tasks.preload import preload_before_forking
 from pipeline.tasks.project import Project
 from pipeline.tasks.workers import supervise_workers
@@ -32,8 +33,9 @@ def source_of(task_name):
     return str(PROJECT.text_source(document_of(task_name)).relative_to(ROOT))
 
 
-# A worker that dies fails its task in one line; the build goes on, and ends.
-supervise_workers(source_of)
+# A worker that dies fails its task in one line; the build goes on, and ends. The longest
+# tasks first: the printer's PDF, then the other PDFs, drafts, previews, checks.
+supervise_workers(source_of, functools.partial(rank, PROJECT))
 
 DOIT_CONFIG = {
     "backend": "sqlite3",

@@ -86,16 +86,27 @@ def summary_after_failure(folder, message: str) -> list[str]:
     return out.getvalue().splitlines()
 
 
-def test_the_debris_of_a_page_and_of_a_mail_are_counted_apart(tmp_path):
-    reporter, out = console(tmp_path)
-    (tmp_path / "output" / "x").mkdir(parents=True)
-    (tmp_path / "output" / "x" / "x.docx").write_bytes(b"a draft")
-    (tmp_path / "output" / "x" / "x.dedupe.json").write_text(
-        '{"web_page_debris": 3, "e_mail_debris": 6, "dropped": []}')
+def debris_said(folder, counts: str) -> list[str]:
+    """The console's lines after reading document x, whose dedupe report holds `counts`."""
+    reporter, out = console(folder)
+    (folder / "output" / "x").mkdir(parents=True)
+    (folder / "output" / "x" / "x.docx").write_bytes(b"a draft")
+    (folder / "output" / "x" / "x.dedupe.json").write_text(f'{{{counts}, "dropped": []}}')
     reporter.execute_task(SimpleNamespace(name="model:x", actions=[1]))
     reporter.complete_run()
+    return out.getvalue().splitlines()
+
+
+def test_the_debris_of_a_page_and_of_a_mail_are_counted_apart(tmp_path):
     assert ("  3 lines dropped as web page debris and 6 as e-mail debris (listed in"
-            " x.dedupe.json)") in out.getvalue().splitlines()
+            " x.dedupe.json)") in debris_said(tmp_path, '"web_page_debris": 3, "e_mail_debris": 6')
+
+
+def test_a_press_release_s_lines_are_counted_as_its_own(tmp_path):
+    said = debris_said(tmp_path, '"web_page_debris": 3, "e_mail_debris": 1, '
+                                 '"press_release_debris": 2')
+    assert ("  3 lines dropped as web page debris, 1 as e-mail debris and 2 as press release"
+            " debris (listed in x.dedupe.json)") in said
 
 
 @pytest.mark.slow

@@ -74,4 +74,4 @@ def test_a_note_no_text_refers_to_links_back_to_nothing():
     screen = load_layout(Path(__file__).resolve().parent.parent / "layouts", "screen")
     html = render_html(ENGLISH, screen)
     assert '<a href="#note-ref-1">1</a>' in html  # note 1 is referred to: it links back
-    assert 'href="#note-ref-2"' not in html and '<span class="note-label">2</span>' in html
+    assert 'href="#note-ref-2"' not in html and '<span class="note-label">2 </span>' in html

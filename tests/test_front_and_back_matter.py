@@ -78,6 +78,36 @@ def test_a_chinese_byline_under_the_title_blank_line_or_not(gap, times):
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize(("name", "role", "byline"), [
+    ("禤家明博士", "博物館館長", Byline("禤家明博士", (), "博物館館長")),
+    ("佘詠芝女士", "康樂及文化事務署署長", Byline("佘詠芝女士", (), "康樂及文化事務署署長")),
+    ("藺志強教授", "大學校長", Byline("藺志強教授", (), "大學校長")),
+])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+def test_a_chinese_name_and_title_over_an_office_is_a_byline_whatever_its_surname(
+        name, role, byline, gap):
+    document = read(f"館長的話{gap}{name}\n{role}\n\n{CHINESE_BODY}")
+    assert (document.metadata.title, document.byline) == ("館長的話", byline)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+def test_a_simplified_chinese_name_and_title_over_an_office_is_a_byline():
+    document = read("馆长的话\n禤家明博士\n博物馆馆长\n\n过去一年，博物馆共接待参观人次超过一百万，创历年新高。\n\n"
+                    "我们亦推出了全新的网上导赏服务。")
+    assert document.metadata.language == "zh-Hans"
+    assert document.byline == Byline("禤家明博士", (), "博物馆馆长")
+
+
+@pytest.mark.parametrize("text", [
+    # A name with no title, or a role that is no office, says no person without the surname.
+    f"館長的話\n禤家明\n博物館館長\n\n{CHINESE_BODY}",
+    f"館長的話\n禤家明博士\n博物館之友\n\n{CHINESE_BODY}",
+    f"館長的話\n古今藝術\n博物館館長\n\n{CHINESE_BODY}",
+])
+def test_two_lines_under_a_chinese_title_that_show_no_person_are_no_byline(text):
+    assert read(text).byline is None
+
+
 def test_a_bilingual_title_then_its_byline_without_blank_lines():
     document = read(f"Curator's Report\n館長報告\nProfessor Wendy TSANG Wing-yan, Curator\n\n"
                     f"{ENGLISH_BODY}")
@@ -103,10 +133,10 @@ def test_a_heading_with_its_paragraph_right_under_it_is_no_byline():
     # line is a block of its own (scraped/breaks.py).
     assert document.blocks[0] == Heading("Opening the galleries", 1)
     assert plain(document.blocks[1].spans) == "The galleries opened in May, a year late."
-    # In a text wrapped by hand, its lines join, as any wrapped paragraph's do.
+    # In a text wrapped by hand too: the wrap would have taken "The" onto the heading's line.
     wrapped = read(f"{opening}\n\nThe museum welcomed more visitors.", title="Review")
     assert wrapped.byline is None
-    assert plain(wrapped.blocks[0].spans).startswith("Opening the galleries The galleries")
+    assert wrapped.blocks[0] == Heading("Opening the galleries", 1)
 
 
 GARDEN = ("The new community garden on Tai Nan Street opened in May with 120 plots, each "

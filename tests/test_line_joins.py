@@ -130,3 +130,63 @@ def test_the_last_word_of_a_block_is_never_hyphenated():
     # Earlier words of the last span still are.
     assert SOFT_HYPHEN in breaks.running("the administration of the graduation", 0, 0,
                                          last=True).split("graduation")[0]
+
+
+def blocks_of(document: Document) -> list[tuple[str, str]]:
+    return [(type(block).__name__, getattr(block, "text", "")) for block in document.blocks]
+
+
+WRAPPED_MAIL = """Subject: Quarterly update
+From: Operations <ops@example-ferries.com>
+
+Dear colleagues,
+
+Fleet renewal
+The first two of our six new hybrid ferries entered service in January and now
+carry passengers between Central and the outlying islands every day of the week.
+
+Passenger numbers
+Weekday journeys rose by nine per cent on the year, and weekend journeys by
+fourteen per cent, helped by the longer summer timetable.
+Evening sailings
+Three new evening sailings leave Central at 22:10, 22:50 and 23:30.
+"""
+
+
+def test_a_heading_on_the_line_over_its_wrapped_paragraph_is_a_heading():
+    document = scraped(WRAPPED_MAIL)
+    assert document.metadata.title == "Quarterly update"
+    assert [kind for kind, _ in blocks_of(document)] == ["Heading", "Paragraph"] * 3
+    assert blocks_of(document)[0] == ("Heading", "Fleet renewal")
+    assert blocks_of(document)[3][1].startswith("Weekday journeys rose")
+    assert blocks_of(document)[4] == ("Heading", "Evening sailings")
+
+
+def test_a_chinese_heading_over_its_wrapped_paragraph_is_a_heading():
+    # Wrapped as a mail program wraps Chinese, at 72 columns: 36 characters.
+    text = ("閱讀週成果\n\n一、活動概況\n今年的閱讀週於三月舉行，全港十八區共有三千名市民參加導賞及講座，比去\n"
+            "年多三成。\n\n二、展望\n明年我們會邀請更多學校及社區團體參與，並增設網上講座，讓未能親身出席\n"
+            "的市民也可參加。\n")
+    assert blocks_of(scraped(text)) == [
+        ("Heading", "一、活動概況"),
+        ("Paragraph", "今年的閱讀週於三月舉行，全港十八區共有三千名市民參加導賞及講座，比去年多三成。"),
+        ("Heading", "二、展望"),
+        ("Paragraph", "明年我們會邀請更多學校及社區團體參與，並增設網上講座，讓未能親身出席的市民也可參加。")]
+
+
+@pytest.mark.parametrize("text", [
+    # The first line is short because the address after it is too long for the wrap.
+    "Annual Review\n\nVisitors can read\nhttps://www.example-museum.org.hk/annual-review/2025/full-text\n"
+    "or ask at the front desk for a printed copy of the whole review.\n",
+    # The wrap filled the first line: it is as wide as the rest.
+    "Annual Review\n\nThe Trust's volunteers planted three thousand mangroves along the\n"
+    "Tolo Harbour shore and cleared eleven beaches of plastic over the year.\n",
+    # A line broken inside a sentence goes on in lower case.
+    "Annual Review\n\nOur Chair\nthanked every volunteer who gave their time to the Trust this\n"
+    "year, and every partner who lent us a boat.\n",
+    # A name over its role is no heading over a paragraph.
+    "Annual Review\n\nWe thank our volunteers for another year of work on the shore.\n\n"
+    "Marina CHENG\nHead of Community Engagement\n",
+])
+def test_a_wrapped_paragraph_whose_first_line_is_short_stays_whole(text):
+    assert not any(kind == "Heading" for kind, _ in blocks_of(scraped(text)))

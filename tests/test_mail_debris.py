@@ -118,9 +118,10 @@ def test_the_subject_titles_a_mail_with_no_title_of_its_own():
         "2025-03-14-message", f"{OUTLOOK}\nDear colleagues,\n\n{THANKS}\n\n{MORE}",
         Metadata(title=""))
     assert document.metadata.title == "A season to remember"
-    assert report["e_mail_debris"] == 5 and report["web_page_debris"] == 0
-    assert [drop["reason"] for drop in report["dropped"]] == ["e-mail debris: e-mail header"] * 5
-    assert plain(document.blocks[0].spans) == "Dear colleagues,"
+    assert report["e_mail_debris"] == 6 and report["web_page_debris"] == 0
+    assert [drop["reason"] for drop in report["dropped"]] == (
+        ["e-mail debris: e-mail header"] * 5 + ["e-mail debris: salutation"])
+    assert plain(document.blocks[0].spans) == THANKS
 
 
 def test_a_mail_with_its_own_title_keeps_it():
@@ -137,9 +138,9 @@ def test_a_chinese_mail_reads_as_its_sender_wrote_it():
     document, report = scraped_document("message", text, Metadata(title=""))
     assert document.metadata.title == "難忘的樂季"
     assert document.metadata.language == "zh-HK"
-    assert report["e_mail_debris"] == 8
+    assert report["e_mail_debris"] == 9
     texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
-    assert texts == ["各位同事：", ZH_BODY, ZH_MORE]
+    assert texts == [ZH_BODY, ZH_MORE]
     assert isinstance(document.blocks[-1], SignOff)
 
 
@@ -157,4 +158,95 @@ def test_the_build_says_how_many_lines_were_mail_debris(tmp_path):
         encoding="utf-8")
     result = doit(folder, "model:season")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "  6 lines dropped as e-mail debris (listed in season.dedupe.json)" in result.stdout
+    assert "  7 lines dropped as e-mail debris (listed in season.dedupe.json)" in result.stdout
+
+
+SIGNED = """Best regards,
+Marina Cheng
+Head of Community Engagement
+Harbour Conservation Trust
+{contact}
+
+Sent from my iPhone
+"""
+
+
+@pytest.mark.parametrize("greeting", [
+    "Hi all,", "Dear colleagues,", "Hello everyone!", "Dear Professor Lee,", "Good morning team",
+    "Dear Sir or Madam,",
+])
+@pytest.mark.parametrize("contact", [
+    "T: +852 2345 6789 | M: +852 9123 4567\nE: m.cheng@example-trust.org.hk\n"
+    "www.example-trust.org.hk",
+    "Tel. (852) 2345 6789  Fax (852) 2345 6780",
+    "Direct line: 2345 6789 ext. 12, mobile: 9123 4567",
+])
+def test_a_mail_s_greeting_and_its_signature_s_contact_details_go(greeting, contact):
+    text = f"{OUTLOOK}\n{greeting}\n\n{THANKS}\n\n{MORE}\n\n{SIGNED.format(contact=contact)}"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == "A season to remember"
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert reasons == (["e-mail header"] * 5 + ["salutation"]
+                       + ["signature contact details"] * (contact.count("\n") + 1)
+                       + ["e-mail footer"])
+    assert [plain(block.spans) for block in document.blocks[:-1]] == [THANKS, MORE]
+    sign_off = document.blocks[-1]
+    assert isinstance(sign_off, SignOff)
+    assert ["".join(span.text for span in line) for line in sign_off.lines] == [
+        "Best regards,", "Marina Cheng", "Head of Community Engagement",
+        "Harbour Conservation Trust"]
+
+
+@pytest.mark.parametrize(("greeting", "contact"), [
+    ("親愛的會員：", "電話：2345 6789\n電郵：chan@example-library.org.hk"),
+    ("大家好！", "手機 9123 4567 / 傳真 2345 6780"),
+    ("大家好", "Tel: +852 2345 6789"),
+    ("各位同事：", "电话：2345 6789"),
+])
+def test_a_chinese_mail_s_greeting_and_contact_details_go(greeting, contact):
+    text = (f"{OUTLOOK_ZH}\n{greeting}\n\n{ZH_BODY}\n\n{ZH_MORE}\n\n祝好\n陳美玲\n社區拓展經理\n"
+            f"{contact}\n\n從我的 iPhone 傳送\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert reasons == (["e-mail header"] * 5 + ["salutation"]
+                       + ["signature contact details"] * (contact.count("\n") + 1)
+                       + ["e-mail footer"])
+    assert [plain(block.spans) for block in document.blocks[:-1]] == [ZH_BODY, ZH_MORE]
+    assert len(document.blocks[-1].lines) == 3
+
+
+def test_a_heading_under_a_mail_s_greeting_is_a_section_s_and_the_subject_titles_it():
+    text = (f"{OUTLOOK}\nDear colleagues,\n\nOur concerts\n\n{THANKS}\n\nOur listeners\n\n"
+            f"{MORE}\n")
+    document, _ = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == "A season to remember"
+    assert [block.text for block in document.blocks] == [
+        "Our concerts", THANKS, "Our listeners", MORE]
+    # Its own title over the greeting stays its title.
+    document, _ = scraped_document("message", f"{OUTLOOK}\nThe Orchestra's Year\n\n"
+                                   f"Dear colleagues,\n\n{THANKS}\n", Metadata(title=""))
+    assert document.metadata.title == "The Orchestra\u2019s Year"
+    assert [block.text for block in document.blocks] == [THANKS]
+
+
+@pytest.mark.parametrize("text", [
+    # A letter that came out of no mail keeps its greeting, and a contact line its text's.
+    f"Chairman's Letter\n\nDear Shareholders,\n\n{THANKS}\n\nEnquiries\n\n"
+    "Tel: 2345 6789\n",
+    # A letter on a web page keeps its greeting under a mail's footer left in it.
+    f"A Letter to Members\n\nDear Members,\n\n{THANKS}\n\nYours,\nAnn LEE\nT: 2345 6789\n\n"
+    "This e-mail and any attachments are confidential.\n",
+    # A greeting inside a sentence, or a sentence after the mail's first, is the text's.
+    f"{OUTLOOK}\nHi all, the season is over.\n\n{THANKS}\n\nDear friends,\n\n{MORE}\n",
+    f"{OUTLOOK_ZH}\n{ZH_BODY}\n\n各位同事：\n\n{ZH_MORE}\n",
+    # A heading naming an office, or a greeting's word in a title, is no greeting.
+    f"{OUTLOOK_ZH}\n新任主席\n\n{ZH_BODY}\n",
+    f"{OUTLOOK}\nHello Kitty at Fifty\n\n{THANKS}\n",
+    # A sign-off's date in figures is no telephone number.
+    f"{OUTLOOK}\n{THANKS}\n\nBest wishes,\nAnn LEE\n14.03.2025\n",
+    f"{OUTLOOK}\n{THANKS}\n\nBest wishes,\nAnn LEE\n2025-03-14\n",
+])
+def test_greetings_and_telephone_numbers_of_the_text_stay(text):
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert not [drop for drop in report["dropped"]
+                if drop["reason"].split(": ")[1] in ("salutation", "signature contact details")]

@@ -49,9 +49,9 @@ def test_the_release_line_and_the_end_mark_go_and_the_headline_is_the_title(rele
     document, report = read(RELEASE.format(release=release, end=end))
     assert document.metadata.title == HEADLINE
     kinds = [reason for _, reason in dropped(report)]
-    assert kinds == (["web page debris: press release line"] * (release.count("\n") + 1)
-                     + ["web page debris: press release end mark"])
-    assert report["web_page_debris"] == len(kinds)
+    assert kinds == (["press release debris: press release line"] * (release.count("\n") + 1)
+                     + ["press release debris: press release end mark"])
+    assert report["press_release_debris"] == len(kinds) and report["web_page_debris"] == 0
     texts = [block.text for block in document.blocks]
     assert texts[-3:] == ["Notes to editors",
                           "Northern Ferries carries some 9,000\u00a0passengers a day on four routes.",
@@ -100,4 +100,35 @@ def test_a_simplified_chinese_release():
 ])
 def test_press_release_words_in_the_text_stay(text):
     document, report = read(text)
+    assert report["dropped"] == []
+
+
+@pytest.mark.parametrize("release", [
+    "PRESS RELEASE | 3 March 2025", "For immediate release: 3 March 2025",
+    "3 March 2025 – Media release", "NEWS RELEASE\nFor immediate release | March 2025",
+])
+def test_a_dated_release_line_goes(release):
+    document, report = read(RELEASE.format(release=release, end="- ENDS -"))
+    assert document.metadata.title == HEADLINE
+    assert [reason for _, reason in dropped(report)][:-1] == (
+        ["press release debris: press release line"] * (release.count("\n") + 1))
+
+
+@pytest.mark.parametrize("release", ["新聞稿 2025年3月3日", "新聞稿（2025年3月3日）",
+                                     "即時發放 | 2025年3月3日", "新闻稿 2025年3月3日"])
+def test_a_dated_chinese_release_line_goes(release):
+    text = (f"{release}\n\n文化中心翻新工程完成\n\n文化中心翻新工程今日完成，下月起重新開放予公眾使用。\n\n"
+            "（完）\n")
+    document, report = read(text)
+    assert document.metadata.title == "文化中心翻新工程完成"
+    assert [reason.split(": ")[1] for _, reason in dropped(report)] == [
+        "press release line", "press release end mark"]
+
+
+@pytest.mark.parametrize("line", [
+    "Press release: new chairman named", "Press release, 3 March 2025: fares rise",
+    "新聞稿：文化中心", "Press releases",
+])
+def test_a_release_line_holding_more_than_a_date_stays(line):
+    document, report = read(f"{line}\n\nThe Trust named its new chairman today.\n")
     assert report["dropped"] == []

@@ -30,6 +30,13 @@ HAN_RANGES = (
     "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\U00020000-\U0002a6df\U0002a700-\U0002ebef\U00030000-\U0003134f"
 )
+# Brackets and quotes, each drawn in the half of its em nearer the words it encloses, and
+# the marks of a pause or a stop (clreq 3.1.6.2).
+# The curly quotes too, set full width by the Chinese faces (the mainland's “…”).
+OPENING_BRACKETS = "\u300c\u300e\uff08\u300a\u3008\u3010\u3014\u201c\u2018"  # 「『（《〈【〔“‘
+CLOSING_BRACKETS = "\u300d\u300f\uff09\u300b\u3009\u3011\u3015\u201d\u2019"  # 」』）》〉】〕”’
+STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
+
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 # The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
 NAME_LENGTH = 4
@@ -126,12 +133,22 @@ SURNAMES = ("司徒|歐陽|上官|司馬|諸葛|東方|尉遲|公孫|[陳李張�
             "湛卓洪殷屈董武闞史苗衞衛聶鄒毛宋沈秦倪紀梅巫祁柳夏康單戚藍白符童龔包向季蕭招植古"
             "鄔齊饒熊]")
 TITLES = "教授|醫生|博士|先生|女士|律師|工程師"
+# The words ending a role that is an office someone holds (both Chinese's forms): under such a
+# role, a name with a title is a person's, whatever its surname ("禤家明博士" over "博物館館長").
+OFFICES = ("主席|署長|署长|總監|总监|館長|馆长|局長|局长|處長|处长|主任|經理|经理|總裁|总裁"
+           "|校長|校长|院長|院长|會長|会长|秘書長|秘书长|董事|總幹事|总干事|專員|专员|司長|司长"
+           "|行長|行长|社長|社长|理事長|理事长|總編輯|总编辑|主管|首長|首长|部長|部长|廳長|厅长")
 
 
 def person_name(surnames: str, titles: str) -> str:
     """A person's name as a regex: a surname of `surnames` and one or two characters, and
     perhaps a title of `titles` after it."""
     return rf"(?:{surnames})[{HAN_RANGES}]{{1,2}}(?:{titles})?"
+
+
+def titled_name(titles: str) -> str:
+    """A name of two to four characters with a title of `titles` after it, as a regex."""
+    return rf"[{HAN_RANGES}]{{2,4}}(?:{titles})"
 
 
 
@@ -167,6 +184,7 @@ class Chinese(Profile):
     notes_headings = ("註釋", "附註", "注釋")
     postscript = "附言|附筆|又及"
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
+    titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
@@ -212,6 +230,13 @@ class Chinese(Profile):
                     r"|(?:此|本)(?:電郵|电邮|電子郵件|电子邮件|郵件|邮件|訊息|信息).{0,60}?"
                     r"(?:屬|属|載有|载有|含有|乃|為|为)(?:保密|機密|机密|特權|特权).*"
                     r"|(?:如|若)(?:閣下|阁下|您|你)(?:並非|并非|不是|非).{0,20}(?:收件人|收件者).*",
+        # Its readers named, then a colon, a comma or "！" ("各位同事：", "親愛的會員："), or
+        # greeted ("大家好"): a heading naming an office ("新任主席") is none.
+        mail_salutation=r"(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)的|致)?.{0,8}?"
+                        r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
+                        r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你)(?:們|们)?"
+                        r"(?:好[！!，,]?|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))",
+        mail_contact=r"電話|电话|手機|手机|流動電話|直線|直线|傳真|传真|電郵|电邮|網址|网址|網站|网站",
         release=r"新聞稿|新闻稿|新聞公報|新闻公报|(?:供)?(?:即時|即时)(?:發放|发放|發佈|发布|發布)"
                 r"|傳媒通告|传媒通告",
         # "完" alone, in brackets or between dashes: "（完）", "- 完 -", "－完－".
@@ -238,6 +263,12 @@ class Chinese(Profile):
     italic = False
     small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
+    # A closing bracket before a mark (「…」，), an opening one after a mark that is no closing
+    # bracket (，「…), each blank on the side facing the other mark; of a closing bracket
+    # and an opening one (」「) the closing one alone, so the pair takes an em and a half.
+    compressed_punctuation = (f"[{CLOSING_BRACKETS}](?=[{STOPS}{CLOSING_BRACKETS}"
+                              f"{OPENING_BRACKETS}])|(?<=[{STOPS}{OPENING_BRACKETS}])"
+                              f"[{OPENING_BRACKETS}]")
     fonts = "chinese"
     fonts_css = "chinese.css"
     docx_font = "w:eastAsia"
@@ -303,9 +334,12 @@ class Chinese(Profile):
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
     def names_person(self, text: str) -> bool:
-        """A role and a name of a surname and one or two characters."""
+        """A role and a name of a surname and one or two characters; or, whatever its surname
+        (no list holds them all), a role ending with an office's word (主席, 署長, 館長) and
+        a name with a title (博士, 女士)."""
         name, _, role = self.byline_parts(text)
-        return bool(role) and bool(re.fullmatch(self.person, name))
+        return bool(role) and (bool(re.fullmatch(self.person, name)) or (
+            bool(re.fullmatch(self.titled, name)) and bool(re.search(f"(?:{OFFICES})$", role))))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""

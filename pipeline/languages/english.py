@@ -209,6 +209,12 @@ class English(Profile):
                     r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
                     r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
                     r"|message|communication) in error)\b.*",
+        # A greeting and a few words, no sentence, closed by a comma or "!" ("Dear Sir or
+        # Madam,"), or a greeting and a word alone ("Good morning team", "Hi all").
+        mail_salutation=r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))"
+                        r"(?:(?: [\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
+        mail_contact=r"t|tel|telephone|phone|direct(?: line)?|office|m|mob|mobile|cell|f|fax"
+                     r"|e|e-?mail|w|web|website",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
         # "ENDS" or "END" alone in capitals, or any case between dashes; "-30-", "###".

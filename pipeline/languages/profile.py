@@ -72,6 +72,10 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # The line greeting its readers over its text ("Hi all,", "Dear colleagues,", "各位同事："),
+    # and the labels of its signature's contact details ("Tel", "M", "E-mail", "電話").
+    mail_salutation: str = ""
+    mail_contact: str = ""
     # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
     # immediate release", each a phrase the line may join with others), and the mark under
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
@@ -196,6 +200,10 @@ class Profile:
     # A justified line holding one of these characters (a regex; "" none) is spread between
     # its characters, not at its spaces (CSS Text 3's inter-character justification).
     spread_characters = ""
+    # Punctuation set half its width where another mark stands beside it (a regex; "" none):
+    # the blank half of a bracket next to a mark, so two marks take an em and a half, not
+    # two (clreq 3.1.6.2); the faces' `halt` feature sets it (chinese.css, `.halt`).
+    compressed_punctuation = ""
     # Its faces: the layout settings `<fonts>_body_font` and `<fonts>_heading_font`, which
     # the stylesheet `fonts_css` in layouts/fonts/ declares, loaded only for a document
     # holding its characters ("" for the default's, the layout's own body_font and

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.chinese import Chinese, person_name
+from pipeline.languages.chinese import Chinese, person_name, titled_name
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.profile import ReaderWords
 
@@ -42,6 +42,7 @@ class SimplifiedChinese(Chinese):
     # either Chinese: one reading of each encoding, not one a profile (decoding.py).
     encodings = ()
     person = person_name(SURNAMES, TITLES)
+    titled = titled_name(TITLES)
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",

@@ -192,7 +192,7 @@ def held_back(run: Run, errors: str) -> str:
 def document_lines(project: Project, name: str, read: bool = False,
                    stale: bool = False, stopped: bool = False) -> list[str]:
     """The document's editions and draft; when its text was `read` in this run, how many of
-    its lines were web-page debris; when its reading failed (`stale`: an edited draft
+    its lines were debris, and whose; when its reading failed (`stale`: an edited draft
     refused, say), that the editions shown are the previous build's, not the edits'. With
     none, that nothing is built yet: because an error `stopped` it (a first build), or
     because only its model was asked for (`doit model:x`), which is no error."""
@@ -205,9 +205,10 @@ def document_lines(project: Project, name: str, read: bool = False,
                      " build's editions")
     debris = debris_lines(project, name) if read and not stale else {}  # else an old count
     if debris:
-        (kind, number), *more = debris.items()  # "15 lines dropped as … and 4 as …"
-        said = " and ".join([f"{counted(number, 'line')} dropped as {kind}",
-                             *(f"{number} as {kind}" for kind, number in more)])
+        (kind, number), *more = debris.items()  # "15 lines dropped as …, 4 as … and 2 as …"
+        parts = [f"{counted(number, 'line')} dropped as {kind}",
+                 *(f"{number} as {kind}" for kind, number in more)]
+        said = " and ".join([", ".join(parts[:-1]), parts[-1]] if more else parts)
         lines.append(f"  {said} (listed in {project.dedupe_report(name).name})")
     return lines + (editions or [NOTHING_BUILT if stopped else NOTHING_ASKED])
 
@@ -227,12 +228,13 @@ def edition_lines(project: Project, name: str) -> list[str]:
 
 NOTHING_BUILT = "  nothing built yet: see the error above"
 NOTHING_ASKED = "  no editions yet: `doit` builds them"
-DEBRIS = {"web page debris": "web_page_debris", "e-mail debris": "e_mail_debris"}
+DEBRIS = {"web page debris": "web_page_debris", "e-mail debris": "e_mail_debris",
+          "press release debris": "press_release_debris"}
 
 
 def debris_lines(project: Project, name: str) -> dict[str, int]:
-    """How many lines of the document's source its reading dropped as web-page debris, and
-    as e-mail debris (those it dropped any of)."""
+    """How many lines of the document's source its reading dropped as web-page debris, as
+    e-mail debris and as a press release's (those it dropped any of)."""
     try:
         report = json.loads(project.dedupe_report(name).read_text(encoding="utf-8"))
     except (OSError, ValueError):

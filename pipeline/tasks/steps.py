@@ -104,7 +104,7 @@ def read_marked_up(project: Project, name: str, metadata):
     document = read_markup(text, path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
     return document, {"document": name, "source": path.name, "web_page_debris": 0,
-                      "e_mail_debris": 0, "dropped": []}
+                      "e_mail_debris": 0, "press_release_debris": 0, "dropped": []}
 
 
 def checked(root: Path, name: str, *layouts: str) -> Project:

@@ -26,15 +26,19 @@ from doit.runner import JobHold, MRunner
 POLL_SECONDS = 0.5
 
 
-def supervise_workers(source_of: Callable[[str], str]) -> None:
+def supervise_workers(source_of: Callable[[str], str],
+                      rank: Callable[[str], tuple] = lambda name: ()) -> None:
     """Have `doit` run tasks in parallel through SupervisedRunner; `source_of` names the
-    file a failed task's line names, from the task's name."""
+    file a failed task's line names, from the task's name; `rank` orders the tasks ready to
+    run, lowest first (see longest_first)."""
     SupervisedRunner.source_of = staticmethod(source_of)
+    SupervisedRunner.rank = staticmethod(rank)
     doit.cmd_run.MRunner = SupervisedRunner
 
 
 class SupervisedRunner(MRunner):
     source_of: Callable[[str], str] = staticmethod(str)
+    rank: Callable[[str], tuple] = staticmethod(lambda name: ())
 
     def select_task(self, node, tasks_dict):
         """doit's choice, but a check that raises (a file that cannot be read, say) fails
@@ -62,6 +66,7 @@ class SupervisedRunner(MRunner):
         sends or waits) takes nothing down with it; results are awaited a little at a time,
         dead workers looked for in between; on any error every worker is stopped."""
         self._run_tasks_init(task_dispatcher)
+        longest_first(task_dispatcher, self.rank)
         workers: list[Worker] = []
         try:
             for _ in range(self.num_process):
@@ -139,6 +144,23 @@ class SupervisedRunner(MRunner):
         for worker in [freed, *holding][:free]:
             worker.send(self.get_next_job(completed))
             completed = None
+
+
+def longest_first(task_dispatcher, rank: Callable[[str], tuple]) -> None:
+    """Have doit's dispatcher hand out the tasks ready to run in the order of their `rank`
+    (lowest first; equal ranks as doit would), not in the order it happens to release them
+    (the tasks a finished one held back come from a set): the longest tasks start first, so
+    the shorter ones fill the workers' time around them and no worker is left with a long
+    task at the end (LPT scheduling; ninja orders by its log of durations likewise)."""
+    release = task_dispatcher._update_waiting
+
+    def released_in_order(processed) -> None:
+        release(processed)
+        ready = sorted(task_dispatcher.ready, key=lambda node: rank(node.task.name))
+        task_dispatcher.ready.clear()
+        task_dispatcher.ready.extend(ready)
+
+    task_dispatcher._update_waiting = released_in_order
 
 
 class Worker:

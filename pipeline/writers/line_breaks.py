@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from pipeline import addresses
 from pipeline.languages import DEFAULT, profile_for
 from pipeline.layouts import Hyphenation
-from pipeline.writers.language_tags import tagged
+from pipeline.writers.language_tags import compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
@@ -159,7 +159,8 @@ class LineBreaks:
                                        else SOFT_HYPHEN.join(self.pieces(match, block)), text))
 
     def tagged(self, text: str) -> Markup:
-        return tagged(text, self.language) if self.finds_phrases else escape(text)
+        return (tagged(text, self.language) if self.finds_phrases
+                else compressed(text, profile_for(self.language)))
 
     def pieces(self, match: re.Match, block: int) -> list[str]:
         word = match.group()

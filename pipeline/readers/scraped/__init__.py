@@ -18,7 +18,7 @@ from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.debris import remove_debris
-from pipeline.readers.scraped.dedupe import deduplicate, report
+from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.structure import build_document, kicker_drop
 
@@ -49,13 +49,20 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (
-            document.metadata.title == title_from_name(name)):
+            document.metadata.title == title_from_name(name)
+            or opens_letter(result.units, cleared.greeting)):
         # A mail with no title of its own is titled as its sender titled it, by its subject,
-        # rather than by its file's name.
+        # rather than by its file's name; a heading under its greeting is a section's.
         document = build_document(name, result.units,
                                   replace(metadata, title=cleared.subject))
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    return document, report(name, result, cleared.counted(mail=False),
-                            cleared.counted(mail=True))
+    return document, report(name, result, cleared.counted())
+
+
+def opens_letter(units: list[Unit], greeting: int) -> bool:
+    """Whether the line greeting a mail's readers (line `greeting`) opens the text: no title
+    stands above it."""
+    return greeting > 0 and not any(unit.kind == "text" and unit.lines[0] < greeting
+                                    for unit in units)

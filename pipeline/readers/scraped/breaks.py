@@ -12,48 +12,67 @@ of its paragraphs, headings and list items comes as one line, and a page built o
   line shaped as a heading or a date over one that starts a sentence (not with a lower-case
   letter), ends its block, as if a blank line followed it; a heading under a list, whose
   lines are all short, too. A line broken inside a sentence (by hand, or by a `<br>`) still
-  joins.
+  joins;
+- in a wrapped text, a line shaped as a heading ends its block over the paragraph wrapped on
+  the lines right under it (no blank line between), where the wrap would have taken the
+  paragraph's first word onto it: the author broke that line, not the wrap. A paragraph's
+  first line is short only when its next word is too long to fit (an address), and then the
+  wrap broke it; a line broken inside a sentence goes on in lower case, and still joins.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import SENTENCE_ENDS
+from pipeline.languages import SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
+from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.notes import TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title
 
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
+# How much shorter than a paragraph's widest line its lines may be wrapped, by hand: a line
+# that would have taken the next word with this much room to spare was broken by its author.
+WRAP_SLACK = 10
+
+
+# Whether row `index` of a block's rows ends its block, the rows after it being another's.
+Ends = Callable[[tuple[str, ...], int], bool]
 
 
 def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list[Unit]:
     """The units, each block of text parted where its line breaks are the author's: in a
     text holding a line wider than any wrap, which was not wrapped, after a sentence's end
-    or a line that `stands_alone` (a heading's, a date's)."""
-    unwrapped_text = any(unit.kind == "text" and unwrapped(unit.rows) for unit in units)
-    return [piece for unit in units
-            for piece in parted(unit, stands_alone if unwrapped_text else None)]
+    or a line that `stands_alone` (a heading's, a date's); in a wrapped text, after such a
+    line over a paragraph, which the wrap would have filled."""
+    if any(unit.kind == "text" and unwrapped(unit.rows) for unit in units):
+        def ends(rows: tuple[str, ...], index: int) -> bool:
+            return ends_block(rows[index], rows[index + 1], stands_alone)
+    else:
+        def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
+            return any(heads_paragraph(rows, row, stands_alone)
+                       for row in (index, index + 1) if row < len(rows) - 1)
+    return [piece for unit in units for piece in parted(unit, ends)]
 
 
-def parted(unit: Unit, stands_alone: Callable[[str], bool] | None) -> list[Unit]:
-    """The unit's pieces: its tables, and its lines parted where a line ends its block in a
-    text not wrapped (`stands_alone` given)."""
+def parted(unit: Unit, ends: Ends) -> list[Unit]:
+    """The unit's pieces: its tables, and its lines parted where a line `ends` its block."""
     if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1:
         return [unit]  # a block written twice is a photo's caption, its credit line with it
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     for first, last in tables(unit.rows):
-        cuts += lines_of(unit.rows, start, first, stands_alone)
+        cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
         start = last
-    cuts += lines_of(unit.rows, start, len(unit.rows), stands_alone)
+    cuts += lines_of(unit.rows, start, len(unit.rows), ends)
     return [unit] if len(cuts) == 1 else [piece(unit, *cut) for cut in cuts]
 
 
@@ -72,14 +91,12 @@ def tables(rows: tuple[str, ...]) -> list[tuple[int, int]]:
     return found
 
 
-def lines_of(rows: tuple[str, ...], start: int, end: int,
-             stands_alone: Callable[[str], bool] | None) -> list[tuple[int, int]]:
-    """The pieces of rows `start` to `end` outside tables, parted after each row that ends
-    its block in a text not wrapped."""
+def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tuple[int, int]]:
+    """The pieces of rows `start` to `end` outside tables, parted after each row that
+    `ends` its block."""
     cuts: list[tuple[int, int]] = []
     for row in range(start, end):
-        if row == end - 1 or (stands_alone is not None
-                              and ends_block(rows[row], rows[row + 1], stands_alone)):
+        if row == end - 1 or ends(rows[:end], row):
             cuts.append((cuts[-1][1] if cuts else start, row + 1))
     return cuts
 
@@ -89,6 +106,33 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     note calls), or stands alone (a heading, a date) over a line that starts one."""
     return (TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
             or (stands_alone(row) and not following.lstrip()[:1].islower()))
+
+
+def heads_paragraph(rows: tuple[str, ...], index: int,
+                    stands_alone: Callable[[str], bool]) -> bool:
+    """Whether row `index` of a wrapped text is a heading over the paragraph wrapped on the
+    rows after it: it stands alone (a heading's shape), opening its block or after a
+    sentence's end; the next row starts a sentence, and is no list item (or an item's
+    indented line) or table row; it is a sentence, or a line the wrap filled of a paragraph
+    that runs on; and the wrap would have taken that row's first word onto the heading's
+    line with room to spare (WRAP_SLACK), as wide as the paragraph's lines run (to a list
+    item after it: a list's lines may be wrapped narrower)."""
+    row, following = rows[index], rows[index + 1]
+    # An indented row carries on a list item (cleaning keeps only an item's indentation).
+    if (not stands_alone(row) or following[:1].islower() or following[:1].isspace()
+            or marked(following) is not None or CELL in following):
+        return False
+    if index and not TRAILING_CALLS.sub("", rows[index - 1]).endswith(SENTENCE_ENDS):
+        return False
+    paragraph = list(itertools.takewhile(lambda line: marked(line) is None, rows[index + 1:]))
+    width = max(map(columns, paragraph))
+    # Its first line a sentence, or a line the wrap filled (a name over a role is neither).
+    if not (following.endswith(SENTENCE_ENDS) if len(paragraph) < 2
+            else columns(following) + WRAP_SLACK >= width):
+        return False
+    spaced = detect(following).words_spaced
+    first_word = following.split()[0] if spaced else following[:1]
+    return columns(row) + spaced + columns(first_word) + WRAP_SLACK <= width
 
 
 def unwrapped(rows: tuple[str, ...]) -> bool:

@@ -22,6 +22,10 @@ An e-mail's debris, as each language's profile says it too:
   over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time);
 - its footer, from its first line after the text's last sentence to the end: "Sent from my
   iPhone", a plea to think before printing, a notice that the mail itself is confidential.
+- in a text copied with a mail's header (or the line over a mail quoted), the line greeting
+  its readers over its first sentence ("Hi all,", "Dear colleagues,", "各位同事："), and its
+  signature's contact details after the last ("T: +852 2345 6789", an address); the sign-off,
+  its closing, name and role, stays.
 A press release's, as each language's profile says it too:
 - the line over its headline ("PRESS RELEASE -- FOR IMMEDIATE RELEASE", "新聞稿"), above the
   text's first sentence, so that the headline is the title;
@@ -35,15 +39,22 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.addresses import ADDRESS
 from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
-REASON = "web page debris: {}"
-MAIL_REASON = "e-mail debris: {}"
+# Whose debris a line is, as the report and the console name it: a web page's, an e-mail's or
+# a press release's.
+WEB_PAGE, MAIL, RELEASE_DEBRIS = "web page debris", "e-mail debris", "press release debris"
+SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS)
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
-MAIL_KINDS = frozenset((MAIL_HEADER, MAIL_FOOTER, "quoted-mail separator", "reply attribution"))
+SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
+# What opens a mail's text in a text copied out of mails: its header, or the line over a
+# mail quoted or forwarded.
+MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
+MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS}
 
 
 def said(kind: str) -> str:
@@ -93,12 +104,27 @@ KINDS = (
     (MAIL_FOOTER, whole(said("mail_footer")), False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
+SALUTATION_LINE = whole(said("mail_salutation"))
+# A signature's line of contact details: telephone numbers, e-mail and web addresses, each
+# perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org").
+CONTACT_VALUE = (rf"\+?\(?\d[\d ()\-.\u00a0]{{5,}}\d(?:[ \u00a0]?(?:ext\.?|x)[ \u00a0]?\d+)?"
+                 rf"|{ADDRESS}")
+CONTACT_ITEM = rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?)?(?:{CONTACT_VALUE})"
+# Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
+CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
+                          re.IGNORECASE)
+# A sign-off's date in figures ("14.03.2025", "2025-03-14"), shaped as a number could be.
+NUMERIC_DATE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
+MIN_PHONE_DIGITS = 7  # the fewest digits a line of telephone numbers holds
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
-# IMMEDIATE RELEASE"), and the mark under its text ("- ENDS -", "###", "（完）").
-RELEASE = whole(f"(?:{said('release')})(?:[\\s|/:\uff5c\uff1a\\-\u2013\u2014]+"
-                f"(?:{said('release')}))*")
+# IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
+# the mark under its text ("- ENDS -", "###", "（完）").
+RELEASE = re.compile(said("release"), re.IGNORECASE)
+RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
+RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
+RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
 LINK = whole(said("links"))
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -115,16 +141,18 @@ class Line:
 @dataclass
 class Cleared:
     """A text with its debris blanked (so every other line keeps its number), a drop for each
-    line removed, and the subject of the e-mail it was copied out of ("" for none)."""
+    line removed, the subject of the e-mail it was copied out of ("" for none), and the
+    number of the line greeting the mail's readers (0 for none)."""
 
     text: str
     drops: list[Drop]
     subject: str = ""
+    greeting: int = 0
 
-    def counted(self, mail: bool) -> int:
-        """How many lines were an e-mail's debris (`mail`), or a web page's."""
-        return sum(drop.reason.startswith(MAIL_REASON.format("")) == mail
-                   for drop in self.drops)
+    def counted(self) -> dict[str, int]:
+        """How many lines were a web page's debris, an e-mail's and a press release's."""
+        return {source: sum(drop.reason.startswith(f"{source}: ") for drop in self.drops)
+                for source in SOURCES}
 
 
 def remove_debris(cleaned_text: str) -> Cleared:
@@ -139,10 +167,17 @@ def remove_debris(cleaned_text: str) -> Cleared:
     for line in lines:
         if line.number in reasons:
             rows[line.number - 1] = ""
-            reason = reasons[line.number]
-            said_as = MAIL_REASON if reason in MAIL_KINDS else REASON
-            drops.append(Drop(line.text, (line.number,), said_as.format(reason)))
-    return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""))
+            drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
+    greetings = [number for number, reason in reasons.items() if reason == SALUTATION]
+    return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
+                   min(greetings, default=0))
+
+
+def said_as(kind: str) -> str:
+    """The reason a line of debris of `kind` is listed with: whose debris, and what it was."""
+    source = (MAIL if kind in MAIL_KINDS else RELEASE_DEBRIS if kind in RELEASE_KINDS
+              else WEB_PAGE)
+    return f"{source}: {kind}"
 
 
 def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]:
@@ -156,7 +191,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             and is_running(line.text) and not is_cookie_notice(line.text)]
     first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
     for line in lines[:first_text]:  # over the headline, never a line of the text
-        if line.number not in reasons and RELEASE.fullmatch(without_icons(line.text)):
+        if line.number not in reasons and is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
@@ -166,9 +201,24 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             for button in buttons_after(lines, index):
                 reasons[button.number] = "cookie notice"
     reasons.update(repeated_furniture(lines, reasons))
+    # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
+    # letter published on a page keeps its greeting, even under a mail's footer left in it.
+    if any(reason in MAIL_OPENINGS for reason in reasons.values()):
+        reasons.update(salutations(lines, reasons))
+        reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         reasons.setdefault(number, reason)
     return reasons
+
+
+def is_release_line(text: str) -> bool:
+    """A press release's line over its headline: its phrases, and at most its date, each
+    part a phrase or a date alone once the phrases are taken out ("PRESS RELEASE | 3 March
+    2025", "新聞稿 2025年3月3日", "For immediate release: 3 March 2025")."""
+    rest, phrases = RELEASE.subn("\t", text)
+    parts = [part.strip(RELEASE_PART_ENDS) for part in RELEASE_JOINS.split(rest)
+             for part in part.split("\t")]
+    return phrases > 0 and all(not part or detect(part).is_date(part) for part in parts)
 
 
 def classified(number: int, text: str) -> Line:
@@ -334,6 +384,48 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
         if len(after_text) >= 2 and not any(sentence_follows(lines, index) for index in indices):
             found.update({lines[index].number: "repeated page furniture" for index in indices})
     return found
+
+
+def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """In a text copied out of mails, each line greeting a mail's readers ("Hi all,", "Dear
+    colleagues,", "各位同事："), over the first sentence of the text or of a mail's text under
+    its header or the line over it (a title may stand above it): the mail's, not the
+    document's."""
+    found = {}
+    opening = True
+    for line in lines:
+        if line.number in reasons:
+            opening = opening or reasons[line.number] in MAIL_OPENINGS
+        elif opening and SALUTATION_LINE.fullmatch(line.text.strip()):
+            found[line.number] = SALUTATION
+            opening = False
+        elif is_running(line.text):
+            opening = False
+    return found
+
+
+def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """In a text copied out of mails, the lines of contact details after its last sentence
+    (telephone numbers, e-mail and web addresses, "T: +852 2345 6789", its numbers perhaps
+    spaced apart as a table's cells are): the signature's, under the sign-off, whose name
+    and role stay."""
+    found: dict[int, str] = {}
+    for line in reversed(lines):
+        if line.number in reasons:
+            continue
+        if is_contact_line(line.text.strip()):
+            found[line.number] = CONTACT_DETAILS
+        elif is_running(line.text):
+            break
+    return found
+
+
+def is_contact_line(text: str) -> bool:
+    """A line of contact details only: an address, or a telephone number's digits, and no
+    date written in figures."""
+    return (bool(CONTACT_LINE.fullmatch(text)) and not NUMERIC_DATE.fullmatch(text)
+            and (bool(re.search(ADDRESS, text))
+                 or sum(character.isdigit() for character in text) >= MIN_PHONE_DIGITS))
 
 
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:

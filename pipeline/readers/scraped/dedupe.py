@@ -179,13 +179,13 @@ def same(kept: Unit, candidate: Unit) -> bool:
     )
 
 
-def report(name: str, result: Deduplicated, debris: int = 0, mail_debris: int = 0) -> dict:
+def report(name: str, result: Deduplicated, debris: dict[str, int] | None = None) -> dict:
     """What was dropped, in the order of the source's lines, and which twin was kept: for an
-    editor to review; and how many lines were web-page debris, and e-mail debris."""
+    editor to review; and how many lines were each source's debris (`debris`, "web page
+    debris" -> its count: `web_page_debris` in the report)."""
     return {
         "document": name,
-        "web_page_debris": debris,
-        "e_mail_debris": mail_debris,
+        **{re.sub(r"\W+", "_", source): count for source, count in (debris or {}).items()},
         "dropped": [
             {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
             | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}

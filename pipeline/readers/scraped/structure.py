@@ -169,8 +169,10 @@ def title_lines(texts: list[Unit]) -> int:
 
 
 def parallels(first: str, second: str) -> bool:
-    """Two heading-shaped lines in two languages: a title and its parallel."""
-    return is_heading_text(second) and detect(first) is not detect(second)
+    """Two heading-shaped lines in two scripts: a title and its parallel ("Chairman's
+    Statement" over "主席報告"). Two lines of Chinese are never each other's: a name of
+    characters both Chinese write reads as Traditional under a Simplified title."""
+    return is_heading_text(second) and detect(first).script != detect(second).script
 
 
 def over_title(texts: list[Unit]) -> bool:

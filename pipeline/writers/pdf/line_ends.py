@@ -56,7 +56,7 @@ def boxes_before_breaks(source: str, lines: list) -> Iterator:
     are."""
     found, cursor, previous = [], 0, None
     for line in lines:
-        for box in text_boxes(line):
+        for box in source_boxes(line):
             if not box.text.strip():
                 continue
             start, text = found_at(source, cursor, box.text)
@@ -68,6 +68,23 @@ def boxes_before_breaks(source: str, lines: list) -> Iterator:
                 found.append(previous)
             cursor, previous = start + len(text), box
     yield from found
+
+
+def source_boxes(line) -> Iterator:
+    """The text boxes of a line in order, with those of the inline blocks its source holds (a
+    note's number, whose box ends at the space after it, which it therefore never draws); not
+    a pseudo-element's (a list item's label), which its block's source text does not hold."""
+    from weasyprint.formatting_structure import boxes
+
+    for box in line.children:
+        if isinstance(box, boxes.InlineBlockBox):
+            if "::" not in box.element_tag:
+                for inner in box.children:
+                    yield from source_boxes(inner)
+        elif isinstance(box, boxes.InlineBox):
+            yield from source_boxes(box)
+        else:
+            yield from text_boxes(box)
 
 
 def found_at(source: str, cursor: int, text: str) -> tuple[int, str]:

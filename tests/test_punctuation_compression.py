@@ -1,0 +1,85 @@
+"""Two Chinese punctuation marks side by side take an em and a half, not two (clreq 3.1.6.2):
+the blank half of the bracket facing the other mark is dropped (「…」，, ，「…, 」「, （「), as
+InDesign's mojikumi and Typst's CJK punctuation compression set them; marks that stand alone
+keep their full width. On our own texts in Traditional and Simplified Chinese, and an English
+one quoting Chinese; measured from the glyphs the PDF draws."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+
+from pipeline.pdf.glyphs import TEXT_OPERATORS, page_glyphs
+from pipeline.pdf.pages import Content
+from pipeline.writers.language_tags import tagged
+
+from .support import scraped_editions
+
+HALT = '<span class="halt">{}</span>'
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("推行「惜水計劃」，成效", "zh-HK", "推行「惜水計劃" + HALT.format("」") + "，成效"),
+    ("據報，「惜水」", "zh-HK", "據報，" + HALT.format("「") + "惜水」"),
+    ("「好」「壞」", "zh-HK", "「好" + HALT.format("」") + "「壞」"),
+    ("（「甲」）", "zh-HK", "（" + HALT.format("「") + "甲" + HALT.format("」") + "）"),
+    ("推行「节水计划」，成效", "zh-Hans", "推行「节水计划" + HALT.format("」") + "，成效"),
+    ("推行“节水计划”，成效", "zh-Hans", "推行“节水计划" + HALT.format("”") + "，成效"),
+    ("句號。」之後", "zh-HK", "句號。」之後"),  # a stop before a closing bracket: both centred
+    ("它說「好」。", "zh-HK", "它說「好" + HALT.format("」") + "。"),
+])
+def test_the_bracket_facing_another_mark_is_set_half_width(text, language, expected):
+    assert str(tagged(text, language)) == expected
+
+
+def test_latin_punctuation_is_never_compressed():
+    assert "halt" not in str(tagged("The ‘water’ (and “gas”), done.", "en-GB"))
+
+
+def test_a_chinese_phrase_in_english_is_compressed_as_chinese():
+    markup = str(tagged("The scheme, called 「惜水學堂」，「節水」 in Chinese, ran.", "en-GB"))
+    assert HALT.format("」") in markup and 'lang="zh-HK"' in markup
+
+
+TEXTS = {
+    "water-saving-zh": ("節約用水", "\n\n".join([
+        "本署繼續推行「全面水資源管理策略」，從開源和節流兩方面着手，確保供水穩定可靠。"
+        "市民可參加「惜水學堂」「家居節水」兩項計劃，詳情見網站（「節水專頁」）。" * 2,
+        "據調查，「節水器」的安裝率已上升至百分之六十；參與計劃的住戶表示：「用水量明顯下降。」"
+        * 2])),
+}
+
+
+@pytest.fixture(scope="module")
+def glyphs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compression")
+    found = {}
+    for name, (title, body) in TEXTS.items():
+        _, pdfs = scraped_editions(folder, name, f"{title}\n\n{body}", ["print", "large-print"])
+        for layout, pdf in pdfs.items():
+            with pikepdf.open(pdf) as opened:
+                found[(name, layout)] = [
+                    glyph for page in opened.pages
+                    for glyph in page_glyphs(Content.read(page, page.obj, {}, TEXT_OPERATORS))]
+    return found
+
+
+def steps(glyphs, first: str, second: str) -> list[float]:
+    """How far, in ems, each `first` stands from a `second` right after it on its line."""
+    return [(after.x - before.x) / before.size
+            for before, after in zip(glyphs, glyphs[1:], strict=False)
+            if before.text == first and after.text == second and abs(before.y - after.y) < 1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "large-print"])
+def test_two_marks_take_an_em_and_a_half(glyphs, layout):
+    drawn = glyphs[("water-saving-zh", layout)]
+    # the second mark stands half an em after the first (plus what justification spreads)
+    for first, second in [("」", "，"), ("」", "「"), ("（", "「"), ("，", "「"), ("」", "）")]:
+        found = steps(drawn, first, second)
+        assert found, (first, second)
+        assert all(0.45 < step < 0.65 for step in found), (first, second, found)
+    # characters, and a mark beside them, keep their em
+    found = steps(drawn, "學", "堂") + steps(drawn, "，", "從")
+    assert found and all(step > 0.95 for step in found), found
