@@ -12,8 +12,6 @@ from pipeline.errors import PipelineError
 from pipeline.files import lies_inside, read_at_most
 from pipeline.layouts import checked_exceptions
 from pipeline.model import Metadata
-from pipeline.readers.cleaning import clean_line
-from pipeline.readers.decoding import CONTROL_CHARACTERS
 
 TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
 DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
@@ -119,6 +117,11 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
 def text_value(value: object, key: str, path: Path) -> str:
     if not isinstance(value, str):
         raise PipelineError(path, f"{key} must be text in quotes, not {kind(value)}")
+    # Cleaning and decoding (ftfy) imported here, not for a PDF's step, which reads only
+    # the hyphenation list of the metadata (load_hyphenation).
+    from pipeline.readers.cleaning import clean_line
+    from pipeline.readers.decoding import CONTROL_CHARACTERS
+
     # One line of text: a TOML string may hold line breaks and control characters (\u0000).
     return clean_line(CONTROL_CHARACTERS.sub("", LINE_BREAKS.sub(" ", value)))
 

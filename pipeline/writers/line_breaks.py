@@ -305,9 +305,10 @@ def kept_together(text: str, language: str, last: bool) -> str:
     what never starts a line (the Chinese dash and ellipsis), between a figure and its units
     ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
     letter never stands alone (Chinese)."""
-    bound = set(bound_hyphens(text)) | bound_spaces(text)
-    text = "".join(character + (WORD_JOINER if offset in bound else "")
-                   for offset, character in enumerate(text))
+    # Seldom anything: the text is walked a character at a time only then.
+    if bound := set(bound_hyphens(text)) | bound_spaces(text):
+        text = "".join(character + (WORD_JOINER if offset in bound else "")
+                       for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     profile = profile_for(language)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import CodeType
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
@@ -194,12 +196,35 @@ def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
                            else "", setting.shrink_em, setting.spaces.letter_spacing_em)
 
 
+class CompiledTemplates(BytecodeCache):
+    """Each template file compiled once a process, for every layout it serves: Jinja2 keys
+    a template's code by its name and file, and takes it only for the source it was
+    compiled from (a checksum), so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self.compiled.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+
+
+# Shared by every layout's environment, all made alike (environment), so their compiled
+# templates are alike: the layouts sharing layouts/templates/document.html compile it once.
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 @functools.cache
 def environment(folder: Path, shared: Path) -> Environment:
     """One Jinja2 environment per layout folder, so templates are compiled once; a
     template is looked for in the layout's folder first, then in the shared folder."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(folder), FileSystemLoader(shared)]),
+        bytecode_cache=COMPILED_TEMPLATES,
         autoescape=True,
         undefined=StrictUndefined,  # a misspelt name in a template fails the build
         trim_blocks=True,

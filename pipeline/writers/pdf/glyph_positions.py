@@ -19,9 +19,11 @@ class Adjustment(int):
 
     exact: float
 
-    def __new__(cls, value=0, *arguments):
-        whole = super().__new__(cls, value, *arguments)
-        whole.exact = value if isinstance(value, float) else float(whole)
+    # Made for each glyph a justified line spaces (WeasyPrint's two calls of `int` in the
+    # module are on a float): kept to the least work.
+    def __new__(cls, value: float):
+        whole = int.__new__(cls, value)
+        whole.exact = value
         return whole
 
     def __format__(self, spec: str) -> str:

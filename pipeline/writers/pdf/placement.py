@@ -409,9 +409,14 @@ def outer_boxes(page_box) -> Iterator[tuple[object, object]]:
 
 
 def descendants(box) -> Iterator:
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from descendants(child)
+    """`box` and every box inside it, each before its children (document order). Walked
+    with a stack, not by recursive generators, each of which would pass every box below it
+    up through every level above: a page's boxes are some ten levels deep."""
+    waiting = [box]
+    while waiting:
+        box = waiting.pop()
+        yield box
+        waiting.extend(reversed(getattr(box, "children", ())))
 
 
 def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> Placement:
