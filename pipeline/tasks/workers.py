@@ -151,7 +151,7 @@ def longest_first(task_dispatcher, rank: Callable[[str], tuple]) -> None:
     (lowest first; equal ranks as doit would), not in the order it happens to release them
     (the tasks a finished one held back come from a set): the longest tasks start first, so
     the shorter ones fill the workers' time around them and no worker is left with a long
-    task at the end (LPT scheduling; ninja orders by its log of durations likewise)."""
+    task at the end (longest-processing-time-first scheduling)."""
     release = task_dispatcher._update_waiting
 
     def released_in_order(processed) -> None:
