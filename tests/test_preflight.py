@@ -545,6 +545,20 @@ def test_glyphs_drawn_over_others_are_found_and_touching_ones_are_not():
     assert len(list(overprinted(line + below))) == 7
 
 
+def test_a_pair_kerned_deep_into_a_narrow_mark_is_no_overprint():
+    """A comma after an italic r, kerned 0.17 em into it (Noto Serif Italic: "Chair, …"),
+    covers most of its own narrow advance but draws apart from it; drawn half an em further
+    left, it covers the r."""
+    def glyph(text: str, x: float, advance: float) -> Glyph:
+        return Glyph(text, "Noto Serif", "NotoSerif-Italic", 11.0, BLACK, x, 645.3, advance,
+                     x + advance)
+
+    r = glyph("r", 113.91, 5.15)
+    assert list(overprinted([r, glyph(",", 117.18, 2.75), glyph(" ", 119.93, 2.86)])) == []
+    comma = glyph(",", 114.4, 2.75)
+    assert list(overprinted([r, comma])) == [(r, comma)]
+
+
 def test_ppi_follows_scale_rotation_and_forms():
     scale = (72 * 2, 0, 0, 72, 100, 100)  # 2 in wide, 1 in high
     assert ppi(600, 600, scale) == 300
