@@ -195,6 +195,22 @@ def rendered_edition(path: Path, layout: str, folder: Path) -> tuple[Path, Docum
     return pdf, document
 
 
+def tagged_editions(texts: Path, names: tuple[str, ...]):
+    """A module's fixture: each text `names` in `texts` rendered in both tagged layouts, once a
+    module; a test gets (its PDF, its document, the layout, the text's name)."""
+
+    @pytest.fixture(scope="module", params=[(name, layout) for name in names
+                                            for layout in ("screen", "large-print")],
+                    ids=lambda param: "-".join(param))
+    def edition(request, tmp_path_factory):
+        name, layout = request.param
+        path, document = rendered_edition(texts / f"{name}.txt", layout,
+                                          tmp_path_factory.mktemp(name))
+        return path, document, layout, name
+
+    return edition
+
+
 def spoken_languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
     """(text, the language it is spoken in: its element's /Lang or its ancestors') of each
     marked-content sequence, in the structure's order."""

@@ -18,7 +18,7 @@ from pipeline.pdf.structure import structure_elements
 from pipeline.writers.html import render_html
 
 from .conftest import ROOT
-from .support import read_text, rendered_edition, spoken_languages
+from .support import read_text, spoken_languages, tagged_editions
 
 LAYOUTS = ROOT / "layouts"
 TEXTS = ROOT / "tests" / "phrase_language_texts"
@@ -64,15 +64,7 @@ def test_the_html_tags_each_english_phrase(name):
         assert f'<span lang="en-GB">{phrase}</span>' in html
 
 
-@pytest.fixture(scope="module", params=[(name, layout) for name in NAMES
-                                        for layout in ("screen", "large-print")],
-                ids=lambda param: "-".join(param))
-def edition(request, tmp_path_factory):
-    name, layout = request.param
-    path, document = rendered_edition(TEXTS / f"{name}.txt", layout,
-                                      tmp_path_factory.mktemp(name))
-    return path, document, layout, name
-
+edition = tagged_editions(TEXTS, NAMES)
 
 
 @pytest.mark.slow

@@ -23,7 +23,7 @@ from pipeline.pdf.structure import (
 from pipeline.pdf.text import element_text, marked_texts
 
 from .conftest import ROOT
-from .support import rendered_edition
+from .support import tagged_editions
 
 pytestmark = pytest.mark.slow  # tagged editions are rendered
 
@@ -32,14 +32,7 @@ TEXTS = ROOT / "tests" / "texts" / "tag_details"
 NAMES = ("ferries-chief-executive", "ferry-master-review")
 
 
-@pytest.fixture(scope="module", params=[(name, layout) for name in NAMES
-                                        for layout in ("screen", "large-print")],
-                ids=lambda param: "-".join(param))
-def edition(request, tmp_path_factory):
-    name, layout = request.param
-    path, document = rendered_edition(TEXTS / f"{name}.txt", layout,
-                                      tmp_path_factory.mktemp(name))
-    return path, document, layout
+edition = tagged_editions(TEXTS, NAMES)
 
 
 def page_marked_content(page) -> list[int]:
@@ -75,7 +68,7 @@ def test_parent_tree_names_exactly_each_pages_marked_content(edition):
 
 
 def test_a_bylines_lines_are_read_apart(edition):
-    path, document, _ = edition
+    path, document, _, _ = edition
     with pikepdf.open(path) as pdf:
         texts = marked_texts(pdf)
         document_element = kids_of(pdf.Root.StructTreeRoot)[0]
@@ -91,7 +84,7 @@ def test_a_bylines_lines_are_read_apart(edition):
 
 
 def test_chinese_numerals_are_numbered_none(edition):
-    path, document, _ = edition
+    path, document, _, _ = edition
     with pikepdf.open(path) as pdf:
         numbering = [str(attribute(element, "/List", "/ListNumbering"))
                      for element, _ in lists(pdf.Root.StructTreeRoot)]
@@ -99,14 +92,14 @@ def test_chinese_numerals_are_numbered_none(edition):
 
 
 def test_the_preflight_passes_it(edition):
-    path, document, layout = edition
+    path, document, layout, _ = edition
     report = preflight(path, document, load_layout(LAYOUTS, layout), TEXTS)
     assert [check.message for check in report.errors] == []
 
 
 def test_the_preflight_flags_what_the_auditor_does(edition, tmp_path):
     """A null left for an MCID the page no longer marks, and an empty Span."""
-    path, document, layout = edition
+    path, document, layout, _ = edition
     with pikepdf.open(path) as pdf:
         root = pdf.Root.StructTreeRoot
         entry = root.ParentTree.Nums[1]
