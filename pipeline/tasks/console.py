@@ -19,6 +19,7 @@ from pathlib import Path
 from doit.exceptions import UnmetDependency
 
 from pipeline.errors import PipelineError
+from pipeline.readers.debris_kinds import SOURCES, report_key
 from pipeline.tasks.drafts import REPORT_DIGEST, digest
 from pipeline.tasks.project import Project
 
@@ -228,8 +229,6 @@ def edition_lines(project: Project, name: str) -> list[str]:
 
 NOTHING_BUILT = "  nothing built yet: see the error above"
 NOTHING_ASKED = "  no editions yet: `doit` builds them"
-DEBRIS = {"web page debris": "web_page_debris", "e-mail debris": "e_mail_debris",
-          "press release debris": "press_release_debris"}
 
 
 def debris_lines(project: Project, name: str) -> dict[str, int]:
@@ -241,8 +240,8 @@ def debris_lines(project: Project, name: str) -> dict[str, int]:
         return {}
     if not isinstance(report, dict):
         return {}
-    return {kind: number for kind, key in DEBRIS.items()
-            if isinstance(number := report.get(key), int) and number > 0}
+    return {source: number for source in SOURCES
+            if isinstance(number := report.get(report_key(source)), int) and number > 0}
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:

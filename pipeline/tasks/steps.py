@@ -95,6 +95,7 @@ def remove_edition(project: Project, name: str, layout: str) -> bool:
 
 def read_marked_up(project: Project, name: str, metadata):
     from pipeline.languages import text_language
+    from pipeline.readers.debris_kinds import no_debris
     from pipeline.readers.decoding import read_source
     from pipeline.readers.markup import read_markup
 
@@ -104,8 +105,7 @@ def read_marked_up(project: Project, name: str, metadata):
     metadata = replace(metadata, language=text_language(text, metadata.language))
     document = read_markup(text, path, metadata, project.source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
-    return document, {"document": name, "source": path.name, "web_page_debris": 0,
-                      "e_mail_debris": 0, "press_release_debris": 0, "dropped": []}
+    return document, {"document": name, "source": path.name, **no_debris(), "dropped": []}
 
 
 def checked(root: Path, name: str, *layouts: str) -> Project:

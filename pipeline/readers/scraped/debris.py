@@ -42,13 +42,10 @@ from dataclasses import dataclass
 from pipeline.addresses import ADDRESS
 from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
+from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.dedupe import Drop
 from pipeline.readers.scraped.lists import marked
 
-# Whose debris a line is, as the report and the console name it: a web page's, an e-mail's or
-# a press release's.
-WEB_PAGE, MAIL, RELEASE_DEBRIS = "web page debris", "e-mail debris", "press release debris"
-SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS)
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.languages import UNSPACED, detect, joined_lines
 from pipeline.readers.cleaning import PHOTO_MARKER
+from pipeline.readers.debris_kinds import report_key
 
 WORDLIKE = re.compile(r"[^\W_]")
 # A space beside a letter of a script that parts no words by spaces (Chinese): its twin may
@@ -185,7 +186,7 @@ def report(name: str, result: Deduplicated, debris: dict[str, int] | None = None
     debris" -> its count: `web_page_debris` in the report)."""
     return {
         "document": name,
-        **{re.sub(r"\W+", "_", source): count for source, count in (debris or {}).items()},
+        **{report_key(source): count for source, count in (debris or {}).items()},
         "dropped": [
             {"lines": list(drop.lines), "text": drop.text, "reason": drop.reason}
             | ({"kept": {"lines": list(drop.kept_lines), "text": drop.kept_text}}
