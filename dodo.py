@@ -35,7 +35,8 @@ def source_of(task_name):
 
 # A worker that dies fails its task in one line; the build goes on, and ends. The longest
 # tasks first: the printer's PDF, then the other PDFs, drafts, previews, checks.
-supervise_workers(source_of, functools.partial(rank, PROJECT))
+supervise_workers(source_of, functools.partial(
+    rank, lambda layout: CACHE.layout_facts(PROJECT, layout).print_ready))
 
 DOIT_CONFIG = {
     "backend": "sqlite3",
@@ -113,7 +114,7 @@ def images_for(name):
 
 def exceptions_for(name, layout):
     """The user's hyphenation exceptions an edition takes, where its layout hyphenates."""
-    if declared(name) is None or not CACHE.hyphenates(PROJECT, layout):
+    if declared(name) is None or not CACHE.layout_facts(PROJECT, layout).hyphenates:
         return []  # (a document whose files lead out of the project: its model task says so)
     return [path for path in PROJECT.exceptions_files(name) if path.exists()]
 

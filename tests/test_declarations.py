@@ -107,6 +107,32 @@ def test_what_is_kept_is_not_found_again_until_a_file_changes(project, monkeypat
         DeclarationCache(path).metadata(layouts, "second")
 
 
+# Ordering every task as a build does (the printer's PDF first), then whether any layout was read.
+RANKED = """
+import sys
+sys.path.insert(0, ".")
+from doit.loader import load_tasks
+import dodo
+from pipeline.tasks.workers import SupervisedRunner
+tasks = load_tasks(vars(dodo), allow_delayed=False)
+firsts = [task.name for task in tasks if SupervisedRunner.rank(task.name) == (0, 0)]
+print(" ".join(firsts), "pipeline.layouts" in sys.modules)
+"""
+
+
+def test_ordering_the_tasks_reads_no_layout_once_kept(project):
+    """Every task a build with nothing to do checks is ranked (tasks/order.py): loading the
+    layouts for it cost a no-op a quarter of doit's start."""
+    first = subprocess.run([sys.executable, "-c", RANKED], cwd=project, capture_output=True,
+                           text=True, timeout=120)
+    kept = subprocess.run([sys.executable, "-c", RANKED], cwd=project, capture_output=True,
+                          text=True, timeout=120)
+    assert first.returncode == kept.returncode == 0, first.stderr + kept.stderr
+    assert first.stdout.split()[:-1] == kept.stdout.split()[:-1] == [
+        "pdf:director-review-2024/print", "pdf:second/print"]
+    assert first.stdout.split()[-1] == "True" and kept.stdout.split()[-1] == "False"
+
+
 def test_the_groups_of_tasks_are_never_due(project):
     """A group (`pdf`, running every pdf task) has nothing to do of its own: were it due, a
     build with nothing to do would fork doit's workers to run it."""

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.order import rank
 from pipeline.tasks.project import Project
 from pipeline.tasks.workers import longest_first
@@ -30,11 +31,16 @@ class Dispatcher:
         self.ready.extend(processed)
 
 
-def test_the_printers_pdf_comes_first_then_the_other_pdfs_previews_checks_drafts():
+def print_ready(project, cache):
+    return lambda layout: cache.layout_facts(project, layout).print_ready
+
+
+def test_the_printers_pdf_comes_first_then_the_other_pdfs_previews_checks_drafts(tmp_path):
     project = Project(REPO)  # the repository's own layouts: print is the PDF/X one
+    cache = DeclarationCache(tmp_path / ".doit.cache")
     names = ["docx:report", "preflight:report/print", "preview:report/screen",
              "pdf:report/large-print", "pdf:report/screen", "pdf:report/print", "model:report"]
-    assert sorted(names, key=lambda name: rank(project, name)) == [
+    assert sorted(names, key=lambda name: rank(print_ready(project, cache), name)) == [
         "pdf:report/print", "pdf:report/large-print", "pdf:report/screen",
         "preview:report/screen", "preflight:report/print", "docx:report", "model:report"]
 
@@ -42,8 +48,8 @@ def test_the_printers_pdf_comes_first_then_the_other_pdfs_previews_checks_drafts
 def test_a_layout_that_cannot_be_read_ranks_as_another_pdf(tmp_path):
     (tmp_path / "layouts" / "broken").mkdir(parents=True)
     (tmp_path / "layouts" / "broken" / "layout.toml").write_text("pdf_variant = [", "utf-8")
-    assert rank(Project(tmp_path), "pdf:report/broken") == rank(Project(tmp_path),
-                                                                "pdf:report/missing")
+    ranked = print_ready(Project(tmp_path), DeclarationCache(tmp_path / ".doit.cache"))
+    assert rank(ranked, "pdf:report/broken") == rank(ranked, "pdf:report/missing")
 
 
 def test_released_tasks_are_handed_out_by_rank_ties_as_released():

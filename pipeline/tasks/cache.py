@@ -1,6 +1,6 @@
-"""What declaring the tasks finds, kept between runs: each build step's code (tasks/code.py),
-each layout's files and whether it hyphenates, and what each document's metadata says about
-its tasks (its layouts and images).
+"""What declaring and ordering the tasks find, kept between runs: each build step's code
+(tasks/code.py), each layout's files, whether it hyphenates and whether it is print-ready, and
+what each document's metadata says about its tasks (its layouts and images).
 
 A `doit` with nothing to do should cost little more than starting doit. Reading every module
 of the package for its imports, importing the metadata reader to parse each TOML and walking
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-VERSION = 1  # of the file's form: a file of another version is found again
+VERSION = 2  # of the file's form: a file of another version is found again
 
 Stat = list[int] | None  # mtime_ns, size and inode; None where there is no file
 
@@ -32,6 +32,13 @@ class Declared(NamedTuple):
 
     layouts: tuple[str, ...]  # empty: every layout
     images: dict[str, str]  # figure number -> image file, relative to source/
+
+
+class LayoutFacts(NamedTuple):
+    """What declaring and ordering the tasks ask of a layout."""
+
+    hyphenates: bool  # its editions then depend on the user's hyphenation exceptions
+    print_ready: bool  # PDF/X: its PDF task, the longest, starts first
 
 
 class DeclarationCache:
@@ -70,10 +77,10 @@ class DeclarationCache:
 
         return self.remembered(f"layout {layout}", find, lambda files: list(map(Path, files)))
 
-    def hyphenates(self, project, layout: str) -> bool:
-        """Whether a layout hyphenates (its editions then depend on the user's hyphenation
-        exceptions), kept under the stat of its settings and its own list; a layout that
-        cannot be read counts as hyphenating, and its pdf tasks say why."""
+    def layout_facts(self, project, layout: str) -> LayoutFacts:
+        """What the tasks' declaring and ordering ask of a layout, kept under the stat of its
+        settings and its own hyphenation list; a layout that cannot be read counts as
+        hyphenating and not print-ready, and its pdf tasks say why."""
 
         def find():
             from pipeline.errors import PipelineError
@@ -83,11 +90,13 @@ class DeclarationCache:
             folder = project.layout(layout).folder
             files = self.stated([folder / SETTINGS, folder / HYPHENATION_EXCEPTIONS])
             try:
-                return load_layout(project.layouts_dir, layout).hyphenation.enabled, files
+                found = load_layout(project.layouts_dir, layout)
             except (PipelineError, OSError):
-                return True, files
+                return list(LayoutFacts(hyphenates=True, print_ready=False)), files
+            return list(LayoutFacts(found.hyphenation.enabled, found.is_pdfx)), files
 
-        return self.remembered(f"hyphenates {layout}", find, bool)
+        return self.remembered(f"layout facts {layout}", find,
+                               lambda found: LayoutFacts(*map(bool, found)))
 
     def metadata(self, project, name: str) -> Declared:
         """A document's layouts and images from its metadata, kept under the stat of the

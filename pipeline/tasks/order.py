@@ -9,30 +9,20 @@ other workers' time beside it (longest-processing-time-first scheduling).
 
 from __future__ import annotations
 
-import functools
-
-from pipeline.errors import PipelineError
+from collections.abc import Callable
 
 # Each kind of task, longest first, as the seed's cold build measured them: a PDF 0.5 s to
 # 0.9 s, a preview 0.1 s to 0.2 s, a preflight 0.1 s, a draft 0.1 s, a model less.
 KINDS = ("pdf", "preview", "preflight", "docx", "model")
 
 
-def rank(project, task_name: str) -> tuple[int, int]:
+def rank(print_ready: Callable[[str], bool], task_name: str) -> tuple[int, int]:
     """Where `task_name` (doit's `kind:document/layout`) comes among tasks ready together,
-    lowest first: by its kind, and among PDFs the printer's first (justified, mended page by
-    page, its colours converted: the longest of a document's editions)."""
+    lowest first: by its kind, and among PDFs those of a layout `print_ready` names first
+    (justified, mended page by page, its colours converted: the longest of a document's
+    editions). Asked of every task a build with nothing to do checks: `print_ready` is the
+    declaration cache's, which reads no layout then."""
     kind, _, name = task_name.partition(":")
     position = KINDS.index(kind) if kind in KINDS else len(KINDS)
     _, _, layout = name.partition("/")
-    return position, 0 if kind == "pdf" and layout and print_ready(project, layout) else 1
-
-
-@functools.cache
-def print_ready(project, layout: str) -> bool:
-    from pipeline.layouts import load_layout
-
-    try:
-        return load_layout(project.layouts_dir, layout).is_pdfx
-    except (PipelineError, OSError):
-        return False  # its PDF task says why
+    return position, 0 if kind == "pdf" and layout and print_ready(layout) else 1
