@@ -129,6 +129,19 @@ def refusal(path: Path, metadata: Metadata | None = None) -> str:
 # --- Round trips -----------------------------------------------------------------------------
 
 
+def test_a_date_the_text_gave_stays_when_the_metadata_gives_none(source_dir, written):
+    """The written model's date (a press release line's, dropped from its text) is the
+    imported draft's; the metadata's, where it gives one, comes first."""
+    document = replace(sample_document(), metadata=replace(sample_document().metadata,
+                                                           date="2025-03-03"))
+    path = written(document, source_dir)
+    untitled = Metadata(title="")
+    assert import_docx(path.read_bytes(), path, untitled, document).document.metadata.date == (
+        "2025-03-03")
+    assert import_docx(path.read_bytes(), path, replace(untitled, date="2024"),
+                       document).document.metadata.date == "2024"
+
+
 def test_the_sample_round_trips(source_dir, written):
     document = sample_document()
     assert read_docx(written(document, source_dir), document.metadata) == document

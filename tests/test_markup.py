@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,19 @@ def test_a_subtitle_left_out_comes_from_the_metadata_and_an_empty_one_means_none
     assert read("Title: T\nSubtitle:\n\nText.", source_dir, metadata).metadata.subtitle == ""
 
 
+def test_a_date_the_text_gave_is_kept_in_the_header_and_the_metadatas_comes_first(source_dir):
+    """A press release's date, its line dropped from the scraped text, stays with the text
+    once a DOCX is imported; a date set in the metadata afterwards still takes over."""
+    dated = Document("piece", Metadata(title="T", date="2025-03-03"), None,
+                     (Paragraph((Span("Text."),)),))
+    markup = write_markup(dated)
+    assert markup.startswith("Title: T\nSubtitle:\nDate: 2025-03-03\n\n")
+    assert read(markup, source_dir, Metadata(title="")) == dated
+    assert read(markup, source_dir, Metadata(title="", date="2024")).metadata.date == "2024"
+    undated = replace(dated, metadata=Metadata(title="T"))
+    assert "Date:" not in write_markup(undated)
+
+
 def test_header_keys_ignore_case_and_a_blank_first_line_means_no_header(source_dir):
     assert read("title: A\nBYLINE: Ann Lee\n\nText.", source_dir).byline == Byline("Ann Lee")
     document = read("\nNote: this is a paragraph.", source_dir)
@@ -178,6 +192,8 @@ def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
     [
         ("Author: Ann\n\nText.", "line 1: unknown header key 'Author'; the keys are Title, Subtitle, Byline"),
         ("Title: A\nTitle: B", "line 2: Title given twice"),
+        ("Date: 3 March 2025\n\nText.", "line 1: Date is '3 March 2025'; write a day 2025-03-03"),
+        ("Date: 2025-02-30\n\nText.", "line 1: Date is '2025-02-30'"),
         ("Title: A\nText right after.", "line 2: not a 'Key: value' line"),
         ("Title: A\n\nOne.\n\n![A caption(a.png)", "line 5: unterminated '!['"),
         ("\n![A caption](a.png) and more", "line 2: a figure is ![caption](image) alone on its line"),

@@ -132,3 +132,38 @@ def test_a_dated_chinese_release_line_goes(release):
 def test_a_release_line_holding_more_than_a_date_stays(line):
     document, report = read(f"{line}\n\nThe Trust named its new chairman today.\n")
     assert report["dropped"] == []
+
+
+@pytest.mark.parametrize(("release", "date"), [
+    ("PRESS RELEASE | 3 March 2025", "2025-03-03"), ("For immediate release: March 3, 2025",
+                                                    "2025-03-03"),
+    ("NEWS RELEASE\nFor immediate release | March 2025", "2025-03"),
+    ("Published: 12 July 2025", "2025-07-12"), ("Posted on 3 March 2024, 10:30 am", "2024-03-03"),
+])
+def test_the_date_a_dropped_release_line_or_dateline_gives_is_the_documents(release, date):
+    """The line goes, its date stays: the day the text was published, as the metadata writes
+    one, printed on the opener and in the editions' properties."""
+    document, _ = read(RELEASE.format(release=release, end="- ENDS -"))
+    assert document.metadata.date == date
+
+
+@pytest.mark.parametrize(("release", "date"), [
+    ("新聞稿 2025年3月3日", "2025-03-03"), ("新聞稿（二〇二五年三月十二日）", "2025-03-12"),
+    ("发布日期：2025年3月3日", "2025-03-03"), ("新聞稿 2025年2月30日", ""),
+])
+def test_a_chinese_release_lines_date_is_the_documents(release, date):
+    text = f"{release}\n\n文化中心翻新工程完成\n\n文化中心翻新工程今日完成，下月起重新開放予公眾使用。\n\n（完）\n"
+    document, report = read(text)
+    assert document.metadata.date == date  # (a day no calendar has: none)
+    assert len(report["dropped"]) == 2  # the line, and the end mark
+
+
+def test_the_metadatas_date_is_kept_over_the_release_lines():
+    document, _ = scraped_document("ferry-notice", RELEASE.format(
+        release="PRESS RELEASE | 3 March 2025", end="- ENDS -"), Metadata(title="", date="2024"))
+    assert document.metadata.date == "2024"
+
+
+def test_a_date_in_the_text_stays_text_and_dates_nothing():
+    document, _ = read("Annual Review\n\nOn 3 March 2025 the Trust opened its new wing.\n")
+    assert document.metadata.date == ""

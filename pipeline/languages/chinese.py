@@ -23,6 +23,7 @@ from pipeline.languages.profile import (
     Numerals,
     Profile,
     ReaderWords,
+    iso_date,
 )
 
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
@@ -87,8 +88,9 @@ SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 # 2024年7月, 2024年7月15日, 二〇二四年十二月
-DATE = (rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})年(?:\d{{1,2}}|{HAN_NUMERAL})月"
-        rf"(?:(?:\d{{1,2}}|{HAN_NUMERAL})日)?")
+YEAR_DIGITS = "〇一二三四五六七八九"  # and 零 for 〇: a year written digit by digit
+DATE = re.compile(rf"(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})年"
+                  rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
 
 # The 661 commonest characters of modern written Chinese, as frequency lists of its corpora
 # rank them, in their Traditional forms, then the Simplified forms that differ: three in four
@@ -365,7 +367,17 @@ class Chinese(Profile):
         return " ".join(part for part in (role, name) if part)
 
     def is_date(self, text: str) -> bool:
-        return bool(re.fullmatch(DATE, text))
+        return bool(DATE.fullmatch(text))
+
+    def date_in(self, text: str) -> str:
+        match = DATE.search(text)
+        if not match:
+            return ""
+        year = "".join(str(YEAR_DIGITS.index(digit)) if digit in YEAR_DIGITS else
+                       "0" if digit == "零" else digit for digit in match["year"])
+        month, day = (part if part is None or part.isdigit() else han_value(part)
+                      for part in (match["month"], match["day"]))
+        return iso_date(int(year), int(month), day)
 
     def shown_date(self, date: str) -> str:
         """"2024年", "2024年6月", "2024年6月11日"."""

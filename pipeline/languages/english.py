@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.languages.profile import Furniture, Profile
+from pipeline.languages.profile import Furniture, Profile, iso_date
 
 NBSP = "\u00a0"
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
@@ -96,6 +96,9 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
                   rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
+# The same, its parts named, found within a line.
+DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{MONTHS})[ \u00a0]"
+                        rf"(?:(?P<day_after>\d{{1,2}}), )?(?P<year>\d{{4}})\b")
 # A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
 # dates ("1 April-31 July"): an en dash.
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
@@ -305,6 +308,13 @@ class English(Profile):
 
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))
+
+    def date_in(self, text: str) -> str:
+        match = DATE_PARTS.search(text)
+        if not match:
+            return ""
+        month = MONTHS.split("|").index(match["month"]) + 1
+        return iso_date(int(match["year"]), month, match["day"] or match["day_after"])
 
     def shown_date(self, date: str) -> str:
         """"2024", "June 2024", "11 June 2024"."""

@@ -12,6 +12,7 @@ nothing to do; `re` compiles each once, on first use.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable
@@ -312,6 +313,11 @@ class Profile:
         """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
         return False
 
+    def date_in(self, text: str) -> str:
+        """The first date `text` writes ("Published: 3 March 2025"), as the metadata writes
+        one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""
+        return ""
+
     def is_figure(self, cell: str) -> bool:
         """Whether a table's `cell` (stripped) is a figure as this language writes one, with
         its units ("3.1億元", "2,450萬", "約2.98億"), or stands for none ("–", "n/a"): a
@@ -325,6 +331,16 @@ class Profile:
 
 
 @functools.cache
+def iso_date(year: int, month: int, day: str | int | None = None) -> str:
+    """"2025-03-03" (or "2025-03" without a day), as the metadata writes a date; "" for a day
+    no calendar has (31 June)."""
+    try:
+        found = dt.date(year, month, int(day) if day else 1)
+    except ValueError:
+        return ""
+    return found.isoformat() if day else found.isoformat()[:7]
+
+
 def figure_cell(before: str, units: str, none: str) -> re.Pattern:
     return re.compile(FIGURE.format(before=before, units=f"|[{units}]+" if units else "",
                                     none=f"|{none}" if none else ""), re.IGNORECASE)

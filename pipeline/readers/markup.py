@@ -19,9 +19,11 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     ## Serving the public
 
 - The **header** is the "Key: value" lines at the very top, up to the first blank line. The keys
-  are Title, Subtitle and Byline (`Name, HONOURS, Role`), each optional. A key left out takes
-  the title or subtitle from `source/<name>.toml`, else the title from the file name; a key
-  with no value ("Subtitle:") means none. The title and the byline are inline text as a
+  are Title, Subtitle, Byline (`Name, HONOURS, Role`) and Date (`2025-03-03`, `2025-03` or
+  `2025`), each optional. A key left out takes the title or subtitle from `source/<name>.toml`,
+  else the title from the file name; a key with no value ("Subtitle:") means none. A date in
+  `source/<name>.toml` is taken over the header's, which carries one the text gave (a press
+  release's line over its headline, dropped). The title and the byline are inline text as a
   heading is (a phrase's language kept: `Title: Visit of [la Région]{lang=fr}`); the
   subtitle is plain text. To start a file without a
   header with a line like "Note: ...", leave the first line blank.
@@ -107,10 +109,10 @@ from pipeline.readers.cleaning import (
     reading_in,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
-from pipeline.readers.metadata import image_path
+from pipeline.readers.metadata import image_path, valid_date
 from pipeline.readers.numbering import list_numbering
 
-HEADER_KEYS = ("Title", "Subtitle", "Byline")
+HEADER_KEYS = ("Title", "Subtitle", "Byline", "Date")
 INLINE_KEYS = ("Title", "Byline")  # read as inline text: a phrase's language kept
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
@@ -181,6 +183,7 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
             title=header.get("Title") or metadata.title or title_from_name(path.stem),
             title_spans=phrases_of(inline.get("Title", ()), header.get("Title", "")),
             subtitle=header.get("Subtitle", metadata.subtitle),
+            date=metadata.date or header.get("Date", ""),
         )
         byline = parse_byline(header["Byline"], inline["Byline"]) if header.get(
             "Byline") else None
@@ -236,6 +239,11 @@ def read_header(chunk: Chunk, path: Path) -> tuple[dict[str, str], dict[str, tup
         if key in INLINE_KEYS:
             spans = read_spans(match.group(2), Chunk(number, (line,)), path, match.start(2))
             header[key], inline[key] = flattened(spans), spans
+        elif key == "Date":  # as the metadata writes it: no typography to clean
+            header[key] = match.group(2).strip()
+            if header[key] and not valid_date(header[key]):
+                raise at(path, number, f"Date is {header[key]!r}; write a day 2025-03-03, "
+                                       "a month 2025-03 or a year 2025")
         else:
             header[key] = clean_line(match.group(2))
     return header, inline

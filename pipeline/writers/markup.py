@@ -50,6 +50,8 @@ def write_markup(document: Document) -> str:
               f"Subtitle: {meta.subtitle}".rstrip()]
     if document.byline is not None:
         header.append(f"Byline: {write_spans(document.byline.runs)}")
+    if meta.date:  # the metadata's, or one its text gave: kept with the text it came from
+        header.append(f"Date: {meta.date}")
     figures = [block for block in document.blocks if isinstance(block, Figure)]
     blocks = ["\n".join(header), *(
         write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)

@@ -190,6 +190,8 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
     the caller that must know which version it read (the draft bookkeeping) reads the bytes
     once and hashes the same."""
     # Its lines are of the language it was last built in (the metadata's, or its text's).
+    if written and not metadata.date:  # a date its text gave (a release line's) stays
+        metadata = replace(metadata, date=written.metadata.date)
     try:
         with reading_in((written.metadata if written else metadata).language):
             return read_package(data, path, metadata, written)

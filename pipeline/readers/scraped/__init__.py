@@ -41,6 +41,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     with reading_in(metadata.language):
         # A list item keeps its indentation: how deep it is nested (lists.py).
         cleared = remove_debris(clean_text(text, keeps_indent=is_item))
+    if cleared.dated and not metadata.date:
+        # Dated by its release line or its page's dateline, dropped: the date stays the text's.
+        metadata = replace(metadata, date=cleared.dated)
     result = deduplicate(cleared.text)
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)

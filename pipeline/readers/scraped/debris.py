@@ -48,6 +48,7 @@ from pipeline.readers.scraped.lists import marked
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
+DATELINE = "dateline"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
@@ -95,7 +96,7 @@ KINDS = (
     ("page tools", whole(said("page_tools")), False),
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
-    ("dateline", whole(said("dateline")), False),
+    (DATELINE, whole(said("dateline")), False),
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
@@ -122,6 +123,8 @@ RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
+# The lines whose date is the text's own: when it was released, or posted on its page.
+DATED = frozenset((RELEASE_LINE, DATELINE))
 LINK = whole(said("links"))
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -138,13 +141,15 @@ class Line:
 @dataclass
 class Cleared:
     """A text with its debris blanked (so every other line keeps its number), a drop for each
-    line removed, the subject of the e-mail it was copied out of ("" for none), and the
-    number of the line greeting the mail's readers (0 for none)."""
+    line removed, the subject of the e-mail it was copied out of ("" for none), the number
+    of the line greeting the mail's readers (0 for none), and the date its press release
+    line or its page's dateline gave, as the metadata writes one ("" for none)."""
 
     text: str
     drops: list[Drop]
     subject: str = ""
     greeting: int = 0
+    dated: str = ""
 
     def counted(self) -> dict[str, int]:
         """How many lines were a web page's debris, an e-mail's and a press release's."""
@@ -167,7 +172,14 @@ def remove_debris(cleaned_text: str) -> Cleared:
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     greetings = [number for number, reason in reasons.items() if reason == SALUTATION]
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
-                   min(greetings, default=0))
+                   min(greetings, default=0), published_on(lines, reasons))
+
+
+def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The first date a line dropped as the text's release line or dateline gives: the day
+    the text was published, which its metadata keeps when it gives none of its own."""
+    return next((date for line in lines if reasons.get(line.number) in DATED
+                 and (date := detect(line.text).date_in(line.text))), "")
 
 
 def said_as(kind: str) -> str:
