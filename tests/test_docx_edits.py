@@ -317,6 +317,12 @@ def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(dr
      '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("Galleries, 1")
      + '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "holds an index (in 'The end.Galleries, 1')"),
     ('<w:r><w:rPr><w:dstrike/></w:rPr><w:t>gone</w:t></w:r>', "holds struck-out text 'gone'"),
+    # Word's Format > Font, Emphasis mark (Chinese 着重號), and Asian Layout's two lines in one.
+    ('<w:r><w:rPr><w:em w:val="dot"/></w:rPr><w:t>重點</w:t></w:r>',
+     "holds emphasis marks (着重號) on '重點' (in 'The end.重點'), which the editions cannot"
+     " carry; make it bold instead"),
+    ('<w:r><w:rPr><w:eastAsianLayout w:id="1" w:combine="1"/></w:rPr><w:t>株式會社</w:t></w:r>',
+     "holds characters combined or set across the line '株式會社'"),
     # Word's Phonetic Guide (Home > Phonetic Guide): a reading set small over the characters,
     # which read as text would stand in the sentence as words of it.
     ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/><w:hps w:val="12"/>'
@@ -327,6 +333,12 @@ def test_an_inserted_paragraph_mark_is_no_tracked_change_but_inserted_text_is(dr
 ])
 def test_words_own_constructs_the_editions_cannot_carry_are_refused(draft, fragment, problem):
     assert refusal(appended(draft, "The end.", fragment)).startswith(problem)
+
+
+def test_emphasis_marks_and_asian_layout_set_to_none_are_read_as_text(draft):
+    path = appended(draft, "The end.", '<w:r><w:rPr><w:em w:val="none"/><w:eastAsianLayout'
+                    ' w:id="2" w:combine="0" w:vert="false"/></w:rPr><w:t> More.</w:t></w:r>')
+    assert read_docx(path, MUSEUM.metadata).blocks[3] == Paragraph((Span("The end. More."),))
 
 
 def test_a_part_imported_from_another_file_is_refused(draft):

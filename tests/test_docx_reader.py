@@ -207,6 +207,23 @@ def test_an_editors_changes_all_arrive(source_dir, written):
     )
 
 
+def test_a_paragraph_styles_emphasis_is_its_texts_in_body_text_only(source_dir, written):
+    """Word shows a paragraph in its Quote style italic, and so it is read: the italic is
+    the editor's, not a look of ours. A heading's bold and a caption's look stay theirs."""
+    document = sample_document()
+
+    def edit(draft):
+        quoted = paragraph_starting(draft, "The end.")
+        quoted.style = draft.styles["Quote"]  # italic, in python-docx's template as in Word's
+        quoted.add_run(" Upright.").italic = False  # the run's own formatting wins
+        paragraph_starting(draft, "Some 298").style = draft.styles["Intense Quote"]
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.blocks[-2] == Paragraph((Span("The end.", italic=True), Span(" Upright.")))
+    assert all(span.bold and span.italic for span in result.blocks[5].spans)
+    assert result.blocks[1] == document.blocks[1]  # Heading 1: bold by its look alone
+
+
 def test_a_picture_left_without_its_caption_is_refused(source_dir, written):
     def edit(draft):
         caption = paragraph_starting(draft, "The new headquarters")

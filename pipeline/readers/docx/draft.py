@@ -589,7 +589,13 @@ class Reading:
 
     def paragraph(self, p) -> None:
         place = self.numbering.place(p)  # every paragraph, in order: Word counts so
-        raw = self.story.paragraph(p)
+        names = self.styles.paragraph_names(p)
+        level = heading_level(p, self.styles)
+        front = next((name for name in names if name in FRONT_MATTER), None)
+        caption = self.styles.is_caption(p)
+        body = not (level is not None or front or caption
+                    or set(names) & {*SIGN_OFF_STYLES, *NOTE_STYLES})
+        raw = self.story.paragraph(p, body)
         pictures = self.story.pictures
         for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to
             self.frame(frame)
@@ -598,10 +604,6 @@ class Reading:
             return
         raw, self.drop_cap = self.drop_cap + raw, []
         text = clean_spans(raw)
-        names = self.styles.paragraph_names(p)
-        level = heading_level(p, self.styles)
-        front = next((name for name in names if name in FRONT_MATTER), None)
-        caption = self.styles.is_caption(p)
         if not (text and place is not None and front is None and level is None
                 and not caption):
             self.end_list()  # anything but a list item ends a list

@@ -12,13 +12,16 @@ wraps it.
 - A run is bold, italic, raised or lowered, underlined (any kind of line), in small
   capitals or in a language other than the draft's (w:lang) by its own formatting, else its
   character style's; what hides, strikes,
-  underlines or sets text in small capitals may also come from the paragraph's style. A
+  underlines or sets text in small capitals may also come from the paragraph's style, and
+  in body text (a paragraph, a list item) bold and italic too (Word's Quote style), which
+  elsewhere are the style's look (a heading's bold, a caption's italic). A
   link's underline is its style's look, so only the run's own is read there.
 
 What Word would show but the editions cannot, or shows otherwise, is refused with a line
 naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
-object, hidden or struck-out text, a symbol with no Unicode character, a phonetic guide
-(ruby), a table of contents or index, a page-number field. Each Story keeps the fields
+object, hidden or struck-out text, emphasis dots (着重號), characters combined two lines in
+one or set across the line, a symbol with no Unicode character, a phonetic guide (ruby), a
+table of contents or index, a page-number field. Each Story keeps the fields
 open as it reads on, since a field (a table of contents above all) may run over several
 paragraphs.
 """
@@ -43,7 +46,10 @@ from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, plac
 from pipeline.readers.docx.symbols import symbol_character
 
 # What a paragraph style's run properties give each of its runs, as Word shows them.
-PARAGRAPH_WIDE = ("hidden", "struck", "double_struck", "underline", "small_caps")
+PARAGRAPH_WIDE = ("hidden", "struck", "double_struck", "underline", "small_caps",
+                  "emphasis_mark", "combined")
+# And in body text, its emphasis: a paragraph in Word's Quote style is italic as a whole.
+BODY_WIDE = (*PARAGRAPH_WIDE, "bold", "italic")
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -86,11 +92,17 @@ class Story:
     pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
     frames: list = field(default_factory=list)  # its text frames (their content unread)
 
-    def paragraph(self, p) -> list[Span]:
-        """The paragraph's text as spans, not yet cleaned; line breaks as "\\n"."""
+    def paragraph(self, p, body: bool = False) -> list[Span]:
+        """The paragraph's text as spans, not yet cleaned; line breaks as "\\n". What its
+        style gives every run is read as the runs' own: what hides, strikes, underlines or
+        sets in small capitals, and in `body` text (a paragraph, a list item) its emphasis,
+        which elsewhere is the style's look (a heading's bold, a caption's italic)."""
         self.pictures, self.frames = [], []
         spans: list[Span] = []
-        style = self.styles.run_properties(self.styles.paragraph_style(p))
+        wide = BODY_WIDE if body else PARAGRAPH_WIDE
+        style = {key: value for key, value in
+                 self.styles.run_properties(self.styles.paragraph_style(p)).items()
+                 if key in wide}
         self.walk(p, "", spans, style)
         return spans
 
@@ -200,6 +212,12 @@ class Story:
         if text.strip() and (properties.get("struck") or properties.get("double_struck")):
             self.refuse(r, f"struck-out text {excerpt(text)}", "delete it, or remove the"
                         " strikethrough (a tracked deletion: accept or reject it)")
+        if text.strip() and properties.get("emphasis_mark"):
+            self.refuse(r, f"emphasis marks (着重號) on {excerpt(text)}", "make it bold instead"
+                        " (Format > Font, Emphasis mark: none), as the editions emphasise")
+        if text.strip() and properties.get("combined"):
+            self.refuse(r, f"characters combined or set across the line {excerpt(text)}",
+                        "write them on the line (Format > Asian Layout, none)")
         link = (self.links[-1] if self.links else "") or link
         # A link's underline is the look of its character style (Word's Hyperlink,
         # LibreOffice's Internet Link): in a link only the run's own underline is the editor's.
@@ -233,13 +251,12 @@ class Story:
         return not self.instructing
 
     def properties(self, r, style: dict) -> dict:
-        """The run's formatting: its character style's, then its own; what hides, strikes,
-        underlines or sets text in small capitals may also come from the paragraph's style
-        (emphasis there is the style's look: a heading's bold, a caption's italic)."""
+        """The run's formatting: what its paragraph's `style` gives every run (`paragraph`),
+        then its character style's, then its own."""
         own = r.find(qn("w:rPr"))
         character_style = own.find(qn("w:rStyle")) if own is not None else None
         style_id = character_style.get(qn("w:val")) if character_style is not None else None
-        found = {key: value for key, value in style.items() if key in PARAGRAPH_WIDE}
+        found = dict(style)
         found.update(self.styles.run_properties(style_id))
         if own is not None:
             direct = run_properties(own)

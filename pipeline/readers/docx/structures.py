@@ -128,7 +128,8 @@ def default_languages(draft) -> dict[str, str]:
 
 def run_properties(properties) -> dict[str, object]:
     """What a w:rPr says that the reading cares for: emphasis, position, underline, small
-    capitals, visibility, and the font (for a symbol font's characters)."""
+    capitals, visibility, the font (for a symbol font's characters), and what the editions
+    cannot show (emphasis dots, characters combined)."""
     found: dict[str, object] = {}
     for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("small_caps", "w:smallCaps"),
                      ("hidden", "w:vanish"), ("struck", "w:strike"),
@@ -139,6 +140,13 @@ def run_properties(properties) -> dict[str, object]:
     underline = properties.find(qn("w:u"))
     if underline is not None:  # any line Word or LibreOffice draws: single, double, wave …
         found["underline"] = underline.get(qn("w:val"), "single").casefold() != "none"
+    mark = properties.find(qn("w:em"))
+    if mark is not None:  # Chinese emphasis dots (着重號) over or under each character
+        found["emphasis_mark"] = mark.get(qn("w:val"), "none").casefold() != "none"
+    layout = properties.find(qn("w:eastAsianLayout"))
+    if layout is not None:  # characters set two lines in one (雙行合一), or across a column
+        found["combined"] = any(layout.get(qn(attribute), "0").casefold() not in OFF
+                                for attribute in ("w:combine", "w:vert"))
     fonts = properties.find(qn("w:rFonts"))
     if fonts is not None and (fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))):
         found["font"] = fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi"))
