@@ -587,7 +587,7 @@ def _list_from_json(item: dict) -> List:
     )
 
 
-def _block_to_json(block: Block) -> dict:
+def block_to_json(block: Block) -> dict:
     match block:
         case Heading():
             return {"type": "heading", "level": block.level, "text": block.text,
@@ -668,7 +668,7 @@ def to_json(document: Document) -> dict:
             **({"phrases": _spans_to_json(document.byline.phrases)}
                if document.byline.phrases else {}),
         },
-        "blocks": [_block_to_json(block) for block in document.blocks],
+        "blocks": [block_to_json(block) for block in document.blocks],
     }
 
 

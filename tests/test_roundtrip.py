@@ -166,3 +166,38 @@ def test_a_draft_saved_by_libreoffice_imports(built, tmp_path):
         assert squash(seed_paragraph) in pdf_text(pdf)
     regenerated = docx.Document(str(draft_path(built)))
     assert [p.style.name for p in regenerated.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_a_second_editors_copy_of_the_same_draft_is_refused_the_first_saving_again_is_not(built):
+    """Two editors each edit a copy of one draft: the first saved is imported; the second,
+    still holding the paragraph the first changed as it was, would undo that edit and is
+    refused; the first editor saving again from the same window (the edit, and more) is
+    imported."""
+    original = draft_path(built).read_bytes()
+    first = docx.Document(str(draft_path(built)))
+    opening = next(p for p in first.paragraphs if p.style.name == "Body Text")
+    opening.runs[0].text = opening.runs[0].text.replace("The year 2024", "The remarkable year 2024")
+    first.save(str(draft_path(built)))
+    assert doit(built).returncode == 0
+
+    copy = built / "copy.docx"
+    copy.write_bytes(original)
+    second = docx.Document(str(copy))
+    second.add_paragraph("The second editor's addition.", style="Body Text")
+    second.save(str(draft_path(built)))
+    copy.unlink()
+    saved = draft_path(built).read_bytes()
+    result = doit(built)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert (f"output/{SEED}/{SEED}.docx: was edited from the same draft as edits already"
+            " imported, and would undo them: it holds 'The year 2024") in output
+    assert draft_path(built).read_bytes() == saved
+    assert "The remarkable year 2024" in (built / "source" / f"{SEED}.md").read_text()
+
+    first.add_paragraph("The first editor's later addition.", style="Body Text")
+    first.save(str(draft_path(built)))
+    assert doit(built).returncode == 0
+    markup = (built / "source" / f"{SEED}.md").read_text()
+    assert "The remarkable year 2024" in markup
+    assert "The first editor’s later addition." in markup

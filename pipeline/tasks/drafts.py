@@ -9,12 +9,13 @@ is what lets an editor's changes flow into every edition and never be lost.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import files
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, excerpt
 from pipeline.tasks.project import Project, path_name
 
 if TYPE_CHECKING:  # the model's import is not paid by declaring the tasks, which needs this
@@ -25,6 +26,10 @@ PICTURES = "pictures"
 # Where the bookkeeping keeps the identities of the drafts written since the sources last
 # changed otherwise than by an import: a draft edited from one of them undoes no change.
 DRAFTS = "drafts"
+# Where it keeps, for each such draft, the digests of the blocks that imports of drafts edited
+# from it replaced: a draft edited from it that still holds one was edited beside the edits
+# imported (a second editor's copy), not after them, and would undo them.
+SUPERSEDED = "superseded"
 # Where a preflight report keeps the digest of the PDF it checked.
 REPORT_DIGEST = "pdf_sha256"
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
@@ -142,11 +147,15 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     written = written_document(project, name)
     imported = import_docx(data, docx, metadata, written)
     refuse_older_draft(imported.identity, state, docx.relative_to(project.root))
+    refuse_undoing_imports(imported.document, imported.identity, state,
+                           docx.relative_to(project.root))
     refuse_unbuildable(imported.document, write_markup(imported.document), docx)
     document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
     markup = write_markup(document)
     refuse_unbuildable(document, markup, docx)  # its pictures' names in it too
     files.write_text(project.markup(name), markup)
+    if written is not None:
+        superseded(state, imported.identity, written, document)
     # Recorded at once: should the build fail further on, the next one must not take the
     # new marked-up text for a change of its own.
     state["imported"] = digest_of(data)
@@ -167,11 +176,52 @@ def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:
                                   " overwritten")
 
 
+def refuse_undoing_imports(document, identity: str, state: dict, docx: Path) -> None:
+    """Two editors each editing a copy of one draft: the second copy saved, imported over the
+    first's edits, would undo them unseen. The copy an editor saves again from the same
+    window holds those edits (or its own later words in their place); a copy holding a block
+    as it was before an import from the same draft replaced it was edited beside that import.
+    (Two copies changing the same block differently cannot be told from one editor's second
+    thoughts: the last saved is imported.)"""
+    kept = state.get(SUPERSEDED)
+    replaced = set(kept.get(identity, ())) if identity and isinstance(kept, dict) else set()
+    undone = next((block for block in document.blocks if block_digest(block) in replaced), None)
+    if undone is not None:
+        raise PipelineError(docx, f"was edited from the same draft as edits already imported,"
+                                  f" and would undo them: it holds {excerpt(block_words(undone))}"
+                                  " as it was before them; move it aside, run doit, and make its"
+                                  " edits in the new draft. Nothing was overwritten")
+
+
+def superseded(state: dict, identity: str, written, document) -> None:
+    """Keep the blocks of the `written` model that `document`, imported from the draft
+    `identity`, replaced or removed."""
+    if not identity:
+        return
+    kept = state.get(SUPERSEDED) if isinstance(state.get(SUPERSEDED), dict) else {}
+    now = {block_digest(block) for block in document.blocks}
+    replaced = {block_digest(block) for block in written.blocks} - now
+    state[SUPERSEDED] = {**kept, identity: sorted(set(kept.get(identity, ())) | replaced)}
+
+
+def block_digest(block) -> str:
+    from pipeline.model import block_to_json
+
+    return digest_of(json.dumps(block_to_json(block), sort_keys=True).encode("utf-8"))
+
+
+def block_words(block) -> str:
+    from pipeline.model import block_spans, plain
+
+    return " ".join(plain(spans) for spans in block_spans(block))
+
+
 def sources_changed(project: Project, name: str, state: dict) -> None:
     """The sources changed otherwise than by an import: no draft written before is one to
     import from any more."""
     if changed_sources(project.inputs(name), state):
         state[DRAFTS] = []
+        state[SUPERSEDED] = {}
 
 
 def draft_written(state: dict, identity: str) -> None:
