@@ -205,9 +205,13 @@ def superseded(state: dict, identity: str, written, document) -> None:
 
 
 def block_digest(block) -> str:
+    """A block's digest by what an editor writes in a draft: its words and their formatting;
+    a figure's by its number and caption (its picture is resolved after, media.py)."""
     from pipeline.model import block_to_json
 
-    return digest_of(json.dumps(block_to_json(block), sort_keys=True).encode("utf-8"))
+    written = {key: value for key, value in block_to_json(block).items()
+               if key not in ("image", "alt")}
+    return digest_of(json.dumps(written, sort_keys=True).encode("utf-8"))
 
 
 def block_words(block) -> str:
