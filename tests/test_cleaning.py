@@ -59,6 +59,33 @@ def test_quotes_nest_alike_when_the_line_is_set_again(line):
     assert clean_line(once) == once
 
 
+@pytest.mark.parametrize(("document", "lines", "set_as"), [
+    # A paragraph broken into lines (a mail's, a copied page's): a quotation runs on.
+    ("en-GB", 'He said, "The minister told us at the opening,\n"We open in May," and we'
+              ' believed him." It opened in June.',
+     "He said, \u2018The minister told us at the opening,\n\u201cWe open in May,\u201d and we"
+     " believed him.\u2019 It opened in June."),
+    ("zh-HK", '署長表示："我們會在五月開放碼頭，並於年底前完成\n所有工程。"碼頭於六月啟用。',
+     "署長表示：「我們會在五月開放碼頭，並於年底前完成\n所有工程。」碼頭於六月啟用。"),
+    ("zh-Hans", '署长表示："我们会在五月开放码头，并于年底前完成\n所有工程。"码头于六月启用。',
+     "署长表示：“我们会在五月开放码头，并于年底前完成\n所有工程。”码头于六月启用。"),
+    # A blank line ends the paragraph, and what it left open: each paragraph opens its own
+    # (a quotation over several paragraphs opens each, as the house style writes it).
+    ("en-GB", '"The first paragraph of a speech\n\n"and the second."',
+     "\u2018The first paragraph of a speech\n\n\u2018and the second.\u2019"),
+    ("zh-HK", '他說："第一段\n\n"第二段。"', "他說：「第一段\n\n「第二段。」"),
+])  # fmt: skip
+def test_a_quotation_runs_on_over_the_lines_of_a_paragraph(document, lines, set_as):
+    with reading_in(document):
+        assert clean_text(lines) == set_as
+
+
+def test_a_tables_cells_are_quoted_each_alone():
+    row = '"Piers opened\t"Ferries"\nin May," he said.'
+    assert clean_text(row) == ("\u2018Piers opened\t\u2018Ferries\u2019\nin May,\u2019"
+                               " he said.")
+
+
 def test_dashes_ellipses_and_ranges():
     # The space before a sentence's dash is a no-break one: the dash ends a line (British).
     assert clean_line("hours -- longer -- drew") == "hours\u00a0\u2013 longer\u00a0\u2013 drew"

@@ -24,6 +24,7 @@ from pipeline.languages.profile import (
     Profile,
     ReaderWords,
     iso_date,
+    open_quotes,
 )
 
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
@@ -311,7 +312,8 @@ class Chinese(Profile):
             return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub("\u2014\u2014", line)
-        line = quoted(line, *self.quotes)  # first: a mark before a bracket stands between
+        # First: a mark before a bracket stands between.
+        line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
@@ -408,14 +410,14 @@ def parentheses(line: str) -> str:
     return "".join(characters)
 
 
-def quoted(line: str, opening: str, closing: str) -> str:
+def quoted(line: str, opening: str, closing: str, open_kinds: list[str]) -> str:
     """Quotes become the `opening` and `closing` marks by their position, the first of each
     outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
     left open, else opens one; a curly quote says which it is. An apostrophe in a Latin word
     ("Chairman's", and "Don't" inside a quotation) stays one, and so does one after a Latin
-    word with no quotation of its kind open ("graduates'")."""
+    word with no quotation of its kind open ("graduates'"). `open_kinds`, the kinds of the
+    quotes open, outermost first (left open by the paragraph's lines before), is kept up."""
     characters = list(line)
-    open_kinds: list[str] = []  # the kinds of the quotes open, outermost first
     for index, character in enumerate(characters):
         if character not in QUOTES:
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.languages.profile import Furniture, Profile, iso_date
+from pipeline.languages.profile import Furniture, Profile, iso_date, open_quotes
 
 NBSP = "\u00a0"
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
@@ -243,7 +243,8 @@ class English(Profile):
             line = lettered.sub("\\1\u2013\\2", line)
         line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
-        line = nested(curl_quotes(line), *self.quotes)
+        paragraph = open_quotes()
+        line, paragraph.depth = nested(curl_quotes(line), *self.quotes, paragraph.depth)
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
@@ -360,22 +361,23 @@ def curl_quotes(line: str) -> str:
     return "".join(characters)
 
 
-def nested(line: str, opening: str, closing: str) -> str:
+def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, int]:
     """Curly quotes as the house style nests them, whichever marks the author used: the
-    first of `opening` and `closing` outside, the second inside, the first again within.
+    first of `opening` and `closing` outside, the second inside, the first again within;
+    and the depth left open, for the paragraph's next line, the line starting at `depth`.
 
     An opening mark opens a level. A closing mark (but one with a letter after it, "don’t",
     or rock ’n’ roll's) may close the innermost level or be an apostrophe ("volunteers’"):
     it closes one only where that leaves fewer marks unmatched in the line. So the levels
     are read from where the marks stand, not from which marks they are, and a line set
     already reads the same. A double closing mark with no level open (a quotation going on
-    from a line before) is outside.
+    from a paragraph before) is outside.
     """
     marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
              and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
                                                  or line[max(index - 2, 0) : index] == "\u2019n"))]
-    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks])
-    characters, depth = list(line), 0
+    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks], depth)
+    characters = list(line)
     for (index, mark), closes_one in zip(marks, closes, strict=True):
         if mark in OPENING_MARKS:
             characters[index] = opening[depth % 2]
@@ -385,13 +387,13 @@ def nested(line: str, opening: str, closing: str) -> str:
             characters[index] = closing[depth % 2]
         elif mark == "\u201d" and not depth:
             characters[index] = closing[0]
-    return "".join(characters)
+    return "".join(characters), depth
 
 
-def closing_marks(opens: list[bool]) -> list[bool]:
+def closing_marks(opens: list[bool], start: int = 0) -> list[bool]:
     """For each quote mark, opening (`opens`) or closing, whether it closes a level (see
-    `nested`): fewest unmatched, found from the end of the line back, each mark's choices
-    at each depth once."""
+    `nested`), the line starting at depth `start`: fewest unmatched, found from the end of
+    the line back, each mark's choices at each depth once."""
     levels = range(MAX_QUOTE_DEPTH + 1)
     unmatched = [list(levels)]  # from the marks after this one on, at each depth
     for opening in reversed(opens):
@@ -400,7 +402,7 @@ def closing_marks(opens: list[bool]) -> list[bool]:
                           else min(after[depth - 1], after[depth]) if depth else after[0]
                           for depth in levels])
     unmatched.reverse()
-    closes, depth = [], 0
+    closes, depth = [], min(start, MAX_QUOTE_DEPTH)
     for position, opening in enumerate(opens):
         after = unmatched[position + 1]
         closes.append(not opening and depth > 0 and after[depth - 1] < after[depth])

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 # A word of the Latin script, which a text in any language may hold (a name, an English body).
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
@@ -25,6 +27,37 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # {none} take a language's words before a figure, its units and its words for none.
 FIGURE = (r"[(−+\-]?(?:{before})?(?:[A-Z]{{1,2}}\$|[£$€¥])?\d[\d,.:]*\s?(?:%|bn|[km]{units})?\)?"
           r"|[–—−-]|——{none}")
+
+
+@dataclass
+class OpenQuotes:
+    """The quotations a paragraph's lines so far leave open, for its next line (a text copied
+    out of a mail breaks a paragraph into lines, and a quotation runs on over the break):
+    how deep (English's levels) and of which kinds (Chinese's straight quotes, each closing
+    the one of its kind left open)."""
+
+    depth: int = 0
+    kinds: list[str] = field(default_factory=list)
+
+
+# The open quotations of the paragraph whose lines are being typeset, if any (else each line
+# stands alone, as a title or a cell does).
+PARAGRAPH_QUOTES: ContextVar[OpenQuotes | None] = ContextVar("PARAGRAPH_QUOTES", default=None)
+
+
+def open_quotes() -> OpenQuotes:
+    """The quotations the paragraph's lines before left open: none for a line alone."""
+    return PARAGRAPH_QUOTES.get() or OpenQuotes()
+
+
+@contextmanager
+def lines_of(paragraph: OpenQuotes | None) -> Iterator[None]:
+    """Lines typeset meanwhile are lines of `paragraph` (None: each alone)."""
+    token = PARAGRAPH_QUOTES.set(paragraph)
+    try:
+        yield
+    finally:
+        PARAGRAPH_QUOTES.reset(token)
 
 
 @dataclass(frozen=True)

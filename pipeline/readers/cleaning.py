@@ -34,6 +34,7 @@ from pipeline.languages import (
     profile_for,
     takes_small_caps,
 )
+from pipeline.languages.profile import OpenQuotes, lines_of
 from pipeline.model import Span, plain, runs
 
 # The language of the document being read, while a reader reads it (`reading_in`).
@@ -112,8 +113,17 @@ def phrases_of(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
 
 def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:
     """The text cleaned line by line; a cleaned line that `keeps_indent` says shows its depth
-    by its indentation (a list item nested under another) keeps it, as spaces."""
-    return "\n".join(indented(line, clean_row(line), keeps_indent) for line in text.split("\n"))
+    by its indentation (a list item nested under another) keeps it, as spaces. A quotation
+    left open at the end of a line runs on into the next, up to a blank line: a paragraph
+    broken into lines (as a mail breaks it) is quoted as one."""
+    rows, paragraph = [], OpenQuotes()
+    for line in text.split("\n"):
+        with lines_of(paragraph):
+            cleaned = clean_row(line)
+        if cleaned in ("", PHOTO_MARKER):
+            paragraph = OpenQuotes()
+        rows.append(indented(line, cleaned, keeps_indent))
+    return "\n".join(rows)
 
 
 def indented(line: str, cleaned: str, keeps_indent: Callable[[str], bool]) -> str:
@@ -141,7 +151,8 @@ def clean_row(line: str) -> str:
     cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
-    cleaned = [clean_line(cell) if cell.strip() else "" for cell in cells]
+    with lines_of(None):  # a table's cells each alone
+        cleaned = [clean_line(cell) if cell.strip() else "" for cell in cells]
     # A cell at an edge that cleaning emptied (a no-break space, an invisible character) is
     # edge white space too, as it will be when the row is cleaned again.
     while len(cleaned) > 1 and not cleaned[-1]:
