@@ -75,15 +75,23 @@ def test_quotes_nest_alike_when_the_line_is_set_again(line):
      "\u2018The first paragraph of a speech\n\n\u2018and the second.\u2019"),
     ("zh-HK", '他說："第一段\n\n"第二段。"', "他說：「第一段\n\n「第二段。」"),
 ])  # fmt: skip
-def test_a_quotation_runs_on_over_the_lines_of_a_paragraph(document, lines, set_as):
+def test_a_quotation_runs_on_over_the_lines_of_a_wrapped_paragraph(document, lines, set_as):
     with reading_in(document):
-        assert clean_text(lines) == set_as
+        assert clean_text(lines, wrapped=True) == set_as
 
 
 def test_a_tables_cells_are_quoted_each_alone():
     row = '"Piers opened\t"Ferries"\nin May," he said.'
-    assert clean_text(row) == ("\u2018Piers opened\t\u2018Ferries\u2019\nin May,\u2019"
-                               " he said.")
+    assert clean_text(row, wrapped=True) == (
+        "\u2018Piers opened\t\u2018Ferries\u2019\nin May,\u2019 he said.")
+
+
+def test_in_a_text_not_wrapped_each_line_is_quoted_alone():
+    """A web page's paragraphs come a line each, with no blank line between: a quotation
+    over two paragraphs opens each, at the outer level."""
+    speech = '"The first paragraph of a speech.\n"The second, and its end."'
+    assert clean_text(speech) == ("\u2018The first paragraph of a speech.\n"
+                                  "\u2018The second, and its end.\u2019")
 
 
 def test_dashes_ellipses_and_ranges():

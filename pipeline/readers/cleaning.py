@@ -111,16 +111,19 @@ def phrases_of(spans: tuple[Span, ...], text: str) -> tuple[Span, ...]:
     return found if any(span.language for span in found) and plain(found) == text else ()
 
 
-def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False) -> str:
+def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: False,
+               wrapped: bool = False) -> str:
     """The text cleaned line by line; a cleaned line that `keeps_indent` says shows its depth
-    by its indentation (a list item nested under another) keeps it, as spaces. A quotation
-    left open at the end of a line runs on into the next, up to a blank line: a paragraph
-    broken into lines (as a mail breaks it) is quoted as one."""
-    rows, paragraph = [], OpenQuotes()
+    by its indentation (a list item nested under another) keeps it, as spaces. In a
+    `wrapped` text (a mail's: its paragraphs broken into lines) a quotation left open at the
+    end of a line runs on into the next, up to a blank line; in a text that is not, each
+    line is a paragraph, a heading or an item of its own, and a quotation over several
+    paragraphs opens each (the house style's), so each line is quoted alone."""
+    rows, paragraph = [], OpenQuotes() if wrapped else None
     for line in text.split("\n"):
         with lines_of(paragraph):
             cleaned = clean_row(line)
-        if cleaned in ("", PHOTO_MARKER):
+        if wrapped and cleaned in ("", PHOTO_MARKER):
             paragraph = OpenQuotes()
         rows.append(indented(line, cleaned, keeps_indent))
     return "\n".join(rows)

@@ -17,6 +17,7 @@ from pipeline.model import Document, Metadata
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
+from pipeline.readers.scraped.breaks import unwrapped
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
@@ -40,7 +41,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     metadata = replace(metadata, language=text_language(text, metadata.language))
     with reading_in(metadata.language):
         # A list item keeps its indentation: how deep it is nested (lists.py).
-        cleared = remove_debris(clean_text(text, keeps_indent=is_item))
+        cleared = remove_debris(clean_text(text, keeps_indent=is_item,
+                                           wrapped=not unwrapped(tuple(text.split("\n")))))
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
