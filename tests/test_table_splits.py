@@ -66,3 +66,19 @@ def test_a_table_splits_only_where_it_does_not_fit_two_rows_each_side(tmp_path, 
     foot = edition.trim[1] - page.margin_bottom_mm * MM
     pitch = over[1].top - over[0].top
     assert foot - first[-1].bottom < len(over) * pitch, (foot - first[-1].bottom, pitch)
+
+
+@pytest.mark.parametrize("layout", ["print", "large-print"])
+def test_a_narrow_tables_title_runs_as_wide_as_the_text_not_the_table(tmp_path, layout):
+    """Over a table of three narrow columns the title keeps the text's width (its lines at
+    most some 70 characters, as a figure's caption), as LaTeX and Typst set a table's
+    caption: at the table's width it wrapped a few words a line, five lines in large print."""
+    title = "Table 1: Water supplied and lost to leaks in each of the last three years"
+    text = ("Water Board Annual Report\n\nThe Board supplied more water than ever before.\n\n"
+            f"{title}\nYear\tSupplied\tLost\n2022\t1,012\t151\n2023\t1,034\t139\n"
+            "2024\t1,051\t118\n\nLeaks fell by a fifth over the three years.\n")
+    _, pdfs = scraped_editions(tmp_path, "water", text, [layout])
+    lines = measured(pdfs[layout]).lines
+    first = next(index for index, line in enumerate(lines) if line.text.startswith("Table 1"))
+    header = next(index for index, line in enumerate(lines) if line.text.startswith("Year"))
+    assert header - first <= 2, [line.text for line in lines[first:header]]
