@@ -318,6 +318,12 @@ def test_a_negative_figure_before_a_hyphen_is_no_range_however_often_cleaned():
     ("館長說：'Don't worry'，然後離開。", "館長說：「Don’t worry」，然後離開。"),
     ("Lee's 書店參加\"Book Fair\"。", "Lee’s 書店參加「Book Fair」。"),
     ('他說："我們參加\'Hong Kong Book Fair\'。"', "他說：「我們參加『Hong Kong Book Fair』。」"),
+    # Straight double quotes nested: where a mark stands says which it is, and one between
+    # two characters leaves the fewest quotations unmatched (and none empty).
+    ('他說："我們會參加"書展"。"', "他說：「我們會參加『書展』。」"),
+    ('"他說"好""', "「他說『好』」"),
+    ('"甲"和"乙"', "「甲」和「乙」"),
+    ('所謂"智慧城市"是指"以科技改善生活"。', "所謂「智慧城市」是指「以科技改善生活」。"),
     # An English sentence naming a Chinese one keeps English quotes.
     ('The library said "we\'ll open" (公共圖書館).', "The library said ‘we’ll open’ (公共圖書館)."),
 ])  # fmt: skip

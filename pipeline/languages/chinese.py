@@ -410,6 +410,58 @@ def parentheses(line: str) -> str:
     return "".join(characters)
 
 
+# Where a straight quote stands says which it is: after these, or at the line's start, it
+# opens; before these, or at the line's end, it closes (half- or full-width alike: the marks
+# are made full-width after). Between two characters it may be either.
+OPENS_AFTER = " \t:,;(\uff1a\uff0c\uff1b\u3001\uff08" + OPENING_BRACKETS + "\u2014"
+CLOSES_BEFORE = " \t.,;:!?)\u2026\u2014" + STOPS + "\uff09" + CLOSING_BRACKETS
+
+
+def straight_opens(line: str, start: int) -> dict[int, bool]:
+    """Whether each straight double quote of `line` opens a quotation, `start` of them left
+    open before the line. One whose place says which it is, is so; one between two
+    characters (參加"書展") is what leaves the fewest quotations unmatched, where a mark
+    that should close but has none to close, and a quotation left empty ("")), count as
+    unmatched too; else it closes the one open, as it always did. So 他說："我們參加"書展"。"
+    nests (「我們參加『書展』。」), and "他說"好"" too (「他說『好』」)."""
+    places = [index for index, character in enumerate(line) if character == '"']
+    kinds = []  # for each: True opens, False closes, None either
+    for index in places:
+        before = line[index - 1] if index else " "
+        after = line[index + 1] if index + 1 < len(line) else " "
+        opens, closes = before in OPENS_AFTER, after in CLOSES_BEFORE
+        kinds.append(None if opens == closes else opens)
+    depth_limit = len(places) + start + 1
+    # unmatched[i][d]: the fewest unmatched from the ith mark on, d quotations open.
+    unmatched = [[0] * depth_limit for _ in range(len(places) + 1)]
+    unmatched[-1] = list(range(depth_limit))
+
+    def costs(position: int, depth: int) -> tuple[int, int]:
+        """What opening, and what closing, the mark at `position` costs from there on."""
+        after = unmatched[position + 1]
+        empty = (position + 1 < len(places) and places[position + 1] == places[position] + 1)
+        opening = after[min(depth + 1, depth_limit - 1)] + empty
+        # With none to close, it opens: where its place says it closes, one more unmatched.
+        closing = after[depth - 1] if depth else opening + (kinds[position] is False)
+        return opening, closing
+
+    for position in reversed(range(len(places))):
+        for depth in range(depth_limit):
+            opening, closing = costs(position, depth)
+            kind = kinds[position]
+            unmatched[position][depth] = (opening if kind else closing if kind is False
+                                          else min(opening, closing))
+    decided, depth = {}, min(start, depth_limit - 1)
+    for position, index in enumerate(places):
+        kind = kinds[position]
+        if kind is None:
+            opening, closing = costs(position, depth)
+            kind = opening < closing or not depth
+        decided[index] = kind or not depth
+        depth = min(depth + 1, depth_limit - 1) if decided[index] else depth - 1
+    return decided
+
+
 def quoted(line: str, opening: str, closing: str, open_kinds: list[str]) -> str:
     """Quotes become the `opening` and `closing` marks by their position, the first of each
     outside, the second inside (「」 and 『』): a straight quote closes the quote of its kind
@@ -418,6 +470,7 @@ def quoted(line: str, opening: str, closing: str, open_kinds: list[str]) -> str:
     word with no quotation of its kind open ("graduates'"). `open_kinds`, the kinds of the
     quotes open, outermost first (left open by the paragraph's lines before), is kept up."""
     characters = list(line)
+    double_opens = straight_opens(line, open_kinds.count('"'))
     for index, character in enumerate(characters):
         if character not in QUOTES:
             continue
@@ -429,8 +482,10 @@ def quoted(line: str, opening: str, closing: str, open_kinds: list[str]) -> str:
                                       or after.isascii() and after.isalpha()):
             characters[index] = "\u2019"
             continue
-        if kind in open_kinds and character not in "\u201c\u2018":
-            del open_kinds[open_kinds.index(kind):]
+        if kind in open_kinds and character not in "\u201c\u2018" and not (
+                double_opens.get(index)):
+            # The innermost of its kind closes, and any opened inside it.
+            del open_kinds[len(open_kinds) - 1 - open_kinds[::-1].index(kind):]
             characters[index] = closing[min(len(open_kinds), 1)]
         else:
             characters[index] = opening[min(len(open_kinds), 1)]
