@@ -298,6 +298,15 @@ class Table:
     def texts(self) -> list[str]:
         return [plain(cell) for row in (self.header, *self.rows) for cell in row]
 
+    def continued(self, language: str) -> str:
+        """What follows the title where it is set again over the table's rest on a later
+        page ("\u00a0(continued)", "（續）"): in the title's language, and in the document's
+        `language` where the title's script is that language's (a short Chinese title may
+        hold no character telling Simplified from Traditional)."""
+        document = profile_for(language)
+        written = detect(plain(self.caption))
+        return (document if written.script == document.script else written).reader_words.continued
+
 
 @dataclass(frozen=True)
 class SignOff:

@@ -189,7 +189,7 @@ class Chinese(Profile):
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
-                               "照片{number}待補")
+                               "照片{number}待補", "（續）")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
     # Hong Kong's legacy encoding (with its supplementary characters) and the mainland's.
     encodings = (Encoding("big5hkscs", "Big5"), Encoding("gb18030", "GB18030 (GBK, GB2312)"))

@@ -155,6 +155,9 @@ class ReaderWords:
     back: str  # the link from a note back to where it is referred to
     # On a print proof's box where a picture is still to come, "{number}" the figure's.
     to_come: str
+    # After a table's title where it is set again over the rest of the table on a later
+    # page, its separator from the title included.
+    continued: str
 
 
 # An apostrophe inside a Latin word ("People’s"), as a regex: never a quote.
@@ -256,7 +259,8 @@ class Profile:
     # The tag Word and LibreOffice know it by, there, where they know no `tag` ("" the same).
     docx_tag = ""
     reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
-                               "Back to the text of note {label}", "Picture {number} to come")
+                               "Back to the text of note {label}", "Picture {number} to come",
+                               "\u00a0(continued)")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"

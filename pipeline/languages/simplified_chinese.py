@@ -46,7 +46,7 @@ class SimplifiedChinese(Chinese):
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",
-                               "照片{number}待补")
+                               "照片{number}待补", "（续）")
 
     def holds(self, text: str) -> bool:
         """More characters only Simplified Chinese writes (这, 们) than characters only

@@ -196,13 +196,17 @@ def missing(item: Printed, text: str, claimed: bytearray) -> str:
     return f"{item.label} {where} missing: {excerpt(item.text)}"
 
 
-def table_printed(label: str, table: Table) -> Printed:
+def table_printed(label: str, table: Table, language: str) -> Printed:
     """A table as the pages show it: its caption, its header row, then each row, the header
-    row perhaps again before a row (where a page break repeats it)."""
+    row perhaps again before a row (where a page break repeats it, after the caption saying
+    the table goes on, in the document's `language` or the caption's)."""
     def cell_pattern(cell) -> str:
         return re.escape(normalised(plain(cell)))
 
     header = "".join(cell_pattern(cell) for cell in table.header)
+    if table.caption:
+        continued = re.escape(normalised(table.continued(language)))
+        header = f"(?:{cell_pattern(table.caption)}{continued})?{header}"
     pieces = [("caption", cell_pattern(table.caption))] if table.caption else []
     pieces += [(f"header row, column {column}", cell_pattern(cell))
                for column, cell in enumerate(table.header, 1)]
@@ -236,7 +240,7 @@ def block_texts(document: Document) -> Iterator[Printed]:
                 for number, text in enumerate(block.texts, 1):
                     yield Printed.of(f"{name} item {number}", text)
             case Table():
-                yield table_printed(named("table"), block)
+                yield table_printed(named("table"), block, document.metadata.language)
             case SignOff():
                 for number, text in enumerate(block.texts, 1):
                     yield Printed.of(f"sign-off line {number}", text)

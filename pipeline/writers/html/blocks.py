@@ -31,7 +31,7 @@ from pipeline.model import (
     phrased,
 )
 from pipeline.writers.language_tags import given
-from pipeline.writers.line_breaks import LETTERS, LineBreaks, unbroken
+from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
 # than twice as many is never split (the PDF writer's placement sees to the longer ones).
@@ -258,10 +258,24 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                                  ("parted", index in setting.parted_tables))
                        if chosen)
     attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
-    caption = (Markup("<caption>{}</caption>\n").format(
-        spans(block.caption, index, setting, hyphenate=False)) if block.caption else "")
-    return Markup('<table data-block="{}"{}>\n{}<thead>\n<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, attribute, caption, head, rows)
+    return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
+                  "</tbody>\n</table>\n").format(index, attribute,
+                                                  title_row(block, index, setting), head, rows)
+
+
+def title_row(block: Table, index: int, setting: Setting) -> Markup:
+    """A table's title, as the first row of its head: the renderer repeats the head over the
+    table's rest on each later page, where a <caption> stands on its first page only, so
+    the title goes on with it, saying so ("(continued)", "（續）"), as a typesetter sets a
+    table's continuation. The PDF writer takes that word off the first page's title
+    (writers/pdf/table_titles.py), and makes the title the table's Caption in the tags."""
+    if not block.caption:
+        return Markup("")
+    return Markup('<tr class="title"><th colspan="{}"><div><div class="caption">{}'
+                  '<span class="continued">{}</span></div></div></th></tr>\n').format(
+        len(block.header), spans(block.caption, index, setting, hyphenate=False),
+        # Never alone on a line: taken off the first page, it would leave the line empty.
+        WORD_JOINER + block.continued(setting.breaks.language))
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,

@@ -46,6 +46,7 @@ from pipeline.writers.pdf.list_labels import labels_as_markers
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
+from pipeline.writers.pdf.table_titles import first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
+        first_titles_uncontinued(laid_out.pages)
         justify_lines(laid_out.pages, layout.justification)
         justify_between_characters(laid_out.pages, document.scripts)
         space_line_ends(laid_out.pages)

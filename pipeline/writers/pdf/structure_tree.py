@@ -89,6 +89,7 @@ class TaggedBlock:
     alt: str = ""  # a figure: its picture's alternative text; "" when it has no picture
     note_id: str = ""  # a note: its /ID, the anchor its references link to
     list: List | None = None  # a list: the model's, for its numbering and its nested lists'
+    titled: bool = False  # a table: it has a title, the first row of its head
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def tagging_of(document: Document, html: str) -> Tagging:
             else ""
         note_id = note_anchor(block.label) if isinstance(block, Note) else ""
         blocks.append(TaggedBlock(KINDS[type(block)], int(index), alt, note_id,
-                                  block if isinstance(block, List) else None))
+                                  block if isinstance(block, List) else None,
+                                  isinstance(block, Table) and bool(block.caption)))
     links = {}
     for block in document.blocks:
         if isinstance(block, Note):
@@ -295,6 +297,8 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
         if block.kind == "note":
             element.S = pikepdf.Name.Note
             element.ID = pikepdf.String(block.note_id)
+        elif block.titled:
+            title_as_caption(element)
         elif block.list is not None:
             nest_lists(element)
             number_lists(element, block.list)
@@ -302,6 +306,30 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
         placed.append((block.index, [element]))
     ordered = sorted(placed, key=lambda pair: pair[0])
     return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
+
+
+def title_as_caption(table: pikepdf.Dictionary) -> None:
+    """A table's title, the first row of its head (the HTML writer's, so that it repeats
+    with the head), as the Caption opening its Table, as a <caption> is tagged: its cell
+    becomes the Caption, without the cell's attributes and /ID, and without the boxes that
+    set its width. The title repeated on a later page went with its head (merge)."""
+    head = next(kid for kid in kids_of(table) if is_element(kid) and kid.S == pikepdf.Name.THead)
+    row, *rest = [kid for kid in kids_of(head) if is_element(kid)]
+    caption = next(kid for kid in kids_of(row) if is_element(kid))
+    caption.S = pikepdf.Name.Caption
+    for key in ("/A", "/ID"):
+        if key in caption:
+            del caption[key]
+    caption.P = table
+    kids = kids_of(caption)
+    while len(kids) == 1 and is_element(kids[0]) and kids[0].S == pikepdf.Name.Div:
+        kids = kids_of(kids[0])
+    for kid in kids:
+        if is_element(kid):
+            kid.P = caption
+    caption.K = pikepdf.Array(kids)
+    head.K = pikepdf.Array(rest)
+    table.K = pikepdf.Array([caption, *kids_of(table)])
 
 
 def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: str,
