@@ -1,0 +1,111 @@
+"""A table split over pages carries its title on each later page, saying so ("(continued)",
+"（續）", "（续）", in the title's language), as a typesetter sets a continued table: on its
+first page the title alone; read once by a screen reader (the title repeated is an artifact,
+as the header row repeated is), and the preflight's text and tag checks pass."""
+
+from __future__ import annotations
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.layouts import load_layout
+from pipeline.model import Span, Table
+from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.text import marked_texts
+
+from .conftest import ROOT
+from .support import scraped_editions
+from .typesetting import measured
+
+LAYOUTS = ("print", "screen", "large-print")
+
+
+def titled(caption: str) -> Table:
+    return Table(((Span("Year"),), (Span("Staff"),)), (((Span("2024"),), (Span("12"),)),),
+                 (Span(caption),))
+
+
+@pytest.mark.parametrize(("caption", "language", "words"), [
+    ("Table 4 Staff by grade", "en-GB", "\u00a0(continued)"),
+    ("表4 各職級人手", "zh-HK", "（續）"),
+    ("表4 各职级人手", "zh-Hans", "（续）"),
+    ("表4 人手", "zh-Hans", "（续）"),  # no character tells the forms apart: the document's
+    ("表4 各職級人手", "en-GB", "（續）"),  # a Chinese title in an English report
+    ("Table 4 Staff", "zh-HK", "\u00a0(continued)"),  # an English title in a Chinese one
+])
+def test_the_continued_title_says_so_in_the_titles_language(caption, language, words):
+    assert titled(caption).continued(language) == words
+
+
+def libraries() -> str:
+    rows = "\n".join(f"Branch {number}\t{1000 + number * 37:,}\t{800 + number * 29:,}"
+                     for number in range(1, 41))
+    return ("Public Libraries Annual Report\n\nThe libraries lent more books this year than in "
+            "any year before, and every branch saw more visitors in the evenings.\n\n"
+            "The loans of each branch were as follows:\n\n"
+            "Table 2.4 Loans and visitors by branch\nBranch\tLoans\tVisitors\n" + rows
+            + "\n\nThe branches will open on Sundays from next April.\n")
+
+
+def swimming_pools() -> str:
+    rows = "\n".join(f"第{number}號泳池\t{2000 + number * 41:,}\t{number % 9 + 1}.{number % 7}%"
+                     for number in range(1, 41))
+    return ("康體設施年報\n\n本年度各泳池的入場人次創歷年新高，夏季週末尤其繁忙。\n\n"
+            "各泳池的入場人次如下：\n\n"
+            "表3 各泳池入場人次\n泳池\t入場人次\t增長\n" + rows
+            + "\n\n各泳池將於明年五月起延長開放時間。\n")
+
+
+@pytest.mark.slow  # six editions rendered
+@pytest.mark.parametrize(("name", "text", "title", "words"), [
+    ("libraries", libraries(), "Table 2.4 Loans and visitors by branch", "(continued)"),
+    ("pools", swimming_pools(), "表3 各泳池入場人次", "（續）"),
+], ids=["English", "Chinese"])
+def test_a_split_tables_title_goes_on_with_it_read_once(tmp_path, name, text, title, words):
+    document, pdfs = scraped_editions(tmp_path, name, text, list(LAYOUTS))
+    for layout, pdf in pdfs.items():
+        edition = measured(pdf)
+        pages = sorted({line.page for line in edition.lines
+                        if line.text.startswith(("Branch ", "第"))})
+        assert len(pages) >= 2, (layout, pages)
+        bare, goes_on = squashed(title), squashed(title + words)
+        titles = [(line.page, squashed(line.text)) for line in edition.lines
+                  if squashed(line.text).startswith(bare)]
+        assert titles == [(pages[0], bare)] + [(page, goes_on) for page in pages[1:]], layout
+        report = preflight(pdf, document, load_layout(ROOT / "layouts", layout), tmp_path)
+        assert not report.errors, [(check.rule, check.message) for check in report.errors]
+        if layout != "print":
+            assert read_captions(pdf) == [bare], layout
+
+
+def squashed(text: str) -> str:
+    """Without spaces, which pdftotext and the marked content give unlike."""
+    return "".join(text.split())
+
+
+def read_captions(pdf) -> list[str]:
+    """The text each Caption's marked content holds: what a screen reader reads as one."""
+    with pikepdf.open(pdf) as opened:
+        texts = marked_texts(opened)
+
+        def text(element, page=None) -> str:
+            page = element.get("/Pg", page)
+            found = ""
+            for kid in kids_of(element):
+                if is_element(kid):
+                    found += text(kid, page)
+                elif isinstance(kid, int):
+                    found += texts.get((page.objgen, kid), "")
+                elif isinstance(kid, pikepdf.Dictionary) and "/MCID" in kid:
+                    found += texts.get((kid.Pg.objgen, int(kid.MCID)), "")
+            return found
+
+        def captions(element):
+            for kid in kids_of(element):
+                if is_element(kid):
+                    if kid.S == pikepdf.Name.Caption:
+                        yield squashed(text(kid))
+                    yield from captions(kid)
+
+        return list(captions(opened.Root.StructTreeRoot))
