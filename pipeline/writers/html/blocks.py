@@ -268,11 +268,13 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
     table's rest on each later page, where a <caption> stands on its first page only, so
     the title goes on with it, saying so ("(continued)", "（續）"), as a typesetter sets a
     table's continuation. The PDF writer takes that word off the first page's title
-    (writers/pdf/table_titles.py), and makes the title the table's Caption in the tags."""
+    (writers/pdf/table_titles.py), and makes the title the table's Caption in the tags. A
+    data cell, not a header cell: it heads no column, and is set as a caption, not as the
+    header cells are (bold, and in Chinese in the Hei alone)."""
     if not block.caption:
         return Markup("")
-    return Markup('<tr class="title"><th colspan="{}"><div><div class="caption">{}'
-                  '<span class="continued">{}</span></div></div></th></tr>\n').format(
+    return Markup('<tr class="title"><td colspan="{}"><div><div class="caption">{}'
+                  '<span class="continued">{}</span></div></div></td></tr>\n').format(
         len(block.header), spans(block.caption, index, setting, hyphenate=False),
         # Never alone on a line: taken off the first page, it would leave the line empty.
         WORD_JOINER + block.continued(setting.breaks.language))
