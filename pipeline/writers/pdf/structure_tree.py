@@ -10,7 +10,8 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
 - the `Part`s go, their elements joining the document in order; the two halves of a block
   cut by a page break (the layout says which) become one element, their marked content
   referenced with the page each piece is on, the parent tree following; a table's header
-  row repeated on a later page is a pagination artifact there, read once;
+  row repeated on a later page, with its title saying "(continued)", is a pagination
+  artifact there, read once;
 - the body's blocks are read in the model's order: a figure the layout set elsewhere in its
   section (after the text following it, or before text above it) is read in its own place;
 - elements are grouped into a `Sect` per heading, nested by level;
@@ -25,7 +26,9 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   (an address broken across them, even across a page) is one `Link` holding the
   annotation of each of its pieces (ISO 32000-1, 14.8.4.4.2: a Link associates content with
   its link annotation or annotations), not a link a line;
-- a table's header cells carry their `Scope`: `Column` in the header row, `Row` in the body;
+- a table's title, the first row of its head, is the `Caption` opening its `Table`, as a
+  caption is; its header cells carry their `Scope`: `Column` in the header row, `Row` in the
+  body;
   the `/IDTree` finds every element by its `/ID` (the header cells' and the notes');
 - a nested list stands in the body (`LBody`) of the item it belongs to, and every list says
   how its items are numbered, by its level's style or bullet (`/ListNumbering`, ISO 32000-1
@@ -220,7 +223,8 @@ def cut_in_two(own: list, moved: list) -> bool:
 
 def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
                     table: pikepdf.Dictionary) -> dict[str, pikepdf.String]:
-    """A table's header row set again on a later page: an artifact there. Returns the IDs
+    """A table's head (its title and header row) set again on a later page: an artifact
+    there. Returns the IDs
     of its header cells, each with the ID of the cell it repeats."""
     by_page: dict[tuple[int, int], set[int]] = {}
     for page, mcid in marked_content(head):
