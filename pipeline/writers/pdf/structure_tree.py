@@ -224,8 +224,7 @@ def cut_in_two(own: list, moved: list) -> bool:
 def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
                     table: pikepdf.Dictionary) -> dict[str, pikepdf.String]:
     """A table's head (its title and header row) set again on a later page: an artifact
-    there. Returns the IDs
-    of its header cells, each with the ID of the cell it repeats."""
+    there. Returns the IDs of its header cells, each with the ID of the cell it repeats."""
     by_page: dict[tuple[int, int], set[int]] = {}
     for page, mcid in marked_content(head):
         by_page.setdefault(page.objgen, set()).add(mcid)
