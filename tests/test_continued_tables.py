@@ -10,9 +10,10 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Span, Table
+from pipeline.model import Document, Metadata, Paragraph, Span, Table
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
+from pipeline.writers.html import render_html
 
 from .conftest import ROOT
 from .support import scraped_editions
@@ -36,6 +37,19 @@ def titled(caption: str) -> Table:
 ])
 def test_the_continued_title_says_so_in_the_titles_language(caption, language, words):
     assert titled(caption).continued(language) == words
+
+
+def test_the_title_heads_the_table_in_its_head_which_repeats_it():
+    """The title is the first row of the head, which the renderer sets again on each page the
+    table goes on to, a <caption> on its first page only; the word saying so kept with the
+    title's last word (taken off the first page, it must leave no empty line)."""
+    document = Document("grades", Metadata(title="Staffing", language="zh-HK"), None,
+                        (Paragraph((Span("各職級人手如下："),)), titled("表4 各職級人手")))
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    assert "<caption" not in html
+    assert ('<thead>\n<tr class="title"><td colspan="2"><div><div class="caption">'
+            in html)
+    assert '<span class="continued">\u2060（續）</span></div></div></td></tr>\n<tr><th' in html
 
 
 def libraries() -> str:
