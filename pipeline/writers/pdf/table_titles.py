@@ -20,15 +20,26 @@ def first_titles_uncontinued(pages) -> None:
     WeasyPrint's laid-out `pages` (changed in place) that the table stands on."""
     seen: set[str] = set()
     for page in pages:
-        table = None  # the table whose boxes are being walked
-        for parent, box in boxes_with_parents(page._page_box):
-            element = box.element
-            if element is not None and element.tag == "table":
-                table = element.get("data-block")
-            elif box.element_tag == "span" and element.get("class") == CONTINUED:
-                if table not in seen:
+        for table in table_boxes(page._page_box):
+            block = table.element.get("data-block")
+            if block in seen:
+                continue
+            seen.add(block)
+            for parent, box in boxes_with_parents(table):
+                if box.element_tag == "span" and box.element.get("class") == CONTINUED:
                     parent.children = [child for child in parent.children if child is not box]
-                seen.add(table)
+
+
+def table_boxes(box) -> Iterator:
+    """The outermost box of each table inside `box`; lines, which hold none, are not
+    walked."""
+    from weasyprint.formatting_structure import boxes
+
+    for child in getattr(box, "children", ()):
+        if child.element_tag == "table":
+            yield child
+        elif not isinstance(child, boxes.LineBox):
+            yield from table_boxes(child)
 
 
 def boxes_with_parents(box) -> Iterator[tuple[object, object]]:
