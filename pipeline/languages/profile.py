@@ -367,7 +367,6 @@ class Profile:
         return len(re.findall(f"[{self.characters}]", text)) if self.characters else 0
 
 
-@functools.cache
 def iso_date(year: int, month: int, day: str | int | None = None) -> str:
     """"2025-03-03" (or "2025-03" without a day), as the metadata writes a date; "" for a day
     no calendar has (31 June)."""
@@ -378,6 +377,7 @@ def iso_date(year: int, month: int, day: str | int | None = None) -> str:
     return found.isoformat() if day else found.isoformat()[:7]
 
 
+@functools.cache
 def figure_cell(before: str, units: str, none: str) -> re.Pattern:
     return re.compile(FIGURE.format(before=before, units=f"|[{units}]+" if units else "",
                                     none=f"|{none}" if none else ""), re.IGNORECASE)
