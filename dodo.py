@@ -54,7 +54,9 @@ DOIT_CONFIG = {
 PDF_LIBRARIES = ("pipeline.tasks.steps", "pipeline.writers.pdf.engine",
                  "pipeline.writers.pdf.render", "pipeline.writers.pdf.structure_tree",
                  "pipeline.checks.preview", "pipeline.checks.preflight")
-preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES})
+# A model's own worker needs none of them: it is forked first, and builds the model while
+# the build imports them.
+preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES}, forked_first={"model"})
 
 
 def run(step_name, name, *arguments):

@@ -98,7 +98,7 @@ def test_what_is_kept_is_not_found_again_until_a_file_changes(project, monkeypat
         raise AssertionError("found again")
 
     monkeypatch.setattr("pipeline.tasks.code.step_code", found_again)
-    monkeypatch.setattr("pipeline.readers.metadata.load_metadata", found_again)
+    monkeypatch.setattr("pipeline.readers.metadata.load_declared", found_again)
     kept = DeclarationCache(path)
     assert kept.step_code("build_pdf") == code
     assert kept.metadata(layouts, "second") == metadata

@@ -1,10 +1,12 @@
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from pipeline.errors import PipelineError
-from pipeline.readers.metadata import load_metadata
+from pipeline.readers.metadata import load_declared, load_metadata
 
 LAYOUTS = ["print", "screen"]
 
@@ -60,3 +62,44 @@ def test_bad_metadata_is_one_clear_line(tmp_path, text, problem):
     assert str(caught.value).startswith(f"{path}: ")
     assert problem in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_declaring_reads_the_layouts_and_images_as_the_model_does(tmp_path):
+    (tmp_path / "source").mkdir()
+    Image.new("RGB", (2, 2)).save(tmp_path / "source" / "photo.png")
+    path = metadata_file(tmp_path, 'title = "Review"\nlayouts = ["print"]\n'
+                                   '[images]\n1 = "photo.png"\n')
+    metadata = load_metadata(path, LAYOUTS)
+    assert load_declared(path, LAYOUTS) == (metadata.layouts, metadata.images) == (
+        ("print",), {1: "photo.png"})
+    assert load_declared(tmp_path / "absent.toml", LAYOUTS) == ((), {})
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ('layouts = ["poster"]\n', "unknown layout 'poster'"),
+    ('titel = "Review"\n', "unknown key 'titel'"),
+    ('[images]\n1 = "absent.png"\n', "does not exist"),
+])
+def test_declaring_refuses_what_the_model_refuses_of_the_layouts_images_and_keys(
+        tmp_path, text, problem):
+    with pytest.raises(PipelineError, match=problem):
+        load_declared(metadata_file(tmp_path, text), LAYOUTS)
+
+
+# Declaring a document's tasks with its title unread: the build does not import the
+# cleaning of texts (ftfy) before its first worker starts; the model's step reads the title.
+DECLARED = """
+import sys
+from pathlib import Path
+from pipeline.readers.metadata import load_declared
+print(load_declared(Path(sys.argv[1]), ["print"]), "ftfy" in sys.modules)
+"""
+
+
+def test_declaring_leaves_the_texts_to_the_model(tmp_path):
+    path = metadata_file(tmp_path, 'title = 42\nlayouts = ["print"]\n')
+    found = subprocess.run([sys.executable, "-c", DECLARED, str(path)], capture_output=True,
+                           text=True, check=True)
+    assert found.stdout.split() == ["(('print',),", "{})", "False"]
+    with pytest.raises(PipelineError, match="title must be text"):
+        load_metadata(path, LAYOUTS)

@@ -86,3 +86,43 @@ def test_a_library_that_fails_to_import_leaves_the_collector_on(monkeypatch):
     preload_before_forking({"pdf": ("weasyprint",)})
     assert select("pdf:report/print") is True
     assert gc.isenabled()
+
+
+class ForkingRunner(Runner):
+    """The runner as the preloading one sees it when it forks a worker (SupervisedRunner)."""
+
+    def forked(self, worker) -> None:
+        pass
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    names = []
+    monkeypatch.setattr(doit.cmd_run, "MRunner", ForkingRunner)
+    monkeypatch.setattr(importlib, "import_module", names.append)
+    monkeypatch.setattr("gc.freeze", lambda: None)
+    preload_before_forking({"model": ("weasyprint",), "pdf": ("weasyprint",)},
+                           forked_first=frozenset({"model"}))
+    return names
+
+
+def test_a_model_due_first_has_its_worker_forked_before_the_import_and_ended_after_it(forking):
+    runner = doit.cmd_run.MRunner()
+    due = SimpleNamespace(task=SimpleNamespace(name="model:report"), due=True)
+    assert runner.select_task(due, {}) is True
+    assert forking == []  # not yet: the model's worker is forked first
+    first, second = SimpleNamespace(single_use=False), SimpleNamespace(single_use=False)
+    runner.forked(first)
+    assert forking == ["weasyprint"] and first.single_use
+    runner.forked(second)  # forked after the import: it inherits it, and stays
+    assert forking == ["weasyprint"] and not second.single_use
+
+
+def test_once_imported_neither_a_pdf_nor_a_model_imports_again(forking):
+    runner = doit.cmd_run.MRunner()
+    runner.select_task(SimpleNamespace(task=SimpleNamespace(name="pdf:report/print"), due=True),
+                       {})
+    runner.select_task(SimpleNamespace(task=SimpleNamespace(name="model:other"), due=True), {})
+    worker = SimpleNamespace(single_use=False)
+    runner.forked(worker)
+    assert forking == ["weasyprint"] and not worker.single_use

@@ -36,6 +36,18 @@ def load_metadata(path: Path, layouts: list[str]) -> Metadata:
     return parse_metadata(read_settings(path), path, layouts)
 
 
+def load_declared(path: Path, layouts: list[str]) -> tuple[tuple[str, ...], dict[int, str]]:
+    """The layouts and the images the metadata in `path` names, checked as load_metadata
+    checks them: what declaring a document's tasks needs. Its other texts are left to the
+    model's step: cleaning them imports what only that step needs (ftfy), which the build
+    would otherwise import before its first worker starts."""
+    if not path.exists():
+        return (), {}
+    settings = read_settings(path)
+    refuse_unknown_keys(settings, path)
+    return chosen_layouts(settings.get("layouts", []), path, layouts), images(settings, path)
+
+
 def load_hyphenation(path: Path) -> tuple[str, ...]:
     """The document's own hyphenation exceptions in `path` (`hyphenation = ["pro-ject"]`):
     not part of the model, so that a change to them rebuilds only the editions that
@@ -91,11 +103,7 @@ def toml_hint(text: str, error: tomllib.TOMLDecodeError) -> str:
 
 
 def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
-    unknown = sorted(set(settings) - set(KEYS))
-    if unknown:
-        raise PipelineError(
-            path, f"unknown key {', '.join(map(repr, unknown))}; known keys: {', '.join(KEYS)}"
-        )
+    refuse_unknown_keys(settings, path)
     metadata = Metadata(title="")
     for key in TEXT_KEYS:
         if key in settings:
@@ -108,10 +116,23 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
         metadata,
         date=date_value(settings.get("date", ""), path),
         layouts=chosen_layouts(settings.get("layouts", []), path, layouts),
-        images={n: image_path(p, path.parent, path)
-                for n, p in figure_table(settings, "images", path).items()},
+        images=images(settings, path),
         alt=figure_table(settings, "alt", path),
     )
+
+
+def refuse_unknown_keys(settings: dict, path: Path) -> None:
+    unknown = sorted(set(settings) - set(KEYS))
+    if unknown:
+        raise PipelineError(
+            path, f"unknown key {', '.join(map(repr, unknown))}; known keys: {', '.join(KEYS)}"
+        )
+
+
+def images(settings: dict, path: Path) -> dict[int, str]:
+    """The figures' image files, by figure number, relative to the metadata's folder."""
+    return {number: image_path(file, path.parent, path)
+            for number, file in figure_table(settings, "images", path).items()}
 
 
 def text_value(value: object, key: str, path: Path) -> str:

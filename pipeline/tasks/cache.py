@@ -100,16 +100,16 @@ class DeclarationCache:
 
     def metadata(self, project, name: str) -> Declared:
         """A document's layouts and images from its metadata, kept under the stat of the
-        TOML and of the images it names; raises PipelineError as load_metadata does."""
+        TOML and of the images it names; raises PipelineError as load_declared does."""
         layouts = project.layouts()
 
         def find():
-            from pipeline.readers.metadata import load_metadata
+            from pipeline.readers.metadata import load_declared
 
             toml = self.stated([project.metadata(name)])
-            metadata = load_metadata(project.metadata(name), layouts)
-            images = {str(number): image for number, image in metadata.images.items()}
-            return ({"layouts": list(metadata.layouts), "images": images},
+            chosen, found = load_declared(project.metadata(name), layouts)
+            images = {str(number): image for number, image in found.items()}
+            return ({"layouts": list(chosen), "images": images},
                     toml + [project.source_dir / image for image in images.values()])
 
         # The layouts there are decide which names a TOML may give: they are in the key.

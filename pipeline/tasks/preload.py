@@ -19,19 +19,42 @@ import multiprocessing
 import doit.cmd_run
 
 
-def preload_before_forking(libraries: dict[str, tuple[str, ...]]) -> None:
+def preload_before_forking(libraries: dict[str, tuple[str, ...]],
+                           forked_first: frozenset[str] = frozenset()) -> None:
     """Have doit's parallel runner import `libraries[group]` when it finds a task of that
-    group (the `pdf` of `pdf:<name>/<layout>`) due, while it has workers to fork."""
+    group (the `pdf` of `pdf:<name>/<layout>`) due, while it has workers to fork. A task of
+    a group `forked_first` needs none of it itself (a model, which the PDFs wait for): its
+    worker is forked first, and the build imports while it runs; that worker ends after
+    its task, and one forked after the import takes its place (SupervisedRunner)."""
     runner = doit.cmd_run.MRunner
 
     class Preloading(runner):
+        pending: tuple[str, ...] = ()  # to import once the worker of the task due is forked
+        imported: frozenset[str] = frozenset()
+
         def select_task(self, node, tasks_dict):
             due = super().select_task(node, tasks_dict)
-            wanted = libraries.get(node.task.name.partition(":")[0], ())
-            if due and wanted and len(multiprocessing.active_children()) < self.num_process:
-                imported_whole(wanted)
-                gc.freeze()
+            group = node.task.name.partition(":")[0]
+            wanted = libraries.get(group, ())
+            if (due and wanted and not self.imported.issuperset(wanted)
+                    and len(multiprocessing.active_children()) < self.num_process):
+                if group in forked_first:
+                    self.pending = wanted
+                else:
+                    self.imported_frozen(wanted)
             return due
+
+        def forked(self, worker) -> None:
+            super().forked(worker)
+            if self.pending:
+                worker.single_use = True
+                self.imported_frozen(self.pending)
+                self.pending = ()
+
+        def imported_frozen(self, names: tuple[str, ...]) -> None:
+            imported_whole(names)
+            gc.freeze()
+            self.imported |= frozenset(names)
 
     doit.cmd_run.MRunner = Preloading
 

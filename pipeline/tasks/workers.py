@@ -116,7 +116,12 @@ class SupervisedRunner(MRunner):
         worker = Worker(process, ours)
         workers.append(worker)
         worker.send(job)
+        self.forked(worker)
         return worker
+
+    def forked(self, worker: Worker) -> None:
+        """Done by the build once `worker` is forked and has its first job (tasks/preload.py
+        imports there what the workers forked next inherit)."""
 
     def replace_dead(self, worker: Worker, workers: list[Worker], task_dispatcher) -> None:
         """A worker that ended without being told to: its task fails in one line, and a new
@@ -142,8 +147,13 @@ class SupervisedRunner(MRunner):
         holding = [worker for worker in workers
                    if worker is not freed and isinstance(worker.job, JobHold)]
         for worker in [freed, *holding][:free]:
-            worker.send(self.get_next_job(completed))
+            job = self.get_next_job(completed)
             completed = None
+            if worker.single_use and job is not None:
+                worker.send(None)  # it ends; a worker forked now takes its next job
+                self.start_worker(workers, job)
+            else:
+                worker.send(job)
 
 
 def longest_first(task_dispatcher, rank: Callable[[str], tuple]) -> None:
@@ -170,6 +180,9 @@ class Worker:
     def __init__(self, process, connection):
         self.process, self.connection = process, connection
         self.job = JobHold()
+        # Ended after its first job: it was forked before the build imported what the
+        # workers after it inherit (tasks/preload.py).
+        self.single_use = False
 
     def send(self, job) -> None:
         self.job = job
