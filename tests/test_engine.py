@@ -1,9 +1,17 @@
 """WeasyPrint imported without the library search: the libraries are found all the same,
-and the search is left as it was for everything else."""
+and the search is left as it was for everything else; fontTools' subsetter and instancer
+are imported at their first use, not with it."""
 
 import ctypes.util
+import subprocess
+import sys
+from pathlib import Path
 
-from pipeline.writers.pdf.engine import names_left_to_the_dynamic_linker
+import pytest
+
+from pipeline.writers.pdf.engine import Deferred, names_left_to_the_dynamic_linker
+
+FONT = Path(__file__).resolve().parent.parent / "layouts" / "fonts" / "NotoSans-Regular.ttf"
 
 
 def test_weasyprint_finds_its_libraries_and_the_search_is_restored():
@@ -18,3 +26,30 @@ def test_a_name_the_linker_does_not_know_is_not_searched_for_while_importing():
     with names_left_to_the_dynamic_linker():
         assert ctypes.util.find_library("c") is None
     assert ctypes.util.find_library("c") is not None
+
+
+# A fresh process: which of the deferred modules importing WeasyPrint (and building with it)
+# really imported, and what their names are once used.
+DEFERRED = """
+import sys
+import pipeline.writers.pdf.engine
+import weasyprint.pdf.fonts as fonts
+print(type(sys.modules["fontTools.subset"]).__name__,
+      type(sys.modules["fontTools.varLib.instancer"]).__name__,
+      "fontTools.varLib" in sys.modules)
+print(fonts.subset.Subsetter.__module__, type(sys.modules["fontTools.subset"]).__name__)
+"""
+
+
+def test_the_subsetter_and_instancer_are_not_imported_with_weasyprint_but_at_first_use():
+    found = subprocess.run([sys.executable, "-c", DEFERRED], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert found == ["Deferred", "Deferred", "False", "fontTools.subset", "module"]
+
+
+def test_the_instancers_function_imported_by_name_calls_the_real_one():
+    from fontTools.ttLib import TTFont
+
+    stand_in = Deferred("fontTools.varLib.instancer")
+    with pytest.raises(ValueError, match="fvar"):  # the real function's answer to a static face
+        stand_in.deferred("instantiateVariableFont")(TTFont(FONT), {"wght": 400})

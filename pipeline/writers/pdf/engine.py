@@ -1,4 +1,5 @@
-"""WeasyPrint, imported once a process, without the library search it does not need.
+"""WeasyPrint, imported once a process, without the library search and the font tools it
+does not need.
 
 As it is imported, WeasyPrint opens Pango, HarfBuzz and fontconfig by trying each library's
 names on every platform in turn (`libpango-1.0-0`, `pango-1.0`, ..., `libpango-1.0.so.0`),
@@ -7,12 +8,20 @@ on Linux that runs ldconfig, gcc and ld for every miss, 26 lookups costing about
 of processor time. The dynamic linker finds the Linux names of the same lists by itself
 (through its cache and LD_LIBRARY_PATH, as for any other program), so while WeasyPrint is
 imported a name it does not know is simply not found, and the next name is tried.
+
+It also imports fontTools' subsetter and its variable-font instancer (a fifth of its import,
+with the modules only they use): fonts are subset through uharfbuzz here
+(font_subsetting.py), and the instancer serves only variable faces, which the layouts do not
+use. Both are imported when first used instead.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import importlib
+import sys
+import types
 import warnings
 from collections.abc import Iterator
 
@@ -27,8 +36,45 @@ def names_left_to_the_dynamic_linker() -> Iterator[None]:
         ctypes.util.find_library = search
 
 
+# fontTools modules WeasyPrint imports and uses only for what is done otherwise here, and
+# the names it imports from each.
+DEFERRED = {"fontTools.subset": (), "fontTools.varLib.instancer": ("instantiateVariableFont",)}
+
+
+class Deferred(types.ModuleType):
+    """A stand-in for a module, importing it at the first use of one of its names."""
+
+    def real(self) -> types.ModuleType:
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return importlib.import_module(self.__name__)
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # asked by the import system: a plain module's answer
+            raise AttributeError(name)
+        return getattr(self.real(), name)
+
+    def deferred(self, name: str):
+        """The module's function `name`, for a module that imports it by name."""
+        def call(*arguments, **options):
+            return getattr(self.real(), name)(*arguments, **options)
+        return call
+
+
+def font_tools_deferred() -> None:
+    """DEFERRED's modules imported at their first use, not with WeasyPrint; nothing is done
+    for a module already imported."""
+    for name, imported_by_name in DEFERRED.items():
+        if name not in sys.modules:
+            stand_in = Deferred(name)
+            for function in imported_by_name:
+                setattr(stand_in, function, stand_in.deferred(function))
+            sys.modules[name] = stand_in
+
+
 # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no longer
 # needs here: fonts are subset through uharfbuzz (font_subsetting.py).
 warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+font_tools_deferred()
 with names_left_to_the_dynamic_linker():
     import weasyprint  # noqa: F401  (the import is the point: once, cheaply)
