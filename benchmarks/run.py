@@ -48,8 +48,10 @@ CHINESE_REVIEW = Path("tests") / "chinese_texts" / "harbour-master-review.txt"
 CHINESE_PAGES = 5
 CALIBRATION_COPIES = 4  # of the seed's body, in the mid-sized document of the scale scenario
 # The cold build the targets mean: every edition of the seed (PDFs, DOCX, preflight). Previews are
-# not in it: a default `doit`, previews included, is measured in a row of its own.
+# not in it: a default `doit`, previews included, is measured in a row of its own, and so are
+# the editions' files alone (FILE_TASKS: no preflight, no preview), as pandoc's run makes.
 EDITION_TASKS = ("model", "pdf", "docx", "preflight")
+FILE_TASKS = ("model", "pdf", "docx")
 # What the editions' tasks bring with them: a preflight waits for its edition's preview, so a
 # failing edition is set aside only after its pages were drawn (README, "failed editions").
 BROUGHT_ALONG = ("preview",)
@@ -346,15 +348,16 @@ def typst_editions(bench: Bench, project: Path, seed: str) -> Run:
 
 def cold(bench: Bench, settings: Settings) -> list[Row]:
     """2. A cold build of the seed against pandoc: every edition (the edition tasks,
-    EDITION_TASKS), its PDFs alone (beside Typst's), and a default `doit` (previews too), each
-    in one process and in parallel (`doit` alone builds one process a core); interleaved."""
-    editions = " ".join(EDITION_TASKS)
+    EDITION_TASKS) in one process a core and in one, its files alone (FILE_TASKS: what pandoc
+    makes, no checks), its PDFs alone in one process (beside Typst's), and a default `doit`
+    (previews too); interleaved."""
+    editions, files = " ".join(EDITION_TASKS), " ".join(FILE_TASKS)
     variants = {
         ("editions", f"`doit {editions}` (one process a core)"): list(EDITION_TASKS),
         ("editions", f"`doit -n 1 {editions}`"): ["-n", "1", *EDITION_TASKS],
+        ("files", f"`doit {files}` (one process a core)"): list(FILE_TASKS),
         ("pdfs", "`doit -n 1 model pdf`"): ["-n", "1", "model", "pdf"],
         ("default", "`doit` (one process a core)"): [],
-        ("default", "`doit -n 1`"): ["-n", "1"],
     }
     builds: dict[tuple[str, str], list[Run]] = {variant: [] for variant in variants}
     tasks: dict[tuple[str, str], list[str]] = {}
@@ -379,6 +382,7 @@ def cold(bench: Bench, settings: Settings) -> list[Row]:
     for (kind, label), runs in builds.items():
         ran = tasks[(kind, label)]
         what = {"editions": "cold build, every edition of the seed",
+                "files": "cold build, the seed's PDFs and DOCX alone (no preflight, no preview)",
                 "pdfs": "cold build, the seed's PDFs alone",
                 "default": "cold build, default (editions and previews)"}[kind]
         target = f"{what}: {label} ({len(ran)} tasks: {task_groups(ran)}) vs pandoc DOCX + PDF"
