@@ -118,6 +118,17 @@ def test_a_model_due_first_has_its_worker_forked_before_the_import_and_ended_aft
     assert forking == ["weasyprint"] and not second.single_use
 
 
+def test_a_pdf_due_after_a_model_imports_at_once_and_the_next_worker_stays(forking):
+    runner = doit.cmd_run.MRunner()
+    runner.select_task(SimpleNamespace(task=SimpleNamespace(name="model:report"), due=True), {})
+    runner.select_task(SimpleNamespace(task=SimpleNamespace(name="pdf:other/print"), due=True),
+                       {})
+    assert forking == ["weasyprint"]
+    worker = SimpleNamespace(single_use=False)
+    runner.forked(worker)
+    assert forking == ["weasyprint"] and not worker.single_use
+
+
 def test_once_imported_neither_a_pdf_nor_a_model_imports_again(forking):
     runner = doit.cmd_run.MRunner()
     runner.select_task(SimpleNamespace(task=SimpleNamespace(name="pdf:report/print"), due=True),

@@ -55,6 +55,7 @@ def preload_before_forking(libraries: dict[str, tuple[str, ...]],
             imported_whole(names)
             gc.freeze()
             self.imported |= frozenset(names)
+            self.pending = ()  # imported: the next worker forked inherits it, and stays
 
     doit.cmd_run.MRunner = Preloading
 
