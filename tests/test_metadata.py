@@ -18,11 +18,17 @@ def metadata_file(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_a_full_metadata_file(tmp_path):
+def with_photo(tmp_path: Path) -> Path:
+    """A project folder whose source/ holds a picture, photo.png."""
     (tmp_path / "source").mkdir()
     Image.new("RGB", (2, 2)).save(tmp_path / "source" / "photo.png")
-    path = metadata_file(tmp_path, 'title = "People\'s Review"\ndate = 2024\nlayouts = ["print"]\n'
-                                   '[images]\n1 = "photo.png"\n[alt]\n1 = "A photo"\n')
+    return tmp_path
+
+
+def test_a_full_metadata_file(tmp_path):
+    path = metadata_file(with_photo(tmp_path),
+                         'title = "People\'s Review"\ndate = 2024\nlayouts = ["print"]\n'
+                         '[images]\n1 = "photo.png"\n[alt]\n1 = "A photo"\n')
     metadata = load_metadata(path, LAYOUTS)
     assert metadata.title == "People\u2019s Review"
     assert metadata.date == "2024"
@@ -65,10 +71,8 @@ def test_bad_metadata_is_one_clear_line(tmp_path, text, problem):
 
 
 def test_declaring_reads_the_layouts_and_images_as_the_model_does(tmp_path):
-    (tmp_path / "source").mkdir()
-    Image.new("RGB", (2, 2)).save(tmp_path / "source" / "photo.png")
-    path = metadata_file(tmp_path, 'title = "Review"\nlayouts = ["print"]\n'
-                                   '[images]\n1 = "photo.png"\n')
+    path = metadata_file(with_photo(tmp_path), 'title = "Review"\nlayouts = ["print"]\n'
+                                               '[images]\n1 = "photo.png"\n')
     metadata = load_metadata(path, LAYOUTS)
     assert load_declared(path, LAYOUTS) == (metadata.layouts, metadata.images) == (
         ("print",), {1: "photo.png"})
