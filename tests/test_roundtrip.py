@@ -28,6 +28,25 @@ def draft_path(folder):
     return folder / "output" / SEED / f"{SEED}.docx"
 
 
+def saved_with(folder, draft: bytes, text: str) -> None:
+    """`draft` saved over the document's draft with a paragraph `text` added at its end, as
+    an editor saving a copy they kept open."""
+    draft_path(folder).write_bytes(draft)
+    edited = docx.Document(str(draft_path(folder)))
+    edited.add_paragraph(text, style="Body Text")
+    edited.save(str(draft_path(folder)))
+
+
+def assert_refused(folder, line: str) -> None:
+    """The build refuses the draft in one line holding `line`, and leaves it as saved."""
+    saved = draft_path(folder).read_bytes()
+    result = doit(folder)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert line in output
+    assert draft_path(folder).read_bytes() == saved
+
+
 def insert_paragraph_after(paragraph, text, style):
     new = paragraph._parent.add_paragraph(text, style=style)
     paragraph._p.addnext(new._p)
@@ -103,23 +122,12 @@ def test_a_draft_older_than_the_source_s_last_change_is_refused(built):
     assert doit(built).returncode == 0
     current = draft_path(built).read_bytes()
 
-    draft_path(built).write_bytes(open_draft)
-    draft = docx.Document(str(draft_path(built)))
-    draft.add_paragraph("An editor's addition to the older draft.", style="Body Text")
-    draft.save(str(draft_path(built)))
-    edited = draft_path(built).read_bytes()
-    result = doit(built)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert (f"output/{SEED}/{SEED}.docx: was edited from an older draft, written before the"
-            " source last changed, and would undo that change") in output
-    assert draft_path(built).read_bytes() == edited
+    saved_with(built, open_draft, "An editor's addition to the older draft.")
+    assert_refused(built, f"output/{SEED}/{SEED}.docx: was edited from an older draft, written"
+                          " before the source last changed, and would undo that change")
     assert not (built / "source" / f"{SEED}.md").exists()
 
-    draft_path(built).write_bytes(current)
-    draft = docx.Document(str(draft_path(built)))
-    draft.add_paragraph("An editor's addition to the new draft.", style="Body Text")
-    draft.save(str(draft_path(built)))
+    saved_with(built, current, "An editor's addition to the new draft.")
     assert doit(built).returncode == 0
     markup = (built / "source" / f"{SEED}.md").read_text()
     assert "A writer’s late addition." in markup  # as cleaning writes the apostrophe
@@ -180,19 +188,9 @@ def test_a_second_editors_copy_of_the_same_draft_is_refused_the_first_saving_aga
     first.save(str(draft_path(built)))
     assert doit(built).returncode == 0
 
-    copy = built / "copy.docx"
-    copy.write_bytes(original)
-    second = docx.Document(str(copy))
-    second.add_paragraph("The second editor's addition.", style="Body Text")
-    second.save(str(draft_path(built)))
-    copy.unlink()
-    saved = draft_path(built).read_bytes()
-    result = doit(built)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
-    assert (f"output/{SEED}/{SEED}.docx: was edited from the same draft as edits already"
-            " imported, and would undo them: it holds 'The year 2024") in output
-    assert draft_path(built).read_bytes() == saved
+    saved_with(built, original, "The second editor's addition.")
+    assert_refused(built, f"output/{SEED}/{SEED}.docx: was edited from the same draft as edits"
+                          " already imported, and would undo them: it holds 'The year 2024")
     assert "The remarkable year 2024" in (built / "source" / f"{SEED}.md").read_text()
 
     first.add_paragraph("The first editor's later addition.", style="Body Text")
