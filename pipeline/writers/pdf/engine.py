@@ -61,20 +61,27 @@ class Deferred(types.ModuleType):
         return call
 
 
-def font_tools_deferred() -> None:
-    """DEFERRED's modules imported at their first use, not with WeasyPrint; nothing is done
-    for a module already imported."""
-    for name, imported_by_name in DEFERRED.items():
-        if name not in sys.modules:
-            stand_in = Deferred(name)
-            for function in imported_by_name:
-                setattr(stand_in, function, stand_in.deferred(function))
-            sys.modules[name] = stand_in
+@contextlib.contextmanager
+def font_tools_deferred() -> Iterator[None]:
+    """While WeasyPrint is imported, DEFERRED's modules not yet imported are stand-ins, which
+    import them at their first use; then they are taken out of sys.modules again, so only
+    WeasyPrint holds them, and any other import of those modules is Python's own."""
+    placed = [name for name in DEFERRED if name not in sys.modules]
+    for name in placed:
+        stand_in = Deferred(name)
+        for function in DEFERRED[name]:
+            setattr(stand_in, function, stand_in.deferred(function))
+        sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        for name in placed:
+            if isinstance(sys.modules.get(name), Deferred):
+                del sys.modules[name]
 
 
 # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no longer
 # needs here: fonts are subset through uharfbuzz (font_subsetting.py).
 warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
-font_tools_deferred()
-with names_left_to_the_dynamic_linker():
+with names_left_to_the_dynamic_linker(), font_tools_deferred():
     import weasyprint  # noqa: F401  (the import is the point: once, cheaply)
