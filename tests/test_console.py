@@ -190,6 +190,15 @@ def test_tasks_asked_for_that_could_not_run_are_named_as_such(tmp_path):
     assert "asked for" not in out.getvalue().splitlines()[-1]
 
 
+def test_an_interrupted_build_says_so_not_what_it_would_have_built(tmp_path):
+    reporter, out = console(tmp_path)
+    reporter.execute_task(task("model:x"))
+    reporter.interrupted()
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[-1].startswith("Interrupted after ")
+    assert "Built" not in out.getvalue() and "Nothing to do" not in out.getvalue()
+
+
 def test_a_line_a_step_returns_is_shown(tmp_path):
     reporter, out = console(tmp_path)
     reporter.add_success(task("model:x", values={"note": "removed the screen edition of x"}))

@@ -294,6 +294,33 @@ def test_a_build_interrupted_leaves_no_copies_of_its_faces_behind(tmp_path):
 
 
 @pytest.mark.slow
+def test_ctrl_c_ends_the_build_in_one_line_and_leaves_nothing_running(tmp_path):
+    """Ctrl-C at a terminal reaches the build and all its workers (the terminal's process
+    group): the build stops them and says in one line that it was interrupted, with no
+    traceback, and ends as an interrupted program does (130); the next build goes on."""
+    folder = new_project(tmp_path / "project", {"small.txt": GOOD})
+    environment = own_temporary_folder(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                               env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    copies = Path(environment["TMPDIR"])
+    deadline = time.monotonic() + 60
+    while not list(copies.glob("weasyprint-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until a worker has copied faces for a PDF
+    os.killpg(process.pid, signal.SIGINT)
+    output = process.communicate(timeout=120)[0]
+    assert process.returncode == 130, output
+    assert "Traceback" not in output and "KeyboardInterrupt" not in output
+    assert output.splitlines()[-1].startswith("Interrupted after ")
+    assert not list(copies.glob("weasyprint-*"))
+    assert subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True).returncode
+    rebuilt = subprocess.run([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
+                             env=environment, capture_output=True, text=True)
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+
+
+@pytest.mark.slow
 def test_a_killed_worker_fails_its_task_and_the_build_ends(tmp_path):
     folder = new_project(tmp_path / "project", {"small.txt": GOOD,
                                                 "small.toml": 'layouts = ["screen"]\n'})

@@ -36,6 +36,7 @@ class Run:
     failed: set[str] = field(default_factory=set)  # the tasks that failed, by name
     asked: set[str] = field(default_factory=set)  # the tasks named on the command line, if any
     notes: list[str] = field(default_factory=list)  # what a step did beyond its outputs
+    interrupted: bool = False  # stopped by Ctrl-C (tasks/workers.py)
 
 
 class Console:
@@ -107,6 +108,10 @@ class Console:
     def complete_run(self) -> None:
         self.write(summary(self.project, self.run))
 
+    def interrupted(self) -> None:
+        """The build was stopped (Ctrl-C): its summary says so, not what it would have built."""
+        self.run.interrupted = True
+
 
 UNCHECKED = "not checked: no preflight report of this PDF"
 # The key of a task's values (a step's return, dodo.py's `run`) holding a line to show.
@@ -156,6 +161,9 @@ def one_line(message: str) -> str:
 
 def summary(project: Project, run: Run) -> str:
     seconds = time.monotonic() - run.started
+    if run.interrupted:
+        return (f"Interrupted after {seconds:.1f} s: what was built is kept, and the next doit "
+                "builds the rest.\n")
     if not run.executed and not run.errors:
         return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project has nothing of its own to show.

@@ -34,6 +34,7 @@ def supervise_workers(source_of: Callable[[str], str],
     SupervisedRunner.source_of = staticmethod(source_of)
     SupervisedRunner.rank = staticmethod(rank)
     doit.cmd_run.MRunner = SupervisedRunner
+    signal.signal(signal.SIGINT, interrupted)
 
 
 class SupervisedRunner(MRunner):
@@ -58,6 +59,9 @@ class SupervisedRunner(MRunner):
         leave the copies of the faces its PDFs registered (writers/pdf/render.py:
         font_configuration) in the temporary folder."""
         signal.signal(signal.SIGTERM, leave)
+        # Ctrl-C reaches every process of the terminal's group: the build stops its workers.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
         super().execute_task_subprocess(job_q, result_q, reporter_class)
 
     def run_tasks(self, task_dispatcher):
@@ -91,9 +95,11 @@ class SupervisedRunner(MRunner):
                     self.dispatch(node, worker, workers)
                 for worker in [worker for worker in workers if not worker.process.is_alive()]:
                     self.replace_dead(worker, workers, task_dispatcher)
-        except BaseException:
+        except BaseException as error:
             for worker in workers:
                 worker.process.terminate()
+            if isinstance(error, Interrupted) and hasattr(self.reporter, "interrupted"):
+                self.reporter.interrupted()
             raise
         for worker in workers:  # each told to end: its teardown reports, to its pipe's end
             while True:
@@ -111,7 +117,13 @@ class SupervisedRunner(MRunner):
         channel = Channel(theirs)
         process = self.Child(target=self.execute_task_subprocess,
                              args=(channel, channel, self.reporter.__class__))
-        process.start()
+        # Ctrl-C held back while forking: a worker not yet ignoring it would otherwise raise
+        # the build's Interrupted in the build's own frames, which it was forked in.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         theirs.close()  # the worker's end is the worker's alone: its death closes the pipe
         worker = Worker(process, ours)
         workers.append(worker)
@@ -206,6 +218,16 @@ class Channel:
             self.connection.send(message)
         except OSError:  # the build is gone (it stopped this worker): no one to tell
             pass
+
+
+class Interrupted(SystemExit):
+    """Ctrl-C, in the build: it ends as a shell expects of an interrupted program (128 +
+    SIGINT), without a traceback; its workers are stopped on the way (run_tasks), and the
+    console's summary says it was interrupted."""
+
+
+def interrupted(signum: int, frame) -> None:
+    raise Interrupted(128 + signum)
 
 
 def leave(signum: int, frame) -> None:
