@@ -8,7 +8,9 @@ queues, whose locks a worker killed while it waits for a job or sends a result h
 ever, and the build could not tell which task a worker killed as it took one was running.
 Here each worker has a pipe of its own, over which the build sends its jobs and it sends
 its results: the build knows which task each one runs, a worker found dead fails that task
-with one line, a new worker takes its place, and the other tasks go on.
+with one line, a new worker takes its place, and the other tasks go on. Ctrl-C, which a
+terminal sends every process of the build, is the build's alone: it stops its workers and
+says in one line that it was interrupted.
 """
 
 from __future__ import annotations
@@ -28,9 +30,9 @@ POLL_SECONDS = 0.5
 
 def supervise_workers(source_of: Callable[[str], str],
                       rank: Callable[[str], tuple] = lambda name: ()) -> None:
-    """Have `doit` run tasks in parallel through SupervisedRunner; `source_of` names the
-    file a failed task's line names, from the task's name; `rank` orders the tasks ready to
-    run, lowest first (see longest_first)."""
+    """Have `doit` run tasks in parallel through SupervisedRunner, and end on Ctrl-C in one
+    line (Interrupted); `source_of` names the file a failed task's line names, from the
+    task's name; `rank` orders the tasks ready to run, lowest first (see longest_first)."""
     SupervisedRunner.source_of = staticmethod(source_of)
     SupervisedRunner.rank = staticmethod(rank)
     doit.cmd_run.MRunner = SupervisedRunner
