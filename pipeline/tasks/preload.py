@@ -49,7 +49,6 @@ def preload_before_forking(libraries: dict[str, tuple[str, ...]],
             if self.pending:
                 worker.single_use = True
                 self.imported_frozen(self.pending)
-                self.pending = ()
 
         def imported_frozen(self, names: tuple[str, ...]) -> None:
             imported_whole(names)
