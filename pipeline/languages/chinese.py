@@ -73,7 +73,7 @@ def beside(quotes: str) -> str:
     Spaces beside it are dropped."""
     chinese = f"[{HAN_RANGES}{PUNCTUATION_RANGES}{quotes}]"
     return (rf"(?<={chinese}) *([,;:?!]) *|(?<={chinese}) *(\.) *(?={chinese})"
-            rf"|(?<={chinese}) *(\.)$|(?<![\d ]) ?([,;:?!]) ?(?={chinese})")
+            rf"|(?<={chinese}) *(\.)$|(?<! ) ?([,;:?!]) ?(?={chinese})")
 
 
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
@@ -358,11 +358,19 @@ class Chinese(Profile):
             bool(re.fullmatch(self.titled, name)) and bool(re.search(f"(?:{OFFICES})$", role))))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
-        """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"."""
+        """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"; or,
+        written with no space between, of a person's name and an office ("陳志明主席",
+        "委員會主席陳志明")."""
         if COMMA.search(text):
             name, role = COMMA.split(text, maxsplit=1)
             return name.strip(), (), role.strip()
         role, _, name = text.rpartition(" ")
+        if not role:
+            run_together = (re.fullmatch(rf"(?P<name>{self.person})(?P<role>.*(?:{OFFICES}))", text)
+                            or re.fullmatch(rf"(?P<role>.*?(?:{OFFICES}))(?P<name>{self.person})",
+                                            text))
+            if run_together:
+                return run_together["name"], (), run_together["role"]
         return name, (), role
 
     def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
