@@ -20,7 +20,7 @@ from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, detect, phrases, text_language
 from pipeline.languages.chinese import CHINESE
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Metadata, Paragraph, Span, from_json
+from pipeline.model import Document, Metadata, Paragraph, SignOff, Span, from_json
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
@@ -40,6 +40,9 @@ CHINESE_NAMES = ["harbour-master-review", "hospital-chief-executive",
 MIXED_NAMES = ["harbour-trust-chairman", "medical-dean-welcome"]
 # A report without figures whose last line, as the renderer breaks it, stands alone on a page.
 LONE_LINE = "library-director-report"
+# A statement whose sign-off, as the renderer breaks it, stands alone on the screen edition's
+# last page, the paragraph before it too short to split, under its heading.
+LONE_SIGN_OFF = "water-board-chairman"
 LAYOUTS = ["print", "screen", "large-print"]
 XHTML = "{http://www.w3.org/1999/xhtml}"
 CLOSING = "。，、；：？！」』）》〉"
@@ -99,6 +102,9 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("變化—數碼化", "變化——數碼化"),
     ("本年度,我們完成了 ; 並且 : 好嗎?", "本年度，我們完成了；並且：好嗎？"),
     ("共2,700宗,約2.98億元,升41%", "共2,700宗，約2.98億元，升41%"),
+    # After a figure too, where Chinese follows: a table's label, an item's number.
+    ("表1:東區食水檢測結果", "表1：東區食水檢測結果"),
+    ("第1,第2項於10:30開始", "第1，第2項於10:30開始"),
     ("香港(九龍)的港口", "香港（九龍）的港口"),
     ("2024 年處理了約 2.98 億人次", "2024年處理了約2.98億人次"),
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
@@ -150,6 +156,19 @@ def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
     text = "港口報告\n\n莫慧琳，海港事務監督\n莫慧琳，海港事務監督\n\n本年度港內並無事故。\n"
     document, _ = scraped_document("x", text, Metadata(title=""))
     assert document.byline.text == "海港事務監督 莫慧琳"
+
+
+@pytest.mark.parametrize("written, name, role", [
+    ("陳志明主席", "陳志明", "主席"),
+    ("東區水務諮詢委員會主席陳志明", "陳志明", "東區水務諮詢委員會主席"),
+    ("歐陽慧儀總館長", "歐陽慧儀", "總館長"),
+])
+def test_a_chinese_byline_may_run_the_name_and_the_office_together(written, name, role):
+    text = f"港口報告\n\n{written}\n{written}\n\n本年度港內並無事故。\n"
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert (document.byline.name, document.byline.role) == (name, role)
+    assert document.byline.text == f"{role} {name}"  # the house style's order
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph"]
 
 
 def test_a_chinese_line_written_twice_is_dropped_with_or_without_a_space():
@@ -302,11 +321,12 @@ def test_lines_break_by_the_chinese_rules(project, name, layout):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", LAYOUTS)
-@pytest.mark.parametrize("name", [*CHINESE_NAMES, LONE_LINE])
+@pytest.mark.parametrize("name", [*CHINESE_NAMES, LONE_LINE, LONE_SIGN_OFF])
 def test_no_page_holds_a_single_line_nor_any_but_the_last_is_emptier_than_15_per_cent(
         project, name, layout):
     """孤行不成頁 (the house style after clreq): a last line that nothing can pull back takes
-    the last lines of the paragraph before it over, the page before ending short. (Large
+    the last lines of the paragraph before it over, the page before ending short; so does a
+    sign-off, with the heading over a paragraph too short to split. (Large
     print may leave a page a little emptier where a heading and its lines do not fit and no
     picture can shrink: README, "What is not yet so".)"""
     page = load_layout(ROOT / "layouts", layout).for_language(
@@ -316,6 +336,9 @@ def test_no_page_holds_a_single_line_nor_any_but_the_last_is_emptier_than_15_per
     held = [line for line in edition.on_page(edition.pages)
             if area[0] <= line.top and line.bottom <= area[1]]
     assert edition.pages == 1 or len(held) > 1, [line.text for line in held]
+    sign_offs = ["".join(block.texts) for block in model(project, name).blocks
+                 if isinstance(block, SignOff)]
+    assert squash("".join(line.text for line in held)) not in map(squash, sign_offs)
     if (name, layout) == (LONE_LINE, "print"):  # its last line came with the lines before
         before = model(project, name).paragraphs[-2].text
         assert squash(before[-10:]) in squash("".join(line.text for line in held))

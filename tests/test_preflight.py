@@ -17,13 +17,15 @@ from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.checks.preflight.typography_rules import (
+    SetLine,
     Typesetting,
+    held_alone,
     over_limit,
     overprinted,
     typography_problems,
 )
 from pipeline.layouts import Layout, Page
-from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
 from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
@@ -848,3 +850,24 @@ def test_a_page_over_the_limit_is_said_to_be_over_it():
     assert typography_problems(edition) == [
         "page 1 15.4% empty", "page 3 20% empty", "page 4 15.004% empty"]
     assert over_limit(0.1500001, 0.15) == "just over 15%"
+
+
+@pytest.mark.parametrize(("texts", "sign_off", "held"), [
+    (["Margaret LAU", "Chairman"], ["Margaret LAU", "Chairman"], "only the sign-off"),
+    (["陳志明", "東區水務諮詢委員會主席", "二〇二五年六月"],
+     ["陳志明", "東區水務諮詢委員會主席", "二〇二五年六月"], "only the sign-off"),
+    (["the year's last words."], [], "a single line"),
+    (["and a paragraph's end.", "Margaret LAU", "Chairman"], ["Margaret LAU", "Chairman"], ""),
+])
+def test_a_last_page_holding_a_line_or_the_sign_off_alone_is_said(texts, sign_off, held):
+    """A typesetter's fault the mends leave only where the page before would be too empty:
+    the check says so, as it says what else the house style misses."""
+    closing = (SignOff(tuple((Span(line),) for line in sign_off)),) if sign_off else ()
+    document = dataclasses.replace(DOCUMENT, blocks=(*DOCUMENT.blocks, *closing))
+    lines = [SetLine(2, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in texts]
+    assert held_alone(lines, document) == held
+    measured = Typesetting(spaces=(), widest=0.0, full_lines=0, spread_lines=0,
+                           measured_lines=0, hyphenated=0, ladder=0, empty_pages=(),
+                           lone_last_page=held)
+    edition = Edition(Path("x.pdf"), None, document, PRINT, cache={"typesetting": measured})
+    assert typography_problems(edition) == ([f"the last page holds {held}"] if held else [])

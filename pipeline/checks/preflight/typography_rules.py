@@ -1,6 +1,7 @@
 """The typesetter's rules, measured on the glyphs as printed (pipeline/pdf/glyphs.py): running
 heads and folios set as the layout says, no glyph drawn over another, and how well the text
-is set (word spaces, hyphens, empty pages), reported for every edition."""
+is set (word spaces, hyphens, empty pages, a last page holding a line or a sign-off alone),
+reported for every edition."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from operator import attrgetter, sub
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
 from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Furniture, Layout
+from pipeline.model import Document, SignOff
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
 
@@ -250,6 +252,7 @@ class Typesetting:
     hyphenated: int
     ladder: int  # the longest run of lines ending with a hyphen
     empty_pages: tuple[tuple[int, float], ...]  # (page, share empty) over MAX_EMPTY
+    lone_last_page: str = ""  # what a last page holds alone: a single line, the sign-off
 
     @property
     def p95(self) -> float:
@@ -282,7 +285,25 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
                        tuple((number, empty) for number, (_, empty) in enumerate(pages[:-1], 1)
-                             if empty > MAX_EMPTY))
+                             if empty > MAX_EMPTY),
+                       held_alone(pages[-1][0], edition.document) if len(pages) > 1 else "")
+
+
+def held_alone(lines: list[SetLine], document: Document) -> str:
+    """What a last page holds alone that the house style pulls back or joins with the text
+    before it: a single line (孤行不成頁, clreq) or only the sign-off (a letter's signature
+    never stands alone on its page); else ""."""
+    if len(lines) == 1:
+        return "a single line"
+    sign_offs = [block for block in document.blocks if isinstance(block, SignOff)]
+    if lines and sign_offs and unspaced("".join(line.text for line in lines)) == unspaced(
+            "".join(sign_offs[-1].texts)):
+        return "only the sign-off"
+    return ""
+
+
+def unspaced(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def page_setting(edition: Edition, number: int, glyphs: list[Glyph]
@@ -385,7 +406,8 @@ def typography_summary(edition: Edition) -> str:
 def typography_problems(edition: Edition) -> list[str]:
     """Where the edition misses the house style: a word space wider than the layout's limit
     on a line of more than two spaces, one in twenty wider than USUAL_SPACE_EM, hyphens in
-    more lines than its share or in a longer ladder, a page but the last over 15 % empty."""
+    more lines than its share or in a longer ladder, a page but the last over 15 % empty, a
+    last page holding a single line or the sign-off alone."""
     found = typesetting(edition)
     spaces, hyphenation = edition.layout.justification, edition.layout.hyphenation
     problems = []
@@ -401,6 +423,8 @@ def typography_problems(edition: Edition) -> list[str]:
         problems.append(f"{found.ladder} hyphenated lines in a row")
     problems += [f"page {page} {over_limit(share, MAX_EMPTY)} empty"
                  for page, share in found.empty_pages]
+    if found.lone_last_page:
+        problems.append(f"the last page holds {found.lone_last_page}")
     return problems
 
 

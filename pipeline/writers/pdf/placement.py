@@ -538,8 +538,9 @@ def pulled_back(placement: Placement, pages,
     if tighter != placement.tightened:
         return replace(placement, tightened=tighter)
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
+    lone = held == 1 or classes == {"sign-off"}
     return (smaller_figure(placement, pages, before, needed)
-            or (pushed_over(placement, pages) if held == 1 else None) or placement)
+            or (pushed_over(placement, pages) if lone else None) or placement)
 
 
 def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
@@ -562,9 +563,10 @@ def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
 
 def pushed_over(placement: Placement, pages) -> Placement | None:
     """The placement with the paragraph ending the page before the last kept with the block
-    after it, so that its last WIDOWS lines (all of it, where it is too short to split) go
-    over with the last page's single line; None where that would leave the page before more
-    than MAX_EMPTY empty, or take a heading over with it."""
+    after it, so that its last WIDOWS lines (all of it, where it is too short to split, and
+    the heading over it with it) go over with the last page's single line or lone sign-off
+    (as a letter's signature never stands alone on its page); None where that would leave
+    the page before more than MAX_EMPTY empty."""
     last = len(pages) - 1
     page_box = pages[last - 1]._page_box
     placed = [(int(element.get("data-block")), element, box)
@@ -572,17 +574,16 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
               if element.get("data-block")]
     if len(placed) < 2:
         return None
-    (_, before, _), (block, element, box) = placed[-2:]
+    (_, before, heading), (block, element, box) = placed[-2:]
     if element.tag != "p" or element.get("class") or block in placement.kept_with_next:
         return None  # a note or a sign-off is never kept with another block
     lines = list(line_boxes(box))
     if len(lines) >= KEPT_LINES + WIDOWS:
         going = lines[-WIDOWS].position_y
-    elif before.tag not in HEADINGS and block not in (
-            found for found, *_ in placed_blocks(pages[last - 2]._page_box)):
-        going = box.position_y
-    else:
+    elif block in (found for found, *_ in placed_blocks(pages[last - 2]._page_box)):
         return None
+    else:  # the heading keeps its lines, and goes with them
+        going = heading.position_y if before.tag in HEADINGS else box.position_y
     top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
     if bottom - going > MAX_EMPTY * (bottom - top):
         return None
