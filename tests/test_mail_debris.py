@@ -197,6 +197,37 @@ def test_a_mail_s_greeting_and_its_signature_s_contact_details_go(greeting, cont
         "Harbour Conservation Trust"]
 
 
+@pytest.mark.parametrize(("signature", "sign_off"), [
+    ("Marina Cheng | Head of Community Engagement\nHarbour Conservation Trust\n"
+     "T: +852 2345 6789", "Marina CHENG\nHead of Community Engagement"),
+    ("陳美玲 | 社區拓展經理\n電話：2345 6789", "陳美玲\n社區拓展經理"),
+])
+def test_a_signature_naming_the_sign_offs_signatory_again_after_the_notes_goes(
+        signature, sign_off):
+    """The document's sign-off, then its notes, then the mail's own signature over its
+    contact details: the signature is the mail's, the sign-off the document's."""
+    text = (f"{OUTLOOK}\n{THANKS}[1]\n\n{MORE}\n\n{sign_off}\n\nNotes\n"
+            f"[1] Figures to 28 February.\n\n{signature}\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    lines = signature.count("\n")
+    assert reasons[-lines - 1:] == (["signature, its signatory signed off above"] * lines
+                                    + ["signature contact details"])
+    assert report["e_mail_debris"] == len(reasons)
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert kinds[-3:] == ["SignOff", "Heading", "Note"]  # the notes under their heading
+    assert [line[0].text for line in document.blocks[-3].lines] == sign_off.split("\n")
+
+
+def test_a_sign_off_over_contact_details_stays_though_the_byline_named_its_signatory():
+    text = (f"{OUTLOOK}\nAnn LEE, Director\nAnn LEE, Director\n\n{THANKS}\n\n{MORE}\n\n"
+            "Ann LEE\nDirector\nT: 2345 6789\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert report["dropped"][-1]["reason"] == "e-mail debris: signature contact details"
+    assert isinstance(document.blocks[-1], SignOff)
+    assert len(document.blocks[-1].lines) == 2
+
+
 @pytest.mark.parametrize(("greeting", "contact"), [
     ("親愛的會員：", "電話：2345 6789\n電郵：chan@example-library.org.hk"),
     ("大家好！", "手機 9123 4567 / 傳真 2345 6780"),

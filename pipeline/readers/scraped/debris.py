@@ -48,11 +48,14 @@ from pipeline.readers.scraped.lists import marked
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
+SIGNATURE = "signature, its signatory signed off above"
+SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
+SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 DATELINE = "dateline"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
-MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS}
+MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS, SIGNATURE}
 
 
 def said(kind: str) -> str:
@@ -426,7 +429,32 @@ def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
             found[line.number] = CONTACT_DETAILS
         elif is_running(line.text):
             break
+    if found:
+        found.update(signature_again(lines, {**reasons, **found}, min(found)))
     return found
+
+
+def signature_again(lines: list[Line], reasons: dict[int, str], details: int) -> dict[int, str]:
+    """The short lines right over the signature's contact details (line `details`): its name,
+    role and organisation ("Priya Nair | Honorary Treasurer"), where a sign-off after the
+    text's first sentence has already named that person (the notes between them, say): the
+    mail's signature, the sign-off the document's."""
+    texts = [line for line in lines if line.number not in reasons]
+    above = [line for line in texts if line.number < details]
+    block: list[Line] = []
+    for line in reversed(above):
+        if is_running(line.text) or len(block) == SIGNATURE_LINES or (
+                line.number + 1 != (block[-1] if block else Line(details, "")).number):
+            break
+        block.append(line)
+    if not block:
+        return {}
+    name = SIGNATURE_PARTS.split(block[-1].text.strip())[0].casefold()
+    first_sentence = next((line.number for line in texts if is_running(line.text)), details)
+    signed = [line for line in above
+              if first_sentence < line.number < block[-1].number and not is_running(line.text)
+              and line.text.strip().casefold().startswith(name)]
+    return {line.number: SIGNATURE for line in block} if name and signed else {}
 
 
 def is_contact_line(text: str) -> bool:
