@@ -281,3 +281,37 @@ def test_greetings_and_telephone_numbers_of_the_text_stay(text):
     document, report = scraped_document("message", text, Metadata(title=""))
     assert not [drop for drop in report["dropped"]
                 if drop["reason"].split(": ")[1] in ("salutation", "signature contact details")]
+
+
+FORWARD = OUTLOOK.replace("Subject: RE: FW: ", "Subject: FW: ")
+NOTE = "Please find below the final text. Thanks!"
+SEPARATOR = "-----Original Message-----"
+
+
+@pytest.mark.parametrize(("header", "note", "separator", "body"), [
+    (FORWARD, NOTE, SEPARATOR, f"The Season\n\n{THANKS}\n\n{MORE}"),
+    (FORWARD, f"Hi all,\n\n{NOTE}", "---------- Forwarded message ---------",
+     f"{THANKS}\n\n{MORE}"),
+    (OUTLOOK_SIMPLIFIED, "请参阅以下定稿。", "-----原始邮件-----",
+     "本乐季乐团在音乐厅、学校及医院病房演出，观众超过四万人。\n\n每场音乐会均告满座。"),
+])
+def test_a_forwarders_note_over_the_mail_forwarded_goes(header, note, separator, body):
+    text = f"{header}\n{note}\n\n{separator}\n\n{body}\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert "forwarding note" in reasons
+    assert not any(block.text.startswith(note.split("\n")[-1][:8]) for block in document.blocks
+                   if hasattr(block, "text"))
+    assert plain(document.blocks[-1].spans) == body.split("\n\n")[-1]
+
+
+@pytest.mark.parametrize("text", [
+    # A reply's text over the mail it quotes is the reply's.
+    f"{OUTLOOK}\n{THANKS}\n\n{SEPARATOR}\n\n{MORE}\n",
+    # A forward whose note holds more of the text than the mail forwarded.
+    f"{FORWARD}\n{THANKS}\n\n{MORE}\n\n{SEPARATOR}\n\nSee below.\n",
+])
+def test_a_replys_text_or_a_long_forwarding_note_stays(text):
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert "forwarding note" not in [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert THANKS in [plain(block.spans) for block in document.blocks]

@@ -226,6 +226,7 @@ class Chinese(Profile):
         mail_sender=r"寄件者|寄件人|發件人|发件人",
         mail_subject=r"主旨|主題|主题",
         mail_replies=r"回覆|回复|答覆|答复|轉寄|轉發|转发",
+        mail_forwards=r"轉寄|轉發|转发",
         mail_separator=r"原始(?:郵件|邮件|訊息|信息|電郵)|(?:轉寄|轉發|转发)的?(?:郵件|邮件|訊息|信息)",
         mail_attribution=r".{1,200}(?:寫道|写道)",
         mail_footer=r"(?:從|从)我的 ?\S{2,20} ?(?:傳送|發送|发送)|(?:發|发)自我的 ?\S{2,20}"

@@ -202,6 +202,7 @@ class English(Profile):
         mail_sender=r"from",
         mail_subject=r"subject",
         mail_replies=r"re|fwd?",
+        mail_forwards=r"fwd?",
         mail_separator=r"(?:original|forwarded) message|begin forwarded message",
         mail_attribution=r"on\b.{4,200}\bwrote",
         mail_footer=r"sent from my \w+(?: \w+){0,3}|(?:sent from|get) (?:outlook|mail|gmail"

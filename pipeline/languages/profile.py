@@ -99,6 +99,7 @@ class Furniture:
     mail_sender: str = ""  # the field naming its sender: "From"
     mail_subject: str = ""  # the field naming its subject: "Subject"
     mail_replies: str = ""  # what a reply's or a forward's subject opens with: "RE", "FW"
+    mail_forwards: str = ""  # what a forward's alone opens with: "FW"
     mail_separator: str = ""  # the line over a mail quoted or forwarded: "Original Message"
     # A reply's line over the mail it quotes ("On … wrote:"), which also holds an address or
     # a time.

@@ -49,13 +49,15 @@ from pipeline.readers.scraped.lists import marked
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
+FORWARDING_NOTE = "forwarding note"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 DATELINE = "dateline"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
-MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS, SIGNATURE}
+MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS, SIGNATURE,
+                              FORWARDING_NOTE}
 
 
 def said(kind: str) -> str:
@@ -83,6 +85,7 @@ MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", r
 MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
 MAIL_SUBJECT = re.compile(said("mail_subject"), re.IGNORECASE)
 REPLY_PREFIXES = re.compile(f"(?:(?:{said('mail_replies')}) *[:：] *)+", re.IGNORECASE)
+FORWARDED = re.compile(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
 MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}")  # a line drawn of underscores or dashes
 
@@ -168,6 +171,8 @@ def remove_debris(cleaned_text: str) -> Cleared:
     headers = mail_headers(lines)
     reasons = debris_reasons(lines, {line.number: MAIL_HEADER for block in headers
                                      for line in block})
+    if headers:
+        reasons.update(forwarding_note(lines, reasons, headers[0]))
     drops = []
     for line in lines:
         if line.number in reasons:
@@ -271,11 +276,36 @@ def is_header(block: list[Line]) -> bool:
 
 def subject(header: list[Line]) -> str:
     """The subject a header gives, without the "RE:" and "FW:" of a reply or a forward."""
+    return REPLY_PREFIXES.sub("", subject_as_sent(header), count=1).strip()
+
+
+def subject_as_sent(header: list[Line]) -> str:
     for line in header:
         match = MAIL_FIELD.fullmatch(line.text)
         if match and MAIL_SUBJECT.fullmatch(match.group(1)):
-            return REPLY_PREFIXES.sub("", match.group(2), count=1).strip()
+            return match.group(2)
     return ""
+
+
+def forwarding_note(lines: list[Line], reasons: dict[int, str],
+                    header: list[Line]) -> dict[int, str]:
+    """In a mail forwarded (its subject opening "FW:"), the lines between its `header` (and
+    greeting) and the line over the mail it forwards ("Please find below the final text."):
+    the forwarder's, not the document's, where the mail forwarded holds more of the text. A
+    reply's lines over the mail it quotes are its own text, and stay."""
+    if not FORWARDED.match(subject_as_sent(header).strip()):
+        return {}
+    opened = header[-1].number
+    separator = next((line.number for line in lines if line.number > opened
+                      and reasons.get(line.number) == "quoted-mail separator"), None)
+    if separator is None:
+        return {}
+    kept = [line for line in lines if line.number not in reasons]
+    note = [line for line in kept if opened < line.number < separator]
+    forwarded = [line for line in kept if line.number > separator and is_running(line.text)]
+    if not note or sum(is_running(line.text) for line in note) >= len(forwarded):
+        return {}
+    return {line.number: FORWARDING_NOTE for line in note}
 
 
 def without_icons(text: str) -> str:
