@@ -238,3 +238,13 @@ def test_a_page_of_debris_stops_that_document_alone(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     assert (folder / "output" / "director-review-2024" / "director-review-2024.json").exists()
     assert result.returncode != 0
+
+
+@pytest.mark.parametrize("rule", ["-----", "__________", "==========", "------------"])
+def test_a_rule_drawn_in_the_text_goes_and_is_listed(rule):
+    text = f"Annual Note\n\n{BODY}\n\n{rule}\n\n{MORE}\n"
+    document, report = scraped_document("note", text, Metadata(title=""))
+    assert [block.text for block in document.blocks] == [BODY, MORE]
+    assert [drop["reason"] for drop in report["dropped"]] == [
+        "web page debris: rule drawn in the text"]
+    assert report["dropped"][0]["text"] == rule  # as drawn: four hyphens or more are no dash

@@ -79,7 +79,8 @@ def beside(quotes: str) -> str:
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
 ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
-DASH = re.compile(r" *(?:-{2,}|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
+# (Four hyphens or more draw a rule, and are left as drawn.)
+DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
 # Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
 SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"

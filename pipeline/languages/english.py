@@ -19,7 +19,8 @@ from pipeline.languages.profile import Furniture, Profile, iso_date, open_quotes
 
 NBSP = "\u00a0"
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
-DOUBLE_HYPHEN = re.compile(r"\s*-{2,3}\s*")
+# Two or three hyphens for a dash; four or more draw a rule, and are left as drawn.
+DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
 # The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")

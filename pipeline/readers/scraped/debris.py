@@ -8,6 +8,8 @@ A line is debris by what it is and by its shape:
   (Profile.furniture: English, Chinese);
 - a short line written again and again between sections, after the text and before no
   sentence: furniture whatever its words ("Return to top", "回到頁首");
+- a rule drawn in the text with five or more dashes, underscores or equals signs: the
+  source's formatting, as a page's <hr> is;
 and by its place:
 - the page's footer: from its first line after the last sentence of the text to the end,
   whatever stands there ("Brand Hong Kong" under the copyright line);
@@ -50,6 +52,7 @@ MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
 FORWARDING_NOTE = "forwarding note"
+DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 DATELINE = "dateline"
@@ -241,6 +244,8 @@ def is_release_line(text: str) -> bool:
 def classified(number: int, text: str) -> Line:
     if END_MARK.fullmatch(text.replace(NBSP, " ").strip()):
         return Line(number, text, END_OF_RELEASE)
+    if RULE.fullmatch(text):  # the source's formatting, as a page's <hr> is, not its text
+        return Line(number, text, DRAWN_RULE)
     bare = without_icons(text)
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):
