@@ -43,6 +43,20 @@ def test_notes_come_back_under_their_heading_before_a_sign_off_after_them(docume
     assert read_back(write_docx(document, LAYOUT, Path(".")), document) == document.blocks
 
 
+# The sign-off before the notes, or none: Word's notes then follow the text's own.
+SIGNED_BEFORE = Document("piece", ENGLISH.metadata, None, (
+    *ENGLISH.blocks[:1], ENGLISH.blocks[-1], *ENGLISH.blocks[1:-1]))
+UNSIGNED = Document("piece", ENGLISH.metadata, None, ENGLISH.blocks[:-1])
+
+
+@pytest.mark.parametrize("document", [SIGNED_BEFORE, UNSIGNED],
+                         ids=["signed before the notes", "unsigned"])
+def test_a_note_never_referred_to_keeps_its_place_among_words_notes(document):
+    """Note 2, which the text never refers to, is a paragraph of the draft under the notes
+    heading, and Word's note 1 follows it: read back, 1 stands before 2 again."""
+    assert read_back(write_docx(document, LAYOUT, Path(".")), document) == document.blocks
+
+
 def test_a_note_never_referred_to_is_read_by_libreoffices_name_for_its_labels_style():
     draft = docx.Document(io.BytesIO(write_docx(ENGLISH, LAYOUT, Path("."))))
     # LibreOffice saves Word's Endnote Reference, in a note's own paragraph, as this style.

@@ -243,7 +243,25 @@ def with_notes(blocks: tuple[Block, ...], notes: list[Note]) -> tuple[Block, ...
                   default=len(blocks))
     signed = any(isinstance(block, SignOff) for block in blocks[heading:])
     at = heading + 1 if signed else len(blocks)
-    return (*blocks[:at], *notes, *blocks[at:])
+    return numbered_in_order((*blocks[:at], *notes, *blocks[at:]))
+
+
+def numbered_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Notes standing together in the order of their numbers: a note the text does not refer
+    to, which Word cannot hold as a note and the draft holds as a paragraph under the notes
+    heading, beside Word's notes, which follow it ("2" written before "1")."""
+    ordered, run = [], []
+    for block in (*blocks, None):
+        if isinstance(block, Note):
+            run.append(block)
+            continue
+        if all(note.label.isdigit() for note in run):
+            run.sort(key=lambda note: int(note.label))
+        ordered += run
+        run = []
+        if block is not None:
+            ordered.append(block)
+    return tuple(ordered)
 
 
 # --- Refusals --------------------------------------------------------------------------------
