@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import sys
+import time
 from collections.abc import Callable
 from multiprocessing.connection import wait
 
@@ -26,6 +28,8 @@ from doit.runner import JobHold, MRunner
 
 # How often the build looks for dead workers while no result comes.
 POLL_SECONDS = 0.5
+# How long a build that stops waits for its workers to end before it kills them.
+STOP_SECONDS = 30
 
 
 def supervise_workers(source_of: Callable[[str], str],
@@ -54,16 +58,21 @@ class SupervisedRunner(MRunner):
                 f"to date ({error})"))
             return False
 
-    def execute_task_subprocess(self, job_q, result_q, reporter_class):
+    def execute_task_subprocess(self, job_q, result_q, reporter_class, build_ends=()):
         """In a worker: doit's loop, its jobs and results over the worker's own pipe. Stopped
         by the build (SIGTERM, as the build itself fails or is interrupted), it leaves the
         loop as on an error, so the process's clean-up runs; killed by the signal, it would
         leave the copies of the faces its PDFs registered (writers/pdf/render.py:
-        font_configuration) in the temporary folder."""
+        font_configuration) in the temporary folder. The `build_ends` of the pipes, its own
+        and the workers' forked before it, copied into it by the fork, are the build's alone:
+        held open here, they would keep a worker waiting for a job from a build gone."""
         signal.signal(signal.SIGTERM, leave)
+        sys.unraisablehook = unraisable_unless_left
         # Ctrl-C reaches every process of the terminal's group: the build stops its workers.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while forked
+        for end in build_ends:
+            end.close()
         super().execute_task_subprocess(job_q, result_q, reporter_class)
 
     def run_tasks(self, task_dispatcher):
@@ -98,8 +107,7 @@ class SupervisedRunner(MRunner):
                 for worker in [worker for worker in workers if not worker.process.is_alive()]:
                     self.replace_dead(worker, workers, task_dispatcher)
         except BaseException as error:
-            for worker in workers:
-                worker.process.terminate()
+            stop(workers)
             if isinstance(error, Interrupted) and hasattr(self.reporter, "interrupted"):
                 self.reporter.interrupted()
             raise
@@ -117,8 +125,9 @@ class SupervisedRunner(MRunner):
     def start_worker(self, workers: list[Worker], job) -> Worker:
         ours, theirs = multiprocessing.Pipe()
         channel = Channel(theirs)
+        build_ends = [ours, *(worker.connection for worker in workers)]
         process = self.Child(target=self.execute_task_subprocess,
-                             args=(channel, channel, self.reporter.__class__))
+                             args=(channel, channel, self.reporter.__class__, build_ends))
         # Ctrl-C held back while forking: a worker not yet ignoring it would otherwise raise
         # the build's Interrupted in the build's own frames, which it was forked in.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -141,6 +150,7 @@ class SupervisedRunner(MRunner):
         """A worker that ended without being told to: its task fails in one line, and a new
         worker takes its place (its task's next jobs, or its wait)."""
         workers.remove(worker)
+        worker.connection.close()
         if worker.job is None:
             return  # told to end: it ended
         if isinstance(worker.job, JobHold):
@@ -168,6 +178,27 @@ class SupervisedRunner(MRunner):
                 self.start_worker(workers, job)
             else:
                 worker.send(job)
+
+
+def stop(workers: list[Worker]) -> None:
+    """Stop every worker, as the build fails or is interrupted, and wait until each has ended:
+    a build that left one running would wait for it at its exit, for ever. A worker's SIGTERM
+    can be lost (the exit it raises while Python runs a finalizer is ignored): that worker
+    finishes its task, finds its pipe closed and ends, its clean-up done. One that has not
+    ended in STOP_SECONDS (or at a second Ctrl-C) is killed."""
+    for worker in workers:
+        worker.process.terminate()
+        worker.connection.close()
+    deadline = time.monotonic() + STOP_SECONDS
+    try:
+        for worker in workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+    except Interrupted:
+        pass  # Ctrl-C again: no more waiting
+    for worker in workers:
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
 
 
 def longest_first(task_dispatcher, rank: Callable[[str], tuple]) -> None:
@@ -213,7 +244,11 @@ class Channel:
         self.connection = connection
 
     def get(self):
-        return self.connection.recv()
+        """The next job; the end (None) once the build has closed its end of the pipe."""
+        try:
+            return self.connection.recv()
+        except (EOFError, OSError):
+            return None
 
     def put(self, message: dict) -> None:
         try:
@@ -235,6 +270,14 @@ def interrupted(signum: int, frame) -> None:
 def leave(signum: int, frame) -> None:
     """A worker's answer to SIGTERM: leave, as on any error (doit's loop ends on it)."""
     raise SystemExit(128 + signum)
+
+
+def unraisable_unless_left(unraisable) -> None:
+    """A worker's hook for exceptions Python cannot raise (in a finalizer, say): the exit
+    `leave` raised there is lost, not news (the worker ends once its pipe closes, see stop);
+    any other is printed as Python prints it."""
+    if not isinstance(unraisable.exc_value, SystemExit):
+        sys.__unraisablehook__(unraisable)
 
 
 def how_it_ended(exitcode: int | None) -> str:
