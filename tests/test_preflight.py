@@ -706,6 +706,15 @@ def test_a_one_letter_paragraph_printed_twice_is_found(tmp_path):
     assert check(report, "text-complete").message == "paragraph 5 printed 2 times: 'I'"
 
 
+def test_a_paragraph_repeating_the_title_is_in_order_after_the_title(tmp_path):
+    """A closing paragraph reading as the title does (the organisation's name, say) is
+    found where it stands, not in the title's place: the two are told apart by their order."""
+    closing = dataclasses.replace(
+        DOCUMENT, blocks=(*DOCUMENT.blocks, Paragraph((Span(DOCUMENT.metadata.title),))))
+    report = preflight(write(tmp_path, render(closing, PRINT)), closing, PRINT)
+    assert check(report, "text-complete").passed, check(report, "text-complete").message
+
+
 def test_a_dropped_caption_fails_text_complete(tmp_path):
     report = preflight(write(tmp_path, render(without(DOCUMENT, 3), PRINT)), DOCUMENT, PRINT)
     assert failed(report) == {"text-complete"}

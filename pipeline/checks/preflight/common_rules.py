@@ -158,10 +158,26 @@ def text_problems(edition: Edition) -> list[str]:
         if times > 1:
             problems.append(f"{item.label} printed {times} times: {excerpt(item.text)}")
         if item.label.startswith("paragraph"):
-            if places[index][0] < previous:
+            if places[index][0] < previous and not exchanged_with_unlabelled(
+                    items, places, index, previous):
                 problems.append(f"{item.label} out of order: {excerpt(item.text)}")
             previous = places[index][0]
     return problems
+
+
+def exchanged_with_unlabelled(items: list[Printed], places: dict[int, tuple[int, int]],
+                              index: int, previous: int) -> bool:
+    """Whether a paragraph found before the one it follows (at `previous`) reads as a text
+    of the opener's or a heading's (the title repeated at the end, say) that stands in order:
+    the two equal texts had each other's places, and now have their own."""
+    equals = [other for other, item in enumerate(items)
+              if item.label is None and other in places and places[other][0] >= previous
+              and item.literal is not None and item.literal == items[index].literal]
+    if not equals:
+        return False
+    other = min(equals, key=lambda other: places[other][0])  # the next place in order
+    places[index], places[other] = places[other], places[index]
+    return True
 
 
 def unclaimed_place(text: str, pattern: re.Pattern | str, claimed: bytearray
