@@ -177,7 +177,7 @@ class English(Profile):
                  r" this page|(?:rate|feedback on) this page",
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
-               r"\b.{0,40}|(?:©|copyright).{0,80}|.{0,60}(?:©|all rights reserved).{0,40}"
+               r"\b.{0,40}|copyright.{0,80}|©.{0,160}|.{0,120}(?:©|all rights reserved).{0,40}"
                r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
                r"|tags?\s*[:：].{0,100}",
         dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
