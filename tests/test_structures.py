@@ -183,6 +183,30 @@ def test_numbered_footnotes_and_a_marker_without_a_note():
     assert blocks[0].text == "A claim [7] without notes."
 
 
+def test_footnotes_under_the_text_with_no_heading_are_its_notes():
+    """A web page sets its footnotes under the sign-off with no heading: lines labelled
+    [1], [2] in order, each named above, are notes, in English and Chinese alike."""
+    blocks = blocks_of("Demand rose sharply[1] in both winters.\n\nWe thank our staff.[2]\n\n"
+                       "Chair of the Board\nMarch 2026\n"
+                       "[1] Emergency repairs rose by 31%.\n[2] Of all four depots.")
+    assert [(block.label, block.text) for block in blocks if isinstance(block, Note)] == [
+        ("1", "Emergency repairs rose by 31%."), ("2", "Of all four depots.")]
+    assert isinstance(blocks[-3], SignOff) and blocks[0].spans[1] == Span("1", note="1")
+    chinese = blocks_of("維修需求上升[1]。\n\n我們感謝員工。\n\n[1] 緊急維修上升百分之三十一。")
+    assert [block.label for block in chinese if isinstance(block, Note)] == ["1"]
+
+
+@pytest.mark.parametrize("ending", [
+    "[2] A line labelled out of order.",  # no note 1
+    "[1] Named above.\n[3] Skipping a number.",
+    "[1] Named above.\n[2] Never named above.",
+])  # fmt: skip
+def test_labelled_lines_under_the_text_are_notes_only_in_order_and_named(ending):
+    blocks = blocks_of(f"A claim[1] in the text.\n\nAnother paragraph.\n\n{ending}")
+    assert not [block for block in blocks if isinstance(block, Note)]
+    assert blocks[0].text == "A claim[1] in the text."
+
+
 @pytest.mark.parametrize("text", [
     "Principal’s Review Principal’s Review Principal’s Review",
     "Principal’s Review Principal’s Review\n\nPrincipal’s Review",

@@ -2,8 +2,10 @@
 
 The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`, `註釋`, `附註`) followed
 by lines that start with a label, `[1]` or `1.`; a line without one carries on the note
-before it. A marker `[n]` in the text becomes a reference to note n when the section has
-such a note; any other `[n]` is the author's text and stays as written.
+before it. A web page may set its footnotes under the text with no heading: lines labelled
+`[1]`, `[2]`, … in order that end the text, each named by a marker above, are its notes. A
+marker `[n]` in the text becomes a reference to note n when the text has such a note; any
+other `[n]` is the author's text and stays as written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pipeline.readers.scraped.dedupe import Unit
 
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
+BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
 
 
@@ -44,6 +47,39 @@ def notes_section(units: list[Unit]) -> int | None:
                 and NOTES_HEADING.fullmatch(unit.text) and NOTE_LABEL.match(following.rows[0])):
             return index
     return None
+
+
+def end_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
+    """The units of the text, and those of the notes that end it under no heading: units
+    opening with `[1]`, `[2]`, … in order, each label named by a marker in the text above."""
+    units = first_note_apart(units)
+    start = len(units)
+    while (start > 0 and units[start - 1].kind == "text"
+           and BRACKETED_LABEL.match(units[start - 1].rows[0])):
+        start -= 1
+    if start in (0, len(units)):
+        return None
+    labels = [label.group(1) for unit in units[start:] for row in unit.rows
+              if (label := BRACKETED_LABEL.match(row))]
+    named = {marker.group(1) for unit in units[:start] if unit.kind == "text"
+             for row in unit.rows for marker in REFERENCE.finditer(row)}
+    in_order = labels == [str(number) for number in range(1, len(labels) + 1)]
+    return (units[:start], units[start:]) if in_order and named >= set(labels) else None
+
+
+def first_note_apart(units: list[Unit]) -> list[Unit]:
+    """The last unit parted before its line labelled `[1]`, written right under the text's
+    last lines (a sign-off's date) with no blank line between."""
+    last = units[-1] if units else None
+    if last is None or last.kind != "text":
+        return units
+    at = next((row for row in range(1, len(last.rows))
+               if (label := BRACKETED_LABEL.match(last.rows[row])) and label.group(1) == "1"),
+              None)
+    if at is None:
+        return units
+    return [*units[:-1], Unit("text", last.rows[:at], last.lines[:at]),
+            Unit("text", last.rows[at:], last.lines[at:])]
 
 
 def read_notes(units: list[Unit], spans_of) -> tuple[list[Note], list[Unit]]:

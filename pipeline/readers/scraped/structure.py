@@ -10,7 +10,8 @@ The rules read what the web page left behind:
   short line over a title that a byline follows is the page's kicker, the subtitle;
 - the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
   may follow it; after the notes, short lines that sign are one too;
-- a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to
+- a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to,
+  and so are lines labelled `[1]`, `[2]`, … in order that end the text, each called above
   (notes.py);
 - a one-line phrase with no closing full stop, followed by text, is a section heading, of
   the level its number gives (`1.` 1, `1.1` 2, `1.1.1` 3; `一、` 1, `（一）` 2);
@@ -56,6 +57,7 @@ from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
     TRAILING_CALLS,
+    end_notes,
     heading_apart,
     notes_section,
     read_notes,
@@ -256,6 +258,9 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         ending = [Heading(units[notes_at].text), *notes,
                   *signed(after, metadata, after_notes=True)]
         units = units[:notes_at]
+    elif (parted := end_notes(units)) is not None:
+        units, notes = parted[0], read_notes(parted[1], spans_of)[0]
+        ending = list(notes)
     result = levelled(signed(units, metadata) + ending)
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
