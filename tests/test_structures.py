@@ -183,6 +183,46 @@ def test_numbered_footnotes_and_a_marker_without_a_note():
     assert blocks[0].text == "A claim [7] without notes."
 
 
+LONG_LINE = ("This has been a year in which we did what we said we would do, finishing 412 "
+             "new homes and bringing 1,860 older homes up to the standard.")
+
+
+CHINESE_LINE = ("本年度委員會完成了四百一十二個新單位，並將一千八百六十個舊單位提升至標準，"
+                "維修要求在目標時間內完成的比率達百分之九十四，為歷年最高。")
+
+
+@pytest.mark.parametrize(("title", "under", "heading", "line"), [
+    ("Chair’s statement", "Riverside Homes Association", "A year of building", LONG_LINE),
+    ("主席報告", "水務委員會", "穩步建設的一年", CHINESE_LINE),
+])  # fmt: skip
+def test_a_line_under_the_title_heading_no_text_is_its_subtitle(title, under, heading, line):
+    """A web page's title over a line of its own (the organisation's name), no blank line
+    between, then a heading: the title and its subtitle, not one title run together."""
+    document, _ = scraped_document(
+        "piece", f"{title}\n{under}\n\n{heading}\n{line}\n", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.subtitle) == (title, under)
+    assert document.blocks[0] == Heading(heading)
+
+
+def test_a_line_under_the_title_over_text_is_a_section_heading():
+    document, _ = scraped_document("piece", f"Annual Review\nHousing\n\n{LONG_LINE}\n",
+                                   Metadata(title=""))
+    assert (document.metadata.title, document.metadata.subtitle) == ("Annual Review", "")
+    assert document.blocks[0] == Heading("Housing")
+
+
+def test_a_title_wrapped_over_two_lines_is_one_title():
+    """In a text wrapped by a mail program, a title as wide as the wrap goes on under it."""
+    paragraph = ("The harbour was busier than in any year since the\nmarine department "
+                 "began to count its vessels, and\nthe new berths opened on time.")
+    document, _ = scraped_document(
+        "piece", f"Report of the Harbour Master on the Work of\nthe Marine Department\n\n"
+                 f"{paragraph}\n\n{paragraph}\n", Metadata(title=""))
+    assert document.metadata.title == ("Report of the Harbour Master on the Work of the "
+                                       "Marine Department")
+    assert not document.metadata.subtitle
+
+
 def test_footnotes_under_the_text_with_no_heading_are_its_notes():
     """A web page sets its footnotes under the sign-off with no heading: lines labelled
     [1], [2] in order, each named above, are notes, in English and Chinese alike."""

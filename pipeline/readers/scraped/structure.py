@@ -7,7 +7,8 @@ The rules read what the web page left behind:
 - lines with the same number of cells are a table, lines opened by markers a list
   (tables.py, lists.py);
 - the title, its parallel and the byline, blank lines between them or not, open it; a
-  short line over a title that a byline follows is the page's kicker, the subtitle;
+  short line over a title that a byline follows is the page's kicker, the subtitle, and so
+  is a line the author wrote under the title in its block that heads no text;
 - the short lines after the last paragraph, kept as lines, are the sign-off; a postscript
   may follow it; after the notes, short lines that sign are one too;
 - a `Notes` heading over labelled lines is the notes, which `[n]` in the text refer to,
@@ -52,7 +53,7 @@ from pipeline.model import (
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import counts_on_from
-from pipeline.readers.scraped.breaks import blocks_apart
+from pipeline.readers.scraped.breaks import WRAP_SLACK, blocks_apart, columns, unwrapped
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
@@ -76,6 +77,7 @@ KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in it
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
+    opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
     units = front_lines_apart(units, metadata.title)
     texts = [unit for unit in units if unit.kind == "text"]
     kicker = texts[0] if over_title(texts) else None
@@ -97,6 +99,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
         units = [unit for unit in units if unit is not byline_unit]
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
+    if texts and texts[0] not in units:  # the text's own title, not the metadata's
+        metadata, units = settle_subtitle(metadata, units, texts[0], opening_block)
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
@@ -128,12 +132,34 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
     if taken == 1 and not (over_running_text(rows) and (
-            not title or likeness_key(rows[0].text) == likeness_key(title))):
+            not title or likeness_key(rows[0].text) == likeness_key(title))) and not (
+            line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)):
         return units
     taken_rows = sum(len(row.rows) for row in rows[:taken])
     rest = units[first].rows[taken_rows:]
     after = [Unit("text", rest, units[first].lines[taken_rows:])] if rest else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
+
+
+def line_under_title(rows: list[Unit]) -> bool:
+    """Whether the opening block is a title and a heading-shaped line under it, no more: a
+    title wrapped over two lines, or a title over a line of its own (its subtitle, the
+    organisation's name), as the width its lines are wrapped to tells."""
+    return (len(rows) == 2 and is_heading_text(rows[1].text) and not is_byline(rows[1])
+            and not parallels(rows[0].text, rows[1].text))
+
+
+def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
+    """Whether the author broke `line` over `under`, not a wrap: in a text not wrapped, or
+    where the wrap would have taken the first word under it onto it with room to spare, as
+    wide as the text's lines run (breaks.py)."""
+    rows = [row for unit in units if unit.kind == "text" for row in unit.rows]
+    if any(unwrapped((row,)) for row in rows):
+        return True
+    spaced = detect(under).words_spaced
+    first_word = under.split()[0] if spaced else under[:1]
+    width = max(map(columns, rows))
+    return columns(line) + spaced + columns(first_word) + WRAP_SLACK <= width
 
 
 def two_line_byline_joined(rows: list[Unit]) -> list[Unit]:
@@ -229,6 +255,23 @@ def settle_title(
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
+
+
+def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
+                    opening_block: tuple[int, ...]) -> tuple[Metadata, list[Unit]]:
+    """The line under the title in the text's opening block (its lines `opening_block`: no
+    blank line between them) is its subtitle, where it heads no text of its own (a heading
+    follows it) and the metadata gives none."""
+    # As the body will part them: a heading over its paragraph with no blank line between.
+    texts = [unit for unit in blocks_apart(units, stands_alone) if unit.kind == "text"]
+    if metadata.subtitle or len(texts) < 2 or texts[0] != units[0]:
+        return metadata, units
+    under, after = texts[0], texts[1]
+    if (len(under.rows) == len(after.rows) == 1 and under.repeats == 1
+            and {title.lines[0], under.lines[0]} <= set(opening_block)
+            and is_heading_text(under.text) and is_heading_text(after.text)):
+        return replace(metadata, subtitle=under.text), units[1:]
+    return metadata, units
 
 
 def is_heading_text(text: str) -> bool:
