@@ -315,3 +315,61 @@ def test_a_replys_text_or_a_long_forwarding_note_stays(text):
     document, report = scraped_document("message", text, Metadata(title=""))
     assert "forwarding note" not in [drop["reason"].split(": ")[1] for drop in report["dropped"]]
     assert THANKS in [plain(block.spans) for block in document.blocks]
+
+
+QUOTED = ("On Mon, 2 Mar 2026 at 16:40, Publications <publications@example.org> wrote:\n"
+          "> Could you send the final text by Wednesday? We go to print on Friday.\n>\n"
+          "> Many thanks,\n> Publications\n")
+
+
+def test_the_mail_a_reply_quotes_goes_to_the_end():
+    text = f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\nBest wishes,\nAnn LEE\n\n{QUOTED}"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert reasons.count("quoted mail") == 4
+    assert isinstance(document.blocks[-1], SignOff)
+    assert [plain(line) for line in document.blocks[-1].lines] == ["Best wishes,", "Ann LEE"]
+
+
+def test_a_quote_the_reply_answers_between_its_lines_stays():
+    """Quoted lines with the reply's own text after them are the reply's (it answers them
+    one by one): only a quote running to the end is the older mail."""
+    text = f"{OUTLOOK}\n{THANKS}\n\n{QUOTED}\nYes: it goes today.\n\n{MORE}\n"
+    _, report = scraped_document("message", text, Metadata(title=""))
+    assert "quoted mail" not in [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+
+
+REPORT_TITLE = "Treasurer’s report"
+
+
+@pytest.mark.parametrize(("header", "greeting", "note", "title", "body", "sign_off", "closing"), [
+    (OUTLOOK.replace("A season to remember", "Treasurer’s report for the annual review"),
+     "Hi both,", "Here is the final text, with the figures the auditors signed off.",
+     REPORT_TITLE, f"{THANKS}\n\n{MORE}", "Treasurer\nCanal Heritage Trust\n2 March 2026",
+     "Thanks,\nFinance Office"),
+    (OUTLOOK_ZH.replace("難忘的樂季", "主席報告定稿"), "各位同事：", "附上主席報告定稿，請查閱。",
+     "主席報告", f"{ZH_BODY}\n\n{ZH_MORE}", "主席\n港灣樂團\n2025年3月14日",
+     "謝謝，\n行政總裁辦公室"),
+])  # fmt: skip
+def test_a_covering_note_over_a_text_titled_as_the_subject_goes(header, greeting, note, title,
+                                                                 body, sign_off, closing):
+    """A mail carrying a text under a title the subject names: the sender's note over it and
+    the sender's closing under its sign-off go, and the text is titled by its own title."""
+    text = f"{header}\n{greeting}\n\n{note}\n\n{title}\n\n{body}\n\n{sign_off}\n\n{closing}\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = {drop["text"]: drop["reason"].split(": ")[1] for drop in report["dropped"]}
+    assert reasons[note].startswith("covering note")
+    assert all(reasons[line].startswith("the covering note's closing")
+               for line in closing.split("\n"))
+    assert document.metadata.title == title
+    assert [plain(line).replace("\u00a0", " ") for line in document.blocks[-1].lines] == (
+        sign_off.split("\n"))
+
+
+def test_a_letter_under_its_greeting_keeps_its_first_paragraph():
+    """A mail whose text is a letter, its first paragraph naming what the subject names, is
+    no covering note: no title of the subject's stands under it."""
+    header = OUTLOOK.replace("A season to remember", "Treasurer’s report")
+    text = f"{header}\nDear members,\n\n{THANKS} The treasurer’s report follows.\n\n{MORE}\n"
+    _, report = scraped_document("message", text, Metadata(title=""))
+    assert not [drop for drop in report["dropped"] if "covering" in drop["reason"]]

@@ -21,7 +21,8 @@ An e-mail's debris, as each language's profile says it too:
   among them ("From:", "Sent:", "To:", "Subject:"; "寄件者：", "主旨："), with the rule Outlook
   draws above it; the subject, its "RE:" and "FW:" taken off, is kept for a title;
 - the line over a mail quoted or forwarded ("-----Original Message-----"), a reply's line
-  over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time);
+  over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time),
+  and that mail when each of its lines to the end is quoted with ">";
 - its footer, from its first line after the text's last sentence to the end: "Sent from my
   iPhone", a plea to think before printing, a notice that the mail itself is confidential.
 - in a text copied with a mail's header (or the line over a mail quoted), the line greeting
@@ -45,13 +46,20 @@ from pipeline.addresses import ADDRESS
 from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
-from pipeline.readers.scraped.dedupe import Drop
+from pipeline.readers.scraped.breaks import columns
+from pipeline.readers.scraped.dedupe import Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
 FORWARDING_NOTE = "forwarding note"
+QUOTED_MAIL = "quoted mail"
+COVERING_NOTE = "covering note, over the text titled as the mail's subject"
+SENDERS_CLOSING = "the covering note's closing, under the text's sign-off"
+# Columns of a title read as the subject's (a Chinese character takes two): no word alone.
+MIN_TITLE_KEY = 8
+QUOTE_MARK = ">"  # what opens each line a reply quotes (RFC 3676, 4.5)
 DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
@@ -60,7 +68,8 @@ DATELINE = "dateline"
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
 MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS, SIGNATURE,
-                              FORWARDING_NOTE}
+                              FORWARDING_NOTE, QUOTED_MAIL, COVERING_NOTE,
+                              SENDERS_CLOSING}
 
 
 def said(kind: str) -> str:
@@ -176,12 +185,15 @@ def remove_debris(cleaned_text: str) -> Cleared:
                                      for line in block})
     if headers:
         reasons.update(forwarding_note(lines, reasons, headers[0]))
+        reasons.update(covering_note(lines, reasons, headers[0]))
     drops = []
     for line in lines:
         if line.number in reasons:
             rows[line.number - 1] = ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
-    greetings = [number for number, reason in reasons.items() if reason == SALUTATION]
+    # A text under a covering note opens with its own title, not with the mail's greeting.
+    greetings = [number for number, reason in reasons.items() if reason == SALUTATION
+                 and COVERING_NOTE not in reasons.values()]
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons))
 
@@ -207,6 +219,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     for index, line in enumerate(lines):
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
             reasons.setdefault(line.number, line.kind)
+    reasons.update(quoted_mail(lines, reasons))
     body = [index for index, line in enumerate(lines) if line.number not in reasons
             and is_running(line.text) and not is_cookie_notice(line.text)]
     first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
@@ -229,6 +242,55 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     for number, reason in footer(lines, reasons, last_text).items():
         reasons.setdefault(number, reason)
     return reasons
+
+
+def quoted_mail(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The mail a reply answers, quoted under it: every line after the reply's attribution
+    ("On …, Name <address> wrote:") to the end, each opened by ">"; the older mail, not the
+    text."""
+    for index, line in enumerate(lines):
+        quote = lines[index + 1:]
+        if (reasons.get(line.number) == "reply attribution" and quote
+                and all(quoted.text.startswith(QUOTE_MARK) for quoted in quote)):
+            return {quoted.number: QUOTED_MAIL for quoted in quote}
+    return {}
+
+
+def covering_note(lines: list[Line], reasons: dict[int, str],
+                  header: list[Line]) -> dict[int, str]:
+    """In a mail that carries a text titled as its subject says ("Treasurer's report" under
+    "Subject: RE: Treasurer's report for the annual review"), the lines between its `header`
+    (and greeting) and that title ("Here is the final text."): the sender's, not the text's,
+    where the text under the title holds more; and the sender's closing ("Thanks,", a name)
+    in a block of its own under the text's sign-off."""
+    wanted = likeness_key(subject(header))
+    kept = [line for line in lines if line.number not in reasons
+            and line.number > header[-1].number]
+    title = next((index for index, line in enumerate(kept) if not is_running(line.text)
+                  and columns(key := likeness_key(line.text)) >= MIN_TITLE_KEY
+                  and (key in wanted or wanted in key)), None)
+    if not title:  # none, or nothing over it
+        return {}
+    note, text = kept[:title], kept[title + 1:]
+    if sum(is_running(line.text) for line in note) >= sum(
+            is_running(line.text) for line in text):
+        return {}
+    return ({line.number: COVERING_NOTE for line in note}
+            | {line.number: SENDERS_CLOSING for line in senders_closing(text)})
+
+
+def senders_closing(text: list[Line]) -> list[Line]:
+    """The last block of `text` (the lines after its last blank line), when it opens with a
+    closing phrase ("Thanks,", "Best wishes,"), holds a name at most under it, and lines of
+    a sign-off stand between it and the text's last sentence."""
+    running = [index for index, line in enumerate(text) if is_running(line.text)]
+    starts = [index for index in range(1, len(text))
+              if text[index].number > text[index - 1].number + 1]
+    if not running or not starts:
+        return []
+    last = starts[-1]
+    closing = text[last].text.endswith((",", "\uff0c")) and len(text) - last <= 2
+    return text[last:] if closing and last > running[-1] + 1 else []
 
 
 def is_release_line(text: str) -> bool:
