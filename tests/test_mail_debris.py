@@ -373,3 +373,28 @@ def test_a_letter_under_its_greeting_keeps_its_first_paragraph():
     text = f"{header}\nDear members,\n\n{THANKS} The treasurer’s report follows.\n\n{MORE}\n"
     _, report = scraped_document("message", text, Metadata(title=""))
     assert not [drop for drop in report["dropped"] if "covering" in drop["reason"]]
+
+
+REQUEST = OUTLOOK.replace("RE: FW: A season to remember", "A season to remember")
+
+
+@pytest.mark.parametrize(("header", "separator"), [
+    (OUTLOOK, SEPARATOR),
+    (OUTLOOK_ZH, "-----原始郵件-----"),
+])
+def test_the_older_mail_under_a_longer_reply_goes(header, separator):
+    """A reply holding the text, over the mail it answers (its separator, header and
+    request): the older mail goes, the reply's text stays."""
+    request = "Could you send the final text by Wednesday?"
+    text = f"{header}\n{THANKS}\n\n{MORE}\n\n{separator}\n{REQUEST}\n{request}\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = {drop["text"]: drop["reason"].split(": ")[1] for drop in report["dropped"]}
+    assert reasons[request] == "quoted mail"
+    assert plain(document.blocks[-1].spans) == MORE
+
+
+def test_a_short_reply_over_the_text_it_quotes_keeps_the_text():
+    text = f"{OUTLOOK}\nApproved.\n\n{SEPARATOR}\n{REQUEST}\n{THANKS}\n\n{MORE}\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert "quoted mail" not in [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert plain(document.blocks[-1].spans) == MORE

@@ -22,7 +22,8 @@ An e-mail's debris, as each language's profile says it too:
   draws above it; the subject, its "RE:" and "FW:" taken off, is kept for a title;
 - the line over a mail quoted or forwarded ("-----Original Message-----"), a reply's line
   over the mail it quotes ("On …, Name <address> wrote:", holding an address or a time),
-  and that mail when each of its lines to the end is quoted with ">";
+  and that mail when each of its lines to the end is quoted with ">", or when a reply's own
+  text over the line holds more than the mail under it;
 - its footer, from its first line after the text's last sentence to the end: "Sent from my
   iPhone", a plea to think before printing, a notice that the mail itself is confidential.
 - in a text copied with a mail's header (or the line over a mail quoted), the line greeting
@@ -186,6 +187,7 @@ def remove_debris(cleaned_text: str) -> Cleared:
     if headers:
         reasons.update(forwarding_note(lines, reasons, headers[0]))
         reasons.update(covering_note(lines, reasons, headers[0]))
+        reasons.update(older_mail(lines, reasons, headers[0]))
     drops = []
     for line in lines:
         if line.number in reasons:
@@ -254,6 +256,28 @@ def quoted_mail(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
                 and all(quoted.text.startswith(QUOTE_MARK) for quoted in quote)):
             return {quoted.number: QUOTED_MAIL for quoted in quote}
     return {}
+
+
+def older_mail(lines: list[Line], reasons: dict[int, str],
+               header: list[Line]) -> dict[int, str]:
+    """In a reply (its subject opening "RE:", "回覆："), the mail it quotes under the line over
+    it ("-----Original Message-----") to the end: the older mail, not the text, where the
+    reply's own text holds more (else the reply is a note on the text it quotes)."""
+    sent = subject_as_sent(header).strip()
+    if not REPLY_PREFIXES.match(sent) or FORWARDED.match(sent):
+        return {}
+    opened = header[-1].number
+    separator = next((line.number for line in lines if line.number > opened
+                      and reasons.get(line.number) == "quoted-mail separator"), None)
+    if separator is None:
+        return {}
+    kept = [line for line in lines if line.number not in reasons]
+    reply = [line for line in kept if opened < line.number < separator]
+    quoted = [line for line in kept if line.number > separator]
+    if sum(map(is_running, (line.text for line in reply))) <= sum(
+            map(is_running, (line.text for line in quoted))):
+        return {}
+    return {line.number: QUOTED_MAIL for line in quoted}
 
 
 def covering_note(lines: list[Line], reasons: dict[int, str],
