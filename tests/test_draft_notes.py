@@ -80,6 +80,26 @@ def test_a_draft_with_notes_saved_by_libreoffice_reads_the_same(tmp_path):
         assert saved.blocks == document.blocks, name
 
 
+TWO_NOTES = Document("piece", Metadata(title="Chair's Statement"), None, (
+    Paragraph((Span("Demand rose"), Span("1", note="1"), Span(" and rose again."),
+               Span("2", note="2"))),
+    Note("1", (Span("By a third."),)),
+    Note("2", (Span("In both winters."),)),
+))
+
+
+@pytest.mark.slow
+def test_libreoffice_numbers_the_drafts_notes_as_the_editions_do(tmp_path):
+    """1, 2 as in the PDFs, not Word's default i, ii: LibreOffice reads the numbering from
+    the section's properties, not from the settings Word reads it from."""
+    (tmp_path / "piece.docx").write_bytes(write_docx(TWO_NOTES, LAYOUT, Path(".")))
+    libreoffice(tmp_path / "lo", "--convert-to", "txt:Text (encoded):UTF8", "--outdir",
+                str(tmp_path), str(tmp_path / "piece.docx"))
+    text = (tmp_path / "piece.txt").read_text(encoding="utf-8-sig")
+    assert "Demand rose1 and rose again.2" in text, text
+    assert "ii" not in text.replace("\n", " ").split()
+
+
 def test_a_note_no_text_refers_to_links_back_to_nothing():
     # Its label would be a link to a reference that is not there: a Link holding no link
     # annotation in the tagged editions (ISO 32000-1 14.8.4.4.2), which the preflight fails.

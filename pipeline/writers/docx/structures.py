@@ -235,18 +235,33 @@ def add_endnotes(draft, document: Document, add_spans) -> Endnotes:
 
 
 def number_endnotes_in_figures(draft) -> None:
-    """Word numbers endnotes i, ii, iii unless told otherwise; the editions use 1, 2, 3."""
+    """Word numbers endnotes i, ii, iii unless told otherwise; the editions use 1, 2, 3. Said
+    in the settings, which Word reads, and in each section's properties, which LibreOffice
+    reads (it ignores the settings' and numbered the notes i, ii)."""
     settings = draft.settings.element
+    follower = next((child for child in settings if child.tag in
+                     {qn(tag) for tag in ENDNOTE_PROPERTIES_FOLLOWERS}), None)
+    if follower is not None:
+        follower.addprevious(decimal_endnotes())
+    else:
+        settings.append(decimal_endnotes())
+    references = {qn("w:headerReference"), qn("w:footerReference"), qn("w:footnotePr")}
+    for section in draft.sections:
+        properties = section._sectPr
+        before = [child for child in properties if child.tag in references]
+        if before:  # w:endnotePr follows these in w:sectPr (ECMA-376, 17.6.17)
+            before[-1].addnext(decimal_endnotes())
+        else:
+            properties.insert(0, decimal_endnotes())
+
+
+def decimal_endnotes():
+    """Endnote properties numbering the notes 1, 2, 3."""
     properties = OxmlElement("w:endnotePr")
     number_format = OxmlElement("w:numFmt")
     number_format.set(qn("w:val"), "decimal")
     properties.append(number_format)
-    follower = next((child for child in settings if child.tag in
-                     {qn(tag) for tag in ENDNOTE_PROPERTIES_FOLLOWERS}), None)
-    if follower is not None:
-        follower.addprevious(properties)
-    else:
-        settings.append(properties)
+    return properties
 
 
 def add_note(draft, block: Note, add_spans, endnotes: Endnotes) -> None:
