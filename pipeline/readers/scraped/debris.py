@@ -264,20 +264,29 @@ def older_mail(lines: list[Line], reasons: dict[int, str],
     it ("-----Original Message-----") to the end: the older mail, not the text, where the
     reply's own text holds more (else the reply is a note on the text it quotes)."""
     sent = subject_as_sent(header).strip()
-    if not REPLY_PREFIXES.match(sent) or FORWARDED.match(sent):
+    parts = REPLY_PREFIXES.match(sent) and not FORWARDED.match(sent) and around_separator(
+        lines, reasons, header)
+    if not parts or running_lines(parts[0]) <= running_lines(parts[1]):
         return {}
+    return {line.number: QUOTED_MAIL for line in parts[1]}
+
+
+def around_separator(lines: list[Line], reasons: dict[int, str], header: list[Line]
+                     ) -> tuple[list[Line], list[Line]] | None:
+    """The lines kept between a mail's `header` and the first line over a mail quoted or
+    forwarded, and those after that line; None without one."""
     opened = header[-1].number
     separator = next((line.number for line in lines if line.number > opened
                       and reasons.get(line.number) == "quoted-mail separator"), None)
     if separator is None:
-        return {}
+        return None
     kept = [line for line in lines if line.number not in reasons]
-    reply = [line for line in kept if opened < line.number < separator]
-    quoted = [line for line in kept if line.number > separator]
-    if sum(map(is_running, (line.text for line in reply))) <= sum(
-            map(is_running, (line.text for line in quoted))):
-        return {}
-    return {line.number: QUOTED_MAIL for line in quoted}
+    return ([line for line in kept if opened < line.number < separator],
+            [line for line in kept if line.number > separator])
+
+
+def running_lines(lines: list[Line]) -> int:
+    return sum(is_running(line.text) for line in lines)
 
 
 def covering_note(lines: list[Line], reasons: dict[int, str],
@@ -296,8 +305,7 @@ def covering_note(lines: list[Line], reasons: dict[int, str],
     if not title:  # none, or nothing over it
         return {}
     note, text = kept[:title], kept[title + 1:]
-    if sum(is_running(line.text) for line in note) >= sum(
-            is_running(line.text) for line in text):
+    if running_lines(note) >= running_lines(text):
         return {}
     return ({line.number: COVERING_NOTE for line in note}
             | {line.number: SENDERS_CLOSING for line in senders_closing(text)})
@@ -384,19 +392,11 @@ def forwarding_note(lines: list[Line], reasons: dict[int, str],
     greeting) and the line over the mail it forwards ("Please find below the final text."):
     the forwarder's, not the document's, where the mail forwarded holds more of the text. A
     reply's lines over the mail it quotes are its own text, and stay."""
-    if not FORWARDED.match(subject_as_sent(header).strip()):
+    parts = FORWARDED.match(subject_as_sent(header).strip()) and around_separator(
+        lines, reasons, header)
+    if not parts or not parts[0] or running_lines(parts[0]) >= running_lines(parts[1]):
         return {}
-    opened = header[-1].number
-    separator = next((line.number for line in lines if line.number > opened
-                      and reasons.get(line.number) == "quoted-mail separator"), None)
-    if separator is None:
-        return {}
-    kept = [line for line in lines if line.number not in reasons]
-    note = [line for line in kept if opened < line.number < separator]
-    forwarded = [line for line in kept if line.number > separator and is_running(line.text)]
-    if not note or sum(is_running(line.text) for line in note) >= len(forwarded):
-        return {}
-    return {line.number: FORWARDING_NOTE for line in note}
+    return {line.number: FORWARDING_NOTE for line in parts[0]}
 
 
 def without_icons(text: str) -> str:
