@@ -21,7 +21,16 @@ from PIL import Image
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import Layout, Page
-from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import (
+    Byline,
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    Paragraph,
+    Span,
+    Table,
+)
 from pipeline.readers.docx.draft import read_docx
 from pipeline.writers.docx.draft import fitted, write_docx
 
@@ -566,3 +575,22 @@ def test_pandoc_reads_title_headings_emphasis_and_text(tmp_path: Path):
     assert "\n# A new headquarters\n" in markdown
     plain = pandoc_converted(tmp_path / "draft.docx", "plain")
     assert_texts_survive(plain, texts_of(sample_document())[2:])  # byline onwards
+
+
+def test_a_paragraph_under_a_table_is_spaced_from_it_and_reads_back_the_same(tmp_path):
+    """Word and LibreOffice set a paragraph flush under a table unless it has space before:
+    it gets the body's space between paragraphs; a heading keeps its own."""
+    table = Table(((Span("Year"),), (Span("Visits"),)), (((Span("2025"),), (Span("86"),)),),
+                  (Span("Table 1: Visits"),))
+    document = Document("piece", Metadata(title="Report"), None, (
+        Paragraph((Span("Visits rose."),)), table, Paragraph((Span("They will rise again."),)),
+        table, Heading("Outlook"), Paragraph((Span("More to come."),))))
+    data = write_docx(document, LAYOUT, tmp_path)
+    draft = docx.Document(io.BytesIO(data))
+    under = {paragraph.text: paragraph.paragraph_format.space_before
+             for paragraph in draft.paragraphs}
+    body_gap = draft.styles["Body Text"].paragraph_format.space_after
+    assert under["They will rise again."] == body_gap and body_gap
+    assert under["Outlook"] is None and under["Visits rose."] is None
+    (tmp_path / "piece.docx").write_bytes(data)
+    assert read_docx(tmp_path / "piece.docx", document.metadata).blocks == document.blocks

@@ -29,6 +29,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
@@ -136,6 +137,7 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     pictures: dict[int, str] = {}
     for block in document.blocks:
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
+    _set_off_tables(draft)
     saved = BytesIO()
     draft.save(saved)
     return Draft(reproducible_zip(saved.getvalue()), pictures, draft_identity(document))
@@ -469,6 +471,20 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
             add_note(draft, block, add_spans, endnotes)
         case _:
             raise UnknownBlock(block, "the DOCX writer")
+
+
+def _set_off_tables(draft) -> None:
+    """Each paragraph right under a table spaced from it as from a paragraph of the text:
+    Word and LibreOffice put between them only the paragraph's own space before, which the
+    body's style leaves at none (a heading's, which has its own, stays)."""
+    gap = draft.styles[BODY_STYLE].paragraph_format.space_after
+    for table in draft.element.body.iterchildren(qn("w:tbl")):
+        following = table.getnext()
+        if gap is None or following is None or following.tag != qn("w:p"):
+            continue
+        paragraph = DocxParagraph(following, draft.part)
+        if paragraph.style.paragraph_format.space_before is None:
+            paragraph.paragraph_format.space_before = gap
 
 
 def _add_spans(paragraph, spans: tuple[Span, ...], endnotes: Endnotes) -> None:
