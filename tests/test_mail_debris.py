@@ -322,13 +322,21 @@ QUOTED = ("On Mon, 2 Mar 2026 at 16:40, Publications <publications@example.org> 
           "> Many thanks,\n> Publications\n")
 
 
-def test_the_mail_a_reply_quotes_goes_to_the_end():
-    text = f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\nBest wishes,\nAnn LEE\n\n{QUOTED}"
+QUOTED_ZH = ("出版組 <publications@example.org.hk> 於 2026年3月2日 下午4:40 寫道：\n"
+             "> 請於星期三前提交定稿。\n>\n> 謝謝，\n> 出版組\n")
+
+
+@pytest.mark.parametrize(("header", "body", "sign_off", "quoted"), [
+    (OUTLOOK, f"{THANKS}\n\n{MORE}", "Best wishes,\nAnn LEE", QUOTED),
+    (OUTLOOK_ZH, f"{ZH_BODY}\n\n{ZH_MORE}", "行政總裁\n李安", QUOTED_ZH),
+])  # fmt: skip
+def test_the_mail_a_reply_quotes_goes_to_the_end(header, body, sign_off, quoted):
+    text = f"{header}\n{body}\n\n{sign_off}\n\n{quoted}"
     document, report = scraped_document("message", text, Metadata(title=""))
     reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
     assert reasons.count("quoted mail") == 4
     assert isinstance(document.blocks[-1], SignOff)
-    assert [plain(line) for line in document.blocks[-1].lines] == ["Best wishes,", "Ann LEE"]
+    assert [plain(line) for line in document.blocks[-1].lines] == sign_off.split("\n")
 
 
 def test_a_quote_the_reply_answers_between_its_lines_stays():
