@@ -194,8 +194,9 @@ def remove_debris(cleaned_text: str) -> Cleared:
             rows[line.number - 1] = ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     # A text under a covering note opens with its own title, not with the mail's greeting.
-    greetings = [number for number, reason in reasons.items() if reason == SALUTATION
-                 and COVERING_NOTE not in reasons.values()]
+    covered = COVERING_NOTE in reasons.values()
+    greetings = [number for number, reason in reasons.items()
+                 if reason == SALUTATION and not covered]
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons))
 
@@ -251,9 +252,10 @@ def quoted_mail(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     ("On …, Name <address> wrote:") to the end, each opened by ">"; the older mail, not the
     text."""
     for index, line in enumerate(lines):
+        if reasons.get(line.number) != "reply attribution":
+            continue
         quote = lines[index + 1:]
-        if (reasons.get(line.number) == "reply attribution" and quote
-                and all(quoted.text.startswith(QUOTE_MARK) for quoted in quote)):
+        if quote and all(quoted.text.startswith(QUOTE_MARK) for quoted in quote):
             return {quoted.number: QUOTED_MAIL for quoted in quote}
     return {}
 

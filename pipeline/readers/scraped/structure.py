@@ -262,14 +262,15 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     """The line under the title in the text's opening block (its lines `opening_block`: no
     blank line between them) is its subtitle, where it heads no text of its own (a heading
     follows it) and the metadata gives none."""
-    # As the body will part them: a heading over its paragraph with no blank line between.
-    texts = [unit for unit in blocks_apart(units, stands_alone) if unit.kind == "text"]
-    if metadata.subtitle or len(texts) < 2 or texts[0] != units[0]:
+    under = units[0] if units else None
+    if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
+            or under.repeats != 1 or not {title.lines[0], under.lines[0]} <= set(opening_block)
+            or not is_heading_text(under.text)):
         return metadata, units
-    under, after = texts[0], texts[1]
-    if (len(under.rows) == len(after.rows) == 1 and under.repeats == 1
-            and {title.lines[0], under.lines[0]} <= set(opening_block)
-            and is_heading_text(under.text) and is_heading_text(after.text)):
+    # As the body will part them: a heading over its paragraph with no blank line between.
+    after = next((unit for unit in blocks_apart(units[1:], stands_alone)
+                  if unit.kind == "text"), None)
+    if after is not None and len(after.rows) == 1 and is_heading_text(after.text):
         return replace(metadata, subtitle=under.text), units[1:]
     return metadata, units
 
