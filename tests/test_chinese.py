@@ -32,7 +32,7 @@ from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 from .conftest import ROOT
 from .support import copy_project, doit, squash
 from .test_docx_writer import libreoffice_converted
-from .typesetting import MM, empty_share, measured
+from .typesetting import MM, empty_share, measured, words_by_line
 
 TEXTS = Path(__file__).parent / "chinese_texts"
 CHINESE_NAMES = ["harbour-master-review", "hospital-chief-executive",
@@ -150,6 +150,60 @@ def test_the_byline_and_the_language_of_other_chinese_texts():
     assert university.metadata.title == "校長報告"  # written twice on one line
     assert (university.byline.role, university.byline.name) == ("校長", "陳嘉明教授")
     assert {hospital.metadata.language, university.metadata.language} == {CHINESE.tag}
+
+
+def test_a_departments_web_page_reads_as_its_text_with_its_furniture_gone():
+    """A Traditional Chinese page of its own: text size, language, breadcrumb, print, share and
+    footer lines go; the byline and a caption written twice are read once; a list numbered
+    （一）, a table under its title, straight quotes made corner brackets, a sign-off."""
+    document = read("fire-services-director")
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert document.metadata.title == "處長的話"
+    assert (document.byline.role, document.byline.name) == ("消防處處長", "楊子健")
+    assert kinds == ["Paragraph", "Figure", "Paragraph", "Heading", "Paragraph", "List",
+                     "Heading", "Table", "Heading", "Paragraph", "SignOff"]
+    listed, table = document.blocks[5], document.blocks[7]
+    assert (listed.style, listed.marker, len(listed.items)) == (
+        "trad-chinese-informal", "\uff08%\uff09", 3)
+    assert "「社區急救站」" in listed.items[0].text
+    assert "".join(span.text for span in table.caption) == "表1：主要服務指標"
+    assert len(table.rows) == 3
+    assert "「救人的工作從不停步。」" in document.blocks[9].text
+    assert not any("返回頁首" in block.text or "©" in block.text
+                   for block in document.blocks if hasattr(block, "text"))
+
+
+@pytest.mark.parametrize(("labels", "ems"), [(("（一）", "（二）"), 3), (("（十一）",), 4),
+                                             (("一、", "十、"), None), (("十一、",), 3)])
+def test_a_list_says_how_many_ems_its_widest_label_takes_past_two(labels, ems):
+    from pipeline.model import List, ListItem
+    from pipeline.writers.html.blocks import label_ems, shown_label
+
+    assert max(label_ems(shown_label(label, True)) for label in labels) == (ems or 2)
+    marker = "\uff08%\uff09" if labels[0].startswith("（") else ""
+    block = List((ListItem((Span("甲"),)),), style="trad-chinese-informal",
+                 start=11 if "十一" in labels[0] else 1, marker=marker)
+    html = render_html(Document("list", Metadata(title="名單", language="zh-HK"), None,
+                                (block,)), load_layout(ROOT / "layouts", "print"))
+    assert ('data-label-ems="4"' in html) == (labels == ("（十一）",))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout_name", LAYOUTS)
+def test_labels_of_three_characters_stay_inside_the_text_block(layout_name, tmp_path):
+    """（一） takes three characters: its list's text is indented three, so the label never
+    hangs in the margin, left of the headings and the table on its page."""
+    pdf = tmp_path / "fire.pdf"
+    pdf.write_bytes(render_pdf(read("fire-services-director"),
+                               load_layout(ROOT / "layouts", layout_name), TEXTS))
+    lines = words_by_line(pdf, pages=True)
+    labelled = [(page, words[0][0]) for page, words in lines
+                if re.match("（[一二三]）", words[0][2])]
+    assert len(labelled) == 3
+    for page, label_start in labelled:
+        edge = min(words[0][0] for each, words in lines
+                   if each == page and not re.match("（[一二三]）", words[0][2]))
+        assert label_start >= edge - 0.5
 
 
 def test_a_chinese_byline_may_put_the_name_first_after_a_comma():

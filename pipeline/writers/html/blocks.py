@@ -8,6 +8,8 @@ BLOCK_WRITERS, and no layout's template has to learn it.
 from __future__ import annotations
 
 import itertools
+import math
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -181,6 +183,12 @@ MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
                 "\uff08%\uff09": "in-full-width-parentheses"}
 # A full-width mark ending a label (一、, （一）) holds its own space before the item's text.
 FULL_WIDTH_ENDS = ("\u3001", "\uff09")
+# The widest labels every layout's list indent holds, in ems: a list whose labels are wider
+# (（十一）, 1.2.1.) says how wide, for a layout whose indent is a whole number of characters
+# (a Chinese one) to widen it rather than hang the labels in the margin.
+INDENT_EMS = 2
+# Characters of a label narrower than half an em in any of the layouts' faces.
+NARROW = frozenset(" .,:;()[]ilI|")
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
@@ -198,6 +206,10 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     if block.numbered:
         attributes += Markup(' class="{}{}"').format(
             block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "")
+        widest = max((label_ems(shown_label(label, True))
+                      for label in block.labels(depth, parents)), default=0)
+        if widest > INDENT_EMS:
+            attributes += Markup(' data-label-ems="{}"').format(widest)
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
@@ -230,6 +242,15 @@ def shown_label(label: str, numbered: bool) -> str:
     if not numbered:
         return label + "\u00a0"
     return label if label.endswith(FULL_WIDTH_ENDS) else label + " "
+
+
+def label_ems(label: str) -> int:
+    """How many ems a label, as set, may take, rounded up: a full-width character one, a
+    narrow one (a stop, a bracket, i) about a third, any other about two thirds, as wide as
+    the widest figure or letter of the faces."""
+    width = sum(1.0 if unicodedata.east_asian_width(char) in "WF"
+                else 0.3 if char in NARROW else 0.6 for char in label)
+    return math.ceil(round(width, 6))
 
 
 def css_string(value: str) -> Markup:
