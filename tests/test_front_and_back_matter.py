@@ -311,6 +311,34 @@ def test_a_paragraph_after_a_letters_sign_off_leaves_it_a_sign_off():
     assert kinds(document) == ["Paragraph", "Paragraph", "SignOff", "Paragraph"]
 
 
+@pytest.mark.parametrize("last, sign_off", [
+    ("As one tenant put it: \"Don't tell us -- show us.\"", "Aisha RAHMAN\nChief Executive"),
+    ("We close with the visitor who wrote: 'Come back soon.'", "Aisha RAHMAN\nChief Executive"),
+    ("正如一位義工所說：「我們明年再見。」", "館長\n歐陽慧儀"),
+], ids=["double quotes", "single quotes", "chinese"])
+def test_a_sign_off_under_a_sentence_ending_inside_its_quotation(last, sign_off):
+    """Each line of a page not wrapped is a block: one ending a sentence inside its closing
+    quote ends its block too, so the name under it is the sign-off's, not the sentence's."""
+    body = ENGLISH_BODY if last.isascii() else CHINESE_BODY
+    long_line = body.replace("\n\n", " ")  # a line no wrap makes: the text is not wrapped
+    document = read(f"{long_line}\n{last}\n{sign_off}\n", title="Report")
+    assert kinds(document) == ["Paragraph", "Paragraph", "SignOff"]
+    assert [plain(line) for line in document.blocks[2].lines] == sign_off.split("\n")
+
+
+@pytest.mark.parametrize("called", [True, False])
+def test_a_sign_off_over_a_note_its_asterisk_labels(called):
+    """A web page's note under the text, labelled with the asterisk a word above is marked
+    with ("hours*"), follows the sign-off as a paragraph; unmarked above, it is no note, and
+    the short lines over it are no sign-off."""
+    call = "*" if called else ""
+    text = (f"{ENGLISH_BODY}{call}\n\nAisha RAHMAN\nChief Executive\n\n"
+            "* Excluding out-of-hours calls.")
+    document = read(text, title="Report")
+    assert (kinds(document)[-2:] == ["SignOff", "Paragraph"]) == called
+    assert plain(document.blocks[-1].spans) == "* Excluding out-of-hours calls."
+
+
 def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():
     document = read(f"{ENGLISH_BODY}\n\nOur collections\n\n{ENGLISH_BODY}", title="Review")
     assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Paragraph", "Paragraph"]

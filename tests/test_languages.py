@@ -151,3 +151,14 @@ def test_a_simplified_profile_tells_its_texts_from_traditional_ones(simplified):
         ("The chair ", None), ("主席報告", "zh-HK"), (" spoke of the ", None),
         ("我们的港口", "zh-Hans"), (" plan", None)]
     assert phrases("我们的港口和主席報告", simplified) == [("我们的港口和主席報告", None)]
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("It is done.", True), ("She said: ‘Show us.’", True), ('He said "No!"', True),
+    ("(See the table.)", True), ("「救人的工作從不停步。」", True), ("見表1。）", True),
+    ("Chief Executive", False), ("‘A quoted title’", False), ("消防處處長", False),
+])
+def test_a_sentence_ends_inside_its_closing_quotes_and_brackets(text, ends):
+    from pipeline.languages import ends_sentence
+
+    assert ends_sentence(text) == ends

@@ -31,6 +31,10 @@ PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
+# A sentence's end in any language, inside any closing quotes or brackets ("… show us.’",
+# "……不停步。」"): kept a pattern, which `re` compiles on first use (see profile.py).
+SENTENCE_END = ("[{}][\"'\u201d\u2019\u300d\u300f\uff09)\\]]*$"
+                .format(re.escape("".join(SENTENCE_ENDS))))
 LEAD_IN_ENDS = tuple(sorted({profile.lead_in_end for profile in PROFILES}))  # any language's
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
@@ -194,3 +198,8 @@ def holder_of(text: str, script: str) -> Profile | None:
     return next((profile for profile in PROFILES
                  if profile.script == script and profile.characters and profile.holds(text)),
                 None)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence (or a clause, with a colon), in any language."""
+    return re.search(SENTENCE_END, text) is not None

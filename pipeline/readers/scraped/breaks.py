@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import SENTENCE_ENDS, detect
+from pipeline.languages import detect, ends_sentence
 from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import marked
@@ -104,7 +104,7 @@ def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tu
 def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
     """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
     note calls), or stands alone (a heading, a date) over a line that starts one."""
-    return (TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
+    return (ends_sentence(TRAILING_CALLS.sub("", row))
             or (stands_alone(row) and not following.lstrip()[:1].islower()))
 
 
@@ -122,12 +122,12 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
     if (not stands_alone(row) or following[:1].islower() or following[:1].isspace()
             or marked(following) is not None or CELL in following):
         return False
-    if index and not TRAILING_CALLS.sub("", rows[index - 1]).endswith(SENTENCE_ENDS):
+    if index and not ends_sentence(TRAILING_CALLS.sub("", rows[index - 1])):
         return False
     paragraph = list(itertools.takewhile(lambda line: marked(line) is None, rows[index + 1:]))
     width = max(map(columns, paragraph))
     # Its first line a sentence, or a line the wrap filled (a name over a role is neither).
-    if not (following.endswith(SENTENCE_ENDS) if len(paragraph) < 2
+    if not (ends_sentence(following) if len(paragraph) < 2
             else columns(following) + WRAP_SLACK >= width):
         return False
     spaced = detect(following).words_spaced

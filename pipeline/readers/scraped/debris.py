@@ -44,7 +44,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import PROFILES, SENTENCE_ENDS, detect
+from pipeline.languages import PROFILES, detect, ends_sentence
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.breaks import columns
@@ -349,7 +349,7 @@ def classified(number: int, text: str) -> Line:
     if ATTRIBUTION.fullmatch(bare) and MAIL_STAMP.search(bare):
         return Line(number, text, "reply attribution")
     # A row of links never ends a sentence (the icons stripped would take its full stop).
-    return Line(number, text, "" if text.endswith(SENTENCE_ENDS) else link_row(bare))
+    return Line(number, text, "" if ends_sentence(text) else link_row(bare))
 
 
 def mail_headers(lines: list[Line]) -> list[list[Line]]:
@@ -458,7 +458,7 @@ def words(text: str) -> float:
 def is_link(text: str) -> bool:
     """A link's words: a few of them, and no sentence, figure, telephone number or e-mail
     address (a contact line is the text's)."""
-    return (bool(text) and not text.endswith(SENTENCE_ENDS) and words(text) <= MAX_LINK_WORDS
+    return (bool(text) and not ends_sentence(text) and words(text) <= MAX_LINK_WORDS
             and len(text) <= MAX_LINK_CHARACTERS
             and not FIGURES.fullmatch(text) and not CONTACT.search(text))
 
@@ -468,7 +468,7 @@ def is_running(text: str) -> bool:
     closing mark (a title, a heading, a name) is neither."""
     if CELL in text or marked(text) is not None:
         return True
-    return text.endswith((*SENTENCE_ENDS, "\u2026")) or words(text) > SHORT_WORDS
+    return ends_sentence(text) or text.endswith("\u2026") or words(text) > SHORT_WORDS
 
 
 def sentence_follows(lines: list[Line], index: int) -> bool:

@@ -21,6 +21,8 @@ NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
+# A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text.
+SYMBOL_LABEL = re.compile(r"([*\u2020\u2021\u00a7]{1,3})\s+(?=\S)")
 
 
 def heading_apart(units: list[Unit]) -> list[Unit]:
@@ -116,3 +118,14 @@ def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ..
             position = match.end()
         result.append(replace(span, text=span.text[position:]))
     return tuple(span for span in result if span.text)
+
+
+def symbol_note(unit: Unit, above: list[Unit]) -> bool:
+    """Whether `unit` is a note its symbol labels ("* Excluding …"), called by that symbol
+    after a word of the text `above`, or the mark ending it ("within four hours*", "year.*")."""
+    label = SYMBOL_LABEL.match(unit.rows[0]) if unit.kind == "text" else None
+    if label is None:
+        return False
+    call = re.compile(rf"[\w.,;:!?%)\u2019\u201d]{re.escape(label.group(1))}"
+                      r"(?![*\u2020\u2021\u00a7])")
+    return any(call.search(row) for each in above if each.kind == "text" for row in each.rows)

@@ -31,8 +31,8 @@ from pipeline.languages import (
     NUMERAL_MARKER,
     POSTSCRIPT,
     SENTENCE_BREAK,
-    SENTENCE_ENDS,
     detect,
+    ends_sentence,
     joined_lines,
 )
 from pipeline.model import (
@@ -62,6 +62,7 @@ from pipeline.readers.scraped.notes import (
     heading_apart,
     notes_section,
     read_notes,
+    symbol_note,
     with_references,
 )
 from pipeline.readers.scraped.tables import build_table, cells_of, is_table_title, titled_cells
@@ -348,12 +349,14 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
                    ) -> tuple[list[Unit], list[Unit], list[Unit]]:
     """The units before the sign-off, the sign-off's (the short lines after the last
     paragraph: a closing phrase, a name, a role, a date), and those after it: paragraphs
-    (a postscript, a mail's disclaimer) after a sign-off that closes a letter or before a
-    postscript. After the notes, where the text before is the notes', short lines are the
+    (a postscript, a mail's disclaimer) after a sign-off that closes a letter, or before a
+    postscript or a note a symbol labels ("* Excluding …", called by "hours*" above). After
+    the notes, where the text before is the notes', short lines are the
     sign-off only when they sign (a closing phrase, a date, a person named): a note's
     source on a line of its own stays a paragraph."""
     after = len(units)
-    while after > 0 and is_prose(units[after - 1]):
+    while after > 0 and (is_prose(units[after - 1])
+                         or symbol_note(units[after - 1], units[:after - 1])):
         after -= 1
     start = after
     while start > 0 and is_sign_off_unit(units[start - 1]):
@@ -361,7 +364,8 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     main, closing, rest = units[:start], units[start:after], units[after:]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
-            rest and not closes(closing) and not is_postscript(rest[0])):
+            rest and not closes(closing) and not is_postscript(rest[0])
+            and not symbol_note(rest[0], main)):
         return units, [], []
     return main, closing, rest
 
@@ -403,7 +407,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
-        and not TRAILING_CALLS.sub("", row).endswith(SENTENCE_ENDS)
+        and not ends_sentence(TRAILING_CALLS.sub("", row))
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         for row in unit.rows

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import PROFILES, SENTENCE_ENDS
+from pipeline.languages import PROFILES, ends_sentence
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL
 
@@ -24,7 +24,7 @@ MAX_TITLE_WORDS = 25
 def is_table_title(row: str) -> bool:
     """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one)."""
     return (bool(re.match(TABLE_TITLE, row)) and CELL not in row
-            and len(row.split()) <= MAX_TITLE_WORDS and not row.endswith(SENTENCE_ENDS))
+            and len(row.split()) <= MAX_TITLE_WORDS and not ends_sentence(row))
 
 
 def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
