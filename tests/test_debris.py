@@ -54,6 +54,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("下載PDF（2.3MB）", "print or share link"),
     ("Click to enlarge", "page tools"),
     ("按此放大", "page tools"),
+    ("Reading time: 4 minutes", "page tools"),
+    ("6 min read", "page tools"),
+    ("閱讀時間：約4分鐘", "page tools"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
@@ -115,6 +118,9 @@ def test_a_footer_goes_from_its_first_line_to_the_end_whatever_its_words():
     "© Crown copyright 2026. This publication is licensed under the terms of the Open "
     "Government Licence v3.0 except where otherwise stated.",
     "© 2026 水務委員會",
+    "Registered charity no. 1098765 | Company no. 04561234 | Regulator of Social Housing no. L4521",
+    "Registered office: 12 Mill Lane, Bristol BS1 4DJ",
+    "慈善機構編號：91/12345",
 ])  # fmt: skip
 def test_footers_in_english_and_chinese(footer):
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{footer}")
@@ -134,6 +140,15 @@ def test_a_heading_repeated_over_sections_of_text_stays():
     text = f"Housing\n\nOverview\n\n{BODY}\n\nTransport\n\nOverview\n\n{MORE}"
     kept, dropped = kept_and_dropped(text)
     assert kept.count("Overview") == 2 and not dropped
+
+
+@pytest.mark.parametrize("line", [
+    "Registered charities must publish their accounts within ten months of the year's end.",
+    "Reading time matters: a tenant reads a letter in under 2 minutes, or not at all.",
+])
+def test_running_text_about_a_registration_or_reading_time_stays(line):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert len(kept) == 3 and not dropped
 
 
 def test_a_cookie_notice_goes_above_the_text_and_with_its_button():

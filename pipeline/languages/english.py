@@ -167,6 +167,9 @@ class English(Profile):
                        r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
                        r"|version|article))*(?: \([^)]{1,20}\))?",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
+                   # how long the page takes to read: "Reading time: 4 minutes", "6 min read"
+                   r"|(?:estimated )?reading time\s*[:：]?\s*(?:about |approx\.? )?\d+"
+                   r"(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?|\d+[ \u00a0-]min(?:ute)?s?\.? read"
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
@@ -179,7 +182,10 @@ class English(Profile):
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|copyright.{0,80}|©.{0,160}|.{0,120}(?:©|all rights reserved).{0,40}"
                r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
-               r"|tags?\s*[:：].{0,100}",
+               r"|tags?\s*[:：].{0,100}"
+               # the body's registration: "Registered charity no. 1098765 | Company no. …"
+               r"|(?:registered (?:charity|company|society|office)|(?:charity|company|vat)"
+               r" (?:registration )?(?:no\.?|number))\b.{0,160}",
         dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?",
