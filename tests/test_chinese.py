@@ -14,6 +14,7 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
 from pipeline.checks.preflight import preflight
@@ -491,6 +492,24 @@ def test_a_docx_draft_without_chinese_is_as_before():
     draft = docx.Document(io.BytesIO(write_docx(document, layout, ROOT)))
     assert "CJK" not in draft.styles.element.xml
     assert 'w:eastAsia="zh' not in draft.styles.element.xml
+
+
+@pytest.mark.parametrize("language", ["zh-HK", "en-GB"])
+def test_the_drafts_sign_off_stands_flush_right_in_chinese_only(language):
+    """As the house style sets a Chinese signature, and the PDF editions do (chinese.css); an
+    English one flush left. Read back, the sign-off is the same."""
+    layout = load_layout(ROOT / "layouts", "print")
+    lines = (("館長",), ("歐陽慧儀",)) if language == "zh-HK" else (("Ada KWAN",), ("Curator",))
+    document = Document("x", Metadata(title="報告" if language == "zh-HK" else "Report",
+                                      language=language), None,
+                        (Paragraph((Span("本館全年開放。" if language == "zh-HK" else "Open."),)),
+                         SignOff(tuple((Span(text),) for (text,) in lines))))
+    written = write_docx(document, layout, ROOT)
+    draft = docx.Document(io.BytesIO(written))
+    closing = next(paragraph for paragraph in draft.paragraphs if paragraph.style.name == "Closing")
+    right = closing.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert right == (language == "zh-HK")
+    assert docx_document(written, Path("x.docx"), document.metadata).blocks == document.blocks
 
 
 @pytest.mark.slow

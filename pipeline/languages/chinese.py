@@ -271,6 +271,7 @@ class Chinese(Profile):
     figure_none = "不適用|不适用"  # not applicable
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
+    sign_off_right = True  # the house style: a Chinese signature stands flush right
     small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
     # A closing bracket before a mark (「…」，), an opening one after a mark that is no closing

@@ -239,6 +239,8 @@ class Profile:
     # letter before (of its own `characters`).
     lone_last_letter = True
     italic = True  # has italic; else what Latin sets in italic stays upright
+    # A signature (role, name, date) stands flush right, as its letters set it; else flush left.
+    sign_off_right = False
     # Its letters have small capitals; else small caps set on its own letters (`characters`)
     # mean nothing, and are not kept (a Latin word among them keeps its own).
     small_caps = True

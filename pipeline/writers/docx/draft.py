@@ -52,6 +52,7 @@ from pipeline.model import (
     to_json,
 )
 from pipeline.writers.docx.structures import (
+    SIGN_OFF_STYLE,
     Endnotes,
     add_endnotes,
     add_list,
@@ -128,6 +129,8 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     add_styles(draft)
     if not profile_for(document.metadata.language).italic:
         _upright(draft)
+    if profile_for(document.metadata.language).sign_off_right:
+        draft.styles[SIGN_OFF_STYLE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     cache_style_lookups(draft)  # the styles are settled
