@@ -305,6 +305,24 @@ def test_a_forwarders_note_over_the_mail_forwarded_goes(header, note, separator,
     assert plain(document.blocks[-1].spans) == body.split("\n\n")[-1]
 
 
+@pytest.mark.parametrize(("header", "note", "title", "byline", "body"), [
+    (FORWARD, f"Hi all,\n\n{NOTE}", "The Season in Review", "By Ann LEE, Director",
+     f"{THANKS}\n\n{MORE}"),
+    (OUTLOOK_SIMPLIFIED, "各位同事：\n\n请参阅以下定稿。", "乐团总监致辞", "乐团总监 李文华",
+     "本乐季乐团在音乐厅、学校及医院病房演出，观众超过四万人。\n\n每场音乐会均告满座。"),
+], ids=["english", "simplified chinese"])
+def test_a_text_forwarded_under_a_greeting_keeps_its_own_title(header, note, title, byline,
+                                                               body):
+    """The forwarder's greeting opens the forwarder's mail, not the text forwarded: the text's
+    own title, over its byline, is the title, not the mail's subject ("A season to
+    remember"), and no heading."""
+    text = f"{header}\n{note}\n\n{SEPARATOR}\n\n{title}\n{byline}\n\n{body}\n"
+    document, _ = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == title
+    assert document.byline is not None
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize("text", [
     # A reply's text over the mail it quotes is the reply's.
     f"{OUTLOOK}\n{THANKS}\n\n{SEPARATOR}\n\n{MORE}\n",

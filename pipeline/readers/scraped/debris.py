@@ -193,8 +193,9 @@ def remove_debris(cleaned_text: str) -> Cleared:
         if line.number in reasons:
             rows[line.number - 1] = ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
-    # A text under a covering note opens with its own title, not with the mail's greeting.
-    covered = COVERING_NOTE in reasons.values()
+    # A text under a covering note, or forwarded under a forwarder's note, opens with its own
+    # title, not with the greeting of the mail that carries it.
+    covered = not {COVERING_NOTE, FORWARDING_NOTE}.isdisjoint(reasons.values())
     greetings = [number for number, reason in reasons.items()
                  if reason == SALUTATION and not covered]
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
