@@ -7,6 +7,7 @@ Traditional Chinese."""
 import io
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -21,12 +22,15 @@ from pipeline.languages.chinese import CHINESE
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Metadata
+from pipeline.model import Document, List, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.docx.draft import docx_document
+from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
+from pipeline.writers.markup import write_markup
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
@@ -183,6 +187,40 @@ def test_another_body_and_byline():
     document = read("library-director-message")
     assert (document.byline.role, document.byline.name) == ("公共图书馆馆长", "林晓雯博士")
     assert document.metadata.language == "zh-Hans"
+
+
+def test_a_forwarded_mail_reads_as_its_own_title_byline_list_and_sign_off():
+    """A mail forwarded to the publications unit: the headers, greeting, forwarder's note,
+    contact lines and notice go; the text's own title (not the subject's "定稿"), its byline,
+    its items numbered 1、 2、 3、 as a list written so, its sign-off."""
+    document = read("museum-director-mail")
+    assert document.metadata.title == "馆长致辞"
+    assert (document.byline.role, document.byline.name) == ("城市博物馆馆长", "李文华")
+    (listed,) = [block for block in document.blocks if isinstance(block, List)]
+    assert (listed.style, listed.marker, len(listed.items)) == ("decimal", "%\u3001", 3)
+    assert listed.labels() == ["1\u3001", "2\u3001", "3\u3001"]
+    assert isinstance(document.blocks[-1], SignOff)
+
+
+@pytest.mark.slow
+def test_items_numbered_with_the_ideographic_comma_survive_every_form(tmp_path):
+    """1、 in the editions (no space after the comma, which holds its own), in the DOCX draft
+    (Word's level text "%1、") read back by python-docx and after LibreOffice saves it, and in
+    the marked-up form; a paragraph opening "2024、" stays a paragraph there."""
+    document = read("museum-director-mail")
+    document = replace(document, blocks=(
+        Paragraph((Span("2024、2025两年的观众人数均创新高。"),)), *document.blocks))
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    assert 'data-label="1\u3001"' in html and 'class="decimal with-ideographic-comma"' in html
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), TEXTS))
+    assert "%1\u3001" in docx.Document(str(draft)).part.numbering_part.element.xml
+    for saved in (draft, libreoffice_converted(draft, "docx:MS Word 2007 XML")):
+        assert docx_document(saved.read_bytes(), saved, document.metadata).blocks == (
+            document.blocks)
+    markup = write_markup(document)
+    assert "2024\\、2025" in markup and "\n1\u3001 " in markup
+    assert read_markup(markup, Path("x.md"), document.metadata, TEXTS).blocks == document.blocks
 
 
 def test_a_byline_written_once_under_the_title_names_a_person_in_simplified_forms():

@@ -79,6 +79,8 @@ def test_i_after_h_is_a_letter_and_after_another_letter_a_numeral():
     (("•", "◦", "▪"), [("bullet", 1, ""), ("bullet", 1, ""), ("bullet", 1, "")]),
     (("一、", "（一）", "1."), [("trad-chinese-informal", 1, ""),
                               ("trad-chinese-informal", 1, "（%）"), ("decimal", 1, "")]),
+    (("一、", "1、", "(1)"), [("trad-chinese-informal", 1, ""), ("decimal", 1, "%、"),
+                             ("decimal", 1, "(%)")]),
 ])  # fmt: skip
 def test_three_levels_in_every_marker_style(markers, styles):
     def marker(level: int, number: int) -> str:

@@ -126,7 +126,8 @@ ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
 LIST_ITEM = re.compile(
     rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
     rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
-    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09) ?(?P<rest>.*)"
+    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09|\d+\u3001)"
+    rf" ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
 # A note's label: no space, bracket or backslash, and not ending as a superscript does.
@@ -397,9 +398,11 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
 
 def marker_form(mark: str) -> str:
     """How a list's marks write their numbers (model.MARKERS): "(%)" for "(a)", "%)" for
-    "a)", "（%）" for "（一）", "" for "a." and "一、"."""
+    "a)", "（%）" for "（一）", "%、" for "1、", "" for "a." and "一、"."""
     if mark.startswith(("(", "\uff08")):
         return f"{mark[0]}%{mark[-1]}"
+    if mark[:1].isdigit() and mark.endswith("\u3001"):
+        return "%\u3001"
     return "%)" if mark.endswith(")") else ""
 
 

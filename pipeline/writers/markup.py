@@ -29,12 +29,12 @@ from pipeline.model import (
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "(a) ", "a) ", "一、",
-# "（一）"), a table row, a note, a table's caption.
+# "（一）", "1、"), a table row, a note, a table's caption.
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
     rf"[#!|]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
-    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\[(?=\^[^\]]*\]:)|Table(?=: )"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\d+(?=\u3001)|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
 # The characters that open or close inline markup: always escaped in text.

@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 
 from pipeline.languages import NUMERALS
 from pipeline.list_numbers import letters, roman
-from pipeline.model import MARKERS
+from pipeline.model import MARKERS, List
 from pipeline.readers.docx.structures import Styles, value_of, whole_number
 
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
@@ -65,7 +65,9 @@ class Level:
         "%1.%2)" -> "%)"; "" for the style's usual "%1." or "%1、", and for a bullet."""
         match = COMPOUND.fullmatch(self.text)
         marker = re.sub(r"%\d", "%", match.group("own")) if match else ""
-        return marker if self.style != "bullet" and marker in MARKERS else ""
+        if self.style in (None, "bullet") or marker not in MARKERS:
+            return ""
+        return "" if marker == "%".join(List((), self.style).affixes) else marker
 
     @property
     def parents(self) -> int | None:

@@ -1,7 +1,8 @@
 """Lists in a scraped text: lines that start with a bullet or a number, read as items.
 
 A marker opens an item at a line's start: a bullet (`•`, `-`, `–`, `*`, `o`…) or a number,
-letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`, `A.`). The lines
+letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`, `A.`, and `1、` as
+Chinese texts write it). The lines
 after it up to the next marker are the item's. Items follow each other with or without
 blank lines between them. An item marked in another way than the items before it opens a
 list nested in the item before, to any depth; one marked as an outer list's items are
@@ -23,6 +24,8 @@ from pipeline.readers.numbering import counts_on_from, list_numbering, roman_val
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
     r"|(?P<open>\()?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})(?P<close>[.)])\s+"
+    # A figure before the ideographic comma, with no space after: "1、"
+    r"|(?P<figure>\d{1,2})\u3001\s*"
     # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
     rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
 )
@@ -62,6 +65,8 @@ def marker_of(row: str) -> Marked | None:
     rest = row[match.end():]
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
+    if match.group("figure"):
+        return Marked("1\u3001", match.group("figure"), rest)
     if match.group("own"):
         opening, closing = match.group("own_open") or "", match.group("own_close")
         if bool(opening) != (closing != "、"):
@@ -177,7 +182,9 @@ def built(level: Level, spans_of) -> List:
 
 def form_of(family: str) -> str:
     """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
-    "（%）" for （一）; "" for the style's usual 1., a., 一、 and for bullets."""
+    "（%）" for （一）, "%、" for 1、; "" for the style's usual 1., a., 一、 and for bullets."""
     if family.startswith(("(", "\uff08")):
         return f"{family[0]}%{family[-1]}"
+    if family == "1\u3001":
+        return "%\u3001"
     return "%)" if family.endswith(")") else ""

@@ -180,7 +180,8 @@ def list_block(block: List, anchor: str | None, index: int, setting: Setting) ->
 # The class of a list whose numbers are written otherwise than its style's usual way, by the
 # model's marker (model.MARKERS): base.css gives its wider labels a wider indent.
 MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
-                "\uff08%\uff09": "in-full-width-parentheses"}
+                "\uff08%\uff09": "in-full-width-parentheses",
+                "%\u3001": "with-ideographic-comma"}
 # A full-width mark ending a label (一、, （一）) holds its own space before the item's text.
 FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 # The widest labels every layout's list indent holds, in ems: a list whose labels are wider
