@@ -61,7 +61,8 @@ def test_a_space_before_an_address_takes_no_more_than_its_share(editions, layout
 def test_chinese_list_text_stands_on_whole_characters(editions, layout):
     """Every item's text, numbered 一、 or 1., bulleted, nested (a) or （一）, starts a whole
     number of characters from the text area's edge: the first level's on the two
-    characters of the paragraphs' indent."""
+    characters of the paragraphs' indent; a nested list's as many further in as its labels
+    take, three for （一）, so its labels start under its parent item's text."""
     pdf, _, settings = editions[layout]
     size = settings.body_size_pt
     lines = words_by_line(pdf, pages=True)
@@ -70,7 +71,7 @@ def test_chinese_list_text_stands_on_whole_characters(editions, layout):
         if len(line[0][2]) > 10:
             lefts[page] = min(lefts.get(page, line[0][0]), line[0][0])
     items = {"保育珊瑚群落": 2, "珊瑚健康普查": 2, "海草床分布調查": 2,
-             "在海下灣設立六個長期監測點": 4, "東平洲及印洲塘的珊瑚覆蓋率": 4}
+             "在海下灣設立六個長期監測點": 5, "東平洲及印洲塘的珊瑚覆蓋率": 5}
     found = {}
     for page, line in lines:
         for start, _, text in line:

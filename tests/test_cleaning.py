@@ -113,6 +113,20 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("In 2024 the year") == "In 2024 the year"
 
 
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("Rent arrears (£ million)", "Rent arrears (£\u00a0million)"),
+    ("Expenditure (HK$ million)", "Expenditure (HK$\u00a0million)"),
+    ("Grants (US$ bn)", "Grants (US$\u00a0bn)"),
+    ("Income (HK$ '000)", "Income (HK$\u00a0\u2019000)"),
+    ("Income (£'000)", "Income (£\u2019000)"),
+    ("the £ sign and the $ key", "the £ sign and the $ key"),
+])
+def test_a_currency_stays_with_the_multiple_it_counts_in(written, set_as):
+    """A table's heading "(£ million)" never breaks after the currency, and the apostrophe
+    of "'000" (thousands) is one, not an opening quote."""
+    assert clean_line(written) == set_as
+
+
 def test_white_space():
     assert clean_line("  two  spaces   here , and before ; punctuation  ") == (
         "two spaces here, and before; punctuation"

@@ -56,11 +56,12 @@ MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
 # An apostrophe opening a word stands for what is left out, not for an opening quote: the
 # first letters of one of the few words written so ("'til", "'tis", "'em", rock "'n'" roll)
-# or a century ("'23", "'90s", "'23-24", as Pandoc's smart quotes take "'90s"), unless a
-# quote closes after it ("'24 hours a day'"; not "volunteers'", a plural's apostrophe).
-WORD_START = r"(?:(?<=^)|(?<=[\s(\[\u2013]))'"
+# or a century ("'23", "'90s", "'23-24", as Pandoc's smart quotes take "'90s"), or the
+# thousands a table counts in ("£'000"), unless a quote closes after it ("'24 hours a day'";
+# not "volunteers'", a plural's apostrophe).
+WORD_START = r"(?:(?<=^)|(?<=[\s(\[\u2013$£€¥]))'"
 ELIDED_WORD = re.compile(rf"{WORD_START}(?=(?i:til|tis|twas|twere|em|n)(?![\w-]))")
-ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d)))")
+ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d))|000\b)")
 # Curly quotes, and how deep quotations are read as nested (deeper counts as that deep).
 QUOTE_MARKS = "\u2018\u2019\u201c\u201d"
 OPENING_MARKS = "\u2018\u201c"
@@ -78,6 +79,11 @@ NUMBER_AND_WORD = re.compile(
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 PER_CENT = re.compile(r"\bper cent\b")
+# A currency and the multiple it counts in, as a table's heading gives them: "(£ million)",
+# "(HK$ '000)": one unit, which a line never parts.
+CURRENCY_MULTIPLE = re.compile(
+    r"(?<![\w$£€¥])((?:[A-Z]{1,3})?[$£€¥]) (?=(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
+    r"|['\u2019]000\b)")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
 # What shows a name is a person's: a form of address or a title before it, or a surname in
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
@@ -255,6 +261,7 @@ class English(Profile):
         line, paragraph.depth = nested(curl_quotes(line), *self.quotes, paragraph.depth)
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
+        line = CURRENCY_MULTIPLE.sub("\\1" + NBSP, line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
