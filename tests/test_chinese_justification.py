@@ -71,7 +71,7 @@ def test_chinese_list_text_stands_on_whole_characters(editions, layout):
         if len(line[0][2]) > 10:
             lefts[page] = min(lefts.get(page, line[0][0]), line[0][0])
     items = {"保育珊瑚群落": 2, "珊瑚健康普查": 2, "海草床分布調查": 2,
-             "在海下灣設立六個長期監測點": 5, "東平洲及印洲塘的珊瑚覆蓋率": 5}
+             "在海下灣設立六個長期監測點": 5, "東平洲及印洲塘的珊瑚覆蓋率": 4}
     found = {}
     for page, line in lines:
         for start, _, text in line:
