@@ -281,6 +281,26 @@ def test_a_notes_heading_over_text_that_is_no_note_stays_text():
     assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Paragraph"]
 
 
+@pytest.mark.parametrize(("title", "heading", "first", "second"), [
+    ("Annual review 2024-25", "Our year at a glance",
+     "This was the year we doubled the number of homes we retrofitted, and the year our "
+     "tenants' panel first set our repair targets.",
+     "Tenants asked for three things above all: faster repairs, fewer calls to get them, "
+     "and a named person to speak to."),
+    ("二〇二四至二五年度年報", "年度回顧",
+     "這一年，我們翻新的單位數目倍增，租戶小組亦首次為維修工作訂下目標，我們會按季公布進度，讓租戶隨時監察各項工作。",
+     "租戶最希望的有三件事：維修更快、少打電話、有專人跟進。"),
+], ids=["english", "chinese"])
+def test_a_page_not_wrapped_opens_alike_with_or_without_blank_lines(title, heading, first,
+                                                                     second):
+    """Each line of a page copied as text is a block: two heading-shaped lines over the
+    text are its title and its first section's heading, whether blank lines part them or not."""
+    for joint in ("\n", "\n\n"):
+        document = read(joint.join((title, heading, first, second)) + "\n")
+        assert document.metadata.title == title.replace("-", "\u2013")
+        assert kinds(document) == ["Heading", "Paragraph", "Paragraph"], joint
+
+
 # --- 3. After the sign-off: a postscript (a mail's disclaimer after it is debris) -----------
 
 DISCLAIMER = ("This message is intended only for its addressee and may be privileged. If you "

@@ -53,7 +53,13 @@ from pipeline.model import (
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import counts_on_from
-from pipeline.readers.scraped.breaks import WRAP_SLACK, blocks_apart, columns, unwrapped
+from pipeline.readers.scraped.breaks import (
+    WRAP_SLACK,
+    blocks_apart,
+    columns,
+    ends_block,
+    unwrapped,
+)
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
@@ -132,9 +138,12 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
         return units
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
+    # In a text not wrapped a line that ends its block does so here too (breaks.py), as if a
+    # blank line followed it.
     if taken == 1 and not (over_running_text(rows) and (
             not title or likeness_key(rows[0].text) == likeness_key(title))) and not (
-            line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)):
+            line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)
+    ) and not (not_wrapped(units) and ends_block(rows[0].text, rows[1].text, stands_alone)):
         return units
     taken_rows = sum(len(row.rows) for row in rows[:taken])
     rest = units[first].rows[taken_rows:]
@@ -150,13 +159,18 @@ def line_under_title(rows: list[Unit]) -> bool:
             and not parallels(rows[0].text, rows[1].text))
 
 
+def not_wrapped(units: list[Unit]) -> bool:
+    """Whether a line of the text's running text is wider than any wrap (breaks.py)."""
+    return any(unit.kind == "text" and unwrapped(unit.rows) for unit in units)
+
+
 def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
     """Whether the author broke `line` over `under`, not a wrap: in a text not wrapped, or
     where the wrap would have taken the first word under it onto it with room to spare, as
     wide as the text's lines run (breaks.py)."""
-    rows = [row for unit in units if unit.kind == "text" for row in unit.rows]
-    if any(unwrapped((row,)) for row in rows):
+    if not_wrapped(units):
         return True
+    rows = [row for unit in units if unit.kind == "text" for row in unit.rows]
     spaced = detect(under).words_spaced
     first_word = under.split()[0] if spaced else under[:1]
     width = max(map(columns, rows))
