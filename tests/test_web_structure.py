@@ -165,6 +165,45 @@ def test_a_table_title_above_a_table_is_its_caption(gap):
     round_trips(document)
 
 
+LONG_LINE = ("This was the year we doubled the number of homes we retrofitted, and the year our "
+             "tenants' panel first set the targets for our repairs.")  # a page not wrapped
+ZH_LONG_LINE = "這一年，我們翻新的單位數目倍增，租戶小組亦首次為維修工作訂下目標，我們會按季公布進度，讓租戶隨時監察各項工作。"
+
+
+@pytest.mark.parametrize(("opening", "figures", "items"), [
+    (LONG_LINE, "1,482\nhomes let\n96%\nemergency repairs on time\n£3.6m\n"
+     "rent arrears, down from £4.1m",
+     ["1,482\u00a0homes let", "96% emergency repairs on time",
+      "£3.6m rent arrears, down from £4.1m"]),
+    (ZH_LONG_LINE, "1,482個\n出租單位\n96%\n緊急維修準時完成\n約2.98億元\n全年維修開支",
+     ["1,482個出租單位", "96%緊急維修準時完成", "約2.98億元全年維修開支"]),
+    # A text wrapped (no line wider than a wrap), its blocks parted by blank lines, alike.
+    (OPENING, "1,482\nhomes let\n96%\nemergency repairs on time",
+     ["1,482\u00a0homes let", "96% emergency repairs on time"]),
+], ids=["english", "chinese", "wrapped"])
+def test_key_figures_each_over_its_words_are_a_list(opening, figures, items):
+    """A page's key figures, each alone on its line over what it counts, under a heading and
+    over the next, with or without blank lines between the page's blocks: a list of figures
+    and their words, not one paragraph running them together."""
+    heading, after = ("主要數字", "展望") if opening == ZH_LONG_LINE else ("Key facts", "Looking ahead")
+    for joint in ("\n", "\n\n") if opening != OPENING else ("\n\n",):
+        document = document_of(joint.join((opening, heading, figures, after, opening)))
+        (found,) = lists_of(document)
+        assert (found.style, [item.text for item in found.items]) == ("bullet", items)
+        assert [type(block).__name__ for block in document.blocks] == [
+            "Paragraph", "Heading", "List", "Heading", "Paragraph"]
+        round_trips(document)
+
+
+@pytest.mark.parametrize("text", [
+    "Figures\n2023\nThe year began with a storm that closed the harbour for three days.\n"
+    "2024\nThe year ended calmly.",  # a year over a sentence: a heading, not a key figure
+    "Figures\n1,482\nhomes let",  # one figure alone
+])
+def test_a_figure_over_a_sentence_or_alone_is_no_list(text):
+    assert not lists_of(document_of(f"{LONG_LINE}\n{text}"))
+
+
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():
     document = document_of("第一段文字。\n\n表1 各區工地數目\n地區\t數目\n港島\t3\n九龍\t4\n\n完。")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]
