@@ -1,10 +1,11 @@
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.readers.cleaning import NBSP, PHOTO_MARKER, clean_text
-from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
+from pipeline.readers.scraped.dedupe import PULL_QUOTE, Unit, deduplicate, report
 
 
 def texts(text: str) -> list[str]:
@@ -26,6 +27,37 @@ def test_near_twins_separated_by_blank_lines_and_markers_are_dropped():
 def test_a_sentence_recurring_in_two_paragraphs_is_kept():
     text = "Same sentence. First para.\n\nSame sentence. Second para."
     assert texts(text) == ["Same sentence. First para.", "Same sentence. Second para."]
+
+
+PARAGRAPH = ("Our tenants told us that repairs mattered most, and this year we listened. We "
+             "rebuilt the repairs service from the ground up, with a named officer for every "
+             "estate.")
+
+
+@pytest.mark.parametrize(("quote", "paragraph"), [
+    ("\u2018We rebuilt the repairs service from the ground up.\u2019", PARAGRAPH),
+    ("\u201cWe rebuilt the repairs service from the ground up,\u201d", PARAGRAPH),
+    ("「我們由零開始重建維修服務。」",
+     "租戶告訴我們，維修最重要。今年我們由零開始重建維修服務，每個屋邨都有專責主任。"),
+], ids=["single quotes", "double quotes", "chinese"])
+def test_a_pull_quote_of_words_a_paragraph_says_is_dropped(quote, paragraph):
+    """A line that is all a quotation of words a paragraph says (a page's pull quote, set
+    large beside the text), anywhere in the text: dropped, the paragraph named in its place."""
+    for text in (f"{paragraph}\n\n{quote}\n\nMore text after it.",
+                 f"{quote}\n\nFirst.\n\n{paragraph}"):
+        result = deduplicate(text)
+        assert quote not in texts(text) and paragraph in texts(text)
+        (drop,) = result.drops
+        assert (drop.text, drop.reason, drop.kept_text) == (quote, PULL_QUOTE, paragraph)
+
+
+@pytest.mark.parametrize("text", [
+    # A short quotation may recur; a quotation said nowhere else is the text's own.
+    f"{PARAGRAPH} \u2018Thank you.\u2019\n\n\u2018Thank you.\u2019",
+    f"{PARAGRAPH}\n\n\u2018Repairs are the one thing we will be judged on, year after year.\u2019",
+])
+def test_a_short_or_new_quotation_stays(text):
+    assert not deduplicate(text).drops
 
 
 def test_distant_repetition_is_kept():
@@ -74,7 +106,10 @@ def test_only_whole_repeated_blocks_lose_words(text):
     dropped = [w for drop in result.drops for w in re.findall(r"\w+", drop.text)]
     assert sorted(kept + dropped) == sorted(re.findall(r"\w+", cleaned))
     for drop in result.drops:
-        assert re.findall(r"\w+", drop.text.casefold()) == re.findall(r"\w+", drop.kept_text.casefold())
+        words = " ".join(re.findall(r"\w+", drop.text.casefold()))
+        kept_words = " ".join(re.findall(r"\w+", drop.kept_text.casefold()))
+        # A pull quote's words are said, in order, in the block it quotes; a twin's are its.
+        assert words in kept_words if drop.reason == PULL_QUOTE else words == kept_words
 
 
 def units_to_text(units: list[Unit]) -> str:

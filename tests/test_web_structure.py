@@ -204,6 +204,15 @@ def test_a_figure_over_a_sentence_or_alone_is_no_list(text):
     assert not lists_of(document_of(f"{LONG_LINE}\n{text}"))
 
 
+@pytest.mark.parametrize("line", [
+    "\u2018Repairs are the one thing we will be judged on.\u2019",
+    "\u201cWe listened, and we acted!\u201d",
+])
+def test_a_quoted_sentence_alone_on_its_line_is_no_heading(line):
+    document = document_of(f"{LONG_LINE}\n{line}\n{LONG_LINE}")
+    assert not document.headings and len(document.blocks) == 3
+
+
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():
     document = document_of("第一段文字。\n\n表1 各區工地數目\n地區\t數目\n港島\t3\n九龍\t4\n\n完。")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]

@@ -285,6 +285,7 @@ class English(Profile):
             len(text.split()) <= MAX_HEADING_WORDS
             and len(text) <= MAX_HEADING_CHARACTERS
             and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
+            and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
         )

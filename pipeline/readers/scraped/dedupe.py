@@ -5,7 +5,8 @@ before it, separated only by blank lines, is dropped; the kept twin counts the
 repetition, because the repetition carries meaning: the byline is written
 several times at the top of the page, a photo caption twice. Only neighbours
 are compared, so a sentence that recurs inside two different paragraphs is
-never touched.
+never touched; but a pull quote is dropped, a line that is all a quotation of
+words a paragraph of the text says, as a page sets them large beside it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ WORDLIKE = re.compile(r"[^\W_]")
 # A space beside a letter of a script that parts no words by spaces (Chinese): its twin may
 # have one or not.
 SPACE_BY_UNSPACED = re.compile(f"(?<=[{UNSPACED}]) | (?=[{UNSPACED}])")
+
+
+# A line that is all a quotation: between a language's opening and closing quotes.
+QUOTATION = re.compile("[\u2018\u201c\u300c\u300e\"'](.+)[\u2019\u201d\u300d\u300f\"']")
+# Columns of its words (a Chinese character two): a short quotation ("Thank you.") may recur.
+MIN_PULL_QUOTE = 20
+PULL_QUOTE = "pull quote, repeating words of the text"
 
 
 @dataclass(frozen=True)
@@ -96,7 +104,28 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
             continue
         result.units.append(unit)
         previous = len(result.units) - 1
+    for unit, said_in in pull_quotes(result.units):
+        result.units.remove(unit)
+        result.drops.append(Drop(unit.text, unit.lines, PULL_QUOTE, said_in.text, said_in.lines))
     return result
+
+
+def pull_quotes(units: list[Unit]) -> list[tuple[Unit, Unit]]:
+    """Each line that is all a quotation of words another block of the text says at more
+    length, with that block."""
+    found = []
+    for unit in units:
+        quoted = QUOTATION.fullmatch(unit.rows[0].strip()) if (
+            unit.kind == "text" and len(unit.rows) == 1) else None
+        key = likeness_key(quoted.group(1)) if quoted else ""
+        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < MIN_PULL_QUOTE:
+            continue
+        said_in = next((other for other in units if other.kind == "text" and other is not unit
+                        and key in (other_key := likeness_key(other.text))
+                        and len(other_key) > len(key)), None)
+        if said_in is not None:
+            found.append((unit, said_in))
+    return found
 
 
 def split_blocks(cleaned_text: str) -> list[list[tuple[int, str]]]:
