@@ -57,6 +57,12 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Reading time: 4 minutes", "page tools"),
     ("6 min read", "page tools"),
     ("閱讀時間：約4分鐘", "page tools"),
+    ("Listen to this page", "page tools"),
+    ("Translate this page", "page tools"),
+    ("Read more", "page tools"),
+    ("Expand all sections", "page tools"),
+    ("閱讀更多", "page tools"),
+    ("展開全部", "page tools"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
@@ -149,6 +155,24 @@ def test_a_heading_repeated_over_sections_of_text_stays():
 def test_running_text_about_a_registration_or_reading_time_stays(line):
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
     assert len(kept) == 3 and not dropped
+
+
+@pytest.mark.parametrize(("label", "sections"), [
+    ("On this page", ["Our year", "Research and innovation", "Looking ahead"]),
+    ("本頁內容", ["年度回顧", "研究及創新"]),
+])
+def test_a_pages_list_of_its_own_sections_goes(label, sections):
+    """The entries link to the headings further down, which stay."""
+    text = "\n".join([label, *sections, *(f"{section}\n{BODY}" for section in sections)])
+    kept, dropped = kept_and_dropped(text)
+    assert kept == [line for section in sections for line in (section, BODY)]
+    assert dropped == dict.fromkeys([label, *sections], "page contents")
+
+
+def test_a_contents_line_over_lines_said_nowhere_else_stays():
+    text = f"Contents\nThe river\nThe estuary\n\n{BODY}\n\nThe river\n\n{MORE}"
+    kept, dropped = kept_and_dropped(text)
+    assert "The estuary" in kept and not dropped
 
 
 def test_a_cookie_notice_goes_above_the_text_and_with_its_button():

@@ -176,9 +176,15 @@ class English(Profile):
                    # how long the page takes to read: "Reading time: 4 minutes", "6 min read"
                    r"|(?:estimated )?reading time\s*[:：]?\s*(?:about |approx\.? )?\d+"
                    r"(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?|\d+[ \u00a0-]min(?:ute)?s?\.? read"
+                   # the page read aloud or translated, its sections opened and closed
+                   r"|listen(?: to)?(?: this)?(?: page| article)?|translate(?: this)?(?: page)?"
+                   r"|(?:read|show|see|view) (?:more|less)|(?:expand|collapse|open|close|show"
+                   r"|hide) all(?: sections)?"
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
+        contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
+                 r"|page contents|jump to(?: a)? section",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
                  r"|useful|help(?: you)?)\??(?: ?(?:yes|no)(?: ?[|/]? ?(?:yes|no))?)?"
                  r"|did you find what you (?:were|are) looking for\??(?: ?yes ?[|/]? ?no)?"

@@ -84,7 +84,8 @@ class Furniture:
     skip: str = ""  # a skip link: "Skip to main content"
     back_to_top: str = ""  # "Back to top"
     print_or_share: str = ""  # "Print this page", "Share"
-    page_tools: str = ""  # "Text size: A A A"
+    page_tools: str = ""  # "Text size: A A A", "Listen to this page", "Read more"
+    contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"

@@ -10,6 +10,8 @@ A line is debris by what it is and by its shape:
   sentence: furniture whatever its words ("Return to top", "回到頁首");
 - a rule drawn in the text with five or more dashes, underscores or equals signs: the
   source's formatting, as a page's <hr> is;
+- a page's list of its own sections under its words for one ("On this page", "本頁內容"),
+  each entry naming a line further down, the heading it links to;
 and by its place:
 - the page's footer: from its first line after the last sentence of the text to the end,
   whatever stands there ("Brand Hong Kong" under the copyright line);
@@ -145,6 +147,9 @@ RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATED = frozenset((RELEASE_LINE, DATELINE))
 LINK = whole(said("links"))
+CONTENTS = whole(said("contents"))
+PAGE_CONTENTS = "page contents"
+MIN_CONTENTS_ENTRIES = 2
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
 
@@ -238,6 +243,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             for button in buttons_after(lines, index):
                 reasons[button.number] = "cookie notice"
     reasons.update(repeated_furniture(lines, reasons))
+    reasons.update(page_contents(lines, reasons))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     if any(reason in MAIL_OPENINGS for reason in reasons.values()):
@@ -519,6 +525,28 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
                       and lines[index - 1].number not in reasons]
         if len(after_text) >= 2 and not any(sentence_follows(lines, index) for index in indices):
             found.update({lines[index].number: "repeated page furniture" for index in indices})
+    return found
+
+
+def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A page's list of its own sections: the line naming it ("On this page") and the short
+    lines under it, up to the first written again (the first section's heading, under the
+    list), each of which a line further down says again (the heading it links to)."""
+    found = {}
+    for index, line in enumerate(lines):
+        if line.number in reasons or not CONTENTS.fullmatch(without_icons(line.text)):
+            continue
+        entries: list[Line] = []
+        for entry in lines[index + 1:]:
+            key = likeness_key(entry.text)
+            if (entry.number in reasons or is_running(entry.text)
+                    or key in {likeness_key(each.text) for each in entries}):
+                break
+            entries.append(entry)
+        below = {likeness_key(later.text) for later in lines[index + 1 + len(entries):]}
+        if len(entries) >= MIN_CONTENTS_ENTRIES and all(
+                likeness_key(entry.text) in below for entry in entries):
+            found.update({each.number: PAGE_CONTENTS for each in (line, *entries)})
     return found
 
 
