@@ -51,6 +51,17 @@ def test_a_pull_quote_of_words_a_paragraph_says_is_dropped(quote, paragraph):
         assert (drop.text, drop.reason, drop.kept_text) == (quote, PULL_QUOTE, paragraph)
 
 
+def test_a_pull_quote_among_the_lines_of_a_page_not_wrapped_is_dropped():
+    """A page copied with no blank lines is one block, each line a paragraph of its own."""
+    quote = "「我們會以速度、效率和質量並重的方式推展工程。」"
+    said = "政務司司長表示：「我們會以速度、效率和質量並重的方式推展工程。」這是政府的承諾。"
+    text = f"第一段。\n{quote}\n{said}\n最後一段。"
+    result = deduplicate(text)
+    assert [unit.rows for unit in result.units] == [("第一段。", said, "最後一段。")]
+    assert [(drop.text, drop.lines, drop.kept_text) for drop in result.drops] == [
+        (quote, (2,), said)]
+
+
 @pytest.mark.parametrize("text", [
     # A short quotation may recur; a quotation said nowhere else is the text's own.
     f"{PARAGRAPH} \u2018Thank you.\u2019\n\n\u2018Thank you.\u2019",

@@ -177,10 +177,15 @@ ZH_LONG_LINE = "這一年，我們翻新的單位數目倍增，租戶小組亦�
       "£3.6m rent arrears, down from £4.1m"]),
     (ZH_LONG_LINE, "1,482個\n出租單位\n96%\n緊急維修準時完成\n約2.98億元\n全年維修開支",
      ["1,482個出租單位", "96%緊急維修準時完成", "約2.98億元全年維修開支"]),
+    # A figure with a unit of its own: minutes, years.
+    (LONG_LINE, "25 minutes\nfrom Kwu Tung to the city\n12 years\nof planning",
+     ["25\u00a0minutes from Kwu Tung to the city", "12\u00a0years of planning"]),
+    (ZH_LONG_LINE, "25分鐘\n古洞往返市區\n18.9萬個\n公營房屋單位",
+     ["25分鐘古洞往返市區", "18.9萬個公營房屋單位"]),
     # A text wrapped (no line wider than a wrap), its blocks parted by blank lines, alike.
     (OPENING, "1,482\nhomes let\n96%\nemergency repairs on time",
      ["1,482\u00a0homes let", "96% emergency repairs on time"]),
-], ids=["english", "chinese", "wrapped"])
+], ids=["english", "chinese", "wrapped", "english units", "chinese units"])
 def test_key_figures_each_over_its_words_are_a_list(opening, figures, items):
     """A page's key figures, each alone on its line over what it counts, under a heading and
     over the next, with or without blank lines between the page's blocks: a list of figures
@@ -211,6 +216,23 @@ def test_a_figure_over_a_sentence_or_alone_is_no_list(text):
 def test_a_quoted_sentence_alone_on_its_line_is_no_heading(line):
     document = document_of(f"{LONG_LINE}\n{line}\n{LONG_LINE}")
     assert not document.headings and len(document.blocks) == 3
+
+
+def test_a_page_of_short_paragraphs_each_ending_a_sentence_was_not_wrapped():
+    """Chinese paragraphs of under 50 characters are narrower than any wrap: each line ends
+    a sentence, which a wrap never leaves, so each is a paragraph of its own, and the line
+    over one a heading, with no blank line between."""
+    lines = ["房屋", "政府今日公布，未來五年將興建公營房屋十八萬九千個單位，加快簡約公屋的落成。",
+             "交通", "北部都會區的鐵路項目會提前一年動工，預計2033年通車。",
+             "區內將新增三個車站，方便居民往返市區及新界東北各區，減少轉車次數。"]
+    document = document_of("\n".join(lines))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Heading", "Paragraph", "Heading", "Paragraph", "Paragraph"]
+    # A mail's paragraph wrapped inside its sentences still joins.
+    wrapped = ("The orchestra played to more than forty thousand people this\n"
+               "season, in halls, schools and hospital wards across the\n"
+               "territory, and every concert was sold out.")
+    assert len(document_of(wrapped).blocks) == 1
 
 
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():

@@ -10,8 +10,10 @@ of its paragraphs, headings and list items comes as one line, and a page built o
 - so do a page's key figures, each a figure on a line of its own over what it counts
   ("1,482" over "homes let", "96%" over "emergency repairs on time"), two of them at least:
   a list, each item the figure and its words (a bullet marks each figure's line);
-- in a text holding a line of running text wider than any wrap (WRAP_COLUMNS), no line was
-  wrapped (a text is wrapped throughout or not at all): a line ending a sentence, or a
+- in a text holding a line of running text wider than any wrap (WRAP_COLUMNS), or whose
+  lines of running text all end a sentence (three at least: a wrap breaks a paragraph
+  inside its sentences, and a page's short paragraphs, Chinese ones, are each a line), no
+  line was wrapped (a text is wrapped throughout or not at all): a line ending a sentence, or a
   line shaped as a heading or a date over one that starts a sentence (not with a lower-case
   letter), ends its block, as if a blank line followed it; a heading under a list, whose
   lines are all short, too. A line broken inside a sentence (by hand, or by a `<br>`) still
@@ -41,6 +43,10 @@ from pipeline.readers.scraped.tables import cells_of, is_table_title
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
+# A line a wrap breaks is this wide at least; a text of three such lines or more, each ending
+# a sentence, was not wrapped.
+MIN_WRAPPED_COLUMNS = 40
+MIN_SENTENCE_LINES = 3
 # How much shorter than a paragraph's widest line its lines may be wrapped, by hand: a line
 # that would have taken the next word with this much room to spare was broken by its author.
 WRAP_SLACK = 10
@@ -49,6 +55,8 @@ WRAP_SLACK = 10
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
+# A figure with a unit of a short word or a few characters after it: "25 minutes", "25分鐘".
+FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
 
 
 # Whether row `index` of a block's rows ends its block, the rows after it being another's.
@@ -60,7 +68,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     text holding a line wider than any wrap, which was not wrapped, after a sentence's end
     or a line that `stands_alone` (a heading's, a date's); in a wrapped text, after such a
     line over a paragraph, which the wrap would have filled."""
-    if any(unit.kind == "text" and unwrapped(unit.rows) for unit in units):
+    if unwrapped(tuple(row for unit in units if unit.kind == "text" for row in unit.rows)):
         def ends(rows: tuple[str, ...], index: int) -> bool:
             return ends_block(rows[index], rows[index + 1], stands_alone)
     else:
@@ -103,11 +111,13 @@ def key_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def is_key_figure(row: str, words: str) -> bool:
-    """A figure alone on its line (not a dash for none) over a line of words saying what it
-    counts: short, no sentence, no figure, list item or table row of its own."""
+    """A figure alone on its line (not a dash for none), perhaps with a short unit ("25
+    minutes", "25分鐘"), over a line of words saying what it counts: short, no sentence, no
+    figure, list item or table row of its own."""
     figure = row.strip()
     return (any(character.isdigit() for character in figure)
-            and detect(figure).is_figure(figure) and not detect(words).is_figure(words.strip())
+            and (detect(figure).is_figure(figure) or bool(FIGURE_WITH_UNIT.fullmatch(figure)))
+            and not detect(words).is_figure(words.strip())
             and len(words.split()) <= MAX_FIGURE_WORDS and not ends_sentence(words)
             and marked(words) is None and CELL not in words and CELL not in row)
 
@@ -182,10 +192,17 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
 
 
 def unwrapped(rows: tuple[str, ...]) -> bool:
-    """Whether a line of running text among the rows is wider than any wrap: an address
-    alone, however long, does not say so, nor a table's row."""
-    return any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in rows
-               if CELL not in row)
+    """Whether the rows of a text say no wrap broke them: a line of running text among them
+    is wider than any wrap (an address alone, however long, does not say so, nor a table's
+    row), or each of their lines of running text (as wide as a wrap's, MIN_WRAPPED_COLUMNS;
+    no list item) ends a sentence, three of them at least."""
+    running = [row for row in rows if CELL not in row]
+    if any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in running):
+        return True
+    lines = [row for row in running
+             if columns(row) >= MIN_WRAPPED_COLUMNS and marked(row) is None]
+    return len(lines) >= MIN_SENTENCE_LINES and all(
+        ends_sentence(TRAILING_CALLS.sub("", row)) for row in lines)
 
 
 def columns(text: str) -> int:

@@ -11,6 +11,7 @@ words a paragraph of the text says, as a page sets them large beside it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -104,27 +105,45 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
             continue
         result.units.append(unit)
         previous = len(result.units) - 1
-    for unit, said_in in pull_quotes(result.units):
-        result.units.remove(unit)
-        result.drops.append(Drop(unit.text, unit.lines, PULL_QUOTE, said_in.text, said_in.lines))
+    quotes = pull_quotes(result.units)
+    for line, (text, said_in) in quotes.items():
+        result.drops.append(Drop(text, (line,), PULL_QUOTE, said_in.text, said_in.lines))
+    result.units = [unit for unit in map(functools.partial(without_lines, lines=quotes),
+                                         result.units) if unit.kind == "marker" or unit.rows]
     return result
 
 
-def pull_quotes(units: list[Unit]) -> list[tuple[Unit, Unit]]:
+def without_lines(unit: Unit, lines) -> Unit:
+    """The unit without its rows at `lines`."""
+    kept = [index for index, line in enumerate(unit.lines) if line not in lines]
+    if len(kept) == len(unit.lines):
+        return unit
+    return Unit(unit.kind, tuple(unit.rows[index] for index in kept),
+                tuple(unit.lines[index] for index in kept), unit.repeats,
+                tuple(unit.counts[index] for index in kept) if unit.counts else ())
+
+
+def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
     """Each line that is all a quotation of words another block of the text says at more
-    length, with that block."""
-    found = []
-    for unit in units:
-        quoted = QUOTATION.fullmatch(unit.rows[0].strip()) if (
-            unit.kind == "text" and len(unit.rows) == 1) else None
-        key = likeness_key(quoted.group(1)) if quoted else ""
-        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < MIN_PULL_QUOTE:
-            continue
-        said_in = next((other for other in units if other.kind == "text" and other is not unit
-                        and key in (other_key := likeness_key(other.text))
-                        and len(other_key) > len(key)), None)
-        if said_in is not None:
-            found.append((unit, said_in))
+    length (in a text not wrapped, another line of its own block): its number -> its text,
+    and that block."""
+    blocks = [unit for unit in units if unit.kind == "text"]
+    lines = [Unit("text", (row,), (line,)) for unit in blocks
+             for row, line in zip(unit.rows, unit.lines, strict=True)]
+    found = {}
+    for unit in blocks:
+        for row, text in enumerate(unit.rows):
+            quoted = QUOTATION.fullmatch(text.strip())
+            key = likeness_key(quoted.group(1)) if quoted else ""
+            if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < (
+                    MIN_PULL_QUOTE):
+                continue
+            said_in = next((other for other in (*blocks, *lines)
+                            if unit.lines[row] not in other.lines
+                            and key in (other_key := likeness_key(other.text))
+                            and len(other_key) > len(key)), None)
+            if said_in is not None:
+                found[unit.lines[row]] = (text, said_in)
     return found
 
 

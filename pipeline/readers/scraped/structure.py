@@ -160,8 +160,8 @@ def line_under_title(rows: list[Unit]) -> bool:
 
 
 def not_wrapped(units: list[Unit]) -> bool:
-    """Whether a line of the text's running text is wider than any wrap (breaks.py)."""
-    return any(unit.kind == "text" and unwrapped(unit.rows) for unit in units)
+    """Whether no wrap broke the text's lines (breaks.py)."""
+    return unwrapped(tuple(row for unit in units if unit.kind == "text" for row in unit.rows))
 
 
 def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
