@@ -323,6 +323,48 @@ def test_a_text_forwarded_under_a_greeting_keeps_its_own_title(header, note, tit
     assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
 
 
+EXTERNAL = OUTLOOK.replace("Subject: RE: FW: A season to remember",
+                           "Subject: [EXTERNAL] The season in review - final")
+
+
+@pytest.mark.parametrize(("warning", "greeting", "note"), [
+    ("CAUTION: This email originated from outside of the organisation. Do not click links or "
+     "open attachments unless you recognise the sender and know the content is safe.",
+     "Hi both,", "Final version below – thanks for your patience!"),
+    ("[EXTERNAL] This message came from outside your organization.", "Dear all,",
+     "Here it is at last."),
+    ("注意：此電郵來自機構以外，除非確定內容安全，否則請勿開啟附件。", "各位同事：", "定稿如下。"),
+], ids=["caution", "external", "chinese"])
+def test_the_warning_over_a_mail_from_outside_goes_and_the_text_keeps_its_title(
+        warning, greeting, note):
+    """The warning a mail system sets over a mail from outside is the mail's, not the
+    text's; the subject's tag ("[EXTERNAL]") is no part of its title; and the text under the
+    sender's note is titled by its own heading, which the subject names."""
+    text = (f"{EXTERNAL}\n{warning}\n\n{greeting}\n\n{note}\n\nThe season in review\n\n"
+            f"{THANKS}\n\n{MORE}\n\nWith thanks,\n\nAnn LEE\nChair\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    reasons = {drop["text"]: drop["reason"].split(": ")[1] for drop in report["dropped"]}
+    assert reasons[warning] == "warning over a mail from outside"
+    assert document.metadata.title == "The season in review"
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "SignOff"]
+
+
+def test_a_pictures_place_in_a_signature_goes_with_the_signature():
+    """Gmail's "[image: …]" (Outlook's "[cid:…]") where the signature's logo stood: the mail's
+    footer from there on, the sign-off above it kept; a photo's credit on a page stays."""
+    text = (f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\nWith thanks,\n\nAnn LEE\nChair\n\n"
+            "[image: Harbour Orchestra logo]\nAnn LEE | Chair | Harbour Orchestra\n"
+            "T: +852 2345 6789\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert document.blocks[-1].texts == ["With thanks,", "Ann LEE", "Chair"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["[image: Harbour Orchestra logo]"] == "e-mail debris: e-mail footer"
+    assert reasons["Ann LEE | Chair | Harbour Orchestra"] == "e-mail debris: e-mail footer"
+    page = f"{THANKS}\n\nImage: Ann LEE at the harbour\n\n{MORE}\n"
+    assert not scraped_document("page", page, Metadata(title="Page"))[1]["dropped"]
+
+
 @pytest.mark.parametrize("text", [
     # A reply's text over the mail it quotes is the reply's.
     f"{OUTLOOK}\n{THANKS}\n\n{SEPARATOR}\n\n{MORE}\n",

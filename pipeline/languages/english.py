@@ -232,6 +232,9 @@ class English(Profile):
                     r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
                     r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
                     r"|message|communication) in error)\b.*",
+        mail_warning=r"(?:\[?(?:external|caution|warning|notice|attention)\]?\s*[:：-]?\s*)?"
+                     r"(?:this|the) (?:e-?mail|message) (?:originated|came|comes|was sent|is)"
+                     r" from (?:outside|an external)\b.*",
         # A greeting and a few words, no sentence, closed by a comma or "!" ("Dear Sir or
         # Madam,"), or a greeting and a word alone ("Good morning team", "Hi all").
         mail_salutation=r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))"

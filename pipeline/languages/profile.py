@@ -108,6 +108,9 @@ class Furniture:
     # Its footer's lines: "Sent from my iPhone", a confidentiality notice about the mail
     # itself ("This e-mail and any attachments are confidential …"), a plea to the printer.
     mail_footer: str = ""
+    # The warning a mail system sets over a mail from outside ("CAUTION: This email
+    # originated from outside of the organisation. …").
+    mail_warning: str = ""
     # The line greeting its readers over its text ("Hi all,", "Dear colleagues,", "各位同事："),
     # and the labels of its signature's contact details ("Tel", "M", "E-mail", "電話").
     mail_salutation: str = ""

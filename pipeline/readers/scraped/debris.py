@@ -54,6 +54,7 @@ from pipeline.readers.scraped.dedupe import Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
+MAIL_WARNING = "warning over a mail from outside"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
 FORWARDING_NOTE = "forwarding note"
@@ -70,7 +71,7 @@ DATELINE = "dateline"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
-MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, SALUTATION, CONTACT_DETAILS, SIGNATURE,
+MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, MAIL_WARNING, SALUTATION, CONTACT_DETAILS, SIGNATURE,
                               FORWARDING_NOTE, QUOTED_MAIL, COVERING_NOTE,
                               SENDERS_CLOSING}
 
@@ -99,9 +100,14 @@ FIGURES = re.compile(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link'
 MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
 MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
 MAIL_SUBJECT = re.compile(said("mail_subject"), re.IGNORECASE)
-REPLY_PREFIXES = re.compile(f"(?:(?:{said('mail_replies')}) *[:：] *)+", re.IGNORECASE)
+# A reply's and a forward's "RE:", "FW:", and a tag a mail system adds ("[EXTERNAL]").
+REPLY_PREFIXES = re.compile(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]{{1,20}}\\]) *)+",
+                            re.IGNORECASE)
 FORWARDED = re.compile(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
 MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
+# Where a mail program left a picture of the mail's (its signature's logo) in the text copied:
+# "[image: River Trust logo]" (Gmail), "[cid:image001.png@01DA…]" (Outlook).
+IMAGE_PLACEHOLDER = re.compile(r"\[(?:image|cid|圖片|图片)\s*[:：][^\]]{0,120}\]", re.IGNORECASE)
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}")  # a line drawn of underscores or dashes
 
 
@@ -121,6 +127,7 @@ KINDS = (
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
+    (MAIL_WARNING, whole(said("mail_warning")), False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
 SALUTATION_LINE = whole(said("mail_salutation"))
@@ -250,6 +257,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
         reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
+        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link"):
+            reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
 
@@ -350,6 +359,8 @@ def classified(number: int, text: str) -> Line:
     if RULE.fullmatch(text):  # the source's formatting, as a page's <hr> is, not its text
         return Line(number, text, DRAWN_RULE)
     bare = without_icons(text)
+    if IMAGE_PLACEHOLDER.fullmatch(text.strip()):
+        return Line(number, text, MAIL_FOOTER)
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):
             return Line(number, text, reason, doubtful)
