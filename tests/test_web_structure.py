@@ -235,6 +235,19 @@ def test_a_page_of_short_paragraphs_each_ending_a_sentence_was_not_wrapped():
     assert len(document_of(wrapped).blocks) == 1
 
 
+def test_a_quotations_attribution_under_it_is_its_own_line_opened_by_a_dash():
+    """ "- Name, role" under a quotation ends its block, as the heading under it starts its
+    own; the hyphen opening it is set as a dash. Bullets of a list still make a list."""
+    document = document_of(f"{LONG_LINE}\n\"I didn't have to ring anyone twice.\"\n"
+                           f"- Mrs Alice Chan, resident\nRepairs in numbers\n{LONG_LINE}")
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "Paragraph", "Heading", "Paragraph"]
+    assert document.blocks[2].text == "\u2013 Mrs\u00a0Alice Chan, resident"
+    listed = document_of(f"{LONG_LINE}\nWe promised:\n- Faster repairs\n- Fewer calls\n"
+                         f"Looking ahead\n{LONG_LINE}")
+    assert [item.text for item in lists_of(listed)[0].items] == ["Faster repairs", "Fewer calls"]
+
+
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():
     document = document_of("第一段文字。\n\n表1 各區工地數目\n地區\t數目\n港島\t3\n九龍\t4\n\n完。")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]

@@ -52,6 +52,7 @@ MIN_SENTENCE_LINES = 3
 WRAP_SLACK = 10
 
 
+DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
@@ -159,9 +160,11 @@ def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tu
 
 def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
     """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
-    note calls), or stands alone (a heading, a date) over a line that starts one."""
+    note calls), or stands alone (a heading, a date, a line a dash opens: a quotation's
+    attribution, a bullet's item) over a line that starts one."""
     return (ends_sentence(TRAILING_CALLS.sub("", row))
-            or (stands_alone(row) and not following.lstrip()[:1].islower()))
+            or ((stands_alone(row) or bool(DASHED.match(row)))
+                and not following.lstrip()[:1].islower()))
 
 
 def heads_paragraph(rows: tuple[str, ...], index: int,

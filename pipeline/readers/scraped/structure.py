@@ -547,7 +547,11 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return metadata.figure(number, spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
-    return Paragraph(spans_of(unit.text))
+    # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
+    return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
+
+
+OPENING_HYPHEN = re.compile(r"^-(?= \S)")
 
 
 def spans_of(text: str) -> tuple[Span, ...]:
