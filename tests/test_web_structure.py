@@ -248,6 +248,36 @@ def test_a_quotations_attribution_under_it_is_its_own_line_opened_by_a_dash():
     assert [item.text for item in lists_of(listed)[0].items] == ["Faster repairs", "Fewer calls"]
 
 
+@pytest.mark.parametrize(("sections", "headings", "items"), [
+    ("一、主要工作\n（一）新建社區圖書館12所；\n（二）推出24小時自助借還服務。\n二、數碼服務\n"
+     "電子書借閱量達到860萬冊次，比上年增長35%。",
+     ["一、主要工作", "二、數碼服務"], ["新建社區圖書館12所；", "推出24小時自助借還服務。"]),
+    ("1. Housing\n(a) 1,200 new homes by 2030;\n(b) rents within reach.\n2. Transport\n"
+     "The new line will open a year early, in 2033, with three new stations.",
+     ["1. Housing", "2. Transport"], ["1,200\u00a0new homes by 2030;", "rents within reach."]),
+], ids=["chinese", "english"])
+def test_numbered_sections_over_items_numbered_otherwise_are_headings(sections, headings,
+                                                                     items):
+    """"一、" over "（一）" items, then "二、" over a paragraph: the sections' headings, their
+    items a list; under a lead-in ("…如下：") the same lines are a list's items."""
+    document = document_of(f"{OPENING}\n\n{sections}")
+    assert [heading.text for heading in document.headings] == headings
+    assert [item.text for item in lists_of(document)[0].items] == items
+    led = document_of(f"{OPENING}\n\nThe plan:\n{sections}")
+    assert not led.headings
+
+
+@pytest.mark.parametrize(("title", "caption"), [
+    ("表1  主要服務指標", "表1 主要服務指標"), ("Table 2  Key figures", "Table 2\u00a0Key figures"),
+])
+def test_a_table_title_whose_number_stands_apart_is_the_caption(title, caption):
+    document = document_of(f"{OPENING}\n\n{title}\n指標\t2023\t2024\n讀者\t1,050\t1,280\n"
+                           "外借\t1,870\t2,150\n\n完。")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert plain(table.caption) == caption
+    assert [plain(cell) for cell in table.header] == ["指標", "2023", "2024"]
+
+
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():
     document = document_of("第一段文字。\n\n表1 各區工地數目\n地區\t數目\n港島\t3\n九龍\t4\n\n完。")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]

@@ -46,7 +46,7 @@ WRAP_COLUMNS = 100
 # A line a wrap breaks is this wide at least; a text of three such lines or more, each ending
 # a sentence, was not wrapped.
 MIN_WRAPPED_COLUMNS = 40
-MIN_SENTENCE_LINES = 3
+MIN_SENTENCE_LINES = 2
 # How much shorter than a paragraph's widest line its lines may be wrapped, by hand: a line
 # that would have taken the next word with this much room to spare was broken by its author.
 WRAP_SLACK = 10

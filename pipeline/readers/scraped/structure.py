@@ -488,11 +488,34 @@ def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit],
     section's heading, not that list's item."""
     marker = items_of(unit.rows)[1][0][0]
     after = next((other for other in following if other.kind == "text"), None)
-    return (len(unit.rows) == 1 and is_heading_text(unit.text)
-            and (marker.family not in families(pending)
-                 or resumes_headings(marker, pending, before))
-            and after is not None and not items_of(after.rows)[1]
-            and cells_of(after.rows) is None and not is_heading_text(after.text))
+    if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
+        return False
+    return ((marker.family not in families(pending)
+             or resumes_headings(marker, pending, before)) and heads_text(after)
+            ) or (not ends_lead_in(before) and heads_a_section(marker, after, following))
+
+
+def heads_text(unit: Unit) -> bool:
+    """A paragraph: no list's items, table or heading."""
+    return (not items_of(unit.rows)[1] and cells_of(unit.rows) is None
+            and not is_heading_text(unit.text))
+
+
+def heads_a_section(marker: Marked, after: Unit, following: list[Unit]) -> bool:
+    """Whether the line numbered by `marker` heads a section whose items are numbered
+    otherwise ("一、主要工作" over "（一）…"): the next line numbered as it is, on from it,
+    heads a paragraph, as a section's heading does ("二、數字服務" over its text). (Under a
+    lead-in, "…如下：", such lines are a list's items.)"""
+    if any(item.family == marker.family for item, _ in items_of(after.rows)[1]):
+        return False  # the next item of its own list: a list of short items
+    texts = [unit for unit in following if unit.kind == "text"]
+    for index, unit in enumerate(texts):
+        items = items_of(unit.rows)[1]
+        if len(unit.rows) == 1 and items and items[0][0].family == marker.family:
+            return (counts_on_from(marker.value, items[0][0].value)
+                    and is_heading_text(unit.text) and index + 1 < len(texts)
+                    and heads_text(texts[index + 1]))
+    return False
 
 
 def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import PROFILES, ends_sentence
+from pipeline.languages import PROFILES, detect, ends_sentence
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL
 
@@ -28,10 +28,14 @@ def is_table_title(row: str) -> bool:
 
 
 def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
-    """The title over the rows' table ("" for none) and its cells, when they make one."""
-    if rows and is_table_title(rows[0]):
+    """The title over the rows' table ("" for none) and its cells, when they make one; a
+    title whose number stands apart from its words, as a cell would ("表1  主要服務指標"),
+    is one too."""
+    title = (detect(joined := rows[0].replace(CELL, " ")).typeset(joined)
+             if rows and rows[0].count(CELL) == 1 else rows[0] if rows else "")
+    if title and is_table_title(title):
         cells = cells_of(rows[1:])
-        return (rows[0], cells) if cells is not None else None
+        return (title, cells) if cells is not None else None
     cells = cells_of(rows)
     return ("", cells) if cells is not None else None
 
