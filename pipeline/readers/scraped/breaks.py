@@ -11,7 +11,7 @@ of its paragraphs, headings and list items comes as one line, and a page built o
   ("1,482" over "homes let", "96%" over "emergency repairs on time"), two of them at least:
   a list, each item the figure and its words (a bullet marks each figure's line);
 - in a text holding a line of running text wider than any wrap (WRAP_COLUMNS), or whose
-  lines of running text all end a sentence (three at least: a wrap breaks a paragraph
+  lines of running text all end a sentence (two at least: a wrap breaks a paragraph
   inside its sentences, and a page's short paragraphs, Chinese ones, are each a line), no
   line was wrapped (a text is wrapped throughout or not at all): a line ending a sentence, or a
   line shaped as a heading or a date over one that starts a sentence (not with a lower-case
@@ -43,7 +43,7 @@ from pipeline.readers.scraped.tables import cells_of, is_table_title
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
-# A line a wrap breaks is this wide at least; a text of three such lines or more, each ending
+# A line a wrap breaks is this wide at least; a text of two such lines or more, each ending
 # a sentence, was not wrapped.
 MIN_WRAPPED_COLUMNS = 40
 MIN_SENTENCE_LINES = 2
@@ -198,7 +198,7 @@ def unwrapped(rows: tuple[str, ...]) -> bool:
     """Whether the rows of a text say no wrap broke them: a line of running text among them
     is wider than any wrap (an address alone, however long, does not say so, nor a table's
     row), or each of their lines of running text (as wide as a wrap's, MIN_WRAPPED_COLUMNS;
-    no list item) ends a sentence, three of them at least."""
+    no list item) ends a sentence, two of them at least."""
     running = [row for row in rows if CELL not in row]
     if any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in running):
         return True
