@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from pipeline.languages import UNSPACED, detect, joined_lines
@@ -113,7 +114,7 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
     return result
 
 
-def without_lines(unit: Unit, lines) -> Unit:
+def without_lines(unit: Unit, lines: Container[int]) -> Unit:
     """The unit without its rows at `lines`."""
     kept = [index for index, line in enumerate(unit.lines) if line not in lines]
     if len(kept) == len(unit.lines):
@@ -128,22 +129,25 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
     length (in a text not wrapped, another line of its own block): its number -> its text,
     and that block."""
     blocks = [unit for unit in units if unit.kind == "text"]
-    lines = [Unit("text", (row,), (line,)) for unit in blocks
-             for row, line in zip(unit.rows, unit.lines, strict=True)]
-    found = {}
+    quotations = {}  # line number -> the quotation's text and the key of its words
     for unit in blocks:
-        for row, text in enumerate(unit.rows):
+        for text, line in zip(unit.rows, unit.lines, strict=True):
             quoted = QUOTATION.fullmatch(text.strip())
             key = likeness_key(quoted.group(1)) if quoted else ""
-            if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < (
+            if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) >= (
                     MIN_PULL_QUOTE):
-                continue
-            said_in = next((other for other in (*blocks, *lines)
-                            if unit.lines[row] not in other.lines
-                            and key in (other_key := likeness_key(other.text))
-                            and len(other_key) > len(key)), None)
-            if said_in is not None:
-                found[unit.lines[row]] = (text, said_in)
+                quotations[line] = (text, key)
+    if not quotations:
+        return {}
+    lines = [Unit("text", (row,), (line,)) for unit in blocks
+             for row, line in zip(unit.rows, unit.lines, strict=True)]
+    keyed = [(other, likeness_key(other.text)) for other in (*blocks, *lines)]
+    found = {}
+    for line, (text, key) in quotations.items():
+        said_in = next((other for other, other_key in keyed if line not in other.lines
+                        and key in other_key and len(other_key) > len(key)), None)
+        if said_in is not None:
+            found[line] = (text, said_in)
     return found
 
 

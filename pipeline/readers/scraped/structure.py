@@ -491,11 +491,11 @@ def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit],
     if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
         return False
     return ((marker.family not in families(pending)
-             or resumes_headings(marker, pending, before)) and heads_text(after)
+             or resumes_headings(marker, pending, before)) and is_paragraph(after)
             ) or (not ends_lead_in(before) and heads_a_section(marker, after, following))
 
 
-def heads_text(unit: Unit) -> bool:
+def is_paragraph(unit: Unit) -> bool:
     """A paragraph: no list's items, table or heading."""
     return (not items_of(unit.rows)[1] and cells_of(unit.rows) is None
             and not is_heading_text(unit.text))
@@ -508,13 +508,14 @@ def heads_a_section(marker: Marked, after: Unit, following: list[Unit]) -> bool:
     lead-in, "…如下：", such lines are a list's items.)"""
     if any(item.family == marker.family for item, _ in items_of(after.rows)[1]):
         return False  # the next item of its own list: a list of short items
-    texts = [unit for unit in following if unit.kind == "text"]
-    for index, unit in enumerate(texts):
+    texts = (unit for unit in following if unit.kind == "text")
+    for unit in texts:
         items = items_of(unit.rows)[1]
         if len(unit.rows) == 1 and items and items[0][0].family == marker.family:
+            under = next(texts, None)
             return (counts_on_from(marker.value, items[0][0].value)
-                    and is_heading_text(unit.text) and index + 1 < len(texts)
-                    and heads_text(texts[index + 1]))
+                    and is_heading_text(unit.text) and under is not None
+                    and is_paragraph(under))
     return False
 
 
