@@ -5,7 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.readers.cleaning import NBSP, PHOTO_MARKER, clean_text
-from pipeline.readers.scraped.dedupe import PULL_QUOTE, Unit, deduplicate, report
+from pipeline.readers.scraped.dedupe import (
+    MAX_PULL_QUOTES,
+    PULL_QUOTE,
+    Unit,
+    deduplicate,
+    report,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -60,6 +66,16 @@ def test_a_pull_quote_among_the_lines_of_a_page_not_wrapped_is_dropped():
     assert [unit.rows for unit in result.units] == [("第一段。", said, "最後一段。")]
     assert [(drop.text, drop.lines, drop.kept_text) for drop in result.drops] == [
         (quote, (2,), said)]
+
+
+def test_a_text_of_many_quotations_is_a_collection_of_them_not_pull_quotes():
+    """More lines that are quotations than a page sets pull quotes (MAX_PULL_QUOTES): the
+    text's own, a collection of testimonials, kept, each of them said again or not."""
+    said = [f"Resident {number} told us the repairs came within the week." for number in
+            range(MAX_PULL_QUOTES + 1)]
+    quoted = [f"\u2018{line}\u2019" for line in said]
+    text = "\n\n".join([" ".join(said), *quoted])
+    assert not deduplicate(text).drops
 
 
 @pytest.mark.parametrize("text", [

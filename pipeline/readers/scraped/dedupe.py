@@ -32,6 +32,10 @@ QUOTATION = re.compile("[\u2018\u201c\u300c\u300e\"'](.+)[\u2019\u201d\u300d\u30
 # Columns of its words (a Chinese character two): a short quotation ("Thank you.") may recur.
 MIN_PULL_QUOTE = 20
 PULL_QUOTE = "pull quote, repeating words of the text"
+# A page sets a few pull quotes; a text of more lines that are each a quotation is a
+# collection of them (testimonials), none of which is a pull quote. The bound keeps the
+# search for each one's words in the text linear in the text.
+MAX_PULL_QUOTES = 50
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
             if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) >= (
                     MIN_PULL_QUOTE):
                 quotations[line] = (text, key)
-    if not quotations:
+    if not quotations or len(quotations) > MAX_PULL_QUOTES:
         return {}
     lines = [Unit("text", (row,), (line,)) for unit in blocks
              for row, line in zip(unit.rows, unit.lines, strict=True)]
