@@ -31,10 +31,8 @@ PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
-# A sentence's end in any language, inside any closing quotes or brackets ("… show us.’",
-# "……不停步。」"): kept a pattern, which `re` compiles on first use (see profile.py).
-SENTENCE_END = ("[{}][\"'\u201d\u2019\u300d\u300f\uff09)\\]]*$"
-                .format(re.escape("".join(SENTENCE_ENDS))))
+# What may close a sentence after its end: quotes and brackets ("… show us.’", "…不停步。」").
+SENTENCE_CLOSERS = "\"'\u201d\u2019\u300d\u300f\uff09)]"
 LEAD_IN_ENDS = tuple(sorted({profile.lead_in_end for profile in PROFILES}))  # any language's
 SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
                           if profile.sentence_break)
@@ -201,5 +199,6 @@ def holder_of(text: str, script: str) -> Profile | None:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether `text` ends a sentence (or a clause, with a colon), in any language."""
-    return re.search(SENTENCE_END, text) is not None
+    """Whether `text` ends a sentence (or a clause, with a colon), in any language, perhaps
+    inside closing quotes or brackets."""
+    return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)

@@ -69,7 +69,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     text holding a line wider than any wrap, which was not wrapped, after a sentence's end
     or a line that `stands_alone` (a heading's, a date's); in a wrapped text, after such a
     line over a paragraph, which the wrap would have filled."""
-    if unwrapped(tuple(row for unit in units if unit.kind == "text" for row in unit.rows)):
+    if not_wrapped(units):
         def ends(rows: tuple[str, ...], index: int) -> bool:
             return ends_block(rows[index], rows[index + 1], stands_alone)
     else:
@@ -192,6 +192,11 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
     spaced = detect(following).words_spaced
     first_word = following.split()[0] if spaced else following[:1]
     return columns(row) + spaced + columns(first_word) + WRAP_SLACK <= width
+
+
+def not_wrapped(units: list[Unit]) -> bool:
+    """Whether no wrap broke the lines of the text these units hold."""
+    return unwrapped(tuple(row for unit in units if unit.kind == "text" for row in unit.rows))
 
 
 def unwrapped(rows: tuple[str, ...]) -> bool:

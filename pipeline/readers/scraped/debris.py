@@ -547,17 +547,15 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     for index, line in enumerate(lines):
         if line.number in reasons or not CONTENTS.fullmatch(without_icons(line.text)):
             continue
-        entries: list[Line] = []
+        entries: dict[str, Line] = {}  # by what each says
         for entry in lines[index + 1:]:
             key = likeness_key(entry.text)
-            if (entry.number in reasons or is_running(entry.text)
-                    or key in {likeness_key(each.text) for each in entries}):
+            if entry.number in reasons or is_running(entry.text) or key in entries:
                 break
-            entries.append(entry)
+            entries[key] = entry
         below = {likeness_key(later.text) for later in lines[index + 1 + len(entries):]}
-        if len(entries) >= MIN_CONTENTS_ENTRIES and all(
-                likeness_key(entry.text) in below for entry in entries):
-            found.update({each.number: PAGE_CONTENTS for each in (line, *entries)})
+        if len(entries) >= MIN_CONTENTS_ENTRIES and below.issuperset(entries):
+            found.update({each.number: PAGE_CONTENTS for each in (line, *entries.values())})
     return found
 
 

@@ -58,7 +58,7 @@ from pipeline.readers.scraped.breaks import (
     blocks_apart,
     columns,
     ends_block,
-    unwrapped,
+    not_wrapped,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
@@ -157,11 +157,6 @@ def line_under_title(rows: list[Unit]) -> bool:
     organisation's name), as the width its lines are wrapped to tells."""
     return (len(rows) == 2 and is_heading_text(rows[1].text) and not is_byline(rows[1])
             and not parallels(rows[0].text, rows[1].text))
-
-
-def not_wrapped(units: list[Unit]) -> bool:
-    """Whether no wrap broke the text's lines (breaks.py)."""
-    return unwrapped(tuple(row for unit in units if unit.kind == "text" for row in unit.rows))
 
 
 def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
