@@ -349,14 +349,16 @@ def test_a_sign_off_under_a_sentence_ending_inside_its_quotation(last, sign_off)
 @pytest.mark.parametrize("called", [True, False])
 def test_a_sign_off_over_a_note_its_asterisk_labels(called):
     """A web page's note under the text, labelled with the asterisk a word above is marked
-    with ("hours*"), follows the sign-off as a paragraph; unmarked above, it is no note, and
-    the short lines over it are no sign-off."""
+    with ("hours*"), is a note after the sign-off; unmarked above, it is no note, and the
+    short lines over it are no sign-off."""
     call = "*" if called else ""
     text = (f"{ENGLISH_BODY}{call}\n\nAisha RAHMAN\nChief Executive\n\n"
             "* Excluding out-of-hours calls.")
     document = read(text, title="Report")
-    assert (kinds(document)[-2:] == ["SignOff", "Paragraph"]) == called
-    assert plain(document.blocks[-1].spans) == "* Excluding out-of-hours calls."
+    assert (kinds(document)[-2:] == ["SignOff", "Note"]) == called
+    assert ("SignOff" in kinds(document)) == called
+    assert plain(document.blocks[-1].spans) == ("Excluding out-of-hours calls." if called
+                                                else "* Excluding out-of-hours calls.")
 
 
 def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import (
+    Document,
     Heading,
     List,
     ListItem,
@@ -245,6 +246,44 @@ def test_labelled_lines_under_the_text_are_notes_only_in_order_and_named(ending)
     blocks = blocks_of(f"A claim[1] in the text.\n\nAnother paragraph.\n\n{ending}")
     assert not [block for block in blocks if isinstance(block, Note)]
     assert blocks[0].text == "A claim[1] in the text."
+
+
+def test_notes_symbols_label_under_the_text_are_its_notes():
+    """Lines under the text labelled by symbols (`*`, `†`, `**`), each called by its symbol
+    after a word or a mark above, in a table's cell too, are notes and the calls references
+    to them, in the order of the calls, as the DOCX draft's endnotes stand and read back;
+    the label of a Chinese one may be the full-width asterisk, its text right after it."""
+    blocks = blocks_of("Demand for emergency repairs rose sharply in both winters,\u2020 and "
+                       "we thank the staff of our depots for meeting it.**\n\n"
+                       "Measure\t2025\nHomes let*\t1,482\nRepairs on time\t96%\n\n"
+                       "Chair of the Board\nMarch 2026\n"
+                       "* Provisional.\n\u2020 Against 2022-23.\n** Of all four depots.")
+    assert [(block.label, block.text) for block in blocks if isinstance(block, Note)] == [
+        ("\u2020", "Against 2022\u201323."), ("**", "Of all four depots."),
+        ("*", "Provisional.")]
+    paragraph, table = blocks[0], blocks[1]
+    assert isinstance(table, Table) and table.rows[0][0][-1] == Span("*", note="*")
+    assert [span.note for span in paragraph.spans if span.note] == ["\u2020", "**"]
+    assert isinstance(blocks[2], SignOff)
+    document = Document("piece", Metadata(title="Report"), None, tuple(blocks))
+    assert docx_document(write_docx(document, LAYOUT, TEXTS), TEXTS / "x.docx",
+                         document.metadata).blocks == document.blocks
+    chinese = blocks_of("維修需求上升＊。\n\n我們感謝員工。\n\n＊不包括外判承辦商處理的個案。")
+    assert [(block.label, block.text) for block in chinese if isinstance(block, Note)] == [
+        ("＊", "不包括外判承辦商處理的個案。")]
+    assert chinese[0].spans[1] == Span("＊", note="＊")
+
+
+@pytest.mark.parametrize("ending", [
+    "* Never called above.",
+    "* Called above.\n* Labelled twice.",
+    "*Emphasis*, not a note.",
+])  # fmt: skip
+def test_lines_a_symbol_labels_are_notes_only_called_and_labelled_once(ending):
+    blocks = blocks_of(f"A claim* in the text.\n\nAnother paragraph.\n\n{ending}"
+                       .replace("claim*", "claim" if "Never" in ending else "claim*"))
+    assert not [block for block in blocks if isinstance(block, Note)]
+    assert not [span for block in blocks for span in getattr(block, "spans", ()) if span.note]
 
 
 @pytest.mark.parametrize("text", [

@@ -3,9 +3,11 @@
 The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`, `註釋`, `附註`) followed
 by lines that start with a label, `[1]` or `1.`; a line without one carries on the note
 before it. A web page may set its footnotes under the text with no heading: lines labelled
-`[1]`, `[2]`, … in order that end the text, each named by a marker above, are its notes. A
-marker `[n]` in the text becomes a reference to note n when the text has such a note; any
-other `[n]` is the author's text and stays as written.
+`[1]`, `[2]`, … in order that end the text, each named by a marker above, are its notes; or
+lines a symbol labels (`* Excluding …`, `† …`), each symbol once, each called by that
+symbol after a word above (`within four hours*`). A marker `[n]` (or the symbol after a
+word) in the text becomes a reference to its note when the text has such a note; any other
+is the author's text and stays as written.
 """
 
 from __future__ import annotations
@@ -21,8 +23,15 @@ NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
-# A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text.
-SYMBOL_LABEL = re.compile(r"([*\u2020\u2021\u00a7]{1,3})\s+(?=\S)")
+# The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
+# double dagger, section sign.
+SYMBOLS = "*\uff0a\u2020\u2021\u00a7"
+# A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text; a
+# Chinese one may set its text right after the symbol ("＊不包括…"), where a Latin letter
+# would make a word of emphasis ("*Note*").
+SYMBOL_LABEL = re.compile(rf"([{SYMBOLS}]{{1,3}})(?:\s+|(?=[^\x00-\u024f]))(?=[^\s{SYMBOLS}])")
+# What a symbol calling a note follows: a word, a figure, a mark ending a phrase.
+CALLED_AFTER = "\\w.,;:!?%)\u2019\u201d\uff09\u3002\uff0c"
 
 
 def heading_apart(units: list[Unit]) -> list[Unit]:
@@ -69,6 +78,26 @@ def end_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
     return (units[:start], units[start:]) if in_order and named >= set(labels) else None
 
 
+def notes_ending(units: list[Unit], spans_of) -> tuple[list[Unit], list[Note]] | None:
+    """The units of the text, and the notes that end it under no heading: labelled `[1]`, …,
+    or by symbols, these in the order the text calls them (as Word lists its endnotes, and
+    as symbols are given: the first called is the first)."""
+    if (parted := end_notes(units)) is not None:
+        return parted[0], read_notes(parted[1], spans_of)[0]
+    if (parted := symbol_notes(units)) is None:
+        return None
+    text, notes = parted[0], read_notes(parted[1], spans_of, SYMBOL_LABEL)[0]
+    rows = [row for unit in text if unit.kind == "text" for row in unit.rows]
+    return text, sorted(notes, key=lambda note: first_call(note.label, rows))
+
+
+def first_call(label: str, rows: list[str]) -> tuple[int, int]:
+    """Where the text's `rows` first call note `label`: its row, and its place in it."""
+    call = calls({label})
+    return next((row, found.start()) for row, text in enumerate(rows)
+                if (found := call.search(text)))
+
+
 def first_note_apart(units: list[Unit]) -> list[Unit]:
     """The last unit parted before its line labelled `[1]`, written right under the text's
     last lines (a sign-off's date) with no blank line between."""
@@ -84,16 +113,18 @@ def first_note_apart(units: list[Unit]) -> list[Unit]:
             Unit("text", last.rows[at:], last.lines[at:])]
 
 
-def read_notes(units: list[Unit], spans_of) -> tuple[list[Note], list[Unit]]:
-    """The notes that open `units` (those after the heading), and the units after them."""
+def read_notes(units: list[Unit], spans_of,
+               label_pattern: re.Pattern = NOTE_LABEL) -> tuple[list[Note], list[Unit]]:
+    """The notes that open `units` (those after the heading), and the units after them;
+    `label_pattern` finds a line's label (its last group the label)."""
     notes: list[tuple[str, list[str]]] = []
     for index, unit in enumerate(units):
-        if unit.kind != "text" or not NOTE_LABEL.match(unit.rows[0]):
+        if unit.kind != "text" or not label_pattern.match(unit.rows[0]):
             return built(notes, spans_of), units[index:]
         for row in unit.rows:
-            label = NOTE_LABEL.match(row)
+            label = label_pattern.match(row)
             if label:
-                notes.append((label.group(1) or label.group(2), [row[label.end():]]))
+                notes.append((label[label.lastindex], [row[label.end():]]))
             else:
                 notes[-1][1].append(row)
     return built(notes, spans_of), []
@@ -103,29 +134,72 @@ def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
     return [Note(label, spans_of(joined_lines(lines))) for label, lines in notes]
 
 
-def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:
-    """The spans with each `[n]` naming a note made a reference to it."""
-    result: list[Span] = []
-    for span in spans:
-        position = 0
-        for match in REFERENCE.finditer(span.text):
-            if match.group(1) not in labels:
-                continue
-            # A reference sits against the word it follows: "growth [1]" reads "growth¹".
-            before = span.text[position:match.start()].rstrip(" ")
-            result.append(replace(span, text=before))
-            result.append(Span(match.group(1), span.bold, span.italic, note=match.group(1)))
-            position = match.end()
-        result.append(replace(span, text=span.text[position:]))
-    return tuple(span for span in result if span.text)
+def symbol_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
+    """The units of the text, and those of the notes symbols label that end it ("* Excluding
+    …", then "† …"): each symbol labels one note, and calls it after a word above."""
+    units = first_symbol_note_apart(units)
+    start = len(units)
+    while (start > 0 and units[start - 1].kind == "text"
+           and SYMBOL_LABEL.match(units[start - 1].rows[0])):
+        start -= 1
+    if start in (0, len(units)):
+        return None
+    labels = [label[1] for unit in units[start:] for row in unit.rows
+              if (label := SYMBOL_LABEL.match(row))]
+    called = all(is_called(label, units[:start]) for label in labels)
+    return (units[:start], units[start:]) if called and len(set(labels)) == len(labels) else None
+
+
+def first_symbol_note_apart(units: list[Unit]) -> list[Unit]:
+    """The last unit parted before its first line a symbol labels that the text above calls,
+    written right under the text's last lines (a sign-off's role) with no blank line."""
+    last = units[-1] if units else None
+    if last is None or last.kind != "text":
+        return units
+    at = next((row for row in range(1, len(last.rows))
+               if (label := SYMBOL_LABEL.match(last.rows[row]))
+               and is_called(label[1], [*units[:-1], Unit("text", last.rows[:row], ())])),
+              None)
+    if at is None:
+        return units
+    return [*units[:-1], Unit("text", last.rows[:at], last.lines[:at]),
+            Unit("text", last.rows[at:], last.lines[at:])]
 
 
 def symbol_note(unit: Unit, above: list[Unit]) -> bool:
     """Whether `unit` is a note its symbol labels ("* Excluding …"), called by that symbol
     after a word of the text `above`, or the mark ending it ("within four hours*", "year.*")."""
     label = SYMBOL_LABEL.match(unit.rows[0]) if unit.kind == "text" else None
-    if label is None:
-        return False
-    call = re.compile(rf"[\w.,;:!?%)\u2019\u201d]{re.escape(label.group(1))}"
-                      r"(?![*\u2020\u2021\u00a7])")
-    return any(call.search(row) for each in above if each.kind == "text" for row in each.rows)
+    return label is not None and is_called(label[1], above)
+
+
+def is_called(symbol: str, units: list[Unit]) -> bool:
+    call = calls({symbol})
+    return any(call.search(row) for unit in units if unit.kind == "text" for row in unit.rows)
+
+
+def calls(labels: set[str]) -> re.Pattern:
+    """A reference to one of the notes `labels` names: `[n]`, or a symbol right after a word
+    or a mark, and no other symbol (the longest label first: `**` is not `*`)."""
+    symbols = sorted((label for label in labels if not label.isdigit()), key=len, reverse=True)
+    called = "|".join(map(re.escape, symbols)) or "(?!)"
+    return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])")
+
+
+def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:
+    """The spans with each `[n]` or symbol calling a note made a reference to it."""
+    call = calls(labels)
+    result: list[Span] = []
+    for span in spans:
+        position = 0
+        for match in call.finditer(span.text):
+            label = match[match.lastindex]
+            if label not in labels:
+                continue
+            # A reference sits against the word it follows: "growth [1]" reads "growth¹".
+            before = span.text[position:match.start()].rstrip(" ")
+            result.append(replace(span, text=before))
+            result.append(Span(label, span.bold, span.italic, note=label))
+            position = match.end()
+        result.append(replace(span, text=span.text[position:]))
+    return tuple(span for span in result if span.text)

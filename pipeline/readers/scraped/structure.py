@@ -64,8 +64,8 @@ from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
     TRAILING_CALLS,
-    end_notes,
     heading_apart,
+    notes_ending,
     notes_section,
     read_notes,
     symbol_note,
@@ -312,8 +312,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         ending = [Heading(units[notes_at].text), *notes,
                   *signed(after, metadata, after_notes=True)]
         units = units[:notes_at]
-    elif (parted := end_notes(units)) is not None:
-        units, notes = parted[0], read_notes(parted[1], spans_of)[0]
+    elif (parted := notes_ending(units, spans_of)) is not None:
+        units, notes = parted
         ending = list(notes)
     result = levelled(signed(units, metadata) + ending)
     labels = {note.label for note in notes}
