@@ -62,6 +62,10 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Read more", "page tools"),
     ("Expand all sections", "page tools"),
     ("閱讀更多", "page tools"),
+    ("All content is available under the Open Government Licence v3.0, except where "
+     "otherwise stated", "page footer"),
+    ("This work is licensed under a Creative Commons Attribution 4.0 International License.",
+     "page footer"),
     ("展開全部", "page tools"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
@@ -183,6 +187,40 @@ def test_a_cookie_notice_goes_above_the_text_and_with_its_button():
     assert set(dropped.values()) == {"cookie notice"}
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{notice}\nGot it\n\n{MORE}")
     assert kept == [BODY, MORE]
+
+
+@pytest.mark.parametrize(("banner", "buttons"), [
+    ("Cookies on GOV.UK\nWe use some essential cookies to make this website work.\n"
+     "We\u2019d like to set additional cookies to understand how you use GOV.UK.",
+     "Accept additional cookies\nReject additional cookies\nView cookies"),
+    ("Cookie 設定\n本網站使用Cookie。繼續瀏覽即表示您同意我們使用Cookie。\n"
+     "我們亦會使用分析用Cookie，以改善網站。", "接受所有Cookie\n管理Cookie設定"),
+])  # fmt: skip
+def test_a_cookie_banner_goes_whole_its_heading_lines_and_buttons(banner, buttons):
+    """The lines next to a cookie notice that speak of cookies too (its heading, what else it
+    asks) go with it and its buttons; a paragraph about cookies a blank line after stays."""
+    about = "Cookies we sell count too: the bakery sold more of them than ever at the fair."
+    kept, dropped = kept_and_dropped(f"{about}\n\n{banner}\n{buttons}\n\nThe Title\n\n{BODY}")
+    assert kept == [about, "The Title", BODY]
+    assert list(dropped) == f"{banner}\n{buttons}".split("\n")
+    assert set(dropped.values()) == {"cookie notice"}
+
+
+@pytest.mark.parametrize(("trail", "title", "dateline"), [
+    ("Home\nJustice and the courts\nInspections\nCorporate report",
+     "Chief Inspector\u2019s foreword", "Published 9 July 2025"),
+    ("首頁\n關於我們\n刊物", "署長序言", "發佈日期：2025年7月9日"),
+])  # fmt: skip
+def test_a_breadcrumb_trail_a_crumb_a_line_goes_from_home_to_the_title_over_its_dateline(
+        trail, title, dateline):
+    kept, dropped = kept_and_dropped(f"{trail}\n{title}\n{dateline}\n\n{BODY}\n\n{MORE}")
+    assert kept == [title, BODY, MORE]
+    crumbs = trail.split("\n")[1:]
+    assert [text for text, why in dropped.items() if why == "breadcrumb"] == crumbs
+    # With no link home over them, or no dateline under the title, the lines stay.
+    for text in (f"{chr(10).join(crumbs)}\n{title}\n{dateline}", f"{trail}\n{title}"):
+        kept, _ = kept_and_dropped(f"{text}\n\n{BODY}\n\n{MORE}")
+        assert crumbs[-1] in kept and title in kept
 
 
 def test_running_text_that_mentions_cookies_or_the_page_stays():

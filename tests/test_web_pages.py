@@ -1,6 +1,7 @@
-"""Six web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Seven web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
-statement, a housing charity's report), each with its page's furniture, built into every edition and the DOCX draft and
+statement, a housing charity's report, an inspectorate's foreword on a government site
+with its cookie banner and a breadcrumb trail a crumb a line), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -37,7 +38,9 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "Home >", "Home ›", "English | ", "Privacy", "Sitemap", "Important notices", "©",
           "Text size", "Brand Hong Kong", "Follow us", "返回頁首", "最後修訂日期", "列印本頁",
           "跳至主要內容", "首頁 >", "私隱政策", "本網站使用Cookies", "Reading time",
-          "Registered charity", "Related content", "Was this page helpful", "Modern slavery")
+          "Registered charity", "Related content", "Was this page helpful", "Modern slavery",
+          "Cookies on", "additional cookies", "Justice and the courts", "Corporate report",
+          "Is this page useful", "Open Government Licence", "Help and services")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -52,6 +55,7 @@ WORDS = {
         "training-2023-24@pwd.gov.hk"],
     "arts-council-message": ["https://www.adc.org.hk/en/whats-on/arts-space-2024-25/"],
     "homes-trust-chief-executive": [],
+    "inspectorate-foreword": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -63,6 +67,7 @@ TITLES = {
     "arts-council-message": "Chairperson\u2019s Message 主席的話",
     "care-council-statement": "Statement on the Review of Residential Care Services",
     "homes-trust-chief-executive": "Chief Executive\u2019s report",
+    "inspectorate-foreword": "Chief Inspector\u2019s foreword: annual report 2024 to 2025",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -73,8 +78,10 @@ SIGN_OFFS = {
     "works-department-review": ["工務工程署署長", "何詠詩", "2024年7月"],
     "arts-council-message": ["Dr\u00a0Grace LAU\u00a0Wing-sze, JP", "Chairperson", "July 2024"],
     "care-council-statement": ["Residential Care Council", "27\u00a0June 2024"],
-    # Over a note its asterisk labels, called by "hours*" above: the note stays after it.
+    # Over a note its asterisk labels, called by "hours*" above: the note follows it.
     "homes-trust-chief-executive": ["Aisha Rahman", "Chief Executive"],
+    "inspectorate-foreword": ["Morag Ellison", "Chief Inspector of Custodial Services",
+                              "July 2025"],
 }
 
 
@@ -175,6 +182,7 @@ def test_table_titles_are_captions():
     assert captions == [
         "Table 2 Median waiting time for a subsidised place, by district",
         "Table 2: Key figures, 2023–24 and 2024–25",
+        "",  # the inspectorate's table, under its section's heading, has no title
         "Table 3.1 Average daily patronage by operator",
         "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]
 

@@ -195,6 +195,12 @@ class English(Profile):
                r"\b.{0,40}|copyright.{0,80}|©.{0,160}|.{0,120}(?:©|all rights reserved).{0,40}"
                r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
                r"|tags?\s*[:：].{0,100}"
+               # the page's licence: "All content is available under the Open Government
+               # Licence v3.0, except where otherwise stated"
+               r"|(?:all )?(?:content|text|material) (?:on this (?:site|page) )?(?:is )?"
+               r"(?:available|published|licen[cs]ed) under (?:the |a )?[\w .-]{0,40}"
+               r"licen[cs]e\b.{0,80}|this (?:work|page|site|website) is licen[cs]ed under"
+               r" .{0,120}"
                # the body's registration: "Registered charity no. 1098765 | Company no. …"
                r"|(?:registered (?:charity|company|society|office)|(?:charity|company|vat)"
                r" (?:registration )?(?:no\.?|number))\b.{0,160}",
@@ -209,10 +215,11 @@ class English(Profile):
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
-        buttons=r"accept(?: all)?(?: cookies)?|decline|reject(?: all)?|got it|ok(?:ay)?"
-                r"|i agree|agree|close|dismiss|allow(?: all)?(?: cookies)?"
-                r"|manage (?:cookies|preferences|settings)|(?:find out|learn|read) more"
-                r"|more information",
+        buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
+                r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"
+                r"|close|dismiss|(?:view|manage|change|customi[sz]e) (?:cookies|(?:cookie )?"
+                r"(?:preferences|settings))|hide (?:this|the|cookie) message"
+                r"|(?:find out|learn|read) more|more information",
         cookies=r"cookie",
         consent=r"\b(?:accept|agree|consent|continu\w*|by using|by browsing|we use|uses"
                 r"|use of)\b",

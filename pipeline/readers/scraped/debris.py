@@ -236,9 +236,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
             reasons.setdefault(line.number, line.kind)
     reasons.update(quoted_mail(lines, reasons))
-    body = [index for index, line in enumerate(lines) if line.number not in reasons
-            and is_running(line.text) and not is_cookie_notice(line.text)]
-    first_text, last_text = (body[0], body[-1]) if body else (len(lines), -1)
+    first_text, last_text = text_between(lines, reasons)
     for line in lines[:first_text]:  # over the headline, never a line of the text
         if line.number not in reasons and is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
@@ -246,11 +244,11 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
         if line.number in reasons or not is_cookie_notice(line.text):
             continue
         if index < first_text or index > last_text or button_follows(lines, index):
-            reasons[line.number] = "cookie notice"
-            for button in buttons_after(lines, index):
-                reasons[button.number] = "cookie notice"
+            reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
+    first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
     reasons.update(page_contents(lines, reasons))
+    reasons.update(breadcrumb_trail(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     if any(reason in MAIL_OPENINGS for reason in reasons.values()):
@@ -502,19 +500,39 @@ def is_cookie_notice(text: str) -> bool:
     return bool(COOKIES.search(text) and CONSENT.search(text))
 
 
-def buttons_after(lines: list[Line], index: int) -> list[Line]:
-    """The buttons on the lines right after a cookie notice ("Accept", "Accept | Decline")."""
-    found = []
-    for line in lines[index + 1:]:
-        parts = SEPARATOR.split(without_icons(line.text))
-        if not all(BUTTON.fullmatch(part) for part in parts):
-            break
-        found.append(line)
-    return found
+def text_between(lines: list[Line], reasons: dict[int, str]) -> tuple[int, int]:
+    """The indices of the first and the last line of running text not yet found debris (a
+    cookie notice aside); len(lines) and -1 when there is none."""
+    body = [index for index, line in enumerate(lines) if line.number not in reasons
+            and is_running(line.text) and not is_cookie_notice(line.text)]
+    return (body[0], body[-1]) if body else (len(lines), -1)
+
+
+def cookie_banner(lines: list[Line], index: int) -> list[Line]:
+    """The lines of the banner around the cookie notice on line `index`: the lines right next
+    to it, no blank line between, that speak of cookies too (its heading, "Cookies on
+    GOV.UK"; what else it asks), and its buttons ("Accept additional cookies", "View
+    cookies")."""
+    def of_banner(line: Line, next_to: Line) -> bool:
+        return (abs(line.number - next_to.number) == 1 and bool(COOKIES.search(line.text))
+                or is_button(line.text))
+
+    start = index
+    while start > 0 and of_banner(lines[start - 1], lines[start]):
+        start -= 1
+    end = index + 1
+    while end < len(lines) and of_banner(lines[end], lines[end - 1]):
+        end += 1
+    return lines[start:end]
+
+
+def is_button(text: str) -> bool:
+    return all(BUTTON.fullmatch(part) for part in SEPARATOR.split(without_icons(text)))
 
 
 def button_follows(lines: list[Line], index: int) -> bool:
-    return bool(buttons_after(lines, index))
+    """A button ("Accept", "Accept | Decline") stands on the line after line `index`."""
+    return index + 1 < len(lines) and is_button(lines[index + 1].text)
 
 
 def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -557,6 +575,26 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
         if len(entries) >= MIN_CONTENTS_ENTRIES and below.issuperset(entries):
             found.update({each.number: PAGE_CONTENTS for each in (line, *entries.values())})
     return found
+
+
+def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
+                     ) -> dict[int, str]:
+    """A breadcrumb trail copied a crumb a line: the short lines between the page's link
+    home ("Home", "首頁", found a link) and its title, which its dateline ("Published 9 July
+    2025") shows, standing right under it, over the text."""
+    dateline = next((index for index, line in enumerate(lines[:first_text])
+                     if reasons.get(line.number) == DATELINE), None)
+    if dateline is None or dateline < 2 or lines[dateline - 1].number in reasons:
+        return {}
+    start = dateline - 1  # the title
+    while (start > 0 and lines[start - 1].number not in reasons
+           and not is_running(lines[start - 1].text)):
+        start -= 1
+    crumbs = lines[start:dateline - 1]
+    home = lines[start - 1] if start > 0 else None
+    if not crumbs or home is None or reasons[home.number] != "link":
+        return {}
+    return {crumb.number: "breadcrumb" for crumb in crumbs}
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
