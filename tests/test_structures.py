@@ -297,6 +297,22 @@ def test_a_title_written_over_and_over_is_one_title(text):
     assert not document.headings
 
 
+@pytest.mark.parametrize(("title", "dateline"), [
+    ("Principal\u2019s Review", "Published 3 March 2025"),
+    ("主席的話", "發佈日期：2025年6月30日"),
+])  # fmt: skip
+def test_a_title_written_again_over_the_text_under_its_dateline_is_one_title(title, dateline):
+    """A page not wrapped: its title, its dateline, then the title again as the article's
+    heading over the text's lines, no blank line between: one title, no heading."""
+    body = ("The college grew again this year, and every department met its targets.\n"
+            "Our students did well in every examination they sat.")
+    document, report = scraped_document("piece", f"{title}\n{dateline}\n{title}\n{body}",
+                                        Metadata(title=""))
+    assert document.metadata.title == title
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+    assert [drop["reason"] for drop in report["dropped"]][-1] == "repeats the block before it"
+
+
 def test_a_phrase_repeated_inside_running_text_is_the_authors():
     blocks = blocks_of("Start here.\n\nWe said it again and again and again, and we meant it.")
     assert blocks[1].text == "We said it again and again and again, and we meant it."

@@ -1,7 +1,8 @@
-"""Seven web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Eight web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
 statement, a housing charity's report, an inspectorate's foreword on a government site
-with its cookie banner and a breadcrumb trail a crumb a line), each with its page's furniture, built into every edition and the DOCX draft and
+and a Chinese council's message, each with a cookie banner and a breadcrumb trail a crumb a
+line), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -40,7 +41,8 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "跳至主要內容", "首頁 >", "私隱政策", "本網站使用Cookies", "Reading time",
           "Registered charity", "Related content", "Was this page helpful", "Modern slavery",
           "Cookies on", "additional cookies", "Justice and the courts", "Corporate report",
-          "Is this page useful", "Open Government Licence", "Help and services")
+          "Is this page useful", "Open Government Licence", "Help and services",
+          "關於我們", "此網頁是否有用")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -56,6 +58,7 @@ WORDS = {
     "arts-council-message": ["https://www.adc.org.hk/en/whats-on/arts-space-2024-25/"],
     "homes-trust-chief-executive": [],
     "inspectorate-foreword": [],
+    "consumer-council-chair": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -68,6 +71,7 @@ TITLES = {
     "care-council-statement": "Statement on the Review of Residential Care Services",
     "homes-trust-chief-executive": "Chief Executive\u2019s report",
     "inspectorate-foreword": "Chief Inspector\u2019s foreword: annual report 2024 to 2025",
+    "consumer-council-chair": "主席的話",  # written three times, its dateline between
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -82,6 +86,7 @@ SIGN_OFFS = {
     "homes-trust-chief-executive": ["Aisha Rahman", "Chief Executive"],
     "inspectorate-foreword": ["Morag Ellison", "Chief Inspector of Custodial Services",
                               "July 2025"],
+    "consumer-council-chair": ["主席", "黃美玲", "2025年6月"],
 }
 
 
@@ -181,8 +186,9 @@ def test_table_titles_are_captions():
                 for block in read(name)[0].blocks if isinstance(block, Table)]
     assert captions == [
         "Table 2 Median waiting time for a subsidised place, by district",
+        "",  # the council's table, under its section's heading, has no title
         "Table 2: Key figures, 2023–24 and 2024–25",
-        "",  # the inspectorate's table, under its section's heading, has no title
+        "",  # nor has the inspectorate's
         "Table 3.1 Average daily patronage by operator",
         "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]
 

@@ -60,6 +60,14 @@ class Unit:
         return [Unit(self.kind, (row,), (line,), count)
                 for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
+    def first_apart(self) -> tuple[Unit, Unit]:
+        """Its first row as a unit of its own, and the unit of its other rows (two or more)."""
+        counts = self.counts or (1,) * len(self.rows)
+        rest = counts[1:]
+        return (Unit(self.kind, self.rows[:1], self.lines[:1], counts[0]),
+                Unit(self.kind, self.rows[1:], self.lines[1:],
+                     rest[0] if len(rest) == 1 else 1, rest if max(rest) > 1 else ()))
+
     @property
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads (a
@@ -108,6 +116,14 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
                                      twin.text, twin.lines))
             result.units[previous] = replace(twin, repeats=twin.repeats + unit.repeats)
             continue
+        if previous is not None and opens_with_twin(result.units[previous], unit):
+            # The line before the block (a title, its page's dateline between), written again
+            # over the block's other lines, as a page not wrapped sets them.
+            twin = result.units[previous]
+            first, unit = unit.first_apart()
+            result.drops.append(Drop(first.text, first.lines, "repeats the block before it",
+                                     twin.text, twin.lines))
+            result.units[previous] = replace(twin, repeats=twin.repeats + first.repeats)
         result.units.append(unit)
         previous = len(result.units) - 1
     quotes = pull_quotes(result.units)
@@ -228,6 +244,13 @@ def repetition(text: str) -> list[str]:
         if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
             return phrases
     return []
+
+
+def opens_with_twin(kept: Unit, candidate: Unit) -> bool:
+    """Whether `candidate` opens with the one line of `kept`, and has other lines."""
+    return (kept.kind == candidate.kind == "text" and len(kept.rows) == 1
+            and len(candidate.rows) > 1
+            and likeness_key(kept.text) == likeness_key(candidate.rows[0]))
 
 
 def same(kept: Unit, candidate: Unit) -> bool:
