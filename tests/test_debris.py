@@ -216,7 +216,7 @@ def test_a_breadcrumb_trail_a_crumb_a_line_goes_from_home_to_the_title_over_its_
     kept, dropped = kept_and_dropped(f"{trail}\n{title}\n{dateline}\n\n{BODY}\n\n{MORE}")
     assert kept == [title, BODY, MORE]
     crumbs = trail.split("\n")[1:]
-    assert [text for text, why in dropped.items() if why == "breadcrumb"] == crumbs
+    assert [text for text, why in dropped.items() if why == "navigation over the title"] == crumbs
     # With no link home over them, or no dateline under the title, the lines stay.
     for text in (f"{chr(10).join(crumbs)}\n{title}\n{dateline}", f"{trail}\n{title}"):
         kept, _ = kept_and_dropped(f"{text}\n\n{BODY}\n\n{MORE}")
@@ -278,6 +278,39 @@ def test_a_menu_word_above_the_text_goes():
     kept, dropped = kept_and_dropped(f"Menu\nSearch\nHome > News\n\nThe Title\n\n{BODY}")
     assert kept == ["The Title", BODY]
     assert dropped == {"Menu": "link", "Search": "link", "Home > News": "breadcrumb"}
+
+
+def test_a_blogs_menu_over_its_dated_title_goes_and_who_posted_it():
+    """A blog's menu a link a line, its site's name among them, between its search box and
+    the post's title, which the line saying when (and by whom) it was posted stands under;
+    the post's categories under it."""
+    text = ("Menu\nSearch for:\nThe Riverside Weavers\u2019 Guild\nNews\nEvents\n"
+            "Annual letter\nPosted on 14 March 2025 by guildadmin\n"
+            f"Categories: Annual reports, News\n\n{BODY}\n\n{MORE}")
+    kept, dropped = kept_and_dropped(text)
+    dropped = {text.replace("\u00a0", " "): why for text, why in dropped.items()}  # house style
+    assert kept == ["Annual letter", BODY, MORE]
+    assert dropped["Posted on 14 March 2025 by guildadmin"] == "dateline"
+    assert dropped["Categories: Annual reports, News"] == "page footer"
+    assert [text for text, why in dropped.items() if why == "navigation over the title"] == [
+        "The Riverside Weavers\u2019 Guild", "News", "Events"]
+
+
+@pytest.mark.parametrize("comments", [
+    "3 thoughts on \u201cAnnual letter\u201d\nMargaret Hale says:\n15 March 2025 at 9:12 am\n"
+    "Wonderful news about the studio. Congratulations to everyone.\nReply\nLeave a Reply\n"
+    "Your email address will not be published. Required fields are marked *\nPost Comment",
+    "Leave a comment\nComments are welcome. Please keep them to the subject of the post.",
+    "發表評論\n陳小姐：\n恭喜各位，展覽非常精彩，期待明年再來參觀。\n回覆",
+])  # fmt: skip
+def test_readers_comments_under_the_text_go_to_the_end(comments):
+    """From the line heading the readers' comments to the end, whatever they say: the
+    commenters' sentences are no part of the text; a share row, a network a line, before
+    them goes with them."""
+    text = f"{BODY}\n\n{MORE}\n\nShare this:\nTwitter\nFacebook\nLike this:\n{comments}"
+    kept, dropped = kept_and_dropped(text)
+    assert kept == [BODY, MORE]
+    assert "readers' comments" in dropped.values()
 
 
 def test_lines_keep_their_numbers_and_the_report_lists_each_line():

@@ -131,3 +131,12 @@ def test_a_news_page_keeps_its_title_byline_text_and_captioned_photo():
     reasons = {drop["text"].replace("\u00a0", " "): drop["reason"] for drop in report["dropped"]}
     assert reasons["Published: 12 July 2025"] == "web page debris: dateline"
     assert reasons["Click to enlarge"] == "web page debris: page tools"
+
+
+@pytest.mark.parametrize("greeting", ["Dear members,", "Good morning everyone,", "各位會員："])
+def test_a_letters_greeting_over_its_first_line_is_a_paragraph_of_its_own(greeting):
+    """A greeting over the letter's first sentence ends its block, as a heading does: it is
+    no wrapped line of the paragraph under it."""
+    document = document_of(f"{greeting}\n{LONG}\n{LONG.replace('61 per cent', 'half')}")
+    assert [plain(block.spans).replace("\u00a0", " ") for block in document.blocks[:2]] == [
+        greeting, LONG]

@@ -171,7 +171,9 @@ class English(Profile):
                        r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|weibo|wechat|telegram"
                        r"|e-?mail)\s*){2,}"
                        r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
-                       r"|version|article))*(?: \([^)]{1,20}\))?",
+                       r"|version|article))*(?: \([^)]{1,20}\))?"
+                       # a blog's button to like the post, and what it shows as it loads
+                       r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
                    # how long the page takes to read: "Reading time: 4 minutes", "6 min read"
                    r"|(?:estimated )?reading time\s*[:：]?\s*(?:about |approx\.? )?\d+"
@@ -194,7 +196,7 @@ class English(Profile):
                r"|review)(?: date| on)?\b.{0,40}|(?:date of )?last (?:revision|review|update)"
                r"\b.{0,40}|copyright.{0,80}|©.{0,160}|.{0,120}(?:©|all rights reserved).{0,40}"
                r"|(?:this (?:web)?site|this page) is best viewed .{0,80}"
-               r"|tags?\s*[:：].{0,100}"
+               r"|(?:tags?|categor(?:y|ies)|filed under)\s*[:：].{0,100}"
                # the page's licence: "All content is available under the Open Government
                # Licence v3.0, except where otherwise stated"
                r"|(?:all )?(?:content|text|material) (?:on this (?:site|page) )?(?:is )?"
@@ -206,14 +208,19 @@ class English(Profile):
                r" (?:registration )?(?:no\.?|number))\b.{0,160}",
         dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
-                 r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?",
-        links=r"home(?: ?page)?|menu|main menu|search|search this site|sitemap|site map"
+                 r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
+                 r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
+        links=r"home(?: ?page)?|menu|main menu|search(?: for| this site)?|sitemap|site map"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
-              r"|follow us|links|related (?:articles|links|stories|news|pages|content)"
+              r"|follow us|links|related(?: (?:articles|links|stories|news|pages|content"
+              r"|posts))?"
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
+        comments=r"(?:\d+|one|two|three|no)[ \u00a0](?:thoughts?|comments?|responses?|replies)"
+                 r"(?: (?:on|to) .{1,120})?|(?:leave|post|add|write) a (?:reply|comment)"
+                 r"|comments? (?:are )?closed\.?|join the (?:discussion|conversation)",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
                 r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"

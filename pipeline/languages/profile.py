@@ -88,6 +88,9 @@ class Furniture:
     contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
+    # What heads the readers' comments under a post ("3 thoughts on “…”", "Leave a Reply"):
+    # from there to the end is the page's, not the text's.
+    comments: str = ""
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"

@@ -68,6 +68,8 @@ DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 DATELINE = "dateline"
+COMMENTS = "readers' comments"
+NAVIGATION = "navigation over the title"
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
@@ -123,6 +125,7 @@ KINDS = (
     ("page tools", whole(said("page_tools")), False),
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
+    (COMMENTS, whole(said("comments")), False),
     (DATELINE, whole(said("dateline")), False),
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),
@@ -245,10 +248,11 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             continue
         if index < first_text or index > last_text or button_follows(lines, index):
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
+    reasons.update(comments_section(lines, reasons, first_text))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
     reasons.update(page_contents(lines, reasons))
-    reasons.update(breadcrumb_trail(lines, reasons, first_text))
+    reasons.update(navigation(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     if any(reason in MAIL_OPENINGS for reason in reasons.values()):
@@ -500,6 +504,18 @@ def is_cookie_notice(text: str) -> bool:
     return bool(COOKIES.search(text) and CONSENT.search(text))
 
 
+def comments_section(lines: list[Line], reasons: dict[int, str], first_text: int
+                     ) -> dict[int, str]:
+    """The readers' comments under a post, from the line heading them after the text has
+    begun ("3 thoughts on “…”", "Leave a Reply", "發表評論") to the end: their sentences are
+    the commenters', not the text's."""
+    start = next((index for index, line in enumerate(lines)
+                  if index > first_text and reasons.get(line.number) == COMMENTS), None)
+    if start is None:
+        return {}
+    return {line.number: COMMENTS for line in lines[start:] if line.number not in reasons}
+
+
 def text_between(lines: list[Line], reasons: dict[int, str]) -> tuple[int, int]:
     """The indices of the first and the last line of running text not yet found debris (a
     cookie notice aside); len(lines) and -1 when there is none."""
@@ -577,11 +593,12 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     return found
 
 
-def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
-                     ) -> dict[int, str]:
-    """A breadcrumb trail copied a crumb a line: the short lines between the page's link
-    home ("Home", "首頁", found a link) and its title, which its dateline ("Published 9 July
-    2025") shows, standing right under it, over the text."""
+def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
+               ) -> dict[int, str]:
+    """The site's navigation copied a link a line over the page's title: the short lines
+    between a link of the site's ("Home", "Search for:", "首頁") and the title, which its
+    dateline ("Published 9 July 2025") shows, standing right under it, over the text: a
+    breadcrumb trail a crumb a line, the site's name, its menu."""
     dateline = next((index for index, line in enumerate(lines[:first_text])
                      if reasons.get(line.number) == DATELINE), None)
     if dateline is None or dateline < 2 or lines[dateline - 1].number in reasons:
@@ -594,7 +611,7 @@ def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
     home = lines[start - 1] if start > 0 else None
     if not crumbs or home is None or reasons[home.number] != "link":
         return {}
-    return {crumb.number: "breadcrumb" for crumb in crumbs}
+    return {crumb.number: NAVIGATION for crumb in crumbs}
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -670,7 +687,8 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
     answers may stand on a line of their own; "Sent from my iPhone") to the end."""
     for index in range(max(last_text + 1, 0), len(lines)):
         reason = reasons.get(lines[index].number)
-        if reason in ("page footer", "links", "link", "page feedback", MAIL_FOOTER):
+        if reason in ("page footer", "links", "link", "page feedback", "print or share link",
+                      COMMENTS, MAIL_FOOTER):
             kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
             return {line.number: kind for line in lines[index:]}
     return {}
