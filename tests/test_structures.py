@@ -313,6 +313,26 @@ def test_a_title_written_again_over_the_text_under_its_dateline_is_one_title(tit
     assert [drop["reason"] for drop in report["dropped"]][-1] == "repeats the block before it"
 
 
+@pytest.mark.parametrize(("caption", "credit", "read"), [
+    ("Volunteers replanting the beds in September.", "Photo: Garden photography team",
+     "Volunteers replanting the beds in September. Photo: Garden photography team"),
+    ("Figure 2: Seed bank accessions, 2020\u20132024", "Image credit: Seed bank team",
+     "Figure 2: Seed bank accessions, 2020\u20132024. Image credit: Seed bank team"),
+    ("義工在溫室重新種植", "圖片來源：園藝組", "義工在溫室重新種植。圖片來源：園藝組"),
+])  # fmt: skip
+def test_a_pictures_credit_under_its_caption_is_the_captions_last_sentence(caption, credit,
+                                                                          read):
+    """A credit on its line under a picture's caption (written twice, as a page's caption
+    is): the caption's last sentence, after a full stop where the caption ends in none;
+    elsewhere a line so worded is no credit, and stays as written."""
+    body = "The glasshouses reopened in November, a year after the storm broke their panes."
+    blocks = blocks_of(f"{body}\n\n{NBSP}\n{caption}\n{caption}\n{credit}\n\n{body}")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert blocks[1].text == read
+    blocks = blocks_of(f"{body}\n\n{credit}\n\n{body.replace('November', 'May')}")
+    assert credit in [block.text for block in blocks]
+
+
 def test_a_phrase_repeated_inside_running_text_is_the_authors():
     blocks = blocks_of("Start here.\n\nWe said it again and again and again, and we meant it.")
     assert blocks[1].text == "We said it again and again and again, and we meant it."

@@ -40,6 +40,9 @@ NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile
 # A notes section's heading, in any language: "Notes", "註釋".
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
+# A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
+PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
+                                   if profile.photo_credit), re.IGNORECASE)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"

@@ -157,6 +157,8 @@ class English(Profile):
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
     postscript = r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?"  # "P.S.", "P. S.", "P.P.S.", "PS:"
+    photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
+                    r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"

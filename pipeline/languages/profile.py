@@ -214,6 +214,8 @@ class Profile:
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
+    # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
+    photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"

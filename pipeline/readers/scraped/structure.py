@@ -29,6 +29,7 @@ from pipeline.languages import (
     LEAD_IN_ENDS,
     NUMERAL,
     NUMERAL_MARKER,
+    PHOTO_CREDIT,
     POSTSCRIPT,
     SENTENCE_BREAK,
     detect,
@@ -426,7 +427,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
 
 
 def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
-    units = titles_joined(units)
+    units = credits_joined(titles_joined(units))
     result: list[Block] = []
     pending: list[Unit] = []  # units of marked items only, waiting to be a list or not
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
@@ -475,6 +476,39 @@ def titles_joined(units: list[Unit]) -> list[Unit]:
         else:
             joined.append(unit)
     return joined
+
+
+def credits_joined(units: list[Unit]) -> list[Unit]:
+    """A picture's credit on a line of its own ("Photo: Garden photography team", "圖片來源：
+    …") right under the picture's caption (a block written twice, or a line written twice
+    over it in its block): the caption's last sentence."""
+    joined: list[Unit] = []
+    for unit in units:
+        if is_credit(unit, 1) and unit.counts and unit.counts[0] > 1:
+            caption, unit = unit.first_apart()  # a wrap would not part them
+            joined.append(caption)
+        caption = joined[-1] if joined else None
+        if (caption is not None and caption.kind == "text" and caption.repeats > 1
+                and is_credit(unit, 0) and unit.repeats == 1):
+            joined[-1] = with_credit(caption, unit.rows[0], unit.lines)
+        else:
+            joined.append(unit)
+    return joined
+
+
+def is_credit(unit: Unit, row: int) -> bool:
+    """Whether `unit` is of `row` + 1 rows, its last a picture's credit."""
+    return (unit.kind == "text" and len(unit.rows) == row + 1
+            and bool(PHOTO_CREDIT.fullmatch(unit.rows[row].strip())))
+
+
+def with_credit(caption: Unit, credit: str, lines: tuple[int, ...]) -> Unit:
+    """The caption with the credit as its last sentence, after a full stop in the caption's
+    language where the caption ends in none."""
+    *rows, last = caption.rows
+    if not ends_sentence(last):
+        last += detect(caption.text).sentence_ends[:1]
+    return replace(caption, rows=(*rows, last, credit), lines=caption.lines + lines, counts=())
 
 
 def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit],
