@@ -202,6 +202,20 @@ def test_a_forwarded_mail_reads_as_its_own_title_byline_list_and_sign_off():
     assert isinstance(document.blocks[-1], SignOff)
 
 
+def test_a_wechat_article_reads_without_its_accounts_furniture():
+    """A library's article copied out of WeChat: the prompt to follow the account, the line
+    naming it with the date and time it was posted (the document's date), the end mark, the
+    articles recommended under it and the app's buttons go; the title, list and sign-off
+    stay."""
+    document, report = read_scraped(TEXTS / "library-wechat-review.txt", Metadata(title=""))
+    assert document.metadata.title == "馆长寄语｜2024年，我们一起读过的书"
+    assert document.metadata.date == "2025-01-08"
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "List", "Paragraph", "SignOff"]
+    assert document.blocks[-1].texts == ["馆长 李文清", "2025年1月"]
+    assert report["web_page_debris"] == 22
+
+
 @pytest.mark.slow
 def test_items_numbered_with_the_ideographic_comma_survive_every_form(tmp_path):
     """1、 in the editions (no space after the comma, which holds its own), in the DOCX draft
