@@ -140,3 +140,40 @@ def test_a_letters_greeting_over_its_first_line_is_a_paragraph_of_its_own(greeti
     document = document_of(f"{greeting}\n{LONG}\n{LONG.replace('61 per cent', 'half')}")
     assert [plain(block.spans).replace("\u00a0", " ") for block in document.blocks[:2]] == [
         greeting, LONG]
+
+
+WRAPPED = ("{indent}The Society had a good year. Membership rose to 2,140, the highest\n"
+           "in our history, and the journal appeared on time in every quarter.\n"
+           "{indent}We also moved the library to the new reading room, where it is\n"
+           "open four days a week, and the catalogue is now online.\n"
+           "{indent}I thank the Council and the staff for their work.")
+WRAPPED_ZH = ("{indent}過去一年，本會會員人數增至二千一百四十人，為歷來最多，\n會刊亦每季準時出版。\n"
+              "{indent}我們把圖書館遷往新閱覽室，每週開放四天，\n目錄亦已上載網上。\n"
+              "{indent}本人謹此感謝理事會及全體職員。")
+
+
+@pytest.mark.parametrize(("text", "indent"), [
+    (WRAPPED, "    "), (WRAPPED, "\t"), (WRAPPED_ZH, "\u3000\u3000"),
+])  # fmt: skip
+def test_paragraphs_marked_by_their_first_lines_indent_alone_stand_apart(text, indent):
+    """A wrapped text whose paragraphs are marked by their first line's indent, no blank line
+    between them (a typed letter, a text saved from a word processor; Chinese opening each
+    with two full-width spaces): a paragraph from each indented line after a sentence's end."""
+    document = document_of(f"Report\n\n{text.format(indent=indent)}")
+    assert kinds(document) == ["Paragraph"] * 3
+    assert document.blocks[2].text in ("I thank the Council and the staff for their work.",
+                                       "本人謹此感謝理事會及全體職員。")
+
+
+@pytest.mark.parametrize("text", [
+    # An item's indented line carries on the item.
+    "- The first item ends here.\n  A second sentence of the first item.\n- The second item.",
+    # A block indented all alike is one paragraph, wrapped.
+    "    A quotation set in from the margin, as the author wrote it, runs on.\n"
+    "    It holds two sentences on two lines.",
+    # An indented line inside a sentence carries it on.
+    "The figures for the year, which the auditors\n    confirmed in May, are set out below.",
+])  # fmt: skip
+def test_an_indented_line_that_opens_no_paragraph_joins(text):
+    document = document_of(f"Report\n\n{text}")
+    assert len(document.blocks) == 1

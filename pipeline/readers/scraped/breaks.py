@@ -36,7 +36,7 @@ from pipeline.addresses import ADDRESS
 from pipeline.languages import detect, ends_sentence, joined_lines
 from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
-from pipeline.readers.scraped.lists import marked
+from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title
 
@@ -94,6 +94,41 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
     pieces = [unit] if len(cuts) == 1 else [piece(unit, *cut) for cut in cuts]
     return [listed(each) if cut in figures else each
             for each, cut in zip(pieces, cuts, strict=True)]
+
+
+def indented_openings(lines: list[str]) -> frozenset[int]:
+    """The numbers (from 1) of the source's lines that open a paragraph by their indent alone
+    (a tab, spaces, "　　" in Chinese), as a typed letter or a text saved from a word processor
+    marks its paragraphs with no blank line between them: in a block of lines holding lines
+    not indented, and no list's item, each indented line after a sentence's end. A block
+    indented all alike (a quotation) opens nothing; the block's first line needs no opening."""
+    openings: set[int] = set()
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            block.append((number, line))
+            continue
+        indented = [index for index, (_, text) in enumerate(block) if text[:1].isspace()]
+        if (indented and len(indented) < len(block)
+                and not any(is_item(text.strip()) for _, text in block)
+                and all(ends_sentence(block[index - 1][1].strip())
+                        for index in indented if index)):
+            openings.update(block[index][0] for index in indented if index)
+        block = []
+    return frozenset(openings)
+
+
+def opened_apart(units: list[Unit], openings: frozenset[int]) -> list[Unit]:
+    """The units parted before each of the lines `openings` that opens a paragraph."""
+    result = []
+    for unit in units:
+        cuts = [index for index, line in enumerate(unit.lines) if index and line in openings]
+        if unit.kind != "text" or not cuts:
+            result.append(unit)
+            continue
+        bounds = [0, *cuts, len(unit.rows)]
+        result += [piece(unit, start, end) for start, end in itertools.pairwise(bounds)]
+    return result
 
 
 def key_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
