@@ -166,8 +166,9 @@ def test_paragraphs_marked_by_their_first_lines_indent_alone_stand_apart(text, i
 
 
 @pytest.mark.parametrize("text", [
-    # An item's indented line carries on the item.
+    # An item's indented line carries on the item, a note's the note.
     "- The first item ends here.\n  A second sentence of the first item.\n- The second item.",
+    "[1] Of state schools.\n   Private schools are counted apart.",
     # A block indented all alike is one paragraph, wrapped.
     "    A quotation set in from the margin, as the author wrote it, runs on.\n"
     "    It holds two sentences on two lines.",

@@ -37,7 +37,7 @@ from pipeline.languages import detect, ends_sentence, joined_lines
 from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
-from pipeline.readers.scraped.notes import TRAILING_CALLS
+from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title
 
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
@@ -100,7 +100,8 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     """The numbers (from 1) of the source's lines that open a paragraph by their indent alone
     (a tab, spaces, "　　" in Chinese), as a typed letter or a text saved from a word processor
     marks its paragraphs with no blank line between them: in a block of lines holding lines
-    not indented, and no list's item, each indented line after a sentence's end. A block
+    not indented, and no list's item or note (whose lines hang), each indented line after a
+    sentence's end. A block
     indented all alike (a quotation) opens nothing; the block's first line needs no opening."""
     openings: set[int] = set()
     block: list[tuple[int, str]] = []
@@ -110,7 +111,8 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
             continue
         indented = [index for index, (_, text) in enumerate(block) if text[:1].isspace()]
         if (indented and len(indented) < len(block)
-                and not any(is_item(text.strip()) for _, text in block)
+                and not any(is_item(text.strip()) or NOTE_LABEL.match(text.strip())
+                            for _, text in block)
                 and all(ends_sentence(block[index - 1][1].strip())
                         for index in indented if index)):
             openings.update(block[index][0] for index in indented if index)
