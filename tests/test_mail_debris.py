@@ -94,6 +94,20 @@ def test_a_mail_footer_goes_after_the_sign_off(footer):
     assert set(dropped.values()) == {"e-mail footer"}
 
 
+def test_a_newsletters_links_and_its_subscription_footer_go():
+    """An e-mailed newsletter: its link to its page in a browser over the text, and under it
+    the forwarding link, why the reader receives it, the sender's postal address and how to
+    unsubscribe, to the end."""
+    footer = ("Forward to a friend\nYou are receiving this email because you joined our "
+              "mailing list.\nOur mailing address is:\nHarbour Orchestra\n12 Quay Street\n"
+              "Want to change how you receive these emails?\n"
+              "You can update your preferences or unsubscribe from this list.")
+    kept, dropped = kept_and_dropped(f"View this email in your browser\n\nThe Title\n\n"
+                                     f"{THANKS}\n\n{MORE}\n\nYours,\nLily CHAN\n\n{footer}")
+    assert kept == ["The Title", THANKS, MORE, "Yours,", "Lily CHAN"]
+    assert len(dropped) == 1 + len(footer.split("\n"))
+
+
 def test_running_text_that_mentions_mail_words_stays():
     sentences = [
         "On the night the hall reopened, a young listener wrote: “I will be back every week.”",

@@ -333,6 +333,22 @@ def test_a_pictures_credit_under_its_caption_is_the_captions_last_sentence(capti
     assert credit in [block.text for block in blocks]
 
 
+def test_the_lines_over_the_title_the_metadata_gives_go_and_are_listed():
+    """A newsletter's name and issue over the article's title, which the metadata gives: the
+    title's, listed in the report; a byline over the title, or a paragraph, stays."""
+    body = "The choir sang to full houses all winter, and raised more than ever for the food bank."
+    text = f"Harbourside Choir\nSpring Newsletter 2025\nA word from our Chair\n{body}"
+    document, report = scraped_document("piece", text, Metadata(title="A word from our Chair"))
+    assert [block.text for block in document.blocks] == [body]
+    assert [(drop["text"], drop["reason"]) for drop in report["dropped"]] == [
+        ("Harbourside Choir", "a line over the title the metadata gives"),
+        ("Spring Newsletter 2025", "a line over the title the metadata gives")]
+    for over in ("By Ruth ADEYEMI, Chair", body):
+        document, report = scraped_document("piece", f"{over}\n\nA word from our Chair\n\n{body}",
+                                            Metadata(title="A word from our Chair"))
+        assert not report["dropped"]
+
+
 def test_a_phrase_repeated_inside_running_text_is_the_authors():
     blocks = blocks_of("Start here.\n\nWe said it again and again and again, and we meant it.")
     assert blocks[1].text == "We said it again and again and again, and we meant it."

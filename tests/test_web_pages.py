@@ -1,8 +1,9 @@
-"""Nine web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Ten web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
 statement, a housing charity's report, an inspectorate's foreword on a government site
 and a Chinese council's message, each with a cookie banner and a breadcrumb trail a crumb a
-line, and a guild's letter on its blog, under its menu and over its readers' comments), each
+line, a guild's letter on its blog, under its menu and over its readers' comments, and a
+choir's e-mailed newsletter, titled by its metadata under the newsletter's name), each
 with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
@@ -44,7 +45,9 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "Cookies on", "additional cookies", "Justice and the courts", "Corporate report",
           "Is this page useful", "Open Government Licence", "Help and services",
           "關於我們", "此網頁是否有用", "Search for", "guildadmin", "Categories", "Share this",
-          "Like this", "thoughts on", "Leave a Reply", "WordPress", "Margaret Hale")
+          "Like this", "thoughts on", "Leave a Reply", "WordPress", "Margaret Hale",
+          "View this email", "Spring Newsletter", "Forward to a friend", "mailing",
+          "unsubscribe", "Quay Street")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -62,6 +65,7 @@ WORDS = {
     "inspectorate-foreword": [],
     "consumer-council-chair": [],
     "guild-annual-letter": [],
+    "choir-newsletter": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -76,6 +80,7 @@ TITLES = {
     "inspectorate-foreword": "Chief Inspector\u2019s foreword: annual report 2024 to 2025",
     "consumer-council-chair": "主席的話",  # written three times, its dateline between
     "guild-annual-letter": "Annual letter from the Master, 2025",
+    "choir-newsletter": "A word from our Chair",  # its metadata's, under the newsletter's name
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -92,6 +97,7 @@ SIGN_OFFS = {
                               "July 2025"],
     "consumer-council-chair": ["主席", "黃美玲", "2025年6月"],
     "guild-annual-letter": ["With thanks to you all,", "Thomas Ward", "Master, 2024\u201325"],
+    "choir-newsletter": ["With warm wishes,", "Ruth Adeyemi", "Chair"],
 }
 
 

@@ -165,9 +165,13 @@ class English(Profile):
              r"(?:content|navigation|menu|search)",
         back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
                     r"(?: of (?:the |this )?page)?",
-        print_or_share=r"(?:print|share|e-?mail|bookmark|send)(?: (?:this|the))?"
-                       r"(?: (?:page|article|story|link))?(?: (?:on|via|by) [\w ]{1,20}"
-                       r"| to a friend)?|printer[- ]friendly(?: version| page)?"
+        print_or_share=r"(?:print|share|e-?mail|bookmark|send|forward)(?: (?:this|the))?"
+                       r"(?: (?:page|article|story|link|e-?mail|newsletter))?(?: (?:on|via|by)"
+                       r" [\w ]{1,20}| to a friend)?|printer[- ]friendly(?: version| page)?"
+                       # a newsletter's link to its page: "View this email in your browser"
+                       r"|(?:having trouble viewing this e-?mail\?\s*)?view (?:this (?:e-?mail"
+                       r"|newsletter|message) )?(?:it )?(?:in|on) (?:your|a|the) (?:web )?browser"
+                       r"|view (?:this (?:e-?mail|newsletter) )?online"
                        r"|print (?:friendly )?version"
                        # a row of networks to share on, with no separators between them
                        r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|weibo|wechat|telegram"
@@ -247,7 +251,14 @@ class English(Profile):
                     r"(?:\b(?:is|are|may be|may contain|contains?) (?:strictly |legally )?"
                     r"(?:confidential|privileged)|\bintended (?:solely |only )?for)\b.*"
                     r"|if you (?:are not the intended recipient|have received this (?:e-?mail"
-                    r"|message|communication) in error)\b.*",
+                    r"|message|communication) in error)\b.*"
+                    # a newsletter's: why it came, where from, how to stop it
+                    r"|you (?:are )?receiv(?:e|ed|ing) this (?:e-?mail|newsletter|message)"
+                    r" because\b.*|(?:our )?mailing address is:?"
+                    r"|want to change how you receive these e-?mails\??"
+                    r"|(?:you can |click here to )?(?:update your preferences or )?unsubscribe"
+                    r"(?: from this list)?\b.{0,60}|update (?:your )?(?:subscription )?"
+                    r"preferences|manage (?:your )?subscription",
         mail_warning=r"(?:\[?(?:external|caution|warning|notice|attention)\]?\s*[:：-]?\s*)?"
                      r"(?:this|the) (?:e-?mail|message) (?:originated|came|comes|was sent|is)"
                      r" from (?:outside|an external)\b.*",

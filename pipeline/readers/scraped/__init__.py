@@ -21,7 +21,7 @@ from pipeline.readers.scraped.breaks import indented_openings, opened_apart, unw
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
-from pipeline.readers.scraped.structure import build_document, kicker_drop
+from pipeline.readers.scraped.structure import build_document, kicker_drop, without_masthead
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
@@ -50,8 +50,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result.units = opened_apart(result.units, indented_openings(text.split("\n")))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
+    result.units, masthead = without_masthead(result.units, metadata.title)
     kicker = kicker_drop(result.units, metadata)
-    result.drops = sorted(cleared.drops + result.drops + ([kicker] if kicker else []),
+    result.drops = sorted(cleared.drops + result.drops + masthead + ([kicker] if kicker else []),
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (

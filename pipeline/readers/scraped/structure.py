@@ -60,6 +60,7 @@ from pipeline.readers.scraped.breaks import (
     columns,
     ends_block,
     not_wrapped,
+    piece,
 )
 from pipeline.readers.scraped.debris import SALUTATION_LINE
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
@@ -83,6 +84,7 @@ OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 # A first line shorter than this share of the running text's line after it is a title over it.
 TITLE_SHARE = 0.5
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
+MASTHEAD = "a line over the title the metadata gives"
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
@@ -113,6 +115,35 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
+
+
+def without_masthead(units: list[Unit], title: str) -> tuple[list[Unit], list[Drop]]:
+    """The units without the lines over the text's own title line, where the metadata gives
+    that title and only heading-shaped lines stand over it, opening the text (a newsletter's
+    name and issue, "Spring Newsletter 2025"), and no byline under it (which makes a line
+    over the title its kicker): the title's, not the text's; and their drops, for the editor
+    to review."""
+    key = likeness_key(title) if title else None
+    over: list[tuple[str, int]] = []  # each line over the title, and its number
+    for index, unit in enumerate(units):
+        if unit.kind != "text" or unit.repeats > 1:
+            break
+        for row, (text, line) in enumerate(zip(unit.rows, unit.lines, strict=True)):
+            if likeness_key(text) == key and over:
+                rest = [piece(unit, row, len(unit.rows)), *units[index + 1:]]
+                if bylined(rest):  # a kicker over the title (kicker_drop), not a masthead
+                    return units, []
+                return rest, [Drop(text, (line,), MASTHEAD) for text, line in over]
+            if not is_heading_text(text) or is_byline(Unit("text", (text,), (line,))):
+                return units, []
+            over.append((text, line))
+    return units, []
+
+
+def bylined(units: list[Unit]) -> bool:
+    """Whether a byline follows the title line that opens `units`."""
+    rows = [row for unit in units[:2] if unit.kind == "text" for row in unit.rows]
+    return len(rows) > 1 and is_byline(Unit("text", rows[1:2], (0,)), under_title=True)
 
 
 def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
