@@ -361,6 +361,18 @@ def test_a_sign_off_over_a_note_its_asterisk_labels(called):
                                                 else "* Excluding out-of-hours calls.")
 
 
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Q: What surprised you most?", "A: How many people come to the library to fill in forms."),
+    ("Question: What comes next?", "Answer: Longer opening hours, and a mobile library."),
+    ("問：最令你意外的是甚麼？", "答：原來很多市民到圖書館，是為了填寫求職表格。"),
+])  # fmt: skip
+def test_an_interviews_question_is_a_paragraph_not_a_heading(question, answer):
+    body = ENGLISH_BODY if question.isascii() else CHINESE_BODY
+    document = read(f"{body}\n\n{question}\n{answer}\n\n{body}", title="Report")
+    assert kinds(document)[-3:] == ["Paragraph"] * 3
+    assert question in [plain(block.spans) for block in document.blocks]
+
+
 def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():
     document = read(f"{ENGLISH_BODY}\n\nOur collections\n\n{ENGLISH_BODY}", title="Review")
     assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Paragraph", "Paragraph"]

@@ -365,6 +365,7 @@ class Chinese(Profile):
             and not text.endswith(tuple(SENTENCE_END + PHRASE_END))
             and not re.search(f"[{SENTENCE_END}\uff1f].", text)
             and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
+            and not re.match("[問问][:：]", text)  # an interview's question
         )
 
     def is_byline(self, text: str, repeats: int) -> bool:

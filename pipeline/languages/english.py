@@ -144,6 +144,9 @@ LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
                 f"(?![{LATIN_LETTER}0-9_/:@(\\-]|\\.[{LATIN_LETTER}0-9])")
 
 
+# What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
+INTERVIEW_LABEL = re.compile(r"Q\s*[:.]\s|Question\s*:\s")
+
 class English(Profile):
     tag = "en-GB"
     tags = ("en",)
@@ -324,6 +327,7 @@ class English(Profile):
             and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
+            and not INTERVIEW_LABEL.match(text)  # an interview's question
         )
 
     def is_byline(self, text: str, repeats: int) -> bool:
