@@ -313,6 +313,25 @@ def test_readers_comments_under_the_text_go_to_the_end(comments):
     assert "readers' comments" in dropped.values()
 
 
+@pytest.mark.parametrize("contents", [
+    "Contents\nForeword . . . . . . iv\nChair\u2019s statement ........ 3\nAccounts ........ 12",
+    "目錄\n主席報告……………… 3\n總裁回顧…………………5",
+    "Chair\u2019s statement ........ 3\nAccounts ........ 12",  # no line naming it
+])  # fmt: skip
+def test_the_sources_contents_list_with_its_pages_goes(contents):
+    """A contents list copied with the text, each entry's page after a leader of dots: its
+    pages are the source's, not the editions'."""
+    kept, dropped = kept_and_dropped(f"The Title\n\n{contents}\n\n{BODY}\n\n{MORE}")
+    assert kept == ["The Title", BODY, MORE]
+    assert set(dropped.values()) == {"contents list, its page numbers the source's"}
+
+
+def test_one_line_ending_in_dots_and_a_figure_stays():
+    line = "The fund grew from 3 to ... 12"
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert len(kept) == 3 and not dropped
+
+
 def test_lines_keep_their_numbers_and_the_report_lists_each_line():
     text = f"Skip to content\nEnglish | 中文\n\nThe Title\n\n{BODY}\n\nBack to top"
     document, report = scraped_document("page", text, Metadata(title=""))

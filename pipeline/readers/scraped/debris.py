@@ -159,6 +159,11 @@ DATED = frozenset((RELEASE_LINE, DATELINE))
 LINK = whole(said("links"))
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
+SOURCE_CONTENTS = "contents list, its page numbers the source's"
+# An entry of a contents list with its page: "Chair's statement ........ 3" (its dots an
+# ellipsis once cleaned), "主席報告……3", "Foreword . . . . iv".
+CONTENTS_ENTRY = re.compile(r"\S.*?\s*(?:[.\u00b7\u2026]\s?){2,}\s*(?:\d{1,4}|[ivxlc]{1,7})",
+                            re.IGNORECASE)
 MIN_CONTENTS_ENTRIES = 2
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -252,6 +257,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
     reasons.update(page_contents(lines, reasons))
+    reasons.update(source_contents(lines, reasons))
     reasons.update(navigation(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
@@ -612,6 +618,27 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     if not crumbs or home is None or reasons[home.number] != "link":
         return {}
     return {crumb.number: NAVIGATION for crumb in crumbs}
+
+
+def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The source's own contents list: two or more lines in a row, each an entry with its
+    page after a leader of dots (`Chair's statement ........ 3`), and the line naming it over
+    them (`Contents`, `目錄`): its pages are not the editions', which make their own
+    navigation."""
+    found: dict[int, str] = {}
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and line.number not in reasons and CONTENTS_ENTRY.fullmatch(
+                line.text.strip()):
+            run.append(index)
+            continue
+        if len(run) >= MIN_CONTENTS_ENTRIES:
+            heading = lines[run[0] - 1] if run[0] else None
+            named = heading is not None and bool(CONTENTS.fullmatch(without_icons(heading.text)))
+            found.update({lines[each].number: SOURCE_CONTENTS
+                          for each in ([run[0] - 1] if named else []) + run})
+        run = []
+    return found
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
