@@ -11,11 +11,17 @@ A line is debris by what it is and by its shape:
 - a rule drawn in the text with five or more dashes, underscores or equals signs: the
   source's formatting, as a page's <hr> is;
 - a page's list of its own sections under its words for one ("On this page", "本頁內容"),
-  each entry naming a line further down, the heading it links to;
+  each entry naming a line further down, the heading it links to; the source's own contents
+  list, each entry's page after a leader of dots ("Accounts ........ 12");
 and by its place:
 - the page's footer: from its first line after the last sentence of the text to the end,
   whatever stands there ("Brand Hong Kong" under the copyright line);
-- a cookie notice above the text or below it, or followed by its button ("Accept");
+- the readers' comments under a post, from the line heading them ("3 thoughts on …") to
+  the end;
+- the site's navigation a link a line between a link of its ("Home") and the page's title,
+  which its dateline stands under;
+- a cookie notice above the text or below it, or followed by its button ("Accept"), with
+  the lines of its banner that speak of cookies too, and its buttons;
 - a word that could head a section ("Contact us", "Accessibility", "Search") only where no
   sentence follows it.
 An e-mail's debris, as each language's profile says it too:
