@@ -148,6 +148,20 @@ def test_a_header_short_of_its_corner_cell_gets_an_empty_one():
     assert [plain(cell) for cell in blocks[1].header] == ["", "North", "South"]
 
 
+@pytest.mark.parametrize(("table", "line"), [
+    ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Source: audited accounts"),
+    ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Units: HK$ million"),
+    ("項目\t2024\n資助\t41.2\n捐款\t13.1", "資料來源：經審計帳目"),
+    ("項目\t2024\n資助\t41.2\n捐款\t13.1", "單位：百萬元"),
+])  # fmt: skip
+def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
+    body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
+            if table.isascii() else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+    blocks = blocks_of(f"{body}\n\n{table}\n\n{line}\n\n{body}")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Table", "Paragraph", "Paragraph"]
+
+
 def test_a_sentence_with_a_double_space_is_no_table():
     blocks = blocks_of("We met twice.  Then we agreed.\nThe board  approved it later.")
     assert blocks == [Paragraph((Span("We met twice. Then we agreed. The board approved it "

@@ -171,6 +171,12 @@ def han_numeral(number: int) -> str:
     return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
+# What opens a line under or over a table saying where its figures come from or what they
+# count in: "資料來源：…", "單位：百萬元".
+TABLE_NOTE_LABEL = re.compile(
+    "(?:(?:資料|资料)?(?:來源|来源)|(?:單|单)位|(?:備|备)?(?:註|注))[:：]")
+
+
 class Chinese(Profile):
     tag = "zh-HK"
     tags = ("zh",)
@@ -366,6 +372,7 @@ class Chinese(Profile):
             and not re.search(f"[{SENTENCE_END}\uff1f].", text)
             and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
             and not re.match("[問问][:：]", text)  # an interview's question
+            and not TABLE_NOTE_LABEL.match(text)  # a table's source or unit
         )
 
     def is_byline(self, text: str, repeats: int) -> bool:
