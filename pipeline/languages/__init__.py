@@ -40,6 +40,9 @@ NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile
 # A notes section's heading, in any language: "Notes", "註釋".
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
+# A letter's closing wish on its own line, in any language that sets one apart: "此致".
+CLOSING_WISH = re.compile("|".join(profile.closing_wish for profile in PROFILES
+                                   if profile.closing_wish) or "(?!)")
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
                                    if profile.photo_credit), re.IGNORECASE)

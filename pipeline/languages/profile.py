@@ -214,6 +214,9 @@ class Profile:
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
+    # The wish that closes a letter on a line of its own over the line it is addressed to
+    # ("此致" over "各位會員"), set at the left, apart from the signature; a regex.
+    closing_wish = ""
     # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
     photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one

@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import (
+    CLOSING_WISH,
     LEAD_IN_ENDS,
     NUMERAL,
     NUMERAL_MARKER,
@@ -383,9 +384,19 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
     main, closing, after_sign_off = split_sign_off(units, after_notes)
     result = blocks(main, metadata)
     if closing:
-        result.append(SignOff(tuple(spans_of(row) for unit in closing for row in unit.rows)))
+        rows = [row for unit in closing for row in unit.rows]
+        wish = wish_rows(rows)
+        result += [Paragraph(spans_of(row)) for row in rows[:wish]]
+        result.append(SignOff(tuple(spans_of(row) for row in rows[wish:])))
         result += blocks(after_sign_off, metadata)
     return result
+
+
+def wish_rows(rows: list[str]) -> int:
+    """How many of a sign-off's rows are the letter's closing wish and the line it is
+    addressed to ("此致" over "各位會員"), which a Chinese letter sets at the left, the
+    signature at the right: two, where the signature's rows follow them; else none."""
+    return 2 if len(rows) > 2 and CLOSING_WISH.fullmatch(rows[0].strip()) else 0
 
 
 def split_sign_off(units: list[Unit], after_notes: bool = False,
