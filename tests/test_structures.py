@@ -148,6 +148,26 @@ def test_a_header_short_of_its_corner_cell_gets_an_empty_one():
     assert [plain(cell) for cell in blocks[1].header] == ["", "North", "South"]
 
 
+@pytest.mark.parametrize(("title", "unit", "gap", "caption"), [
+    ("Table 2: Income", "Units: HK$ million", "\n", "Table 2: Income (Units: HK$ million)"),
+    ("Table 2: Income", "(\u00a3 million)", "\n\n", "Table 2: Income (\u00a3 million)"),
+    ("表二：收入", "單位：百萬元", "\n", "表二：收入（單位：百萬元）"),
+    ("表二：收入", "（百萬元）", "\n\n", "表二：收入（百萬元）"),
+])  # fmt: skip
+def test_a_tables_unit_line_under_its_title_ends_its_caption_in_brackets(title, unit, gap,
+                                                                         caption):
+    """A line saying what a table's figures count in, between its title and its rows, blank
+    lines between them or not: the caption's end, in the language's brackets."""
+    english = title.isascii()
+    body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
+            if english else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+    table = ("Item\t2024\nGrants\t4,120\nDonations\t1,310" if english
+             else "項目\t2024\n資助\t41.2\n捐款\t13.1")
+    blocks = blocks_of(f"{body}\n\n{title}{gap}{unit}{gap}{table}\n\n{body}")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Table", "Paragraph"]
+    assert plain(blocks[1].caption).replace("\u00a0", " ") == caption
+
+
 @pytest.mark.parametrize(("table", "line"), [
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Source: audited accounts"),
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Units: HK$ million"),

@@ -38,7 +38,7 @@ from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
-from pipeline.readers.scraped.tables import cells_of, is_table_title
+from pipeline.readers.scraped.tables import cells_of, table_title_lines
 
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
@@ -180,7 +180,7 @@ def tables(rows: tuple[str, ...]) -> list[tuple[int, int]]:
         while end < len(rows) and CELL in rows[end]:
             end += 1
         if end > index and cells_of(rows[index:end]) is not None:
-            found.append((index - 1 if index and is_table_title(rows[index - 1]) else index, end))
+            found.append((index - table_title_lines(rows, index), end))
         index = max(end, index + 1)
     return found
 

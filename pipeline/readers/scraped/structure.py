@@ -75,7 +75,13 @@ from pipeline.readers.scraped.notes import (
     symbol_note,
     with_references,
 )
-from pipeline.readers.scraped.tables import build_table, cells_of, is_table_title, titled_cells
+from pipeline.readers.scraped.tables import (
+    build_table,
+    cells_of,
+    is_unit_line,
+    table_title_lines,
+    titled_cells,
+)
 
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
@@ -508,12 +514,15 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
 
 
 def titles_joined(units: list[Unit]) -> list[Unit]:
-    """A table's title on a line of its own, with a blank line before the table, joined to it."""
+    """A table's title on a line of its own (or over the line saying what the figures count
+    in), with a blank line before the table (or between them), joined to it."""
     joined: list[Unit] = []
     for unit in units:
         before = joined[-1] if joined else None
-        if (before is not None and before.kind == unit.kind == "text" and len(before.rows) == 1
-                and is_table_title(before.text) and cells_of(unit.rows) is not None):
+        rows = before.rows if before is not None and before.kind == unit.kind == "text" else ()
+        if rows and table_title_lines(rows, len(rows)) == len(rows) and (
+                cells_of(unit.rows) is not None
+                or (len(rows) == 1 and len(unit.rows) == 1 and is_unit_line(unit.text))):
             joined[-1] = Unit("text", before.rows + unit.rows, before.lines + unit.lines)
         else:
             joined.append(unit)

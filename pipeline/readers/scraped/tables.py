@@ -3,14 +3,16 @@
 Cleaning keeps a pasted table's cells apart with a tab (cleaning.CELL_GAP); the first line
 is the header row. A header one cell short has lost its empty corner, over the rows' labels.
 A line `Table 3.1 …` (`表1 …`) just above a table, with or without a blank line between, is
-its title: the table's caption, never a heading.
+its title: the table's caption, never a heading; a line between them saying what the
+figures count in (`Units: HK$ million`, `單位：百萬元`, `(£ million)`) ends the caption, in
+brackets.
 """
 
 from __future__ import annotations
 
 import re
 
-from pipeline.languages import PROFILES, detect, ends_sentence
+from pipeline.languages import PROFILES, detect, ends_sentence, joined_lines
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL
 
@@ -19,6 +21,10 @@ MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a tab
 # How a table's title opens in any language: "Table 3.1", "表1".
 TABLE_TITLE = "|".join(profile.table_title for profile in PROFILES if profile.table_title)
 MAX_TITLE_WORDS = 25
+# A line saying what a table's figures count in: "Units: HK$ million", "單位：百萬元",
+# "(£ million)", "（百萬元）".
+UNIT_LINE = re.compile(r"(?:units?|單位|单位)\s*[:：]\s*\S.{0,40}|[(（][^()（）]{1,30}[)）]",
+                       re.IGNORECASE)
 
 
 def is_table_title(row: str) -> bool:
@@ -27,13 +33,38 @@ def is_table_title(row: str) -> bool:
             and len(row.split()) <= MAX_TITLE_WORDS and not ends_sentence(row))
 
 
+def is_unit_line(row: str) -> bool:
+    return CELL not in row and bool(UNIT_LINE.fullmatch(row.strip()))
+
+
+def table_title_lines(rows: tuple[str, ...], start: int) -> int:
+    """How many rows right above row `start` are a table's title: its title (1), or its title
+    over the line saying what the figures count in (2); 0 for none."""
+    if start >= 1 and is_table_title(rows[start - 1]):
+        return 1
+    return 2 if start >= 2 and is_unit_line(rows[start - 1]) and is_table_title(
+        rows[start - 2]) else 0
+
+
+def with_unit(title: str, unit: str) -> str:
+    """A table's title and what its figures count in, as its caption: the unit in brackets,
+    as the language sets them."""
+    unit = unit.strip()
+    if not unit.startswith(("(", "\uff08")):
+        unit = f"({unit})" if detect(unit).words_spaced else f"\uff08{unit}\uff09"
+    return joined_lines([title, unit])
+
+
 def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
     """The title over the rows' table ("" for none) and its cells, when they make one; a
     title whose number stands apart from its words, as a cell would ("表1  主要服務指標"),
-    is one too."""
+    is one too, and so is one over a line saying what the figures count in."""
     title = (detect(joined := rows[0].replace(CELL, " ")).typeset(joined)
              if rows and rows[0].count(CELL) == 1 else rows[0] if rows else "")
     if title and is_table_title(title):
+        if len(rows) > 1 and is_unit_line(rows[1]):
+            cells = cells_of(rows[2:])
+            return (with_unit(title, rows[1]), cells) if cells is not None else None
         cells = cells_of(rows[1:])
         return (title, cells) if cells is not None else None
     cells = cells_of(rows)
