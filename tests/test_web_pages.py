@@ -237,8 +237,10 @@ def test_every_edition_passes_its_preflight_and_the_console_counts_the_debris(bu
     folder, console = built
     for name in NAMES:
         report = json.loads((folder / "output" / name / f"{name}.dedupe.json").read_text())
-        assert (f"  {report['web_page_debris']} lines dropped as web page debris "
-                f"(listed in {name}.dedupe.json)") in console
+        mail = report["e_mail_debris"]  # a newsletter's subscription footer, say
+        assert (f"  {report['web_page_debris']} lines dropped as web page debris"
+                + (f" and {mail} as e-mail debris" if mail else "")
+                + f" (listed in {name}.dedupe.json)") in console
         for layout in LAYOUTS:
             preflight = json.loads((folder / "output" / name / f"{name}-{layout}.preflight.json")
                                    .read_text())

@@ -91,6 +91,8 @@ QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 # 2024年7月, 2024年7月15日, 二〇二四年十二月
 YEAR_DIGITS = "〇一二三四五六七八九"  # and 零 for 〇: a year written digit by digit
+NUMERIC_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<mark>[-/.])(?P<month>\d{1,2})(?P=mark)"
+                          r"(?P<day>\d{1,2})(?!\d)")
 DATE = re.compile(rf"(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})年"
                   rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
 
@@ -208,7 +210,7 @@ class Chinese(Profile):
     furniture = Furniture(
         skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
         back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
-        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?"
+        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?(?:到|至)?"
                        r"|(?:下載|下载)(?:PDF|全文|文件|檔案|档案|報告|报告)?(?:版本)?"
                        r"(?:[（(][^）)]{1,20}[）)])?",
         page_tools=r"(?:文字|字體|字体)大小.*|(?:按此|點擊|点击|按)(?:放大|查看大圖|查看大图)"
@@ -216,7 +218,11 @@ class Chinese(Profile):
                    r"|(?:閱讀|阅读)(?:時間|时间)\s*[:：]\s*(?:約|约)?\d+\s*分(?:鐘|钟)"
                    # the page read aloud, its sections opened and closed
                    r"|(?:朗讀|朗读)(?:本頁|此頁|本页|此页)?|(?:閱讀|阅读|顯示|显示|查看)更多|更多"
-                   r"|(?:展開|展开|收起|收合)(?:全部)?",
+                   r"|(?:展開|展开|收起|收合)(?:全部)?"
+                   # the type size, "字号：大 中 小"; the page on a phone, "扫一扫在手机打开当前页";
+                   # tools in brackets, "【打印】【关闭】"; closing the window
+                   r"|(?:字號|字号|字體|字体)\s*[:：]?\s*大\s*中\s*小"
+                   r"|(?:掃一掃|扫一扫).{0,20}|【?[^【】]{1,12}(?:】\s*【[^【】]{1,12})+】?|(?:關閉|关闭)(?:窗口|視窗|视窗)",
         contents=r"(?:本頁|本页|此頁|此页)(?:內容|内容|目錄|目录)|目錄|目录",
         feedback=r"(?:(?:你|您)(?:認為|认为|覺得|觉得))?(?:此|這|这|本)(?:個)?(?:網頁|网页|頁|页)"
                  r"(?:的(?:資訊|资讯|內容|内容))?(?:是否|對你|对你|對您|对您)?(?:有用|有幫助|有帮助)"
@@ -229,7 +235,7 @@ class Chinese(Profile):
                # the body's registration: "慈善機構編號：91/12345", "公司註冊編號：…"
                r"|(?:(?:註冊|注册)?慈善(?:機構|机构|團體|团体)|公司)(?:註冊|注册)?(?:編號|编号|號碼|号码)"
                r"\s*[:：].{0,80}",
-        dateline=r"(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*[^。]{0,20}\d{4}[^。]{0,10}"
+        dateline=r"(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*[^。]{0,20}\d{4}[^。]{0,16}"
                  # a WeChat article's line: "原创 市图书馆 城市图书馆 2025年01月08日 09:30 广东"
                  r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
@@ -417,7 +423,10 @@ class Chinese(Profile):
     def date_in(self, text: str) -> str:
         match = DATE.search(text)
         if not match:
-            return ""
+            # As a Chinese page writes one in figures, the year first: "2025-03-14".
+            numeric = NUMERIC_DATE.search(text)
+            return (iso_date(int(numeric["year"]), int(numeric["month"]), numeric["day"])
+                    if numeric else "")
         year = "".join(str(YEAR_DIGITS.index(digit)) if digit in YEAR_DIGITS else
                        "0" if digit == "零" else digit for digit in match["year"])
         month, day = (part if part is None or part.isdigit() else han_value(part)

@@ -123,6 +123,7 @@ def whole(pattern: str) -> re.Pattern:
     return re.compile(f"(?:{pattern}){TRAIL}", re.IGNORECASE)
 
 
+DATELINE_LINE = whole(said("dateline"))
 # Each kind of line: its reason, its pattern, and whether the words could head a section.
 KINDS = (
     ("skip link", whole(said("skip")), False),
@@ -132,7 +133,7 @@ KINDS = (
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
     (COMMENTS, whole(said("comments")), False),
-    (DATELINE, whole(said("dateline")), False),
+    (DATELINE, DATELINE_LINE, False),
     ("link", whole(said("links")), True),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
@@ -466,6 +467,8 @@ def link_row(text: str) -> str:
         return "print or share link"
     if len(parts) < 2:
         return ""
+    if any(DATELINE_LINE.fullmatch(part) for part in parts):
+        return DATELINE  # the row says when the page was published: its date is the text's
     if all(part.casefold() in LANGUAGE_NAMES for part in parts):
         return "language switcher"
     known = all(any(pattern.fullmatch(part) for _, pattern, _ in KINDS) for part in parts)
