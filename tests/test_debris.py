@@ -62,6 +62,11 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Read more", "page tools"),
     ("Expand all sections", "page tools"),
     ("閱讀更多", "page tools"),
+    ("【字体：大 中 小】【打印】【关闭】", "page tools"),
+    ("字号：大 中 小", "page tools"),
+    ("扫一扫在手机打开当前页", "page tools"),
+    ("关闭窗口", "page tools"),
+    ("分享到：", "print or share link"),
     ("All content is available under the Open Government Licence v3.0, except where "
      "otherwise stated", "page footer"),
     ("This work is licensed under a Creative Commons Attribution 4.0 International License.",
@@ -330,6 +335,19 @@ def test_one_line_ending_in_dots_and_a_figure_stays():
     line = "The fund grew from 3 to ... 12"
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
     assert len(kept) == 3 and not dropped
+
+
+@pytest.mark.parametrize(("row", "date"), [
+    ("来源：市水务局 | 发布时间：2025-03-14 10:30 | 字号：大 中 小 | 打印本页", "2025-03-14"),
+    ("Source: Water Bureau | Published: 14 March 2025 | Print this page", "2025-03-14"),
+])  # fmt: skip
+def test_a_row_of_links_giving_the_publishing_date_dates_the_text(row, date):
+    """A page's row of its source, its publishing date (in figures too, as a Chinese page
+    writes one) and its tools: a dateline, whose date is the text's."""
+    document, report = scraped_document("page", f"The Title\n{row}\n\n{BODY}\n\n{MORE}",
+                                        Metadata(title=""))
+    assert document.metadata.date == date
+    assert [drop["reason"] for drop in report["dropped"]] == ["web page debris: dateline"]
 
 
 def test_lines_keep_their_numbers_and_the_report_lists_each_line():
