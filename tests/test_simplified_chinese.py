@@ -216,6 +216,17 @@ def test_a_wechat_article_reads_without_its_accounts_furniture():
     assert report["web_page_debris"] == 22
 
 
+def test_a_government_page_reads_without_its_tools_and_dated_by_its_row_of_links():
+    """A bureau's page: its breadcrumb, its row of source, date (in figures) and tools, its
+    bracketed tools, sharing, phone and site footer go; the date is the text's."""
+    document, report = read_scraped(TEXTS / "water-bureau-review.txt", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.date) == ("局长致辞", "2025-03-14")
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "List", "Paragraph", "SignOff"]
+    assert document.blocks[-1].texts == ["市水务局局长 王建国", "2025年3月"]
+    assert report["web_page_debris"] == 9
+
+
 @pytest.mark.slow
 def test_items_numbered_with_the_ideographic_comma_survive_every_form(tmp_path):
     """1、 in the editions (no space after the comma, which holds its own), in the DOCX draft
