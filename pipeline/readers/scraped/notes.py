@@ -13,6 +13,7 @@ is the author's text and stays as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.languages import NOTES_HEADING, joined_lines
@@ -63,15 +64,11 @@ def notes_section(units: list[Unit]) -> int | None:
 def end_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
     """The units of the text, and those of the notes that end it under no heading: units
     opening with `[1]`, `[2]`, … in order, each label named by a marker in the text above."""
-    units = first_note_apart(units)
-    start = len(units)
-    while (start > 0 and units[start - 1].kind == "text"
-           and BRACKETED_LABEL.match(units[start - 1].rows[0])):
-        start -= 1
+    units = last_parted(units, lambda rows, row: (
+        (label := BRACKETED_LABEL.match(rows[row])) is not None and label[1] == "1"))
+    start, labels = labelled_ending(units, BRACKETED_LABEL)
     if start in (0, len(units)):
         return None
-    labels = [label.group(1) for unit in units[start:] for row in unit.rows
-              if (label := BRACKETED_LABEL.match(row))]
     named = {marker.group(1) for unit in units[:start] if unit.kind == "text"
              for row in unit.rows for marker in REFERENCE.finditer(row)}
     in_order = labels == [str(number) for number in range(1, len(labels) + 1)]
@@ -98,19 +95,30 @@ def first_call(label: str, rows: list[str]) -> tuple[int, int]:
                 if (found := call.search(text)))
 
 
-def first_note_apart(units: list[Unit]) -> list[Unit]:
-    """The last unit parted before its line labelled `[1]`, written right under the text's
-    last lines (a sign-off's date) with no blank line between."""
+def last_parted(units: list[Unit], opens: Callable[[tuple[str, ...], int], bool]
+                ) -> list[Unit]:
+    """The last unit parted before its first line but the first that `opens` the notes
+    (given its rows and the line's index): a note written right under the text's last
+    lines (a sign-off's) with no blank line between."""
     last = units[-1] if units else None
     if last is None or last.kind != "text":
         return units
-    at = next((row for row in range(1, len(last.rows))
-               if (label := BRACKETED_LABEL.match(last.rows[row])) and label.group(1) == "1"),
-              None)
+    at = next((row for row in range(1, len(last.rows)) if opens(last.rows, row)), None)
     if at is None:
         return units
     return [*units[:-1], Unit("text", last.rows[:at], last.lines[:at]),
             Unit("text", last.rows[at:], last.lines[at:])]
+
+
+def labelled_ending(units: list[Unit], label: re.Pattern) -> tuple[int, list[str]]:
+    """Where the units ending the text that each open with a line `label` matches start
+    (len(units) for none), and the labels (its first group) of every line of theirs it
+    matches."""
+    start = len(units)
+    while start > 0 and units[start - 1].kind == "text" and label.match(units[start - 1].rows[0]):
+        start -= 1
+    return start, [found[1] for unit in units[start:] for row in unit.rows
+                   if (found := label.match(row))]
 
 
 def read_notes(units: list[Unit], spans_of,
@@ -137,33 +145,14 @@ def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
 def symbol_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
     """The units of the text, and those of the notes symbols label that end it ("* Excluding
     …", then "† …"): each symbol labels one note, and calls it after a word above."""
-    units = first_symbol_note_apart(units)
-    start = len(units)
-    while (start > 0 and units[start - 1].kind == "text"
-           and SYMBOL_LABEL.match(units[start - 1].rows[0])):
-        start -= 1
+    units = last_parted(units, lambda rows, row: (
+        (label := SYMBOL_LABEL.match(rows[row])) is not None
+        and is_called(label[1], [*units[:-1], Unit("text", rows[:row], ())])))
+    start, labels = labelled_ending(units, SYMBOL_LABEL)
     if start in (0, len(units)):
         return None
-    labels = [label[1] for unit in units[start:] for row in unit.rows
-              if (label := SYMBOL_LABEL.match(row))]
     called = all(is_called(label, units[:start]) for label in labels)
     return (units[:start], units[start:]) if called and len(set(labels)) == len(labels) else None
-
-
-def first_symbol_note_apart(units: list[Unit]) -> list[Unit]:
-    """The last unit parted before its first line a symbol labels that the text above calls,
-    written right under the text's last lines (a sign-off's role) with no blank line."""
-    last = units[-1] if units else None
-    if last is None or last.kind != "text":
-        return units
-    at = next((row for row in range(1, len(last.rows))
-               if (label := SYMBOL_LABEL.match(last.rows[row]))
-               and is_called(label[1], [*units[:-1], Unit("text", last.rows[:row], ())])),
-              None)
-    if at is None:
-        return units
-    return [*units[:-1], Unit("text", last.rows[:at], last.lines[:at]),
-            Unit("text", last.rows[at:], last.lines[at:])]
 
 
 def symbol_note(unit: Unit, above: list[Unit]) -> bool:
