@@ -409,6 +409,25 @@ def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time
     assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
 
 
+@pytest.mark.parametrize("ending", [
+    "\n".join(f"{'*' * (1 + line % 3)} a note no word calls" for line in range(20_000)),
+    "\n\n".join(["* A line a symbol labels"] * 20_000),
+    ". " * 50_000 + "no page",  # a leader of dots as long as a line may be, and no page
+])  # fmt: skip
+def test_a_text_ending_in_many_lines_a_symbol_labels_or_a_long_leader_reads_in_linear_time(
+        ending):
+    """Each line a symbol labels asks whether the text above calls it: where the text calls
+    each label is found once, not once a line; a contents entry is read from its end."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    started = time.monotonic()
+    document, _ = scraped_document("page", "The Trust had its busiest year.\n\n" + ending,
+                                   Metadata(title="Report"))
+    assert time.monotonic() - started < 20
+    assert document.blocks
+
+
 @pytest.mark.parametrize("style", ["trad-chinese-informal", "lower-alpha", "upper-roman",
                                    "decimal"])
 def test_a_list_of_120_items_reads_back_from_the_marked_up_form(style):

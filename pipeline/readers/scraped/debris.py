@@ -167,10 +167,11 @@ LINK = whole(said("links"))
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
 SOURCE_CONTENTS = "contents list, its page numbers the source's"
-# An entry of a contents list with its page: "Chair's statement ........ 3" (its dots an
-# ellipsis once cleaned), "主席報告……3", "Foreword . . . . iv".
-CONTENTS_ENTRY = re.compile(r"\S.*?\s*(?:[.\u00b7\u2026]\s?){2,}\s*(?:\d{1,4}|[ivxlc]{1,7})",
-                            re.IGNORECASE)
+# An entry of a contents list ends with its page after a leader of dots: "Chair's statement
+# ........ 3" (its dots an ellipsis once cleaned), "主席報告……3", "Foreword . . . . iv".
+CONTENTS_PAGE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,7})\Z", re.IGNORECASE)
+LEADER = ".\u00b7\u2026"
+MIN_LEADER = 2  # dots or ellipses
 MIN_CONTENTS_ENTRIES = 2
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
@@ -637,8 +638,7 @@ def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
     found: dict[int, str] = {}
     run: list[int] = []
     for index, line in enumerate([*lines, None]):
-        if line is not None and line.number not in reasons and CONTENTS_ENTRY.fullmatch(
-                line.text.strip()):
+        if line is not None and line.number not in reasons and is_contents_entry(line.text):
             run.append(index)
             continue
         if len(run) >= MIN_CONTENTS_ENTRIES:
@@ -648,6 +648,19 @@ def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
                           for each in ([run[0] - 1] if named else []) + run})
         run = []
     return found
+
+
+def is_contents_entry(text: str) -> bool:
+    """Words, then a leader of dots, then a page: read from the end, so a line of dots with
+    no page costs no more than its length."""
+    text = text.strip()
+    page = CONTENTS_PAGE.search(text)
+    if page is None:
+        return False
+    before = text[:page.start()].rstrip()
+    entry = before.rstrip(LEADER + " ")
+    leader = before[len(entry):]
+    return bool(entry.strip()) and sum(char in LEADER for char in leader) >= MIN_LEADER
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

@@ -84,15 +84,40 @@ def notes_ending(units: list[Unit], spans_of) -> tuple[list[Unit], list[Note]] |
     if (parted := symbol_notes(units)) is None:
         return None
     text, notes = parted[0], read_notes(parted[1], spans_of, SYMBOL_LABEL)[0]
-    rows = [row for unit in text if unit.kind == "text" for row in unit.rows]
-    return text, sorted(notes, key=lambda note: first_call(note.label, rows))
+    found = Calls(text)
+    return text, sorted(notes, key=lambda note: found.first(note.label))
 
 
-def first_call(label: str, rows: list[str]) -> tuple[int, int]:
-    """Where the text's `rows` first call note `label`: its row, and its place in it."""
-    call = calls({label})
-    return next((row, found.start()) for row, text in enumerate(rows)
-                if (found := call.search(text)))
+class Calls:
+    """Where a text first calls each note a symbol labels: its rows, in order, read once for
+    each label asked about (a text of many lines a symbol labels reads in linear time)."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.rows: list[str] = []
+        self.starts: list[int] = []  # the index of each unit's first row, then of the end
+        for unit in units:
+            self.starts.append(len(self.rows))
+            if unit.kind == "text":
+                self.rows += unit.rows
+        self.starts.append(len(self.rows))
+        self.found: dict[str, tuple[int, int]] = {}
+
+    def first(self, label: str) -> tuple[int, int]:
+        """The row and the place in it of the first call of note `label` (past the last
+        row for none)."""
+        if label not in self.found:
+            call = re.compile(rf"(?<=[{CALLED_AFTER}]){re.escape(label)}(?![{SYMBOLS}])")
+            self.found[label] = next(((row, found.start()) for row, text in enumerate(self.rows)
+                                      if (found := call.search(text))), (len(self.rows), 0))
+        return self.found[label]
+
+    def before_row(self, label: str, row: int) -> bool:
+        """Whether the text calls note `label` in its rows before row `row`."""
+        return self.first(label)[0] < row
+
+    def before(self, label: str, unit: int) -> bool:
+        """Whether the text calls note `label` in its units before unit `unit`."""
+        return self.before_row(label, self.starts[unit])
 
 
 def last_parted(units: list[Unit], opens: Callable[[tuple[str, ...], int], bool]
@@ -145,26 +170,25 @@ def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
 def symbol_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
     """The units of the text, and those of the notes symbols label that end it ("* Excluding
     …", then "† …"): each symbol labels one note, and calls it after a word above."""
+    last = len(units) - 1
+    found = Calls(units)
     units = last_parted(units, lambda rows, row: (
         (label := SYMBOL_LABEL.match(rows[row])) is not None
-        and is_called(label[1], [*units[:-1], Unit("text", rows[:row], ())])))
+        and found.before_row(label[1], found.starts[last] + row)))
     start, labels = labelled_ending(units, SYMBOL_LABEL)
-    if start in (0, len(units)):
+    if start in (0, len(units)) or len(set(labels)) != len(labels):
         return None
-    called = all(is_called(label, units[:start]) for label in labels)
-    return (units[:start], units[start:]) if called and len(set(labels)) == len(labels) else None
+    found = Calls(units)
+    called = all(found.before(label, start) for label in labels)
+    return (units[:start], units[start:]) if called else None
 
 
-def symbol_note(unit: Unit, above: list[Unit]) -> bool:
+def symbol_note(unit: Unit, found: Calls, before: int) -> bool:
     """Whether `unit` is a note its symbol labels ("* Excluding …"), called by that symbol
-    after a word of the text `above`, or the mark ending it ("within four hours*", "year.*")."""
+    after a word of the text's units before unit `before` (`found` says where), or the mark
+    ending it ("within four hours*", "year.*")."""
     label = SYMBOL_LABEL.match(unit.rows[0]) if unit.kind == "text" else None
-    return label is not None and is_called(label[1], above)
-
-
-def is_called(symbol: str, units: list[Unit]) -> bool:
-    call = calls({symbol})
-    return any(call.search(row) for unit in units if unit.kind == "text" for row in unit.rows)
+    return label is not None and found.before(label[1], before)
 
 
 def calls(labels: set[str]) -> re.Pattern:

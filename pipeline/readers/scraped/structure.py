@@ -68,6 +68,7 @@ from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
     TRAILING_CALLS,
+    Calls,
     heading_apart,
     notes_ending,
     notes_section,
@@ -414,9 +415,10 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     the notes, where the text before is the notes', short lines are the
     sign-off only when they sign (a closing phrase, a date, a person named): a note's
     source on a line of its own stays a paragraph."""
+    found = Calls(units)
     after = len(units)
     while after > 0 and (is_prose(units[after - 1])
-                         or symbol_note(units[after - 1], units[:after - 1])):
+                         or symbol_note(units[after - 1], found, after - 1)):
         after -= 1
     start = after
     while start > 0 and is_sign_off_unit(units[start - 1]):
@@ -425,7 +427,7 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])
-            and not symbol_note(rest[0], main)):
+            and not symbol_note(rest[0], found, start)):
         return units, [], []
     return main, closing, rest
 
