@@ -14,13 +14,21 @@ URL_CHARACTER = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"  # parentheses come in pa
 # An address's body: its characters, and parentheses in pairs ("…/Hybrid_(biology)"), so a
 # closing parenthesis after it is the sentence's; its last character no punctuation mark.
 PAIR = rf"\({URL_CHARACTER}*\)"
-URL_BODY = rf"(?:{URL_CHARACTER}|{PAIR})*(?:[A-Za-z0-9\-_~/#=&%+]|{PAIR})"
-WEB_ADDRESS = rf"(?:https?://|ftp://|www\.){URL_BODY}"
-EMAIL_ADDRESS = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+# Of 2,048 characters at most, as browsers and sitemaps keep one: so a run of its characters
+# is read in time linear in its length.
+URL_BODY = rf"(?:{URL_CHARACTER}|{PAIR}){{0,2047}}(?:[A-Za-z0-9\-_~/#=&%+]|{PAIR})"
+# Each address is sought from where a run of its characters starts, never inside a word or
+# another address (a run of them that is no address, however long, is read once, not once a
+# character): where the run's start holds none, none of its later characters would.
+WEB_ADDRESS = rf"(?<![A-Za-z0-9_./-])(?:https?://|ftp://|www\.){URL_BODY}"
+EMAIL_ADDRESS = (r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+                 r"\.[A-Za-z]{2,}")
 ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
-# A file's name with its extension ("Audited_Accounts_2023-24.pdf", "Programme_2024-final.pdf").
-FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]*\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g|png"
-             r"|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
+# A file's name with its extension ("Audited_Accounts_2023-24.pdf", "Programme_2024-final.pdf"),
+# of 255 characters at most, as file systems keep them: so a run of its characters that is
+# none is read in time linear in its length.
+FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]{0,250}\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g"
+             r"|png|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
 # What breaks only before its own `/ . - _ @`, never elsewhere: an address, a file name.
 SET_APART = f"{ADDRESS}|{FILE_NAME}"
 # An address that says what it is, written out in full: a link whatever the source.

@@ -409,11 +409,32 @@ def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time
     assert plain(clean_spans([Span(plain(cleaned))])) == plain(cleaned)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("run", ["a", "a(", "a.", "www.", "http://", "a@", "a-1", "a_"])
+def test_a_line_as_long_as_may_be_of_an_addresss_or_a_codes_characters_reads_in_linear_time(
+        run):
+    """A line of 100,000 characters that an address, a file name or a code is made of, and
+    that is none: each is sought where a run of its characters starts, or within its bounds
+    (a file name's 255 characters, a code's parts), so the line is read once, not once a
+    character."""
+    from pipeline.model import Metadata
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS
+    from pipeline.readers.scraped import scraped_document
+
+    line = (run * (MAX_LINE_CHARACTERS // len(run) + 1))[:MAX_LINE_CHARACTERS]
+    started = time.monotonic()
+    document, _ = scraped_document("page", f"The Trust had its busiest year.\n\n{line}\n\n"
+                                   "More text follows.", Metadata(title="Report"))
+    assert time.monotonic() - started < 20
+    assert len(document.blocks) == 3
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("ending", [
     "\n".join(f"{'*' * (1 + line % 3)} a note no word calls" for line in range(20_000)),
     "\n\n".join(["* A line a symbol labels"] * 20_000),
     ". " * 50_000 + "no page",  # a leader of dots as long as a line may be, and no page
-])  # fmt: skip
+], ids=["labels", "labelled blocks", "leader"])  # fmt: skip
 def test_a_text_ending_in_many_lines_a_symbol_labels_or_a_long_leader_reads_in_linear_time(
         ending):
     """Each line a symbol labels asks whether the text above calls it: where the text calls

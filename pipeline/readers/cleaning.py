@@ -66,11 +66,12 @@ EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
 # Words the house style never touches: web and e-mail addresses, file names, and codes and
 # reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
-# "HKU-2023-24").
+# "HKU-2023-24"): a code's parts of 60 characters at most, 20 at most, so a run of such
+# characters that is none is read in time linear in its length.
 UNTOUCHED = re.compile(
     rf"{addresses.SET_APART}"
-    r"|(?<![\w/-])(?=[\w()/-]*\d)(?=[\w()/-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9()]*"
-    r"(?:[-/_][A-Za-z0-9()]+)+",
+    r"|(?<![\w/-])(?=[A-Za-z0-9])(?=[\w()/-]{0,60}\d)(?=[\w()/-]{0,60}[A-Za-z])"
+    r"[A-Za-z0-9][A-Za-z0-9()]{0,60}(?:[-/_][A-Za-z0-9()]{1,60}){1,20}(?![A-Za-z0-9()])",
     re.ASCII,
 )
 # Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
