@@ -410,13 +410,13 @@ def test_cleaning_a_paragraph_of_the_longest_line_in_many_runs_takes_linear_time
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("run", ["a", "a(", "a.", "www.", "http://", "a@", "a-1", "a_"])
+@pytest.mark.parametrize("run", ["a", "a(", "a.", "www.", "http://", "a@", "a-1", "a_", "[1]"])
 def test_a_line_as_long_as_may_be_of_an_addresss_or_a_codes_characters_reads_in_linear_time(
         run):
-    """A line of 100,000 characters that an address, a file name or a code is made of, and
-    that is none: each is sought where a run of its characters starts, or within its bounds
-    (a file name's 255 characters, a code's parts), so the line is read once, not once a
-    character."""
+    """A line of 100,000 characters that an address, a file name, a code or note calls
+    (`[1][1]…`, cut inside the last) are made of, and that is none: each is sought where a
+    run of its characters starts, or within its bounds (a file name's 255 characters, a
+    code's parts), so the line is read once, not once a character."""
     from pipeline.model import Metadata
     from pipeline.readers.decoding import MAX_LINE_CHARACTERS
     from pipeline.readers.scraped import scraped_document

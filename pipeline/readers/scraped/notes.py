@@ -23,7 +23,10 @@ from pipeline.readers.scraped.dedupe import Unit
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
-TRAILING_CALLS = re.compile(rf"(?:{REFERENCE.pattern})+$")  # "…doubled.[2]", "…三分之一[1]"
+# "…doubled.[2]", "…三分之一[1]": sought from the first call of a run only (not after
+# another call), so a line of calls that ends in none is read once, not once a call.
+TRAILING_CALLS = re.compile(r"(?<!\[\d\])(?<!\[\d\d\])(?<!\[\d\d\d\])"
+                            rf"(?:{REFERENCE.pattern})+$")
 # The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
 # double dagger, section sign.
 SYMBOLS = "*\uff0a\u2020\u2021\u00a7"
