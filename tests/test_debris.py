@@ -350,6 +350,13 @@ def test_a_row_of_links_giving_the_publishing_date_dates_the_text(row, date):
     assert [drop["reason"] for drop in report["dropped"]] == ["web page debris: dateline"]
 
 
+@pytest.mark.parametrize("heading", ["Two responses to the consultation", "評論",
+                                     "No comments were received on the draft."])
+def test_a_heading_or_sentence_about_responses_opens_no_comments(heading):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{heading}\n\n{MORE}")
+    assert kept == [BODY, heading, MORE] and not dropped
+
+
 def test_lines_keep_their_numbers_and_the_report_lists_each_line():
     text = f"Skip to content\nEnglish | 中文\n\nThe Title\n\n{BODY}\n\nBack to top"
     document, report = scraped_document("page", text, Metadata(title=""))

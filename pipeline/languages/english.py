@@ -230,9 +230,11 @@ class English(Profile):
               r"|posts))?"
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
-        comments=r"(?:\d+|one|two|three|no)[ \u00a0](?:thoughts?|comments?|responses?|replies)"
-                 r"(?: (?:on|to) .{1,120})?|(?:leave|post|add|write) a (?:reply|comment)"
-                 r"|comments? (?:are )?closed\.?|join the (?:discussion|conversation)",
+        # what a blog writes: "3 thoughts on “Title”", "One response to “Title”", "5 Comments"
+        comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies)"
+                 r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"
+                 r"|(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are )?closed\.?"
+                 r"|join the (?:discussion|conversation)",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
                 r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"
