@@ -173,10 +173,6 @@ def han_numeral(number: int) -> str:
     return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
-# What opens a line under or over a table saying where its figures come from or what they
-# count in: "資料來源：…", "單位：百萬元".
-TABLE_NOTE_LABEL = re.compile(
-    "(?:(?:資料|资料)?(?:來源|来源)|(?:單|单)位|(?:備|备)?(?:註|注))[:：]")
 
 
 class Chinese(Profile):
@@ -203,6 +199,8 @@ class Chinese(Profile):
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補", "（續）")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    table_unit = "單位|单位"
+    table_source = "(?:資料|资料)?(?:來源|来源)|(?:備|备)?(?:註|注)"
     # Hong Kong's legacy encoding (with its supplementary characters) and the mainland's.
     encodings = (Encoding("big5hkscs", "Big5"), Encoding("gb18030", "GB18030 (GBK, GB2312)"))
     common = COMMON_CHARACTERS
@@ -379,7 +377,7 @@ class Chinese(Profile):
             and not re.search(f"[{SENTENCE_END}\uff1f].", text)
             and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
             and not re.match("[問问][:：]", text)  # an interview's question
-            and not TABLE_NOTE_LABEL.match(text)  # a table's source or unit
+            and not self.is_table_note(text)
         )
 
     def is_byline(self, text: str, repeats: int) -> bool:

@@ -146,9 +146,6 @@ LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
 INTERVIEW_LABEL = re.compile(r"Q\s*[:.]\s|Question\s*:\s")
-# What opens a line under or over a table saying where its figures come from or what they
-# count in: "Source: audited accounts", "Units: HK$ million".
-TABLE_NOTE_LABEL = re.compile(r"(?:sources?|units?|notes?)\s*:\s*\S", re.IGNORECASE)
 
 class English(Profile):
     tag = "en-GB"
@@ -166,6 +163,8 @@ class English(Profile):
     photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
                     r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
+    table_unit = r"units?"
+    table_source = r"sources?|notes?"
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
              r"(?:content|navigation|menu|search)",
@@ -333,7 +332,7 @@ class English(Profile):
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
             and not INTERVIEW_LABEL.match(text)  # an interview's question
-            and not TABLE_NOTE_LABEL.match(text)  # a table's source or unit
+            and not self.is_table_note(text)
         )
 
     def is_byline(self, text: str, repeats: int) -> bool:

@@ -222,6 +222,17 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # What opens the line, before a colon, saying what a table's figures count in ("Units"),
+    # and where they come from or what to note of them ("Source"); each a regex.
+    table_unit = ""
+    table_source = ""
+
+    def is_table_note(self, text: str) -> bool:
+        """Whether `text` says what a table's figures count in or where they come from
+        ("Source: audited accounts", "單位：百萬元"): a paragraph, never a heading."""
+        labels = "|".join(label for label in (self.table_unit, self.table_source) if label)
+        return bool(labels) and bool(re.match(rf"(?:{labels})\s*[:：]\s*\S", text,
+                                              re.IGNORECASE))
     # The legacy encodings its texts arrive in (not UTF-8), read when a text's bytes decode
     # in one strictly and its letters read as this language's: most of them among `common`,
     # its commonest letters (readers/decoding.py).

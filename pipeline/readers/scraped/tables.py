@@ -23,7 +23,8 @@ TABLE_TITLE = "|".join(profile.table_title for profile in PROFILES if profile.ta
 MAX_TITLE_WORDS = 25
 # A line saying what a table's figures count in: "Units: HK$ million", "單位：百萬元",
 # "(£ million)", "（百萬元）".
-UNIT_LINE = re.compile(r"(?:units?|單位|单位)\s*[:：]\s*\S.{0,40}|[(（][^()（）]{1,30}[)）]",
+UNITS = "|".join(profile.table_unit for profile in PROFILES if profile.table_unit)
+UNIT_LINE = re.compile(rf"(?:{UNITS})\s*[:：]\s*\S.{{0,40}}|[(（][^()（）]{{1,30}}[)）]",
                        re.IGNORECASE)
 
 
