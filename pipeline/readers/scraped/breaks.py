@@ -91,7 +91,7 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
         cuts.append((first, last))
         start = last
     cuts += lines_of(unit.rows, start, len(unit.rows), ends)
-    pieces = [unit] if len(cuts) == 1 else [piece(unit, *cut) for cut in cuts]
+    pieces = [unit] if len(cuts) == 1 else [unit.piece(*cut) for cut in cuts]
     return [listed(each) if cut in figures else each
             for each, cut in zip(pieces, cuts, strict=True)]
 
@@ -129,7 +129,7 @@ def opened_apart(units: list[Unit], openings: frozenset[int]) -> list[Unit]:
             result.append(unit)
             continue
         bounds = [0, *cuts, len(unit.rows)]
-        result += [piece(unit, start, end) for start, end in itertools.pairwise(bounds)]
+        result += [unit.piece(start, end) for start, end in itertools.pairwise(bounds)]
     return result
 
 
@@ -253,11 +253,3 @@ def unwrapped(rows: tuple[str, ...]) -> bool:
 def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
                for character in text)
-
-
-def piece(unit: Unit, start: int, end: int) -> Unit:
-    """Rows `start` to `end` of the unit, as a unit: each row keeps how often the source
-    wrote it (a photo's caption twice)."""
-    counts = unit.counts[start:end] if unit.counts else (1,) * (end - start)
-    return Unit(unit.kind, unit.rows[start:end], unit.lines[start:end],
-                counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else ())

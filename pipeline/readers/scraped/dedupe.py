@@ -60,13 +60,12 @@ class Unit:
         return [Unit(self.kind, (row,), (line,), count)
                 for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
-    def first_apart(self) -> tuple[Unit, Unit]:
-        """Its first row as a unit of its own, and the unit of its other rows (two or more)."""
-        counts = self.counts or (1,) * len(self.rows)
-        rest = counts[1:]
-        return (Unit(self.kind, self.rows[:1], self.lines[:1], counts[0]),
-                Unit(self.kind, self.rows[1:], self.lines[1:],
-                     rest[0] if len(rest) == 1 else 1, rest if max(rest) > 1 else ()))
+    def piece(self, start: int, end: int) -> Unit:
+        """Rows `start` to `end` of the unit, as a unit: each row keeps how often the source
+        wrote it (a photo's caption twice)."""
+        counts = self.counts[start:end] if self.counts else (1,) * (end - start)
+        return Unit(self.kind, self.rows[start:end], self.lines[start:end],
+                    counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else ())
 
     @property
     def text(self) -> str:
@@ -120,7 +119,7 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
             # The line before the block (a title, its page's dateline between), written again
             # over the block's other lines, as a page not wrapped sets them.
             twin = result.units[previous]
-            first, unit = unit.first_apart()
+            first, unit = unit.piece(0, 1), unit.piece(1, len(unit.rows))
             result.drops.append(Drop(first.text, first.lines, "repeats the block before it",
                                      twin.text, twin.lines))
             result.units[previous] = replace(twin, repeats=twin.repeats + first.repeats)

@@ -61,7 +61,6 @@ from pipeline.readers.scraped.breaks import (
     columns,
     ends_block,
     not_wrapped,
-    piece,
 )
 from pipeline.readers.scraped.debris import SALUTATION_LINE
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
@@ -138,7 +137,7 @@ def without_masthead(units: list[Unit], title: str) -> tuple[list[Unit], list[Dr
             break
         for row, (text, line) in enumerate(zip(unit.rows, unit.lines, strict=True)):
             if likeness_key(text) == key and over:
-                rest = [piece(unit, row, len(unit.rows)), *units[index + 1:]]
+                rest = [unit.piece(row, len(unit.rows)), *units[index + 1:]]
                 if bylined(rest):  # a kicker over the title (kicker_drop), not a masthead
                     return units, []
                 return rest, [Drop(text, (line,), MASTHEAD) for text, line in over]
@@ -538,7 +537,7 @@ def credits_joined(units: list[Unit]) -> list[Unit]:
     joined: list[Unit] = []
     for unit in units:
         if is_credit(unit, 1) and unit.counts and unit.counts[0] > 1:
-            caption, unit = unit.first_apart()  # a wrap would not part them
+            caption, unit = unit.piece(0, 1), unit.piece(1, 2)  # no wrap would part them
             joined.append(caption)
         caption = joined[-1] if joined else None
         if (caption is not None and caption.kind == "text" and caption.repeats > 1
