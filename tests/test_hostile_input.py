@@ -430,6 +430,25 @@ def test_a_line_as_long_as_may_be_of_an_addresss_or_a_codes_characters_reads_in_
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("run", ["[", "[a](", "[^1", "*a"])
+def test_a_marked_up_line_of_brackets_that_never_close_reads_in_linear_time(run):
+    """A marked-up line as long as a line may be of brackets that never close, links that
+    never end or note references cut short: where each bracket closes is found in one pass
+    for them all, a note's label holds no bracket (as pandoc reads one), asterisks are
+    counted where they stand."""
+    from pipeline.model import Metadata
+    from pipeline.readers.decoding import MAX_LINE_CHARACTERS
+    from pipeline.readers.markup import read_markup
+
+    line = (run * (MAX_LINE_CHARACTERS // len(run) + 1))[:MAX_LINE_CHARACTERS]
+    started = time.monotonic()
+    document = read_markup(f"Title: Report\n\nThe Trust had its busiest year.\n\n{line}\n",
+                           Path("piece.md"), Metadata(title="Report"), Path("."))
+    assert time.monotonic() - started < 20
+    assert len(document.blocks) == 2
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("ending", [
     "\n".join(f"{'*' * (1 + line % 3)} a note no word calls" for line in range(20_000)),
     "\n\n".join(["* A line a symbol labels"] * 20_000),

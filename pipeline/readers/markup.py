@@ -76,6 +76,7 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -130,10 +131,12 @@ LIST_ITEM = re.compile(
     rf" ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
-# A note's label: no space, bracket or backslash, and not ending as a superscript does.
-NOTE_LABEL = r"[^\]\s\\]*[^\]\s\\^]"
+# A note's label: no space, bracket or backslash (as pandoc reads one, so a run of "[^1[^1…"
+# is no label, read once), and not ending as a superscript does.
+NOTE_LABEL = r"[^\[\]\s\\]*[^\[\]\s\\^]"
 NOTE = re.compile(rf"\[\^({NOTE_LABEL})\]:\s*(.*)")
 NOTE_REFERENCE = re.compile(rf"\[\^({NOTE_LABEL})\]")
+ASTERISKS = re.compile(r"\*+")
 # A line opening a note, in a note's lines too, as pandoc reads them: indented less than the
 # four spaces that would make it part of the note before.
 NOTE_START = re.compile(rf" {{0,3}}\[\^{NOTE_LABEL}\]:")
@@ -523,7 +526,7 @@ class Inline:
                                     flush(position=RAISED[character]))
                 index = raised + 1
             elif character == "*":
-                stars = len(text[index:]) - len(text[index:].lstrip("*"))
+                stars = ASTERISKS.match(text, index).end() - index
                 if stars > 3:
                     raise at(self.path, self.chunk.line_at(offset + index),
                              too_many_asterisks(stars))
@@ -597,18 +600,27 @@ def link_at(text: str, index: int) -> tuple[int, int, str] | None:
 def closing(text: str, index: int, opening: str, close: str) -> int | None:
     """Where the bracket opening at `index` is closed, brackets inside balanced and escaped
     ones not counted."""
-    depth = 0
-    position = index
+    return closings(text, opening, close).get(index)
+
+
+@functools.lru_cache(maxsize=16)
+def closings(text: str, opening: str, close: str) -> dict[int, int]:
+    """Where each bracket opening in `text` is closed, found in one pass for all of them: a
+    block of brackets that never close ("[[[…") is read once, not once a bracket."""
+    found: dict[int, int] = {}
+    open_at: list[int] = []
+    position = 0
     while position < len(text):
         character = text[position]
         if character == "\\":
             position += 2
             continue
-        depth += (character == opening) - (character == close)
-        if depth == 0:
-            return position
+        if character == opening:
+            open_at.append(position)
+        elif character == close and open_at:
+            found[open_at.pop()] = position
         position += 1
-    return None
+    return found
 
 
 def raised_end(text: str, index: int) -> int | None:
