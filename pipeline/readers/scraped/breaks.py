@@ -101,8 +101,8 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     (a tab, spaces, "　　" in Chinese), as a typed letter or a text saved from a word processor
     marks its paragraphs with no blank line between them: in a block of lines holding lines
     not indented, and no list's item or note (whose lines hang), each indented line after a
-    sentence's end. A block
-    indented all alike (a quotation) opens nothing; the block's first line needs no opening."""
+    sentence's end. A block indented all alike (a quotation) opens nothing; the block's first
+    line needs no opening."""
     openings: set[int] = set()
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):

@@ -86,8 +86,8 @@ def notes_ending(units: list[Unit], spans_of) -> tuple[list[Unit], list[Note]] |
         return parted[0], read_notes(parted[1], spans_of)[0]
     if (parted := symbol_notes(units)) is None:
         return None
-    text, notes = parted[0], read_notes(parted[1], spans_of, SYMBOL_LABEL)[0]
-    found = Calls(text)
+    text, labelled, found = parted
+    notes = read_notes(labelled, spans_of, SYMBOL_LABEL)[0]
     return text, sorted(notes, key=lambda note: found.first(note.label))
 
 
@@ -170,20 +170,22 @@ def built(notes: list[tuple[str, list[str]]], spans_of) -> list[Note]:
     return [Note(label, spans_of(joined_lines(lines))) for label, lines in notes]
 
 
-def symbol_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
-    """The units of the text, and those of the notes symbols label that end it ("* Excluding
-    …", then "† …"): each symbol labels one note, and calls it after a word above."""
+def symbol_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit], Calls] | None:
+    """The units of the text, those of the notes symbols label that end it ("* Excluding …",
+    then "† …"), and where the text calls them: each symbol labels one note, and calls it
+    after a word above."""
     last = len(units) - 1
-    found = Calls(units)
+    found = Calls(units)  # parting the last unit leaves its rows, in order, as they are
     units = last_parted(units, lambda rows, row: (
         (label := SYMBOL_LABEL.match(rows[row])) is not None
         and found.before_row(label[1], found.starts[last] + row)))
     start, labels = labelled_ending(units, SYMBOL_LABEL)
     if start in (0, len(units)) or len(set(labels)) != len(labels):
         return None
-    found = Calls(units)
-    called = all(found.before(label, start) for label in labels)
-    return (units[:start], units[start:]) if called else None
+    row = sum(len(unit.rows) for unit in units[:start] if unit.kind == "text")
+    if not all(found.before_row(label, row) for label in labels):
+        return None
+    return units[:start], units[start:], found
 
 
 def symbol_note(unit: Unit, found: Calls, before: int) -> bool:
