@@ -138,6 +138,49 @@ def test_a_heading_too_long_for_a_line_is_balanced_with_no_word_alone():
     assert balanced("Short heading", style, 1000, FONTS) == []
 
 
+@pytest.mark.parametrize("measure", [380 + 10 * step for step in range(18)])
+def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its_break(
+        measure):
+    """The renderer sets a line ending at a forced break with the space before it only where
+    that space fits too: a line measured without it went over, and its first word stood
+    alone on a line of its own."""
+    text = "Chief Inspector’s foreword: annual report 2024 to 2025"
+    style = TextStyle(("Noto Sans",), 40, weight=700, letter_spacing=-0.4)
+    ends = balanced(text, style, measure, FONTS)
+    starts = [0, *(end + 1 for end in ends)]
+    for start, end in zip(starts, ends, strict=False):
+        assert shaper(FONTS).width(text[start:end + 1], style) <= measure
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("馆长寄语｜2024年，我们一起读过的书", "zh-Hans"),
+    ("「主席的話」：二〇二四／二五年度工作回顧（摘要）", "zh-HK"),
+])
+def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(text, language):
+    """Never before a closing mark, after an opening one, or inside a figure (clreq)."""
+    style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
+    width = shaper(FONTS).width(text, style)
+    for share in (0.4, 0.55, 0.7, 0.85):
+        for end in balanced(text, style, width * share, FONTS, spaced=False):
+            assert text[end] not in "，。：」）" and text[end - 1] not in "「（"
+            assert not (text[end - 1].isdigit() and text[end].isdigit())
+
+
+@pytest.mark.parametrize(("text", "spaced", "lines"), [
+    ("Chairman’s Statement 主席報告", True, ["Chairman’s Statement ", "主席報告"]),
+    ("主席報告 Chairman’s Statement", False, ["主席報告 ", "Chairman’s Statement"]),
+    ("Annual Report 2024 二〇二四年報", True, ["Annual Report 2024 ", "二〇二四年報"]),
+])
+def test_a_heading_in_two_languages_breaks_between_them(text, spaced, lines):
+    """As a typesetter sets a bilingual title, each language a line, rather than the lines
+    most even (`Chairman’s` over `Statement 主席報告`)."""
+    style = TextStyle(("Noto Sans", "Noto Sans CJK TC"), 40, weight=700)
+    measure = max(shaper(FONTS).width(line, style) for line in lines) + 1
+    ends = balanced(text, style, measure, FONTS, spaced)
+    cut = ends[0] + 1 if spaced else ends[0]
+    assert [text[:cut], text[cut:]] == lines
+
+
 @pytest.mark.parametrize(("word", "pieces"), [
     ("celebrate", ["cel", "e", "brate"]),  # the dictionary's "cel-eb-rate" misleads
     ("applications", ["ap", "pli", "ca", "tions"]),

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.languages import UNITS, UNSPACED
+from pipeline.languages import UNITS, UNSPACED, detect
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
@@ -281,18 +281,27 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     """Where a heading too long for one line breaks so that its lines are as even as they
     can be in the fewest lines, and none holds a single word alone: the offsets of the spaces
     ending its lines (of the characters starting them, for a language written without
-    spaces)."""
+    spaces). A heading in two languages, one after the other, breaks between them where
+    each fits a line (`Chairman’s Statement` over `主席報告`), as a typesetter sets it."""
     measuring = shaper(fonts_folder)
     if measuring.width(text, style) <= measure - SAFETY:
         return []
+    boundary = language_boundary(text)
+    if boundary is not None and all(
+            measuring.width(part, style) <= measure - SAFETY
+            for part in (text[:boundary + 1], text[boundary + 1:])):
+        return [boundary if spaced else boundary + 1]
     if spaced:
         starts = [0] + [match.end() for match in re.finditer(" ", text)]
     else:
-        starts = list(range(len(text)))
+        starts = [0, *line_starts(text, style.language)]
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
 
     def width(first: int, last: int) -> float:  # words first..last on one line
-        return measuring.width(text[starts[first]:ends[last]], style)
+        # A line the break ends keeps its space (balanced_heading), and the renderer sets a
+        # line with the space before its break only where the space fits too.
+        kept = spaced and last < len(starts) - 1
+        return measuring.width(text[starts[first]:ends[last] + kept], style)
 
     count = len(starts)
     for lines in range(2, count + 1):
@@ -300,6 +309,28 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         if best is not None:
             return [ends[index] if spaced else starts[index + 1] for index in best]
     return []
+
+
+def language_boundary(text: str) -> int | None:
+    """The space where a text written in two languages, one after the other, passes from a
+    language whose words are spaced to one whose are not (or back); None where there is no
+    such space, or more than one."""
+    # A word of no letters (a figure, a dash) is of the language beside it.
+    words = [word for word in re.finditer(r"\S+", text)
+             if any(char.isalpha() for char in word.group())]
+    spaced = [detect(word.group()).words_spaced for word in words]
+    changes = [index for index in range(1, len(words)) if spaced[index] != spaced[index - 1]]
+    return words[changes[0]].start() - 1 if len(changes) == 1 else None
+
+
+def line_starts(text: str, language: str) -> list[int]:
+    """Where the renderer may start a new line of `text` in `language` (Pango's line breaks,
+    by UAX #14 and the language's rules): in Chinese before most characters, never before a
+    closing mark (，。」) nor after an opening one (「), nor inside a Latin word or a figure."""
+    from weasyprint.text.line_break import get_log_attrs
+
+    attributes = get_log_attrs(text, language)
+    return [index for index in range(1, len(text)) if attributes[index].is_line_break]
 
 
 def balance(count: int, lines: int, width, measure: float) -> list[int] | None:
