@@ -19,10 +19,12 @@ from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_r
 from pipeline.checks.preflight.typography_rules import (
     SetLine,
     Typesetting,
+    heading_problems,
     held_alone,
     over_limit,
     overprinted,
     typography_problems,
+    wrong_start,
 )
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
@@ -237,7 +239,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
-        "no-overprinting", "typography", "measure",
+        "no-overprinting", "typography", "measure", "balanced-headings",
     ]
     assert report.press_ready
     assert report.errors == [] and report.warnings == []
@@ -250,6 +252,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
         "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
         "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios", "no-overprinting", "typography", "measure",
+        "balanced-headings",
     ]
     assert report.errors == [] and report.warnings == []
 
@@ -290,7 +293,7 @@ def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
-        "no-overprinting", "typography", "measure"]
+        "no-overprinting", "typography", "measure", "balanced-headings"]
 
 
 # --- print rules -----------------------------------------------------------------
@@ -880,3 +883,43 @@ def test_a_last_page_holding_a_line_or_the_sign_off_alone_is_said(texts, sign_of
                            lone_last_page=held)
     edition = Edition(Path("x.pdf"), None, document, PRINT, cache={"typesetting": measured})
     assert typography_problems(edition) == ([f"the last page holds {held}"] if held else [])
+
+
+@pytest.mark.parametrize(("lines", "alone"), [
+    (["Keeping the", "reading rooms open"], ""),
+    (["Keeping the reading rooms", "open"], "open"),
+    (["Keeping", "the reading rooms open"], "Keeping"),
+    (["Keeping the", "reading", "rooms open to all"], "reading"),
+    (["Keeping the", "reading", "rooms open"], ""),  # five words in three lines
+    (["Serving every", "reader"], ""),  # three words in two lines: one alone is the best
+])
+def test_a_heading_with_a_word_alone_on_a_line_is_said(lines, alone, tmp_path):
+    """As a typesetter sees it on the page, whatever the writer meant: the heading's lines
+    are read from the glyphs, and a heading of words enough for two a line sets none alone."""
+    text = " ".join(lines)
+    document = dataclasses.replace(DOCUMENT, blocks=(Heading(text), *DOCUMENT.blocks[1:4]))
+    html = html_for(document, SCREEN).replace(f">{text}<", f">{' <br>'.join(lines)}<")
+    import weasyprint
+
+    with own_faces() as font_config:
+        data = weasyprint.HTML(string=html, url_fetcher=fetcher(None)).write_pdf(
+            font_config=font_config)
+    with pikepdf.open(write(tmp_path, data)) as pdf:
+        problems = heading_problems(Edition(tmp_path / "sample.pdf", pdf, document, SCREEN))
+    assert problems == ([f"page 1: the heading {text!r} sets {alone!r} alone on a line of "
+                         f"its {len(lines)}"] if alone else [])
+
+
+@pytest.mark.parametrize(("lines", "language", "wrong"), [
+    (["館長寄語｜2024年", "，我們一起讀過的書"], "zh-HK", "，"),
+    (["館長寄語｜2024年，", "我們一起讀過的書"], "zh-HK", ""),
+    (["「主席的話", "」：年度摘要"], "zh-HK", "」"),
+    (["水务工作（", "二〇二四）"], "zh-Hans", "二"),  # after an opening bracket
+    (["馆长寄语｜20", "24年"], "zh-Hans", "2"),  # inside a figure
+])
+def test_a_chinese_heading_broken_where_its_language_breaks_no_line_is_said(
+        lines, language, wrong):
+    """clreq: no line starts with a closing mark or ends with an opening one; a figure is one
+    word. The renderer breaks body text so; a heading's lines are the writer's."""
+    set_lines = [SetLine(1, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in lines]
+    assert wrong_start(set_lines, language) == wrong

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter, sub
 
+from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
 from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Furniture, Layout
 from pipeline.model import Document, SignOff
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
+from pipeline.writers.justified import line_starts
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
@@ -547,9 +549,92 @@ def measure_problems(edition: Edition) -> list[str]:
     return problems
 
 
+def heading_problems(edition: Edition) -> list[str]:
+    """A heading (or the title) set in more than one line with a word alone on one of them,
+    where it has words enough for two a line: the house style balances a heading's lines
+    (writers/justified.py, `balanced`), and a typesetter sees a word alone at once."""
+    return [problem for page in edition.read(HEADING_LINES) for problem in page]
+
+
+def page_heading_problems(edition: Edition, number: int, glyphs: list[Glyph]) -> list[str]:
+    tag = edition.document.metadata.language
+    language = profile_for(tag)
+    problems = []
+    for heading, lines in set_headings(edition, number, glyphs, language):
+        units = [line_units(line, language) for line in lines]
+        if sum(units) >= 2 * len(lines) and 1 in units:
+            alone = lines[units.index(1)].text.strip()
+            problems.append(f"page {number}: the heading {heading!r} sets {alone!r} alone on "
+                            f"a line of its {len(lines)}")
+        if not language.words_spaced and (wrong := wrong_start(lines, tag)):
+            problems.append(f"page {number}: the heading {heading!r} starts a line with "
+                            f"{wrong!r}, where its language breaks no line")
+    return problems
+
+
+def wrong_start(lines: list[SetLine], language: str) -> str:
+    """The first character of the first of a heading's `lines` (in a language written
+    without spaces) that starts where the language never starts a line (before a closing
+    mark, after an opening one, inside a figure); else ""."""
+    texts = [unspaced(line.text) for line in lines]
+    allowed = set(line_starts("".join(texts), language))
+    start = 0
+    for text in texts[:-1]:
+        start += len(text)
+        if start not in allowed:
+            return "".join(texts)[start]
+    return ""
+
+
+HEADING_LINES = PageMeasure(page_heading_problems)
+
+
+def set_headings(edition: Edition, number: int, glyphs: list[Glyph],
+                 language: Profile) -> Iterator[tuple[str, list[SetLine]]]:
+    """The headings (and the title) a page sets in more than one line, each with its lines:
+    lines larger than the body, of one size, one under the other, whose text is a heading's."""
+    wanted = heading_texts(edition)
+    area, body = edition.text_area(number), edition.layout.body_size_pt
+    sizes = sorted({round(glyph.size, 1) for glyph in glyphs
+                    if glyph.size > body + SIZE_TOLERANCE_PT and glyph.text.strip()})
+    for size in sizes:
+        run: list[SetLine] = []
+        for line in body_lines(glyphs, size, area, number, language):
+            run.append(line)
+            while run and not any(text.startswith(run_text(run)) for text in wanted):
+                run.pop(0)
+            if run and run_text(run) in wanted:
+                if len(run) > 1:
+                    yield wanted[run_text(run)], run
+                run = []
+
+
+def heading_texts(edition: Edition) -> dict[str, str]:
+    """The document's title and headings, by their text without spaces or hyphens (as the
+    pages' glyphs are compared)."""
+    if "heading texts" not in edition.cache:
+        document = edition.document
+        edition.cache["heading texts"] = {
+            normalised(text): text
+            for text in (document.metadata.title,
+                         *(heading.text for heading in document.headings))}
+    return edition.cache["heading texts"]
+
+
+def run_text(lines: list[SetLine]) -> str:
+    return normalised("".join(line.text for line in lines))
+
+
+def line_units(line: SetLine, language: Profile) -> int:
+    """A line's words, or in a language written without spaces its characters (a heading is
+    balanced by them)."""
+    return len(line.words) if language.words_spaced else len(unspaced(line.text))
+
+
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
     Rule("typography", "warning", typography_problems, typography_summary, (PAGE_SETTING,)),
     Rule("measure", "warning", measure_problems, measure_summary, (PAGE_SETTING,)),
+    Rule("balanced-headings", "warning", heading_problems, reads=(HEADING_LINES,)),
 )
