@@ -59,6 +59,9 @@ class Placement:
     # colon): kept with it, they took it and its heading overleaf and left a hole.
     parted_tables: frozenset[int] = frozenset()
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
+    # The opener set closer to the top of the page and to the text: a sign-off alone on the
+    # second page then comes back under its letter.
+    close_opener: bool = False
     # Paragraphs whose last lines go over with the block after them: a page of one line.
     kept_with_next: frozenset[int] = frozenset()
     # List items kept with the next item or the one before, so that no page's foot or head
@@ -123,6 +126,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                                 language=language),
         grid=layout.grid_characters if not profile_for(language).words_spaced else 0,
         heading=heading,
+        close_opener=placement.close_opener,
     )
 
 

@@ -527,8 +527,8 @@ def pulled_back(placement: Placement, pages,
     page_box = pages[last]._page_box
     held = sum(1 for _ in line_boxes(page_box.children[0]))
     placed = list(placed_blocks(page_box))
-    classes = {element.get("class") for _, element, _, _ in placed}
-    if held == 0 or (held > LONELY_LINES and classes != {"sign-off"}):
+    signed = signed_off(placed)
+    if held == 0 or (held > LONELY_LINES and not signed):
         return placement
     before = (last - 1, last - 2)
     writers = [block for block, texts in lines.items()
@@ -538,9 +538,18 @@ def pulled_back(placement: Placement, pages,
     if tighter != placement.tightened:
         return replace(placement, tightened=tighter)
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
-    lone = held == 1 or classes == {"sign-off"}
     return (smaller_figure(placement, pages, before, needed)
-            or (pushed_over(placement, pages) if lone else None) or placement)
+            or (pushed_over(placement, pages) if held == 1 or signed else None)
+            or (opener_closed(placement, pages) if signed else None)
+            or placement)
+
+
+def signed_off(placed: list[tuple[int, object, float, float]]) -> bool:
+    """Whether a page's blocks are the sign-off and, after it, no more than the notes the
+    text ends with and their heading: a signature apart from its letter all the same."""
+    return bool(placed) and placed[0][1].get("class") == "sign-off" and all(
+        element.get("class") == "note" or element.tag in HEADINGS
+        for _, element, _, _ in placed[1:])
 
 
 def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
@@ -588,6 +597,38 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
     if bottom - going > MAX_EMPTY * (bottom - top):
         return None
     return replace(placement, kept_with_next=placement.kept_with_next | {block})
+
+
+def opener_closed(placement: Placement, pages) -> Placement | None:
+    """The placement with the opener closed up, where the sign-off opens the second page and
+    last and what that frees on the first brings it back (the notes after it may stay);
+    None elsewhere. As a typesetter takes a little air from a short letter's head rather
+    than send its signature over alone."""
+    if len(pages) != 2 or placement.close_opener:
+        return None
+    first = pages[0]._page_box
+    sign_off = next(placed_blocks(pages[1]._page_box))
+    boxes = list(outer_boxes(first))
+    at = next((index for index, (element, _) in enumerate(boxes)
+               if element.get("class") == "opener"), None)
+    ending = [end for *_, end in placed_blocks(first)]
+    if at is None or not ending:
+        return None
+    free = first.content_box_y() + first.height - max(ending)
+    return (replace(placement, close_opener=True)
+            if free + closing_up(boxes, at) >= sign_off[3] - sign_off[2] else None)
+
+
+def closing_up(boxes: list[tuple[object, object]], at: int) -> float:
+    """How far the text under the opener (the box `at` of a page's `boxes`) rises when it is
+    closed up (base.css, `.opener.close`): its top margin, half its padding under the rule,
+    and its bottom margin beyond the top margin of the block after it, which it collapses
+    with."""
+    opener = boxes[at][1]
+    following = next((box for element, box in boxes[at + 1:]
+                      if element.get("data-block") or element.get("class") == "byline"), None)
+    beyond = opener.margin_bottom - (following.margin_top if following is not None else 0.0)
+    return opener.margin_top + opener.padding_bottom / 2 + max(0.0, beyond)
 
 
 def line_boxes(box) -> Iterator:
