@@ -6,6 +6,7 @@ and Chinese, read through the model."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pipeline.model import Byline, Heading, Metadata, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 
+from .conftest import ROOT
 from .support import copy_project, doit, pdf_text, squash
 from .test_web_structure import round_trips
 from .typesetting import measured
@@ -423,6 +425,7 @@ def test_a_text_of_one_sentence_is_its_body():
 
 TEXTS = Path(__file__).resolve().parent / "texts" / "front_and_back"
 LETTERS = ("friends-of-the-archive-letter", "archive-keeper-review")
+FLUSH_LETTER = "harbour-residents-letter"  # a Chinese letter's greeting and closing wish
 POSTSCRIPTS = {"friends-of-the-archive-letter": "P.S. The annual lecture is on 4 April",
                "archive-keeper-review": "附言：週年講座將於四月四日舉行"}
 
@@ -451,7 +454,8 @@ def built(tmp_path_factory) -> tuple[Path, str]:
         shutil.copy(path, folder / "source" / path.name)
     result = doit(folder, *(f"preflight:{name}/{layout}" for name in LETTERS
                             for layout in ("print", "screen")),
-                  *(f"docx:{name}" for name in LETTERS), "model:annual-report-cover")
+                  *(f"docx:{name}" for name in LETTERS), "model:annual-report-cover",
+                  f"pdf:{FLUSH_LETTER}/print")
     return folder, result.stdout + result.stderr
 
 
@@ -490,3 +494,33 @@ def test_a_postscript_is_set_flush_left_below_the_sign_off_in_print(built):
     paragraph = next(line for line in lines if line.text.startswith("Our reading room"))
     assert abs(postscript.left - closing.left) < 0.5  # no first-line indent
     assert postscript.left < paragraph.left  # where a paragraph after a paragraph has one
+
+
+def test_a_letters_greeting_and_the_line_its_wish_addresses_stand_flush_left():
+    """頂格: in a Chinese letter the greeting ("各位會員：") and the line the closing wish
+    addresses ("各位會員" under "此致") stand at the left, the body and the wish indented
+    two characters; an English greeting stands at the left too."""
+    from pipeline.layouts import load_layout
+    from pipeline.writers.html import render_html
+
+    path = TEXTS / "harbour-residents-letter.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    flush = [plain(document.blocks[int(index)].spans)
+             for index in re.findall(r'<p data-block="(\d+)" class="flush"', html)]
+    assert flush == ["各位會員：", "各位會員"]
+    english = read(f"Dear members,\n\n{ENGLISH_BODY}\n\nYours sincerely,\nAisha RAHMAN",
+                   title="Letter")
+    assert re.search(r'<p data-block="0" class="flush">Dear members,',
+                     render_html(english, load_layout(ROOT / "layouts", "print")))
+
+
+@pytest.mark.slow
+def test_the_print_edition_sets_a_chinese_letters_greeting_and_addressee_at_the_left(built):
+    folder, _ = built
+    lines = measured(folder / "output" / FLUSH_LETTER / f"{FLUSH_LETTER}-print.pdf").lines
+    left = {line.text.strip(): line.left for line in lines}
+    body = next(line.left for line in lines if line.text.startswith("二〇二四年是"))
+    margin = min(left["各位會員："], left["各位會員"])
+    assert abs(left["各位會員："] - left["各位會員"]) < 0.5
+    assert 19 < body - margin < 23 and abs(left["此致"] - body) < 0.5  # two characters in

@@ -43,6 +43,10 @@ POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.post
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = re.compile("|".join(profile.closing_wish for profile in PROFILES
                                    if profile.closing_wish) or "(?!)")
+# A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".
+GREETING = re.compile("(?:{})\\s*[:：]?\\s*".format(
+    "|".join(pattern for profile in PROFILES
+             if (pattern := profile.furniture.mail_salutation)) or "(?!)"), re.IGNORECASE)
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
                                    if profile.photo_credit), re.IGNORECASE)

@@ -52,7 +52,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import PROFILES, detect, ends_sentence
+from pipeline.languages import GREETING, PROFILES, detect, ends_sentence
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.breaks import columns
@@ -140,7 +140,6 @@ KINDS = (
     (MAIL_WARNING, whole(said("mail_warning")), False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
-SALUTATION_LINE = whole(said("mail_salutation"))
 # A signature's line of contact details: telephone numbers, e-mail and web addresses, each
 # perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org").
 CONTACT_VALUE = (rf"\+?\(?\d[\d ()\-.\u00a0]{{5,}}\d(?:[ \u00a0]?(?:ext\.?|x)[ \u00a0]?\d+)?"
@@ -673,7 +672,7 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     for line in lines:
         if line.number in reasons:
             opening = opening or reasons[line.number] in MAIL_OPENINGS
-        elif opening and SALUTATION_LINE.fullmatch(line.text.strip()):
+        elif opening and GREETING.fullmatch(line.text.strip()):
             found[line.number] = SALUTATION
             opening = False
         elif is_running(line.text):

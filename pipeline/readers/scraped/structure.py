@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from pipeline.languages import (
     CLOSING_WISH,
+    GREETING,
     LEAD_IN_ENDS,
     NUMERAL,
     NUMERAL_MARKER,
@@ -62,7 +63,6 @@ from pipeline.readers.scraped.breaks import (
     ends_block,
     not_wrapped,
 )
-from pipeline.readers.scraped.debris import SALUTATION_LINE
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import Marked, build_lists, items_of
 from pipeline.readers.scraped.notes import (
@@ -338,7 +338,7 @@ def stands_alone(text: str) -> bool:
     """A line shaped as a heading, a date (a sign-off's) or a letter's greeting ("Dear
     members,"): one over a line that starts a sentence ends its block."""
     return (is_heading_text(text) or detect(text).is_date(text)
-            or bool(SALUTATION_LINE.fullmatch(text.strip())))
+            or bool(GREETING.fullmatch(text.strip())))
 
 
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:

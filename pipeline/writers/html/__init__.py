@@ -29,6 +29,7 @@ from pipeline.writers.html.blocks import (
     body,
     byline_html,
     css_string,
+    flush_left,
     in_runs,
 )
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
@@ -92,11 +93,12 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     numbered = list(zip(document.blocks, anchors(document), strict=True))
     language = document.metadata.language
     order = placement.ordered(len(numbered))
+    flush = flush_left(document.blocks)
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
                                                        placement.tightened,
-                                                       placement.loosened))
+                                                       placement.loosened, flush))
     heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
@@ -111,6 +113,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         split_lists=placement.split_lists,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
+        flush=flush,
     )
     return template.render(
         layout=layout,
@@ -165,10 +168,12 @@ def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:
 
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
                     rules: LineBreaks, tightened: frozenset[int] = frozenset(),
-                    loosened: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
+                    loosened: frozenset[int] = frozenset(),
+                    flush: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
     """Each paragraph's line ends, as the writer breaks it (a line shorter where
-    `tightened`, a line longer where `loosened`); not in a language written without
-    spaces (Chinese), set character by character on its grid by the renderer."""
+    `tightened`, a line longer where `loosened`, its first line not indented where
+    `flush`); not in a language written without spaces (Chinese), set character by
+    character on its grid by the renderer."""
     if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
@@ -177,7 +182,8 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
         if isinstance(block, Paragraph) and detect(block.text).words_spaced:
             # A paragraph after a paragraph (or a note) is indented; after a sign-off (a
             # postscript), as after a heading, it is not.
-            indent = setting.indent if isinstance(previous, (Paragraph, Note)) else 0.0
+            indent = (setting.indent if isinstance(previous, (Paragraph, Note))
+                      and index not in flush else 0.0)
             lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
                                            (index in loosened) - (index in tightened))
         previous = block

@@ -10,12 +10,13 @@ from __future__ import annotations
 import itertools
 import math
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
+from pipeline.languages import CLOSING_WISH, GREETING
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -69,6 +70,7 @@ class Setting:
     split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
+    flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -167,9 +169,28 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
-    kept = Markup(' class="kept-with-next"') if index in setting.kept_with_next else Markup("")
+    classes = " ".join(name for name, chosen in (
+        ("flush", index in setting.flush), ("kept-with-next", index in setting.kept_with_next))
+        if chosen)
     return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
-        index, kept, setting.line_attributes(index), spans(block.spans, index, setting))
+        index, Markup(' class="{}"').format(classes) if classes else Markup(""),
+        setting.line_attributes(index), spans(block.spans, index, setting))
+
+
+def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs a letter sets at the left, without the paragraph indent: its greeting
+    on a line of its own ("Dear members,", "各位會員："), and the line its closing wish is
+    addressed to ("各位會員" under "此致", "身體健康" under "祝"), where a Chinese letter
+    indents the wish and sets the addressee flush (頂格)."""
+    found = set()
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        before = blocks[index - 1] if index else None
+        if GREETING.fullmatch(block.text.strip()) or (
+                isinstance(before, Paragraph) and CLOSING_WISH.fullmatch(before.text.strip())):
+            found.add(index)
+    return frozenset(found)
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
