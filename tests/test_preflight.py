@@ -23,6 +23,7 @@ from pipeline.checks.preflight.typography_rules import (
     held_alone,
     over_limit,
     overprinted,
+    text_rows,
     typography_problems,
     wrong_start,
 )
@@ -877,7 +878,7 @@ def test_a_last_page_holding_a_line_or_the_sign_off_alone_is_said(texts, sign_of
     closing = (SignOff(tuple((Span(line),) for line in sign_off)),) if sign_off else ()
     document = dataclasses.replace(DOCUMENT, blocks=(*DOCUMENT.blocks, *closing))
     lines = [SetLine(2, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in texts]
-    assert held_alone(lines, document) == held
+    assert held_alone(lines, len(lines), document) == held
     measured = Typesetting(spaces=(), widest=0.0, full_lines=0, spread_lines=0,
                            measured_lines=0, hyphenated=0, ladder=0, empty_pages=(),
                            lone_last_page=held)
@@ -923,3 +924,22 @@ def test_a_chinese_heading_broken_where_its_language_breaks_no_line_is_said(
     word. The renderer breaks body text so; a heading's lines are the writer's."""
     set_lines = [SetLine(1, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in lines]
     assert wrong_start(set_lines, language) == wrong
+
+
+def test_a_last_page_holding_a_single_line_of_a_note_is_said():
+    """孤行不成頁 whatever the line's size: a note's line alone on the last page too."""
+    assert held_alone([], 1, DOCUMENT) == "a single line"
+    assert held_alone([], 2, DOCUMENT) == ""
+
+
+def test_the_rows_of_a_page_are_its_lines_a_raised_call_in_its_line():
+    def glyph(text: str, size: float, x: float, y: float) -> Glyph:
+        return Glyph(text, "Serif", "Serif", size, BLACK, x, y, size / 2, x + size / 2)
+
+    line = [glyph(char, 10, 100 + 5 * index, 700) for index, char in enumerate("rooms.")]
+    call = glyph("1", 6, 130, 703.5)  # raised a third of the em
+    note = [glyph(char, 9, 100 + 5 * index, 684) for index, char in enumerate("1 Counted")]
+    running_head = glyph("R", 8, 100, 800)  # above the text area
+    area = (90.0, 100.0, 500.0, 760.0)
+    assert text_rows([*line, call, *note, running_head], area) == 2
+    assert text_rows(note, area) == 1

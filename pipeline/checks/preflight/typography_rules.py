@@ -36,6 +36,7 @@ BAND = (-0.2, 0.7)  # the part of the em, from the baseline, that a glyph surely
 SPACE_GAP = 0.12  # a gap between glyphs this much of the em or more parts two words
 EVEN_SPACES = 0.1  # of the em: a justified line's spaces differ by no more
 DESCENT = 0.3  # of the em, below the baseline: how low a line's letters reach
+ROW_GAP = 0.6  # of the em: baselines further apart part two lines of text
 MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page but the last
 # The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
 USUAL_SPACE_EM = 0.45
@@ -271,7 +272,7 @@ def typesetting(edition: Edition) -> Typesetting:
 
 def measured_typesetting(edition: Edition) -> Typesetting:
     size, pages = edition.layout.body_size_pt, edition.read(PAGE_SETTING)
-    lines = [line for page_lines, _ in pages for line in page_lines]
+    lines = [line for page_lines, *_ in pages for line in page_lines]
     spread = [line for line in lines if line.full and line.between_characters]
     # A justified line's spaces are even; a table's row, whose gaps are columns, is not one.
     full = [line for line in lines if line.full and not line.between_characters
@@ -284,18 +285,21 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     for line in lines:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
+    last_lines, _, last_rows = pages[-1]
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
-                       tuple((number, empty) for number, (_, empty) in enumerate(pages[:-1], 1)
+                       tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
                              if empty > MAX_EMPTY),
-                       held_alone(pages[-1][0], edition.document) if len(pages) > 1 else "")
+                       held_alone(last_lines, last_rows, edition.document)
+                       if len(pages) > 1 else "")
 
 
-def held_alone(lines: list[SetLine], document: Document) -> str:
+def held_alone(lines: list[SetLine], rows: int, document: Document) -> str:
     """What a last page holds alone that the house style pulls back or joins with the text
-    before it: a single line (孤行不成頁, clreq) or only the sign-off (a letter's signature
-    never stands alone on its page); else ""."""
-    if len(lines) == 1:
+    before it: a single line (孤行不成頁, clreq), of the body's text or a note's (its `rows`
+    of text of any size), or only the sign-off (a letter's signature never stands alone on
+    its page); else ""."""
+    if rows == 1:
         return "a single line"
     sign_offs = [block for block in document.blocks if isinstance(block, SignOff)]
     if lines and sign_offs and unspaced("".join(line.text for line in lines)) == unspaced(
@@ -309,14 +313,29 @@ def unspaced(text: str) -> str:
 
 
 def page_setting(edition: Edition, number: int, glyphs: list[Glyph]
-                 ) -> tuple[list[SetLine], float]:
-    """A page's lines of body text, and the share of its text area left empty below what is
-    printed on it."""
+                 ) -> tuple[list[SetLine], float, int]:
+    """A page's lines of body text, the share of its text area left empty below what is
+    printed on it, and how many lines of text of any size it holds (a note's too)."""
     area = edition.text_area(number)
     language = profile_for(edition.document.metadata.language)
     return (body_lines(glyphs, edition.layout.body_size_pt, body_measure(edition, area), number,
                        language),
-            emptiness(glyphs, area))
+            emptiness(glyphs, area), text_rows(glyphs, area))
+
+
+def text_rows(glyphs: list[Glyph], area: Box) -> int:
+    """How many lines of text the text area `area` holds: baselines further apart than
+    ROW_GAP of the em part two lines (a note's call, raised, stays in its line's)."""
+    left, bottom, right, top = area
+    inked = sorted(((glyph.y, glyph.size) for glyph in glyphs
+                    if bottom <= glyph.y <= top and left - 1 <= glyph.x <= right + 1
+                    and glyph.text.strip()), reverse=True)
+    rows, above = 0, None
+    for y, size in inked:
+        if above is None or above - y > ROW_GAP * size:
+            rows += 1
+            above = y
+    return rows
 
 
 def body_measure(edition: Edition, area: Box) -> Box:
@@ -475,7 +494,7 @@ def line_lengths(edition: Edition) -> LineLengths:
 def measured_line_lengths(edition: Edition) -> LineLengths:
     size = edition.layout.body_size_pt
     language = profile_for(edition.document.metadata.language)
-    lines = [line for page_lines, _ in edition.read(PAGE_SETTING) for line in page_lines]
+    lines = [line for page_lines, *_ in edition.read(PAGE_SETTING) for line in page_lines]
     # A line in another language (a Chinese paragraph in an English report) is set on the
     # document's measure, but is not counted in its characters.
     counts = tuple(characters(line, language, size)

@@ -347,8 +347,9 @@ def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Marku
     label = (Markup('<a href="#{}">{}</a>').format(reference_anchor(block.label), block.label)
              if setting.layout.links and block.label in setting.referenced
              else escape(block.label))
-    return Markup('<p class="note" id="{}" data-block="{}"><span class="note-label">{} '
-                  "</span>{}</p>\n").format(note_anchor(block.label), index, label,
+    kept = Markup(" kept-with-next") if index in setting.kept_with_next else Markup("")
+    return Markup('<p class="note{}" id="{}" data-block="{}"><span class="note-label">{} '
+                  "</span>{}</p>\n").format(kept, note_anchor(block.label), index, label,
                                              spans(block.spans, index, setting))
 
 

@@ -547,9 +547,14 @@ def pulled_back(placement: Placement, pages,
 def signed_off(placed: list[tuple[int, object, float, float]]) -> bool:
     """Whether a page's blocks are the sign-off and, after it, no more than the notes the
     text ends with and their heading: a signature apart from its letter all the same."""
-    return bool(placed) and placed[0][1].get("class") == "sign-off" and all(
-        element.get("class") == "note" or element.tag in HEADINGS
+    return bool(placed) and "sign-off" in classes(placed[0][1]) and all(
+        "note" in classes(element) or element.tag in HEADINGS
         for _, element, _, _ in placed[1:])
+
+
+def classes(element) -> set[str]:
+    """The classes an element of the HTML writer's has ("note", "kept-with-next" …)."""
+    return set((element.get("class") or "").split())
 
 
 def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
@@ -574,7 +579,9 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
     """The placement with the paragraph ending the page before the last kept with the block
     after it, so that its last WIDOWS lines (all of it, where it is too short to split, and
     the heading over it with it) go over with the last page's single line or lone sign-off
-    (as a letter's signature never stands alone on its page); None where that would leave
+    (as a letter's signature never stands alone on its page); a note, where that line is the
+    last note's, goes over with it whole (its heading with it where it stands under it);
+    None where that would leave
     the page before more than MAX_EMPTY empty."""
     last = len(pages) - 1
     page_box = pages[last - 1]._page_box
@@ -584,12 +591,15 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
     if len(placed) < 2:
         return None
     (_, before, heading), (block, element, box) = placed[-2:]
-    if element.tag != "p" or element.get("class") or block in placement.kept_with_next:
-        return None  # a note or a sign-off is never kept with another block
+    kinds = classes(element)
+    if element.tag != "p" or "sign-off" in kinds or block in placement.kept_with_next:
+        return None  # a sign-off is never kept with the block after it
+    if "note" in kinds and "note" not in classes(next(placed_blocks(pages[last]._page_box))[1]):
+        return None  # a note only with the note after it
     lines = list(line_boxes(box))
     if len(lines) >= KEPT_LINES + WIDOWS:
         going = lines[-WIDOWS].position_y
-    elif block in (found for found, *_ in placed_blocks(pages[last - 2]._page_box)):
+    elif last >= 2 and block in (found for found, *_ in placed_blocks(pages[last - 2]._page_box)):
         return None
     else:  # the heading keeps its lines, and goes with them
         going = heading.position_y if before.tag in HEADINGS else box.position_y
@@ -610,7 +620,7 @@ def opener_closed(placement: Placement, pages) -> Placement | None:
     sign_off = next(placed_blocks(pages[1]._page_box))
     boxes = list(outer_boxes(first))
     at = next((index for index, (element, _) in enumerate(boxes)
-               if element.get("class") == "opener"), None)
+               if "opener" in classes(element)), None)
     ending = [end for *_, end in placed_blocks(first)]
     if at is None or not ending:
         return None
@@ -626,7 +636,7 @@ def closing_up(boxes: list[tuple[object, object]], at: int) -> float:
     with."""
     opener = boxes[at][1]
     following = next((box for element, box in boxes[at + 1:]
-                      if element.get("data-block") or element.get("class") == "byline"), None)
+                      if element.get("data-block") or "byline" in classes(element)), None)
     beyond = opener.margin_bottom - (following.margin_top if following is not None else 0.0)
     return opener.margin_top + opener.padding_bottom / 2 + max(0.0, beyond)
 

@@ -1,0 +1,74 @@
+"""No last page holds a letter's signature alone, nor a single line of its notes.
+
+Where the sign-off opens the second page and last, and no paragraph can be set shorter, no
+picture smaller and no lines pushed over without leaving the first page too empty, the
+opener is closed up (its margins taken away, half its padding under the rule), as a
+typesetter takes a little air from a short letter's head: the sign-off comes back under its
+letter, the notes after it may stay overleaf. On texts of their own: an inspectorate's
+foreword with symbol notes, a statement, a Chinese fund's letter with its notes under their
+heading.
+
+Where the last note's single line stands alone on the last page (孤行不成頁), the note
+before it goes over with it, and their heading where it stands over them: a museum's
+foreword whose second footnote went over alone."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Note, SignOff, from_json
+
+from .support import copy_project, doit, squash
+from .typesetting import MM, measured
+
+TESTS = Path(__file__).parent
+EDITIONS = [  # (text, layout): each sent its sign-off over alone before
+    ("texts/web/inspectorate-foreword", "screen"),
+    ("texts/structure/ambulance-service-statement", "screen"),
+    ("texts/sign_offs/fishermen-fund-chair", "print"),
+]
+NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("print", "screen")]
+pytestmark = pytest.mark.slow  # builds the editions with doit
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    folder = copy_project(tmp_path_factory.mktemp("sign-offs") / "project", library=False)
+    for suffix in (".txt", ".toml"):
+        (folder / "source" / f"director-review-2024{suffix}").unlink()
+    for text, _ in EDITIONS + NOTES:
+        for path in TESTS.glob(f"{text}.*"):
+            shutil.copy(path, folder / "source" / path.name)
+    result = doit(folder, *(f"pdf:{Path(text).name}/{layout}" for text, layout in EDITIONS + NOTES))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.mark.parametrize(("text", "layout"), EDITIONS)
+def test_the_sign_off_stands_under_its_letter_on_the_first_page(project, text, layout):
+    name = Path(text).name
+    model = from_json(json.loads(
+        (project / "output" / name / f"{name}.json").read_text(encoding="utf-8")))
+    sign_off = squash("".join(next(block for block in model.blocks
+                                   if isinstance(block, SignOff)).texts))
+    edition = measured(project / "output" / name / f"{name}-{layout}.pdf")
+    assert sign_off in squash("".join(line.text for line in edition.on_page(1)))
+
+
+@pytest.mark.parametrize(("text", "layout"), NOTES)
+def test_the_last_note_goes_over_with_the_note_before_it(project, text, layout):
+    name = Path(text).name
+    model = from_json(json.loads(
+        (project / "output" / name / f"{name}.json").read_text(encoding="utf-8")))
+    page = load_layout(project / "layouts", layout).page
+    edition = measured(project / "output" / name / f"{name}-{layout}.pdf")
+    area = (page.margin_top_mm * MM - 1, edition.trim[1] - page.margin_bottom_mm * MM + 1)
+    last = squash("".join(line.text for line in edition.on_page(edition.pages)
+                          if area[0] <= line.top and line.bottom <= area[1]))
+    notes = [squash(block.text) for block in model.blocks if isinstance(block, Note)]
+    assert notes[-1] in last and notes[-2] in last
