@@ -581,8 +581,7 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
     the heading over it with it) go over with the last page's single line or lone sign-off
     (as a letter's signature never stands alone on its page); a note, where that line is the
     last note's, goes over with it whole (its heading with it where it stands under it);
-    None where that would leave
-    the page before more than MAX_EMPTY empty."""
+    None where that would leave the page before more than MAX_EMPTY empty."""
     last = len(pages) - 1
     page_box = pages[last - 1]._page_box
     placed = [(int(element.get("data-block")), element, box)
