@@ -1,6 +1,7 @@
 """Paragraphs broken as a whole (Knuth-Plass), headings balanced, the hyphenation rules and the
 widths the writer measures them at (HarfBuzz on the layouts' fonts, as Pango sets them)."""
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -129,9 +130,9 @@ def test_a_heading_too_long_for_a_line_is_balanced_with_no_word_alone():
     text = "Adopting a multi-pronged strategy to uphold law and order"
     style = TextStyle(("Noto Sans",), 20)
     width = shaper(FONTS).width(text, style)
-    ends = balanced(text, style, width * 0.8, FONTS)
-    assert len(ends) == 1
-    first, second = text[:ends[0]], text[ends[0] + 1:]
+    starts = balanced(text, style, width * 0.8, FONTS)
+    assert len(starts) == 1
+    first, second = text[:starts[0] - 1], text[starts[0]:]
     assert len(second.split()) >= 2
     assert abs(shaper(FONTS).width(first, style) - shaper(FONTS).width(second, style)) \
         < width * 0.3
@@ -146,10 +147,9 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
     alone on a line of its own."""
     text = "Chief Inspector’s foreword: annual report 2024 to 2025"
     style = TextStyle(("Noto Sans",), 40, weight=700, letter_spacing=-0.4)
-    ends = balanced(text, style, measure, FONTS)
-    starts = [0, *(end + 1 for end in ends)]
-    for start, end in zip(starts, ends, strict=False):
-        assert shaper(FONTS).width(text[start:end + 1], style) <= measure
+    starts = [0, *balanced(text, style, measure, FONTS)]
+    for start, following in zip(starts, starts[1:], strict=False):
+        assert shaper(FONTS).width(text[start:following], style) <= measure
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -161,24 +161,26 @@ def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(tex
     style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
     width = shaper(FONTS).width(text, style)
     for share in (0.4, 0.55, 0.7, 0.85):
-        for end in balanced(text, style, width * share, FONTS, spaced=False):
-            assert text[end] not in "，。：」）" and text[end - 1] not in "「（"
-            assert not (text[end - 1].isdigit() and text[end].isdigit())
+        for start in balanced(text, style, width * share, FONTS, spaced=False):
+            assert text[start] not in "，。：」）" and text[start - 1] not in "「（"
+            assert not (text[start - 1].isdigit() and text[start].isdigit())
 
 
-@pytest.mark.parametrize(("text", "spaced", "lines"), [
-    ("Chairman’s Statement 主席報告", True, ["Chairman’s Statement ", "主席報告"]),
-    ("主席報告 Chairman’s Statement", False, ["主席報告 ", "Chairman’s Statement"]),
-    ("Annual Report 2024 二〇二四年報", True, ["Annual Report 2024 ", "二〇二四年報"]),
+@pytest.mark.parametrize(("lines", "spaced"), [
+    (["Chairman’s Statement ", "主席報告"], True),
+    (["主席報告 ", "Chairman’s Statement"], False),
+    (["Annual Report 2024 ", "二〇二四年報"], True),
+    (["Chair’s Letter to ", "Members 2024–25 ", "主席致會員函件2024-25"], True),
 ])
-def test_a_heading_in_two_languages_breaks_between_them(text, spaced, lines):
-    """As a typesetter sets a bilingual title, each language a line, rather than the lines
-    most even (`Chairman’s` over `Statement 主席報告`)."""
+def test_a_heading_in_two_languages_breaks_between_them(lines, spaced):
+    """As a typesetter sets a bilingual title, each language on lines of its own, each
+    balanced, rather than the lines most even (`Chairman’s` over `Statement 主席報告`), or
+    a word alone on a line (`Chair’s` over `Letter` over `to Members 2024–25`)."""
+    text = "".join(lines)
     style = TextStyle(("Noto Sans", "Noto Sans CJK TC"), 40, weight=700)
-    measure = max(shaper(FONTS).width(line, style) for line in lines) + 1
-    ends = balanced(text, style, measure, FONTS, spaced)
-    cut = ends[0] + 1 if spaced else ends[0]
-    assert [text[:cut], text[cut:]] == lines
+    measure = max(shaper(FONTS).width(line, style) for line in lines[-2:]) + 1
+    starts = [0, *balanced(text, style, measure, FONTS, spaced), len(text)]
+    assert [text[start:end] for start, end in itertools.pairwise(starts)] == lines
 
 
 @pytest.mark.parametrize(("word", "pieces"), [

@@ -891,12 +891,14 @@ def test_a_last_page_holding_a_line_or_the_sign_off_alone_is_said(texts, sign_of
     (["Keeping the reading rooms", "open"], "open"),
     (["Keeping", "the reading rooms open"], "Keeping"),
     (["Keeping the", "reading", "rooms open to all"], "reading"),
-    (["Keeping the", "reading", "rooms open"], ""),  # five words in three lines
-    (["Serving every", "reader"], ""),  # three words in two lines: one alone is the best
+    # Too few words for two a line, but the word alone would fit with the line before it.
+    (["Keeping the", "reading", "rooms open"], "reading"),
+    (["Serving every", "reader"], "reader"),
 ])
 def test_a_heading_with_a_word_alone_on_a_line_is_said(lines, alone, tmp_path):
     """As a typesetter sees it on the page, whatever the writer meant: the heading's lines
-    are read from the glyphs, and a heading of words enough for two a line sets none alone."""
+    are read from the glyphs, and a heading of words enough for two a line sets none alone,
+    nor a word alone that would fit on the line before or after it."""
     text = " ".join(lines)
     document = dataclasses.replace(DOCUMENT, blocks=(Heading(text), *DOCUMENT.blocks[1:4]))
     html = html_for(document, SCREEN).replace(f">{text}<", f">{' <br>'.join(lines)}<")

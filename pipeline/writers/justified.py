@@ -279,18 +279,23 @@ def finished(marked: list[Marked]) -> list[Marked]:
 def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
              spaced: bool = True) -> list[int]:
     """Where a heading too long for one line breaks so that its lines are as even as they
-    can be in the fewest lines, and none holds a single word alone: the offsets of the spaces
-    ending its lines (of the characters starting them, for a language written without
-    spaces). A heading in two languages, one after the other, breaks between them where
-    each fits a line (`Chairman’s Statement` over `主席報告`), as a typesetter sets it."""
+    can be in the fewest lines, and none holds a single word alone: the offsets of the
+    characters starting its lines but the first (in a language written without spaces, any
+    character the renderer may start a line with). A heading in two languages, one after
+    the other, breaks between them, each balanced on its own (`Chair’s Letter` over `to
+    Members 2024–25` over `主席致會員函件`), as a typesetter sets it."""
     measuring = shaper(fonts_folder)
     if measuring.width(text, style) <= measure - SAFETY:
         return []
     boundary = language_boundary(text)
-    if boundary is not None and all(
-            measuring.width(part, style) <= measure - SAFETY
-            for part in (text[:boundary + 1], text[boundary + 1:])):
-        return [boundary if spaced else boundary + 1]
+    if boundary is not None:
+        first, second = text[:boundary], text[boundary + 1:]
+        # The first part's last line keeps the space before the break (balanced_heading).
+        return [*balanced(first, style, measure - measuring.width(" ", style), fonts_folder,
+                          detect(first).words_spaced),
+                boundary + 1,
+                *(boundary + 1 + start for start in balanced(
+                    second, style, measure, fonts_folder, detect(second).words_spaced))]
     if spaced:
         starts = [0] + [match.end() for match in re.finditer(" ", text)]
     else:
@@ -307,7 +312,7 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     for lines in range(2, count + 1):
         best = balance(count, lines, width, measure - SAFETY)
         if best is not None:
-            return [ends[index] if spaced else starts[index + 1] for index in best]
+            return [starts[index + 1] for index in best]
     return []
 
 

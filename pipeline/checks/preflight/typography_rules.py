@@ -37,6 +37,7 @@ SPACE_GAP = 0.12  # a gap between glyphs this much of the em or more parts two w
 EVEN_SPACES = 0.1  # of the em: a justified line's spaces differ by no more
 DESCENT = 0.3  # of the em, below the baseline: how low a line's letters reach
 ROW_GAP = 0.6  # of the em: baselines further apart part two lines of text
+WORD_SPACE = 0.3  # of the em: a heading's word space, as wide as a face sets it at most
 MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page but the last
 # The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
 USUAL_SPACE_EM = 0.45
@@ -578,13 +579,17 @@ def heading_problems(edition: Edition) -> list[str]:
 def page_heading_problems(edition: Edition, number: int, glyphs: list[Glyph]) -> list[str]:
     tag = edition.document.metadata.language
     language = profile_for(tag)
+    left, _, right, _ = body_measure(edition, edition.text_area(number))
     problems = []
-    for heading, lines in set_headings(edition, number, glyphs, language):
-        units = [line_units(line, language) for line in lines]
-        if sum(units) >= 2 * len(lines) and 1 in units:
-            alone = lines[units.index(1)].text.strip()
-            problems.append(f"page {number}: the heading {heading!r} sets {alone!r} alone on "
-                            f"a line of its {len(lines)}")
+    for heading, lines, size in set_headings(edition, number, glyphs, language):
+        units = [line_units(line, line_language(line.text, language)) for line in lines]
+        space = WORD_SPACE * size if language.words_spaced else 0.0
+        alone = [index for index, count in enumerate(units) if count == 1 and (
+            sum(units) >= 2 * len(lines) or joins(lines, index, space, right - left))]
+        if alone:
+            problems.append(f"page {number}: the heading {heading!r} sets "
+                            f"{lines[alone[0]].text.strip()!r} alone on a line of its "
+                            f"{len(lines)}")
         if not language.words_spaced and (wrong := wrong_start(lines, tag)):
             problems.append(f"page {number}: the heading {heading!r} starts a line with "
                             f"{wrong!r}, where its language breaks no line")
@@ -608,10 +613,21 @@ def wrong_start(lines: list[SetLine], language: str) -> str:
 HEADING_LINES = PageMeasure(page_heading_problems)
 
 
+def joins(lines: list[SetLine], index: int, space: float, measure: float) -> bool:
+    """Whether line `index` of a heading's `lines` fits on the line before or after it, a
+    `space` between them, within `measure`: set alone, it need not have been."""
+    def width(line: SetLine) -> float:
+        return line.words[-1][1] - line.words[0][0]
+
+    return any(width(lines[index]) + space + width(lines[other]) <= measure
+               for other in (index - 1, index + 1) if 0 <= other < len(lines))
+
+
 def set_headings(edition: Edition, number: int, glyphs: list[Glyph],
-                 language: Profile) -> Iterator[tuple[str, list[SetLine]]]:
-    """The headings (and the title) a page sets in more than one line, each with its lines:
-    lines larger than the body, of one size, one under the other, whose text is a heading's."""
+                 language: Profile) -> Iterator[tuple[str, list[SetLine], float]]:
+    """The headings (and the title) a page sets in more than one line, each with its lines
+    and their size: lines larger than the body, of one size, one under the other, whose text
+    is a heading's."""
     wanted = heading_texts(edition)
     area, body = edition.text_area(number), edition.layout.body_size_pt
     sizes = sorted({round(glyph.size, 1) for glyph in glyphs
@@ -624,7 +640,7 @@ def set_headings(edition: Edition, number: int, glyphs: list[Glyph],
                 run.pop(0)
             if run and run_text(run) in wanted:
                 if len(run) > 1:
-                    yield wanted[run_text(run)], run
+                    yield wanted[run_text(run)], run, size
                 run = []
 
 
@@ -645,8 +661,8 @@ def run_text(lines: list[SetLine]) -> str:
 
 
 def line_units(line: SetLine, language: Profile) -> int:
-    """A line's words, or in a language written without spaces its characters (a heading is
-    balanced by them)."""
+    """A line's words, or in a language written without spaces (the line's, in a heading in
+    two languages) its characters: a heading is balanced by them."""
     return len(line.words) if language.words_spaced else len(unspaced(line.text))
 
 

@@ -143,11 +143,10 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
     if found is not None:
         style, measure = found
         spaced = profile_for(language).words_spaced
-        ends = balanced(text, style, measure, lines.fonts_folder, spaced)
         # The space stays before the break: a bookmark and a running head read the
         # heading's text, words apart.
         text = with_line_ends(text, dict.fromkeys(
-            (end + 1 if spaced else end for end in ends), "break"))
+            balanced(text, style, measure, lines.fonts_folder, spaced), "break"))
     return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
         runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, Markup("<br>"))
 
