@@ -5,6 +5,7 @@ A marine parks body's Traditional Chinese report (tests/chinese_justification/),
 and measured from the PDFs with pdftotext."""
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,22 @@ def test_a_line_is_spread_between_characters_in_the_language_it_is_read_in():
     assert not spread_between_characters("the Chairman, 陳嘉明, opened the new centre at",
                                           ENGLISH)
     assert spread_between_characters("海岸公園管理委員會主席陳嘉明先生主持開幕儀式", ENGLISH)
+
+
+@pytest.mark.slow
+def test_a_line_whose_last_character_went_over_with_two_closing_marks_is_spread(tmp_path):
+    """`到。」` may not part (no line starts with a closing mark): the three go over
+    together, and the line they leave, some three characters short, is spread between its
+    characters to the measure like any other, not left short in a justified paragraph."""
+    path = TEXTS / "harbourfront-authority-chairman.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
+    layout = load_layout(ROOT / "layouts", "print").for_language(document.metadata.language)
+    pdf = tmp_path / "print.pdf"
+    pdf.write_bytes(render_pdf(document, layout, TEXTS))
+    lines = [(page, line) for page, line in words_by_line(pdf, pages=True) if line]
+    page, before = next((page, line) for page, line in lines
+                        if line[-1][2].endswith("而家一出門口就"))
+    # The page's measure: where most of its lines end (pages face each other).
+    measure = Counter(round(line[-1][1], 1) for number, line in lines
+                      if number == page).most_common(1)[0][0]
+    assert measure - before[-1][1] < 0.5

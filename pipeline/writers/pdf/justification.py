@@ -22,10 +22,11 @@ from pipeline.languages import PROFILES, Profile, profile_for
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
-# two at most, where what may not start a line (a closing mark, a dash) is kept with the
-# character before; one lacking more stands before a long address or Latin word that no
-# break lets start on it, and is left short rather than spaced out letter by letter.
-WIDEST_SPREAD = 2.5
+# three at most, where what may not start a line (a closing mark or two, `到。」`; a dash)
+# goes over with the character before it; one lacking more stands before a long address or
+# Latin word that no break lets start on it, and is left short rather than spaced out letter
+# by letter.
+WIDEST_SPREAD = 3.5
 
 
 def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
