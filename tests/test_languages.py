@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 
 import pipeline.languages as languages
-from pipeline.languages import DEFAULT, detect, phrases, profile_for, scripts, text_language
+from pipeline.languages import (
+    DEFAULT,
+    GREETING,
+    detect,
+    phrases,
+    profile_for,
+    scripts,
+    text_language,
+)
 from pipeline.languages.chinese import CHINESE, Chinese
 from pipeline.languages.english import ENGLISH
 from pipeline.layouts import load_layout
@@ -162,3 +170,11 @@ def test_a_sentence_ends_inside_its_closing_quotes_and_brackets(text, ends):
     from pipeline.languages import ends_sentence
 
     assert ends_sentence(text) == ends
+
+
+@pytest.mark.parametrize(("line", "greeting"), [
+    ("Dear members,", True), ("各位會員：", True), ("亲爱的同学们：", True),
+    ("各位來賓：", True), ("同學們好！", True), ("我们的同学们在实验室里工作。", False),
+])
+def test_a_letters_greeting_on_a_line_of_its_own(line, greeting):
+    assert bool(GREETING.fullmatch(line)) == greeting
