@@ -67,6 +67,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("扫一扫在手机打开当前页", "page tools"),
     ("关闭窗口", "page tools"),
     ("分享到：", "print or share link"),
+    ("分享到：微信 微博 QQ空间", "print or share link"),
+    ("发布时间：2025-09-06 10:42\t来源：研究生院\t作者：韩悦\t浏览次数：2317", "dateline"),
+    ("發佈日期：2025年7月12日 | 來源：新聞處", "dateline"),
     ("All content is available under the Open Government Licence v3.0, except where "
      "otherwise stated", "page footer"),
     ("This work is licensed under a Creative Commons Attribution 4.0 International License.",
@@ -262,6 +265,15 @@ def test_link_words_heading_a_section_stay():
     "Previous article | Next article",
     "此網頁對你有用嗎？\n有 沒有\n標籤：博物館",
     "上一篇 | 下一篇",
+    # Each with the title of the article it links to; the editors credited; the site's
+    # address and its registration.
+    "Previous article: Museum reopens after repairs\nNext article: A new director for the archive",
+    "« Previous post: Our volunteers' summer",
+    "上一篇：我校举行2025年教师节表彰大会\n下一篇：我校在全国大学生数学建模竞赛中再创佳绩",
+    "责任编辑：贺晓岚\t审核：陆思远",
+    "（責任編輯：陳美玲）",
+    "地址：湖北省武汉市洪山区珞喻东路1088号\t邮编：430074\t鄂ICP备05003529号-1",
+    "京公网安备 11010502030143号",
 ])
 def test_a_news_pages_footer_goes(footer):
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{footer}")
@@ -408,3 +420,13 @@ def test_a_rule_drawn_in_the_text_goes_and_is_listed(rule):
     assert [drop["reason"] for drop in report["dropped"]] == [
         "web page debris: rule drawn in the text"]
     assert report["dropped"][0]["text"] == rule  # as drawn: four hyphens or more are no dash
+
+
+@pytest.mark.parametrize("line", [
+    "Next year we will publish a short follow-up on each establishment.",
+    "上一篇文章談到的計劃，今年已經完成。",
+    "编辑部全体同事在这一年里付出了很多努力。",
+])
+def test_running_text_about_the_next_article_or_the_editors_stays(line):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert line in kept and not dropped

@@ -22,7 +22,7 @@ from pipeline.languages.chinese import CHINESE
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 from pipeline.layouts import load_layout
-from pipeline.model import Document, List, Metadata, Paragraph, SignOff, Span
+from pipeline.model import Document, Heading, List, Metadata, Paragraph, SignOff, Span, plain
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
@@ -225,6 +225,30 @@ def test_a_government_page_reads_without_its_tools_and_dated_by_its_row_of_links
         "Paragraph", "Paragraph", "List", "Paragraph", "SignOff"]
     assert document.blocks[-1].texts == ["市水务局局长 王建国", "2025年3月"]
     assert report["web_page_debris"] == 9
+
+
+def test_a_university_news_page_reads_as_its_headline_and_address_without_its_furniture():
+    """A university's news page: the site's name over its menu and breadcrumb, the dateline
+    of fields parted by runs of spaces (its date the text's), the sharing row, the links to
+    the articles before and after it, the editors' credits, the postal address and the
+    site's ICP registration go; the headline the dateline stands under, too long to be read
+    as a heading, is the title; the greeting stands apart, the numbered sections stay."""
+    document, report = read_scraped(TEXTS / "donghu-graduate-dean-address.txt",
+                                    Metadata(title=""))
+    assert document.metadata.title == "做有温度的研究者——研究生院院长在2025级研究生开学典礼上的讲话"
+    assert document.metadata.date == "2025-09-06"
+    reasons = {drop["text"].split("：")[0]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["东湖理工大学新闻网"] == "web page debris: navigation over the title"
+    assert reasons["发布时间"] == "web page debris: dateline"
+    assert reasons["分享到"] == "web page debris: print or share link"
+    assert reasons["上一篇"] == reasons["下一篇"] == (
+        "web page debris: previous or next article link")
+    assert reasons["责任编辑"] == reasons["地址"] == "web page debris: page footer"
+    texts = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert texts == ["一、对问题保持好奇", "二、对同伴保持善意", "三、对社会保持责任"]
+    assert plain(document.blocks[-1].spans) == "谢谢大家！"
+    assert "亲爱的同学们：" in [plain(block.spans) for block in document.blocks
+                             if isinstance(block, Paragraph)]
 
 
 @pytest.mark.slow

@@ -221,6 +221,8 @@ class English(Profile):
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
+        neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
+                   r"|item|entry))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|search(?: for| this site)?|sitemap|site map"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"

@@ -93,6 +93,9 @@ class Furniture:
     comments: str = ""
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
+    # The links to the articles before and after it, each with its title: "Next article: …",
+    # "上一篇：…".
+    neighbours: str = ""
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
     cookies: str = ""  # the word for a cookie, in a notice asking consent to them

@@ -21,7 +21,12 @@ from pipeline.readers.scraped.breaks import indented_openings, opened_apart, unw
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
-from pipeline.readers.scraped.structure import build_document, kicker_drop, without_masthead
+from pipeline.readers.scraped.structure import (
+    build_document,
+    is_heading_text,
+    kicker_drop,
+    without_masthead,
+)
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
@@ -50,6 +55,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result.units = opened_apart(result.units, indented_openings(text.split("\n")))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
+    result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     result.units, masthead = without_masthead(result.units, metadata.title)
     kicker = kicker_drop(result.units, metadata)
     result.drops = sorted(cleared.drops + result.drops + masthead + ([kicker] if kicker else []),
@@ -66,6 +72,19 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
     return document, report(name, result, cleared.counted())
+
+
+def headline_titled(units: list[Unit], metadata: Metadata, headline: int
+                    ) -> tuple[list[Unit], Metadata]:
+    """The units and metadata with the page's headline as the title, where the metadata gives
+    none and the line its dateline stands under is too long to be read as a heading
+    ("做有温度的研究者——研究生院院长在2025级研究生开学典礼上的讲话" over "发布时间：…"): its
+    place says it is the title."""
+    found = next((unit for unit in units if unit.kind == "text" and unit.lines[0] == headline
+                  and len(unit.rows) == 1), None)
+    if metadata.title or found is None or is_heading_text(found.text):
+        return units, metadata
+    return [unit for unit in units if unit is not found], replace(metadata, title=found.text)
 
 
 def opens_letter(units: list[Unit], greeting: int) -> bool:

@@ -135,6 +135,7 @@ KINDS = (
     (COMMENTS, whole(said("comments")), False),
     (DATELINE, DATELINE_LINE, False),
     ("link", whole(said("links")), True),
+    ("previous or next article link", whole(said("neighbours")), False),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
     (MAIL_WARNING, whole(said("mail_warning")), False),
@@ -189,13 +190,15 @@ class Cleared:
     """A text with its debris blanked (so every other line keeps its number), a drop for each
     line removed, the subject of the e-mail it was copied out of ("" for none), the number
     of the line greeting the mail's readers (0 for none), and the date its press release
-    line or its page's dateline gave, as the metadata writes one ("" for none)."""
+    line or its page's dateline gave, as the metadata writes one ("" for none); the number of
+    the line that dateline stands under, the page's headline (0 for none)."""
 
     text: str
     drops: list[Drop]
     subject: str = ""
     greeting: int = 0
     dated: str = ""
+    headline: int = 0
 
     def counted(self) -> dict[str, int]:
         """How many lines were a web page's debris, an e-mail's and a press release's."""
@@ -226,7 +229,18 @@ def remove_debris(cleaned_text: str) -> Cleared:
     greetings = [number for number, reason in reasons.items()
                  if reason == SALUTATION and not covered]
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
-                   min(greetings, default=0), published_on(lines, reasons))
+                   min(greetings, default=0), published_on(lines, reasons),
+                   headline(lines, reasons))
+
+
+def headline(lines: list[Line], reasons: dict[int, str]) -> int:
+    """The number of the line the page's first dateline stands right under: its headline,
+    a line ending no sentence (0 for none)."""
+    dated = next((index for index, line in enumerate(lines)
+                  if reasons.get(line.number) == DATELINE), None)
+    if not dated or lines[dated - 1].number in reasons or ends_sentence(lines[dated - 1].text):
+        return 0
+    return lines[dated - 1].number
 
 
 def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -613,8 +627,11 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     """The site's navigation copied a link a line over the page's title: the short lines
     between a link of the site's ("Home", "Search for:", "首頁") and the title, which its
     dateline ("Published 9 July 2025") shows, standing right under it, over the text: a
-    breadcrumb trail a crumb a line, the site's name, its menu."""
-    dateline = next((index for index, line in enumerate(lines[:first_text])
+    breadcrumb trail a crumb a line, the site's name, its menu; and the site's name over a
+    row of its links or its breadcrumb trail ("东湖理工大学新闻网")."""
+    # Over the text, or right under its first line, a headline long enough to be read as
+    # text.
+    dateline = next((index for index, line in enumerate(lines[:first_text + 2])
                      if reasons.get(line.number) == DATELINE), None)
     if dateline is None or dateline < 2 or lines[dateline - 1].number in reasons:
         return {}
@@ -624,9 +641,16 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
         start -= 1
     crumbs = lines[start:dateline - 1]
     home = lines[start - 1] if start > 0 else None
-    if not crumbs or home is None or reasons[home.number] != "link":
-        return {}
-    return {crumb.number: NAVIGATION for crumb in crumbs}
+    found = ({crumb.number: NAVIGATION for crumb in crumbs}
+             if crumbs and home is not None and reasons[home.number] == "link" else {})
+    # The site's name over its navigation (a row of links, a breadcrumb trail), itself over
+    # the dated title: the page's head, as its menu is.
+    menus = [index for index, line in enumerate(lines[:start])
+             if reasons.get(line.number) in ("links", "breadcrumb")]
+    if menus:
+        found.update({line.number: NAVIGATION for line in lines[:menus[-1]]
+                      if line.number not in reasons and not is_running(line.text)})
+    return found
 
 
 def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
