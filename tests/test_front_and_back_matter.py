@@ -524,3 +524,17 @@ def test_the_print_edition_sets_a_chinese_letters_greeting_and_addressee_at_the_
     margin = min(left["各位會員："], left["各位會員"])
     assert abs(left["各位會員："] - left["各位會員"]) < 0.5
     assert 19 < body - margin < 23 and abs(left["此致"] - body) < 0.5  # two characters in
+
+
+def test_a_chairs_letter_sent_by_mail_keeps_its_greeting_and_its_two_titles():
+    """A club's letter to its members, mailed: the mail's header, the signature's contact
+    details, its notice and the older mail quoted go; the letter keeps its title in English
+    and Chinese (one title, each language on lines of its own in the editions), its greeting
+    ("Dear members,", closing "Yours sincerely,"), its sign-off and its postscript."""
+    path = TEXTS / "rowing-club-chair-letter.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    assert document.metadata.title == "Chair’s Letter to Members 2024–25 主席致會員函件2024-25"
+    assert plain(document.blocks[0].spans) == "Dear members,"
+    assert kinds(document)[-2:] == ["SignOff", "Paragraph"]
+    assert document.blocks[-2].texts[0] == "Yours sincerely,"
+    assert plain(document.blocks[-1].spans).startswith("P.S. The boathouse")

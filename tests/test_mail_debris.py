@@ -480,3 +480,21 @@ def test_a_short_reply_over_the_text_it_quotes_keeps_the_text():
     document, report = scraped_document("message", text, Metadata(title=""))
     assert "quoted mail" not in [drop["reason"].split(": ")[1] for drop in report["dropped"]]
     assert plain(document.blocks[-1].spans) == MORE
+
+
+@pytest.mark.parametrize(("greeting", "closing"), [
+    ("Dear members,", "Yours sincerely,"),
+    ("Dear Members", "Yours faithfully"),
+    ("各位會員：", "謹啟"),
+])
+def test_a_letter_sent_by_mail_keeps_its_greeting(greeting, closing):
+    """A mail that closes as a letter does ("Yours sincerely,", "謹啟") is a letter: its
+    greeting is the letter's, and stays over its first paragraph; the mail's header and the
+    signature's contact details still go."""
+    contact = "T: +852 2345 6789 | M: +852 9123 4567"
+    text = (f"{OUTLOOK}\n{greeting}\n\n{THANKS}\n\n{MORE}\n\n{closing}\n\nMarina Cheng\n"
+            f"Chair\n\n{contact}\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert [plain(block.spans) for block in document.blocks[:3]] == [greeting, THANKS, MORE]
+    reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
+    assert reasons == ["e-mail header"] * 5 + ["signature contact details"]

@@ -47,6 +47,9 @@ CLOSING_WISH = re.compile("|".join(profile.closing_wish for profile in PROFILES
 GREETING = re.compile("(?:{})\\s*[:：]?\\s*".format(
     "|".join(pattern for profile in PROFILES
              if (pattern := profile.furniture.mail_salutation)) or "(?!)"), re.IGNORECASE)
+# A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
+VALEDICTION = re.compile("|".join(profile.valediction for profile in PROFILES
+                                  if profile.valediction) or "(?!)", re.IGNORECASE)
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
                                    if profile.photo_credit), re.IGNORECASE)

@@ -160,6 +160,8 @@ class English(Profile):
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
     postscript = r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?"  # "P.S.", "P. S.", "P.P.S.", "PS:"
+    valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
+                   r" yours|yours),?")
     photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
                     r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"

@@ -220,6 +220,9 @@ class Profile:
     # The wish that closes a letter on a line of its own over the line it is addressed to
     # ("此致" over "各位會員"), set at the left, apart from the signature; a regex.
     closing_wish = ""
+    # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
+    # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
+    valediction = ""
     # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
     photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one

@@ -52,7 +52,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import GREETING, PROFILES, detect, ends_sentence
+from pipeline.languages import GREETING, PROFILES, VALEDICTION, detect, ends_sentence
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.breaks import columns
@@ -228,6 +228,8 @@ def remove_debris(cleaned_text: str) -> Cleared:
     covered = not {COVERING_NOTE, FORWARDING_NOTE}.isdisjoint(reasons.values())
     greetings = [number for number, reason in reasons.items()
                  if reason == SALUTATION and not covered]
+    if mailed(reasons) and lettered(lines, reasons) and not covered:
+        greetings = list(salutations(lines, reasons))  # the letter's own, kept
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons),
                    headline(lines, reasons))
@@ -282,8 +284,9 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     reasons.update(navigation(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
-    if any(reason in MAIL_OPENINGS for reason in reasons.values()):
-        reasons.update(salutations(lines, reasons))
+    if mailed(reasons):
+        if not lettered(lines, reasons):
+            reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link"):
@@ -686,11 +689,23 @@ def is_contents_entry(text: str) -> bool:
     return bool(entry.strip()) and sum(char in LEADER for char in leader) >= MIN_LEADER
 
 
+def mailed(reasons: dict[int, str]) -> bool:
+    """Whether the text was copied with a mail's header (or the line over a mail quoted)."""
+    return any(reason in MAIL_OPENINGS for reason in reasons.values())
+
+
+def lettered(lines: list[Line], reasons: dict[int, str]) -> bool:
+    """Whether a mail's text closes as a letter does, on a line of its own ("Yours
+    sincerely,", "謹啟"): a letter sent by mail, whose greeting is its own."""
+    return any(VALEDICTION.fullmatch(line.text.strip()) for line in lines
+               if line.number not in reasons)
+
+
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """In a text copied out of mails, each line greeting a mail's readers ("Hi all,", "Dear
     colleagues,", "各位同事："), over the first sentence of the text or of a mail's text under
     its header or the line over it (a title may stand above it): the mail's, not the
-    document's."""
+    document's (but for a letter sent by mail: `lettered`)."""
     found = {}
     opening = True
     for line in lines:

@@ -327,11 +327,13 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
 
 def is_heading_text(text: str) -> bool:
     """A line shaped as its language writes a heading, after any section number and before
-    any note calls ("… doubled.[2]" ends as a sentence)."""
+    any note calls ("… doubled.[2]" ends as a sentence); a letter's greeting ("Dear
+    Members") is none."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
-    return not language.is_date(text) and language.is_heading(text)
+    return (not language.is_date(text) and language.is_heading(text)
+            and not GREETING.fullmatch(text.strip()))
 
 
 def stands_alone(text: str) -> bool:
