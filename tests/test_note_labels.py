@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from .support import scraped_editions
-from .typesetting import set_lines
+from .typesetting import measured, set_lines
 
 pytestmark = pytest.mark.slow  # each edition is rendered
 
@@ -59,3 +59,28 @@ def test_a_notes_first_line_starts_where_its_turned_lines_do(editions, name, lay
         assert abs(first.left - turned.left) < 0.3, (
             f"note {label.words[0][2]}: its text starts {first.left - turned.left:+.2f} pt "
             "off the lines under it")
+
+
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_notes_with_no_heading_stand_apart_from_the_text_under_a_short_rule(tmp_path, layout):
+    """Notes under the last paragraph, or under the sign-off, with no heading of their own:
+    a space and a short rule part them from the text, as a book sets its notes."""
+    import pypdfium2 as pdfium
+
+    title, _, (paragraph, *notes) = TEXTS["ferry-notes"]
+    text = "\n\n".join([title, paragraph, "\n".join(f"[{n}] {note}"
+                                                    for n, note in enumerate(notes, 1))])
+    _, pdfs = scraped_editions(tmp_path, "ferry", text, [layout])
+    lines = measured(pdfs[layout]).lines
+    label = next(line for line in lines if line.text.strip() == "1")
+    body = max((line for line in lines if line.page == label.page and line.top < label.top
+                and line.height > label.height), key=lambda line: line.bottom)
+    gap = (body.bottom, label.top)
+    assert gap[1] - gap[0] > 15  # more than a line's leading: a space and the rule
+    page = pdfium.PdfDocument(pdfs[layout])[label.page - 1]
+    image = page.render(scale=2, may_draw_forms=False).to_pil().convert("L")
+    # The trim's top edge in the rendered page (print has a bleed and a slug around it).
+    offset = float(page.get_cropbox()[3]) - float(page.get_trimbox()[3])
+    ruled = [y for y in range(int(2 * (gap[0] + offset)) + 1, int(2 * (gap[1] + offset)))
+             if sum(image.getpixel((x, y)) < 200 for x in range(image.width)) > 100]
+    assert ruled, f"no rule between the text and its notes ({gap})"
