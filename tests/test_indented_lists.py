@@ -125,3 +125,54 @@ def test_cleaning_keeps_only_an_items_indentation_and_reads_the_same_again():
                                    "    - cables"]
     assert clean_text(cleaned, keeps_indent=is_item) == cleaned
     assert clean_text(text) == "- probes;\nplain text indented\n（一）探頭；\n- cables"
+
+
+@pytest.mark.parametrize("items", [
+    "1. Water safety\n1.1 train leaders;\n1.2 run lessons.\n2. Learning by the river\n"
+    "2.1 welcome schools;\n2.2 train teachers.",
+    "1. Water safety\n\n1.1. train leaders;\n\n1.2. run lessons.\n\n2. Learning by the river\n\n"
+    "2.1. welcome schools;\n\n2.2. train teachers.",
+])
+def test_items_numbered_under_their_item_are_a_compound_list_nested_in_it(items):
+    """1.1 and 1.2 under 1. (with or without a full stop after, blank lines or none): a list
+    nested in item 1., numbered after it, as Word's outline numbering (%1.%2.) numbers it;
+    the heading-shaped items stay items, not headings."""
+    document = read(f"{LEAD_IN}\n\n{items}\n\nThe kit arrived in May.")
+    lists = [block for block in document.blocks if isinstance(block, List)]
+    assert lists_of(document) == [["decimal", "Water safety", ["decimal", "train leaders;",
+                                                               "run lessons."],
+                                   "Learning by the river", ["decimal", "welcome schools;",
+                                                             "train teachers."]]]
+    assert [label for label, _ in lists[0].labelled()] == [
+        "1.", "1.1.", "1.2.", "2.", "2.1.", "2.2."]
+
+
+@pytest.mark.parametrize("text", [
+    "Visitors rose again this year.\n\n2.5 million people came through the doors.",
+    "3.1 Our programme goals\n\nThe trustees set four goals for the year.",
+])
+def test_a_figure_or_a_section_number_opening_a_line_under_no_item_is_none(text):
+    """Only under the item it is numbered under does 1.1 open an item: a decimal figure
+    opening a paragraph, or a section's number over its text, is no list's."""
+    document = read(text)
+    assert not lists_of(document)
+
+
+def test_a_charitys_chapter_keeps_its_goals_list_and_its_numbered_sections():
+    """A chapter copied from a charity's site: four goals (1. to 4.) under a lead-in, each
+    with its targets numbered under it (1.1 …); its sections 3.1 to 3.5 are headings, all at
+    one level, none taken into the list."""
+    from pathlib import Path
+
+    from pipeline.model import Heading
+    from pipeline.readers.metadata import load_metadata
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "list_texts" / "riverbank-alliance-chapter.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    headings = [block for block in document.blocks if isinstance(block, Heading)]
+    assert [(heading.text[:3], heading.level) for heading in headings] == [
+        ("3.1", 1), ("3.2", 1), ("3.3", 1), ("3.4", 1), ("3.5", 1)]
+    (goals,) = [block for block in document.blocks if isinstance(block, List)]
+    assert [label for label, _ in goals.labelled()] == [
+        "1.", "1.1.", "1.2.", "1.3.", "2.", "2.1.", "2.2.", "3.", "3.1.", "3.2.", "4.", "4.1."]

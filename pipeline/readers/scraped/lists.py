@@ -10,6 +10,8 @@ closes the lists inside it and carries on that list: `(a) … (i) … (ii) … (
 is a letter or a roman numeral is read from its place: after `(h)` it is the ninth letter,
 elsewhere the first numeral. Chinese lists count 一、二、 or （一）（二）. An outer item whose
 number does not follow the one before opens a list from its own number: none is renumbered.
+Under an item numbered 1., lines numbered 1.1, 1.2 are a list nested in it, numbered after
+it (a compound list), and 1.1.1 under 1.1 likewise.
 """
 
 from __future__ import annotations
@@ -31,14 +33,28 @@ MARKER = re.compile(
 )
 
 
+# A compound number: its parents' numbers before its own, each with a full stop after it,
+# its own with or without one ("1.1", "2.3.1."). Only a line under the item it is numbered
+# under opens an item with one (`compound_marked`): "2.5 million visitors" opening a line of
+# a paragraph is a figure.
+COMPOUND = re.compile(r"(?P<path>(?:\d{1,2}\.)+)(?P<value>\d{1,2})\.?\s+(?=\S)")
+
+
 @dataclass(frozen=True)
 class Marked:
     """A line's list marker: its family (how it is written) and the value it gives."""
 
-    family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、"…: one family, one list
+    family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、", "1.1"…: one family, one list
     value: str  # "" for a bullet
     text: str  # the line after the marker
     indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
+    path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
+
+    @property
+    def chain(self) -> str:
+        """The number its sub-items' compound numbers begin with ("2." for item 2., "2.1."
+        for item 2.1), "" for a marker that numbers none."""
+        return f"{self.path}{self.value}." if self.family == "1." or self.path else ""
 
     @property
     def ambiguous(self) -> bool:
@@ -81,17 +97,36 @@ def marker_of(row: str) -> Marked | None:
     return Marked(f"{opening}{kind}{closing}", value, rest)
 
 
+def compound_marked(row: str, chains: set[str] | frozenset[str]) -> Marked | None:
+    """The compound marker opening `row` ("1.1 train 420 leaders;"), where the number it is
+    numbered under is one of `chains`, the items' before it: an item of a list nested in
+    that item (Word's "%1.%2." outline numbering); else None."""
+    stripped = row.lstrip(" ")
+    match = COMPOUND.match(stripped)
+    if match is None or match.group("path") not in chains:
+        return None
+    family = "1." * match.group("path").count(".") + "1"
+    return Marked(family, match.group("value"), stripped[match.end():],
+                  len(row) - len(stripped), match.group("path"))
+
+
 def is_item(line: str) -> bool:
     """A line opened by a list marker: an item, whose indentation says how deep it stands."""
     return marker_of(line) is not None
 
 
-def items_of(rows: tuple[str, ...]) -> tuple[list[str], list[tuple[Marked, list[str]]]]:
-    """The rows before the first marker, and each marked item with its continuation lines."""
+def items_of(rows: tuple[str, ...], chains: frozenset[str] = frozenset()
+             ) -> tuple[list[str], list[tuple[Marked, list[str]]]]:
+    """The rows before the first marker, and each marked item with its continuation lines;
+    a row opened by a compound number opens an item under an item numbered before it, here
+    or among `chains` (the numbers of the items of the units before)."""
     lead: list[str] = []
     items: list[tuple[Marked, list[str]]] = []
+    chains = set(chains)
     for row in rows:
-        marker = marked(row)
+        marker = marked(row) or compound_marked(row, chains)
+        if marker is not None and marker.chain:
+            chains.add(marker.chain)
         if marker is not None:
             items.append((marker, [marker.text]))
         elif items:
@@ -177,6 +212,7 @@ def built(level: Level, spans_of) -> List:
               for _, lines, nested in level.entries),
         *list_numbering([marker.value for marker, _, _ in level.entries]),
         form_of(level.family),
+        compound=bool(level.entries[0][0].path),
     )
 
 

@@ -64,7 +64,7 @@ from pipeline.readers.scraped.breaks import (
     not_wrapped,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
-from pipeline.readers.scraped.lists import Marked, build_lists, items_of
+from pipeline.readers.scraped.lists import Marked, build_lists, compound_marked, items_of
 from pipeline.readers.scraped.notes import (
     TRAILING_CALLS,
     Calls,
@@ -486,7 +486,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
 
     def flush() -> None:
         for group in list_groups(pending):
-            items = [item for unit in group for item in items_of(unit.rows)[1]]
+            items = units_items(group)
             if len(items) >= 2 or (items and ends_lead_in(result)):
                 result.extend(build_lists(items, spans_of))
             else:
@@ -499,9 +499,9 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             flush()
             after_photo = True
             continue
-        lead, items = items_of(unit.rows)
+        lead, items = items_of(unit.rows, item_chains(units_items(pending)))
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
-                unit, units[index + 1:], pending, result):
+                unit, items[0][0], units[index + 1:], pending, result):
             pending.append(unit)
             continue
         flush()
@@ -565,16 +565,36 @@ def with_credit(caption: Unit, credit: str, lines: tuple[int, ...]) -> Unit:
     return replace(caption, rows=(*rows, last, credit), lines=caption.lines + lines, counts=())
 
 
-def is_numbered_heading(unit: Unit, following: list[Unit], pending: list[Unit],
-                        before: list[Block]) -> bool:
+def units_items(units: list[Unit]) -> list[tuple[Marked, list[str]]]:
+    """The marked items of units in a row."""
+    return [item for items in items_by_unit(units) for item in items]
+
+
+def items_by_unit(units: list[Unit]) -> list[list[tuple[Marked, list[str]]]]:
+    """Each unit's marked items, its compound numbers read under the items of the units
+    before it (1.1 on the line after 1.)."""
+    found: list[list[tuple[Marked, list[str]]]] = []
+    for unit in units:
+        found.append(items_of(unit.rows, item_chains([i for own in found for i in own]))[1])
+    return found
+
+
+def item_chains(items: list[tuple[Marked, list[str]]]) -> frozenset[str]:
+    """The numbers the items' sub-items' compound numbers may begin with ("1.", "1.1.")."""
+    return frozenset(marker.chain for marker, _ in items if marker.chain)
+
+
+def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
+                        pending: list[Unit], before: list[Block]) -> bool:
     """A line alone opened by a section number ("2. What we do") over a paragraph, after a
     list whose items are marked otherwise, or whose count it does not carry on while it
     carries on the headings' ("2. Finance" after "1. Our work" and a list 1. to 4.): the next
     section's heading, not that list's item."""
-    marker = items_of(unit.rows)[1][0][0]
     after = next((other for other in following if other.kind == "text"), None)
     if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
         return False
+    if compound_marked(after.rows[0], {marker.chain} - {""}):
+        return False  # over its own sub-items (1.1 under 1.): a list's item
     return ((marker.family not in families(pending)
              or resumes_headings(marker, pending, before)) and is_paragraph(after)
             ) or (not ends_lead_in(before) and heads_a_section(marker, after, following))
@@ -624,11 +644,12 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
     then items of the other kind (bullets after numbers, or numbers after bullets) that never
     go back to the first list's markers, after an item that leads into nothing (no `:`)."""
     groups: list[list[Unit]] = []
+    items = items_by_unit(pending)
     for index, unit in enumerate(pending):
         if groups:
-            first: Marked = items_of(groups[-1][0].rows)[1][0][0]
-            opening: Marked = items_of(unit.rows)[1][0][0]
-            last_item = joined_lines(items_of(groups[-1][-1].rows)[1][-1][1])
+            first: Marked = items[pending.index(groups[-1][0])][0][0]
+            opening: Marked = items[index][0][0]
+            last_item = joined_lines(items[index - 1][-1][1])
             if ((first.value == "") != (opening.value == "")
                     and not last_item.endswith(LEAD_IN_ENDS)
                     and first.family not in families(pending[index:])):
