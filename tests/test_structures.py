@@ -38,6 +38,7 @@ from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.html.blocks import table_sources
 from pipeline.writers.markup import write_markup
 
 from .support import Build, client, copy_project, doit, libreoffice, pdf_text, squash
@@ -180,6 +181,9 @@ def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
     blocks = blocks_of(f"{body}\n\n{table}\n\n{line}\n\n{body}")
     assert [type(block).__name__ for block in blocks] == [
         "Paragraph", "Table", "Paragraph", "Paragraph"]
+    # Set with the table, in its notes' type (base.css: p.table-source, kept with it).
+    assert table_sources(blocks) == {2}
+    assert table_sources([blocks[0], blocks[2]]) == frozenset()  # after no table, none
 
 
 def test_a_sentence_with_a_double_space_is_no_table():
@@ -789,3 +793,4 @@ def test_a_column_of_figures_with_currencies_and_none_standing_is_numeric():
     blocks = blocks_of("A text comes first.\n\n\tBudget\tChange\tNote\nParks\tHK$1.2bn\tn/a\tnew\n"
                        "Pools\tUS$340m\t−2.7%\tN/A\nPiers\t(12)\tN/A\tn.a.\n\nA text follows.")
     assert blocks[1].numeric == (False, True, True, False)
+

@@ -31,6 +31,7 @@ from pipeline.writers.html.blocks import (
     css_string,
     flush_left,
     in_runs,
+    table_sources,
 )
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
@@ -93,12 +94,12 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     numbered = list(zip(document.blocks, anchors(document), strict=True))
     language = document.metadata.language
     order = placement.ordered(len(numbered))
-    flush = flush_left(document.blocks)
+    flush, sources = flush_left(document.blocks), table_sources(document.blocks)
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None and lines.justified:
-        breaks = replace(breaks, lines=justified_lines(document, order, lines, breaks,
-                                                       placement.tightened,
-                                                       placement.loosened, flush))
+        breaks = replace(breaks, lines=justified_lines(
+            document, order, lines, breaks, placement.tightened, placement.loosened,
+            flush | {index + 1 for index in sources}, sources))
     heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
@@ -114,6 +115,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
         flush=flush,
+        table_sources=sources,
     )
     return template.render(
         layout=layout,
@@ -168,17 +170,20 @@ def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:
 def justified_lines(document: Document, order: tuple[int, ...], setting: LineSetting,
                     rules: LineBreaks, tightened: frozenset[int] = frozenset(),
                     loosened: frozenset[int] = frozenset(),
-                    flush: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
+                    flush: frozenset[int] = frozenset(),
+                    apart: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
     """Each paragraph's line ends, as the writer breaks it (a line shorter where
     `tightened`, a line longer where `loosened`, its first line not indented where
-    `flush`); not in a language written without spaces (Chinese), set character by
-    character on its grid by the renderer."""
+    `flush`), but those set `apart` in another type (a table's source line); not in a
+    language written without spaces (Chinese), set character by character on its grid by
+    the renderer."""
     if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
     for index in order:
         block = document.blocks[index]
-        if isinstance(block, Paragraph) and detect(block.text).words_spaced:
+        if (isinstance(block, Paragraph) and detect(block.text).words_spaced
+                and index not in apart):
             # A paragraph after a paragraph (or a note) is indented; after a sign-off (a
             # postscript), as after a heading, it is not.
             indent = (setting.indent if isinstance(previous, (Paragraph, Note))

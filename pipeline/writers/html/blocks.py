@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
-from pipeline.languages import CLOSING_WISH, GREETING
+from pipeline.languages import CLOSING_WISH, GREETING, detect
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -71,6 +71,7 @@ class Setting:
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
+    table_sources: frozenset[int] = frozenset()  # a table's source or unit line after it
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -170,11 +171,21 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
     classes = " ".join(name for name, chosen in (
-        ("flush", index in setting.flush), ("kept-with-next", index in setting.kept_with_next))
-        if chosen)
+        ("flush", index in setting.flush), ("table-source", index in setting.table_sources),
+        ("kept-with-next", index in setting.kept_with_next)) if chosen)
     return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
         index, Markup(' class="{}"').format(classes) if classes else Markup(""),
         setting.line_attributes(index), spans(block.spans, index, setting))
+
+
+def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs right after a table saying where its figures come from or what they
+    count in ("Source: audited accounts", "資料來源：…"): set with the table, in its notes'
+    type, as a table's source line is."""
+    return frozenset(index for index, block in enumerate(blocks)
+                     if index and isinstance(block, Paragraph)
+                     and isinstance(blocks[index - 1], Table)
+                     and detect(block.text).is_table_note(block.text.strip()))
 
 
 def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
