@@ -109,6 +109,10 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("about 41 per cent") == f"about 41{NBSP}per{NBSP}cent"
     assert clean_line("On 11 June, 2,700 claims") == f"On 11{NBSP}June, 2,700{NBSP}claims"
     assert clean_line("Mr Chan and Dr. Lee") == f"Mr{NBSP}Chan and Dr.{NBSP}Lee"
+    # An abbreviation a figure follows: a page, a number, a paragraph (never "up. 34").
+    assert clean_line("(see pp. 34-36, No. 5 and para. 2)") == (
+        f"(see pp.{NBSP}34\u201336, No.{NBSP}5 and para.{NBSP}2)")
+    assert clean_line("It went up. 34 came") == f"It went up. 34{NBSP}came"
     # A year counts nothing.
     assert clean_line("In 2024 the year") == "In 2024 the year"
 
@@ -199,7 +203,7 @@ def test_addresses_file_names_and_codes_are_carried_byte_for_byte(word):
 @pytest.mark.parametrize(("written", "set_as"), [
     ("from 4-29 March", "from 4\u201329\u00a0March"),
     ("from 2.5-3.0 metres", "from 2.5\u20133.0\u00a0metres"),
-    ("see pp. 12-15", "see pp. 12\u201315"),
+    ("see pp. 12-15", "see pp.\u00a012\u201315"),
     ("takes 6-8 hours", "takes 6\u20138\u00a0hours"),
     ("people aged 60-64", "people aged 60\u201364"),
     ("between 1,200-1,500 stops", "between 1,200\u20131,500\u00a0stops"),

@@ -85,6 +85,8 @@ CURRENCY_MULTIPLE = re.compile(
     r"(?<![\w$£€¥])((?:[A-Z]{1,3})?[$£€¥]) (?=(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
     r"|['\u2019]000\b)")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5".
+NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]ec)\. (?=\d)")
 # What shows a name is a person's: a form of address or a title before it, or a surname in
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
@@ -310,6 +312,7 @@ class English(Profile):
         line = PER_CENT.sub("per" + NBSP + "cent", line)
         line = CURRENCY_MULTIPLE.sub("\\1" + NBSP, line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
+        line = NUMBERED.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
         line = SPACES.sub(" ", line).strip(" ")
