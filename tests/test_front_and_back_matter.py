@@ -532,7 +532,12 @@ def test_a_chairs_letter_sent_by_mail_keeps_its_greeting_and_its_two_titles():
     and Chinese (one title, each language on lines of its own in the editions), its greeting
     ("Dear members,", closing "Yours sincerely,"), its sign-off and its postscript."""
     path = TEXTS / "rowing-club-chair-letter.txt"
-    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    document, report = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    # Its parts in a row, as a page's links are: the mail's signature all the same.
+    assert reasons["Harriet Ng-Lindqvist | Chair | Kowloon Bay Rowing Club"] == (
+        "e-mail debris: signature, its signatory signed off above")
+    assert report["web_page_debris"] == 0
     assert document.metadata.title == "Chair’s Letter to Members 2024–25 主席致會員函件2024-25"
     assert plain(document.blocks[0].spans) == "Dear members,"
     assert kinds(document)[-2:] == ["SignOff", "Paragraph"]

@@ -289,7 +289,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
-        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link"):
+        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE):
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
@@ -741,8 +741,9 @@ def signature_again(lines: list[Line], reasons: dict[int, str], details: int) ->
     """The short lines right over the signature's contact details (line `details`): its name,
     role and organisation ("Priya Nair | Honorary Treasurer"), where a sign-off after the
     text's first sentence has already named that person (the notes between them, say): the
-    mail's signature, the sign-off the document's."""
-    texts = [line for line in lines if line.number not in reasons]
+    mail's signature, the sign-off the document's. Its parts in a row, parted by `|`, may
+    have been read as a page's links: they are the signature's all the same."""
+    texts = [line for line in lines if reasons.get(line.number) in (None, "links", "link")]
     above = [line for line in texts if line.number < details]
     block: list[Line] = []
     for line in reversed(above):
