@@ -144,6 +144,9 @@ class Layout:
     # faces), from `<fonts>_body_font` and `<fonts>_heading_font` ("chinese_body_font").
     faces: tuple[tuple[str, Faces], ...] = ()
     body_size_pt: float = 11.0
+    # The smallest type any text is set in (large print: 16 pt), which the preflight checks;
+    # 0: none.
+    smallest_type_pt: float = 0.0
     links: bool = True  # web and e-mail addresses as live links (not in print: PDF/X, CMYK)
     page: Page = field(default_factory=Page)
     hyphenation: Hyphenation = field(default_factory=Hyphenation)

@@ -23,6 +23,7 @@ from pipeline.checks.preflight.typography_rules import (
     held_alone,
     over_limit,
     overprinted,
+    page_type_size_problems,
     text_rows,
     typography_problems,
     wrong_start,
@@ -945,3 +946,22 @@ def test_the_rows_of_a_page_are_its_lines_a_raised_call_in_its_line():
     area = (90.0, 100.0, 500.0, 760.0)
     assert text_rows([*line, call, *note, running_head], area) == 2
     assert text_rows(note, area) == 1
+
+
+def test_text_under_the_layouts_smallest_type_fails_in_large_print():
+    """Large print sets nothing under 16 pt (the house style), a table's source line and a
+    note's number too: a smaller glyph fails, naming its page and its size."""
+    large = dataclasses.replace(SCREEN, smallest_type_pt=16.0)
+    assert [rule.name for rule in rules_for(large)][-1] == "balanced-headings"
+    assert "smallest-type" in [rule.name for rule in rules_for(large)]
+    assert "smallest-type" not in [rule.name for rule in rules_for(SCREEN)]
+
+    def glyph(text: str, size: float, x: float) -> Glyph:
+        return Glyph(text, "Sans", "Sans", size, BLACK, x, 700.0, size / 2, x + size / 2)
+
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, large)
+    body = [glyph(char, 16.0, 100 + 8 * index) for index, char in enumerate("Loans")]
+    source = [glyph(char, 14.4, 100 + 7 * index) for index, char in enumerate("Source")]
+    assert page_type_size_problems(edition, 3, body) == []
+    assert page_type_size_problems(edition, 3, body + source) == [
+        "page 3: 'Source' at 14.4 pt, under 16 pt"]

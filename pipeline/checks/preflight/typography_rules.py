@@ -666,6 +666,26 @@ def line_units(line: SetLine, language: Profile) -> int:
     return len(line.words) if language.words_spaced else len(unspaced(line.text))
 
 
+def type_size_problems(edition: Edition) -> list[str]:
+    """Text set smaller than the layout's smallest type (large print: 16 pt), each page's
+    smallest once; none where the layout sets no smallest."""
+    return [problem for page in edition.read(TYPE_SIZES) for problem in page]
+
+
+def page_type_size_problems(edition: Edition, number: int, glyphs: list[Glyph]) -> list[str]:
+    smallest = edition.layout.smallest_type_pt
+    under = [glyph for glyph in glyphs
+             if glyph.text.strip() and glyph.size < smallest - SIZE_TOLERANCE_PT]
+    if not under:
+        return []
+    least = min(under, key=attrgetter("size"))
+    return [f"page {number}: {text_of(under)[:30]!r} at {least.size:.1f} pt, under "
+            f"{smallest:g} pt"]
+
+
+TYPE_SIZES = PageMeasure(page_type_size_problems)
+
+
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
@@ -673,3 +693,6 @@ TYPOGRAPHY_RULES = (
     Rule("measure", "warning", measure_problems, measure_summary, (PAGE_SETTING,)),
     Rule("balanced-headings", "warning", heading_problems, reads=(HEADING_LINES,)),
 )
+# Where the layout sets a smallest type (large print), an error: a reader of large print
+# cannot read what is set smaller.
+SMALLEST_TYPE = Rule("smallest-type", "error", type_size_problems, reads=(TYPE_SIZES,))
