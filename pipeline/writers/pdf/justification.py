@@ -27,6 +27,10 @@ FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # Latin word that no break lets start on it, and is left short rather than spaced out letter
 # by letter.
 WIDEST_SPREAD = 3.5
+# A line holding figures or Latin letters, which its spacing parts too (1 1 9): spread where
+# it lacks no more than two and a half, as a character and one closing mark leave it.
+WIDEST_SPREAD_OVER_LATIN = 2.5
+LATIN_RUN = re.compile(r"[0-9A-Za-z][.,:/%]?[0-9A-Za-z%]")
 
 
 def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
@@ -67,7 +71,8 @@ def spread(line, block, spread_by: str) -> None:
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking <= FULL:
         return
-    if lacking > WIDEST_SPREAD * block.style["font_size"]:
+    widest = WIDEST_SPREAD_OVER_LATIN if LATIN_RUN.search(text) else WIDEST_SPREAD
+    if lacking > widest * block.style["font_size"]:
         return  # left short, as the writer leaves an English line before a long address
     # After every character but the last: the last one's spacing falls beyond the measure.
     widened(line, lacking / (len(text) - 1), 0.0)
