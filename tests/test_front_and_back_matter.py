@@ -543,3 +543,20 @@ def test_a_chairs_letter_sent_by_mail_keeps_its_greeting_and_its_two_titles():
     assert kinds(document)[-2:] == ["SignOff", "Paragraph"]
     assert document.blocks[-2].texts[0] == "Yours sincerely,"
     assert plain(document.blocks[-1].spans).startswith("P.S. The boathouse")
+
+
+def test_a_chinese_newsletter_mailed_to_members_reads_as_its_sender_wrote_it():
+    """A society's newsletter mailed to its members: titled by the mail's subject; its link
+    to the page (在瀏覽器中查看此電郵), the signature's contact lines and the subscription
+    footer (why it came, how to stop it, the postal address) go; it closes as a letter (祝
+    over 春安), so its greeting (各位會員：) stays, and the wish and its line are paragraphs
+    over the signature."""
+    path = TEXTS / "photo-society-newsletter.txt"
+    document, report = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))
+    assert document.metadata.title == "西灣河攝影學會會員通訊2025年春季號"
+    assert plain(document.blocks[0].spans) == "各位會員："
+    assert [plain(block.spans) for block in document.blocks[-3:-1]] == ["祝", "春安"]
+    assert document.blocks[-1].texts == ["周靜嵐", "西灣河攝影學會主席"]
+    reasons = [drop["reason"] for drop in report["dropped"]]
+    assert reasons.count("e-mail debris: e-mail footer") == 3
+    assert "web page debris: print or share link" in reasons

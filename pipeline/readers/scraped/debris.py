@@ -52,7 +52,14 @@ import unicodedata
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import GREETING, PROFILES, VALEDICTION, detect, ends_sentence
+from pipeline.languages import (
+    CLOSING_WISH,
+    GREETING,
+    PROFILES,
+    VALEDICTION,
+    detect,
+    ends_sentence,
+)
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.breaks import columns
@@ -696,9 +703,10 @@ def mailed(reasons: dict[int, str]) -> bool:
 
 def lettered(lines: list[Line], reasons: dict[int, str]) -> bool:
     """Whether a mail's text closes as a letter does, on a line of its own ("Yours
-    sincerely,", "謹啟"): a letter sent by mail, whose greeting is its own."""
-    return any(VALEDICTION.fullmatch(line.text.strip()) for line in lines
-               if line.number not in reasons)
+    sincerely,", "謹啟", the wish "祝" over "春安"): a letter sent by mail, whose greeting
+    is its own."""
+    return any(VALEDICTION.fullmatch(line.text.strip()) or CLOSING_WISH.fullmatch(
+        line.text.strip()) for line in lines if line.number not in reasons)
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
