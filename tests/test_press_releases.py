@@ -43,7 +43,7 @@ def dropped(report: dict) -> list[tuple[str, str]]:
     "PRESS RELEASE -- FOR IMMEDIATE RELEASE", "For immediate release", "Media Release",
     "NEWS RELEASE | FOR IMMEDIATE RELEASE", "Press release\nFor immediate release",
 ])
-@pytest.mark.parametrize("end", ["- ENDS -", "– END –", "###", "# # #", "-30-", "ENDS",
+@pytest.mark.parametrize("end", ["- ENDS -", "– END –", "###", "# # #", "-30-", "ENDS", "Ends",
                                  "*** ends ***"])
 def test_the_release_line_and_the_end_mark_go_and_the_headline_is_the_title(release, end):
     document, report = read(RELEASE.format(release=release, end=end))

@@ -283,9 +283,10 @@ class English(Profile):
                      r"|e|e-?mail|w|web|website",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
-        # "ENDS" or "END" alone in capitals, or any case between dashes; "-30-", "###".
-        end_mark=r"(?-i:ENDS?)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|end of (?:release|text)|30)"
-                 r"(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
+        # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case
+        # between dashes; "-30-", "###".
+        end_mark=r"(?-i:ENDS?|Ends)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|end of (?:release"
+                 r"|text)|30)(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).
