@@ -965,3 +965,12 @@ def test_text_under_the_layouts_smallest_type_fails_in_large_print():
     assert page_type_size_problems(edition, 3, body) == []
     assert page_type_size_problems(edition, 3, body + source) == [
         "page 3: 'Source' at 14.4 pt, under 16 pt"]
+
+
+def test_word_spaces_wide_in_one_case_in_twenty_are_said_plainly():
+    spaces = (0.3,) * 18 + (0.5, 0.55)
+    measured = Typesetting(spaces=spaces, widest=0.55, full_lines=5, spread_lines=0,
+                           measured_lines=5, hyphenated=0, ladder=0, empty_pages=())
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, PRINT, cache={"typesetting": measured})
+    assert "one word space in twenty 0.50 em or wider, over 0.45 em" in typography_problems(
+        edition)

@@ -436,7 +436,7 @@ def typography_problems(edition: Edition) -> list[str]:
     if found.widest > spaces.space_limit_em:
         problems.append(f"a word space of {found.widest:.2f} em, over {spaces.space_limit_em} em")
     if found.p95 > USUAL_SPACE_EM:
-        problems.append(f"95 % of word spaces under {found.p95:.2f} em, over "
+        problems.append(f"one word space in twenty {found.p95:.2f} em or wider, over "
                         f"{USUAL_SPACE_EM} em")
     if found.measured_lines and found.hyphenated / found.measured_lines > hyphenation.max_share:
         problems.append(f"{found.hyphenated / found.measured_lines:.0%} of lines "
