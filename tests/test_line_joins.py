@@ -105,6 +105,10 @@ def test_a_name_stays_whole_in_the_byline_and_the_text():
     ("表 2 各區 2024 年雨量", "表2 各區2024年雨量"),
     ("表三 職員人數", "表三 職員人數"),
     ("表4.1：開支", "表4.1：開支"),
+    # A section's number likewise from its heading; a year opening a line is none.
+    ("2.1 急症服務", "2.1 急症服務"),
+    ("3.2.1 專科門診", "3.2.1 專科門診"),
+    ("2024 年是本局成立的第十年。", "2024年是本局成立的第十年。"),
 ])
 def test_a_chinese_table_number_stays_apart_from_its_title(line, cleaned):
     assert clean_line(line) == cleaned

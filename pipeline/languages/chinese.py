@@ -90,6 +90,8 @@ DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
 # Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
 SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
+# A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
+SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
 SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
@@ -372,9 +374,11 @@ class Chinese(Profile):
 
     def typeset(self, line: str) -> str:
         # A table's number stays apart from its title, as Chinese captions set them ("表1
-        # 本年度開支"; GB/T 7713.1 parts them by a space), though a figure and a character
-        # are otherwise set with none between.
-        label = re.match(f"(?:{self.table_title}) +(?=\\w)", line)
+        # 本年度開支"; GB/T 7713.1 parts them by a space), and a section's from its heading
+        # ("2.1 急症服務"), though a figure and a character are otherwise set with none
+        # between.
+        label = (re.match(f"(?:{self.table_title}) +(?=\\w)", line)
+                 or re.match(rf"{SECTION_NUMBER} +(?={HAN})", line))
         if label:
             return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
         line = ELLIPSIS.sub("\u2026\u2026", line)
