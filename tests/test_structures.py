@@ -794,3 +794,10 @@ def test_a_column_of_figures_with_currencies_and_none_standing_is_numeric():
                        "Pools\tUS$340m\t−2.7%\tN/A\nPiers\t(12)\tN/A\tn.a.\n\nA text follows.")
     assert blocks[1].numeric == (False, True, True, False)
 
+
+
+def test_a_chinese_column_of_figures_in_weeks_is_numeric():
+    """"26星期" counts weeks as "21天" counts days: figures, set right in tabular figures."""
+    blocks = blocks_of("專科門診輪候時間見下表。\n\n專科\t2023-24\t2024-25\n內科\t26星期\t21星期\n"
+                       "外科\t31星期\t27星期\n\n輪候時間均見縮短。")
+    assert blocks[1].numeric == (False, True, True)
