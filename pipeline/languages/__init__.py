@@ -50,6 +50,10 @@ GREETING = re.compile("(?:{})\\s*[:：]?\\s*".format(
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
 VALEDICTION = re.compile("|".join(profile.valediction for profile in PROFILES
                                   if profile.valediction) or "(?!)", re.IGNORECASE)
+# What heads the contact lines closing a press release, in any language: "Media contact".
+CONTACT_HEADING = re.compile("(?:{})\\s*[:：]?".format("|".join(
+    profile.contact_heading for profile in PROFILES if profile.contact_heading) or "(?!)"),
+    re.IGNORECASE)
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
                                    if profile.photo_credit), re.IGNORECASE)

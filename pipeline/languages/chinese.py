@@ -201,6 +201,7 @@ class Chinese(Profile):
     postscript = "附言|附筆|又及"
     closing_wish = "此致|順祝|顺祝|敬祝|祝"
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
+    contact_heading = "(?:傳媒|传媒|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
     photo_credit = (r"(?:圖片|图片|相片|照片)(?:來源|来源|提供)\s*[:：].{1,40}"
                     r"|(?:攝影|摄影)\s*[:：].{1,40}")
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's

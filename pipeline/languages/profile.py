@@ -223,6 +223,9 @@ class Profile:
     # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
     # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
     valediction = ""
+    # What heads the contact lines closing a press release or a notice ("Media contact",
+    # "傳媒查詢"), a regex: a heading over them, not a signature's first line.
+    contact_heading = ""
     # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
     photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one

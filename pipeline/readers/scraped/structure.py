@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from pipeline.languages import (
     CLOSING_WISH,
+    CONTACT_HEADING,
     GREETING,
     LEAD_IN_ENDS,
     NUMERAL,
@@ -393,6 +394,10 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
     result = blocks(main, metadata)
     if closing:
         rows = [row for unit in closing for row in unit.rows]
+        if len(rows) > 1 and CONTACT_HEADING.fullmatch(rows[0].strip()):
+            # The contact lines closing a press release, under their heading: no signature.
+            result.append(Heading(rows[0].strip()))
+            rows = rows[1:]
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
         result.append(SignOff(tuple(spans_of(row) for row in rows[wish:])))
