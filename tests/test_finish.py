@@ -110,3 +110,14 @@ def test_a_chinese_note_numbers_overprint_as_once_written_is_found(tmp_path):
     pdf = built(tmp_path, CHINESE_LETTER, "print", layouts)
     check = verdict(pdf, CHINESE_LETTER, "print", "no-overprinting")
     assert not check.passed and "drawn over each other" in check.message
+
+
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_a_tagged_edition_opens_with_its_bookmarks_shown(tmp_path, layout):
+    """A reader of the accessible editions finds the headings beside the pages as the
+    document opens (/PageMode /UseOutlines), as an auditor expects of a long document."""
+    import pikepdf
+
+    with pikepdf.open(built(tmp_path, SEED, layout)) as pdf:
+        assert pdf.Root.PageMode == pikepdf.Name.UseOutlines
+        assert "/Outlines" in pdf.Root

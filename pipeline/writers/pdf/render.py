@@ -216,6 +216,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         label_pages(pdf)
         embed_profiles(pdf, pictures, layout.is_pdfx)
         if "/StructTreeRoot" in pdf.Root:
+            if "/Outlines" in pdf.Root:  # the bookmarks open beside the pages, to go by
+                pdf.Root.PageMode = pikepdf.Name.UseOutlines
             mark_untagged_content_as_artifacts(pdf)
             logical_structure(pdf, continued, tagging or Tagging("", ()))
             tag_given_languages(pdf, tagging.phrases if tagging else ())
