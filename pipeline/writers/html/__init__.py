@@ -99,7 +99,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(
             document, order, lines, breaks, placement.tightened, placement.loosened,
-            flush | {index + 1 for index in sources}, sources))
+            flush, sources))
     heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
@@ -174,9 +174,9 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
                     apart: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
     """Each paragraph's line ends, as the writer breaks it (a line shorter where
     `tightened`, a line longer where `loosened`, its first line not indented where
-    `flush`), but those set `apart` in another type (a table's source line); not in a
-    language written without spaces (Chinese), set character by character on its grid by
-    the renderer."""
+    `flush`), but those set `apart` in another type (a table's source line), after which a
+    paragraph opens unindented; not in a language written without spaces (Chinese), set
+    character by character on its grid by the renderer."""
     if not profile_for(document.metadata.language).words_spaced:
         return {}
     lines, previous = {}, None
@@ -186,11 +186,13 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
                 and index not in apart):
             # A paragraph after a paragraph (or a note) is indented; after a sign-off (a
             # postscript), as after a heading, it is not.
-            indent = (setting.indent if isinstance(previous, (Paragraph, Note))
-                      and index not in flush else 0.0)
+            before = document.blocks[previous] if previous is not None else None
+            indented = (isinstance(before, (Paragraph, Note)) and previous not in apart
+                        and index not in flush)
+            indent = setting.indent if indented else 0.0
             lines[index] = paragraph_lines(block.spans, setting, rules, index, indent,
                                            (index in loosened) - (index in tightened))
-        previous = block
+        previous = index
     return lines
 
 
