@@ -5,6 +5,7 @@ reported for every edition."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -629,6 +630,9 @@ def set_headings(edition: Edition, number: int, glyphs: list[Glyph],
     and their size: lines larger than the body, of one size, one under the other, whose text
     is a heading's."""
     wanted = heading_texts(edition)
+    if "heading keys" not in edition.cache:
+        edition.cache["heading keys"] = sorted(wanted)
+    keys = edition.cache["heading keys"]
     area, body = edition.text_area(number), edition.layout.body_size_pt
     sizes = sorted({round(glyph.size, 1) for glyph in glyphs
                     if glyph.size > body + SIZE_TOLERANCE_PT and glyph.text.strip()})
@@ -636,12 +640,19 @@ def set_headings(edition: Edition, number: int, glyphs: list[Glyph],
         run: list[SetLine] = []
         for line in body_lines(glyphs, size, area, number, language):
             run.append(line)
-            while run and not any(text.startswith(run_text(run)) for text in wanted):
+            while run and not opens_one(keys, run_text(run)):
                 run.pop(0)
-            if run and run_text(run) in wanted:
+            if run and (text := run_text(run)) in wanted:
                 if len(run) > 1:
-                    yield wanted[run_text(run)], run, size
+                    yield wanted[text], run, size
                 run = []
+
+
+def opens_one(keys: list[str], start: str) -> bool:
+    """Whether one of the sorted `keys` starts with `start`: found where it would stand
+    among them, whatever their number (a long report's hundreds of headings)."""
+    index = bisect.bisect_left(keys, start)
+    return index < len(keys) and keys[index].startswith(start)
 
 
 def heading_texts(edition: Edition) -> dict[str, str]:
