@@ -17,6 +17,7 @@ it (a compound list), and 1.1.1 under 1.1 likewise.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from pipeline.languages import NUMERAL, joined_lines
@@ -97,13 +98,13 @@ def marker_of(row: str) -> Marked | None:
     return Marked(f"{opening}{kind}{closing}", value, rest)
 
 
-def compound_marked(row: str, chains: set[str] | frozenset[str]) -> Marked | None:
+def compound_marked(row: str, *chains: Container[str]) -> Marked | None:
     """The compound marker opening `row` ("1.1 train 420 leaders;"), where the number it is
-    numbered under is one of `chains`, the items' before it: an item of a list nested in
+    numbered under is in one of `chains`, the items' before it: an item of a list nested in
     that item (Word's "%1.%2." outline numbering); else None."""
     stripped = row.lstrip(" ")
     match = COMPOUND.match(stripped)
-    if match is None or match.group("path") not in chains:
+    if match is None or not any(match.group("path") in each for each in chains):
         return None
     family = "1." * match.group("path").count(".") + "1"
     return Marked(family, match.group("value"), stripped[match.end():],
@@ -115,18 +116,18 @@ def is_item(line: str) -> bool:
     return marker_of(line) is not None
 
 
-def items_of(rows: tuple[str, ...], chains: frozenset[str] = frozenset()
+def items_of(rows: tuple[str, ...], chains: Container[str] = frozenset()
              ) -> tuple[list[str], list[tuple[Marked, list[str]]]]:
     """The rows before the first marker, and each marked item with its continuation lines;
     a row opened by a compound number opens an item under an item numbered before it, here
     or among `chains` (the numbers of the items of the units before)."""
     lead: list[str] = []
     items: list[tuple[Marked, list[str]]] = []
-    chains = set(chains)
+    own: set[str] = set()  # the chains of these rows' items
     for row in rows:
-        marker = marked(row) or compound_marked(row, chains)
+        marker = marked(row) or compound_marked(row, own, chains)
         if marker is not None and marker.chain:
-            chains.add(marker.chain)
+            own.add(marker.chain)
         if marker is not None:
             items.append((marker, [marker.text]))
         elif items:

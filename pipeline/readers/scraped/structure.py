@@ -489,6 +489,8 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
     after_photo = False  # a no-break-space line stood right before this unit
 
+    chains: set[str] = set()  # the pending items': the numbers their sub-items' begin with
+
     def flush() -> None:
         for group in list_groups(pending):
             items = units_items(group)
@@ -498,16 +500,18 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
                 for unit in group:
                     result.append(block_of(unit, metadata, result, False, True))
         pending.clear()
+        chains.clear()
 
     for index, unit in enumerate(units):
         if unit.kind == "marker":
             flush()
             after_photo = True
             continue
-        lead, items = items_of(unit.rows, item_chains(units_items(pending)))
+        lead, items = items_of(unit.rows, chains)
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
                 unit, items[0][0], units[index + 1:], pending, result):
             pending.append(unit)
+            chains.update(item_chains(items))
             continue
         flush()
         if (items and lead and (len(items) >= 2 or lead[-1].endswith(LEAD_IN_ENDS))
@@ -579,8 +583,10 @@ def items_by_unit(units: list[Unit]) -> list[list[tuple[Marked, list[str]]]]:
     """Each unit's marked items, its compound numbers read under the items of the units
     before it (1.1 on the line after 1.)."""
     found: list[list[tuple[Marked, list[str]]]] = []
+    chains: set[str] = set()
     for unit in units:
-        found.append(items_of(unit.rows, item_chains([i for own in found for i in own]))[1])
+        found.append(items_of(unit.rows, chains)[1])
+        chains.update(item_chains(found[-1]))
     return found
 
 
@@ -650,15 +656,17 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
     go back to the first list's markers, after an item that leads into nothing (no `:`)."""
     groups: list[list[Unit]] = []
     items = items_by_unit(pending)
+    start = 0  # where the last group starts
     for index, unit in enumerate(pending):
         if groups:
-            first: Marked = items[pending.index(groups[-1][0])][0][0]
+            first: Marked = items[start][0][0]
             opening: Marked = items[index][0][0]
             last_item = joined_lines(items[index - 1][-1][1])
             if ((first.value == "") != (opening.value == "")
                     and not last_item.endswith(LEAD_IN_ENDS)
                     and first.family not in families(pending[index:])):
                 groups.append([unit])
+                start = index
                 continue
             groups[-1].append(unit)
         else:
