@@ -40,23 +40,28 @@ NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile
 # A notes section's heading, in any language: "Notes", "註釋".
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
+
+
+def any_language(patterns: Iterable[str], ending: str = "", flags: int = 0) -> re.Pattern:
+    """One pattern of what every language's profile says (`ending` after any of them): none
+    matches nothing."""
+    said = "|".join(pattern for pattern in patterns if pattern)
+    return re.compile(f"(?:{said}){ending}" if said else "(?!)", flags)
+
+
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
-CLOSING_WISH = re.compile("|".join(profile.closing_wish for profile in PROFILES
-                                   if profile.closing_wish) or "(?!)")
+CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
 # A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".
-GREETING = re.compile("(?:{})\\s*[:：]?\\s*".format(
-    "|".join(pattern for profile in PROFILES
-             if (pattern := profile.furniture.mail_salutation)) or "(?!)"), re.IGNORECASE)
+GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
+                        r"\s*[:：]?\s*", re.IGNORECASE)
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
-VALEDICTION = re.compile("|".join(profile.valediction for profile in PROFILES
-                                  if profile.valediction) or "(?!)", re.IGNORECASE)
+VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=re.IGNORECASE)
 # What heads the contact lines closing a press release, in any language: "Media contact".
-CONTACT_HEADING = re.compile("(?:{})\\s*[:：]?".format("|".join(
-    profile.contact_heading for profile in PROFILES if profile.contact_heading) or "(?!)"),
-    re.IGNORECASE)
+CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
+                               r"\s*[:：]?", re.IGNORECASE)
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
-PHOTO_CREDIT = re.compile("|".join(profile.photo_credit for profile in PROFILES
-                                   if profile.photo_credit), re.IGNORECASE)
+PHOTO_CREDIT = any_language((profile.photo_credit for profile in PROFILES),
+                            flags=re.IGNORECASE)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"
