@@ -113,6 +113,13 @@ class Byline:
         return phrased(self.text, self.phrases)
 
     @property
+    def separated_honours(self) -> tuple[tuple[str, str], ...]:
+        """Each honour with what stands before it after the name, as its language writes it
+        (", OBE"; "太平紳士" straight after a Chinese name)."""
+        return tuple(zip(detect(self.name).honour_separators(self.honours), self.honours,
+                         strict=True))
+
+    @property
     def role_first(self) -> bool:
         """Its language writes the role before the name (Chinese)."""
         return detect(self.name).role_first

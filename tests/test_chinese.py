@@ -226,6 +226,28 @@ def test_a_chinese_byline_may_run_the_name_and_the_office_together(written, name
     assert [type(block).__name__ for block in document.blocks] == ["Paragraph"]
 
 
+@pytest.mark.parametrize("written, honours, shown", [
+    ("主席 陳大文，GBS，JP", ("GBS", "JP"), "主席 陳大文，GBS，JP"),
+    ("主席 陳大文 GBS JP", ("GBS", "JP"), "主席 陳大文，GBS，JP"),
+    ("陳大文, SBS, 太平紳士, 主席", ("SBS", "太平紳士"), "主席 陳大文，SBS，太平紳士"),
+    ("主席 陳大文太平紳士", ("太平紳士",), "主席 陳大文太平紳士"),
+    ("主席 陈大文太平绅士", ("太平绅士",), "主席 陈大文太平绅士"),
+])
+def test_a_chinese_bylines_honours_follow_the_name_wherever_written(written, honours, shown):
+    """Honours are the name's, never its role's nor part of it; the HKSAR's straight after
+    the name, others after a full-width comma; the HTML and the DOCX draft keep them."""
+    text = f"港口報告\n\n{written}\n{written}\n\n本年度港內並無事故。\n"
+    document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
+    assert (document.byline.name, document.byline.honours, document.byline.role) == (
+        shown.split()[1][:3], honours, "主席")
+    assert document.byline.text == shown
+    layout = load_layout(ROOT / "layouts", "print")
+    html = render_html(document, layout)
+    assert re.sub("<[^>]+>", "", re.search('<p class="byline">.*?</p>', html)[0]) == shown
+    draft = write_docx(document, layout, ROOT)
+    assert docx_document(draft, Path("x.docx"), document.metadata).byline == document.byline
+
+
 def test_a_chinese_line_written_twice_is_dropped_with_or_without_a_space():
     text = "港口報告\n\n港口的發展港口的發展\n\n本年度港內並無事故。\n\n本年度港內 並無事故。\n"
     document, report = scraped_document("x", text, Metadata(title=""))

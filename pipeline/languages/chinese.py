@@ -138,6 +138,13 @@ SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a ques
 PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
 MAX_BYLINE_CHARACTERS = 40
 COMMA = re.compile("[,\uff0c]")
+# The honours a name is followed by: the HKSAR's, in both Chinese's forms, straight after it
+# ("陳大文太平紳士") or apart, and post-nominals in Latin capitals ("GBS", "JP") after a
+# comma or a space. Apart, an honour stands between separators (never a role's "IT").
+CHINESE_HONOURS = ("大紫荊勳賢|金紫荊星章|銀紫荊星章|銅紫荊星章|榮譽勳章|太平紳士"
+                   "|大紫荆勋贤|金紫荆星章|银紫荆星章|铜紫荆星章|荣誉勋章|太平绅士")
+HONOUR = re.compile(rf"[\s,\uff0c]*(?:(?<=[\s,\uff0c])(?P<latin>[A-Z]{{2,6}})"
+                    rf"|(?P<han>{CHINESE_HONOURS}))(?=$|[\s,\uff0c])")
 NAME = rf"[{HAN_RANGES}\u00b7]{{2,8}}"
 # The commonest surnames in Hong Kong (compound ones first), and how a name may be followed:
 # what shows a byline's name is a person's ("何志偉", "陳嘉明教授", "司徒慧心").
@@ -432,23 +439,34 @@ class Chinese(Profile):
             bool(re.fullmatch(self.titled, name)) and bool(re.search(f"(?:{OFFICES})$", role))))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
-        """The name and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務監督"; or,
-        written with no space between, of a person's name and an office ("陳志明主席",
-        "委員會主席陳志明")."""
+        """The name, the honours and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務
+        監督"; or, written with no space between, of a person's name and an office ("陳志明主
+        席", "委員會主席陳志明"); the honours wherever they stand ("主席 陳大文，GBS，JP",
+        "陳大文太平紳士，主席")."""
+        honours = tuple(found["latin"] or found["han"] for found in HONOUR.finditer(text))
+        text = HONOUR.sub("", text).strip()
         if COMMA.search(text):
             name, role = COMMA.split(text, maxsplit=1)
-            return name.strip(), (), role.strip()
+            return name.strip(), honours, role.strip()
         role, _, name = text.rpartition(" ")
         if not role:
             run_together = (re.fullmatch(rf"(?P<name>{self.person})(?P<role>.*(?:{OFFICES}))", text)
                             or re.fullmatch(rf"(?P<role>.*?(?:{OFFICES}))(?P<name>{self.person})",
                                             text))
             if run_together:
-                return run_together["name"], (), run_together["role"]
-        return name, (), role
+                return run_together["name"], honours, run_together["role"]
+        return name, honours, role
 
     def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
-        return " ".join(part for part in (role, name) if part)
+        named = name + "".join(f"{before}{honour}" for before, honour
+                               in zip(self.honour_separators(honours), honours, strict=True))
+        return " ".join(part for part in (role, named) if part)
+
+    def honour_separators(self, honours: tuple[str, ...]) -> tuple[str, ...]:
+        """The HKSAR's honours straight after the name ("陳大文太平紳士"), any after another
+        or in Latin letters after a full-width comma ("陳大文，GBS，太平紳士")."""
+        return tuple("" if not index and re.fullmatch(CHINESE_HONOURS, honour) else "\uff0c"
+                     for index, honour in enumerate(honours))
 
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))

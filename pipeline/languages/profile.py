@@ -377,6 +377,10 @@ class Profile:
         """The byline as one line, parts in this language's order."""
         raise NotImplementedError
 
+    def honour_separators(self, honours: tuple[str, ...]) -> tuple[str, ...]:
+        """What stands before each of a name's `honours` in this language's byline."""
+        return (", ",) * len(honours)
+
     def shown_date(self, date: str) -> str:
         """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""
         raise NotImplementedError

@@ -394,11 +394,11 @@ def byline_html(byline: Byline | None, setting: Setting) -> Markup:
     language = setting.breaks.language
     name, role = (in_runs(phrased(part, byline.phrases), language)
                   for part in (byline.name, byline.role))
+    honours = Markup("").join(Markup('{}<span class="honours">{}</span>').format(before, honour)
+                              for before, honour in byline.separated_honours)
     if byline.role_first:
         return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
-                      "</span></p>\n").format(role, name)
-    honours = Markup("").join(Markup(', <span class="honours">{}</span>').format(honour)
-                              for honour in byline.honours)
+                      "</span>{}</p>\n").format(role, name, honours)
     role = Markup('<br><span class="role">{}</span>').format(role) if byline.role else ""
     return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
         name, honours, role)
