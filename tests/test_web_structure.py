@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from pipeline.layouts import load_layout
-from pipeline.model import Heading, List, Metadata, Table, from_json, plain, to_json
+from pipeline.model import Heading, List, Metadata, Paragraph, Table, from_json, plain, to_json
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.scraped import scraped_document
@@ -276,6 +276,22 @@ def test_a_table_title_whose_number_stands_apart_is_the_caption(title, caption):
     (table,) = [block for block in document.blocks if isinstance(block, Table)]
     assert plain(table.caption) == caption
     assert [plain(cell) for cell in table.header] == ["指標", "2023", "2024"]
+
+
+@pytest.mark.parametrize("title", ["表1  二〇二四年主要服務指標", "Table 2.1  Sailings by route"])
+def test_a_title_apart_over_a_table_of_four_columns_and_its_source(title):
+    """Two cells to the rows' four (not one short, as a header over its rows' labels): the
+    title is the caption all the same, every row the table's, the source line under it."""
+    rows = ("項目\t2023\t2024\t變動\n借閱\t2,105\t2,231\t+6.0%\n"
+            "講座\t142\t186\t+31.0%\nWi-Fi 連線\t3.8\t4.6\t+21.1%\n")
+    document = document_of(f"{OPENING}\n\n{title}\n{rows}資料來源：本館借閱系統\n\n完。")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert plain(table.caption).split()[-1] == title.split()[-1]
+    assert [plain(cell) for cell in table.header] == ["項目", "2023", "2024", "變動"]
+    assert [plain(row[0]) for row in table.rows] == ["借閱", "講座", "Wi-Fi 連線"]
+    assert not any(isinstance(block, Heading) for block in document.blocks)
+    assert "資料來源：本館借閱系統" in [block.text for block in document.blocks
+                                  if isinstance(block, Paragraph)]
 
 
 def test_a_chinese_table_title_and_a_sentence_naming_a_table():

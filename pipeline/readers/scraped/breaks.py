@@ -38,7 +38,7 @@ from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
-from pipeline.readers.scraped.tables import cells_of, table_title_lines
+from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
@@ -172,15 +172,16 @@ def listed(unit: Unit) -> Unit:
 
 def tables(rows: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the rows hold a table: each run of rows of cells that makes one, with its
-    title on the row above."""
+    title on the row above (or opening the run, its number apart from its words)."""
     found = []
     index = 0
     while index < len(rows):
         end = index
         while end < len(rows) and CELL in rows[end]:
             end += 1
-        if end > index and cells_of(rows[index:end]) is not None:
-            found.append((index - table_title_lines(rows, index), end))
+        first = index + 1 if end > index and is_table_title(rows[index]) else index
+        if end > first and cells_of(rows[first:end]) is not None:
+            found.append((first - table_title_lines(rows, first), end))
         index = max(end, index + 1)
     return found
 

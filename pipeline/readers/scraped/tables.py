@@ -29,9 +29,20 @@ UNIT_LINE = re.compile(rf"(?:{UNITS})\s*[:：]\s*\S.{{0,40}}|[(（][^()（）]{{
 
 
 def is_table_title(row: str) -> bool:
-    """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one)."""
+    """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one);
+    its number may stand apart from its words, as a cell would ("表1  主要服務指標")."""
+    row = title_of(row)
     return (bool(re.match(TABLE_TITLE, row)) and CELL not in row
             and len(row.split()) <= MAX_TITLE_WORDS and not ends_sentence(row))
+
+
+def title_of(row: str) -> str:
+    """A row as a table's title reads: its two parts joined by a space where a gap parts them
+    as it would two cells (the number from the words), as the language sets them."""
+    if row.count(CELL) != 1:
+        return row
+    joined = row.replace(CELL, " ")
+    return detect(joined).typeset(joined)
 
 
 def is_unit_line(row: str) -> bool:
@@ -60,8 +71,7 @@ def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
     """The title over the rows' table ("" for none) and its cells, when they make one; a
     title whose number stands apart from its words, as a cell would ("表1  主要服務指標"),
     is one too, and so is one over a line saying what the figures count in."""
-    title = (detect(joined := rows[0].replace(CELL, " ")).typeset(joined)
-             if rows and rows[0].count(CELL) == 1 else rows[0] if rows else "")
+    title = title_of(rows[0]) if rows else ""
     if title and is_table_title(title):
         if len(rows) > 1 and is_unit_line(rows[1]):
             cells = cells_of(rows[2:])
