@@ -38,36 +38,46 @@ COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # white space as CSS collapses it
 def space_line_ends(pages) -> None:
     """A space drawn after each text box followed by a space or a line break that nothing
     draws, in WeasyPrint's laid-out `pages` (changed in place)."""
-    lines_of: dict[int, tuple] = {}  # block element -> (element, its lines across pages)
-    for page in pages:
+    lines_of: dict[int, tuple] = {}  # block element -> (element, its lines on each page)
+    for number, page in enumerate(pages):
         for block, line in block_lines(page._page_box):
             if block.element is not None:
-                lines_of.setdefault(id(block.element), (block.element, []))[1].append(line)
-    for element, lines in lines_of.values():
-        for box in boxes_before_breaks(source_text(element), lines):
+                on_pages = lines_of.setdefault(id(block.element), (block.element, {}))[1]
+                on_pages.setdefault(number, []).append(line)
+    for element, on_pages in lines_of.values():
+        for box in boxes_before_breaks(source_text(element), list(on_pages.values())):
             box.pango_layout.text += " "
 
 
-def boxes_before_breaks(source: str, lines: list) -> Iterator:
+def boxes_before_breaks(source: str, pages_lines: list[list]) -> Iterator:
     """The text boxes followed in `source`, the block's text, by white space or a line
     break that nothing draws: the space a line broke at, a <br>, or a space between two
-    elements (a box of white space alone is not drawn). The lines' text boxes are found in
-    `source` in order; a block whose boxes cannot all be found keeps its spaces as they
+    elements (a box of white space alone is not drawn). The lines' text boxes, a list of
+    them for each page the block is on, are found in `source` in order; a page whose lines
+    do not go on from the page before is the block drawn again (a table's header row or
+    title over its rows continued), read from the block's start. Where a page's boxes
+    cannot all be found, its lines and those of the pages after keep their spaces as they
     are."""
-    found, cursor, previous = [], 0, None
-    for line in lines:
-        for box in source_boxes(line):
-            if not box.text.strip():
-                continue
-            start, text = found_at(source, cursor, box.text)
-            if start < 0:
-                return
-            if (previous is not None and re.search(r"[ \u2028]", source[cursor:start])
-                    and not previous.text.endswith((" ", *HYPHENS))
-                    and not text.startswith(" ")):
-                found.append(previous)
-            cursor, previous = start + len(text), box
-    yield from found
+    cursor, previous = 0, None
+    for lines in pages_lines:
+        first = next((box for line in lines for box in source_boxes(line) if box.text.strip()),
+                     None)
+        if first is not None and found_at(source, cursor, first.text)[0] < 0:
+            cursor, previous = 0, None
+        found = []
+        for line in lines:
+            for box in source_boxes(line):
+                if not box.text.strip():
+                    continue
+                start, text = found_at(source, cursor, box.text)
+                if start < 0:
+                    return
+                if (previous is not None and re.search(r"[ \u2028]", source[cursor:start])
+                        and not previous.text.endswith((" ", *HYPHENS))
+                        and not text.startswith(" ")):
+                    found.append(previous)
+                cursor, previous = start + len(text), box
+        yield from found
 
 
 def source_boxes(line) -> Iterator:
