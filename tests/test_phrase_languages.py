@@ -14,7 +14,9 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, phrases, profile_for
 from pipeline.layouts import load_layout
+from pipeline.model import Metadata
 from pipeline.pdf.structure import structure_elements
+from pipeline.readers.scraped import scraped_document
 from pipeline.writers.html import render_html
 
 from .conftest import ROOT
@@ -42,6 +44,16 @@ def test_english_words_in_chinese_are_phrases_of_english():
     assert english("參與World Water Council的smart metering initiative项目", "zh-Hans") == [
         "World Water Council", "smart metering initiative"]
     assert english("Mary O’Brien-Smith 女士及 Don't") == ["Mary O’Brien-Smith", "Don't"]
+
+
+def test_a_hyphened_name_the_writer_keeps_together_is_one_phrase():
+    """The word joiner that keeps a name's parts on one line ("Goethe-\u2060Institut") is
+    inside the phrase: its first part was spoken in the text's language."""
+    assert english("及 Goethe-\u2060Institut Hongkong 合作") == ["Goethe-\u2060Institut Hongkong"]
+    document, _ = scraped_document("x", "圖書館報告\n\n我們與 Goethe-Institut Hongkong 合作。\n",
+                                   Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "large-print"))
+    assert '<span lang="en-GB">Goethe-\u2060Institut Hongkong</span>' in html
 
 
 def test_an_address_a_code_or_a_single_letter_is_no_phrase():

@@ -138,9 +138,10 @@ CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 # A phrase in Latin letters inside a text in another script ("Hong Kong Book Fair" in a
 # Chinese sentence): words of letters (joined by an apostrophe or a hyphen) parted by
 # spaces; never a piece of an address, a file name or a code ("www.example.hk",
-# "annual-report-2024", "CB(4)1021"), which is no language's words.
+# "annual-report-2024", "CB(4)1021"), which is no language's words. A hyphen may hold the
+# word joiner a writer keeps a name's parts together with ("Goethe-\u2060Institut").
 LATIN_LETTER = "A-Za-z\u00c0-\u024f"
-LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:['\u2019-][{LATIN_LETTER}]+)*"
+LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
 LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
                 f"(?:[ \u00a0]+{LATIN_PHRASE_WORD})*"
                 f"(?![{LATIN_LETTER}0-9_/:@(\\-]|\\.[{LATIN_LETTER}0-9])")
