@@ -167,6 +167,18 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """A displayed quotation: words quoted at length, set apart from the text (a
+    blockquote), one paragraph of them."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return plain(self.spans)
+
+
+@dataclass(frozen=True)
 class Figure:
     """A photo's place in the text: its caption, and its image when one is named."""
 
@@ -339,7 +351,7 @@ class Note:
         return plain(self.spans)
 
 
-Block = Heading | Paragraph | Figure | List | Table | SignOff | Note
+Block = Heading | Paragraph | Quotation | Figure | List | Table | SignOff | Note
 
 
 class UnknownBlock(TypeError):
@@ -517,6 +529,8 @@ def with_spans(block: Block, change: Callable[[tuple[Span, ...]], tuple[Span, ..
     match block:
         case Paragraph():
             return Paragraph(change(block.spans))
+        case Quotation():
+            return Quotation(change(block.spans))
         case Figure():
             return replace(block, caption=change(block.caption))
         case List():
@@ -619,6 +633,8 @@ def block_to_json(block: Block) -> dict:
             }
         case Paragraph():
             return {"type": "paragraph", "spans": _spans_to_json(block.spans)}
+        case Quotation():
+            return {"type": "quotation", "spans": _spans_to_json(block.spans)}
         case List():
             return _list_to_json(block)
         case Table():
@@ -645,6 +661,8 @@ def _block_from_json(item: dict) -> Block:
                           item.get("alt"))
         case "paragraph":
             return Paragraph(_spans_from_json(item["spans"]))
+        case "quotation":
+            return Quotation(_spans_from_json(item["spans"]))
         case "list":
             return _list_from_json(item)
         case "table":

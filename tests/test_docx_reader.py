@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -20,7 +21,17 @@ from PIL import Image
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span, Table
+from pipeline.model import (
+    Byline,
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    Paragraph,
+    Quotation,
+    Span,
+    Table,
+)
 from pipeline.readers.docx.draft import (
     COMMENTS_EXTENDED,
     OLE_SIGNATURE,
@@ -208,20 +219,32 @@ def test_an_editors_changes_all_arrive(source_dir, written):
 
 
 def test_a_paragraph_styles_emphasis_is_its_texts_in_body_text_only(source_dir, written):
-    """Word shows a paragraph in its Quote style italic, and so it is read: the italic is
-    the editor's, not a look of ours. A heading's bold and a caption's look stay theirs."""
+    """Word shows a paragraph in an italic style of the editor's own italic, and so it is
+    read: the italic is the editor's, not a look of ours. A heading's bold, a caption's look
+    and a quotation style's italic (Word's Quote: the paragraph is a displayed quotation)
+    stay theirs."""
     document = sample_document()
 
     def edit(draft):
-        quoted = paragraph_starting(draft, "The end.")
+        emphatic = draft.styles.add_style("Emphatic", WD_STYLE_TYPE.PARAGRAPH)
+        emphatic.base_style = draft.styles["Normal"]
+        emphatic.font.italic = True
+        strong = draft.styles.add_style("Strong Emphatic", WD_STYLE_TYPE.PARAGRAPH)
+        strong.base_style = emphatic
+        strong.font.bold = True
+        ended = paragraph_starting(draft, "The end.")
+        ended.style = emphatic
+        ended.add_run(" Upright.").italic = False  # the run's own formatting wins
+        paragraph_starting(draft, "Some 298").style = strong
+        quoted = paragraph_starting(draft, "On 11")
         quoted.style = draft.styles["Quote"]  # italic, in python-docx's template as in Word's
-        quoted.add_run(" Upright.").italic = False  # the run's own formatting wins
-        paragraph_starting(draft, "Some 298").style = draft.styles["Intense Quote"]
 
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
     assert result.blocks[-2] == Paragraph((Span("The end.", italic=True), Span(" Upright.")))
     assert all(span.bold and span.italic for span in result.blocks[5].spans)
     assert result.blocks[1] == document.blocks[1]  # Heading 1: bold by its look alone
+    quoted = next(block for block in result.blocks if block.text.startswith("On 11"))
+    assert isinstance(quoted, Quotation) and not any(span.italic for span in quoted.spans)
 
 
 def test_a_picture_left_without_its_caption_is_refused(source_dir, written):

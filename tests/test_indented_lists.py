@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import List, Metadata, Paragraph
+from pipeline.model import List, Metadata, Paragraph, Quotation
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.lists import is_item
@@ -103,7 +103,7 @@ def test_items_all_indented_alike_are_one_flat_list():
 
 
 @pytest.mark.parametrize("text", [
-    # A quotation indented as a whole.
+    # A quotation indented as a whole (a displayed quotation: test_quotations.py).
     "The report opened with these words.\n\n    We measured every river in the territory,\n"
     "    and every one of them ran cleaner than the year before.\n\nThe rest followed.\n",
     # A paragraph indented on its first line, in English and in Chinese.
@@ -114,7 +114,7 @@ def test_items_all_indented_alike_are_one_flat_list():
 def test_an_indented_paragraph_stays_a_paragraph(text):
     document = read(text)
     assert lists_of(document) == []
-    assert all(isinstance(block, Paragraph) for block in document.blocks)
+    assert all(isinstance(block, (Paragraph, Quotation)) for block in document.blocks)
     assert not any(block.text.startswith(" ") for block in document.blocks)
 
 

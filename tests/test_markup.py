@@ -23,6 +23,7 @@ from pipeline.model import (
     Heading,
     Metadata,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     plain,
@@ -158,13 +159,26 @@ def test_asterisks_switch_emphasis(source_dir, markup, spans):
 
 
 def test_backslashes_escape(source_dir):
-    text = "\n\\# not a heading\n\n\\![not a figure]()\n\n2 \\* 3 \\\\ \\[x\\] C:\\Users\n\n# \\*Starred\\*"
+    text = ("\n\\# not a heading\n\n\\![not a figure]()\n\n2 \\* 3 \\\\ \\[x\\] C:\\Users\n\n"
+            "\\> not a quotation\n\n# \\*Starred\\*")
     assert read(text, source_dir).blocks == (
         Paragraph((Span("# not a heading"),)),
         Paragraph((Span("![not a figure]()"),)),
         Paragraph((Span("2 * 3 \\ [x] C:\\Users"),)),
+        Paragraph((Span("> not a quotation"),)),
         Heading("*Starred*"),
     )
+
+
+def test_lines_opened_by_a_chevron_are_a_displayed_quotation(source_dir):
+    """As pandoc's block quotation of one paragraph: its lines join, its inline markup read."""
+    document = read("\nShe wrote:\n\n> The boat was *late*\n>again.\n\nWe agree.", source_dir)
+    assert document.blocks == (
+        Paragraph((Span("She wrote:"),)),
+        Quotation((Span("The boat was "), Span("late", italic=True), Span(" again."))),
+        Paragraph((Span("We agree."),)),
+    )
+    assert write_markup(document).split("\n\n")[-2] == "> The boat was *late* again."
 
 
 @pytest.mark.parametrize(
@@ -303,11 +317,14 @@ def documents(draw) -> Document:
         alt=draw(st.dictionaries(st.integers(1, 4), CLEAN_TEXT.filter(bool), max_size=3)),
     )
     blocks = []
-    for kind in draw(st.lists(st.sampled_from(["heading", "paragraph", "figure"]), max_size=8)):
+    for kind in draw(st.lists(st.sampled_from(["heading", "paragraph", "quotation", "figure"]),
+                              max_size=8)):
         if kind == "heading":
             blocks.append(Heading(draw(CLEAN_TEXT.filter(bool)), draw(st.integers(1, 9))))
         elif kind == "paragraph":
             blocks.append(Paragraph(draw(CLEAN_SPANS.filter(bool))))
+        elif kind == "quotation":
+            blocks.append(Quotation(draw(CLEAN_SPANS.filter(bool))))
         else:
             # Numbered in order, or as figures deleted, moved and added in a draft leave them.
             taken = {block.number for block in blocks if isinstance(block, Figure)}

@@ -53,6 +53,8 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     text does not hold stays as written, as pandoc prints it. A line opening a note opens a
     new one even right after another note's lines, with no blank line between (as pandoc
     reads them); any other line carries on the note before.
+  - Lines each opened by `>` and a space are a displayed quotation (one paragraph of it, as
+    pandoc's block quotation); its lines join with a space.
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
@@ -96,6 +98,7 @@ from pipeline.model import (
     Metadata,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -121,7 +124,8 @@ HEADING_MARK = re.compile(r"(#+)(?: |$)")
 FIGURE_IMAGE = re.compile(r"\((?P<image>.*)\)(?P<attributes>)")
 FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
 ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
-ESCAPABLE = "*\\#![]|-.、()\uff08:^~<"
+QUOTATION_MARK = re.compile("> ?")  # opens each line of a displayed quotation
+ESCAPABLE = "*\\#![]|-.、()\uff08:^~<>"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）".
 LIST_ITEM = re.compile(
@@ -283,6 +287,8 @@ def read_blocks(
                 table, index = chunks[index], index + 1
             blocks.append(replace(read_table(table, path),
                                   caption=read_spans(caption.group(1), chunk, path, offset=7)))
+        elif all(line.startswith(">") for line in chunk.lines):
+            blocks.append(read_quotation(chunk, path))
         elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
             blocks.append(read_list(chunk, path))
         elif any(map(kept_break, chunk.lines[:-1])) or kept_break(chunk.lines[-1]) and len(
@@ -291,6 +297,14 @@ def read_blocks(
         elif spans := read_spans(chunk.text, chunk, path):
             blocks.append(Paragraph(spans))
     return tuple(unskipped(blocks))
+
+
+def read_quotation(chunk: Chunk, path: Path) -> Quotation:
+    """Lines each opened by `>` (and a space): a displayed quotation, as pandoc's block
+    quotation of one paragraph."""
+    quoted = Chunk(chunk.line, tuple(QUOTATION_MARK.sub("", line, count=1)
+                                     for line in chunk.lines))
+    return Quotation(read_spans(quoted.text, quoted, path))
 
 
 def kept_break(line: str) -> bool:

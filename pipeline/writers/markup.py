@@ -19,6 +19,7 @@ from pipeline.model import (
     Metadata,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -33,7 +34,7 @@ from pipeline.model import (
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
-    rf"[#!|]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
+    rf"[#!|>]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
     rf"|\uff08(?=(?:{NUMERAL})\uff09)|\d+(?=\u3001)|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
@@ -78,6 +79,8 @@ def write_block(block: Block) -> str:
             return f"{'#' * block.level} {write_spans(block.runs)}"
         case Paragraph():
             return unmistakable(write_spans(block.spans))
+        case Quotation():
+            return f"> {write_spans(block.spans)}"
         case List():
             return write_list(block)
         case Table():
@@ -95,7 +98,7 @@ def unmistakable(text: str) -> str:
     start = BLOCK_START.match(text)
     if start is None:
         return text
-    if start.group() in "#!|-[(\uff08":
+    if start.group() in "#!|>-[(\uff08":
         return "\\" + text
     return text[: start.end()] + "\\" + text[start.end() :]
 

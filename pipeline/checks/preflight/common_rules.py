@@ -22,6 +22,7 @@ from pipeline.model import (
     List,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Table,
     UnknownBlock,
@@ -237,7 +238,7 @@ def table_printed(label: str, table: Table, language: str) -> Printed:
 
 
 def block_texts(document: Document) -> Iterator[Printed]:
-    """Every block's texts with the name a report gives each: paragraphs, captions, list
+    """Every block's texts with the name a report gives each: paragraphs, quotations, captions, list
     items, tables, sign-off lines and notes (headings are checked as bookmarks)."""
     counts: dict[str, int] = {}
 
@@ -249,6 +250,8 @@ def block_texts(document: Document) -> Iterator[Printed]:
         match block:
             case Paragraph():
                 yield Printed.of(named("paragraph"), block.text)
+            case Quotation():
+                yield Printed.of(named("quotation"), block.text)
             case Figure():
                 yield Printed.of(f"figure {block.number} caption", block.text)
             case List():

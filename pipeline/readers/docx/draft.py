@@ -22,7 +22,9 @@
 - A paragraph Word sets as a drop cap (a frame holding a letter) begins the paragraph after
   it. A Caption right above a table, or right below one, that is no figure's (no picture
   before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
-  above and editors often type it below. Every other paragraph with text (Body Text,
+  above and editors often type it below. A paragraph in a quotation's style (Word's Quote,
+  Intense Quote or Block Text, LibreOffice's Quotations) is a displayed quotation, the
+  style's italic its look. Every other paragraph with text (Body Text,
   Normal, LibreOffice's Text Body, styles of the editor's own) is a body paragraph. Empty
   paragraphs are skipped.
 - Inline content (emphasis, superscript and subscript, links, note references, whatever
@@ -77,6 +79,7 @@ from pipeline.model import (
     Metadata,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -102,6 +105,7 @@ from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
     FRONT_MATTER,
     NOTE_STYLES,
+    QUOTATION_STYLES,
     SIGN_OFF_STYLES,
     Styles,
     contents,
@@ -611,7 +615,8 @@ class Reading:
         level = heading_level(p, self.styles)
         front = next((name for name in names if name in FRONT_MATTER), None)
         caption = self.styles.is_caption(p)
-        body = not (level is not None or front or caption
+        quotation = bool(set(names) & set(QUOTATION_STYLES))
+        body = not (level is not None or front or caption or quotation
                     or set(names) & {*SIGN_OFF_STYLES, *NOTE_STYLES})
         raw = self.story.paragraph(p, body)
         pictures = self.story.pictures
@@ -652,6 +657,8 @@ class Reading:
             self.blocks.append(SignOff(signed))
         elif set(names) & set(NOTE_STYLES) and text[0].note:
             self.blocks.append(Note(text[0].note, clean_spans(text[1:])))
+        elif quotation:
+            self.blocks.append(Quotation(text))
         else:
             self.blocks.append(Paragraph(text))
         self.pictures = []

@@ -13,8 +13,9 @@ wraps it.
   capitals or in a language other than the draft's (w:lang) by its own formatting, else its
   character style's; what hides, strikes,
   underlines or sets text in small capitals may also come from the paragraph's style, and
-  in body text (a paragraph, a list item) bold and italic too (Word's Quote style), which
-  elsewhere are the style's look (a heading's bold, a caption's italic). A
+  in body text (a paragraph, a list item) bold and italic too (a style of the editor's
+  own, italic as a whole), which elsewhere are the style's look (a heading's bold, a
+  caption's or a quotation's italic). A
   link's underline is its style's look, so only the run's own is read there.
 
 What Word would show but the editions cannot, or shows otherwise, is refused with a line
@@ -48,7 +49,8 @@ from pipeline.readers.docx.symbols import symbol_character
 # What a paragraph style's run properties give each of its runs, as Word shows them.
 PARAGRAPH_WIDE = ("hidden", "struck", "double_struck", "underline", "small_caps",
                   "emphasis_mark", "combined")
-# And in body text, its emphasis: a paragraph in Word's Quote style is italic as a whole.
+# And in body text, its emphasis: a paragraph in an italic style of the editor's own is
+# italic as a whole.
 BODY_WIDE = (*PARAGRAPH_WIDE, "bold", "italic")
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"

@@ -26,6 +26,9 @@ from pipeline.errors import excerpt
 HEADING_STYLE = re.compile(r"heading (\d)")
 SIGN_OFF_STYLES = ("closing", "signature")
 NOTE_STYLES = ("endnote text", "footnote text")
+# A displayed quotation: Word's Quote and Intense Quote, its Block Text (pandoc's), and
+# LibreOffice's Quotations.
+QUOTATION_STYLES = ("quote", "intense quote", "block text", "quotations")
 # Word's names, and LibreOffice's for the label it saves in a note's own paragraph.
 NOTE_REFERENCE_STYLES = ("endnote reference", "footnote reference", "endnote characters",
                          "footnote characters")

@@ -17,7 +17,13 @@ from pipeline.model import Document, Metadata
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
-from pipeline.readers.scraped.breaks import indented_openings, opened_apart, unwrapped
+from pipeline.readers.scraped.breaks import (
+    displayed_quotations,
+    indented_openings,
+    opened_apart,
+    quotations_apart,
+    unwrapped,
+)
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
@@ -52,7 +58,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
     result = deduplicate(cleared.text)
-    result.units = opened_apart(result.units, indented_openings(text.split("\n")))
+    result.units = quotations_apart(
+        opened_apart(result.units, indented_openings(text.split("\n"))),
+        displayed_quotations(text.split("\n")))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)

@@ -31,10 +31,11 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
 from pipeline.languages import detect, ends_sentence, joined_lines
-from pipeline.readers.cleaning import CELL
+from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
@@ -57,6 +58,9 @@ DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
 # A figure with a unit of a short word or a few characters after it: "25 minutes", "25分鐘".
+# A displayed quotation's indent, in columns: a tab's, or four spaces (fewer open a paragraph).
+QUOTATION_INDENT = 4
+MIN_FLUSH_PARAGRAPHS = 2
 FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
 
 
@@ -118,6 +122,41 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
             openings.update(block[index][0] for index in indented if index)
         block = []
     return frozenset(openings)
+
+
+def displayed_quotations(lines: list[str]) -> frozenset[int]:
+    """The numbers (from 1) of the source's lines in displayed quotations: blocks (between
+    blank lines) each line of which is indented by QUOTATION_INDENT columns or more of
+    spaces or tabs (not Chinese's "　　", which opens its paragraphs), holding a sentence
+    or more of words (no list's item, note or table row), in a text whose paragraphs stand
+    at the margin: at least MIN_FLUSH_PARAGRAPHS of them, more than the indented blocks. A
+    page's blockquote, pasted; a text indented throughout quotes nothing."""
+    flush, quoted = 0, []
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            block.append((number, line))
+            continue
+        texts = [text.strip() for _, text in block]
+        if block and ends_sentence(joined_lines(texts)) and not any(
+                is_item(text) or NOTE_LABEL.match(text) or CELL_GAP.search(text)
+                for text in texts):
+            indents = [indent_width(text[: len(text) - len(text.lstrip(" \t"))])
+                       for _, text in block]
+            if min(indents) >= QUOTATION_INDENT:
+                quoted.append(block)
+            elif not indents[0]:
+                flush += 1
+        block = []
+    if flush < MIN_FLUSH_PARAGRAPHS or len(quoted) >= flush:
+        return frozenset()
+    return frozenset(number for found in quoted for number, _ in found)
+
+
+def quotations_apart(units: list[Unit], quoted: frozenset[int]) -> list[Unit]:
+    """The units whose every line is in a displayed quotation (`quoted`), marked so."""
+    return [replace(unit, quoted=True) if unit.kind == "text" and set(unit.lines) <= quoted
+            else unit for unit in units]
 
 
 def opened_apart(units: list[Unit], openings: frozenset[int]) -> list[Unit]:

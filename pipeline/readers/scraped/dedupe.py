@@ -53,11 +53,12 @@ class Unit:
     # How many times the source wrote each row, where the block wrote one again ("Chairman's
     # Statement" over a byline written three times); empty when it wrote none twice.
     counts: tuple[int, ...] = ()
+    quoted: bool = False  # a displayed quotation, set apart by its indent (breaks.py)
 
     def apart(self) -> list[Unit]:
         """Its rows as units of their own, as if blank lines had parted them."""
         counts = self.counts or (1,) * len(self.rows)
-        return [Unit(self.kind, (row,), (line,), count)
+        return [Unit(self.kind, (row,), (line,), count, quoted=self.quoted)
                 for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
     def piece(self, start: int, end: int) -> Unit:
@@ -65,7 +66,8 @@ class Unit:
         wrote it (a photo's caption twice)."""
         counts = self.counts[start:end] if self.counts else (1,) * (end - start)
         return Unit(self.kind, self.rows[start:end], self.lines[start:end],
-                    counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else ())
+                    counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else (),
+                    self.quoted)
 
     @property
     def text(self) -> str:

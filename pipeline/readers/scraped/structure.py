@@ -49,6 +49,7 @@ from pipeline.model import (
     Metadata,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -681,7 +682,8 @@ def ends_lead_in(blocks_before: list[Block]) -> bool:
 
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,
              text_follows: bool) -> Block:
-    """The block one unit of text is: a table, a figure's caption, a heading or a paragraph."""
+    """The block one unit of text is: a table, a figure's caption, a heading, a displayed
+    quotation or a paragraph."""
     table = titled_cells(unit.rows)
     if table is not None:
         return build_table(*table, spans_of)
@@ -690,6 +692,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return metadata.figure(number, spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
+    if unit.quoted:
+        return Quotation(spans_of(unit.text))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
@@ -708,6 +712,8 @@ def referring(block: Block, labels: set[str]) -> Block:
     match block:
         case Paragraph():
             return Paragraph(with_references(block.spans, labels))
+        case Quotation():
+            return Quotation(with_references(block.spans, labels))
         case Figure():
             return replace(block, caption=with_references(block.caption, labels))
         case List():

@@ -44,6 +44,7 @@ from pipeline.model import (
     List,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -68,10 +69,11 @@ LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
 BODY_STYLE = "Body Text"
 CAPTION_STYLE = "Caption"
+QUOTATION_STYLE = "Quote"  # Word's own, in its style gallery
 FIGURE_STYLE = "Normal"
 HEADING_STYLES = ("Title", "Subtitle", *(f"Heading {level}" for level in range(1, 10)))
 # Every paragraph style the draft uses besides Normal; Body Text first, as the others' next.
-DRAFT_STYLES = (BODY_STYLE, *HEADING_STYLES, CAPTION_STYLE, BYLINE_STYLE)
+DRAFT_STYLES = (BODY_STYLE, *HEADING_STYLES, CAPTION_STYLE, QUOTATION_STYLE, BYLINE_STYLE)
 
 UNREADABLE = (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
               ValueError, etree.LxmlError)
@@ -271,6 +273,11 @@ def _set_layout_styles(draft, layout: Layout, own: Profile) -> None:
             _set_font(draft.styles[name].element.get_or_add_rPr(), heading_font,
                       _script_faces(layout, own, heading=True))
     draft.styles[CAPTION_STYLE].paragraph_format.keep_together = True
+    # A displayed quotation as the editions set it: indented on both sides, upright.
+    quotation = draft.styles[QUOTATION_STYLE]
+    quotation.paragraph_format.left_indent = quotation.paragraph_format.right_indent = Pt(
+        2 * layout.body_size_pt)
+    quotation.font.italic = False
 
 
 def _script_faces(layout: Layout, own: Profile, heading: bool = False) -> dict[str, str]:
@@ -460,6 +467,8 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
             _add_figure(draft, block, text_width, source_dir, add_spans, pictures)
         case Paragraph():
             add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
+        case Quotation():
+            add_spans(draft.add_paragraph(style=QUOTATION_STYLE), block.spans)
         case List():
             add_list(draft, block, add_spans)
         case Table():

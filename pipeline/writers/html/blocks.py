@@ -26,6 +26,7 @@ from pipeline.model import (
     List,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Span,
     Table,
@@ -176,6 +177,13 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
         index, Markup(' class="{}"').format(classes) if classes else Markup(""),
         setting.line_attributes(index), spans(block.spans, index, setting))
+
+
+def quotation(block: Quotation, anchor: str | None, index: int, setting: Setting) -> Markup:
+    """A displayed quotation: its paragraph in a blockquote, which the tagged editions tag
+    BlockQuote."""
+    return Markup('<blockquote class="quotation" data-block="{}"><p>{}</p></blockquote>\n'
+                  ).format(index, spans(block.spans, index, setting))
 
 
 def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
@@ -378,6 +386,7 @@ BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] =
     Heading: heading,
     Figure: figure,
     Paragraph: paragraph,
+    Quotation: quotation,
     List: list_block,
     Table: table,
     SignOff: sign_off,

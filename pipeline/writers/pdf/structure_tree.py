@@ -53,6 +53,7 @@ from pipeline.model import (
     List,
     Note,
     Paragraph,
+    Quotation,
     SignOff,
     Table,
     given_languages,
@@ -75,10 +76,11 @@ HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # A repeated header row: pagination, as running heads are, but neither header nor footer.
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
 # The element WeasyPrint makes of each kind of block of the body.
-BLOCK_TAGS = {"heading": HEADINGS, "paragraph": ("/P",), "sign-off": ("/P",), "note": ("/P",),
-              "figure": ("/NonStruct",), "list": ("/L",), "table": ("/Table",)}
-KINDS = {Heading: "heading", Paragraph: "paragraph", SignOff: "sign-off", Note: "note",
-         Figure: "figure", List: "list", Table: "table"}
+BLOCK_TAGS = {"heading": HEADINGS, "paragraph": ("/P",), "quotation": ("/BlockQuote",),
+              "sign-off": ("/P",), "note": ("/P",), "figure": ("/NonStruct",), "list": ("/L",),
+              "table": ("/Table",)}
+KINDS = {Heading: "heading", Paragraph: "paragraph", Quotation: "quotation",
+         SignOff: "sign-off", Note: "note", Figure: "figure", List: "list", Table: "table"}
 # Each block of the body carries its index in the model (writers/html/blocks.py).
 SET_BLOCK = re.compile(r'data-block="(\d+)"')
 

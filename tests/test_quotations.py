@@ -1,0 +1,125 @@
+"""Displayed quotations: words quoted at length, set apart from the text.
+
+A scraped text shows one by its indent (a web page's blockquote, pasted): a block of
+sentences each line of which is indented by a tab or four spaces, where the text's own
+paragraphs stand at the margin. The editions set it indented on both sides, the tagged ones
+tag it BlockQuote; the DOCX draft writes it in Word's Quote style, and reads back Word's,
+pandoc's and LibreOffice's quotation styles as one."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pikepdf
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.model import Document, List, Metadata, Paragraph, Quotation, Span, Table
+from pipeline.pdf.structure import kids_of, structure_elements
+from pipeline.readers.docx.draft import docx_document
+from pipeline.readers.scraped import scraped_document
+from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.html import render_html
+from pipeline.writers.pdf.render import render_pdf
+
+from .conftest import ROOT
+
+LAYOUTS = ROOT / "layouts"
+QUOTED = ("When the boat is on time I do not think about it at all. When it is late, I "
+          "have to explain to my ward sister why I missed the handover.")
+TEXT = ("Passenger survey\n\nOur survey drew 3,212 responses. Most comments concerned waiting "
+        "times at the piers.\n\nOne regular passenger, a nurse, wrote:\n\n{indent}When the boat "
+        "is on time I do not think about it at all.\n{indent}When it is late, I have to explain "
+        "to my ward sister why I missed the handover.\n\nWe have taken that comment to heart.\n")
+
+
+def blocks_of(text: str, language: str = "en-GB") -> tuple:
+    return scraped_document("piece", text, Metadata(title="Review", language=language))[0].blocks
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t", "        "])
+def test_a_block_indented_under_flush_paragraphs_is_a_displayed_quotation(indent):
+    blocks = blocks_of(TEXT.format(indent=indent))
+    quotations = [block for block in blocks if isinstance(block, Quotation)]
+    assert " ".join(block.text for block in quotations) == QUOTED  # a paragraph a line
+    assert isinstance(blocks[blocks.index(quotations[-1]) + 1], Paragraph)
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])
+def test_a_paragraphs_own_indent_quotes_nothing(indent):
+    """Two spaces, or Chinese's two full-width ones, open a paragraph; none, nothing."""
+    assert not any(isinstance(block, Quotation) for block in blocks_of(TEXT.format(indent=indent)))
+
+
+def test_a_text_indented_throughout_quotes_nothing():
+    text = "\n\n".join("    " + line for line in TEXT.format(indent="").split("\n\n"))
+    assert not any(isinstance(block, Quotation) for block in blocks_of(text))
+
+
+def test_indented_items_rows_and_lines_without_a_sentence_stay_what_they_are():
+    text = ("Our year\n\nThe first paragraph says what follows.\n\nWe did three things:\n\n"
+            "    - opened a branch;\n    - lent e-books;\n    - trained staff.\n\n"
+            "    Branch    Loans\n    Central    1,204\n    Harbour    988\n\n"
+            "    Looking ahead\n\nThe last paragraph ends the text.\n")
+    blocks = blocks_of(text)
+    assert not any(isinstance(block, Quotation) for block in blocks)
+    assert any(isinstance(block, List) for block in blocks)
+    assert any(isinstance(block, Table) for block in blocks)
+
+
+def test_a_chinese_quotation_indented_by_spaces():
+    text = ("年度回顧\n\n本年度乘客調查共收到三千多份回應。\n\n有乘客在意見中寫道：\n\n"
+            "    船準時的時候，我從來不會想起它；船遲到的時候，我就要向病房主管解釋。\n\n"
+            "我們會認真跟進。\n")
+    blocks = blocks_of(text, "zh-HK")
+    assert [type(block).__name__ for block in blocks] == [
+        "Heading", "Paragraph", "Paragraph", "Quotation", "Paragraph"]
+
+
+def document_with_quotation(language: str = "en-GB") -> Document:
+    return Document("piece", Metadata(title="Review", language=language), None, (
+        Paragraph((Span("A nurse wrote:"),)),
+        Quotation((Span("When the boat is "), Span("late", italic=True), Span(", I explain."))),
+        Paragraph((Span("We agree."),)),
+    ))
+
+
+def test_the_html_sets_it_in_a_blockquote_indented_on_both_sides():
+    html = render_html(document_with_quotation(), load_layout(LAYOUTS, "print"))
+    assert '<blockquote class="quotation" data-block="1"><p>When the boat is' in html
+    css = (LAYOUTS / "templates" / "base.css").read_text(encoding="utf-8")
+    assert "blockquote.quotation {\n  margin: 0.8em 2em;" in css
+
+
+def test_the_draft_writes_words_style_and_reads_it_back_as_it_was():
+    document = document_with_quotation()
+    data = write_docx(document, load_layout(LAYOUTS, "print"), ROOT / "source")
+    paragraph = next(paragraph for paragraph in docx.Document(io.BytesIO(data)).paragraphs
+                     if paragraph.text.startswith("When"))
+    assert paragraph.style.name == "Quote"
+    assert paragraph.paragraph_format.left_indent is None  # the style's, as Word sets it
+    assert paragraph.style.paragraph_format.left_indent > 0 and not paragraph.style.font.italic
+    assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks
+
+
+@pytest.mark.parametrize("style", ["Quote", "Intense Quote"])
+def test_a_quotation_styled_as_word_or_pandoc_styles_one_is_read_as_one(style):
+    """Word's Quote style is italic as a whole: its look, not the words' emphasis."""
+    draft = docx.Document()
+    draft.add_paragraph("A nurse wrote:", style="Normal")
+    draft.add_paragraph("When the boat is on time I do not think about it.", style=style)
+    saved = io.BytesIO()
+    draft.save(saved)
+    blocks = docx_document(saved.getvalue(), ROOT / "piece.docx", Metadata(title="T")).blocks
+    assert blocks[1] == Quotation((Span("When the boat is on time I do not think about it."),))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_the_tagged_editions_tag_it_blockquote(layout):
+    pdf = pikepdf.open(io.BytesIO(render_pdf(document_with_quotation(),
+                                             load_layout(LAYOUTS, layout), ROOT / "source")))
+    (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                    if element.S == pikepdf.Name.BlockQuote]
+    assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P]
