@@ -77,6 +77,21 @@ def test_a_chinese_quotation_indented_by_spaces():
         "Heading", "Paragraph", "Paragraph", "Quotation", "Paragraph"]
 
 
+@pytest.mark.parametrize(("attribution", "shown"), [
+    ("- Professor Richard TSANG, Chair of the Board", "– Professor Richard TSANG, Chair of the Board"),
+    ("\u2014\u2014王立新教授", "——王立新教授"),
+])
+def test_a_dashed_last_line_is_the_quotations_attribution_under_it(attribution, shown):
+    text = TEXT.format(indent="    ").replace(
+        "the handover.\n", f"the handover.\n    {attribution}\n")
+    blocks = blocks_of(text)
+    at = next(index for index, block in enumerate(blocks) if block.text == shown)
+    assert isinstance(blocks[at - 1], Quotation) and type(blocks[at]) is Paragraph
+    html = render_html(Document("piece", Metadata(title="Review"), None, tuple(blocks)),
+                       load_layout(LAYOUTS, "print"))
+    assert f'<p data-block="{at}" class="attribution">' in html
+
+
 def document_with_quotation(language: str = "en-GB") -> Document:
     return Document("piece", Metadata(title="Review", language=language), None, (
         Paragraph((Span("A nurse wrote:"),)),

@@ -59,6 +59,9 @@ VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=
 # What heads the contact lines closing a press release, in any language: "Media contact".
 CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
+# A quotation's attribution, in any language: a dash and a space, or Chinese's dash of two
+# ("- Professor Richard TSANG", "– Professor …" once typeset, "——王立新").
+ATTRIBUTION = re.compile("[-\u2013\u2014]+ (?=\\S)|\u2014\u2014(?=\\S)")
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = any_language((profile.photo_credit for profile in PROFILES),
                             flags=re.IGNORECASE)

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import detect, ends_sentence, joined_lines
+from pipeline.languages import ATTRIBUTION, detect, ends_sentence, joined_lines
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
@@ -130,7 +130,9 @@ def displayed_quotations(lines: list[str]) -> frozenset[int]:
     spaces or tabs (not Chinese's "　　", which opens its paragraphs), holding a sentence
     or more of words (no list's item, note or table row), in a text whose paragraphs stand
     at the margin: at least MIN_FLUSH_PARAGRAPHS of them, more than the indented blocks. A
-    page's blockquote, pasted; a text indented throughout quotes nothing."""
+    page's blockquote, pasted; a text indented throughout quotes nothing. A last line a dash
+    opens is the quotation's attribution ("- Professor Richard TSANG", "——王立新"), not
+    quoted words."""
     flush, quoted = 0, []
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
@@ -138,13 +140,14 @@ def displayed_quotations(lines: list[str]) -> frozenset[int]:
             block.append((number, line))
             continue
         texts = [text.strip() for _, text in block]
-        if block and ends_sentence(joined_lines(texts)) and not any(
+        said = texts[:-1] if len(texts) > 1 and ATTRIBUTION.match(texts[-1]) else texts
+        if block and ends_sentence(joined_lines(said)) and not any(
                 is_item(text) or NOTE_LABEL.match(text) or CELL_GAP.search(text)
-                for text in texts):
+                for text in said):
             indents = [indent_width(text[: len(text) - len(text.lstrip(" \t"))])
                        for _, text in block]
             if min(indents) >= QUOTATION_INDENT:
-                quoted.append(block)
+                quoted.append(block[: len(said)])
             elif not indents[0]:
                 flush += 1
         block = []
@@ -154,9 +157,19 @@ def displayed_quotations(lines: list[str]) -> frozenset[int]:
 
 
 def quotations_apart(units: list[Unit], quoted: frozenset[int]) -> list[Unit]:
-    """The units whose every line is in a displayed quotation (`quoted`), marked so."""
-    return [replace(unit, quoted=True) if unit.kind == "text" and set(unit.lines) <= quoted
-            else unit for unit in units]
+    """The units parted where a displayed quotation's lines (`quoted`) start or end (its
+    attribution under it), those of a quotation marked so."""
+    result = []
+    for unit in units:
+        if unit.kind != "text" or not quoted.intersection(unit.lines):
+            result.append(unit)
+            continue
+        inside = [line in quoted for line in unit.lines]
+        bounds = [0, *(index for index in range(1, len(inside))
+                       if inside[index] != inside[index - 1]), len(inside)]
+        result += [replace(unit.piece(start, end), quoted=inside[start])
+                   for start, end in itertools.pairwise(bounds)]
+    return result
 
 
 def opened_apart(units: list[Unit], openings: frozenset[int]) -> list[Unit]:

@@ -26,6 +26,7 @@ from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.html.blocks import (
     Setting,
+    attributions,
     body,
     byline_html,
     css_string,
@@ -95,11 +96,12 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     language = document.metadata.language
     order = placement.ordered(len(numbered))
     flush, sources = flush_left(document.blocks), table_sources(document.blocks)
+    attributed = attributions(document.blocks)
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(
             document, order, lines, breaks, placement.tightened, placement.loosened,
-            flush, sources))
+            flush, sources | attributed))
     heading = functools.partial(balanced_heading, lines, language)
     setting = Setting(
         layout=layout,
@@ -116,6 +118,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         referenced=frozenset(document.referenced_notes()),
         flush=flush,
         table_sources=sources,
+        attributions=attributed,
     )
     return template.render(
         layout=layout,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
-from pipeline.languages import CLOSING_WISH, GREETING, detect
+from pipeline.languages import ATTRIBUTION, CLOSING_WISH, GREETING, detect
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -73,6 +73,7 @@ class Setting:
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
     table_sources: frozenset[int] = frozenset()  # a table's source or unit line after it
+    attributions: frozenset[int] = frozenset()  # a displayed quotation's, under it
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -173,6 +174,7 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
     classes = " ".join(name for name, chosen in (
         ("flush", index in setting.flush), ("table-source", index in setting.table_sources),
+        ("attribution", index in setting.attributions),
         ("kept-with-next", index in setting.kept_with_next)) if chosen)
     return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
         index, Markup(' class="{}"').format(classes) if classes else Markup(""),
@@ -194,6 +196,15 @@ def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
                      if index and isinstance(block, Paragraph)
                      and isinstance(blocks[index - 1], Table)
                      and detect(block.text).is_table_note(block.text.strip()))
+
+
+def attributions(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs right after a displayed quotation that a dash opens ("– Professor
+    Richard TSANG", "——王立新"): its attribution, set under it at the right."""
+    return frozenset(index for index, block in enumerate(blocks)
+                     if index and isinstance(block, Paragraph)
+                     and isinstance(blocks[index - 1], Quotation)
+                     and ATTRIBUTION.match(block.text))
 
 
 def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
