@@ -375,13 +375,16 @@ def test_an_interviews_question_is_a_paragraph_not_a_heading(question, answer):
     assert question in [plain(block.spans) for block in document.blocks]
 
 
-@pytest.mark.parametrize(("wish", "to"), [("此致", "各位會員"), ("此致", "敬禮"), ("顺祝", "商祺")])
+@pytest.mark.parametrize(("wish", "to"), [("此致", "各位會員"), ("此致", "敬禮"), ("顺祝", "商祺"),
+                                        ("此致", "敬礼！"), ("此致\n", "敬禮！")])
 def test_a_chinese_letters_closing_wish_stands_left_of_its_signature(wish, to):
     """A Chinese letter's closing wish and the line it is addressed to ("此致" over
-    "各位會員") are the letter's lines at the left, as the letter sets them; the role, name,
-    "謹啟" and date the signature at the right; the same from the marked-up form and DOCX."""
+    "各位會員") are the letter's lines at the left, as the letter sets them, the wish never
+    a heading (with a blank line under it too); the role, name, "謹啟" and date the
+    signature at the right; the same from the marked-up form and DOCX."""
     document = read(f"{CHINESE_BODY}\n\n{wish}\n{to}\n\n主席\n陳大文\n謹啟\n二〇二五年三月",
                     title="致會員的信")
+    wish = wish.strip()
     assert kinds(document)[-3:] == ["Paragraph", "Paragraph", "SignOff"]
     assert [plain(block.spans) for block in document.blocks[-3:-1]] == [wish, to]
     assert document.blocks[-1].texts == ["主席", "陳大文", "謹啟", "二〇二五年三月"]

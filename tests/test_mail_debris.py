@@ -233,6 +233,30 @@ def test_a_signature_naming_the_sign_offs_signatory_again_after_the_notes_goes(
     assert [line[0].text for line in document.blocks[-3].lines] == sign_off.split("\n")
 
 
+@pytest.mark.parametrize(("sign_off", "signature"), [
+    ("Best regards,\nMarina Cheng\nHead of Community Engagement",
+     "-- \nHarbour Conservation Trust | Protecting the shore since 1987\nwww.example-trust.org.hk"),
+    ("张海鹰\n环境科学研究中心主任\n2025年3月14日",
+     "--\n环境科学研究中心 Centre for Environmental Sciences\n"
+     "电话：027-8765 4321 | 邮箱：ces@univ.example.edu.cn"),
+])
+def test_the_mail_programs_signature_under_its_delimiter_goes(sign_off, signature):
+    """RFC 3676's "-- " and the lines under it: the mail program's signature, under the
+    document's sign-off, which stays whole."""
+    text = f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\n{sign_off}\n\n{signature}\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert [line.strip() for line in signature.split("\n")] == [
+        drop["text"].strip() if drop["text"].strip() not in ("–", "——") else "--"
+        for drop in report["dropped"][-3:]]
+    assert [plain(line) for line in document.blocks[-1].lines] == sign_off.split("\n")
+
+
+def test_a_dash_alone_over_more_than_a_signature_stays():
+    text = f"{OUTLOOK}\n{THANKS}\n\n--\n\n" + "\n\n".join([MORE] * 7) + "\n"
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert not any("signature" in drop["reason"] for drop in report["dropped"])
+
+
 def test_a_sign_off_over_contact_details_stays_though_the_byline_named_its_signatory():
     text = (f"{OUTLOOK}\nAnn LEE, Director\nAnn LEE, Director\n\n{THANKS}\n\n{MORE}\n\n"
             "Ann LEE\nDirector\nT: 2345 6789\n")

@@ -80,6 +80,9 @@ QUOTE_MARK = ">"  # what opens each line a reply quotes (RFC 3676, 4.5)
 DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
+# A mail signature's delimiter, "-- " (RFC 3676), as cleaning leaves it: a dash alone.
+SIGNATURE_DELIMITER = re.compile("--|[-\u2013\u2014]|\u2014\u2014")
+MAX_SIGNATURE_LINES = 6
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
@@ -294,6 +297,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     if mailed(reasons):
         if not lettered(lines, reasons):
             reasons.update(salutations(lines, reasons))
+        reasons.update(signature_block(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE):
@@ -725,6 +729,19 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
         elif is_running(line.text):
             opening = False
     return found
+
+
+def signature_block(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """In a text copied out of mails, the mail program's signature: the last line of a dash
+    alone (the delimiter "-- " of RFC 3676, 4.3, as cleaning leaves it: "–", "——") and the
+    lines under it, at most MAX_SIGNATURE_LINES, to the mail's footer or the end; under
+    the sign-off, whose name and role stay."""
+    kept = [line for line in lines if line.number not in reasons]
+    at = next((index for index in range(len(kept) - 1, -1, -1)
+               if SIGNATURE_DELIMITER.fullmatch(kept[index].text.strip())), None)
+    if at is None or len(kept) - at - 1 > MAX_SIGNATURE_LINES:
+        return {}
+    return {line.number: SIGNATURE for line in kept[at:]}
 
 
 def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

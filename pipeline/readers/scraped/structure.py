@@ -330,19 +330,20 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
 def is_heading_text(text: str) -> bool:
     """A line shaped as its language writes a heading, after any section number and before
     any note calls ("… doubled.[2]" ends as a sentence); a letter's greeting ("Dear
-    Members") is none."""
+    Members") or closing wish ("此致") is none."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     return (not language.is_date(text) and language.is_heading(text)
-            and not GREETING.fullmatch(text.strip()))
+            and not GREETING.fullmatch(text.strip()) and not CLOSING_WISH.fullmatch(text.strip()))
 
 
 def stands_alone(text: str) -> bool:
-    """A line shaped as a heading, a date (a sign-off's) or a letter's greeting ("Dear
-    members,"): one over a line that starts a sentence ends its block."""
+    """A line shaped as a heading, a date (a sign-off's), a letter's greeting ("Dear
+    members,") or closing wish ("此致", over "敬禮！"): one over a line that starts a
+    sentence ends its block."""
     return (is_heading_text(text) or detect(text).is_date(text)
-            or bool(GREETING.fullmatch(text.strip())))
+            or bool(GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())))
 
 
 def body(units: list[Unit], metadata: Metadata) -> list[Block]:
