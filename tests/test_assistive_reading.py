@@ -20,7 +20,18 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Figure, Heading, List, Note, Paragraph, SignOff, Table, plain
+from pipeline.model import (
+    Document,
+    Figure,
+    Heading,
+    List,
+    Note,
+    Paragraph,
+    Quotation,
+    SignOff,
+    Table,
+    plain,
+)
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
 from pipeline.readers.metadata import load_metadata
@@ -83,8 +94,8 @@ def expected(document: Document) -> list[str]:
     front = [metadata.title, metadata.subtitle, metadata.organisation,
              metadata.shown_date]
     if byline is not None:
-        honours = "".join(f", {honour}" for honour in byline.honours)
-        front.append(f"{byline.role} {byline.name}" if byline.role_first
+        honours = "".join(f"{before}{honour}" for before, honour in byline.separated_honours)
+        front.append(f"{byline.role} {byline.name}{honours}" if byline.role_first
                      else f"{byline.name}{honours} {byline.role}")
     text = list(front)
     for block in document.blocks:
@@ -92,7 +103,7 @@ def expected(document: Document) -> list[str]:
             case Figure():
                 alt = block.alternative_text(metadata.language) if block.image else ""
                 text.append(f"{alt} {block.text}")
-            case Heading() | Paragraph():
+            case Heading() | Paragraph() | Quotation():
                 text.append(block.text)
             case Table():  # its title, the Caption opening it, first
                 text += [plain(block.caption), *block.texts]
