@@ -278,6 +278,17 @@ def test_a_table_title_whose_number_stands_apart_is_the_caption(title, caption):
     assert [plain(cell) for cell in table.header] == ["指標", "2023", "2024"]
 
 
+@pytest.mark.parametrize(("line", "heading"), [
+    ("主任寄语 A Message from the Director", True), ("主席報告 Chairman’s Statement", True),
+    ("Upcoming Events 近期活動", True),
+    ("主任寄语 a message sent to every member of the centre", False),
+])
+def test_a_heading_in_two_languages_is_one_where_each_half_is_a_title(line, heading):
+    document = document_of(f"第一段文字，說明本年度的工作。\n\n{line}\n\n第二段文字，說明來年的計劃。")
+    assert any(isinstance(block, Heading) and block.text == line
+               for block in document.blocks) is heading
+
+
 @pytest.mark.parametrize("title", ["表1  二〇二四年主要服務指標", "Table 2.1  Sailings by route"])
 def test_a_title_apart_over_a_table_of_four_columns_and_its_source(title):
     """Two cells to the rows' four (not one short, as a header over its rows' labels): the

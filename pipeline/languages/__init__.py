@@ -98,6 +98,18 @@ def detect(text: str) -> Profile:
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
 
 
+def language_boundary(text: str) -> int | None:
+    """The space where a text written in two languages, one after the other, passes from a
+    language whose words are spaced to one whose are not (or back); None where there is no
+    such space, or more than one."""
+    # A word of no letters (a figure, a dash) is of the language beside it.
+    words = [word for word in re.finditer(r"\S+", text)
+             if any(char.isalpha() for char in word.group())]
+    spaced = [detect(word.group()).words_spaced for word in words]
+    changes = [index for index in range(1, len(words)) if spaced[index] != spaced[index - 1]]
+    return words[changes[0]].start() - 1 if len(changes) == 1 else None
+
+
 def joined_lines(lines: Sequence[str]) -> str:
     """A paragraph's lines, as its source wrapped them, read as one line."""
     return "".join(join + line for join, line in zip(["", *line_joins(lines)], lines,

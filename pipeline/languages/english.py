@@ -120,6 +120,10 @@ LETTERED_RANGES = (TIME_RANGE, DECADE_RANGE, SUM_RANGE, DATE_RANGE)
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
+# The words title case leaves in lower case: articles, conjunctions, short prepositions.
+TITLE_LOWER_WORDS = frozenset(
+    "a an the and but or nor for so yet as at by in of off on per to up via from into onto with"
+    .split())
 MAX_BYLINE_WORDS = 25
 
 # Post-nominals: orders, fellowships, degrees, offices. Known by name, they are found in
@@ -345,6 +349,13 @@ class English(Profile):
             and not INTERVIEW_LABEL.match(text)  # an interview's question
             and not self.is_table_note(text)
         )
+
+    def is_title(self, text: str) -> bool:
+        """A heading in title case: each word capitalised but the short ones that need not
+        be ("A Message from the Director")."""
+        return self.is_heading(text) and all(
+            word[:1].isupper() or word[:1].isdigit() or word in TITLE_LOWER_WORDS
+            for word in text.split()[1:])
 
     def is_byline(self, text: str, repeats: int) -> bool:
         """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""

@@ -354,6 +354,12 @@ class Profile:
         """A line shaped as a section heading (its section number taken off)."""
         raise NotImplementedError
 
+    def is_title(self, text: str) -> bool:
+        """A heading written as this language writes a title (English's title case): what a
+        heading beside its twin in another language shows ("主席報告 Chairman's Statement"),
+        where a sentence's words in two languages do not."""
+        return self.is_heading(text)
+
     def is_byline(self, text: str, repeats: int) -> bool:
         """A line at the top, written `repeats` times, shaped as a byline."""
         raise NotImplementedError

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.languages import UNITS, UNSPACED, detect
+from pipeline.languages import UNITS, UNSPACED, detect, language_boundary
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
@@ -314,18 +314,6 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         if best is not None:
             return [starts[index + 1] for index in best]
     return []
-
-
-def language_boundary(text: str) -> int | None:
-    """The space where a text written in two languages, one after the other, passes from a
-    language whose words are spaced to one whose are not (or back); None where there is no
-    such space, or more than one."""
-    # A word of no letters (a figure, a dash) is of the language beside it.
-    words = [word for word in re.finditer(r"\S+", text)
-             if any(char.isalpha() for char in word.group())]
-    spaced = [detect(word.group()).words_spaced for word in words]
-    changes = [index for index in range(1, len(words)) if spaced[index] != spaced[index - 1]]
-    return words[changes[0]].start() - 1 if len(changes) == 1 else None
 
 
 def line_starts(text: str, language: str) -> list[int]:

@@ -38,6 +38,7 @@ from pipeline.languages import (
     detect,
     ends_sentence,
     joined_lines,
+    language_boundary,
 )
 from pipeline.model import (
     Block,
@@ -329,13 +330,18 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
 
 def is_heading_text(text: str) -> bool:
     """A line shaped as its language writes a heading, after any section number and before
-    any note calls ("… doubled.[2]" ends as a sentence); a letter's greeting ("Dear
+    any note calls ("… doubled.[2]" ends as a sentence), or in two languages one after the
+    other, each half written as its language writes a title; a letter's greeting ("Dear
     Members") or closing wish ("此致") is none."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
-    return (not language.is_date(text) and language.is_heading(text)
-            and not GREETING.fullmatch(text.strip()) and not CLOSING_WISH.fullmatch(text.strip()))
+    if GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip()):
+        return False
+    boundary = language_boundary(text)
+    twins = boundary is not None and all(  # "主任寄语 A Message from the Director"
+        detect(half).is_title(half) for half in (text[:boundary], text[boundary + 1:]))
+    return twins or (not language.is_date(text) and language.is_heading(text))
 
 
 def stands_alone(text: str) -> bool:
