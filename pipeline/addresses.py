@@ -29,8 +29,18 @@ ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
 # none is read in time linear in its length.
 FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]{0,250}\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g"
              r"|png|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
-# What breaks only before its own `/ . - _ @`, never elsewhere: an address, a file name.
-SET_APART = f"{ADDRESS}|{FILE_NAME}"
+# A host's name written bare, with no scheme nor "www." ("collections.museum.example.org.hk",
+# "gov.hk/en/about"): lower-case labels parted by dots, ending with a top-level domain of
+# those the texts meet (and a country's after a generic one, ".org.hk"), perhaps a path. Not
+# a link (a text seldom means one so), but never hyphenated nor broken but where an
+# address breaks.
+HOST_NAME = (r"(?<![A-Za-z0-9_./@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}"
+             r"(?:com|org|net|edu|gov|int|info|io|hk|mo|cn|tw|sg|uk|ie|au|nz|ca|us|eu|de|fr|jp|kr"
+             r"|asia)(?:\.[a-z]{2})?(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])"
+             rf"(?:/{URL_BODY})?")
+# What breaks only before its own `/ . - _ @`, never elsewhere: an address, a file name, a
+# host's name.
+SET_APART = f"{ADDRESS}|{FILE_NAME}|{HOST_NAME}"
 # An address that says what it is, written out in full: a link whatever the source.
 LINK = rf"https?://{URL_BODY}"
 

@@ -60,6 +60,17 @@ def test_addresses_break_before_slash_dot_hyphen_and_at_never_with_a_hyphen():
     assert f"help{ZERO_WIDTH_SPACE}@lcwa{ZERO_WIDTH_SPACE}." in shown
 
 
+@pytest.mark.parametrize("host", ["collections.harbourmuseum.example.org.hk",
+                                  "gov.hk/en/about/abouthk/factsheets"])
+def test_a_host_written_bare_is_set_apart_as_an_address_but_no_link(host):
+    """No hyphen inside it (`harbourmu-seum`), a break before its dots and slashes only."""
+    shown = LineBreaks(RULES, "en-GB", links=True).running(f"seen on {host}; visits")
+    address = shown[shown.index('<span class="address">'):shown.index("</span>")]
+    assert SOFT_HYPHEN not in address and "<a " not in shown
+    assert f"{ZERO_WIDTH_SPACE}.hk" in address and "</span>; visits" in shown
+    assert SOFT_HYPHEN in BREAKS.running("e.g. the administration of Fig.1")
+
+
 def test_a_word_left_whole_in_its_block_only():
     whole = LineBreaks(RULES, "en-GB", False, frozenset({(2, "administration")}))
     assert SOFT_HYPHEN not in whole.running("the administration", 2)
