@@ -109,6 +109,9 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("香港(九龍)的港口", "香港（九龍）的港口"),
     ("2024 年處理了約 2.98 億人次", "2024年處理了約2.98億人次"),
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
+    # A word of letters and figures keeps its spaces on both sides, as a Latin word does.
+    ("1套 PM2.5 在線源解析系統", "1套 PM2.5 在線源解析系統"),
+    ("增長 41% 以上，共 3,600 萬元", "增長41%以上，共3,600萬元"),
 ])
 def test_chinese_cleaning_follows_the_house_style(raw, clean):
     assert CHINESE.typeset(raw) == clean

@@ -88,8 +88,10 @@ ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # (Four hyphens or more draw a rule, and are left as drawn.)
 DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
-# Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles.)
-SPACED_FIGURE = rf"(?<=[{HAN_RANGES}]) +(?=\d)|(?<=\d) +(?=[{HAN_RANGES}])"
+# Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles; so
+# it does beside a word of letters and figures, "1套 PM2.5 在線", "有 5G 網絡".)
+SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
+                 rf"|(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?%?) +(?=[{HAN_RANGES}])")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
@@ -395,7 +397,7 @@ class Chinese(Profile):
         # First: a mark before a bracket stands between.
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
-        line = re.sub(SPACED_FIGURE, "", line)
+        line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
     def full_width_marks(self, line: str) -> str:
