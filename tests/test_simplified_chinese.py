@@ -24,6 +24,7 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Heading, List, Metadata, Paragraph, SignOff, Span, plain
 from pipeline.pdf.structure import structure_elements
+from pipeline.readers.cleaning import clean_row, reading_in
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
@@ -128,6 +129,17 @@ def test_simplified_cleaning_follows_the_house_style_with_the_mainland_quotes(ra
     assert SIMPLIFIED_CHINESE.typeset(raw) == clean
     assert SIMPLIFIED_CHINESE.typeset(clean) == clean
     assert characters(clean) == characters(raw)  # words, characters and figures kept
+
+
+def test_a_chinese_line_quoting_a_long_english_title_is_cleaned_as_chinese():
+    """More English words than Han characters, but Chinese's own marks (，：): the line is the
+    document's, its quotes the mainland's, not English's single ones (nor its dash)."""
+    line = ("学术报告：Dr. Sarah Mitchell (University of Cambridge) — “Microplastics in Urban "
+            "Rivers: What We Know and What We Don't”，地点：环境楼A302报告厅")
+    with reading_in("zh-CN"):
+        cleaned = clean_row(line)
+    assert "“Microplastics in Urban Rivers: What We Know and What We Don’t”，地点" in cleaned
+    assert "‘" not in cleaned and "\u2013" not in cleaned
 
 
 def test_traditional_cleaning_keeps_its_corner_brackets():

@@ -138,6 +138,8 @@ COMMON_CHARACTERS = (
 MAX_HEADING_CHARACTERS = 30
 SENTENCE_END = "\u3002\uff01\u2026"  # 。！…: a heading ends in none (a question may end ？)
 PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
+# The marks of a Chinese sentence, full width, which English never sets: 、，。：；！？
+SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
 MAX_BYLINE_CHARACTERS = 40
 COMMA = re.compile("[,\uff0c]")
 # The honours a name is followed by: the HKSAR's, in both Chinese's forms, straight after it
@@ -368,6 +370,11 @@ class Chinese(Profile):
         words = len(LATIN_WORD.findall(text))
         return self.holds(text) and self.count(text) >= words and not self.names_only(
             text, words)
+
+    def punctuates(self, text: str) -> bool:
+        """Whether `text` holds the marks of a Chinese sentence (，。：；), which no English
+        sentence sets, whatever it quotes."""
+        return bool(SENTENCE_MARK.search(text))
 
     def names_only(self, text: str, words: int) -> bool:
         """Whether `text`'s Han characters are names inside English (`"Fine," said 黃小明.`):

@@ -329,6 +329,11 @@ class Profile:
         """Whether `text` is written in this language, as its characters say."""
         return False
 
+    def punctuates(self, text: str) -> bool:
+        """Whether `text` holds marks only this language's sentences set: a line of the
+        document's language, however many words of another it quotes."""
+        return False
+
     def dominates(self, text: str) -> bool:
         """Whether a piece of text inside a document in another language is in this one, and
         is tagged so."""

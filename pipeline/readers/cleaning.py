@@ -197,8 +197,13 @@ def line_language(line: str) -> Profile:
     where the line has no letters to say (a table's cell "2022-23" is the document's figures,
     kept as its paragraphs' "2023-24年度" are). A line ending as a sentence of a language
     (`frames`) is of that language's script, however many words of another it quotes: a
-    Chinese sentence quoting an English name of four words is Chinese, its quotes 「」."""
+    Chinese sentence quoting an English name of four words is Chinese, its quotes 「」; so is
+    a line holding the marks only the document's language sets (`punctuates`: Chinese's
+    ，and ：), however much English it names (`學術報告：Dr Sarah Mitchell – “Microplastics
+    in Urban Rivers: What We Know”，地點：環境樓`)."""
     language, document = detect(line), DOCUMENT_LANGUAGE.get()
+    if document is not None and document.punctuates(line):
+        return document
     framing = next((profile for profile in PROFILES if profile.frames(line)), None)
     if framing is not None and framing.script != language.script:
         language = holder_of(line, framing.script) or framing
