@@ -372,9 +372,9 @@ class Chinese(Profile):
             text, words)
 
     def punctuates(self, text: str) -> bool:
-        """Whether `text` holds the marks of a Chinese sentence (，。：；), which no English
-        sentence sets, whatever it quotes."""
-        return bool(SENTENCE_MARK.search(text))
+        """Whether `text` holds Han characters and the marks of a Chinese sentence (，。：；),
+        which no English sentence sets, whatever it quotes."""
+        return self.holds(text) and bool(SENTENCE_MARK.search(text))
 
     def names_only(self, text: str, words: int) -> bool:
         """Whether `text`'s Han characters are names inside English (`"Fine," said 黃小明.`):
