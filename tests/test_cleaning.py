@@ -380,6 +380,12 @@ def test_quotes_in_chinese_lines_read_the_same_when_cleaned_again(line, document
     ("see pp.12-15", "see pp.12\u201315"),
     ("the 2023-24 that followed", "the 2023\u201324 that followed"),
     ("in 1999-2000 there", "in 1999\u20132000 there"),
+    # In brackets: the bracket closing after it is the sentence's, not a code's.
+    ("late openings (6-9pm) drew", "late openings (6\u20139pm) drew"),
+    ("open (10am-4pm)", "open (10am\u20134pm)"),
+    # Years before 1900 too.
+    ("logbooks (c. 1880-1950)", "logbooks (c. 1880\u20131950)"),
+    ("in 1850-60", "in 1850\u201360"),
 ])  # fmt: skip
 def test_ranges_written_with_letters_take_the_en_dash(written, set_as):
     assert clean_line(written) == set_as
@@ -388,7 +394,8 @@ def test_ranges_written_with_letters_take_the_en_dash(written, set_as):
 
 @pytest.mark.parametrize("written", [
     "report 10am-4pm.pdf", "file 10am-4pm-v2", "www.example.org/1990s-2000s",
-    "Plan_1990s-2000s.xlsx", "code 2m-HK3", "ref A10am-4pm",
+    "Plan_1990s-2000s.xlsx", "code 2m-HK3", "ref A10am-4pm", "(see CB(4)1021/23-24)",
+    "ref 1600-1234", "file (report-2024-v2)",
 ])  # fmt: skip
 def test_such_ranges_inside_codes_file_names_and_addresses_stay(written):
     assert clean_line(written) == written

@@ -24,7 +24,7 @@ DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
 # The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")
-YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)-(\d\d(?:\d\d)?)\b")
+YEAR_RANGE = re.compile(r"\b((?:1[5-9]|20)\d\d)-(\d\d(?:\d\d)?)\b")  # 1500 on
 YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two digits
 # A range of figures ("4-29 March", "pp. 12-15", "6-8 hours", "1,200-1,500"): figures of up
 # to three digits before their separators, the first the smaller; after "p." or "pages",

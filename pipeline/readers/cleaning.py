@@ -217,17 +217,27 @@ def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:
     mark, a private-use character the line does not hold; and the mark and the words. A code
     wholly inside a range a language writes with letters ("10am-4pm") is left to its rules."""
     ranges = [found.span() for found in LETTERED_RANGES.finditer(line)]
-    found = [word for word in UNTOUCHED.finditer(line)
-             if not any(start <= word.start() and word.end() <= end for start, end in ranges)]
+    found = [(first, last) for first, last in map(bracketed, UNTOUCHED.finditer(line))
+             if not any(start <= first and last <= end for start, end in ranges)]
     if not found:
         return line, ("", [])
     held = set(line)
     mark = next(chr(code) for code in chain(*PRIVATE_USE) if chr(code) not in held)
     pieces, position = [], 0
-    for word in found:
-        pieces += [line[position:word.start()], mark]
-        position = word.end()
-    return "".join([*pieces, line[position:]]), (mark, [word.group() for word in found])
+    for first, last in found:
+        pieces += [line[position:first], mark]
+        position = last
+    return "".join([*pieces, line[position:]]), (mark, [line[first:last] for first, last in found])
+
+
+def bracketed(word: re.Match) -> tuple[int, int]:
+    """Where an untouched word stands, without the brackets closed after it that it does not
+    open: the sentence's ("(6-9pm)", "(see CB(4)1021/23-24)")."""
+    start, end = word.span()
+    text = word.group()
+    while text.endswith(")") and text.count("(") < text.count(")"):
+        text, end = text[:-1], end - 1
+    return start, end
 
 
 def put_back(line: str, aside: tuple[str, list[str]]) -> str:
