@@ -186,6 +186,22 @@ def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
     assert table_sources([blocks[0], blocks[2]]) == frozenset()  # after no table, none
 
 
+@pytest.mark.parametrize(("table", "lines"), [
+    ("Item\t2024\nGrants†\t4,120\nDonations\t1,310",
+     "† Grants from the Lottery Fund only.\n\nSource: audited accounts"),
+    ("項目\t2024\n資助＊\t41.2\n捐款\t13.1", "＊只計算政府資助。\n\n資料來源：經審計帳目"),
+])  # fmt: skip
+def test_a_tables_footnote_its_cells_call_is_set_with_it_over_its_source(table, lines):
+    body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
+            if table.isascii() else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+    blocks = blocks_of(f"{body}\n\n{table}\n\n{lines}\n\n{body}")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Table", "Paragraph", "Paragraph", "Paragraph"]
+    assert table_sources(blocks) == {2, 3}
+    uncalled = (blocks[0], blocks[1], Paragraph((Span("* Another matter."),)), blocks[4])
+    assert table_sources(uncalled) == frozenset()  # a symbol no cell calls: no footnote
+
+
 def test_a_sentence_with_a_double_space_is_no_table():
     blocks = blocks_of("We met twice.  Then we agreed.\nThe board  approved it later.")
     assert blocks == [Paragraph((Span("We met twice. Then we agreed. The board approved it "

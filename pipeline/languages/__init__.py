@@ -59,6 +59,14 @@ VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=
 # What heads the contact lines closing a press release, in any language: "Media contact".
 CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
+# The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
+# double dagger, section sign.
+NOTE_SYMBOLS = "*\uff0a\u2020\u2021\u00a7"
+# A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text or
+# its table; a Chinese one may set its text right after the symbol ("＊不包括…"), where a
+# Latin letter would make a word of emphasis ("*Note*").
+SYMBOL_LABEL = re.compile(
+    rf"([{NOTE_SYMBOLS}]{{1,3}})(?:\s+|(?=[^\x00-\u024f]))(?=[^\s{NOTE_SYMBOLS}])")
 # A quotation's attribution, in any language: a dash and a space, or Chinese's dash of two
 # ("- Professor Richard TSANG", "– Professor …" once typeset, "——王立新").
 ATTRIBUTION = re.compile("[-\u2013\u2014]+ (?=\\S)|\u2014\u2014(?=\\S)")

@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from pipeline.languages import NOTES_HEADING, joined_lines
+from pipeline.languages import NOTE_SYMBOLS as SYMBOLS
+from pipeline.languages import NOTES_HEADING, SYMBOL_LABEL, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
@@ -27,13 +28,6 @@ BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 # another call), so a line of calls that ends in none is read once, not once a call.
 TRAILING_CALLS = re.compile(r"(?<!\[\d\])(?<!\[\d\d\])(?<!\[\d\d\d\])"
                             rf"(?:{REFERENCE.pattern})+$")
-# The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
-# double dagger, section sign.
-SYMBOLS = "*\uff0a\u2020\u2021\u00a7"
-# A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text; a
-# Chinese one may set its text right after the symbol ("＊不包括…"), where a Latin letter
-# would make a word of emphasis ("*Note*").
-SYMBOL_LABEL = re.compile(rf"([{SYMBOLS}]{{1,3}})(?:\s+|(?=[^\x00-\u024f]))(?=[^\s{SYMBOLS}])")
 # What a symbol calling a note follows: a word, a figure, a mark ending a phrase.
 CALLED_AFTER = "\\w.,;:!?%)\u2019\u201d\uff09\u3002\uff0c"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
-from pipeline.languages import ATTRIBUTION, CLOSING_WISH, GREETING, detect
+from pipeline.languages import ATTRIBUTION, CLOSING_WISH, GREETING, SYMBOL_LABEL, detect
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -190,12 +190,25 @@ def quotation(block: Quotation, anchor: str | None, index: int, setting: Setting
 
 def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
     """The paragraphs right after a table saying where its figures come from or what they
-    count in ("Source: audited accounts", "資料來源：…"): set with the table, in its notes'
-    type, as a table's source line is."""
-    return frozenset(index for index, block in enumerate(blocks)
-                     if index and isinstance(block, Paragraph)
-                     and isinstance(blocks[index - 1], Table)
-                     and detect(block.text).is_table_note(block.text.strip()))
+    count in ("Source: audited accounts", "資料來源：…"), or a note a symbol labels that its
+    cells call ("† Organised visits only"), one after another: set with the table, in its
+    notes' type, as a table's source line and footnotes are."""
+    found: set[int] = set()
+    table = None
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            table = block
+        elif isinstance(block, Paragraph) and (
+                isinstance(blocks[index - 1], Table) or index - 1 in found) and (
+                detect(block.text).is_table_note(block.text.strip())
+                or called(SYMBOL_LABEL.match(block.text), table)):
+            found.add(index)
+    return frozenset(found)
+
+
+def called(label, table: Table) -> bool:
+    """Whether a note's symbol `label` (a match) is called in a cell of `table`."""
+    return label is not None and any(label.group(1) in text for text in table.texts)
 
 
 def attributions(blocks: Sequence[Block]) -> frozenset[int]:
