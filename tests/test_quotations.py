@@ -24,6 +24,7 @@ from pipeline.writers.html import render_html
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .support import libreoffice
 
 LAYOUTS = ROOT / "layouts"
 QUOTED = ("When the boat is on time I do not think about it at all. When it is late, I "
@@ -138,3 +139,14 @@ def test_the_tagged_editions_tag_it_blockquote(layout):
     (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                     if element.S == pikepdf.Name.BlockQuote]
     assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P]
+
+
+@pytest.mark.slow
+def test_a_draft_saved_by_libreoffice_keeps_its_quotation(tmp_path):
+    document = document_with_quotation()
+    draft = tmp_path / "piece.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), ROOT / "source"))
+    saved = tmp_path / "saved"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(saved), str(draft))
+    read = docx_document((saved / "piece.docx").read_bytes(), draft, document.metadata)
+    assert read.blocks == document.blocks
