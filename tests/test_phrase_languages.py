@@ -56,6 +56,20 @@ def test_a_hyphened_name_the_writer_keeps_together_is_one_phrase():
     assert '<span lang="en-GB">Goethe-\u2060Institut Hongkong</span>' in html
 
 
+def test_a_paragraph_wholly_in_english_in_a_chinese_text_is_set_as_english():
+    """Its own language on the paragraph (not a span inside a Chinese one): its words
+    hyphenated as English's, its lines as English sets them (ragged in large print); an
+    English phrase's marks in a Chinese line at their Latin widths (chinese.css, "pwid")."""
+    text = ("中心通訊\n\n過去一年，中心新建成的聯合實驗室正式投入使用。\n\nOver the past year the "
+            "Centre opened its laboratory and published papers in international journals.\n")
+    document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert '<p data-block="1" lang="en-GB">Over the past year' in html
+    assert "jour\u00adnals" in html or "inter\u00adna" in html  # English hyphenation
+    css = (LAYOUTS / "fonts" / "chinese.css").read_text(encoding="utf-8")
+    assert ':lang(zh) :lang(en) {\n  font-feature-settings: "pwid";' in css
+
+
 def test_an_address_a_code_or_a_single_letter_is_no_phrase():
     assert english("詳情請瀏覽 https://www.example.hk/library/annual-report-2024 。") == []
     assert english("請電郵enquiry-ssd@ssd.gov.hk或參閱Audited_2023-24.pdf") == []

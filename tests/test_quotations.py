@@ -9,6 +9,7 @@ pandoc's and LibreOffice's quotation styles as one."""
 from __future__ import annotations
 
 import io
+import re
 
 import docx
 import pikepdf
@@ -90,7 +91,7 @@ def test_a_dashed_last_line_is_the_quotations_attribution_under_it(attribution, 
     assert isinstance(blocks[at - 1], Quotation) and type(blocks[at]) is Paragraph
     html = render_html(Document("piece", Metadata(title="Review"), None, tuple(blocks)),
                        load_layout(LAYOUTS, "print"))
-    assert f'<p data-block="{at}" class="attribution">' in html
+    assert re.search(f'<p data-block="{at}"( lang="[^"]+")? class="attribution">', html)
 
 
 def document_with_quotation(language: str = "en-GB") -> Document:

@@ -143,12 +143,14 @@ CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 # Chinese sentence): words of letters (joined by an apostrophe or a hyphen) parted by
 # spaces; never a piece of an address, a file name or a code ("www.example.hk",
 # "annual-report-2024", "CB(4)1021"), which is no language's words. A hyphen may hold the
-# word joiner a writer keeps a name's parts together with ("Goethe-\u2060Institut").
+# word joiner a writer keeps a name's parts together with ("Goethe-\u2060Institut"); a colon
+# and a space part a title's halves ("Microplastics in Urban Rivers: What We Know"), a
+# colon before anything else ("https:") ends no phrase.
 LATIN_LETTER = "A-Za-z\u00c0-\u024f"
 LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
 LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
-                f"(?:[ \u00a0]+{LATIN_PHRASE_WORD})*"
-                f"(?![{LATIN_LETTER}0-9_/:@(\\-]|\\.[{LATIN_LETTER}0-9])")
+                f"(?:(?::?[ \u00a0]+){LATIN_PHRASE_WORD})*"
+                f"(?![{LATIN_LETTER}0-9_/@(\\-]|:\\S|\\.[{LATIN_LETTER}0-9])")
 
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).

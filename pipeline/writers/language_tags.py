@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from pipeline.languages import Profile, detect, phrases, profile_for
 
+LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
 # Characters of the longest phrase inside another language kept on one line: a name
 # (莫慧琳), a title (主席報告); a longer one breaks where its language breaks.
 MAX_WHOLE_PHRASE = 8
@@ -23,6 +24,18 @@ def tagged(text: str, language: str) -> Markup:
     own = profile_for(language)
     return Markup("").join(phrase(piece, profile) if profile else compressed(piece, own)
                            for piece, profile in phrases(text, own))
+
+
+def wholly_in(text: str, language: str) -> Profile | None:
+    """The language other than the document's `language` a whole text is written in (an
+    English paragraph in a Chinese document), the phrases found leaving nothing outside
+    them but spaces, figures and marks; None where it is the document's, or mixed."""
+    pieces = phrases(text, profile_for(language))
+    others = {profile for _, profile in pieces if profile is not None}
+    if len(others) != 1 or any(LETTER.search(piece) for piece, profile in pieces
+                               if profile is None):
+        return None
+    return others.pop()
 
 
 def phrase(text: str, profile: Profile) -> Markup:

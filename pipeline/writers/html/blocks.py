@@ -11,7 +11,7 @@ import itertools
 import math
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
@@ -34,7 +34,7 @@ from pipeline.model import (
     link_runs,
     phrased,
 )
-from pipeline.writers.language_tags import given
+from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
@@ -172,12 +172,19 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
+    """A paragraph; one wholly in another language than the document's (an English one in a
+    Chinese text) in that language, as its lines are broken and its words hyphenated."""
     classes = " ".join(name for name, chosen in (
         ("flush", index in setting.flush), ("table-source", index in setting.table_sources),
         ("attribution", index in setting.attributions),
         ("kept-with-next", index in setting.kept_with_next)) if chosen)
-    return Markup('<p data-block="{}"{}{}>{}</p>\n').format(
-        index, Markup(' class="{}"').format(classes) if classes else Markup(""),
+    other = wholly_in(block.text, setting.breaks.language) if setting.breaks.finds_phrases \
+        else None
+    if other is not None:
+        setting = replace(setting, breaks=setting.breaks.within(other.tag))
+    return Markup('<p data-block="{}"{}{}{}>{}</p>\n').format(
+        index, Markup(' lang="{}"').format(other.tag) if other else Markup(""),
+        Markup(' class="{}"').format(classes) if classes else Markup(""),
         setting.line_attributes(index), spans(block.spans, index, setting))
 
 
