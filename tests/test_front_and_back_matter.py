@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PipelineError
+from pipeline.layouts import load_layout
 from pipeline.model import Byline, Heading, Metadata, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.writers.html import render_html
 
 from .conftest import ROOT
 from .support import copy_project, doit, pdf_text, squash
@@ -389,6 +391,10 @@ def test_a_chinese_letters_closing_wish_stands_left_of_its_signature(wish, to):
     assert [plain(block.spans) for block in document.blocks[-3:-1]] == [wish, to]
     assert document.blocks[-1].texts == ["主席", "陳大文", "謹啟", "二〇二五年三月"]
     round_trips(document)
+    # Kept on one page with the signature (base.css: p.closing-wish, and the p.flush after).
+    html = render_html(document, load_layout(ROOT / "layouts", "print")).replace("\u2060", "")
+    assert re.search(f'class="closing-wish">{wish}</p>\n<p data-block="[0-9]+" class="flush">',
+                     html)
 
 
 def test_short_lines_between_paragraphs_are_headings_not_a_sign_off():

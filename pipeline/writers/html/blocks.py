@@ -177,6 +177,8 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     classes = " ".join(name for name, chosen in (
         ("flush", index in setting.flush), ("table-source", index in setting.table_sources),
         ("attribution", index in setting.attributions),
+        ("closing-wish", index + 1 in setting.flush
+         and bool(CLOSING_WISH.fullmatch(block.text.strip()))),
         ("kept-with-next", index in setting.kept_with_next)) if chosen)
     other = wholly_in(block.text, setting.breaks.language) if setting.breaks.finds_phrases \
         else None
