@@ -251,6 +251,22 @@ def test_the_mail_programs_signature_under_its_delimiter_goes(sign_off, signatur
     assert [plain(line) for line in document.blocks[-1].lines] == sign_off.split("\n")
 
 
+def test_a_dash_alone_on_its_line_is_never_printed():
+    """Pasted without the mail's header, the signature's delimiter is the source's formatting
+    all the same: it never ends the sign-off as a dash."""
+    text = (f"{THANKS}\n\n{MORE}\n\nMarina Cheng\nHead of Community Engagement\n\n-- \n"
+            "Marina Cheng | Harbour Conservation Trust\n")
+    document, report = scraped_document("message", text, Metadata(title="Season"))
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Marina Cheng", "Head of Community Engagement"]
+    assert [drop["reason"].split(": ")[-1] for drop in report["dropped"]] == [
+        "signature, its signatory signed off above"] * 2
+    text = f"{THANKS}\n\n\u2014\n\n{MORE}\n"  # a dash alone between paragraphs: a rule
+    document, report = scraped_document("page", text, Metadata(title="Season"))
+    assert [plain(block.spans) for block in document.blocks] == [THANKS, MORE]
+    assert report["dropped"][0]["reason"].endswith("rule drawn in the text")
+
+
 def test_a_dash_alone_over_more_than_a_signature_stays():
     text = f"{OUTLOOK}\n{THANKS}\n\n--\n\n" + "\n\n".join([MORE] * 7) + "\n"
     document, report = scraped_document("message", text, Metadata(title=""))

@@ -294,10 +294,10 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     reasons.update(navigation(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
+    reasons.update(signature_block(lines, reasons))
     if mailed(reasons):
         if not lettered(lines, reasons):
             reasons.update(salutations(lines, reasons))
-        reasons.update(signature_block(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE):
@@ -399,7 +399,9 @@ def is_release_line(text: str) -> bool:
 def classified(number: int, text: str) -> Line:
     if END_MARK.fullmatch(text.replace(NBSP, " ").strip()):
         return Line(number, text, END_OF_RELEASE)
-    if RULE.fullmatch(text):  # the source's formatting, as a page's <hr> is, not its text
+    if RULE.fullmatch(text) or SIGNATURE_DELIMITER.fullmatch(text.strip()):
+        # The source's formatting, as a page's <hr> is, not its text: a dash alone says
+        # nothing (a mail signature's delimiter, where a mail's text was pasted).
         return Line(number, text, DRAWN_RULE)
     bare = without_icons(text)
     if IMAGE_PLACEHOLDER.fullmatch(text.strip()):
@@ -732,16 +734,19 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 
 
 def signature_block(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
-    """In a text copied out of mails, the mail program's signature: the last line of a dash
-    alone (the delimiter "-- " of RFC 3676, 4.3, as cleaning leaves it: "–", "——") and the
-    lines under it, at most MAX_SIGNATURE_LINES, to the mail's footer or the end; under
-    the sign-off, whose name and role stay."""
-    kept = [line for line in lines if line.number not in reasons]
-    at = next((index for index in range(len(kept) - 1, -1, -1)
-               if SIGNATURE_DELIMITER.fullmatch(kept[index].text.strip())), None)
-    if at is None or len(kept) - at - 1 > MAX_SIGNATURE_LINES:
+    """A mail program's signature: the last line of a dash alone (the delimiter "-- " of
+    RFC 3676, 4.3, as cleaning leaves it: "–", "——") and the lines under it, at most
+    MAX_SIGNATURE_LINES, to the mail's footer or the end; under the sign-off, whose name and
+    role stay. In a text copied without a mail's header, only lines that are no running
+    text (a name, a role, contact details) are a signature's."""
+    at = next((index for index in range(len(lines) - 1, -1, -1)
+               if SIGNATURE_DELIMITER.fullmatch(lines[index].text.strip())), None)
+    after = [line for line in lines[at + 1:] if line.number not in reasons] if at is not None \
+        else []
+    if at is None or len(after) > MAX_SIGNATURE_LINES or not mailed(reasons) and any(
+            is_running(line.text) for line in after):
         return {}
-    return {line.number: SIGNATURE for line in kept[at:]}
+    return {line.number: SIGNATURE for line in [lines[at], *after]}
 
 
 def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
