@@ -537,6 +537,10 @@ def test_the_drafts_sign_off_stands_flush_right_in_chinese_only(language):
     right = closing.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert right == (language == "zh-HK")
     assert docx_document(written, Path("x.docx"), document.metadata).blocks == document.blocks
+    # Every Chinese paragraph's first line two characters in, as the editions set it.
+    indent = draft.styles["Body Text"].paragraph_format.first_line_indent
+    assert (indent.pt if indent else 0) == (2 * layout.for_language(language).body_size_pt
+                                            if language == "zh-HK" else 0)
 
 
 @pytest.mark.slow

@@ -117,6 +117,8 @@ def test_the_draft_writes_words_style_and_reads_it_back_as_it_was():
     assert paragraph.style.name == "Quote"
     assert paragraph.paragraph_format.left_indent is None  # the style's, as Word sets it
     assert paragraph.style.paragraph_format.left_indent > 0 and not paragraph.style.font.italic
+    assert paragraph.style.font.cs_italic is False  # nor in a complex script's runs
+    assert paragraph.style.next_paragraph_style.name == "Body Text"
     assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks
 
 

@@ -346,6 +346,7 @@ class Chinese(Profile):
     lone_last_letter = False  # no single character alone on a paragraph's last line
     italic = False
     sign_off_right = True  # the house style: a Chinese signature stands flush right
+    paragraph_indent = 2  # clreq: every paragraph's first line two characters in
     small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
     # A closing bracket before a mark (「…」，), an opening one after a mark that is no closing

@@ -273,6 +273,9 @@ class Profile:
     italic = True  # has italic; else what Latin sets in italic stays upright
     # A signature (role, name, date) stands flush right, as its letters set it; else flush left.
     sign_off_right = False
+    # How far the first line of every paragraph is indented, in characters (Chinese: two);
+    # else a paragraph is set apart by the space after the one before.
+    paragraph_indent = 0
     # Its letters have small capitals; else small caps set on its own letters (`characters`)
     # mean nothing, and are not kept (a Latin word among them keeps its own).
     small_caps = True

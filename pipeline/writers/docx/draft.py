@@ -131,8 +131,13 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     add_styles(draft)
     if not profile_for(document.metadata.language).italic:
         _upright(draft)
-    if profile_for(document.metadata.language).sign_off_right:
+    own = profile_for(document.metadata.language)
+    if own.sign_off_right:
         draft.styles[SIGN_OFF_STYLE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if own.paragraph_indent:
+        body = draft.styles[BODY_STYLE]
+        size = body.font.size or draft.styles["Normal"].font.size or Pt(layout.body_size_pt)
+        body.paragraph_format.first_line_indent = Pt(own.paragraph_indent * size.pt)
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     cache_style_lookups(draft)  # the styles are settled
@@ -277,7 +282,8 @@ def _set_layout_styles(draft, layout: Layout, own: Profile) -> None:
     quotation = draft.styles[QUOTATION_STYLE]
     quotation.paragraph_format.left_indent = quotation.paragraph_format.right_indent = Pt(
         2 * layout.body_size_pt)
-    quotation.font.italic = False
+    quotation.font.italic = quotation.font.cs_italic = False
+    quotation.next_paragraph_style = draft.styles[BODY_STYLE]
 
 
 def _script_faces(layout: Layout, own: Profile, heading: bool = False) -> dict[str, str]:
