@@ -340,6 +340,18 @@ class SignOff:
 
 
 @dataclass(frozen=True)
+class LineBlock:
+    """Lines set apart from the text and kept as lines (pandoc's line block): an address, a
+    list of names written a line each."""
+
+    lines: tuple[tuple[Span, ...], ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [plain(line) for line in self.lines]
+
+
+@dataclass(frozen=True)
 class Note:
     """A note's text, referred to from the text by a span whose `note` is its label."""
 
@@ -351,7 +363,7 @@ class Note:
         return plain(self.spans)
 
 
-Block = Heading | Paragraph | Quotation | Figure | List | Table | SignOff | Note
+Block = Heading | Paragraph | Quotation | LineBlock | Figure | List | Table | SignOff | Note
 
 
 class UnknownBlock(TypeError):
@@ -465,7 +477,7 @@ class Document:
             yield from (self.byline.name, *self.byline.honours, self.byline.role)
         for block in self.blocks:
             match block:
-                case List() | Table() | SignOff():
+                case List() | Table() | SignOff() | LineBlock():
                     yield from block.texts
                 case Figure():
                     yield from (block.text, block.alt or "")
@@ -493,7 +505,7 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
                 for spans in block_spans(item.sublist)]
         case Table():
             return [*block.header, *(cell for row in block.rows for cell in row)]
-        case SignOff():
+        case SignOff() | LineBlock():
             return list(block.lines)
         case Note():
             return []
@@ -543,6 +555,8 @@ def with_spans(block: Block, change: Callable[[tuple[Span, ...]], tuple[Span, ..
                            caption=change(block.caption))
         case SignOff():
             return SignOff(tuple(map(change, block.lines)))
+        case LineBlock():
+            return LineBlock(tuple(map(change, block.lines)))
         case Note():
             return replace(block, spans=change(block.spans))
     return block
@@ -646,6 +660,9 @@ def block_to_json(block: Block) -> dict:
             }
         case SignOff():
             return {"type": "sign-off", "lines": [_spans_to_json(line) for line in block.lines]}
+        case LineBlock():
+            return {"type": "line-block",
+                    "lines": [_spans_to_json(line) for line in block.lines]}
         case Note():
             return {"type": "note", "label": block.label, "spans": _spans_to_json(block.spans)}
     raise UnknownBlock(block, "the JSON form")
@@ -673,6 +690,8 @@ def _block_from_json(item: dict) -> Block:
             )
         case "sign-off":
             return SignOff(tuple(_spans_from_json(line) for line in item["lines"]))
+        case "line-block":
+            return LineBlock(tuple(_spans_from_json(line) for line in item["lines"]))
         case "note":
             return Note(item["label"], _spans_from_json(item["spans"]))
     raise ValueError(f"a model block of unknown type {item['type']!r}")

@@ -24,6 +24,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     Note,
     Paragraph,
@@ -107,7 +108,7 @@ def expected(document: Document) -> list[str]:
                 text.append(block.text)
             case Table():  # its title, the Caption opening it, first
                 text += [plain(block.caption), *block.texts]
-            case List() | SignOff():
+            case List() | SignOff() | LineBlock():
                 text += block.texts
             case Note():
                 text.append(f"{block.label} {block.text}")

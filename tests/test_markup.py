@@ -21,6 +21,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     Metadata,
     Paragraph,
     Quotation,
@@ -317,14 +318,17 @@ def documents(draw) -> Document:
         alt=draw(st.dictionaries(st.integers(1, 4), CLEAN_TEXT.filter(bool), max_size=3)),
     )
     blocks = []
-    for kind in draw(st.lists(st.sampled_from(["heading", "paragraph", "quotation", "figure"]),
-                              max_size=8)):
+    for kind in draw(st.lists(st.sampled_from(["heading", "paragraph", "quotation", "lines",
+                                               "figure"]), max_size=8)):
         if kind == "heading":
             blocks.append(Heading(draw(CLEAN_TEXT.filter(bool)), draw(st.integers(1, 9))))
         elif kind == "paragraph":
             blocks.append(Paragraph(draw(CLEAN_SPANS.filter(bool))))
         elif kind == "quotation":
             blocks.append(Quotation(draw(CLEAN_SPANS.filter(bool))))
+        elif kind == "lines":
+            blocks.append(LineBlock(tuple(draw(st.lists(CLEAN_SPANS.filter(bool), min_size=1,
+                                                         max_size=3)))))
         else:
             # Numbered in order, or as figures deleted, moved and added in a draft leave them.
             taken = {block.number for block in blocks if isinstance(block, Figure)}

@@ -1,10 +1,11 @@
-"""Displayed quotations: words quoted at length, set apart from the text.
+"""Displayed quotations, and lines kept as lines: set apart from the text.
 
 A scraped text shows one by its indent (a web page's blockquote, pasted): a block of
 sentences each line of which is indented by a tab or four spaces, where the text's own
 paragraphs stand at the margin. The editions set it indented on both sides, the tagged ones
 tag it BlockQuote; the DOCX draft writes it in Word's Quote style, and reads back Word's,
-pandoc's and LibreOffice's quotation styles as one."""
+pandoc's and LibreOffice's quotation styles as one. A block so indented of short lines and
+no sentence (an address) is lines kept as lines: pandoc's line block, never headings."""
 
 from __future__ import annotations
 
@@ -16,7 +17,17 @@ import pikepdf
 import pytest
 
 from pipeline.layouts import load_layout
-from pipeline.model import Document, List, Metadata, Paragraph, Quotation, Span, Table
+from pipeline.model import (
+    Document,
+    Heading,
+    LineBlock,
+    List,
+    Metadata,
+    Paragraph,
+    Quotation,
+    Span,
+    Table,
+)
 from pipeline.pdf.structure import kids_of, structure_elements
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.scraped import scraped_document
@@ -153,3 +164,22 @@ def test_a_draft_saved_by_libreoffice_keeps_its_quotation(tmp_path):
     libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(saved), str(draft))
     read = docx_document((saved / "piece.docx").read_bytes(), draft, document.metadata)
     assert read.blocks == document.blocks
+
+
+@pytest.mark.parametrize("address", [
+    ["Riverside Water Trust", "Unit 1203, 12/F, Harbour Centre", "25 Harbour Road, Wan Chai",
+     "Hong Kong"],
+    ["香港中環", "皇后大道中100號", "文物大廈8樓"],
+])
+def test_an_indented_block_of_short_lines_is_kept_as_lines_never_headings(address):
+    indented = "\n".join(f"    {line}" for line in address)
+    blocks = blocks_of(TEXT.format(indent="").replace(
+        "We have taken", f"Write to us at:\n\n{indented}\n\nWe have taken"))
+    (lines,) = [block for block in blocks if isinstance(block, LineBlock)]
+    assert [text.replace("\u00a0", " ") for text in lines.texts] == address  # 25 Harbour
+    assert not any(isinstance(block, Heading) and block.text in address for block in blocks)
+    document = Document("piece", Metadata(title="Review"), None, tuple(blocks))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert '<p class="lines" data-block=' in html and "<br>" in html
+    data = write_docx(document, load_layout(LAYOUTS, "print"), ROOT / "source")
+    assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks

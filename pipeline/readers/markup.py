@@ -55,6 +55,8 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     reads them); any other line carries on the note before.
   - Lines each opened by `>` and a space are a displayed quotation (one paragraph of it, as
     pandoc's block quotation); its lines join with a space.
+  - Lines each opened by `| ` (a bar and a space) and no table's rule under the first are a
+    line block, kept as lines (pandoc's: an address).
   - Anything else is a paragraph; its lines join with a space.
 - In paragraphs and captions, `*italic*`, `**bold**` and `***bold italic***`: each run of one,
   two or three asterisks switches italic, bold or both on or off, and all must be off again
@@ -93,6 +95,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     ListItem,
     Metadata,
@@ -125,6 +128,7 @@ FIGURE_IMAGE = re.compile(r"\((?P<image>.*)\)(?P<attributes>)")
 FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
 ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
 QUOTATION_MARK = re.compile("> ?")  # opens each line of a displayed quotation
+LINE_MARK = "| "  # opens each line of a line block, kept as a line (pandoc's)
 ESCAPABLE = "*\\#![]|-.、()\uff08:^~<>"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）".
@@ -278,6 +282,12 @@ def read_blocks(
             blocks.append(figure)
         elif NOTE.match(chunk.text):
             blocks += [read_note(note, path) for note in note_chunks(chunk)]
+        elif all(line.startswith(LINE_MARK) for line in chunk.lines) and not any(
+                TABLE_RULE.fullmatch(line.strip()) for line in chunk.lines):
+            blocks.append(LineBlock(tuple(
+                read_spans(line[len(LINE_MARK):], Chunk(chunk.line + number, (line,)), path,
+                           offset=len(LINE_MARK))
+                for number, line in enumerate(chunk.lines))))
         elif chunk.text.startswith("|"):
             blocks.append(read_table(chunk, path))
         elif (caption := CAPTION.fullmatch(chunk.lines[0])) and (

@@ -15,6 +15,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     Metadata,
     Note,
@@ -81,6 +82,8 @@ def write_block(block: Block) -> str:
             return unmistakable(write_spans(block.spans))
         case Quotation():
             return f"> {write_spans(block.spans)}"
+        case LineBlock():
+            return "\n".join(f"| {write_spans(line)}" for line in block.lines)
         case List():
             return write_list(block)
         case Table():

@@ -19,6 +19,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     Note,
     Paragraph,
@@ -263,6 +264,10 @@ def block_texts(document: Document) -> Iterator[Printed]:
             case SignOff():
                 for number, text in enumerate(block.texts, 1):
                     yield Printed.of(f"sign-off line {number}", text)
+            case LineBlock():
+                name = named("line block")
+                for number, text in enumerate(block.texts, 1):
+                    yield Printed.of(f"{name} line {number}", text)
             case Note():
                 yield Printed.of(f"note {block.label}", block.text)
             case Heading():

@@ -74,6 +74,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     ListItem,
     Metadata,
@@ -104,6 +105,7 @@ from pipeline.readers.docx.inline import (
 from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
     FRONT_MATTER,
+    LINES_STYLES,
     NOTE_STYLES,
     QUOTATION_STYLES,
     SIGN_OFF_STYLES,
@@ -617,7 +619,7 @@ class Reading:
         caption = self.styles.is_caption(p)
         quotation = bool(set(names) & set(QUOTATION_STYLES))
         body = not (level is not None or front or caption or quotation
-                    or set(names) & {*SIGN_OFF_STYLES, *NOTE_STYLES})
+                    or set(names) & {*SIGN_OFF_STYLES, *NOTE_STYLES, *LINES_STYLES})
         raw = self.story.paragraph(p, body)
         pictures = self.story.pictures
         for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to
@@ -649,12 +651,13 @@ class Reading:
                                                                   heading)))
         elif place is not None:
             self.items.append((place, text, p))
-        elif set(names) & set(SIGN_OFF_STYLES):
+        elif set(names) & {*SIGN_OFF_STYLES, *LINES_STYLES}:
             # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
+            kind = SignOff if set(names) & set(SIGN_OFF_STYLES) else LineBlock
             signed = tuple(line for line in map(clean_spans, lines(raw)) if line)
-            if self.blocks and isinstance(self.blocks[-1], SignOff):
+            if self.blocks and isinstance(self.blocks[-1], kind):
                 signed = self.blocks.pop().lines + signed
-            self.blocks.append(SignOff(signed))
+            self.blocks.append(kind(signed))
         elif set(names) & set(NOTE_STYLES) and text[0].note:
             self.blocks.append(Note(text[0].note, clean_spans(text[1:])))
         elif quotation:

@@ -25,6 +25,7 @@ from pipeline.errors import excerpt
 
 HEADING_STYLE = re.compile(r"heading (\d)")
 SIGN_OFF_STYLES = ("closing", "signature")
+LINES_STYLES = ("lines",)  # the draft's own, for lines kept as lines (an address)
 NOTE_STYLES = ("endnote text", "footnote text")
 # A displayed quotation: Word's Quote and Intense Quote, its Block Text (pandoc's), and
 # LibreOffice's Quotations.

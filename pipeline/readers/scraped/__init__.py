@@ -18,10 +18,10 @@ from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
 from pipeline.readers.scraped.breaks import (
-    displayed_quotations,
+    displayed_blocks,
+    displays_apart,
     indented_openings,
     opened_apart,
-    quotations_apart,
     unwrapped,
 )
 from pipeline.readers.scraped.debris import remove_debris
@@ -58,9 +58,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
     result = deduplicate(cleared.text)
-    result.units = quotations_apart(
+    result.units = displays_apart(
         opened_apart(result.units, indented_openings(text.split("\n"))),
-        displayed_quotations(text.split("\n")))
+        *displayed_blocks(text.split("\n")))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)

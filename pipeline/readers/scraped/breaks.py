@@ -85,7 +85,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:
     """The unit's pieces: its tables, and its lines parted where a line `ends` its block."""
-    if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1:
+    if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1 or unit.lined:
         return [unit]  # a block written twice is a photo's caption, its credit line with it
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
@@ -124,16 +124,17 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     return frozenset(openings)
 
 
-def displayed_quotations(lines: list[str]) -> frozenset[int]:
-    """The numbers (from 1) of the source's lines in displayed quotations: blocks (between
-    blank lines) each line of which is indented by QUOTATION_INDENT columns or more of
-    spaces or tabs (not Chinese's "　　", which opens its paragraphs), holding a sentence
-    or more of words (no list's item, note or table row), in a text whose paragraphs stand
-    at the margin: at least MIN_FLUSH_PARAGRAPHS of them, more than the indented blocks. A
-    page's blockquote, pasted; a text indented throughout quotes nothing. A last line a dash
-    opens is the quotation's attribution ("- Professor Richard TSANG", "——王立新"), not
-    quoted words."""
-    flush, quoted = 0, []
+def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """The numbers (from 1) of the source's lines in blocks set apart by their indent: blocks
+    (between blank lines) each line of which is indented by QUOTATION_INDENT columns or more
+    of spaces or tabs (not Chinese's "　　", which opens its paragraphs), no list's item,
+    note or table row, in a text whose paragraphs stand at the margin (at least
+    MIN_FLUSH_PARAGRAPHS of them, more than the indented blocks; a text indented throughout
+    sets nothing apart). Those holding a sentence or more of words are displayed quotations
+    (a page's blockquote, pasted), a last line a dash opens their attribution ("- Professor
+    Richard TSANG", "——王立新"), not quoted words; those of two lines or more holding none
+    are lines kept as lines (an address). Returns (quotations' lines, line blocks' lines)."""
+    flush, quoted, lined = 0, [], []
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip():
@@ -141,34 +142,38 @@ def displayed_quotations(lines: list[str]) -> frozenset[int]:
             continue
         texts = [text.strip() for _, text in block]
         said = texts[:-1] if len(texts) > 1 and ATTRIBUTION.match(texts[-1]) else texts
-        if block and ends_sentence(joined_lines(said)) and not any(
-                is_item(text) or NOTE_LABEL.match(text) or CELL_GAP.search(text)
-                for text in said):
-            indents = [indent_width(text[: len(text) - len(text.lstrip(" \t"))])
-                       for _, text in block]
-            if min(indents) >= QUOTATION_INDENT:
+        indents = [indent_width(text[: len(text) - len(text.lstrip(" \t"))])
+                   for _, text in block]
+        plain = bool(block) and not any(is_item(text) or NOTE_LABEL.match(text)
+                                        or CELL_GAP.search(text) for text in said)
+        if plain and min(indents) >= QUOTATION_INDENT:
+            if ends_sentence(joined_lines(said)):
                 quoted.append(block[: len(said)])
-            elif not indents[0]:
-                flush += 1
+            elif len(block) > 1 and said == texts and not any(map(ends_sentence, texts)):
+                lined.append(block)
+        elif plain and not indents[0] and ends_sentence(joined_lines(texts)):
+            flush += 1
         block = []
-    if flush < MIN_FLUSH_PARAGRAPHS or len(quoted) >= flush:
-        return frozenset()
-    return frozenset(number for found in quoted for number, _ in found)
+    if flush < MIN_FLUSH_PARAGRAPHS or len(quoted) + len(lined) >= flush:
+        return frozenset(), frozenset()
+    return (frozenset(number for found in quoted for number, _ in found),
+            frozenset(number for found in lined for number, _ in found))
 
 
-def quotations_apart(units: list[Unit], quoted: frozenset[int]) -> list[Unit]:
-    """The units parted where a displayed quotation's lines (`quoted`) start or end (its
-    attribution under it), those of a quotation marked so."""
+def displays_apart(units: list[Unit], quoted: frozenset[int],
+                   lined: frozenset[int]) -> list[Unit]:
+    """The units parted where a displayed quotation's lines (`quoted`) or a line block's
+    (`lined`) start or end (a quotation's attribution under it), each marked so."""
     result = []
     for unit in units:
-        if unit.kind != "text" or not quoted.intersection(unit.lines):
+        if unit.kind != "text" or not (quoted | lined).intersection(unit.lines):
             result.append(unit)
             continue
-        inside = [line in quoted for line in unit.lines]
-        bounds = [0, *(index for index in range(1, len(inside))
-                       if inside[index] != inside[index - 1]), len(inside)]
-        result += [replace(unit.piece(start, end), quoted=inside[start])
-                   for start, end in itertools.pairwise(bounds)]
+        kinds = [(line in quoted, line in lined) for line in unit.lines]
+        bounds = [0, *(index for index in range(1, len(kinds))
+                       if kinds[index] != kinds[index - 1]), len(kinds)]
+        result += [replace(unit.piece(first, last), quoted=kinds[first][0], lined=kinds[first][1])
+                   for first, last in itertools.pairwise(bounds)]
     return result
 
 

@@ -54,11 +54,12 @@ class Unit:
     # Statement" over a byline written three times); empty when it wrote none twice.
     counts: tuple[int, ...] = ()
     quoted: bool = False  # a displayed quotation, set apart by its indent (breaks.py)
+    lined: bool = False  # lines kept as lines, set apart by their indent (breaks.py)
 
     def apart(self) -> list[Unit]:
         """Its rows as units of their own, as if blank lines had parted them."""
         counts = self.counts or (1,) * len(self.rows)
-        return [Unit(self.kind, (row,), (line,), count, quoted=self.quoted)
+        return [Unit(self.kind, (row,), (line,), count, quoted=self.quoted, lined=self.lined)
                 for row, line, count in zip(self.rows, self.lines, counts, strict=True)]
 
     def piece(self, start: int, end: int) -> Unit:
@@ -67,7 +68,7 @@ class Unit:
         counts = self.counts[start:end] if self.counts else (1,) * (end - start)
         return Unit(self.kind, self.rows[start:end], self.lines[start:end],
                     counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else (),
-                    self.quoted)
+                    self.quoted, self.lined)
 
     @property
     def text(self) -> str:

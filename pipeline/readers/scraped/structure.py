@@ -45,6 +45,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     ListItem,
     Metadata,
@@ -701,6 +702,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return Heading(unit.text)
     if unit.quoted:
         return Quotation(spans_of(unit.text))
+    if unit.lined:
+        return LineBlock(tuple(spans_of(row) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 

@@ -41,6 +41,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     Note,
     Paragraph,
@@ -483,7 +484,7 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
                 caption.paragraph_format.keep_with_next = True
                 add_spans(caption, block.caption)
             add_table(draft, block, add_spans, text_width)
-        case SignOff():
+        case SignOff() | LineBlock():
             add_sign_off(draft, block, add_spans)
         case Note():
             add_note(draft, block, add_spans, endnotes)

@@ -26,11 +26,12 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pipeline.languages import NUMERALS
 from pipeline.list_numbers import bullet
-from pipeline.model import Document, List, Note, SignOff, Span, Table
+from pipeline.model import Document, LineBlock, List, Note, SignOff, Span, Table
 
 LIST_KINDS = {False: "List Bullet", True: "List Number"}
 LIST_LEVELS = 3  # Word's built-in list styles go 1, 2, 3 levels deep; deeper lists take the 3rd
@@ -39,6 +40,8 @@ LIST_LEVELS = 3  # Word's built-in list styles go 1, 2, 3 levels deep; deeper li
 TABLE_STYLE = "Table Grid"
 HEADER_SHADE = "DCE3EC"  # the header row's shading, which the reader ignores
 SIGN_OFF_STYLE = "Closing"
+LINES_STYLE = "Lines"  # ours: lines kept as lines, set apart (an address)
+WORD_SIZE_PT = 11  # Word's Normal, where a house template gives its size nowhere
 NOTE_STYLE = "Endnote Text"
 NOTE_REFERENCE_STYLE = "Endnote Reference"
 # Word's names for CSS's list styles.
@@ -55,10 +58,14 @@ def add_styles(draft) -> None:
     """The styles these structures use that the draft's template lacks."""
     styles = draft.styles
     lists = [list_style(numbered, depth) for numbered in LIST_KINDS for depth in range(LIST_LEVELS)]
-    for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE):
+    for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE, LINES_STYLE):
         if name not in styles:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=True)
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != LINES_STYLE)
             style.base_style = styles["Normal"]
+            if name == LINES_STYLE:  # set apart as the editions set it, two ems in
+                size = styles["Normal"].font.size or Pt(WORD_SIZE_PT)
+                style.paragraph_format.left_indent = Pt(2 * size.pt)
+                style.quick_style = True
     if NOTE_REFERENCE_STYLE not in styles:
         style = styles.add_style(NOTE_REFERENCE_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
         style.font.superscript = True
@@ -171,8 +178,11 @@ def add_table(draft, block: Table, add_spans, text_width: int) -> None:
             add_spans(paragraph, spans)
 
 
-def add_sign_off(draft, block: SignOff, add_spans) -> None:
-    paragraph = draft.add_paragraph(style=SIGN_OFF_STYLE)
+def add_sign_off(draft, block: SignOff | LineBlock, add_spans) -> None:
+    """The sign-off (Closing), or lines kept as lines (Lines): one paragraph, a line break
+    between its lines, as Word keeps an address."""
+    style = SIGN_OFF_STYLE if isinstance(block, SignOff) else LINES_STYLE
+    paragraph = draft.add_paragraph(style=style)
     for number, line in enumerate(block.lines):
         if number:
             paragraph.add_run().add_break()

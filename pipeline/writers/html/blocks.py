@@ -23,6 +23,7 @@ from pipeline.model import (
     Byline,
     Figure,
     Heading,
+    LineBlock,
     List,
     Note,
     Paragraph,
@@ -393,6 +394,13 @@ def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -
     return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
 
 
+def line_block(block: LineBlock, anchor: str | None, index: int, setting: Setting) -> Markup:
+    """Lines kept as lines, set apart (an address): one paragraph, a line break between."""
+    lines = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
+                                for line in block.lines)
+    return Markup('<p class="lines" data-block="{}">{}</p>\n').format(index, lines)
+
+
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
     """A note, its label linking back to its first reference where the text has one (a
     link to nothing is a Link holding no annotation, ISO 32000-1 14.8.4.4.2)."""
@@ -420,6 +428,7 @@ BLOCK_WRITERS: dict[type, Callable[[Block, str | None, int, Setting], Markup]] =
     Figure: figure,
     Paragraph: paragraph,
     Quotation: quotation,
+    LineBlock: line_block,
     List: list_block,
     Table: table,
     SignOff: sign_off,

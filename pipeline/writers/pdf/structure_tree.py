@@ -50,6 +50,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     Note,
     Paragraph,
@@ -77,9 +78,10 @@ HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
 # The element WeasyPrint makes of each kind of block of the body.
 BLOCK_TAGS = {"heading": HEADINGS, "paragraph": ("/P",), "quotation": ("/BlockQuote",),
+              "lines": ("/P",),
               "sign-off": ("/P",), "note": ("/P",), "figure": ("/NonStruct",), "list": ("/L",),
               "table": ("/Table",)}
-KINDS = {Heading: "heading", Paragraph: "paragraph", Quotation: "quotation",
+KINDS = {Heading: "heading", Paragraph: "paragraph", Quotation: "quotation", LineBlock: "lines",
          SignOff: "sign-off", Note: "note", Figure: "figure", List: "list", Table: "table"}
 # Each block of the body carries its index in the model (writers/html/blocks.py).
 SET_BLOCK = re.compile(r'data-block="(\d+)"')
