@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+from dataclasses import replace
 
 import docx
 import pikepdf
 import pytest
 
+from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.model import (
     Document,
@@ -147,12 +150,22 @@ def test_a_quotation_styled_as_word_or_pandoc_styles_one_is_read_as_one(style):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
-def test_the_tagged_editions_tag_it_blockquote(layout):
-    pdf = pikepdf.open(io.BytesIO(render_pdf(document_with_quotation(),
-                                             load_layout(LAYOUTS, layout), ROOT / "source")))
+def test_the_tagged_editions_tag_it_blockquote_and_the_preflight_counts_it(layout, tmp_path):
+    """A line block is one P, its lines parted by spaces as they are read."""
+    document = replace(document_with_quotation(), blocks=(
+        *document_with_quotation().blocks,
+        LineBlock(((Span("Central Library"),), (Span("1 Harbour Road"),)))))
+    path = tmp_path / f"piece-{layout}.pdf"
+    settings = load_layout(LAYOUTS, layout)
+    path.write_bytes(render_pdf(document, settings, ROOT / "source"))
+    pdf = pikepdf.open(path)
     (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                     if element.S == pikepdf.Name.BlockQuote]
     assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P]
+    report = preflight(path, document, settings, ROOT / "source")
+    structure = next(check for check in report.checks if check.rule == "logical-structure")
+    assert structure.passed, structure.message
+    assert "Central Library 1 Harbour Road" in " ".join(pdf_words(path))
 
 
 @pytest.mark.slow
@@ -183,3 +196,8 @@ def test_an_indented_block_of_short_lines_is_kept_as_lines_never_headings(addres
     assert '<p class="lines" data-block=' in html and "<br>" in html
     data = write_docx(document, load_layout(LAYOUTS, "print"), ROOT / "source")
     assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks
+
+
+def pdf_words(path) -> list[str]:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout.split()

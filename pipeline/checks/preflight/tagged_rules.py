@@ -11,7 +11,7 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, holds_phrase, phrase_languages, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
-from pipeline.model import Document, Note, SignOff, Table, given_languages
+from pipeline.model import Document, LineBlock, Note, Quotation, SignOff, Table, given_languages
 from pipeline.pdf.pages import Content, Reading
 from pipeline.pdf.structure import (
     PAINTING,
@@ -67,8 +67,9 @@ def page_label_problems(edition: Edition) -> list[str]:
 
 
 def structure_problems(edition: Edition) -> list[str]:
-    """The tag tree is the document's: no per-page parts; one P per paragraph, even across
-    pages (a figure still without its picture is its caption, a P); one Note, with an ID,
+    """The tag tree is the document's: no per-page parts; one P per paragraph or line
+    block, even across pages (a figure still without its picture is its caption, a P); one
+    BlockQuote per displayed quotation; one Note, with an ID,
     per note; one Figure per picture, with alternative text and its box in points on its
     page, its Caption the element after it (never inside it: Alt stands for the Figure and
     all it holds, ISO 32000-1 14.9.3); a table's title the Caption opening its Table (a
@@ -89,12 +90,17 @@ def structure_problems(edition: Edition) -> list[str]:
     document = edition.document
     pictures = [figure for figure in document.figures if figure.image]
     wanted = (len(document.paragraphs) + (document.byline is not None)
-              + len([block for block in document.blocks if isinstance(block, SignOff)])
+              + len([block for block in document.blocks if isinstance(block, SignOff | LineBlock)])
               + len(document.figures) - len(pictures))
     if len(body) != wanted:
-        problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off and"
-                        " figures awaiting their pictures included): "
+        problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off, line"
+                        " blocks and figures awaiting their pictures included): "
                         "a paragraph is cut at a page break, or one is missing")
+    quoted = [element for element, _ in elements if element.S == pikepdf.Name.BlockQuote]
+    quotations = [block for block in document.blocks if isinstance(block, Quotation)]
+    if len(quoted) != len(quotations):
+        problems.append(f"{len(quoted)} BlockQuote elements for {len(quotations)} displayed "
+                        "quotations: one is cut at a page break, or missing")
     problems += note_problems(elements, document)
     figures = [(element, parent) for element, parent in elements
                if element.S == pikepdf.Name.Figure]
