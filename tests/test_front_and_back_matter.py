@@ -190,6 +190,10 @@ KICKERED = [
      ("海岸公園管理局 二〇二四年年報", "主席報告", Byline("梁淑儀", (), "海岸公園管理局主席"))),
     ("滨江图书馆 二〇二三年年报", "馆长致辞", "滨江图书馆馆长 欧阳志豪", SIMPLIFIED_BODY,
      ("滨江图书馆 二〇二三年年报", "馆长致辞", Byline("欧阳志豪", (), "滨江图书馆馆长"))),
+    # A title and its twin on one line: the title, not the kicker's parallel.
+    ("海港文物保育基金 二〇二四年年報", "主席報告 Chairman's Statement", "主席 陳大文，GBS，JP",
+     CHINESE_BODY, ("海港文物保育基金 二〇二四年年報", "主席報告 Chairman\u2019s Statement",
+                    Byline("陳大文", ("GBS", "JP"), "主席"))),
 ]
 
 

@@ -253,8 +253,11 @@ def title_lines(texts: list[Unit]) -> int:
 def parallels(first: str, second: str) -> bool:
     """Two heading-shaped lines in two scripts: a title and its parallel ("Chairman's
     Statement" over "主席報告"). Two lines of Chinese are never each other's: a name of
-    characters both Chinese write reads as Traditional under a Simplified title."""
-    return is_heading_text(second) and detect(first).script != detect(second).script
+    characters both Chinese write reads as Traditional under a Simplified title; nor is a
+    line holding a title and its twin already ("主席報告 Chairman's Statement" under a
+    kicker) a twin of another."""
+    return (is_heading_text(second) and detect(first).script != detect(second).script
+            and language_boundary(first) is None and language_boundary(second) is None)
 
 
 def over_title(texts: list[Unit]) -> bool:
