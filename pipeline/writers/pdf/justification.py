@@ -38,9 +38,6 @@ MAX_LATIN_SHARE = 0.25
 # is spread up to this much between each two of its characters, in ems: a little over an
 # eighth, as loose as a line of them may stand beside its neighbours.
 MAX_CHARACTER_SPACING = 0.14
-# The most any line is spread between each two of its characters, in ems: a short line of
-# them before an address, which is never spaced itself, is left short rather than gapped.
-MAX_SPACING = 0.16
 # A run of Latin letters, figures and an address's marks longer than a short word's or a
 # figure's ("PM2.5", "1.42"), which no more than the usual spreading may space.
 LONG_LATIN_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:/%\-\u200b\u2060]{5,}")
@@ -94,13 +91,8 @@ def spread(line, block, spread_by: str) -> None:
         widest = max(WIDEST_SPREAD, MAX_CHARACTER_SPACING * (len(text) - 1))
     if lacking > widest * size:
         return  # left short, as the writer leaves an English line before a long address
-    # Between the characters of the boxes that hold the language's own (a note's call, an
-    # English phrase in a box of its own keep their letters together), after every one but
-    # the line's last: the last one's spacing falls beyond the measure.
-    spaced = [box for box in text_boxes(line) if re.search(spread_by, box.text)]
-    count = sum(len(box.text) for box in spaced) - (spaced[-1] is list(text_boxes(line))[-1])
-    if count > 0 and lacking / count <= MAX_SPACING * size:  # else left short: too few
-        widened(line, lacking / count, 0.0, spread_by)
+    # After every character but the last: the last one's spacing falls beyond the measure.
+    widened(line, lacking / (len(text) - 1), 0.0)
 
 
 def line_end(line) -> float:
@@ -118,14 +110,11 @@ def text_boxes(box) -> Iterator:
             yield from text_boxes(child)
 
 
-def widened(box, spacing: float, advance: float, spread_by: str = "") -> float:
-    """`box` moved right by `advance` and the characters of its text boxes (those holding one
-    of `spread_by`, where given) spaced by `spacing` more; returns the advance of what
-    follows it (as WeasyPrint's add_word_spacing does for spaces)."""
+def widened(box, spacing: float, advance: float) -> float:
+    """`box` moved right by `advance` and its characters spaced by `spacing` more; returns the
+    advance of what follows it (as WeasyPrint's add_word_spacing does for spaces)."""
 
     def letter_spaced(text_box) -> float:
-        if spread_by and not re.search(spread_by, text_box.text):
-            return 0.0
         style = text_box.style.copy()  # the line's own: the paragraph's other lines share it
         letter_spacing = style["letter_spacing"]
         style["letter_spacing"] = (0 if letter_spacing == "normal" else letter_spacing) + spacing
