@@ -142,21 +142,3 @@ def test_a_line_whose_last_character_went_over_with_two_closing_marks_is_spread(
     measure = Counter(round(line[-1][1], 1) for number, line in lines
                       if number == page).most_common(1)[0][0]
     assert measure - before[-1][1] < 0.5
-
-
-@pytest.mark.slow
-def test_a_line_left_by_a_figure_and_its_unit_is_spread_to_the_measure(tmp_path):
-    """`1.42亿元` never parts, and went over whole: the long line it leaves, four and a half
-    characters short, few of them figures, is spread between its characters up to an
-    eighth of an em or so each, not left short in a justified paragraph."""
-    path = TEXTS / "environment-centre-newsletter.txt"
-    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
-    layout = load_layout(ROOT / "layouts", "print").for_language(document.metadata.language)
-    pdf = tmp_path / "print.pdf"
-    pdf.write_bytes(render_pdf(document, layout, TEXTS))
-    lines = [(page, line) for page, line in words_by_line(pdf, pages=True) if line]
-    page, before = next((page, line) for page, line in lines
-                        if line[-1][2].endswith("到账经费"))
-    measure = Counter(round(line[-1][1], 1) for number, line in lines
-                      if number == page).most_common(1)[0][0]
-    assert measure - before[-1][1] < 0.5

@@ -27,20 +27,10 @@ FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # Latin word that no break lets start on it, and is left short rather than spaced out letter
 # by letter.
 WIDEST_SPREAD = 3.5
-# A line holding words or figures in Latin letters, which its spacing parts too (1 1 9), a
-# quarter of its characters or more: spread where it lacks no more than two and a half, as
-# a character and one closing mark leave it. Fewer (a figure before its unit, 1.42億元, that
-# went over whole) are parted a little less than the line's holes would show.
+# A line holding figures or Latin letters, which its spacing parts too (1 1 9): spread where
+# it lacks no more than two and a half, as a character and one closing mark leave it.
 WIDEST_SPREAD_OVER_LATIN = 2.5
-LATIN_RUN = re.compile(r"[0-9A-Za-z](?:[.,:/%]?[0-9A-Za-z%])+")
-MAX_LATIN_SHARE = 0.25
-# Where a long line of them lacks more (a figure and its unit, 1.42億元, gone over whole), it
-# is spread up to this much between each two of its characters, in ems: a little over an
-# eighth, as loose as a line of them may stand beside its neighbours.
-MAX_CHARACTER_SPACING = 0.14
-# A run of Latin letters, figures and an address's marks longer than a short word's or a
-# figure's ("PM2.5", "1.42"), which no more than the usual spreading may space.
-LONG_LATIN_RUN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.,:/%\-\u200b\u2060]{5,}")
+LATIN_RUN = re.compile(r"[0-9A-Za-z][.,:/%]?[0-9A-Za-z%]")
 
 
 def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
@@ -81,15 +71,8 @@ def spread(line, block, spread_by: str) -> None:
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking <= FULL:
         return
-    size = block.style["font_size"]
-    latin = sum(len(run) for run in LATIN_RUN.findall(text))
-    if latin > MAX_LATIN_SHARE * len(text):
-        widest = WIDEST_SPREAD_OVER_LATIN
-    elif LONG_LATIN_RUN.search(text):  # an address, a long figure: never spaced out
-        widest = WIDEST_SPREAD
-    else:
-        widest = max(WIDEST_SPREAD, MAX_CHARACTER_SPACING * (len(text) - 1))
-    if lacking > widest * size:
+    widest = WIDEST_SPREAD_OVER_LATIN if LATIN_RUN.search(text) else WIDEST_SPREAD
+    if lacking > widest * block.style["font_size"]:
         return  # left short, as the writer leaves an English line before a long address
     # After every character but the last: the last one's spacing falls beyond the measure.
     widened(line, lacking / (len(text) - 1), 0.0)
