@@ -101,6 +101,9 @@ def structure_problems(edition: Edition) -> list[str]:
     if len(quoted) != len(quotations):
         problems.append(f"{len(quoted)} BlockQuote elements for {len(quotations)} displayed "
                         "quotations: one is cut at a page break, or missing")
+    if any(sum(is_element(kid) and kid.S == pikepdf.Name.P for kid in kids_of(element)) != 1
+           for element in quoted):
+        problems.append("a BlockQuote holds other than its one paragraph: cut at a page break")
     problems += note_problems(elements, document)
     figures = [(element, parent) for element, parent in elements
                if element.S == pikepdf.Name.Figure]

@@ -202,7 +202,7 @@ def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionar
         if is_element(element):
             point_to_headers(element, renamed)
     own = own_references(first)
-    if cut_in_two(own, moved):
+    if cut_in_two(own, moved) or quoted_in_two(first, own, moved):
         merge(pdf, own[-1], moved.pop(0), replaced)
     first.K = pikepdf.Array([*own, *moved])
     replaced[second.objgen] = first
@@ -223,6 +223,13 @@ def cut_in_two(own: list, moved: list) -> bool:
         text = kids[0] if kids and is_element(kids[0]) else body
         return not (starts_with_label(body) or starts_with_label(text))
     return after.S in (pikepdf.Name.LBody, pikepdf.Name.L)
+
+
+def quoted_in_two(quotation: pikepdf.Dictionary, own: list, moved: list) -> bool:
+    """Whether a displayed quotation's paragraph and its rest on the next page are one: a
+    BlockQuote holds the one paragraph the model's quotation is."""
+    return (quotation.S == pikepdf.Name.BlockQuote and bool(own) and bool(moved)
+            and all(is_element(kid) and kid.S == pikepdf.Name.P for kid in (own[-1], moved[0])))
 
 
 def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
