@@ -151,9 +151,11 @@ def test_a_quotation_styled_as_word_or_pandoc_styles_one_is_read_as_one(style):
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_the_tagged_editions_tag_it_blockquote_and_the_preflight_counts_it(layout, tmp_path):
-    """A line block is one P, its lines parted by spaces as they are read."""
+    """A quotation of two paragraphs is one BlockQuote of two P (ISO 32000-1 14.8.4.3.2); a
+    line block is one P, its lines parted by spaces as they are read."""
+    opening, quoted, closing = document_with_quotation().blocks
     document = replace(document_with_quotation(), blocks=(
-        *document_with_quotation().blocks,
+        opening, quoted, Quotation((Span("And the boards help."),)), closing,
         LineBlock(((Span("Central Library"),), (Span("1 Harbour Road"),)))))
     path = tmp_path / f"piece-{layout}.pdf"
     settings = load_layout(LAYOUTS, layout)
@@ -161,7 +163,7 @@ def test_the_tagged_editions_tag_it_blockquote_and_the_preflight_counts_it(layou
     pdf = pikepdf.open(path)
     (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
                     if element.S == pikepdf.Name.BlockQuote]
-    assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P]
+    assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P] * 2
     report = preflight(path, document, settings, ROOT / "source")
     structure = next(check for check in report.checks if check.rule == "logical-structure")
     assert structure.passed, structure.message

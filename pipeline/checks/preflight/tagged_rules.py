@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -97,13 +98,13 @@ def structure_problems(edition: Edition) -> list[str]:
                         " blocks and figures awaiting their pictures included): "
                         "a paragraph is cut at a page break, or one is missing")
     quoted = [element for element, _ in elements if element.S == pikepdf.Name.BlockQuote]
-    quotations = [block for block in document.blocks if isinstance(block, Quotation)]
-    if len(quoted) != len(quotations):
-        problems.append(f"{len(quoted)} BlockQuote elements for {len(quotations)} displayed "
-                        "quotations: one is cut at a page break, or missing")
-    if any(sum(is_element(kid) and kid.S == pikepdf.Name.P for kid in kids_of(element)) != 1
-           for element in quoted):
-        problems.append("a BlockQuote holds other than its one paragraph: cut at a page break")
+    runs = [len(list(run)) for quotation, run in itertools.groupby(
+        document.blocks, key=lambda block: isinstance(block, Quotation)) if quotation]
+    held = [sum(is_element(kid) and kid.S == pikepdf.Name.P for kid in kids_of(element))
+            for element in quoted]
+    if held != runs:
+        problems.append(f"BlockQuote elements holding {held} paragraphs for displayed "
+                        f"quotations of {runs}: one is cut at a page break, or missing")
     problems += note_problems(elements, document)
     figures = [(element, parent) for element, parent in elements
                if element.S == pikepdf.Name.Figure]

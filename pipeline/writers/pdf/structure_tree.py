@@ -154,7 +154,7 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
             blocks.append(kid)
         last_page = page
     lined = broken_by_hand(blocks, tagging)
-    blocks = told(blocks, tagging, image_boxes(pdf))
+    blocks = quotations_joined(told(blocks, tagging, image_boxes(pdf)), replaced)
     for block in blocks:
         if block.objgen in lined:
             as_lines(pdf, block)
@@ -171,6 +171,25 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
     root.IDTree = pikepdf.Dictionary(Names=pikepdf.Array(identified(root)))
     keys = [int(key) for key in list(root.ParentTree.Nums)[0::2]]
     root.ParentTreeNextKey = max(keys, default=-1) + 1
+
+
+def quotations_joined(blocks: list, replaced: dict) -> list:
+    """The blocks with the displayed quotations that follow one another in one BlockQuote, a
+    P each (a quotation of several paragraphs: ISO 32000-1 14.8.4.3.2, a BlockQuote holds
+    one or more), where a screen reader announced a quotation a paragraph."""
+    result: list = []
+    for block in blocks:
+        before = result[-1] if result else None
+        if before is None or not block.S == before.S == pikepdf.Name.BlockQuote:
+            result.append(block)
+            continue
+        kids = kids_of(block)
+        for kid in kids:
+            if is_element(kid):
+                kid.P = before
+        before.K = pikepdf.Array([*kids_of(before), *kids])
+        replaced[block.objgen] = before
+    return result
 
 
 def flattened(document: pikepdf.Dictionary) -> list:
