@@ -169,6 +169,12 @@ def test_a_tables_unit_line_under_its_title_ends_its_caption_in_brackets(title, 
     assert plain(blocks[1].caption).replace("\u00a0", " ") == caption
 
 
+def around(table: str) -> str:
+    """A paragraph to stand around `table`, in its language."""
+    return ("The Trust had its busiest year yet, and I thank everyone who made it possible."
+            if table.isascii() else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+
+
 @pytest.mark.parametrize(("table", "line"), [
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Source: audited accounts"),
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Units: HK$ million"),
@@ -176,8 +182,7 @@ def test_a_tables_unit_line_under_its_title_ends_its_caption_in_brackets(title, 
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "單位：百萬元"),
 ])  # fmt: skip
 def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
-    body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
-            if table.isascii() else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+    body = around(table)
     blocks = blocks_of(f"{body}\n\n{table}\n\n{line}\n\n{body}")
     assert [type(block).__name__ for block in blocks] == [
         "Paragraph", "Table", "Paragraph", "Paragraph"]
@@ -192,8 +197,7 @@ def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
     ("項目\t2024\n資助＊\t41.2\n捐款\t13.1", "＊只計算政府資助。\n\n資料來源：經審計帳目"),
 ])  # fmt: skip
 def test_a_tables_footnote_its_cells_call_is_set_with_it_over_its_source(table, lines):
-    body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
-            if table.isascii() else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
+    body = around(table)
     blocks = blocks_of(f"{body}\n\n{table}\n\n{lines}\n\n{body}")
     assert [type(block).__name__ for block in blocks] == [
         "Paragraph", "Table", "Paragraph", "Paragraph", "Paragraph"]
