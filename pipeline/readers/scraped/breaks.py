@@ -58,10 +58,11 @@ DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
 # A figure with a unit of a short word or a few characters after it: "25 minutes", "25分鐘".
-# A displayed quotation's indent, in columns: a tab's, or four spaces (fewer open a paragraph).
+FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
+# A displayed block's indent, in columns: a tab's, or four spaces (fewer open a paragraph);
+# and the paragraphs at the margin a text sets one apart from, at least.
 QUOTATION_INDENT = 4
 MIN_FLUSH_PARAGRAPHS = 2
-FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
 
 
 # Whether row `index` of a block's rows ends its block, the rows after it being another's.

@@ -57,10 +57,10 @@ from pipeline.writers.docx.structures import (
     SIGN_OFF_STYLE,
     Endnotes,
     add_endnotes,
+    add_lines,
     add_list,
     add_note,
     add_reference,
-    add_sign_off,
     add_styles,
     add_table,
 )
@@ -129,7 +129,7 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     _drop_thumbnail(draft)
     _set_language(draft, document.metadata.language, document.scripts)
     _add_missing_styles(draft)
-    add_styles(draft)
+    add_styles(draft, layout.body_size_pt)
     if not profile_for(document.metadata.language).italic:
         _upright(draft)
     own = profile_for(document.metadata.language)
@@ -485,7 +485,7 @@ def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans
                 add_spans(caption, block.caption)
             add_table(draft, block, add_spans, text_width)
         case SignOff() | LineBlock():
-            add_sign_off(draft, block, add_spans)
+            add_lines(draft, block, add_spans)
         case Note():
             add_note(draft, block, add_spans, endnotes)
         case _:

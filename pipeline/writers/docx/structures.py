@@ -41,7 +41,6 @@ TABLE_STYLE = "Table Grid"
 HEADER_SHADE = "DCE3EC"  # the header row's shading, which the reader ignores
 SIGN_OFF_STYLE = "Closing"
 LINES_STYLE = "Lines"  # ours: lines kept as lines, set apart (an address)
-WORD_SIZE_PT = 11  # Word's Normal, where a house template gives its size nowhere
 NOTE_STYLE = "Endnote Text"
 NOTE_REFERENCE_STYLE = "Endnote Reference"
 # Word's names for CSS's list styles.
@@ -54,17 +53,17 @@ NUMBER_FORMATS = {
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
 
 
-def add_styles(draft) -> None:
-    """The styles these structures use that the draft's template lacks."""
+def add_styles(draft, body_size_pt: float) -> None:
+    """The styles these structures use that the draft's template lacks; Lines set apart two
+    ems of the layout's `body_size_pt` in, as the editions set a line block."""
     styles = draft.styles
     lists = [list_style(numbered, depth) for numbered in LIST_KINDS for depth in range(LIST_LEVELS)]
     for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE, LINES_STYLE):
         if name not in styles:
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != LINES_STYLE)
             style.base_style = styles["Normal"]
-            if name == LINES_STYLE:  # set apart as the editions set it, two ems in
-                size = styles["Normal"].font.size or Pt(WORD_SIZE_PT)
-                style.paragraph_format.left_indent = Pt(2 * size.pt)
+            if name == LINES_STYLE:
+                style.paragraph_format.left_indent = Pt(2 * body_size_pt)
                 style.quick_style = True
     if NOTE_REFERENCE_STYLE not in styles:
         style = styles.add_style(NOTE_REFERENCE_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
@@ -178,7 +177,7 @@ def add_table(draft, block: Table, add_spans, text_width: int) -> None:
             add_spans(paragraph, spans)
 
 
-def add_sign_off(draft, block: SignOff | LineBlock, add_spans) -> None:
+def add_lines(draft, block: SignOff | LineBlock, add_spans) -> None:
     """The sign-off (Closing), or lines kept as lines (Lines): one paragraph, a line break
     between its lines, as Word keeps an address."""
     style = SIGN_OFF_STYLE if isinstance(block, SignOff) else LINES_STYLE

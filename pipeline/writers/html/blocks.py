@@ -208,7 +208,7 @@ def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             table = block
-        elif isinstance(block, Paragraph) and (
+        elif index and isinstance(block, Paragraph) and (
                 isinstance(blocks[index - 1], Table) or index - 1 in found) and (
                 detect(block.text).is_table_note(block.text.strip())
                 or called(SYMBOL_LABEL.match(block.text), table)):
@@ -389,16 +389,19 @@ def numeric_class(numeric: bool) -> Markup:
 
 
 def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
-    lines = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
-                                for line in block.lines)
-    return Markup('<p class="sign-off" data-block="{}">{}</p>\n').format(index, lines)
+    return kept_lines(block.lines, "sign-off", index, setting)
 
 
 def line_block(block: LineBlock, anchor: str | None, index: int, setting: Setting) -> Markup:
-    """Lines kept as lines, set apart (an address): one paragraph, a line break between."""
-    lines = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
-                                for line in block.lines)
-    return Markup('<p class="lines" data-block="{}">{}</p>\n').format(index, lines)
+    """Lines kept as lines, set apart (an address)."""
+    return kept_lines(block.lines, "lines", index, setting)
+
+
+def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
+               setting: Setting) -> Markup:
+    """Lines kept as lines: one paragraph of the class `kind`, a line break between."""
+    joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False) for line in lines)
+    return Markup('<p class="{}" data-block="{}">{}</p>\n').format(kind, index, joined)
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
