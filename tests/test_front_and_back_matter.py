@@ -249,6 +249,45 @@ def test_a_title_given_in_the_metadata_leaves_the_kicker_the_subtitle():
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize("line, title, label, body", [
+    ("Chapter 2: Keeping the Harbour Ferries Running", "Keeping the Harbour Ferries Running",
+     "Chapter 2", ENGLISH_BODY),
+    ("PART IV – Our Volunteers", "Our Volunteers", "PART IV", ENGLISH_BODY),
+    ("Appendix B. Financial Statements", "Financial Statements", "Appendix B", ENGLISH_BODY),
+    ("第三章　社區服務", "社區服務", "第三章", CHINESE_BODY),
+])
+def test_a_title_line_under_its_divisions_label_is_the_title(line, title, label, body):
+    # The page's title line names the piece's place in its publication: the metadata's title
+    # under its label, not a heading over nothing.
+    document = read(f"{line}\n\n{body}", title=title)
+    assert (document.metadata.title, document.metadata.subtitle) == (title, label)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+def test_the_metadata_subtitle_stands_in_the_division_labels_place_and_the_report_says_so(
+        tmp_path):
+    source = tmp_path / "chapter.txt"
+    source.write_text(f"Chapter 2: Keeping the Harbour Ferries Running\n\n{ENGLISH_BODY}",
+                      encoding="utf-8")
+    document, report = read_scraped(source, Metadata(
+        title="Keeping the Harbour Ferries Running", subtitle="Annual Report 2024-25, Chapter 2"))
+    assert document.metadata.subtitle == "Annual Report 2024-25, Chapter 2"
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert report["dropped"][0]["reason"] == (
+        "the title under its division's label; the metadata's title and subtitle stand in its"
+        " place")
+
+
+@pytest.mark.parametrize("line", [
+    "Chapter 2: Other Routes",  # another title: a heading of its own
+    "Chapter 2 shows how the ferries kept running",  # a sentence naming a chapter
+])
+def test_a_division_line_not_the_title_stays(line):
+    document = read(f"{line}\n\n{ENGLISH_BODY}", title="Keeping the Harbour Ferries Running")
+    assert document.metadata.subtitle == ""
+    assert len(document.blocks) == 3
+
+
 @pytest.mark.parametrize("text", [
     # No byline says which line is the title: the first is, the second a section heading.
     f"Eastbrook Water Trust – Annual Report 2024\n\nChief Executive's Statement\n\n{ENGLISH_BODY}",

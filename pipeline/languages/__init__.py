@@ -49,6 +49,10 @@ def any_language(patterns: Iterable[str], ending: str = "", flags: int = 0) -> r
     return re.compile(f"(?:{said}){ending}" if said else "(?!)", flags)
 
 
+# A division's label opening a page's title line, in any language, and what parts it from the
+# title: "Chapter 2: ", "第二章　".
+DIVISION_LABEL = any_language((profile.division for profile in PROFILES),
+                              r"\s*[:：.．,，\u2013\u2014-]?\s*")
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
 # A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".

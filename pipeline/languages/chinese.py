@@ -220,6 +220,8 @@ class Chinese(Profile):
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補", "（續）")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    division = (rf"第 ?(?:[0-9]+|{HAN_NUMERAL}) ?[章節节部篇]"
+                rf"|附(?:錄|录|件) ?(?:[0-9]+|{HAN_NUMERAL})?")
     table_unit = "單位|单位"
     table_source = "(?:資料|资料)?(?:來源|来源)|(?:備|备)?(?:註|注)"
     # Hong Kong's legacy encoding (with its supplementary characters) and the mainland's.

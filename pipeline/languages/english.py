@@ -176,6 +176,8 @@ class English(Profile):
     photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
                     r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
+    division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX)"
+                r" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\b")
     table_unit = r"units?"
     table_source = r"sources?|notes?"
     furniture = Furniture(

@@ -231,6 +231,9 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # A division's label, as a regex, where it opens a page's title line ("Chapter 2: …",
+    # "第二章 …"): the piece's place in its publication, not words of its title.
+    division = ""
     # What opens the line, before a colon, saying what a table's figures count in ("Units"),
     # and where they come from or what to note of them ("Source"); each a regex.
     table_unit = ""

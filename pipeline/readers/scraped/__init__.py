@@ -29,6 +29,7 @@ from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.structure import (
     build_document,
+    division_drop,
     is_heading_text,
     kicker_drop,
     without_masthead,
@@ -65,8 +66,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     result.units, masthead = without_masthead(result.units, metadata.title)
-    kicker = kicker_drop(result.units, metadata)
-    result.drops = sorted(cleared.drops + result.drops + masthead + ([kicker] if kicker else []),
+    said = [drop for drop in (kicker_drop(result.units, metadata),
+                              division_drop(result.units, metadata)) if drop]
+    result.drops = sorted(cleared.drops + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pipeline.languages import (
     CLOSING_WISH,
     CONTACT_HEADING,
+    DIVISION_LABEL,
     GREETING,
     LEAD_IN_ENDS,
     NUMERAL,
@@ -96,6 +97,8 @@ OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 TITLE_SHARE = 0.5
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 MASTHEAD = "a line over the title the metadata gives"
+DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
+                     " stand in its place")
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
@@ -164,6 +167,26 @@ def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     if not metadata.subtitle or not over_title(texts):
         return None
     return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
+
+
+def division_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
+    """The opening line that is the title under its division's label ("Chapter 2: …"), when
+    the metadata's subtitle stands in the label's place: for the editor to review."""
+    first = next((unit for unit in units if unit.kind == "text"), None)
+    if (not metadata.subtitle or first is None or len(first.rows) != 1
+            or division_label(first.text, metadata.title) is None):
+        return None
+    return Drop(first.text, first.lines, DIVISION_REPLACED)
+
+
+def division_label(line: str, title: str) -> str | None:
+    """The division's label opening `line`, where the rest of it is `title` ("Chapter 2" of
+    "Chapter 2: Keeping the Ferries Running"): a page's title line naming the piece's place in
+    its publication, which the metadata's subtitle says."""
+    label = DIVISION_LABEL.match(line)
+    if label is None or not title or likeness_key(line[label.end():]) != likeness_key(title):
+        return None
+    return re.sub(r"[\s:：.．,，\u2013\u2014-]+$", "", line[:label.end()])
 
 
 def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
@@ -308,6 +331,10 @@ def settle_title(
     if metadata.title:
         if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
             units = [unit for unit in units if unit is not first]
+        elif first is not None and (label := division_label(first.text, metadata.title)):
+            # The page's title line, its label the piece's subtitle where none is given.
+            units = [unit for unit in units if unit is not first]
+            metadata = metadata if metadata.subtitle else replace(metadata, subtitle=label)
         return metadata, units
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
