@@ -8,6 +8,7 @@ Reference to its note."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -18,7 +19,7 @@ from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
 
 from .conftest import ROOT
-from .support import scraped_editions
+from .support import client, scraped_editions, squash
 from .test_assistive_reading import expected, first_difference, spoken, words
 from .typesetting import MM, set_lines
 
@@ -140,3 +141,27 @@ def count(element, kind) -> int:
     """How many elements of `kind` stand under `element`."""
     return sum((kid.S == kind) + count(kid, kind) for kid in kids_of(element)
                if is_element(kid))
+
+
+@pytest.mark.parametrize("layout", EDITIONS)
+def test_a_call_in_bold_or_italic_text_is_set_as_the_renderer_sets_it(layout, tmp_path):
+    # An editor puts a note after an emphasised phrase, and the draft's call takes on its
+    # emphasis: the writer measures such a call as it measures any other.
+    from pipeline.model import Metadata
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.pdf.render import render_pdf
+
+    source = tmp_path / "grants.md"
+    source.write_text(
+        "Title: Grants\n\nThe launches were paid for by *the Sport Fund[^1]* and by **the "
+        "Rowing Trust[^2]**, the boathouse roof by ***both[^3]*** this year.\n\n"
+        "[^1]: A grant.\n\n[^2]: A loan.\n\n[^3]: Shared.\n", encoding="utf-8")
+    document = read_markup(source.read_text(encoding="utf-8"), source, Metadata(""), tmp_path)
+    pdf = tmp_path / f"grants-{layout}.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, layout), tmp_path))
+    text = subprocess.run([client("pdftotext"), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    # Large print's calls, raised further, are lines of their own to pdftotext: the words
+    # are compared without them.
+    assert squash("the Sport Fund and by the Rowing Trust, the boathouse roof by both") in (
+        re.sub(r"\d", "", squash(text)))

@@ -25,9 +25,10 @@ from pipeline.writers.pdf.justification import block_lines, line_end, text_boxes
 from pipeline.writers.pdf.placement import descendants
 from pipeline.writers.shaping import TextStyle
 
-# The kinds of span a paragraph holds: (bold, italic, note).
-KINDS = ((False, False, False), (True, False, False), (False, True, False),
-         (True, True, False), (False, False, True))
+# The kinds of span a paragraph holds: (bold, italic, note); a note's call in bold or italic
+# text too, as an editor's draft puts one after an emphasised phrase.
+KINDS = tuple((bold, italic, note) for note in (False, True) for bold, italic in (
+    (False, False), (True, False), (False, True), (True, True)))
 
 
 def paragraph_setting(document: Document, layout: Layout, stylesheets: list,
@@ -79,13 +80,15 @@ def sample(language: str, scripts: frozenset[Profile]) -> Document:
     spans hold figures, of no language: a word would be a phrase of another language in a
     document in another script (English in Chinese), its boxes in that language, not the
     document's."""
-    spans = (Span("0 "), Span("1 ", bold=True), Span("2 ", italic=True),
-             Span("3 ", bold=True, italic=True), Span("1", note="1"))
+    spans = tuple(Span(f"{number} " if not note else f"{number - 3}", bold=bold,
+                       italic=italic, note=f"{number - 3}" if note else "")
+                  for number, (bold, italic, note) in enumerate(KINDS))
     letters = "".join(sorted(profile.characters[0] for profile in scripts))
+    notes = tuple(Note(span.note, (Span("5"),)) for span in spans if span.note)
     return Document("sample", Metadata(title=f"0 {letters}".strip(), language=language),
                     None,
-                    (Heading("0"), Paragraph(spans), Paragraph((Span("4"),)),
-                     Note("1", (Span("5"),)), Heading("6", level=2)))
+                    (Heading("0"), Paragraph(spans), Paragraph((Span("4"),)), *notes,
+                     Heading("6", level=2)))
 
 
 def text_style(style) -> TextStyle:
