@@ -57,6 +57,28 @@ def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_bu
                                   " previous build's editions")
 
 
+def test_an_edition_whose_pdf_failed_is_said_to_be_the_previous_builds_without_a_verdict(
+        tmp_path):
+    # The print PDF failed to build: the one under its name is an earlier text's, and its
+    # earlier verdict ("press-ready") must not vouch for it.
+    copy_project(tmp_path, library=False)
+    folder = tmp_path / "output" / "x"
+    folder.mkdir(parents=True)
+    for layout in ("print", "screen"):
+        (folder / f"x-{layout}.pdf").write_bytes(b"%PDF-1.7 an earlier build's")
+    reporter, out = console(tmp_path)
+    for name in ("model:x", "pdf:x/print", "pdf:x/screen"):
+        reporter.execute_task(SimpleNamespace(name=name, actions=[1]))
+    reporter.add_failure(SimpleNamespace(name="pdf:x/print", actions=[1]),
+                         TaskFailed("source/x.md: could not be built: an unforeseen error"))
+    reporter.complete_run()
+    lines = out.getvalue().splitlines()
+    assert ("  x-print.pdf                              not rebuilt: the error above stopped it;"
+            " the previous build's") in lines
+    screen = next(line for line in lines if line.startswith("  x-screen.pdf"))
+    assert "not rebuilt" not in screen
+
+
 def test_a_first_build_stopped_speaks_of_no_previous_editions(tmp_path):
     lines = summary_after_failure(tmp_path, "source/x.txt: no text: the file is empty")
     heading = lines.index("x")  # no folder was made: none is pointed at

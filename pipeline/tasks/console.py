@@ -173,7 +173,8 @@ def summary(project: Project, run: Run) -> str:
     stopped = {document_of(task) for task in run.failed}
     for name in documents:
         lines += document_lines(project, name, f"model:{name}" in run.executed,
-                                stale=f"model:{name}" in run.failed, stopped=name in stopped)
+                                stale=f"model:{name}" in run.failed, stopped=name in stopped,
+                                failed=failed_layouts(run, name))
     built = [task for task in run.executed if task not in run.failed]
     tail = f"{counted(len(built), 'task')} in {seconds:.1f} s"
     if run.errors:
@@ -198,15 +199,23 @@ def held_back(run: Run, errors: str) -> str:
     return said + f" not run because of {errors}" + (f" ({named(needed)})" if needed else "")
 
 
+def failed_layouts(run: Run, name: str) -> frozenset[str]:
+    """The layouts whose PDF of the document failed to build in this run."""
+    return frozenset(task.partition("/")[2] for task in run.failed
+                     if task.startswith(f"pdf:{name}/"))
+
+
 def document_lines(project: Project, name: str, read: bool = False,
-                   stale: bool = False, stopped: bool = False) -> list[str]:
+                   stale: bool = False, stopped: bool = False,
+                   failed: frozenset[str] = frozenset()) -> list[str]:
     """The document's editions and draft; when its text was `read` in this run, how many of
     its lines were debris, and whose; when its reading failed (`stale`: an edited draft
-    refused, say), that the editions shown are the previous build's, not the edits'. With
-    none, that nothing is built yet: because an error `stopped` it (a first build), or
-    because only its model was asked for (`doit model:x`), which is no error."""
+    refused, say), that the editions shown are the previous build's, not the edits'; so is
+    each edition whose PDF `failed` to build, which gives no verdict. With none, that nothing
+    is built yet: because an error `stopped` it (a first build), or because only its model
+    was asked for (`doit model:x`), which is no error."""
     folder = project.output_dir(name)
-    editions = edition_lines(project, name)
+    editions = edition_lines(project, name, failed)
     # A document stopped before its folder was made has no folder to point at.
     lines = [f"{name}  (in {folder.relative_to(project.root)}/)" if folder.is_dir() else name]
     if stale and editions:  # a first build stopped has no previous editions to speak of
@@ -222,19 +231,23 @@ def document_lines(project: Project, name: str, read: bool = False,
     return lines + (editions or [NOTHING_BUILT if stopped else NOTHING_ASKED])
 
 
-def edition_lines(project: Project, name: str) -> list[str]:
-    """A line for each edition and the draft the document has in output/<name>/."""
+def edition_lines(project: Project, name: str,
+                  failed: frozenset[str] = frozenset()) -> list[str]:
+    """A line for each edition and the draft the document has in output/<name>/; an edition
+    whose PDF `failed` to build is the previous build's, its old verdict not this text's."""
     lines = []
     for layout in project.layouts():
         pdf = project.built_pdf(name, layout)
         if pdf:
-            lines.append(f"  {pdf.name:<40} {edition_state(project, name, layout)}")
+            state = NOT_REBUILT if layout in failed else edition_state(project, name, layout)
+            lines.append(f"  {pdf.name:<40} {state}")
     docx = project.docx(name)
     if docx.exists():
         lines.append(f"  {docx.name:<40} the draft to edit in Word or LibreOffice")
     return lines
 
 
+NOT_REBUILT = "not rebuilt: the error above stopped it; the previous build's"
 NOTHING_BUILT = "  nothing built yet: see the error above"
 NOTHING_ASKED = "  no editions yet: `doit` builds them"
 
