@@ -449,6 +449,22 @@ def test_unreadable_files_are_refused(tmp_path, data, problem):
     assert refusal(path) == problem
 
 
+@pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
+def test_a_part_not_well_formed_is_named(tmp_path, part):
+    data = write_docx(seed_document(), LAYOUT, ROOT / "source")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            xml = source.read(item)
+            target.writestr(item, xml[:-20] if item.filename == part else xml)
+    path = tmp_path / "piece.docx"
+    path.write_bytes(broken.getvalue())
+    problem = refusal(path)
+    assert problem.startswith(f"holds XML that is not well formed ({part}: "), problem
+    assert problem.endswith("); it is corrupt: save it again from Word or LibreOffice")
+    assert "<string>" not in problem
+
+
 # Word's Save As "Strict Open XML Document": the same parts in ISO/IEC 29500 Strict's namespaces.
 STRICT_NAMESPACES = {
     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main":

@@ -202,8 +202,14 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
         with reading_in((written.metadata if written else metadata).language):
             return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
-        raise PipelineError(path, f"holds XML that is not well formed ({error}); it is "
-                                  "corrupt: save it again from Word or LibreOffice") from None
+        raise PipelineError(path, not_well_formed(error)) from None
+
+
+def not_well_formed(error: etree.LxmlError, part: str = "") -> str:
+    where = f"{part}: " if part else ""
+    said = getattr(error, "msg", "") or error  # a syntax error's, without lxml's "(<string>…)"
+    return (f"holds XML that is not well formed ({where}{said}); it is corrupt: save it again"
+            " from Word or LibreOffice")
 
 
 def read_package(data: bytes, path: Path, metadata: Metadata,
@@ -279,12 +285,26 @@ def opened(data: bytes, path: Path):
             raise PipelineError(path, "is password-protected; save it without a password")
         raise PipelineError(path, "is an old Word 97-2003 file; save it as a .docx document")
     try:
-        check_package(zipfile.ZipFile(BytesIO(data)), path)
+        package = zipfile.ZipFile(BytesIO(data))
+        check_package(package, path)
         return docx.Document(BytesIO(data))
+    except etree.XMLSyntaxError as error:  # a part python-docx parses on opening
+        raise PipelineError(path, not_well_formed(error, broken_part(package))) from None
     except UNREADABLE:
         raise PipelineError(
             path, "not a readable DOCX file (corrupt, or not a Word document)"
         ) from None
+
+
+def broken_part(package: zipfile.ZipFile) -> str:
+    """The name of the package's first XML part that is not well formed, if one is."""
+    for name in package.namelist():
+        if name.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(package.read(name), etree.XMLParser(resolve_entities=False))
+            except etree.XMLSyntaxError:
+                return name
+    return ""
 
 
 def check_package(package: zipfile.ZipFile, path: Path) -> None:
