@@ -32,6 +32,7 @@ from pipeline.model import (
     Metadata,
     Note,
     Paragraph,
+    SignOff,
     Span,
     Table,
     plain,
@@ -750,3 +751,33 @@ def test_the_editions_print_words_outline_numbers(draft, tmp_path):
         for line in ("1. Aims", "1.1. Reach", "1.1.1. Schools", "1.2. Visitors", "2. Finance",
                      "2.1. Income"):
             assert line in shown, (layout, line)
+
+
+# --- Line breaks in text that keeps no lines -----------------------------------------------
+
+
+def test_a_line_break_in_body_text_is_read_as_a_space_and_the_editor_told(draft):
+    from pipeline.readers.docx.draft import import_docx
+    from pipeline.tasks.drafts import breaks_joined
+
+    broken = appended(draft, "The galleries", "<w:r><w:br/></w:r>" + run("Tickets are free."))
+    imported = import_docx(broken.read_bytes(), broken, MUSEUM.metadata)
+    assert plain(imported.document.blocks[0].spans) == (
+        "The galleries reopened in May. Tickets are free.")
+    assert imported.joined == ("The galleries reopened in May. Tickets are free.",)
+    said = breaks_joined(Path("output/museum/museum.docx"), imported.joined)
+    assert said.startswith("output/museum/museum.docx: the line break in 'The galleries")
+    assert said.endswith("' was read as a space: the editions break a paragraph's lines as "
+                         "they set it (the Lines style keeps lines)")
+
+
+def test_a_line_break_ending_a_paragraph_or_in_the_sign_off_is_nothing_to_tell(draft):
+    from pipeline.readers.docx.draft import import_docx
+
+    ended = appended(draft, "The end.", "<w:r><w:br/></w:r>")
+    assert not import_docx(ended.read_bytes(), ended, MUSEUM.metadata).joined
+    signed = Document("museum", MUSEUM.metadata, None, (
+        *MUSEUM.blocks[:-1], SignOff(((Span("Jane Lee"),), (Span("Director"),))),
+        MUSEUM.blocks[-1]))
+    draft.write_bytes(write_docx(signed, LAYOUT, ROOT / "source"))
+    assert not import_docx(draft.read_bytes(), draft, MUSEUM.metadata).joined

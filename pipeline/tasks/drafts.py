@@ -122,8 +122,9 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 # --- The conflict policy -------------------------------------------------------------------
 
 
-def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> None:
+def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
+    Returned: the line telling the editor of line breaks read as spaces, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -161,6 +162,17 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
+    return breaks_joined(docx.relative_to(project.root), imported.joined)
+
+
+def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:
+    """The line saying which paragraphs' line breaks were read as spaces: the editions break
+    a paragraph's lines as they set it, and the Lines style keeps lines."""
+    if not joined:
+        return None
+    more = f" (and {len(joined) - 1} more)" if len(joined) > 1 else ""
+    return (f"{docx}: the line break in {excerpt(joined[0])}{more} was read as a space: the "
+            "editions break a paragraph's lines as they set it (the Lines style keeps lines)")
 
 
 def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:

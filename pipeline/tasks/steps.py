@@ -22,8 +22,9 @@ PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; th
 
 def build_model(root: Path, name: str) -> str | None:
     """Source (scraped text, or marked-up text holding DOCX edits) -> the document model;
-    then the editions of the layouts its metadata no longer names are removed, and the line
-    saying so returned (see `drop_editions`)."""
+    then the editions of the layouts its metadata no longer names are removed. Returned: the
+    lines saying what the draft's import read otherwise than it stands (drafts.breaks_joined)
+    and which editions went (`drop_editions`), if any."""
     from pipeline.model import refuse_too_many_texts, to_json
     from pipeline.readers.metadata import load_metadata
     from pipeline.tasks import drafts
@@ -31,8 +32,9 @@ def build_model(root: Path, name: str) -> str | None:
     project = checked(root, name)
     metadata = load_metadata(project.metadata(name), project.layouts())
     state = drafts.load_state(project.draft_state(name))
+    imported = None
     if drafts.edited(project.docx(name), state):
-        drafts.import_draft(project, name, metadata, state)
+        imported = drafts.import_draft(project, name, metadata, state)
     else:
         drafts.refuse_stale_markup(project, name, state)
         drafts.sources_changed(project, name, state)
@@ -45,11 +47,12 @@ def build_model(root: Path, name: str) -> str | None:
     refuse_too_many_texts(document, project.text_source(name))
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
-    said = drop_editions(project, name, metadata.layouts, drafts.vanished_layouts(project, state))
+    dropped = drop_editions(project, name, metadata.layouts,
+                            drafts.vanished_layouts(project, state))
     state["sources"] = drafts.digests(project.inputs(name))
     state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
-    return said
+    return "\n".join(line for line in (imported, dropped) if line) or None
 
 
 def drop_editions(project: Project, name: str, wanted: tuple[str, ...],

@@ -175,6 +175,9 @@ class Imported:
     document: Document
     pictures: dict[int, bytes]
     identity: str = ""  # the identity of the draft it was edited from, if it kept one
+    # The paragraphs holding a line break (Shift+Enter) read as a space, in text that keeps no
+    # lines of its own (body text, a heading, a list item): the editor is told.
+    joined: tuple[str, ...] = ()
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -231,7 +234,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
-                    reading.drawn, identity_of(draft))
+                    reading.drawn, identity_of(draft), tuple(reading.joined))
 
 
 def identity_of(draft) -> str:
@@ -609,6 +612,7 @@ class Reading:
     caption: tuple[Span, ...] = ()  # a Caption right above a table: the table's
     tables: int = 0
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
+    joined: list[str] = field(default_factory=list)  # Imported.joined
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
@@ -649,6 +653,9 @@ class Reading:
             return
         raw, self.drop_cap = self.drop_cap + raw, []
         text = clean_spans(raw)
+        if "\n" in "".join(span.text for span in raw).strip() and not set(names) & {
+                *SIGN_OFF_STYLES, *LINES_STYLES}:
+            self.joined.append(plain(text))
         if not (text and place is not None and front is None and level is None
                 and not caption):
             self.end_list()  # anything but a list item ends a list
