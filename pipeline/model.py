@@ -513,16 +513,25 @@ def block_spans(block: Block) -> list[tuple[Span, ...]]:
     return [spans] if spans else []
 
 
+def document_spans(document: Document) -> list[tuple[Span, ...]]:
+    """Every run of spans in the document, in the model's order: the title's, the
+    byline's, then each block's (a note's too)."""
+    return [document.metadata.title_spans, document.byline.runs if document.byline else (),
+            *(spans for block in document.blocks
+              for spans in ([block.spans] if isinstance(block, Note) else block_spans(block)))]
+
+
 def given_languages(document: Document) -> tuple[tuple[str, str], ...]:
     """Each phrase whose language its author gave, in the model's order (the title's and
     the byline's first): its text, its language."""
-    return tuple((plain(run), given)
-                 for spans in [document.metadata.title_spans,
-                               document.byline.runs if document.byline else (), *(
-                     spans for block in document.blocks
-                     for spans in ([block.spans] if isinstance(block, Note)
-                                   else block_spans(block)))]
+    return tuple((plain(run), given) for spans in document_spans(document)
                  for given, run in runs(spans, lambda span: span.language) if given)
+
+
+def linked_words(document: Document) -> list[tuple[str, str]]:
+    """Each link's words and address, in the model's order."""
+    return [(plain(run), link) for spans in document_spans(document)
+            for link, run in link_runs(spans) if link]
 
 
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -128,6 +128,27 @@ def test_each_line_of_a_link_is_one_annotation_and_each_link_one_element(tmp_pat
     assert not report.errors, report.errors
 
 
+def test_each_link_says_what_it_leads_to_in_words(tmp_path):
+    # An address alone says nothing of a link's purpose (WCAG 2.4.4): a link set on words
+    # says them and where it leads; an address printed as itself says itself, without the
+    # scheme a mail's link adds.
+    with pikepdf.open(rendered(english(tmp_path), "screen", tmp_path)) as pdf:
+        said = {link_target(annotation): str(annotation.Contents)
+                for _, annotation in annotations(pdf)}
+    library = "https://library.reservoir-board.example.net/reading-room/opening-hours/"
+    assert said == {LONG: LONG, f"mailto:{MAIL}": MAIL,
+                    library: f"the board\u2019s own library ({library})",
+                    "note-1": "Note 1", "note-ref-1": "Back to the text of note 1"}
+
+
+def test_a_link_description_names_the_words_and_where_they_lead():
+    describe = structure_tree.link_description
+    assert describe("www.example.org/a", "https://www.example.org/a/") == (
+        "https://www.example.org/a/")
+    assert describe("Write to us", "mailto:office@example.org") == (
+        "Write to us (office@example.org)")
+
+
 def test_a_chinese_text_has_an_annotation_for_each_address_line(tmp_path):
     document = chinese()
     path = rendered(document, "screen", tmp_path)

@@ -58,6 +58,7 @@ from pipeline.model import (
     SignOff,
     Table,
     given_languages,
+    linked_words,
 )
 from pipeline.pdf.pages import Box
 from pipeline.pdf.structure import (
@@ -107,7 +108,8 @@ class Tagging:
 
     language: str
     blocks: tuple[TaggedBlock, ...]
-    links: dict[str, str] = field(default_factory=dict)  # destination -> its description
+    # A link's destination in the document, or its address, -> what it says it leads to.
+    links: dict[str, str] = field(default_factory=dict)
     # Each phrase its author gave a language, in the model's order: (its text, its language).
     phrases: tuple[tuple[str, str], ...] = ()
 
@@ -131,7 +133,29 @@ def tagging_of(document: Document, html: str) -> Tagging:
         if isinstance(block, Note):
             links[note_anchor(block.label)] = words.note.format(label=block.label)
             links[reference_anchor(block.label)] = words.back.format(label=block.label)
+    for words, address in linked_words(document):
+        links.setdefault(address, link_description(words, address))
     return Tagging(language, tuple(blocks), links, given_languages(document))
+
+
+def link_description(words: str, address: str) -> str:
+    """What a link to `address` set on `words` says it leads to: its words and where, as
+    the address alone says nothing of its purpose (WCAG 2.4.4); the address alone where the
+    words are the address."""
+    shown = shown_address(address)
+    return shown if likeness(words) == likeness(address) else f"{words} ({shown})"
+
+
+def shown_address(address: str) -> str:
+    """An address as a reader is told it: a mail's without its scheme."""
+    return address.removeprefix("mailto:")
+
+
+def likeness(text: str) -> str:
+    """An address as printed and as linked compare alike: with no scheme ("https://",
+    "mailto:"), white space, breaks, case or closing slash."""
+    bare = re.sub(r"^[a-z][a-z0-9+.-]*:(?://)?", "", text.strip().casefold())
+    return re.sub(r"[\s\u00ad\u200b]+", "", bare).rstrip("/")
 
 
 
@@ -522,10 +546,17 @@ def link_destination(link: pikepdf.Dictionary) -> str:
 
 
 def describe_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:
-    """Each link annotation says where it leads (its /Contents), as PDF/UA asks."""
+    """Each link annotation says where it leads (its /Contents), as PDF/UA asks (ISO 14289-1,
+    7.18.5): a destination in the document by its description, an address by the link's
+    words and the address (an address printed as itself by itself)."""
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
-            description = descriptions.get(str(annotation.get("/Dest", "")))
+            action = annotation.get("/A")
+            if action is None:
+                description = descriptions.get(str(annotation.get("/Dest", "")))
+            else:  # an address the text prints as itself is linked by the writer, unnamed
+                address = str(action.get("/URI", ""))
+                description = descriptions.get(address) or shown_address(address)
             if description:
                 annotation.Contents = pikepdf.String(description)
 
