@@ -68,6 +68,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("关闭窗口", "page tools"),
     ("分享到：", "print or share link"),
     ("分享到：微信 微博 QQ空间", "print or share link"),
+    ("分享至 Facebook", "print or share link"),
+    ("分享至 WhatsApp", "print or share link"),
+    ("分享到微信", "print or share link"),
     ("发布时间：2025-09-06 10:42\t来源：研究生院\t作者：韩悦\t浏览次数：2317", "dateline"),
     ("發佈日期：2025年7月12日 | 來源：新聞處", "dateline"),
     ("All content is available under the Open Government Licence v3.0, except where "
