@@ -101,6 +101,9 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("應變…完成", "應變……完成"),
     ("變化--數碼化", "變化——數碼化"),
     ("變化—數碼化", "變化——數碼化"),
+    # A single dash between figures is a range's (GB/T 15834-2011, 4.13), kept one em wide.
+    ("2023—2024年度，第3—5頁", "2023—2024年度，第3—5頁"),
+    ("2023 — 2024年", "2023——2024年"),
     ("本年度,我們完成了 ; 並且 : 好嗎?", "本年度，我們完成了；並且：好嗎？"),
     ("共2,700宗,約2.98億元,升41%", "共2,700宗，約2.98億元，升41%"),
     # After a figure too, where Chinese follows: a table's label, an item's number.

@@ -87,6 +87,17 @@ ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
 # (Four hyphens or more draw a rule, and are left as drawn.)
 DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
+
+def dash_of(dash: re.Match) -> str:
+    """The dash —— for what stands for one; but a single dash between figures is a range's,
+    one em wide (連接號, GB/T 15834-2011, 4.13: "2023—2024年", "第3—5頁"), kept."""
+    text, start, end = dash.string, dash.start(), dash.end()
+    if (dash.group() == "\u2014" and 0 < start and end < len(text) and text[start - 1].isdigit()
+            and text[end].isdigit()):
+        return dash.group()
+    return "\u2014\u2014"
+
+
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
 # Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles; so
 # it does beside a word of letters and figures, "1套 PM2.5 在線", "有 5G 網絡".)
@@ -406,7 +417,7 @@ class Chinese(Profile):
         if label:
             return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
         line = ELLIPSIS.sub("\u2026\u2026", line)
-        line = DASH.sub("\u2014\u2014", line)
+        line = DASH.sub(dash_of, line)
         # First: a mark before a bracket stands between.
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
