@@ -101,6 +101,13 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("應變…完成", "應變……完成"),
     ("變化--數碼化", "變化——數碼化"),
     ("變化—數碼化", "變化——數碼化"),
+    # A full stop after a figure ends a Chinese sentence; a point inside one stays.
+    ("出租率回升至96%.此外，收入為96.", "出租率回升至96%。此外，收入為96。"),
+    ("成本下降5-8%.", "成本下降5-8%。"),
+    ("約2.98億元.", "約2.98億元。"),
+    # A Chinese numeral's full stop opening a line is its number's enumeration comma.
+    ("一. 服務回顧", "一、服務回顧"),
+    ("十二．其他事項", "十二、其他事項"),
     # A single dash between figures is a range's (GB/T 15834-2011, 4.13), kept one em wide.
     ("2023—2024年度，第3—5頁", "2023—2024年度，第3—5頁"),
     ("2023 — 2024年", "2023——2024年"),
@@ -635,3 +642,17 @@ def test_figures_with_chinese_units_are_set_right_in_the_html_and_the_docx():
     (written,) = draft.tables
     assert [written.cell(1, column).paragraphs[0].alignment for column in range(5)] == [
         None, 2, 2, 2, None]  # 2: right
+
+
+@pytest.mark.parametrize("items", [
+    "（1）數碼轉型計劃\n（2）照顧者培訓計劃",  # full-width brackets, no space after
+    "(1)數碼轉型計劃\n(2)照顧者培訓計劃",
+    "１．數碼轉型計劃\n２．照顧者培訓計劃",  # full-width figures and stop
+    "1.數碼轉型計劃\n2.照顧者培訓計劃",
+])
+def test_items_numbered_as_chinese_pages_write_them_are_a_list(items):
+    lead_in = "過去一年，本會推出多項新計劃，服務超過四萬八千人次。\n\n本會計劃如下："
+    document = scraped_document("plans", f"{lead_in}\n{items}\n\n本年度服務量上升。",
+                                Metadata(title="年報", language="zh-HK"))[0]
+    listed = next(block for block in document.blocks if type(block).__name__ == "List")
+    assert [item.spans[0].text for item in listed.items] == ["數碼轉型計劃", "照顧者培訓計劃"]

@@ -77,9 +77,32 @@ def beside(quotes: str) -> str:
     wherever it stands (line ends included), or before one but not between figures ("2,700"
     stays); a full stop only between them or ending the line, so "2.98億" keeps its point.
     Spaces beside it are dropped."""
-    chinese = f"[{HAN_RANGES}{PUNCTUATION_RANGES}{quotes}]"
+    chinese = chinese_class(quotes)
     return (rf"(?<={chinese}) *([,;:?!]) *|(?<={chinese}) *(\.) *(?={chinese})"
             rf"|(?<={chinese}) *(\.)$|(?<! ) ?([,;:?!]) ?(?={chinese})")
+
+
+def chinese_class(quotes: str) -> str:
+    """A Chinese character or mark, or one of the language's `quotes`, as a regex."""
+    return f"[{HAN_RANGES}{PUNCTUATION_RANGES}{quotes}]"
+
+
+# A figure as Chinese prose writes one, its range and its percent sign too: "96", "15.6",
+# "5-8%".
+FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[-\u2013~\uff5e]\d[\d,]*(?:\.\d+)?)?[%\uff05\u2030]?"
+
+
+def figure_stops(line: str, quotes: str) -> str:
+    """A full stop after a figure that follows a Chinese character, ending the line or before
+    another ("出租率回升至96%.此外", "為96."), made full width: the sentence's, as its point
+    would have a figure after it."""
+    chinese = chinese_class(quotes)
+    return re.sub(rf"(?<={chinese})({FIGURE}) *\.(?=$|{chinese})", "\\1\u3002", line)
+
+
+# A Chinese numeral opening a line with a full stop after it ("一. 服務回顧"): a section's or
+# an item's number, which Chinese follows with the enumeration comma, never a full stop.
+NUMERAL_STOP = re.compile(rf"^(\s*)({HAN_NUMERAL})\s*[.\uff0e]\s*(?=[{HAN_RANGES}])")
 
 
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
@@ -416,6 +439,7 @@ class Chinese(Profile):
                  or re.match(rf"{SECTION_NUMBER} +(?={HAN})", line))
         if label:
             return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
+        line = NUMERAL_STOP.sub("\\1\\2\u3001", line)
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub(dash_of, line)
         # First: a mark before a bracket stands between.
@@ -430,6 +454,7 @@ class Chinese(Profile):
         a mark a bracket beside it ("中(1),(2)"), which cleaning again would otherwise do.
         A round changes at least one mark, so there are no more rounds than marks."""
         marks = beside("".join(self.quotes))
+        line = figure_stops(line, "".join(self.quotes))
         for _ in range(len(line) + 1):
             changed = parentheses(re.sub(
                 marks, lambda match: FULL_WIDTH[next(filter(None, match.groups()))], line))

@@ -2,7 +2,7 @@
 
 A marker opens an item at a line's start: a bullet (`•`, `-`, `–`, `*`, `o`…) or a number,
 letter or roman numeral with its punctuation (`1.`, `2)`, `(a)`, `iv.`, `A.`, and `1、` as
-Chinese texts write it). The lines
+Chinese texts write it, or `（1）計劃`, `１．增設`: full width, no space before Chinese). The lines
 after it up to the next marker are the item's. Items follow each other with or without
 blank lines between them. An item marked in another way than the items before it opens a
 list nested in the item before, to any depth; one marked as an outer list's items are
@@ -20,18 +20,25 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import NUMERAL, joined_lines
+from pipeline.languages import NUMERAL, UNSPACED, joined_lines
 from pipeline.model import List, ListItem
 from pipeline.readers.numbering import counts_on_from, list_numbering, roman_value
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
-    r"|(?P<open>\()?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})(?P<close>[.)])\s+"
+    # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
+    r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
+    rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"
     # A figure before the ideographic comma, with no space after: "1、"
     r"|(?P<figure>\d{1,2})\u3001\s*"
     # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
     rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
 )
+
+
+# A marker's full-width marks and figures as the half-width ones they stand for: one family.
+HALF_WIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0e": ".",
+                            **{chr(0xFF10 + digit): str(digit) for digit in range(10)}})
 
 
 # A compound number: its parents' numbers before its own, each with a full stop after it,
@@ -90,7 +97,8 @@ def marker_of(row: str) -> Marked | None:
             return None
         opening, closing = ("\uff08", "\uff09") if opening else ("", closing)
         return Marked(f"{opening}一{closing}", match.group("own"), rest)
-    opening, value, closing = match.group("open") or "", match.group("value"), match.group("close")
+    opening, value, closing = (mark.translate(HALF_WIDTH) for mark in (
+        match.group("open") or "", match.group("value"), match.group("close")))
     if opening and closing != ")":
         return None
     kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
