@@ -519,3 +519,17 @@ def test_libreoffice_shows_the_simplified_draft_in_the_chinese_faces(project, tm
     names = {row[0].split("+")[-1] for row in fonts(
         libreoffice_converted(tmp_path / "shown.docx", "pdf"))}
     assert any(name.startswith("NotoSerifCJK") for name in names), names
+
+
+def test_headings_numbered_four_ways_nest_as_they_were_met():
+    # A mainland report's 一、 over （一） over 1. over （1） (GB/T 9704-2012, 7.3.3); the
+    # second section's heading over its first subsection's, no paragraph between, is one too.
+    text = ("一、总体情况\n\n本年度基金会各项工作稳步推进，收入增长百分之十二。\n\n二、项目进展\n\n"
+            "（一）教育项目\n\n1. 项目概况\n\n本年度新建书屋一百二十六间，惠及学生逾万人。\n\n"
+            "（1）云南省\n\n云南省新建书屋四十五间。\n\n2. 资金使用\n\n资金使用率达百分之九十八。")
+    document = scraped_document("report", text, Metadata(title="工作报告",
+                                                         language="zh-Hans"))[0]
+    assert [(block.text, block.level) for block in document.blocks
+            if isinstance(block, Heading)] == [
+        ("一、总体情况", 1), ("二、项目进展", 1), ("（一）教育项目", 2), ("1. 项目概况", 3),
+        ("（1）云南省", 4), ("2. 资金使用", 3)]

@@ -403,27 +403,43 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     return [referring(block, labels) for block in result] if labels else result
 
 
-def section_depth(text: str) -> int | None:
-    """How deep a heading's number says it stands: "2." and "2" 1, "2.1" 2, "2.1.3" 3, "IV." 1;
-    "一、" 1, "（一）" 2; None when it has no number."""
+FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
+
+
+def section_number(text: str) -> tuple[str, int] | None:
+    """How a heading is numbered ("一、", "（一）", "1.", "（1）") and how deep its number says
+    it stands among those numbered so: "2." and "2" 1, "2.1" 2, "2.1.3" 3, "IV." 1, "一、",
+    "（一）" and "（1）" 1; None when it has no number."""
     number = SECTION_NUMBER.match(text)
     if number:
-        return len(re.findall(r"\d+", number.group())) or 1
+        return "1.", len(re.findall(r"\d+", number.group())) or 1
     own_number = re.match(OWN_SECTION_NUMBER, text)
     if own_number:
-        return 2 if own_number.group().endswith("\uff09") else 1
+        return ("（一）" if own_number.group().endswith("\uff09") else "一、"), 1
+    if FIGURE_IN_BRACKETS.match(text):
+        return "（1）", 1
     return None
 
 
 def levelled(result: list[Block]) -> list[Block]:
     """The headings at the levels their numbers give, the shallowest numbered ones at level 1
-    (a chapter's "3.1", "3.2" are its sections), and never more than one level below the
-    heading before (a heading may not skip a level: PDF/UA, ISO 14289-1, 7.4.2)."""
-    depths = {index: section_depth(block.text) for index, block in enumerate(result)
-              if isinstance(block, Heading)}
-    top = min((depth for depth in depths.values() if depth is not None), default=1)
-    for index, depth in depths.items():
-        result[index] = Heading(result[index].text, depth - top + 1 if depth is not None else 1)
+    (a chapter's "3.1", "3.2" are its sections; "（一）" alone heads the top sections), each
+    way of numbering nested in the ways the text numbered headings before it (a Chinese
+    document's 一、 over （一） over 1. over （1）, as GB/T 9704-2012, 7.3.3 orders them), and
+    never more than one level below the heading before (a heading may not skip a level:
+    PDF/UA, ISO 14289-1, 7.4.2)."""
+    numbers = {index: section_number(block.text) for index, block in enumerate(result)
+               if isinstance(block, Heading)}
+    ways = list(dict.fromkeys(found[0] for found in numbers.values() if found))  # as met
+    deepest = {way: max(found[1] for found in numbers.values() if found and found[0] == way)
+               for way in ways}
+    above = {way: sum(deepest[outer] for outer in ways[:place])
+             for place, way in enumerate(ways)}
+    depths = {index: above[found[0]] + found[1] for index, found in numbers.items() if found}
+    top = min(depths.values(), default=1)
+    for index in numbers:
+        result[index] = Heading(result[index].text,
+                                depths[index] - top + 1 if index in depths else 1)
     return unskipped(result)
 
 
@@ -647,7 +663,9 @@ def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
         return False  # over its own sub-items (1.1 under 1.): a list's item
     return ((marker.family not in families(pending)
              or resumes_headings(marker, pending, before)) and is_paragraph(after)
-            ) or (not ends_lead_in(before) and heads_a_section(marker, after, following))
+            ) or (not ends_lead_in(before) and (
+                heads_a_section(marker, after, following)
+                or (marker.family not in families(pending) and counts_on_headings(marker, before))))
 
 
 def is_paragraph(unit: Unit) -> bool:
@@ -672,6 +690,15 @@ def heads_a_section(marker: Marked, after: Unit, following: list[Unit]) -> bool:
                     and is_heading_text(unit.text) and under is not None
                     and is_paragraph(under))
     return False
+
+
+def counts_on_headings(marker: Marked, before: list[Block]) -> bool:
+    """Whether `marker` counts on from the last heading numbered as it is ("二、項目進展"
+    after the heading "一、總體情況"): the next section's heading, whatever stands under it
+    (its first subsection's heading, "（一）教育項目")."""
+    headings = [heading for block in before if isinstance(block, Heading)
+                for heading, _ in items_of((block.text,))[1] if heading.family == marker.family]
+    return bool(headings) and counts_on_from(headings[-1].value, marker.value)
 
 
 def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -> bool:
