@@ -332,6 +332,23 @@ def test_notes_symbols_label_under_the_text_are_its_notes():
     assert chinese[0].spans[1] == Span("＊", note="＊")
 
 
+@pytest.mark.parametrize("heading", ["", "注释\n\n"])
+def test_circled_numbers_label_chinese_notes_under_a_heading_or_none(heading):
+    """① to ⑳, a mainland text's footnote marks, label notes as symbols do, under the notes
+    heading too; the draft reads them back in the order of their calls."""
+    blocks = blocks_of("公益支出不低于上年收入70%①的规定。\n\n得到社会各界支持②。\n\n"
+                       f"{heading}① 根据《基金会管理条例》第二十九条。\n② 包括企业及个人捐赠。")
+    assert [(block.label, block.text) for block in blocks if isinstance(block, Note)] == [
+        ("\u2460", "根据《基金会管理条例》第二十九条。"), ("\u2461", "包括企业及个人捐赠。")]
+    assert blocks[0].spans[1] == Span("\u2460", note="\u2460")
+    assert [type(block).__name__ for block in blocks][:3] == (
+        ["Paragraph", "Paragraph", "Heading"] if heading else ["Paragraph", "Paragraph", "Note"])
+    document = Document("piece", Metadata(title="报告", language="zh-Hans"), None,
+                        tuple(blocks))
+    assert docx_document(write_docx(document, LAYOUT, TEXTS), TEXTS / "x.docx",
+                         document.metadata).blocks == document.blocks
+
+
 @pytest.mark.parametrize("ending", [
     "* Never called above.",
     "* Called above.\n* Labelled twice.",

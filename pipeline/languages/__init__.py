@@ -64,8 +64,9 @@ VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=
 CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
 # The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
-# double dagger, section sign.
-NOTE_SYMBOLS = "*\uff0a\u2020\u2021\u00a7"
+# double dagger, section sign, and the circled numbers ① to ⑳ of Chinese notes (GB/T
+# 7714's and mainland publishers' footnote marks).
+NOTE_SYMBOLS = "*\uff0a\u2020\u2021\u00a7\u2460-\u2473"
 # A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text or
 # its table; a Chinese one may set its text right after the symbol ("＊不包括…"), where a
 # Latin letter would make a word of emphasis ("*Note*").

@@ -270,7 +270,7 @@ def numbered_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if isinstance(block, Note):
             run.append(block)
             continue
-        if all(note.label.isdigit() for note in run):
+        if all(note.label.isdecimal() for note in run):
             run.sort(key=lambda note: int(note.label))
         ordered += run
         run = []

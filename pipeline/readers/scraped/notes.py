@@ -1,9 +1,10 @@
 """Notes in a scraped text: `[n]` markers in the text, and a section of notes that they name.
 
 The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`, `註釋`, `附註`) followed
-by lines that start with a label, `[1]` or `1.`; a line without one carries on the note
-before it. A web page may set its footnotes under the text with no heading: lines labelled
-`[1]`, `[2]`, … in order that end the text, each named by a marker above, are its notes; or
+by lines that start with a label, `[1]`, `1.` or a symbol (`*`, `†`, `①`); a line without
+one carries on the note before it. A web page may set its footnotes under the text with no
+heading: lines labelled `[1]`, `[2]`, … in order that end the text, each named by a marker
+above, are its notes; or
 lines a symbol labels (`* Excluding …`, `† …`), each symbol once, each called by that
 symbol after a word above (`within four hours*`). A marker `[n]` (or the symbol after a
 word) in the text becomes a reference to its note when the text has such a note; any other
@@ -22,6 +23,8 @@ from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+# A note's label under a notes heading: a number, or a symbol ("* …", "① …").
+HEADED_LABEL = re.compile(f"{NOTE_LABEL.pattern}|{SYMBOL_LABEL.pattern}")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 # "…doubled.[2]", "…三分之一[1]": sought from the first call of a run only (not after
@@ -39,7 +42,7 @@ def heading_apart(units: list[Unit]) -> list[Unit]:
     for index, unit in enumerate(units):
         rows = unit.rows if unit.kind == "text" else ()
         at = next((row for row in range(len(rows) - 1) if NOTES_HEADING.fullmatch(rows[row])
-                   and NOTE_LABEL.match(rows[row + 1])), None)
+                   and HEADED_LABEL.match(rows[row + 1])), None)
         if at is not None:
             pieces = [Unit("text", rows[start:end], unit.lines[start:end])
                       for start, end in ((0, at), (at, at + 1), (at + 1, len(rows)))
@@ -53,7 +56,7 @@ def notes_section(units: list[Unit]) -> int | None:
     for index, unit in enumerate(units[:-1]):
         following = units[index + 1]
         if (unit.kind == following.kind == "text" and len(unit.rows) == 1
-                and NOTES_HEADING.fullmatch(unit.text) and NOTE_LABEL.match(following.rows[0])):
+                and NOTES_HEADING.fullmatch(unit.text) and HEADED_LABEL.match(following.rows[0])):
             return index
     return None
 
@@ -144,7 +147,7 @@ def labelled_ending(units: list[Unit], label: re.Pattern) -> tuple[int, list[str
 
 
 def read_notes(units: list[Unit], spans_of,
-               label_pattern: re.Pattern = NOTE_LABEL) -> tuple[list[Note], list[Unit]]:
+               label_pattern: re.Pattern = HEADED_LABEL) -> tuple[list[Note], list[Unit]]:
     """The notes that open `units` (those after the heading), and the units after them;
     `label_pattern` finds a line's label (its last group the label)."""
     notes: list[tuple[str, list[str]]] = []
@@ -193,7 +196,7 @@ def symbol_note(unit: Unit, found: Calls, before: int) -> bool:
 def calls(labels: set[str]) -> re.Pattern:
     """A reference to one of the notes `labels` names: `[n]`, or a symbol right after a word
     or a mark, and no other symbol (the longest label first: `**` is not `*`)."""
-    symbols = sorted((label for label in labels if not label.isdigit()), key=len, reverse=True)
+    symbols = sorted((label for label in labels if not label.isdecimal()), key=len, reverse=True)
     called = "|".join(map(re.escape, symbols)) or "(?!)"
     return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])")
 
