@@ -4,6 +4,7 @@ tasks it held back named."""
 from __future__ import annotations
 
 import io
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -255,3 +256,19 @@ def test_the_summary_shows_each_warnings_cause_not_what_its_rule_measured(tmp_pa
     assert edition_state(project, "x", "screen") == (
         "21 pages, checked, typography: page 20 20% empty; image-resolution: page 1: photo at "
         "200 ppi (and 6 more)")
+
+
+def test_a_long_documents_states_stand_in_one_column_past_its_names(tmp_path):
+    copy_project(tmp_path, library=False)
+    name = "foundation-annual-work-report-zh-hans"
+    folder = tmp_path / "output" / name
+    folder.mkdir(parents=True)
+    for layout in ("print", "large-print"):
+        (folder / f"{name}-{layout}.pdf").write_bytes(b"%PDF-1.7")
+    (folder / f"{name}.docx").write_bytes(b"a draft")
+    reporter, out = console(tmp_path)
+    reporter.execute_task(SimpleNamespace(name=f"pdf:{name}/print", actions=[1]))
+    reporter.complete_run()
+    listed = [line for line in out.getvalue().splitlines() if line.startswith(f"  {name}")]
+    assert len(listed) == 3
+    assert len({re.match(r"  \S+ +", line).end() for line in listed}) == 1

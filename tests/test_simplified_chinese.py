@@ -533,3 +533,14 @@ def test_headings_numbered_four_ways_nest_as_they_were_met():
             if isinstance(block, Heading)] == [
         ("一、总体情况", 1), ("二、项目进展", 1), ("（一）教育项目", 2), ("1. 项目概况", 3),
         ("（1）云南省", 4), ("2. 资金使用", 3)]
+
+
+def test_the_preflight_reads_a_simplified_line_in_its_own_language():
+    # Han characters dominate it, as they would a Traditional one: it is the document's
+    # line all the same, counted on the measure.
+    from pipeline.checks.preflight.typography_rules import line_language
+    from pipeline.languages import profile_for
+
+    simplified = profile_for("zh-Hans")
+    assert line_language("基金会严格执行公益支出不低于上年收入的规定", simplified) is simplified
+    assert line_language("The Foundation's annual report", simplified) is profile_for("en-GB")

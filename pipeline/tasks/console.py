@@ -235,18 +235,21 @@ def edition_lines(project: Project, name: str,
                   failed: frozenset[str] = frozenset()) -> list[str]:
     """A line for each edition and the draft the document has in output/<name>/; an edition
     whose PDF `failed` to build is the previous build's, its old verdict not this text's."""
-    lines = []
-    for layout in project.layouts():
-        pdf = project.built_pdf(name, layout)
-        if pdf:
-            state = NOT_REBUILT if layout in failed else edition_state(project, name, layout)
-            lines.append(f"  {pdf.name:<40} {state}")
+    built = [(layout, pdf) for layout in project.layouts()
+             if (pdf := project.built_pdf(name, layout))]
     docx = project.docx(name)
+    # The states in a column, past the longest name (a long document name's too).
+    width = max([NAME_COLUMN, *(len(pdf.name) + 1 for _, pdf in built)])
+    lines = []
+    for layout, pdf in built:
+        state = NOT_REBUILT if layout in failed else edition_state(project, name, layout)
+        lines.append(f"  {pdf.name:<{width}} {state}")
     if docx.exists():
-        lines.append(f"  {docx.name:<40} the draft to edit in Word or LibreOffice")
+        lines.append(f"  {docx.name:<{width}} the draft to edit in Word or LibreOffice")
     return lines
 
 
+NAME_COLUMN = 40  # the width of the editions' names, at the least
 NOT_REBUILT = "not rebuilt: the error above stopped it; the previous build's"
 NOTHING_BUILT = "  nothing built yet: see the error above"
 NOTHING_ASKED = "  no editions yet: `doit` builds them"

@@ -396,10 +396,11 @@ def spread_between_characters(text: str, language: Profile) -> bool:
 
 def line_language(text: str, language: Profile) -> Profile:
     """The language a line of `text` in a document in `language` is read in: the document's
-    unless another's letters dominate it (as a phrase is tagged), an address or a Latin word
-    in a Chinese line staying Chinese."""
+    unless another script's letters dominate it (as a phrase is tagged), an address or a
+    Latin word in a Chinese line staying Chinese, and Han characters staying Simplified
+    Chinese in a Simplified document."""
     return next((profile for profile in PROFILES
-                 if profile is not language and profile.dominates(text)), language)
+                 if profile.script != language.script and profile.dominates(text)), language)
 
 
 def emptiness(glyphs: list[Glyph], area: Box) -> float:
