@@ -420,10 +420,14 @@ class Chinese(Profile):
         """Whether `text`'s Han characters are names inside English (`"Fine," said 黃小明.`):
         each run of them no longer than a name (NAME_LENGTH: a surname and a given name, a
         compound surname's four), fewer runs than the Latin words around them, and none of
-        Chinese's own punctuation (，。「」), which a Chinese sentence, however short, has."""
+        Chinese's own punctuation (，。「」), which a Chinese sentence, however short, has;
+        nor a Latin word set against them with no space, as Chinese sets one
+        ("本會發布ESG (…)報告."), where English parts a name from its words."""
         runs = re.findall(f"[{self.characters}]+", text)
         return (len(runs) < words and all(len(run) <= NAME_LENGTH for run in runs)
-                and not re.search(f"[{self.punctuation}]", text))
+                and not re.search(f"[{self.punctuation}]", text)
+                and not re.search(f"[{self.characters}][A-Za-z]|[A-Za-z][{self.characters}]",
+                                  text))
 
     def dominates(self, text: str) -> bool:
         """More Han characters than Latin letters, so "Chairman's Statement 主席報告" stays
@@ -545,21 +549,25 @@ class Chinese(Profile):
 
 def parentheses(line: str) -> str:
     """Parentheses opened after or before a Chinese character are full-width, and so is the
-    parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after a Chinese character
-    too. Parentheses around Latin text in Latin text stay."""
+    parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after or before a Chinese
+    character too, and the one it closes ("ESG（Environmental, Social and Governance）報告").
+    Parentheses around Latin text in Latin text stay."""
     characters = list(line)
-    opened: list[bool] = []  # for each parenthesis open, whether it is full-width
+    opened: list[tuple[int, bool]] = []  # each parenthesis open: where, and if full-width
     before = ""  # the last character that is not a space
     for index, character in enumerate(line):
         if character == "(":
             after = line[index + 1:index + 2]
-            opened.append(bool(re.match(CHINESE_CHARACTER, before)
-                               or re.match(CHINESE_CHARACTER, after)))
-            characters[index] = "\uff08" if opened[-1] else "("
+            opened.append((index, bool(re.match(CHINESE_CHARACTER, before)
+                                       or re.match(CHINESE_CHARACTER, after))))
+            characters[index] = "\uff08" if opened[-1][1] else "("
         elif character == ")":
-            full = opened.pop() if opened else False
-            if full or re.match(CHINESE_CHARACTER, before):
+            opening, full = opened.pop() if opened else (None, False)
+            after = line[index + 1:].lstrip(" ")[:1]
+            if full or re.match(CHINESE_CHARACTER, before) or re.match(CHINESE_CHARACTER, after):
                 characters[index] = "\uff09"
+                if opening is not None:
+                    characters[opening] = "\uff08"
         if character != " ":
             before = character
     return "".join(characters)
