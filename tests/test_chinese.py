@@ -555,6 +555,9 @@ def test_the_drafts_sign_off_stands_flush_right_in_chinese_only(language):
     indent = draft.styles["Body Text"].paragraph_format.first_line_indent
     assert (indent.pt if indent else 0) == (2 * layout.for_language(language).body_size_pt
                                             if language == "zh-HK" else 0)
+    # And justified, as the house style sets Chinese body text in every edition.
+    justified = draft.styles["Body Text"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
+    assert justified == (language == "zh-HK")
 
 
 @pytest.mark.slow

@@ -386,6 +386,7 @@ class Chinese(Profile):
     italic = False
     sign_off_right = True  # the house style: a Chinese signature stands flush right
     paragraph_indent = 2  # clreq: every paragraph's first line two characters in
+    body_justified = True  # the house style's, in every edition
     small_caps = False  # Han characters have no case
     spread_characters = CHINESE_CHARACTER
     # A closing bracket before a mark (「…」，), an opening one after a mark that is no closing

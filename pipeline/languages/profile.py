@@ -279,6 +279,9 @@ class Profile:
     # How far the first line of every paragraph is indented, in characters (Chinese: two);
     # else a paragraph is set apart by the space after the one before.
     paragraph_indent = 0
+    # Its body text is justified in every edition (chinese.css), and so in the draft's Body
+    # Text; else the layouts say.
+    body_justified = False
     # Its letters have small capitals; else small caps set on its own letters (`characters`)
     # mean nothing, and are not kept (a Latin word among them keeps its own).
     small_caps = True

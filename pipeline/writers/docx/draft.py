@@ -135,10 +135,12 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     own = profile_for(document.metadata.language)
     if own.sign_off_right:
         draft.styles[SIGN_OFF_STYLE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    body = draft.styles[BODY_STYLE]
     if own.paragraph_indent:
-        body = draft.styles[BODY_STYLE]
         size = body.font.size or draft.styles["Normal"].font.size or Pt(layout.body_size_pt)
         body.paragraph_format.first_line_indent = Pt(own.paragraph_indent * size.pt)
+    if own.body_justified:
+        body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _show_in_gallery(draft)
     _set_core_properties(draft, document)
     cache_style_lookups(draft)  # the styles are settled
