@@ -838,3 +838,24 @@ def test_a_chinese_column_of_figures_in_weeks_is_numeric():
     blocks = blocks_of("專科門診輪候時間見下表。\n\n專科\t2023-24\t2024-25\n內科\t26星期\t21星期\n"
                        "外科\t31星期\t27星期\n\n輪候時間均見縮短。")
     assert blocks[1].numeric == (False, True, True)
+
+
+def test_chinese_pages_as_their_sites_print_them_read_as_their_authors_wrote_them():
+    """A Hong Kong welfare body's chapter (shared to networks, its items numbered （1）), a
+    mainland foundation's report (its headings numbered four ways, its notes ①, a range
+    2023—2024) and a chairman's statement pasted with half-width marks."""
+    welfare = read("ngo-annual-report-zh")
+    assert (welfare.metadata.title, welfare.byline.role) == ("總幹事的話", "總幹事")
+    assert [(block.text, block.level) for block in welfare.blocks
+            if isinstance(block, Heading)][:3] == [
+        ("一、服務回顧", 1), ("（一）長者社區照顧", 2), ("（二）青少年及家庭支援", 2)]
+    foundation = read("foundation-report-zh-hans")
+    notes = [block for block in foundation.blocks if isinstance(block, Note)]
+    assert [note.label for note in notes] == ["\u2460"]
+    body = " ".join(plain(block.spans) for block in foundation.blocks
+                    if isinstance(block, Paragraph))
+    assert "2023—2024年度" in body and "2023——2024" not in body
+    statement = read("chairman-statement-zh")
+    text = " ".join(plain(block.spans) for block in statement.blocks
+                    if isinstance(block, Paragraph))
+    assert "出租率回升至96%。" in text and "%." not in text
