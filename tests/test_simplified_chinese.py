@@ -487,7 +487,8 @@ def test_the_simplified_draft_names_its_east_asian_fonts_and_language(project):
     assert not any(draft.styles[name].font.italic for name in ("Subtitle", "Caption"))
     langs = {(lang.get(qn("w:val")), lang.get(qn("w:eastAsia")))
              for lang in styles.iter(qn("w:lang"))}
-    assert langs == {("zh-CN", "zh-CN")}  # Word's and LibreOffice's Simplified Chinese
+    # Word's and LibreOffice's Simplified Chinese; its English words in English.
+    assert langs == {("en-GB", "zh-CN")}
     mixed = docx.Document(str(output(project, MIXED_NAME, ".docx")))
     langs = {lang.get(qn("w:val")) for lang in mixed.styles.element.iter(qn("w:lang"))}
     assert langs == {"en-GB"}

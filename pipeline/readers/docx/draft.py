@@ -227,12 +227,13 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     styles = Styles(draft)
     refuse_uncarried(body, styles, path)
     labels = note_label_of(body)
-    story = Story(styles, draft.part.rels, labels, path)
+    language = (written.metadata if written else metadata).language
+    story = Story(styles, draft.part.rels, labels, path, language)
     reading = Reading(path, metadata, styles, Numbering.of(draft, styles), story,
                       figure_identities(body, metadata, written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
-    notes = word_notes(draft, styles, labels, path)
+    notes = word_notes(draft, styles, labels, path, language)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined))
 
@@ -907,14 +908,14 @@ def nested_list(children: list, path: Path, under: tuple[str, ...]) -> List | No
 
 
 def word_notes(draft, styles: Styles, labels: dict[tuple[str, str], str],
-               path: Path) -> list[Note]:
+               path: Path, language: str) -> list[Note]:
     """The Word footnotes and endnotes the text refers to, as notes, in reference order."""
     bodies = {}
     stories = {}
     for kind in WORD_NOTES:
         for part in related_parts(draft, NOTE_PARTS[kind]):
             root = part_xml(part)
-            story = Story(styles, part.rels, labels, path)
+            story = Story(styles, part.rels, labels, path, language)
             for note in root.iter(qn(f"w:{kind}")):
                 bodies[(kind, note.get(qn("w:id")))] = note
                 stories[(kind, note.get(qn("w:id")))] = story

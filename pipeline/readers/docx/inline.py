@@ -87,6 +87,9 @@ class Story:
     rels: dict
     labels: dict[tuple[str, str], str]
     path: object
+    # The document's language, as it was last built; else the draft's (its w:val, which
+    # drafts written before it named the language of Latin letters gave).
+    document_language: str = ""
     fields: list[Field] = field(default_factory=list)
     instructing: int = 0  # the open fields still in their instruction: what they hold hides
     links: list[str] = field(default_factory=list)  # the HYPERLINK fields' showing their result
@@ -242,7 +245,8 @@ class Story:
         given = marks.get(attribute, "")
         if not LANGUAGE_TAG.fullmatch(given):
             return ""
-        document = profile_for(self.styles.languages.get("w:val", ""))
+        document = profile_for(self.document_language
+                               or self.styles.languages.get("w:val", ""))
         unmarked = {self.styles.languages.get(attribute, ""),
                     *((profile or document).tag for piece, profile in phrases(text, document)
                       if piece.strip())}

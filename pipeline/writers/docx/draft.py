@@ -34,7 +34,13 @@ from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError
-from pipeline.languages import PROFILES, Profile, docx_language_attributes, profile_for
+from pipeline.languages import (
+    DEFAULT,
+    PROFILES,
+    Profile,
+    docx_language_attributes,
+    profile_for,
+)
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -314,13 +320,16 @@ def _set_language(draft, language: str, scripts: frozenset) -> None:
     as the East Asian language)."""
     own = profile_for(language)
     language = own.docx_tag or language
+    # w:val is the language of Latin letters (ECMA-376, 17.3.2.20): in a Chinese draft its
+    # English words, which the editions tag as English.
+    latin = language if not own.docx_language else DEFAULT.docx_tag or DEFAULT.tag
     default_run = _default_run_properties(draft)
     if default_run.find(qn("w:lang")) is None:
         default_run.insert_element_before(
             OxmlElement("w:lang"), "w:eastAsianLayout", "w:specVanish", "w:oMath"
         )
     for lang in draft.styles.element.iter(qn("w:lang")):
-        lang.set(qn("w:val"), language)
+        lang.set(qn("w:val"), latin)
         for profile in _in_precedence(own):
             if profile in scripts and profile.docx_language:
                 lang.set(qn(profile.docx_language),
