@@ -53,7 +53,8 @@ UNSPOKEN = re.compile(r"[\u00ad\u200b]")
 
 
 def sample_texts() -> list[Path]:
-    folders = [TESTS / "texts", TESTS / "chinese_texts", TESTS / "texts" / "structure",
+    folders = [TESTS / "texts", TESTS / "chinese_texts", TESTS / "simplified_chinese_texts",
+               TESTS / "texts" / "structure",
                TESTS / "texts" / "tag_details", TESTS / "texts" / "web", ROOT / "source"]
     return sorted(path for folder in folders for path in folder.glob("*.txt"))
 

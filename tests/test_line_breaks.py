@@ -242,3 +242,18 @@ def test_the_placement_pass_ends_every_ladder_longer_than_the_layout_allows(tmp_
     assert any(line.endswith("\u2010") for line in lines)
     assert not any(all(line.endswith(("\u2010", "-")) for line in lines[start:start + 3])
                    for start in range(len(lines) - 2))
+
+
+def test_a_headings_balancing_break_is_no_space_in_its_text():
+    # A reader of the text reads a Chinese heading broken to balance its lines across the
+    # break; an English one's words stay apart by the space before it.
+    from lxml import html
+
+    from pipeline.writers.pdf.line_ends import source_text
+
+    chinese = html.fragment_fromstring('<h1>春晖公益基金会<br class="balancing">2023年度工作报告</h1>')
+    english = html.fragment_fromstring('<h1>Annual <br class="balancing">Report</h1>')
+    lines = html.fragment_fromstring("<p>主席<br>陳大文</p>")
+    assert source_text(chinese) == "春晖公益基金会2023年度工作报告"
+    assert source_text(english) == "Annual Report"
+    assert source_text(lines) == "主席\u2028陳大文"

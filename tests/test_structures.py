@@ -849,13 +849,15 @@ def test_chinese_pages_as_their_sites_print_them_read_as_their_authors_wrote_the
     assert [(block.text, block.level) for block in welfare.blocks
             if isinstance(block, Heading)][:3] == [
         ("一、服務回顧", 1), ("（一）長者社區照顧", 2), ("（二）青少年及家庭支援", 2)]
-    foundation = read("foundation-report-zh-hans")
+    path = TEXTS.parent.parent / "simplified_chinese_texts" / "foundation-report-zh-hans.txt"
+    foundation = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
     notes = [block for block in foundation.blocks if isinstance(block, Note)]
     assert [note.label for note in notes] == ["\u2460"]
     body = " ".join(plain(block.spans) for block in foundation.blocks
                     if isinstance(block, Paragraph))
     assert "2023—2024年度" in body and "2023——2024" not in body
-    statement = read("chairman-statement-zh")
+    path = TEXTS.parent.parent / "chinese_texts" / "chairman-statement-zh.txt"
+    statement = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
     text = " ".join(plain(block.spans) for block in statement.blocks
                     if isinstance(block, Paragraph))
     assert "出租率回升至96%。" in text and "%." not in text

@@ -153,7 +153,13 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
         text = with_line_ends(text, dict.fromkeys(
             balanced(text, style, measure, lines.fonts_folder, spaced), "break"))
     return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
-        runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, Markup("<br>"))
+        runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, BALANCING_BREAK)
+
+
+# A heading's line broken to balance its lines: where its words are spaced, the space before
+# it keeps them apart for a reader of the text; Chinese, spaced by nothing, is read across
+# it (writers/pdf/line_ends.py).
+BALANCING_BREAK = Markup('<br class="balancing">')
 
 
 def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:

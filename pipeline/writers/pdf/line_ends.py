@@ -109,12 +109,16 @@ def found_at(source: str, cursor: int, text: str) -> tuple[int, str]:
 
 
 def source_text(element) -> str:
-    """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK. A
-    line feed that ends a line (writers/line_breaks.py) is left a space: like one, it is a
-    break that nothing draws."""
+    """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK but
+    a heading's balancing one, which breaks no words apart (the space before it, where its
+    words are spaced, does). A line feed that ends a line (writers/line_breaks.py) is left a
+    space: like one, it is a break that nothing draws."""
     parts = [COLLAPSED.sub(" ", element.text or "")]
     for child in element:
-        parts.append(LINE_BREAK if child.tag == "br" else source_text(child))
+        if child.tag == "br":
+            parts.append("" if child.get("class") == "balancing" else LINE_BREAK)
+        else:
+            parts.append(source_text(child))
         parts.append(COLLAPSED.sub(" ", child.tail or ""))
     return "".join(parts)
 
