@@ -488,6 +488,22 @@ def test_a_covering_note_over_a_text_titled_as_the_subject_goes(header, greeting
         sign_off.split("\n"))
 
 
+def test_a_text_titled_right_under_the_greeting_as_the_subject_names_it_keeps_its_title():
+    """No covering note between the greeting and the text's title: the title is the text's
+    own, not the subject's, and the sender's closing under the text's notes goes."""
+    header = OUTLOOK.replace("A season to remember",
+                             "Treasurer’s report – final text for the annual review")
+    text = (f"{header}\nDear colleagues,\n\n{REPORT_TITLE}\n\n{THANKS}[1]\n\n{MORE}\n\n"
+            "Treasurer\nCanal Heritage Trust\n2 March 2026\n\nNotes\n\n[1] Audited figures."
+            "\n\nBest regards,\nMaria\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert document.metadata.title == REPORT_TITLE
+    assert not [block for block in document.blocks if getattr(block, "text", "") == REPORT_TITLE]
+    reasons = {drop["text"]: drop["reason"].split(": ")[1] for drop in report["dropped"]}
+    assert reasons["Best regards,"].startswith("the covering note's closing")
+    assert type(document.blocks[-1]).__name__ == "Note"
+
+
 def test_a_letter_under_its_greeting_keeps_its_first_paragraph():
     """A mail whose text is a letter, its first paragraph naming what the subject names, is
     no covering note: no title of the subject's stands under it."""

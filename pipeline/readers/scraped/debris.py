@@ -55,6 +55,7 @@ from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
     GREETING,
+    NOTES_HEADING,
     PROFILES,
     VALEDICTION,
     detect,
@@ -233,9 +234,11 @@ def remove_debris(cleaned_text: str) -> Cleared:
         if line.number in reasons:
             rows[line.number - 1] = ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
-    # A text under a covering note, or forwarded under a forwarder's note, opens with its own
-    # title, not with the greeting of the mail that carries it.
-    covered = not {COVERING_NOTE, FORWARDING_NOTE}.isdisjoint(reasons.values())
+    # A text under a covering note, or forwarded under a forwarder's note, or titled right
+    # under the greeting as the subject names it, opens with its own title, not with the
+    # greeting of the mail that carries it.
+    covered = not {COVERING_NOTE, FORWARDING_NOTE}.isdisjoint(reasons.values()) or bool(
+        headers and subject_title(lines, reasons, headers[0])[1] == 0)
     greetings = [number for number, reason in reasons.items()
                  if reason == SALUTATION and not covered]
     if mailed(reasons) and lettered(lines, reasons) and not covered:
@@ -354,28 +357,37 @@ def covering_note(lines: list[Line], reasons: dict[int, str],
                   header: list[Line]) -> dict[int, str]:
     """In a mail that carries a text titled as its subject says ("Treasurer's report" under
     "Subject: RE: Treasurer's report for the annual review"), the lines between its `header`
-    (and greeting) and that title ("Here is the final text."): the sender's, not the text's,
-    where the text under the title holds more; and the sender's closing ("Thanks,", a name)
-    in a block of its own under the text's sign-off."""
-    wanted = likeness_key(subject(header))
-    kept = [line for line in lines if line.number not in reasons
-            and line.number > header[-1].number]
-    title = next((index for index, line in enumerate(kept) if not is_running(line.text)
-                  and columns(key := likeness_key(line.text)) >= MIN_TITLE_KEY
-                  and (key in wanted or wanted in key)), None)
-    if not title:  # none, or nothing over it
+    (and greeting) and that title ("Here is the final text."), if any: the sender's, not the
+    text's, where the text under the title holds more; and the sender's closing ("Thanks,",
+    a name) in a block of its own under the text's sign-off."""
+    kept, title = subject_title(lines, reasons, header)
+    if title is None:
         return {}
     note, text = kept[:title], kept[title + 1:]
-    if running_lines(note) >= running_lines(text):
+    if note and running_lines(note) >= running_lines(text):
         return {}
     return ({line.number: COVERING_NOTE for line in note}
             | {line.number: SENDERS_CLOSING for line in senders_closing(text)})
 
 
+def subject_title(lines: list[Line], reasons: dict[int, str], header: list[Line]
+                  ) -> tuple[list[Line], int | None]:
+    """The lines kept under a mail's `header`, and the index among them of the line titling
+    its text as the subject names it ("Treasurer's report" under "Subject: RE: Treasurer's
+    report for the annual review"); None for none."""
+    wanted = likeness_key(subject(header))
+    kept = [line for line in lines if line.number not in reasons
+            and line.number > header[-1].number]
+    return kept, next((index for index, line in enumerate(kept) if not is_running(line.text)
+                       and columns(key := likeness_key(line.text)) >= MIN_TITLE_KEY
+                       and (key in wanted or wanted in key)), None)
+
+
 def senders_closing(text: list[Line]) -> list[Line]:
     """The last block of `text` (the lines after its last blank line), when it opens with a
     closing phrase ("Thanks,", "Best wishes,"), holds a name at most under it, and lines of
-    a sign-off stand between it and the text's last sentence."""
+    a sign-off stand between it and the text's last sentence, or the text's notes do (its
+    sign-off over them)."""
     running = [index for index, line in enumerate(text) if is_running(line.text)]
     starts = [index for index in range(1, len(text))
               if text[index].number > text[index - 1].number + 1]
@@ -383,7 +395,8 @@ def senders_closing(text: list[Line]) -> list[Line]:
         return []
     last = starts[-1]
     closing = text[last].text.endswith((",", "\uff0c")) and len(text) - last <= 2
-    return text[last:] if closing and last > running[-1] + 1 else []
+    after_notes = any(NOTES_HEADING.fullmatch(line.text) for line in text[:last])
+    return text[last:] if closing and (last > running[-1] + 1 or after_notes) else []
 
 
 def is_release_line(text: str) -> bool:
