@@ -316,6 +316,19 @@ def test_a_blogs_menu_over_its_dated_title_goes_and_who_posted_it():
         "The Riverside Weavers\u2019 Guild", "News", "Events"]
 
 
+def test_a_sites_name_and_menu_among_its_links_over_the_dated_title_go():
+    """The site's name over "Home", its menu a link a line, then more of its links
+    ("Contact", the search box's "Search for:") over the post's dated title: the page's
+    head, none of it headings."""
+    text = ("Skip to content\nNorthgate Community Larder\nHome\nAbout Us\nGet Help\nDonate\n"
+            "Contact\nSearch for:\n\nOur Year in Review\n\nPosted on 12 March 2024 by admin"
+            f"\n\n{BODY}\n\n{MORE}")
+    kept, dropped = kept_and_dropped(text)
+    assert kept == ["Our Year in Review", BODY, MORE]
+    assert [text for text, why in dropped.items() if why == "navigation over the title"] == [
+        "Northgate Community Larder", "About Us", "Get Help", "Donate"]
+
+
 @pytest.mark.parametrize("comments", [
     "3 thoughts on \u201cAnnual letter\u201d\nMargaret Hale says:\n15 March 2025 at 9:12 am\n"
     "Wonderful news about the studio. Congratulations to everyone.\nReply\nLeave a Reply\n"

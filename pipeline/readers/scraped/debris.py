@@ -87,6 +87,8 @@ MAX_SIGNATURE_LINES = 6
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
+# What a page's head holds besides its navigation's short lines, over its title.
+PAGE_HEAD = ("link", "skip link", "language switcher")
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
@@ -665,13 +667,16 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     if dateline is None or dateline < 2 or lines[dateline - 1].number in reasons:
         return {}
     start = dateline - 1  # the title
-    while (start > 0 and lines[start - 1].number not in reasons
-           and not is_running(lines[start - 1].text)):
+    # Up over the short lines and the site's links among them ("Home", "Contact"), to the
+    # page's top or to anything else.
+    while start > 0 and (reasons.get(lines[start - 1].number) in PAGE_HEAD or (
+            lines[start - 1].number not in reasons and not is_running(lines[start - 1].text))):
         start -= 1
-    crumbs = lines[start:dateline - 1]
-    home = lines[start - 1] if start > 0 else None
-    found = ({crumb.number: NAVIGATION for crumb in crumbs}
-             if crumbs and home is not None and reasons[home.number] == "link" else {})
+    head = lines[start:dateline - 1]
+    crumbs = [line for line in head if line.number not in reasons]
+    linked = start > 0 and reasons.get(lines[start - 1].number) == "link" or any(
+        reasons.get(line.number) == "link" for line in head)
+    found = {crumb.number: NAVIGATION for crumb in crumbs} if crumbs and linked else {}
     # The site's name over its navigation (a row of links, a breadcrumb trail), itself over
     # the dated title: the page's head, as its menu is.
     menus = [index for index, line in enumerate(lines[:start])
