@@ -861,3 +861,28 @@ def test_chinese_pages_as_their_sites_print_them_read_as_their_authors_wrote_the
     text = " ".join(plain(block.spans) for block in statement.blocks
                     if isinstance(block, Paragraph))
     assert "出租率回升至96%。" in text and "%." not in text
+
+
+@pytest.mark.parametrize(("box", "items"), [
+    ("At a glance\nComplaints received: 4,872 (up 9% on 2022-23)\nInvestigations completed: "
+     "1,218\nUpheld in whole or in part: 71%", 3),
+    ("一覽\n投訴數目：4,872宗\n完成調查：1,218宗\n成立比率：71%", 3),
+])
+def test_a_box_of_labelled_figures_is_a_list_not_headings(box, items):
+    """A page's "At a glance" box, a label and its figure a line: a bulleted list of the
+    lines as written, under its heading, as key figures are; none a heading."""
+    blocks = blocks_of(f"The opening paragraph of the chapter, first.\n\n{box}\n\n"
+                       "The chapter goes on to describe what people complained about.")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Heading", "List",
+                                                          "Paragraph"]
+    assert len(blocks[2].items) == items
+
+
+@pytest.mark.parametrize("lines", [
+    "Tel: 2345 6789\nFax: 2345 6788\nMobile: 9123 4567",  # a signature's numbers
+    "Received: 4,872\nCompleted: 1,218",  # two lines: an event's, a signature's details
+])
+def test_telephone_numbers_or_two_labelled_lines_are_no_box(lines):
+    blocks = blocks_of(f"The opening paragraph of the chapter, first.\n\n{lines}\n\n"
+                       "The chapter goes on to describe what people complained about.")
+    assert not [block for block in blocks if isinstance(block, List)]

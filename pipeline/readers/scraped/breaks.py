@@ -57,6 +57,11 @@ DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
+# A label and its figure on a line: "Complaints received: 4,872 (up 9% on 2022–23)".
+LABELLED_FIGURE = re.compile(r"(?P<label>[^\W\d_][^:：\d]{0,60}?)\s*[:：]\s*(?P<value>\d.*)")
+MAX_LABEL_WORDS = 8
+MIN_LABELLED_FIGURES = 3  # two could be a signature's or an event's details
+TELEPHONE = re.compile(r"\+?[\d\s()\-.\u00a0]{7,}")
 # A figure with a unit of a short word or a few characters after it: "25 minutes", "25分鐘".
 FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
 # A displayed block's indent, in columns: a tab's, or four spaces (fewer open a paragraph);
@@ -91,13 +96,14 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     figures = key_figures(unit.rows)
-    for first, last in sorted(tables(unit.rows) + figures):
+    labelled = labelled_figures(unit.rows)
+    for first, last in sorted(tables(unit.rows) + figures + labelled):
         cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
         start = last
     cuts += lines_of(unit.rows, start, len(unit.rows), ends)
     pieces = [unit] if len(cuts) == 1 else [unit.piece(*cut) for cut in cuts]
-    return [listed(each) if cut in figures else each
+    return [listed(each) if cut in figures else itemised(each) if cut in labelled else each
             for each, cut in zip(pieces, cuts, strict=True)]
 
 
@@ -216,6 +222,36 @@ def is_key_figure(row: str, words: str) -> bool:
             and not detect(words).is_figure(words.strip())
             and len(words.split()) <= MAX_FIGURE_WORDS and not ends_sentence(words)
             and marked(words) is None and CELL not in words and CELL not in row)
+
+
+def labelled_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the rows hold a box of labelled figures: runs of MIN_LABELLED_FIGURES lines or
+    more, each a short label and its figure ("Complaints received: 4,872 (up 9%)",
+    "投訴數目：4,872宗"), as a page's "At a glance" box sets them, a line each."""
+    found, start = [], None
+    for index, row in enumerate([*rows, ""]):
+        if is_labelled_figure(row):
+            start = index if start is None else start
+            continue
+        if start is not None and index - start >= MIN_LABELLED_FIGURES:
+            found.append((start, index))
+        start = None
+    return found
+
+
+def is_labelled_figure(row: str) -> bool:
+    """A short label, its colon, and a figure with a few words after it; no telephone
+    number (a signature's "Tel: 2345 6789"), list item or table row."""
+    found = LABELLED_FIGURE.fullmatch(row.strip())
+    return (found is not None and len(found["label"].split()) <= MAX_LABEL_WORDS
+            and len(found["value"].split()) <= MAX_FIGURE_WORDS
+            and not TELEPHONE.fullmatch(found["value"])
+            and marked(row) is None and CELL not in row)
+
+
+def itemised(unit: Unit) -> Unit:
+    """Labelled figures as a list's items, a bullet before each line, as key figures are."""
+    return replace(unit, rows=tuple(KEY_FIGURE_MARK + row.strip() for row in unit.rows))
 
 
 def listed(unit: Unit) -> Unit:

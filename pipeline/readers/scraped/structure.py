@@ -332,13 +332,31 @@ def settle_title(
         if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
             units = [unit for unit in units if unit is not first]
         elif first is not None and (label := division_label(first.text, metadata.title)):
-            # The page's title line, its label the piece's subtitle where none is given.
+            # The page's title line, its label the piece's subtitle where none is given,
+            # after the line naming the publication under it, if one stands there.
             units = [unit for unit in units if unit is not first]
-            metadata = metadata if metadata.subtitle else replace(metadata, subtitle=label)
+            named = publication_line(units)
+            if named is not None:
+                units = [unit for unit in units if unit is not named]
+            subtitle = f"{named.text}, {label}" if named is not None else label
+            metadata = metadata if metadata.subtitle else replace(metadata, subtitle=subtitle)
         return metadata, units
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
+
+
+def publication_line(units: list[Unit]) -> Unit | None:
+    """The line opening `units` under a page's title line, when it names the publication
+    the piece is part of ("Local Services Ombudsman – Annual Report 2023–24" under "Chapter
+    3: …"): a heading-shaped line written once that heads no text (a heading follows it)."""
+    texts = [unit for unit in units if unit.kind == "text"][:2]
+    if len(texts) < 2:
+        return None
+    line, after = texts
+    return line if (len(line.rows) == 1 and line.repeats == 1 and is_heading_text(line.text)
+                    and not is_byline(line) and is_heading_text(after.rows[0])
+                    and not items_of(after.rows[:1])[1]) else None
 
 
 def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
