@@ -278,6 +278,15 @@ def test_the_metadata_subtitle_stands_in_the_division_labels_place_and_the_repor
         " place")
 
 
+def test_the_publication_named_under_a_division_title_line_goes_into_the_subtitle():
+    document = read("Chapter 3: Complaints about local services\n\nLocal Services Ombudsman - "
+                    f"Annual Report 2023-24\n\nAt a glance\n\n{ENGLISH_BODY}",
+                    title="Complaints about local services")
+    assert document.metadata.subtitle == (
+        "Local Services Ombudsman\u00a0\u2013 Annual Report 2023\u201324, Chapter 3")
+    assert kinds(document)[0] == "Heading" and document.blocks[0].text == "At a glance"
+
+
 @pytest.mark.parametrize("line", [
     "Chapter 2: Other Routes",  # another title: a heading of its own
     "Chapter 2 shows how the ferries kept running",  # a sentence naming a chapter
