@@ -886,3 +886,19 @@ def test_telephone_numbers_or_two_labelled_lines_are_no_box(lines):
     blocks = blocks_of(f"The opening paragraph of the chapter, first.\n\n{lines}\n\n"
                        "The chapter goes on to describe what people complained about.")
     assert not [block for block in blocks if isinstance(block, List)]
+
+
+@pytest.mark.parametrize(("cases", "level"), [
+    (("Case 1: A family left in a single room", "Case 2: Care charges taken"), 2),
+    (("個案一：長者院舍收費", "個案二：學位分配"), 2),
+    (("Part 1: Our work", "Part 2: Our money"), 1),  # a division heads its own part
+])
+def test_headings_numbered_by_a_label_under_a_heading_are_its_sections(cases, level):
+    paragraph = "The paragraph under each of them, of running text, ends here."
+    text = "\n\n".join(["The opening paragraph of the chapter, first.", "Case studies",
+                        paragraph, *(f"{case}\n\n{paragraph}" for case in cases),
+                        "Putting things right", paragraph])
+    headings = [(block.text, block.level) for block in blocks_of(text)
+                if isinstance(block, Heading)]
+    assert headings == [("Case studies", 1), *((case, level) for case in cases),
+                        ("Putting things right", 1)]

@@ -458,7 +458,38 @@ def levelled(result: list[Block]) -> list[Block]:
     for index in numbers:
         result[index] = Heading(result[index].text,
                                 depths[index] - top + 1 if index in depths else 1)
-    return unskipped(result)
+    return unskipped(labelled_under(result))
+
+
+# A heading numbered by a word's label: "Case 1: A family left in a single room", "個案一：…".
+LABELLED_NUMBER = re.compile(r"(?P<label>[^\W\d_]{2,20}?) ?(?P<number>\d{1,2}|[IVXLC]{1,5}"
+                             rf"|{NUMERAL})\s*[:：.\u2013\u2014-]\s*\S")
+
+
+def labelled_under(result: list[Block]) -> list[Block]:
+    """Headings numbered by one label from its first ("Case 1: …", "Case 2: …") right under
+    a heading of no number ("Case studies"), nothing but their sections between them, one
+    level below it: its sections. A division's ("Part 1: …") heads its own part."""
+    headings = [index for index, block in enumerate(result) if isinstance(block, Heading)]
+    for place, index in enumerate(headings):
+        found = LABELLED_NUMBER.match(result[index].text)
+        over = result[headings[place - 1]] if place else None
+        if (found is None or over is None or section_number(over.text)
+                or LABELLED_NUMBER.match(over.text) or not first_number(found["number"])
+                or DIVISION_LABEL.match(result[index].text)):  # a chapter heads its own
+            continue
+        label = found["label"].casefold()
+        for later in headings[place:]:
+            numbered = LABELLED_NUMBER.match(result[later].text)
+            if numbered is None or numbered["label"].casefold() != label:
+                break
+            result[later] = Heading(result[later].text, over.level + 1)
+    return result
+
+
+def first_number(number: str) -> bool:
+    """Whether `number` is a count's first: 1, I or 一."""
+    return number in ("1", "I", "\u4e00")
 
 
 def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:
