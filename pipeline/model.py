@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pipeline.addresses import shows_address
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERALS, Profile, detect, profile_for, scripts
+from pipeline.languages import NUMERALS, TABLE_TOTAL, Profile, detect, profile_for, scripts
 from pipeline.list_numbers import bullet, numeral
 
 T = TypeVar("T")
@@ -313,6 +313,13 @@ class Table:
             and all(not cell or detect(cell).is_figure(cell) for cell in cells[column])
             for column in columns
         )
+
+    @property
+    def totalled(self) -> bool:
+        """Whether its last row totals the rows above it: its first cell says so ("Total",
+        "合計"), as its language writes it."""
+        first = plain(self.rows[-1][0]).strip() if self.rows else ""
+        return len(self.rows) > 1 and bool(TABLE_TOTAL.fullmatch(first))
 
     @property
     def texts(self) -> list[str]:

@@ -115,3 +115,24 @@ def test_a_table_split_after_a_list_whose_labels_hang_in_the_margin_passes(tmp_p
                                              for block in document.blocks))
     check = text_check(tmp_path, document, "large-print", printed)
     assert check.message.startswith("table 1 row 21, column 1 missing"), check.message
+
+
+def cells(*texts: str) -> tuple[tuple[Span, ...], ...]:
+    return tuple((Span(text),) for text in texts)
+
+
+@pytest.mark.parametrize(("last", "totalled"), [
+    ("Total", True), ("Grand total", True), ("TOTAL", True), ("合計", True), ("總計", True),
+    ("Total visits", True), ("Other", False), ("Totally new", False),
+])
+def test_a_last_row_a_total_opens_is_set_as_the_tables_totals(last, totalled):
+    """Set off as a typesetter sets totals: bold, a rule over it (base.css, tr.total)."""
+    from pipeline.writers.html import render_html
+
+    table = Table(cells("Route", "Sailings"), (cells("Central", "41,610"),
+                                               cells("Wan Chai", "27,740"),
+                                               cells(last, "69,350")))
+    assert table.totalled is totalled
+    html = render_html(Document("t", Metadata(title="Sailings"), None, (table,)),
+                       load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
+    assert ('<tr class="total">' in html) is totalled

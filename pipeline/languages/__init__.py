@@ -53,6 +53,9 @@ def any_language(patterns: Iterable[str], ending: str = "", flags: int = 0) -> r
 # title: "Chapter 2: ", "第二章　".
 DIVISION_LABEL = any_language((profile.division for profile in PROFILES),
                               r"\s*[:：.．,，\u2013\u2014-]?\s*")
+# What the first cell of a table's totals row says, in any language: "Total", "合計".
+TABLE_TOTAL = any_language((profile.table_total for profile in PROFILES),
+                           flags=re.IGNORECASE)
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
 # A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".

@@ -238,6 +238,9 @@ class Profile:
     # and where they come from or what to note of them ("Source"); each a regex.
     table_unit = ""
     table_source = ""
+    # What the first cell of a table's last row says where the row totals those above it
+    # ("Total", "合計"), as a regex.
+    table_total = ""
 
     def is_table_note(self, text: str) -> bool:
         """Whether `text` says what a table's figures count in or where they come from

@@ -343,12 +343,14 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
         Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
                                                    spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
+    totals = len(block.rows) - 1 if block.totalled else None
     rows = Markup("").join(
-        Markup("<tr>{}</tr>\n").format(
+        Markup("<tr{}>{}</tr>\n").format(
+            Markup(' class="total"') if number == totals else Markup(""),
             Markup("").join(table_cell(cell, index, setting, numeric[column],
                                        row_header=column == 0 and not numeric[0])
                             for column, cell in enumerate(row)))
-        for row in block.rows)
+        for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
     classes = " ".join(name for name, chosen in (("whole", whole),
                                                  ("parted", index in setting.parted_tables))
