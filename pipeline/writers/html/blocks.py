@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -231,19 +232,25 @@ def attributions(blocks: Sequence[Block]) -> frozenset[int]:
 
 
 def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
-    """The paragraphs a letter sets at the left, without the paragraph indent: its greeting
-    on a line of its own ("Dear members,", "各位會員："), and the line its closing wish is
+    """The paragraphs set at the left, without the paragraph indent: a letter's greeting on
+    a line of its own ("Dear members,", "各位會員："), and the line its closing wish is
     addressed to ("各位會員" under "此致", "身體健康" under "祝"), where a Chinese letter
-    indents the wish and sets the addressee flush (頂格)."""
+    indents the wish and sets the addressee flush (頂格); and a paragraph opening with its
+    own number ("1.2 The Faculty Board …"), as a report numbers its paragraphs, the number
+    standing out at the left in place of an indent."""
     found = set()
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
         before = blocks[index - 1] if index else None
-        if GREETING.fullmatch(block.text.strip()) or (
+        if GREETING.fullmatch(block.text.strip()) or PARAGRAPH_NUMBER.match(block.text) or (
                 isinstance(before, Paragraph) and CLOSING_WISH.fullmatch(before.text.strip())):
             found.add(index)
     return frozenset(found)
+
+
+# A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:
