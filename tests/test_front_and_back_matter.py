@@ -576,6 +576,19 @@ def test_a_letters_greeting_and_the_line_its_wish_addresses_stand_flush_left():
                      render_html(english, load_layout(ROOT / "layouts", "print")))
 
 
+def test_a_paragraph_opening_with_its_own_number_stands_at_the_left():
+    from pipeline.layouts import load_layout
+    from pipeline.writers.html import render_html
+
+    numbered = ("1.2 Three priorities shaped the year: the curriculum, shared facilities and "
+                "staff recruitment.")
+    document = read(f"{ENGLISH_BODY}\n\n{numbered}\n\n2024 was a busier year still, in every "
+                    "gallery.", title="Report")
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    assert [plain(document.blocks[int(index)].spans).replace(NBSP, " ")
+            for index in re.findall(r'<p data-block="(\d+)" class="flush"', html)] == [numbered]
+
+
 @pytest.mark.slow
 def test_the_print_edition_sets_a_chinese_letters_greeting_and_addressee_at_the_left(built):
     folder, _ = built
