@@ -41,6 +41,12 @@ def paragraphs(document: Document) -> list[str]:
     # A sentence's dash starting the next line: the space before it never breaks.
     (["attendances rose once again", "\u2013 the number of visits too"],
      f"attendances rose once again{NBSP}\u2013 the number of visits too"),
+    # Words the house style binds, wrapped apart: a figure and what it counts, a title and
+    # its name, as cleaning binds them on one line.
+    (["Undergraduate intake rose to 1,146", "students this year."],
+     f"Undergraduate intake rose to 1,146{NBSP}students this year."),
+    (["We thank Dr", "Margaret Chan."], f"We thank Dr{NBSP}Margaret Chan."),
+    (["We grew in 2023", "and again."], "We grew in 2023 and again."),
 ])
 def test_lines_are_joined_as_their_language_writes(lines, joined):
     assert joined_lines(lines) == joined

@@ -1,4 +1,4 @@
-"""Ten web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Twelve web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
 statement, a housing charity's report, an inspectorate's foreword on a government site
 and a Chinese council's message, each with a cookie banner and a breadcrumb trail a crumb a
@@ -66,6 +66,8 @@ WORDS = {
     "consumer-council-chair": [],
     "guild-annual-letter": [],
     "choir-newsletter": [],
+    "charity-year-review": [],
+    "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -81,6 +83,10 @@ TITLES = {
     "consumer-council-chair": "主席的話",  # written three times, its dateline between
     "guild-annual-letter": "Annual letter from the Master, 2025",
     "choir-newsletter": "A word from our Chair",  # its metadata's, under the newsletter's name
+    # The post's dated headline, not the site's name over its menu.
+    "charity-year-review": "Our Year in Review: 2023\u201324",
+    # The metadata's, its page's title line under its chapter's label.
+    "ombudsman-local-services": "Complaints about local services",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -98,6 +104,10 @@ SIGN_OFFS = {
     "consumer-council-chair": ["主席", "黃美玲", "2025年6月"],
     "guild-annual-letter": ["With thanks to you all,", "Thomas Ward", "Master, 2024\u201325"],
     "choir-newsletter": ["With warm wishes,", "Ruth Adeyemi", "Chair"],
+    "charity-year-review": ["With thanks,", "Helen Marsh",
+                            "Chief Executive, Northgate Community Larder"],
+    "ombudsman-local-services": ["Amanda Rowe-Clarke", "Local Services Ombudsman",
+                                 "18\u00a0July 2024"],
 }
 
 
@@ -197,9 +207,11 @@ def test_table_titles_are_captions():
                 for block in read(name)[0].blocks if isinstance(block, Table)]
     assert captions == [
         "Table 2 Median waiting time for a subsidised place, by district",
-        "",  # the council's table, under its section's heading, has no title
+        "",  # the charity's donations, pasted tab-separated under its heading, have no title
+        "",  # nor has the council's table, under its section's heading
         "Table 2: Key figures, 2023–24 and 2024–25",
         "",  # nor has the inspectorate's
+        "Table 3.1 Complaints and enquiries received, by subject, 2023–24",
         "Table 3.1 Average daily patronage by operator",
         "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]
 

@@ -138,21 +138,36 @@ def line_joins(lines: Sequence[str]) -> list[str]:
     "百分之五，" and "較去年"), nor, in a text in such a language, between one of them and
     a Latin letter or a figure (the house style: "2024年", "香港大學HKU"); a no-break space
     before what the paragraph's language never lets start a line (British: a sentence's
-    dash)."""
+    dash), or where its house style binds the words either side ("1,146" over "students",
+    "Dr" over "Margaret": a no-break space, as cleaning set it had they stood on one line)."""
     language = detect(" ".join(lines))
-    return [line_join(before[-1:], after, language)
+    return [line_join(before, after, language)
             for before, after in zip(lines, lines[1:], strict=False)]
 
 
-def line_join(end: str, start: str, language: Profile) -> str:
-    first = start[:1]
+def line_join(before: str, start: str, language: Profile) -> str:
+    end, first = before[-1:], start[:1]
     if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
         return ""
     if language.unspaced(end) or language.unspaced(first):
         return ""
     if language.no_break_before and re.match(language.no_break_before, start):
         return "\u00a0"
-    return " "
+    return "\u00a0" if bound(before, start, language) else " "
+
+
+def bound(before: str, start: str, language: Profile) -> bool:
+    """Whether the language's typesetting binds the last word of `before` to the first of
+    `start` with a no-break space: asked only of a short word or one holding a figure, which
+    are what it binds (a title, a figure and what it counts)."""
+    last, following = before.rsplit(" ", 1)[-1], start.split(" ", 1)[0]
+    if not last or not following or (len(last) > MAX_BOUND_WORD
+                                      and not any(char.isdigit() for char in last)):
+        return False
+    return language.typeset(f"{last} {following}") == f"{last}\u00a0{following}"
+
+
+MAX_BOUND_WORD = 4  # "Dr", "Mrs", "No.", "p."
 
 
 def docx_language_attributes(text: str) -> tuple[str, ...]:
