@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.errors import PipelineError
+from pipeline.languages import profile_for
 from pipeline.model import Heading, Metadata, Paragraph, plain
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
@@ -78,6 +79,17 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("This work is licensed under a Creative Commons Attribution 4.0 International License.",
      "page footer"),
     ("展開全部", "page tools"),
+    # A newsletter's post, as its platform prints it around the post.
+    ("Share this post", "print or share link"),
+    ("Copy link", "print or share link"),
+    ("Listen to this post", "page tools"),
+    ("\u22129:41", "page tools"),  # what is left of the post read aloud
+    ("Type your email\u2026", "page tools"),
+    ("12 Likes", "readers' comments"),
+    ("Discussion about this post", "readers' comments"),
+    ("Thanks for reading The Lantern Notes! Subscribe for free to receive new posts and "
+     "support my work.", "page footer"),
+    ("Sign in", "link"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
@@ -327,6 +339,18 @@ def test_a_sites_name_and_menu_among_its_links_over_the_dated_title_go():
     assert kept == ["Our Year in Review", BODY, MORE]
     assert [text for text, why in dropped.items() if why == "navigation over the title"] == [
         "Northgate Community Larder", "About Us", "Get Help", "Donate"]
+
+
+@pytest.mark.parametrize("date", ["Mar 14, 2025", "14 March 2025", "Sept 3, 2024"])
+def test_a_date_alone_over_the_text_dates_it_and_goes(date):
+    """A post's date under its title and author, over its text: the text's date, not a
+    line of it."""
+    document, report = scraped_document("post", f"Where the money went\nEleanor Marsh\n{date}"
+                                        f"\n\n{BODY}\n\n{MORE}", Metadata(title=""))
+    assert document.metadata.date == profile_for("en-GB").date_in(date)
+    assert [drop["reason"] for drop in report["dropped"]] == [
+        "web page debris: date over the text"]
+    assert date not in " ".join(block.text for block in document.blocks)
 
 
 @pytest.mark.parametrize("comments", [

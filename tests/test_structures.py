@@ -902,3 +902,23 @@ def test_headings_numbered_by_a_label_under_a_heading_are_its_sections(cases, le
                 if isinstance(block, Heading)]
     assert headings == [("Case studies", 1), *((case, level) for case in cases),
                         ("Putting things right", 1)]
+
+
+def test_key_figures_with_a_unit_of_two_words_are_a_list():
+    blocks = blocks_of("We had a busy year in the garden, with more visitors than ever.\n\n"
+                       "Key facts\n412,000\nvisitors to the garden\n38 per cent\n"
+                       "of visitors came by bus\n17,400\nseeds banked\n\n"
+                       "The garden grew again this year, and we thank our volunteers.")
+    (found,) = [block for block in blocks if isinstance(block, List)]
+    assert [text.replace(NBSP, " ") for text in texts(found)] == [
+        "412,000 visitors to the garden", "38 per cent of visitors came by bus",
+        "17,400 seeds banked"]
+
+
+def test_a_pictures_credit_under_its_caption_written_once_is_no_heading():
+    blocks = blocks_of("Every spring someone asks me where the money goes, and this is why.\n\n"
+                       "Dancers rehearse at the Corn Exchange, Newbury, in January.\n"
+                       "Photo: Priya Shah\n\nThe short version\n"
+                       "We made 214 awards this year, up from 187 the year before.")
+    assert [block.text for block in blocks if isinstance(block, Heading)] == [
+        "The short version"]

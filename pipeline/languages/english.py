@@ -103,10 +103,12 @@ FAMILY_AND_GIVEN_NAME = re.compile(r"\b([A-Z]{2,}) (?=[A-Z][a-z]+-[a-z]+\b)")
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
           "|December")
-DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{MONTHS})[ \u00a0]\d{{4}}"
-                  rf"|(?:{MONTHS}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 2024, June 27, 2024
+# A month's name in full or short, as a dateline writes it ("Mar 14, 2025", "14 Sept 2024").
+NAMED_MONTH = rf"{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
+                  rf"|(?:{NAMED_MONTH}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 27, 2024
 # The same, its parts named, found within a line.
-DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{MONTHS})[ \u00a0]"
+DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{NAMED_MONTH})[ \u00a0]"
                         rf"(?:(?P<day_after>\d{{1,2}}), )?(?P<year>\d{{4}})\b")
 # A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
 # dates ("1 April-31 July"): an en dash.
@@ -187,7 +189,7 @@ class English(Profile):
         back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
                     r"(?: of (?:the |this )?page)?",
         print_or_share=r"(?:print|share|e-?mail|bookmark|send|forward)(?: (?:this|the))?"
-                       r"(?: (?:page|article|story|link|e-?mail|newsletter))?(?: (?:on|via|by)"
+                       r"(?: (?:page|article|story|post|link|e-?mail|newsletter))?(?: (?:on|via|by)"
                        r" [\w ]{1,20}| to a friend)?|printer[- ]friendly(?: version| page)?"
                        # a newsletter's link to its page: "View this email in your browser"
                        r"|(?:having trouble viewing this e-?mail\?\s*)?view (?:this (?:e-?mail"
@@ -200,13 +202,18 @@ class English(Profile):
                        r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
                        r"|version|article))*(?: \([^)]{1,20}\))?"
                        # a blog's button to like the post, and what it shows as it loads
-                       r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?",
+                       r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?|copy link",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
                    # how long the page takes to read: "Reading time: 4 minutes", "6 min read"
                    r"|(?:estimated )?reading time\s*[:：]?\s*(?:about |approx\.? )?\d+"
                    r"(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?|\d+[ \u00a0-]min(?:ute)?s?\.? read"
                    # the page read aloud or translated, its sections opened and closed
-                   r"|listen(?: to)?(?: this)?(?: page| article)?|translate(?: this)?(?: page)?"
+                   r"|listen(?: to)?(?: this)?(?: page| article| post| story| episode)?"
+                   r"|translate(?: this)?(?: page)?"
+                   # a post's audio player, at its start (what is left: debris.MEDIA_TIME)
+                   r"|0:00"
+                   # a newsletter's sign-up box: "Type your email...", "Subscribe"
+                   r"|(?:type|enter) your e-?mail(?: address)?(?:\.\.\.|\u2026)?"
                    r"|(?:read|show|see|view) (?:more|less)|(?:expand|collapse|open|close|show"
                    r"|hide) all(?: sections)?"
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
@@ -232,7 +239,10 @@ class English(Profile):
                r" .{0,120}"
                # the body's registration: "Registered charity no. 1098765 | Company no. …"
                r"|(?:registered (?:charity|company|society|office)|(?:charity|company|vat)"
-               r" (?:registration )?(?:no\.?|number))\b.{0,160}",
+               r" (?:registration )?(?:no\.?|number))\b.{0,160}"
+               # a newsletter's pitch under its posts: "Thanks for reading The Lantern Notes!
+               # Subscribe for free to receive new posts and support my work."
+               r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}",
         dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
@@ -240,6 +250,7 @@ class English(Profile):
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|search(?: for| this site)?|sitemap|site map"
+              r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
@@ -248,10 +259,12 @@ class English(Profile):
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
         # what a blog writes: "3 thoughts on “Title”", "One response to “Title”", "5 Comments"
-        comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies)"
+        comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
+                 r"|likes?|restacks?)"
                  r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"
                  r"|(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are )?closed\.?"
-                 r"|join the (?:discussion|conversation)",
+                 r"|join the (?:discussion|conversation)|discussion about this (?:post|article)"
+                 r"|restacks",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
                 r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"
@@ -402,7 +415,8 @@ class English(Profile):
         match = DATE_PARTS.search(text)
         if not match:
             return ""
-        month = MONTHS.split("|").index(match["month"]) + 1
+        month = next(number for number, name in enumerate(MONTHS.split("|"), 1)
+                     if name.startswith(match["month"].rstrip(".")))
         return iso_date(int(match["year"]), month, match["day"] or match["day_after"])
 
     def shown_date(self, date: str) -> str:

@@ -62,8 +62,9 @@ LABELLED_FIGURE = re.compile(r"(?P<label>[^\W\d_][^:：\d]{0,60}?)\s*[:：]\s*(?
 MAX_LABEL_WORDS = 8
 MIN_LABELLED_FIGURES = 3  # two could be a signature's or an event's details
 TELEPHONE = re.compile(r"\+?[\d\s()\-.\u00a0]{7,}")
-# A figure with a unit of a short word or a few characters after it: "25 minutes", "25分鐘".
-FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*\s?[^\W\d_]{1,7}")
+# A figure with a unit of a short word or two, or a few characters, after it: "25 minutes",
+# "38 per cent", "25分鐘".
+FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}")
 # A displayed block's indent, in columns: a tab's, or four spaces (fewer open a paragraph);
 # and the paragraphs at the margin a text sets one apart from, at least.
 QUOTATION_INDENT = 4

@@ -87,6 +87,8 @@ MAX_SIGNATURE_LINES = 6
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
+# What is left of a page's audio or video, as its player shows it: "-9:41".
+MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # What a page's head holds besides its navigation's short lines, over its title.
 PAGE_HEAD = ("link", "skip link", "language switcher")
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
@@ -175,7 +177,9 @@ END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
 # The lines whose date is the text's own: when it was released, or posted on its page.
-DATED = frozenset((RELEASE_LINE, DATELINE))
+DATE_LINE = "date over the text"
+CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
+DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE))
 LINK = whole(said("links"))
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
@@ -250,6 +254,13 @@ def remove_debris(cleaned_text: str) -> Cleared:
                    headline(lines, reasons))
 
 
+def page_head(lines: list[Line], reasons: dict[int, str], under: Line) -> bool:
+    """Whether the lines kept over line `under` are a page's head: its title, subtitle and
+    author, no sentence among them (its text's first, ending with a note's call, is one)."""
+    return not any(ends_sentence(CALLS_ENDING.sub("", line.text)) for line in lines
+                   if line.number < under.number and line.number not in reasons)
+
+
 def headline(lines: list[Line], reasons: dict[int, str]) -> int:
     """The number of the line the page's first dateline stands right under: its headline,
     a line ending no sentence (0 for none)."""
@@ -286,6 +297,9 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     for line in lines[:first_text]:  # over the headline, never a line of the text
         if line.number not in reasons and is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
+        elif line.number not in reasons and detect(line.text).is_date(line.text.strip()) \
+                and page_head(lines, reasons, line):
+            reasons[line.number] = DATE_LINE  # a post's date under its title: "Mar 14, 2025"
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
             continue
@@ -421,6 +435,8 @@ def classified(number: int, text: str) -> Line:
     bare = without_icons(text)
     if IMAGE_PLACEHOLDER.fullmatch(text.strip()):
         return Line(number, text, MAIL_FOOTER)
+    if MEDIA_TIME.fullmatch(text.strip()):
+        return Line(number, text, "page tools")
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):
             return Line(number, text, reason, doubtful)

@@ -381,11 +381,13 @@ def is_heading_text(text: str) -> bool:
     """A line shaped as its language writes a heading, after any section number and before
     any note calls ("… doubled.[2]" ends as a sentence), or in two languages one after the
     other, each half written as its language writes a title; a letter's greeting ("Dear
-    Members") or closing wish ("此致") is none."""
+    Members") or closing wish ("此致") is none, nor is a picture's credit ("Photo: Priya
+    Shah"), which goes with what it credits."""
     text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
-    if GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip()):
+    if (GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())
+            or PHOTO_CREDIT.fullmatch(text.strip())):
         return False
     boundary = language_boundary(text)
     twins = boundary is not None and all(  # "主任寄语 A Message from the Director"
