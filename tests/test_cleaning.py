@@ -428,3 +428,14 @@ def test_an_english_line_naming_chinese_people_keeps_english_typography(line, cl
 def test_chinese_marks_beside_brackets_are_full_width_at_once(written, cleaned):
     assert clean_line(written) == cleaned
     assert clean_line(cleaned) == cleaned
+
+
+def test_latin_ligatures_a_pdf_viewer_copies_are_their_letters():
+    from pipeline.model import Span
+    from pipeline.readers.cleaning import clean_spans
+
+    assert clean_text("The \ufb01rst time, with con\ufb01dence, on the \ufb02oor.") == (
+        "The first time, with confidence, on the floor.")
+    assert [(span.text, span.bold) for span in clean_spans(
+        (Span("The "), Span("\ufb01rst", bold=True), Span(" time.")))] == [
+        ("The ", False), ("first", True), (" time.", False)]

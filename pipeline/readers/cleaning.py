@@ -53,6 +53,10 @@ NOTE_MARK = "\ue000"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e"
                        "\u2066-\u2069]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
+# Latin ligatures as a PDF viewer copies them ("ﬁrst"): the letters they join, which the
+# faces join again where they ligate (Unicode keeps these for compatibility alone).
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
@@ -167,7 +171,7 @@ def clean_row(line: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", INVISIBLE.sub("", line))
+    line = unicodedata.normalize("NFC", INVISIBLE.sub("", line)).translate(LIGATURES)
     if not line.strip():
         # Only white space: the marker when a no-break space stood there, else an empty line.
         return PHOTO_MARKER if NBSP in line else ""
@@ -262,9 +266,11 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     address written out in full becomes a link (`linked`). Small capitals stay only where
     they change letters (not on Chinese characters, which have no case).
     """
-    # Composed per span first, so that cleaning's own composition never merges two spans.
+    # Composed (and ligatures parted) per span first, so that cleaning's own never merges
+    # two spans nor shifts a span's letters.
     stand_ins = [replace(span, text=NOTE_MARK) if span.note
-                 else replace(span, text=unicodedata.normalize("NFC", span.text))
+                 else replace(span, text=unicodedata.normalize("NFC", span.text)
+                              .translate(LIGATURES))
                  for span in spans]
     raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)
