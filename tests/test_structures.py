@@ -922,3 +922,14 @@ def test_a_pictures_credit_under_its_caption_written_once_is_no_heading():
                        "We made 214 awards this year, up from 187 the year before.")
     assert [block.text for block in blocks if isinstance(block, Heading)] == [
         "The short version"]
+
+
+def test_a_lone_item_nested_under_the_last_item_stays_in_the_list():
+    blocks = blocks_of("We had a busy year in the garden, with more visitors than ever.\n\n"
+                       "We made three changes:\n1. Shorter forms\n    - two pages, not eleven;\n"
+                       "    - decisions in 6 weeks.\n2. Feedback for every applicant\n"
+                       "    - a 20-minute call with an officer.\n\n"
+                       "The feedback calls were the change people noticed most of all.")
+    (found,) = [block for block in blocks if isinstance(block, List)]
+    assert texts(found.items[1].sublist) == ["a 20-minute call with an officer."]
+    assert len([block for block in blocks if isinstance(block, Paragraph)]) == 3

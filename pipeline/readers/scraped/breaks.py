@@ -294,7 +294,10 @@ def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tu
 def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
     """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
     note calls), or stands alone (a heading, a date, a line a dash opens: a quotation's
-    attribution, a bullet's item) over a line that starts one."""
+    attribution, a bullet's item) over a line that starts one; never over an item indented
+    under it (a list's item over its own, "2. Feedback" over "    - a call")."""
+    if following[:1].isspace() and marked(following.strip()) is not None:
+        return False
     return (ends_sentence(TRAILING_CALLS.sub("", row))
             or ((stands_alone(row) or bool(DASHED.match(row)))
                 and not following.lstrip()[:1].islower()))
