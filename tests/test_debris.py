@@ -90,6 +90,13 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Thanks for reading The Lantern Notes! Subscribe for free to receive new posts and "
      "support my work.", "page footer"),
     ("Sign in", "link"),
+    # A row of the page's tools, and a tool's words in two languages on one line.
+    ("【字体：大 中 小】\t打印本页\t关闭窗口", "page tools"),
+    ("Back to top 返回頁首", "back-to-top link"),
+    # A government page's record of itself.
+    ("索引号：11350200MB0123456X/2025-00017", "page footer"),
+    ("发布机构：滨江市生态环境局", "page footer"),
+    ("发文日期：2025-01-15", "dateline"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")
@@ -339,6 +346,15 @@ def test_a_sites_name_and_menu_among_its_links_over_the_dated_title_go():
     assert kept == ["Our Year in Review", BODY, MORE]
     assert [text for text, why in dropped.items() if why == "navigation over the title"] == [
         "Northgate Community Larder", "About Us", "Get Help", "Donate"]
+
+
+def test_a_row_of_related_links_under_its_heading_after_the_signature_is_the_footer():
+    text = ("滨江市生态环境局2024年工作总结\n\n2024年，全市生态环境质量持续改善。\n\n"
+            "2025年，我局将重点推进“无废城市”建设。\n\n滨江市生态环境局\n2025年1月15日\n"
+            "相关链接：\n滨江市人民政府    生态环境部    江苏省生态环境厅\n")
+    document, report = scraped_document("summary", text, Metadata(title="", language="zh-Hans"))
+    assert [type(block).__name__ for block in document.blocks][-1] == "SignOff"
+    assert {drop["text"] for drop in report["dropped"]} >= {"相关链接："}
 
 
 @pytest.mark.parametrize("date", ["Mar 14, 2025", "14 March 2025", "Sept 3, 2024"])

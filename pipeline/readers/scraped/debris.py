@@ -55,11 +55,13 @@ from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
     GREETING,
+    LEAD_IN_ENDS,
     NOTES_HEADING,
     PROFILES,
     VALEDICTION,
     detect,
     ends_sentence,
+    language_boundary,
 )
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
@@ -89,6 +91,9 @@ COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
+# The lines that open a page's or a mail's footer.
+FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
+                COMMENTS, MAIL_FOOTER)
 # What a page's head holds besides its navigation's short lines, over its title.
 PAGE_HEAD = ("link", "skip link", "language switcher")
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
@@ -440,10 +445,30 @@ def classified(number: int, text: str) -> Line:
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare):
             return Line(number, text, reason, doubtful)
+    pieces = furniture_pieces(bare)
+    if pieces:  # a row of the page's tools, or a line of them in two languages
+        return Line(number, text, pieces[0][0], all(doubtful for _, doubtful in pieces))
     if ATTRIBUTION.fullmatch(bare) and MAIL_STAMP.search(bare):
         return Line(number, text, "reply attribution")
     # A row of links never ends a sentence (the icons stripped would take its full stop).
     return Line(number, text, "" if ends_sentence(text) else link_row(bare))
+
+
+def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
+    """The kind of each piece of a line made of the page's furniture alone: pieces a gap
+    parts, as a row of tools ("【字体：大 中 小】  打印本页  关闭窗口"), or its two languages'
+    words ("Back to top 返回頁首"); none where any piece is not furniture."""
+    boundary = language_boundary(bare)
+    pieces = (bare.split(CELL) if CELL in bare
+              else [bare[:boundary], bare[boundary + 1:]] if boundary is not None else [])
+    found = []
+    for piece in map(without_icons, pieces):
+        kind = next(((reason, doubtful) for reason, pattern, doubtful in KINDS
+                     if piece and pattern.fullmatch(piece)), None)
+        if kind is None:
+            return []
+        found.append(kind)
+    return found
 
 
 def mail_headers(lines: list[Line]) -> list[list[Line]]:
@@ -833,14 +858,24 @@ def is_contact_line(text: str) -> bool:
                  or sum(character.isdigit() for character in text) >= MIN_PHONE_DIGITS))
 
 
+def a_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence, not a lead-in ("相关链接：" heads what follows it)."""
+    return ends_sentence(text) and not text.endswith(LEAD_IN_ENDS)
+
+
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
     """The page's or the mail's footer: from its first footer line after the last sentence
     of the text (its revision date, copyright or links, the page asking about itself, whose
-    answers may stand on a line of their own; "Sent from my iPhone") to the end."""
-    for index in range(max(last_text + 1, 0), len(lines)):
+    answers may stand on a line of their own; "Sent from my iPhone") to the end; a line of
+    links heading a row of them ("相关链接：" over "滨江市人民政府  生态环境部") after the last
+    sentence counts, though the row's gaps read as a table's."""
+    last_sentence = max((index for index, line in enumerate(lines)
+                         if line.number not in reasons and a_sentence(line.text)), default=-1)
+    for index in range(max(last_sentence + 1, 0), len(lines)):
         reason = reasons.get(lines[index].number)
-        if reason in ("page footer", "links", "link", "page feedback", "print or share link",
-                      COMMENTS, MAIL_FOOTER):
+        if index <= last_text and (reason is not None or lines[index].kind != "link"):
+            continue
+        if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):
             kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
             return {line.number: kind for line in lines[index:]}
     return {}
