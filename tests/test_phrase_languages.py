@@ -70,6 +70,15 @@ def test_a_paragraph_wholly_in_english_in_a_chinese_text_is_set_as_english():
     assert ':lang(zh) :lang(en) {\n  font-feature-settings: "pwid";' in css
 
 
+def test_an_english_paragraph_ending_with_an_address_is_english_in_a_chinese_text():
+    # The address is no phrase of any language: the paragraph is still wholly English.
+    text = ("基金年報\n\n過去一年，本會服務人次再創新高。\n\nFull audited accounts are "
+            "available at www.hopeharbour.org.hk/reports, with the trustees' report.\n")
+    document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert '<p data-block="1" lang="en-GB">Full audited' in html
+
+
 def test_an_address_a_code_or_a_single_letter_is_no_phrase():
     assert english("詳情請瀏覽 https://www.example.hk/library/annual-report-2024 。") == []
     assert english("請電郵enquiry-ssd@ssd.gov.hk或參閱Audited_2023-24.pdf") == []

@@ -8,6 +8,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from pipeline.addresses import SET_APART
 from pipeline.languages import Profile, detect, phrases, profile_for
 
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
@@ -29,11 +30,12 @@ def tagged(text: str, language: str) -> Markup:
 def wholly_in(text: str, language: str) -> Profile | None:
     """The language other than the document's `language` a whole text is written in (an
     English paragraph in a Chinese document), the phrases found leaving nothing outside
-    them but spaces, figures and marks; None where it is the document's, or mixed."""
+    them but spaces, figures, marks and addresses (no phrase of any language); None where it
+    is the document's, or mixed."""
     pieces = phrases(text, profile_for(language))
     others = {profile for _, profile in pieces if profile is not None}
-    if len(others) != 1 or any(LETTER.search(piece) for piece, profile in pieces
-                               if profile is None):
+    if len(others) != 1 or any(LETTER.search(re.sub(SET_APART, "", piece))
+                               for piece, profile in pieces if profile is None):
         return None
     return others.pop()
 
