@@ -30,6 +30,7 @@ from pipeline.model import (
     Quotation,
     Span,
     Table,
+    plain,
 )
 from pipeline.pdf.structure import kids_of, structure_elements
 from pipeline.readers.docx.draft import docx_document
@@ -60,6 +61,22 @@ def test_a_block_indented_under_flush_paragraphs_is_a_displayed_quotation(indent
     quotations = [block for block in blocks if isinstance(block, Quotation)]
     assert " ".join(block.text for block in quotations) == QUOTED  # a paragraph a line
     assert isinstance(blocks[blocks.index(quotations[-1]) + 1], Paragraph)
+
+
+@pytest.mark.parametrize(("verse", "language"), [
+    ("    Water remembers every pipe,\n    every valve, every hand,\n    every promise kept.",
+     "en-GB"),
+    ("    國破山河在，\n    城春草木深。\n    感時花濺淚，\n    恨別鳥驚心。", "zh-HK"),
+])
+def test_verse_displayed_keeps_its_lines(verse, language):
+    """Lines well short of the text's and not each a sentence are verse: kept as lines (a
+    line block), not joined into a paragraph of quotation."""
+    text = TEXT.format(indent="    ").replace(
+        "    When the boat is on time I do not think about it at all.\n    When it is late, I "
+        "have to explain to my ward sister why I missed the handover.", verse)
+    (lines,) = [block for block in blocks_of(text, language) if isinstance(block, LineBlock)]
+    assert [plain(line).strip() for line in lines.lines] == [
+        line.strip() for line in verse.split("\n")]
 
 
 @pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])

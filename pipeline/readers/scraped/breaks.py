@@ -69,6 +69,9 @@ FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}")
 # and the paragraphs at the margin a text sets one apart from, at least.
 QUOTATION_INDENT = 4
 MIN_FLUSH_PARAGRAPHS = 2
+# Verse's lines, at most this share of the text's widest line: a wrap leaves a displayed
+# paragraph's lines nearly as wide as its own.
+VERSE_SHARE = 0.75
 
 
 # Whether row `index` of a block's rows ends its block, the rows after it being another's.
@@ -141,8 +144,10 @@ def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
     sets nothing apart). Those holding a sentence or more of words are displayed quotations
     (a page's blockquote, pasted), a last line a dash opens their attribution ("- Professor
     Richard TSANG", "——王立新"), not quoted words; those of two lines or more holding none
-    are lines kept as lines (an address). Returns (quotations' lines, line blocks' lines)."""
+    are lines kept as lines (an address), and so is verse (is_verse: "國破山河在，" over
+    "城春草木深。"). Returns (quotations' lines, line blocks' lines)."""
     flush, quoted, lined = 0, [], []
+    widest = max(map(columns, lines), default=0)
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
         if line.strip():
@@ -155,7 +160,9 @@ def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
         plain = bool(block) and not any(is_item(text) or NOTE_LABEL.match(text)
                                         or CELL_GAP.search(text) for text in said)
         if plain and min(indents) >= QUOTATION_INDENT:
-            if ends_sentence(joined_lines(said)):
+            if is_verse(texts, said, widest):
+                lined.append(block)
+            elif ends_sentence(joined_lines(said)):
                 quoted.append(block[: len(said)])
             elif len(block) > 1 and said == texts and not any(map(ends_sentence, texts)):
                 lined.append(block)
@@ -166,6 +173,15 @@ def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
         return frozenset(), frozenset()
     return (frozenset(number for found in quoted for number, _ in found),
             frozenset(number for found in lined for number, _ in found))
+
+
+def is_verse(texts: list[str], said: list[str], widest: int) -> bool:
+    """Whether a displayed block's lines (`texts`; `said` without an attribution) are verse:
+    two or more, each well short of the text's widest line, not every one a sentence (as a
+    quotation of sentences a line is), and no attribution under them."""
+    return (len(texts) > 1 and said == texts
+            and all(columns(text) <= VERSE_SHARE * widest for text in texts)
+            and not all(map(ends_sentence, texts)))
 
 
 def displays_apart(units: list[Unit], quoted: frozenset[int],
