@@ -90,6 +90,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Thanks for reading The Lantern Notes! Subscribe for free to receive new posts and "
      "support my work.", "page footer"),
     ("Sign in", "link"),
+    # A page's calls to act.
+    ("Watch the video (3:42)", "link"),
+    ("Donate now", "link"),
     # A row of the page's tools, and a tool's words in two languages on one line.
     ("【字体：大 中 小】\t打印本页\t关闭窗口", "page tools"),
     ("Back to top 返回頁首", "back-to-top link"),

@@ -251,6 +251,11 @@ class English(Profile):
                    r"|item|entry))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|search(?: for| this site)?|sitemap|site map"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
+              # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
+              r"|donate(?: now| today| online)?|give (?:now|today|online)|make a donation"
+              r"|become a (?:member|friend|volunteer|supporter)|support us|join (?:us|today)"
+              r"|sign up (?:to|for) (?:our|the) (?:e-?)?newsletter|watch on (?:youtube|vimeo)"
+              r"|watch (?:the|this|our) video(?: \(\d{1,2}:\d{2}\))?"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
