@@ -287,6 +287,16 @@ def test_the_publication_named_under_a_division_title_line_goes_into_the_subtitl
     assert kinds(document)[0] == "Heading" and document.blocks[0].text == "At a glance"
 
 
+def test_the_organisations_line_under_the_title_is_the_openers_and_the_report_says_so():
+    document, report = scraped_document(
+        "review", f"Annual Review 年度回顧\nHope Harbour Foundation 港灣希望基金\n\n{ENGLISH_BODY}",
+        Metadata(title="", organisation="Hope Harbour Foundation 港灣希望基金"))
+    assert document.metadata.title == "Annual Review 年度回顧"
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert [drop["reason"] for drop in report["dropped"]] == [
+        "the organisation's name, which the metadata gives and the opener prints"]
+
+
 @pytest.mark.parametrize("line", [
     "Chapter 2: Other Routes",  # another title: a heading of its own
     "Chapter 2 shows how the ferries kept running",  # a sentence naming a chapter

@@ -32,6 +32,7 @@ from pipeline.readers.scraped.structure import (
     division_drop,
     is_heading_text,
     kicker_drop,
+    organisation_drop,
     without_masthead,
 )
 
@@ -67,7 +68,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     result.units, masthead = without_masthead(result.units, metadata.title)
     said = [drop for drop in (kicker_drop(result.units, metadata),
-                              division_drop(result.units, metadata)) if drop]
+                              division_drop(result.units, metadata),
+                              organisation_drop(result.units, metadata)) if drop]
     result.drops = sorted(cleared.drops + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)

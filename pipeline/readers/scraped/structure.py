@@ -97,6 +97,7 @@ OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 TITLE_SHARE = 0.5
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 MASTHEAD = "a line over the title the metadata gives"
+ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
 
@@ -124,6 +125,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
         units = [unit for unit in units if unit is not byline_unit]
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
+    named = organisation_line(units, metadata)
+    units = [unit for unit in units if unit is not named]
     if texts and texts[0] not in units:  # the text's own title, not the metadata's
         metadata, units = settle_subtitle(metadata, units, texts[0], opening_block)
     if twin is not None:
@@ -167,6 +170,27 @@ def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     if not metadata.subtitle or not over_title(texts):
         return None
     return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
+
+
+def organisation_line(units: list[Unit], metadata: Metadata) -> Unit | None:
+    """The line naming the organisation the metadata names, opening what is left of the
+    text's front matter (under its title: "Hope Harbour Foundation 港灣希望基金"): the
+    opener's, which prints it, not a heading of the text."""
+    first = next((unit for unit in units if unit.kind == "text"), None)
+    if (first is None or not metadata.organisation or len(first.rows) != 1
+            or likeness_key(first.text) != likeness_key(metadata.organisation)):
+        return None
+    return first
+
+
+def organisation_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
+    """The organisation's line under the title (organisation_line), for the editor to
+    review."""
+    texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
+    texts = texts[1:] if over_title(texts) else texts  # a kicker is the subtitle
+    named = next((unit for unit in texts[:3] if len(unit.rows) == 1 and metadata.organisation
+                  and likeness_key(unit.text) == likeness_key(metadata.organisation)), None)
+    return Drop(named.text, named.lines, ORGANISATION_GIVEN) if named is not None else None
 
 
 def division_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
