@@ -933,3 +933,11 @@ def test_a_lone_item_nested_under_the_last_item_stays_in_the_list():
     (found,) = [block for block in blocks if isinstance(block, List)]
     assert texts(found.items[1].sublist) == ["a 20-minute call with an officer."]
     assert len([block for block in blocks if isinstance(block, Paragraph)]) == 3
+
+
+def test_a_note_on_the_signer_under_the_sign_off_leaves_it_the_sign_off():
+    blocks = blocks_of("We had a busy year in the garden, with more visitors than ever.\n\n"
+                       "We said goodbye to three long-serving staff, and we thank them.\n\n"
+                       "Eleanor\n\nEleanor Marsh is head of communications at the Arts Council.")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Paragraph", "SignOff", "Paragraph"]

@@ -563,9 +563,18 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])
-            and not symbol_note(rest[0], found, start)):
+            and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, rest
+
+
+def about_signer(unit: Unit, sign_off: list[Unit]) -> bool:
+    """Whether `unit` is a note on the person signing, as a post ends with its author's
+    ("Eleanor Marsh is head of communications …" under "Eleanor"): a paragraph opening with
+    the name a line of the sign-off opens with."""
+    names = {row.split()[0] for part in sign_off for row in part.rows if row.split()}
+    words = unit.text.split() if unit.kind == "text" else []
+    return bool(words) and words[0] in names and words[0][:1].isupper()
 
 
 def is_prose(unit: Unit) -> bool:
