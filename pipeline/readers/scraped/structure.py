@@ -177,10 +177,13 @@ def organisation_line(units: list[Unit], metadata: Metadata) -> Unit | None:
     text's front matter (under its title: "Hope Harbour Foundation 港灣希望基金"): the
     opener's, which prints it, not a heading of the text."""
     first = next((unit for unit in units if unit.kind == "text"), None)
-    if (first is None or not metadata.organisation or len(first.rows) != 1
-            or likeness_key(first.text) != likeness_key(metadata.organisation)):
-        return None
-    return first
+    return first if first is not None and names_organisation(first, metadata) else None
+
+
+def names_organisation(unit: Unit, metadata: Metadata) -> bool:
+    """Whether `unit` is a line naming the organisation the metadata names."""
+    return (bool(metadata.organisation) and len(unit.rows) == 1
+            and likeness_key(unit.text) == likeness_key(metadata.organisation))
 
 
 def organisation_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
@@ -188,8 +191,7 @@ def organisation_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     review."""
     texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
     texts = texts[1:] if over_title(texts) else texts  # a kicker is the subtitle
-    named = next((unit for unit in texts[:3] if len(unit.rows) == 1 and metadata.organisation
-                  and likeness_key(unit.text) == likeness_key(metadata.organisation)), None)
+    named = next((unit for unit in texts[:3] if names_organisation(unit, metadata)), None)
     return Drop(named.text, named.lines, ORGANISATION_GIVEN) if named is not None else None
 
 
@@ -780,9 +782,14 @@ def counts_on_headings(marker: Marked, before: list[Block]) -> bool:
     """Whether `marker` counts on from the last heading numbered as it is ("二、項目進展"
     after the heading "一、總體情況"): the next section's heading, whatever stands under it
     (its first subsection's heading, "（一）教育項目")."""
-    headings = [heading for block in before if isinstance(block, Heading)
-                for heading, _ in items_of((block.text,))[1] if heading.family == marker.family]
+    headings = headings_numbered(marker, before)
     return bool(headings) and counts_on_from(headings[-1].value, marker.value)
+
+
+def headings_numbered(marker: Marked, before: list[Block]) -> list[Marked]:
+    """The numbers of the headings in `before` numbered as `marker` is."""
+    return [heading for block in before if isinstance(block, Heading)
+            for heading, _ in items_of((block.text,))[1] if heading.family == marker.family]
 
 
 def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -> bool:
@@ -790,9 +797,7 @@ def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -
     item of the pending list numbered as it is."""
     items = [item for unit in pending for item, _ in items_of(unit.rows)[1]
              if item.family == marker.family]
-    headings = [heading for block in before if isinstance(block, Heading)
-                for heading, _ in items_of((block.text,))[1] if heading.family == marker.family]
-    return (bool(headings) and counts_on_from(headings[-1].value, marker.value)
+    return (counts_on_headings(marker, before)
             and not counts_on_from(items[-1].value, marker.value))
 
 
