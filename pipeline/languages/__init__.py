@@ -17,10 +17,10 @@ from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import LATIN_WORD, Faces, Numerals, Profile
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
-__all__ = ["DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "PROFILES", "Faces", "Numerals", "Profile",
-           "detect", "docx_language_attributes", "holder_of", "holds_phrase", "joined_lines",
-           "line_joins", "phrase_languages", "phrases", "profile_for", "regional_variant",
-           "scripts", "takes_small_caps", "text_language"]
+__all__ = ["DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "PROFILES", "SOFT_HYPHEN", "Faces", "Numerals",
+           "Profile", "detect", "docx_language_attributes", "holder_of", "holds_phrase",
+           "joined_lines", "line_joins", "phrase_languages", "phrases", "profile_for",
+           "regional_variant", "scripts", "takes_small_caps", "text_language"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -126,10 +126,16 @@ def language_boundary(text: str) -> int | None:
     return words[changes[0]].start() - 1 if len(changes) == 1 else None
 
 
+# A hyphen ending a line after a letter: a compound's, or a word's a printed page broke there.
+HYPHEN_ENDED = re.compile(r"(?<=[^\W\d_])-$")
+SOFT_HYPHEN = "\u00ad"  # where a printed page broke a word (readers/scraped/pages.py)
+
+
 def joined_lines(lines: Sequence[str]) -> str:
-    """A paragraph's lines, as its source wrapped them, read as one line."""
-    return "".join(join + line for join, line in zip(["", *line_joins(lines)], lines,
-                                                     strict=False))
+    """A paragraph's lines, as its source wrapped them, read as one line: a soft hyphen
+    ending a line (a word a printed page broke there) gone."""
+    return "".join(join + line.removesuffix(SOFT_HYPHEN)
+                   for join, line in zip(["", *line_joins(lines)], lines, strict=False))
 
 
 def line_joins(lines: Sequence[str]) -> list[str]:
@@ -147,6 +153,8 @@ def line_joins(lines: Sequence[str]) -> list[str]:
 
 def line_join(before: str, start: str, language: Profile) -> str:
     end, first = before[-1:], start[:1]
+    if end == SOFT_HYPHEN or (first.islower() and HYPHEN_ENDED.search(before)):
+        return ""  # a word broken at the line's end, or a compound's halves ("well-" "being")
     if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
         return ""
     if language.unspaced(end) or language.unspaced(first):

@@ -265,6 +265,7 @@ class Chinese(Profile):
     # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
     furniture = Furniture(
         skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
+        page="頁|页",
         back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
         print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?(?:到|至)?"
                        # to a network: "分享至 Facebook", "分享到微信"

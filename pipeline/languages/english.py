@@ -155,6 +155,24 @@ LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
                 f"(?![{LATIN_LETTER}0-9_/@(\\-]|:\\S|\\.[{LATIN_LETTER}0-9])")
 
 
+# The parts of compounds British writes with a hyphen, as their first word or their last
+# (`self-assessment`, `community-led`): a typeset line ending on the hyphen keeps it. A
+# first part stands before a word of four letters at least (`multi-` over `ple` is
+# `multiple`), a last after one of three (`un-` over `related` is `unrelated`); none is a
+# syllable a hyphenation dictionary breaks a single word at (`state-ment`, `under-standing`).
+COMPOUND_HEADS = re.compile(r"self|well|non|cross|multi|long|short|full|half|mid|cost|world"
+                            r"|first|third|old", re.IGNORECASE)
+# What ends a single word, not a compound's part (`well-` over `ness` is `wellness`).
+SUFFIX = re.compile(r"(?:ness|ment|ship|less|ful|able|ible|ity|ing|er|est|ie|ical|ous|ive"
+                    r"|ly|al|age|ism|ist|ise|ize|ation)s?|ied|ier|iest|ed", re.IGNORECASE)
+COMPOUND_TAILS = re.compile(
+    r"based|led|run|term|making|wide|scale|free|friendly|owned|funded|related|specific"
+    r"|focused|level|year|month|week|being|looking|saving|sharing|building|quality|income"
+    r"|class|made|designed|centred|centered|driven|oriented|sized|known|minded|powered"
+    r"|party|ups?", re.IGNORECASE)
+MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
+
+
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
 INTERVIEW_LABEL = re.compile(r"Q\s*[:.]\s|Question\s*:\s")
 
@@ -186,7 +204,8 @@ class English(Profile):
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
              r"(?:content|navigation|menu|search)",
-        back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
+page=r"page|p\.?",
+                back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
                     r"(?: of (?:the |this )?page)?",
         print_or_share=r"(?:print|share|e-?mail|bookmark|send|forward)(?: (?:this|the))?"
                        r"(?: (?:page|article|story|post|link|e-?mail|newsletter))?(?: (?:on|via|by)"
@@ -412,6 +431,11 @@ class English(Profile):
 
     def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
         return ", ".join([name, *honours, *([role] if role else [])])
+
+    def compound(self, head: str, tail: str) -> bool:
+        return (bool(COMPOUND_HEADS.fullmatch(head)) and len(tail) >= MIN_COMPOUND_TAIL
+                and not SUFFIX.fullmatch(tail)
+                or bool(COMPOUND_TAILS.fullmatch(tail)) and len(head) >= MIN_COMPOUND_HEAD)
 
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))

@@ -126,6 +126,9 @@ class Furniture:
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
     release: str = ""
     end_mark: str = ""
+    # What a printed page's folio names its page by, beside the figure ("Page", "p."),
+    # where a PDF viewer's copy keeps it (readers/scraped/pages.py).
+    page: str = ""
 
 
 @dataclass(frozen=True)
@@ -366,6 +369,11 @@ class Profile:
         """The house style's punctuation and spacing for one line, never its words; the
         line's white space comes as single spaces."""
         raise NotImplementedError
+
+    def compound(self, head: str, tail: str) -> bool:
+        """Whether `head` and `tail`, a hyphen between them, are a compound it writes with
+        one (`well-being`): where a typeset line ends on that hyphen, it stays."""
+        return False
 
     def is_heading(self, text: str) -> bool:
         """A line shaped as a section heading (its section number taken off)."""

@@ -1,4 +1,5 @@
-"""Whose debris a dropped line is (a web page's, an e-mail's or a press release's), as the
+"""Whose debris a dropped line is (a web page's, an e-mail's, a press release's or a printed
+page's), as the
 console and the dedupe report name it.
 
 Apart from the readers, so the console, which every `doit` imports (even one with nothing to
@@ -8,7 +9,8 @@ do), names the kinds without importing the readers.
 import re
 
 WEB_PAGE, MAIL, RELEASE_DEBRIS = "web page debris", "e-mail debris", "press release debris"
-SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS)
+PRINTED_PAGE = "printed page debris"  # a laid-out document's folios and running heads
+SOURCES = (WEB_PAGE, MAIL, RELEASE_DEBRIS, PRINTED_PAGE)
 
 
 def report_key(source: str) -> str:

@@ -27,6 +27,7 @@ from pipeline.readers.scraped.breaks import (
 from pipeline.readers.scraped.debris import remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
 from pipeline.readers.scraped.lists import is_item
+from pipeline.readers.scraped.pages import bracketed_notes, rejoined_words
 from pipeline.readers.scraped.structure import (
     build_document,
     division_drop,
@@ -59,7 +60,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
-    result = deduplicate(cleared.text)
+    # A word a printed page's line end broke is one again before blocks are compared.
+    rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
+    result = deduplicate(bracketed_notes(rejoined))
     result.units = displays_apart(
         opened_apart(result.units, indented_openings(text.split("\n"))),
         *displayed_blocks(text.split("\n")))
@@ -70,7 +73,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     said = [drop for drop in (kicker_drop(result.units, metadata),
                               division_drop(result.units, metadata),
                               organisation_drop(result.units, metadata)) if drop]
-    result.drops = sorted(cleared.drops + result.drops + masthead + said,
+    result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)
     if cleared.subject and not metadata.title and (

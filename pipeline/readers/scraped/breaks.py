@@ -22,7 +22,10 @@ of its paragraphs, headings and list items comes as one line, and a page built o
   the lines right under it (no blank line between), where the wrap would have taken the
   paragraph's first word onto it: the author broke that line, not the wrap. A paragraph's
   first line is short only when its next word is too long to fit (an address), and then the
-  wrap broke it; a line broken inside a sentence goes on in lower case, and still joins.
+  wrap broke it; a line broken inside a sentence goes on in lower case, and still joins. A
+  line ending a sentence ends its paragraph likewise, where the wrap would have taken the
+  next line's first word: a PDF viewer copies a page's paragraphs with no blank line
+  between them.
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ MIN_SENTENCE_LINES = 2
 # How much shorter than a paragraph's widest line its lines may be wrapped, by hand: a line
 # that would have taken the next word with this much room to spare was broken by its author.
 WRAP_SLACK = 10
+# A page sets a language whose words no spaces part on a grid, each full line as many
+# characters as the next (a mark compressed aside): a line two characters short ends its
+# paragraph.
+GRID_SLACK = 4
 
 
 DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
@@ -89,7 +96,8 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
             return any(heads_paragraph(rows, row, stands_alone)
-                       for row in (index, index + 1) if row < len(rows) - 1)
+                       for row in (index, index + 1) if row < len(rows) - 1
+                       ) or ends_paragraph(rows, index)
     return [piece for unit in units for piece in parted(unit, ends)]
 
 
@@ -319,12 +327,13 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
                 and not following.lstrip()[:1].islower()))
 
 
-def heads_paragraph(rows: tuple[str, ...], index: int,
-                    stands_alone: Callable[[str], bool]) -> bool:
+def heads_paragraph(rows: tuple[str, ...], index: int, stands_alone: Callable[[str], bool],
+                    under_heading: bool = False) -> bool:
     """Whether row `index` of a wrapped text is a heading over the paragraph wrapped on the
-    rows after it: it stands alone (a heading's shape), opening its block or after a
-    sentence's end; the next row starts a sentence, and is no list item (or an item's
-    indented line) or table row; it is a sentence, or a line the wrap filled of a paragraph
+    rows after it, or over such a heading: it stands alone (a heading's shape), opening its
+    block, after a sentence's end or `under_heading` of the same kind; the next row starts a
+    sentence, and is no list item (or an item's indented line) or table row; it is a
+    sentence, or a line the wrap filled of a paragraph
     that runs on; and the wrap would have taken that row's first word onto the heading's
     line with room to spare (WRAP_SLACK), as wide as the paragraph's lines run (to a list
     item after it: a list's lines may be wrapped narrower)."""
@@ -333,8 +342,11 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
     if (not stands_alone(row) or following[:1].islower() or following[:1].isspace()
             or marked(following) is not None or CELL in following):
         return False
-    if index and not ends_sentence(TRAILING_CALLS.sub("", rows[index - 1])):
+    if index and not under_heading and not ends_sentence(TRAILING_CALLS.sub("", rows[index - 1])):
         return False
+    if (stands_alone(following) and index + 2 < len(rows)
+            and heads_paragraph(rows, index + 1, stands_alone, under_heading=True)):
+        return True  # a title over its subtitle, a part's heading over its first section's
     paragraph = list(itertools.takewhile(lambda line: marked(line) is None, rows[index + 1:]))
     width = max(map(columns, paragraph))
     # Its first line a sentence, or a line the wrap filled (a name over a role is neither).
@@ -344,6 +356,24 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
     spaced = detect(following).words_spaced
     first_word = following.split()[0] if spaced else following[:1]
     return columns(row) + spaced + columns(first_word) + WRAP_SLACK <= width
+
+
+def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
+    """Whether row `index` of a wrapped text ends its paragraph, where no blank line parts
+    it from the next (as a PDF viewer copies a page): it ends a sentence, the next row
+    starts one (a capital, where words are spaced; no list's item), and the wrap would
+    have taken that row's first word onto it with room to spare (WRAP_SLACK; GRID_SLACK on
+    a grid), as wide as the block's lines run."""
+    row, following = rows[index], rows[index + 1]
+    spaced = detect(following).words_spaced
+    if (not ends_sentence(TRAILING_CALLS.sub("", row)) or marked(following) is not None
+            or (spaced and not following[:1].isupper()) or CELL in row + following):
+        return False
+    width = max(map(columns, rows))
+    first_word = following.split()[0] if spaced else following[:1]
+    slack = WRAP_SLACK if spaced else GRID_SLACK
+    return (width >= MIN_WRAPPED_COLUMNS
+            and columns(row) + spaced + columns(first_word) + slack <= width)
 
 
 def not_wrapped(units: list[Unit]) -> bool:

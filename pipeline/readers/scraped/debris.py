@@ -64,10 +64,11 @@ from pipeline.languages import (
     language_boundary,
 )
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
-from pipeline.readers.debris_kinds import MAIL, RELEASE_DEBRIS, SOURCES, WEB_PAGE
+from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.scraped.breaks import columns
-from pipeline.readers.scraped.dedupe import Drop, likeness_key
+from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
+from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 MAIL_WARNING = "warning over a mail from outside"
@@ -181,6 +182,7 @@ RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
+PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
@@ -222,6 +224,11 @@ class Cleared:
     dated: str = ""
     headline: int = 0
 
+    @property
+    def paged(self) -> bool:
+        """Whether the text was copied out of printed pages: their folios were dropped."""
+        return any(drop.reason == said_as(FOLIO) for drop in self.drops)
+
     def counted(self) -> dict[str, int]:
         """How many lines were a web page's debris, an e-mail's and a press release's."""
         return {source: sum(drop.reason.startswith(f"{source}: ") for drop in self.drops)
@@ -243,7 +250,8 @@ def remove_debris(cleaned_text: str) -> Cleared:
     drops = []
     for line in lines:
         if line.number in reasons:
-            rows[line.number - 1] = ""
+            # A page's furniture parts no paragraph: the text runs on over it.
+            rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS else ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     # A text under a covering note, or forwarded under a forwarder's note, or titled right
     # under the greeting as the subject names it, opens with its own title, not with the
@@ -286,7 +294,7 @@ def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
 def said_as(kind: str) -> str:
     """The reason a line of debris of `kind` is listed with: whose debris, and what it was."""
     source = (MAIL if kind in MAIL_KINDS else RELEASE_DEBRIS if kind in RELEASE_KINDS
-              else WEB_PAGE)
+              else PRINTED_PAGE if kind in PAGE_KINDS else WEB_PAGE)
     return f"{source}: {kind}"
 
 
@@ -294,6 +302,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
     """line number -> reason, for every line of debris among `lines`, the lines of a mail's
     `headers` among them."""
     reasons: dict[int, str] = dict(headers)
+    reasons.update(page_furniture(lines, set(reasons)))
     for index, line in enumerate(lines):
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
             reasons.setdefault(line.number, line.kind)

@@ -27,6 +27,11 @@ WORDLIKE = re.compile(r"[^\W_]")
 SPACE_BY_UNSPACED = re.compile(f"(?<=[{UNSPACED}]) | (?=[{UNSPACED}])")
 
 
+# What stands in a dropped line's place where the text runs on over it: a printed page's
+# running head and folio between a paragraph's lines (pages.py). A character of the private
+# use area: no line of a text is that alone.
+PAGE_SEAM = "\ue001"
+
 # A line that is all a quotation: between a language's opening and closing quotes.
 QUOTATION = re.compile("[\u2018\u201c\u300c\u300e\"'](.+)[\u2019\u201d\u300d\u300f\"']")
 # Columns of its words (a Chinese character two): a short quotation ("Thank you.") may recur.
@@ -174,10 +179,13 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
 
 
 def split_blocks(cleaned_text: str) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines, numbered from 1; a photo marker is a block of its own."""
+    """Runs of non-blank lines, numbered from 1, each run going on over a page's seam; a
+    photo marker is a block of its own."""
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in enumerate(cleaned_text.split("\n"), start=1):
+        if line == PAGE_SEAM:
+            continue
         if line and line != PHOTO_MARKER:
             current.append((number, line))
             continue

@@ -245,11 +245,13 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
 
 
 def line_under_title(rows: list[Unit]) -> bool:
-    """Whether the opening block is a title and a heading-shaped line under it, no more: a
-    title wrapped over two lines, or a title over a line of its own (its subtitle, the
-    organisation's name), as the width its lines are wrapped to tells."""
-    return (len(rows) == 2 and is_heading_text(rows[1].text) and not is_byline(rows[1])
-            and not parallels(rows[0].text, rows[1].text))
+    """Whether the opening block is a title and a heading-shaped line under it, and no more
+    but running text: a title wrapped over two lines, or a title over a line of its own
+    (its subtitle, the organisation's name, a heading over the first paragraph, as a PDF
+    viewer copies a page's lines), as the width its lines are wrapped to tells."""
+    return (len(rows) >= 2 and is_heading_text(rows[1].text) and not is_byline(rows[1])
+            and not parallels(rows[0].text, rows[1].text)
+            and not any(is_heading_text(row.text) for row in rows[2:3]))
 
 
 def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:

@@ -1,0 +1,230 @@
+"""A text copied out of a laid-out document, as a PDF viewer copies its pages.
+
+The viewer copies each page's lines as they were set, and between one page's text and the
+next, the page's furniture: its folio (the page number: `4`, `Page 4 of 12`, `4 | Annual
+Report 2023–24`) and its running head or foot (the publication's or the chapter's name).
+So:
+
+- folios are the lines of one shape (their figures aside) written on two pages at least,
+  a page's worth of lines apart, one of whose figures counts on by one from each to the
+  next; a line of words as well (`Page 4`) says what it is, a figure alone does so beside
+  a running head, or where it numbers from past one or parts a sentence;
+- a running head or foot is a short line written beside two folios or more (or once beside
+  one, and again as the text's title), within a line or two of them;
+- both go, and the paragraph a page's end broke goes on over them (`PAGE_SEAM`);
+- in a text set in pages, a word the typesetter broke at a line's end (`inspec-` over
+  `ted`) is one word again, its hyphen made a soft one (which the join of the lines drops),
+  unless the word is a compound the language hyphenates (`well-` over `being`), or the
+  text writes it so elsewhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence
+from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
+
+FOLIO = "page number"
+RUNNING_HEAD = "running head or foot"
+FIGURE = re.compile(r"\d+")
+MAX_FOLIO = 999  # a year's figure (`2024`) numbers no page
+PAGE_WORDS = "|".join(profile.furniture.page for profile in PROFILES if profile.furniture.page)
+PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNORECASE)
+# A folio's figure set apart from the running head's words on its line by a rule, a tab (two
+# spaces, as cleaning reads them), or dashes round it.
+FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7/\t]\s*\d+$"
+                          r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
+TIME = re.compile(r"\d:\d\d")
+# A page holds this many lines of text at least: a shape's lines closer together are a
+# list's, or a table's (`Step 1`, `Step 2`), not pages'.
+MIN_PAGE_LINES = 8
+MAX_FURNITURE_WORDS = 12
+# How far from its folio a running head stands: over or under it, a line between at most.
+RUNNING_REACH = 2
+# A line's end broken inside a word, and the next line's start going on with it: `inspec-`
+# over `ted every one` (a hyphen after a letter, a lower-case letter after the break).
+BROKEN_END = re.compile(r"(?<=[^\W\d_])-$")
+LAST_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*$")
+GOING_ON = re.compile(r"([^\W\d_A-Z][\w\u2019'-]*)")
+# A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
+# `1 Interest on our …`.
+BARE_LABEL = re.compile(r"(\d{1,2})[ \u00a0](?=[^\W\d_]|[\u2018\u201c(])")
+# A figure's stop before a call (`to 19.2`): a call only where a sentence ends with it.
+FIGURE_STOP = re.compile(r"\d\.$")
+SENTENCE_ON = re.compile(r"\s*$|\s+[A-Z\u2018\u201c]")
+HYPHEN_KEPT = "hyphen at a printed line's end, joining a compound"
+HYPHEN_DROPPED = "hyphen breaking a word at a printed line's end"
+
+
+def page_furniture(lines: Sequence, taken: set[int]) -> dict[int, str]:
+    """line number -> FOLIO or RUNNING_HEAD, for the pages' furniture among `lines` (each
+    with its `number` and `text`), those `taken` aside."""
+    shown = [(index, line.text.strip()) for index, line in enumerate(lines)
+             if line.number not in taken]
+    folios = set()
+    for group in shapes(shown).values():
+        if counts_pages(group, named_pages(group[0][1])) and says_folio(group, lines):
+            folios.update(index for index, _ in group)
+    if not folios:
+        return {}
+    found = {lines[index].number: FOLIO for index in folios}
+    beside: dict[str, set[int]] = {}
+    for folio in sorted(folios):
+        reach = range(max(0, folio - RUNNING_REACH), min(len(lines), folio + RUNNING_REACH + 1))
+        for index in reach:
+            if index not in folios and furniture_shaped(lines[index].text):
+                beside.setdefault(lines[index].text.strip().casefold(), set()).add(index)
+    titles = {line.text.strip().casefold() for line in lines[:RUNNING_REACH + 1]}
+    for key, indices in beside.items():
+        if len(indices) >= 2 or (key in titles and min(indices) > RUNNING_REACH):
+            found.update({lines[index].number: RUNNING_HEAD for index in indices})
+    return found
+
+
+def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """The short lines holding a figure, by their shape: their words, each figure a `#`. A
+    date or a time (a comment's stamp, `March 13, 2024 at 9:14 am`) numbers no page."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for index, text in shown:
+        if (FIGURE.search(text) and furniture_shaped(text) and not TIME.search(text)
+                and not detect(text).date_in(text)):
+            grouped.setdefault(FIGURE.sub("#", text.casefold()), []).append((index, text))
+    return grouped
+
+
+def furniture_shaped(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text.split()) <= MAX_FURNITURE_WORDS and not ends_sentence(text)
+
+
+def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
+    """Whether the lines of one shape are pages' folios: two at least, a page apart (lines
+    that are `named` pages, `Page 4`, at any distance), one of their figures counting on
+    by one from each line to the next."""
+    fewest = 1 if named else MIN_PAGE_LINES
+    if len(group) < 2 or any(later - earlier < fewest for (earlier, _), (later, _)
+                             in itertools.pairwise(group)):
+        return False
+    figures = [[int(figure) for figure in FIGURE.findall(text)] for _, text in group]
+    return any(all(after[place] - before[place] == 1 and after[place] <= MAX_FOLIO
+                   for before, after in itertools.pairwise(figures))
+               for place in range(len(figures[0])))
+
+
+def says_folio(group: list[tuple[int, str]], lines: Sequence) -> bool:
+    """Whether lines of one shape counting on are folios, not a list's numbers or sections'
+    (`Chapter 2`, `Step 3`): their words name a page (`Page 4 of 12`, `第4頁`), or a rule
+    sets the figure apart from them (`4 | Annual Report 2023–24`, `– 4 –`); a figure alone
+    is one where it numbers from past one, or parts a sentence the next page goes on with."""
+    first = group[0][1]
+    if not FIGURE.fullmatch(first):
+        return named_pages(first) or bool(FIGURE_APART.search(first))
+    return int(first) > 1 or any(parts_sentence(lines, index) for index, _ in group)
+
+
+def named_pages(text: str) -> bool:
+    """Whether a folio's words name a page: `Page 4 of 12`, `第4頁`."""
+    return bool(PAGE_WORD.search(text))
+
+
+def parts_sentence(lines: Sequence, index: int) -> bool:
+    """Whether the text before line `index` (a line or two of furniture aside) ends inside
+    a sentence, and the text after it goes on in lower case."""
+    before = [line.text for line in lines[max(0, index - RUNNING_REACH):index]]
+    after = [line.text.strip() for line in lines[index + 1:index + 1 + RUNNING_REACH]]
+    return (any(text[:1].islower() for text in after)
+            and any(not ends_sentence(text) and not furniture_shaped(text) for text in before))
+
+
+def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
+    """The text with the hyphen ending each line that breaks a word a soft one (SOFT_HYPHEN,
+    which the lines' join drops), where the text was `typeset` in pages and the word is no
+    compound; and a drop listing each such hyphen, dropped or kept."""
+    if not typeset:
+        return text, []
+    rows = text.split("\n")
+    said = " ".join(rows)
+    drops = []
+    for index, row in enumerate(rows):
+        if not BROKEN_END.search(row):
+            continue
+        following = next((at for at in range(index + 1, len(rows)) if rows[at] != PAGE_SEAM), None)
+        going_on = GOING_ON.match(rows[following]) if following is not None else None
+        if going_on is None:
+            continue
+        head, tail = LAST_WORD.search(row[:-1]).group(), going_on.group(1)
+        kept = keeps_hyphen(head, tail, said)
+        if not kept:
+            rows[index] = row[:-1] + SOFT_HYPHEN
+        drops.append(Drop(f"{head}-{tail}", (index + 1, following + 1),
+                          HYPHEN_KEPT if kept else HYPHEN_DROPPED))
+    return "\n".join(rows), drops
+
+
+def keeps_hyphen(head: str, tail: str, text: str) -> bool:
+    """Whether the hyphen a typesetter's line ends between `head` and `tail` is the word's
+    own: the text writes the word so elsewhere, not whole; or it is a compound its language
+    hyphenates (`self-assessment`, `community-led`)."""
+    if re.search(rf"\b{re.escape(head + tail)}\b", text, re.IGNORECASE):
+        return False
+    if re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text, re.IGNORECASE):
+        return True
+    return detect(f"{head} {tail}").compound(head.split("-")[-1], tail)
+
+
+def bracketed_notes(text: str) -> str:
+    """The text with the notes a page sets under it by bare figures (`1 Interest on …`, as a
+    viewer copies a superior figure) labelled `[1]`, and each one's call in the text above
+    (`a third.1`, `million2`) written `[1]` after its word, as a web page writes them
+    (notes.py): where the text ends with such notes, numbered on from 1, and the text calls
+    each in turn, after a word or a mark that ends one. Else it is left as it was: a figure
+    after a word is no call unless a note answers it."""
+    rows = text.split("\n")
+    start = notes_start(rows)
+    if start is None:
+        return text
+    labels = [index for index in range(start, len(rows)) if BARE_LABEL.match(rows[index])]
+    calls: list[tuple[int, re.Match]] = []
+    place = (0, 0)
+    for number in range(1, len(labels) + 1):
+        found = next_call(rows, start, number, place)
+        if found is None:
+            return text
+        calls.append(found)
+        place = (found[0], found[1].end())
+    for index, call in reversed(calls):
+        rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{rows[index][call.end():]}"
+    for index in labels:
+        rows[index] = BARE_LABEL.sub(r"[\1] ", rows[index], count=1)
+    return "\n".join(rows)
+
+
+def notes_start(rows: list[str]) -> int | None:
+    """The index of the row labelled `1` opening the notes that end the text: from it on,
+    every labelled row numbered on by one from the last, each note's other rows carrying
+    it on."""
+    labelled = [index for index, row in enumerate(rows) if BARE_LABEL.match(row)]
+    for first in (index for index in labelled if BARE_LABEL.match(rows[index])[1] == "1"):
+        after = [int(BARE_LABEL.match(rows[index])[1]) for index in labelled if index >= first]
+        if after == list(range(1, len(after) + 1)):
+            return first
+    return None
+
+
+def next_call(rows: list[str], end: int, number: int, place: tuple[int, int]
+              ) -> tuple[int, re.Match] | None:
+    """Where note `number` is called after `place` (a row and a column) in rows before
+    `end`: its figure after a word's last letter (a small one: `CO2` is a formula) or a mark
+    closing a sentence or a clause, never inside a figure (`19.2 days`), though a figure may
+    end a sentence before a call (`to 19.2`, its row or sentence ending there)."""
+    call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff])|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
+                      rf"|(?<=\d\.)){number}(?![\w\u00b7])")
+    for index in range(place[0], end):
+        for found in call.finditer(rows[index], place[1] if index == place[0] else 0):
+            if (not FIGURE_STOP.search(rows[index][:found.start()])
+                    or SENTENCE_ON.match(rows[index][found.end():])):
+                return index, found
+    return None

@@ -1,0 +1,144 @@
+"""A text copied out of a PDF viewer: its pages' folios and running heads go, listed as a
+printed page's debris, and the paragraph a page's end broke runs on over them; a word its
+typesetter broke at a line's end is one word again, a compound keeping its hyphen; a
+paragraph's end with no blank line after it ends the paragraph; notes called by bare
+figures and set under the text by them are notes. None of it touches a text that holds no
+pages, nor sections numbered on (`Chapter 2`, `2023`), nor a figure after a word that no
+note answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.model import Heading, Metadata, Note, Paragraph
+from pipeline.readers.scraped import scraped_document
+from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
+
+from .support import read_text
+
+PRINTED = Path(__file__).parent / "texts" / "printed"
+LINE = ("The trust planted alder and willow along the banks of the upper river this year, and "
+        "its volunteers")
+
+
+def texts_of(document) -> list[str]:
+    return [getattr(block, "text", "") for block in document.blocks]
+
+
+def said(document) -> str:
+    return " ".join(texts_of(document))
+
+
+def test_a_statement_copied_from_a_pdf_reads_as_its_author_wrote_it():
+    document = read_text(PRINTED / "housing-association-ceo.txt")
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert kinds == ["Heading", "Paragraph", "Heading", "Paragraph", "Paragraph", "Heading",
+                     "Paragraph", "Paragraph", "SignOff", "Note", "Note"]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "The year in which we built again", "Putting repairs right", "Money, and what it is for"]
+    text = said(document)
+    assert "Annual Report 2023" not in text and " 4 " not in text
+    assert "We inspected every one" in text and "spend more on existing homes" in text
+    assert "the well-being of our residents" in text
+    assert document.blocks[-3].texts == ["Amira Osei", "Chief Executive"]
+    notes = [block for block in document.blocks if isinstance(block, Note)]
+    assert [note.label for note in notes] == ["1", "2"]
+    assert notes[1].text.endswith("made safe within four hours.")
+    calls = [(span.note, previous.text[-11:]) for block in document.blocks
+             if isinstance(block, Paragraph)
+             for previous, span in zip(block.spans, block.spans[1:], strict=False) if span.note]
+    assert calls == [("1", "by a third."), ("2", "days to 19.")]
+
+
+def test_a_page_s_end_inside_a_paragraph_and_a_word_breaks_no_paragraph():
+    document = read_text(PRINTED / "river-trust-chapter.txt")
+    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert headings == ["Work on the ground", "What we measured"]
+    text = said(document)
+    assert "Page" not in text and "Review of the year" not in text
+    for words in ("fencing out cattle from the spawning gravels at Askew Beck",
+                  "carried out as community-led work", "consultation and decision-making was",
+                  "three public meetings and", "across the floodplain."):
+        assert words in text
+
+
+def test_the_report_lists_the_pages_furniture_and_each_hyphen():
+    _, report = scraped_document("chapter", (PRINTED / "river-trust-chapter.txt").read_text(),
+                                 Metadata(title="Restoring the upper Lowmere"))
+    reasons = [(drop["text"], drop["reason"]) for drop in report["dropped"]]
+    assert report["printed_page_debris"] == 6 and report["web_page_debris"] == 0
+    assert ("Page 6 of 14", "printed page debris: page number") in reasons
+    assert ("spawn-ing", "hyphen breaking a word at a printed line's end") in reasons
+    assert ("community-led", "hyphen at a printed line's end, joining a compound") in reasons
+
+
+@pytest.mark.parametrize(("head", "tail", "kept"), [
+    ("inspec", "ted", False), ("exist", "ing", False), ("re", "sponse", False),
+    ("un", "related", False), ("multi", "ple", False), ("well", "ness", False),
+    ("under", "standing", False), ("state", "ment", False),
+    ("well", "being", True), ("self", "assessment", True), ("community", "led", True),
+    ("decision", "making", True), ("long", "term", True), ("non", "executive", True),
+])  # fmt: skip
+def test_a_typeset_hyphen_is_a_compound_s_only_where_english_writes_one(head, tail, kept):
+    assert keeps_hyphen(head, tail, "") is kept
+
+
+def test_the_text_s_own_spelling_decides_a_broken_word():
+    assert keeps_hyphen("co", "operate", "we co-operate with them") is True
+    assert keeps_hyphen("long", "term", "a longterm plan") is False
+
+
+def test_a_wrap_that_breaks_no_word_keeps_a_hyphen_and_parts_nothing():
+    """A mail's wrap breaks after a compound's hyphen, never inside a word: no pages, so
+    the hyphen stays, and no space comes between the halves."""
+    text = f"{LINE} of every age and\nwell-\nbeing, from the village school to the over-\nsixties club.\n"
+    document = scraped_document("mail", text, Metadata(title="Our year"))[0]
+    assert texts_of(document) == [
+        f"{LINE} of every age and well-being, from the village school to the over-sixties club."]
+
+
+def numbered_sections(label: str, first: int) -> str:
+    sections = []
+    for number in range(first, first + 3):
+        body = "\n".join(f"{LINE} planted trees in the year, {index} of them by hand."
+                         for index in range(9))
+        sections.append(f"{label.format(number)}\nSection {number} of the report\n{body}")
+    return "\n".join(sections)
+
+
+@pytest.mark.parametrize("label", ["Chapter {}", "Part {}", "{}"])
+def test_sections_numbered_on_are_no_pages(label):
+    text = numbered_sections(label, 1)
+    document = scraped_document("sections", text, Metadata(title="Review"))[1]
+    assert document["printed_page_debris"] == 0
+
+
+def test_years_heading_sections_are_no_pages():
+    text = numbered_sections("{}", 2022)
+    assert scraped_document("years", text, Metadata(title="Review"))[1]["printed_page_debris"] == 0
+
+
+@pytest.mark.parametrize("call", ["CO2 emissions fell", "fell to 19.2 days", "in 2021 and"])
+def test_a_figure_after_a_word_is_a_call_only_where_a_note_answers_it(call):
+    text = f"{LINE} and {call} in the year.\n1 A note that answers no call of its own."
+    assert bracketed_notes(text) == text
+
+
+def test_a_call_after_a_word_or_a_sentence_s_end_names_its_note():
+    text = ("Costs rose by a third.1 Our borrowing stood at £60 million2 at the year's end.\n"
+            "1 Interest rose.\n2 At 31 March.")
+    assert bracketed_notes(text).split("\n") == [
+        "Costs rose by a third.[1] Our borrowing stood at £60 million[2] at the year's end.",
+        "[1] Interest rose.", "[2] At 31 March."]
+
+
+def test_a_chinese_report_s_pages_go_and_its_paragraphs_end_on_a_short_line():
+    """A Chinese page is set on a grid: a line two characters short of the others ends its
+    paragraph; `第 4 頁` is a folio however few lines its page holds."""
+    document = read_text(PRINTED / "harbour-board-report-zh.txt")
+    assert [text[:6] for text in texts_of(document)] == [
+        "過去一年，港", "本局亦完成了", "展望未來，本", "財政方面，本"]
+    assert "年報" not in said(document) and "頁" not in said(document)
+    assert "令海濱成為人人可享的公共空間。" in said(document)
