@@ -554,3 +554,17 @@ def test_a_letter_sent_by_mail_keeps_its_greeting(greeting, closing):
     assert [plain(block.spans) for block in document.blocks[:3]] == [greeting, THANKS, MORE]
     reasons = [drop["reason"].split(": ")[1] for drop in report["dropped"]]
     assert reasons == ["e-mail header"] * 5 + ["signature contact details"]
+
+
+def test_a_confidentiality_notice_wrapped_over_lines_goes_whole_with_the_contact_lines():
+    text = (f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\nRegards,\n\nPriya Nair\nHead of Performance\n"
+            "T: 01632 960 418 | M: 07700 900 612\nE: priya.nair@example.gov.uk\n\n"
+            "This e-mail and any attachments are confidential and intended solely for the\n"
+            "addressee. If you are not the intended recipient, please notify the sender\n"
+            "immediately and delete it. The Authority accepts no liability for any views\n"
+            "expressed in this message that are not its own.\n")
+    document, report = scraped_document("chapter", text, Metadata(title="Our season"))
+    assert [block.text for block in document.blocks[:2]] == [THANKS, MORE]
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.blocks[-1].texts == ["Regards,", "Priya Nair", "Head of Performance"]
+    assert report["e_mail_debris"] == 5 + 6

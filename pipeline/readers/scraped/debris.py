@@ -47,6 +47,7 @@ A sentence of running text is never debris, whatever it mentions.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -307,6 +308,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
             reasons.setdefault(line.number, line.kind)
     reasons.update(quoted_mail(lines, reasons))
+    reasons.update(wrapped_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     for line in lines[:first_text]:  # over the headline, never a line of the text
         if line.number not in reasons and is_release_line(without_icons(line.text)):
@@ -337,6 +339,24 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
+
+
+def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The lines a mail's notice about itself (its confidentiality notice, its warning from
+    outside) goes on over, wrapped: each line right under it (no blank line between) while
+    the line over it ends no sentence ("… intended solely for the" over "addressee. If
+    you …")."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        kind = reasons.get(line.number, found.get(line.number))
+        if kind not in (MAIL_FOOTER, MAIL_WARNING):
+            continue
+        for before, after in itertools.pairwise(lines[index:]):
+            if (after.number != before.number + 1 or after.number in reasons
+                    or ends_sentence(before.text)):
+                break
+            found[after.number] = kind
+    return found
 
 
 def quoted_mail(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
