@@ -941,3 +941,18 @@ def test_a_note_on_the_signer_under_the_sign_off_leaves_it_the_sign_off():
                        "Eleanor\n\nEleanor Marsh is head of communications at the Arts Council.")
     assert [type(block).__name__ for block in blocks] == [
         "Paragraph", "Paragraph", "SignOff", "Paragraph"]
+
+
+@pytest.mark.parametrize(("text", "note", "heading"), [
+    ("Our figures rose, as the table shows.\n\nTable 1 Cases handled\nYear\tCases\n"
+     "2022-23\t4,318\n2023-24\t4,862\nSource: case management system\nWhat we did\n"
+     "We opened an online service for disputes, and residents used it well.\n",
+     "Source: case management system", "What we did"),
+    ("個案數目上升，詳見下表。\n\n表1 過去兩年的調解個案\n年度\t個案數目\n2022/23\t4,318\n"
+     "2023/24\t4,862\n單位：宗\n主要工作\n本年度委員會推出網上調解平台，市民可透過手機遞交申請。\n",
+     "單位：宗", "主要工作"),
+])  # fmt: skip
+def test_a_heading_under_a_table_s_note_of_its_unit_or_source_stays_a_heading(text, note, heading):
+    blocks = blocks_of(text)
+    kinds = [(type(block).__name__, getattr(block, "text", "")) for block in blocks[1:]]
+    assert kinds[1:] == [("Paragraph", note), ("Heading", heading), ("Paragraph", kinds[3][1])]

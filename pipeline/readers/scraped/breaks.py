@@ -327,25 +327,26 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
                 and not following.lstrip()[:1].islower()))
 
 
-def heads_paragraph(rows: tuple[str, ...], index: int, stands_alone: Callable[[str], bool],
-                    under_heading: bool = False) -> bool:
+def heads_paragraph(rows: tuple[str, ...], index: int,
+                    stands_alone: Callable[[str], bool]) -> bool:
     """Whether row `index` of a wrapped text is a heading over the paragraph wrapped on the
-    rows after it, or over such a heading: it stands alone (a heading's shape), opening its
-    block, after a sentence's end or `under_heading` of the same kind; the next row starts a
-    sentence, and is no list item (or an item's indented line) or table row; it is a
-    sentence, or a line the wrap filled of a paragraph
-    that runs on; and the wrap would have taken that row's first word onto the heading's
-    line with room to spare (WRAP_SLACK), as wide as the paragraph's lines run (to a list
-    item after it: a list's lines may be wrapped narrower)."""
+    rows after it, or over such a heading: it stands alone (a heading's shape, a table's
+    note), opening its block or after a sentence's end or a table's row (`starts_line`),
+    or under a line standing alone so; the next row starts a sentence, and is no list item
+    (or an item's indented line) or table row; it is a sentence, or a line the wrap filled
+    of a paragraph that runs on; and the wrap would have taken that row's first word onto
+    the heading's line with room to spare (WRAP_SLACK), as wide as the paragraph's lines
+    run (to a list item after it: a list's lines may be wrapped narrower)."""
     row, following = rows[index], rows[index + 1]
     # An indented row carries on a list item (cleaning keeps only an item's indentation).
     if (not stands_alone(row) or following[:1].islower() or following[:1].isspace()
             or marked(following) is not None or CELL in following):
         return False
-    if index and not under_heading and not ends_sentence(TRAILING_CALLS.sub("", rows[index - 1])):
+    if not (starts_line(rows, index) or stands_alone(rows[index - 1])
+            and starts_line(rows, index - 1)):
         return False
     if (stands_alone(following) and index + 2 < len(rows)
-            and heads_paragraph(rows, index + 1, stands_alone, under_heading=True)):
+            and heads_paragraph(rows, index + 1, stands_alone)):
         return True  # a title over its subtitle, a part's heading over its first section's
     paragraph = list(itertools.takewhile(lambda line: marked(line) is None, rows[index + 1:]))
     width = max(map(columns, paragraph))
@@ -356,6 +357,12 @@ def heads_paragraph(rows: tuple[str, ...], index: int, stands_alone: Callable[[s
     spaced = detect(following).words_spaced
     first_word = following.split()[0] if spaced else following[:1]
     return columns(row) + spaced + columns(first_word) + WRAP_SLACK <= width
+
+
+def starts_line(rows: tuple[str, ...], index: int) -> bool:
+    """Whether row `index` opens its block, or follows a sentence's end or a table's row."""
+    return index == 0 or CELL in rows[index - 1] or ends_sentence(
+        TRAILING_CALLS.sub("", rows[index - 1]))
 
 
 def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:

@@ -425,9 +425,10 @@ def is_heading_text(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """A line shaped as a heading, a date (a sign-off's), a letter's greeting ("Dear
-    members,") or closing wish ("此致", over "敬禮！"): one over a line that starts a
-    sentence ends its block."""
-    return (is_heading_text(text) or detect(text).is_date(text)
+    members,") or closing wish ("此致", over "敬禮！"), or a table's note of its unit or
+    source ("單位：宗"): one over a line that starts a sentence ends its block."""
+    language = detect(text)
+    return (is_heading_text(text) or language.is_date(text) or language.is_table_note(text)
             or bool(GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())))
 
 
