@@ -349,6 +349,17 @@ def test_circled_numbers_label_chinese_notes_under_a_heading_or_none(heading):
                          document.metadata).blocks == document.blocks
 
 
+@pytest.mark.parametrize(("heading", "said"), [
+    ("註", "註"), ("註：", "註"), ("\n注\n", "注"), ("Notes:", "Notes")])
+def test_a_notes_heading_of_one_character_or_with_a_colon_heads_the_notes(heading, said):
+    """註 (注) heads a Hong Kong or mainland page's notes; a colon after a notes heading leads
+    into them and is not kept in the heading."""
+    blocks = blocks_of(f"本年度涉及款額約港幣1.2億[1]。委員會處理個案四千多宗[2]。\n{heading}\n"
+                       "[1] 款額按申請人申報的爭議金額計算。\n[2] 包括網上個案。")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Heading", "Note", "Note"]
+    assert blocks[1].text == said and blocks[0].spans[1].note == "1"
+
+
 @pytest.mark.parametrize("ending", [
     "* Never called above.",
     "* Called above.\n* Labelled twice.",

@@ -242,7 +242,7 @@ class Chinese(Profile):
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？
     lead_in_end = "\uff1a"  # the full-width colon
     sentence_break = "[\u3002\uff01\uff1f]"
-    notes_headings = ("註釋", "附註", "注釋")
+    notes_headings = ("註釋", "附註", "注釋", "註", "注")
     postscript = "附言|附筆|又及"
     closing_wish = "此致|順祝|顺祝|敬祝|祝"
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"

@@ -31,6 +31,7 @@ from pipeline.languages import (
     DIVISION_LABEL,
     GREETING,
     LEAD_IN_ENDS,
+    NOTES_HEADING,
     NUMERAL,
     NUMERAL_MARKER,
     PHOTO_CREDIT,
@@ -425,10 +426,12 @@ def is_heading_text(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """A line shaped as a heading, a date (a sign-off's), a letter's greeting ("Dear
-    members,") or closing wish ("此致", over "敬禮！"), or a table's note of its unit or
-    source ("單位：宗"): one over a line that starts a sentence ends its block."""
+    members,") or closing wish ("此致", over "敬禮！"), a table's note of its unit or
+    source ("單位：宗"), or a notes heading ("Notes:"): one over a line that starts a
+    sentence ends its block."""
     language = detect(text)
     return (is_heading_text(text) or language.is_date(text) or language.is_table_note(text)
+            or bool(NOTES_HEADING.fullmatch(text.strip()))
             or bool(GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())))
 
 
@@ -441,7 +444,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes_at = notes_section(units)
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
-        ending = [Heading(units[notes_at].text), *notes,
+        # "Notes:", "註：": the colon leads into the notes, which the heading now heads.
+        ending = [Heading(units[notes_at].text.rstrip(":：").rstrip()), *notes,
                   *signed(after, metadata, after_notes=True)]
         units = units[:notes_at]
     elif (parted := notes_ending(units, spans_of)) is not None:
