@@ -140,6 +140,30 @@ def test_a_new_figures_picture_and_a_picture_for_one_to_come_are_taken_out(proje
     assert (project.media(NAME) / "figure-4.jpg").read_bytes() == stile
 
 
+def test_a_picture_set_in_the_paragraph_over_a_caption_is_that_figure_s(project):
+    """Word's Insert > Picture with the cursor at the end of the paragraph right over a
+    caption sets the picture in that paragraph: it is the figure's picture, the figure after
+    the paragraph; it had been dropped unsaid."""
+    fares = picture("black")
+
+    def edit(draft):
+        paragraph_starting(draft, "Fares").add_run().add_picture(io.BytesIO(fares))
+        draft.add_paragraph("The fare table", style="Caption")
+
+    edited(project.docx(NAME), edit)
+    _, document = imported(project)
+    assert [type(block).__name__ for block in document.blocks[-2:]] == ["Paragraph", "Figure"]
+    assert document.blocks[-1].image == "harbour.media/figure-4.png"
+    assert (project.media(NAME) / "figure-4.png").read_bytes() == fares
+
+
+def test_a_picture_in_a_paragraph_over_no_caption_is_refused_naming_that_paragraph(project):
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run()
+           .add_picture(io.BytesIO(picture("black"))))
+    with pytest.raises(PipelineError, match="holds a picture that is not a figure's \\(in 'Fares"):
+        imported(project)
+
+
 def test_an_editors_file_is_never_overwritten_and_the_same_picture_is_written_once(project):
     new = picture("orange")
     edited(project.docx(NAME), lambda draft: change_picture(draft, "The new pier at", new))

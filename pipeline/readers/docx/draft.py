@@ -661,7 +661,7 @@ class Reading:
                 and not caption):
             self.end_list()  # anything but a list item ends a list
         if not text:
-            self.pictures = pictures
+            self.pictures = [] if caption else pictures
             return
         if front is not None:
             self.front[front].append(self.line(text, f"the {front}"))
@@ -692,7 +692,10 @@ class Reading:
             self.blocks.append(Quotation(text))
         else:
             self.blocks.append(Paragraph(text))
-        self.pictures = []
+        # A picture set in a paragraph of text goes with the caption under it (Word's Insert
+        # > Picture at the end of the paragraph): the figure follows the paragraph. Any other
+        # was refused before reading.
+        self.pictures = [] if caption else pictures
 
     def table_caption(self, text: tuple[Span, ...], p) -> bool:
         """Whether a Caption is a table's, right above it or right below it, and no figure's

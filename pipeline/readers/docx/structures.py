@@ -231,10 +231,14 @@ def value_of(element, tag: str) -> str | None:
 
 
 def place_of(element) -> str:
-    """Where an element stands, for a message: after the text of the block before it."""
+    """Where an element stands, for a message: in the text of the paragraph holding it, or
+    after the text of the block before it."""
     block = element
     while block.getparent() is not None and block.getparent().tag != qn("w:body"):
         block = block.getparent()
+    own = " ".join("".join(t.text or "" for t in block.iter(qn("w:t"))).split())
+    if block is not element and block.tag == qn("w:p") and own:
+        return f"in {excerpt(own)}"
     for previous in block.itersiblings(preceding=True):
         text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
         if text:
