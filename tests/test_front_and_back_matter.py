@@ -337,7 +337,7 @@ def test_notes_right_under_their_heading(letter, heading, notes, gap):
     assert kinds(document) == ["Paragraph", "SignOff", "Heading", "Note", "Note"]
     assert [span.note for span in document.blocks[0].spans if span.note] == ["1", "2"]
     assert len(document.blocks[1].lines) == 3
-    assert document.blocks[2] == Heading(heading, 1)
+    assert document.blocks[2] == Heading(heading.rstrip(":"), 1)  # its colon leads in only
     assert [note.label for note in document.blocks[3:]] == ["1", "2"]
 
 
