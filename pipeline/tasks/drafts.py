@@ -152,9 +152,12 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
                            docx.relative_to(project.root))
     refuse_unbuildable(imported.document, write_markup(imported.document), docx)
     document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
-    markup = write_markup(document)
+    markup = write_markup(document, metadata)
     refuse_unbuildable(document, markup, docx)  # its pictures' names in it too
-    files.write_text(project.markup(name), markup)
+    # A draft saved with no edit (opened and saved, LibreOffice's autosave) makes no marked-up
+    # source: the text stays the source, and a correction to it still builds.
+    if document != written or project.markup(name).exists():
+        files.write_text(project.markup(name), markup)
     if written is not None:
         superseded(state, imported.identity, written, document)
     # Recorded at once: should the build fail further on, the next one must not take the

@@ -44,12 +44,17 @@ INLINE_MARKS = "\\*^~[]<"
 RAISED = {"superscript": "^", "subscript": "~"}
 
 
-def write_markup(document: Document) -> str:
-    """The marked-up source of `document`: read_markup gives the document back."""
+def write_markup(document: Document, metadata: Metadata | None = None) -> str:
+    """The marked-up source of `document`: read_markup gives the document back. Given the
+    metadata file's `metadata`, a title or subtitle the same as its is left to it (an empty
+    `Title:`, no `Subtitle:`), so a later change to the file takes effect; else each is
+    written (an empty `Subtitle:` saying there is none, where the file gives one)."""
     meta = document.metadata
-    # Subtitle is always written: left out, it would come back from the metadata.
-    header = [f"Title: {write_spans(meta.title_runs)}".rstrip(),
-              f"Subtitle: {meta.subtitle}".rstrip()]
+    own_title = metadata is None or meta.title != metadata.title or any(
+        span != Span(span.text) for span in meta.title_runs)
+    header = [f"Title: {write_spans(meta.title_runs)}".rstrip() if own_title else "Title:"]
+    if metadata is None or meta.subtitle != metadata.subtitle:
+        header.append(f"Subtitle: {meta.subtitle}".rstrip())
     if document.byline is not None:
         header.append(f"Byline: {write_spans(document.byline.runs)}")
     if meta.date:  # the metadata's, or one its text gave: kept with the text it came from

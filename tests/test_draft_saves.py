@@ -1,0 +1,66 @@
+"""A draft saved with no edit (opened and saved again, LibreOffice's autosave) makes no
+marked-up source, so the text stays the source and a correction to it still builds; an
+imported draft's title and subtitle, the same as the metadata file's, are left to it, so a
+later change there takes effect."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import docx
+import pytest
+
+from pipeline.readers.decoding import read_source
+from pipeline.readers.markup import read_markup
+from pipeline.tasks import drafts
+
+from .support import SEED, copy_project, doit, libreoffice, pdf_text, squash
+from .test_docx_reader import edited, paragraph_starting
+from .test_draft_pictures import METADATA, NAME, project  # noqa: F401 (a fixture)
+
+
+def import_now(project) -> None:  # noqa: F811 (the fixture's name)
+    drafts.import_draft(project, NAME, METADATA, drafts.load_state(project.draft_state(NAME)))
+
+
+def test_a_draft_saved_with_no_edit_makes_no_marked_up_source(project):  # noqa: F811
+    saved = docx.Document(str(project.docx(NAME)))
+    saved.save(str(project.docx(NAME)))
+    state = drafts.load_state(project.draft_state(NAME))
+    assert drafts.edited(project.docx(NAME), state)
+    import_now(project)
+    assert not project.markup(NAME).exists()
+    assert not drafts.edited(project.docx(NAME), drafts.load_state(project.draft_state(NAME)))
+
+
+def test_a_title_the_same_as_the_metadata_file_s_is_left_to_it(project):  # noqa: F811
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    import_now(project)
+    markup = project.markup(NAME)
+    header = read_source(markup).split("\n\n")[0].split("\n")
+    assert header == ["Title:"]
+    retitled = replace(METADATA, title="A Year at the Piers", subtitle="Our ferries in 2024")
+    document = read_markup(read_source(markup), markup, retitled, project.source_dir)
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        "A Year at the Piers", "Our ferries in 2024")
+
+
+@pytest.mark.slow
+def test_a_draft_re_saved_in_libreoffice_leaves_the_text_to_correct(tmp_path):
+    """Opened and saved in LibreOffice, unchanged: a correction to the text then builds
+    into every edition, where it had been refused as if the draft held edits."""
+    folder = copy_project(tmp_path / "project", library=False)
+    assert doit(folder).returncode == 0
+    draft = folder / "output" / SEED / f"{SEED}.docx"
+    out = tmp_path / "saved"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(out), str(draft))
+    shutil.copy(out / draft.name, draft)
+    assert doit(folder).returncode == 0
+    assert not (folder / "source" / f"{SEED}.md").exists()
+    text = folder / "source" / f"{SEED}.txt"
+    text.write_text(read_source(text).replace("two buildings", "twin buildings"),
+                    encoding="utf-8")
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert squash("twin buildings") in squash(pdf_text(folder / "output" / SEED / f"{SEED}-print.pdf"))
