@@ -272,3 +272,23 @@ def test_a_long_documents_states_stand_in_one_column_past_its_names(tmp_path):
     listed = [line for line in out.getvalue().splitlines() if line.startswith(f"  {name}")]
     assert len(listed) == 3
     assert len({re.match(r"  \S+ +", line).end() for line in listed}) == 1
+
+
+def test_a_draft_saved_under_another_name_or_format_is_said_not_read(tmp_path):
+    """Save As to ODT, or under a new name, leaves the edits where no build reads them: said
+    on every run, a word processor's lock file aside, until saved as the draft."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "x.txt").write_text("A text.\n", encoding="utf-8")
+    folder = tmp_path / "output" / "x"
+    folder.mkdir(parents=True)
+    for name in ("x.docx", "x.odt", "x (edited).docx", "~$x.docx", ".~lock.x.docx#", "x.pdf"):
+        (folder / name).write_bytes(b"")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().splitlines() == [
+        "output/x/x (edited).docx: not read; the build reads the draft output/x/x.docx only:"
+        " save the edits there, as a Word document",
+        "output/x/x.odt: not read; the build reads the draft output/x/x.docx only: save the"
+        " edits there, as a Word document",
+        out.getvalue().splitlines()[-1]]
+    assert out.getvalue().splitlines()[-1].startswith("Nothing to do")

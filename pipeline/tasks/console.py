@@ -164,8 +164,9 @@ def summary(project: Project, run: Run) -> str:
     if run.interrupted:
         return (f"Interrupted after {seconds:.1f} s: what was built is kept, and the next doit "
                 "builds the rest.\n")
+    strays = "".join(f"{line}\n" for line in stray_lines(project))
     if not run.executed and not run.errors:
-        return f"Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
+        return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project has nothing of its own to show.
     documents = sorted(name for name in {document_of(task) for task in run.executed
                                          if ":" in task} if project.confined(name))
@@ -183,7 +184,17 @@ def summary(project: Project, run: Run) -> str:
         if run.held_back:
             tail += "; " + held_back(run, "it" if problems == 1 else "them")
     lines.append(f"Built {tail}.")
-    return "\n".join(lines) + "\n"
+    return strays + "\n".join(lines) + "\n"
+
+
+def stray_lines(project: Project) -> list[str]:
+    """A line for each document saved beside a draft under another name or format, which
+    no build reads: the editor's edits in it reach no edition until saved as the draft."""
+    return [f"{path.relative_to(project.root)}: not read; the build reads the draft "
+            f"{project.docx(name).relative_to(project.root)} only: save the edits there, "
+            "as a Word document"
+            for name in project.documents() if project.confined(name)
+            for path in project.stray_drafts(name)]
 
 
 def held_back(run: Run, errors: str) -> str:

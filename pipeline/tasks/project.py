@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
 
 # The layout whose page, fonts and house style (reference.docx) the DOCX draft takes.
 DRAFT_LAYOUT = "print"
+# What a word processor saves a draft as, under its own name or another.
+EDITOR_FORMATS = frozenset((".docx", ".docm", ".doc", ".odt", ".fodt", ".rtf"))
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,17 @@ class Project:
 
     def docx(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.docx"
+
+    def stray_drafts(self, name: str) -> list[Path]:
+        """Documents an editor saved beside the draft under another name or in another
+        format (`x (edited).docx`, `x.odt`), which the build does not read; the word
+        processors' lock files (`~$x.docx`, `.~lock.x.docx#`) aside."""
+        folder = self.output_dir(name)
+        if not folder.is_dir():
+            return []
+        return sorted(path for path in folder.iterdir()
+                      if path.suffix.lower() in EDITOR_FORMATS and path != self.docx(name)
+                      and not path.name.startswith(("~$", ".~lock.")))
 
     def draft_state(self, name: str) -> Path:
         return self.output_dir(name) / f"{name}.draft.json"
