@@ -301,6 +301,20 @@ def test_direct_formatting_wins_over_the_character_style_and_colour_is_not_empha
     assert result.blocks == (Paragraph((Span("Body. not bold red"),)),)
 
 
+def test_a_non_breaking_hyphen_stays_one(source_dir, written):
+    """Word's Ctrl+Shift+- (w:noBreakHyphen): the editor's "do not break here" is U+2011,
+    which every edition prints and no line breaks at; it had become a plain hyphen."""
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        run = paragraph_starting(draft, "Body.").add_run(" Call 2835")
+        run._r.append(OxmlElement("w:noBreakHyphen"))
+        paragraph_starting(draft, "Body.").add_run("1018.")
+
+    result = read_docx(edited(written(document, source_dir), edit), document.metadata)
+    assert result.blocks == (Paragraph((Span("Body. Call 2835\u20111018."),)),)
+
+
 def test_a_hyperlink_keeps_its_text_and_address(source_dir, written):
     document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("See"),)),))
 

@@ -171,7 +171,7 @@ class Story:
         if tag == qn("w:cr"):
             return "\n"
         if tag == qn("w:noBreakHyphen"):
-            return "-"
+            return "\u2011"  # the editor's "do not break here", kept in every edition
         if tag == qn("w:sym"):
             return self.symbol(child, child.get(qn("w:font"), ""), child.get(qn("w:char"), ""))
         if tag == qn("w:fldChar"):
