@@ -67,6 +67,7 @@ WORDS = {
     "guild-annual-letter": [],
     "choir-newsletter": [],
     "charity-year-review": [],
+    "heritage-trust-foreword": [],
     "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
@@ -87,11 +88,14 @@ TITLES = {
     "charity-year-review": "Our Year in Review: 2023\u201324",
     # The metadata's, its page's title line under its chapter's label.
     "ombudsman-local-services": "Complaints about local services",
+    # Under the site's menu, which no dateline shows.
+    "heritage-trust-foreword": "Chair\u2019s Foreword",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
     "arts-council-message": ("Dr\u00a0Grace LAU\u00a0Wing-sze", "Chairperson"),
     "homes-trust-chief-executive": ("Aisha Rahman", "Chief Executive"),
+    "heritage-trust-foreword": ("Dr\u00a0Helen Arkwright", "Chair of Trustees"),  # under a standfirst
 }
 SIGN_OFFS = {
     "works-department-review": ["工務工程署署長", "何詠詩", "2024年7月"],
@@ -108,6 +112,7 @@ SIGN_OFFS = {
                             "Chief Executive, Northgate Community Larder"],
     "ombudsman-local-services": ["Amanda Rowe-Clarke", "Local Services Ombudsman",
                                  "18\u00a0July 2024"],
+    "heritage-trust-foreword": ["Helen Arkwright", "Chair of Trustees", "September 2024"],
 }
 
 
@@ -209,6 +214,7 @@ def test_table_titles_are_captions():
         "Table 2 Median waiting time for a subsidised place, by district",
         "",  # the charity's donations, pasted tab-separated under its heading, have no title
         "",  # nor has the council's table, under its section's heading
+        "Table 1 Income 2023–24",
         "Table 2: Key figures, 2023–24 and 2024–25",
         "",  # nor has the inspectorate's
         "Table 3.1 Complaints and enquiries received, by subject, 2023–24",

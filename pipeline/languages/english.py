@@ -205,6 +205,8 @@ class English(Profile):
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"
              r"(?:content|navigation|menu|search)",
 page=r"page|p\.?",
+        teaser_end=r"(?:read|find out|learn|see|discover|view) more|continue reading|more"
+                   r"(?: \u203a| >| \u2192)?",
                 back_to_top=r"(?:(?:back|return|go|jump|scroll) (?:up )?to )?(?:the )?top"
                     r"(?: of (?:the |this )?page)?",
         print_or_share=r"(?:print|share|e-?mail|bookmark|send|forward)(?: (?:this|the))?"
@@ -268,7 +270,8 @@ page=r"page|p\.?",
                  r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
-        links=r"home(?: ?page)?|menu|main menu|search(?: for| this site)?|sitemap|site map"
+        links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
+              r"|search(?: for| this site)?|sitemap|site map"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a donation"

@@ -126,6 +126,9 @@ class Furniture:
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
     release: str = ""
     end_mark: str = ""
+    # What ends a page's teaser of another page, a line of its own under the teaser's title
+    # and blurb ("Read more", "閱讀更多").
+    teaser_end: str = ""
     # What a printed page's folio names its page by, beside the figure ("Page", "p."),
     # where a PDF viewer's copy keeps it (readers/scraped/pages.py).
     page: str = ""

@@ -31,9 +31,9 @@ from pipeline.readers.scraped.pages import bracketed_notes, rejoined_words
 from pipeline.readers.scraped.structure import (
     build_document,
     division_drop,
+    given_drops,
     is_heading_text,
     kicker_drop,
-    organisation_drop,
     without_masthead,
 )
 
@@ -71,8 +71,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     result.units, masthead = without_masthead(result.units, metadata.title)
     said = [drop for drop in (kicker_drop(result.units, metadata),
-                              division_drop(result.units, metadata),
-                              organisation_drop(result.units, metadata)) if drop]
+                              division_drop(result.units, metadata)) if drop]
+    said += given_drops(result.units, metadata)
     result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata)

@@ -68,6 +68,10 @@ KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list i
 LABELLED_FIGURE = re.compile(r"(?P<label>[^\W\d_][^:：\d]{0,60}?)\s*[:：]\s*(?P<value>\d.*)")
 MAX_LABEL_WORDS = 8
 MIN_LABELLED_FIGURES = 3  # two could be a signature's or an event's details
+# A timeline's line: its date, then a dash or a colon, then its event.
+DATED_EVENT = re.compile(r"(?P<date>[^:：\u2013\u2014]{3,30}?)\s*(?:\s[-\u2013\u2014]\s|[:：])\s*"
+                         r"(?P<event>\S.*)")
+MIN_DATED_EVENTS = 2
 TELEPHONE = re.compile(r"\+?[\d\s()\-.\u00a0]{7,}")
 # A figure with a unit of a short word or two, or a few characters, after it: "25 minutes",
 # "38 per cent", "25分鐘".
@@ -98,7 +102,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return any(heads_paragraph(rows, row, stands_alone)
                        for row in (index, index + 1) if row < len(rows) - 1
                        ) or ends_paragraph(rows, index)
-    return [piece for unit in units for piece in parted(unit, ends)]
+    return [piece for unit in timeline_items(units) for piece in parted(unit, ends)]
 
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:
@@ -108,7 +112,8 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     figures = key_figures(unit.rows)
-    labelled = labelled_figures(unit.rows)
+    labelled = runs_of(unit.rows, is_labelled_figure, MIN_LABELLED_FIGURES) + runs_of(
+        unit.rows, is_dated_event, MIN_DATED_EVENTS)
     for first, last in sorted(tables(unit.rows) + figures + labelled):
         cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
@@ -249,19 +254,41 @@ def is_key_figure(row: str, words: str) -> bool:
             and marked(words) is None and CELL not in words and CELL not in row)
 
 
-def labelled_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the rows hold a box of labelled figures: runs of MIN_LABELLED_FIGURES lines or
-    more, each a short label and its figure ("Complaints received: 4,872 (up 9%)",
-    "投訴數目：4,872宗"), as a page's "At a glance" box sets them, a line each."""
+def runs_of(rows: tuple[str, ...], is_one: Callable[[str], bool], fewest: int
+            ) -> list[tuple[int, int]]:
+    """Where the rows hold runs of `fewest` lines or more that are each `is_one`: a box of
+    labelled figures ("Complaints received: 4,872 (up 9%)", "投訴數目：4,872宗"), as a page's
+    "At a glance" box sets them, a line each; a timeline's events, each after its date."""
     found, start = [], None
     for index, row in enumerate([*rows, ""]):
-        if is_labelled_figure(row):
+        if row and is_one(row):
             start = index if start is None else start
             continue
-        if start is not None and index - start >= MIN_LABELLED_FIGURES:
+        if start is not None and index - start >= fewest:
             found.append((start, index))
         start = None
     return found
+
+
+def is_dated_event(row: str) -> bool:
+    """A timeline's line: a date, a dash or a colon, and what happened then ("March 2024 –
+    Reopened the east wing", "2023年6月：圍牆花園重開"); no list item or table row."""
+    found = DATED_EVENT.fullmatch(row.strip())
+    return (found is not None and detect(found["date"]).is_date(found["date"])
+            and marked(row) is None and CELL not in row)
+
+
+def timeline_items(units: list[Unit]) -> list[Unit]:
+    """The units, each of a run of lines standing alone (blank lines between) that are a
+    timeline's events made a list's item, as if the lines stood together."""
+    singles = [len(unit.rows) == 1 and unit.kind == "text" and is_dated_event(unit.rows[0])
+               for unit in units]
+    result = list(units)
+    for index, single in enumerate(singles):
+        neighbours = singles[max(0, index - 1):index] + singles[index + 1:index + 2]
+        if single and any(neighbours):
+            result[index] = itemised(units[index])
+    return result
 
 
 def is_labelled_figure(row: str) -> bool:

@@ -94,8 +94,9 @@ NAVIGATION = "navigation over the title"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # The lines that open a page's or a mail's footer.
+RELATED_PAGES = "teasers of the site's other pages"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
-                COMMENTS, MAIL_FOOTER)
+                COMMENTS, MAIL_FOOTER, RELATED_PAGES)
 # What a page's head holds besides its navigation's short lines, over its title.
 PAGE_HEAD = ("link", "skip link", "language switcher")
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
@@ -122,6 +123,9 @@ TRAIL = r"\s*[:：]?\s*"
 MAX_LINK_WORDS = 5  # in each link of a row, or a line repeated as furniture
 MAX_LINK_CHARACTERS = 40
 MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the page's
+MIN_MENU = 3  # lines of a menu block: two could be a title and its site's name
+MAX_TEASER_LINES = 3  # a teaser's title, its blurb and its "Read more"
+MIN_TEASERS = 2
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
 CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
 CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
@@ -189,6 +193,7 @@ DATE_LINE = "date over the text"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE))
 LINK = whole(said("links"))
+TEASER_END = whole(said("teaser_end"))
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
 SOURCE_CONTENTS = "contents list, its page numbers the source's"
@@ -322,11 +327,13 @@ def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]
         if index < first_text or index > last_text or button_follows(lines, index):
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
     reasons.update(comments_section(lines, reasons, first_text))
+    reasons.update(teasers(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
     reasons.update(page_contents(lines, reasons))
     reasons.update(source_contents(lines, reasons))
     reasons.update(navigation(lines, reasons, first_text))
+    reasons.update(menu_block(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     reasons.update(signature_block(lines, reasons))
@@ -755,6 +762,60 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
         found.update({line.number: NAVIGATION for line in lines[:menus[-1]]
                       if line.number not in reasons and not is_running(line.text)})
     return found
+
+
+def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A page's teasers of its other pages, two or more in a row: each a title and a blurb
+    over its "Read more", a block of its own (blank lines, or debris, between them), the
+    heading over them too ("Read more", "Related"): what the page links to, not the text."""
+    runs: list[list[int]] = []
+    for block in teaser_blocks(lines):
+        between = lines[runs[-1][-1] + 1:block[0]] if runs else [None]
+        if all(line is not None and line.number in reasons for line in between):
+            runs[-1] += block
+        else:
+            runs.append(block)
+    found: dict[int, str] = {}
+    for run in runs:
+        if sum(TEASER_END.fullmatch(lines[index].text.strip()) is not None
+               for index in run) < MIN_TEASERS:
+            continue
+        over = lines[run[0] - 1].text.strip() if run[0] else ""
+        heading = [run[0] - 1] if TEASER_END.fullmatch(over) or LINK.fullmatch(over) else []
+        found.update({lines[index].number: RELATED_PAGES for index in heading + run})
+    return found
+
+
+def teaser_blocks(lines: list[Line]) -> list[list[int]]:
+    """The indices of each teaser's lines: a "Read more" and the lines right over it (no
+    blank line between), MAX_TEASER_LINES in all at most."""
+    blocks = []
+    for end, line in enumerate(lines):
+        if not TEASER_END.fullmatch(line.text.strip()):
+            continue
+        start = end
+        while (start > 0 and end - start < MAX_TEASER_LINES - 1
+               and lines[start - 1].number == lines[start].number - 1
+               and not TEASER_END.fullmatch(lines[start - 1].text.strip())):
+            start -= 1
+        blocks.append(list(range(start, end + 1)))
+    return blocks
+
+
+def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> dict[int, str]:
+    """The site's menu copied a link a line, a blank line under it, at the page's top over
+    the text (a page with no dateline to show its title): the first block, of MIN_MENU lines
+    at least, half of them or more the site's links ("Home", "Skip to Content", "Open Menu"),
+    the others short lines of no sentence (its name, "Visit", "Collections")."""
+    block = list(itertools.takewhile(
+        lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
+    if len(block) < MIN_MENU or len(block) > first_text:
+        return {}
+    linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links") for _, line in block)
+    rest = [line for _, line in block if line.number not in reasons]
+    if 2 * linked < len(block) or any(not is_link(line.text) for line in rest):
+        return {}
+    return {line.number: NAVIGATION for line in rest}
 
 
 def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

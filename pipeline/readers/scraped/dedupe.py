@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import UNSPACED, detect, joined_lines
+from pipeline.languages import SENTENCE_BREAK, UNSPACED, detect, ends_sentence, joined_lines
 from pipeline.readers.cleaning import PHOTO_MARKER
 from pipeline.readers.debris_kinds import report_key
 
@@ -41,6 +41,9 @@ PULL_QUOTE = "pull quote, repeating words of the text"
 # collection of them (testimonials), none of which is a pull quote. The bound keeps the
 # search for each one's words in the text linear in the text.
 MAX_PULL_QUOTES = 50
+# A sentence standing alone written twice apart, this wide at least: a short one ("Thank
+# you.") may recur.
+MIN_REPEATED_SENTENCE = 80
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def deduplicate(cleaned_text: str) -> Deduplicated:
             result.units[previous] = replace(twin, repeats=twin.repeats + first.repeats)
         result.units.append(unit)
         previous = len(result.units) - 1
-    quotes = pull_quotes(result.units)
+    quotes = pull_quotes(result.units) | repeated_sentences(result.units)
     for line, (text, said_in) in quotes.items():
         result.drops.append(Drop(text, (line,), PULL_QUOTE, said_in.text, said_in.lines))
     result.units = [unit for unit in map(functools.partial(without_lines, lines=quotes),
@@ -175,6 +178,29 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
                         and key in other_key and len(other_key) > len(key)), None)
         if said_in is not None:
             found[line] = (text, said_in)
+    return found
+
+
+def repeated_sentences(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
+    """Each line standing alone, one sentence at least MIN_REPEATED_SENTENCE wide, that says
+    again a line standing alone before it, running text between them (not right before it:
+    a caption's twin; not across a title only), as a page sets a pull quote amid the text
+    with no quotation marks: its number -> its text, and that line."""
+    seen: dict[str, int] = {}  # the key of each such line's words -> its index in `units`
+    found = {}
+    for index, unit in enumerate(units):
+        if (unit.kind != "text" or len(unit.rows) != 1 or not ends_sentence(unit.text)
+                or re.search(SENTENCE_BREAK, unit.text)):
+            continue
+        key = likeness_key(unit.text)
+        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < (
+                MIN_REPEATED_SENTENCE):
+            continue
+        if key not in seen:
+            seen[key] = index
+        elif any(other.kind == "text" and ends_sentence(other.text)
+                 for other in units[seen[key] + 1:index]):
+            found[unit.lines[0]] = (unit.text, units[seen[key]])
     return found
 
 

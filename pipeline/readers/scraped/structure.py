@@ -96,9 +96,11 @@ SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 "
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 # A first line shorter than this share of the running text's line after it is a title over it.
 TITLE_SHARE = 0.5
+MAX_STANDFIRST_WORDS = 30
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 MASTHEAD = "a line over the title the metadata gives"
 ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
+SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
 
@@ -113,21 +115,23 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
         texts = texts[1:]
         metadata = replace(metadata, subtitle=metadata.subtitle or kicker.text)
     twin = parallel_title(texts, metadata.title)
-    units = [unit for unit in units if unit is not twin]
-    texts = [unit for unit in texts if unit is not twin]
-    # The byline opens the text, or follows its title (not a caption after a paragraph).
+    given = given_lines(texts, metadata)
+    units = [unit for unit in units if unit is not twin and unit not in given]
+    texts = [unit for unit in texts if unit is not twin and unit not in given]
+    # The byline opens the text, or follows its title (not a caption after a paragraph),
+    # perhaps under the title's standfirst.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
+    if under_title and len(texts) > 2 and is_standfirst(texts[1]):
+        opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
-                        if is_byline(unit, under_title and index == 1)), None)
+                        if is_byline(unit, under_title and index >= 1)), None)
     byline = None
     if byline_unit is not None:
         byline = parse_byline("\n".join(byline_unit.rows))
         units = [unit for unit in units if unit is not byline_unit]
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
-    named = organisation_line(units, metadata)
-    units = [unit for unit in units if unit is not named]
     if texts and texts[0] not in units:  # the text's own title, not the metadata's
         metadata, units = settle_subtitle(metadata, units, texts[0], opening_block)
     if twin is not None:
@@ -173,27 +177,38 @@ def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
 
 
-def organisation_line(units: list[Unit], metadata: Metadata) -> Unit | None:
-    """The line naming the organisation the metadata names, opening what is left of the
-    text's front matter (under its title: "Hope Harbour Foundation 港灣希望基金"): the
-    opener's, which prints it, not a heading of the text."""
-    first = next((unit for unit in units if unit.kind == "text"), None)
-    return first if first is not None and names_organisation(first, metadata) else None
+def is_standfirst(unit: Unit) -> bool:
+    """A sentence alone on a line under the title, short as a page's standfirst is ("A year of
+    doors reopening, and of a house given back to its valley.")."""
+    return (len(unit.rows) == 1 and unit.repeats == 1 and ends_sentence(unit.text)
+            and len(unit.text.split()) <= MAX_STANDFIRST_WORDS)
 
 
-def names_organisation(unit: Unit, metadata: Metadata) -> bool:
-    """Whether `unit` is a line naming the organisation the metadata names."""
-    return (bool(metadata.organisation) and len(unit.rows) == 1
-            and likeness_key(unit.text) == likeness_key(metadata.organisation))
+def given_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
+    """The lines among the text's first three, its title aside, naming the organisation or
+    repeating the subtitle the metadata gives (under the title: "Hope Harbour Foundation
+    港灣希望基金", "Annual Review 2023–24"): the opener's, which prints them, not headings
+    of the text."""
+    return [unit for unit in texts[:3] if given_as(unit, metadata)
+            and likeness_key(unit.text) != likeness_key(metadata.title)]
 
 
-def organisation_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
-    """The organisation's line under the title (organisation_line), for the editor to
+def given_as(unit: Unit, metadata: Metadata) -> str:
+    """Why `unit` is the opener's: a line naming the organisation or repeating the subtitle
+    the metadata gives ("" for neither)."""
+    key = likeness_key(unit.text) if len(unit.rows) == 1 else None
+    return next((reason for given, reason in ((metadata.organisation, ORGANISATION_GIVEN),
+                                              (metadata.subtitle, SUBTITLE_GIVEN))
+                 if given and key == likeness_key(given)), "")
+
+
+def given_drops(units: list[Unit], metadata: Metadata) -> list[Drop]:
+    """The lines under the title the metadata gives (given_lines), for the editor to
     review."""
     texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
     texts = texts[1:] if over_title(texts) else texts  # a kicker is the subtitle
-    named = next((unit for unit in texts[:3] if names_organisation(unit, metadata)), None)
-    return Drop(named.text, named.lines, ORGANISATION_GIVEN) if named is not None else None
+    return [Drop(unit.text, unit.lines, given_as(unit, metadata))
+            for unit in given_lines(texts, metadata)]
 
 
 def division_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
