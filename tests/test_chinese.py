@@ -644,7 +644,7 @@ def test_figures_with_chinese_units_are_set_right_in_the_html_and_the_docx():
     html = render_html(document, load_layout(ROOT / "layouts", "screen"))
     cells = re.findall(r"<td( class=\"numeric\")?>(.*?)</td>", html.replace("\u2060", ""))
     assert [cell for numeric, cell in cells if numeric] == [
-        "3.1億元", "2,450萬", "12.5%", "約2.98億", "逾300戶", "−2.7%", "——", "不足50戶", "不適用"]
+        "3.1億元", "2,450萬", "12.5%", "約2.98億", "逾300戶", "−2.7%", "—", "不足50戶", "不適用"]
     draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts",
                                                                       "print"), TEXTS)))
     (written,) = draft.tables
@@ -664,3 +664,16 @@ def test_items_numbered_as_chinese_pages_write_them_are_a_list(items):
                                 Metadata(title="年報", language="zh-HK"))[0]
     listed = next(block for block in document.blocks if type(block).__name__ == "List")
     assert [item.spans[0].text for item in listed.items] == ["數碼轉型計劃", "照顧者培訓計劃"]
+
+
+def test_a_chinese_table_s_figures_take_the_tabular_digits_of_the_latin_face():
+    """The Chinese faces' digits are proportional only (no `tnum`): a Chinese document's
+    columns of figures are set in the layout's own face first, whose digits are tabular, so
+    they align down the column; its other text stays Chinese first."""
+    document, _ = water_table()
+    layout = load_layout(ROOT / "layouts", "print")
+    html = render_html(document, layout)
+    figures = re.search(r"td\.numeric[^{]*\{ font-family: ([^;]*);", html).group(1)
+    body = re.search(r"html \{ font-family: ([^;]*);", html).group(1)
+    assert figures.startswith(f'"{layout.body_font}"')
+    assert body.startswith('"Noto Serif CJK TC"')

@@ -251,6 +251,20 @@ def test_a_cell_of_figures_alone_is_set_as_its_documents_figures(language, cells
 
 
 @pytest.mark.parametrize(("written", "set_as"), [
+    ("年度\t個案\t變化\n2019/20\t3,905\t—\n2020/21\t4,011\t-2.6%",
+     "年度\t個案\t變化\n2019/20\t3,905\t—\n2020/21\t4,011\t\u22122.6%"),
+    ("增長-2.6%，（-3）", "增長\u22122.6%，（\u22123）"),
+    ("鄂ICP备05003529号-1，2023-2024年", "鄂ICP备05003529号-1，2023-2024年"),
+])  # fmt: skip
+def test_a_chinese_minus_is_one_and_a_cell_s_dash_for_none_one_em(written, set_as):
+    """A negative figure takes the minus sign in Chinese as in English (the house style); a
+    dash alone, a table's cell for none, is one em, not the sentence's ——; a code's part and
+    a range keep their hyphen."""
+    with reading_in("zh-HK"):
+        assert clean_text(written) == set_as
+
+
+@pytest.mark.parametrize(("written", "set_as"), [
     ("met in '23 we agreed", "met in \u201923 we agreed"),
     ("the '90s and the '23-24 season", "the \u201990s and the \u201923\u201324\u00a0season"),
     ("(in '22.)", "(in \u201922.)"),

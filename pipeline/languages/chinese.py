@@ -113,13 +113,22 @@ DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 
 def dash_of(dash: re.Match) -> str:
     """The dash —— for what stands for one; but a single dash between figures is a range's,
-    one em wide (連接號, GB/T 15834-2011, 4.13: "2023—2024年", "第3—5頁"), kept."""
+    one em wide (連接號, GB/T 15834-2011, 4.13: "2023—2024年", "第3—5頁"), kept; and a dash
+    alone (a table's cell for none) is one em."""
     text, start, end = dash.string, dash.start(), dash.end()
+    if not text[:start].strip() and not text[end:].strip():
+        return "\u2014"
     if (dash.group() == "\u2014" and 0 < start and end < len(text) and text[start - 1].isdigit()
             and text[end].isdigit()):
         return dash.group()
     return "\u2014\u2014"
 
+
+# A hyphen before a figure where no range's first figure stands before it: a minus sign
+# ("-2.6%", "增長-2.6%", "（-3）"), set as one, as the house style sets a negative figure.
+# A code's part after a character after its figures is none ("鄂ICP备05003529号-1").
+MINUS = re.compile(rf"(?:(?<=^)|(?<=[\s(\[\uff08\uff1a:\uff0c\u3001{HAN_RANGES}]))"
+                   rf"(?<!\d[{HAN_RANGES}])-(?=\d)")
 
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
 # Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles; so
@@ -454,6 +463,7 @@ class Chinese(Profile):
         line = NUMERAL_STOP.sub("\\1\\2\u3001", line)
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub(dash_of, line)
+        line = MINUS.sub("\u2212", line)
         # First: a mark before a bracket stands between.
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)

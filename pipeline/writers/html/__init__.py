@@ -261,13 +261,19 @@ def environment(folder: Path, shared: Path) -> Environment:
     return env
 
 
+FIGURES = "figures"  # the role of a table's columns of figures, set in tabular digits
+
+
 def font_families(layout: Layout, role: str, family: str = "", *, scripts: frozenset[Profile],
                   language: str) -> Markup:
     """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
     face it names for each script the document holds: after its own, or first in a
     document in that script's language (so a Chinese document's ellipsis and dash are
-    Chinese); then the layout's symbol faces, for what none of those has."""
-    own = profile_for(language)
+    Chinese); then the layout's symbol faces, for what none of those has. A table's
+    `figures` take the body's, the layout's own family first in any language: its digits
+    are tabular, where a Chinese face's are proportional only."""
+    own = profile_for(language) if role != FIGURES else None
+    role = "body" if role == FIGURES else role
     families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
         face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
