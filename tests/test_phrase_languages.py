@@ -84,6 +84,8 @@ def test_an_address_a_code_or_a_single_letter_is_no_phrase():
     assert english("請電郵enquiry-ssd@ssd.gov.hk或參閱Audited_2023-24.pdf") == []
     assert english("文件CB(4)1021/23-24及A座、B座") == []
     assert english("二〇二四年") == []
+    # A currency's code before its sign is read with its figure, in the sentence's language.
+    assert english("涉及款額約HK$1.2億，另有US$300萬") == []
 
 
 def test_english_in_english_and_chinese_in_chinese_are_no_phrases():

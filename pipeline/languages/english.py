@@ -147,12 +147,13 @@ CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 # "annual-report-2024", "CB(4)1021"), which is no language's words. A hyphen may hold the
 # word joiner a writer keeps a name's parts together with ("Goethe-\u2060Institut"); a colon
 # and a space part a title's halves ("Microplastics in Urban Rivers: What We Know"), a
-# colon before anything else ("https:") ends no phrase.
+# colon before anything else ("https:") ends no phrase; nor does a currency's code before its
+# sign ("HK$1.2億", "US$300萬"), which is read with its figure.
 LATIN_LETTER = "A-Za-z\u00c0-\u024f"
 LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
 LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
                 f"(?:(?::?[ \u00a0]+){LATIN_PHRASE_WORD})*"
-                f"(?![{LATIN_LETTER}0-9_/@(\\-]|:\\S|\\.[{LATIN_LETTER}0-9])")
+                f"(?![{LATIN_LETTER}0-9_/@(\\-$\u00a3\u20ac\u00a5]|:\\S|\\.[{LATIN_LETTER}0-9])")
 
 
 # The parts of compounds British writes with a hyphen, as their first word or their last
