@@ -5,11 +5,13 @@ and Chinese, read through the model."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from pipeline.errors import PipelineError
@@ -17,6 +19,7 @@ from pipeline.layouts import load_layout
 from pipeline.model import Byline, Heading, Metadata, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 
 from .conftest import ROOT
@@ -578,12 +581,14 @@ def test_a_letters_greeting_and_the_line_its_wish_addresses_stand_flush_left():
     document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
     html = render_html(document, load_layout(ROOT / "layouts", "print"))
     flush = [plain(document.blocks[int(index)].spans)
-             for index in re.findall(r'<p data-block="(\d+)" class="flush"', html)]
-    assert flush == ["各位會員：", "各位會員"]
+             for index in re.findall(r'<p data-block="(\d+)" class="flush[ "]', html)]
+    assert flush == ["各位會員：", "各位會員"]  # the paragraph under the greeting indented
     english = read(f"Dear members,\n\n{ENGLISH_BODY}\n\nYours sincerely,\nAisha RAHMAN",
                    title="Letter")
-    assert re.search(r'<p data-block="0" class="flush">Dear members,',
-                     render_html(english, load_layout(ROOT / "layouts", "print")))
+    html = render_html(english, load_layout(ROOT / "layouts", "print"))
+    # A line's space under the English greeting, the first paragraph flush, as under a heading.
+    assert re.search(r'<p data-block="0" class="flush greeting">Dear members,', html)
+    assert re.search(r'<p data-block="1" class="flush"[^>]*>The museum', html)
 
 
 def test_a_paragraph_opening_with_its_own_number_stands_at_the_left():
@@ -644,3 +649,35 @@ def test_a_chinese_newsletter_mailed_to_members_reads_as_its_sender_wrote_it():
     reasons = [drop["reason"] for drop in report["dropped"]]
     assert reasons.count("e-mail debris: e-mail footer") == 3
     assert "web page debris: print or share link" in reasons
+
+
+TAIWAN_LETTER = ("敬啟者：\n\n暑假轉眼即將結束，新的學年也即將展開。謹代表全體教職同仁，歡迎各位新生加入。\n\n"
+                 "最後，祝福每一位孩子在新的學年裡學習愉快、健康成長。\n\n此致\n各位家長\n敬禮\n\n"
+                 "青嵐實驗高級中學\n校長 林思遠 敬上\n中華民國一一三年八月三十日\n\n附件：113學年度行事曆.pdf")
+
+
+def test_a_formal_chinese_letter_s_salute_and_enclosure_stand_at_the_left():
+    """敬啟者 greets (頂格); 此致, the line it addresses and the salute under it (敬禮) stand
+    apart from the signature, the last two at the left; what the letter encloses (附件：…)
+    is a paragraph under the signature, not a line of it; the draft sets them so too."""
+    document = read(TAIWAN_LETTER, title="校長的話")
+    texts = [getattr(block, "text", None) or block.texts for block in document.blocks]
+    assert texts[-5:] == ["此致", "各位家長", "敬禮", [
+        "青嵐實驗高級中學", "校長 林思遠 敬上", "中華民國一一三年八月三十日"], "附件：113學年度行事曆.pdf"]
+    layout = load_layout(ROOT / "layouts", "print")
+    html = render_html(document, layout)
+    flush = [plain(document.blocks[int(index)].spans)
+             for index in re.findall(r'<p data-block="(\d+)" class="flush[ "]', html)]
+    assert flush == ["敬啟者：", "各位家長", "敬禮"]
+    draft = docx.Document(io.BytesIO(write_docx(document, layout, ROOT)))
+    unindented = [paragraph.text for paragraph in draft.paragraphs
+                  if paragraph.paragraph_format.first_line_indent == 0]
+    assert unindented == ["敬啟者：", "各位家長", "敬禮"]
+
+
+@pytest.mark.parametrize("enclosure", ["Enc. Annual accounts 2024", "Attachment: accounts.pdf"])
+def test_what_an_english_letter_encloses_follows_its_signature(enclosure):
+    document = read(f"{ENGLISH_BODY}\n\nYours sincerely,\nAisha RAHMAN\n\n{enclosure}",
+                    title="Letter")
+    assert [type(block).__name__ for block in document.blocks[-2:]] == ["SignOff", "Paragraph"]
+    assert document.blocks[-1].text == enclosure

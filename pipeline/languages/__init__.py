@@ -58,6 +58,7 @@ TABLE_TOTAL = any_language((profile.table_total for profile in PROFILES),
                            flags=re.IGNORECASE)
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
+CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)
 # A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".
 GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
                         r"\s*[:：]?\s*", re.IGNORECASE)

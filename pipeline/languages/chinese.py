@@ -252,8 +252,12 @@ class Chinese(Profile):
     lead_in_end = "\uff1a"  # the full-width colon
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋", "註", "注")
-    postscript = "附言|附筆|又及"
+    # A postscript, or the line naming what the letter encloses, after the signature.
+    postscript = "附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
     closing_wish = "此致|順祝|顺祝|敬祝|祝"
+    # The salute the closing wish leads to, on a line of its own under the line addressed
+    # ("此致" over "各位家長" over "敬禮"), at the left as the addressee is (頂格).
+    closing_salute = "敬禮|敬礼|致敬|台安|鈞安|钧安|時祺|时祺|大安|近安|安好|安康|商祺|教安|崇安"
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
     contact_heading = "(?:傳媒|传媒|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
     photo_credit = (r"(?:圖片|图片|相片|照片)(?:來源|来源|提供)\s*[:：].{1,40}"
@@ -373,7 +377,9 @@ class Chinese(Profile):
                         r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
                         r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你|同學|同学|校友"
                         r"|來賓|来宾|嘉賓|嘉宾|街坊|鄉親|乡亲)(?:們|们)?"
-                        r"(?:好[！!，,]?|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))",
+                        r"(?:好[！!，,]?|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))"
+                        # a formal letter's to whom it may concern
+                        r"|(?:敬啟者|敬启者|執事先生|执事先生)(?=[:：]|$)",
         mail_contact=(r"電話|电话|手機|手机|流動電話|直線|直线|傳真|传真|電郵|电邮|郵箱|邮箱"
                       r"|電子郵件|电子邮件|網址|网址|網站|网站"),
         release=r"新聞稿|新闻稿|新聞公報|新闻公报|(?:供)?(?:即時|即时)(?:發放|发放|發佈|发布|發布)"

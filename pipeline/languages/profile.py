@@ -226,6 +226,9 @@ class Profile:
     # The wish that closes a letter on a line of its own over the line it is addressed to
     # ("此致" over "各位會員"), set at the left, apart from the signature; a regex.
     closing_wish = ""
+    # The salute a closing wish leads to, on a line of its own after the line addressed
+    # ("敬禮" under "此致" over "各位家長"), a regex.
+    closing_salute = ""
     # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
     # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
     valediction = ""

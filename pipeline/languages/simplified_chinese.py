@@ -37,7 +37,7 @@ class SimplifiedChinese(Chinese):
     name = "Simplified Chinese"
     rule = "simplified-chinese-language"
     notes_headings = ("注释", "附注", "注")
-    postscript = "附言|附笔|又及"
+    postscript = "附言|附笔|又及|(?:附件|附录|附表)\\s*[:：]"
     # Its legacy encodings (GB18030 and Big5) are read by Chinese's, which reads a text in
     # either Chinese: one reading of each encoding, not one a profile (decoding.py).
     encodings = ()

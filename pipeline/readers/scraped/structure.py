@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import (
+    CLOSING_SALUTE,
     CLOSING_WISH,
     CONTACT_HEADING,
     DIVISION_LABEL,
@@ -560,24 +561,28 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
 
 
 def wish_rows(rows: list[str]) -> int:
-    """How many of a sign-off's rows are the letter's closing wish and the line it is
-    addressed to ("此致" over "各位會員"), which a Chinese letter sets at the left, the
-    signature at the right: two, where the signature's rows follow them; else none."""
-    return 2 if len(rows) > 2 and CLOSING_WISH.fullmatch(rows[0].strip()) else 0
+    """How many of a sign-off's rows are the letter's closing wish, the line it is addressed
+    to and the salute under it ("此致" over "各位會員" over "敬禮"), which a Chinese letter
+    sets at the left, the signature at the right: two or three, where the signature's rows
+    follow them; else none."""
+    if len(rows) < 3 or not CLOSING_WISH.fullmatch(rows[0].strip()):
+        return 0
+    return 3 if len(rows) > 3 and CLOSING_SALUTE.fullmatch(rows[2].strip()) else 2
 
 
 def split_sign_off(units: list[Unit], after_notes: bool = False,
                    ) -> tuple[list[Unit], list[Unit], list[Unit]]:
     """The units before the sign-off, the sign-off's (the short lines after the last
     paragraph: a closing phrase, a name, a role, a date), and those after it: paragraphs
-    (a postscript, a mail's disclaimer) after a sign-off that closes a letter, or before a
-    postscript or a note a symbol labels ("* Excluding …", called by "hours*" above). After
+    (a postscript, however short, or what the letter encloses, "附件：…"; a mail's
+    disclaimer) after a sign-off that closes a letter, or before a postscript or a note a
+    symbol labels ("* Excluding …", called by "hours*" above). After
     the notes, where the text before is the notes', short lines are the
     sign-off only when they sign (a closing phrase, a date, a person named): a note's
     source on a line of its own stays a paragraph."""
     found = Calls(units)
     after = len(units)
-    while after > 0 and (is_prose(units[after - 1])
+    while after > 0 and (is_prose(units[after - 1]) or is_postscript(units[after - 1])
                          or symbol_note(units[after - 1], found, after - 1)):
         after -= 1
     start = after

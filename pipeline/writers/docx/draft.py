@@ -70,6 +70,7 @@ from pipeline.writers.docx.structures import (
     add_styles,
     add_table,
 )
+from pipeline.writers.flush import flush_left
 
 BYLINE_STYLE = "Byline"
 LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
@@ -154,8 +155,13 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     endnotes = add_endnotes(draft, document, functools.partial(_add_spans, endnotes=Endnotes()))
     add_spans = functools.partial(_add_spans, endnotes=endnotes)
     pictures: dict[int, str] = {}
-    for block in document.blocks:
+    # A letter's greeting, addressee and salute stand at the left (頂格), where Body Text
+    # indents every paragraph's first line, as every edition sets them (writers/flush.py).
+    flush = flush_left(document.blocks) if own.paragraph_indent else frozenset()
+    for index, block in enumerate(document.blocks):
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
+        if index in flush:
+            draft.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
     _set_off_tables(draft)
     saved = BytesIO()
     draft.save(saved)

@@ -24,13 +24,13 @@ from markupsafe import Markup
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
+from pipeline.writers.flush import flush_left
 from pipeline.writers.html.blocks import (
     Setting,
     attributions,
     body,
     byline_html,
     css_string,
-    flush_left,
     in_runs,
     table_sources,
 )

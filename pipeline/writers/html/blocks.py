@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -17,7 +16,12 @@ from dataclasses import dataclass, replace
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
-from pipeline.languages import ATTRIBUTION, CLOSING_WISH, GREETING, SYMBOL_LABEL, detect
+from pipeline.languages import (
+    ATTRIBUTION,
+    CLOSING_WISH,
+    SYMBOL_LABEL,
+    detect,
+)
 from pipeline.layouts import Layout
 from pipeline.model import (
     Block,
@@ -36,6 +40,7 @@ from pipeline.model import (
     link_runs,
     phrased,
 )
+from pipeline.writers.flush import greets
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 
@@ -177,7 +182,8 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     """A paragraph; one wholly in another language than the document's (an English one in a
     Chinese text) in that language, as its lines are broken and its words hyphenated."""
     classes = " ".join(name for name, chosen in (
-        ("flush", index in setting.flush), ("table-source", index in setting.table_sources),
+        ("flush", index in setting.flush), ("greeting", greets(block)),
+        ("table-source", index in setting.table_sources),
         ("attribution", index in setting.attributions),
         ("closing-wish", index + 1 in setting.flush
          and bool(CLOSING_WISH.fullmatch(block.text.strip()))),
@@ -229,28 +235,6 @@ def attributions(blocks: Sequence[Block]) -> frozenset[int]:
                      if index and isinstance(block, Paragraph)
                      and isinstance(blocks[index - 1], Quotation)
                      and ATTRIBUTION.match(block.text))
-
-
-def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
-    """The paragraphs set at the left, without the paragraph indent: a letter's greeting on
-    a line of its own ("Dear members,", "各位會員："), and the line its closing wish is
-    addressed to ("各位會員" under "此致", "身體健康" under "祝"), where a Chinese letter
-    indents the wish and sets the addressee flush (頂格); and a paragraph opening with its
-    own number ("1.2 The Faculty Board …"), as a report numbers its paragraphs, the number
-    standing out at the left in place of an indent."""
-    found = set()
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
-            continue
-        before = blocks[index - 1] if index else None
-        if GREETING.fullmatch(block.text.strip()) or PARAGRAPH_NUMBER.match(block.text) or (
-                isinstance(before, Paragraph) and CLOSING_WISH.fullmatch(before.text.strip())):
-            found.add(index)
-    return frozenset(found)
-
-
-# A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
-PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:

@@ -1,0 +1,46 @@
+"""Which paragraphs stand at the left, without the paragraph indent, in every edition and
+the draft alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.languages import CLOSING_SALUTE, CLOSING_WISH, GREETING, detect
+from pipeline.model import Block, Paragraph
+
+# A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+
+
+def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs set at the left, without the paragraph indent: a letter's greeting on
+    a line of its own ("Dear members,", "敬啟者："), and the paragraph under it, as under a
+    heading; the line its closing wish is addressed to ("各位會員" under "此致", "身體健康"
+    under "祝") and the salute under it ("敬禮"), where a Chinese letter indents the wish
+    and sets the addressee flush (頂格); and a paragraph opening with its own number ("1.2
+    The Faculty Board …"), as a report numbers its paragraphs, the number standing out at
+    the left in place of an indent."""
+    found = set()
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        before = blocks[index - 1] if index else None
+        after_paragraph = before.text.strip() if isinstance(before, Paragraph) else ""
+        if (greets(block) or PARAGRAPH_NUMBER.match(block.text)
+                or CLOSING_SALUTE.fullmatch(block.text.strip())
+                or CLOSING_WISH.fullmatch(after_paragraph)
+                or (GREETING.fullmatch(after_paragraph) and not profile_indents(block))):
+            found.add(index)
+    return frozenset(found)
+
+
+def greets(block: Block) -> bool:
+    """Whether `block` is a letter's greeting on a line of its own."""
+    return isinstance(block, Paragraph) and bool(GREETING.fullmatch(block.text.strip()))
+
+
+def profile_indents(block: Paragraph) -> bool:
+    """Whether the paragraph's language indents every paragraph, the first under a greeting
+    too (Chinese: two characters)."""
+    return detect(block.text).paragraph_indent > 0
