@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pikepdf
 import pytest
 
 from pipeline.model import Heading, Metadata, Note, Paragraph
+from pipeline.pdf.structure import structure_elements
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
 
-from .support import read_text
+from .support import read_text, rendered_edition
 
 PRINTED = Path(__file__).parent / "texts" / "printed"
 LINE = ("The trust planted alder and willow along the banks of the upper river this year, and "
@@ -142,3 +144,18 @@ def test_a_chinese_report_s_pages_go_and_its_paragraphs_end_on_a_short_line():
         "過去一年，港", "本局亦完成了", "展望未來，本", "財政方面，本"]
     assert "年報" not in said(document) and "頁" not in said(document)
     assert "令海濱成為人人可享的公共空間。" in said(document)
+
+
+@pytest.mark.slow
+def test_notes_under_no_heading_belong_to_the_whole_text_in_the_tag_tree(tmp_path):
+    """Notes set under the text with no heading of their own are read as the whole text's,
+    not as part of its last section (ISO 32000-1, 14.8.4.2: a Sect groups its section)."""
+    path, _ = rendered_edition(PRINTED / "housing-association-ceo.txt", "screen", tmp_path)
+    with pikepdf.open(path) as pdf:
+        document = pdf.Root.StructTreeRoot.K[0] if isinstance(
+            pdf.Root.StructTreeRoot.K, pikepdf.Array) else pdf.Root.StructTreeRoot.K
+        kinds = [str(kid.S) for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
+        notes = [kid for element in structure_elements(pdf.Root.StructTreeRoot)
+                 if element.S == "/Sect"
+                 for kid in element.K if isinstance(kid, pikepdf.Dictionary) and kid.S == "/Note"]
+    assert kinds[-2:] == ["/Note", "/Note"] and not notes

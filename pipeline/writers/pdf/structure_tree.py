@@ -675,10 +675,15 @@ def union(boxes: list[Box]) -> Box | None:
 
 
 def sectioned(pdf: pikepdf.Pdf, document, blocks: list) -> list:
-    """The blocks with a Sect around each heading and what follows it, nested by level."""
+    """The blocks with a Sect around each heading and what follows it, nested by level; notes
+    under no heading of their own belong to the whole text, not to its last section."""
     top: list = []
     open_sections: list[tuple[int, pikepdf.Dictionary, list]] = []  # level, element, kids
     for block in blocks:
+        if block.S == pikepdf.Name.Note and open_sections and any(
+                str(kid.S) not in (*HEADINGS, "/Note") for kid in open_sections[-1][2]):
+            while open_sections:
+                close(open_sections.pop())
         level = HEADINGS.index(str(block.S)) + 1 if str(block.S) in HEADINGS else 0
         if level > 1:  # H1 is the title, in the opener
             while open_sections and open_sections[-1][0] >= level:
