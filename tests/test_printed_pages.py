@@ -13,11 +13,14 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from pipeline.checks.preflight import preflight
+from pipeline.layouts import load_layout
 from pipeline.model import Heading, Metadata, Note, Paragraph
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
 
+from .conftest import ROOT
 from .support import read_text, rendered_edition
 
 PRINTED = Path(__file__).parent / "texts" / "printed"
@@ -150,12 +153,18 @@ def test_a_chinese_report_s_pages_go_and_its_paragraphs_end_on_a_short_line():
 def test_notes_under_no_heading_belong_to_the_whole_text_in_the_tag_tree(tmp_path):
     """Notes set under the text with no heading of their own are read as the whole text's,
     not as part of its last section (ISO 32000-1, 14.8.4.2: a Sect groups its section)."""
-    path, _ = rendered_edition(PRINTED / "housing-association-ceo.txt", "screen", tmp_path)
+    path, document = rendered_edition(PRINTED / "housing-association-ceo.txt", "screen", tmp_path)
     with pikepdf.open(path) as pdf:
-        document = pdf.Root.StructTreeRoot.K[0] if isinstance(
+        root = pdf.Root.StructTreeRoot.K[0] if isinstance(
             pdf.Root.StructTreeRoot.K, pikepdf.Array) else pdf.Root.StructTreeRoot.K
-        kinds = [str(kid.S) for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
+        kinds = [str(kid.S) for kid in root.K if isinstance(kid, pikepdf.Dictionary)]
         notes = [kid for element in structure_elements(pdf.Root.StructTreeRoot)
                  if element.S == "/Sect"
                  for kid in element.K if isinstance(kid, pikepdf.Dictionary) and kid.S == "/Note"]
+        # The first note, under the rule parting the notes from the text, holds its text as
+        # the second does, in no paragraph of its own.
+        held = [[str(kid.S) for kid in note.K] for note in root.K[-2:]]
     assert kinds[-2:] == ["/Note", "/Note"] and not notes
+    assert held == [["/Span", "/Span"], ["/Span", "/Span", "/Span"]]
+    report = preflight(path, document, load_layout(ROOT / "layouts", "screen"), PRINTED)
+    assert [check.message for check in report.errors] == []

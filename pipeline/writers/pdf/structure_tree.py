@@ -183,6 +183,8 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         if block.objgen in lined:
             as_lines(pdf, block)
         without_empty(block)
+        if block.S == pikepdf.Name.Note:
+            note_text_lifted(block, replaced)
         scope_headers(block)
         mark_references(block, tagging)
         join_link_pieces(pdf, block, replaced, pages)
@@ -363,6 +365,22 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
         placed.append((block.index, [element]))
     ordered = sorted(placed, key=lambda pair: pair[0])
     return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
+
+
+def note_text_lifted(note: pikepdf.Dictionary, replaced: dict) -> None:
+    """A note holding its text in a P of its own (the renderer's, around the text after the
+    block drawing the rule over the first note) holds it as every other note does: that P's
+    kids are the note's (its marked content too, the parent tree following), so no note
+    reads as a paragraph inside another."""
+    kids = kids_of(note)
+    if len(kids) != 1 or not is_element(kids[0]) or kids[0].S != pikepdf.Name.P:
+        return
+    inner = kids[0]
+    for kid in kids_of(inner):
+        if is_element(kid):
+            kid.P = note
+    note.K = inner.K
+    replaced[inner.objgen] = note
 
 
 def title_as_caption(table: pikepdf.Dictionary) -> None:
