@@ -967,3 +967,18 @@ def test_a_heading_under_a_table_s_note_of_its_unit_or_source_stays_a_heading(te
     blocks = blocks_of(text)
     kinds = [(type(block).__name__, getattr(block, "text", "")) for block in blocks[1:]]
     assert kinds[1:] == [("Paragraph", note), ("Heading", heading), ("Paragraph", kinds[3][1])]
+
+
+@pytest.mark.parametrize(("written", "spans"), [
+    ("Finally, *please* come.", [Span("Finally, "), Span("please", italic=True), Span(" come.")]),
+    ("We **never** close.", [Span("We "), Span("never", bold=True), Span(" close.")]),
+    ("_Editor\u2019s note: written in May._", [Span("Editor\u2019s note: written in May.",
+                                                     italic=True)]),
+    ("Send annual_report_2024.pdf, 2 * 3 and 4*5.", [Span(
+        "Send annual_report_2024.pdf, 2 * 3 and 4*5.")]),
+])  # fmt: skip
+def test_emphasis_a_plain_text_marks_is_emphasis(written, spans):
+    """A mail's plain text marks emphasis as pandoc's markdown reads it; a mark inside a word,
+    a file name's underscore or a sum's star marks nothing."""
+    (block,) = blocks_of(written)
+    assert list(block.spans) == spans

@@ -473,6 +473,14 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
+# Emphasis a plain text marks, strong first: the marks against the words they enclose.
+EMPHASIS = (
+    re.compile(r"(?<![A-Za-z0-9*])(?P<mark>\*\*)(?=[^\s*])(?P<words>.+?)(?<=[^\s*])\*\*"
+               r"(?![A-Za-z0-9*])"),
+    re.compile(r"(?<![A-Za-z0-9*])(?P<mark>\*)(?=[^\s*])(?P<words>[^*]+?)(?<=[^\s*])\*"
+               r"(?![A-Za-z0-9*])"),
+    re.compile(r"(?<![\w_])(?P<mark>_)(?=[^\s_])(?P<words>[^_]+?)(?<=[^\s_])_(?![\w_])"),
+)
 
 
 def section_number(text: str) -> tuple[str, int] | None:
@@ -885,9 +893,29 @@ OPENING_HYPHEN = re.compile(r"^-(?= \S)")
 
 
 def spans_of(text: str) -> tuple[Span, ...]:
-    """A block's text (already cleaned), its web addresses made links."""
+    """A block's text (already cleaned), its web addresses made links, and its emphasis as a
+    plain text marks it (a mail's `*please*`, `_Editor's note: …_`, `**never**`)."""
     text = text.replace("\t", " ").strip()
-    return linked((Span(text),)) if text else ()
+    return tuple(piece for span in linked((Span(text),)) for piece in emphasised(span)) \
+        if text else ()
+
+
+def emphasised(span: Span) -> list[Span]:
+    """The span cut where a plain text marks emphasis as pandoc's markdown reads it: `**…**`
+    bold, `*…*` and `_…_` italic, each mark against its words and not inside a word (Latin
+    letters or figures beside it; `_` beside any letter: a file name's `annual_report`); a
+    link's text is the address's, never marked."""
+    if span.link or not ("*" in span.text or "_" in span.text):
+        return [span]
+    found = next((match for match in (pattern.search(span.text) for pattern in EMPHASIS)
+                  if match), None)
+    if found is None:
+        return [span]
+    before, after = span.text[:found.start()], span.text[found.end():]
+    inner = replace(span, text=found.group("words"),
+                    **{"bold" if found.group("mark") == "**" else "italic": True})
+    return ([replace(span, text=before)] if before else []) + emphasised(inner) + (
+        emphasised(replace(span, text=after)) if after else [])
 
 
 def referring(block: Block, labels: set[str]) -> Block:
