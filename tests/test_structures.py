@@ -982,3 +982,13 @@ def test_emphasis_a_plain_text_marks_is_emphasis(written, spans):
     a file name's underscore or a sum's star marks nothing."""
     (block,) = blocks_of(written)
     assert list(block.spans) == spans
+
+
+def test_key_figures_standing_apart_are_one_list_and_a_time_s_parts_are_one_figure():
+    """Key figures a blank line apart ("14,212" over its words, then "7m 48s" over its)
+    are a list as when they stand together."""
+    blocks = blocks_of("Our year in figures.\n\n14,212\nemergency calls answered\n\n7m 48s\n"
+                       "average response to dwelling fires\n\n97.4%\nof calls answered in time\n")
+    assert [plain(item.spans).replace("\u00a0", " ") for item in blocks[1].items] == [
+        "14,212 emergency calls answered", "7m 48s average response to dwelling fires",
+        "97.4% of calls answered in time"]

@@ -74,8 +74,8 @@ DATED_EVENT = re.compile(r"(?P<date>[^:：\u2013\u2014]{3,30}?)\s*(?:\s[-\u2013\
 MIN_DATED_EVENTS = 2
 TELEPHONE = re.compile(r"\+?[\d\s()\-.\u00a0]{7,}")
 # A figure with a unit of a short word or two, or a few characters, after it: "25 minutes",
-# "38 per cent", "25分鐘".
-FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}")
+# "38 per cent", "25分鐘"; or two such, a time's parts ("7m 48s").
+FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}(?:\s\d[\d,.]*\s?[^\W\d_]{1,7})?")
 # A displayed block's indent, in columns: a tab's, or four spaces (fewer open a paragraph);
 # and the paragraphs at the margin a text sets one apart from, at least.
 QUOTATION_INDENT = 4
@@ -279,16 +279,28 @@ def is_dated_event(row: str) -> bool:
 
 
 def timeline_items(units: list[Unit]) -> list[Unit]:
-    """The units, each of a run of lines standing alone (blank lines between) that are a
-    timeline's events made a list's item, as if the lines stood together."""
-    singles = [len(unit.rows) == 1 and unit.kind == "text" and is_dated_event(unit.rows[0])
-               for unit in units]
+    """The units, each of a run standing apart (blank lines between) made a list's item, as
+    if its lines stood together: a timeline's events, a line each; key figures, each a
+    figure over its words."""
+    kinds = [apart_kind(unit) for unit in units]
     result = list(units)
-    for index, single in enumerate(singles):
-        neighbours = singles[max(0, index - 1):index] + singles[index + 1:index + 2]
-        if single and any(neighbours):
-            result[index] = itemised(units[index])
+    for index, kind in enumerate(kinds):
+        neighbours = kinds[max(0, index - 1):index] + kinds[index + 1:index + 2]
+        if kind and kind in neighbours:
+            result[index] = itemised(units[index]) if kind == "event" else listed(units[index])
     return result
+
+
+def apart_kind(unit: Unit) -> str:
+    """What item `unit` would be, standing apart: "event" (a timeline's line), "figure" (a
+    key figure over its words), or "" for neither."""
+    if unit.kind != "text" or unit.repeats > 1:
+        return ""
+    if len(unit.rows) == 1 and is_dated_event(unit.rows[0]):
+        return "event"
+    if len(unit.rows) == 2 and is_key_figure(*unit.rows):
+        return "figure"
+    return ""
 
 
 def is_labelled_figure(row: str) -> bool:
