@@ -108,6 +108,8 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("over HK$24 billion") == f"over HK$24{NBSP}billion"
     assert clean_line("about 41 per cent") == f"about 41{NBSP}per{NBSP}cent"
     assert clean_line("On 11 June, 2,700 claims") == f"On 11{NBSP}June, 2,700{NBSP}claims"
+    # A compound opening with a small word counts as any word; the small word alone none.
+    assert clean_line("204 on-call staff, 12 on duty") == f"204{NBSP}on-call staff, 12 on duty"
     assert clean_line("Mr Chan and Dr. Lee") == f"Mr{NBSP}Chan and Dr.{NBSP}Lee"
     # An abbreviation a figure follows: a page, a number, a paragraph (never "up. 34").
     assert clean_line("(see pp. 34-36, No. 5 and para. 2)") == (

@@ -71,10 +71,11 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
 # "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
-# year ("2023–24 that"), which count nothing.
+# year ("2023–24 that"), which count nothing; a word such as "on" counted only as a
+# compound's first part ("204 on-call firefighters").
 NUMBER_AND_WORD = re.compile(
     r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
-    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b)"
+    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b(?!-))"
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
