@@ -134,6 +134,11 @@ def glyphs(text: str, y: float, *, start: float = LEFT, end: float | None = None
     return found
 
 
+# Where the first line off the measure stands, as a problem names it.
+FIRST = ", the first on page 1: 'xxxxxx xxxxx xxxxx xxxxx xxxxx \u2026'"
+UNDER = ", the first on page 1: 'xxxxx xxxxx xxxxx xxxxx xxxxx'"
+
+
 def words(count: int, letters: int = 5) -> str:
     return " ".join("x" * letters for _ in range(count))
 
@@ -161,7 +166,8 @@ def test_lines_over_80_characters_warn_as_the_typesetter_found():
     long = words(15)  # 89 characters
     edition = edition_of(paragraph([long] * 10 + ["short."]))
     assert measure_problems(edition) == ["89.0 characters a line on average, over 80",
-                                         "10 of 10 lines over 80 characters"]
+                                         "10 of 10 lines over 80 characters"
+                                         f"{FIRST}"]
     assert measure_summary(edition) == ("10 lines of body text of 89.0 characters on average "
                                         "(89 to 89), 10 over 80 and 0 under 50")
 
@@ -183,7 +189,7 @@ def test_one_long_line_in_twenty_is_not_a_measure_missed():
     lines = paragraph([words(15)] + [words(11)] * 24 + ["end."])
     assert measure_problems(edition_of(lines)) == []
     lines = paragraph([words(15)] * 2 + [words(11)] * 23 + ["end."])
-    assert measure_problems(edition_of(lines)) == ["2 of 25 lines over 80 characters"]
+    assert measure_problems(edition_of(lines)) == [f"2 of 25 lines over 80 characters{FIRST}"]
 
 
 def test_a_tables_rows_and_a_flush_right_line_are_not_running_text():
@@ -246,7 +252,8 @@ def test_a_layouts_own_range_stands_for_the_languages():
     area = (LEFT, 0.0, narrow, 1000.0)
     assert measure_problems(edition_of(lines, layout=large, area=area)) == []
     assert measure_problems(edition_of(lines, area=area)) == [
-        "29.0 characters a line on average, under 50", "4 of 4 lines under 50 characters"]
+        "29.0 characters a line on average, under 50",
+        f"4 of 4 lines under 50 characters{UNDER}"]
 
 
 def test_an_edition_without_full_lines_reports_none():

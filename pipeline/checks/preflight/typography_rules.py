@@ -473,6 +473,17 @@ class LineLengths:
     counts: tuple[float, ...]
     fewest: int
     most: int
+    # Each counted line's page and the words it opens with, for saying where it is.
+    places: tuple[tuple[int, str], ...] = ()
+
+    def first(self, side: str) -> str:
+        """Where the first line `side` ("over", "under") the measure stands: "page 2:
+        'The east wing restoration …'"."""
+        beyond = (lambda count: count > self.most) if side == "over" else (
+            lambda count: count < self.fewest)
+        page, text = next(place for count, place in zip(self.counts, self.places, strict=True)
+                          if beyond(count))
+        return f"page {page}: {opening(text)!r}"
 
     @property
     def average(self) -> float:
@@ -494,20 +505,31 @@ def line_lengths(edition: Edition) -> LineLengths:
     return edition.cache["line lengths"]
 
 
+OPENING_WORDS = 5  # of a line named in a problem, to find it by
+
+
 def measured_line_lengths(edition: Edition) -> LineLengths:
     size = edition.layout.body_size_pt
     language = profile_for(edition.document.metadata.language)
-    lines = [line for page_lines, *_ in edition.read(PAGE_SETTING) for line in page_lines]
+    lines = [(number, line) for number, (page_lines, *_) in enumerate(
+        edition.read(PAGE_SETTING), 1) for line in page_lines]
     # A line in another language (a Chinese paragraph in an English report) is set on the
     # document's measure, but is not counted in its characters.
-    counts = tuple(characters(line, language, size)
-                   for line, after in zip(lines, [*lines[1:], None], strict=False)
-                   if running_text(line, size) and line_language(line.text, language) is language
-                   and (line.full or after is not None and (
-                       line.room < next_piece(after, line_language(after.text, language),
-                                              edition.layout))))
+    measured = [(number, line) for (number, line), after in zip(
+        lines, [*(line for _, line in lines[1:]), None], strict=True)
+        if running_text(line, size) and line_language(line.text, language) is language
+        and (line.full or after is not None and (
+            line.room < next_piece(after, line_language(after.text, language), edition.layout)))]
     fewest, most = edition.layout.measure or (language.measure.fewest, language.measure.most)
-    return LineLengths(counts, fewest, most)
+    return LineLengths(tuple(characters(line, language, size) for _, line in measured),
+                       fewest, most, tuple((number, line.text) for number, line in measured))
+
+
+def opening(text: str) -> str:
+    """A line's first words, enough to find it by: "The east wing restoration …"."""
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + (" \u2026" if len(words) > OPENING_WORDS else "") \
+        if len(words) > 1 else text.strip()[:OPENING_WORDS * 2] + "\u2026"
 
 
 def next_piece(line: SetLine, language: Profile, layout: Layout) -> float:
@@ -567,7 +589,8 @@ def measure_problems(edition: Edition) -> list[str]:
     for many, side, limit in ((found.over, "over", found.most),
                               (found.under, "under", found.fewest)):
         if many > max(1.0, OUT_OF_MEASURE * len(found.counts)):
-            problems.append(f"{many} of {len(found.counts)} lines {side} {limit} characters")
+            problems.append(f"{many} of {len(found.counts)} lines {side} {limit} characters"
+                            f", the first on {found.first(side)}")
     return problems
 
 
