@@ -516,7 +516,7 @@ def measured_line_lengths(edition: Edition) -> LineLengths:
     # A line in another language (a Chinese paragraph in an English report) is set on the
     # document's measure, but is not counted in its characters.
     measured = [(number, line) for (number, line), after in zip(
-        lines, [*(line for _, line in lines[1:]), None], strict=True)
+        lines, [*(line for _, line in lines[1:]), None], strict=False)
         if running_text(line, size) and line_language(line.text, language) is language
         and (line.full or after is not None and (
             line.room < next_piece(after, line_language(after.text, language), edition.layout)))]
