@@ -26,6 +26,8 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    List,
+    ListItem,
     Metadata,
     Paragraph,
     Quotation,
@@ -299,6 +301,26 @@ def test_direct_formatting_wins_over_the_character_style_and_colour_is_not_empha
 
     result = read_docx(edited(written(document, source_dir), edit), document.metadata)
     assert result.blocks == (Paragraph((Span("Body. not bold red"),)),)
+
+
+def test_list_markers_typed_as_text_make_a_list(source_dir, written):
+    """Plain text pasted into Word brings its list's markers as text ("•\tFirst", "1)\tFirst"):
+    two paragraphs or more in a row, one family counting on, are a list, as a scraped
+    text's lines are; a marker alone opening a paragraph is its text."""
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        for text in ("\u2022\tFirst item", "\u2022\tSecond, ", "1)\tOne", "2)\tTwo",
+                     "Plain words.", "3)\tAlone, it is a paragraph's text."):
+            draft.add_paragraph(text, style="Body Text")
+        draft.paragraphs[-5].add_run("in bold").bold = True
+
+    blocks = read_docx(edited(written(document, source_dir), edit), document.metadata).blocks
+    assert blocks[1] == List((ListItem((Span("First item"),)),
+                              ListItem((Span("Second, "), Span("in bold", bold=True)))))
+    assert blocks[2] == List((ListItem((Span("One"),)), ListItem((Span("Two"),))),
+                             "decimal", 1, "%)")
+    assert blocks[4] == Paragraph((Span("3) Alone, it is a paragraph\u2019s text."),))
 
 
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):

@@ -1,10 +1,12 @@
-"""What every reader makes of a list's markers: its style (in CSS's names) and its start."""
+"""What every reader makes of a list's markers: a marker written as text (its family and
+value), and a list's style (in CSS's names) and its start."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-from pipeline.languages import NUMERALS
+from pipeline.languages import NUMERAL, NUMERALS, UNSPACED
 from pipeline.list_numbers import is_roman, letters_value, numeral, roman_value
 
 
@@ -47,3 +49,81 @@ def counts_on_from(before: str, after: str) -> bool:
     if any(numerals.style == style and start >= numerals.last for numerals in NUMERALS):
         return False  # past the last numeral the language writes: "九十九"
     return numeral(style, start + 1) == after
+
+
+MARKER = re.compile(
+    r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
+    # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
+    r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
+    rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"
+    # A figure before the ideographic comma, with no space after: "1、"
+    r"|(?P<figure>\d{1,2})\u3001\s*"
+    # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
+    rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
+)
+
+
+# A marker's full-width marks and figures as the half-width ones they stand for: one family.
+HALF_WIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0e": ".",
+                            **{chr(0xFF10 + digit): str(digit) for digit in range(10)}})
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A line's list marker: its family (how it is written) and the value it gives."""
+
+    family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、", "1.1"…: one family, one list
+    value: str  # "" for a bullet
+    text: str  # the line after the marker
+    indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
+    path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
+
+    @property
+    def chain(self) -> str:
+        """The number its sub-items' compound numbers begin with ("2." for item 2., "2.1."
+        for item 2.1), "" for a marker that numbers none."""
+        return f"{self.path}{self.value}." if self.family == "1." or self.path else ""
+
+    @property
+    def ambiguous(self) -> bool:
+        """A letter that may be a roman numeral: i, v or x."""
+        return self.value.lower() in ("i", "v", "x")
+
+    def read_as(self, kind: str) -> Marked:
+        """The marker read as a letter ("a") or a roman numeral ("i"), in its own case."""
+        kind = kind.upper() if self.value.isupper() else kind
+        return replace(self, family=re.sub("[aAiI]", kind, self.family, count=1))
+
+
+def marker_of(row: str) -> Marked | None:
+    match = MARKER.match(row)
+    if match is None or not row[match.end():].strip():
+        return None
+    rest = row[match.end():]
+    if match.group("bullet"):
+        return Marked(match.group("bullet"), "", rest)
+    if match.group("figure"):
+        return Marked("1\u3001", match.group("figure"), rest)
+    if match.group("own"):
+        opening, closing = match.group("own_open") or "", match.group("own_close")
+        if bool(opening) != (closing != "、"):
+            return None
+        opening, closing = ("\uff08", "\uff09") if opening else ("", closing)
+        return Marked(f"{opening}一{closing}", match.group("own"), rest)
+    opening, value, closing = (mark.translate(HALF_WIDTH) for mark in (
+        match.group("open") or "", match.group("value"), match.group("close")))
+    if opening and closing != ")":
+        return None
+    kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
+    kind = kind.upper() if value.isupper() else kind
+    return Marked(f"{opening}{kind}{closing}", value, rest)
+
+
+def form_of(family: str) -> str:
+    """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
+    "（%）" for （一）, "%、" for 1、; "" for the style's usual 1., a., 一、 and for bullets."""
+    if family.startswith(("(", "\uff08")):
+        return f"{family[0]}%{family[-1]}"
+    if family == "1\u3001":
+        return "%\u3001"
+    return "%)" if family.endswith(")") else ""

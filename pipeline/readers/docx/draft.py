@@ -117,6 +117,7 @@ from pipeline.readers.docx.structures import (
     whole_number,
 )
 from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.numbering import Marked, counts_on_from, form_of, list_numbering, marker_of
 from pipeline.readers.pictures import SVG_ROOT
 
 # Limits checked in the zip's directory before any part is unpacked: a DOCX of the largest
@@ -125,6 +126,7 @@ MAX_DOCX_BYTES = 256 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 10_000
+MIN_TYPED_ITEMS = 2  # paragraphs opening with a typed marker, in a row: one alone is text
 # Paragraphs (empty ones, cells' and notes' too): a few for each text a document may hold, so
 # that a draft of far more is refused before it is read (100,000 take half a minute).
 MAX_PARAGRAPHS = 4 * MAX_TEXTS
@@ -633,7 +635,7 @@ class Reading:
                     title_spans=phrases_of(tuple(self.runs["title"]), title),
                     subtitle=subtitle),
             parse_byline(byline, tuple(self.runs["byline"])) if byline.strip(" ,") else None,
-            tuple(self.blocks),
+            typed_lists(tuple(self.blocks)),
         )
 
     def paragraph(self, p) -> None:
@@ -832,6 +834,51 @@ def is_drop_cap(p) -> bool:
     properties = p.find(qn("w:pPr"))
     frame = properties.find(qn("w:framePr")) if properties is not None else None
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
+
+
+def typed_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each run of two paragraphs or more that open with a list's marker
+    typed as text (a bullet or a number and a tab, as plain text pasted into Word brings
+    them: "•\tFirst item", "1)\tFirst item") made a list, as a scraped text's lines are:
+    its markers of one family, its numbers counting on."""
+    result: list[Block] = []
+    run: list[tuple[Marked, Paragraph]] = []
+    for block in (*blocks, None):
+        marker = marker_of(block.text) if isinstance(block, Paragraph) else None
+        if marker is not None and (not run or follows_on_marker(run[-1][0], marker)):
+            run.append((marker, block))
+            continue
+        result += [typed_list(run)] if len(run) >= MIN_TYPED_ITEMS else [item for _, item in run]
+        run = [(marker, block)] if marker is not None else []
+        if marker is None and block is not None:
+            result.append(block)
+    return tuple(result)
+
+
+def follows_on_marker(last: Marked, marker: Marked) -> bool:
+    """Whether `marker` carries on the list `last` marks: one family, a number on by one."""
+    return marker.family == last.family and (
+        not marker.value or counts_on_from(last.value, marker.value))
+
+
+def typed_list(run: list[tuple[Marked, Paragraph]]) -> List:
+    markers = [marker for marker, _ in run]
+    return List(tuple(ListItem(clean_spans(without_lead(paragraph.spans, len(paragraph.text)
+                                                         - len(marker.text))))
+                      for marker, paragraph in run),
+                *list_numbering([marker.value for marker in markers]), form_of(markers[0].family))
+
+
+def without_lead(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
+    """The spans without their first `length` characters (a typed marker)."""
+    kept: list[Span] = []
+    for span in spans:
+        if length >= len(span.text):
+            length -= len(span.text)
+            continue
+        kept.append(replace(span, text=span.text[length:]) if length else span)
+        length = 0
+    return tuple(kept)
 
 
 def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,

@@ -20,26 +20,16 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import NUMERAL, UNSPACED, joined_lines
+from pipeline.languages import joined_lines
 from pipeline.model import List, ListItem
-from pipeline.readers.numbering import counts_on_from, list_numbering, roman_value
-
-MARKER = re.compile(
-    r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
-    # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
-    r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
-    rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"
-    # A figure before the ideographic comma, with no space after: "1、"
-    r"|(?P<figure>\d{1,2})\u3001\s*"
-    # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
-    rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
+from pipeline.readers.numbering import (
+    Marked,
+    counts_on_from,
+    form_of,
+    list_numbering,
+    marker_of,
+    roman_value,
 )
-
-
-# A marker's full-width marks and figures as the half-width ones they stand for: one family.
-HALF_WIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0e": ".",
-                            **{chr(0xFF10 + digit): str(digit) for digit in range(10)}})
-
 
 # A compound number: its parents' numbers before its own, each with a full stop after it,
 # its own with or without one ("1.1", "2.3.1."). Only a line under the item it is numbered
@@ -48,62 +38,11 @@ HALF_WIDTH = str.maketrans({"\uff08": "(", "\uff09": ")", "\uff0e": ".",
 COMPOUND = re.compile(r"(?P<path>(?:\d{1,2}\.)+)(?P<value>\d{1,2})\.?\s+(?=\S)")
 
 
-@dataclass(frozen=True)
-class Marked:
-    """A line's list marker: its family (how it is written) and the value it gives."""
-
-    family: str  # "•", "1.", "(1)", "a)", "(a)", "(i)", "一、", "1.1"…: one family, one list
-    value: str  # "" for a bullet
-    text: str  # the line after the marker
-    indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
-    path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
-
-    @property
-    def chain(self) -> str:
-        """The number its sub-items' compound numbers begin with ("2." for item 2., "2.1."
-        for item 2.1), "" for a marker that numbers none."""
-        return f"{self.path}{self.value}." if self.family == "1." or self.path else ""
-
-    @property
-    def ambiguous(self) -> bool:
-        """A letter that may be a roman numeral: i, v or x."""
-        return self.value.lower() in ("i", "v", "x")
-
-    def read_as(self, kind: str) -> Marked:
-        """The marker read as a letter ("a") or a roman numeral ("i"), in its own case."""
-        kind = kind.upper() if self.value.isupper() else kind
-        return replace(self, family=re.sub("[aAiI]", kind, self.family, count=1))
-
-
 def marked(row: str) -> Marked | None:
     stripped = row.lstrip(" ")
     marker = marker_of(stripped)
     return replace(marker, indent=len(row) - len(stripped)) if marker and stripped != row else (
         marker)
-
-
-def marker_of(row: str) -> Marked | None:
-    match = MARKER.match(row)
-    if match is None or not row[match.end():].strip():
-        return None
-    rest = row[match.end():]
-    if match.group("bullet"):
-        return Marked(match.group("bullet"), "", rest)
-    if match.group("figure"):
-        return Marked("1\u3001", match.group("figure"), rest)
-    if match.group("own"):
-        opening, closing = match.group("own_open") or "", match.group("own_close")
-        if bool(opening) != (closing != "、"):
-            return None
-        opening, closing = ("\uff08", "\uff09") if opening else ("", closing)
-        return Marked(f"{opening}一{closing}", match.group("own"), rest)
-    opening, value, closing = (mark.translate(HALF_WIDTH) for mark in (
-        match.group("open") or "", match.group("value"), match.group("close")))
-    if opening and closing != ")":
-        return None
-    kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
-    kind = kind.upper() if value.isupper() else kind
-    return Marked(f"{opening}{kind}{closing}", value, rest)
 
 
 def compound_marked(row: str, *chains: Container[str]) -> Marked | None:
@@ -223,13 +162,3 @@ def built(level: Level, spans_of) -> List:
         form_of(level.family),
         compound=bool(level.entries[0][0].path),
     )
-
-
-def form_of(family: str) -> str:
-    """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
-    "（%）" for （一）, "%、" for 1、; "" for the style's usual 1., a., 一、 and for bullets."""
-    if family.startswith(("(", "\uff08")):
-        return f"{family[0]}%{family[-1]}"
-    if family == "1\u3001":
-        return "%\u3001"
-    return "%)" if family.endswith(")") else ""

@@ -62,7 +62,7 @@ from pipeline.model import (
 )
 from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
-from pipeline.readers.numbering import counts_on_from
+from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
     WRAP_SLACK,
     blocks_apart,
@@ -71,7 +71,7 @@ from pipeline.readers.scraped.breaks import (
     not_wrapped,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
-from pipeline.readers.scraped.lists import Marked, build_lists, compound_marked, items_of
+from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
 from pipeline.readers.scraped.notes import (
     TRAILING_CALLS,
     Calls,
