@@ -164,6 +164,10 @@ def test_notes_under_no_heading_belong_to_the_whole_text_in_the_tag_tree(tmp_pat
         # The first note, under the rule parting the notes from the text, holds its text as
         # the second does, in no paragraph of its own.
         held = [[str(kid.S) for kid in note.K] for note in root.K[-2:]]
+        # Each link's rectangle lower left corner first (ISO 32000-1, 7.9.5).
+        rectangles = [[float(value) for value in annotation.Rect] for page in pdf.pages
+                      for annotation in page.obj.get("/Annots", [])]
+    assert rectangles and all(x1 <= x2 and y1 <= y2 for x1, y1, x2, y2 in rectangles)
     assert kinds[-2:] == ["/Note", "/Note"] and not notes
     assert held == [["/Span", "/Span"], ["/Span", "/Span", "/Span"]]
     report = preflight(path, document, load_layout(ROOT / "layouts", "screen"), PRINTED)

@@ -566,9 +566,15 @@ def link_destination(link: pikepdf.Dictionary) -> str:
 def describe_links(pdf: pikepdf.Pdf, descriptions: dict[str, str]) -> None:
     """Each link annotation says where it leads (its /Contents), as PDF/UA asks (ISO 14289-1,
     7.18.5): a destination in the document by its description, an address by the link's
-    words and the address (an address printed as itself by itself)."""
+    words and the address (an address printed as itself by itself). Its rectangle is given
+    lower left corner first (the renderer may give it upper left first, which ISO 32000-1,
+    7.9.5, lets a reader normalise, and some do not)."""
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
+            if "/Rect" in annotation:
+                x1, y1, x2, y2 = (float(value) for value in annotation.Rect)
+                annotation.Rect = pikepdf.Array([min(x1, x2), min(y1, y2),
+                                                 max(x1, x2), max(y1, y2)])
             action = annotation.get("/A")
             if action is None:
                 description = descriptions.get(str(annotation.get("/Dest", "")))
