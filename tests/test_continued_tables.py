@@ -11,7 +11,7 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span, Table
-from pipeline.pdf.structure import is_element, kids_of
+from pipeline.pdf.structure import is_element, kids_of, structure_elements
 from pipeline.pdf.text import marked_texts
 from pipeline.writers.html import render_html
 
@@ -91,6 +91,15 @@ def test_a_split_tables_title_goes_on_with_it_read_once(tmp_path, name, text, ti
         assert not report.errors, [(check.rule, check.message) for check in report.errors]
         if layout != "print":
             assert read_captions(pdf) == [bare], layout
+            assert table_parts(pdf) == ["/Caption", "/THead", "/TBody"], layout
+
+
+def table_parts(pdf) -> list[str]:
+    """The kinds of the table's parts: one body, however many pages its rows run over."""
+    with pikepdf.open(pdf) as opened:
+        table = next(element for element in structure_elements(opened.Root.StructTreeRoot)
+                     if element.S == "/Table")
+        return [str(kid.S) for kid in kids_of(table) if is_element(kid)]
 
 
 def squashed(text: str) -> str:

@@ -323,6 +323,23 @@ def test_list_markers_typed_as_text_make_a_list(source_dir, written):
     assert blocks[4] == Paragraph((Span("3) Alone, it is a paragraph\u2019s text."),))
 
 
+def test_a_heading_made_by_direct_formatting_is_said(source_dir, written):
+    """A line set bold (and large) in Body Text, shaped as a heading, is read as the bold
+    paragraph it is, and the import says so, for the editor to give it a Heading style."""
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        run = draft.add_paragraph(style="Body Text").add_run("Our people")
+        run.bold, run.font.size = True, docx.shared.Pt(14)
+        draft.add_paragraph("A sentence follows, with a word in ", style="Body Text").add_run(
+            "bold").bold = True
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert imported.bold_lines == ("Our people",)
+    assert imported.document.blocks[1] == Paragraph((Span("Our people", bold=True),))
+
+
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):
     """Word's Ctrl+Shift+- (w:noBreakHyphen): the editor's "do not break here" is U+2011,
     which every edition prints and no line breaks at; it had become a plain hyphen."""

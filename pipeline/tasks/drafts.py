@@ -124,7 +124,8 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 
 def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
-    Returned: the line telling the editor of line breaks read as spaces, if any.
+    Returned: the lines telling the editor of line breaks read as spaces and of bold
+    paragraphs shaped as headings, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -165,7 +166,19 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
-    return breaks_joined(docx.relative_to(project.root), imported.joined)
+    said = [breaks_joined(docx.relative_to(project.root), imported.joined),
+            bold_lines(docx.relative_to(project.root), imported.bold_lines)]
+    return "\n".join(line for line in said if line) or None
+
+
+def bold_lines(docx: Path, lines: tuple[str, ...]) -> str | None:
+    """The line saying which paragraphs of body text look like headings made by direct
+    formatting, which the editions set as bold paragraphs."""
+    if not lines:
+        return None
+    more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+    return (f"{docx}: {excerpt(lines[0])}{more} is bold Body Text, which the editions set as a "
+            "bold paragraph; if it is a heading, give it a Heading style")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:

@@ -67,7 +67,7 @@ from lxml import etree
 from pipeline.docx_styles import cache_style_lookups
 from pipeline.errors import PipelineError, excerpt
 from pipeline.files import read_at_most
-from pipeline.languages import NOTES_HEADING, PROFILES
+from pipeline.languages import NOTES_HEADING, PROFILES, detect
 from pipeline.model import (
     MAX_TEXTS,
     Block,
@@ -180,6 +180,9 @@ class Imported:
     # The paragraphs holding a line break (Shift+Enter) read as a space, in text that keeps no
     # lines of its own (body text, a heading, a list item): the editor is told.
     joined: tuple[str, ...] = ()
+    # The paragraphs of body text set wholly in bold and shaped as a heading (a heading made
+    # by direct formatting, no Heading style): the editor is told.
+    bold_lines: tuple[str, ...] = ()
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -237,7 +240,8 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     refuse_unread_text(body, story.seen, path)
     notes = word_notes(draft, styles, labels, path, language)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
-                    reading.drawn, identity_of(draft), tuple(reading.joined))
+                    reading.drawn, identity_of(draft), tuple(reading.joined),
+                    tuple(reading.bold_lines))
 
 
 def identity_of(draft) -> str:
@@ -616,6 +620,7 @@ class Reading:
     tables: int = 0
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
     joined: list[str] = field(default_factory=list)  # Imported.joined
+    bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
@@ -694,6 +699,8 @@ class Reading:
             self.blocks.append(Quotation(text))
         else:
             self.blocks.append(Paragraph(text))
+            if shaped_as_heading(text):
+                self.bold_lines.append(plain(text))
         # A picture set in a paragraph of text goes with the caption under it (Word's Insert
         # > Picture at the end of the paragraph): the figure follows the paragraph. Any other
         # was refused before reading.
@@ -834,6 +841,15 @@ def is_drop_cap(p) -> bool:
     properties = p.find(qn("w:pPr"))
     frame = properties.find(qn("w:framePr")) if properties is not None else None
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
+
+
+def shaped_as_heading(spans: tuple[Span, ...]) -> bool:
+    """Whether a paragraph of body text is all bold and shaped as its language writes a
+    heading: a heading made by direct formatting, which Word shows as one and the editions
+    set as a bold paragraph."""
+    text = plain(spans).strip()
+    return bool(text) and all(span.bold for span in spans if span.text.strip()) and \
+        detect(text).is_heading(text)
 
 
 def typed_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

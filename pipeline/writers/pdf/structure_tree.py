@@ -247,10 +247,17 @@ def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionar
         if is_element(element):
             point_to_headers(element, renamed)
     own = own_references(first)
-    if cut_in_two(own, moved) or quoted_in_two(first, own, moved):
+    if cut_in_two(own, moved) or quoted_in_two(first, own, moved) or body_in_two(own, moved):
         merge(pdf, own[-1], moved.pop(0), replaced)
     first.K = pikepdf.Array([*own, *moved])
     replaced[second.objgen] = first
+
+
+def body_in_two(own: list, moved: list) -> bool:
+    """Whether a table's body and its rest on the next page are one body the page break cut
+    in two: the structure is the table's, not its pages' (ISO 32000-1, 14.8.2.3)."""
+    return bool(own and moved) and all(
+        is_element(kid) and kid.S == pikepdf.Name.TBody for kid in (own[-1], moved[0]))
 
 
 def cut_in_two(own: list, moved: list) -> bool:
