@@ -47,6 +47,7 @@ RUNNING_REACH = 2
 # A line's end broken inside a word, and the next line's start going on with it: `inspec-`
 # over `ted every one` (a hyphen after a letter, a lower-case letter after the break).
 BROKEN_END = re.compile(r"(?<=[^\W\d_])-$")
+WORD = re.compile(r"[^\W\d_][\w\u2019'-]*[^\W_]|[^\W\d_]")
 LAST_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*$")
 GOING_ON = re.compile(r"([^\W\d_A-Z][\w\u2019'-]*)")
 # A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
@@ -146,7 +147,8 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
     if not typeset:
         return text, []
     rows = text.split("\n")
-    said = " ".join(rows)
+    # Every word the text writes whole on a line, hyphened ones too, looked up once each.
+    said = frozenset(WORD.findall(" ".join(rows).casefold()))
     drops = []
     for index, row in enumerate(rows):
         if not BROKEN_END.search(row):
@@ -164,13 +166,13 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
     return "\n".join(rows), drops
 
 
-def keeps_hyphen(head: str, tail: str, text: str) -> bool:
+def keeps_hyphen(head: str, tail: str, said: frozenset[str]) -> bool:
     """Whether the hyphen a typesetter's line ends between `head` and `tail` is the word's
-    own: the text writes the word so elsewhere, not whole; or it is a compound its language
-    hyphenates (`self-assessment`, `community-led`)."""
-    if re.search(rf"\b{re.escape(head + tail)}\b", text, re.IGNORECASE):
+    own: the text writes the word so elsewhere (`said`: its words, folded), not whole; or it
+    is a compound its language hyphenates (`self-assessment`, `community-led`)."""
+    if (head + tail).casefold() in said:
         return False
-    if re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text, re.IGNORECASE):
+    if f"{head}-{tail}".casefold() in said:
         return True
     return detect(f"{head} {tail}").compound(head.split("-")[-1], tail)
 
