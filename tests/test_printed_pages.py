@@ -18,6 +18,7 @@ from pipeline.layouts import load_layout
 from pipeline.model import Heading, Metadata, Note, Paragraph
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.scraped import scraped_document
+from pipeline.readers.scraped.dedupe import PAGE_SEAM
 from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
 
 from .conftest import ROOT
@@ -128,15 +129,29 @@ def test_years_heading_sections_are_no_pages():
 @pytest.mark.parametrize("call", ["CO2 emissions fell", "fell to 19.2 days", "in 2021 and"])
 def test_a_figure_after_a_word_is_a_call_only_where_a_note_answers_it(call):
     text = f"{LINE} and {call} in the year.\n1 A note that answers no call of its own."
-    assert bracketed_notes(text) == text
+    assert bracketed_notes(text) == (text, [1, 2])
 
 
 def test_a_call_after_a_word_or_a_sentence_s_end_names_its_note():
     text = ("Costs rose by a third.1 Our borrowing stood at £60 million2 at the year's end.\n"
             "1 Interest rose.\n2 At 31 March.")
-    assert bracketed_notes(text).split("\n") == [
-        "Costs rose by a third.[1] Our borrowing stood at £60 million[2] at the year's end.",
-        "[1] Interest rose.", "[2] At 31 March."]
+    written, numbers = bracketed_notes(text)
+    assert [(number, row) for number, row in zip(numbers, written.split("\n"), strict=True)
+            if row.strip() and row != PAGE_SEAM] == [
+        (1, "Costs rose by a third.[1] Our borrowing stood at £60 million[2] at the year's end."),
+        (2, "[1] Interest rose."), (3, "[2] At 31 March.")]
+
+
+def test_notes_at_each_page_s_foot_go_to_the_text_s_end_keeping_their_lines():
+    """A page's notes stand between its text and the next page's, the paragraph the page
+    broke going on over them: they go to the end, each row keeping its number in the
+    source, and the paragraph joins again."""
+    document = read_text(PRINTED / "water-company-review.txt")
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert any("the pipes we replaced ran under the busiest roads" in text for text in paragraphs)
+    notes = [block for block in document.blocks if isinstance(block, Note)]
+    assert [note.label for note in notes] == ["1", "2", "3"]
+    assert all(isinstance(block, Note) for block in document.blocks[-3:])
 
 
 def test_a_chinese_report_s_pages_go_and_its_paragraphs_end_on_a_short_line():

@@ -62,7 +62,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         metadata = replace(metadata, date=cleared.dated)
     # A word a printed page's line end broke is one again before blocks are compared.
     rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
-    result = deduplicate(bracketed_notes(rejoined))
+    result = deduplicate(*bracketed_notes(rejoined))
     result.units = displays_apart(
         opened_apart(result.units, indented_openings(text.split("\n"))),
         *displayed_blocks(text.split("\n")))

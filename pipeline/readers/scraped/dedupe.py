@@ -112,10 +112,12 @@ def likeness_key(text: str) -> str:
     return SPACE_BY_UNSPACED.sub("", " ".join(re.findall(r"[^\W_]+", folded))) or text
 
 
-def deduplicate(cleaned_text: str) -> Deduplicated:
+def deduplicate(cleaned_text: str, numbers: list[int] | None = None) -> Deduplicated:
+    """The text's blocks, repetitions dropped; `numbers`: each row's number in the source,
+    where rows were moved (a page's notes to the text's end), else its place."""
     result = Deduplicated()
     previous: int | None = None  # index in result.units of the last text unit kept
-    for block in split_blocks(cleaned_text):
+    for block in split_blocks(cleaned_text, numbers):
         if block[0][1] == PHOTO_MARKER:
             result.units.append(Unit("marker", (), (block[0][0],)))
             continue
@@ -204,12 +206,14 @@ def repeated_sentences(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
     return found
 
 
-def split_blocks(cleaned_text: str) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines, numbered from 1, each run going on over a page's seam; a
-    photo marker is a block of its own."""
+def split_blocks(cleaned_text: str, numbers: list[int] | None = None
+                 ) -> list[list[tuple[int, str]]]:
+    """Runs of non-blank lines, numbered from 1 (or by `numbers`), each run going on over a
+    page's seam; a photo marker is a block of its own."""
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
-    for number, line in enumerate(cleaned_text.split("\n"), start=1):
+    lines = cleaned_text.split("\n")
+    for number, line in zip(numbers or range(1, len(lines) + 1), lines, strict=True):
         if line == PAGE_SEAM:
             continue
         if line and line != PHOTO_MARKER:

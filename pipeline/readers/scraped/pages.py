@@ -56,6 +56,8 @@ BARE_LABEL = re.compile(r"(\d{1,2})[ \u00a0](?=[^\W\d_]|[\u2018\u201c(])")
 # A figure's stop before a call (`to 19.2`): a call only where a sentence ends with it.
 FIGURE_STOP = re.compile(r"\d\.$")
 SENTENCE_ON = re.compile(r"\s*$|\s+[A-Z\u2018\u201c]")
+# A page's notes under its text: this many lines at most, a numbered list's longer.
+MAX_FOOT_ROWS = 15
 HYPHEN_KEPT = "hyphen at a printed line's end, joining a compound"
 HYPHEN_DROPPED = "hyphen breaking a word at a printed line's end"
 
@@ -177,54 +179,74 @@ def keeps_hyphen(head: str, tail: str, said: frozenset[str]) -> bool:
     return detect(f"{head} {tail}").compound(head.split("-")[-1], tail)
 
 
-def bracketed_notes(text: str) -> str:
+def bracketed_notes(text: str) -> tuple[str, list[int]]:
     """The text with the notes a page sets under it by bare figures (`1 Interest on …`, as a
     viewer copies a superior figure) labelled `[1]`, and each one's call in the text above
     (`a third.1`, `million2`) written `[1]` after its word, as a web page writes them
-    (notes.py): where the text ends with such notes, numbered on from 1, and the text calls
-    each in turn, after a word or a mark that ends one. Else it is left as it was: a figure
-    after a word is no call unless a note answers it."""
+    (notes.py); and the source's number of each of its rows. Notes at the foot of a page
+    (over the seam its furniture left) go to the text's end, their rows keeping their
+    numbers, the paragraph the page broke running on over their place. So only where the
+    notes, numbered on from 1, each stand at a page's foot or the text's end, and the text
+    calls each in turn, after a word or a mark that ends one; else the text is left as it
+    was: a figure after a word is no call unless a note answers it."""
     rows = text.split("\n")
-    start = notes_start(rows)
-    if start is None:
-        return text
-    labels = [index for index in range(start, len(rows)) if BARE_LABEL.match(rows[index])]
+    numbers = list(range(1, len(rows) + 1))
+    groups = foot_notes(rows)
+    if not groups:
+        return text, numbers
+    held = {index for start, end in groups for index in range(start, end)}
+    labels = [index for index in sorted(held) if BARE_LABEL.match(rows[index])]
     calls: list[tuple[int, re.Match]] = []
     place = (0, 0)
-    for number in range(1, len(labels) + 1):
-        found = next_call(rows, start, number, place)
+    for number, label in enumerate(labels, 1):
+        found = next_call(rows, label, number, place, held)
         if found is None:
-            return text
+            return text, numbers
         calls.append(found)
         place = (found[0], found[1].end())
     for index, call in reversed(calls):
         rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{rows[index][call.end():]}"
     for index in labels:
         rows[index] = BARE_LABEL.sub(r"[\1] ", rows[index], count=1)
-    return "\n".join(rows)
+    notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]
+    kept = [(number, PAGE_SEAM if index in held else row)
+            for index, (number, row) in enumerate(zip(numbers, rows, strict=True))]
+    moved = [*kept, (0, ""), *notes]
+    return "\n".join(row for _, row in moved), [number for number, _ in moved]
 
 
-def notes_start(rows: list[str]) -> int | None:
-    """The index of the row labelled `1` opening the notes that end the text: from it on,
-    every labelled row numbered on by one from the last, each note's other rows carrying
-    it on."""
-    labelled = [index for index, row in enumerate(rows) if BARE_LABEL.match(row)]
-    for first in (index for index in labelled if BARE_LABEL.match(rows[index])[1] == "1"):
-        after = [int(BARE_LABEL.match(rows[index])[1]) for index in labelled if index >= first]
-        if after == list(range(1, len(after) + 1)):
-            return first
-    return None
+def foot_notes(rows: list[str]) -> list[tuple[int, int]]:
+    """The rows of the notes standing at each page's foot or at the text's end, from and to:
+    a row labelled with the next note's number, 1 first, and the rows under it to the page's
+    seam or the text's end, its other labels numbering on, MAX_FOOT_ROWS at most."""
+    groups: list[tuple[int, int]] = []
+    expected, index = 1, 0
+    while index < len(rows):
+        label = BARE_LABEL.match(rows[index])
+        if label is None or int(label[1]) != expected:
+            index += 1
+            continue
+        end = next((at for at in range(index, len(rows)) if rows[at] == PAGE_SEAM), len(rows))
+        zone = [row for row in rows[index:end] if row.strip()]
+        numbered = [int(found[1]) for row in zone if (found := BARE_LABEL.match(row))]
+        if len(zone) > MAX_FOOT_ROWS or numbered != list(range(expected, expected + len(numbered))):
+            index += 1
+            continue
+        groups.append((index, end))
+        expected, index = expected + len(numbered), end
+    return groups
 
 
-def next_call(rows: list[str], end: int, number: int, place: tuple[int, int]
-              ) -> tuple[int, re.Match] | None:
+def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
+              notes: set[int]) -> tuple[int, re.Match] | None:
     """Where note `number` is called after `place` (a row and a column) in rows before
-    `end`: its figure after a word's last letter (a small one: `CO2` is a formula) or a mark
-    closing a sentence or a clause, never inside a figure (`19.2 days`), though a figure may
-    end a sentence before a call (`to 19.2`, its row or sentence ending there)."""
+    `end`, the `notes`' rows aside: its figure after a word's last letter (a small one: `CO2`
+    is a formula) or a mark closing a sentence or a clause, never inside a figure (`19.2
+    days`), though a figure may end a sentence before a call (`to 19.2`, its row or sentence
+    ending there)."""
     call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff])|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
                       rf"|(?<=\d\.)){number}(?![\w\u00b7])")
-    for index in range(place[0], end):
+    for index in (at for at in range(place[0], end) if at not in notes):
         for found in call.finditer(rows[index], place[1] if index == place[0] else 0):
             if (not FIGURE_STOP.search(rows[index][:found.start()])
                     or SENTENCE_ON.match(rows[index][found.end():])):
