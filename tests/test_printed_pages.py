@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Heading, Metadata, Note, Paragraph
+from pipeline.model import Heading, List, Metadata, Note, Paragraph, SignOff
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.dedupe import PAGE_SEAM
@@ -187,3 +187,55 @@ def test_notes_under_no_heading_belong_to_the_whole_text_in_the_tag_tree(tmp_pat
     assert held == [["/Span", "/Span"], ["/Span", "/Span", "/Span"]]
     report = preflight(path, document, load_layout(ROOT / "layouts", "screen"), PRINTED)
     assert [check.message for check in report.errors] == []
+
+
+def test_a_review_s_alternating_heads_page_foot_notes_and_signature_are_read():
+    """Recto and verso heads (one written once, the subtitle the metadata gives), the first
+    page's head over the title, notes at each page's foot, calls after words, and a
+    signature under a full last line."""
+    document = read_text(PRINTED / "ceo-review-2024.txt")
+    text = said(document)
+    assert "Annual Report 2023/24" not in text and "Chief Executive\u2019s Review" not in text
+    assert [note.label for note in document.blocks if isinstance(note, Note)] == [
+        "1", "2", "3", "4"]
+    signature = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert signature.texts == ["Rachel Ombwe-Harding", "Chief Executive", "12\u00a0June 2024"]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)][0] == (
+        "A year of steady repair")
+
+
+def test_a_short_last_page_and_the_first_page_s_head_are_furniture_too():
+    """Folios a page apart but the last page's (one line), the running head over the first
+    page too; a heading over a page's last lines stays, though the page parts a sentence."""
+    document = read_text(PRINTED.parent.parent / "simplified_chinese_texts"
+                         / "huayuan-mda-zh-hans.txt")
+    text = said(document)
+    assert "年年度报告" not in text and "- 13 -" not in text
+    assert "四、公司未来发展的展望" in [block.text for block in document.blocks
+                                 if isinstance(block, Heading)]
+    assert "加快储能业务的市场拓展，" in text
+
+
+def test_a_head_written_once_where_the_page_parts_a_sentence_goes():
+    document = read_text(PRINTED / "harbour-chairman-zh-hk.txt")
+    text = said(document)
+    assert "把握區內跨境電商" in text and "二零二三／二四年報" not in text
+    assert texts_of(document)[0] == "各位股東："  # the title the metadata gives, then the greeting
+
+
+def test_a_pdf_copy_s_symbol_bullets_make_a_list_and_a_numbered_title_is_the_title():
+    document = read_text(PRINTED / "greyfield-operations.txt")
+    assert "\uf0b7" not in said(document)
+    assert sum(isinstance(block, List) for block in document.blocks) == 2
+    assert texts_of(document)[0] == "2.1\u00a0Supply and demand"
+
+
+@pytest.mark.parametrize(("head", "tail", "text", "kept"), [
+    ("co", "operative", "our co-operatives", True), ("re", "elect", "", True),
+    ("year", "end", "", True), ("organ", "isation", "", False),
+    ("partner", "ships", "our partnership", False),
+])  # fmt: skip
+def test_a_word_s_other_forms_and_a_prefix_before_its_vowel_decide_a_hyphen(head, tail, text,
+                                                                            kept):
+    said_words = frozenset(text.casefold().split())
+    assert keeps_hyphen(head, tail, said_words) is kept

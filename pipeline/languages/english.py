@@ -171,7 +171,10 @@ COMPOUND_TAILS = re.compile(
     r"based|led|run|term|making|wide|scale|free|friendly|owned|funded|related|specific"
     r"|focused|level|year|month|week|being|looking|saving|sharing|building|quality|income"
     r"|class|made|designed|centred|centered|driven|oriented|sized|known|minded|powered"
-    r"|party|ups?", re.IGNORECASE)
+    r"|party|ups?|end", re.IGNORECASE)
+# A prefix British writes with a hyphen before the vowel it ends with ("re-elect",
+# "co-operate", "pre-empt", "anti-inflammatory").
+VOWEL_PREFIXES = re.compile(r"re|pre|de|co|anti|semi|multi", re.IGNORECASE)
 MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
 
 
@@ -441,6 +444,8 @@ page=r"page|p\.?",
         return ", ".join([name, *honours, *([role] if role else [])])
 
     def compound(self, head: str, tail: str) -> bool:
+        if VOWEL_PREFIXES.fullmatch(head) and tail[:1].lower() == head[-1:].lower():
+            return True
         return (bool(COMPOUND_HEADS.fullmatch(head)) and len(tail) >= MIN_COMPOUND_TAIL
                 and not SUFFIX.fullmatch(tail)
                 or bool(COMPOUND_TAILS.fullmatch(tail)) and len(head) >= MIN_COMPOUND_HEAD)

@@ -53,10 +53,15 @@ NOTE_MARK = "\ue000"
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\u200e\u200f\u061c\u202a-\u202e"
                        "\u2066-\u2069]")
 SPACES = re.compile(r"[ \u2000-\u200a\u202f\u205f\u3000]+")
-# Latin ligatures as a PDF viewer copies them ("ﬁrst"): the letters they join, which the
-# faces join again where they ligate (Unicode keeps these for compatibility alone).
-LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+# What a PDF viewer copies otherwise than it reads: Latin ligatures ("ﬁrst"), the letters
+# they join, which the faces join again where they ligate (Unicode keeps these for
+# compatibility alone); and the private-use characters it copies a Word list's bullets as,
+# from the Symbol and Wingdings faces they were set in.
+VIEWER_COPIES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+                           "\uf0b7": "\u2022", "\uf0a7": "\u25aa", "\uf076": "\u2756",
+                           "\uf0d8": "\u27a2", "\uf0fc": "\u2713", "\uf06e": "\u25a0",
+                           "\uf0a8": "\u25fb"})
 
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
@@ -171,7 +176,7 @@ def clean_row(line: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", INVISIBLE.sub("", line)).translate(LIGATURES)
+    line = unicodedata.normalize("NFC", INVISIBLE.sub("", line)).translate(VIEWER_COPIES)
     if not line.strip():
         # Only white space: the marker when a no-break space stood there, else an empty line.
         return PHOTO_MARKER if NBSP in line else ""
@@ -270,7 +275,7 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
     # two spans nor shifts a span's letters.
     stand_ins = [replace(span, text=NOTE_MARK) if span.note
                  else replace(span, text=unicodedata.normalize("NFC", span.text)
-                              .translate(LIGATURES))
+                              .translate(VIEWER_COPIES))
                  for span in spans]
     raw = WHITE_SPACE.sub(" ", plain(tuple(stand_ins)))
     cleaned = clean_line(raw)

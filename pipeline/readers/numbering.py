@@ -52,7 +52,7 @@ def counts_on_from(before: str, after: str) -> bool:
 
 
 MARKER = re.compile(
-    r"(?P<bullet>[•·▪◦‣●○■□\-–—*o])\s+"
+    r"(?P<bullet>[•·▪◦‣●○■□❖➢✓◻\-–—*o])\s+"
     # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
     r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
     rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"

@@ -56,7 +56,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     with reading_in(metadata.language):
         # A list item keeps its indentation: how deep it is nested (lists.py).
         cleared = remove_debris(clean_text(text, keeps_indent=is_item,
-                                           wrapped=not unwrapped(tuple(text.split("\n")))))
+                                           wrapped=not unwrapped(tuple(text.split("\n")))),
+                                known=(metadata.title, metadata.subtitle, metadata.organisation))
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)

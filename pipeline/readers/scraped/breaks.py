@@ -58,6 +58,7 @@ WRAP_SLACK = 10
 # characters as the next (a mark compressed aside): a line two characters short ends its
 # paragraph.
 GRID_SLACK = 4
+MAX_SIGNATURE_ROWS = 4  # a name, a role, an organisation, a date
 
 
 DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
@@ -409,7 +410,8 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     it from the next (as a PDF viewer copies a page): it ends a sentence, the next row
     starts one (a capital, where words are spaced; no list's item), and the wrap would
     have taken that row's first word onto it with room to spare (WRAP_SLACK; GRID_SLACK on
-    a grid), as wide as the block's lines run."""
+    a grid), as wide as the block's lines run, or a signature's lines end the block under
+    it."""
     row, following = rows[index], rows[index + 1]
     spaced = detect(following).words_spaced
     if (not ends_sentence(TRAILING_CALLS.sub("", row)) or marked(following) is not None
@@ -418,8 +420,17 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     width = max(map(columns, rows))
     first_word = following.split()[0] if spaced else following[:1]
     slack = WRAP_SLACK if spaced else GRID_SLACK
-    return (width >= MIN_WRAPPED_COLUMNS
-            and columns(row) + spaced + columns(first_word) + slack <= width)
+    return width >= MIN_WRAPPED_COLUMNS and (
+        columns(row) + spaced + columns(first_word) + slack <= width
+        or signature_under(rows[index + 1:], width))
+
+
+def signature_under(rows: tuple[str, ...], width: int) -> bool:
+    """Whether `rows`, ending a block, are a signature's short lines (a name, a role, a date),
+    no sentence among them: however full the line over them, they end its paragraph."""
+    return 0 < len(rows) <= MAX_SIGNATURE_ROWS and all(
+        columns(row) <= width / 2 and not ends_sentence(row) and marked(row) is None
+        for row in rows)
 
 
 def not_wrapped(units: list[Unit]) -> bool:

@@ -241,14 +241,15 @@ class Cleared:
                 for source in SOURCES}
 
 
-def remove_debris(cleaned_text: str) -> Cleared:
-    """The text without its web-page and e-mail debris."""
+def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
+    """The text without its web-page and e-mail debris; `known`: what the metadata names the
+    piece by, which a printed page's running head says."""
     rows = cleaned_text.split("\n")
     lines = [classified(number, row) for number, row in enumerate(rows, 1)
              if row and row != PHOTO_MARKER]
     headers = mail_headers(lines)
     reasons = debris_reasons(lines, {line.number: MAIL_HEADER for block in headers
-                                     for line in block})
+                                     for line in block}, known)
     if headers:
         reasons.update(forwarding_note(lines, reasons, headers[0]))
         reasons.update(covering_note(lines, reasons, headers[0]))
@@ -304,11 +305,12 @@ def said_as(kind: str) -> str:
     return f"{source}: {kind}"
 
 
-def debris_reasons(lines: list[Line], headers: dict[int, str]) -> dict[int, str]:
+def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str, ...] = ()
+                   ) -> dict[int, str]:
     """line number -> reason, for every line of debris among `lines`, the lines of a mail's
-    `headers` among them."""
+    `headers` among them; `known`: what the metadata names the piece by."""
     reasons: dict[int, str] = dict(headers)
-    reasons.update(page_furniture(lines, set(reasons)))
+    reasons.update(page_furniture(lines, set(reasons), known))
     for index, line in enumerate(lines):
         if line.kind and not (line.doubtful and sentence_follows(lines, index)):
             reasons.setdefault(line.number, line.kind)

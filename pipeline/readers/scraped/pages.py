@@ -38,6 +38,7 @@ PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNOREC
 FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7/\t]\s*\d+$"
                           r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
 TIME = re.compile(r"\d:\d\d")
+TRAILING_FIGURE = re.compile(r"\d+$")  # a note's call ending a page's last line
 # A page holds this many lines of text at least: a shape's lines closer together are a
 # list's, or a table's (`Step 1`, `Step 2`), not pages'.
 MIN_PAGE_LINES = 8
@@ -62,9 +63,11 @@ HYPHEN_KEPT = "hyphen at a printed line's end, joining a compound"
 HYPHEN_DROPPED = "hyphen breaking a word at a printed line's end"
 
 
-def page_furniture(lines: Sequence, taken: set[int]) -> dict[int, str]:
+def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
+                   ) -> dict[int, str]:
     """line number -> FOLIO or RUNNING_HEAD, for the pages' furniture among `lines` (each
-    with its `number` and `text`), those `taken` aside."""
+    with its `number` and `text`), those `taken` aside; `known`: what the metadata names the
+    piece by (its title, subtitle, organisation), which a running head says."""
     shown = [(index, line.text.strip()) for index, line in enumerate(lines)
              if line.number not in taken]
     folios = set()
@@ -75,16 +78,49 @@ def page_furniture(lines: Sequence, taken: set[int]) -> dict[int, str]:
         return {}
     found = {lines[index].number: FOLIO for index in folios}
     beside: dict[str, set[int]] = {}
+    said = {key(text) for text in known if text}
     for folio in sorted(folios):
-        reach = range(max(0, folio - RUNNING_REACH), min(len(lines), folio + RUNNING_REACH + 1))
+        reach = furniture_beside(lines, folio, folios)
+        broken = parts_page(lines, folio, reach, folios)
         for index in reach:
-            if index not in folios and furniture_shaped(lines[index].text):
-                beside.setdefault(lines[index].text.strip().casefold(), set()).add(index)
-    titles = {line.text.strip().casefold() for line in lines[:RUNNING_REACH + 1]}
-    for key, indices in beside.items():
-        if len(indices) >= 2 or (key in titles and min(indices) > RUNNING_REACH):
-            found.update({lines[index].number: RUNNING_HEAD for index in indices})
+            beside.setdefault(key(lines[index].text), set()).add(index)
+            if broken or key(lines[index].text) in said:
+                found[lines[index].number] = RUNNING_HEAD
+    titles = {key(line.text) for line in lines[:RUNNING_REACH + 1]}
+    heads = {text for text, indices in beside.items()
+             if len(indices) >= 2 or (text in titles and min(indices) > RUNNING_REACH)}
+    heads |= {key(lines[index].text) for index in range(len(lines))
+              if found.get(lines[index].number) == RUNNING_HEAD}
+    # A running head says the same on every page, the first one's top too.
+    found.update({line.number: RUNNING_HEAD for line in lines
+                  if key(line.text) in heads and line.number not in found})
     return found
+
+
+def furniture_beside(lines: Sequence, folio: int, folios: set[int]) -> list[int]:
+    """The short lines touching a folio, over and under it, RUNNING_REACH at most each way:
+    no line of text between them and it."""
+    found = []
+    for step in (-1, 1):
+        index = folio + step
+        while (0 <= index < len(lines) and abs(index - folio) <= RUNNING_REACH
+               and index not in folios and furniture_shaped(lines[index].text)):
+            found.append(index)
+            index += step
+    return sorted(found)
+
+
+def key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def parts_page(lines: Sequence, folio: int, furniture: list[int], folios: set[int]) -> bool:
+    """Whether the page a folio ends parts a sentence: the line of text over its furniture
+    ends none, and so runs on over the furniture to the next page's first line."""
+    over = next((index for index in range(folio - 1, -1, -1)
+                 if index not in furniture and index not in folios), None)
+    return over is not None and not furniture_shaped(lines[over].text) and not ends_sentence(
+        TRAILING_FIGURE.sub("", lines[over].text))
 
 
 def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
@@ -99,17 +135,21 @@ def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
 
 
 def furniture_shaped(text: str) -> bool:
+    """A short line ending no sentence: in a language whose words no spaces part, its
+    characters counted two to a word."""
     text = text.strip()
-    return bool(text) and len(text.split()) <= MAX_FURNITURE_WORDS and not ends_sentence(text)
+    words = len(text.split()) if detect(text).words_spaced else len(text) / 2
+    return bool(text) and words <= MAX_FURNITURE_WORDS and not ends_sentence(text)
 
 
 def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
-    """Whether the lines of one shape are pages' folios: two at least, a page apart (lines
-    that are `named` pages, `Page 4`, at any distance), one of their figures counting on
-    by one from each line to the next."""
-    fewest = 1 if named else MIN_PAGE_LINES
-    if len(group) < 2 or any(later - earlier < fewest for (earlier, _), (later, _)
-                             in itertools.pairwise(group)):
+    """Whether the lines of one shape are pages' folios: two at least, most of them a page
+    apart (lines that are `named` pages, `Page 4`, at any distance), one of their figures
+    counting on by one from each line to the next."""
+    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(group)]
+    # One page may be short: the last, or the first of a copy begun mid-page.
+    if not gaps or min(gaps) < 2 or not named and 2 * sum(
+            gap >= MIN_PAGE_LINES for gap in gaps) < len(gaps):
         return False
     figures = [[int(figure) for figure in FIGURE.findall(text)] for _, text in group]
     return any(all(after[place] - before[place] == 1 and after[place] <= MAX_FOLIO
@@ -168,13 +208,18 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
     return "\n".join(rows), drops
 
 
+def forms(word: str) -> set[str]:
+    """A word and its plural or singular, as a text may write it elsewhere."""
+    return {word, word + "s", word.removesuffix("s")}
+
+
 def keeps_hyphen(head: str, tail: str, said: frozenset[str]) -> bool:
     """Whether the hyphen a typesetter's line ends between `head` and `tail` is the word's
     own: the text writes the word so elsewhere (`said`: its words, folded), not whole; or it
     is a compound its language hyphenates (`self-assessment`, `community-led`)."""
-    if (head + tail).casefold() in said:
+    if not said.isdisjoint(forms((head + tail).casefold())):
         return False
-    if f"{head}-{tail}".casefold() in said:
+    if not said.isdisjoint(forms(f"{head}-{tail}".casefold())):
         return True
     return detect(f"{head} {tail}").compound(head.split("-")[-1], tail)
 

@@ -253,7 +253,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     if taken == 1 and not (over_running_text(rows) and (
             not title or likeness_key(rows[0].text) == likeness_key(title))) and not (
             line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)
-    ) and not (not_wrapped(units) and ends_block(rows[0].text, rows[1].text, stands_alone)):
+    ) and not (not_wrapped(units) and ends_block(rows[0].text, rows[1].text, stands_alone)
+               ) and not GREETING.fullmatch(rows[1].text.strip()):  # a letter's, under it
         return units
     taken_rows = sum(len(row.rows) for row in rows[:taken])
     rest = units[first].rows[taken_rows:]
@@ -265,10 +266,13 @@ def line_under_title(rows: list[Unit]) -> bool:
     """Whether the opening block is a title and a heading-shaped line under it, and no more
     but running text: a title wrapped over two lines, or a title over a line of its own
     (its subtitle, the organisation's name, a heading over the first paragraph, as a PDF
-    viewer copies a page's lines), as the width its lines are wrapped to tells."""
+    viewer copies a page's lines: a line the wrap filled under it, whatever its shape), as
+    the width its lines are wrapped to tells."""
+    widest = max(columns(row.text) for row in rows)
     return (len(rows) >= 2 and is_heading_text(rows[1].text) and not is_byline(rows[1])
             and not parallels(rows[0].text, rows[1].text)
-            and not any(is_heading_text(row.text) for row in rows[2:3]))
+            and not any(is_heading_text(row.text) and columns(row.text) + WRAP_SLACK < widest
+                        for row in rows[2:3]))
 
 
 def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
@@ -374,7 +378,9 @@ def settle_title(
     first = texts[0] if texts else None
     opening_heading = first is not None and is_heading_text(first.text)
     if metadata.title:
-        if opening_heading and likeness_key(first.text) == likeness_key(metadata.title):
+        if opening_heading and likeness_key(metadata.title) in (
+                likeness_key(first.text), likeness_key(unnumbered(first.text))):
+            # The title, perhaps under its chapter's number ("2 Operations and performance").
             units = [unit for unit in units if unit is not first]
         elif first is not None and (label := division_label(first.text, metadata.title)):
             # The page's title line, its label the piece's subtitle where none is given,
@@ -389,6 +395,12 @@ def settle_title(
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
+
+
+def unnumbered(text: str) -> str:
+    """A heading's words without the section number opening it ("2 Operations" -> "Operations")."""
+    number = SECTION_NUMBER.match(text)
+    return text[number.end():] if number else text
 
 
 def publication_line(units: list[Unit]) -> Unit | None:
@@ -428,7 +440,7 @@ def is_heading_text(text: str) -> bool:
     other, each half written as its language writes a title; a letter's greeting ("Dear
     Members") or closing wish ("此致") is none, nor is a picture's credit ("Photo: Priya
     Shah"), which goes with what it credits."""
-    text = SECTION_NUMBER.sub("", text, count=1) if SECTION_NUMBER.match(text) else text
+    text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     if (GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())
