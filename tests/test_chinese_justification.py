@@ -20,7 +20,7 @@ from pipeline.readers.scraped import read_scraped
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
-from .support import SEED
+from .support import SEED, scraped_editions
 from .typesetting import words_by_line
 
 TEXTS = Path(__file__).parent / "chinese_justification"
@@ -142,3 +142,24 @@ def test_a_line_whose_last_character_went_over_with_two_closing_marks_is_spread(
     measure = Counter(round(line[-1][1], 1) for number, line in lines
                       if number == page).most_common(1)[0][0]
     assert measure - before[-1][1] < 0.5
+
+
+@pytest.mark.slow
+def test_a_line_before_a_figure_and_its_unit_is_spread_its_figures_kept_whole(tmp_path):
+    """A figure and its unit no break parts (clreq 3.1.7) may leave the line before them four
+    characters short: it is spread between its Chinese characters to the measure, as any
+    short line is, not left with a hole; a line holding figures keeps them unspaced."""
+    (tmp_path / "ring.toml").write_text('title = "董事长致辞"\nlanguage = "zh-CN"\n',
+                                         encoding="utf-8")
+    text = ("董事长致辞\n\n公司始终坚持以技术创新为核心驱动力，与多所高校共建联合实验室，在高效电池、"
+            "储能热管理等领域形成了较为完整的技术储备，并持续加大研发投入，推动产品迭代升级，"
+            "为客户创造更大价值。\n\n（二）循环经济\n\n"
+            "我们与上下游企业共建“零废工厂”联盟，全年回收利用废旧包装材料4,300吨。")
+    _, pdfs = scraped_editions(tmp_path, "ring", text, ["print"])
+    size = load_layout(ROOT / "layouts", "print").body_size_pt
+    lines = [line for line in words_by_line(pdfs["print"]) if line]
+    full = max(line[-1][1] for line in lines)
+    (before,) = [line for line in lines if "".join(word[2] for word in line).endswith("材料")]
+    assert full - before[-1][1] < 0.5 * size
+    (after,) = [line for line in lines if "".join(word[2] for word in line).startswith("4,300")]
+    assert after[0][2].startswith("4,300")  # one word: its figures not spaced apart

@@ -22,15 +22,19 @@ from pipeline.languages import PROFILES, Profile, profile_for
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
-# three at most, where what may not start a line (a closing mark or two, `到。」`; a dash)
-# goes over with the character before it; one lacking more stands before a long address or
-# Latin word that no break lets start on it, and is left short rather than spaced out letter
-# by letter.
-WIDEST_SPREAD = 3.5
-# A line holding figures or Latin letters, which its spacing parts too (1 1 9): spread where
-# it lacks no more than two and a half, as a character and one closing mark leave it.
-WIDEST_SPREAD_OVER_LATIN = 2.5
-LATIN_RUN = re.compile(r"[0-9A-Za-z][.,:/%]?[0-9A-Za-z%]")
+# three at most where what may not start a line (a closing mark or two, `到。」`; a dash) goes
+# over with the character before it, four where a figure and its unit do, which no break
+# parts (clreq 3.1.7: "4,300吨"); one lacking more stands before a long address or Latin word
+# that no break lets start on it, and is left short rather than spaced out. Nor is a line
+# spread by more than a quarter of one after each of its characters: a line of few, most of
+# it Latin words, would be set loose as letter-spaced display type. Its figures and Latin
+# words are not spread, which spacing would part (1 1 9), nor its spaces (the one before an
+# address would open into a hole): its Chinese characters and marks take what it lacks.
+WIDEST_SPREAD = 4.5
+WIDEST_GAP = 0.25
+# What takes a spread line's spacing: what ASCII, a space or a mark of no width (the
+# renderer's break in an address, a word joiner) is not.
+SPREAD_CHARACTER = re.compile(r"[^\x00-\x7f\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
@@ -71,11 +75,14 @@ def spread(line, block, spread_by: str) -> None:
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking <= FULL:
         return
-    widest = WIDEST_SPREAD_OVER_LATIN if LATIN_RUN.search(text) else WIDEST_SPREAD
-    if lacking > widest * block.style["font_size"]:
-        return  # left short, as the writer leaves an English line before a long address
-    # After every character but the last: the last one's spacing falls beyond the measure.
-    widened(line, lacking / (len(text) - 1), 0.0)
+    # Spread between its own characters only, its figures and Latin words kept whole
+    # ("4,300吨", not "4 , 3 0 0"): after each but the last, whose spacing falls beyond the
+    # measure.
+    gaps = len(SPREAD_CHARACTER.findall(text)) - bool(SPREAD_CHARACTER.match(text[-1]))
+    size = block.style["font_size"]
+    if gaps and lacking <= min(WIDEST_SPREAD, WIDEST_GAP * gaps) * size:
+        widened(line, lacking / gaps, 0.0, SPREAD_CHARACTER)
+    # else left short, as the writer leaves an English line before a long address
 
 
 def line_end(line) -> float:
@@ -93,9 +100,10 @@ def text_boxes(box) -> Iterator:
             yield from text_boxes(child)
 
 
-def widened(box, spacing: float, advance: float) -> float:
-    """`box` moved right by `advance` and its characters spaced by `spacing` more; returns the
-    advance of what follows it (as WeasyPrint's add_word_spacing does for spaces)."""
+def widened(box, spacing: float, advance: float, only: re.Pattern | None = None) -> float:
+    """`box` moved right by `advance` and its characters (those `only` matches, if given)
+    spaced by `spacing` more; returns the advance of what follows it (as WeasyPrint's
+    add_word_spacing does for spaces)."""
 
     def letter_spaced(text_box) -> float:
         style = text_box.style.copy()  # the line's own: the paragraph's other lines share it
@@ -104,7 +112,38 @@ def widened(box, spacing: float, advance: float) -> float:
         text_box.style = style
         return spacing * len(text_box.text)
 
-    return resized(box, letter_spaced, advance)
+    def some_spaced(text_box) -> float:
+        return characters_spaced(text_box.pango_layout, only, spacing) * len(
+            only.findall(text_box.text))
+
+    return resized(box, letter_spaced if only is None else some_spaced, advance)
+
+
+def characters_spaced(layout, only: re.Pattern, spacing: float) -> float:
+    """The text box's layout set so that, as it is drawn (WeasyPrint sets its text again
+    then), each of its characters `only` matches is followed by `spacing` more: Pango's
+    letter spacing on those characters alone. Returns `spacing`."""
+    from weasyprint.text.ffi import TO_UNITS, ffi, pango
+
+    set_text = layout.set_text
+
+    def spaced_text(text, justify=False):
+        set_text(text, justify)
+        attributes = pango.pango_layout_get_attributes(layout.layout)
+        if attributes == ffi.NULL:
+            attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+        start = 0
+        for character in text:
+            end = start + len(character.encode())
+            if only.match(character):
+                attribute = pango.pango_attr_letter_spacing_new(int(spacing * TO_UNITS))
+                attribute.start_index, attribute.end_index = start, end
+                pango.pango_attr_list_change(attributes, attribute)
+            start = end
+        pango.pango_layout_set_attributes(layout.layout, attributes)
+
+    layout.set_text = spaced_text
+    return spacing
 
 
 def unjustified(line) -> None:
