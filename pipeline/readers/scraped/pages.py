@@ -6,16 +6,20 @@ Report 2023–24`) and its running head or foot (the publication's or the chapte
 So:
 
 - folios are the lines of one shape (their figures aside) written on two pages at least,
-  a page's worth of lines apart, one of whose figures counts on by one from each to the
-  next; a line of words as well (`Page 4`) says what it is, a figure alone does so beside
-  a running head, or where it numbers from past one or parts a sentence;
-- a running head or foot is a short line written beside two folios or more (or once beside
-  one, and again as the text's title), within a line or two of them;
+  most of them a page's worth of lines apart (one page may be short), one of whose figures
+  counts on by one from each to the next; their words name a page (`Page 4`), or a rule
+  sets the figure apart; a figure alone is one where it numbers from past one or parts a
+  sentence;
+- a running head or foot is a short line touching a folio, written beside two folios or
+  more (or beside one, and again as the text's title; or where the page parts a sentence;
+  or saying what the metadata names the piece by), and wherever else the text writes it;
 - both go, and the paragraph a page's end broke goes on over them (`PAGE_SEAM`);
 - in a text set in pages, a word the typesetter broke at a line's end (`inspec-` over
   `ted`) is one word again, its hyphen made a soft one (which the join of the lines drops),
   unless the word is a compound the language hyphenates (`well-` over `being`), or the
-  text writes it so elsewhere.
+  text writes it so elsewhere;
+- notes a page sets under its text by bare figures, called by bare figures after words,
+  are labelled and called as a web page writes them (`[1]`), and go to the text's end.
 """
 
 from __future__ import annotations
