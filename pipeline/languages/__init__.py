@@ -20,7 +20,7 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 __all__ = ["DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "PROFILES", "SOFT_HYPHEN", "Faces", "Numerals",
            "Profile", "detect", "docx_language_attributes", "holder_of", "holds_phrase",
            "joined_lines", "line_joins", "phrase_languages", "phrases", "profile_for",
-           "regional_variant", "scripts", "takes_small_caps", "text_language"]
+           "regional_variant", "scripts", "takes_small_caps", "text_language", "word_count"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -130,6 +130,19 @@ def language_boundary(text: str) -> int | None:
 # A hyphen ending a line after a letter: a compound's, or a word's a printed page broke there.
 HYPHEN_ENDED = re.compile(r"(?<=[^\W\d_])-$")
 SOFT_HYPHEN = "\u00ad"  # where a printed page broke a word (readers/scraped/pages.py)
+
+
+# In a language whose words no spaces part (Chinese), its characters count so many to a word.
+CHARACTERS_A_WORD = 2
+
+
+def word_count(text: str) -> float:
+    """How many words `text` holds: in a language whose words no spaces part, its characters
+    counted CHARACTERS_A_WORD to a word."""
+    language = detect(text)
+    if language.words_spaced:
+        return len(text.split())
+    return language.count(text) / CHARACTERS_A_WORD
 
 
 def joined_lines(lines: Sequence[str]) -> str:

@@ -63,6 +63,7 @@ from pipeline.languages import (
     detect,
     ends_sentence,
     language_boundary,
+    word_count,
 )
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
@@ -127,7 +128,6 @@ MIN_MENU = 3  # lines of a menu block: two could be a title and its site's name
 MAX_TEASER_LINES = 3  # a teaser's title, its blurb and its "Read more"
 MIN_TEASERS = 2
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
-CHARACTERS_A_WORD = 2  # in a language whose words no spaces part, counted so
 CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
 FIGURES = re.compile(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link's words
 # A header's line, "Subject: Thank you": a field's name, a colon (or a tab), its value.
@@ -605,19 +605,10 @@ def link_row(text: str) -> str:
     return ""
 
 
-def words(text: str) -> float:
-    """How many words `text` holds: in a language whose words no spaces part, its characters
-    counted two to a word."""
-    language = detect(text)
-    if language.words_spaced:
-        return len(text.split())
-    return language.count(text) / CHARACTERS_A_WORD
-
-
 def is_link(text: str) -> bool:
     """A link's words: a few of them, and no sentence, figure, telephone number or e-mail
     address (a contact line is the text's)."""
-    return (bool(text) and not ends_sentence(text) and words(text) <= MAX_LINK_WORDS
+    return (bool(text) and not ends_sentence(text) and word_count(text) <= MAX_LINK_WORDS
             and len(text) <= MAX_LINK_CHARACTERS
             and not FIGURES.fullmatch(text) and not CONTACT.search(text))
 
@@ -627,7 +618,7 @@ def is_running(text: str) -> bool:
     closing mark (a title, a heading, a name) is neither."""
     if CELL in text or marked(text) is not None:
         return True
-    return ends_sentence(text) or text.endswith("\u2026") or words(text) > SHORT_WORDS
+    return ends_sentence(text) or text.endswith("\u2026") or word_count(text) > SHORT_WORDS
 
 
 def sentence_follows(lines: list[Line], index: int) -> bool:
@@ -696,7 +687,7 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
     def is_candidate(index: int) -> bool:
         line = lines[index]
         return (line.number not in reasons and not is_running(line.text)
-                and words(line.text) <= MAX_LINK_WORDS)
+                and word_count(line.text) <= MAX_LINK_WORDS)
 
     places: dict[str, list[int]] = {}
     for index in range(len(lines)):

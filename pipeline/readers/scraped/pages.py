@@ -28,7 +28,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence
+from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence, word_count
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
 
 FOLIO = "page number"
@@ -142,8 +142,7 @@ def furniture_shaped(text: str) -> bool:
     """A short line ending no sentence: in a language whose words no spaces part, its
     characters counted two to a word."""
     text = text.strip()
-    words = len(text.split()) if detect(text).words_spaced else len(text) / 2
-    return bool(text) and words <= MAX_FURNITURE_WORDS and not ends_sentence(text)
+    return bool(text) and word_count(text) <= MAX_FURNITURE_WORDS and not ends_sentence(text)
 
 
 def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
