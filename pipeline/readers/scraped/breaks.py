@@ -103,7 +103,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return any(heads_paragraph(rows, row, stands_alone)
                        for row in (index, index + 1) if row < len(rows) - 1
                        ) or ends_paragraph(rows, index)
-    return [piece for unit in timeline_items(units) for piece in parted(unit, ends)]
+    return [piece for unit in items_standing_apart(units) for piece in parted(unit, ends)]
 
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:
@@ -279,7 +279,7 @@ def is_dated_event(row: str) -> bool:
             and marked(row) is None and CELL not in row)
 
 
-def timeline_items(units: list[Unit]) -> list[Unit]:
+def items_standing_apart(units: list[Unit]) -> list[Unit]:
     """The units, each of a run standing apart (blank lines between) made a list's item, as
     if its lines stood together: a timeline's events, a line each; key figures, each a
     figure over its words."""
