@@ -42,17 +42,19 @@ def test_each_language_has_the_house_styles_range():
     assert profile_for("fr-FR").measure == profile_for("en-GB").measure  # the default's rules
 
 
+@pytest.mark.parametrize("edition", ["print", "screen"])
 @pytest.mark.parametrize("tag", ["zh-HK", "zh-Hans", "zh-Hant-TW", "ZH", "zh"])
-def test_chinese_keeps_its_grid_of_37_characters_in_print(tag):
-    layout = load_layout(LAYOUTS, "print").for_language(tag)
+def test_chinese_keeps_its_grid_of_37_characters(edition, tag):
+    layout = load_layout(LAYOUTS, edition).for_language(tag)
     assert layout.body_size_pt == 11.0
     assert layout.page.measure_mm == pytest.approx(146.0)
     assert 35 <= layout.grid_characters <= 45
 
 
+@pytest.mark.parametrize("edition", ["print", "screen"])
 @pytest.mark.parametrize("tag", ["en-GB", "en", "fr-FR", "zhx-Cn"])
-def test_other_languages_take_the_layouts_own_measure(tag):
-    layout = load_layout(LAYOUTS, "print")
+def test_other_languages_take_the_layouts_own_measure(edition, tag):
+    layout = load_layout(LAYOUTS, edition)
     assert layout.for_language(tag) == layout
     assert (layout.body_size_pt, layout.page.measure_mm) == (11.5, pytest.approx(140.0))
 
