@@ -33,6 +33,7 @@ from pipeline.model import (
     Quotation,
     Span,
     Table,
+    plain,
 )
 from pipeline.readers.docx.draft import (
     COMMENTS_EXTENDED,
@@ -43,6 +44,7 @@ from pipeline.readers.docx.draft import (
 )
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.tasks.drafts import page_breaks
 from pipeline.writers.docx.draft import draft_identity, write_docx
 
 from .conftest import ROOT, SEED
@@ -338,6 +340,43 @@ def test_a_heading_made_by_direct_formatting_is_said(source_dir, written):
     imported = import_docx(path.read_bytes(), path, document.metadata)
     assert imported.bold_lines == ("Our people",)
     assert imported.document.blocks[1] == Paragraph((Span("Our people", bold=True),))
+
+
+def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
+    """Word's Ctrl+Enter (a page break in a paragraph of its own, or at a paragraph's start),
+    Format > Paragraph's "page break before" and a section break: the editions make their
+    own pages, so the break is not kept, and the import says where it was; a paragraph
+    merely kept on one page is no break."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = Document("piece", Metadata(title="T"), None, (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        draft.add_paragraph(style="Body Text").add_run().add_break(WD_BREAK.PAGE)
+        draft.add_paragraph("Our people come next.", style="Body Text")
+        draft.add_paragraph("Kept on one page.", style="Body Text").paragraph_format \
+            .keep_together = True
+        draft.add_paragraph("Set on a page of its own.", style="Body Text").paragraph_format \
+            .page_break_before = True
+        ended = draft.add_paragraph("The section ends here.", style="Body Text")
+        ended._p.get_or_add_pPr().append(parse_xml(f"<w:sectPr {nsdecls('w')}/>"))
+        run = draft.add_paragraph(style="Body Text").add_run("Then a column")
+        run.add_break(WD_BREAK.COLUMN)
+        run.add_text("break.")
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert imported.page_breaks == ("Our people come next.", "Set on a page of its own.",
+                                    "The section ends here.", "Then a column break.")
+    assert [plain(block.spans) for block in imported.document.blocks[1:]] == [
+        "Our people come next.", "Kept on one page.", "Set on a page of its own.",
+        "The section ends here.", "Then a column break."]
+    said = page_breaks(Path("output/piece/piece.docx"), imported.page_breaks)
+    assert said == ("output/piece/piece.docx: the page break at 'Our people come next.' (and 3 "
+                    "more) is not kept: each edition breaks its pages as its own page size and "
+                    "type need")
 
 
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):

@@ -124,8 +124,8 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 
 def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
-    Returned: the lines telling the editor of line breaks read as spaces and of bold
-    paragraphs shaped as headings, if any.
+    Returned: the lines telling the editor of line breaks read as spaces, of bold
+    paragraphs shaped as headings and of page breaks, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -167,7 +167,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
     said = [breaks_joined(docx.relative_to(project.root), imported.joined),
-            bold_lines(docx.relative_to(project.root), imported.bold_lines)]
+            bold_lines(docx.relative_to(project.root), imported.bold_lines),
+            page_breaks(docx.relative_to(project.root), imported.page_breaks)]
     return "\n".join(line for line in said if line) or None
 
 
@@ -179,6 +180,16 @@ def bold_lines(docx: Path, lines: tuple[str, ...]) -> str | None:
     more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
     return (f"{docx}: {excerpt(lines[0])}{more} is bold Body Text, which the editions set as a "
             "bold paragraph; if it is a heading, give it a Heading style")
+
+
+def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
+    """The line saying where the editor broke the page, which no edition keeps: each lays out
+    its own pages, on its own page size."""
+    if not at:
+        return None
+    more = f" (and {len(at) - 1} more)" if len(at) > 1 else ""
+    return (f"{docx}: the page break at {excerpt(at[0])}{more} is not kept: each edition breaks "
+            "its pages as its own page size and type need")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:

@@ -95,6 +95,7 @@ from pipeline.readers.cleaning import (
 )
 from pipeline.readers.decoding import MAX_SOURCE_BYTES
 from pipeline.readers.docx.inline import (
+    BREAKS,
     CONTENTS_REMEDY,
     R,
     Story,
@@ -107,6 +108,7 @@ from pipeline.readers.docx.structures import (
     FRONT_MATTER,
     LINES_STYLES,
     NOTE_STYLES,
+    OFF,
     QUOTATION_STYLES,
     SIGN_OFF_STYLES,
     Styles,
@@ -183,6 +185,9 @@ class Imported:
     # The paragraphs of body text set wholly in bold and shaped as a heading (a heading made
     # by direct formatting, no Heading style): the editor is told.
     bold_lines: tuple[str, ...] = ()
+    # The paragraphs at a page break the editor made (a page, column or section break, or
+    # "page break before"), which the editions do not keep: they make their own pages.
+    page_breaks: tuple[str, ...] = ()
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -241,7 +246,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     notes = word_notes(draft, styles, labels, path, language)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
-                    tuple(reading.bold_lines))
+                    tuple(reading.bold_lines), tuple(reading.page_breaks))
 
 
 def identity_of(draft) -> str:
@@ -621,6 +626,8 @@ class Reading:
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
     joined: list[str] = field(default_factory=list)  # Imported.joined
     bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
+    page_breaks: list[str] = field(default_factory=list)  # Imported.page_breaks
+    breaking: bool = False  # a page break in a paragraph holding no text: the next one's
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
@@ -664,6 +671,10 @@ class Reading:
         if "\n" in "".join(span.text for span in raw).strip() and not set(names) & {
                 *SIGN_OFF_STYLES, *LINES_STYLES}:
             self.joined.append(plain(text))
+        if self.breaking or breaks_page(p):
+            self.breaking = not text
+            if text:
+                self.page_breaks.append(plain(text))
         if not (text and place is not None and front is None and level is None
                 and not caption):
             self.end_list()  # anything but a list item ends a list
@@ -841,6 +852,18 @@ def is_drop_cap(p) -> bool:
     properties = p.find(qn("w:pPr"))
     frame = properties.find(qn("w:framePr")) if properties is not None else None
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
+
+
+def breaks_page(p) -> bool:
+    """Whether the editor broke the page at a paragraph: a page or column break in it, a
+    section break ending it, or "page break before" set on it (not by its style)."""
+    properties = p.find(qn("w:pPr"))
+    if properties is not None:
+        before = properties.find(qn("w:pageBreakBefore"))
+        if properties.find(qn("w:sectPr")) is not None or (
+                before is not None and before.get(qn("w:val"), "true").casefold() not in OFF):
+            return True
+    return any(br.get(qn("w:type")) in BREAKS for br in p.iter(qn("w:br")))
 
 
 def shaped_as_heading(spans: tuple[Span, ...]) -> bool:
