@@ -16,7 +16,7 @@ from pipeline.writers.line_breaks import (
     LineBreaks,
     unbroken,
 )
-from pipeline.writers.pdf.placement import Hole, mended
+from pipeline.writers.pdf.placement import MIN_SCALE, Caption, Hole, fitting_scale, mended
 from pipeline.writers.pdf.render import font_configuration, placed
 from pipeline.writers.pdf.urls import url_fetcher
 from pipeline.writers.shaping import TextStyle
@@ -126,6 +126,26 @@ def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph()
     assert mended(Placement(), Hole(300, 0, "p", 20, 0), kinds, 4) is None
 
 
+def test_a_figure_whose_caption_keeps_its_lines_is_scaled_as_far_as_it_fits():
+    """A caption measured as laid out keeps its lines while its longest still fits the
+    narrower figure, as a one-line caption does: the figure scales to fit where reckoning
+    its caption and margins to grow as it narrows would have sent it overleaf; a caption
+    that rewraps is reckoned a line taller."""
+    kinds = ["paragraph", "figure", "heading"]
+    # 400 px high: a 350 px picture, a 16 px caption line of 300 px (at most 396 px wide in
+    # a 529 px figure, 11 px of rule and padding beside it) and 34 px of margins.
+    one_line = Caption(1, 16, 300, 300, 396, 529, 11)
+    hole = Hole(space=260, block=1, tag="figure", height=400, picture_height=350,
+                caption=one_line)
+    assert fitting_scale(260, 350, 50) < MIN_SCALE  # reckoned to grow, it would not fit
+    scale = mended(Placement(), hole, kinds, 3).scales[1]
+    assert scale == 0.59 and 350 * scale + 50 <= 260 - 1  # its caption still on one line
+    assert one_line.height(0.59) == 16 and one_line.height(0.58) == 32  # 296 px: rewrapped
+    # A caption of two lines reckoned at the width it would take.
+    assert Caption(2, 16, 380, 700, 396, 529, 11).height(0.5) == 4 * 16
+    assert mended(Placement(), replace(hole, space=200), kinds, 3) is None
+
+
 def test_a_heading_kept_with_a_table_overleaf_makes_room_else_parts_else_fills_its_page():
     """A heading whose paragraph is kept with a table too long for the page's foot: its
     writer's paragraphs set a line shorter where the lines they give back let the table's
@@ -211,7 +231,7 @@ def test_a_heading_set_close_that_still_cannot_come_back_has_a_figure_before_it_
     close = Placement(close_headings=frozenset({3}))
     # The heading and its three lines lack 12 px; the figure on the hole's page is 400 px
     # high, 350 of them its picture.
-    hole = Hole(150, 3, "h2", 50, 0, shortfall=12, figures=((1, 350, 400),))
+    hole = Hole(150, 3, "h2", 50, 0, shortfall=12, figures=((1, 350, 400, None),))
     scale = mended(close, hole, kinds, 5).scales[1]
     assert 350 * scale + 50 / scale <= 400 - 12 and scale > 0.9  # no smaller than needed
     assert mended(close, replace(hole, figures=()), kinds, 5) is None  # nothing to shrink

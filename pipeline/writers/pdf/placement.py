@@ -7,7 +7,8 @@ text above it, so that it may fit; where it still does not, a figure on that pag
 page before is scaled down by what the heading and its lines lack, within limits; a figure
 that does not fit at the foot of a page goes whole to the next one, and leaves a hole where
 it would have stood; it is scaled down to fit the space, within limits (no smaller than
-MIN_SCALE of the column), or else set after the paragraph (or list, or table) of its section
+MIN_SCALE of the column; its caption, as laid out, keeping its lines while its longest
+fits the narrower figure, and taking as many as its words need after), or else set after the paragraph (or list, or table) of its section
 that follows it, so the text fills the gap and the figure heads the next page. A figure never
 leaves its section (the heading before it and the next one, as LaTeX's FloatBarrier and
 Typst's placement scope keep a float): where its section's text ends before it, it goes up
@@ -47,6 +48,7 @@ last mend undoes the one before (render.placed).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -67,10 +69,37 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # The blocks a figure may be set after, or before: its section's running text, not a heading,
 # a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
-FIT_MARGIN = 0.97  # scale a little below the exact fit: captions rewrap
+FIT_MARGIN = 0.97  # a caption not measured: scale a little below the reckoned fit
+# A caption rewrapped at a narrower width fills its lines so far on average (its words break
+# where they fall, not at the measure's end).
+REWRAP_FILL = 0.9
+FIT_SLACK = 1.0  # CSS pixels a figure reckoned to fit leaves free: the renderer rounds
 ADDED_HYPHEN = "\u2010"  # the hyphenate-character WeasyPrint adds where it breaks a word
 LETTERS_AT_END = re.compile(r"[^\W\d_]+$")
 LETTERS_AT_START = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A figure's caption as laid out, to reckon its height at another width of the figure:
+    it keeps its lines while its longest still fits, and then takes as many as its words
+    need; a caption no wider than its max-width (base.css) narrows only once the figure is
+    narrower than it. Widths and heights in CSS pixels."""
+
+    lines: int
+    line: float  # a line's height
+    longest: float  # its longest line's width
+    words: float  # its lines' widths together
+    width: float  # its own width now
+    figure_width: float  # the figure's width now
+    edges: float = 0.0  # its border and padding, beside its width
+
+    def height(self, share: float) -> float:
+        """Its height, the figure set at `share` of its present width."""
+        width = min(self.width, share * self.figure_width - self.edges)
+        if width >= self.longest or width <= 0:
+            return self.lines * self.line
+        return max(self.lines, math.ceil(self.words / (width * REWRAP_FILL))) * self.line
 
 
 @dataclass(frozen=True)
@@ -89,8 +118,8 @@ class Hole:
     # For a heading: what it and the lines it keeps lack to fit `space`.
     shortfall: float = 0.0
     # The figures with a picture (or a placeholder for one) on the page of the hole and the
-    # page before it, the nearest the hole first: (block, picture height, height).
-    figures: tuple[tuple[int, float, float], ...] = ()
+    # page before it, the nearest the hole first: (block, picture height, height, caption).
+    figures: tuple[tuple[int, float, float, Caption | None], ...] = ()
     # For a figure: (block, room, kept) of each block starting on the page of the hole: the
     # room from its top to the foot of the page, the height of its first KEPT_LINES lines.
     rooms: tuple[tuple[int, float, float], ...] = ()
@@ -109,6 +138,9 @@ class Hole:
     # room for them, on the page of the hole and before the table (of more than a line).
     table_shortfall: float = 0.0
     making_way: tuple[int, ...] = ()
+    # For a figure: its caption as laid out, when it has one; else, none measured, its
+    # caption and margins are reckoned to grow as its width shrinks.
+    caption: Caption | None = None
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -128,7 +160,7 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
         return split_short(placement, hole) or parted(placement, hole) or filled(placement, hole)
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
-                                    hole.height - hole.picture_height)
+                                    hole.height - hole.picture_height, hole.caption)
     if fitting >= MIN_SCALE:
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     return (set_later(placement, hole.block, kinds, count)
@@ -139,9 +171,10 @@ def made_room(placement: Placement, hole: Hole) -> Placement | None:
     """The placement with the figure nearest `hole` (on its page or the page before) scaled
     down by what the heading heading the next page lacks, within limits; None when no figure
     can shrink so far."""
-    for block, picture, height in hole.figures:
+    for block, picture, height, caption in hole.figures:
         scale = placement.scales.get(block, 1.0)
-        smaller = scale * fitting_scale(height - hole.shortfall, picture, height - picture)
+        smaller = scale * fitting_scale(height - hole.shortfall, picture, height - picture,
+                                        caption)
         if MIN_SCALE <= smaller < scale:
             return replace(placement, scales={**placement.scales, block: smaller})
     return None
@@ -227,7 +260,7 @@ def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
         if earlier and kinds[order[earlier - 1]] == "heading":
             room -= kept
         fitting = scale * fitting_scale(room, hole.picture_height,
-                                        hole.height - hole.picture_height)
+                                        hole.height - hole.picture_height, hole.caption)
         if fitting >= MIN_SCALE:
             order[earlier:position + 1] = [hole.block, *order[earlier:position]]
             scales = {**placement.scales, hole.block: fitting} if fitting < scale else {}
@@ -235,12 +268,20 @@ def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
     return None
 
 
-def fitting_scale(space: float, picture: float, rest: float) -> float:
+def fitting_scale(space: float, picture: float, rest: float,
+                  caption: Caption | None = None) -> float:
     """The share of its width at which a figure fits `space`: its picture shrinks with the
-    width, while its caption (`rest`, with the margins) grows as its lines get shorter, so
-    picture * s + rest / s <= space; 0 when nothing fits."""
+    width, while its caption (in `rest`, with the margins) keeps its lines or takes more as
+    they get shorter (`caption`: as laid out; where it was not measured, it and the margins
+    are reckoned to grow as the width shrinks: picture * s + rest / s <= space); 0 when
+    nothing fits."""
     if picture <= 0:
         return 0.0
+    if caption is not None:  # reckoned at the share returned: no margin, which would rewrap it
+        margins = rest - caption.height(1.0)
+        shares = (hundredths / 100 for hundredths in range(100, 0, -1))
+        return next((share for share in shares if picture * share + margins
+                     + caption.height(share) <= space - FIT_SLACK), 0.0)
     discriminant = space * space - 4 * picture * rest
     if discriminant < 0:
         return 0.0
@@ -285,7 +326,8 @@ def holes(pages) -> Iterator[Hole]:
                    if element.tag == "figure" else (),
                    unled_tables(following._page_box),
                    tuple(found for found, _ in writers), line,
-                   space - MAX_EMPTY * (bottom - top), table_shortfall, making_way)
+                   space - MAX_EMPTY * (bottom - top), table_shortfall, making_way,
+                   caption_of(element, following) if element.tag == "figure" else None)
 
 
 def page_writers(page_box) -> tuple[tuple[tuple[int, int], ...], float]:
@@ -364,14 +406,13 @@ def kept_height(page_box, heading, end: float, above: float, lines: int = KEPT_L
     return top_margin + (kept[-1] if kept else end) - heading_box.position_y
 
 
-def pictured_figures(pages) -> tuple[tuple[int, float, float], ...]:
-    """(block, picture height, height) of each figure with a picture or a placeholder on
-    `pages`, the last first."""
-    found = [(block, picture_height(element, page), end - start) for page in pages
-             for block, element, start, end in placed_blocks(page._page_box)
+def pictured_figures(pages) -> tuple[tuple[int, float, float, Caption | None], ...]:
+    """(block, picture height, height, caption) of each figure with a picture or a
+    placeholder on `pages`, the last first."""
+    found = [(block, picture_height(element, page), end - start, caption_of(element, page))
+             for page in pages for block, element, start, end in placed_blocks(page._page_box)
              if element.tag == "figure"]
-    return tuple((block, picture, height) for block, picture, height in reversed(found)
-                 if picture > 0)
+    return tuple(figure for figure in reversed(found) if figure[1] > 0)
 
 
 def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
@@ -397,6 +438,27 @@ def picture_height(figure, page) -> float:
         if any(element is picture for picture in pictures):
             return box.margin_height()
     return 0.0
+
+
+def caption_of(figure, page) -> Caption | None:
+    """A figure's caption on `page` as laid out; None where it has none there."""
+    caption = next((child for child in figure if child.tag == "figcaption"), None)
+    boxes = {id(element): box for element, box in outer_boxes(page._page_box)
+             if element is figure or element is caption}
+    if caption is None or id(caption) not in boxes or id(figure) not in boxes:
+        return None
+    lines = list(line_boxes(boxes[id(caption)]))
+    widths = [line_width(line) for line in lines]
+    box = boxes[id(caption)]
+    return Caption(len(lines), lines[0].margin_height() if lines else 0.0, max(widths, default=0),
+                   sum(widths), box.width, boxes[id(figure)].width,
+                   box.border_width() - box.width)
+
+
+def line_width(line) -> float:
+    """How wide a line's content is, from the line's start."""
+    return max((child.position_x + child.margin_width() for child in line.children),
+               default=line.position_x) - line.position_x
 
 
 def outer_boxes(page_box) -> Iterator[tuple[object, object]]:
