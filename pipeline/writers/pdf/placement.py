@@ -1,5 +1,5 @@
-"""Pages mended after a layout, as a typesetter mends them: holes, hyphens at the foot of
-a page and in ladders, tables split badly, a last page holding a line or two.
+"""Pages mended after a layout, as a typesetter mends them: holes, hyphens at the foot of a
+page and in ladders, tables split badly, a last page holding a line or two.
 
 No page but the last is left more than MAX_EMPTY (15 %) empty: a heading that does not fit
 at the foot of a page with the lines it keeps goes to the next one, and is set closer to the
@@ -7,15 +7,16 @@ text above it, so that it may fit; where it still does not, a figure on that pag
 page before is scaled down by what the heading and its lines lack, within limits; a figure
 that does not fit at the foot of a page goes whole to the next one, and leaves a hole where
 it would have stood; it is scaled down to fit the space, within limits (no smaller than
-MIN_SCALE of the column; its caption, as laid out, keeping its lines while its longest
-fits the narrower figure, and taking as many as its words need after), or else set after the paragraph (or list, or table) of its section
-that follows it, so the text fills the gap and the figure heads the next page. A figure never
-leaves its section (the heading before it and the next one, as LaTeX's FloatBarrier and
-Typst's placement scope keep a float): where its section's text ends before it, it goes up
-instead, before its section's running text on that page, to where it fits (LaTeX's top of
-the page its text stands on; scaled down, within limits, where need be), no higher than its
-heading, that text filling the gap after it; where it cannot, it heads
-the next page, before the next heading, which follows it with the lines it keeps.
+MIN_SCALE of the column; its caption, as laid out, keeping its lines while its longest fits
+the narrower figure, and taking as many as its words need after), or else set after the
+paragraph (or list, or table) of its section that follows it, so the text fills the gap and
+the figure heads the next page. A figure never leaves its section (the heading before it and
+the next one, as LaTeX's FloatBarrier and Typst's placement scope keep a float): where its
+section's text ends before it, it goes up instead, before its section's running text on that
+page, to where it fits (LaTeX's top of the page its text stands on; scaled down, within
+limits, where need be), no higher than its heading, that text filling the gap after it;
+where it cannot, it heads the next page, before the next heading, which follows it with the
+lines it keeps.
 
 A table longer than the space left splits between its rows (the stylesheet repeats its
 header row), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
