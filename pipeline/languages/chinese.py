@@ -43,6 +43,12 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 # photographer and editors; and what else a dateline counts (its readers).
 CREDIT = (r"(?:來源|来源|作者|撰稿|記者|记者|通訊員|通讯员|攝影|摄影|圖片|图片|責任編輯|责任编辑"
           r"|編輯|编辑|審核|审核|審稿|审稿|校對|校对)")
+# A WeChat article's credits, each label and its names parted by a bar ("摄影 | 王磊 李想"):
+# more labels than a news page's, which a colon follows.
+BARRED_CREDIT = (r"(?:圖片來源|图片来源|圖源|图源|責編|责编|美編|美编|排版|文字|文案|策劃|策划|統籌"
+                 r"|统筹|視頻|视频|初審|初审|終審|终审|" + CREDIT[3:])
+# The names after a credit's bar: "王磊 李想 陈一帆", "党委宣传部 图源网络".
+CREDIT_NAMES = r"[^\s:：|｜]{1,12}(?:\s+[^\s:：|｜]{1,12}){0,5}"
 PAGE_FIELD = (r"(?:瀏覽次數|浏览次数|瀏覽量|浏览量|閱讀量|阅读量|點擊數|点击数|點擊|点击|訪問量"
               r"|访问量)")
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
@@ -277,11 +283,13 @@ class Chinese(Profile):
     common = COMMON_CHARACTERS
     # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
     furniture = Furniture(
-        skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)",
+        skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)(?:區|区)?"
+             # a Taiwan government site's access keys: ":::", ":::中央內容區"
+             r"|:::\s*\S{0,10}",
         page="頁|页",
         teaser_end="(?:閱讀|阅读|查看|了解)(?:更多|全文)|詳情|详情|更多",
         back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
-        print_or_share=r"(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?(?:到|至)?"
+        print_or_share=r"友善列印|(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?(?:到|至)?"
                        # to a network: "分享至 Facebook", "分享到微信"
                        r"(?:(?<=[到至])\s*(?:[A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,2}"
                        r"|微信|微博|朋友圈|QQ空間|QQ空间|豆瓣|小紅書|小红书))?"
@@ -300,8 +308,11 @@ class Chinese(Profile):
                    r"|(?:展開|展开|收起|收合)(?:全部)?"
                    # the type size, "字号：大 中 小"; the page on a phone, "扫一扫在手机打开当前页";
                    # tools in brackets, "【打印】【关闭】"; closing the window
-                   r"|(?:字號|字号|字體|字体)\s*[:：]?\s*大\s*中\s*小"
+                   r"|(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
+                   # how often the page was read: "瀏覽人次：3,482"
+                   rf"|(?:{PAGE_FIELD}|瀏覽人次|浏览人次|點閱次數|点阅次数)\s*[:：]\s*[\d,]+"
                    r"|(?:掃一掃|扫一扫).{0,20}|【?[^【】]{1,12}(?:】\s*【[^【】]{1,12})+】?|(?:關閉|关闭)(?:窗口|視窗|视窗)",
+        picture=r"圖片|图片",
         contents=r"(?:本頁|本页|此頁|此页)(?:內容|内容|目錄|目录)|目錄|目录",
         feedback=r"(?:(?:你|您)(?:認為|认为|覺得|觉得))?(?:此|這|这|本)(?:個)?(?:網頁|网页|頁|页)"
                  r"(?:的(?:資訊|资讯|內容|内容))?(?:是否|對你|对你|對您|对您)?(?:有用|有幫助|有帮助)"
@@ -309,10 +320,16 @@ class Chinese(Profile):
                  r"(?: ?(?:是|否|有|沒有|没有)(?: ?[|｜/]? ?(?:是|否|有|沒有|没有))?)?"
                  r"|(?:報告|报告|回報|回报)(?:此|這|这|本)(?:網頁|网页|頁|页)的?(?:問題|问题|錯誤|错误)",
         footer=r"(?:最後|最后)(?:修訂|修订|更新|審閱|审阅)(?:日期|時間)?.{0,30}"
+               # "更新日期：113-12-20" (a Taiwan page's year of the Republic), "2024-12-20"
+               r"|(?:更新|修訂|修订)(?:日期|時間|时间)\s*[:：]\s*\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+               # the site's address with its telephone: "地址：100臺北市… 電話：(02)2345-6789"
+               r"|(?:地址|地點|地点)\s*[:：].{2,80}?(?:電話|电话)\s*[:：].{0,80}"
                r"|(?:版權所有|版权所有).{0,80}|©.{0,80}|.{0,60}(?:©|版權所有|版权所有).{0,40}"
                r"|(?:標籤|标签|分類|分类)\s*[:：].{0,60}"
                # a news page's credits under its text: "（责任编辑：贺晓岚  审核：陆思远）"
                rf"|[（(]?{CREDIT}\s*[:：]\s*\S{{1,12}}(?:\s+{CREDIT}\s*[:：]\s*\S{{1,12}})*[）)]?"
+               # and a WeChat article's, parted by bars: "摄影 | 王磊 李想"
+               rf"|{BARRED_CREDIT}\s*[|｜]\s*{CREDIT_NAMES}"
                # the site's postal address and its mainland registration: "地址：… 邮编：
                # 430074  鄂ICP备05003529号-1", "京公网安备 11010502030143号"
                r"|(?:地址|地點|地点)\s*[:：].{2,60}?(?:郵編|邮编|郵政編碼|邮政编码)\s*[:：]?\s*\d{6}.{0,60}"
@@ -334,6 +351,7 @@ class Chinese(Profile):
                  r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}",
         neighbours=r"(?:上一|下一)(?:篇|頁|页|則|则|條|条|主題|主题)\s*[:：]\s*.{1,80}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
+              r"|(?:回|返回)上一?(?:頁|页)"
               r"|网站地图|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示"
               r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結"
               r"|相关链接|相關(?:新聞|文章)|相关(?:新闻|文章)|上一(?:篇|頁|页)|下一(?:篇|頁|页)"

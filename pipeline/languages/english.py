@@ -190,7 +190,10 @@ class English(Profile):
     phrase = LATIN_PHRASE
     sentence_ends = ".;:!?"
     figure_none = r"n/a|n\.a\."
-    sentence_break = r"[.!?]\s"
+    # A sentence ending inside a line: never an initial's or a title's full stop ("Dr. Lei
+    # Kin Man", "J. Smith", "St. Paul's").
+    sentence_break = (r"(?:(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|No|Co))(?<!\b(?:Mrs|Rev|Ltd"
+                      r"|Inc))(?<!\b(?:Prof|Revd))\.|[!?])\s")
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
     # "P.S.", "P. S.", "P.P.S.", "PS:"; or the line naming what the letter encloses ("Enc.",
@@ -344,9 +347,9 @@ page=r"page|p\.?",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
         # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case
-        # between dashes; "-30-", "###".
-        end_mark=r"(?-i:ENDS?|Ends)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|end of (?:release"
-                 r"|text)|30)(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
+        # between dashes ("- THE END -", as a WeChat article ends); "-30-", "###".
+        end_mark=r"(?-i:ENDS?|Ends)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|the end|end of "
+                 r"(?:release|text)|30)(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).

@@ -85,6 +85,9 @@ class Furniture:
     back_to_top: str = ""  # "Back to top"
     print_or_share: str = ""  # "Print this page", "Share"
     page_tools: str = ""  # "Text size: A A A", "Listen to this page", "Read more"
+    # What a copy leaves on a line of its own where a picture stood (its alt text): WeChat's
+    # "图片".
+    picture: str = ""
     contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright

@@ -73,14 +73,17 @@ WIDE_SPACES = {"\u3000": 2}
 # White space at a line's ends, but for the no-break space that marks where a photo stood.
 EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
-# Words the house style never touches: web and e-mail addresses, file names, and codes and
-# reference numbers, letters and figures joined by "/", "_" or "-" ("CB(4)1021/23-24",
-# "HKU-2023-24"): a code's parts of 60 characters at most, 20 at most, so a run of such
-# characters that is none is read in time linear in its length.
+# Words the house style never touches: web and e-mail addresses, file names, telephone
+# numbers, and codes and reference numbers, letters and figures joined by "/", "_" or "-"
+# ("CB(4)1021/23-24", "HKU-2023-24"): a code's parts of 60 characters at most, 20 at most,
+# so a run of such characters that is none is read in time linear in its length.
 UNTOUCHED = re.compile(
     rf"{addresses.SET_APART}"
     r"|(?<![\w/-])(?=[A-Za-z0-9])(?=[\w()/-]{0,60}\d)(?=[\w()/-]{0,60}[A-Za-z])"
-    r"[A-Za-z0-9][A-Za-z0-9()]{0,60}(?:[-/_][A-Za-z0-9()]{1,60}){1,20}(?![A-Za-z0-9()])",
+    r"[A-Za-z0-9][A-Za-z0-9()]{0,60}(?:[-/_][A-Za-z0-9()]{1,60}){1,20}(?![A-Za-z0-9()])"
+    # a telephone number with its area code in brackets, its groups as written: "(853) 2833
+    # 1234", "(02)2345-6789", whose brackets Chinese would otherwise set full width
+    r"|(?<![\w(])\(\d{2,4}\) ?\d{3,4}(?:[ -]\d{3,4})+(?![\w])",
     re.ASCII,
 )
 # Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
@@ -180,7 +183,7 @@ def clean_line(line: str) -> str:
     if not line.strip():
         # Only white space: the marker when a no-break space stood there, else an empty line.
         return PHOTO_MARKER if NBSP in line else ""
-    line = SPACES.sub(" ", line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
+    line = SPACES.sub(gap, line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
     line, words = set_aside(line)
     language = line_language(line)
@@ -188,6 +191,18 @@ def clean_line(line: str) -> str:
     line = "".join(other.typeset(piece) if other else piece
                    for piece, other in phrases(line, language))
     return put_back(line, words)
+
+
+def gap(spaces: re.Match) -> str:
+    """A run of white space as one space; one holding a full-width space (U+3000) beside a
+    character of a script whose words no spaces part is the author's full-width gap, kept
+    ("第二章　勞資關係", "董事長　林明德　敬上", "2345-6789　傳真：")."""
+    line, start, end = spaces.string, spaces.start(), spaces.end()
+    if "\u3000" in spaces.group() and any(
+            not detect(char).words_spaced for char in (line[start - 1:start], line[end:end + 1])
+            if char.strip()):
+        return "\u3000"
+    return " "
 
 
 @contextmanager

@@ -156,6 +156,7 @@ KINDS = (
     ("back-to-top link", whole(said("back_to_top")), False),
     ("print or share link", whole(said("print_or_share")), False),
     ("page tools", whole(said("page_tools")), False),
+    ("picture placeholder", whole(said("picture")), False),
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
     (COMMENTS, whole(said("comments")), False),
@@ -480,8 +481,11 @@ def classified(number: int, text: str) -> Line:
         return Line(number, text, MAIL_FOOTER)
     if MEDIA_TIME.fullmatch(text.strip()):
         return Line(number, text, "page tools")
+    # Its words without the icons a copy left, or as they stand where they are marks alone
+    # (a Taiwan site's access key ":::", which the icons' stripping empties).
+    said_as_is = text.strip() if bare != text.strip() else None
     for reason, pattern, doubtful in KINDS:
-        if pattern.fullmatch(bare):
+        if pattern.fullmatch(bare) or said_as_is and pattern.fullmatch(said_as_is):
             return Line(number, text, reason, doubtful)
     pieces = furniture_pieces(bare)
     if pieces:  # a row of the page's tools, or a line of them in two languages

@@ -455,10 +455,11 @@ def is_heading_text(text: str) -> bool:
 def stands_alone(text: str) -> bool:
     """A line shaped as a heading, a date (a sign-off's), a letter's greeting ("Dear
     members,") or closing wish ("此致", over "敬禮！"), a table's note of its unit or
-    source ("單位：宗"), or a notes heading ("Notes:"): one over a line that starts a
-    sentence ends its block."""
+    source ("單位：宗"), a notes heading ("Notes:"), or a caption pointing up to its photo
+    ("▲…"): one over a line that starts a sentence ends its block."""
     language = detect(text)
     return (is_heading_text(text) or language.is_date(text) or language.is_table_note(text)
+            or bool(POINTED_CAPTION.match(text))
             or bool(NOTES_HEADING.fullmatch(text.strip()))
             or bool(GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())))
 
@@ -708,9 +709,22 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
             result.append(block_of(unit, metadata, result, after_photo, index < last_text))
+            numbered_over(result)
         after_photo = False
     flush()
     return result
+
+
+def numbered_over(result: list[Block]) -> None:
+    """A heading under its section's number alone on the line over it ("01" over "在不确定的
+    时代，做确定的事", as a WeChat article numbers its sections): one heading, the number
+    parted from its words by a space, a full-width one where the language spaces no words."""
+    if len(result) < 2 or not isinstance(result[-1], Heading) or not isinstance(
+            result[-2], Heading) or not NUMBER_ALONE.fullmatch(result[-2].text):
+        return
+    words = result.pop().text
+    gap = " " if detect(words).words_spaced else "\u3000"
+    result[-1] = Heading(f"{result[-1].text}{gap}{words}")
 
 
 def titles_joined(units: list[Unit]) -> list[Unit]:
@@ -810,8 +824,8 @@ def is_paragraph(unit: Unit) -> bool:
 def heads_a_section(marker: Marked, after: Unit, following: list[Unit]) -> bool:
     """Whether the line numbered by `marker` heads a section whose items are numbered
     otherwise ("一、主要工作" over "（一）…"): the next line numbered as it is, on from it,
-    heads a paragraph, as a section's heading does ("二、數字服務" over its text). (Under a
-    lead-in, "…如下：", such lines are a list's items.)"""
+    heads a paragraph or a list numbered otherwise, as a section's heading does ("二、數字服務"
+    over its text). (Under a lead-in, "…如下：", such lines are a list's items.)"""
     if any(item.family == marker.family for item, _ in items_of(after.rows)[1]):
         return False  # the next item of its own list: a list of short items
     texts = (unit for unit in following if unit.kind == "text")
@@ -821,8 +835,16 @@ def heads_a_section(marker: Marked, after: Unit, following: list[Unit]) -> bool:
             under = next(texts, None)
             return (counts_on_from(marker.value, items[0][0].value)
                     and is_heading_text(unit.text) and under is not None
-                    and is_paragraph(under))
+                    and heads_text(under, marker))
     return False
+
+
+def heads_text(under: Unit, marker: Marked) -> bool:
+    """Whether `under`, under a line numbered as `marker` numbers, is what a section holds: a
+    paragraph, or a list numbered otherwise ("1." under "（二）推廣良好僱傭措施")."""
+    items = items_of(under.rows)[1]
+    return is_paragraph(under) or (bool(items) and not any(
+        item.family == marker.family for item, _ in items))
 
 
 def counts_on_headings(marker: Marked, before: list[Block]) -> bool:
@@ -888,9 +910,11 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     table = titled_cells(unit.rows)
     if table is not None:
         return build_table(*table, spans_of)
-    if unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
+    pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
+    if pointed or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
-        return metadata.figure(number, spans_of(unit.text))
+        return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
+                                                else unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
     if unit.quoted:
@@ -902,6 +926,10 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
 
 
 OPENING_HYPHEN = re.compile(r"^-(?= \S)")
+NUMBER_ALONE = re.compile(r"\d{1,2}|[IVXLC]{1,5}")  # a section's number on a line of its own
+# A caption under a photo written once, pointing up to it, as WeChat articles and news pages
+# write one: "▲2024级新生开学典礼现场", "△ The new wing".
+POINTED_CAPTION = re.compile(r"[\u25b2\u25b3]\s*(?=\S)")
 
 
 def spans_of(text: str) -> tuple[Span, ...]:

@@ -1,0 +1,105 @@
+"""Chinese pages as copied out of a WeChat article, a Taiwan foundation's site and a Macau
+newsletter: their furniture dropped, their captions, section numbers, letters' closings and
+full-width gaps read as their authors meant them."""
+
+from __future__ import annotations
+
+from pipeline.model import Heading, List, Metadata, Paragraph, SignOff, Span, plain
+from pipeline.readers.cleaning import clean_line, reading_in
+from pipeline.readers.scraped import scraped_document
+
+NBSP = "\u00a0"
+BODY = "今天，我们在这里隆重举行开学典礼，热烈欢迎新同学加入这个大家庭！"
+
+
+def read(text: str, language: str = "zh-Hans", **metadata):
+    return scraped_document("piece", text, Metadata(title="", language=language, **metadata))
+
+
+def test_a_wechat_articles_credits_pictures_and_end_mark_are_its_furniture():
+    """WeChat's credit lines parted by bars, the word it leaves where each picture stood, a
+    caption pointing up to its picture, and "— THE END —": credits and marks dropped, each
+    caption a figure's though written once, each section's number one with its heading."""
+    text = "\n".join([
+        "校长说｜开学第一课", "来源 | 党委宣传部", "摄影 | 王磊 李想 陈一帆", NBSP, "图片",
+        "▲2024级新生开学典礼现场（摄影：王磊）", BODY, "01", "在不确定的时代，做确定的事", BODY,
+        "图片", "▲学生在图书馆自习（图源网络）", "02", "在喧嚣的时代，守住内心的安静", BODY,
+        "谢谢大家！", "— THE END —", "编辑 | 陈晨", "责编 | 刘洋", "图片来源 | 党委宣传部 图源网络"])
+    document, report = read(text)
+    assert document.metadata.title == "校长说｜开学第一课"
+    assert [(type(block).__name__, plain(getattr(block, "caption", ())) or block.text)
+            for block in document.blocks] == [
+        ("Figure", "2024级新生开学典礼现场（摄影：王磊）"), ("Paragraph", BODY),
+        ("Heading", "01\u3000在不确定的时代，做确定的事"), ("Paragraph", BODY),
+        ("Figure", "学生在图书馆自习（图源网络）"),
+        ("Heading", "02\u3000在喧嚣的时代，守住内心的安静"), ("Paragraph", BODY),
+        ("Paragraph", "谢谢大家！")]
+    dropped = " ".join(drop["text"] for drop in report["dropped"])
+    for line in ("来源 | 党委宣传部", "图片", "THE END", "图片来源 | 党委宣传部 图源网络"):
+        assert line in dropped
+
+
+def test_a_taiwan_sites_furniture_goes_and_its_letter_closes_as_written():
+    """A Taiwan site's access keys (":::"), its type sizes, printer-friendly and back links,
+    its count of readers and update date, and its footer from the address over its
+    telephone: the title is the page's, the closing wish, addressee and salute stand at the
+    left, the signature (its full-width gaps kept) signs."""
+    text = "\n".join([
+        ":::", "首頁 > 關於我們 > 董事長的話", "字級：小 中 大", "友善列印", "回上一頁", "董事長的話",
+        "瀏覽人次：3,482", "更新日期：113-12-20", "敬啟者：",
+        "　　時序入冬，謹向各位捐款人、志工夥伴及合作單位致上最誠摯的問候。",
+        "　　最後，再次感謝您長期的支持與信任。", "　　此致", "各位捐款人及志工夥伴", "敬禮",
+        "財團法人心橋社會福利基金會", "董事長　林明德　敬上", "中華民國一一三年十二月二十日", ":::", "回頁首",
+        "地址：100臺北市中正區重慶南路一段99號5樓　電話：(02)2345-6789　傳真：(02)2345-6790",
+        "服務時間：週一至週五 09:00-18:00"])
+    document, _ = read(text, "zh-Hant-TW")
+    assert document.metadata.title == "董事長的話"
+    assert [block.text for block in document.blocks[:-1]] == [
+        "敬啟者：", "時序入冬，謹向各位捐款人、志工夥伴及合作單位致上最誠摯的問候。",
+        "最後，再次感謝您長期的支持與信任。", "此致", "各位捐款人及志工夥伴", "敬禮"]
+    assert document.blocks[-1] == SignOff(tuple(
+        (span,) for span in read_spans("財團法人心橋社會福利基金會", "董事長\u3000林明德\u3000敬上",
+                                       "中華民國一一三年十二月二十日")))
+
+
+def read_spans(*lines: str) -> list[Span]:
+    return [Span(line) for line in lines]
+
+
+def test_a_full_width_gap_beside_chinese_is_kept_and_a_telephone_number_as_written():
+    """U+3000 between a chapter's number and its title, or between a telephone number and
+    the next field, is the author's gap: a space there would have been dropped beside the
+    figure. A telephone number keeps its half-width brackets and its groups."""
+    with reading_in("zh-HK"):
+        assert clean_line("第二章\u3000勞資關係") == "第二章\u3000勞資關係"
+        assert clean_line("電話：2345-6789\u3000傳真：2345-6790") == (
+            "電話：2345-6789\u3000傳真：2345-6790")
+        assert clean_line("歡迎致電 (853) 2833 1234 或電郵") == "歡迎致電 (853) 2833 1234 或電郵"
+        assert clean_line("Our\u3000office") == "Our office"  # between English words, a space
+
+
+def test_a_signature_naming_a_doctor_in_english_signs():
+    """"Dr." in a bilingual name is a title's full stop, no sentence's end: the role, name
+    and date under the closing wish are the signature."""
+    text = "\n".join(["會長的話", "", "各位會員：", "", "本會共服務8,472人次，較上年度增加12.5%。", "",
+                      "祝 身體健康、生活愉快！", "", "會長", "李健文博士 Dr. Lei Kin Man", "2024年4月18日"])
+    document, _ = read(text, "zh-MO")
+    assert document.blocks[-1] == SignOff(tuple(
+        (span,) for span in read_spans("會長", "李健文博士 Dr. Lei Kin Man", "2024年4月18日")))
+
+
+def test_sections_numbered_alike_are_headings_over_a_list_or_a_paragraph():
+    """"（一）" over a list numbered "1." and "（二）" over a paragraph: both its section's
+    headings, as the next one numbered alike heads its own text."""
+    text = "\n".join([
+        "一、概覽", "年內，本科處理的勞資糾紛及申索個案共14,216宗。", "", "二、主要工作", "（一）調解服務", "1. 本科在全港設有六個辦事處，提供免費調解服務。",
+        "2. 平均輪候時間為4.8個星期，符合服務承諾。", "（二）推廣良好僱傭措施",
+        "1. 本科年內舉辦了28場僱主研討會。", "2. 本科亦更新了《僱傭條例簡明指南》。", "（三）處理大型勞資糾紛",
+        "年內本科處理了12宗大型勞資糾紛，當中9宗獲得解決。"])
+    document, _ = read("第二章\u3000勞資關係\n\n" + text, "zh-HK")
+    kinds = [(type(block).__name__, block.text if isinstance(block, Heading) else "")
+             for block in document.blocks]
+    assert kinds == [("Heading", "一、概覽"), ("Paragraph", ""), ("Heading", "二、主要工作"), ("Heading", "（一）調解服務"), ("List", ""),
+                     ("Heading", "（二）推廣良好僱傭措施"), ("List", ""),
+                     ("Heading", "（三）處理大型勞資糾紛"), ("Paragraph", "")]
+    assert isinstance(document.blocks[4], List) and isinstance(document.blocks[-1], Paragraph)
