@@ -103,3 +103,15 @@ def test_sections_numbered_alike_are_headings_over_a_list_or_a_paragraph():
                      ("Heading", "（二）推廣良好僱傭措施"), ("List", ""),
                      ("Heading", "（三）處理大型勞資糾紛"), ("Paragraph", "")]
     assert isinstance(document.blocks[4], List) and isinstance(document.blocks[-1], Paragraph)
+
+
+def test_a_speech_greeting_several_or_by_the_time_of_day_stands_at_the_left():
+    """A speech greets several at once ("亲爱的…同学们，各位老师，…朋友们：") and the hall by the
+    time of day ("大家上午好！"): each is its greeting, set at the left as a letter's is."""
+    from pipeline.writers.flush import flush_left
+
+    greetings = ("亲爱的2024级新同学们，各位老师，各位家长朋友们：", "大家上午好！")
+    text = "\n\n".join(["校长致辞", *greetings, BODY])
+    document, _ = read(text)
+    assert [block.text for block in document.blocks] == [*greetings, BODY]
+    assert {0, 1} <= flush_left(document.blocks)

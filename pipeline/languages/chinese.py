@@ -51,6 +51,12 @@ BARRED_CREDIT = (r"(?:圖片來源|图片来源|圖源|图源|責編|责编|美�
 CREDIT_NAMES = r"[^\s:：|｜]{1,12}(?:\s+[^\s:：|｜]{1,12}){0,5}"
 PAGE_FIELD = (r"(?:瀏覽次數|浏览次数|瀏覽量|浏览量|閱讀量|阅读量|點擊數|点击数|點擊|点击|訪問量"
               r"|访问量)")
+# Whom a letter's or a speech's greeting addresses: "各位會員", "亲爱的2024级新同学们".
+ADDRESSEE = (r"(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)的|致)?.{0,8}?"
+             r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
+             r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你|同學|同学|校友"
+             r"|來賓|来宾|嘉賓|嘉宾|街坊|鄉親|乡亲|股東|股东|持份者|委員|委员|議員|议员"
+             r"|市民|讀者|读者|校友|師生|师生|義工|义工)(?:們|们)?")
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 # The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
 NAME_LENGTH = 4
@@ -391,12 +397,11 @@ class Chinese(Profile):
                     r"|(?:如|若)(?:閣下|阁下|您|你)(?:並非|并非|不是|非).{0,20}(?:收件人|收件者).*",
         # Its readers named, then a colon, a comma or "！" ("各位同事：", "親愛的會員："), or
         # greeted ("大家好"): a heading naming an office ("新任主席") is none.
-        mail_salutation=r"(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)的|致)?.{0,8}?"
-                        r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
-                        r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你|同學|同学|校友"
-                        r"|來賓|来宾|嘉賓|嘉宾|街坊|鄉親|乡亲|股東|股东|持份者|委員|委员|議員|议员"
-                        r"|市民|讀者|读者|校友|師生|师生|義工|义工)(?:們|们)?"
-                        r"(?:好[！!，,]?|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))"
+        # Those it greets, one or several ("亲爱的新同学们，各位老师，各位家长朋友们："), and the
+        # time of day it greets them in ("大家上午好！").
+        mail_salutation=rf"(?:{ADDRESSEE}[，、,]\s*){{0,4}}{ADDRESSEE}"
+                        r"(?:(?:早上|上午|中午|下午|晚上)?好[！!，,]?"
+                        r"|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))"
                         # a formal letter's to whom it may concern
                         r"|(?:敬啟者|敬启者|執事先生|执事先生)(?=[:：]|$)",
         mail_contact=(r"電話|电话|手機|手机|流動電話|直線|直线|傳真|传真|電郵|电邮|郵箱|邮箱"
