@@ -449,6 +449,22 @@ def test_comments_are_refused_counting_them(source_dir, written):
     assert refusal(path) == "holds 2 comments; resolve or delete them, save, and run doit again"
 
 
+def test_tracked_changes_and_comments_are_refused_in_one_line(source_dir, written):
+    """A draft holding both is refused once, naming both: one round of review settles it."""
+    def edit(draft):
+        change = OxmlElement("w:ins")
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "Editor")
+        change.append(run_element(" revised"))
+        paragraph_starting(draft, "The end.")._p.append(change)
+        draft.add_comment(paragraph_starting(draft, "On 11").runs, text="Date?", author="Ed")
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path) == (
+        "holds tracked changes and 1 comment; accept or reject the changes (Review > "
+        "Accept/Reject all), resolve or delete the comment, save, and run doit again")
+
+
 def test_a_comment_anchor_without_its_comment_is_refused_too(source_dir, written):
     def edit(draft):
         anchor = OxmlElement("w:commentRangeStart")

@@ -232,8 +232,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     refuse_too_large(draft, path)
     cache_style_lookups(draft)
     body = draft.element.body
-    refuse_tracked_changes(body, path)
-    refuse_comments(draft, body, path)
+    refuse_unreviewed(draft, body, path)
     styles = Styles(draft)
     refuse_uncarried(body, styles, path)
     labels = note_label_of(body)
@@ -425,27 +424,24 @@ def too_large(path: Path, size: str) -> PipelineError:
                                f" {size} bytes; the limit is {MAX_SOURCE_BYTES:,}")
 
 
-def refuse_tracked_changes(body, path: Path) -> None:
+def refuse_unreviewed(draft, body, path: Path) -> None:
+    """A draft still under review, holding tracked changes or open comments, is refused in
+    one line naming both where it holds both, so one round of review settles it."""
     changed = any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
         next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
         is not None for insertion in body.iter(qn("w:ins")))
-    if changed:
-        raise PipelineError(
-            path,
-            "holds tracked changes; accept or reject them (Review > Accept/Reject all), save,"
-            " and run doit again",
-        )
-
-
-def refuse_comments(draft, body, path: Path) -> None:
     count = len(open_comments(draft, body))
+    comments, them = f"{count} comment{'s' * (count != 1)}", "them" if count != 1 else "it"
+    if changed and count:
+        raise PipelineError(path, f"holds tracked changes and {comments}; accept or reject the"
+                                  " changes (Review > Accept/Reject all), resolve or delete the"
+                                  f" comment{'s' * (count != 1)}, save, and run doit again")
+    if changed:
+        raise PipelineError(path, "holds tracked changes; accept or reject them (Review >"
+                                  " Accept/Reject all), save, and run doit again")
     if count:
-        raise PipelineError(
-            path,
-            f"holds {count} comment{'s' * (count != 1)}; resolve or delete"
-            f" {'them' if count != 1 else 'it'}, save,"
-            " and run doit again",
-        )
+        raise PipelineError(path, f"holds {comments}; resolve or delete {them}, save, and run"
+                                  " doit again")
 
 
 def open_comments(draft, body) -> set[str]:
