@@ -755,3 +755,14 @@ def test_libreoffices_resave_keeps_each_phrase_s_language(tmp_path, source_dir, 
     assert [(span.text, span.language) for span in paragraph.spans] == [
         (span.text, "fr-FR" if span.language == "fr" else span.language)
         for span in document.blocks[0].spans]
+
+
+def test_an_item_nested_deeper_than_its_list_goes_takes_the_level_above():
+    """A paragraph at level 2 of a list defining level 1 alone (a hand-made draft's): its
+    item is a bullet as its list's are, not a number the editor never saw."""
+    from pipeline.readers.docx.numbering import Level, defined_level
+
+    bullets = {0: Level("bullet", 1, "\u2022")}
+    assert defined_level(bullets, 1) == bullets[0]
+    assert defined_level({**bullets, 1: Level("lowerLetter")}, 2) == Level("lowerLetter")
+    assert defined_level({}, 0) == Level("decimal")

@@ -170,7 +170,7 @@ class Numbering:
         level = min(max(level or 0, 0), LEVELS - 1)
         definition = self.definitions.get(instance.definition, {})
         formats = {**definition, **instance.levels}
-        level_format = formats.get(level, Level("decimal"))
+        level_format = defined_level(formats, level)
         if level_format.word_format == UNNUMBERED:
             return None
         first_use = (number_id, level) not in self.used
@@ -233,6 +233,14 @@ def level_of(element) -> Level:
                  whole_number(value_of(element, "w:start"), 1),
                  value_of(element, "w:lvlText") or "",
                  whole_number(restart, None))
+
+
+def defined_level(formats: dict[int, Level], level: int) -> Level:
+    """A level's format; for a level its list does not define (a paragraph nested deeper than
+    its list goes, as a hand-made draft may be), the nearest level above it that it does,
+    so a bullet list's item stays a bullet, not a number the editor never saw; else decimal."""
+    above = [defined for defined in formats if defined <= level]
+    return formats[max(above)] if above else Level("decimal")
 
 
 def shown(text: str, counters: list[int | None], formats: dict[int, Level]) -> str:
