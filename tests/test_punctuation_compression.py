@@ -27,6 +27,10 @@ HALT = '<span class="halt">{}</span>'
     ("推行“节水计划”，成效", "zh-Hans", "推行“节水计划" + HALT.format("”") + "，成效"),
     ("句號。」之後", "zh-HK", "句號。」之後"),  # a stop before a closing bracket: both centred
     ("它說「好」。", "zh-HK", "它說「好" + HALT.format("」") + "。"),
+    # The mainland's stop sits in the left half of its em: before a closing quote, it is
+    # halved (GB/T 15834; clreq 3.1.6.2), where Hong Kong's centred one stays whole.
+    ("济沧海。”愿你们", "zh-Hans", "济沧海" + HALT.format("。") + "”愿你们"),
+    ("学什么？”我的", "zh-Hans", "学什么" + HALT.format("？") + "”我的"),
 ])
 def test_the_bracket_facing_another_mark_is_set_half_width(text, language, expected):
     assert str(tagged(text, language)) == expected

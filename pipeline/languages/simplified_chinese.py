@@ -18,7 +18,13 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages.chinese import Chinese, person_name, titled_name
+from pipeline.languages.chinese import (
+    CLOSING_BRACKETS,
+    STOPS,
+    Chinese,
+    person_name,
+    titled_name,
+)
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.profile import ReaderWords
 
@@ -44,6 +50,10 @@ class SimplifiedChinese(Chinese):
     person = person_name(SURNAMES, TITLES)
     titled = titled_name(TITLES)
     quotes = ("\u201c\u2018", "\u201d\u2019")  # “ outside, ‘ inside; ” and ’
+    # The mainland sets a stop in the left half of its em (GB/T 15834), its blank right half
+    # facing a closing quote after it: "。”" takes an em and a half too (clreq 3.1.6.2).
+    compressed_punctuation = (f"{Chinese.compressed_punctuation}"
+                              f"|[{STOPS}](?=[{CLOSING_BRACKETS}])")
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",
                                "照片{number}待补", "（续）")
