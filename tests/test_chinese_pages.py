@@ -115,3 +115,15 @@ def test_a_speech_greeting_several_or_by_the_time_of_day_stands_at_the_left():
     document, _ = read(text)
     assert [block.text for block in document.blocks] == [*greetings, BODY]
     assert {0, 1} <= flush_left(document.blocks)
+
+
+def test_a_masthead_naming_the_organisation_in_two_languages_is_the_openers():
+    """The organisation the metadata names, beside its English name, over a newsletter's
+    issue line: the opener prints the organisation, and the masthead is no title."""
+    text = "\n\n".join(["澳門社區關懷協會 Macau Community Care Association",
+                        "會訊 Newsletter｜2024年第2期", "會長的話", "各位會員：",
+                        "本會共服務8,472人次，較上年度增加12.5%。"])
+    document, report = read(text, "zh-MO", organisation="澳門社區關懷協會")
+    assert document.metadata.title == "會訊 Newsletter｜2024年第2期"
+    assert "澳門社區關懷協會 Macau Community Care Association" in [
+        drop["text"] for drop in report["dropped"]]

@@ -42,6 +42,7 @@ from pipeline.languages import (
     ends_sentence,
     joined_lines,
     language_boundary,
+    word_count,
 )
 from pipeline.model import (
     Block,
@@ -198,9 +199,22 @@ def given_as(unit: Unit, metadata: Metadata) -> str:
     """Why `unit` is the opener's: a line naming the organisation or repeating the subtitle
     the metadata gives ("" for neither)."""
     key = likeness_key(unit.text) if len(unit.rows) == 1 else None
+    if key is not None and names_in_two(unit.text, metadata.organisation):
+        return ORGANISATION_GIVEN
     return next((reason for given, reason in ((metadata.organisation, ORGANISATION_GIVEN),
                                               (metadata.subtitle, SUBTITLE_GIVEN))
                  if given and key == likeness_key(given)), "")
+
+
+def names_in_two(line: str, name: str) -> bool:
+    """Whether `line` is `name` beside its name in another language, a masthead's ("澳門社區
+    關懷協會 Macau Community Care Association" for "澳門社區關懷協會")."""
+    line = line.strip()
+    if not name or not (line.startswith(name) or line.endswith(name)) or line == name:
+        return False
+    rest = (line[len(name):] if line.startswith(name) else line[:-len(name)]).strip()
+    return (any(char.isalpha() for char in rest) and detect(rest) is not detect(name)
+            and word_count(rest) <= MAX_NAME_WORDS)
 
 
 def given_drops(units: list[Unit], metadata: Metadata) -> list[Drop]:
@@ -926,6 +940,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
 
 
 OPENING_HYPHEN = re.compile(r"^-(?= \S)")
+MAX_NAME_WORDS = 8  # an organisation's name in another language, beside its own
 NUMBER_ALONE = re.compile(r"\d{1,2}|[IVXLC]{1,5}")  # a section's number on a line of its own
 # A caption under a photo written once, pointing up to it, as WeChat articles and news pages
 # write one: "▲2024级新生开学典礼现场", "△ The new wing".
