@@ -146,6 +146,20 @@ def test_a_figure_whose_caption_keeps_its_lines_is_scaled_as_far_as_it_fits():
     assert mended(Placement(), replace(hole, space=200), kinds, 3) is None
 
 
+def test_a_page_nothing_comes_back_into_opens_its_gaps_within_a_limit():
+    """A heading kept with its lead-in and table overleaf, in a ragged edition (no paragraph
+    can be set a line longer): the gaps under the page's paragraphs open up by equal shares
+    of what the hole is beyond 15 %, none more than MAX_SPREAD; beyond that, nothing."""
+    kinds = ["paragraph", "paragraph", "paragraph", "heading", "paragraph", "table"]
+    closed = Placement(close_headings=frozenset({3}))
+    hole = Hole(space=150, block=3, tag="h2", height=35, picture_height=0, excess=5,
+                gaps=(0, 1))
+    spread = mended(closed, hole, kinds, 6).spread
+    assert spread == {0: 3.0, 1: 3.0}  # 5 px and a pixel's slack, in two gaps
+    assert mended(closed, replace(hole, excess=20), kinds, 6) is None  # 10.5 px a gap
+    assert mended(replace(closed, spread=spread), hole, kinds, 6) is None  # opened already
+
+
 def test_a_heading_kept_with_a_table_overleaf_makes_room_else_parts_else_fills_its_page():
     """A heading whose paragraph is kept with a table too long for the page's foot: its
     writer's paragraphs set a line shorter where the lines they give back let the table's

@@ -55,7 +55,7 @@ CHINESE = f"""水務委員會主席報告
 # museum's; and a Chinese text's address in bold.
 EMPHASISED_ADDRESS = ("https://www.harbour-museum.example.org/collections/maritime-archive/"
                       "ship-plans-and-logbooks.html")
-EMPHASISED_MAIL = "conservation.and.loans.office@harbour-museum-trust.example.org"
+EMPHASISED_MAIL = "conservation.loans.and.collections.office@harbour-museum-trust.example.org"
 EMPHASISED_LINK = "https://www.harbour-museum.example.org/visit/"
 EMPHASISED = f"""Title: Curator's report
 

@@ -76,6 +76,9 @@ class Placement:
     # Lists whose items holding a nested list may split between its items: whole, they left
     # a page too empty.
     split_lists: frozenset[int] = frozenset()
+    # Paragraphs with space added under them (CSS pixels), spreading a page too empty over
+    # its gaps, as InDesign's vertical justification does within its paragraph spacing limit.
+    spread: dict[int, float] = field(default_factory=dict)
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -114,6 +117,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         kept_with_next=placement.kept_with_next,
         kept_items=placement.kept_items,
         split_lists=placement.split_lists,
+        spread=placement.spread,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
         flush=flush,

@@ -11,7 +11,7 @@ import itertools
 import math
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
@@ -76,6 +76,7 @@ class Setting:
     # (list block, item number, "next" or "previous"): items kept with their neighbour
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
+    spread: dict[int, float] = field(default_factory=dict)  # paragraphs' space added under them
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
@@ -192,9 +193,11 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
         else None
     if other is not None:
         setting = replace(setting, breaks=setting.breaks.within(other.tag))
-    return Markup('<p data-block="{}"{}{}{}>{}</p>\n').format(
+    spread = (Markup(' style="padding-bottom: {}px"').format(f"{setting.spread[index]:.2f}")
+              if index in setting.spread else Markup(""))
+    return Markup('<p data-block="{}"{}{}{}{}>{}</p>\n').format(
         index, Markup(' lang="{}"').format(other.tag) if other else Markup(""),
-        Markup(' class="{}"').format(classes) if classes else Markup(""),
+        Markup(' class="{}"').format(classes) if classes else Markup(""), spread,
         setting.line_attributes(index), spans(block.spans, index, setting))
 
 

@@ -31,7 +31,10 @@ over with both: where that leaves a hole, and setting the heading closer does no
 the paragraphs before the table are set a line shorter where that makes room for its first
 MIN_ROWS rows (it then splits); else the table, after a paragraph that is no lead-in (one
 ends with a colon), heads the next page alone; else the page's paragraphs are set a line
-longer, as many as the hole is lines too empty.
+longer, as many as the hole is lines too empty; else (a ragged edition, whose lines no
+paragraph sets longer) the gaps under the page's paragraphs open up by equal shares of what
+the hole is beyond MAX_EMPTY, at most MAX_SPREAD each (InDesign's vertical justification
+within its paragraph spacing limit).
 
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
@@ -60,7 +63,8 @@ from pipeline.writers.html.blocks import MIN_ROWS
 
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
-MAX_PASSES = 4
+MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, at most
+MAX_PASSES = 5
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
 # What base.css keeps together: a heading with three lines of its section (orphans: 3), a
 # paragraph's last two lines (widows: 2).
@@ -142,6 +146,9 @@ class Hole:
     # For a figure: its caption as laid out, when it has one; else, none measured, its
     # caption and margins are reckoned to grow as its width shrinks.
     caption: Caption | None = None
+    # The paragraphs on the page of the hole but its last block: the gaps under them may
+    # open up (spread_out).
+    gaps: tuple[int, ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -156,9 +163,10 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag in HEADINGS:
         return (split_short(placement, hole) or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
-                or filled(placement, hole))
+                or filled(placement, hole) or spread_out(placement, hole))
     if hole.tag != "figure":
-        return split_short(placement, hole) or parted(placement, hole) or filled(placement, hole)
+        return (split_short(placement, hole) or parted(placement, hole)
+                or filled(placement, hole) or spread_out(placement, hole))
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
                                     hole.height - hole.picture_height, hole.caption)
@@ -217,6 +225,21 @@ def filled(placement: Placement, hole: Hole) -> Placement | None:
     if needed > len(free):
         return None
     return replace(placement, loosened=placement.loosened | frozenset(free[:needed]))
+
+
+def spread_out(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the space under each paragraph on the page of `hole` opened up by
+    an equal share of what the hole is beyond MAX_EMPTY, where no share passes MAX_SPREAD
+    (InDesign's vertical justification, within its paragraph spacing limit): the page
+    reaches its foot as nearly as the house style asks where nothing comes back into it,
+    as in a ragged edition, whose lines no paragraph can set longer. None where it cannot."""
+    free = [block for block in hole.gaps if block not in placement.spread]
+    if hole.excess <= 0 or not free:
+        return None
+    share = (hole.excess + FIT_SLACK) / len(free)
+    if share > MAX_SPREAD:
+        return None
+    return replace(placement, spread={**placement.spread, **dict.fromkeys(free, share)})
 
 
 def split_short(placement: Placement, hole: Hole) -> Placement | None:
@@ -328,7 +351,9 @@ def holes(pages) -> Iterator[Hole]:
                    unled_tables(following._page_box),
                    tuple(found for found, _ in writers), line,
                    space - MAX_EMPTY * (bottom - top), table_shortfall, making_way,
-                   caption_of(element, following) if element.tag == "figure" else None)
+                   caption_of(element, following) if element.tag == "figure" else None,
+                   tuple(int(found.get("data-block")) for found, _ in outer_boxes(box)
+                         if found.tag == "p" and found.get("data-block"))[:-1])
 
 
 def page_writers(page_box) -> tuple[tuple[tuple[int, int], ...], float]:
@@ -380,14 +405,17 @@ def unled_tables(page_box) -> tuple[int, ...]:
 def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
     """(block, room, kept) of each block starting on a page (not going on from the page
     `before`): the room from its top to the page's foot, and the height of its first
-    KEPT_LINES lines (a heading keeps them)."""
+    KEPT_LINES lines (a heading keeps them; all of a paragraph that could not split after
+    them, leaving WIDOWS lines over)."""
     going_on = {found for found, *_ in placed_blocks(before)} if before is not None else set()
     bottom = page_box.content_box_y() + page_box.height
     found = []
     for element, box in outer_boxes(page_box):
         block = element.get("data-block")
         if block and int(block) not in going_on:
-            kept = list(line_boxes(box))[:KEPT_LINES]
+            lines = list(line_boxes(box))
+            # A paragraph too short to leave WIDOWS lines over after KEPT_LINES stays whole.
+            kept = lines if len(lines) < KEPT_LINES + WIDOWS else lines[:KEPT_LINES]
             end = (kept[-1].position_y + kept[-1].margin_height() if kept
                    else box.position_y + box.margin_height())
             found.append((int(block), bottom - box.position_y, end - box.position_y))
