@@ -169,12 +169,17 @@ def test_a_heading_kept_with_a_table_overleaf_makes_room_else_parts_else_fills_i
     hole = Hole(space=160, block=2, tag="h2", height=35, picture_height=0,
                 writers=(0, 1), line=22, excess=20, table_shortfall=50, making_way=(0, 1, 3),
                 unled_tables=(4,))
-    closed = mended(Placement(), hole, kinds, 6)
-    assert closed.close_headings == {2}
-    way = mended(closed, hole, kinds, 6)
-    assert way.tightened == {0, 1, 3}  # three lines give back 66 px of the 50 lacking
+    # The heading fits with its lines; the table's rows lack 50 px, more than setting the
+    # heading closer frees: that is tried last.
+    way = mended(Placement(), hole, kinds, 6)
+    assert way.tightened == {0, 1, 3} and not way.close_headings  # 66 px of the 50 lacking
     parted = mended(way, hole, kinds, 6)  # ... which no breaking set shorter
     assert parted.parted_tables == {4}
+    assert mended(replace(parted, loosened=frozenset({0, 1})), replace(
+        hole, unled_tables=(), excess=5), kinds, 6).close_headings == {2}
+    # A heading lacking room for its own lines is set closer first.
+    closed = mended(Placement(), replace(hole, shortfall=12), kinds, 6)
+    assert closed.close_headings == {2}
     # Too few lines to give back, the table goes over alone at once.
     assert mended(closed, replace(hole, table_shortfall=70), kinds, 6).parted_tables == {4}
     # A lead-in ending with a colon is never parted from its table: the page runs long.

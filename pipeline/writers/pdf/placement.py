@@ -27,8 +27,9 @@ whole, unless that leaves a hole: then it splits after all, a row alone at the f
 page being the lesser fault, where it has rows enough for MIN_ROWS to go over.
 
 A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
-over with both: where that leaves a hole, and setting the heading closer does not mend it,
-the paragraphs before the table are set a line shorter where that makes room for its first
+over with both: where that leaves a hole (the heading is set closer only after the rest,
+when it fits with its lines: the few points that frees are not the rows' room), the
+paragraphs before the table are set a line shorter where that makes room for its first
 MIN_ROWS rows (it then splits); else the table, after a paragraph that is no lead-in (one
 ends with a colon), heads the next page alone; else the page's paragraphs are set a line
 longer, as many as the hole is lines too empty; else (a ragged edition, whose lines no
@@ -64,7 +65,7 @@ from pipeline.writers.html.blocks import MIN_ROWS
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
 MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, at most
-MAX_PASSES = 5
+MAX_PASSES = 4
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
 # What base.css keeps together: a heading with three lines of its section (orphans: 3), a
 # paragraph's last two lines (widows: 2).
@@ -158,12 +159,17 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     heading and lead-in it keeps) is split after all, though it leaves a row alone; a heading
     that still does not come back has a figure before it scaled down to make room; nothing
     else is mended."""
-    if hole.tag in HEADINGS and hole.block not in placement.close_headings:
-        return replace(placement, close_headings=placement.close_headings | {hole.block})
+    closed = (None if hole.block in placement.close_headings else
+              replace(placement, close_headings=placement.close_headings | {hole.block}))
+    # A heading that fits with its lines, gone over for a table's first rows its lead-in
+    # keeps, is set closer last: the room that frees is a few points, the rows lack more.
+    kept_beyond = hole.shortfall <= 0 < hole.table_shortfall
+    if hole.tag in HEADINGS and closed and not kept_beyond:
+        return closed
     if hole.tag in HEADINGS:
         return (split_short(placement, hole) or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
-                or filled(placement, hole) or spread_out(placement, hole))
+                or filled(placement, hole) or spread_out(placement, hole) or closed)
     if hole.tag != "figure":
         return (split_short(placement, hole) or parted(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole))
