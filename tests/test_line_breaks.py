@@ -155,7 +155,7 @@ def test_a_page_nothing_comes_back_into_opens_its_gaps_within_a_limit():
     hole = Hole(space=150, block=3, tag="h2", height=35, picture_height=0, excess=5,
                 gaps=(0, 1))
     spread = mended(closed, hole, kinds, 6).spread
-    assert spread == {0: 3.0, 1: 3.0}  # 5 px and a pixel's slack, in two gaps
+    assert spread == {0: 4.5, 1: 4.5}  # 5 px and 4 px of slack, in two gaps
     assert mended(closed, replace(hole, excess=20), kinds, 6) is None  # 10.5 px a gap
     assert mended(replace(closed, spread=spread), hole, kinds, 6) is None  # opened already
 

@@ -65,6 +65,9 @@ from pipeline.writers.html.blocks import MIN_ROWS
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
 MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, at most
+# CSS pixels a page's gaps open up by beyond the hole's excess: its last line's glyphs end
+# above the box the hole is measured to.
+SPREAD_SLACK = 4.0
 MAX_PASSES = 4
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
 # What base.css keeps together: a heading with three lines of its section (orphans: 3), a
@@ -242,7 +245,7 @@ def spread_out(placement: Placement, hole: Hole) -> Placement | None:
     free = [block for block in hole.gaps if block not in placement.spread]
     if hole.excess <= 0 or not free:
         return None
-    share = (hole.excess + FIT_SLACK) / len(free)
+    share = (hole.excess + SPREAD_SLACK) / len(free)
     if share > MAX_SPREAD:
         return None
     return replace(placement, spread={**placement.spread, **dict.fromkeys(free, share)})
