@@ -177,9 +177,8 @@ def bold_lines(docx: Path, lines: tuple[str, ...]) -> str | None:
     formatting, which the editions set as bold paragraphs."""
     if not lines:
         return None
-    more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
-    return (f"{docx}: {excerpt(lines[0])}{more} is bold Body Text, which the editions set as a "
-            "bold paragraph; if it is a heading, give it a Heading style")
+    return (f"{docx}: {first_of(lines)} is bold Body Text, which the editions set as a bold "
+            "paragraph; if it is a heading, give it a Heading style")
 
 
 def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
@@ -187,9 +186,8 @@ def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
     its own pages, on its own page size."""
     if not at:
         return None
-    more = f" (and {len(at) - 1} more)" if len(at) > 1 else ""
-    return (f"{docx}: the page break at {excerpt(at[0])}{more} is not kept: each edition breaks "
-            "its pages as its own page size and type need")
+    return (f"{docx}: the page break at {first_of(at)} is not kept: each edition breaks its "
+            "pages as its own page size and type need")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:
@@ -197,9 +195,14 @@ def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:
     a paragraph's lines as they set it, and the Lines style keeps lines."""
     if not joined:
         return None
-    more = f" (and {len(joined) - 1} more)" if len(joined) > 1 else ""
-    return (f"{docx}: the line break in {excerpt(joined[0])}{more} was read as a space: the "
-            "editions break a paragraph's lines as they set it (the Lines style keeps lines)")
+    return (f"{docx}: the line break in {first_of(joined)} was read as a space: the editions "
+            "break a paragraph's lines as they set it (the Lines style keeps lines)")
+
+
+def first_of(paragraphs: tuple[str, ...]) -> str:
+    """The first of the paragraphs a notice names, quoted, and how many more there are."""
+    more = f" (and {len(paragraphs) - 1} more)" if len(paragraphs) > 1 else ""
+    return f"{excerpt(paragraphs[0])}{more}"
 
 
 def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:
