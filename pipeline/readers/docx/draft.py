@@ -431,11 +431,12 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
         next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
         is not None for insertion in body.iter(qn("w:ins")))
     count = len(open_comments(draft, body))
-    comments, them = f"{count} comment{'s' * (count != 1)}", "them" if count != 1 else "it"
+    noun = f"comment{'s' * (count != 1)}"
+    comments, them = f"{count} {noun}", "them" if count != 1 else "it"
     if changed and count:
         raise PipelineError(path, f"holds tracked changes and {comments}; accept or reject the"
                                   " changes (Review > Accept/Reject all), resolve or delete the"
-                                  f" comment{'s' * (count != 1)}, save, and run doit again")
+                                  f" {noun}, save, and run doit again")
     if changed:
         raise PipelineError(path, "holds tracked changes; accept or reject them (Review >"
                                   " Accept/Reject all), save, and run doit again")

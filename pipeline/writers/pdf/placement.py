@@ -328,7 +328,9 @@ def holes(pages) -> Iterator[Hole]:
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
         # What is printed ends at a block's border, not at the margin below it.
-        blocks = [block for element, block in outer_boxes(box) if element.get("data-block")]
+        placed = [(element, block) for element, block in outer_boxes(box)
+                  if element.get("data-block")]
+        blocks = [block for _, block in placed]
         used = max((block.border_box_y() + block.border_height() for block in blocks),
                    default=top)
         space = bottom - used
@@ -361,8 +363,8 @@ def holes(pages) -> Iterator[Hole]:
                    tuple(found for found, _ in writers), line,
                    space - MAX_EMPTY * (bottom - top), table_shortfall, making_way,
                    caption_of(element, following) if element.tag == "figure" else None,
-                   tuple(int(found.get("data-block")) for found, _ in outer_boxes(box)
-                         if found.tag == "p" and found.get("data-block"))[:-1])
+                   tuple(int(found.get("data-block")) for found, _ in placed
+                         if found.tag == "p")[:-1])
 
 
 def page_writers(page_box) -> tuple[tuple[tuple[int, int], ...], float]:
