@@ -1,5 +1,5 @@
-"""Page previews: a PNG per page, contact sheets of 24 pages, the same bytes for the same PDF,
-one page in memory at a time."""
+"""Page previews: a PNG per page, contact sheets of 24 pages' thumbnails, grey where a page has
+no colour, the same bytes for the same PDF, one page in memory at a time."""
 
 from pathlib import Path
 
@@ -7,14 +7,20 @@ import pytest
 from PIL import Image
 
 from pipeline.checks import preview
-from pipeline.checks.preview import SHEET_COLUMNS, SHEET_GAP_PX, SHEET_PAGES, render_previews
+from pipeline.checks.preview import (
+    SHEET_COLUMNS,
+    SHEET_GAP_PX,
+    SHEET_PAGES,
+    SHEET_REDUCTION,
+    render_previews,
+)
 
 
-def pdf_with_pages(count: int) -> bytes:
+def pdf_with_pages(count: int, coloured: frozenset[int] = frozenset()) -> bytes:
     import weasyprint
 
-    pages = "".join(f'<p style="break-after: page">Page {number}</p>'
-                    for number in range(1, count + 1))
+    pages = "".join(f'<p style="break-after: page{"; color: #c00" * (number in coloured)}">'
+                    f'Page {number}</p>' for number in range(1, count + 1))
     html = f"<style>@page {{ size: A6 }}</style><body>{pages}</body>"
     return weasyprint.HTML(string=html).write_pdf()
 
@@ -50,10 +56,25 @@ def test_a_png_per_page_and_a_contact_sheet(six_pages, tmp_path):
         *(f"sample-p{number:03d}.png" for number in range(1, 7)), "sample-contact-01.png"]
     sizes = {Image.open(path).size for path in paths[:-1]}
     assert len(sizes) == 1 and near(sizes.pop(), a6_pixels(50))
-    width, height = a6_pixels(50)
+    width, height = a6_pixels(50 / SHEET_REDUCTION)  # thumbnails
     with Image.open(paths[-1]) as sheet:
-        assert sheet.format == "PNG"
+        assert sheet.format == "PNG" and sheet.info["dpi"] == pytest.approx((25, 25), abs=0.01)
         assert sheet.width > SHEET_COLUMNS * width and sheet.height > 2 * height  # two rows
+        assert sheet.width < SHEET_COLUMNS * (width + 1 + SHEET_GAP_PX) + SHEET_GAP_PX
+
+
+def test_a_page_without_colour_is_written_in_grey(tmp_path):
+    """The same pixels in a third of the bytes: a page of black text is grey, a page with a
+    red line is in colour, and the sheet holding it too."""
+    pdf = write(tmp_path, pdf_with_pages(2, coloured=frozenset({2})))
+    first, second, sheet = render_previews(pdf, tmp_path / "previews", "sample")
+    with Image.open(first) as grey, Image.open(second) as red, Image.open(sheet) as both:
+        assert (grey.mode, red.mode, both.mode) == ("L", "RGB", "RGB")
+        assert max(grey.getdata()) == 255 and min(grey.getdata()) < 128  # dark text on white
+        assert any(red_ > green for red_, green, _ in red.getdata())
+    only_grey = render_previews(write(tmp_path, pdf_with_pages(2)), tmp_path / "grey", "sample")
+    with Image.open(only_grey[-1]) as sheet:
+        assert sheet.mode == "L"
 
 
 def test_dpi_sets_the_scale(six_pages, tmp_path):
@@ -90,7 +111,7 @@ def test_a_contact_sheet_per_24_pages(thirty_pages, tmp_path):
         *(f"sample-p{number:03d}.png" for number in range(1, 31)),
         "sample-contact-01.png", "sample-contact-02.png"]
     with Image.open(paths[0]) as page:
-        width, height = page.size
+        width, height = page.reduce(SHEET_REDUCTION).size
     with Image.open(paths[-2]) as first, Image.open(paths[-1]) as second:
         # Six rows of four, then the six pages left in two rows; the same cells on both.
         assert first.size == (4 * (width + SHEET_GAP_PX) + SHEET_GAP_PX,
@@ -102,9 +123,10 @@ def test_a_contact_sheet_per_24_pages(thirty_pages, tmp_path):
             row, column = divmod(place, SHEET_COLUMNS)
             left = SHEET_GAP_PX + column * (width + SHEET_GAP_PX)
             top = SHEET_GAP_PX + row * (height + SHEET_GAP_PX)
-            with Image.open(paths[number - 1]) as page:
+            with Image.open(paths[number - 1]) as page:  # its thumbnail
                 cell = sheet.crop((left, top, left + width, top + height))
-                assert cell.tobytes() == page.convert("RGB").tobytes(), (place, number)
+                thumbnail = page.convert("RGB").reduce(SHEET_REDUCTION)
+                assert cell.tobytes() == thumbnail.convert(sheet.mode).tobytes(), (place, number)
 
 
 def test_one_page_in_memory_at_a_time(thirty_pages, tmp_path, monkeypatch):
