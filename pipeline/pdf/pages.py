@@ -60,10 +60,16 @@ def with_ctm(content, ctm: Matrix = IDENTITY, operators: str = "") -> Iterator[I
     """Each instruction of `content` (operands, operator) with the current transformation
     matrix (CTM) in force after it, following q/Q and cm; only those of `operators` (as
     parse_content_stream takes them, separated by spaces) when they are named."""
+    parsed = pikepdf.parse_content_stream(content, operators and f"{operators} q Q cm")
+    return placed(((instruction.operands, str(instruction.operator)) for instruction in parsed),
+                  ctm)
+
+
+def placed(instructions: Iterable[tuple[list, str]],
+           ctm: Matrix = IDENTITY) -> Iterator[Instruction]:
+    """Each of `instructions` (operands, operator's name) with the CTM in force after it."""
     saved: list[Matrix] = []
-    for instruction in pikepdf.parse_content_stream(content,
-                                                    operators and f"{operators} q Q cm"):
-        operands, name = instruction.operands, str(instruction.operator)
+    for operands, name in instructions:
         if name == "q":
             saved.append(ctm)
         elif name == "Q" and saved:
@@ -71,6 +77,39 @@ def with_ctm(content, ctm: Matrix = IDENTITY, operators: str = "") -> Iterator[I
         elif name == "cm":
             ctm = multiply(tuple(map(float, operands)), ctm)
         yield operands, name, ctm
+
+
+class PageContents:
+    """A PDF's pages' instructions, each page parsed once for every step finishing the PDF
+    that reads or rewrites it: parsing a page costs more than any one step does with it. A
+    step that rewrites a page hands its instructions back (`rewrite`), and the next reads
+    those; `write` puts the pages rewritten into their streams, once, after the last."""
+
+    def __init__(self, pdf: pikepdf.Pdf):
+        self.pdf = pdf
+        self.parsed: dict[tuple[int, int], list[tuple[list, str]]] = {}
+        self.rewritten: dict[tuple[int, int], pikepdf.Page] = {}
+
+    def instructions(self, page: pikepdf.Page) -> list[tuple[list, str]]:
+        """The page's (operands, operator's name), as last rewritten."""
+        key = page.obj.objgen
+        if key not in self.parsed:
+            self.parsed[key] = [(instruction.operands, str(instruction.operator))
+                                for instruction in pikepdf.parse_content_stream(page)]
+        return self.parsed[key]
+
+    def placed(self, page: pikepdf.Page) -> Iterator[Instruction]:
+        """The page's instructions with the CTM in force after each (with_ctm)."""
+        return placed(self.instructions(page))
+
+    def rewrite(self, page: pikepdf.Page, instructions: list[tuple[list, str]]) -> None:
+        self.parsed[page.obj.objgen] = instructions
+        self.rewritten[page.obj.objgen] = page
+
+    def write(self) -> None:
+        for key, page in self.rewritten.items():
+            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(self.parsed[key]))
+        self.rewritten.clear()
 
 
 @dataclass(frozen=True)

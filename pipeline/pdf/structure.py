@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pikepdf
 
-from pipeline.pdf.pages import with_ctm
+from pipeline.pdf.pages import Instruction
 
 
 def kids_of(element: pikepdf.Dictionary) -> list:
@@ -146,11 +146,12 @@ def parent_tree(root: pikepdf.Dictionary) -> dict[int, object]:
     return {int(nums[index]): nums[index + 1] for index in range(0, len(nums), 2)}
 
 
-def marked_instructions(page: pikepdf.Page) -> Iterator[tuple[list, str, tuple, int | None]]:
-    """Each instruction of the page with its CTM and the MCID of the innermost marked
-    content around it that has one (None outside any)."""
+def marked_instructions(
+        instructions: Iterable[Instruction]) -> Iterator[tuple[list, str, tuple, int | None]]:
+    """Each of a page's instructions with its CTM (pages.placed's) and the MCID of the
+    innermost marked content around it that has one (None outside any)."""
     marked: list[int | None] = []
-    for operands, operator, ctm in with_ctm(page):
+    for operands, operator, ctm in instructions:
         if operator in ("BDC", "BMC"):
             marked.append(marked_content_id(operands, operator))
         elif operator == "EMC" and marked:

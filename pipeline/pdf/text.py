@@ -7,6 +7,7 @@ import re
 
 import pikepdf
 
+from pipeline.pdf.pages import PageContents
 from pipeline.pdf.structure import is_element, kids_of, marked_instructions
 
 BF_CHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
@@ -27,14 +28,17 @@ def element_text(element: pikepdf.Dictionary, texts: dict) -> str:
     return "".join(parts)
 
 
-def marked_texts(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], str]:
-    """(page, MCID) -> the text shown in that marked content."""
+def marked_texts(pdf: pikepdf.Pdf, contents: PageContents | None = None
+                 ) -> dict[tuple[tuple[int, int], int], str]:
+    """(page, MCID) -> the text shown in that marked content; the pages' instructions from
+    `contents` when the PDF is being finished."""
+    contents = contents or PageContents(pdf)
     texts: dict[tuple[tuple[int, int], int], str] = {}
     maps: dict[tuple[int, int], dict[int, str]] = {}
     for page in pdf.pages:
         fonts = page.Resources.get("/Font", pikepdf.Dictionary())
         unicode_map: dict[int, str] = {}
-        for operands, operator, _, mcid in marked_instructions(page):
+        for operands, operator, _, mcid in marked_instructions(contents.placed(page)):
             if operator == "Tf":
                 font = fonts.get(str(operands[0]))
                 unicode_map = font_map(font, maps) if font is not None else {}

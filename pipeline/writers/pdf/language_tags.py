@@ -18,37 +18,40 @@ from collections.abc import Iterator, Sequence
 import pikepdf
 
 from pipeline.languages import LATIN_WORD, Profile, phrase_languages, profile_for
+from pipeline.pdf.pages import PageContents
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import element_text, marked_texts
 
 WHITE_SPACE = re.compile(r"\s+")
 
 
-def tag_languages(pdf: pikepdf.Pdf, scripts: frozenset[Profile]) -> None:
+def tag_languages(contents: PageContents, scripts: frozenset[Profile]) -> None:
     """/Lang on the outermost elements whose text is in the language of one of the document's
     `scripts` (Chinese) or of the Latin letters (English), in a document in another script;
     an element is in the first of the languages of a script that it is in (Simplified
     Chinese before Chinese, as `PROFILES` lists them), and keeps it."""
+    pdf = contents.pdf
     own = profile_for(str(pdf.Root.get("/Lang", "")))
     others = [profile for profile in phrase_languages(scripts) if profile.script != own.script]
     if "/StructTreeRoot" not in pdf.Root or not others:
         return
-    texts = marked_texts(pdf)
+    texts = marked_texts(pdf, contents)
     for profile in others:
         for element in outermost(pdf.Root.StructTreeRoot, texts, profile):
             if "/Lang" not in element:
                 element.Lang = pikepdf.String(profile.tag)
 
 
-def tag_given_languages(pdf: pikepdf.Pdf, phrases: Sequence[tuple[str, str]]) -> None:
+def tag_given_languages(contents: PageContents, phrases: Sequence[tuple[str, str]]) -> None:
     """/Lang on the elements setting each of `phrases` (its text, its language), in the
     structure's order, which is the model's: the element holding just its text, or the run
     of sibling elements holding it (a piece a line, a piece an emphasis), white space aside
     (the renderer's line ends change it)."""
+    pdf = contents.pdf
     if "/StructTreeRoot" not in pdf.Root or not phrases:
         return
     pending = [(WHITE_SPACE.sub("", text), language) for text, language in phrases]
-    texts = marked_texts(pdf)
+    texts = marked_texts(pdf, contents)
 
     def walk(node) -> None:
         kids = [kid for kid in kids_of(node) if is_element(kid)]

@@ -206,6 +206,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     ones, print-ready with `note` in the slug."""
     import pikepdf
 
+    from pipeline.pdf.pages import PageContents
     from pipeline.writers.pdf.language_tags import tag_given_languages, tag_languages
     from pipeline.writers.pdf.pictures import embed_profiles
     from pipeline.writers.pdf.print_ready import make_print_ready
@@ -218,11 +219,13 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             if "/Outlines" in pdf.Root:  # the bookmarks open beside the pages, to go by
                 pdf.Root.PageMode = pikepdf.Name.UseOutlines
-            mark_untagged_content_as_artifacts(pdf)
-            logical_structure(pdf, continued, tagging or Tagging("", ()))
-            tag_given_languages(pdf, tagging.phrases if tagging else ())
+            contents = PageContents(pdf)  # each page parsed once for the four steps
+            mark_untagged_content_as_artifacts(contents)
+            logical_structure(contents, continued, tagging or Tagging("", ()))
+            tag_given_languages(contents, tagging.phrases if tagging else ())
             if scripts:
-                tag_languages(pdf, scripts)
+                tag_languages(contents, scripts)
+            contents.write()
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         output = io.BytesIO()

@@ -38,7 +38,7 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -60,7 +60,7 @@ from pipeline.model import (
     given_languages,
     linked_words,
 )
-from pipeline.pdf.pages import Box
+from pipeline.pdf.pages import Box, Instruction, PageContents
 from pipeline.pdf.structure import (
     is_element,
     kids_of,
@@ -159,9 +159,11 @@ def likeness(text: str) -> str:
 
 
 
-def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -> None:
-    """Rebuild the tree under the document element; `continued` holds the numbers (from 0)
-    of the pages whose first block continues the last block of the page before."""
+def logical_structure(contents: PageContents, continued: set[int], tagging: Tagging) -> None:
+    """Rebuild the tree under the document element of the PDF of `contents`; `continued`
+    holds the numbers (from 0) of the pages whose first block continues the last block of
+    the page before."""
+    pdf = contents.pdf
     document = pdf.Root.StructTreeRoot.K
     if isinstance(document, pikepdf.Array):
         document = document[0]
@@ -173,12 +175,12 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
         page = pages.get(kid.Pg.objgen, last_page) if "/Pg" in kid else last_page
         if (page != last_page and page in continued and blocks and last_page == page - 1
                 and blocks[-1].S == kid.S):
-            merge(pdf, blocks[-1], kid, replaced)  # the rest of the block cut by the page break
+            merge(contents, blocks[-1], kid, replaced)  # the rest of a block a page break cut
         else:
             blocks.append(kid)
         last_page = page
     lined = broken_by_hand(blocks, tagging)
-    blocks = quotations_joined(told(blocks, tagging, image_boxes(pdf)), replaced)
+    blocks = quotations_joined(told(blocks, tagging, image_boxes(contents)), replaced)
     for block in blocks:
         if block.objgen in lined:
             as_lines(pdf, block)
@@ -191,7 +193,7 @@ def logical_structure(pdf: pikepdf.Pdf, continued: set[int], tagging: Tagging) -
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
     describe_links(pdf, tagging.links)
-    number_marked_content(pdf)
+    number_marked_content(contents)
     without_empty(document)  # what held only marked content that paints nothing
     root = pdf.Root.StructTreeRoot
     root.IDTree = pikepdf.Dictionary(Names=pikepdf.Array(identified(root)))
@@ -226,7 +228,7 @@ def flattened(document: pikepdf.Dictionary) -> list:
     return elements
 
 
-def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionary,
+def merge(contents: PageContents, first: pikepdf.Dictionary, second: pikepdf.Dictionary,
           replaced: dict) -> None:
     """`second`, the rest of a block on the next page, joined to `first`; a table's header
     row repeated there made an artifact."""
@@ -234,7 +236,7 @@ def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionar
     renamed: dict[str, pikepdf.String] = {}
     for kid in kids_of(second):
         if is_element(kid) and kid.S == pikepdf.Name.THead and first.S == pikepdf.Name.Table:
-            renamed = repeated_header(pdf, kid, first)
+            renamed = repeated_header(contents, kid, first)
             continue
         if is_element(kid):
             kid.P = first
@@ -248,7 +250,7 @@ def merge(pdf: pikepdf.Pdf, first: pikepdf.Dictionary, second: pikepdf.Dictionar
             point_to_headers(element, renamed)
     own = own_references(first)
     if cut_in_two(own, moved) or quoted_in_two(first, own, moved) or body_in_two(own, moved):
-        merge(pdf, own[-1], moved.pop(0), replaced)
+        merge(contents, own[-1], moved.pop(0), replaced)
     first.K = pikepdf.Array([*own, *moved])
     replaced[second.objgen] = first
 
@@ -284,16 +286,17 @@ def quoted_in_two(quotation: pikepdf.Dictionary, own: list, moved: list) -> bool
             and all(is_element(kid) and kid.S == pikepdf.Name.P for kid in (own[-1], moved[0])))
 
 
-def repeated_header(pdf: pikepdf.Pdf, head: pikepdf.Dictionary,
+def repeated_header(contents: PageContents, head: pikepdf.Dictionary,
                     table: pikepdf.Dictionary) -> dict[str, pikepdf.String]:
     """A table's head (its title and header row) set again on a later page: an artifact
     there. Returns the IDs of its header cells, each with the ID of the cell it repeats."""
     by_page: dict[tuple[int, int], set[int]] = {}
     for page, mcid in marked_content(head):
         by_page.setdefault(page.objgen, set()).add(mcid)
-    for page in pdf.pages:
+    for page in contents.pdf.pages:
         if page.obj.objgen in by_page:
-            make_artifacts(pdf, page, dict.fromkeys(by_page[page.obj.objgen], REPEATED_HEADER))
+            make_artifacts(contents, page,
+                           dict.fromkeys(by_page[page.obj.objgen], REPEATED_HEADER))
     first_head = next((kid for kid in kids_of(table)
                        if is_element(kid) and kid.S == pikepdf.Name.THead), None)
     originals = header_ids(first_head) if first_head is not None else []
@@ -755,19 +758,21 @@ def follow_replacements(pdf: pikepdf.Pdf, replaced: dict) -> None:
             nums[index] = replaced[entry.objgen]
 
 
-def image_boxes(pdf: pikepdf.Pdf) -> dict[tuple[tuple[int, int], int], Box]:
+def image_boxes(contents: PageContents) -> dict[tuple[tuple[int, int], int], Box]:
     """Where each picture is drawn, in points, by (page, MCID) of its marked content."""
     boxes = {}
-    for page in pdf.pages:
-        for mcid, box in drawn_images(page):
+    for page in contents.pdf.pages:
+        for mcid, box in drawn_images(page, contents.placed(page)):
             boxes[(page.obj.objgen, mcid)] = box
     return boxes
 
 
-def drawn_images(page: pikepdf.Page) -> Iterator[tuple[int, Box]]:
-    """(MCID, box) of each image XObject drawn inside marked content with an MCID."""
+def drawn_images(page: pikepdf.Page,
+                 instructions: Iterable[Instruction]) -> Iterator[tuple[int, Box]]:
+    """(MCID, box) of each image XObject the page's `instructions` (with their CTMs) draw
+    inside marked content with an MCID."""
     xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
-    for operands, operator, ctm, mcid in marked_instructions(page):
+    for operands, operator, ctm, mcid in marked_instructions(instructions):
         if operator == "Do" and mcid is not None:
             xobject = xobjects.get(operands[0])
             if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image:

@@ -10,9 +10,11 @@ edition also gets page labels, so a viewer's page numbers are the printed folios
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pikepdf
 
-from pipeline.pdf.pages import transformed
+from pipeline.pdf.pages import Instruction, PageContents, transformed
 from pipeline.pdf.structure import (
     is_element,
     kids_of,
@@ -34,9 +36,10 @@ def label_pages(pdf: pikepdf.Pdf) -> None:
         Nums=pikepdf.Array([0, pikepdf.Dictionary(S=pikepdf.Name.D)]))
 
 
-def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
+def mark_untagged_content_as_artifacts(contents: PageContents) -> None:
     """Content whose structure element is not in the structure tree becomes an artifact,
     and leaves the parent tree."""
+    pdf = contents.pdf
     root = pdf.Root.StructTreeRoot
     in_tree = {element.objgen for element in structure_elements(root)}
     for key, elements in parent_tree(root).items():
@@ -46,21 +49,22 @@ def mark_untagged_content_as_artifacts(pdf: pikepdf.Pdf) -> None:
                  if isinstance(element, pikepdf.Dictionary) and element.objgen not in in_tree}
         if stray:
             page = pdf.pages[key]
-            make_artifacts(pdf, page, margin_artifacts(page, stray))
+            make_artifacts(contents, page,
+                           margin_artifacts(page, stray, text_heights(contents.placed(page))))
 
 
-def make_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page,
+def make_artifacts(contents: PageContents, page: pikepdf.Page,
                    kinds: dict[int, pikepdf.Dictionary]) -> None:
     """The marked-content sequences of the page's MCIDs in `kinds` made artifacts of the
     kind each names, and taken out of the parent tree."""
     instructions = []
-    for operands, operator in pikepdf.parse_content_stream(page):
+    for operands, operator in contents.instructions(page):
         mcid = marked_content_id(operands, operator)
         if mcid in kinds:
             operands = [pikepdf.Name.Artifact, kinds[mcid]]
         instructions.append((operands, operator))
-    page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-    elements = parent_tree_entry(pdf, page)
+    contents.rewrite(page, instructions)
+    elements = parent_tree_entry(contents.pdf, page)
     for mcid in kinds:
         if elements is not None and mcid < len(elements):
             elements[mcid] = None
@@ -81,29 +85,32 @@ def parent_tree_index(pdf: pikepdf.Pdf, page: pikepdf.Page) -> int | None:
     return next((index for index in range(0, len(nums), 2) if int(nums[index]) == key), None)
 
 
-def margin_artifacts(page: pikepdf.Page, mcids: set[int]) -> dict[int, pikepdf.Dictionary]:
-    """Running heads and folios: a header above the page's middle, a footer below it."""
-    heights = text_heights(page)
+def margin_artifacts(page: pikepdf.Page, mcids: set[int],
+                     heights: dict[int, float]) -> dict[int, pikepdf.Dictionary]:
+    """Running heads and folios: a header above the page's middle, a footer below it
+    (`heights`: text_heights')."""
     middle = sum(map(float, (page.mediabox[1], page.mediabox[3]))) / 2
     return {mcid: HEADER if heights.get(mcid, middle) > middle else FOOTER for mcid in mcids}
 
 
-def text_heights(page: pikepdf.Page) -> dict[int, float]:
-    """The height on the page (points from its foot) where each marked-content sequence
-    first places text: WeasyPrint sets each line with a text matrix (Tm) under its CTM."""
+def text_heights(instructions: Iterable[Instruction]) -> dict[int, float]:
+    """The height on a page (points from its foot) where each marked-content sequence of its
+    `instructions` (with their CTMs) first places text: WeasyPrint sets each line with a text
+    matrix (Tm) under its CTM."""
     heights: dict[int, float] = {}
-    for operands, operator, ctm, mcid in marked_instructions(page):
+    for operands, operator, ctm, mcid in marked_instructions(instructions):
         if operator in ("Tm", "Td", "TD") and mcid is not None:
             heights.setdefault(mcid, transformed(*map(float, operands[-2:]), ctm)[1])
     return heights
 
 
-def number_marked_content(pdf: pikepdf.Pdf) -> None:
+def number_marked_content(contents: PageContents) -> None:
     """Each page's marked content numbered 0, 1, 2… in the order it is drawn, and the parent
     tree's array for the page naming, for each, the element that holds it: no entry (nor a
     null) for an MCID the page no longer marks (content made an artifact), none missing
     (ISO 32000-1, 14.7.4.4). Marked content that paints nothing (the box of a space that
     the line dropped) is unmarked, and leaves its element."""
+    pdf = contents.pdf
     references: dict[tuple[tuple[int, int], int], tuple] = {}  # (page, MCID) -> holder, place
     for element in structure_elements(pdf.Root.StructTreeRoot):
         for place, kid in enumerate(kids_of(element)):
@@ -112,7 +119,7 @@ def number_marked_content(pdf: pikepdf.Pdf) -> None:
                 references[(page.objgen, content_id(kid))] = (element, place)
     renumbered: dict[tuple, int | None] = {}
     for page in pdf.pages:
-        numbers = renumbered_content(pdf, page)
+        numbers = renumbered_content(contents, page)
         renumbered |= {(page.obj.objgen, old): new for old, new in numbers.items()}
         held = [None] * sum(new is not None for new in numbers.values())
         for old, new in numbers.items():
@@ -144,12 +151,11 @@ def content_id(kid) -> int:
     return int(kid) if isinstance(kid, int) else int(kid.MCID)
 
 
-def renumbered_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, int | None]:
+def renumbered_content(contents: PageContents, page: pikepdf.Page) -> dict[int, int | None]:
     """The page's MCIDs, each with its new number in the order drawn, None for marked
     content that paints nothing, which is unmarked; the content rewritten if that changes
     anything."""
-    instructions = [(operands, str(operator))
-                    for operands, operator in pikepdf.parse_content_stream(page)]
+    instructions = contents.instructions(page)
     sequences = marked_sequences(instructions)
     # Where the marked content that paints nothing opens and ends.
     unmarked = {where for sequence in sequences if not sequence.painted
@@ -168,8 +174,8 @@ def renumbered_content(pdf: pikepdf.Pdf, page: pikepdf.Page) -> dict[int, int | 
             properties = pikepdf.Dictionary({key: operands[1][key] for key in operands[1].keys()})
             properties.MCID = numbers[mcid]
             operands = [operands[0], properties]
-        rewritten.append((operands, pikepdf.Operator(operator)))
-    page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
+        rewritten.append((operands, operator))
+    contents.rewrite(page, rewritten)
     return numbers
 
 
