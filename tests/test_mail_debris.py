@@ -5,6 +5,8 @@ words stays."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import PipelineError
@@ -568,3 +570,61 @@ def test_a_confidentiality_notice_wrapped_over_lines_goes_whole_with_the_contact
     assert isinstance(document.blocks[-1], SignOff)
     assert document.blocks[-1].texts == ["Regards,", "Priya Nair", "Head of Performance"]
     assert report["e_mail_debris"] == 5 + 6
+
+
+# --- A letter forwarded out of a webmail, under the forwarder's note ---------------------------
+
+FORWARDED_LETTER = Path(__file__).parent / "texts" / "mail" / "thornfield-chair-letter.txt"
+
+
+def test_a_letter_forwarded_from_a_webmail_keeps_its_greeting_and_loses_the_forwarders_mail():
+    """Gmail's copy: the forward's subject, its folder, the forwarder's name and time and her
+    note over "Forwarded message"; the letter's signature, its charity's registration and
+    the mail's notices under its sign-off. The letter is what stays, titled by its subject,
+    greeting its readers ("With warm wishes," closes a letter as "Yours sincerely," does)."""
+    document, report = scraped_document("letter", FORWARDED_LETTER.read_text(),
+                                        Metadata(title=""))
+    assert document.metadata.title == "Chair\u2019s letter for the Annual Review 2024"
+    assert plain(document.blocks[0].spans) == "Dear friends,"
+    sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert [plain(line) for line in sign_off.lines] == [
+        "With warm wishes,", "Margaret Ellison", "Chair of Trustees",
+        "The Thornfield Foundation"]
+    assert isinstance(document.blocks[-1], SignOff)
+    text = " ".join(plain(block.spans) for block in document.blocks
+                    if isinstance(block, Paragraph))
+    for debris in ("Inbox", "Priya", "Hi Tom", "drop it into the template", "0113",
+                   "registered charity", "Registered office", "confidential", "environment"):
+        assert debris not in text, debris
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["Inbox"] == reasons["Thanks,"] == "e-mail debris: forwarding note"
+    # The signature's delimiter, "--" as cleaned, is the signature's, not a rule of the page.
+    assert reasons["\u2013"] == "e-mail debris: signature, its signatory signed off above"
+    registration = next(text for text in reasons if "registered charity" in text)
+    assert reasons[registration] == "e-mail debris: e-mail footer"
+
+
+@pytest.mark.parametrize("notice", [
+    "The Trust is a registered charity in England and Wales (no. 1087654) and a company\n"
+    "limited by guarantee (no. 04123987).",
+    "Registered charity number 1087654. Registered office: 1 Quay Street, Bristol BS1 4DJ.",
+    "本會為根據《稅務條例》第88條獲豁免繳稅的慈善機構。",
+])  # fmt: skip
+def test_a_registration_notice_under_the_text_goes_with_its_footer(notice):
+    kept, dropped = kept_and_dropped(f"{THANKS}\n\n{MORE}\n\n{notice}\n\nPrivacy | Terms | Cookies")
+    assert kept == [THANKS, MORE]
+    assert set(dropped.values()) <= {"page footer", "links"}
+
+
+def test_a_sentence_of_the_text_that_names_a_registration_stays():
+    said = "The Trust is a registered charity, and every gift goes to its work in the valleys."
+    kept, _ = kept_and_dropped(f"{THANKS}\n\n{said}\n\n{MORE}")
+    assert kept == [THANKS, said, MORE]
+
+
+@pytest.mark.parametrize("closing", ["With best wishes,", "With warm wishes,",
+                                     "With kind regards,", "Yours sincerely,"])
+def test_a_letter_closed_warmly_keeps_its_greeting_under_a_mail_header(closing):
+    text = f"{OUTLOOK}\nDear friends,\n\n{THANKS}\n\n{MORE}\n\n{closing}\n\nAnne Lau\nChair"
+    document, _ = scraped_document("letter", text, Metadata(title=""))
+    assert plain(document.blocks[0].spans) == "Dear friends,"

@@ -27,6 +27,8 @@ from pipeline.languages.profile import (
     open_quotes,
 )
 
+# The line a mail program sets over a mail forwarded: "---------- 轉寄的郵件 ----------".
+FORWARDED_MESSAGE = r"(?:轉寄|轉發|转发)的?(?:郵件|邮件|訊息|信息)"
 # Han characters: the unified ideographs and their extensions, compatibility ideographs, 〇.
 HAN_RANGES = (
     "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -381,7 +383,10 @@ class Chinese(Profile):
         mail_subject=r"主旨|主題|主题",
         mail_replies=r"回覆|回复|答覆|答复|轉寄|轉發|转发",
         mail_forwards=r"轉寄|轉發|转发",
-        mail_separator=r"原始(?:郵件|邮件|訊息|信息|電郵)|(?:轉寄|轉發|转发)的?(?:郵件|邮件|訊息|信息)",
+        mail_separator=rf"原始(?:郵件|邮件|訊息|信息|電郵)|{FORWARDED_MESSAGE}",
+        mail_forwarded=FORWARDED_MESSAGE,
+        legal_notice=r"(?:註冊|注册)(?:慈善|公司|辦事處|办事处)|慈善(?:機構|机构|團體|团体)(?:編號|编号)"
+                     r"|公司(?:註冊)?(?:編號|编号)|(?:稅務條例|税务条例)》?第88條|第88条",
         mail_attribution=r".{1,200}(?:寫道|写道)",
         mail_warning=r"(?:(?:注意|警告|小心)\s*[:：]?\s*)?(?:此|本)(?:電郵|电邮|郵件|邮件|訊息|信息)"
                      r"(?:來自|来自|由)(?:貴|贵|本)?(?:機構|机构|公司|組織|组织)(?:以外|外部).*",

@@ -18,6 +18,8 @@ import re
 from pipeline.languages.profile import Furniture, Profile, iso_date, open_quotes
 
 NBSP = "\u00a0"
+# The line a mail program sets over a mail forwarded: "---------- Forwarded message ---------".
+FORWARDED_MESSAGE = r"forwarded message|begin forwarded message"
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
 # Two or three hyphens for a dash; four or more draw a rule, and are left as drawn.
 DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
@@ -203,7 +205,8 @@ class English(Profile):
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
                        r"|(?:for )?(?:further|more) information|press office")
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
-                   r" yours|yours),?")
+                   r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
+                   r"|kindest|every good) )?(?:wishes|regards)),?")
     photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
                     r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
@@ -318,7 +321,8 @@ page=r"page|p\.?",
         mail_subject=r"subject",
         mail_replies=r"re|fwd?",
         mail_forwards=r"fwd?",
-        mail_separator=r"(?:original|forwarded) message|begin forwarded message",
+        mail_separator=rf"original message|{FORWARDED_MESSAGE}",
+        mail_forwarded=FORWARDED_MESSAGE,
         mail_attribution=r"on\b.{4,200}\bwrote",
         mail_footer=r"sent from my \w+(?: \w+){0,3}|(?:sent from|get) (?:outlook|mail|gmail"
                     r"|yahoo mail)\b.{0,40}|.{0,30}\bconsider the environment before printing"
@@ -344,6 +348,10 @@ page=r"page|p\.?",
                         r"(?:(?: [\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
         mail_contact=r"t|tel|telephone|phone|direct(?: line)?|office|m|mob|mobile|cell|f|fax"
                      r"|e|e-?mail|w|web|website",
+        legal_notice=r"\b(?:registered (?:charity|company|society|office)|registered in (?:england"
+                     r"|scotland|wales|northern ireland|ireland|hong kong)|company limited by "
+                     r"guarantee|(?:charity|company) (?:registration )?(?:no\.|number)"
+                     r"|section 88 of the inland revenue ordinance)\b",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
         # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case

@@ -111,6 +111,7 @@ class Furniture:
     mail_replies: str = ""  # what a reply's or a forward's subject opens with: "RE", "FW"
     mail_forwards: str = ""  # what a forward's alone opens with: "FW"
     mail_separator: str = ""  # the line over a mail quoted or forwarded: "Original Message"
+    mail_forwarded: str = ""  # such a line over a mail forwarded: "Forwarded message"
     # A reply's line over the mail it quotes ("On … wrote:"), which also holds an address or
     # a time.
     mail_attribution: str = ""
@@ -124,6 +125,9 @@ class Furniture:
     # and the labels of its signature's contact details ("Tel", "M", "E-mail", "電話").
     mail_salutation: str = ""
     mail_contact: str = ""
+    # A company's or a charity's notice of its registration, under a mail's signature or in
+    # a page's footer ("… is a registered charity in England and Wales (no. 1087654)").
+    legal_notice: str = ""
     # What a press release leaves: the line over its headline ("PRESS RELEASE", "For
     # immediate release", each a phrase the line may join with others), and the mark under
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.

@@ -150,6 +150,8 @@ def whole(pattern: str) -> re.Pattern:
 
 
 DATELINE_LINE = whole(said("dateline"))
+FORWARD_SEPARATOR = whole(said("mail_forwarded"))
+LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
 # Each kind of line: its reason, its pattern, and whether the words could head a section.
 KINDS = (
     ("skip link", whole(said("skip")), False),
@@ -331,6 +333,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
     reasons.update(comments_section(lines, reasons, first_text))
     reasons.update(teasers(lines, reasons))
+    reasons.update(legal_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
     reasons.update(page_contents(lines, reasons))
@@ -349,6 +352,27 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
+
+
+def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A company's or a charity's notice of its registration under the text, as a mail's
+    signature or a page's footer gives it ("The Trust is a registered charity in England and
+    Wales (no. 1087654)", "Registered office: …"), with the lines it goes on over, wrapped:
+    each after the text's last sentence but such notices. A sentence of the text saying as
+    much, with a sentence after it, is the text's."""
+    notices: list[int] = []
+    for index, line in enumerate(lines):
+        if line.number in reasons:
+            continue
+        wrapped = bool(notices) and notices[-1] == index - 1 and (
+            lines[index - 1].number + 1 == line.number and not ends_sentence(lines[index - 1].text))
+        if wrapped or LEGAL_NOTICE.search(line.text):
+            notices.append(index)
+    last = max((index for index, line in enumerate(lines) if line.number not in reasons
+                and index not in notices and is_running(line.text)), default=-1)
+    # A mail's, where the text was copied with its header or its footer.
+    kind = MAIL_FOOTER if mailed(reasons) or MAIL_FOOTER in reasons.values() else "page footer"
+    return {lines[index].number: kind for index in notices if index > last}
 
 
 def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -551,15 +575,34 @@ def subject_as_sent(header: list[Line]) -> str:
 
 def forwarding_note(lines: list[Line], reasons: dict[int, str],
                     header: list[Line]) -> dict[int, str]:
-    """In a mail forwarded (its subject opening "FW:"), the lines between its `header` (and
-    greeting) and the line over the mail it forwards ("Please find below the final text."):
-    the forwarder's, not the document's, where the mail forwarded holds more of the text. A
-    reply's lines over the mail it quotes are its own text, and stay."""
-    parts = FORWARDED.match(subject_as_sent(header).strip()) and around_separator(
-        lines, reasons, header)
+    """In a mail forwarded, the forwarder's lines over the line over the mail it forwards:
+    those between its `header` (its subject opening "FW:") and greeting and that line
+    ("Please find below the final text."); or, where that line stands right over the first
+    `header` (Gmail's "---------- Forwarded message ---------" over the header of the mail
+    forwarded), every line over it (what the program showed of the forwarder's mail: its
+    subject, folder, sender and time, and the note). The forwarder's, not the document's,
+    where the mail forwarded holds more of the text. A reply's lines over the mail it quotes
+    are its own text, and stay."""
+    if FORWARDED.match(subject_as_sent(header).strip()):
+        parts = around_separator(lines, reasons, header)
+    else:
+        parts = under_forward_line(lines, reasons, header)
     if not parts or not parts[0] or running_lines(parts[0]) >= running_lines(parts[1]):
         return {}
     return {line.number: FORWARDING_NOTE for line in parts[0]}
+
+
+def under_forward_line(lines: list[Line], reasons: dict[int, str], header: list[Line]
+                       ) -> tuple[list[Line], list[Line]] | None:
+    """The lines kept over the line naming a mail forwarded that stands right over `header`,
+    and those under the header; None where no such line stands there."""
+    opened = header[0].number
+    line = next((line for line in lines if line.number == opened - 1), None)
+    if line is None or not FORWARD_SEPARATOR.fullmatch(without_icons(line.text)):
+        return None
+    kept = [line for line in lines if line.number not in reasons]
+    return ([line for line in kept if line.number < opened],
+            [line for line in kept if line.number > header[-1].number])
 
 
 def without_icons(text: str) -> str:
