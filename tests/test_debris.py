@@ -52,6 +52,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("發佈日期：2025年7月12日", "dateline"),
     ("Facebook Twitter Email", "print or share link"),
     ("Download PDF (2.3 MB)", "print or share link"),
+    ("Download this chapter (PDF, 1.4 MB)", "print or share link"),
+    ("Previous chapter: Education and the student experience",
+     "previous or next article link"),
     ("下載PDF（2.3MB）", "print or share link"),
     ("Click to enlarge", "page tools"),
     ("按此放大", "page tools"),
@@ -254,6 +257,27 @@ def test_a_breadcrumb_trail_a_crumb_a_line_goes_from_home_to_the_title_over_its_
     for text in (f"{chr(10).join(crumbs)}\n{title}\n{dateline}", f"{trail}\n{title}"):
         kept, _ = kept_and_dropped(f"{text}\n\n{BODY}\n\n{MORE}")
         assert crumbs[-1] in kept and title in kept
+
+
+def test_the_sites_name_over_a_breadcrumb_trail_whose_last_crumb_the_title_names_goes():
+    trail = "Home > Annual Report 2023-24 > Research and innovation"
+    title = "Chapter 4: Research and innovation"
+    kept, dropped = kept_and_dropped(f"University of Northmoor\n{trail}\n\n{title}\n\n{BODY}")
+    assert kept == [title, BODY]
+    assert dropped["University of Northmoor"] == "navigation over the title"
+    # A trail set under the title (its last crumb names no line under it) leaves it.
+    kept, _ = kept_and_dropped(f"Research and innovation\n{trail}\n\n{BODY}")
+    assert kept == ["Research and innovation", BODY]
+
+
+def test_what_stands_after_the_pages_way_back_up_or_its_neighbours_is_its_footer():
+    """The sign-off stands over them, the page's address under them."""
+    for end in ("Back to top", "Next chapter: Our people"):
+        kept, dropped = kept_and_dropped(
+            f"{BODY}\n\n{MORE}\n\nChan Tai-man\nChairperson\n\n{end}\n\n"
+            "University of Northmoor, Castle Hill, Durham DH1 9ZZ\nPrivacy | Accessibility")
+        assert kept == [BODY, MORE, "Chan Tai-man", "Chairperson"]
+        assert dropped["University of Northmoor, Castle Hill, Durham DH1 9ZZ"] == "page footer"
 
 
 def test_running_text_that_mentions_cookies_or_the_page_stays():

@@ -1,10 +1,11 @@
-"""Twelve web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Fourteen web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
 statement, a housing charity's report, an inspectorate's foreword on a government site
 and a Chinese council's message, each with a cookie banner and a breadcrumb trail a crumb a
 line, a guild's letter on its blog, under its menu and over its readers' comments, and a
-choir's e-mailed newsletter, titled by its metadata under the newsletter's name), each
-with its page's furniture, built into every edition and the DOCX draft and
+choir's e-mailed newsletter, titled by its metadata under the newsletter's name, a
+university's report chapter under its site's name, its download link, its neighbours' links
+and its address under its notes, and others), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -47,7 +48,8 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "關於我們", "此網頁是否有用", "Search for", "guildadmin", "Categories", "Share this",
           "Like this", "thoughts on", "Leave a Reply", "WordPress", "Margaret Hale",
           "View this email", "Spring Newsletter", "Forward to a friend", "mailing",
-          "unsubscribe", "Quay Street")
+          "unsubscribe", "Quay Street", "Download this", "Previous chapter", "Next chapter",
+          "Castle Hill", "University of Northmoor")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -69,6 +71,7 @@ WORDS = {
     "charity-year-review": [],
     "heritage-trust-foreword": [],
     "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
+    "northmoor-research-chapter": ["(KEF4)"],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -90,6 +93,8 @@ TITLES = {
     "ombudsman-local-services": "Complaints about local services",
     # Under the site's menu, which no dateline shows.
     "heritage-trust-foreword": "Chair\u2019s Foreword",
+    # Under the breadcrumb trail whose last crumb it names, not the site's name over it.
+    "northmoor-research-chapter": "Chapter 4: Research and innovation",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -217,6 +222,7 @@ def test_table_titles_are_captions():
         "Table 1 Income 2023–24",
         "Table 2: Key figures, 2023–24 and 2024–25",
         "",  # nor has the inspectorate's
+        "Table 4.1 Research income by source (\u00a3 million)",
         "Table 3.1 Complaints and enquiries received, by subject, 2023–24",
         "Table 3.1 Average daily patronage by operator",
         "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]

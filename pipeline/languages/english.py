@@ -18,6 +18,9 @@ import re
 from pipeline.languages.profile import Furniture, Profile, iso_date, open_quotes
 
 NBSP = "\u00a0"
+# A body's registration, as its footer gives it: "Registered charity no. 1098765".
+REGISTRATION = (r"registered (?:charity|company|society|office)|(?:charity|company|vat)"
+                r" (?:registration )?(?:no\.?|number)")
 # The line a mail program sets over a mail forwarded: "---------- Forwarded message ---------".
 FORWARDED_MESSAGE = r"forwarded message|begin forwarded message"
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
@@ -235,7 +238,8 @@ page=r"page|p\.?",
                        r"|(?:(?:facebook|twitter|x|linkedin|whatsapp|weibo|wechat|telegram"
                        r"|e-?mail)\s*){2,}"
                        r"|download(?: (?:the|this))?(?: (?:full|pdf|document|file|report"
-                       r"|version|article))*(?: \([^)]{1,20}\))?"
+                       r"|version|article|chapter|section|page|publication|summary))*"
+                       r"(?: \([^)]{1,20}\))?"
                        # a blog's button to like the post, and what it shows as it loads
                        r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?|copy link",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
@@ -273,8 +277,7 @@ page=r"page|p\.?",
                r"licen[cs]e\b.{0,80}|this (?:work|page|site|website) is licen[cs]ed under"
                r" .{0,120}"
                # the body's registration: "Registered charity no. 1098765 | Company no. …"
-               r"|(?:registered (?:charity|company|society|office)|(?:charity|company|vat)"
-               r" (?:registration )?(?:no\.?|number))\b.{0,160}"
+               rf"|(?:{REGISTRATION})\b.{{0,160}}"
                # a newsletter's pitch under its posts: "Thanks for reading The Lantern Notes!
                # Subscribe for free to receive new posts and support my work."
                r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}",
@@ -283,7 +286,7 @@ page=r"page|p\.?",
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
-                   r"|item|entry))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
+                   r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
               r"|search(?: for| this site)?|sitemap|site map"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
@@ -348,9 +351,8 @@ page=r"page|p\.?",
                         r"(?:(?: [\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
         mail_contact=r"t|tel|telephone|phone|direct(?: line)?|office|m|mob|mobile|cell|f|fax"
                      r"|e|e-?mail|w|web|website",
-        legal_notice=r"\b(?:registered (?:charity|company|society|office)|registered in (?:england"
-                     r"|scotland|wales|northern ireland|ireland|hong kong)|company limited by "
-                     r"guarantee|(?:charity|company) (?:registration )?(?:no\.|number)"
+        legal_notice=rf"\b(?:{REGISTRATION}|registered in (?:england|scotland|wales"
+                     r"|northern ireland|ireland|hong kong)|company limited by guarantee"
                      r"|section 88 of the inland revenue ordinance)\b",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",

@@ -98,6 +98,9 @@ MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 RELATED_PAGES = "teasers of the site's other pages"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
                 COMMENTS, MAIL_FOOTER, RELATED_PAGES)
+# What ends a page's text: its link back up, its links to the pages before and after it; a
+# sign-off stands over them, the page's footer (an address) under them.
+PAGE_ENDS = ("back-to-top link", "previous or next article link")
 # What a page's head holds besides its navigation's short lines, over its title.
 PAGE_HEAD = ("link", "skip link", "language switcher")
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
@@ -339,6 +342,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(page_contents(lines, reasons))
     reasons.update(source_contents(lines, reasons))
     reasons.update(navigation(lines, reasons, first_text))
+    reasons.update(site_head(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
@@ -770,6 +774,25 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     return found
 
 
+def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> dict[int, str]:
+    """The short lines over the page's breadcrumb trail (the site's name), where the page's
+    title stands under the trail, naming what its last crumb names ("… > Research and
+    innovation" over "Chapter 4: Research and innovation"): the site's head, not the title.
+    Where no line under the trail names its last crumb, a line over it may be the title (a
+    site setting its trail under the title), and stays."""
+    trail = next((index for index, line in enumerate(lines[:first_text])
+                  if reasons.get(line.number) == "breadcrumb"), None)
+    if trail is None:
+        return {}
+    crumb = likeness_key(SEPARATOR.split(without_icons(lines[trail].text))[-1])
+    if columns(crumb) < MIN_TITLE_KEY or not any(
+            line.number not in reasons and crumb in likeness_key(line.text)
+            for line in lines[trail + 1:first_text]):
+        return {}
+    return {line.number: NAVIGATION for line in lines[:trail]
+            if line.number not in reasons and not is_running(line.text)}
+
+
 def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
                ) -> dict[int, str]:
     """The site's navigation copied a link a line over the page's title: the short lines
@@ -1008,4 +1031,6 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
         if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):
             kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
             return {line.number: kind for line in lines[index:]}
+        if reason in PAGE_ENDS:  # what follows the page's way back up, or its neighbours
+            return {line.number: "page footer" for line in lines[index + 1:]}
     return {}
