@@ -514,3 +514,14 @@ def test_a_rule_drawn_in_the_text_goes_and_is_listed(rule):
 def test_running_text_about_the_next_article_or_the_editors_stays(line):
     kept, dropped = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
     assert line in kept and not dropped
+
+
+def test_who_a_blogs_dateline_says_posted_it_is_its_author_a_user_name_none():
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    for posted, author in (("Posted on 3 March 2025 by Helen Okafor", "Helen Okafor"),
+                           ("Posted on 3 March 2025 by guildadmin", "")):
+        document, _ = scraped_document(
+            "post", f"A year of muddy boots\n\n{posted}\n\n{BODY}\n\n{MORE}", Metadata(title=""))
+        assert (document.metadata.author, document.metadata.date) == (author, "2025-03-03")

@@ -94,6 +94,32 @@ def test_grouped_margin_boxes_as_once_written_are_found(tmp_path):
     assert f"at {body:g} pt, not 8 pt" in check.message  # the body's size, the heads' own lost
 
 
+RELEASE = TEXTS / "structure" / "saltmarsh-press-release.txt"  # its headline two lines of a 16 pt head
+
+
+def test_a_long_title_runs_its_heads_on_one_line_and_a_head_on_two_is_found(tmp_path):
+    pdf = built(tmp_path, RELEASE, "large-print")
+    check = verdict(pdf, RELEASE, "large-print", "running-heads-and-folios")
+    assert check.passed, check.message
+    import pikepdf
+
+    from pipeline.pdf.glyphs import GLYPHS
+    from pipeline.pdf.pages import Content
+
+    with pikepdf.open(pdf) as opened:
+        page = opened.pages[1]
+        glyphs = GLYPHS.read(Content.read(page, page.obj, {}))
+    top = max(glyph.y for glyph in glyphs)
+    head = "".join(glyph.text for glyph in glyphs if glyph.y == top)
+    assert head.replace("\u00a0", " ") == ("Coastal charity to restore 400 hectares of Essex "
+                                           "saltmarsh\u2026")
+    # The title whole, as the heads once set it: on two lines, up to the page's edge.
+    layouts = broken_layouts(tmp_path, "large-print", "h1 { string-set: title content(text) }")
+    pdf = built(tmp_path, RELEASE, "large-print", layouts)
+    check = verdict(pdf, RELEASE, "large-print", "running-heads-and-folios")
+    assert not check.passed and "set on 2 lines, not one" in check.message
+
+
 def test_a_misplaced_folio_is_found(tmp_path):
     pdf = built(tmp_path, SEED, "screen")
     layout = load_layout(ROOT / "layouts", "screen")

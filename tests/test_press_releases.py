@@ -182,3 +182,38 @@ def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
     assert document.blocks[-2].text == label
     assert isinstance(document.blocks[-1], SignOff)
     assert document.blocks[-1].texts == ["Press Office, Northern Ferries", "Tel: 2987 6543"]
+
+
+DECKED = """FOR IMMEDIATE RELEASE
+
+Coastal charity to restore 400 hectares of Essex saltmarsh
+
+Largest saltmarsh restoration on the east coast will protect 1,200 homes from flooding
+
+CHELMSFORD, 11 February 2025 -- The Estuaries Wildlife Partnership today announced a \
+project to restore 400 hectares of saltmarsh on the Blackwater and Crouch estuaries.
+
+The five-year project will breach old sea walls at three sites.
+
+Ends
+"""
+
+
+def test_a_releases_deck_over_its_datelined_first_paragraph_is_its_subtitle_and_dates_it():
+    """The line between the headline and the story, which opens with its place and date, is
+    the deck (the subtitle, in the opener), not a heading; that date is the text's."""
+    document, _ = read(DECKED)
+    assert document.metadata.title == (
+        "Coastal charity to restore 400\u00a0hectares of Essex saltmarsh")
+    assert document.metadata.subtitle == (
+        "Largest saltmarsh restoration on the east coast will protect 1,200\u00a0homes from"
+        " flooding")
+    assert document.metadata.date == "2025-02-11"
+    assert not any(isinstance(block, Heading) for block in document.blocks)
+    assert document.blocks[0].text.startswith("CHELMSFORD, 11\u00a0February 2025\u00a0\u2013 The")
+
+
+def test_a_heading_over_a_paragraph_without_a_dateline_stays_a_heading():
+    document, _ = read(DECKED.replace("CHELMSFORD, 11 February 2025 -- The", "The"))
+    assert document.metadata.subtitle == "" and document.metadata.date == ""
+    assert isinstance(document.blocks[0], Heading)

@@ -136,8 +136,9 @@ def test_html_carries_metadata_and_structure():
     assert "<title>Director’s Review</title>" in html
     assert '<meta name="author" content="Benson KWOK Joon-fung">' in html
     assert '<meta name="dcterms.created" content="2024-01-01T00:00:00+00:00">' in html
-    assert re.search(r'<h2 id="fostering-connectivity" data-block="\d+">Fostering connectivity</h2>',
-                     html)
+    # The running heads name the section as data-running says (base.css).
+    assert re.search(r'<h2 id="fostering-connectivity" data-block="\d+" data-running="Fostering'
+                     r' connectivity">Fostering connectivity</h2>', html)
     assert "<em>Mutual Use of QR Code</em>" in html
     assert "<strong>dedication</strong>" in html
     assert '<img src="images/photo.png" alt="Two towers">' in html

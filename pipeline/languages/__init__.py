@@ -64,6 +64,9 @@ GREETING = any_language((profile.furniture.mail_salutation for profile in PROFIL
                         r"\s*[:：]?\s*", re.IGNORECASE)
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
 VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=re.IGNORECASE)
+# The place and date opening a news story's first paragraph, in any language:
+# "CHELMSFORD, 11 February 2025 – ".
+NEWS_DATELINE = any_language(profile.news_dateline for profile in PROFILES)
 # What heads the contact lines closing a press release, in any language: "Media contact".
 CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)

@@ -207,6 +207,12 @@ class English(Profile):
                   r"|Attachments?\s*[:：]")
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
                        r"|(?:for )?(?:further|more) information|press office")
+    news_dateline = (r"[A-Z][A-Z.'\u2019 -]{1,40}(?: \([^)]{1,30}\))?,\s+[^\u2013\u2014]{6,30}?"
+                     r"\s+[\u2013\u2014]\s")
+    unending_words = frozenset((
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into",
+        "over", "under", "and", "or", "but", "nor", "as", "its", "our", "their", "his", "her",
+        "this", "that", "these", "those"))
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
                    r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
                    r"|kindest|every good) )?(?:wishes|regards)),?")
@@ -285,6 +291,7 @@ page=r"page|p\.?",
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
+        posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)\s*$",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"

@@ -95,6 +95,9 @@ class Furniture:
     # from there to the end is the page's, not the text's.
     comments: str = ""
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
+    # Who posted it, named in that line: "Posted on 3 March 2025 by Helen Okafor" (the
+    # group `name`; a person's name, not a site's user name).
+    posted_by: str = ""
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
@@ -239,6 +242,12 @@ class Profile:
     # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
     # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
     valediction = ""
+    # What opens a news story's first paragraph, as a regex: its place in capitals and its
+    # date before a dash ("CHELMSFORD, 11 February 2025 – The Partnership today …").
+    news_dateline = ""
+    # The words a title shortened for its running heads does not end on, folded: "in", "of"
+    # (a preposition, an article, a conjunction).
+    unending_words: frozenset[str] = frozenset()
     # What heads the contact lines closing a press release or a notice ("Media contact",
     # "傳媒查詢"), a regex: a heading over them, not a signature's first line.
     contact_heading = ""

@@ -113,11 +113,25 @@ def furniture_faults(glyphs: list[Glyph], settings: Furniture, measure: tuple[fl
         yield "not on the outer (left) edge of the text area"
     elif number % 2 == 1 and abs(end - right) > PLACE_TOLERANCE_PT:
         yield "not on the outer (right) edge of the text area"
+    # One line, as a reader meets it at every page's head: a title wrapped to two takes the
+    # margin to the page's edge.
+    if (lines := len(baselines(glyphs, settings.size_pt))) > 1:
+        yield f"set on {lines} lines, not one"
     # The baseline lies beyond the gap from the text area, by no more than a line.
     distance = min(abs(glyph.y - edge) for glyph in glyphs)
     gap = settings.gap_mm * POINTS_PER_MM
     if not gap <= distance <= gap + 2 * settings.size_pt:
         yield f"{distance / POINTS_PER_MM:.1f} mm from the text area, not {settings.gap_mm:g} mm"
+
+
+def baselines(glyphs: list[Glyph], size_pt: float) -> list[float]:
+    """The lines the glyphs stand on, apart by more than half their size (a superscript's
+    rise is none)."""
+    found: list[float] = []
+    for y in sorted(glyph.y for glyph in glyphs):
+        if not found or y - found[-1] > size_pt / 2:
+            found.append(y)
+    return found
 
 
 def colour_of(css: str) -> Colour | None:

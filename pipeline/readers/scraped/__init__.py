@@ -61,6 +61,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
+    if cleared.poster and not metadata.author:  # and by the person its dateline names
+        metadata = replace(metadata, author=cleared.poster)
     # A word a printed page's line end broke is one again before blocks are compared.
     rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
     result = deduplicate(*bracketed_notes(rejoined))

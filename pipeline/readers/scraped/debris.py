@@ -57,6 +57,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     GREETING,
     LEAD_IN_ENDS,
+    NEWS_DATELINE,
     NOTES_HEADING,
     PROFILES,
     VALEDICTION,
@@ -226,7 +227,8 @@ class Cleared:
     """A text with its debris blanked (so every other line keeps its number), a drop for each
     line removed, the subject of the e-mail it was copied out of ("" for none), the number
     of the line greeting the mail's readers (0 for none), and the date its press release
-    line or its page's dateline gave, as the metadata writes one ("" for none); the number of
+    line, its page's dateline or its news dateline gave, as the metadata writes one ("" for
+    none), and who its dateline says posted it; the number of
     the line that dateline stands under, the page's headline (0 for none)."""
 
     text: str
@@ -235,6 +237,7 @@ class Cleared:
     greeting: int = 0
     dated: str = ""
     headline: int = 0
+    poster: str = ""  # who posted the page, as its dateline names them ("" for none)
 
     @property
     def paged(self) -> bool:
@@ -277,7 +280,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
         greetings = list(salutations(lines, reasons))  # the letter's own, kept
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons),
-                   headline(lines, reasons))
+                   headline(lines, reasons), posted_by(lines, reasons))
 
 
 def page_head(lines: list[Line], reasons: dict[int, str], under: Line) -> bool:
@@ -297,11 +300,34 @@ def headline(lines: list[Line], reasons: dict[int, str]) -> int:
     return lines[dated - 1].number
 
 
+def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
+    """Who the page's dateline says posted it ("Posted on 3 March 2025 by Helen Okafor"),
+    where it names a person: the text's author, where its metadata names none."""
+    for line in lines:
+        pattern = detect(line.text).furniture.posted_by
+        if reasons.get(line.number) == DATELINE and pattern and (
+                found := re.search(pattern, line.text)):
+            return found.group("name")
+    return ""
+
+
 def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
-    """The first date a line dropped as the text's release line or dateline gives: the day
-    the text was published, which its metadata keeps when it gives none of its own."""
-    return next((date for line in lines if reasons.get(line.number) in DATED
-                 and (date := detect(line.text).date_in(line.text))), "")
+    """The first date a line dropped as the text's release line or dateline gives, else the
+    date of the news dateline opening its first sentence ("CHELMSFORD, 11 February 2025 –
+    The Partnership today …"): the day the text was published, which its metadata keeps
+    when it gives none of its own."""
+    dropped = next((date for line in lines if reasons.get(line.number) in DATED
+                    and (date := detect(line.text).date_in(line.text))), "")
+    if dropped:
+        return dropped
+    for line in lines:  # to the text's first sentence: its title and deck end none
+        if line.number in reasons:
+            continue
+        if opening := NEWS_DATELINE.match(line.text):
+            return detect(line.text).date_in(opening.group())
+        if ends_sentence(line.text):
+            break
+    return ""
 
 
 def said_as(kind: str) -> str:

@@ -32,6 +32,7 @@ from pipeline.languages import (
     DIVISION_LABEL,
     GREETING,
     LEAD_IN_ENDS,
+    NEWS_DATELINE,
     NOTES_HEADING,
     NUMERAL,
     NUMERAL_MARKER,
@@ -432,18 +433,23 @@ def publication_line(units: list[Unit]) -> Unit | None:
 
 def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
                     opening_block: tuple[int, ...]) -> tuple[Metadata, list[Unit]]:
-    """The line under the title in the text's opening block (its lines `opening_block`: no
-    blank line between them) is its subtitle, where it heads no text of its own (a heading
-    follows it) and the metadata gives none."""
+    """The line under the title is its subtitle, where the metadata gives none: in the
+    text's opening block (its lines `opening_block`: no blank line between them), where it
+    heads no text of its own (a heading follows it); or over the first paragraph of a news
+    story, which opens with its dateline (a press release's deck, "Largest restoration on
+    the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …")."""
     under = units[0] if units else None
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
-            or under.repeats != 1 or not {title.lines[0], under.lines[0]} <= set(opening_block)
-            or not is_heading_text(under.text)):
+            or under.repeats != 1 or not is_heading_text(under.text)):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
     after = next((unit for unit in blocks_apart(units[1:], stands_alone)
                   if unit.kind == "text"), None)
-    if after is not None and len(after.rows) == 1 and is_heading_text(after.text):
+    if after is None:
+        return metadata, units
+    opening = {title.lines[0], under.lines[0]} <= set(opening_block)
+    if (opening and len(after.rows) == 1 and is_heading_text(after.text)) or (
+            NEWS_DATELINE.match(after.rows[0])):
         return replace(metadata, subtitle=under.text), units[1:]
     return metadata, units
 

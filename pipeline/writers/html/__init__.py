@@ -34,6 +34,7 @@ from pipeline.writers.html.blocks import (
     in_runs,
     table_sources,
 )
+from pipeline.writers.html.running_heads import running_head
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
 from pipeline.writers.line_breaks import (
     LINE_END,
@@ -106,6 +107,10 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
             document, order, lines, breaks, placement.tightened, placement.loosened,
             flush, sources | attributed))
     heading = functools.partial(balanced_heading, lines, language)
+    running = functools.partial(
+        running_head, layout=layout, language=language, families=font_family_names(
+            layout, "heading", layout.running_heads.font if layout.running_heads else "",
+            scripts=document.scripts, language=language))
     setting = Setting(
         layout=layout,
         breaks=breaks,
@@ -123,6 +128,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         flush=flush,
         table_sources=sources,
         attributions=attributed,
+        running_head=running,
     )
     return template.render(
         layout=layout,
@@ -138,6 +144,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
                                 language=language),
         grid=layout.grid_characters if not profile_for(language).words_spaced else 0,
         heading=heading,
+        running_head=running,
         close_opener=placement.close_opener,
     )
 
@@ -270,6 +277,13 @@ FIGURES = "figures"  # the role of a table's columns of figures, set in tabular 
 
 def font_families(layout: Layout, role: str, family: str = "", *, scripts: frozenset[Profile],
                   language: str) -> Markup:
+    """The families of `font_family_names`, as CSS names them."""
+    return Markup(", ").join(css_string(name) for name in font_family_names(
+        layout, role, family, scripts=scripts, language=language))
+
+
+def font_family_names(layout: Layout, role: str, family: str = "", *,
+                      scripts: frozenset[Profile], language: str) -> tuple[str, ...]:
     """The layout's family for `role` ("body", "heading"), or `family` in its place, and the
     face it names for each script the document holds: after its own, or first in a
     document in that script's language (so a Chinese document's ellipsis and dash are
@@ -285,8 +299,7 @@ def font_families(layout: Layout, role: str, family: str = "", *, scripts: froze
             families = [face, *(family for family in families if family != face)]
         elif face and face not in families:
             families.append(face)
-    families += layout.symbol_fonts
-    return Markup(", ").join(css_string(family) for family in families)
+    return (*families, *layout.symbol_fonts)
 
 
 def anchors(document: Document) -> list[str | None]:

@@ -82,6 +82,8 @@ class Setting:
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
     table_sources: frozenset[int] = frozenset()  # a table's source or unit line after it
     attributions: frozenset[int] = frozenset()  # a displayed quotation's, under it
+    # A heading's text as the running heads set it, on one line (running_heads.py).
+    running_head: Callable[[str], str] = str
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -155,8 +157,12 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
     close = Markup(' class="close"') if index in setting.close_headings else Markup("")
-    return Markup('<{0} id="{1}" data-block="{2}"{4}>{3}</{0}>\n').format(
-        Markup(tag), anchor, index, setting.heading(block.text, tag, block.spans), close)
+    # A section's heading, which the running heads name (base.css), says how they name it.
+    running = (Markup(' data-running="{}"').format(setting.running_head(block.text))
+               if tag == "h2" else Markup(""))
+    return Markup('<{0} id="{1}" data-block="{2}"{4}{5}>{3}</{0}>\n').format(
+        Markup(tag), anchor, index, setting.heading(block.text, tag, block.spans), close,
+        running)
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:

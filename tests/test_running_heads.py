@@ -1,0 +1,52 @@
+"""Running heads on one line: a title longer than the head's line is given its short form, as
+an editor gives one, measured in the head's font and size on the text area's width."""
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from pipeline.layouts import load_layout
+from pipeline.writers.html.running_heads import running_head
+
+LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+RELEASE = "Coastal charity to restore 400 hectares of Essex saltmarsh in £6.8\u00a0million project"
+
+
+def head(text: str, layout_name: str = "large-print", language: str = "en-GB") -> str:
+    layout = load_layout(LAYOUTS, layout_name).for_language(language)
+    families = (layout.running_heads.font, "Noto Sans CJK TC", *layout.symbol_fonts)
+    return running_head(text, layout, families, language)
+
+
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
+def test_a_title_that_fits_is_the_head(layout):
+    assert head("Chair\u2019s statement", layout) == "Chair\u2019s statement"
+
+
+def test_a_long_title_is_cut_after_whole_words_never_after_one_leading_on():
+    """At 16 pt the headline takes two lines of the large-print head: its words that fit,
+    not ending on "in", with an ellipsis. In print, at its smaller size, it fits whole."""
+    assert head(RELEASE) == "Coastal charity to restore 400 hectares of Essex saltmarsh\u2026"
+    assert head(RELEASE, "print") == RELEASE
+
+
+def test_a_title_with_a_subtitle_runs_by_its_first_part_a_chapters_by_its_title():
+    subtitled = ("Research and innovation: across the faculties, the institutes and the "
+                 "partnerships of the University in 2023\u201324")
+    assert head(subtitled) == "Research and innovation"
+    chapter = ("Chapter 4: Research and innovation across the faculties, the institutes and the "
+               "partnerships")
+    assert head(chapter) == "Research and innovation across the faculties, the institutes\u2026"
+
+
+def test_a_long_chinese_title_is_cut_after_whole_characters_with_its_ellipsis():
+    title = "海港信託基金二〇二四至二五年度主席報告及財務摘要與來年工作計劃概覽暨社區項目撮要"
+    shortened = head(title, language="zh-HK")
+    assert shortened.endswith("\u2026\u2026") and title.startswith(shortened[:-2])
+    assert len(shortened) < len(title)
+
+
+def test_a_layout_without_running_heads_leaves_the_text():
+    layout = replace(load_layout(LAYOUTS, "screen"), running_heads=None)
+    assert running_head(RELEASE * 3, layout, ("Noto Sans",), "en-GB") == RELEASE * 3
