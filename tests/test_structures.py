@@ -20,6 +20,7 @@ from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import (
     Document,
+    Figure,
     Heading,
     List,
     ListItem,
@@ -992,3 +993,18 @@ def test_key_figures_standing_apart_are_one_list_and_a_time_s_parts_are_one_figu
     assert [plain(item.spans).replace("\u00a0", " ") for item in blocks[1].items] == [
         "14,212 emergency calls answered", "7m 48s average response to dwelling fires",
         "97.4% of calls answered in time"]
+
+
+@pytest.mark.parametrize("caption", [
+    "Volunteers clearing balsam at Coldwell Reservoir, July 2024. Photo: Sam Reid",
+    "Volunteers clearing balsam at Coldwell Reservoir, July 2024\nPhoto: Sam Reid",
+])
+def test_a_caption_written_once_with_its_pictures_credit_is_a_figure(caption):
+    blocks = blocks_of(f"The opening paragraph, first.\n\n{caption}\n\nMore text after that.")
+    assert isinstance(blocks[1], Figure) and plain(blocks[1].caption).endswith("Sam Reid")
+
+
+def test_running_text_naming_a_photograph_stays_a_paragraph():
+    said = "We thanked every volunteer. Photography by the team was shown in the library."
+    blocks = blocks_of(f"The opening paragraph, first.\n\n{said}\n\nMore text after that.")
+    assert blocks[1] == Paragraph((Span(said),))

@@ -1,11 +1,12 @@
-"""Fourteen web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
+"""Fifteen web pages of the kinds a publications unit scrapes (tests/texts/web/: a department
 overview, a report chapter, a Chinese review, a bilingual message, a statutory body's
 statement, a housing charity's report, an inspectorate's foreword on a government site
 and a Chinese council's message, each with a cookie banner and a breadcrumb trail a crumb a
 line, a guild's letter on its blog, under its menu and over its readers' comments, and a
 choir's e-mailed newsletter, titled by its metadata under the newsletter's name, a
 university's report chapter under its site's name, its download link, its neighbours' links
-and its address under its notes, and others), each with its page's furniture, built into every edition and the DOCX draft and
+and its address under its notes, a charity's blog post under its menu, its picture's caption
+written once with its credit, and others), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -72,6 +73,7 @@ WORDS = {
     "heritage-trust-foreword": [],
     "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
     "northmoor-research-chapter": ["(KEF4)"],
+    "brightwater-ceo-blog": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -95,6 +97,7 @@ TITLES = {
     "heritage-trust-foreword": "Chair\u2019s Foreword",
     # Under the breadcrumb trail whose last crumb it names, not the site's name over it.
     "northmoor-research-chapter": "Chapter 4: Research and innovation",
+    "brightwater-ceo-blog": "A year of muddy boots: looking back on 2024",  # its dateline under it
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -118,6 +121,7 @@ SIGN_OFFS = {
     "ombudsman-local-services": ["Amanda Rowe-Clarke", "Local Services Ombudsman",
                                  "18\u00a0July 2024"],
     "heritage-trust-foreword": ["Helen Arkwright", "Chair of Trustees", "September 2024"],
+    "brightwater-ceo-blog": ["Helen Okafor", "Chief Executive"],
 }
 
 

@@ -931,7 +931,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if table is not None:
         return build_table(*table, spans_of)
     pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
-    if pointed or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)):
+    if pointed or credited_caption(unit) or unit.repeats >= 2 and (
+            after_photo or not is_heading_text(unit.text)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
@@ -945,8 +946,20 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
 
+def credited_caption(unit: Unit) -> bool:
+    """A caption written once, as a blog's picture has it: a short block of a line or two
+    whose last sentence (or line) credits the picture ("Volunteers clearing balsam at
+    Coldwell Reservoir, July 2024. Photo: Sam Reid"), which no paragraph of running text
+    ends with."""
+    if len(unit.rows) > 2 or word_count(unit.text) > MAX_CAPTION_WORDS:
+        return False
+    last = unit.rows[-1] if len(unit.rows) == 2 else re.split(SENTENCE_BREAK, unit.text)[-1]
+    return last != unit.text and bool(PHOTO_CREDIT.fullmatch(last.strip()))
+
+
 OPENING_HYPHEN = re.compile(r"^-(?= \S)")
 MAX_NAME_WORDS = 8  # an organisation's name in another language, beside its own
+MAX_CAPTION_WORDS = 60  # a picture's caption and its credit
 NUMBER_ALONE = re.compile(r"\d{1,2}|[IVXLC]{1,5}")  # a section's number on a line of its own
 # A caption under a photo written once, pointing up to it, as WeChat articles and news pages
 # write one: "▲2024级新生开学典礼现场", "△ The new wing".
