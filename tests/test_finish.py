@@ -94,7 +94,7 @@ def test_grouped_margin_boxes_as_once_written_are_found(tmp_path):
     assert f"at {body:g} pt, not 8 pt" in check.message  # the body's size, the heads' own lost
 
 
-RELEASE = TEXTS / "structure" / "saltmarsh-press-release.txt"  # its headline two lines of a 16 pt head
+RELEASE = TEXTS / "press" / "saltmarsh-press-release.txt"  # its headline two lines of a 16 pt head
 
 
 def test_a_long_title_runs_its_heads_on_one_line_and_a_head_on_two_is_found(tmp_path):

@@ -252,7 +252,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "tagged", "logical-structure", "language", "english-language",
         "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
-        "fonts-embedded", "bookmarks", "text-complete",
+        "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios", "no-overprinting", "typography", "measure",
         "balanced-headings",
     ]
@@ -294,7 +294,8 @@ def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
 def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
-        "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
+        "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
+        "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings"]
 
 

@@ -72,7 +72,7 @@ WORDS = {
     "charity-year-review": [],
     "heritage-trust-foreword": [],
     "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
-    "northmoor-research-chapter": ["(KEF4)"],
+    "northmoor-research-chapter": ["Tidewater Analytics"],
     "brightwater-ceo-blog": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",

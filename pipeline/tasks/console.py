@@ -280,9 +280,10 @@ def debris_lines(project: Project, name: str) -> dict[str, int]:
 
 
 def edition_state(project: Project, name: str, layout: str) -> str:
-    """Pages, and what the preflight found: press-ready or a proof for a print edition. A
-    report of another PDF than the edition as it stands (an earlier build's, when this one's
-    preflight failed to finish) gives no verdict: its digest says which PDF it checked."""
+    """Pages, and what the preflight found: press-ready (checked, for another edition) or a
+    proof. A report of another PDF than the edition as it stands (an earlier build's, when
+    this one's preflight failed to finish) gives no verdict: its digest says which PDF it
+    checked."""
     report_path, pdf = project.preflight_report(name, layout), project.built_pdf(name, layout)
     try:
         report = json.loads(report_path.read_text(encoding="utf-8"))
@@ -299,10 +300,10 @@ def edition_state(project: Project, name: str, layout: str) -> str:
     printed = is_print(project, layout)
     if errors:  # the PDF is set aside as <name>-<layout>.FAILED.pdf
         verdict = "FAILED, not for press" if printed else "FAILED, not to publish"
-    elif printed:
-        verdict = "PROOF, not for press" if proofs else "press-ready"
+    elif proofs:  # a picture still to come
+        verdict = "PROOF, not for press" if printed else "PROOF, not to publish"
     else:
-        verdict = "checked"
+        verdict = "press-ready" if printed else "checked"
     noted = "; ".join(f"{check['rule']}: {brief(check)}" for check in errors + proofs + warnings)
     return ", ".join(part for part in (count, verdict, noted) if part)
 

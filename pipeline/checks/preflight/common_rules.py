@@ -313,7 +313,15 @@ def normalised(text: str) -> str:
     return IGNORED_IN_TEXT.sub("", unicodedata.normalize("NFKC", text))
 
 
+def missing_picture_problems(edition: Edition) -> list[str]:
+    """Figures whose picture is not supplied: every edition shows a box saying which is to
+    come, a proof, neither for press nor to publish."""
+    return [f"figure {figure.number} has no picture ({excerpt(figure.text)})"
+            for figure in edition.document.figures if not figure.image]
+
+
 COMMON_RULES = (
+    Rule("pictures-supplied", "proof", missing_picture_problems),
     Rule("fonts-embedded", "error", font_problems),
     Rule("bookmarks", "error", bookmark_problems),
     Rule("text-complete", "error", text_problems),

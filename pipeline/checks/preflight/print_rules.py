@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
-from pipeline.errors import excerpt
 from pipeline.pdf.pages import (
     POINTS_PER_MM,
     Content,
@@ -268,12 +267,6 @@ def is_cmyk(space: str, named) -> bool:
     return False
 
 
-def missing_picture_problems(edition: Edition) -> list[str]:
-    """Figures whose picture is not supplied: the print file shows an empty box."""
-    return [f"figure {figure.number} has no picture ({excerpt(figure.text)})"
-            for figure in edition.document.figures if not figure.image]
-
-
 def marks_problems(edition: Edition) -> list[str]:
     """Printer's marks (stroked in registration colour) lying inside the bleed, where they
     would be printed and trimmed into the page's edge."""
@@ -344,5 +337,4 @@ PRINT_RULES = (
     Rule("image-resolution", "error", image_resolution_problems, reads=(IMAGES,)),
     Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(IMAGES,)),
     Rule("total-ink", "error", total_ink_problems, reads=(IMAGES, INKS)),
-    Rule("pictures-supplied", "proof", missing_picture_problems),
 )

@@ -166,10 +166,9 @@ def heading(block: Heading, anchor: str | None, index: int, setting: Setting) ->
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
-    pdfx = setting.layout.is_pdfx
     attributes = Markup(' data-block="{}"').format(index)
     if not block.image:
-        attributes += Markup(' class="{}"').format("awaiting-picture" if pdfx else "no-picture")
+        attributes += Markup(' class="awaiting-picture"')
     if index in setting.scales:
         attributes += Markup(' style="width: {}%"').format(f"{setting.scales[index] * 100:.1f}")
     lines = [Markup("<figure{}>\n").format(attributes)]
@@ -177,7 +176,7 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
                                                                 block.alternative_text(
                                                                     setting.breaks.language)))
-    elif pdfx:  # the box says so, in CSS generated content (base.css)
+    else:  # a proof, in every edition: the box says so, in CSS generated content (base.css)
         lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
             block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
