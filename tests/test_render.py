@@ -17,7 +17,18 @@ import pytest
 
 from pipeline.errors import RenderingError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Document, Figure, Heading, Metadata, Paragraph, Span
+from pipeline.model import (
+    Byline,
+    Document,
+    Figure,
+    Heading,
+    List,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Quotation,
+    Span,
+)
 from pipeline.pdf.pages import transformed, with_ctm
 from pipeline.writers.html import anchors, css_string, render_html
 from pipeline.writers.pdf.render import font_configuration, render_pdf
@@ -425,3 +436,18 @@ def test_web_and_mail_addresses_are_live_links_except_in_print(source_dir):
             for layout in ("screen", "print")}
     assert uris["screen"] == ["https://www.immd.gov.hk/eng/", "mailto:enquiry@immd.gov.hk"]
     assert uris["print"] == []
+
+
+def test_a_paragraph_leading_in_to_the_next_is_kept_with_it():
+    """"… said:" over the quotation it leads in to never ends a page (base.css: lead-in);
+    a paragraph ending otherwise, or leading in to a list (kept by the list's own rule), is
+    no such paragraph."""
+    blocks = (Paragraph((Span("Opening words of the piece."),)),
+              Paragraph((Span("Councillor Mark Hensby, Leader of the Council, said:"),)),
+              Paragraph((Span("\u2018Residents have lived with the threat of flooding.\u2019"),)),
+              Paragraph((Span("他表示："),)), Quotation((Span("「我們會繼續努力。」"),)),
+              Paragraph((Span("The project will also:"),)),
+              List((ListItem((Span("create footpaths;"),)),)))
+    document = Document("piece", Metadata(title="Piece"), None, blocks)
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert re.findall(r'<p data-block="(\d)"[^>]* class="lead-in"', html) == ["1", "3"]

@@ -32,6 +32,7 @@ from pipeline.writers.html.blocks import (
     byline_html,
     css_string,
     in_runs,
+    lead_ins,
     table_sources,
 )
 from pipeline.writers.html.running_heads import running_head
@@ -128,6 +129,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         flush=flush,
         table_sources=sources,
         attributions=attributed,
+        lead_ins=lead_ins(document.blocks),
         running_head=running,
     )
     return template.render(

@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from pipeline.languages import (
     ATTRIBUTION,
     CLOSING_WISH,
+    LEAD_IN_ENDS,
     SYMBOL_LABEL,
     detect,
 )
@@ -82,6 +83,7 @@ class Setting:
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
     table_sources: frozenset[int] = frozenset()  # a table's source or unit line after it
     attributions: frozenset[int] = frozenset()  # a displayed quotation's, under it
+    lead_ins: frozenset[int] = frozenset()  # paragraphs leading in to the next ("… said:")
     # A heading's text as the running heads set it, on one line (running_heads.py).
     running_head: Callable[[str], str] = str
 
@@ -191,6 +193,7 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
         ("flush", index in setting.flush), ("greeting", greets(block)),
         ("table-source", index in setting.table_sources),
         ("attribution", index in setting.attributions),
+        ("lead-in", index in setting.lead_ins),
         ("closing-wish", index + 1 in setting.flush
          and bool(CLOSING_WISH.fullmatch(block.text.strip()))),
         ("kept-with-next", index in setting.kept_with_next)) if chosen)
@@ -234,6 +237,15 @@ def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
 def called(label, table: Table) -> bool:
     """Whether a note's symbol `label` (a match) is called in a cell of `table`."""
     return label is not None and any(label.group(1) in text for text in table.texts)
+
+
+def lead_ins(blocks: Sequence[Block]) -> frozenset[int]:
+    """The paragraphs that lead in to a paragraph or a displayed quotation after them, ending
+    with a colon ("Councillor Mark Hensby, Leader of the Council, said:", "他表示："): kept
+    with its first lines (base.css), as a lead-in is with its list."""
+    return frozenset(index for index, (block, after) in enumerate(itertools.pairwise(blocks))
+                     if isinstance(block, Paragraph) and isinstance(after, Paragraph | Quotation)
+                     and block.text.rstrip().endswith(LEAD_IN_ENDS))
 
 
 def attributions(blocks: Sequence[Block]) -> frozenset[int]:
