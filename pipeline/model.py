@@ -198,7 +198,7 @@ class Figure:
         return self.alt or profile_for(language).reader_words.alt
 
     def to_come(self, language: str) -> str:
-        """What a proof says in the box kept for a picture not yet supplied."""
+        """What a print proof says in the box kept for a picture not yet supplied."""
         return profile_for(language).reader_words.to_come.format(number=self.number)
 
 

@@ -202,11 +202,10 @@ def test_the_tag_tree_is_the_documents_across_pages(project, layout):
         assert "/Part" not in kinds and kinds.count("/Sect") == len(document.headings)
         paragraphs = [kid for element in [top, *[k for k in top.K if k.S == "/Sect"]]
                       for kid in element.K if kid.S == "/P"]
-        # And two for each figure still without its picture: the proof's words saying which
-        # is to come, and its caption. The byline, a name and a role, is a Div holding a P a
-        # line.
+        # And each figure still without its picture: its caption alone. The byline, a name
+        # and a role, is a Div holding a P a line.
         awaiting = [figure for figure in document.figures if not figure.image]
-        assert len(paragraphs) == len(document.paragraphs) + 2 * len(awaiting)
+        assert len(paragraphs) == len(document.paragraphs) + len(awaiting)
         assert [[str(line.S) for line in kid.K] for kid in top.K if kid.S == "/Div"] == [
             ["/P", "/P"]]
         pages_of = [{str(reference.Pg.objgen) for reference in paragraph.K

@@ -153,9 +153,9 @@ def test_html_carries_metadata_and_structure():
     assert "<em>Mutual Use of QR Code</em>" in html
     assert "<strong>dedication</strong>" in html
     assert '<img src="images/photo.png" alt="Two towers">' in html
-    # On screen too, a figure whose picture is not supplied keeps its box, saying so: a proof.
-    assert html.count('class="awaiting-picture"') == 1
-    assert '<div class="placeholder" data-label="Picture 2 to come"></div>' in html
+    # On screen, a figure whose picture is not supplied is its caption alone.
+    assert 'class="placeholder"' not in html and html.count('class="no-picture"') == 1
+    assert "Picture 2" not in html
 
 
 def test_a_proofs_placeholder_says_which_picture_is_to_come_in_the_documents_language():

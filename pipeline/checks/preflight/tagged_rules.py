@@ -69,8 +69,7 @@ def page_label_problems(edition: Edition) -> list[str]:
 
 def structure_problems(edition: Edition) -> list[str]:
     """The tag tree is the document's: no per-page parts; one P per paragraph or line
-    block, even across pages (a figure still without its picture is two: the words saying
-    which is to come, and its caption); one
+    block, even across pages (a figure still without its picture is its caption, a P); one
     BlockQuote per displayed quotation; one Note, with an ID,
     per note; one Figure per picture, with alternative text and its box in points on its
     page, its Caption the element after it (never inside it: Alt stands for the Figure and
@@ -93,7 +92,7 @@ def structure_problems(edition: Edition) -> list[str]:
     pictures = [figure for figure in document.figures if figure.image]
     wanted = (len(document.paragraphs) + (document.byline is not None)
               + len([block for block in document.blocks if isinstance(block, SignOff | LineBlock)])
-              + 2 * (len(document.figures) - len(pictures)))
+              + len(document.figures) - len(pictures))
     if len(body) != wanted:
         problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off, line"
                         " blocks and figures awaiting their pictures included): "

@@ -168,9 +168,10 @@ def heading(block: Heading, anchor: str | None, index: int, setting: Setting) ->
 
 
 def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> Markup:
+    pdfx = setting.layout.is_pdfx
     attributes = Markup(' data-block="{}"').format(index)
     if not block.image:
-        attributes += Markup(' class="awaiting-picture"')
+        attributes += Markup(' class="{}"').format("awaiting-picture" if pdfx else "no-picture")
     if index in setting.scales:
         attributes += Markup(' style="width: {}%"').format(f"{setting.scales[index] * 100:.1f}")
     lines = [Markup("<figure{}>\n").format(attributes)]
@@ -178,7 +179,7 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<img src="{}" alt="{}">\n').format(do_urlencode(block.image),
                                                                 block.alternative_text(
                                                                     setting.breaks.language)))
-    else:  # a proof, in every edition: the box says so, in CSS generated content (base.css)
+    elif pdfx:  # the box says so, in CSS generated content (base.css)
         lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
             block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(

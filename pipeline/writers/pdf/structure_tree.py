@@ -420,15 +420,13 @@ def title_as_caption(table: pikepdf.Dictionary) -> None:
 def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: str,
                     boxes: dict) -> list[pikepdf.Dictionary]:
     """A figure's elements in the place of WeasyPrint's wrapper: its Figure, with its
-    alternative text and box, then its Caption; without a picture, a proof's words saying
-    which is to come ("Picture 1 to come"), then its caption, each a P: no Figure without a
-    picture to describe."""
+    alternative text and box, then its Caption; without a picture, its caption as a P."""
     kids = list(unwrapped(wrapper))
     for kid in kids:
         kid.P = wrapper.P
         if kid.S == pikepdf.Name.Figure:
             as_figure(kid, block.alt, language, boxes)
-        elif kid.S in (pikepdf.Name.Caption, pikepdf.Name.Div) and not block.alt:
+        elif kid.S == pikepdf.Name.Caption and not block.alt:
             kid.S = pikepdf.Name.P
     return kids
 
