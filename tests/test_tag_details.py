@@ -115,3 +115,37 @@ def test_the_preflight_flags_what_the_auditor_does(edition, tmp_path):
     message = " ".join(check.message for check in report.errors)
     assert "which the page does not mark" in message
     assert "1 empty Span elements" in message
+
+
+def test_finishing_holds_the_instructions_of_a_long_documents_first_pages_only(tmp_path):
+    """The pages past CACHED_PAGES are parsed again by each step and written back as
+    rewritten: the same file as when every page is held, without their memory."""
+    import io
+
+    import pikepdf
+    from weasyprint import HTML
+
+    from pipeline.pdf import pages
+    from pipeline.pdf.pages import PageContents
+
+    html = "".join(f'<p style="break-after: page">Page {number}</p>' for number in range(30))
+    data = HTML(string=html).write_pdf()
+
+    def rewritten(cached: int) -> bytes:
+        original, pages.CACHED_PAGES = pages.CACHED_PAGES, cached
+        try:
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                contents = PageContents(pdf)
+                for page in pdf.pages:
+                    contents.rewrite(page, [([], "q"), *contents.instructions(page), ([], "Q")])
+                for page in pdf.pages:  # a second step reads what the first rewrote
+                    contents.rewrite(page, contents.instructions(page)[1:])
+                assert len(contents.parsed) == min(cached, 30)
+                contents.write()
+                output = io.BytesIO()
+                pdf.save(output, deterministic_id=True)
+                return output.getvalue()
+        finally:
+            pages.CACHED_PAGES = original
+
+    assert rewritten(24) == rewritten(100)

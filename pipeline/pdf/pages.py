@@ -54,6 +54,7 @@ def multiply(first: Matrix, then: Matrix) -> Matrix:
 
 
 Instruction = tuple[list, str, Matrix]  # operands, operator, the CTM in force after it
+CACHED_PAGES = 24  # the pages whose instructions finishing a PDF holds (PageContents)
 
 
 def with_ctm(content, ctm: Matrix = IDENTITY, operators: str = "") -> Iterator[Instruction]:
@@ -83,7 +84,10 @@ class PageContents:
     """A PDF's pages' instructions, each page parsed once for every step finishing the PDF
     that reads or rewrites it: parsing a page costs more than any one step does with it. A
     step that rewrites a page hands its instructions back (`rewrite`), and the next reads
-    those; `write` puts the pages rewritten into their streams, once, after the last."""
+    those; `write` puts the pages rewritten into their streams, once, after the last. Only
+    the first CACHED_PAGES pages are held: a longer document's others are parsed by each
+    step again and written back as rewritten, as all of 300 pages held would take some
+    250 MB."""
 
     def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
@@ -93,18 +97,25 @@ class PageContents:
     def instructions(self, page: pikepdf.Page) -> list[tuple[list, str]]:
         """The page's (operands, operator's name), as last rewritten."""
         key = page.obj.objgen
-        if key not in self.parsed:
-            self.parsed[key] = [(instruction.operands, str(instruction.operator))
-                                for instruction in pikepdf.parse_content_stream(page)]
-        return self.parsed[key]
+        if key in self.parsed:
+            return self.parsed[key]
+        parsed = [(instruction.operands, str(instruction.operator))
+                  for instruction in pikepdf.parse_content_stream(page)]
+        if len(self.parsed) < CACHED_PAGES:
+            self.parsed[key] = parsed
+        return parsed
 
     def placed(self, page: pikepdf.Page) -> Iterator[Instruction]:
         """The page's instructions with the CTM in force after each (with_ctm)."""
         return placed(self.instructions(page))
 
     def rewrite(self, page: pikepdf.Page, instructions: list[tuple[list, str]]) -> None:
-        self.parsed[page.obj.objgen] = instructions
-        self.rewritten[page.obj.objgen] = page
+        key = page.obj.objgen
+        if key in self.parsed:
+            self.parsed[key] = instructions
+            self.rewritten[key] = page
+        else:
+            page.Contents = self.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
     def write(self) -> None:
         for key, page in self.rewritten.items():
