@@ -304,9 +304,10 @@ def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
     """Who the page's dateline says posted it ("Posted on 3 March 2025 by Helen Okafor"),
     where it names a person: the text's author, where its metadata names none."""
     for line in lines:
+        if reasons.get(line.number) != DATELINE:
+            continue
         pattern = detect(line.text).furniture.posted_by
-        if reasons.get(line.number) == DATELINE and pattern and (
-                found := re.search(pattern, line.text)):
+        if pattern and (found := re.search(pattern, line.text)):
             return found.group("name")
     return ""
 
