@@ -391,14 +391,10 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     Wales (no. 1087654)", "Registered office: …"), with the lines it goes on over, wrapped:
     each after the text's last sentence but such notices. A sentence of the text saying as
     much, with a sentence after it, is the text's."""
-    notices: list[int] = []
-    for index, line in enumerate(lines):
-        if line.number in reasons:
-            continue
-        wrapped = bool(notices) and notices[-1] == index - 1 and (
-            lines[index - 1].number + 1 == line.number and not ends_sentence(lines[index - 1].text))
-        if wrapped or LEGAL_NOTICE.search(line.text):
-            notices.append(index)
+    notices = {index for index, line in enumerate(lines)
+               if line.number not in reasons and LEGAL_NOTICE.search(line.text)}
+    notices |= {index + offset for index in list(notices)
+                for offset in range(1, len(wrapped_under(lines, index, reasons)) + 1)}
     last = max((index for index, line in enumerate(lines) if line.number not in reasons
                 and index not in notices and is_running(line.text)), default=-1)
     # A mail's, where the text was copied with its header or its footer.
@@ -414,13 +410,20 @@ def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         kind = reasons.get(line.number, found.get(line.number))
-        if kind not in (MAIL_FOOTER, MAIL_WARNING):
-            continue
-        for before, after in itertools.pairwise(lines[index:]):
-            if (after.number != before.number + 1 or after.number in reasons
-                    or ends_sentence(before.text)):
-                break
-            found[after.number] = kind
+        if kind in (MAIL_FOOTER, MAIL_WARNING):
+            found |= {after.number: kind for after in wrapped_under(lines, index, reasons)}
+    return found
+
+
+def wrapped_under(lines: list[Line], index: int, reasons: dict[int, str]) -> list[Line]:
+    """The lines line `index` goes on over, wrapped: each right under it (no blank line
+    between), not yet found debris, while the line over it ends no sentence."""
+    found = []
+    for before, after in itertools.pairwise(lines[index:]):
+        if (after.number != before.number + 1 or after.number in reasons
+                or ends_sentence(before.text)):
+            break
+        found.append(after)
     return found
 
 
