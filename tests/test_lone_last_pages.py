@@ -10,7 +10,9 @@ heading.
 
 Where the last note's single line stands alone on the last page (孤行不成頁), the note
 before it goes over with it, and their heading where it stands over them: a museum's
-foreword whose second footnote went over alone."""
+foreword whose second footnote went over alone. So too where a last page holds no more than
+LONELY_LINES lines that no shorter paragraph or smaller picture brings back: a university
+chapter's last note, two lines alone on its screen edition's last page."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import pytest
 
 from pipeline.layouts import load_layout
 from pipeline.model import Note, SignOff, from_json
+from pipeline.writers.pdf.placement import LONELY_LINES
 
 from .support import copy_project, doit, squash
 from .typesetting import MM, measured
@@ -34,6 +37,7 @@ EDITIONS = [  # (text, layout): each sent its sign-off over alone before
     ("texts/sign_offs/fishermen-fund-chair", "print"),
 ]
 NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("print", "screen")]
+FEW_LINES = [("texts/web/northmoor-research-chapter", "screen")]
 pytestmark = pytest.mark.slow  # builds the editions with doit
 
 
@@ -42,10 +46,10 @@ def project(tmp_path_factory) -> Path:
     folder = copy_project(tmp_path_factory.mktemp("sign-offs") / "project", library=False)
     for suffix in (".txt", ".toml"):
         (folder / "source" / f"director-review-2024{suffix}").unlink()
-    for text, _ in EDITIONS + NOTES:
+    for text, _ in EDITIONS + NOTES + FEW_LINES:
         for path in TESTS.glob(f"{text}.*"):
             shutil.copy(path, folder / "source" / path.name)
-    result = doit(folder, *(f"pdf:{Path(text).name}/{layout}" for text, layout in EDITIONS + NOTES))
+    result = doit(folder, *(f"pdf:{Path(text).name}/{layout}" for text, layout in EDITIONS + NOTES + FEW_LINES))
     assert result.returncode == 0, result.stdout + result.stderr
     return folder
 
@@ -79,3 +83,14 @@ def test_the_last_note_goes_over_with_the_note_before_it(project, text, layout):
                           if area[0] <= line.top and line.bottom <= area[1]))
     notes = [squash(block.text) for block in model.blocks if isinstance(block, Note)]
     assert notes[-1] in last and notes[-2] in last
+
+
+@pytest.mark.parametrize(("text", "layout"), FEW_LINES)
+def test_a_last_page_holds_more_than_a_few_lines(project, text, layout):
+    name = Path(text).name
+    page = load_layout(project / "layouts", layout).page
+    edition = measured(project / "output" / name / f"{name}-{layout}.pdf")
+    area = (page.margin_top_mm * MM - 1, edition.trim[1] - page.margin_bottom_mm * MM + 1)
+    held = [line for line in edition.on_page(edition.pages)
+            if area[0] <= line.top and line.bottom <= area[1]]
+    assert edition.pages > 1 and len(held) > LONELY_LINES, [line.text for line in held]

@@ -41,10 +41,11 @@ No page ends with a hyphenated word, and no more than a layout's `max_lines` hyp
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
 can be: the paragraphs before it each set a line shorter, or else a figure on the pages
-before it scaled down by that much. A last page still holding a single line (孤行不成頁, as
-clreq and the house style ask) takes the last lines of the paragraph before it over too, the
-page before ending a little short (Chicago's "forcing a page break early"): the one mend for
-paragraphs the renderer breaks on their grid, whose letters are never spaced out of it.
+before it scaled down by that much. A last page still holding so few lines (a single line
+never, 孤行不成頁, as clreq and the house style ask) takes the last lines of the paragraph
+before it over too, the page before ending a little short (Chicago's "forcing a page break
+early"): the one mend for paragraphs the renderer breaks on their grid, whose letters are
+never spaced out of it.
 
 Each mend costs one more layout (one the HTML does not show, none: render.placed tries the
 next on the same pages); at most MAX_PASSES layouts are made, and one more only where the
@@ -620,9 +621,9 @@ def pulled_back(placement: Placement, pages,
     sign-off) brought back onto the page before, where it can be: as many of the writer's
     paragraphs on the two pages before as it holds lines, and one more, each set a line
     shorter, last first; where they were already, or without such paragraphs, the last
-    figure there scaled down by the height of what the last page holds, within limits; a
-    single line that none of these brings back is joined by the last lines of the
-    paragraph before it."""
+    figure there scaled down by the height of what the last page holds, within limits; what
+    none of these brings back is joined by the last lines of the paragraph before it, so
+    that the last page holds more than a leftover line or two."""
     if len(pages) < 2:
         return placement
     last = len(pages) - 1
@@ -641,7 +642,7 @@ def pulled_back(placement: Placement, pages,
         return replace(placement, tightened=tighter)
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
     return (smaller_figure(placement, pages, before, needed)
-            or (pushed_over(placement, pages) if held == 1 or signed else None)
+            or pushed_over(placement, pages)
             or (opener_closed(placement, pages) if signed else None)
             or placement)
 
@@ -680,9 +681,9 @@ def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
 def pushed_over(placement: Placement, pages) -> Placement | None:
     """The placement with the paragraph ending the page before the last kept with the block
     after it, so that its last WIDOWS lines (all of it, where it is too short to split, and
-    the heading over it with it) go over with the last page's single line or lone sign-off
-    (as a letter's signature never stands alone on its page); a note, where that line is the
-    last note's, goes over with it whole (its heading with it where it stands under it);
+    the heading over it with it) go over with the last page's few lines or lone sign-off
+    (as a letter's signature never stands alone on its page); a note, where those lines are
+    the last note's, goes over with it whole (its heading with it where it stands under it);
     None where that would leave the page before more than MAX_EMPTY empty."""
     last = len(pages) - 1
     page_box = pages[last - 1]._page_box
