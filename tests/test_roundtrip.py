@@ -176,6 +176,29 @@ def test_a_draft_saved_by_libreoffice_imports(built, tmp_path):
     assert [p.style.name for p in regenerated.paragraphs if p.style.name == "Heading 1"]
 
 
+def test_an_old_copy_saved_after_edits_made_in_a_later_draft_is_refused(built):
+    """An editor's copy is imported; another editor edits the draft written from it, and that
+    is imported; the first copy, saved again as it was (a window left open), would undo the
+    second editor's edit and is refused, the edit kept."""
+    first = docx.Document(str(draft_path(built)))
+    opening = next(p for p in first.paragraphs if p.style.name == "Body Text")
+    opening.runs[0].text = opening.runs[0].text.replace("The year 2024", "The remarkable year 2024")
+    first.save(str(draft_path(built)))
+    first_copy = draft_path(built).read_bytes()
+    assert doit(built).returncode == 0
+
+    second = docx.Document(str(draft_path(built)))
+    later = [p for p in second.paragraphs if p.style.name == "Body Text"][1]
+    later.runs[0].text = "The second editor's words. " + later.runs[0].text
+    second.save(str(draft_path(built)))
+    assert doit(built).returncode == 0
+
+    draft_path(built).write_bytes(first_copy)
+    assert_refused(built, f"output/{SEED}/{SEED}.docx: was edited from a draft written before"
+                          " edits already imported, and would undo them")
+    assert "The second editor" in (built / "source" / f"{SEED}.md").read_text()
+
+
 def test_a_second_editors_copy_of_the_same_draft_is_refused_the_first_saving_again_is_not(built):
     """Two editors each edit a copy of one draft: the first saved is imported; the second,
     still holding the paragraph the first changed as it was, would undo that edit and is
@@ -189,8 +212,8 @@ def test_a_second_editors_copy_of_the_same_draft_is_refused_the_first_saving_aga
     assert doit(built).returncode == 0
 
     saved_with(built, original, "The second editor's addition.")
-    assert_refused(built, f"output/{SEED}/{SEED}.docx: was edited from the same draft as edits"
-                          " already imported, and would undo them: it holds 'The year 2024")
+    assert_refused(built, f"output/{SEED}/{SEED}.docx: was edited from a draft written before"
+                          " edits already imported, and would undo them: it holds 'The year 2024")
     assert "The remarkable year 2024" in (built / "source" / f"{SEED}.md").read_text()
 
     first.add_paragraph("The first editor's later addition.", style="Body Text")

@@ -1,6 +1,8 @@
-"""Two editors editing copies of one draft (tasks/drafts.py): once the first copy's edits are
-imported, a copy still holding a block as it was before them would undo them, and is
-refused; the same editor saving again (the edits, or later words in their place) is not."""
+"""Two editors editing copies of one draft, or an old copy saved after edits made in a later
+draft (tasks/drafts.py): once edits are imported, a copy of a draft written before them
+still holding a block as it was before them would undo them, and is refused; the same
+editor saving again (the edits, or later words in their place) is not, nor is a copy of a
+draft written after them."""
 
 from pathlib import Path
 
@@ -34,8 +36,8 @@ def test_a_copy_holding_a_block_as_it_was_before_the_import_is_refused(state):
     with pytest.raises(PipelineError) as raised:
         refuse_undoing_imports(second_copy, "draft-x", state, DOCX)
     assert str(raised.value) == (
-        "output/review/review.docx: was edited from the same draft as edits already imported,"
-        " and would undo them: it holds 'Ferries ran late.' as it was before them; move it"
+        "output/review/review.docx: was edited from a draft written before edits already"
+        " imported, and would undo them: it holds 'Ferries ran late.' as it was before them; move it"
         " aside, run doit, and make its edits in the new draft. Nothing was overwritten")
 
 
@@ -58,3 +60,18 @@ def test_each_import_from_a_draft_adds_what_it_replaced(state):
     for before in ("Ferries ran late.", "Ferries ran on time."):
         with pytest.raises(PipelineError):
             refuse_undoing_imports(document(before, "Piers were rebuilt."), "draft-x", state, DOCX)
+
+
+def test_an_old_copy_saved_after_edits_made_in_a_later_draft_is_refused():
+    """An editor's copy of the first draft, imported; then edits made in the draft written
+    after it, imported: the first copy saved again unchanged would undo them."""
+    second_import = document("Ferries ran on time.", "Piers were rebuilt in 2024.")
+    state: dict = {"drafts": ["draft-x"]}
+    superseded(state, "draft-x", WRITTEN, FIRST_IMPORT)
+    state["drafts"].append("draft-y")  # written from the first import
+    superseded(state, "draft-y", FIRST_IMPORT, second_import)
+    with pytest.raises(PipelineError, match="'Piers were rebuilt.' as it was before them"):
+        refuse_undoing_imports(FIRST_IMPORT, "draft-x", state, DOCX)
+    # A copy of the draft written after the second import saw it: its editor may undo it.
+    state["drafts"].append("draft-z")
+    refuse_undoing_imports(FIRST_IMPORT, "draft-z", state, DOCX)

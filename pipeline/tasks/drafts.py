@@ -26,9 +26,10 @@ PICTURES = "pictures"
 # Where the bookkeeping keeps the identities of the drafts written since the sources last
 # changed otherwise than by an import: a draft edited from one of them undoes no change.
 DRAFTS = "drafts"
-# Where it keeps, for each such draft, the digests of the blocks that imports of drafts edited
-# from it replaced: a draft edited from it that still holds one was edited beside the edits
-# imported (a second editor's copy), not after them, and would undo them.
+# Where it keeps, for each such draft, the digests of the blocks that imports made since it was
+# written replaced (from it or from a later draft): a draft edited from it that still holds
+# one was edited beside those edits (a second editor's copy, an old copy saved again), not
+# after them, and would undo them.
 SUPERSEDED = "superseded"
 # Where a preflight report keeps the digest of the PDF it checked.
 REPORT_DIGEST = "pdf_sha256"
@@ -219,31 +220,33 @@ def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:
 
 
 def refuse_undoing_imports(document, identity: str, state: dict, docx: Path) -> None:
-    """Two editors each editing a copy of one draft: the second copy saved, imported over the
-    first's edits, would undo them unseen. The copy an editor saves again from the same
-    window holds those edits (or its own later words in their place); a copy holding a block
-    as it was before an import from the same draft replaced it was edited beside that import.
-    (Two copies changing the same block differently cannot be told from one editor's second
-    thoughts: the last saved is imported.)"""
+    """Two editors each editing a copy of one draft, or an old copy of a draft saved after
+    edits made in later drafts were imported: imported over those edits, it would undo them
+    unseen. The copy an editor saves again from the same window holds its own edits (or its
+    later words in their place); a copy holding a block as it was before an import made
+    since its draft was written replaced it was edited beside that import. (Two copies
+    changing the same block differently cannot be told from one editor's second thoughts:
+    the last saved is imported.)"""
     kept = state.get(SUPERSEDED)
     replaced = set(kept.get(identity, ())) if identity and isinstance(kept, dict) else set()
     undone = next((block for block in document.blocks if block_digest(block) in replaced), None)
     if undone is not None:
-        raise PipelineError(docx, f"was edited from the same draft as edits already imported,"
-                                  f" and would undo them: it holds {excerpt(block_words(undone))}"
+        raise PipelineError(docx, f"was edited from a draft written before edits already"
+                                  f" imported, and would undo them: it holds {excerpt(block_words(undone))}"
                                   " as it was before them; move it aside, run doit, and make its"
                                   " edits in the new draft. Nothing was overwritten")
 
 
 def superseded(state: dict, identity: str, written, document) -> None:
     """Keep the blocks of the `written` model that `document`, imported from the draft
-    `identity`, replaced or removed."""
-    if not identity:
-        return
+    `identity`, replaced or removed: for that draft and every draft written before this
+    import, whose copies hold those blocks as they were."""
     kept = state.get(SUPERSEDED) if isinstance(state.get(SUPERSEDED), dict) else {}
+    drafts = state.get(DRAFTS) if isinstance(state.get(DRAFTS), list) else []
     now = {block_digest(block) for block in document.blocks}
     replaced = {block_digest(block) for block in written.blocks} - now
-    state[SUPERSEDED] = {**kept, identity: sorted(set(kept.get(identity, ())) | replaced)}
+    state[SUPERSEDED] = {**kept, **{draft: sorted(set(kept.get(draft, ())) | replaced)
+                                    for draft in dict.fromkeys([*drafts, identity]) if draft}}
 
 
 def block_digest(block) -> str:
