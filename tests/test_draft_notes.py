@@ -10,6 +10,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, SignOff, Span
@@ -22,7 +25,8 @@ LAYOUT = load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"
 ENGLISH = Document("piece", Metadata(title="Chair's Statement"), None, (
     Paragraph((Span("The reserve grew again this year."), Span("1", note="1"))),
     Heading("Notes"),
-    Note("1", (Span("It stood higher than ever at the year’s end."),)),
+    Note("1", (Span("It stood higher than ever at the year’s end: see "),
+               Span("the accounts", link="https://fund.example.org/accounts"), Span("."))),
     Note("2", (Span("Figures are rounded to the nearest thousand."),)),  # referred to nowhere
     SignOff(((Span("Margaret O’Halloran"),), (Span("Chair"),), (Span("Lantau"),))),
 ))
@@ -55,6 +59,32 @@ def test_a_note_never_referred_to_keeps_its_place_among_words_notes(document):
     """Note 2, which the text never refers to, is a paragraph of the draft under the notes
     heading, and Word's note 1 follows it: read back, 1 stands before 2 again."""
     assert read_back(write_docx(document, LAYOUT, Path(".")), document) == document.blocks
+
+
+def test_a_link_in_a_note_is_related_from_the_notes_own_part():
+    """ECMA-376 Part 1, 17.16.22: a w:hyperlink's r:id names a relationship of the part it is
+    in. Related from the document's part, it pointed nowhere: LibreOffice dropped the link,
+    leaving its text underlined in the link's style."""
+    draft = docx.Document(io.BytesIO(write_docx(ENGLISH, LAYOUT, Path("."))))
+    endnotes = next(rel.target_part for rel in draft.part.rels.values()
+                    if rel.reltype.endswith("/endnotes"))
+    links = parse_xml(endnotes.blob).findall(".//" + qn("w:hyperlink"))
+    assert [endnotes.rels[link.get(qn("r:id"))].target_ref for link in links] == [
+        "https://fund.example.org/accounts"]
+
+
+def test_text_in_a_links_style_without_its_link_is_not_underlined_by_the_editor():
+    """A link a program dropped keeps its character style's look (LibreOffice's Internet
+    Link, underlined): the underline is the style's, not the editor's."""
+    draft = docx.Document(io.BytesIO(write_docx(ENGLISH, LAYOUT, Path("."))))
+    style = draft.styles.add_style("Internet Link", WD_STYLE_TYPE.CHARACTER)
+    style.font.underline = True
+    paragraph = next(p for p in draft.paragraphs if p.text.startswith("The reserve"))
+    paragraph.add_run(" Read more at https://fund.example.org/", style=style)
+    saved = io.BytesIO()
+    draft.save(saved)
+    blocks = read_back(saved.getvalue(), ENGLISH)
+    assert not any(span.underline for span in blocks[0].spans), blocks[0]
 
 
 def test_a_note_never_referred_to_is_read_by_libreoffices_name_for_its_labels_style():

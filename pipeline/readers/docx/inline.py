@@ -61,6 +61,10 @@ R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 WRAPPERS = {qn(tag) for tag in ("w:smartTag", "w:customXml", "w:ins", "w:dir", "w:bdo")}
 NOTE_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
 BREAKS = {"page": " ", "column": " "}  # other breaks are line breaks
+# The character styles a link's text is set in, by their ids: Word's, and LibreOffice's
+# (Internet Link, Visited Internet Link).
+LINK_CHARACTER_STYLES = frozenset({"Hyperlink", "FollowedHyperlink", "InternetLink",
+                                   "VisitedInternetLink"})
 CONTENTS_FIELDS = {"TOC": "a table of contents", "TOA": "a table of authorities",
                    "INDEX": "an index"}
 CONTENTS_REMEDY = "the editions lay out their own pages and carry none: delete it"
@@ -225,10 +229,12 @@ class Story:
                         "write them on the line (Format > Asian Layout, none)")
         link = (self.links[-1] if self.links else "") or link
         # A link's underline is the look of its character style (Word's Hyperlink,
-        # LibreOffice's Internet Link): in a link only the run's own underline is the editor's.
+        # LibreOffice's Internet Link): in a link, or in that style without one (a link a
+        # program dropped keeps its look), only the run's own underline is the editor's.
+        styled = link or properties.get("style") in LINK_CHARACTER_STYLES
         spans.append(Span(text, bool(properties.get("bold")), bool(properties.get("italic")),
                           position=str(properties.get("position", "")), link=link,
-                          underline=bool(properties.get("own_underline" if link
+                          underline=bool(properties.get("own_underline" if styled
                                                         else "underline")),
                           small_caps=bool(properties.get("small_caps")),
                           language=self.language(text, properties.get("lang") or {})))

@@ -23,9 +23,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.story import StoryPart
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -221,12 +221,17 @@ def add_endnotes(draft, document: Document, add_spans) -> Endnotes:
     if not labels:
         return endnotes
     element = parse_xml(ENDNOTES)
+    # A story of its own, as a header is: a link in a note is related from the endnotes
+    # part (ECMA-376 Part 1, 17.16.22: r:id names a relationship of the part holding it),
+    # where Word looks for it and LibreOffice keeps it; its styles are the document's.
+    part = StoryPart(PackURI("/word/endnotes.xml"), CONTENT_TYPE.WML_ENDNOTES, element,
+                     draft.part.package)
     notes = {block.label: block for block in document.blocks if isinstance(block, Note)}
     for label, number in endnotes.ids.items():
         endnote = OxmlElement("w:endnote")
         endnote.set(qn("w:id"), str(number))
         element.append(endnote)
-        paragraph = DocxParagraph(OxmlElement("w:p"), draft.part)
+        paragraph = DocxParagraph(OxmlElement("w:p"), part)
         endnote.append(paragraph._p)
         paragraph.style = draft.styles[NOTE_STYLE]
         mark = paragraph.add_run(style=NOTE_REFERENCE_STYLE)
@@ -236,8 +241,6 @@ def add_endnotes(draft, document: Document, add_spans) -> Endnotes:
             mark.text = label
         paragraph.add_run("\t")
         add_spans(paragraph, notes[label].spans)
-    part = XmlPart(PackURI("/word/endnotes.xml"), CONTENT_TYPE.WML_ENDNOTES, element,
-                   draft.part.package)
     draft.part.relate_to(part, RELATIONSHIP_TYPE.ENDNOTES)
     number_endnotes_in_figures(draft)
     return endnotes
