@@ -231,10 +231,11 @@ def refuse_undoing_imports(document, identity: str, state: dict, docx: Path) -> 
     replaced = set(kept.get(identity, ())) if identity and isinstance(kept, dict) else set()
     undone = next((block for block in document.blocks if block_digest(block) in replaced), None)
     if undone is not None:
-        raise PipelineError(docx, f"was edited from a draft written before edits already"
-                                  f" imported, and would undo them: it holds {excerpt(block_words(undone))}"
-                                  " as it was before them; move it aside, run doit, and make its"
-                                  " edits in the new draft. Nothing was overwritten")
+        raise PipelineError(docx, "was edited from a draft written before edits already"
+                                  " imported, and would undo them: it holds"
+                                  f" {excerpt(block_words(undone))} as it was before them;"
+                                  " move it aside, run doit, and make its edits in the new"
+                                  " draft. Nothing was overwritten")
 
 
 def superseded(state: dict, identity: str, written, document) -> None:
