@@ -675,6 +675,22 @@ def test_a_formal_chinese_letter_s_salute_and_enclosure_stand_at_the_left():
     assert unindented == ["敬啟者：", "各位家長", "敬禮"]
 
 
+@pytest.mark.parametrize("addressees", ["各部门、各单位：", "各区教育局，各直属学校：", "各有关委员会："])
+def test_an_official_notice_s_addressees_stand_at_the_left(addressees):
+    """An official notice greets the offices it is sent to (GB/T 9704's 主送机关) on a line of
+    its own, set at the left (頂格) as a letter's greeting is; its paragraphs are indented."""
+    notice = (f"{addressees}\n\n为做好今年防汛工作，现将有关事项通知如下。\n\n"
+              "请各单位于6月30日前报送防汛责任人名单。\n\n特此通知。\n\n"
+              "市水务局办公室\n2025年5月20日")
+    document = scraped_document("notice", notice, Metadata(title="关于做好2025年防汛工作的通知",
+                                                           language="zh-CN"))[0]
+    layout = load_layout(ROOT / "layouts", "print")
+    html = render_html(document, layout)
+    flush = [plain(document.blocks[int(index)].spans)
+             for index in re.findall(r'<p data-block="(\d+)" class="flush[ "]', html)]
+    assert flush == [addressees]
+
+
 @pytest.mark.parametrize("enclosure", ["Enc. Annual accounts 2024", "Attachment: accounts.pdf"])
 def test_what_an_english_letter_encloses_follows_its_signature(enclosure):
     document = read(f"{ENGLISH_BODY}\n\nYours sincerely,\nAisha RAHMAN\n\n{enclosure}",

@@ -53,12 +53,17 @@ BARRED_CREDIT = (r"(?:圖片來源|图片来源|圖源|图源|責編|责编|美�
 CREDIT_NAMES = r"[^\s:：|｜]{1,12}(?:\s+[^\s:：|｜]{1,12}){0,5}"
 PAGE_FIELD = (r"(?:瀏覽次數|浏览次数|瀏覽量|浏览量|閱讀量|阅读量|點擊數|点击数|點擊|点击|訪問量"
               r"|访问量)")
-# Whom a letter's or a speech's greeting addresses: "各位會員", "亲爱的2024级新同学们".
-ADDRESSEE = (r"(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)的|致)?.{0,8}?"
+# Whom a letter's, a speech's or a notice's greeting addresses: "各位會員", "亲爱的2024级新同学们",
+# "各部门、各单位".
+ADDRESSEE = (r"(?:(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)的|致)?.{0,8}?"
              r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
              r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你|同學|同学|校友"
              r"|來賓|来宾|嘉賓|嘉宾|街坊|鄉親|乡亲|股東|股东|持份者|委員|委员|議員|议员"
-             r"|市民|讀者|读者|校友|師生|师生|義工|义工)(?:們|们)?")
+             r"|市民|讀者|读者|校友|師生|师生|義工|义工)(?:們|们)?"
+             # an official notice's offices, each "各" (GB/T 9704's 主送机关): "各部门",
+             # "各区教育局", "国务院各部委"; a label ("主办单位：") is none
+             r"|[^，、,:：]{0,8}?各[^，、,:：]{0,8}?(?:部門|部门|單位|单位|機構|机构|機關|机关"
+             r"|部委|學校|学校|院校|政府|委員會|委员会|辦事處|办事处|局|處|处|廳|厅|署|院|會|会))")
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 # The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
 NAME_LENGTH = 4
