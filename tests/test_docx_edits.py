@@ -767,8 +767,28 @@ def test_a_line_break_in_body_text_is_read_as_a_space_and_the_editor_told(draft)
     assert imported.joined == ("The galleries reopened in May. Tickets are free.",)
     said = breaks_joined(Path("output/museum/museum.docx"), imported.joined)
     assert said.startswith("output/museum/museum.docx: the line break in 'The galleries")
-    assert said.endswith("' was read as a space: the editions break a paragraph's lines as "
-                         "they set it (the Lines style keeps lines)")
+    assert said.endswith("' was taken out, its lines run on: the editions break a "
+                         "paragraph's lines as they set it (the Lines style keeps lines)")
+
+
+def test_italic_on_chinese_words_is_said_to_be_set_upright_and_english_italic_is_not():
+    from pipeline.tasks.drafts import upright_italics
+
+    docx_path = Path("output/piece/piece.docx")
+    chinese = Document("piece", Metadata(title="主席的話", language="zh-HK"), None, (
+        Paragraph((Span("本會委任"), Span("社區關懷大使", italic=True), Span("，並出版"),
+                   Span("Annual Review", italic=True), Span("。"))),))
+    assert upright_italics(docx_path, chinese) == (
+        "output/piece/piece.docx: the italic of '社區關懷大使' is set upright in the editions,"
+        " as Chinese has no italic; make it bold to emphasise it")
+    english = Document("piece", Metadata(title="Review"), None, (
+        Paragraph((Span("We published "), Span("Annual Review", italic=True),
+                   Span(" and "), Span("年報", italic=True), Span("."))),))
+    assert upright_italics(docx_path, english).endswith(
+        "the italic of '年報' is set upright in the editions, as Chinese has no italic; make it"
+        " bold to emphasise it")
+    assert upright_italics(docx_path, Document("piece", Metadata(title="Review"), None, (
+        Paragraph(english.blocks[0].spans[:3]),))) is None
 
 
 def test_a_line_break_ending_a_paragraph_or_in_the_sign_off_is_nothing_to_tell(draft):

@@ -126,7 +126,7 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
     Returned: the lines telling the editor of line breaks read as spaces, of bold
-    paragraphs shaped as headings and of page breaks, if any.
+    paragraphs shaped as headings, of page breaks and of italic set upright, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -169,7 +169,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     files.write_json(project.draft_state(name), state)
     said = [breaks_joined(docx.relative_to(project.root), imported.joined),
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
-            page_breaks(docx.relative_to(project.root), imported.page_breaks)]
+            page_breaks(docx.relative_to(project.root), imported.page_breaks),
+            upright_italics(docx.relative_to(project.root), document)]
     return "\n".join(line for line in said if line) or None
 
 
@@ -192,12 +193,33 @@ def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:
-    """The line saying which paragraphs' line breaks were read as spaces: the editions break
-    a paragraph's lines as they set it, and the Lines style keeps lines."""
+    """The line saying which paragraphs' line breaks were taken out, their lines run on (with
+    a space between words, none between Chinese characters): the editions break a
+    paragraph's lines as they set it, and the Lines style keeps lines."""
     if not joined:
         return None
-    return (f"{docx}: the line break in {first_of(joined)} was read as a space: the editions "
-            "break a paragraph's lines as they set it (the Lines style keeps lines)")
+    return (f"{docx}: the line break in {first_of(joined)} was taken out, its lines run on: "
+            "the editions break a paragraph's lines as they set it (the Lines style keeps "
+            "lines)")
+
+
+def upright_italics(docx: Path, document) -> str | None:
+    """The line saying which italic text the editions set upright: the characters of a
+    language without italic (Chinese), which the draft keeps as the editor set it."""
+    from pipeline.languages import phrases, profile_for
+    from pipeline.model import document_spans
+
+    own = profile_for(document.metadata.language)
+    upright = [(span.text, language.name) for spans in document_spans(document) for span in spans
+               if span.italic
+               for piece, language in ((piece, profile or own)
+                                       for piece, profile in phrases(span.text, own))
+               if piece.strip() and not language.italic]
+    if not upright:
+        return None
+    texts = tuple(dict.fromkeys(text for text, _ in upright))
+    return (f"{docx}: the italic of {first_of(texts)} is set upright in the editions, as "
+            f"{upright[0][1]} has no italic; make it bold to emphasise it")
 
 
 def first_of(paragraphs: tuple[str, ...]) -> str:
