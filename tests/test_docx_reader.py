@@ -446,7 +446,8 @@ def test_comments_are_refused_counting_them(source_dir, written):
         draft.add_comment(paragraph_starting(draft, "On 11").runs, text="Date?", author="Ed")
 
     path = edited(written(sample_document(), source_dir), edit)
-    assert refusal(path) == "holds 2 comments; resolve or delete them, save, and run doit again"
+    assert refusal(path) == ("holds 2 comments (the first on 'On 11 June, the new Immigration"
+                             " Headquar…'); resolve or delete them, save, and run doit again")
 
 
 def test_tracked_changes_and_comments_are_refused_in_one_line(source_dir, written):
@@ -461,7 +462,8 @@ def test_tracked_changes_and_comments_are_refused_in_one_line(source_dir, writte
 
     path = edited(written(sample_document(), source_dir), edit)
     assert refusal(path) == (
-        "holds tracked changes and 1 comment; accept or reject the changes (Review > "
+        "holds tracked changes and 1 comment on 'On 11 June, the new Immigration Headquar…';"
+        " accept or reject the changes (Review > "
         "Accept/Reject all), resolve or delete the comment, save, and run doit again")
 
 
@@ -472,7 +474,7 @@ def test_a_comment_anchor_without_its_comment_is_refused_too(source_dir, written
         paragraph_starting(draft, "The end.")._p.insert(0, anchor)
 
     path = edited(written(sample_document(), source_dir), edit)
-    assert refusal(path).startswith("holds 1 comment; resolve or delete it,")
+    assert refusal(path).startswith("holds 1 comment on 'The end.'; resolve or delete it,")
 
 
 def test_resolved_comments_are_not_refused(source_dir, written):

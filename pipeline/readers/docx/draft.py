@@ -430,9 +430,11 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
     changed = any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
         next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
         is not None for insertion in body.iter(qn("w:ins")))
-    count = len(open_comments(draft, body))
+    open_ids = open_comments(draft, body)
+    count = len(open_ids)
     noun = f"comment{'s' * (count != 1)}"
-    comments, them = f"{count} {noun}", "them" if count != 1 else "it"
+    comments, them = f"{count} {noun}{first_commented(body, open_ids, count)}", (
+        "them" if count != 1 else "it")
     if changed and count:
         raise PipelineError(path, f"holds tracked changes and {comments}; accept or reject the"
                                   " changes (Review > Accept/Reject all), resolve or delete the"
@@ -443,6 +445,20 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
     if count:
         raise PipelineError(path, f"holds {comments}; resolve or delete {them}, save, and run"
                                   " doit again")
+
+
+def first_commented(body, ids: set[str], count: int) -> str:
+    """Where the first of the comments `ids` is anchored, said after their count: " on
+    'The end…'", or " (the first on …)"; nothing where none is anchored in the text."""
+    tags = {qn("w:commentRangeStart"), qn("w:commentReference")}
+    anchor = next((element for element in body.iter(*tags) if element.get(qn("w:id")) in ids),
+                  None)
+    paragraph = None if anchor is None else next(anchor.iterancestors(qn("w:p")), None)
+    words = "" if paragraph is None else "".join(text.text or ""
+                                                 for text in paragraph.iter(qn("w:t")))
+    if not words.strip():
+        return ""
+    return f" on {excerpt(words)}" if count == 1 else f" (the first on {excerpt(words)})"
 
 
 def open_comments(draft, body) -> set[str]:
