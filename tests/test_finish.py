@@ -5,6 +5,7 @@ glyphs) and from the outside (pdftotext, tests/typesetting.py)."""
 
 import shutil
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,32 @@ def test_a_long_title_runs_its_heads_on_one_line_and_a_head_on_two_is_found(tmp_
     pdf = built(tmp_path, RELEASE, "large-print", layouts)
     check = verdict(pdf, RELEASE, "large-print", "running-heads-and-folios")
     assert not check.passed and "set on 2 lines, not one" in check.message
+
+
+def test_a_line_no_break_sets_within_the_limit_is_loose_not_letter_spaced_and_named(tmp_path):
+    """Its only break before a capitalised word (never hyphenated), the first of two lines
+    (`Dr Fiona Ashworth, Chief Executive of the Estuaries Wildlife` over `Partnership,
+    said:`) cannot be set within the word spaces' limit: its letters take no more than their
+    widest, its spaces the rest (InDesign's choice, TeX's underfull line), and the
+    preflight names the loose line. Letter-spaced out of its words, it had passed."""
+    import pikepdf
+
+    from pipeline.pdf.glyphs import GLYPHS
+    from pipeline.pdf.pages import Content
+
+    pdf = built(tmp_path, RELEASE, "print")
+    check = verdict(pdf, RELEASE, "print", "typography")
+    assert not check.passed and "over 0.6 em (page 1, 'Dr Fiona Ashworth, Chief" in check.message
+    with pikepdf.open(pdf) as opened:
+        page = opened.pages[0]
+        glyphs = GLYPHS.read(Content.read(page, page.obj, {}))
+    opening = next(glyph.y for glyph, after in pairwise(glyphs) if glyph.text + after.text == "Dr")
+    line = [glyph for glyph in glyphs if glyph.y == opening]
+    layout = load_layout(ROOT / "layouts", "print").for_language("en-GB")
+    widest = layout.justification.letter_spacing_em * layout.body_size_pt
+    spacing = [after.x - glyph.end for glyph, after in pairwise(line)
+               if glyph.text.strip() and after.text.strip()]
+    assert max(spacing) <= widest + 0.01, (max(spacing), widest)
 
 
 def test_a_misplaced_folio_is_found(tmp_path):

@@ -15,6 +15,7 @@ from operator import attrgetter, sub
 
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
+from pipeline.errors import excerpt
 from pipeline.languages import PROFILES, Profile, profile_for
 from pipeline.layouts import Furniture, Layout
 from pipeline.model import Document, SignOff
@@ -272,6 +273,7 @@ class Typesetting:
     ladder: int  # the longest run of lines ending with a hyphen
     empty_pages: tuple[tuple[int, float], ...]  # (page, share empty) over MAX_EMPTY
     lone_last_page: str = ""  # what a last page holds alone: a single line, the sign-off
+    widest_line: str = ""  # where the widest space is: "page 1, 'Dr Fiona Ashworth, Chief…'"
 
     @property
     def p95(self) -> float:
@@ -295,8 +297,9 @@ def measured_typesetting(edition: Edition) -> Typesetting:
             and len(line.words) > 1
             and max(line.spaces) - min(line.spaces) <= EVEN_SPACES * size]
     spaces = tuple(space / size for line in full for space in line.spaces)
-    widest = max((space / size for line in full if len(line.spaces) > 2
-                  for space in line.spaces), default=0.0)
+    widest, widest_at = max(((space / size, line) for line in full if len(line.spaces) > 2
+                             for space in line.spaces), key=lambda found: found[0],
+                            default=(0.0, None))
     ladder = run = 0
     for line in lines:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
@@ -307,7 +310,9 @@ def measured_typesetting(edition: Edition) -> Typesetting:
                        tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
                              if empty > MAX_EMPTY),
                        held_alone(last_lines, last_rows, edition.document)
-                       if len(pages) > 1 else "")
+                       if len(pages) > 1 else "",
+                       f"page {widest_at.page}, {excerpt(widest_at.text)}"
+                       if widest_at is not None else "")
 
 
 def held_alone(lines: list[SetLine], rows: int, document: Document) -> str:
@@ -450,7 +455,8 @@ def typography_problems(edition: Edition) -> list[str]:
     spaces, hyphenation = edition.layout.justification, edition.layout.hyphenation
     problems = []
     if found.widest > spaces.space_limit_em:
-        problems.append(f"a word space of {found.widest:.2f} em, over {spaces.space_limit_em} em")
+        problems.append(f"a word space of {found.widest:.2f} em, over {spaces.space_limit_em} em"
+                        f" ({found.widest_line})")
     if found.p95 > USUAL_SPACE_EM:
         problems.append(f"one word space in twenty {found.p95:.2f} em or wider, over "
                         f"{USUAL_SPACE_EM} em")

@@ -8,8 +8,8 @@ After: WeasyPrint sets each chosen line as it stands, its spaces at their narrow
 at a forced break (and a forced break makes a line last, so left unjustified); each line
 but the paragraph's last then gets the space it lacks spread over its word spaces, by
 WeasyPrint's own justification (layout/inline.py, justify_line) and, a little, over its
-letters (as InDesign's letter spacing), and the last line its spaces and letters back at the
-font's width, as does a line the writer left short.
+letters (as InDesign's letter spacing, never beyond its maximum), and the last line its
+spaces and letters back at the font's width, as does a line the writer left short.
 """
 
 from __future__ import annotations
@@ -134,8 +134,12 @@ def justify_lines(pages, spaces: Justification) -> list[int]:
 def spread(block, line, spaces: Justification) -> None:
     """A line widened to the measure: its letters and its spaces from their narrowest, in
     the proportion the writer's breaking took them (writers/justified.py). Where that would
-    widen its spaces beyond the layout's limit (a paragraph no breaking sets within it),
-    its letters take what the spaces may not, up to twice their share."""
+    widen its spaces beyond the layout's limit (a paragraph no breaking sets within it,
+    a capitalised word the house style never hyphenates), its letters take what the spaces
+    may not, up to their own widest, and the spaces the rest: a loose line, which the
+    preflight names, never letters spaced out of their words (InDesign likewise keeps
+    letter spacing's maximum and exceeds word spacing's; TeX leaves such a line
+    underfull)."""
     from weasyprint.layout.inline import count_expandable_spaces, justify_line
 
     size = block.style["font_size"]
@@ -155,7 +159,7 @@ def spread(block, line, spaces: Justification) -> None:
     if gaps and letters > 2 * gaps and narrowest + share * space_range + 2 * letter > widest:
         letter = (lacking - gaps * (widest - narrowest)) / (letters - 2 * gaps)
     if letter_range:
-        widened(line, min(letter, 2 * letter_range), 0.0)
+        widened(line, min(letter, letter_range), 0.0)
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking > 0 and gaps:
         justify_line(None, line, lacking)
