@@ -125,8 +125,9 @@ def test_a_line_no_break_sets_within_the_limit_is_loose_not_letter_spaced_and_na
     """Its only break before a capitalised word (never hyphenated), the first of two lines
     (`Dr Fiona Ashworth, Chief Executive of the Estuaries Wildlife` over `Partnership,
     said:`) cannot be set within the word spaces' limit: its letters take no more than their
-    widest, its spaces the rest (InDesign's choice, TeX's underfull line), and the
-    preflight names the loose line. Letter-spaced out of its words, it had passed."""
+    widest, its spaces the rest (InDesign's choice, TeX's underfull line; ending it short
+    would leave a gap at its end as wide as its words), and the preflight names the loose
+    line. Letter-spaced out of its words, it had passed."""
     import pikepdf
 
     from pipeline.pdf.glyphs import GLYPHS

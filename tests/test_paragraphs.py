@@ -18,6 +18,7 @@ from pipeline.writers.paragraphs import (
     Glue,
     NoBreaking,
     Penalty,
+    adjustment_ratio,
     breaks,
     first_fit,
     short_line_break,
@@ -286,3 +287,12 @@ def test_every_text_of_a_long_document_is_hyphenated_once_for_all_its_layouts():
     after = LineBreaks.words.cache_info()
     assert after.misses == before.misses
     assert after.hits - before.hits == len(texts)
+
+
+def test_letters_stretch_with_the_spaces_up_to_their_widest_and_no_further():
+    """Within both stretches, spaces and letters take the same share; beyond, the letters
+    stop at their widest (InDesign's letter spacing maximum) and the spaces take the rest."""
+    assert adjustment_ratio(90.0, 100.0, stretch=8.0, shrink=5.0, letters=2.0) == 1.0
+    assert adjustment_ratio(95.0, 100.0, stretch=8.0, shrink=5.0, letters=2.0) == 0.5
+    # 20 lacking: the letters give their 2, the spaces' 8 stretch 18 (a ratio of 2.25).
+    assert adjustment_ratio(80.0, 100.0, stretch=8.0, shrink=5.0, letters=2.0) == 2.25

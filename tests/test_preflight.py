@@ -867,6 +867,17 @@ def test_a_page_over_the_limit_is_said_to_be_over_it():
     assert over_limit(0.1500001, 0.15) == "just over 15%"
 
 
+def test_a_word_space_over_the_limit_is_said_with_its_line():
+    """A loose line is named, page and words, so the typesetter finds it."""
+    measured = Typesetting(spaces=(0.3, 0.75), widest=0.75, full_lines=1, spread_lines=0,
+                           measured_lines=1, hyphenated=0, ladder=0, empty_pages=(),
+                           widest_line="page 2, 'Dr Fiona Ashworth, Chief Executive of th…'")
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, PRINT, cache={"typesetting": measured})
+    assert typography_problems(edition)[0] == (
+        "a word space of 0.75 em, over 0.6 em (page 2, 'Dr Fiona Ashworth, Chief Executive of"
+        " th…')")
+
+
 @pytest.mark.parametrize(("texts", "sign_off", "held"), [
     (["Margaret LAU", "Chairman"], ["Margaret LAU", "Chairman"], "only the sign-off"),
     (["陳志明", "東區水務諮詢委員會主席", "二〇二五年六月"],

@@ -8,10 +8,12 @@ its narrowest; it may break at a space, at a hyphenation point the writer's rule
 (line_breaks.py), after a lower-case compound's own hyphen (never a name's, "Tai-man", nor
 inside a range, 2023–24, nor between a figure and its Chinese units, nor at a telephone
 number's spaces), and in an address or a file name before / . - _ @. The last word of a
-paragraph is never broken. Where no breaking keeps every line's spaces within the limit (a
-long address whose pieces fit no line, say), a line may end short of the measure and
-unjustified, as a typesetter puts a long address on a line of its own, rather than be set
-with holes between its words. The lines go to the renderer as
+paragraph is never broken. A line's letters stretch with its spaces up to their own widest
+(`letter_spacing_em`), never further (paragraphs.py). Where no breaking keeps every line's
+spaces within the limit, a line is set loose, or, where its spaces would open into holes
+(a long address whose pieces fit no line, say: about 0.78 em in print, where a short line's
+penalty outweighs a loose line's badness), it ends short of the measure and unjustified, as
+a typesetter puts a long address on a line of its own. The lines go to the renderer as
 forced breaks; the PDF writer then spreads each line's spaces to the measure
 (writers/pdf/justified_lines.py), but a short line's.
 """
@@ -136,11 +138,11 @@ def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, blo
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
-        """Within the widest space, then the limit; then with a line ended short where a
-        line cannot be set within the limit (before a long address, say); then as well as
+        """Within the widest space, then the limit; then loose, or with a line ended short
+        where a loose line would hold holes (before a long address, say); then as well as
         the paragraph allows."""
         yield marked, (1.0, limit)
-        yield with_short_lines(marked, setting.measure), (limit,)
+        yield with_short_lines(marked, setting.measure), (float("inf"),)
         yield marked, (float("inf"),)
 
     for entries, tolerances in passes():

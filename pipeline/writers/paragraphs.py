@@ -19,8 +19,9 @@ FIL = 1e9  # the stretch of the glue that fills a paragraph's last line
 LINE_PENALTY = 10  # TeX's \linepenalty: fewer lines are better
 DOUBLE_HYPHEN_DEMERITS = 10000  # TeX's \doublehyphendemerits
 ADJACENT_DEMERITS = 10000  # TeX's \adjdemerits: a very loose line beside a tight one
-# A line ended short of the measure: its demerits (the square) outweigh any paragraph's
-# lines set within the tolerance, so it is set only where a line cannot otherwise be.
+# A line ended short of the measure: its demerits (the square) outweigh a loose line's up to
+# a stretch ratio of about 3.7 (((5000 - 10) / 100) ** (1 / 3)), spaces of 0.78 em in print,
+# so it is set only where a line's spaces would otherwise open into holes.
 SHORT_LINE_PENALTY = 5000
 
 
@@ -59,6 +60,7 @@ class Node:
     width: float  # the totals of the items before the next line's first item
     stretch: float
     shrink: float
+    letters: float  # the boxes' stretch: letter spacing, which stops at its widest
     demerits: float
     previous: Node | None
 
@@ -99,7 +101,7 @@ def short_line_break(glue: Glue | None, fill: float) -> list[Item]:
 def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: float,
            max_hyphens: int, looseness: int = 0) -> list[int]:
     totals = running_totals(items)
-    active = [Node(-1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, None)]
+    active = [Node(-1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, 0.0, None)]
     for index, item in enumerate(items):
         if not breakable(items, index):
             continue
@@ -110,8 +112,9 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
             width = totals[index][0] - node.width + (penalty.width if penalty else 0.0)
             stretch = totals[index][1] - node.stretch
             shrink = totals[index][2] - node.shrink
+            letters = totals[index][3] - node.letters
             target = measure(node.line)
-            ratio = adjustment_ratio(width, target, stretch, shrink)
+            ratio = adjustment_ratio(width, target, stretch, shrink, letters)
             forced = penalty is not None and penalty.cost <= -INFINITY
             if ratio >= -1 and not forced:
                 survivors.append(node)
@@ -157,19 +160,23 @@ def breakable(items: Sequence[Item], index: int) -> bool:
     return isinstance(item, Glue) and index > 0 and isinstance(items[index - 1], Box)
 
 
-def running_totals(items: Sequence[Item]) -> list[tuple[float, float, float]]:
-    """The width, stretch and shrink of the items before each index."""
-    totals, width, stretch, shrink = [], 0.0, 0.0, 0.0
+def running_totals(items: Sequence[Item]) -> list[tuple[float, float, float, float]]:
+    """The width, the glue's stretch, the shrink and the boxes' stretch (letter spacing) of
+    the items before each index."""
+    totals, width, stretch, shrink, letters = [], 0.0, 0.0, 0.0, 0.0
     for item in items:
-        totals.append((width, stretch, shrink))
+        totals.append((width, stretch, shrink, letters))
+        if isinstance(item, Glue):
+            stretch += item.stretch
+        elif isinstance(item, Box):
+            letters += item.stretch
         if isinstance(item, (Box, Glue)):
-            width, stretch, shrink = width + item.width, stretch + item.stretch, \
-                shrink + item.shrink
-    totals.append((width, stretch, shrink))
+            width, shrink = width + item.width, shrink + item.shrink
+    totals.append((width, stretch, shrink, letters))
     return totals
 
 
-def totals_after(items: Sequence[Item], totals, index: int) -> tuple[float, float, float]:
+def totals_after(items: Sequence[Item], totals, index: int) -> tuple[float, ...]:
     """The totals at the first box after a break at `index`: the glue and penalties a line
     would start with are dropped, as TeX drops them."""
     position = index + 1
@@ -180,9 +187,18 @@ def totals_after(items: Sequence[Item], totals, index: int) -> tuple[float, floa
     return totals[position]
 
 
-def adjustment_ratio(width: float, target: float, stretch: float, shrink: float) -> float:
+def adjustment_ratio(width: float, target: float, stretch: float, shrink: float,
+                     letters: float = 0.0) -> float:
+    """How far a line's spaces stretch (1: to their widest) or shrink (-1: to their
+    narrowest). Its letters stretch with its spaces up to their own widest, and no further
+    (InDesign's letter spacing maximum): beyond, the spaces stretch alone."""
     if width < target:
-        return (target - width) / stretch if stretch > 0 else float(INFINITY)
+        lacking, both = target - width, stretch + letters
+        if both <= 0:
+            return float(INFINITY)
+        if lacking <= both or stretch <= 0:
+            return lacking / both
+        return (lacking - letters) / stretch
     if width > target:
         return (target - width) / shrink if shrink > 0 else -float(INFINITY)
     return 0.0
@@ -211,7 +227,7 @@ def first_fit(items: Sequence[Item], measure: Callable[[int], float]) -> list[in
     """Each line as full as it goes, at natural spaces: the last resort."""
     totals = running_totals(items)
     chosen_breaks: list[int] = []
-    start, last_fit = (0.0, 0.0, 0.0), None
+    start, last_fit = (0.0, 0.0, 0.0, 0.0), None
     for index, item in enumerate(items):
         if not breakable(items, index):
             continue
