@@ -110,7 +110,7 @@ def test_a_line_ends_short_only_where_no_line_could_be_set_within_the_limit():
 
 
 def test_a_looseness_of_minus_one_sets_a_paragraph_a_line_shorter_where_it_can():
-    items = words([30, 20, 10, 20, 20, 25, 10, 25, 15, 15, 10, 10, 30, 10])
+    items = words([30, 20, 10, 20, 20, 25, 10, 25, 15, 15, 10, 10, 30, 4, 4])
     usual = breaks(items, lambda line: 100, [1.0, 3.0])
     shorter = breaks(items, lambda line: 100, [1.0, 3.0], looseness=-1)
     assert len(shorter) == len(usual) - 1
@@ -296,3 +296,13 @@ def test_letters_stretch_with_the_spaces_up_to_their_widest_and_no_further():
     assert adjustment_ratio(95.0, 100.0, stretch=8.0, shrink=5.0, letters=2.0) == 0.5
     # 20 lacking: the letters give their 2, the spaces' 8 stretch 18 (a ratio of 2.25).
     assert adjustment_ratio(80.0, 100.0, stretch=8.0, shrink=5.0, letters=2.0) == 2.25
+
+
+def test_a_last_line_of_a_single_word_costs_what_a_looser_line_does():
+    """Typst's runt: of two breakings, the one whose last line holds two words is taken
+    where the other's lines are no tighter; a single word left over costs RUNT_DEMERITS."""
+    items = words([30, 20, 10, 20, 20, 25, 10, 25, 15, 15, 10, 10, 30, 10])
+    chosen = breaks(items, lambda line: 100, [1.0, 3.0])
+    spaces = [index for index, item in enumerate(items) if isinstance(item, Glue)
+              and item.stretch < FIL]
+    assert len([index for index in spaces if index > chosen[-2]]) >= 1

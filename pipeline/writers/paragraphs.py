@@ -5,7 +5,8 @@ A paragraph is a list of items: boxes (a piece of a word), glue (a word space, w
 stretch and shrink) and penalties (a place to break at a cost: a hyphen, a break in an
 address). Of every way to break it, the one chosen has the fewest demerits: each line's
 badness (how far its spaces stretch or shrink), its break's penalty, a hyphen ending a line
-after a line ending with one, a loose line beside a tight one. No line's spaces may stretch
+after a line ending with one, a loose line beside a tight one, a last line of a single word
+(Typst's runt). No line's spaces may stretch
 beyond a tolerance; only if no breaking meets it is a looser one tried.
 """
 
@@ -23,6 +24,9 @@ ADJACENT_DEMERITS = 10000  # TeX's \adjdemerits: a very loose line beside a tigh
 # a stretch ratio of about 3.7 (((5000 - 10) / 100) ** (1 / 3)), spaces of 0.78 em in print,
 # so it is set only where a line's spaces would otherwise open into holes.
 SHORT_LINE_PENALTY = 5000
+# A paragraph's last line holding a single word (a runt): Typst's `runt` cost, which a
+# typesetter comparing pages sees; about what a line a little loose costs.
+RUNT_DEMERITS = 10000
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,8 @@ def short_line_break(glue: Glue | None, fill: float) -> list[Item]:
 def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: float,
            max_hyphens: int, looseness: int = 0) -> list[int]:
     totals = running_totals(items)
+    openings = running_openings(items)
+    last = len(items) - 1
     active = [Node(-1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, 0.0, None)]
     for index, item in enumerate(items):
         if not breakable(items, index):
@@ -128,6 +134,9 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
             demerits = line_demerits(ratio, penalty, flagged and node.hyphens > 0)
             if abs(fitness - node.fitness) > 1:
                 demerits += ADJACENT_DEMERITS
+            if index == last and node.position >= 0 and openings[last] == openings[
+                    node.position + 1]:
+                demerits += RUNT_DEMERITS  # nowhere to break in it: a single word
             total = node.demerits + demerits
             # Breakings of every count of lines are kept apart where a looseness asks.
             key = (fitness, hyphens, node.line + 1 if looseness else 0)
@@ -138,7 +147,6 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
         active = survivors + list(candidates.values())
         if not active:
             raise NoBreaking
-    last = len(items) - 1
     ends = [node for node in active if node.position == last]
     if not ends:
         raise NoBreaking
@@ -174,6 +182,17 @@ def running_totals(items: Sequence[Item]) -> list[tuple[float, float, float, flo
             width, shrink = width + item.width, shrink + item.shrink
     totals.append((width, stretch, shrink, letters))
     return totals
+
+
+def running_openings(items: Sequence[Item]) -> list[int]:
+    """How many places to break lie before each index (the last line of a paragraph with
+    none inside it holds a single word)."""
+    counts, found = [], 0
+    for index in range(len(items)):
+        counts.append(found)
+        found += breakable(items, index)
+    counts.append(found)
+    return counts
 
 
 def totals_after(items: Sequence[Item], totals, index: int) -> tuple[float, ...]:
