@@ -393,6 +393,26 @@ def test_the_pdf_sets_the_simplified_forms_of_a_simplified_document(tmp_path):
         assert not wanted & rendered[other] - set(shaped(body, "直骨，", other))
 
 
+@pytest.mark.slow
+def test_a_range_between_figures_is_never_parted_at_its_dash(tmp_path):
+    """GB/T 15834's connecting mark between two figures ("2023—2024年度", "1～3月") neither
+    starts nor ends a line (clreq 3.1.7): the renderer, which may break on either side of
+    an em or wave dash, keeps the range whole wherever it falls in a large-print line."""
+    import subprocess
+
+    paragraphs = "\n\n".join(f"{'基金会' * (count // 3)}{'年' * (count % 3)}对2023—2024年度"
+                               f"的项目进行了评估，并将于1～3月公布结果。"
+                               for count in range(1, 24))
+    document, _ = scraped_document("x", paragraphs, Metadata(title="评估", language="zh-CN"))
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "large-print"), tmp_path))
+    lines = [line.strip() for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines() if line.strip()]
+    assert not [line for line in lines if line.startswith(("—", "～")) or line.endswith(
+        ("—", "～"))], lines
+
+
 # --- Every edition, built --------------------------------------------------------------------
 
 

@@ -64,6 +64,10 @@ JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after 
 LIGATURE_SECONDS = "fijlt"
 # A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
 RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+# A range between figures written with an em dash or a wave dash, as Chinese writes one
+# ("2023—2024年度", "1～3月"; GB/T 15834's 连接号): the renderer may break on either side of
+# these, and a connecting mark neither starts nor ends a line (clreq 3.1.7).
+FIGURE_RANGE = re.compile(r"(?<=\d)[\u2014\u301c\uff5e](?=\d)")
 # A minus sign and the figure or sum after it ("−2.7%", "−£0.3"), which the renderer would
 # part where a currency sign follows (UAX #14 lets a line break between two prefixes).
 MINUS_SIGN = re.compile(r"\u2212(?=\S)")
@@ -299,7 +303,8 @@ def bound_spaces(text: str) -> set[int]:
 
 def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
-    and the letters after it ("Tai-man"), a range's en dash and the figure after it, a minus
+    and the letters after it ("Tai-man"), a range's en dash and the figure after it (its em or
+    wave dash and the figures on both sides: "2023—2024"), a minus
     sign and its figure, a telephone number's groups and a time and its a.m. or p.m. (after
     the space: no break follows it; every language's); where the language keeps them, before
     what never starts a line (the Chinese dash and ellipsis), between a figure and its units
@@ -310,6 +315,7 @@ def kept_together(text: str, language: str, last: bool) -> str:
         text = "".join(character + (WORD_JOINER if offset in bound else "")
                        for offset, character in enumerate(text))
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
+    text = FIGURE_RANGE.sub(lambda dash: WORD_JOINER + dash.group() + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     profile = profile_for(language)
     if profile.unbroken_before:
