@@ -70,9 +70,10 @@ def test_a_table_splits_only_where_it_does_not_fit_two_rows_each_side(tmp_path, 
 
 @pytest.mark.parametrize("layout", ["print", "large-print"])
 def test_a_narrow_tables_title_runs_as_wide_as_the_text_not_the_table(tmp_path, layout):
-    """Over a table of three narrow columns the title keeps the text's width (its lines at
-    most some 70 characters, as a figure's caption), as LaTeX and Typst set a table's
-    caption: at the table's width it wrapped a few words a line, five lines in large print."""
+    """Over a table of three narrow columns the title keeps the text's width, as LaTeX and
+    Typst set a table's caption: at the table's width it wrapped a few words a line, five
+    lines in large print. A title the text's width holds is one line (it had been cut at
+    70 characters, "…Collections, 2022–23 to" over "2024–25", under a table as wide)."""
     title = "Table 1: Water supplied and lost to leaks in each of the last three years"
     text = ("Water Board Annual Report\n\nThe Board supplied more water than ever before.\n\n"
             f"{title}\nYear\tSupplied\tLost\n2022\t1,012\t151\n2023\t1,034\t139\n"
@@ -82,3 +83,5 @@ def test_a_narrow_tables_title_runs_as_wide_as_the_text_not_the_table(tmp_path, 
     first = next(index for index, line in enumerate(lines) if line.text.startswith("Table 1"))
     header = next(index for index, line in enumerate(lines) if line.text.startswith("Year"))
     assert header - first <= 2, [line.text for line in lines[first:header]]
+    if layout == "print":
+        assert lines[first].text.endswith("three years"), lines[first].text
