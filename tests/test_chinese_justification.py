@@ -163,3 +163,21 @@ def test_a_line_before_a_figure_and_its_unit_is_spread_its_figures_kept_whole(tm
     assert full - before[-1][1] < 0.5 * size
     (after,) = [line for line in lines if "".join(word[2] for word in line).startswith("4,300")]
     assert after[0][2].startswith("4,300")  # one word: its figures not spaced apart
+
+
+@pytest.mark.slow
+def test_a_line_before_a_sum_in_ten_thousands_is_spread_too(tmp_path):
+    """A sum and its units ("9,860万元", some four and a half characters, which no break
+    parts) going over leaves the line before it as short: it is spread, as one before
+    "4,300吨" is; it had been left short, at the edge of what a line might lack."""
+    (tmp_path / "fund.toml").write_text('title = "工作报告"\nlanguage = "zh-CN"\n',
+                                        encoding="utf-8")
+    text = ("工作报告\n\n2023年是全面贯彻党的二十大精神的开局之年。一年来，基金会坚持“公益为民、透明规范”"
+            "的宗旨，全年募集善款1.2亿元，同比增长35%；公益支出9,860万元，占上年度总收入的"
+            "82.6%，超过《基金会管理条例》规定的70%。")
+    _, pdfs = scraped_editions(tmp_path, "fund", text, ["print"])
+    size = load_layout(ROOT / "layouts", "print").body_size_pt
+    lines = [line for line in words_by_line(pdfs["print"]) if line]
+    full = max(line[-1][1] for line in lines)
+    (before,) = [line for line in lines if "".join(word[2] for word in line).endswith("支出")]
+    assert full - before[-1][1] < 0.5 * size

@@ -23,14 +23,15 @@ from pipeline.languages import PROFILES, Profile, profile_for
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
 # three at most where what may not start a line (a closing mark or two, `到。」`; a dash) goes
-# over with the character before it, four where a figure and its unit do, which no break
-# parts (clreq 3.1.7: "4,300吨"); one lacking more stands before a long address or Latin word
-# that no break lets start on it, and is left short rather than spaced out. Nor is a line
+# over with the character before it, up to six where a figure and its unit do, which no break
+# parts (clreq 3.1.7: "4,300吨", "9,860万元", "12,345万元"); one lacking more stands before a
+# long address or Latin word that no break lets start on it, and is left short rather than
+# spaced out. Nor is a line
 # spread by more than a quarter of one after each of its characters: a line of few, most of
 # it Latin words, would be set loose as letter-spaced display type. Its figures and Latin
 # words are not spread, which spacing would part (1 1 9), nor its spaces (the one before an
 # address would open into a hole): its Chinese characters and marks take what it lacks.
-WIDEST_SPREAD = 4.5
+WIDEST_SPREAD = 6.0
 WIDEST_GAP = 0.25
 # What takes a spread line's spacing: what ASCII, a space or a mark of no width (the
 # renderer's break in an address, a word joiner) is not.
