@@ -181,3 +181,21 @@ def test_a_line_before_a_sum_in_ten_thousands_is_spread_too(tmp_path):
     full = max(line[-1][1] for line in lines)
     (before,) = [line for line in lines if "".join(word[2] for word in line).endswith("支出")]
     assert full - before[-1][1] < 0.5 * size
+
+
+@pytest.mark.slow
+def test_a_line_holding_english_names_is_spread_over_its_spaces_too(tmp_path):
+    """A line of Chinese holding English words ("亦感謝 Ms Priya SHARMA 及 Mr Tommy", whose
+    name goes on over the line's end) spreads what it lacks over its word spaces as well as
+    its characters: over its few characters alone it would take more than a quarter of one
+    each, and it had been left short in a justified paragraph."""
+    path = Path(__file__).parent / "texts" / "tag_details" / "public-library-review-zh.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))[0]
+    layout = load_layout(ROOT / "layouts", "print").for_language(document.metadata.language)
+    pdf = tmp_path / "print.pdf"
+    pdf.write_bytes(render_pdf(document, layout, path.parent))
+    lines = [(page, line) for page, line in words_by_line(pdf, pages=True) if line]
+    page, before = next((page, line) for page, line in lines if line[-1][2] == "Tommy")
+    measure = Counter(round(line[-1][1], 1) for number, line in lines
+                      if number == page).most_common(1)[0][0]
+    assert measure - before[-1][1] < 0.5

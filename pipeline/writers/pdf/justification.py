@@ -26,11 +26,11 @@ FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # over with the character before it, up to six where a figure and its unit do, which no break
 # parts (clreq 3.1.7: "4,300吨", "9,860万元", "12,345万元"); one lacking more stands before a
 # long address or Latin word that no break lets start on it, and is left short rather than
-# spaced out. Nor is a line
-# spread by more than a quarter of one after each of its characters: a line of few, most of
-# it Latin words, would be set loose as letter-spaced display type. Its figures and Latin
-# words are not spread, which spacing would part (1 1 9), nor its spaces (the one before an
-# address would open into a hole): its Chinese characters and marks take what it lacks.
+# spaced out. Nor is a line spread by more than a quarter of one after each of its
+# characters and word spaces: a line of few, most of it Latin words, would be set loose as
+# letter-spaced display type. Its figures and Latin words are not spread, which spacing
+# would part (1 1 9): its Chinese characters and marks, and its word spaces, each take an
+# equal share of what it lacks (the space before an address no more: never a hole).
 WIDEST_SPREAD = 6.0
 WIDEST_GAP = 0.25
 # What takes a spread line's spacing: what ASCII, a space or a mark of no width (the
@@ -68,6 +68,8 @@ def block_lines(box) -> Iterator[tuple]:
 
 
 def spread(line, block, spread_by: str) -> None:
+    from weasyprint.layout.inline import count_expandable_spaces, justify_line
+
     text = "".join(text_box.text for text_box in text_boxes(line))
     if len(text) < 2 or not re.search(spread_by, text):
         return
@@ -80,9 +82,15 @@ def spread(line, block, spread_by: str) -> None:
     # ("4,300吨", not "4 , 3 0 0"): after each but the last, whose spacing falls beyond the
     # measure.
     gaps = len(SPREAD_CHARACTER.findall(text)) - bool(SPREAD_CHARACTER.match(text[-1]))
+    # The word spaces of its Latin words ("Hong Kong Jockey Club") take their share too, as
+    # any gap of the line does (CSS Text 3's inter-character justification).
+    spaces = count_expandable_spaces(line)
     size = block.style["font_size"]
-    if gaps and lacking <= min(WIDEST_SPREAD, WIDEST_GAP * gaps) * size:
-        widened(line, lacking / gaps, 0.0, SPREAD_CHARACTER)
+    if gaps and lacking <= min(WIDEST_SPREAD, WIDEST_GAP * (gaps + spaces)) * size:
+        share = lacking / (gaps + spaces)
+        if spaces:  # first: WeasyPrint sets a spaced text box's text anew
+            justify_line(None, line, share * spaces)
+        widened(line, share, 0.0, SPREAD_CHARACTER)
     # else left short, as the writer leaves an English line before a long address
 
 
