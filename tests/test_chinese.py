@@ -677,3 +677,28 @@ def test_a_chinese_table_s_figures_take_the_tabular_digits_of_the_latin_face():
     body = re.search(r"html \{ font-family: ([^;]*);", html).group(1)
     assert figures.startswith(f'"{layout.body_font}"')
     assert body.startswith('"Noto Serif CJK TC"')
+
+
+FERRY_TABLE = ("渡輪服務回顧\n\n過去一年，各航線乘客量均有增長。\n\n表1 各航線乘客量及準時率\n"
+               "航線\t二〇二三至二四年度（萬人次）\t二〇二四至二五年度（萬人次）\t準時率\n"
+               "中環——長洲\t820\t865\t98.9%\n中環——南丫島（榕樹灣）\t298\t310\t98.6%\n"
+               "屯門——東涌——大澳\t96\t118\t97.8%\n西灣河——三家村\t52\t55\t99.5%\n"
+               "合計\t1,266\t1,348\t98.7%\n\n來年本處會繼續改善服務。")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout_name", ["print", "large-print"])
+def test_a_chinese_tables_short_cells_are_never_broken_between_characters(layout_name,
+                                                                           tmp_path):
+    """A place name (中環——南丫島（榕樹灣）) or a short header (準時率) is set on one line, as
+    a word: the renderer had broken them between any two characters (東/涌, 準/時率) to
+    narrow their columns, leaving the columns of figures wider than their figures."""
+    document, _ = scraped_document("ferries", FERRY_TABLE, Metadata(title="渡輪服務回顧",
+                                                                    language="zh-HK"))
+    pdf = tmp_path / "ferries.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout_name), tmp_path))
+    lines = [squash(line) for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
+    for name in ("準時率", "中環——南丫島（榕樹灣）", "屯門——東涌——大澳", "西灣河——三家村"):
+        assert any(squash(name) in line for line in lines), (name, lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     LEAD_IN_ENDS,
     SYMBOL_LABEL,
+    UNSPACED,
     detect,
 )
 from pipeline.layouts import Layout
@@ -40,6 +42,7 @@ from pipeline.model import (
     UnknownBlock,
     link_runs,
     phrased,
+    plain,
 )
 from pipeline.writers.flush import greets
 from pipeline.writers.language_tags import given, wholly_in
@@ -48,6 +51,13 @@ from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbro
 # A table split between pages leaves at least this many rows on each page: one with fewer
 # than twice as many is never split (the PDF writer's placement sees to the longer ones).
 MIN_ROWS = 2
+# A table's cell in a script written without spaces (Chinese) holding no more characters
+# than this is set on one line, as a word is: a place name (中環——南丫島（榕樹灣）) or a
+# short header (準時率), which the renderer would break between any two characters to narrow
+# its column, where the columns of such cells fit the measure side by side.
+UNBROKEN_CELL = 12
+UNSPACED_TEXT = re.compile(f"[{UNSPACED}]")
+CELL_PADDING_EMS = 0.6  # base.css: th, td
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
 # Pango's line breaking (UAX #14) allows a break between the last letter of the one and the
@@ -332,12 +342,16 @@ def shown_label(label: str, numbered: bool) -> str:
 
 
 def label_ems(label: str) -> int:
-    """How many ems a label, as set, may take, rounded up: a full-width character one, a
-    narrow one (a stop, a bracket, i) about a third, any other about two thirds, as wide as
-    the widest figure or letter of the faces."""
-    width = sum(1.0 if unicodedata.east_asian_width(char) in "WF"
-                else 0.3 if char in NARROW else 0.6 for char in label)
-    return math.ceil(round(width, 6))
+    """How many ems a label, as set, may take, rounded up."""
+    return math.ceil(round(text_ems(label), 6))
+
+
+def text_ems(text: str) -> float:
+    """How many ems a text may take: a full-width character one, a narrow one (a stop, a
+    bracket, i) about a third, any other about two thirds, as wide as the widest figure or
+    letter of the faces."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF"
+               else 0.3 if char in NARROW else 0.6 for char in text)
 
 
 def css_string(value: str) -> Markup:
@@ -351,16 +365,19 @@ def css_string(value: str) -> Markup:
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
+    whole = unbroken_cells(block, setting.layout)
     head = Markup("").join(
-        Markup('<th scope="col"{}>{}</th>').format(numeric_class(numeric[column]),
-                                                   spans(cell, index, setting, hyphenate=False))
+        Markup('<th scope="col"{}>{}</th>').format(
+            cell_class(numeric[column], (-1, column) in whole),
+            spans(cell, index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     totals = len(block.rows) - 1 if block.totalled else None
     rows = Markup("").join(
         Markup("<tr{}>{}</tr>\n").format(
             Markup(' class="total"') if number == totals else Markup(""),
             Markup("").join(table_cell(cell, index, setting, numeric[column],
-                                       row_header=column == 0 and not numeric[0])
+                                       row_header=column == 0 and not numeric[0],
+                                       unbroken=(number, column) in whole)
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
@@ -391,15 +408,35 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
-               row_header: bool) -> Markup:
+               row_header: bool, unbroken: bool) -> Markup:
     shown = spans(cell, index, setting, hyphenate=False)
     if row_header:
-        return Markup('<th scope="row">{}</th>').format(shown)
-    return Markup("<td{}>{}</td>").format(numeric_class(numeric), shown)
+        return Markup('<th scope="row"{}>{}</th>').format(cell_class(False, unbroken), shown)
+    return Markup("<td{}>{}</td>").format(cell_class(numeric, unbroken), shown)
 
 
-def numeric_class(numeric: bool) -> Markup:
-    return Markup(' class="numeric"') if numeric else Markup("")
+def cell_class(numeric: bool, unbroken: bool) -> Markup:
+    names = " ".join(name for name, chosen in (("numeric", numeric), ("unbroken", unbroken))
+                     if chosen)
+    return Markup(' class="{}"').format(names) if names else Markup("")
+
+
+def unbroken_cells(block: Table, layout: Layout) -> frozenset[tuple[int, int]]:
+    """(row, column) of the cells of a script written without spaces set on one line (row
+    -1: the header row): none where their columns, each as wide as its widest such cell,
+    would not fit the measure side by side."""
+    found = {(number, column): text_ems(text)
+             for number, row in [(-1, block.header), *enumerate(block.rows)]
+             for column, cell in enumerate(row)
+             if (text := plain(cell)) and len(text) <= UNBROKEN_CELL and " " not in text
+             and UNSPACED_TEXT.search(text)}
+    widest: dict[int, float] = {}
+    for (_, column), ems in found.items():
+        widest[column] = max(widest.get(column, 0.0), ems)
+    measure = layout.page.measure_mm / 25.4 * 72 / layout.body_size_pt
+    if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) > measure:
+        return frozenset()
+    return frozenset(found)
 
 
 def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
