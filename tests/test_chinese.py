@@ -642,7 +642,7 @@ def test_english_columns_take_no_chinese_units():
 def test_figures_with_chinese_units_are_set_right_in_the_html_and_the_docx():
     document, table = water_table()
     html = render_html(document, load_layout(ROOT / "layouts", "screen"))
-    cells = re.findall(r"<td( class=\"numeric\")?>(.*?)</td>", html.replace("\u2060", ""))
+    cells = re.findall(r"<td( class=\"numeric[^\"]*\")?[^>]*>(.*?)</td>", html.replace("\u2060", ""))
     assert [cell for numeric, cell in cells if numeric] == [
         "3.1億元", "2,450萬", "12.5%", "約2.98億", "逾300戶", "−2.7%", "—", "不足50戶", "不適用"]
     draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts",
