@@ -85,3 +85,25 @@ def test_a_narrow_tables_title_runs_as_wide_as_the_text_not_the_table(tmp_path, 
     assert header - first <= 2, [line.text for line in lines[first:header]]
     if layout == "print":
         assert lines[first].text.endswith("three years"), lines[first].text
+
+
+def berths(before: int) -> str:
+    """A report whose table of forty berths and a total splits over pages, the lower on its
+    first page the longer `before`."""
+    rows = "\n".join(f"Berth {number}\t{1000 + number * 7:,}\t{1100 + number * 5:,}\t"
+                     f"+{number % 9}.{number % 7}%" for number in range(1, 41))
+    return "\n\n".join(["Chairman's Statement", paragraph(1, before), "The berths handled:",
+                         "Table 2 Cargo by berth\nBerth\t2022-23\t2023-24\tChange\n" + rows
+                         + "\nTotal\t50,000\t52,000\t+4.0%", paragraph(5, 100)])
+
+
+@pytest.mark.parametrize("before", [136, 148])
+def test_a_totals_row_goes_over_with_two_rows_at_least(tmp_path, before):
+    """The table's last page carries two of its rows at least over its total: one row and the
+    total had gone over together."""
+    _, pdfs = scraped_editions(tmp_path, "berths", berths(before), ["print"])
+    edition = measured(pdfs["print"])
+    total = next(line for line in edition.lines if line.text.startswith("Total"))
+    carried = [line for line in edition.lines
+               if line.text.startswith("Berth ") and line.page == total.page]
+    assert len(carried) >= 2, len(carried)
