@@ -144,43 +144,37 @@ def test_a_line_whose_last_character_went_over_with_two_closing_marks_is_spread(
     assert measure - before[-1][1] < 0.5
 
 
-@pytest.mark.slow
-def test_a_line_before_a_figure_and_its_unit_is_spread_its_figures_kept_whole(tmp_path):
-    """A figure and its unit no break parts (clreq 3.1.7) may leave the line before them four
-    characters short: it is spread between its Chinese characters to the measure, as any
-    short line is, not left with a hole; a line holding figures keeps them unspaced."""
-    (tmp_path / "ring.toml").write_text('title = "董事长致辞"\nlanguage = "zh-CN"\n',
-                                         encoding="utf-8")
-    text = ("董事长致辞\n\n公司始终坚持以技术创新为核心驱动力，与多所高校共建联合实验室，在高效电池、"
-            "储能热管理等领域形成了较为完整的技术储备，并持续加大研发投入，推动产品迭代升级，"
-            "为客户创造更大价值。\n\n（二）循环经济\n\n"
-            "我们与上下游企业共建“零废工厂”联盟，全年回收利用废旧包装材料4,300吨。")
-    _, pdfs = scraped_editions(tmp_path, "ring", text, ["print"])
-    size = load_layout(ROOT / "layouts", "print").body_size_pt
-    lines = [line for line in words_by_line(pdfs["print"]) if line]
-    full = max(line[-1][1] for line in lines)
-    (before,) = [line for line in lines if "".join(word[2] for word in line).endswith("材料")]
-    assert full - before[-1][1] < 0.5 * size
-    (after,) = [line for line in lines if "".join(word[2] for word in line).startswith("4,300")]
-    assert after[0][2].startswith("4,300")  # one word: its figures not spaced apart
+SUMS = [  # (title, text, how the line before the sum ends, the sum)
+    ("董事长致辞", "公司始终坚持以技术创新为核心驱动力，与多所高校共建联合实验室，在高效电池、储能热管理等领域"
+     "形成了较为完整的技术储备，并持续加大研发投入，推动产品迭代升级，为客户创造更大价值。\n\n"
+     "（二）循环经济\n\n我们与上下游企业共建“零废工厂”联盟，全年回收利用废旧包装材料4,300吨。",
+     "材料", "4,300"),
+    # Some four and a half characters: a line before it had been left short, at the edge of
+    # what a line might lack.
+    ("工作报告", "2023年是全面贯彻党的二十大精神的开局之年。一年来，基金会坚持“公益为民、透明规范”的宗旨，"
+     "全年募集善款1.2亿元，同比增长35%；公益支出9,860万元，占上年度总收入的82.6%，超过《基金会"
+     "管理条例》规定的70%。", "支出", "9,860"),
+]
 
 
 @pytest.mark.slow
-def test_a_line_before_a_sum_in_ten_thousands_is_spread_too(tmp_path):
-    """A sum and its units ("9,860万元", some four and a half characters, which no break
-    parts) going over leaves the line before it as short: it is spread, as one before
-    "4,300吨" is; it had been left short, at the edge of what a line might lack."""
-    (tmp_path / "fund.toml").write_text('title = "工作报告"\nlanguage = "zh-CN"\n',
+@pytest.mark.parametrize(("title", "text", "ending", "figure"), SUMS)
+def test_a_line_before_a_figure_and_its_unit_is_spread_its_figures_kept_whole(
+        tmp_path, title, text, ending, figure):
+    """A figure and its unit no break parts (clreq 3.1.7: "4,300吨", "9,860万元") may leave
+    the line before them four characters short or more: it is spread between its Chinese
+    characters to the measure, as any short line is, not left with a hole; a line holding
+    figures keeps them unspaced."""
+    (tmp_path / "sums.toml").write_text(f'title = "{title}"\nlanguage = "zh-CN"\n',
                                         encoding="utf-8")
-    text = ("工作报告\n\n2023年是全面贯彻党的二十大精神的开局之年。一年来，基金会坚持“公益为民、透明规范”"
-            "的宗旨，全年募集善款1.2亿元，同比增长35%；公益支出9,860万元，占上年度总收入的"
-            "82.6%，超过《基金会管理条例》规定的70%。")
-    _, pdfs = scraped_editions(tmp_path, "fund", text, ["print"])
+    _, pdfs = scraped_editions(tmp_path, "sums", f"{title}\n\n{text}", ["print"])
     size = load_layout(ROOT / "layouts", "print").body_size_pt
     lines = [line for line in words_by_line(pdfs["print"]) if line]
     full = max(line[-1][1] for line in lines)
-    (before,) = [line for line in lines if "".join(word[2] for word in line).endswith("支出")]
+    (before,) = [line for line in lines if "".join(word[2] for word in line).endswith(ending)]
     assert full - before[-1][1] < 0.5 * size
+    (after,) = [line for line in lines if "".join(word[2] for word in line).startswith(figure)]
+    assert after[0][2].startswith(figure)  # one word: its figures not spaced apart
 
 
 @pytest.mark.slow
