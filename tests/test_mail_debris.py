@@ -628,3 +628,22 @@ def test_a_letter_closed_warmly_keeps_its_greeting_under_a_mail_header(closing):
     text = f"{OUTLOOK}\nDear friends,\n\n{THANKS}\n\n{MORE}\n\n{closing}\n\nAnne Lau\nChair"
     document, _ = scraped_document("letter", text, Metadata(title=""))
     assert plain(document.blocks[0].spans) == "Dear friends,"
+
+
+OUTLOOK_FORWARD = Path(__file__).parent / "texts" / "mail" / "kestrel-valley-outlook-forward.txt"
+
+
+def test_a_text_forwarded_from_outlook_loses_the_forwarders_note_and_signature():
+    """Outlook's forward draws no line over the mail it forwards: its own header (From:,
+    Sent:, To:, Subject: without "FW:") stands under the forwarder's greeting, note and
+    signature, which go with the forwarder's header; the text opens with its own title."""
+    document, report = scraped_document("foreword", OUTLOOK_FORWARD.read_text(),
+                                        Metadata(title=""))
+    assert document.metadata.title == "Director\u2019s foreword"
+    assert plain(document.blocks[0].spans).startswith("This year the Trust")
+    sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert [plain(line) for line in sign_off.lines] == ["Dr\u00a0Nia Rhys", "Director"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    for note in ("Many thanks", "Owen", "Kestrel Valley Trust",
+                 "T: 01597 824 116 | M: 07700 900 318"):
+        assert reasons[note] == "e-mail debris: forwarding note", note

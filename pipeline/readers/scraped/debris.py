@@ -260,7 +260,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     reasons = debris_reasons(lines, {line.number: MAIL_HEADER for block in headers
                                      for line in block}, known)
     if headers:
-        reasons.update(forwarding_note(lines, reasons, headers[0]))
+        reasons.update(forwarding_note(lines, reasons, headers))
         reasons.update(covering_note(lines, reasons, headers[0]))
         reasons.update(older_mail(lines, reasons, headers[0]))
     drops = []
@@ -608,22 +608,37 @@ def subject_as_sent(header: list[Line]) -> str:
 
 
 def forwarding_note(lines: list[Line], reasons: dict[int, str],
-                    header: list[Line]) -> dict[int, str]:
+                    headers: list[list[Line]]) -> dict[int, str]:
     """In a mail forwarded, the forwarder's lines over the line over the mail it forwards:
-    those between its `header` (its subject opening "FW:") and greeting and that line
-    ("Please find below the final text."); or, where that line stands right over the first
-    `header` (Gmail's "---------- Forwarded message ---------" over the header of the mail
+    those between its header (its subject opening "FW:") and greeting and that line
+    ("Please find below the final text."), or the header of the mail forwarded where no
+    such line stands over it (Outlook's); or, where that line stands right over the first
+    header (Gmail's "---------- Forwarded message ---------" over the header of the mail
     forwarded), every line over it (what the program showed of the forwarder's mail: its
     subject, folder, sender and time, and the note). The forwarder's, not the document's,
     where the mail forwarded holds more of the text. A reply's lines over the mail it quotes
     are its own text, and stay."""
+    header = headers[0]
     if FORWARDED.match(subject_as_sent(header).strip()):
-        parts = around_separator(lines, reasons, header)
+        parts = around_separator(lines, reasons, header) or over_header(
+            lines, reasons, header, headers[1:])
     else:
         parts = under_forward_line(lines, reasons, header)
     if not parts or not parts[0] or running_lines(parts[0]) >= running_lines(parts[1]):
         return {}
     return {line.number: FORWARDING_NOTE for line in parts[0]}
+
+
+def over_header(lines: list[Line], reasons: dict[int, str], header: list[Line],
+                later: list[list[Line]]) -> tuple[list[Line], list[Line]] | None:
+    """The lines kept between a mail's `header` and the next header under it (the mail it
+    forwards), and those under that one; None without one."""
+    if not later:
+        return None
+    kept = [line for line in lines if line.number not in reasons]
+    opened, forwarded = header[-1].number, later[0]
+    return ([line for line in kept if opened < line.number < forwarded[0].number],
+            [line for line in kept if line.number > forwarded[-1].number])
 
 
 def under_forward_line(lines: list[Line], reasons: dict[int, str], header: list[Line]
