@@ -28,6 +28,7 @@ from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
+from pipeline.readers.scraped.dedupe import PULL_QUOTE
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.markup import write_markup
 
@@ -50,7 +51,8 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "Like this", "thoughts on", "Leave a Reply", "WordPress", "Margaret Hale",
           "View this email", "Spring Newsletter", "Forward to a friend", "mailing",
           "unsubscribe", "Quay Street", "Download this", "Previous chapter", "Next chapter",
-          "Castle Hill", "University of Northmoor")
+          "Castle Hill", "University of Northmoor", "Our Services", "Email Address", "Sign Up",
+          "We respect your privacy", "Orchard Road", "Squarespace")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -74,6 +76,7 @@ WORDS = {
     "ombudsman-local-services": ["https://www.ombudsman.example.gov.uk/decisions/2023-24/"],
     "northmoor-research-chapter": ["Tidewater Analytics"],
     "brightwater-ceo-blog": [],
+    "brookfield-hospice-trustees": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -98,6 +101,8 @@ TITLES = {
     # Under the breadcrumb trail whose last crumb it names, not the site's name over it.
     "northmoor-research-chapter": "Chapter 4: Research and innovation",
     "brightwater-ceo-blog": "A year of muddy boots: looking back on 2024",  # its dateline under it
+    # Under the site's menu a link a line, and a cookie banner over it.
+    "brookfield-hospice-trustees": "Trustees\u2019 Report 2024/25: Review of the Year",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -106,6 +111,8 @@ BYLINES = {
     "heritage-trust-foreword": ("Dr\u00a0Helen Arkwright", "Chair of Trustees"),  # under a standfirst
 }
 SIGN_OFFS = {
+    # Over a newsletter's sign-up box and the footer's address, which are no sign-off.
+    "brookfield-hospice-trustees": ["Mark Delaney", "Chair of Trustees", "22\u00a0September 2025"],
     "works-department-review": ["工務工程署署長", "何詠詩", "2024年7月"],
     "arts-council-message": ["Dr\u00a0Grace LAU\u00a0Wing-sze, JP", "Chairperson", "July 2024"],
     "care-council-statement": ["Residential Care Council", "27\u00a0June 2024"],
@@ -386,3 +393,15 @@ def test_pandoc_reads_the_drafts_levels(built):
     assert "## 1.1 Our vision" in markdown and "### 2.1.1 Village drainage" in markdown
     assert "(b) protect the community" in markdown
     assert "        -   2.45 million cubic metres a day" in markdown
+
+
+def test_a_pull_quote_set_twice_is_kept_once_and_the_signature_dates_the_text():
+    """A charity's page sets a quotation between its sections and again further on: the
+    second is a pull quote's repetition, dropped; the sign-off's date (its metadata giving
+    none) dates the text, which the opener prints."""
+    document, report = read("brookfield-hospice-trustees")
+    quoted = [text for text in texts_of(document) if text.startswith("\u2018Brookfield gave Dad")]
+    assert len(quoted) == 1
+    assert any(drop["reason"] == PULL_QUOTE for drop in report["dropped"]
+               if drop["text"].startswith("\u2018Brookfield gave Dad"))
+    assert document.metadata.date == "2025-09-22"

@@ -257,8 +257,13 @@ page=r"page|p\.?",
                    r"|translate(?: this)?(?: page)?"
                    # a post's audio player, at its start (what is left: debris.MEDIA_TIME)
                    r"|0:00"
-                   # a newsletter's sign-up box: "Type your email...", "Subscribe"
+                   # a newsletter's sign-up box: "Type your email...", "Subscribe", its
+                   # field's label and its promise ("Email Address", "We respect your privacy.")
                    r"|(?:type|enter) your e-?mail(?: address)?(?:\.\.\.|\u2026)?"
+                   r"|(?:your )?e-?mail address\s*\*?|your e-?mail\s*\*?"
+                   r"|we respect your privacy\.?|no spam(?:, ever)?[.!]?"
+                   r"|we(?:'|\u2019)?ll never share your (?:e-?mail(?: address)?|details)"
+                   r"(?: with anyone)?\.?|(?:you can )?unsubscribe at any time\.?"
                    r"|(?:read|show|see|view) (?:more|less)|(?:expand|collapse|open|close|show"
                    r"|hide) all(?: sections)?"
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"

@@ -12,8 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import text_language
-from pipeline.model import Document, Metadata
+from pipeline.languages import detect, text_language
+from pipeline.model import Document, Metadata, SignOff, plain
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
@@ -89,7 +89,22 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
+    if not document.metadata.date and (dated := signed_on(document)):
+        # Dated by its signature: the opener and the editions' properties say when.
+        document = replace(document, metadata=replace(document.metadata, date=dated))
     return document, report(name, result, cleared.counted())
+
+
+def signed_on(document: Document) -> str:
+    """The date the text's sign-off closes with, as the metadata writes one ("22 September
+    2025", "二〇二四年九月三十日"); "" where its last line is no date."""
+    sign_off = next((block for block in reversed(document.blocks)
+                     if isinstance(block, SignOff)), None)
+    if sign_off is None or not sign_off.lines:
+        return ""
+    last = plain(sign_off.lines[-1]).strip()
+    profile = detect(last)
+    return profile.date_in(last) if profile.is_date(last) else ""
 
 
 def headline_titled(units: list[Unit], metadata: Metadata, headline: int

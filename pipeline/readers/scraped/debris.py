@@ -914,12 +914,14 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     """The site's menu copied a link a line, a blank line under it, at the page's top over
     the text (a page with no dateline to show its title): the first block, of MIN_MENU lines
     at least, half of them or more the site's links ("Home", "Skip to Content", "Open Menu"),
-    the others short lines of no sentence (its name, "Visit", "Collections")."""
+    the others short lines of no sentence (its name, "Visit", "Collections"); the cookie
+    banner over it counts among the links, the page's head as they are."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
-    linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links") for _, line in block)
+    linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links", "cookie notice")
+                 for _, line in block)
     rest = [line for _, line in block if line.number not in reasons]
     if 2 * linked < len(block) or any(not is_link(line.text) for line in rest):
         return {}

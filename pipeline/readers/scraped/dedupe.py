@@ -184,10 +184,10 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
 
 
 def repeated_sentences(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
-    """Each line standing alone, one sentence at least MIN_REPEATED_SENTENCE wide, that says
-    again a line standing alone before it, running text between them (not right before it:
-    a caption's twin; not across a title only), as a page sets a pull quote amid the text
-    with no quotation marks: its number -> its text, and that line."""
+    """Each line standing alone, one sentence at least MIN_REPEATED_SENTENCE wide (or, all
+    a quotation, MIN_PULL_QUOTE), that says again a line standing alone before it, running
+    text between them (not right before it: a caption's twin; not across a title only), as
+    a page sets a pull quote amid the text: its number -> its text, and that line."""
     seen: dict[str, int] = {}  # the key of each such line's words -> its index in `units`
     found = {}
     for index, unit in enumerate(units):
@@ -195,8 +195,9 @@ def repeated_sentences(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
                 or re.search(SENTENCE_BREAK, unit.text)):
             continue
         key = likeness_key(unit.text)
-        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < (
-                MIN_REPEATED_SENTENCE):
+        least = MIN_PULL_QUOTE if QUOTATION.fullmatch(unit.text.strip()) else (
+            MIN_REPEATED_SENTENCE)
+        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < least:
             continue
         if key not in seen:
             seen[key] = index
