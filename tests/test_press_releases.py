@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Heading, Metadata, Paragraph, SignOff
+from pipeline.model import Heading, LineBlock, Metadata, Paragraph, plain
 from pipeline.readers.scraped import scraped_document
 
 RELEASE = """{release}
@@ -172,7 +172,8 @@ def test_a_date_in_the_text_stays_text_and_dates_nothing():
 @pytest.mark.parametrize("label", ["Media contact", "Press office", "傳媒查詢"])
 def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
     """The press office's lines closing a release are no signature: their label heads them
-    (a bookmark, a heading in the tag tree), the lines stay as written."""
+    (a bookmark, a heading in the tag tree), the lines stay as written, at the left as an
+    address's (a Chinese signature would stand at the right)."""
     body = ("Northern Ferries will run a crossing to Peng Chau at 1.30 am from 1 May. "
             "Shift workers asked for it.")
     text = (f"PRESS RELEASE\n\n{HEADLINE}\n\n{body}\n\n{label}\nPress Office, Northern "
@@ -180,8 +181,9 @@ def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
     document, _ = read(text)
     assert isinstance(document.blocks[-2], Heading)
     assert document.blocks[-2].text == label
-    assert isinstance(document.blocks[-1], SignOff)
-    assert document.blocks[-1].texts == ["Press Office, Northern Ferries", "Tel: 2987 6543"]
+    assert isinstance(document.blocks[-1], LineBlock)
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Press Office, Northern Ferries", "Tel: 2987 6543"]
 
 
 DECKED = """FOR IMMEDIATE RELEASE

@@ -591,9 +591,11 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
     if closing:
         rows = [row for unit in closing for row in unit.rows]
         if len(rows) > 1 and CONTACT_HEADING.fullmatch(rows[0].strip()):
-            # The contact lines closing a press release, under their heading: no signature.
+            # The contact lines closing a press release, under their heading: no signature,
+            # but lines kept as lines, at the left, as an address is.
             result.append(Heading(rows[0].strip()))
-            rows = rows[1:]
+            result.append(LineBlock(tuple(spans_of(row) for row in rows[1:])))
+            return result + blocks(after_sign_off, metadata)
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
         result.append(SignOff(tuple(spans_of(row) for row in rows[wish:])))
