@@ -462,9 +462,16 @@ def around_separator(lines: list[Line], reasons: dict[int, str], header: list[Li
                       and reasons.get(line.number) == "quoted-mail separator"), None)
     if separator is None:
         return None
+    return kept_apart(lines, reasons, opened, separator, separator)
+
+
+def kept_apart(lines: list[Line], reasons: dict[int, str], after: int, before: int,
+               under: int) -> tuple[list[Line], list[Line]]:
+    """The lines not found debris between line numbers `after` and `before`, and those
+    under line `under`: a mail's own lines, and the mail's it carries."""
     kept = [line for line in lines if line.number not in reasons]
-    return ([line for line in kept if opened < line.number < separator],
-            [line for line in kept if line.number > separator])
+    return ([line for line in kept if after < line.number < before],
+            [line for line in kept if line.number > under])
 
 
 def running_lines(lines: list[Line]) -> int:
@@ -635,10 +642,8 @@ def over_header(lines: list[Line], reasons: dict[int, str], header: list[Line],
     forwards), and those under that one; None without one."""
     if not later:
         return None
-    kept = [line for line in lines if line.number not in reasons]
-    opened, forwarded = header[-1].number, later[0]
-    return ([line for line in kept if opened < line.number < forwarded[0].number],
-            [line for line in kept if line.number > forwarded[-1].number])
+    return kept_apart(lines, reasons, header[-1].number, later[0][0].number,
+                      later[0][-1].number)
 
 
 def under_forward_line(lines: list[Line], reasons: dict[int, str], header: list[Line]
@@ -649,9 +654,7 @@ def under_forward_line(lines: list[Line], reasons: dict[int, str], header: list[
     line = next((line for line in lines if line.number == opened - 1), None)
     if line is None or not FORWARD_SEPARATOR.fullmatch(without_icons(line.text)):
         return None
-    kept = [line for line in lines if line.number not in reasons]
-    return ([line for line in kept if line.number < opened],
-            [line for line in kept if line.number > header[-1].number])
+    return kept_apart(lines, reasons, 0, opened, header[-1].number)
 
 
 def without_icons(text: str) -> str:
