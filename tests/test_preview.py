@@ -79,6 +79,23 @@ def test_a_page_without_colour_is_written_in_grey(tmp_path):
         assert sheet.mode == "L"
 
 
+def test_a_page_png_holds_the_rendered_pixels_and_resolution(six_pages, tmp_path):
+    """Written unfiltered by the preview's own encoder: a PNG decoder (Pillow's) reads back
+    the pixels pdfium rendered, in grey or colour, and the resolution they were rendered at."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(write(tmp_path, pdf_with_pages(1, frozenset({1}))))
+    rendered = preview.render_page(document, 0, 100 / 72)
+    for image in (rendered, rendered.convert("L").convert("RGB")):
+        path = tmp_path / "page.png"
+        path.write_bytes(preview.png_bytes(image, 100))
+        with Image.open(path) as written:
+            written.load()
+            assert written.info["dpi"] == pytest.approx((100, 100), abs=0.01)
+            assert written.convert("RGB").tobytes() == image.tobytes()
+    document.close()
+
+
 def test_dpi_sets_the_scale(six_pages, tmp_path):
     paths = render_previews(write(tmp_path, six_pages), tmp_path, "sample", dpi=100)
     with Image.open(paths[0]) as page:
