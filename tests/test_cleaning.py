@@ -119,6 +119,17 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("In 2024 the year") == "In 2024 the year"
 
 
+def test_a_title_is_never_parted_from_the_name_after_it():
+    """As Mr and Dr are: a professor, a knight, a councillor; a title written out ends a
+    sentence where a full stop follows it, and a lower-case word after it is no name."""
+    assert clean_line("Professor Richard TSANG and Prof. Ann Lee") == (
+        f"Professor{NBSP}Richard TSANG and Prof.{NBSP}Ann Lee")
+    assert clean_line("Sir Ian Hart, Dame Ruth Ng and Cllr Mark Hensby") == (
+        f"Sir{NBSP}Ian Hart, Dame{NBSP}Ruth Ng and Cllr{NBSP}Mark Hensby")
+    assert clean_line("Dear Sir or Madam, ask the Professor. Then") == (
+        "Dear Sir or Madam, ask the Professor. Then")
+
+
 @pytest.mark.parametrize(("written", "set_as"), [
     ("Rent arrears (£ million)", "Rent arrears (£\u00a0million)"),
     ("Expenditure (HK$ million)", "Expenditure (HK$\u00a0million)"),

@@ -65,7 +65,7 @@ def test_a_byline_under_the_title_blank_line_or_not(gap, times):
 
 
 @pytest.mark.parametrize("byline, name, role", [
-    ("By Revd Thomas Achterberg, Warden", "Revd Thomas Achterberg", "Warden"),
+    ("By Revd Thomas Achterberg, Warden", "Revd\u00a0Thomas Achterberg", "Warden"),
     ("Dr Ana FERREIRA, Head of Learning", f"Dr{NBSP}Ana FERREIRA", "Head of Learning"),
     ("CHAN Tai-man, Chief Curator", f"CHAN{NBSP}Tai-man", "Chief Curator"),
 ])
@@ -119,7 +119,7 @@ def test_a_bilingual_title_then_its_byline_without_blank_lines():
     document = read(f"Curator's Report\n館長報告\nProfessor Wendy TSANG Wing-yan, Curator\n\n"
                     f"{ENGLISH_BODY}")
     assert document.metadata.title == "Curator\u2019s Report 館長報告"
-    assert document.byline == Byline("Professor Wendy TSANG\u00a0Wing-yan", (), "Curator")
+    assert document.byline == Byline("Professor\u00a0Wendy TSANG\u00a0Wing-yan", (), "Curator")
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
@@ -184,7 +184,7 @@ KICKERED = [
     ("Northfield Rail Museum | Annual Review 2023–24", "Chair's Foreword",
      "Professor Ian McTAGGART, FRSE, Chair", ENGLISH_BODY,
      ("Northfield Rail Museum | Annual Review 2023–24", "Chair\u2019s Foreword",
-      Byline("Professor Ian McTAGGART", ("FRSE",), "Chair"))),
+      Byline("Professor\u00a0Ian McTAGGART", ("FRSE",), "Chair"))),
     ("Eastgate Housing Association: Report and Accounts", "Our Year in Review",
      "By Priya Ramanathan, Chief Executive", ENGLISH_BODY,
      ("Eastgate Housing Association: Report and Accounts", "Our Year in Review",

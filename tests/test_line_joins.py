@@ -91,7 +91,7 @@ def test_a_sentence_dash_ends_a_line_never_starts_one(line, cleaned):
 @pytest.mark.parametrize("line, cleaned", [
     ("Mr LEE Chi-keung opened it", f"Mr{NBSP}LEE{NBSP}Chi-keung opened it"),
     ("said Ms WONG Mei-ling, the Chair", f"said Ms{NBSP}WONG{NBSP}Mei-ling, the Chair"),
-    ("Professor Ada CHEUNG Siu-wah", f"Professor Ada CHEUNG{NBSP}Siu-wah"),
+    ("Professor Ada CHEUNG Siu-wah", f"Professor{NBSP}Ada CHEUNG{NBSP}Siu-wah"),
     ("the HKU study and CLP Power", "the HKU study and CLP Power"),  # no given name follows
 ])
 def test_a_family_name_in_capitals_stays_with_the_given_name(line, cleaned):

@@ -189,7 +189,7 @@ Sent from my iPhone
 
 @pytest.mark.parametrize("greeting", [
     "Hi all,", "Dear colleagues,", "Hello everyone!", "Dear Professor Lee,", "Good morning team",
-    "Dear Sir or Madam,",
+    "Dear Sir or Madam,", "Dear Dr Chan,",
 ])
 @pytest.mark.parametrize("contact", [
     "T: +852 2345 6789 | M: +852 9123 4567\nE: m.cheng@example-trust.org.hk\n"

@@ -111,7 +111,7 @@ def test_a_chinese_quotation_indented_by_spaces():
 
 
 @pytest.mark.parametrize(("attribution", "shown"), [
-    ("- Professor Richard TSANG, Chair of the Board", "– Professor Richard TSANG, Chair of the Board"),
+    ("- Professor Richard TSANG, Chair of the Board", "– Professor\u00a0Richard TSANG, Chair of the Board"),
     ("\u2014\u2014王立新教授", "——王立新教授"),
 ])
 def test_a_dashed_last_line_is_the_quotations_attribution_under_it(attribution, shown):

@@ -460,8 +460,8 @@ SAMPLES = [Path(__file__).resolve().parent.parent / "source" / "director-review-
 def test_texts_without_the_new_blocks_read_as_before(path):
     """The seed and the other samples hold no list, table, sign-off or note: their models are
     those recorded in tests/texts/models/ (the models before those blocks were added, with
-    two changes: FREng read as an honour, not as part of the role; a web address written out
-    in full, https://…, a link)."""
+    three changes: FREng read as an honour, not as part of the role; a web address written out
+    in full, https://…, a link; a title bound to the name after it, "Professor Sir")."""
     document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
     recorded = json.loads((TEXTS.parent / "models" / f"{path.stem}.json").read_text("utf-8"))
     assert to_json(document) == recorded

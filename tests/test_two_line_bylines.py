@@ -32,7 +32,7 @@ def read(text: str, title: str = ""):
 def test_a_name_over_its_role_under_the_title_is_the_byline(text):
     document = read(text)
     assert document.metadata.title == "Director\u2019s Message"
-    assert document.byline == Byline("Professor Henry WONG", (), "Director")
+    assert document.byline == Byline("Professor\u00a0Henry WONG", (), "Director")
     assert [block.text for block in document.blocks] == [ENGLISH_PARAGRAPH]
 
 

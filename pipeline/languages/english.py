@@ -90,7 +90,10 @@ PER_CENT = re.compile(r"\bper cent\b")
 CURRENCY_MULTIPLE = re.compile(
     r"(?<![\w$£€¥])((?:[A-Z]{1,3})?[$£€¥]) (?=(?:million|billion|thousand|trillion|mn|bn|m|k)\b"
     r"|['\u2019]000\b)")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? (?=\w)")
+# A form of address or a title, never parted from the name after it. Words written out
+# ("Professor", "Sir") take no full stop: after one they end a sentence.
+HONORIFIC = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.? (?=\w)|(?:Prof|Revd|Rev|Cllr)\.? (?=[A-Z])"
+                       r"|(?:Miss|Mx|Professor|Sir|Dame) (?=[A-Z]))")
 # An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5".
 NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]ec)\. (?=\d)")
 # What shows a name is a person's: a form of address or a title before it, or a surname in
@@ -359,8 +362,9 @@ page=r"page|p\.?",
                      r" from (?:outside|an external)\b.*",
         # A greeting and a few words, no sentence, closed by a comma or "!" ("Dear Sir or
         # Madam,"), or a greeting and a word alone ("Good morning team", "Hi all").
+        # A title is bound to its name by a no-break space ("Dear Dr Lee,").
         mail_salutation=r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))"
-                        r"(?:(?: [\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
+                        r"(?:(?:[ \u00a0][\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
         mail_contact=r"t|tel|telephone|phone|direct(?: line)?|office|m|mob|mobile|cell|f|fax"
                      r"|e|e-?mail|w|web|website",
         legal_notice=rf"\b(?:{REGISTRATION}|registered in (?:england|scotland|wales"
