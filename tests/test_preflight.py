@@ -139,8 +139,11 @@ def own_faces():
 
 def identified(data: bytes) -> bytes:
     """What the print finisher adds to WeasyPrint's PDF/X-4: the Info keys InDesign writes,
-    and the output intent's registry."""
+    the output intent's registry, and black set to overprint."""
+    from pipeline.writers.pdf.print_ready import overprint_black
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        overprint_black(pdf)
         pdf.docinfo["/GTS_PDFXVersion"] = "PDF/X-4"
         pdf.docinfo["/Creator"] = "tests"
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
@@ -239,7 +242,8 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
-        "image-resolution", "image-resolution-print", "total-ink", "pictures-supplied",
+        "image-resolution", "image-resolution-print", "total-ink", "black-overprint",
+        "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings",
     ]

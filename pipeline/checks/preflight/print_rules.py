@@ -1,5 +1,6 @@
 """The printer's rules: page boxes, marks outside the bleed, output intent, PDF/X
-identification, no RGB, every picture supplied, and image resolution at the printed size."""
+identification, no RGB, every picture supplied, image resolution at the printed size, ink
+limits, and black text overprinting."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 import pikepdf
 
 from pipeline.checks.preflight.report import Edition, Rule
+from pipeline.pdf import overprint
 from pipeline.pdf.pages import (
     POINTS_PER_MM,
     Content,
@@ -303,6 +305,18 @@ def registration_points(content: Content) -> list[tuple[float, float]]:
     return points
 
 
+def black_knockout_warnings(edition: Edition) -> list[str]:
+    """Text in 100 % black that knocks out what lies under it, where a printer expects it to
+    overprint (pdf/overprint.py): its page and how many runs of text."""
+    return [f"page {number}: {count} run{'s' * (count != 1)} of 100 % black text not set to "
+            "overprint" for number, count in enumerate(edition.read(BLACK_TEXT), 1) if count]
+
+
+def knocked_out_text(content: Content) -> int:
+    return overprint.knocked_out_text(
+        ((operands, operator) for operands, operator, _ in content.instructions), content.holder)
+
+
 def ppi(width_px: int, height_px: int, ctm: Matrix) -> float:
     """Pixels per inch of an image drawn under `ctm`: it fills the unit square, so its
     printed width is the length of the CTM's first row vector (a, b) and its height that
@@ -327,6 +341,7 @@ RGB = Reading(rgb_operators, "rg RG cs CS BI ID EI")
 IMAGES = Reading(page_images, "Do BI ID EI")
 INKS = Reading(fill_inks, INK_OPERATORS)
 MARKS = Reading(registration_points, "K m l S s B b B* b* n f F f*")
+BLACK_TEXT = Reading(knocked_out_text, overprint.OPERATORS)
 
 PRINT_RULES = (
     Rule("page-boxes", "error", page_box_problems),
@@ -337,4 +352,5 @@ PRINT_RULES = (
     Rule("image-resolution", "error", image_resolution_problems, reads=(IMAGES,)),
     Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(IMAGES,)),
     Rule("total-ink", "error", total_ink_problems, reads=(IMAGES, INKS)),
+    Rule("black-overprint", "warning", black_knockout_warnings, reads=(BLACK_TEXT,)),
 )

@@ -5,7 +5,8 @@ BleedBox at 10 pt beyond the trim, embeds RGB images as they come and declares a
 intent only from CSS. This pass over its PDF (opened with pikepdf) sets the page boxes
 from the layout, draws crop marks in CMYK outside the trim, converts RGB images to CMYK
 through the layout's output profile (and flat RGB colours of vectors, an SVG picture's),
-and declares that profile as the output intent.
+sets 100 % black to overprint (pdf/overprint.py), and declares that profile as the output
+intent.
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ from PIL import Image, ImageCms
 from pipeline.errors import PipelineError
 from pipeline.layout_folders import SETTINGS
 from pipeline.layouts import Layout, Page
-from pipeline.pdf.pages import POINTS_PER_MM, Box, grown, is_rgb, paintings, rectangle
+from pipeline.pdf.overprint import FOLLOWED, Inking, graphics_states
+from pipeline.pdf.pages import (
+    POINTS_PER_MM,
+    Box,
+    Painting,
+    grown,
+    is_rgb,
+    paintings,
+    rectangle,
+)
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
 from pipeline.writers.pdf.slug import note_content
 
@@ -42,6 +52,7 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
     """Boxes, marks, CMYK pictures, output intent and PDF/X identification; `proof_note`,
     when given, is set in the slug of every page: the file is a proof, not for press."""
     profile = output_profile(layout)
+    overprint_black(pdf)  # before the marks, drawn in registration colour over it
     for page in pdf.pages:
         trim = rectangle(page.obj.TrimBox)
         bleed, media = page_boxes(trim, layout.page)
@@ -182,11 +193,61 @@ def convert_rgb_operators(pdf: pikepdf.Pdf, profile: bytes) -> None:
         converted = [(colours.cmyk(operands), pikepdf.Operator(RGB_OPERATORS[str(operator)]))
                      if str(operator) in RGB_OPERATORS else (operands, operator)
                      for operands, operator in instructions]
-        content = pikepdf.unparse_content_stream(converted)
-        if isinstance(painting.content, pikepdf.Page):
-            painting.holder.Contents = pdf.make_stream(content)
-        else:
-            painting.content.write(content)
+        rewrite(pdf, painting, converted)
+
+
+def rewrite(pdf: pikepdf.Pdf, painting: Painting, instructions: list) -> None:
+    """A page's or form's content replaced by `instructions`."""
+    content = pikepdf.unparse_content_stream(instructions)
+    if isinstance(painting.content, pikepdf.Page):
+        painting.holder.Contents = pdf.make_stream(content)
+    else:
+        painting.content.write(content)
+
+
+# The graphics states overprinting sets, by (fill overprints, stroke overprints); overprint
+# mode 1 throughout, so that black's zero components leave the other plates as they are.
+OVERPRINTS = {(fill, stroke): pikepdf.Name(f"/Overprint{'Fill' * fill}{'Stroke' * stroke}"
+                                           f"{'None' * (not fill and not stroke)}")
+              for fill in (False, True) for stroke in (False, True)}
+
+
+def overprint_black(pdf: pikepdf.Pdf) -> None:
+    """Set what each page and form paints in 100 % black (text, rules) to overprint, and
+    anything else to knock out, as InDesign prints its [Black] swatch: a graphics state set
+    before a painting wherever the overprint it needs is not the one in force. A form is
+    entered with overprint off, as the painting of it (Do) sets it."""
+    for painting in paintings(pdf):
+        instructions = pikepdf.parse_content_stream(painting.content)
+        inking = Inking({**graphics_states(painting.holder), **OVERPRINT_STATES})
+        rewritten, used = [], set()
+        for index, instruction in enumerate(instructions):
+            operator = str(instruction.operator)
+            # Most of a page draws paths and places text, which change no ink.
+            paint = (inking.read(index, instruction.operands, operator)
+                     if operator in FOLLOWED else None)
+            if paint is not None and paint.wanted != (paint.ink.overprint_fill,
+                                                      paint.ink.overprint_stroke):
+                name = OVERPRINTS[paint.wanted]
+                rewritten.append(([name], pikepdf.Operator("gs")))
+                inking.read(index, [name], "gs")
+                used.add(name)
+            rewritten.append(instruction)
+        if not used:
+            continue
+        if "/Resources" not in painting.holder:
+            painting.holder.Resources = pikepdf.Dictionary()
+        if "/ExtGState" not in painting.holder.Resources:
+            painting.holder.Resources.ExtGState = pikepdf.Dictionary()
+        states = painting.holder.Resources.ExtGState
+        for name in used:
+            states[name] = pikepdf.Dictionary(OVERPRINT_STATES[str(name)])
+        rewrite(pdf, painting, rewritten)
+
+
+OVERPRINT_STATES = {str(name): {"/Type": pikepdf.Name.ExtGState, "/OP": stroke, "/op": fill,
+                                "/OPM": 1}
+                    for (fill, stroke), name in OVERPRINTS.items()}
 
 
 class CmykColours:
