@@ -702,3 +702,36 @@ def test_a_chinese_tables_short_cells_are_never_broken_between_characters(layout
         check=True).stdout.splitlines()]
     for name in ("準時率", "中環——南丫島（榕樹灣）", "屯門——東涌——大澳", "西灣河——三家村"):
         assert any(squash(name) in line for line in lines), (name, lines)
+
+
+WIDE_FERRY_TABLE = (
+    "渡輪服務檢討\n\n過去一年，各離島渡輪航線的乘客量逐步回升。\n\n表2 各航線乘客量及準時率\n"
+    "航線\t二〇二二至二三年度乘客人次\t二〇二三至二四年度乘客人次\t變動百分比\t準時率\t"
+    "平均載客率\t投訴數目\n"
+    "中環——長洲\t7,820,000\t8,410,000\t+7.5%\t99.2%\t68%\t152\n"
+    "中環——南丫島（榕樹灣）\t2,640,000\t2,790,000\t+5.7%\t99.5%\t57%\t64\n"
+    "屯門——東涌——沙螺灣——大澳\t410,000\t455,000\t+11.0%\t97.8%\t42%\t31\n"
+    "總計\t14,020,000\t15,135,000\t+8.0%\t—\t—\t334\n\n本署會繼續監察各航線的服務水平。")
+
+
+@pytest.mark.slow
+def test_a_narrow_columns_chinese_header_breaks_between_its_words(tmp_path):
+    """Seven columns too wide for their cells whole: a header breaks after its range's
+    connector and its financial year (二〇二二至 / 二三年度 / 乘客人次), a route at its
+    dashes, never inside a word (二三年度乘 / 客人次, 沙螺 / 灣, as the renderer had it)."""
+    document, _ = scraped_document("ferries", WIDE_FERRY_TABLE,
+                                   Metadata(title="渡輪服務檢討", language="zh-HK"))
+    pdf = tmp_path / "ferries.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "print"), tmp_path))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    words = [word for line in text.splitlines() for word in line.split()]
+    for word in ("二〇二二至", "二三年度", "乘客人次", "變動百分比", "平均載客率", "沙螺灣——"):
+        assert word in words, (word, words)
+
+
+def test_a_label_parts_where_its_marks_show_its_words():
+    assert re.split(CHINESE.label_breaks, "二〇二三至二四年度開支") == ["二〇二三至", "二四年度", "開支"]
+    assert re.split(CHINESE.label_breaks, "屯門——東涌（大澳）") == ["屯門——", "東涌", "（大澳）"]
+    assert re.split(CHINESE.label_breaks, "長者、青少年") == ["長者、", "青少年"]
+    assert re.split(CHINESE.label_breaks, "至少一次") == ["至少一次"]  # no range

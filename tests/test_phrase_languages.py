@@ -130,3 +130,13 @@ def test_the_preflight_finds_english_left_without_its_language(edition, tmp_path
     report = preflight(tmp_path / "untagged.pdf", document, edition_layout)
     (check,) = [check for check in report.checks if check.rule == "english-language"]
     assert not check.passed and "English text without an English /Lang" in check.message
+
+
+def test_a_glyph_mapped_to_no_text_is_read_as_none():
+    """Tagging reads the text a page shows through its fonts' ToUnicode maps: an entry with
+    an empty target (<>), as a glyph for a character shown as nothing has it (a word joiner
+    between a Chinese table cell's characters), leaves the entries after it their own."""
+    from pipeline.pdf.text import to_unicode
+
+    cmap = b"beginbfchar\n<0001> <0020>\n<d22c> <>\n<4f13> <6d32>\nendbfchar\n"
+    assert to_unicode(cmap) == {0x0001: " ", 0xD22C: "", 0x4F13: "\u6d32"}

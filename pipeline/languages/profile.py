@@ -286,6 +286,10 @@ class Profile:
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
+    # Where a short label in its script (a table's cell) may break when it cannot be set
+    # whole, as a regex of places ("" nowhere but where the renderer would): between its
+    # words, as far as their marks show them, for a script written without spaces.
+    label_breaks = ""
     # Its units and measure words (a character class; "" none): after a figure they never
     # start a line, nor part from each other ("7.9億元", "2024年", "300多人"), as its
     # unbreakable sequences ask (clreq 3.1.7).

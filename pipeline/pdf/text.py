@@ -13,6 +13,8 @@ from pipeline.pdf.structure import is_element, kids_of, marked_instructions
 BF_CHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
 BF_RANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
 HEX = re.compile(rb"<([0-9a-fA-F]+)>")
+# A code and the text it maps to, which may be none (<>): a glyph that shows no character.
+CODE_AND_TEXT = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 
 
 def element_text(element: pikepdf.Dictionary, texts: dict) -> str:
@@ -67,8 +69,7 @@ def font_map(font: pikepdf.Dictionary, maps: dict) -> dict[int, str]:
 def to_unicode(cmap: bytes) -> dict[int, str]:
     result: dict[int, str] = {}
     for block in BF_CHAR.findall(cmap):
-        codes = HEX.findall(block)
-        for source, target in zip(codes[0::2], codes[1::2], strict=False):
+        for source, target in CODE_AND_TEXT.findall(block):
             result[int(source, 16)] = bytes.fromhex(target.decode()).decode("utf-16-be")
     for block in BF_RANGE.findall(cmap):
         codes = HEX.findall(block)

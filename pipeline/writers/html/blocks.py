@@ -365,19 +365,20 @@ def css_string(value: str) -> Markup:
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
-    whole = unbroken_cells(block, setting.layout)
+    unbroken = unbroken_cells(block, setting.layout)
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(
-            cell_class(numeric[column], (-1, column) in whole),
-            spans(cell, index, setting, hyphenate=False))
+            cell_class(numeric[column], len(unbroken.get((-1, column), ())) == 1),
+            spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False))
         for column, cell in enumerate(block.header))
     totals = len(block.rows) - 1 if block.totalled else None
     rows = Markup("").join(
         Markup("<tr{}>{}</tr>\n").format(
             Markup(' class="total"') if number == totals else Markup(""),
-            Markup("").join(table_cell(cell, index, setting, numeric[column],
+            Markup("").join(table_cell(worded(cell, unbroken.get((number, column))), index,
+                                       setting, numeric[column],
                                        row_header=column == 0 and not numeric[0],
-                                       unbroken=(number, column) in whole)
+                                       unbroken=len(unbroken.get((number, column), ())) == 1)
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
@@ -388,6 +389,11 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
                   "</tbody>\n</table>\n").format(index, attribute,
                                                   title_row(block, index, setting), head, rows)
+
+
+def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:
+    """A cell set in several words, each never broken within (unbroken_cells)."""
+    return joined_words(cell, words) if words and len(words) > 1 else cell
 
 
 def title_row(block: Table, index: int, setting: Setting) -> Markup:
@@ -421,22 +427,67 @@ def cell_class(numeric: bool, unbroken: bool) -> Markup:
     return Markup(' class="{}"').format(names) if names else Markup("")
 
 
-def unbroken_cells(block: Table, layout: Layout) -> frozenset[tuple[int, int]]:
-    """(row, column) of the cells of a script written without spaces set on one line (row
-    -1: the header row): none where their columns, each as wide as its widest such cell,
-    would not fit the measure side by side."""
-    found = {(number, column): text_ems(text)
+def unbroken_cells(block: Table, layout: Layout) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(row, column) of the cells of a script written without spaces (row -1: the header
+    row), each with the parts it is set in, never broken within (none over UNBROKEN_CELL
+    characters): the first of these that fits the table to the measure. Each cell whole, on
+    one line; else the header's cells, and the longer of the others, in the words their
+    language's marks show (`label_breaks`: 二〇二三至 / 二四年度, 屯門—— / 東涌); else every
+    cell so; else none. A column is as wide as its widest part that never breaks: such a
+    cell's, or a figure or word of another cell."""
+    texts = {(number, column): plain(cell)
              for number, row in [(-1, block.header), *enumerate(block.rows)]
-             for column, cell in enumerate(row)
-             if (text := plain(cell)) and len(text) <= UNBROKEN_CELL and " " not in text
-             and UNSPACED_TEXT.search(text)}
-    widest: dict[int, float] = {}
-    for (_, column), ems in found.items():
-        widest[column] = max(widest.get(column, 0.0), ems)
+             for column, cell in enumerate(row)}
+    unspaced = {cell: text for cell, text in texts.items()
+                if text and " " not in text and UNSPACED_TEXT.search(text)}
     measure = layout.page.measure_mm / 25.4 * 72 / layout.body_size_pt
-    if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) > measure:
-        return frozenset()
-    return frozenset(found)
+    for parted in CELL_PARTINGS:
+        parted_texts = {cell: parted(cell, text) for cell, text in unspaced.items()}
+        parts = {cell: words for cell, words in parted_texts.items()
+                 if all(len(word) <= UNBROKEN_CELL for word in words)}
+        widest: dict[int, float] = {}
+        for cell, text in texts.items():
+            pieces = parts.get(cell) or ([text[:1]] if cell in unspaced else text.split())
+            widest[cell[1]] = max(widest.get(cell[1], 0.0), *map(text_ems, pieces), 0.0)
+        if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) <= measure:
+            return parts
+    return {}
+
+
+def label_words(text: str) -> tuple[str, ...]:
+    """A short label parted where its language lets one break (Profile.label_breaks)."""
+    breaks = detect(text).label_breaks
+    return tuple(re.split(breaks, text)) if breaks else (text,)
+
+
+# How a table's cells written without spaces may be parted, (row, column) and text given:
+# the most kept together first (unbroken_cells).
+CELL_PARTINGS = (
+    lambda cell, text: (text,),
+    lambda cell, text: label_words(text) if cell[0] == -1 or len(text) > UNBROKEN_CELL
+    else (text,),
+    lambda cell, text: label_words(text),
+)
+
+
+def joined_words(cell: tuple[Span, ...], words: tuple[str, ...]) -> tuple[Span, ...]:
+    """A cell's spans with a word joiner within each of its `words` wherever a character
+    written without spaces stands beside another (the renderer's break opportunities), so it
+    breaks between the words alone; none between marks (the dash's halves, ——, stay one)."""
+    ends = set(itertools.accumulate(len(word) for word in words))
+    text = plain(cell)
+    joined, offset = [], 0
+    for span in cell:
+        parts = []
+        for place, char in enumerate(span.text, offset):
+            parts.append(char)
+            following = text[place + 1:place + 2]
+            if following and place + 1 not in ends and (
+                    UNSPACED_TEXT.match(char) or UNSPACED_TEXT.match(following)):
+                parts.append(WORD_JOINER)
+        offset += len(span.text)
+        joined.append(replace(span, text="".join(parts)))
+    return tuple(joined)
 
 
 def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -> Markup:
