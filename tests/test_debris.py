@@ -525,3 +525,17 @@ def test_who_a_blogs_dateline_says_posted_it_is_its_author_a_user_name_none():
         document, _ = scraped_document(
             "post", f"A year of muddy boots\n\n{posted}\n\n{BODY}\n\n{MORE}", Metadata(title=""))
         assert (document.metadata.author, document.metadata.date) == (author, "2025-03-03")
+
+
+def test_a_dateline_over_the_title_naming_a_doctor_is_the_authors_not_the_title():
+    """Its title bound to the name by a no-break space ("Dr Alasdair"), the line is still a
+    dateline: it had been the title, the page's own title a heading."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    text = (f"Home › News › Foreword\nPosted on 2 April 2025 by Dr Alasdair Whitcombe\n"
+            f"A Foreword from our President\n\n{BODY}\n\n{MORE}")
+    document, _ = scraped_document("post", text, Metadata(title=""))
+    assert document.metadata.title == "A Foreword from our President"
+    assert (document.metadata.author, document.metadata.date) == (
+        "Dr Alasdair Whitcombe", "2025-04-02")

@@ -298,7 +298,7 @@ page=r"page|p\.?",
         dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
-                 r"(?: by [\w .'\u2019-]{1,40})?",  # "… by guildadmin", who posted it
+                 r"(?: by [\w .'\u2019\u00a0-]{1,40})?",  # "… by guildadmin", who posted it
         posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)\s*$",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
