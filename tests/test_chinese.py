@@ -249,6 +249,7 @@ def test_a_chinese_byline_may_run_the_name_and_the_office_together(written, name
     ("陳大文, SBS, 太平紳士, 主席", ("SBS", "太平紳士"), "主席 陳大文，SBS，太平紳士"),
     ("主席 陳大文太平紳士", ("太平紳士",), "主席 陳大文太平紳士"),
     ("主席 陈大文太平绅士", ("太平绅士",), "主席 陈大文太平绅士"),
+    ("主席\u3000陳大文，JP", ("JP",), "主席 陳大文，JP"),  # an ideographic space between
 ])
 def test_a_chinese_bylines_honours_follow_the_name_wherever_written(written, honours, shown):
     """Honours are the name's, never its role's nor part of it; the HKSAR's straight after

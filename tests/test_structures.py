@@ -420,6 +420,16 @@ def test_a_pictures_credit_under_its_caption_is_the_captions_last_sentence(capti
     assert credit in [block.text for block in blocks]
 
 
+def test_a_photographers_credit_under_a_chinese_caption_is_the_captions_not_a_footer():
+    """"攝影：…", which a news page's credits under its text would be (its footer), is the
+    caption's last sentence right under a caption the page wrote twice."""
+    body = "年內，海事館重開後的首三個月已接待逾48萬名訪客，創下歷年同期最高紀錄。"
+    caption = "海事館重開當日，市民參觀修復後的木帆船「海晴號」。"
+    blocks = blocks_of(f"{body}\n\n{NBSP}\n{caption}\n\n{caption}\n攝影：管理局攝影組\n\n{body}")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Figure", "Paragraph"]
+    assert blocks[1].text == f"{caption}攝影：管理局攝影組"
+
+
 def test_the_lines_over_the_title_the_metadata_gives_go_and_are_listed():
     """A newsletter's name and issue over the article's title, which the metadata gives: the
     title's, listed in the report; a byline over the title, or a paragraph, stays."""

@@ -569,7 +569,8 @@ class Chinese(Profile):
         if COMMA.search(text):
             name, role = COMMA.split(text, maxsplit=1)
             return name.strip(), honours, role.strip()
-        role, _, name = text.rpartition(" ")
+        # Parted by a space, or by an ideographic one, as a Hong Kong page often writes it.
+        role, _, name = re.sub("[ \u3000]+", " ", text).rpartition(" ")
         if not role:
             run_together = (re.fullmatch(rf"(?P<name>{self.person})(?P<role>.*(?:{OFFICES}))", text)
                             or re.fullmatch(rf"(?P<role>.*?(?:{OFFICES}))(?P<name>{self.person})",

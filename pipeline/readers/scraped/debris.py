@@ -59,6 +59,7 @@ from pipeline.languages import (
     LEAD_IN_ENDS,
     NEWS_DATELINE,
     NOTES_HEADING,
+    PHOTO_CREDIT,
     PROFILES,
     VALEDICTION,
     detect,
@@ -345,7 +346,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons: dict[int, str] = dict(headers)
     reasons.update(page_furniture(lines, set(reasons), known))
     for index, line in enumerate(lines):
-        if line.kind and not (line.doubtful and sentence_follows(lines, index)):
+        if line.kind and not (line.doubtful and sentence_follows(lines, index)) \
+                and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
     reasons.update(quoted_mail(lines, reasons))
     reasons.update(wrapped_notices(lines, reasons))
@@ -383,6 +385,19 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
+
+
+def credits_caption(lines: list[Line], index: int) -> bool:
+    """Whether line `index` is a picture's credit right under its caption, a line the page
+    also wrote a little above (a caption written twice): "攝影：管理局攝影組", which a news
+    page's credits under its text would take for its footer, goes with the caption."""
+    line = lines[index]
+    if not index or not PHOTO_CREDIT.fullmatch(line.text.strip()):
+        return False
+    above = lines[index - 1]
+    return above.number == line.number - 1 and any(
+        earlier.text.strip() == above.text.strip()
+        for earlier in lines[max(0, index - 4):index - 1])
 
 
 def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
