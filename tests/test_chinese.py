@@ -114,6 +114,11 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("十二．其他事項", "十二、其他事項"),
     # A single dash between figures is a range's (GB/T 15834-2011, 4.13), kept one em wide.
     ("2023—2024年度，第3—5頁", "2023—2024年度，第3—5頁"),
+    # Between times and dates too: to the next day's hour, from one day to another.
+    ("22:00—次日6:00停水，2月3日—10日", "22:00—次日6:00停水，2月3日—10日"),
+    ("他說—明天再談", "他說——明天再談"),  # a dash in a sentence: the 破折號
+    # An item's number after a colon keeps its point: "附件：1.東湖…".
+    ("附件：1.東湖片區示意圖", "附件：1.東湖片區示意圖"),
     ("2023 — 2024年", "2023——2024年"),
     ("本年度,我們完成了 ; 並且 : 好嗎?", "本年度，我們完成了；並且：好嗎？"),
     ("共2,700宗,約2.98億元,升41%", "共2,700宗，約2.98億元，升41%"),

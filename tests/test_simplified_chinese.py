@@ -565,3 +565,21 @@ def test_the_preflight_reads_a_simplified_line_in_its_own_language():
     simplified = profile_for("zh-Hans")
     assert line_language("基金会严格执行公益支出不低于上年收入的规定", simplified) is simplified
     assert line_language("The Foundation's annual report", simplified) is profile_for("en-GB")
+
+
+def test_a_notices_attachments_are_lines_each_numbered_in_turn():
+    """GB/T 9704 (7.3.5): an official notice lists what it attaches under its text, each on
+    its line ("附件：1.…" over "2.…", the later ones indented to the first): lines kept as
+    lines, their numbers with their points, where they had run together into one sentence
+    ("附件：1。东湖…示意图2.西城…")."""
+    from pipeline.model import LineBlock
+
+    text = ("关于临时停水的通知\n\n各有关单位：\n\n"
+            "　　我局定于2025年3月20日至4月30日对城区部分老旧供水管网实施改造。\n\n"
+            "附件：1.东湖片区停水范围示意图\n　　　2.西城片区停水范围示意图\n"
+            "　　　3.南岸片区停水范围示意图\n\n沿江市水务局\n2025年3月14日\n")
+    document, _ = scraped_document("notice", text, Metadata(title="", language="zh-Hans"))
+    attachments = next(block for block in document.blocks if isinstance(block, LineBlock))
+    assert [plain(line) for line in attachments.lines] == [
+        "附件：1.东湖片区停水范围示意图", "2.西城片区停水范围示意图", "3.南岸片区停水范围示意图"]
+

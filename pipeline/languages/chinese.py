@@ -114,9 +114,15 @@ FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[-\u2013~\uff5e]\d[\d,]*(?:\.\d+)?)?[%\uff05\u20
 def figure_stops(line: str, quotes: str) -> str:
     """A full stop after a figure that follows a Chinese character, ending the line or before
     another ("出租率回升至96%.此外", "為96."), made full width: the sentence's, as its point
-    would have a figure after it."""
+    would have a figure after it; but not an item's number after a colon ("附件：1.東湖…")."""
     chinese = chinese_class(quotes)
-    return re.sub(rf"(?<={chinese})({FIGURE}) *\.(?=$|{chinese})", "\\1\u3002", line)
+    return re.sub(rf"(?<={chinese})({FIGURE}) *\.(?=$|{chinese})",
+                  lambda stop: stop.group() if ITEM_NUMBER.match(stop.string, stop.start() - 1)
+                  else stop.group(1) + "\u3002", line)
+
+
+# An item's number after a colon, its text after it: "附件：1.東湖片區…".
+ITEM_NUMBER = re.compile(rf"[:\uff1a]\d{{1,2}}\.(?=[{HAN_RANGES}])")
 
 
 # A Chinese numeral opening a line with a full stop after it ("一. 服務回顧"): a section's or
@@ -130,15 +136,22 @@ ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # (Four hyphens or more draw a rule, and are left as drawn.)
 DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 
+# A range's end after its single dash: a figure, or the next day's or year's ("22:00—次日
+# 6:00"); and what its start ends with: a figure, or a date's unit ("2月3日—10日").
+RANGE_END = re.compile(r"(?:次日|翌日|次年|翌年|同日)?\d")
+RANGE_START_ENDS = "年月日時时"
+
+
 def dash_of(dash: re.Match) -> str:
-    """The dash —— for what stands for one; but a single dash between figures is a range's,
-    one em wide (連接號, GB/T 15834-2011, 4.13: "2023—2024年", "第3—5頁"), kept; and a dash
-    alone (a table's cell for none) is one em."""
+    """The dash —— for what stands for one; but a single dash between figures, dates or
+    times is a range's, one em wide (連接號, GB/T 15834-2011, 4.13: "2023—2024年", "第3—5
+    頁", "22:00—次日6:00"), kept; and a dash alone (a table's cell for none) is one em."""
     text, start, end = dash.string, dash.start(), dash.end()
     if not text[:start].strip() and not text[end:].strip():
         return "\u2014"
-    if (dash.group() == "\u2014" and 0 < start and end < len(text) and text[start - 1].isdigit()
-            and text[end].isdigit()):
+    if (dash.group() == "\u2014" and 0 < start and end < len(text)
+            and (text[start - 1].isdigit() or text[start - 1] in RANGE_START_ENDS)
+            and RANGE_END.match(text, end)):
         return dash.group()
     return "\u2014\u2014"
 

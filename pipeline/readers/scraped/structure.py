@@ -718,7 +718,8 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             flush()
             after_photo = True
             continue
-        lead, items = items_of(unit.rows, chains)
+        # A label's numbered lines ("附件：1.…" over "2.…") are lines, not a list after it.
+        lead, items = ((), ()) if numbered_lines(unit.rows) else items_of(unit.rows, chains)
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
                 unit, items[0][0], units[index + 1:], pending, result):
             pending.append(unit)
@@ -942,10 +943,25 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return Heading(unit.text)
     if unit.quoted:
         return Quotation(spans_of(unit.text))
-    if unit.lined:
-        return LineBlock(tuple(spans_of(row) for row in unit.rows))
+    if unit.lined or numbered_lines(unit.rows):
+        return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
+
+
+# A label and the first of the things it numbers on its line: "附件：1.東湖片區示意圖",
+# "Attachments: 1. Site plan"; then each next on its own line: "2.西城片區示意圖".
+NUMBERED_LABEL = re.compile(r"[^\s:：]{1,12}\s*[:：]\s*1\s*[.．、]\s*\S")
+
+
+def numbered_lines(rows: tuple[str, ...]) -> bool:
+    """Whether `rows` are a label's numbered lines, as an official notice lists what it
+    attaches (GB/T 9704, 7.3.5): the label and its first thing, then each next thing on a
+    line of its own, numbered in turn. Lines, not a paragraph: run together, its numbers
+    stood in its sentence."""
+    return len(rows) > 1 and bool(NUMBERED_LABEL.match(rows[0].strip())) and all(
+        re.match(rf"{number}\s*[.．、]\s*\S", row.strip())
+        for number, row in enumerate(rows[1:], start=2))
 
 
 def credited_caption(unit: Unit) -> bool:
