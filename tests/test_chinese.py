@@ -741,3 +741,20 @@ def test_a_label_parts_where_its_marks_show_its_words():
     assert re.split(CHINESE.label_breaks, "屯門——東涌（大澳）") == ["屯門——", "東涌", "（大澳）"]
     assert re.split(CHINESE.label_breaks, "長者、青少年") == ["長者、", "青少年"]
     assert re.split(CHINESE.label_breaks, "至少一次") == ["至少一次"]  # no range
+
+
+@pytest.mark.slow
+def test_a_figure_set_after_a_table_goes_after_its_source_line_too(tmp_path):
+    """A figure moved past the table after it (the table filled its page) goes after the
+    table's source line as well, which stays under its table: set between them, the source
+    (資料來源：…) read as the picture's."""
+    document = read("harbourside-museums-chairman")
+    pdf = tmp_path / "chairman.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "print"), TEXTS))
+    lines = [squash(line) for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines() if line.strip()]
+    total = next(index for index, line in enumerate(lines) if line.startswith("合計"))
+    source = next(index for index, line in enumerate(lines) if line.startswith("資料來源"))
+    caption = next(index for index, line in enumerate(lines) if line.startswith("海事館重開當日"))
+    assert total + 1 == source and source < caption, lines[total:caption + 1]

@@ -77,6 +77,7 @@ WORDS = {
     "northmoor-research-chapter": ["Tidewater Analytics"],
     "brightwater-ceo-blog": [],
     "brookfield-hospice-trustees": [],
+    "friends-of-ashcombe-foreword": [],
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
@@ -103,6 +104,8 @@ TITLES = {
     "brightwater-ceo-blog": "A year of muddy boots: looking back on 2024",  # its dateline under it
     # Under the site's menu a link a line, and a cookie banner over it.
     "brookfield-hospice-trustees": "Trustees\u2019 Report 2024/25: Review of the Year",
+    # Under its dateline, which names a doctor ("by Dr Alasdair Whitcombe").
+    "friends-of-ashcombe-foreword": "A Foreword from our President",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -129,6 +132,9 @@ SIGN_OFFS = {
                                  "18\u00a0July 2024"],
     "heritage-trust-foreword": ["Helen Arkwright", "Chair of Trustees", "September 2024"],
     "brightwater-ceo-blog": ["Helen Okafor", "Chief Executive"],
+    "friends-of-ashcombe-foreword": ["Yours sincerely,", "Dr\u00a0Alasdair Whitcombe",
+                                     "President, The Friends of Ashcombe House",
+                                     "Ashcombe, Somerset", "31\u00a0March 2025"],
 }
 
 

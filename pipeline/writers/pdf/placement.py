@@ -79,6 +79,9 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # The blocks a figure may be set after, or before: its section's running text, not a heading,
 # a sign-off or a note.
 RUNNING_TEXT = ("paragraph", "list", "table")
+# The kind of a paragraph under a table saying where its figures come from, or a note of it:
+# the table's, never parted from it by a figure (writers/html/blocks.py, table_sources).
+TABLE_SOURCE = "table source"
 FIT_MARGIN = 0.97  # a caption not measured: scale a little below the reckoned fit
 # A caption rewrapped at a narrower width fills its lines so far on average (its words break
 # where they fall, not at the measure's end).
@@ -270,7 +273,10 @@ def set_later(placement: Placement, figure: int, kinds: list[str],
     order = list(placement.ordered(count))
     position = order.index(figure)
     if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
-        order[position:position + 2] = [order[position + 1], figure]
+        after = position + 2  # past a table's source and notes too, which stay with it
+        while after < len(order) and kinds[order[after]] == TABLE_SOURCE:
+            after += 1
+        order[position:after] = [*order[position + 1:after], figure]
         return replace(placement, order=tuple(order))
     return None
 

@@ -32,6 +32,7 @@ from pipeline.languages import PROFILES
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
+from pipeline.writers.html.blocks import table_sources
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
@@ -45,7 +46,7 @@ from pipeline.writers.pdf.line_ends import (
 from pipeline.writers.pdf.list_labels import labels_as_markers
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
-from pipeline.writers.pdf.placement import MAX_PASSES, continued_pages, improved
+from pipeline.writers.pdf.placement import MAX_PASSES, TABLE_SOURCE, continued_pages, improved
 from pipeline.writers.pdf.table_titles import first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
 
@@ -157,7 +158,9 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     layout where needed, each without its margins but the one kept (pagination.py)."""
     from weasyprint import HTML
 
-    kinds = [type(block).__name__.lower() for block in document.blocks]
+    sources = table_sources(document.blocks)
+    kinds = [TABLE_SOURCE if index in sources else type(block).__name__.lower()
+             for index, block in enumerate(document.blocks)]
     placement = Placement()
     pictures_read: dict = {}  # WeasyPrint's, by address: each read once, the same in each layout
     lines_measured: dict = {}  # each line's text measured once for every layout (pagination.py)
