@@ -7,6 +7,7 @@ Traditional Chinese."""
 import io
 import re
 import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -583,3 +584,22 @@ def test_a_notices_attachments_are_lines_each_numbered_in_turn():
     assert [plain(line) for line in attachments.lines] == [
         "附件：1.东湖片区停水范围示意图", "2.西城片区停水范围示意图", "3.南岸片区停水范围示意图"]
 
+
+
+@pytest.mark.slow
+def test_a_signature_never_stands_alone_under_the_attachments_it_follows(tmp_path):
+    """The notice's signature, alone on its large print's last page, takes the attachments'
+    lines over it with it (the lines kept with the block after them, as a paragraph is)."""
+    path = TEXTS / "yanjiang-water-notice.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["large-print"]))[0]
+    layout = load_layout(ROOT / "layouts", "large-print")
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(render_pdf(document, layout, TEXTS))
+    with pikepdf.open(pdf) as opened:
+        last = len(opened.pages)
+    text = subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "附件" in text and "沿江市水务局" in text
+    typography = next(check for check in preflight(pdf, document, layout).checks
+                      if check.rule == "typography")
+    assert "holds only the sign-off" not in typography.message

@@ -501,9 +501,12 @@ def line_block(block: LineBlock, anchor: str | None, index: int, setting: Settin
 
 def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
                setting: Setting) -> Markup:
-    """Lines kept as lines: one paragraph of the class `kind`, a line break between."""
+    """Lines kept as lines: one paragraph of the class `kind`, a line break between; kept
+    with the block after it where the placement says (a notice's attachments, over its
+    signature on the last page)."""
     joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False) for line in lines)
-    return Markup('<p class="{}" data-block="{}">{}</p>\n').format(kind, index, joined)
+    kept = " kept-with-next" if index in setting.kept_with_next else ""
+    return Markup('<p class="{}{}" data-block="{}">{}</p>\n').format(kind, kept, index, joined)
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
