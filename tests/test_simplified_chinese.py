@@ -603,3 +603,19 @@ def test_a_signature_never_stands_alone_under_the_attachments_it_follows(tmp_pat
     typography = next(check for check in preflight(pdf, document, layout).checks
                       if check.rule == "typography")
     assert "holds only the sign-off" not in typography.message
+
+
+@pytest.mark.slow
+def test_a_totals_rows_chinese_words_are_set_in_a_face_that_has_a_bold(tmp_path):
+    """"约27,400户" in a totals row: its figures bold in the body's tabular face, its words
+    in the bold Hei; the Ming has no bold, and a PDF naming a "Noto Serif CJK TC Bold" named
+    a face that does not exist, its words set at regular weight beside bold figures."""
+    path = TEXTS / "yanjiang-water-notice.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "print"), TEXTS))
+    with pikepdf.open(pdf) as opened:
+        names = {str(font.BaseFont) for page in opened.pages
+                 for font in page.Resources.Font.values()}
+    assert any("Sans-CJK-TC-Bold" in name for name in names), names
+    assert not [name for name in names if "Serif-CJK" in name and "Bold" in name], names

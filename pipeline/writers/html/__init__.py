@@ -275,6 +275,9 @@ def environment(folder: Path, shared: Path) -> Environment:
 
 
 FIGURES = "figures"  # the role of a table's columns of figures, set in tabular digits
+# Those of its totals row, in bold: a script's words among them ("約27,400戶") in the face
+# its headings take, which has a bold (a Chinese Ming here has none; the Hei has).
+BOLD_FIGURES = "bold figures"
 
 
 def font_families(layout: Layout, role: str, family: str = "", *, scripts: frozenset[Profile],
@@ -291,12 +294,14 @@ def font_family_names(layout: Layout, role: str, family: str = "", *,
     document in that script's language (so a Chinese document's ellipsis and dash are
     Chinese); then the layout's symbol faces, for what none of those has. A table's
     `figures` take the body's, the layout's own family first in any language: its digits
-    are tabular, where a Chinese face's are proportional only."""
-    own = profile_for(language) if role != FIGURES else None
-    role = "body" if role == FIGURES else role
+    are tabular, where a Chinese face's are proportional only; `bold figures` take the
+    heading faces of the scripts after it."""
+    own = profile_for(language) if role not in (FIGURES, BOLD_FIGURES) else None
+    script_role = {FIGURES: "body", BOLD_FIGURES: "heading"}.get(role, role)
+    role = "body" if role in (FIGURES, BOLD_FIGURES) else role
     families = [family or (layout.heading_font if role == "heading" else layout.body_font)]
     for profile in PROFILES:
-        face = getattr(layout.faces_for(profile), role) if profile in scripts else ""
+        face = getattr(layout.faces_for(profile), script_role) if profile in scripts else ""
         if face and profile is own:  # first, wherever another language sharing it put it
             families = [face, *(family for family in families if family != face)]
         elif face and face not in families:
