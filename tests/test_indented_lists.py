@@ -176,3 +176,36 @@ def test_a_charitys_chapter_keeps_its_goals_list_and_its_numbered_sections():
     (goals,) = [block for block in document.blocks if isinstance(block, List)]
     assert [label for label, _ in goals.labelled()] == [
         "1.", "1.1.", "1.2.", "1.3.", "2.", "2.1.", "2.2.", "3.", "3.1.", "3.2.", "4.", "4.1."]
+
+
+
+@pytest.mark.slow
+def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path):
+    """1.1. under "1. Reduce…", 1.1.1. under "1.1. Extend…": each label starts where the
+    text of the item above does (within 0.4 em: its width is reckoned, not measured), as
+    Typst and InDesign nest a list; hung right-aligned in a 1.6 em indent, they had started
+    left of it."""
+    import re
+    import subprocess
+    from pathlib import Path
+
+    from pipeline.layouts import load_layout
+    from pipeline.readers.metadata import load_metadata
+    from pipeline.readers.scraped import read_scraped
+    from pipeline.writers.pdf.render import render_pdf
+
+    text = Path(__file__).parent / "texts" / "structure" / "kelbrook-water-operations.txt"
+    document = read_scraped(text, load_metadata(text.with_suffix(".toml"), ["print"]))[0]
+    layout = load_layout(Path(__file__).parent.parent / "layouts", "print")
+    pdf = tmp_path / "chapter.pdf"
+    pdf.write_bytes(render_pdf(document, layout, tmp_path))
+    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout)
+    first = {}
+    for x, word in words:
+        first.setdefault(word, float(x))
+    em = layout.for_language("en-GB").body_size_pt
+    for text_above, label in (("Reduce", "1.1."), ("Extend", "1.1.1.")):
+        assert -0.05 * em < first[label] - first[text_above] < 0.4 * em, (
+            label, first[label], text_above, first[text_above])

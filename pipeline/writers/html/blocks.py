@@ -24,6 +24,7 @@ from pipeline.languages import (
     SYMBOL_LABEL,
     UNSPACED,
     detect,
+    profile_for,
 )
 from pipeline.layouts import Layout
 from pipeline.model import (
@@ -284,6 +285,7 @@ FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 # (（十一）, 1.2.1.) says how wide, for a layout whose indent is a whole number of characters
 # (a Chinese one) to widen it rather than hang the labels in the margin.
 INDENT_EMS = 2
+NESTED_INDENT_EMS = 1.6  # base.css: ul, ol
 # Characters of a label narrower than half an em in any of the layouts' faces.
 NARROW = frozenset(" .,:;()[]ilI|")
 
@@ -303,10 +305,17 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     if block.numbered:
         attributes += Markup(' class="{}{}"').format(
             block.style, f" {MARKER_NAMES[block.marker]}" if block.marker else "")
-        widest = max((label_ems(shown_label(label, True))
-                      for label in block.labels(depth, parents)), default=0)
+        labels = [shown_label(label, True) for label in block.labels(depth, parents)]
+        widest = max(map(label_ems, labels), default=0)
         if widest > INDENT_EMS:
             attributes += Markup(' data-label-ems="{}"').format(widest)
+        hung = max(map(text_ems, labels), default=0.0)
+        if depth and hung > NESTED_INDENT_EMS and profile_for(setting.breaks.language).words_spaced:
+            # A nested list's labels wider than its indent (1.1., 1.1.1.) start where the
+            # text of the item above does, as Typst and InDesign nest a list in its item's
+            # text; they had hung to the left of it. (A language on a grid of characters
+            # widens its lists' indents by whole characters: chinese.css.)
+            attributes += Markup(' style="padding-left: {}em"').format(f"{hung:.2f}")
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
