@@ -451,3 +451,16 @@ def test_a_paragraph_leading_in_to_the_next_is_kept_with_it():
     document = Document("piece", Metadata(title="Piece"), None, blocks)
     html = render_html(document, load_layout(LAYOUTS, "screen"))
     assert re.findall(r'<p data-block="(\d)"[^>]* class="lead-in"', html) == ["1", "3"]
+
+
+def test_an_interviews_question_is_kept_with_its_answer():
+    """"Q: Will I lose pay?" at a page's foot, its answer overleaf: the question, as a
+    lead-in, never ends a page; "問：…" likewise."""
+    blocks = (Paragraph((Span("Q: Will I lose pay?"),)),
+              Paragraph((Span("A: Not if you vote; the ballot is held online."),)),
+              Paragraph((Span("問：計劃的撥款來自哪裏？"),)),
+              Paragraph((Span("答：主要來自政府的基金。"),)),
+              Paragraph((Span("Questions about the ballot go to the branch secretary."),)))
+    document = Document("piece", Metadata(title="Piece"), None, blocks)
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert re.findall(r'<p data-block="(\d)"[^>]* class="lead-in"', html) == ["0", "2"]

@@ -1018,3 +1018,13 @@ def test_running_text_naming_a_photograph_stays_a_paragraph():
     said = "We thanked every volunteer. Photography by the team was shown in the library."
     blocks = blocks_of(f"The opening paragraph, first.\n\n{said}\n\nMore text after that.")
     assert blocks[1] == Paragraph((Span(said),))
+
+
+def test_a_sign_off_over_a_pages_spacer_line_is_the_sign_off():
+    """The name and role closing a page, over a line of a no-break space alone (where the
+    page left room, no photo after it) and the page's footer: the sign-off, not a heading
+    and a paragraph."""
+    body = "The MSc in Environmental Data Science had its first intake of 34 students this year."
+    blocks = blocks_of(f"{body}\n\n{body.replace('34', '41')}\n\nProfessor Helen MARSH\n"
+                       f"Head of Department\n{NBSP}\nBack to top\n")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Paragraph", "SignOff"]

@@ -85,6 +85,8 @@ ATTRIBUTION = re.compile("[-\u2013\u2014]+ (?=\\S)|\u2014\u2014(?=\\S)")
 # A picture's credit on a line of its own, in any language: "Photo: …", "圖片來源：…".
 PHOTO_CREDIT = any_language((profile.photo_credit for profile in PROFILES),
                             flags=re.IGNORECASE)
+# What opens an interview's question, in any language: "Q:", "問：".
+QUESTION = any_language(profile.question for profile in PROFILES)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"

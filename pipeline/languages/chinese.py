@@ -448,6 +448,7 @@ class Chinese(Profile):
     measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
+    question = "[問问][:：]"  # an interview's question: "問：", "问："
     # After a dash between places (屯門——東涌), an enumeration comma, a slash, a range's
     # connector between figures (二〇二三至二四), a financial year (年度) before what it
     # dates; before an opening bracket (南丫島（榕樹灣）).
@@ -552,7 +553,7 @@ class Chinese(Profile):
             and not text.endswith(tuple(SENTENCE_END + PHRASE_END))
             and not re.search(f"[{SENTENCE_END}\uff1f].", text)
             and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
-            and not re.match("[問问][:：]", text)  # an interview's question
+            and not re.match(self.question, text)  # an interview's question
             and not self.is_table_note(text)
         )
 

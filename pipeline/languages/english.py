@@ -187,7 +187,7 @@ MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
 
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
-INTERVIEW_LABEL = re.compile(r"Q\s*[:.]\s|Question\s*:\s")
+QUESTION = r"Q\s*[:.]\s|Question\s*:\s"
 
 class English(Profile):
     tag = "en-GB"
@@ -381,6 +381,7 @@ page=r"page|p\.?",
     # The house style's quotes: single outside, double inside (and single again within).
     quotes = ("\u2018\u201c", "\u2019\u201d")
     lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
+    question = QUESTION
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
@@ -428,7 +429,7 @@ page=r"page|p\.?",
             and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
-            and not INTERVIEW_LABEL.match(text)  # an interview's question
+            and not re.match(QUESTION, text)  # an interview's question
             and not self.is_table_note(text)
         )
 

@@ -286,6 +286,8 @@ class Profile:
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
+    # What opens an interview's question, as a regex ("" none): "Q:", "問：".
+    question = ""
     # Where a short label in its script (a table's cell) may break when it cannot be set
     # whole, as a regex of places ("" nowhere but where the renderer would): between its
     # words, as far as their marks show them, for a script written without spaces.

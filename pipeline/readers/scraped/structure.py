@@ -624,20 +624,25 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     sign-off only when they sign (a closing phrase, a date, a person named): a note's
     source on a line of its own stays a paragraph."""
     found = Calls(units)
-    after = len(units)
+    # A line where a photo stood with nothing after it (a page's spacer): no block, and no
+    # text after a sign-off.
+    end = len(units)
+    while end > 0 and units[end - 1].kind == "marker":
+        end -= 1
+    after = end
     while after > 0 and (is_prose(units[after - 1]) or is_postscript(units[after - 1])
                          or symbol_note(units[after - 1], found, after - 1)):
         after -= 1
     start = after
     while start > 0 and is_sign_off_unit(units[start - 1]):
         start -= 1
-    main, closing, rest = units[:start], units[start:after], units[after:]
+    main, closing, rest = units[:start], units[start:after], units[after:end]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
-    return main, closing, rest
+    return main, closing, units[after:]
 
 
 def about_signer(unit: Unit, sign_off: list[Unit]) -> bool:

@@ -21,6 +21,7 @@ from pipeline.languages import (
     ATTRIBUTION,
     CLOSING_WISH,
     LEAD_IN_ENDS,
+    QUESTION,
     SYMBOL_LABEL,
     UNSPACED,
     detect,
@@ -253,11 +254,13 @@ def called(label, table: Table) -> bool:
 
 def lead_ins(blocks: Sequence[Block]) -> frozenset[int]:
     """The paragraphs that lead in to a paragraph or a displayed quotation after them, ending
-    with a colon ("Councillor Mark Hensby, Leader of the Council, said:", "他表示："): kept
-    with its first lines (base.css), as a lead-in is with its list."""
+    with a colon ("Councillor Mark Hensby, Leader of the Council, said:", "他表示："), or
+    asking an interview's question ("Q: Will I lose pay?", "問：…"): kept with its first
+    lines (base.css), as a lead-in is with its list."""
     return frozenset(index for index, (block, after) in enumerate(itertools.pairwise(blocks))
                      if isinstance(block, Paragraph) and isinstance(after, Paragraph | Quotation)
-                     and block.text.rstrip().endswith(LEAD_IN_ENDS))
+                     and (block.text.rstrip().endswith(LEAD_IN_ENDS)
+                          or QUESTION.match(block.text)))
 
 
 def attributions(blocks: Sequence[Block]) -> frozenset[int]:
