@@ -36,6 +36,11 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("Home > About us > Annual Report", "breadcrumb"),
     ("Home › Publications › Digest 2023-24 › Chapter 3", "breadcrumb"),
     ("首頁 > 關於我們 > 年報", "breadcrumb"),
+    # A trail its label names, its crumbs parted by slashes, none of them "Home".
+    ("You are here: University of Eastmoor / Faculty of Science / Geography / Annual report",
+     "breadcrumb"),
+    ("您的位置：首页 / 政务公开 / 通知公告", "breadcrumb"),
+    ("English | Cymraeg", "language switcher"),
     ("Print this page", "print or share link"),
     ("Share this page", "print or share link"),
     ("🖶 Print", "print or share link"),

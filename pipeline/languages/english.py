@@ -325,6 +325,7 @@ page=r"page|p\.?",
                  r"|join the (?:discussion|conversation)|discussion about this (?:post|article)"
                  r"|restacks",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
+        trail_prefix=r"you are here|(?:current )?location",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
                 r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"
                 r"|close|dismiss|(?:view|manage|change|customi[sz]e) (?:cookies|(?:cookie )?"

@@ -103,6 +103,7 @@ class Furniture:
     # "上一篇：…".
     neighbours: str = ""
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
+    trail_prefix: str = ""  # what labels a breadcrumb trail: "You are here:", "您的位置："
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
     cookies: str = ""  # the word for a cookie, in a notice asking consent to them
     consent: str = ""  # what such a notice asks: "agree", "accept"

@@ -119,7 +119,12 @@ def said(kind: str) -> str:
                     if (pattern := getattr(profile.furniture, kind)))
 
 
-LANGUAGE_NAMES = frozenset(name for profile in PROFILES for name in profile.furniture.names)
+# The languages a switcher names: each profile's, and others' own names for themselves, as
+# a page offering a text in them writes them ("English | Cymraeg").
+LANGUAGE_NAMES = frozenset(name for profile in PROFILES for name in profile.furniture.names) | {
+    "cymraeg", "gaeilge", "gàidhlig", "français", "deutsch", "español", "português", "italiano",
+    "nederlands", "polski", "русский", "العربية", "اردو", "हिन्दी", "日本語", "한국어",
+    "bahasa melayu", "bahasa indonesia", "tiếng việt", "ไทย", "tagalog"}
 # A cookie notice: a line about the site's cookies that asks for consent.
 COOKIES = re.compile(said("cookies"), re.IGNORECASE)
 CONSENT = re.compile(said("consent"), re.IGNORECASE)
@@ -213,6 +218,8 @@ MIN_LEADER = 2  # dots or ellipses
 MIN_CONTENTS_ENTRIES = 2
 BUTTON = whole(said("buttons"))
 ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
+BREADCRUMB_PREFIX = re.compile(f"(?:{said('trail_prefix')})\\s*[:：]\\s*(?=\\S)",
+                               re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -693,6 +700,8 @@ def link_row(text: str) -> str:
     opening with the site's own link (`Home / News / 2025 / …`) is a breadcrumb parted by
     slashes too, and a year or a number may be one of its crumbs (a news archive's); a
     breadcrumb's last crumb is the page's own title, as long as a heading may be."""
+    if (trail := BREADCRUMB_PREFIX.match(text)) and breadcrumb_after(text[trail.end():]):
+        return "breadcrumb"  # "You are here: University of Eastmoor / Geography / …"
     prefix = ROW_PREFIX.match(text)
     parts = SEPARATOR.split(text[prefix.end():] if prefix else text)
     home = len(parts) >= 2 and bool(LINK.fullmatch(parts[0]))
@@ -717,6 +726,13 @@ def link_row(text: str) -> str:
     if known or (len(parts) >= MIN_ROW_LINKS and "|" in text):
         return "links"
     return ""
+
+
+def breadcrumb_after(text: str) -> bool:
+    """Whether `text`, after a trail's label, is its crumbs: links parted by separators, the
+    last the page's own title, as long as a heading may be."""
+    parts = SEPARATOR.split(text)
+    return len(parts) >= 2 and all(map(is_link, parts[:-1])) and not is_running(parts[-1])
 
 
 def is_link(text: str) -> bool:
