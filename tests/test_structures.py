@@ -1028,3 +1028,19 @@ def test_a_sign_off_over_a_pages_spacer_line_is_the_sign_off():
     blocks = blocks_of(f"{body}\n\n{body.replace('34', '41')}\n\nProfessor Helen MARSH\n"
                        f"Head of Department\n{NBSP}\nBack to top\n")
     assert [type(block).__name__ for block in blocks] == ["Paragraph", "Paragraph", "SignOff"]
+
+
+def test_a_newsletters_dated_issue_line_under_its_title_is_the_subtitle():
+    """A newsletter e-mail's banner (a photo's line), its name, then its issue, dated: the
+    issue is the subtitle and dates the text; it had been a heading, the date lost."""
+    from pipeline.readers.scraped import scraped_document
+
+    text = (f"View this email in your browser\n{NBSP}\nRiverside Allotments Society\n"
+            f"Spring Newsletter -- April 2025\n{NBSP}\nA message from our Chair\n\n"
+            "Welcome to the spring newsletter! Plot take-up is at a record high this year.\n\n"
+            "Thank you all for a wonderful season on the plots.\n")
+    document, _ = scraped_document("newsletter", text, Metadata(title=""))
+    assert document.metadata.title == "Riverside Allotments Society"
+    assert (document.metadata.subtitle, document.metadata.date) == (
+        "Spring Newsletter\u00a0\u2013 April 2025", "2025-04")
+    assert [type(block).__name__ for block in document.blocks][0] == "Heading"

@@ -435,22 +435,30 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
                     opening_block: tuple[int, ...]) -> tuple[Metadata, list[Unit]]:
     """The line under the title is its subtitle, where the metadata gives none: in the
     text's opening block (its lines `opening_block`: no blank line between them), where it
-    heads no text of its own (a heading follows it); or over the first paragraph of a news
+    heads no text of its own (a heading follows it) or names a date (a newsletter's issue);
+    or over the first paragraph of a news
     story, which opens with its dateline (a press release's deck, "Largest restoration on
     the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …")."""
-    under = units[0] if units else None
+    # Past the line where a photo stood over the title (a newsletter's banner), if any.
+    place = next((index for index, unit in enumerate(units) if unit.kind == "text"
+                  or not unit.lines or unit.lines[0] > title.lines[0]), len(units))
+    under = units[place] if place < len(units) else None
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1 or not is_heading_text(under.text)):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
-    after = next((unit for unit in blocks_apart(units[1:], stands_alone)
+    after = next((unit for unit in blocks_apart(units[place + 1:], stands_alone)
                   if unit.kind == "text"), None)
     if after is None:
         return metadata, units
     opening = {title.lines[0], under.lines[0]} <= set(opening_block)
-    if (opening and len(after.rows) == 1 and is_heading_text(after.text)) or (
+    # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
+    # text's, where the metadata gives none.
+    issued = detect(under.text).date_in(under.text) if opening else ""
+    if issued or (opening and len(after.rows) == 1 and is_heading_text(after.text)) or (
             NEWS_DATELINE.match(after.rows[0])):
-        return replace(metadata, subtitle=under.text), units[1:]
+        return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
+                units[:place] + units[place + 1:])
     return metadata, units
 
 
