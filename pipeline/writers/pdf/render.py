@@ -47,6 +47,7 @@ from pipeline.writers.pdf.list_labels import labels_as_markers
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import MAX_PASSES, TABLE_SOURCE, continued_pages, improved
+from pipeline.writers.pdf.serialised_once import streams_serialised_once
 from pipeline.writers.pdf.table_titles import first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
 
@@ -93,15 +94,16 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         labels_as_markers(laid_out.pages)
         continued = continued_pages(laid_out.pages)
         digest = hashlib.sha256(html_text.encode("utf-8")).digest()
-        rendered = laid_out.write_pdf(
-            pdf_variant=layout.pdf_variant,
-            pdf_identifier=digest[:16].hex().encode("ascii"),
-            finisher=functools.partial(
-                _finish, families=declared_families(layout), digest=digest,
-                generated=functools.partial(generated_characters, document=document,
-                                            layout=layout, html=html_text)
-            ),
-        )
+        with streams_serialised_once():
+            rendered = laid_out.write_pdf(
+                pdf_variant=layout.pdf_variant,
+                pdf_identifier=digest[:16].hex().encode("ascii"),
+                finisher=functools.partial(
+                    _finish, families=declared_families(layout), digest=digest,
+                    generated=functools.partial(generated_characters, document=document,
+                                                layout=layout, html=html_text)
+                ),
+            )
     except FatalURLFetchingError as error:
         raise RenderingError(
             f"cannot render with layout {layout.name!r}: {error.__cause__}"
