@@ -61,6 +61,20 @@ def plain(spans: tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
 
 
+def cut(spans: tuple[Span, ...], length: int) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """`spans` cut after their first `length` characters: the spans before, and after."""
+    before: list[Span] = []
+    for number, span in enumerate(spans):
+        if length <= 0:
+            return tuple(before), spans[number:]
+        if len(span.text) > length:
+            return ((*before, replace(span, text=span.text[:length])),
+                    (replace(span, text=span.text[length:]), *spans[number + 1:]))
+        before.append(span)
+        length -= len(span.text)
+    return tuple(before), ()
+
+
 def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
     """`text` in runs, each of `phrases` it holds (in order, each after the one before) a run
     in its language: a heading's, the title's or the byline's, whose phrases a text of
@@ -356,6 +370,28 @@ class LineBlock:
     @property
     def texts(self) -> list[str]:
         return [plain(line) for line in self.lines]
+
+    @property
+    def label(self) -> str:
+        """The label the lines hang from, where they are a label's numbered lines (附件：1.…,
+        then 2.…): the next lines stand under the first one's number. Else ''."""
+        return numbered_label(self.texts)
+
+
+# A label and the first of the things it numbers on its line: "附件：1.東湖片區示意圖",
+# "Attachments: 1. Site plan"; then each next on its own line: "2.西城片區示意圖".
+NUMBERED_LABEL = re.compile(r"[^\s:：]{1,12}\s*[:：]\s*(?=1\s*[.．、]\s*\S)")
+
+
+def numbered_label(texts: list[str]) -> str:
+    """The label of `texts` where they are a label's numbered lines, as an official notice
+    lists what it attaches (GB/T 9704, 7.3.5): the label and its first thing, then each next
+    thing on a line of its own, numbered in turn; else ''."""
+    label = NUMBERED_LABEL.match(texts[0]) if len(texts) > 1 else None
+    if label is None or not all(re.match(rf"{number}\s*[.．、]\s*\S", text)
+                                for number, text in enumerate(texts[1:], start=2)):
+        return ""
+    return label.group()
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,16 @@ import uharfbuzz
 FONT_FILES = ("fonts.css", "chinese.css")
 URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 SPACES = " \u00a0"  # what CSS word-spacing, and justification, widen
+# Characters narrower than half an em in any of the layouts' faces.
+NARROW = frozenset(" .,:;()[]ilI|")
+
+
+def text_ems(text: str) -> float:
+    """How many ems a text may take, where it is not shaped: a full-width character one
+    (exactly), a narrow one (a stop, a bracket, i) about a third, any other about two thirds,
+    as wide as the widest figure or letter of the faces."""
+    return sum(1.0 if unicodedata.east_asian_width(char) in "WF"
+               else 0.3 if char in NARROW else 0.6 for char in text)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
 from pipeline.languages import ATTRIBUTION, detect, ends_sentence, joined_lines
+from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
@@ -97,13 +98,27 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     line over a paragraph, which the wrap would have filled."""
     if not_wrapped(units):
         def ends(rows: tuple[str, ...], index: int) -> bool:
-            return ends_block(rows[index], rows[index + 1], stands_alone)
+            return (ends_block(rows[index], rows[index + 1], stands_alone)
+                    and not numbering_goes_on(rows, index))
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
-            return any(heads_paragraph(rows, row, stands_alone)
-                       for row in (index, index + 1) if row < len(rows) - 1
-                       ) or ends_paragraph(rows, index)
+            return (any(heads_paragraph(rows, row, stands_alone)
+                        for row in (index, index + 1) if row < len(rows) - 1)
+                    or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
     return [piece for unit in items_standing_apart(units) for piece in parted(unit, ends)]
+
+
+def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
+    """Whether the row after `index` numbers the next of a label's numbered lines above it
+    ("Enclosures: 1. Site plan", "2. Diversion routes", "3. Timetable"): each of those is
+    shaped as a numbered heading, and would stand alone."""
+    if not NEXT_NUMBERED.match(rows[index + 1].strip()):
+        return False
+    return any(numbered_label([row.strip() for row in rows[start:index + 2]])
+               for start in range(index, -1, -1))
+
+
+NEXT_NUMBERED = re.compile(r"\d{1,2}\s*[.．、]\s*\S")
 
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:

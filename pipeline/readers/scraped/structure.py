@@ -60,6 +60,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    numbered_label,
     unskipped,
 )
 from pipeline.readers.cleaning import linked
@@ -962,19 +963,10 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
 
-# A label and the first of the things it numbers on its line: "附件：1.東湖片區示意圖",
-# "Attachments: 1. Site plan"; then each next on its own line: "2.西城片區示意圖".
-NUMBERED_LABEL = re.compile(r"[^\s:：]{1,12}\s*[:：]\s*1\s*[.．、]\s*\S")
-
-
 def numbered_lines(rows: tuple[str, ...]) -> bool:
-    """Whether `rows` are a label's numbered lines, as an official notice lists what it
-    attaches (GB/T 9704, 7.3.5): the label and its first thing, then each next thing on a
-    line of its own, numbered in turn. Lines, not a paragraph: run together, its numbers
-    stood in its sentence."""
-    return len(rows) > 1 and bool(NUMBERED_LABEL.match(rows[0].strip())) and all(
-        re.match(rf"{number}\s*[.．、]\s*\S", row.strip())
-        for number, row in enumerate(rows[1:], start=2))
+    """Whether `rows` are a label's numbered lines (model.numbered_label): lines, not a
+    paragraph, for run together its numbers stood in its sentence."""
+    return bool(numbered_label([row.strip() for row in rows]))
 
 
 def credited_caption(unit: Unit) -> bool:

@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from pipeline.languages import NUMERALS
 from pipeline.list_numbers import bullet
 from pipeline.model import Document, LineBlock, List, Note, SignOff, Span, Table
+from pipeline.writers.shaping import text_ems
 
 LIST_KINDS = {False: "List Bullet", True: "List Number"}
 LIST_LEVELS = 3  # Word's built-in list styles go 1, 2, 3 levels deep; deeper lists take the 3rd
@@ -186,7 +187,32 @@ def add_lines(draft, block: SignOff | LineBlock, add_spans) -> None:
         if number:
             paragraph.add_run().add_break()
         add_spans(paragraph, line)
+    if isinstance(block, LineBlock) and block.label:
+        hang_from_label(draft, paragraph, draft.styles[style], block.label)
 
+
+def hang_from_label(draft, paragraph, style, label: str) -> None:
+    """A label's numbered lines (附件：1.…) hanging from it, each next line under the first
+    one's number, as every edition sets them: the label's width out of the style's indent.
+    A full-width label's width is exact (a character an em); another's, estimated."""
+    hang = Pt(text_ems(label) * font_size(draft, style).pt)
+    paragraph.paragraph_format.left_indent = (style.paragraph_format.left_indent or 0) + hang
+    paragraph.paragraph_format.first_line_indent = -hang
+
+
+def font_size(draft, style) -> Pt:
+    """The size `style` sets its text in: its own, or that of the nearest style it is based
+    on, or the document's default (docDefaults), or Word's own (10 pt)."""
+    while style is not None:
+        if style.font.size:
+            return style.font.size
+        style = style.base_style
+    default = draft.styles.element.find(
+        "/".join(qn(tag) for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:sz")))
+    return Pt(int(default.get(qn("w:val"))) / 2 if default is not None else WORD_SIZE_PT)
+
+
+WORD_SIZE_PT = 10  # Word's size where no style or default sets one
 
 # Word's separators between the text and its endnotes, which every endnotes part opens with.
 ENDNOTES = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +41,7 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
+    cut,
     link_runs,
     phrased,
     plain,
@@ -49,6 +49,7 @@ from pipeline.model import (
 from pipeline.writers.flush import greets
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
+from pipeline.writers.shaping import text_ems
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
 # than twice as many is never split (the PDF writer's placement sees to the longer ones).
@@ -289,8 +290,6 @@ FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 # (a Chinese one) to widen it rather than hang the labels in the margin.
 INDENT_EMS = 2
 NESTED_INDENT_EMS = 1.6  # base.css: ul, ol
-# Characters of a label narrower than half an em in any of the layouts' faces.
-NARROW = frozenset(" .,:;()[]ilI|")
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
@@ -356,14 +355,6 @@ def shown_label(label: str, numbered: bool) -> str:
 def label_ems(label: str) -> int:
     """How many ems a label, as set, may take, rounded up."""
     return math.ceil(round(text_ems(label), 6))
-
-
-def text_ems(text: str) -> float:
-    """How many ems a text may take: a full-width character one, a narrow one (a stop, a
-    bracket, i) about a third, any other about two thirds, as wide as the widest figure or
-    letter of the faces."""
-    return sum(1.0 if unicodedata.east_asian_width(char) in "WF"
-               else 0.3 if char in NARROW else 0.6 for char in text)
 
 
 def css_string(value: str) -> Markup:
@@ -507,16 +498,24 @@ def sign_off(block: SignOff, anchor: str | None, index: int, setting: Setting) -
 
 
 def line_block(block: LineBlock, anchor: str | None, index: int, setting: Setting) -> Markup:
-    """Lines kept as lines, set apart (an address)."""
-    return kept_lines(block.lines, "lines", index, setting)
+    """Lines kept as lines, set apart (an address); a label's numbered lines (附件：1.…)
+    hanging from their label."""
+    if not block.label:
+        return kept_lines(block.lines, "lines", index, setting)
+    label, first = cut(block.lines[0], len(block.label))
+    return kept_lines((first, *block.lines[1:]), "lines", index, setting, label)
 
 
 def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
-               setting: Setting) -> Markup:
+               setting: Setting, label: tuple[Span, ...] = ()) -> Markup:
     """Lines kept as lines: one paragraph of the class `kind`, a line break between; kept
     with the block after it where the placement says (a notice's attachments, over its
-    signature on the last page)."""
+    signature on the last page). Lines a `label` heads hang from it, each under the first
+    (base.css: .hung), as GB/T 9704 (7.3.5) sets a notice's attachments."""
     joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False) for line in lines)
+    if label:
+        joined = Markup('{}<span class="hung">{}</span>').format(
+            spans(label, index, setting, hyphenate=False), joined)
     kept = " kept-with-next" if index in setting.kept_with_next else ""
     return Markup('<p class="{}{}" data-block="{}">{}</p>\n').format(kind, kept, index, joined)
 
