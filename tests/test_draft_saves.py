@@ -20,8 +20,9 @@ from .test_docx_reader import edited, paragraph_starting
 from .test_draft_pictures import METADATA, NAME, project  # noqa: F401 (a fixture)
 
 
-def import_now(project) -> None:  # noqa: F811 (the fixture's name)
-    drafts.import_draft(project, NAME, METADATA, drafts.load_state(project.draft_state(NAME)))
+def import_now(project) -> str | None:  # noqa: F811 (the fixture's name)
+    return drafts.import_draft(project, NAME, METADATA,
+                               drafts.load_state(project.draft_state(NAME)))
 
 
 def test_a_draft_saved_with_no_edit_makes_no_marked_up_source(project):  # noqa: F811
@@ -29,9 +30,17 @@ def test_a_draft_saved_with_no_edit_makes_no_marked_up_source(project):  # noqa:
     saved.save(str(project.docx(NAME)))
     state = drafts.load_state(project.draft_state(NAME))
     assert drafts.edited(project.docx(NAME), state)
-    import_now(project)
+    assert import_now(project) is None  # nothing to tell
     assert not project.markup(NAME).exists()
     assert not drafts.edited(project.docx(NAME), drafts.load_state(project.draft_state(NAME)))
+
+
+def test_the_build_says_where_an_editor_s_edits_went(project):  # noqa: F811
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    docx_path = project.docx(NAME).relative_to(project.root)
+    markup = project.markup(NAME).relative_to(project.root)
+    assert import_now(project) == (f"{docx_path}: its edits imported into {markup}, the text "
+                                   "every edition is built from")
 
 
 def test_a_title_the_same_as_the_metadata_file_s_is_left_to_it(project):  # noqa: F811

@@ -125,8 +125,9 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 
 def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
-    Returned: the lines telling the editor of line breaks read as spaces, of bold
-    paragraphs shaped as headings, of page breaks and of italic set upright, if any.
+    Returned: the lines telling the editor where the edits went (if any), and of line
+    breaks read as spaces, of bold paragraphs shaped as headings, of page breaks and of
+    italic set upright, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -167,11 +168,21 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     state["imported"] = digest_of(data)
     state["sources"] = digests(project.inputs(name))
     files.write_json(project.draft_state(name), state)
-    said = [breaks_joined(docx.relative_to(project.root), imported.joined),
+    said = [edits_imported(docx.relative_to(project.root),
+                           project.markup(name).relative_to(project.root), document != written),
+            breaks_joined(docx.relative_to(project.root), imported.joined),
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
             upright_italics(docx.relative_to(project.root), document)]
     return "\n".join(line for line in said if line) or None
+
+
+def edits_imported(docx: Path, markup: Path, edited: bool) -> str | None:
+    """The line saying the editor's edits were read, and where they now stand: the marked-up
+    text every edition is built from (a draft saved with no edit says nothing)."""
+    if not edited:
+        return None
+    return f"{docx}: its edits imported into {markup}, the text every edition is built from"
 
 
 def bold_lines(docx: Path, lines: tuple[str, ...]) -> str | None:
