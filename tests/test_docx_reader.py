@@ -450,6 +450,26 @@ def test_comments_are_refused_counting_them(source_dir, written):
                              " Headquar…'); resolve or delete them, save, and run doit again")
 
 
+def test_a_comment_on_a_few_words_is_said_to_be_on_them(source_dir, written):
+    """The refusal quotes what the comment is on, as Word highlights it, not the start of
+    its paragraph: the editor finds it at once."""
+    def edit(draft):
+        paragraph = paragraph_starting(draft, "On 11")
+        start = next(index for index, run in enumerate(paragraph.runs)
+                     if "Headquarters" in run.text)
+        run = paragraph.runs[start]
+        before, _, after = run.text.partition("Headquarters")
+        run.text = before
+        commented = paragraph.add_run("Headquarters")
+        rest = paragraph.add_run(after)
+        run._r.addnext(commented._r)
+        commented._r.addnext(rest._r)
+        draft.add_comment([commented], text="Its full name?", author="Ed")
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path).startswith("holds 1 comment on 'Headquarters'; resolve or delete it,")
+
+
 def test_tracked_changes_and_comments_are_refused_in_one_line(source_dir, written):
     """A draft holding both is refused once, naming both: one round of review settles it."""
     def edit(draft):

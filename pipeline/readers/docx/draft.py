@@ -449,16 +449,36 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
 
 def first_commented(body, ids: set[str], count: int) -> str:
     """Where the first of the comments `ids` is anchored, said after their count: " on
-    'The end…'", or " (the first on …)"; nothing where none is anchored in the text."""
+    'the new Headquarters'" (the words it comments on, or the start of its paragraph where
+    it marks a point), or " (the first on …)"; nothing where none is anchored in the text."""
     tags = {qn("w:commentRangeStart"), qn("w:commentReference")}
     anchor = next((element for element in body.iter(*tags) if element.get(qn("w:id")) in ids),
                   None)
-    paragraph = None if anchor is None else next(anchor.iterancestors(qn("w:p")), None)
-    words = "" if paragraph is None else "".join(text.text or ""
-                                                 for text in paragraph.iter(qn("w:t")))
+    if anchor is None:
+        return ""
+    words = commented_words(body, anchor.get(qn("w:id")))
+    if not words.strip():
+        paragraph = next(anchor.iterancestors(qn("w:p")), None)
+        words = "" if paragraph is None else "".join(text.text or ""
+                                                     for text in paragraph.iter(qn("w:t")))
     if not words.strip():
         return ""
     return f" on {excerpt(words)}" if count == 1 else f" (the first on {excerpt(words)})"
+
+
+def commented_words(body, comment_id: str) -> str:
+    """The text between comment `comment_id`'s range start and end, in any paragraphs; ''
+    where its range has no end."""
+    start, end, text = qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:t")
+    words, inside = [], False
+    for element in body.iter(start, end, text):
+        if element.tag != text and element.get(qn("w:id")) == comment_id:
+            if element.tag == end:
+                return "".join(words).strip()
+            inside = True
+        elif inside and element.tag == text:
+            words.append(element.text or "")
+    return ""
 
 
 def open_comments(draft, body) -> set[str]:
