@@ -427,6 +427,22 @@ def test_a_sign_off_breaks_its_lines_where_pandoc_does(markup, source_dir):
         re.sub(spaces, "", clean_line(line)) for line in pandoc_lines(markup)]
 
 
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("lines", [("Ashcombe Water Services", "14 March 2025"),
+                                   ("沿江市水务局", "2025年3月14日"), ("Yours faithfully,",)])
+def test_a_written_sign_off_reads_back_as_pandoc_reads_it(lines, source_dir):
+    """Its lines broken by pandoc's hard break, the last without one (a break ending a
+    paragraph, which pandoc keeps as an empty line); a line alone keeps one, or it would
+    read as a paragraph."""
+    sign_off = SignOff(tuple((Span(line),) for line in lines))
+    markup = write_markup(Document("piece", Metadata(title="T"), None, (sign_off,)))
+    written = markup.split("\n\n", 1)[1].strip()
+    assert written.endswith("\\") == (len(lines) == 1)
+    assert [line.replace(NBSP, " ") for line in pandoc_lines(written)] == list(lines)
+    assert [text.replace(NBSP, " ") for text in read(f"\n{written}", source_dir).blocks[0].texts
+            ] == list(lines)
+
+
 @pytest.mark.parametrize("markup", [
     "# Leisure and culture\\",
     "- New pools opened\\\n  in two districts;\n- sports centres open longer.",

@@ -94,8 +94,10 @@ def write_block(block: Block) -> str:
         case Table():
             return write_table(block)
         case SignOff():
-            # A backslash ends each line kept as a line; one line alone ends with one too.
-            return "\n".join(unmistakable(write_spans(line)) + "\\" for line in block.lines)
+            # A backslash (pandoc's hard break) ends each line but the last, which pandoc
+            # would print; a line alone ends with one, or it would read as a paragraph.
+            lines = [unmistakable(write_spans(line)) for line in block.lines]
+            return "\\\n".join(lines) + ("\\" if len(lines) == 1 else "")
         case Note():
             return f"[^{block.label}]: {write_spans(block.spans)}"
     raise UnknownBlock(block, "the marked-up writer")
