@@ -181,6 +181,8 @@ def around(table: str) -> str:
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Units: HK$ million"),
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "資料來源：經審計帳目"),
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "單位：百萬元"),
+    ("項目\t2024\n資助\t41.2\n捐款\t13.1", "註1：不包括一次性撥款。"),
+    ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Note 1: one-off grants excluded."),
 ])  # fmt: skip
 def test_a_tables_source_or_unit_line_is_a_paragraph_not_a_heading(table, line):
     body = around(table)

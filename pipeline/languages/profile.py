@@ -269,11 +269,13 @@ class Profile:
     table_total = ""
 
     def is_table_note(self, text: str) -> bool:
-        """Whether `text` says what a table's figures count in or where they come from
-        ("Source: audited accounts", "單位：百萬元"): a paragraph, never a heading."""
+        """Whether `text` says what a table's figures count in or where they come from, or
+        is one of its numbered notes ("Source: audited accounts", "單位：百萬元", "Note 2:",
+        "註1："): a paragraph, never a heading."""
         labels = "|".join(label for label in (self.table_unit, self.table_source) if label)
-        return bool(labels) and bool(re.match(rf"(?:{labels})\s*[:：]\s*\S", text,
-                                              re.IGNORECASE))
+        return bool(labels) and bool(re.match(
+            rf"(?:{labels})\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,2}})?\s*[:：]\s*\S", text,
+            re.IGNORECASE))
     # The legacy encodings its texts arrive in (not UTF-8), read when a text's bytes decode
     # in one strictly and its letters read as this language's: most of them among `common`,
     # its commonest letters (readers/decoding.py).
