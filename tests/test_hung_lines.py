@@ -88,23 +88,30 @@ def test_each_next_line_stands_under_the_first_ones_number(tmp_path, texts, lang
     pdf = tmp_path / "notice.pdf"
     pdf.write_bytes(render_pdf(notice(texts, language),
                                load_layout(ROOT / "layouts", layout_name), tmp_path))
-    label, first, second, third = starts(pdf, (texts[0][:2], *(f"{number}." for number in
-                                                                 (1, 2, 3))))
+    opening = notice(texts, language).blocks[0].text[:3]
+    paragraph, label, first, second, third = starts(
+        pdf, (opening, texts[0][:2], *(f"{number}." for number in (1, 2, 3))))
     assert abs(second - first) < 0.5 and abs(third - first) < 0.5
     assert label < first - 20  # the label stands out to the left
+    # where the text's paragraphs start their first line: at the left, or two characters in
+    assert abs(label - paragraph) < 0.5
 
 
-def test_the_draft_hangs_them_and_reads_the_same_lines_back():
-    document = notice(ATTACHMENTS, "zh-Hans")
+@pytest.mark.parametrize(("texts", "language", "indent_ems"), [(ATTACHMENTS, "zh-Hans", 2),
+                                                                (ENCLOSURES, "en-GB", 0)])
+def test_the_draft_hangs_them_and_reads_the_same_lines_back(texts, language, indent_ems):
+    document = notice(texts, language)
     layout = load_layout(ROOT / "layouts", DRAFT_LAYOUT)
     data = write_docx(document, layout, ROOT)
     paragraph = next(paragraph for paragraph in docx.Document(io.BytesIO(data)).paragraphs
-                     if paragraph.text.startswith("附件"))
-    size = Pt(layout.for_language("zh-Hans").body_size_pt)
-    # The label's three full-width characters: exactly three ems.
-    assert paragraph.paragraph_format.first_line_indent == -Pt(3 * size.pt)
-    style_indent = paragraph.style.paragraph_format.left_indent
-    assert paragraph.paragraph_format.left_indent == style_indent + Pt(3 * size.pt)
+                     if paragraph.text.startswith(texts[0][:2]))
+    size = layout.for_language(language).body_size_pt
+    hang = -paragraph.paragraph_format.first_line_indent
+    if language.startswith("zh"):  # the label's three full-width characters: three ems
+        assert hang == Pt(3 * size)
+    assert paragraph.paragraph_format.left_indent == Pt(indent_ems * size) + hang
+    # The space ending a label of estimated width is a tab, ending at the hanging indent.
+    assert paragraph.text.startswith("Enclosures:\t1." if language == "en-GB" else "附件：1.")
     read = docx_document(data, Path("notice.docx"), document.metadata, document)
     assert read.blocks[-1] == document.blocks[-1]
 

@@ -69,6 +69,7 @@ from pipeline.writers.docx.structures import (
     add_reference,
     add_styles,
     add_table,
+    hang_from_label,
 )
 from pipeline.writers.flush import flush_left
 
@@ -162,6 +163,8 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
         if index in flush:
             draft.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
+        if isinstance(block, LineBlock) and block.label:
+            hang_from_label(draft, draft.paragraphs[-1], block.label, own.paragraph_indent)
     _set_off_tables(draft)
     saved = BytesIO()
     draft.save(saved)

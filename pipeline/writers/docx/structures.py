@@ -187,17 +187,32 @@ def add_lines(draft, block: SignOff | LineBlock, add_spans) -> None:
         if number:
             paragraph.add_run().add_break()
         add_spans(paragraph, line)
-    if isinstance(block, LineBlock) and block.label:
-        hang_from_label(draft, paragraph, draft.styles[style], block.label)
 
 
-def hang_from_label(draft, paragraph, style, label: str) -> None:
+def hang_from_label(draft, paragraph, label: str, indent_ems: float) -> None:
     """A label's numbered lines (附件：1.…) hanging from it, each next line under the first
-    one's number, as every edition sets them: the label's width out of the style's indent.
-    A full-width label's width is exact (a character an em); another's, estimated."""
-    hang = Pt(text_ems(label) * font_size(draft, style).pt)
-    paragraph.paragraph_format.left_indent = (style.paragraph_format.left_indent or 0) + hang
+    one's number, as every edition sets them: the label starting `indent_ems` in (where the
+    language's paragraphs start their first line), the next lines the label's width further.
+    A full-width label's width is exact (a character an em); another's is estimated, a
+    little wide, and the space ending it is a tab, which Word and LibreOffice end at the
+    hanging indent, so the first number stands where the next do whatever the face (and is
+    read back as the space it was)."""
+    size = font_size(draft, paragraph.style).pt
+    hang = Pt(text_ems(label) * size)
+    paragraph.paragraph_format.left_indent = Pt(indent_ems * size) + hang
     paragraph.paragraph_format.first_line_indent = -hang
+    if label.endswith(" "):
+        tab_at(paragraph, len(label.rstrip()))
+
+
+def tab_at(paragraph, position: int) -> None:
+    """The space at character `position` of `paragraph`'s text made a tab."""
+    for run in paragraph.runs:
+        if position < len(run.text):
+            if run.text[position] == " ":
+                run.text = run.text[:position] + "\t" + run.text[position + 1:]
+            return
+        position -= len(run.text)
 
 
 def font_size(draft, style) -> Pt:

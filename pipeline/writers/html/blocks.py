@@ -503,11 +503,16 @@ def line_block(block: LineBlock, anchor: str | None, index: int, setting: Settin
     if not block.label:
         return kept_lines(block.lines, "lines", index, setting)
     label, first = cut(block.lines[0], len(block.label))
-    return kept_lines((first, *block.lines[1:]), "lines", index, setting, label)
+    # Where the language's paragraphs start their first line: a letter's enclosures at the
+    # left, a Chinese notice's attachments two characters in (GB/T 9704: 左空二字).
+    indent = profile_for(setting.breaks.language).paragraph_indent
+    return kept_lines((first, *block.lines[1:]), "lines", index, setting, label,
+                      f' style="margin-left: {indent}em"')
 
 
 def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
-               setting: Setting, label: tuple[Span, ...] = ()) -> Markup:
+               setting: Setting, label: tuple[Span, ...] = (),
+               style: str = "") -> Markup:
     """Lines kept as lines: one paragraph of the class `kind`, a line break between; kept
     with the block after it where the placement says (a notice's attachments, over its
     signature on the last page). Lines a `label` heads hang from it, each under the first
@@ -517,7 +522,8 @@ def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
         joined = Markup('{}<span class="hung">{}</span>').format(
             spans(label, index, setting, hyphenate=False), joined)
     kept = " kept-with-next" if index in setting.kept_with_next else ""
-    return Markup('<p class="{}{}" data-block="{}">{}</p>\n').format(kind, kept, index, joined)
+    return Markup('<p class="{}{}" data-block="{}"{}>{}</p>\n').format(
+        kind, kept, index, Markup(style), joined)
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:
