@@ -94,8 +94,9 @@ def write_block(block: Block) -> str:
         case Table():
             return write_table(block)
         case SignOff():
-            # A backslash (pandoc's hard break) ends each line but the last, which pandoc
-            # would print; a line alone ends with one, or it would read as a paragraph.
+            # A backslash (pandoc's hard break) ends each line but the last, whose end needs
+            # none (pandoc reads one there as an empty line); a line alone ends with one, or
+            # it would read as a paragraph.
             lines = [unmistakable(write_spans(line)) for line in block.lines]
             return "\\\n".join(lines) + ("\\" if len(lines) == 1 else "")
         case Note():

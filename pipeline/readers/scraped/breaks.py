@@ -112,13 +112,13 @@ def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
     """Whether the row after `index` numbers the next of a label's numbered lines above it
     ("Enclosures: 1. Site plan", "2. Diversion routes", "3. Timetable"): each of those is
     shaped as a numbered heading, and would stand alone."""
-    if not NEXT_NUMBERED.match(rows[index + 1].strip()):
-        return False
-    return any(numbered_label([row.strip() for row in rows[start:index + 2]])
-               for start in range(index, -1, -1))
+    numbered = NEXT_NUMBERED.match(rows[index + 1].strip())
+    # The label's line holds number 1: the row that many rows up from the one numbered.
+    start = index + 2 - int(numbered.group(1)) if numbered else -1
+    return start >= 0 and bool(numbered_label([row.strip() for row in rows[start:index + 2]]))
 
 
-NEXT_NUMBERED = re.compile(r"\d{1,2}\s*[.．、]\s*\S")
+NEXT_NUMBERED = re.compile(r"(\d{1,2})\s*[.．、]\s*\S")
 
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:
