@@ -96,6 +96,14 @@ def test_a_phrase_written_twice_on_one_line_is_halved():
     assert texts("Bora Bora\n\nText.") == ["Bora Bora", "Text."]
 
 
+def test_a_line_of_chinese_and_english_written_twice_keeps_its_english_words_apart():
+    # Mostly Chinese, the line is compared a character at a time, spaces aside: the half
+    # kept is the line's own, the spaces between its English words still there.
+    line = "The festival’s motto，藝術屬於每一個人——我們會繼續努力……, opened the season."
+    assert texts(f"{line} {line}\n\nText.") == [line, "Text."]
+    assert texts("主席報告 主席報告\n\n正文。") == ["主席報告", "正文。"]
+
+
 def test_hard_wrapped_paragraph_reads_as_one():
     assert texts("one line\nwrapped here.\n\none line\nwrapped here") == ["one line wrapped here."]
 

@@ -275,13 +275,17 @@ def repetition(text: str) -> list[str]:
     words, or of characters (spaces aside) in a language that parts no words by spaces; of
     one word only when written as often as the language's profile says."""
     profile = detect(text)
-    joiner = " " if profile.words_spaced else ""
-    pieces = text.split(" ") if profile.words_spaced else list(text.replace(" ", ""))
+    # Each piece's place in the line: a phrase is the line from its first piece's start to
+    # its last one's end, the spaces inside it kept (between the English words of a mostly
+    # Chinese line too, which joined would run together).
+    pieces = [match.span() for match in (re.finditer(r"[^ ]+", text) if profile.words_spaced
+                                         else re.finditer(r"[^ ]", text))]
     for times in range(len(pieces), 1, -1):
         length = len(pieces) // times
         if len(pieces) % times or (length == 1 and not 0 < profile.single_word_repeats <= times):
             continue
-        phrases = [joiner.join(pieces[i : i + length]) for i in range(0, len(pieces), length)]
+        phrases = [text[pieces[i][0]:pieces[i + length - 1][1]]
+                   for i in range(0, len(pieces), length)]
         if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
             return phrases
     return []
