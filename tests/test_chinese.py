@@ -680,7 +680,7 @@ def test_a_chinese_table_s_figures_take_the_tabular_digits_of_the_latin_face():
     layout = load_layout(ROOT / "layouts", "print")
     html = render_html(document, layout)
     figures = re.search(r"td\.numeric[^{]*\{ font-family: ([^;]*);", html).group(1)
-    body = re.search(r"html \{ font-family: ([^;]*);", html).group(1)
+    body = re.search(r":root \{ --body-faces: ([^;]*);", html).group(1)
     assert figures.startswith(f'"{layout.body_font}"')
     assert body.startswith('"Noto Serif CJK TC"')
 

@@ -58,16 +58,23 @@ def test_a_hyphened_name_the_writer_keeps_together_is_one_phrase():
 
 def test_a_paragraph_wholly_in_english_in_a_chinese_text_is_set_as_english():
     """Its own language on the paragraph (not a span inside a Chinese one): its words
-    hyphenated as English's, its lines as English sets them (ragged in large print); an
-    English phrase's marks in a Chinese line at their Latin widths (chinese.css, "pwid")."""
+    hyphenated as English's, its lines as English sets them (ragged in large print)."""
     text = ("中心通訊\n\n過去一年，中心新建成的聯合實驗室正式投入使用。\n\nOver the past year the "
             "Centre opened its laboratory and published papers in international journals.\n")
     document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
     html = render_html(document, load_layout(LAYOUTS, "print"))
     assert '<p data-block="1" lang="en-GB">Over the past year' in html
     assert "jour\u00adnals" in html or "inter\u00adna" in html  # English hyphenation
-    css = (LAYOUTS / "fonts" / "chinese.css").read_text(encoding="utf-8")
-    assert ':lang(zh) :lang(en) {\n  font-feature-settings: "pwid";' in css
+
+
+def test_an_english_paragraph_holding_sums_in_dollars_is_english_in_a_chinese_text():
+    # A currency's code is read with its figure: "HK$2.1 billion" is English, and the
+    # paragraph wholly so (its sums had stayed Chinese between its English phrases).
+    text = ("巴士公司年報\n\n董事會批准新車廠的資本開支。\n\nRevenue rose to HK$2.1 billion "
+            "(2023: HK$1.9 billion), while costs were held at US$150 million.\n")
+    document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert '<p data-block="1" lang="en-GB">Revenue rose to HK$2.1' in html
 
 
 def test_an_english_paragraph_ending_with_an_address_is_english_in_a_chinese_text():
@@ -77,6 +84,60 @@ def test_an_english_paragraph_ending_with_an_address_is_english_in_a_chinese_tex
     document, _ = scraped_document("x", text, Metadata(title="", language="zh-HK"))
     html = render_html(document, load_layout(LAYOUTS, "print"))
     assert '<p data-block="1" lang="en-GB">Full audited' in html
+
+
+# A Chinese text's English paragraph and a Chinese caption; an English text's Chinese phrase.
+TWO_LANGUAGES = {
+    "bus-company-review": ("巴士公司年報\n\n本年度，公司推出「綠色出行」計劃——全港首個同類計劃……"
+                           "乘客反應熱烈。\n\n新車廠於2024年啟用。「新車廠」——開幕典禮。\n\n"
+                           "新車廠於2024年啟用。「新車廠」——開幕典禮。\n\nWe also introduced "
+                           "the \u2018Green Journeys\u2019 scheme \u2013 the first of its kind "
+                           "\u2013 and passengers welcomed it."),
+    "arts-festival-review": ("Festival Review\n\nThe festival\u2019s motto, 藝術屬於每一個人——"
+                             "我們會繼續努力……, opened the season \u2013 and audiences came."
+                             "\n\nMore than forty thousand people attended the performances "
+                             "and exhibitions of the autumn season, twice as many as last year."),
+}
+
+
+@pytest.fixture(scope="module")
+def faces_set(tmp_path_factory):
+    """Each text's print edition: (character, whether its face is a Chinese one) of each
+    glyph of the marks the two languages share, with the language of its element."""
+    from pipeline.pdf.glyphs import TEXT_OPERATORS, page_glyphs
+    from pipeline.pdf.pages import Content
+
+    from .support import scraped_editions
+
+    folder = tmp_path_factory.mktemp("faces")
+    found = {}
+    for name, text in TWO_LANGUAGES.items():
+        _, pdfs = scraped_editions(folder, name, text, ["print"])
+        with pikepdf.open(pdfs["print"]) as pdf:
+            found[name] = [(glyph.text, "CJK" in glyph.font) for page in pdf.pages
+                           for glyph in page_glyphs(Content.read(page, page.obj, {},
+                                                                 TEXT_OPERATORS))
+                           if glyph.text in "\u2018\u2019\u2013\u2014\u2026"]
+    return found
+
+
+def test_english_in_a_chinese_text_takes_the_latin_face_and_chinese_the_chinese(faces_set):
+    """An element in another language than its document's takes that language's faces first
+    (the template's `:lang()` faces): an English paragraph of a Chinese text its Latin face,
+    its quotation marks and dashes proportional (the Chinese face's are full-width), and a
+    Chinese caption, in the captions' sans, the Chinese sans's dashes, as its body does."""
+    glyphs = faces_set["bus-company-review"]
+    assert sorted({(char, chinese) for char, chinese in glyphs if char in "\u2018\u2019\u2013"}) \
+        == [("\u2013", False), ("\u2018", False), ("\u2019", False)]
+    assert {chinese for char, chinese in glyphs if char in "\u2014\u2026"} == {True}
+
+
+def test_a_chinese_phrase_in_an_english_text_takes_the_chinese_face(faces_set):
+    """Its dash (——) and ellipsis (……) are Chinese ones, each two ems long and centred; the
+    English text around it keeps its own dash."""
+    glyphs = faces_set["arts-festival-review"]
+    assert {chinese for char, chinese in glyphs if char in "\u2014\u2026"} == {True}
+    assert {chinese for char, chinese in glyphs if char in "\u2019\u2013"} == {False}
 
 
 def test_an_address_a_code_or_a_single_letter_is_no_phrase():

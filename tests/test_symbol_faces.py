@@ -4,6 +4,7 @@ the text faces' line metrics, so a tick in a line leaves the line where it was."
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -13,6 +14,7 @@ from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Paragraph, Span
 from pipeline.readers.docx.symbols import SYMBOL_FONTS, TEXT_STYLE
+from pipeline.writers.html import render_html
 from pipeline.writers.shaping import declared_faces
 
 from .conftest import ROOT
@@ -46,13 +48,19 @@ def test_every_character_words_symbols_become_is_in_each_layouts_fonts(name, rol
 
 
 def test_the_symbol_faces_come_after_the_text_faces_in_every_stack():
+    """Every stack a layout's stylesheet names ends with the symbol faces, or is one of the
+    template's (the body's or the headings' faces of an element's language), which do."""
     for name in layout_names(LAYOUTS):
         layout = load_layout(LAYOUTS, name)
         assert layout.symbol_fonts, name
         style = (layout.folder / layout.stylesheet).read_text(encoding="utf-8")
         for line in style.split("font-family:")[1:]:
-            stack = line.split(";")[0]
-            assert stack.rstrip().endswith(f'"{layout.symbol_fonts[-1]}"'), f"{name}: {stack}"
+            stack = line.split(";")[0].strip()
+            assert (stack in ("var(--body-faces)", "var(--heading-faces)")
+                    or stack.endswith(f'"{layout.symbol_fonts[-1]}"')), f"{name}: {stack}"
+        html = render_html(Document("t", Metadata(title="t"), None, ()), layout)
+        for stack in re.findall(r"--(?:body|heading)-faces: ([^;]*);", html):
+            assert stack.endswith(f'"{layout.symbol_fonts[-1]}"'), f"{name}: {stack}"
 
 
 def test_the_symbol_faces_keep_the_text_faces_line_metrics():

@@ -12,6 +12,9 @@ from pipeline.addresses import SET_APART
 from pipeline.languages import Profile, detect, phrases, profile_for
 
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+# A currency's code before its sign ("HK$", "US$"), read with its figure: no phrase of a
+# language (languages/english.py), nor a word of the text around one.
+CURRENCY_CODE = r"\b[A-Z]{1,3}(?=[$\u00a3\u20ac\u00a5])"
 # Characters of the longest phrase inside another language kept on one line: a name
 # (莫慧琳), a title (主席報告); a longer one breaks where its language breaks.
 MAX_WHOLE_PHRASE = 8
@@ -30,11 +33,11 @@ def tagged(text: str, language: str) -> Markup:
 def wholly_in(text: str, language: str) -> Profile | None:
     """The language other than the document's `language` a whole text is written in (an
     English paragraph in a Chinese document), the phrases found leaving nothing outside
-    them but spaces, figures, marks and addresses (no phrase of any language); None where it
-    is the document's, or mixed."""
+    them but spaces, figures, marks, addresses and currencies' codes (no phrase of any
+    language: "HK$1.2 billion" is English); None where it is the document's, or mixed."""
     pieces = phrases(text, profile_for(language))
     others = {profile for _, profile in pieces if profile is not None}
-    if len(others) != 1 or any(LETTER.search(re.sub(SET_APART, "", piece))
+    if len(others) != 1 or any(LETTER.search(re.sub(f"{SET_APART}|{CURRENCY_CODE}", "", piece))
                                for piece, profile in pieces if profile is None):
         return None
     return others.pop()

@@ -144,6 +144,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         body=body([(*numbered[index], index) for index in order], setting),
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
                                 language=language),
+        faces_by_language=faces_by_language(layout, document.scripts),
         grid=layout.grid_characters if not profile_for(language).words_spaced else 0,
         heading=heading,
         running_head=running,
@@ -307,6 +308,22 @@ def font_family_names(layout: Layout, role: str, family: str = "", *,
         elif face and face not in families:
             families.append(face)
     return (*families, *layout.symbol_fonts)
+
+
+def faces_by_language(layout: Layout, scripts: frozenset[Profile]) -> list[tuple[str, Markup,
+                                                                                 Markup]]:
+    """For each language a profile answers, its `:lang()` selector and the body's and the
+    headings' families of a text in it (`font_families`), the longest tags last, so that the
+    most specific wins as the profiles' lookup does: an element in another language than
+    its document's is set in that language's faces first, an English phrase of a Chinese
+    text in the Latin face (its quotation marks and dashes proportional, not full-width)
+    and a Chinese phrase of an English text in the Chinese face (its punctuation Chinese)."""
+    tags = sorted(((tag, profile) for profile in PROFILES for tag in profile.tags),
+                  key=lambda entry: len(entry[0]))
+    return [(f":lang({tag})",
+             font_families(layout, "body", scripts=scripts, language=profile.tag),
+             font_families(layout, "heading", scripts=scripts, language=profile.tag))
+            for tag, profile in tags]
 
 
 def anchors(document: Document) -> list[str | None]:
