@@ -532,6 +532,27 @@ def test_who_a_blogs_dateline_says_posted_it_is_its_author_a_user_name_none():
         assert (document.metadata.author, document.metadata.date) == (author, "2025-03-03")
 
 
+@pytest.mark.parametrize(("posted", "author", "date"), [
+    ("Posted by Marion Achebe, Chief Executive \u00b7 12 June 2025", "Marion Achebe",
+     "2025-06-12"),
+    ("Posted by Marion Achebe \u2013 12 June 2025, 10:30 am", "Marion Achebe", "2025-06-12"),
+    ("Written by Sam Hale on 3 May 2025", "Sam Hale", "2025-05-03"),
+    ("Published by the Board on 4 June 2025", "", "2025-06-04"),
+])
+def test_a_dateline_naming_its_poster_first_is_a_dateline(posted, author, date):
+    """Who posted the page (and their role) before the date: the line had been the text's
+    first heading; it gives the text its author, where it names a person, and its date."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    document, report = scraped_document(
+        "post", f"Chief Executive\u2019s review\n{posted}\n\n{BODY}\n\n{MORE}",
+        Metadata(title=""))
+    assert [block.text for block in document.blocks] == [BODY, MORE]
+    assert (document.metadata.author, document.metadata.date) == (author, date)
+    assert [drop["text"].replace("\u00a0", " ") for drop in report["dropped"]] == [posted]
+
+
 def test_a_dateline_over_the_title_naming_a_doctor_is_the_authors_not_the_title():
     """Its title bound to the name by a no-break space ("Dr Alasdair"), the line is still a
     dateline: it had been the title, the page's own title a heading."""

@@ -295,11 +295,16 @@ page=r"page|p\.?",
                # a newsletter's pitch under its posts: "Thanks for reading The Lantern Notes!
                # Subscribe for free to receive new posts and support my work."
                r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}",
-        dateline=r"(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
+        dateline=r"(?:(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
+                 # who posted it first, with their role: "Posted by Marion Achebe, Chief
+                 # Executive · 12 June 2025", "Written by Sam Hale on 3 May 2025"
+                 r"|(?:posted|written|published) by [^.!?·|•\d]{1,60}?"
+                 r"(?:\s*[·|•,\u2013\u2014-]\s*(?:on\s+)?|\s+on\s+)[^.!?]{0,20}\d{4})"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019\u00a0-]{1,40})?",  # "… by guildadmin", who posted it
-        posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)\s*$",
+        posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)"
+                  r"\s*(?:$|[,·|•\u2013\u2014]|-\s|on\s)",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
