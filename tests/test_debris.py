@@ -553,6 +553,20 @@ def test_a_dateline_naming_its_poster_first_is_a_dateline(posted, author, date):
     assert [drop["text"].replace("\u00a0", " ") for drop in report["dropped"]] == [posted]
 
 
+def test_the_line_a_dateline_stands_under_is_the_title_s_subtitle():
+    """The page's head ends over its dateline: the line between the title and the dateline
+    is the subtitle (it had been a heading over the first paragraph, once the dateline went)."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    text = ("Chief Executive\u2019s review\nAnnual review 2024/25\nPosted by Marion Achebe, "
+            f"Chief Executive \u00b7 12 June 2025\n\n{BODY}\n\n{MORE}")
+    document, _ = scraped_document("post", text, Metadata(title=""))
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        "Chief Executive\u2019s review", "Annual review 2024/25")
+    assert [block.text for block in document.blocks] == [BODY, MORE]
+
+
 def test_a_dateline_over_the_title_naming_a_doctor_is_the_authors_not_the_title():
     """Its title bound to the name by a no-break space ("Dr Alasdair"), the line is still a
     dateline: it had been the title, the page's own title a heading."""

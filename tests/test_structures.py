@@ -144,6 +144,30 @@ def test_space_aligned_columns_are_a_table_too():
     assert [plain(cell) for cell in table.rows[2]] == ["Operating result", "−2.1", "0.7"]
 
 
+def test_lines_typed_with_bars_between_cells_are_a_table():
+    # As a mail or a plain-text page types one: its header, rows of figures, a bar at the
+    # ends or not, then its source line.
+    blocks = blocks_of("Spending rose:\n\nArea | 2023/24 | 2024/25\n"
+                       "| Reservoirs and dams | £41.2m | £48.9m |\nLocks | £36.8m | £38.1m\n"
+                       "Source: audited accounts.\n\nThe Board agreed.")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Table", "Paragraph", "Paragraph"]
+    assert [plain(cell) for cell in blocks[1].header] == ["Area", "2023/24", "2024/25"]
+    assert [plain(cell) for cell in blocks[1].rows[0]] == ["Reservoirs and dams", "£41.2m",
+                                                           "£48.9m"]
+    assert table_sources(blocks) == {2}
+
+
+@pytest.mark.parametrize("lines", [
+    "About us | Contact | Jobs\nPrivacy | Cookies | Accessibility\nTerms | Help | Blog",
+    "Item | Cost\n2024 | £12",  # two lines: no table of bars
+    "| Item | Cost |\n|---|---:|\n| Pens | 12 |\n| Ink | 3 |",  # Markdown's: a .md's table
+])
+def test_bars_between_links_or_in_too_few_lines_make_no_table(lines):
+    blocks = blocks_of(f"A text comes first.\n\n{lines}\n\nA text follows.")
+    assert not any(isinstance(block, Table) for block in blocks)
+
+
 def test_a_header_short_of_its_corner_cell_gets_an_empty_one():
     blocks = blocks_of("A text comes first.\n\n\tNorth\tSouth\nTrains\t12\t14\nBuses\t30\t28\n\n"
                        "A text follows.")

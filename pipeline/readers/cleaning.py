@@ -66,6 +66,11 @@ VIEWER_COPIES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
+# A table typed with bars between its cells: its lines at least (a header, two rows), and a
+# cell's words at most; Markdown's rule under a table's header (dashes, colons aligning).
+BAR_TABLE_ROWS = 3
+BAR_CELL_WORDS = 12
+BAR_RULE = re.compile(r":?-{3,}:?")
 # A list item's indentation, kept as spaces: a tab reaches the next of every 4 columns (as
 # text editors set it), a full-width space (U+3000, Chinese's indent) spans two.
 TAB_COLUMNS = 4
@@ -133,13 +138,49 @@ def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: Fal
     line is a paragraph, a heading or an item of its own, and a quotation over several
     paragraphs opens each (the house style's), so each line is quoted alone."""
     rows, paragraph = [], OpenQuotes() if wrapped else None
-    for line in text.split("\n"):
+    for line in with_bar_tables_tabbed(text.split("\n")):
         with lines_of(paragraph):
             cleaned = clean_row(line)
         if wrapped and cleaned in ("", PHOTO_MARKER):
             paragraph = OpenQuotes()
         rows.append(indented(line, cleaned, keeps_indent))
     return "\n".join(rows)
+
+
+def with_bar_tables_tabbed(lines: list[str]) -> list[str]:
+    """`lines`, each table typed with bars between its cells (`Area | 2023/24 | 2024/25`,
+    `| a | b |`) written as a pasted one is, its cells a tab apart: BAR_TABLE_ROWS lines or
+    more in a row with as many cells each, figures in the rows under the first. A row of
+    links (`Facebook | X | LinkedIn`), or a few, is none; nor is Markdown's table, ruled
+    under its header (`|---|---:|`), which a marked-up text (.md) sets as one."""
+    cells = [bar_cells(line) for line in lines]
+    found = list(lines)
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while (end < len(lines) and len(cells[start]) > 1
+               and len(cells[end]) == len(cells[start])):
+            end += 1
+        rows = cells[start:end]
+        figured = any(re.search(r"\d", cell) for row in rows[1:] for cell in row[1:])
+        ruled = any(all(BAR_RULE.fullmatch(cell) for cell in row) for row in rows)
+        if len(rows[0]) > 1 and len(rows) >= BAR_TABLE_ROWS and figured and not ruled:
+            found[start:end] = [CELL.join(row) for row in rows]
+        start = end
+    return found
+
+
+def bar_cells(line: str) -> list[str]:
+    """The cells of a line typed with bars between them (a bar at either end aside); the
+    line itself where it has no bar, or a cell of more than BAR_CELL_WORDS words (a
+    sentence)."""
+    if "|" not in line:
+        return [line]
+    cells = [cell.strip() for cell in line.strip().removeprefix("|").removesuffix("|")
+             .split("|")]
+    if any(len(cell.split()) > BAR_CELL_WORDS for cell in cells):
+        return [line]
+    return cells
 
 
 def indented(line: str, cleaned: str, keeps_indent: Callable[[str], bool]) -> str:

@@ -109,7 +109,10 @@ DIVISION_REPLACED = ("the title under its division's label; the metadata's title
                      " stand in its place")
 
 
-def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document:
+def build_document(name: str, units: list[Unit], metadata: Metadata,
+                   dated_under: int = 0) -> Document:
+    """The document of the text's `units`; `dated_under`: the line the page's dateline
+    stood right under (0 for none), the last of its head."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
     units = front_lines_apart(units, metadata.title)
     texts = [unit for unit in units if unit.kind == "text"]
@@ -137,7 +140,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata) -> Document
         texts = [unit for unit in texts if unit is not byline_unit]
     metadata, units = settle_title(name, metadata, units, texts)
     if texts and texts[0] not in units:  # the text's own title, not the metadata's
-        metadata, units = settle_subtitle(metadata, units, texts[0], opening_block)
+        metadata, units = settle_subtitle(metadata, units, texts[0], opening_block,
+                                          dated_under)
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
@@ -433,11 +437,13 @@ def publication_line(units: list[Unit]) -> Unit | None:
 
 
 def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
-                    opening_block: tuple[int, ...]) -> tuple[Metadata, list[Unit]]:
+                    opening_block: tuple[int, ...], dated_under: int = 0
+                    ) -> tuple[Metadata, list[Unit]]:
     """The line under the title is its subtitle, where the metadata gives none: in the
     text's opening block (its lines `opening_block`: no blank line between them), where it
-    heads no text of its own (a heading follows it) or names a date (a newsletter's issue);
-    or over the first paragraph of a news
+    heads no text of its own (a heading follows it), names a date (a newsletter's issue) or
+    stands over the page's dateline (line `dated_under`: the page's head ends there, "Annual
+    review 2024/25" over "Posted by … · 12 June 2025"); or over the first paragraph of a news
     story, which opens with its dateline (a press release's deck, "Largest restoration on
     the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …")."""
     # Past the line where a photo stood over the title (a newsletter's banner), if any.
@@ -456,7 +462,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none.
     issued = detect(under.text).date_in(under.text) if opening else ""
-    if issued or (opening and len(after.rows) == 1 and is_heading_text(after.text)) or (
+    if issued or (opening and (under.lines[-1] == dated_under or (
+            len(after.rows) == 1 and is_heading_text(after.text)))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
