@@ -6,7 +6,8 @@ line, a guild's letter on its blog, under its menu and over its readers' comment
 choir's e-mailed newsletter, titled by its metadata under the newsletter's name, a
 university's report chapter under its site's name, its download link, its neighbours' links
 and its address under its notes, a charity's blog post under its menu, its picture's caption
-written once with its credit, and others), each with its page's furniture, built into every edition and the DOCX draft and
+written once with its credit, a waterways trust's review whose table is typed with bars
+and whose dateline names its poster first, and others), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -81,6 +82,7 @@ WORDS = {
     "care-council-statement": [
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
+    "waterways-trust-review": ["waterwaysheritage.org.uk/volunteer"],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -106,6 +108,8 @@ TITLES = {
     "brookfield-hospice-trustees": "Trustees\u2019 Report 2024/25: Review of the Year",
     # Under its dateline, which names a doctor ("by Dr Alasdair Whitcombe").
     "friends-of-ashcombe-foreword": "A Foreword from our President",
+    # Over its subtitle and its dateline, which names who posted it first.
+    "waterways-trust-review": "Chief Executive\u2019s review",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -135,6 +139,7 @@ SIGN_OFFS = {
     "friends-of-ashcombe-foreword": ["Yours sincerely,", "Dr\u00a0Alasdair Whitcombe",
                                      "President, The Friends of Ashcombe House",
                                      "Ashcombe, Somerset", "31\u00a0March 2025"],
+    "waterways-trust-review": ["Marion Achebe", "Chief Executive"],
 }
 
 
@@ -242,7 +247,9 @@ def test_table_titles_are_captions():
         "Table 4.1 Research income by source (\u00a3 million)",
         "Table 3.1 Complaints and enquiries received, by subject, 2023–24",
         "Table 3.1 Average daily patronage by operator",
-        "Table 3.2 New bus stops by district", "表1 各區數碼工地數目"]
+        "Table 3.2 New bus stops by district",
+        "",  # nor has the waterways trust's, typed with bars
+        "表1 各區數碼工地數目"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -399,6 +406,17 @@ def test_pandoc_reads_the_drafts_levels(built):
     assert "## 1.1 Our vision" in markdown and "### 2.1.1 Village drainage" in markdown
     assert "(b) protect the community" in markdown
     assert "        -   2.45 million cubic metres a day" in markdown
+
+
+def test_a_table_typed_with_bars_and_a_dateline_naming_its_poster_first():
+    document, _ = read("waterways-trust-review")
+    metadata = document.metadata
+    assert (metadata.subtitle, metadata.author, metadata.date) == (
+        "Annual review 2024/25", "Marion Achebe", "2025-06-12")
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert [plain(cell) for cell in table.header] == ["Area", "2023/24", "2024/25", "Change"]
+    assert [plain(row[0]) for row in table.rows][-1] == "Total"
+    assert table.numeric == (False, True, True, True)
 
 
 def test_a_pull_quote_set_twice_is_kept_once_and_the_signature_dates_the_text():
