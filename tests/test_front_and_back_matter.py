@@ -216,6 +216,23 @@ def test_the_line_over_the_title_is_its_subtitle(kicker, title, byline, body, re
     assert plain(document.blocks[0].spans) == body.split("\n\n")[0].replace("'", "\u2019")
 
 
+@pytest.mark.parametrize(("title", "year", "byline", "body", "read_as"), [
+    ("Chair\u2019s statement", "2024/25", "By Jane Smith, Chair", ENGLISH_BODY,
+     Byline("Jane Smith", (), "Chair")),
+    ("主席報告", "2024-25年度", "主席 鄭嘉欣太平紳士", CHINESE_BODY,
+     Byline("鄭嘉欣", ("太平紳士",), "主席")),
+    ("主席報告", "二〇二四至二五年度", "主席 鄭嘉欣", CHINESE_BODY, Byline("鄭嘉欣", (), "主席")),
+])
+def test_the_year_under_the_title_is_its_subtitle_not_the_title(title, year, byline, body,
+                                                                  read_as):
+    """A line that is only the year the piece covers is no title, the line over it no kicker:
+    the title had been the year, the title its subtitle."""
+    document = read(f"{title}\n{year}\n\n{byline}\n\n{body}")
+    assert (document.metadata.title, document.metadata.subtitle, document.byline) == (
+        title, year, read_as)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
 def test_the_line_over_a_title_and_its_parallel(gap):
     document = read(kickered("Westport Arts Council – Annual Report 2024",

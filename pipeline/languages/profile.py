@@ -257,6 +257,9 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # A line that is only the year a piece covers, as a regex ("2024/25", "2024-25年度"): the
+    # subtitle under a title, never a title itself.
+    year_line = ""
     # A division's label, as a regex, where it opens a page's title line ("Chapter 2: …",
     # "第二章 …"): the piece's place in its publication, not words of its title.
     division = ""

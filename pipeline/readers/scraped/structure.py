@@ -126,10 +126,11 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     units = [unit for unit in units if unit is not twin and unit not in given]
     texts = [unit for unit in texts if unit is not twin and unit not in given]
     # The byline opens the text, or follows its title (not a caption after a paragraph),
-    # perhaps under the title's standfirst.
+    # perhaps under the title's standfirst or its year.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
-    if under_title and len(texts) > 2 and is_standfirst(texts[1]):
+    if under_title and len(texts) > 2 and (is_standfirst(texts[1])
+                                           or is_year_line(texts[1].text)):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)), None)
@@ -359,6 +360,8 @@ def over_title(texts: list[Unit]) -> bool:
     "Chief Executive's Statement"). The byline under it says which line is the title."""
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return False
+    if is_year_line(texts[1].text):  # the title's year under it ("2024-25年度"), no title
+        return False
     if title_lines(texts) != 1:  # no heading, or a title and its parallel
         return False
     taken = 1 + title_lines(texts[1:])
@@ -451,7 +454,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
                   or not unit.lines or unit.lines[0] > title.lines[0]), len(units))
     under = units[place] if place < len(units) else None
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
-            or under.repeats != 1 or not is_heading_text(under.text)):
+            or under.repeats != 1
+            or not (is_heading_text(under.text) or is_year_line(under.text))):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
     after = next((unit for unit in blocks_apart(units[place + 1:], stands_alone)
@@ -462,12 +466,20 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none.
     issued = detect(under.text).date_in(under.text) if opening else ""
-    if issued or (opening and (under.lines[-1] == dated_under or (
+    if issued or (opening and (under.lines[-1] == dated_under or is_year_line(under.text) or (
             len(after.rows) == 1 and is_heading_text(after.text)))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+def is_year_line(text: str) -> bool:
+    """A line that is only the year a piece covers ("2024/25", "2024-25年度"), as its
+    language writes one (its profile's `year_line`)."""
+    profile = detect(text)
+    return bool(profile.year_line) and bool(
+        re.fullmatch(profile.year_line, text.strip(), re.IGNORECASE))
 
 
 def is_heading_text(text: str) -> bool:
