@@ -112,11 +112,10 @@ def headline_titled(units: list[Unit], metadata: Metadata, headline: int
     """The units and metadata with the page's headline as the title, where the metadata gives
     none and the line its dateline stands under is too long to be read as a heading
     ("做有温度的研究者——研究生院院长在2025级研究生开学典礼上的讲话" over "发布时间：…"): its
-    place says it is the title. A year under the title ("2024-25年度") is no headline."""
+    place says it is the title."""
     found = next((unit for unit in units if unit.kind == "text" and unit.lines[0] == headline
                   and len(unit.rows) == 1), None)
-    if (metadata.title or found is None or is_heading_text(found.text)
-            or detect(found.text).is_date(found.text)):
+    if metadata.title or found is None or is_heading_text(found.text):
         return units, metadata
     return [unit for unit in units if unit is not found], replace(metadata, title=found.text)
 
