@@ -381,6 +381,8 @@ class LineBlock:
 # A label and the first of the things it numbers on its line: "附件：1.東湖片區示意圖",
 # "Attachments: 1. Site plan"; then each next on its own line: "2.西城片區示意圖".
 NUMBERED_LABEL = re.compile(r"[^\s:：]{1,12}\s*[:：]\s*(?=1\s*[.．、]\s*\S)")
+# A numbered line's number: its figures, its point and the space after it ("2. ", "2．").
+LINE_NUMBER = re.compile(r"\s*[0-9]+\s*[.．、]\s*")
 
 
 def numbered_label(texts: list[str]) -> str:

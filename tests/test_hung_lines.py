@@ -6,6 +6,7 @@ lines back."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -61,11 +62,49 @@ def test_spans_are_cut_after_a_number_of_characters_their_formatting_kept():
 @pytest.mark.parametrize(("texts", "language"), [(ATTACHMENTS, "zh-Hans"),
                                                  (ENCLOSURES, "en-GB")])
 def test_the_lines_hang_from_their_label_in_the_html(texts, language):
+    """Three columns: the label (the first line's alone), the numbers, what they name."""
     html = render_html(notice(texts, language), load_layout(ROOT / "layouts", "print"))
-    block = html[html.index('<p class="lines'):]
-    hung = block.index('<span class="hung">')
-    assert texts[0][0] in block[:hung]  # the label, before
-    assert hung < block.index("1.") < block.index("2.") < block.index("3.") < block.index("</p>")
+    block = html[html.index('<p class="lines'):html.index("</p>", html.index('<p class="lines'))]
+    labels = re.findall(r'<span class="label">(.*?)</span>', block)
+    numbers = re.findall(r'<span class="number">(.*?)</span>', block)
+    names = re.findall(r'<span class="name">(.*?)</span>', block)
+    assert [label.replace("\u2060", "") for label in labels] == [
+        texts[0][:texts[0].index("1.")], "", ""]
+    assert [number.strip() for number in numbers] == ["1.", "2.", "3."]
+    assert [name.replace("\u2060", "") for name in names] == [
+        text.split(".", 1)[1].strip() for text in texts]
+
+
+def test_a_long_name_wraps_under_its_own_first_character(tmp_path):
+    """GB/T 9704, 7.3.5: a long attachment's name goes on under its first character (与上一行
+    附件名称的首字对齐), not under its number; the next number stands under the first."""
+    texts = (ATTACHMENTS[0], "2.西城片区、南岸片区及北港片区停水范围示意图与临时供水点分布图（含各供水点"
+             "开放时间及联系电话）", ATTACHMENTS[2])
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(render_pdf(notice(texts, "zh-Hans"), load_layout(ROOT / "layouts", "print"),
+                               tmp_path))
+    first_number, third_number = starts(pdf, ("1.", "3."))
+    lines = line_starts(pdf, texts[1][2:])
+    assert len(lines) == 2  # it wraps
+    assert abs(third_number - first_number) < 0.5
+    assert abs(lines[1] - lines[0]) < 0.5 < lines[0] - first_number
+
+
+def line_starts(pdf: Path, text: str) -> list[float]:
+    """Where across the first page each line of `text` starts, as pdfium reads the page."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        characters = document[0].get_textpage()
+        page_text = characters.get_text_range()
+        start = page_text.index(text[:4])
+        starts: dict[float, float] = {}
+        for index in range(start, start + len(text)):
+            left, bottom, _, _ = characters.get_charbox(index, loose=True)
+            if page_text[index].strip():
+                starts.setdefault(round(bottom), left)
+        return list(starts.values())
+    finally:
+        document.close()
 
 
 def starts(pdf: Path, texts: tuple[str, ...]) -> list[float]:

@@ -28,6 +28,7 @@ from pipeline.languages import (
 )
 from pipeline.layouts import Layout
 from pipeline.model import (
+    LINE_NUMBER,
     Block,
     Byline,
     Figure,
@@ -516,14 +517,29 @@ def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
     """Lines kept as lines: one paragraph of the class `kind`, a line break between; kept
     with the block after it where the placement says (a notice's attachments, over its
     signature on the last page). Lines a `label` heads hang from it, each under the first
-    (base.css: .hung), as GB/T 9704 (7.3.5) sets a notice's attachments."""
-    joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False) for line in lines)
+    (numbered_line), as GB/T 9704 (7.3.5) sets a notice's attachments."""
     if label:
-        joined = Markup('{}<span class="hung">{}</span>').format(
-            spans(label, index, setting, hyphenate=False), joined)
+        joined = Markup('<span class="numbered-lines">{}</span>').format(Markup("").join(
+            numbered_line(heading, line, index, setting)
+            for heading, line in zip((label, *((),) * (len(lines) - 1)), lines, strict=True)))
+    else:
+        joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
+                                     for line in lines)
     kept = " kept-with-next" if index in setting.kept_with_next else ""
     return Markup('<p class="{}{}" data-block="{}"{}>{}</p>\n').format(
         kind, kept, index, Markup(style), joined)
+
+
+def numbered_line(label: tuple[Span, ...], line: tuple[Span, ...], index: int,
+                  setting: Setting) -> Markup:
+    """A label's numbered line, in three columns: the `label` (the first line's alone), the
+    number, and what it names, so that each number stands under the first and a name too
+    long for the line wraps under its own first character (GB/T 9704, 7.3.5:
+    与上一行附件名称的首字对齐), not under the number (base.css: .numbered-lines)."""
+    number, name = cut(line, len(LINE_NUMBER.match(plain(line)).group()))
+    return Markup('<span class="numbered"><span class="label">{}</span>'
+                  '<span class="number">{}</span><span class="name">{}</span></span>').format(
+        *(spans(part, index, setting, hyphenate=False) for part in (label, number, name)))
 
 
 def note(block: Note, anchor: str | None, index: int, setting: Setting) -> Markup:

@@ -98,6 +98,7 @@ class TaggedBlock:
     note_id: str = ""  # a note: its /ID, the anchor its references link to
     list: List | None = None  # a list: the model's, for its numbering and its nested lists'
     titled: bool = False  # a table: it has a title, the first row of its head
+    numbered_lines: int = 0  # a label's numbered lines: how many (each a row of its own)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,9 @@ def tagging_of(document: Document, html: str) -> Tagging:
         note_id = note_anchor(block.label) if isinstance(block, Note) else ""
         blocks.append(TaggedBlock(KINDS[type(block)], int(index), alt, note_id,
                                   block if isinstance(block, List) else None,
-                                  isinstance(block, Table) and bool(block.caption)))
+                                  isinstance(block, Table) and bool(block.caption),
+                                  len(block.lines) if isinstance(block, LineBlock)
+                                  and block.label else 0))
     links = {}
     for block in document.blocks:
         if isinstance(block, Note):
@@ -372,6 +375,8 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
             nest_lists(element)
             number_lists(element, block.list)
             labels_first(element)
+        elif block.numbered_lines:
+            rows_as_lines(element, block.numbered_lines)
         placed.append((block.index, [element]))
     ordered = sorted(placed, key=lambda pair: pair[0])
     return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
@@ -519,6 +524,25 @@ def as_lines(pdf: pikepdf.Pdf, element: pikepdf.Dictionary) -> None:
         paragraphs.append(paragraph)
     element.S = pikepdf.Name.Div
     element.K = pikepdf.Array(paragraphs)
+
+
+def rows_as_lines(element: pikepdf.Dictionary, count: int) -> None:
+    """A label's `count` numbered lines, set as the rows of a table of their own (the label,
+    the numbers, the names: writers/html/blocks.py, numbered_line), a Div holding a P a
+    line, as `as_lines` makes of lines broken by hand: read as one run of text, a line's
+    number ran into the name before it (`示意图2.西城`). The rows are the first elements
+    under the paragraph that are as many as its lines; the table's boxes above them, which
+    hold nothing of their own, go."""
+    holder = element
+    while len(rows := [kid for kid in kids_of(holder) if is_element(kid)]) != count:
+        if len(rows) != 1:
+            return
+        holder = rows[0]
+    for row in rows:
+        row.S = pikepdf.Name.P
+        row.P = element
+    element.S = pikepdf.Name.Div
+    element.K = pikepdf.Array(rows)
 
 
 def holds_nothing(element: pikepdf.Dictionary) -> bool:
