@@ -15,7 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.languages.profile import Furniture, Profile, iso_date, open_quotes
+from pipeline.languages.profile import (
+    CURRENCY_SIGNS,
+    Furniture,
+    Profile,
+    iso_date,
+    open_quotes,
+)
 
 NBSP = "\u00a0"
 # A body's registration, as its footer gives it: "Registered charity no. 1098765".
@@ -162,7 +168,7 @@ LATIN_LETTER = "A-Za-z\u00c0-\u024f"
 LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
 LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
                 f"(?:(?::?[ \u00a0]+){LATIN_PHRASE_WORD})*"
-                f"(?![{LATIN_LETTER}0-9_/@(\\-$\u00a3\u20ac\u00a5]|:\\S|\\.[{LATIN_LETTER}0-9])")
+                f"(?![{LATIN_LETTER}0-9_/@(\\-{CURRENCY_SIGNS}]|:\\S|\\.[{LATIN_LETTER}0-9])")
 
 
 # The parts of compounds British writes with a hyphen, as their first word or their last

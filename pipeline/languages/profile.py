@@ -22,6 +22,10 @@ from dataclasses import dataclass, field
 
 # A word of the Latin script, which a text in any language may hold (a name, an English body).
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+# A currency's code before its sign ("HK$1.2億", "US$300萬"): read with its figure, in the
+# language around it, no phrase of English (languages/english.py) nor a word of its own.
+CURRENCY_SIGNS = "$\u00a3\u20ac\u00a5"
+CURRENCY_CODE = rf"\b[A-Z]{{1,3}}(?=[{CURRENCY_SIGNS}])"
 # A figure in a table's cell, in every language: "1,204", "−2.7%", "£3.4m", "HK$1.2bn",
 # "(12)", "7:40", or a dash standing for none ("–", the Chinese "——"); {before}, {units} and
 # {none} take a language's words before a figure, its units and its words for none.

@@ -9,12 +9,9 @@ import re
 from markupsafe import Markup, escape
 
 from pipeline.addresses import SET_APART
-from pipeline.languages import Profile, detect, phrases, profile_for
+from pipeline.languages import CURRENCY_CODE, Profile, detect, phrases, profile_for
 
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
-# A currency's code before its sign ("HK$", "US$"), read with its figure: no phrase of a
-# language (languages/english.py), nor a word of the text around one.
-CURRENCY_CODE = r"\b[A-Z]{1,3}(?=[$\u00a3\u20ac\u00a5])"
 # Characters of the longest phrase inside another language kept on one line: a name
 # (莫慧琳), a title (主席報告); a longer one breaks where its language breaks.
 MAX_WHOLE_PHRASE = 8
