@@ -245,6 +245,21 @@ def test_a_table_kept_whole_that_leaves_a_hole_splits_after_all():
     assert mended(tried, hole, kinds, 5) is None
 
 
+def test_a_heading_gone_over_with_its_tables_first_rows_has_a_figure_before_it_shrink():
+    """A heading that fits with its own lines, gone over with its lead-in and the table they
+    keep (kept whole: split, it had left a row alone at the foot), comes back where a figure
+    shrinks by what the table's first rows lack: the table then splits there."""
+    kinds = ["paragraph", "figure", "paragraph", "heading", "paragraph", "table"]
+    kept = Placement(whole_tables=frozenset({5}))
+    hole = Hole(150, 3, "h2", 40, 0, long_tables=(5,), shortfall=-30, table_shortfall=20,
+                figures=((1, 350, 400, None),))
+    placed = mended(kept, hole, kinds, 6)
+    assert 350 * placed.scales[1] + 50 / placed.scales[1] <= 400 - 20 < 350 + 50
+    assert placed.scales[1] > 0.9 and placed.whole_tables == frozenset()
+    # No figure to shrink: the table splits after all, leaving a row alone at the foot.
+    assert mended(kept, replace(hole, figures=()), kinds, 6).short_splits == frozenset({5})
+
+
 def test_a_heading_set_close_that_still_cannot_come_back_has_a_figure_before_it_shrink():
     kinds = ["paragraph", "figure", "paragraph", "heading", "paragraph"]
     close = Placement(close_headings=frozenset({3}))

@@ -107,3 +107,27 @@ def test_a_totals_row_goes_over_with_two_rows_at_least(tmp_path, before):
     carried = [line for line in edition.lines
                if line.text.startswith("Berth ") and line.page == total.page]
     assert len(carried) >= 2, len(carried)
+
+
+def short_table(before: int) -> str:
+    """A review whose table of three rows and a total, after its heading and lead-in, comes
+    at the foot of the first page of its large-print edition, the lower the longer
+    `before`."""
+    rows = ("Reservoirs and dams\t£41.2m\t£48.9m\t+18.7%", "Locks and bridges\t£36.8m\t£38.1m\t+3.5%",
+            "Towpaths and embankments\t£22.5m\t£29.7m\t+32.0%", "Total\t£100.5m\t£116.7m\t+16.1%")
+    return "\n\n".join(["Chief Executive's review", paragraph(1, before), "Where the money went",
+                        "Our income fell by 4% to £212.6 million, while maintenance rose:",
+                        "Area\t2023/24\t2024/25\tChange\n" + "\n".join(rows),
+                        "Source: audited accounts, year to 31 March 2025.", paragraph(5, 120)])
+
+
+@pytest.mark.parametrize("before", [92, 104])
+def test_a_totalled_table_that_must_split_leaves_two_rows_at_the_foot(tmp_path, before):
+    """Kept whole, the table (too long for the space left) left the page a hole; split, its
+    totals row keeping two rows with it, a single row stayed at the foot, the page still over
+    15 % empty. Where two rows fit there, they stay, and one goes over with the total."""
+    _, pdfs = scraped_editions(tmp_path, "review", short_table(before), ["large-print"])
+    lines = measured(pdfs["large-print"]).lines
+    pages = [next(line.page for line in lines if line.text.startswith(first))
+             for first in ("Reservoirs", "Locks", "Towpaths", "Total")]
+    assert pages == [1, 1, 2, 2], pages

@@ -174,7 +174,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag in HEADINGS and closed and not kept_beyond:
         return closed
     if hole.tag in HEADINGS:
-        return (split_short(placement, hole) or made_room(placement, hole)
+        return (made_room_for_rows(placement, hole) or split_short(placement, hole)
+                or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole) or closed)
     if hole.tag != "figure":
@@ -189,17 +190,33 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
             or set_earlier(placement, hole, kinds, count))
 
 
-def made_room(placement: Placement, hole: Hole) -> Placement | None:
+def made_room(placement: Placement, hole: Hole, lacking: float | None = None
+              ) -> Placement | None:
     """The placement with the figure nearest `hole` (on its page or the page before) scaled
-    down by what the heading heading the next page lacks, within limits; None when no figure
-    can shrink so far."""
+    down by what the heading heading the next page lacks (or `lacking`), within limits; None
+    when no figure can shrink so far."""
+    lacking = hole.shortfall if lacking is None else lacking
     for block, picture, height, caption in hole.figures:
         scale = placement.scales.get(block, 1.0)
-        smaller = scale * fitting_scale(height - hole.shortfall, picture, height - picture,
-                                        caption)
+        smaller = scale * fitting_scale(height - lacking, picture, height - picture, caption)
         if MIN_SCALE <= smaller < scale:
             return replace(placement, scales={**placement.scales, block: smaller})
     return None
+
+
+def made_room_for_rows(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with a figure near `hole` scaled down by what the heading heading the
+    next page lacks to stand at the foot of this one with the table it leads (its lead-in
+    keeping them together) and the table's first MIN_ROWS rows, within limits, the table
+    then let split there, its header repeated overleaf: a picture a little smaller is the
+    typesetter's mend before a page left empty or a row alone at its foot. None where no
+    figure can shrink so far, or the heading fits with its own lines (made_room's)."""
+    if hole.table_shortfall <= 0 or hole.shortfall > 0:
+        return None
+    smaller = made_room(placement, hole, hole.table_shortfall)
+    if smaller is None:
+        return None
+    return replace(smaller, whole_tables=placement.whole_tables - set(hole.long_tables[:1]))
 
 
 def made_way(placement: Placement, hole: Hole) -> Placement | None:
