@@ -269,6 +269,29 @@ def test_a_title_given_in_the_metadata_leaves_the_kicker_the_subtitle():
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+@pytest.mark.parametrize(("page_title", "headline", "subtitle", "body", "read_as"), [
+    ("Chair's statement", "Weathering the storm", "\u2014 The Chair's review of 2024/25",
+     ENGLISH_BODY, "\u2013 The Chair\u2019s review of 2024/25"),
+    ("館長的話", "百年一刻", "——二〇二四年度館長報告", CHINESE_BODY, "——二〇二四年度館長報告"),
+])
+def test_a_headline_and_its_dashed_subtitle_under_the_pages_title(page_title, headline,
+                                                                  subtitle, body, read_as, gap):
+    """The page's title, then the piece's own headline over a subtitle a dash opens (a
+    Chinese page's 副题): the headline is the title, the dashed line its subtitle; the
+    page's title is listed in the report. With no blank line under it, the subtitle had run
+    into the first paragraph; the headline had been a heading."""
+    document, report = scraped_document("piece", f"{page_title}\n\n{headline}\n{subtitle}"
+                                        f"{gap}{body}", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.subtitle) == (headline, read_as)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert report["dropped"][0]["reason"] == (
+        "the page's title, over the text's own title and its subtitle")
+    # A quotation's attribution under a heading is no subtitle: it is no heading itself.
+    document = read(f"{page_title}\n\n{headline}\n{subtitle[:1]} said our Chair.\n\n{body}")
+    assert document.metadata.title == page_title.replace("'", "\u2019")
+
+
 @pytest.mark.parametrize("line, title, label, body", [
     ("Chapter 2: Keeping the Harbour Ferries Running", "Keeping the Harbour Ferries Running",
      "Chapter 2", ENGLISH_BODY),

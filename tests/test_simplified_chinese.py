@@ -23,13 +23,24 @@ from pipeline.languages.chinese import CHINESE
 from pipeline.languages.han_variants import SIMPLIFIED, TRADITIONAL
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Heading, List, Metadata, Paragraph, SignOff, Span, plain
+from pipeline.model import (
+    Document,
+    Figure,
+    Heading,
+    List,
+    Metadata,
+    Paragraph,
+    SignOff,
+    Span,
+    plain,
+)
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.cleaning import clean_row, reading_in
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
+from pipeline.readers.scraped.structure import PAGE_TITLE
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
@@ -41,7 +52,8 @@ from .test_chinese import CLOSING, OPENING, SENTENCE, characters, fonts, lines, 
 from .test_docx_writer import libreoffice_converted
 
 TEXTS = Path(__file__).parent / "simplified_chinese_texts"
-SIMPLIFIED_NAMES = ["drainage-director-review", "library-director-message"]
+SIMPLIFIED_NAMES = ["drainage-director-review", "library-director-message",
+                    "lvyuan-foundation-chair"]
 MIXED_NAME = "trade-council-chair"
 LAYOUTS = ["print", "screen", "large-print"]
 # Traditional texts of the other tests: every one stays zh-HK.
@@ -262,6 +274,31 @@ def test_a_university_news_page_reads_as_its_headline_and_address_without_its_fu
     assert plain(document.blocks[-1].spans) == "谢谢大家！"
     assert "亲爱的同学们：" in [plain(block.spans) for block in document.blocks
                              if isinstance(block, Paragraph)]
+
+
+def test_a_headline_and_its_dashed_subtitle_under_the_pages_title():
+    """A foundation's page: its title ("理事长致辞", written twice), its dateline in brackets
+    with its source and author ("【发布时间：2025-03-18】 来源：… 作者：…"), then the piece's
+    own headline over its subtitle, which a dash opens (副题), no blank line before the text.
+    The headline is the title and the dashed line its subtitle, the page's title listed in
+    the report; the dateline dates the text. The subtitle had run into the first paragraph
+    ("——2024年度理事长致辞2024年，…"), the dateline had been that paragraph, and the
+    headline a heading."""
+    path = TEXTS / "lvyuan-foundation-chair.txt"
+    document, report = read_scraped(path, load_metadata(path.with_suffix(".toml"), LAYOUTS))
+    metadata = document.metadata
+    assert (metadata.title, metadata.subtitle, metadata.date) == (
+        "风雨兼程 不负所托", "——2024年度理事长致辞", "2025-03-18")
+    assert document.blocks[0].text.startswith("2024年，是基金会成立十周年。")
+    reasons = {(drop["text"], drop["reason"]) for drop in report["dropped"]}
+    assert ("理事长致辞", PAGE_TITLE) in reasons
+    assert ("【发布时间：2025-03-18】 来源：绿源环境基金会 作者：基金会办公室",
+            "web page debris: dateline") in reasons
+    assert report["web_page_debris"] == 8
+    # The chair's name written twice under the line where the portrait stood: its caption.
+    (portrait, _) = [block for block in document.blocks if isinstance(block, Figure)]
+    assert plain(portrait.caption) == "理事长 陈立新"
+    assert document.blocks[-1].texts == ["理事长 陈立新", "2025年3月"]
 
 
 @pytest.mark.slow

@@ -34,6 +34,7 @@ from pipeline.readers.scraped.structure import (
     given_drops,
     is_heading_text,
     kicker_drop,
+    page_title_drop,
     without_masthead,
 )
 
@@ -74,7 +75,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     result.units, masthead = without_masthead(result.units, metadata.title)
     said = [drop for drop in (kicker_drop(result.units, metadata),
-                              division_drop(result.units, metadata)) if drop]
+                              division_drop(result.units, metadata),
+                              page_title_drop(result.units, metadata)) if drop]
     said += given_drops(result.units, metadata)
     result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
                           key=lambda drop: drop.lines)

@@ -62,7 +62,6 @@ GRID_SLACK = 4
 MAX_SIGNATURE_ROWS = 4  # a name, a role, an organisation, a date
 
 
-DASHED = re.compile("[-\u2013\u2014]+ (?=\\S)")  # "- Mrs Alice Chan, resident"
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
 MAX_FIGURE_WORDS = 12
 KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list item (lists.py)
@@ -378,7 +377,7 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     if following[:1].isspace() and marked(following.strip()) is not None:
         return False
     return (ends_sentence(TRAILING_CALLS.sub("", row))
-            or ((stands_alone(row) or bool(DASHED.match(row)))
+            or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
 
 

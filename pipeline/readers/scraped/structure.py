@@ -26,6 +26,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import (
+    ATTRIBUTION,
     CLOSING_SALUTE,
     CLOSING_WISH,
     CONTACT_HEADING,
@@ -105,6 +106,7 @@ KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in it
 MASTHEAD = "a line over the title the metadata gives"
 ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
 SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
+PAGE_TITLE = "the page's title, over the text's own title and its subtitle"
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
 
@@ -115,7 +117,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     stood right under (0 for none), the last of its head."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
     units = front_lines_apart(units, metadata.title)
+    units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
+    if own_headline(texts, metadata):
+        page_title, subtitle = texts[0], texts[2]
+        units = [unit for unit in units if unit not in (page_title, subtitle)]
+        texts = [unit for unit in texts if unit not in (page_title, subtitle)]
+        metadata = replace(metadata, subtitle=subtitle.text)
     kicker = texts[0] if over_title(texts) else None
     if kicker is not None:
         units = [unit for unit in units if unit is not kicker]
@@ -146,6 +154,52 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
+
+
+def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
+    """Whether the text's own title and its subtitle stand under the page's title, where the
+    metadata gives no subtitle (nor another title): a heading-shaped line written once, then
+    a line a dash opens, shaped as a heading after it, then the text; as a Chinese page sets
+    a piece's headline over its subtitle (副题), "风雨兼程 不负所托" over "——2024年度理事长致辞",
+    under the page's own title, "理事长致辞"."""
+    if len(texts) < 4 or metadata.subtitle or not is_heading_text(texts[0].text):
+        return False
+    return subtitled(texts[1], texts[2]) and (
+        not metadata.title or likeness_key(metadata.title) == likeness_key(texts[1].text))
+
+
+def headline_apart(units: list[Unit]) -> list[Unit]:
+    """The units, a headline and the subtitle a dash opens under it (subtitled) on the first
+    lines of the block under the opening line, made units of their own, as when blank lines
+    part them from the text after them."""
+    texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:2]
+    if len(texts) < 2 or len(units[texts[1]].rows) < 2:
+        return units
+    block = units[texts[1]]
+    headline, subtitle, *_ = block.apart()
+    if not subtitled(headline, subtitle):
+        return units
+    rest = [block.piece(2, len(block.rows))] if len(block.rows) > 2 else []
+    return [*units[:texts[1]], headline, subtitle, *rest, *units[texts[1] + 1:]]
+
+
+def subtitled(headline: Unit, subtitle: Unit) -> bool:
+    """Whether `subtitle` is the subtitle of `headline`, a heading-shaped line: a line a dash
+    opens, shaped as a heading after it, each written once ("——2024年度理事长致辞")."""
+    dash = ATTRIBUTION.match(subtitle.text)
+    return (all(len(unit.rows) == 1 and unit.repeats == 1 for unit in (headline, subtitle))
+            and is_heading_text(headline.text) and not is_byline(headline)
+            and dash is not None and is_heading_text(subtitle.text[dash.end():]))
+
+
+def page_title_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
+    """The page's title over the text's own title and subtitle (own_headline): for the
+    editor to review, as nothing of the text is dropped unsaid."""
+    units = headline_apart(front_lines_apart(units, metadata.title))
+    texts = [unit for unit in units if unit.kind == "text"]
+    if not own_headline(texts, metadata):
+        return None
+    return Drop(texts[0].text, texts[0].lines, PAGE_TITLE)
 
 
 def without_masthead(units: list[Unit], title: str) -> tuple[list[Unit], list[Drop]]:
@@ -190,7 +244,7 @@ def is_standfirst(unit: Unit) -> bool:
     """A sentence alone on a line under the title, short as a page's standfirst is ("A year of
     doors reopening, and of a house given back to its valley.")."""
     return (len(unit.rows) == 1 and unit.repeats == 1 and ends_sentence(unit.text)
-            and len(unit.text.split()) <= MAX_STANDFIRST_WORDS)
+            and word_count(unit.text) <= MAX_STANDFIRST_WORDS)
 
 
 def given_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
