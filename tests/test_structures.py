@@ -205,6 +205,7 @@ def around(table: str) -> str:
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Units: HK$ million"),
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "資料來源：經審計帳目"),
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "單位：百萬元"),
+    ("项目\t2024\n资助\t41.2\n捐款\t13.1", "数据来源：基金会年度审计报告。"),  # the mainland's word
     ("項目\t2024\n資助\t41.2\n捐款\t13.1", "註1：不包括一次性撥款。"),
     ("Item\t2024\nGrants\t4,120\nDonations\t1,310", "Note 1: one-off grants excluded."),
 ])  # fmt: skip

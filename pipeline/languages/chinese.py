@@ -305,7 +305,7 @@ class Chinese(Profile):
                 rf"|附(?:錄|录|件) ?(?:[0-9]+|{HAN_NUMERAL})?")
     table_unit = "單位|单位"
     table_total = "(?:合|總|总|共|小)(?:計|计)|(?:總|总)(?:數|数|額|额)"
-    table_source = "(?:資料|资料)?(?:來源|来源)|(?:備|备)?(?:註|注)"
+    table_source = "(?:資料|资料|數據|数据)?(?:來源|来源)|(?:備|备)?(?:註|注)"
     # Hong Kong's legacy encoding (with its supplementary characters) and the mainland's.
     encodings = (Encoding("big5hkscs", "Big5"), Encoding("gb18030", "GB18030 (GBK, GB2312)"))
     common = COMMON_CHARACTERS
