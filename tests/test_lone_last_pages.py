@@ -12,7 +12,14 @@ Where the last note's single line stands alone on the last page (孤行不成頁
 before it goes over with it, and their heading where it stands over them: a museum's
 foreword whose second footnote went over alone. So too where a last page holds no more than
 LONELY_LINES lines that no shorter paragraph or smaller picture brings back: a university
-chapter's last note, two lines alone on its screen edition's last page."""
+chapter's last note, two lines alone on its screen edition's last page.
+
+Where the last page of a piece of two pages holds no more than LONELY_LINES lines that none
+of these brings back (a ragged edition sets no paragraph shorter; a note and its heading
+going over would leave the first page too empty), the opener is closed up likewise: a
+letter's last note, a statement's last two lines after a caption with no picture. And the
+short rule over the notes never stays at a page's foot without them: a council's table note
+went over alone, its rule left under the sign-off."""
 
 from __future__ import annotations
 
@@ -38,6 +45,9 @@ EDITIONS = [  # (text, layout): each sent its sign-off over alone before
 ]
 NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("print", "screen")]
 FEW_LINES = [("texts/web/northmoor-research-chapter", "screen")]
+OPENERS = [("texts/front_and_back/friends-of-the-archive-letter", "large-print"),
+           ("texts/port-authority-chairman", "screen")]
+RULED = [("texts/web/consumer-council-chair", "large-print")]
 pytestmark = pytest.mark.slow  # builds the editions with doit
 
 
@@ -46,10 +56,11 @@ def project(tmp_path_factory) -> Path:
     folder = copy_project(tmp_path_factory.mktemp("sign-offs") / "project", library=False)
     for suffix in (".txt", ".toml"):
         (folder / "source" / f"director-review-2024{suffix}").unlink()
-    for text, _ in EDITIONS + NOTES + FEW_LINES:
+    editions = EDITIONS + NOTES + FEW_LINES + OPENERS + RULED
+    for text, _ in editions:
         for path in TESTS.glob(f"{text}.*"):
             shutil.copy(path, folder / "source" / path.name)
-    result = doit(folder, *(f"pdf:{Path(text).name}/{layout}" for text, layout in EDITIONS + NOTES + FEW_LINES))
+    result = doit(folder, *(f"pdf:{Path(text).name}/{layout}" for text, layout in editions))
     assert result.returncode == 0, result.stdout + result.stderr
     return folder
 
@@ -94,3 +105,48 @@ def test_a_last_page_holds_more_than_a_few_lines(project, text, layout):
     held = [line for line in edition.on_page(edition.pages)
             if area[0] <= line.top and line.bottom <= area[1]]
     assert edition.pages > 1 and len(held) > LONELY_LINES, [line.text for line in held]
+
+
+@pytest.mark.parametrize(("text", "layout"), OPENERS)
+def test_a_few_lines_come_back_under_a_closed_up_opener(project, text, layout):
+    name = Path(text).name
+    assert measured(project / "output" / name / f"{name}-{layout}.pdf").pages == 1
+
+
+@pytest.mark.parametrize(("text", "layout"), RULED)
+def test_the_rule_over_the_notes_stands_on_the_page_of_the_first_note(project, text, layout):
+    name = Path(text).name
+    pdf = project / "output" / name / f"{name}-{layout}.pdf"
+    model = from_json(json.loads(
+        (project / "output" / name / f"{name}.json").read_text(encoding="utf-8")))
+    first = squash(next(block for block in model.blocks if isinstance(block, Note)).text)
+    edition = measured(pdf)
+    note = next(line for line in edition.lines if first[:10] in squash(line.text))
+    rules = short_rules(pdf, edition.trim[0])
+    above = [(page, top) for page, top in rules if page == note.page and top < note.top]
+    assert above, rules  # the rule over it, on its page
+    assert not [(page, top) for page, top in rules if page < note.page], rules
+
+
+def short_rules(pdf: Path, width: float) -> list[tuple[int, float]]:
+    """(page, top from the page's top in points) of each thin path drawn across less than half
+    the page: the rule over the notes (a table's rules run the table's width, a cell's
+    width each)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    found = []
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for number in range(len(document)):
+            page = document[number]
+            height = page.get_height()
+            trim_top = height - page.get_trimbox()[3]
+            for piece in page.get_objects():
+                if piece.type == raw.FPDF_PAGEOBJ_PATH:
+                    left, bottom, right, top = piece.get_bounds()
+                    if top - bottom < 2 and 0.2 * width < right - left < 0.5 * width:
+                        found.append((number + 1, height - top - trim_top))
+    finally:
+        document.close()
+    return found

@@ -41,11 +41,11 @@ No page ends with a hyphenated word, and no more than a layout's `max_lines` hyp
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
 can be: the paragraphs before it each set a line shorter, or else a figure on the pages
-before it scaled down by that much. A last page still holding so few lines (a single line
-never, 孤行不成頁, as clreq and the house style ask) takes the last lines of the paragraph
-before it over too, the page before ending a little short (Chicago's "forcing a page break
-early"): the one mend for paragraphs the renderer breaks on their grid, whose letters are
-never spaced out of it.
+before it scaled down by that much, or else (a piece of two pages) its opener closed up. A
+last page still holding so few lines (a single line never, 孤行不成頁, as clreq and the
+house style ask) takes the last lines of the paragraph before it over too, the page before
+ending a little short (Chicago's "forcing a page break early"): the one mend for paragraphs
+the renderer breaks on their grid, whose letters are never spaced out of it.
 
 Each mend costs one more layout (one the HTML does not show, none: render.placed tries the
 next on the same pages); at most MAX_PASSES layouts are made, and one more only where the
@@ -646,7 +646,8 @@ def pulled_back(placement: Placement, pages,
     shorter, last first; where they were already, or without such paragraphs, the last
     figure there scaled down by the height of what the last page holds, within limits; what
     none of these brings back is joined by the last lines of the paragraph before it, so
-    that the last page holds more than a leftover line or two."""
+    that the last page holds more than a leftover line or two, or else, where that would
+    leave the page before too empty, comes back under the opener closed up."""
     if len(pages) < 2:
         return placement
     last = len(pages) - 1
@@ -666,7 +667,7 @@ def pulled_back(placement: Placement, pages,
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
     return (smaller_figure(placement, pages, before, needed)
             or pushed_over(placement, pages)
-            or (opener_closed(placement, pages) if signed else None)
+            or opener_closed(placement, pages)
             or placement)
 
 
@@ -735,14 +736,15 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
 
 
 def opener_closed(placement: Placement, pages) -> Placement | None:
-    """The placement with the opener closed up, where the sign-off opens the second page and
-    last and what that frees on the first brings it back (the notes after it may stay);
-    None elsewhere. As a typesetter takes a little air from a short letter's head rather
-    than send its signature over alone."""
+    """The placement with the opener closed up, where the second page is the last and what
+    that frees on the first brings back the block opening it (a sign-off, a paragraph's last
+    lines, a note; the notes after a sign-off may stay); None elsewhere. As a typesetter
+    takes a little air from a short piece's head rather than send its signature, or a line
+    or two, over alone."""
     if len(pages) != 2 or placement.close_opener:
         return None
     first = pages[0]._page_box
-    sign_off = next(placed_blocks(pages[1]._page_box))
+    opening = next(placed_blocks(pages[1]._page_box))
     boxes = list(outer_boxes(first))
     at = next((index for index, (element, _) in enumerate(boxes)
                if "opener" in classes(element)), None)
@@ -751,7 +753,7 @@ def opener_closed(placement: Placement, pages) -> Placement | None:
         return None
     free = first.content_box_y() + first.height - max(ending)
     return (replace(placement, close_opener=True)
-            if free + closing_up(boxes, at) >= sign_off[3] - sign_off[2] else None)
+            if free + closing_up(boxes, at) >= opening[3] - opening[2] else None)
 
 
 def closing_up(boxes: list[tuple[object, object]], at: int) -> float:
