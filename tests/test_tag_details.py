@@ -3,7 +3,8 @@ that kept a note's reference with its word, a byline's space the line dropped), 
 and a sign-off's lines each a P of their own inside the block's Div, and a parent tree that
 names exactly the marked content of each page (ISO 32000-1, 14.7.4.4), nothing made an
 artifact left in it. An English and a Chinese text, each with notes, a byline and a list;
-the preflight's logical-structure rule flags each fault."""
+the preflight's logical-structure rule flags each fault. No Span groups other elements saying
+nothing of its own."""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ def test_no_element_holds_nothing(edition):
         empty = [str(element.S) for element in structure_elements(pdf.Root.StructTreeRoot)
                  if not kids_of(element)]
     assert empty == []
+
+
+def test_no_span_only_groups_other_elements_saying_nothing_of_its_own(edition):
+    """WeasyPrint's Span of an HTML span around the Span of its text (the title's, the
+    imprint's, the byline's): a level of the tree an auditor reads through for nothing."""
+    with pikepdf.open(edition[0]) as pdf:
+        grouping = [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                    if element.S == pikepdf.Name.Span and kids_of(element)
+                    and all(is_element(kid) for kid in kids_of(element))
+                    and set(element.keys()) <= {"/Type", "/S", "/P", "/K", "/Pg"}]
+    assert grouping == []
 
 
 def test_parent_tree_names_exactly_each_pages_marked_content(edition):

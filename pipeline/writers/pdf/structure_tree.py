@@ -74,6 +74,8 @@ from pipeline.writers.pdf.tagging import make_artifacts, number_marked_content
 # Inline groupings (emphasis, a phrase): they go when they hold nothing (an empty table cell
 # keeps its place), and a link's pieces inside one a line are joined.
 GROUPINGS = (pikepdf.Name.Span, pikepdf.Name.NonStruct)
+# What a Span that says nothing of its own holds: its type, parent, kids and page.
+BARE_SPAN = {"/Type", "/S", "/P", "/K", "/Pg"}
 HEADINGS = ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 # A repeated header row: pagination, as running heads are, but neither header nor footer.
 REPEATED_HEADER = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
@@ -198,6 +200,7 @@ def logical_structure(contents: PageContents, continued: set[int], tagging: Tagg
     describe_links(pdf, tagging.links)
     number_marked_content(contents)
     without_empty(document)  # what held only marked content that paints nothing
+    needless_spans_lifted(document)
     root = pdf.Root.StructTreeRoot
     root.IDTree = pikepdf.Dictionary(Names=pikepdf.Array(identified(root)))
     keys = [int(key) for key in list(root.ParentTree.Nums)[0::2]]
@@ -479,6 +482,31 @@ def without_empty(element: pikepdf.Dictionary) -> bool:
     if "/K" in element:
         element.K = pikepdf.Array(kept)
     return not kept
+
+
+def needless_spans_lifted(element: pikepdf.Dictionary) -> None:
+    """Each Span under `element` that holds only elements and says nothing of its own (no
+    language, no alternate or actual text, no attributes: BARE_SPAN) replaced by what it
+    holds. WeasyPrint makes a Span of an HTML span and another of each of its texts: the
+    outer one groups nothing a reader needs (a Span in a Span, the title's, the imprint's,
+    the byline's), and a Span is for what applies to its content (ISO 32000-1, 14.8.4.4)."""
+    kept, lifted = [], False
+    for kid in kids_of(element):
+        if not is_element(kid):
+            kept.append(kid)
+            continue
+        needless_spans_lifted(kid)
+        inner = kids_of(kid)
+        if (kid.S == pikepdf.Name.Span and set(kid.keys()) <= BARE_SPAN and inner
+                and all(is_element(each) for each in inner)):
+            for each in inner:
+                each.P = element
+            kept += inner
+            lifted = True
+        else:
+            kept.append(kid)
+    if lifted:
+        element.K = pikepdf.Array(kept)
 
 
 def broken_by_hand(elements: list, tagging: Tagging) -> set[tuple[int, int]]:
