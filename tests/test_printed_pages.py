@@ -184,7 +184,8 @@ def test_notes_under_no_heading_belong_to_the_whole_text_in_the_tag_tree(tmp_pat
                       for annotation in page.obj.get("/Annots", [])]
     assert rectangles and all(x1 <= x2 and y1 <= y2 for x1, y1, x2, y2 in rectangles)
     assert kinds[-2:] == ["/Note", "/Note"] and not notes
-    assert all(kinds and set(kinds) == {"/Span"} for kinds in held)  # no /P of its own
+    # No /P of its own: its label's link back to its reference, and its text.
+    assert all(kinds and kinds[0] == "/Link" and set(kinds[1:]) == {"/Span"} for kinds in held)
     report = preflight(path, document, load_layout(ROOT / "layouts", "screen"), PRINTED)
     assert [check.message for check in report.errors] == []
 
