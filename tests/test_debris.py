@@ -501,7 +501,8 @@ def test_a_page_of_debris_stops_that_document_alone(tmp_path):
     assert result.returncode != 0
 
 
-@pytest.mark.parametrize("rule", ["-----", "__________", "==========", "------------"])
+@pytest.mark.parametrize("rule", ["-----", "__________", "==========", "------------",
+                                  "**********", "＊＊＊＊＊＊＊＊", "* * * * *"])
 def test_a_rule_drawn_in_the_text_goes_and_is_listed(rule):
     text = f"Annual Note\n\n{BODY}\n\n{rule}\n\n{MORE}\n"
     document, report = scraped_document("note", text, Metadata(title=""))
@@ -509,6 +510,14 @@ def test_a_rule_drawn_in_the_text_goes_and_is_listed(rule):
     assert [drop["reason"] for drop in report["dropped"]] == [
         "web page debris: rule drawn in the text"]
     assert report["dropped"][0]["text"] == rule  # as drawn: four hyphens or more are no dash
+
+
+def test_three_asterisks_part_the_text_and_stay():
+    """`* * *` parts a text's sections (a dinkus): the author's, not a rule the page drew."""
+    document, report = scraped_document("note", f"Annual Note\n\n{BODY}\n\n* * *\n\n{MORE}\n",
+                                        Metadata(title=""))
+    assert [block.text for block in document.blocks] == [BODY, "* * *", MORE]
+    assert report["dropped"] == []
 
 
 @pytest.mark.parametrize("line", [

@@ -5,10 +5,12 @@ and the notes to editors and media enquiries after the mark stay text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipeline.model import Heading, LineBlock, Metadata, Paragraph, plain
-from pipeline.readers.scraped import scraped_document
+from pipeline.model import Heading, LineBlock, Metadata, Paragraph, SignOff, Table, plain
+from pipeline.readers.scraped import read_scraped, scraped_document
 
 RELEASE = """{release}
 
@@ -219,3 +221,41 @@ def test_a_heading_over_a_paragraph_without_a_dateline_stays_a_heading():
     document, _ = read(DECKED.replace("CHELMSFORD, 11 February 2025 -- The", "The"))
     assert document.metadata.subtitle == "" and document.metadata.date == ""
     assert isinstance(document.blocks[0], Heading)
+
+
+TEXTS = Path(__file__).parent / "texts" / "press"
+
+
+@pytest.mark.parametrize(("name", "title", "dropped_reasons", "first"), [
+    ("drainage-press-en", "DSD announces progress of flood prevention works in 2024",
+     ["web page debris: breadcrumb", "web page debris: navigation over the title",
+      "web page debris: rule drawn in the text", "press release debris: press release end mark",
+      "press release debris: press release issue stamp",
+      "press release debris: press release issue stamp"],
+     "The Drainage Services Department (DSD) announced today"),
+    ("drainage-press-zh", "渠務署公布二〇二四年防洪工程進度",
+     ["web page debris: breadcrumb", "press release debris: press release line",
+      "web page debris: rule drawn in the text", "press release debris: press release end mark",
+      "press release debris: press release issue stamp",
+      "press release debris: press release issue stamp"],
+     "渠務署今日（三月十四日）公布"),
+])
+def test_a_government_release_in_either_language(name, title, dropped_reasons, first):
+    """A Hong Kong government release as its site sets it, in English and Chinese: the
+    site's section under its trail (`Press Releases`, `新聞公報`), the rule of asterisks under
+    the headline (`*****`, `＊＊＊＊＊`), the end mark with or without its day
+    (`Ends/Friday, March 14, 2025`, `完`) and the day and hour it was issued under it
+    (`Issued at HKT 15:30`, `NNNN`; `2025年3月14日（星期五）`, `香港時間15時30分`) go, that
+    day the text's; the headline is the title. The rule had run into the first paragraph,
+    the day and hour had been its sign-off, and the section's name its title. A table whose
+    cells full-width spaces part (`地區　　工程數目　　開支（百萬元）`) is a table."""
+    document, report = read_scraped(TEXTS / f"{name}.txt", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.date) == (title, "2025-03-14")
+    assert [reason for _, reason in dropped(report)][:6] == dropped_reasons
+    assert document.blocks[0].text.startswith(first)
+    assert not [block for block in document.blocks if isinstance(block, (SignOff, Heading))]
+    if name.endswith("zh"):
+        (table,) = [block for block in document.blocks if isinstance(block, Table)]
+        assert [plain(cell) for cell in table.header] == ["地區", "工程數目", "開支（百萬元）"]
+        assert [plain(row[0]) for row in table.rows] == ["港島", "九龍", "新界", "合計"]
+        assert table.numeric == (False, True, True)

@@ -168,6 +168,16 @@ def test_bars_between_links_or_in_too_few_lines_make_no_table(lines):
     assert not any(isinstance(block, Table) for block in blocks)
 
 
+def test_lines_typed_with_full_width_spaces_between_cells_are_a_table():
+    # As a Chinese page aligns one: two full-width spaces or more between cells; one alone is
+    # the author's gap, and a signature's two (`主席　　陳大文`), a line alone, no table.
+    blocks = blocks_of("本署開支如下：\n\n地區　　工程數目　　開支\n港島　　3　　620\n"
+                       "九龍　　　4　　780\n\n主席　　陳大文")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Table", "SignOff"]
+    assert [plain(cell) for cell in blocks[1].rows[1]] == ["九龍", "4", "780"]
+    assert blocks[2].texts == ["主席\u3000陳大文"]
+
+
 def test_a_header_short_of_its_corner_cell_gets_an_empty_one():
     blocks = blocks_of("A text comes first.\n\n\tNorth\tSouth\nTrains\t12\t14\nBuses\t30\t28\n\n"
                        "A text follows.")

@@ -437,6 +437,8 @@ class Chinese(Profile):
                 r"|傳媒通告|传媒通告",
         # "完" alone, in brackets or between dashes: "（完）", "- 完 -", "－完－".
         end_mark=r"[-\u2013\u2014\u2212\uff0d*～ ]*[（(]?完[）)]?[-\u2013\u2014\u2212\uff0d*～ ]*",
+        release_stamp=r"\d{4}年\d{1,2}月\d{1,2}日\s*[（(](?:星期|週|周)[一二三四五六日天][）)]"
+                      r"|香港(?:時間|时间)\s*\d{1,2}\s*(?:時|时)\s*\d{1,2}\s*分(?:發出|发出)?",
     )
     numerals = Numerals(
         style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",

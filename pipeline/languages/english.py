@@ -388,7 +388,12 @@ page=r"page|p\.?",
         # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case
         # between dashes ("- THE END -", as a WeChat article ends); "-30-", "###".
         end_mark=r"(?-i:ENDS?|Ends)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|the end|end of "
-                 r"(?:release|text)|30)(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}",
+                 r"(?:release|text)|30)(?: ?[-\u2013\u2014\u2212*])+|(?:# ?){3}"
+                 # a Hong Kong government release's, its day after it: "Ends/Friday, March 14,
+                 # 2025"
+                 rf"|(?-i:Ends)/(?:(?:{DAYS}),? )?(?:{DATE.pattern})",
+        release_stamp=rf"(?:(?:{DAYS}),? )?(?:{DATE.pattern})"
+                      r"|(?:Issued at )?HKT \d{1,2}:\d{2}|(?-i:NNNN)",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).

@@ -141,6 +141,10 @@ class Furniture:
     # its text, as the whole line ("- ENDS -", "###"), over its notes to editors.
     release: str = ""
     end_mark: str = ""
+    # What a government's release sets under its end mark, each a line of its own: the day
+    # it was issued, its weekday with it, and the hour ("Friday, March 14, 2025", "Issued at
+    # HKT 15:30", "NNNN"; "2025年3月14日（星期五）", "香港時間15時30分").
+    release_stamp: str = ""
     # What ends a page's teaser of another page, a line of its own under the teaser's title
     # and blurb ("Read more", "閱讀更多").
     teaser_end: str = ""

@@ -71,6 +71,10 @@ CELL = "\t"
 BAR_TABLE_ROWS = 3
 BAR_CELL_WORDS = 12
 BAR_RULE = re.compile(r":?-{3,}:?")
+# Between the cells of a table a Chinese page aligns with full-width spaces: two of them at
+# least (one alone is the author's gap, "第二章　勞資關係"), spaces beside them or not.
+WIDE_GAP = re.compile(r"[ \t]*\u3000[ \t]*\u3000[\u3000 \t]*")
+WIDE_CELL_CHARACTERS = 30  # a cell's at most: a longer one is a sentence
 # A list item's indentation, kept as spaces: a tab reaches the next of every 4 columns (as
 # text editors set it), a full-width space (U+3000, Chinese's indent) spans two.
 TAB_COLUMNS = 4
@@ -138,7 +142,7 @@ def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: Fal
     line is a paragraph, a heading or an item of its own, and a quotation over several
     paragraphs opens each (the house style's), so each line is quoted alone."""
     rows, paragraph = [], OpenQuotes() if wrapped else None
-    for line in with_bar_tables_tabbed(text.split("\n")):
+    for line in with_typed_tables_tabbed(text.split("\n")):
         with lines_of(paragraph):
             cleaned = clean_row(line)
         if wrapped and cleaned in ("", PHOTO_MARKER):
@@ -147,13 +151,14 @@ def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: Fal
     return "\n".join(rows)
 
 
-def with_bar_tables_tabbed(lines: list[str]) -> list[str]:
+def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
     """`lines`, each table typed with bars between its cells (`Area | 2023/24 | 2024/25`,
-    `| a | b |`) written as a pasted one is, its cells a tab apart: BAR_TABLE_ROWS lines or
-    more in a row with as many cells each, figures in the rows under the first. A row of
-    links (`Facebook | X | LinkedIn`), or a few, is none; nor is Markdown's table, ruled
-    under its header (`|---|---:|`), which a marked-up text (.md) sets as one."""
-    cells = [bar_cells(line) for line in lines]
+    `| a | b |`), or with full-width spaces (`地區　　工程數目　　開支`), written as a pasted
+    one is, its cells a tab apart: BAR_TABLE_ROWS lines or more in a row with as many cells
+    each, figures in the rows under the first. A row of links (`Facebook | X | LinkedIn`),
+    or a few, is none; nor is Markdown's table, ruled under its header (`|---|---:|`), which
+    a marked-up text (.md) sets as one."""
+    cells = [bar_cells(line) if "|" in line else wide_gap_cells(line) for line in lines]
     found = list(lines)
     start = 0
     while start < len(lines):
@@ -181,6 +186,16 @@ def bar_cells(line: str) -> list[str]:
     if any(len(cell.split()) > BAR_CELL_WORDS for cell in cells):
         return [line]
     return cells
+
+
+def wide_gap_cells(line: str) -> list[str]:
+    """The cells of a line typed with runs of full-width spaces between them (WIDE_GAP); the
+    line itself where it has none, or a cell longer than WIDE_CELL_CHARACTERS (a
+    sentence)."""
+    cells = WIDE_GAP.split(line.strip(" \t\u3000"))
+    if len(cells) < 2 or any(len(cell) > WIDE_CELL_CHARACTERS for cell in cells):
+        return [line]
+    return [cell.strip() for cell in cells]
 
 
 def indented(line: str, cleaned: str, keeps_indent: Callable[[str], bool]) -> str:

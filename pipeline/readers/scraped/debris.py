@@ -152,7 +152,9 @@ MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attr
 # Where a mail program left a picture of the mail's (its signature's logo) in the text copied:
 # "[image: River Trust logo]" (Gmail), "[cid:image001.png@01DA…]" (Outlook).
 IMAGE_PLACEHOLDER = re.compile(r"\[(?:image|cid|圖片|图片)\s*[:：][^\]]{0,120}\]", re.IGNORECASE)
-RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}")  # a line drawn of underscores or dashes
+# A line drawn of underscores or dashes, or of five asterisks or more, full-width too (a Hong
+# Kong government release's "＊＊＊＊＊" under its headline; "* * *" is a section's break).
+RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
 
 
 def whole(pattern: str) -> re.Pattern:
@@ -198,13 +200,15 @@ RELEASE = re.compile(said("release"), re.IGNORECASE)
 RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
 RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
+RELEASE_STAMP_LINE = whole(said("release_stamp"))
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
-RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE))
+RELEASE_STAMP = "press release issue stamp"
+RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
-DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE))
+DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 LINK = whole(said("links"))
 TEASER_END = whole(said("teaser_end"))
 CONTENTS = whole(said("contents"))
@@ -356,6 +360,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
         if line.kind and not (line.doubtful and sentence_follows(lines, index)) \
                 and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
+    reasons.update(release_stamps(lines, reasons))
     reasons.update(quoted_mail(lines, reasons))
     reasons.update(wrapped_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
@@ -379,6 +384,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(source_contents(lines, reasons))
     reasons.update(navigation(lines, reasons, first_text))
     reasons.update(site_head(lines, reasons, first_text))
+    reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
@@ -544,6 +550,20 @@ def senders_closing(text: list[Line]) -> list[Line]:
     closing = text[last].text.endswith((",", "\uff0c")) and len(text) - last <= 2
     after_notes = any(NOTES_HEADING.fullmatch(line.text) for line in text[:last])
     return text[last:] if closing and (last > running[-1] + 1 or after_notes) else []
+
+
+def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The lines right under a release's end mark saying when it was issued (the profiles'
+    `release_stamp`: its day, its hour): the release's, whose date is the text's."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if reasons.get(line.number) != END_OF_RELEASE:
+            continue
+        for after in lines[index + 1:]:
+            if after.number in reasons or not RELEASE_STAMP_LINE.fullmatch(after.text.strip()):
+                break
+            found[after.number] = RELEASE_STAMP
+    return found
 
 
 def is_release_line(text: str) -> bool:
@@ -870,6 +890,25 @@ def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> di
         return {}
     return {line.number: NAVIGATION for line in lines[:trail]
             if line.number not in reasons and not is_running(line.text)}
+
+
+def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
+                        ) -> dict[int, str]:
+    """The line right under the page's breadcrumb trail naming a crumb of it before the last
+    (`Press Releases` under `Home > Press Releases > March 2025`), over another short line,
+    the headline: the name of the site's section the page stands in, as its trail says, not
+    the text's title."""
+    trail = next((index for index, line in enumerate(lines[:first_text])
+                  if reasons.get(line.number) == "breadcrumb"), None)
+    if trail is None:
+        return {}
+    kept = [line for line in lines[trail + 1:first_text + 1] if line.number not in reasons]
+    crumbs = {likeness_key(crumb) for crumb in
+              SEPARATOR.split(without_icons(lines[trail].text))[1:-1]}
+    if (len(kept) < 2 or likeness_key(kept[0].text) not in crumbs
+            or is_running(kept[1].text)):
+        return {}
+    return {kept[0].number: NAVIGATION}
 
 
 def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
