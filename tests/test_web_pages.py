@@ -7,7 +7,9 @@ choir's e-mailed newsletter, titled by its metadata under the newsletter's name,
 university's report chapter under its site's name, its download link, its neighbours' links
 and its address under its notes, a charity's blog post under its menu, its picture's caption
 written once with its credit, a waterways trust's review whose table is typed with bars
-and whose dateline names its poster first, and others), each with its page's furniture, built into every edition and the DOCX draft and
+and whose dateline names its poster first, a canal society's page with no blank line between
+its blocks, its byline over the first paragraph, its lists nested and its quotation set in,
+and others), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -53,7 +55,8 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "View this email", "Spring Newsletter", "Forward to a friend", "mailing",
           "unsubscribe", "Quay Street", "Download this", "Previous chapter", "Next chapter",
           "Castle Hill", "University of Northmoor", "Our Services", "Email Address", "Sign Up",
-          "We respect your privacy", "Orchard Road", "Squarespace")
+          "We respect your privacy", "Orchard Road", "Squarespace", "Tags:",
+          "Related articles", "Lock 14 gates go back in")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -83,6 +86,7 @@ WORDS = {
         "https://www.rcc.org.hk/en/publications/reports/2023-24/residential-care-review.html",
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
     "waterways-trust-review": ["waterwaysheritage.org.uk/volunteer"],
+    "canal-society-chair": [],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -110,12 +114,15 @@ TITLES = {
     "friends-of-ashcombe-foreword": "A Foreword from our President",
     # Over its subtitle and its dateline, which names who posted it first.
     "waterways-trust-review": "Chief Executive\u2019s review",
+    "canal-society-chair": "Chair\u2019s introduction",  # its dateline and reading time under it
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
     "arts-council-message": ("Dr\u00a0Grace LAU\u00a0Wing-sze", "Chairperson"),
     "homes-trust-chief-executive": ("Aisha Rahman", "Chief Executive"),
     "heritage-trust-foreword": ("Dr\u00a0Helen Arkwright", "Chair of Trustees"),  # under a standfirst
+    # Written twice over the first paragraph, no blank line between.
+    "canal-society-chair": ("Dr\u00a0Naomi Fairweather", "Chair"),
 }
 SIGN_OFFS = {
     # Over a newsletter's sign-up box and the footer's address, which are no sign-off.
@@ -140,6 +147,7 @@ SIGN_OFFS = {
                                      "President, The Friends of Ashcombe House",
                                      "Ashcombe, Somerset", "31\u00a0March 2025"],
     "waterways-trust-review": ["Marion Achebe", "Chief Executive"],
+    "canal-society-chair": ["With thanks,", "Naomi Fairweather", "Chair of Trustees"],
 }
 
 
@@ -238,6 +246,7 @@ def test_table_titles_are_captions():
     captions = [plain(block.caption).replace("\u00a0", " ") for name in NAMES
                 for block in read(name)[0].blocks if isinstance(block, Table)]
     assert captions == [
+        "Table 1: Income and expenditure, 2024 (\u00a3000)",
         "Table 2 Median waiting time for a subsidised place, by district",
         "",  # the charity's donations, pasted tab-separated under its heading, have no title
         "",  # nor has the council's table, under its section's heading
@@ -429,3 +438,24 @@ def test_a_pull_quote_set_twice_is_kept_once_and_the_signature_dates_the_text():
     assert any(drop["reason"] == PULL_QUOTE for drop in report["dropped"]
                if drop["text"].startswith("\u2018Brookfield gave Dad"))
     assert document.metadata.date == "2025-09-22"
+
+
+def test_a_page_with_no_blank_line_between_its_blocks_keeps_its_lists_and_quotation():
+    """A society's page whose blocks no blank line parts: a bulleted list's last item over a
+    lead-in ("Our work fell under three headings:") ends the list (the lead-in had run into
+    the item, and the numbered list under it nested in the bullets, its first item parted
+    from the rest); the line indented among lines at the margin is a displayed quotation
+    (it had been a paragraph)."""
+    document, _ = read("canal-society-chair")
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert kinds[:8] == ["Paragraph", "Heading", "List", "Paragraph", "List", "Paragraph",
+                         "Quotation", "Table"]
+    bullets, numbered = (block for block in document.blocks if isinstance(block, List))
+    assert bullets.items[-1].text.replace("\u00a0", " ") == "2 lock gates replaced"
+    assert [item.text for item in numbered.items] == [
+        "Restoration", "Education, with 41\u00a0school visits;",
+        "Heritage, including the re-opening of the toll house."]
+    assert shape(numbered.items[0].sublist)[1:] == [
+        "Lock 14 at Hartley Bottom, where the gates had failed;",
+        "the culvert under Mill Lane, which had partly collapsed:",
+        [("lower-roman", ""), "the survey (March);", "the repair (June to August);"]]

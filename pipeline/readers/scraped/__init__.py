@@ -67,9 +67,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     # A word a printed page's line end broke is one again before blocks are compared.
     rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
     result = deduplicate(*bracketed_notes(rejoined))
-    result.units = displays_apart(
-        opened_apart(result.units, indented_openings(text.split("\n"))),
-        *displayed_blocks(text.split("\n")))
+    lines = text.split("\n")
+    result.units = displays_apart(opened_apart(result.units, indented_openings(lines)),
+                                  *displayed_blocks(lines, wrapped=not unwrapped(tuple(lines))))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)

@@ -163,7 +163,8 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     return frozenset(openings)
 
 
-def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+def displayed_blocks(lines: list[str], wrapped: bool = True
+                     ) -> tuple[frozenset[int], frozenset[int]]:
     """The numbers (from 1) of the source's lines in blocks set apart by their indent: blocks
     (between blank lines) each line of which is indented by QUOTATION_INDENT columns or more
     of spaces or tabs (not Chinese's "　　", which opens its paragraphs), no list's item,
@@ -173,12 +174,18 @@ def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
     (a page's blockquote, pasted), a last line a dash opens their attribution ("- Professor
     Richard TSANG", "——王立新"), not quoted words; those of two lines or more holding none
     are lines kept as lines (an address), and so is verse (is_verse: "國破山河在，" over
-    "城春草木深。"). Returns (quotations' lines, line blocks' lines)."""
+    "城春草木深。"). In a text not wrapped, whose lines are each a paragraph and whose
+    paragraphs no indent opens (indented_openings), an indented line among others at the
+    margin is set apart by its indent alone, blank lines around it or not (a page's
+    blockquote copied with no blank line), but under a list's item, which it carries on.
+    Returns (quotations' lines, line blocks' lines)."""
     flush, quoted, lined = 0, [], []
     widest = max(map(columns, lines), default=0)
+    # Lines apart by their indent alone: in a text not wrapped whose paragraphs no indent opens.
+    apart = not wrapped and not indented_openings(lines)
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
-        if line.strip():
+        if line.strip() and not (apart and block and indented_apart(block[-1][1], line)):
             block.append((number, line))
             continue
         texts = [text.strip() for _, text in block]
@@ -194,13 +201,26 @@ def displayed_blocks(lines: list[str]) -> tuple[frozenset[int], frozenset[int]]:
                 quoted.append(block[: len(said)])
             elif len(block) > 1 and said == texts and not any(map(ends_sentence, texts)):
                 lined.append(block)
-        elif plain and not indents[0] and ends_sentence(joined_lines(texts)):
-            flush += 1
-        block = []
+        elif block and not indents[0] and not apart:
+            flush += plain and ends_sentence(joined_lines(texts))
+        elif block and not indents[0]:  # not wrapped: each of its lines a paragraph
+            flush += sum(1 for text in texts if ends_sentence(text) and not (
+                is_item(text) or NOTE_LABEL.match(text) or CELL_GAP.search(text)))
+        block = [(number, line)] if line.strip() else []
     if flush < MIN_FLUSH_PARAGRAPHS or len(quoted) + len(lined) >= flush:
         return frozenset(), frozenset()
     return (frozenset(number for found in quoted for number, _ in found),
             frozenset(number for found in lined for number, _ in found))
+
+
+def indented_apart(above: str, line: str) -> bool:
+    """Whether `line` and the line `above` it stand at different indents, one at the margin
+    and the other QUOTATION_INDENT columns in or more, neither carrying on a list's item."""
+    def displayed(text: str) -> bool:
+        return indent_width(text[: len(text) - len(text.lstrip(" \t"))]) >= QUOTATION_INDENT
+
+    return (displayed(above) != displayed(line) and not is_item(above.strip())
+            and not is_item(line.strip()))
 
 
 def is_verse(texts: list[str], said: list[str], widest: int) -> bool:
@@ -372,10 +392,14 @@ def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tu
 def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
     """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
     note calls), or stands alone (a heading, a date, a line a dash opens: a quotation's
-    attribution, a bullet's item) over a line that starts one; never over an item indented
+    attribution, a bullet's item) or is a list's item, over a line that starts one ("• 2 lock
+    gates replaced" over "Our work fell under three headings:"); never over an item indented
     under it (a list's item over its own, "2. Feedback" over "    - a call")."""
     if following[:1].isspace() and marked(following.strip()) is not None:
         return False
+    if (marked(row.strip()) is not None and marked(following) is None
+            and not following[:1].isspace() and not following[:1].islower()):
+        return True  # a list's item over a sentence of its own: each item is a line here
     return (ends_sentence(TRAILING_CALLS.sub("", row))
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))

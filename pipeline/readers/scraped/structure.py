@@ -169,18 +169,29 @@ def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
 
 
 def headline_apart(units: list[Unit]) -> list[Unit]:
-    """The units, a headline and the subtitle a dash opens under it (subtitled) on the first
-    lines of the block under the opening line, made units of their own, as when blank lines
-    part them from the text after them."""
+    """The units, a headline and the subtitle a dash opens under it (subtitled), or a byline
+    written again (or in a text not wrapped, once), on the first lines of the block under the
+    opening line, made units of their own, as when blank lines part them from the text after
+    them: `Dr Naomi Fairweather, Chair` (twice) over the first paragraph, under the title."""
     texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:2]
     if len(texts) < 2 or len(units[texts[1]].rows) < 2:
         return units
     block = units[texts[1]]
-    headline, subtitle, *_ = block.apart()
-    if not subtitled(headline, subtitle):
+    first, second, *_ = block.apart()
+    if subtitled(first, second):
+        taken = 2
+    elif is_byline(block.piece(0, 2), under_title=True):  # a name over its role
+        taken = 2
+    elif is_byline(first, under_title=True) and (first.repeats > 1 or not_wrapped(units)):
+        taken = 1
+    else:
         return units
-    rest = [block.piece(2, len(block.rows))] if len(block.rows) > 2 else []
-    return [*units[:texts[1]], headline, subtitle, *rest, *units[texts[1] + 1:]]
+    if taken == len(block.rows) and not subtitled(first, second):
+        return units  # the block is the byline itself
+    rest = [block.piece(taken, len(block.rows))] if len(block.rows) > taken else []
+    opening = block.apart()[:taken] if taken == 1 or subtitled(first, second) else [
+        block.piece(0, 2)]
+    return [*units[:texts[1]], *opening, *rest, *units[texts[1] + 1:]]
 
 
 def subtitled(headline: Unit, subtitle: Unit) -> bool:
