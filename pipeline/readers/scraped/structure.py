@@ -179,18 +179,17 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
     block = units[texts[1]]
     first, second, *_ = block.apart()
     if subtitled(first, second):
-        taken = 2
+        opening = [first, second]
     elif is_byline(block.piece(0, 2), under_title=True):  # a name over its role
-        taken = 2
+        opening = [block.piece(0, 2)]
     elif is_byline(first, under_title=True) and (first.repeats > 1 or not_wrapped(units)):
-        taken = 1
+        opening = [first]
     else:
         return units
-    if taken == len(block.rows) and not subtitled(first, second):
+    taken = sum(len(unit.rows) for unit in opening)
+    if taken == len(block.rows) and len(opening) == 1:
         return units  # the block is the byline itself
     rest = [block.piece(taken, len(block.rows))] if len(block.rows) > taken else []
-    opening = block.apart()[:taken] if taken == 1 or subtitled(first, second) else [
-        block.piece(0, 2)]
     return [*units[:texts[1]], *opening, *rest, *units[texts[1] + 1:]]
 
 
