@@ -220,3 +220,23 @@ def test_an_indented_block_of_short_lines_is_kept_as_lines_never_headings(addres
 def pdf_words(path) -> list[str]:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout.split()
+
+
+@pytest.mark.parametrize("dinkus", ["* * *", "***", "＊＊＊", "\u2042"])
+def test_a_section_break_is_centred_and_the_paragraph_under_it_opens_flush(dinkus, tmp_path):
+    """Three asterisks on a paragraph of their own part a text's sections (a dinkus): every
+    edition centres them, the paragraph under them flush as under a heading, and the draft
+    centres them too; read back, they are the paragraph they were."""
+    before = "By June the race ran clear for the first time in thirty years."
+    after = "The second part of the year belonged to the schools."
+    document = Document("river", Metadata(title="A Year on the River", language="en-GB"), None,
+                        tuple(Paragraph((Span(text),)) for text in (before, dinkus, after)))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert re.search(r'<p data-block="1" class="flush section-break"', html)
+    assert re.search(r'<p data-block="2" class="flush"', html)
+    data = write_docx(document, load_layout(LAYOUTS, "print"), tmp_path)
+    centred = [paragraph.text for paragraph in docx.Document(io.BytesIO(data)).paragraphs
+               if paragraph.paragraph_format.alignment == 1]  # WD_ALIGN_PARAGRAPH.CENTER
+    assert centred == [dinkus]
+    assert docx_document(data, tmp_path / "river.docx", document.metadata,
+                         document).blocks == document.blocks

@@ -11,6 +11,9 @@ from pipeline.model import Block, Paragraph
 
 # A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
+# A break between a text's sections, a paragraph of its own: three asterisks, spaced or not,
+# full-width too, or the asterism ("* * *", "＊＊＊", "⁂").
+SECTION_BREAK = re.compile(r"(?:[*\uff0a]\s*){3}|\u2042")
 
 
 def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
@@ -20,7 +23,8 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
     under "祝") and the salute under it ("敬禮"), where a Chinese letter indents the wish
     and sets the addressee flush (頂格); and a paragraph opening with its own number ("1.2
     The Faculty Board …"), as a report numbers its paragraphs, the number standing out at
-    the left in place of an indent."""
+    the left in place of an indent; a section break (`* * *`, centred) and the paragraph
+    under it, which opens a section, as under a heading."""
     found = set()
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
@@ -30,9 +34,16 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
         if (greets(block) or PARAGRAPH_NUMBER.match(block.text)
                 or CLOSING_SALUTE.fullmatch(block.text.strip())
                 or CLOSING_WISH.fullmatch(after_paragraph)
-                or (GREETING.fullmatch(after_paragraph) and not profile_indents(block))):
+                or breaks_sections(block)
+                or ((GREETING.fullmatch(after_paragraph) or breaks_sections(before))
+                    and not profile_indents(block))):
             found.add(index)
     return frozenset(found)
+
+
+def breaks_sections(block: Block | None) -> bool:
+    """Whether `block` is a break between sections, a paragraph of its own (SECTION_BREAK)."""
+    return isinstance(block, Paragraph) and bool(SECTION_BREAK.fullmatch(block.text.strip()))
 
 
 def greets(block: Block) -> bool:

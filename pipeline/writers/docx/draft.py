@@ -71,7 +71,7 @@ from pipeline.writers.docx.structures import (
     add_table,
     hang_from_label,
 )
-from pipeline.writers.flush import flush_left
+from pipeline.writers.flush import breaks_sections, flush_left
 
 BYLINE_STYLE = "Byline"
 LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
@@ -163,6 +163,8 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
         if index in flush:
             draft.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
+        if breaks_sections(block):  # centred, as every edition sets it
+            draft.paragraphs[-1].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if isinstance(block, LineBlock) and block.label:
             hang_from_label(draft, draft.paragraphs[-1], block.label, own.paragraph_indent)
     _set_off_tables(draft)
