@@ -66,9 +66,10 @@ VIEWER_COPIES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "
 # Between a table's cells: tabs, or two or more spaces where no sentence has just ended.
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
-# A table typed with bars between its cells: its lines at least (a header, two rows), and a
-# cell's words at most; Markdown's rule under a table's header (dashes, colons aligning).
-BAR_TABLE_ROWS = 3
+# A table typed with bars or full-width spaces between its cells: its lines at least (a
+# header, two rows); and a cell's words at most, between bars; Markdown's rule under a
+# table's header (dashes, colons aligning).
+TYPED_TABLE_ROWS = 3
 BAR_CELL_WORDS = 12
 BAR_RULE = re.compile(r":?-{3,}:?")
 # Between the cells of a table a Chinese page aligns with full-width spaces: two of them at
@@ -154,7 +155,7 @@ def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: Fal
 def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
     """`lines`, each table typed with bars between its cells (`Area | 2023/24 | 2024/25`,
     `| a | b |`), or with full-width spaces (`地區　　工程數目　　開支`), written as a pasted
-    one is, its cells a tab apart: BAR_TABLE_ROWS lines or more in a row with as many cells
+    one is, its cells a tab apart: TYPED_TABLE_ROWS lines or more in a row with as many cells
     each, figures in the rows under the first. A row of links (`Facebook | X | LinkedIn`),
     or a few, is none; nor is Markdown's table, ruled under its header (`|---|---:|`), which
     a marked-up text (.md) sets as one."""
@@ -169,7 +170,7 @@ def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
         rows = cells[start:end]
         figured = any(re.search(r"\d", cell) for row in rows[1:] for cell in row[1:])
         ruled = any(all(BAR_RULE.fullmatch(cell) for cell in row) for row in rows)
-        if len(rows[0]) > 1 and len(rows) >= BAR_TABLE_ROWS and figured and not ruled:
+        if len(rows[0]) > 1 and len(rows) >= TYPED_TABLE_ROWS and figured and not ruled:
             found[start:end] = [CELL.join(row) for row in rows]
         start = end
     return found

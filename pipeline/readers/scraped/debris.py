@@ -879,8 +879,7 @@ def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> di
     innovation" over "Chapter 4: Research and innovation"): the site's head, not the title.
     Where no line under the trail names its last crumb, a line over it may be the title (a
     site setting its trail under the title), and stays."""
-    trail = next((index for index, line in enumerate(lines[:first_text])
-                  if reasons.get(line.number) == "breadcrumb"), None)
+    trail = breadcrumb_trail(lines, reasons, first_text)
     if trail is None:
         return {}
     crumb = likeness_key(SEPARATOR.split(without_icons(lines[trail].text))[-1])
@@ -892,14 +891,20 @@ def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> di
             if line.number not in reasons and not is_running(line.text)}
 
 
+def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
+                     ) -> int | None:
+    """The index of the page's breadcrumb trail over its text, or None."""
+    return next((index for index, line in enumerate(lines[:first_text])
+                 if reasons.get(line.number) == "breadcrumb"), None)
+
+
 def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
                         ) -> dict[int, str]:
     """The line right under the page's breadcrumb trail naming a crumb of it before the last
     (`Press Releases` under `Home > Press Releases > March 2025`), over another short line,
     the headline: the name of the site's section the page stands in, as its trail says, not
     the text's title."""
-    trail = next((index for index, line in enumerate(lines[:first_text])
-                  if reasons.get(line.number) == "breadcrumb"), None)
+    trail = breadcrumb_trail(lines, reasons, first_text)
     if trail is None:
         return {}
     kept = [line for line in lines[trail + 1:first_text + 1] if line.number not in reasons]
