@@ -278,6 +278,7 @@ class Chinese(Profile):
     characters = HAN_RANGES
     phrase = CHINESE_RUN
     words_spaced = False
+    numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"
     punctuation = PUNCTUATION_RANGES
     single_word_repeats = 0  # a phrase is two characters or more
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？

@@ -224,6 +224,10 @@ class Profile:
     # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
     # characters, the spaces beside them not counting.
     words_spaced = True
+    # The characters a number is written in, where its words are not spaced ("" where none):
+    # a heading's line never breaks between two of them, nor before the unit after them
+    # ("二〇二四年" whole).
+    numeral_characters = ""
     # A character class of the punctuation set with its text ("" where the default's): in a
     # language whose words are not spaced, no space stands beside it either.
     punctuation = ""

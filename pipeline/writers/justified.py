@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.languages import UNITS, UNSPACED, detect, language_boundary
+from pipeline.languages import UNITS, UNSPACED, detect, language_boundary, profile_for
 from pipeline.layouts import Justification
 from pipeline.model import Span
 from pipeline.writers.line_breaks import (
@@ -285,7 +285,8 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     characters starting its lines but the first (in a language written without spaces, any
     character the renderer may start a line with). A heading in two languages, one after
     the other, breaks between them, each balanced on its own (`Chair’s Letter` over `to
-    Members 2024–25` over `主席致會員函件`), as a typesetter sets it."""
+    Members 2024–25` over `主席致會員函件`), as a typesetter sets it. A number written in a
+    language's own numerals never breaks, nor leaves its unit (`二〇二四年`)."""
     measuring = shaper(fonts_folder)
     if measuring.width(text, style) <= measure - SAFETY:
         return []
@@ -301,7 +302,11 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     if spaced:
         starts = [0] + [match.end() for match in re.finditer(" ", text)]
     else:
-        starts = [0, *line_starts(text, style.language)]
+        profile = profile_for(style.language)
+        numerals = profile.numeral_characters
+        starts = [0, *(start for start in line_starts(text, style.language)
+                       if not (text[start - 1] in numerals
+                               and text[start] in numerals + profile.units))]
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
 
     def width(first: int, last: int) -> float:  # words first..last on one line
