@@ -178,3 +178,23 @@ def test_a_sentence_ends_inside_its_closing_quotes_and_brackets(text, ends):
 ])
 def test_a_letters_greeting_on_a_line_of_its_own(line, greeting):
     assert bool(GREETING.fullmatch(line)) == greeting
+
+
+@pytest.mark.parametrize(("line", "address"), [
+    ("Deputy Secretary, Mr\u00a0Chan, distinguished guests, ladies and gentlemen,", True),
+    ("Ladies and gentlemen:", True), ("Fellow graduates,", True),
+    ("Professor the Hon. Lee, President Wong, graduates, parents and friends,", True),
+    ("Chief Executive, Honourable Members, distinguished guests,", True),
+    ("Members:", False), ("Board members:", False), ("Students,", False),
+    ("We welcome our partners, sponsors and friends,", False),
+    ("Thank you, my friends.", False),
+])
+def test_a_speechs_address_to_its_audience_is_a_greeting_not_a_mails(line, address):
+    """A speech's address on a line of its own greets its audience as a letter's greeting
+    does (set flush, never a heading); a mail's greeting is still only what a mail opens
+    with, so a speech forwarded by mail keeps its address. A lead-in naming a group alone
+    ("Members:") is none."""
+    from pipeline.languages import MAIL_GREETING
+
+    assert bool(GREETING.fullmatch(line)) == address
+    assert not MAIL_GREETING.fullmatch(line)

@@ -259,3 +259,53 @@ def test_a_government_release_in_either_language(name, title, dropped_reasons, f
         assert [plain(cell) for cell in table.header] == ["地區", "工程數目", "開支（百萬元）"]
         assert [plain(row[0]) for row in table.rows] == ["港島", "九龍", "新界", "合計"]
         assert table.numeric == (False, True, True)
+
+
+@pytest.mark.parametrize(("name", "title", "tag", "address", "lines_dropped"), [
+    ("harbour-council-speech-en",
+     "Speech by Chairman of Harbourfront Council at annual partners’ reception",
+     "(English only)", "Deputy Secretary, Mr Chan, distinguished guests, ladies and gentlemen,",
+     {"web_page_debris": 6, "press_release_debris": 3}),
+    ("harbour-council-speech-zh", "海濱事務委員會主席在年度夥伴酒會致辭", "（只有中文）",
+     "陳副秘書長、各位嘉賓、各位朋友：", {"web_page_debris": 5, "press_release_debris": 5}),
+])
+def test_a_government_speech_in_either_language(name, title, tag, address, lines_dropped):
+    """A speech as a government's site sets it: the tag the site ends its headline with about
+    the page (`(English only)`, `（只有中文）`, `(with photos)`, `（附圖）`) goes, listed with
+    the title kept, and counts as no line dropped; the address to the audience
+    (`…, distinguished guests, ladies and gentlemen,`) is a greeting, set flush as a letter's
+    is, and the paragraph under it too where the language indents no paragraph's first line
+    under a greeting (Chinese indents every paragraph's)."""
+    from pipeline.writers.flush import flush_left
+
+    document, report = read_scraped(TEXTS / f"{name}.txt", Metadata(title=""))
+    assert document.metadata.title == title
+    (drop,) = [drop for drop in report["dropped"] if drop["text"] == tag]
+    assert drop["kept"] == {"lines": drop["lines"], "text": title}
+    assert {key: report[key] for key in lines_dropped} == lines_dropped
+    texts = [block.text.replace("\u00a0", " ") if isinstance(block, Paragraph) else ""
+             for block in document.blocks]
+    at = texts.index(address)
+    flush = flush_left(document.blocks)
+    assert at in flush and (at + 1 in flush) == name.endswith("en")
+    assert at - 1 not in flush  # the note on the speech over it
+
+
+@pytest.mark.parametrize("headline", [
+    "Speech by SJ at legal forum (English only)", "LegCo Panel visits port (with photos)",
+    "Secretary visits Tai Po (with photos/video)", "律政司司長出席法律論壇致辭（只有中文）",
+    "署長視察大埔（附圖／短片）",
+])
+def test_a_sites_tag_on_the_headline_goes(headline):
+    document, report = read(f"{headline}\n\nThe Secretary spoke today at the opening of the "
+                            "forum, which runs for two days.\n")
+    assert document.metadata.title == headline.rsplit("(", 1)[0].rsplit("（", 1)[0].strip()
+    assert report["web_page_debris"] == 0
+
+
+def test_a_bracketed_ending_of_the_texts_own_stays():
+    """Brackets that are the text's own stay: a headline naming its year, a sentence."""
+    document, _ = read("Annual report (2024)\n\nThe report covers the year (with photos) in "
+                       "full, and ends here (English only).\n")
+    assert document.metadata.title == "Annual report (2024)"
+    assert document.blocks[0].text.endswith("(English only).")

@@ -60,9 +60,14 @@ TABLE_TOTAL = any_language((profile.table_total for profile in PROFILES),
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
 CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)
-# A letter's greeting on a line of its own, in any language: "Dear members,", "各位會員：".
-GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
-                        r"\s*[:：]?\s*", re.IGNORECASE)
+# A mail's greeting to its readers on a line of its own, in any language: "Dear members,",
+# "各位會員：".
+MAIL_GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
+                             r"\s*[:：]?\s*", re.IGNORECASE)
+# A letter's greeting on a line of its own, or a speech's address to its audience ("Ladies
+# and gentlemen,"), in any language.
+GREETING = any_language((pattern for profile in PROFILES for pattern in (
+    profile.furniture.mail_salutation, profile.speech_salutation)), r"\s*[:：]?\s*", re.IGNORECASE)
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
 VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=re.IGNORECASE)
 # The place and date opening a news story's first paragraph, in any language:

@@ -440,6 +440,8 @@ class Chinese(Profile):
         end_mark=r"[-\u2013\u2014\u2212\uff0d*～ ]*[（(]?完[）)]?[-\u2013\u2014\u2212\uff0d*～ ]*",
         release_stamp=r"\d{4}年\d{1,2}月\d{1,2}日\s*[（(](?:星期|週|周)[一二三四五六日天][）)]"
                       r"|香港(?:時間|时间)\s*\d{1,2}\s*(?:時|时)\s*\d{1,2}\s*分(?:發出|发出)?",
+        headline_tag=r"[（(](?:只有|只備|只备)(?:中文|英文)(?:版)?[）)]"
+                     r"|[（(]附(?:圖|图|短片|視頻|视频)(?:[／/及](?:圖|图|短片|視頻|视频))?[）)]",
     )
     numerals = Numerals(
         style="trad-chinese-informal", pattern=HAN_NUMERAL, suffix="\u3001",

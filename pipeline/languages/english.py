@@ -29,6 +29,14 @@ REGISTRATION = (r"registered (?:charity|company|society|office)|(?:charity|compa
                 r" (?:registration )?(?:no\.?|number)")
 # The line a mail program sets over a mail forwarded: "---------- Forwarded message ---------".
 FORWARDED_MESSAGE = r"forwarded message|begin forwarded message"
+# Whom a speech addresses: one by title or name ("Deputy Secretary", "Mr Chan", "Professor
+# the Hon. Lee"), and the audience ("distinguished guests", "fellow graduates").
+ADDRESSED = r"[\w.'\u2019()&-]+(?:[ \u00a0][\w.'\u2019()&-]+){0,5}"
+AUDIENCE_WORD = (r"dear|distinguished|honou?red|honou?rable|respected|esteemed|fellow|valued"
+                 r"|special|invited|young")
+AUDIENCE = (r"(?:guests|friends|colleagues|delegates|members|graduates|students|parents"
+            r"|partners|excellencies)(?: and (?:[\w'\u2019-]+ )?(?:guests|friends|colleagues"
+            r"|members|partners|students|parents))?|ladies and gentlemen")
 ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
 # Two or three hyphens for a dash; four or more draw a rule, and are left as drawn.
 DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
@@ -222,6 +230,13 @@ class English(Profile):
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into",
         "over", "under", "and", "or", "but", "nor", "as", "its", "our", "their", "his", "her",
         "this", "that", "these", "those"))
+    # Those addressed by title or name, parted by commas ("Deputy Secretary, Mr Chan,"),
+    # then the audience ("distinguished guests, ladies and gentlemen"); an audience alone only
+    # as a speech addresses one ("Distinguished guests,", not "Members:").
+    speech_salutation = (
+        rf"(?:{ADDRESSED}, ){{1,6}}(?:(?:{AUDIENCE_WORD}) ){{0,2}}(?:{AUDIENCE})[,:!]"
+        rf"|(?:(?:my|our) )?(?:(?:{AUDIENCE_WORD}) ){{1,2}}(?:{AUDIENCE})[,:!]"
+        r"|ladies and gentlemen[,:!]")
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
                    r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
                    r"|kindest|every good) )?(?:wishes|regards)),?")
@@ -394,6 +409,8 @@ page=r"page|p\.?",
                  rf"|(?-i:Ends)/(?:(?:{DAYS}),? )?(?:{DATE.pattern})",
         release_stamp=rf"(?:(?:{DAYS}),? )?(?:{DATE.pattern})"
                       r"|(?:Issued at )?HKT \d{1,2}:\d{2}|(?-i:NNNN)",
+        headline_tag=r"\((?:English|Chinese) only\)"
+                     r"|\(with (?:photos?|videos?)(?: ?(?:/|and|&) ?(?:photos?|videos?))?\)",
     )
 
     # The house style's quotes: single outside, double inside (and single again within).

@@ -145,6 +145,10 @@ class Furniture:
     # it was issued, its weekday with it, and the hour ("Friday, March 14, 2025", "Issued at
     # HKT 15:30", "NNNN"; "2025年3月14日（星期五）", "香港時間15時30分").
     release_stamp: str = ""
+    # What a site adds at the end of a release's headline about the page, not the text: the
+    # languages it is published in, the pictures or video beside it ("(English only)",
+    # "(with photos)", "（只有中文）", "（附圖／短片）").
+    headline_tag: str = ""
     # What ends a page's teaser of another page, a line of its own under the teaser's title
     # and blurb ("Read more", "閱讀更多").
     teaser_end: str = ""
@@ -252,6 +256,11 @@ class Profile:
     # The salute a closing wish leads to, on a line of its own after the line addressed
     # ("敬禮" under "此致" over "各位家長"), a regex.
     closing_salute = ""
+    # A speech's address to its audience on a line of its own, over its first paragraph
+    # ("Chairman Wong, distinguished guests, ladies and gentlemen,"), a regex: a greeting,
+    # as a letter's is. A language that greets its audience as its mails greet their
+    # readers ("主席、各位嘉賓：") needs none apart from its `mail_salutation`.
+    speech_salutation = ""
     # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
     # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
     valediction = ""

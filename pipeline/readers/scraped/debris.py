@@ -55,8 +55,8 @@ from dataclasses import dataclass
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
-    GREETING,
     LEAD_IN_ENDS,
+    MAIL_GREETING,
     NEWS_DATELINE,
     NOTES_HEADING,
     PHOTO_CREDIT,
@@ -201,6 +201,8 @@ RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
 RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
 END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_STAMP_LINE = whole(said("release_stamp"))
+HEADLINE_TAG = re.compile(rf"\s*(?:{said('headline_tag')})\s*$", re.IGNORECASE)
+HEADLINE_TAG_KIND = "the site's note ending the headline of the page's languages or pictures"
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
@@ -257,8 +259,10 @@ class Cleared:
         return any(drop.reason == said_as(FOLIO) for drop in self.drops)
 
     def counted(self) -> dict[str, int]:
-        """How many lines were a web page's debris, an e-mail's and a press release's."""
-        return {source: sum(drop.reason.startswith(f"{source}: ") for drop in self.drops)
+        """How many lines were a web page's debris, an e-mail's and a press release's (not a
+        headline's tag: the line stays)."""
+        return {source: sum(drop.reason.startswith(f"{source}: ") and drop.lines != drop.kept_lines
+                            for drop in self.drops)
                 for source in SOURCES}
 
 
@@ -276,6 +280,11 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
         reasons.update(covering_note(lines, reasons, headers[0]))
         reasons.update(older_mail(lines, reasons, headers[0]))
     drops = []
+    for number, tag in headline_tags(lines, reasons).items():
+        kept = rows[number - 1][:tag.start()]
+        drops.append(Drop(tag.group().strip(), (number,), said_as(HEADLINE_TAG_KIND), kept,
+                          (number,)))
+        rows[number - 1] = kept
     for line in lines:
         if line.number in reasons:
             # A page's furniture parts no paragraph: the text runs on over it.
@@ -550,6 +559,21 @@ def senders_closing(text: list[Line]) -> list[Line]:
     closing = text[last].text.endswith((",", "\uff0c")) and len(text) - last <= 2
     after_notes = any(NOTES_HEADING.fullmatch(line.text) for line in text[:last])
     return text[last:] if closing and (last > running[-1] + 1 or after_notes) else []
+
+
+def headline_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
+    """The tag a site ends a headline with about its page (HEADLINE_TAG: "(English only)",
+    "（附圖）"), on each line of the page's head, over the text's first sentence: line number
+    -> the tag, spaces before it included."""
+    found = {}
+    for line in lines:
+        if line.number in reasons:
+            continue
+        if ends_sentence(line.text):
+            break
+        if (tag := HEADLINE_TAG.search(line.text)) and tag.start() > 0:
+            found[line.number] = tag
+    return found
 
 
 def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -1062,7 +1086,7 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     for line in lines:
         if line.number in reasons:
             opening = opening or reasons[line.number] in MAIL_OPENINGS
-        elif opening and GREETING.fullmatch(line.text.strip()):
+        elif opening and MAIL_GREETING.fullmatch(line.text.strip()):
             found[line.number] = SALUTATION
             opening = False
         elif is_running(line.text):
