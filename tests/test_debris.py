@@ -275,6 +275,39 @@ def test_the_sites_name_over_a_breadcrumb_trail_whose_last_crumb_the_title_names
     assert kept == ["Research and innovation", BODY]
 
 
+def test_the_sites_name_over_a_trail_of_two_crumbs_over_a_headline_goes():
+    """A trail of two crumbs parted by an arrow, with no link home (`News & Events >
+    Speeches`), is a breadcrumb; the site's name over it goes where a headline stands under
+    it, though the trail's last crumb names the page's section, not the headline."""
+    trail, title = "News & Events > Speeches", "President’s Address at the 42nd Congregation"
+    kept, dropped = kept_and_dropped(f"Lakeside University\n{trail}\n\n{title}\n\n{BODY}")
+    assert kept == [title, BODY]
+    assert dropped == {"Lakeside University": "navigation over the title", trail: "breadcrumb"}
+    # Words parted by an arrow that are a sentence's, or a crumb too long for a link, stay.
+    for line in ("Costs rose > 5% in the year.", "Revenue > The costs of running every "
+                 "district office and depot"):
+        kept, _ = kept_and_dropped(f"{line}\n\n{BODY}")
+        assert kept == [line, BODY]
+
+
+@pytest.mark.parametrize("note", [
+    "CHECK AGAINST DELIVERY", "(Check against delivery)", "Please check against delivery",
+    "As prepared for delivery", "以當日宣讀為準", "（講辭以宣讀為準）", "以讲话为准",
+])
+def test_a_speechs_note_to_check_against_delivery_goes(note):
+    """What a speech's page notes to the press over its text, that what was said counts,
+    goes as a press release's line over its headline does."""
+    title = "Address at the 42nd Congregation"
+    kept, dropped = kept_and_dropped(f"{title}\n\n{note}\n\n{BODY}")
+    assert kept == [title, BODY]
+    assert dropped == {note: "press release line"}
+    # In the text, a sentence saying so stays.
+    sentence = (f"The Registrar reminded the press to {note.lower().strip('()')}."
+                if note.isascii() else f"司長提醒傳媒，講辭{note.strip('（）')}。")
+    kept, _ = kept_and_dropped(f"{title}\n\n{BODY}\n\n{sentence}")
+    assert kept[-1] == sentence
+
+
 def test_what_stands_after_the_pages_way_back_up_or_its_neighbours_is_its_footer():
     """The sign-off stands over them, the page's address under them."""
     for end in ("Back to top", "Next chapter: Our people"):

@@ -309,3 +309,26 @@ def test_a_bracketed_ending_of_the_texts_own_stays():
                        "full, and ends here (English only).\n")
     assert document.metadata.title == "Annual report (2024)"
     assert document.blocks[0].text.endswith("(English only).")
+
+
+def test_a_universitys_speech_page_under_its_sites_name_and_a_trail_of_two_crumbs():
+    """A university's page of its president's address: the site's name over a trail of two
+    crumbs naming the page's section (`News & Events > Speeches`), the headline under them
+    the title; the speaker and her office under it the byline, the date the text's; the note
+    to the press (`CHECK AGAINST DELIVERY`) goes; the address to the audience is a greeting,
+    the paragraph under it set flush."""
+    from pipeline.writers.flush import flush_left
+
+    document, report = read_scraped(TEXTS / "lakeside-university-congregation.txt",
+                                    Metadata(title=""))
+    assert document.metadata.title == "President\u2019s Address at the 42nd Congregation"
+    assert document.metadata.subtitle == "" and document.metadata.date == "2025-11-18"
+    assert (document.byline.name, document.byline.role) == (
+        "Professor\u00a0Margaret Ho", "President and Vice-Chancellor")
+    assert dropped(report)[:4] == [
+        ("Lakeside University", "web page debris: navigation over the title"),
+        ("News & Events > Speeches", "web page debris: breadcrumb"),
+        ("18 November 2025", "web page debris: date over the text"),
+        ("CHECK AGAINST DELIVERY", "press release debris: press release line")]
+    assert document.blocks[0].text.startswith("Mr\u00a0Chairman, Pro-Chancellor,")
+    assert {0, 1} <= flush_left(document.blocks)

@@ -399,7 +399,9 @@ page=r"page|p\.?",
                      r"|northern ireland|ireland|hong kong)|company limited by guarantee"
                      r"|section 88 of the inland revenue ordinance)\b",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
-                r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}",
+                r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}"
+                # a speech's note to the press that what was said may differ
+                r"|(?:please )?check against delivery|(?:speech )?as prepared for delivery",
         # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case
         # between dashes ("- THE END -", as a WeChat article ends); "-30-", "###".
         end_mark=r"(?-i:ENDS?|Ends)|(?:[-\u2013\u2014\u2212*] ?)+(?:ends?|the end|end of "

@@ -763,7 +763,7 @@ def link_row(text: str) -> str:
     if all(part.casefold() in LANGUAGE_NAMES for part in parts):
         return "language switcher"
     known = all(any(pattern.fullmatch(part) for _, pattern, _ in KINDS) for part in parts)
-    if crumbs and (len(parts) >= 3 or known or home):
+    if crumbs and (len(parts) >= 3 or known or home or is_link(parts[-1])):
         return "breadcrumb"
     if not is_link(parts[-1]):
         return ""
@@ -900,16 +900,18 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> dict[int, str]:
     """The short lines over the page's breadcrumb trail (the site's name), where the page's
     title stands under the trail, naming what its last crumb names ("… > Research and
-    innovation" over "Chapter 4: Research and innovation"): the site's head, not the title.
-    Where no line under the trail names its last crumb, a line over it may be the title (a
-    site setting its trail under the title), and stays."""
+    innovation" over "Chapter 4: Research and innovation"), or shaped as a heading, over the
+    text ("News & Events > Speeches" over "President's Address at the 42nd Congregation"):
+    the site's head, not the title. Where the text stands right under the trail, a line over
+    it may be the title (a site setting its trail under the title), and stays."""
     trail = breadcrumb_trail(lines, reasons, first_text)
     if trail is None:
         return {}
+    under = [line for line in lines[trail + 1:first_text] if line.number not in reasons]
     crumb = likeness_key(SEPARATOR.split(without_icons(lines[trail].text))[-1])
-    if columns(crumb) < MIN_TITLE_KEY or not any(
-            line.number not in reasons and crumb in likeness_key(line.text)
-            for line in lines[trail + 1:first_text]):
+    named = columns(crumb) >= MIN_TITLE_KEY and any(crumb in likeness_key(line.text)
+                                                   for line in under)
+    if not named and not (under and detect(under[0].text).is_heading(under[0].text)):
         return {}
     return {line.number: NAVIGATION for line in lines[:trail]
             if line.number not in reasons and not is_running(line.text)}
