@@ -1,3 +1,7 @@
+from pathlib import Path
+
+import pytest
+
 from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.scraped import scraped_document
@@ -93,3 +97,39 @@ def test_a_doubled_caption_after_the_first_paragraph_is_not_a_byline():
     document = structure(text, Metadata("T"))
     assert document.byline is None
     assert [f.text for f in document.figures] == ["The director, at the ceremony"]
+
+
+@pytest.mark.parametrize(("name", "dates", "after"), [
+    ("clinic-trust-highlights", ["April 2024", "July 2024", "October 2024", "January 2025"],
+     "Looking ahead"),
+    ("harbour-clinic-milestones-zh", ["2024年4月", "2024年7月", "2024年10月", "2025年1月"],
+     "展望"),
+])
+def test_a_run_of_dates_each_over_its_entry_heads_the_entries(name, dates, after):
+    """A year's milestones, each date alone on the line over its entry: each date heads its
+    entry (they had been paragraphs of a date), one level below the section they stand in;
+    the section after them keeps its own level, and the sign-off's date stays the sign-off's."""
+    path = Path(__file__).parent / "texts" / "structure" / f"{name}.txt"
+    document = structure(path.read_text(encoding="utf-8"), name=name)
+    headings = [(block.text, block.level) for block in document.blocks
+                if isinstance(block, Heading)]
+    assert headings == [*((date, 1) for date in dates), (after, 1)]
+    assert kinds(document)[:3] == ["Paragraph", "Heading", "Paragraph"]
+    assert kinds(document)[-1] == "SignOff"
+    # Under a section's heading, one level below it.
+    text = path.read_text(encoding="utf-8").replace(dates[0], f"Milestones\n\n{dates[0]}", 1)
+    levels = [block.level for block in structure(text, name=name).blocks
+              if isinstance(block, Heading)]
+    assert levels == [1, 2, 2, 2, 2, 1]
+
+
+@pytest.mark.parametrize("text", [
+    # One date alone over a paragraph: a date, not a run of entries.
+    "Report\n\nThe year went well.\n\nApril 2024\n\nThe clinic opened.\n\nIt was busy.\n",
+    # Dates over headings: the headings head their sections.
+    "Report\n\nThe year went well.\n\nApril 2024\n\nA new clinic\n\nThe clinic opened.\n\n"
+    "July 2024\n\nA new van\n\nThe van set out.\n",
+])
+def test_a_date_alone_or_over_a_heading_stays_as_it_stands(text):
+    (date,) = [block for block in structure(text).blocks if block.text == "April 2024"]
+    assert isinstance(date, Paragraph)

@@ -592,7 +592,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     elif (parted := notes_ending(units, spans_of)) is not None:
         units, notes = parted
         ending = list(notes)
-    result = levelled(signed(units, metadata) + ending)
+    result = dated_entries(levelled(signed(units, metadata) + ending))
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
 
@@ -669,6 +669,48 @@ def labelled_under(result: list[Block]) -> list[Block]:
                 break
             result[later] = Heading(result[later].text, over.level + 1)
     return result
+
+
+def dated_entries(result: list[Block]) -> list[Block]:
+    """A date alone on its line over its entry, two or more in a row (`April 2024` over `The
+    new clinic in Tuen Mun opened …`, then `July 2024` over its own), as a year's milestones
+    are set: each date heads its entry, a heading one level below the section the run
+    stands in (they had been paragraphs of a date, indented as the entries). A date over a
+    heading, or alone, stays as it stands."""
+    dated = [index for index, block in enumerate(result[:-1])
+             if is_date_paragraph(block) and isinstance(result[index + 1], ENTRY_BLOCKS)
+             and not is_date_paragraph(result[index + 1])]
+    for run in runs_of_entries(result, dated):
+        over = next((block for block in reversed(result[:run[0]])
+                     if isinstance(block, Heading)), None)
+        for index in run:
+            result[index] = Heading(result[index].text, over.level + 1 if over else 1)
+    return result
+
+
+ENTRY_BLOCKS = (Paragraph, List, LineBlock)
+
+
+def is_date_paragraph(block: Block) -> bool:
+    """A paragraph that is a date, or a year, alone on a line (`April 2024`, `2024年4月`,
+    `2019`)."""
+    if not isinstance(block, Paragraph) or "\n" in block.text:
+        return False
+    text = block.text.strip()
+    return detect(text).is_date(text) or is_year_line(text)
+
+
+def runs_of_entries(result: list[Block], dated: list[int]) -> list[list[int]]:
+    """The dates of `dated` (indices into `result`) in runs of two or more, only their
+    entries' paragraphs and lists between one and the next."""
+    runs: list[list[int]] = []
+    for index in dated:
+        if runs and all(isinstance(block, ENTRY_BLOCKS) and not is_date_paragraph(block)
+                        for block in result[runs[-1][-1] + 1:index]):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [run for run in runs if len(run) >= 2]
 
 
 def first_number(number: str) -> bool:
