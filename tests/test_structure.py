@@ -109,7 +109,7 @@ def test_a_run_of_dates_each_over_its_entry_heads_the_entries(name, dates, after
     """A year's milestones, each date alone on the line over its entry: each date heads its
     entry (they had been paragraphs of a date), one level below the section they stand in;
     the section after them keeps its own level, and the sign-off's date stays the sign-off's."""
-    path = Path(__file__).parent / "texts" / "structure" / f"{name}.txt"
+    path = Path(__file__).parent / "texts" / "reports" / f"{name}.txt"
     document = structure(path.read_text(encoding="utf-8"), name=name)
     headings = [(block.text, block.level) for block in document.blocks
                 if isinstance(block, Heading)]

@@ -1081,3 +1081,36 @@ def test_a_newsletters_dated_issue_line_under_its_title_is_the_subtitle():
     assert (document.metadata.subtitle, document.metadata.date) == (
         "Spring Newsletter\u00a0\u2013 April 2025", "2025-04")
     assert [type(block).__name__ for block in document.blocks][0] == "Heading"
+
+
+@pytest.mark.parametrize(("units", "header"), [
+    ("£          £", ["", "2024 (£)", "2023 (£)"]),
+    ("£000       £000", ["", "2024 (£000)", "2023 (£000)"]),
+    ("(HK$m)     (HK$m)", ["", "2024 (HK$m)", "2023 (HK$m)"]),
+])
+def test_a_typed_tables_row_of_units_under_its_header_joins_the_header(units, header):
+    """Accounts typed with spaces: the header and the row of units under it lack the empty
+    corner over the rows' labels; each unit follows its column's heading in brackets, one
+    row heading the table (the rows had fallen apart into headings); the last row, the
+    bottom line, is the totals."""
+    text = ("Accounts\n\nThe year's figures were as follows.\n\n"
+            "                          2024       2023\n"
+            f"                          {units}\n"
+            "Subscriptions            18,420     17,960\n"
+            "Hall hire and venues    (21,300)   (20,750)\n"
+            "Surplus/(deficit)        (2,880)    (2,790)\n\n"
+            "Reserves stood at £41,200 at the year end.\n")
+    (table,) = [block for block in blocks_of(text, "Accounts") if isinstance(block, Table)]
+    assert [plain(cell) for cell in table.header] == header
+    assert [plain(row[0]) for row in table.rows] == [
+        "Subscriptions", "Hall hire and venues", "Surplus/(deficit)"]
+    assert table.numeric == (False, True, True) and table.totalled
+
+
+def test_a_treasurers_report_typed_with_spaces_keeps_its_table():
+    document = read_scraped(Path(__file__).parent / "texts" / "reports"
+                            / "choral-society-treasurer.txt", Metadata(title=""))[0]
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert len(table.rows) == 7 and table.totalled
+    assert not [block for block in document.blocks
+                if isinstance(block, Heading) and any(ch.isdigit() for ch in block.text)]

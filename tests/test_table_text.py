@@ -124,6 +124,9 @@ def cells(*texts: str) -> tuple[tuple[Span, ...], ...]:
 @pytest.mark.parametrize(("last", "totalled"), [
     ("Total", True), ("Grand total", True), ("TOTAL", True), ("合計", True), ("總計", True),
     ("Total visits", True), ("Other", False), ("Totally new", False),
+    # The bottom line of accounts.
+    ("Surplus/(deficit)", True), ("Net surplus for the year", True), ("Deficit", True),
+    ("盈餘／（虧損）", True), ("本年度結餘", True), ("Income", False), ("Net assets", False),
 ])
 def test_a_last_row_a_total_opens_is_set_as_the_tables_totals(last, totalled):
     """Set off as a typesetter sets totals: bold, a rule over it (base.css, tr.total)."""
@@ -136,3 +139,20 @@ def test_a_last_row_a_total_opens_is_set_as_the_tables_totals(last, totalled):
     html = render_html(Document("t", Metadata(title="Sailings"), None, (table,)),
                        load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
     assert ('<tr class="total">' in html) is totalled
+
+
+def test_a_column_of_figures_with_negatives_in_brackets_hangs_them():
+    """Accounts write a negative figure in brackets, `(21,300)`: the column's other figures,
+    and its heading, keep room for a closing bracket set but not shown, so every figure's
+    digits end in line and the brackets hang; a column with none keeps none, nor does a
+    figure already in brackets, nor an empty cell."""
+    from pipeline.writers.html import render_html
+
+    table = Table(cells("", "2024", "Visits"), (cells("Subscriptions", "18,420", "310"),
+                                                cells("Hall hire", "(21,300)", "42"),
+                                                cells("Other", "", "7")))
+    html = render_html(Document("t", Metadata(title="Accounts"), None, (table,)),
+                       load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
+    room = '<span class="bracket-room" aria-hidden="true">)</span>'
+    assert f">2024{room}</th>" in html and f">18,420{room}</td>" in html
+    assert ">(21,300)</td>" in html and html.count(room) == 2

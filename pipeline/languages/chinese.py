@@ -305,7 +305,10 @@ class Chinese(Profile):
     division = (rf"第 ?(?:[0-9]+|{HAN_NUMERAL}) ?[章節节部篇]"
                 rf"|附(?:錄|录|件) ?(?:[0-9]+|{HAN_NUMERAL})?")
     table_unit = "單位|单位"
-    table_total = "(?:合|總|总|共|小)(?:計|计)|(?:總|总)(?:數|数|額|额)"
+    # Or the bottom line of accounts: "盈餘／（虧損）", "本年度結餘".
+    table_total = ("(?:合|總|总|共|小)(?:計|计)|(?:總|总)(?:數|数|額|额)"
+                   "|(?:本年度|年度)?(?:盈餘|盈余|結餘|结余|虧損|亏损|赤字)"
+                   "(?:[／/]?[（(]?(?:虧損|亏损|盈餘|盈余|赤字)[）)]?)?")
     table_source = "(?:資料|资料|數據|数据)?(?:來源|来源)|(?:備|备)?(?:註|注)"
     # Hong Kong's legacy encoding (with its supplementary characters) and the mainland's.
     encodings = (Encoding("big5hkscs", "Big5"), Encoding("gb18030", "GB18030 (GBK, GB2312)"))

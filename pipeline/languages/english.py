@@ -247,7 +247,10 @@ class English(Profile):
     division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX)"
                 r" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\b")
     table_unit = r"units?"
-    table_total = r"(?:grand |sub-?)?totals?(?: \w+){0,2}"
+    # Or the bottom line of accounts: "Surplus/(deficit)", "Net surplus for the year".
+    table_total = (r"(?:grand |sub-?)?totals?(?: \w+){0,2}"
+                   r"|(?:net (?:income|expenditure|result)|(?:net )?(?:surplus|deficit)"
+                   r"(?: ?/ ?\(?(?:surplus|deficit)\)?)?)(?: for the (?:year|period))?")
     table_source = r"sources?|notes?"
     furniture = Furniture(
         skip=r"(?:skip|jump|go) (?:directly )?to (?:the )?(?:main |page )?"

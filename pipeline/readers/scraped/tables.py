@@ -1,7 +1,9 @@
 """Tables in a scraped text: two or more lines with the same number of cells.
 
 Cleaning keeps a pasted table's cells apart with a tab (cleaning.CELL_GAP); the first line
-is the header row. A header one cell short has lost its empty corner, over the rows' labels.
+is the header row. A header one cell short has lost its empty corner, over the rows' labels;
+so has a row under it saying what each column's figures count in (`£`, `£000`), which then
+joins the header, each unit after its heading (`2024 (£)`).
 A line `Table 3.1 …` (`表1 …`) just above a table, with or without a blank line between, is
 its title: the table's caption, never a heading; a line between them saying what the
 figures count in (`Units: HK$ million`, `單位：百萬元`, `(£ million)`) ends the caption, in
@@ -24,6 +26,10 @@ MAX_TITLE_WORDS = 25
 # A line saying what a table's figures count in: "Units: HK$ million", "單位：百萬元",
 # "(£ million)", "（百萬元）".
 UNITS = "|".join(profile.table_unit for profile in PROFILES if profile.table_unit)
+# What a row under a table's header writes over each column of figures: what they count in
+# ("£", "£000", "HK$'000", "$m", "%", "(£)", "千元", "（百萬元）").
+UNIT_CELL = re.compile(r"[(（]?(?:[A-Z]{0,3}[$£€¥]\s?(?:'?000|m|mn|bn|k)?|%|'?000|"
+                       r"[千萬万百億亿]*元)[)）]?")
 UNIT_LINE = re.compile(rf"(?:{UNITS})\s*[:：]\s*\S.{{0,40}}|[(（][^()（）]{{1,30}}[)）]",
                        re.IGNORECASE)
 
@@ -87,14 +93,25 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     if len(rows) < MIN_ROWS or not all(CELL in row for row in rows):
         return None
     table = [row.split(CELL) for row in rows]
-    width = len(table[1])
+    width = max(len(row) for row in table)
     if len(table[0]) == width - 1:
         table[0] = ["", *table[0]]
+    if len(table) > MIN_ROWS and len(table[1]) == width - 1 and all(
+            UNIT_CELL.fullmatch(cell.strip()) for cell in table[1]):
+        table[:2] = [headed_by_units(table[0], ["", *table[1]])]
     if any(len(row) != width for row in table):
         return None
     if any(len(cell.split()) > MAX_CELL_WORDS for row in table for cell in row):
         return None
     return table
+
+
+def headed_by_units(header: list[str], units: list[str]) -> list[str]:
+    """A header row with the row under it saying what each column's figures count in (`2024`
+    over `£`, `2023` over `£000`): each column's unit after its heading, in brackets as the
+    language sets them (`2024 (£)`, `2024年（千元）`), as one row heads the table."""
+    return [with_unit(head, unit) if unit else head
+            for head, unit in zip(header, units, strict=True)]
 
 
 def build_table(title: str, table: list[list[str]], spans_of) -> Table:

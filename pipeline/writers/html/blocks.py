@@ -371,10 +371,12 @@ def css_string(value: str) -> Markup:
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
     unbroken = unbroken_cells(block, setting.layout)
+    bracketed = bracketed_columns(block)
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(
             cell_class(numeric[column], len(unbroken.get((-1, column), ())) == 1),
-            spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False))
+            spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False)
+            + hung_bracket(cell, column in bracketed))
         for column, cell in enumerate(block.header))
     totals = len(block.rows) - 1 if block.totalled else None
     rows = Markup("").join(
@@ -383,7 +385,8 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
             Markup("").join(table_cell(worded(cell, unbroken.get((number, column))), index,
                                        setting, numeric[column],
                                        row_header=column == 0 and not numeric[0],
-                                       unbroken=len(unbroken.get((number, column), ())) == 1)
+                                       unbroken=len(unbroken.get((number, column), ())) == 1,
+                                       hangs=column in bracketed)
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
@@ -394,6 +397,9 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
                   "</tbody>\n</table>\n").format(index, attribute,
                                                   title_row(block, index, setting), head, rows)
+
+
+BRACKETED_FIGURE = re.compile(r"\(\D{0,3}\d[\d,.]*\s?(?:%|bn|[km])?\)")
 
 
 def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:
@@ -419,11 +425,30 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
-               row_header: bool, unbroken: bool) -> Markup:
+               row_header: bool, unbroken: bool, hangs: bool = False) -> Markup:
     shown = spans(cell, index, setting, hyphenate=False)
     if row_header:
         return Markup('<th scope="row"{}>{}</th>').format(cell_class(False, unbroken), shown)
-    return Markup("<td{}>{}</td>").format(cell_class(numeric, unbroken), shown)
+    return Markup("<td{}>{}</td>").format(cell_class(numeric, unbroken),
+                                          shown + hung_bracket(cell, hangs))
+
+
+def bracketed_columns(block: Table) -> frozenset[int]:
+    """The columns of figures holding a figure in brackets, as accounts write a negative one
+    (`(21,300)`): their brackets hang, the other figures ending where its digits end."""
+    numeric = block.numeric
+    return frozenset(column for column in range(len(block.header)) if numeric[column] and any(
+        BRACKETED_FIGURE.fullmatch(plain(row[column]).strip()) for row in block.rows))
+
+
+def hung_bracket(cell: tuple[Span, ...], hangs: bool) -> Markup:
+    """After a figure (or heading) of a column whose negative figures stand in brackets, and
+    which ends in none, a closing bracket set but not shown (base.css: .bracket-room): room
+    for the one the others hang, so digits align on the right."""
+    text = plain(cell).strip()
+    if not hangs or not text or text.endswith((")", "\uff09")):
+        return Markup("")
+    return Markup('<span class="bracket-room" aria-hidden="true">)</span>')
 
 
 def cell_class(numeric: bool, unbroken: bool) -> Markup:
