@@ -1114,3 +1114,17 @@ def test_a_treasurers_report_typed_with_spaces_keeps_its_table():
     assert len(table.rows) == 7 and table.totalled
     assert not [block for block in document.blocks
                 if isinstance(block, Heading) and any(ch.isdigit() for ch in block.text)]
+
+
+def test_a_chinese_table_typed_with_full_width_spaces_keeps_its_header_and_units():
+    """A Chinese treasurer's summary typed with full-width spaces, its header and the row of
+    units under it set in past the rows' labels: one table, each column headed by its year
+    and unit (`2024年（千元）`), its negative figures in full-width brackets figures too (the
+    header and the units had been headings, the first row of figures the header)."""
+    document = read_scraped(Path(__file__).parent / "texts" / "reports"
+                            / "youth-centre-finance-zh.txt", Metadata(title=""))[0]
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert [plain(cell) for cell in table.header] == ["", "2024年（千元）", "2023年（千元）"]
+    assert plain(table.rows[0][0]) == "政府資助" and plain(table.rows[3][1]) == "（9,870）"
+    assert table.numeric == (False, True, True) and table.totalled
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == ["財務摘要"]

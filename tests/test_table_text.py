@@ -156,3 +156,12 @@ def test_a_column_of_figures_with_negatives_in_brackets_hangs_them():
     room = '<span class="bracket-room" aria-hidden="true">)</span>'
     assert f">2024{room}</th>" in html and f">18,420{room}</td>" in html
     assert ">(21,300)</td>" in html and html.count(room) == 2
+
+
+def test_full_width_brackets_hang_with_a_full_width_bracket():
+    from pipeline.writers.html import render_html
+
+    table = Table(cells("", "2024年"), (cells("政府資助", "8,420"), cells("員工開支", "（9,870）")))
+    html = render_html(Document("t", Metadata(title="財務摘要", language="zh-HK"), None, (table,)),
+                       load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
+    assert html.count('<span class="bracket-room" aria-hidden="true">\uff09</span>') == 2

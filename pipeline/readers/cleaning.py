@@ -163,10 +163,7 @@ def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
     found = list(lines)
     start = 0
     while start < len(lines):
-        end = start + 1
-        while (end < len(lines) and len(cells[start]) > 1
-               and len(cells[end]) == len(cells[start])):
-            end += 1
+        end = typed_rows_end(cells, start)
         rows = cells[start:end]
         figured = any(re.search(r"\d", cell) for row in rows[1:] for cell in row[1:])
         ruled = any(all(BAR_RULE.fullmatch(cell) for cell in row) for row in rows)
@@ -174,6 +171,20 @@ def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
             found[start:end] = [CELL.join(row) for row in rows]
         start = end
     return found
+
+
+def typed_rows_end(cells: list[list[str]], start: int) -> int:
+    """Where the run of rows of as many cells from row `start` ends: a header one cell short
+    (its corner over the rows' labels left blank), and a row of units under it, run on into
+    the rows one cell wider under them."""
+    width = len(cells[start])
+    end = start + 1
+    while end < len(cells) and width > 1 and len(cells[end]) == width:
+        end += 1
+    if width > 1 and end - start <= 2 and end < len(cells) and len(cells[end]) == width + 1:
+        while end < len(cells) and len(cells[end]) == width + 1:
+            end += 1
+    return end
 
 
 def bar_cells(line: str) -> list[str]:

@@ -376,7 +376,7 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
         Markup('<th scope="col"{}>{}</th>').format(
             cell_class(numeric[column], len(unbroken.get((-1, column), ())) == 1),
             spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False)
-            + hung_bracket(cell, column in bracketed))
+            + hung_bracket(cell, bracketed.get(column)))
         for column, cell in enumerate(block.header))
     totals = len(block.rows) - 1 if block.totalled else None
     rows = Markup("").join(
@@ -386,7 +386,7 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                        setting, numeric[column],
                                        row_header=column == 0 and not numeric[0],
                                        unbroken=len(unbroken.get((number, column), ())) == 1,
-                                       hangs=column in bracketed)
+                                       bracket=bracketed.get(column))
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
@@ -399,7 +399,8 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                                   title_row(block, index, setting), head, rows)
 
 
-BRACKETED_FIGURE = re.compile(r"\(\D{0,3}\d[\d,.]*\s?(?:%|bn|[km])?\)")
+BRACKETED_FIGURE = re.compile(r"\(\D{0,3}\d[\d,.]*\s?(?:%|bn|[km])?\)"
+                              r"|\uff08\D{0,3}\d[\d,.]*\s?(?:%|[萬万億亿千百]*元?)\uff09")
 
 
 def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:
@@ -425,30 +426,37 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
-               row_header: bool, unbroken: bool, hangs: bool = False) -> Markup:
+               row_header: bool, unbroken: bool, bracket: str | None = None) -> Markup:
     shown = spans(cell, index, setting, hyphenate=False)
     if row_header:
         return Markup('<th scope="row"{}>{}</th>').format(cell_class(False, unbroken), shown)
     return Markup("<td{}>{}</td>").format(cell_class(numeric, unbroken),
-                                          shown + hung_bracket(cell, hangs))
+                                          shown + hung_bracket(cell, bracket))
 
 
-def bracketed_columns(block: Table) -> frozenset[int]:
+def bracketed_columns(block: Table) -> dict[int, str]:
     """The columns of figures holding a figure in brackets, as accounts write a negative one
-    (`(21,300)`): their brackets hang, the other figures ending where its digits end."""
+    (`(21,300)`, `（9,870）`), each with its closing bracket: their brackets hang, the other
+    figures ending where its digits end."""
     numeric = block.numeric
-    return frozenset(column for column in range(len(block.header)) if numeric[column] and any(
-        BRACKETED_FIGURE.fullmatch(plain(row[column]).strip()) for row in block.rows))
+    found = {}
+    for column in range(len(block.header)):
+        bracketed = [text for row in block.rows
+                     if BRACKETED_FIGURE.fullmatch(text := plain(row[column]).strip())]
+        if numeric[column] and bracketed:
+            found[column] = bracketed[0][-1]
+    return found
 
 
-def hung_bracket(cell: tuple[Span, ...], hangs: bool) -> Markup:
-    """After a figure (or heading) of a column whose negative figures stand in brackets, and
-    which ends in none, a closing bracket set but not shown (base.css: .bracket-room): room
-    for the one the others hang, so digits align on the right."""
+def hung_bracket(cell: tuple[Span, ...], bracket: str | None) -> Markup:
+    """After a figure (or heading) of a column whose negative figures stand in brackets
+    (`bracket`, the closing one; None for a column with none), and which ends in none, a
+    closing bracket set but not shown (base.css: .bracket-room): room for the one the others
+    hang, so digits align on the right."""
     text = plain(cell).strip()
-    if not hangs or not text or text.endswith((")", "\uff09")):
+    if not bracket or not text or text.endswith((")", "\uff09")):
         return Markup("")
-    return Markup('<span class="bracket-room" aria-hidden="true">)</span>')
+    return Markup('<span class="bracket-room" aria-hidden="true">{}</span>').format(bracket)
 
 
 def cell_class(numeric: bool, unbroken: bool) -> Markup:
