@@ -482,6 +482,31 @@ def test_an_interviews_question_is_a_paragraph_not_a_heading(question, answer):
     assert question in [plain(block.spans) for block in document.blocks]
 
 
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Q: What surprised you most?", "A: How many people come to the library to fill in forms."),
+    ("問：最令你意外的是甚麼？", "答：原來很多市民到圖書館，是為了填寫求職表格。"),
+])  # fmt: skip
+def test_an_interviews_question_is_set_bold_and_flush_over_its_answer(question, answer):
+    """As a magazine sets a Q&A: the question in bold, a little apart from the exchange
+    before it, flush left with its answer under it where the language indents no paragraph
+    there (Chinese indents both); the model and the draft keep the words as written, not
+    bold."""
+    from pipeline.writers.flush import flush_left
+
+    body = ENGLISH_BODY if question.isascii() else CHINESE_BODY
+    document = read(f"{body}\n\n{question}\n{answer}\n\n{body}", title="Report")
+    at = [plain(block.spans) for block in document.blocks].index(question)
+    assert not any(span.bold for span in document.blocks[at].spans)
+    english = question.isascii()
+    assert ({at, at + 1} <= flush_left(document.blocks)) == english
+    assert at + 2 not in flush_left(document.blocks)
+    html = render_html(document, load_layout(ROOT / "layouts", "print")).replace("\u2060", "")
+    question_html = re.search(f'<p data-block="{at}" class="([^"]*)"[^>]*>(.*?)</p>', html)
+    assert "question" in question_html[1].split() and "<strong" in question_html[2]
+    assert "<strong" not in re.search(f'<p data-block="{at + 1}"[^>]*>(.*?)</p>', html)[1]
+    round_trips(document)
+
+
 @pytest.mark.parametrize(("wish", "to"), [("此致", "各位會員"), ("此致", "敬禮"), ("顺祝", "商祺"),
                                         ("此致", "敬礼！"), ("此致\n", "敬禮！")])
 def test_a_chinese_letters_closing_wish_stands_left_of_its_signature(wish, to):

@@ -463,4 +463,4 @@ def test_an_interviews_question_is_kept_with_its_answer():
               Paragraph((Span("Questions about the ballot go to the branch secretary."),)))
     document = Document("piece", Metadata(title="Piece"), None, blocks)
     html = render_html(document, load_layout(LAYOUTS, "screen"))
-    assert re.findall(r'<p data-block="(\d)"[^>]* class="lead-in"', html) == ["0", "2"]
+    assert re.findall(r'<p data-block="(\d)"[^>]* class="[^"]*\blead-in\b', html) == ["0", "2"]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.languages import CLOSING_SALUTE, CLOSING_WISH, GREETING, detect
 from pipeline.model import Block, Paragraph
+from pipeline.writers.exchanges import is_question
 
 # A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
@@ -24,7 +25,8 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
     and sets the addressee flush (頂格); and a paragraph opening with its own number ("1.2
     The Faculty Board …"), as a report numbers its paragraphs, the number standing out at
     the left in place of an indent; a section break (`* * *`, centred) and the paragraph
-    under it, which opens a section, as under a heading."""
+    under it, which opens a section, as under a heading; an interview's question and its
+    answer under it (writers/exchanges.py), where the language indents no paragraph there."""
     found = set()
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
@@ -35,7 +37,8 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
                 or CLOSING_SALUTE.fullmatch(block.text.strip())
                 or CLOSING_WISH.fullmatch(after_paragraph)
                 or breaks_sections(block)
-                or ((GREETING.fullmatch(after_paragraph) or breaks_sections(before))
+                or ((GREETING.fullmatch(after_paragraph) or breaks_sections(before)
+                     or is_question(block) or is_question(before))
                     and not profile_indents(block))):
             found.add(index)
     return frozenset(found)

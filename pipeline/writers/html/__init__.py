@@ -24,6 +24,7 @@ from markupsafe import Markup
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
+from pipeline.writers.exchanges import questions_in_bold
 from pipeline.writers.flush import flush_left
 from pipeline.writers.html.blocks import (
     Setting,
@@ -96,6 +97,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     placement = placement or Placement()
     if not layout.links:  # print: each link's address after its words
         document = document.with_addresses()
+    document = questions_in_bold(document)
     template = environment(layout.folder, layout.templates_folder).get_template(layout.template)
     numbered = list(zip(document.blocks, anchors(document), strict=True))
     language = document.metadata.language
