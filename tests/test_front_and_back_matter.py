@@ -507,6 +507,25 @@ def test_an_interviews_question_is_set_bold_and_flush_over_its_answer(question, 
     round_trips(document)
 
 
+@pytest.mark.parametrize(("name", "lead_in", "lines"), [
+    ("qa-director-interview", "For more information, please contact:",
+     ["Ms\u00a0Joanna Lam", "Communications Manager", "Tel: 2345 6789",
+      "Email: joanna.lam@harbourmuseum.org.hk"]),
+    ("museum-notice-zh", "如有查詢，請聯絡：",
+     ["傳訊經理林小姐", "電話：2345 6789", "電郵：info@harbourmuseum.org.hk"]),
+])
+def test_the_lines_a_lead_in_introduces_at_the_end_are_no_signature(name, lead_in, lines):
+    """Short lines closing a text under a lead-in (`For more information, please
+    contact:`, `如有查詢，請聯絡：`) are what it introduces, a contact's name and numbers:
+    lines at the left, no sign-off (a Chinese one had stood at the right, as a signature)."""
+    path = ROOT / "tests" / "texts" / "reports" / f"{name}.txt"
+    document = read(path.read_text(encoding="utf-8"), title="Notice")
+    assert kinds(document)[-2:] == ["Paragraph", "LineBlock"]
+    assert plain(document.blocks[-2].spans) == lead_in
+    assert document.blocks[-1].texts == lines
+    round_trips(document)
+
+
 @pytest.mark.parametrize(("wish", "to"), [("此致", "各位會員"), ("此致", "敬禮"), ("顺祝", "商祺"),
                                         ("此致", "敬礼！"), ("此致\n", "敬禮！")])
 def test_a_chinese_letters_closing_wish_stands_left_of_its_signature(wish, to):

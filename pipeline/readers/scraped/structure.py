@@ -730,6 +730,12 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
             result.append(Heading(rows[0].strip()))
             result.append(LineBlock(tuple(spans_of(row) for row in rows[1:])))
             return result + blocks(after_sign_off, metadata)
+        if ends_lead_in(result):
+            # What a lead-in introduces ("For enquiries, please contact:", "如有查詢，請聯絡："
+            # over a name, a telephone number, an address): its lines, at the left, no
+            # signature (a Chinese one stands at the right).
+            result.append(LineBlock(tuple(spans_of(row) for row in rows)))
+            return result + blocks(after_sign_off, metadata)
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
         result.append(SignOff(tuple(spans_of(row) for row in rows[wish:])))
