@@ -526,6 +526,26 @@ def test_the_lines_a_lead_in_introduces_at_the_end_are_no_signature(name, lead_i
     round_trips(document)
 
 
+def test_a_letters_address_over_its_greeting_is_its_lines_not_headings():
+    """A formal letter's address to whom it is sent, over its greeting (`The Chairman` over
+    `Harbourfront Commission` over its floor and street): the address's lines, at the left
+    (base.css), not four headings over no text; the subject under the greeting stays its
+    heading. One heading-shaped line over a greeting alone heads it as before."""
+    path = ROOT / "tests" / "texts" / "reports" / "harbourside-residents-letter.txt"
+    document = read(path.read_text(encoding="utf-8"), title="")
+    assert kinds(document)[:3] == ["LineBlock", "Paragraph", "Heading"]
+    assert document.blocks[0].texts == [
+        "The Chairman", "Harbourfront Commission", "8/F, West Wing, Central Government Offices",
+        "2\u00a0Tim Mei Avenue, Tamar, Hong Kong"]
+    assert document.blocks[2].text == "Proposed cycle track along the Kennedy Town waterfront"
+    round_trips(document)
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    assert re.search(r'<p class="lines" data-block="0">[^\n]*</p>\n<p data-block="1" class="'
+                     r'[^"]*greeting', html)
+    document = read(f"Our year\n\nDear members,\n\n{ENGLISH_BODY}", title="Letter")
+    assert kinds(document)[:2] == ["Heading", "Paragraph"]
+
+
 @pytest.mark.parametrize(("wish", "to"), [("此致", "各位會員"), ("此致", "敬禮"), ("顺祝", "商祺"),
                                         ("此致", "敬礼！"), ("此致\n", "敬禮！")])
 def test_a_chinese_letters_closing_wish_stands_left_of_its_signature(wish, to):

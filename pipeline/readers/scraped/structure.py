@@ -592,7 +592,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     elif (parted := notes_ending(units, spans_of)) is not None:
         units, notes = parted
         ending = list(notes)
-    result = dated_entries(levelled(signed(units, metadata) + ending))
+    result = dated_entries(levelled(addressed(signed(units, metadata)) + ending))
     labels = {note.label for note in notes}
     return [referring(block, labels) for block in result] if labels else result
 
@@ -669,6 +669,25 @@ def labelled_under(result: list[Block]) -> list[Block]:
                 break
             result[later] = Heading(result[later].text, over.level + 1)
     return result
+
+
+def addressed(result: list[Block]) -> list[Block]:
+    """A letter's address over its greeting (`The Chairman` over `Harbourfront Commission`
+    over `8/F, West Wing, …` over `Dear Chairman,`): two lines or more, each shaped as a
+    heading, with nothing between them and the greeting, are the lines of the address, kept
+    as lines at the left, as a letter sets them (each had been a heading over no text)."""
+    found = list(result)
+    for index, block in enumerate(result):
+        if not (isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip())):
+            continue
+        start = index
+        while start > 0 and isinstance(found[start - 1], Heading):
+            start -= 1
+        if index - start >= 2:
+            found[start:index] = [LineBlock(tuple(spans_of(heading.text)
+                                                  for heading in found[start:index])),
+                                  *([None] * (index - start - 1))]
+    return [block for block in found if block is not None]
 
 
 def dated_entries(result: list[Block]) -> list[Block]:
