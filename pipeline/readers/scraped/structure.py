@@ -676,18 +676,17 @@ def addressed(result: list[Block]) -> list[Block]:
     over `8/F, West Wing, …` over `Dear Chairman,`): two lines or more, each shaped as a
     heading, with nothing between them and the greeting, are the lines of the address, kept
     as lines at the left, as a letter sets them (each had been a heading over no text)."""
-    found = list(result)
-    for index, block in enumerate(result):
-        if not (isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip())):
-            continue
-        start = index
-        while start > 0 and isinstance(found[start - 1], Heading):
-            start -= 1
-        if index - start >= 2:
-            found[start:index] = [LineBlock(tuple(spans_of(heading.text)
-                                                  for heading in found[start:index])),
-                                  *([None] * (index - start - 1))]
-    return [block for block in found if block is not None]
+    found: list[Block] = []
+    for block in result:
+        if isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip()):
+            start = len(found)
+            while start > 0 and isinstance(found[start - 1], Heading):
+                start -= 1
+            if len(found) - start >= 2:
+                found[start:] = [LineBlock(tuple(spans_of(heading.text)
+                                                 for heading in found[start:]))]
+        found.append(block)
+    return found
 
 
 def dated_entries(result: list[Block]) -> list[Block]:

@@ -373,7 +373,7 @@ def css_string(value: str) -> Markup:
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
     unbroken = unbroken_cells(block, setting.layout)
-    bracketed = bracketed_columns(block)
+    bracketed = bracketed_columns(block, numeric)
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(
             cell_class(numeric[column], len(unbroken.get((-1, column), ())) == 1),
@@ -399,10 +399,6 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
                   "</tbody>\n</table>\n").format(index, attribute,
                                                   title_row(block, index, setting), head, rows)
-
-
-BRACKETED_FIGURE = re.compile(r"\(\D{0,3}\d[\d,.]*\s?(?:%|bn|[km])?\)"
-                              r"|\uff08\D{0,3}\d[\d,.]*\s?(?:%|[萬万億亿千百]*元?)\uff09")
 
 
 def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:
@@ -436,18 +432,20 @@ def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bo
                                           shown + hung_bracket(cell, bracket))
 
 
-def bracketed_columns(block: Table) -> dict[int, str]:
-    """The columns of figures holding a figure in brackets, as accounts write a negative one
-    (`(21,300)`, `（9,870）`), each with its closing bracket: their brackets hang, the other
-    figures ending where its digits end."""
-    numeric = block.numeric
+def bracketed_columns(block: Table, numeric: tuple[bool, ...]) -> dict[int, str]:
+    """The columns of figures (`numeric`, the table's) holding a figure in brackets, as
+    accounts write a negative one (`(21,300)`, `（9,870）`), each with its closing bracket:
+    their brackets hang, the other figures ending where its digits end."""
     found = {}
-    for column in range(len(block.header)):
-        bracketed = [text for row in block.rows
-                     if BRACKETED_FIGURE.fullmatch(text := plain(row[column]).strip())]
-        if numeric[column] and bracketed:
-            found[column] = bracketed[0][-1]
+    for column in (column for column, figures in enumerate(numeric) if figures):
+        closings = [text[-1] for row in block.rows if (text := plain(row[column]).strip())
+                    and text[0] in OPENING_BRACKETS and text[-1] in CLOSING_BRACKETS]
+        if closings:
+            found[column] = closings[0]
     return found
+
+
+OPENING_BRACKETS, CLOSING_BRACKETS = "(\uff08", ")\uff09"
 
 
 def hung_bracket(cell: tuple[Span, ...], bracket: str | None) -> Markup:
@@ -456,7 +454,7 @@ def hung_bracket(cell: tuple[Span, ...], bracket: str | None) -> Markup:
     closing bracket set but not shown (base.css: .bracket-room): room for the one the others
     hang, so digits align on the right."""
     text = plain(cell).strip()
-    if not bracket or not text or text.endswith((")", "\uff09")):
+    if not bracket or not text or text[-1] in CLOSING_BRACKETS:
         return Markup("")
     return Markup('<span class="bracket-room" aria-hidden="true">{}</span>').format(bracket)
 
