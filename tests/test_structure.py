@@ -133,3 +133,32 @@ def test_a_run_of_dates_each_over_its_entry_heads_the_entries(name, dates, after
 def test_a_date_alone_or_over_a_heading_stays_as_it_stands(text):
     (date,) = [block for block in structure(text).blocks if block.text == "April 2024"]
     assert isinstance(date, Paragraph)
+
+
+@pytest.mark.parametrize(("title", "figure"), [
+    ("Figure 1: Visitors by month, 2023 and 2024", True),
+    ("Chart 2 Visitors by age group", True), ("Map 3 \u2013 The new routes", True),
+    ("圖1：每月訪客人次", True), ("圖一　每月訪客人次", True),
+    ("Figure 1 shows the visitors by month.", False), ("Figures rose in every month", False),
+])
+def test_a_figures_title_on_a_line_of_its_own_is_its_caption(title, figure):
+    """A chart's title left where the chart stood when the text was copied (`Figure 1:
+    Visitors by month`): the figure's caption, its picture to come (a proof until it is
+    supplied), not a heading; a sentence naming a figure is none."""
+    body = ("Visitor numbers recovered strongly in 2024, passing their 2019 level for the "
+            "first time in five years.")
+    document = structure(f"Visitors\n\n{body}\n\n{title}\n\n{body}\n", Metadata(title="Visitors"))
+    assert (kinds(document) == ["Paragraph", "Figure", "Paragraph"]) is figure
+    if figure:
+        assert document.figures[0].text.replace("\u00a0", " ") == title
+        assert not document.figures[0].image
+
+
+def test_a_source_line_closing_a_text_is_no_sign_off():
+    """`Source: ticketing system` under the last paragraph says where the figures come from:
+    a paragraph, never a signature (the figures' titles over it are captions)."""
+    path = Path(__file__).parent / "texts" / "reports" / "museum-visitors-2024.txt"
+    document = structure(path.read_text(encoding="utf-8"), name="museum-visitors-2024")
+    assert kinds(document) == ["Paragraph", "Figure", "Paragraph", "Figure", "Paragraph",
+                               "Paragraph"]
+    assert document.blocks[-1].text == "Source: ticketing system"

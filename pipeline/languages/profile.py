@@ -279,6 +279,9 @@ class Profile:
     numerals: Numerals | None = None  # its own list numbering, if it has one
     furniture = Furniture()  # what a web page's furniture says in it
     table_title = ""  # how a table's title opens, as a regex: "Table 3.1"
+    # How a figure's title opens, as a regex: "Figure 2", "Chart 3" (its picture, a chart, left
+    # behind where the text was copied).
+    figure_title = ""
     # A line that is only the year a piece covers, as a regex ("2024/25", "2024-25年度"): the
     # subtitle under a title, never a title itself.
     year_line = ""

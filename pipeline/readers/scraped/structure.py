@@ -31,6 +31,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     CONTACT_HEADING,
     DIVISION_LABEL,
+    FIGURE_TITLE,
     GREETING,
     LEAD_IN_ENDS,
     NEWS_DATELINE,
@@ -845,6 +846,8 @@ def is_postscript(unit: Unit) -> bool:
 
 
 def is_sign_off_unit(unit: Unit) -> bool:
+    """Short lines that may sign a text: no sentence, list item or table row, and no line
+    saying where figures come from or what they count in (`Source: ticketing system`)."""
     return unit.kind == "text" and unit.repeats == 1 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
@@ -852,6 +855,7 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and not ends_sentence(TRAILING_CALLS.sub("", row))
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
+        and not detect(row).is_table_note(row.strip())
         for row in unit.rows
     )
 
@@ -1097,7 +1101,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if table is not None:
         return build_table(*table, spans_of)
     pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
-    if pointed or credited_caption(unit) or unit.repeats >= 2 and (
+    if pointed or credited_caption(unit) or titled_figure(unit) or unit.repeats >= 2 and (
             after_photo or not is_heading_text(unit.text)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
@@ -1127,6 +1131,15 @@ def credited_caption(unit: Unit) -> bool:
         return False
     last = unit.rows[-1] if len(unit.rows) == 2 else re.split(SENTENCE_BREAK, unit.text)[-1]
     return last != unit.text and bool(PHOTO_CREDIT.fullmatch(last.strip()))
+
+
+def titled_figure(unit: Unit) -> bool:
+    """A figure's title on a line of its own, its number apart from its words (`Figure 1:
+    Visitors by month`, `Chart 2 Visitors by age group`, `圖1：每月訪客人次`): its caption, the
+    chart it titled left behind where the text was copied (a sentence naming it, `Figure 1
+    shows …`, is none)."""
+    return (len(unit.rows) == 1 and word_count(unit.text) <= MAX_CAPTION_WORDS
+            and bool(FIGURE_TITLE.match(unit.text.strip())))
 
 
 OPENING_HYPHEN = re.compile(r"^-(?= \S)")
