@@ -162,3 +162,15 @@ def test_a_source_line_closing_a_text_is_no_sign_off():
     assert kinds(document) == ["Paragraph", "Figure", "Paragraph", "Figure", "Paragraph",
                                "Paragraph"]
     assert document.blocks[-1].text == "Source: ticketing system"
+
+
+def test_a_name_with_a_lifes_years_under_the_title_is_a_tributes_subtitle():
+    """`In memoriam` over the name of the one it remembers and their years: the tribute's
+    subtitle, not a byline (the years had been read as a role); the text opens after it."""
+    path = Path(__file__).parent / "texts" / "reports" / "foundation-chair-tribute.txt"
+    document = structure(path.read_text(encoding="utf-8"), name="foundation-chair-tribute")
+    assert document.metadata.title == "In memoriam" and document.byline is None
+    assert document.metadata.subtitle.replace("\u00a0", " ") == (
+        "Professor Helen WONG Mei-ling, SBS, JP (1948\u20132024)")
+    assert document.blocks[0].text.startswith("It is with great sadness")
+    assert document.blocks[-1].texts == ["Board of Governors", "November 2024"]

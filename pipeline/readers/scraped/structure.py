@@ -450,7 +450,7 @@ def is_byline(unit: Unit, under_title: bool = False) -> bool:
     right under the title, where its place says what repetition says, written once and
     naming someone. On two lines, a name and its role (byline_line), it is one either way."""
     line = byline_line(unit.rows)
-    if line is None:
+    if line is None or LIFE_SPAN.search(unit.text):
         return False
     if len(unit.rows) > 1:
         return unit.repeats > 1 or under_title
@@ -513,7 +513,9 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     stands over the page's dateline (line `dated_under`: the page's head ends there, "Annual
     review 2024/25" over "Posted by … · 12 June 2025"); or over the first paragraph of a news
     story, which opens with its dateline (a press release's deck, "Largest restoration on
-    the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …")."""
+    the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …"); or
+    names someone with their life's years, as a tribute's title stands over them ("In
+    memoriam" over "Professor Helen WONG Mei-ling, SBS, JP (1948–2024)")."""
     # Past the line where a photo stood over the title (a newsletter's banner), if any.
     place = next((index for index, unit in enumerate(units) if unit.kind == "text"
                   or not unit.lines or unit.lines[0] > title.lines[0]), len(units))
@@ -531,12 +533,17 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none.
     issued = detect(under.text).date_in(under.text) if opening else ""
-    if issued or (opening and (under.lines[-1] == dated_under or is_year_line(under.text) or (
+    if issued or LIFE_SPAN.search(under.text) or (opening and (
+            under.lines[-1] == dated_under or is_year_line(under.text) or (
             len(after.rows) == 1 and is_heading_text(after.text)))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+# A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
+LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
 
 
 def is_year_line(text: str) -> bool:
