@@ -235,6 +235,16 @@ def test_a_chinese_byline_may_put_the_name_first_after_a_comma():
     assert document.byline.text == "海港事務監督 莫慧琳"
 
 
+def test_a_chinese_byline_may_put_the_name_first_before_a_space_and_its_office():
+    """`陳大文 主席` under the title: the byline, set role first as the house style has it
+    (it had been a heading, and read the other way round, the office the name)."""
+    text = ("主席的話\n\n陳大文 主席\n\n二〇二四至二五年度是本會成立三十周年。三十年來，本會由一所"
+            "只有五名職員的中心，發展成為每年服務逾四萬個家庭的機構。\n")
+    document, _ = scraped_document("x", text, Metadata(title=""))
+    assert (document.byline.name, document.byline.role) == ("陳大文", "主席")
+    assert document.byline.text == "主席 陳大文"
+
+
 @pytest.mark.parametrize("written, name, role", [
     ("陳志明主席", "陳志明", "主席"),
     ("東區水務諮詢委員會主席陳志明", "陳志明", "東區水務諮詢委員會主席"),

@@ -591,16 +591,20 @@ class Chinese(Profile):
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """The name, the honours and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務
-        監督"; or, written with no space between, of a person's name and an office ("陳志明主
-        席", "委員會主席陳志明"); the honours wherever they stand ("主席 陳大文，GBS，JP",
-        "陳大文太平紳士，主席")."""
+        監督" or "陳大文 主席"; or, written with no space between, of a person's name and an
+        office ("陳志明主席", "委員會主席陳志明"); the honours wherever they stand ("主席
+        陳大文，GBS，JP", "陳大文太平紳士，主席")."""
         honours = tuple(found["latin"] or found["han"] for found in HONOUR.finditer(text))
         text = HONOUR.sub("", text).strip()
         if COMMA.search(text):
             name, role = COMMA.split(text, maxsplit=1)
             return name.strip(), honours, role.strip()
-        # Parted by a space, or by an ideographic one, as a Hong Kong page often writes it.
+        # Parted by a space, or by an ideographic one, as a Hong Kong page often writes it;
+        # the name first where it is one and the role after it an office ("陳大文 主席").
         role, _, name = re.sub("[ \u3000]+", " ", text).rpartition(" ")
+        if (role and re.fullmatch(self.person, role) and not re.fullmatch(self.person, name)
+                and re.search(f"(?:{OFFICES})$", name)):
+            role, name = name, role
         if not role:
             run_together = (re.fullmatch(rf"(?P<name>{self.person})(?P<role>.*(?:{OFFICES}))", text)
                             or re.fullmatch(rf"(?P<role>.*?(?:{OFFICES}))(?P<name>{self.person})",
