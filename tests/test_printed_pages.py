@@ -240,3 +240,28 @@ def test_a_word_s_other_forms_and_a_prefix_before_its_vowel_decide_a_hyphen(head
                                                                             kept):
     said_words = frozenset(text.casefold().split())
     assert keeps_hyphen(head, tail, said_words) is kept
+
+
+def test_notes_called_and_labelled_with_unicodes_superior_figures_are_notes():
+    """`48,000 calls.¹` over `¹ Calls answered, not calls attempted.`, as a page sets notes
+    in Unicode's superior figures: each call a note's reference, each note a note, the
+    signature over them a sign-off (the notes had been paragraphs, the calls left in the
+    text, the signature two headings)."""
+    path = Path(__file__).parent / "texts" / "reports" / "helpline-ceo-review.txt"
+    document, _ = scraped_document("helpline", path.read_text(encoding="utf-8"),
+                                   Metadata(title=""))
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "SignOff", "Note", "Note", "Note"]
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["1", "2"]
+    assert [block.label for block in document.blocks if isinstance(block, Note)] == [
+        "1", "2", "3"]
+    assert "¹" not in document.blocks[0].text
+
+
+def test_superior_figures_that_call_no_notes_stay_as_written():
+    """A unit's power (`m²`) beside notes in superior figures, or alone: the text as written."""
+    text = ("Report\n\nThe new hall covers 1,200 m² and opened in May.¹\n\n"
+            "¹ Ahead of its planned date.\n")
+    document, _ = scraped_document("hall", text, Metadata(title=""))
+    assert "m²" in document.blocks[0].text and "May.¹" in document.blocks[0].text
+    assert not [block for block in document.blocks if isinstance(block, Note)]
