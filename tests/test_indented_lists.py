@@ -209,3 +209,22 @@ def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path
     for text_above, label in (("Reduce", "1.1."), ("Extend", "1.1.1.")):
         assert -0.05 * em < first[label] - first[text_above] < 0.4 * em, (
             label, first[label], text_above, first[text_above])
+
+
+def test_a_numbered_heading_over_numbered_paragraphs_is_a_heading_not_a_list():
+    """A trustees' report numbers its sections (`1. Introduction`) and its paragraphs (`1.1
+    This report covers …`, two sentences): each section's line is its heading, each
+    paragraph a paragraph its number opens (they had been a list, the paragraphs its items);
+    the next section's line (`2. Our finances`) counts on from the heading before it. A
+    list's short items numbered under their item (`1.1. train leaders;`) stay a list."""
+    from pathlib import Path
+
+    from pipeline.model import Heading, Paragraph, SignOff, Table
+
+    path = Path(__file__).parent / "texts" / "reports" / "archive-trust-chair-report.txt"
+    document, _ = scraped_document("trust", path.read_text(encoding="utf-8"), Metadata(title=""))
+    assert [type(block) for block in document.blocks] == [
+        Heading, Paragraph, Paragraph, Table, Heading, Paragraph, Paragraph, SignOff]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "1. Introduction", "2. Our finances"]
+    assert document.blocks[1].text.startswith("1.1\u00a0This report")

@@ -1003,13 +1003,27 @@ def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
     after = next((other for other in following if other.kind == "text"), None)
     if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
         return False
-    if compound_marked(after.rows[0], {marker.chain} - {""}):
+    if (compound_marked(after.rows[0], {marker.chain} - {""}) and not runs_on(after)
+            and not counts_on_headings(marker, before)):
         return False  # over its own sub-items (1.1 under 1.): a list's item
     return ((marker.family not in families(pending)
              or resumes_headings(marker, pending, before)) and is_paragraph(after)
             ) or (not ends_lead_in(before) and (
                 heads_a_section(marker, after, following)
                 or (marker.family not in families(pending) and counts_on_headings(marker, before))))
+
+
+def runs_on(unit: Unit) -> bool:
+    """Whether a numbered unit is a paragraph its number opens, as a report numbers them
+    ("1.1 This report covers the Trust's work in its twenty-fifth year. It was …"): two
+    sentences or more, or one of RUNNING_WORDS or more closed by a full stop; not a list's
+    short item."""
+    text = unnumbered(unit.text).rstrip()
+    return bool(re.search(SENTENCE_BREAK, text)) and ends_sentence(text) or (
+        word_count(text) >= RUNNING_WORDS and text.endswith((".", "\u3002")))
+
+
+RUNNING_WORDS = 12
 
 
 def is_paragraph(unit: Unit) -> bool:
