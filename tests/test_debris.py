@@ -580,6 +580,9 @@ def test_who_a_blogs_dateline_says_posted_it_is_its_author_a_user_name_none():
     ("Posted by Marion Achebe \u2013 12 June 2025, 10:30 am", "Marion Achebe", "2025-06-12"),
     ("Written by Sam Hale on 3 May 2025", "Sam Hale", "2025-05-03"),
     ("Published by the Board on 4 June 2025", "", "2025-06-04"),
+    # How long the post takes to read, after it (it had been the subtitle).
+    ("Posted 14 January 2025 by Tom Reilly \u00b7 4 min read", "Tom Reilly", "2025-01-14"),
+    ("Posted on 3 March 2025 by Helen Okafor | 6 minutes read", "Helen Okafor", "2025-03-03"),
 ])
 def test_a_dateline_naming_its_poster_first_is_a_dateline(posted, author, date):
     """Who posted the page (and their role) before the date: the line had been the text's

@@ -329,7 +329,9 @@ page=r"page|p\.?",
                  r"|(?:posted|written|published) by [^.!?·|•\d]{1,60}?"
                  r"(?:\s*[·|•,\u2013\u2014-]\s*(?:on\s+)?|\s+on\s+)[^.!?]{0,20}\d{4})"
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
-                 r"(?: by [\w .'\u2019\u00a0-]{1,40})?",  # "… by guildadmin", who posted it
+                 r"(?: by [\w .'\u2019\u00a0-]{1,40}?)?"  # "… by guildadmin", who posted it
+                 # and how long it takes to read: "… · 4 min read"
+                 r"(?:\s*[·|•,\u2013\u2014-]\s*\d{1,3}[ \u00a0]?(?:minutes?|mins?) read)?",
         posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)"
                   r"\s*(?:$|[,·|•\u2013\u2014]|-\s|on\s)",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
