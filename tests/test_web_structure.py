@@ -341,3 +341,18 @@ def test_the_draft_numbers_each_level_as_written():
     caption = next(p for p in draft.paragraphs if p.text == "Table 1\u00a0Things")
     assert caption.style.name == "Caption"
     assert caption._p.getnext().tag == docx.oxml.ns.qn("w:tbl")
+
+
+REPORTS = Path(__file__).parent / "texts" / "reports"
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in REPORTS.glob("*.txt")))
+def test_each_pieces_structure_comes_back_from_its_draft_and_its_marked_up_form(name):
+    """The texts of tests/texts/reports (milestones, accounts, an interview, a letter's
+    address, a tribute, figures' titles, notes in superior figures, numbered paragraphs):
+    what the reader makes of each comes back the same from the DOCX draft an editor opens,
+    from the marked-up form and from the JSON model."""
+    from pipeline.readers.scraped import read_scraped
+
+    document, _ = read_scraped(REPORTS / f"{name}.txt", Metadata(title=""))
+    round_trips(document)
