@@ -139,6 +139,8 @@ def test_a_date_alone_or_over_a_heading_stays_as_it_stands(text):
     ("Figure 1: Visitors by month, 2023 and 2024", True),
     ("Chart 2 Visitors by age group", True), ("Map 3 \u2013 The new routes", True),
     ("圖1：每月訪客人次", True), ("圖一　每月訪客人次", True),
+    ("Photo 1: The Secretary (centre) tours the new depot.", True), ("相片1：署長視察工地", True),
+    ("Photo: Sam Reid", False),
     ("Figure 1 shows the visitors by month.", False), ("Figures rose in every month", False),
 ])
 def test_a_figures_title_on_a_line_of_its_own_is_its_caption(title, figure):
@@ -147,7 +149,8 @@ def test_a_figures_title_on_a_line_of_its_own_is_its_caption(title, figure):
     supplied), not a heading; a sentence naming a figure is none."""
     body = ("Visitor numbers recovered strongly in 2024, passing their 2019 level for the "
             "first time in five years.")
-    document = structure(f"Visitors\n\n{body}\n\n{title}\n\n{body}\n", Metadata(title="Visitors"))
+    more = "The summer months were the busiest, with August alone bringing 61,000 visitors."
+    document = structure(f"Visitors\n\n{body}\n\n{title}\n\n{more}\n", Metadata(title="Visitors"))
     assert (kinds(document) == ["Paragraph", "Figure", "Paragraph"]) is figure
     if figure:
         assert document.figures[0].text.replace("\u00a0", " ") == title

@@ -300,7 +300,7 @@ class Chinese(Profile):
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補", "（續）")
     table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
-    figure_title = rf"(?:圖表|图表|圖|图) ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    figure_title = rf"(?:圖表|图表|圖|图|相片|照片) ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
     year_line = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4}) ?(?:[\u2013/至-] ?(?:[0-9]{2}){1,2}"
                  r"|至[〇零一二三四五六七八九]{2,4})? ?年度?")
     division = (rf"第 ?(?:[0-9]+|{HAN_NUMERAL}) ?[章節节部篇]"

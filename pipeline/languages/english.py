@@ -243,7 +243,7 @@ class English(Profile):
     photo_credit = (r"(?:(?:photo(?:graph)?|image|picture|illustration)s?(?: credits?)?"
                     r"|credits?)\s*(?::|by\b)\s*[^.!?]{1,80}\.?")
     table_title = r"(?:Table|TABLE) [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b"
-    figure_title = (r"(?:Figure|FIGURE|Fig\.|Chart|CHART|Graph|Diagram|Map|Exhibit)"
+    figure_title = (r"(?:Figure|FIGURE|Fig\.|Chart|CHART|Graph|Diagram|Map|Exhibit|Photo|Picture)"
                     r" [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b")
     year_line = r"(?:(?:financial|fiscal) year )?[0-9]{4}(?: ?[\u2013/-] ?(?:[0-9]{2}){1,2})?"
     division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX)"
