@@ -55,12 +55,12 @@ BROKEN_END = re.compile(r"(?<=[^\W\d_])-$")
 WORD = re.compile(r"[^\W\d_][\w\u2019'-]*[^\W_]|[^\W\d_]")
 LAST_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*$")
 GOING_ON = re.compile(r"([^\W\d_A-Z][\w\u2019'-]*)")
-# A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
-# `1 Interest on our …`.
 # A superior figure's run, as Unicode writes one (`¹`, `²³`), and the figures they stand for.
 SUPERIOR = re.compile("[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]+")
 SUPERIOR_FIGURES = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
                                  "0123456789")
+# A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
+# `1 Interest on our …`.
 BARE_LABEL = re.compile(r"(\d{1,2})[ \u00a0](?=[^\W\d_]|[\u2018\u201c(])")
 # A figure's stop before a call (`to 19.2`): a call only where a sentence ends with it.
 FIGURE_STOP = re.compile(r"\d\.$")
