@@ -656,3 +656,20 @@ def test_a_totals_rows_chinese_words_are_set_in_a_face_that_has_a_bold(tmp_path)
                  for font in page.Resources.Font.values()}
     assert any("Sans-CJK-TC-Bold" in name for name in names), names
     assert not [name for name in names if "Serif-CJK" in name and "Bold" in name], names
+
+
+def test_a_speechs_title_over_a_note_in_brackets_its_speaker_and_its_address():
+    """A mainland work-meeting speech: the title over a note on the text in brackets
+    (`（根据录音整理）`, which had been the title, the title its subtitle), the speaker under
+    them the byline; `同志们：` addresses the audience, a greeting set flush (頂格), and the
+    thanks closing it (`谢谢大家！`) no greeting but a paragraph as any other."""
+    from pipeline.writers.flush import flush_left
+
+    path = ROOT / "tests" / "texts" / "reports" / "water-bureau-work-meeting-speech.txt"
+    document = read_scraped(path, Metadata(title=""))[0]
+    assert document.metadata.title == "在2025年度工作会议上的讲话"
+    assert document.metadata.subtitle == "（根据录音整理）"
+    assert (document.byline.name, document.byline.role) == ("王建国", "局长")
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    assert texts[0] == "同志们：" and texts[-1] == "谢谢大家！"
+    assert flush_left(document.blocks) == {0}

@@ -59,11 +59,13 @@ ADDRESSEE = (r"(?:(?:各位|諸位|诸位|(?:親愛|亲爱|敬愛|敬爱|尊敬)
              r"(?:同事|同仁|同工|朋友|會員|会员|家長|家长|先生|女士|小姐|主席|經理|经理"
              r"|老師|老师|教授|博士|醫生|医生|閣下|阁下|大家|您|你|同學|同学|校友"
              r"|來賓|来宾|嘉賓|嘉宾|街坊|鄉親|乡亲|股東|股东|持份者|委員|委员|議員|议员"
-             r"|市民|讀者|读者|校友|師生|师生|義工|义工)(?:們|们)?"
+             r"|市民|讀者|读者|校友|師生|师生|義工|义工|同志|領導|领导|代表)(?:們|们)?"
              # an official notice's offices, each "各" (GB/T 9704's 主送机关): "各部门",
              # "各区教育局", "国务院各部委"; a label ("主办单位：") is none
              r"|[^，、,:：]{0,8}?各[^，、,:：]{0,8}?(?:部門|部门|單位|单位|機構|机构|機關|机关"
              r"|部委|學校|学校|院校|政府|委員會|委员会|辦事處|办事处|局|處|处|廳|厅|署|院|會|会))")
+# Thanks, which may name those thanked as a greeting names them ("謝謝大家！").
+THANKS = "謝謝|谢谢|感謝|感谢|多謝|多谢"
 # Punctuation set with Chinese: CJK symbols and punctuation, full-width forms, bopomofo.
 # The longest Chinese name: a compound surname and a given name of two (歐陽志豪, 司徒美華).
 NAME_LENGTH = 4
@@ -431,7 +433,8 @@ class Chinese(Profile):
         # greeted ("大家好"): a heading naming an office ("新任主席") is none.
         # Those it greets, one or several ("亲爱的新同学们，各位老师，各位家长朋友们："), and the
         # time of day it greets them in ("大家上午好！").
-        mail_salutation=rf"(?:{ADDRESSEE}[，、,]\s*){{0,4}}{ADDRESSEE}"
+        # Thanks to them is no greeting ("謝謝大家！", closing a speech).
+        mail_salutation=rf"(?!{THANKS})(?:{ADDRESSEE}[，、,]\s*){{0,4}}{ADDRESSEE}"
                         r"(?:(?:早上|上午|中午|下午|晚上)?好[！!，,]?"
                         r"|(?:鈞鑒|钧鉴|台鑒|台鉴)?(?:[！!，,]|(?=[:：])))"
                         # a formal letter's to whom it may concern

@@ -135,11 +135,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     units = [unit for unit in units if unit is not twin and unit not in given]
     texts = [unit for unit in texts if unit is not twin and unit not in given]
     # The byline opens the text, or follows its title (not a caption after a paragraph),
-    # perhaps under the title's standfirst or its year.
+    # perhaps under the title's standfirst, its year or a note in brackets on it.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (is_standfirst(texts[1])
-                                           or is_year_line(texts[1].text)):
+                                           or is_year_line(texts[1].text)
+                                           or BRACKETED_LINE.fullmatch(texts[1].text.strip())):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)), None)
@@ -427,6 +428,8 @@ def over_title(texts: list[Unit]) -> bool:
         return False
     if is_year_line(texts[1].text):  # the title's year under it ("2024-25年度"), no title
         return False
+    if BRACKETED_LINE.fullmatch(texts[1].text.strip()):  # a note on it ("（根据录音整理）")
+        return False
     if title_lines(texts) != 1:  # no heading, or a title and its parallel
         return False
     taken = 1 + title_lines(texts[1:])
@@ -515,7 +518,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     story, which opens with its dateline (a press release's deck, "Largest restoration on
     the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …"); or
     names someone with their life's years, as a tribute's title stands over them ("In
-    memoriam" over "Professor Helen WONG Mei-ling, SBS, JP (1948–2024)")."""
+    memoriam" over "Professor Helen WONG Mei-ling, SBS, JP (1948–2024)"); or is a note on the
+    text wholly in brackets ("（根据录音整理）", "(Abridged)")."""
     # Past the line where a photo stood over the title (a newsletter's banner), if any.
     place = next((index for index, unit in enumerate(units) if unit.kind == "text"
                   or not unit.lines or unit.lines[0] > title.lines[0]), len(units))
@@ -533,7 +537,7 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none.
     issued = detect(under.text).date_in(under.text) if opening else ""
-    if issued or LIFE_SPAN.search(under.text) or (opening and (
+    if issued or under_any_title(under.text) or (opening and (
             under.lines[-1] == dated_under or is_year_line(under.text) or (
             len(after.rows) == 1 and is_heading_text(after.text)))) or (
             NEWS_DATELINE.match(after.rows[0])):
@@ -542,6 +546,15 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     return metadata, units
 
 
+def under_any_title(text: str) -> bool:
+    """A line that is the subtitle wherever it stands under the title: a name with its
+    life's years, a note on the text in brackets."""
+    return bool(LIFE_SPAN.search(text) or BRACKETED_LINE.fullmatch(text.strip()))
+
+
+# A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
+# "(Abridged)"), never the title.
+BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
 # A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
 LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
 
