@@ -665,7 +665,7 @@ def test_a_speechs_title_over_a_note_in_brackets_its_speaker_and_its_address():
     thanks closing it (`谢谢大家！`) no greeting but a paragraph as any other."""
     from pipeline.writers.flush import flush_left
 
-    path = ROOT / "tests" / "texts" / "reports" / "water-bureau-work-meeting-speech.txt"
+    path = TEXTS / "water-bureau-work-meeting-speech.txt"
     document = read_scraped(path, Metadata(title=""))[0]
     assert document.metadata.title == "在2025年度工作会议上的讲话"
     assert document.metadata.subtitle == "（根据录音整理）"
