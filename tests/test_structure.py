@@ -177,3 +177,17 @@ def test_a_name_with_a_lifes_years_under_the_title_is_a_tributes_subtitle():
         "Professor Helen WONG Mei-ling, SBS, JP (1948\u20132024)")
     assert document.blocks[0].text.startswith("It is with great sadness")
     assert document.blocks[-1].texts == ["Board of Governors", "November 2024"]
+
+
+@pytest.mark.parametrize(("closing", "date"), [
+    ("Hong Kong, 20 June 2025", "2025-06-20"), ("香港，二〇二五年六月二十日", "2025-06-20"),
+    ("22 September 2025", "2025-09-22"), ("Hong Kong", ""),
+])
+def test_the_place_and_date_a_letter_is_signed_on_date_it(closing, date):
+    """A letter's sign-off closing with where and when it was signed dates the text, where
+    the metadata gives no date (it had dated it only by a date alone)."""
+    path = Path(__file__).parent / "texts" / "reports" / "shipping-company-shareholders-letter.txt"
+    text = path.read_text(encoding="utf-8").replace("Hong Kong, 20 June 2025", closing)
+    document = structure(text, name="letter")
+    assert document.metadata.date == date
+    assert document.blocks[-1].texts[-1].replace("\u00a0", " ") == closing

@@ -99,12 +99,16 @@ def scraped_document(name: str, text: str, metadata: Metadata,
 
 def signed_on(document: Document) -> str:
     """The date the text's sign-off closes with, as the metadata writes one ("22 September
-    2025", "二〇二四年九月三十日"); "" where its last line is no date."""
+    2025", "二〇二四年九月三十日"), perhaps after the place it was signed in ("Hong Kong, 20 June
+    2025", "香港，二〇二五年六月二十日"); "" where its last line is no date."""
     sign_off = next((block for block in reversed(document.blocks)
                      if isinstance(block, SignOff)), None)
     if sign_off is None or not sign_off.lines:
         return ""
     last = plain(sign_off.lines[-1]).strip()
+    place, comma, date = last.rpartition("\uff0c" if "\uff0c" in last else ",")
+    if comma and place.strip() and not any(character.isdigit() for character in place):
+        last = date.strip()  # a place, then the date
     profile = detect(last)
     return profile.date_in(last) if profile.is_date(last) else ""
 
