@@ -139,8 +139,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (is_standfirst(texts[1])
-                                           or is_year_line(texts[1].text)
-                                           or BRACKETED_LINE.fullmatch(texts[1].text.strip())):
+                                           or annexes_title(texts[1].text)):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)), None)
@@ -426,9 +425,7 @@ def over_title(texts: list[Unit]) -> bool:
     "Chief Executive's Statement"). The byline under it says which line is the title."""
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return False
-    if is_year_line(texts[1].text):  # the title's year under it ("2024-25年度"), no title
-        return False
-    if BRACKETED_LINE.fullmatch(texts[1].text.strip()):  # a note on it ("（根据录音整理）")
+    if annexes_title(texts[1].text):  # its year or a note on it under it: no title
         return False
     if title_lines(texts) != 1:  # no heading, or a title and its parallel
         return False
@@ -544,6 +541,13 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+def annexes_title(text: str) -> bool:
+    """A line under the title that is never a title itself, and may stand between it and
+    the byline: the year the piece covers ("2024-25年度"), a note on it in brackets
+    ("（根据录音整理）")."""
+    return is_year_line(text) or bool(BRACKETED_LINE.fullmatch(text.strip()))
 
 
 def under_any_title(text: str) -> bool:
