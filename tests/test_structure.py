@@ -22,6 +22,26 @@ def test_byline_parts():
     assert parse_byline("A Name, JP, MH, Head, Division") == Byline("A Name", ("JP", "MH"), "Head, Division")
 
 
+@pytest.mark.parametrize("line", [
+    "Eleanor Whitcombe, Chair of Trustees", "Tom Reilly, Head of Communications",
+    "Ana de Souza, Chief Executive", "Mary-Jane O'Neill, Acting Director"])
+def test_a_name_written_plainly_before_an_office_under_the_title_is_the_byline(line):
+    document = structure(f"Chair's statement\n{line}\n\nThe year tested us as never before. "
+                         "A wet spring closed the line for eleven days.\n")
+    assert document.byline is not None
+    assert line.replace("'", "\u2019").startswith(document.byline.name)
+    assert kinds(document) == ["Paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour Board, Director's Office", "Annual Review, Chief Executive's Report",
+    "Fenland Rivers Trust, Annual Report 2024"])
+def test_a_body_or_a_publication_before_words_of_office_is_no_byline(line):
+    document = structure(f"Chair's statement\n{line}\n\nThe year tested us as never before. "
+                         "A wet spring closed the line for eleven days.\n")
+    assert document.byline is None
+
+
 def test_the_seed(seed_text):
     document = structure(seed_text, Metadata(title="Director’s Review"))
     assert document.byline == Byline("Benson KWOK\u00a0Joon-fung", ("IDSM",), "Director of Immigration")

@@ -36,6 +36,13 @@ def test_a_name_over_its_role_under_the_title_is_the_byline(text):
     assert [block.text for block in document.blocks] == [ENGLISH_PARAGRAPH]
 
 
+def test_a_name_written_plainly_over_an_office_names_a_person_too():
+    """No form of address, no surname in capitals: the office under it ("Director", "Chair of
+    Trustees") shows the name a person's (it had been left two lines of text)."""
+    text = f"Director's Message\n\nHenry Wong\nDirector\n\n{ENGLISH_PARAGRAPH}\n"
+    assert read(text).byline == Byline("Henry Wong", (), "Director")
+
+
 def test_a_surname_in_capitals_and_honours_name_a_person_too():
     text = f"Review of the Year\n\nAnita KOH Mei-ling, JP\nChief Executive\n\n{ENGLISH_PARAGRAPH}"
     assert read(text).byline == Byline(f"Anita KOH{NBSP}Mei-ling", ("JP",), "Chief Executive")
@@ -76,8 +83,8 @@ def test_a_line_over_the_title_and_a_two_line_byline_with_no_blank_lines():
 @pytest.mark.parametrize("text", [
     # Two lines of text under a title: neither a person named nor a role.
     f"Director's Message\n\nA Year of Growth\nAlong the River\n\n{ENGLISH_PARAGRAPH}\n",
-    # A name that no form of address or capitals show a person's.
-    f"Director's Message\n\nHenry Wong\nDirector\n\n{ENGLISH_PARAGRAPH}\n",
+    # A body's name over words of its office: no person's name, no office held.
+    f"Director's Message\n\nHarbour Board\nDirector's Office\n\n{ENGLISH_PARAGRAPH}\n",
     # The second line a sentence, not a role.
     f"Director's Message\n\nProfessor Henry WONG\nJoined us this year.\n\n{ENGLISH_PARAGRAPH}\n",
     "環保基金主席的話\n\n穩步向前\n共建綠色社區\n\n" + CHINESE_PARAGRAPH,

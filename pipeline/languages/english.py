@@ -115,6 +115,32 @@ NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]e
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
                     r"|The Hon|Hon)\.?[\s\u00a0]"
                     r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
+# An office a byline's role opens with ("Chair of Trustees", "Chief Executive", "Head of
+# Communications", "Acting Director"): after a name written plainly ("Eleanor Whitcombe,
+# Chair of Trustees"), it shows the name a person's, where a subtitle's words name none
+# ("Fenland Rivers Trust, Annual Report 2024").
+OFFICE = re.compile(
+    r"(?:(?:Acting|Interim|Deputy|Assistant|Associate|Honorary|Hon|Joint|Senior|Executive"
+    r"|Founding|Vice|Pro)[\s-])*"
+    r"(?:Chair(?:man|woman|person)?|President|Chief|Director(?:-General)?|Secretary"
+    r"|Treasurer|Principal|Dean|Head(?:teacher|master|mistress)?|Chancellor"
+    r"|Vice-Chancellor|Provost|Rector|Warden|Master|Governor|Commissioner|Ombudsman|Minister"
+    r"|Mayor|Trustee|Founder|Manager|Managing Director|Editor|Registrar|Convener|Leader"
+    r"|Partner|Superintendent|Controller|Administrator|Co-?ordinator|Officer|Curator"
+    r"|Librarian|Archivist|Conductor|Captain|Chaplain|Vicar|Bishop|Ambassador|Consul"
+    r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer)\b")
+POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
+# A name written plainly: two to four capitalised words, a particle among them ("Ana de
+# Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
+# body or a publication ("Harbour Board", "Annual Review").
+PLAIN_NAME = re.compile(
+    rf"(?!.*{POSSESSIVE.pattern})"
+    r"(?!.*\b(?:Board|Trust|Council|Society|Association|Committee|Authority"
+    r"|Department|Office|Ministry|Bureau|Agency|Commission|Company|Group|Club|Fund|Foundation"
+    r"|University|College|School|Hospital|Museum|Library|Centre|Center|Institute|Service"
+    r"|Services|Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
+    r"|Plan|Strategy|Programme|Overview|Summary|Highlights)\b)"
+    r"[A-Z][\w'\u2019-]+(?: (?:[A-Z][\w'\u2019.-]*|de|da|di|van|von|der|den|la|le|bin|binti)){1,3}")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 # A sentence's spaced dash, which in British practice ends a line, never starts one.
@@ -492,10 +518,13 @@ page=r"page|p\.?",
 
     def names_person(self, text: str) -> bool:
         """"By …", known post-nominals ("…, SBS, JP, Chairman"), or a name shown a person's by
-        a form of address or a surname in capitals, before a role."""
+        a form of address or a surname in capitals before a role, or written plainly before
+        an office."""
         name, honours, role = self.byline_parts(text)
         return (text.startswith("By ") or any(honour in POST_NOMINALS for honour in honours)
-                or bool(role and PERSON.match(name)))
+                or bool(role and PERSON.match(name))
+                or bool(OFFICE.match(role) and not POSSESSIVE.search(role)
+                        and PLAIN_NAME.fullmatch(name)))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role.
