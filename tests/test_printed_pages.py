@@ -265,3 +265,22 @@ def test_superior_figures_that_call_no_notes_stay_as_written():
     document, _ = scraped_document("hall", text, Metadata(title=""))
     assert "m²" in document.blocks[0].text and "May.¹" in document.blocks[0].text
     assert not [block for block in document.blocks if isinstance(block, Note)]
+
+
+def test_a_page_s_short_last_line_and_the_heading_under_its_folio_are_text():
+    """A chair's statement copied from its PDF: the last line of a page, short and ending in
+    a note's call (`…contributed a further £412,000.*`), goes on with the sentence over it,
+    and the heading under the next page's folio opens a section: both are text, not a
+    running foot and head (both had been dropped, the words lost); the signature under the
+    last paragraph is one, the note under it a note its call names."""
+    document = read_text(PRINTED / "moorland-railway-chair.txt")
+    text = said(document)
+    assert "rose to £1.31\u00a0million, while the shop and refreshment rooms" in text
+    assert "Annual Report 2024" not in text
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "Restoring the viaduct", "Looking ahead"]
+    assert document.byline.name == "Eleanor Whitcombe"
+    assert document.byline.role == "Chair of Trustees"
+    signature = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert signature.texts == ["Eleanor Whitcombe", "Chair of Trustees", "March 2025"]
+    assert [note.label for note in document.blocks if isinstance(note, Note)] == ["*"]

@@ -84,6 +84,10 @@ CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES)
 # double dagger, section sign, and the circled numbers ① to ⑳ of Chinese notes (GB/T
 # 7714's and mainland publishers' footnote marks).
 NOTE_SYMBOLS = "*\uff0a\u2020\u2021\u00a7\u2460-\u2473"
+# The calls of notes a sentence may end with, after its stop: symbols, a bracketed figure, a
+# superior figure (`….*`, `….[2]`, `….¹`).
+CALLS_AFTER_END = re.compile(
+    rf"(?:[{NOTE_SYMBOLS}]{{1,3}}|\[\d{{1,3}}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$")
 # A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text or
 # its table; a Chinese one may set its text right after the symbol ("＊不包括…"), where a
 # Latin letter would make a word of emphasis ("*Note*").
@@ -305,5 +309,5 @@ def holder_of(text: str, script: str) -> Profile | None:
 
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends a sentence (or a clause, with a colon), in any language, perhaps
-    inside closing quotes or brackets."""
-    return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)
+    inside closing quotes or brackets, and before the call of a note (`…£412,000.*`)."""
+    return CALLS_AFTER_END.sub("", text).rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)

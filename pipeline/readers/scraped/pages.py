@@ -107,15 +107,26 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
 
 def furniture_beside(lines: Sequence, folio: int, folios: set[int]) -> list[int]:
     """The short lines touching a folio, over and under it, RUNNING_REACH at most each way:
-    no line of text between them and it."""
+    no line of text between them and it. A short line over the folio that goes on with the
+    sentence of the line over it (`million,` over `while the shop …`) is the page's last
+    line of text, however short."""
     found = []
     for step in (-1, 1):
         index = folio + step
         while (0 <= index < len(lines) and abs(index - folio) <= RUNNING_REACH
-               and index not in folios and furniture_shaped(lines[index].text)):
+               and index not in folios and furniture_shaped(lines[index].text)
+               and not (step < 0 and goes_on(lines, index))):
             found.append(index)
             index += step
     return sorted(found)
+
+
+def goes_on(lines: Sequence, index: int) -> bool:
+    """Whether line `index` goes on in lower case with the sentence of the line right over
+    it (no blank line between)."""
+    over = lines[index - 1] if index > 0 else None
+    return (over is not None and over.number == lines[index].number - 1
+            and lines[index].text.strip()[:1].islower() and not ends_sentence(over.text.strip()))
 
 
 def key(text: str) -> str:
