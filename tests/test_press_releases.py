@@ -188,6 +188,21 @@ def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
         "Press Office, Northern Ferries", "Tel: 2987 6543"]
 
 
+def test_contact_lines_under_their_heading_within_a_release_stay_lines():
+    """A company's release: its media contact (a name and role, a telephone number, an
+    address, unlabelled) between its boilerplate and its forward-looking statements is its
+    heading over its lines, each as written (the name had been a heading, the number and
+    the address one paragraph)."""
+    path = Path(__file__).parent / "texts" / "press" / "harbourline-results-release.txt"
+    document, _ = read_scraped(path, Metadata(title=""))
+    at = next(index for index, block in enumerate(document.blocks)
+              if isinstance(block, Heading) and block.text == "Media contact")
+    assert [plain(line) for line in document.blocks[at + 1].lines] == [
+        "Tom Lindqvist, Head of Communications", "+44 1223 555 0192",
+        "press@harbourline.example"]
+    assert document.blocks[at + 2].text == "Forward-looking statements"
+
+
 DECKED = """FOR IMMEDIATE RELEASE
 
 Coastal charity to restore 400 hectares of Essex saltmarsh

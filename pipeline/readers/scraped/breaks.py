@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import ATTRIBUTION, detect, ends_sentence, joined_lines
+from pipeline.languages import ATTRIBUTION, CONTACT_HEADING, detect, ends_sentence, joined_lines
 from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
@@ -104,7 +104,22 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
                     or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
-    return [piece for unit in items_standing_apart(units) for piece in parted(unit, ends)]
+    return [piece for unit in contacts_apart(items_standing_apart(units))
+            for piece in parted(unit, ends)]
+
+
+def contacts_apart(units: list[Unit]) -> list[Unit]:
+    """A contact heading over its lines in one block ("Media contact" over a name, a
+    telephone number, an address, wherever in the text it stands): the heading, and its
+    lines kept as lines, unjoined."""
+    found: list[Unit] = []
+    for unit in units:
+        if (unit.kind == "text" and len(unit.rows) > 1 and not unit.lined
+                and CONTACT_HEADING.fullmatch(unit.rows[0].strip())):
+            found += [unit.piece(0, 1), replace(unit.piece(1, len(unit.rows)), lined=True)]
+        else:
+            found.append(unit)
+    return found
 
 
 def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
