@@ -252,6 +252,22 @@ def test_a_government_page_reads_without_its_tools_and_dated_by_its_row_of_links
     assert report["web_page_debris"] == 9
 
 
+def test_a_library_pages_line_of_fields_and_type_size_goes_and_dates_it():
+    """A city library's report page: its line of fields (`发布时间：2025-03-15 来源：市图书馆
+    字号：大 中 小`, the type's size among them) is its dateline, gone, the date the text's
+    (it had been the first paragraph); its numbered headings nest, its table typed with
+    full-width spaces is one."""
+    document, report = read_scraped(TEXTS / "city-library-work-report.txt", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.date) == ("二〇二四年度工作报告",
+                                                                 "2025-03-15")
+    assert type(document.blocks[0]).__name__ == "Heading" and document.blocks[0].text == (
+        "一、总体情况")
+    assert [type(block).__name__ for block in document.blocks].count("Table") == 1
+    assert "字号" not in " ".join(block.text for block in document.blocks
+                                if isinstance(block, (Paragraph, Heading)))
+    assert report["web_page_debris"] == 4
+
+
 def test_a_university_news_page_reads_as_its_headline_and_address_without_its_furniture():
     """A university's news page: the site's name over its menu and breadcrumb, the dateline
     of fields parted by runs of spaces (its date the text's), the sharing row, the links to

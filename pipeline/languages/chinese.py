@@ -43,6 +43,8 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 
 # Who made a news page's text, in its dateline or under the text: its source, author,
 # photographer and editors; and what else a dateline counts (its readers).
+# A page's choice of its type's size: "字号：大 中 小".
+TYPE_SIZE = r"(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
 CREDIT = (r"(?:來源|来源|作者|撰稿|記者|记者|通訊員|通讯员|攝影|摄影|圖片|图片|責任編輯|责任编辑"
           r"|編輯|编辑|審核|审核|審稿|审稿|校對|校对)")
 # A WeChat article's credits, each label and its names parted by a bar ("摄影 | 王磊 李想"):
@@ -343,7 +345,7 @@ class Chinese(Profile):
                    r"|(?:展開|展开|收起|收合)(?:全部)?"
                    # the type size, "字号：大 中 小"; the page on a phone, "扫一扫在手机打开当前页";
                    # tools in brackets, "【打印】【关闭】"; closing the window
-                   r"|(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
+                   rf"|{TYPE_SIZE}"
                    # how often the page was read: "瀏覽人次：3,482"
                    rf"|(?:{PAGE_FIELD}|瀏覽人次|浏览人次|點閱次數|点阅次数)\s*[:：]\s*[\d,]+"
                    r"|(?:掃一掃|扫一扫).{0,20}|【?[^【】]{1,12}(?:】\s*【[^【】]{1,12})+】?|(?:關閉|关闭)(?:窗口|視窗|视窗)",
@@ -382,7 +384,8 @@ class Chinese(Profile):
                  # 2025-03-18】 来源：…"
                  r"|【?(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*\d{4}[-/.年]\d{1,2}"
                  r"[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?】?"
-                 rf"(?:\s*[|｜]?\s*【?(?:{CREDIT}|{PAGE_FIELD})\s*[:：]\s*[^\s【】]{{1,20}}】?)+"
+                 rf"(?:\s*[|｜]?\s*【?(?:(?:{CREDIT}|{PAGE_FIELD})\s*[:：]\s*[^\s【】]{{1,20}}"
+                 rf"|{TYPE_SIZE})】?)+"
                  # a WeChat article's line: "原创 市图书馆 城市图书馆 2025年01月08日 09:30 广东"
                  r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}",
         neighbours=r"(?:上一|下一)(?:篇|頁|页|則|则|條|条|主題|主题)\s*[:：]\s*.{1,80}",
