@@ -341,6 +341,58 @@ def test_a_contact_line_after_the_text_stays():
     assert dropped == {"Privacy | Sitemap": "links"}
 
 
+POST = """Open in app
+Sign up
+Sign in
+Write
+
+Five years of the code club
+Samira Haddad
+Samira Haddad
+Follow
+6 min read
+\u00b7
+Mar 3, 2025
+124
+3
+Listen
+Share
+
+{body}
+
+{more}
+
+124
+3
+More from Samira Haddad
+Recommended from Medium
+Help
+Privacy
+"""
+
+
+def test_a_blog_platforms_tools_counts_and_links_go_and_its_author_is_the_posts():
+    """A post on a blog platform's page: the author's name over the post's tools and date
+    (`Follow`, `6 min read`, a lone `·`, `Mar 3, 2025`) is the post's author, as a dateline
+    naming them is; its readers' counts (`124` over `3`) go under its date and under its
+    text, with the platform's links to more posts."""
+    document, report = scraped_document("post", POST.format(body=BODY, more=MORE),
+                                        Metadata(title=""))
+    assert document.metadata.author == "Samira Haddad"
+    assert document.metadata.date == "2025-03-03"
+    assert [plain(block.spans) for block in document.blocks] == [BODY, MORE]
+    reasons = {drop["text"]: drop["reason"].split(": ", 1)[1] for drop in report["dropped"]}
+    assert reasons["Follow"] == "link" and reasons["\u00b7"] == "links"
+    assert reasons["More from Samira Haddad"] == "link"
+    assert reasons["124"] == "counts of the post's readers' likes and responses"
+
+
+def test_figures_alone_among_the_text_stay():
+    """Key figures over their words, a figure alone between paragraphs: the text's."""
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n1,482\nhomes let\n\n96\n\n{MORE}")
+    assert kept == [BODY, "1,482", "homes let", "96", MORE] and not dropped
+
+
 def test_link_words_heading_a_section_stay():
     text = f"{BODY}\n\nContact us\n\nWrite to the Council at 1 Harbour Road.\n\nAccessibility\n\n{MORE}"
     kept, dropped = kept_and_dropped(text)
@@ -426,11 +478,13 @@ def test_a_row_of_related_links_under_its_heading_after_the_signature_is_the_foo
 @pytest.mark.parametrize("date", ["Mar 14, 2025", "14 March 2025", "Sept 3, 2024"])
 def test_a_date_alone_over_the_text_dates_it_and_goes(date):
     """A post's date under its title and author, over its text: the text's date, not a
-    line of it."""
+    line of it; the author's name over it, the post's author (it had been a heading)."""
     document, report = scraped_document("post", f"Where the money went\nEleanor Marsh\n{date}"
                                         f"\n\n{BODY}\n\n{MORE}", Metadata(title=""))
     assert document.metadata.date == profile_for("en-GB").date_in(date)
+    assert document.metadata.author == "Eleanor Marsh"
     assert [drop["reason"] for drop in report["dropped"]] == [
+        "web page debris: the post's author, over its date",
         "web page debris: date over the text"]
     assert date not in " ".join(block.text for block in document.blocks)
 

@@ -344,15 +344,18 @@ def test_the_draft_numbers_each_level_as_written():
 
 
 REPORTS = Path(__file__).parent / "texts" / "reports"
+POSTS = Path(__file__).parent / "texts" / "posts"
+PIECES = sorted((*REPORTS.glob("*.txt"), *POSTS.glob("*.txt")))
 
 
-@pytest.mark.parametrize("name", sorted(path.stem for path in REPORTS.glob("*.txt")))
-def test_each_pieces_structure_comes_back_from_its_draft_and_its_marked_up_form(name):
+@pytest.mark.parametrize("path", PIECES, ids=lambda path: path.stem)
+def test_each_pieces_structure_comes_back_from_its_draft_and_its_marked_up_form(path):
     """The texts of tests/texts/reports (milestones, accounts, an interview, a letter's
-    address, a tribute, figures' titles, notes in superior figures, numbered paragraphs):
-    what the reader makes of each comes back the same from the DOCX draft an editor opens,
-    from the marked-up form and from the JSON model."""
+    address, a tribute, figures' titles, notes in superior figures, numbered paragraphs)
+    and tests/texts/posts (blog posts on their platforms' pages): what the reader makes of
+    each comes back the same from the DOCX draft an editor opens, from the marked-up form
+    and from the JSON model."""
     from pipeline.readers.scraped import read_scraped
 
-    document, _ = read_scraped(REPORTS / f"{name}.txt", Metadata(title=""))
+    document, _ = read_scraped(path, Metadata(title=""))
     round_trips(document)

@@ -587,6 +587,10 @@ class Chinese(Profile):
                 and bool(re.fullmatch(NAME, name))
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
+    def is_name(self, text: str) -> bool:
+        """"陳大文", "張慧蘭博士": a surname and one or two characters, perhaps titled."""
+        return bool(re.fullmatch(self.person, text))
+
     def names_person(self, text: str) -> bool:
         """A role and a name of a surname and one or two characters; or, whatever its surname
         (no list holds them all), a role ending with an office's word (主席, 署長, 館長) and

@@ -129,6 +129,7 @@ OFFICE = re.compile(
     r"|Partner|Superintendent|Controller|Administrator|Co-?ordinator|Officer|Curator"
     r"|Librarian|Archivist|Conductor|Captain|Chaplain|Vicar|Bishop|Ambassador|Consul"
     r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer)\b")
+MAX_NAME_WORDS = 6  # "Professor Sir John Michael Smith", at most
 POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
@@ -373,8 +374,11 @@ page=r"page|p\.?",
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
-              r"|follow us|links|related(?: (?:articles|links|stories|news|pages|content"
-              r"|posts))?"
+              r"|follow(?: us)?|\+ ?follow|links|related(?: (?:articles|links|stories|news"
+              r"|pages|content|posts))?"
+              # a blog platform's links to the author's and the site's other posts
+              r"|(?:more|see all|recommended) from [\w .'\u2019&-]{1,60}"
+              r"|recommended (?:for you|reading)"
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
         # what a blog writes: "3 thoughts on “Title”", "One response to “Title”", "5 Comments"
@@ -515,6 +519,13 @@ page=r"page|p\.?",
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
         shaped = "," in text or text.startswith("By ")
         return short and shaped and (repeats >= 2 or text.startswith("By "))
+
+    def is_name(self, text: str) -> bool:
+        """"Samira Haddad", "Dr Ann Lee": a name written plainly, or after a form of address;
+        no role after it."""
+        return bool(PLAIN_NAME.fullmatch(text) or PERSON.match(text) and "," not in text
+                    and len(text.split()) <= MAX_NAME_WORDS
+                    and not text.endswith(tuple(self.sentence_ends)))
 
     def names_person(self, text: str) -> bool:
         """"By …", known post-nominals ("…, SBS, JP, Chairman"), or a name shown a person's by

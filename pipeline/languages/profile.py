@@ -448,6 +448,11 @@ class Profile:
         """A line at the top, written `repeats` times, shaped as a byline."""
         raise NotImplementedError
 
+    def is_name(self, text: str) -> bool:
+        """A line that is a person's name alone, as a blog's page writes its author's over the
+        post's date and tools."""
+        return False
+
     def names_person(self, text: str) -> bool:
         """A byline-shaped line whose words show it names someone, so that written once, right
         under the title, it is the byline (as a subtitle is not)."""

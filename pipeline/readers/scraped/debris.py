@@ -94,6 +94,12 @@ MAX_SIGNATURE_LINES = 6
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
+# What parts a page's links or tools ("Follow · 6 min read"), left alone on its line.
+LONE_SEPARATOR = re.compile(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
+# A post's counts of its readers' claps, likes and responses, each alone on its line
+# ("124" over "3", "1.2K"), where the page shows them beside its tools.
+READERS_COUNT = re.compile(r"\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
+READERS_COUNTS = "counts of the post's readers' likes and responses"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # The lines that open a page's or a mail's footer.
@@ -209,6 +215,7 @@ RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
+POSTER = "the post's author, over its date"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 LINK = whole(said("links"))
@@ -325,6 +332,8 @@ def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
     """Who the page's dateline says posted it ("Posted on 3 March 2025 by Helen Okafor"),
     where it names a person: the text's author, where its metadata names none."""
     for line in lines:
+        if reasons.get(line.number) == POSTER:
+            return line.text.strip()
         if reasons.get(line.number) != DATELINE:
             continue
         pattern = detect(line.text).furniture.posted_by
@@ -384,6 +393,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             continue
         if index < first_text or index > last_text or button_follows(lines, index):
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
+    reasons.update(readers_counts(lines, reasons))
+    reasons.update(author_over_date(lines, reasons, first_text))
     reasons.update(comments_section(lines, reasons, first_text))
     reasons.update(teasers(lines, reasons))
     reasons.update(legal_notices(lines, reasons))
@@ -612,6 +623,8 @@ def classified(number: int, text: str) -> Line:
         return Line(number, text, MAIL_FOOTER)
     if MEDIA_TIME.fullmatch(text.strip()):
         return Line(number, text, "page tools")
+    if LONE_SEPARATOR.fullmatch(text.strip()):  # what parted two links or tools, alone
+        return Line(number, text, "links")
     # Its words without the icons a copy left, or as they stand where they are marks alone
     # (a Taiwan site's access key ":::", which the icons' stripping empties).
     said_as_is = text.strip() if bare != text.strip() else None
@@ -802,6 +815,46 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
             continue
         return is_running(line.text) and not line.kind
     return False
+
+
+def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
+                     ) -> dict[int, str]:
+    """A name alone under the page's title, over the post's date with nothing but the page's
+    debris between them and under them to the text ("Samira Haddad" over "Follow", "6 min
+    read", "Mar 3, 2025"): the post's author, as a dateline naming them is."""
+    dated = next((index for index, line in enumerate(lines[:first_text])
+                  if reasons.get(line.number) in (DATE_LINE, DATELINE)), None)
+    if dated is None or any(line.number not in reasons for line in lines[dated:first_text]):
+        return {}
+    above = dated - 1
+    while above >= 0 and lines[above].number in reasons:
+        above -= 1
+    name = lines[above].text.strip() if above >= 0 else ""
+    top = above
+    while top > 0 and lines[top - 1].text.strip() == name:  # its picture's text, and its link
+        top -= 1
+    if top < 1 or lines[top - 1].number in reasons or not detect(name).is_name(name):
+        return {}  # no title stands over it
+    return {line.number: POSTER for line in lines[top:above + 1]}
+
+
+def readers_counts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """Runs of readers' counts (READERS_COUNT) with the page's debris over and under them
+    (its date, its tools), or under the text's last sentence over the page's footer."""
+    found: dict[int, str] = {}
+    start = 0
+    while start < len(lines):
+        end = start
+        while (end < len(lines) and lines[end].number not in reasons
+               and READERS_COUNT.fullmatch(lines[end].text.strip())):
+            end += 1
+        if start < end < len(lines) and (lines[end].number in reasons or lines[end].kind) and (
+                start == 0 or lines[start - 1].number in reasons
+                or a_sentence(lines[start - 1].text)
+                and reasons.get(lines[end].number, lines[end].kind) in FOOTER_KINDS):
+            found.update({line.number: READERS_COUNTS for line in lines[start:end]})
+        start = max(end, start + 1)
+    return found
 
 
 def is_cookie_notice(text: str) -> bool:
