@@ -3,13 +3,15 @@ and Chinese, each line listed with its reason; running text that mentions the sa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.languages import profile_for
-from pipeline.model import Heading, Metadata, Paragraph, plain
+from pipeline.model import Byline, Heading, Metadata, Paragraph, plain
 from pipeline.readers.cleaning import clean_text
-from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
+from pipeline.readers.scraped import NOTHING_LEFT, read_scraped, scraped_document
 from pipeline.readers.scraped.debris import remove_debris
 
 from .support import copy_project, doit
@@ -382,9 +384,37 @@ def test_a_blog_platforms_tools_counts_and_links_go_and_its_author_is_the_posts(
     assert document.metadata.date == "2025-03-03"
     assert [plain(block.spans) for block in document.blocks] == [BODY, MORE]
     reasons = {drop["text"]: drop["reason"].split(": ", 1)[1] for drop in report["dropped"]}
-    assert reasons["Follow"] == "link" and reasons["\u00b7"] == "links"
+    assert reasons["Follow"] == "print or share link" and reasons["\u00b7"] == "links"
     assert reasons["More from Samira Haddad"] == "link"
     assert reasons["124"] == "counts of the post's readers' likes and responses"
+
+
+POSTS = Path(__file__).parent / "texts" / "posts"
+
+
+def test_a_professional_networks_article_keeps_its_title_over_the_authors_name_and_role():
+    """An article on a professional network's page: the name (twice) over the role over
+    the date is the byline, the line over them the title (the title had gone as the site's
+    navigation, the role made the title); `+ Follow` goes, though a sentence follows it."""
+    document, _ = read_scraped(POSTS / "open-data-officer-linkedin.txt", Metadata(title=""))
+    assert document.metadata.title == "What a year of open data taught our council"
+    assert document.byline == Byline("Priya Nair", (),
+                                     "Chief Digital Officer at Westmere Borough Council")
+    assert document.metadata.date == "2025-01-22"
+    assert document.blocks[0].text.startswith("A year ago, Westmere Borough Council")
+
+
+def test_a_newsletters_subtitle_over_its_author_and_date_is_its_subtitle():
+    """A newsletter post: the line under its title, over the author's name and the date, is
+    its subtitle (it had been a heading); the mark of a paid post and its readers' counts
+    under the date go."""
+    document, report = read_scraped(POSTS / "library-friends-substack.txt", Metadata(title=""))
+    assert document.metadata.subtitle == (
+        "What 2024 looked like at the Eastgate Community Library")
+    assert document.metadata.author == "Helen Osei"
+    assert document.blocks[0].text == "Dear friends of the library,"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert {"\u2219 Paid", "18", "4"} <= set(reasons)
 
 
 def test_figures_alone_among_the_text_stay():

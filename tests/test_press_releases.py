@@ -203,6 +203,27 @@ def test_contact_lines_under_their_heading_within_a_release_stay_lines():
     assert document.blocks[at + 2].text == "Forward-looking statements"
 
 
+@pytest.mark.parametrize(("name", "title", "opening", "furniture"), [
+    ("legco-question-reply", "LCQ12: Support for elderly residents of subdivided units",
+     "Following is a question", "Press Releases"),
+    ("legco-question-reply-zh", "立法會十二題：支援居於劏房的長者", "以下是今日", "新聞公報"),
+])  # fmt: skip
+def test_a_government_reply_under_its_sites_section_name_is_titled_by_its_headline(
+        name, title, opening, furniture):
+    """A government's release of a reply to a legislator's question: the site's section
+    over it (`Press Releases`) and its link under it (`Today's Press Releases`) go; its
+    headline over the rule of asterisks is the title (the section's name had been); its
+    labels (`Question:`, `Reply:`) and the chair it addresses (`President,`) paragraphs."""
+    path = Path(__file__).parent / "texts" / "press" / f"{name}.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == title
+    assert document.metadata.date == "2025-03-05"
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    assert not any(furniture in text for text in texts)
+    assert texts[0].startswith(opening)
+    assert {type(block).__name__ for block in document.blocks} == {"Paragraph", "List"}
+
+
 DECKED = """FOR IMMEDIATE RELEASE
 
 Coastal charity to restore 400 hectares of Essex saltmarsh
@@ -243,7 +264,7 @@ TEXTS = Path(__file__).parent / "texts" / "press"
 
 @pytest.mark.parametrize(("name", "title", "dropped_reasons", "first"), [
     ("drainage-press-en", "DSD announces progress of flood prevention works in 2024",
-     ["web page debris: breadcrumb", "web page debris: navigation over the title",
+     ["web page debris: breadcrumb", "web page debris: link",
       "web page debris: rule drawn in the text", "press release debris: press release end mark",
       "press release debris: press release issue stamp",
       "press release debris: press release issue stamp"],

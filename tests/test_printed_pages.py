@@ -284,3 +284,15 @@ def test_a_page_s_short_last_line_and_the_heading_under_its_folio_are_text():
     signature = next(block for block in document.blocks if isinstance(block, SignOff))
     assert signature.texts == ["Eleanor Whitcombe", "Chair of Trustees", "March 2025"]
     assert [note.label for note in document.blocks if isinstance(note, Note)] == ["*"]
+
+
+def test_a_chinese_statement_copied_from_its_pdf_reads_as_its_author_wrote_it():
+    """A Chinese annual report's pages: the running head and folio over each page go, the
+    paragraphs its lines broke are whole, the heading under the second page's head stays,
+    the signature is one."""
+    document = read_text(PRINTED / "culture-association-chair-zh.txt")
+    assert document.metadata.title == "主席報告"
+    assert not any(text.startswith("海濱文化協會\u3000") for text in texts_of(document))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph"] * 4 + ["Heading"] + ["Paragraph"] * 3 + ["SignOff"]
+    assert document.blocks[-1].texts == ["主席", "陳美華", "二零二五年三月"]

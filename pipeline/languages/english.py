@@ -304,7 +304,9 @@ page=r"page|p\.?",
                        r"|version|article|chapter|section|page|publication|summary))*"
                        r"(?: \([^)]{1,20}\))?"
                        # a blog's button to like the post, and what it shows as it loads
-                       r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?|copy link",
+                       r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?|copy link"
+                       # a platform's button to follow the author: "+ Follow" (icons aside)
+                       r"|follow",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
                    # how long the page takes to read: "Reading time: 4 minutes", "6 min read"
                    r"|(?:estimated )?reading time\s*[:：]?\s*(?:about |approx\.? )?\d+"
@@ -314,6 +316,8 @@ page=r"page|p\.?",
                    r"|translate(?: this)?(?: page)?"
                    # a post's audio player, at its start (what is left: debris.MEDIA_TIME)
                    r"|0:00"
+                   # a post for paying subscribers only, as its platform marks it: "∙ Paid"
+                   r"|paid"
                    # a newsletter's sign-up box: "Type your email...", "Subscribe", its
                    # field's label and its promise ("Email Address", "We respect your privacy.")
                    r"|(?:type|enter) your e-?mail(?: address)?(?:\.\.\.|\u2026)?"
@@ -374,8 +378,8 @@ page=r"page|p\.?",
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
-              r"|follow(?: us)?|\+ ?follow|links|related(?: (?:articles|links|stories|news"
-              r"|pages|content|posts))?"
+              r"|follow us|links|related(?: (?:articles|links|stories|news|pages|content"
+              r"|posts))?|(?:today(?:'|\u2019)s )?press releases"
               # a blog platform's links to the author's and the site's other posts
               r"|(?:more|see all|recommended) from [\w .'\u2019&-]{1,60}"
               r"|recommended (?:for you|reading)"

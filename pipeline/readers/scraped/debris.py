@@ -69,6 +69,7 @@ from pipeline.languages import (
 )
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
+from pipeline.readers.front_matter import byline_line
 from pipeline.readers.scraped.breaks import columns
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
@@ -319,13 +320,33 @@ def page_head(lines: list[Line], reasons: dict[int, str], under: Line) -> bool:
 
 
 def headline(lines: list[Line], reasons: dict[int, str]) -> int:
-    """The number of the line the page's first dateline stands right under: its headline,
-    a line ending no sentence (0 for none)."""
+    """The number of the line the page's first dateline (or date) stands under, its author's
+    name and role aside (over_byline): its headline, a line ending no sentence (0 for
+    none)."""
     dated = next((index for index, line in enumerate(lines)
-                  if reasons.get(line.number) == DATELINE), None)
-    if not dated or lines[dated - 1].number in reasons or ends_sentence(lines[dated - 1].text):
+                  if reasons.get(line.number) in (DATELINE, DATE_LINE)), None)
+    over = over_byline(lines, reasons, dated - 1) if dated else -1
+    if over < 0 or lines[over].number in reasons or ends_sentence(lines[over].text):
         return 0
-    return lines[dated - 1].number
+    return lines[over].number
+
+
+def over_byline(lines: list[Line], reasons: dict[int, str], index: int) -> int:
+    """The index of the line over the author's lines that line `index` ends, or `index`
+    itself where it ends none: their name alone (POSTER), or a byline, a name over a role
+    ("Priya Nair" over "Chief Digital Officer at …", the name perhaps twice) or on one line
+    with it, as a post's page writes it over its date."""
+    while index > 0 and reasons.get(lines[index].number) == POSTER:
+        index -= 1
+    if index < 1 or lines[index].number in reasons:
+        return index
+    text, above = lines[index].text.strip(), lines[index - 1].text.strip()
+    if byline_line([above, text]) is not None and not detect(text).is_name(text):
+        index -= 1
+        while index > 0 and lines[index - 1].text.strip() == above:
+            index -= 1
+        return index - 1
+    return index - 1 if "," in text and detect(text).names_person(text) else index
 
 
 def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -819,12 +840,12 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
 
 def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
                      ) -> dict[int, str]:
-    """A name alone under the page's title, over the post's date with nothing but the page's
-    debris between them and under them to the text ("Samira Haddad" over "Follow", "6 min
-    read", "Mar 3, 2025"): the post's author, as a dateline naming them is."""
+    """A name alone under the page's title, over the post's date (over the text) with
+    nothing but the page's debris between them ("Samira Haddad" over "Follow", "6 min read",
+    "Mar 3, 2025"): the post's author, as a dateline naming them is."""
     dated = next((index for index, line in enumerate(lines[:first_text])
                   if reasons.get(line.number) in (DATE_LINE, DATELINE)), None)
-    if dated is None or any(line.number not in reasons for line in lines[dated:first_text]):
+    if dated is None:
         return {}
     above = dated - 1
     while above >= 0 and lines[above].number in reasons:
@@ -1006,15 +1027,16 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     # text.
     dateline = next((index for index, line in enumerate(lines[:first_text + 2])
                      if reasons.get(line.number) == DATELINE), None)
-    if dateline is None or dateline < 2 or lines[dateline - 1].number in reasons:
+    title = over_byline(lines, reasons, dateline - 1) if dateline is not None else -1
+    if title < 1 or lines[title].number in reasons:
         return {}
-    start = dateline - 1  # the title
+    start = title
     # Up over the short lines and the site's links among them ("Home", "Contact"), to the
     # page's top or to anything else.
     while start > 0 and (reasons.get(lines[start - 1].number) in PAGE_HEAD or (
             lines[start - 1].number not in reasons and not is_running(lines[start - 1].text))):
         start -= 1
-    head = lines[start:dateline - 1]
+    head = lines[start:title]
     crumbs = [line for line in head if line.number not in reasons]
     linked = start > 0 and reasons.get(lines[start - 1].number) == "link" or any(
         reasons.get(line.number) == "link" for line in head)
