@@ -502,9 +502,33 @@ def test_an_interviews_question_is_set_bold_and_flush_over_its_answer(question, 
     assert at + 2 not in flush_left(document.blocks)
     html = render_html(document, load_layout(ROOT / "layouts", "print")).replace("\u2060", "")
     question_html = re.search(f'<p data-block="{at}" class="([^"]*)"[^>]*>(.*?)</p>', html)
-    assert "question" in question_html[1].split() and "<strong" in question_html[2]
+    assert "exchange" in question_html[1].split() and "<strong" in question_html[2]
     assert "<strong" not in re.search(f'<p data-block="{at + 1}"[^>]*>(.*?)</p>', html)[1]
     round_trips(document)
+
+
+@pytest.mark.parametrize(("question", "reply", "chair"), [
+    ("Question:", "Reply:", "President,"), ("問題：", "答覆：", "主席："),
+])  # fmt: skip
+def test_a_replys_labels_alone_are_set_as_a_questions_and_its_chair_greeted(question, reply,
+                                                                           chair):
+    """A reply to a legislator's question: its labels alone on their lines (`Question:`,
+    `Reply:`; `問題：`, `答覆：`) in bold, each a little apart from what stands before it,
+    the two alike (the first had been a paragraph indented as any, the second flush); the
+    chair addressed over the reply (`President,`, `主席：`) a greeting, flush."""
+    from pipeline.writers.flush import flush_left
+
+    body = ENGLISH_BODY if question.isascii() else CHINESE_BODY
+    document = read(f"{body}\n\n{question}\n\n{body}\n\n{reply}\n\n{chair}\n\n{body}",
+                    title="Reply")
+    texts = [plain(block.spans) for block in document.blocks]
+    labels = [texts.index(question), texts.index(reply)]
+    html = render_html(document, load_layout(ROOT / "layouts", "print")).replace("\u2060", "")
+    for at in labels:
+        found = re.search(f'<p data-block="{at}" class="([^"]*)"[^>]*>(.*?)</p>', html)
+        assert "exchange" in found[1].split() and "<strong" in found[2]
+    assert texts.index(chair) in flush_left(document.blocks)
+    assert (set(labels) <= flush_left(document.blocks)) == question.isascii()
 
 
 @pytest.mark.parametrize(("name", "lead_in", "lines"), [

@@ -471,6 +471,7 @@ class Chinese(Profile):
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
     question = "[問问][:：]"  # an interview's question: "問：", "问："
+    exchange_label = "(?:問題|问题|答覆|答复)[:：]"
     # After a dash between places (屯門——東涌), an enumeration comma, a slash, a range's
     # connector between figures (二〇二三至二四), a financial year (年度) before what it
     # dates; before an opening bracket (南丫島（榕樹灣）).

@@ -263,7 +263,9 @@ class English(Profile):
     speech_salutation = (
         rf"(?:{ADDRESSED}, ){{1,6}}(?:(?:{AUDIENCE_WORD}) ){{0,2}}(?:{AUDIENCE})[,:!]"
         rf"|(?:(?:my|our) )?(?:(?:{AUDIENCE_WORD}) ){{1,2}}(?:{AUDIENCE})[,:!]"
-        r"|ladies and gentlemen[,:!]")
+        r"|ladies and gentlemen[,:!]"
+        # a legislature's or a meeting's chair, whom its members address
+        r"|(?:(?:mr|madam) )?(?:deputy )?(?:president|chairman|chairwoman|chair|speaker)[,:!]")
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
                    r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
                    r"|kindest|every good) )?(?:wishes|regards)),?")
@@ -460,6 +462,7 @@ page=r"page|p\.?",
     quotes = ("\u2018\u201c", "\u2019\u201d")
     lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
     question = QUESTION
+    exchange_label = r"(?:Question|Reply|Answer)\s*:"
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen

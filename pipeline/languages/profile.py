@@ -319,6 +319,9 @@ class Profile:
     unbroken_before = ""
     # What opens an interview's question, as a regex ("" none): "Q:", "問：".
     question = ""
+    # A label alone on its line over the question or the reply it labels, as a regex ("" none):
+    # "Question:", "Reply:", as a reply to a legislator's question sets them.
+    exchange_label = ""
     # Where a short label in its script (a table's cell) may break when it cannot be set
     # whole, as a regex of places ("" nowhere but where the renderer would): between its
     # words, as far as their marks show them, for a script written without spaces.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from pipeline.languages import CLOSING_SALUTE, CLOSING_WISH, GREETING, detect
 from pipeline.model import Block, Paragraph
-from pipeline.writers.exchanges import is_question
+from pipeline.writers.exchanges import opens_exchange
 
 # A paragraph's own number opening it: "1.2 ", "3.1.4 " (a list's item has a marker instead).
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s")
@@ -25,8 +25,9 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
     and sets the addressee flush (頂格); and a paragraph opening with its own number ("1.2
     The Faculty Board …"), as a report numbers its paragraphs, the number standing out at
     the left in place of an indent; a section break (`* * *`, centred) and the paragraph
-    under it, which opens a section, as under a heading; an interview's question and its
-    answer under it (writers/exchanges.py), where the language indents no paragraph there."""
+    under it, which opens a section, as under a heading; an interview's question (or an
+    exchange's label) and the answer under it (writers/exchanges.py), where the language
+    indents no paragraph there."""
     found = set()
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
@@ -38,7 +39,7 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
                 or CLOSING_WISH.fullmatch(after_paragraph)
                 or breaks_sections(block)
                 or ((GREETING.fullmatch(after_paragraph) or breaks_sections(before)
-                     or is_question(block) or is_question(before))
+                     or opens_exchange(block) or opens_exchange(before))
                     and not profile_indents(block))):
             found.add(index)
     return frozenset(found)

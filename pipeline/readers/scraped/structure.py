@@ -870,10 +870,12 @@ def is_postscript(unit: Unit) -> bool:
 
 
 def is_sign_off_unit(unit: Unit) -> bool:
-    """Short lines that may sign a text: no sentence, list item or table row, and no line
-    saying where figures come from or what they count in (`Source: ticketing system`)."""
+    """Short lines that may sign a text: no sentence, list item or table row, no line
+    saying where figures come from or what they count in (`Source: ticketing system`), and
+    no greeting (`President,` over a reply to a legislator)."""
     return unit.kind == "text" and unit.repeats == 1 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
+        and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in row
         and not ends_sentence(TRAILING_CALLS.sub("", row))

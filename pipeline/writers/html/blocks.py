@@ -47,7 +47,7 @@ from pipeline.model import (
     phrased,
     plain,
 )
-from pipeline.writers.exchanges import is_question
+from pipeline.writers.exchanges import opens_exchange
 from pipeline.writers.flush import breaks_sections, greets
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
@@ -207,7 +207,7 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     Chinese text) in that language, as its lines are broken and its words hyphenated."""
     classes = " ".join(name for name, chosen in (
         ("flush", index in setting.flush), ("greeting", greets(block)),
-        ("question", is_question(block)),
+        ("exchange", opens_exchange(block)),
         ("section-break", breaks_sections(block)),
         ("table-source", index in setting.table_sources),
         ("attribution", index in setting.attributions),
