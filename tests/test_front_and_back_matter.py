@@ -550,21 +550,25 @@ def test_the_lines_a_lead_in_introduces_at_the_end_are_no_signature(name, lead_i
     round_trips(document)
 
 
-def test_a_letters_address_over_its_greeting_is_its_lines_not_headings():
-    """A formal letter's address to whom it is sent, over its greeting (`The Chairman` over
-    `Harbourfront Commission` over its floor and street): the address's lines, at the left
-    (base.css), not four headings over no text; the subject under the greeting stays its
-    heading. One heading-shaped line over a greeting alone heads it as before."""
+def test_a_letters_addresses_over_its_greeting_are_its_lines_and_its_subject_its_title():
+    """A formal letter: its letterhead (`Harbourside Residents' Association` over its street)
+    and its address to whom it is sent, over its greeting (`The Chairman` over `Harbourfront
+    Commission` over its floor and street), each the address's lines, at the left
+    (base.css), not headings over no text; the subject under the greeting titles it, as its
+    writer titled it (the letterhead had titled it, its street the subtitle). One
+    heading-shaped line over a greeting alone heads it as before."""
     path = ROOT / "tests" / "texts" / "reports" / "harbourside-residents-letter.txt"
     document = read(path.read_text(encoding="utf-8"), title="")
-    assert kinds(document)[:3] == ["LineBlock", "Paragraph", "Heading"]
+    assert document.metadata.title == "Proposed cycle track along the Kennedy Town waterfront"
+    assert kinds(document)[:4] == ["LineBlock", "LineBlock", "Paragraph", "Paragraph"]
     assert document.blocks[0].texts == [
+        "Harbourside Residents\u2019 Association", "12\u00a0Ocean Road, Kennedy Town, Hong Kong"]
+    assert document.blocks[1].texts == [
         "The Chairman", "Harbourfront Commission", "8/F, West Wing, Central Government Offices",
         "2\u00a0Tim Mei Avenue, Tamar, Hong Kong"]
-    assert document.blocks[2].text == "Proposed cycle track along the Kennedy Town waterfront"
     round_trips(document)
     html = render_html(document, load_layout(ROOT / "layouts", "print"))
-    assert re.search(r'<p class="lines" data-block="0">[^\n]*</p>\n<p data-block="1" class="'
+    assert re.search(r'<p class="lines" data-block="1">[^\n]*</p>\n<p data-block="2" class="'
                      r'[^"]*greeting', html)
     document = read(f"Our year\n\nDear members,\n\n{ENGLISH_BODY}", title="Letter")
     assert kinds(document)[:2] == ["Heading", "Paragraph"]
@@ -825,3 +829,86 @@ def test_what_an_english_letter_encloses_follows_its_signature(enclosure):
                     title="Letter")
     assert [type(block).__name__ for block in document.blocks[-2:]] == ["SignOff", "Paragraph"]
     assert document.blocks[-1].text == enclosure
+
+
+REPORTS = ROOT / "tests" / "texts" / "reports"
+
+
+@pytest.mark.parametrize(("name", "organisation", "first"), [
+    ("allotment-society-agm-notice", "Ashbury Allotment Society", "Paragraph"),
+    ("housing-group-report-faq", "Riverside Housing Group", "Heading"),
+    ("museums-trust-year-at-a-glance", "Westbrook Museums Trust", "Paragraph"),
+])  # fmt: skip
+def test_a_body_named_under_the_title_is_the_organisation_the_opener_prints(
+        name, organisation, first):
+    """A line right under the title naming a body alone (`Ashbury Allotment Society`) is
+    the piece's organisation, which the opener prints, not a section heading over the text
+    (it had been one, over every section of a page of questions and answers)."""
+    document = read((REPORTS / f"{name}.txt").read_text(encoding="utf-8"), title="")
+    assert document.metadata.organisation == organisation
+    assert kinds(document)[0] == first
+    assert organisation not in [getattr(block, "text", "") for block in document.blocks]
+
+
+@pytest.mark.parametrize("line", ["Annual Review 2024", "Looking ahead", "Eleanor Whitcombe"])
+def test_a_line_under_the_title_naming_no_body_stays(line):
+    document = read(f"Our year\n{line}\n\n{ENGLISH_BODY}", title="")
+    assert document.metadata.organisation == ""
+
+
+def test_a_notices_fields_and_a_letters_copies_and_enclosures_are_lines():
+    """Fields each on a line of their own, a label and its value (`Date: …` over `Time: …`
+    over `Venue: …`; `cc: …` over `Enc.: …` under a letter's signature): the lines as
+    written, not one paragraph running them together (nor headings); the heading over the
+    agenda under them a heading."""
+    document = read((REPORTS / "allotment-society-agm-notice.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert kinds(document)[:4] == ["Paragraph", "LineBlock", "Heading", "List"]
+    assert document.blocks[1].texts == [
+        "Date: Thursday 20\u00a0March 2025", "Time: 7.30\u00a0pm",
+        "Venue: St Michael\u2019s Church Hall, Ashbury"]
+    letter = read((REPORTS / "civic-society-consultation-letter.txt").read_text(
+        encoding="utf-8"), title="")
+    assert letter.blocks[-1].texts[0].startswith("cc: Councillor Ruth Ellis")
+    assert letter.blocks[-1].texts[1].startswith("Enc.: Civic Society response")
+
+
+def test_a_letter_to_an_address_is_titled_by_its_subject_the_address_its_lines():
+    """A letter opening with the address it is sent to, then its date, its greeting and its
+    subject: titled by its subject, the address its lines (the address's first line had
+    titled it, its street the subtitle, the subject a heading under the greeting)."""
+    letter = read((REPORTS / "civic-society-consultation-letter.txt").read_text(
+        encoding="utf-8"), title="")
+    assert letter.metadata.title == "Local Plan consultation: response from the Civic Society"
+    assert letter.metadata.date == "2025-02-14"
+    assert kinds(letter)[:3] == ["LineBlock", "Paragraph", "Paragraph"]
+    assert letter.blocks[0].texts[0] == "Westmere Borough Council"
+    assert letter.blocks[1].text == "Dear Ms\u00a0Patel,"
+
+
+def test_figures_under_their_labels_are_key_figures():
+    """Key figures written under the words saying what they count (`Visitors` over
+    `412,000`, four of them), as a page's box of facts sets them: a list, each item the
+    words and the figure as written (they had been a heading, three items each pairing a
+    figure with the next label, and a heading of the last figure)."""
+    document = read((REPORTS / "museums-trust-year-at-a-glance.txt").read_text(
+        encoding="utf-8"), title="")
+    assert kinds(document) == ["Paragraph", "List", "Paragraph"]
+    assert [plain(item.spans) for item in document.blocks[1].items] == [
+        "Visitors 412,000", "School pupils 18,600", "Volunteers 1,240",
+        "Objects catalogued 9,800"]
+
+
+def test_notes_labelled_and_called_with_figures_in_brackets_are_notes():
+    """Notes under their heading labelled `(1)`, `(2)`, called so after words in the text
+    (`a surplus of £14,200 (1), its first`): notes and their references (they had been
+    paragraphs, the calls left in the text). `(1)` in a text whose notes are not labelled
+    so stays as written."""
+    document = read((REPORTS / "society-treasurer-bracketed-notes.txt").read_text(
+        encoding="utf-8"), title="")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Note", "Note"]
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["1", "2"]
+    assert "(1)" not in document.blocks[0].text
+    plain_text = read(f"{ENGLISH_BODY}\n\nWe met twice (1) in spring and (2) in autumn.",
+                      title="Notes")
+    assert "(1) in spring" in plain_text.blocks[-1].text

@@ -289,15 +289,29 @@ CHINESE_LINE = ("本年度委員會完成了四百一十二個新單位，並將
 
 
 @pytest.mark.parametrize(("title", "under", "heading", "line"), [
-    ("Chair’s statement", "Riverside Homes Association", "A year of building", LONG_LINE),
-    ("主席報告", "水務委員會", "穩步建設的一年", CHINESE_LINE),
+    ("Chair’s statement", "Annual Review 2023/24", "A year of building", LONG_LINE),
+    ("主席報告", "二〇二三至二四年度年報", "穩步建設的一年", CHINESE_LINE),
 ])  # fmt: skip
 def test_a_line_under_the_title_heading_no_text_is_its_subtitle(title, under, heading, line):
-    """A web page's title over a line of its own (the organisation's name), no blank line
-    between, then a heading: the title and its subtitle, not one title run together."""
+    """A web page's title over a line of its own, no blank line between, then a heading:
+    the title and its subtitle, not one title run together."""
     document, _ = scraped_document(
         "piece", f"{title}\n{under}\n\n{heading}\n{line}\n", Metadata(title=""))
     assert (document.metadata.title, document.metadata.subtitle) == (title, under)
+    assert document.blocks[0] == Heading(heading)
+
+
+@pytest.mark.parametrize(("title", "under", "heading", "line"), [
+    ("Chair’s statement", "Riverside Homes Association", "A year of building", LONG_LINE),
+    ("主席報告", "水務委員會", "穩步建設的一年", CHINESE_LINE),
+])  # fmt: skip
+def test_the_organisations_name_under_the_title_is_its_organisation(title, under, heading, line):
+    """The title over the organisation's name, no blank line between, then a heading: the
+    title and the organisation, which the opener prints (it had been the subtitle)."""
+    document, _ = scraped_document(
+        "piece", f"{title}\n{under}\n\n{heading}\n{line}\n", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.organisation) == (title, under)
+    assert document.metadata.subtitle == ""
     assert document.blocks[0] == Heading(heading)
 
 

@@ -101,6 +101,8 @@ PHOTO_CREDIT = any_language((profile.photo_credit for profile in PROFILES),
                             flags=re.IGNORECASE)
 # What opens an interview's question, in any language: "Q:", "問：".
 QUESTION = any_language(profile.question for profile in PROFILES)
+# A field's label opening its line before the value ("Venue: ", "地點："), in any language.
+FIELD = any_language(profile.field for profile in PROFILES)
 # A label alone on its line over the question or the reply it labels, in any language.
 EXCHANGE_LABEL = any_language(profile.exchange_label for profile in PROFILES)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)

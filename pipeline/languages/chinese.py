@@ -43,6 +43,11 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 
 # Who made a news page's text, in its dateline or under the text: its source, author,
 # photographer and editors; and what else a dateline counts (its readers).
+# A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
+BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
+        r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
+        r"|學院|学院|書院|书院|學校|学校|醫院|医院|研究所|研究院|社|團|团|署|局|處|处|部)")
+MAX_BODY_CHARACTERS = 20
 # A page's choice of its type's size: "字号：大 中 小".
 TYPE_SIZE = r"(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
 CREDIT = (r"(?:來源|来源|作者|撰稿|記者|记者|通訊員|通讯员|攝影|摄影|圖片|图片|責任編輯|责任编辑"
@@ -472,6 +477,7 @@ class Chinese(Profile):
     units = UNITS
     question = "[問问][:：]"  # an interview's question: "問：", "问："
     exchange_label = "(?:問題|问题|答覆|答复)[:：]"
+    field = rf"[{HAN_RANGES}]{{1,6}}[:：]\s*(?=\S)"
     # After a dash between places (屯門——東涌), an enumeration comma, a slash, a range's
     # connector between figures (二〇二三至二四), a financial year (年度) before what it
     # dates; before an opening bracket (南丫島（榕樹灣）).
@@ -587,6 +593,11 @@ class Chinese(Profile):
         return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
                 and bool(re.fullmatch(NAME, name))
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
+
+    def names_body(self, text: str) -> bool:
+        """"海濱文化協會", "香港青年服務中心": a body's name alone, ending with a word for a
+        body."""
+        return len(text) <= MAX_BODY_CHARACTERS and bool(re.fullmatch(BODY, text))
 
     def is_name(self, text: str) -> bool:
         """"陳大文", "張慧蘭博士": a surname and one or two characters, perhaps titled."""

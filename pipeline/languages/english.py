@@ -131,15 +131,24 @@ OFFICE = re.compile(
     r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer)\b")
 MAX_NAME_WORDS = 6  # "Professor Sir John Michael Smith", at most
 POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
+# The words a body's name ends with ("Ashbury Allotment Society", "Riverside Housing
+# Group"), or opens with before "of" ("University of Eastmoor").
+BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Department"
+              r"|Office|Ministry|Bureau|Agency|Commission|Company|Group|Club|Fund|Foundation"
+              r"|University|College|School|Academy|Hospital|Museums?|Library|Libraries|Centre"
+              r"|Center|Institute|Institution|Services?|Partnership|Federation|Union|Guild"
+              r"|League|Network|Alliance|Corporation|Charity|Co-?operative|Choir|Orchestra"
+              r"|plc|PLC|Ltd|Limited|LLP|Inc")
+BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)*(?:{BODY_WORDS})"
+                  rf"|(?:The\s+)?(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
+MAX_BODY_WORDS = 8
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
 # body or a publication ("Harbour Board", "Annual Review").
 PLAIN_NAME = re.compile(
     rf"(?!.*{POSSESSIVE.pattern})"
-    r"(?!.*\b(?:Board|Trust|Council|Society|Association|Committee|Authority"
-    r"|Department|Office|Ministry|Bureau|Agency|Commission|Company|Group|Club|Fund|Foundation"
-    r"|University|College|School|Hospital|Museum|Library|Centre|Center|Institute|Service"
-    r"|Services|Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
+    rf"(?!.*\b(?:{BODY_WORDS}"
+    r"|Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
     r"|Plan|Strategy|Programme|Overview|Summary|Highlights)\b)"
     r"[A-Z][\w'\u2019-]+(?: (?:[A-Z][\w'\u2019.-]*|de|da|di|van|von|der|den|la|le|bin|binti)){1,3}")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
@@ -463,6 +472,7 @@ page=r"page|p\.?",
     lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
     question = QUESTION
     exchange_label = r"(?:Question|Reply|Answer)\s*:"
+    field = r"[A-Za-z][\w'\u2019.&/-]*(?: [\w'\u2019.&/-]+){0,2} ?:\s+(?=\S)"
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
@@ -526,6 +536,10 @@ page=r"page|p\.?",
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
         shaped = "," in text or text.startswith("By ")
         return short and shaped and (repeats >= 2 or text.startswith("By "))
+
+    def names_body(self, text: str) -> bool:
+        """"Ashbury Allotment Society", "University of Eastmoor": a body's name alone."""
+        return len(text.split()) <= MAX_BODY_WORDS and bool(BODY.fullmatch(text))
 
     def is_name(self, text: str) -> bool:
         """"Samira Haddad", "Dr Ann Lee": a name written plainly, or after a form of address;

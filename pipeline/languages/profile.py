@@ -319,6 +319,9 @@ class Profile:
     unbroken_before = ""
     # What opens an interview's question, as a regex ("" none): "Q:", "問：".
     question = ""
+    # A field's label opening its line before the field's value, as a regex ("" none):
+    # "Venue: ", "cc: ", "地點：". Lines each opening so are a notice's or a letter's fields.
+    field = ""
     # A label alone on its line over the question or the reply it labels, as a regex ("" none):
     # "Question:", "Reply:", as a reply to a legislator's question sets them.
     exchange_label = ""
@@ -450,6 +453,11 @@ class Profile:
     def is_byline(self, text: str, repeats: int) -> bool:
         """A line at the top, written `repeats` times, shaped as a byline."""
         raise NotImplementedError
+
+    def names_body(self, text: str) -> bool:
+        """A line that is a body's name alone, as a page writes the organisation's under the
+        piece's title."""
+        return False
 
     def is_name(self, text: str) -> bool:
         """A line that is a person's name alone, as a blog's page writes its author's over the

@@ -731,10 +731,13 @@ class Reading:
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & {*SIGN_OFF_STYLES, *LINES_STYLES}:
-            # Lines typed as paragraphs of their own, not parted by line breaks, are one too.
+            # Lines typed as paragraphs of their own, not parted by line breaks, are one too
+            # (a line an editor adds under a block of lines with Enter, too); a paragraph of
+            # lines parted by line breaks, as the draft writes each block of lines (a letter's
+            # letterhead, then its address), opens a block of its own.
             kind = SignOff if set(names) & set(SIGN_OFF_STYLES) else LineBlock
             signed = tuple(line for line in map(clean_spans, lines(raw)) if line)
-            if self.blocks and isinstance(self.blocks[-1], kind):
+            if self.blocks and isinstance(self.blocks[-1], kind) and len(signed) == 1:
                 signed = self.blocks.pop().lines + signed
             self.blocks.append(kind(signed))
         elif set(names) & set(NOTE_STYLES) and text[0].note:

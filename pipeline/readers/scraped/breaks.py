@@ -37,7 +37,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
-from pipeline.languages import ATTRIBUTION, CONTACT_HEADING, detect, ends_sentence, joined_lines
+from pipeline.languages import (
+    ATTRIBUTION,
+    CONTACT_HEADING,
+    FIELD,
+    QUESTION,
+    detect,
+    ends_sentence,
+    joined_lines,
+    word_count,
+)
 from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
@@ -45,6 +54,7 @@ from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
+MAX_FIELD_WORDS = 16  # in a field's line, its label and its value
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
@@ -122,6 +132,16 @@ def contacts_apart(units: list[Unit]) -> list[Unit]:
     return found
 
 
+def fields(rows: tuple[str, ...]) -> bool:
+    """Whether `rows` are two or more fields, each a label and its value on a line of its own
+    (`Date: Thursday 20 March 2025` over `Venue: St Michael's Church Hall`; `cc: …` over
+    `Enc.: …` under a letter): lines, not a paragraph, which would run them together; an
+    interview's question and answer aside."""
+    return len(rows) >= 2 and all(
+        FIELD.match(row.strip()) and not QUESTION.match(row.strip())
+        and word_count(row) <= MAX_FIELD_WORDS for row in rows)
+
+
 def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
     """Whether the row after `index` numbers the next of a label's numbered lines above it
     ("Enclosures: 1. Site plan", "2. Diversion routes", "3. Timetable"): each of those is
@@ -137,7 +157,8 @@ NEXT_NUMBERED = re.compile(r"(\d{1,2})\s*[.．、]\s*\S")
 
 def parted(unit: Unit, ends: Ends) -> list[Unit]:
     """The unit's pieces: its tables, and its lines parted where a line `ends` its block."""
-    if unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1 or unit.lined:
+    if (unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1 or unit.lined
+            or fields(unit.rows)):
         return [unit]  # a block written twice is a photo's caption, its credit line with it
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
@@ -279,17 +300,29 @@ def opened_apart(units: list[Unit], openings: frozenset[int]) -> list[Unit]:
 
 def key_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the rows hold key figures: runs of two or more figures, each alone on its line
-    over the words saying what it counts."""
+    over the words saying what it counts, or under them ("Visitors" over "412,000"), the
+    same way round throughout the run; under its words only where that pairs more of them
+    than over (a heading over figures over their words is none of theirs)."""
     found = []
     index = 0
     while index < len(rows) - 1:
-        end = index
-        while end < len(rows) - 1 and is_key_figure(rows[end], rows[end + 1]):
-            end += 2
-        if end - index >= 4:
+        over = run_end(rows, index, is_key_figure)
+        under = run_end(rows, index, lambda words, figure: is_key_figure(figure, words))
+        end = over if over - index >= 4 else under if (
+            under - index >= 4 and under - index > run_end(rows, index + 1, is_key_figure)
+            - index - 1) else index
+        if end > index:
             found.append((index, end))
         index = max(end, index + 1)
     return found
+
+
+def run_end(rows: tuple[str, ...], start: int, pair: Callable[[str, str], bool]) -> int:
+    """Where the run of rows from `start` that are each two a `pair` ends."""
+    end = start
+    while end < len(rows) - 1 and pair(rows[end], rows[end + 1]):
+        end += 2
+    return end
 
 
 def is_key_figure(row: str, words: str) -> bool:
@@ -370,8 +403,8 @@ def itemised(unit: Unit) -> Unit:
 
 def listed(unit: Unit) -> Unit:
     """Key figures as a list's items, a bullet before each: the figure and its words on one
-    line, set as the house style sets a figure before a word ("1,482 homes let", a no-break
-    space between them), each item at the line of its figure."""
+    line, in the order written, set as the house style sets a figure before a word ("1,482
+    homes let", a no-break space between them), each item at the line of its first."""
     items = [joined_lines([figure.strip(), words.strip()])
              for figure, words in zip(unit.rows[::2], unit.rows[1::2], strict=True)]
     return Unit(unit.kind, tuple(KEY_FIGURE_MARK + detect(item).typeset(item) for item in items),
@@ -495,12 +528,13 @@ def unwrapped(rows: tuple[str, ...]) -> bool:
     """Whether the rows of a text say no wrap broke them: a line of running text among them
     is wider than any wrap (an address alone, however long, does not say so, nor a table's
     row), or each of their lines of running text (as wide as a wrap's, MIN_WRAPPED_COLUMNS;
-    no list item) ends a sentence, two of them at least."""
+    no list item, no field's line: `Venue: St Michael's Church Hall, Ashbury`) ends a
+    sentence, two of them at least."""
     running = [row for row in rows if CELL not in row]
     if any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in running):
         return True
-    lines = [row for row in running
-             if columns(row) >= MIN_WRAPPED_COLUMNS and marked(row) is None]
+    lines = [row for row in running if columns(row) >= MIN_WRAPPED_COLUMNS
+             and marked(row) is None and not FIELD.match(row.strip())]
     return len(lines) >= MIN_SENTENCE_LINES and all(
         ends_sentence(TRAILING_CALLS.sub("", row)) for row in lines)
 

@@ -23,8 +23,12 @@ from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+# A number in brackets labelling a note under a notes heading, "(1) …", whose calls in the
+# text are bracketed so too ("a surplus of £14,200 (1), its first").
+BRACKETED_NUMBER = re.compile(r"\((\d{1,3})\)\s+")
 # A note's label under a notes heading: a number, or a symbol ("* …", "① …").
-HEADED_LABEL = re.compile(f"{NOTE_LABEL.pattern}|{SYMBOL_LABEL.pattern}")
+HEADED_LABEL = re.compile(
+    f"{NOTE_LABEL.pattern}|{BRACKETED_NUMBER.pattern}|{SYMBOL_LABEL.pattern}")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 # "…doubled.[2]", "…三分之一[1]": sought from the first call of a run only (not after
@@ -193,17 +197,24 @@ def symbol_note(unit: Unit, found: Calls, before: int) -> bool:
     return label is not None and found.before(label[1], before)
 
 
-def calls(labels: set[str]) -> re.Pattern:
+def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
     """A reference to one of the notes `labels` names: `[n]`, or a symbol right after a word
-    or a mark, and no other symbol (the longest label first: `**` is not `*`)."""
+    or a mark, and no other symbol (the longest label first: `**` is not `*`); where the
+    notes are `bracketed` ("(1) …"), `(n)` after a word and a space too, before a space or a
+    mark ending a phrase."""
     symbols = sorted((label for label in labels if not label.isdecimal()), key=len, reverse=True)
     called = "|".join(map(re.escape, symbols)) or "(?!)"
-    return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])")
+    in_brackets = (rf"|(?<=[{CALLED_AFTER}] )\((\d{{1,3}})\)(?=[\s.,;:!?]|$)" if bracketed
+                   else "")
+    return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])"
+                      + in_brackets)
 
 
-def with_references(spans: tuple[Span, ...], labels: set[str]) -> tuple[Span, ...]:
-    """The spans with each `[n]` or symbol calling a note made a reference to it."""
-    call = calls(labels)
+def with_references(spans: tuple[Span, ...], labels: set[str], bracketed: bool = False
+                    ) -> tuple[Span, ...]:
+    """The spans with each `[n]` or symbol calling a note made a reference to it (`(n)` too,
+    where the notes are `bracketed`)."""
+    call = calls(labels, bracketed)
     result: list[Span] = []
     for span in spans:
         position = 0

@@ -73,11 +73,13 @@ from pipeline.readers.scraped.breaks import (
     blocks_apart,
     columns,
     ends_block,
+    fields,
     not_wrapped,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
 from pipeline.readers.scraped.notes import (
+    BRACKETED_NUMBER,
     TRAILING_CALLS,
     Calls,
     heading_apart,
@@ -96,6 +98,7 @@ from pipeline.readers.scraped.tables import (
 )
 
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
+MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
@@ -117,6 +120,14 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     """The document of the text's `units`; `dated_under`: the line the page's dateline
     stood right under (0 for none), the last of its head."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
+    subject = None if metadata.title else letter_subject(
+        [unit for unit in units if unit.kind == "text"])
+    if subject is not None:
+        # Titled by its subject; the addresses over its greeting are their lines.
+        metadata = replace(metadata, title=subject.text.strip())
+        units = [replace(unit, lined=True) if unit.lines[:1] < subject.lines[:1]
+                 and unit.kind == "text" and len(unit.rows) > 1 else unit
+                 for unit in units if unit is not subject]
     units = front_lines_apart(units, metadata.title)
     units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
@@ -134,6 +145,11 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     given = given_lines(texts, metadata)
     units = [unit for unit in units if unit is not twin and unit not in given]
     texts = [unit for unit in texts if unit is not twin and unit not in given]
+    body_line = organisation_line(texts, metadata)
+    if body_line is not None:
+        units = [unit for unit in units if unit is not body_line]
+        texts = [unit for unit in texts if unit is not body_line]
+        metadata = replace(metadata, organisation=body_line.text.strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
     # perhaps under the title's standfirst, its year or a note in brackets on it.
     under_title = bool(texts) and is_heading_text(texts[0].text)
@@ -155,6 +171,39 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
     return Document(name, metadata, byline, tuple(body(units, metadata)))
+
+
+def letter_subject(texts: list[Unit]) -> Unit | None:
+    """The subject under a letter's greeting ("Dear Ms Patel," over "Local Plan consultation:
+    response from the Civic Society", over the letter's text), where nothing but addresses
+    (each a block of two short lines or more) stands over the greeting: the letter's title,
+    as its writer titled it (the first address had titled it)."""
+    at = next((index for index, unit in enumerate(texts[:MAX_ADDRESSES + 1])
+               if len(unit.rows) == 1 and GREETING.fullmatch(unit.text.strip())), None)
+    if at is None or at + 2 >= len(texts):
+        return None
+    subject = texts[at + 1]
+    if len(subject.rows) != 1 or not is_heading_text(subject.text):
+        return None
+    addresses = texts[:at]
+    return subject if all(len(unit.rows) >= 2 and is_sign_off_unit(unit)
+                          for unit in addresses) else None
+
+
+def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
+    """The line right under the title naming a body alone ("Ashbury Allotment Society" under
+    "Notice of Annual General Meeting", "海濱文化協會" under "主席報告"), over the text, where
+    the metadata names no organisation: the opener's, which prints it, not a heading of
+    the text (a section named for the body that writes it)."""
+    if metadata.organisation or len(texts) < 3:
+        return None
+    title, line = texts[0], texts[1]
+    if (not is_heading_text(title.text) or len(title.rows) != 1 or len(line.rows) != 1
+            or line.repeats != 1
+            or metadata.title and likeness_key(title.text) != likeness_key(metadata.title)):
+        return None
+    text = line.text.strip()
+    return line if detect(text).names_body(text) else None
 
 
 def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
@@ -325,8 +374,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     blank lines part them; so is a title alone over the text's first paragraph, where the
     metadata gives none (or gives that one: `title`)."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
-    if first is None or len(units[first].rows) < 2:
-        return units
+    if first is None or len(units[first].rows) < 2 or units[first].lined:
+        return units  # lines kept as lines: a letter's address
     rows = two_line_byline_joined(units[first].apart())
     start = 1 if over_title(rows) else 0
     taken = start + title_lines(rows[start:])
@@ -608,6 +657,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     ending: list[Block] = []
     units = heading_apart(blocks_apart(units, stands_alone))
     notes_at = notes_section(units)
+    bracketed = notes_at is not None and bool(BRACKETED_NUMBER.match(units[notes_at + 1].rows[0]))
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
         # "Notes:", "註：": the colon leads into the notes, which the heading now heads.
@@ -619,7 +669,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         ending = list(notes)
     result = dated_entries(levelled(addressed(signed(units, metadata)) + ending))
     labels = {note.label for note in notes}
-    return [referring(block, labels) for block in result] if labels else result
+    return [referring(block, labels, bracketed) for block in result] if labels else result
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
@@ -1150,7 +1200,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return Heading(unit.text)
     if unit.quoted:
         return Quotation(spans_of(unit.text))
-    if unit.lined or numbered_lines(unit.rows):
+    if unit.lined or numbered_lines(unit.rows) or fields(unit.rows):
         return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
@@ -1217,23 +1267,26 @@ def emphasised(span: Span) -> list[Span]:
         emphasised(replace(span, text=after)) if after else [])
 
 
-def referring(block: Block, labels: set[str]) -> Block:
-    """`block` with its `[n]` markers made references to the notes labelled n."""
+def referring(block: Block, labels: set[str], bracketed: bool = False) -> Block:
+    """`block` with its `[n]` markers (or `(n)`, where the notes are `bracketed`) made
+    references to the notes labelled n."""
+    def made(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return with_references(spans, labels, bracketed)
+
     match block:
         case Paragraph():
-            return Paragraph(with_references(block.spans, labels))
+            return Paragraph(made(block.spans))
         case Quotation():
-            return Quotation(with_references(block.spans, labels))
+            return Quotation(made(block.spans))
         case Figure():
-            return replace(block, caption=with_references(block.caption, labels))
+            return replace(block, caption=made(block.caption))
         case List():
             return replace(block, items=tuple(
-                ListItem(with_references(item.spans, labels),
-                         item.sublist and referring(item.sublist, labels))
+                ListItem(made(item.spans),
+                         item.sublist and referring(item.sublist, labels, bracketed))
                 for item in block.items))
         case Table():
-            return Table(tuple(with_references(cell, labels) for cell in block.header),
-                         tuple(tuple(with_references(cell, labels) for cell in row)
-                               for row in block.rows),
-                         with_references(block.caption, labels))
+            return Table(tuple(made(cell) for cell in block.header),
+                         tuple(tuple(made(cell) for cell in row) for row in block.rows),
+                         made(block.caption))
     return block
