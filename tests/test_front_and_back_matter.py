@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Heading, Metadata, plain
+from pipeline.model import Byline, Heading, Metadata, SignOff, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
@@ -912,3 +912,33 @@ def test_notes_labelled_and_called_with_figures_in_brackets_are_notes():
     plain_text = read(f"{ENGLISH_BODY}\n\nWe met twice (1) in spring and (2) in autumn.",
                       title="Notes")
     assert "(1) in spring" in plain_text.blocks[-1].text
+
+
+def test_a_listings_events_are_each_headed_by_their_day_over_their_lines():
+    """A listing of events, each its day and time over its name and its place
+    (`Saturday 12 April, 10am–4pm` over `Spring plant sale` over `The Walled Garden`): the
+    day heads the event, its lines stay lines (they had been run together into paragraphs,
+    one day a heading, the others not)."""
+    document = read((REPORTS / "park-friends-spring-events.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert document.metadata.organisation == "Friends of Hollins Park"
+    assert kinds(document) == ["Paragraph", *["Heading", "LineBlock"] * 3, "Paragraph"]
+    assert [block.text for block in document.headings] == [
+        "Saturday 12\u00a0April, 10am\u20134pm", "Sunday 27\u00a0April, 2pm",
+        "Saturday 10\u00a0May, 11am"]
+    assert document.blocks[2].texts == ["Spring plant sale", "The Walled Garden"]
+    chinese = read(f"{CHINESE_BODY}\n\n4月12日（星期六）上午10時至下午4時\n春季植物義賣\n圍牆花園\n\n"
+                   f"4月27日（星期日）下午2時\n觀鳥導賞\n公園小屋集合\n\n{CHINESE_BODY}", title="活動")
+    assert kinds(chinese)[2:6] == ["Heading", "LineBlock", "Heading", "LineBlock"]
+
+
+@pytest.mark.parametrize("placeholder", ["[Signature]", "[signature]", "［簽名］"])
+def test_a_signatures_placeholder_over_the_name_goes(placeholder):
+    """What a copy leaves where the scan of a signature stood over the name it signs goes,
+    as a picture's placeholder does; the sign-off is the name and the role."""
+    body = ENGLISH_BODY if placeholder.isascii() else CHINESE_BODY
+    name, role = ("Dr Helen Marsh", "Principal") if placeholder.isascii() else ("陳大文", "校長")
+    document = read(f"{body}\n\n{placeholder}\n\n{name}\n{role}", title="Welcome")
+    assert isinstance(document.blocks[-1], SignOff)
+    assert placeholder not in " ".join(document.blocks[-1].texts)
+    assert len(document.blocks[-1].texts) == 2

@@ -43,6 +43,12 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 
 # Who made a news page's text, in its dateline or under the text: its source, author,
 # photographer and editors; and what else a dateline counts (its readers).
+# A day, its weekday and its time perhaps with it, as a listing of events heads each one:
+# "4月12日（星期六）上午10時至下午4時", "2025年4月27日 14:00".
+CLOCK = r"(?:上午|下午|晚上|中午)?\d{1,2}(?:[:：]\d{2}|時|时|點|点)(?:\d{1,2}分|半)?"
+WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
+                  rf"(?:[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)])?"
+                  rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
@@ -354,7 +360,7 @@ class Chinese(Profile):
                    # how often the page was read: "瀏覽人次：3,482"
                    rf"|(?:{PAGE_FIELD}|瀏覽人次|浏览人次|點閱次數|点阅次数)\s*[:：]\s*[\d,]+"
                    r"|(?:掃一掃|扫一扫).{0,20}|【?[^【】]{1,12}(?:】\s*【[^【】]{1,12})+】?|(?:關閉|关闭)(?:窗口|視窗|视窗)",
-        picture=r"圖片|图片",
+        picture=r"圖片|图片|[\[【［]?(?:簽名|签名|簽署|签署)[\]】］]?",
         contents=r"(?:本頁|本页|此頁|此页)(?:內容|内容|目錄|目录)|目錄|目录",
         feedback=r"(?:(?:你|您)(?:認為|认为|覺得|觉得))?(?:此|這|这|本)(?:個)?(?:網頁|网页|頁|页)"
                  r"(?:的(?:資訊|资讯|內容|内容))?(?:是否|對你|对你|對您|对您)?(?:有用|有幫助|有帮助)"
@@ -648,6 +654,9 @@ class Chinese(Profile):
 
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))
+
+    def is_when(self, text: str) -> bool:
+        return bool(WHEN.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE.search(text)

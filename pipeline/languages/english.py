@@ -138,7 +138,7 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|University|College|School|Academy|Hospital|Museums?|Library|Libraries|Centre"
               r"|Center|Institute|Institution|Services?|Partnership|Federation|Union|Guild"
               r"|League|Network|Alliance|Corporation|Charity|Co-?operative|Choir|Orchestra"
-              r"|plc|PLC|Ltd|Limited|LLP|Inc")
+              r"|Friends|plc|PLC|Ltd|Limited|LLP|Inc")
 BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)*(?:{BODY_WORDS})"
                   rf"|(?:The\s+)?(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
 MAX_BODY_WORDS = 8
@@ -178,6 +178,15 @@ NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|
 DAY_OF_MONTH = rf"\d{{1,2}}[ \u00a0](?:{MONTHS}|{SHORT_MONTHS})"
 DATE_RANGE = re.compile(rf"{NOT_BEFORE}({DAY_OF_MONTH})-({DAY_OF_MONTH}){NOT_AFTER}")
 LETTERED_RANGES = (TIME_RANGE, DECADE_RANGE, SUM_RANGE, DATE_RANGE)
+# A day, its weekday and its time perhaps with it, its year perhaps not, as a listing of
+# events heads each one: "Saturday 12 April, 10am–4pm", "Sunday 27 April 2025, 2pm",
+# "Thursday, May 8 at 7.30 pm".
+CLOCK = r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)"
+WHEN = re.compile(
+    rf"(?:(?:{DAYS}),?[ \u00a0])?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:{NAMED_MONTH})"
+    rf"|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?)(?:,?[ \u00a0]\d{{4}})?"
+    rf"(?:,?[ \u00a0](?:at[ \u00a0]|from[ \u00a0])?{CLOCK}"
+    rf"(?:[ \u00a0]?[\u2013-][ \u00a0]?{CLOCK})?)?")
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -341,6 +350,7 @@ page=r"page|p\.?",
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
+        picture=r"\[(?:image|photo|picture|logo|signature)\]",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
@@ -587,6 +597,9 @@ page=r"page|p\.?",
 
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))
+
+    def is_when(self, text: str) -> bool:
+        return bool(WHEN.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE_PARTS.search(text)

@@ -91,7 +91,7 @@ class Furniture:
     print_or_share: str = ""  # "Print this page", "Share"
     page_tools: str = ""  # "Text size: A A A", "Listen to this page", "Read more"
     # What a copy leaves on a line of its own where a picture stood (its alt text): WeChat's
-    # "图片".
+    # "图片", a signature's scan over the name it signs ("[Signature]").
     picture: str = ""
     contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
@@ -493,6 +493,11 @@ class Profile:
 
     def is_date(self, text: str) -> bool:
         """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
+        return False
+
+    def is_when(self, text: str) -> bool:
+        """A day written alone, its weekday and its time perhaps with it, its year perhaps
+        not ("Saturday 12 April, 10am–4pm"), as a listing of events heads each one."""
         return False
 
     def date_in(self, text: str) -> str:

@@ -54,7 +54,8 @@ from pipeline.readers.scraped.lists import is_item, marked
 from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
-MAX_FIELD_WORDS = 16  # in a field's line, its label and its value
+MAX_FIELD_WORDS = 16  # in a field's line, its label and its value; in an event's line
+MAX_EVENT_ROWS = 5  # its day, its name, its place, perhaps a line more or two
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
@@ -114,7 +115,7 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
                     or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
-    return [piece for unit in contacts_apart(items_standing_apart(units))
+    return [piece for unit in events_apart(contacts_apart(items_standing_apart(units)))
             for piece in parted(unit, ends)]
 
 
@@ -127,6 +128,24 @@ def contacts_apart(units: list[Unit]) -> list[Unit]:
         if (unit.kind == "text" and len(unit.rows) > 1 and not unit.lined
                 and CONTACT_HEADING.fullmatch(unit.rows[0].strip())):
             found += [unit.piece(0, 1), replace(unit.piece(1, len(unit.rows)), lined=True)]
+        else:
+            found.append(unit)
+    return found
+
+
+def events_apart(units: list[Unit]) -> list[Unit]:
+    """An event of a listing in a block of its own: its day (and time) on its first line
+    over its short lines, its name and its place ("Saturday 12 April, 10am–4pm" over "Spring
+    plant sale" over "The Walled Garden"): the day, which heads it, and its lines kept as
+    lines, not run together into a paragraph."""
+    found: list[Unit] = []
+    for unit in units:
+        rows = unit.rows
+        if (unit.kind == "text" and 2 <= len(rows) <= MAX_EVENT_ROWS and not unit.lined
+                and detect(rows[0]).is_when(rows[0].strip())
+                and all(word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row)
+                        and marked(row) is None for row in rows[1:])):
+            found += [unit.piece(0, 1), replace(unit.piece(1, len(rows)), lined=True)]
         else:
             found.append(unit)
     return found
