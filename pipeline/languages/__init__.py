@@ -88,6 +88,10 @@ NOTE_SYMBOLS = "*\uff0a\u2020\u2021\u00a7\u2460-\u2473"
 # superior figure (`….*`, `….[2]`, `….¹`).
 CALLS_AFTER_END = re.compile(
     rf"(?:[{NOTE_SYMBOLS}]{{1,3}}|\[\d{{1,3}}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)+$")
+# The end of a line they are sought in: a sentence's calls are a few characters, and sought in
+# a whole line of calls (`[1][1]…`) they would be sought again from each one, a long line read
+# once a character.
+CALLS_TAIL = 40
 # A note a symbol labels ("* Excluding …", "† …"), as a web page sets one under its text or
 # its table; a Chinese one may set its text right after the symbol ("＊不包括…"), where a
 # Latin letter would make a word of emphasis ("*Note*").
@@ -314,4 +318,5 @@ def holder_of(text: str, script: str) -> Profile | None:
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends a sentence (or a clause, with a colon), in any language, perhaps
     inside closing quotes or brackets, and before the call of a note (`…£412,000.*`)."""
-    return CALLS_AFTER_END.sub("", text).rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)
+    text = text[:-CALLS_TAIL] + CALLS_AFTER_END.sub("", text[-CALLS_TAIL:])
+    return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)

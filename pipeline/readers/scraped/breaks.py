@@ -115,40 +115,32 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
                     or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
-    return [piece for unit in events_apart(contacts_apart(items_standing_apart(units)))
+    return [piece for unit in headed_lines_apart(items_standing_apart(units))
             for piece in parted(unit, ends)]
 
 
-def contacts_apart(units: list[Unit]) -> list[Unit]:
-    """A contact heading over its lines in one block ("Media contact" over a name, a
-    telephone number, an address, wherever in the text it stands): the heading, and its
-    lines kept as lines, unjoined."""
+def headed_lines_apart(units: list[Unit]) -> list[Unit]:
+    """A block whose first line heads the lines under it (heads_lines): that line a block of
+    its own, the lines under it kept as lines, not run together into a paragraph."""
     found: list[Unit] = []
     for unit in units:
-        if (unit.kind == "text" and len(unit.rows) > 1 and not unit.lined
-                and CONTACT_HEADING.fullmatch(unit.rows[0].strip())):
+        if unit.kind == "text" and len(unit.rows) > 1 and not unit.lined and heads_lines(unit):
             found += [unit.piece(0, 1), replace(unit.piece(1, len(unit.rows)), lined=True)]
         else:
             found.append(unit)
     return found
 
 
-def events_apart(units: list[Unit]) -> list[Unit]:
-    """An event of a listing in a block of its own: its day (and time) on its first line
-    over its short lines, its name and its place ("Saturday 12 April, 10am–4pm" over "Spring
-    plant sale" over "The Walled Garden"): the day, which heads it, and its lines kept as
-    lines, not run together into a paragraph."""
-    found: list[Unit] = []
-    for unit in units:
-        rows = unit.rows
-        if (unit.kind == "text" and 2 <= len(rows) <= MAX_EVENT_ROWS and not unit.lined
-                and detect(rows[0]).is_when(rows[0].strip())
-                and all(word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row)
-                        and marked(row) is None for row in rows[1:])):
-            found += [unit.piece(0, 1), replace(unit.piece(1, len(rows)), lined=True)]
-        else:
-            found.append(unit)
-    return found
+def heads_lines(unit: Unit) -> bool:
+    """Whether the unit's first line heads the lines under it: a contact heading over its
+    lines, wherever in the text it stands ("Media contact" over a name, a telephone number,
+    an address); an event's day (and time) over its short lines, its name and its place
+    ("Saturday 12 April, 10am–4pm" over "Spring plant sale" over "The Walled Garden")."""
+    first, rows = unit.rows[0].strip(), unit.rows[1:]
+    return bool(CONTACT_HEADING.fullmatch(first)) or (
+        len(unit.rows) <= MAX_EVENT_ROWS and detect(first).is_when(first)
+        and all(word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row)
+                and marked(row) is None for row in rows))
 
 
 def fields(rows: tuple[str, ...]) -> bool:
@@ -325,11 +317,10 @@ def key_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
     found = []
     index = 0
     while index < len(rows) - 1:
-        over = run_end(rows, index, is_key_figure)
-        under = run_end(rows, index, lambda words, figure: is_key_figure(figure, words))
-        end = over if over - index >= 4 else under if (
-            under - index >= 4 and under - index > run_end(rows, index + 1, is_key_figure)
-            - index - 1) else index
+        over = run_end(rows, index, is_key_figure) - index
+        under = run_end(rows, index, lambda words, figure: is_key_figure(figure, words)) - index
+        later = run_end(rows, index + 1, is_key_figure) - index - 1  # over, from the next row
+        end = index + (over if over >= 4 else under if under >= 4 and under > later else 0)
         if end > index:
             found.append((index, end))
         index = max(end, index + 1)

@@ -98,8 +98,8 @@ NAVIGATION = "navigation over the title"
 # What parts a page's links or tools ("Follow · 6 min read"), left alone on its line.
 LONE_SEPARATOR = re.compile(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
 # A post's counts of its readers' claps, likes and responses, each alone on its line
-# ("124" over "3", "1.2K"), where the page shows them beside its tools.
-READERS_COUNT = re.compile(r"\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
+# ("124" over "3", "1.2K"), where the page shows them beside its tools; a year is none.
+READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
@@ -869,9 +869,9 @@ def readers_counts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]
         while (end < len(lines) and lines[end].number not in reasons
                and READERS_COUNT.fullmatch(lines[end].text.strip())):
             end += 1
-        if start < end < len(lines) and (lines[end].number in reasons or lines[end].kind) and (
-                start == 0 or lines[start - 1].number in reasons
-                or a_sentence(lines[start - 1].text)
+        if 0 < start < end < len(lines) and (
+                lines[end].number in reasons or lines[end].kind) and (
+                lines[start - 1].number in reasons or a_sentence(lines[start - 1].text)
                 and reasons.get(lines[end].number, lines[end].kind) in FOOTER_KINDS):
             found.update({line.number: READERS_COUNTS for line in lines[start:end]})
         start = max(end, start + 1)

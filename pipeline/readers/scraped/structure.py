@@ -98,8 +98,8 @@ from pipeline.readers.scraped.tables import (
 )
 
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
-MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
+MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
 OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
