@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Heading, Metadata, SignOff, plain
+from pipeline.model import Byline, Heading, Metadata, SignOff, Table, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
@@ -942,3 +942,18 @@ def test_a_signatures_placeholder_over_the_name_goes(placeholder):
     assert isinstance(document.blocks[-1], SignOff)
     assert placeholder not in " ".join(document.blocks[-1].texts)
     assert len(document.blocks[-1].texts) == 2
+
+
+def test_a_tables_title_under_it_is_its_caption():
+    """A table's title on the line under it, none over it (`Table 2: Income by source (£)`):
+    the table's caption, which the editions set over it as every table's (it had been a
+    heading under a table with none). A table titled over it keeps that title."""
+    document = read((REPORTS / "society-income-table-titled-under.txt").read_text(
+        encoding="utf-8"), title="")
+    assert kinds(document) == ["Paragraph", "Table", "Paragraph"]
+    assert plain(document.blocks[1].caption).startswith("Table 2")
+    titled = read(f"{ENGLISH_BODY}\n\nTable 1: Visitors\nYear\tVisitors\n2023\t9,800\n"
+                  f"2024\t11,200\n\nTable 2: Staff\n\n{ENGLISH_BODY}", title="Report")
+    assert plain(next(block for block in titled.blocks if isinstance(block, Table)).caption
+                 ).startswith("Table 1")
+    assert "Table 2: Staff" in [getattr(block, "text", "") for block in titled.blocks]

@@ -92,6 +92,7 @@ from pipeline.readers.scraped.notes import (
 from pipeline.readers.scraped.tables import (
     build_table,
     cells_of,
+    is_table_title,
     is_unit_line,
     table_title_lines,
     titled_cells,
@@ -667,7 +668,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     elif (parted := notes_ending(units, spans_of)) is not None:
         units, notes = parted
         ending = list(notes)
-    result = dated_entries(levelled(addressed(signed(units, metadata)) + ending))
+    result = titled_under(dated_entries(levelled(addressed(signed(units, metadata)) + ending)))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
@@ -760,6 +761,22 @@ def addressed(result: list[Block]) -> list[Block]:
             if len(found) - start >= 2:
                 found[start:] = [LineBlock(tuple(spans_of(heading.text)
                                                  for heading in found[start:]))]
+        found.append(block)
+    return found
+
+
+def titled_under(result: list[Block]) -> list[Block]:
+    """A table's title on the line under it (`Table 2: Income by source (£)`), where none
+    stands over it: its caption, as a page sets one under its table (it had been a heading
+    under a table with none); the editions set it over the table, as the house sets every
+    table's."""
+    found: list[Block] = []
+    for block in result:
+        before = found[-1] if found else None
+        if (isinstance(before, Table) and not before.caption
+                and isinstance(block, Heading | Paragraph) and is_table_title(block.text)):
+            found[-1] = replace(before, caption=spans_of(block.text))
+            continue
         found.append(block)
     return found
 
