@@ -466,3 +466,19 @@ def test_latin_ligatures_a_pdf_viewer_copies_are_their_letters():
     assert [(span.text, span.bold) for span in clean_spans(
         (Span("The "), Span("\ufb01rst", bold=True), Span(" time.")))] == [
         ("The ", False), ("first", True), (" time.", False)]
+
+
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("懇請\u3000貴局考慮上述意見。", "懇請\u3000貴局考慮上述意見。"),
+    ("第二章\u3000勞資關係", "第二章\u3000勞資關係"),
+    ("Annual\u3000Report", "Annual Report"),
+])  # fmt: skip
+def test_a_draft_or_marked_up_texts_full_width_gap_is_kept_as_a_scraped_ones(text, cleaned):
+    """A Chinese letter's space of respect before the addressee (`懇請　貴局`), as an editor's
+    DOCX and the marked-up form hold it, comes back as written (it had become a plain space,
+    the text read from the draft differing from the one written into it); between Latin
+    words it is a plain space, as in a scraped text."""
+    from pipeline.model import Span, plain
+    from pipeline.readers.cleaning import clean_spans
+
+    assert plain(clean_spans((Span(text),))) == cleaned

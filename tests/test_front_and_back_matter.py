@@ -957,3 +957,22 @@ def test_a_tables_title_under_it_is_its_caption():
     assert plain(next(block for block in titled.blocks if isinstance(block, Table)).caption
                  ).startswith("Table 1")
     assert "Table 2: Staff" in [getattr(block, "text", "") for block in titled.blocks]
+
+
+def test_chinese_pieces_read_as_their_english_twins():
+    """A Chinese letter titled by its subject under its greeting, its addressee's lines at
+    the left; a centre's year, its name under the title its organisation and its figures
+    under their words a list; a listed company's chairman's statement, its table of results
+    typed with full-width spaces a table, its place and date under the signature."""
+    letter = read((REPORTS / "tuen-mun-residents-letter-zh.txt").read_text(encoding="utf-8"),
+                  title="")
+    assert letter.metadata.title == "有關屯門公路巴士專線建議"
+    assert letter.blocks[0].texts[0] == "運輸及物流局"
+    assert isinstance(letter.blocks[-1], SignOff)
+    year = read((REPORTS / "elderly-centre-year-zh.txt").read_text(encoding="utf-8"), title="")
+    assert year.metadata.organisation == "東區長者服務中心"
+    assert [plain(item.spans) for item in year.blocks[1].items][0] == "服務人次12,400"
+    statement = read((REPORTS / "shipping-group-chairman-zh.txt").read_text(encoding="utf-8"),
+                     title="")
+    assert kinds(statement).count("Table") == 1
+    assert statement.metadata.date == "2025-03-20"

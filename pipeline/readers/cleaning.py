@@ -108,8 +108,10 @@ LINK = re.compile(addresses.LINK, re.ASCII)  # an address written out in full: a
 # formatting (a heading, the title), where "CO₂" must not become "CO2".
 SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
 INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
-# Every white space but the no-break space (Word's tabs and line breaks too) is one space.
-WHITE_SPACE = re.compile(r"[^\S\u00a0]")
+# Every white space but the no-break space (Word's tabs and line breaks too) is one space; a
+# full-width space is left to cleaning, which keeps the author's between Chinese characters
+# ("懇請　貴局", a letter's space of respect) as it does in a scraped text.
+WHITE_SPACE = re.compile(r"[^\S\u00a0\u3000]")
 LETTER = re.compile(r"[^\W\d_]")  # of any script: what says a line's language
 
 
