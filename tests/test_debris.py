@@ -417,6 +417,20 @@ def test_a_newsletters_subtitle_over_its_author_and_date_is_its_subtitle():
     assert {"\u2219 Paid", "18", "4"} <= set(reasons)
 
 
+def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
+    """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
+    social network (`View this post on Instagram`, `A post shared by …`) and a video
+    (`Video unavailable`, `Watch on YouTube`): none of it text (they had been headings and a
+    paragraph), the gallery's caption and the text kept."""
+    document, report = read_scraped(POSTS / "canal-trust-volunteers-embeds.txt",
+                                    Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph"] * 4
+    assert document.blocks[1].text == "Volunteers planting hedgerow at Lock 9."
+    assert {drop["text"] for drop in report["dropped"]} >= {
+        "1 of 12", "Next image", "View this post on Instagram", "Video unavailable",
+        "Watch on YouTube", "A post shared by Greenway Canal Trust (@greenwaycanal)"}
+
+
 def test_figures_alone_among_the_text_stay():
     """Key figures over their words, a figure alone between paragraphs: the text's."""
     kept, dropped = kept_and_dropped(f"{BODY}\n\n1,482\nhomes let\n\n96\n\n{MORE}")

@@ -354,6 +354,8 @@ class Chinese(Profile):
                    # the page read aloud, its sections opened and closed
                    r"|(?:朗讀|朗读)(?:本頁|此頁|本页|此页)?|(?:閱讀|阅读|顯示|显示|查看)更多|更多"
                    r"|(?:展開|展开|收起|收合)(?:全部)?"
+                   # a gallery's buttons: "上一張", "放大圖片"
+                   r"|(?:上一|下一)(?:張|张|幅)|放大(?:圖片|图片|相片)"
                    # the type size, "字号：大 中 小"; the page on a phone, "扫一扫在手机打开当前页";
                    # tools in brackets, "【打印】【关闭】"; closing the window
                    rf"|{TYPE_SIZE}"

@@ -347,6 +347,14 @@ page=r"page|p\.?",
                    r"(?: with anyone)?\.?|(?:you can )?unsubscribe at any time\.?"
                    r"|(?:read|show|see|view) (?:more|less)|(?:expand|collapse|open|close|show"
                    r"|hide) all(?: sections)?"
+                   # a gallery's counter and its buttons: "1 of 12", "Next image"
+                   r"|\d{1,3} of \d{1,3}|(?:previous|next|prev) (?:image|photo|picture|slide)"
+                   r"|(?:view|open|close) (?:the )?(?:gallery|slideshow)"
+                   # what a post or a video embedded from elsewhere leaves: "View this post on
+                   # Instagram", "A post shared by …", "Video unavailable"
+                   r"|view this (?:post|photo|video|profile) on (?:instagram|facebook|x|twitter"
+                   r"|tiktok|linkedin)|a (?:post|photo|video) shared by .{1,80}"
+                   r"|(?:this )?video (?:is )?(?:unavailable|private)|watch on (?:youtube|vimeo)"
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
@@ -394,7 +402,7 @@ page=r"page|p\.?",
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a donation"
               r"|become a (?:member|friend|volunteer|supporter)|support us|join (?:us|today)"
-              r"|sign up (?:to|for) (?:our|the) (?:e-?)?newsletter|watch on (?:youtube|vimeo)"
+              r"|sign up (?:to|for) (?:our|the) (?:e-?)?newsletter"
               r"|watch (?:the|this|our) video(?: \(\d{1,2}:\d{2}\))?"
               r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
               r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
