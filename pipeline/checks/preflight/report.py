@@ -114,6 +114,16 @@ class Edition:
         return (left + margin_left * POINTS_PER_MM, bottom + page.margin_bottom_mm * POINTS_PER_MM,
                 right - margin_right * POINTS_PER_MM, top - page.margin_top_mm * POINTS_PER_MM)
 
+    def turned_pages(self) -> frozenset[int]:
+        """The pages (from 1) turned on their side against the first, as a table too wide for
+        the measure is set on one (large print)."""
+        def landscape(page) -> bool:
+            left, bottom, right, top = rectangle(page.trimbox)
+            return right - left > top - bottom
+        first = landscape(self.pdf.pages[0])
+        return frozenset(number for number, page in enumerate(self.pdf.pages, 1)
+                         if landscape(page) != first)
+
     def text_band(self, number: int) -> Box:
         """The band of page `number` between its top and bottom margins, the page's whole
         width: the running heads and folios, in those margins, left out, and what hangs into

@@ -305,12 +305,16 @@ def measured_typesetting(edition: Edition) -> Typesetting:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
     last_lines, _, last_rows = pages[-1]
+    # A page turned on its side, and the page before it, end where the turn makes them: the
+    # text after a turned table goes on on the next page the text is set on, however little.
+    turned = edition.turned_pages()
+    turns = turned | {number - 1 for number in turned}
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
                        tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
-                             if empty > MAX_EMPTY),
+                             if empty > MAX_EMPTY and number not in turns),
                        held_alone(last_lines, last_rows, edition.document)
-                       if len(pages) > 1 else "",
+                       if len(pages) > 1 and len(pages) - 1 not in turned else "",
                        f"page {widest_at.page}, {excerpt(widest_at.text)}"
                        if widest_at is not None else "")
 

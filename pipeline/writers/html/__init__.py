@@ -64,6 +64,9 @@ class Placement:
     # Tables let go from the paragraph before them, which is no lead-in (it ends without a
     # colon): kept with it, they took it and its heading overleaf and left a hole.
     parted_tables: frozenset[int] = frozenset()
+    # Tables wider than the measure, and how many steps they were set narrower by (base.css:
+    # smaller type; large print, a landscape page).
+    wide_tables: dict[int, int] = field(default_factory=dict)
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # The opener set closer to the top of the page and to the text: a sign-off alone on the
     # second page then comes back under its letter.
@@ -121,6 +124,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         scales=placement.scales,
         whole_tables=placement.whole_tables,
         parted_tables=placement.parted_tables,
+        wide_tables=placement.wide_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next,
         kept_items=placement.kept_items,
@@ -151,6 +155,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         heading=heading,
         running_head=running,
         close_opener=placement.close_opener,
+        wide_tables=bool(placement.wide_tables),
     )
 
 

@@ -87,6 +87,7 @@ class Setting:
     scales: dict[int, float]
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
+    wide_tables: dict[int, int] = field(default_factory=dict)  # steps set narrower, by table
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     # (list block, item number, "next" or "previous"): items kept with their neighbour
@@ -392,8 +393,10 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
     whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
+    wide = setting.wide_tables.get(index, 0)
     classes = " ".join(name for name, chosen in (("whole", whole),
-                                                 ("parted", index in setting.parted_tables))
+                                                 ("parted", index in setting.parted_tables),
+                                                 (f"wide-{wide}", wide > 0))
                        if chosen)
     attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'

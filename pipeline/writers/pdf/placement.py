@@ -70,6 +70,8 @@ MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, 
 # above the box the hole is measured to.
 SPREAD_SLACK = 4.0
 MAX_PASSES = 4
+MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
+WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
 # What base.css keeps together: a heading with three lines of its section (orphans: 3), a
 # paragraph's last two lines (widows: 2).
@@ -553,7 +555,7 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
     better = replace(placement,
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
-    better = split_tables(pulled_back(better, pages, lines), pages, lines)
+    better = widened(split_tables(pulled_back(better, pages, lines), pages, lines), pages)
     from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
     return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
@@ -602,6 +604,22 @@ def block_lines(pages) -> dict[int, list[tuple[int, str]]]:
                     (number, "".join(text_of(line)).replace("\u00ad", ""))
                     for line in box.children)
     return lines
+
+
+def widened(placement: Placement, pages) -> Placement:
+    """The placement with each table wider than the page's measure (its columns' words and
+    figures never break) set a step narrower, MAX_WIDE_STEPS at most: a step smaller type and
+    closer cells (base.css), as a typesetter fits a wide table; in large print, whose type is
+    never smaller, a landscape page of its own (its style.css)."""
+    steps = dict(placement.wide_tables)
+    for page in pages:
+        measure = page._page_box.width
+        for element, box in outer_boxes(page._page_box):
+            block = element.get("data-block")
+            if (element.tag == "table" and block and box.margin_width() > measure + WIDTH_SLACK
+                    and steps.get(int(block), 0) < MAX_WIDE_STEPS):
+                steps[int(block)] = steps.get(int(block), 0) + 1
+    return replace(placement, wide_tables=steps) if steps != placement.wide_tables else placement
 
 
 def split_tables(placement: Placement, pages,

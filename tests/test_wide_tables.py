@@ -1,0 +1,54 @@
+"""A table wider than the measure, its columns' words and figures never breaking (a five
+years' indicators with their targets and trend, eight columns): set a step or two smaller in
+print and on screen, as a typesetter fits a wide table; on a landscape page of its own in
+large print, whose type is never smaller; every edition then passes its preflight (each had
+failed, the table's last columns past the measure or off the page)."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.layouts import load_layout
+from pipeline.writers.html import Placement, render_html
+
+from .conftest import ROOT
+from .support import read_text, rendered_edition
+
+TEXT = ROOT / "tests" / "texts" / "reports" / "water-company-five-year-indicators.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
+def test_a_wide_table_fits_each_edition_and_passes_its_preflight(layout, tmp_path):
+    pdf, document = rendered_edition(TEXT, layout, tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
+    assert not [check.message for check in report.checks
+                if not check.passed and check.severity == "error"]
+    assert not [check for check in report.checks if check.rule == "typography"
+                and not check.passed]
+    with pikepdf.open(pdf) as opened:
+        sizes = [tuple(round(float(value)) for value in page.trimbox[2:])
+                 for page in opened.pages]
+    if layout == "large-print":  # the table's page turned, the text's before and after not
+        assert sizes == [(595, 842), (842, 595), (595, 842)]
+    else:
+        assert len(set(sizes)) == 1
+
+
+def test_a_wide_tables_steps_are_the_htmls_and_only_a_turned_page_is_declared():
+    """The placement's steps mark the table (`wide-1`, `wide-2`); the page turned on its side
+    is declared in the document's style only where a table is wide, so every other document's
+    HTML is as it was."""
+    document = read_text(TEXT)
+    layout = load_layout(ROOT / "layouts", "large-print")
+    index = next(index for index, block in enumerate(document.blocks)
+                 if type(block).__name__ == "Table")
+    plain = render_html(document, layout)
+    assert "@page wide" not in plain and "wide-" not in plain
+    wide = render_html(document, layout, Placement(wide_tables={index: 1}))
+    assert re.search(rf'<table data-block="{index}" class="[^"]*\bwide-1\b', wide)
+    assert "@page wide { size: 297" in wide
