@@ -976,3 +976,17 @@ def test_chinese_pieces_read_as_their_english_twins():
                      title="")
     assert kinds(statement).count("Table") == 1
     assert statement.metadata.date == "2025-03-20"
+
+
+def test_a_dated_line_under_the_title_over_its_first_heading_is_its_subtitle():
+    """`Final report, February 2025` under a report's title, a blank line between, over its
+    first numbered heading: the subtitle, its date the report's (it had been a heading over
+    no text); a date under the title over an entry's text stays its heading."""
+    document = read((REPORTS / "community-transport-review.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert document.metadata.subtitle == "Final report, February 2025"
+    assert document.metadata.date == "2025-02"
+    assert [heading.text for heading in document.headings][:2] == [
+        "1. Introduction", "1.1\u00a0Background"]
+    entries = read(f"Our year\n\nApril 2024\n\n{ENGLISH_BODY}", title="")
+    assert entries.metadata.subtitle == ""

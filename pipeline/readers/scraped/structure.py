@@ -581,12 +581,13 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     if after is None:
         return metadata, units
     opening = {title.lines[0], under.lines[0]} <= set(opening_block)
+    heads_none = len(after.rows) == 1 and is_heading_text(after.text)
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
-    # text's, where the metadata gives none.
-    issued = detect(under.text).date_in(under.text) if opening else ""
+    # text's, where the metadata gives none; a blank line under the title too, where it heads
+    # no text ("Final report, February 2025" over "1. Introduction").
+    issued = detect(under.text).date_in(under.text) if opening or heads_none else ""
     if issued or under_any_title(under.text) or (opening and (
-            under.lines[-1] == dated_under or is_year_line(under.text) or (
-            len(after.rows) == 1 and is_heading_text(after.text)))) or (
+            under.lines[-1] == dated_under or is_year_line(under.text) or heads_none)) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
