@@ -74,6 +74,7 @@ from pipeline.readers.scraped.breaks import (
     columns,
     ends_block,
     fields,
+    is_dated_event,
     not_wrapped,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
@@ -584,8 +585,10 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     heads_none = len(after.rows) == 1 and is_heading_text(after.text)
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none; a blank line under the title too, where it heads
-    # no text ("Final report, February 2025" over "1. Introduction").
-    issued = detect(under.text).date_in(under.text) if opening or heads_none else ""
+    # no text ("Final report, February 2025" over "1. Introduction"), and is no timeline's
+    # first event ("March 2023 – Roof works completed").
+    issued = detect(under.text).date_in(under.text) if opening or (
+        heads_none and not is_dated_event(under.text)) else ""
     if issued or under_any_title(under.text) or (opening and (
             under.lines[-1] == dated_under or is_year_line(under.text) or heads_none)) or (
             NEWS_DATELINE.match(after.rows[0])):
