@@ -453,6 +453,13 @@ class Metadata:
         """The date as a reader of its language sees it: "June 2024", "2024年6月"."""
         return profile_for(self.language).shown_date(self.date)
 
+    @property
+    def imprint_date(self) -> str:
+        """The date the opener prints under the organisation: none where the subtitle says it
+        already ("Final report, February 2025"), which would print it twice."""
+        said = self.subtitle and profile_for(self.language).date_in(self.subtitle)
+        return "" if said == self.date else self.shown_date
+
     def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
         """Figure `number` with its caption, and the picture and alternative text this
         metadata gives it (`image`: one the source names itself)."""

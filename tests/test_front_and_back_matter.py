@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -990,3 +991,17 @@ def test_a_dated_line_under_the_title_over_its_first_heading_is_its_subtitle():
         "1. Introduction", "1.1\u00a0Background"]
     entries = read(f"Our year\n\nApril 2024\n\n{ENGLISH_BODY}", title="")
     assert entries.metadata.subtitle == ""
+
+
+def test_the_opener_prints_a_date_the_subtitle_says_once():
+    """The opener prints the date under the organisation, but not where the subtitle says it
+    already (`Final report, February 2025`): once, not twice."""
+    document = read((REPORTS / "community-transport-review.txt").read_text(encoding="utf-8"),
+                    title="")
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    opener = html[html.index('<p class="subtitle">'):html.index("</header>")]
+    assert opener.count("February") == 1 and 'class="date"' not in opener
+    dated = read(f"Our year\n\n{ENGLISH_BODY}", title="")
+    dated = replace(dated, metadata=replace(dated.metadata, date="2025-02-01"))
+    assert '<span class="date">1 February 2025</span>' in render_html(
+        dated, load_layout(ROOT / "layouts", "print"))
