@@ -1005,3 +1005,17 @@ def test_the_opener_prints_a_date_the_subtitle_says_once():
     dated = replace(dated, metadata=replace(dated.metadata, date="2025-02-01"))
     assert '<span class="date">1 February 2025</span>' in render_html(
         dated, load_layout(ROOT / "layouts", "print"))
+
+
+def test_a_bodys_name_over_the_subtitle_and_a_years_counted_lines():
+    """The title over the body's name over the subtitle, no blank lines between: the
+    organisation and the subtitle (both had been headings); a year in numbers, each line a
+    figure and what it counts (`2,146 young carers supported`, `£1.2m raised from 4,300
+    donors`), a list (the first had been a heading, the rest run together)."""
+    document = read((REPORTS / "young-carers-impact-report.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert document.metadata.organisation == "Brightwater Foundation"
+    assert document.metadata.subtitle == "Helping young carers find time to be young"
+    counted = next(block for block in document.blocks if type(block).__name__ == "List")
+    assert [plain(item.spans) for item in counted.items][0] == "2,146\u00a0young carers supported"
+    assert len(counted.items) == 4

@@ -80,6 +80,9 @@ KEY_FIGURE_MARK = "\u2022 "  # a bullet before each key figure makes it a list i
 LABELLED_FIGURE = re.compile(r"(?P<label>[^\W\d_][^:：\d]{0,60}?)\s*[:：]\s*(?P<value>\d.*)")
 MAX_LABEL_WORDS = 8
 MIN_LABELLED_FIGURES = 3  # two could be a signature's or an event's details
+# A figure opening a line of the words saying what it counts: "2,146 young carers
+# supported", "£1.2m raised from 4,300 donors", "38 partner schools".
+COUNTED_LINE = re.compile(r"[£$€¥]?\d[\d,.]*(?:%|bn|[kmb])?\s+[^\W\d_].*")
 # A timeline's line: its date, then a dash or a colon, then its event.
 DATED_EVENT = re.compile(r"(?P<date>[^:：\u2013\u2014]{3,30}?)\s*(?:\s[-\u2013\u2014]\s|[:：])\s*"
                          r"(?P<event>\S.*)")
@@ -174,8 +177,9 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     figures = key_figures(unit.rows)
-    labelled = runs_of(unit.rows, is_labelled_figure, MIN_LABELLED_FIGURES) + runs_of(
-        unit.rows, is_dated_event, MIN_DATED_EVENTS)
+    labelled = (runs_of(unit.rows, is_labelled_figure, MIN_LABELLED_FIGURES)
+                + runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)
+                + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS))
     for first, last in sorted(tables(unit.rows) + figures + labelled):
         cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
@@ -404,6 +408,16 @@ def is_labelled_figure(row: str) -> bool:
             and len(found["value"].split()) <= MAX_FIGURE_WORDS
             and not TELEPHONE.fullmatch(found["value"])
             and marked(row) is None and CELL not in row)
+
+
+def is_counted_line(row: str) -> bool:
+    """A figure opening a short line of words saying what it counts, as a page's box of its
+    year in numbers sets them, a line each (COUNTED_LINE); no sentence, date, list item or
+    table row."""
+    text = row.strip()
+    return (bool(COUNTED_LINE.fullmatch(text)) and len(text.split()) <= MAX_FIGURE_WORDS
+            and not ends_sentence(text) and not detect(text).date_in(text)
+            and not detect(text).is_when(text) and marked(row) is None and CELL not in row)
 
 
 def itemised(unit: Unit) -> Unit:

@@ -149,9 +149,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     texts = [unit for unit in texts if unit is not twin and unit not in given]
     body_line = organisation_line(texts, metadata)
     if body_line is not None:
-        units = [unit for unit in units if unit is not body_line]
-        texts = [unit for unit in texts if unit is not body_line]
-        metadata = replace(metadata, organisation=body_line.text.strip())
+        # The body's name taken off its block; the lines under it (a subtitle) stay.
+        rest = [body_line.piece(1, len(body_line.rows))] if len(body_line.rows) > 1 else []
+        units = [piece for unit in units
+                 for piece in (rest if unit is body_line else [unit])]
+        texts = [piece for unit in texts
+                 for piece in (rest if unit is body_line else [unit])]
+        metadata = replace(metadata, organisation=body_line.rows[0].strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
     # perhaps under the title's standfirst, its year or a note in brackets on it.
     under_title = bool(texts) and is_heading_text(texts[0].text)
@@ -193,18 +197,19 @@ def letter_subject(texts: list[Unit]) -> Unit | None:
 
 
 def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
-    """The line right under the title naming a body alone ("Ashbury Allotment Society" under
-    "Notice of Annual General Meeting", "海濱文化協會" under "主席報告"), over the text, where
-    the metadata names no organisation: the opener's, which prints it, not a heading of
-    the text (a section named for the body that writes it)."""
+    """The unit whose first line, right under the title, names a body alone ("Ashbury
+    Allotment Society" under "Notice of Annual General Meeting", "海濱文化協會" under "主席報告",
+    perhaps over the subtitle, the three lines of the opening block), over the text, where
+    the metadata names no organisation: the opener's, which prints it, not a heading of the
+    text (a section named for the body that writes it)."""
     if metadata.organisation or len(texts) < 3:
         return None
     title, line = texts[0], texts[1]
-    if (not is_heading_text(title.text) or len(title.rows) != 1 or len(line.rows) != 1
-            or line.repeats != 1
-            or metadata.title and likeness_key(title.text) != likeness_key(metadata.title)):
+    if (not is_heading_text(title.text) or len(title.rows) != 1 or line.repeats != 1
+            or metadata.title and likeness_key(title.text) != likeness_key(metadata.title)
+            or len(line.rows) > 1 and line.lines[0] != title.lines[-1] + 1):
         return None
-    text = line.text.strip()
+    text = line.rows[0].strip()
     return line if detect(text).names_body(text) else None
 
 
