@@ -431,6 +431,20 @@ def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
         "Watch on YouTube", "A post shared by Greenway Canal Trust (@greenwaycanal)"}
 
 
+def test_a_menu_row_parted_by_spaces_over_the_title_goes():
+    """The site's menu copied as a row of links parted by runs of spaces (`Visit   Collections
+    Learn   Support Us   Shop`), under its breadcrumb and over the page's title: links, gone
+    (the row had titled the page, the title made its subtitle). A table's header row, its
+    cells words too, stays where no debris stands beside it."""
+    document, report = read_scraped(POSTS / "museum-catalogue-entry.txt", Metadata(title=""))
+    assert document.metadata.title.startswith("Threads of Empire")
+    assert "Visit\tCollections\tLearn\tSupport Us\tShop" in {
+        drop["text"] for drop in report["dropped"]}
+    kept, _ = kept_and_dropped(f"{BODY}\n\nMeasure\tTarget\tTrend\nLeakage\t95\tImproving\n"
+                               f"Repairs\t5\tSteady\n\n{MORE}")
+    assert "Measure\tTarget\tTrend" in kept
+
+
 def test_figures_alone_among_the_text_stay():
     """Key figures over their words, a figure alone between paragraphs: the text's."""
     kept, dropped = kept_and_dropped(f"{BODY}\n\n1,482\nhomes let\n\n96\n\n{MORE}")

@@ -403,6 +403,11 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(quoted_mail(lines, reasons))
     reasons.update(wrapped_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
+    # A menu's row of links is no running text, though a line of as many words may be.
+    for index, line in enumerate(lines[:first_text + 1]):
+        if line.number not in reasons and menu_row(lines, reasons, index):
+            reasons[line.number] = "links"
+    first_text, last_text = text_between(lines, reasons)
     for line in lines[:first_text]:  # over the headline, never a line of the text
         if line.number not in reasons and is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
@@ -811,6 +816,17 @@ def breadcrumb_after(text: str) -> bool:
     last the page's own title, as long as a heading may be."""
     parts = SEPARATOR.split(text)
     return len(parts) >= 2 and all(map(is_link, parts[:-1])) and not is_running(parts[-1])
+
+
+def menu_row(lines: list[Line], reasons: dict[int, str], index: int) -> bool:
+    """Whether line `index`, over the text, is the site's menu copied as a row of links parted
+    by runs of spaces (cleaning's tabs: `Visit   Collections   Learn   Support Us`), beside
+    the page's other debris (its breadcrumb, its skip link): MIN_ROW_LINKS links at least, no
+    figure among them, as a table's header row has."""
+    cells = lines[index].text.split(CELL)
+    beside = [lines[other].number for other in (index - 1, index + 1) if 0 <= other < len(lines)]
+    return (len(cells) >= MIN_ROW_LINKS and all(is_link(cell.strip()) for cell in cells)
+            and any(number in reasons for number in beside))
 
 
 def is_link(text: str) -> bool:
