@@ -1019,3 +1019,17 @@ def test_a_bodys_name_over_the_subtitle_and_a_years_counted_lines():
     counted = next(block for block in document.blocks if type(block).__name__ == "List")
     assert [plain(item.spans) for item in counted.items][0] == "2,146\u00a0young carers supported"
     assert len(counted.items) == 4
+
+
+def test_meetings_each_led_by_its_day_and_time_are_a_list():
+    """Lines each led by a day and its time, then where the meeting is held (`Wednesday 12
+    March, 12.30–1.30 pm, Room G.14, Roscoe Building`), two or more: a list, as a notice
+    sets its meetings (each had been a heading)."""
+    english = read(f"{ENGLISH_BODY}\n\nBranch meetings\nWednesday 12 March, 12.30–1.30 pm, "
+                   "Room G.14, Roscoe Building\nThursday 13 March, 5.00–6.00 pm, online\n\n"
+                   f"{ENGLISH_BODY}", title="Circular")
+    assert kinds(english)[2:4] == ["Heading", "List"]
+    assert len(english.blocks[3].items) == 2
+    chinese = read(f"{CHINESE_BODY}\n\n分會會議\n3月12日（星期三）下午12時30分，G14室\n"
+                   f"3月13日（星期四）下午5時，網上\n\n{CHINESE_BODY}", title="通告")
+    assert kinds(chinese)[2:4] == ["Heading", "List"]

@@ -49,6 +49,7 @@ CLOCK = r"(?:上午|下午|晚上|中午)?\d{1,2}(?:[:：]\d{2}|時|时|點|点)
 WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
                   rf"(?:[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)])?"
                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
+WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
@@ -659,6 +660,9 @@ class Chinese(Profile):
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
+
+    def led_by_when(self, text: str) -> bool:
+        return bool(WHEN_LED.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE.search(text)

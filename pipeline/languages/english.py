@@ -185,8 +185,11 @@ CLOCK = r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)"
 WHEN = re.compile(
     rf"(?:(?:{DAYS}),?[ \u00a0])?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:{NAMED_MONTH})"
     rf"|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?)(?:,?[ \u00a0]\d{{4}})?"
-    rf"(?:,?[ \u00a0](?:at[ \u00a0]|from[ \u00a0])?{CLOCK}"
-    rf"(?:[ \u00a0]?[\u2013-][ \u00a0]?{CLOCK})?)?")
+    rf"(?:,?[ \u00a0](?:at[ \u00a0]|from[ \u00a0])?(?:\d{{1,2}}(?:[.:]\d{{2}})?[ \u00a0]?[\u2013-]"
+    rf"[ \u00a0]?)?{CLOCK}(?:[ \u00a0]?[\u2013-][ \u00a0]?{CLOCK})?)?")
+# A line led by a day and its time, then what is held there ("Wednesday 12 March, 12.30–1.30
+# pm, Room G.14"), as a list of meetings sets each one.
+WHEN_LED = re.compile(rf"(?:{WHEN.pattern})(?:,|:|[ \u00a0][\u2013-])[ \u00a0]+\S.*")
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
@@ -608,6 +611,9 @@ page=r"page|p\.?",
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
+
+    def led_by_when(self, text: str) -> bool:
+        return bool(WHEN_LED.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE_PARTS.search(text)

@@ -500,6 +500,11 @@ class Profile:
         not ("Saturday 12 April, 10am–4pm"), as a listing of events heads each one."""
         return False
 
+    def led_by_when(self, text: str) -> bool:
+        """A line opening with such a day, then what is held there ("Wednesday 12 March,
+        12.30–1.30 pm, Room G.14"), as a list of meetings sets each one."""
+        return False
+
     def date_in(self, text: str) -> str:
         """The first date `text` writes ("Published: 3 March 2025"), as the metadata writes
         one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""

@@ -179,7 +179,8 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
     figures = key_figures(unit.rows)
     labelled = (runs_of(unit.rows, is_labelled_figure, MIN_LABELLED_FIGURES)
                 + runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)
-                + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS))
+                + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS)
+                + runs_of(unit.rows, is_held_when, MIN_DATED_EVENTS))
     for first, last in sorted(tables(unit.rows) + figures + labelled):
         cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
@@ -407,6 +408,14 @@ def is_labelled_figure(row: str) -> bool:
     return (found is not None and len(found["label"].split()) <= MAX_LABEL_WORDS
             and len(found["value"].split()) <= MAX_FIGURE_WORDS
             and not TELEPHONE.fullmatch(found["value"])
+            and marked(row) is None and CELL not in row)
+
+
+def is_held_when(row: str) -> bool:
+    """A meeting's line: its day and time, then where it is held ("Wednesday 12 March,
+    12.30–1.30 pm, Room G.14, Roscoe Building"); no sentence, list item or table row."""
+    text = row.strip()
+    return (detect(text).led_by_when(text) and not ends_sentence(text)
             and marked(row) is None and CELL not in row)
 
 
