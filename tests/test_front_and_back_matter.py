@@ -1033,3 +1033,16 @@ def test_meetings_each_led_by_its_day_and_time_are_a_list():
     chinese = read(f"{CHINESE_BODY}\n\n分會會議\n3月12日（星期三）下午12時30分，G14室\n"
                    f"3月13日（星期四）下午5時，網上\n\n{CHINESE_BODY}", title="通告")
     assert kinds(chinese)[2:4] == ["Heading", "List"]
+
+
+def test_a_paragraph_wholly_in_quotes_over_its_attribution_is_a_pull_quote():
+    """A paragraph wholly in quotes over a dash and who said it (`— Dame Patricia Linley,
+    Patron`): a displayed quotation, its attribution under it (they had been two
+    paragraphs); a quoted paragraph with no attribution stays a paragraph."""
+    document = read((REPORTS / "young-carers-impact-report.txt").read_text(encoding="utf-8"),
+                    title="")
+    at = next(index for index, block in enumerate(document.blocks)
+              if type(block).__name__ == "Quotation")
+    assert document.blocks[at].text.startswith("\u2018Every child deserves a childhood.")
+    assert document.blocks[at + 1].text.startswith("\u2013 Dame\u00a0Patricia Linley")
+    assert sum(type(block).__name__ == "Quotation" for block in document.blocks) == 1

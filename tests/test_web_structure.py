@@ -237,11 +237,12 @@ def test_a_page_of_short_paragraphs_each_ending_a_sentence_was_not_wrapped():
 
 def test_a_quotations_attribution_under_it_is_its_own_line_opened_by_a_dash():
     """ "- Name, role" under a quotation ends its block, as the heading under it starts its
-    own; the hyphen opening it is set as a dash. Bullets of a list still make a list."""
+    own; the hyphen opening it is set as a dash, the quotation over it displayed, as a pull
+    quote is. Bullets of a list still make a list."""
     document = document_of(f"{LONG_LINE}\n\"I didn't have to ring anyone twice.\"\n"
                            f"- Mrs Alice Chan, resident\nRepairs in numbers\n{LONG_LINE}")
     assert [type(block).__name__ for block in document.blocks] == [
-        "Paragraph", "Paragraph", "Paragraph", "Heading", "Paragraph"]
+        "Paragraph", "Quotation", "Paragraph", "Heading", "Paragraph"]
     assert document.blocks[2].text == "\u2013 Mrs\u00a0Alice Chan, resident"
     listed = document_of(f"{LONG_LINE}\nWe promised:\n- Faster repairs\n- Fewer calls\n"
                          f"Looking ahead\n{LONG_LINE}")

@@ -22,6 +22,7 @@ The rules read what the web page left behind:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -99,6 +100,8 @@ from pipeline.readers.scraped.tables import (
     titled_cells,
 )
 
+# A paragraph wholly in quotes, as cleaning curls them: "‘…’", "“…”", "「…」".
+WHOLLY_QUOTED = re.compile("[\u2018\u201c\u300c\u300e].*[\u2019\u201d\u300d\u300f]", re.DOTALL)
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
 MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
@@ -677,7 +680,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     elif (parted := notes_ending(units, spans_of)) is not None:
         units, notes = parted
         ending = list(notes)
-    result = titled_under(dated_entries(levelled(addressed(signed(units, metadata)) + ending)))
+    result = pull_quotes(titled_under(
+        dated_entries(levelled(addressed(signed(units, metadata)) + ending))))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
@@ -772,6 +776,18 @@ def addressed(result: list[Block]) -> list[Block]:
                                                  for heading in found[start:]))]
         found.append(block)
     return found
+
+
+def pull_quotes(result: list[Block]) -> list[Block]:
+    """A paragraph wholly in quotes over its attribution, a dash then who said it (`"Every
+    child deserves a childhood. …"` over `— Dame Patricia Linley, Patron`): a displayed
+    quotation, its attribution set under it, as a page sets a pull quote (it had been a
+    paragraph, its attribution another)."""
+    return [Quotation(block.spans)
+            if isinstance(block, Paragraph) and isinstance(after, Paragraph)
+            and WHOLLY_QUOTED.fullmatch(block.text.strip()) and ATTRIBUTION.match(after.text)
+            else block
+            for block, after in itertools.zip_longest(result, result[1:])]
 
 
 def titled_under(result: list[Block]) -> list[Block]:
