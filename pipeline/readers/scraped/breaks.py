@@ -349,7 +349,13 @@ def is_key_figure(row: str, words: str) -> bool:
             and (detect(figure).is_figure(figure) or bool(FIGURE_WITH_UNIT.fullmatch(figure)))
             and not detect(words).is_figure(words.strip())
             and len(words.split()) <= MAX_FIGURE_WORDS and not ends_sentence(words)
-            and marked(words) is None and CELL not in words and CELL not in row)
+            and neither_item_nor_row(words) and CELL not in row)
+
+
+def neither_item_nor_row(row: str) -> bool:
+    """A line that is no list's item and no table's row: what a line of figures, of an
+    event or of a meeting must be, standing alone."""
+    return marked(row) is None and CELL not in row
 
 
 def runs_of(rows: tuple[str, ...], is_one: Callable[[str], bool], fewest: int
@@ -373,7 +379,7 @@ def is_dated_event(row: str) -> bool:
     Reopened the east wing", "2023年6月：圍牆花園重開"); no list item or table row."""
     found = DATED_EVENT.fullmatch(row.strip())
     return (found is not None and detect(found["date"]).is_date(found["date"])
-            and marked(row) is None and CELL not in row)
+            and neither_item_nor_row(row))
 
 
 def items_standing_apart(units: list[Unit]) -> list[Unit]:
@@ -408,7 +414,7 @@ def is_labelled_figure(row: str) -> bool:
     return (found is not None and len(found["label"].split()) <= MAX_LABEL_WORDS
             and len(found["value"].split()) <= MAX_FIGURE_WORDS
             and not TELEPHONE.fullmatch(found["value"])
-            and marked(row) is None and CELL not in row)
+            and neither_item_nor_row(row))
 
 
 def is_held_when(row: str) -> bool:
@@ -416,7 +422,7 @@ def is_held_when(row: str) -> bool:
     12.30–1.30 pm, Room G.14, Roscoe Building"); no sentence, list item or table row."""
     text = row.strip()
     return (detect(text).led_by_when(text) and not ends_sentence(text)
-            and marked(row) is None and CELL not in row)
+            and neither_item_nor_row(row))
 
 
 def is_counted_line(row: str) -> bool:
@@ -426,7 +432,7 @@ def is_counted_line(row: str) -> bool:
     text = row.strip()
     return (bool(COUNTED_LINE.fullmatch(text)) and len(text.split()) <= MAX_FIGURE_WORDS
             and not ends_sentence(text) and not detect(text).date_in(text)
-            and not detect(text).is_when(text) and marked(row) is None and CELL not in row)
+            and not detect(text).is_when(text) and neither_item_nor_row(row))
 
 
 def itemised(unit: Unit) -> Unit:

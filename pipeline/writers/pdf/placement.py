@@ -555,7 +555,9 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
     better = replace(placement,
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
-    better = widened(split_tables(pulled_back(better, pages, lines), pages, lines), pages)
+    tables = table_parts(pages)
+    better = split_tables(pulled_back(better, pages, lines), pages, lines, tables)
+    better = fitted_tables(better, tables)
     from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
     return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
@@ -606,34 +608,37 @@ def block_lines(pages) -> dict[int, list[tuple[int, str]]]:
     return lines
 
 
-def widened(placement: Placement, pages) -> Placement:
+def table_parts(pages) -> list[tuple[int, int, object, float]]:
+    """Each table's part on each page: (page from 0, block, its box, the page's measure),
+    found once a layout for the mends that look at tables."""
+    return [(number, int(element.get("data-block")), box, page._page_box.width)
+            for number, page in enumerate(pages)
+            for element, box in outer_boxes(page._page_box)
+            if element.tag == "table" and element.get("data-block")]
+
+
+def fitted_tables(placement: Placement, tables: list[tuple[int, int, object, float]]) -> Placement:
     """The placement with each table wider than the page's measure (its columns' words and
     figures never break) set a step narrower, MAX_WIDE_STEPS at most: a step smaller type and
     closer cells (base.css), as a typesetter fits a wide table; in large print, whose type is
-    never smaller, a landscape page of its own (its style.css)."""
+    never smaller, a landscape page of its own (its style.css). `tables`: table_parts."""
     steps = dict(placement.wide_tables)
-    for page in pages:
-        measure = page._page_box.width
-        for element, box in outer_boxes(page._page_box):
-            block = element.get("data-block")
-            if (element.tag == "table" and block and box.margin_width() > measure + WIDTH_SLACK
-                    and steps.get(int(block), 0) < MAX_WIDE_STEPS):
-                steps[int(block)] = steps.get(int(block), 0) + 1
+    for _, block, box, measure in tables:
+        if (box.margin_width() > measure + WIDTH_SLACK
+                and steps.get(block, 0) < MAX_WIDE_STEPS):
+            steps[block] = steps.get(block, 0) + 1
     return replace(placement, wide_tables=steps) if steps != placement.wide_tables else placement
 
 
-def split_tables(placement: Placement, pages,
-                 lines: dict[int, list[tuple[int, str]]]) -> Placement:
+def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, str]]],
+                 tables: list[tuple[int, int, object, float]]) -> Placement:
     """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
     rows on its first page mended (the stylesheet keeps them on the last): the writer's
     paragraphs before it on that page are set a line shorter, to make room for more, or,
-    where they were already, the table is kept whole."""
+    where they were already, the table is kept whole. `tables`: table_parts."""
     rows: dict[int, list[tuple[int, int]]] = {}
-    for number, page in enumerate(pages):
-        for element, box in outer_boxes(page._page_box):
-            if element.tag == "table" and element.get("data-block"):
-                rows.setdefault(int(element.get("data-block")), []).append(
-                    (number, len(body_rows(box))))
+    for number, block, box, _ in tables:
+        rows.setdefault(block, []).append((number, len(body_rows(box))))
     for block, parts in rows.items():
         counts = [count for _, count in parts]
         if len(counts) < 2 or min(counts) >= MIN_ROWS:
