@@ -57,3 +57,30 @@ def test_every_font_is_a_subset_of_the_glyphs_it_sets():
             # Glyphs kept at their ids (the content streams name them) but emptied: a Chinese
             # face of 12 MB comes out well under a megabyte.
             assert len(program.read_bytes()) < 1_000_000, font.BaseFont
+
+
+def test_a_subsets_tag_follows_its_glyphs_not_its_face():
+    """Two documents setting the same face with other glyphs name their subsets apart (PDFs
+    merged for press would hold two subsets under one name); the same document's subsets
+    are named alike in each build. Each tag is six capitals, and a subset's three names (its
+    font's, its descendant's, its descriptor's) agree."""
+    def names(pdf_bytes: bytes) -> dict[str, str]:
+        with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+            found = {}
+            for page in pdf.pages:
+                for font in page.Resources.Font.values():
+                    descendant = font.DescendantFonts[0]
+                    assert font.BaseFont == descendant.BaseFont \
+                        == descendant.FontDescriptor.FontName
+                    tag, _, face = str(font.BaseFont).lstrip("/").partition("+")
+                    assert len(tag) == 6 and tag.isupper() and tag.isalpha()
+                    found[face] = tag
+            return found
+
+    first = names(rendered("screen"))
+    assert names(rendered("screen")) == first
+    other = Document("other", Metadata(title="Another title entirely"),
+                     None, (Paragraph((Span("Quite other words, zebra and quartz."),)),))
+    second = names(render_pdf(other, load_layout(ROOT / "layouts", "screen"), ROOT / "source"))
+    shared = set(first) & set(second)
+    assert shared and all(first[face] != second[face] for face in shared)

@@ -58,3 +58,33 @@ def _subset_input(glyphs, flags):
 def _tag(name: str) -> int:
     """An OpenType table tag as HarfBuzz numbers it."""
     return int.from_bytes(name.encode("ascii"), "big")
+
+
+def tags_from_contents(pdf) -> None:
+    """Each subset's tag (the six letters before `+` in its name) made from the glyphs it
+    holds, in a PDF open in pikepdf. WeasyPrint makes the tag from the face alone, so every
+    PDF names its subset of one face alike (`HUHQIP+Noto-Sans`) whatever glyphs it holds:
+    ISO 32000-1 (9.6.4) asks only that the subsets of one file differ, but PDFs merged or
+    imposed together for press (an annual report of many pieces) then hold several subsets
+    under one name, which a RIP or Acrobat may take for one font, dropping glyphs. Made from
+    the subset's bytes, the same subset is named the same in any file, another otherwise."""
+    import hashlib
+
+    import pikepdf
+
+    fonts = {font.objgen: font for page in pdf.pages
+             for font in page.Resources.get("/Font", pikepdf.Dictionary()).values()}
+    for font in fonts.values():
+        if font.get("/Subtype") != "/Type0":
+            continue
+        descendant = font.DescendantFonts[0]
+        descriptor = descendant.FontDescriptor
+        program = next((descriptor[key] for key in ("/FontFile2", "/FontFile3", "/FontFile")
+                        if key in descriptor), None)
+        name = str(font.BaseFont)
+        if program is None or name[7:8] != "+":
+            continue
+        digest = hashlib.sha256(program.read_raw_bytes()).digest()
+        renamed = pikepdf.Name("/" + "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+                               + name[7:])
+        font.BaseFont = descendant.BaseFont = descriptor.FontName = renamed

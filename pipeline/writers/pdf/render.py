@@ -33,7 +33,7 @@ from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.html.blocks import table_sources
-from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
+from pipeline.writers.pdf.font_subsetting import tags_from_contents, use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
 from pipeline.writers.pdf.justified_lines import justify_lines, paragraph_setting
@@ -219,6 +219,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
     with pikepdf.open(io.BytesIO(rendered)) as pdf:
+        tags_from_contents(pdf)
         label_pages(pdf)
         embed_profiles(pdf, pictures, layout.is_pdfx)
         if "/StructTreeRoot" in pdf.Root:
