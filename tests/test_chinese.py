@@ -768,3 +768,18 @@ def test_a_figure_set_after_a_table_goes_after_its_source_line_too(tmp_path):
     source = next(index for index, line in enumerate(lines) if line.startswith("資料來源"))
     caption = next(index for index, line in enumerate(lines) if line.startswith("海事館重開當日"))
     assert total + 1 == source and source < caption, lines[total:caption + 1]
+
+
+@pytest.mark.parametrize("typed", ["\u25cb", "\u25ef", "\uff2f", "O"])
+def test_a_circle_typed_for_zero_beside_numerals_is_the_numeral_zero(typed):
+    """`一九八○年`, `二Ｏ二四年`: a circle (or a full-width O; a Latin O between numerals) typed
+    for zero, which a screen reader and a search read as a circle, is 〇 (U+3007), and the
+    year reads as one; a circle elsewhere (`○表示`) stays."""
+    from pipeline.languages import detect
+
+    chinese = detect("二〇二四年")
+    year = chinese.typeset(f"二{typed}二四年九月")
+    assert year == "二〇二四年九月" and chinese.date_in(year) == "2024-09"
+    if typed != "O":
+        assert chinese.typeset(f"本館於一九八{typed}年成立。") == "本館於一九八〇年成立。"
+    assert chinese.typeset("圖中\u25cb表示已完成。") == "圖中\u25cb表示已完成。"

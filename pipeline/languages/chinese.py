@@ -101,6 +101,12 @@ UNITS = ("億亿萬万千百%％‰元圓圆港美年月日號号時时分秒週
          "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余戶户星期")
 HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
 HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
+# A circle typed for the numeral zero beside a numeral (`一九八○年`, `二Ｏ二四`: a white or a
+# large circle, a full-width O, a Latin O between two numerals), which reads as a circle to
+# a screen reader and a search: the numeral zero 〇.
+NUMERAL_ZERO = re.compile(rf"(?<=[{''.join(HAN_DIGITS)}\u3007])[\u25cb\u25ef\uff2f]"
+                          rf"|[\u25cb\u25ef\uff2f](?=[{''.join(HAN_DIGITS)}\u3007])"
+                          rf"|(?<=[{''.join(HAN_DIGITS)}\u3007])O(?=[{''.join(HAN_DIGITS)}\u3007])")
 
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
@@ -559,6 +565,7 @@ class Chinese(Profile):
                  or re.match(rf"{SECTION_NUMBER} +(?={HAN})", line))
         if label:
             return f"{self.typeset(label.group().rstrip())} {self.typeset(line[label.end():])}"
+        line = NUMERAL_ZERO.sub("\u3007", line)
         line = NUMERAL_STOP.sub("\\1\\2\u3001", line)
         line = ELLIPSIS.sub("\u2026\u2026", line)
         line = DASH.sub(dash_of, line)
