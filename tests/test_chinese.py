@@ -770,6 +770,20 @@ def test_a_figure_set_after_a_table_goes_after_its_source_line_too(tmp_path):
     assert total + 1 == source and source < caption, lines[total:caption + 1]
 
 
+def test_a_couplet_in_a_chinese_message_is_lines():
+    """A couplet between a message's paragraphs, two lines matched in length with no mark
+    within them (`春風化雨育桃李` over `杏壇耕耘譜新篇`): lines set apart, not two headings;
+    two lines of unmatched length (a heading over its line) are not."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    couplet = "春風化雨育桃李\n杏壇耕耘譜新篇"
+    text = ("各位同學、家長：\n\n新學年開始，我謹代表學校歡迎各位同學回校。過去一年，同學們取得了優異的成績。\n\n"
+            f"{couplet}\n\n希望同學們在新的一年繼續努力，追求卓越。")
+    document, _ = scraped_document("message", text, Metadata(title="校長的話", language="zh-Hant"))
+    assert couplet.split("\n") in [getattr(block, "texts", None) for block in document.blocks]
+
+
 @pytest.mark.parametrize("typed", ["\u25cb", "\u25ef", "\uff2f", "O"])
 def test_a_circle_typed_for_zero_beside_numerals_is_the_numeral_zero(typed):
     """`一九八○年`, `二Ｏ二四年`: a circle (or a full-width O; a Latin O between numerals) typed

@@ -833,6 +833,7 @@ def test_what_an_english_letter_encloses_follows_its_signature(enclosure):
 
 
 REPORTS = ROOT / "tests" / "texts" / "reports"
+POSTS = ROOT / "tests" / "texts" / "posts"
 
 
 @pytest.mark.parametrize(("name", "organisation", "first"), [
@@ -1046,3 +1047,32 @@ def test_a_paragraph_wholly_in_quotes_over_its_attribution_is_a_pull_quote():
     assert document.blocks[at].text.startswith("\u2018Every child deserves a childhood.")
     assert document.blocks[at + 1].text.startswith("\u2013 Dame\u00a0Patricia Linley")
     assert sum(type(block).__name__ == "Quotation" for block in document.blocks) == 1
+
+
+def test_short_lines_broken_by_their_author_stay_lines():
+    """Three short lines or more, none a sentence, list item or table row: a catalogue
+    entry's object details under its title (date, place, materials, size, credit line), a
+    page's items whose bullets the copy lost, in a text wrapped or not, English or Chinese:
+    lines as written (they had been headings over nothing, or run together into one
+    sentence). A paragraph wrapped narrow, its lines filled, stays a paragraph."""
+    label = read((POSTS / "museum-object-label.txt").read_text(encoding="utf-8"), title="")
+    assert label.metadata.title == "Moon jar"
+    assert kinds(label)[0] == "LineBlock"
+    assert label.blocks[0].texts[3] == f"H. 45.1{NBSP}cm, Diam. 44.5{NBSP}cm"
+    assert len(label.blocks[0].texts) == 6
+    highlights = ("Our highlights\nNew headquarters opened in Leeds\n"
+                  "Record visitor numbers at every site\nThree new galleries for children")
+    paragraph = ("We had a busy year. The new building opened in March and the galleries\n"
+                 "followed in the autumn, each with a programme of its own for schools.")
+    wrapped = read(f"{paragraph}\n\n{highlights}\n\n{paragraph}", title="Annual review")
+    assert kinds(wrapped) == ["Paragraph", "LineBlock", "Paragraph"]
+    assert wrapped.blocks[1].texts == highlights.split("\n")
+    chinese = read(f"{CHINESE_BODY}\n\n清乾隆年間\n江西景德鎮\n瓷胎，施透明釉\n高45.1厘米\n\n{CHINESE_BODY}",
+                   title="月亮罐")
+    assert ["清乾隆年間", "江西景德鎮", "瓷胎，施透明釉", "高45.1厘米"] in [
+        getattr(block, "texts", None) for block in chinese.blocks]
+    narrow = read("Annual review\n\nWe had a busy year with more\nvisitors than ever and "
+                  "a new\nbuilding opened in the spring\nto the delight of all our "
+                  "members.", title="")
+    assert kinds(narrow) == ["Paragraph"]
+

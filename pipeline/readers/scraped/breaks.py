@@ -71,6 +71,12 @@ WRAP_SLACK = 10
 # paragraph.
 GRID_SLACK = 4
 MAX_SIGNATURE_ROWS = 4  # a name, a role, an organisation, a date
+# A line of Chinese verse, a couplet's: four characters to eleven (a regulated verse's five
+# or seven), and the mark ending it, if any.
+MIN_VERSE_CHARACTERS = 4
+MAX_VERSE_CHARACTERS = 11
+VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
+MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 
 
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
@@ -113,13 +119,51 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
         def ends(rows: tuple[str, ...], index: int) -> bool:
             return (ends_block(rows[index], rows[index + 1], stands_alone)
                     and not numbering_goes_on(rows, index))
+        width = None
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
                     or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
+        width = max((columns(row) for unit in units if unit.kind == "text"
+                     for row in unit.rows if CELL not in row), default=0)
     return [piece for unit in headed_lines_apart(items_standing_apart(units))
-            for piece in parted(unit, ends)]
+            for piece in parted(unit, ends, width)]
+
+
+def matched_lines(rows: tuple[str, ...]) -> bool:
+    """Whether `rows`, in a script whose words no spaces part, are lines of verse matched in
+    length, as a couplet's are (`春風化雨育桃李` over `杏壇耕耘譜新篇`), a mark at most ending
+    each, none within them: lines, not headings each or a paragraph."""
+    bare = [VERSE_LINE_END.sub("", row.strip()) for row in rows]
+    return (len(rows) >= 2 and not detect(bare[0]).words_spaced
+            and MIN_VERSE_CHARACTERS <= len(bare[0]) <= MAX_VERSE_CHARACTERS
+            and all(len(line) == len(bare[0]) and not any(
+                unicodedata.category(character)[0] in "PZ" for character in line)
+                for line in bare))
+
+
+def short_lines(unit: Unit, width: int | None) -> bool:
+    """Whether a block is three or more short lines, each broken by its author, no sentence,
+    list item or table row among them: a catalogue entry's details (its date, place,
+    materials, size, credit line), a page's items whose bullets the copy lost, a heading
+    over them: nothing tells that line from the others. Lines, kept
+    as written: run together they would read as one sentence, parted each would be a
+    heading over nothing. In a wrapped text (`width`, its widest line) the author broke a
+    line where the wrap would have taken the next line's first word onto it."""
+    rows = unit.rows
+    if (unit.kind != "text" or unit.lined or unit.repeats > 1 or len(rows) < MIN_SHORT_LINES
+            or any(ends_sentence(TRAILING_CALLS.sub("", row)) or CELL in row
+                   or word_count(row) > MAX_FIELD_WORDS for row in rows)
+            # A list's items, two at least: one line opening as an item would ("H. 45 cm",
+            # an object's height) is none.
+            or sum(marked(row) is not None for row in rows) > 1):
+        return False
+    if width is None:
+        return True
+    spaced = detect(rows[0]).words_spaced
+    return all(columns(row) + spaced + columns(following.split()[0] if spaced else following[:1])
+               + WRAP_SLACK <= width for row, following in itertools.pairwise(rows))
 
 
 def headed_lines_apart(units: list[Unit]) -> list[Unit]:
@@ -169,8 +213,10 @@ def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
 NEXT_NUMBERED = re.compile(r"(\d{1,2})\s*[.．、]\s*\S")
 
 
-def parted(unit: Unit, ends: Ends) -> list[Unit]:
-    """The unit's pieces: its tables, and its lines parted where a line `ends` its block."""
+def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
+    """The unit's pieces: its tables, and its lines parted where a line `ends` its block;
+    or the unit kept whole as lines, where it is short lines and nothing else (`width`: see
+    short_lines)."""
     if (unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1 or unit.lined
             or fields(unit.rows)):
         return [unit]  # a block written twice is a photo's caption, its credit line with it
@@ -181,7 +227,10 @@ def parted(unit: Unit, ends: Ends) -> list[Unit]:
                 + runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)
                 + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS)
                 + runs_of(unit.rows, is_held_when, MIN_DATED_EVENTS))
-    for first, last in sorted(tables(unit.rows) + figures + labelled):
+    found = sorted(tables(unit.rows) + figures + labelled)
+    if not found and (short_lines(unit, width) or matched_lines(unit.rows)):
+        return [replace(unit, lined=True)]
+    for first, last in found:
         cuts += lines_of(unit.rows, start, first, ends)
         cuts.append((first, last))
         start = last
