@@ -647,3 +647,21 @@ def test_a_text_forwarded_from_outlook_loses_the_forwarders_note_and_signature()
     for note in ("Many thanks", "Owen", "Kestrel Valley Trust",
                  "T: 01597 824 116 | M: 07700 900 318"):
         assert reasons[note] == "e-mail debris: forwarding note", note
+
+
+def test_a_mailed_circulars_letterhead_under_the_covering_note_stays():
+    """A circular mailed under a covering note: the note goes to the end of its closing
+    (`Kind regards,` over the sender); the circular's letterhead (its lines) and its number
+    (a line of its own) under it stay, where they had gone with the note; the headline right
+    over the circular's greeting titles it (its number had, the headline a heading)."""
+    path = Path(__file__).parent / "texts" / "reports" / "teachers-association-mailed-circular.txt"
+    document, report = scraped_document("circular", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    dropped = [drop["text"] for drop in report["dropped"]]
+    assert "Kind regards," in dropped and "Branch Office" in dropped
+    assert document.metadata.title == "PAY OFFER: BALLOT OPENS 24\u00a0MARCH"
+    assert document.blocks[0].texts == [
+        "WESTMERE TEACHERS\u2019 ASSOCIATION", "12\u00a0Castle Street, Westmere WM1 2AB"]
+    assert [plain(block.spans) for block in document.blocks[1:3]] == [
+        "Circular 2025/07", "Dear member,"]
+

@@ -92,6 +92,8 @@ SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 # A mail signature's delimiter, "-- " (RFC 3676), as cleaning leaves it: a dash alone.
 SIGNATURE_DELIMITER = re.compile("--|[-\u2013\u2014]|\u2014\u2014")
 MAX_SIGNATURE_LINES = 6
+MAX_CLOSING_LINES = 3  # a mail's closing, the sender's name, perhaps their role
+MAX_CLOSING_WORDS = 4  # "With very best wishes,"
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
@@ -565,8 +567,29 @@ def covering_note(lines: list[Line], reasons: dict[int, str],
     note, text = kept[:title], kept[title + 1:]
     if note and running_lines(note) >= running_lines(text):
         return {}
-    return ({line.number: COVERING_NOTE for line in note}
+    return ({line.number: COVERING_NOTE for line in note[:signed_at(note)]}
             | {line.number: SENDERS_CLOSING for line in senders_closing(text)})
+
+
+def signed_at(note: list[Line]) -> int:
+    """How many of the lines over a text's title are the covering note's: all, or those to
+    the end of its closing, a block of its own ("Kind regards," over the sender's name);
+    the lines after it, the text's letterhead and reference ("WESTMERE TEACHERS'
+    ASSOCIATION" over its address), are the text's."""
+    for index in range(1, len(note)):
+        end = index + 1
+        while end < len(note) and note[end].number == note[end - 1].number + 1:
+            end += 1
+        if (note[index].number > note[index - 1].number + 1 and closes_mail(note[index].text)
+                and end - index <= MAX_CLOSING_LINES and end < len(note)):
+            return end
+    return len(note)
+
+
+def closes_mail(text: str) -> bool:
+    """A mail's closing on a line of its own: a short phrase and its comma ("Kind regards,",
+    "Thanks,", "Yours sincerely,")."""
+    return text.rstrip().endswith((",", "\uff0c")) and word_count(text) <= MAX_CLOSING_WORDS
 
 
 def subject_title(lines: list[Line], reasons: dict[int, str], header: list[Line]

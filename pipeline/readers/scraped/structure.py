@@ -128,11 +128,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     subject = None if metadata.title else letter_subject(
         [unit for unit in units if unit.kind == "text"])
     if subject is not None:
-        # Titled by its subject; the addresses over its greeting are their lines.
+        # Titled by its subject; the addresses over its greeting (a circular's number) are
+        # their lines.
         metadata = replace(metadata, title=subject.text.strip())
         units = [replace(unit, lined=True) if unit.lines[:1] < subject.lines[:1]
-                 and unit.kind == "text" and len(unit.rows) > 1 else unit
-                 for unit in units if unit is not subject]
+                 and unit.kind == "text" and not GREETING.fullmatch(unit.text.strip())
+                 else unit for unit in units if unit is not subject]
     units = front_lines_apart(units, metadata.title)
     units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
@@ -186,17 +187,26 @@ def letter_subject(texts: list[Unit]) -> Unit | None:
     """The subject under a letter's greeting ("Dear Ms Patel," over "Local Plan consultation:
     response from the Civic Society", over the letter's text), where nothing but addresses
     (each a block of two short lines or more) stands over the greeting: the letter's title,
-    as its writer titled it (the first address had titled it)."""
+    as its writer titled it (the first address had titled it). Or a circular's headline
+    right over its greeting, where nothing but its letterhead and short lines (its number)
+    stand over it (the letterhead had titled it)."""
     at = next((index for index, unit in enumerate(texts[:MAX_ADDRESSES + 1])
                if len(unit.rows) == 1 and GREETING.fullmatch(unit.text.strip())), None)
     if at is None or at + 2 >= len(texts):
         return None
     subject = texts[at + 1]
-    if len(subject.rows) != 1 or not is_heading_text(subject.text):
+    if len(subject.rows) == 1 and is_heading_text(subject.text):
+        addresses = texts[:at]
+        return subject if all(len(unit.rows) >= 2 and is_sign_off_unit(unit)
+                              for unit in addresses) else None
+    # A circular's headline over its greeting, under its letterhead and its number
+    # ("PAY OFFER: BALLOT OPENS 24 MARCH" under "Circular 2025/07").
+    headline, above = (texts[at - 1], texts[:at - 1]) if at >= 2 else (None, [])
+    if (headline is None or len(headline.rows) != 1 or not is_heading_text(headline.text)
+            or is_byline(headline, under_title=True)
+            or not any(len(unit.rows) >= 2 for unit in above)):
         return None
-    addresses = texts[:at]
-    return subject if all(len(unit.rows) >= 2 and is_sign_off_unit(unit)
-                          for unit in addresses) else None
+    return headline if all(is_sign_off_unit(unit) for unit in above) else None
 
 
 def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
@@ -1238,6 +1248,10 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
+    if unit.lined and len(unit.rows) == 1:
+        # A line kept as written (a circular's number over its headline): a block of lines
+        # of one line would run into the lines next to it in the draft.
+        return Paragraph(spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
     if unit.quoted:
