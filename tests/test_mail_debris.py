@@ -665,3 +665,25 @@ def test_a_mailed_circulars_letterhead_under_the_covering_note_stays():
     assert [plain(block.spans) for block in document.blocks[1:3]] == [
         "Circular 2025/07", "Dear member,"]
 
+
+def test_a_confidentiality_notice_fenced_by_rules_goes_whole_with_the_signature_over_it():
+    """A mail's notice wrapped over several lines, its sentences ending inside them, and a
+    second paragraph under it, between two rules of asterisks; the sender's signature under
+    the delimiter (`--`) over it: all the mail's (the notice's later lines and its second
+    paragraph had been the text's, the signature a heading and a paragraph, the sign-off
+    run into one paragraph)."""
+    notice = ("*" * 40 + "\nThis message may contain confidential and privileged information.\n"
+              "If you are not the intended recipient please accept our apologies;\n"
+              "please do not disclose, copy or distribute information in this email\n"
+              "or take any action in reliance on it. Thank you for your co-operation.\n\n"
+              "This service is approved for exchanging sensitive information with\n"
+              "other accredited email services.\n" + "*" * 40)
+    sign_off = "Margaret Osei\nChair\n16 June 2025"
+    signature = "--\nMargaret Osei\nChair, Riverside Housing Trust\nPA: Tom Price 01632 960 013"
+    text = f"{OUTLOOK}\n{THANKS}\n\n{MORE}\n\n{sign_off}\n\n{signature}\n\n{notice}\n"
+    document, report = scraped_document("statement", text, Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "SignOff"]
+    assert document.metadata.date == "2025-06-16"
+    kept = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "co-operation" not in kept and "accredited" not in kept

@@ -479,28 +479,48 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 
 
 def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
-    """The lines a mail's notice about itself (its confidentiality notice, its warning from
-    outside) goes on over, wrapped: each line right under it (no blank line between) while
-    the line over it ends no sentence ("… intended solely for the" over "addressee. If
-    you …")."""
+    """The lines of a mail's notice about itself (its confidentiality notice, its warning from
+    outside) that go on from a line found one, wrapped (wrapped_under: "… intended solely
+    for the" over "addressee. If you …"); and, where rules drawn across
+    the mail fence it in (a line of asterisks over it and under it), every line between
+    them (a notice of two paragraphs)."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         kind = reasons.get(line.number, found.get(line.number))
-        if kind in (MAIL_FOOTER, MAIL_WARNING):
-            found |= {after.number: kind for after in wrapped_under(lines, index, reasons)}
+        if kind not in (MAIL_FOOTER, MAIL_WARNING):
+            continue
+        found |= {after.number: kind for after in wrapped_under(lines, index, reasons)}
+        found |= {inside.number: kind for inside in fenced(lines, index, reasons)}
     return found
 
 
 def wrapped_under(lines: list[Line], index: int, reasons: dict[int, str]) -> list[Line]:
     """The lines line `index` goes on over, wrapped: each right under it (no blank line
-    between), not yet found debris, while the line over it ends no sentence."""
+    between), not yet found debris, while the line over it ends no sentence, or it goes on
+    with the sentence in lower case ("… accept our apologies;" over "please do not
+    disclose …")."""
     found = []
     for before, after in itertools.pairwise(lines[index:]):
         if (after.number != before.number + 1 or after.number in reasons
-                or ends_sentence(before.text)):
+                or ends_sentence(before.text) and not after.text[:1].islower()):
             break
         found.append(after)
     return found
+
+
+def fenced(lines: list[Line], index: int, reasons: dict[int, str]) -> list[Line]:
+    """The lines between the rules drawn over and under line `index`'s block, where the
+    line right over the block is one, and another follows: [] where none."""
+    start = index
+    while start > 0 and lines[start - 1].number == lines[start].number - 1 \
+            and reasons.get(lines[start - 1].number) != DRAWN_RULE:
+        start -= 1
+    if start == 0 or reasons.get(lines[start - 1].number) != DRAWN_RULE:
+        return []
+    end = next((after for after in range(index + 1, len(lines))
+                if reasons.get(lines[after].number) == DRAWN_RULE), None)
+    return [] if end is None else [line for line in lines[start:end]
+                                   if line.number not in reasons]
 
 
 def quoted_mail(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
