@@ -1076,3 +1076,24 @@ def test_short_lines_broken_by_their_author_stay_lines():
                   "members.", title="")
     assert kinds(narrow) == ["Paragraph"]
 
+
+def test_a_site_builders_page_its_menu_gone_its_strapline_the_subtitle_its_months_sections():
+    """A page from a site builder: its menu a link a line, the page's own link among them
+    (its title, written again under the menu), goes (it had titled the page, its links
+    headings); the title block written twice is once; the strapline over the opening
+    paragraph, longer than the sections' headings, is the subtitle (it had been a heading);
+    the months right under `Month by month` are its sections, a level below it, to the
+    next heading of another kind."""
+    document = read((POSTS / "food-project-year-page.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert document.metadata.title == "Our year 2024"
+    assert document.metadata.subtitle == "A look back at twelve months on Larkspur Lane"
+    levels = [(block.text, block.level) for block in document.headings]
+    assert levels[:3] == [("Month by month", 1), ("January", 2), ("March", 2)]
+    assert ("December", 2) in levels and ("In numbers", 1) in levels
+    assert kinds(document)[0] == "Paragraph"
+    chinese = read(f"{CHINESE_BODY}\n\n活動回顧\n\n一月\n\n{CHINESE_BODY}\n\n三月\n\n{CHINESE_BODY}\n\n"
+                   f"展望\n\n{CHINESE_BODY}", title="年報")
+    assert [(block.text, block.level) for block in chinese.headings] == [
+        ("活動回顧", 1), ("一月", 2), ("三月", 2), ("展望", 1)]
+

@@ -202,6 +202,10 @@ NUMERIC_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<mark>[-/.])(?P<month>\d{1,
                           r"(?P<day>\d{1,2})(?!\d)")
 DATE = re.compile(rf"(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})年"
                   rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
+# A month (its year perhaps before it), a year, a season or a quarter: "三月", "2024年3月",
+# "2024年", "第一季", "春季".
+PERIOD = re.compile(rf"(?:(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年)?(?:(?:\d{{1,2}}|{HAN_NUMERAL})月"
+                    rf"|第[一二三四]季(?:度)?|[春夏秋冬]季)|(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年(?:度)?")
 
 # The 661 commonest characters of modern written Chinese, as frequency lists of its corpora
 # rank them, in their Traditional forms, then the Simplified forms that differ: three in four
@@ -667,6 +671,9 @@ class Chinese(Profile):
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
+
+    def is_period(self, text: str) -> bool:
+        return bool(PERIOD.fullmatch(text.strip()))
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))

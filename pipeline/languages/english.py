@@ -166,6 +166,10 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 NAMED_MONTH = rf"{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
                   rf"|(?:{NAMED_MONTH}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 27, 2024
+# A month, a season or a quarter, its year perhaps with it, or a year alone: "January",
+# "March 2024", "Spring 2024", "Q1 2024", "2023".
+PERIOD = re.compile(rf"(?:(?:{MONTHS}|Spring|Summer|Autumn|Winter|Q[1-4])(?:[ \u00a0]\d{{4}})?"
+                    r"|\d{4})")
 # The same, its parts named, found within a line.
 DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{NAMED_MONTH})[ \u00a0]"
                         rf"(?:(?P<day_after>\d{{1,2}}), )?(?P<year>\d{{4}})\b")
@@ -611,6 +615,9 @@ page=r"page|p\.?",
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
+
+    def is_period(self, text: str) -> bool:
+        return bool(PERIOD.fullmatch(text.strip()))
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))

@@ -505,6 +505,12 @@ class Profile:
         12.30–1.30 pm, Room G.14"), as a list of meetings sets each one."""
         return False
 
+    def is_period(self, text: str) -> bool:
+        """A stretch of time written alone, as a timeline's sections are headed: a month
+        (perhaps with its year), a year, a season or a quarter of one ("January", "Spring
+        2024", "2023", "三月")."""
+        return False
+
     def date_in(self, text: str) -> str:
         """The first date `text` writes ("Published: 3 March 2025"), as the metadata writes
         one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""

@@ -1153,13 +1153,16 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     the text (a page with no dateline to show its title): the first block, of MIN_MENU lines
     at least, half of them or more the site's links ("Home", "Skip to Content", "Open Menu"),
     the others short lines of no sentence (its name, "Visit", "Collections"); the cookie
-    banner over it counts among the links, the page's head as they are."""
+    banner over it counts among the links, the page's head as they are, and the link to
+    the page itself, its title written again under the menu."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
+    # The page's own link among them (its title, written again under the menu) is one.
+    later = {line.text.strip() for line in lines[len(block):first_text + 1]}
     linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links", "cookie notice")
-                 for _, line in block)
+                 or line.text.strip() in later for _, line in block)
     rest = [line for _, line in block if line.number not in reasons]
     if 2 * linked < len(block) or any(not is_link(line.text) for line in rest):
         return {}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from dataclasses import replace
 
 from pipeline.languages import (
@@ -578,7 +579,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
                     ) -> tuple[Metadata, list[Unit]]:
     """The line under the title is its subtitle, where the metadata gives none: in the
     text's opening block (its lines `opening_block`: no blank line between them), where it
-    heads no text of its own (a heading follows it), names a date (a newsletter's issue) or
+    heads no text of its own (a heading follows it), is longer than most headings after it
+    (a strapline over the opening paragraph), names a date (a newsletter's issue) or
     stands over the page's dateline (line `dated_under`: the page's head ends there, "Annual
     review 2024/25" over "Posted by … · 12 June 2025"); or over the first paragraph of a news
     story, which opens with its dateline (a press release's deck, "Largest restoration on
@@ -595,12 +597,19 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
             or not (is_heading_text(under.text) or is_year_line(under.text))):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
-    after = next((unit for unit in blocks_apart(units[place + 1:], stands_alone)
-                  if unit.kind == "text"), None)
-    if after is None:
+    rest = [unit for unit in blocks_apart(units[place + 1:], stands_alone)
+            if unit.kind == "text"]
+    if not rest:
         return metadata, units
+    after = rest[0]
     opening = {title.lines[0], under.lines[0]} <= set(opening_block)
     heads_none = len(after.rows) == 1 and is_heading_text(after.text)
+    # A strapline over the text's opening paragraph, as a page's standfirst: longer than
+    # most headings of the sections after it ("A look back at twelve months on Larkspur
+    # Lane" over the text, "Month by month" heading a section later).
+    headings = [word_count(unit.text) for unit in rest[1:]
+                if len(unit.rows) == 1 and is_heading_text(unit.text)]
+    strapline = bool(headings) and word_count(under.text) > statistics.median_high(headings)
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none; a blank line under the title too, where it heads
     # no text ("Final report, February 2025" over "1. Introduction"), and is no timeline's
@@ -608,7 +617,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     issued = detect(under.text).date_in(under.text) if opening or (
         heads_none and not is_dated_event(under.text)) else ""
     if issued or under_any_title(under.text) or (opening and (
-            under.lines[-1] == dated_under or is_year_line(under.text) or heads_none)) or (
+            under.lines[-1] == dated_under or is_year_line(under.text) or heads_none
+            or strapline)) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
@@ -741,7 +751,7 @@ def levelled(result: list[Block]) -> list[Block]:
     for index in numbers:
         result[index] = Heading(result[index].text,
                                 depths[index] - top + 1 if index in depths else 1)
-    return unskipped(labelled_under(result))
+    return unskipped(periods_under(labelled_under(result)))
 
 
 # A heading numbered by a word's label: "Case 1: A family left in a single room", "個案一：…".
@@ -768,6 +778,31 @@ def labelled_under(result: list[Block]) -> list[Block]:
                 break
             result[later] = Heading(result[later].text, over.level + 1)
     return result
+
+
+def periods_under(result: list[Block]) -> list[Block]:
+    """Headings each a stretch of time ("January", "March", …; "2023", "2024"; "三月"), two
+    or more, the first right under a heading of none ("Month by month"), nothing between
+    them: one level below it, its sections, to the first heading of another kind ("In
+    numbers"), which is the next of its own level."""
+    headings = [index for index, block in enumerate(result) if isinstance(block, Heading)]
+    for place, index in enumerate(headings[:-1]):
+        over, first = result[index], headings[place + 1]
+        if first != index + 1 or is_period(over.text) or not is_period(result[first].text):
+            continue
+        run = list(itertools.takewhile(lambda later: is_period(result[later].text),
+                                       headings[place + 1:]))
+        if len(run) >= MIN_PERIODS:
+            for later in run:
+                result[later] = Heading(result[later].text, over.level + 1)
+    return result
+
+
+def is_period(text: str) -> bool:
+    return detect(text).is_period(text)
+
+
+MIN_PERIODS = 2
 
 
 def addressed(result: list[Block]) -> list[Block]:
