@@ -1097,3 +1097,39 @@ def test_a_site_builders_page_its_menu_gone_its_strapline_the_subtitle_its_month
     assert [(block.text, block.level) for block in chinese.headings] == [
         ("活動回顧", 1), ("一月", 2), ("三月", 2), ("展望", 1)]
 
+
+def test_a_general_note_under_symbol_notes_leaves_them_notes():
+    """A note on the whole led by its label (`註：表1數字經四捨五入…`, `Note: figures are
+    rounded.`) under the notes symbols label: those stay notes, called from the text (they
+    had been paragraphs, their calls plain characters), the general note a paragraph of the
+    text's end, before them."""
+    report = read((REPORTS / "building-maintenance-ceo-report-zh.txt").read_text(
+        encoding="utf-8"), title="")
+    assert [block.label for block in report.blocks if type(block).__name__ == "Note"] == [
+        "\u2460", "\u2461"]
+    assert report.blocks[-3].text.startswith("註：表1數字")
+    english = read(f"{ENGLISH_BODY} Visits rose by a third.*\n\nThe shop made £4,100.\u2020\n\n"
+                   "* Excluding school groups.\n\n\u2020 Before costs.\n\n"
+                   "Note: figures are rounded.", title="Our year")
+    assert [type(block).__name__ for block in english.blocks[-3:]] == [
+        "Paragraph", "Note", "Note"]
+    assert english.blocks[-3].text == "Note: figures are rounded."
+
+
+def test_superior_figures_call_numbered_notes_and_the_signature_closes_the_text():
+    """Notes numbered under their heading (`1. Robyn Maxwell, …`), called by superior figures
+    after a word or a mark (`another.¹`): references to them (they had stayed characters,
+    which a large-print edition sets smaller than its 16 pt); `m²` raises its unit. The
+    author's signature under the notes closes the text, over their heading (it had stood
+    in the notes' section)."""
+    entry = read((POSTS / "museum-catalogue-entry.txt").read_text(encoding="utf-8"), title="")
+    called = [span.note for block in entry.blocks for span in getattr(block, "spans", ())
+              if span.note]
+    assert called == ["1", "2"]
+    names = kinds(entry)
+    assert names[names.index("Heading", len(names) - 4) - 1] == "SignOff"
+    assert names[-2:] == ["Note", "Note"]
+    area = read(f"{ENGLISH_BODY}\n\nThe store covers 1,200 m² and cost £4m.¹\n\nNotes\n\n"
+                "1. Before fees.", title="Our year")
+    assert "1,200\u00a0m² and cost" in area.blocks[-3].text
+    assert [span.note for span in area.blocks[-3].spans if span.note] == ["1"]

@@ -33,7 +33,7 @@ def kinds(document) -> list[str]:
             Paragraph, Paragraph, Heading, Paragraph, Paragraph, SignOff, Heading, Note, Note]),
         ("elderly-services-chief", [
             Paragraph, Figure, Heading, Paragraph, List, Heading, Table, Paragraph, Heading,
-            Paragraph, Heading, Note, Note, SignOff]),
+            Paragraph, SignOff, Heading, Note, Note]),
         # Every line of its main text is short: its first paragraph's says it was not wrapped.
         ("garden-works-review", [
             Paragraph, Heading, Paragraph, List, Heading, Paragraph, Table, Heading, Note]),

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from pipeline.languages import NOTE_SYMBOLS as SYMBOLS
-from pipeline.languages import NOTES_HEADING, SYMBOL_LABEL, joined_lines
+from pipeline.languages import NOTES_HEADING, NOTES_HEADINGS, SYMBOL_LABEL, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 
@@ -79,17 +79,36 @@ def end_notes(units: list[Unit]) -> tuple[list[Unit], list[Unit]] | None:
     return (units[:start], units[start:]) if in_order and named >= set(labels) else None
 
 
-def notes_ending(units: list[Unit], spans_of) -> tuple[list[Unit], list[Note]] | None:
-    """The units of the text, and the notes that end it under no heading: labelled `[1]`, …,
-    or by symbols, these in the order the text calls them (as Word lists its endnotes, and
-    as symbols are given: the first called is the first)."""
+def notes_ending(units: list[Unit], spans_of
+                 ) -> tuple[list[Unit], list[Note], list[Unit]] | None:
+    """The units of the text, the notes that end it under no heading, and the general notes
+    under them (general_notes); the notes labelled `[1]`, …, or by symbols, these in the
+    order the text calls them (as Word lists its endnotes, and as symbols are given: the
+    first called is the first)."""
+    general = general_notes(units)
+    units = units[:len(units) - len(general)]
     if (parted := end_notes(units)) is not None:
-        return parted[0], read_notes(parted[1], spans_of)[0]
+        return parted[0], read_notes(parted[1], spans_of)[0], general
     if (parted := symbol_notes(units)) is None:
         return None
     text, labelled, found = parted
     notes = read_notes(labelled, spans_of, SYMBOL_LABEL)[0]
-    return text, sorted(notes, key=lambda note: found.first(note.label))
+    return text, sorted(notes, key=lambda note: found.first(note.label)), general
+
+
+def general_notes(units: list[Unit]) -> list[Unit]:
+    """The units ending the text that are each a note on the whole, led by its label and a
+    colon (`註：表1數字經四捨五入…`, `Note: figures are rounded.`), under labelled notes: the
+    text's, not a labelled note's words."""
+    start = len(units)
+    while start > 0 and units[start - 1].kind == "text" and GENERAL_NOTE.match(
+            units[start - 1].rows[0]):
+        start -= 1
+    return units[start:]
+
+
+# A note's label and its colon, then its words: `Note: …`, `註：…`.
+GENERAL_NOTE = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]\s*\S", re.IGNORECASE)
 
 
 class Calls:
@@ -207,19 +226,27 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
     in_brackets = (rf"|(?<=[{CALLED_AFTER}] )\((\d{{1,3}})\)(?=[\s.,;:!?]|$)" if bracketed
                    else "")
     return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])"
-                      + in_brackets)
+                      + in_brackets + SUPERIOR_CALL)
+
+
+# A note's number as a superior figure (`another.¹`, `trade²`) after a mark ending a phrase
+# or a word of three letters or more: after a unit's short name it raises it (`m²`, `km²`).
+SUPERIOR_CALL = (r"|(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?)\u2019\u201d]))"
+                 r"([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})")
+SUPERIOR_FIGURES = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
+                                 "0123456789")
 
 
 def with_references(spans: tuple[Span, ...], labels: set[str], bracketed: bool = False
                     ) -> tuple[Span, ...]:
-    """The spans with each `[n]` or symbol calling a note made a reference to it (`(n)` too,
-    where the notes are `bracketed`)."""
+    """The spans with each `[n]`, superior figure or symbol calling a note made a reference
+    to it (`(n)` too, where the notes are `bracketed`)."""
     call = calls(labels, bracketed)
     result: list[Span] = []
     for span in spans:
         position = 0
         for match in call.finditer(span.text):
-            label = match[match.lastindex]
+            label = match[match.lastindex].translate(SUPERIOR_FIGURES)
             if label not in labels:
                 continue
             # A reference sits against the word it follows: "growth [1]" reads "growth¹".

@@ -693,13 +693,18 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     bracketed = notes_at is not None and bool(BRACKETED_NUMBER.match(units[notes_at + 1].rows[0]))
     if notes_at is not None:
         notes, after = read_notes(units[notes_at + 1 :], spans_of)
-        # "Notes:", "註：": the colon leads into the notes, which the heading now heads.
-        ending = [Heading(units[notes_at].text.rstrip(":：").rstrip()), *notes,
-                  *signed(after, metadata, after_notes=True)]
+        closing = signed(after, metadata, after_notes=True)
+        # The author's signature under the notes closes the text, over their heading; "Notes:",
+        # "註：": the colon leads into the notes, which the heading now heads.
+        ending = [*(block for block in closing if isinstance(block, SignOff)),
+                  Heading(units[notes_at].text.rstrip(":：").rstrip()), *notes,
+                  *(block for block in closing if not isinstance(block, SignOff))]
         units = units[:notes_at]
     elif (parted := notes_ending(units, spans_of)) is not None:
-        units, notes = parted
-        ending = list(notes)
+        units, notes, general = parted
+        # A general note under the labelled ones stands before them, at the text's end, as a
+        # draft keeps it (its notes are the word processor's, which it lists after the text).
+        ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
     result = pull_quotes(titled_under(
         dated_entries(levelled(addressed(signed(units, metadata)) + ending))))
     labels = {note.label for note in notes}
