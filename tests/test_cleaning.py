@@ -115,6 +115,9 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("(see pp. 34-36, No. 5 and para. 2)") == (
         f"(see pp.{NBSP}34\u201336, No.{NBSP}5 and para.{NBSP}2)")
     assert clean_line("It went up. 34 came") == f"It went up. 34{NBSP}came"
+    # Circa before a year, as a catalogue dates an object (a line had parted "c." from 1910).
+    assert clean_line("Collected c. 1910, sold ca. 1986") == (
+        f"Collected c.{NBSP}1910, sold ca.{NBSP}1986")
     # A year counts nothing.
     assert clean_line("In 2024 the year") == "In 2024 the year"
 
@@ -411,7 +414,7 @@ def test_quotes_in_chinese_lines_read_the_same_when_cleaned_again(line, document
     ("late openings (6-9pm) drew", "late openings (6\u20139pm) drew"),
     ("open (10am-4pm)", "open (10am\u20134pm)"),
     # Years before 1900 too.
-    ("logbooks (c. 1880-1950)", "logbooks (c. 1880\u20131950)"),
+    ("logbooks (c. 1880-1950)", "logbooks (c.\u00a01880\u20131950)"),
     ("in 1850-60", "in 1850\u201360"),
 ])  # fmt: skip
 def test_ranges_written_with_letters_take_the_en_dash(written, set_as):

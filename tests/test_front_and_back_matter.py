@@ -1133,3 +1133,48 @@ def test_superior_figures_call_numbered_notes_and_the_signature_closes_the_text(
                 "1. Before fees.", title="Our year")
     assert "1,200\u00a0m² and cost" in area.blocks[-3].text
     assert [span.note for span in area.blocks[-3].spans if span.note] == ["1"]
+
+
+def test_questions_under_their_heading_are_its_sections_and_a_contact_box_its_lines():
+    """A foreword's questions, each heading its answer, under `Your questions answered` and
+    its introduction: a level below it (they had been its siblings); a contact box, a short
+    line over fields (`Have your say` over `Write to: …`, `Email: …`, `Telephone: …`): a
+    heading over lines (they had been three headings, one the running head of a page)."""
+    foreword = read((REPORTS / "council-leader-foreword.txt").read_text(encoding="utf-8"),
+                    title="")
+    levels = [(block.text, block.level) for block in foreword.headings]
+    assert levels[0] == ("Your questions answered", 1)
+    assert [level for text, level in levels if text.endswith("?")] == [2] * 5
+    assert levels[-1] == ("Have your say", 1)
+    box = foreword.blocks[foreword.blocks.index(foreword.headings[-1]) + 1]
+    assert [text.split(":")[0] for text in box.texts] == ["Write to", "Email", "Telephone"]
+
+
+def test_the_line_a_breadcrumb_names_is_the_title_and_a_ratio_a_key_figure():
+    """A page's title named by the last crumb of its breadcrumb trail, its strapline under
+    it, its byline written twice under both: the title, the subtitle, the byline (the
+    title had been taken for a kicker over the strapline, which titled the page); a ratio
+    over its words (`1 in 3` over `undergraduates the first in their family…`) is a key
+    figure with the others (it had been a paragraph after their list)."""
+    review = read((POSTS / "university-year-in-review.txt").read_text(encoding="utf-8"),
+                  title="")
+    assert review.metadata.title == "The year in review 2024/25"
+    assert review.metadata.subtitle == "A university for the North, open to the world"
+    assert review.byline is not None and review.byline.name.endswith("Ruth Abernethy")
+    facts = next(block for block in review.blocks if type(block).__name__ == "List")
+    assert len(facts.items) == 4 and facts.items[-1].text.startswith("1 in 3\u00a0under")
+
+
+def test_a_chinese_subtitle_opened_by_its_dash_and_full_width_list_markers_stay_so():
+    """A chapter's subtitle under its title opened by the dash GB/T 9704 sets before a 副题
+    (`——华澄能源集团2024年度社会责任报告（节选）`): the subtitle, as written (it had been the
+    first paragraph); a list's markers typed full width (`（1）`) stay full width (they had
+    come out `(1)`), half-width ones as typed."""
+    chapter = read((ROOT / "tests" / "simplified_chinese_texts" / "energy-group-csr-chapter.txt")
+                   .read_text(encoding="utf-8"), title="")
+    assert chapter.metadata.subtitle == "——华澄能源集团2024年度社会责任报告（节选）"
+    lists = [block for block in chapter.blocks if type(block).__name__ == "List"]
+    assert any(block.marker == "\uff08%\uff09" and block.style == "decimal" for block in lists)
+    assert next(block for block in lists if block.marker).numbers()[0] == "\uff081\uff09"
+    typed = read(f"{ENGLISH_BODY}\n\n(1) Roofs repaired;\n(2) Gutters cleared.", title="Works")
+    assert typed.blocks[-1].marker == "(%)"

@@ -43,6 +43,19 @@ def test_names_compounds_codes_and_short_words_stay_whole(word):
     assert SOFT_HYPHEN not in BREAKS.running(f"the {word} again")
 
 
+@pytest.mark.parametrize(("code", "joined"), [
+    ("CS/2019/044", f"CS/{WORD_JOINER}2019/{WORD_JOINER}044"),
+    ("(T.87-1987)", f"(T.{WORD_JOINER}87-1987)"),
+    ("2024/25", f"2024/{WORD_JOINER}25"),
+])
+def test_a_references_code_never_breaks_after_its_slash_or_full_stop(code, joined):
+    """A code's slash with a figure beside it, its full stop between a letter and a figure:
+    a word joiner after each, where the renderer would break (after `CS/` a report's number
+    had been parted); a slash between words (`and/or`) may still break."""
+    assert joined in BREAKS.running(f"report {code} filed")
+    assert WORD_JOINER not in BREAKS.running("fees and/or charges")
+
+
 def test_no_soft_hyphen_inside_a_ligature():
     # pyphen breaks "dif-fi-cult"; the shaper would join f and fi across the soft hyphen.
     assert "dif\u00adficult" not in BREAKS.running("a difficult winter")

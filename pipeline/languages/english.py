@@ -108,8 +108,9 @@ CURRENCY_MULTIPLE = re.compile(
 # ("Professor", "Sir") take no full stop: after one they end a sentence.
 HONORIFIC = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.? (?=\w)|(?:Prof|Revd|Rev|Cllr)\.? (?=[A-Z])"
                        r"|(?:Miss|Mx|Professor|Sir|Dame) (?=[A-Z]))")
-# An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5".
-NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]ec)\. (?=\d)")
+# An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5",
+# "c. 1910".
+NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]ec|ca?)\. (?=\d)")
 # What shows a name is a person's: a form of address or a title before it, or a surname in
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"

@@ -77,6 +77,7 @@ class Marked:
     text: str  # the line after the marker
     indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
     path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
+    full_width: bool = False  # its brackets typed full width, as Chinese text writes them: （1）
 
     @property
     def chain(self) -> str:
@@ -116,12 +117,16 @@ def marker_of(row: str) -> Marked | None:
         return None
     kind = "1" if value.isdigit() else "i" if len(value) > 1 or value.lower() == "i" else "a"
     kind = kind.upper() if value.isupper() else kind
-    return Marked(f"{opening}{kind}{closing}", value, rest)
+    return Marked(f"{opening}{kind}{closing}", value, rest,
+                  full_width=match.group("open") == "\uff08")
 
 
-def form_of(family: str) -> str:
+def form_of(family: str, full_width: bool = False) -> str:
     """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
-    "（%）" for （一）, "%、" for 1、; "" for the style's usual 1., a., 一、 and for bullets."""
+    "（%）" for （一） and for (1) typed full width (`full_width`), "%、" for 1、; "" for the
+    style's usual 1., a., 一、 and for bullets."""
+    if family.startswith("(") and full_width:
+        return "\uff08%\uff09"
     if family.startswith(("(", "\uff08")):
         return f"{family[0]}%{family[-1]}"
     if family == "1\u3001":

@@ -62,6 +62,10 @@ LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
 JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
 LIGATURE_SECONDS = "fijlt"
+# A slash or a full stop inside a reference's code (`CS/2019/044`, `T.87-1987`, `2024/25`):
+# a slash with a figure on either side, a full stop between a letter and a figure. The
+# renderer would break after them (Unicode's line breaking rules); a code never breaks.
+CODE_MARK = re.compile(r"(?<=[A-Za-z0-9])/(?=\d)|(?<=\d)/(?=[A-Za-z])|(?<=[A-Za-z])\.(?=\d)")
 # A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
 RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
 # A range between figures written with an em dash or a wave dash, as Chinese writes one
@@ -160,6 +164,7 @@ class LineBreaks:
               ) -> Markup:
         """Words hyphenated where they may be; in a block's `last` text, its last word
         never is (a paragraph's, a list item's, a note's: the house style)."""
+        text = CODE_MARK.sub(lambda mark: mark.group() + WORD_JOINER, text)
         if not hyphenate or hyphenator(self.language, self.hyphenation) is None:
             return self.tagged(text)
         final = max((match.start() for match in LETTERS.finditer(text)), default=-1) \

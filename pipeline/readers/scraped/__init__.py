@@ -80,14 +80,15 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     said += given_drops(result.units, metadata)
     result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
-    document = build_document(name, result.units, metadata, cleared.headline)
+    document = build_document(name, result.units, metadata, cleared.headline, cleared.named)
     if cleared.subject and not metadata.title and (
             document.metadata.title == title_from_name(name)
             or opens_letter(result.units, cleared.greeting)):
         # A mail with no title of its own is titled as its sender titled it, by its subject,
         # rather than by its file's name; a heading under its greeting is a section's.
         document = build_document(name, result.units,
-                                  replace(metadata, title=cleared.subject), cleared.headline)
+                                  replace(metadata, title=cleared.subject), cleared.headline,
+                                  cleared.named)
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))

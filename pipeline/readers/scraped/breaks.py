@@ -96,7 +96,9 @@ MIN_DATED_EVENTS = 2
 TELEPHONE = re.compile(r"\+?[\d\s()\-.\u00a0]{7,}")
 # A figure with a unit of a short word or two, or a few characters, after it: "25 minutes",
 # "38 per cent", "25分鐘"; or two such, a time's parts ("7m 48s").
-FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}(?:\s\d[\d,.]*\s?[^\W\d_]{1,7})?")
+FIGURE_WITH_UNIT = re.compile(r"\d[\d,.]*(?:\s?[^\W\d_]{1,7}){1,2}(?:\s\d[\d,.]*\s?[^\W\d_]{1,7})?"
+                              # or a ratio: "1 in 3", "9 out of 10"
+                              r"|\d[\d,.]*(?:\s[^\W\d_]{1,3}){1,2}\s\d[\d,.]*")
 # A displayed block's indent, in columns: a tab's, or four spaces (fewer open a paragraph);
 # and the paragraphs at the margin a text sets one apart from, at least.
 QUOTATION_INDENT = 4
@@ -181,10 +183,14 @@ def headed_lines_apart(units: list[Unit]) -> list[Unit]:
 def heads_lines(unit: Unit) -> bool:
     """Whether the unit's first line heads the lines under it: a contact heading over its
     lines, wherever in the text it stands ("Media contact" over a name, a telephone number,
-    an address); an event's day (and time) over its short lines, its name and its place
+    an address); a short line over fields ("Have your say" over "Write to: …", "Email: …",
+    "Telephone: …"); an event's day (and time) over its short lines, its name and its place
     ("Saturday 12 April, 10am–4pm" over "Spring plant sale" over "The Walled Garden")."""
     first, rows = unit.rows[0].strip(), unit.rows[1:]
     return bool(CONTACT_HEADING.fullmatch(first)) or (
+        fields(rows) and not FIELD.match(first) and not ends_sentence(first)
+        and word_count(first) <= MAX_FIELD_WORDS
+        and not all(map(is_labelled_figure, rows))) or (
         len(unit.rows) <= MAX_EVENT_ROWS and detect(first).is_when(first)
         and all(word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row)
                 and marked(row) is None for row in rows))

@@ -262,6 +262,7 @@ class Cleared:
     dated: str = ""
     headline: int = 0
     poster: str = ""  # who posted the page, as its dateline names them ("" for none)
+    named: int = 0  # the line the page's breadcrumb trail names as its title (0 for none)
 
     @property
     def paged(self) -> bool:
@@ -311,7 +312,27 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
         greetings = list(salutations(lines, reasons))  # the letter's own, kept
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons),
-                   headline(lines, reasons), posted_by(lines, reasons))
+                   headline(lines, reasons), posted_by(lines, reasons),
+                   crumb_named(lines, reasons))
+
+
+def crumb_named(lines: list[Line], reasons: dict[int, str]) -> int:
+    """The number of the line the last crumb of the page's breadcrumb trail names, over the
+    text's first sentence (`The year in review 2024/25` under `Home > About us > Annual
+    review > The year in review 2024/25`): the page's title, whatever line stands over it;
+    0 for none."""
+    trail = next((line for line in lines if reasons.get(line.number) == "breadcrumb"), None)
+    if trail is None:
+        return 0
+    last = likeness_key(SEPARATOR.split(without_icons(trail.text))[-1])
+    for line in lines:
+        if line.number <= trail.number or line.number in reasons:
+            continue
+        if likeness_key(line.text) == last:
+            return line.number
+        if is_running(line.text):
+            break
+    return 0
 
 
 def page_head(lines: list[Line], reasons: dict[int, str], under: Line) -> bool:

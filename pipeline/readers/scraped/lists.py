@@ -159,6 +159,6 @@ def built(level: Level, spans_of) -> List:
                        built(nested[0], spans_of) if nested else None)
               for _, lines, nested in level.entries),
         *list_numbering([marker.value for marker, _, _ in level.entries]),
-        form_of(level.family),
+        form_of(level.family, all(marker.full_width for marker, _, _ in level.entries)),
         compound=bool(level.entries[0][0].path),
     )

@@ -122,9 +122,10 @@ DIVISION_REPLACED = ("the title under its division's label; the metadata's title
 
 
 def build_document(name: str, units: list[Unit], metadata: Metadata,
-                   dated_under: int = 0) -> Document:
+                   dated_under: int = 0, named: int = 0) -> Document:
     """The document of the text's `units`; `dated_under`: the line the page's dateline
-    stood right under (0 for none), the last of its head."""
+    stood right under (0 for none), the last of its head; `named`: the line its breadcrumb
+    trail names as its title (0 for none)."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
     subject = None if metadata.title else letter_subject(
         [unit for unit in units if unit.kind == "text"])
@@ -143,7 +144,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [unit for unit in units if unit not in (page_title, subtitle)]
         texts = [unit for unit in texts if unit not in (page_title, subtitle)]
         metadata = replace(metadata, subtitle=subtitle.text)
-    kicker = texts[0] if over_title(texts) else None
+    # A line the page's breadcrumb trail names is its title, not a kicker over it.
+    kicker = texts[0] if over_title(texts) and texts[0].lines[0] != named else None
     if kicker is not None:
         units = [unit for unit in units if unit is not kicker]
         texts = texts[1:]
@@ -162,11 +164,14 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                  for piece in (rest if unit is body_line else [unit])]
         metadata = replace(metadata, organisation=body_line.rows[0].strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
-    # perhaps under the title's standfirst, its year or a note in brackets on it.
+    # perhaps under the title's standfirst, its year or a note in brackets on it, or its
+    # strapline where the byline is written twice, as a page's head repeats it.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (is_standfirst(texts[1])
-                                           or annexes_title(texts[1].text)):
+                                           or annexes_title(texts[1].text)
+                                           or texts[2].repeats > 1
+                                           and is_heading_text(texts[1].text)):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)), None)
@@ -594,7 +599,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     under = units[place] if place < len(units) else None
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1
-            or not (is_heading_text(under.text) or is_year_line(under.text))):
+            or not (is_heading_text(under.text) or is_year_line(under.text)
+                    or under_any_title(under.text))):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
     rest = [unit for unit in blocks_apart(units[place + 1:], stands_alone)
@@ -634,13 +640,16 @@ def annexes_title(text: str) -> bool:
 
 def under_any_title(text: str) -> bool:
     """A line that is the subtitle wherever it stands under the title: a name with its
-    life's years, a note on the text in brackets."""
-    return bool(LIFE_SPAN.search(text) or BRACKETED_LINE.fullmatch(text.strip()))
+    life's years, a note on the text in brackets, a Chinese subtitle opened by its dash
+    ("——华澄能源集团2024年度社会责任报告（节选）", as GB/T 9704 sets a 副题)."""
+    return bool(LIFE_SPAN.search(text) or BRACKETED_LINE.fullmatch(text.strip())
+                or SUBTITLE_DASH.match(text.strip()))
 
 
 # A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
 # "(Abridged)"), never the title.
 BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
+SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
 # A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
 LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
 
@@ -756,7 +765,7 @@ def levelled(result: list[Block]) -> list[Block]:
     for index in numbers:
         result[index] = Heading(result[index].text,
                                 depths[index] - top + 1 if index in depths else 1)
-    return unskipped(periods_under(labelled_under(result)))
+    return unskipped(runs_under(labelled_under(result)))
 
 
 # A heading numbered by a word's label: "Case 1: A family left in a single room", "個案一：…".
@@ -785,19 +794,22 @@ def labelled_under(result: list[Block]) -> list[Block]:
     return result
 
 
-def periods_under(result: list[Block]) -> list[Block]:
-    """Headings each a stretch of time ("January", "March", …; "2023", "2024"; "三月"), two
-    or more, the first right under a heading of none ("Month by month"), nothing between
-    them: one level below it, its sections, to the first heading of another kind ("In
-    numbers"), which is the next of its own level."""
+def runs_under(result: list[Block]) -> list[Block]:
+    """Headings of one kind, two or more in a run (each a stretch of time: "January",
+    "March"; "2023", "三月"; or each a question: "Will my bins still be collected every
+    week?"), under a heading of neither kind ("Month by month", "Your questions answered"),
+    perhaps its text between: one level below it, its sections, to the first heading of
+    another kind ("In numbers"), which is the next of its own level."""
     headings = [index for index, block in enumerate(result) if isinstance(block, Heading)]
     for place, index in enumerate(headings[:-1]):
-        over, first = result[index], headings[place + 1]
-        if first != index + 1 or is_period(over.text) or not is_period(result[first].text):
+        over, first = result[index], result[headings[place + 1]]
+        kind = next((kind for kind in HEADING_KINDS if kind(first.text)), None)
+        if kind is None or kind(over.text) or section_number(over.text):
             continue
-        run = list(itertools.takewhile(lambda later: is_period(result[later].text),
+        run = list(itertools.takewhile(lambda later, kind=kind: kind(result[later].text),
                                        headings[place + 1:]))
-        if len(run) >= MIN_PERIODS:
+        if len(run) >= MIN_RUN_HEADINGS and all(result[later].level == over.level
+                                                for later in run):
             for later in run:
                 result[later] = Heading(result[later].text, over.level + 1)
     return result
@@ -807,7 +819,12 @@ def is_period(text: str) -> bool:
     return detect(text).is_period(text)
 
 
-MIN_PERIODS = 2
+def is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "\uff1f"))
+
+
+HEADING_KINDS = (is_period, is_question)
+MIN_RUN_HEADINGS = 2
 
 
 def addressed(result: list[Block]) -> list[Block]:
