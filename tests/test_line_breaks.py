@@ -56,6 +56,14 @@ def test_a_references_code_never_breaks_after_its_slash_or_full_stop(code, joine
     assert WORD_JOINER not in BREAKS.running("fees and/or charges")
 
 
+def test_a_word_bound_to_its_figure_is_never_hyphenated():
+    """`£21.6\u00a0million`: the no-break space keeps the amount on one line, and a hyphen
+    inside the word would part it all the same (`£21.6 mil-` over `lion`); the word
+    elsewhere may break."""
+    assert f"mil{SOFT_HYPHEN}lion" not in BREAKS.running("a surplus of £21.6\u00a0million")
+    assert f"mil{SOFT_HYPHEN}lion" in BREAKS.running("a million volunteers")
+
+
 def test_no_soft_hyphen_inside_a_ligature():
     # pyphen breaks "dif-fi-cult"; the shaper would join f and fi across the soft hyphen.
     assert "dif\u00adficult" not in BREAKS.running("a difficult winter")

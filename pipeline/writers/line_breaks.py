@@ -41,6 +41,7 @@ from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
+NBSP = "\u00a0"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
 WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
 HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)
@@ -189,9 +190,12 @@ class LineBreaks:
         word, text = match.group(), match.string
         before = text[match.start() - 1] if match.start() else " "
         after = text[match.end()] if match.end() < len(text) else " "
+        # A word a no-break space binds to the figure before it ("£21.6 million", "298
+        # kilometres"): the amount never breaks, inside the word either.
+        counted = before == NBSP and text[max(match.start() - 2, 0)].isdigit()
         if (len(word) < self.hyphenation.min_word
                 or not (word.islower() or word in exceptions(self.hyphenation.exceptions))
-                or (block, word) in self.whole_words
+                or (block, word) in self.whole_words or counted
                 or before in HYPHENS or after in HYPHENS or before.isdigit() or after.isdigit()):
             return []
         return hyphenation_points(word, self.language, self.hyphenation)
