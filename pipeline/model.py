@@ -329,11 +329,12 @@ class Table:
         )
 
     @property
-    def totalled(self) -> bool:
-        """Whether its last row totals the rows above it: its first cell says so ("Total",
-        "合計"), as its language writes it."""
-        first = plain(self.rows[-1][0]).strip() if self.rows else ""
-        return len(self.rows) > 1 and bool(TABLE_TOTAL.fullmatch(first))
+    def total_rows(self) -> frozenset[int]:
+        """The rows (by number) that total the rows above them: the first cell of each says
+        so ("Total income", "Total", "合計"), as its language writes it; the last row, or a
+        subtotal among the rows (an account's income totalled over its expenditure)."""
+        return frozenset(number for number, row in enumerate(self.rows) if number and row
+                         and TABLE_TOTAL.fullmatch(plain(row[0]).strip()))
 
     @property
     def texts(self) -> list[str]:

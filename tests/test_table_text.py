@@ -135,10 +135,25 @@ def test_a_last_row_a_total_opens_is_set_as_the_tables_totals(last, totalled):
     table = Table(cells("Route", "Sailings"), (cells("Central", "41,610"),
                                                cells("Wan Chai", "27,740"),
                                                cells(last, "69,350")))
-    assert table.totalled is totalled
+    assert (2 in table.total_rows) is totalled
     html = render_html(Document("t", Metadata(title="Sailings"), None, (table,)),
                        load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
     assert ('<tr class="total">' in html) is totalled
+
+
+def test_a_subtotal_among_the_rows_is_set_as_a_total_too():
+    """An account's income totalled over its expenditure (`Total income` between the rows):
+    set off as the last row's total is (it had been set as any row)."""
+    from pipeline.writers.html import render_html
+
+    table = Table(cells("Item", "2024"), (cells("Grants", "86,400"), cells("Fees", "21,600"),
+                                          cells("Total income", "108,000"),
+                                          cells("Staff", "61,200"),
+                                          cells("Total expenditure", "61,200")))
+    assert table.total_rows == {2, 4}
+    html = render_html(Document("t", Metadata(title="Accounts"), None, (table,)),
+                       load_layout(Path(__file__).resolve().parent.parent / "layouts", "print"))
+    assert html.count('<tr class="total">') == 2
 
 
 def test_a_column_of_figures_with_negatives_in_brackets_hangs_them():

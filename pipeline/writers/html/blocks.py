@@ -381,10 +381,10 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
             spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False)
             + hung_bracket(cell, bracketed.get(column)))
         for column, cell in enumerate(block.header))
-    totals = len(block.rows) - 1 if block.totalled else None
+    totals = block.total_rows
     rows = Markup("").join(
         Markup("<tr{}>{}</tr>\n").format(
-            Markup(' class="total"') if number == totals else Markup(""),
+            Markup(' class="total"') if number in totals else Markup(""),
             Markup("").join(table_cell(worded(cell, unbroken.get((number, column))), index,
                                        setting, numeric[column],
                                        row_header=column == 0 and not numeric[0],
