@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import pytest
 
@@ -65,7 +66,8 @@ def test_chinese_list_text_stands_on_whole_characters(editions, layout):
     """Every item's text, numbered 一、 or 1., bulleted, nested (a) or （一）, starts a whole
     number of characters from the text area's edge: the first level's on the two
     characters of the paragraphs' indent; a nested list's as many further in as its labels
-    take, three for （一）, so its labels start under its parent item's text."""
+    take, three for （一） and for （a） (a Chinese text's brackets are full width), so its
+    labels start under its parent item's text."""
     pdf, _, settings = editions[layout]
     size = settings.body_size_pt
     lines = words_by_line(pdf, pages=True)
@@ -74,15 +76,20 @@ def test_chinese_list_text_stands_on_whole_characters(editions, layout):
         if len(line[0][2]) > 10:
             lefts[page] = min(lefts.get(page, line[0][0]), line[0][0])
     items = {"保育珊瑚群落": 2, "珊瑚健康普查": 2, "海草床分布調查": 2,
-             "在海下灣設立六個長期監測點": 5, "東平洲及印洲塘的珊瑚覆蓋率": 4}
+             "在海下灣設立六個長期監測點": 5, "東平洲及印洲塘的珊瑚覆蓋率": 5}
     found = {}
     for page, line in lines:
-        for start, _, text in line:
+        for start, end, text in line:
             for item, characters in items.items():
                 if item[:6] in text:
-                    # A label of full-width characters (一、, （一）), drawn just before its
-                    # item's text, is read as one word with it: each of its characters an em.
-                    begins = start + text.index(item[:6]) * size
+                    # A label (一、, （一）, （a）) drawn just before its item's text is read as
+                    # one word with it: the text's start counted back from the word's end,
+                    # each of its characters an em, where they all are (a label's Latin
+                    # letter is not), else on from the word's start.
+                    rest = text[text.index(item[:6]):]
+                    begins = (end - len(rest) * size
+                              if all(east_asian_width(char) in "WF" for char in rest)
+                              else start + text.index(item[:6]) * size)
                     found[item] = begins - lefts[page]
                     assert begins - lefts[page] == pytest.approx(characters * size, abs=0.3), text
     assert set(found) == set(items)
