@@ -296,3 +296,23 @@ def test_a_chinese_statement_copied_from_its_pdf_reads_as_its_author_wrote_it():
     assert [type(block).__name__ for block in document.blocks] == [
         "Paragraph"] * 4 + ["Heading"] + ["Paragraph"] * 3 + ["SignOff"]
     assert document.blocks[-1].texts == ["主席", "陳美華", "二零二五年三月"]
+
+
+def test_a_chapter_numbered_by_sections_keeps_their_numbers_and_its_lists_close():
+    """A report's chapter copied from a PDF, its sections numbered (`2.1 The repairs
+    service`), a note under a page set smaller, its line wider than the text's: the
+    section's number stays as written (it had been taken for a call to note 1, `2.[1]`),
+    the note is called from `continues.1`, the text is read as wrapped (the note's line had
+    said it was not, each line ending a phrase a heading), and a list's last item, after
+    items ending `; and`, closes before the text that goes on under it."""
+    document = read_text(PRINTED / "housing-repairs-chapter.txt")
+    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert "2.1\u00a0The repairs service" in headings
+    assert not [text for text in headings if text.startswith("We completed")]
+    assert [span.note for block in document.blocks for span in getattr(block, "spans", ())
+            if span.note] == ["1"]
+    items = [item.text for block in document.blocks if isinstance(block, List)
+             for item in block.items]
+    closing = next(text for text in items if text.startswith("(c) tested")
+                   or "tested the lifts" in text)
+    assert closing.endswith("as the law requires.")

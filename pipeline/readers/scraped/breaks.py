@@ -51,7 +51,7 @@ from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
-from pipeline.readers.scraped.notes import NOTE_LABEL, TRAILING_CALLS
+from pipeline.readers.scraped.notes import BRACKETED_LABEL, NOTE_LABEL, TRAILING_CALLS
 from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
 MAX_FIELD_WORDS = 16  # in a field's line, its label and its value; in an event's line
@@ -126,7 +126,8 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
-                    or ends_paragraph(rows, index)) and not numbering_goes_on(rows, index)
+                    or ends_paragraph(rows, index) or closes_list(rows, index)
+                    ) and not numbering_goes_on(rows, index)
         width = max((columns(row) for unit in units if unit.kind == "text"
                      for row in unit.rows if CELL not in row), default=0)
     return [piece for unit in headed_lines_apart(items_standing_apart(units))
@@ -605,6 +606,23 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
         or signature_under(rows[index + 1:], width))
 
 
+def closes_list(rows: tuple[str, ...], index: int) -> bool:
+    """Whether row `index` of a wrapped text ends a list's last item, the text going on under
+    it with no blank line between: it ends a sentence, its item coming after one that ends
+    with a semicolon (`…; and`), as a list's items are punctuated; the next row starts a
+    sentence, no item of its own."""
+    following = rows[index + 1]
+    if (not ends_sentence(rows[index]) or marked(following) is not None
+            or not following[:1].isupper()):
+        return False
+    item = next((row for row in range(index, -1, -1) if marked(rows[row]) is not None), None)
+    return bool(item) and rows[item - 1].rstrip().endswith(ITEM_ENDS)
+
+
+# How a list's item before its last ends: "…;", "…; and", "…; or".
+ITEM_ENDS = (";", "; and", "; or", "\uff1b")
+
+
 def signature_under(rows: tuple[str, ...], width: int) -> bool:
     """Whether `rows`, ending a block, are a signature's short lines (a name, a role, a date),
     no sentence among them: however full the line over them, they end its paragraph."""
@@ -623,8 +641,9 @@ def unwrapped(rows: tuple[str, ...]) -> bool:
     is wider than any wrap (an address alone, however long, does not say so, nor a table's
     row), or each of their lines of running text (as wide as a wrap's, MIN_WRAPPED_COLUMNS;
     no list item, no field's line: `Venue: St Michael's Church Hall, Ashbury`) ends a
-    sentence, two of them at least."""
-    running = [row for row in rows if CELL not in row]
+    sentence, two of them at least. A note's line (`[1] …`) counts for neither: under a
+    printed page's text it is set smaller, its lines the wider."""
+    running = [row for row in rows if CELL not in row and not BRACKETED_LABEL.match(row)]
     if any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in running):
         return True
     lines = [row for row in running if columns(row) >= MIN_WRAPPED_COLUMNS

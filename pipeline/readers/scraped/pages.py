@@ -62,6 +62,8 @@ SUPERIOR_FIGURES = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u20
 # A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
 # `1 Interest on our …`.
 BARE_LABEL = re.compile(r"(\d{1,2})[ \u00a0](?=[^\W\d_]|[\u2018\u201c(])")
+# What opens a row numbered `2.1` (a section's heading, `Table 2.1`): no call after it.
+NUMBERED_OPENING = re.compile(r"\s*(?:[^\W\d_]+\s)?(?:\d{1,2}\.)+")
 # A figure's stop before a call (`to 19.2`): a call only where a sentence ends with it.
 FIGURE_STOP = re.compile(r"\d\.$")
 SENTENCE_ON = re.compile(r"\s*$|\s+[A-Z\u2018\u201c]")
@@ -325,6 +327,8 @@ def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
                       rf"|(?<=\d\.)){number}(?![\w\u00b7])")
     for index in (at for at in range(place[0], end) if at not in notes):
         for found in call.finditer(rows[index], place[1] if index == place[0] else 0):
+            if NUMBERED_OPENING.fullmatch(rows[index][:found.start()]):
+                continue  # a section's or a table's number: `2.1 The repairs service`
             if (not FIGURE_STOP.search(rows[index][:found.start()])
                     or SENTENCE_ON.match(rows[index][found.end():])):
                 return index, found
