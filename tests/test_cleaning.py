@@ -39,6 +39,10 @@ def test_quotes_curl_by_position():
     ("'a' and 'b'", "\u2018a\u2019 and \u2018b\u2019"),
     ('"It was \'rock \'n\' roll\'," he said',
      "\u2018It was \u201crock \u2019n\u2019 roll\u201d,\u2019 he said"),
+    # A quote closing before a full stop, a plural's apostrophe later in the line: the
+    # quote closes at its mark (it had closed at the apostrophe, `‘stayed”`).
+    ('the word was "stayed". The coach of the under-twelves\' team',
+     "the word was \u2018stayed\u2019. The coach of the under-twelves\u2019 team"),
 ])  # fmt: skip
 def test_quotes_nest_single_outside_double_inside_whichever_the_author_used(written, set_as):
     assert clean_line(written) == set_as

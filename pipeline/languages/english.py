@@ -84,6 +84,7 @@ ELIDED_YEAR = re.compile(rf"{WORD_START}(?=\d\d(?:s\b|(?![\d%/]|[.,:]\d))|000\b)
 # Curly quotes, and how deep quotations are read as nested (deeper counts as that deep).
 QUOTE_MARKS = "\u2018\u2019\u201c\u201d"
 OPENING_MARKS = "\u2018\u201c"
+PHRASE_MARKS = tuple(".,;:!?")  # after a closing quote, not after an apostrophe
 MAX_QUOTE_DEPTH = 8
 # A straight single quote outside a word ("don't" holds one inside).
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
@@ -690,7 +691,8 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
     marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
              and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
                                                  or line[max(index - 2, 0) : index] == "\u2019n"))]
-    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks], depth)
+    closes = closing_marks([mark in OPENING_MARKS for _, mark in marks], depth,
+                           [line[index + 1:index + 2] in PHRASE_MARKS for index, _ in marks])
     characters = list(line)
     for (index, mark), closes_one in zip(marks, closes, strict=True):
         if mark in OPENING_MARKS:
@@ -704,10 +706,14 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
     return "".join(characters), depth
 
 
-def closing_marks(opens: list[bool], start: int = 0) -> list[bool]:
+def closing_marks(opens: list[bool], start: int = 0, before_marks: list[bool] | None = None
+                  ) -> list[bool]:
     """For each quote mark, opening (`opens`) or closing, whether it closes a level (see
     `nested`), the line starting at depth `start`: fewest unmatched, found from the end of
-    the line back, each mark's choices at each depth once."""
+    the line back, each mark's choices at each depth once. Where closing it or not leaves
+    as many unmatched, a mark closes where a mark ending a phrase follows it
+    (`before_marks`): `"stayed".` closes there, and a plural's apostrophe later in the line
+    (`the under-twelves’ team`) is one."""
     levels = range(MAX_QUOTE_DEPTH + 1)
     unmatched = [list(levels)]  # from the marks after this one on, at each depth
     for opening in reversed(opens):
@@ -717,9 +723,12 @@ def closing_marks(opens: list[bool], start: int = 0) -> list[bool]:
                           for depth in levels])
     unmatched.reverse()
     closes, depth = [], min(start, MAX_QUOTE_DEPTH)
+    ending = before_marks or [False] * len(opens)
     for position, opening in enumerate(opens):
         after = unmatched[position + 1]
-        closes.append(not opening and depth > 0 and after[depth - 1] < after[depth])
+        closes.append(not opening and depth > 0 and (
+            after[depth - 1] < after[depth]
+            or after[depth - 1] == after[depth] and ending[position]))
         depth = min(depth + 1, MAX_QUOTE_DEPTH) if opening else depth - closes[-1]
     return closes
 
