@@ -687,3 +687,22 @@ def test_a_confidentiality_notice_fenced_by_rules_goes_whole_with_the_signature_
     assert document.metadata.date == "2025-06-16"
     kept = " ".join(getattr(block, "text", "") for block in document.blocks)
     assert "co-operation" not in kept and "accredited" not in kept
+
+
+def test_a_newsletter_mailed_as_plain_text_loses_its_links_furniture_and_keeps_its_closing():
+    """A newsletter as a mail program writes it in plain text, each link's address in angle
+    brackets after its words (`View this email in your browser <https://…>`, `Read more
+    <https://…>`): the furniture is known by its words, and goes (it had titled the text and
+    been printed as headings and lines); the footer after the closing goes, the closing and
+    the signature under it stay, though a link (`DONATE NOW`) stands over them."""
+    path = Path(__file__).parent / "texts" / "reports" / "food-bank-newsletter-mail.txt"
+    document, report = scraped_document("newsletter", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    assert document.metadata.title == "Summer Newsletter\u00a0\u2013 July 2025"
+    dropped = [drop["text"] for drop in report["dropped"]]
+    assert "View this email in your browser" in dropped and "Read more" in dropped
+    assert "Add us to your address book" in dropped and "Kingsmead KM4 2JD" in dropped
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "With thanks,", "Jo Whitfield", "Manager, Riverbank Food Bank"]
+    kept = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "unsubscribe" not in kept and "<https" not in kept

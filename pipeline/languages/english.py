@@ -461,9 +461,11 @@ page=r"page|p\.?",
                     r"|you (?:are )?receiv(?:e|ed|ing) this (?:e-?mail|newsletter|message)"
                     r" because\b.*|(?:our )?mailing address is:?"
                     r"|want to change how you receive these e-?mails\??"
-                    r"|(?:you can |click here to )?(?:update your preferences or )?unsubscribe"
-                    r"(?: from this list)?\b.{0,60}|update (?:your )?(?:subscription )?"
-                    r"preferences|manage (?:your )?subscription",
+                    r"|(?:you can |click here to |or )?(?:update your preferences or )?"
+                    r"unsubscribe(?: from this list)?\b.{0,60}"
+                    r"|(?:you can )?update (?:your )?(?:subscription )?preferences"
+                    r"|manage (?:your )?subscription"
+                    r"|add us to your address book|forward (?:this e-?mail )?to a friend",
         mail_warning=r"(?:\[?(?:external|caution|warning|notice|attention)\]?\s*[:：-]?\s*)?"
                      r"(?:this|the) (?:e-?mail|message) (?:originated|came|comes|was sent|is)"
                      r" from (?:outside|an external)\b.*",

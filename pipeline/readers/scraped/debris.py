@@ -93,6 +93,7 @@ SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 SIGNATURE_DELIMITER = re.compile("--|[-\u2013\u2014]|\u2014\u2014")
 MAX_SIGNATURE_LINES = 6
 MAX_CLOSING_LINES = 3  # a mail's closing, the sender's name, perhaps their role
+MAX_SIGNATURE_ROWS = 3  # under a closing: a name, a role, an organisation
 MAX_CLOSING_WORDS = 4  # "With very best wishes,"
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
@@ -281,8 +282,10 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     """The text without its web-page and e-mail debris; `known`: what the metadata names the
     piece by, which a printed page's running head says."""
     rows = cleaned_text.split("\n")
-    lines = [classified(number, row) for number, row in enumerate(rows, 1)
-             if row and row != PHOTO_MARKER]
+    # Each line read without the addresses a mail's plain text writes after a link's words
+    # (`Read more <https://…>`): the words are what a page's furniture says.
+    lines = [classified(number, LINK_TARGET.sub("", row) or row)
+             for number, row in enumerate(rows, 1) if row and row != PHOTO_MARKER]
     headers = mail_headers(lines)
     reasons = debris_reasons(lines, {line.number: MAIL_HEADER for block in headers
                                      for line in block}, known)
@@ -699,6 +702,11 @@ def is_release_line(text: str) -> bool:
     parts = [part.strip(RELEASE_PART_ENDS) for part in RELEASE_JOINS.split(rest)
              for part in part.split("\t")]
     return phrases > 0 and all(not part or detect(part).is_date(part) for part in parts)
+
+
+# A link's address in angle brackets after its words, as a mail program writes a link in
+# plain text (Gmail's, Outlook's: `View this email in your browser <https://…>`).
+LINK_TARGET = re.compile(r"\s*<(?:https?://|mailto:)[^<>\s]+>")
 
 
 def classified(number: int, text: str) -> Line:
@@ -1325,6 +1333,24 @@ def a_sentence(text: str) -> bool:
     return ends_sentence(text) and not text.endswith(LEAD_IN_ENDS)
 
 
+def signed_under(lines: list[Line], reasons: dict[int, str], start: int) -> int:
+    """Where a footer may start, from line `start` (after the text's last sentence): past the
+    text's closing and the signature under it ("With thanks," over "Jo Whitfield" over
+    "Manager, Riverbank Food Bank"), which are the text's, whatever links stand over them
+    (a newsletter's "DONATE NOW")."""
+    closing = next((index for index in range(len(lines) - 1, start - 1, -1)
+                    if lines[index].number not in reasons and not lines[index].kind
+                    and closes_mail(lines[index].text)), None)
+    if closing is None:
+        return start
+    end = closing + 1
+    while (end < len(lines) and end - closing <= MAX_SIGNATURE_ROWS
+           and lines[end].number not in reasons and not lines[end].kind
+           and not is_running(lines[end].text)):
+        end += 1
+    return end
+
+
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
     """The page's or the mail's footer: from its first footer line after the last sentence
     of the text (its revision date, copyright or links, the page asking about itself, whose
@@ -1333,7 +1359,7 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
     sentence counts, though the row's gaps read as a table's."""
     last_sentence = max((index for index, line in enumerate(lines)
                          if line.number not in reasons and a_sentence(line.text)), default=-1)
-    for index in range(max(last_sentence + 1, 0), len(lines)):
+    for index in range(signed_under(lines, reasons, last_sentence + 1), len(lines)):
         reason = reasons.get(lines[index].number)
         if index <= last_text and (reason is not None or lines[index].kind != "link"):
             continue
