@@ -368,3 +368,17 @@ def test_a_universitys_speech_page_under_its_sites_name_and_a_trail_of_two_crumb
         ("CHECK AGAINST DELIVERY", "press release debris: press release line")]
     assert document.blocks[0].text.startswith("Mr\u00a0Chairman, Pro-Chancellor,")
     assert {0, 1} <= flush_left(document.blocks)
+
+
+def test_a_releases_stamp_in_chinese_numerals_dates_it_and_goes():
+    """A government release's stamp under its end mark written in numerals (`二○二五年七月十八日
+    （星期五）` over `香港時間十六時四十五分`), as in figures: the release's, dating it (it had
+    been two headings at the top of a page, the release undated)."""
+    path = Path(__file__).parent / "texts" / "press" / "harbourfront-release-zh.txt"
+    document, report = scraped_document("release", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    assert document.metadata.date == "2025-07-18"
+    assert not [block for block in document.blocks if isinstance(block, Heading)
+                and "時間" in block.text]
+    assert "香港時間十六時四十五分" in [drop["text"] for drop in report["dropped"]]
+
