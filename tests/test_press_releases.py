@@ -382,3 +382,18 @@ def test_a_releases_stamp_in_chinese_numerals_dates_it_and_goes():
                 and "時間" in block.text]
     assert "香港時間十六時四十五分" in [drop["text"] for drop in report["dropped"]]
 
+
+def test_a_speechs_greeting_and_stage_directions_stand_as_written():
+    """A speech's greeting to its dignitaries (`Lord Lieutenant, Mr High Sheriff, …, ladies
+    and gentlemen,`) is its greeting, not a byline; `(Applause)` on a line of its own is a
+    paragraph of its own, the heading under it a heading (they had run together), and the
+    last one signs nothing."""
+    path = Path(__file__).parent / "texts" / "reports" / "lord-mayor-awards-speech.txt"
+    document, _ = scraped_document("speech", path.read_text(encoding="utf-8"),
+                                   Metadata(title=""))
+    assert document.byline is None
+    assert document.blocks[0].text.startswith("Lord Lieutenant,")
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    assert texts.count("(Applause)") == 3
+    assert "A city of neighbours" in [block.text for block in document.headings]
+    assert not [block for block in document.blocks if isinstance(block, SignOff)]

@@ -76,6 +76,9 @@ MAX_SIGNATURE_ROWS = 4  # a name, a role, an organisation, a date
 MIN_VERSE_CHARACTERS = 4
 MAX_VERSE_CHARACTERS = 11
 VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
+# A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
+# "(Abridged)"), never the title; a speech's stage direction ("(Applause)").
+BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 
 
@@ -543,6 +546,9 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     if (marked(row.strip()) is not None and marked(following) is None
             and not following[:1].isspace() and not following[:1].islower()):
         return True  # a list's item over a sentence of its own: each item is a line here
+    if BRACKETED_LINE.fullmatch(row.strip()) and not detect(following).names_person(
+            following.strip()):  # a speech's `(Applause)`; `(Signed)` over a name signs
+        return not following.lstrip()[:1].islower()
     return (ends_sentence(TRAILING_CALLS.sub("", row))
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))

@@ -71,6 +71,7 @@ from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
+    BRACKETED_LINE,
     WRAP_SLACK,
     blocks_apart,
     columns,
@@ -525,7 +526,9 @@ def is_byline(unit: Unit, under_title: bool = False) -> bool:
     right under the title, where its place says what repetition says, written once and
     naming someone. On two lines, a name and its role (byline_line), it is one either way."""
     line = byline_line(unit.rows)
-    if line is None or LIFE_SPAN.search(unit.text):
+    # A speech's greeting to its audience names people too ("Lord Lieutenant, Mr High
+    # Sheriff, …, ladies and gentlemen,"): no byline.
+    if line is None or LIFE_SPAN.search(unit.text) or GREETING.fullmatch(unit.text.strip()):
         return False
     if len(unit.rows) > 1:
         return unit.repeats > 1 or under_title
@@ -646,9 +649,6 @@ def under_any_title(text: str) -> bool:
                 or SUBTITLE_DASH.match(text.strip()))
 
 
-# A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
-# "(Abridged)"), never the title.
-BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
 SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
 # A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
 LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
@@ -923,6 +923,10 @@ def first_number(number: str) -> bool:
 def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:
     """The blocks of `units`, with their sign-off kept as lines and what follows it."""
     main, closing, after_sign_off = split_sign_off(units, after_notes)
+    if closing and all(BRACKETED_LINE.fullmatch(row.strip())
+                       for unit in closing for row in unit.rows):
+        # Lines wholly in brackets alone sign nothing: a speech's closing `(Applause)`.
+        main, closing, after_sign_off = units, [], []
     result = blocks(main, metadata)
     if closing:
         rows = [row for unit in closing for row in unit.rows]
