@@ -1178,3 +1178,16 @@ def test_a_chinese_subtitle_opened_by_its_dash_and_full_width_list_markers_stay_
     assert next(block for block in lists if block.marker).numbers()[0] == "\uff081\uff09"
     typed = read(f"{ENGLISH_BODY}\n\n(1) Roofs repaired;\n(2) Gutters cleared.", title="Works")
     assert typed.blocks[-1].marker == "(%)"
+
+
+def test_a_transcripts_turns_under_their_speakers_are_never_headings():
+    """An interview transcribed with each turn after its speaker, in capitals or by initials
+    (`TOM REES: …`, `TR: Is that where the torch comes from?`): turns, paragraphs, never
+    headings (the short questions had been headings, filling the bookmarks); a headline in
+    capitals after a colon (`PAY OFFER: BALLOT OPENS 24 MARCH`) is still one."""
+    interview = read((POSTS / "staff-interview-transcript.txt").read_text(encoding="utf-8"),
+                     title="")
+    assert [block.text for block in interview.headings] == [
+        "Nights", "The pandemic", "What comes next"]
+    assert any(block.text.startswith("TR: What has changed most?")
+               for block in interview.blocks if type(block).__name__ == "Paragraph")

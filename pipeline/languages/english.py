@@ -256,6 +256,16 @@ MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
 QUESTION = r"Q\s*[:.]\s|Question\s*:\s"
+# A transcript's speaker, in capitals or by initials, before what they say: "TR: ", "GRACE
+# ADEBAYO: ": a turn of the conversation, never a heading.
+SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019\u00a0 -]{0,30}:\s")
+
+
+def is_turn(text: str) -> bool:
+    """A speaker in capitals, then what they say, in small letters too (a headline in
+    capitals, `PAY OFFER: BALLOT OPENS 24 MARCH`, is none)."""
+    speaker = SPEAKER.match(text)
+    return speaker is not None and any(char.islower() for char in text[speaker.end():])
 
 class English(Profile):
     tag = "en-GB"
@@ -550,6 +560,7 @@ page=r"page|p\.?",
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
             and not re.match(QUESTION, text)  # an interview's question
+            and not is_turn(text)  # a transcript's turn
             and not self.is_table_note(text)
         )
 
