@@ -689,3 +689,21 @@ def test_a_speechs_title_over_a_note_in_brackets_its_speaker_and_its_address():
     texts = [getattr(block, "text", "") for block in document.blocks]
     assert texts[0] == "同志们：" and texts[-1] == "谢谢大家！"
     assert flush_left(document.blocks) == {0}
+
+
+def test_a_news_pages_prize_list_keeps_each_line_and_its_headline_titles_it():
+    """A university's news page: its section's name under its breadcrumb (`学校新闻` under
+    `首页 > 学校新闻 > 正文`) goes, the headline under it titling the page (the section's
+    name had titled it); its line of fields with the date after them (`来源：… 作者：…
+    浏览次数：… 发布时间：2025-08-21 16:32`) dates it; a prize list, a line an entry, keeps
+    each line its own, the prizes' lines headings (they had run together, the last name of
+    one entry against the next line's first word: `…指导教师：张国强二等奖（3项）`)."""
+    path = Path(__file__).parent / "simplified_chinese_texts" / "university-news-prize-list.txt"
+    document, _ = scraped_document("news", path.read_text(encoding="utf-8"), Metadata(title=""))
+    assert document.metadata.title.startswith("我校学子在第十届")
+    assert document.metadata.date == "2025-08-21"
+    assert [block.text for block in document.headings] == [
+        "一等奖（2项）", "二等奖（3项）", "三等奖（4项）"]
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    assert not [text for text in texts if "张国强二等奖" in text or "冯丽近年来" in text]
+    assert len([text for text in texts if text.startswith("《")]) == 9

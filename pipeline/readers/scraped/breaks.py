@@ -79,6 +79,8 @@ VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
 # A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
 # "(Abridged)"), never the title; a speech's stage direction ("(Applause)").
 BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
+# What a line of a language written without spaces ends with where it goes on on the next.
+GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 
 
@@ -549,6 +551,13 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     if BRACKETED_LINE.fullmatch(row.strip()) and not detect(following).names_person(
             following.strip()):  # a speech's `(Applause)`; `(Signed)` over a name signs
         return not following.lstrip()[:1].islower()
+    if (not detect(row).words_spaced and not row.rstrip().endswith(GOES_ON)
+            and not detect(following).words_spaced):
+        # Lines of a language written without spaces run on with no space between: joined,
+        # a line's last word and the next one's first would read as one (`…指导教师：张国强`
+        # over `二等奖（3项）`). Each line of a text not wrapped is its own, but one ending
+        # inside its sentence, at a comma or an opening bracket.
+        return True
     return (ends_sentence(TRAILING_CALLS.sub("", row))
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))

@@ -1089,9 +1089,9 @@ def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
 def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
                         ) -> dict[int, str]:
     """The line right under the page's breadcrumb trail naming a crumb of it before the last
-    (`Press Releases` under `Home > Press Releases > March 2025`), over another short line,
-    the headline: the name of the site's section the page stands in, as its trail says, not
-    the text's title."""
+    (`Press Releases` under `Home > Press Releases > March 2025`), over another line ending
+    no sentence, the headline: the name of the site's section the page stands in, as its
+    trail says, not the text's title."""
     trail = breadcrumb_trail(lines, reasons, first_text)
     if trail is None:
         return {}
@@ -1099,7 +1099,7 @@ def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: 
     crumbs = {likeness_key(crumb) for crumb in
               SEPARATOR.split(without_icons(lines[trail].text))[1:-1]}
     if (len(kept) < 2 or likeness_key(kept[0].text) not in crumbs
-            or is_running(kept[1].text)):
+            or ends_sentence(kept[1].text) or CELL in kept[1].text):
         return {}
     return {kept[0].number: NAVIGATION}
 
