@@ -456,10 +456,12 @@ class Metadata:
 
     @property
     def imprint_date(self) -> str:
-        """The date the opener prints under the organisation: none where the subtitle says it
-        already ("Final report, February 2025"), which would print it twice."""
-        said = self.subtitle and profile_for(self.language).date_in(self.subtitle)
-        return "" if said == self.date else self.shown_date
+        """The date the opener prints under the organisation: none where the title or the
+        subtitle says it already ("Final report, February 2025", "Summer Newsletter – July
+        2025"), which would print it twice."""
+        language = profile_for(self.language)
+        said = {language.date_in(line) for line in (self.title, self.subtitle) if line}
+        return "" if self.date in said else self.shown_date
 
     def figure(self, number: int, caption: tuple[Span, ...], image: str | None = None) -> Figure:
         """Figure `number` with its caption, and the picture and alternative text this

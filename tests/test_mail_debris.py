@@ -699,6 +699,8 @@ def test_a_newsletter_mailed_as_plain_text_loses_its_links_furniture_and_keeps_i
     document, report = scraped_document("newsletter", path.read_text(encoding="utf-8"),
                                         Metadata(title=""))
     assert document.metadata.title == "Summer Newsletter\u00a0\u2013 July 2025"
+    # Dated by its title's issue, which the opener then prints once, in the title.
+    assert document.metadata.date == "2025-07" and document.metadata.imprint_date == ""
     dropped = [drop["text"] for drop in report["dropped"]]
     assert "View this email in your browser" in dropped and "Read more" in dropped
     assert "Add us to your address book" in dropped and "Kingsmead KM4 2JD" in dropped

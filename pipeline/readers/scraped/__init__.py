@@ -92,10 +92,20 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    if not document.metadata.date and (dated := signed_on(document)):
-        # Dated by its signature: the opener and the editions' properties say when.
+    if not document.metadata.date and (dated := signed_on(document) or titled_on(document)):
+        # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
+        # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
     return document, report(name, result, cleared.counted())
+
+
+def titled_on(document: Document) -> str:
+    """The month (or day) the title names as its issue's ("Summer Newsletter – July 2025",
+    "2025年7月号"), as the metadata writes one; "" where it names none, or a year alone
+    ("Annual Review 2024", which reviews a year rather than saying when it was issued)."""
+    title = document.metadata.title
+    date = detect(title).date_in(title)
+    return date if "-" in date else ""
 
 
 def signed_on(document: Document) -> str:
