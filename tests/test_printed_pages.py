@@ -316,3 +316,6 @@ def test_a_chapter_numbered_by_sections_keeps_their_numbers_and_its_lists_close(
     closing = next(text for text in items if text.startswith("(c) tested")
                    or "tested the lifts" in text)
     assert closing.endswith("as the law requires.")
+    # The word joining the last two items on a line of its own (`terraces;` over `and`).
+    villages = next(text for text in items if "rising damp" in text)
+    assert villages.endswith("in the villages.")

@@ -631,11 +631,14 @@ def closes_list(rows: tuple[str, ...], index: int) -> bool:
             or not following[:1].isupper()):
         return False
     item = next((row for row in range(index, -1, -1) if marked(rows[row]) is not None), None)
-    return bool(item) and rows[item - 1].rstrip().endswith(ITEM_ENDS)
+    above = rows[item - 1].strip() if item else ""
+    return above.endswith(ITEM_ENDS) or above in ITEM_JOINS
 
 
-# How a list's item before its last ends: "…;", "…; and", "…; or".
+# How a list's item before its last ends: "…;", "…; and", "…; or"; or the word joining them
+# on a line of its own, as a PDF copies it ("terraces;" over "and" over "(c) …").
 ITEM_ENDS = (";", "; and", "; or", "\uff1b")
+ITEM_JOINS = ("and", "or")
 
 
 def signature_under(rows: tuple[str, ...], width: int) -> bool:
