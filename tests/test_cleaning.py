@@ -115,6 +115,8 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     # A compound opening with a small word counts as any word; the small word alone none.
     assert clean_line("204 on-call staff, 12 on duty") == f"204{NBSP}on-call staff, 12 on duty"
     assert clean_line("Mr Chan and Dr. Lee") == f"Mr{NBSP}Chan and Dr.{NBSP}Lee"
+    # A saint's name, as a church's or a hall's: "St" never ends a line.
+    assert clean_line("at St Aidan's hall") == f"at St{NBSP}Aidan\u2019s hall"
     # An abbreviation a figure follows: a page, a number, a paragraph (never "up. 34").
     assert clean_line("(see pp. 34-36, No. 5 and para. 2)") == (
         f"(see pp.{NBSP}34\u201336, No.{NBSP}5 and para.{NBSP}2)")

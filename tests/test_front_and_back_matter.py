@@ -868,7 +868,7 @@ def test_a_notices_fields_and_a_letters_copies_and_enclosures_are_lines():
     assert kinds(document)[:4] == ["Paragraph", "LineBlock", "Heading", "List"]
     assert document.blocks[1].texts == [
         "Date: Thursday 20\u00a0March 2025", "Time: 7.30\u00a0pm",
-        "Venue: St Michael\u2019s Church Hall, Ashbury"]
+        "Venue: St\u00a0Michael\u2019s Church Hall, Ashbury"]
     letter = read((REPORTS / "civic-society-consultation-letter.txt").read_text(
         encoding="utf-8"), title="")
     assert letter.blocks[-1].texts[0].startswith("cc: Councillor Ruth Ellis")

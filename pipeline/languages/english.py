@@ -107,7 +107,7 @@ CURRENCY_MULTIPLE = re.compile(
     r"|['\u2019]000\b)")
 # A form of address or a title, never parted from the name after it. Words written out
 # ("Professor", "Sir") take no full stop: after one they end a sentence.
-HONORIFIC = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.? (?=\w)|(?:Prof|Revd|Rev|Cllr)\.? (?=[A-Z])"
+HONORIFIC = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.? (?=\w)|(?:Prof|Revd|Rev|Cllr|St)\.? (?=[A-Z])"
                        r"|(?:Miss|Mx|Professor|Sir|Dame) (?=[A-Z]))")
 # An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5",
 # "c. 1910".
