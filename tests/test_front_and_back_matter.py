@@ -1189,5 +1189,11 @@ def test_a_transcripts_turns_under_their_speakers_are_never_headings():
                      title="")
     assert [block.text for block in interview.headings] == [
         "Nights", "The pandemic", "What comes next"]
-    assert any(block.text.startswith("TR: What has changed most?")
-               for block in interview.blocks if type(block).__name__ == "Paragraph")
+    turn = next(index for index, block in enumerate(interview.blocks)
+                if getattr(block, "text", "").startswith("TR: What has changed most?"))
+    assert type(interview.blocks[turn]).__name__ == "Paragraph"
+    # Each turn's speaker set in bold in the PDF editions, as a transcript sets them apart;
+    # the model and the draft keep the words as written.
+    assert not any(span.bold for span in interview.blocks[turn].spans)
+    html = render_html(interview, load_layout(ROOT / "layouts", "print"))
+    assert re.search(f'<p data-block="{turn}"[^>]*><strong[^>]*>TR:</strong> What', html)

@@ -256,9 +256,10 @@ MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
 QUESTION = r"Q\s*[:.]\s|Question\s*:\s"
-# A transcript's speaker, in capitals or by initials, before what they say: "TR: ", "GRACE
-# ADEBAYO: ": a turn of the conversation, never a heading.
-SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019\u00a0 -]{0,30}:\s")
+# A transcript's speaker, in capitals or by initials (two letters at least: an answer's `A:`
+# is none), before what they say: "TR: ", "GRACE ADEBAYO: ": a turn of the conversation,
+# never a heading.
+SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019\u00a0 -]{1,30}:\s")
 
 
 def is_turn(text: str) -> bool:
@@ -630,6 +631,9 @@ page=r"page|p\.?",
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
+
+    def speaker(self, text: str) -> str:
+        return SPEAKER.match(text).group().rstrip() if is_turn(text) else ""
 
     def is_period(self, text: str) -> bool:
         return bool(PERIOD.fullmatch(text.strip()))

@@ -495,6 +495,11 @@ class Profile:
         """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
         return False
 
+    def speaker(self, text: str) -> str:
+        """The speaker a transcript's turn opens with, as this language writes one ("TR:",
+        "GRACE ADEBAYO:"), its colon included; "" for none."""
+        return ""
+
     def is_when(self, text: str) -> bool:
         """A day written alone, its weekday and its time perhaps with it, its year perhaps
         not ("Saturday 12 April, 10am–4pm"), as a listing of events heads each one."""

@@ -1,14 +1,16 @@
 """An interview's exchanges, as a magazine sets a Q&A: each question (`Q:`, `問：`) in bold,
 and flush left with the answer under it (writers/flush.py), the words as written. A label
 alone on its line over the question or the reply it labels (`Question:`, `Reply:`,
-`答覆：`, as a reply to a legislator's question sets them) opens its exchange so too."""
+`答覆：`, as a reply to a legislator's question sets them) opens its exchange so too. A
+transcript's turns (`TR: …`, `GRACE ADEBAYO: …`) each have their speaker in bold, as a
+transcript sets them apart."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from pipeline.languages import EXCHANGE_LABEL, QUESTION
-from pipeline.model import Block, Document, Paragraph
+from pipeline.languages import EXCHANGE_LABEL, QUESTION, detect
+from pipeline.model import Block, Document, Paragraph, Span
 
 
 def opens_exchange(block: Block | None) -> bool:
@@ -24,4 +26,18 @@ def questions_in_bold(document: Document) -> Document:
     set in."""
     return replace(document, blocks=tuple(
         replace(block, spans=tuple(replace(span, bold=True) for span in block.spans))
-        if opens_exchange(block) else block for block in document.blocks))
+        if opens_exchange(block) else spoken(block) for block in document.blocks))
+
+
+def spoken(block: Block) -> Block:
+    """A transcript's turn with its speaker in bold (`TR:` in `TR: What has changed
+    most?`); any other block as it is."""
+    if not isinstance(block, Paragraph) or not block.spans:
+        return block
+    speaker = detect(block.text).speaker(block.text)
+    first = block.spans[0]
+    if not speaker or not first.text.startswith(speaker) or first.note or first.link:
+        return block
+    label: Span = replace(first, text=speaker, bold=True)
+    return replace(block, spans=(label, replace(first, text=first.text[len(speaker):]),
+                                 *block.spans[1:]))
