@@ -383,11 +383,11 @@ def test_a_releases_stamp_in_chinese_numerals_dates_it_and_goes():
     assert "香港時間十六時四十五分" in [drop["text"] for drop in report["dropped"]]
 
 
-def test_a_speechs_greeting_and_stage_directions_stand_as_written():
+def test_a_speechs_greeting_stage_directions_and_verse_stand_as_written():
     """A speech's greeting to its dignitaries (`Lord Lieutenant, Mr High Sheriff, …, ladies
     and gentlemen,`) is its greeting, not a byline; `(Applause)` on a line of its own is a
     paragraph of its own, the heading under it a heading (they had run together), and the
-    last one signs nothing."""
+    last one signs nothing; its lines of verse are lines."""
     path = Path(__file__).parent / "texts" / "reports" / "lord-mayor-awards-speech.txt"
     document, _ = scraped_document("speech", path.read_text(encoding="utf-8"),
                                    Metadata(title=""))
@@ -397,3 +397,7 @@ def test_a_speechs_greeting_and_stage_directions_stand_as_written():
     assert texts.count("(Applause)") == 3
     assert "A city of neighbours" in [block.text for block in document.headings]
     assert not [block for block in document.blocks if isinstance(block, SignOff)]
+    # Two lines of verse indented among paragraphs a line each: lines set apart, the
+    # second going on with the first's sentence (they had been two paragraphs).
+    assert [block.texts for block in document.blocks if isinstance(block, LineBlock)] == [[
+        "A city is not its walls or its bridges;", "it is the hands that hold them up."]]

@@ -81,6 +81,8 @@ VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
 BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
 # What a line of a language written without spaces ends with where it goes on on the next.
 GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
+# How many of its lines at the margin a paragraph opened by an indent ends a sentence with.
+MAX_SENTENCES_AN_OPENING = 4
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 
 
@@ -258,7 +260,9 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     marks its paragraphs with no blank line between them: in a block of lines holding lines
     not indented, and no list's item or note (whose lines hang), each indented line after a
     sentence's end. A block indented all alike (a quotation) opens nothing; the block's first
-    line needs no opening."""
+    line needs no opening; nor does a block whose lines at the margin end many more
+    sentences than its paragraphs could (MAX_SENTENCES_AN_OPENING each): its few indented
+    lines are set apart (a speech's two lines of verse among its paragraphs, a line each)."""
     openings: set[int] = set()
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
@@ -266,7 +270,10 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
             block.append((number, line))
             continue
         indented = [index for index, (_, text) in enumerate(block) if text[:1].isspace()]
+        ending = sum(1 for _, text in block if not text[:1].isspace()
+                     and ends_sentence(text.strip()))
         if (indented and len(indented) < len(block)
+                and len(indented) * MAX_SENTENCES_AN_OPENING >= ending
                 and not any(is_item(text.strip()) or NOTE_LABEL.match(text.strip())
                             for _, text in block)
                 and all(ends_sentence(block[index - 1][1].strip())
@@ -340,9 +347,13 @@ def is_verse(texts: list[str], said: list[str], widest: int) -> bool:
     """Whether a displayed block's lines (`texts`; `said` without an attribution) are verse:
     two or more, each well short of the text's widest line, not every one a sentence (as a
     quotation of sentences a line is), and no attribution under them."""
+    # A line whose sentence the next goes on with, in lower case, ends none (`…its
+    # bridges;` over `it is the hands …`).
+    ended = [ends_sentence(text) and not following[:1].islower()
+             for text, following in zip(texts, [*texts[1:], ""], strict=True)]
     return (len(texts) > 1 and said == texts
             and all(columns(text) <= VERSE_SHARE * widest for text in texts)
-            and not all(map(ends_sentence, texts)))
+            and not all(ended))
 
 
 def displays_apart(units: list[Unit], quoted: frozenset[int],
