@@ -157,10 +157,10 @@ def short_lines(unit: Unit, width: int | None) -> bool:
     """Whether a block is three or more short lines, each broken by its author, no sentence,
     list item or table row among them: a catalogue entry's details (its date, place,
     materials, size, credit line), a page's items whose bullets the copy lost, a heading
-    over them: nothing tells that line from the others. Lines, kept
-    as written: run together they would read as one sentence, parted each would be a
-    heading over nothing. In a wrapped text (`width`, its widest line) the author broke a
-    line where the wrap would have taken the next line's first word onto it."""
+    over them: nothing tells that line from the others. Lines, kept as written: run
+    together they would read as one sentence, parted each would be a heading over nothing.
+    In a wrapped text (`width`, its widest line) the author broke a line where the wrap
+    would have taken the next line's first word onto it (room_for_next)."""
     rows = unit.rows
     if (unit.kind != "text" or unit.lined or unit.repeats > 1 or len(rows) < MIN_SHORT_LINES
             or any(ends_sentence(TRAILING_CALLS.sub("", row)) or CELL in row
@@ -169,11 +169,17 @@ def short_lines(unit: Unit, width: int | None) -> bool:
             # an object's height) is none.
             or sum(marked(row) is not None for row in rows) > 1):
         return False
-    if width is None:
-        return True
-    spaced = detect(rows[0]).words_spaced
-    return all(columns(row) + spaced + columns(following.split()[0] if spaced else following[:1])
-               + WRAP_SLACK <= width for row, following in itertools.pairwise(rows))
+    return width is None or all(room_for_next(row, following, width)
+                                for row, following in itertools.pairwise(rows))
+
+
+def room_for_next(row: str, following: str, width: int, slack: int = WRAP_SLACK) -> bool:
+    """Whether a wrap `width` columns wide would have taken the first word of `following`
+    (its first character, in a script written without spaces) onto `row`, with `slack`
+    columns to spare: where it did not, the author broke the line."""
+    spaced = detect(following).words_spaced
+    first = following.split()[0] if spaced else following[:1]
+    return columns(row) + spaced + columns(first) + slack <= width
 
 
 def headed_lines_apart(units: list[Unit]) -> list[Unit]:
@@ -601,9 +607,7 @@ def heads_paragraph(rows: tuple[str, ...], index: int,
     if not (ends_sentence(following) if len(paragraph) < 2
             else columns(following) + WRAP_SLACK >= width):
         return False
-    spaced = detect(following).words_spaced
-    first_word = following.split()[0] if spaced else following[:1]
-    return columns(row) + spaced + columns(first_word) + WRAP_SLACK <= width
+    return room_for_next(row, following, width)
 
 
 def starts_line(rows: tuple[str, ...], index: int) -> bool:
@@ -625,10 +629,8 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
             or (spaced and not following[:1].isupper()) or CELL in row + following):
         return False
     width = max(map(columns, rows))
-    first_word = following.split()[0] if spaced else following[:1]
-    slack = WRAP_SLACK if spaced else GRID_SLACK
     return width >= MIN_WRAPPED_COLUMNS and (
-        columns(row) + spaced + columns(first_word) + slack <= width
+        room_for_next(row, following, width, WRAP_SLACK if spaced else GRID_SLACK)
         or signature_under(rows[index + 1:], width))
 
 

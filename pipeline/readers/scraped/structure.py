@@ -79,6 +79,7 @@ from pipeline.readers.scraped.breaks import (
     fields,
     is_dated_event,
     not_wrapped,
+    room_for_next,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
@@ -444,10 +445,7 @@ def broken_by_author(line: str, under: str, units: list[Unit]) -> bool:
     if not_wrapped(units):
         return True
     rows = [row for unit in units if unit.kind == "text" for row in unit.rows]
-    spaced = detect(under).words_spaced
-    first_word = under.split()[0] if spaced else under[:1]
-    width = max(map(columns, rows))
-    return columns(line) + spaced + columns(first_word) + WRAP_SLACK <= width
+    return room_for_next(line, under, max(map(columns, rows)))
 
 
 def two_line_byline_joined(rows: list[Unit]) -> list[Unit]:
