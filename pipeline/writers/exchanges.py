@@ -7,6 +7,7 @@ transcript sets them apart."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.languages import EXCHANGE_LABEL, QUESTION, detect
@@ -29,11 +30,15 @@ def questions_in_bold(document: Document) -> Document:
         if opens_exchange(block) else spoken(block) for block in document.blocks))
 
 
+# A turn's opening, in any language: a colon within its first words.
+SPOKEN = re.compile(r".{1,32}[:\uff1a]")
+
+
 def spoken(block: Block) -> Block:
     """A transcript's turn with its speaker in bold (`TR:` in `TR: What has changed
     most?`); any other block as it is."""
-    if not isinstance(block, Paragraph) or not block.spans:
-        return block
+    if not isinstance(block, Paragraph) or not block.spans or not SPOKEN.match(block.text):
+        return block  # most paragraphs: no language asked about them
     speaker = detect(block.text).speaker(block.text)
     first = block.spans[0]
     if not speaker or not first.text.startswith(speaker) or first.note or first.link:
