@@ -93,7 +93,7 @@ SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
 SIGNATURE_DELIMITER = re.compile("--|[-\u2013\u2014]|\u2014\u2014")
 MAX_SIGNATURE_LINES = 6
 MAX_CLOSING_LINES = 3  # a mail's closing, the sender's name, perhaps their role
-MAX_SIGNATURE_ROWS = 3  # under a closing: a name, a role, an organisation
+MAX_SIGNER_LINES = 3  # under a text's closing: a name, a role, an organisation
 MAX_CLOSING_WORDS = 4  # "With very best wishes,"
 DATELINE = "dateline"
 COMMENTS = "readers' comments"
@@ -505,9 +505,9 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """The lines of a mail's notice about itself (its confidentiality notice, its warning from
     outside) that go on from a line found one, wrapped (wrapped_under: "… intended solely
-    for the" over "addressee. If you …"); and, where rules drawn across
-    the mail fence it in (a line of asterisks over it and under it), every line between
-    them (a notice of two paragraphs)."""
+    for the" over "addressee. If you …"); and, where rules drawn across the mail fence it
+    in (a line of asterisks over it and under it), every line between them (a notice of
+    two paragraphs)."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         kind = reasons.get(line.number, found.get(line.number))
@@ -1344,7 +1344,7 @@ def signed_under(lines: list[Line], reasons: dict[int, str], start: int) -> int:
     if closing is None:
         return start
     end = closing + 1
-    while (end < len(lines) and end - closing <= MAX_SIGNATURE_ROWS
+    while (end < len(lines) and end - closing <= MAX_SIGNER_LINES
            and lines[end].number not in reasons and not lines[end].kind
            and not is_running(lines[end].text)):
         end += 1
