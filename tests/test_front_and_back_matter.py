@@ -1197,3 +1197,19 @@ def test_a_transcripts_turns_under_their_speakers_are_never_headings():
     assert not any(span.bold for span in interview.blocks[turn].spans)
     html = render_html(interview, load_layout(ROOT / "layouts", "print"))
     assert re.search(f'<p data-block="{turn}"[^>]*><strong[^>]*>TR:</strong> What', html)
+
+
+def test_the_body_whose_site_a_page_comes_from_is_its_organisation():
+    """A page copied with its site's name over its navigation (`Kingsbridge Borough
+    Council`, `Northfell University`), gone with it: the organisation the opener prints,
+    where the metadata names none (the openers had printed none); a link of no body's name
+    gives none."""
+    foreword = read((REPORTS / "council-leader-foreword.txt").read_text(encoding="utf-8"),
+                    title="")
+    assert foreword.metadata.organisation == "Kingsbridge Borough Council"
+    review = read((POSTS / "university-year-in-review.txt").read_text(encoding="utf-8"),
+                  title="")
+    assert review.metadata.organisation == "Northfell University"
+    interview = read((POSTS / "staff-interview-transcript.txt").read_text(encoding="utf-8"),
+                     title="")
+    assert interview.metadata.organisation == ""

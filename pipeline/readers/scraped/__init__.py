@@ -64,6 +64,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         metadata = replace(metadata, date=cleared.dated)
     if cleared.poster and not metadata.author:  # and by the person its dateline names
         metadata = replace(metadata, author=cleared.poster)
+    if cleared.site and not metadata.organisation:  # published by the body whose site it is
+        metadata = replace(metadata, organisation=cleared.site)
     # A word a printed page's line end broke is one again before blocks are compared.
     rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
     result = deduplicate(*bracketed_notes(rejoined))

@@ -264,6 +264,7 @@ class Cleared:
     headline: int = 0
     poster: str = ""  # who posted the page, as its dateline names them ("" for none)
     named: int = 0  # the line the page's breadcrumb trail names as its title (0 for none)
+    site: str = ""  # the body whose site the page was copied from ("" for none)
 
     @property
     def paged(self) -> bool:
@@ -316,7 +317,17 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), published_on(lines, reasons),
                    headline(lines, reasons), posted_by(lines, reasons),
-                   crumb_named(lines, reasons))
+                   crumb_named(lines, reasons), site_body(lines, reasons))
+
+
+def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body whose site the page was copied from, as its name over the page's navigation
+    says it ("Kingsbridge Borough Council", "江城理工大学"), gone with the navigation: the
+    organisation the opener prints, where the metadata names none; "" for none."""
+    first_text = text_between(lines, reasons)[0]
+    return next((line.text.strip() for line in lines[:first_text]
+                 if reasons.get(line.number) in (NAVIGATION, "links")
+                 and detect(line.text).names_body(line.text.strip())), "")
 
 
 def crumb_named(lines: list[Line], reasons: dict[int, str]) -> int:
