@@ -42,7 +42,8 @@ NAMES = sorted(path.stem for path in TEXTS.glob("*.txt"))
 LAYOUTS = ("print", "screen", "large-print")
 DRAFT_LAYOUT = load_layout(Path(__file__).resolve().parent.parent / "layouts", "print")
 
-# What each page's furniture says: none of it may reach an edition.
+# What each page's furniture says: none of it may reach an edition. (A site's name over its
+# navigation, a body's, reaches the opener as the organisation: `University of Northmoor`.)
 DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last revision date",
           "Home >", "Home ›", "English | ", "Privacy", "Sitemap", "Important notices", "©",
           "Text size", "Brand Hong Kong", "Follow us", "返回頁首", "最後修訂日期", "列印本頁",
@@ -54,7 +55,7 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "Like this", "thoughts on", "Leave a Reply", "WordPress", "Margaret Hale",
           "View this email", "Spring Newsletter", "Forward to a friend", "mailing",
           "unsubscribe", "Quay Street", "Download this", "Previous chapter", "Next chapter",
-          "Castle Hill", "University of Northmoor", "Our Services", "Email Address", "Sign Up",
+          "Castle Hill", "Our Services", "Email Address", "Sign Up",
           "We respect your privacy", "Orchard Road", "Squarespace", "Tags:",
           "Related articles", "Lock 14 gates go back in")
 # The addresses, file names and codes each page writes, which every edition carries as written.
