@@ -338,7 +338,7 @@ def crumb_named(lines: list[Line], reasons: dict[int, str]) -> int:
     trail = next((line for line in lines if reasons.get(line.number) == "breadcrumb"), None)
     if trail is None:
         return 0
-    last = likeness_key(SEPARATOR.split(without_icons(trail.text))[-1])
+    last = likeness_key(crumbs(trail.text)[-1])
     for line in lines:
         if line.number <= trail.number or line.number in reasons:
             continue
@@ -1081,7 +1081,7 @@ def site_head(lines: list[Line], reasons: dict[int, str], first_text: int) -> di
     if trail is None:
         return {}
     under = [line for line in lines[trail + 1:first_text] if line.number not in reasons]
-    crumb = likeness_key(SEPARATOR.split(without_icons(lines[trail].text))[-1])
+    crumb = likeness_key(crumbs(lines[trail].text)[-1])
     named = columns(crumb) >= MIN_TITLE_KEY and any(crumb in likeness_key(line.text)
                                                    for line in under)
     if not named and not (under and detect(under[0].text).is_heading(under[0].text)):
@@ -1097,6 +1097,11 @@ def breadcrumb_trail(lines: list[Line], reasons: dict[int, str], first_text: int
                  if reasons.get(line.number) == "breadcrumb"), None)
 
 
+def crumbs(trail: str) -> list[str]:
+    """A breadcrumb trail's crumbs, the site's own first, the page's last."""
+    return SEPARATOR.split(without_icons(trail))
+
+
 def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
                         ) -> dict[int, str]:
     """The line right under the page's breadcrumb trail naming a crumb of it before the last
@@ -1107,9 +1112,8 @@ def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: 
     if trail is None:
         return {}
     kept = [line for line in lines[trail + 1:first_text + 1] if line.number not in reasons]
-    crumbs = {likeness_key(crumb) for crumb in
-              SEPARATOR.split(without_icons(lines[trail].text))[1:-1]}
-    if (len(kept) < 2 or likeness_key(kept[0].text) not in crumbs
+    sections = {likeness_key(crumb) for crumb in crumbs(lines[trail].text)[1:-1]}
+    if (len(kept) < 2 or likeness_key(kept[0].text) not in sections
             or ends_sentence(kept[1].text) or CELL in kept[1].text):
         return {}
     return {kept[0].number: NAVIGATION}

@@ -21,6 +21,7 @@ from pipeline.languages import NOTE_SYMBOLS as SYMBOLS
 from pipeline.languages import NOTES_HEADING, NOTES_HEADINGS, SYMBOL_LABEL, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
+from pipeline.readers.scraped.pages import SUPERIOR, SUPERIOR_FIGURES
 
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 # A number in brackets labelling a note under a notes heading, "(1) …", whose calls in the
@@ -232,9 +233,7 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
 # A note's number as a superior figure (`another.¹`, `trade²`) after a mark ending a phrase
 # or a word of three letters or more: after a unit's short name it raises it (`m²`, `km²`).
 SUPERIOR_CALL = (r"|(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?)\u2019\u201d]))"
-                 r"([\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,3})")
-SUPERIOR_FIGURES = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079",
-                                 "0123456789")
+                 rf"({SUPERIOR.pattern.rstrip('+')}{{1,3}})")
 
 
 def with_references(spans: tuple[Span, ...], labels: set[str], bracketed: bool = False
