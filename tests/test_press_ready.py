@@ -67,11 +67,19 @@ def test_missing_pictures_build_green_as_a_marked_proof(without_pictures):
 def test_missing_pictures_make_the_accessible_editions_marked_proofs_too(without_pictures,
                                                                           layout):
     """No edition passes for the finished one: the screen and large-print editions, which
-    show such a figure's caption alone, are proofs, not to publish."""
+    show such a figure's caption alone, are proofs, not to publish, and say so to whoever the
+    file is sent: a note at the foot of every page, an artifact no reader reads as the text,
+    and the XMP's rendition class."""
     folder, result = without_pictures
     line = next(line for line in result.stdout.splitlines() if f"{SEED}-{layout}.pdf" in line)
     assert "PROOF, not to publish" in line and "figure 1 has no picture" in line
-    assert report(folder, layout)["press_ready"] is False
+    checked = report(folder, layout)
+    assert checked["press_ready"] is False and checked["errors"] == 0
+    with pikepdf.open(folder / "output" / SEED / f"{SEED}-{layout}.pdf") as pdf:
+        assert pdf.open_metadata()["xmpMM:RenditionClass"] == "proof:pdf"
+        for page in pdf.pages:
+            mark = page.obj.Contents[-1].read_bytes()
+            assert mark.startswith(b"\nQ\n/Artifact BMC\nq\n0 g\n") and mark.endswith(b"EMC\n")
 
 
 def note_text(pdf: Path) -> str:
@@ -97,6 +105,10 @@ def test_every_picture_at_print_resolution_is_press_ready(tmp_path):
     assert (folder / "output" / SEED / f"{SEED}.docx").stat().st_size > 0  # CMYK JPEG too
     with pikepdf.open(folder / "output" / SEED / f"{SEED}-print.pdf") as pdf:
         assert b"\nf\nQ" not in pdf.pages[0].obj.Contents[-1].read_bytes()  # no note
+    for layout in ("screen", "large-print"):
+        with pikepdf.open(folder / "output" / SEED / f"{SEED}-{layout}.pdf") as pdf:
+            assert b"/Artifact BMC" not in pdf.pages[0].obj.Contents.read_bytes()
+            assert "xmpMM:RenditionClass" not in pdf.open_metadata()
 
 
 def test_a_coarse_picture_stops_the_print_edition_naming_it(tmp_path):

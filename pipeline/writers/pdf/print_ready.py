@@ -32,17 +32,21 @@ from pipeline.pdf.pages import (
     rectangle,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
-from pipeline.writers.pdf.slug import note_content
+from pipeline.writers.pdf.slug import (
+    NOTE_INDENT_MM,
+    PROOF_RENDITION,
+    RENDITION_CLASS,
+    inner_note_origin,
+    note_content,
+)
 
 HAIRLINE_PT = 0.25
-NOTE_INDENT_MM = 6.0  # the slug's note starts this far in from the trim's left edge
 # Registration colour: full ink on every plate, so each separation carries the marks.
 REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
 RGB_OPERATORS = {"rg": "k", "RG": "K"}  # fill and stroke colours, in RGB and in CMYK
 CREATOR = "annual-report-pipeline (WeasyPrint, pikepdf)"
-RENDITION_CLASS = "{http://ns.adobe.com/xap/1.0/mm/}RenditionClass"
 XMP_PDFX_CONFORMANCE = "{http://ns.adobe.com/pdfx/1.3/}GTS_PDFXConformance"
 
 Line = tuple[float, float, float, float]  # x1, y1, x2, y2
@@ -85,11 +89,6 @@ def note_origin(trim: Box, bleed: Box, media: Box) -> tuple[float, float]:
     return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, bleed[3] + (media[3] - bleed[3]) * 0.35
 
 
-def inner_note_origin(trim: Box) -> tuple[float, float]:
-    """Where the note starts inside the trim: at the foot of the page, in its margin."""
-    return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, trim[1] + NOTE_INDENT_MM * POINTS_PER_MM
-
-
 def identify_pdfx(pdf: pikepdf.Pdf, proof: bool = False) -> None:
     """The Info keys that InDesign and Scribus write beside the XMP: the PDF/X version and
     the tool that made the file; and what the file is (XMP's rendition class): a proof, or
@@ -102,7 +101,7 @@ def identify_pdfx(pdf: pikepdf.Pdf, proof: bool = False) -> None:
     # The XMP says the same, as PDF/X wants the two to agree; no clock time is written.
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp["xmp:CreatorTool"] = CREATOR
-        xmp[RENDITION_CLASS] = "proof:pdf" if proof else "default"
+        xmp[RENDITION_CLASS] = PROOF_RENDITION if proof else "default"
         if XMP_PDFX_CONFORMANCE in xmp:
             del xmp[XMP_PDFX_CONFORMANCE]
 

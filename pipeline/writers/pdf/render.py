@@ -208,13 +208,14 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     artifacts and the structure tree made the document's (`continued`: the pages whose first
     block goes on from the page before), and the elements in the languages of the `scripts`
     the document holds (Chinese in an English text) tagged with their language; in PDF/X
-    ones, print-ready with `note` in the slug."""
+    ones, print-ready with `note` in the slug; in others, `note` at each page's foot."""
     import pikepdf
 
     from pipeline.pdf.pages import PageContents
     from pipeline.writers.pdf.language_tags import tag_given_languages, tag_languages
     from pipeline.writers.pdf.pictures import embed_profiles
     from pipeline.writers.pdf.print_ready import make_print_ready
+    from pipeline.writers.pdf.slug import mark_proof
     from pipeline.writers.pdf.structure_tree import Tagging, logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
@@ -234,6 +235,8 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
             contents.write()
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
+        elif note:
+            mark_proof(pdf, layout.fonts_folder, note)
         output = io.BytesIO()
         # The file identifier from a hash of the content: same content, same bytes.
         pdf.save(output, deterministic_id=True)

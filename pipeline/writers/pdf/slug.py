@@ -1,8 +1,10 @@
-"""A note in the slug, outside the trim: "PROOF – 5 pictures missing" on every page of a print
-file that is not for press.
+"""A proof's note, "PROOF – 5 pictures missing", on every page of an edition not to publish: in
+a print file's slug, outside the trim, and inside it at the foot of the page (print_ready.py);
+at the foot of each page of a screen or large-print edition (`mark_proof`).
 
-The words are drawn as the outlines of a layout font's glyphs, filled in 100 % black: a PDF/X
-file may use no font that is not embedded, and outlines need none.
+The words are drawn as the outlines of a layout font's glyphs, filled in black (100 % K in
+print): a PDF/X file may use no font that is not embedded, and outlines need none; nor are
+they text that a check or a reader would take for the document's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from fontTools.ttLib import TTFont
 NOTE_FONT = "NotoSans-Bold.ttf"  # in the layouts' shared fonts folder
 NOTE_SIZE_PT = 7.0
 BLACK = "0 0 0 1 k"
+GREY_BLACK = "0 g"  # in an edition for the screen, which has no inks
+NOTE_INDENT_MM = 6.0  # the note starts this far in from the trim's left edge (and up, inside)
+POINTS_PER_MM = 72 / 25.4
+# XMP Media Management's rendition class (XMP Specification Part 2, 3.2): what the file is.
+RENDITION_CLASS = "{http://ns.adobe.com/xap/1.0/mm/}RenditionClass"
+PROOF_RENDITION = "proof:pdf"
 
 
 class PathPen(BasePen):
@@ -44,8 +52,9 @@ class PathPen(BasePen):
 
 @functools.cache  # the same note at the same place on every page
 def note_content(text: str, fonts_folder: Path, x: float, y: float,
-                 size: float = NOTE_SIZE_PT) -> bytes:
-    """`text` set at (`x`, `y`), its baseline's start, in points, as filled outlines."""
+                 size: float = NOTE_SIZE_PT, colour: str = BLACK) -> bytes:
+    """`text` set at (`x`, `y`), its baseline's start, in points, as outlines filled in
+    `colour` (its PDF operator)."""
     font = opened_font(fonts_folder / NOTE_FONT)
     glyphs = font.getGlyphSet()
     scale = size / font["head"].unitsPerEm
@@ -57,7 +66,28 @@ def note_content(text: str, fonts_folder: Path, x: float, y: float,
         glyphs[name].draw(pen)
         paths += pen.operators
         x += font["hmtx"][name][0] * scale
-    return f"q\n{BLACK}\n{chr(10).join(paths)}\nf\nQ\n".encode("ascii")
+    return f"q\n{colour}\n{chr(10).join(paths)}\nf\nQ\n".encode("ascii")
+
+
+def inner_note_origin(trim: tuple[float, float, float, float]) -> tuple[float, float]:
+    """Where the note starts inside the trim: at the foot of the page, in its margin."""
+    return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, trim[1] + NOTE_INDENT_MM * POINTS_PER_MM
+
+
+def mark_proof(pdf, fonts_folder: Path, note: str) -> None:
+    """A screen or large-print edition (pikepdf's `pdf`, tagged) marked a proof: `note` at
+    the foot of every page, an artifact (PDF/UA-1, 7.1: no reader reads it as the text),
+    and the XMP's rendition class a proof, as a print proof's is. The build's summary says
+    so too; the file now says it to whoever it is sent."""
+    import pikepdf
+
+    for page in pdf.pages:
+        mark = note_content(note, fonts_folder, *inner_note_origin(page.trimbox),
+                            colour=GREY_BLACK)
+        page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(pdf, b"\nQ\n/Artifact BMC\n" + mark + b"EMC\n"))
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        xmp[RENDITION_CLASS] = PROOF_RENDITION
 
 
 @functools.cache
