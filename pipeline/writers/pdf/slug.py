@@ -79,13 +79,14 @@ def mark_proof(pdf, fonts_folder: Path, note: str) -> None:
     the foot of every page, an artifact (PDF/UA-1, 7.1: no reader reads it as the text),
     and the XMP's rendition class a proof, as a print proof's is. The build's summary says
     so too; the file now says it to whoever it is sent."""
-    import pikepdf
-
     for page in pdf.pages:
         mark = note_content(note, fonts_folder, *inner_note_origin(page.trimbox),
                             colour=GREY_BLACK)
-        page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
-        page.contents_add(pikepdf.Stream(pdf, b"\nQ\n/Artifact BMC\n" + mark + b"EMC\n"))
+        page.contents_coalesce()  # one stream, as the page had: the mark after its content
+        content = page.obj.Contents.read_bytes()
+        # WeasyPrint leaves its scaling in force at the end of the page: q ... Q first.
+        page.obj.Contents = pdf.make_stream(
+            b"q\n" + content + b"\nQ\n/Artifact BMC\n" + mark + b"EMC\n")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp[RENDITION_CLASS] = PROOF_RENDITION
 
