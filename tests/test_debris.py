@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.languages import profile_for
-from pipeline.model import Byline, Heading, Metadata, Paragraph, plain
+from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, plain
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.scraped import NOTHING_LEFT, read_scraped, scraped_document
 from pipeline.readers.scraped.debris import remove_debris
@@ -415,6 +415,23 @@ def test_a_newsletters_subtitle_over_its_author_and_date_is_its_subtitle():
     assert document.blocks[0].text == "Dear friends of the library,"
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
     assert {"\u2219 Paid", "18", "4"} <= set(reasons)
+
+
+def test_a_pictures_place_in_a_pages_text_goes_alone():
+    """`[Image: …]` where a page's photo stood goes, alone: the photo's caption the page wrote
+    twice under it is a figure, the heading and the paragraph after it the text's (they had
+    gone with it, taken for a mail's footer wrapped over five lines)."""
+    document, report = read_scraped(POSTS / "football-club-season-report.txt",
+                                    Metadata(title=""))
+    caption = "The first team celebrate after the semi-final win against Ashby Town"
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption) == caption
+    after = document.blocks[document.blocks.index(figure) + 1:]
+    assert after[0] == Heading("On the pitch")
+    assert after[1].text.startswith("Our first team won 18 of their 26\u00a0league games")
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons[f"[Image: {caption}]"] == "web page debris: picture's place"
+    assert not any(reason.startswith("e-mail") for reason in reasons.values())
 
 
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():

@@ -360,3 +360,40 @@ def test_each_pieces_structure_comes_back_from_its_draft_and_its_marked_up_form(
 
     document, _ = read_scraped(path, Metadata(title=""))
     round_trips(document)
+
+
+def test_a_list_whose_markers_the_copy_lost_is_known_by_its_punctuation():
+    """A lead-in ending with a colon over items in lower case, each ending with a semicolon
+    and the last with a full stop (as the house style punctuates a list), with a blank line
+    between them or none: a bulleted list, its items as written; in Chinese, whose script has
+    no cases, by its punctuation alone."""
+    items = ("our sponsors, the Red Lion and Hughes & Daughter Builders;",
+             "the groundsman, for keeping the pitch playable all winter; and",
+             "every parent who washed a kit or drove a minibus.")
+    # Its paragraphs each on one line, as a page's are copied: a text not wrapped.
+    season = ("It was a long season for everyone at the club, and we learned a great deal "
+              "from it, on the pitch and off it, from the first friendly to the cup final.")
+    for gap in ("\n", "\n\n"):
+        text = (f"{season}\n\nThe committee would like to thank:{gap}{gap.join(items)}\n\n"
+                "See you all next season at the ground.\n")
+        blocks = document_of(text).blocks
+        assert [type(block).__name__ for block in blocks] == [
+            "Paragraph", "Paragraph", "List", "Paragraph"]
+        assert shape(blocks[2]) == [("bullet", 1, ""), *items]
+    chinese = ("本中心今年的工作重點如下：\n\n加強長者社區照顧服務；\n\n擴展護老者支援網絡；\n\n"
+               "推動樂齡科技應用。\n\n我們會繼續努力。\n")
+    document = scraped_document("piece", chinese, Metadata(title="報告", language="zh-HK"))[0]
+    assert [item.text for item in lists_of(document)[0].items] == [
+        "加強長者社區照顧服務；", "擴展護老者支援網絡；", "推動樂齡科技應用。"]
+
+
+@pytest.mark.parametrize("items", [
+    # Items opening as sentences, in capitals: paragraphs of their own.
+    ("Our sponsors gave more than ever;", "The groundsman kept the pitch playable."),
+    # One item alone is no list; nor are items whose last does not end the sentence.
+    ("our sponsors, the Red Lion.",),
+    ("our sponsors, the Red Lion;", "the groundsman, for the pitch;"),
+])
+def test_paragraphs_under_a_colon_not_punctuated_as_a_list_stay_paragraphs(items):
+    text = f"{OPENING}\n\nThe committee would like to thank:\n\n" + "\n\n".join(items) + "\n"
+    assert not lists_of(document_of(text))

@@ -575,7 +575,9 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         # over `二等奖（3项）`). Each line of a text not wrapped is its own, but one ending
         # inside its sentence, at a comma or an opening bracket.
         return True
-    return (ends_sentence(TRAILING_CALLS.sub("", row))
+    # A list's item before its last (`…; and`), as a list is punctuated, ends where its
+    # author ended it: the next line is the next item.
+    return (ends_sentence(TRAILING_CALLS.sub("", row)) or row.rstrip().endswith(ITEM_ENDS)
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
 

@@ -76,6 +76,9 @@ from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
+# Where the copy left a picture's place in words ("[Image: The first team celebrate …]"): on
+# its own, in the text; after its last sentence, it opens the footer (a signature's logo).
+PICTURE_PLACE = "picture's place"
 MAIL_WARNING = "warning over a mail from outside"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
@@ -109,7 +112,7 @@ MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
-                COMMENTS, MAIL_FOOTER, RELATED_PAGES)
+                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
 # sign-off stands over them, the page's footer (an address) under them.
 PAGE_ENDS = ("back-to-top link", "previous or next article link")
@@ -477,7 +480,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
-        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE):
+        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE,
+                                                             PICTURE_PLACE):
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
@@ -729,7 +733,7 @@ def classified(number: int, text: str) -> Line:
         return Line(number, text, DRAWN_RULE)
     bare = without_icons(text)
     if IMAGE_PLACEHOLDER.fullmatch(text.strip()):
-        return Line(number, text, MAIL_FOOTER)
+        return Line(number, text, PICTURE_PLACE)
     if MEDIA_TIME.fullmatch(text.strip()):
         return Line(number, text, "page tools")
     if LONE_SEPARATOR.fullmatch(text.strip()):  # what parted two links or tools, alone
@@ -1379,7 +1383,8 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
         if index <= last_text and (reason is not None or lines[index].kind != "link"):
             continue
         if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):
-            kind = MAIL_FOOTER if reason == MAIL_FOOTER else "page footer"
+            kind = (MAIL_FOOTER if reason == MAIL_FOOTER or reason == PICTURE_PLACE
+                    and mailed(reasons) else "page footer")
             return {line.number: kind for line in lines[index:]}
         if reason in PAGE_ENDS:  # what follows the page's way back up, or its neighbours
             return {line.number: "page footer" for line in lines[index + 1:]}

@@ -72,6 +72,7 @@ from pipeline.readers.front_matter import byline_line, parse_byline, title_from_
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
     BRACKETED_LINE,
+    ITEM_ENDS,
     WRAP_SLACK,
     blocks_apart,
     columns,
@@ -712,8 +713,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         # A general note under the labelled ones stands before them, at the text's end, as a
         # draft keeps it (its notes are the word processor's, which it lists after the text).
         ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
-    result = pull_quotes(titled_under(
-        dated_entries(levelled(addressed(signed(units, metadata)) + ending))))
+    result = pull_quotes(titled_under(dated_entries(
+        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending))))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
@@ -841,6 +842,44 @@ def addressed(result: list[Block]) -> list[Block]:
                                                  for heading in found[start:]))]
         found.append(block)
     return found
+
+
+def punctuated_lists(result: list[Block]) -> list[Block]:
+    """A list whose markers the copy lost, known by its punctuation alone, as the house
+    style punctuates one: a paragraph leading in with a colon over two items or more, each
+    a paragraph opening in lower case (in a script with cases) and ending with a semicolon
+    (`…; and`), the last with the sentence's end ("The committee would like to thank:" over
+    "our sponsors, …;" over "every parent who …."): a bulleted list, its items as written
+    (they had been paragraphs, set as sentences of their own)."""
+    found: list[Block] = []
+    index = 0
+    while index < len(result):
+        block = result[index]
+        found.append(block)
+        index += 1
+        if not (isinstance(block, Paragraph) and block.text.rstrip().endswith(LEAD_IN_ENDS)):
+            continue
+        run = list(itertools.takewhile(punctuated_item, result[index:]))
+        items = next((len(run[:end]) for end in range(len(run), 1, -1)
+                      if all(item.text.rstrip().endswith(ITEM_ENDS) for item in run[:end - 1])
+                      and closes_sentence(run[end - 1].text)), 0)
+        if items:
+            found.append(List(tuple(ListItem(item.spans) for item in run[:items])))
+            index += items
+    return found
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether `text` ends its sentence: a full stop, not a clause's semicolon or colon."""
+    text = text.rstrip()
+    return ends_sentence(text) and not text.endswith((*ITEM_ENDS, *LEAD_IN_ENDS))
+
+
+def punctuated_item(block: Block) -> bool:
+    """Whether `block` may be an item of a list punctuated as the house style does: a
+    paragraph opening as a sentence's middle, in lower case, where its script has cases."""
+    first = block.text.lstrip()[:1] if isinstance(block, Paragraph) else ""
+    return first.isalpha() and not first.isupper()
 
 
 def pull_quotes(result: list[Block]) -> list[Block]:
