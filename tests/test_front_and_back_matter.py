@@ -1213,3 +1213,24 @@ def test_the_body_whose_site_a_page_comes_from_is_its_organisation():
     interview = read((POSTS / "staff-interview-transcript.txt").read_text(encoding="utf-8"),
                      title="")
     assert interview.metadata.organisation == ""
+
+
+def test_a_title_over_its_season_over_a_byline_in_lower_case():
+    """A theatre's page: the title, the line naming the season under it and `by Eleanor
+    Fitch, Artistic Director`, no blank line between them or before the text: the title, its
+    subtitle and the byline (they had run into the first paragraph, the dated line taken
+    for a kicker and the byline, in lower case, for the sentence going on)."""
+    document, _ = read_scraped(POSTS / "theatre-directors-notes.txt", Metadata(title=""))
+    assert document.metadata.title == "Director\u2019s Notes: \u2018The Winter\u2019s Tale\u2019"
+    assert document.metadata.subtitle == "Marston Little Theatre\u00a0\u2013 Season 2023\u201324"
+    assert document.byline == Byline("Eleanor Fitch", (), "Artistic Director")
+    assert document.blocks[0].text.startswith("When I first read")
+    round_trips(document)
+
+
+@pytest.mark.parametrize("line", ["by the National Lottery Heritage Fund, with thanks",
+                                  "by and large, a good year"])
+def test_by_in_lower_case_before_no_name_opens_no_byline(line):
+    from pipeline.languages import detect
+
+    assert not detect(line).names_person(line)

@@ -575,8 +575,14 @@ page=r"page|p\.?",
     def is_byline(self, text: str, repeats: int) -> bool:
         """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
-        shaped = "," in text or text.startswith("By ")
-        return short and shaped and (repeats >= 2 or text.startswith("By "))
+        shaped = "," in text or self.by(text)
+        return short and shaped and (repeats >= 2 or self.by(text))
+
+    def by(self, text: str) -> bool:
+        """"By Ann Lee", or a page's "by Eleanor Fitch, Artistic Director": in lower case, a
+        name must follow (a line "by the Lottery …" goes on a sentence)."""
+        return text.startswith("By ") or text.startswith("by ") and self.is_name(
+            text.removeprefix("by ").split(",")[0].strip())
 
     def names_body(self, text: str) -> bool:
         """"Ashbury Allotment Society", "University of Eastmoor": a body's name alone."""
@@ -594,7 +600,7 @@ page=r"page|p\.?",
         a form of address or a surname in capitals before a role, or written plainly before
         an office."""
         name, honours, role = self.byline_parts(text)
-        return (text.startswith("By ") or any(honour in POST_NOMINALS for honour in honours)
+        return (self.by(text) or any(honour in POST_NOMINALS for honour in honours)
                 or bool(role and PERSON.match(name))
                 or bool(OFFICE.match(role) and not POSSESSIVE.search(role)
                         and PLAIN_NAME.fullmatch(name)))
@@ -605,7 +611,9 @@ page=r"page|p\.?",
         Honours follow the name between commas, or after it within its part when they are
         known post-nominals ("Ann Lee DBE FRS, President"; a surname in capitals stays a
         name)."""
-        parts = [part.strip() for part in text.removeprefix("By ").split(",") if part.strip()]
+        if self.by(text):
+            text = text[len("by "):]
+        parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]
         trailing = 0
         while trailing < len(words) - 2 and words[-1 - trailing] in POST_NOMINALS:

@@ -168,12 +168,14 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         metadata = replace(metadata, organisation=body_line.rows[0].strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
     # perhaps under the title's standfirst, its year or a note in brackets on it, or its
-    # strapline where the byline is written twice, as a page's head repeats it.
+    # strapline where the byline is written twice, as a page's head repeats it, or with the
+    # title in the text's opening block, no blank line between them.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (is_standfirst(texts[1])
                                            or annexes_title(texts[1].text)
-                                           or texts[2].repeats > 1
+                                           or (texts[2].repeats > 1
+                                               or set(texts[2].lines) <= set(opening_block))
                                            and is_heading_text(texts[1].text)):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
@@ -397,9 +399,11 @@ def division_label(line: str, title: str) -> str | None:
 
 
 def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
-    """The line over the title, the title, its parallel in the other script and the byline
-    written on the lines of the opening block ("Chairman's Statement" over "主席的話", or
-    over "Professor Alan LAU Ka-ming, SBS, JP, Chairman"), made units of their own, as when
+    """The line over the title, the title, its parallel in the other script, a line under it
+    over the byline, and the byline written on the lines of the opening block ("Chairman's
+    Statement" over "主席的話", or over "Professor Alan LAU Ka-ming, SBS, JP, Chairman";
+    "Director's Notes: …" over "Marston Little Theatre – Season 2023–24" over "by Eleanor
+    Fitch, Artistic Director"), made units of their own, as when
     blank lines part them; so is a title alone over the text's first paragraph, where the
     metadata gives none (or gives that one: `title`)."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
@@ -410,6 +414,9 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     taken = start + title_lines(rows[start:])
     if taken == start:
         return units
+    if (taken + 1 < len(rows) and is_heading_text(rows[taken].text)
+            and is_byline(rows[taken + 1], under_title=True)):
+        taken += 1  # a line between the title and the byline: the title's subtitle
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
     # In a text not wrapped a line that ends its block does so here too (breaks.py), as if a
@@ -501,6 +508,10 @@ def over_title(texts: list[Unit]) -> bool:
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return False
     if annexes_title(texts[1].text):  # its year or a note on it under it: no title
+        return False
+    if YEAR.search(texts[1].text) and not YEAR.search(texts[0].text):
+        # The line dated is the publication's ("Marston Little Theatre – Season 2023–24"
+        # under "Director's Notes: …"): the title stands over it, not under it.
         return False
     if title_lines(texts) != 1:  # no heading, or a title and its parallel
         return False
@@ -649,6 +660,7 @@ def under_any_title(text: str) -> bool:
 
 
 SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
 LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
 
