@@ -708,3 +708,35 @@ def test_a_newsletter_mailed_as_plain_text_loses_its_links_furniture_and_keeps_i
         "With thanks,", "Jo Whitfield", "Manager, Riverbank Food Bank"]
     kept = " ".join(getattr(block, "text", "") for block in document.blocks)
     assert "unsubscribe" not in kept and "<https" not in kept
+
+
+def test_a_letter_sent_by_mail_in_reply_keeps_its_greeting_its_quotation_and_its_date():
+    """A head teacher's letter to parents, sent as a reply (`RE: End of year letter …`)
+    over the parent's mail it quotes: the greeting is the letter's (its subject names a
+    letter), the lines it quotes with `>` one displayed quotation without the marks, the
+    signature's telephone numbers and site (over the mail quoted, its last lines till the
+    quoted mail went) go, and the letter is dated as sent."""
+    from pipeline.model import Quotation
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "mail" / "school-head-letter-reply.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == "End of year letter from the Headteacher"
+    assert document.metadata.date == "2024-07-19"
+    assert document.blocks[0].text == "Dear Parents and Carers,"
+    quotation = next(block for block in document.blocks if isinstance(block, Quotation))
+    assert plain(quotation.spans) == (
+        "Will the new timings for the school day start in September or January? "
+        "And will breakfast club still open at 7.45?")
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Kind regards,", "Jane Thornton", "Headteacher", "St\u00a0Aldhelm\u2019s C of E Primary School"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    for line in ("Tel: 01632 960 482", "Mob: 07700 900 123", "www.staldhelms.sch.uk"):
+        assert reasons[line] == "e-mail debris: signature contact details"
+
+
+def test_a_mails_greeting_to_its_readers_goes_where_its_subject_names_no_letter():
+    text = (f"{OUTLOOK}\nDear colleagues,\n\n{THANKS}\n\n{MORE}\n\nKind regards,\n\nAnn LEE\n")
+    document, report = scraped_document("message", text, Metadata(title=""))
+    assert "Dear colleagues," in {drop["text"] for drop in report["dropped"]}
+    assert not document.metadata.date

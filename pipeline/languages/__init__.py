@@ -72,6 +72,8 @@ MAIL_GREETING = any_language((profile.furniture.mail_salutation for profile in P
 # and gentlemen,"), in any language.
 GREETING = any_language((pattern for profile in PROFILES for pattern in (
     profile.furniture.mail_salutation, profile.speech_salutation)), r"\s*[:：]?\s*", re.IGNORECASE)
+# What names a letter in a mail's subject, in any language: "… letter …", "…家長信".
+LETTER = any_language((profile.letter for profile in PROFILES), flags=re.IGNORECASE)
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".
 VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=re.IGNORECASE)
 # The place and date opening a news story's first paragraph, in any language:

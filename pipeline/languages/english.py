@@ -304,6 +304,7 @@ class English(Profile):
         r"|ladies and gentlemen[,:!]"
         # a legislature's or a meeting's chair, whom its members address
         r"|(?:(?:mr|madam) )?(?:deputy )?(?:president|chairman|chairwoman|chair|speaker)[,:!]")
+    letter = r"\bletter\b"
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
                    r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
                    r"|kindest|every good) )?(?:wishes|regards)),?")

@@ -265,6 +265,9 @@ class Profile:
     # A formal letter's closing phrase on a line of its own ("Yours sincerely,", "謹啟"), a
     # regex: a mail that closes so is a letter, and the greeting opening it the letter's.
     valediction = ""
+    # What names a letter in a mail's subject ("End of year letter from the Headteacher",
+    # "致家長信"), a regex searched: a mail so titled is a letter, its greeting the letter's.
+    letter = ""
     # What opens a news story's first paragraph, as a regex: its place in capitals and its
     # date before a dash ("CHELMSFORD, 11 February 2025 – The Partnership today …").
     news_dateline = ""

@@ -137,8 +137,10 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
                     ) and not numbering_goes_on(rows, index)
         width = max((columns(row) for unit in units if unit.kind == "text"
                      for row in unit.rows if CELL not in row), default=0)
+    # A mail's quoted lines are one quotation, however its sender broke them.
     return [piece for unit in headed_lines_apart(items_standing_apart(units))
-            for piece in parted(unit, ends, width)]
+            for piece in ([unit] if unit.quoted and mail_quoted(unit.rows)
+                          else parted(unit, ends, width))]
 
 
 def matched_lines(rows: tuple[str, ...]) -> bool:
@@ -289,6 +291,21 @@ def indented_openings(lines: list[str]) -> frozenset[int]:
     return frozenset(openings)
 
 
+QUOTE_MARK = ">"  # what opens each line a mail quotes (RFC 3676, 4.5)
+QUOTE_MARKS = re.compile(r"(?:>[ \t]?)+")  # a quoted line's marks, a quote within a quote's too
+
+
+def unquoted(rows) -> list[str]:
+    """A mail's quoted lines without their quote marks."""
+    return [QUOTE_MARKS.sub("", row.strip(), count=1) for row in rows]
+
+
+def mail_quoted(texts: list[str]) -> bool:
+    """Whether every line of a block opens with a mail's quote mark (`> Will the new timings
+    …`): words the mail quotes, set apart as a page's blockquote is."""
+    return bool(texts) and all(text.startswith(QUOTE_MARK) for text in texts)
+
+
 def displayed_blocks(lines: list[str], wrapped: bool = True
                      ) -> tuple[frozenset[int], frozenset[int]]:
     """The numbers (from 1) of the source's lines in blocks set apart by their indent: blocks
@@ -320,7 +337,10 @@ def displayed_blocks(lines: list[str], wrapped: bool = True
                    for _, text in block]
         plain = bool(block) and not any(is_item(text) or NOTE_LABEL.match(text)
                                         or CELL_GAP.search(text) for text in said)
-        if plain and min(indents) >= QUOTATION_INDENT:
+        if mail_quoted(texts):
+            if ends_sentence(joined_lines(unquoted(texts))):
+                quoted.append(block)
+        elif plain and min(indents) >= QUOTATION_INDENT:
             if is_verse(texts, said, widest):
                 lined.append(block)
             elif ends_sentence(joined_lines(said)):

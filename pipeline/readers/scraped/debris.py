@@ -56,6 +56,7 @@ from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
     LEAD_IN_ENDS,
+    LETTER,
     MAIL_GREETING,
     NEWS_DATELINE,
     NOTES_HEADING,
@@ -70,7 +71,7 @@ from pipeline.languages import (
 from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
-from pipeline.readers.scraped.breaks import columns
+from pipeline.readers.scraped.breaks import QUOTE_MARK, columns
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture
@@ -88,7 +89,6 @@ COVERING_NOTE = "covering note, over the text titled as the mail's subject"
 SENDERS_CLOSING = "the covering note's closing, under the text's sign-off"
 # Columns of a title read as the subject's (a Chinese character takes two): no word alone.
 MIN_TITLE_KEY = 8
-QUOTE_MARK = ">"  # what opens each line a reply quotes (RFC 3676, 4.5)
 DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
@@ -296,7 +296,11 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     if headers:
         reasons.update(forwarding_note(lines, reasons, headers))
         reasons.update(covering_note(lines, reasons, headers[0]))
-        reasons.update(older_mail(lines, reasons, headers[0]))
+        older = older_mail(lines, reasons, headers[0])
+        if older:
+            # The reply's signature stood over the mail it quotes, its last lines till now.
+            reasons.update(older)
+            reasons.update(contact_details(lines, reasons))
     drops = []
     for number, tag in headline_tags(lines, reasons).items():
         kept = rows[number - 1][:tag.start()]
@@ -315,10 +319,13 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
         headers and subject_title(lines, reasons, headers[0])[1] == 0)
     greetings = [number for number, reason in reasons.items()
                  if reason == SALUTATION and not covered]
-    if mailed(reasons) and lettered(lines, reasons) and not covered:
+    letter = mailed(reasons) and lettered(lines, reasons) and not covered
+    if letter:
         greetings = list(salutations(lines, reasons))  # the letter's own, kept
+    # A letter sent by mail is dated as it was sent, where nothing in it dates it.
+    dated = published_on(lines, reasons) or (sent_on(headers[0]) if letter and headers else "")
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
-                   min(greetings, default=0), published_on(lines, reasons),
+                   min(greetings, default=0), dated,
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons))
 
@@ -798,6 +805,11 @@ def subject(header: list[Line]) -> str:
     return REPLY_PREFIXES.sub("", subject_as_sent(header), count=1).strip()
 
 
+def sent_on(header: list[Line]) -> str:
+    """The date a mail's header says it was sent ("Sent: 19 July 2024 16:42"), or ""."""
+    return next((date for line in header if (date := detect(line.text).date_in(line.text))), "")
+
+
 def subject_as_sent(header: list[Line]) -> str:
     for line in header:
         match = MAIL_FIELD.fullmatch(line.text)
@@ -1257,10 +1269,12 @@ def mailed(reasons: dict[int, str]) -> bool:
 
 def lettered(lines: list[Line], reasons: dict[int, str]) -> bool:
     """Whether a mail's text closes as a letter does, on a line of its own ("Yours
-    sincerely,", "謹啟", the wish "祝" over "春安"): a letter sent by mail, whose greeting
-    is its own."""
-    return any(VALEDICTION.fullmatch(line.text.strip()) or CLOSING_WISH.fullmatch(
-        line.text.strip()) for line in lines if line.number not in reasons)
+    sincerely,", "謹啟", the wish "祝" over "春安"), or its subject names a letter ("End of
+    year letter from the Headteacher"): a letter sent by mail, whose greeting is its own."""
+    subject = subject_as_sent([line for line in lines if reasons.get(line.number) == MAIL_HEADER])
+    return bool(LETTER.search(subject.strip())) or any(
+        VALEDICTION.fullmatch(line.text.strip()) or CLOSING_WISH.fullmatch(line.text.strip())
+        for line in lines if line.number not in reasons)
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

@@ -79,8 +79,10 @@ from pipeline.readers.scraped.breaks import (
     ends_block,
     fields,
     is_dated_event,
+    mail_quoted,
     not_wrapped,
     room_for_next,
+    unquoted,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
@@ -1365,7 +1367,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
     if unit.quoted:
-        return Quotation(spans_of(unit.text))
+        # A mail's quote marks are its way of setting the words apart, as the indent is.
+        said = joined_lines(unquoted(unit.rows)) if mail_quoted(unit.rows) else unit.text
+        return Quotation(spans_of(said))
     if unit.lined or numbered_lines(unit.rows) or fields(unit.rows):
         return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
