@@ -702,8 +702,29 @@ def test_a_news_pages_prize_list_keeps_each_line_and_its_headline_titles_it():
     document, _ = scraped_document("news", path.read_text(encoding="utf-8"), Metadata(title=""))
     assert document.metadata.title.startswith("我校学子在第十届")
     assert document.metadata.date == "2025-08-21"
+    assert document.metadata.author == "李晓雯"  # its fields' 作者, a person's name
     assert [block.text for block in document.headings] == [
         "一等奖（2项）", "二等奖（3项）", "三等奖（4项）"]
     texts = [getattr(block, "text", "") for block in document.blocks]
     assert not [text for text in texts if "张国强二等奖" in text or "冯丽近年来" in text]
     assert len([text for text in texts if text.startswith("《")]) == 9
+
+
+def test_a_news_pages_fields_with_its_date_between_them_date_it_and_name_its_author():
+    """`来源：… 作者：王晓燕 摄影：… 编辑：… 发布时间：2024-03-15 浏览次数：1286`: the page's
+    line of fields, its readers' count after its date (it had been printed as the first
+    paragraph), dates the page and names its author, a person (`来源`'s office is none); the
+    caption the page wrote twice is a figure."""
+    path = (Path(__file__).parent / "simplified_chinese_texts"
+            / "university-exchange-meeting-news.txt")
+    document, report = scraped_document("news", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    assert document.metadata.date == "2024-03-15"
+    assert document.metadata.author == "王晓燕"
+    assert document.blocks[0].text.startswith("3月14日下午")
+    assert [plain(block.caption) for block in document.figures] == ["图为会议现场。"]
+    fields = next(drop for drop in report["dropped"] if drop["text"].startswith("来源"))
+    assert fields["reason"] == "web page debris: dateline"
+    text = path.read_text(encoding="utf-8").replace("作者：王晓燕", "作者：宣传部")
+    document, _ = scraped_document("news", text, Metadata(title=""))
+    assert document.metadata.author == "" and document.metadata.date == "2024-03-15"

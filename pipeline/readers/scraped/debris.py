@@ -405,7 +405,8 @@ def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
         if reasons.get(line.number) != DATELINE:
             continue
         pattern = detect(line.text).furniture.posted_by
-        if pattern and (found := re.search(pattern, line.text)):
+        if pattern and (found := re.search(pattern, line.text)) and detect(
+                found.group("name")).is_name(found.group("name")):  # not an office's
             return found.group("name")
     return ""
 
