@@ -397,3 +397,23 @@ def test_a_list_whose_markers_the_copy_lost_is_known_by_its_punctuation():
 def test_paragraphs_under_a_colon_not_punctuated_as_a_list_stay_paragraphs(items):
     text = f"{OPENING}\n\nThe committee would like to thank:\n\n" + "\n\n".join(items) + "\n"
     assert not lists_of(document_of(text))
+
+
+def test_items_under_a_lead_in_over_their_numbered_sub_items_are_a_list():
+    """`We have agreed three priorities …:` over `1. Get repairs right first time` over its
+    sub-items indented, `1.1 Give every operative a van stocked for the 50 most common
+    jobs.` (a sentence of twelve words, which alone would be a paragraph its number opens):
+    one list nested two deep (each `1.` had been a heading, its sub-items paragraphs)."""
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "web" / "housing-provider-performance.txt"
+    document, _ = read_scraped(path, Metadata(title=""))
+    assert [block.text for block in document.headings] == [
+        "Key performance indicators", "What we will do next year"]
+    (priorities,) = lists_of(document)
+    assert [item.text for item in priorities.items] == [
+        "Get repairs right first time", "Reduce the time homes stand empty",
+        "Deal with damp and mould faster"]
+    assert all(len(item.sublist.items) == 2 and item.sublist.compound
+               for item in priorities.items)
+    round_trips(document)

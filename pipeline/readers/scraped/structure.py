@@ -1236,9 +1236,12 @@ def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
     after = next((other for other in following if other.kind == "text"), None)
     if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
         return False
-    if (compound_marked(after.rows[0], {marker.chain} - {""}) and not runs_on(after)
+    if (compound_marked(after.rows[0], {marker.chain} - {""})
+            and (not runs_on(after) or ends_lead_in(before))
             and not counts_on_headings(marker, before)):
-        return False  # over its own sub-items (1.1 under 1.): a list's item
+        # Over its own sub-items (1.1 under 1.), short, or under a lead-in however long each
+        # is ("…three priorities with our tenants' panel:"): a list's item.
+        return False
     return ((marker.family not in families(pending)
              or resumes_headings(marker, pending, before)) and is_paragraph(after)
             ) or (not ends_lead_in(before) and (
