@@ -319,3 +319,16 @@ def test_a_chapter_numbered_by_sections_keeps_their_numbers_and_its_lists_close(
     # The word joining the last two items on a line of its own (`terraces;` over `and`).
     villages = next(text for text in items if "rising damp" in text)
     assert villages.endswith("in the villages.")
+
+
+def test_a_paragraph_ending_at_a_pages_foot_ends_there():
+    """A chapter copied from a PDF: page 4 ends `…from £1.42 to £1.18.`, 77 columns where
+    the wrap filled every other line to 81 or more, and page 5 opens `We could not …`: two
+    paragraphs (they had run together, the widest line less WRAP_SLACK too narrow a test);
+    a paragraph's line ending a sentence with no room for the next word stays wrapped."""
+    text = (PRINTED / "food-partnership-ceo.txt").read_text(encoding="utf-8")
+    document, _ = scraped_document("chapter", text, Metadata(title=""))
+    texts = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert texts[1].endswith("from \u00a31.42 to \u00a31.18.")
+    assert texts[2].startswith("We could not have done any of this")
+    assert len(texts[0].split(". ")) >= 3  # its lines, wrapped, one paragraph

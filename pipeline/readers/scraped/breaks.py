@@ -84,6 +84,7 @@ GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 # How many of its lines at the margin a paragraph opened by an indent ends a sentence with.
 MAX_SENTENCES_AN_OPENING = 4
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
+MIN_FILLED_LINES = 3  # lines the wrap filled, to say how short a filled line may be
 
 
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
@@ -653,7 +654,20 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     width = max(map(columns, rows))
     return width >= MIN_WRAPPED_COLUMNS and (
         room_for_next(row, following, width, WRAP_SLACK if spaced else GRID_SLACK)
+        or spaced and fits_a_filled_line(row, following, rows)
         or signature_under(rows[index + 1:], width))
+
+
+def fits_a_filled_line(row: str, following: str, rows: tuple[str, ...]) -> bool:
+    """Whether `row` with the first word of `following` is no longer than the shortest line
+    of `rows` the wrap filled (each of MIN_FILLED_LINES or more going on with its sentence
+    in lower case on the next): a wrap that set a line that long had room for that word
+    (`…from £1.42 to £1.18.` over `We could not …` at a page's foot, where a justified
+    page's lines run 81 to 88 columns: WRAP_SLACK against the widest asks too much)."""
+    filled = [columns(above) for above, below in itertools.pairwise(rows)
+              if below[:1].islower() and not ends_sentence(above)]
+    return (len(filled) >= MIN_FILLED_LINES
+            and columns(row) + 1 + columns(following.split()[0]) <= min(filled))
 
 
 def closes_list(rows: tuple[str, ...], index: int) -> bool:
