@@ -1234,3 +1234,16 @@ def test_by_in_lower_case_before_no_name_opens_no_byline(line):
     from pipeline.languages import detect
 
     assert not detect(line).names_person(line)
+
+
+def test_a_name_and_its_post_nominals_under_the_pieces_title_is_its_byline():
+    """`Professor Alan Whitcombe FSA` under `Report of the Chair of Trustees` under the
+    publication's own title: the byline, its honour apart (the heading had been taken for
+    his role, a role over a name as Chinese orders one, FSA left in his name); the
+    publication's line is the kicker over the piece's title."""
+    path = ROOT / "tests" / "texts" / "reports" / "gardens-trust-chair-report.txt"
+    document, _ = read_scraped(path, Metadata(title=""))
+    assert document.byline == Byline("Professor\u00a0Alan Whitcombe", ("FSA",), "")
+    assert document.metadata.title == "Report of the Chair of Trustees"
+    assert document.metadata.subtitle == "The Abbey Gardens Trust: Report of the Trustees"
+    assert "deficit of \u00a3\u221223,000." in document.blocks[1].text  # a minus, in place

@@ -406,7 +406,7 @@ def test_items_under_a_lead_in_over_their_numbered_sub_items_are_a_list():
     one list nested two deep (each `1.` had been a heading, its sub-items paragraphs)."""
     from pipeline.readers.scraped import read_scraped
 
-    path = Path(__file__).parent / "texts" / "web" / "housing-provider-performance.txt"
+    path = Path(__file__).parent / "texts" / "reports" / "housing-provider-performance.txt"
     document, _ = read_scraped(path, Metadata(title=""))
     assert [block.text for block in document.headings] == [
         "Key performance indicators", "What we will do next year"]

@@ -69,8 +69,8 @@ TIME_RANGE = re.compile(rf"{NOT_BEFORE}({TIME}(?:{HALF_DAY})?)-({TIME}{HALF_DAY}
 DECADE_RANGE = re.compile(rf"{NOT_BEFORE}(1\d{{2}}0s|20\d0s)-(1\d{{2}}0s|20\d0s){NOT_AFTER}")
 SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_AFTER}")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
-# or before a sum's currency ("-£0.3 million", "-HK$2.1 billion").
-MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
+# or before a sum's currency ("-£0.3 million", "-HK$2.1 billion"), or after it ("£-23,000").
+MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[])|(?<=[$£€¥]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
 # An apostrophe opening a word stands for what is left out, not for an opening quote: the
@@ -147,11 +147,13 @@ MAX_BODY_WORDS = 8
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
 # body or a publication ("Harbour Board", "Annual Review").
+# The words naming a publication or a piece of one.
+PUBLICATION_WORDS = (r"Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
+                     r"|Plan|Strategy|Programme|Overview|Summary|Highlights")
+PIECE_TITLE = re.compile(rf"(?:(?:The|An?|Our|My)\s+)?(?:{PUBLICATION_WORDS})\b")
 PLAIN_NAME = re.compile(
     rf"(?!.*{POSSESSIVE.pattern})"
-    rf"(?!.*\b(?:{BODY_WORDS}"
-    r"|Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
-    r"|Plan|Strategy|Programme|Overview|Summary|Highlights)\b)"
+    rf"(?!.*\b(?:{BODY_WORDS}|{PUBLICATION_WORDS})\b)"
     r"[A-Z][\w'\u2019-]+(?: (?:[A-Z][\w'\u2019.-]*|de|da|di|van|von|der|den|la|le|bin|binti)){1,3}")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
@@ -213,6 +215,7 @@ POST_NOMINALS = frozenset(
     FRCPath FRCPsych FRCPCH FRCPE FRCSEd FRCPI FRCVS FRCOphth FAcSS FLSW FRSGS FRAeS
     FIStructE FIMechE FICE FIET FRSocMed FRSB FRSC FRMetS FRGS FRHistS FRSL FRSA FRSNZ FAHMS
     FCA FCCA ACA FCIPD FCMI FIoD FCIArb FHEA SFHEA PFHEA FHKIE FHKAM FHKCP GBS SBS BBS MH
+    FSA FSAScot FLS FRAS FRIBA FRTPI FRICS FCILIP FRCM FRAM FRPS
     IDSM PDSM FSDSM PhD DPhil MPhil DSc DLitt LLD EdD MD MA MSc BA BSc MBA LLB LLM MBBS
     MBChB MEng BEng MRCP MRCPsych MRCGP MRCOG HonFREng HonFRCP""".split()
 )
@@ -574,9 +577,11 @@ page=r"page|p\.?",
             for word in text.split()[1:])
 
     def is_byline(self, text: str, repeats: int) -> bool:
-        """Written again and again at the top, and shaped "Name, Role" (or "By Name")."""
+        """Written again and again at the top, and shaped "Name, Role" (or "By Name", or a name
+        and its post-nominals)."""
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
-        shaped = "," in text or self.by(text)
+        # "Name, Role", "By Name", or a name and its post-nominals ("Alan Whitcombe FSA").
+        shaped = "," in text or self.by(text) or bool(self.byline_parts(text)[1])
         return short and shaped and (repeats >= 2 or self.by(text))
 
     def by(self, text: str) -> bool:
@@ -584,6 +589,11 @@ page=r"page|p\.?",
         name must follow (a line "by the Lottery …" goes on a sentence)."""
         return text.startswith("By ") or text.startswith("by ") and self.is_name(
             text.removeprefix("by ").split(",")[0].strip())
+
+    def is_role(self, text: str) -> bool:
+        """A role, no piece's title opened by a publication's word ("Report of the Chair of
+        Trustees" over the chair's name is the piece's heading, not its author's role)."""
+        return super().is_role(text) and not PIECE_TITLE.match(text)
 
     def names_body(self, text: str) -> bool:
         """"Ashbury Allotment Society", "University of Eastmoor": a body's name alone."""

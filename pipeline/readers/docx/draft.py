@@ -263,12 +263,15 @@ def identity_of(draft) -> str:
 def with_notes(blocks: tuple[Block, ...], notes: list[Note]) -> tuple[Block, ...]:
     """The text's blocks with Word's notes at their end; or right under the text's notes
     heading ("Notes", "註釋") where a sign-off written after the notes follows it, which
-    Word shows above its endnotes."""
+    Word shows above its endnotes; or before the next section's heading, where one follows
+    the notes' (`References` under `Notes`)."""
     heading = max((index for index, block in enumerate(blocks)
                    if isinstance(block, Heading) and NOTES_HEADING.fullmatch(block.text)),
                   default=len(blocks))
     signed = any(isinstance(block, SignOff) for block in blocks[heading:])
-    at = heading + 1 if signed else len(blocks)
+    section = next((index for index in range(heading + 1, len(blocks))
+                    if isinstance(blocks[index], Heading)), len(blocks))
+    at = heading + 1 if signed else section
     return numbered_in_order((*blocks[:at], *notes, *blocks[at:]))
 
 
