@@ -1247,3 +1247,15 @@ def test_a_name_and_its_post_nominals_under_the_pieces_title_is_its_byline():
     assert document.metadata.title == "Report of the Chair of Trustees"
     assert document.metadata.subtitle == "The Abbey Gardens Trust: Report of the Trustees"
     assert "deficit of \u00a3\u221223,000." in document.blocks[1].text  # a minus, in place
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("水務署年報二零二四", "水務署年報"), ("Annual Review 2024", "Annual Review"),
+    ("Annual Review – 2023/24", "Annual Review")])
+def test_the_text_opening_with_the_metadatas_title_and_its_year_opens_with_its_text(line, title):
+    """The text's own title line, the metadata's title with the year it covers after it: the
+    opener's, which prints both (it had been a first section's heading over nothing)."""
+    body = ("本年度全港食水供應穩定，各區水塘存水量回升。" if title.startswith("水")
+            else "The year was a busy one for everyone at the service.")
+    document = scraped_document("piece", f"{line}\n\n{body}\n", Metadata(title=title))[0]
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph"]

@@ -556,9 +556,11 @@ def settle_title(
     first = texts[0] if texts else None
     opening_heading = first is not None and is_heading_text(first.text)
     if metadata.title:
-        if opening_heading and likeness_key(metadata.title) in (
-                likeness_key(first.text), likeness_key(unnumbered(first.text))):
-            # The title, perhaps under its chapter's number ("2 Operations and performance").
+        if opening_heading and (likeness_key(metadata.title) in (
+                likeness_key(first.text), likeness_key(unnumbered(first.text)))
+                or dated_title(first.text, metadata.title)):
+            # The title, perhaps under its chapter's number ("2 Operations and performance"),
+            # or with its year after it ("水務署年報二零二四"), which the opener prints.
             units = [unit for unit in units if unit is not first]
         elif first is not None and (label := division_label(first.text, metadata.title)):
             # The page's title line, its label the piece's subtitle where none is given,
@@ -573,6 +575,14 @@ def settle_title(
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
+
+
+def dated_title(line: str, title: str) -> bool:
+    """Whether `line` is `title` and the year it covers ("Annual Review 2024", "水務署年報
+    二零二四")."""
+    line = line.strip()
+    return line.startswith(title) and is_year_line(
+        line[len(title):].strip(" \u00a0\u2013-:："))
 
 
 def unnumbered(text: str) -> str:
