@@ -170,7 +170,8 @@ class Layout:
         """How many characters of the body a line of a language written without spaces
         (Chinese) holds: the text area's width in whole characters, so every line fills it
         with none spread (clreq, 3.1: the text area a whole number of characters wide)."""
-        return int(self.page.measure_mm / (self.body_size_pt * 25.4 / 72))
+        # A measure of whole characters, rounded to the micrometre, holds them all.
+        return int(self.page.measure_mm / (self.body_size_pt * 25.4 / 72) + 1e-3)
 
     @property
     def templates_folder(self) -> Path:
@@ -195,9 +196,26 @@ class Layout:
             return self
         settings = dict(found)
         page = {key: value for key, value in settings.items() if key.startswith("margin_")}
-        return replace(self, page=replace(self.page, **page),
-                       body_size_pt=settings.get("body_size_pt", self.body_size_pt),
-                       measure=tuple(settings.get("measure", self.measure)), languages=())
+        layout = replace(self, page=replace(self.page, **page),
+                         body_size_pt=settings.get("body_size_pt", self.body_size_pt),
+                         measure=tuple(settings.get("measure", self.measure)), languages=())
+        from pipeline.languages import profile_for
+
+        return layout if profile_for(tag).words_spaced else layout.on_its_grid()
+
+    def on_its_grid(self) -> Layout:
+        """The layout with its outer margin wider by what the text area holds beyond a whole
+        number of characters, so the text area is the grid's width (clreq, 3.1): the running
+        heads and folios, set to the text area's edges, then stand at the grid's, not a part
+        of a character beyond it on one side of every page."""
+        if not all(isinstance(value, int | float) for value in (
+                self.body_size_pt, self.page.margin_left_mm, self.page.margin_right_mm)):
+            return self  # a table of the wrong types, which check_numbers refuses
+        character = self.body_size_pt * 25.4 / 72
+        spare = self.page.measure_mm - self.grid_characters * character
+        # To the micrometre, rounded down: the text area never narrower than the grid.
+        margin = math.floor((self.page.margin_right_mm + spare) * 1000) / 1000
+        return replace(self, page=replace(self.page, margin_right_mm=margin))
 
     def for_scripts(self, scripts: frozenset[Profile]) -> Layout:
         """The layout without the faces of scripts a document does not hold."""

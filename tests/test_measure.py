@@ -45,10 +45,14 @@ def test_each_language_has_the_house_styles_range():
 @pytest.mark.parametrize("edition", ["print", "screen"])
 @pytest.mark.parametrize("tag", ["zh-HK", "zh-Hans", "zh-Hant-TW", "ZH", "zh"])
 def test_chinese_keeps_its_grid_of_37_characters(edition, tag):
+    """146 mm of 11 pt, its outer margin wider by what the text area holds beyond 37
+    characters: the text area the grid's width, to the micrometre (so the running heads
+    and folios, at its edges, stand at the grid's)."""
     layout = load_layout(LAYOUTS, edition).for_language(tag)
     assert layout.body_size_pt == 11.0
-    assert layout.page.measure_mm == pytest.approx(146.0)
-    assert 35 <= layout.grid_characters <= 45
+    assert layout.grid_characters == 37
+    assert layout.page.measure_mm == pytest.approx(37 * 11.0 * 25.4 / 72, abs=0.001)
+    assert layout.page.measure_mm >= 37 * 11.0 * 25.4 / 72
 
 
 @pytest.mark.parametrize("edition", ["print", "screen"])
@@ -105,7 +109,8 @@ def test_the_docx_draft_takes_the_print_page_of_its_language():
     from pipeline.writers.docx.draft import write_docx
 
     layout = load_layout(LAYOUTS, "print")
-    for language, size, margins in (("en-GB", 11.5, (37, 33)), ("zh-HK", 11.0, (34, 30))):
+    # Chinese's outer margin takes what 146 mm holds beyond 37 characters of 11 pt.
+    for language, size, margins in (("en-GB", 11.5, (37, 33)), ("zh-HK", 11.0, (34, 32.419))):
         document = Document("x", Metadata(title="Title", language=language), None,
                             (Paragraph((Span("Text."),)),))
         draft = Docx(io.BytesIO(write_docx(document, layout, LAYOUTS)))
