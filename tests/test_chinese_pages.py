@@ -105,16 +105,25 @@ def test_sections_numbered_alike_are_headings_over_a_list_or_a_paragraph():
     assert isinstance(document.blocks[4], List) and isinstance(document.blocks[-1], Paragraph)
 
 
-def test_a_speech_greeting_several_or_by_the_time_of_day_stands_at_the_left():
-    """A speech greets several at once ("亲爱的…同学们，各位老师，…朋友们：") and the hall by the
-    time of day ("大家上午好！"): each is its greeting, set at the left as a letter's is."""
-    from pipeline.writers.flush import flush_left
+def test_a_speech_greeting_several_stands_at_the_left_and_greets_the_hall_indented():
+    """A speech addresses several at once ("亲爱的…同学们，各位老师，…朋友们："), at the left
+    (顶格), as a letter's addressee is; its greeting to the hall by the time of day on the
+    next line ("大家上午好！") opens its text, two characters in, as a Chinese speech or
+    letter sets 问候语 (it had stood at the left too); so in a letter ("各位會員及家屬：" over
+    "大家好！")."""
+    from pipeline.writers.flush import flush_left, greetings
 
-    greetings = ("亲爱的2024级新同学们，各位老师，各位家长朋友们：", "大家上午好！")
-    text = "\n\n".join(["校长致辞", *greetings, BODY])
+    said = ("亲爱的2024级新同学们，各位老师，各位家长朋友们：", "大家上午好！")
+    text = "\n\n".join(["校长致辞", *said, BODY])
     document, _ = read(text)
-    assert [block.text for block in document.blocks] == [*greetings, BODY]
-    assert {0, 1} <= flush_left(document.blocks)
+    assert [block.text for block in document.blocks] == [*said, BODY]
+    assert 0 in flush_left(document.blocks) and 1 not in flush_left(document.blocks)
+    assert greetings(document.blocks) == {0}
+    letter = (Paragraph((Span("各位會員及家屬："),)), Paragraph((Span("大家好！"),)),
+              Paragraph((Span(BODY),)))
+    assert greetings(letter) == {0} and 1 not in flush_left(letter)
+    english = (Paragraph((Span("Dear members,"),)), Paragraph((Span("Good morning!"),)))
+    assert greetings(english) == {0, 1}
 
 
 def test_a_masthead_naming_the_organisation_in_two_languages_is_the_openers():

@@ -740,3 +740,20 @@ def test_a_mails_greeting_to_its_readers_goes_where_its_subject_names_no_letter(
     document, report = scraped_document("message", text, Metadata(title=""))
     assert "Dear colleagues," in {drop["text"] for drop in report["dropped"]}
     assert not document.metadata.date
+
+
+def test_a_chinese_letter_by_mail_keeps_its_addressee_and_drops_its_signatures_address():
+    """A centre's letter to its members sent by mail: its addressee (`各位會員及家屬：`, the
+    members and their families joined by 及) is the letter's greeting, kept; the postal
+    address under the signature goes with its telephone and fax lines (it had stayed in the
+    sign-off, alone of the three); the letter is dated as it is signed."""
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "mail" / "elderly-centre-letter-zh.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert [block.text for block in document.blocks[:2]] == ["各位會員及家屬：", "大家好！"]
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "中心主任", "李美玲", "2024年5月20日"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["地址：九龍觀塘協和街123號地下"] == "e-mail debris: signature contact details"
+    assert document.metadata.date == "2024-05-20"

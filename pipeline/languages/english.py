@@ -489,6 +489,7 @@ page=r"page|p\.?",
         # A title is bound to its name by a no-break space ("Dear Dr Lee,").
         mail_salutation=r"(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))"
                         r"(?:(?:[ \u00a0][\w.'\u2019-]+){0,4}(?:[,!]|(?=:))| [\w'\u2019-]+)?",
+        mail_address=r"(?:postal |office )?address",
         mail_contact=r"t|tel|telephone|phone|direct(?: line)?|office|m|mob|mobile|cell|f|fax"
                      r"|e|e-?mail|w|web|website",
         legal_notice=rf"\b(?:{REGISTRATION}|registered in (?:england|scotland|wales"

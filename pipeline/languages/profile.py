@@ -134,6 +134,8 @@ class Furniture:
     # and the labels of its signature's contact details ("Tel", "M", "E-mail", "電話").
     mail_salutation: str = ""
     mail_contact: str = ""
+    # The label of a signature's postal address, before its street ("Address", "地址").
+    mail_address: str = ""
     # A company's or a charity's notice of its registration, under a mail's signature or in
     # a page's footer ("… is a registered charity in England and Wales (no. 1087654)").
     legal_notice: str = ""

@@ -29,16 +29,17 @@ def flush_left(blocks: Sequence[Block]) -> frozenset[int]:
     exchange's label) and the answer under it (writers/exchanges.py), where the language
     indents no paragraph there."""
     found = set()
+    greeting = greetings(blocks)
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
         before = blocks[index - 1] if index else None
         after_paragraph = before.text.strip() if isinstance(before, Paragraph) else ""
-        if (greets(block) or PARAGRAPH_NUMBER.match(block.text)
+        if (index in greeting or PARAGRAPH_NUMBER.match(block.text)
                 or CLOSING_SALUTE.fullmatch(block.text.strip())
                 or CLOSING_WISH.fullmatch(after_paragraph)
                 or breaks_sections(block)
-                or ((GREETING.fullmatch(after_paragraph) or breaks_sections(before)
+                or ((index - 1 in greeting or breaks_sections(before)
                      or opens_exchange(block) or opens_exchange(before))
                     and not profile_indents(block))):
             found.add(index)
@@ -50,9 +51,18 @@ def breaks_sections(block: Block | None) -> bool:
     return isinstance(block, Paragraph) and bool(SECTION_BREAK.fullmatch(block.text.strip()))
 
 
-def greets(block: Block) -> bool:
-    """Whether `block` is a letter's greeting on a line of its own."""
+def greets(block: Block | None) -> bool:
+    """Whether `block` is a greeting on a line of its own."""
     return isinstance(block, Paragraph) and bool(GREETING.fullmatch(block.text.strip()))
+
+
+def greetings(blocks: Sequence[Block]) -> frozenset[int]:
+    """The letter's greetings ("Dear members,", "各位會員及家屬："); not a greeting right under
+    another in a language that indents every paragraph ("大家好！" under "各位會員及家屬："),
+    which opens the letter's text, indented as its first paragraph (a Chinese letter sets
+    the addressee flush, 頂格, and greets them on the next line, two characters in)."""
+    return frozenset(index for index, block in enumerate(blocks) if greets(block) and not (
+        index and greets(blocks[index - 1]) and profile_indents(block)))
 
 
 def profile_indents(block: Paragraph) -> bool:

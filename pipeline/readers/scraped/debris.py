@@ -203,6 +203,9 @@ CONTACT_ITEM = rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?)?(?:{CONTACT_VALU
 # Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
 CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
                           re.IGNORECASE)
+# A signature's postal address after its label, with a figure in it (its number, its code).
+POSTAL_ADDRESS = re.compile(rf"(?:{said('mail_address')}) ?[:：] ?(?=[^.。!?！？]*\d)"
+                            r"[^.。!?！？]{4,100}", re.IGNORECASE)
 # A sign-off's date in figures ("14.03.2025", "2025-03-14"), shaped as a number could be.
 NUMERIC_DATE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
 MIN_PHONE_DIGITS = 7  # the fewest digits a line of telephone numbers holds
@@ -1356,10 +1359,12 @@ def signature_again(lines: list[Line], reasons: dict[int, str], details: int) ->
 
 def is_contact_line(text: str) -> bool:
     """A line of contact details only: an address, or a telephone number's digits, and no
-    date written in figures."""
+    date written in figures; or a postal address after its label ("地址：九龍觀塘協和街123號
+    地下", "Address: 12 Mill Lane, Kingsmead")."""
     return (bool(CONTACT_LINE.fullmatch(text)) and not NUMERIC_DATE.fullmatch(text)
             and (bool(re.search(ADDRESS, text))
-                 or sum(character.isdigit() for character in text) >= MIN_PHONE_DIGITS))
+                 or sum(character.isdigit() for character in text) >= MIN_PHONE_DIGITS)
+            or bool(POSTAL_ADDRESS.fullmatch(text)))
 
 
 def a_sentence(text: str) -> bool:

@@ -25,7 +25,7 @@ from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.exchanges import questions_in_bold
-from pipeline.writers.flush import flush_left
+from pipeline.writers.flush import flush_left, greetings
 from pipeline.writers.html.blocks import (
     Setting,
     attributions,
@@ -133,6 +133,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
         flush=flush,
+        greetings=greetings(document.blocks),
         table_sources=sources,
         attributions=attributed,
         lead_ins=lead_ins(document.blocks),

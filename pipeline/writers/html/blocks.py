@@ -48,7 +48,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.writers.exchanges import opens_exchange
-from pipeline.writers.flush import breaks_sections, greets
+from pipeline.writers.flush import breaks_sections
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 from pipeline.writers.shaping import text_ems
@@ -97,6 +97,7 @@ class Setting:
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
+    greetings: frozenset[int] = frozenset()  # a letter's greetings (writers/flush.py)
     table_sources: frozenset[int] = frozenset()  # a table's source or unit line after it
     attributions: frozenset[int] = frozenset()  # a displayed quotation's, under it
     lead_ins: frozenset[int] = frozenset()  # paragraphs leading in to the next ("… said:")
@@ -207,7 +208,7 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     """A paragraph; one wholly in another language than the document's (an English one in a
     Chinese text) in that language, as its lines are broken and its words hyphenated."""
     classes = " ".join(name for name, chosen in (
-        ("flush", index in setting.flush), ("greeting", greets(block)),
+        ("flush", index in setting.flush), ("greeting", index in setting.greetings),
         ("exchange", opens_exchange(block)),
         ("section-break", breaks_sections(block)),
         ("table-source", index in setting.table_sources),
