@@ -753,3 +753,21 @@ def test_a_dateline_over_the_title_naming_a_doctor_is_the_authors_not_the_title(
     assert document.metadata.title == "A Foreword from our President"
     assert (document.metadata.author, document.metadata.date) == (
         "Dr Alasdair Whitcombe", "2025-04-02")
+
+
+def test_a_posts_hashtags_open_its_footer_and_a_line_pointing_to_an_address_signs_nothing():
+    """A post's line of hashtags after its text (`#charity #community …`) goes, and what the
+    platform shows under it (`…see more`, its reactions and counts, `Like`, `Comment`); a
+    last line pointing to the report's address is the text's, not a sign-off (no name)."""
+    text = ("When we started the trust in a borrowed church hall, we had six volunteers and "
+            "a van that did not always start.\n\nThis year we served more hot meals than "
+            "ever, and we did it with twice as many volunteers.\n\n"
+            "Read the full report at www.greenlanetrust.org.uk/impact-2023-24\n\n"
+            "#charity #community #impact #volunteering\n…see more\n187\n"
+            "23 comments • 14 reposts\nLike\nComment\nRepost\nSend\n")
+    document, report = scraped_document("post", text, Metadata(title="Post"))
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph"] * 3
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["#charity #community #impact #volunteering"] == (
+        "web page debris: a post's hashtags")
+    assert "23\u00a0comments • 14\u00a0reposts" in reasons

@@ -109,10 +109,13 @@ READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
+# A post's hashtags, two or more and nothing else on their line: "#charity #community".
+HASHTAGS = "a post's hashtags"
+HASHTAG_LINE = re.compile(r"(?:#[^\s#]+\s*){2,}")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
-                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE)
+                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
 # sign-off stands over them, the page's footer (an address) under them.
 PAGE_ENDS = ("back-to-top link", "previous or next article link")
@@ -193,6 +196,7 @@ KINDS = (
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
     (MAIL_WARNING, whole(said("mail_warning")), False),
+    (HASHTAGS, HASHTAG_LINE, False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
 # A signature's line of contact details: telephone numbers, e-mail and web addresses, each

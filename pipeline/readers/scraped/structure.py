@@ -27,6 +27,7 @@ import re
 import statistics
 from dataclasses import replace
 
+from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     ATTRIBUTION,
     CLOSING_SALUTE,
@@ -1096,8 +1097,10 @@ def is_postscript(unit: Unit) -> bool:
 def is_sign_off_unit(unit: Unit) -> bool:
     """Short lines that may sign a text: no sentence, list item or table row, no line
     saying where figures come from or what they count in (`Source: ticketing system`), and
-    no greeting (`President,` over a reply to a legislator)."""
-    return unit.kind == "text" and unit.repeats == 1 and all(
+    no greeting (`President,` over a reply to a legislator); nor opened by a line pointing
+    to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is."""
+    return unit.kind == "text" and unit.repeats == 1 and not (
+        unit.rows and points_to_address(unit.rows[0])) and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
@@ -1108,6 +1111,16 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and not detect(row).is_table_note(row.strip())
         for row in unit.rows
     )
+
+
+def points_to_address(row: str) -> bool:
+    """Whether `row` says where to go (`Read the full report 👉 greenlanetrust.org.uk/…`):
+    three words or more, then an address; no label's (`電郵：info@…`)."""
+    found = re.search(ADDRESS, row)
+    return found is not None and len(row[:found.start()].split()) >= MIN_POINTER_WORDS
+
+
+MIN_POINTER_WORDS = 3
 
 
 def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
