@@ -157,18 +157,20 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
     ("馆长寄语｜2024年，我们一起读过的书", "zh-Hans"),
     ("「主席的話」：二〇二四／二五年度工作回顧（摘要）", "zh-HK"),
     ("渠務署公布二〇二四年防洪工程進度", "zh-HK"),
+    ("觀塘長者中心二零二三至二四年度工作報告", "zh-HK"),
 ])
 def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(text, language):
     """Never before a closing mark, after an opening one, or inside a figure (clreq), nor
     inside a number in Chinese numerals or before its unit (`二〇二` over `四年…`, `二〇二四`
-    over `年…`)."""
+    over `年…`), nor inside a range of years (`二零二三` over `至二四年度`)."""
     style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
     width = shaper(FONTS).width(text, style)
     for share in (0.4, 0.55, 0.7, 0.85):
         for start in balanced(text, style, width * share, FONTS, spaced=False):
             assert text[start] not in "，。：」）" and text[start - 1] not in "「（"
             assert not (text[start - 1].isdigit() and text[start].isdigit())
-            assert not (text[start - 1] in "〇二四" and text[start] in "〇二四年")
+            assert not (text[start - 1] in "〇零二三四" and text[start] in "〇零二三四年至")
+            assert not (text[start - 1] == "至" and text[start] in "〇零二三四")
 
 
 @pytest.mark.parametrize(("lines", "spaced"), [

@@ -306,6 +306,7 @@ class Chinese(Profile):
     phrase = CHINESE_RUN
     words_spaced = False
     numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"
+    range_joiners = "至"
     punctuation = PUNCTUATION_RANGES
     single_word_repeats = 0  # a phrase is two characters or more
     sentence_ends = "\u3002\uff1b\uff1a\uff01\uff1f"  # 。；：！？

@@ -235,6 +235,9 @@ class Profile:
     # a heading's line never breaks between two of them, nor before the unit after them
     # ("二〇二四年" whole).
     numeral_characters = ""
+    # What joins two such numbers into a range, which a heading's line never breaks either
+    # ("二〇二三至二四年度" whole).
+    range_joiners = ""
     # A character class of the punctuation set with its text ("" where the default's): in a
     # language whose words are not spaced, no space stands beside it either.
     punctuation = ""

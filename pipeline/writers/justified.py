@@ -278,6 +278,21 @@ def finished(marked: list[Marked]) -> list[Marked]:
             Marked(Penalty(0, -INFINITY))]
 
 
+def inside_number(text: str, start: int, profile) -> bool:
+    """Whether a line starting at `start` would part a number written in the language's own
+    numerals, from itself, from its unit or from the number it is a range with
+    (`二〇二三至二四年度`)."""
+    numerals, joiners = profile.numeral_characters, profile.range_joiners
+    def numeral(index: int) -> bool:
+        return 0 <= index < len(text) and text[index] in numerals
+
+    at = text[start]
+    return (numeral(start - 1) and at in numerals + profile.units
+            or bool(joiners) and (numeral(start - 1) and at in joiners and numeral(start + 1)
+                                  or text[start - 1] in joiners and numeral(start)
+                                  and numeral(start - 2)))
+
+
 def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
              spaced: bool = True) -> list[int]:
     """Where a heading too long for one line breaks so that its lines are as even as they
@@ -286,7 +301,8 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     character the renderer may start a line with). A heading in two languages, one after
     the other, breaks between them, each balanced on its own (`Chair’s Letter` over `to
     Members 2024–25` over `主席致會員函件`), as a typesetter sets it. A number written in a
-    language's own numerals never breaks, nor leaves its unit (`二〇二四年`)."""
+    language's own numerals never breaks, nor leaves its unit (`二〇二四年`) or the number
+    it is a range with (`二〇二三至二四年度`)."""
     measuring = shaper(fonts_folder)
     if measuring.width(text, style) <= measure - SAFETY:
         return []
@@ -303,10 +319,8 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         starts = [0] + [match.end() for match in re.finditer(" ", text)]
     else:
         profile = profile_for(style.language)
-        numerals = profile.numeral_characters
         starts = [0, *(start for start in line_starts(text, style.language)
-                       if not (text[start - 1] in numerals
-                               and text[start] in numerals + profile.units))]
+                       if not inside_number(text, start, profile))]
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
 
     def width(first: int, last: int) -> float:  # words first..last on one line
