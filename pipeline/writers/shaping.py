@@ -18,7 +18,7 @@ from pathlib import Path
 import tinycss2
 import uharfbuzz
 
-FONT_FILES = ("fonts.css", "chinese.css")
+FONT_FILES = ("fonts.css", "emoji.css", "chinese.css")
 URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 SPACES = " \u00a0"  # what CSS word-spacing, and justification, widen
 # Characters narrower than half an em in any of the layouts' faces.

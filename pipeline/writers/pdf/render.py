@@ -55,6 +55,16 @@ if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
 FONTS_CSS = "fonts.css"
+EMOJI_CSS = "emoji.css"
+# What only the emoji faces draw: the characters Unicode shows as emoji by default
+# (Emoji_Presentation, emoji-data.txt: the supplementary planes' emoji blocks and these of the
+# first plane), or any followed by the emoji variation selector (U+FE0F); a tick or a ballot
+# box (✓, ☑), which the symbol faces have, is none.
+PICTOGRAPH = re.compile(
+    "[\U0001f000-\U0001faff\ufe0f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe"
+    "\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5"
+    "\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c"
+    "\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]")
 # A layout a mend replaces, or the last once written, holds reference cycles (each page and
 # its footnote area, the styles), which the build's collector, set to run seldom
 # (tasks/heap.py), would keep long after: a layout of more pages is collected as soon as it
@@ -148,11 +158,18 @@ def proof_note(document: Document) -> str:
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
     """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
-    document holds (fonts/chinese.css, once for both Chinese): only then are those large fonts
-    loaded."""
+    document holds (fonts/chinese.css, once for both Chinese), and of the emoji faces
+    (fonts/emoji.css) where it holds a pictograph: only then are those fonts loaded."""
     return [layout.folder / layout.stylesheet,
             *dict.fromkeys(layout.fonts_folder / profile.fonts_css for profile in PROFILES
-                           if profile in document.scripts and profile.fonts_css)]
+                           if profile in document.scripts and profile.fonts_css),
+            *([layout.fonts_folder / EMOJI_CSS] if holds_pictographs(document) else [])]
+
+
+def holds_pictographs(document: Document) -> bool:
+    """Whether any text of the document holds an emoji (`✅`, `🎉`), which a post or a mail
+    may hold and only the emoji faces draw."""
+    return any(PICTOGRAPH.search(text) for text in document.texts())
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
@@ -277,9 +294,10 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css and each script's (chinese.css) declare: the
-    only ones a PDF may use."""
-    sheets = (FONTS_CSS, *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
+    """The font families the shared fonts.css, emoji.css and each script's (chinese.css)
+    declare: the only ones a PDF may use."""
+    sheets = (FONTS_CSS, EMOJI_CSS,
+              *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
     return frozenset(family for name in sheets
                      for family in FONT_FAMILY.findall(
                          (layout.fonts_folder / name).read_text(encoding="utf-8")))
