@@ -332,3 +332,18 @@ def test_a_paragraph_ending_at_a_pages_foot_ends_there():
     assert texts[1].endswith("from \u00a31.42 to \u00a31.18.")
     assert texts[2].startswith("We could not have done any of this")
     assert len(texts[0].split(". ")) >= 3  # its lines, wrapped, one paragraph
+
+
+def test_the_last_pages_folio_alone_ending_the_text_goes_and_its_notes_stay_notes():
+    """A chapter copied from a PDF ends with its last page's folio alone (`18`, the page
+    whose head says 18), under its notes: a folio, gone; the notes are notes, their calls
+    calls (the folio had been read as a one-line sign-off, and the notes as paragraphs
+    opened by `[1]`, their calls `year.[1]` left in the text)."""
+    text = (PRINTED / "geography-research-chapter.txt").read_text(encoding="utf-8")
+    document, report = scraped_document("chapter", text, Metadata(title=""))
+    assert [block.label for block in document.blocks if isinstance(block, Note)] == [
+        "1", "2", "3", "4"]
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    assert not any("[1]" in getattr(block, "text", "") for block in document.blocks)
+    reasons = [(drop["text"], drop["reason"]) for drop in report["dropped"]]
+    assert ("18", "printed page debris: page number") in reasons

@@ -728,3 +728,16 @@ def test_a_news_pages_fields_with_its_date_between_them_date_it_and_name_its_aut
     text = path.read_text(encoding="utf-8").replace("作者：王晓燕", "作者：宣传部")
     document, _ = scraped_document("news", text, Metadata(title=""))
     assert document.metadata.author == "" and document.metadata.date == "2024-03-15"
+
+
+def test_a_press_conference_pages_toolbar_in_one_line_goes_and_its_headline_titles_it():
+    """`【字体：大 中 小】 打印本页 关闭窗口`, a page's tools on one line parted by single
+    spaces (a space is gap enough in Chinese): the page's, gone (it had titled the release,
+    the headline under it demoted to the subtitle, and been its running head)."""
+    path = (Path(__file__).parent / "simplified_chinese_texts"
+            / "environment-bureau-press-conference.txt")
+    document, report = scraped_document("release", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    assert document.metadata.title == "市生态环境局举行2024年上半年生态环境质量新闻发布会"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["【字体：大 中 小】 打印本页 关闭窗口"] == "web page debris: page tools"

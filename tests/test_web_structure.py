@@ -417,3 +417,28 @@ def test_items_under_a_lead_in_over_their_numbered_sub_items_are_a_list():
     assert all(len(item.sublist.items) == 2 and item.sublist.compound
                for item in priorities.items)
     round_trips(document)
+
+
+def test_a_committees_minutes_keep_their_lines_their_leaders_and_their_resolutions():
+    """A council's minutes: the attendance (`Present: …`, `In attendance: …`, `Apologies:
+    …`) lines as written (they had run into one paragraph, the first of 17 words too long
+    for a field); a paragraph ending with an ellipsis inside its quotes ends there (`…more
+    than that…’` had run into `Members noted that:`); `RESOLVED that` leads into its items, a
+    list (it had been a section's heading); the signature's dotted leaders stay as typed
+    (they had become ellipses)."""
+    from pipeline.model import LineBlock
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "reports" / "council-committee-minutes.txt"
+    document, _ = read_scraped(path, Metadata(title=""))
+    lines = next(block for block in document.blocks if isinstance(block, LineBlock))
+    assert [plain(line).split(":")[0] for line in lines.lines] == [
+        "Present", "In attendance", "Apologies"]
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    quoted = next(text for text in texts if "promise more than that" in text)
+    assert quoted.endswith("that\u2026\u2019")
+    resolved = [index for index, text in enumerate(texts) if text == "RESOLVED that"]
+    assert resolved and all(isinstance(document.blocks[index + 1], List) for index in resolved)
+    assert "RESOLVED that" not in [heading.text for heading in document.headings]
+    assert any("Chair ....." in text and "\u2026" not in text for text in texts)
+    round_trips(document)

@@ -37,7 +37,10 @@ AUDIENCE_WORD = (r"dear|distinguished|honou?red|honou?rable|respected|esteemed|f
 AUDIENCE = (r"(?:guests|friends|colleagues|delegates|members|graduates|students|parents"
             r"|partners|excellencies)(?: and (?:[\w'\u2019-]+ )?(?:guests|friends|colleagues"
             r"|members|partners|students|parents))?|ladies and gentlemen")
-ELLIPSIS = re.compile(r"\.\s?\.\s?\.")
+# Three dots, spaced or not (a fourth after them the sentence's full stop); not five or more
+# run together, a leader of dots for a signature or a figure to be written in ("Chair
+# ............  Date ........"), which stays as typed.
+ELLIPSIS = re.compile(r"(?<!\.)\.\s?\.\s?\.(?!\.\.)")
 # Two or three hyphens for a dash; four or more draw a rule, and are left as drawn.
 DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
 # The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
@@ -155,6 +158,9 @@ PLAIN_NAME = re.compile(
     rf"(?!.*{POSSESSIVE.pattern})"
     rf"(?!.*\b(?:{BODY_WORDS}|{PUBLICATION_WORDS})\b)"
     r"[A-Z][\w'\u2019-]+(?: (?:[A-Z][\w'\u2019.-]*|de|da|di|van|von|der|den|la|le|bin|binti)){1,3}")
+# Words no heading ends on: an article, a conjunction, the "that" of a clause to come (a
+# heading may end on a preposition: "What we stand for").
+LEADING_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "nor", "that"))
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 # A sentence's spaced dash, which in British practice ends a line, never starts one.
@@ -278,7 +284,7 @@ class English(Profile):
     rule = "english-language"
     script = "Latn"
     phrase = LATIN_PHRASE
-    sentence_ends = ".;:!?"
+    sentence_ends = ".;:!?\u2026"  # an ellipsis may end a sentence too ("…promise more than that…")
     figure_none = r"n/a|n\.a\."
     # A sentence ending inside a line: never an initial's or a title's full stop ("Dr. Lei
     # Kin Man", "J. Smith", "St. Paul's").
@@ -564,6 +570,8 @@ page=r"page|p\.?",
             and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
             and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
+            # no sentence's start, leading into what follows ("RESOLVED that" over its items)
+            and text.split()[-1].casefold() not in LEADING_WORDS
             and (text[0].isupper() or text[0].isdigit() or text[0] in "\u2018\u201c")
             and not re.match(QUESTION, text)  # an interview's question
             and not is_turn(text)  # a transcript's turn

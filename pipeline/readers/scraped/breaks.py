@@ -55,6 +55,8 @@ from pipeline.readers.scraped.notes import BRACKETED_LABEL, NOTE_LABEL, TRAILING
 from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
 MAX_FIELD_WORDS = 16  # in a field's line, its label and its value; in an event's line
+# In a field's line listing, no sentence (`Present: Councillor M. Patel (Chair), …`).
+MAX_LISTING_WORDS = 32
 MAX_EVENT_ROWS = 5  # its day, its name, its place, perhaps a line more or two
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
@@ -220,7 +222,9 @@ def fields(rows: tuple[str, ...]) -> bool:
     interview's question and answer aside."""
     return len(rows) >= 2 and all(
         FIELD.match(row.strip()) and not QUESTION.match(row.strip())
-        and word_count(row) <= MAX_FIELD_WORDS for row in rows)
+        and (word_count(row) <= MAX_FIELD_WORDS
+             or word_count(row) <= MAX_LISTING_WORDS and not ends_sentence(row))
+        for row in rows)
 
 
 def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:
@@ -579,13 +583,16 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     """Whether a line of a text not wrapped ends its block: it ends a sentence (before any
     note calls), or stands alone (a heading, a date, a line a dash opens: a quotation's
     attribution, a bullet's item) or is a list's item, over a line that starts one ("• 2 lock
-    gates replaced" over "Our work fell under three headings:"); never over an item indented
-    under it (a list's item over its own, "2. Feedback" over "    - a call")."""
+    gates replaced" over "Our work fell under three headings:"), or leads into a list, over
+    its first item ("RESOLVED that" over "(1) the forecast outturn be noted;"); never over an
+    item indented under it (a list's item over its own, "2. Feedback" over "    - a call")."""
     if following[:1].isspace() and marked(following.strip()) is not None:
         return False
     if (marked(row.strip()) is not None and marked(following) is None
             and not following[:1].isspace() and not following[:1].islower()):
         return True  # a list's item over a sentence of its own: each item is a line here
+    if marked(row.strip()) is None and marked(following) is not None:
+        return True  # a line over a list's first item leads into the list, however it ends
     if BRACKETED_LINE.fullmatch(row.strip()) and not detect(following).names_person(
             following.strip()):  # a speech's `(Applause)`; `(Signed)` over a name signs
         return not following.lstrip()[:1].islower()
@@ -597,8 +604,9 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         # inside its sentence, at a comma or an opening bracket.
         return True
     # A list's item before its last (`…; and`), as a list is punctuated, ends where its
-    # author ended it: the next line is the next item.
-    return (ends_sentence(TRAILING_CALLS.sub("", row)) or row.rstrip().endswith(ITEM_ENDS)
+    # author ended it: the next line is the next item (marked items stay one block, a list).
+    return (ends_sentence(TRAILING_CALLS.sub("", row))
+            or row.rstrip().endswith(ITEM_ENDS) and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
 

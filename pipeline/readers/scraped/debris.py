@@ -109,6 +109,8 @@ READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
+# A tool in its brackets, spaces and all (its opening one perhaps taken as an icon), or a word.
+BRACKETED_OR_WORD = re.compile(r"【?[^【】]*】|\S+")
 # A post's hashtags, two or more and nothing else on their line: "#charity #community".
 HASHTAGS = "a post's hashtags"
 HASHTAG_LINE = re.compile(r"(?:#[^\s#]+\s*){2,}")
@@ -770,11 +772,15 @@ def classified(number: int, text: str) -> Line:
 
 def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
     """The kind of each piece of a line made of the page's furniture alone: pieces a gap
-    parts, as a row of tools ("【字体：大 中 小】  打印本页  关闭窗口"), or its two languages'
-    words ("Back to top 返回頁首"); none where any piece is not furniture."""
+    parts, as a row of tools ("【字体：大 中 小】  打印本页  关闭窗口"; in Chinese a space is
+    gap enough), or its two languages' words ("Back to top 返回頁首"); none where any piece
+    is not furniture."""
     boundary = language_boundary(bare)
     pieces = (bare.split(CELL) if CELL in bare
-              else [bare[:boundary], bare[boundary + 1:]] if boundary is not None else [])
+              else [bare[:boundary], bare[boundary + 1:]] if boundary is not None
+              # In a language whose words no spaces part, a space alone parts tools too
+              # ("【字体：大 中 小】 打印本页 关闭窗口"), a bracketed tool whole.
+              else BRACKETED_OR_WORD.findall(bare) if not detect(bare).words_spaced else [])
     found = []
     for piece in map(without_icons, pieces):
         kind = next(((reason, doubtful) for reason, pattern, doubtful in KINDS

@@ -43,6 +43,7 @@ FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7
                           r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
 TIME = re.compile(r"\d:\d\d")
 TRAILING_FIGURE = re.compile(r"\d+$")  # a note's call ending a page's last line
+LAST_FIGURE = re.compile(r"\d+(?=\D*$)")  # a folio's figure, its running head before it
 # A page holds this many lines of text at least: a shape's lines closer together are a
 # list's, or a table's (`Step 1`, `Step 2`), not pages'.
 MIN_PAGE_LINES = 8
@@ -104,7 +105,27 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     # A running head says the same on every page, the first one's top too.
     found.update({line.number: RUNNING_HEAD for line in lines
                   if key(line.text) in heads and line.number not in found})
+    found.update(last_folio(lines, shown, found))
     return found
+
+
+def last_folio(lines: Sequence, shown: list[tuple[int, str]], found: dict[int, str]
+               ) -> dict[int, str]:
+    """The last page's folio, a figure alone ending the text: the number of the last page
+    found, or of the page after it (its foot under its notes, `18` on the page whose head
+    says 18). Alone it counts no pages, as the folios found do."""
+    if not shown or not FIGURE.fullmatch(shown[-1][1]):
+        return {}
+    index, text = shown[-1]
+    pages = [int(figure.group()) for number, kind in found.items() if kind == FOLIO
+             for figure in [LAST_FIGURE.search(lines_text(lines, number))] if figure]
+    return ({lines[index].number: FOLIO}
+            if pages and lines[index].number not in found
+            and int(text) in (max(pages), max(pages) + 1) else {})
+
+
+def lines_text(lines: Sequence, number: int) -> str:
+    return next(line.text for line in lines if line.number == number).strip()
 
 
 def furniture_beside(lines: Sequence, folio: int, folios: set[int]) -> list[int]:
