@@ -440,6 +440,47 @@ def test_tracked_changes_are_refused(source_dir, tag, written):
     )
 
 
+def test_tracked_changes_in_a_note_are_refused_as_in_the_text(source_dir, written):
+    """A change tracked in a note (`three` made `five`, suggested) is no edit yet: refused
+    as one in the text is (it had been taken as accepted, the suggestion printed)."""
+    import zipfile
+
+    from pipeline.model import Note
+
+    document = Document("noted", Metadata(title="Noted"), None, (
+        Paragraph((Span("A sentence with a note."), Span("1", note="1"))),
+        Note("1", (Span("A three-year rolling average."),)),
+    ))
+    path = written(document, source_dir)
+    part = "word/endnotes.xml"  # the draft's notes are Word's endnotes
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts[part].decode("utf-8")
+    at = xml.index("three")
+    parts[part] = (xml[:at] + '</w:t></w:r><w:del w:id="901" w:author="Editor"><w:r><w:delText>'
+                   'three</w:delText></w:r></w:del><w:ins w:id="902" w:author="Editor"><w:r>'
+                   '<w:t>five</w:t></w:r></w:ins><w:r><w:t xml:space="preserve">'
+                   + xml[at + len("three"):]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    assert refusal(path).startswith("holds tracked changes; accept or reject them")
+
+
+def test_a_draft_whose_body_is_emptied_is_refused(source_dir, written):
+    """Select All, Delete, Save: a draft holding its title alone is refused, left as it is
+    (it had been imported as the whole text deleted, every edition a title page, the print
+    file press-ready)."""
+    def edit(draft):
+        body = draft.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path).startswith("holds no text after its title (its body is empty)")
+
+
 def test_comments_are_refused_counting_them(source_dir, written):
     def edit(draft):
         draft.add_comment(paragraph_starting(draft, "The end.").runs, text="Shorter?", author="Ed")
@@ -560,6 +601,19 @@ def docx_without(entry: str) -> bytes:
 UNREADABLE = "not a readable DOCX file (corrupt, or not a Word document)"
 
 
+def odt_package() -> bytes:
+    """The start of an OpenDocument text's package: its mimetype first, stored (ODF 1.2,
+    part 3, 3.3), as LibreOffice writes it."""
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", "<office:document-content/>")
+    return data.getvalue()
+
+
+OPEN_DOCUMENT_TEXT = odt_package()
+
+
 @pytest.mark.parametrize(
     ("data", "problem"),
     [
@@ -570,8 +624,12 @@ UNREADABLE = "not a readable DOCX file (corrupt, or not a Word document)"
         (docx_without("word/document.xml")[:300], UNREADABLE),
         (OLE_SIGNATURE + bytes(504) + "EncryptedPackage".encode("utf-16-le"), "is password-protected; save it without a password"),
         (OLE_SIGNATURE + bytes(1024), "is an old Word 97-2003 file; save it as a .docx document"),
+        (b"", "is empty (0 bytes); save it again from Word or LibreOffice"),
+        (OPEN_DOCUMENT_TEXT, "is an OpenDocument file (.odt) under a .docx name; save it as"
+                             " Word (File > Save As, Word 2007-365 .docx)"),
     ],
-    ids=["text", "zip-header", "no-document", "no-content-types", "truncated", "encrypted", "doc"],
+    ids=["text", "zip-header", "no-document", "no-content-types", "truncated", "encrypted", "doc",
+         "empty", "odt"],
 )
 def test_unreadable_files_are_refused(tmp_path, data, problem):
     path = tmp_path / "piece.docx"

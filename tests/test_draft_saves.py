@@ -73,3 +73,21 @@ def test_a_draft_re_saved_in_libreoffice_leaves_the_text_to_correct(tmp_path):
     result = doit(folder)
     assert result.returncode == 0, result.stdout + result.stderr
     assert squash("twin buildings") in squash(pdf_text(folder / "output" / SEED / f"{SEED}-print.pdf"))
+
+
+@pytest.mark.parametrize("lock", [".~lock.{}#", "~${}"])
+def test_a_draft_open_in_word_or_libreoffice_is_not_replaced(project, lock):  # noqa: F811
+    """The lock file LibreOffice (`.~lock.<name>#`) or Word (`~$…`) keeps beside the draft it
+    has open: the draft is not replaced under the editor's window (whose next save would
+    then be refused as made from an older draft), and the build says so in one line."""
+    from pipeline.errors import PipelineError
+    from pipeline.tasks.steps import build_docx
+
+    docx_path = project.docx(NAME)
+    name = docx_path.name if lock.startswith(".") else docx_path.name[2:]
+    (docx_path.parent / lock.format(name)).write_bytes(b"")
+    before = docx_path.read_bytes()
+    with pytest.raises(PipelineError) as raised:
+        build_docx(project.root, NAME)
+    assert "is open in Word or LibreOffice" in str(raised.value)
+    assert "\n" not in str(raised.value) and docx_path.read_bytes() == before

@@ -358,6 +358,17 @@ def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
         )
 
 
+def open_lock(docx: Path) -> Path | None:
+    """The lock file Word or LibreOffice keeps beside a document it has open (LibreOffice's
+    `.~lock.<name>#`; Word's `~$` over the name's first two characters, or before a short
+    name), if there is one: the draft is being edited, and replacing it would leave the
+    editor's window saving over a draft it never showed."""
+    for name in (f".~lock.{docx.name}#", f"~${docx.name[2:]}", f"~${docx.name}"):
+        if (docx.parent / name).exists():
+            return docx.parent / name
+    return None
+
+
 def replace_draft(docx: Path, data: bytes, state: dict) -> bool:
     """Put the new draft `data` in place of `docx` unless an editor's version is there;
     return whether it was put in place.

@@ -254,6 +254,11 @@ def build_docx(root: Path, name: str) -> None:
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(docx, state):
         raise edited_during_build(project, docx)
+    if (lock := drafts.open_lock(docx)) is not None:
+        raise PipelineError(docx.relative_to(project.root),
+                            f"is open in Word or LibreOffice ({lock.name} beside it) and was not"
+                            " replaced; save and close it, and run doit again (or delete that"
+                            " file, if no program has the draft open)")
     layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
     draft = write_draft(load_document(project, name), layout, project.source_dir)
     if not drafts.replace_draft(docx, draft.data, state):

@@ -153,6 +153,7 @@ UNREADABLE = (
     PackageNotFoundError,
     etree.LxmlError,
 )
+OPEN_DOCUMENT = b"application/vnd.oasis.opendocument"  # an ODF package's mimetype
 WORD_NOTES = ("footnote", "endnote")
 NOTE_PARTS = {"footnote": RELATIONSHIP_TYPE.FOOTNOTES, "endnote": RELATIONSHIP_TYPE.ENDNOTES}
 # Tracked changes to the text; a w:ins holding no text (an inserted paragraph mark) is none.
@@ -242,6 +243,12 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
                       figure_identities(body, metadata, written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
+    if not result.blocks:
+        # A body emptied (Select All, Delete, Save) is no edit to publish: every edition
+        # would be a title page, the text imported before lost with the source rewritten.
+        raise PipelineError(path, "holds no text after its title (its body is empty); undo the"
+                                  " deletion, or put back the draft from output/, and run doit"
+                                  " again")
     notes = word_notes(draft, styles, labels, path, language)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
@@ -297,12 +304,18 @@ def numbered_in_order(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def opened(data: bytes, path: Path):
+    if not data:
+        raise PipelineError(path, "is empty (0 bytes); save it again from Word or LibreOffice")
     if data.startswith(OLE_SIGNATURE):
         if ENCRYPTED_PACKAGE in data:
             raise PipelineError(path, "is password-protected; save it without a password")
         raise PipelineError(path, "is an old Word 97-2003 file; save it as a .docx document")
     try:
         package = zipfile.ZipFile(BytesIO(data))
+        if "mimetype" in package.namelist() and package.read("mimetype").startswith(
+                OPEN_DOCUMENT):
+            raise PipelineError(path, "is an OpenDocument file (.odt) under a .docx name; save"
+                                      " it as Word (File > Save As, Word 2007-365 .docx)")
         check_package(package, path)
         return docx.Document(BytesIO(data))
     except etree.XMLSyntaxError as error:  # a part python-docx parses on opening
@@ -428,11 +441,11 @@ def too_large(path: Path, size: str) -> PipelineError:
 
 
 def refuse_unreviewed(draft, body, path: Path) -> None:
-    """A draft still under review, holding tracked changes or open comments, is refused in
-    one line naming both where it holds both, so one round of review settles it."""
-    changed = any(next(body.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
-        next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
-        is not None for insertion in body.iter(qn("w:ins")))
+    """A draft still under review, holding tracked changes (in its text or its notes) or open
+    comments, is refused in one line naming both where it holds both, so one round of review
+    settles it."""
+    changed = any(revised(element)
+                  for element in (body, *(part_xml(part) for part in note_parts(draft))))
     open_ids = open_comments(draft, body)
     count = len(open_ids)
     noun = f"comment{'s' * (count != 1)}"
@@ -448,6 +461,13 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
     if count:
         raise PipelineError(path, f"holds {comments}; resolve or delete {them}, save, and run"
                                   " doit again")
+
+
+def revised(element) -> bool:
+    """Whether `element` (the body, or a part of notes) holds tracked changes to its text."""
+    return any(next(element.iter(qn(tag)), None) is not None for tag in REVISIONS) or any(
+        next(insertion.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:drawing")), None)
+        is not None for insertion in element.iter(qn("w:ins")))
 
 
 def first_commented(body, ids: set[str], count: int) -> str:
