@@ -240,3 +240,20 @@ def test_a_section_break_is_centred_and_the_paragraph_under_it_opens_flush(dinku
     assert centred == [dinkus]
     assert docx_document(data, tmp_path / "river.docx", document.metadata,
                          document).blocks == document.blocks
+
+
+@pytest.mark.parametrize(("typed", "set_as"), [
+    ('We laid 12" and 18" mains, 5\' 10" below ground.',
+     "We laid 12\u2033 and 18\u2033 mains, 5\u2032 10\u2033 below ground."),
+    ("a 6'2\" player", "a 6\u20322\u2033 player"),
+    ('He said "we need 10" and left.', "He said \u2018we need 10\u2019 and left."),
+    ("in the 1990's and the '90s", "in the 1990\u2019s and the \u201990s"),
+    ('a 5" screen and a "quote"', "a 5\u2033 screen and a \u2018quote\u2019"),
+])
+def test_a_straight_quote_measuring_after_a_figure_is_a_prime(typed, set_as):
+    """Inches and feet typed with straight quotes (`12"`, `5' 10"`) are primes (″, ′): curled,
+    they had read `12’` and `5’ 10’`, ten inches as ten feet; a quote closing a quotation
+    after a figure, and `1990's`, are as before."""
+    from pipeline.languages import detect
+
+    assert detect(typed).typeset(typed) == set_as

@@ -89,6 +89,10 @@ QUOTE_MARKS = "\u2018\u2019\u201c\u201d"
 OPENING_MARKS = "\u2018\u201c"
 PHRASE_MARKS = tuple(".,;:!?")  # after a closing quote, not after an apostrophe
 MAX_QUOTE_DEPTH = 8
+# A straight quote right after a figure, no letter after it: an inch's or a second's mark,
+# unless it closes a quotation; a foot's (a minute's) before the inches (`5' 10"`).
+INCH = re.compile(r'(?<=\d)"(?![^\W\d_])')
+FOOT = re.compile(r"(?<=\d)'(?= ?\d+(?:\.\d+)?(?:\"|\u2033))")
 # A straight single quote outside a word ("don't" holds one inside).
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
@@ -540,6 +544,7 @@ page=r"page|p\.?",
         line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
         paragraph = open_quotes()
+        line = primes(line)
         line, paragraph.depth = nested(curl_quotes(line), *self.quotes, paragraph.depth)
         line = bind_numbers(line)
         line = PER_CENT.sub("per" + NBSP + "cent", line)
@@ -701,6 +706,25 @@ def figure_range(match: re.Match) -> str:
     first, second = (group for group in match.groups() if group is not None)
     smaller = float(first.replace(",", "")) < float(second.replace(",", ""))
     return f"{first}\u2013{second}" if smaller else match.group()
+
+
+def primes(line: str) -> str:
+    """Straight quotes after a figure that measure (`12" mains`, `5' 10"`): primes, the
+    inch's ″ and the foot's ′, never curly quotes, which read as feet for inches. A double
+    one closing a quotation its line opened (`"we need 10"`) stays a quote, and so does a
+    single one but before inches (`5' 10"`), the apostrophe of `1990's` and a quotation's
+    close alike."""
+    line = FOOT.sub("\u2032", line)
+    inches = {found.start() for found in INCH.finditer(line)}
+    characters, opened = list(line), 0  # quotation marks opened and not yet closed
+    for index, character in enumerate(characters):
+        if character in '"\u201c\u201d':
+            if index in inches and not opened:
+                characters[index] = "\u2033"
+            else:
+                opened = max(opened + (1 if character == "\u201c" or character == '"'
+                                       and not opened else -1), 0)
+    return "".join(characters)
 
 
 def curl_quotes(line: str) -> str:
