@@ -379,6 +379,30 @@ def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
                     "type need")
 
 
+def test_italic_in_a_heading_is_said_not_kept(source_dir, written):
+    """An editor italicises a word of a heading (a work's name): the editions set a heading
+    in its level's one style, and the import says so (it had gone unsaid)."""
+    from pipeline.tasks.drafts import italic_headings
+
+    document = Document("piece", Metadata(title="T"), None, (
+        Heading("The Carrow Edge project"), Paragraph((Span("Body."),))))
+
+    def edit(draft):
+        heading = paragraph_starting(draft, "The Carrow Edge project")
+        for run in list(heading.runs):
+            run._r.getparent().remove(run._r)
+        heading.add_run("The ")
+        heading.add_run("Carrow Edge").italic = True
+        heading.add_run(" project")
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert imported.italic_headings == ("The Carrow Edge project",)
+    assert italic_headings(Path("output/piece/piece.docx"), imported.italic_headings) == (
+        "output/piece/piece.docx: the italic in the heading 'The Carrow Edge project' is not "
+        "kept: a heading is set in its level's one style")
+
+
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):
     """Word's Ctrl+Shift+- (w:noBreakHyphen): the editor's "do not break here" is U+2011,
     which every edition prints and no line breaks at; it had become a plain hyphen."""

@@ -173,6 +173,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             breaks_joined(docx.relative_to(project.root), imported.joined),
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
+            italic_headings(docx.relative_to(project.root), imported.italic_headings),
             upright_italics(docx.relative_to(project.root), document)]
     return "\n".join(line for line in said if line) or None
 
@@ -201,6 +202,15 @@ def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
         return None
     return (f"{docx}: the page break at {first_of(at)} is not kept: each edition breaks its "
             "pages as its own page size and type need")
+
+
+def italic_headings(docx: Path, headings: tuple[str, ...]) -> str | None:
+    """The line saying which headings hold italic words, which the editions set upright, in
+    the heading's own style (its phrases in another language keep their language)."""
+    if not headings:
+        return None
+    return (f"{docx}: the italic in the heading {first_of(headings)} is not kept: a heading "
+            "is set in its level's one style")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:

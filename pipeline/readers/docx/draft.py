@@ -189,6 +189,9 @@ class Imported:
     # The paragraphs at a page break the editor made (a page, column or section break, or
     # "page break before"), which the editions do not keep: they make their own pages.
     page_breaks: tuple[str, ...] = ()
+    # The headings with italic words in them, which the editions set in the heading's one
+    # style: the editor is told.
+    italic_headings: tuple[str, ...] = ()
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -252,7 +255,8 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     notes = word_notes(draft, styles, labels, path, language)
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
-                    tuple(reading.bold_lines), tuple(reading.page_breaks))
+                    tuple(reading.bold_lines), tuple(reading.page_breaks),
+                    tuple(reading.italic_headings))
 
 
 def identity_of(draft) -> str:
@@ -682,6 +686,7 @@ class Reading:
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
     joined: list[str] = field(default_factory=list)  # Imported.joined
     bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
+    italic_headings: list[str] = field(default_factory=list)  # Imported.italic_headings
     page_breaks: list[str] = field(default_factory=list)  # Imported.page_breaks
     breaking: bool = False  # a page break in a paragraph holding no text: the next one's
 
@@ -751,6 +756,8 @@ class Reading:
             heading = clean_line(number + self.line(text, "a heading"))
             self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
                                                                   heading)))
+            if any(span.italic and span.text.strip() for span in text):
+                self.italic_headings.append(heading)
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & {*SIGN_OFF_STYLES, *LINES_STYLES}:
