@@ -741,3 +741,21 @@ def test_a_press_conference_pages_toolbar_in_one_line_goes_and_its_headline_titl
     assert document.metadata.title == "市生态环境局举行2024年上半年生态环境质量新闻发布会"
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
     assert reasons["【字体：大 中 小】 打印本页 关闭窗口"] == "web page debris: page tools"
+
+
+def test_a_press_conferences_questions_are_its_exchanges_never_headings():
+    """`记者问：…？` over `张建国答：…`: each question a reporter asks opens an exchange, kept
+    with its answer and set in bold as an interview's is; one of a single question had been
+    a section's heading (the other, of two, a paragraph). A field whose word ends so
+    (`顧問：`) is no question."""
+    from pipeline.languages import QUESTION
+
+    path = (Path(__file__).parent / "simplified_chinese_texts"
+            / "environment-bureau-press-conference.txt")
+    document, _ = scraped_document("release", path.read_text(encoding="utf-8"),
+                                   Metadata(title=""))
+    assert not [block.text for block in document.headings if block.text.startswith("记者问")]
+    asked = [block.text for block in document.blocks if isinstance(block, Paragraph)
+             and block.text.startswith("记者问：")]
+    assert len(asked) == 2 and all(QUESTION.match(text) for text in asked)
+    assert not QUESTION.match("顧問：陳大文先生")

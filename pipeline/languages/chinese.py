@@ -513,7 +513,10 @@ class Chinese(Profile):
     measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
     units = UNITS
-    question = "[問问][:：]"  # an interview's question: "問：", "问："
+    # An interview's question: "問：", "问：", or asked by whom ("记者问：", "主持人問："; not
+    # a field whose word ends so, "顧問：").
+    question = (r"(?:記者|记者|主持人|市民|觀眾|观众|議員|议员|委員|委员|學生|学生|網友|网友|讀者"
+                r"|读者)?[問问][:：]")
     exchange_label = "(?:問題|问题|答覆|答复)[:：]"
     field = rf"[{HAN_RANGES}]{{1,6}}[:：]\s*(?=\S)"
     # After a dash between places (屯門——東涌), an enumeration comma, a slash, a range's
