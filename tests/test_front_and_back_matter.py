@@ -1259,3 +1259,12 @@ def test_the_text_opening_with_the_metadatas_title_and_its_year_opens_with_its_t
             else "The year was a busy one for everyone at the service.")
     document = scraped_document("piece", f"{line}\n\n{body}\n", Metadata(title=title))[0]
     assert [type(block).__name__ for block in document.blocks] == ["Paragraph"]
+
+
+def test_a_newsletters_season_under_the_title_is_its_subtitle_and_dates_it():
+    """`Spring 2024 | Staff newsletter` between a newsletter item's title and its byline: the
+    subtitle, dating the item 2024 (it had been a section's heading over the text)."""
+    document, _ = read_scraped(POSTS / "hospital-staff-newsletter.txt", Metadata(title=""))
+    assert document.metadata.subtitle == "Spring 2024 | Staff newsletter"
+    assert document.metadata.date == "2024"
+    assert "Spring 2024 | Staff newsletter" not in [block.text for block in document.headings]

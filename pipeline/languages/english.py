@@ -184,6 +184,7 @@ DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
 # "March 2024", "Spring 2024", "Q1 2024", "2023".
 PERIOD = re.compile(rf"(?:(?:{MONTHS}|Spring|Summer|Autumn|Winter|Q[1-4])(?:[ \u00a0]\d{{4}})?"
                     r"|\d{4})")
+SEASON_YEAR = re.compile(r"\b(?:Spring|Summer|Autumn|Winter)[ \u00a0](?P<year>\d{4})\b")
 # The same, its parts named, found within a line.
 DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{NAMED_MONTH})[ \u00a0]"
                         rf"(?:(?P<day_after>\d{{1,2}}), )?(?P<year>\d{{4}})\b")
@@ -677,7 +678,9 @@ page=r"page|p\.?",
     def date_in(self, text: str) -> str:
         match = DATE_PARTS.search(text)
         if not match:
-            return ""
+            # A season's issue ("Spring 2024 | Staff newsletter"): its year.
+            season = SEASON_YEAR.search(text)
+            return season["year"] if season else ""
         month = next(number for number, name in enumerate(MONTHS.split("|"), 1)
                      if name.startswith(match["month"].rstrip(".")))
         return iso_date(int(match["year"]), month, match["day"] or match["day_after"])
