@@ -1268,3 +1268,22 @@ def test_a_newsletters_season_under_the_title_is_its_subtitle_and_dates_it():
     assert document.metadata.subtitle == "Spring 2024 | Staff newsletter"
     assert document.metadata.date == "2024"
     assert "Spring 2024 | Staff newsletter" not in [block.text for block in document.headings]
+
+
+def test_key_figures_parted_by_no_break_space_lines_are_one_list_and_the_kitchen_a_body():
+    """A page's year in numbers, each figure over its words, the pairs parted by lines
+    holding only a no-break space (as a copy keeps a page's blank lines): one list of key
+    figures (each pair had been a paragraph of its own); the name under the title, a
+    kitchen's (`Eastfield Community Kitchen`), the organisation the opener prints (it had
+    been a section's heading), as a food project's is on its site."""
+    document, _ = read_scraped(POSTS / "community-kitchen-year-in-numbers.txt",
+                               Metadata(title=""))
+    from pipeline.model import List as ModelList
+
+    (figures,) = [block for block in document.blocks if isinstance(block, ModelList)]
+    assert [item.text.split()[0].split("\u00a0")[0] for item in figures.items] == [
+        "12,400", "1,860", "214", "38,500", "97%"]
+    assert document.metadata.organisation == "Eastfield Community Kitchen"
+    assert "Eastfield Community Kitchen" not in [block.text for block in document.headings]
+    food, _ = read_scraped(POSTS / "food-project-year-page.txt", Metadata(title=""))
+    assert food.metadata.organisation == "Larkspur Lane Food Project"

@@ -147,7 +147,8 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|University|College|School|Academy|Hospital|Museums?|Library|Libraries|Centre"
               r"|Center|Institute|Institution|Services?|Partnership|Federation|Union|Guild"
               r"|League|Network|Alliance|Corporation|Charity|Co-?operative|Choir|Orchestra"
-              r"|Friends|plc|PLC|Ltd|Limited|LLP|Inc")
+              r"|Friends|Kitchen|Pantry|Food Bank|Hospice|Shelter|Project|plc|PLC|Ltd|Limited"
+              r"|LLP|Inc")
 BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)*(?:{BODY_WORDS})"
                   rf"|(?:The\s+)?(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
 MAX_BODY_WORDS = 8

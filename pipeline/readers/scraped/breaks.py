@@ -486,16 +486,49 @@ def is_dated_event(row: str) -> bool:
 
 
 def items_standing_apart(units: list[Unit]) -> list[Unit]:
-    """The units, each of a run standing apart (blank lines between) made a list's item, as
-    if its lines stood together: a timeline's events, a line each; key figures, each a
-    figure over its words."""
-    kinds = [apart_kind(unit) for unit in units]
-    result = list(units)
-    for index, kind in enumerate(kinds):
-        neighbours = kinds[max(0, index - 1):index] + kinds[index + 1:index + 2]
-        if kind and kind in neighbours:
-            result[index] = itemised(units[index]) if kind == "event" else listed(units[index])
+    """The units, each run standing apart (blank lines between) of two or more of a kind made
+    one list's items, as if its lines stood together: a timeline's events, a line each; key
+    figures, each a figure over its words. A line holding only a no-break space between them
+    (a photo's place, or a page's blank line as a copy keeps it) parts them no more than a
+    blank line does."""
+    result: list[Unit] = []
+    run: list[Unit] = []  # the current run's units, with the markers between them
+    kind = ""
+
+    def close() -> None:
+        items = [unit for unit in run if unit.kind != "marker"]
+        if len(items) >= 2:
+            whole = joined_units(items)
+            result.append(itemised(whole) if kind == "event" else listed(whole))
+            trailing = list(itertools.takewhile(lambda unit: unit.kind == "marker",
+                                                reversed(run)))
+            result.extend(reversed(trailing))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for unit in units:
+        if unit.kind == "marker" and run:
+            run.append(unit)
+            continue
+        found = apart_kind(unit)
+        if found and found == kind:
+            run.append(unit)
+            continue
+        close()
+        kind = found
+        if found:
+            run.append(unit)
+        else:
+            result.append(unit)
+    close()
     return result
+
+
+def joined_units(units: list[Unit]) -> Unit:
+    """Units standing apart as one, their rows in order."""
+    return Unit("text", tuple(row for unit in units for row in unit.rows),
+                tuple(line for unit in units for line in unit.lines))
 
 
 def apart_kind(unit: Unit) -> str:
