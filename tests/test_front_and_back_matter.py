@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Heading, Metadata, SignOff, Table, plain
+from pipeline.model import Byline, Heading, Metadata, Paragraph, SignOff, Span, Table, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
@@ -1287,3 +1287,20 @@ def test_key_figures_parted_by_no_break_space_lines_are_one_list_and_the_kitchen
     assert "Eastfield Community Kitchen" not in [block.text for block in document.headings]
     food, _ = read_scraped(POSTS / "food-project-year-page.txt", Metadata(title=""))
     assert food.metadata.organisation == "Larkspur Lane Food Project"
+
+
+@pytest.mark.parametrize(("line", "quote", "credit"), [
+    ("\u2018I\u2019d never asked for help before.\u2019 \u2013 a guest at our lunch club",
+     "\u2018I\u2019d never asked for help before.\u2019", "\u2013 a guest at our lunch club"),
+    ("\u201cEvery child deserves it.\u201d \u2014 Dame Patricia Linley, Patron",
+     "\u201cEvery child deserves it.\u201d", "\u2014 Dame Patricia Linley, Patron"),
+])
+def test_a_quote_and_who_said_it_on_one_line_are_a_quotation_and_its_attribution(
+        line, quote, credit):
+    from pipeline.model import Quotation
+    from pipeline.readers.scraped.structure import pull_quotes
+
+    found = pull_quotes([Paragraph((Span(line),))])
+    assert found == [Quotation((Span(quote),)), Paragraph((Span(credit),))]
+    sentence = Paragraph((Span("\u2018We listened,\u2019 \u2013 the board said \u2013 and acted."),))
+    assert pull_quotes([sentence]) == [sentence]

@@ -65,6 +65,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    cut,
     numbered_label,
     unskipped,
 )
@@ -909,14 +910,32 @@ def punctuated_item(block: Block) -> bool:
 
 def pull_quotes(result: list[Block]) -> list[Block]:
     """A paragraph wholly in quotes over its attribution, a dash then who said it (`"Every
-    child deserves a childhood. …"` over `— Dame Patricia Linley, Patron`): a displayed
-    quotation, its attribution set under it, as a page sets a pull quote (it had been a
-    paragraph, its attribution another)."""
-    return [Quotation(block.spans)
-            if isinstance(block, Paragraph) and isinstance(after, Paragraph)
-            and WHOLLY_QUOTED.fullmatch(block.text.strip()) and ATTRIBUTION.match(after.text)
-            else block
-            for block, after in itertools.zip_longest(result, result[1:])]
+    child deserves a childhood. …"` over `— Dame Patricia Linley, Patron`), or with it after
+    the quote on its line (`"I'd never asked for help before." -- a guest at our lunch
+    club`): a displayed quotation, its attribution set under it, as a page sets a pull quote
+    (it had been a paragraph, its attribution another or the paragraph's end)."""
+    found: list[Block] = []
+    for block, after in itertools.zip_longest(result, result[1:]):
+        credited = QUOTE_CREDITED.fullmatch(block.text) if isinstance(block, Paragraph) else None
+        if (isinstance(block, Paragraph) and isinstance(after, Paragraph)
+                and WHOLLY_QUOTED.fullmatch(block.text.strip()) and ATTRIBUTION.match(after.text)):
+            found.append(Quotation(block.spans))
+        elif credited and word_count(credited["credit"]) <= MAX_CREDIT_WORDS:
+            quote, credit = cut(block.spans, credited.end("quote"))
+            _, credit = cut(credit, credited.start("dash") - credited.end("quote"))
+            found += [Quotation(quote), Paragraph(credit)]
+        else:
+            found.append(block)
+    return found
+
+
+# A quotation and its attribution on one line: the quote, then a spaced dash and who said it.
+# The quote ends a sentence inside its marks; who said it ends none, nor holds a dash (`'We
+# listened,' – the board said – and acted.` goes on as a sentence).
+QUOTE_CREDITED = re.compile("(?P<quote>[\u2018\u201c\u300c].*[.!?\u2026\u3002\uff01\uff1f]"
+                            "[\u2019\u201d\u300d])\\s+(?P<dash>[\u2013\u2014]+ )"
+                            "(?P<credit>[^\u2018\u201c\u2013\u2014.!?]+)")
+MAX_CREDIT_WORDS = 12
 
 
 def titled_under(result: list[Block]) -> list[Block]:
