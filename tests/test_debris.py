@@ -771,3 +771,13 @@ def test_a_posts_hashtags_open_its_footer_and_a_line_pointing_to_an_address_sign
     assert reasons["#charity #community #impact #volunteering"] == (
         "web page debris: a post's hashtags")
     assert "23\u00a0comments • 14\u00a0reposts" in reasons
+
+
+@pytest.mark.parametrize("line", ["\u2022 1st", "2nd", "\u2022 3rd+", "2d \u2022 Edited \u2022",
+                                  "1w \u2022", "3mo"])
+def test_a_professional_networks_post_marks_go(line):
+    """What a professional network prints over a post: how near its author is to the reader
+    (`• 1st`) and how old the post is (`2d • Edited •`)."""
+    text = (f"Priya Sharma\n{line}\n\n{BODY}\n\n{MORE}\n")
+    _, report = scraped_document("post", text, Metadata(title="Post"))
+    assert line in {drop["text"] for drop in report["dropped"]}

@@ -374,6 +374,10 @@ page=r"page|p\.?",
                    r"|0:00"
                    # a post for paying subscribers only, as its platform marks it: "∙ Paid"
                    r"|paid"
+                   # a professional network's post: how near its author is to the reader
+                   # ("• 1st", "2nd"), and how old the post is ("2d • Edited •", "1w •")
+                   r"|(?:[•·]\s*)?(?:1st|2nd|3rd\+?)"
+                   r"|\d{1,2}\s?(?:h|d|w|mo|yr?)(?:\s*[•·]\s*edited)?(?:\s*[•·])?"
                    # a newsletter's sign-up box: "Type your email...", "Subscribe", its
                    # field's label and its promise ("Email Address", "We respect your privacy.")
                    r"|(?:type|enter) your e-?mail(?: address)?(?:\.\.\.|\u2026)?"
