@@ -81,6 +81,12 @@ def test_missing_pictures_make_the_accessible_editions_marked_proofs_too(without
             content = page.obj.Contents.read_bytes()
             # After the page's content, its state restored: the note's outlines, an artifact.
             assert content.endswith(b"EMC\n") and b"\nQ\n/Artifact BMC\nq\n0 g\n" in content
+            # In large print as large as its smallest type, for its readers: capitals of 16 pt
+            # and their descenders stand some 16 pt tall, the screen's of 7 pt some 7.
+            mark = content[content.rindex(b"/Artifact BMC"):].decode("ascii")
+            heights = [float(y) for y in re.findall(r"[\d.]+ ([\d.]+) [lm]\n", mark)]
+            tall = max(heights) - min(heights)
+            assert (tall > 12) if layout == "large-print" else (4 < tall <= 8), tall
 
 
 def note_text(pdf: Path) -> str:

@@ -232,7 +232,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
     from pipeline.writers.pdf.language_tags import tag_given_languages, tag_languages
     from pipeline.writers.pdf.pictures import embed_profiles
     from pipeline.writers.pdf.print_ready import make_print_ready
-    from pipeline.writers.pdf.slug import mark_proof
+    from pipeline.writers.pdf.slug import NOTE_SIZE_PT, mark_proof
     from pipeline.writers.pdf.structure_tree import Tagging, logical_structure
     from pipeline.writers.pdf.tagging import label_pages, mark_untagged_content_as_artifacts
 
@@ -253,7 +253,7 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if layout.is_pdfx:
             make_print_ready(pdf, layout, note)
         elif note:
-            mark_proof(pdf, layout.fonts_folder, note)
+            mark_proof(pdf, layout.fonts_folder, note, max(NOTE_SIZE_PT, layout.smallest_type_pt))
         output = io.BytesIO()
         # The file identifier from a hash of the content: same content, same bytes.
         pdf.save(output, deterministic_id=True)

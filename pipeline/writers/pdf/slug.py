@@ -74,13 +74,14 @@ def inner_note_origin(trim: tuple[float, float, float, float]) -> tuple[float, f
     return trim[0] + NOTE_INDENT_MM * POINTS_PER_MM, trim[1] + NOTE_INDENT_MM * POINTS_PER_MM
 
 
-def mark_proof(pdf, fonts_folder: Path, note: str) -> None:
+def mark_proof(pdf, fonts_folder: Path, note: str, size: float = NOTE_SIZE_PT) -> None:
     """A screen or large-print edition (pikepdf's `pdf`, tagged) marked a proof: `note` at
     the foot of every page, an artifact (PDF/UA-1, 7.1: no reader reads it as the text),
-    and the XMP's rendition class a proof, as a print proof's is. The build's summary says
-    so too; the file now says it to whoever it is sent."""
+    in type of `size` points (large print's smallest, for its readers), and the XMP's
+    rendition class a proof, as a print proof's is. The build's summary says so too; the
+    file now says it to whoever it is sent."""
     for page in pdf.pages:
-        mark = note_content(note, fonts_folder, *inner_note_origin(page.trimbox),
+        mark = note_content(note, fonts_folder, *inner_note_origin(page.trimbox), size=size,
                             colour=GREY_BLACK)
         page.contents_coalesce()  # one stream, as the page had: the mark after its content
         content = page.obj.Contents.read_bytes()
