@@ -26,10 +26,12 @@ from pipeline.model import (
     Heading,
     LineBlock,
     List,
+    Metadata,
     Note,
     Paragraph,
     Quotation,
     SignOff,
+    Span,
     Table,
     plain,
 )
@@ -185,3 +187,34 @@ def test_pdfua_finds_no_fault_in_a_tagged_edition(editions):
              for (name, layout), result in results.items() for outcome in result.skipped
              if not (outcome.rule_id == "UA-14-001" and "'/is_integer'" in outcome.skipped_reason)]
     assert not unrun, "\n".join(unrun[:20])
+
+
+@pytest.mark.slow
+def test_a_block_of_lines_reads_a_line_at_a_time(tmp_path):
+    """A block of lines broken by hand (an object's details, a post's lines): in the tagged
+    editions a Div holding a P a line, as a sign-off's lines are, so a screen reader pauses
+    between them (they had been one P, read as one run of words)."""
+    lines = ("Joseon dynasty, 18th century", "Gyeonggi province, Korea",
+             "Porcelain with clear glaze")
+    document = Document("lines", Metadata(title="Moon jar"), None, (
+        LineBlock(tuple((Span(line),) for line in lines)),
+        Paragraph((Span("The jar takes its name from its pale glaze and full form."),))))
+    for name in ("screen", "large-print"):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", name), tmp_path))
+        with pikepdf.open(pdf) as opened:
+            texts = marked_texts(opened)
+            divs = [element for element in walk(opened.Root.StructTreeRoot)
+                    if element.get("/S") == pikepdf.Name.Div]
+            assert divs, name
+            paragraphs = [kid for kid in kids_of(divs[0]) if is_element(kid)]
+            assert [kid.S for kid in paragraphs] == [pikepdf.Name.P] * 3
+            said = [" ".join(spoken(kid, texts)).strip() for kid in paragraphs]
+            assert [text.replace("\u00a0", " ") for text in said] == list(lines), said
+
+
+def walk(element):
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield kid
+            yield from walk(kid)

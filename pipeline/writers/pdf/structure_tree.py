@@ -511,18 +511,20 @@ def needless_spans_lifted(element: pikepdf.Dictionary) -> None:
 
 def broken_by_hand(elements: list, tagging: Tagging) -> set[tuple[int, int]]:
     """The elements whose lines may be broken by hand (by their objgen): the opener's (the
-    title, the byline, the imprint) and the sign-off's. No other block holds a line break,
-    and an empty NonStruct in one is a piece of emphasis left empty where a line ended, not
-    a break (an address in bold ending a line)."""
+    title, the byline, the imprint), the sign-off's and a block of lines' (an address, a
+    post's lines each opened by an emoji, verse). No other block holds a line break, and an
+    empty NonStruct in one is a piece of emphasis left empty where a line ended, not a break
+    (an address in bold ending a line)."""
     opener = len(elements) - len(tagging.blocks)
     return {element.objgen for element in elements[:opener]} | {
         element.objgen for element, block in zip(elements[opener:], tagging.blocks, strict=False)
-        if block.kind == "sign-off"}
+        if block.kind in ("sign-off", "lines")}
 
 
 def as_lines(pdf: pikepdf.Pdf, element: pikepdf.Dictionary) -> None:
     """A paragraph of lines broken by hand (the byline's name and role, a sign-off, the
-    imprint: the writer breaks no other paragraph) a Div holding a P a line, so a screen
+    imprint, a block of lines: the writer breaks no other paragraph) a Div holding a P a
+    line, so a screen
     reader reads each as a line of its own, not `…, JP Chief Executive`: a line break
     draws nothing, and a paragraph is the block ISO 32000-1 (14.8.4.3) gives a line read
     apart; Div (14.8.4.2) groups them as the one block they were."""
