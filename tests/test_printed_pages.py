@@ -347,3 +347,9 @@ def test_the_last_pages_folio_alone_ending_the_text_goes_and_its_notes_stay_note
     assert not any("[1]" in getattr(block, "text", "") for block in document.blocks)
     reasons = [(drop["text"], drop["reason"]) for drop in report["dropped"]]
     assert ("18", "printed page debris: page number") in reasons
+    # Its research groups, under `…in three research groups:`, each a name's capital and a
+    # semicolon (`…Housing Strategy;3 and`, a note's call before its `and`): a list of three
+    # (the second and third had run together, the list two paragraphs).
+    (groups,) = [block for block in document.blocks if isinstance(block, List)]
+    assert [item.text.split(",")[0] for item in groups.items] == [
+        "Environmental Change", "Cities and Society", "Geoinformatics"]

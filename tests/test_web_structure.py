@@ -388,11 +388,11 @@ def test_a_list_whose_markers_the_copy_lost_is_known_by_its_punctuation():
 
 
 @pytest.mark.parametrize("items", [
-    # Items opening as sentences, in capitals: paragraphs of their own.
-    ("Our sponsors gave more than ever;", "The groundsman kept the pitch playable."),
-    # One item alone is no list; nor are items whose last does not end the sentence.
+    # One item alone is no list; nor are items whose last does not end the sentence, nor
+    # paragraphs opened by a figure or a quote.
     ("our sponsors, the Red Lion.",),
     ("our sponsors, the Red Lion;", "the groundsman, for the pitch;"),
+    ("12 new sponsors joined us;", "\u2018the pitch was never better.\u2019"),
 ])
 def test_paragraphs_under_a_colon_not_punctuated_as_a_list_stay_paragraphs(items):
     text = f"{OPENING}\n\nThe committee would like to thank:\n\n" + "\n\n".join(items) + "\n"

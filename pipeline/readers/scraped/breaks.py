@@ -87,6 +87,7 @@ GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 MAX_SENTENCES_AN_OPENING = 4
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 MIN_FILLED_LINES = 3  # lines the wrap filled, to say how short a filled line may be
+BRACKETED_CALLS = re.compile(r"\[\d{1,3}\]")  # a note's call as the reader brackets it
 
 
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
@@ -639,7 +640,8 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     # A list's item before its last (`…; and`), as a list is punctuated, ends where its
     # author ended it: the next line is the next item (marked items stay one block, a list).
     return (ends_sentence(TRAILING_CALLS.sub("", row))
-            or row.rstrip().endswith(ITEM_ENDS) and marked(following.strip()) is None
+            or BRACKETED_CALLS.sub("", row).rstrip().endswith(ITEM_ENDS)
+            and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
 
@@ -689,8 +691,12 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     it."""
     row, following = rows[index], rows[index + 1]
     spaced = detect(following).words_spaced
-    if (not ends_sentence(TRAILING_CALLS.sub("", row)) or marked(following) is not None
-            or (spaced and not following[:1].isupper()) or CELL in row + following):
+    # A list's item before its last, punctuated so, ends where a sentence would (`…Housing
+    # Strategy;[3] and` over `Geoinformatics, led by …`), its note's call aside.
+    ends = (ends_sentence(TRAILING_CALLS.sub("", row))
+            or BRACKETED_CALLS.sub("", row).rstrip().endswith(ITEM_ENDS))
+    if (not ends or marked(following) is not None
+            or (spaced and not following.lstrip()[:1].isupper()) or CELL in row + following):
         return False
     width = max(map(columns, rows))
     return width >= MIN_WRAPPED_COLUMNS and (

@@ -73,6 +73,7 @@ from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
+    BRACKETED_CALLS,
     BRACKETED_LINE,
     ITEM_ENDS,
     WRAP_SLACK,
@@ -873,8 +874,8 @@ def addressed(result: list[Block]) -> list[Block]:
 def punctuated_lists(result: list[Block]) -> list[Block]:
     """A list whose markers the copy lost, known by its punctuation alone, as the house
     style punctuates one: a paragraph leading in with a colon over two items or more, each
-    a paragraph opening in lower case (in a script with cases) and ending with a semicolon
-    (`…; and`), the last with the sentence's end ("The committee would like to thank:" over
+    a paragraph opening with a word and ending with a semicolon (`…; and`; a note's call
+    aside), the last with the sentence's end ("The committee would like to thank:" over
     "our sponsors, …;" over "every parent who …."): a bulleted list, its items as written
     (they had been paragraphs, set as sentences of their own)."""
     found: list[Block] = []
@@ -887,8 +888,9 @@ def punctuated_lists(result: list[Block]) -> list[Block]:
             continue
         run = list(itertools.takewhile(punctuated_item, result[index:]))
         items = next((len(run[:end]) for end in range(len(run), 1, -1)
-                      if all(item.text.rstrip().endswith(ITEM_ENDS) for item in run[:end - 1])
-                      and closes_sentence(run[end - 1].text)), 0)
+                      if all(uncalled(item).rstrip().endswith(ITEM_ENDS)
+                             for item in run[:end - 1])
+                      and closes_sentence(uncalled(run[end - 1]))), 0)
         if items:
             found.append(List(tuple(ListItem(item.spans) for item in run[:items])))
             index += items
@@ -901,11 +903,20 @@ def closes_sentence(text: str) -> bool:
     return ends_sentence(text) and not text.endswith((*ITEM_ENDS, *LEAD_IN_ENDS))
 
 
+def uncalled(block: Paragraph) -> str:
+    """A paragraph's text without its notes' calls (`…Strategy;[3] and`, as read so far)."""
+    return BRACKETED_CALLS.sub("", "".join(span.text for span in block.spans if not span.note))
+
+
 def punctuated_item(block: Block) -> bool:
     """Whether `block` may be an item of a list punctuated as the house style does: a
-    paragraph opening as a sentence's middle, in lower case, where its script has cases."""
+    paragraph opening with a word (in lower case as the house style has it, or a name's
+    capital: `Geoinformatics, led by …`), of MAX_ITEM_WORDS at most."""
     first = block.text.lstrip()[:1] if isinstance(block, Paragraph) else ""
-    return first.isalpha() and not first.isupper()
+    return first.isalpha() and word_count(block.text) <= MAX_ITEM_WORDS
+
+
+MAX_ITEM_WORDS = 60
 
 
 def pull_quotes(result: list[Block]) -> list[Block]:
