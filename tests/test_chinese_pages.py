@@ -136,3 +136,23 @@ def test_a_masthead_naming_the_organisation_in_two_languages_is_the_openers():
     assert document.metadata.title == "會訊 Newsletter｜2024年第2期"
     assert "澳門社區關懷協會 Macau Community Care Association" in [
         drop["text"] for drop in report["dropped"]]
+
+
+def test_a_poems_lines_quoted_in_a_chinese_text_are_lines():
+    """`杜甫有詩云：` over three lines of verse, each of a verse line's length and ending with
+    its mark (`安得廣廈千萬間，` …), in a text whose paragraphs are a line each: lines, kept as
+    the poet broke them (they had run into one sentence); the paragraph after them is its
+    own."""
+    from pathlib import Path
+
+    from pipeline.model import LineBlock
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "reports" / "ngo-chairman-verse-zh.txt"
+    document, _ = read_scraped(path, Metadata(title=""))
+    (verse,) = [block for block in document.blocks if isinstance(block, LineBlock)
+                and plain(block.lines[0]).startswith("安得")]
+    assert [plain(line) for line in verse.lines] == [
+        "安得廣廈千萬間，", "大庇天下寒士俱歡顏，", "風雨不動安如山。"]
+    after = document.blocks[document.blocks.index(verse) + 1]
+    assert after.text == "這份願望，今天仍然是我們的目標。"

@@ -77,6 +77,7 @@ MAX_SIGNATURE_ROWS = 4  # a name, a role, an organisation, a date
 # or seven), and the mark ending it, if any.
 MIN_VERSE_CHARACTERS = 4
 MAX_VERSE_CHARACTERS = 11
+MIN_VERSE_LINES = 3  # lines of a verse's length in a row, unmatched, that are a poem's
 VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
 # A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
 # "(Abridged)"), never the title; a speech's stage direction ("(Applause)").
@@ -145,6 +146,17 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     return [piece for unit in headed_lines_apart(items_standing_apart(units))
             for piece in ([unit] if unit.quoted and mail_quoted(unit.rows)
                           else parted(unit, ends, width))]
+
+
+def is_verse_line(row: str) -> bool:
+    """A line of verse among the lines of a text in a script whose words no spaces part: of
+    a verse line's length, a mark ending it (`大庇天下寒士俱歡顏，`) and none within it; three
+    or more in a row are a poem's lines (a prose line is longer, or holds a mark within)."""
+    text = row.strip()
+    bare = VERSE_LINE_END.sub("", text)
+    return (bare != text and not detect(text).words_spaced
+            and MIN_VERSE_CHARACTERS <= len(bare) <= MAX_VERSE_CHARACTERS
+            and not any(unicodedata.category(character)[0] in "PZ" for character in bare))
 
 
 def matched_lines(rows: tuple[str, ...]) -> bool:
@@ -255,7 +267,8 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
                 + runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)
                 + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS)
                 + runs_of(unit.rows, is_held_when, MIN_DATED_EVENTS))
-    found = sorted(tables(unit.rows) + figures + labelled)
+    verse = runs_of(unit.rows, is_verse_line, MIN_VERSE_LINES)
+    found = sorted(tables(unit.rows) + figures + labelled + verse)
     if not found and (short_lines(unit, width) or matched_lines(unit.rows)):
         return [replace(unit, lined=True)]
     for first, last in found:
@@ -264,7 +277,8 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
         start = last
     cuts += lines_of(unit.rows, start, len(unit.rows), ends)
     pieces = [unit] if len(cuts) == 1 else [unit.piece(*cut) for cut in cuts]
-    return [listed(each) if cut in figures else itemised(each) if cut in labelled else each
+    return [listed(each) if cut in figures else itemised(each) if cut in labelled
+            else replace(each, lined=True) if cut in verse else each
             for each, cut in zip(pieces, cuts, strict=True)]
 
 
