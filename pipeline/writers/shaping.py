@@ -18,7 +18,9 @@ from pathlib import Path
 import tinycss2
 import uharfbuzz
 
-FONT_FILES = ("fonts.css", "emoji.css", "chinese.css")
+EMOJI_CSS = "emoji.css"  # the emoji faces', loaded only for a document holding one
+# The stylesheets of the shared fonts: every face a PDF may use is declared in one of them.
+FONT_FILES = ("fonts.css", EMOJI_CSS, "chinese.css")
 URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 SPACES = " \u00a0"  # what CSS word-spacing, and justification, widen
 # Characters narrower than half an em in any of the layouts' faces.

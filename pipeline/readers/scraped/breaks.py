@@ -51,7 +51,12 @@ from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.lists import is_item, marked
-from pipeline.readers.scraped.notes import BRACKETED_LABEL, NOTE_LABEL, TRAILING_CALLS
+from pipeline.readers.scraped.notes import (
+    BRACKETED_LABEL,
+    NOTE_LABEL,
+    REFERENCE,
+    TRAILING_CALLS,
+)
 from pipeline.readers.scraped.tables import cells_of, is_table_title, table_title_lines
 
 MAX_FIELD_WORDS = 16  # in a field's line, its label and its value; in an event's line
@@ -88,7 +93,6 @@ GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 MAX_SENTENCES_AN_OPENING = 4
 MIN_SHORT_LINES = 3  # two short lines may be a heading over a line, or a name over a role
 MIN_FILLED_LINES = 3  # lines the wrap filled, to say how short a filled line may be
-BRACKETED_CALLS = re.compile(r"\[\d{1,3}\]")  # a note's call as the reader brackets it
 
 
 # A key figure's words: a short line, no sentence ("homes let", "rent arrears, down from £4.1m").
@@ -154,9 +158,14 @@ def is_verse_line(row: str) -> bool:
     or more in a row are a poem's lines (a prose line is longer, or holds a mark within)."""
     text = row.strip()
     bare = VERSE_LINE_END.sub("", text)
-    return (bare != text and not detect(text).words_spaced
-            and MIN_VERSE_CHARACTERS <= len(bare) <= MAX_VERSE_CHARACTERS
-            and not any(unicodedata.category(character)[0] in "PZ" for character in bare))
+    return bare != text and not detect(text).words_spaced and verse_body(bare)
+
+
+def verse_body(line: str) -> bool:
+    """Whether `line`, its end's mark taken off, is of a verse line's length (four to eleven
+    characters) and holds no mark or space."""
+    return (MIN_VERSE_CHARACTERS <= len(line) <= MAX_VERSE_CHARACTERS
+            and not any(unicodedata.category(character)[0] in "PZ" for character in line))
 
 
 def matched_lines(rows: tuple[str, ...]) -> bool:
@@ -165,10 +174,7 @@ def matched_lines(rows: tuple[str, ...]) -> bool:
     each, none within them: lines, not headings each or a paragraph."""
     bare = [VERSE_LINE_END.sub("", row.strip()) for row in rows]
     return (len(rows) >= 2 and not detect(bare[0]).words_spaced
-            and MIN_VERSE_CHARACTERS <= len(bare[0]) <= MAX_VERSE_CHARACTERS
-            and all(len(line) == len(bare[0]) and not any(
-                unicodedata.category(character)[0] in "PZ" for character in line)
-                for line in bare))
+            and all(len(line) == len(bare[0]) and verse_body(line) for line in bare))
 
 
 def short_lines(unit: Unit, width: int | None) -> bool:
@@ -654,7 +660,7 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
     # A list's item before its last (`…; and`), as a list is punctuated, ends where its
     # author ended it: the next line is the next item (marked items stay one block, a list).
     return (ends_sentence(TRAILING_CALLS.sub("", row))
-            or BRACKETED_CALLS.sub("", row).rstrip().endswith(ITEM_ENDS)
+            or REFERENCE.sub("", row).rstrip().endswith(ITEM_ENDS)
             and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
@@ -708,7 +714,7 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     # A list's item before its last, punctuated so, ends where a sentence would (`…Housing
     # Strategy;[3] and` over `Geoinformatics, led by …`), its note's call aside.
     ends = (ends_sentence(TRAILING_CALLS.sub("", row))
-            or BRACKETED_CALLS.sub("", row).rstrip().endswith(ITEM_ENDS))
+            or REFERENCE.sub("", row).rstrip().endswith(ITEM_ENDS))
     if (not ends or marked(following) is not None
             or (spaced and not following.lstrip()[:1].isupper()) or CELL in row + following):
         return False

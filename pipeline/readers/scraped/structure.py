@@ -73,7 +73,6 @@ from pipeline.readers.cleaning import linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
-    BRACKETED_CALLS,
     BRACKETED_LINE,
     ITEM_ENDS,
     WRAP_SLACK,
@@ -91,6 +90,7 @@ from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
 from pipeline.readers.scraped.notes import (
     BRACKETED_NUMBER,
+    REFERENCE,
     TRAILING_CALLS,
     Calls,
     heading_apart,
@@ -905,7 +905,7 @@ def closes_sentence(text: str) -> bool:
 
 def uncalled(block: Paragraph) -> str:
     """A paragraph's text without its notes' calls (`…Strategy;[3] and`, as read so far)."""
-    return BRACKETED_CALLS.sub("", "".join(span.text for span in block.spans if not span.note))
+    return REFERENCE.sub("", "".join(span.text for span in block.spans if not span.note))
 
 
 def punctuated_item(block: Block) -> bool:

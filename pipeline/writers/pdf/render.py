@@ -50,12 +50,11 @@ from pipeline.writers.pdf.placement import MAX_PASSES, TABLE_SOURCE, continued_p
 from pipeline.writers.pdf.serialised_once import streams_serialised_once
 from pipeline.writers.pdf.table_titles import first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
+from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES
 
 if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
-FONTS_CSS = "fonts.css"
-EMOJI_CSS = "emoji.css"
 # What only the emoji faces draw: the characters Unicode shows as emoji by default
 # (Emoji_Presentation, emoji-data.txt: the supplementary planes' emoji blocks and these of the
 # first plane), or any followed by the emoji variation selector (U+FE0F); a tick or a ballot
@@ -294,11 +293,9 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
 
 
 def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts.css, emoji.css and each script's (chinese.css)
-    declare: the only ones a PDF may use."""
-    sheets = (FONTS_CSS, EMOJI_CSS,
-              *(profile.fonts_css for profile in PROFILES if profile.fonts_css))
-    return frozenset(family for name in sheets
+    """The font families the shared fonts' stylesheets declare (fonts.css, emoji.css and
+    each script's, chinese.css): the only ones a PDF may use."""
+    return frozenset(family for name in FONT_FILES
                      for family in FONT_FAMILY.findall(
                          (layout.fonts_folder / name).read_text(encoding="utf-8")))
 
