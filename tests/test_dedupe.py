@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.readers.cleaning import NBSP, PHOTO_MARKER, clean_text
+from pipeline.languages import NBSP
+from pipeline.readers.cleaning import PHOTO_MARKER, clean_text
 from pipeline.readers.scraped.dedupe import (
     MAX_PULL_QUOTES,
     PULL_QUOTE,

@@ -17,13 +17,13 @@ import re
 
 from pipeline.languages.profile import (
     CURRENCY_SIGNS,
+    NBSP,
     Furniture,
     Profile,
     iso_date,
     open_quotes,
 )
 
-NBSP = "\u00a0"
 # A body's registration, as its footer gives it: "Registered charity no. 1098765".
 REGISTRATION = (r"registered (?:charity|company|society|office)|(?:charity|company|vat)"
                 r" (?:registration )?(?:no\.?|number)")

@@ -26,6 +26,7 @@ from itertools import accumulate, chain, pairwise
 
 from pipeline import addresses
 from pipeline.languages import (
+    NBSP,
     PROFILES,
     Profile,
     detect,
@@ -40,7 +41,6 @@ from pipeline.model import Span, plain, runs
 # The language of the document being read, while a reader reads it (`reading_in`).
 DOCUMENT_LANGUAGE: ContextVar[Profile | None] = ContextVar("document_language", default=None)
 
-NBSP = "\u00a0"
 # A line holding only a no-break space marks where a photo stood on the web page.
 PHOTO_MARKER = NBSP
 

@@ -88,7 +88,14 @@ from itertools import accumulate
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import LANGUAGE_TAG, NUMERAL, NUMERAL_MARKER, joined_lines, line_joins
+from pipeline.languages import (
+    LANGUAGE_TAG,
+    NBSP,
+    NUMERAL,
+    NUMERAL_MARKER,
+    joined_lines,
+    line_joins,
+)
 from pipeline.list_numbers import numeral
 from pipeline.model import (
     Block,
@@ -158,7 +165,6 @@ SPAN_ATTRIBUTES = re.compile(
     r"\{((?:\s*(?:[#.][^\s{}=\"]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}\"]+)))+)\s*\}")
 SPAN_ATTRIBUTE = re.compile(r"([\w-]+)=(?:\"([^\"]*)\"|([^\s{}\"]+))")
 SPAN_CLASSES = {"underline": "underline", "ul": "underline", "smallcaps": "small_caps"}
-NBSP = "\u00a0"
 TABLE_RULE = re.compile(r"\|?(\s*:?-{3,}:?\s*\|)*\s*:?-{3,}:?\s*\|?")
 NESTED = 2  # spaces before a nested item's marker, at least
 

@@ -36,12 +36,11 @@ import pyphen
 from markupsafe import Markup, escape
 
 from pipeline import addresses
-from pipeline.languages import DEFAULT, profile_for
+from pipeline.languages import DEFAULT, NBSP, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
-NBSP = "\u00a0"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
 WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
 HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)

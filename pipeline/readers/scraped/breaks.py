@@ -41,6 +41,7 @@ from pipeline.languages import (
     ATTRIBUTION,
     CONTACT_HEADING,
     FIELD,
+    LEAD_IN_ENDS,
     QUESTION,
     detect,
     ends_sentence,
@@ -755,6 +756,12 @@ def closes_list(rows: tuple[str, ...], index: int) -> bool:
 # on a line of its own, as a PDF copies it ("terraces;" over "and" over "(c) …").
 ITEM_ENDS = (";", "; and", "; or", "\uff1b")
 ITEM_JOINS = ("and", "or")
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether `text` ends its sentence: a full stop, not a clause's semicolon or colon."""
+    text = text.rstrip()
+    return ends_sentence(text) and not text.endswith((*ITEM_ENDS, *LEAD_IN_ENDS))
 
 
 def signature_under(rows: tuple[str, ...], width: int) -> bool:

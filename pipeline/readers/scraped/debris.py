@@ -55,9 +55,9 @@ from dataclasses import dataclass
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
-    LEAD_IN_ENDS,
     LETTER,
     MAIL_GREETING,
+    NBSP,
     NEWS_DATELINE,
     NOTES_HEADING,
     PHOTO_CREDIT,
@@ -68,10 +68,10 @@ from pipeline.languages import (
     language_boundary,
     word_count,
 )
-from pipeline.readers.cleaning import CELL, NBSP, PHOTO_MARKER
+from pipeline.readers.cleaning import CELL, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
-from pipeline.readers.scraped.breaks import QUOTE_MARK, columns
+from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence, columns
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture
@@ -1000,7 +1000,7 @@ def readers_counts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]
             end += 1
         if 0 < start < end < len(lines) and (
                 lines[end].number in reasons or lines[end].kind) and (
-                lines[start - 1].number in reasons or a_sentence(lines[start - 1].text)
+                lines[start - 1].number in reasons or closes_sentence(lines[start - 1].text)
                 and reasons.get(lines[end].number, lines[end].kind) in FOOTER_KINDS):
             found.update({line.number: READERS_COUNTS for line in lines[start:end]})
         start = max(end, start + 1)
@@ -1377,11 +1377,6 @@ def is_contact_line(text: str) -> bool:
             or bool(POSTAL_ADDRESS.fullmatch(text)))
 
 
-def a_sentence(text: str) -> bool:
-    """Whether `text` ends a sentence, not a lead-in ("相关链接：" heads what follows it)."""
-    return ends_sentence(text) and not text.endswith(LEAD_IN_ENDS)
-
-
 def signed_under(lines: list[Line], reasons: dict[int, str], start: int) -> int:
     """Where a footer may start, from line `start` (after the text's last sentence): past the
     text's closing and the signature under it ("With thanks," over "Jo Whitfield" over
@@ -1407,7 +1402,7 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
     links heading a row of them ("相关链接：" over "滨江市人民政府  生态环境部") after the last
     sentence counts, though the row's gaps read as a table's."""
     last_sentence = max((index for index, line in enumerate(lines)
-                         if line.number not in reasons and a_sentence(line.text)), default=-1)
+                         if line.number not in reasons and closes_sentence(line.text)), default=-1)
     for index in range(signed_under(lines, reasons, last_sentence + 1), len(lines)):
         reason = reasons.get(lines[index].number)
         if index <= last_text and (reason is not None or lines[index].kind != "link"):

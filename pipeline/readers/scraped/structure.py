@@ -77,6 +77,7 @@ from pipeline.readers.scraped.breaks import (
     ITEM_ENDS,
     WRAP_SLACK,
     blocks_apart,
+    closes_sentence,
     columns,
     ends_block,
     fields,
@@ -895,12 +896,6 @@ def punctuated_lists(result: list[Block]) -> list[Block]:
             found.append(List(tuple(ListItem(item.spans) for item in run[:items])))
             index += items
     return found
-
-
-def closes_sentence(text: str) -> bool:
-    """Whether `text` ends its sentence: a full stop, not a clause's semicolon or colon."""
-    text = text.rstrip()
-    return ends_sentence(text) and not text.endswith((*ITEM_ENDS, *LEAD_IN_ENDS))
 
 
 def uncalled(block: Paragraph) -> str:
