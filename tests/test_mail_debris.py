@@ -757,3 +757,51 @@ def test_a_chinese_letter_by_mail_keeps_its_addressee_and_drops_its_signatures_a
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
     assert reasons["地址：九龍觀塘協和街123號地下"] == "e-mail debris: signature contact details"
     assert document.metadata.date == "2024-05-20"
+
+
+def test_a_newsletter_mailed_keeps_its_masthead_and_its_letters_greeting():
+    """A parish's newsletter sent to its mailing list: the line over the title the subject
+    names (`St Mary's, Holbeck` over `The Messenger -- May 2025`) is its publisher, the
+    opener's organisation (it had gone as the sender's covering note), and `Dear friends,`
+    under `A letter from the Vicar` greets the letter's readers, kept (it had gone as the
+    mail's own greeting)."""
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "mail" / "parish-newsletter-mail.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == "The Messenger\u00a0\u2013 May 2025"
+    assert document.metadata.organisation == "St\u00a0Mary\u2019s, Holbeck"
+    assert [block.text for block in document.blocks[:2]] == ["A letter from the Vicar",
+                                                            "Dear friends,"]
+    dropped = {drop["text"] for drop in report["dropped"]}
+    assert "Dear friends," not in dropped
+
+
+@pytest.mark.parametrize("masthead", ["Eastbrook Residents' Association", "Kingsmead Rowing Club"])
+def test_a_line_over_the_title_the_subject_names_is_the_publisher_not_a_covering_note(masthead):
+    text = ("From: Secretary <secretary@example.org.uk>\nSent: 3 March 2025 10:02\n"
+            "To: Members\nSubject: Spring Bulletin 2025\n\n"
+            f"{masthead}\nSpring Bulletin 2025\n\n"
+            "Our annual meeting will be held in the hall on 12 April, and every member is "
+            "welcome to attend and to vote on the new constitution.\n\n"
+            "The garden working party meets on the first Saturday of each month, and new "
+            "hands are always wanted.\n")
+    document, report = scraped_document("bulletin", text, Metadata(title=""))
+    assert document.metadata.title == "Spring Bulletin 2025"
+    assert document.metadata.organisation.replace("\u2019", "'") == masthead
+    assert report["e_mail_debris"] == 4  # the header alone
+
+
+def test_a_covering_note_over_the_title_the_subject_names_still_goes():
+    text = ("From: Secretary <secretary@example.org.uk>\nSent: 3 March 2025 10:02\n"
+            "To: Editor\nSubject: Spring Bulletin 2025\n\n"
+            "Here is the final text for the printers, with the corrections made.\n\n"
+            "Spring Bulletin 2025\n\n"
+            "Our annual meeting will be held in the hall on 12 April, and every member is "
+            "welcome to attend and to vote on the new constitution.\n\n"
+            "The garden working party meets on the first Saturday of each month, and new "
+            "hands are always wanted.\n")
+    document, report = scraped_document("bulletin", text, Metadata(title=""))
+    assert document.metadata.title == "Spring Bulletin 2025"
+    assert "Here is the final text for the printers, with the corrections made." in {
+        drop["text"] for drop in report["dropped"]}

@@ -25,10 +25,11 @@ from pipeline.readers.scraped.breaks import (
     unwrapped,
 )
 from pipeline.readers.scraped.debris import remove_debris
-from pipeline.readers.scraped.dedupe import Unit, deduplicate, report
+from pipeline.readers.scraped.dedupe import Unit, deduplicate, likeness_key, report
 from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.pages import bracketed_notes, rejoined_words
 from pipeline.readers.scraped.structure import (
+    MASTHEAD_ORGANISATION,
     build_document,
     division_drop,
     given_drops,
@@ -75,7 +76,15 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
-    result.units, masthead = without_masthead(result.units, metadata.title)
+    if not metadata.title and opens_with_line(result.units, cleared.subject):
+        result.units, masthead = without_masthead(result.units, cleared.subject)
+        metadata = replace(metadata, title=cleared.subject)
+        if len(masthead) == 1 and not metadata.organisation:
+            # One line over the title the mail's subject names: who publishes it.
+            metadata = replace(metadata, organisation=masthead[0].text.strip())
+            masthead = [replace(masthead[0], reason=MASTHEAD_ORGANISATION)]
+    else:
+        result.units, masthead = without_masthead(result.units, metadata.title)
     said = [drop for drop in (kicker_drop(result.units, metadata),
                               division_drop(result.units, metadata),
                               page_title_drop(result.units, metadata)) if drop]
@@ -137,6 +146,15 @@ def headline_titled(units: list[Unit], metadata: Metadata, headline: int
     if metadata.title or found is None or is_heading_text(found.text):
         return units, metadata
     return [unit for unit in units if unit is not found], replace(metadata, title=found.text)
+
+
+def opens_with_line(units: list[Unit], subject: str) -> bool:
+    """Whether a line of the text's opening block under its first is the mail's `subject`
+    ("The Messenger – May 2025" under the parish's name, "St Mary's, Holbeck"): the text's
+    title, as its sender titled it, the lines over it its masthead."""
+    opening = next((unit for unit in units if unit.kind == "text"), None)
+    return bool(subject) and opening is not None and any(
+        likeness_key(row) == likeness_key(subject) for row in opening.rows[1:])
 
 
 def opens_letter(units: list[Unit], greeting: int) -> bool:

@@ -643,6 +643,8 @@ def covering_note(lines: list[Line], reasons: dict[int, str],
     note, text = kept[:title], kept[title + 1:]
     if note and running_lines(note) >= running_lines(text):
         return {}
+    if note and not any(is_running(line.text) or closes_mail(line.text) for line in note):
+        return {}  # no word to the reader: the text's masthead ("St Mary's, Holbeck")
     return ({line.number: COVERING_NOTE for line in note[:signed_at(note)]}
             | {line.number: SENDERS_CLOSING for line in senders_closing(text)})
 
@@ -1284,11 +1286,16 @@ def mailed(reasons: dict[int, str]) -> bool:
 def lettered(lines: list[Line], reasons: dict[int, str]) -> bool:
     """Whether a mail's text closes as a letter does, on a line of its own ("Yours
     sincerely,", "謹啟", the wish "祝" over "春安"), or its subject names a letter ("End of
-    year letter from the Headteacher"): a letter sent by mail, whose greeting is its own."""
+    year letter from the Headteacher"), or a title or heading over its first greeting does
+    ("A letter from the Vicar", in a newsletter): a letter sent by mail, whose greeting is
+    its own."""
     subject = subject_as_sent([line for line in lines if reasons.get(line.number) == MAIL_HEADER])
+    kept = [line.text.strip() for line in lines if line.number not in reasons]
+    greeted = next((index for index, text in enumerate(kept) if MAIL_GREETING.fullmatch(text)),
+                   0)
     return bool(LETTER.search(subject.strip())) or any(
-        VALEDICTION.fullmatch(line.text.strip()) or CLOSING_WISH.fullmatch(line.text.strip())
-        for line in lines if line.number not in reasons)
+        LETTER.search(text) and not is_running(text) for text in kept[:greeted]) or any(
+        VALEDICTION.fullmatch(text) or CLOSING_WISH.fullmatch(text) for text in kept)
 
 
 def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

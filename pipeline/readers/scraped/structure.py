@@ -123,6 +123,7 @@ TITLE_SHARE = 0.5
 MAX_STANDFIRST_WORDS = 30
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
 MASTHEAD = "a line over the title the metadata gives"
+MASTHEAD_ORGANISATION = "the organisation's name over the title, which the opener prints"
 ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
 SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
 PAGE_TITLE = "the page's title, over the text's own title and its subtitle"
