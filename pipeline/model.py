@@ -115,11 +115,15 @@ class Byline:
     # Each phrase of it whose language its author gave (a role in French): its text and
     # language, as a Span; else none.
     phrases: tuple[Span, ...] = ()
+    # The honours written after the name with spaces ("Ann LEE CBE FRSE"), as the author
+    # wrote them, not between commas ("Ann LEE, CBE, FRSE").
+    honours_spaced: bool = False
 
     @property
     def text(self) -> str:
         """The byline on one line, in the order its language writes it."""
-        return detect(self.name).byline_text(self.name, self.honours, self.role)
+        return detect(self.name).byline_text(self.name, self.honours, self.role,
+                                             self.honours_spaced)
 
     @property
     def runs(self) -> tuple[Span, ...]:
@@ -130,8 +134,8 @@ class Byline:
     def separated_honours(self) -> tuple[tuple[str, str], ...]:
         """Each honour with what stands before it after the name, as its language writes it
         (", OBE"; "太平紳士" straight after a Chinese name)."""
-        return tuple(zip(detect(self.name).honour_separators(self.honours), self.honours,
-                         strict=True))
+        return tuple(zip(detect(self.name).honour_separators(self.honours, self.honours_spaced),
+                         self.honours, strict=True))
 
     @property
     def role_first(self) -> bool:
@@ -785,6 +789,7 @@ def to_json(document: Document) -> dict:
             "role": document.byline.role,
             **({"phrases": _spans_to_json(document.byline.phrases)}
                if document.byline.phrases else {}),
+            **({"honours_spaced": True} if document.byline.honours_spaced else {}),
         },
         "blocks": [block_to_json(block) for block in document.blocks],
     }
@@ -810,6 +815,7 @@ def from_json(data: dict) -> Document:
         byline=None
         if byline is None
         else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", ""),
-                    _spans_from_json(byline.get("phrases", []))),
+                    _spans_from_json(byline.get("phrases", [])),
+                    byline.get("honours_spaced", False)),
         blocks=tuple(_block_from_json(item) for item in data["blocks"]),
     )

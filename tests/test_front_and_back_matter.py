@@ -1243,7 +1243,8 @@ def test_a_name_and_its_post_nominals_under_the_pieces_title_is_its_byline():
     publication's line is the kicker over the piece's title."""
     path = ROOT / "tests" / "texts" / "reports" / "gardens-trust-chair-report.txt"
     document, _ = read_scraped(path, Metadata(title=""))
-    assert document.byline == Byline("Professor\u00a0Alan Whitcombe", ("FSA",), "")
+    assert document.byline == Byline("Professor\u00a0Alan Whitcombe", ("FSA",), "",
+                                     honours_spaced=True)
     assert document.metadata.title == "Report of the Chair of Trustees"
     assert document.metadata.subtitle == "The Abbey Gardens Trust: Report of the Trustees"
     assert "deficit of \u00a3\u221223,000." in document.blocks[1].text  # a minus, in place
@@ -1304,3 +1305,32 @@ def test_a_quote_and_who_said_it_on_one_line_are_a_quotation_and_its_attribution
     assert found == [Quotation((Span(quote),)), Paragraph((Span(credit),))]
     sentence = Paragraph((Span("\u2018We listened,\u2019 \u2013 the board said \u2013 and acted."),))
     assert pull_quotes([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize(("line", "printed"), [
+    ("Professor Sarah OKONJO-BRIGHT CBE FRSE, Vice-Chancellor and Principal",
+     "Professor\u00a0Sarah OKONJO-BRIGHT CBE FRSE, Vice-Chancellor and Principal"),
+    ("Professor Ian McTAGGART, OBE, FRSE, Chair",
+     "Professor\u00a0Ian McTAGGART, OBE, FRSE, Chair")])
+def test_a_bylines_honours_are_printed_as_their_author_parted_them(line, printed):
+    """Honours after the name with spaces, as British practice now writes them, stay so in
+    every edition and through the draft (the byline had been printed `OKONJO-BRIGHT, CBE,
+    FRSE`, commas the author never wrote); those written between commas keep them."""
+    from pipeline.model import from_json, to_json
+    from pipeline.readers.docx.draft import docx_document
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    text = (f"Foreword\n\n{line}\n\n{ENGLISH_BODY}\n\nThe year ahead holds as much again, and "
+            "we shall meet it together.\n")
+    document, _ = scraped_document("foreword", text, Metadata(title=""))
+    assert document.byline.text == printed
+    named = printed.rpartition(", ")[0]  # the role goes on a line of its own
+    assert re.sub("<[^>]+>", "", render_html(document, load_layout(ROOT / "layouts", "screen"))
+                  ).count(named) == 1
+    assert from_json(to_json(document)).byline == document.byline
+    assert read_markup(write_markup(document), Path("piece.md"), document.metadata,
+                       Path(".")).byline == document.byline
+    drafted = docx_document(write_docx(document, load_layout(ROOT / "layouts", "print"),
+                                       Path(".")), Path("piece.docx"), document.metadata)
+    assert drafted.byline == document.byline

@@ -57,8 +57,8 @@ def test_headings_and_bylines_take_their_languages_shapes():
     assert ENGLISH.is_byline("Ann Lee, DBE, President", 2)
     assert not ENGLISH.is_byline("Ann Lee, DBE, President", 1)  # written once
     assert CHINESE.is_byline("醫院管理局行政總裁 梁思穎醫生", 3)
-    assert parse_byline("Ann Lee DBE FRS, President") == Byline("Ann Lee", ("DBE", "FRS"),
-                                                                "President")
+    assert parse_byline("Ann Lee DBE FRS, President") == Byline(
+        "Ann Lee", ("DBE", "FRS"), "President", honours_spaced=True)  # parted as written
     assert parse_byline("梁思穎醫生，行政總裁") == Byline("梁思穎醫生", (), "行政總裁")
 
 

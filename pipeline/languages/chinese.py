@@ -677,14 +677,17 @@ class Chinese(Profile):
                 return run_together["name"], honours, run_together["role"]
         return name, honours, role
 
-    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str,
+                    spaced: bool = False) -> str:
         named = name + "".join(f"{before}{honour}" for before, honour
                                in zip(self.honour_separators(honours), honours, strict=True))
         return " ".join(part for part in (role, named) if part)
 
-    def honour_separators(self, honours: tuple[str, ...]) -> tuple[str, ...]:
+    def honour_separators(self, honours: tuple[str, ...], spaced: bool = False
+                          ) -> tuple[str, ...]:
         """The HKSAR's honours straight after the name ("陳大文太平紳士"), any after another
-        or in Latin letters after a full-width comma ("陳大文，GBS，太平紳士")."""
+        or in Latin letters after a full-width comma ("陳大文，GBS，太平紳士"), however
+        written."""
         return tuple("" if not index and re.fullmatch(CHINESE_HONOURS, honour) else "\uff0c"
                      for index, honour in enumerate(honours))
 

@@ -655,8 +655,12 @@ page=r"page|p\.?",
             honours.append(rest.pop(0))
         return " ".join(words), tuple(honours), ", ".join(rest)
 
-    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
-        return ", ".join([name, *honours, *([role] if role else [])])
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str,
+                    spaced: bool = False) -> str:
+        named = name + "".join(f"{before}{honour}" for before, honour
+                               in zip(self.honour_separators(honours, spaced), honours,
+                                      strict=True))
+        return ", ".join([named, *([role] if role else [])])
 
     def compound(self, head: str, tail: str) -> bool:
         if VOWEL_PREFIXES.fullmatch(head) and tail[:1].lower() == head[-1:].lower():

@@ -488,13 +488,17 @@ class Profile:
         """A byline's name, honours and role."""
         raise NotImplementedError
 
-    def byline_text(self, name: str, honours: tuple[str, ...], role: str) -> str:
-        """The byline as one line, parts in this language's order."""
+    def byline_text(self, name: str, honours: tuple[str, ...], role: str,
+                    spaced: bool = False) -> str:
+        """The byline as one line, parts in this language's order; `spaced`: the honours
+        after spaces, as their author wrote them, not commas."""
         raise NotImplementedError
 
-    def honour_separators(self, honours: tuple[str, ...]) -> tuple[str, ...]:
-        """What stands before each of a name's `honours` in this language's byline."""
-        return (", ",) * len(honours)
+    def honour_separators(self, honours: tuple[str, ...], spaced: bool = False
+                          ) -> tuple[str, ...]:
+        """What stands before each of a name's `honours` in this language's byline: a space
+        where their author wrote them so (`spaced`), else a comma."""
+        return (" " if spaced else ", ",) * len(honours)
 
     def shown_date(self, date: str) -> str:
         """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""

@@ -19,7 +19,12 @@ def parse_byline(text: str, spans: tuple[Span, ...] = ()) -> Byline:
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     line = byline_line(lines) or " ".join(lines)
     phrases = tuple(run for run in phrases_of(spans, flattened(spans)) if run.language)
-    return Byline(*detect(line).byline_parts(line), phrases=phrases)
+    language = detect(line)
+    name, honours, role = language.byline_parts(line)
+    # Spaced as written, where the language keeps honours as their author parted them.
+    spaced = (language.honour_separators(honours, True) != language.honour_separators(honours)
+              and bool(re.search(rf"{re.escape(name)}\s+{re.escape(honours[0])}\b", line)))
+    return Byline(name, honours, role, phrases=phrases, honours_spaced=spaced)
 
 
 def byline_line(lines: Sequence[str]) -> str | None:
