@@ -417,6 +417,21 @@ def test_a_newsletters_subtitle_over_its_author_and_date_is_its_subtitle():
     assert {"\u2219 Paid", "18", "4"} <= set(reasons)
 
 
+def test_a_posts_date_author_and_counts_under_a_long_subtitle_go():
+    """A press release posted as a newsletter: under its title, a subtitle as long as a
+    sentence, then its author, its date (`Apr 09, 2025`), its readers' counts (`12`, `3`)
+    and `FOR IMMEDIATE RELEASE`: the author and the date are the post's, the rest goes (the
+    name and the counts had been headings, the date a paragraph, as nothing over the text's
+    first running line was looked at)."""
+    document, report = read_scraped(POSTS / "food-hub-release-substack.txt", Metadata(title=""))
+    assert document.metadata.title == (
+        "We\u2019re opening a second food hub\u00a0\u2013 and we need you")
+    assert (document.metadata.author, document.metadata.date) == ("Amara Okafor", "2025-04-09")
+    assert document.blocks[1].text.startswith("Manchester, 9\u00a0April 2025")
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert {"Apr 09, 2025", "12", "3", "FOR IMMEDIATE RELEASE"} <= set(reasons)
+
+
 def test_a_pictures_place_in_a_pages_text_goes_alone():
     """`[Image: …]` where a page's photo stood goes, alone: the photo's caption the page wrote
     twice under it is a figure, the heading and the paragraph after it the text's (they had

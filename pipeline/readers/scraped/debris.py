@@ -384,6 +384,11 @@ def headline(lines: list[Line], reasons: dict[int, str]) -> int:
     over = over_byline(lines, reasons, dated - 1) if dated else -1
     if over < 0 or lines[over].number in reasons or ends_sentence(lines[over].text):
         return 0
+    above = lines[over - 1] if over > 0 else None
+    if (above is not None and above.number not in reasons and detect(above.text).is_heading(
+            above.text.strip()) and not detect(lines[over].text).is_heading(
+            lines[over].text.strip())):
+        return above.number  # the title, over its subtitle (`Lantern Trust announces …`)
     return lines[over].number
 
 
@@ -465,12 +470,18 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
         if line.number not in reasons and menu_row(lines, reasons, index):
             reasons[line.number] = "links"
     first_text, last_text = text_between(lines, reasons)
-    for line in lines[:first_text]:  # over the headline, never a line of the text
-        if line.number not in reasons and is_release_line(without_icons(line.text)):
+    # Over the text's first sentence, never a line of the text: a post's date, or a release's
+    # line, may stand under its subtitle, a line as long as the text's (`Apr 09, 2025` under
+    # `Lantern Trust announces …`).
+    for index, line in enumerate(lines):
+        if line.number in reasons:
+            continue
+        if is_release_line(without_icons(line.text)):
             reasons[line.number] = RELEASE_LINE
-        elif line.number not in reasons and detect(line.text).is_date(line.text.strip()) \
-                and page_head(lines, reasons, line):
+        elif detect(line.text).is_date(line.text.strip()) and page_head(lines, reasons, line):
             reasons[line.number] = DATE_LINE  # a post's date under its title: "Mar 14, 2025"
+        elif index >= first_text and ends_sentence(CALLS_ENDING.sub("", line.text)):
+            break
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
             continue
@@ -974,8 +985,11 @@ def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
     """A name alone under the page's title, over the post's date (over the text) with
     nothing but the page's debris between them ("Samira Haddad" over "Follow", "6 min read",
     "Mar 3, 2025"): the post's author, as a dateline naming them is."""
-    dated = next((index for index, line in enumerate(lines[:first_text])
-                  if reasons.get(line.number) in (DATE_LINE, DATELINE)), None)
+    # A post's date is found over the text's first sentence only (DATE_LINE), under its
+    # subtitle perhaps; a dateline over the text's first line.
+    dated = next((index for index, line in enumerate(lines)
+                  if reasons.get(line.number) == DATE_LINE
+                  or index < first_text and reasons.get(line.number) == DATELINE), None)
     if dated is None:
         return {}
     above = dated - 1
