@@ -805,3 +805,25 @@ def test_a_covering_note_over_the_title_the_subject_names_still_goes():
     assert document.metadata.title == "Spring Bulletin 2025"
     assert "Here is the final text for the printers, with the corrections made." in {
         drop["text"] for drop in report["dropped"]}
+
+
+def test_a_covering_note_over_a_title_the_subject_names_in_other_words_goes_with_its_sender():
+    """A tribute sent to the bulletin under a covering note: the title (`A tribute to Peggy
+    O'Donnell`) is named by the subject in other words (`Tribute to Margaret "Peggy"
+    O'Donnell for the staff bulletin`), so the note over it (`Here is the final text …`,
+    `Thanks,` over `Julia`) goes, and so does the sender's signature under the tribute's own
+    sign-off (both had been printed, the signature inside the sign-off)."""
+    from pipeline.readers.scraped import read_scraped
+
+    path = Path(__file__).parent / "texts" / "mail" / "retirement-tribute-covering-mail.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == "A tribute to Peggy O\u2019Donnell"
+    assert document.blocks[0].text.startswith("After 41\u00a0years at Northdale")
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Dr\u00a0Ken Abara", "Director of Nursing"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["Here is the final text for the bulletin."].endswith("covering note, over "
+                                                                         "the text titled as "
+                                                                         "the mail's subject")
+    assert reasons["Internal Communications Manager"] == (
+        "e-mail debris: signature of the mail's sender, under the text's sign-off")

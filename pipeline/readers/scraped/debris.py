@@ -83,12 +83,14 @@ PICTURE_PLACE = "picture's place"
 MAIL_WARNING = "warning over a mail from outside"
 SALUTATION, CONTACT_DETAILS = "salutation", "signature contact details"
 SIGNATURE = "signature, its signatory signed off above"
+SENDERS_SIGNATURE = "signature of the mail's sender, under the text's sign-off"
 FORWARDING_NOTE = "forwarding note"
 QUOTED_MAIL = "quoted mail"
 COVERING_NOTE = "covering note, over the text titled as the mail's subject"
 SENDERS_CLOSING = "the covering note's closing, under the text's sign-off"
 # Columns of a title read as the subject's (a Chinese character takes two): no word alone.
 MIN_TITLE_KEY = 8
+MIN_SUBJECT_WORDS = 3  # of a title the subject names in other words
 DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
 SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
@@ -127,7 +129,7 @@ PAGE_HEAD = ("link", "skip link", "language switcher")
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
 MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, MAIL_WARNING, SALUTATION, CONTACT_DETAILS, SIGNATURE,
-                              FORWARDING_NOTE, QUOTED_MAIL, COVERING_NOTE,
+                              SENDERS_SIGNATURE, FORWARDING_NOTE, QUOTED_MAIL, COVERING_NOTE,
                               SENDERS_CLOSING}
 
 
@@ -162,6 +164,7 @@ FIGURES = re.compile(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link'
 MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
 MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
 MAIL_SUBJECT = re.compile(said("mail_subject"), re.IGNORECASE)
+MAIL_SENDER = re.compile(said("mail_sender"), re.IGNORECASE)
 # A reply's and a forward's "RE:", "FW:", and a tag a mail system adds ("[EXTERNAL]").
 REPLY_PREFIXES = re.compile(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]{{1,20}}\\]) *)+",
                             re.IGNORECASE)
@@ -508,8 +511,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
-        if reason == MAIL_FOOTER and reasons.get(number) in ("links", "link", SIGNATURE,
-                                                             PICTURE_PLACE):
+        if reason == MAIL_FOOTER and reasons.get(number) in (
+                "links", "link", SIGNATURE, SENDERS_SIGNATURE, PICTURE_PLACE):
             reasons[number] = reason  # a signature's parts in a row, not a page's links
         reasons.setdefault(number, reason)
     return reasons
@@ -687,11 +690,25 @@ def subject_title(lines: list[Line], reasons: dict[int, str], header: list[Line]
     its text as the subject names it ("Treasurer's report" under "Subject: RE: Treasurer's
     report for the annual review"); None for none."""
     wanted = likeness_key(subject(header))
+    subject_words = set(words_of(subject(header)))
     kept = [line for line in lines if line.number not in reasons
             and line.number > header[-1].number]
     return kept, next((index for index, line in enumerate(kept) if not is_running(line.text)
                        and columns(key := likeness_key(line.text)) >= MIN_TITLE_KEY
-                       and (key in wanted or wanted in key)), None)
+                       and (key in wanted or wanted in key
+                            or named_within(words_of(line.text), subject_words))), None)
+
+
+def words_of(text: str) -> list[str]:
+    return [word.casefold() for word in re.findall(r"\w+", text.replace("\u2019", "'"))]
+
+
+def named_within(words: list[str], subject_words: set[str]) -> bool:
+    """Whether a line's words, but an article opening it, are all the subject's, three at
+    least ("A tribute to Peggy O'Donnell" under "Subject: Tribute to Margaret 'Peggy'
+    O'Donnell for the staff bulletin")."""
+    words = words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words
+    return len(words) >= MIN_SUBJECT_WORDS and set(words) <= subject_words
 
 
 def senders_closing(text: list[Line]) -> list[Line]:
@@ -1385,7 +1402,25 @@ def signature_again(lines: list[Line], reasons: dict[int, str], details: int) ->
     signed = [line for line in above
               if first_sentence < line.number < block[-1].number and not is_running(line.text)
               and line.text.strip().casefold().startswith(name)]
-    return {line.number: SIGNATURE for line in block} if name and signed else {}
+    # Or the mail's sender's, under a sign-off of the text's (its author's name and role).
+    over = [line for line in above if line.number < block[-1].number]
+    under_sign_off = bool(over) and over[-1].number + 1 < block[-1].number and not is_running(
+        over[-1].text)
+    sent = under_sign_off and name == senders_name(lines, reasons).casefold()
+    if not name or not (signed or sent):
+        return {}
+    return {line.number: SIGNATURE if signed else SENDERS_SIGNATURE for line in block}
+
+
+def senders_name(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The name a mail's header says it is from ("From: Julia Whitfield <j.whitfield@…>"),
+    or ""."""
+    for line in lines:
+        match = MAIL_FIELD.fullmatch(line.text) if reasons.get(line.number) == MAIL_HEADER \
+            else None
+        if match and MAIL_SENDER.fullmatch(match.group(1)):
+            return re.sub(r"\s*<[^>]*>|[\"']", "", match.group(2)).strip()
+    return ""
 
 
 def is_contact_line(text: str) -> bool:
