@@ -353,3 +353,23 @@ def test_the_last_pages_folio_alone_ending_the_text_goes_and_its_notes_stay_note
     (groups,) = [block for block in document.blocks if isinstance(block, List)]
     assert [item.text.split(",")[0] for item in groups.items] == [
         "Environmental Change", "Cities and Society", "Geoinformatics"]
+
+
+@pytest.mark.parametrize(("folio", "language"), [
+    ("Page 2 of 2", "en-GB"), ("page 3/3", "en-GB"), ("第2頁，共2頁", "zh-HK"),
+    ("第 3 页 / 共 3 页", "zh-CN")])
+def test_a_pages_number_out_of_the_pages_alone_is_a_folio(folio, language):
+    """`Page 2 of 2` under a text's sign-off, a PDF's last page number: a folio though no
+    other page's number was copied (it had been the sign-off's last line)."""
+    if language == "en-GB":
+        text = ("Annual Review\n\nThe club had its best season yet, with three titles and a "
+                "new boathouse.\n\nMarcus Delaney-Pryce\nChair\nMarch 2025\n\n" + folio + "\n")
+    else:
+        text = ("年度回顧\n\n本會本年度成績理想，共獲三項冠軍，並啟用新艇房。\n\n"
+                "主席\n陳大文\n二〇二五年三月\n\n" + folio + "\n")
+    document, report = scraped_document("review", text, Metadata(title="", language=language))
+    dropped = {"".join(drop["text"].split()) for drop in report["dropped"]}
+    assert "".join(folio.split()) in dropped  # as cleaning leaves it: no space by a Han
+    sign_off = document.blocks[-1]
+    assert isinstance(sign_off, SignOff)
+    assert "".join(span.text for span in sign_off.lines[-1]) in ("March 2025", "二〇二五年三月")

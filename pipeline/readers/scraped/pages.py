@@ -42,6 +42,8 @@ PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNOREC
 FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7/\t]\s*\d+$"
                           r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
 TIME = re.compile(r"\d:\d\d")
+PAGE_OF = re.compile(rf"(?:(?:{PAGE_WORDS})\.?\s*\d+\s*(?:of|/)\s*\d+"
+                     r"|第\s*\d+\s*[頁页]\s*[，,/]?\s*共\s*\d+\s*[頁页])", re.IGNORECASE)
 TRAILING_FIGURE = re.compile(r"\d+$")  # a note's call ending a page's last line
 LAST_FIGURE = re.compile(r"\d+(?=\D*$)")  # a folio's figure, its running head before it
 # A page holds this many lines of text at least: a shape's lines closer together are a
@@ -81,7 +83,8 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     piece by (its title, subtitle, organisation), which a running head says."""
     shown = [(index, line.text.strip()) for index, line in enumerate(lines)
              if line.number not in taken]
-    folios = set()
+    # A page's number out of the pages' ("Page 2 of 2", "第2頁，共3頁"), alone, says it is one.
+    folios = {index for index, text in shown if PAGE_OF.fullmatch(text)}
     for group in shapes(shown).values():
         if counts_pages(group, named_pages(group[0][1])) and says_folio(group, lines):
             folios.update(index for index, _ in group)
