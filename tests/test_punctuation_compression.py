@@ -19,20 +19,23 @@ HALT = '<span class="halt">{}</span>'
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("推行「惜水計劃」，成效", "zh-HK", "推行「惜水計劃" + HALT.format("」") + "，成效"),
-    ("據報，「惜水」", "zh-HK", "據報，" + HALT.format("「") + "惜水」"),
-    ("「好」「壞」", "zh-HK", "「好" + HALT.format("」") + "「壞」"),
-    ("（「甲」）", "zh-HK", "（" + HALT.format("「") + "甲" + HALT.format("」") + "）"),
-    ("推行「节水计划」，成效", "zh-Hans", "推行「节水计划" + HALT.format("」") + "，成效"),
-    ("推行“节水计划”，成效", "zh-Hans", "推行“节水计划" + HALT.format("”") + "，成效"),
+    ("推行「惜水計劃」，成效", "zh-HK", "推行「惜水計" + HALT.format("劃」") + "，成效"),
+    ("據報，「惜水」", "zh-HK", "據報，" + HALT.format("「惜") + "水」"),
+    ("「好」「壞」", "zh-HK", "「" + HALT.format("好」") + "「壞」"),
+    ("（「甲」）", "zh-HK", "（" + HALT.format("「甲」") + "）"),
+    ("推行「节水计划」，成效", "zh-Hans", "推行「节水计" + HALT.format("划」") + "，成效"),
+    ("推行“节水计划”，成效", "zh-Hans", "推行“节水计" + HALT.format("划”") + "，成效"),
     ("句號。」之後", "zh-HK", "句號。」之後"),  # a stop before a closing bracket: both centred
-    ("它說「好」。", "zh-HK", "它說「好" + HALT.format("」") + "。"),
+    ("它說「好」。", "zh-HK", "它說「" + HALT.format("好」") + "。"),
     # The mainland's stop sits in the left half of its em: before a closing quote, it is
     # halved (GB/T 15834; clreq 3.1.6.2), where Hong Kong's centred one stays whole.
-    ("济沧海。”愿你们", "zh-Hans", "济沧海" + HALT.format("。") + "”愿你们"),
-    ("学什么？”我的", "zh-Hans", "学什么" + HALT.format("？") + "”我的"),
+    ("济沧海。”愿你们", "zh-Hans", "济沧" + HALT.format("海。") + "”愿你们"),
+    ("学什么？”我的", "zh-Hans", "学什" + HALT.format("么？") + "”我的"),
 ])
 def test_the_bracket_facing_another_mark_is_set_half_width(text, language, expected):
+    """Each mark halved with the letter next to it, which `halt` leaves as it is: a mark
+    alone in its box is of no script, and its face's default form (a Traditional stop,
+    centred, in a Simplified text) would stand for its language's."""
     assert str(tagged(text, language)) == expected
 
 
@@ -42,7 +45,7 @@ def test_latin_punctuation_is_never_compressed():
 
 def test_a_chinese_phrase_in_english_is_compressed_as_chinese():
     markup = str(tagged("The scheme, called 「惜水學堂」，「節水」 in Chinese, ran.", "en-GB"))
-    assert HALT.format("」") in markup and 'lang="zh-HK"' in markup
+    assert HALT.format("堂」") in markup and 'lang="zh-HK"' in markup
 
 
 TEXTS = {
@@ -51,6 +54,9 @@ TEXTS = {
         "市民可參加「惜水學堂」「家居節水」兩項計劃，詳情見網站（「節水專頁」）。" * 2,
         "據調查，「節水器」的安裝率已上升至百分之六十；參與計劃的住戶表示：「用水量明顯下降。」"
         * 2])),
+    "water-saving-zh-hans": ("节约用水", "\n\n".join([
+        "参与计划的住户对我们说：“用水量明显下降了。”这是对同事最好的肯定。" * 3,
+        "一位老师说：“孩子们第一次知道，家门口的小河也需要保护。”我们会继续努力。" * 3])),
 }
 
 
@@ -87,3 +93,19 @@ def test_two_marks_take_an_em_and_a_half(glyphs, layout):
     # characters, and a mark beside them, keep their em
     found = steps(drawn, "學", "堂") + steps(drawn, "，", "從")
     assert found and all(step > 0.95 for step in found), found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "large-print"])
+def test_a_simplified_stop_halved_before_a_quote_keeps_its_simplified_form(glyphs, layout):
+    """The mainland's stop, in the left half of its em, set half its width before a closing
+    quote: drawn a whole em after the character before it, as its Simplified form stands,
+    not three quarters of one, as the Traditional form, centred and halved, would (it had
+    been, alone in its box of no script, shaped in the face's default, Traditional)."""
+    drawn = glyphs[("water-saving-zh-hans", layout)]
+    stops = [(before, stop) for before, stop, after in zip(drawn, drawn[1:], drawn[2:],
+                                                            strict=False)
+             if stop.text == "\u3002" and after.text == "\u201d" and abs(before.y - stop.y) < 1]
+    assert len(stops) >= 2
+    assert all(0.95 < (stop.x - before.x) / before.size < 1.1 for before, stop in stops)
+    assert all(0.45 < step < 0.65 for step in steps(drawn, "\u3002", "\u201d"))

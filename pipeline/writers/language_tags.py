@@ -46,14 +46,29 @@ def phrase(text: str, profile: Profile) -> Markup:
 
 def compressed(text: str, profile: Profile) -> Markup:
     """`text` escaped, each mark its language sets half its width beside another in a
-    `<span class="halt">` (clreq 3.1.6.2: 」， an em and a half, not two)."""
+    `<span class="halt">` (clreq 3.1.6.2: 」， an em and a half, not two), with the letter
+    next to it (a Han character), which `halt` leaves as it is: a mark alone in its box is
+    of no script, shaped in none, and so in the face's default forms (a Traditional full
+    stop, centred, in a Simplified text), not its language's."""
     if not profile.compressed_punctuation:
         return escape(text)
-    parts, position = [], 0
+    spans: list[list[int]] = []  # [start, end] of each span, in order
     for match in re.finditer(profile.compressed_punctuation, text):
-        parts += [escape(text[position:match.start()]),
-                  Markup('<span class="halt">{}</span>').format(match.group())]
-        position = match.end()
+        start, end = match.span()
+        taken = spans[-1][1] if spans else 0
+        if start > taken and LETTER.match(text, start - 1):
+            start -= 1
+        elif LETTER.match(text, end):
+            end += 1
+        if spans and start == taken:  # right after the last: one span (「甲」)
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [escape(text[position:start]),
+                  Markup('<span class="halt">{}</span>').format(text[start:end])]
+        position = end
     return Markup("").join([*parts, escape(text[position:])])
 
 
