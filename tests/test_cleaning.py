@@ -491,3 +491,23 @@ def test_a_draft_or_marked_up_texts_full_width_gap_is_kept_as_a_scraped_ones(tex
     from pipeline.readers.cleaning import clean_spans
 
     assert plain(clean_spans((Span(text),))) == cleaned
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ('The "draft" is the members\' copy.', "The \u2018draft\u2019 is the members\u2019 copy."),
+    ("The \u201cdraft\u201d is the members\u2019 copy.",
+     "The \u2018draft\u2019 is the members\u2019 copy."),
+    ('"Thanks to all our volunteers" and the trustees\' vote',
+     "\u2018Thanks to all our volunteers\u2019 and the trustees\u2019 vote"),
+    ('She said "the \'new\' rules" and the governors\' vote.',
+     "She said \u2018the \u201cnew\u201d rules\u2019 and the governors\u2019 vote."),
+    ("'The under-twelves' team stayed up', he said.",
+     "\u2018The under-twelves\u2019 team stayed up\u2019, he said."),
+])
+def test_a_quotation_before_a_plurals_apostrophe_closes_with_its_own_mark(line, set_as):
+    """A quotation's closing mark before a plural's apostrophe later in the line (`“draft”`
+    … `the members’ copy`): the close of the level it ends, never a double mark left where
+    the house style sets a single one (`‘draft”` had been printed, in the text read and in
+    an editor's draft alike); and the line reads the same when it is cleaned again."""
+    assert clean_line(line) == set_as
+    assert clean_line(set_as) == set_as

@@ -772,8 +772,11 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
     marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
              and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
                                                  or line[max(index - 2, 0) : index] == "\u2019n"))]
+    # A closing mark closes on a tie where a phrase's mark follows it, or where no plural
+    # stands before it to own it as an apostrophe (`‘new’ rules`, not `the members’ vote`).
     closes = closing_marks([mark in OPENING_MARKS for _, mark in marks], depth,
-                           [line[index + 1:index + 2] in PHRASE_MARKS for index, _ in marks])
+                           [line[index + 1:index + 2] in PHRASE_MARKS
+                            or line[index - 1:index] not in ("s", "S") for index, _ in marks])
     characters = list(line)
     for (index, mark), closes_one in zip(marks, closes, strict=True):
         if mark in OPENING_MARKS:
@@ -782,8 +785,10 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
         elif closes_one:
             depth -= 1
             characters[index] = closing[depth % 2]
-        elif mark == "\u201d" and not depth:
-            characters[index] = closing[0]
+        elif mark == "\u201d":
+            # Never an apostrophe: a quotation's close, shown as the close of the level open
+            # round it, which a later mark closes (`“draft” … the members’ copy`).
+            characters[index] = closing[(depth - 1) % 2] if depth else closing[0]
     return "".join(characters), depth
 
 
@@ -792,9 +797,10 @@ def closing_marks(opens: list[bool], start: int = 0, before_marks: list[bool] | 
     """For each quote mark, opening (`opens`) or closing, whether it closes a level (see
     `nested`), the line starting at depth `start`: fewest unmatched, found from the end of
     the line back, each mark's choices at each depth once. Where closing it or not leaves
-    as many unmatched, a mark closes where a mark ending a phrase follows it
-    (`before_marks`): `"stayed".` closes there, and a plural's apostrophe later in the line
-    (`the under-twelves’ team`) is one."""
+    as many unmatched, a mark closes where `before_marks` says it may (a mark ending a
+    phrase after it, no plural before it): `'stayed'.` and `“draft”` before `the members’
+    copy` close there, and a plural's apostrophe later in the line (`the under-twelves’
+    team`) is one."""
     levels = range(MAX_QUOTE_DEPTH + 1)
     unmatched = [list(levels)]  # from the marks after this one on, at each depth
     for opening in reversed(opens):
