@@ -801,3 +801,15 @@ def test_a_line_break_ending_a_paragraph_or_in_the_sign_off_is_nothing_to_tell(d
         MUSEUM.blocks[-1]))
     draft.write_bytes(write_docx(signed, LAYOUT, ROOT / "source"))
     assert not import_docx(draft.read_bytes(), draft, MUSEUM.metadata).joined
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle"])
+def test_a_title_style_below_the_texts_start_is_refused(draft, style):
+    """A body paragraph an editor restyles Title or Subtitle is refused in one line (it had
+    been moved into the document's title, in every edition, without a word)."""
+    def edit(draft):
+        paragraph_starting(draft, "The end.").style = draft.styles[style]
+
+    problem = refusal(edited(draft, edit), MUSEUM.metadata)
+    assert problem.startswith(f"'The end.' is in the {style} style below the text's start")
+    assert problem.endswith("save, and run doit again")

@@ -1,8 +1,9 @@
 """Reading back an edited DOCX draft: the editors' words, by Word's paragraph styles.
 
 - Title, Subtitle and Byline paragraphs give the title, subtitle and byline (several of one
-  style join with a space). A deleted Title leaves the metadata's title; a deleted Subtitle or
-  Byline means none.
+  style join with a space), the opening paragraphs only: one below the text's start is
+  refused. A deleted Title leaves the metadata's title; a deleted Subtitle or Byline means
+  none.
 - "Heading N" is a section heading of level N (by name, alias, base style or outline level:
   structures.py, which also reads tables, sign-offs and notes); a heading Word
   numbers keeps the number Word shows as its text.
@@ -743,6 +744,14 @@ class Reading:
             self.pictures = [] if caption else pictures
             return
         if front is not None:
+            if self.blocks or self.items:
+                # Below the text's start no Title is the document's: taken as one, it would
+                # be moved into the title of every edition.
+                raise PipelineError(self.path, f"{excerpt(plain(text))} is in the "
+                                    f"{front.capitalize()} style below the text's start; "
+                                    "only the opening paragraphs give the title, subtitle and"
+                                    " byline: give it another style (Normal, a Heading),"
+                                    " save, and run doit again")
             self.front[front].append(self.line(text, f"the {front}"))
             self.runs[front] += [Span(" ")] * bool(self.runs[front]) + list(text)
         elif caption:
