@@ -584,19 +584,25 @@ def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_sp
         pictures[figure.number] = _add_picture(picture, source_dir / figure.image, figure,
                                                text_width)
     caption = draft.add_paragraph(style=CAPTION_STYLE)
-    _mark_figure(caption, figure.number)
     add_spans(caption, figure.caption)
+    _mark_figure(caption, figure.number)
 
 
 def _mark_figure(caption, number: int) -> None:
     """The figure's identity at its caption: a hidden bookmark (Word hides those whose name
-    starts with "_"), which the reader matches the figure by wherever the editor moves it."""
-    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
-        mark = OxmlElement(tag)
-        mark.set(qn("w:id"), str(number))
-        if tag == "w:bookmarkStart":
-            mark.set(qn("w:name"), f"_Figure{number}")
-        caption._p.append(mark)
+    starts with "_") round the caption's words, which the reader matches the figure by
+    wherever the editor moves it. Round them, not at a point before them: LibreOffice drops
+    a bookmark at a point whose character the editor retypes (the caption's first word)."""
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), f"_Figure{number}")
+    end.set(qn("w:id"), str(number))
+    properties = caption._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        caption._p.insert(0, start)
+    caption._p.append(end)
 
 
 def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
