@@ -296,3 +296,41 @@ def test_a_replaced_picture_reaches_every_edition_and_the_next_draft(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert [path.name for path in (source / f"{NAME}.media").iterdir()] == ["figure-1.png"]
     assert "](harbour.media/figure-1.png)" in (source / f"{NAME}.md").read_text()
+
+
+def delete_picture(draft, caption: str) -> None:
+    """The picture above `caption` selected and deleted, its caption kept."""
+    holder = paragraph_starting(draft, caption)._p.getprevious()
+    holder.getparent().remove(holder)
+
+
+def test_a_picture_the_metadata_names_deleted_in_the_draft_is_refused(project):
+    """Figure 2's picture deleted, its caption kept: the metadata's `[images] 2` would print
+    it again in every edition (the deletion had been ignored without a word), so the import
+    is refused, saying which line to delete."""
+    edited(project.docx(NAME), lambda draft: delete_picture(draft, "On the upper deck"))
+    before = project.docx(NAME).read_bytes()
+    with pytest.raises(PipelineError) as raised:
+        imported(project)
+    assert str(raised.value) == (
+        "output/harbour/harbour.docx: the picture of figure 2 was deleted (or moved), but "
+        "source/harbour.toml names one for it ([images] 2 = \"photos/deck.jpg\"): to show no "
+        "picture, delete that line; else put the picture back; save, and run doit again")
+    assert project.docx(NAME).read_bytes() == before and not project.markup(NAME).exists()
+
+
+def test_a_picture_the_metadata_does_not_name_deleted_leaves_its_figure_to_come(project):
+    """A figure's picture the marked-up source names (one an editor pasted earlier), not the
+    metadata, deleted in the draft: the figure's picture is to come, as the editor left it."""
+    unnamed = METADATA.images.copy()
+    del unnamed[2]
+    metadata = Metadata(title=METADATA.title, images=unnamed, alt=METADATA.alt)
+    project.metadata(NAME).write_text(TOML.replace('2 = "photos/deck.jpg"\n', ""),
+                                      encoding="utf-8")
+    state = drafts.load_state(project.draft_state(NAME))
+    state["sources"] = drafts.digests(project.inputs(NAME))
+    edited(project.docx(NAME), lambda draft: delete_picture(draft, "On the upper deck"))
+    drafts.import_draft(project, NAME, metadata, state)
+    markup = project.markup(NAME)
+    document = read_markup(read_source(markup), markup, metadata, project.source_dir)
+    assert [figure.image for figure in document.figures] == ["photos/pier.png", None, None]

@@ -154,7 +154,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     refuse_undoing_imports(imported.document, imported.identity, state,
                            docx.relative_to(project.root))
     refuse_unbuildable(imported.document, write_markup(imported.document), docx)
-    document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written)
+    document = with_pictures(project, name, imported, state.get(PICTURES) or {}, written,
+                             metadata)
     markup = write_markup(document, metadata)
     refuse_unbuildable(document, markup, docx)  # its pictures' names in it too
     # A draft saved with no edit (opened and saved, LibreOffice's autosave) makes no marked-up

@@ -22,16 +22,19 @@ from pathlib import Path
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.model import Document, Figure
+from pipeline.model import Document, Figure, Metadata
 from pipeline.readers.docx.draft import MAX_DOCX_BYTES, Imported
 from pipeline.readers.pictures import picture_suffix
 from pipeline.tasks.project import Project
 
 
 def with_pictures(project: Project, name: str, imported: Imported, embedded: dict[str, str],
-                  written: Document | None) -> Document:
+                  written: Document | None, metadata: Metadata) -> Document:
     """The imported document, each figure whose picture in the draft is the editor's taking
-    it as its image; `embedded`: the digest of each figure's picture as written, by number."""
+    it as its image, and each whose picture the editor deleted (its caption kept) having
+    none; `embedded`: the digest of each figure's picture as written, by number. A picture
+    deleted that the metadata names (`[images]`) is refused: the metadata would put it back
+    in every edition."""
     earlier = {figure.number: figure.image for figure in written.figures} if written else {}
     blocks = []
     for block in imported.document.blocks:
@@ -39,8 +42,22 @@ def with_pictures(project: Project, name: str, imported: Imported, embedded: dic
         if picture is not None and digest(picture) != embedded.get(
                 str(block.number), image_digest(project, earlier.get(block.number))):
             block = replace(block, image=taken_out(project, name, block.number, picture))
+        elif isinstance(block, Figure) and picture is None and str(block.number) in embedded:
+            refuse_deleting_named(project, name, block.number, metadata)
+            block = replace(block, image="")
         blocks.append(block)
     return replace(imported.document, blocks=tuple(blocks))
+
+
+def refuse_deleting_named(project: Project, name: str, number: int, metadata: Metadata) -> None:
+    """A figure's picture deleted in the draft, where the metadata names its image: refused."""
+    if number in metadata.images:
+        raise PipelineError(project.docx(name).relative_to(project.root),
+                            f"the picture of figure {number} was deleted (or moved), but "
+                            f"{project.metadata(name).relative_to(project.root)} names one "
+                            f"for it ([images] {number} = \"{metadata.images[number]}\"): to "
+                            "show no picture, delete that line; else put the picture back; "
+                            "save, and run doit again")
 
 
 def digest(data: bytes) -> str:
