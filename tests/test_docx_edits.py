@@ -847,3 +847,42 @@ def test_captions_retyped_in_libreoffice_keep_their_figures(tmp_path):
         (1, "The bridge at dawn, picture to come", None),
         (2, "This weir below the village", "A heron on the weir"),
         (3, "The mill race, the morning after", "The mill race in spate")]
+
+
+def header_row(draft):
+    return draft.tables[0].rows[0]._tr
+
+
+def delete_header_row(draft):
+    row = header_row(draft)
+    row.getparent().remove(row)
+
+
+def insert_row_above_header(draft):
+    """Word's Insert Row Above on the header row: a copy of it, its properties too."""
+    row = header_row(draft)
+    row.addprevious(etree.fromstring(etree.tostring(row)))
+
+
+def untick_repeat_header(draft):
+    marks = header_row(draft).findall(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+    for mark in marks:
+        mark.getparent().remove(mark)
+
+
+@pytest.mark.parametrize(("edit", "problem"), [
+    (delete_header_row, "table 1 has lost its header row: its first row ('East | 1,204') was"
+                        " a data row"),
+    (insert_row_above_header, "table 1 has 2 header rows ('Gallery | Visits' over 'Gallery |"
+                              " Visits')"),
+])
+def test_a_tables_header_row_deleted_or_doubled_is_refused(draft, edit, problem):
+    """The header row deleted made the first data row the header, and a row inserted above
+    it made the header a data row, both without a word: each is refused in one line."""
+    message = refusal(edited(draft, edit), MUSEUM.metadata, MUSEUM)
+    assert message.startswith(problem) and message.endswith("save, and run doit again")
+
+
+def test_a_header_row_no_longer_repeated_is_still_the_header(draft):
+    document = read_docx(edited(draft, untick_repeat_header), MUSEUM.metadata, MUSEUM)
+    assert document.blocks == MUSEUM.blocks

@@ -130,11 +130,13 @@ def paragraph_starting(draft, text: str):
     return next(p for p in draft.paragraphs if p.text.startswith(text))
 
 
-def refusal(path: Path, metadata: Metadata | None = None) -> str:
-    """The one-line message refusing `path`, checking the file was left as it was."""
+def refusal(path: Path, metadata: Metadata | None = None, written: Document | None = None
+            ) -> str:
+    """The one-line message refusing `path` (written from `written`, if given), checking the
+    file was left as it was."""
     before = path.read_bytes(), path.stat().st_mtime_ns
     with pytest.raises(PipelineError) as raised:
-        read_docx(path, metadata or Metadata(title=""))
+        read_docx(path, metadata or Metadata(title=""), written)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     message = str(raised.value)
     assert message.startswith(f"{path}: ") and "\n" not in message

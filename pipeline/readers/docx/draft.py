@@ -51,6 +51,7 @@ only ever read.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 import zlib
@@ -244,7 +245,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     language = (written.metadata if written else metadata).language
     story = Story(styles, draft.part.rels, labels, path, language)
     reading = Reading(path, metadata, styles, Numbering.of(draft, styles), story,
-                      figure_identities(body, metadata, written))
+                      figure_identities(body, metadata, written), written_rows(written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     if not result.blocks:
@@ -675,6 +676,9 @@ class Reading:
     numbering: Numbering
     story: Story
     identities: Identities
+    # The text of each data row of the tables as written: a first row among them is no
+    # header (its header row deleted).
+    data_rows: frozenset[tuple[str, ...]] = frozenset()
     blocks: list[Block] = field(default_factory=list)
     front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
     # The front matter's runs, its paragraphs parted by spaces: a phrase's language.
@@ -910,7 +914,37 @@ class Reading:
         if len({len(row) for row in rows}) > 1 or not rows:
             raise PipelineError(self.path, f"table {self.tables} has rows of unequal length;"
                                 " give every row the same cells, save, and run doit again")
+        self.refuse_other_header(element, rows)
         return Table(rows[0], tuple(rows[1:]))
+
+    def refuse_other_header(self, element, rows: list[tuple]) -> None:
+        """A table's header is its first row: refused where the editor made it otherwise,
+        two rows marked as headers (Insert Row Above on the header row), or the header row
+        deleted, a row written as data then first and marked as none."""
+        marked = [row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+                  for row in contents(element, qn("w:tr"))]
+        headers = len(list(itertools.takewhile(bool, marked)))
+        if headers > 1:
+            raise PipelineError(self.path, f"table {self.tables} has {headers} header rows"
+                                f" ({excerpt(cells_text(rows[0]))} over"
+                                f" {excerpt(cells_text(rows[1]))}); the editions' tables have"
+                                " one: make the others data rows (Table Properties > Row:"
+                                " untick Repeat as header row) or merge their words into"
+                                " one, save, and run doit again")
+        if not headers and tuple(plain(cell) for cell in rows[0]) in self.data_rows:
+            raise PipelineError(self.path, f"table {self.tables} has lost its header row: its"
+                                f" first row ({excerpt(cells_text(rows[0]))}) was a data row"
+                                "; put a header row back over it, save, and run doit again")
+
+
+def cells_text(cells: tuple) -> str:
+    return " | ".join(plain(cell) for cell in cells)
+
+
+def written_rows(written: Document | None) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(plain(cell) for cell in row)
+                     for block in (written.blocks if written else ()) if isinstance(block, Table)
+                     for row in block.rows)
 
 
 def neighbour(element, step: str):
