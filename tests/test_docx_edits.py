@@ -886,3 +886,50 @@ def test_a_tables_header_row_deleted_or_doubled_is_refused(draft, edit, problem)
 def test_a_header_row_no_longer_repeated_is_still_the_header(draft):
     document = read_docx(edited(draft, untick_repeat_header), MUSEUM.metadata, MUSEUM)
     assert document.blocks == MUSEUM.blocks
+
+
+def test_a_comment_in_a_note_is_refused_saying_so(draft):
+    """A comment on a note's words: the refusal says it is in a note, on which words (it had
+    said only `holds 1 comment`, and the editor looked for it in the text)."""
+    def edit(draft):
+        comment = draft.add_comment(paragraph_starting(draft, "The end.").runs, text="Which?")
+        for mark in list(draft.element.body.iter(qn("w:commentRangeStart"),
+                                                 qn("w:commentRangeEnd"))):
+            mark.getparent().remove(mark)  # its anchor moved into the note
+        for mark in list(draft.element.body.iter(qn("w:commentReference"))):
+            mark.getparent().getparent().remove(mark.getparent())
+        notes = next(part for part in draft.part.package.iter_parts()
+                     if str(part.partname) == "/word/endnotes.xml")
+        tree = etree.fromstring(notes.blob)
+        words = next(run for run in tree.iter(qn("w:r"))
+                     if "".join(run.itertext()).strip().startswith("Counted"))
+        for tag, place in (("w:commentRangeStart", words.addprevious),
+                           ("w:commentRangeEnd", words.addnext)):
+            mark = etree.Element(qn(tag))
+            mark.set(qn("w:id"), str(comment.comment_id))
+            place(mark)
+        notes._blob = etree.tostring(tree)
+
+    assert refusal(edited(draft, edit), MUSEUM.metadata).startswith(
+        "holds 1 comment in a note on 'Counted at the doors.'; resolve or delete it")
+
+
+def test_a_cell_of_two_paragraphs_is_refused_naming_the_cell(draft):
+    def edit(draft):
+        draft.tables[0].cell(1, 0).add_paragraph("and West")
+
+    assert refusal(edited(draft, edit), MUSEUM.metadata).startswith(
+        "table 1 has a cell of 2 paragraphs (row 2, column 1: 'East'); make each cell one"
+        " paragraph")
+
+
+def test_a_line_break_in_a_cell_is_said_to_read_as_a_space(draft):
+    from pipeline.readers.docx.draft import import_docx
+
+    def edit(draft):
+        run = draft.tables[0].cell(1, 0).paragraphs[0].runs[0]
+        run.add_break()
+        run.add_text("wing")
+
+    imported = import_docx(edited(draft, edit).read_bytes(), draft, MUSEUM.metadata, MUSEUM)
+    assert imported.joined == ("East wing",)

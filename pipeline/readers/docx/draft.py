@@ -450,12 +450,16 @@ def refuse_unreviewed(draft, body, path: Path) -> None:
     """A draft still under review, holding tracked changes (in its text or its notes) or open
     comments, is refused in one line naming both where it holds both, so one round of review
     settles it."""
-    changed = any(revised(element)
-                  for element in (body, *(part_xml(part) for part in note_parts(draft))))
+    notes = [part_xml(part) for part in note_parts(draft)]
+    changed = any(revised(element) for element in (body, *notes))
     open_ids = open_comments(draft, body)
     count = len(open_ids)
     noun = f"comment{'s' * (count != 1)}"
-    comments, them = f"{count} {noun}{first_commented(body, open_ids, count)}", (
+    # Where the first is: in the text, else in a note (an endnote's or a footnote's words).
+    where = first_commented(body, open_ids, count) or next(
+        (f" in a note{said}" for note in notes
+         if (said := first_commented(note, open_ids, count))), "")
+    comments, them = f"{count} {noun}{where}", (
         "them" if count != 1 else "it")
     if changed and count:
         raise PipelineError(path, f"holds tracked changes and {comments}; accept or reject the"
@@ -584,9 +588,11 @@ def refuse_uncarried(body, styles: Styles, path: Path) -> None:
         spans_columns = any((whole_number(span.get(qn("w:val")), 1) or 1) > 1
                             for span in table.iter(qn("w:gridSpan")))
         if spans_columns or next(table.iter(qn("w:vMerge"), qn("w:hMerge")), None) is not None:
-            raise PipelineError(path, f"table {number} ({place_of(table)}) has merged cells,"
-                                " which the editions do not have; split them, save, and run"
-                                " doit again")
+            raise PipelineError(path, f"table {number} ({place_of(table)}) has merged cells"
+                                " (a cell spanning columns or rows, as merging makes, or"
+                                " splitting a cell makes of the cells beside it), which the"
+                                " editions do not have: give every row one cell a column,"
+                                " save, and run doit again")
     for gallery in body.iter(qn("w:docPartGallery")):
         if gallery.get(qn("w:val")) == "Table of Contents":  # Word's and LibreOffice's
             raise refusal(path, "a table of contents", place_of(gallery), CONTENTS_REMEDY)
@@ -893,17 +899,21 @@ class Reading:
 
     def table(self, element) -> Table:
         rows = []
-        for row in table_rows(element):
+        for row_number, row in enumerate(table_rows(element), 1):
             cells = []
-            for cell in row:
+            for column, cell in enumerate(row, 1):
                 paragraphs = [] if cell is None else contents(cell, qn("w:p"))
-                read = [(p, self.numbering.place(p), clean_spans(self.story.paragraph(p)))
-                        for p in paragraphs]
+                raw = [(p, self.story.paragraph(p)) for p in paragraphs]
+                read = [(p, self.numbering.place(p), clean_spans(spans)) for p, spans in raw]
                 written = [(p, place, text) for p, place, text in read if text]
+                # A line break in a cell reads as a space, as in body text: said so.
+                self.joined += [plain(clean_spans(spans)) for _, spans in raw
+                                if "\n" in "".join(span.text for span in spans).strip()]
                 if len(written) > 1:
                     raise PipelineError(self.path, f"table {self.tables} has a cell of"
-                                        f" {len(written)} paragraphs; make each cell one"
-                                        " paragraph, save, and run doit again")
+                                        f" {len(written)} paragraphs (row {row_number}, column"
+                                        f" {column}: {excerpt(plain(written[0][2]))}); make"
+                                        " each cell one paragraph, save, and run doit again")
                 if any(place is not None for _, place, _ in written):
                     raise PipelineError(self.path, f"table {self.tables} has a list in a cell"
                                         f" ({excerpt(plain(written[0][2]))}), which the"
