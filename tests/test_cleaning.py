@@ -511,3 +511,39 @@ def test_a_quotation_before_a_plurals_apostrophe_closes_with_its_own_mark(line, 
     an editor's draft alike); and the line reads the same when it is cleaned again."""
     assert clean_line(line) == set_as
     assert clean_line(set_as) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ('the ground of particular observation."4 Later', "the ground of particular observation.\u20194"
+                                                      " Later"),
+    ('"In the \'90s we grew," he said.', "\u2018In the \u201990s we grew,\u2019 he said."),
+])
+def test_a_quote_closes_before_a_notes_figure_as_it_opened(line, set_as):
+    """A figure right after a quotation's close is a note's call: the close is the quote's
+    (it had been taken for an apostrophe inside a word, and left unmatched); a year's
+    elision before figures stays an apostrophe."""
+    assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("like the flight of an aeroplane ... it starts", "like the flight of an aeroplane \u2026 it"
+                                                      " starts"),
+    ("In that order ... maybe.", "In that order \u2026 maybe."),
+    ('more than that ..."', "more than that\u2026\u2019"),
+    ("and so on ...", "and so on\u2026"),
+])
+def test_an_ellipsis_inside_a_sentence_keeps_its_spaces(line, set_as):
+    """Words left out inside a sentence: the ellipsis keeps the author's spaces round it, as
+    British practice sets one (the space before it had been taken away); one ending a phrase
+    stands against it."""
+    assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("Dimensions: 2.1 x 1.8 m", "Dimensions: 2.1 \u00d7 1.8\u00a0m"),
+    ("a 1920x1080 screen", "a 1920\u00d71080 screen"),
+    ("the register at 0x1F", "the register at 0x1F"),
+    ("six x 3", "six x 3"),
+])
+def test_an_x_between_figures_is_the_multiplication_sign(line, set_as):
+    assert clean_line(line) == set_as

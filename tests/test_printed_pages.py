@@ -373,3 +373,31 @@ def test_a_pages_number_out_of_the_pages_alone_is_a_folio(folio, language):
     sign_off = document.blocks[-1]
     assert isinstance(sign_off, SignOff)
     assert "".join(span.text for span in sign_off.lines[-1]) in ("March 2025", "二〇二五年三月")
+
+
+LECTURE = (
+    "Whose Landscape?\n\n"
+    "The enclosure maps of the parish were drawn between 1768 and 1804, and they record a "
+    "countryside already changing.1 We read them now as evidence of loss.\n\n"
+    "One of our members called them \"a portrait of a quarrel\".2 The quarrel is worth "
+    "understanding, and the society has begun to transcribe every award.\n\n"
+    "As the rector wrote in his diary for 1801: \"The commons are gone, and the poor with "
+    "them.\"3 We shall publish the diary next year, with the maps beside it.\n\n"
+    "1 Tate, W.E. (1967). The English Village Community. London: Gollancz, pp. 88-96.\n"
+    "2 In a letter to the secretary, 3 March 2024.\n"
+    "3 Parish diary, vol. 4, p. 211.\n")
+
+
+def test_notes_called_by_bare_figures_after_a_quotes_close_are_notes():
+    """A lecture copied out of a PDF: its notes' calls bare figures after a word's mark or
+    a closing quote (`quarrel".2`, `them."3`), its notes bare figures ending the text: read
+    as notes and their references (they had been paragraphs, the calls figures in the text,
+    where a quote's close stood before the call), the quote closing as it opened."""
+    document = scraped_document("lecture", LECTURE, Metadata(title=""))[0]
+    notes = [block for block in document.blocks if isinstance(block, Note)]
+    assert [note.label for note in notes] == ["1", "2", "3"]
+    assert notes[2].text == "Parish diary, vol.\u00a04, p.\u00a0211."
+    calls = [(span.note, previous.text[-6:]) for block in document.blocks
+             if isinstance(block, Paragraph)
+             for previous, span in zip(block.spans, block.spans[1:], strict=False) if span.note]
+    assert calls == [("1", "nging."), ("2", "rrel\u2019."), ("3", "them.\u2019")]

@@ -73,6 +73,9 @@ DECADE_RANGE = re.compile(rf"{NOT_BEFORE}(1\d{{2}}0s|20\d0s)-(1\d{{2}}0s|20\d0s)
 SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_AFTER}")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
 # or before a sum's currency ("-£0.3 million", "-HK$2.1 billion"), or after it ("£-23,000").
+# A letter x between two figures is the multiplication sign (`2.1 x 1.8 m`, `1920x1080`):
+# spaced as the author spaced it; never in a hexadecimal number's `0x`.
+TIMES = re.compile(r"(?<=\d)( ?)x(?=\1\d)(?<!\b0x)")
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[])|(?<=[$£€¥]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 
 OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
@@ -166,7 +169,11 @@ PLAIN_NAME = re.compile(
 # Words no heading ends on: an article, a conjunction, the "that" of a clause to come (a
 # heading may end on a preposition: "What we stand for").
 LEADING_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "nor", "that"))
-SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d\u2026](?:\s|$))")
+# An ellipsis marking words left out inside a sentence keeps the author's spaces round it, as
+# British practice sets one (`an aeroplane … it starts`); one ending a phrase stands against
+# it (`more than that…’`).
+SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d](?:\s|$)"
+                                      r"|\u2026(?:[\u2019\u201d)\],.;:!?]|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 # A sentence's spaced dash, which in British practice ends a line, never starts one.
 SENTENCE_DASH = "\u2013(?: |$)"
@@ -549,6 +556,7 @@ page=r"page|p\.?",
             line = lettered.sub("\\1\u2013\\2", line)
         line = NAMED_RANGE.sub(lambda match: "\u2013".join(filter(None, match.groups())), line)
         line = MINUS.sub("\u2212", line)
+        line = TIMES.sub("\\1\u00d7", line)
         paragraph = open_quotes()
         line = primes(line)
         line, paragraph.depth = nested(curl_quotes(line), *self.quotes, paragraph.depth)
@@ -770,8 +778,7 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
     from a paragraph before) is outside.
     """
     marks = [(index, mark) for index, mark in enumerate(line) if mark in QUOTE_MARKS
-             and (mark in OPENING_MARKS or not (line[index + 1 : index + 2].isalnum()
-                                                 or line[max(index - 2, 0) : index] == "\u2019n"))]
+             and (mark in OPENING_MARKS or not in_word(line, index))]
     # A closing mark closes on a tie where a phrase's mark follows it, or where no plural
     # stands before it to own it as an apostrophe (`‘new’ rules`, not `the members’ vote`).
     closes = closing_marks([mark in OPENING_MARKS for _, mark in marks], depth,
@@ -790,6 +797,16 @@ def nested(line: str, opening: str, closing: str, depth: int = 0) -> tuple[str, 
             # round it, which a later mark closes (`“draft” … the members’ copy`).
             characters[index] = closing[(depth - 1) % 2] if depth else closing[0]
     return "".join(characters), depth
+
+
+def in_word(line: str, index: int) -> bool:
+    """Whether the closing mark at `index` is an apostrophe inside a word ("don’t", rock ’n’
+    roll's, the year's "’90s"), not a quotation's close: a letter after it, or a figure
+    after it at a word's start; a figure after a word's close is a note's call
+    (`observation.”4`)."""
+    after = line[index + 1 : index + 2]
+    return (after.isalpha() or line[max(index - 2, 0) : index] == "\u2019n"
+            or after.isdigit() and line[index - 1 : index] in ("", " ", "\u00a0"))
 
 
 def closing_marks(opens: list[bool], start: int = 0, before_marks: list[bool] | None = None

@@ -344,10 +344,12 @@ def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
               notes: set[int]) -> tuple[int, re.Match] | None:
     """Where note `number` is called after `place` (a row and a column) in rows before
     `end`, the `notes`' rows aside: its figure after a word's last letter (a small one: `CO2`
-    is a formula) or a mark closing a sentence or a clause, never inside a figure (`19.2
-    days`), though a figure may end a sentence before a call (`to 19.2`, its row or sentence
-    ending there)."""
+    is a formula) or a mark closing a sentence or a clause, perhaps with a closing quote
+    (`observation.”4`, `a leaf”.3`), never inside a figure (`19.2 days`), though a figure
+    may end a sentence before a call (`to 19.2`, its row or sentence ending there)."""
     call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff])|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
+                      rf"|(?<=[^\W\d_][.,;:!?][\u2019\u201d)])"
+                      rf"|(?<=[^\W\d_][\u2019\u201d)][.,;:!?])"
                       rf"|(?<=\d\.)){number}(?![\w\u00b7])")
     for index in (at for at in range(place[0], end) if at not in notes):
         for found in call.finditer(rows[index], place[1] if index == place[0] else 0):
