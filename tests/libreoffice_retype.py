@@ -4,7 +4,8 @@ Word 2007-365 .docx: what LibreOffice keeps of a draft's marks after such edits.
     /usr/bin/python3 tests/libreoffice_retype.py FOLDER IN.docx OUT.docx EDITS.json
 
 EDITS is a list of [start, words, count]: in the paragraph starting with `start`, the first
-`count` characters (-1: all of them) replaced by `words`, typed over them. LibreOffice's
+`count` characters (-1: all of them) replaced by `words`, typed over them; or of ["Tab",
+start]: the list item starting with `start` nested one level deeper, as Tab does. LibreOffice's
 Python bridge (python3-uno, which LibreOffice's Debian packages install) imports only in the
 system's Python; FOLDER holds LibreOffice's throwaway profile.
 """
@@ -44,7 +45,12 @@ def paragraph(document, start: str):
 
 def retype(desktop, source: Path, target: Path, edits: list) -> None:
     document = desktop.loadComponentFromURL(source.as_uri(), "_blank", 0, (prop("Hidden", True),))
-    for start, words, count in edits:
+    for edit in edits:
+        if edit[0] == "Tab":
+            item = paragraph(document, edit[1])
+            item.NumberingLevel = item.NumberingLevel + 1
+            continue
+        start, words, count = edit
         cursor = document.Text.createTextCursorByRange(paragraph(document, start).Start)
         if count < 0:
             cursor.gotoEndOfParagraph(True)

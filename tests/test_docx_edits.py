@@ -933,3 +933,31 @@ def test_a_line_break_in_a_cell_is_said_to_read_as_a_space(draft):
 
     imported = import_docx(edited(draft, edit).read_bytes(), draft, MUSEUM.metadata, MUSEUM)
     assert imported.joined == ("East wing",)
+
+
+NESTING = Document("tasks", Metadata(title="Tasks"), None, (
+    Paragraph((Span("This year we shall:"),)),
+    List((ListItem((Span("repair the roof;"),)), ListItem((Span("paint the hall;"),)),
+          ListItem((Span("open on Sundays."),)))),
+    Paragraph((Span("And the accounts show:"),)),
+    List((ListItem((Span("income up;"),)), ListItem((Span("costs down."),))), "decimal"),
+))
+
+
+@pytest.mark.slow
+def test_an_item_nested_with_tab_in_libreoffice_keeps_its_lists_kind(tmp_path):
+    """Tab on a bullet in LibreOffice nests a bullet under it, and on a numbered item a
+    lettered one (the draft's lists defined only the levels they used: the bullet's
+    sub-item was numbered 1., in LibreOffice and in the editions)."""
+    draft = tmp_path / "tasks.docx"
+    draft.write_bytes(write_docx(NESTING, LAYOUT, tmp_path))
+    edits = tmp_path / "edits.json"
+    edits.write_text(json.dumps([["Tab", "paint the hall"], ["Tab", "costs down"]]))
+    saved = tmp_path / "saved.docx"
+    subprocess.run(["/usr/bin/python3", str(Path(__file__).parent / "libreoffice_retype.py"),
+                    str(tmp_path), str(draft), str(saved), str(edits)], check=True, timeout=300,
+                   capture_output=True)
+    bullets, numbers = [block for block in read_docx(saved, NESTING.metadata, NESTING).blocks
+                        if isinstance(block, List)]
+    assert bullets.items[0].sublist == List((ListItem((Span("paint the hall;"),)),))
+    assert numbers.items[0].sublist == List((ListItem((Span("costs down."),)),), "lower-alpha")

@@ -52,6 +52,10 @@ NUMBER_FORMATS = {
     **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
 INDENT_TWIPS = 360  # a level's indent, and its marker's hanging indent
+WORD_LEVELS = 9  # the levels a numbering definition of Word's holds
+# The numbers of a list nested in a numbered one, by the parent's: 1. over a. over i.
+NESTED_STYLES = {"decimal": "lower-alpha", "lower-alpha": "lower-roman",
+                 "lower-roman": "decimal", "upper-alpha": "decimal", "upper-roman": "upper-alpha"}
 
 
 def add_styles(draft, body_size_pt: float) -> None:
@@ -110,6 +114,14 @@ def numbering(draft, block: List, depth: int, parents: tuple[tuple[List, int], .
             abstract.append(level_definition(level, replace(parent, start=number)))
         else:
             abstract.append(level_definition(level, block))
+    # The levels below, for an editor who nests an item with Tab: a list nested in this one,
+    # bullets under bullets, numbers under numbers as the editions nest them (1., a., i.);
+    # left undefined, Word and LibreOffice would number a bullet's sub-item 1.
+    nested = block
+    for level in range(depth + 1, WORD_LEVELS):
+        nested = List((), NESTED_STYLES.get(nested.style, "decimal") if block.numbered
+                      else "bullet")
+        abstract.append(level_definition(level, nested))
     first_number = next(iter(part.iter(qn("w:num"))), None)
     if first_number is not None:
         first_number.addprevious(abstract)
