@@ -384,7 +384,7 @@ def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
 def test_italic_in_a_heading_is_said_not_kept(source_dir, written):
     """An editor italicises a word of a heading (a work's name): the editions set a heading
     in its level's one style, and the import says so (it had gone unsaid)."""
-    from pipeline.tasks.drafts import italic_headings
+    from pipeline.tasks.drafts import emphasis_in_headings
 
     document = Document("piece", Metadata(title="T"), None, (
         Heading("The Carrow Edge project"), Paragraph((Span("Body."),))))
@@ -399,10 +399,36 @@ def test_italic_in_a_heading_is_said_not_kept(source_dir, written):
 
     path = edited(written(document, source_dir), edit)
     imported = import_docx(path.read_bytes(), path, document.metadata)
-    assert imported.italic_headings == ("The Carrow Edge project",)
-    assert italic_headings(Path("output/piece/piece.docx"), imported.italic_headings) == (
+    assert imported.emphasised_headings == (("italic", "The Carrow Edge project"),)
+    assert emphasis_in_headings(Path("output/piece/piece.docx"),
+                                imported.emphasised_headings) == (
         "output/piece/piece.docx: the italic in the heading 'The Carrow Edge project' is not "
         "kept: a heading is set in its level's one style")
+
+
+@pytest.mark.parametrize(("bold", "said"), [(("Carrow Edge",), True), (("The ", "Carrow Edge",
+                                                                        " project"), False)])
+def test_some_words_of_a_heading_in_bold_are_said_not_kept(source_dir, written, bold, said):
+    """An editor sets a word of a heading in bold: said not kept, as italic is (it had gone
+    unsaid); a heading bold throughout is its style's, and nothing is said."""
+    from pipeline.tasks.drafts import emphasis_in_headings
+
+    document = Document("piece", Metadata(title="T"), None, (
+        Heading("The Carrow Edge project"), Paragraph((Span("Body."),))))
+
+    def edit(draft):
+        heading = paragraph_starting(draft, "The Carrow Edge project")
+        for run in list(heading.runs):
+            run._r.getparent().remove(run._r)
+        for words in ("The ", "Carrow Edge", " project"):
+            heading.add_run(words).bold = words in bold
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert imported.document.blocks[0] == Heading("The Carrow Edge project")
+    line = emphasis_in_headings(Path("output/piece/piece.docx"), imported.emphasised_headings)
+    assert line == ("output/piece/piece.docx: the bold in the heading 'The Carrow Edge project'"
+                    " is not kept: a heading is set in its level's one style" if said else None)
 
 
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):

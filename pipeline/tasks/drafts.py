@@ -174,7 +174,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             breaks_joined(docx.relative_to(project.root), imported.joined),
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
-            italic_headings(docx.relative_to(project.root), imported.italic_headings),
+            emphasis_in_headings(docx.relative_to(project.root), imported.emphasised_headings),
             upright_italics(docx.relative_to(project.root), document)]
     return "\n".join(line for line in said if line) or None
 
@@ -205,13 +205,15 @@ def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
             "pages as its own page size and type need")
 
 
-def italic_headings(docx: Path, headings: tuple[str, ...]) -> str | None:
-    """The line saying which headings hold italic words, which the editions set upright, in
-    the heading's own style (its phrases in another language keep their language)."""
+def emphasis_in_headings(docx: Path, headings: tuple[tuple[str, str], ...]) -> str | None:
+    """The line saying which headings hold italic words, or some words bold, which the
+    editions set in the heading's own style (its phrases in another language keep their
+    language): the first heading's emphasis ("italic", "bold") named."""
     if not headings:
         return None
-    return (f"{docx}: the italic in the heading {first_of(headings)} is not kept: a heading "
-            "is set in its level's one style")
+    emphasis = headings[0][0]
+    return (f"{docx}: the {emphasis} in the heading {first_of(tuple(h for _, h in headings))}"
+            " is not kept: a heading is set in its level's one style")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:

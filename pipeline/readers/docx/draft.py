@@ -191,9 +191,9 @@ class Imported:
     # The paragraphs at a page break the editor made (a page, column or section break, or
     # "page break before"), which the editions do not keep: they make their own pages.
     page_breaks: tuple[str, ...] = ()
-    # The headings with italic words in them, which the editions set in the heading's one
-    # style: the editor is told.
-    italic_headings: tuple[str, ...] = ()
+    # The headings with italic words in them, or some words bold, which the editions set in
+    # the heading's one style: the editor is told ("italic" or "bold", and the heading).
+    emphasised_headings: tuple[tuple[str, str], ...] = ()
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -258,7 +258,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
                     tuple(reading.bold_lines), tuple(reading.page_breaks),
-                    tuple(reading.italic_headings))
+                    tuple(reading.emphasised_headings))
 
 
 def identity_of(draft) -> str:
@@ -697,7 +697,8 @@ class Reading:
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
     joined: list[str] = field(default_factory=list)  # Imported.joined
     bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
-    italic_headings: list[str] = field(default_factory=list)  # Imported.italic_headings
+    # Imported.emphasised_headings
+    emphasised_headings: list[tuple[str, str]] = field(default_factory=list)
     page_breaks: list[str] = field(default_factory=list)  # Imported.page_breaks
     breaking: bool = False  # a page break in a paragraph holding no text: the next one's
 
@@ -775,8 +776,11 @@ class Reading:
             heading = clean_line(number + self.line(text, "a heading"))
             self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
                                                                   heading)))
-            if any(span.italic and span.text.strip() for span in text):
-                self.italic_headings.append(heading)
+            worded = [span for span in text if span.text.strip()]
+            if any(span.italic for span in worded):
+                self.emphasised_headings.append(("italic", heading))
+            elif any(span.bold for span in worded) and not all(span.bold for span in worded):
+                self.emphasised_headings.append(("bold", heading))  # some words, not all
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & {*SIGN_OFF_STYLES, *LINES_STYLES}:
