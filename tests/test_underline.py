@@ -256,3 +256,40 @@ def lines_of(box, tag: str):
                 yield child
         else:
             yield from lines_of(child, tag)
+
+
+
+def test_a_web_link_pasted_keeping_its_look_is_not_underlined(tmp_path):
+    """A web page's paragraph pasted keeping its formatting (Word's Keep Source Formatting):
+    its link blue and underlined by the runs' own formatting, which is the link's look, not
+    the editor's underline (it had been printed underlined in every edition); a link the
+    editor underlines, no colour of its own, stays underlined."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from pipeline.readers.docx.draft import read_docx
+    from pipeline.writers.docx.draft import write_docx
+
+    from .test_docx_edits import LAYOUT
+    from .test_docx_reader import edited, paragraph_starting
+
+    document = Document("page", Metadata(title="Page"), None, (Paragraph((Span("Read on."),)),))
+
+    def edit(draft):
+        paragraph = paragraph_starting(draft, "Read on.")
+        for text, colour in (("our website", "0563C1"), ("the deed", "")):
+            target = draft.part.relate_to(f"https://example.org/{colour or 'deed'}",
+                                          RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            coloured = f'<w:color w:val="{colour}"/>' if colour else ""
+            paragraph._p.append(parse_xml(
+                f'<w:r {nsdecls("w")}><w:t xml:space="preserve"> and </w:t></w:r>'))
+            paragraph._p.append(parse_xml(
+                f'<w:hyperlink {nsdecls("w", "r")} r:id="{target}"><w:r><w:rPr>{coloured}'
+                f'<w:u w:val="single"/></w:rPr><w:t>{text}</w:t></w:r></w:hyperlink>'))
+
+    path = tmp_path / "page.docx"
+    path.write_bytes(write_docx(document, LAYOUT, tmp_path))
+    spans = read_docx(edited(path, edit), document.metadata).blocks[0].spans
+    assert Span("our website", link="https://example.org/0563C1") in spans
+    assert Span("the deed", link="https://example.org/deed", underline=True) in spans

@@ -230,12 +230,13 @@ class Story:
         link = (self.links[-1] if self.links else "") or link
         # A link's underline is the look of its character style (Word's Hyperlink,
         # LibreOffice's Internet Link): in a link, or in that style without one (a link a
-        # program dropped keeps its look), only the run's own underline is the editor's.
+        # program dropped keeps its look), only the run's own underline is the editor's, and
+        # not with a colour of its own (a web page's link pasted keeping its look, blue).
         styled = link or properties.get("style") in LINK_CHARACTER_STYLES
+        own_line = properties.get("own_underline") and not properties.get("own_coloured")
         spans.append(Span(text, bool(properties.get("bold")), bool(properties.get("italic")),
                           position=str(properties.get("position", "")), link=link,
-                          underline=bool(properties.get("own_underline" if styled
-                                                        else "underline")),
+                          underline=bool(own_line if styled else properties.get("underline")),
                           small_caps=bool(properties.get("small_caps")),
                           language=self.language(text, properties.get("lang") or {})))
 
@@ -274,6 +275,7 @@ class Story:
             direct = run_properties(own)
             found.update(direct)
             found["own_underline"] = direct.get("underline", False)
+            found["own_coloured"] = direct.get("coloured", False)
         found["style"] = style_id
         return found
 
@@ -407,3 +409,4 @@ def note_label_of(body) -> dict[tuple[str, str], str]:
                 numbered += 1
                 labels[key] = str(numbered)
     return labels
+

@@ -132,8 +132,8 @@ def default_languages(draft) -> dict[str, str]:
 
 def run_properties(properties) -> dict[str, object]:
     """What a w:rPr says that the reading cares for: emphasis, position, underline, small
-    capitals, visibility, the font (for a symbol font's characters), and what the editions
-    cannot show (emphasis dots, characters combined)."""
+    capitals, visibility, the font (for a symbol font's characters), whether it has a colour
+    of its own, and what the editions cannot show (emphasis dots, characters combined)."""
     found: dict[str, object] = {}
     for key, tag in (("bold", "w:b"), ("italic", "w:i"), ("small_caps", "w:smallCaps"),
                      ("hidden", "w:vanish"), ("struck", "w:strike"),
@@ -144,6 +144,9 @@ def run_properties(properties) -> dict[str, object]:
     underline = properties.find(qn("w:u"))
     if underline is not None:  # any line Word or LibreOffice draws: single, double, wave …
         found["underline"] = underline.get(qn("w:val"), "single").casefold() != "none"
+    colour = properties.find(qn("w:color"))
+    if colour is not None:  # a colour of the run's own: a link's look, kept in a paste
+        found["coloured"] = colour.get(qn("w:val"), "auto").casefold() not in ("auto", "000000")
     mark = properties.find(qn("w:em"))
     if mark is not None:  # Chinese emphasis dots (着重號) over or under each character
         found["emphasis_mark"] = mark.get(qn("w:val"), "none").casefold() != "none"
