@@ -1334,3 +1334,17 @@ def test_a_bylines_honours_are_printed_as_their_author_parted_them(line, printed
     drafted = docx_document(write_docx(document, load_layout(ROOT / "layouts", "print"),
                                        Path(".")), Path("piece.docx"), document.metadata)
     assert drafted.byline == document.byline
+
+
+@pytest.mark.parametrize("line", ["Kestrel Housing Trust Annual Review 2025",
+                                  "Kestrel Housing Trust – Annual Review 2025",
+                                  "Annual Review 2025 | Kestrel Housing Trust"])
+def test_a_line_naming_the_organisation_and_the_title_the_metadata_gives_goes(line):
+    """The text's first line, the organisation and the title the metadata gives both: the
+    opener's, which prints them (it had been a first heading over nothing, an empty section
+    a screen reader heard, the title said twice)."""
+    metadata = Metadata(title="Annual Review 2025", organisation="Kestrel Housing Trust")
+    document, report = scraped_document("review", f"{line}\n\n{ENGLISH_BODY}\n", metadata)
+    assert not any(isinstance(block, Heading) for block in document.blocks)
+    assert {drop["reason"] for drop in report["dropped"]} == {
+        "the organisation's name and the title, which the metadata gives and the opener prints"}

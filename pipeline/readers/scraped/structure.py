@@ -126,6 +126,8 @@ MASTHEAD = "a line over the title the metadata gives"
 MASTHEAD_ORGANISATION = "the organisation's name over the title, which the opener prints"
 ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
 SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
+TITLED_BY_NAME = ("the organisation's name and the title, which the metadata gives and the"
+                  " opener prints")
 PAGE_TITLE = "the page's title, over the text's own title and its subtitle"
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
@@ -360,6 +362,10 @@ def given_as(unit: Unit, metadata: Metadata) -> str:
     key = likeness_key(unit.text) if len(unit.rows) == 1 else None
     if key is not None and names_in_two(unit.text, metadata.organisation):
         return ORGANISATION_GIVEN
+    if key is not None and metadata.organisation and metadata.title and key in (
+            likeness_key(f"{metadata.organisation} {metadata.title}"),
+            likeness_key(f"{metadata.title} {metadata.organisation}")):
+        return TITLED_BY_NAME  # "Harbour Savings Bank Annual Report 2024"
     return next((reason for given, reason in ((metadata.organisation, ORGANISATION_GIVEN),
                                               (metadata.subtitle, SUBTITLE_GIVEN))
                  if given and key == likeness_key(given)), "")
