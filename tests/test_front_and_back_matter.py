@@ -1348,3 +1348,37 @@ def test_a_line_naming_the_organisation_and_the_title_the_metadata_gives_goes(li
     assert not any(isinstance(block, Heading) for block in document.blocks)
     assert {drop["reason"] for drop in report["dropped"]} == {
         "the organisation's name and the title, which the metadata gives and the opener prints"}
+
+
+COSTUME_LABELS = """Dress and the Mill Town
+
+A wedding dress
+Cotton lawn, trimmed with lace
+Worn by Ada Birtwistle, a weaver
+Lent by her granddaughter
+Ada married at St Peter's in 1902, in a dress she made from cloth her own loom had woven.
+Acc. no. 1987.114
+
+7. Clogs
+Ash and leather, about 1910
+Every worker in the mill wore clogs, whose iron caulkers rang on the cobbles at the change of shift.
+Acc. no. 2003.52
+"""
+
+
+def test_an_objects_label_keeps_its_details_as_lines_under_its_heading():
+    """A gallery's labels, each a block: the object's name, lines of details (material,
+    date, who lent it), its text, its number. The details and the number are lines, not
+    headings over nothing; one line of details under a name numbered as an entry too."""
+    document = read(COSTUME_LABELS)
+    assert kinds(document) == ["Heading", "LineBlock", "Paragraph", "Paragraph",
+                               "Heading", "Paragraph", "Paragraph", "Paragraph"]
+    assert document.blocks[1].texts == ["Cotton lawn, trimmed with lace",
+                                        "Worn by Ada Birtwistle, a weaver",
+                                        "Lent by her granddaughter"]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "A wedding dress", "7. Clogs"]
+    labels = read((POSTS / "gallery-object-labels.txt").read_text(encoding="utf-8"))
+    assert [block.text for block in labels.blocks if isinstance(block, Heading)] == [
+        "Introductory panel", "1. Keelman\u2019s hat", "2. Launch programme, HMS \u2018Victoria\u2019",
+        "3. Rivet heater\u2019s tongs", "4. Temperance banner"]

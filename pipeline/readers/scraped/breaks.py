@@ -283,10 +283,41 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
         cuts.append((first, last))
         start = last
     cuts += lines_of(unit.rows, start, len(unit.rows), ends)
+    cuts, details = details_under_heading(unit.rows, cuts) if not found else (cuts, [])
     pieces = [unit] if len(cuts) == 1 else [unit.piece(*cut) for cut in cuts]
     return [listed(each) if cut in figures else itemised(each) if cut in labelled
-            else replace(each, lined=True) if cut in verse else each
+            else replace(each, lined=True) if cut in verse or cut in details else each
             for each, cut in zip(pieces, cuts, strict=True)]
+
+
+def details_under_heading(rows: tuple[str, ...], cuts: list[tuple[int, int]]
+                          ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The cuts of a block opening with a heading over lines of details, then running text
+    (an object's label: `1. Keelman's hat` over `Felt and leather, about 1820` over `Lent by
+    Mrs Joan Armstrong`, then its text, then its number), the details one piece; and the
+    pieces kept as lines: the details, and a last line of details after the text (each had
+    been a heading, over nothing)."""
+    singles = cuts[:1] + list(itertools.takewhile(lambda cut: cut[1] - cut[0] == 1 and is_detail(
+        rows[cut[0]]), cuts[1:]))
+    # One line under a heading may be a subheading: an entry's number (`2. Launch
+    # programme`) or two lines of details or more tell details.
+    if (cuts[0][1] - cuts[0][0] != 1 or ends_sentence(rows[0])
+            or len(singles) < (2 if marked(rows[0].strip()) else 3)
+            or len(singles) == len(cuts) or not ends_sentence(
+            rows[cuts[len(singles)][1] - 1])):
+        return cuts, []
+    details = (singles[1][0], singles[-1][1])
+    rest = cuts[len(singles):]
+    last = rest[-1]
+    closing = [last] if (len(rest) > 1 and last[1] - last[0] == 1 and is_detail(rows[last[0]])
+                         and ends_sentence(rows[rest[-2][1] - 1])) else []
+    return [singles[0], details, *rest], [details, *closing]
+
+
+def is_detail(row: str) -> bool:
+    """A line of an object's details: short, no sentence, no list's item."""
+    return (not ends_sentence(row) and marked(row.strip()) is None
+            and word_count(row) <= MAX_FIELD_WORDS)
 
 
 def indented_openings(lines: list[str]) -> frozenset[int]:
