@@ -301,8 +301,11 @@ def details_under_heading(rows: tuple[str, ...], cuts: list[tuple[int, int]]
         rows[cut[0]]), cuts[1:]))
     # One line under a heading may be a subheading: an entry's number (`2. Launch
     # programme`) or two lines of details or more tell details.
-    if (cuts[0][1] - cuts[0][0] != 1 or ends_sentence(rows[0])
-            or len(singles) < (2 if marked(rows[0].strip()) else 3)
+    name = rows[0].strip()
+    entry = marked(name)  # `2. Launch programme`: the entry's number, then its name
+    words = entry.text if entry else name
+    if (cuts[0][1] - cuts[0][0] != 1 or not detect(words).is_heading(words)
+            or len(singles) < (2 if entry else 3)
             or len(singles) == len(cuts) or not ends_sentence(
             rows[cuts[len(singles)][1] - 1])):
         return cuts, []
@@ -315,9 +318,10 @@ def details_under_heading(rows: tuple[str, ...], cuts: list[tuple[int, int]]
 
 
 def is_detail(row: str) -> bool:
-    """A line of an object's details: short, no sentence, no list's item."""
+    """A line of an object's details: short, no sentence, no list's item, no number alone
+    (a section's, `01`, over its heading)."""
     return (not ends_sentence(row) and marked(row.strip()) is None
-            and word_count(row) <= MAX_FIELD_WORDS)
+            and word_count(row) <= MAX_FIELD_WORDS and not row.strip().isdigit())
 
 
 def indented_openings(lines: list[str]) -> frozenset[int]:
