@@ -187,3 +187,21 @@ def test_no_page_but_the_last_is_more_than_15_per_cent_empty_but_before_a_sectio
             opening = next(line for line_page, line in lines if line_page == number + 1)
             assert share <= 0.15 or any(opening.startswith(start) for start in closing), (
                 count, number, share)
+
+
+def test_a_figure_set_higher_never_parts_a_lead_in_from_its_list(tmp_path):
+    """A figure under a list its lead-in leads into (`我们的目标是：` over `（一）…（三）`), set
+    higher on its page to fill it: over the lead-in, never between it and its list (it had
+    stood between them, the lead-in at one page's foot, its list overleaf)."""
+    import subprocess
+
+    texts = Path(__file__).parent / "simplified_chinese_texts"
+    source = texts / "energy-group-esg-chapter.txt"
+    document = read_scraped(source, load_metadata(source.with_suffix(".toml"), []))[0]
+    pdf = tmp_path / "print.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "print"), tmp_path))
+    text = squash(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                 check=True).stdout)
+    lead_in = text.index(squash("我们的目标是："))
+    assert text[lead_in:].startswith(squash("我们的目标是：（一）"))
+    assert text.index(squash("图4-2")) < lead_in

@@ -60,6 +60,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from pipeline.languages import LEAD_IN_ENDS
+from pipeline.model import Paragraph
 from pipeline.writers.html import Placement
 from pipeline.writers.html.blocks import MIN_ROWS
 
@@ -80,7 +81,9 @@ WIDOWS = 2
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # The blocks a figure may be set after, or before: its section's running text, not a heading,
 # a sign-off or a note.
-RUNNING_TEXT = ("paragraph", "list", "table")
+# A paragraph leading into what follows it (`Our aims are:`), which no figure parts from it.
+LEAD_IN = "lead-in"
+RUNNING_TEXT = ("paragraph", LEAD_IN, "list", "table")
 # The kind of a paragraph under a table saying where its figures come from, or a note of it:
 # the table's, never parted from it by a figure (writers/html/blocks.py, table_sources).
 TABLE_SOURCE = "table source"
@@ -285,6 +288,12 @@ def split_short(placement: Placement, hole: Hole) -> Placement | None:
                    short_splits=placement.short_splits | {whole[0]})
 
 
+def leads_in(block) -> bool:
+    """Whether `block` is a paragraph leading into what follows it: it ends as a lead-in
+    ends, in any language (`:`, `：`)."""
+    return isinstance(block, Paragraph) and block.text.rstrip().endswith(LEAD_IN_ENDS)
+
+
 def set_later(placement: Placement, figure: int, kinds: list[str],
               count: int) -> Placement | None:
     """The placement with `figure` set after the running text of its section that follows
@@ -293,8 +302,9 @@ def set_later(placement: Placement, figure: int, kinds: list[str],
     position = order.index(figure)
     if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
         after = position + 2  # past a table's source and notes too, which stay with it
-        while after < len(order) and kinds[order[after]] == TABLE_SOURCE:
-            after += 1
+        while after < len(order) and (kinds[order[after]] == TABLE_SOURCE
+                                      or kinds[order[after - 1]] == LEAD_IN):
+            after += 1  # past what a lead-in leads into, too
         order[position:after] = [*order[position + 1:after], figure]
         return replace(placement, order=tuple(order))
     return None
@@ -315,6 +325,8 @@ def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
         block = order[earlier]
         if kinds[block] not in RUNNING_TEXT or block not in rooms:
             return None
+        if earlier and kinds[order[earlier - 1]] == LEAD_IN:
+            continue  # never between a lead-in and what it leads into: higher, over both
         room, kept = rooms[block]
         if earlier and kinds[order[earlier - 1]] == "heading":
             room -= kept

@@ -46,7 +46,14 @@ from pipeline.writers.pdf.line_ends import (
 from pipeline.writers.pdf.list_labels import labels_as_markers
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
-from pipeline.writers.pdf.placement import MAX_PASSES, TABLE_SOURCE, continued_pages, improved
+from pipeline.writers.pdf.placement import (
+    LEAD_IN,
+    MAX_PASSES,
+    TABLE_SOURCE,
+    continued_pages,
+    improved,
+    leads_in,
+)
 from pipeline.writers.pdf.serialised_once import streams_serialised_once
 from pipeline.writers.pdf.table_titles import first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
@@ -177,8 +184,8 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
     from weasyprint import HTML
 
     sources = table_sources(document.blocks)
-    kinds = [TABLE_SOURCE if index in sources else type(block).__name__.lower()
-             for index, block in enumerate(document.blocks)]
+    kinds = [TABLE_SOURCE if index in sources else LEAD_IN if leads_in(block)
+             else type(block).__name__.lower() for index, block in enumerate(document.blocks)]
     placement = Placement()
     pictures_read: dict = {}  # WeasyPrint's, by address: each read once, the same in each layout
     lines_measured: dict = {}  # each line's text measured once for every layout (pagination.py)
