@@ -12,18 +12,13 @@ system's Python; FOLDER holds LibreOffice's throwaway profile.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import uno
+import uno  # noqa: F401 (LibreOffice's bridge; makes com.sun.star importable)
 from com.sun.star.beans import PropertyValue
+from libreoffice_session import office
 
 PIPE = "pipeline-retype"
 
@@ -65,32 +60,10 @@ def retype(desktop, source: Path, target: Path, edits: list) -> None:
 def main() -> int:
     folder, source, target, edits = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), \
         json.loads(Path(sys.argv[4]).read_text(encoding="utf-8"))
-    office = subprocess.Popen(
-        [shutil.which("soffice") or "soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-         "--headless", "--invisible", "--norestore",
-         f"--accept=pipe,name={PIPE};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "HOME": str(folder)})
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        for _ in range(300):
-            try:
-                context = resolver.resolve(f"uno:pipe,name={PIPE};urp;StarOffice.ComponentContext")
-                break
-            except Exception:  # noqa: BLE001 (not listening yet)
-                time.sleep(0.2)
+    with office(folder / "profile", PIPE, home=folder) as context:
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
                                                                    context)
         retype(desktop, source, target, edits)
-        with contextlib.suppress(Exception):  # the bridge closes as LibreOffice quits
-            desktop.terminate()
-    finally:
-        time.sleep(1)
-        with contextlib.suppress(ProcessLookupError):  # soffice and the soffice.bin it starts
-            os.killpg(office.pid, signal.SIGTERM)
-        office.wait(timeout=60)
     return 0
 
 

@@ -381,35 +381,12 @@ def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
                     "type need")
 
 
-def test_italic_in_a_heading_is_said_not_kept(source_dir, written):
-    """An editor italicises a word of a heading (a work's name): the editions set a heading
-    in its level's one style, and the import says so (it had gone unsaid)."""
-    from pipeline.tasks.drafts import emphasis_in_headings
-
-    document = Document("piece", Metadata(title="T"), None, (
-        Heading("The Carrow Edge project"), Paragraph((Span("Body."),))))
-
-    def edit(draft):
-        heading = paragraph_starting(draft, "The Carrow Edge project")
-        for run in list(heading.runs):
-            run._r.getparent().remove(run._r)
-        heading.add_run("The ")
-        heading.add_run("Carrow Edge").italic = True
-        heading.add_run(" project")
-
-    path = edited(written(document, source_dir), edit)
-    imported = import_docx(path.read_bytes(), path, document.metadata)
-    assert imported.emphasised_headings == (("italic", "The Carrow Edge project"),)
-    assert emphasis_in_headings(Path("output/piece/piece.docx"),
-                                imported.emphasised_headings) == (
-        "output/piece/piece.docx: the italic in the heading 'The Carrow Edge project' is not "
-        "kept: a heading is set in its level's one style")
-
-
-@pytest.mark.parametrize(("bold", "said"), [(("Carrow Edge",), True), (("The ", "Carrow Edge",
-                                                                        " project"), False)])
-def test_some_words_of_a_heading_in_bold_are_said_not_kept(source_dir, written, bold, said):
-    """An editor sets a word of a heading in bold: said not kept, as italic is (it had gone
+@pytest.mark.parametrize(("emphasis", "words", "said"), [
+    ("italic", ("Carrow Edge",), "italic"), ("bold", ("Carrow Edge",), "bold"),
+    ("bold", ("The ", "Carrow Edge", " project"), None)])
+def test_emphasis_in_a_heading_is_said_not_kept(source_dir, written, emphasis, words, said):
+    """An editor italicises a word of a heading (a work's name), or sets one bold: the
+    editions set a heading in its level's one style, and the import says so (it had gone
     unsaid); a heading bold throughout is its style's, and nothing is said."""
     from pipeline.tasks.drafts import emphasis_in_headings
 
@@ -420,15 +397,16 @@ def test_some_words_of_a_heading_in_bold_are_said_not_kept(source_dir, written, 
         heading = paragraph_starting(draft, "The Carrow Edge project")
         for run in list(heading.runs):
             run._r.getparent().remove(run._r)
-        for words in ("The ", "Carrow Edge", " project"):
-            heading.add_run(words).bold = words in bold
+        for part in ("The ", "Carrow Edge", " project"):
+            setattr(heading.add_run(part), emphasis, part in words)
 
     path = edited(written(document, source_dir), edit)
     imported = import_docx(path.read_bytes(), path, document.metadata)
     assert imported.document.blocks[0] == Heading("The Carrow Edge project")
     line = emphasis_in_headings(Path("output/piece/piece.docx"), imported.emphasised_headings)
-    assert line == ("output/piece/piece.docx: the bold in the heading 'The Carrow Edge project'"
-                    " is not kept: a heading is set in its level's one style" if said else None)
+    assert line == (f"output/piece/piece.docx: the {said} in the heading 'The Carrow Edge"
+                    " project' is not kept: a heading is set in its level's one style"
+                    if said else None)
 
 
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):

@@ -13,15 +13,10 @@ It needs LibreOffice's Python bridge (python3-uno), which the tests themselves d
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import struct
-import subprocess
 import sys
 import tempfile
-import time
 import zlib
 from pathlib import Path
 
@@ -32,6 +27,9 @@ from com.sun.star.text.ControlCharacter import LINE_BREAK, PARAGRAPH_BREAK
 from com.sun.star.text.TextContentAnchorType import AS_CHARACTER, AT_CHARACTER
 
 FOLDER = Path(__file__).resolve().parent
+sys.path.insert(0, str(FOLDER.parent))  # the tests' folder: LibreOffice's session
+from libreoffice_session import office  # noqa: E402
+
 PIPE = "pipeline-drafts"
 # What text typed after a formatted run returns to (a link ends by itself).
 PLAIN = {"CharEscapement": 0, "CharEscapementHeight": 100, "CharHidden": False,
@@ -315,36 +313,15 @@ def underline_drafts(desktop) -> None:
 
 def main() -> int:
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
-    office = subprocess.Popen(
-        [shutil.which("soffice") or "soffice", f"-env:UserInstallation={profile.as_uri()}",
-         "--headless", "--invisible", "--norestore",
-         f"--accept=pipe,name={PIPE};urp;StarOffice.ComponentContext"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
-        for _ in range(150):
-            try:
-                context = resolver.resolve(f"uno:pipe,name={PIPE};urp;StarOffice.ComponentContext")
-                break
-            except Exception:  # noqa: BLE001 (not listening yet)
-                time.sleep(0.2)
-        desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
-                                                                   context)
-        graphics = context.ServiceManager.createInstanceWithContext(
-            "com.sun.star.graphic.GraphicProvider", context)
-        the_drafts(desktop, graphics)
-        underline_drafts(desktop)
-        try:
-            desktop.terminate()
-        except Exception:  # noqa: BLE001 (the bridge closes as LibreOffice quits)
-            pass
+        with office(profile, PIPE) as context:
+            desktop = context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.frame.Desktop", context)
+            graphics = context.ServiceManager.createInstanceWithContext(
+                "com.sun.star.graphic.GraphicProvider", context)
+            the_drafts(desktop, graphics)
+            underline_drafts(desktop)
     finally:
-        time.sleep(2)
-        with contextlib.suppress(ProcessLookupError):  # soffice and the soffice.bin it starts
-            os.killpg(office.pid, signal.SIGTERM)
-        office.wait(timeout=60)
         shutil.rmtree(profile, ignore_errors=True)
     return 0
 
