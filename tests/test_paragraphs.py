@@ -153,6 +153,34 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
         assert shaper(FONTS).width(text[start:following], style) <= measure
 
 
+@pytest.mark.parametrize(("lines", "spaced"), [
+    (["Annual Review 2024: ", "A Year of Renewal for the Harbour"], True),
+    (["Our people – ", "the heart of the service we give"], True),
+    (["What did we learn? ", "Listening to the families we serve"], True),
+    (["主席致辞：", "回顾二〇二四／二五年度的工作"], False),
+    (["馆长寄语｜2024年，", "我们一起读过的书"], False),
+])
+def test_a_heading_breaks_at_its_sense_where_its_lines_fit(lines, spaced):
+    """After a colon, a dash, a question, a Chinese comma or bar, where the lines so broken
+    fit as few lines as the most even would (`Annual Review 2024: A Year` over `of Renewal
+    for the Harbour` read as two broken phrases), as a typesetter breaks a display line."""
+    text = "".join(lines)
+    language = "en-GB" if spaced else "zh-Hans"
+    style = TextStyle(("Noto Sans", "Noto Sans CJK SC"), 40, weight=700, language=language)
+    measure = max(shaper(FONTS).width(line, style) for line in lines) + 1
+    starts = [0, *balanced(text, style, measure, FONTS, spaced), len(text)]
+    assert [text[start:end] for start, end in itertools.pairwise(starts)] == lines
+
+
+def test_a_heading_without_a_break_in_its_sense_is_balanced_as_evenly_as_it_fits():
+    text = "Adopting a multi-pronged strategy to uphold law and order"
+    style = TextStyle(("Noto Sans",), 40, weight=700)
+    measure = shaper(FONTS).width(text, style) * 0.75
+    starts = [0, *balanced(text, style, measure, FONTS), len(text)]
+    assert [text[start:end] for start, end in itertools.pairwise(starts)] == [
+        "Adopting a multi-pronged ", "strategy to uphold law and order"]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("馆长寄语｜2024年，我们一起读过的书", "zh-Hans"),
     ("「主席的話」：二〇二四／二五年度工作回顧（摘要）", "zh-HK"),
@@ -162,7 +190,8 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
 def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(text, language):
     """Never before a closing mark, after an opening one, or inside a figure (clreq), nor
     inside a number in Chinese numerals or before its unit (`二〇二` over `四年…`, `二〇二四`
-    over `年…`), nor inside a range of years (`二零二三` over `至二四年度`)."""
+    over `年…`), nor a figure before its unit (`2024` over `年…`), nor inside a range of
+    years (`二零二三` over `至二四年度`)."""
     style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
     width = shaper(FONTS).width(text, style)
     for share in (0.4, 0.55, 0.7, 0.85):
@@ -170,6 +199,7 @@ def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(tex
             assert text[start] not in "，。：」）" and text[start - 1] not in "「（"
             assert not (text[start - 1].isdigit() and text[start].isdigit())
             assert not (text[start - 1] in "〇零二三四" and text[start] in "〇零二三四年至")
+            assert not (text[start - 1].isdigit() and text[start] == "年")
             assert not (text[start - 1] == "至" and text[start] in "〇零二三四")
 
 

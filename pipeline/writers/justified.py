@@ -57,6 +57,11 @@ from pipeline.writers.shaping import TextStyle, shaper
 HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
 COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
 ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
+# Where a heading's sense breaks, a line of it may end: after a colon, a semicolon, a question
+# or an exclamation mark or a dash, in any language, or a Chinese comma (`Annual Report
+# 2024:` over `A Year of Renewal`, `馆长寄语｜` over its title), as a typesetter breaks a
+# display line at its sense rather than wherever the lines come out most even.
+SENSE_BREAK = re.compile("[:;?!\u2013\u2014\uff0c\uff1a\uff1b\uff1f\uff01\uff5c|]\\s*$")
 SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
 WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -281,10 +286,10 @@ def finished(marked: list[Marked]) -> list[Marked]:
 def inside_number(text: str, start: int, profile) -> bool:
     """Whether a line starting at `start` would part a number written in the language's own
     numerals, from itself, from its unit or from the number it is a range with
-    (`二〇二三至二四年度`)."""
+    (`二〇二三至二四年度`), or a figure from its unit (`2024年`)."""
     numerals, joiners = profile.numeral_characters, profile.range_joiners
     def numeral(index: int) -> bool:
-        return 0 <= index < len(text) and text[index] in numerals
+        return 0 <= index < len(text) and (text[index] in numerals or text[index].isdigit())
 
     at = text[start]
     return (numeral(start - 1) and at in numerals + profile.units
@@ -322,6 +327,8 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         starts = [0, *(start for start in line_starts(text, style.language)
                        if not inside_number(text, start, profile))]
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
+    at_sense = frozenset(index for index, end in enumerate(ends[:-1])
+                         if SENSE_BREAK.search(text[:end]))
 
     def width(first: int, last: int) -> float:  # words first..last on one line
         # A line the break ends keeps its space (balanced_heading), and the renderer sets a
@@ -331,7 +338,7 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
 
     count = len(starts)
     for lines in range(2, count + 1):
-        best = balance(count, lines, width, measure - SAFETY)
+        best = balance(count, lines, width, measure - SAFETY, at_sense)
         if best is not None:
             return [starts[index + 1] for index in best]
     return []
@@ -347,30 +354,36 @@ def line_starts(text: str, language: str) -> list[int]:
     return [index for index in range(1, len(text)) if attributes[index].is_line_break]
 
 
-def balance(count: int, lines: int, width, measure: float) -> list[int] | None:
+def balance(count: int, lines: int, width, measure: float,
+            at_sense: frozenset[int] = frozenset()) -> list[int] | None:
     """The last word of each line but the last, for `count` words in `lines` lines each
-    holding two words or more where it can, the widest line as narrow as it can be; None
+    holding two words or more where it can, as many lines as can ending at a break in the
+    sense (a word `at_sense`), and of those the widest line as narrow as it can be; None
     when they do not fit."""
     least = 2 if count >= 2 * lines else 1
-    best: dict[tuple[int, int], tuple[float, list[int]]] = {}
+    best: dict[tuple[int, int], tuple[int, float, list[int]] | None] = {}
 
-    def fit(start: int, left: int) -> tuple[float, list[int]] | None:
+    def fit(start: int, left: int) -> tuple[int, float, list[int]] | None:
         if (start, left) in best:
             return best[(start, left)]
         found = None
         if left == 1:
             if count - start >= least and width(start, count - 1) <= measure:
-                found = (width(start, count - 1), [])
+                found = (0, width(start, count - 1), [])
         else:
             for last in range(start + least - 1, count - least * (left - 1)):
                 line = width(start, last)
                 if line > measure:
                     break
                 rest = fit(last + 1, left - 1)
-                if rest is not None and (found is None or max(line, rest[0]) < found[0]):
-                    found = (max(line, rest[0]), [last, *rest[1]])
+                if rest is None:
+                    continue
+                candidate = (rest[0] + (last not in at_sense), max(line, rest[1]),
+                             [last, *rest[2]])
+                if found is None or candidate[:2] < found[:2]:
+                    found = candidate
         best[(start, left)] = found
         return found
 
     result = fit(0, lines)
-    return None if result is None else result[1]
+    return None if result is None else result[2]
