@@ -547,3 +547,14 @@ def test_an_ellipsis_inside_a_sentence_keeps_its_spaces(line, set_as):
 ])
 def test_an_x_between_figures_is_the_multiplication_sign(line, set_as):
     assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("TWCMS : 2011.4471", "TWCMS\u00a0:\u00a02011.4471"),
+    ("Accession number LDGAL : 1999.12.", "Accession number LDGAL\u00a0:\u00a01999.12."),
+    ("Outcome : good", "Outcome: good"),
+])
+def test_a_collections_number_keeps_the_spaces_round_its_colon(line, set_as):
+    """A museum's accession number (its code in capitals, a spaced colon, its number) is a
+    code, kept as written and never parted by a line; a word's space before a colon goes."""
+    assert clean_line(line) == set_as

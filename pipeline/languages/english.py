@@ -175,6 +175,9 @@ LEADING_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "nor", "that"))
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d](?:\s|$)"
                                       r"|\u2026(?:[\u2019\u201d)\],.;:!?]|$))")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
+# A collection's number, its code in capitals spaced from its colon (`TWCMS : 2011.4471`, as
+# museums write an accession number): a code, kept as written, and never parted by a line.
+SPACED_CODE = re.compile(r"\b([A-Z]{2,}) : (?=\d)")
 # A sentence's spaced dash, which in British practice ends a line, never starts one.
 SENTENCE_DASH = "\u2013(?: |$)"
 SPACE_BEFORE_DASH = re.compile(f"(?<=\\S) (?={SENTENCE_DASH})")
@@ -566,6 +569,7 @@ page=r"page|p\.?",
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = NUMBERED.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
+        line = SPACED_CODE.sub(f"\\1{NBSP}:{NBSP}", line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
         line = SPACES.sub(" ", line).strip(" ")
         return SPACE_BEFORE_DASH.sub(NBSP, line)
