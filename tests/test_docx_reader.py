@@ -370,13 +370,14 @@ def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
 
     path = edited(written(document, source_dir), edit)
     imported = import_docx(path.read_bytes(), path, document.metadata)
-    assert imported.page_breaks == ("Our people come next.", "Set on a page of its own.",
-                                    "The section ends here.", "Then a column break.")
+    assert imported.page_breaks == (
+        ("before", "Our people come next."), ("before", "Set on a page of its own."),
+        ("after", "The section ends here."), ("in", "Then a column break."))
     assert [plain(block.spans) for block in imported.document.blocks[1:]] == [
         "Our people come next.", "Kept on one page.", "Set on a page of its own.",
         "The section ends here.", "Then a column break."]
     said = page_breaks(Path("output/piece/piece.docx"), imported.page_breaks)
-    assert said == ("output/piece/piece.docx: the page break at 'Our people come next.' (and 3 "
+    assert said == ("output/piece/piece.docx: the page break before 'Our people come next.' (and 3 "
                     "more) is not kept: each edition breaks its pages as its own page size and "
                     "type need")
 

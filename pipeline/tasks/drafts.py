@@ -196,13 +196,14 @@ def bold_lines(docx: Path, lines: tuple[str, ...]) -> str | None:
             "paragraph; if it is a heading, give it a Heading style")
 
 
-def page_breaks(docx: Path, at: tuple[str, ...]) -> str | None:
+def page_breaks(docx: Path, at: tuple[tuple[str, str], ...]) -> str | None:
     """The line saying where the editor broke the page, which no edition keeps: each lays out
-    its own pages, on its own page size."""
+    its own pages, on its own page size. The first break is named by the paragraph it
+    stands in, and whether before, after or in its words."""
     if not at:
         return None
-    return (f"{docx}: the page break at {first_of(at)} is not kept: each edition breaks its "
-            "pages as its own page size and type need")
+    return (f"{docx}: the page break {at[0][0]} {first_of(tuple(text for _, text in at))} is "
+            "not kept: each edition breaks its pages as its own page size and type need")
 
 
 def emphasis_in_headings(docx: Path, headings: tuple[tuple[str, str], ...]) -> str | None:

@@ -130,6 +130,8 @@ MAX_DOCX_BYTES = 256 * 1024 * 1024
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 MAX_XML_PART_BYTES = 64 * 1024 * 1024
 MAX_PARTS = 10_000
+# Where a page break the editor made stands in a paragraph: the notice says which.
+BEFORE, AFTER = "before", "after"
 MIN_TYPED_ITEMS = 2  # paragraphs opening with a typed marker, in a row: one alone is text
 # Paragraphs (empty ones, cells' and notes' too): a few for each text a document may hold, so
 # that a draft of far more is refused before it is read (100,000 take half a minute).
@@ -189,8 +191,9 @@ class Imported:
     # by direct formatting, no Heading style): the editor is told.
     bold_lines: tuple[str, ...] = ()
     # The paragraphs at a page break the editor made (a page, column or section break, or
-    # "page break before"), which the editions do not keep: they make their own pages.
-    page_breaks: tuple[str, ...] = ()
+    # "page break before"), which the editions do not keep: they make their own pages. Each
+    # with where the break stands in it ("before", "after" or "in" its words).
+    page_breaks: tuple[tuple[str, str], ...] = ()
     # The headings with italic words in them, or some words bold, which the editions set in
     # the heading's one style: the editor is told ("italic" or "bold", and the heading).
     emphasised_headings: tuple[tuple[str, str], ...] = ()
@@ -699,7 +702,7 @@ class Reading:
     bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
     # Imported.emphasised_headings
     emphasised_headings: list[tuple[str, str]] = field(default_factory=list)
-    page_breaks: list[str] = field(default_factory=list)  # Imported.page_breaks
+    page_breaks: list[tuple[str, str]] = field(default_factory=list)  # Imported.page_breaks
     breaking: bool = False  # a page break in a paragraph holding no text: the next one's
 
     def document(self, body) -> Document:
@@ -744,10 +747,11 @@ class Reading:
         if "\n" in "".join(span.text for span in raw).strip() and not set(names) & {
                 *SIGN_OFF_STYLES, *LINES_STYLES}:
             self.joined.append(plain(text))
-        if self.breaking or breaks_page(p):
+        where = BEFORE if self.breaking else page_break_in(p)
+        if where:
             self.breaking = not text
             if text:
-                self.page_breaks.append(plain(text))
+                self.page_breaks.append((where, plain(text)))
         if not (text and place is not None and front is None and level is None
                 and not caption):
             self.end_list()  # anything but a list item ends a list
@@ -977,16 +981,27 @@ def is_drop_cap(p) -> bool:
     return frame is not None and frame.get(qn("w:dropCap")) in DROP_CAPS
 
 
-def breaks_page(p) -> bool:
-    """Whether the editor broke the page at a paragraph: a page or column break in it, a
-    section break ending it, or "page break before" set on it (not by its style)."""
+def page_break_in(p) -> str:
+    """Where the editor broke the page at a paragraph, if they did: "before" its words
+    ("page break before" set on it, not by its style, or a page or column break ahead of its
+    words, where LibreOffice puts one), "after" them (a break behind its words, where Word
+    puts Ctrl+Enter's, or a section break ending it) or "in" them; "" where they did not."""
     properties = p.find(qn("w:pPr"))
     if properties is not None:
         before = properties.find(qn("w:pageBreakBefore"))
-        if properties.find(qn("w:sectPr")) is not None or (
-                before is not None and before.get(qn("w:val"), "true").casefold() not in OFF):
-            return True
-    return any(br.get(qn("w:type")) in BREAKS for br in p.iter(qn("w:br")))
+        if before is not None and before.get(qn("w:val"), "true").casefold() not in OFF:
+            return BEFORE
+    order = ""  # the paragraph's words and its breaks in their order: "w" words, "b" a break
+    for element in p.iter(qn("w:t"), qn("w:br")):
+        if element.tag == qn("w:br"):
+            order += "b" if element.get(qn("w:type")) in BREAKS else ""
+        elif (element.text or "").strip():
+            order += "w"
+    if properties is not None and properties.find(qn("w:sectPr")) is not None:
+        order += "b"
+    if "b" not in order:
+        return ""
+    return BEFORE if not order.startswith("w") else AFTER if order.endswith("b") else "in"
 
 
 def shaped_as_heading(spans: tuple[Span, ...]) -> bool:
