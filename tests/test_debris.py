@@ -216,6 +216,15 @@ def test_a_pages_list_of_its_own_sections_goes(label, sections):
     assert dropped == dict.fromkeys([label, *sections], "page contents")
 
 
+def test_a_pages_list_of_its_numbered_sections_goes():
+    """GOV.UK's Contents, each entry numbered as the heading it links to."""
+    sections = ["1. Introduction", "2. What we achieved", "3. Next steps"]
+    text = "\n".join(["Contents", *sections, *(f"\n{section}\n{BODY}" for section in sections)])
+    kept, dropped = kept_and_dropped(text)
+    assert kept == [line for section in sections for line in (section, BODY)]
+    assert dropped == dict.fromkeys(["Contents", *sections], "page contents")
+
+
 def test_a_contents_line_over_lines_said_nowhere_else_stays():
     text = f"Contents\nThe river\nThe estuary\n\n{BODY}\n\nThe river\n\n{MORE}"
     kept, dropped = kept_and_dropped(text)

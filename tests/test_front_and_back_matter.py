@@ -341,6 +341,28 @@ def test_the_organisations_line_under_the_title_is_the_openers_and_the_report_sa
         "the organisation's name, which the metadata gives and the opener prints"]
 
 
+@pytest.mark.parametrize(("kicker", "title", "publisher", "name"), [
+    ("Policy paper", "Peat Restoration: progress report 2023-24", "From: ",
+     "Department for Environment, Food & Rural Affairs"),
+    ("", "Annual Review 2024", "Published by: ", "Kelbrook Water Trust"),
+])
+@pytest.mark.parametrize("given", [False, True])
+def test_a_line_naming_the_publisher_under_the_title_is_the_organisation(
+        kicker, title, publisher, name, given):
+    """GOV.UK's `From: Department for …` under the title: the organisation, which the opener
+    prints (the report says so where the metadata gives it); the line over the title is the
+    page's kicker, the subtitle."""
+    head = "\n".join(filter(None, (kicker, title, f"{publisher}{name}")))
+    document, report = scraped_document("page", f"{head}\n\n{ENGLISH_BODY}", Metadata(
+        title="", organisation=name if given else ""))
+    assert document.metadata.organisation == name
+    assert document.metadata.subtitle == kicker
+    assert not any(publisher.strip() in plain(getattr(block, "spans", ())) for block in
+                   document.blocks)
+    assert ("the organisation's name, which the metadata gives and the opener prints" in [
+        drop["reason"] for drop in report["dropped"]]) == given
+
+
 @pytest.mark.parametrize("line", [
     "Chapter 2: Other Routes",  # another title: a heading of its own
     "Chapter 2 shows how the ferries kept running",  # a sentence naming a chapter

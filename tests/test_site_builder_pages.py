@@ -63,3 +63,18 @@ def test_one_read_more_is_the_text_s_and_teasers_are_the_site_s():
     assert [getattr(block, "text", "") for block in document.blocks] == [BODY]
     assert sum(drop["reason"].endswith("teasers of the site's other pages")
                for drop in report["dropped"]) == 7
+
+
+def test_a_menu_running_into_the_title_written_twice_goes_and_the_byline_is_read():
+    """A site builder doubles the page's title and byline under its menu with no blank line
+    between them: the menu ends over the title, so its links of no known kind ("About",
+    "Get Involved") go, and the byline written twice is read as one."""
+    head = ("Skip to Content\nOpen Menu Close Menu\nHome\nAbout\nOur Work\nGet Involved\n"
+            "Donate\nDonate\nA Message from our Chair\nA Message from our Chair\n"
+            "By Margaret O'Sullivan, Chair of Trustees\n"
+            "By Margaret O'Sullivan, Chair of Trustees\n\n")
+    document = scraped_document("page", f"{head}{BODY}\n", Metadata(title=""))[0]
+    assert document.metadata.title == "A Message from our Chair"
+    assert (document.byline.name, document.byline.role) == (
+        "Margaret O\u2019Sullivan", "Chair of Trustees")
+    assert [plain(block.spans) for block in document.blocks] == [BODY]

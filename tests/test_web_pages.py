@@ -9,7 +9,9 @@ and its address under its notes, a charity's blog post under its menu, its pictu
 written once with its credit, a waterways trust's review whose table is typed with bars
 and whose dateline names its poster first, a canal society's page with no blank line between
 its blocks, its byline over the first paragraph, its lists nested and its quotation set in,
-and others), each with its page's furniture, built into every edition and the DOCX draft and
+a charity's site-builder page whose menu runs into its title and byline written twice, a
+government policy paper under its kicker over the line naming its publisher and its
+numbered contents, and others), each with its page's furniture, built into every edition and the DOCX draft and
 read as a copy-editor would: no debris, the title and byline right, every list level, heading
 level, table caption and sign-off as written, every word once, addresses as written."""
 
@@ -57,7 +59,8 @@ DEBRIS = ("Skip to", "Back to top", "Print this page", "Share this page", "Last 
           "unsubscribe", "Quay Street", "Download this", "Previous chapter", "Next chapter",
           "Castle Hill", "Our Services", "Email Address", "Sign Up",
           "We respect your privacy", "Orchard Road", "Squarespace", "Tags:",
-          "Related articles", "Lock 14 gates go back in")
+          "Related articles", "Lock 14 gates go back in", "Get Involved", "Policy paper",
+          "From: Department", "Contents")
 # The addresses, file names and codes each page writes, which every edition carries as written.
 WORDS = {
     "stormwater-department-overview": [
@@ -88,6 +91,10 @@ WORDS = {
         "media-enquiries@rcc.org.hk", "Residential_Care_Review_2023-24.pdf"],
     "waterways-trust-review": ["waterwaysheritage.org.uk/volunteer"],
     "canal-society-chair": [],
+    "hillside-larder-chair": ["hello@hillsidelarder.org.uk", "www.hillsidelarder.org.uk/volunteer"],
+    "peat-restoration-progress": [
+        "https://www.gov.uk/government/publications/england-peat-action-plan",
+        "peat.policy@defra.gov.uk", "NCPGS-2024/07"],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -116,6 +123,10 @@ TITLES = {
     # Over its subtitle and its dateline, which names who posted it first.
     "waterways-trust-review": "Chief Executive\u2019s review",
     "canal-society-chair": "Chair\u2019s introduction",  # its dateline and reading time under it
+    # Written twice under the site's menu, no blank line between them.
+    "hillside-larder-chair": "A Message from our Chair",
+    # Under its kicker ("Policy paper"), over the line naming its publisher ("From: …").
+    "peat-restoration-progress": "Lowland Peat Restoration: progress report 2023\u201324",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -124,6 +135,7 @@ BYLINES = {
     "heritage-trust-foreword": ("Dr\u00a0Helen Arkwright", "Chair of Trustees"),  # under a standfirst
     # Written twice over the first paragraph, no blank line between.
     "canal-society-chair": ("Dr\u00a0Naomi Fairweather", "Chair"),
+    "hillside-larder-chair": ("Margaret O\u2019Sullivan", "Chair of Trustees"),  # written twice
 }
 SIGN_OFFS = {
     # Over a newsletter's sign-up box and the footer's address, which are no sign-off.
@@ -149,6 +161,8 @@ SIGN_OFFS = {
                                      "Ashcombe, Somerset", "31\u00a0March 2025"],
     "waterways-trust-review": ["Marion Achebe", "Chief Executive"],
     "canal-society-chair": ["With thanks,", "Naomi Fairweather", "Chair of Trustees"],
+    "hillside-larder-chair": ["With my warmest thanks,", "Margaret O\u2019Sullivan",
+                              "Chair of Trustees"],
 }
 
 

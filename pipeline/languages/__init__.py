@@ -75,6 +75,10 @@ CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)
 # "各位會員：".
 MAIL_GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
                              r"\s*[:：]?\s*", re.IGNORECASE)
+# A line naming the body publishing a page, under its title, in any language (the group
+# `name`): "From: Department for Transport".
+PUBLISHER_LINE = any_language((profile.furniture.publisher for profile in PROFILES),
+                              r"\s*[:：]\s*(?P<name>\S.*)", re.IGNORECASE)
 # A letter's greeting on a line of its own, or a speech's address to its audience ("Ladies
 # and gentlemen,"), in any language.
 GREETING = any_language((pattern for profile in PROFILES for pattern in (

@@ -156,6 +156,10 @@ class Furniture:
     # What ends a page's teaser of another page, a line of its own under the teaser's title
     # and blurb ("Read more", "閱讀更多").
     teaser_end: str = ""
+    # The label naming the body publishing a page, on a line under its title ("From:
+    # Department for Transport"): the publisher, not the text's. (A Chinese page's source,
+    # "來源：…", "发布机构：…", is among its record's fields, each debris wherever it stands.)
+    publisher: str = ""
     # What a printed page's folio names its page by, beside the figure ("Page", "p."),
     # where a PDF viewer's copy keeps it (readers/scraped/pages.py).
     page: str = ""

@@ -1114,9 +1114,10 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
 
 
 def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
-    """A page's list of its own sections: the line naming it ("On this page") and the short
-    lines under it, up to the first written again (the first section's heading, under the
-    list), each of which a line further down says again (the heading it links to)."""
+    """A page's list of its own sections: the line naming it ("On this page", "Contents")
+    and the short lines under it (numbered as its sections are, or not), up to the first
+    written again (the first section's heading, under the list), each of which a line
+    further down says again (the heading it links to)."""
     found = {}
     for index, line in enumerate(lines):
         if line.number in reasons or not CONTENTS.fullmatch(without_icons(line.text)):
@@ -1124,7 +1125,9 @@ def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
         entries: dict[str, Line] = {}  # by what each says
         for entry in lines[index + 1:]:
             key = likeness_key(entry.text)
-            if entry.number in reasons or is_running(entry.text) or key in entries:
+            numbered = marked(entry.text)
+            if (entry.number in reasons or key in entries
+                    or is_running(numbered.text if numbered else entry.text)):
                 break
             entries[key] = entry
         below = {likeness_key(later.text) for later in lines[index + 1 + len(entries):]}
@@ -1261,9 +1264,15 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     at least, half of them or more the site's links ("Home", "Skip to Content", "Open Menu"),
     the others short lines of no sentence (its name, "Visit", "Collections"); the cookie
     banner over it counts among the links, the page's head as they are, and the link to
-    the page itself, its title written again under the menu."""
+    the page itself, its title written again under the menu. The block ends over a line
+    of no link's written twice, one under the other: the page's title, or its byline, as a
+    site builder doubles them (`A Message from our Chair` twice under `Donate`)."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
+    block = block[:next((position for position, (_, line) in enumerate(block[:-1])
+                         if line.number not in reasons
+                         and likeness_key(line.text) == likeness_key(block[position + 1][1].text)),
+                        len(block))]
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
     # The page's own link among them (its title, written again under the menu) is one.

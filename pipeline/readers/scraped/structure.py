@@ -43,6 +43,7 @@ from pipeline.languages import (
     NUMERAL_MARKER,
     PHOTO_CREDIT,
     POSTSCRIPT,
+    PUBLISHER_LINE,
     SENTENCE_BREAK,
     detect,
     ends_sentence,
@@ -174,7 +175,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                  for piece in (rest if unit is body_line else [unit])]
         texts = [piece for unit in texts
                  for piece in (rest if unit is body_line else [unit])]
-        metadata = replace(metadata, organisation=body_line.rows[0].strip())
+        metadata = replace(metadata, organisation=publisher(body_line.rows[0])
+                           or body_line.rows[0].strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
     # perhaps under the title's standfirst, its year or a note in brackets on it, or its
     # strapline where the byline is written twice, as a page's head repeats it, or with the
@@ -243,7 +245,16 @@ def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
             or len(line.rows) > 1 and line.lines[0] != title.lines[-1] + 1):
         return None
     text = line.rows[0].strip()
-    return line if detect(text).names_body(text) else None
+    named = publisher(text)
+    return line if detect(text).names_body(text) or (
+        named and not ends_sentence(named) and word_count(named) <= MAX_NAME_WORDS) else None
+
+
+def publisher(line: str) -> str:
+    """The body a line under a page's title names as its publisher ("Department for …" of
+    "From: Department for …"), or ""."""
+    match = PUBLISHER_LINE.fullmatch(line.strip())
+    return match.group("name").strip() if match else ""
 
 
 def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
@@ -362,6 +373,9 @@ def given_as(unit: Unit, metadata: Metadata) -> str:
     key = likeness_key(unit.text) if len(unit.rows) == 1 else None
     if key is not None and names_in_two(unit.text, metadata.organisation):
         return ORGANISATION_GIVEN
+    if key is not None and metadata.organisation and (
+            likeness_key(publisher(unit.text)) == likeness_key(metadata.organisation)):
+        return ORGANISATION_GIVEN  # "From: Department for …", under a page's title
     if key is not None and metadata.organisation and metadata.title and key in (
             likeness_key(f"{metadata.organisation} {metadata.title}"),
             likeness_key(f"{metadata.title} {metadata.organisation}")):
@@ -517,19 +531,28 @@ def over_title(texts: list[Unit]) -> bool:
     """Whether the opening line is a kicker: a short line written once over the title (and
     its parallel) that a byline follows, naming the publication or the organisation as a
     web page prints it over a title ("Harbourside Water Trust – Annual Report 2024" over
-    "Chief Executive's Statement"). The byline under it says which line is the title."""
+    "Chief Executive's Statement"). The byline under it says which line is the title, and
+    so does a line naming the publisher (`Policy paper` over a title over `From: Department
+    for …`)."""
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return False
     if annexes_title(texts[1].text):  # its year or a note on it under it: no title
         return False
-    if YEAR.search(texts[1].text) and not YEAR.search(texts[0].text):
+    if (YEAR.search(texts[1].text) and not YEAR.search(texts[0].text)
+            and not names_publisher(texts[2])):
         # The line dated is the publication's ("Marston Little Theatre – Season 2023–24"
         # under "Director's Notes: …"): the title stands over it, not under it.
         return False
     if title_lines(texts) != 1:  # no heading, or a title and its parallel
         return False
     taken = 1 + title_lines(texts[1:])
-    return 1 < taken < len(texts) and is_byline(texts[taken], under_title=True)
+    return 1 < taken < len(texts) and (is_byline(texts[taken], under_title=True)
+                                       or names_publisher(texts[taken]))
+
+
+def names_publisher(unit: Unit) -> bool:
+    """Whether `unit` is a line naming the body publishing the page ("From: …")."""
+    return len(unit.rows) == 1 and bool(publisher(unit.text))
 
 
 def parallel_title(texts: list[Unit], title: str) -> Unit | None:
