@@ -777,6 +777,27 @@ def test_a_newsletter_mailed_keeps_its_masthead_and_its_letters_greeting():
     assert "Dear friends," not in dropped
 
 
+@pytest.mark.parametrize(("signature", "organisation"), [
+    ("Karen Whitfield | Chief Executive\nSt Columba's Hospice, Lanark Road, Edinburgh EH14 2QT",
+     "St\u00a0Columba\u2019s Hospice"),
+    ("Karen Whitfield | Chief Executive\nLanark Road, Edinburgh EH14 2QT", ""),
+])
+def test_the_body_a_signatory_names_in_the_signature_under_the_text_publishes_it(
+        signature, organisation):
+    """A chief executive's review forwarded for the annual report, its signature under its
+    sign-off (gone, as its telephone numbers): the body it names is the organisation the
+    opener prints, where nothing over the text names one; none where it names none."""
+    path = Path(__file__).parent / "texts" / "mail" / "hospice-review-forwarded.txt"
+    text = path.read_text(encoding="utf-8").replace(
+        "Karen Whitfield | Chief Executive\nSt Columba's Hospice, Lanark Road, Edinburgh "
+        "EH14 2QT", signature)
+    document, report = scraped_document(path.stem, text, Metadata(title=""))
+    assert document.metadata.title == "Chief Executive\u2019s Review 2023/24"
+    assert document.metadata.organisation == organisation
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Karen Whitfield", "Chief Executive"]
+
+
 BULLETIN_HEADER = ("From: Secretary <secretary@example.org.uk>\nSent: 3 March 2025 10:02\n"
                    "To: Members\nSubject: Spring Bulletin 2025\n\n")
 BULLETIN = ("Spring Bulletin 2025\n\n"

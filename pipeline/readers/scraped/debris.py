@@ -280,6 +280,8 @@ class Cleared:
     poster: str = ""  # who posted the page, as its dateline names them ("" for none)
     named: int = 0  # the line the page's breadcrumb trail names as its title (0 for none)
     site: str = ""  # the body whose site the page was copied from ("" for none)
+    # The body a mailed text's signatory names in their signature ("" for none).
+    signatory_body: str = ""
 
     @property
     def paged(self) -> bool:
@@ -339,7 +341,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), dated,
                    headline(lines, reasons), posted_by(lines, reasons),
-                   crumb_named(lines, reasons), site_body(lines, reasons))
+                   crumb_named(lines, reasons), site_body(lines, reasons),
+                   signatory_body(lines, reasons))
 
 
 def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -350,6 +353,15 @@ def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
     return next((line.text.strip() for line in lines[:first_text]
                  if reasons.get(line.number) in (NAVIGATION, "links")
                  and detect(line.text).names_body(line.text.strip())), "")
+
+
+def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body a mailed text's signatory names in the signature under it, gone with it
+    ("Karen Whitfield | Chief Executive" over "St Columba's Hospice, Lanark Road, …"): the
+    organisation the opener prints, where nothing else names one; "" for none."""
+    return next((part for line in lines if reasons.get(line.number) == SIGNATURE
+                 for part in SIGNATURE_PARTS.split(line.text.strip())
+                 if detect(part).names_body(part)), "")
 
 
 def crumb_named(lines: list[Line], reasons: dict[int, str]) -> int:
