@@ -105,6 +105,21 @@ def test_a_wrap_that_breaks_no_word_keeps_a_hyphen_and_parts_nothing():
         f"{LINE} of every age and well-being, from the village school to the over-sixties club."]
 
 
+@pytest.mark.parametrize("address", [
+    "www.wetlandstrust.org.hk/governance/reserves-\npolicy.pdf",
+    "https://www.example.org.uk/annual-\nreview/2024",
+    "finance-\nteam@example.org.uk",
+])
+def test_an_address_broken_at_its_own_hyphen_keeps_it(address):
+    """A typesetter breaks an address after its own hyphen and adds none: joined, the address
+    keeps it (`reservespolicy.pdf` had been printed, a broken link), byte for byte."""
+    page = "\n".join(f"{LINE} page {number}." for number in range(30))
+    text = (f"{page}\nAnnual Report 2023/24   17\nThe policy is available at {address} for "
+            f"anyone to read.\n{page}\nAnnual Report 2023/24   18\n{page}\n")
+    document = scraped_document("chapter", text, Metadata(title="Review"))[0]
+    assert address.replace("\n", "") in said(document)
+
+
 def numbered_sections(label: str, first: int) -> str:
     sections = []
     for number in range(first, first + 3):

@@ -28,6 +28,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from pipeline.addresses import SET_APART
 from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence, word_count
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
 
@@ -244,12 +245,22 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
         if going_on is None:
             continue
         head, tail = LAST_WORD.search(row[:-1]).group(), going_on.group(1)
-        kept = keeps_hyphen(head, tail, said)
+        kept = in_address(row, rows[following]) or keeps_hyphen(head, tail, said)
         if not kept:
             rows[index] = row[:-1] + SOFT_HYPHEN
         drops.append(Drop(f"{head}-{tail}", (index + 1, following + 1),
                           HYPHEN_KEPT if kept else HYPHEN_DROPPED))
     return "\n".join(rows), drops
+
+
+def in_address(row: str, following: str) -> bool:
+    """Whether the hyphen ending `row` is an address's or a file name's own, the row
+    `following` it going on with the rest (`www.…/reserves-` over `policy.pdf`,
+    `finance-` over `team@example.org`): a typesetter breaks one after its hyphen, and adds
+    none."""
+    last, first = row.rsplit(maxsplit=1)[-1], following.split(maxsplit=1)[0]
+    return any(match.start() < len(last) < match.end()
+               for match in re.finditer(SET_APART, last + first, re.ASCII))
 
 
 def forms(word: str) -> set[str]:
