@@ -1097,7 +1097,8 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
                          or symbol_note(units[after - 1], found, after - 1)):
         after -= 1
     start = after
-    while start > 0 and is_sign_off_unit(units[start - 1]):
+    while start > 0 and is_sign_off_unit(units[start - 1]) and not (
+            start < after and detail_of_text_above(units, start - 1)):
         start -= 1
     main, closing, rest = units[:start], units[start:after], units[after:end]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
@@ -1106,6 +1107,17 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, units[after:]
+
+
+def detail_of_text_above(units: list[Unit], index: int) -> bool:
+    """Whether unit `index`, parted by a blank line from the sign-off under it, is the last
+    line of the running text's block over it, no blank line between (an object's
+    `Dimensions: 2.1 × 1.8 m` under its text, over a label's credits): that block's, not
+    the signature's; a closing phrase there ("Yours sincerely,") still opens the sign-off."""
+    unit, under = units[index], units[index + 1]
+    above = units[index - 1] if index else None
+    return (under.lines[0] > unit.lines[-1] + 1 and above is not None and is_prose(above)
+            and unit.lines[0] == above.lines[-1] + 1 and not closes([unit]))
 
 
 def about_signer(unit: Unit, sign_off: list[Unit]) -> bool:
