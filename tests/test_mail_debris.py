@@ -798,6 +798,26 @@ def test_the_body_a_signatory_names_in_the_signature_under_the_text_publishes_it
         "Karen Whitfield", "Chief Executive"]
 
 
+def test_a_newsletters_mail_loses_its_footer_its_logos_and_its_buttons():
+    """A newsletter sent through a mailing service: its footer, from the copyright line to
+    the end (the reader's address, the links to unsubscribe, the postal address, the
+    service's logo), is the mail's, though no sentence closes over it; the logos by their
+    alternative text and the buttons under the sections (`See all events`, `Make a gift`)
+    go; the sign-off is the editor's closing, name and office."""
+    path = Path(__file__).parent / "texts" / "mail" / "alumni-spring-bulletin.txt"
+    document, report = scraped_document(path.stem, path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    texts = [text for block in document.blocks
+             for text in (block.texts if hasattr(block, "texts") else [block.text])]
+    for gone in ("logo", "chris.tam@example.com", "unsubscribe", "Quay Building",
+                 "See all events", "Make a gift"):
+        assert not [text for text in texts if gone in text], gone
+    assert document.blocks[-1].texts == ["With best wishes,", "Amira Lewis",
+                                         "Head of Alumni Relations", "Harbourside University"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["This email was sent to chris.tam@example.com"] == "e-mail debris: e-mail footer"
+
+
 BULLETIN_HEADER = ("From: Secretary <secretary@example.org.uk>\nSent: 3 March 2025 10:02\n"
                    "To: Members\nSubject: Spring Bulletin 2025\n\n")
 BULLETIN = ("Spring Bulletin 2025\n\n"

@@ -143,6 +143,9 @@ OFFICE = re.compile(
     r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer)\b")
 MAX_NAME_WORDS = 6  # "Professor Sir John Michael Smith", at most
 POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
+# What parts an office from the body where it is held ("Chief Executive at St Columba's
+# Hospice"), whose name may be possessive.
+OFFICE_HELD = re.compile(r"\s+(?:at|of)\s+")
 # The words a body's name ends with ("Ashbury Allotment Society", "Riverside Housing
 # Group"), or opens with before "of" ("University of Eastmoor").
 BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Department"
@@ -216,7 +219,7 @@ WHEN = re.compile(
     rf"(?:(?:{DAYS}),?[ \u00a0])?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:{NAMED_MONTH})"
     rf"|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?)(?:,?[ \u00a0]\d{{4}})?"
     rf"(?:,?[ \u00a0](?:at[ \u00a0]|from[ \u00a0])?(?:\d{{1,2}}(?:[.:]\d{{2}})?[ \u00a0]?[\u2013-]"
-    rf"[ \u00a0]?)?{CLOCK}(?:[ \u00a0]?[\u2013-][ \u00a0]?{CLOCK})?)?")
+    rf"[ \u00a0]?)?{CLOCK}(?:[ \u00a0]?[\u2013-][ \u00a0]?(?:{CLOCK}|late|close|midnight))?)?")
 # A line led by a day and its time, then what is held there ("Wednesday 12 March, 12.30–1.30
 # pm, Room G.14"), as a list of meetings sets each one.
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})(?:,|:|[ \u00a0][\u2013-])[ \u00a0]+\S.*")
@@ -371,6 +374,8 @@ page=r"page|p\.?",
                        r"(?: \([^)]{1,20}\))?"
                        # a blog's button to like the post, and what it shows as it loads
                        r"|like this|like(?: loading(?:\.\.\.|\u2026)?)?|copy link"
+                       # a platform's buttons under a post: "Comment", "Repost"
+                       r"|comment|repost|reshare|retweet"
                        # a platform's button to follow the author: "+ Follow" (icons aside)
                        r"|follow",
         page_tools=r"(?:text|font) size\b.*|A\+? ?A ?A-?"
@@ -450,7 +455,10 @@ page=r"page|p\.?",
               r"|search(?: for| this site)?|sitemap|site map"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
-              r"|donate(?: now| today| online)?|give (?:now|today|online)|make a donation"
+              r"|donate(?: now| today| online)?|give (?:now|today|online)|make a (?:donation|gift)"
+              r"|(?:see|view) all(?: [\w ]{1,30})?|(?:buy|get) tickets"
+              r"|book (?:now|online|(?:your|a) (?:place|seat|ticket)s?)"
+              r"|register(?: now| today| online| here)?"
               r"|become a (?:member|friend|volunteer|supporter)|support us|join (?:us|today)"
               r"|sign up (?:to|for) (?:our|the) (?:e-?)?newsletter"
               r"|watch (?:the|this|our) video(?: \(\d{1,2}:\d{2}\))?"
@@ -470,7 +478,10 @@ page=r"page|p\.?",
                  r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"
                  r"|(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are )?closed\.?"
                  r"|join the (?:discussion|conversation)|discussion about this (?:post|article)"
-                 r"|restacks",
+                 r"|restacks"
+                 # a platform's counts under a post: "14 comments · 9 reposts"
+                 r"|(?:\d[\d,.]*[KkMm]?[ \u00a0](?:comments?|reposts?|shares?|reactions?)"
+                 r"\s*[\u00b7\u2022|,]?\s*){1,4}",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         trail_prefix=r"you are here|(?:current )?location",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
@@ -646,7 +657,7 @@ page=r"page|p\.?",
         name, honours, role = self.byline_parts(text)
         return (self.by(text) or any(honour in POST_NOMINALS for honour in honours)
                 or bool(role and PERSON.match(name))
-                or bool(OFFICE.match(role) and not POSSESSIVE.search(role)
+                or bool(OFFICE.match(role) and not POSSESSIVE.search(OFFICE_HELD.split(role)[0])
                         and PLAIN_NAME.fullmatch(name)))
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:

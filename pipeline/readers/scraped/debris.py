@@ -171,8 +171,11 @@ REPLY_PREFIXES = re.compile(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]
 FORWARDED = re.compile(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
 MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
 # Where a mail program left a picture of the mail's (its signature's logo) in the text copied:
-# "[image: River Trust logo]" (Gmail), "[cid:image001.png@01DA…]" (Outlook).
-IMAGE_PLACEHOLDER = re.compile(r"\[(?:image|cid|圖片|图片)\s*[:：][^\]]{0,120}\]", re.IGNORECASE)
+# "[image: River Trust logo]" (Gmail), "[cid:image001.png@01DA…]" (Outlook), or a
+# newsletter's logo by its alternative text ("[Harbourside University logo]", "[Mailchimp
+# logo: Intuit Mailchimp]").
+IMAGE_PLACEHOLDER = re.compile(r"\[(?:(?:image|cid|圖片|图片)\s*[:：][^\]]{0,120}"
+                               r"|[^\]]{0,60}(?:\blogo\b|標誌|标志)[^\]]{0,60})\]", re.IGNORECASE)
 # A line drawn of underscores or dashes, or of five asterisks or more, full-width too (a Hong
 # Kong government release's "＊＊＊＊＊" under its headline; "* * *" is a section's break).
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
@@ -232,6 +235,8 @@ RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
+# A page's widgets, which may stand inside a block of the text (within_block).
+WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 POSTER = "the post's author, over its date"
@@ -324,7 +329,9 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     for line in lines:
         if line.number in reasons:
             # A page's furniture parts no paragraph: the text runs on over it.
-            rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS else ""
+            rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS or (
+                reasons[line.number] in WIDGETS and within_block(rows, line.number - 1, reasons)
+            ) else ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     # A text under a covering note, or forwarded under a forwarder's note, or titled right
     # under the greeting as the subject names it, opens with its own title, not with the
@@ -343,6 +350,17 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
                    signatory_body(lines, reasons))
+
+
+def within_block(rows: list[str], index: int, reasons: dict[int, str]) -> bool:
+    """Whether row `index`, dropped, stands between two rows of the text in one block, no
+    blank row on either side: a page's widget there (LinkedIn's `· 3rd+` between an author's
+    name and headline, WIDGETS) parts nothing, the block going on over it as over a page's
+    seam."""
+    def kept(at: int) -> bool:
+        return 0 <= at < len(rows) and bool(rows[at].strip()) and at + 1 not in reasons
+
+    return kept(index - 1) and kept(index + 1)
 
 
 def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -416,9 +434,11 @@ def over_byline(lines: list[Line], reasons: dict[int, str], index: int) -> int:
         index -= 1
     if index < 1 or lines[index].number in reasons:
         return index
-    text, above = lines[index].text.strip(), lines[index - 1].text.strip()
+    # The line over it, the site's own between them aside (LinkedIn's "· 3rd+").
+    name = next((at for at in range(index - 1, 0, -1) if lines[at].number not in reasons), 0)
+    text, above = lines[index].text.strip(), lines[name].text.strip()
     if byline_line([above, text]) is not None and not detect(text).is_name(text):
-        index -= 1
+        index = name
         while index > 0 and lines[index - 1].text.strip() == above:
             index -= 1
         return index - 1
@@ -1220,7 +1240,7 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     head = lines[start:title]
     crumbs = [line for line in head if line.number not in reasons]
     linked = start > 0 and reasons.get(lines[start - 1].number) == "link" or any(
-        reasons.get(line.number) == "link" for line in head)
+        reasons.get(line.number) in PAGE_HEAD for line in head)
     found = {crumb.number: NAVIGATION for crumb in crumbs} if crumbs and linked else {}
     # The site's name over its navigation (a row of links, a breadcrumb trail), itself over
     # the dated title: the page's head, as its menu is.
@@ -1482,11 +1502,16 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
                          if line.number not in reasons and closes_sentence(line.text)), default=-1)
     for index in range(signed_under(lines, reasons, last_sentence + 1), len(lines)):
         reason = reasons.get(lines[index].number)
-        if index <= last_text and (reason is not None or lines[index].kind != "link"):
+        # Over the text's last line, only a footer's own line starts it (a copyright, a
+        # mail's "You are receiving this email because …"): what follows it is the page's
+        # or the mail's, its address too, not the text's.
+        if index <= last_text and reason not in (MAIL_FOOTER, "page footer") and (
+                reason is not None or lines[index].kind != "link"):
             continue
         if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):
-            kind = (MAIL_FOOTER if reason == MAIL_FOOTER or reason == PICTURE_PLACE
-                    and mailed(reasons) else "page footer")
+            # A newsletter's web footer, mailed, is the mail's.
+            kind = (MAIL_FOOTER if reason == MAIL_FOOTER or mailed(reasons)
+                    and reason in (PICTURE_PLACE, "page footer") else "page footer")
             return {line.number: kind for line in lines[index:]}
         if reason in PAGE_ENDS:  # what follows the page's way back up, or its neighbours
             return {line.number: "page footer" for line in lines[index + 1:]}
