@@ -63,6 +63,10 @@ def test_a_chinese_figure_keeps_its_units_and_a_unit_word_elsewhere_may_break():
     joined = kept_together("收入約7.9億元，2024年6月，元朗區", "zh-HK", last=False)
     assert joined == (f"收入約7.9{WORD_JOINER}億{WORD_JOINER}元，2024{WORD_JOINER}年"
                       f"6{WORD_JOINER}月，元朗區")
+    # A measure written in two characters or more keeps them all (`24.6兆|瓦` had been set).
+    assert kept_together("裝機容量24.6兆瓦，覆蓋3.2平方公里", "zh-Hans", last=False) == (
+        f"裝機容量24.6{WORD_JOINER}兆{WORD_JOINER}瓦，覆蓋3.2{WORD_JOINER}平{WORD_JOINER}"
+        f"方{WORD_JOINER}公{WORD_JOINER}里")
     # English has no units of its own: a figure before a word is the no-break space's.
     assert kept_together("7 days", "en-GB", last=False) == "7 days"
 

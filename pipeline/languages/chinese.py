@@ -99,7 +99,9 @@ CHINESE_RUN = f"{RUN_CHARACTER}(?:{RUN_GAP}?{RUN_CHARACTER})*"
 # The units and measure words a figure keeps with it, in either writing (Simplified Chinese
 # is Chinese but for its characters): large numbers, money, dates and times, counts, measures.
 UNITS = ("億亿萬万千百%％‰元圓圆港美年月日號号時时分秒週周天歲岁個个名人次項项宗間间座架艘"
-         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余戶户星期")
+         "輛辆條条份倍成位部所隻張张本頁页章節节篇款類类種种米里克噸吨升度℃多餘余戶户星期"
+         # measures written in two characters or more: 兆瓦, 吉瓦, 公里, 公頃, 毫米, 平方米, 立方米
+         "兆吉瓦公頃顷毫厘平立方")
 HAN_DIGITS = {digit: value for value, digit in enumerate("一二三四五六七八九", 1)}
 HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # A circle typed for the numeral zero beside a numeral (`一九八○年`, `二Ｏ二四`: a white or a
