@@ -1406,6 +1406,6 @@ def test_an_objects_label_keeps_its_details_as_lines_under_its_heading():
         "3. Rivet heater\u2019s tongs", "4. Temperance banner"]
     # The last object's dimensions, its block's last line, are its own; the credits under a
     # blank line alone sign the labels (they had taken the dimensions with them).
-    assert labels.blocks[-2].text == "Dimensions: 2.1\u00a0\u00d7 1.8\u00a0m"
+    assert labels.blocks[-2].text == "Dimensions: 2.1 \u00d7 1.8\u00a0m"
     assert labels.blocks[-1].texts == ["Text: Dr\u00a0Priya Raman, Curator of Social History",
                                        "Labels approved 3\u00a0March 2025"]
