@@ -558,3 +558,15 @@ def test_a_collections_number_keeps_the_spaces_round_its_colon(line, set_as):
     """A museum's accession number (its code in capitals, a spaced colon, its number) is a
     code, kept as written and never parted by a line; a word's space before a colon goes."""
     assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("a letter that flat 12 wrote to us", "a letter that flat 12 wrote to us"),
+    ("from March 20 through May", "from March 20 through May"),
+    ("the lounge on Ward 7 opened", "the lounge on Ward 7 opened"),
+    ("48 flats were let", "48\u00a0flats were let"),
+])
+def test_a_number_naming_a_flat_or_a_day_is_not_bound_to_the_word_after_it(line, set_as):
+    """A number counting the word after it is bound to it (`48 flats`); one naming what the
+    word before it names (a flat, a ward, a month's day) counts nothing after it."""
+    assert clean_line(line) == set_as

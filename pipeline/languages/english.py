@@ -99,6 +99,15 @@ FOOT = re.compile(r"(?<=\d)'(?= ?\d+(?:\.\d+)?(?:\"|\u2033))")
 # A straight single quote outside a word ("don't" holds one inside).
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
+# What a number after it names rather than counts: a month's day ("March 20 through"), a
+# flat, a room or a ward ("flat 12 wrote", "Ward 7 opened"); the word after it is no
+# count's. (A table's or a chapter's number stays bound to its title's first word.)
+NAMED_BY_NUMBER = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[Ff]lat|[Rr]oom|[Pp]age"
+    r"|[Bb]lock|[Uu]nit|[Pp]latform|[Gg]ate|[Ll]evel|[Ff]loor|[Ww]ard|[Bb]ay|[Rr]oute)"
+    r"[ \u00a0]\Z")
+NAMING_WORD_CHARACTERS = len("September ")  # the longest of them, and its space
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
 # "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
 # year ("2023–24 that"), which count nothing; a word such as "on" counted only as a
@@ -313,6 +322,9 @@ class English(Profile):
     notes_headings = ("notes?", "footnotes", "endnotes")
     # "P.S.", "P. S.", "P.P.S.", "PS:"; or the line naming what the letter encloses ("Enc.",
     # "Attachment:").
+    stage_direction = (r"(?:(?:sustained|prolonged|loud|warm) )?(?:applause|laughter|cheers"
+                       r"|cheering|pause|inaudible|video(?: plays| shown)?)"
+                       r"(?: and (?:applause|laughter|cheers))?")
     postscript = (r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?|Enc(?:l(?:osures?)?)?(?:\.|\s*[:：])"
                   r"|Attachments?\s*[:：]")
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
@@ -864,7 +876,11 @@ def quote_closes(line: str, start: int) -> bool:
 def bind_numbers(line: str) -> str:
     def bind(match: re.Match) -> str:
         number = match.group(1)
-        return match.group(0) if YEAR_LIKE.fullmatch(number) else number + NBSP
+        # Only the word before is looked at (a line of many numbers is read once).
+        before = max(0, match.start() - NAMING_WORD_CHARACTERS)
+        if YEAR_LIKE.fullmatch(number) or NAMED_BY_NUMBER.search(line, before, match.start()):
+            return match.group(0)
+        return number + NBSP
 
     return NUMBER_AND_WORD.sub(bind, line)
 
