@@ -401,3 +401,28 @@ def test_a_speechs_greeting_stage_directions_and_verse_stand_as_written():
     # second going on with the first's sentence (they had been two paragraphs).
     assert [block.texts for block in document.blocks if isinstance(block, LineBlock)] == [[
         "A city is not its walls or its bridges;", "it is the hands that hold them up."]]
+    # A stage direction's words in italic, its brackets roman.
+    applause = next(block for block in document.blocks if block.text == "(Applause)")
+    assert [(span.text, span.italic) for span in applause.spans] == [
+        ("(", False), ("Applause", True), (")", False)]
+
+
+def test_a_speechs_rubric_over_its_day_and_its_closing_applause_in_square_brackets():
+    """A chair's speech: its rubric over its day and place stay two lines (they had run
+    together as one paragraph); `[Sustained applause]` after `Thank you.` signs nothing (it
+    had been the sign-off), and every stage direction, round brackets or square, is set
+    apart in italic."""
+    path = Path(__file__).parent / "texts" / "reports" / "cooperative-agm-chair-speech.txt"
+    document, _ = scraped_document("speech", path.read_text(encoding="utf-8"),
+                                   Metadata(title="Chair\u2019s Speech"))
+    assert document.blocks[0].texts == [
+        "Speech by the Chair, Mrs\u00a0Margaret O\u2019Donnell, at the Seventy-First Annual "
+        "General Meeting of the Eastfield Housing Co-operative",
+        "Saturday 16\u00a0November 2024, Eastfield Community Hall"]
+    assert not [block for block in document.blocks if isinstance(block, SignOff)]
+    directions = [block for block in document.blocks
+                  if isinstance(block, Paragraph) and block.text[:1] in "(["]
+    assert [block.text for block in directions] == [
+        "(Laughter)", "[Applause]", "(Laughter and applause)", "(Laughter)",
+        "[Sustained applause]"]
+    assert all(block.spans[1].italic for block in directions)

@@ -75,6 +75,10 @@ CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)
 # "各位會員：".
 MAIL_GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
                              r"\s*[:：]?\s*", re.IGNORECASE)
+# What a speech's transcript notes of its audience on a line of its own, in brackets, in any
+# language: "(Laughter)", "[Sustained applause]", "（掌聲）".
+STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
+    profile.stage_direction for profile in PROFILES if profile.stage_direction)), re.IGNORECASE)
 # A line naming the body publishing a page, under its title, in any language (the group
 # `name`): "From: Department for Transport".
 PUBLISHER_LINE = any_language((profile.furniture.publisher for profile in PROFILES),

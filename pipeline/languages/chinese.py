@@ -316,6 +316,7 @@ class Chinese(Profile):
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋", "註", "注")
     # A postscript, or the line naming what the letter encloses, after the signature.
+    stage_direction = "(?:全場|全场)?(?:掌聲|掌声|笑聲|笑声|鼓掌)(?:及|和)?(?:掌聲|掌声|笑聲|笑声)?"
     postscript = "附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
     closing_wish = "此致|順祝|顺祝|敬祝|祝"
     # The salute the closing wish leads to, on a line of its own under the line addressed

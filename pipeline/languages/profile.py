@@ -261,6 +261,9 @@ class Profile:
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
+    # What a speech's transcript notes of its audience, in brackets on a line of its own, as
+    # a regex: "Applause", "掌聲".
+    stage_direction = ""
     # The wish that closes a letter on a line of its own over the line it is addressed to
     # ("此致" over "各位會員"), set at the left, apart from the signature; a regex.
     closing_wish = ""

@@ -87,7 +87,7 @@ MIN_VERSE_LINES = 3  # lines of a verse's length in a row, unmatched, that are a
 VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
 # A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
 # "(Abridged)"), never the title; a speech's stage direction ("(Applause)").
-BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\uff08[^\uff08\uff09]{1,60}\uff09")
+BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\[[^\[\]]{1,60}\]|\uff08[^\uff08\uff09]{1,60}\uff09")
 # What a line of a language written without spaces ends with where it goes on on the next.
 GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 # How many of its lines at the margin a paragraph opened by an indent ends a sentence with.
@@ -276,7 +276,8 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
                 + runs_of(unit.rows, is_held_when, MIN_DATED_EVENTS))
     verse = runs_of(unit.rows, is_verse_line, MIN_VERSE_LINES)
     found = sorted(tables(unit.rows) + figures + labelled + verse)
-    if not found and (short_lines(unit, width) or matched_lines(unit.rows)):
+    if not found and (short_lines(unit, width) or matched_lines(unit.rows)
+                      or over_its_day(unit.rows)):
         return [replace(unit, lined=True)]
     for first, last in found:
         cuts += lines_of(unit.rows, start, first, ends)
@@ -288,6 +289,17 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
     return [listed(each) if cut in figures else itemised(each) if cut in labelled
             else replace(each, lined=True) if cut in verse or cut in details else each
             for each, cut in zip(pieces, cuts, strict=True)]
+
+
+def over_its_day(rows: tuple[str, ...]) -> bool:
+    """Whether a block is a line over its day, perhaps the time and place after it, neither
+    ending a sentence (a speech's rubric, `Speech by the Chair … of the Eastfield Housing
+    Co-operative` over `Saturday 16 November 2024, Eastfield Community Hall`): two lines,
+    kept as written (run together, the day would run on from the rubric)."""
+    if len(rows) != 2 or any(ends_sentence(row) for row in rows):
+        return False
+    day = rows[1].strip()
+    return detect(day).is_when(day) or detect(day).led_by_when(day)
 
 
 def details_under_heading(rows: tuple[str, ...], cuts: list[tuple[int, int]]

@@ -45,6 +45,7 @@ from pipeline.languages import (
     POSTSCRIPT,
     PUBLISHER_LINE,
     SENTENCE_BREAK,
+    STAGE_DIRECTION,
     detect,
     ends_sentence,
     joined_lines,
@@ -771,10 +772,23 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         # A general note under the labelled ones stands before them, at the text's end, as a
         # draft keeps it (its notes are the word processor's, which it lists after the text).
         ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
-    result = pull_quotes(titled_under(dated_entries(
-        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending))))
+    result = staged(pull_quotes(titled_under(dated_entries(
+        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending)))))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
+
+
+def staged(blocks: list[Block]) -> list[Block]:
+    """The blocks with each paragraph that notes a speech's audience, in brackets on a line of
+    its own ("(Laughter)", "[Applause]", "（掌聲）"), its words in italic, as a transcript sets
+    its stage directions apart from what was said (the brackets roman, as the text around
+    them: Chicago, 6.6)."""
+    def directs(block: Block) -> bool:
+        return isinstance(block, Paragraph) and bool(STAGE_DIRECTION.fullmatch(block.text))
+
+    return [replace(block, spans=(Span(block.text[0]), Span(block.text[1:-1], italic=True),
+                                  Span(block.text[-1]))) if directs(block) else block
+            for block in blocks]
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
