@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Heading, LineBlock, Metadata, Paragraph, SignOff, Table, plain
+from pipeline.model import (
+    Figure,
+    Heading,
+    LineBlock,
+    Metadata,
+    Paragraph,
+    SignOff,
+    Table,
+    plain,
+)
+from pipeline.readers.cleaning import clean_line
 from pipeline.readers.scraped import read_scraped, scraped_document
 
 RELEASE = """{release}
@@ -426,3 +436,20 @@ def test_a_speechs_rubric_over_its_day_and_its_closing_applause_in_square_bracke
         "(Laughter)", "[Applause]", "(Laughter and applause)", "(Laughter)",
         "[Sustained applause]"]
     assert all(block.spans[1].italic for block in directions)
+
+
+@pytest.mark.parametrize(("label", "caption"), [
+    ("Photo", "The Director of Leisure and Cultural Services (centre) reads with pupils at the "
+              "Central Library today (March 14)."),
+    ("相片", "康樂及文化事務署署長（中）今日（三月十四日）在中央圖書館與小學生一同閱讀。"),
+])
+def test_a_photo_labelled_under_a_release_is_a_figure_with_its_caption(label, caption):
+    """A government release sets its photos under its text, each a label over its caption
+    (`Photo` over `The Director … reads with pupils …`): a figure, its caption the line
+    under the label (the label had been a heading over a paragraph)."""
+    path = Path(__file__).parent / "texts" / "press" / "libraries-reading-month-release.txt"
+    text = path.read_text(encoding="utf-8").rsplit("Photo\n", 1)[0] + f"{label}\n{caption}\n"
+    document, _ = scraped_document("release", text, Metadata(title=""))
+    figure = document.blocks[-1]
+    assert isinstance(figure, Figure) and plain(figure.caption) == clean_line(caption)
+    assert label not in [getattr(block, "text", "") for block in document.blocks]

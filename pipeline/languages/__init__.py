@@ -75,6 +75,9 @@ CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)
 # "各位會員：".
 MAIL_GREETING = any_language((profile.furniture.mail_salutation for profile in PROFILES),
                              r"\s*[:：]?\s*", re.IGNORECASE)
+# A picture's label over its caption on a line of its own, in any language: "Photo", "相片".
+PICTURE_LABEL = any_language((profile.furniture.picture_label for profile in PROFILES),
+                             flags=re.IGNORECASE)
 # What a speech's transcript notes of its audience on a line of its own, in brackets, in any
 # language: "(Laughter)", "[Sustained applause]", "（掌聲）".
 STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(

@@ -426,6 +426,7 @@ page=r"page|p\.?",
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
         picture=r"\[(?:image|photo|picture|logo|signature)\]",
+        picture_label=r"photos?|pictures?|images?|photographs?",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"

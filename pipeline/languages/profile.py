@@ -97,6 +97,9 @@ class Furniture:
     contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
+    # What labels a picture over its caption, on a line of its own, as a government's release
+    # sets its photos under its text ("Photo" over "The Director … reads with pupils …").
+    picture_label: str = ""
     # What heads the readers' comments under a post ("3 thoughts on “…”", "Leave a Reply"):
     # from there to the end is the page's, not the text's.
     comments: str = ""

@@ -42,6 +42,7 @@ from pipeline.languages import (
     NUMERAL,
     NUMERAL_MARKER,
     PHOTO_CREDIT,
+    PICTURE_LABEL,
     POSTSCRIPT,
     PUBLISHER_LINE,
     SENTENCE_BREAK,
@@ -1210,6 +1211,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
     pending: list[Unit] = []  # units of marked items only, waiting to be a list or not
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
     after_photo = False  # a no-break-space line stood right before this unit
+    labelled = False  # a picture's label ("Photo") stood right over this unit
 
     chains: set[str] = set()  # the pending items': the numbers their sub-items' begin with
 
@@ -1229,6 +1231,10 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             flush()
             after_photo = True
             continue
+        if labels_caption(units, index):
+            flush()
+            labelled = True
+            continue
         # A label's numbered lines ("附件：1.…" over "2.…") are lines, not a list after it.
         lead, items = ((), ()) if numbered_lines(unit.rows) else items_of(unit.rows, chains)
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
@@ -1242,9 +1248,10 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             result.append(Paragraph(spans_of(joined_lines(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
-            result.append(block_of(unit, metadata, result, after_photo, index < last_text))
+            result.append(block_of(unit, metadata, result, after_photo, index < last_text,
+                                   labelled))
             numbered_over(result)
-        after_photo = False
+        after_photo = labelled = False
     flush()
     return result
 
@@ -1454,16 +1461,27 @@ def ends_lead_in(blocks_before: list[Block]) -> bool:
     return isinstance(last, Paragraph) and last.text.endswith(LEAD_IN_ENDS)
 
 
+def labels_caption(units: list[Unit], index: int) -> bool:
+    """Whether unit `index` is a picture's label on a line of its own ("Photo", "相片") over
+    its caption, a line or two of no more than a caption's words."""
+    unit = units[index]
+    caption = units[index + 1] if index + 1 < len(units) else None
+    return (unit.kind == "text" and len(unit.rows) == 1
+            and bool(PICTURE_LABEL.fullmatch(unit.text.strip()))
+            and caption is not None and caption.kind == "text" and len(caption.rows) <= 2
+            and word_count(caption.text) <= MAX_CAPTION_WORDS)
+
+
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,
-             text_follows: bool) -> Block:
-    """The block one unit of text is: a table, a figure's caption, a heading, a displayed
-    quotation or a paragraph."""
+             text_follows: bool, labelled: bool = False) -> Block:
+    """The block one unit of text is: a table, a figure's caption (`labelled`: under its
+    picture's label), a heading, a displayed quotation or a paragraph."""
     table = titled_cells(unit.rows)
     if table is not None:
         return build_table(*table, spans_of)
     pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
-    if pointed or credited_caption(unit) or titled_figure(unit) or unit.repeats >= 2 and (
-            after_photo or not is_heading_text(unit.text)):
+    if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
+            or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text))):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
