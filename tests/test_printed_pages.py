@@ -17,7 +17,8 @@ from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.model import Heading, List, Metadata, Note, Paragraph, SignOff
 from pipeline.pdf.structure import structure_elements
-from pipeline.readers.scraped import scraped_document
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.readers.scraped.dedupe import PAGE_SEAM
 from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
 
@@ -118,6 +119,20 @@ def test_an_address_broken_at_its_own_hyphen_keeps_it(address):
             f"anyone to read.\n{page}\nAnnual Report 2023/24   18\n{page}\n")
     document = scraped_document("chapter", text, Metadata(title="Review"))[0]
     assert address.replace("\n", "") in said(document)
+
+
+def test_a_tables_cells_copied_a_line_each_keep_each_figure_with_its_label():
+    """A two-column table a PDF viewer copied a cell a line under its title (`Habitat
+    management` over `14.2`): each figure stays with the label over it (each had been read
+    with the label under it, as key figures over their words, every figure a row off), and
+    the address a line's end broke after its own hyphen keeps it."""
+    path = PRINTED / "wetlands-trust-finance.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    spending = next(block for block in document.blocks if isinstance(block, List))
+    assert [item.text for item in spending.items][:2] == [
+        "Habitat management 14.2", "Species monitoring and research 7.9"]
+    assert spending.items[-1].text == "Total 36.7"
+    assert "www.wetlandstrust.org.hk/governance/reserves-policy.pdf" in said(document)
 
 
 def numbered_sections(label: str, first: int) -> str:

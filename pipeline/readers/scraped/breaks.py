@@ -490,14 +490,18 @@ def key_figures(rows: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where the rows hold key figures: runs of two or more figures, each alone on its line
     over the words saying what it counts, or under them ("Visitors" over "412,000"), the
     same way round throughout the run; under its words only where that pairs more of them
-    than over (a heading over figures over their words is none of theirs)."""
+    than over (a heading over figures over their words is none of theirs), or where a
+    table's title stands over them (its cells copied a line each, a label then its
+    figure, as a table reads)."""
     found = []
     index = 0
     while index < len(rows) - 1:
         over = run_end(rows, index, is_key_figure) - index
         under = run_end(rows, index, lambda words, figure: is_key_figure(figure, words)) - index
         later = run_end(rows, index + 1, is_key_figure) - index - 1  # over, from the next row
-        end = index + (over if over >= 4 else under if under >= 4 and under > later else 0)
+        titled = index > 0 and is_table_title(rows[index - 1])
+        end = index + (over if over >= 4 else under if under >= 4 and (under > later or titled)
+                       else 0)
         if end > index:
             found.append((index, end))
         index = max(end, index + 1)
