@@ -1,13 +1,14 @@
 """Where lines may break: the writer's hyphenation rules, addresses, compounds, and the
 placement pass that mends holes and hyphen ladders."""
 
+import re
 from dataclasses import replace
 
 import pytest
 
 from pipeline.layouts import Hyphenation, load_layout
-from pipeline.model import Document, Metadata, Paragraph, Span
-from pipeline.writers.html import Placement, line_attributes
+from pipeline.model import Document, Heading, LineBlock, Metadata, Paragraph, Span
+from pipeline.writers.html import Placement, line_attributes, render_html
 from pipeline.writers.justified import LineSetting
 from pipeline.writers.line_breaks import (
     SOFT_HYPHEN,
@@ -247,6 +248,9 @@ def test_a_figure_whose_section_ends_goes_up_before_its_text_where_it_fits():
     # Nor does a first paragraph with no room for its heading's lines under the figure.
     assert mended(Placement(), replace(hole, rooms=((1, 300, 100), (2, 250, 50),
                                                      (3, 200, 50))), kinds, 7) is None
+    # Nor does it go under the heading over a lead-in, which goes with what it leads into.
+    leading = ["heading", "lead-in", "list", "paragraph", "figure", "heading", "paragraph"]
+    assert mended(Placement(), tighter, leading, 7) is None
     # It never passes another figure.
     figures = ["heading", "paragraph", "figure", "paragraph", "figure", "heading"]
     assert mended(Placement(), replace(hole, rooms=((1, 860, 50), (2, 500, 50),
@@ -332,3 +336,20 @@ def test_a_headings_balancing_break_is_no_space_in_its_text():
     assert source_text(chinese) == "春晖公益基金会2023年度工作报告"
     assert source_text(english) == "Annual Report"
     assert source_text(lines) == "主席\u2028陳大文"
+
+
+def test_a_block_too_short_to_give_its_heading_three_lines_is_kept_with_the_next():
+    """The house style keeps a heading with three lines of its section: a line or two under
+    it (an object's `Wrought iron, 1890s–1900s`) is kept with the block after it, so that
+    the heading never stands at a page's foot over a line alone; a paragraph long enough
+    keeps its three lines by itself (base.css: orphans)."""
+    text = "The tongs were made by the yard's own smiths, and used for forty years. " * 3
+    document = Document("labels", Metadata(title="Labels"), None, (
+        Heading("3. Rivet heater\u2019s tongs"), Paragraph((Span("Wrought iron, 1890s\u20131900s"),)),
+        Paragraph((Span(text),)), Heading("4. Banner"),
+        LineBlock(((Span("Painted silk, 1873"),), (Span("Lent by the Lodge"),))),
+        Paragraph((Span(text),)), Heading("5. Hat"), Paragraph((Span(text),))))
+    html = render_html(document, load_layout(ROOT / "layouts", "screen"))
+    kept = re.findall(r'<p[^>]*class="[^"]*kept-with-next[^"]*"[^>]*data-block="(\d+)"'
+                      r'|<p data-block="(\d+)"[^>]*class="[^"]*kept-with-next', html)
+    assert sorted(int(first or second) for first, second in kept) == [1, 4]

@@ -189,10 +189,12 @@ def test_no_page_but_the_last_is_more_than_15_per_cent_empty_but_before_a_sectio
                 count, number, share)
 
 
-def test_a_figure_set_higher_never_parts_a_lead_in_from_its_list(tmp_path):
-    """A figure under a list its lead-in leads into (`我们的目标是：` over `（一）…（三）`), set
-    higher on its page to fill it: over the lead-in, never between it and its list (it had
-    stood between them, the lead-in at one page's foot, its list overleaf)."""
+def test_a_figure_set_higher_never_parts_a_lead_in_from_its_list_or_its_heading(tmp_path):
+    """A figure under a list its lead-in leads into (`我们的目标是：` over `（一）…（三）`) is
+    never set higher between the lead-in and its list (it had stood between them, the
+    lead-in at one page's foot, its list overleaf), nor between the section's heading and
+    the lead-in (it had stood under `4.2 能源管理` alone, the section's text overleaf): it
+    stays under the list."""
     import subprocess
 
     texts = Path(__file__).parent / "simplified_chinese_texts"
@@ -204,4 +206,6 @@ def test_a_figure_set_higher_never_parts_a_lead_in_from_its_list(tmp_path):
                                  check=True).stdout)
     lead_in = text.index(squash("我们的目标是："))
     assert text[lead_in:].startswith(squash("我们的目标是：（一）"))
-    assert text.index(squash("图4-2")) < lead_in
+    heading = text.index(squash("4.2能源管理")) + len(squash("4.2能源管理"))
+    assert text[heading:].startswith(squash("公司已在"))
+    assert text.index(squash("图4-2")) > lead_in

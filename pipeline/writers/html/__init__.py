@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from pipeline.languages import PROFILES, Profile, detect, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
+from pipeline.model import Document, Heading, LineBlock, Metadata, Note, Paragraph, Span
 from pipeline.writers.exchanges import questions_in_bold
 from pipeline.writers.flush import flush_left, greetings
 from pipeline.writers.html.blocks import (
@@ -126,7 +126,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         parted_tables=placement.parted_tables,
         wide_tables=placement.wide_tables,
         close_headings=placement.close_headings,
-        kept_with_next=placement.kept_with_next,
+        kept_with_next=placement.kept_with_next | short_under_headings(document.blocks, order),
         kept_items=placement.kept_items,
         split_lists=placement.split_lists,
         spread=placement.spread,
@@ -158,6 +158,28 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         close_opener=placement.close_opener,
         wide_tables=bool(placement.wide_tables),
     )
+
+
+# The most characters a block may hold and still take fewer lines than a heading keeps
+# (base.css: three) on the narrowest measure, large print's: two lines of about forty.
+SHORT_BLOCK_CHARACTERS = 80
+
+
+def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
+    """The blocks right under a heading too short to give it the three lines of its section
+    it keeps (an object's `Wrought iron, 1890s–1900s` under its name, a line or two):
+    kept with the block after them, so that the heading never stands at a page's foot
+    over a line alone (base.css keeps a heading with its next block, and a paragraph's
+    first three lines together)."""
+    found = set()
+    for previous, index in zip(order, order[1:], strict=False):
+        block = blocks[index]
+        if isinstance(blocks[previous], Heading) and (
+                isinstance(block, Paragraph) and len(block.text) <= SHORT_BLOCK_CHARACTERS
+                or isinstance(block, LineBlock) and sum(map(len, block.texts))
+                <= SHORT_BLOCK_CHARACTERS):
+            found.add(index)
+    return frozenset(found)
 
 
 def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str,

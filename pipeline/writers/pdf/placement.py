@@ -327,6 +327,10 @@ def set_earlier(placement: Placement, hole: Hole, kinds: list[str],
             return None
         if earlier and kinds[order[earlier - 1]] == LEAD_IN:
             continue  # never between a lead-in and what it leads into: higher, over both
+        if earlier and kinds[order[earlier - 1]] == "heading" and kinds[block] == LEAD_IN:
+            # Under its heading, over a lead-in: the lead-in goes with what it leads into,
+            # perhaps overleaf, and the heading would stand over the figure alone.
+            return None
         room, kept = rooms[block]
         if earlier and kinds[order[earlier - 1]] == "heading":
             room -= kept
