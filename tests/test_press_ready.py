@@ -150,3 +150,25 @@ def test_crop_marks_stay_outside_a_wider_bleed(seed_build):
             x, y = float(x1), float(y1)
             inside = bleed[0] + 0.01 < x < bleed[2] - 0.01 and bleed[1] + 0.01 < y < bleed[3] - 0.01
             assert not inside, (x, y)
+
+
+@pytest.mark.parametrize(("language", "note"), [
+    ("en-GB", "PROOF \u2013 2 pictures missing"),
+    ("zh-HK", "校樣：2幅照片待補"),
+    ("zh-Hans", "校样：2幅照片待补"),
+])
+def test_a_proofs_note_is_in_the_documents_language_and_drawn_in_faces_that_have_it(
+        language, note):
+    """A Chinese proof says so in Chinese (its slug had said `PROOF – 2 pictures missing`),
+    each character drawn from the first of the note's faces that has it (the Hei for Han)."""
+    from pipeline.model import Document, Figure, Metadata, Paragraph, Span
+    from pipeline.writers.pdf.render import proof_note
+    from pipeline.writers.pdf.slug import face_for
+
+    figures = tuple(Figure(number, (Span("A caption"),)) for number in (1, 2))
+    document = Document("proof", Metadata(title="T", language=language), None,
+                        (Paragraph((Span("Text."),)), *figures))
+    assert proof_note(document) == note
+    fonts = Path(__file__).resolve().parent.parent / "layouts" / "fonts"
+    assert all(ord(character) in face_for(character, fonts).getBestCmap()
+               for character in note if not character.isspace())

@@ -209,6 +209,9 @@ class ReaderWords:
     # After a table's title where it is set again over the rest of the table on a later
     # page, its separator from the title included.
     continued: str
+    # On every page of a proof (its slug, its foot), "{count}" the pictures still to come and
+    # "{plural}" what follows a word counting more than one.
+    proof: str
 
 
 # An apostrophe inside a Latin word ("People’s"), as a regex: never a quote.
@@ -394,7 +397,8 @@ class Profile:
     docx_tag = ""
     reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
                                "Back to the text of note {label}", "Picture {number} to come",
-                               "\u00a0(continued)")
+                               "\u00a0(continued)",
+                               "PROOF \u2013 {count} picture{plural} missing")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"

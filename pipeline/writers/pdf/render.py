@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import RenderingError
-from pipeline.languages import PROFILES
+from pipeline.languages import PROFILES, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
@@ -155,11 +155,13 @@ def hand_back_freed_memory() -> None:
 
 
 def proof_note(document: Document) -> str:
-    """What the slug of a print file says when it is not for press: pictures not supplied."""
+    """What the slug of a print file says when it is not for press, in the document's
+    language: pictures not supplied."""
     missing = sum(1 for figure in document.figures if not figure.image)
     if not missing:
         return ""
-    return f"PROOF \u2013 {missing} picture{'s' * (missing != 1)} missing"
+    return profile_for(document.metadata.language).reader_words.proof.format(
+        count=missing, plural="s" * (missing != 1))
 
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:

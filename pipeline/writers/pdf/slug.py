@@ -15,7 +15,9 @@ from pathlib import Path
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 
-NOTE_FONT = "NotoSans-Bold.ttf"  # in the layouts' shared fonts folder
+# In the layouts' shared fonts folder, each character drawn in the first that has it: a
+# Chinese proof's note in the Hei.
+NOTE_FONTS = ("NotoSans-Bold.ttf", "NotoSansCJKtc-Bold.otf")
 NOTE_SIZE_PT = 7.0
 BLACK = "0 0 0 1 k"
 GREY_BLACK = "0 g"  # in an edition for the screen, which has no inks
@@ -55,13 +57,12 @@ def note_content(text: str, fonts_folder: Path, x: float, y: float,
                  size: float = NOTE_SIZE_PT, colour: str = BLACK) -> bytes:
     """`text` set at (`x`, `y`), its baseline's start, in points, as outlines filled in
     `colour` (its PDF operator)."""
-    font = opened_font(fonts_folder / NOTE_FONT)
-    glyphs = font.getGlyphSet()
-    scale = size / font["head"].unitsPerEm
-    character_map = font.getBestCmap()
     paths = []
     for character in text:
-        name = character_map.get(ord(character), ".notdef")
+        font = face_for(character, fonts_folder)
+        glyphs = font.getGlyphSet()
+        scale = size / font["head"].unitsPerEm
+        name = font.getBestCmap().get(ord(character), ".notdef")
         pen = PathPen(glyphs, scale, x, y)
         glyphs[name].draw(pen)
         paths += pen.operators
@@ -90,6 +91,13 @@ def mark_proof(pdf, fonts_folder: Path, note: str, size: float = NOTE_SIZE_PT) -
             b"q\n" + content + b"\nQ\n/Artifact BMC\n" + mark + b"EMC\n")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
         xmp[RENDITION_CLASS] = PROOF_RENDITION
+
+
+def face_for(character: str, fonts_folder: Path) -> TTFont:
+    """The first of the note's faces that draws `character` (the first, for none)."""
+    faces = (opened_font(fonts_folder / name) for name in NOTE_FONTS)
+    first = opened_font(fonts_folder / NOTE_FONTS[0])
+    return next((face for face in faces if ord(character) in face.getBestCmap()), first)
 
 
 @functools.cache
