@@ -1301,10 +1301,7 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     site builder doubles them (`A Message from our Chair` twice under `Donate`)."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
-    block = block[:next((position for position, (_, line) in enumerate(block[:-1])
-                         if line.number not in reasons
-                         and likeness_key(line.text) == likeness_key(block[position + 1][1].text)),
-                        len(block))]
+    block = block[:written_twice(lines[:len(block)], reasons)]
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
     # The page's own link among them (its title, written again under the menu) is one.
@@ -1315,6 +1312,14 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     if 2 * linked < len(block) or any(not is_link(line.text) for line in rest):
         return {}
     return {line.number: NAVIGATION for line in rest}
+
+
+def written_twice(lines: list[Line], reasons: dict[int, str]) -> int:
+    """The index of the first of `lines`, no debris, that the line under it writes again;
+    their count where none is."""
+    return next((index for index, (line, under) in enumerate(itertools.pairwise(lines))
+                 if line.number not in reasons
+                 and likeness_key(line.text) == likeness_key(under.text)), len(lines))
 
 
 def source_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
