@@ -383,7 +383,7 @@ def test_the_html_is_tagged_zh_hans_and_names_the_chinese_faces_first():
     mixed = render_html(read(MIXED_NAME), layout)
     assert '<span lang="zh-Hans" class="phrase">上海贸易办事处</span>' in mixed
     # A paragraph wholly in Chinese is in Chinese itself, as its lines are set.
-    assert re.search('<p data-block="[0-9]+" lang="zh-Hans">我们会继续为香港和内地的企业搭建合作的桥梁，',
+    assert re.search('<p data-block="[0-9]+" lang="zh-Hans"[^>]*>我们会继续为香港和内地的企业搭建合作的桥梁，',
                      mixed)
     assert '<span lang="zh-HK" class="phrase">「同心協力」</span>' in mixed
 

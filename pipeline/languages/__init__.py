@@ -10,6 +10,7 @@ characters, the phrases of other languages inside a text, and the scripts a docu
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from pipeline.languages.chinese import CHINESE
@@ -181,6 +182,13 @@ SOFT_HYPHEN = "\u00ad"  # where a printed page broke a word (readers/scraped/pag
 
 # In a language whose words no spaces part (Chinese), its characters count so many to a word.
 CHARACTERS_A_WORD = 2
+
+
+def columns(text: str) -> int:
+    """How many columns `text` takes, as a terminal and a mail program count them: two a
+    Chinese character (East Asian Wide or Fullwidth), one any other."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
+               for character in text)
 
 
 def word_count(text: str) -> float:

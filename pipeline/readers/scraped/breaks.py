@@ -43,6 +43,7 @@ from pipeline.languages import (
     FIELD,
     LEAD_IN_ENDS,
     QUESTION,
+    columns,
     detect,
     ends_sentence,
     joined_lines,
@@ -842,8 +843,3 @@ def unwrapped(rows: tuple[str, ...]) -> bool:
              and marked(row) is None and not FIELD.match(row.strip())]
     return len(lines) >= MIN_SENTENCE_LINES and all(
         ends_sentence(TRAILING_CALLS.sub("", row)) for row in lines)
-
-
-def columns(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
-               for character in text)

@@ -63,6 +63,7 @@ from pipeline.languages import (
     PHOTO_CREDIT,
     PROFILES,
     VALEDICTION,
+    columns,
     detect,
     ends_sentence,
     language_boundary,
@@ -71,7 +72,7 @@ from pipeline.languages import (
 from pipeline.readers.cleaning import CELL, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
-from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence, columns
+from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture

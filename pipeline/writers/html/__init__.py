@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
-from pipeline.languages import PROFILES, Profile, detect, profile_for
+from pipeline.languages import PROFILES, Profile, columns, detect, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, LineBlock, Metadata, Note, Paragraph, Span
 from pipeline.writers.exchanges import questions_in_bold
@@ -160,9 +160,10 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     )
 
 
-# The most characters a block may hold and still take fewer lines than a heading keeps
-# (base.css: three) on the narrowest measure, large print's: two lines of about forty.
-SHORT_BLOCK_CHARACTERS = 80
+# The most columns (a Chinese character two) a block may take and still take fewer lines than
+# a heading keeps (base.css: three) on the narrowest measure, large print's: two lines of
+# about forty.
+SHORT_BLOCK_COLUMNS = 80
 
 
 def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
@@ -175,9 +176,9 @@ def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
     for previous, index in zip(order, order[1:], strict=False):
         block = blocks[index]
         if isinstance(blocks[previous], Heading) and (
-                isinstance(block, Paragraph) and len(block.text) <= SHORT_BLOCK_CHARACTERS
-                or isinstance(block, LineBlock) and sum(map(len, block.texts))
-                <= SHORT_BLOCK_CHARACTERS):
+                isinstance(block, Paragraph) and columns(block.text) <= SHORT_BLOCK_COLUMNS
+                or isinstance(block, LineBlock) and sum(map(columns, block.texts))
+                <= SHORT_BLOCK_COLUMNS):
             found.add(index)
     return frozenset(found)
 
