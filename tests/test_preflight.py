@@ -32,6 +32,7 @@ from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
 from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
+from pipeline.pdf.registration import registration_space
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -502,16 +503,36 @@ def test_a_figure_without_a_picture_makes_a_proof_not_an_error(print_bytes, tmp_
     assert report.to_json()["press_ready"] is False
 
 
-def test_a_mark_inside_the_bleed_fails_marks_outside_bleed(print_bytes, tmp_path):
+@pytest.mark.parametrize("painted", [
+    "{left_1} {bottom} m {left_20} {bottom} l S",  # a hairline starting 1 pt from the trim
+    "{left_20} {bottom} 19 2 re f",  # a filled target, its corner 1 pt from the trim
+])
+def test_a_mark_inside_the_bleed_fails_marks_outside_bleed(print_bytes, tmp_path, painted):
     def change(pdf):
         page = pdf.pages[0]
         left, bottom = float(page.trimbox[0]), float(page.trimbox[1])
-        # Starting 1 pt from the trim: inside a 3 mm bleed.
-        append_content(pdf, f"q 0.25 w 1 1 1 1 K {left - 1} {bottom} m "
-                            f"{left - 20} {bottom} l S Q".encode())
+        where = painted.format(left_1=left - 1, left_20=left - 20, bottom=bottom)
+        # In registration colour, as the print edition's own marks are: inside a 3 mm bleed.
+        page.add_resource(registration_space(pdf), pikepdf.Name.ColorSpace,
+                          pikepdf.Name.Registration)
+        append_content(pdf, f"q 0.25 w /Registration CS 1 SCN /Registration cs 1 scn "
+                            f"{where} Q".encode())
 
     report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
     assert failed(report) == {"marks-outside-bleed"}
+
+
+def test_marks_in_cmyk_at_full_ink_on_every_plate_fail_total_ink(print_bytes, tmp_path):
+    """A mark drawn in CMYK 100/100/100/100 is 400 % ink to a printer's preflight, wherever
+    it lies: only the registration colorant is known as marks."""
+    def change(pdf):
+        page = pdf.pages[0]
+        left, bottom = float(page.mediabox[0]), float(page.mediabox[1])
+        append_content(pdf, f"q 0.25 w 1 1 1 1 K {left + 1} {bottom + 1} m {left + 9} "
+                            f"{bottom + 1} l S Q".encode())
+
+    report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
+    assert failed(report) == {"total-ink"}
 
 
 def test_a_parse_of_some_operators_keeps_the_transformations():
@@ -825,10 +846,10 @@ def test_a_colour_over_the_ink_limit_fails_total_ink(print_bytes, tmp_path, cont
 def test_the_layouts_own_colours_pass_total_ink(print_bytes, tmp_path):
     report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
     assert check(report, "total-ink").passed
-    content = b"q /DeviceCMYK cs 0 0 0 1 scn 0 0 9 9 re f Q q 1 1 1 1 K 0 0 m 9 9 l S Q"
+    content = b"q /DeviceCMYK cs 0 0 0 1 scn 0 0 9 9 re f Q"
     report = preflight(broken(tmp_path, print_bytes, lambda pdf: append_content(pdf, content)),
                        DOCUMENT, PRINT)
-    assert check(report, "total-ink").passed  # 100 % black; the marks' registration strokes
+    assert check(report, "total-ink").passed  # 100 % black
 
 
 def test_a_text_is_found_as_it_stands_and_as_a_pattern_at_the_same_unclaimed_place():

@@ -7,11 +7,12 @@ import io
 import math
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
-from PIL import ImageCms
+from PIL import Image, ImageCms
 
 from pipeline.checks.preflight import preflight
 from pipeline.errors import PipelineError
@@ -201,16 +202,39 @@ def inside(line, box) -> bool:
         bottom - eps <= y <= top + eps for y in (y1, y2))
 
 
-def test_crop_marks_are_cmyk_hairlines_outside_the_trim(print_pdf):
+def test_crop_marks_are_registration_hairlines_outside_the_trim(print_pdf):
+    """ISO 32000-1, 8.6.6.4: the colorant All paints on every separation at once, as
+    registration targets want; its alternate is full ink on the four process plates."""
     for page in print_pdf.pages:
         trim, media = rectangle(page.obj.TrimBox), rectangle(page.obj.MediaBox)
         lines = mark_lines(page)
         assert len(lines) == 8  # two at each corner
         assert all(outside(line, trim) and inside(line, media) for line in lines)
-        operators = {str(op): [float(value) for value in args]
+        operators = {str(op): [str(value) for value in args]
                      for args, op in pikepdf.parse_content_stream(page.obj.Contents[-1])
-                     if str(op) in ("K", "w")}
-        assert operators == {"K": [1, 1, 1, 1], "w": [0.25]}
+                     if str(op) in ("CS", "SCN", "K", "w")}
+        assert operators == {"CS": ["/Registration"], "SCN": ["1"], "w": ["0.25"]}
+        space = page.obj.Resources.ColorSpace.Registration
+        assert [str(name) for name in space[:3]] == ["/Separation", "/All", "/DeviceCMYK"]
+        assert list(space[3].C0) == [0, 0, 0, 0] and list(space[3].C1) == [1, 1, 1, 1]
+
+
+def test_ghostscript_separates_the_marks_onto_every_plate(editions, tmp_path):
+    """A printer's RIP, as Ghostscript's separations show it: the crop marks stand on each
+    of the four process plates, in the slug beyond the bleed."""
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiffsep",
+                    "-dFirstPage=1", "-dLastPage=1", "-r150",
+                    f"-sOutputFile={tmp_path}/sep.tif", "-"], input=editions["print"],
+                   check=True, capture_output=True)
+    with opened(editions["print"]) as pdf:
+        page = pdf.pages[0]
+        media, bleed = rectangle(page.obj.MediaBox), rectangle(page.obj.BleedBox)
+    scale = 150 / 72
+    below_bleed = (0, round((media[3] - bleed[1]) * scale) + 1)  # the slug under the page
+    for plate in ("Cyan", "Magenta", "Yellow", "Black"):
+        image = Image.open(tmp_path / f"sep({plate}).tif").convert("L")
+        slug = image.crop((0, below_bleed[1], image.width, image.height))
+        assert slug.getextrema()[0] < 128, plate  # inked (tiffsep: 255 is no ink)
 
 
 def test_crop_marks_run_from_the_offset_to_the_media_edge():

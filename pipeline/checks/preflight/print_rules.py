@@ -23,6 +23,7 @@ from pipeline.pdf.pages import (
     transformed,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION, XMP_PDFX_VERSION
+from pipeline.pdf.registration import is_registration
 from pipeline.writers.pdf.pictures import picture_of
 
 BOX_TOLERANCE_PT = 0.01
@@ -30,7 +31,6 @@ BOX_TOLERANCE_PT = 0.01
 # warning (offset printing wants 300 ppi; below 150, pixels show).
 MINIMUM_PPI = 150
 PRINT_PPI = 300
-REGISTRATION = (1.0, 1.0, 1.0, 1.0)  # the marks' CMYK colour: full ink on every plate
 def page_box_problems(edition: Edition) -> list[str]:
     """TrimBox is the layout's page; BleedBox lies the bleed beyond it, and MediaBox the
     bleed and the slug (room for printer's marks)."""
@@ -226,10 +226,11 @@ def image_ink(image: pikepdf.Stream) -> float:
 def fill_inks(content: Content) -> list[float]:
     """The total ink of each CMYK colour the page's content sets: by k and K, or by sc, scn,
     SC and SCN in a CMYK colour space (WeasyPrint sets every colour so: /DeviceCMYK cs, then
-    scn); the marks' strokes in registration colour, outside the trim, aside."""
+    scn). A Separation's tint, the marks' registration colour's too, is no CMYK colour: the
+    marks, whose colorant is every plate's, are judged by where they lie (marks_problems)."""
     spaces = {"fill": "", "stroke": ""}  # the colour space in force, by its name
     saved, inks = [], []
-    named = content.holder.get("/Resources", {}).get("/ColorSpace", {})
+    named = colour_spaces(content)
     for operands, operator, _ in content.instructions:
         if operator not in INKED:
             continue
@@ -242,13 +243,15 @@ def fill_inks(content: Content) -> list[float]:
         elif len(operands) == 4 and (operator in ("k", "K") or (
                 operator in COLOUR_OPERATORS
                 and is_cmyk(spaces[COLOUR_OPERATORS[operator]], named))):
-            colour = tuple(map(float, operands))
-            if colour != REGISTRATION or operator not in STROKING:  # the marks are strokes
-                inks.append(sum(colour) * 100)
+            inks.append(sum(map(float, operands)) * 100)
     return inks
 
 
-STROKING = ("K", "SC", "SCN")
+def colour_spaces(content: Content):
+    """The colour spaces named in the resources of the page or form `content` is."""
+    return content.holder.get("/Resources", {}).get("/ColorSpace", {})
+
+
 INK_OPERATORS = "q Q k K cs CS sc scn SC SCN"
 INKED = frozenset(INK_OPERATORS.split())
 COLOUR_SPACE_OPERATORS = {"cs": "fill", "CS": "stroke"}
@@ -270,8 +273,8 @@ def is_cmyk(space: str, named) -> bool:
 
 
 def marks_problems(edition: Edition) -> list[str]:
-    """Printer's marks (stroked in registration colour) lying inside the bleed, where they
-    would be printed and trimmed into the page's edge."""
+    """Printer's marks (painted in registration colour, pdf/registration.py) lying inside
+    the bleed, where they would be printed and trimmed into the page's edge."""
     problems = []
     for number, (page, points) in enumerate(
             zip(edition.pdf.pages, edition.read(MARKS), strict=True), 1):
@@ -286,23 +289,43 @@ def marks_problems(edition: Edition) -> list[str]:
 
 
 def registration_points(content: Content) -> list[tuple[float, float]]:
-    """The end points of every path stroked in registration colour, in page coordinates."""
-    strokes, stroke, path, points = [], None, [], []
+    """The points of every path painted (stroked or filled) in registration colour, in page
+    coordinates: each segment's ends, each rectangle's corners."""
+    named = colour_spaces(content)
+    inked = {"fill": False, "stroke": False}  # whether each colour in force is registration
+    spaces = {"fill": "", "stroke": ""}
+    saved, path, points = [], [], []
     for operands, operator, ctm in content.instructions:
-        match operator:
-            case "q":
-                strokes.append(stroke)
-            case "Q" if strokes:
-                stroke = strokes.pop()
-            case "K":
-                stroke = tuple(map(float, operands))
-            case "m" | "l":
-                path.append((operands, ctm))  # placed only if stroked in registration
-            case "S" | "s" | "B" | "b" | "B*" | "b*" | "n" | "f" | "F" | "f*":
-                if operator in ("S", "s") and stroke == REGISTRATION:
-                    points += [transformed(*map(float, point), at) for point, at in path]
-                path = []
+        if operator == "q":
+            saved.append((dict(spaces), dict(inked)))
+        elif operator == "Q" and saved:
+            spaces, inked = saved.pop()
+        elif operator in COLOUR_SPACE_OPERATORS:
+            kind = COLOUR_SPACE_OPERATORS[operator]
+            spaces[kind] = str(operands[0])
+            inked[kind] = is_registration(spaces[kind], named)  # its initial tint is 1
+        elif operator in COLOUR_OPERATORS:
+            kind = COLOUR_OPERATORS[operator]
+            inked[kind] = (is_registration(spaces[kind], named) and bool(operands)
+                           and float(operands[0]) > 0)
+        elif operator in ("k", "K", "g", "G", "rg", "RG"):
+            inked["stroke" if operator.isupper() else "fill"] = False
+        elif operator in ("m", "l", "c", "v", "y"):
+            path.append((operands[-2:], ctm))  # placed only if painted in registration
+        elif operator == "re":
+            x, y, width, height = map(float, operands)
+            path += [((x, y), ctm), ((x + width, y + height), ctm)]
+        elif operator in PAINTING:
+            if ((operator in STROKED and inked["stroke"])
+                    or (operator in FILLED and inked["fill"])):
+                points += [transformed(*map(float, point), at) for point, at in path]
+            path = []
     return points
+
+
+PAINTING = frozenset("S s f F f* B B* b b* n".split())
+STROKED = frozenset("S s B B* b b*".split())
+FILLED = frozenset("f F f* B B* b b*".split())
 
 
 def black_knockout_warnings(edition: Edition) -> list[str]:
@@ -340,7 +363,8 @@ def format_box(box: tuple[float, float, float, float]) -> str:
 RGB = Reading(rgb_operators, "rg RG cs CS BI ID EI")
 IMAGES = Reading(page_images, "Do BI ID EI")
 INKS = Reading(fill_inks, INK_OPERATORS)
-MARKS = Reading(registration_points, "K m l S s B b B* b* n f F f*")
+MARKS = Reading(registration_points,
+                "q Q cs CS sc scn SC SCN k K g G rg RG m l c v y re S s f F f* B B* b b* n")
 BLACK_TEXT = Reading(knocked_out_text, overprint.OPERATORS)
 
 PRINT_RULES = (

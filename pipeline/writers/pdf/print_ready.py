@@ -3,10 +3,10 @@
 WeasyPrint 70 writes the PDF/X-4 metadata, but it draws crop marks in RGB, caps the
 BleedBox at 10 pt beyond the trim, embeds RGB images as they come and declares an output
 intent only from CSS. This pass over its PDF (opened with pikepdf) sets the page boxes
-from the layout, draws crop marks in CMYK outside the trim, converts RGB images to CMYK
-through the layout's output profile (and flat RGB colours of vectors, an SVG picture's),
-sets 100 % black to overprint (pdf/overprint.py), and declares that profile as the output
-intent.
+from the layout, draws crop marks outside the trim in registration colour (every plate:
+pdf/registration.py), converts RGB images to CMYK through the layout's output profile (and
+flat RGB colours of vectors, an SVG picture's), sets 100 % black to overprint
+(pdf/overprint.py), and declares that profile as the output intent.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from pipeline.pdf.pages import (
     rectangle,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION
+from pipeline.pdf.registration import RESOURCE, registration_space, stroked_in_registration
 from pipeline.writers.pdf.slug import (
     NOTE_INDENT_MM,
     PROOF_RENDITION,
@@ -41,8 +42,6 @@ from pipeline.writers.pdf.slug import (
 )
 
 HAIRLINE_PT = 0.25
-# Registration colour: full ink on every plate, so each separation carries the marks.
-REGISTRATION_CMYK = (1, 1, 1, 1)
 ICC_CMYK = b"CMYK"  # bytes 16-19 of an ICC profile's header name its colour space
 ICC_REGISTRY = "http://www.color.org"  # where characterised printing conditions are listed
 RGB_OPERATORS = {"rg": "k", "RG": "K"}  # fill and stroke colours, in RGB and in CMYK
@@ -57,12 +56,14 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
     when given, is set in the slug of every page: the file is a proof, not for press."""
     profile = output_profile(layout)
     overprint_black(pdf)  # before the marks, drawn in registration colour over it
+    registration = pdf.make_indirect(registration_space(pdf))
     for page in pdf.pages:
         trim = rectangle(page.obj.TrimBox)
         bleed, media = page_boxes(trim, layout.page)
         page.obj.BleedBox, page.obj.MediaBox = list(bleed), list(media)
         marks = b""
         if "crop" in layout.page.marks:
+            page.add_resource(registration, pikepdf.Name.ColorSpace, pikepdf.Name(RESOURCE))
             marks = marks_content(crop_mark_lines(trim, marks_offset(layout.page), media))
         if proof_note:
             # In the slug, and inside the trim too: trimming and imposition drop the slug.
@@ -140,10 +141,12 @@ def crop_mark_lines(trim: Box, offset: float, media: Box) -> list[Line]:
 
 
 def marks_content(lines: list[Line]) -> bytes:
-    colour = " ".join(map(str, REGISTRATION_CMYK))
+    """The crop marks' hairlines, stroked in registration colour (pdf/registration.py), its
+    colour space named RESOURCE in the page's resources."""
+    colour = stroked_in_registration()
     strokes = "\n".join(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S"
                         for x1, y1, x2, y2 in lines)
-    return f"q\n{HAIRLINE_PT} w 0 J [] 0 d {colour} K\n{strokes}\nQ\n".encode("ascii")
+    return f"q\n{HAIRLINE_PT} w 0 J [] 0 d {colour}\n{strokes}\nQ\n".encode("ascii")
 
 
 def draw_on_top(pdf: pikepdf.Pdf, page: pikepdf.Page, content: bytes) -> None:
