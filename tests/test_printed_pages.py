@@ -8,6 +8,7 @@ note answers."""
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pikepdf
@@ -133,6 +134,34 @@ def test_a_tables_cells_copied_a_line_each_keep_each_figure_with_its_label():
         "Habitat management 14.2", "Species monitoring and research 7.9"]
     assert spending.items[-1].text == "Total 36.7"
     assert "www.wetlandstrust.org.hk/governance/reserves-policy.pdf" in said(document)
+
+
+def test_a_heading_whose_word_a_line_broke_stands_over_its_paragraph():
+    """`Reserves and invest-` over `ments`, then the section's paragraph: the word's end
+    alone on its line ended the heading (it had run into the paragraph under it)."""
+    path = PRINTED / "wetlands-trust-finance.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    at = texts_of(document).index("Reserves and investments")
+    assert isinstance(document.blocks[at], Heading)
+    assert document.blocks[at + 1].text.startswith("At the year end our free reserves")
+
+
+@pytest.mark.parametrize("broken, tail, heading", [
+    ("Volunteers and partner-", "ships", "Volunteers and partnerships"),
+    ("Our work for tenants’ well-", "being", "Our work for tenants’ well-being"),
+])
+def test_a_headings_word_broken_at_its_lines_end_keeps_it_a_heading(broken, tail, heading):
+    """A heading set on two lines, a word broken at the first's end, copied with no blank
+    line round it: the word is whole (a compound keeps its hyphen), and the heading stands
+    over its paragraph; a paragraph's last word broken so ends the paragraph, as before."""
+    page = "\n".join(textwrap.wrap(" ".join(f"{LINE} planted {number} trees by hand"
+                                            for number in range(12)), 84))
+    text = (f"{page} in the refurbish-\nment.\n{broken}\n{tail}\n{page}.\n"
+            f"Annual Report 2023/24   17\n{page}.\nAnnual Report 2023/24   18\n{page}.\n")
+    document = scraped_document("chapter", text, Metadata(title="Review"))[0]
+    assert document.blocks[0].text.endswith("by hand in the refurbishment.")
+    assert isinstance(document.blocks[1], Heading) and document.blocks[1].text == heading
+    assert document.blocks[2].text.startswith(LINE)
 
 
 def numbered_sections(label: str, first: int) -> str:

@@ -17,7 +17,8 @@ So:
 - in a text set in pages, a word the typesetter broke at a line's end (`inspec-` over
   `ted`) is one word again, its hyphen made a soft one (which the join of the lines drops),
   unless the word is a compound the language hyphenates (`well-` over `being`), or the
-  text writes it so elsewhere;
+  text writes it so elsewhere; its end alone on the next line ended a block there (a
+  heading's second line, `Reserves and invest-` over `ments`), and goes up to it;
 - notes a page sets under its text by bare figures, called by bare figures after words,
   are labelled and called as a web page writes them (`[1]`), and go to the text's end.
 """
@@ -246,7 +247,13 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
             continue
         head, tail = LAST_WORD.search(row[:-1]).group(), going_on.group(1)
         kept = in_address(row, rows[following]) or keeps_hyphen(head, tail, said)
-        if not kept:
+        if following == index + 1 and not WORD.search(rows[following][going_on.end():]):
+            # The word's end alone on the next line (`Reserves and invest-` over `ments`):
+            # that line ended its block, a heading's or a paragraph's last; the word goes
+            # up whole, and the block ends there, as a blank line would say.
+            rows[index] = (row if kept else row[:-1]) + rows[following].strip()
+            rows[following] = ""
+        elif not kept:
             rows[index] = row[:-1] + SOFT_HYPHEN
         drops.append(Drop(f"{head}-{tail}", (index + 1, following + 1),
                           HYPHEN_KEPT if kept else HYPHEN_DROPPED))
