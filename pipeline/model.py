@@ -235,9 +235,10 @@ class ListItem:
 LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
                *(numerals.style for numerals in NUMERALS))
 # How a list's numbers may be written besides the style's usual way ("1.", "a.", "一、"): the
-# marker with "%" for the number, as Word's level text has it: (a), 1), （一）, and 1、 (a
-# figure before the ideographic comma, as Chinese texts number their items).
-MARKERS = ("", "(%)", "%)", "\uff08%\uff09", "%\u3001")
+# marker with "%" for the number, as Word's level text has it: (a), 1), （一）, 1、 (a figure
+# before the ideographic comma, as Chinese texts number their items), and the number bare (a
+# compound list's "1.1", written with no full stop after its own number).
+MARKERS = ("", "(%)", "%)", "\uff08%\uff09", "%\u3001", "%")
 
 
 @dataclass(frozen=True)

@@ -135,16 +135,17 @@ def test_cleaning_keeps_only_an_items_indentation_and_reads_the_same_again():
 ])
 def test_items_numbered_under_their_item_are_a_compound_list_nested_in_it(items):
     """1.1 and 1.2 under 1. (with or without a full stop after, blank lines or none): a list
-    nested in item 1., numbered after it, as Word's outline numbering (%1.%2.) numbers it;
-    the heading-shaped items stay items, not headings."""
+    nested in item 1., numbered after it, as Word's outline numbering (%1.%2) numbers it;
+    the heading-shaped items stay items, not headings; each number as written."""
     document = read(f"{LEAD_IN}\n\n{items}\n\nThe kit arrived in May.")
     lists = [block for block in document.blocks if isinstance(block, List)]
     assert lists_of(document) == [["decimal", "Water safety", ["decimal", "train leaders;",
                                                                "run lessons."],
                                    "Learning by the river", ["decimal", "welcome schools;",
                                                              "train teachers."]]]
+    stop = "." if "1.1." in items else ""
     assert [label for label, _ in lists[0].labelled()] == [
-        "1.", "1.1.", "1.2.", "2.", "2.1.", "2.2."]
+        "1.", f"1.1{stop}", f"1.2{stop}", "2.", f"2.1{stop}", f"2.2{stop}"]
 
 
 @pytest.mark.parametrize("text", [
@@ -174,14 +175,42 @@ def test_a_charitys_chapter_keeps_its_goals_list_and_its_numbered_sections():
     assert [(heading.text[:3], heading.level) for heading in headings] == [
         ("3.1", 1), ("3.2", 1), ("3.3", 1), ("3.4", 1), ("3.5", 1)]
     (goals,) = [block for block in document.blocks if isinstance(block, List)]
+    # Each label as the chapter writes it: its targets' numbers with no full stop after them.
     assert [label for label, _ in goals.labelled()] == [
-        "1.", "1.1.", "1.2.", "1.3.", "2.", "2.1.", "2.2.", "3.", "3.1.", "3.2.", "4.", "4.1."]
+        "1.", "1.1", "1.2", "1.3", "2.", "2.1", "2.2", "3.", "3.1", "3.2", "4.", "4.1"]
+
+
+@pytest.mark.parametrize("stop", ["", "."])
+def test_a_compound_lists_numbers_keep_the_stop_their_author_gave_them_or_none(stop, tmp_path):
+    """`1.1` stays `1.1`, `1.1.` stays `1.1.` (house style: a list as its author wrote it), in
+    the editions' labels, the marked-up form and Word's numbering, and each reads back."""
+    from pipeline.layouts import load_layout
+    from pipeline.readers.docx.draft import read_docx
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.docx.draft import write_docx
+    from pipeline.writers.markup import write_markup
+    from tests.test_render import LAYOUTS
+
+    text = (f"Our aims for the year:\n1. Reach more schools.\n 1.1{stop} Visit 40 schools.\n"
+            f"  1.1.1{stop} Twenty in the first term.\n 1.2{stop} Train 12 teachers.\n"
+            f"2. Balance the budget.\n 2.1{stop} Raise £40,000.\n\nThe year ahead is busy.")
+    document = read(text)
+    (aims,) = [block for block in document.blocks if isinstance(block, List)]
+    assert [label for label, _ in aims.labelled()] == [
+        "1.", f"1.1{stop}", f"1.1.1{stop}", f"1.2{stop}", "2.", f"2.1{stop}"]
+    markup = write_markup(document)
+    assert f"    1.1{stop} Visit 40" in markup
+    assert read_markup(markup, tmp_path / "x.md", document.metadata, tmp_path).blocks \
+        == document.blocks
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(write_docx(document, load_layout(LAYOUTS, "print"), tmp_path))
+    assert read_docx(draft, document.metadata).blocks == document.blocks
 
 
 
 @pytest.mark.slow
 def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path):
-    """1.1. under "1. Reduce…", 1.1.1. under "1.1. Extend…": each label starts where the
+    """1.1 under "1. Reduce…", 1.1.1 under "1.1 Extend…": each label starts where the
     text of the item above does (within 0.4 em: its width is reckoned, not measured), as
     Typst and InDesign nest a list; hung right-aligned in a 1.6 em indent, they had started
     left of it."""
@@ -206,7 +235,7 @@ def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path
     for x, word in words:
         first.setdefault(word, float(x))
     em = layout.for_language("en-GB").body_size_pt
-    for text_above, label in (("Reduce", "1.1."), ("Extend", "1.1.1.")):
+    for text_above, label in (("Reduce", "1.1"), ("Extend", "1.1.1")):
         assert -0.05 * em < first[label] - first[text_above] < 0.4 * em, (
             label, first[label], text_above, first[text_above])
 

@@ -142,7 +142,8 @@ ESCAPABLE = "*\\#![]|-.、()\uff08:^~<>"
 LIST_ITEM = re.compile(
     rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
     rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
-    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09|\d+\u3001)"
+    rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|(?P<bare>(?:\d+\.)+)\d+(?= )|{NUMERAL_MARKER}"
+    rf"|\uff08(?:{NUMERAL})\uff09|\d+\u3001)"
     rf" ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
@@ -397,7 +398,8 @@ def read_list(chunk: Chunk, path: Path) -> List:
             levels.append((indent, nested))
         elif not levels:
             levels.append((indent, []))
-        numbers = item.group("path") or ""  # a compound number's parents: "2." in 2.1.
+        # A compound number's parents: "2." in 2.1. (or in 2.1, its own number bare).
+        numbers = item.group("path") or item.group("bare") or ""
         marker = item.group("marker").replace(numbers, "", 1)
         levels[-1][1].append((marker, [unbroken(item.group("rest"))], [], numbers))
     return built_list(levels[0][1], chunk, path)
@@ -431,7 +433,10 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
 
 def marker_form(mark: str) -> str:
     """How a list's marks write their numbers (model.MARKERS): "(%)" for "(a)", "%)" for
-    "a)", "（%）" for "（一）", "%、" for "1、", "" for "a." and "一、"."""
+    "a)", "（%）" for "（一）", "%、" for "1、", "%" for a compound number's own bare ("1" of
+    "2.1"), "" for "a." and "一、"."""
+    if mark.isdigit():
+        return "%"
     if mark.startswith(("(", "\uff08")):
         return f"{mark[0]}%{mark[-1]}"
     if mark[:1].isdigit() and mark.endswith("\u3001"):

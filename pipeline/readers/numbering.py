@@ -77,6 +77,7 @@ class Marked:
     text: str  # the line after the marker
     indent: int = 0  # the columns of white space before it (readers/cleaning.py kept them)
     path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
+    bare: bool = False  # a compound number with no full stop after its own: "2.1", not "2.1."
     full_width: bool = False  # its brackets typed full width, as Chinese text writes them: （1）
 
     @property

@@ -55,7 +55,8 @@ def compound_marked(row: str, *chains: Container[str]) -> Marked | None:
         return None
     family = "1." * match.group("path").count(".") + "1"
     return Marked(family, match.group("value"), stripped[match.end():],
-                  len(row) - len(stripped), match.group("path"))
+                  len(row) - len(stripped), match.group("path"),
+                  bare=not match.group().rstrip().endswith("."))
 
 
 def is_item(line: str) -> bool:
@@ -154,11 +155,14 @@ def follows(last: str, value: str, kind: str) -> bool:
 
 
 def built(level: Level, spans_of) -> List:
+    markers = [marker for marker, _, _ in level.entries]
+    # A compound list's numbers as its author wrote them: "1.1" bare, or "1.1." stopped.
+    bare = markers[0].path and all(marker.bare for marker in markers)
     return List(
         tuple(ListItem(spans_of(joined_lines(lines)),
                        built(nested[0], spans_of) if nested else None)
               for _, lines, nested in level.entries),
-        *list_numbering([marker.value for marker, _, _ in level.entries]),
-        form_of(level.family, all(marker.full_width for marker, _, _ in level.entries)),
-        compound=bool(level.entries[0][0].path),
+        *list_numbering([marker.value for marker in markers]),
+        "%" if bare else form_of(level.family, all(marker.full_width for marker in markers)),
+        compound=bool(markers[0].path),
     )

@@ -288,7 +288,7 @@ def list_block(block: List, anchor: str | None, index: int, setting: Setting) ->
 # model's marker (model.MARKERS): base.css gives its wider labels a wider indent.
 MARKER_NAMES = {"(%)": "in-parentheses", "%)": "with-parenthesis",
                 "\uff08%\uff09": "in-full-width-parentheses",
-                "%\u3001": "with-ideographic-comma"}
+                "%\u3001": "with-ideographic-comma", "%": "bare"}
 # A full-width mark ending a label (一、, （一）) holds its own space before the item's text.
 FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 # The widest labels every layout's list indent holds, in ems: a list whose labels are wider
