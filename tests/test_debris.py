@@ -476,6 +476,35 @@ def test_a_pictures_place_in_a_pages_text_goes_alone():
     assert not any(reason.startswith("e-mail") for reason in reasons.values())
 
 
+@pytest.mark.parametrize(("place", "caption", "times"), [
+    ("Image: ", "Visitors in the restored weaving gallery on opening day", 1),
+    ("Photo: ", "The vice-chancellor speaking to students in the new library", 2),
+    ("Picture: ", "Volunteers planting reeds at the lagoon’s edge.", 1),
+    ("Photograph: ", "The new boathouse from the river", 2),
+    ("圖片：", "主席（中）與米埔學生義工合照", 2),
+    ("图片：", "主席（中）与米埔学生义工合照", 1),
+    ("相片：", "署長（左三）與得獎學生合照", 1),
+])
+def test_a_pictures_place_saying_its_caption_makes_the_caption_under_it_a_figure(
+        place, caption, times):
+    """`[Image: X]` over `X` (written once or twice), as a page's copy leaves a photo by its
+    alternative text over its caption: the caption is a figure's, however short or
+    heading-like (it had been a heading, or printed with the place before it)."""
+    chinese = place.endswith("：")
+    opening = "過去一年，委員會的工作很忙。" if chinese else (
+        "The year was a busy one for everyone at the trust, and we are proud of it.")
+    after = "委員會感謝各位義工的支持。" if chinese else (
+        "Our volunteers gave more than nine thousand hours this year, a record for us.")
+    text = "\n".join([opening, "", f"[{place}{caption}]", *[caption] * times, "", after])
+    document, report = scraped_document("piece", text, Metadata(title="Review"))
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption) == caption
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Figure", "Paragraph"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons[f"[{place}{caption}]"] == "web page debris: picture's place"
+
+
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
     """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
     social network (`View this post on Instagram`, `A post shared by …`) and a video

@@ -171,12 +171,17 @@ REPLY_PREFIXES = re.compile(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]
                             re.IGNORECASE)
 FORWARDED = re.compile(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
 MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
-# Where a mail program left a picture of the mail's (its signature's logo) in the text copied:
-# "[image: River Trust logo]" (Gmail), "[cid:image001.png@01DA…]" (Outlook), or a
-# newsletter's logo by its alternative text ("[Harbourside University logo]", "[Mailchimp
-# logo: Intuit Mailchimp]").
-IMAGE_PLACEHOLDER = re.compile(r"\[(?:(?:image|cid|圖片|图片)\s*[:：][^\]]{0,120}"
+# Where a mail program or a page's copy left a picture in the text: "[image: River Trust logo]"
+# (Gmail), "[cid:image001.png@01DA…]" (Outlook), "[Photo: The new library]", "[圖片：…]" (a
+# page's picture by its alternative text), or a newsletter's logo by its alternative text
+# ("[Harbourside University logo]", "[Mailchimp logo: Intuit Mailchimp]").
+IMAGE_PLACEHOLDER = re.compile(r"\[(?:(?:image|cid|photo(?:graph)?|picture|圖片|图片|相片|照片)"
+                               r"\s*[:：][^\]]{0,200}"
                                r"|[^\]]{0,60}(?:\blogo\b|標誌|标志)[^\]]{0,60})\]", re.IGNORECASE)
+# A picture's place by the words its caption under it says again: "[Image: Visitors in the
+# restored gallery]" over "Visitors in the restored gallery".
+DESCRIBED_PICTURE = re.compile(r"\[(?:image|photo(?:graph)?|picture|圖片|图片|相片|照片)\s*[:：]"
+                               r"\s*([^\]]+)\]", re.IGNORECASE)
 # A line drawn of underscores or dashes, or of five asterisks or more, full-width too (a Hong
 # Kong government release's "＊＊＊＊＊" under its headline; "* * *" is a section's break).
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
@@ -327,12 +332,14 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
         drops.append(Drop(tag.group().strip(), (number,), said_as(HEADLINE_TAG_KIND), kept,
                           (number,)))
         rows[number - 1] = kept
+    captioned = captioned_pictures(lines, reasons)
     for line in lines:
         if line.number in reasons:
-            # A page's furniture parts no paragraph: the text runs on over it.
+            # A page's furniture parts no paragraph: the text runs on over it; a picture's
+            # place over its caption is where a photo stood, as a no-break space's line is.
             rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS or (
                 reasons[line.number] in WIDGETS and within_block(rows, line.number - 1, reasons)
-            ) else ""
+            ) else PHOTO_MARKER + captioned[line.number] if line.number in captioned else ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     # A text under a covering note, or forwarded under a forwarder's note, or titled right
     # under the greeting as the subject names it, opens with its own title, not with the
@@ -351,6 +358,21 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
                    signatory_body(lines, reasons))
+
+
+def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The lines of pictures' places (PICTURE_PLACE) whose words the next line kept says
+    again, as a caption under its picture does, and those words: each stands where its photo
+    stood, and says which line is its caption."""
+    found = {}
+    for line, following in itertools.pairwise(line for line in lines
+                                              if reasons.get(line.number) in (None, PICTURE_PLACE)):
+        described = DESCRIBED_PICTURE.fullmatch(line.text.strip())
+        if (described and reasons.get(line.number) == PICTURE_PLACE
+                and following.number not in reasons
+                and likeness_key(described.group(1)) == likeness_key(following.text)):
+            found[line.number] = described.group(1)
+    return found
 
 
 def within_block(rows: list[str], index: int, reasons: dict[int, str]) -> bool:

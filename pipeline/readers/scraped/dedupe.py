@@ -55,7 +55,9 @@ class Unit:
     """
 
     kind: str  # "text" or "marker"
-    rows: tuple[str, ...]  # the block's lines, repetitions dropped
+    # The block's lines, repetitions dropped; a marker's, the words its picture's place said
+    # (its caption's), if any.
+    rows: tuple[str, ...]
     lines: tuple[int, ...]  # their line numbers in the source, from 1
     repeats: int = 1  # how many times the source wrote it
     # How many times the source wrote each row, where the block wrote one again ("Chairman's
@@ -118,8 +120,11 @@ def deduplicate(cleaned_text: str, numbers: list[int] | None = None) -> Deduplic
     result = Deduplicated()
     previous: int | None = None  # index in result.units of the last text unit kept
     for block in split_blocks(cleaned_text, numbers):
-        if block[0][1] == PHOTO_MARKER:
-            result.units.append(Unit("marker", (), (block[0][0],)))
+        if block[0][1].startswith(PHOTO_MARKER):
+            # Its words, where the picture's place said what its caption says (debris.py).
+            described = block[0][1].removeprefix(PHOTO_MARKER)
+            result.units.append(Unit("marker", (described,) if described else (),
+                                     (block[0][0],)))
             continue
         unit = collapse_block(block, result.drops)
         if previous is not None and same(result.units[previous], unit):
@@ -217,13 +222,13 @@ def split_blocks(cleaned_text: str, numbers: list[int] | None = None
     for number, line in zip(numbers or range(1, len(lines) + 1), lines, strict=True):
         if line == PAGE_SEAM:
             continue
-        if line and line != PHOTO_MARKER:
+        if line and not line.startswith(PHOTO_MARKER):
             current.append((number, line))
             continue
         if current:
             blocks.append(current)
             current = []
-        if line == PHOTO_MARKER:
+        if line.startswith(PHOTO_MARKER):
             blocks.append([(number, line)])
     if current:
         blocks.append(current)

@@ -1212,6 +1212,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
     after_photo = False  # a no-break-space line stood right before this unit
     labelled = False  # a picture's label ("Photo") stood right over this unit
+    described = ""  # what the picture's place right before this unit said its caption says
 
     chains: set[str] = set()  # the pending items': the numbers their sub-items' begin with
 
@@ -1230,6 +1231,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         if unit.kind == "marker":
             flush()
             after_photo = True
+            described = unit.text
             continue
         if labels_caption(units, index):
             flush()
@@ -1248,10 +1250,12 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             result.append(Paragraph(spans_of(joined_lines(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
+            captioned = bool(described) and likeness_key(described) == likeness_key(unit.text)
             result.append(block_of(unit, metadata, result, after_photo, index < last_text,
-                                   labelled))
+                                   labelled or captioned))
             numbered_over(result)
         after_photo = labelled = False
+        described = ""
     flush()
     return result
 
