@@ -505,6 +505,55 @@ def test_a_pictures_place_saying_its_caption_makes_the_caption_under_it_a_figure
     assert reasons[f"[{place}{caption}]"] == "web page debris: picture's place"
 
 
+BLOG_POST = """\
+Why we are planting a thousand hedgerow trees
+
+The hedgerows along Mill Lane lost almost a third of their trees to ash dieback in the last
+five years, and the birds that nested in them have gone with them.
+
+This winter our volunteers will plant a thousand hawthorn, hazel and field maple whips, with
+help from the two village schools and the parish council.
+
+Thank you to everyone who has given a morning to the work so far.
+
+Margaret Ellison
+Chair of Trustees
+{furniture}
+© 2025 Millbrook Wildlife Trust. Registered charity no. 1123456.
+"""
+
+
+@pytest.mark.parametrize("furniture", [
+    "Share this:\nFacebook\nX\nLinkedIn\nWhatsApp\nEmail\nPrint\n",
+    "Share this:\nFacebook\nX\nEmail\n\nRelated\nOur new warden starts work\n"
+    "12 January 2025\nIn \"News\"\nThe orchard’s first harvest\n3 October 2024\nIn \"Projects\"\n",
+    "You may also like\nA winter walk along the brook\n4 February 2025\n"
+    "Volunteers wanted for the spring survey\n20 January 2025\n",
+])
+def test_a_blogs_share_buttons_and_related_posts_go_not_into_the_sign_off(furniture):
+    """WordPress's share row copied a button a line (`Facebook`, `X`, `LinkedIn`) and its
+    related posts (a title, its date, `In "News"`) under the sign-off: the page's, not the
+    letter's (they had been printed as the sign-off's lines)."""
+    document, report = scraped_document("post", BLOG_POST.format(furniture=furniture),
+                                        Metadata(title=""))
+    assert document.blocks[-1].texts == ["Margaret Ellison", "Chair of Trustees"]
+    kept = " ".join(getattr(block, "text", "") for block in document.blocks)
+    for gone in ("Facebook", "LinkedIn", "warden", "orchard", "winter walk", "spring survey"):
+        assert gone not in kept
+
+
+def test_a_chinese_pages_share_buttons_and_related_articles_go():
+    text = ("濕地保育委員會主席報告\n\n過去一年，委員會與漁塘業主合作，保育了一百二十公頃的魚塘。\n\n"
+            "今年冬季，后海灣錄得的越冬水鳥數目較上一年度上升約百分之十二。\n\n"
+            "我衷心感謝各位委員、同事和義工的支持。\n\n"
+            "委員會主席\n鄭嘉穎\n二〇二五年三月\n分享\n微博\n微信\nFacebook\n\n相關文章\n"
+            "米埔冬季觀鳥日\n2025年1月12日\n黑臉琵鷺數目創新高\n2024年12月3日\n")
+    document, report = scraped_document("report", text, Metadata(title=""))
+    assert document.blocks[-1].texts == ["委員會主席", "鄭嘉穎", "二〇二五年三月"]
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "微博" not in said and "米埔冬季觀鳥日" not in said
+
+
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
     """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
     social network (`View this post on Instagram`, `A post shared by …`) and a video

@@ -486,6 +486,11 @@ page=r"page|p\.?",
               r"|see also|(?:previous|next|prev\.?|older|newer)(?: (?:article|story|page|post"
               r"|item|news))?",
         # what a blog writes: "3 thoughts on “Title”", "One response to “Title”", "5 Comments"
+        related=r"related(?: (?:articles|links|stories|news|pages|content|posts|reading))?"
+                r"|you (?:may|might) also (?:like|enjoy)|more (?:news|stories|posts)(?: like this)?"
+                r"|read next",
+        share_networks=r"facebook|x|twitter|linkedin|whatsapp|threads|bluesky|mastodon|reddit"
+                       r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link",
         comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
                  r"|likes?|restacks?)"
                  r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"

@@ -108,6 +108,12 @@ class Furniture:
     # group `name`; a person's name, not a site's user name).
     posted_by: str = ""
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
+    # What heads a page's list of its other posts under the text ("Related", "You may also
+    # like", "相關文章"): each a title, its date, its category, none of it the text's.
+    related: str = ""
+    # The networks and actions a page's share buttons name, a line each under its "Share
+    # this:" ("Facebook", "X", "LinkedIn", "微博").
+    share_networks: str = ""
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
     neighbours: str = ""

@@ -119,6 +119,7 @@ HASHTAGS = "a post's hashtags"
 HASHTAG_LINE = re.compile(r"(?:#[^\s#]+\s*){2,}")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
+SHARE = "print or share link"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
                 COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
@@ -198,7 +199,7 @@ LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
 KINDS = (
     ("skip link", whole(said("skip")), False),
     ("back-to-top link", whole(said("back_to_top")), False),
-    ("print or share link", whole(said("print_or_share")), False),
+    (SHARE, whole(said("print_or_share")), False),
     ("page tools", whole(said("page_tools")), False),
     ("picture placeholder", whole(said("picture")), False),
     ("page feedback", whole(said("feedback")), False),
@@ -250,6 +251,13 @@ CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… d
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 LINK = whole(said("links"))
 TEASER_END = whole(said("teaser_end"))
+RELATED = whole(said("related"))
+SHARE_NETWORK = whole(said("share_networks"))
+# A blog's category under a teaser of its other post (WordPress: `In "News"`).
+IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2019\u201d]",
+                         re.IGNORECASE)
+MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
+MAX_TEASER_WORDS = 16  # a post's title under "Related"
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
 SOURCE_CONTENTS = "contents list, its page numbers the source's"
@@ -549,6 +557,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(author_over_date(lines, reasons, first_text))
     reasons.update(comments_section(lines, reasons, first_text))
     reasons.update(teasers(lines, reasons))
+    reasons.update(related_posts(lines, reasons))
+    reasons.update(share_buttons(lines, reasons))
     reasons.update(legal_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
@@ -1294,6 +1304,48 @@ def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
         over = lines[run[0] - 1].text.strip() if run[0] else ""
         heading = [run[0] - 1] if TEASER_END.fullmatch(over) or LINK.fullmatch(over) else []
         found.update({lines[index].number: RELATED_PAGES for index in heading + run})
+    return found
+
+
+def related_posts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A blog's teasers of its other posts under a heading of theirs ("Related", "You may
+    also like", "相關文章"): the lines right under it, no blank line between, each its
+    post's title, date or category, where a date or a category (`In "News"`) among them says
+    they are teasers, not a section's text."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if not RELATED.fullmatch(line.text.strip()):
+            continue
+        end = index + 1
+        while (end < len(lines) and lines[end].number == lines[end - 1].number + 1
+               and lines[end].number not in reasons
+               and word_count(lines[end].text) <= MAX_TEASER_WORDS):
+            end += 1
+        run = lines[index + 1:end]
+        if any(IN_CATEGORY.fullmatch(each.text.strip()) or is_date_line(each.text)
+               for each in run):
+            found.update({each.number: RELATED_PAGES for each in (line, *run)})
+    return found
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line: "3 October 2024", "2025年1月12日"."""
+    return bool(detect(text).date_in(text)) and word_count(text) <= MAX_DATE_WORDS
+
+
+def share_buttons(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The buttons under a page's "Share this:", a line each, no blank line between, each
+    naming a network or an action ("Facebook", "X", "LinkedIn", "Email"): its share row
+    copied a button a line."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if reasons.get(line.number) != SHARE or index + 1 >= len(lines):
+            continue
+        for before, after in itertools.pairwise(lines[index:]):
+            if (after.number != before.number + 1
+                    or not SHARE_NETWORK.fullmatch(after.text.strip())):
+                break
+            found[after.number] = SHARE
     return found
 
 
