@@ -554,6 +554,34 @@ def test_a_chinese_pages_share_buttons_and_related_articles_go():
     assert "微博" not in said and "米埔冬季觀鳥日" not in said
 
 
+@pytest.mark.parametrize(("footer", "organisation"), [
+    ("© 2025 Millbrook Wildlife Trust. All rights reserved.", "Millbrook Wildlife Trust"),
+    ("Millbrook Housing Association is a registered society. © Millbrook Housing Association "
+     "2024 | Privacy | Cookies", "Millbrook Housing Association"),
+    ("Copyright © 2023–2025 Millbrook Wildlife Trust", "Millbrook Wildlife Trust"),
+    ("© 2025 Margaret Ellison", ""),  # a person's blog: no body publishes it
+    ("© Crown copyright", ""),
+])
+def test_the_body_a_pages_copyright_line_names_publishes_it(footer, organisation):
+    """Where nothing over the text names who publishes it, its page's copyright line does:
+    the opener prints it (as a typesetter would be given it)."""
+    text = BLOG_POST.format(furniture="").replace(
+        "© 2025 Millbrook Wildlife Trust. Registered charity no. 1123456.", footer)
+    document, report = scraped_document("post", text, Metadata(title=""))
+    assert document.metadata.organisation == organisation
+    assert footer in {drop["text"] for drop in report["dropped"]}
+
+
+def test_a_chinese_pages_copyright_line_names_its_publisher_unless_the_metadata_does():
+    text = ("主席報告\n\n過去一年，委員會與漁塘業主合作，保育了一百二十公頃的魚塘。\n\n"
+            "今年冬季，后海灣錄得的越冬水鳥數目較上一年度上升約百分之十二。\n\n"
+            "返回頁首\n© 2025 濕地保育委員會 版權所有\n")
+    assert scraped_document("report", text, Metadata(title=""))[0].metadata.organisation \
+        == "濕地保育委員會"
+    assert scraped_document("report", text, Metadata(title="", organisation="米埔之友"))[0] \
+        .metadata.organisation == "米埔之友"
+
+
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
     """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
     social network (`View this post on Instagram`, `A post shared by …`) and a video

@@ -1225,7 +1225,7 @@ def test_the_body_whose_site_a_page_comes_from_is_its_organisation():
     """A page copied with its site's name over its navigation (`Kingsbridge Borough
     Council`, `Northfell University`), gone with it: the organisation the opener prints,
     where the metadata names none (the openers had printed none); a link of no body's name
-    gives none."""
+    gives none, and the body the page's copyright line names is its publisher then."""
     foreword = read((REPORTS / "council-leader-foreword.txt").read_text(encoding="utf-8"),
                     title="")
     assert foreword.metadata.organisation == "Kingsbridge Borough Council"
@@ -1234,7 +1234,7 @@ def test_the_body_whose_site_a_page_comes_from_is_its_organisation():
     assert review.metadata.organisation == "Northfell University"
     interview = read((POSTS / "staff-interview-transcript.txt").read_text(encoding="utf-8"),
                      title="")
-    assert interview.metadata.organisation == ""
+    assert interview.metadata.organisation == "Kingsmead Hospitals NHS Foundation Trust"
 
 
 def test_a_title_over_its_season_over_a_byline_in_lower_case():

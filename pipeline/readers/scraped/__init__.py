@@ -103,10 +103,11 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    if not document.metadata.organisation and cleared.signatory_body:
-        # Published by the body its signatory names, where nothing over the text names one.
-        document = replace(document, metadata=replace(document.metadata,
-                                                      organisation=cleared.signatory_body))
+    if not document.metadata.organisation and (cleared.signatory_body or cleared.holder):
+        # Published by the body its signatory names, or else its page's copyright line does,
+        # where nothing over the text names one.
+        document = replace(document, metadata=replace(
+            document.metadata, organisation=cleared.signatory_body or cleared.holder))
     if not document.metadata.date and (dated := signed_on(document) or titled_on(document)):
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.

@@ -253,6 +253,14 @@ LINK = whole(said("links"))
 TEASER_END = whole(said("teaser_end"))
 RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
+# Who a footer's copyright line says holds it: the body after the mark and its year, up to
+# the year, a full stop or a rule after it, or the words reserving the rights ("© 2025 Fenwold
+# University. All rights reserved.", "© Northgate Homes 2024 | Privacy", "© 2024 濕地保育委員會
+# 版權所有").
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?[\s,]*)?"
+    r"(?P<holder>[^\s\d|.。©][^|.。©]*?)\s*(?=$|\d{4}|[|.。]|all rights|版權所有|版权所有)",
+    re.IGNORECASE)
 # A blog's category under a teaser of its other post (WordPress: `In "News"`).
 IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2019\u201d]",
                          re.IGNORECASE)
@@ -301,6 +309,7 @@ class Cleared:
     site: str = ""  # the body whose site the page was copied from ("" for none)
     # The body a mailed text's signatory names in their signature ("" for none).
     signatory_body: str = ""
+    holder: str = ""  # the body its footer's copyright line names ("" for none)
 
     @property
     def paged(self) -> bool:
@@ -365,7 +374,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    min(greetings, default=0), dated,
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
-                   signatory_body(lines, reasons))
+                   signatory_body(lines, reasons), rights_holder(lines, reasons))
 
 
 def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -402,6 +411,16 @@ def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
     return next((line.text.strip() for line in lines[:first_text]
                  if reasons.get(line.number) in (NAVIGATION, "links")
                  and detect(line.text).names_body(line.text.strip())), "")
+
+
+def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body a page's footer says holds its copyright ("© 2025 Fenwold University. All
+    rights reserved.", "© 2024 濕地保育委員會 版權所有"), gone with the footer: the
+    organisation the opener prints where neither the metadata nor the text names one; ""
+    for none (or for a person, "© 2025 Jane Smith")."""
+    return next((holder for line in lines if reasons.get(line.number) in FOOTER_KINDS
+                 for found in COPYRIGHT_HOLDER.finditer(line.text)
+                 if detect(holder := found.group("holder").strip()).names_body(holder)), "")
 
 
 def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
