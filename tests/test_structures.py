@@ -322,6 +322,36 @@ def test_a_line_under_the_title_over_text_is_a_section_heading():
     assert document.blocks[0] == Heading("Housing")
 
 
+@pytest.mark.parametrize(("masthead", "title", "text"), [
+    ("Kestrelford Borough Council", "Council agrees £12m plan to bring 300 empty homes back "
+     "into use", LONG_LINE),
+    ("Millbrook Wildlife Trust", "Spring newsletter 2025", LONG_LINE),
+    ("濕地保育委員會", "委員會推出魚塘保育新計劃", "委員會今日宣布，將與漁塘業主合作，在未來三年保育一百二十公頃的魚塘，"
+     "為越冬水鳥提供更多棲息地。"),
+])
+def test_a_bodys_name_over_the_title_is_its_masthead_not_its_title(masthead, title, text):
+    """A release's or a newsletter's masthead, the body's name alone over the headline, each
+    in a block of its own: the organisation, which the opener prints, and the title under it
+    (the body's name had been the title, the headline a heading)."""
+    second = "Thank you." if text == LONG_LINE else "多謝各位。"
+    document, _ = scraped_document("piece", f"{masthead}\n\n{title}\n\n{text}\n\n{second}\n",
+                                   Metadata(title=""))
+    assert (document.metadata.organisation, document.metadata.title.replace("\u00a0", " ")) \
+        == (masthead, title)
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_a_bodys_name_under_the_title_over_the_byline_is_its_organisation():
+    """`Chief Executive's Statement 2024` over `Brightwater Family Trust` over the byline: the
+    title, then its organisation (the body's name had been the title, the title its kicker)."""
+    document, _ = scraped_document(
+        "piece", "Chief Executive's Statement 2024\nMillbrook Wildlife Trust\n"
+                 f"By Dr Nadia Okafor, Chief Executive\n\n{LONG_LINE}\n", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.organisation) == (
+        "Chief Executive\u2019s Statement 2024", "Millbrook Wildlife Trust")
+    assert document.byline.role == "Chief Executive"
+
+
 def test_a_title_wrapped_over_two_lines_is_one_title():
     """In a text wrapped by a mail program, a title as wide as the wrap goes on under it."""
     paragraph = ("The harbour was busier than in any year since the\nmarine department "

@@ -449,7 +449,10 @@ page=r"page|p\.?",
                rf"|(?:{REGISTRATION})\b.{{0,160}}"
                # a newsletter's pitch under its posts: "Thanks for reading The Lantern Notes!
                # Subscribe for free to receive new posts and support my work."
-               r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}",
+               r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}"
+               # the body's accounts: "Follow us on X @KestrelfordBC and on Facebook."
+               r"|(?:follow|find|join) us on (?:x|twitter|facebook|instagram|linkedin|youtube"
+               r"|tiktok|threads|bluesky|mastodon|whatsapp)\b.{0,100}",
         dateline=r"(?:(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  # who posted it first, with their role: "Posted by Marion Achebe, Chief
@@ -552,6 +555,9 @@ page=r"page|p\.?",
                      r"|northern ireland|ireland|hong kong)|company limited by guarantee"
                      r"|section 88 of the inland revenue ordinance)\b",
         release=r"(?:press|media|news) release|for (?:immediate|general) release"
+                # the release's own number: "Ref: PR/2025/041", "Press release no. 41/25"
+                r"|(?:our )?ref(?:erence)?(?:\.|\s*no\.?)?\s*[:：]?\s*[A-Z]{0,6}[\d/ .-]*\d[\w/.-]*"
+                r"|(?:press |news |media )?release (?:no\.?|number)\s*[:：]?\s*[\w/.-]*\d[\w/.-]*"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}"
                 # a speech's note to the press that what was said may differ
                 r"|(?:please )?check against delivery|(?:speech )?as prepared for delivery",

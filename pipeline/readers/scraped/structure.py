@@ -159,6 +159,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [unit for unit in units if unit not in (page_title, subtitle)]
         texts = [unit for unit in texts if unit not in (page_title, subtitle)]
         metadata = replace(metadata, subtitle=subtitle.text)
+    masthead = masthead_line(texts, metadata)
+    if masthead is not None:
+        # The body's name over the title (a release's, a newsletter's masthead): the
+        # opener's, which prints it, not the title.
+        units = [unit for unit in units if unit is not masthead]
+        texts = texts[1:]
+        metadata = replace(metadata, organisation=masthead.text.strip())
     # A line the page's breadcrumb trail names is its title, not a kicker over it.
     kicker = texts[0] if over_title(texts) and texts[0].lines[0] != named else None
     if kicker is not None:
@@ -231,6 +238,22 @@ def letter_subject(texts: list[Unit]) -> Unit | None:
             or not any(len(unit.rows) >= 2 for unit in above)):
         return None
     return headline if all(is_sign_off_unit(unit) for unit in above) else None
+
+
+def masthead_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
+    """The text's first line, alone in its block, where it names a body alone ("Kestrelford
+    Borough Council" over "Council agrees £12m plan …"), over a title in a block of its own
+    (one line, no body's name, not the metadata's organisation) over the text, and the
+    metadata names neither: the masthead, not the title."""
+    if metadata.organisation or metadata.title or len(texts) < 3:
+        return None
+    masthead, title = texts[0], texts[1]
+    text = masthead.text.strip()
+    return masthead if (
+        len(masthead.rows) == 1 and masthead.repeats == 1 and detect(text).names_body(text)
+        and len(title.rows) == 1 and is_heading_text(title.text)
+        and not detect(title.text).names_body(title.text.strip())
+        and not is_heading_text(texts[2].text)) else None
 
 
 def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
@@ -539,6 +562,12 @@ def over_title(texts: list[Unit]) -> bool:
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return False
     if annexes_title(texts[1].text):  # its year or a note on it under it: no title
+        return False
+    under = texts[1].text.strip()
+    if detect(under).names_body(under) and not detect(texts[0].text).names_body(
+            texts[0].text.strip()):
+        # A body's name alone under the title ("Brightwater Family Trust" under "Chief
+        # Executive's Statement 2024"): its organisation, not a title under a kicker.
         return False
     if (YEAR.search(texts[1].text) and not YEAR.search(texts[0].text)
             and not names_publisher(texts[2])):
