@@ -453,3 +453,22 @@ def test_a_photo_labelled_under_a_release_is_a_figure_with_its_caption(label, ca
     figure = document.blocks[-1]
     assert isinstance(figure, Figure) and plain(figure.caption) == clean_line(caption)
     assert label not in [getattr(block, "text", "") for block in document.blocks]
+
+
+def test_a_councils_release_reads_its_masthead_number_and_footer():
+    """A council's release: `Ref: PR/2025/041` under its release lines is the release's
+    number (it had been the title), its name over the headline the organisation (the
+    headline had been a heading), and `Follow us on X …` and the council's address under its
+    notes to editors its footer (they had been printed as notes)."""
+    path = Path(__file__).parent / "texts" / "press" / "council-press-release-ends.txt"
+    document, report = scraped_document("release", path.read_text(encoding="utf-8"),
+                                        Metadata(title=""))
+    assert document.metadata.title.startswith("Council agrees £12m plan")
+    assert document.metadata.organisation == "Kestrelford Borough Council"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["Ref: PR/2025/041"] == "press release debris: press release line"
+    assert reasons["Follow us on X @KestrelfordBC and on Facebook."].endswith("page footer")
+    said = " ".join(" ".join(getattr(block, "texts", None) or [getattr(block, "text", "")])
+                    for block in document.blocks)
+    assert "Civic Centre, Market Square" not in said and "Ref:" not in said
+    assert said.rstrip().endswith("Out of hours: 07700 900 842.")
