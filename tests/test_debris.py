@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.languages import profile_for
-from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, plain
+from pipeline.model import Byline, Figure, Heading, LineBlock, Metadata, Paragraph, plain
 from pipeline.readers.cleaning import clean_text
 from pipeline.readers.scraped import NOTHING_LEFT, read_scraped, scraped_document
 from pipeline.readers.scraped.debris import remove_debris
@@ -929,3 +929,31 @@ def test_a_professional_networks_post_marks_go(line):
     text = (f"Priya Sharma\n{line}\n\n{BODY}\n\n{MORE}\n")
     _, report = scraped_document("post", text, Metadata(title="Post"))
     assert line in {drop["text"] for drop in report["dropped"]}
+
+
+def test_a_facebook_posts_head_is_its_pages_and_its_figures_are_lines():
+    """A club's post copied from Facebook: `Facebook`, `Log In` and the post's stamp (`17
+    September at 19:42 ·`) go, the club's name over the stamp is the organisation (it had been
+    the title, the network's name before it), and its figures under `The numbers`, a label
+    and its value a line, stay lines (each had been a heading)."""
+    document, report = read_scraped(POSTS / "cricket-club-chair-facebook.txt", Metadata(title=""))
+    assert document.metadata.title == "Chair\u2019s end-of-season report 2024 \U0001f3cf"
+    assert document.metadata.organisation == "Ashcombe Vale Cricket Club"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["17\u00a0September at 19:42 \u00b7"] == "web page debris: dateline"
+    assert "Facebook" in reasons
+    numbers = document.blocks[[getattr(block, "text", "") for block in document.blocks]
+                              .index("The numbers") + 1]
+    assert isinstance(numbers, LineBlock) and numbers.texts[1] == "Matches played, all teams: 94"
+
+
+def test_a_wordpress_posts_share_row_related_posts_and_photo_go_or_stay_as_they_are():
+    """A vice-chancellor's foreword on a WordPress site: its `[Photo: …]` over its caption
+    is a figure, its share row a button a line, its related posts (title, date, `In "News"`)
+    and its comment form go; the sign-off is the vice-chancellor's alone, and the university
+    its copyright line names is the organisation."""
+    document, report = read_scraped(Path(__file__).parent / "texts" / "web"
+                                    / "vc-foreword-wordpress.txt", Metadata(title=""))
+    assert document.blocks[-1].texts == ["Professor\u00a0Aileen Marchbank", "Vice-Chancellor"]
+    assert isinstance(document.blocks[0], Figure)
+    assert document.metadata.organisation == "Fenwold University"

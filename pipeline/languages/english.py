@@ -462,7 +462,11 @@ page=r"page|p\.?",
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019\u00a0-]{1,40}?)?"  # "… by guildadmin", who posted it
                  # and how long it takes to read: "… · 4 min read"
-                 r"(?:\s*[·|•,\u2013\u2014-]\s*\d{1,3}[ \u00a0]?(?:minutes?|mins?) read)?",
+                 r"(?:\s*[·|•,\u2013\u2014-]\s*\d{1,3}[ \u00a0]?(?:minutes?|mins?) read)?"
+                 # a social network's stamp on a post: "17 September at 19:42 ·",
+                 # "September 17, 2024 at 7:42 PM"
+                 rf"|(?:\d{{1,2}}[ \u00a0](?:{NAMED_MONTH})|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}})"
+                 r"(?:,?[ \u00a0]\d{4})? at \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?(?:\s*[·•])?",
         posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)"
                   r"\s*(?:$|[,·|•\u2013\u2014]|-\s|on\s)",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
@@ -579,7 +583,7 @@ page=r"page|p\.?",
     lettered_ranges = "|".join(f"(?:{pattern.pattern})" for pattern in LETTERED_RANGES)
     question = QUESTION
     exchange_label = r"(?:Question|Reply|Answer)\s*:"
-    field = r"[A-Za-z][\w'\u2019.&/-]*(?: [\w'\u2019.&/-]+){0,2} ?:\s+(?=\S)"
+    field = r"[A-Za-z][\w'\u2019.&/-]*(?:,? [\w'\u2019.&/-]+){0,3} ?:\s+(?=\S)"
 
     def typeset(self, line: str) -> str:
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen

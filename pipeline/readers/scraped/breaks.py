@@ -137,8 +137,11 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
     line over a paragraph, which the wrap would have filled."""
     if not_wrapped(units):
         def ends(rows: tuple[str, ...], index: int) -> bool:
+            # A field over another (`Membership: 286` over `Matches played: 94`) is one of
+            # a block of fields, however each stands alone.
             return (ends_block(rows[index], rows[index + 1], stands_alone)
-                    and not numbering_goes_on(rows, index))
+                    and not numbering_goes_on(rows, index)
+                    and not fields(rows[index:index + 2]))
         width = None
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it

@@ -247,6 +247,7 @@ WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 POSTER = "the post's author, over its date"
+POSTING_PAGE = "the page that posted it, over its date, which the opener prints"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 LINK = whole(said("links"))
@@ -409,7 +410,7 @@ def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
     organisation the opener prints, where the metadata names none; "" for none."""
     first_text = text_between(lines, reasons)[0]
     return next((line.text.strip() for line in lines[:first_text]
-                 if reasons.get(line.number) in (NAVIGATION, "links")
+                 if reasons.get(line.number) in (NAVIGATION, "links", POSTING_PAGE)
                  and detect(line.text).names_body(line.text.strip())), "")
 
 
@@ -587,6 +588,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(site_head(lines, reasons, first_text))
     reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
+    reasons.update(page_over_stamp(lines, reasons, first_text))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     reasons.update(signature_block(lines, reasons))
@@ -1103,6 +1105,21 @@ def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
     if top < 1 or lines[top - 1].number in reasons or not detect(name).is_name(name):
         return {}  # no title stands over it
     return {line.number: POSTER for line in lines[top:above + 1]}
+
+
+def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
+                    ) -> dict[int, str]:
+    """A body's name alone over a post's stamp at the page's top, nothing but the page's
+    debris over it and between them (`Facebook`, `Log In` over `Ashcombe Vale Cricket Club`
+    over `17 September at 19:42 ·`): the page that posted it, its organisation, which the
+    opener prints (it had been the title)."""
+    stamp = next((index for index, line in enumerate(lines[:first_text + 2])
+                  if reasons.get(line.number) == DATELINE), None)
+    kept = [index for index in range(stamp or 0) if lines[index].number not in reasons]
+    if stamp is None or len(kept) != 1:
+        return {}
+    name = lines[kept[0]].text.strip()
+    return {lines[kept[0]].number: POSTING_PAGE} if detect(name).names_body(name) else {}
 
 
 def readers_counts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
