@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.model import Metadata, Paragraph, SignOff, plain
+from pipeline.model import Figure, Metadata, Paragraph, SignOff, plain
 from pipeline.readers.cleaning import clean_text
-from pipeline.readers.scraped import NOTHING_LEFT, scraped_document
+from pipeline.readers.scraped import NOTHING_LEFT, read_scraped, scraped_document
 from pipeline.readers.scraped.debris import remove_debris
 
 from .support import copy_project, doit
@@ -864,3 +864,19 @@ def test_a_covering_note_over_a_title_the_subject_names_in_other_words_goes_with
                                                                          "the mail's subject")
     assert reasons["Internal Communications Manager"] == (
         "e-mail debris: signature of the mail's sender, under the text's sign-off")
+
+
+def test_a_reply_carrying_a_text_titled_with_its_year_drops_its_covering_note():
+    """An Outlook reply carrying a director's review: `Subject: RE: Director's review for the
+    annual review - final?` names the text's title, `Director's Review 2024-25`, though the
+    title adds the year it reviews; the note over it (`Here's the final text …`, `Thanks,`
+    `H`) is the sender's (it had been printed, the subject the title), and `[Image: …]` over
+    its caption is a figure."""
+    path = Path(__file__).parent / "texts" / "mail" / "museum-director-outlook-reply.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == "Director\u2019s Review 2024\u201325"
+    assert document.metadata.organisation == "Greyhaven Museums Trust"
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "final text" not in said and "Thanks, H" not in said
+    assert sum(isinstance(block, Figure) for block in document.blocks) == 1
+    assert document.blocks[-1].texts == ["Harriet Oyelaran", "Director, Greyhaven Museums Trust"]

@@ -790,10 +790,12 @@ def words_of(text: str) -> list[str]:
 
 
 def named_within(words: list[str], subject_words: set[str]) -> bool:
-    """Whether a line's words, but an article opening it, are all the subject's, three at
-    least ("A tribute to Peggy O'Donnell" under "Subject: Tribute to Margaret 'Peggy'
-    O'Donnell for the staff bulletin")."""
+    """Whether a line's words, but an article opening it and its figures (the year it
+    reviews), are all the subject's, three at least ("A tribute to Peggy O'Donnell" under
+    "Subject: Tribute to Margaret 'Peggy' O'Donnell for the staff bulletin", "Director's
+    Review 2024-25" under "Subject: RE: Director's review for the annual review")."""
     words = words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words
+    words = [word for word in words if not word.isdigit()]
     return len(words) >= MIN_SUBJECT_WORDS and set(words) <= subject_words
 
 
