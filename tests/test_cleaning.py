@@ -126,6 +126,10 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
         f"Collected c.{NBSP}1910, sold ca.{NBSP}1986")
     # A year counts nothing.
     assert clean_line("In 2024 the year") == "In 2024 the year"
+    # Nor does a number before a function word: the word after it is no count's.
+    assert clean_line("a deficit of £150,000 that we met, and the 22 who took badges") == (
+        "a deficit of £150,000 that we met, and the 22 who took badges")
+    assert clean_line("rose to 94 but we would") == "rose to 94 but we would"
 
 
 def test_a_title_is_never_parted_from_the_name_after_it():

@@ -110,11 +110,16 @@ NAMED_BY_NUMBER = re.compile(
 NAMING_WORD_CHARACTERS = len("September ")  # the longest of them, and its space
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
 # "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
-# year ("2023–24 that"), which count nothing; a word such as "on" counted only as a
-# compound's first part ("204 on-call firefighters").
+# year ("2023–24 that"), which count nothing; nor a word no number counts, a function word
+# ("£150,000 that we met", "the 22 who took", "94 but"); a word such as "on" counted only as
+# a compound's first part ("204 on-call firefighters").
+UNCOUNTED_WORDS = ("and|or|nor|but|so|yet|to|of|in|on|at|by|for|from|with|into|than|as|the|a|an"
+                   "|is|was|were|are|be|been|has|had|have|will|would|can|could|should|must"
+                   "|did|does|not|that|which|who|whom|whose|this|these|those|it|its|we|they"
+                   "|he|she|you|our|their|his|her|if|when|while|because|since|until")
 NUMBER_AND_WORD = re.compile(
     r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
-    r"(?!(?:and|or|to|of|in|on|at|by|for|from|with|than|as|the|a|an|is|was|were|are)\b(?!-))"
+    rf"(?!(?:{UNCOUNTED_WORDS})\b(?!-))"
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
