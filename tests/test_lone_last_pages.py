@@ -4,7 +4,10 @@ Where the sign-off opens the second page and last, and no paragraph can be set s
 picture smaller and no lines pushed over without leaving the first page too empty, the
 opener is closed up (its margins taken away, half its padding under the rule), as a
 typesetter takes a little air from a short letter's head: the sign-off comes back under its
-letter, the notes after it may stay overleaf. On texts of their own: an inspectorate's
+letter, the notes after it may stay overleaf. Where the page before would be left more than
+15 % empty but no more than a quarter, the letter's last lines go over with the sign-off all
+the same (a signature apart from its letter is the worse fault), and the preflight does not
+count that page too empty: a drainage director's review in large print. On texts of their own: an inspectorate's
 foreword with symbol notes, a statement, a Chinese fund's letter with its notes under their
 heading.
 
@@ -42,6 +45,9 @@ EDITIONS = [  # (text, layout): each sent its sign-off over alone before
     ("texts/web/inspectorate-foreword", "screen"),
     ("texts/structure/ambulance-service-statement", "screen"),
     ("texts/sign_offs/fishermen-fund-chair", "print"),
+    # Its letter's last paragraph and heading go over with it, the page before left 23 %
+    # empty (MAX_EMPTY_SIGNED), which the preflight then excuses.
+    ("simplified_chinese_texts/drainage-director-review", "large-print"),
 ]
 NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("print", "screen")]
 FEW_LINES = [("texts/web/northmoor-research-chapter", "screen")]
@@ -80,6 +86,20 @@ def test_the_sign_off_stands_under_its_letter(project, text, layout):
                for number in range(1, edition.pages + 1)]
     page = next(text for text in printed if sign_off in text)
     assert len(page.split(sign_off)[0]) > LETTER_LINE, page
+
+
+def test_the_page_its_letter_left_short_for_the_sign_off_is_not_too_empty(project):
+    """The preflight agrees with the placement: the page before the last, left 23 % empty
+    as the letter's last lines went over with its sign-off, is excused (it had warned)."""
+    from pipeline.checks.preflight import preflight
+
+    name, layout = "drainage-director-review", "large-print"
+    model = from_json(json.loads(
+        (project / "output" / name / f"{name}.json").read_text(encoding="utf-8")))
+    report = preflight(project / "output" / name / f"{name}-{layout}.pdf", model,
+                       load_layout(project / "layouts", layout))
+    typography = next(check for check in report.checks if check.rule == "typography")
+    assert typography.passed and "no pages but the last over 15% empty" in typography.message
 
 
 @pytest.mark.parametrize(("text", "layout"), NOTES)

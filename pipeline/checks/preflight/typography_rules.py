@@ -41,6 +41,10 @@ DESCENT = 0.3  # of the em, below the baseline: how low a line's letters reach
 ROW_GAP = 0.6  # of the em: baselines further apart part two lines of text
 WORD_SPACE = 0.3  # of the em: a heading's word space, as wide as a face sets it at most
 MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page but the last
+# The most the page before the last may be left empty where the letter's last lines went
+# over with its sign-off, which would otherwise open the last page alone (the placement's
+# MAX_EMPTY_SIGNED): the lesser fault, which a typesetter makes to avoid the greater.
+MAX_EMPTY_SIGNED = 0.25
 # The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
 USUAL_SPACE_EM = 0.45
 HYPHENS = ("-", "\u2010")
@@ -308,11 +312,15 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     # A page turned on its side, and the page before it, end where the turn makes them: the
     # text after a turned table goes on on the next page the text is set on, however little.
     turned = edition.turned_pages()
-    turns = turned | {number - 1 for number in turned}
+    excused = turned | {number - 1 for number in turned}
+    # The page before the last, where the letter's last lines went over with its sign-off.
+    if len(pages) > 1 and signs_off(last_lines, edition.document):
+        excused |= {number for number in (len(pages) - 1,)
+                    if pages[number - 1][1] <= MAX_EMPTY_SIGNED}
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
                        tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
-                             if empty > MAX_EMPTY and number not in turns),
+                             if empty > MAX_EMPTY and number not in excused),
                        held_alone(last_lines, last_rows, edition.document)
                        if len(pages) > 1 and len(pages) - 1 not in turned else "",
                        f"page {widest_at.page}, {excerpt(widest_at.text)}"
@@ -331,6 +339,13 @@ def held_alone(lines: list[SetLine], rows: int, document: Document) -> str:
             "".join(sign_offs[-1].texts)):
         return "only the sign-off"
     return ""
+
+
+def signs_off(lines: list[SetLine], document: Document) -> bool:
+    """Whether a page's lines of body text hold the document's sign-off."""
+    sign_offs = [block for block in document.blocks if isinstance(block, SignOff)]
+    return bool(sign_offs) and unspaced("".join(sign_offs[-1].texts)) in unspaced(
+        "".join(line.text for line in lines))
 
 
 def unspaced(text: str) -> str:

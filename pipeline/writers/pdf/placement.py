@@ -74,6 +74,10 @@ MAX_PASSES = 4
 MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
 WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
+# How empty the page before may be left where a sign-off would otherwise open the last page
+# alone: a signature apart from its letter is the worse fault (Chicago's "forcing a page
+# break early"), a short page the lesser.
+MAX_EMPTY_SIGNED = 0.25
 # What base.css keeps together: a heading with three lines of its section (orphans: 3), a
 # paragraph's last two lines (widows: 2).
 KEPT_LINES = 3
@@ -705,7 +709,7 @@ def pulled_back(placement: Placement, pages,
         return replace(placement, tightened=tighter)
     needed = max(end for *_, end in placed) - min(start for _, _, start, _ in placed)
     return (smaller_figure(placement, pages, before, needed)
-            or pushed_over(placement, pages)
+            or pushed_over(placement, pages, MAX_EMPTY_SIGNED if signed else MAX_EMPTY)
             or opener_closed(placement, pages)
             or placement)
 
@@ -741,13 +745,14 @@ def smaller_figure(placement: Placement, pages, before: tuple[int, ...],
     return replace(placement, scales={**placement.scales, block: smaller})
 
 
-def pushed_over(placement: Placement, pages) -> Placement | None:
+def pushed_over(placement: Placement, pages, most_empty: float = MAX_EMPTY
+                ) -> Placement | None:
     """The placement with the paragraph ending the page before the last kept with the block
     after it, so that its last WIDOWS lines (all of it, where it is too short to split, and
     the heading over it with it) go over with the last page's few lines or lone sign-off
     (as a letter's signature never stands alone on its page); a note, where those lines are
     the last note's, goes over with it whole (its heading with it where it stands under it);
-    None where that would leave the page before more than MAX_EMPTY empty."""
+    None where that would leave the page before more than `most_empty` empty."""
     last = len(pages) - 1
     page_box = pages[last - 1]._page_box
     placed = [(int(element.get("data-block")), element, box)
@@ -769,7 +774,7 @@ def pushed_over(placement: Placement, pages) -> Placement | None:
     else:  # the heading keeps its lines, and goes with them
         going = heading.position_y if before.tag in HEADINGS else box.position_y
     top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
-    if bottom - going > MAX_EMPTY * (bottom - top):
+    if bottom - going > most_empty * (bottom - top):
         return None
     return replace(placement, kept_with_next=placement.kept_with_next | {block})
 
