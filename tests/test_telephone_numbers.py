@@ -1,5 +1,5 @@
 """A telephone or fax number written in groups ("2835 1018", "+852 2835 1018", "(852) 2835
-1018") never breaks at its spaces in any edition, while the model's text, the DOCX's and the
+1018", a national one "01632 555 0100") never breaks at its spaces in any edition, while the model's text, the DOCX's and the
 PDF's stay as written; ordinary figures in prose ("In 2023 1200 people") break as before.
 Texts of our own set a paragraph again and again, its first word a letter (a character)
 longer each time, so that each number comes to a line's end in some of them; pdftotext reads
@@ -48,7 +48,8 @@ TEXTS = {**swept({"licensing-office": "Licensing office"}, english, REPEATS),
 
 
 @pytest.mark.parametrize("written", [
-    "2835 1018", "+852 2835 1018", "(852) 2835 1018", "+852 28351018", "+44 20 7946 0958"])
+    "2835 1018", "+852 2835 1018", "(852) 2835 1018", "+852 28351018", "+44 20 7946 0958",
+    "01632 555 0100", "020 7946 0958", "07700 900 842"])
 def test_a_telephone_number_is_kept_whole_at_its_spaces(written):
     joined = kept_together(f"Call {written}, or write.", "en-GB", last=False)
     assert joined == f"Call {written.replace(' ', ' ' + WORD_JOINER)}, or write."
@@ -59,7 +60,8 @@ def test_a_telephone_number_is_kept_whole_at_its_spaces(written):
 @pytest.mark.parametrize("prose", [
     "In 2023 1200 people came", "In 2023 1,200 people came", "a total of 12 500 000 litres",
     "card 1234 5678 9012 3456", "between 1800 1900 and 2000", "from 2019 2835 visitors",
-    "pages 12 34 and 56", "version 2.5 2835 lines"])
+    "pages 12 34 and 56", "version 2.5 2835 lines", "scored 0 100 times",
+    "won 0 to 3 at 0 100 3"])
 def test_ordinary_figures_in_prose_are_not_a_telephone_number(prose):
     assert not TELEPHONE.search(prose)
     assert kept_together(prose, "en-GB", last=False) == prose
