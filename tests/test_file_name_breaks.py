@@ -9,14 +9,17 @@ import re
 import subprocess
 import xml.etree.ElementTree as ElementTree
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise, product
 
 import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Span
+from pipeline.model import Paragraph, Span
 from pipeline.readers.cleaning import clean_line
+from pipeline.readers.metadata import load_metadata
+from pipeline.readers.scraped.structure import spans_of
 from pipeline.writers.justified import LineSetting, paragraph_lines
 from pipeline.writers.line_breaks import WORD_JOINER, ZERO_WIDTH_SPACE, LineBreaks
 from pipeline.writers.shaping import TextStyle
@@ -150,3 +153,29 @@ def test_no_print_line_is_left_short_before_a_file_name(editions):
              if edges[number] - right > 1.0]
     assert all(after.startswith("https://") for _, after in short), short
     assert len(short) <= 2
+
+
+@pytest.mark.parametrize("inline", [
+    "Financial_Plan_2024-27.pdf", "*Financial Plan for the years 2024 to 2027*"])
+def test_a_ragged_line_is_not_ended_before_an_inline_element_that_does_not_fit(inline,
+                                                                               tmp_path):
+    """Large print, whose lines the renderer breaks: a line holds every word that fits
+    before a file name or a phrase in italic that goes over to the next line (WeasyPrint 70
+    had ended it words early, `indefinitely,` alone on its line: a hospice's review); the
+    space before the element is set inside it (blocks.SPACE_BEFORE_ELEMENT)."""
+    from pipeline.readers.scraped import read_scraped
+    from pipeline.writers.pdf.render import render_pdf
+
+    path = ROOT / "tests" / "texts" / "mail" / "hospice-review-forwarded.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), EDITIONS))[0]
+    paragraph = next(block for block in document.blocks
+                     if isinstance(block, Paragraph) and "indefinitely" in block.text)
+    text = paragraph.text.replace("Financial_Plan_2024-27.pdf", inline)
+    document = replace(document, blocks=(Paragraph(spans_of(text)),))
+    pdf = tmp_path / "review.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(LAYOUTS, "large-print"), tmp_path))
+    lines = [line.strip() for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
+    ended = next(line for line in lines if "indefinitely," in line)
+    assert ended.startswith("That") or not ended.endswith("indefinitely,"), lines

@@ -72,6 +72,12 @@ POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # follows. A word joiner would too, but it is drawn as the font's space glyph, which the
 # PDF's text reads as a space ("rooms. 1"), and takes letter spacing.
 NOTE_JOINT = Markup('<span class="note-joint"></span>')
+# A space right before an inline element's start tags (not an empty element's). WeasyPrint 70
+# ends a line too early before an inline element that holds break opportunities but does not
+# fit whole (a file name, a link, a phrase in italic: `indefinitely,` alone on its line; its
+# issues #1614 and #2102): it looks for the break before the element and goes back past the
+# words that would fit. The space moved into the element is the same break, found inside it.
+SPACE_BEFORE_ELEMENT = re.compile(r" ((?:<(?!/)[^>]+>)+)(?!</)")
 
 
 @dataclass(frozen=True)
@@ -142,7 +148,10 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting,
         if link and setting.layout.links:
             text = Markup('<a href="{}">{}</a>').format(link, text)
         parts.append(text)
-    return Markup("").join(parts)
+    joined = Markup("").join(parts)
+    if setting.breaks.lines.get(index) is not None:
+        return joined  # the writer's lines, each measured as it stands
+    return Markup(SPACE_BEFORE_ELEMENT.sub(r"\1 ", str(joined)))
 
 
 def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
