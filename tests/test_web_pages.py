@@ -95,6 +95,7 @@ WORDS = {
     "peat-restoration-progress": [
         "https://www.gov.uk/government/publications/england-peat-action-plan",
         "peat.policy@defra.gov.uk", "NCPGS-2024/07"],
+    "vc-foreword-wordpress": [],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -127,6 +128,8 @@ TITLES = {
     "hillside-larder-chair": "A Message from our Chair",
     # Under its kicker ("Policy paper"), over the line naming its publisher ("From: …").
     "peat-restoration-progress": "Lowland Peat Restoration: progress report 2023\u201324",
+    # Under its breadcrumb trail, over its dateline.
+    "vc-foreword-wordpress": "A foreword to our Strategy 2030",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -136,6 +139,8 @@ BYLINES = {
     # Written twice over the first paragraph, no blank line between.
     "canal-society-chair": ("Dr\u00a0Naomi Fairweather", "Chair"),
     "hillside-larder-chair": ("Margaret O\u2019Sullivan", "Chair of Trustees"),  # written twice
+    "vc-foreword-wordpress": ("Professor\u00a0Aileen Marchbank",
+                              "Vice-Chancellor, Fenwold University"),
 }
 SIGN_OFFS = {
     # Over a newsletter's sign-up box and the footer's address, which are no sign-off.
@@ -163,6 +168,8 @@ SIGN_OFFS = {
     "canal-society-chair": ["With thanks,", "Naomi Fairweather", "Chair of Trustees"],
     "hillside-larder-chair": ["With my warmest thanks,", "Margaret O\u2019Sullivan",
                               "Chair of Trustees"],
+    # Over its share row, related posts and comment form, which are no sign-off.
+    "vc-foreword-wordpress": ["Professor\u00a0Aileen Marchbank", "Vice-Chancellor"],
 }
 
 
