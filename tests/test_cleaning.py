@@ -130,6 +130,8 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("a deficit of £150,000 that we met, and the 22 who took badges") == (
         "a deficit of £150,000 that we met, and the 22 who took badges")
     assert clean_line("rose to 94 but we would") == "rose to 94 but we would"
+    # A school's year or class is named by its number, which counts nothing after it.
+    assert clean_line("Year 6 parents and Form 5 students") == "Year 6 parents and Form 5 students"
 
 
 def test_a_title_is_never_parted_from_the_name_after_it():

@@ -957,3 +957,24 @@ def test_a_wordpress_posts_share_row_related_posts_and_photo_go_or_stay_as_they_
     assert document.blocks[-1].texts == ["Professor\u00a0Aileen Marchbank", "Vice-Chancellor"]
     assert isinstance(document.blocks[0], Figure)
     assert document.metadata.organisation == "Fenwold University"
+
+
+def test_a_medium_posts_end_goes_from_its_tags_to_the_platforms_links():
+    """A founder's post on Medium: under its last sentence, its topic tags, its readers'
+    counts, `Written by …`, `214 Followers`, the author's blurb, `No responses yet`,
+    `Respond` and the platform's links: none the text's (they had been headings, lines and a
+    sign-off)."""
+    document, report = read_scraped(POSTS / "larder-founder-medium.txt", Metadata(title=""))
+    assert document.blocks[-1].text.startswith("Ruth Okonjo-Hale is the founder")
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    for gone in ("Food Poverty", "Followers", "Respond", "Writing about food"):
+        assert gone not in said
+
+
+def test_a_professional_networks_degree_after_its_authors_name_goes():
+    """`Dr Catherine Mbeki-Rowe • 1st`: the byline is her name, the degree LinkedIn shows
+    its reader the network's."""
+    document, report = read_scraped(POSTS / "hospital-chair-linkedin-post.txt",
+                                    Metadata(title=""))
+    assert document.byline.name == "Dr\u00a0Catherine Mbeki-Rowe"
+    assert "\u2022 1st" in {drop["text"] for drop in report["dropped"]}

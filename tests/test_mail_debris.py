@@ -597,7 +597,8 @@ def test_a_letter_forwarded_from_a_webmail_keeps_its_greeting_and_loses_the_forw
                    "registered charity", "Registered office", "confidential", "environment"):
         assert debris not in text, debris
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
-    assert reasons["Inbox"] == reasons["Thanks,"] == "e-mail debris: forwarding note"
+    assert reasons["Thanks,"] == "e-mail debris: forwarding note"
+    assert reasons["Inbox"] == "e-mail debris: the mail program's lines round the mail"
     # The signature's delimiter, "--" as cleaned, is the signature's, not a rule of the page.
     assert reasons["\u2013"] == "e-mail debris: signature, its signatory signed off above"
     registration = next(text for text in reasons if "registered charity" in text)
@@ -880,3 +881,17 @@ def test_a_reply_carrying_a_text_titled_with_its_year_drops_its_covering_note():
     assert "final text" not in said and "Thanks, H" not in said
     assert sum(isinstance(block, Figure) for block in document.blocks) == 1
     assert document.blocks[-1].texts == ["Harriet Oyelaran", "Director, Greyhaven Museums Trust"]
+
+
+def test_a_newsletter_copied_from_gmails_web_view_loses_its_view():
+    """Gmail's web view copied round a school's newsletter: `Inbox`, the sender with its
+    address and `Unsubscribe`, `Fri, 28 Mar, 15:42 (2 days ago)` and `to me` go as the mail
+    program's (they had been the title and a block of lines); the subject over them titles
+    it."""
+    path = Path(__file__).parent / "texts" / "mail" / "school-newsletter-gmail.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    assert document.metadata.title == "Fernside Primary News\u00a0\u2013 Spring Term 2025"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    for line in ("Inbox", "Fri, 28\u00a0Mar, 15:42 (2\u00a0days ago)", "to me",
+                 "Fernside Primary School <newsletter@fernsideprimary.sch.uk> Unsubscribe"):
+        assert reasons[line] == "e-mail debris: the mail program's lines round the mail"

@@ -100,12 +100,14 @@ FOOT = re.compile(r"(?<=\d)'(?= ?\d+(?:\.\d+)?(?:\"|\u2033))")
 SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # What a number after it names rather than counts: a month's day ("March 20 through"), a
-# flat, a room or a ward ("flat 12 wrote", "Ward 7 opened"); the word after it is no
-# count's. (A table's or a chapter's number stays bound to its title's first word.)
+# flat, a room or a ward ("flat 12 wrote", "Ward 7 opened"), a school's year or class ("Year 6
+# parents", "Form 5 students"); the word after it is no count's. (A table's or a chapter's
+# number stays bound to its title's first word.)
 NAMED_BY_NUMBER = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[Ff]lat|[Rr]oom|[Pp]age"
-    r"|[Bb]lock|[Uu]nit|[Pp]latform|[Gg]ate|[Ll]evel|[Ff]loor|[Ww]ard|[Bb]ay|[Rr]oute)"
+    r"|[Bb]lock|[Uu]nit|[Pp]latform|[Gg]ate|[Ll]evel|[Ff]loor|[Ww]ard|[Bb]ay|[Rr]oute"
+    r"|Year|Class|Form|Grade)"
     r"[ \u00a0]\Z")
 NAMING_WORD_CHARACTERS = len("September ")  # the longest of them, and its space
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
@@ -514,6 +516,13 @@ page=r"page|p\.?",
                  r"\s*[\u00b7\u2022|,]?\s*){1,4}",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         trail_prefix=r"you are here|(?:current )?location",
+        mail_view=r"inbox|to me(?:,? [\w .,'\u2019-]{1,60})?"
+                  r"|[^<>\n]{1,80}<[^<>@\s]+@[^<>\s]+>(?:\s*unsubscribe)?"
+                  rf"|(?:{DAYS}),? \d{{1,2}}[ \u00a0](?:{NAMED_MONTH})(?:[ \u00a0]\d{{4}})?,?"
+                  r" \d{1,2}:\d{2}"
+                  r"(?:[ \u00a0]?[ap]m)?(?: \([\w \u00a0]{1,20} ago\))?",
+        author_card=r"written by [\w .'\u2019-]{1,60}|\d[\d,.]*[ \u00a0]?k?[ \u00a0]followers?"
+                    r"|\d[\d,.]*[ \u00a0]following|no responses yet|what are your thoughts\??",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"
                 r"| analytics| non-essential)?(?: cookies)?|got it|ok(?:ay)?|i agree|agree"
                 r"|close|dismiss|(?:view|manage|change|customi[sz]e) (?:cookies|(?:cookie )?"

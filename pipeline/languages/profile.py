@@ -120,6 +120,13 @@ class Furniture:
     row_prefix: str = ""  # what opens a row of sharing links: "Share:", "Follow us:"
     trail_prefix: str = ""  # what labels a breadcrumb trail: "You are here:", "您的位置："
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
+    # What a mail program's web view writes round a mail copied from it (Gmail's "Inbox",
+    # its sender "Name <address> Unsubscribe", "Fri, 28 Mar, 15:42 (2 days ago)", "to me").
+    mail_view: str = ""
+    # A blog platform's card of the author under the post and its readers' prompts
+    # ("Written by …", "214 Followers", "No responses yet", "Respond"): from there to the end
+    # is the platform's.
+    author_card: str = ""
     cookies: str = ""  # the word for a cookie, in a notice asking consent to them
     consent: str = ""  # what such a notice asks: "agree", "accept"
     names: tuple[str, ...] = ()  # the language's names on a language switcher, folded

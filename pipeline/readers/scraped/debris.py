@@ -120,8 +120,10 @@ HASHTAG_LINE = re.compile(r"(?:#[^\s#]+\s*){2,}")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
 SHARE = "print or share link"
+AUTHOR_CARD = "the platform's card of the author, and its readers' prompts"
+MAIL_VIEW = "the mail program's lines round the mail"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
-                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS)
+                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS, AUTHOR_CARD)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
 # sign-off stands over them, the page's footer (an address) under them.
 PAGE_ENDS = ("back-to-top link", "previous or next article link")
@@ -132,7 +134,7 @@ PAGE_HEAD = ("link", "skip link", "language switcher")
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
 MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, MAIL_WARNING, SALUTATION, CONTACT_DETAILS, SIGNATURE,
                               SENDERS_SIGNATURE, FORWARDING_NOTE, QUOTED_MAIL, COVERING_NOTE,
-                              SENDERS_CLOSING}
+                              SENDERS_CLOSING, MAIL_VIEW}
 
 
 def said(kind: str) -> str:
@@ -210,6 +212,8 @@ KINDS = (
     ("previous or next article link", whole(said("neighbours")), False),
     ("quoted-mail separator", whole(said("mail_separator")), False),
     (MAIL_FOOTER, whole(said("mail_footer")), False),
+    (MAIL_VIEW, whole(said("mail_view")), False),
+    (AUTHOR_CARD, whole(said("author_card")), False),
     (MAIL_WARNING, whole(said("mail_warning")), False),
     (HASHTAGS, HASHTAG_LINE, False),
 )
@@ -238,6 +242,8 @@ END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
 RELEASE_STAMP_LINE = whole(said("release_stamp"))
 HEADLINE_TAG = re.compile(rf"\s*(?:{said('headline_tag')})\s*$", re.IGNORECASE)
 HEADLINE_TAG_KIND = "the site's note ending the headline of the page's languages or pictures"
+DEGREE_KIND = "the network's degree of connection after its author's name"
+DEGREE = re.compile(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
@@ -267,6 +273,7 @@ IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2
                          re.IGNORECASE)
 MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
 MAX_TEASER_WORDS = 16  # a post's title under "Related"
+MAX_TAG_WORDS = 3  # a post's topic tag, on a line of its own
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
 SOURCE_CONTENTS = "contents list, its page numbers the source's"
@@ -345,11 +352,13 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             reasons.update(older)
             reasons.update(contact_details(lines, reasons))
     drops = []
-    for number, tag in headline_tags(lines, reasons).items():
-        kept = rows[number - 1][:tag.start()]
-        drops.append(Drop(tag.group().strip(), (number,), said_as(HEADLINE_TAG_KIND), kept,
-                          (number,)))
-        rows[number - 1] = kept
+    tags = [(HEADLINE_TAG_KIND, headline_tags(lines, reasons)),
+            (DEGREE_KIND, degree_tags(lines, reasons))]
+    for kind, found in tags:
+        for number, tag in found.items():
+            kept = rows[number - 1][:tag.start()]
+            drops.append(Drop(tag.group().strip(), (number,), said_as(kind), kept, (number,)))
+            rows[number - 1] = kept
     captioned = captioned_pictures(lines, reasons)
     for line in lines:
         if line.number in reasons:
@@ -596,6 +605,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
         if not lettered(lines, reasons):
             reasons.update(salutations(lines, reasons))
         reasons.update(contact_details(lines, reasons))
+    reasons.update(platform_end(lines, reasons))
     for number, reason in footer(lines, reasons, last_text).items():
         if reason == MAIL_FOOTER and reasons.get(number) in (
                 "links", "link", SIGNATURE, SENDERS_SIGNATURE, PICTURE_PLACE):
@@ -826,6 +836,22 @@ def headline_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Ma
         if ends_sentence(line.text):
             break
         if (tag := HEADLINE_TAG.search(line.text)) and tag.start() > 0:
+            found[line.number] = tag
+    return found
+
+
+def degree_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
+    """A professional network's degree of connection after its author's name on the name's
+    line ("Dr Catherine Mbeki-Rowe • 1st"), over the text's first sentence: line number ->
+    the degree, spaces before it included."""
+    found = {}
+    for line in lines:
+        if line.number in reasons:
+            continue
+        if ends_sentence(line.text):
+            break
+        tag = DEGREE.search(line.text)
+        if tag and detect(named := line.text[:tag.start()].strip()).is_name(named):
             found[line.number] = tag
     return found
 
@@ -1608,6 +1634,33 @@ def signed_under(lines: list[Line], reasons: dict[int, str], start: int) -> int:
            and not is_running(lines[end].text)):
         end += 1
     return end
+
+
+def platform_end(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A blogging platform's end of a post, from its card of the author (`Written by …`, `214
+    Followers`) to the end, whatever stands there (the author's blurb, the readers' prompts,
+    the platform's links), and over the card its readers' counts (`312`) and, where they
+    stand right under the text's last sentence, the post's topic tags (`Charity` over `Food
+    Poverty`), each a word or three, no comma (a sign-off's role has one)."""
+    card = next((index for index, line in enumerate(lines)
+                 if reasons.get(line.number) == AUTHOR_CARD), None)
+    if card is None:
+        return {}
+    start = card
+    while start > 0 and (reasons.get(lines[start - 1].number) == READERS_COUNTS or (
+            lines[start - 1].number not in reasons
+            and READERS_COUNT.fullmatch(lines[start - 1].text.strip()))):
+        start -= 1
+    tags = start
+    while (tags > 0 and lines[tags - 1].number not in reasons
+           and word_count(lines[tags - 1].text) <= MAX_TAG_WORDS
+           and not re.search("[,\uff0c]", lines[tags - 1].text)
+           and not ends_sentence(lines[tags - 1].text)):
+        tags -= 1
+    if tags < start and (tags == 0 or ends_sentence(lines[tags - 1].text)):
+        start = tags
+    return {line.number: AUTHOR_CARD for line in lines[start:]
+            if reasons.get(line.number) in (None, AUTHOR_CARD, READERS_COUNTS)}
 
 
 def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[int, str]:
