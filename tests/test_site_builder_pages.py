@@ -70,7 +70,7 @@ def test_a_menu_running_into_the_title_written_twice_goes_and_the_byline_is_read
     between them: the menu ends over the title, so its links of no known kind ("About",
     "Get Involved") go, and the byline written twice is read as one."""
     head = ("Skip to Content\nOpen Menu Close Menu\nHome\nAbout\nOur Work\nGet Involved\n"
-            "Donate\nDonate\nA Message from our Chair\nA Message from our Chair\n"
+            "Cart 0\nDonate\nDonate\nA Message from our Chair\nA Message from our Chair\n"
             "By Margaret O'Sullivan, Chair of Trustees\n"
             "By Margaret O'Sullivan, Chair of Trustees\n\n")
     document = scraped_document("page", f"{head}{BODY}\n", Metadata(title=""))[0]

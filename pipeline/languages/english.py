@@ -479,6 +479,8 @@ page=r"page|p\.?",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
+              # a site builder's shop: "Cart 0", "Basket (2)"
+              r"|(?:cart|basket|bag)(?: \(?\d{1,3}\)?)?"
               r"|search(?: for| this site)?|sitemap|site map"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
