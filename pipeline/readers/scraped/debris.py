@@ -50,6 +50,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
@@ -827,32 +828,30 @@ def senders_closing(text: list[Line]) -> list[Line]:
 
 def headline_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
     """The tag a site ends a headline with about its page (HEADLINE_TAG: "(English only)",
-    "（附圖）"), on each line of the page's head, over the text's first sentence: line number
-    -> the tag, spaces before it included."""
-    found = {}
-    for line in lines:
-        if line.number in reasons:
-            continue
-        if ends_sentence(line.text):
-            break
-        if (tag := HEADLINE_TAG.search(line.text)) and tag.start() > 0:
-            found[line.number] = tag
-    return found
+    "（附圖）"), on each line of the page's head: line number -> the tag, spaces before it
+    included."""
+    return head_tags(lines, reasons, HEADLINE_TAG, lambda before: bool(before))
 
 
 def degree_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
     """A professional network's degree of connection after its author's name on the name's
-    line ("Dr Catherine Mbeki-Rowe • 1st"), over the text's first sentence: line number ->
-    the degree, spaces before it included."""
+    line ("Dr Catherine Mbeki-Rowe • 1st"): line number -> the degree, spaces before it
+    included."""
+    return head_tags(lines, reasons, DEGREE, lambda before: detect(before).is_name(before))
+
+
+def head_tags(lines: list[Line], reasons: dict[int, str], tag: re.Pattern,
+              kept: Callable[[str], bool]) -> dict[int, re.Match]:
+    """Where `tag` ends a line of the page's head (its lines over the text's first
+    sentence), what stands before it being what `kept` keeps."""
     found = {}
     for line in lines:
         if line.number in reasons:
             continue
         if ends_sentence(line.text):
             break
-        tag = DEGREE.search(line.text)
-        if tag and detect(named := line.text[:tag.start()].strip()).is_name(named):
-            found[line.number] = tag
+        if (match := tag.search(line.text)) and kept(line.text[:match.start()].strip()):
+            found[line.number] = match
     return found
 
 
