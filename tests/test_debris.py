@@ -966,6 +966,8 @@ def test_a_medium_posts_end_goes_from_its_tags_to_the_platforms_links():
     sign-off)."""
     document, report = read_scraped(POSTS / "larder-founder-medium.txt", Metadata(title=""))
     assert document.blocks[-1].text.startswith("Ruth Okonjo-Hale is the founder")
+    # Its author, over `Follow` and its date, is its byline, which the opener prints.
+    assert document.byline == Byline("Ruth Okonjo-Hale")
     said = " ".join(getattr(block, "text", "") for block in document.blocks)
     for gone in ("Food Poverty", "Followers", "Respond", "Writing about food"):
         assert gone not in said

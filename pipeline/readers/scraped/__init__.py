@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.languages import detect, text_language
-from pipeline.model import Document, Metadata, SignOff, plain
+from pipeline.model import Byline, Document, Metadata, SignOff, plain
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
@@ -108,11 +108,23 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # where nothing over the text names one.
         document = replace(document, metadata=replace(
             document.metadata, organisation=cleared.signatory_body or cleared.holder))
+    if cleared.poster and document.byline is None and not signed_by(document, cleared.poster):
+        # Its author, as the page's dateline names them over the text ("Ruth Okonjo-Hale"
+        # over "Follow · 8 min read"): its byline, which the opener prints, where the text
+        # writes none and signs off with no such name.
+        document = replace(document, byline=Byline(cleared.poster))
     if not document.metadata.date and (dated := signed_on(document) or titled_on(document)):
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
     return document, report(name, result, cleared.counted())
+
+
+def signed_by(document: Document, name: str) -> bool:
+    """Whether the text's sign-off names `name`."""
+    return any(isinstance(block, SignOff)
+               and likeness_key(name) in likeness_key(" ".join(block.texts))
+               for block in document.blocks)
 
 
 def titled_on(document: Document) -> str:
