@@ -103,12 +103,13 @@ def test_html_raises_lowers_and_links_and_print_keeps_the_address(layout):
     assert "CO<sub>2</sub>" in paragraph and "10<sup>6</sup>" in paragraph
     if layout == "print":  # paper: no link, the address after the words that named it
         assert "<a " not in paragraph
-        assert "our <em>annual report</em> (<span class=\"address\">" in paragraph
+        # The space before an element is set inside it (blocks.SPACE_BEFORE_ELEMENT).
+        assert "our<em> annual report</em> (<span class=\"address\">" in paragraph
         shown = re.sub("[\u200b\u2060]", "", paragraph)  # the address's break points
         assert shown.count("https://water.example.org/a_(b)") == 1
     else:
-        assert ('<a href="https://water.example.org/report?year=2023-24">our <em>annual report'
-                '</em></a>') in paragraph
+        assert ('see<a href="https://water.example.org/report?year=2023-24"> our<em> annual '
+                'report</em></a>') in paragraph
         assert paragraph.count("<a ") == 2  # the address shown as itself is one link, not two
 
 

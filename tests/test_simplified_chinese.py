@@ -385,8 +385,7 @@ def test_the_html_is_tagged_zh_hans_and_names_the_chinese_faces_first():
     # A paragraph wholly in Chinese is in Chinese itself, as its lines are set.
     assert re.search('<p data-block="[0-9]+" lang="zh-Hans"[^>]*>我们会继续为香港和内地的企业搭建合作的桥梁，',
                      mixed)
-    # The space before it set inside it, where the renderer breaks the lines (blocks.py).
-    assert '<span lang="zh-HK" class="phrase"> 「同心協力」</span>' in mixed
+    assert '<span lang="zh-HK" class="phrase">「同心協力」</span>' in mixed
 
 
 def shaped(font: Path, text: str, language: str) -> list[int]:

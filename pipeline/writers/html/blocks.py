@@ -72,12 +72,13 @@ POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # follows. A word joiner would too, but it is drawn as the font's space glyph, which the
 # PDF's text reads as a space ("rooms. 1"), and takes letter spacing.
 NOTE_JOINT = Markup('<span class="note-joint"></span>')
-# A space right before an inline element's start tags (not an empty element's). WeasyPrint 70
+# A space right before an inline element's start tags (not an empty element's, nor a phrase's
+# in another language, which its own script's rules break). WeasyPrint 70
 # ends a line too early before an inline element that holds break opportunities but does not
 # fit whole (a file name, a link, a phrase in italic: `indefinitely,` alone on its line; its
 # issues #1614 and #2102): it looks for the break before the element and goes back past the
 # words that would fit. The space moved into the element is the same break, found inside it.
-SPACE_BEFORE_ELEMENT = re.compile(r" ((?:<(?!/)[^>]+>)+)(?!</)")
+SPACE_BEFORE_ELEMENT = re.compile(r" ((?:<(?!/)(?![^>]*\blang=)[^>]+>)+)(?!</)")
 
 
 @dataclass(frozen=True)
