@@ -1,5 +1,5 @@
 """A page a site builder made (Squarespace, Wix): its menu at the top with no dateline under
-the title, the subtitle the metadata gives written under the title, a standfirst over the
+the title, its newsletter's sign-up box, a welcome signed over the programme under it, the subtitle the metadata gives written under the title, a standfirst over the
 byline, a timeline, a pull quote with no quotation marks, teasers of the site's other pages
 and an address in its footer; each read as a copy-editor would."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.model import List, Metadata, Paragraph, plain
+from pipeline.model import Heading, List, Metadata, Paragraph, SignOff, plain
 from pipeline.readers.scraped import scraped_document
 
 from .support import read_text
@@ -78,3 +78,63 @@ def test_a_menu_running_into_the_title_written_twice_goes_and_the_byline_is_read
     assert (document.byline.name, document.byline.role) == (
         "Margaret O\u2019Sullivan", "Chair of Trustees")
     assert [plain(block.spans) for block in document.blocks] == [BODY]
+
+
+def test_a_festival_page_keeps_its_welcome_s_signature_and_its_programme_s_days():
+    """The menu goes though fewer than half its lines are known links (`Programme` is one of
+    the page's own sections), the sign-up box goes whole, the director signs the welcome
+    over the programme, and each day heads its events."""
+    document = read_text(WEB / "arts-festival-squarespace.txt")
+    assert document.metadata.title == "Harrowgill Arts Festival 2025"
+    assert document.metadata.organisation == "Harrowgill Arts Festival"  # its copyright line
+    texts = [getattr(block, "text", "") for block in document.blocks]
+    for gone in ("Venues", "Tickets", "Friends", "About", "Subscribe", "Sign Up",
+                 "Thank you!", "Sign up with your email address to receive news and updates."):
+        assert gone not in texts
+    signature = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert [plain(line) for line in signature.lines] == ["Maya Threlfall", "Festival Director"]
+    assert isinstance(document.blocks[document.blocks.index(signature) + 1], Heading)
+    levels = {block.text.split("\u00a0")[0]: block.level for block in document.blocks
+              if isinstance(block, Heading)}
+    assert (levels["Programme"], levels["Friday 20"], levels["6.30pm"],
+            levels["Sunday 22"], levels["Access"]) == (1, 2, 3, 2, 1)
+
+
+def test_a_sign_up_box_goes_whole_in_either_language():
+    for box, body in (
+            ("Stay in touch\nGet our news once a month.\nFirst Name\nEmail Address *\n"
+             "Subscribe\n", BODY),
+            ("訂閱電子通訊\n請輸入您的電郵地址\n訂閱\n",
+             "本會去年舉辦了十二場社區活動，參加人數超過三千人，比前年增加三成。")):
+        document = scraped_document("page", f"Our year\n\n{body}\n\n{box}", Metadata(title=""))[0]
+        assert [getattr(block, "text", "") for block in document.blocks] == [body]
+
+
+def test_a_name_over_a_role_signs_a_section_only_over_a_heading():
+    signed = (f"Welcome\n\n{BODY}\n\nRuth Okafor\nArtistic Director\n\nWhat\u2019s on\n\n"
+              f"{BODY}\n")
+    blocks = scraped_document("page", signed, Metadata(title="Our year"))[0].blocks
+    assert [type(block).__name__ for block in blocks] == [
+        "Heading", "Paragraph", "SignOff", "Heading", "Paragraph"]
+    # Under a heading, the two lines over a paragraph are a section's heading and its kicker,
+    # not a signature: nothing is signed there.
+    unsigned = f"Welcome\n\n{BODY}\n\nRuth Okafor\nArtistic Director\n\n{BODY}\n"
+    blocks = scraped_document("page", unsigned, Metadata(title="Our year"))[0].blocks
+    assert not any(isinstance(block, SignOff) for block in blocks[:-1])
+
+
+def test_a_programme_s_days_head_their_timed_events_in_either_language():
+    english = ("Programme\n\nSaturday 5 July\n\n10am – Opening\n\nDoors open at the hall.\n\n"
+               "2pm – Talks\n\nThree short talks.\n\nSunday 6 July\n\n11am – Walk\n\n"
+               "Meet at the gate.\n\nGetting here\n\nBuses stop outside.\n")
+    chinese = ("活動時間表\n\n3月21日（星期五）\n\n下午2時 開幕禮\n\n在大堂舉行。\n\n"
+               "3月22日（星期六）\n\n上午10時 工作坊\n\n請預先報名。\n\n交通\n\n可乘巴士前往。\n")
+    for text in (english, chinese):
+        blocks = scraped_document("page", text, Metadata(title="Festival"))[0].blocks
+        levels = [block.level for block in blocks if isinstance(block, Heading)]
+        assert levels[0] == 1 and levels[-1] == 1
+        assert levels[1:-1] in ([2, 3, 3, 2, 3], [2, 3, 2, 3])
+    # One day alone heads nothing: its timed lines stay as the text set them.
+    alone = "Programme\n\nSaturday 5 July\n\n10am – Opening\n\nDoors open at the hall.\n"
+    blocks = scraped_document("page", alone, Metadata(title="Festival"))[0].blocks
+    assert {block.level for block in blocks if isinstance(block, Heading)} == {1}

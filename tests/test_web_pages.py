@@ -96,6 +96,7 @@ WORDS = {
         "https://www.gov.uk/government/publications/england-peat-action-plan",
         "peat.policy@defra.gov.uk", "NCPGS-2024/07"],
     "vc-foreword-wordpress": [],
+    "arts-festival-squarespace": ["access@harrowgillfestival.org.uk"],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -130,6 +131,7 @@ TITLES = {
     "peat-restoration-progress": "Lowland Peat Restoration: progress report 2023\u201324",
     # Under its breadcrumb trail, over its dateline.
     "vc-foreword-wordpress": "A foreword to our Strategy 2030",
+    "arts-festival-squarespace": "Harrowgill Arts Festival 2025",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -170,6 +172,8 @@ SIGN_OFFS = {
                               "Chair of Trustees"],
     # Over its share row, related posts and comment form, which are no sign-off.
     "vc-foreword-wordpress": ["Professor\u00a0Aileen Marchbank", "Vice-Chancellor"],
+    # Its director's welcome, signed over the programme under it.
+    "arts-festival-squarespace": ["Maya Threlfall", "Festival Director"],
 }
 
 

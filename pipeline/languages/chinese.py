@@ -50,6 +50,8 @@ WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
                   rf"(?:[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)])?"
                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
+# A line led by a time of day or a span of them, then what happens then ("下午2時 開幕禮").
+TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
@@ -442,6 +444,10 @@ class Chinese(Profile):
               r"\s*(?:关注|關注)(?:我们|我們)?",
         related=r"相關(?:新聞|文章|閱讀|內容)|相关(?:新闻|文章|阅读|内容)|延伸(?:閱讀|阅读)"
                 r"|推薦(?:閱讀|文章)|推荐(?:阅读|文章)|你可能(?:也)?(?:喜歡|喜欢|感興趣|感兴趣)",
+        # (not "電郵" alone: a share button's)
+        sign_up_field=r"(?:(?:請|请)?(?:輸入|输入)(?:你|您)的)?"
+                      r"(?:電郵|电邮|電子郵件|电子邮件|郵箱|邮箱)地址"
+                      r"|(?:請|请)?(?:輸入|输入)(?:你|您)的(?:電郵|电邮|電子郵件|电子邮件|郵箱|邮箱)",
         share_networks=r"微博|微信|Facebook|WhatsApp|(?:複製|复制)(?:連結|链接)|列印|打印"
                        r"|電郵|电邮",
         comments=r"(?:發表|发表)(?:評論|评论|留言)|(?:評論|评论|留言)(?:區|区)"
@@ -711,6 +717,9 @@ class Chinese(Profile):
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))
+
+    def opens_with_time(self, text: str) -> bool:
+        return bool(TIMED.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE.search(text)

@@ -170,8 +170,8 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|Center|Institute|Institution|Services?|Partnership|Federation|Union|Guild"
               r"|League|Network|Alliance|Corporation|Charity|Co-?operative|Choir|Orchestra"
               r"|Friends|Kitchen|Pantry|Food Bank|Hospice|Shelter|Project|plc|PLC|Ltd|Limited"
-              r"|LLP|Inc")
-BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)*(?:{BODY_WORDS})"
+              r"|LLP|Inc|Festival")
+BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)+(?:{BODY_WORDS})"
                   rf"|(?:The\s+)?(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
 MAX_BODY_WORDS = 8
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
@@ -236,6 +236,11 @@ WHEN = re.compile(
     rf"|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?)(?:,?[ \u00a0]\d{{4}})?"
     rf"(?:,?[ \u00a0](?:at[ \u00a0]|from[ \u00a0])?(?:\d{{1,2}}(?:[.:]\d{{2}})?[ \u00a0]?[\u2013-]"
     rf"[ \u00a0]?)?{CLOCK}(?:[ \u00a0]?[\u2013-][ \u00a0]?(?:{CLOCK}|late|close|midnight))?)?")
+# A line led by a time of day or a span of them, then what happens then ("6.30pm – Opening",
+# "10am–4pm – Making Day", "19:30: Concert").
+TIMED = re.compile(rf"(?:(?:\d{{1,2}}(?:[.:]\d{{2}})?(?:{HALF_DAY})?[ \u00a0]?[\u2013-][ \u00a0]?)?"
+                   rf"{CLOCK}|\d{{1,2}}:\d{{2}}(?:[ \u00a0]?[\u2013-][ \u00a0]?\d{{1,2}}:\d{{2}})?)"
+                   rf"(?:[ \u00a0]+[\u2013\u2014-]|:)[ \u00a0]+\S.*")
 # A line led by a day and its time, then what is held there ("Wednesday 12 March, 12.30–1.30
 # pm, Room G.14"), as a list of meetings sets each one.
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})(?:,|:|[ \u00a0][\u2013-])[ \u00a0]+\S.*")
@@ -505,6 +510,10 @@ page=r"page|p\.?",
         related=r"related(?: (?:articles|links|stories|news|pages|content|posts|reading))?"
                 r"|you (?:may|might) also (?:like|enjoy)|more (?:news|stories|posts)(?: like this)?"
                 r"|read next",
+        # (not "Email" alone: a share button's, or a contact's label)
+        sign_up_field=r"(?:(?:type|enter) )?your e-?mail(?: address)?(?: here)?"
+                      r"(?:\.\.\.|\u2026)?\s*\*?|e-?mail address\s*\*?|e-?mail\s*\*"
+                      r"|(?:first|last) name\s*\*?",
         share_networks=r"facebook|x|twitter|linkedin|whatsapp|threads|bluesky|mastodon|reddit"
                        r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link",
         comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
@@ -751,6 +760,9 @@ page=r"page|p\.?",
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))
+
+    def opens_with_time(self, text: str) -> bool:
+        return bool(TIMED.fullmatch(text))
 
     def date_in(self, text: str) -> str:
         match = DATE_PARTS.search(text)

@@ -114,6 +114,10 @@ class Furniture:
     # The networks and actions a page's share buttons name, a line each under its "Share
     # this:" ("Facebook", "X", "LinkedIn", "微博").
     share_networks: str = ""
+    # The label of a newsletter's sign-up field, alone on its line ("Email Address", "電郵
+    # 地址"): the box it stands in (its heading, its pitch, its button, its thanks) is the
+    # page's.
+    sign_up_field: str = ""
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
     neighbours: str = ""
@@ -548,6 +552,11 @@ class Profile:
     def led_by_when(self, text: str) -> bool:
         """A line opening with such a day, then what is held there ("Wednesday 12 March,
         12.30–1.30 pm, Room G.14"), as a list of meetings sets each one."""
+        return False
+
+    def opens_with_time(self, text: str) -> bool:
+        """A line opening with a time of day, then what happens then ("6.30pm – Opening:
+        The Mill Sings", "下午2時 開幕禮"), as a programme heads each of a day's events."""
         return False
 
     def is_period(self, text: str) -> bool:

@@ -123,8 +123,10 @@ RELATED_PAGES = "teasers of the site's other pages"
 SHARE = "print or share link"
 AUTHOR_CARD = "the platform's card of the author, and its readers' prompts"
 MAIL_VIEW = "the mail program's lines round the mail"
+SIGN_UP_BOX = "newsletter sign-up box"
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
-                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS, AUTHOR_CARD)
+                COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS, AUTHOR_CARD,
+                SIGN_UP_BOX)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
 # sign-off stands over them, the page's footer (an address) under them.
 PAGE_ENDS = ("back-to-top link", "previous or next article link")
@@ -261,6 +263,7 @@ LINK = whole(said("links"))
 TEASER_END = whole(said("teaser_end"))
 RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
+SIGN_UP_FIELD = whole(said("sign_up_field"))
 # Who a footer's copyright line says holds it: the body after the mark and its year, up to
 # the year, a full stop or a rule after it, or the words reserving the rights ("© 2025 Fenwold
 # University. All rights reserved.", "© Northgate Homes 2024 | Privacy", "© 2024 濕地保育委員會
@@ -274,6 +277,9 @@ IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2
                          re.IGNORECASE)
 MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
 MAX_TEASER_WORDS = 16  # a post's title under "Related"
+# A newsletter's sign-up box: its heading, pitch, field, button, promise and thanks.
+MAX_SIGN_UP_LINES = 8
+MAX_SIGN_UP_WORDS = 20  # its pitch: "Sign up with your email address to receive news …"
 MAX_TAG_WORDS = 3  # a post's topic tag, on a line of its own
 CONTENTS = whole(said("contents"))
 PAGE_CONTENTS = "page contents"
@@ -589,6 +595,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(teasers(lines, reasons))
     reasons.update(related_posts(lines, reasons))
     reasons.update(share_buttons(lines, reasons))
+    reasons.update(sign_up_box(lines))
     reasons.update(legal_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
@@ -1412,6 +1419,27 @@ def share_buttons(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     return found
 
 
+def sign_up_box(lines: list[Line]) -> dict[int, str]:
+    """A newsletter's sign-up box copied a line each, no blank line between: every line of
+    the block holding its field's label alone ("Email Address"), short lines all (its
+    heading "Subscribe", its pitch, its button "Sign Up", "We respect your privacy.", the
+    "Thank you!" it shows once sent)."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if not SIGN_UP_FIELD.fullmatch(line.text.strip()):
+            continue
+        start, end = index, index + 1
+        while start > 0 and lines[start - 1].number == lines[start].number - 1:
+            start -= 1
+        while end < len(lines) and lines[end].number == lines[end - 1].number + 1:
+            end += 1
+        box = lines[start:end]
+        if 1 < len(box) <= MAX_SIGN_UP_LINES and all(
+                word_count(each.text) <= MAX_SIGN_UP_WORDS for each in box):
+            found.update({each.number: SIGN_UP_BOX for each in box})
+    return found
+
+
 def teaser_blocks(lines: list[Line]) -> list[list[int]]:
     """The indices of each teaser's lines: a "Read more" and the lines right over it (no
     blank line between), MAX_TEASER_LINES in all at most."""
@@ -1443,7 +1471,7 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
     # The page's own link among them (its title, written again under the menu) is one.
-    later = {line.text.strip() for line in lines[len(block):first_text + 1]}
+    later = {line.text.strip() for line in lines[len(block):]}
     linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links", "cookie notice")
                  or line.text.strip() in later for _, line in block)
     rest = [line for _, line in block if line.number not in reasons]

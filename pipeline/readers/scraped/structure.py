@@ -802,8 +802,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         # A general note under the labelled ones stands before them, at the text's end, as a
         # draft keeps it (its notes are the word processor's, which it lists after the text).
         ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
-    result = staged(pull_quotes(titled_under(dated_entries(
-        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending)))))
+    result = staged(pull_quotes(titled_under(timetabled(dated_entries(
+        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending))))))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
@@ -1054,6 +1054,37 @@ def dated_entries(result: list[Block]) -> list[Block]:
 ENTRY_BLOCKS = (Paragraph, List, LineBlock)
 
 
+def timetabled(result: list[Block]) -> list[Block]:
+    """A programme's days, two or more, each heading its events, each event headed by its
+    time (`Friday 20 June` over `6.30pm – Opening: The Mill Sings`, `8pm – …`): each day a
+    heading one level below the section the days stand in (`Programme`), each event one
+    below its day, as a festival's or a conference's programme is set; the first heading
+    after a day's events that no time opens (`Access`) goes on at the section's level."""
+    def is_day(block: Block) -> bool:
+        return isinstance(block, Heading) and detect(block.text).is_when(block.text)
+
+    def is_event(block: Block) -> bool:
+        return isinstance(block, Heading) and detect(block.text).opens_with_time(block.text)
+
+    days = [index for index, block in enumerate(result[:-1])
+            if is_day(block) and is_event(result[index + 1])]
+    if len(days) < 2:
+        return result
+    over = next((block for block in reversed(result[:days[0]]) if isinstance(block, Heading)),
+                None)
+    level = over.level if over else 0
+    found = list(result)
+    for day in days:
+        found[day] = replace(result[day], level=level + 1)
+        for index in range(day + 1, len(result)):
+            block = result[index]
+            if index in days or (isinstance(block, Heading) and not is_event(block)):
+                break
+            if is_event(block):
+                found[index] = replace(block, level=level + 2)
+    return found
+
+
 def is_date_paragraph(block: Block) -> bool:
     """A paragraph that is a date, or a year, alone on a line (`April 2024`, `2024年4月`,
     `2019`)."""
@@ -1244,6 +1275,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
     described = ""  # what the picture's place right before this unit said its caption says
 
     chains: set[str] = set()  # the pending items': the numbers their sub-items' begin with
+    signed_to = 0  # the units before it sign a section (section_signature)
 
     def flush() -> None:
         for group in list_groups(pending):
@@ -1274,7 +1306,13 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             chains.update(item_chains(items))
             continue
         flush()
-        if (items and lead and (len(items) >= 2 or lead[-1].endswith(LEAD_IN_ENDS))
+        if index < signed_to:
+            continue
+        if signature := section_signature(units, index, result):
+            result.append(SignOff(tuple(spans_of(row) for unit in units[index:index + signature]
+                                        for row in unit.rows)))
+            signed_to = index + signature
+        elif (items and lead and (len(items) >= 2 or lead[-1].endswith(LEAD_IN_ENDS))
                 and titled_cells(unit.rows) is None):
             result.append(Paragraph(spans_of(joined_lines(lead))))
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
@@ -1287,6 +1325,28 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         described = ""
     flush()
     return result
+
+
+def section_signature(units: list[Unit], index: int, result: list[Block]) -> int:
+    """How many units from `index` sign the section over them, the text going on under a
+    heading after them (none: 0): a name over its role, or a role over a name (`Maya
+    Threlfall` over `Festival Director`), one line under the other, right under a
+    paragraph, as a festival's page signs its director's welcome over its programme."""
+    if not result or not isinstance(result[-1], Paragraph):
+        return 0
+    for count in (1, 2):
+        signature = units[index:index + count]
+        rows = [row for unit in signature for row in unit.rows]
+        after = units[index + count] if index + count < len(units) else None
+        if (len(signature) == count and len(rows) == 2
+                and signature[-1].lines[0] == signature[0].lines[-1] + count - 1
+                and all(is_sign_off_unit(unit) for unit in signature)
+                and (byline_line(rows) is not None or (
+                    detect(rows[0]).is_name(rows[0]) and detect(rows[1]).is_role(rows[1])))
+                and after is not None and after.kind == "text" and after.repeats == 1
+                and is_heading_text(after.text)):
+            return count
+    return 0
 
 
 def numbered_over(result: list[Block]) -> None:
