@@ -97,6 +97,7 @@ WORDS = {
         "peat.policy@defra.gov.uk", "NCPGS-2024/07"],
     "vc-foreword-wordpress": [],
     "arts-festival-squarespace": ["access@harrowgillfestival.org.uk"],
+    "rural-museum-foreword-wix": ["www.fellbridgemuseum.org.uk/collections-online"],
 }
 TITLES = {
     "stormwater-department-overview": "Department Overview",
@@ -132,6 +133,7 @@ TITLES = {
     # Under its breadcrumb trail, over its dateline.
     "vc-foreword-wordpress": "A foreword to our Strategy 2030",
     "arts-festival-squarespace": "Harrowgill Arts Festival 2025",
+    "rural-museum-foreword-wix": "Director\u2019s Foreword",
 }
 BYLINES = {
     "works-department-review": ("何詠詩", "工務工程署署長"),
@@ -143,6 +145,7 @@ BYLINES = {
     "hillside-larder-chair": ("Margaret O\u2019Sullivan", "Chair of Trustees"),  # written twice
     "vc-foreword-wordpress": ("Professor\u00a0Aileen Marchbank",
                               "Vice-Chancellor, Fenwold University"),
+    "rural-museum-foreword-wix": ("Dr\u00a0Helena Marsh", "Director"),
 }
 SIGN_OFFS = {
     # Over a newsletter's sign-up box and the footer's address, which are no sign-off.
@@ -174,6 +177,7 @@ SIGN_OFFS = {
     "vc-foreword-wordpress": ["Professor\u00a0Aileen Marchbank", "Vice-Chancellor"],
     # Its director's welcome, signed over the programme under it.
     "arts-festival-squarespace": ["Maya Threlfall", "Festival Director"],
+    "rural-museum-foreword-wix": ["Dr\u00a0Helena Marsh", "Director", "December 2024"],
 }
 
 

@@ -50,6 +50,9 @@ WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
                   rf"(?:[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)])?"
                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
+# A yearly report and its year: "2023-24年報", "二零二三至二四年度年報", "年报2024".
+ISSUE = re.compile(r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})(?:[-–至](?:\d{2,4}|[〇零一二三四五六七八九]{2,4}))?"
+                   r"年度?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
 # A line led by a time of day or a span of them, then what happens then ("下午2時 開幕禮").
 TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
@@ -427,10 +430,16 @@ class Chinese(Profile):
                  r"【?(?:發佈|發布|发布|刊登|上載|上载)(?:日期|時間|时间)?\s*[:：]?\s*\d{4}[-/.年]"
                  r"\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?】?"
                  rf"(?:\s*[|｜]?\s*【?(?:{CREDIT}|{PAGE_FIELD})\s*[:：]\s*[^\s【】]{{1,20}}】?)*"
-                 # a WeChat article's line: "原创 市图书馆 城市图书馆 2025年01月08日 09:30 广东"
-                 r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}",
+                 # a WeChat article's line: "原创 市图书馆 城市图书馆 2025年01月08日 09:30 广东",
+                 # "2024-03-01 08:00 发表于广东"; or its author's and account's alone,
+                 # "原创 林嘉宜 青禾公益基金会", where its date has a line of its own
+                 r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}"
+                 r"|(?:[^。，,]{0,40}\s)?\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}\s*(?:发表于|發表於)"
+                 r"[^。，,\s]{1,10}|(?:原创|原創)(?:\s+[^。，,\s]{1,20}){1,2}",
         # the author among a news page's fields ("作者：王晓燕"), a person (posted_by checks)
-        posted_by=r"(?:作者|撰稿|撰文|記者|记者)\s*[:：]\s*(?P<name>[^\s【】|｜:：]{2,4})(?=$|[\s【】|｜])",
+        # (a WeChat article's author after its "原创": "原创 林嘉宜 青禾公益基金会")
+        posted_by=r"(?:(?:作者|撰稿|撰文|記者|记者)\s*[:：]\s*|^(?:原创|原創)\s+)"
+                  r"(?P<name>[^\s【】|｜:：]{2,4})(?=$|[\s【】|｜])",
         neighbours=r"(?:上一|下一)(?:篇|頁|页|則|则|條|条|主題|主题)\s*[:：]\s*.{1,80}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
               r"|(?:回|返回)上一?(?:頁|页)|(?:立即|馬上|马上)(?:報名|报名|捐款|購票|购票|登記|登记)"
@@ -720,6 +729,10 @@ class Chinese(Profile):
 
     def opens_with_time(self, text: str) -> bool:
         return bool(TIMED.fullmatch(text))
+
+    def names_issue(self, text: str) -> bool:
+        found = ISSUE.fullmatch(text.strip())
+        return found is not None and bool(re.search(r"\d|[〇零一二三四五六七八九]", text))
 
     def date_in(self, text: str) -> str:
         match = DATE.search(text)

@@ -172,18 +172,23 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|Friends|Kitchen|Pantry|Food Bank|Hospice|Shelter|Project|plc|PLC|Ltd|Limited"
               r"|LLP|Inc|Festival")
 BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)+(?:{BODY_WORDS})"
-                  rf"|(?:The\s+)?(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
+                  rf"|(?:The\s+)?(?:[A-Z][\w'\u2019&.-]*\s+)*(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
 MAX_BODY_WORDS = 8
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
-# body or a publication ("Harbour Board", "Annual Review").
+# body, a publication or a team ("Harbour Board", "Annual Review", "Press Office").
 # The words naming a publication or a piece of one.
 PUBLICATION_WORDS = (r"Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
                      r"|Plan|Strategy|Programme|Overview|Summary|Highlights")
 PIECE_TITLE = re.compile(rf"(?:(?:The|An?|Our|My)\s+)?(?:{PUBLICATION_WORDS})\b")
+# The words naming a body's staff, a team or a desk, not a person: "Communications Team".
+STAFF_WORDS = r"Team|Unit|Desk|Staff|Editors?|Editorial|Admin|Administrator|Webmaster"
+# A yearly publication and its year: "Annual Review 2024", "Impact Report 2023–24".
+ISSUE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'\u2019&-]*\s+){0,4}?(?:Annual|Impact|Yearly)\s+"
+                   r"(?:Review|Report)\s+\d{4}(?:[\u2013/-]\d{2}(?:\d{2})?)?")
 PLAIN_NAME = re.compile(
     rf"(?!.*{POSSESSIVE.pattern})"
-    rf"(?!.*\b(?:{BODY_WORDS}|{PUBLICATION_WORDS})\b)"
+    rf"(?!.*\b(?:{BODY_WORDS}|{PUBLICATION_WORDS}|{STAFF_WORDS})\b)"
     r"[A-Z][\w'\u2019-]+(?: (?:[A-Z][\w'\u2019.-]*|de|da|di|van|von|der|den|la|le|bin|binti)){1,3}")
 # Words no heading ends on: an article, a conjunction, the "that" of a clause to come (a
 # heading may end on a preposition: "What we stand for").
@@ -763,6 +768,9 @@ page=r"page|p\.?",
 
     def opens_with_time(self, text: str) -> bool:
         return bool(TIMED.fullmatch(text))
+
+    def names_issue(self, text: str) -> bool:
+        return bool(ISSUE.fullmatch(text.strip()))
 
     def date_in(self, text: str) -> str:
         match = DATE_PARTS.search(text)

@@ -554,6 +554,11 @@ class Profile:
         12.30–1.30 pm, Room G.14"), as a list of meetings sets each one."""
         return False
 
+    def names_issue(self, text: str) -> bool:
+        """A publication and its year alone, as the piece's page names the report it is
+        part of under its title ("Annual Review 2024", "2023-24年報")."""
+        return False
+
     def opens_with_time(self, text: str) -> bool:
         """A line opening with a time of day, then what happens then ("6.30pm – Opening:
         The Mill Sings", "下午2時 開幕禮"), as a programme heads each of a day's events."""

@@ -37,6 +37,7 @@ from pipeline.readers.scraped.structure import (
     kicker_drop,
     page_title_drop,
     without_masthead,
+    without_page_title,
 )
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
@@ -75,6 +76,11 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                                   *displayed_blocks(lines, wrapped=not unwrapped(tuple(lines))))
     if not any(unit.kind == "text" for unit in result.units):
         raise PipelineError(path or Path(name), NOTHING_LEFT)
+    page_title = None
+    if not metadata.title:
+        result.units, page_title, body = without_page_title(result.units)
+        if body and not metadata.organisation:
+            metadata = replace(metadata, organisation=body)
     result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
     if not metadata.title and opens_with_line(result.units, cleared.subject):
         result.units, masthead = without_masthead(result.units, cleared.subject)
@@ -89,6 +95,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                               division_drop(result.units, metadata),
                               page_title_drop(result.units, metadata)) if drop]
     said += given_drops(result.units, metadata)
+    said += [page_title] if page_title else []
     result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
                           key=lambda drop: drop.lines)
     document = build_document(name, result.units, metadata, cleared.headline, cleared.named)

@@ -50,7 +50,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
@@ -184,6 +184,17 @@ MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attr
 IMAGE_PLACEHOLDER = re.compile(r"\[(?:(?:image|cid|photo(?:graph)?|picture|圖片|图片|相片|照片)"
                                r"\s*[:：][^\]]{0,200}"
                                r"|[^\]]{0,60}(?:\blogo\b|標誌|标志)[^\]]{0,60})\]", re.IGNORECASE)
+# A draft's comments, which a word processor writes after its text, each right after the
+# letter marking where it stands in the text (Google Docs' "[a]Check this figure", where a
+# note lettered so is spaced from its label), or Word's "Commented [AB1]: …": an editor's
+# notes to the author, not the text's; their marks go from the text.
+EDITORS_COMMENT = "an editor's comment on the draft"
+COMMENT = re.compile(r"\[(?P<label>[a-z]{1,2})\]\S.*"
+                     r"|(?P<word>Commented) \[[A-Za-z]{1,4}\d{1,3}\]\s*:.*")
+COMMENT_MARK = re.compile(r"\[(?P<label>[a-z]{1,2})\]")
+# A body's logo by its alternative text, a page's or a newsletter's picture copied as its
+# words: "Harbourlight Trust logo" (a body's name: "Our new logo" is a heading's words).
+LOGO_TEXT = re.compile(r"(?P<body>.{2,60}?)\s+logo", re.IGNORECASE)
 # A picture's place by the words its caption under it says again: "[Image: Visitors in the
 # restored gallery]" over "Visitors in the restored gallery".
 DESCRIBED_PICTURE = re.compile(r"\[(?:image|photo(?:graph)?|picture|圖片|图片|相片|照片)\s*[:：]"
@@ -366,6 +377,17 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             kept = rows[number - 1][:tag.start()]
             drops.append(Drop(tag.group().strip(), (number,), said_as(kind), kept, (number,)))
             rows[number - 1] = kept
+    labels = {COMMENT.fullmatch(line.text.strip()).group("label") for line in lines
+              if reasons.get(line.number) == EDITORS_COMMENT}
+    for line in lines:
+        if line.number in reasons or not labels:
+            continue
+        for mark in reversed([mark for mark in COMMENT_MARK.finditer(rows[line.number - 1])
+                              if mark.group("label") in labels]):
+            row = rows[line.number - 1]
+            rows[line.number - 1] = row[:mark.start()] + row[mark.end():]
+            drops.append(Drop(mark.group(), (line.number,), said_as(EDITORS_COMMENT),
+                              rows[line.number - 1], (line.number,)))
     captioned = captioned_pictures(lines, reasons)
     for line in lines:
         if line.number in reasons:
@@ -375,6 +397,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                 reasons[line.number] in WIDGETS and within_block(rows, line.number - 1, reasons)
             ) else PHOTO_MARKER + captioned[line.number] if line.number in captioned else ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
+    rows = seams_closed(rows)
     # A text under a covering note, or forwarded under a forwarder's note, or titled right
     # under the greeting as the subject names it, opens with its own title, not with the
     # greeting of the mail that carries it.
@@ -392,6 +415,57 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
                    signatory_body(lines, reasons), rights_holder(lines, reasons))
+
+
+def editors_comments(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A draft's comments after its text, a line each (COMMENT), each lettered as a mark in
+    the text is ("[a]"), or Word's "Commented [AB1]: …" wherever it stands."""
+    found = {line.number: EDITORS_COMMENT for line in lines
+             if (comment := COMMENT.fullmatch(line.text.strip())) and comment.group("word")}
+    text = "\n".join(line.text for line in lines)
+    for line in reversed(lines):
+        comment = COMMENT.fullmatch(line.text.strip())
+        if line.number in reasons and line.number not in found:
+            continue
+        if comment is None:
+            break
+        if comment.group("label") and f"[{comment.group('label')}]" in text.replace(
+                line.text, "", 1):
+            found[line.number] = EDITORS_COMMENT
+        elif not comment.group("word"):
+            break
+    return found
+
+
+def seams_closed(rows: list[str]) -> list[str]:
+    """The rows with the blank rows round a page's furniture (PAGE_SEAM) made part of the
+    seam where the paragraph the page's end broke goes on after it: the lines before end
+    inside a sentence, two of them at least (a paragraph's, no heading's), and the text after
+    goes on, in lower case, or in a script of no case no item or numbered heading opening it
+    (`…節省約3,600萬元。此` over the running head and folio, over `外，本局亦…`)."""
+    closed = list(rows)
+    for start, end in seam_runs(rows):
+        before, after = rows[start - 1].strip(), rows[end].strip()
+        if (start < 2 or not rows[start - 2].strip() or ends_sentence(before)
+                or marked(after) or not (after[:1].islower() or (
+                    not after[:1].isupper() and not detect(after).words_spaced))):
+            continue
+        closed[start:end] = [PAGE_SEAM] * (end - start)
+    return closed
+
+
+def seam_runs(rows: list[str]) -> Iterator[tuple[int, int]]:
+    """Each run of blank rows and page seams holding a seam and a blank row, text on either
+    side: its start and end."""
+    start = None
+    for index, row in enumerate(rows):
+        if row in ("", PAGE_SEAM) or not row.strip():
+            start = index if start is None else start
+            continue
+        if start is not None and start > 0 and PAGE_SEAM in rows[start:index] and any(
+                not each.strip() for each in rows[start:index]):
+            yield start, index
+        start = None
 
 
 def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -596,6 +670,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(related_posts(lines, reasons))
     reasons.update(share_buttons(lines, reasons))
     reasons.update(sign_up_box(lines))
+    reasons.update(editors_comments(lines, reasons))
     reasons.update(legal_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     reasons.update(repeated_furniture(lines, reasons))
@@ -899,7 +974,9 @@ def classified(number: int, text: str) -> Line:
         # nothing (a mail signature's delimiter, where a mail's text was pasted).
         return Line(number, text, DRAWN_RULE)
     bare = without_icons(text)
-    if IMAGE_PLACEHOLDER.fullmatch(text.strip()):
+    if IMAGE_PLACEHOLDER.fullmatch(text.strip()) or (
+            (logo := LOGO_TEXT.fullmatch(text.strip()))
+            and detect(logo.group("body")).names_body(logo.group("body"))):
         return Line(number, text, PICTURE_PLACE)
     if MEDIA_TIME.fullmatch(text.strip()):
         return Line(number, text, "page tools")
@@ -1467,7 +1544,13 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     site builder doubles them (`A Message from our Chair` twice under `Donate`)."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
-    block = block[:written_twice(lines[:len(block)], reasons)]
+    doubled = written_twice(lines[:len(block)], reasons)
+    # Opened by its link past it and ended by the title written twice (not its byline, under
+    # the title): the page's head, its lines all the site's (its name, its menu, its cart's
+    # count), whatever they say.
+    headed = (doubled < len(block) and reasons.get(lines[0].number) == "skip link"
+              and not detect(lines[doubled].text).names_person(lines[doubled].text.strip()))
+    block = block[:doubled]
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
     # The page's own link among them (its title, written again under the menu) is one.
@@ -1475,7 +1558,9 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     linked = sum(reasons.get(line.number) in (*PAGE_HEAD, "links", "cookie notice")
                  or line.text.strip() in later for _, line in block)
     rest = [line for _, line in block if line.number not in reasons]
-    if 2 * linked < len(block) or any(not is_link(line.text) for line in rest):
+    if (2 * linked < len(block) and not headed) or any(
+            not (is_link(line.text) or headed and FIGURES.fullmatch(line.text.strip()))
+            for line in rest):
         return {}
     return {line.number: NAVIGATION for line in rest}
 

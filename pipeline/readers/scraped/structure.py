@@ -132,6 +132,7 @@ SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
 TITLED_BY_NAME = ("the organisation's name and the title, which the metadata gives and the"
                   " opener prints")
 PAGE_TITLE = "the page's title, over the text's own title and its subtitle"
+TITLE_WITH_BODY = "the page's title: the body's name, which the opener prints, and the title under it"
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
 
@@ -336,6 +337,30 @@ def page_title_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     if not own_headline(texts, metadata):
         return None
     return Drop(texts[0].text, texts[0].lines, PAGE_TITLE)
+
+
+# A page's or a mail's title, the body's name and the piece's parted by a dash or a bar:
+# "Harbourlight Trust – A letter from our Chief Executive", "Our year | Harbour Trust".
+TITLE_PARTS = re.compile(r"\s+[\u2013\u2014|｜-]\s+")
+
+
+def without_page_title(units: list[Unit]) -> tuple[list[Unit], Drop | None, str]:
+    """The units without their first line where it is the page's title (or the mail's
+    subject) over the piece's own, the body's name and the title under it parted by a dash
+    or a bar, and its drop; the body's name, the organisation the opener prints."""
+    texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:2]
+    if len(texts) < 2 or any(len(units[index].rows) != 1 for index in texts):
+        return units, None, ""
+    first, title = units[texts[0]], units[texts[1]]
+    parts = TITLE_PARTS.split(first.text.strip())
+    if len(parts) != 2 or not is_heading_text(title.text):
+        return units, None, ""
+    for body, own in (parts, parts[::-1]):
+        if (likeness_key(own) == likeness_key(title.text)
+                and detect(body).names_body(body.strip())):
+            return ([unit for index, unit in enumerate(units) if index != texts[0]],
+                    Drop(first.text, first.lines, TITLE_WITH_BODY), body.strip())
+    return units, None, ""
 
 
 def without_masthead(units: list[Unit], title: str) -> tuple[list[Unit], list[Drop]]:
@@ -677,7 +702,8 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     heads no text of its own (a heading follows it), is longer than most headings after it
     (a strapline over the opening paragraph), names a date (a newsletter's issue) or
     stands over the page's dateline (line `dated_under`: the page's head ends there, "Annual
-    review 2024/25" over "Posted by … · 12 June 2025"); or over the first paragraph of a news
+    review 2024/25" over "Posted by … · 12 June 2025") or names the report it is part of
+    ("Annual Review 2024"); or over the first paragraph of a news
     story, which opens with its dateline (a press release's deck, "Largest restoration on
     the east coast will protect 1,200 homes", over "CHELMSFORD, 11 February 2025 – …"); or
     names someone with their life's years, as a tribute's title stands over them ("In
@@ -714,7 +740,7 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         heads_none and not is_dated_event(under.text)) else ""
     if issued or under_any_title(under.text) or (opening and (
             under.lines[-1] == dated_under or is_year_line(under.text) or heads_none
-            or strapline)) or (
+            or strapline or detect(under.text).names_issue(under.text))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
@@ -866,7 +892,28 @@ def levelled(result: list[Block]) -> list[Block]:
     for index in numbers:
         result[index] = Heading(result[index].text,
                                 depths[index] - top + 1 if index in depths else 1)
-    return unskipped(runs_under(labelled_under(result)))
+    return unskipped(runs_under(numbered_under(labelled_under(result))))
+
+
+def numbered_under(result: list[Block]) -> list[Block]:
+    """Numbered headings opening right under a heading of no number, nothing between them
+    (`年度工作重點` over `一、海濱長廊的延伸與優化`, then `二、財務狀況`): its sections, each
+    one level deeper than its number gave it, to the next heading of no number at its level
+    or above (`展望`)."""
+    for index, over in enumerate(result[:-1]):
+        first = result[index + 1]
+        if not (isinstance(over, Heading) and isinstance(first, Heading)
+                and section_number(over.text) is None and opens_count(first.text)
+                and not names_person(over.text)):  # a byline read as a heading heads none
+            continue
+        for later in range(index + 1, len(result)):
+            block = result[later]
+            if not isinstance(block, Heading):
+                continue
+            if section_number(block.text) is None and block.level <= over.level:
+                break
+            result[later] = Heading(block.text, block.level + over.level)
+    return result
 
 
 # A heading numbered by a word's label: "Case 1: A family left in a single room", "個案一：…".
@@ -1107,6 +1154,14 @@ def runs_of_entries(result: list[Block], dated: list[int]) -> list[list[int]]:
     return [run for run in runs if len(run) >= 2]
 
 
+def opens_count(text: str) -> bool:
+    """Whether a heading's number is the first of its count, at its top: "1.", "I.", "一、",
+    "（一）" (not "1.1")."""
+    found = re.match(r"[\uff08(]?(\d+|[IVXLC]+|\u4e00)", text)
+    return section_number(text) is not None and section_number(text)[1] == 1 and (
+        found is not None and first_number(found.group(1)))
+
+
 def first_number(number: str) -> bool:
     """Whether `number` is a count's first: 1, I or 一."""
     return number in ("1", "I", "\u4e00")
@@ -1136,7 +1191,7 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
             return result + blocks(after_sign_off, metadata)
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
-        result.append(SignOff(tuple(spans_of(row) for row in rows[wish:])))
+        result.append(SignOff(tuple(spans_of(signature_row(row)) for row in rows[wish:])))
         result += blocks(after_sign_off, metadata)
     return result
 
@@ -1246,13 +1301,23 @@ def is_sign_off_unit(unit: Unit) -> bool:
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
-        and "\t" not in row
+        and "\t" not in signature_row(row)
         and not ends_sentence(TRAILING_CALLS.sub("", row))
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
         and not detect(row).is_table_note(row.strip())
         for row in unit.rows
     )
+
+
+def signature_row(row: str) -> str:
+    """A sign-off's row with the gap typed between a role and a name one space, where the
+    copy kept it as a column's (`青禾公益基金会理事长  林嘉宜`): a person named, no table's
+    row; any other row as it stands."""
+    role_and_name = row.replace("\t", " ")
+    if row.count("\t") == 1 and names_person(role_and_name):
+        return role_and_name
+    return row
 
 
 def points_to_address(row: str) -> bool:
@@ -1318,6 +1383,8 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             pending.append(Unit("text", unit.rows[len(lead):], unit.lines[len(lead):]))
         else:
             captioned = bool(described) and likeness_key(described) == likeness_key(unit.text)
+            if caption := labelled_caption(unit):
+                unit, captioned = replace(unit, rows=(caption,)), True
             result.append(block_of(unit, metadata, result, after_photo, index < last_text,
                                    labelled or captioned))
             numbered_over(result)
@@ -1563,6 +1630,27 @@ def labels_caption(units: list[Unit], index: int) -> bool:
             and bool(PICTURE_LABEL.fullmatch(unit.text.strip()))
             and caption is not None and caption.kind == "text" and len(caption.rows) <= 2
             and word_count(caption.text) <= MAX_CAPTION_WORDS)
+
+
+# A picture's label opening its caption's line: "Image: Volunteers at our drop-in centre".
+LABELLED = re.compile(rf"(?:{PICTURE_LABEL.pattern})\s*[:：]\s*(?P<caption>\S.*)", re.IGNORECASE)
+MIN_LABELLED_CAPTION_WORDS = 4  # fewer, after "Photo:", are its credit: "Photo: Priya Shah"
+CREDITED = re.compile(r"(?:by|courtesy|copyright)\b|\u00a9|\(c\)", re.IGNORECASE)
+
+
+def labelled_caption(unit: Unit) -> str:
+    """The caption a line labels as a picture's ("Image: Volunteers at our South Shields
+    drop-in centre, October 2024"), where a copy left its picture's label and the picture
+    went: what it describes, not whom it credits (a name, a body, "by …"); "" for none."""
+    found = LABELLED.fullmatch(unit.text.strip()) if len(unit.rows) == 1 else None
+    if found is None or unit.kind != "text":
+        return ""
+    caption = found.group("caption").strip()
+    language = detect(caption)
+    if (word_count(caption) < MIN_LABELLED_CAPTION_WORDS or language.is_name(caption)
+            or language.names_body(caption) or CREDITED.match(caption)):
+        return ""
+    return caption
 
 
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,

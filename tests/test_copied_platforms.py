@@ -1,0 +1,142 @@
+"""Texts copied out of the platforms a publications unit receives them from, each read as a
+copy-editor would: a charity's Mailchimp campaign (its logo's words, the subject over the
+title, a picture's label over its caption), a foundation's WeChat article (its account's
+header over and under its title), a Hong Kong body's report copied out of its PDF (a
+paragraph its page's end broke, a sentence's word parted by the running head and folio), a
+sports trust's Google Docs draft (its editor's comments and their marks), a museum's Wix page
+(its head run into the title written twice, its menu, cart count and subtitle) and a hospital
+trust's SharePoint page (its team posting the page, not its author)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Figure, Heading, Metadata, Paragraph, SignOff, plain
+from pipeline.readers.scraped import scraped_document
+from pipeline.readers.scraped.debris import seams_closed
+from pipeline.readers.scraped.dedupe import PAGE_SEAM
+
+from .support import read_text
+
+TEXTS = Path(__file__).parent / "texts"
+SIMPLIFIED = Path(__file__).parent / "simplified_chinese_texts"
+BODY = ("The east wing restoration was the largest project the Trust has undertaken, and it "
+        "took the whole of the year.")
+
+
+def texts_of(document) -> list[str]:
+    return [getattr(block, "text", "") for block in document.blocks]
+
+
+def test_a_campaign_s_logo_subject_and_labelled_picture():
+    document = read_text(TEXTS / "mail" / "coastal-trust-mailchimp-letter.txt")
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation) == (
+        "A letter from our Chief Executive", "Harbourlight Trust")
+    texts = texts_of(document)
+    assert texts[0] == "Dear Friend,"
+    assert not any("logo" in text or "Harbourlight Trust\u00a0\u2013" in text for text in texts)
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption) == ("Volunteers at our South Shields drop-in centre, "
+                                     "October 2024")
+
+
+def test_a_logo_s_words_go_only_where_they_name_a_body():
+    for head, kept in (("Riverside Housing Trust logo\n\n", None),
+                       ("Our new logo\n\n", "Our new logo")):
+        document = scraped_document("mail", f"{head}Our year\n\n{BODY}\n", Metadata(title=""))[0]
+        assert (kept or "Our year") == document.metadata.title
+
+
+def test_a_picture_s_label_over_a_description_is_a_caption_not_a_credit():
+    for line, caption in (("Image: Volunteers sorting donations at the depot", True),
+                          ("Photo: Priya Shah", False), ("Photo: by the Trust's staff", False),
+                          ("相片：署長與學生在新落成的圖書館內交流閱讀心得", True)):
+        blocks = scraped_document("page", f"Our year\n\n{BODY}\n\n{line}\n\n{BODY}\n",
+                                  Metadata(title=""))[0].blocks
+        assert any(isinstance(block, Figure) for block in blocks) is caption, line
+
+
+def test_a_page_title_naming_the_body_and_the_title_under_it():
+    for page_title in ("Harbour Trust \u2013 Our year", "Our year | Harbour Trust"):
+        document = scraped_document("page", f"{page_title}\n\nOur year\n\n{BODY}\n",
+                                    Metadata(title=""))[0]
+        assert (document.metadata.title, document.metadata.organisation) == (
+            "Our year", "Harbour Trust")
+        assert texts_of(document) == [BODY]
+
+
+def test_a_wechat_article_s_header_is_its_author_account_and_date():
+    document = read_text(SIMPLIFIED / "rural-schools-foundation-wechat.txt")
+    metadata = document.metadata
+    assert metadata.title == "理事长致辞｜以十年之约，守望乡村的每一间教室"
+    assert (metadata.organisation, metadata.author, metadata.date) == (
+        "青禾公益基金会", "林嘉宜", "2024-03-01")
+    texts = texts_of(document)
+    assert texts[0] == "各位伙伴、各位朋友："
+    assert not any("原创" in text or "发表于" in text for text in texts)
+    sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert sign_off.texts == ["青禾公益基金会理事长 林嘉宜", "2024年3月1日"]
+
+
+def test_a_pdf_s_paragraph_goes_on_over_its_page_s_running_head_and_folio():
+    document = read_text(TEXTS / "printed" / "harbourfront-authority-chairman-zh.txt")
+    texts = texts_of(document)
+    assert any("節省約3,600萬元。此外，本局亦在荃灣" in text for text in texts)
+    assert not any(text.startswith("外，") for text in texts)
+    levels = [(block.text, block.level) for block in document.blocks
+              if isinstance(block, Heading)]
+    assert levels == [("年度工作重點", 1), ("一、海濱長廊的延伸與優化", 2), ("二、財務狀況", 2),
+                      ("展望", 1)]
+
+
+def test_a_page_s_seam_closes_only_inside_a_paragraph_s_sentence():
+    """The blank lines round a page's furniture part no paragraph whose sentence goes on
+    over it; a heading, a sentence ended, a line going on in capitals or an item after it
+    stay parted."""
+    def closed(before: list[str], after: str) -> bool:
+        rows = [*before, "", PAGE_SEAM, PAGE_SEAM, "", after]
+        return seams_closed(rows)[len(before)] == PAGE_SEAM
+
+    assert closed(["年內，本局完成了長廊工程，新", "增長廊約1.2公里。此"], "外，本局亦增設設施。")
+    assert closed(["The works finished in March, a", "week early, and the"], "builders left.")
+    assert not closed(["年度工作重點"], "年內，本局完成了長廊工程。")
+    assert not closed(["本局完成了長廊工程，新增長", "廊約1.2公里。"], "此外，本局亦增設設施。")
+    assert not closed(["The works finished in March, a", "week early, and the"], "Builders left.")
+    assert not closed(["本局的工作包括：推廣海濱、保育", "環境及"], "一、海濱長廊")
+
+
+def test_a_draft_s_comments_and_their_marks_go():
+    document, report = read_text(TEXTS / "reports" / "sports-trust-chair-gdocs.txt"), None
+    texts = texts_of(document)
+    assert not any("[a]" in text or "[d]" in text or "Commented" in text for text in texts)
+    assert any(text.endswith("than ever before.") for text in texts)
+    _, report = scraped_document("draft", (TEXTS / "reports" / "sports-trust-chair-gdocs.txt")
+                                 .read_text(encoding="utf-8"), Metadata(title=""))
+    comments = [drop for drop in report["dropped"] if "comment" in drop["reason"]]
+    assert len(comments) == 8  # four comments, and their four marks
+
+
+def test_a_lettered_note_stays_where_no_comment_follows():
+    text = f"Our year\n\n{BODY}[a]\n\n[a] Figures are unaudited.\n"
+    document = scraped_document("page", text, Metadata(title=""))[0]
+    assert "Figures are unaudited" in " ".join(texts_of(document) + [
+        plain(note.spans) for note in document.blocks if hasattr(note, "label")])
+
+
+def test_a_site_s_head_run_into_its_title_written_twice_goes():
+    document = read_text(TEXTS / "web" / "rural-museum-foreword-wix.txt")
+    metadata = document.metadata
+    assert (metadata.title, metadata.subtitle, metadata.organisation) == (
+        "Director\u2019s Foreword", "Annual Review 2024", "Fellbridge Museum of Rural Life")
+    assert (document.byline.name, document.byline.role) == ("Dr\u00a0Helena Marsh", "Director")
+    assert isinstance(document.blocks[0], Paragraph)
+    texts = texts_of(document)
+    for gone in ("Visit", "What\u2019s On", "About", "0", "Opening hours", "Sign Up"):
+        assert gone not in texts
+
+
+def test_a_page_posted_by_a_team_names_no_author():
+    document = read_text(TEXTS / "reports" / "hospital-ce-review-sharepoint.txt")
+    assert document.metadata.author != "Communications Team"
+    assert document.byline is not None and "Pilling" in document.byline.name
