@@ -51,7 +51,9 @@ WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
 # A yearly report and its year: "2023-24年報", "二零二三至二四年度年報", "年报2024".
-ISSUE = re.compile(r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})(?:[-–至](?:\d{2,4}|[〇零一二三四五六七八九]{2,4}))?"
+HAN_DIGITS = "〇零一二三四五六七八九"
+YEAR_DIGITS = rf"(?:\d{{4}}|[{HAN_DIGITS}]{{4}})"
+ISSUE = re.compile(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{2,4}}))?"
                    r"年度?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
 # A line led by a time of day or a span of them, then what happens then ("下午2時 開幕禮").
 TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
@@ -732,7 +734,7 @@ class Chinese(Profile):
 
     def names_issue(self, text: str) -> bool:
         found = ISSUE.fullmatch(text.strip())
-        return found is not None and bool(re.search(r"\d|[〇零一二三四五六七八九]", text))
+        return found is not None and bool(re.search(rf"\d|[{HAN_DIGITS}]", text))
 
     def date_in(self, text: str) -> str:
         match = DATE.search(text)

@@ -132,7 +132,8 @@ SUBTITLE_GIVEN = "the subtitle, which the metadata gives and the opener prints"
 TITLED_BY_NAME = ("the organisation's name and the title, which the metadata gives and the"
                   " opener prints")
 PAGE_TITLE = "the page's title, over the text's own title and its subtitle"
-TITLE_WITH_BODY = "the page's title: the body's name, which the opener prints, and the title under it"
+TITLE_WITH_BODY = ("the page's title: the body's name, which the opener prints, and the title"
+                   " under it")
 DIVISION_REPLACED = ("the title under its division's label; the metadata's title and subtitle"
                      " stand in its place")
 
