@@ -2,10 +2,11 @@
 copy-editor would: a charity's Mailchimp campaign (its logo's words, the subject over the
 title, a picture's label over its caption), a foundation's WeChat article (its account's
 header over and under its title), a Hong Kong body's report copied out of its PDF (a
-paragraph its page's end broke, a sentence's word parted by the running head and folio), a
-sports trust's Google Docs draft (its editor's comments and their marks), a museum's Wix page
-(its head run into the title written twice, its menu, cart count and subtitle) and a hospital
-trust's SharePoint page (its team posting the page, not its author)."""
+paragraph its page's end broke, a sentence's word parted by the running foot and folio, the
+body the running foot names), a sports trust's Google Docs draft (its editor's comments and
+their marks), a museum's Wix page (its head run into the title written twice, its menu, cart
+count and subtitle) and a hospital trust's SharePoint page (its team posting the page, not
+its author)."""
 
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ def test_a_wechat_article_s_header_is_its_author_account_and_date():
 
 def test_a_pdf_s_paragraph_goes_on_over_its_page_s_running_head_and_folio():
     document = read_text(TEXTS / "printed" / "harbourfront-authority-chairman-zh.txt")
+    assert document.metadata.organisation == "海濱發展及保育局"  # its running foot's
     texts = texts_of(document)
     assert any("節省約3,600萬元。此外，本局亦在荃灣" in text for text in texts)
     assert not any(text.startswith("外，") for text in texts)

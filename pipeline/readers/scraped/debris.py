@@ -335,7 +335,9 @@ class Cleared:
     site: str = ""  # the body whose site the page was copied from ("" for none)
     # The body a mailed text's signatory names in their signature ("" for none).
     signatory_body: str = ""
-    holder: str = ""  # the body its footer's copyright line names ("" for none)
+    # The body its footer's copyright line names, or its printed pages' running head ("" for
+    # none).
+    holder: str = ""
 
     @property
     def paged(self) -> bool:
@@ -414,7 +416,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    min(greetings, default=0), dated,
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
-                   signatory_body(lines, reasons), rights_holder(lines, reasons))
+                   signatory_body(lines, reasons),
+                   rights_holder(lines, reasons) or running_body(lines, reasons))
 
 
 def editors_comments(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -512,6 +515,19 @@ def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
     return next((holder for line in lines if reasons.get(line.number) in FOOTER_KINDS
                  for found in COPYRIGHT_HOLDER.finditer(line.text)
                  if detect(holder := found.group("holder").strip()).names_body(holder)), "")
+
+
+# What parts a running head's parts: a wide space, an ideographic one, a dash or a bar.
+RUNNING_PARTS = re.compile(r"\s{2,}|\u3000|\s+[|｜\u2013\u2014]\s+")
+
+
+def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body a printed page's running head or foot names, gone with it ("海濱發展及保育局
+    二零二三至二四年報", "Harbour Board | Annual Report 2024"): the organisation the opener
+    prints, where nothing else names one; "" for none."""
+    return next((part for line in lines if reasons.get(line.number) == RUNNING_HEAD
+                 for part in RUNNING_PARTS.split(line.text.strip())
+                 if detect(part).names_body(part)), "")
 
 
 def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
