@@ -6,13 +6,13 @@ paragraph its page's end broke, a sentence's word parted by the running foot and
 body the running foot names), a sports trust's Google Docs draft (its editor's comments and
 their marks), a museum's Wix page (its head run into the title written twice, its menu, cart
 count and subtitle) and a hospital trust's SharePoint page (its team posting the page, not
-its author)."""
+its author; a change in points a figure)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.model import Figure, Heading, Metadata, Paragraph, SignOff, plain
+from pipeline.model import Figure, Heading, Metadata, Paragraph, SignOff, Table, plain
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.debris import seams_closed
 from pipeline.readers.scraped.dedupe import PAGE_SEAM
@@ -138,7 +138,9 @@ def test_a_site_s_head_run_into_its_title_written_twice_goes():
         assert gone not in texts
 
 
-def test_a_page_posted_by_a_team_names_no_author():
+def test_a_page_posted_by_a_team_names_no_author_and_its_changes_are_figures():
     document = read_text(TEXTS / "reports" / "hospital-ce-review-sharepoint.txt")
     assert document.metadata.author != "Communications Team"
     assert document.byline is not None and "Pilling" in document.byline.name
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert table.numeric == (False, True, True, True)  # "+3.6 pts": set right, as figures
