@@ -4,9 +4,10 @@ title, a picture's label over its caption), a foundation's WeChat article (its a
 header over and under its title), a Hong Kong body's report copied out of its PDF (a
 paragraph its page's end broke, a sentence's word parted by the running foot and folio, the
 body the running foot names), a sports trust's Google Docs draft (its editor's comments and
-their marks), a museum's Wix page (its head run into the title written twice, its menu, cart
-count and subtitle) and a hospital trust's SharePoint page (its team posting the page, not
-its author; a change in points a figure)."""
+their marks, its state after its title, its body's name over it), a museum's Wix page (its
+head run into the title written twice, its menu, cart count and subtitle), a union's report
+cover and a hospital trust's SharePoint page (its team posting the page, not its author; a
+change in points a figure)."""
 
 from __future__ import annotations
 
@@ -108,8 +109,11 @@ def test_a_page_s_seam_closes_only_inside_a_paragraph_s_sentence():
     assert not closed(["本局的工作包括：推廣海濱、保育", "環境及"], "一、海濱長廊")
 
 
-def test_a_draft_s_comments_and_their_marks_go():
+def test_a_draft_s_comments_their_marks_and_its_state_go():
     document, report = read_text(TEXTS / "reports" / "sports-trust-chair-gdocs.txt"), None
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation) == (
+        "Chair\u2019s Statement 2024\u201325", "Northvale Community Sports Trust")
     texts = texts_of(document)
     assert not any("[a]" in text or "[d]" in text or "Commented" in text for text in texts)
     assert any(text.endswith("than ever before.") for text in texts)
@@ -117,6 +121,25 @@ def test_a_draft_s_comments_and_their_marks_go():
                                  .read_text(encoding="utf-8"), Metadata(title=""))
     comments = [drop for drop in report["dropped"] if "comment" in drop["reason"]]
     assert len(comments) == 8  # four comments, and their four marks
+    assert [drop["text"] for drop in report["dropped"] if "draft's state" in drop["reason"]] == [
+        "\u2013 DRAFT v3"]
+
+
+def test_a_cover_s_body_title_and_subtitle_over_its_byline():
+    """The body's name over the title and the line under it, in one block, over the byline:
+    the organisation, the title and its subtitle, each once."""
+    cover = ("Northern Allied Transport Workers' Union\nPay and Conditions Report 2024-25\n"
+             "Presented to the Biennial Delegate Conference, Scarborough\n\n"
+             "By Siobhan Teague, General Secretary\n\n1. Introduction\n\n")
+    document = scraped_document("report", f"{cover}{BODY}\n\n2. Settlements\n\n{BODY}\n",
+                                Metadata(title=""))[0]
+    metadata = document.metadata
+    assert (metadata.organisation, metadata.title, metadata.subtitle) == (
+        "Northern Allied Transport Workers\u2019 Union", "Pay and Conditions Report 2024\u201325",
+        "Presented to the Biennial Delegate Conference, Scarborough")
+    assert (document.byline.name, document.byline.role) == ("Siobhan Teague", "General Secretary")
+    assert [(block.text, block.level) for block in document.blocks
+            if isinstance(block, Heading)] == [("1. Introduction", 1), ("2. Settlements", 1)]
 
 
 def test_a_lettered_note_stays_where_no_comment_follows():

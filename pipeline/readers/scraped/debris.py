@@ -257,6 +257,12 @@ RELEASE_STAMP_LINE = whole(said("release_stamp"))
 HEADLINE_TAG = re.compile(rf"\s*(?:{said('headline_tag')})\s*$", re.IGNORECASE)
 HEADLINE_TAG_KIND = "the site's note ending the headline of the page's languages or pictures"
 DEGREE_KIND = "the network's degree of connection after its author's name"
+# A draft's state after its title, as a word processor's copy keeps it ("Chair's Statement
+# 2024–25 – DRAFT v3", "Annual Review (draft 2)"): the draft's, not the title's words.
+DRAFT_STATE = r"(?:DRAFT|[Dd]raft)(?:\s+(?:v|version\s*)?\d+(?:\.\d+)*)?"
+DRAFT_TAG = re.compile(rf"\s*(?:[\u2013\u2014-]\s*|,\s*){DRAFT_STATE}\s*$"
+                       rf"|\s*[(\[]{DRAFT_STATE}[)\]]\s*$")
+DRAFT_KIND = "the draft's state after its title"
 DEGREE = re.compile(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
@@ -373,7 +379,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             reasons.update(contact_details(lines, reasons))
     drops = []
     tags = [(HEADLINE_TAG_KIND, headline_tags(lines, reasons)),
-            (DEGREE_KIND, degree_tags(lines, reasons))]
+            (DEGREE_KIND, degree_tags(lines, reasons)),
+            (DRAFT_KIND, head_tags(lines, reasons, DRAFT_TAG, bool))]
     for kind, found in tags:
         for number, tag in found.items():
             kept = rows[number - 1][:tag.start()]

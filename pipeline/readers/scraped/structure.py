@@ -162,14 +162,24 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         texts = [unit for unit in texts if unit not in (page_title, subtitle)]
         metadata = replace(metadata, subtitle=subtitle.text)
     masthead = masthead_line(texts, metadata)
+    covered = False  # a cover's block: the body's name, the title and its subtitle
     if masthead is not None:
         # The body's name over the title (a release's, a newsletter's masthead): the
         # opener's, which prints it, not the title.
         units = [unit for unit in units if unit is not masthead]
         texts = texts[1:]
         metadata = replace(metadata, organisation=masthead.text.strip())
+        if len(texts[0].rows) > 1:
+            # The cover's title and the line under it (its subtitle), each a unit of its
+            # own; no kicker over the title.
+            pieces = texts[0].apart()
+            units = [piece for unit in units
+                     for piece in (pieces if unit is texts[0] else [unit])]
+            texts = [*pieces, *texts[1:]]
+            covered = True
     # A line the page's breadcrumb trail names is its title, not a kicker over it.
-    kicker = texts[0] if over_title(texts) and texts[0].lines[0] != named else None
+    kicker = (texts[0] if over_title(texts) and texts[0].lines[0] != named and not covered
+              else None)
     if kicker is not None:
         units = [unit for unit in units if unit is not kicker]
         texts = texts[1:]
@@ -194,7 +204,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     # title in the text's opening block, no blank line between them.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     opening = texts[:2] if under_title else texts[:1]
-    if under_title and len(texts) > 2 and (is_standfirst(texts[1])
+    if under_title and len(texts) > 2 and (covered or is_standfirst(texts[1])
                                            or annexes_title(texts[1].text)
                                            or (texts[2].repeats > 1
                                                or set(texts[2].lines) <= set(opening_block))
@@ -253,9 +263,19 @@ def masthead_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
     text = masthead.text.strip()
     return masthead if (
         len(masthead.rows) == 1 and masthead.repeats == 1 and detect(text).names_body(text)
-        and len(title.rows) == 1 and is_heading_text(title.text)
-        and not detect(title.text).names_body(title.text.strip())
-        and not is_heading_text(texts[2].text)) else None
+        and (len(title.rows) == 1 or cover(masthead, title))
+        and is_heading_text(title.rows[0])
+        and not detect(title.rows[0]).names_body(title.rows[0].strip())
+        and (cover(masthead, title) or not is_heading_text(texts[2].text))) else None
+
+
+def cover(masthead: Unit, title: Unit) -> bool:
+    """Whether the body's name over the title opens a cover's block, no blank line between:
+    the title and one line more under it, heading-shaped both (`Pay and Conditions Report
+    2024–25` over `Presented to the Biennial Delegate Conference, …`, under `Northern Allied
+    Transport Workers' Union`), as a report's cover or a draft's first lines set them."""
+    return (len(title.rows) == 2 and title.lines[0] == masthead.lines[-1] + 1
+            and all(is_heading_text(row) for row in title.rows))
 
 
 def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
