@@ -6,14 +6,24 @@ paragraph its page's end broke, a sentence's word parted by the running foot and
 body the running foot names), a sports trust's Google Docs draft (its editor's comments and
 their marks, its state after its title, its body's name over it), a museum's Wix page (its
 head run into the title written twice, its menu, cart count and subtitle), a union's report
-cover and a hospital trust's SharePoint page (its team posting the page, not its author; a
-change in points a figure)."""
+cover, a hospital trust's SharePoint page (its team posting the page, not its author; a
+change in points a figure) and a museum's Instagram post (its account, its lines each
+opened by a pictograph, its photographer's credit)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.model import Figure, Heading, Metadata, Paragraph, SignOff, Table, plain
+from pipeline.model import (
+    Figure,
+    Heading,
+    LineBlock,
+    Metadata,
+    Paragraph,
+    SignOff,
+    Table,
+    plain,
+)
 from pipeline.readers.scraped import scraped_document
 from pipeline.readers.scraped.debris import seams_closed
 from pipeline.readers.scraped.dedupe import PAGE_SEAM
@@ -110,7 +120,7 @@ def test_a_page_s_seam_closes_only_inside_a_paragraph_s_sentence():
 
 
 def test_a_draft_s_comments_their_marks_and_its_state_go():
-    document, report = read_text(TEXTS / "reports" / "sports-trust-chair-gdocs.txt"), None
+    document = read_text(TEXTS / "reports" / "sports-trust-chair-gdocs.txt")
     metadata = document.metadata
     assert (metadata.title, metadata.organisation) == (
         "Chair\u2019s Statement 2024\u201325", "Northvale Community Sports Trust")
@@ -167,3 +177,15 @@ def test_a_page_posted_by_a_team_names_no_author_and_its_changes_are_figures():
     assert document.byline is not None and "Pilling" in document.byline.name
     table = next(block for block in document.blocks if isinstance(block, Table))
     assert table.numeric == (False, True, True, True)  # "+3.6 pts": set right, as figures
+
+
+def test_a_photo_platform_s_post_its_account_its_lines_and_its_credit():
+    document = read_text(TEXTS / "posts" / "maritime-museum-instagram.txt")
+    assert document.metadata.organisation == "Tyneside Maritime Museum"
+    texts = texts_of(document)
+    assert texts[0].startswith("\U0001f6a2 SHE\u2019S BACK!")  # the handle before it gone
+    assert not any(text in ("tynesidemaritime", "Original audio") for text in texts)
+    lines = next(block for block in document.blocks if isinstance(block, LineBlock))
+    assert [plain(line)[:2] for line in lines.lines] == ["\U0001f4cd ", "\U0001f559 ",
+                                                         "\U0001f39f\ufe0f"]
+    assert not any(isinstance(block, SignOff) for block in document.blocks)  # 📸 credits

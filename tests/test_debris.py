@@ -980,3 +980,6 @@ def test_a_professional_networks_degree_after_its_authors_name_goes():
                                     Metadata(title=""))
     assert document.byline.name == "Dr\u00a0Catherine Mbeki-Rowe"
     assert "\u2022 1st" in {drop["text"] for drop in report["dropped"]}
+    # "Feed post", the network's heading for a post, titles nothing: the post has no title.
+    assert document.metadata.title == "Hospital chair linkedin post"
+    assert "Feed post" in {drop["text"] for drop in report["dropped"]}

@@ -418,6 +418,10 @@ page=r"page|p\.?",
                    r"|0:00"
                    # a post for paying subscribers only, as its platform marks it: "∙ Paid"
                    r"|paid"
+                   # a professional network's label for a post, its screen readers' heading
+                   r"|feed post(?: number \d{1,3})?"
+                   # a reel's sound, as Instagram names it under the account: "Original audio"
+                   r"|original audio|original sound"
                    # a professional network's post: how near its author is to the reader
                    # ("• 1st", "2nd"), and how old the post is ("2d • Edited •", "1w •")
                    r"|(?:[•·]\s*)?(?:1st|2nd|3rd\+?)"

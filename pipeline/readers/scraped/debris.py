@@ -273,6 +273,11 @@ WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 POSTER = "the post's author, over its date"
+ACCOUNT = "the account that posted it, over its name and again before its caption"
+# An account's handle on a line of its own: letters, figures, stops and underscores, no space
+# ("tynesidemaritime", "helen.marsh.conserves"), a lower-case letter among them.
+HANDLE = re.compile(r"@?(?=[a-z0-9._]*[a-z])[a-z0-9][a-z0-9._]{1,28}[a-z0-9_]")
+MAX_ACCOUNT_HEAD = 4  # the handle, its name, its place or sound, and the caption
 POSTING_PAGE = "the page that posted it, over its date, which the opener prints"
 CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
@@ -386,6 +391,10 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             kept = rows[number - 1][:tag.start()]
             drops.append(Drop(tag.group().strip(), (number,), said_as(kind), kept, (number,)))
             rows[number - 1] = kept
+    for number, handle in caption_handles(lines, reasons).items():
+        kept = rows[number - 1][handle.end():]
+        drops.append(Drop(handle.group().strip(), (number,), said_as(ACCOUNT), kept, (number,)))
+        rows[number - 1] = kept
     labels = {COMMENT.fullmatch(line.text.strip()).group("label") for line in lines
               if reasons.get(line.number) == EDITORS_COMMENT}
     for line in lines:
@@ -704,6 +713,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     reasons.update(page_over_stamp(lines, reasons, first_text))
+    reasons.update(account_head(lines, reasons))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     reasons.update(signature_block(lines, reasons))
@@ -1254,6 +1264,40 @@ def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
         return {}
     name = lines[kept[0]].text.strip()
     return {lines[kept[0]].number: POSTING_PAGE} if detect(name).names_body(name) else {}
+
+
+def account_head(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A post's head as a photo platform shows it (Instagram's): the account's handle alone
+    on the first line, the caption a few lines under it opening with the handle again
+    (`tynesidemaritime` over `Tyneside Maritime Museum` over `Original audio`, then
+    `tynesidemaritime 🚢 SHE'S BACK! …`); the handle the account's, the body's name under it
+    the page that posted it, its organisation (a person's name, its author)."""
+    kept = [line for line in lines[:MAX_ACCOUNT_HEAD + 1] if line.number not in reasons]
+    if len(kept) < 2 or kept[0] is not lines[0] or not HANDLE.fullmatch(lines[0].text.strip()):
+        return {}
+    handle = lines[0].text.strip()
+    caption = next((index for index, line in enumerate(kept[1:], 1)
+                    if line.text.startswith(f"{handle} ")), None)
+    if caption is None:
+        return {}
+    found = {lines[0].number: ACCOUNT}
+    for line in kept[1:caption]:
+        name = line.text.strip()
+        found[line.number] = (POSTING_PAGE if detect(name).names_body(name)
+                              else POSTER if detect(name).is_name(name) else ACCOUNT)
+    return found
+
+
+def caption_handles(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
+    """The account's handle opening the caption under it, where its head was found
+    (account_head): line number -> the handle, the space after it included."""
+    handle = next((line.text.strip() for line in lines if reasons.get(line.number) == ACCOUNT
+                   and HANDLE.fullmatch(line.text.strip())), None)
+    if handle is None:
+        return {}
+    return {line.number: found for line in lines[:MAX_ACCOUNT_HEAD + 1]
+            if line.number not in reasons
+            and (found := re.match(rf"{re.escape(handle)} +", line.text))}
 
 
 def readers_counts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

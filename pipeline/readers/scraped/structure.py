@@ -211,7 +211,9 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                                            and is_heading_text(texts[1].text)):
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
-                        if is_byline(unit, under_title and index >= 1)), None)
+                        if is_byline(unit, under_title and index >= 1)
+                        or (index == 0 and not metadata.title and author_over_headline(unit))),
+                       None)
     byline = None
     if byline_unit is not None:
         byline = parse_byline("\n".join(byline_unit.rows))
@@ -507,6 +509,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
     if first is None or len(units[first].rows) < 2 or units[first].lined:
         return units  # lines kept as lines: a letter's address
+    if not title and author_over_headline(units[first]):
+        return units  # a post's author over their headline: its byline, no title over it
     rows = two_line_byline_joined(units[first].apart())
     start = 1 if over_title(rows) else 0
     taken = start + title_lines(rows[start:])
@@ -529,6 +533,15 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     rest = units[first].rows[taken_rows:]
     after = [Unit("text", rest, units[first].lines[taken_rows:])] if rest else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
+
+
+def author_over_headline(unit: Unit) -> bool:
+    """Whether the text opens with its author's name over the line of their role, nothing
+    over them (`Dr Catherine Mbeki-Rowe` over `Chair, Westfold Community Hospitals NHS
+    Trust | Non-executive director`, as a professional network heads a post): its byline,
+    and no title."""
+    return (unit.kind == "text" and len(unit.rows) == 2 and is_byline(unit, under_title=True)
+            and detect(unit.rows[0]).is_name(unit.rows[0].strip()))
 
 
 def line_under_title(rows: list[Unit]) -> bool:
@@ -1323,6 +1336,8 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in signature_row(row)
+        # (a picture's credit, `📸 @jonnyreevesphoto`, `Photo: Priya Shah`, signs nothing)
+        and not ICON_LED.match(row) and not PHOTO_CREDIT.fullmatch(row.strip())
         and not ends_sentence(TRAILING_CALLS.sub("", row))
         and not re.search(SENTENCE_BREAK, row)
         and items_of((row,))[1] == []
@@ -1394,7 +1409,9 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         flush()
         if index < signed_to:
             continue
-        if signature := section_signature(units, index, result):
+        if icon_lines(unit):
+            result.append(LineBlock(tuple(spans_of(row) for row in unit.rows)))
+        elif signature := section_signature(units, index, result):
             result.append(SignOff(tuple(spans_of(row) for unit in units[index:index + signature]
                                         for row in unit.rows)))
             signed_to = index + signature
@@ -1413,6 +1430,18 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         described = ""
     flush()
     return result
+
+
+# A pictograph opening a line, as a post heads each of its lines with one ("📍 Long Gallery").
+ICON_LED = re.compile(r"[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff]\ufe0f?\s")
+
+
+def icon_lines(unit: Unit) -> bool:
+    """Whether every line of the unit, two or more, opens with a pictograph (`📍 Long
+    Gallery, Level 2` over `🕙 Daily 10am–5pm` over `🎟️ Free entry`): lines a post sets
+    apart, each its own, as an address's are."""
+    return (unit.kind == "text" and len(unit.rows) >= 2
+            and all(ICON_LED.match(row) for row in unit.rows))
 
 
 def section_signature(units: list[Unit], index: int, result: list[Block]) -> int:
