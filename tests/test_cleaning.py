@@ -233,6 +233,7 @@ def test_addresses_file_names_and_codes_are_carried_byte_for_byte(word):
     ("from 2.5-3.0 metres", "from 2.5\u20133.0\u00a0metres"),
     ("see pp. 12-15", "see pp.\u00a012\u201315"),
     ("takes 6-8 hours", "takes 6\u20138\u00a0hours"),
+    ("each interview took 40-50 minutes", "each interview took 40\u201350\u00a0minutes"),
     ("people aged 60-64", "people aged 60\u201364"),
     ("between 1,200-1,500 stops", "between 1,200\u20131,500\u00a0stops"),
     ("pages 1024-1030", "pages 1024\u20131030"),
@@ -244,6 +245,8 @@ def test_ranges_of_figures_take_the_en_dash(written, set_as):
 
 @pytest.mark.parametrize("written", [
     "call 2877-0660", "won 3-1", "ISO 15930-7", "file 2023-0045", "COVID-19 cases",
+    # a score or a bowler's figures, the smaller first: two counts, no range
+    "lost 1-3 at home", "she took 3-21 on debut", "bowling figures of 5-43",
 ])  # fmt: skip
 def test_hyphens_that_are_no_range_stay(written):
     assert clean_line(written) == written

@@ -56,6 +56,14 @@ NUMBER_RANGE = re.compile(
     rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
     r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpp\.)(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
 )
+# A score or a bowler's figures after the word telling so ("won 1-3", "took 3-21", "figures of
+# 5-43"): two counts, no range, written with their hyphen as the smaller first.
+SCORED = re.compile(r"\b(?:won|lost|drew|beat|beaten|defeated|(?P<took>took|taking|takes)"
+                    r"|figures of)\s+(?:by\s+)?$", re.IGNORECASE)
+# What a span of time or a quantity is counted in, after the figures: "took 40-50 minutes".
+MEASURED = re.compile(r"[\s\u00a0]*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+                      r"|years?|per[\s\u00a0]cent|percent|%|times|people"
+                      r"|(?:kg|km|mm|cm|ha|ml|mg|mph|ft|sq)\b)", re.IGNORECASE)
 # A range of times of day ("9:30-11:00", "7:30-10:00 pm"): hours and minutes at each end.
 CLOCK_RANGE = re.compile(r"(?<![\w.:/\u2013-])(\d{1,2}:\d\d)-(\d{1,2}:\d\d)"
                          r"(?![\w:/\u2013-]|[.,]\d)")
@@ -809,7 +817,10 @@ def year_range(match: re.Match) -> str:
 def figure_range(match: re.Match) -> str:
     first, second = (group for group in match.groups() if group is not None)
     smaller = float(first.replace(",", "")) < float(second.replace(",", ""))
-    return f"{first}\u2013{second}" if smaller else match.group()
+    said = SCORED.search(match.string, 0, match.start())
+    scored = said is not None and not (
+        said.group("took") and MEASURED.match(match.string, match.end()))
+    return f"{first}\u2013{second}" if smaller and not scored else match.group()
 
 
 def primes(line: str) -> str:
