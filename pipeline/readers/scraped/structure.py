@@ -749,6 +749,9 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     under = units[place] if place < len(units) else None
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1
+            # the title's own words again, its year left off (a draft's heading under its
+            # title line): the title's, no subtitle
+            or likeness_key(title.text).startswith(likeness_key(under.text))
             or not (is_heading_text(under.text) or is_year_line(under.text)
                     or under_any_title(under.text))):
         return metadata, units
