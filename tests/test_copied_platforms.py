@@ -8,7 +8,9 @@ their marks, its state after its title, its body's name over it), a museum's Wix
 head run into the title written twice, its menu, cart count and subtitle), a union's report
 cover, a hospital trust's SharePoint page (its team posting the page, not its author; a
 change in points a figure) and a museum's Instagram post (its account, its lines each
-opened by a pictograph, its photographer's credit)."""
+opened by a pictograph, its photographer's credit), a co-op's Notion page (its table a cell a
+line, its task boxes) and a Taiwan university's news page (its skip link, its fields, its
+picture's caption, its related link)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pipeline.model import (
     Figure,
     Heading,
     LineBlock,
+    List,
     Metadata,
     Paragraph,
     SignOff,
@@ -189,3 +192,48 @@ def test_a_photo_platform_s_post_its_account_its_lines_and_its_credit():
     assert [plain(line)[:2] for line in lines.lines] == ["\U0001f4cd ", "\U0001f559 ",
                                                          "\U0001f39f\ufe0f"]
     assert not any(isinstance(block, SignOff) for block in document.blocks)  # 📸 credits
+
+
+def test_a_notion_page_s_table_a_cell_a_line_and_its_task_boxes():
+    document = read_text(TEXTS / "reports" / "energy-coop-chair-notion.txt")
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert [plain(cell) for cell in table.header] == [
+        "Year", "Generation (MWh)", "Income (\u00a3)", "Interest paid"]
+    assert [plain(row[0]) for row in table.rows] == ["2021\u201322", "2022\u201323", "2023\u201324"]
+    assert table.numeric == (False, True, True, True)
+    items = [item.text for block in document.blocks if isinstance(block, List)
+             for item in block.items]
+    assert "\u2611 Publish quarterly generation figures on the website" in items
+    assert "\u2610 Explore a second site for a community wind turbine" in items
+
+
+def test_cells_a_line_make_a_table_only_under_a_header_of_no_figures():
+    table = "Year\nIncome\nVisitors\n2023\n£1.2m\n41,000\n2024\n£1.4m\n45,500\n"
+    blocks = scraped_document("page", f"Our year\n\n{BODY}\n\n{table}\n{BODY}\n",
+                              Metadata(title=""))[0].blocks
+    found = next(block for block in blocks if isinstance(block, Table))
+    assert len(found.header) == 3 and len(found.rows) == 2
+    chinese = "年度\n收入\n2023年\n1.2億元\n2024年\n1.4億元\n"
+    blocks = scraped_document("page", f"年報\n\n本會去年收入上升。\n\n{chinese}\n本會將繼續努力。\n",
+                              Metadata(title=""))[0].blocks
+    assert any(isinstance(block, Table) for block in blocks)
+    names = "Trustees\nAnn Lee\nRaj Patel\nMary Ho\nTom Fry\nSue Kay\n"
+    blocks = scraped_document("page", f"Our year\n\n{BODY}\n\n{names}\n{BODY}\n",
+                              Metadata(title=""))[0].blocks
+    assert not any(isinstance(block, Table) for block in blocks)
+
+
+def test_a_taiwan_university_s_news_page():
+    document = read_text(TEXTS / "posts" / "university-news-tw.txt")
+    assert document.metadata.title.startswith("【校園新聞】本校榮獲教育部")
+    texts = texts_of(document)
+    assert not any(text.startswith(("跳到", "發布單位", "相關連結")) for text in texts)
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption).startswith("校長林振華（右三）")
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+
+
+def test_a_release_s_back_link_signs_nothing():
+    text = f"Our year\n\n{BODY}\n\nEnds\n\nBack\nTop\n"
+    document = scraped_document("release", text, Metadata(title=""))[0]
+    assert texts_of(document) == [BODY]

@@ -501,6 +501,8 @@ page=r"page|p\.?",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
+              # a government page's link back to the list it came from, alone: "Back"
+              r"|back|go back|(?:back|return) to (?:the )?(?:previous page|list|index)"
               # a site builder's shop: "Cart 0", "Basket (2)"
               r"|(?:cart|basket|bag)(?: \(?\d{1,3}\)?)?"
               r"|search(?: for| this site)?|sitemap|site map"

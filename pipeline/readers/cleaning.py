@@ -255,12 +255,24 @@ def clean_line(line: str) -> str:
         return PHOTO_MARKER if NBSP in line else ""
     line = SPACES.sub(gap, line.replace(NBSP + " ", " ").replace(" " + NBSP, " ")).strip()
     line = line.strip(NBSP)
+    line = TASK_BOX.sub(ticked, line)
     line, words = set_aside(line)
     language = line_language(line)
     line = language.typeset(line)  # its language's typography, and its phrases in others'
     line = "".join(other.typeset(piece) if other else piece
                    for piece, other in phrases(line, language))
     return put_back(line, words)
+
+
+# A task list's box opening an item, as Notion, GitHub or a Markdown editor copies one ("- [ ]
+# Explore a second site", "- [x] Publish the accounts"): the box it draws, empty or ticked, not
+# brackets whose space a closing bracket's typography would take.
+TASK_BOX = re.compile(r"^((?:[-*\u2022]\s+)?)\[([ xX])\](?=\s)")
+BOXES = {" ": "\u2610", "x": "\u2611", "X": "\u2611"}  # ☐, ☑
+
+
+def ticked(box: re.Match) -> str:
+    return box.group(1) + BOXES[box.group(2)]
 
 
 def gap(spaces: re.Match) -> str:

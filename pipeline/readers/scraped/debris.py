@@ -273,6 +273,8 @@ WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
 POSTER = "the post's author, over its date"
+# The fields a page's head sets by its dateline: who published it, how often it was read.
+PAGE_FIELDS = ("page footer", "page tools", DATELINE)
 ACCOUNT = "the account that posted it, over its name and again before its caption"
 # An account's handle on a line of its own: letters, figures, stops and underscores, no space
 # ("tynesidemaritime", "helen.marsh.conserves"), a lower-case letter among them.
@@ -587,6 +589,11 @@ def headline(lines: list[Line], reasons: dict[int, str]) -> int:
     none)."""
     dated = next((index for index, line in enumerate(lines)
                   if reasons.get(line.number) in (DATELINE, DATE_LINE)), None)
+    if dated:
+        # Up over the page's other fields right over it ("發布單位：秘書室" over "發布日期：…").
+        while (dated > 1 and reasons.get(lines[dated - 1].number) in PAGE_FIELDS
+               and lines[dated - 1].number == lines[dated].number - 1):
+            dated -= 1
     over = over_byline(lines, reasons, dated - 1) if dated else -1
     if over < 0 or lines[over].number in reasons or ends_sentence(lines[over].text):
         return 0

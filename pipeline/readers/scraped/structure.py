@@ -106,6 +106,7 @@ from pipeline.readers.scraped.notes import (
 )
 from pipeline.readers.scraped.tables import (
     build_table,
+    cell_a_line,
     cells_of,
     is_table_title,
     is_unit_line,
@@ -1380,6 +1381,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
 
     chains: set[str] = set()  # the pending items': the numbers their sub-items' begin with
     signed_to = 0  # the units before it sign a section (section_signature)
+    tabled_to = 0  # the units before it are a table's cells, a line each (lined_cells)
 
     def flush() -> None:
         for group in list_groups(pending):
@@ -1393,6 +1395,14 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         chains.clear()
 
     for index, unit in enumerate(units):
+        if index < tabled_to:
+            continue
+        if found := lined_cells(units, index):
+            flush()
+            count, table = found
+            result.append(build_table("", table, spans_of))
+            tabled_to = index + count
+            continue
         if unit.kind == "marker":
             flush()
             after_photo = True
@@ -1433,6 +1443,38 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
         described = ""
     flush()
     return result
+
+
+MIN_LINED_CELLS = 6  # a header and two rows of two cells
+
+
+def lined_cells(units: list[Unit], index: int) -> tuple[int, list[list[str]]] | None:
+    """The table a copy set a cell a line from unit `index` (tables.cell_a_line), and how
+    many units its lines are: one unit's lines, or a run of units of a line each, one under
+    the other, starting there; None for none."""
+    unit = units[index]
+    if unit.kind != "text" or unit.repeats != 1:
+        return None
+    if len(unit.rows) >= MIN_LINED_CELLS:
+        table = cell_a_line(list(unit.rows))
+        return (1, table) if table else None
+
+    def lined(at: int) -> bool:
+        return (units[at].kind == "text" and len(units[at].rows) == 1
+                and units[at].repeats == 1 and not ends_sentence(units[at].text))
+
+    def touching(at: int) -> bool:
+        return units[at].lines[0] == units[at - 1].lines[-1] + 1
+
+    if not lined(index) or (index and lined(index - 1) and touching(index)):
+        return None  # no run's first line
+    end = index + 1
+    while end < len(units) and lined(end) and touching(end):
+        end += 1
+    if end - index < MIN_LINED_CELLS:
+        return None
+    table = cell_a_line([each.text for each in units[index:end]])
+    return (end - index, table) if table else None
 
 
 # A pictograph opening a line, as a post heads each of its lines with one ("📍 Long Gallery").

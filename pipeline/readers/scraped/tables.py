@@ -118,3 +118,31 @@ def build_table(title: str, table: list[list[str]], spans_of) -> Table:
     header, *rows = table
     return Table(tuple(spans_of(cell) for cell in header),
                  tuple(tuple(spans_of(cell) for cell in row) for row in rows), spans_of(title))
+
+
+MAX_COLUMNS = 8  # a table copied a cell a line: its columns, at most, to try
+MAX_LINED_CELL_WORDS = 6
+
+
+def cell_a_line(rows: list[str]) -> list[list[str]] | None:
+    """The table whose cells `rows` are, one a line, row after row, as a copy of a page's
+    table (Notion's, a PDF's) sets them: the fewest columns (two or more) for which the
+    first row heads columns with no figure in them and every other row, two at least, holds
+    figures in each column but its first (`Year`, `Income (£)` over `2021-22`, `71,900`);
+    None where no number of columns does."""
+    if any(len(row.split()) > MAX_LINED_CELL_WORDS or not row.strip() for row in rows):
+        return None
+    for width in range(2, MAX_COLUMNS + 1):
+        if len(rows) % width or len(rows) // width < MIN_ROWS + 1:
+            continue
+        table = [[cell.strip() for cell in rows[start:start + width]]
+                 for start in range(0, len(rows), width)]
+        header, *body = table
+        if (not any(is_figure(cell) for cell in header)
+                and all(is_figure(cell) for row in body for cell in row[1:])):
+            return table
+    return None
+
+
+def is_figure(cell: str) -> bool:
+    return detect(cell).is_figure(cell)
