@@ -7,13 +7,15 @@ body the running foot names), a sports trust's Google Docs draft (its editor's c
 their marks, its state after its title, its body's name over it), a museum's Wix page (its
 head run into the title written twice, its menu, cart count and subtitle), a union's report
 cover, a hospital trust's SharePoint page (its team posting the page, not its author; a
-change in points a figure) and a museum's Instagram post (its account, its lines each
-opened by a pictograph, its photographer's credit), a co-op's Notion page (its table a cell a
-line, its task boxes) and a Taiwan university's news page (its skip link, its fields, its
+change in points a figure), a museum's Instagram post (its account, its lines each opened by
+a pictograph, its photographer's credit), a co-op's Notion page (its properties and icon,
+its table a cell a line, its task boxes), a video's transcript (its captions' times, the
+audience's applause) and a Taiwan university's news page (its skip link, its fields, its
 picture's caption, its related link)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.model import (
@@ -194,8 +196,11 @@ def test_a_photo_platform_s_post_its_account_its_lines_and_its_credit():
     assert not any(isinstance(block, SignOff) for block in document.blocks)  # 📸 credits
 
 
-def test_a_notion_page_s_table_a_cell_a_line_and_its_task_boxes():
+def test_a_notion_page_s_properties_table_a_cell_a_line_and_task_boxes():
     document = read_text(TEXTS / "reports" / "energy-coop-chair-notion.txt")
+    assert document.metadata.title == "Chair\u2019s Report\u00a0\u2013 Annual General Meeting 2024"
+    assert not any(text in ("Created by", "Tags", "Final", "\u26a1")
+                   for text in texts_of(document))
     table = next(block for block in document.blocks if isinstance(block, Table))
     assert [plain(cell) for cell in table.header] == [
         "Year", "Generation (MWh)", "Income (\u00a3)", "Interest paid"]
@@ -237,3 +242,17 @@ def test_a_release_s_back_link_signs_nothing():
     text = f"Our year\n\n{BODY}\n\nEnds\n\nBack\nTop\n"
     document = scraped_document("release", text, Metadata(title=""))[0]
     assert texts_of(document) == [BODY]
+
+
+def test_a_video_s_transcript_reads_as_its_speech():
+    """Its captions' times go and its lines run on as the speech's words, parted where the
+    audience applauds or laughs (a stage direction); the panel's lines and "[Music]" go; no
+    word is added or changed, not even a stop."""
+    document = read_text(TEXTS / "posts" / "civic-awards-video-transcript.txt")
+    texts = texts_of(document)
+    assert texts[0] == ("good evening everyone and welcome to the Ashbourne Vale civic awards "
+                        "2024 um it\u2019s a real pleasure to see so many of you here tonight "
+                        "in the town hall")
+    assert texts[1] == "[Applause]"
+    assert not any(re.search(r"\b\d:\d\d\b|Music|Search in video", text) for text in texts)
+    assert document.metadata.title != "Transcript"

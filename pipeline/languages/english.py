@@ -529,6 +529,8 @@ page=r"page|p\.?",
         related=r"related(?: (?:articles|links|stories|news|pages|content|posts|reading))?"
                 r"|you (?:may|might) also (?:like|enjoy)|more (?:news|stories|posts)(?: like this)?"
                 r"|read next",
+        properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
+                   r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)
         sign_up_field=r"(?:(?:type|enter) )?your e-?mail(?: address)?(?: here)?"
                       r"(?:\.\.\.|\u2026)?\s*\*?|e-?mail address\s*\*?|e-?mail\s*\*"

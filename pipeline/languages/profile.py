@@ -114,6 +114,9 @@ class Furniture:
     # The networks and actions a page's share buttons name, a line each under its "Share
     # this:" ("Facebook", "X", "LinkedIn", "微博").
     share_networks: str = ""
+    # The labels of a notes app's page properties, each on a line over its values ("Created
+    # by" over "Rhiannon Gathercole", "Tags" over "AGM"): the app's record of the page.
+    properties: str = ""
     # The label of a newsletter's sign-up field, alone on its line ("Email Address", "電郵
     # 地址"): the box it stands in (its heading, its pitch, its button, its thanks) is the
     # page's.

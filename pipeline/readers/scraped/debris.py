@@ -63,6 +63,7 @@ from pipeline.languages import (
     NOTES_HEADING,
     PHOTO_CREDIT,
     PROFILES,
+    STAGE_DIRECTION,
     VALEDICTION,
     columns,
     detect,
@@ -111,6 +112,14 @@ LONE_SEPARATOR = re.compile(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
 # ("124" over "3", "1.2K"), where the page shows them beside its tools; a year is none.
 READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
+# A video's transcript as its page shows it (YouTube's "Transcript" panel): a time alone on a
+# line over each of its captions' lines ("0:07" over "good evening everyone and welcome"),
+# MIN_CAPTION_TIMES of them at least, the panel's heading and search box over the first, and
+# the sounds it notes between ("[Music]"; "[Applause]" is the audience's, a stage direction).
+CAPTION_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+CAPTION_TIMES = "the time of a video's caption"
+MIN_CAPTION_TIMES = 6
+SOUND_TAG = re.compile(r"\[(?:music|sound|noise|inaudible|silence)\]", re.IGNORECASE)
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # A tool in its brackets, spaces and all (its opening one perhaps taken as an icon), or a word.
@@ -288,6 +297,10 @@ TEASER_END = whole(said("teaser_end"))
 RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
 SIGN_UP_FIELD = whole(said("sign_up_field"))
+PROPERTY = whole(said("properties"))
+PAGE_PROPERTIES = "the notes app's record of the page, its properties and icon"
+MIN_PROPERTIES = 2
+MAX_PROPERTY_WORDS = 5  # a property's value: a name, a date, a tag
 # Who a footer's copyright line says holds it: the body after the mark and its year, up to
 # the year, a full stop or a rule after it, or the words reserving the rights ("© 2025 Fenwold
 # University. All rights reserved.", "© Northgate Homes 2024 | Privacy", "© 2024 濕地保育委員會
@@ -414,6 +427,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             # A page's furniture parts no paragraph: the text runs on over it; a picture's
             # place over its caption is where a photo stood, as a no-break space's line is.
             rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS or (
+                reasons[line.number] == CAPTION_TIMES and not stage_beside(rows, line.number)
+            ) or (
                 reasons[line.number] in WIDGETS and within_block(rows, line.number - 1, reasons)
             ) else PHOTO_MARKER + captioned[line.number] if line.number in captioned else ""
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
@@ -456,6 +471,13 @@ def editors_comments(lines: list[Line], reasons: dict[int, str]) -> dict[int, st
         elif not comment.group("word"):
             break
     return found
+
+
+def stage_beside(rows: list[str], number: int) -> bool:
+    """Whether a caption's time (line `number`) stands next to the audience's noise noted on
+    a line of its own ("[Applause]"): the captions part there, the noise a line apart."""
+    return any(STAGE_DIRECTION.fullmatch(rows[at].strip())
+               for at in (number - 2, number) if 0 <= at < len(rows))
 
 
 def seams_closed(rows: list[str]) -> list[str]:
@@ -721,6 +743,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(menu_block(lines, reasons, first_text))
     reasons.update(page_over_stamp(lines, reasons, first_text))
     reasons.update(account_head(lines, reasons))
+    reasons.update(caption_track(lines, reasons))
+    reasons.update(page_properties(lines, reasons))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     reasons.update(signature_block(lines, reasons))
@@ -1271,6 +1295,46 @@ def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
         return {}
     name = lines[kept[0]].text.strip()
     return {lines[kept[0]].number: POSTING_PAGE} if detect(name).names_body(name) else {}
+
+
+def page_properties(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A notes app's page properties over the text (Notion's `Created by` over `Rhiannon
+    Gathercole`, `Tags` over `AGM`, `Board`), a line each, no blank line between, two labels
+    at least, and the page's icon alone over its title (`⚡`)."""
+    first_text = text_between(lines, reasons)[0]
+    start = next((index for index, line in enumerate(lines[:first_text])
+                  if PROPERTY.fullmatch(line.text.strip())), None)
+    if start is None:
+        return {}
+    end = start
+    while (end < first_text and lines[end].number == lines[start].number + end - start
+           and word_count(lines[end].text) <= MAX_PROPERTY_WORDS
+           and not ends_sentence(lines[end].text)):
+        end += 1
+    run = lines[start:end]
+    if sum(bool(PROPERTY.fullmatch(line.text.strip())) for line in run) < MIN_PROPERTIES:
+        return {}
+    found = {line.number: PAGE_PROPERTIES for line in run}
+    icons = [line for line in lines[:start] if line.number not in reasons
+             and not without_icons(line.text).strip()]
+    return found | {line.number: PAGE_PROPERTIES for line in icons}
+
+
+def caption_track(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A video's transcript (CAPTION_TIME): each caption's time, the sounds it notes that no
+    audience makes, and the panel's lines over its first time (`Transcript`, `Search in
+    video`)."""
+    times = [index for index, line in enumerate(lines)
+             if CAPTION_TIME.fullmatch(line.text.strip()) and index + 1 < len(lines)
+             and lines[index + 1].number == line.number + 1]
+    if len(times) < MIN_CAPTION_TIMES:
+        return {}
+    found = {lines[index].number: CAPTION_TIMES for index in times}
+    found |= {line.number: CAPTION_TIMES for line in lines[times[0]:]
+              if SOUND_TAG.fullmatch(line.text.strip())}
+    found |= {line.number: "page tools" for line in lines[:times[0]]
+              if line.number not in reasons and is_link(line.text)}
+    return found
 
 
 def account_head(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
