@@ -10,8 +10,10 @@ cover, a hospital trust's SharePoint page (its team posting the page, not its au
 change in points a figure), a museum's Instagram post (its account, its lines each opened by
 a pictograph, its photographer's credit), a co-op's Notion page (its properties and icon,
 its table a cell a line, its task boxes), a video's transcript (its captions' times, the
-audience's applause) and a Taiwan university's news page (its skip link, its fields, its
-picture's caption, its related link)."""
+audience's applause), a hospice's fundraising page (its totals, its feed of donations, the
+platform's name and links, its appeal's sign-off over them), a Hong Kong release in both
+languages and a Taiwan university's news page (its skip link, its fields, its picture's
+caption, its related link)."""
 
 from __future__ import annotations
 
@@ -242,6 +244,8 @@ def test_a_release_s_back_link_signs_nothing():
     text = f"Our year\n\n{BODY}\n\nEnds\n\nBack\nTop\n"
     document = scraped_document("release", text, Metadata(title=""))[0]
     assert texts_of(document) == [BODY]
+    document = read_text(TEXTS / "press" / "harbourfront-opening-bilingual.txt")
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
 
 
 def test_a_video_s_transcript_reads_as_its_speech():
@@ -256,3 +260,17 @@ def test_a_video_s_transcript_reads_as_its_speech():
     assert texts[1] == "[Applause]"
     assert not any(re.search(r"\b\d:\d\d\b|Music|Search in video", text) for text in texts)
     assert document.metadata.title != "Transcript"
+
+
+def test_a_fundraising_page_s_appeal_without_its_totals_feed_and_platform():
+    document = read_text(TEXTS / "posts" / "hospice-appeal-fundraising-page.txt")
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation) == (
+        "Help the Harbour Lights Hospice build its new family room", "Harbour Lights Hospice")
+    texts = texts_of(document)
+    for gone in ("\u00a312,450", "Start fundraising", "Donations", "Report this page"):
+        assert gone not in texts
+    assert not any("days ago" in text or "Gift Aid" in text for text in texts)
+    sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert sign_off.texts == ["With warmest wishes,", "Marguerite Okonkwo-Hale",
+                              "Chief Executive, Harbour Lights Hospice"]

@@ -426,6 +426,9 @@ page=r"page|p\.?",
                    r"|0:00"
                    # a post for paying subscribers only, as its platform marks it: "∙ Paid"
                    r"|paid"
+                   # how long ago a post, a comment or a gift was made: "2 days ago"
+                   r"|(?:\d{1,3}|an?|one)[ \u00a0](?:second|minute|hour|day|week|month|year)s?"
+                   r" ago"
                    # a professional network's label for a post, its screen readers' heading
                    r"|feed post(?: number \d{1,3})?"
                    # a reel's sound, as Instagram names it under the account: "Original audio"
@@ -501,6 +504,8 @@ page=r"page|p\.?",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
+              # a fundraising platform's: "Start fundraising", "Report this page"
+              r"|start (?:a )?fundraising|report this (?:page|post|fundraiser)"
               # a government page's link back to the list it came from, alone: "Back"
               r"|back|go back|(?:back|return) to (?:the )?(?:previous page|list|index)"
               # a site builder's shop: "Cart 0", "Basket (2)"
@@ -529,6 +534,10 @@ page=r"page|p\.?",
         related=r"related(?: (?:articles|links|stories|news|pages|content|posts|reading))?"
                 r"|you (?:may|might) also (?:like|enjoy)|more (?:news|stories|posts)(?: like this)?"
                 r"|read next",
+        donations=r"(?:recent |latest |top )?(?:donations|donors|supporters)(?: \(\d[\d,]*\))?",
+        totals=r"raised(?: of| towards)? [£$€]\s?[\d,.]+[km]?(?:[ \u00a0](?:target|goal))?"
+               r"|(?:by |from )?[\d,]+[ \u00a0](?:supporters|donors|donations)"
+               r"|[\d.]+%[ \u00a0](?:of target|raised)",
         properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
                    r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)

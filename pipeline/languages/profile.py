@@ -114,6 +114,11 @@ class Furniture:
     # The networks and actions a page's share buttons name, a line each under its "Share
     # this:" ("Facebook", "X", "LinkedIn", "微博").
     share_networks: str = ""
+    # What heads a fundraising page's feed of its donations ("Donations", "Recent", "Top"),
+    # each a donor's name, the sum, a message and how long ago, to "Show more": the page's.
+    donations: str = ""
+    # A fundraising page's totals: "raised of £20,000 target", "by 312 supporters".
+    totals: str = ""
     # The labels of a notes app's page properties, each on a line over its values ("Created
     # by" over "Rhiannon Gathercole", "Tags" over "AGM"): the app's record of the page.
     properties: str = ""

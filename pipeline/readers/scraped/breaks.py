@@ -43,6 +43,7 @@ from pipeline.languages import (
     FIELD,
     LEAD_IN_ENDS,
     QUESTION,
+    VALEDICTION,
     columns,
     detect,
     ends_sentence,
@@ -703,6 +704,8 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         return True  # a list's item over a sentence of its own: each item is a line here
     if marked(row.strip()) is None and marked(following) is not None:
         return True  # a line over a list's first item leads into the list, however it ends
+    if VALEDICTION.fullmatch(row.strip()):
+        return True  # a letter's closing phrase over its signature ("With warmest wishes,")
     if BRACKETED_LINE.fullmatch(row.strip()) and not detect(following).names_person(
             following.strip()):  # a speech's `(Applause)`; `(Signed)` over a name signs
         return not following.lstrip()[:1].islower()

@@ -298,6 +298,12 @@ RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
 SIGN_UP_FIELD = whole(said("sign_up_field"))
 PROPERTY = whole(said("properties"))
+DONATIONS = whole(said("donations"))
+TOTALS = whole(said("totals"))
+FUNDRAISING = "the fundraising page's totals and its feed of donations"
+SUM = re.compile(r"[£$€¥]?[\d.,]+[km]?%?")  # a total's sum or share alone: "£12,450", "62%"
+FEED_END = re.compile(r"(?:show|see|view|load) (?:more|all)(?: donations)?", re.IGNORECASE)
+MAX_FEED_LINES = 60
 PAGE_PROPERTIES = "the notes app's record of the page, its properties and icon"
 MIN_PROPERTIES = 2
 MAX_PROPERTY_WORDS = 5  # a property's value: a name, a date, a tag
@@ -741,10 +747,12 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(site_head(lines, reasons, first_text))
     reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
+    reasons.update(site_name_among_links(lines, reasons, first_text))
     reasons.update(page_over_stamp(lines, reasons, first_text))
     reasons.update(account_head(lines, reasons))
     reasons.update(caption_track(lines, reasons))
     reasons.update(page_properties(lines, reasons))
+    reasons.update(fundraising(lines, reasons))
     # Copied with a mail's header (or the line over a mail quoted), the text is a mail's: a
     # letter published on a page keeps its greeting, even under a mail's footer left in it.
     reasons.update(signature_block(lines, reasons))
@@ -1297,6 +1305,38 @@ def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
     return {lines[kept[0]].number: POSTING_PAGE} if detect(name).names_body(name) else {}
 
 
+def fundraising(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A fundraising page's totals (`£12,450` over `raised of £20,000 target` over `by 312
+    supporters` over `62%`), the lines of figures next to them among them; and its feed of
+    donations, from its heading (`Donations`) to its `Show more`, no blank line between,
+    how long ago each gift was made told twice at least."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if not TOTALS.fullmatch(line.text.strip()):
+            continue
+        for step in (-1, 1):
+            at = index
+            while (0 <= at + step < len(lines)
+                   and abs(lines[at + step].number - lines[at].number) == 1
+                   and (TOTALS.fullmatch(lines[at + step].text.strip())
+                        or SUM.fullmatch(lines[at + step].text.strip()))):
+                at += step
+                found[lines[at].number] = FUNDRAISING
+        found[line.number] = FUNDRAISING
+    for index, line in enumerate(lines):
+        if not DONATIONS.fullmatch(line.text.strip()):
+            continue
+        end = index + 1
+        while (end < len(lines) and end - index < MAX_FEED_LINES
+               and lines[end].number == lines[end - 1].number + 1
+               and not FEED_END.fullmatch(lines[end - 1].text.strip())):
+            end += 1
+        feed = lines[index:end]
+        if sum(reasons.get(each.number) == "page tools" for each in feed) >= 2:
+            found.update({each.number: FUNDRAISING for each in feed})
+    return found
+
+
 def page_properties(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """A notes app's page properties over the text (Notion's `Created by` over `Rhiannon
     Gathercole`, `Tags` over `AGM`, `Board`), a line each, no blank line between, two labels
@@ -1701,6 +1741,22 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
             for line in rest):
         return {}
     return {line.number: NAVIGATION for line in rest}
+
+
+def site_name_among_links(lines: list[Line], reasons: dict[int, str], first_text: int
+                          ) -> dict[int, str]:
+    """A short line alone between the page's head's links over the text, a link of the
+    site's right over it and right under it (`JustGiving` between `Skip to main content` and
+    `Search`): the site's name, its navigation's."""
+    found = {}
+    for index in range(1, min(first_text, len(lines) - 1)):
+        line, over, under = lines[index], lines[index - 1], lines[index + 1]
+        if (line.number not in reasons and is_link(line.text)
+                and reasons.get(over.number) in (*PAGE_HEAD, "links")
+                and reasons.get(under.number) in (*PAGE_HEAD, "links")
+                and over.number == line.number - 1 and under.number == line.number + 1):
+            found[line.number] = NAVIGATION
+    return found
 
 
 def written_twice(lines: list[Line], reasons: dict[int, str]) -> int:

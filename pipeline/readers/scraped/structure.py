@@ -47,6 +47,7 @@ from pipeline.languages import (
     PUBLISHER_LINE,
     SENTENCE_BREAK,
     STAGE_DIRECTION,
+    VALEDICTION,
     columns,
     detect,
     ends_sentence,
@@ -1492,14 +1493,21 @@ def icon_lines(unit: Unit) -> bool:
 def section_signature(units: list[Unit], index: int, result: list[Block]) -> int:
     """How many units from `index` sign the section over them, the text going on under a
     heading after them (none: 0): a name over its role, or a role over a name (`Maya
-    Threlfall` over `Festival Director`), one line under the other, right under a
-    paragraph, as a festival's page signs its director's welcome over its programme."""
+    Threlfall` over `Festival Director`), one line under the other, perhaps under a closing
+    phrase (`With warmest wishes,`), right under a paragraph, as a festival's page signs its
+    director's welcome over its programme."""
     if not result or not isinstance(result[-1], Paragraph):
         return 0
+    closing = int(units[index].kind == "text" and len(units[index].rows) == 1
+                  and bool(VALEDICTION.fullmatch(units[index].text.strip())))
+    if closing and not (index + 1 < len(units)
+                        and units[index + 1].lines[0] == units[index].lines[-1] + 1):
+        return 0
     for count in (1, 2):
-        signature = units[index:index + count]
+        signature = units[index + closing:index + closing + count]
         rows = [row for unit in signature for row in unit.rows]
-        after = units[index + count] if index + count < len(units) else None
+        after = (units[index + closing + count] if index + closing + count < len(units)
+                 else None)
         if (len(signature) == count and len(rows) == 2
                 and signature[-1].lines[0] == signature[0].lines[-1] + count - 1
                 and all(is_sign_off_unit(unit) for unit in signature)
@@ -1507,7 +1515,7 @@ def section_signature(units: list[Unit], index: int, result: list[Block]) -> int
                     detect(rows[0]).is_name(rows[0]) and detect(rows[1]).is_role(rows[1])))
                 and after is not None and after.kind == "text" and after.repeats == 1
                 and is_heading_text(after.text)):
-            return count
+            return closing + count
     return 0
 
 
