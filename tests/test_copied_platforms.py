@@ -246,6 +246,8 @@ def test_a_release_s_back_link_signs_nothing():
     assert texts_of(document) == [BODY]
     document = read_text(TEXTS / "press" / "harbourfront-opening-bilingual.txt")
     assert not any(isinstance(block, SignOff) for block in document.blocks)
+    # Its site's address over its headline is the site's, not the headline's first word.
+    assert document.metadata.title == "Government opens Kai Tak Harbourside Promenade extension"
 
 
 def test_a_video_s_transcript_reads_as_its_speech():

@@ -301,6 +301,8 @@ PROPERTY = whole(said("properties"))
 DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
 FUNDRAISING = "the fundraising page's totals and its feed of donations"
+# A site's address alone, its domain's name and no path: "news.gov.hk", "www.example.org".
+SITE_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
 SUM = re.compile(r"[£$€¥]?[\d.,]+[km]?%?")  # a total's sum or share alone: "£12,450", "62%"
 FEED_END = re.compile(r"(?:show|see|view|load) (?:more|all)(?: donations)?", re.IGNORECASE)
 MAX_FEED_LINES = 60
@@ -1747,8 +1749,10 @@ def site_name_among_links(lines: list[Line], reasons: dict[int, str], first_text
                           ) -> dict[int, str]:
     """A short line alone between the page's head's links over the text, a link of the
     site's right over it and right under it (`JustGiving` between `Skip to main content` and
-    `Search`): the site's name, its navigation's."""
-    found = {}
+    `Search`), or the site's address alone over the text (`news.gov.hk`): the site's name,
+    its navigation's."""
+    found = {line.number: NAVIGATION for line in lines[:first_text]
+             if line.number not in reasons and SITE_ADDRESS.fullmatch(line.text.strip())}
     for index in range(1, min(first_text, len(lines) - 1)):
         line, over, under = lines[index], lines[index - 1], lines[index + 1]
         if (line.number not in reasons and is_link(line.text)
