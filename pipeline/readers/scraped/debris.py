@@ -573,18 +573,23 @@ def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a printed page's running head or foot names, gone with it ("海濱發展及保育局
     二零二三至二四年報", "Harbour Board | Annual Report 2024"): the organisation the opener
     prints, where nothing else names one; "" for none."""
-    return next((part for line in lines if reasons.get(line.number) == RUNNING_HEAD
-                 for part in RUNNING_PARTS.split(line.text.strip())
-                 if detect(part).names_body(part)), "")
+    return body_among(lines, reasons, RUNNING_HEAD, RUNNING_PARTS)
 
 
 def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a mailed text's signatory names in the signature under it, gone with it
     ("Karen Whitfield | Chief Executive" over "St Columba's Hospice, Lanark Road, …"): the
     organisation the opener prints, where nothing else names one; "" for none."""
-    return next((part for line in lines if reasons.get(line.number) == SIGNATURE
-                 for part in SIGNATURE_PARTS.split(line.text.strip())
-                 if detect(part).names_body(part)), "")
+    return body_among(lines, reasons, SIGNATURE, SIGNATURE_PARTS)
+
+
+def body_among(lines: list[Line], reasons: dict[int, str], kind: str,
+               parts: re.Pattern) -> str:
+    """The first part of a line dropped as `kind` (`parts` parting its parts) that names a
+    body alone; "" for none."""
+    return next((part for line in lines if reasons.get(line.number) == kind
+                 for part in parts.split(line.text.strip()) if detect(part).names_body(part)),
+                "")
 
 
 def crumb_named(lines: list[Line], reasons: dict[int, str]) -> int:

@@ -1196,9 +1196,10 @@ def runs_of_entries(result: list[Block], dated: list[int]) -> list[list[int]]:
 def opens_count(text: str) -> bool:
     """Whether a heading's number is the first of its count, at its top: "1.", "I.", "一、",
     "（一）" (not "1.1")."""
+    number = section_number(text)
     found = re.match(r"[\uff08(]?(\d+|[IVXLC]+|\u4e00)", text)
-    return section_number(text) is not None and section_number(text)[1] == 1 and (
-        found is not None and first_number(found.group(1)))
+    return (number is not None and number[1] == 1 and found is not None
+            and first_number(found.group(1)))
 
 
 def first_number(number: str) -> bool:
