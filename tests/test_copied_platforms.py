@@ -276,3 +276,21 @@ def test_a_fundraising_page_s_appeal_without_its_totals_feed_and_platform():
     sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
     assert sign_off.texts == ["With warmest wishes,", "Marguerite Okonkwo-Hale",
                               "Chief Executive, Harbour Lights Hospice"]
+
+
+def test_an_appeal_s_last_gift_line_is_an_item_however_long():
+    text = ("Give to the reading corners\n\n"
+            "Every village school in the valley has asked us for a reading corner, and this "
+            "spring we mean to build one in each of the twelve that asked first.\n"
+            "What your gift could buy:\n"
+            "$15 buys a shelf of picture books\n"
+            "$40 buys a beanbag and a rug\n"
+            "$120 pays for a carpenter's day\n"
+            "$600 fits out a whole corner in a school of the valley for the coming year\n"
+            "Whatever you give goes to the corners, and we will write to tell you which school "
+            "it reached.\n")
+    document, _ = scraped_document("corners", text, Metadata(title="", language="en-US"))
+    listed = next(block for block in document.blocks if isinstance(block, List))
+    assert [plain(item.spans) for item in listed.items][-1] == (
+        "$600\u00a0fits out a whole corner in a school of the valley for the coming year")
+    assert texts_of(document)[-1].startswith("Whatever you give")

@@ -276,7 +276,8 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
     start = 0
     figures = key_figures(unit.rows)
     labelled = (runs_of(unit.rows, is_labelled_figure, MIN_LABELLED_FIGURES)
-                + runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)
+                + [counted_on(unit.rows, run)
+                   for run in runs_of(unit.rows, is_counted_line, MIN_LABELLED_FIGURES)]
                 + runs_of(unit.rows, is_dated_event, MIN_DATED_EVENTS)
                 + runs_of(unit.rows, is_held_when, MIN_DATED_EVENTS))
     verse = runs_of(unit.rows, is_verse_line, MIN_VERSE_LINES)
@@ -639,14 +640,28 @@ def is_held_when(row: str) -> bool:
             and neither_item_nor_row(row))
 
 
-def is_counted_line(row: str) -> bool:
+def is_counted_line(row: str, most_words: int | None = MAX_FIGURE_WORDS) -> bool:
     """A figure opening a short line of words saying what it counts, as a page's box of its
-    year in numbers sets them, a line each (COUNTED_LINE); no sentence, date, list item or
-    table row."""
+    year in numbers sets them, a line each (COUNTED_LINE), of `most_words` at most; no
+    sentence, date, list item or table row."""
     text = row.strip()
-    return (bool(COUNTED_LINE.fullmatch(text)) and len(text.split()) <= MAX_FIGURE_WORDS
+    return (bool(COUNTED_LINE.fullmatch(text))
+            and (most_words is None or len(text.split()) <= most_words)
             and not ends_sentence(text) and not detect(text).date_in(text)
             and not detect(text).is_when(text) and neither_item_nor_row(row))
+
+
+def counted_on(rows: tuple[str, ...], run: tuple[int, int]) -> tuple[int, int]:
+    """A run of counted lines, with the lines right under it opened as they are, however
+    long (`£1,000 names one of the sofa beds in memory of someone you love` after `£25 buys
+    a set of bedding`): the run's items, the last of them most often the longest, not the
+    start of the paragraph under them. A line the next one goes on from in lower case is a
+    wrapped paragraph's."""
+    start, end = run
+    while (end < len(rows) and is_counted_line(rows[end], most_words=None)
+           and not "".join(rows[end + 1:end + 2])[:1].islower()):
+        end += 1
+    return start, end
 
 
 def itemised(unit: Unit) -> Unit:
