@@ -294,3 +294,17 @@ def test_an_appeal_s_last_gift_line_is_an_item_however_long():
     assert [plain(item.spans) for item in listed.items][-1] == (
         "$600\u00a0fits out a whole corner in a school of the valley for the coming year")
     assert texts_of(document)[-1].startswith("Whatever you give")
+
+
+def test_a_line_the_audience_answers_is_said_not_a_heading():
+    text = ("Prize evening\n\n"
+            "We have come to the last prize of the evening, and it is the one the whole "
+            "school voted for, which makes it the one that matters most.\n\n"
+            "(Laughter)\n\n"
+            "Please welcome Ms Adaeze Obi\n\n"
+            "(Applause)\n\n"
+            "Thank you all for coming, and do stay for the music in the hall afterwards.\n")
+    document, _ = scraped_document("prizes", text, Metadata(title="", language="en-GB"))
+    said = next(block for block in document.blocks if "Obi" in getattr(block, "text", ""))
+    assert isinstance(said, Paragraph)
+    assert not any(isinstance(block, Heading) for block in document.blocks)

@@ -877,13 +877,17 @@ def staged(blocks: list[Block]) -> list[Block]:
     """The blocks with each paragraph that notes a speech's audience, in brackets on a line of
     its own ("(Laughter)", "[Applause]", "（掌聲）"), its words in italic, as a transcript sets
     its stage directions apart from what was said (the brackets roman, as the text around
-    them: Chicago, 6.6)."""
+    them: Chicago, 6.6). A heading's shape right over one ("Derek Tromans, everyone" over
+    "[Applause]") was said, as the audience's answer shows: a paragraph; a heading heads
+    text."""
     def directs(block: Block) -> bool:
         return isinstance(block, Paragraph) and bool(STAGE_DIRECTION.fullmatch(block.text))
 
     return [replace(block, spans=(Span(block.text[0]), Span(block.text[1:-1], italic=True),
-                                  Span(block.text[-1]))) if directs(block) else block
-            for block in blocks]
+                                  Span(block.text[-1]))) if directs(block)
+            else Paragraph((Span(block.text),)) if isinstance(block, Heading) and directs(after)
+            else block
+            for block, after in zip(blocks, [*blocks[1:], None], strict=True)]
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
