@@ -308,3 +308,13 @@ def test_a_line_the_audience_answers_is_said_not_a_heading():
     said = next(block for block in document.blocks if "Obi" in getattr(block, "text", ""))
     assert isinstance(said, Paragraph)
     assert not any(isinstance(block, Heading) for block in document.blocks)
+
+
+def test_a_draft_s_title_again_without_its_year_heads_no_section():
+    text = ("Treasurer\u2019s Report 2023/24\nTreasurer\u2019s Report\n\n"
+            "Income\n\n"
+            "Our income rose to \u00a3318,000 this year, the most the society has ever "
+            "raised, and almost all of it came from members and the people of the town.\n")
+    document, _ = scraped_document("treasurer", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.title == "Treasurer\u2019s Report 2023/24"
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == ["Income"]

@@ -749,10 +749,15 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     place = next((index for index, unit in enumerate(units) if unit.kind == "text"
                   or not unit.lines or unit.lines[0] > title.lines[0]), len(units))
     under = units[place] if place < len(units) else None
+    if (under is not None and under.kind == "text" and len(under.rows) == 1
+            and dated_title(metadata.title, under.text)):
+        # The title's own words again, its year left off (a draft's heading under its title
+        # line, "Chair's Statement" under "Chair's Statement 2024–25"): the title's, which
+        # the opener prints; no subtitle, and no heading of the first section.
+        return metadata, units[:place] + units[place + 1:]
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1
-            # the title's own words again, its year left off (a draft's heading under its
-            # title line): the title's, no subtitle
+            # the title's own words again, in another form: the title's, no subtitle
             or likeness_key(title.text).startswith(likeness_key(under.text))
             or not (is_heading_text(under.text) or is_year_line(under.text)
                     or under_any_title(under.text))):
