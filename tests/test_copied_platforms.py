@@ -233,6 +233,7 @@ def test_cells_a_line_make_a_table_only_under_a_header_of_no_figures():
 def test_a_taiwan_university_s_news_page():
     document = read_text(TEXTS / "posts" / "university-news-tw.txt")
     assert document.metadata.title.startswith("【校園新聞】本校榮獲教育部")
+    assert document.metadata.organisation == "國立嘉南山海大學"  # its footer's, in Chinese
     texts = texts_of(document)
     assert not any(text.startswith(("跳到", "發布單位", "相關連結")) for text in texts)
     figure = next(block for block in document.blocks if isinstance(block, Figure))

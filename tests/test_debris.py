@@ -582,6 +582,20 @@ def test_a_chinese_pages_copyright_line_names_its_publisher_unless_the_metadata_
         .metadata.organisation == "米埔之友"
 
 
+@pytest.mark.parametrize(("footer", "organisation"), [
+    # an English copyright line names the body in another script: the footer's own line does
+    ("返回頁首\n國立東港海洋大學 National Donggang Ocean University\n地址：屏東縣東港鎮中正路100號\n"
+     "Copyright © 2025 National Donggang Ocean University. All Rights Reserved.\n",
+     "國立東港海洋大學"),
+    ("返回頁首\nCopyright © 2025 National Donggang Ocean University. All Rights Reserved.\n", ""),
+])
+def test_a_chinese_page_s_publisher_is_named_in_chinese(footer, organisation):
+    text = ("校長的話\n\n過去一年，本校與沿海漁村合作，開設了十二門海洋教育課程。\n\n"
+            "今年，本校學生在全國海洋科技競賽中獲得三項金獎。\n\n" + footer)
+    document, _ = scraped_document("report", text, Metadata(title=""))
+    assert document.metadata.organisation == organisation
+
+
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
     """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
     social network (`View this post on Instagram`, `A post shared by …`) and a video

@@ -71,7 +71,7 @@ from pipeline.languages import (
     language_boundary,
     word_count,
 )
-from pipeline.readers.cleaning import CELL, PHOTO_MARKER
+from pipeline.readers.cleaning import CELL, DOCUMENT_LANGUAGE, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
 from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence
@@ -458,7 +458,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    headline(lines, reasons), posted_by(lines, reasons),
                    crumb_named(lines, reasons), site_body(lines, reasons),
                    signatory_body(lines, reasons),
-                   rights_holder(lines, reasons) or running_body(lines, reasons))
+                   rights_holder(lines, reasons) or footer_body(lines, reasons)
+                   or running_body(lines, reasons))
 
 
 def editors_comments(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -559,10 +560,35 @@ def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a page's footer says holds its copyright ("© 2025 Fenwold University. All
     rights reserved.", "© 2024 濕地保育委員會 版權所有"), gone with the footer: the
     organisation the opener prints where neither the metadata nor the text names one; ""
-    for none (or for a person, "© 2025 Jane Smith")."""
+    for none (or for a person, "© 2025 Jane Smith"), or for a name in another script than
+    the document's (a Chinese page's `Copyright © 2024 National Chia-Nan Shanhai
+    University`: its opener names no body rather than name it in English)."""
+    document = DOCUMENT_LANGUAGE.get()
     return next((holder for line in lines if reasons.get(line.number) in FOOTER_KINDS
                  for found in COPYRIGHT_HOLDER.finditer(line.text)
-                 if detect(holder := found.group("holder").strip()).names_body(holder)), "")
+                 if (language := detect(holder := found.group("holder").strip())).names_body(
+                     holder) and (document is None or language.script == document.script)),
+                "")
+
+
+def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body a page's footer names on a line of its own, in the document's script, gone
+    with the footer (`國立嘉南山海大學 National Chia-Nan Shanhai University` over its
+    address: its first half): the organisation the opener prints where nothing else names
+    one; "" for none."""
+    document = DOCUMENT_LANGUAGE.get()
+    for line in lines:
+        if reasons.get(line.number) not in FOOTER_KINDS:
+            continue
+        text = line.text.strip()
+        boundary = language_boundary(text)
+        for name in ([text[:boundary], text[boundary + 1:]] if boundary is not None
+                     else [text]):
+            language = detect(name)
+            if language.names_body(name) and (document is None
+                                              or language.script == document.script):
+                return name
+    return ""
 
 
 # What parts a running head's parts: a wide space, an ideographic one, a dash or a bar.
