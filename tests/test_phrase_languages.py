@@ -46,6 +46,17 @@ def test_english_words_in_chinese_are_phrases_of_english():
     assert english("Mary O’Brien-Smith 女士及 Don't") == ["Mary O’Brien-Smith", "Don't"]
 
 
+def test_figures_and_commas_between_english_words_are_the_phrase_s():
+    """Set in the English face, not the Chinese face's Latin figures: a figure between two
+    English words, or after the last where no letter follows; a figure counting in Chinese
+    is Chinese's."""
+    assert english("The Trust, chaired by 林美玲, welcomed 8.4 million visitors in 2023-24, "
+                   "up 12 per cent.") == [
+        "The Trust, chaired by", "welcomed 8.4 million visitors in 2023-24, up 12 per cent"]
+    assert english("本館推出「Ocean 2035」計劃，吸引了8,400名 volunteers 參與。") == [
+        "Ocean 2035", "volunteers"]
+
+
 def test_a_hyphened_name_the_writer_keeps_together_is_one_phrase():
     """The word joiner that keeps a name's parts on one line ("Goethe-\u2060Institut") is
     inside the phrase: its first part was spoken in the text's language."""
