@@ -319,3 +319,32 @@ def test_a_draft_s_title_again_without_its_year_heads_no_section():
     document, _ = scraped_document("treasurer", text, Metadata(title="", language="en-GB"))
     assert document.metadata.title == "Treasurer\u2019s Report 2023/24"
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == ["Income"]
+
+
+def test_a_fundraising_page_s_update_keeps_its_heading_not_the_platform_s_lines():
+    text = ("Help us rebuild the lifeboat station\n\n"
+            "Our crew launched 61 times last year, and the old boathouse is no longer fit for "
+            "the new boat. We need \u00a38,000 to finish the slipway.\n"
+            "Yours,\n"
+            "Tomasz Wiśniewski\n"
+            "Station Chair, Porthkennack Lifeboat\n"
+            "\u00a35,310\n"
+            "raised of \u00a38,000 target\n"
+            "by 140 supporters\n"
+            "Share\n"
+            "Facebook\n"
+            "Updates\n"
+            "Porthkennack Lifeboat posted an update\n"
+            "3 days ago\n"
+            "The slipway's steel arrived this morning. Thank you for getting us this far.\n"
+            "Supporting Porthkennack Lifeboat\n")
+    document, _ = scraped_document("lifeboat", text, Metadata(title="", language="en-GB"))
+    texts = texts_of(document)
+    assert not any("posted an update" in text or text.startswith("Supporting")
+                   for text in texts)
+    sign_off = next(block for block in document.blocks if isinstance(block, SignOff))
+    assert sign_off.texts[-1] == "Station Chair, Porthkennack Lifeboat"
+    heading = document.blocks.index(next(block for block in document.blocks
+                                          if isinstance(block, Heading)))
+    assert texts[heading] == "Updates"
+    assert texts[heading + 1].startswith("The slipway\u2019s steel arrived")

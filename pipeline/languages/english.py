@@ -544,6 +544,7 @@ page=r"page|p\.?",
         totals=r"raised(?: of| towards)? [£$€]\s?[\d,.]+[km]?(?:[ \u00a0](?:target|goal))?"
                r"|(?:by |from )?[\d,]+[ \u00a0](?:supporters|donors|donations)"
                r"|[\d.]+%[ \u00a0](?:of target|raised)",
+        fundraiser_lines=r".{1,80}? (?:posted|shared|added) an update|supporting .{1,80}",
         properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
                    r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)

@@ -119,6 +119,10 @@ class Furniture:
     donations: str = ""
     # A fundraising page's totals: "raised of £20,000 target", "by 312 supporters".
     totals: str = ""
+    # A fundraising page's line over an update its owner posts ("Harbour Lights Hospice
+    # posted an update") and its label naming the cause it raises for ("Supporting Harbour
+    # Lights Hospice"): the platform's, not the appeal's words.
+    fundraiser_lines: str = ""
     # The labels of a notes app's page properties, each on a line over its values ("Created
     # by" over "Rhiannon Gathercole", "Tags" over "AGM"): the app's record of the page.
     properties: str = ""

@@ -300,6 +300,7 @@ SIGN_UP_FIELD = whole(said("sign_up_field"))
 PROPERTY = whole(said("properties"))
 DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
+FUNDRAISER_LINE = whole(said("fundraiser_lines"))
 FUNDRAISING = "the fundraising page's totals and its feed of donations"
 # A site's address alone, its domain's name and no path: "news.gov.hk", "www.example.org".
 SITE_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
@@ -1342,7 +1343,8 @@ def fundraising(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """A fundraising page's totals (`£12,450` over `raised of £20,000 target` over `by 312
     supporters` over `62%`), the lines of figures next to them among them; and its feed of
     donations, from its heading (`Donations`) to its `Show more`, no blank line between,
-    how long ago each gift was made told twice at least."""
+    how long ago each gift was made told twice at least; and, on such a page, the lines
+    over an update its owner posts and the label naming the cause (FUNDRAISER_LINE)."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not TOTALS.fullmatch(line.text.strip()):
@@ -1367,6 +1369,9 @@ def fundraising(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
         feed = lines[index:end]
         if sum(reasons.get(each.number) == "page tools" for each in feed) >= 2:
             found.update({each.number: FUNDRAISING for each in feed})
+    if found:
+        found.update({line.number: FUNDRAISING for line in lines
+                      if FUNDRAISER_LINE.fullmatch(line.text.strip())})
     return found
 
 

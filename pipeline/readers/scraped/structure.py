@@ -1279,6 +1279,11 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     while start > 0 and is_sign_off_unit(units[start - 1]) and not (
             start < after and detail_of_text_above(units, start - 1)):
         start -= 1
+    if (after - start > 1 and after < end and is_heading_text(units[after - 1].text)
+            and units[after - 1].lines[0] - units[after - 2].lines[-1] > MAX_SIGNATURE_GAP):
+        # A heading far under the signature (the page's furniture between them), over the
+        # text after it, heads that text ("Updates" over a fundraising page's update).
+        after -= 1
     main, closing, rest = units[:start], units[start:after], units[after:end]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
@@ -1286,6 +1291,10 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, units[after:]
+
+
+# The lines a signature's parts stand apart by at most: its own line, and a blank line or two.
+MAX_SIGNATURE_GAP = 3
 
 
 def detail_of_text_above(units: list[Unit], index: int) -> bool:
