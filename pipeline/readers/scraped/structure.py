@@ -888,11 +888,14 @@ def staged(blocks: list[Block]) -> list[Block]:
     def directs(block: Block) -> bool:
         return isinstance(block, Paragraph) and bool(STAGE_DIRECTION.fullmatch(block.text))
 
+    def answered(index: int) -> bool:
+        return (isinstance(blocks[index], Heading) and index + 1 < len(blocks)
+                and directs(blocks[index + 1]))
+
     return [replace(block, spans=(Span(block.text[0]), Span(block.text[1:-1], italic=True),
                                   Span(block.text[-1]))) if directs(block)
-            else Paragraph((Span(block.text),)) if isinstance(block, Heading) and directs(after)
-            else block
-            for block, after in zip(blocks, [*blocks[1:], None], strict=True)]
+            else Paragraph((Span(block.text),)) if answered(index) else block
+            for index, block in enumerate(blocks)]
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
