@@ -26,7 +26,9 @@ from pipeline.model import (
     LineBlock,
     List,
     Metadata,
+    Note,
     Paragraph,
+    Quotation,
     SignOff,
     Table,
     plain,
@@ -348,3 +350,36 @@ def test_a_fundraising_page_s_update_keeps_its_heading_not_the_platform_s_lines(
                                           if isinstance(block, Heading)))
     assert texts[heading] == "Updates"
     assert texts[heading + 1].startswith("The slipway\u2019s steel arrived")
+
+
+def test_a_newsletter_platform_s_post():
+    """A Substack post: its publication's name over its share box's card (the post's title
+    again) and buttons (`Notes`, `More`), its own title and subtitle over the author and
+    date, its sign-up box (`Subscribe to …`, `Launched 3 years ago`, its pitch, its field)
+    under the text, with no blank line anywhere; its pull quote credited on its line."""
+    document, report = scraped_document(
+        "post", (TEXTS / "posts" / "kitchens-trust-substack-post.txt").read_text(),
+        Metadata(title="", language="en-GB"))
+    metadata = document.metadata
+    assert (metadata.title, metadata.subtitle, metadata.organisation) == (
+        "Why we stopped counting meals", "And what we count instead", "Tidewater Kitchens Trust")
+    texts = texts_of(document)
+    assert not any(text in ("Notes", "More", "Launched 3 years ago") or "Subscribe" in text
+                   or "Tidewater Dispatch" in text for text in texts)
+    assert "The Tidewater Dispatch" in {drop["text"] for drop in report["dropped"]}
+    quotation = next(index for index, block in enumerate(document.blocks)
+                     if isinstance(block, Quotation))
+    assert texts[quotation + 1] == "\u2013 a guest at our Harbour Street kitchen"
+    assert texts[quotation + 2].startswith("If you are a funder")
+    assert isinstance(document.blocks[-1], Note)
+
+
+def test_a_sign_up_box_in_a_page_with_no_blank_lines_runs_from_its_heading():
+    text = ("館長的話\n過去一年，本館共舉辦展覽十二個，入場人次較上年增加百分之二十。\n"
+            "我們亦與區內學校合作，推出導賞計劃，讓更多學生認識本區歷史。\n館長\n陳思敏\n"
+            "訂閱電子報\n每月一次，把最新展覽帶到你的郵箱。\n請輸入您的電郵地址\n訂閱\n"
+            "© 2025 城西歷史博物館 版權所有\n")
+    document, report = scraped_document("museum", text, Metadata(title=""))
+    assert document.blocks[-1].texts == ["館長", "陳思敏"]
+    assert {"訂閱電子報", "每月一次，把最新展覽帶到你的郵箱。"} <= {
+        drop["text"] for drop in report["dropped"]}

@@ -551,8 +551,12 @@ page=r"page|p\.?",
         sign_up_field=r"(?:(?:type|enter) )?your e-?mail(?: address)?(?: here)?"
                       r"(?:\.\.\.|\u2026)?\s*\*?|e-?mail address\s*\*?|e-?mail\s*\*"
                       r"|(?:first|last) name\s*\*?",
+        sign_up_heading=r"(?:subscribe|sign up)(?: (?:to|for) .{1,60})?"
+                        r"|(?:get|join) our (?:e-?)?newsletter|newsletter sign-?up",
         share_networks=r"facebook|x|twitter|linkedin|whatsapp|threads|bluesky|mastodon|reddit"
-                       r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link",
+                       r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link"
+                       # a post platform's own ("Notes", Substack's) and its menu of the rest
+                       r"|notes|more(?: options)?",
         comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
                  r"|likes?|restacks?)"
                  r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"

@@ -130,6 +130,9 @@ class Furniture:
     # 地址"): the box it stands in (its heading, its pitch, its button, its thanks) is the
     # page's.
     sign_up_field: str = ""
+    # What heads such a box ("Subscribe to The Tidewater Dispatch", "訂閱電子報"): where the
+    # page has no blank line to part the box from the text, it opens there.
+    sign_up_heading: str = ""
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
     neighbours: str = ""

@@ -93,7 +93,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         result.units, masthead = without_masthead(result.units, metadata.title)
     said = [drop for drop in (kicker_drop(result.units, metadata),
                               division_drop(result.units, metadata),
-                              page_title_drop(result.units, metadata)) if drop]
+                              page_title_drop(result.units, metadata, cleared.headline))
+            if drop]
     said += given_drops(result.units, metadata)
     said += [page_title] if page_title else []
     result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,

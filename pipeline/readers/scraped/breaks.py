@@ -127,6 +127,15 @@ MIN_FLUSH_PARAGRAPHS = 2
 VERSE_SHARE = 0.75
 
 
+# A quotation and its attribution on one line: the quote, then a spaced dash and who said it.
+# The quote ends a sentence inside its marks; who said it ends none, nor holds a dash (`'We
+# listened,' – the board said – and acted.` goes on as a sentence).
+QUOTE_CREDITED = re.compile("(?P<quote>[\u2018\u201c\u300c].*[.!?\u2026\u3002\uff01\uff1f]"
+                            "[\u2019\u201d\u300d])\\s+(?P<dash>[\u2013\u2014]+ )"
+                            "(?P<credit>[^\u2018\u201c\u2013\u2014.!?]+)")
+MAX_CREDIT_WORDS = 12
+
+
 # Whether row `index` of a block's rows ends its block, the rows after it being another's.
 Ends = Callable[[tuple[str, ...], int], bool]
 
@@ -721,6 +730,8 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         return True  # a line over a list's first item leads into the list, however it ends
     if VALEDICTION.fullmatch(row.strip()):
         return True  # a letter's closing phrase over its signature ("With warmest wishes,")
+    if quote_credited(row.strip()) and not following.lstrip()[:1].islower():
+        return True  # a pull quote, who said it after it (`'I came for …' – a guest`)
     if BRACKETED_LINE.fullmatch(row.strip()) and not detect(following).names_person(
             following.strip()):  # a speech's `(Applause)`; `(Signed)` over a name signs
         return not following.lstrip()[:1].islower()
@@ -738,6 +749,14 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
             and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
+
+
+def quote_credited(text: str) -> re.Match | None:
+    """The quotation and who said it, on one line (QUOTE_CREDITED), who said it in a few
+    words; None where `text` is none."""
+    credited = QUOTE_CREDITED.fullmatch(text)
+    return (credited if credited and word_count(credited["credit"]) <= MAX_CREDIT_WORDS
+            else None)
 
 
 def heads_paragraph(rows: tuple[str, ...], index: int,

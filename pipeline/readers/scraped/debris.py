@@ -297,6 +297,7 @@ TEASER_END = whole(said("teaser_end"))
 RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
 SIGN_UP_FIELD = whole(said("sign_up_field"))
+SIGN_UP_HEADING = whole(said("sign_up_heading"))
 PROPERTY = whole(said("properties"))
 DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
@@ -1699,11 +1700,15 @@ def is_date_line(text: str) -> bool:
 def share_buttons(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """The buttons under a page's "Share this:", a line each, no blank line between, each
     naming a network or an action ("Facebook", "X", "LinkedIn", "Email"): its share row
-    copied a button a line."""
+    copied a button a line; and the card a share box shows between them (`Share this post`
+    over the site's name and the post's title, over `Copy link`), a few short lines."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if reasons.get(line.number) != SHARE or index + 1 >= len(lines):
             continue
+        card = share_card(lines[index:], reasons)
+        found.update({each.number: SHARE for each in card})
+        index += len(card)
         for before, after in itertools.pairwise(lines[index:]):
             if (after.number != before.number + 1
                     or not SHARE_NETWORK.fullmatch(after.text.strip())):
@@ -1712,11 +1717,32 @@ def share_buttons(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     return found
 
 
+def share_card(lines: list[Line], reasons: dict[int, str]) -> list[Line]:
+    """The lines of the card a share box shows under its opening line (`lines[0]`), over
+    its first button (a share link, or a network under it), no blank line between: each
+    short, of no sentence, MAX_CARD_LINES at most; none where no button follows them."""
+    card: list[Line] = []
+    for before, line in itertools.pairwise(lines[:MAX_CARD_LINES + 2]):
+        if line.number != before.number + 1:
+            return []
+        if reasons.get(line.number) == SHARE or SHARE_NETWORK.fullmatch(line.text.strip()):
+            return card
+        if line.number in reasons or ends_sentence(line.text) or word_count(
+                line.text) > MAX_TEASER_WORDS:
+            return []
+        card.append(line)
+    return []
+
+
+MAX_CARD_LINES = 3  # the site's name, the post's title, its subtitle
+
+
 def sign_up_box(lines: list[Line]) -> dict[int, str]:
     """A newsletter's sign-up box copied a line each, no blank line between: every line of
     the block holding its field's label alone ("Email Address"), short lines all (its
     heading "Subscribe", its pitch, its button "Sign Up", "We respect your privacy.", the
-    "Thank you!" it shows once sent)."""
+    "Thank you!" it shows once sent). In a longer block (a page copied with no blank lines),
+    the box runs from its heading (SIGN_UP_HEADING) over the field to its button under it."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not SIGN_UP_FIELD.fullmatch(line.text.strip()):
@@ -1726,11 +1752,24 @@ def sign_up_box(lines: list[Line]) -> dict[int, str]:
             start -= 1
         while end < len(lines) and lines[end].number == lines[end - 1].number + 1:
             end += 1
+        if end - start > MAX_SIGN_UP_LINES:
+            start, end = headed_box(lines, start, index)
         box = lines[start:end]
         if 1 < len(box) <= MAX_SIGN_UP_LINES and all(
                 word_count(each.text) <= MAX_SIGN_UP_WORDS for each in box):
             found.update({each.number: SIGN_UP_BOX for each in box})
     return found
+
+
+def headed_box(lines: list[Line], start: int, field: int) -> tuple[int, int]:
+    """Where a sign-up box stands in a longer block, its field at index `field`: from its
+    heading, the nearest over the field (MAX_SIGN_UP_LINES at most), to the line under the
+    field, its button; none (an empty span) where no heading stands there."""
+    heading = next((at for at in range(field - 1, max(start, field - MAX_SIGN_UP_LINES) - 1, -1)
+                    if SIGN_UP_HEADING.fullmatch(lines[at].text.strip())), None)
+    if heading is None:
+        return field, field
+    return heading, min(field + 2, len(lines))
 
 
 def teaser_blocks(lines: list[Line]) -> list[list[int]]:

@@ -88,6 +88,7 @@ from pipeline.readers.scraped.breaks import (
     is_dated_event,
     mail_quoted,
     not_wrapped,
+    quote_credited,
     room_for_next,
     unquoted,
 )
@@ -163,6 +164,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [unit for unit in units if unit not in (page_title, subtitle)]
         texts = [unit for unit in texts if unit not in (page_title, subtitle)]
         metadata = replace(metadata, subtitle=subtitle.text)
+    elif dated_headline(texts, metadata, dated_under):
+        # The post's own title (and subtitle) over its dateline, the page's (its
+        # publication's name) far over them.
+        title, *subtitle = texts[1].apart()
+        units = [title if unit is texts[1] else unit for unit in units if unit is not texts[0]]
+        texts = [title, *texts[2:]]
+        metadata = replace(metadata, subtitle=subtitle[0].text if subtitle else "")
     masthead = masthead_line(texts, metadata)
     covered = False  # a cover's block: the body's name, the title and its subtitle
     if masthead is not None:
@@ -320,6 +328,26 @@ def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
         not metadata.title or likeness_key(metadata.title) == likeness_key(texts[1].text))
 
 
+def dated_headline(texts: list[Unit], metadata: Metadata, dated_under: int) -> bool:
+    """Whether the text's own title stands over the page's dateline (line `dated_under`),
+    perhaps with its subtitle (`Why we stopped counting meals` over `And what we count
+    instead`, over the author and date), and the page's title far over it, the page's
+    furniture between (its publication's name, `The Tidewater Dispatch`, over its links):
+    a heading-shaped line written once, naming no body (a masthead's), where the metadata
+    gives no title."""
+    if metadata.title or len(texts) < 3 or not dated_under:
+        return False
+    page, head = texts[0], texts[1]
+    return (len(page.rows) == 1 and page.repeats == 1 and is_heading_text(page.text)
+            and not detect(page.text).names_body(page.text.strip())
+            and head.lines[-1] == dated_under and len(head.rows) <= 2
+            and all(is_heading_text(row) for row in head.rows)
+            and head.lines[0] - page.lines[-1] > MAX_HEAD_GAP)
+
+
+MAX_HEAD_GAP = 3  # the lines between a title and the line over it: a blank line or two
+
+
 def headline_apart(units: list[Unit]) -> list[Unit]:
     """The units, a headline and the subtitle a dash opens under it (subtitled), or a byline
     written again (or in a text not wrapped, once), on the first lines of the block under the
@@ -354,12 +382,13 @@ def subtitled(headline: Unit, subtitle: Unit) -> bool:
             and dash is not None and is_heading_text(subtitle.text[dash.end():]))
 
 
-def page_title_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
-    """The page's title over the text's own title and subtitle (own_headline): for the
-    editor to review, as nothing of the text is dropped unsaid."""
+def page_title_drop(units: list[Unit], metadata: Metadata, dated_under: int = 0
+                    ) -> Drop | None:
+    """The page's title over the text's own title and subtitle (own_headline,
+    dated_headline): for the editor to review, as nothing of the text is dropped unsaid."""
     units = headline_apart(front_lines_apart(units, metadata.title))
     texts = [unit for unit in units if unit.kind == "text"]
-    if not own_headline(texts, metadata):
+    if not (own_headline(texts, metadata) or dated_headline(texts, metadata, dated_under)):
         return None
     return Drop(texts[0].text, texts[0].lines, PAGE_TITLE)
 
@@ -1094,11 +1123,11 @@ def pull_quotes(result: list[Block]) -> list[Block]:
     (it had been a paragraph, its attribution another or the paragraph's end)."""
     found: list[Block] = []
     for block, after in itertools.zip_longest(result, result[1:]):
-        credited = QUOTE_CREDITED.fullmatch(block.text) if isinstance(block, Paragraph) else None
+        credited = quote_credited(block.text) if isinstance(block, Paragraph) else None
         if (isinstance(block, Paragraph) and isinstance(after, Paragraph)
                 and WHOLLY_QUOTED.fullmatch(block.text.strip()) and ATTRIBUTION.match(after.text)):
             found.append(Quotation(block.spans))
-        elif credited and word_count(credited["credit"]) <= MAX_CREDIT_WORDS:
+        elif credited:
             quote, credit = cut(block.spans, credited.end("quote"))
             _, credit = cut(credit, credited.start("dash") - credited.end("quote"))
             found += [Quotation(quote), Paragraph(credit)]
@@ -1107,13 +1136,6 @@ def pull_quotes(result: list[Block]) -> list[Block]:
     return found
 
 
-# A quotation and its attribution on one line: the quote, then a spaced dash and who said it.
-# The quote ends a sentence inside its marks; who said it ends none, nor holds a dash (`'We
-# listened,' – the board said – and acted.` goes on as a sentence).
-QUOTE_CREDITED = re.compile("(?P<quote>[\u2018\u201c\u300c].*[.!?\u2026\u3002\uff01\uff1f]"
-                            "[\u2019\u201d\u300d])\\s+(?P<dash>[\u2013\u2014]+ )"
-                            "(?P<credit>[^\u2018\u201c\u2013\u2014.!?]+)")
-MAX_CREDIT_WORDS = 12
 
 
 def titled_under(result: list[Block]) -> list[Block]:
