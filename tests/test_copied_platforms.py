@@ -383,3 +383,121 @@ def test_a_sign_up_box_in_a_page_with_no_blank_lines_runs_from_its_heading():
     assert document.blocks[-1].texts == ["館長", "陳思敏"]
     assert {"訂閱電子報", "每月一次，把最新展覽帶到你的郵箱。"} <= {
         drop["text"] for drop in report["dropped"]}
+
+
+def test_a_council_committee_report_page():
+    """A council's committee report: its page's kind over the title that opens with it
+    (`Agenda item`), the meeting's date under the title and the report's author under that,
+    its download link, its contact officer's line and its feedback buttons."""
+    document, report = scraped_document(
+        "report", (TEXTS / "web" / "eastmere-committee-report.txt").read_text(),
+        Metadata(title="", language="en-GB"))
+    metadata = document.metadata
+    assert metadata.title.startswith("Agenda item 7\u00a0\u2013 Community Grants Programme")
+    assert metadata.subtitle.startswith("Meeting of Communities Committee, Wednesday")
+    assert metadata.date == "2025-03-12"
+    texts = texts_of(document)
+    assert texts[0] == "Report of the Head of Communities"
+    assert not any(text.startswith(("Download", "Was this page")) for text in texts)
+    assert isinstance(document.blocks[1], Heading) and document.blocks[1].level == 1
+    contact = next(block for block in document.blocks
+                   if "Contact officer" in getattr(block, "text", ""))
+    assert isinstance(contact, Paragraph)
+    assert {"Agenda item", "Was this page helpful?", "Yes", "No"} <= {
+        drop["text"] for drop in report["dropped"]}
+
+
+def test_an_agenda_item_s_label_block_over_its_title_is_the_subtitle():
+    text = ("Agenda item 4\nPlanning Committee \u2013 9 April 2025\n\n"
+            "Land at Mill Lane: outline application\n\n"
+            "Report of the Head of Planning\nWard: Millbrook\n\n"
+            "1. Summary\n\n"
+            "1.1 The application seeks outline permission for up to 40 homes on land north of "
+            "Mill Lane, with access from the lane.\n\n"
+            "Contact officer: Anil Varma, 01632 960 118, anil.varma@example.gov.uk\n\n"
+            "Was this page helpful?  Yes  No\n")
+    document, _ = scraped_document("item", text, Metadata(title="", language="en-GB"))
+    metadata = document.metadata
+    assert (metadata.title, metadata.subtitle, metadata.date) == (
+        "Land at Mill Lane: outline application",
+        "Agenda item 4, Planning Committee\u00a0\u2013 9\u00a0April 2025", "2025-04-09")
+    assert isinstance(document.blocks[0], LineBlock)
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "1. Summary"]
+    assert texts_of(document)[-1].startswith("Contact officer: Anil Varma")
+
+
+def test_a_release_s_deck_over_its_dateline_is_its_subtitle():
+    text = ("Harbour college turns seaweed into packaging\n\n"
+            "Films made from kelp break down in weeks, not centuries\n\n"
+            "Published: 2 April 2025\n\n"
+            "Researchers at the college have made a packaging film from farmed kelp that breaks "
+            "down in a garden compost heap within six weeks.\n\n"
+            "The work was funded by the county's innovation fund.\n")
+    document, _ = scraped_document("release", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.subtitle == (
+        "Films made from kelp break down in weeks, not centuries")
+    assert not any(isinstance(block, Heading) for block in document.blocks)
+
+
+def test_a_sign_up_box_s_heading_a_blank_line_over_its_field_goes_with_it():
+    text = ("Notes from the allotment\n\n"
+            "This spring the society took on six new plots, and every one of them was dug over "
+            "by volunteers before Easter.\n\n"
+            "Subscribe to The Allotment Letter\nLaunched 2 years ago\n"
+            "Monthly news from the Fernhill allotment society.\n\n"
+            "Type your email...\nSubscribe\n\n"
+            "Next month we open the new water tanks, and everyone is welcome to the opening.\n")
+    document, _ = scraped_document("letter", text, Metadata(title="", language="en-GB"))
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_a_chinese_byline_under_a_dashed_subtitle_and_a_copyright_holder_before_a_gap():
+    text = ("館長致辭\n\n——寫在博物館開館二十周年之際\n\n館長 陳志強\n\n"
+            "二十年前，博物館只有一個展廳和三名職員。今天，我們每年接待超過四十萬名訪客。\n\n"
+            "我衷心感謝各位同事和義工的付出。\n\n"
+            "版權所有 © 城南海事博物館  私隱政策\n")
+    document, _ = scraped_document("museum", text, Metadata(title=""))
+    assert (document.byline.role, document.byline.name) == ("館長", "陳志強")
+    assert document.metadata.subtitle == "——寫在博物館開館二十周年之際"
+    assert document.metadata.organisation == "城南海事博物館"
+
+
+def test_a_professional_network_s_menu_goes_and_names_no_body():
+    text = ("LinkedIn\nHome\nMy Network\nJobs\nMessaging\nNotifications\n\n"
+            "Imogen Castell \u2022 1st\nHead of Fundraising at Larkhill Hospice\n"
+            "3d \u2022\n\n"
+            "Our winter appeal, in numbers \U0001f4ca\n\n"
+            "Our winter appeal closed last night, and I wanted to say thank you to everyone "
+            "who gave, shared or simply asked what we do.\n\n"
+            "We raised \u00a384,200, more than any appeal in the hospice's history.\n")
+    document, _ = scraped_document("post", text, Metadata(title="", language="en-GB"))
+    texts = texts_of(document)
+    assert not any(text in ("Jobs", "Messaging", "Notifications", "My Network")
+                   for text in texts)
+    assert document.metadata.organisation != "My Network"
+    assert document.metadata.title == "Our winter appeal, in numbers \U0001f4ca"
+
+
+def test_the_reviewers_platform_pages():
+    """Five pages a copy-editor copied: each titled by its own headline, its head's lines
+    and its platform's furniture gone or set as lines."""
+    substack = read_text(TEXTS / "posts" / "kindred-kitchens-substack.txt")
+    assert (substack.metadata.title, substack.metadata.subtitle) == (
+        "Why we stopped counting meals",
+        "What a year of listening taught a food charity about dignity")
+    assert not any("Subscribe" in text or "Launched" in text for text in texts_of(substack))
+    council = read_text(TEXTS / "reports" / "thornbury-committee-report.txt")
+    assert council.metadata.title == "Review of Community Centre Hire Charges 2025\u201326"
+    assert not any(isinstance(block, Heading) and block.level > 1
+                   for block in council.blocks)
+    linkedin = read_text(TEXTS / "posts" / "youth-trust-linkedin-year.txt")
+    assert linkedin.metadata.title.startswith("My 2024 in review")
+    release = read_text(TEXTS / "press" / "fenmoor-straw-release.txt")
+    assert release.metadata.subtitle.startswith("New insulation board stores more carbon")
+    heritage = read_text(TEXTS / "web" / "heritage-authority-chairman-zh.txt")
+    assert (heritage.byline.role, heritage.byline.name) == ("主席", "梁國華")
+    assert not any("下載" in text for text in texts_of(heritage))
+    foundation = read_text(SIMPLIFIED / "rural-education-foundation-chair.txt")
+    assert (foundation.byline.role, foundation.metadata.organisation) == (
+        "理事长", "青禾乡村教育基金会")

@@ -385,7 +385,8 @@ class English(Profile):
     figure_title = (r"(?:Figure|FIGURE|Fig\.|Chart|CHART|Graph|Diagram|Map|Exhibit|Photo|Picture)"
                     r" [0-9]+(?:\.[0-9]+)*[A-Za-z]?\b")
     year_line = r"(?:(?:financial|fiscal) year )?[0-9]{4}(?: ?[\u2013/-] ?(?:[0-9]{2}){1,2})?"
-    division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX)"
+    division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX"
+                r"|Agenda item|AGENDA ITEM)"
                 r" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\b")
     table_unit = r"units?"
     # Or the bottom line of accounts: "Surplus/(deficit)", "Net surplus for the year".
@@ -468,8 +469,8 @@ page=r"page|p\.?",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"
-                 r"|useful|help(?: you)?)\??(?: ?(?:yes|no)(?: ?[|/]? ?(?:yes|no))?)?"
-                 r"|did you find what you (?:were|are) looking for\??(?: ?yes ?[|/]? ?no)?"
+                 r"|useful|help(?: you)?)\??(?:\s*(?:yes|no)(?:\s*[|/]?\s*(?:yes|no))?)?"
+                 r"|did you find what you (?:were|are) looking for\??(?:\s*yes\s*[|/]?\s*no)?"
                  r"|(?:report (?:a problem|an issue|an error)|give feedback) (?:with|on|about)"
                  r" this page|(?:rate|feedback on) this page",
         footer=r"(?:page |this page was )?last (?:revision|revised|updated|modified|reviewed"
@@ -517,6 +518,8 @@ page=r"page|p\.?",
               # a site builder's shop: "Cart 0", "Basket (2)"
               r"|(?:cart|basket|bag)(?: \(?\d{1,3}\)?)?"
               r"|search(?: for| this site)?|sitemap|site map"
+              # a professional network's menu: "My Network", "Jobs", "Messaging"
+              r"|my network|jobs|messaging|notifications"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a (?:donation|gift)"

@@ -133,6 +133,8 @@ SHARE = "print or share link"
 AUTHOR_CARD = "the platform's card of the author, and its readers' prompts"
 MAIL_VIEW = "the mail program's lines round the mail"
 SIGN_UP_BOX = "newsletter sign-up box"
+PAGE_LABEL = "the label of the page's kind, which the title under it opens with"
+MAX_LABEL_WORDS = 3
 FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
                 COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS, AUTHOR_CARD,
                 SIGN_UP_BOX)
@@ -220,6 +222,12 @@ def whole(pattern: str) -> re.Pattern:
 DATELINE_LINE = whole(said("dateline"))
 FORWARD_SEPARATOR = whole(said("mail_forwarded"))
 LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
+# A link to download a file, its type and size after its name, in brackets of either width:
+# "Download PDF: Community Grants annual report 2024-25 (PDF, 412 KB)", "下載2023-24年度年報
+# （PDF，8.6MB）". (A file's name and size alone, an appendix's, is the text's list of them.)
+FILE_LINK = re.compile(r"(?:download|下載|下载).{0,150}?\s*[(\[（]"
+                       r"(?:pdf|docx?|xlsx?|odt|ods|pptx?|csv|zip|epub)"
+                       r"\s*[,，]?\s*[\d.,]+\s?[kmg]i?b[)\]）]", re.IGNORECASE)
 # Each kind of line: its reason, its pattern, and whether the words could head a section.
 KINDS = (
     ("skip link", whole(said("skip")), False),
@@ -239,6 +247,7 @@ KINDS = (
     (AUTHOR_CARD, whole(said("author_card")), False),
     (MAIL_WARNING, whole(said("mail_warning")), False),
     (HASHTAGS, HASHTAG_LINE, False),
+    ("link to a file", FILE_LINK, False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
 # A signature's line of contact details: telephone numbers, e-mail and web addresses, each
@@ -317,7 +326,9 @@ MAX_PROPERTY_WORDS = 5  # a property's value: a name, a date, a tag
 # 版權所有").
 COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?[\s,]*)?"
-    r"(?P<holder>[^\s\d|.。©][^|.。©]*?)\s*(?=$|\d{4}|[|.。]|all rights|版權所有|版权所有)",
+    # (a gap of spaces ends it too: `版权所有 © 青禾乡村教育基金会  隐私政策`)
+    r"(?P<holder>[^\s\d|.。©][^|.。©]*?)"
+    r"(?:\s*(?=$|\d{4}|[|.。]|all rights|版權所有|版权所有)|\s{2,}|\t)",
     re.IGNORECASE)
 # A blog's category under a teaser of its other post (WordPress: `In "News"`).
 IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2019\u201d]",
@@ -577,9 +588,9 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a page's footer names on a line of its own, in the document's script, gone
     with the footer (`國立嘉南山海大學 National Chia-Nan Shanhai University` over its
     address: its first half): the organisation the opener prints where nothing else names
-    one; "" for none."""
+    one; "" for none. (A menu's link over the text, `My Network`, names none.)"""
     document = DOCUMENT_LANGUAGE.get()
-    for line in lines:
+    for line in lines[text_between(lines, reasons)[1] + 1:]:
         if reasons.get(line.number) not in FOOTER_KINDS:
             continue
         text = line.text.strip()
@@ -783,6 +794,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     reasons.update(site_name_among_links(lines, reasons, first_text))
+    reasons.update(label_over_its_line(lines, reasons, first_text))
     reasons.update(page_over_stamp(lines, reasons, first_text))
     reasons.update(account_head(lines, reasons))
     reasons.update(caption_track(lines, reasons))
@@ -1754,11 +1766,25 @@ def sign_up_box(lines: list[Line]) -> dict[int, str]:
             end += 1
         if end - start > MAX_SIGN_UP_LINES:
             start, end = headed_box(lines, start, index)
-        box = lines[start:end]
+        box = [*box_heading(lines, start), *lines[start:end]]
         if 1 < len(box) <= MAX_SIGN_UP_LINES and all(
                 word_count(each.text) <= MAX_SIGN_UP_WORDS for each in box):
             found.update({each.number: SIGN_UP_BOX for each in box})
     return found
+
+
+def box_heading(lines: list[Line], start: int) -> list[Line]:
+    """The block a blank line over a sign-up box's field (its block opening at index
+    `start`), where a sign-up's heading opens it (`Subscribe to The Kindred Table` over
+    `Launched 3 years ago` over its pitch): the box's head; [] for none."""
+    if start == 0 or lines[start - 1].number != lines[start].number - 2:
+        return []
+    first = start - 1
+    while first > 0 and lines[first - 1].number == lines[first].number - 1:
+        first -= 1
+    head = lines[first:start]
+    return head if (len(head) <= MAX_SIGN_UP_LINES
+                    and SIGN_UP_HEADING.fullmatch(head[0].text.strip())) else []
 
 
 def headed_box(lines: list[Line], start: int, field: int) -> tuple[int, int]:
@@ -1835,6 +1861,21 @@ def site_name_among_links(lines: list[Line], reasons: dict[int, str], first_text
                 and reasons.get(under.number) in (*PAGE_HEAD, "links")
                 and over.number == line.number - 1 and under.number == line.number + 1):
             found[line.number] = NAVIGATION
+    return found
+
+
+def label_over_its_line(lines: list[Line], reasons: dict[int, str], first_text: int
+                        ) -> dict[int, str]:
+    """A short line of the page's head whose words the line right under it opens with, and
+    goes on from (`Agenda item` over `Agenda item 7 – Community Grants Programme …`, `News`
+    over `News: …`): the label of the page's kind, which the title says again."""
+    found = {}
+    for line, under in itertools.pairwise(lines[:first_text + 1]):
+        key, under_key = likeness_key(line.text), likeness_key(under.text)
+        if (line.number not in reasons and under.number == line.number + 1
+                and word_count(line.text) <= MAX_LABEL_WORDS and len(under_key) > len(key)
+                and under_key.startswith(key + " ")):
+            found[line.number] = PAGE_LABEL
     return found
 
 

@@ -93,7 +93,7 @@ from pipeline.readers.scraped.breaks import (
     unquoted,
 )
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
-from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of
+from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of, marked
 from pipeline.readers.scraped.notes import (
     BRACKETED_NUMBER,
     REFERENCE,
@@ -171,6 +171,16 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [title if unit is texts[1] else unit for unit in units if unit is not texts[0]]
         texts = [title, *texts[2:]]
         metadata = replace(metadata, subtitle=subtitle[0].text if subtitle else "")
+    if head := labelled_head(texts, metadata):
+        # A division's label over the title, the lines saying where it belongs under it
+        # (`Agenda item 7` over `Communities and Leisure Committee – 4 February 2025`):
+        # the subtitle, on one line, dating the text; the title is the heading under them.
+        rows = [row.strip() for unit in head for row in unit.rows]
+        units = [unit for unit in units if unit not in head]
+        texts = texts[len(head):]
+        metadata = replace(metadata, subtitle=", ".join(rows),
+                           date=metadata.date or next(filter(None, (
+                               detect(row).date_in(row) for row in rows)), ""))
     masthead = masthead_line(texts, metadata)
     covered = False  # a cover's block: the body's name, the title and its subtitle
     if masthead is not None:
@@ -216,6 +226,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (covered or is_standfirst(texts[1])
                                            or annexes_title(texts[1].text)
+                                           or subtitled(texts[0], texts[1])
                                            or (texts[2].repeats > 1
                                                or set(texts[2].lines) <= set(opening_block))
                                            and is_heading_text(texts[1].text)):
@@ -784,6 +795,20 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         # line, "Chair's Statement" under "Chair's Statement 2024–25"): the title's, which
         # the opener prints; no subtitle, and no heading of the first section.
         return metadata, units[:place] + units[place + 1:]
+    if (not metadata.subtitle and under is not None and dated_details(under)
+            and {title.lines[0], under.lines[0]} <= set(opening_block)):
+        # A meeting's or an issue's date on the line under the title, over more lines of
+        # the page's head (`Report of the Head of Communities`): the date's line is the
+        # subtitle, dating the text; the others are lines, not headings.
+        first = under.rows[0].strip()
+        rest = replace(under.piece(1, len(under.rows)), lined=True)
+        return (replace(metadata, subtitle=first,
+                        date=metadata.date or detect(first).date_in(first)),
+                [*units[:place], rest, *units[place + 1:]])
+    if under is not None and head_details(under, units[place + 1:]):
+        # Lines of the page's head under the title, over the first section's heading
+        # (`Report of the Head of Communities` over `Lead Member: Councillor …`): lines.
+        return metadata, [*units[:place], replace(under, lined=True), *units[place + 1:]]
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1
             # the title's own words again, in another form: the title's, no subtitle
@@ -811,13 +836,69 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # first event ("March 2023 – Roof works completed").
     issued = detect(under.text).date_in(under.text) if opening or (
         heads_none and not is_dated_event(under.text)) else ""
-    if issued or under_any_title(under.text) or (opening and (
-            under.lines[-1] == dated_under or is_year_line(under.text) or heads_none
+    # Right over the page's dateline, a blank line under the title or none, the page's head
+    # ends with it: a release's deck (`New insulation board stores more carbon …` over
+    # `Published: 6 March 2025`), not the heading of the text's first section.
+    if issued or under_any_title(under.text) or under.lines[-1] == dated_under or (opening and (
+            is_year_line(under.text) or heads_none
             or strapline or detect(under.text).names_issue(under.text))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+def head_details(unit: Unit, following: list[Unit]) -> bool:
+    """Whether `unit`, under the title, is a block of the head's details: a few short lines
+    of no sentence, none a list's item, heading no text of their own (a heading follows)."""
+    rows = [row.strip() for row in unit.rows]
+    after = next((other for other in following if other.kind == "text"), None)
+    return (unit.kind == "text" and unit.repeats == 1 and 1 < len(rows) <= MAX_DETAIL_ROWS
+            and all(word_count(row) <= MAX_DETAIL_WORDS and not ends_sentence(row)
+                    and marked(row) is None for row in rows)
+            and after is not None and len(after.rows) == 1 and is_heading_text(after.text))
+
+
+def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
+    """The units of the text's opening block where it opens with a division's label alone
+    (`Agenda item 7`, `Chapter 3`), perhaps over a line or two saying where it belongs, no
+    sentence among them, a heading written once on its own line under the block: the
+    title, the block over it its subtitle, where the metadata gives neither; [] for
+    none."""
+    if metadata.title or metadata.subtitle or not texts:
+        return []
+    first = texts[0].rows[0].strip()
+    label = DIVISION_LABEL.match(first)
+    if label is None or label.end() != len(first):
+        return []
+    head = [texts[0]]
+    for unit in texts[1:]:  # the lines of its block, as the front's lines were parted
+        if unit.lines[0] != head[-1].lines[-1] + 1:
+            break
+        head.append(unit)
+    rows = [row for unit in head for row in unit.rows]
+    title = texts[len(head)] if len(texts) > len(head) + 1 else None
+    return head if (title is not None and len(rows) <= MAX_DETAIL_ROWS
+                    and all(unit.repeats == 1 for unit in head)
+                    and not any(ends_sentence(row) for row in rows)
+                    and len(title.rows) == 1 and title.repeats == 1
+                    and is_heading_text(title.text)) else []
+
+
+def dated_details(unit: Unit) -> bool:
+    """Whether `unit` is a head's lines of details under its title: a few short lines, the
+    first naming a date (`Meeting of Communities Committee, Wednesday 12 March 2025 6.30 pm
+    (Item 7.)`), the others no sentence; none a list's item."""
+    rows = [row.strip() for row in unit.rows]
+    return (unit.kind == "text" and unit.repeats == 1 and 1 < len(rows) <= MAX_DETAIL_ROWS
+            and bool(detect(rows[0]).date_in(rows[0]))
+            and word_count(rows[0]) <= MAX_DETAIL_WORDS
+            and not any(ends_sentence(row) for row in rows[1:])
+            and not any(marked(row) is not None for row in rows))
+
+
+MAX_DETAIL_ROWS = 4
+MAX_DETAIL_WORDS = 16
 
 
 def annexes_title(text: str) -> bool:
@@ -854,12 +935,13 @@ def is_heading_text(text: str) -> bool:
     any note calls ("… doubled.[2]" ends as a sentence), or in two languages one after the
     other, each half written as its language writes a title; a letter's greeting ("Dear
     Members") or closing wish ("此致") is none, nor is a picture's credit ("Photo: Priya
-    Shah"), which goes with what it credits."""
+    Shah"), which goes with what it credits; nor a line giving an e-mail or web address
+    (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`), which is someone's details."""
     text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     if (GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())
-            or PHOTO_CREDIT.fullmatch(text.strip())):
+            or PHOTO_CREDIT.fullmatch(text.strip()) or re.search(ADDRESS, text)):
         return False
     boundary = language_boundary(text)
     twins = boundary is not None and all(  # "主任寄语 A Message from the Director"
