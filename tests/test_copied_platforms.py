@@ -390,7 +390,7 @@ def test_a_council_committee_report_page():
     (`Agenda item`), the meeting's date under the title and the report's author under that,
     its download link, its contact officer's line and its feedback buttons."""
     document, report = scraped_document(
-        "report", (TEXTS / "web" / "eastmere-committee-report.txt").read_text(),
+        "report", (TEXTS / "reports" / "eastmere-committee-report.txt").read_text(),
         Metadata(title="", language="en-GB"))
     metadata = document.metadata
     assert metadata.title.startswith("Agenda item 7\u00a0\u2013 Community Grants Programme")
@@ -495,7 +495,7 @@ def test_the_reviewers_platform_pages():
     assert linkedin.metadata.title.startswith("My 2024 in review")
     release = read_text(TEXTS / "press" / "fenmoor-straw-release.txt")
     assert release.metadata.subtitle.startswith("New insulation board stores more carbon")
-    heritage = read_text(TEXTS / "web" / "heritage-authority-chairman-zh.txt")
+    heritage = read_text(TEXTS / "reports" / "heritage-authority-chairman-zh.txt")
     assert (heritage.byline.role, heritage.byline.name) == ("主席", "梁國華")
     assert not any("下載" in text for text in texts_of(heritage))
     foundation = read_text(SIMPLIFIED / "rural-education-foundation-chair.txt")
