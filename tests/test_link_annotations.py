@@ -237,3 +237,30 @@ def test_the_preflight_finds_a_link_in_emphasis_split_a_link_a_line(tmp_path, mo
         assert f"the link to {target!r}, set on several lines, is a Link a line" in said
     report = preflight(path, document, load_layout(LAYOUTS, "screen"))
     assert any(check.rule == "logical-structure" for check in report.errors)
+
+
+# Addresses after lead-ins of every length, so that some start a line: the space their link
+# opens with (blocks.SPACE_BEFORE_ELEMENT) is then left at the end of the line before.
+LINE_STARTS = "Title: Where to write\n\n" + "\n\n".join(
+    f"{'The trust answers every letter within a week, ' * (count % 3)}"
+    f"{' '.join(['and'] * count)} write to desk{count}@harbour-trust.example.org for help."
+    for count in range(1, 15)) + "\n"
+
+
+def test_a_link_starting_a_line_leaves_no_annotation_at_the_line_before(tmp_path, monkeypatch):
+    """No annotation of no width at the end of the line before (Tab would stop at it unseen;
+    ISO 32000-1 12.5.2, PDF/UA-1 7.18.5); the space it held is its link's. Undone, the
+    preflight says so."""
+    document = read_markup(LINE_STARTS, tmp_path / "letters.md", Metadata(title=""), tmp_path)
+    path = rendered(document, "screen", tmp_path)
+    with pikepdf.open(path) as pdf:
+        rects = [[float(value) for value in annotation.Rect] for _, annotation in annotations(pdf)]
+        assert all(x2 > x1 for x1, _, x2, _ in rects)
+    assert not preflight(path, document, load_layout(LAYOUTS, "screen")).errors
+    monkeypatch.setattr(render, "links_of_their_own", lambda pages: None)
+    undone = rendered(document, "screen", tmp_path)
+    with pikepdf.open(undone) as pdf:
+        root = pdf.Root.StructTreeRoot
+        problems = link_problems(pdf, root, list(elements_with_parents(root)))
+    assert any("of no width or height" in problem for problem in problems), \
+        "no address starts a line: change the lead-ins"

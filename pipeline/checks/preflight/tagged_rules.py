@@ -139,8 +139,9 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     14.8.4.4.2; Matterhorn 28-011), which its /StructParent names in the parent tree; no two
     lie over the same words (a screen reader would announce the link twice, Tab stop at it
     twice); and a link set on several lines is one Link holding each line's annotation, not
-    a Link a line (bare, or each in a line's piece of the emphasis around it). A Link holds a
-    link annotation (14.8.4.4.2: it associates content with one); without, a screen reader
+    a Link a line (bare, or each in a line's piece of the emphasis around it); none is of no
+    width or height (ISO 32000-1 12.5.2: its rectangle locates it over its words). A Link
+    holds a link annotation (14.8.4.4.2: it associates content with one); without, a screen reader
     announces a link that leads nowhere."""
     pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
     holders: dict[tuple[int, int], list] = {}
@@ -164,6 +165,9 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
                 problems.append(f"{where}: its /StructParent does not name its Link")
             over = (number, link_target(annotation),
                     tuple(round(float(value), 1) for value in annotation.get("/Rect", ())))
+            if len(over[2]) == 4 and (over[2][0] == over[2][2] or over[2][1] == over[2][3]):
+                problems.append(f"{where} is a link annotation of no width or height, over no "
+                                "text (Tab stops at it unseen)")
             if over in seen:
                 problems.append(f"{where} is two link annotations over the same words")
             seen.add(over)
