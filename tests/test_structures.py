@@ -1068,6 +1068,10 @@ def test_a_heading_under_a_table_s_note_of_its_unit_or_source_stays_a_heading(te
                                                      italic=True)]),
     ("Send annual_report_2024.pdf, 2 * 3 and 4*5.", [Span(
         "Send annual_report_2024.pdf, 2 * 3 and 4*5.")]),
+    # round an address: a bold link, the marks gone (a screen reader had said "star star")
+    ("Times are at **https://www.example.org/visit_us**.", [
+        Span("Times are at "), Span("https://www.example.org/visit_us", bold=True,
+                                    link="https://www.example.org/visit_us"), Span(".")]),
 ])  # fmt: skip
 def test_emphasis_a_plain_text_marks_is_emphasis(written, spans):
     """A mail's plain text marks emphasis as pandoc's markdown reads it; a mark inside a word,

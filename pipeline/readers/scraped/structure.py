@@ -74,7 +74,7 @@ from pipeline.model import (
     numbered_label,
     unskipped,
 )
-from pipeline.readers.cleaning import linked
+from pipeline.readers.cleaning import LINK, linked
 from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
@@ -1947,22 +1947,24 @@ POINTED_CAPTION = re.compile(r"[\u25b2\u25b3]\s*(?=\S)")
 
 
 def spans_of(text: str) -> tuple[Span, ...]:
-    """A block's text (already cleaned), its web addresses made links, and its emphasis as a
-    plain text marks it (a mail's `*please*`, `_Editor's note: …_`, `**never**`)."""
+    """A block's text (already cleaned), its emphasis as a plain text marks it (a mail's
+    `*please*`, `_Editor's note: …_`, `**never**`, round an address too: `**https://…**`),
+    then its web addresses made links."""
     text = text.replace("\t", " ").strip()
-    return tuple(piece for span in linked((Span(text),)) for piece in emphasised(span)) \
-        if text else ()
+    return linked(tuple(emphasised(Span(text)))) if text else ()
 
 
 def emphasised(span: Span) -> list[Span]:
     """The span cut where a plain text marks emphasis as pandoc's markdown reads it: `**…**`
     bold, `*…*` and `_…_` italic, each mark against its words and not inside a word (Latin
     letters or figures beside it; `_` beside any letter: a file name's `annual_report`); a
-    link's text is the address's, never marked."""
+    link's text is the address's, never marked, nor a mark inside an address."""
     if span.link or not ("*" in span.text or "_" in span.text):
         return [span]
+    inside = [address.span() for address in LINK.finditer(span.text)]
     found = next((match for match in (pattern.search(span.text) for pattern in EMPHASIS)
-                  if match), None)
+                  if match and not any(start < edge < end for start, end in inside
+                                       for edge in (match.start(), match.end() - 1))), None)
     if found is None:
         return [span]
     before, after = span.text[:found.start()], span.text[found.end():]
