@@ -341,6 +341,17 @@ def test_the_organisations_line_under_the_title_is_the_openers_and_the_report_sa
         "the organisation's name, which the metadata gives and the opener prints"]
 
 
+def test_a_line_naming_the_organisation_and_the_subtitle_the_metadata_gives_is_the_openers():
+    document, report = scraped_document(
+        "review", f"A Year on the Moor\n\nFellside Trust annual review 2024/25\n\n"
+        f"Our year in brief\n\n{ENGLISH_BODY}",
+        Metadata(title="A Year on the Moor", subtitle="Annual Review 2024/25",
+                 organisation="Fellside Trust"))
+    assert kinds(document)[0] == "Heading" and document.blocks[0].text == "Our year in brief"
+    assert [drop["reason"] for drop in report["dropped"]] == [
+        "the subtitle, which the metadata gives and the opener prints"]
+
+
 @pytest.mark.parametrize(("kicker", "title", "publisher", "name"), [
     ("Policy paper", "Peat Restoration: progress report 2023-24", "From: ",
      "Department for Environment, Food & Rural Affairs"),

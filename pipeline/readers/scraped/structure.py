@@ -495,6 +495,10 @@ def given_as(unit: Unit, metadata: Metadata) -> str:
             likeness_key(f"{metadata.organisation} {metadata.title}"),
             likeness_key(f"{metadata.title} {metadata.organisation}")):
         return TITLED_BY_NAME  # "Harbour Savings Bank Annual Report 2024"
+    if key is not None and metadata.organisation and metadata.subtitle and key in (
+            likeness_key(f"{metadata.organisation} {metadata.subtitle}"),
+            likeness_key(f"{metadata.subtitle} {metadata.organisation}")):
+        return SUBTITLE_GIVEN  # "Riverside Community Trust annual review 2024/25"
     return next((reason for given, reason in ((metadata.organisation, ORGANISATION_GIVEN),
                                               (metadata.subtitle, SUBTITLE_GIVEN))
                  if given and key == likeness_key(given)), "")
