@@ -159,3 +159,21 @@ def test_a_build_failing_its_preflight_leaves_no_press_file_and_a_good_one_clear
     shutil.copy(press, failed)
     doit(folder, "clean")
     assert not failed.exists() and not press.exists()
+
+
+@pytest.mark.slow
+def test_a_text_refused_then_put_back_rebuilds_its_model_alone(tmp_path):
+    """The editions not built while the model was refused keep the record of what they
+    were built from: the text put back as it was, only the model is built again (doit
+    would forget the record and build every edition again, each as it was)."""
+    folder = copy_project(tmp_path / "project", library=False)
+    assert doit(folder).returncode == 0
+    metadata = folder / "source" / f"{SEED}.toml"
+    written = metadata.read_bytes()
+    metadata.write_bytes(written + b"\nsubtitle = [\n")
+    refused = doit(folder)
+    assert refused.returncode != 0 and "not run because of it" in refused.stdout
+    metadata.write_bytes(written)
+    assert tasks_run(doit(folder)) == [f".  model:{SEED}"]
+    metadata.write_bytes(written.replace(b"title = ", b"subtitle = \"Twice\"\ntitle = ", 1))
+    assert len(tasks_run(doit(folder))) > 1  # a real change still rebuilds the editions

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from multiprocessing.connection import wait
 
 import doit.cmd_run
-from doit.exceptions import DependencyError, TaskFailed
-from doit.runner import JobHold, MRunner
+from doit.exceptions import DependencyError, TaskFailed, UnmetDependency
+from doit.runner import JobHold, MRunner, Runner
 
 # How often the build looks for dead workers while no result comes.
 POLL_SECONDS = 0.5
@@ -40,10 +40,32 @@ def supervise_workers(source_of: Callable[[str], str],
     SupervisedRunner.source_of = staticmethod(source_of)
     SupervisedRunner.rank = staticmethod(rank)
     doit.cmd_run.MRunner = SupervisedRunner
+    doit.cmd_run.Runner = OneProcessRunner
     signal.signal(signal.SIGINT, interrupted)
 
 
-class SupervisedRunner(MRunner):
+class KeepsWhatWasBuilt:
+    """A task not run because one it depends on failed (a model whose text or draft was
+    refused) keeps doit's record of what it was last built from, as its files are kept:
+    once the failure is mended (the text put back), it is due again only if what it
+    depends on changed. (doit forgets the record, and every edition of the document was
+    built again, each byte for byte as before.)"""
+
+    def _handle_task_error(self, node, base_fail):
+        if not isinstance(base_fail, UnmetDependency):
+            return super()._handle_task_error(node, base_fail)
+        self.dep_manager.remove_success = lambda task: None
+        try:
+            return super()._handle_task_error(node, base_fail)
+        finally:
+            del self.dep_manager.remove_success  # the class's own again
+
+
+class OneProcessRunner(KeepsWhatWasBuilt, Runner):
+    """doit's runner of one process (`doit -n 1`, a machine of one core)."""
+
+
+class SupervisedRunner(KeepsWhatWasBuilt, MRunner):
     source_of: Callable[[str], str] = staticmethod(str)
     rank: Callable[[str], tuple] = staticmethod(lambda name: ())
 
