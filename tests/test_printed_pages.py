@@ -16,7 +16,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Heading, List, Metadata, Note, Paragraph, SignOff
+from pipeline.model import Heading, LineBlock, List, Metadata, Note, Paragraph, SignOff, plain
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
@@ -460,3 +460,44 @@ def test_notes_called_by_bare_figures_after_a_quotes_close_are_notes():
              if isinstance(block, Paragraph)
              for previous, span in zip(block.spans, block.spans[1:], strict=False) if span.note]
     assert calls == [("1", "nging."), ("2", "rrel\u2019."), ("3", "them.\u2019")]
+
+
+# A village magazine's editorial copied out of its PDF: each page's running head, the issue
+# and its season, then a run of spaces and the folio; words broken at the lines' ends; a
+# verse indented in the text with no blank line round it; its title under its label.
+MAGAZINE = """THE BEACON \u00b7 Autumn 2024                                              6
+From the Vicarage:
+Harvest and the long light
+Every September I tell myself that this will be the year the vegetable
+show is held indoors, and every September the weather proves me wrong.
+This year the marquee went up on the green, and the whole village came
+out for the judging, which took rather longer than the judges had prom-
+ised because the marrows were, in their words, beyond comparison.
+We gave thanks at the harvest service for the farmers of the parish,
+and for the volunteers who kept the food bank stocked through a diffi-
+cult summer. The collection raised more than it has in any year since
+the new roof went on.
+THE BEACON \u00b7 Autumn 2024                                              7
+A reader sent me these lines, found in a drawer at the old school:
+   The barley's in, the swallows flown,
+   The lane is gold with fallen leaves;
+   And every hand that helped is known
+   To Him who counts the gathered sheaves.
+I cannot find who wrote them, but they seem to belong to this village
+and this season, and I am glad to print them here.
+With every blessing,
+The Vicar
+THE BEACON \u00b7 Autumn 2024                                              8
+"""
+
+
+def test_a_magazine_s_pages_its_verse_and_its_labelled_title():
+    document, report = scraped_document("vicarage", MAGAZINE, Metadata(title="",
+                                                                       language="en-GB"))
+    assert document.metadata.title == "From the Vicarage: Harvest and the long light"
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "BEACON" not in said and "promised" in said and "difficult" in said
+    verse = next(block for block in document.blocks if isinstance(block, LineBlock))
+    assert [plain(line) for line in verse.lines][1] == "The lane is gold with fallen leaves;"
+    assert isinstance(document.blocks[-1], SignOff)
+    assert sum(drop["reason"].endswith("page number") for drop in report["dropped"]) == 3

@@ -415,9 +415,11 @@ def displayed_blocks(lines: list[str], wrapped: bool = True
     widest = max(map(columns, lines), default=0)
     # Lines apart by their indent alone: in a text not wrapped whose paragraphs no indent opens.
     apart = not wrapped and not indented_openings(lines)
+    runs = indented_runs(lines) if wrapped else frozenset()
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
-        if line.strip() and not (apart and block and indented_apart(block[-1][1], line)):
+        if line.strip() and not (apart and block and indented_apart(block[-1][1], line)) and not (
+                block and (block[-1][0] in runs) != (number in runs)):
             block.append((number, line))
             continue
         texts = [text.strip() for _, text in block]
@@ -429,7 +431,7 @@ def displayed_blocks(lines: list[str], wrapped: bool = True
         if mail_quoted(texts):
             if ends_sentence(joined_lines(unquoted(texts))):
                 quoted.append(block)
-        elif plain and min(indents) >= QUOTATION_INDENT:
+        elif plain and (min(indents) >= QUOTATION_INDENT or block[0][0] in runs):
             if is_verse(texts, said, widest):
                 lined.append(block)
             elif ends_sentence(joined_lines(said)):
@@ -443,9 +445,40 @@ def displayed_blocks(lines: list[str], wrapped: bool = True
                 is_item(text) or NOTE_LABEL.match(text) or CELL_GAP.search(text)))
         block = [(number, line)] if line.strip() else []
     if flush < MIN_FLUSH_PARAGRAPHS or len(quoted) + len(lined) >= flush:
-        return frozenset(), frozenset()
+        # A text indented throughout sets nothing apart; but lines indented between lines at
+        # the margin with no blank line round them stand apart all the same.
+        quoted = [found for found in quoted if found[0][0] in runs]
+        lined = [found for found in lined if found[0][0] in runs]
     return (frozenset(number for found in quoted for number, _ in found),
             frozenset(number for found in lined for number, _ in found))
+
+
+def indented_runs(lines: list[str]) -> frozenset[int]:
+    """The numbers (from 1) of the lines of a wrapped text in runs of MIN_RUN_LINES or more
+    indented by RUN_INDENT columns at least, between lines at the margin with no blank line
+    between (a PDF's verse or quotation, in a page copied with no blank lines: `   The frost
+    is gone from Wendle Hill,` over `   The beck runs loud and brown;`), none a list's item
+    nor under one: set apart by their indent as a block between blank lines is. A
+    paragraph's first line alone is indented, never two."""
+    found: list[int] = []
+    run: list[int] = []
+    for number, line in enumerate([*lines, ""], start=1):
+        indent = indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+        if line.strip() and indent >= RUN_INDENT and not is_item(line.strip()):
+            run.append(number)
+            continue
+        at_margin = bool(line.strip()) and not indent
+        above = lines[run[0] - 2] if run and run[0] > 1 else ""
+        # Under a list's item, indented lines carry it on (its hanging indent).
+        if (len(run) >= MIN_RUN_LINES and not is_item(above.strip())
+                and (at_margin or (above.strip() and not above[:1].isspace()))):
+            found += run
+        run = []
+    return frozenset(found)
+
+
+RUN_INDENT = 2
+MIN_RUN_LINES = 2
 
 
 def indented_apart(above: str, line: str) -> bool:

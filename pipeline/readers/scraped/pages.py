@@ -172,11 +172,13 @@ def parts_page(lines: Sequence, folio: int, furniture: list[int], folios: set[in
 
 def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
     """The short lines holding a figure, by their shape: their words, each figure a `#`. A
-    date or a time (a comment's stamp, `March 13, 2024 at 9:14 am`) numbers no page."""
+    date or a time (a comment's stamp, `March 13, 2024 at 9:14 am`) numbers no page; but a
+    figure set apart after a magazine's issue may (`THE LANTERN · Spring 2025`, a run of
+    spaces, `2`)."""
     grouped: dict[str, list[tuple[int, str]]] = {}
     for index, text in shown:
         if (FIGURE.search(text) and furniture_shaped(text) and not TIME.search(text)
-                and not detect(text).date_in(text)):
+                and (not detect(text).date_in(text) or FIGURE_APART.search(text))):
             grouped.setdefault(FIGURE.sub("#", text.casefold()), []).append((index, text))
     return grouped
 

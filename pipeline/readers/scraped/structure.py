@@ -156,7 +156,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [replace(unit, lined=True) if unit.lines[:1] < subject.lines[:1]
                  and unit.kind == "text" and not GREETING.fullmatch(unit.text.strip())
                  else unit for unit in units if unit is not subject]
-    units = front_lines_apart(units, metadata.title)
+    units = front_lines_apart(labelled_title_joined(units, metadata), metadata.title)
     units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
     if own_headline(texts, metadata):
@@ -337,6 +337,27 @@ def own_headline(texts: list[Unit], metadata: Metadata) -> bool:
         return False
     return subtitled(texts[1], texts[2]) and (
         not metadata.title or likeness_key(metadata.title) == likeness_key(texts[1].text))
+
+
+def labelled_title_joined(units: list[Unit], metadata: Metadata) -> list[Unit]:
+    """The units, a title set over two lines under a label ending with a colon (`Editor's
+    letter:` over `A season of small mercies`, opening the text's first block) joined on
+    one line, as a wrapped heading's lines are (`Editor's letter: A season of small
+    mercies`), where the metadata gives no title."""
+    first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
+    if metadata.title or first is None:
+        return units
+    unit = units[first]
+    label = unit.rows[0].strip()
+    if not (len(unit.rows) > 2 and label.endswith((":", "\uff1a"))
+            and word_count(label) <= MAX_LABEL_WORDS and is_heading_text(unit.rows[1].strip())
+            and not is_heading_text(label)):
+        return units
+    title = Unit("text", (joined_lines([label, unit.rows[1].strip()]),), unit.lines[:2])
+    return [*units[:first], title, unit.piece(2, len(unit.rows)), *units[first + 1:]]
+
+
+MAX_LABEL_WORDS = 4  # a title's label: "Editor's letter:", "From the Chair:"
 
 
 def dated_headline(texts: list[Unit], metadata: Metadata, dated_under: int) -> bool:
