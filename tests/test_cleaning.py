@@ -327,6 +327,17 @@ def test_a_range_of_times_takes_the_en_dash(written, set_as):
     assert clean_line(written) == set_as
 
 
+@pytest.mark.parametrize(("written", "set_as"), [
+    ("open Wednesday--Saturday, 11am--4pm.", "open Wednesday\u2013Saturday, 11am\u20134pm."),
+    ("in 2019--22 and on pages 40--48", "in 2019\u201322 and on pages 40\u201348"),
+    ("it was--as she said--a hard winter", "it was\u00a0\u2013 as she said\u00a0\u2013 a hard winter"),
+])  # fmt: skip
+def test_two_hyphens_unspaced_are_a_range_s_en_dash_where_a_range_stands(written, set_as):
+    """TeX's en dash, as a writer types it: unspaced where it joins a range's ends, else
+    the house's spaced dash."""
+    assert clean_line(written) == set_as
+
+
 @pytest.mark.parametrize("written", [
     "at 12:30-45", "a ratio of 1:2-3:4", "see https://example.org/9:30-11:00", "code v1:30-11:00",
 ])  # fmt: skip

@@ -501,3 +501,21 @@ def test_the_reviewers_platform_pages():
     foundation = read_text(SIMPLIFIED / "rural-education-foundation-chair.txt")
     assert (foundation.byline.role, foundation.metadata.organisation) == (
         "理事长", "青禾乡村教育基金会")
+
+
+def test_a_museum_s_facebook_post_logged_out():
+    text = ("Facebook\nLog In\nForgot account?\nLakeside Railway Museum\n"
+            "3 October at 10:15 \u00b7\n"
+            "\U0001f682 SHE'S STEAMING AGAIN! \U0001f682\n"
+            "After four years in the workshop, our 1903 saddle-tank engine is back in steam "
+            "and will haul the first trains of the autumn season this weekend.\n"
+            "Trains run Friday--Sunday, 10am--4pm. Come and ride behind her! \U0001f44b\n"
+            "Thank you to every volunteer who gave a Saturday to her boiler.\n"
+            "See more\nAll reactions:\n412\n36 comments\nLike\nComment\nShare\n")
+    document, _ = scraped_document("post", text, Metadata(title="", language="en-GB"))
+    texts = texts_of(document)
+    assert document.metadata.organisation == "Lakeside Railway Museum"
+    assert texts[0] == "\U0001f682 SHE\u2019S STEAMING AGAIN! \U0001f682"
+    assert texts[2].startswith("Trains run Friday\u2013Sunday, 10am\u20134pm.")
+    assert texts[2].endswith("\U0001f44b") and texts[-1].startswith("Thank you")
+    assert not any(text in ("Forgot account?", "All reactions:", "412") for text in texts)

@@ -343,8 +343,23 @@ def holder_of(text: str, script: str) -> Profile | None:
                 None)
 
 
+# What only the emoji faces draw: the characters Unicode shows as emoji by default
+# (Emoji_Presentation, emoji-data.txt: the supplementary planes' emoji blocks and these of the
+# first plane), or any followed by the emoji variation selector (U+FE0F); a tick or a ballot
+# box (✓, ☑), which the symbol faces have, is none.
+PICTOGRAPH = re.compile(
+    "[\U0001f000-\U0001faff\ufe0f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe"
+    "\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5"
+    "\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c"
+    "\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]")
+# Pictographs after a sentence's end: `Come and say hello! 👋`, `NEW ARRIVAL! 🚢`.
+TRAILING_PICTOGRAPHS = re.compile(rf"(?:\s*{PICTOGRAPH.pattern}+)+\s*$")
+
+
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends a sentence (or a clause, with a colon), in any language, perhaps
-    inside closing quotes or brackets, and before the call of a note (`…£412,000.*`)."""
+    inside closing quotes or brackets, and before the call of a note (`…£412,000.*`) or
+    pictographs (`Come and say hello! 👋`)."""
+    text = TRAILING_PICTOGRAPHS.sub("", text)
     text = text[:-CALLS_TAIL] + CALLS_AFTER_END.sub("", text[-CALLS_TAIL:])
     return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)

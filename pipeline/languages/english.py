@@ -43,6 +43,10 @@ AUDIENCE = (r"(?:guests|friends|colleagues|delegates|members|graduates|students|
 ELLIPSIS = re.compile(r"(?<!\.)\.\s?\.\s?\.(?!\.\.)")
 # Two or three hyphens for a dash; four or more draw a rule, and are left as drawn.
 DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
+# Two hyphens between two words, unspaced, as TeX writes an en dash: a range where the range's
+# rules read the two words as one with a hyphen between ("Tuesday--Sunday", "10am--5pm",
+# "2023--24"), else a dash ("It was--as I said--long").
+UNSPACED_DOUBLE_HYPHEN = re.compile(r"(?P<left>[^\s(\[-]+)--(?P<right>[\w£$€][^\s-]*)")
 # The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")
@@ -521,6 +525,7 @@ page=r"page|p\.?",
               # a professional network's menu: "My Network", "Jobs", "Messaging"
               r"|my network|jobs|messaging|notifications"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
+              r"|forgot(?:ten)? (?:your )?(?:account|password)\??|create (?:new )?account"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a (?:donation|gift)"
               r"|(?:see|view) all(?: [\w ]{1,30})?|(?:buy|get) tickets"
@@ -560,7 +565,8 @@ page=r"page|p\.?",
                        r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link"
                        # a post platform's own ("Notes", Substack's) and its menu of the rest
                        r"|notes|more(?: options)?",
-        comments=r"(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
+        comments=r"all reactions:?(?:\s*\d[\d,.]*[km]?)?"
+                 r"|(?:\d+|one|two|three)[ \u00a0](?:thoughts?|comments?|responses?|replies"
                  r"|likes?|restacks?)"
                  r"(?: (?:on|to) [\u2018\u201c\"'].{1,120}[\u2019\u201d\"'])?"
                  r"|(?:leave|post|add|write) a (?:reply|comment)|comments? (?:are )?closed\.?"
@@ -658,6 +664,7 @@ page=r"page|p\.?",
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
             return "\u2013"
         line = ELLIPSIS.sub("\u2026", line)
+        line = UNSPACED_DOUBLE_HYPHEN.sub(unspaced_range, line)
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
         line = SPACED_HYPHEN.sub(" \u2013", line)
         line = EM_DASH.sub(" \u2013 ", line)
@@ -828,6 +835,16 @@ page=r"page|p\.?",
             return date
         day = dt.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
         return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"
+
+
+def unspaced_range(match: re.Match) -> str:
+    """A range's en dash, unspaced, where two hyphens join its ends (UNSPACED_DOUBLE_HYPHEN);
+    else the two hyphens, which are a dash."""
+    right = match["right"].rstrip(".,;:!?)\u2019\u201d")
+    joined = f"{match['left']}-{right}"
+    ranged = any(pattern.fullmatch(joined) for pattern in
+                 (YEAR_RANGE, NUMBER_RANGE, CLOCK_RANGE, NAMED_RANGE, *LETTERED_RANGES))
+    return f"{match['left']}\u2013{match['right']}" if ranged else match.group()
 
 
 def year_range(match: re.Match) -> str:

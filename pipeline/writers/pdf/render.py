@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import RenderingError
-from pipeline.languages import PROFILES, profile_for
+from pipeline.languages import PICTOGRAPH, PROFILES, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document
 from pipeline.writers.html import Placement, render_html
@@ -62,15 +62,6 @@ from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES
 if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
 
-# What only the emoji faces draw: the characters Unicode shows as emoji by default
-# (Emoji_Presentation, emoji-data.txt: the supplementary planes' emoji blocks and these of the
-# first plane), or any followed by the emoji variation selector (U+FE0F); a tick or a ballot
-# box (✓, ☑), which the symbol faces have, is none.
-PICTOGRAPH = re.compile(
-    "[\U0001f000-\U0001faff\ufe0f\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe"
-    "\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5"
-    "\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c"
-    "\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]")
 # A layout a mend replaces, or the last once written, holds reference cycles (each page and
 # its footnote area, the styles), which the build's collector, set to run seldom
 # (tasks/heap.py), would keep long after: a layout of more pages is collected as soon as it
