@@ -519,3 +519,62 @@ def test_a_museum_s_facebook_post_logged_out():
     assert texts[2].startswith("Trains run Friday\u2013Sunday, 10am\u20134pm.")
     assert texts[2].endswith("\U0001f44b") and texts[-1].startswith("Thank you")
     assert not any(text in ("Forgot account?", "All reactions:", "412") for text in texts)
+
+
+def test_a_chinese_release_s_stamp_under_its_headline_goes_as_under_its_end_mark():
+    text = ("新聞公報\n漁農自然護理署公布二〇二四年郊野公園遊客數字\n2025年2月18日（星期二）\n"
+            "香港時間 11:00\n漁農自然護理署今日公布，二〇二四年郊野公園共錄得約一千三百萬人次到訪，"
+            "較上年增加百分之六。\n署方表示，會繼續改善遠足徑及公眾設施。\n完\n"
+            "2025年2月18日（星期二）\n香港時間11時00分\n")
+    document, _ = scraped_document("release", text, Metadata(title=""))
+    assert document.metadata.date == "2025-02-18"
+    assert not any("香港時間" in text or "星期二" in text for text in texts_of(document))
+    assert texts_of(document)[0].startswith("漁農自然護理署今日公布")
+
+
+def test_a_report_s_name_over_the_first_line_and_a_figure_s_unit_under_its_title():
+    text = ("Chapter 2: Our estate\nAnnual Review 2024\nThe Trust looked after 412 hectares of "
+            "woodland this year, and planted more trees than in any year since it was founded.\n"
+            "Figure 3: Trees planted each year\n(thousands)\n"
+            "Planting was highest in the winter months, when the ground was soft.\n")
+    document, _ = scraped_document("chapter", text, Metadata(title="", language="en-GB"))
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        "Chapter 2: Our estate", "Annual Review 2024")
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption) == "Figure 3: Trees planted each year (thousands)"
+
+
+def test_a_chinese_figure_s_title_opened_by_a_year_and_its_unit_are_its_caption():
+    text = ("三、绿色运营\n\n公司持续推进节能降耗，全年综合能耗较上年下降百分之五，"
+            "单位产值水耗亦连续四年下降。\n\n"
+            "图2 2021—2024年单位产值水耗变化\n（单位：吨/万元）\n\n"
+            "公司将继续推进水资源循环利用，并在各生产基地推广中水回用。\n")
+    document, _ = scraped_document("chapter", text, Metadata(title="", language="zh-Hans"))
+    figure = next(block for block in document.blocks if isinstance(block, Figure))
+    assert plain(figure.caption) == "图2 2021—2024年单位产值水耗变化（单位：吨/万元）"
+
+
+def test_a_circular_signed_for_its_body_is_published_by_it():
+    text = ("Circular 04/2025: Annual conference\n\nDear Colleague,\n\n"
+            "Conference will meet in Harrogate from 12 to 14 May, and branches should send "
+            "their motions to the office by 1 April.\n\n"
+            "Yours sincerely,\n\nMorwenna Tresize\nGeneral Secretary\n"
+            "Federation of Coastal Ferry Workers\n")
+    document, _ = scraped_document("circular", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.organisation == "Federation of Coastal Ferry Workers"
+
+
+def test_the_second_reviewers_pages():
+    """A company's ESG chapter copied out of its PDF (its body in its running head, its
+    figure's title and unit), a bureau's release (its stamp under its headline), a union's
+    circular (its body under its signatory), a university's chapter (its report's name)."""
+    esg = read_text(SIMPLIFIED / "huasheng-esg-chapter.txt")
+    assert esg.metadata.organisation == "华晟新材料股份有限公司"
+    figure = next(block for block in esg.blocks if isinstance(block, Figure))
+    assert plain(figure.caption).endswith("（单位：吨二氧化碳当量/万元产值）")
+    release = read_text(TEXTS / "press" / "transport-bureau-release-zh.txt")
+    assert not any(isinstance(block, Heading) for block in release.blocks)
+    circular = read_text(TEXTS / "mail" / "health-workers-circular.txt")
+    assert circular.metadata.organisation == "National Association of Health Workers"
+    chapter = read_text(TEXTS / "reports" / "northmoor-research-chapter.txt")
+    assert chapter.metadata.subtitle == "Annual Report 2023\u201324"

@@ -66,9 +66,11 @@ DIVISION_LABEL = any_language((profile.division for profile in PROFILES),
 TABLE_TOTAL = any_language((profile.table_total for profile in PROFILES),
                            flags=re.IGNORECASE)
 # A figure's title opening a line, in any language: its number ("Figure 2", "Chart 3", "圖1"),
-# then a mark or a capital opening its words ("Figure 2: Visitors", "Chart 3 Visitors").
+# then a mark, or a capital or a year opening its words ("Figure 2: Visitors", "Chart 3
+# Visitors", "图1 2020—2024年温室气体排放强度").
 FIGURE_TITLE = any_language((profile.figure_title for profile in PROFILES),
-                            r"(?:\s*[:\uff1a.\uff0e\u2013\u2014-]\s*|\s+(?=[A-Z\u3400-\u9fff]))\S")
+                            r"(?:\s*[:\uff1a.\uff0e\u2013\u2014-]\s*"
+                            r"|\s+(?=[A-Z\u3400-\u9fff]|\d{4}(?!\d)))\S")
 # A letter's closing wish on its own line, in any language that sets one apart: "此致".
 CLOSING_WISH = any_language(profile.closing_wish for profile in PROFILES)
 CLOSING_SALUTE = any_language(profile.closing_salute for profile in PROFILES)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.languages import detect, text_language
+from pipeline.languages import VALEDICTION, detect, text_language
 from pipeline.model import Byline, Document, Metadata, SignOff, plain
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
@@ -111,11 +111,13 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.blocks:
         raise PipelineError(path or Path(name),
                             NO_TEXT.format(" and byline" if document.byline else ""))
-    if not document.metadata.organisation and (cleared.signatory_body or cleared.holder):
-        # Published by the body its signatory names, or else its page's copyright line does,
-        # where nothing over the text names one.
-        document = replace(document, metadata=replace(
-            document.metadata, organisation=cleared.signatory_body or cleared.holder))
+    signing_body = cleared.signatory_body or signed_for(document) or cleared.holder
+    if not document.metadata.organisation and signing_body:
+        # Published by the body its signatory names (in a mail's signature, or on a line of
+        # the text's sign-off), or else its page's copyright line does, where nothing over
+        # the text names one.
+        document = replace(document, metadata=replace(document.metadata,
+                                                      organisation=signing_body))
     if cleared.poster and document.byline is None and not signed_by(document, cleared.poster):
         # Its author, as the page's dateline names them over the text ("Ruth Okonjo-Hale"
         # over "Follow · 8 min read"): its byline, which the opener prints, where the text
@@ -126,6 +128,19 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
     return document, report(name, result, cleared.counted())
+
+
+def signed_for(document: Document) -> str:
+    """The body a line of the text's last sign-off names alone, under its signatory's name
+    and role (`National Association of Health Workers` under `General Secretary`), its
+    closing phrase aside; "" for none. (The line right under the name is the role, however
+    it names a body: `Chair of the Friends`.)"""
+    sign_off = next((block for block in reversed(document.blocks)
+                     if isinstance(block, SignOff)), None)
+    lines = sign_off.texts if sign_off is not None else []
+    if lines and VALEDICTION.fullmatch(lines[0].strip()):
+        lines = lines[1:]
+    return next((line for line in lines[2:] if detect(line).names_body(line)), "")
 
 
 def signed_by(document: Document, name: str) -> bool:

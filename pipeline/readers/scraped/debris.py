@@ -611,8 +611,14 @@ RUNNING_PARTS = re.compile(r"\s{2,}|\u3000|\s+[|｜\u2013\u2014]\s+")
 def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a printed page's running head or foot names, gone with it ("海濱發展及保育局
     二零二三至二四年報", "Harbour Board | Annual Report 2024"): the organisation the opener
-    prints, where nothing else names one; "" for none."""
-    return body_among(lines, reasons, RUNNING_HEAD, RUNNING_PARTS)
+    prints, where nothing else names one; "" for none. In a language whose words no spaces
+    part, the body may open the head with no gap after it (`华晟新材料股份有限公司2024年度…报告`,
+    its space taken out as Chinese sets figures): the longest start of it naming a body."""
+    return body_among(lines, reasons, RUNNING_HEAD, RUNNING_PARTS) or next(
+        (start for line in lines if reasons.get(line.number) == RUNNING_HEAD
+         for part in RUNNING_PARTS.split(line.text.strip()) if not detect(part).words_spaced
+         for start in (part[:end] for end in range(len(part) - 1, 1, -1))
+         if detect(start).names_body(start)), "")
 
 
 def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -1058,7 +1064,8 @@ def head_tags(lines: list[Line], reasons: dict[int, str], tag: re.Pattern,
 
 def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """The lines right under a release's end mark saying when it was issued (the profiles'
-    `release_stamp`: its day, its hour): the release's, whose date is the text's."""
+    `release_stamp`: its day, its hour), and such lines under its headline: the release's,
+    whose date is the text's."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if reasons.get(line.number) != END_OF_RELEASE:
@@ -1067,6 +1074,12 @@ def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]
             if after.number in reasons or not RELEASE_STAMP_LINE.fullmatch(after.text.strip()):
                 break
             found[after.number] = RELEASE_STAMP
+    if found:
+        # The same stamp under the headline, over the text's first sentence: the release's.
+        first_text = text_between(lines, reasons)[0]
+        found.update({line.number: RELEASE_STAMP for line in lines[:first_text]
+                      if line.number not in reasons
+                      and RELEASE_STAMP_LINE.fullmatch(line.text.strip())})
     return found
 
 

@@ -830,6 +830,15 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         return (replace(metadata, subtitle=first,
                         date=metadata.date or detect(first).date_in(first)),
                 [*units[:place], rest, *units[place + 1:]])
+    if (not metadata.subtitle and under is not None and under.kind == "text"
+            and len(under.rows) > 1 and under.repeats == 1
+            and {title.lines[0], under.lines[0]} <= set(opening_block)
+            and (is_year_line(under.rows[0]) or detect(under.rows[0]).names_issue(
+                under.rows[0].strip()))):
+        # The report's name over the text's first line, no blank line between (`Annual
+        # Report 2023-24` under the chapter's title, over its first paragraph): the subtitle.
+        return (replace(metadata, subtitle=under.rows[0].strip()),
+                [*units[:place], under.piece(1, len(under.rows)), *units[place + 1:]])
     if under is not None and head_details(under, units[place + 1:]):
         # Lines of the page's head under the title, over the first section's heading
         # (`Report of the Head of Communities` over `Lead Member: Councillor …`): lines.
@@ -1008,8 +1017,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         # A general note under the labelled ones stands before them, at the text's end, as a
         # draft keeps it (its notes are the word processor's, which it lists after the text).
         ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
-    result = staged(pull_quotes(titled_under(timetabled(dated_entries(
-        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending))))))
+    result = staged(pull_quotes(noted_figures(titled_under(timetabled(dated_entries(
+        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending)))))))
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
@@ -1243,6 +1252,26 @@ def pull_quotes(result: list[Block]) -> list[Block]:
     return found
 
 
+
+
+def noted_figures(result: list[Block]) -> list[Block]:
+    """A figure's caption with the line under it saying what its figures count in, on a line
+    of its own (`图1 2020—2024年温室气体排放强度变化趋势` over `（单位：吨二氧化碳当量/万元产值）`,
+    `Figure 2: Income by source` over `(£ million)`): one caption, as a table's title takes
+    its unit (it had been a heading)."""
+    found: list[Block] = []
+    for block in result:
+        before = found[-1] if found else None
+        text = getattr(block, "text", "")
+        if (isinstance(before, Figure) and isinstance(block, Heading | Paragraph)
+                and "\n" not in text and is_unit_line(text)):
+            last = before.caption[-1].text if before.caption else ""
+            # The space between them a language sets (none in Chinese).
+            tail = joined_lines([last, text])[len(last):]
+            found[-1] = replace(before, caption=(*before.caption, Span(tail)))
+            continue
+        found.append(block)
+    return found
 
 
 def titled_under(result: list[Block]) -> list[Block]:
