@@ -160,6 +160,16 @@ def test_html_carries_metadata_and_structure():
     assert "Picture 2" not in html
 
 
+def test_a_report_s_numbered_paragraphs_stand_apart():
+    """Set flush left, its number in place of an indent, each numbered paragraph stands half
+    a line from the paragraph over it (base.css), as a typesetter sets a report's."""
+    document = Document("report", Metadata(title="Review of charges"), None, (
+        Paragraph((Span("1.1 This report sets out the charges for the coming year."),)),
+        Paragraph((Span("1.2 It asks the committee to approve them."),))))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert html.count('class="flush numbered-paragraph"') == 2
+
+
 def test_a_proofs_placeholder_says_which_picture_is_to_come_in_the_documents_language():
     html = render_html(sample_document(), load_layout(LAYOUTS, "print"))
     assert '<div class="placeholder" data-label="Picture 2 to come"></div>' in html

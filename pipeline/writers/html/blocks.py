@@ -48,7 +48,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.writers.exchanges import opens_exchange
-from pipeline.writers.flush import breaks_sections
+from pipeline.writers.flush import PARAGRAPH_NUMBER, breaks_sections
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 from pipeline.writers.shaping import text_ems
@@ -219,6 +219,7 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
     Chinese text) in that language, as its lines are broken and its words hyphenated."""
     classes = " ".join(name for name, chosen in (
         ("flush", index in setting.flush), ("greeting", index in setting.greetings),
+        ("numbered-paragraph", bool(PARAGRAPH_NUMBER.match(block.text))),
         ("exchange", opens_exchange(block)),
         ("section-break", breaks_sections(block)),
         ("table-source", index in setting.table_sources),
