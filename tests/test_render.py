@@ -477,3 +477,18 @@ def test_an_interviews_question_is_kept_with_its_answer():
     document = Document("piece", Metadata(title="Piece"), None, blocks)
     html = render_html(document, load_layout(LAYOUTS, "screen"))
     assert re.findall(r'<p data-block="(\d)"[^>]* class="[^"]*\blead-in\b', html) == ["0", "2"]
+
+
+@pytest.mark.slow
+def test_large_print_sets_no_heading_in_italic(tmp_path):
+    """A third level of section is italic in print (a C-head under a B-head), never in large
+    print, where nothing is italic (RNIB's clear print guidance): its size tells it apart."""
+    document = Document("levels", Metadata(title="Our estate"), None, (
+        Heading("Woodland"), Paragraph((Span("The Trust looked after 412 hectares."),)),
+        Heading("Planting", level=2), Heading("Winter planting", level=3),
+        Paragraph((Span("Most trees went in between November and March."),))))
+    with pikepdf.open(io.BytesIO(render_pdf(document, load_layout(LAYOUTS, "large-print"),
+                                            tmp_path))) as pdf:
+        fonts = {str(font.BaseFont) for page in pdf.pages
+                 for font in page.Resources.Font.values()}
+    assert not any("Italic" in font for font in fonts), fonts
