@@ -52,6 +52,27 @@ def test_the_title_heads_the_table_in_its_head_which_repeats_it():
     assert '<span class="continued">\u2060（續）</span></div></div></td></tr>\n<tr><th' in html
 
 
+def costs(label: str) -> Document:
+    rows = tuple(((Span(name),), (Span(f"({figure:,})"),), (Span(f"({figure + 3500:,})"),))
+                 for name, figure in ((label, 72800), ("Energy", 97200)))
+    table = Table(((Span("Item"),), (Span("2024\u201325 budget"),),
+                   (Span("2025\u201326 proposed"),)), rows, (Span("Table 1: Costs (£)"),))
+    return Document("costs", Metadata(title="Charges"), None, (table,))
+
+
+def test_a_table_s_row_labels_are_whole_where_the_figures_leave_room():
+    """The first column's labels of words on one line each (`Cleaning and caretaking`), as a
+    typesetter gives a table's stub its width, the figures' headers wrapping over their
+    columns; not where a label is too long for the columns to fit beside it."""
+    for layout in LAYOUTS:
+        html = render_html(costs("Cleaning and caretaking"), load_layout(ROOT / "layouts",
+                                                                         layout))
+        assert '<th scope="row" class="unbroken">Cleaning and caretaking</th>' in html, layout
+    long = "Cleaning, caretaking, security and the upkeep of the grounds of every centre"
+    html = render_html(costs(long), load_layout(ROOT / "layouts", "print"))
+    assert 'class="unbroken">Cleaning' not in html
+
+
 def libraries() -> str:
     rows = "\n".join(f"Branch {number}\t{1000 + number * 37:,}\t{800 + number * 29:,}"
                      for number in range(1, 41))

@@ -385,7 +385,7 @@ def css_string(value: str) -> Markup:
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
-    unbroken = unbroken_cells(block, setting.layout)
+    unbroken = whole_stub(block, setting.layout) | unbroken_cells(block, setting.layout)
     bracketed = bracketed_columns(block, numeric)
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(
@@ -505,6 +505,27 @@ def unbroken_cells(block: Table, layout: Layout) -> dict[tuple[int, int], tuple[
         if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) <= measure:
             return parts
     return {}
+
+
+def whole_stub(block: Table, layout: Layout) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(row, column) of the first column's labels of words (`Cleaning and caretaking`), each
+    whole on one line, where the widest of them and the other columns' widest words and
+    figures fit the measure side by side: as a typesetter gives the stub its width, the
+    figures' headers wrapping over their columns (the renderer had shared the width out by
+    the headers' lengths, and broken the labels)."""
+    if not block.rows or block.numeric[0]:
+        return {}
+    stub = {(number, 0): (plain(row[0]),) for number, row in enumerate(block.rows)
+            if row and " " in plain(row[0]).strip()}
+    if not stub:
+        return {}
+    widest = max(text_ems(text) for (text,) in stub.values())
+    others = sum(max((text_ems(word) for cell in column for word in plain(cell).split()),
+                     default=0.0)
+                 for column in zip(*(row[1:] for row in (block.header, *block.rows)),
+                                   strict=False))
+    measure = layout.page.measure_mm / 25.4 * 72 / layout.body_size_pt
+    return stub if widest + others + CELL_PADDING_EMS * len(block.header) <= measure else {}
 
 
 def label_words(text: str) -> tuple[str, ...]:
