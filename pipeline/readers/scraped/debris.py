@@ -614,10 +614,11 @@ def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
     prints, where nothing else names one; "" for none. In a language whose words no spaces
     part, the body may open the head with no gap after it (`华晟新材料股份有限公司2024年度…报告`,
     its space taken out as Chinese sets figures): the longest start of it naming a body."""
+    unspaced = (part for line in lines if reasons.get(line.number) == RUNNING_HEAD
+                for part in RUNNING_PARTS.split(line.text.strip())
+                if not detect(part).words_spaced)
     return body_among(lines, reasons, RUNNING_HEAD, RUNNING_PARTS) or next(
-        (start for line in lines if reasons.get(line.number) == RUNNING_HEAD
-         for part in RUNNING_PARTS.split(line.text.strip()) if not detect(part).words_spaced
-         for start in (part[:end] for end in range(len(part) - 1, 1, -1))
+        (start for part in unspaced for start in (part[:end] for end in range(len(part) - 1, 1, -1))
          if detect(start).names_body(start)), "")
 
 
@@ -1733,8 +1734,7 @@ def share_buttons(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
             continue
         card = share_card(lines[index:], reasons)
         found.update({each.number: SHARE for each in card})
-        index += len(card)
-        for before, after in itertools.pairwise(lines[index:]):
+        for before, after in itertools.pairwise(lines[index + len(card):]):
             if (after.number != before.number + 1
                     or not SHARE_NETWORK.fullmatch(after.text.strip())):
                 break
