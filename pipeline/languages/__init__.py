@@ -354,14 +354,22 @@ PICTOGRAPH = re.compile(
     "\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5"
     "\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c"
     "\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]")
-# Pictographs after a sentence's end: `Come and say hello! 👋`, `NEW ARRIVAL! 🚢`.
-TRAILING_PICTOGRAPHS = re.compile(rf"(?:\s*{PICTOGRAPH.pattern}+)+\s*$")
+
+
+def without_trailing_pictographs(text: str) -> str:
+    """`text` without the pictographs (and spaces) after its last word: `Come and say hello!
+    👋`. A loop, not a pattern: a line of pictographs ending in a letter reads in linear
+    time."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or PICTOGRAPH.match(text, end - 1)):
+        end -= 1
+    return text[:end]
 
 
 def ends_sentence(text: str) -> bool:
     """Whether `text` ends a sentence (or a clause, with a colon), in any language, perhaps
     inside closing quotes or brackets, and before the call of a note (`…£412,000.*`) or
     pictographs (`Come and say hello! 👋`)."""
-    text = TRAILING_PICTOGRAPHS.sub("", text)
+    text = without_trailing_pictographs(text)
     text = text[:-CALLS_TAIL] + CALLS_AFTER_END.sub("", text[-CALLS_TAIL:])
     return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)

@@ -46,7 +46,8 @@ DOUBLE_HYPHEN = re.compile(r"\s*(?<!-)-{2,3}(?!-)\s*")
 # Two hyphens between two words, unspaced, as TeX writes an en dash: a range where the range's
 # rules read the two words as one with a hyphen between ("Tuesday--Sunday", "10am--5pm",
 # "2023--24"), else a dash ("It was--as I said--long").
-UNSPACED_DOUBLE_HYPHEN = re.compile(r"(?P<left>[^\s(\[-]+)--(?P<right>[\w£$€][^\s-]*)")
+# Each end of 30 characters at most, so a line of no spaces reads in linear time.
+UNSPACED_DOUBLE_HYPHEN = re.compile(r"(?P<left>[^\s(\[-]{1,30})--(?P<right>[\w£$€][^\s-]{0,29})")
 # The space after a spaced hyphen is looked at, not taken, so "a - - a" is found twice.
 SPACED_HYPHEN = re.compile(r"(?<=\S) -(?= \S)")
 EM_DASH = re.compile(r"\s*\u2014\s*")
@@ -664,7 +665,8 @@ page=r"page|p\.?",
         if line == "-":  # a table's cell for none, as "--" or "—" is: a dash, not a hyphen
             return "\u2013"
         line = ELLIPSIS.sub("\u2026", line)
-        line = UNSPACED_DOUBLE_HYPHEN.sub(unspaced_range, line)
+        if "--" in line:
+            line = UNSPACED_DOUBLE_HYPHEN.sub(unspaced_range, line)
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
         line = SPACED_HYPHEN.sub(" \u2013", line)
         line = EM_DASH.sub(" \u2013 ", line)
