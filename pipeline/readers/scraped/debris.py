@@ -576,12 +576,16 @@ def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
     for none (or for a person, "© 2025 Jane Smith"), or for a name in another script than
     the document's (a Chinese page's `Copyright © 2024 National Chia-Nan Shanhai
     University`: its opener names no body rather than name it in English)."""
-    document = DOCUMENT_LANGUAGE.get()
     return next((holder for line in lines if reasons.get(line.number) in FOOTER_KINDS
                  for found in COPYRIGHT_HOLDER.finditer(line.text)
-                 if (language := detect(holder := found.group("holder").strip())).names_body(
-                     holder) and (document is None or language.script == document.script)),
-                "")
+                 if names_body_here(holder := found.group("holder").strip())), "")
+
+
+def names_body_here(text: str) -> bool:
+    """Whether `text` names a body alone, in the document's script (DOCUMENT_LANGUAGE)."""
+    document, language = DOCUMENT_LANGUAGE.get(), detect(text)
+    return language.names_body(text) and (document is None
+                                          or language.script == document.script)
 
 
 def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -589,7 +593,6 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
     with the footer (`國立嘉南山海大學 National Chia-Nan Shanhai University` over its
     address: its first half): the organisation the opener prints where nothing else names
     one; "" for none. (A menu's link over the text, `My Network`, names none.)"""
-    document = DOCUMENT_LANGUAGE.get()
     for line in lines[text_between(lines, reasons)[1] + 1:]:
         if reasons.get(line.number) not in FOOTER_KINDS:
             continue
@@ -597,9 +600,7 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
         boundary = language_boundary(text)
         for name in ([text[:boundary], text[boundary + 1:]] if boundary is not None
                      else [text]):
-            language = detect(name)
-            if language.names_body(name) and (document is None
-                                              or language.script == document.script):
+            if names_body_here(name):
                 return name
     return ""
 

@@ -885,12 +885,20 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
 def head_details(unit: Unit, following: list[Unit]) -> bool:
     """Whether `unit`, under the title, is a block of the head's details: a few short lines
     of no sentence, none a list's item, heading no text of their own (a heading follows)."""
-    rows = [row.strip() for row in unit.rows]
+    rows = detail_rows(unit)
     after = next((other for other in following if other.kind == "text"), None)
-    return (unit.kind == "text" and unit.repeats == 1 and 1 < len(rows) <= MAX_DETAIL_ROWS
-            and all(word_count(row) <= MAX_DETAIL_WORDS and not ends_sentence(row)
-                    and marked(row) is None for row in rows)
+    return (bool(rows) and all(word_count(row) <= MAX_DETAIL_WORDS and not ends_sentence(row)
+                               for row in rows)
             and after is not None and len(after.rows) == 1 and is_heading_text(after.text))
+
+
+def detail_rows(unit: Unit) -> list[str]:
+    """The rows of a block of a head's details, stripped: two to MAX_DETAIL_ROWS lines written
+    once, none a list's item; [] for any other unit."""
+    rows = [row.strip() for row in unit.rows]
+    return rows if (unit.kind == "text" and unit.repeats == 1
+                    and 1 < len(rows) <= MAX_DETAIL_ROWS
+                    and all(marked(row) is None for row in rows)) else []
 
 
 def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
@@ -923,12 +931,10 @@ def dated_details(unit: Unit) -> bool:
     """Whether `unit` is a head's lines of details under its title: a few short lines, the
     first naming a date (`Meeting of Communities Committee, Wednesday 12 March 2025 6.30 pm
     (Item 7.)`), the others no sentence; none a list's item."""
-    rows = [row.strip() for row in unit.rows]
-    return (unit.kind == "text" and unit.repeats == 1 and 1 < len(rows) <= MAX_DETAIL_ROWS
-            and bool(detect(rows[0]).date_in(rows[0]))
+    rows = detail_rows(unit)
+    return (bool(rows) and bool(detect(rows[0]).date_in(rows[0]))
             and word_count(rows[0]) <= MAX_DETAIL_WORDS
-            and not any(ends_sentence(row) for row in rows[1:])
-            and not any(marked(row) is not None for row in rows))
+            and not any(ends_sentence(row) for row in rows[1:]))
 
 
 MAX_DETAIL_ROWS = 4
