@@ -103,7 +103,7 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("變化—數碼化", "變化——數碼化"),
     # A line of Chinese holding many English words, set against them as Chinese sets them.
     ("我們透過Facebook, WhatsApp 及 Instagram 接觸會員,並發布ESG (Environmental, Social and "
-     "Governance)報告.", "我們透過Facebook, WhatsApp 及 Instagram 接觸會員，並發布ESG（Environ"
+     "Governance)報告.", "我們透過Facebook, WhatsApp及Instagram接觸會員，並發布ESG（Environ"
      "mental, Social and Governance）報告。"),
     # A full stop after a figure ends a Chinese sentence; a point inside one stays.
     ("出租率回升至96%.此外，收入為96.", "出租率回升至96%。此外，收入為96。"),
@@ -128,8 +128,12 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("香港(九龍)的港口", "香港（九龍）的港口"),
     ("2024 年處理了約 2.98 億人次", "2024年處理了約2.98億人次"),
     ("主席報告 Chairman's Report", "主席報告 Chairman’s Report"),
-    # A word of letters and figures keeps its spaces on both sides, as a Latin word does.
-    ("1套 PM2.5 在線源解析系統", "1套 PM2.5 在線源解析系統"),
+    # A Latin term Chinese holds on both sides loses its spaces (the house style), a term of
+    # letters and figures, of several words, or an address; a phone number keeps its own.
+    ("1套 PM2.5 在線源解析系統", "1套PM2.5在線源解析系統"),
+    ("並與 Google 及 Microsoft 等企業合作", "並與Google及Microsoft等企業合作"),
+    ("與 Hong Kong Jockey Club 合作", "與Hong Kong Jockey Club合作"),
+    ("可致電 2824 6111 或電郵至 enquiry@immd.gov.hk。", "可致電2824 6111或電郵至enquiry@immd.gov.hk。"),
     ("增長 41% 以上，共 3,600 萬元", "增長41%以上，共3,600萬元"),
 ])
 def test_chinese_cleaning_follows_the_house_style(raw, clean):
@@ -806,3 +810,23 @@ def test_a_circle_typed_for_zero_beside_numerals_is_the_numeral_zero(typed):
     if typed != "O":
         assert chinese.typeset(f"本館於一九八{typed}年成立。") == "本館於一九八〇年成立。"
     assert chinese.typeset("圖中\u25cb表示已完成。") == "圖中\u25cb表示已完成。"
+
+
+@pytest.mark.parametrize(("written", "date"), [
+    ("中華民國114年3月", "2025-03"),
+    ("民國一一四年三月十日", "2025-03-10"),
+    ("民国113年12月20日", "2024-12-20"),
+])
+def test_a_year_of_the_republic_is_read_as_its_year(written, date):
+    """A Taiwan text's year in the Republic's era (its first year 1912), as a letter's
+    sign-off dates it: the text's date, the sign-off's words as written."""
+    from pipeline.model import Metadata, SignOff
+    from pipeline.readers.scraped import scraped_document
+
+    assert CHINESE.is_date(written) and CHINESE.date_in(written) == date
+    text = ("各位朋友：\n\n過去一年，基金會在各界支持下，推動偏鄉閱讀計畫，服務學童逾三千人。感謝各位的參與。"
+            f"\n\n董事長　林明德　謹誌\n{written}\n")
+    document, _ = scraped_document("letter", text, Metadata(title="董事長的話", language="zh-Hant"))
+    assert document.metadata.date == date
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.blocks[-1].texts[-1] == written

@@ -469,7 +469,7 @@ def test_the_second_year_of_a_range_is_not_bound_but_a_count_still_is():
     # Chinese sentences stay Chinese: a run longer than a name, or Chinese punctuation.
     ('"好," 他說.', "「好，」他說。"),
     ('他說："Hello world"', "他說：「Hello world」"),
-    ("並籌備 Hong Kong Book Fair 期間的活動", "並籌備 Hong Kong Book Fair 期間的活動"),
+    ("並籌備 Hong Kong Book Fair 期間的活動", "並籌備Hong Kong Book Fair期間的活動"),
 ])
 def test_an_english_line_naming_chinese_people_keeps_english_typography(line, cleaned):
     assert clean_line(line) == cleaned

@@ -78,10 +78,14 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("扫一扫在手机打开当前页", "page tools"),
     ("关闭窗口", "page tools"),
     ("分享到：", "print or share link"),
-    ("分享到：微信 微博 QQ空间", "print or share link"),
+    ("分享到：QQ空间 微信 微博", "print or share link"),
     ("分享至 Facebook", "print or share link"),
     ("分享至 WhatsApp", "print or share link"),
     ("分享到微信", "print or share link"),
+    # A row of networks, their names parted by gaps (two spaces copy as a tab) or marks.
+    ("分享至 Facebook\tWhatsApp", "print or share link"),
+    ("分享至 Facebook\tX\tWhatsApp", "print or share link"),
+    ("分享到 微信、微博", "print or share link"),
     ("发布时间：2025-09-06 10:42\t来源：研究生院\t作者：韩悦\t浏览次数：2317", "dateline"),
     ("發佈日期：2025年7月12日 | 來源：新聞處", "dateline"),
     ("All content is available under the Open Government Licence v3.0, except where "
@@ -110,6 +114,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("索引号：11350200MB0123456X/2025-00017", "page footer"),
     ("发布机构：滨江市生态环境局", "page footer"),
     ("发文日期：2025-01-15", "dateline"),
+    # The credit of the page's banner, which the copy left out.
+    ("图片来源：南江大学新闻中心", "credit of a picture the copy left out"),
+    ("Photo: Harbour Trust / Jo Lam", "credit of a picture the copy left out"),
 ])  # fmt: skip
 def test_furniture_above_the_text_goes_with_its_reason(line, reason):
     kept, dropped = kept_and_dropped(f"{line}\n\nThe Title\n\n{BODY}\n\n{MORE}")

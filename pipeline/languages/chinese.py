@@ -194,11 +194,20 @@ def dash_of(dash: re.Match) -> str:
 MINUS = re.compile(rf"(?:(?<=^)|(?<=[\s(\[\uff08\uff1a:\uff0c\u3001{HAN_RANGES}]))"
                    rf"(?<!\d[{HAN_RANGES}])-(?=\d)")
 
-# A space between a Chinese character and a figure ("2024 年"): Chinese sets none. (Between a
-# Chinese character and a Latin word it stays: "主席報告 Chairman's Report" is two titles; so
-# it does beside a word of letters and figures, "1套 PM2.5 在線", "有 5G 網絡".)
+# A space between a Chinese character and a figure ("2024 年"): Chinese sets none.
 SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
                  rf"|(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?%?) +(?=[{HAN_RANGES}])")
+# Nor round a Latin term (up to five words, letters and figures, an address) that Chinese
+# holds on both sides, a character or its punctuation: "並與 Google 及 Microsoft 等",
+# "有 5G 網絡", "電郵至 enquiry@immd.gov.hk。" (clreq 3.4: the gap is the typesetter's, not a
+# space). An English phrase ending its line keeps its space: "主席報告 Chairman's Report"
+# is two titles; so does English's short joining word between Chinese names, in an English
+# sentence ("歐陽志豪 and 陳大文 replied"), and a name a bar parts ("會訊 Newsletter｜…").
+LATIN_TERM = r"[A-Za-z\d][A-Za-z\d.,@/:&'’+_-]*"
+HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『（《〈，、；：
+HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
+SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
+                         rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *(?=[{HAN_RANGES}{HELD_AFTER}])")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
@@ -210,8 +219,12 @@ QUOTES = "\"'\u201c\u201d\u2018\u2019"
 YEAR_DIGITS = "〇一二三四五六七八九"  # and 零 for 〇: a year written digit by digit
 NUMERIC_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<mark>[-/.])(?P<month>\d{1,2})(?P=mark)"
                           r"(?P<day>\d{1,2})(?!\d)")
-DATE = re.compile(rf"(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})年"
+# A Taiwan text counts its years in the Republic's era, from 1912: "中華民國114年3月" is March
+# 2025.
+REPUBLIC_YEAR = rf"(?:中華|中华)?(?:民國|民国)(?P<republic>\d{{1,3}}|[{YEAR_DIGITS}]{{2,3}})"
+DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})|{REPUBLIC_YEAR})年"
                   rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
+REPUBLIC_ERA = 1911  # the year before the Republic's first
 # A month (its year perhaps before it), a year, a season or a quarter: "三月", "2024年3月",
 # "2024年", "第一季", "春季".
 PERIOD = re.compile(rf"(?:(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年)?(?:(?:\d{{1,2}}|{HAN_NUMERAL})月"
@@ -363,9 +376,10 @@ class Chinese(Profile):
         teaser_end="(?:閱讀|阅读|查看|了解)(?:更多|全文)|詳情|详情|更多",
         back_to_top=r"(?:返回|回到|回|返)?(?:頁首|页首|頁頂|页顶|頂部|顶部|最上)",
         print_or_share=r"友善列印|(?:列印|打印|分享|電郵|电邮|轉寄|转寄)(?:本頁|此頁|本页|此页|網頁)?(?:到|至)?"
-                       # to a network: "分享至 Facebook", "分享到微信"
-                       r"(?:(?<=[到至])\s*(?:[A-Za-z][\w.+-]*(?: [A-Za-z][\w.+-]*){0,2}"
-                       r"|微信|微博|朋友圈|QQ空間|QQ空间|豆瓣|小紅書|小红书))?"
+                       # to a network, or a row of them: "分享至 Facebook", "分享到微信",
+                       # "分享至 Facebook  X  WhatsApp" (a network's name is one word)
+                       r"(?:(?<=[到至])\s*(?:(?:[A-Za-z][\w.+-]*|微信|微博|朋友圈|QQ空間|QQ空间|豆瓣"
+                       r"|小紅書|小红书)(?:\s*[、，,／/|]?\s*|$)){1,6})?"
                        # a newsletter's link to its page: "在瀏覽器中查看此電郵"
                        r"|(?:如未能(?:正常)?(?:顯示|显示|瀏覽|浏览)(?:此|本)?(?:電郵|电邮|郵件|邮件)"
                        r"[，,]?\s*(?:請|请)?)?(?:在|於|于|以)?(?:網頁)?(?:瀏覽器|浏览器|網頁版|网页版)"
@@ -630,6 +644,7 @@ class Chinese(Profile):
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
+        line = SPACED_TERM.sub(unspaced_term, line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
     def full_width_marks(self, line: str) -> str:
@@ -747,17 +762,36 @@ class Chinese(Profile):
             numeric = NUMERIC_DATE.search(text)
             return (iso_date(int(numeric["year"]), int(numeric["month"]), numeric["day"])
                     if numeric else "")
-        year = "".join(str(YEAR_DIGITS.index(digit)) if digit in YEAR_DIGITS else
-                       "0" if digit == "零" else digit for digit in match["year"])
         month, day = (part if part is None or part.isdigit() else han_value(part)
                       for part in (match["month"], match["day"]))
-        return iso_date(int(year), int(month), day)
+        return iso_date(year_of(match), int(month), day)
 
     def shown_date(self, date: str) -> str:
         """"2024年", "2024年6月", "2024年6月11日"."""
         return "".join(f"{int(part)}{unit}" for part, unit in zip(date.split("-"), "年月日",
                                                                    strict=False)
                        if part.isdigit()) if date else ""
+
+
+def year_of(date: re.Match) -> int:
+    """The year of a DATE found, in figures or digit by digit in Chinese numerals ("二〇二四"),
+    perhaps in the Republic's era ("民國114", "民國一一四")."""
+    if republic := date["republic"]:
+        return REPUBLIC_ERA + int(figures(republic))
+    return int(figures(date["year"]))
+
+
+def figures(digits: str) -> str:
+    """A number written digit by digit in Chinese numerals in figures: "二〇二四" -> "2024"."""
+    return "".join(str(YEAR_DIGITS.index(digit)) if digit in YEAR_DIGITS else
+                   "0" if digit == "零" else digit for digit in digits)
+
+
+def unspaced_term(spaced: re.Match) -> str:
+    """A Latin term held in Chinese without its spaces, unless it is one of English's short
+    joining words ("and", "or", "of") in lower case (`SPACED_TERM`)."""
+    term = spaced.group(1)
+    return spaced.group() if re.fullmatch("[a-z]{1,3}", term) else term
 
 
 def parentheses(line: str) -> str:

@@ -36,7 +36,7 @@ import pyphen
 from markupsafe import Markup, escape
 
 from pipeline import addresses
-from pipeline.languages import DEFAULT, NBSP, profile_for
+from pipeline.languages import DEFAULT, NBSP, UNSPACED, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import compressed, tagged
 
@@ -93,8 +93,12 @@ TIME_OF_DAY = re.compile(r"(?<![\w.,])\d{1,2}(?:[.:][0-5]\d)?( )(?i:[ap]\.m\.|[a
 # or a compound of names ("Hong Kong-Zhuhai-Macao"), which never breaks at its hyphens: a
 # name cannot be told from a compound of proper nouns, and the house style breaks neither
 # ("never a capitalised word or a name"). A lower-case compound ("well-being") still may.
-CAPITALISED_COMPOUND = re.compile(rf"(?<![{HYPHENS}\w])[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)+"
-                                  r"(?!\w)")
+# Its letters those of a script that spaces its words: Chinese sets a name against its own
+# characters ("與Goethe-Institut合作").
+WORD_LETTER = f"(?![{UNSPACED}])[^\\W\\d_]"
+CAPITALISED_COMPOUND = re.compile(
+    rf"(?<![{HYPHENS}])(?<!(?![{UNSPACED}])\w){WORD_LETTER}+(?:[{HYPHENS}]{WORD_LETTER}+)+"
+    rf"(?!(?![{UNSPACED}])\w)")
 # A sentence's end before the space that a new sentence starts after.
 SENTENCE_END = re.compile(r"[.!?][\u2019\u201d\"')\]]*\s+$")
 # What a title, heading or name keeps on one line: a compound, a range.

@@ -290,6 +290,9 @@ PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
 WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
 DATE_LINE = "date over the text"
+# A credit over the text's first sentence, under no caption: its picture, the page's banner,
+# was not copied ("图片来源：南江大学新闻中心").
+HEAD_PICTURE_CREDIT = "credit of a picture the copy left out"
 POSTER = "the post's author, over its date"
 # The fields a page's head sets by its dateline: who published it, how often it was read.
 PAGE_FIELDS = ("page footer", "page tools", DATELINE)
@@ -777,6 +780,9 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons[line.number] = RELEASE_LINE
         elif detect(line.text).is_date(line.text.strip()) and page_head(lines, reasons, line):
             reasons[line.number] = DATE_LINE  # a post's date under its title: "Mar 14, 2025"
+        elif index < first_text and PHOTO_CREDIT.fullmatch(line.text.strip()) \
+                and not credits_caption(lines, index):
+            reasons[line.number] = HEAD_PICTURE_CREDIT
         elif index >= first_text and ends_sentence(CALLS_ENDING.sub("", line.text)):
             break
     for index, line in enumerate(lines):
