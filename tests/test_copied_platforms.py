@@ -578,3 +578,61 @@ def test_the_second_reviewers_pages():
     assert circular.metadata.organisation == "National Association of Health Workers"
     chapter = read_text(TEXTS / "reports" / "northmoor-research-chapter.txt")
     assert chapter.metadata.subtitle == "Annual Report 2023\u201324"
+
+
+def test_a_blog_platform_s_head_copied_with_no_blank_line_its_publication_not_its_author():
+    """A blogging platform's post copied with no blank line anywhere: its `Write` link, the
+    author's name twice over `Follow`, and `Published in` over the publication's name over
+    the post's date: the title and subtitle stand, the author is the name, not the
+    publication (which had been taken for the author, `Write` for the title)."""
+    text = ("Sign up\nSign in\nWrite\nWhat a year of Saturday clinics taught us\n"
+            "Notes from the free legal advice service at Bankside Community Law\n"
+            "Imogen Castellanos\nImogen Castellanos\nFollow\nPublished in\nBankside Community Law\n"
+            "·\n4 min read\n·\nJun 12, 2025\n51\n2\nListen\nShare\n"
+            "When we opened the Saturday clinic, we expected twenty people a week. By June we "
+            "were seeing sixty, and the queue started before the doors opened.\nMost came about "
+            "housing. Many had been told they had no options, and most of them did have options, "
+            "if someone had the time to look.\nWhat we changed\nWe stopped booking appointments "
+            "and started triage at the door. Every visitor now sees a volunteer within fifteen "
+            "minutes, even if only to be told where to go next.\nWe also started writing things "
+            "down for people to take home. It sounds obvious. It was not what we did before.\n")
+    document, report = scraped_document("post", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.title == "What a year of Saturday clinics taught us"
+    assert document.metadata.subtitle.startswith("Notes from the free legal advice")
+    assert document.byline.name == "Imogen Castellanos"
+    dropped = {line["text"] for line in report["dropped"]}
+    assert {"Write", "Published in", "Bankside Community Law"} <= dropped
+    assert texts_of(document)[0].startswith("When we opened the Saturday clinic")
+
+
+def test_a_short_line_written_twice_in_the_text_is_a_caption_when_it_describes():
+    """A picture's caption written twice (the picture's text and its caption), shaped as a
+    heading but of seven words or more: a figure, as a longer caption written twice is (it
+    had been a heading); a heading written twice, shorter, stays a heading."""
+    caption = "Pupils planting the new orchard with the Mayor of Elmstead"
+    text = ("The orchard is finished at last, and every class has planted a tree.\n\n"
+            f"{caption}\n{caption}\n\nOur thanks\nOur thanks\n\n"
+            "Thank you to every family who gave a sapling.\n")
+    document, _ = scraped_document("news", text, Metadata(title="Spring news", language="en-GB"))
+    figures = [block for block in document.blocks if isinstance(block, Figure)]
+    assert [plain(figure.caption) for figure in figures] == [caption]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == ["Our thanks"]
+
+
+def test_a_title_s_bar_parts_off_its_issue_or_its_body():
+    """A page's title whose bar (between spaces) parts off the issue it names: the title and
+    its subtitle; the body that publishes it: the title and the organisation. A title the
+    metadata gives stays as given."""
+    body = "\n\nThe term began with snow, and ends with the brightest summer fair we have held.\n"
+    issue, _ = scraped_document("letter", "Parents' Bulletin | Summer Term 2025" + body,
+                                Metadata(title="", language="en-GB"))
+    assert (issue.metadata.title, issue.metadata.subtitle) == ("Parents\u2019 Bulletin",
+                                                               "Summer Term 2025")
+    published, _ = scraped_document("letter", "Chair's report | Elmstead Schools Trust" + body,
+                                    Metadata(title="", language="en-GB"))
+    assert (published.metadata.title, published.metadata.organisation) == (
+        "Chair\u2019s report", "Elmstead Schools Trust")
+    given, _ = scraped_document("letter", "Notes" + body,
+                                Metadata(title="Parents' Bulletin | Summer Term 2025",
+                                         language="en-GB"))
+    assert given.metadata.title == "Parents' Bulletin | Summer Term 2025"

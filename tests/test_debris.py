@@ -1004,3 +1004,21 @@ def test_a_professional_networks_degree_after_its_authors_name_goes():
     # "Feed post", the network's heading for a post, titles nothing: the post has no title.
     assert document.metadata.title == "Hospital chair linkedin post"
     assert "Feed post" in {drop["text"] for drop in report["dropped"]}
+
+
+def test_a_menu_run_into_its_breadcrumb_trail_ends_there_the_title_and_byline_under_it_stay():
+    """A site's menu copied a link a line, its breadcrumb trail, then the page's title and
+    byline with no blank line between (an NHS trust's page; a university's): the menu ends
+    at the trail, the title and byline are the page's, not its navigation."""
+    text = ("Skip to main content\nWe use cookies to make this website work and to understand "
+            "how you use it.\nAccept all cookies\nReject non-essential cookies\nCookie settings\n"
+            "Eastmoor University\nHome\nStudy with us\nResearch\nWork for us\nAbout us\nContact\n"
+            "Search\nHome > About us > Reports > Vice-Chancellor's foreword\n"
+            "Vice-Chancellor's foreword\nProfessor Helen Adeyemi, Vice-Chancellor\n\n"
+            "This has been a year of steady growth for the University, and I am grateful to "
+            "every colleague who made it so.\n\nOur students\n\nWe welcomed 4,200 new students "
+            "this autumn, the most in our history.\n")
+    document, report = scraped_document("foreword", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.title == "Vice-Chancellor\u2019s foreword"
+    assert document.byline is not None and document.byline.role == "Vice-Chancellor"
+    assert {line["text"] for line in report["dropped"]} >= {"Study with us", "Research", "Search"}

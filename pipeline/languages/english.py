@@ -526,6 +526,8 @@ page=r"page|p\.?",
               # a professional network's menu: "My Network", "Jobs", "Messaging"
               r"|my network|jobs|messaging|notifications"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
+              # a blogging platform's link to write a post of one's own, by "Sign in"
+              r"|write"
               r"|forgot(?:ten)? (?:your )?(?:account|password)\??|create (?:new )?account"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a (?:donation|gift)"
@@ -554,6 +556,7 @@ page=r"page|p\.?",
                r"|(?:by |from )?[\d,]+[ \u00a0](?:supporters|donors|donations)"
                r"|[\d.]+%[ \u00a0](?:of target|raised)",
         fundraiser_lines=r".{1,80}? (?:posted|shared|added) an update|supporting .{1,80}",
+        published_in=r"published in",
         properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
                    r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)

@@ -314,6 +314,8 @@ PROPERTY = whole(said("properties"))
 DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
 FUNDRAISER_LINE = whole(said("fundraiser_lines"))
+PUBLISHED_IN = whole(said("published_in"))
+PUBLICATION = "the publication the post appears in, over its date"
 FUNDRAISING = "the fundraising page's totals and its feed of donations"
 # A site's address alone, its domain's name and no path: "news.gov.hk", "www.example.org".
 SITE_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
@@ -791,6 +793,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
         if index < first_text or index > last_text or button_follows(lines, index):
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
     reasons.update(readers_counts(lines, reasons))
+    reasons.update(publication(lines, reasons, first_text))
     reasons.update(author_over_date(lines, reasons, first_text))
     reasons.update(comments_section(lines, reasons, first_text))
     reasons.update(teasers(lines, reasons))
@@ -1334,6 +1337,19 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
     return False
 
 
+def publication(lines: list[Line], reasons: dict[int, str], first_text: int
+                ) -> dict[int, str]:
+    """A platform's label over the text naming the publication a post appears in
+    (`PUBLISHED_IN`: "Published in"), and that name on the line right under it: the page's,
+    the post's author a line further up (it had been taken for the author)."""
+    found = {}
+    for line, name in itertools.pairwise(lines[:first_text]):
+        if (line.number not in reasons and name.number == line.number + 1
+                and PUBLISHED_IN.fullmatch(line.text.strip()) and not is_running(name.text)):
+            found.update({line.number: PUBLICATION, name.number: PUBLICATION})
+    return found
+
+
 def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
                      ) -> dict[int, str]:
     """A name alone under the page's title, over the post's date (over the text) with
@@ -1842,9 +1858,13 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     banner over it counts among the links, the page's head as they are, and the link to
     the page itself, its title written again under the menu. The block ends over a line
     of no link's written twice, one under the other: the page's title, or its byline, as a
-    site builder doubles them (`A Message from our Chair` twice under `Donate`)."""
+    site builder doubles them (`A Message from our Chair` twice under `Donate`); or at its
+    breadcrumb trail, which says where the page stands: the title and byline under it with
+    no blank line between are the page's."""
     block = list(itertools.takewhile(
-        lambda pair: pair[1].number == lines[0].number + pair[0], enumerate(lines)))
+        lambda pair: pair[1].number == lines[0].number + pair[0]
+        and reasons.get(lines[pair[0] - 1].number if pair[0] else None) != "breadcrumb",
+        enumerate(lines)))
     doubled = written_twice(lines[:len(block)], reasons)
     # Opened by its link past it and ended by the title written twice (not its byline, under
     # the title): the page's head, its lines all the site's (its name, its menu, its cart's

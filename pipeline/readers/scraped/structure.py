@@ -147,6 +147,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     stood right under (0 for none), the last of its head; `named`: the line its breadcrumb
     trail names as its title (0 for none)."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
+    given_title = metadata.title
     subject = None if metadata.title else letter_subject(
         [unit for unit in units if unit.kind == "text"])
     if subject is not None:
@@ -246,7 +247,28 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                                           dated_under)
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
-    return Document(name, metadata, byline, tuple(body(units, metadata)))
+    return Document(name, metadata if given_title else title_barred_apart(metadata), byline,
+                    tuple(body(units, metadata)))
+
+
+# A bar between spaces parting a page's title from what its site adds after it.
+TITLE_BAR = re.compile(r"(?P<title>.+?)\s+\|\s+(?P<after>[^|]+)")
+
+
+def title_barred_apart(metadata: Metadata) -> Metadata:
+    """A title read from the text whose bar parts off the issue it names ("Headteacher's
+    Newsletter | Spring Term 2025", its year after the bar): the title, the issue its
+    subtitle, where none is set; or the body that publishes it ("Chair's statement |
+    Riverside Trust"): the title, the body the organisation, where none is named."""
+    barred = TITLE_BAR.fullmatch(metadata.title)
+    if barred is None:
+        return metadata
+    title, after = barred["title"].strip(), barred["after"].strip()
+    if re.search(r"(?<!\d)\d{4}(?!\d)", after) and not metadata.subtitle:
+        return replace(metadata, title=title, subtitle=after)
+    if detect(after).names_body(after) and not metadata.organisation:
+        return replace(metadata, title=title, organisation=after)
+    return metadata
 
 
 def letter_subject(texts: list[Unit]) -> Unit | None:
@@ -1924,6 +1946,11 @@ def labels_caption(units: list[Unit], index: int) -> bool:
 # A picture's label opening its caption's line: "Image: Volunteers at our drop-in centre".
 LABELLED = re.compile(rf"(?:{PICTURE_LABEL.pattern})\s*[:：]\s*(?P<caption>\S.*)", re.IGNORECASE)
 MIN_LABELLED_CAPTION_WORDS = 4  # fewer, after "Photo:", are its credit: "Photo: Priya Shah"
+# A line written twice in the text of as many words is a picture's caption, though shaped as a
+# heading ("Volunteers sorting donations at our Canal Street warehouse, January 2025"): a
+# page writes a caption twice (the picture's text and its caption), a heading seldom, and a
+# heading is shorter.
+MIN_DOUBLED_CAPTION_WORDS = 7
 CREDITED = re.compile(r"(?:by|courtesy|copyright)\b|\u00a9|\(c\)", re.IGNORECASE)
 
 
@@ -1951,7 +1978,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return build_table(*table, spans_of)
     pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
     if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
-            or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text))):
+            or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
+                                      or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
