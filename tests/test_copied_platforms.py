@@ -636,3 +636,45 @@ def test_a_title_s_bar_parts_off_its_issue_or_its_body():
                                 Metadata(title="Parents' Bulletin | Summer Term 2025",
                                          language="en-GB"))
     assert given.metadata.title == "Parents' Bulletin | Summer Term 2025"
+
+
+FACING_PAGES = """Part 2
+Reading for everyone
+Across our nine branches we lent 1,204,300 items this year, a rise of 6 per cent, and wel-
+comed 38,900 new members, more than in any year since the central library reopened in
+2016. Children's loans rose fastest, by 11 per cent, helped by the summer reading chal-
+lenge, which 7,400 children finished.
+Our home library service now reaches 612 readers who cannot visit a branch, each visited
+once a fortnight by one of our volunteers, who also bring large-print and audio books.
+We opened a second makerspace at Northgate, where 2,300 people used the 3D printers,
+laser cutter and sewing machines in its first six months, most of them for the first
+time in their lives.
+22 | Dunmore Libraries Annual Report 2024–25
+Dunmore Libraries Annual Report 2024–25 | 23
+Digital inclusion
+Our digital champions held 1,850 one-to-one sessions, most on using a smartphone to see
+a doctor or apply for benefits. We lent 240 data-loaded tablets to people with no internet
+at home, and 212 of them were returned on time and in good repair, with thanks.
+Our libraries are also warm spaces. From November to March they stayed open until 8pm
+on weekdays, and 14,600 visits were made in those evening hours alone, many by families
+with young children and by older people living alone, who told us they came for company.
+We will build on this in the year ahead with a programme of evening talks and clubs.
+24 | Dunmore Libraries Annual Report 2024–25
+"""
+
+
+def test_facing_pages_mirrored_furniture_goes_and_the_words_they_broke_are_whole():
+    """A chapter copied out of a PDF of facing pages, whose folio stands before the running
+    foot on a left page and after it on a right one (`22 | Dunmore Libraries …`, `Dunmore
+    Libraries … | 23`, one page's foot right over the next one's head): the furniture goes,
+    and so do the hyphens that broke words at its lines' ends (`wel-` over `comed`); the
+    division's label right over the title (`Part 2` over `Reading for everyone`) is its
+    subtitle, the title the line under it."""
+    document, report = scraped_document("chapter", FACING_PAGES, Metadata(title="", language="en-GB"))
+    assert (document.metadata.title, document.metadata.subtitle) == ("Reading for everyone",
+                                                                     "Part 2")
+    words = " ".join(texts_of(document))
+    assert "Dunmore Libraries Annual Report" not in words
+    assert "welcomed 38,900" in words and "challenge, which" in words
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "Digital inclusion"]

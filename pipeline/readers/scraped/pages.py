@@ -179,8 +179,27 @@ def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
     for index, text in shown:
         if (FIGURE.search(text) and furniture_shaped(text) and not TIME.search(text)
                 and (not detect(text).date_in(text) or FIGURE_APART.search(text))):
-            grouped.setdefault(FIGURE.sub("#", text.casefold()), []).append((index, text))
+            shape = FIGURE.sub("#", folio_first(text).casefold())
+            grouped.setdefault(shape, []).append((index, text))
     return grouped
+
+
+# A folio's figure after its running head, a rule between (`Annual Report 2023–24 | 17`).
+FOLIO_LAST = re.compile(r"(?P<words>.*\S)\s*(?P<rule>[|\u00a6\u2022\u00b7/\t])\s*(?P<figure>\d+)")
+
+
+def folio_first(text: str) -> str:
+    """A line of a folio's figure set apart after its words, written with the figure first:
+    facing pages mirror their furniture (`16 | Annual Report 2023–24` on the left page,
+    `Annual Report 2023–24 | 17` on the right), one shape counting the pages on."""
+    found = FOLIO_LAST.fullmatch(text)
+    return f"{found['figure']} {found['rule']} {found['words']}" if found else text
+
+
+def facing(upper: str, lower: str) -> bool:
+    """Whether two lines of one shape are facing pages' furniture, mirrored (`FOLIO_LAST`):
+    one page's foot right over the next one's head."""
+    return bool(FOLIO_LAST.fullmatch(upper)) != bool(FOLIO_LAST.fullmatch(lower))
 
 
 def furniture_shaped(text: str) -> bool:
@@ -194,12 +213,14 @@ def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
     """Whether the lines of one shape are pages' folios: two at least, most of them a page
     apart (lines that are `named` pages, `Page 4`, at any distance), one of their figures
     counting on by one from each line to the next."""
-    gaps = [later - earlier for (earlier, _), (later, _) in itertools.pairwise(group)]
+    # Facing pages' furniture may touch, one page's foot over the next one's head.
+    gaps = [later - earlier for (earlier, upper), (later, lower) in itertools.pairwise(group)
+            if later - earlier > 1 or not facing(upper, lower)]
     # One page may be short: the last, or the first of a copy begun mid-page.
     if not gaps or min(gaps) < 2 or not named and 2 * sum(
             gap >= MIN_PAGE_LINES for gap in gaps) < len(gaps):
         return False
-    figures = [[int(figure) for figure in FIGURE.findall(text)] for _, text in group]
+    figures = [[int(figure) for figure in FIGURE.findall(folio_first(text))] for _, text in group]
     return any(all(after[place] - before[place] == 1 and after[place] <= MAX_FOLIO
                    for before, after in itertools.pairwise(figures))
                for place in range(len(figures[0])))

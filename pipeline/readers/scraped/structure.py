@@ -414,6 +414,8 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
     first, second, *_ = block.apart()
     if subtitled(first, second):
         opening = [first, second]
+    elif titled_under_label(units[texts[0]], first, block.piece(1, len(block.rows))):
+        opening = [first]
     elif is_byline(block.piece(0, 2), under_title=True):  # a name over its role
         opening = [block.piece(0, 2)]
     elif is_byline(first, under_title=True) and (first.repeats > 1 or not_wrapped(units)):
@@ -935,6 +937,8 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     label = DIVISION_LABEL.match(first)
     if label is None or label.end() != len(first):
         return []
+    if len(texts) > 2 and titled_under_label(*texts[:3]):
+        return texts[:1]
     head = [texts[0]]
     for unit in texts[1:]:  # the lines of its block, as the front's lines were parted
         if unit.lines[0] != head[-1].lines[-1] + 1:
@@ -947,6 +951,16 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
                     and not any(ends_sentence(row) for row in rows)
                     and len(title.rows) == 1 and title.repeats == 1
                     and is_heading_text(title.text)) else []
+
+
+def titled_under_label(label: Unit, title: Unit, text: Unit) -> bool:
+    """Whether a division's label alone (`Chapter 3`) stands right over the title, no blank
+    line between, the text under that (as a PDF's page copies them: `Chapter 3` over
+    `Visitors and Learning` over the first paragraph)."""
+    return (len(label.rows) == 1 and bool(DIVISION_LABEL.fullmatch(label.text.strip()))
+            and len(title.rows) == 1 and title.lines[0] == label.lines[-1] + 1
+            and title.repeats == 1 and is_heading_text(title.text)
+            and not is_heading_text(text.text))
 
 
 def dated_details(unit: Unit) -> bool:
