@@ -678,3 +678,46 @@ def test_facing_pages_mirrored_furniture_goes_and_the_words_they_broke_are_whole
     assert "welcomed 38,900" in words and "challenge, which" in words
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
         "Digital inclusion"]
+
+
+def test_a_signatory_s_name_under_contact_lines_goes_with_the_role_under_it():
+    """A page's contact lines, each a field, over the signatory's name over their role, no
+    blank line between: the lines kept as lines, the name and role the sign-off (the name
+    had been run into the contact lines' paragraph, the role signing alone)."""
+    text = ("Winter repairs update\nWe have cleared 410 of the 520 repairs reported in "
+            "December, and the rest will be done by the end of March.\nIf your repair was "
+            "booked before Christmas and nobody has come, please tell us, and we will put it "
+            "first.\nWhat we are doing about damp\nEvery home with a damp report gets a visit "
+            "within ten working days, and a written plan within five days of the visit.\n"
+            "How to reach us\nRepairs line: 0300 555 0199 (free from mobiles and landlines, 8am "
+            "to 6pm)\nEmail: repairs@harbourhomes.org.uk\nOnline: www.harbourhomes.org.uk/repairs"
+            "\nAisha Coleman\nHead of Repairs\n")
+    document, _ = scraped_document("update", text, Metadata(title="", language="en-GB"))
+    *_, contact, sign_off = document.blocks
+    assert isinstance(contact, LineBlock) and len(contact.lines) == 3
+    assert isinstance(sign_off, SignOff) and sign_off.texts == ["Aisha Coleman", "Head of Repairs"]
+
+
+def test_a_stage_direction_after_a_speech_s_last_words_is_not_its_sign_off():
+    """`[Applause]` under a speech's `Thank you.`, over its speaker's name and role: a stage
+    direction as the others are, the sign-off the name and role alone."""
+    text = ("Members, it has been an honour to serve this Institute for a year.\n\n"
+            "(Laughter)\n\nThank you.\n\n[Prolonged applause]\n\nDr Femi Adebayo\n"
+            "President, 2024–25\n")
+    document, _ = scraped_document("speech", text, Metadata(title="Address", language="en-GB"))
+    *_, direction, sign_off = document.blocks
+    assert isinstance(direction, Paragraph) and plain(direction.spans) == "[Prolonged applause]"
+    assert isinstance(sign_off, SignOff) and sign_off.texts == ["Dr\u00a0Femi Adebayo",
+                                                               "President, 2024–25"]
+
+
+def test_a_note_s_bare_call_binds_no_word_after_it():
+    """A PDF's bare call after a year (`in 2019.1 Attendance`), which cleaning had taken for
+    a count of the word after it: called, with a plain space after it."""
+    text = ("Annual figures\n\nThe gallery reopened in 2019.1 Attendance rose by a third in the "
+            "year that followed, and the shop's takings by more.\n\n1 Figures for the "
+            "financial year.\n")
+    document, _ = scraped_document("figures", text, Metadata(title="", language="en-GB"))
+    spans = document.blocks[0].spans
+    call = next(index for index, span in enumerate(spans) if span.note)
+    assert spans[call + 1].text.startswith(" Attendance")

@@ -349,7 +349,10 @@ def figures_bracketed(text: str) -> tuple[str, list[int]]:
         calls.append(found)
         place = (found[0], found[1].end())
     for index, call in reversed(calls):
-        rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{rows[index][call.end():]}"
+        # Cleaning took the call's figure for a count of the word after it (`2019.1
+        # Attendance`), binding them by a no-break space: a call binds nothing after it.
+        after = re.sub("^\u00a0", " ", rows[index][call.end():])
+        rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{after}"
     for index in labels:
         rows[index] = BARE_LABEL.sub(r"[\1] ", rows[index], count=1)
     notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]

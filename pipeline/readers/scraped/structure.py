@@ -34,6 +34,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     CONTACT_HEADING,
     DIVISION_LABEL,
+    FIELD,
     FIGURE_TITLE,
     GREETING,
     LEAD_IN_ENDS,
@@ -1487,7 +1488,16 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
         # A heading far under the signature (the page's furniture between them), over the
         # text after it, heads that text ("Updates" over a fundraising page's update).
         after -= 1
+    # A stage direction opening the closing lines (`[Sustained applause]` under a speech's
+    # `Thank you.`, over its speaker's name) is the speech's, set as the others are.
+    while start < after - 1 and STAGE_DIRECTION.fullmatch(units[start].text.strip()):
+        start += 1
     main, closing, rest = units[:start], units[start:after], units[after:end]
+    if pieces := name_over_role(main, closing):
+        # The signatory's name ending the block over its role, no blank line between (the
+        # contact lines over `Marcus Bell` over `Director of Property Services`).
+        above, name = pieces
+        main, closing = [*main[:-1], above], [name, *closing]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])
@@ -1498,6 +1508,23 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
 
 # The lines a signature's parts stand apart by at most: its own line, and a blank line or two.
 MAX_SIGNATURE_GAP = 3
+
+
+def name_over_role(main: list[Unit], closing: list[Unit]) -> tuple[Unit, Unit] | None:
+    """The block over the sign-off made two pieces, where its last line names a person over
+    the sign-off's first line, their role, no blank line between ("Marcus Bell" over
+    "Director of Property Services"), the line over the name ending a sentence or giving a
+    field (`Online: …`), not running on into it; None else."""
+    if not main or not closing or main[-1].kind != "text" or len(main[-1].rows) < 2:
+        return None
+    block, count = main[-1], len(main[-1].rows)
+    before, name = block.rows[-2].strip(), block.rows[-1].strip()
+    if (closing[0].lines[0] != block.lines[-1] + 1
+            or not is_sign_off_unit(block.piece(count - 1, count))
+            or byline_line([name, closing[0].rows[0].strip()]) is None
+            or not (ends_sentence(before) or FIELD.match(before))):
+        return None
+    return block.piece(0, count - 1), block.piece(count - 1, count)
 
 
 def detail_of_text_above(units: list[Unit], index: int) -> bool:
