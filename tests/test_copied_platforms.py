@@ -721,3 +721,45 @@ def test_a_note_s_bare_call_binds_no_word_after_it():
     spans = document.blocks[0].spans
     call = next(index for index, span in enumerate(spans) if span.note)
     assert spans[call + 1].text.startswith(" Attendance")
+
+
+SPACED_TABLES = """Reservoir levels
+
+Storage held up well through a dry summer, and no restrictions were needed.
+Table 3 Storage by reservoir
+Reservoir Capacity 2023 2024
+Upper Glen 1,240 88% 91%
+Mill Dam 860 79% 84%
+Total 2,100 84% 88%
+The wettest month was November, when 212 mm of rain fell at Upper Glen.
+表3 各水塘存水量
+水塘 容量 2023年 2024年
+上谷水塘 1,240 88% 91%
+磨坊水塘 860 79% 84%
+十一月雨量最多，上谷錄得212毫米。
+"""
+
+
+def test_a_pdf_s_table_a_single_space_parts_into_cells_under_its_title():
+    """A table a PDF viewer copies with a single space between its cells, under its title
+    (`Table 3 …`, `表3 …`): a table, its header's words its cells, its rows a label and
+    figures, the paragraph under it apart (it had run into one paragraph, the Chinese rows'
+    figures set against their labels: `上谷水塘1,240`)."""
+    document, _ = scraped_document("levels", SPACED_TABLES, Metadata(title="", language="en-GB"))
+    tables = [block for block in document.blocks if isinstance(block, Table)]
+    assert [plain(table.caption) for table in tables] == ["Table 3\u00a0Storage by reservoir",
+                                                          "表3 各水塘存水量"]
+    assert [[plain(cell) for cell in table.header] for table in tables] == [
+        ["Reservoir", "Capacity", "2023", "2024"], ["水塘", "容量", "2023年", "2024年"]]
+    assert [[plain(cell) for cell in row] for row in tables[1].rows] == [
+        ["上谷水塘", "1,240", "88%", "91%"], ["磨坊水塘", "860", "79%", "84%"]]
+    assert texts_of(document)[-1] == "十一月雨量最多，上谷錄得212毫米。"
+
+
+def test_a_sentence_of_words_and_figures_under_a_table_s_title_is_no_table():
+    """Lines under a table's title that are no label and figures (a sentence) stay as they
+    are."""
+    text = ("Notes on the accounts\n\nTable 4 Reserves\nOur reserves stood at 14 weeks of "
+            "spending at the year's end.\nThey are invested in a deposit account.\n")
+    document, _ = scraped_document("notes", text, Metadata(title="", language="en-GB"))
+    assert not any(isinstance(block, Table) for block in document.blocks)

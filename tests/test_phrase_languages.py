@@ -8,6 +8,8 @@ Simplified Chinese text of their own, with English names, a web address and a ta
 
 from __future__ import annotations
 
+import re
+
 import pikepdf
 import pytest
 
@@ -209,3 +211,16 @@ def test_a_glyph_mapped_to_no_text_is_read_as_none():
 
     cmap = b"beginbfchar\n<0001> <0020>\n<d22c> <>\n<4f13> <6d32>\nendbfchar\n"
     assert to_unicode(cmap) == {0x0001: " ", 0xD22C: "", 0x4F13: "\u6d32"}
+
+
+def test_an_english_paragraph_holding_figures_with_letters_is_wholly_english():
+    """An English paragraph of a Chinese document holding a code of figures and letters
+    (`Stage 2B`, `PM2.5`): English whole, its figures in the English face, its indent
+    English's (it had been a Chinese paragraph of English phrases, `2B` in the Chinese
+    face, indented two characters)."""
+    document, _ = scraped_document(
+        "x", "水質\n\n今年水質有所改善。\n\nThe improvement was mainly due to Stage 2B of the "
+        "scheme, which cut PM2.5 levels by a fifth in 2022–23.\n",
+        Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert re.search(r'<p data-block="\d+" lang="en-GB">The ', html)

@@ -30,14 +30,19 @@ def tagged(text: str, language: str) -> Markup:
 def wholly_in(text: str, language: str) -> Profile | None:
     """The language other than the document's `language` a whole text is written in (an
     English paragraph in a Chinese document), the phrases found leaving nothing outside
-    them but spaces, figures, marks, addresses and currencies' codes (no phrase of any
-    language: "HK$1.2 billion" is English); None where it is the document's, or mixed."""
+    them but spaces, figures, marks, addresses, currencies' codes and figures with letters
+    (no phrase of any language: "HK$1.2 billion", "Stage 2B" are English); None where it is
+    the document's, or mixed."""
     pieces = phrases(text, profile_for(language))
     others = {profile for _, profile in pieces if profile is not None}
-    if len(others) != 1 or any(LETTER.search(re.sub(f"{SET_APART}|{CURRENCY_CODE}", "", piece))
+    if len(others) != 1 or any(LETTER.search(re.sub(f"{SET_APART}|{CURRENCY_CODE}|{CODED}", "",
+                                                    piece))
                                for piece, profile in pieces if profile is None):
         return None
     return others.pop()
+
+
+CODED = r"\b[A-Za-z]*\d[A-Za-z\d.]*\b"  # figures with Latin letters: "2B", "PM2.5", "5G"
 
 
 def phrase(text: str, profile: Profile) -> Markup:

@@ -39,6 +39,7 @@ from pipeline.readers.scraped.structure import (
     without_masthead,
     without_page_title,
 )
+from pipeline.readers.scraped.tables import spaced_tables
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
@@ -58,7 +59,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     metadata = replace(metadata, language=text_language(text, metadata.language))
     with reading_in(metadata.language):
         # A list item keeps its indentation: how deep it is nested (lists.py).
-        cleared = remove_debris(clean_text(text, keeps_indent=is_item,
+        # A table a single space parts into cells is told before cleaning, which would set
+        # its cells' figures against a Chinese label's characters (`南區 18` -> `南區18`).
+        cleared = remove_debris(clean_text(spaced_tables(text), keeps_indent=is_item,
                                            wrapped=not unwrapped(tuple(text.split("\n")))),
                                 known=(metadata.title, metadata.subtitle, metadata.organisation))
     if cleared.dated and not metadata.date:

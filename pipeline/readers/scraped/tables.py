@@ -146,3 +146,78 @@ def cell_a_line(rows: list[str]) -> list[list[str]] | None:
 
 def is_figure(cell: str) -> bool:
     return detect(cell).is_figure(cell)
+
+
+# A row a single space parts into cells, as a PDF viewer copies a table: its label, then its
+# figures (`Western Buffer 12 83% 89%`, `西部緩衝區 12 83% 89%`).
+FIGURE_TOKEN = r"[(+\-\u2212]?[$£€¥]?\d[\d,.]*%?\)?|[\u2013\u2014-]"
+FIGURES_ENDING = re.compile(rf"(?P<label>.*?\S)(?P<figures>(?: +(?:{FIGURE_TOKEN}))+)")
+# A heading's period, which goes with the words before it (`Compliance 2022–23`).
+PERIOD_WORD = re.compile(r"\(?\d{4}(?:[\u2013/-]\d{2,4})?\)?")
+
+
+def spaced_tables(text: str) -> str:
+    """The text with each table a single space parts into cells, under its title (`Table 2.1
+    …`, `表2.1 …`), written as a pasted table's: its cells apart by a tab (CELL). Its rows,
+    two at least, each a label and as many figures; the line over them, if any, its header,
+    its words as many cells as a row's (a period going with the word before it:
+    `Compliance 2022–23`), the corner over the labels perhaps empty. Else the lines stay as
+    they are: a sentence's words are no cells."""
+    rows = text.split("\n")
+    for at, row in enumerate(rows):
+        if CELL in row or not is_table_title(row):
+            continue
+        table = spaced_table(rows[at + 1:])
+        if table is not None:
+            rows[at + 1:at + 1 + len(table)] = [CELL.join(cells) for cells in table]
+    return "\n".join(rows)
+
+
+def spaced_table(rows: list[str]) -> list[list[str]] | None:
+    """The cells of the table the first of `rows` open (perhaps its header, a word a cell,
+    or a word and its period, then its rows of a label and figures), or None."""
+    if len(rows) < MIN_ROWS:
+        return None
+    header = rows[0].strip().split()
+    # A header of years is no row, though its words end with figures (`Capacity 2023 2024`).
+    first, second = figure_row(rows[0]), figure_row(rows[1])
+    start = 0 if first and second and len(first) == len(second) else 1
+    body = []
+    for row in rows[start:]:
+        cells = figure_row(row)
+        if cells is None or body and len(cells) != len(body[0]):
+            break
+        body.append(cells)
+    if len(body) < MIN_ROWS:
+        return None
+    if not start:
+        return body
+    width = len(body[0])
+    for heads in (header, header_cells(header)):
+        heads = ["", *heads] if len(heads) == width - 1 else heads
+        if len(heads) == width:
+            return [heads, *body]
+    return None
+
+
+def figure_row(row: str) -> list[str] | None:
+    """A row's label and its figures, two at least, or None."""
+    found = FIGURES_ENDING.fullmatch(row.strip())
+    if found is None or CELL in row:
+        return None
+    figures = found["figures"].split()
+    if len(figures) < MIN_ROWS or not all(is_figure(figure) for figure in figures):
+        return None
+    return [found["label"].strip(), *figures]
+
+
+def header_cells(words: list[str]) -> list[str]:
+    """A header's words as its cells, where a cell a word is not enough: each a word, a
+    period after a word going with it."""
+    cells: list[str] = []
+    for word in words:
+        if cells and PERIOD_WORD.fullmatch(word) and not PERIOD_WORD.fullmatch(cells[-1]):
+            cells[-1] = f"{cells[-1]} {word}"
+        else:
+            cells.append(word)
+    return cells
