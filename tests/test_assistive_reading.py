@@ -12,15 +12,18 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pytest
 
 from pipeline.checks.preflight import preflight
+from pipeline.languages import profile_for
 from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
 from pipeline.model import (
+    Block,
     Document,
     Figure,
     Heading,
@@ -34,6 +37,7 @@ from pipeline.model import (
     Span,
     Table,
     plain,
+    with_spans,
 )
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
@@ -72,8 +76,9 @@ def spoken(element, texts: dict, page=None) -> list[str]:
     if element.get("/S") == pikepdf.Name.Lbl:
         return []
     page = element.get("/Pg", page)
-    if "/Alt" in element:
-        return ["\n", str(element.Alt), "\n"]
+    if "/Alt" in element:  # read in its line where its element is (a note's Reference)
+        apart = " " if element.get("/S") in INLINE else "\n"
+        return [apart, str(element.Alt), apart]
     parts = [] if element.get("/S") in INLINE else ["\n"]
     for kid in kids_of(element):
         if is_element(kid):
@@ -102,7 +107,7 @@ def expected(document: Document) -> list[str]:
         front.append(f"{byline.role} {byline.name}{honours}" if byline.role_first
                      else f"{byline.name}{honours} {byline.role}")
     text = list(front)
-    for block in document.blocks:
+    for block in (said_calls(block, metadata.language) for block in document.blocks):
         match block:
             case Figure():
                 alt = block.alternative_text(metadata.language) if block.image else ""
@@ -116,6 +121,15 @@ def expected(document: Document) -> list[str]:
             case Note():
                 text.append(f"{block.label} {block.text}")
     return words(" ".join(text))
+
+
+def said_calls(block: Block, language: str) -> Block:
+    """A block as a screen reader says it: each note's call as its Reference's alternate
+    description ("Note 1"), apart from the words next to it."""
+    note = profile_for(language).reader_words.note
+    return with_spans(block, lambda spans: tuple(
+        replace(span, text=f" {note.format(label=span.note)} ") if span.note else span
+        for span in spans))
 
 
 def first_difference(said: list[str], wanted: list[str]) -> str:

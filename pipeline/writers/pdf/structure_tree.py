@@ -582,14 +582,18 @@ def holds_nothing(element: pikepdf.Dictionary) -> bool:
 
 
 def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
-    """An element holding nothing but a link to a note is a Reference to it."""
+    """An element holding nothing but a link to a note is a Reference to it, its alternate
+    description saying so ("Note 1"): its bare figure, raised after a figure or a stop,
+    would be read as the number's (`2019.1`, "two thousand nineteen point one"; ISO
+    32000-1 14.9.3 lets any element have one)."""
     notes = {block.note_id for block in tagging.blocks if block.note_id}
     for kid in elements_under(element):
         elements = [inner for inner in kids_of(kid) if is_element(inner)]
         if (kid.S == pikepdf.Name.NonStruct and len(elements) == 1
                 and elements[0].S == pikepdf.Name.Link
-                and str(link_destination(elements[0])) in notes):
+                and (note := str(link_destination(elements[0]))) in notes):
             kid.S = pikepdf.Name.Reference
+            kid.Alt = pikepdf.String(tagging.links[note])
 
 
 def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: dict,
