@@ -224,3 +224,12 @@ def test_an_english_paragraph_holding_figures_with_letters_is_wholly_english():
         Metadata(title="", language="zh-HK"))
     html = render_html(document, load_layout(LAYOUTS, "print"))
     assert re.search(r'<p data-block="\d+" lang="en-GB">The ', html)
+
+
+def test_each_chinese_phrase_in_an_english_text_takes_its_own_chinese():
+    """A Traditional and a Simplified title in one English sentence: each phrase tagged in
+    its own Chinese (the Traditional one's had covered both)."""
+    text = ("We translated the guide into Traditional Chinese (《海港信託導覽》) and Simplified "
+            "Chinese (《海港信托导览》).")
+    tags = [(piece, language.tag) for piece, language in phrases(text, DEFAULT) if language]
+    assert tags == [("《海港信託導覽》", "zh-HK"), ("《海港信托导览》", "zh-Hans")]

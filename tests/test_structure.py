@@ -211,3 +211,15 @@ def test_the_place_and_date_a_letter_is_signed_on_date_it(closing, date):
     document = structure(text, name="letter")
     assert document.metadata.date == date
     assert document.blocks[-1].texts[-1].replace("\u00a0", " ") == closing
+
+
+def test_a_line_marked_bold_whole_over_the_text_is_a_heading():
+    """`**Our priorities**` alone over the text, as a post or a mail heads a section: a
+    heading (it had been a paragraph of bold, which a screen reader cannot go to); a bold
+    sentence alone stays a paragraph."""
+    text = ("We had a busy year on the quays.\n\n**Our priorities**\n\nWe worked on three "
+            "things this year, and finished two of them.\n\n**Thank you to every volunteer.**"
+            "\n\nWe could not have done it without you.\n")
+    document, _ = scraped_document("post", text, Metadata(title="A year", language="en-GB"))
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "Our priorities"]

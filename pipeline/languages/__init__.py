@@ -283,7 +283,18 @@ def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:
             pieces = [cut for piece, language in pieces
                       for cut in (runs(piece, profile) if language is None
                                   else [(piece, language)])]
-    return pieces
+    return [(piece, narrowest(piece, language)) for piece, language in pieces]
+
+
+def narrowest(piece: str, language: Profile | None) -> Profile | None:
+    """The language of a phrase found as `language`'s: a language of its script listed
+    before it that holds the phrase (Simplified Chinese's characters, in a text whose other
+    Chinese phrase is Traditional: each phrase its own)."""
+    if language is None or not language.characters:
+        return language
+    holder = holder_of(piece, language.script)
+    return holder if holder is not None and PROFILES.index(holder) < PROFILES.index(language) \
+        else language
 
 
 def phrase_languages(held: frozenset[Profile]) -> tuple[Profile, ...]:

@@ -2030,6 +2030,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return Paragraph(spans_of(unit.text))
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
         return Heading(unit.text)
+    if text_follows and (bold := bold_heading(unit)):
+        return Heading(bold)
     if unit.quoted:
         # A mail's quote marks are its way of setting the words apart, as the indent is.
         said = joined_lines(unquoted(unit.rows)) if mail_quoted(unit.rows) else unit.text
@@ -2038,6 +2040,15 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
+
+
+def bold_heading(unit: Unit) -> str:
+    """The words of a line a plain text marks bold whole, shaped as a heading (`**Our
+    priorities**` alone over the text, as a post or a mail heads a section): its heading's;
+    "" else."""
+    spans = spans_of(unit.text) if len(unit.rows) == 1 else ()
+    return (spans[0].text if len(spans) == 1 and spans[0].bold and not spans[0].link
+            and is_heading_text(spans[0].text) else "")
 
 
 def numbered_lines(rows: tuple[str, ...]) -> bool:
