@@ -11,11 +11,16 @@ from dataclasses import replace
 import docx
 import pytest
 
+from pipeline import files
+from pipeline.model import Document, Metadata, Paragraph, Span, to_json
 from pipeline.readers.decoding import read_source
 from pipeline.readers.markup import read_markup
 from pipeline.tasks import drafts
+from pipeline.tasks.project import Project
+from pipeline.writers.docx.draft import write_draft
 
 from .support import SEED, copy_project, doit, libreoffice, pdf_text, squash
+from .test_docx_edits import LAYOUT
 from .test_docx_reader import edited, paragraph_starting
 from .test_draft_pictures import METADATA, NAME, project  # noqa: F401 (a fixture)
 
@@ -91,3 +96,28 @@ def test_a_draft_open_in_word_or_libreoffice_is_not_replaced(project, lock):  # 
         build_docx(project.root, NAME)
     assert "is open in Word or LibreOffice" in str(raised.value)
     assert "\n" not in str(raised.value) and docx_path.read_bytes() == before
+
+
+def test_a_chinese_draft_saved_with_no_edit_makes_no_marked_up_source(tmp_path):
+    """A Chinese text whose metadata file names no language (its text's characters say it):
+    its draft opened and saved, unchanged, makes no marked-up source (it had been read in
+    the metadata's default language, and so taken for an edit)."""
+    chinese = Project(tmp_path)
+    metadata = Metadata(title="主席報告")
+    written = Document("report", replace(metadata, language="zh-HK"), None, (
+        Paragraph((Span("本會全年服務人次達186萬，較去年上升約12%。"),)),
+        Paragraph((Span("感謝各位義工的支持。"),))))
+    chinese.source_dir.mkdir(parents=True)
+    chinese.metadata("report").write_text('title = "主席報告"\n', encoding="utf-8")
+    chinese.scraped("report").write_text("本會全年服務人次達186萬。\n", encoding="utf-8")
+    draft = write_draft(written, LAYOUT, chinese.source_dir)
+    chinese.docx("report").parent.mkdir(parents=True)
+    chinese.docx("report").write_bytes(draft.data)
+    files.write_json(chinese.model("report"), to_json(written))
+    files.write_json(chinese.draft_state("report"), {
+        "written": drafts.digest_of(draft.data),
+        "sources": drafts.digests(chinese.inputs("report"))})
+    docx.Document(str(chinese.docx("report"))).save(str(chinese.docx("report")))
+    said = drafts.import_draft(chinese, "report", metadata,
+                               drafts.load_state(chinese.draft_state("report")))
+    assert said is None and not chinese.markup("report").exists()

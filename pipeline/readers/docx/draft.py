@@ -217,11 +217,14 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
     """The document in `data`, the bytes of the DOCX file `path`, and its figures' pictures:
     the caller that must know which version it read (the draft bookkeeping) reads the bytes
     once and hashes the same."""
-    # Its lines are of the language it was last built in (the metadata's, or its text's).
+    # Its lines are of the language it was last built in (the metadata's, or its text's: a
+    # Chinese text's metadata file may name none), as is the document read.
+    if written:
+        metadata = replace(metadata, language=written.metadata.language)
     if written and not metadata.date:  # a date its text gave (a release line's) stays
         metadata = replace(metadata, date=written.metadata.date)
     try:
-        with reading_in((written.metadata if written else metadata).language):
+        with reading_in(metadata.language):
             return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
         raise PipelineError(path, not_well_formed(error)) from None
