@@ -121,3 +121,33 @@ def test_a_chinese_draft_saved_with_no_edit_makes_no_marked_up_source(tmp_path):
     said = drafts.import_draft(chinese, "report", metadata,
                                drafts.load_state(chinese.draft_state("report")))
     assert said is None and not chinese.markup("report").exists()
+
+
+def test_a_draft_whose_title_was_deleted_is_refused_where_the_metadata_gives_none(tmp_path):
+    """The draft's Title paragraph deleted, the metadata file naming no title (the text
+    gave it): refused in one line naming the draft, nothing written (its file's name had
+    titled every edition, and kept a title given later in the metadata file from them)."""
+    from pipeline.errors import PipelineError
+
+    untitled = Project(tmp_path)
+    written = Document("update", Metadata(title="Winter repairs update"), None, (
+        Paragraph((Span("We have cleared 410 of the 520 repairs reported in December."),)),))
+    untitled.source_dir.mkdir(parents=True)
+    untitled.scraped("update").write_text("Winter repairs update\n\nWe have cleared 410.\n",
+                                          encoding="utf-8")
+    draft = write_draft(written, LAYOUT, untitled.source_dir)
+    untitled.docx("update").parent.mkdir(parents=True)
+    untitled.docx("update").write_bytes(draft.data)
+    files.write_json(untitled.model("update"), to_json(written))
+    files.write_json(untitled.draft_state("update"), {
+        "written": drafts.digest_of(draft.data),
+        "sources": drafts.digests(untitled.inputs("update"))})
+    edited_draft = docx.Document(str(untitled.docx("update")))
+    for paragraph in edited_draft.paragraphs:
+        if paragraph.style.name == "Title":
+            paragraph._element.getparent().remove(paragraph._element)
+    edited_draft.save(str(untitled.docx("update")))
+    with pytest.raises(PipelineError, match="has no title"):
+        drafts.import_draft(untitled, "update", Metadata(title=""),
+                            drafts.load_state(untitled.draft_state("update")))
+    assert not untitled.markup("update").exists()

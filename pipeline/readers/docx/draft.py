@@ -254,6 +254,12 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
                       figure_identities(body, metadata, written), written_rows(written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
+    if written is not None and not metadata.title and not reading.titled:
+        # Its file's name would title every edition, and the marked-up source would keep it
+        # over a title the metadata file gives later.
+        raise PipelineError(path, "has no title (its Title paragraph was deleted): type the "
+                                  "title back in the Title style, or give one in the "
+                                  "metadata file (title = \"…\"), and run doit again")
     if not result.blocks:
         # A body emptied (Select All, Delete, Save) is no edit to publish: every edition
         # would be a title page, the text imported before lost with the source rewritten.
@@ -707,6 +713,11 @@ class Reading:
     emphasised_headings: list[tuple[str, str]] = field(default_factory=list)
     page_breaks: list[tuple[str, str]] = field(default_factory=list)  # Imported.page_breaks
     breaking: bool = False  # a page break in a paragraph holding no text: the next one's
+
+    @property
+    def titled(self) -> bool:
+        """Whether the draft holds a title of its own (a paragraph in the Title style)."""
+        return bool(clean_line(" ".join(self.front["title"])))
 
     def document(self, body) -> Document:
         for element in contents(body, qn("w:p"), qn("w:tbl")):
