@@ -877,3 +877,23 @@ def test_an_item_nested_deeper_than_its_list_goes_takes_the_level_above():
     assert defined_level(bullets, 1) == bullets[0]
     assert defined_level({**bullets, 1: Level("lowerLetter")}, 2) == Level("lowerLetter")
     assert defined_level({}, 0) == Level("decimal")
+
+
+def test_word_s_list_bullet_2_style_is_the_second_level_of_the_list_above(source_dir, written):
+    """An item given Word's List Bullet 2 style under an item of the draft's bulleted list
+    (Word numbers it by a list of its own at its first level, indented deeper): the second
+    level of that list, as Word shows it (it had been a list of its own, the list split)."""
+    document = Document("piece", Metadata(title="T"), None, (
+        Paragraph((Span("We have:"),)),
+        List((ListItem((Span("inspected 2,860 homes;"),)), ListItem((Span("trained staff."),)))),
+        Paragraph((Span("More next year."),))))
+
+    def edit(draft):
+        item = paragraph_starting(draft, "inspected")
+        nested = draft.add_paragraph("410 of them within five days;", style="List Bullet 2")
+        item._p.addnext(nested._p)
+
+    blocks = read_docx(edited(written(document, source_dir), edit), document.metadata).blocks
+    assert isinstance(blocks[1], List) and len(blocks[1].items) == 2
+    assert blocks[1].items[0].sublist.texts == ["410 of them within five days;"]
+    assert isinstance(blocks[2], Paragraph)

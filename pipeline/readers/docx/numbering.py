@@ -162,6 +162,11 @@ class Numbering:
         if number_id is None:
             number_id, style_level = self.style_numbering(style_id)
             level = level if level is not None else style_level
+            if (deeper := self.deeper_list_style(style_id)) is not None:
+                # Word's List Bullet 2 (List Number 3 …) numbers by a list of its own, at
+                # its first level, indented deeper: the second (third) level of the list
+                # its List Bullet (List Number) paragraphs make, as it shows.
+                number_id, level = deeper
         if number_id is None:
             return self.style_list(style_id)
         instance = self.instances.get(number_id)
@@ -197,6 +202,18 @@ class Numbering:
             if restart is None or 0 < restart <= level + 1:
                 counters[below] = None
         return counters[level]
+
+    def deeper_list_style(self, style_id: str | None) -> tuple[str, int] | None:
+        """For a paragraph in Word's List Bullet 2 or List Number 2 (or deeper) style: the
+        numbering of the style of its first level (List Bullet, List Number) and its own
+        level; None for any other, or where the first level's style numbers nothing."""
+        match = next(filter(None, map(LIST_STYLE.fullmatch, self.styles.names(style_id))), None)
+        if match is None or int(match.group(2) or 1) < 2:
+            return None
+        first = next((each for each in self.styles.elements
+                      if f"list {match.group(1)}" in self.styles.names(each)), None)
+        number_id = self.style_numbering(first)[0] if first is not None else None
+        return (number_id, int(match.group(2)) - 1) if number_id is not None else None
 
     def style_list(self, style_id: str | None) -> Place | None:
         """A List Bullet or List Number paragraph whose style has no numbering of its own."""
