@@ -209,3 +209,22 @@ def test_a_file_that_is_no_picture_is_said_so_in_words(tmp_path):
         prepared_picture("pictures/notes.png", notes)
     assert str(raised.value) == ("picture pictures/notes.png cannot be read: not a picture file "
                                  "(JPEG, PNG, TIFF …)")
+
+
+def test_a_picture_the_metadata_gives_a_figure_the_text_lacks_is_said(tmp_path):
+    """`[images]` naming figure 3 of a text holding two (a typed number, or a caption an
+    editor retyped as a new figure): the model's build says so in one line naming the
+    metadata file, where the picture had gone unused unseen."""
+    from pipeline.tasks.steps import build_model
+
+    from .support import copy_project
+
+    folder = copy_project(tmp_path / "project", library=False)
+    Image.new("RGB", (300, 200), "navy").save(folder / "source" / "quay.png")
+    (folder / "source" / "quay.txt").write_text(
+        "The new quay\n\nThe quay opened in May, a year late.\n\n\u00a0\nThe quay at dawn\n\n"
+        "The quay at dawn\n\nIt was worth the wait.\n", encoding="utf-8")
+    (folder / "source" / "quay.toml").write_text('[images]\n3 = "quay.png"\n', encoding="utf-8")
+    said = build_model(folder, "quay")
+    assert said == ("source/quay.toml: [images] or [alt] names figure 3, which the text does "
+                    "not hold (its figures: 1); its picture is printed nowhere")

@@ -52,7 +52,22 @@ def build_model(root: Path, name: str) -> str | None:
     state["sources"] = drafts.digests(project.inputs(name))
     state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
-    return "\n".join(line for line in (imported, dropped) if line) or None
+    unused = unused_figures(document, metadata, project.metadata(name).relative_to(root))
+    return "\n".join(line for line in (imported, dropped, unused) if line) or None
+
+
+def unused_figures(document, metadata, toml: Path) -> str | None:
+    """The line saying which figures the metadata file gives a picture or a description
+    (`[images]`, `[alt]`) that the text does not hold (a typed number, or a caption whose
+    figure an editor retyped as a new one): printed nowhere, which would go unseen."""
+    held = {figure.number for figure in document.figures}
+    named = sorted((set(metadata.images) | set(metadata.alt)) - held)
+    if not named:
+        return None
+    listed = ", ".join(map(str, named))
+    return (f"{toml}: [images] or [alt] names figure{'s' * (len(named) > 1)} {listed}, which "
+            f"the text does not hold (its figures: {', '.join(map(str, sorted(held))) or 'none'})"
+            "; its picture is printed nowhere")
 
 
 def drop_editions(project: Project, name: str, wanted: tuple[str, ...],
