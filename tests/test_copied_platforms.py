@@ -669,10 +669,13 @@ def test_facing_pages_mirrored_furniture_goes_and_the_words_they_broke_are_whole
     Libraries … | 23`, one page's foot right over the next one's head): the furniture goes,
     and so do the hyphens that broke words at its lines' ends (`wel-` over `comed`); the
     division's label right over the title (`Part 2` over `Reading for everyone`) is its
-    subtitle, the title the line under it."""
+    subtitle, the title the line under it; the body the running foot names before the
+    report's issue is the organisation."""
     document, report = scraped_document("chapter", FACING_PAGES, Metadata(title="", language="en-GB"))
     assert (document.metadata.title, document.metadata.subtitle) == ("Reading for everyone",
                                                                      "Part 2")
+    # The body its running foot names before the report's issue, which the opener prints.
+    assert document.metadata.organisation == "Dunmore Libraries"
     words = " ".join(texts_of(document))
     assert "Dunmore Libraries Annual Report" not in words
     assert "welcomed 38,900" in words and "challenge, which" in words

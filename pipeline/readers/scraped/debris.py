@@ -625,7 +625,23 @@ def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
                 if not detect(part).words_spaced)
     return body_among(lines, reasons, RUNNING_HEAD, RUNNING_PARTS) or next(
         (start for part in unspaced for start in (part[:end] for end in range(len(part) - 1, 1, -1))
-         if detect(start).names_body(start)), "")
+         if detect(start).names_body(start)), "") or issue_body(lines, reasons)
+
+
+def issue_body(lines: list[Line], reasons: dict[int, str]) -> str:
+    """The body a running head or a folio's words name before the publication's issue
+    (`16 | Tyneside Maritime Museum Annual Report 2023–24`: `Tyneside Maritime Museum`);
+    "" for none."""
+    for line in lines:
+        if reasons.get(line.number) not in (RUNNING_HEAD, FOLIO):
+            continue
+        for part in RUNNING_PARTS.split(line.text.strip()):
+            words = part.split()
+            for cut in range(len(words) - 1, 0, -1):
+                head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+                if detect(tail).names_issue(tail) and detect(head).names_body(head):
+                    return head
+    return ""
 
 
 def signatory_body(lines: list[Line], reasons: dict[int, str]) -> str:
