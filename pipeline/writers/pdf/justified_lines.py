@@ -65,18 +65,27 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
         styles[kind] = text_style(text_box.style)
     headings = {}
     for box in descendants(laid_out.pages[0]._page_box):
-        if isinstance(box, weasy_boxes.BlockBox) and box.element_tag in ("h1", "h2", "h3"):
-            headings.setdefault(box.element_tag,
-                                (text_style(next(block_text(box)).style), box.width))
+        if isinstance(box, weasy_boxes.BlockBox) and (tag := display_tag(box)):
+            headings.setdefault(tag, (text_style(next(block_text(box)).style), box.width))
     return LineSetting(first.width, second.style["text_indent"].value, tuple(styles.items()),
                        layout.fonts_folder, layout.justification,
                        first.style["text_align_all"] == "justify",
                        tuple((tag, *found) for tag, found in headings.items()))
 
 
+def display_tag(box) -> str:
+    """The name a display line's setting is kept by: a heading's tag, or `subtitle` for the
+    opener's subtitle, balanced as a heading is; "" for any other box."""
+    if box.element_tag in ("h1", "h2", "h3"):
+        return box.element_tag
+    classes = (box.element.get("class") or "").split() if box.element is not None else []
+    return "subtitle" if box.element_tag == "p" and "subtitle" in classes else ""
+
+
 def sample(language: str, scripts: frozenset[Profile]) -> Document:
-    """A heading and two paragraphs holding each kind of span, in `language`; with a letter
-    of each script the document holds (the first of its class), so their faces come in. The
+    """A title and subtitle, a heading and two paragraphs holding each kind of span, in
+    `language`; with a letter of each script the document holds (the first of its class),
+    so their faces come in. The
     spans hold figures, of no language: a word would be a phrase of another language in a
     document in another script (English in Chinese), its boxes in that language, not the
     document's."""
@@ -85,7 +94,8 @@ def sample(language: str, scripts: frozenset[Profile]) -> Document:
                   for number, (bold, italic, note) in enumerate(KINDS))
     letters = "".join(sorted(profile.characters[0] for profile in scripts))
     notes = tuple(Note(span.note, (Span("5"),)) for span in spans if span.note)
-    return Document("sample", Metadata(title=f"0 {letters}".strip(), language=language),
+    return Document("sample", Metadata(title=f"0 {letters}".strip(), subtitle="7",
+                                       language=language),
                     None,
                     (Heading("0"), Paragraph(spans), Paragraph((Span("4"),)), *notes,
                      Heading("6", level=2)))
