@@ -353,3 +353,33 @@ def test_a_block_too_short_to_give_its_heading_three_lines_is_kept_with_the_next
     kept = re.findall(r'<p[^>]*class="[^"]*kept-with-next[^"]*"[^>]*data-block="(\d+)"'
                       r'|<p data-block="(\d+)"[^>]*class="[^"]*kept-with-next', html)
     assert sorted(int(first or second) for first, second in kept) == [1, 4]
+
+
+@pytest.mark.parametrize("layout_name", ["print", "large-print"])
+def test_the_opener_s_subtitle_is_balanced_as_a_heading_is(layout_name):
+    """A subtitle too long for a line is balanced over its lines, never a word alone on its
+    last (`… on the board of Riverside Food` over `Link`)."""
+    from weasyprint import CSS
+
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.html import render_html
+    from pipeline.writers.pdf.justified_lines import paragraph_setting
+    from pipeline.writers.pdf.render import font_configuration, stylesheet_files
+    from pipeline.writers.pdf.urls import url_fetcher
+
+    subtitle = ("Reflections after three years on the board of the Riverside Food Link and its "
+                "warehouse")
+    document = Document("post", Metadata(title="Why I became a trustee", subtitle=subtitle),
+                        None, (Paragraph((Span("When I joined the board, I thought I knew."),)),))
+    layout = load_layout(ROOT / "layouts", layout_name)
+    fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
+    sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
+              for path in stylesheet_files(document, layout)]
+    html = render_html(document, layout, None,
+                       paragraph_setting(document, layout, sheets, fetcher))
+    set_subtitle = re.search(r'<p class="subtitle">(.*?)</p>', html, re.S).group(1)
+    lines = set_subtitle.split('<br class="balancing">')
+    assert len(lines) >= 2 and all(len(line.split()) >= 2 for line in lines)
+    widths = [len(line) for line in lines]
+    assert max(widths) - min(widths) < 0.5 * max(widths)
