@@ -60,6 +60,11 @@ def test_headings_and_bylines_take_their_languages_shapes():
     assert parse_byline("Ann Lee DBE FRS, President") == Byline(
         "Ann Lee", ("DBE", "FRS"), "President", honours_spaced=True)  # parted as written
     assert parse_byline("梁思穎醫生，行政總裁") == Byline("梁思穎醫生", (), "行政總裁")
+    # An unknown post-nominal after a known one is one too; a surname in capitals before a
+    # known one stays the name's.
+    assert ENGLISH.byline_parts("Professor Jo Hale FRICS FICSV") == (
+        "Professor Jo Hale", ("FRICS", "FICSV"), "")
+    assert ENGLISH.byline_parts("Dr Anne MARTIN FRICS") == ("Dr Anne MARTIN", ("FRICS",), "")
 
 
 def test_a_byline_reads_in_its_languages_order():

@@ -772,16 +772,21 @@ page=r"page|p\.?",
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """"Benson KWOK Joon-fung, IDSM, Director of Immigration" -> name, honours, role.
 
-        Honours follow the name between commas, or after it within its part when they are
-        known post-nominals ("Ann Lee DBE FRS, President"; a surname in capitals stays a
-        name)."""
+        Honours follow the name between commas, or after it within its part from a known
+        post-nominal on ("Ann Lee DBE FRS, President", "Jo Hale FRICS FICSV"; a surname in
+        capitals stays a name)."""
         if self.by(text):
             text = text[len("by "):]
         parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]
+        # The run of capitals ending the part, from its first known post-nominal: an
+        # unknown one after a known one is one too ("FRICS FICSV"); a surname in capitals
+        # before them stays the name's ("Anne MARTIN FRICS").
         trailing = 0
-        while trailing < len(words) - 2 and words[-1 - trailing] in POST_NOMINALS:
+        while trailing < len(words) - 2 and is_honour(words[-1 - trailing]):
             trailing += 1
+        while trailing and words[-trailing] not in POST_NOMINALS:
+            trailing -= 1
         honours = words[len(words) - trailing :]
         words = words[: len(words) - trailing]
         while rest and is_honour(rest[0]):
