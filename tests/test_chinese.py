@@ -830,3 +830,15 @@ def test_a_year_of_the_republic_is_read_as_its_year(written, date):
     assert document.metadata.date == date
     assert isinstance(document.blocks[-1], SignOff)
     assert document.blocks[-1].texts[-1] == written
+
+
+def test_a_text_dated_in_the_republic_s_years_is_taiwan_s_chinese():
+    """A text dated in the Republic's era, whose metadata names no language: Taiwan's
+    Chinese (zh-TW), which a screen reader speaks in its own voice; without such a date,
+    the house style's zh-HK."""
+    from pipeline.languages import text_language
+
+    letter = "各位朋友：\n\n感謝各位一年來的支持。\n\n董事長　林明德　謹誌\n中華民國114年3月\n"
+    assert text_language(letter) == "zh-TW"
+    assert text_language(letter.replace("中華民國114年", "2025年")) == "zh-HK"
+    assert text_language(letter, "zh-HK") == "zh-HK"  # as the metadata names it

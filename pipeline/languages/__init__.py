@@ -270,7 +270,7 @@ def text_language(text: str, given: str = DEFAULT.tag) -> str:
     the one its text is written in."""
     if given != DEFAULT.tag:
         return given
-    return detect(text).tag
+    return detect(text).regional_tag(text)
 
 
 def phrases(text: str, document: Profile) -> list[tuple[str, Profile | None]]:

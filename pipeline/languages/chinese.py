@@ -739,6 +739,11 @@ class Chinese(Profile):
     def is_date(self, text: str) -> bool:
         return bool(DATE.fullmatch(text))
 
+    def regional_tag(self, text: str) -> str:
+        # Only Taiwan counts its years from the Republic's founding: a text dated so is
+        # Taiwan's Chinese, which a screen reader speaks in its own voice.
+        return "zh-TW" if re.search(rf"{REPUBLIC_YEAR}年", text) else self.tag
+
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
 

