@@ -98,25 +98,33 @@ def test_a_draft_open_in_word_or_libreoffice_is_not_replaced(project, lock):  # 
     assert "\n" not in str(raised.value) and docx_path.read_bytes() == before
 
 
+def drafted(folder, written: Document, text: str, toml: str = "") -> Project:
+    """A project whose draft of `written` (from its source `text`, and metadata file `toml`
+    if any) the pipeline wrote, its model and bookkeeping kept."""
+    made = Project(folder)
+    name = written.name
+    made.source_dir.mkdir(parents=True)
+    if toml:
+        made.metadata(name).write_text(toml, encoding="utf-8")
+    made.scraped(name).write_text(text, encoding="utf-8")
+    draft = write_draft(written, LAYOUT, made.source_dir)
+    made.docx(name).parent.mkdir(parents=True)
+    made.docx(name).write_bytes(draft.data)
+    files.write_json(made.model(name), to_json(written))
+    files.write_json(made.draft_state(name), {
+        "written": drafts.digest_of(draft.data), "sources": drafts.digests(made.inputs(name))})
+    return made
+
+
 def test_a_chinese_draft_saved_with_no_edit_makes_no_marked_up_source(tmp_path):
     """A Chinese text whose metadata file names no language (its text's characters say it):
     its draft opened and saved, unchanged, makes no marked-up source (it had been read in
     the metadata's default language, and so taken for an edit)."""
-    chinese = Project(tmp_path)
     metadata = Metadata(title="主席報告")
     written = Document("report", replace(metadata, language="zh-HK"), None, (
         Paragraph((Span("本會全年服務人次達186萬，較去年上升約12%。"),)),
         Paragraph((Span("感謝各位義工的支持。"),))))
-    chinese.source_dir.mkdir(parents=True)
-    chinese.metadata("report").write_text('title = "主席報告"\n', encoding="utf-8")
-    chinese.scraped("report").write_text("本會全年服務人次達186萬。\n", encoding="utf-8")
-    draft = write_draft(written, LAYOUT, chinese.source_dir)
-    chinese.docx("report").parent.mkdir(parents=True)
-    chinese.docx("report").write_bytes(draft.data)
-    files.write_json(chinese.model("report"), to_json(written))
-    files.write_json(chinese.draft_state("report"), {
-        "written": drafts.digest_of(draft.data),
-        "sources": drafts.digests(chinese.inputs("report"))})
+    chinese = drafted(tmp_path, written, "本會全年服務人次達186萬。\n", 'title = "主席報告"\n')
     docx.Document(str(chinese.docx("report"))).save(str(chinese.docx("report")))
     said = drafts.import_draft(chinese, "report", metadata,
                                drafts.load_state(chinese.draft_state("report")))
@@ -129,19 +137,9 @@ def test_a_draft_whose_title_was_deleted_is_refused_where_the_metadata_gives_non
     titled every edition, and kept a title given later in the metadata file from them)."""
     from pipeline.errors import PipelineError
 
-    untitled = Project(tmp_path)
     written = Document("update", Metadata(title="Winter repairs update"), None, (
         Paragraph((Span("We have cleared 410 of the 520 repairs reported in December."),)),))
-    untitled.source_dir.mkdir(parents=True)
-    untitled.scraped("update").write_text("Winter repairs update\n\nWe have cleared 410.\n",
-                                          encoding="utf-8")
-    draft = write_draft(written, LAYOUT, untitled.source_dir)
-    untitled.docx("update").parent.mkdir(parents=True)
-    untitled.docx("update").write_bytes(draft.data)
-    files.write_json(untitled.model("update"), to_json(written))
-    files.write_json(untitled.draft_state("update"), {
-        "written": drafts.digest_of(draft.data),
-        "sources": drafts.digests(untitled.inputs("update"))})
+    untitled = drafted(tmp_path, written, "Winter repairs update\n\nWe have cleared 410.\n")
     edited_draft = docx.Document(str(untitled.docx("update")))
     for paragraph in edited_draft.paragraphs:
         if paragraph.style.name == "Title":
