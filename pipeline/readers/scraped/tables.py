@@ -152,6 +152,7 @@ def is_figure(cell: str) -> bool:
 # figures (`Western Buffer 12 83% 89%`, `西部緩衝區 12 83% 89%`).
 FIGURE_TOKEN = r"[(+\-\u2212]?[$£€¥]?\d[\d,.]*%?\)?|[\u2013\u2014-]"
 FIGURES_ENDING = re.compile(rf"(?P<label>.*?\S)(?P<figures>(?: +(?:{FIGURE_TOKEN}))+)")
+MAX_ROW_CHARACTERS = 200  # a table's row is short; a longer line is read no further
 # A heading's period, which goes with the words before it (`Compliance 2022–23`).
 PERIOD_WORD = re.compile(r"\(?\d{4}(?:[\u2013/-]\d{2,4})?\)?")
 
@@ -174,24 +175,24 @@ def spaced_tables(text: str) -> str:
 
 
 def spaced_table(rows: list[str]) -> list[list[str]] | None:
-    """The cells of the table the first of `rows` open (perhaps its header, a word a cell,
-    or a word and its period, then its rows of a label and figures), or None."""
-    if len(rows) < MIN_ROWS:
+    """The cells of the table the first of `rows` open (its header, a word a cell, or a word
+    and its period, then its rows of a label and figures), or None."""
+    if len(rows) < MIN_ROWS + 1:
         return None
     header = rows[0].strip().split()
-    # A header of years is no row, though its words end with figures (`Capacity 2023 2024`).
-    first, second = figure_row(rows[0]), figure_row(rows[1])
-    start = 0 if first and second and len(first) == len(second) else 1
+    # A header of years is no row, though its words end with figures (`Capacity 2023 2024`);
+    # a table whose first line is a row has no header to tell its columns by.
+    first = figure_row(rows[0])
+    if first is not None and not all(PERIOD_WORD.fullmatch(cell) for cell in first[1:]):
+        return None
     body = []
-    for row in rows[start:]:
+    for row in rows[1:]:
         cells = figure_row(row)
         if cells is None or body and len(cells) != len(body[0]):
             break
         body.append(cells)
     if len(body) < MIN_ROWS:
         return None
-    if not start:
-        return body
     width = len(body[0])
     for heads in (header, header_cells(header)):
         heads = ["", *heads] if len(heads) == width - 1 else heads
@@ -202,8 +203,10 @@ def spaced_table(rows: list[str]) -> list[list[str]] | None:
 
 def figure_row(row: str) -> list[str] | None:
     """A row's label and its figures, two at least, or None."""
+    if len(row) > MAX_ROW_CHARACTERS or CELL in row:
+        return None
     found = FIGURES_ENDING.fullmatch(row.strip())
-    if found is None or CELL in row:
+    if found is None:
         return None
     figures = found["figures"].split()
     if len(figures) < MIN_ROWS or not all(is_figure(figure) for figure in figures):
