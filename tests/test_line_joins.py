@@ -200,3 +200,16 @@ def test_a_chinese_heading_over_its_wrapped_paragraph_is_a_heading():
 ])
 def test_a_wrapped_paragraph_whose_first_line_is_short_stays_whole(text):
     assert not any(kind == "Heading" for kind, _ in blocks_of(scraped(text)))
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["Journal of Hydrology, 540, pp. 112–125. doi:10.1016/", "j.jhydrol.2016.05.041"],
+     "Journal of Hydrology, 540, pp. 112–125. doi:10.1016/j.jhydrol.2016.05.041"),
+    (["See https://www.example.org/reports/", "2024/annual.pdf for more."],
+     "See https://www.example.org/reports/2024/annual.pdf for more."),
+    (["the ratio was 3/", "4 of the total"], "the ratio was 3/ 4 of the total"),
+])
+def test_an_address_or_doi_a_line_broke_after_its_slash_is_whole_again(lines, joined):
+    """A DOI or an address a printed page broke after a slash goes on on the next line with
+    no space (a code is carried byte for byte); a slash that ends no address is a word's."""
+    assert joined_lines(lines) == joined

@@ -222,10 +222,19 @@ def line_joins(lines: Sequence[str]) -> list[str]:
             for before, after in zip(lines, lines[1:], strict=False)]
 
 
+MAX_BROKEN_ADDRESS = 300  # characters of a line's end an address there is sought in
+# An address or a DOI a line's end broke after a slash ("doi:10.1016/" over
+# "j.jhydrol.2016.05.041", as a PDF's page sets it): it goes on on the next line, whole.
+BROKEN_ADDRESS = re.compile(r"(?:https?://|www\.|doi:|(?<![\w.])10\.\d{4,9}/)\S*/$",
+                            re.IGNORECASE)
+
+
 def line_join(before: str, start: str, language: Profile) -> str:
     end, first = before[-1:], start[:1]
     if end == SOFT_HYPHEN or (first.islower() and HYPHEN_ENDED.search(before)):
         return ""  # a word broken at the line's end, or a compound's halves ("well-" "being")
+    if first.strip() and BROKEN_ADDRESS.search(before[-MAX_BROKEN_ADDRESS:]):
+        return ""
     if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
         return ""
     if language.unspaced(end) or language.unspaced(first):
