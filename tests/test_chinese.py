@@ -842,3 +842,26 @@ def test_a_text_dated_in_the_republic_s_years_is_taiwan_s_chinese():
     assert text_language(letter) == "zh-TW"
     assert text_language(letter.replace("中華民國114年", "2025年")) == "zh-HK"
     assert text_language(letter, "zh-HK") == "zh-HK"  # as the metadata names it
+
+
+def test_an_address_chinese_holds_loses_its_spaces_as_a_term_does():
+    """An address cleaning carries untouched, Chinese on both sides: set against the
+    characters as any Latin term is (its spaces had stayed, a figure's gone: inconsistent)."""
+    from pipeline.readers.cleaning import clean_line
+
+    assert clean_line("市民可透過 www.hfa.org.hk/consultation 或電郵至 consult@hfa.org.hk "
+                      "提交意見。") == ("市民可透過www.hfa.org.hk/consultation或電郵至"
+                                    "consult@hfa.org.hk提交意見。")
+
+
+def test_a_back_link_alone_under_a_signature_is_no_line_of_it():
+    """`返回` alone under a letter's signature, over the page's footer: its link, dropped (it
+    had been the signature's last line)."""
+    from pipeline.model import Metadata, SignOff
+    from pipeline.readers.scraped import scraped_document
+
+    text = ("校長的話\n\n新學年開始，我謹代表學校歡迎各位同學回校。過去一年，同學們取得了優異的成績。\n\n"
+            "校長\n陳慧敏博士\n二零二四年九月\n返回\n返回頁首\n版權所有 © 2024 聖保祿書院\n")
+    document, _ = scraped_document("message", text, Metadata(title="", language="zh-HK"))
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.blocks[-1].texts == ["校長", "陳慧敏博士", "二零二四年九月"]

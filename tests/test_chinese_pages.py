@@ -69,12 +69,14 @@ def read_spans(*lines: str) -> list[Span]:
 def test_a_full_width_gap_beside_chinese_is_kept_and_a_telephone_number_as_written():
     """U+3000 between a chapter's number and its title, or between a telephone number and
     the next field, is the author's gap: a space there would have been dropped beside the
-    figure. A telephone number keeps its half-width brackets and its groups."""
+    figure. A telephone number keeps its half-width brackets and its groups (no space beside
+    the Chinese round it, the house style's)."""
     with reading_in("zh-HK"):
         assert clean_line("第二章\u3000勞資關係") == "第二章\u3000勞資關係"
         assert clean_line("電話：2345-6789\u3000傳真：2345-6790") == (
             "電話：2345-6789\u3000傳真：2345-6790")
-        assert clean_line("歡迎致電 (853) 2833 1234 或電郵") == "歡迎致電 (853) 2833 1234 或電郵"
+        # Its groups as written; set against the Chinese round it, as any figure is.
+        assert clean_line("歡迎致電 (853) 2833 1234 或電郵") == "歡迎致電(853) 2833 1234或電郵"
         assert clean_line("Our\u3000office") == "Our office"  # between English words, a space
 
 

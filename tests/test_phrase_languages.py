@@ -233,3 +233,16 @@ def test_each_chinese_phrase_in_an_english_text_takes_its_own_chinese():
             "Chinese (《海港信托导览》).")
     tags = [(piece, language.tag) for piece, language in phrases(text, DEFAULT) if language]
     assert tags == [("《海港信託導覽》", "zh-HK"), ("《海港信托导览》", "zh-Hans")]
+
+
+def test_a_number_of_groups_after_an_english_word_is_the_phrase_s():
+    """A telephone number after an English word in Chinese (`WhatsApp 6612 3456`): its
+    groups the phrase's, in one face (the last group had been the Chinese face's); a
+    paragraph of English holding a figure joined to a word (`1.8-kilometre`) English whole."""
+    from pipeline.languages import profile_for
+    from pipeline.writers.language_tags import wholly_in
+
+    tagged = [piece for piece, language in phrases("查詢：WhatsApp 6612 3456", profile_for("zh-HK"))
+              if language]
+    assert tagged == ["WhatsApp 6612 3456"]
+    assert wholly_in("It includes a 1.8-kilometre promenade at Central Pier No. 4.", "zh-HK")

@@ -203,7 +203,8 @@ SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
 # space). An English phrase ending its line keeps its space: "主席報告 Chairman's Report"
 # is two titles; so does English's short joining word between Chinese names, in an English
 # sentence ("歐陽志豪 and 陳大文 replied"), and a name a bar parts ("會訊 Newsletter｜…").
-LATIN_TERM = r"[A-Za-z\d][A-Za-z\d.,@/:&'’+_-]*"
+# (An address cleaning set aside stands as a private-use mark: a term too.)
+LATIN_TERM = r"[A-Za-z\d\ue000-\uf8ff][A-Za-z\d.,@/:&'’+_\ue000-\uf8ff-]*"
 HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『（《〈，、；：
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
@@ -458,7 +459,7 @@ class Chinese(Profile):
                   r"(?P<name>[^\s【】|｜:：]{2,4})(?=$|[\s【】|｜])",
         neighbours=r"(?:上一|下一)(?:篇|頁|页|則|则|條|条|主題|主题)\s*[:：]\s*.{1,80}",
         links=r"首頁|首页|主頁|主页|搜尋|搜索|選單|选单|主選單|網頁指南|网页指南|網站地圖"
-              r"|(?:回|返回)上一?(?:頁|页)|(?:立即|馬上|马上)(?:報名|报名|捐款|購票|购票|登記|登记)"
+              r"|(?:回|返回)上一?(?:頁|页)|返回|(?:立即|馬上|马上)(?:報名|报名|捐款|購票|购票|登記|登记)"
               r"|(?:查看|瀏覽|浏览)(?:全部|所有)(?:活動|活动|新聞|新闻)?"
               r"|网站地图|聯絡我們|联络我们|聯絡|私隱政策(?:聲明)?|私隐政策|重要告示"
               r"|免責聲明|免责声明|無障礙(?:網頁)?|无障碍|使用條款|使用条款|常見問題|相關連結"
