@@ -196,6 +196,8 @@ Sent from my iPhone
     "www.example-trust.org.hk",
     "Tel. (852) 2345 6789  Fax (852) 2345 6780",
     "Direct line: 2345 6789 ext. 12, mobile: 9123 4567",
+    # A label of the sender's own: any word or two and a colon.
+    "Mob: 07700 900461\nClubhouse: 01632 960 218",
 ])
 def test_a_mail_s_greeting_and_its_signature_s_contact_details_go(greeting, contact):
     text = f"{OUTLOOK}\n{greeting}\n\n{THANKS}\n\n{MORE}\n\n{SIGNED.format(contact=contact)}"

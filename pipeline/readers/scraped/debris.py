@@ -251,10 +251,13 @@ KINDS = (
 )
 ATTRIBUTION = whole(said("mail_attribution"))
 # A signature's line of contact details: telephone numbers, e-mail and web addresses, each
-# perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org").
+# perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org"), by
+# the languages' labels or a word or two and a colon ("Clubhouse: 01632 960 218").
 CONTACT_VALUE = (rf"\+?\(?\d[\d ()\-.\u00a0]{{5,}}\d(?:[ \u00a0]?(?:ext\.?|x)[ \u00a0]?\d+)?"
                  rf"|{ADDRESS}")
-CONTACT_ITEM = rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?)?(?:{CONTACT_VALUE})"
+CONTACT_LABEL = r"[^\W\d_]{2,20}(?: [^\W\d_]{2,20})? ?[:：] ?"
+CONTACT_ITEM = (rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?|{CONTACT_LABEL})?"
+                rf"(?:{CONTACT_VALUE})")
 # Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
 CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
                           re.IGNORECASE)
