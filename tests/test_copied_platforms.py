@@ -766,3 +766,23 @@ def test_a_sentence_of_words_and_figures_under_a_table_s_title_is_no_table():
             "spending at the year's end.\nThey are invested in a deposit account.\n")
     document, _ = scraped_document("notes", text, Metadata(title="", language="en-GB"))
     assert not any(isinstance(block, Table) for block in document.blocks)
+
+
+def test_a_professional_network_s_article_logged_out_its_headline_and_its_author():
+    """An article on a professional network copied logged out: its menu (`Articles`,
+    `People`, `Learning`, `Games`, `Join now`), `Report this article`, the author's name twice
+    over their headline (`CEO at …`, an office by its initials) over the date: the title the
+    article's headline, the byline the name and the headline (the headline had been the
+    title, the article's own dropped as navigation)."""
+    text = ("Skip to main content\nLinkedIn\nArticles\nPeople\nLearning\nJobs\nGames\nJoin now\n"
+            "Sign in\n\nWhat our tenants taught us about repairs\n\nReport this article\n"
+            "Sam Okafor\nSam Okafor\nCEO at Northgate Homes | Trustee | Making repairs simple for every tenant\n"
+            "Published Apr 2, 2025\n+ Follow\n\nLast year we fixed 9,400 repairs, and we asked "
+            "every tenant what we could have done better.\n\nMost of them said the same thing: "
+            "tell us when you are coming, and come when you said.\n")
+    document, report = scraped_document("article", text, Metadata(title="", language="en-GB"))
+    assert document.metadata.title == "What our tenants taught us about repairs"
+    assert (document.byline.name, document.byline.role) == (
+        "Sam Okafor", "CEO at Northgate Homes | Trustee | Making repairs simple for every tenant")
+    assert {"Articles", "Join now", "Report this article"} <= {
+        drop["text"] for drop in report["dropped"]}

@@ -169,7 +169,9 @@ OFFICE = re.compile(
     r"|Mayor|Trustee|Founder|Manager|Managing Director|Editor|Registrar|Convener|Leader"
     r"|Partner|Superintendent|Controller|Administrator|Co-?ordinator|Officer|Curator"
     r"|Librarian|Archivist|Conductor|Captain|Chaplain|Vicar|Bishop|Ambassador|Consul"
-    r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer)\b")
+    r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer"
+    # and the chief officers' initials: "CEO at Tablefor1"
+    r"|CEO|COO|CFO|CTO|CIO)\b")
 MAX_NAME_WORDS = 6  # "Professor Sir John Michael Smith", at most
 POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
 # What parts an office from the body where it is held ("Chief Executive at St Columba's
@@ -517,14 +519,16 @@ page=r"page|p\.?",
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"
               # a fundraising platform's: "Start fundraising", "Report this page"
-              r"|start (?:a )?fundraising|report this (?:page|post|fundraiser)"
+              r"|start (?:a )?fundraising|report this (?:page|post|fundraiser|article|comment)"
               # a government page's link back to the list it came from, alone: "Back"
               r"|back|go back|(?:back|return) to (?:the )?(?:previous page|list|index)"
               # a site builder's shop: "Cart 0", "Basket (2)"
               r"|(?:cart|basket|bag)(?: \(?\d{1,3}\)?)?"
               r"|search(?: for| this site)?|sitemap|site map"
-              # a professional network's menu: "My Network", "Jobs", "Messaging"
-              r"|my network|jobs|messaging|notifications"
+              # a professional network's menu: "My Network", "Jobs", "Messaging"; logged out,
+              # "Articles", "People", "Learning", "Games", "Join now"
+              r"|my network|jobs|messaging|notifications|articles|people|learning|games"
+              r"|join now"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
               # a blogging platform's link to write a post of one's own, by "Sign in"
               r"|write"

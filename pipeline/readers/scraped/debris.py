@@ -1381,16 +1381,22 @@ def author_over_date(lines: list[Line], reasons: dict[int, str], first_text: int
                   or index < first_text and reasons.get(line.number) == DATELINE), None)
     if dated is None:
         return {}
-    above = dated - 1
-    while above >= 0 and lines[above].number in reasons:
-        above -= 1
+    above = kept_above(lines, reasons, dated - 1)
     name = lines[above].text.strip() if above >= 0 else ""
     top = above
     while top > 0 and lines[top - 1].text.strip() == name:  # its picture's text, and its link
         top -= 1
-    if top < 1 or lines[top - 1].number in reasons or not detect(name).is_name(name):
-        return {}  # no title stands over it
+    # A title stands over it, the page's debris perhaps between ("Report this article").
+    if kept_above(lines, reasons, top - 1) < 0 or not detect(name).is_name(name):
+        return {}
     return {line.number: POSTER for line in lines[top:above + 1]}
+
+
+def kept_above(lines: list[Line], reasons: dict[int, str], index: int) -> int:
+    """The index of the nearest line at or over `index` that is no debris; -1 for none."""
+    while index >= 0 and lines[index].number in reasons:
+        index -= 1
+    return index
 
 
 def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
