@@ -472,3 +472,22 @@ def test_a_councils_release_reads_its_masthead_number_and_footer():
                     for block in document.blocks)
     assert "Civic Centre, Market Square" not in said and "Ref:" not in said
     assert said.rstrip().endswith("Out of hours: 07700 900 842.")
+
+
+def test_a_release_in_its_other_language_after_the_first_s_end_mark_heads_its_text():
+    """A release in English then in Chinese, the second after the first's end mark (`Ends`,
+    `NNNN`): its release line and the date under its headline the release's, dropped; its
+    headline a heading over its text (they had been a signature)."""
+    from pipeline.model import Heading, Metadata, SignOff
+    from pipeline.readers.scraped import scraped_document
+
+    text = ("PRESS RELEASE\nPark authority opens new coastal trail\n2 May 2025\n"
+            "The Country Parks Authority today opened an 8-kilometre coastal trail at Sai Kung.\n"
+            "The trail links four beaches and two campsites.\nEnds/Friday, May 2, 2025\nNNNN\n"
+            "新聞稿\n郊野公園管理局開放全新海岸遠足徑\n2025年5月2日\n"
+            "郊野公園管理局今日在西貢開放一條全長8公里的海岸遠足徑。\n遠足徑連接四個海灘及兩個營地。\n完\n")
+    document, report = scraped_document("release", text, Metadata(title="", language="en-GB"))
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert headings == ["郊野公園管理局開放全新海岸遠足徑"]
+    assert {"新聞稿", "2025年5月2日"} <= {drop["text"] for drop in report["dropped"]}

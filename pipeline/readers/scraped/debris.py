@@ -783,6 +783,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
                 and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
     reasons.update(release_stamps(lines, reasons))
+    reasons.update(parallel_release_head(lines, reasons))
     reasons.update(quoted_mail(lines, reasons))
     reasons.update(wrapped_notices(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
@@ -1111,6 +1112,33 @@ def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]
                       if line.number not in reasons
                       and RELEASE_STAMP_LINE.fullmatch(line.text.strip())})
     return found
+
+
+def parallel_release_head(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """A release in another language after a release's end mark (`Ends` over `NNNN` over
+    `新聞稿`): its release line and the date under its headline, the release's, as over the
+    first (they had made a signature of its head); its headline heads its text."""
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if reasons.get(line.number) != END_OF_RELEASE:
+            continue
+        head = kept_under(lines, reasons, index + 1)
+        if head is None or not is_release_line(lines[head].text.strip()):
+            continue
+        found[lines[head].number] = RELEASE_LINE
+        headline = kept_under(lines, reasons, head + 1)
+        stamp = headline + 1 if headline is not None else len(lines)
+        dated = lines[stamp].text.strip() if stamp < len(lines) else ""
+        if dated and (RELEASE_STAMP_LINE.fullmatch(dated) or detect(dated).is_date(dated)):
+            found[lines[stamp].number] = RELEASE_STAMP
+    return found
+
+
+def kept_under(lines: list[Line], reasons: dict[int, str], index: int) -> int | None:
+    """The index of the nearest line at or under `index` that is no debris; None for none."""
+    while index < len(lines) and lines[index].number in reasons:
+        index += 1
+    return index if index < len(lines) else None
 
 
 def is_release_line(text: str) -> bool:
