@@ -501,3 +501,17 @@ def test_a_magazine_s_pages_its_verse_and_its_labelled_title():
     assert [plain(line) for line in verse.lines][1] == "The lane is gold with fallen leaves;"
     assert isinstance(document.blocks[-1], SignOff)
     assert sum(drop["reason"].endswith("page number") for drop in report["dropped"]) == 3
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("geography-research-chapter", "Department of Geography"),
+    ("moorland-railway-chair", "Moorland Heritage Railway Trust"),
+])
+def test_the_body_a_running_head_names_before_its_report_is_the_organisation(name, body):
+    """A running head set apart from its folio by a run of spaces (a tab, once cleaned),
+    naming a body before the report's issue (`Moorland Heritage Railway Trust Annual Report
+    2024`, `Department of Geography: Annual Report 2023-24`): the body is the organisation
+    the opener prints, its colon aside (a tab had kept the head whole, naming none)."""
+    path = PRINTED / f"{name}.txt"
+    document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
+    assert document.metadata.organisation == body

@@ -613,8 +613,9 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
     return ""
 
 
-# What parts a running head's parts: a wide space, an ideographic one, a dash or a bar.
-RUNNING_PARTS = re.compile(r"\s{2,}|\u3000|\s+[|｜\u2013\u2014]\s+")
+# What parts a running head's parts: a wide space (a tab, as cleaning reads one), an
+# ideographic one, a dash or a bar.
+RUNNING_PARTS = re.compile(r"\s{2,}|\t|\u3000|\s+[|｜\u2013\u2014]\s+")
 
 
 def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -641,7 +642,8 @@ def issue_body(lines: list[Line], reasons: dict[int, str]) -> str:
         for part in RUNNING_PARTS.split(line.text.strip()):
             words = part.split()
             for cut in range(len(words) - 1, 0, -1):
-                head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+                head = " ".join(words[:cut]).rstrip(":,\u2013\u2014- ")
+                tail = " ".join(words[cut:])
                 if detect(tail).names_issue(tail) and detect(head).names_body(head):
                     return head
     return ""
