@@ -786,3 +786,23 @@ def test_a_professional_network_s_article_logged_out_its_headline_and_its_author
         "Sam Okafor", "CEO at Northgate Homes | Trustee | Making repairs simple for every tenant")
     assert {"Articles", "Join now", "Report this article"} <= {
         drop["text"] for drop in report["dropped"]}
+
+
+def test_a_government_page_s_record_of_itself_goes_its_publisher_and_date_kept():
+    """A government page's kind over its title (`Corporate report`) and its record under
+    its summary, each label alone over its value (`From:` over the office, `Published` over
+    the date, `Applies to:` over `England`): the title is the page's own, the office the
+    organisation, the date the text's, the rest dropped (they had been headings, and
+    `Corporate report` the title)."""
+    text = ("GOV.UK\nMenu\nHome\n\nCorporate report\nFire and Rescue Plan 2025 to 2028: "
+            "foreword by the Chair\n\nThe Chair sets out the authority's priorities for the next "
+            "three years.\n\nFrom:\nNorthvale Fire and Rescue Authority\nPublished\n3 June 2025\n"
+            "Applies to:\nEngland\n\nForeword\n\nLast year our crews attended 9,412 incidents, "
+            "fewer than in any year since records began.\n\nWe will keep it that way.\n")
+    document, report = scraped_document("plan", text, Metadata(title="", language="en-GB"))
+    metadata = document.metadata
+    assert metadata.title == "Fire and Rescue Plan 2025 to 2028: foreword by the Chair"
+    assert (metadata.organisation, metadata.date) == ("Northvale Fire and Rescue Authority",
+                                                      "2025-06-03")
+    assert {"Corporate report", "From:", "Published", "Applies to:", "England"} <= {
+        drop["text"] for drop in report["dropped"]}

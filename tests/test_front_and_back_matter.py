@@ -361,13 +361,15 @@ def test_a_line_naming_the_organisation_and_the_subtitle_the_metadata_gives_is_t
 def test_a_line_naming_the_publisher_under_the_title_is_the_organisation(
         kicker, title, publisher, name, given):
     """GOV.UK's `From: Department for …` under the title: the organisation, which the opener
-    prints (the report says so where the metadata gives it); the line over the title is the
-    page's kicker, the subtitle."""
+    prints (the report says so where the metadata gives it); the line over the title naming
+    the kind of document (`Policy paper`) is the page's label of it, not the title's words:
+    no subtitle."""
     head = "\n".join(filter(None, (kicker, title, f"{publisher}{name}")))
     document, report = scraped_document("page", f"{head}\n\n{ENGLISH_BODY}", Metadata(
         title="", organisation=name if given else ""))
     assert document.metadata.organisation == name
-    assert document.metadata.subtitle == kicker
+    assert (document.metadata.title, document.metadata.subtitle) == (title.replace("-", "\u2013"), "")
+    assert (kicker in [drop["text"] for drop in report["dropped"]]) == bool(kicker)
     assert not any(publisher.strip() in plain(getattr(block, "spans", ())) for block in
                    document.blocks)
     assert ("the organisation's name, which the metadata gives and the opener prints" in [

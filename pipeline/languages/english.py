@@ -561,6 +561,12 @@ page=r"page|p\.?",
                r"|[\d.]+%[ \u00a0](?:of target|raised)",
         fundraiser_lines=r".{1,80}? (?:posted|shared|added) an update|supporting .{1,80}",
         published_in=r"published in",
+        publisher_label=r"from",
+        published_label=r"published|first published",
+        record_label=r"applies to|last updated|updated|part of",
+        page_kind=r"corporate report|policy paper|guidance|news story|speech|independent report"
+                  r"|research and analysis|consultation outcome|open consultation"
+                  r"|transparency data|statutory guidance|correspondence|official statistics",
         properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
                    r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)

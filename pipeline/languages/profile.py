@@ -136,6 +136,15 @@ class Furniture:
     # A platform's label over the name of the publication a post appears in, alone on its
     # line over the post's date ("Published in" over "Riverside Food Link").
     published_in: str = ""
+    # A government page's labels over its record of itself, each alone over its value:
+    # who published it (`publisher_label`, "From:"), when (`published_label`, "Published"),
+    # and what else (`record_label`, "Applies to:", "Last updated").
+    publisher_label: str = ""
+    published_label: str = ""
+    record_label: str = ""
+    # The kind of document such a page names over its title ("Corporate report", "Policy
+    # paper"): its label, not the title.
+    page_kind: str = ""
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
     neighbours: str = ""

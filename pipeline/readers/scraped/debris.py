@@ -318,6 +318,15 @@ DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
 FUNDRAISER_LINE = whole(said("fundraiser_lines"))
 PUBLISHED_IN = whole(said("published_in"))
+PUBLISHER_LABEL = whole(said("publisher_label"))
+PAGE_KIND = whole(said("page_kind"))
+PAGE_KIND_LABEL = "the kind of document the page names over its title"
+PUBLISHED_LABEL = whole(said("published_label"))
+RECORD_LABEL = whole(said("record_label"))
+PAGE_RECORD = "the page's record of itself: who published it, when, where it applies"
+PUBLISHER = "who published the page, as its record says: the organisation the opener prints"
+MIN_RECORD_LABELS = 2
+MIN_RECORD_SENTENCE_WORDS = 5  # a sentence of the text, not a label ending with a colon
 PUBLICATION = "the publication the post appears in, over its date"
 FUNDRAISING = "the fundraising page's totals and its feed of donations"
 # A site's address alone, its domain's name and no path: "news.gov.hk", "www.example.org".
@@ -568,13 +577,16 @@ def within_block(rows: list[str], index: int, reasons: dict[int, str]) -> bool:
 
 
 def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
-    """The body whose site the page was copied from, as its name over the page's navigation
-    says it ("Kingsbridge Borough Council", "江城理工大学"), gone with the navigation: the
-    organisation the opener prints, where the metadata names none; "" for none."""
+    """The body whose site the page was copied from, as its record names its publisher
+    (PUBLISHER) or its name over the page's navigation says it ("Kingsbridge Borough
+    Council", "江城理工大学"), gone with the navigation: the organisation the opener prints,
+    where the metadata names none; "" for none."""
     first_text = text_between(lines, reasons)[0]
-    return next((line.text.strip() for line in lines[:first_text]
-                 if reasons.get(line.number) in (NAVIGATION, "links", POSTING_PAGE)
-                 and detect(line.text).names_body(line.text.strip())), "")
+    published = next((line.text.strip() for line in lines
+                      if reasons.get(line.number) == PUBLISHER), "")
+    return published or next((line.text.strip() for line in lines[:first_text]
+                              if reasons.get(line.number) in (NAVIGATION, "links", POSTING_PAGE)
+                              and detect(line.text).names_body(line.text.strip())), "")
 
 
 def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -816,6 +828,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons.update({each.number: "cookie notice" for each in cookie_banner(lines, index)})
     reasons.update(readers_counts(lines, reasons))
     reasons.update(publication(lines, reasons, first_text))
+    reasons.update(page_record(lines, reasons, first_text))
     reasons.update(author_over_date(lines, reasons, first_text))
     reasons.update(comments_section(lines, reasons, first_text))
     reasons.update(teasers(lines, reasons))
@@ -1384,6 +1397,36 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
             continue
         return is_running(line.text) and not line.kind
     return False
+
+
+def page_record(lines: list[Line], reasons: dict[int, str], first_text: int
+                ) -> dict[int, str]:
+    """A government page's record of itself over its text (or under its summary), each label
+    alone over its value,
+    two labels at least (`From:` over `Office of the … Commissioner`, `Published` over `14
+    May 2025`, `Applies to:` over `England`): the page's; who published it is the page that
+    posted it (the organisation the opener prints), when, its dateline (the text's date)."""
+    # Over the text, or under its summary (a line of running text under the title).
+    second = next((index for index in range(first_text + 1, len(lines))
+                   if lines[index].number not in reasons
+                   and word_count(lines[index].text) >= MIN_RECORD_SENTENCE_WORDS
+                   and ends_sentence(lines[index].text)),
+                  len(lines))
+    labels = [index for index, line in enumerate(lines[:second])
+              if line.number not in reasons and index + 1 < len(lines)
+              and lines[index + 1].number == line.number + 1
+              and any(label.fullmatch(line.text.strip())
+                      for label in (PUBLISHER_LABEL, PUBLISHED_LABEL, RECORD_LABEL))]
+    if len(labels) < MIN_RECORD_LABELS:
+        return {}
+    found = {}
+    for index in labels:
+        label, value = lines[index], lines[index + 1]
+        found[label.number] = PAGE_RECORD
+        found[value.number] = (PUBLISHER if PUBLISHER_LABEL.fullmatch(label.text.strip())
+                               else DATELINE if PUBLISHED_LABEL.fullmatch(label.text.strip())
+                               and detect(value.text).date_in(value.text) else PAGE_RECORD)
+    return found
 
 
 def publication(lines: list[Line], reasons: dict[int, str], first_text: int
@@ -1963,14 +2006,19 @@ def label_over_its_line(lines: list[Line], reasons: dict[int, str], first_text: 
                         ) -> dict[int, str]:
     """A short line of the page's head whose words the line right under it opens with, and
     goes on from (`Agenda item` over `Agenda item 7 – Community Grants Programme …`, `News`
-    over `News: …`): the label of the page's kind, which the title says again."""
+    over `News: …`): the label of the page's kind, which the title says again; or that
+    names a kind of document a government page labels its title with (`Corporate report`
+    over `Police and Crime Plan 2025 to 2029: …`; the profiles' `page_kind`)."""
     found = {}
     for line, under in itertools.pairwise(lines[:first_text + 1]):
         key, under_key = likeness_key(line.text), likeness_key(under.text)
-        if (line.number not in reasons and under.number == line.number + 1
-                and word_count(line.text) <= MAX_LABEL_WORDS and len(under_key) > len(key)
-                and under_key.startswith(key + " ")):
-            found[line.number] = PAGE_LABEL
+        if line.number in reasons or under.number != line.number + 1:
+            continue
+        if (word_count(line.text) <= MAX_LABEL_WORDS and len(under_key) > len(key)
+                and under_key.startswith(key + " ")) or (
+                PAGE_KIND.fullmatch(line.text.strip()) and under.number not in reasons
+                and detect(under.text).is_heading(under.text.strip())):
+            found[line.number] = PAGE_LABEL if under_key.startswith(key) else PAGE_KIND_LABEL
     return found
 
 
