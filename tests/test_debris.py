@@ -114,6 +114,9 @@ def kept_and_dropped(text: str) -> tuple[list[str], dict[str, str]]:
     ("索引号：11350200MB0123456X/2025-00017", "page footer"),
     ("发布机构：滨江市生态环境局", "page footer"),
     ("发文日期：2025-01-15", "dateline"),
+    # A social network's, logged out, and its stamp on a post.
+    ("登入", "link"),
+    ("3月8日 下午4:15 ·", "dateline"),
     # The credit of the page's banner, which the copy left out.
     ("图片来源：南江大学新闻中心", "credit of a picture the copy left out"),
     ("Photo: Harbour Trust / Jo Lam", "credit of a picture the copy left out"),
