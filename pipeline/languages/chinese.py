@@ -204,7 +204,7 @@ SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
 # is two titles; so does English's short joining word between Chinese names, in an English
 # sentence ("歐陽志豪 and 陳大文 replied"), and a name a bar parts ("會訊 Newsletter｜…").
 # (An address cleaning set aside stands as a private-use mark: a term too.)
-LATIN_TERM = r"[A-Za-z\d\ue000-\uf8ff][A-Za-z\d.,@/:&'’+_\ue000-\uf8ff-]*"
+LATIN_TERM = r"\+?[A-Za-z\d\ue000-\uf8ff][A-Za-z\d.,@/:&'’+_\ue000-\uf8ff-]*"
 HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『（《〈，、；：
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"

@@ -81,10 +81,10 @@ MINUS_SIGN = re.compile(r"\u2212(?=\S)")
 # 0 ("01632 555 0100", "020 7946 0958", "07700 900 842"). Four figures that could be a year
 # (19xx, 20xx) followed by four more are left to prose ("In 2023 1200 people"), as are groups
 # of three ("12 500 000") and a group among others ("1234 5678 9012").
-TELEPHONE = re.compile(r"(?<![\w.,/+\-])(?<!\d )"
+TELEPHONE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?<!\d )"
                        r"(?:(?:\+\d{1,3}|\(\d{1,3}\)) ?\d{1,4}(?: ?\d{2,4}){1,3}"
                        r"|(?!20)[2-9]\d{3} \d{4}|0\d{2,4}(?: \d{3,4}){1,2})"
-                       r"(?![\w\-]|[.,]\d| \d)")
+                       r"(?![A-Za-z0-9_\-]|[.,]\d| \d)")
 # A time of day and the a.m. or p.m. after it ("10 a.m.", "9.30 p.m.", "10 am", "6 PM"), which
 # a reader takes in as one; "5pm", written without a space, the renderer never parts (UAX #14's
 # LB23). Not "2 am" inside a longer word ("2 amps").
