@@ -88,6 +88,8 @@ def test_the_report_lists_the_pages_furniture_and_each_hyphen():
     ("under", "standing", False), ("state", "ment", False),
     ("well", "being", True), ("self", "assessment", True), ("community", "led", True),
     ("decision", "making", True), ("long", "term", True), ("non", "executive", True),
+    ("ship-to", "shore", True), ("state-of-the", "art", True), ("one-in", "four", True),
+    ("well-estab", "lished", False), ("in", "come", False),
 ])  # fmt: skip
 def test_a_typeset_hyphen_is_a_compound_s_only_where_english_writes_one(head, tail, kept):
     assert keeps_hyphen(head, tail, frozenset()) is kept
@@ -96,6 +98,8 @@ def test_a_typeset_hyphen_is_a_compound_s_only_where_english_writes_one(head, ta
 def test_the_text_s_own_spelling_decides_a_broken_word():
     assert keeps_hyphen("co", "operate", frozenset(("we", "co-operate"))) is True
     assert keeps_hyphen("long", "term", frozenset(("a", "longterm", "plan"))) is False
+    # A compound's last word broken, the text writing that word whole elsewhere.
+    assert keeps_hyphen("back-of", "fice", frozenset(("the", "office"))) is False
 
 
 def test_a_wrap_that_breaks_no_word_keeps_a_hyphen_and_parts_nothing():

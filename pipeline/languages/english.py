@@ -327,6 +327,9 @@ COMPOUND_TAILS = re.compile(
 # "co-operate", "pre-empt", "anti-inflammatory").
 VOWEL_PREFIXES = re.compile(r"re|pre|de|co|anti|semi|multi", re.IGNORECASE)
 MIN_COMPOUND_TAIL, MIN_COMPOUND_HEAD = 4, 3
+# The short words joining a compound of three words or more (`ship-to-shore`,
+# `state-of-the-art`, `one-in-four`, `cash-and-carry`).
+JOINING_WORDS = re.compile(r"to|of|the|and|or|in|on|by|for|at|a|an|per", re.IGNORECASE)
 
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
@@ -811,6 +814,9 @@ page=r"page|p\.?",
         return ", ".join([named, *([role] if role else [])])
 
     def compound(self, head: str, tail: str) -> bool:
+        compounded, _, head = head.rpartition("-")
+        if compounded and JOINING_WORDS.fullmatch(head):
+            return True  # a hyphen breaks no word after a whole one that joins a compound
         if VOWEL_PREFIXES.fullmatch(head) and tail[:1].lower() == head[-1:].lower():
             return True
         return (bool(COMPOUND_HEADS.fullmatch(head)) and len(tail) >= MIN_COMPOUND_TAIL

@@ -509,7 +509,8 @@ class Profile:
 
     def compound(self, head: str, tail: str) -> bool:
         """Whether `head` and `tail`, a hyphen between them, are a compound it writes with
-        one (`well-being`): where a typeset line ends on that hyphen, it stays."""
+        one (`well-being`, `ship-to` and `shore`): where a typeset line ends on that hyphen,
+        it stays."""
         return False
 
     def is_heading(self, text: str) -> bool:

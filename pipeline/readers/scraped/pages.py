@@ -301,12 +301,15 @@ def forms(word: str) -> set[str]:
 def keeps_hyphen(head: str, tail: str, said: frozenset[str]) -> bool:
     """Whether the hyphen a typesetter's line ends between `head` and `tail` is the word's
     own: the text writes the word so elsewhere (`said`: its words, folded), not whole; or it
-    is a compound its language hyphenates (`self-assessment`, `community-led`)."""
-    if not said.isdisjoint(forms((head + tail).casefold())):
+    is a compound its language hyphenates (`self-assessment`, `community-led`, a compound
+    of three or more words: `ship-to-` over `shore`). A compound's last part broken where
+    the text writes it whole (`well-estab-` over `lished`) loses the hyphen."""
+    last = head.rsplit("-", 1)[-1]
+    if not said.isdisjoint(forms((head + tail).casefold()) | forms((last + tail).casefold())):
         return False
     if not said.isdisjoint(forms(f"{head}-{tail}".casefold())):
         return True
-    return detect(f"{head} {tail}").compound(head.split("-")[-1], tail)
+    return detect(f"{head} {tail}").compound(head, tail)
 
 
 def bracketed_notes(text: str) -> tuple[str, list[int]]:
