@@ -158,3 +158,33 @@ def test_a_poems_lines_quoted_in_a_chinese_text_are_lines():
         "安得廣廈千萬間，", "大庇天下寒士俱歡顏，", "風雨不動安如山。"]
     after = document.blocks[document.blocks.index(verse) + 1]
     assert after.text == "這份願望，今天仍然是我們的目標。"
+
+
+def test_a_long_running_head_over_each_folio_goes_and_the_headings_under_it_stay():
+    """A PDF's running head too long for furniture alone (a company's full name and its
+    report's), the same over each folio: it goes, and the chapter and section headings the
+    next page opens with under the folio stay (they had gone as its furniture)."""
+    head = "江北滨湖智慧水务集团股份有限公司 2025年度可持续发展报告"
+    rows = [head, "21", "第四章 社区责任", "4.1 供水保障",
+            "本年度集团新建及改造供水管网一百二十公里，城区管网漏损率降至百分之八点六。",
+            "我们在汛期前完成全部泵站的检修，并与街道建立停水提前告知机制。",
+            "集团组织员工参与社区节水宣传活动四十余场，覆盖居民约三万人次。",
+            "我们还为辖区内的独居老人免费检修家用水表及管道，共计五百余户。",
+            "集团在十二个社区设立便民服务点，居民可就近办理报装、缴费和报修。",
+            "我们将客户热线的平均接通时间缩短至十五秒，满意度达到百分之九十六。",
+            head, "22", "4.2 公益投入",
+            "全年公益投入合计六百八十万元，主要用于乡村学校饮水设施改造。",
+            "集团员工志愿服务总时长超过一万二千小时，比上年增加百分之二十。",
+            "我们与三所职业院校合作开设水务技术课程，提供实习岗位八十个。",
+            "集团设立“清水助学金”，本年度资助家庭困难学生一百五十名。",
+            "我们在两个山区乡镇建设净水站，解决近四千名村民的饮水问题。",
+            "集团向受台风影响的沿海村庄捐赠应急供水设备及瓶装水。",
+            head, "23"]
+    document, report = read("\n".join(rows))
+    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert headings == ["4.1 供水保障", "4.2 公益投入"]
+    assert document.metadata.title == "第四章 社区责任"
+    assert not any("可持续发展报告" in plain(block.spans) for block in document.blocks
+                   if isinstance(block, Paragraph))
+    dropped = [drop["text"] for drop in report["dropped"]]
+    assert dropped.count(head.replace(" ", "")) == 3

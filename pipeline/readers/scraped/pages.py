@@ -95,8 +95,9 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     found = {lines[index].number: FOLIO for index in folios}
     beside: dict[str, set[int]] = {}
     said = {key(text) for text in known if text}
+    repeated = repeated_beside(lines, folios)
     for folio in sorted(folios):
-        reach = furniture_beside(lines, folio, folios)
+        reach = furniture_beside(lines, folio, folios, repeated)
         broken = parts_page(lines, folio, reach, folios)
         for index in reach:
             beside.setdefault(key(lines[index].text), set()).add(index)
@@ -133,20 +134,38 @@ def lines_text(lines: Sequence, number: int) -> str:
     return next(line.text for line in lines if line.number == number).strip()
 
 
-def furniture_beside(lines: Sequence, folio: int, folios: set[int]) -> list[int]:
+def furniture_beside(lines: Sequence, folio: int, folios: set[int],
+                     repeated: frozenset[str] = frozenset()) -> list[int]:
     """The short lines touching a folio, over and under it, RUNNING_REACH at most each way:
-    no line of text between them and it. A short line over the folio that goes on with the
-    sentence of the line over it (`million,` over `while the shop …`) is the page's last
-    line of text, however short."""
+    no line of text between them and it; and those `repeated` beside folios. A short line
+    over the folio that goes on with the sentence of the line over it (`million,` over
+    `while the shop …`) is the page's last line of text, however short."""
     found = []
     for step in (-1, 1):
         index = folio + step
         while (0 <= index < len(lines) and abs(index - folio) <= RUNNING_REACH
-               and index not in folios and furniture_shaped(lines[index].text)
+               and index not in folios and (furniture_shaped(lines[index].text)
+                                            or key(lines[index].text) in repeated)
                and not (step < 0 and goes_on(lines, index))):
             found.append(index)
             index += step
     return sorted(found)
+
+
+def repeated_beside(lines: Sequence, folios: set[int]) -> frozenset[str]:
+    """The lines too long for furniture that touch two folios or more, each time the same,
+    ending no sentence, in a language whose words no spaces part (counted by its characters,
+    a company's full name is many words): a long running head
+    (`深圳前海澄明新能源科技股份有限公司 2024年度环境、社会及管治（ESG）报告`)."""
+    touching: dict[str, set[int]] = {}
+    for folio in folios:
+        for index in (folio - 1, folio + 1):
+            text = lines[index].text.strip() if 0 <= index < len(lines) else ""
+            if (index not in folios and text and not ends_sentence(text)
+                    and not detect(text).words_spaced
+                    and word_count(text) <= 2 * MAX_FURNITURE_WORDS):
+                touching.setdefault(key(text), set()).add(folio)
+    return frozenset(text for text, beside in touching.items() if len(beside) >= 2)
 
 
 def goes_on(lines: Sequence, index: int) -> bool:
