@@ -59,6 +59,17 @@ def test_figures_and_commas_between_english_words_are_the_phrase_s():
         "Ocean 2035", "volunteers"]
 
 
+def test_quotation_marks_and_apostrophes_between_english_words_are_the_phrase_s():
+    """An English headline in a text read as Chinese is one phrase, its quotation marks and
+    a plural's apostrophe set in the English face (they had been set as Chinese's, full
+    width); marks round a phrase in a Chinese sentence stay Chinese's."""
+    assert english("Harbour trust launches ‘Piers Remembered’ oral history of "
+                   "ferry crews’ voices") == [
+        "Harbour trust launches ‘Piers Remembered’ oral history of ferry crews’ "
+        "voices"]
+    assert english("本局推出“Harbour Voices”計劃") == ["Harbour Voices"]
+
+
 def test_a_hyphened_name_the_writer_keeps_together_is_one_phrase():
     """The word joiner that keeps a name's parts on one line ("Goethe-\u2060Institut") is
     inside the phrase: its first part was spoken in the text's language."""

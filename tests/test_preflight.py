@@ -951,6 +951,25 @@ def test_a_heading_with_a_word_alone_on_a_line_is_said(lines, alone, tmp_path):
                          f"its {len(lines)}"] if alone else [])
 
 
+def test_an_english_heading_in_a_text_read_as_chinese_is_read_as_english(tmp_path):
+    """A bilingual release read as Chinese, its English headline set on two lines parted at
+    a space: balanced as English is, no fault (it had been read as Chinese, whose lines
+    start nowhere inside a run of Latin letters run together)."""
+    lines = ["Harbour trust opens its archive of", "ferry crews’ voices to the public"]
+    text = " ".join(lines)
+    metadata = dataclasses.replace(DOCUMENT.metadata, language="zh-HK")
+    document = dataclasses.replace(DOCUMENT, metadata=metadata,
+                                   blocks=(Heading(text), *DOCUMENT.blocks[1:4]))
+    html = html_for(document, SCREEN).replace(f">{text}<", f">{' <br>'.join(lines)}<")
+    import weasyprint
+
+    with own_faces() as font_config:
+        data = weasyprint.HTML(string=html, url_fetcher=fetcher(None)).write_pdf(
+            font_config=font_config)
+    with pikepdf.open(write(tmp_path, data)) as pdf:
+        assert heading_problems(Edition(tmp_path / "sample.pdf", pdf, document, SCREEN)) == []
+
+
 @pytest.mark.parametrize(("lines", "language", "wrong"), [
     (["館長寄語｜2024年", "，我們一起讀過的書"], "zh-HK", "，"),
     (["館長寄語｜2024年，", "我們一起讀過的書"], "zh-HK", ""),

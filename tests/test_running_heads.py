@@ -47,6 +47,13 @@ def test_a_long_chinese_title_is_cut_after_whole_characters_with_its_ellipsis():
     assert len(shortened) < len(title)
 
 
+def test_an_english_title_over_a_text_read_as_chinese_is_cut_as_english_is():
+    """A bilingual release read as Chinese, its English headline its title: cut after whole
+    words with English's ellipsis (it had been cut inside a word with Chinese's, and set on
+    two lines)."""
+    assert head(RELEASE, language="zh-HK") == head(RELEASE)
+
+
 def test_a_layout_without_running_heads_leaves_the_text():
     layout = replace(load_layout(LAYOUTS, "screen"), running_heads=None)
     assert running_head(RELEASE * 3, layout, ("Noto Sans",), "en-GB") == RELEASE * 3

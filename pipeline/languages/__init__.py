@@ -27,8 +27,8 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["CURRENCY_CODE", "DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "NBSP", "PROFILES",
            "SOFT_HYPHEN", "Faces", "Numerals", "Profile", "detect", "docx_language_attributes",
-           "holder_of", "holds_phrase", "joined_lines", "line_joins", "phrase_languages",
-           "phrases", "profile_for", "regional_variant", "scripts", "takes_small_caps",
+           "holder_of", "holds_phrase", "joined_lines", "line_joins", "own_language",
+           "phrase_languages", "phrases", "profile_for", "regional_variant", "scripts", "takes_small_caps",
            "text_language", "word_count"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
@@ -163,6 +163,14 @@ def detect(text: str) -> Profile:
     """The language `text` is written in, as its characters say."""
     return next((profile for profile in PROFILES
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
+
+
+def own_language(text: str, language: Profile) -> Profile:
+    """The language a line of display text (a heading, a running head) is set in: the
+    document's `language`, or its own where one of the two spaces its words and the other
+    does not (an English headline over a bilingual release read as Chinese)."""
+    found = detect(text)
+    return found if found.words_spaced != language.words_spaced else language
 
 
 def language_boundary(text: str) -> int | None:

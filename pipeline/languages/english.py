@@ -298,12 +298,14 @@ CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 # its words are the phrase's ("welcomed 12.6 million visitors in 2023–24, up 18 per cent"),
 # and a figure or a few after its last word where no letter follows ("Harbour 2030」",
 # "WhatsApp 6612 3456"; not the "12,600" of "visitors 12,600名", which counts in Chinese):
-# set in its face, not the Chinese face's Latin letters.
+# set in its face, not the Chinese face's Latin letters; so are the quotation marks and
+# apostrophes between its words ("launches ‘Piers Remembered’ oral", "crews’ voices").
 LATIN_LETTER = "A-Za-z\u00c0-\u024f"
 LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
 PHRASE_FIGURE = "[0-9](?:[0-9.,%\u2013\u2060-]*[0-9%])?"
 LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
-                f"(?:(?:[:,;]?[ \u00a0]+(?:{PHRASE_FIGURE}[,;]?[ \u00a0]+)*){LATIN_PHRASE_WORD})*"
+                f"(?:(?:[\u2019\u201d]?[:,;]?[ \u00a0]+(?:{PHRASE_FIGURE}[,;]?[ \u00a0]+)*"
+                f"[\u2018\u201c]?){LATIN_PHRASE_WORD})*"
                 f"(?:(?:[ \u00a0]+{PHRASE_FIGURE}){{1,3}}(?![^\\W\\d_]|[0-9.,%\u2013\u2060-]))?"
                 f"(?![{LATIN_LETTER}0-9_/@(\\-{CURRENCY_SIGNS}]|:\\S|\\.[{LATIN_LETTER}0-9])")
 

@@ -16,7 +16,7 @@ from operator import attrgetter, sub
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
 from pipeline.errors import excerpt
-from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.languages import PROFILES, Profile, own_language, profile_for
 from pipeline.layouts import Furniture, Layout
 from pipeline.model import Document, SignOff
 from pipeline.pdf.glyphs import Colour, Glyph
@@ -646,15 +646,17 @@ def page_heading_problems(edition: Edition, number: int, glyphs: list[Glyph]) ->
     left, _, right, _ = body_measure(edition, edition.text_area(number))
     problems = []
     for heading, lines, size in set_headings(edition, number, glyphs, language):
-        units = [line_units(line, line_language(line.text, language)) for line in lines]
-        space = WORD_SPACE * size if language.words_spaced else 0.0
+        own = own_language(heading, language)
+        units = [line_units(line, line_language(line.text, own)) for line in lines]
+        space = WORD_SPACE * size if own.words_spaced else 0.0
         alone = [index for index, count in enumerate(units) if count == 1 and (
             sum(units) >= 2 * len(lines) or joins(lines, index, space, right - left))]
         if alone:
             problems.append(f"page {number}: the heading {heading!r} sets "
                             f"{lines[alone[0]].text.strip()!r} alone on a line of its "
                             f"{len(lines)}")
-        if not language.words_spaced and (wrong := wrong_start(lines, tag)):
+        if not own.words_spaced and (wrong := wrong_start(lines, tag if own is language
+                                                           else own.tag)):
             problems.append(f"page {number}: the heading {heading!r} starts a line with "
                             f"{wrong!r}, where its language breaks no line")
     return problems

@@ -21,7 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
-from pipeline.languages import PROFILES, Profile, columns, detect, profile_for
+from pipeline.languages import PROFILES, Profile, columns, detect, own_language, profile_for
 from pipeline.layouts import Layout
 from pipeline.model import Document, Heading, LineBlock, Metadata, Note, Paragraph, Span
 from pipeline.writers.exchanges import questions_in_bold
@@ -192,7 +192,7 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
     found = lines.heading(tag) if lines is not None else None
     if found is not None:
         style, measure = found
-        spaced = profile_for(language).words_spaced
+        spaced = own_language(text, profile_for(language)).words_spaced
         # The space stays before the break: a bookmark and a running head read the
         # heading's text, words apart.
         text = with_line_ends(text, dict.fromkeys(

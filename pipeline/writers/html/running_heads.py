@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import profile_for
+from pipeline.languages import own_language, profile_for
 from pipeline.layouts import Layout
 from pipeline.writers.shaping import TextStyle, shaper
 
@@ -41,7 +41,9 @@ def running_head(text: str, layout: Layout, families: tuple[str, ...], language:
 
     if fits(text):
         return text
-    profile = profile_for(language)
+    # A head in another language than the document's (an English title over a bilingual
+    # release read as Chinese) is shortened as its own language writes it.
+    profile = own_language(text, profile_for(language))
     parts = [part.strip() for part in SUBTITLE.split(text, maxsplit=1)]
     if len(parts) == 2 and all(parts):
         first, rest = parts
