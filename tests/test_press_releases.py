@@ -118,6 +118,7 @@ def test_press_release_words_in_the_text_stay(text):
 @pytest.mark.parametrize("release", [
     "PRESS RELEASE | 3 March 2025", "For immediate release: 3 March 2025",
     "3 March 2025 – Media release", "NEWS RELEASE\nFor immediate release | March 2025",
+    "FOR IMMEDIATE RELEASE: Monday 3 March 2025",
 ])
 def test_a_dated_release_line_goes(release):
     document, report = read(RELEASE.format(release=release, end="- ENDS -"))
@@ -150,6 +151,7 @@ def test_a_release_line_holding_more_than_a_date_stays(line):
     ("PRESS RELEASE | 3 March 2025", "2025-03-03"), ("For immediate release: March 3, 2025",
                                                     "2025-03-03"),
     ("NEWS RELEASE\nFor immediate release | March 2025", "2025-03"),
+    ("FOR IMMEDIATE RELEASE: Monday 3 March 2025", "2025-03-03"),
     ("Published: 12 July 2025", "2025-07-12"), ("Posted on 3 March 2024, 10:30 am", "2024-03-03"),
 ])
 def test_the_date_a_dropped_release_line_or_dateline_gives_is_the_documents(release, date):

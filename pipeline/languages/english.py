@@ -228,8 +228,11 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
           "|December")
 # A month's name in full or short, as a dateline writes it ("Mar 14, 2025", "14 Sept 2024").
 NAMED_MONTH = rf"{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-DATE = re.compile(rf"(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
-                  rf"|(?:{NAMED_MONTH}) \d{{1,2}}, \d{{4}}")  # 27 June 2024, June 27, 2024
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# 27 June 2024, June 27, 2024, its weekday perhaps before it (Wednesday 5 February 2025).
+DATE = re.compile(rf"(?:(?:{WEEKDAYS}),?[ \u00a0])?"
+                  rf"(?:(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
+                  rf"|(?:{NAMED_MONTH}) \d{{1,2}}, \d{{4}})")
 # A month, a season or a quarter, its year perhaps with it, or a year alone: "January",
 # "March 2024", "Spring 2024", "Q1 2024", "2023".
 PERIOD = re.compile(rf"(?:(?:{MONTHS}|Spring|Summer|Autumn|Winter|Q[1-4])(?:[ \u00a0]\d{{4}})?"
