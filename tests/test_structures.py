@@ -341,6 +341,24 @@ def test_a_bodys_name_over_the_title_is_its_masthead_not_its_title(masthead, tit
     assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
 
 
+def test_a_bodys_name_over_the_occasion_over_the_title_and_byline_is_its_masthead():
+    """A council's name over the meeting the report was given at, dated, then the title and
+    the byline each in a block of their own: the organisation, the subtitle and its date,
+    the title, the byline (the body's name had been the title, the occasion its subtitle,
+    the title and the byline headings)."""
+    document, _ = scraped_document(
+        "piece", "Northfold Town Council\nAnnual Town Meeting, 14 May 2025\n\n"
+                 "Mayor's Report 2024-25\n\nCllr Peter ODUYA, Mayor of Northfold\n\n"
+                 f"{LONG_LINE}\n\nThank you.\n", Metadata(title=""))
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation) == (
+        "Mayor\u2019s Report 2024\u201325", "Northfold Town Council")
+    assert (metadata.subtitle.replace("\u00a0", " "), metadata.date) == (
+        "Annual Town Meeting, 14 May 2025", "2025-05-14")
+    assert document.byline.role == "Mayor of Northfold"
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+
+
 def test_a_bodys_name_under_the_title_over_the_byline_is_its_organisation():
     """`Chief Executive's Statement 2024` over `Brightwater Family Trust` over the byline: the
     title, then its organisation (the body's name had been the title, the title its kicker)."""

@@ -183,14 +183,18 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         metadata = replace(metadata, subtitle=", ".join(rows),
                            date=metadata.date or next(filter(None, (
                                detect(row).date_in(row) for row in rows)), ""))
-    masthead = masthead_line(texts, metadata)
+    masthead = masthead_lines(texts, metadata)
     covered = False  # a cover's block: the body's name, the title and its subtitle
-    if masthead is not None:
+    if masthead:
         # The body's name over the title (a release's, a newsletter's masthead): the
-        # opener's, which prints it, not the title.
-        units = [unit for unit in units if unit is not masthead]
-        texts = texts[1:]
-        metadata = replace(metadata, organisation=masthead.text.strip())
+        # opener's, which prints it, not the title; the occasion under it, dated, the
+        # subtitle (`Annual Parish Meeting, 23 April 2025`).
+        units = [unit for unit in units if unit not in masthead]
+        texts = texts[len(masthead):]
+        occasion = masthead[1].text.strip() if len(masthead) > 1 else ""
+        metadata = replace(metadata, organisation=masthead[0].text.strip(),
+                           subtitle=metadata.subtitle or occasion,
+                           date=metadata.date or detect(occasion).date_in(occasion))
         if len(texts[0].rows) > 1:
             # The cover's title and the line under it (its subtitle), each a unit of its
             # own; no kicker over the title.
@@ -298,21 +302,40 @@ def letter_subject(texts: list[Unit]) -> Unit | None:
     return headline if all(is_sign_off_unit(unit) for unit in above) else None
 
 
-def masthead_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
-    """The text's first line, alone in its block, where it names a body alone ("Kestrelford
-    Borough Council" over "Council agrees £12m plan …"), over a title in a block of its own
-    (one line, no body's name, not the metadata's organisation) over the text, and the
-    metadata names neither: the masthead, not the title."""
+def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
+    """The text's first line, alone in its block or over the occasion it was written for,
+    dated (`Annual Parish Meeting, 23 April 2025`, where a byline is under the title), where
+    it names a body alone
+    ("Kestrelford Borough Council" over "Council agrees £12m plan …"), over a title in a
+    block of its own (one line, no body's name, not the metadata's organisation) over the
+    text or its byline, and the metadata names neither: the masthead (and that occasion),
+    not the title; else none."""
     if metadata.organisation or metadata.title or len(texts) < 3:
-        return None
-    masthead, title = texts[0], texts[1]
-    text = masthead.text.strip()
+        return []
+    masthead = (texts[:2] if len(texts) > 3 and occasion_under(texts[0], texts[1])
+                and is_byline(texts[3], under_title=True) else texts[:1])
+    title, after = texts[len(masthead)], texts[len(masthead) + 1]
+    text = masthead[0].text.strip()
     return masthead if (
-        len(masthead.rows) == 1 and masthead.repeats == 1 and detect(text).names_body(text)
-        and (len(title.rows) == 1 or cover(masthead, title))
+        len(masthead[0].rows) == 1 and masthead[0].repeats == 1
+        and detect(text).names_body(text)
+        and (len(title.rows) == 1 or cover(masthead[-1], title))
         and is_heading_text(title.rows[0])
         and not detect(title.rows[0]).names_body(title.rows[0].strip())
-        and (cover(masthead, title) or not is_heading_text(texts[2].text))) else None
+        and (cover(masthead[-1], title) or not is_heading_text(after.text)
+             or is_byline(after, under_title=True))) else []
+
+
+def occasion_under(body: Unit, under: Unit) -> bool:
+    """Whether `under`, one line right under a body's name, is the occasion the text was
+    written for, dated (`Annual Parish Meeting, 23 April 2025`): a heading's shape, no
+    sentence, no issue of a publication (`Spring Newsletter – April 2025` subtitles the
+    body's name, its title)."""
+    occasion = under.text.strip()
+    language = detect(occasion)
+    return (len(under.rows) == 1 and under.lines[0] == body.lines[-1] + 1
+            and bool(language.date_in(occasion)) and is_heading_text(occasion)
+            and not ends_sentence(occasion) and not language.names_issue(occasion))
 
 
 def cover(masthead: Unit, title: Unit) -> bool:
