@@ -138,6 +138,22 @@ def test_tab_separated_lines_are_a_table_with_minus_signs_and_numeric_columns():
     assert table.numeric == (False, True, True, True)
 
 
+def test_a_rows_empty_cells_at_its_end_which_the_copy_dropped_are_empty_cells():
+    """A spreadsheet's rows pasted with their last cells empty (`Riverside⇥Yes⇥⇥⇥`), the
+    copy's line ending at the last filled one: the row is as wide as the header, those
+    cells empty (the table had been headings, one a row, `Riverside Yes` saying not which
+    service)."""
+    rows = ["Site\tCafé\tShop\tToilets\tParking", "Riverside\tYes\t\tYes\t",
+            "Old Mill\tYes\tYes\t\tYes", "Harbour\tYes\t\t\t", "Castle\t\t\tYes\tYes"]
+    blocks = blocks_of("Visitor services at each site are listed below.\n\n"
+                       "Table 3 Services at each site\n" + "\n".join(rows)
+                       + "\n\nServices are reviewed each spring.")
+    (table,) = [block for block in blocks if isinstance(block, Table)]
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["Riverside", "Yes", "", "Yes", ""], ["Old Mill", "Yes", "Yes", "", "Yes"],
+        ["Harbour", "Yes", "", "", ""], ["Castle", "", "", "Yes", "Yes"]]
+
+
 def test_space_aligned_columns_are_a_table_too():
     document = read("college-principal-review")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]

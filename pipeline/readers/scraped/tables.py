@@ -99,6 +99,10 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     if len(table) > MIN_ROWS and len(table[1]) == width - 1 and all(
             UNIT_CELL.fullmatch(cell.strip()) for cell in table[1]):
         table[:2] = [headed_by_units(table[0], ["", *table[1]])]
+    if len(table[0]) == width:
+        # A row's empty cells at its end, which a copy drops with the white space ending
+        # its line (`Southern⇥Yes⇥⇥⇥`): the row is the header's width, its last cells empty.
+        table = [row + [""] * (width - len(row)) for row in table]
     if any(len(row) != width for row in table):
         return None
     if any(len(cell.split()) > MAX_CELL_WORDS for row in table for cell in row):
