@@ -188,3 +188,17 @@ def test_a_long_running_head_over_each_folio_goes_and_the_headings_under_it_stay
                    if isinstance(block, Paragraph))
     dropped = [drop["text"] for drop in report["dropped"]]
     assert dropped.count(head.replace(" ", "")) == 3
+
+
+def test_a_pictures_label_in_brackets_before_its_caption_makes_a_figure():
+    """A page's picture copied as its label in brackets before its caption (`［相片］ …`),
+    the caption said again under it or not: a figure, its caption said once (both lines had
+    been headings, the label printed, the heading under them run into one)."""
+    doubled = "\n".join([
+        "院長的話", "", BODY, "\u00a0", "［相片］ 院長與新生在開學禮上合照", "院長與新生在開學禮上合照",
+        "\u00a0", "新學年", BODY, "", "［圖片］ 校園新建的圖書館於九月啟用", "", BODY])
+    document, report = read(doubled, "zh-HK")
+    assert [(type(block).__name__, plain(getattr(block, "caption", ())) or block.text)
+            for block in document.blocks] == [
+        ("Paragraph", BODY), ("Figure", "院長與新生在開學禮上合照"), ("Heading", "新學年"),
+        ("Paragraph", BODY), ("Figure", "校園新建的圖書館於九月啟用"), ("Paragraph", BODY)]

@@ -207,9 +207,12 @@ COMMENT_MARK = re.compile(r"\[(?P<label>[a-z]{1,2})\]")
 # words: "Harbourlight Trust logo" (a body's name: "Our new logo" is a heading's words).
 LOGO_TEXT = re.compile(r"(?P<body>.{2,60}?)\s+logo", re.IGNORECASE)
 # A picture's place by the words its caption under it says again: "[Image: Visitors in the
-# restored gallery]" over "Visitors in the restored gallery".
-DESCRIBED_PICTURE = re.compile(r"\[(?:image|photo(?:graph)?|picture|圖片|图片|相片|照片)\s*[:：]"
-                               r"\s*([^\]]+)\]", re.IGNORECASE)
+# restored gallery]" over "Visitors in the restored gallery"; or its label in brackets
+# before them ("［相片］ 主席出席平頂儀式" over "主席出席平頂儀式").
+PICTURE_WORDS = r"image|photo(?:graph)?|picture|圖片|图片|相片|照片"
+DESCRIBED_PICTURE = re.compile(rf"\[(?:{PICTURE_WORDS})\s*[:：]\s*([^\]]+)\]"
+                               rf"|[\[\uff3b\u3010](?:{PICTURE_WORDS})[\]\uff3d\u3011]\s*(\S.*)",
+                               re.IGNORECASE)
 # A line drawn of underscores or dashes, or of five asterisks or more, full-width too (a Hong
 # Kong government release's "＊＊＊＊＊" under its headline; "* * *" is a section's break).
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
@@ -460,6 +463,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
             drops.append(Drop(mark.group(), (line.number,), said_as(EDITORS_COMMENT),
                               rows[line.number - 1], (line.number,)))
     captioned = captioned_pictures(lines, reasons)
+    reasons.update({number: PICTURE_PLACE for number in captioned})
     for line in lines:
         if line.number in reasons:
             # A page's furniture parts no paragraph: the text runs on over it; a picture's
@@ -558,10 +562,13 @@ def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
     for line, following in itertools.pairwise(line for line in lines
                                               if reasons.get(line.number) in (None, PICTURE_PLACE)):
         described = DESCRIBED_PICTURE.fullmatch(line.text.strip())
-        if (described and reasons.get(line.number) == PICTURE_PLACE
+        words = described and (described.group(1) or described.group(2))
+        # The label before words (`［相片］ …`) is a picture's place only where the words are
+        # said again under it: alone, they are its caption (structure.labelled_caption).
+        if (described and (reasons.get(line.number) == PICTURE_PLACE or described.group(2))
                 and following.number not in reasons
-                and likeness_key(described.group(1)) == likeness_key(following.text)):
-            found[line.number] = described.group(1)
+                and likeness_key(words) == likeness_key(following.text)):
+            found[line.number] = words
     return found
 
 

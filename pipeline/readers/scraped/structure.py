@@ -2007,8 +2007,11 @@ def labels_caption(units: list[Unit], index: int) -> bool:
             and word_count(caption.text) <= MAX_CAPTION_WORDS)
 
 
-# A picture's label opening its caption's line: "Image: Volunteers at our drop-in centre".
-LABELLED = re.compile(rf"(?:{PICTURE_LABEL.pattern})\s*[:：]\s*(?P<caption>\S.*)", re.IGNORECASE)
+# A picture's label opening its caption's line: "Image: Volunteers at our drop-in centre",
+# "［相片］ 首批護理學生參加白袍典禮".
+LABELLED = re.compile(rf"(?:(?:{PICTURE_LABEL.pattern})\s*[:：]"
+                      rf"|[\[\uff3b\u3010](?:{PICTURE_LABEL.pattern})[\]\uff3d\u3011])"
+                      r"\s*(?P<caption>\S.*)", re.IGNORECASE)
 MIN_LABELLED_CAPTION_WORDS = 4  # fewer, after "Photo:", are its credit: "Photo: Priya Shah"
 # A line written twice in the text of as many words is a picture's caption, though shaped as a
 # heading ("Volunteers sorting donations at our Canal Street warehouse, January 2025"): a
