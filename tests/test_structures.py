@@ -154,6 +154,17 @@ def test_a_rows_empty_cells_at_its_end_which_the_copy_dropped_are_empty_cells():
         ["Harbour", "Yes", "", "", ""], ["Castle", "", "", "Yes", "Yes"]]
 
 
+def test_a_row_whose_cells_a_single_space_ran_together_is_not_widened():
+    """A row typed with a single space between two of its cells (`Grants received £000⇥…`),
+    one cell short: widened at its end, its figures would stand a column early, under the
+    unit's heading; no table is read rather than a wrong one."""
+    rows = ["Item\tUnit\t2023\t2024", "Visitors\tthousand\t412\t436",
+            "Grants received £000\t180\t212", "Volunteers\tpeople\t260\t284"]
+    blocks = blocks_of("Key figures for the year follow.\n\nTable 2 Key figures\n"
+                       + "\n".join(rows) + "\n\nFigures are unaudited.")
+    assert not [block for block in blocks if isinstance(block, Table)]
+
+
 def test_space_aligned_columns_are_a_table_too():
     document = read("college-principal-review")
     (table,) = [block for block in document.blocks if isinstance(block, Table)]

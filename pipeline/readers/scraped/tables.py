@@ -99,7 +99,7 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     if len(table) > MIN_ROWS and len(table[1]) == width - 1 and all(
             UNIT_CELL.fullmatch(cell.strip()) for cell in table[1]):
         table[:2] = [headed_by_units(table[0], ["", *table[1]])]
-    if len(table[0]) == width:
+    if len(table[0]) == width and all(fits_columns(row, table) for row in table[1:]):
         # A row's empty cells at its end, which a copy drops with the white space ending
         # its line (`Southern⇥Yes⇥⇥⇥`): the row is the header's width, its last cells empty.
         table = [row + [""] * (width - len(row)) for row in table]
@@ -108,6 +108,19 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     if any(len(cell.split()) > MAX_CELL_WORDS for row in table for cell in row):
         return None
     return table
+
+
+def fits_columns(row: list[str], table: list[list[str]]) -> bool:
+    """Whether a row's cells, from its first, each hold what its column holds in the rows of
+    the table's width, a figure where they hold figures, words where they hold words: a row
+    whose last cells are empty, not one whose cells a single space ran together
+    (`一般公共預算收入 億元⇥280`, its unit in its label's cell, its figures a column early)."""
+    full = [each for each in table[1:] if len(each) == len(table[0])]
+    for column, cell in enumerate(row[1:], 1):
+        kinds = {is_figure(each[column]) for each in full if each[column].strip()}
+        if cell.strip() and len(kinds) == 1 and is_figure(cell) not in kinds:
+            return False
+    return True
 
 
 def headed_by_units(header: list[str], units: list[str]) -> list[str]:
