@@ -18,8 +18,9 @@ limits, where need be), no higher than its heading, that text filling the gap af
 where it cannot, it heads the next page, before the next heading, which follows it with the
 lines it keeps.
 
-A table longer than the space left splits between its rows (the stylesheet repeats its
-header row), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
+A table of MIN_SPLIT_ROWS rows or more longer than the space left splits between its rows
+(the stylesheet repeats its header row; a shorter one goes whole to the next page, as a
+typesetter keeps a short table whole), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
 one before, so the renderer breaks earlier where the break would leave it alone on the next
 page, and never splits a table that fits the space left; where too few stay on the first,
 the paragraphs before it are set a line shorter to make room, or else the table is kept
@@ -62,7 +63,7 @@ from dataclasses import dataclass, replace
 from pipeline.languages import LEAD_IN_ENDS
 from pipeline.model import Paragraph
 from pipeline.writers.html import Placement
-from pipeline.writers.html.blocks import MIN_ROWS
+from pipeline.writers.html.blocks import MIN_ROWS, MIN_SPLIT_ROWS
 
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
@@ -389,7 +390,7 @@ def holes(pages) -> Iterator[Hole]:
         long_tables = tuple(int(table.get("data-block"))
                             for table, box in outer_boxes(following._page_box)
                             if table.tag == "table" and table.get("data-block")
-                            and len(body_rows(box)) >= 2 * MIN_ROWS)
+                            and len(body_rows(box)) >= MIN_SPLIT_ROWS)
         shortfall, table_shortfall, making_way = 0.0, 0.0, ()
         writers, line = page_writers(box)
         if element.tag in HEADINGS:
@@ -435,7 +436,7 @@ def led_table(page_box) -> tuple[float, tuple[tuple[int, int], ...]] | None:
             continue
         if element.tag == "table":
             rows = list(body_rows(box).values())
-            if len(rows) < 2 * MIN_ROWS:
+            if len(rows) < MIN_SPLIT_ROWS:
                 return None
             row = rows[MIN_ROWS - 1]
             return row.position_y + row.margin_height(), tuple(leading)
