@@ -897,3 +897,24 @@ def test_a_newsletter_copied_from_gmails_web_view_loses_its_view():
     for line in ("Inbox", "Fri, 28\u00a0Mar, 15:42 (2\u00a0days ago)", "to me",
                  "Fernside Primary School <newsletter@fernsideprimary.sch.uk> Unsubscribe"):
         assert reasons[line] == "e-mail debris: the mail program's lines round the mail"
+
+
+def test_a_forwarded_report_titled_by_its_subjects_initials_drops_both_notes():
+    """A report forwarded twice, its subject shortened to initials (`HM annual report 2024`
+    for `Harbour Master's Report 2024`): the forwarder's note and the covering line over the
+    title go (the covering line had been printed, the forward's subject the title); the
+    title, organisation and byline are the text's; its sign-off keeps the role and the body
+    under the name, the telephone numbers and the address under them go, and the postscript
+    after them stays (they had been printed in the sign-off)."""
+    path = Path(__file__).parent / "texts" / "mail" / "pilots-association-forwarded-report.txt"
+    document, report = read_scraped(path, Metadata(title=""))
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation) == (
+        "Harbour Master\u2019s Report 2024", "Humber Pilots\u2019 Association")
+    assert document.byline.role == "Harbour Master"
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    assert "Attached below" not in said and "Forwarding" not in said
+    (sign_off,) = [block for block in document.blocks if isinstance(block, SignOff)]
+    assert sign_off.texts == ["With best wishes,", "Tomasz Wilk", "Harbour Master",
+                              "Humber Pilots\u2019 Association"]
+    assert document.blocks[-1].text.startswith("P.S. My thanks to the launch crews")

@@ -62,6 +62,7 @@ from pipeline.languages import (
     NEWS_DATELINE,
     NOTES_HEADING,
     PHOTO_CREDIT,
+    POSTSCRIPT,
     PROFILES,
     STAGE_DIRECTION,
     VALEDICTION,
@@ -1067,7 +1068,23 @@ def named_within(words: list[str], subject_words: set[str]) -> bool:
     Review 2024-25" under "Subject: RE: Director's review for the annual review")."""
     words = words[1:] if words[:1] in (["a"], ["an"], ["the"]) else words
     words = [word for word in words if not word.isdigit()]
-    return len(words) >= MIN_SUBJECT_WORDS and set(words) <= subject_words
+    # A possessive's "s" (words_of parts "Secretary's") names nothing of its own.
+    named = set(words) - {"s"} - initialled(words, subject_words)
+    return len(words) >= MIN_SUBJECT_WORDS and named <= subject_words
+
+
+def initialled(words: list[str], subject_words: set[str]) -> set[str]:
+    """The words of a line a subject's initialism stands for ("general", "secretary" for the
+    "GS" of "Subject: GS annual report 2024"): two to four of them in a row, whose initials
+    it is."""
+    found: set[str] = set()
+    for short in subject_words:
+        if 2 <= len(short) <= 4 and short.isalpha():
+            for start in range(len(words) - len(short) + 1):
+                run = words[start:start + len(short)]
+                if "".join(word[0] for word in run) == short:
+                    found.update(run)
+    return found
 
 
 def senders_closing(text: list[Line]) -> list[Line]:
@@ -2135,6 +2152,8 @@ def contact_details(lines: list[Line], reasons: dict[int, str]) -> dict[int, str
             continue
         if is_contact_line(line.text.strip()):
             found[line.number] = CONTACT_DETAILS
+        elif re.match(POSTSCRIPT, line.text.strip()) and not found:
+            continue  # a postscript under the signature: the letter's last words, kept
         elif is_running(line.text):
             break
     if found:
@@ -2158,6 +2177,8 @@ def signature_again(lines: list[Line], reasons: dict[int, str], details: int) ->
         block.append(line)
     if not block:
         return {}
+    if any(line.number + 1 == block[-1].number for line in above):
+        return {}  # the lines of a longer sign-off (`In solidarity,`, a name, a role …)
     name = SIGNATURE_PARTS.split(block[-1].text.strip())[0].casefold()
     first_sentence = next((line.number for line in texts if is_running(line.text)), details)
     signed = [line for line in above
