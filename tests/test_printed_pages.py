@@ -519,3 +519,22 @@ def test_the_body_a_running_head_names_before_its_report_is_the_organisation(nam
     path = PRINTED / f"{name}.txt"
     document = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))[0]
     assert document.metadata.organisation == body
+
+
+def test_feet_with_and_without_their_folio_go_and_a_paragraph_runs_on_over_its_notes():
+    """A statement copied out of a PDF whose foot carries the folio on some pages
+    (`14 ⇥ Kestrel Valley Water | Annual Report 2024`) and not on the page whose head
+    carries it: every foot goes (they had run into the notes and the sign-off, the last
+    printed as a paragraph), the notes end at their own text, the sign-off is one, and the
+    paragraph the page broke over its notes and furniture is one paragraph (it had been two)."""
+    document = read_text(PRINTED / "water-company-chair-foot-folios.txt")
+    text = said(document)
+    assert "Kestrel Valley Water" not in text
+    notes = [block for block in document.blocks if isinstance(block, Note)]
+    assert [note.text for note in notes] == [
+        "Leakage as reported to the regulator, three-year average.",
+        "See note 4 to the financial statements."]
+    assert isinstance(document.blocks[-3], SignOff)
+    (broken,) = [block for block in document.blocks
+                 if "began to rebuild the pumping station" in getattr(block, "text", "")]
+    assert isinstance(broken, Paragraph)

@@ -28,8 +28,8 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 __all__ = ["CURRENCY_CODE", "DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "NBSP", "PROFILES",
            "SOFT_HYPHEN", "Faces", "Numerals", "Profile", "detect", "docx_language_attributes",
            "holder_of", "holds_phrase", "joined_lines", "line_joins", "own_language",
-           "phrase_languages", "phrases", "profile_for", "regional_variant", "scripts", "takes_small_caps",
-           "text_language", "word_count"]
+           "phrase_languages", "phrases", "profile_for", "regional_variant", "scripts",
+           "takes_small_caps", "text_language", "word_count"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")

@@ -50,7 +50,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pipeline.addresses import ADDRESS
@@ -78,7 +78,7 @@ from pipeline.readers.front_matter import byline_line
 from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
-from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture
+from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture, seams_closed
 
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 # Where the copy left a picture's place in words ("[Image: The first team celebrate …]"): on
@@ -522,37 +522,6 @@ def stage_beside(rows: list[str], number: int) -> bool:
     a line of its own ("[Applause]"): the captions part there, the noise a line apart."""
     return any(STAGE_DIRECTION.fullmatch(rows[at].strip())
                for at in (number - 2, number) if 0 <= at < len(rows))
-
-
-def seams_closed(rows: list[str]) -> list[str]:
-    """The rows with the blank rows round a page's furniture (PAGE_SEAM) made part of the
-    seam where the paragraph the page's end broke goes on after it: the lines before end
-    inside a sentence, two of them at least (a paragraph's, no heading's), and the text after
-    goes on, in lower case, or in a script of no case no item or numbered heading opening it
-    (`…節省約3,600萬元。此` over the running head and folio, over `外，本局亦…`)."""
-    closed = list(rows)
-    for start, end in seam_runs(rows):
-        before, after = rows[start - 1].strip(), rows[end].strip()
-        if (start < 2 or not rows[start - 2].strip() or ends_sentence(before)
-                or marked(after) or not (after[:1].islower() or (
-                    not after[:1].isupper() and not detect(after).words_spaced))):
-            continue
-        closed[start:end] = [PAGE_SEAM] * (end - start)
-    return closed
-
-
-def seam_runs(rows: list[str]) -> Iterator[tuple[int, int]]:
-    """Each run of blank rows and page seams holding a seam and a blank row, text on either
-    side: its start and end."""
-    start = None
-    for index, row in enumerate(rows):
-        if row in ("", PAGE_SEAM) or not row.strip():
-            start = index if start is None else start
-            continue
-        if start is not None and start > 0 and PAGE_SEAM in rows[start:index] and any(
-                not each.strip() for each in rows[start:index]):
-            yield start, index
-        start = None
 
 
 def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:

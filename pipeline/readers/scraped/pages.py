@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pipeline.addresses import SET_APART
 from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence, word_count
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
+from pipeline.readers.scraped.lists import marked
 
 FOLIO = "page number"
 RUNNING_HEAD = "running head or foot"
@@ -43,6 +44,9 @@ PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNOREC
 # spaces, as cleaning reads them), or dashes round it.
 FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7/\t]\s*\d+$"
                           r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
+# A folio's figure set apart at a running head's start or end, as `key` leaves it out.
+FOLIO_APART = re.compile(r"^\d{1,3}\s*[|\u00a6\u2022\u00b7/\t]\s*"
+                         r"|\s*[|\u00a6\u2022\u00b7/\t]\s*\d{1,3}$")
 TIME = re.compile(r"\d:\d\d")
 PAGE_OF = re.compile(rf"(?:(?:{PAGE_WORDS})\.?\s*\d+\s*(?:of|/)\s*\d+"
                      r"|第\s*\d+\s*[頁页]\s*[，,/]?\s*共\s*\d+\s*[頁页])", re.IGNORECASE)
@@ -177,7 +181,10 @@ def goes_on(lines: Sequence, index: int) -> bool:
 
 
 def key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """What a running head says, however its page sets it: with or without the folio's
+    figure set apart before or after it (`8 | Port Authority | Annual Report 2024` on one
+    page, `Port Authority | Annual Report 2024` on the next, its folio in its head)."""
+    return " ".join(FOLIO_APART.sub("", text.strip()).split()).casefold()
 
 
 def parts_page(lines: Sequence, folio: int, furniture: list[int], folios: set[int]) -> bool:
@@ -331,6 +338,37 @@ def keeps_hyphen(head: str, tail: str, said: frozenset[str]) -> bool:
     return detect(f"{head} {tail}").compound(head, tail)
 
 
+def seams_closed(rows: list[str]) -> list[str]:
+    """The rows with the blank rows round a page's furniture (PAGE_SEAM) made part of the
+    seam where the paragraph the page's end broke goes on after it: the lines before end
+    inside a sentence, two of them at least (a paragraph's, no heading's), and the text after
+    goes on, in lower case, or in a script of no case no item or numbered heading opening it
+    (`…節省約3,600萬元。此` over the running head and folio, over `外，本局亦…`)."""
+    closed = list(rows)
+    for start, end in seam_runs(rows):
+        before, after = rows[start - 1].strip(), rows[end].strip()
+        if (start < 2 or not rows[start - 2].strip() or ends_sentence(before)
+                or marked(after) or not (after[:1].islower() or (
+                    not after[:1].isupper() and not detect(after).words_spaced))):
+            continue
+        closed[start:end] = [PAGE_SEAM] * (end - start)
+    return closed
+
+
+def seam_runs(rows: list[str]) -> Iterator[tuple[int, int]]:
+    """Each run of blank rows and page seams holding a seam and a blank row, text on either
+    side: its start and end."""
+    start = None
+    for index, row in enumerate(rows):
+        if row in ("", PAGE_SEAM) or not row.strip():
+            start = index if start is None else start
+            continue
+        if start is not None and start > 0 and PAGE_SEAM in rows[start:index] and any(
+                not each.strip() for each in rows[start:index]):
+            yield start, index
+        start = None
+
+
 def bracketed_notes(text: str) -> tuple[str, list[int]]:
     """The text with its notes' calls and labels written `[1]` (`figures_bracketed`); notes
     called and labelled with superior figures (`48,000 calls.¹` over `¹ Calls answered …`,
@@ -380,6 +418,9 @@ def figures_bracketed(text: str) -> tuple[str, list[int]]:
     notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]
     kept = [(number, PAGE_SEAM if index in held else row)
             for index, (number, row) in enumerate(zip(numbers, rows, strict=True))]
+    # The paragraph the page broke runs on over their place, as over its furniture.
+    kept = list(zip([number for number, _ in kept], seams_closed([row for _, row in kept]),
+                    strict=True))
     moved = [*kept, (0, ""), *notes]
     return "\n".join(row for _, row in moved), [number for number, _ in moved]
 

@@ -20,12 +20,13 @@ lines it keeps.
 
 A table of MIN_SPLIT_ROWS rows or more longer than the space left splits between its rows
 (the stylesheet repeats its header row; a shorter one goes whole to the next page, as a
-typesetter keeps a short table whole), leaving MIN_ROWS rows on each page: the stylesheet keeps its last row with the
-one before, so the renderer breaks earlier where the break would leave it alone on the next
-page, and never splits a table that fits the space left; where too few stay on the first,
-the paragraphs before it are set a line shorter to make room, or else the table is kept
-whole, unless that leaves a hole: then it splits after all, a row alone at the foot of the
-page being the lesser fault, where it has rows enough for MIN_ROWS to go over.
+typesetter keeps a short table whole), leaving MIN_ROWS rows on each page: the stylesheet
+keeps its last row with the one before, so the renderer breaks earlier where the break would
+leave it alone on the next page, and never splits a table that fits the space left; where
+too few stay on the first, the paragraphs before it are set a line shorter to make room, or
+else the table is kept whole, unless that leaves a hole: then it splits after all, a row
+alone at the foot of the page being the lesser fault, where it has rows enough for MIN_ROWS
+to go over.
 
 A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
 over with both: where that leaves a hole (the heading is set closer only after the rest,
