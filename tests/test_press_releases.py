@@ -493,3 +493,31 @@ def test_a_release_in_its_other_language_after_the_first_s_end_mark_heads_its_te
     headings = [block.text for block in document.blocks if isinstance(block, Heading)]
     assert headings == ["郊野公園管理局開放全新海岸遠足徑"]
     assert {"新聞稿", "2025年5月2日"} <= {drop["text"] for drop in report["dropped"]}
+
+
+def test_the_second_languages_release_lines_after_the_firsts_media_contact_go():
+    """A bilingual release whose first half ends with its media contact under its end mark,
+    the second opening with two release lines (`新聞稿`, `即時發放`): both go and its
+    headline heads its text (`新聞稿` had been a heading, `即時發放` a line block with the
+    headline); each half's media contact is a paragraph (one had been a heading, the other
+    a sign-off)."""
+    from pipeline.model import Heading, Metadata, Paragraph, SignOff
+    from pipeline.readers.scraped import scraped_document
+
+    text = ("PRESS RELEASE\nFor immediate release\nLibrary board opens a reading room at the pier\n"
+            "The Public Libraries Board today opened a reading room on the Central Ferry Pier, "
+            "where passengers waiting for the outlying islands ferries may borrow and return "
+            "books.\nThe room holds 4,000 books in Chinese and English and is open every day "
+            "from seven in the morning until eleven at night.\n- ENDS -\n"
+            "Media enquiries: Mr Daniel HO, Press Officer, 2345 6789\n\u00a0\n"
+            "新聞稿\n即時發放\n公共圖書館委員會於碼頭開設閱覽室\n"
+            "公共圖書館委員會今日在中環渡輪碼頭開設閱覽室。\n閱覽室藏書四千冊，每日開放。\n（完）\n"
+            "傳媒查詢：何子健先生，新聞主任，電話：2345 6789\n")
+    document, report = scraped_document("release", text, Metadata(title="", language="zh-HK"))
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    assert headings == ["公共圖書館委員會於碼頭開設閱覽室"]
+    assert {"新聞稿", "即時發放"} <= {drop["text"] for drop in report["dropped"]}
+    contacts = [block.text for block in document.blocks if isinstance(block, Paragraph)
+                and block.text.startswith(("Media enquiries", "傳媒查詢"))]
+    assert len(contacts) == 2

@@ -103,6 +103,10 @@ NEWS_DATELINE = any_language(profile.news_dateline for profile in PROFILES)
 # What heads the contact lines closing a press release, in any language: "Media contact".
 CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
+# A release's media contact on one line, its heading before what it says (`Media enquiries:
+# Ms Karen Yip, 2987 6500`, `傳媒查詢：葉嘉欣女士…`): someone's details, no heading.
+MEDIA_CONTACT = any_language((profile.contact_heading for profile in PROFILES),
+                             r"\s*[:：]\s*\S", re.IGNORECASE)
 # The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
 # double dagger, section sign, and the circled numbers ① to ⑳ of Chinese notes (GB/T
 # 7714's and mainland publishers' footnote marks).

@@ -58,6 +58,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     LETTER,
     MAIL_GREETING,
+    MEDIA_CONTACT,
     NBSP,
     NEWS_DATELINE,
     NOTES_HEADING,
@@ -1124,15 +1125,22 @@ def release_stamps(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]
 
 def parallel_release_head(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """A release in another language after a release's end mark (`Ends` over `NNNN` over
-    `新聞稿`): its release line and the date under its headline, the release's, as over the
-    first (they had made a signature of its head); its headline heads its text."""
+    `新聞稿`), perhaps after the first's media contact (`Media enquiries: …`, the first's
+    own): its release lines and the date under its headline, the release's, as over the
+    first (they had made a signature and a heading of its head); its headline heads its
+    text."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if reasons.get(line.number) != END_OF_RELEASE:
             continue
         head = kept_under(lines, reasons, index + 1)
+        while head is not None and MEDIA_CONTACT.match(lines[head].text.strip()):
+            head = kept_under(lines, reasons, head + 1)
         if head is None or not is_release_line(lines[head].text.strip()):
             continue
+        while head + 1 < len(lines) and is_release_line(lines[head + 1].text.strip()):
+            found[lines[head].number] = RELEASE_LINE
+            head += 1
         found[lines[head].number] = RELEASE_LINE
         headline = kept_under(lines, reasons, head + 1)
         stamp = headline + 1 if headline is not None else len(lines)

@@ -38,6 +38,7 @@ from pipeline.languages import (
     FIGURE_TITLE,
     GREETING,
     LEAD_IN_ENDS,
+    MEDIA_CONTACT,
     NEWS_DATELINE,
     NOTES_HEADING,
     NUMERAL,
@@ -1036,12 +1037,14 @@ def is_heading_text(text: str) -> bool:
     other, each half written as its language writes a title; a letter's greeting ("Dear
     Members") or closing wish ("此致") is none, nor is a picture's credit ("Photo: Priya
     Shah"), which goes with what it credits; nor a line giving an e-mail or web address
-    (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`), which is someone's details."""
+    (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`) or a media contact (`Media
+    enquiries: Ms Karen Yip, 2987 6500`), which are someone's details."""
     text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     if (GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())
-            or PHOTO_CREDIT.fullmatch(text.strip()) or re.search(ADDRESS, text)):
+            or PHOTO_CREDIT.fullmatch(text.strip()) or re.search(ADDRESS, text)
+            or MEDIA_CONTACT.match(text.strip())):
         return False
     boundary = language_boundary(text)
     twins = boundary is not None and all(  # "主任寄语 A Message from the Director"
@@ -1606,9 +1609,11 @@ def is_sign_off_unit(unit: Unit) -> bool:
     """Short lines that may sign a text: no sentence, list item or table row, no line
     saying where figures come from or what they count in (`Source: ticketing system`), and
     no greeting (`President,` over a reply to a legislator); nor opened by a line pointing
-    to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is."""
+    to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is, or
+    by a release's media contact (`傳媒查詢：葉嘉欣女士…`), someone's details."""
     return unit.kind == "text" and unit.repeats == 1 and not (
-        unit.rows and points_to_address(unit.rows[0])) and all(
+        unit.rows and (points_to_address(unit.rows[0])
+                       or MEDIA_CONTACT.match(unit.rows[0].strip()))) and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
