@@ -164,6 +164,20 @@ def test_a_picture_in_a_paragraph_over_no_caption_is_refused_naming_that_paragra
         imported(project)
 
 
+def test_a_caption_whose_words_were_deleted_under_its_picture_is_refused(project):
+    """An editor selects a figure's caption and deletes its words, the Caption paragraph
+    left under the picture: refused in one line, as a deleted caption paragraph is (the
+    figure had gone from every edition, its picture with it, unsaid)."""
+    def edit(draft):
+        caption = paragraph_starting(draft, "On the upper deck")
+        for run in caption.runs:
+            run.text = ""
+
+    edited(project.docx(NAME), edit)
+    with pytest.raises(PipelineError, match="holds a picture whose caption is empty \\(after"):
+        imported(project)
+
+
 def test_an_editors_file_is_never_overwritten_and_the_same_picture_is_written_once(project):
     new = picture("orange")
     edited(project.docx(NAME), lambda draft: change_picture(draft, "The new pier at", new))

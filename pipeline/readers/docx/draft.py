@@ -770,6 +770,12 @@ class Reading:
                 and not caption):
             self.end_list()  # anything but a list item ends a list
         if not text:
+            if caption and (self.pictures or pictures):
+                # Its words deleted, the Caption paragraph left: the picture would go with it.
+                raise PipelineError(self.path, f"holds a picture whose caption is empty"
+                                    f" ({place_of(p)}); a figure is a picture followed by its"
+                                    " caption: write the caption back, or remove the picture"
+                                    " and its caption, save, and run doit again")
             self.pictures = [] if caption else pictures
             return
         if front is not None:
