@@ -10,7 +10,7 @@ from pipeline.errors import PipelineError, in_words
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
 from pipeline.tasks.console import NOTE, Console, document_of
-from pipeline.tasks.drafts import model_current
+from pipeline.tasks.drafts import draft_current, model_current
 from pipeline.tasks.lock import hold_build_lock
 from pipeline.tasks.order import rank
 from pipeline.tasks.preload import preload_before_forking
@@ -203,6 +203,7 @@ def task_docx():
             "actions": [(run, ["build_docx", name])],
             "file_dep": [PROJECT.model(name), *PROJECT.draft_layout_files(),
                          *images_for(name), *step_code("build_docx")],
+            "uptodate": [(draft_current, [PROJECT, name])],
             "targets": [PROJECT.docx(name)],
             "clean": [(run, ["clean_draft", name])],
         }

@@ -36,6 +36,9 @@ REPORT_DIGEST = "pdf_sha256"
 # The digest of a file that cannot be read: never one the bookkeeping holds, so the task
 # runs, and its step says what is wrong.
 UNREADABLE = "unreadable"
+# The draft the model was last built into waits to be written: Word or LibreOffice had the
+# old one open.
+PENDING = "pending"
 
 
 def digest(path: Path) -> str | None:
@@ -97,6 +100,12 @@ def model_current(project: Project, name: str) -> bool:
     return (state.get("sources") == digests(project.inputs(name))
             and state.get("layouts") == project.layouts()
             and not edited(project.docx(name), state))
+
+
+def draft_current(project: Project, name: str) -> bool:
+    """For doit's `uptodate`: no draft waits to be written in place of one an editor had
+    open (build_docx)."""
+    return not load_state(project.draft_state(name)).get(PENDING)
 
 
 def vanished_layouts(project: Project, state: dict) -> list[str]:

@@ -258,8 +258,10 @@ def preview_pdf(root: Path, name: str, layout_name: str) -> None:
                     f"{name}-{layout_name}")
 
 
-def build_docx(root: Path, name: str) -> None:
-    """The DOCX draft, regenerated from the model, never over an edit not yet imported."""
+def build_docx(root: Path, name: str) -> str | None:
+    """The DOCX draft, regenerated from the model, never over an edit not yet imported; nor
+    under an editor's window (Word or LibreOffice has it open): then it is left, the build
+    says so in a note, and it is replaced at the first build after it is closed."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
     from pipeline.writers.docx.draft import write_draft
@@ -270,20 +272,23 @@ def build_docx(root: Path, name: str) -> None:
     if drafts.edited(docx, state):
         raise edited_during_build(project, docx)
     if (lock := drafts.open_lock(docx)) is not None:
-        raise PipelineError(docx.relative_to(project.root),
-                            f"is open in Word or LibreOffice ({lock.name} beside it) and was not"
-                            " replaced; save and close it, and run doit again (or delete that"
-                            " file, if no program has the draft open)")
+        state[drafts.PENDING] = True
+        files.write_json(project.draft_state(name), state)
+        return (f"{docx.relative_to(project.root)} is open in Word or LibreOffice ({lock.name}"
+                " beside it), so it was not replaced; the first doit after it is closed"
+                " replaces it (delete that file if no program has the draft open)")
     layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
     draft = write_draft(load_document(project, name), layout, project.source_dir)
     if not drafts.replace_draft(docx, draft.data, state):
         raise edited_during_build(project, docx)
     state["written"] = drafts.digest_of(draft.data)
+    state.pop(drafts.PENDING, None)
     drafts.draft_written(state, draft.identity)
     # What each figure's picture was, to tell a picture the editor replaced from it.
     state[drafts.PICTURES] = {str(number): picture for number, picture
                               in sorted(draft.pictures.items())}
     files.write_json(project.draft_state(name), state)
+    return None
 
 
 def edited_during_build(project: Project, docx: Path) -> PipelineError:
