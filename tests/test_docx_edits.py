@@ -247,6 +247,20 @@ def test_fields_show_their_result_and_a_hyperlink_field_is_a_link(draft):
     ))
 
 
+def test_a_hyperlink_fields_place_in_its_page_is_the_links_fragment(draft):
+    """Word's link field with a place in the page it leads to (`\\l "hotline"`), as pasted
+    from another document: the address and its fragment (it had led to the page's top)."""
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://leeds.example.org/visit"'
+        ' \\l "opening-hours" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("opening hours")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    path = appended(draft, "The galleries", run(" See the ") + field + run("."))
+    assert Span("opening hours", link="https://leeds.example.org/visit#opening-hours") in \
+        read_docx(path, MUSEUM.metadata).blocks[0].spans
+
+
 # A content control, a simple field and a smart tag, as Word puts them in a caption.
 WRAPPED = (
     '<w:sdt><w:sdtPr><w:alias w:val="Place"/></w:sdtPr><w:sdtContent>' + run(" at Ilkley")

@@ -71,6 +71,9 @@ CONTENTS_REMEDY = "the editions lay out their own pages and carry none: delete i
 PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "PAGEREF")
 SYMBOL_CODES = re.compile("[\uf020-\uf0ff]")  # a symbol font's characters, as Word maps them
 HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+(?:"([^"]*)"|([^\s\\"]+))?', re.IGNORECASE)
+# A link field's place in the page it leads to, after its address (`\l "hotline"`), as a
+# w:hyperlink's anchor is: its fragment.
+FIELD_LOCATION = re.compile(r'\\l\s+(?:"([^"]*)"|(\S+))', re.IGNORECASE)
 
 
 @dataclass
@@ -324,8 +327,12 @@ class Story:
             self.refuse(element, "a page-number field", "page numbers are the layout's:"
                         " type the text instead")
         if kind == "HYPERLINK":
-            match = HYPERLINK_FIELD.match(open_field.instruction.strip())
-            open_field.link = (match.group(1) or match.group(2) or "") if match else ""
+            instruction = open_field.instruction.strip()
+            match = HYPERLINK_FIELD.match(instruction)
+            address = (match.group(1) or match.group(2) or "") if match else ""
+            place = FIELD_LOCATION.search(instruction)
+            fragment = (place.group(1) or place.group(2)) if place else ""
+            open_field.link = address + (f"#{fragment}" if address and fragment else "")
 
     def target(self, hyperlink) -> str:
         """A w:hyperlink's address; "" for one to a bookmark in the document."""
