@@ -202,3 +202,21 @@ def test_a_pictures_label_in_brackets_before_its_caption_makes_a_figure():
             for block in document.blocks] == [
         ("Paragraph", BODY), ("Figure", "院長與新生在開學禮上合照"), ("Heading", "新學年"),
         ("Paragraph", BODY), ("Figure", "校園新建的圖書館於九月啟用"), ("Paragraph", BODY)]
+
+
+def test_a_wechat_articles_last_picture_and_its_visitor_details_are_no_sign_off():
+    """A WeChat article credited `文 | …`, ending with a picture pointed up to (`▲…`) over
+    a heading and its visitor details (`展期：…`, `地点：…`): the credit's name the byline's,
+    its role without the bar; the caption a figure, the heading a heading, the details its
+    lines (they had been one sign-off, set flush right)."""
+    text = "\n".join([
+        "原创 城南文博 城南艺术馆 2025年04月02日 10:00 江苏", "\u00a0", "百年木刻 重回展厅",
+        "文 | 周若溪", BODY, "图片", "▲展览开幕当天的观众", "01", "木刻的传承", BODY, "图片",
+        "▲清代套色木刻年画", "观展信息", "展期：2025年4月1日—7月31日", "地点：城南艺术馆二楼展厅",
+        "开放时间：周二至周日9:00—17:00", "— THE END —", "编辑 | 陈晨"])
+    document, _ = read(text)
+    assert (document.byline.name, document.byline.role) == ("周若溪", "文")
+    assert [type(block).__name__ for block in document.blocks][-3:] == [
+        "Figure", "Heading", "LineBlock"]
+    assert plain(document.blocks[-3].caption) == "清代套色木刻年画"
+    assert not any(isinstance(block, SignOff) for block in document.blocks)

@@ -710,7 +710,8 @@ class Chinese(Profile):
         office ("陳志明主席", "委員會主席陳志明"); the honours wherever they stand ("主席
         陳大文，GBS，JP", "陳大文太平紳士，主席")."""
         honours = tuple(found["latin"] or found["han"] for found in HONOUR.finditer(text))
-        text = HONOUR.sub("", text).strip()
+        # A post's credit parts its role from the name by a bar ("文 | 何思颖"), as a space.
+        text = re.sub(r"\s*[|\uff5c]\s*", " ", HONOUR.sub("", text)).strip()
         if COMMA.search(text):
             name, role = COMMA.split(text, maxsplit=1)
             return name.strip(), honours, role.strip()

@@ -69,6 +69,9 @@ MAX_EVENT_ROWS = 5  # its day, its name, its place, perhaps a line more or two
 # Wider than a mail program (RFC 5322's 78 characters) or an editor (80) wraps a line; a
 # Chinese character takes two columns, as a terminal and a mail program count it.
 WRAP_COLUMNS = 100
+# A caption under a photo written once, pointing up to it, as WeChat articles and news pages
+# write one: "▲2024级新生开学典礼现场", "△ The new wing".
+POINTED_CAPTION = re.compile(r"[\u25b2\u25b3]\s*(?=\S)")
 # A line a wrap breaks is this wide at least; a text of two such lines or more, each ending
 # a sentence, was not wrapped.
 MIN_WRAPPED_COLUMNS = 40
@@ -206,7 +209,9 @@ def short_lines(unit: Unit, width: int | None) -> bool:
                    or word_count(row) > MAX_FIELD_WORDS for row in rows)
             # A list's items, two at least: one line opening as an item would ("H. 45 cm",
             # an object's height) is none.
-            or sum(marked(row) is not None for row in rows) > 1):
+            or sum(marked(row) is not None for row in rows) > 1
+            # A caption pointing up to its picture ("▲…") is its figure's, over the rest.
+            or any(POINTED_CAPTION.match(row.strip()) for row in rows)):
         return False
     return width is None or all(room_for_next(row, following, width)
                                 for row, following in itertools.pairwise(rows))

@@ -82,6 +82,7 @@ from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
     BRACKETED_LINE,
     ITEM_ENDS,
+    POINTED_CAPTION,
     WRAP_SLACK,
     blocks_apart,
     closes_sentence,
@@ -1610,11 +1611,15 @@ def is_sign_off_unit(unit: Unit) -> bool:
     saying where figures come from or what they count in (`Source: ticketing system`), and
     no greeting (`President,` over a reply to a legislator); nor opened by a line pointing
     to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is, or
-    by a release's media contact (`傳媒查詢：葉嘉欣女士…`), someone's details."""
+    by a release's media contact (`傳媒查詢：葉嘉欣女士…`), someone's details; no block of
+    fields (`展期：…` over `地點：…`, an exhibition's details), and no caption pointing up to
+    its picture (`▲…`)."""
     return unit.kind == "text" and unit.repeats == 1 and not (
         unit.rows and (points_to_address(unit.rows[0])
-                       or MEDIA_CONTACT.match(unit.rows[0].strip()))) and all(
+                       or MEDIA_CONTACT.match(unit.rows[0].strip()))) and sum(
+        bool(FIELD.match(row.strip())) for row in unit.rows) < 2 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
+        and not POINTED_CAPTION.match(row.strip())
         and not GREETING.fullmatch(row.strip())
         and len(row) <= MAX_SIGN_OFF_CHARACTERS
         and "\t" not in signature_row(row)
@@ -2112,9 +2117,6 @@ OPENING_HYPHEN = re.compile(r"^-(?= \S)")
 MAX_NAME_WORDS = 8  # an organisation's name in another language, beside its own
 MAX_CAPTION_WORDS = 60  # a picture's caption and its credit
 NUMBER_ALONE = re.compile(r"\d{1,2}|[IVXLC]{1,5}")  # a section's number on a line of its own
-# A caption under a photo written once, pointing up to it, as WeChat articles and news pages
-# write one: "▲2024级新生开学典礼现场", "△ The new wing".
-POINTED_CAPTION = re.compile(r"[\u25b2\u25b3]\s*(?=\S)")
 
 
 def spans_of(text: str) -> tuple[Span, ...]:
