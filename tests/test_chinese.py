@@ -865,3 +865,17 @@ def test_a_back_link_alone_under_a_signature_is_no_line_of_it():
     document, _ = scraped_document("message", text, Metadata(title="", language="zh-HK"))
     assert isinstance(document.blocks[-1], SignOff)
     assert document.blocks[-1].texts == ["校長", "陳慧敏博士", "二零二四年九月"]
+
+
+@pytest.mark.parametrize(("written", "cleaned"), [
+    ("參加「暑期 社 區 實習計劃」的同學", "參加「暑期社區實習計劃」的同學"),
+    ("陳 嘉 明 敬上", "陳嘉明敬上"), ("主 席 報 告", "主席報告"),
+    ("校長 陳嘉明", "校長 陳嘉明"), ("新年快樂 闔家平安", "新年快樂 闔家平安"),
+])
+def test_a_stray_space_beside_a_chinese_character_alone_goes(written, cleaned):
+    """The house style spaces no Chinese word, nor a name's characters (莫慧琳): a space with
+    a character alone beside it is a stray one, and goes (they had been printed); one
+    between two words of two characters or more may part a role from a name, and stays."""
+    from pipeline.readers.cleaning import clean_line
+
+    assert clean_line(written) == cleaned

@@ -209,6 +209,12 @@ HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
                          rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *(?=[{HAN_RANGES}{HELD_AFTER}])")
+# A space between two Chinese characters: a stray one where a character stands alone beside
+# it ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a Chinese
+# word, nor a name's characters); one between two words of two characters or more may
+# part a role from a name ("校長 陳嘉明") or two wishes ("新年快樂 闔家平安"), and stays.
+HAN_SPACE = re.compile(rf"(?<=[{HAN_RANGES}]) +(?=[{HAN_RANGES}])")
+HAN_RUN = re.compile(rf"[{HAN_RANGES}]+")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
@@ -651,6 +657,8 @@ class Chinese(Profile):
         line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         line = SPACED_TERM.sub(unspaced_term, line)
+        line = HAN_SPACE.sub(lambda space: space.group() if spaced_apart(line, space) else "",
+                             line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
     def full_width_marks(self, line: str) -> str:
@@ -797,6 +805,14 @@ def figures(digits: str) -> str:
     """A number written digit by digit in Chinese numerals in figures: "二〇二四" -> "2024"."""
     return "".join(str(YEAR_DIGITS.index(digit)) if digit in YEAR_DIGITS else
                    "0" if digit == "零" else digit for digit in digits)
+
+
+def spaced_apart(line: str, space: re.Match) -> bool:
+    """Whether the Chinese characters on either side of `space` (HAN_SPACE) are two words of
+    two characters or more, which a space may part; else it is a stray one."""
+    before = HAN_RUN.search(line[:space.start()][::-1])
+    after = HAN_RUN.match(line, space.end())
+    return len(before.group()) > 1 and len(after.group()) > 1
 
 
 def unspaced_term(spaced: re.Match) -> str:
