@@ -95,6 +95,7 @@ from pipeline.readers.scraped.breaks import (
     room_for_next,
     unquoted,
 )
+from pipeline.readers.scraped.debris import is_contact_line
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of, marked
 from pipeline.readers.scraped.notes import (
@@ -1612,12 +1613,14 @@ def is_sign_off_unit(unit: Unit) -> bool:
     no greeting (`President,` over a reply to a legislator); nor opened by a line pointing
     to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is, or
     by a release's media contact (`傳媒查詢：葉嘉欣女士…`), someone's details; no block of
-    fields (`展期：…` over `地點：…`, an exhibition's details), and no caption pointing up to
-    its picture (`▲…`)."""
+    fields other than contact details (`展期：…` over `地點：…`, an exhibition's details; a
+    signatory's `Tel: …` over `Email: …` may sign), and no caption pointing up to its
+    picture (`▲…`)."""
     return unit.kind == "text" and unit.repeats == 1 and not (
         unit.rows and (points_to_address(unit.rows[0])
                        or MEDIA_CONTACT.match(unit.rows[0].strip()))) and sum(
-        bool(FIELD.match(row.strip())) for row in unit.rows) < 2 and all(
+        bool(FIELD.match(row.strip())) and not is_contact_line(row.strip())
+        for row in unit.rows) < 2 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and not POINTED_CAPTION.match(row.strip())
         and not GREETING.fullmatch(row.strip())
