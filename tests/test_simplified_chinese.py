@@ -740,7 +740,7 @@ def test_a_press_conference_pages_toolbar_in_one_line_goes_and_its_headline_titl
                                         Metadata(title=""))
     assert document.metadata.title == "市生态环境局举行2024年上半年生态环境质量新闻发布会"
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
-    assert reasons["【字体：大中小】 打印本页 关闭窗口"] == "web page debris: page tools"
+    assert reasons["【字体：大 中 小】 打印本页 关闭窗口"] == "web page debris: page tools"
 
 
 def test_a_press_conferences_questions_are_its_exchanges_never_headings():

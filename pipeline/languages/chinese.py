@@ -210,11 +210,13 @@ HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
                          rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *(?=[{HAN_RANGES}{HELD_AFTER}])")
 # A space between two Chinese characters: a stray one where a character stands alone beside
-# it ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a Chinese
-# word, nor a name's characters); one between two words of two characters or more may
-# part a role from a name ("校長 陳嘉明") or two wishes ("新年快樂 闔家平安"), and stays.
-HAN_SPACE = re.compile(rf"(?<=[{HAN_RANGES}]) +(?=[{HAN_RANGES}])")
-HAN_RUN = re.compile(rf"[{HAN_RANGES}]+")
+# it among words ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a
+# Chinese word, nor a name's characters); one between two words of two characters or more
+# (a figure's with it: "3月8日 下午4:15") may part a role from a name ("校長 陳嘉明") or two
+# wishes ("新年快樂 闔家平安"), and stays; so do spaces between characters each alone, a
+# row of a page's tools ("字號：大 中 小") or a heading spaced out for display.
+HAN_CHARACTER = re.compile(HAN)
+SPACED_WORDS = re.compile(rf"[{HAN_RANGES}\d]+(?: +[{HAN_RANGES}\d]+)+")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
@@ -657,8 +659,7 @@ class Chinese(Profile):
         line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         line = SPACED_TERM.sub(unspaced_term, line)
-        line = HAN_SPACE.sub(lambda space: space.group() if spaced_apart(line, space) else "",
-                             line)
+        line = SPACED_WORDS.sub(closed_up, line)
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
     def full_width_marks(self, line: str) -> str:
@@ -807,12 +808,18 @@ def figures(digits: str) -> str:
                    "0" if digit == "零" else digit for digit in digits)
 
 
-def spaced_apart(line: str, space: re.Match) -> bool:
-    """Whether the Chinese characters on either side of `space` (HAN_SPACE) are two words of
-    two characters or more, which a space may part; else it is a stray one."""
-    before = HAN_RUN.search(line[:space.start()][::-1])
-    after = HAN_RUN.match(line, space.end())
-    return len(before.group()) > 1 and len(after.group()) > 1
+def closed_up(spaced: re.Match) -> str:
+    """Words of Chinese characters (and figures) parted by spaces (SPACED_WORDS), each space
+    beside a character alone between two characters gone, where not every word is one."""
+    words = spaced.group().split()
+    if all(len(word) == 1 for word in words):
+        return spaced.group()
+    joined = words[0]
+    for before, word in zip(words, words[1:], strict=False):
+        stray = (min(len(before), len(word)) == 1 and HAN_CHARACTER.fullmatch(before[-1])
+                 and HAN_CHARACTER.fullmatch(word[0]))
+        joined += ("" if stray else " ") + word
+    return joined
 
 
 def unspaced_term(spaced: re.Match) -> str:
