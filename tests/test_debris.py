@@ -1026,3 +1026,22 @@ def test_a_menu_run_into_its_breadcrumb_trail_ends_there_the_title_and_byline_un
     assert document.metadata.title == "Vice-Chancellor\u2019s foreword"
     assert document.byline is not None and document.byline.role == "Vice-Chancellor"
     assert {line["text"] for line in report["dropped"]} >= {"Study with us", "Research", "Search"}
+
+
+def test_a_pages_footer_after_its_related_post_holds_its_address_and_telephone():
+    """Under a sign-off, a blog's share row, a related post's title, `Back to top`, then the
+    body's name, its address and a line of its telephone and address parted by a spaced bar
+    (`01932 555 210  |  info@…`): the page's footer, all of it (the related post's title,
+    the name and the address had been headings, the contact line a paragraph: a page of
+    debris)."""
+    text = "\n".join([
+        "Our year at the riverside centre", "",
+        "The centre welcomed 6,200 visitors this year, and our volunteers gave 11,000 hours.",
+        "", "Thank you to everyone who helped.", "", "Priya Desai", "Centre Manager", "",
+        "Share this:", "Facebook", "Email", "Related", "Summer trail opens to walkers",
+        "Read more", "Back to top", "Eastbrook Riverside Centre",
+        "Mill Lane, Eastbrook, Kent TN8 2QR", "01932 555 210  |  info@eastbrookriverside.org.uk",
+        "Registered charity no. 1098765.", "Privacy policy  |  Cookie policy"])
+    document, _ = scraped_document("page", text, Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Paragraph", "SignOff"]

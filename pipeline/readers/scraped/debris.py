@@ -263,8 +263,9 @@ CONTACT_VALUE = (rf"\+?\(?\d[\d ()\-.\u00a0]{{5,}}\d(?:[ \u00a0]?(?:ext\.?|x)[ \
 CONTACT_LABEL = r"[^\W\d_]{2,20}(?: [^\W\d_]{2,20})? ?[:：] ?"
 CONTACT_ITEM = (rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?|{CONTACT_LABEL})?"
                 rf"(?:{CONTACT_VALUE})")
-# Parted as a signature parts them, or by the tab cleaning makes of a run of spaces.
-CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?: ?[|/,;·•] ?|\t){CONTACT_ITEM})*",
+# Parted as a signature parts them, or by the tab cleaning makes of a run of spaces (round a
+# bar too: `01935 555210  |  info@…`).
+CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?:[ \t]?[|/,;·•][ \t]?|\t){CONTACT_ITEM})*",
                           re.IGNORECASE)
 # A signature's postal address after its label, with a figure in it (its number, its code).
 POSTAL_ADDRESS = re.compile(rf"(?:{said('mail_address')}) ?[:：] ?(?=[^.。!?！？]*\d)"
@@ -1635,9 +1636,11 @@ def comments_section(lines: list[Line], reasons: dict[int, str], first_text: int
 
 def text_between(lines: list[Line], reasons: dict[int, str]) -> tuple[int, int]:
     """The indices of the first and the last line of running text not yet found debris (a
-    cookie notice aside); len(lines) and -1 when there is none."""
+    cookie notice and a line of contact details aside: `01935 555210 | info@…` in a page's
+    footer is no text's); len(lines) and -1 when there is none."""
     body = [index for index, line in enumerate(lines) if line.number not in reasons
-            and is_running(line.text) and not is_cookie_notice(line.text)]
+            and is_running(line.text) and not is_cookie_notice(line.text)
+            and not is_contact_line(line.text.strip())]
     return (body[0], body[-1]) if body else (len(lines), -1)
 
 
