@@ -806,3 +806,28 @@ def test_a_government_page_s_record_of_itself_goes_its_publisher_and_date_kept()
                                                       "2025-06-03")
     assert {"Corporate report", "From:", "Published", "Applies to:", "England"} <= {
         drop["text"] for drop in report["dropped"]}
+
+
+def test_a_blog_posts_deck_button_and_dated_caption_read_as_its_author_set_them():
+    """A newsletter platform's post: its deck on the line right under its title (no full
+    stop), the `Subscribe` button its page shows at its head said again between two
+    paragraphs, and a picture's caption under the place it stood, dated (`…, June 2024.`):
+    the deck the subtitle (it had been the first paragraph), the button gone (it had been a
+    heading), the caption a figure's (it had been a paragraph)."""
+    text = "\n".join([
+        "Notes from the Fenland Archive", "Subscribe", "Sign in", "",
+        "What the parish registers told us about the 1953 flood",
+        "A year of reading, and the names we found in the margins", "",
+        "Dr Tomas OKAFOR", "Jun 3, 2025", "", "Share", "",
+        "The registers had not been opened since they came to us in 1978. We read all 14 of "
+        "them, page by page, and found far more than we were looking for.", "", "Subscribe",
+        "", "\u00a0", "Volunteers reading the Wisbech registers, June 2024. Each volume was "
+        "cleaned before it was read.", "", "The registers",
+        "", "Each register records the parish's baptisms, marriages and burials, and the "
+        "clerks wrote far more in their margins than the law asked of them."])
+    document, _ = scraped_document("post", text, Metadata(title=""))
+    assert document.metadata.title == "What the parish registers told us about the 1953 flood"
+    assert document.metadata.subtitle == (
+        "A year of reading, and the names we found in the margins")
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Figure", "Heading", "Paragraph"]

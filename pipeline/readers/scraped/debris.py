@@ -771,10 +771,16 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     `headers` among them; `known`: what the metadata names the piece by."""
     reasons: dict[int, str] = dict(headers)
     reasons.update(page_furniture(lines, set(reasons), known))
+    # A page's button said again in its text (a blog's `Subscribe`, at its head and between
+    # two paragraphs): the page's there too, though a sentence follows it.
+    buttons: set[str] = set()
     for index, line in enumerate(lines):
-        if line.kind and not (line.doubtful and sentence_follows(lines, index)) \
+        if line.kind and not (line.doubtful and sentence_follows(lines, index)
+                              and line.text.strip().casefold() not in buttons) \
                 and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
+            if line.doubtful:
+                buttons.add(line.text.strip().casefold())
     reasons.update(release_stamps(lines, reasons))
     reasons.update(parallel_release_head(lines, reasons))
     reasons.update(quoted_mail(lines, reasons))

@@ -899,7 +899,7 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
             # the title's own words again, in another form: the title's, no subtitle
             or likeness_key(title.text).startswith(likeness_key(under.text))
             or not (is_heading_text(under.text) or is_year_line(under.text)
-                    or under_any_title(under.text))):
+                    or under_any_title(under.text) or deck(title, under, opening_block))):
         return metadata, units
     # As the body will part them: a heading over its paragraph with no blank line between.
     rest = [unit for unit in blocks_apart(units[place + 1:], stands_alone)
@@ -925,12 +925,22 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # ends with it: a release's deck (`New insulation board stores more carbon …` over
     # `Published: 6 March 2025`), not the heading of the text's first section.
     if issued or under_any_title(under.text) or under.lines[-1] == dated_under or (opening and (
-            is_year_line(under.text) or heads_none
+            is_year_line(under.text) or heads_none or deck(title, under, opening_block)
             or strapline or detect(under.text).names_issue(under.text))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+def deck(title: Unit, under: Unit, opening_block: tuple[int, ...]) -> bool:
+    """Whether `under`, one line right under the title in the text's opening block, is its
+    deck, as a blog post's subtitle is (`As the fieldwork ends, our chief scientist looks
+    back – and sets out what comes next`): a phrase of a standfirst's length that ends no
+    sentence, where a paragraph's line would."""
+    return ({title.lines[0], under.lines[0]} <= set(opening_block) and len(under.rows) == 1
+            and not ends_sentence(under.text) and word_count(under.text) <= MAX_STANDFIRST_WORDS
+            and not is_byline(under, under_title=True))
 
 
 def head_details(unit: Unit, following: list[Unit]) -> bool:
@@ -2058,6 +2068,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return build_table(*table, spans_of)
     pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
     if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
+            or after_photo and dated_caption(unit)
             or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
                                       or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS)):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
@@ -2105,6 +2116,19 @@ def credited_caption(unit: Unit) -> bool:
         return False
     last = unit.rows[-1] if len(unit.rows) == 2 else re.split(SENTENCE_BREAK, unit.text)[-1]
     return last != unit.text and bool(PHOTO_CREDIT.fullmatch(last.strip()))
+
+
+def dated_caption(unit: Unit) -> bool:
+    """A caption written once under the place its picture stood: a line whose first
+    sentence ends with the picture's date after a comma (`Coring on Heptonstall Moor, May
+    2023. Each core …`, `The new play area on its opening day, 14 September 2024.`), as a
+    caption says when, and a paragraph's first sentence seldom does."""
+    if len(unit.rows) != 1 or word_count(unit.text) > MAX_CAPTION_WORDS:
+        return False
+    first = re.split(SENTENCE_BREAK, unit.text)[0].rstrip(".\u3002 ")
+    when = re.split(r"[,\uff0c]\s*", first)[-1]
+    language = detect(when)
+    return when != first and (language.is_date(when) or language.is_period(when))
 
 
 def titled_figure(unit: Unit) -> bool:
