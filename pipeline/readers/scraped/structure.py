@@ -936,11 +936,12 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
 def deck(title: Unit, under: Unit, opening_block: tuple[int, ...]) -> bool:
     """Whether `under`, one line right under the title in the text's opening block, is its
     deck, as a blog post's subtitle is (`As the fieldwork ends, our chief scientist looks
-    back – and sets out what comes next`): a phrase of a standfirst's length that ends no
-    sentence, where a paragraph's line would."""
+    back – and sets out what comes next`): a phrase of a standfirst's length, no heading's
+    (`Housing` under the title heads the first section), that ends no sentence, where a
+    paragraph's line would."""
     return ({title.lines[0], under.lines[0]} <= set(opening_block) and len(under.rows) == 1
             and not ends_sentence(under.text) and word_count(under.text) <= MAX_STANDFIRST_WORDS
-            and not is_byline(under, under_title=True))
+            and not is_heading_text(under.text) and not is_byline(under, under_title=True))
 
 
 def head_details(unit: Unit, following: list[Unit]) -> bool:
