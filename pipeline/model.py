@@ -18,7 +18,15 @@ from typing import TypeVar
 
 from pipeline.addresses import shows_address
 from pipeline.errors import PipelineError
-from pipeline.languages import NUMERALS, TABLE_TOTAL, Profile, detect, profile_for, scripts
+from pipeline.languages import (
+    ATTRIBUTION,
+    NUMERALS,
+    TABLE_TOTAL,
+    Profile,
+    detect,
+    profile_for,
+    scripts,
+)
 from pipeline.list_numbers import bullet, numeral
 
 T = TypeVar("T")
@@ -497,6 +505,16 @@ class Document:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [block for block in self.blocks if isinstance(block, Paragraph)]
+
+    @property
+    def attributions(self) -> frozenset[int]:
+        """The paragraphs right after a displayed quotation that a dash opens ("– Professor
+        Richard TSANG", "——王立新"): who said it, set under it at the right, and read as the
+        quotation's last paragraph."""
+        return frozenset(index for index, block in enumerate(self.blocks)
+                         if index and isinstance(block, Paragraph)
+                         and isinstance(self.blocks[index - 1], Quotation)
+                         and ATTRIBUTION.match(block.text))
 
     @property
     def author(self) -> str:

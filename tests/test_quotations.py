@@ -257,3 +257,23 @@ def test_a_straight_quote_measuring_after_a_figure_is_a_prime(typed, set_as):
     from pipeline.languages import detect
 
     assert detect(typed).typeset(typed) == set_as
+
+
+@pytest.mark.slow
+def test_a_quotations_attribution_is_read_within_its_blockquote(tmp_path):
+    """Who said it, on the line a dash opens under a displayed quotation: the BlockQuote's
+    last P, read with the quotation (it had been a P of the text after it, the screen
+    reader's `dash Mrs Alice Chan` heard as the text's); the preflight's structure passes."""
+    opening, quoted, closing = document_with_quotation().blocks
+    said_by = Paragraph((Span("\u2013 Mrs Ruth OWUSU, a reader at Northgate"),))
+    document = replace(document_with_quotation(), blocks=(opening, quoted, said_by, closing))
+    path = tmp_path / "piece-screen.pdf"
+    settings = load_layout(LAYOUTS, "screen")
+    path.write_bytes(render_pdf(document, settings, ROOT / "source"))
+    pdf = pikepdf.open(path)
+    (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                    if element.S == pikepdf.Name.BlockQuote]
+    assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P] * 2
+    report = preflight(path, document, settings, ROOT / "source")
+    structure = next(check for check in report.checks if check.rule == "logical-structure")
+    assert structure.passed, structure.message

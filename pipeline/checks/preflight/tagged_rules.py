@@ -90,7 +90,9 @@ def structure_problems(edition: Edition) -> list[str]:
             and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
     pictures = [figure for figure in document.figures if figure.image]
-    wanted = (len(document.paragraphs) + (document.byline is not None)
+    # Who said a displayed quotation, under it, is a P of its BlockQuote (structure_tree.told).
+    attributed = document.attributions
+    wanted = (len(document.paragraphs) - len(attributed) + (document.byline is not None)
               + len([block for block in document.blocks if isinstance(block, SignOff | LineBlock)])
               + len(document.figures) - len(pictures))
     if len(body) != wanted:
@@ -99,7 +101,9 @@ def structure_problems(edition: Edition) -> list[str]:
                         "a paragraph is cut at a page break, or one is missing")
     quoted = [element for element, _ in elements if element.S == pikepdf.Name.BlockQuote]
     runs = [len(list(run)) for quotation, run in itertools.groupby(
-        document.blocks, key=lambda block: isinstance(block, Quotation)) if quotation]
+        range(len(document.blocks)),
+        key=lambda index: isinstance(document.blocks[index], Quotation)
+        or index in attributed) if quotation]
     held = [sum(is_element(kid) and kid.S == pikepdf.Name.P for kid in kids_of(element))
             for element in quoted]
     if held != runs:

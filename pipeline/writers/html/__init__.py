@@ -28,7 +28,6 @@ from pipeline.writers.exchanges import questions_in_bold
 from pipeline.writers.flush import flush_left, greetings
 from pipeline.writers.html.blocks import (
     Setting,
-    attributions,
     body,
     byline_html,
     css_string,
@@ -106,7 +105,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     language = document.metadata.language
     order = placement.ordered(len(numbered))
     flush, sources = flush_left(document.blocks), table_sources(document.blocks)
-    attributed = attributions(document.blocks)
+    attributed = document.attributions
     breaks = LineBreaks(layout.hyphenation, language, layout.links, placement.whole_words)
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(

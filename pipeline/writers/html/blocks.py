@@ -17,7 +17,6 @@ from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
 from pipeline.languages import (
-    ATTRIBUTION,
     CLOSING_WISH,
     LEAD_IN_ENDS,
     QUESTION,
@@ -281,15 +280,6 @@ def lead_ins(blocks: Sequence[Block]) -> frozenset[int]:
                      if isinstance(block, Paragraph) and isinstance(after, Paragraph | Quotation)
                      and (block.text.rstrip().endswith(LEAD_IN_ENDS)
                           or QUESTION.match(block.text)))
-
-
-def attributions(blocks: Sequence[Block]) -> frozenset[int]:
-    """The paragraphs right after a displayed quotation that a dash opens ("– Professor
-    Richard TSANG", "——王立新"): its attribution, set under it at the right."""
-    return frozenset(index for index, block in enumerate(blocks)
-                     if index and isinstance(block, Paragraph)
-                     and isinstance(blocks[index - 1], Quotation)
-                     and ATTRIBUTION.match(block.text))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:

@@ -102,6 +102,7 @@ class TaggedBlock:
     list: List | None = None  # a list: the model's, for its numbering and its nested lists'
     titled: bool = False  # a table: it has a title, the first row of its head
     numbered_lines: int = 0  # a label's numbered lines: how many (each a row of its own)
+    attribution: bool = False  # a paragraph: the displayed quotation's before it, who said it
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def tagging_of(document: Document, html: str) -> Tagging:
     HTML sets them, what each figure's picture shows, and the notes' links."""
     language = document.metadata.language
     words = profile_for(language).reader_words
+    attributed = document.attributions
     blocks = []
     for index in SET_BLOCK.findall(html):
         block = document.blocks[int(index)]
@@ -133,7 +135,7 @@ def tagging_of(document: Document, html: str) -> Tagging:
                                   block if isinstance(block, List) else None,
                                   isinstance(block, Table) and bool(block.caption),
                                   len(block.lines) if isinstance(block, LineBlock)
-                                  and block.label else 0))
+                                  and block.label else 0, int(index) in attributed))
     links = {}
     for block in document.blocks:
         if isinstance(block, Note):
@@ -383,7 +385,20 @@ def told(elements: list, tagging: Tagging, boxes: dict) -> list:
             rows_as_lines(element, block.numbered_lines)
         placed.append((block.index, [element]))
     ordered = sorted(placed, key=lambda pair: pair[0])
-    return elements[:len(elements) - len(body)] + [kid for _, kids in ordered for kid in kids]
+    attributed = {block.index for block in tagging.blocks if block.attribution}
+    told_body: list = []
+    for index, kids in ordered:
+        quotation = told_body[-1] if told_body else None
+        if index in attributed and quotation is not None \
+                and quotation.S == pikepdf.Name.BlockQuote:
+            # Who said it, the quotation's last paragraph (ISO 32000-1 14.8.4.3.2): read
+            # with the quotation, not after it as a paragraph of the text.
+            for kid in kids:
+                kid.P = quotation
+            quotation.K = pikepdf.Array([*kids_of(quotation), *kids])
+            continue
+        told_body += kids
+    return elements[:len(elements) - len(body)] + told_body
 
 
 def note_text_lifted(note: pikepdf.Dictionary, replaced: dict) -> None:
