@@ -220,3 +220,17 @@ def test_a_wechat_articles_last_picture_and_its_visitor_details_are_no_sign_off(
         "Figure", "Heading", "LineBlock"]
     assert plain(document.blocks[-3].caption) == "清代套色木刻年画"
     assert not any(isinstance(block, SignOff) for block in document.blocks)
+
+
+def test_a_signature_dated_under_the_contact_lines_a_lead_in_introduces_is_one():
+    """A newsletter's contact lines under `如有查詢，請聯絡：`, its chairman's title, name and
+    the month right under them, no blank line between: the contact lines at the left, the
+    signature a sign-off (they had been one block of lines at the left)."""
+    text = "\n".join([
+        "區議會通訊", "", BODY, "", "本會今年共舉辦社區活動四十二次，參加居民逾八千人次。", "",
+        "如有查詢，請聯絡：", "北區區議會秘書處", "電話：(852) 2671 2345",
+        "電郵：ndc@district.hk", "北區區議會主席", "黃志強", "2025年8月"])
+    document, _ = read(text, "zh-HK")
+    assert [type(block).__name__ for block in document.blocks][-2:] == ["LineBlock", "SignOff"]
+    assert document.blocks[-1].texts == ["北區區議會主席", "黃志強", "2025年8月"]
+    assert document.blocks[-2].texts[-1] == "電郵：ndc@district.hk"

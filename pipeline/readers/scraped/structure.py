@@ -1478,14 +1478,34 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
         if ends_lead_in(result):
             # What a lead-in introduces ("For enquiries, please contact:", "如有查詢，請聯絡："
             # over a name, a telephone number, an address): its lines, at the left, no
-            # signature (a Chinese one stands at the right).
-            result.append(LineBlock(tuple(spans_of(row) for row in rows)))
+            # signature (a Chinese one stands at the right); the signature dated under them,
+            # no blank line between ("主席" over "周慧敏" over "2025年7月"), is one.
+            tail = dated_signature(rows)
+            result.append(LineBlock(tuple(spans_of(row) for row in rows[:len(rows) - tail])))
+            if tail:
+                result.append(SignOff(tuple(spans_of(signature_row(row))
+                                            for row in rows[len(rows) - tail:])))
             return result + blocks(after_sign_off, metadata)
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
         result.append(SignOff(tuple(spans_of(signature_row(row)) for row in rows[wish:])))
         result += blocks(after_sign_off, metadata)
     return result
+
+
+def dated_signature(rows: list[str]) -> int:
+    """How many of the last rows of the lines a lead-in introduces are a signature under
+    them: a date in the last, a byline over it (a role over a name, or a name), the rows
+    over those details of their own (`電話：…`, an address); 0 for none."""
+    last = rows[-1].strip() if rows else ""
+    if len(rows) < 3 or not detect(last).is_date(last):
+        return 0
+    for count in (3, 2):
+        if len(rows) > count and byline_line(
+                [row.strip() for row in rows[-count:-1]]) is not None and names_person(
+                " ".join(row.strip() for row in rows[-count:-1])):
+            return count
+    return 0
 
 
 def wish_rows(rows: list[str]) -> int:
