@@ -234,3 +234,16 @@ def test_a_signature_dated_under_the_contact_lines_a_lead_in_introduces_is_one()
     assert [type(block).__name__ for block in document.blocks][-2:] == ["LineBlock", "SignOff"]
     assert document.blocks[-1].texts == ["北區區議會主席", "黃志強", "2025年8月"]
     assert document.blocks[-2].texts[-1] == "電郵：ndc@district.hk"
+
+
+def test_a_menus_section_named_as_a_body_is_not_the_pages_organisation():
+    """A site's menu copied over the title, one of its links named as a body is (`新聞中心`):
+    a section of the site, not its body (it had been the organisation the opener printed);
+    the footer's rights holder, a trust fund (`…信託基金`), is."""
+    text = "\n".join([
+        "跳至主要內容", "首頁", "關於我們", "醫院服務", "新聞中心", "聯絡我們",
+        "首頁 > 關於我們 > 主席報告", "主席報告", "", BODY, "",
+        "本院今年共處理住院病人四萬六千人次，較上年度上升百分之六。", "", "返回頁首",
+        "私隱政策 | 網站地圖", "版權所有 © 2025 九龍仁心醫療信託基金"])
+    document, _ = read(text, "zh-HK")
+    assert document.metadata.organisation == "九龍仁心醫療信託基金"

@@ -59,6 +59,7 @@ ISSUE = re.compile(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{2
 TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
+        r"|信託基金|信托基金"
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
         r"|學院|学院|書院|书院|學校|学校|醫院|医院|研究所|研究院|社|團|团|署|局|處|处|部)")
 MAX_BODY_CHARACTERS = 20

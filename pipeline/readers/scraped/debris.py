@@ -559,13 +559,17 @@ def site_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body whose site the page was copied from, as its record names its publisher
     (PUBLISHER) or its name over the page's navigation says it ("Kingsbridge Borough
     Council", "江城理工大学"), gone with the navigation: the organisation the opener prints,
-    where the metadata names none; "" for none."""
+    where the metadata names none; "" for none. A link among the menu's, after its first,
+    names a section of the site (`新聞中心`, `Visitor Centre`), not its body."""
     first_text = text_between(lines, reasons)[0]
     published = next((line.text.strip() for line in lines
                       if reasons.get(line.number) == PUBLISHER), "")
-    return published or next((line.text.strip() for line in lines[:first_text]
-                              if reasons.get(line.number) in (NAVIGATION, "links", POSTING_PAGE)
-                              and detect(line.text).names_body(line.text.strip())), "")
+    head = [line.text.strip() for line in lines[:first_text]
+            if reasons.get(line.number) in (NAVIGATION, "links", POSTING_PAGE)]
+    posted = [line.text.strip() for line in lines[:first_text]
+              if reasons.get(line.number) == POSTING_PAGE]
+    return published or next((name for name in (*posted, *head[:1])
+                              if detect(name).names_body(name)), "")
 
 
 def rights_holder(lines: list[Line], reasons: dict[int, str]) -> str:
