@@ -257,3 +257,6 @@ def test_a_number_of_groups_after_an_english_word_is_the_phrase_s():
               if language]
     assert tagged == ["WhatsApp 6612 3456"]
     assert wholly_in("It includes a 1.8-kilometre promenade at Central Pier No. 4.", "zh-HK")
+    # A word joined to the figure after it (`mid-2026`): English whole too (the bilingual
+    # release's paragraph had been tagged in pieces, indented as Chinese).
+    assert wholly_in("Transcripts will be made available online from mid-2026.", "zh-HK")

@@ -42,8 +42,8 @@ def wholly_in(text: str, language: str) -> Profile | None:
     return others.pop()
 
 
-# Figures with Latin letters: "2B", "PM2.5", "5G", "1.8-kilometre".
-CODED = r"\b[A-Za-z]*\d[A-Za-z\d.]*(?:-[A-Za-z]+)*\b"
+# Figures with Latin letters: "2B", "PM2.5", "5G", "1.8-kilometre", "mid-2026".
+CODED = r"\b(?:[A-Za-z]+-)?[A-Za-z]*\d[A-Za-z\d.]*(?:-[A-Za-z]+)*\b"
 
 
 def phrase(text: str, profile: Profile) -> Markup:
