@@ -378,12 +378,12 @@ def bracketed_notes(text: str) -> tuple[str, list[int]]:
     superiors = SUPERIOR.findall(text)
     if bracketed != text or not superiors:
         return bracketed, numbers
-    read, read_numbers = figures_bracketed(text.translate(SUPERIOR_FIGURES))
+    read, read_numbers = figures_bracketed(text.translate(SUPERIOR_FIGURES), raised=True)
     notes = len(re.findall(r"^\[\d{1,2}\] ", read, re.MULTILINE))
     return (read, read_numbers) if notes and 2 * notes == len(superiors) else (text, numbers)
 
 
-def figures_bracketed(text: str) -> tuple[str, list[int]]:
+def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
     """The text with the notes a page sets under it by bare figures (`1 Interest on …`, as a
     viewer copies a superior figure) labelled `[1]`, and each one's call in the text above
     (`a third.1`, `million2`) written `[1]` after its word, as a web page writes them
@@ -392,7 +392,9 @@ def figures_bracketed(text: str) -> tuple[str, list[int]]:
     numbers, the paragraph the page broke running on over their place. So only where the
     notes, numbered on from 1, each stand at a page's foot or the text's end, and the text
     calls each in turn, after a word or a mark that ends one; else the text is left as it
-    was: a figure after a word is no call unless a note answers it."""
+    was: a figure after a word is no call unless a note answers it. Figures that were
+    `raised` (superior figures, read as bare ones) call after any letter, a Chinese
+    character's too, or a percentage (`下降12.4%¹`, `转型风险²`)."""
     rows = text.split("\n")
     numbers = list(range(1, len(rows) + 1))
     groups = foot_notes(rows)
@@ -403,7 +405,7 @@ def figures_bracketed(text: str) -> tuple[str, list[int]]:
     calls: list[tuple[int, re.Match]] = []
     place = (0, 0)
     for number, label in enumerate(labels, 1):
-        found = next_call(rows, label, number, place, held)
+        found = next_call(rows, label, number, place, held, raised)
         if found is None:
             return text, numbers
         calls.append(found)
@@ -448,13 +450,15 @@ def foot_notes(rows: list[str]) -> list[tuple[int, int]]:
 
 
 def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
-              notes: set[int]) -> tuple[int, re.Match] | None:
+              notes: set[int], raised: bool = False) -> tuple[int, re.Match] | None:
     """Where note `number` is called after `place` (a row and a column) in rows before
     `end`, the `notes`' rows aside: its figure after a word's last letter (a small one: `CO2`
     is a formula) or a mark closing a sentence or a clause, perhaps with a closing quote
     (`observation.”4`, `a leaf”.3`), never inside a figure (`19.2 days`), though a figure
     may end a sentence before a call (`to 19.2`, its row or sentence ending there)."""
-    call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff])|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
+    after_any = r"|(?<=[^\W\d_])|(?<=%)" if raised else ""
+    call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff]){after_any}"
+                      rf"|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
                       rf"|(?<=[^\W\d_][.,;:!?][\u2019\u201d)])"
                       rf"|(?<=[^\W\d_][\u2019\u201d)][.,;:!?])"
                       rf"|(?<=\d\.)){number}(?![\w\u00b7])")
