@@ -919,13 +919,15 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # text's, where the metadata gives none; a blank line under the title too, where it heads
     # no text ("Final report, February 2025" over "1. Introduction"), and is no timeline's
     # first event ("March 2023 – Roof works completed").
-    issued = detect(under.text).date_in(under.text) if opening or (
-        heads_none and not is_dated_event(under.text)) else ""
+    # A deck's dates are what it tells of (a festival's days), not the text's.
+    decked = deck(title, under, opening_block)
+    issued = detect(under.text).date_in(under.text) if not decked and (opening or (
+        heads_none and not is_dated_event(under.text))) else ""
     # Right over the page's dateline, a blank line under the title or none, the page's head
     # ends with it: a release's deck (`New insulation board stores more carbon …` over
     # `Published: 6 March 2025`), not the heading of the text's first section.
     if issued or under_any_title(under.text) or under.lines[-1] == dated_under or (opening and (
-            is_year_line(under.text) or heads_none or deck(title, under, opening_block)
+            is_year_line(under.text) or heads_none or decked
             or strapline or detect(under.text).names_issue(under.text))) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
