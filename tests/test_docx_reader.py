@@ -658,9 +658,12 @@ OPEN_DOCUMENT_TEXT = odt_package()
         (b"", "is empty (0 bytes); save it again from Word or LibreOffice"),
         (OPEN_DOCUMENT_TEXT, "is an OpenDocument file (.odt) under a .docx name; save it as"
                              " Word (File > Save As, Word 2007-365 .docx)"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}} The review.}",
+         "is a Rich Text file (.rtf) under a .docx name; save it as Word (File > Save As,"
+         " Word 2007-365 .docx)"),
     ],
     ids=["text", "zip-header", "no-document", "no-content-types", "truncated", "encrypted", "doc",
-         "empty", "odt"],
+         "empty", "odt", "rtf"],
 )
 def test_unreadable_files_are_refused(tmp_path, data, problem):
     path = tmp_path / "piece.docx"

@@ -328,6 +328,9 @@ def opened(data: bytes, path: Path):
         if ENCRYPTED_PACKAGE in data:
             raise PipelineError(path, "is password-protected; save it without a password")
         raise PipelineError(path, "is an old Word 97-2003 file; save it as a .docx document")
+    if data.lstrip().startswith(b"{\\rtf"):
+        raise PipelineError(path, "is a Rich Text file (.rtf) under a .docx name; save it as"
+                                  " Word (File > Save As, Word 2007-365 .docx)")
     try:
         package = zipfile.ZipFile(BytesIO(data))
         if "mimetype" in package.namelist() and package.read("mimetype").startswith(
