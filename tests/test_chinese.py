@@ -870,15 +870,17 @@ def test_a_back_link_alone_under_a_signature_is_no_line_of_it():
 @pytest.mark.parametrize(("written", "cleaned"), [
     ("參加「暑期 社 區 實習計劃」的同學", "參加「暑期社區實習計劃」的同學"),
     ("陳 嘉 明 敬上", "陳嘉明敬上"),
+    # In a sentence no space parts two characters, whatever their words' lengths.
+    ("區議會 繼續改善 社區設施，歡迎居民參加。", "區議會繼續改善社區設施，歡迎居民參加。"),
     ("校長 陳嘉明", "校長 陳嘉明"), ("新年快樂 闔家平安", "新年快樂 闔家平安"),
     ("3月8日 下午4:15", "3月8日 下午4:15"), ("字號：大 中 小", "字號：大 中 小"),
 ])
 def test_a_stray_space_beside_a_chinese_character_alone_goes(written, cleaned):
     """The house style spaces no Chinese word, nor a name's characters (莫慧琳): a space with
     a character alone beside it among words is a stray one, and goes (they had been
-    printed); one between two words of two characters or more (a figure's with it) may
-    part a role from a name, and stays, as do spaces between characters each alone (a row
-    of a page's tools)."""
+    printed); outside a sentence, one between two words of two characters or more (a
+    figure's with it) may part a role from a name, and stays, as do spaces between
+    characters each alone (a row of a page's tools)."""
     from pipeline.readers.cleaning import clean_line
 
     assert clean_line(written) == cleaned

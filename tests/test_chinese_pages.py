@@ -252,16 +252,16 @@ def test_a_menus_section_named_as_a_body_is_not_the_pages_organisation():
 def test_superior_figures_after_chinese_characters_call_the_notes_they_label():
     """A Chinese report copied out of a PDF, its notes called by superior figures after a
     character or a percentage (`下降12.4%¹`, `转型风险²`) and labelled so under the text
-    (`¹ 排放量按…`): notes, each call a reference (they had been paragraphs, the figures
-    left in the text)."""
+    (`¹ 排放量按…`, or with no space, `¹「绿色工厂」…`): notes, each call a reference (they had
+    been paragraphs, the figures left in the text)."""
     text = "\n".join([
         "环境责任", "", "全年温室气体排放总量较上年下降12.4%¹，主要得益于屋顶光伏项目并网发电。", "",
         "我们识别出极端天气、碳价上升等六项实体风险及转型风险²。", "", "注释：",
-        "¹ 排放量按温室气体核算体系计算。", "² 详见本报告第五章。"])
+        "¹ 排放量按温室气体核算体系计算。", "²「风险管理」详见本报告第五章。"])
     document, _ = read(text, "zh-Hans")
     notes = [block for block in document.blocks if type(block).__name__ == "Note"]
     assert [(note.label, note.text) for note in notes] == [
-        ("1", "排放量按温室气体核算体系计算。"), ("2", "详见本报告第五章。")]
+        ("1", "排放量按温室气体核算体系计算。"), ("2", "「风险管理」详见本报告第五章。")]
     calls = [span.note for block in document.blocks if isinstance(block, Paragraph)
              for span in block.spans if span.note]
     assert calls == ["1", "2"]

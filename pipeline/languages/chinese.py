@@ -215,8 +215,11 @@ SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
 # Chinese word, nor a name's characters); one between two words of two characters or more
 # (a figure's with it: "3月8日 下午4:15") may part a role from a name ("校長 陳嘉明") or two
 # wishes ("新年快樂 闔家平安"), and stays; so do spaces between characters each alone, a
-# row of a page's tools ("字號：大 中 小") or a heading spaced out for display.
+# row of a page's tools ("字號：大 中 小") or a heading spaced out for display. In a
+# sentence (its marks say so: "區議會 繼續改善 社區設施。") every such space is a stray one.
 HAN_CHARACTER = re.compile(HAN)
+HAN_SPACE = re.compile(rf"(?<={HAN}) +(?={HAN})")
+IN_SENTENCE = re.compile("[\uff0c\u3002\uff1b\uff1f\uff01]")  # ，。；？！
 SPACED_WORDS = re.compile(rf"[{HAN_RANGES}\d]+(?: +[{HAN_RANGES}\d]+)+")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
@@ -660,7 +663,9 @@ class Chinese(Profile):
         line = self.full_width_marks(line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         line = SPACED_TERM.sub(unspaced_term, line)
-        line = SPACED_WORDS.sub(closed_up, line)
+        # In a sentence (its marks say so), no space parts two characters at all.
+        line = (HAN_SPACE.sub("", line) if IN_SENTENCE.search(line)
+                else SPACED_WORDS.sub(closed_up, line))
         return SPACED_PUNCTUATION.sub(r"\1", line)
 
     def full_width_marks(self, line: str) -> str:

@@ -71,6 +71,10 @@ SUPERIOR_FIGURES = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u20
 # A note a page sets under its text, labelled by a bare figure (its superior figure, copied):
 # `1 Interest on our …`.
 BARE_LABEL = re.compile(r"(\d{1,2})[ \u00a0](?=[^\W\d_]|[\u2018\u201c(])")
+# A note labelled by a superior figure, read as a bare one: a Chinese note may stand right
+# against it (`¹「鄰里守望」計劃…`).
+RAISED_LABEL = re.compile(r"(\d{1,2})(?:[ \u00a0]|(?=[\u3007\u3400-\u9fff\u300c\u300e\uff08]))"
+                          r"(?=[^\W\d_]|[\u2018\u201c(\u300c\u300e\uff08])")
 # What opens a row numbered `2.1` (a section's heading, `Table 2.1`): no call after it.
 NUMBERED_OPENING = re.compile(r"\s*(?:[^\W\d_]+\s)?(?:\d{1,2}\.)+")
 # A figure's stop before a call (`to 19.2`): a call only where a sentence ends with it.
@@ -397,11 +401,12 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
     character's too, or a percentage (`下降12.4%¹`, `转型风险²`)."""
     rows = text.split("\n")
     numbers = list(range(1, len(rows) + 1))
-    groups = foot_notes(rows)
+    labelled = RAISED_LABEL if raised else BARE_LABEL
+    groups = foot_notes(rows, labelled)
     if not groups:
         return text, numbers
     held = {index for start, end in groups for index in range(start, end)}
-    labels = [index for index in sorted(held) if BARE_LABEL.match(rows[index])]
+    labels = [index for index in sorted(held) if labelled.match(rows[index])]
     calls: list[tuple[int, re.Match]] = []
     place = (0, 0)
     for number, label in enumerate(labels, 1):
@@ -416,7 +421,7 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
         after = re.sub("^\u00a0", " ", rows[index][call.end():])
         rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{after}"
     for index in labels:
-        rows[index] = BARE_LABEL.sub(r"[\1] ", rows[index], count=1)
+        rows[index] = labelled.sub(r"[\1] ", rows[index], count=1)
     notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]
     kept = [(number, PAGE_SEAM if index in held else row)
             for index, (number, row) in enumerate(zip(numbers, rows, strict=True))]
@@ -427,20 +432,20 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
     return "\n".join(row for _, row in moved), [number for number, _ in moved]
 
 
-def foot_notes(rows: list[str]) -> list[tuple[int, int]]:
+def foot_notes(rows: list[str], labelled: re.Pattern = BARE_LABEL) -> list[tuple[int, int]]:
     """The rows of the notes standing at each page's foot or at the text's end, from and to:
-    a row labelled with the next note's number, 1 first, and the rows under it to the page's
-    seam or the text's end, its other labels numbering on, MAX_FOOT_ROWS at most."""
+    a row `labelled` with the next note's number, 1 first, and the rows under it to the
+    page's seam or the text's end, its other labels numbering on, MAX_FOOT_ROWS at most."""
     groups: list[tuple[int, int]] = []
     expected, index = 1, 0
     while index < len(rows):
-        label = BARE_LABEL.match(rows[index])
+        label = labelled.match(rows[index])
         if label is None or int(label[1]) != expected:
             index += 1
             continue
         end = next((at for at in range(index, len(rows)) if rows[at] == PAGE_SEAM), len(rows))
         zone = [row for row in rows[index:end] if row.strip()]
-        numbered = [int(found[1]) for row in zone if (found := BARE_LABEL.match(row))]
+        numbered = [int(found[1]) for row in zone if (found := labelled.match(row))]
         if len(zone) > MAX_FOOT_ROWS or numbered != list(range(expected, expected + len(numbered))):
             index += 1
             continue
