@@ -265,3 +265,18 @@ def test_superior_figures_after_chinese_characters_call_the_notes_they_label():
     calls = [span.note for block in document.blocks if isinstance(block, Paragraph)
              for span in block.spans if span.note]
     assert calls == ["1", "2"]
+
+
+def test_a_wechat_articles_credit_over_its_headline_is_its_byline():
+    """A WeChat article whose stamp line ends `… 2024-05-16 18:30 发表于南江` and whose credit
+    (`文 | 陈思远`) stands over its headline, the headline opening with a quotation mark: the
+    stamp goes, the credit is the byline, the headline heads the text (the stamp had been
+    a paragraph, the credit the title or a heading, the headline a paragraph)."""
+    text = "\n".join([
+        "原创 城南区文化旅游局 城南文旅 2024-05-16 18:30 发表于城南", "文 | 陈思远",
+        "“非遗进社区”活动走进滨河街道", BODY, "不少市民表示，这样的活动让老手艺找到了新的观众。"])
+    document, report = read(text)
+    assert (document.byline.name, document.byline.role) == ("陈思远", "文")
+    assert isinstance(document.blocks[0], Heading)
+    assert document.blocks[0].text == "“非遗进社区”活动走进滨河街道"
+    assert any(drop["text"].startswith("原创") for drop in report["dropped"])

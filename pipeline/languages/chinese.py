@@ -463,7 +463,8 @@ class Chinese(Profile):
                  # "2024-03-01 08:00 发表于广东"; or its author's and account's alone,
                  # "原创 林嘉宜 青禾公益基金会", where its date has a line of its own
                  r"|[^。，,]{0,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}[^。，,]{0,20}"
-                 r"|(?:[^。，,]{0,40}\s)?\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}\s*(?:发表于|發表於)"
+                 # (its account's name against the date, cleaning having taken the space out)
+                 r"|[^。，,]{0,40}?\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}\s*(?:发表于|發表於)"
                  r"[^。，,\s]{1,10}|(?:原创|原創)(?:\s+[^。，,\s]{1,20}){1,2}"
                  # a social network's stamp on a post: "3月8日 下午4:15 ·"
                  r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}"
@@ -684,12 +685,15 @@ class Chinese(Profile):
         return line
 
     def is_heading(self, text: str) -> bool:
-        """A short Chinese line, one phrase, not ending as a sentence."""
+        """A short Chinese line, one phrase, not ending as a sentence; its first character a
+        Chinese one or a figure, a quotation mark perhaps before it (`“非遗进社区”系列活动…`)."""
+        opening = text.lstrip("\u201c\u2018\u300c\u300e\u300a")
         return (
             len(text) <= MAX_HEADING_CHARACTERS
             and not text.endswith(tuple(SENTENCE_END + PHRASE_END))
             and not re.search(f"[{SENTENCE_END}\uff1f].", text)
-            and (bool(re.match(CHINESE_CHARACTER, text[0])) or text[0].isdigit())
+            and bool(opening)
+            and (bool(re.match(CHINESE_CHARACTER, opening[0])) or opening[0].isdigit())
             and not re.match(self.question, text)  # an interview's question
             and not self.is_table_note(text)
         )

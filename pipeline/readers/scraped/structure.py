@@ -242,7 +242,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)
-                        or (index == 0 and not metadata.title and author_over_headline(unit))),
+                        or (index == 0 and not metadata.title and (
+                            author_over_headline(unit) or credit_over_headline(unit, texts)))),
                        None)
     byline = None
     if byline_unit is not None:
@@ -660,6 +661,21 @@ def author_over_headline(unit: Unit) -> bool:
     and no title."""
     return (unit.kind == "text" and len(unit.rows) == 2 and is_byline(unit, under_title=True)
             and detect(unit.rows[0]).is_name(unit.rows[0].strip()))
+
+
+def credit_over_headline(unit: Unit, texts: list[Unit]) -> bool:
+    """Whether the text opens with a post's credit, a short label and its author's name
+    parted by a bar (`文 | 陈思远`, as a WeChat article credits its writer), over its
+    headline: its byline, and no title."""
+    label, bar, name = unit.text.strip().partition("|") if "|" in unit.text else (
+        unit.text.strip().partition("\uff5c"))
+    return (unit.kind == "text" and len(unit.rows) == 1 and bool(bar) and len(texts) > 1
+            and 0 < len(label.strip()) <= MAX_CREDIT_LABEL
+            and detect(name.strip()).is_name(name.strip())
+            and is_byline(unit, under_title=True) and not ends_sentence(texts[1].rows[0]))
+
+
+MAX_CREDIT_LABEL = 4  # characters of a credit's label: "文", "撰文", "Words"
 
 
 def line_under_title(rows: list[Unit]) -> bool:
