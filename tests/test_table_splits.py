@@ -122,12 +122,31 @@ def short_table(before: int) -> str:
 
 
 @pytest.mark.parametrize("before", [92, 104])
-def test_a_short_table_too_long_for_the_space_left_goes_over_whole(tmp_path, before):
-    """A table of three rows and a total, too long for the space left at the foot of a page,
-    goes whole to the next one, as a typesetter keeps a short table whole: the reader turns
-    no page inside its comparison (it had been split two and two, its header repeated)."""
+def test_a_totalled_table_that_must_split_leaves_two_rows_at_the_foot(tmp_path, before):
+    """Kept whole, the table (too long for the space left) left the page a hole; split, its
+    totals row keeping two rows with it, a single row stayed at the foot, the page still over
+    15 % empty. Where two rows fit there, they stay, and one goes over with the total."""
     _, pdfs = scraped_editions(tmp_path, "review", short_table(before), ["large-print"])
     lines = measured(pdfs["large-print"]).lines
     pages = [next(line.page for line in lines if line.text.startswith(first))
              for first in ("Reservoirs", "Locks", "Towpaths", "Total")]
-    assert len(set(pages)) == 1, pages
+    assert pages == [1, 1, 2, 2], pages
+
+
+def test_a_short_table_a_page_break_splits_is_kept_whole_unless_that_leaves_a_hole(
+        monkeypatch):
+    """A table of fewer than seven rows split over a page turn (two and two) is kept whole in
+    the next layout, going over to the next page as a typesetter keeps a short table; once
+    kept whole has left a hole and been let split after all (split_short), it stays split:
+    the house style leaves no page but the last more than 15 % empty. A longer table split
+    with rows enough on each page stays split."""
+    from pipeline.writers.html import Placement
+    from pipeline.writers.pdf import placement
+
+    monkeypatch.setattr(placement, "body_rows", lambda box: dict.fromkeys(range(box)))
+    short = [(1, 5, 2, 0.0), (2, 5, 2, 0.0)]  # (page, block, its rows there, measure)
+    assert 5 in placement.split_tables(Placement(), [], {}, short).whole_tables
+    let_split = Placement(short_splits=frozenset({5}))
+    assert 5 not in placement.split_tables(let_split, [], {}, short).whole_tables
+    long = [(1, 5, 4, 0.0), (2, 5, 5, 0.0)]
+    assert placement.split_tables(Placement(), [], {}, long).whole_tables == frozenset()

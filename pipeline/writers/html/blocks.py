@@ -52,11 +52,9 @@ from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 from pipeline.writers.shaping import text_ems
 
-# A table split between pages leaves at least this many rows on each page (the PDF writer's
-# placement sees to it); one of fewer rows than MIN_SPLIT_ROWS is never split, as a
-# typesetter keeps a short table whole rather than turn the page inside its comparison.
+# A table split between pages leaves at least this many rows on each page: one with fewer
+# than twice as many is never split (the PDF writer's placement sees to the longer ones).
 MIN_ROWS = 2
-MIN_SPLIT_ROWS = 7
 # A table's cell in a script written without spaces (Chinese) holding no more characters
 # than this is set on one line, as a word is: a place name (中環——南丫島（榕樹灣）) or a
 # short header (準時率), which the renderer would break between any two characters to narrow
@@ -396,7 +394,7 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                        bracket=bracketed.get(column))
                             for column, cell in enumerate(row)))
         for number, row in enumerate(block.rows))
-    whole = index in setting.whole_tables or len(block.rows) < MIN_SPLIT_ROWS
+    whole = index in setting.whole_tables or len(block.rows) < 2 * MIN_ROWS
     wide = setting.wide_tables.get(index, 0)
     classes = " ".join(name for name, chosen in (("whole", whole),
                                                  ("parted", index in setting.parted_tables),

@@ -18,9 +18,10 @@ limits, where need be), no higher than its heading, that text filling the gap af
 where it cannot, it heads the next page, before the next heading, which follows it with the
 lines it keeps.
 
-A table of MIN_SPLIT_ROWS rows or more longer than the space left splits between its rows
-(the stylesheet repeats its header row; a shorter one goes whole to the next page, as a
-typesetter keeps a short table whole), leaving MIN_ROWS rows on each page: the stylesheet
+A table longer than the space left splits between its rows (the stylesheet repeats its
+header row), but a short one (fewer than SHORT_TABLE_ROWS rows) goes whole to the next page
+where that leaves no page too empty, as a typesetter keeps a short table whole; a split
+leaves MIN_ROWS rows on each page: the stylesheet
 keeps its last row with the one before, so the renderer breaks earlier where the break would
 leave it alone on the next page, and never splits a table that fits the space left; where
 too few stay on the first, the paragraphs before it are set a line shorter to make room, or
@@ -64,7 +65,7 @@ from dataclasses import dataclass, replace
 from pipeline.languages import LEAD_IN_ENDS
 from pipeline.model import Paragraph
 from pipeline.writers.html import Placement
-from pipeline.writers.html.blocks import MIN_ROWS, MIN_SPLIT_ROWS
+from pipeline.writers.html.blocks import MIN_ROWS
 
 MAX_EMPTY = 0.15  # of a page's text area, on any page but the last
 MIN_SCALE = 0.5  # a figure is scaled to no less than this share of the column's width
@@ -73,6 +74,9 @@ MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, 
 # above the box the hole is measured to.
 SPREAD_SLACK = 4.0
 MAX_PASSES = 4
+# A table of fewer rows is kept whole where it can be (split_tables): a split would turn the
+# page inside a comparison of a few rows.
+SHORT_TABLE_ROWS = 7
 MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
 WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
@@ -391,7 +395,7 @@ def holes(pages) -> Iterator[Hole]:
         long_tables = tuple(int(table.get("data-block"))
                             for table, box in outer_boxes(following._page_box)
                             if table.tag == "table" and table.get("data-block")
-                            and len(body_rows(box)) >= MIN_SPLIT_ROWS)
+                            and len(body_rows(box)) >= 2 * MIN_ROWS)
         shortfall, table_shortfall, making_way = 0.0, 0.0, ()
         writers, line = page_writers(box)
         if element.tag in HEADINGS:
@@ -437,7 +441,7 @@ def led_table(page_box) -> tuple[float, tuple[tuple[int, int], ...]] | None:
             continue
         if element.tag == "table":
             rows = list(body_rows(box).values())
-            if len(rows) < MIN_SPLIT_ROWS:
+            if len(rows) < 2 * MIN_ROWS:
                 return None
             row = rows[MIN_ROWS - 1]
             return row.position_y + row.margin_height(), tuple(leading)
@@ -657,12 +661,19 @@ def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, s
     """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
     rows on its first page mended (the stylesheet keeps them on the last): the writer's
     paragraphs before it on that page are set a line shorter, to make room for more, or,
-    where they were already, the table is kept whole. `tables`: table_parts."""
+    where they were already, the table is kept whole; and each short table split (fewer
+    than SHORT_TABLE_ROWS rows) kept whole, unless it was let split after all for the hole
+    whole it left (split_short). `tables`: table_parts."""
     rows: dict[int, list[tuple[int, int]]] = {}
     for number, block, box, _ in tables:
         rows.setdefault(block, []).append((number, len(body_rows(box))))
     for block, parts in rows.items():
         counts = [count for _, count in parts]
+        if (len(counts) > 1 and sum(counts) < SHORT_TABLE_ROWS
+                and block not in placement.short_splits):
+            # A short table split: kept whole, unless that leaves a hole (split_short).
+            placement = replace(placement, whole_tables=placement.whole_tables | {block})
+            continue
         if len(counts) < 2 or min(counts) >= MIN_ROWS:
             continue
         page = parts[0][0]
