@@ -359,25 +359,13 @@ def test_a_block_too_short_to_give_its_heading_three_lines_is_kept_with_the_next
 def test_the_opener_s_subtitle_is_balanced_as_a_heading_is(layout_name):
     """A subtitle too long for a line is balanced over its lines, never a word alone on its
     last (`… on the board of Riverside Food` over `Link`)."""
-    from weasyprint import CSS
-
-    from pipeline.layouts import load_layout
     from pipeline.model import Document, Metadata, Paragraph, Span
-    from pipeline.writers.html import render_html
-    from pipeline.writers.pdf.justified_lines import paragraph_setting
-    from pipeline.writers.pdf.render import font_configuration, stylesheet_files
-    from pipeline.writers.pdf.urls import url_fetcher
 
     subtitle = ("Reflections after three years on the board of the Riverside Food Link and its "
                 "warehouse")
     document = Document("post", Metadata(title="Why I became a trustee", subtitle=subtitle),
                         None, (Paragraph((Span("When I joined the board, I thought I knew."),)),))
-    layout = load_layout(ROOT / "layouts", layout_name)
-    fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
-    sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
-              for path in stylesheet_files(document, layout)]
-    html = render_html(document, layout, None,
-                       paragraph_setting(document, layout, sheets, fetcher))
+    html = html_as_set(document, layout_name)
     set_subtitle = re.search(r'<p class="subtitle">(.*?)</p>', html, re.S).group(1)
     lines = set_subtitle.split('<br class="balancing">')
     assert len(lines) >= 2 and all(len(line.split()) >= 2 for line in lines)
@@ -389,25 +377,31 @@ def test_an_english_headline_over_a_text_read_as_chinese_breaks_between_its_word
     """A bilingual release read as Chinese, its English headline its title: balanced as
     English is, at its spaces (it had been balanced as Chinese, and the preflight had
     found its lines starting where Chinese starts none)."""
+    from pipeline.model import Document, Metadata, Paragraph, Span
+
+    title = "Harbour trust opens its archive of ferry crews\u2019 voices to the public online"
+    document = Document("release", Metadata(title=title, language="zh-HK"), None,
+                        (Paragraph((Span("海港信託今日開放渡輪船員口述歷史檔案，供市民在網上收聽。"),)),))
+    html = html_as_set(document, "large-print")
+    set_title = re.search(r'<h1[^>]*>(.*?)</h1>', html, re.S).group(1)
+    lines = re.sub(r"<[^b][^>]*>", "", set_title).split('<br class="balancing">')
+    assert len(lines) >= 2
+    assert all(line.endswith(" ") for line in lines[:-1]), lines
+
+
+def html_as_set(document, layout_name: str) -> str:
+    """`document`'s HTML in `layout_name`, its display lines balanced as the PDF sets them
+    (the layout's setting read from its sample)."""
     from weasyprint import CSS
 
     from pipeline.layouts import load_layout
-    from pipeline.model import Document, Metadata, Paragraph, Span
     from pipeline.writers.html import render_html
     from pipeline.writers.pdf.justified_lines import paragraph_setting
     from pipeline.writers.pdf.render import font_configuration, stylesheet_files
     from pipeline.writers.pdf.urls import url_fetcher
 
-    title = "Harbour trust opens its archive of ferry crews\u2019 voices to the public online"
-    document = Document("release", Metadata(title=title, language="zh-HK"), None,
-                        (Paragraph((Span("海港信託今日開放渡輪船員口述歷史檔案，供市民在網上收聽。"),)),))
-    layout = load_layout(ROOT / "layouts", "large-print")
+    layout = load_layout(ROOT / "layouts", layout_name)
     fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
     sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
               for path in stylesheet_files(document, layout)]
-    html = render_html(document, layout, None,
-                       paragraph_setting(document, layout, sheets, fetcher))
-    set_title = re.search(r'<h1[^>]*>(.*?)</h1>', html, re.S).group(1)
-    lines = re.sub(r"<[^b][^>]*>", "", set_title).split('<br class="balancing">')
-    assert len(lines) >= 2
-    assert all(line.endswith(" ") for line in lines[:-1]), lines
+    return render_html(document, layout, None, paragraph_setting(document, layout, sheets, fetcher))

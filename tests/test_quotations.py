@@ -174,7 +174,14 @@ def test_the_tagged_editions_tag_it_blockquote_and_the_preflight_counts_it(layou
     document = replace(document_with_quotation(), blocks=(
         opening, quoted, Quotation((Span("And the boards help."),)), closing,
         LineBlock(((Span("Central Library"),), (Span("1 Harbour Road"),)))))
-    path = tmp_path / f"piece-{layout}.pdf"
+    path = tagged_with_one_blockquote_of_two(document, layout, tmp_path)
+    assert "Central Library 1 Harbour Road" in " ".join(pdf_words(path))
+
+
+def tagged_with_one_blockquote_of_two(document, layout: str, folder):
+    """`document`'s edition in `layout`, its tag tree checked: one BlockQuote, of two P, and
+    the preflight's logical structure passed; the PDF's path."""
+    path = folder / f"piece-{layout}.pdf"
     settings = load_layout(LAYOUTS, layout)
     path.write_bytes(render_pdf(document, settings, ROOT / "source"))
     pdf = pikepdf.open(path)
@@ -184,7 +191,7 @@ def test_the_tagged_editions_tag_it_blockquote_and_the_preflight_counts_it(layou
     report = preflight(path, document, settings, ROOT / "source")
     structure = next(check for check in report.checks if check.rule == "logical-structure")
     assert structure.passed, structure.message
-    assert "Central Library 1 Harbour Road" in " ".join(pdf_words(path))
+    return path
 
 
 @pytest.mark.slow
@@ -267,13 +274,4 @@ def test_a_quotations_attribution_is_read_within_its_blockquote(tmp_path):
     opening, quoted, closing = document_with_quotation().blocks
     said_by = Paragraph((Span("\u2013 Mrs Ruth OWUSU, a reader at Northgate"),))
     document = replace(document_with_quotation(), blocks=(opening, quoted, said_by, closing))
-    path = tmp_path / "piece-screen.pdf"
-    settings = load_layout(LAYOUTS, "screen")
-    path.write_bytes(render_pdf(document, settings, ROOT / "source"))
-    pdf = pikepdf.open(path)
-    (quotation,) = [element for element in structure_elements(pdf.Root.StructTreeRoot)
-                    if element.S == pikepdf.Name.BlockQuote]
-    assert [kid.S for kid in kids_of(quotation)] == [pikepdf.Name.P] * 2
-    report = preflight(path, document, settings, ROOT / "source")
-    structure = next(check for check in report.checks if check.rule == "logical-structure")
-    assert structure.passed, structure.message
+    tagged_with_one_blockquote_of_two(document, "screen", tmp_path)
