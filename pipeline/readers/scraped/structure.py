@@ -309,11 +309,10 @@ def letter_subject(texts: list[Unit]) -> Unit | None:
 def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     """The text's first line, alone in its block or over the occasion it was written for,
     dated (`Annual Parish Meeting, 23 April 2025`, where a byline is under the title), where
-    it names a body alone
-    ("Kestrelford Borough Council" over "Council agrees £12m plan …"), over a title in a
-    block of its own (one line, no body's name, not the metadata's organisation) over the
-    text or its byline, and the metadata names neither: the masthead (and that occasion),
-    not the title; else none."""
+    it names a body alone ("Kestrelford Borough Council" over "Council agrees £12m plan …"),
+    over a title in a block of its own (one line, no body's name, not the metadata's
+    organisation) over the text or its byline, and the metadata names neither: the
+    masthead (and that occasion), not the title; else none."""
     if metadata.organisation or metadata.title or len(texts) < 3:
         return []
     masthead = (texts[:2] if len(texts) > 3 and occasion_under(texts[0], texts[1])
@@ -666,9 +665,8 @@ def author_over_headline(unit: Unit) -> bool:
 def credit_over_headline(unit: Unit, texts: list[Unit]) -> bool:
     """Whether the text opens with a post's credit, a short label and its author's name
     parted by a bar (`文 | 陈思远`, as a WeChat article credits its writer), over its
-    headline: its byline, and no title."""
-    label, bar, name = unit.text.strip().partition("|") if "|" in unit.text else (
-        unit.text.strip().partition("\uff5c"))
+    headline, which ends no sentence: its byline, over the title."""
+    label, bar, name = unit.text.strip().replace("\uff5c", "|").partition("|")
     return (unit.kind == "text" and len(unit.rows) == 1 and bool(bar) and len(texts) > 1
             and 0 < len(label.strip()) <= MAX_CREDIT_LABEL
             and detect(name.strip()).is_name(name.strip())
