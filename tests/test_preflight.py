@@ -244,7 +244,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "image-resolution", "image-resolution-print", "total-ink", "black-overprint",
-        "pictures-supplied",
+        "fine-rules", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings",
     ]
@@ -524,7 +524,8 @@ def test_a_mark_inside_the_bleed_fails_marks_outside_bleed(print_bytes, tmp_path
 
 def test_marks_in_cmyk_at_full_ink_on_every_plate_fail_total_ink(print_bytes, tmp_path):
     """A mark drawn in CMYK 100/100/100/100 is 400 % ink to a printer's preflight, wherever
-    it lies: only the registration colorant is known as marks."""
+    it lies: only the registration colorant is known as marks; and a hairline in four inks
+    (fine-rules, a warning)."""
     def change(pdf):
         page = pdf.pages[0]
         left, bottom = float(page.mediabox[0]), float(page.mediabox[1])
@@ -532,7 +533,7 @@ def test_marks_in_cmyk_at_full_ink_on_every_plate_fail_total_ink(print_bytes, tm
                             f"{bottom + 1} l S Q".encode())
 
     report = preflight(broken(tmp_path, print_bytes, change), DOCUMENT, PRINT)
-    assert failed(report) == {"total-ink"}
+    assert failed(report) == {"total-ink", "fine-rules"}
 
 
 def test_a_parse_of_some_operators_keeps_the_transformations():

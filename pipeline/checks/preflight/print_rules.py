@@ -1,6 +1,6 @@
 """The printer's rules: page boxes, marks outside the bleed, output intent, PDF/X
 identification, no RGB, every picture supplied, image resolution at the printed size, ink
-limits, and black text overprinting."""
+limits, black text overprinting, and fine rules in one ink."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ BOX_TOLERANCE_PT = 0.01
 # warning (offset printing wants 300 ppi; below 150, pixels show).
 MINIMUM_PPI = 150
 PRINT_PPI = 300
+# A rule thinner than this, printed in more than one ink, shows each plate's line beside the
+# others at the slightest misregistration on press: printers ask for one ink or a heavier rule.
+FINE_RULE_PT = 0.75
+INK_PRESENT = 0.005  # of a CMYK component: less lays no ink
 def page_box_problems(edition: Edition) -> list[str]:
     """TrimBox is the layout's page; BleedBox lies the bleed beyond it, and MediaBox the
     bleed and the slug (room for printer's marks)."""
@@ -340,6 +344,86 @@ def knocked_out_text(content: Content) -> int:
         ((operands, operator) for operands, operator, _ in content.instructions), content.holder)
 
 
+def fine_rule_warnings(edition: Edition) -> list[str]:
+    """Rules thinner than FINE_RULE_PT painted in more than one ink: each page's, each
+    width and colour once."""
+    return [f"page {number}: {rule}" for number, rules in enumerate(edition.read(FINE_RULES), 1)
+            for rule in rules]
+
+
+def fine_rules(content: Content) -> list[str]:
+    """Each rule of the content thinner than FINE_RULE_PT in a CMYK colour of more than one
+    ink, said once: a line stroked (its width under the CTM) or a rectangle filled, alone
+    or as a frame (WeasyPrint paints a border as the space between two rectangles, filled
+    even-odd), whose thinnest side is its width. A path of lines and curves filled (a
+    letter's outline) is no rule."""
+    named = colour_spaces(content)
+    spaces = {"fill": "", "stroke": ""}
+    colours: dict[str, tuple[float, ...]] = {"fill": (), "stroke": ()}
+    width, saved, rectangles, found = 1.0, [], [], {}
+    for operands, operator, ctm in content.instructions:
+        if operator == "q":
+            saved.append((dict(spaces), dict(colours), width))
+        elif operator == "Q" and saved:
+            spaces, colours, width = saved.pop()
+        elif operator in COLOUR_SPACE_OPERATORS:
+            spaces[COLOUR_SPACE_OPERATORS[operator]] = str(operands[0])
+            colours[COLOUR_SPACE_OPERATORS[operator]] = ()  # its initial colour, one ink
+        elif operator in COLOUR_OPERATORS:
+            kind = COLOUR_OPERATORS[operator]
+            cmyk = len(operands) == 4 and is_cmyk(spaces[kind], named)
+            colours[kind] = tuple(map(float, operands)) if cmyk else ()
+        elif operator in ("k", "K"):
+            colours["stroke" if operator == "K" else "fill"] = tuple(map(float, operands))
+        elif operator == "w":
+            width = float(operands[0])
+        elif operator == "re":
+            rectangles.append(tuple(map(float, operands)))
+        elif operator in PATH_SEGMENTS:
+            rectangles.append(None)
+        elif operator in PAINTING:
+            painted = [("stroke", width * scale_of(ctm))] if operator in STROKED else []
+            if operator in FILLED and rectangles and None not in rectangles:
+                painted.append(("fill", frame_width(rectangles) * scale_of(ctm)))
+            for kind, thickness in painted:
+                inks = [value for value in colours[kind] if value > INK_PRESENT]
+                if 0 < thickness < FINE_RULE_PT - BOX_TOLERANCE_PT and len(inks) > 1:
+                    key = (round(thickness, 2), colours[kind])
+                    found.setdefault(key, f"a rule {thickness:.2f} pt wide in {len(inks)} "
+                                          f"inks ({described_cmyk(colours[kind])})")
+            rectangles = []
+    return list(found.values())
+
+
+PATH_SEGMENTS = frozenset("m l c v y h".split())
+
+
+def frame_width(rectangles: list[tuple[float, ...]]) -> float:
+    """The width of a filled rectangle (its narrower side), or of the frame between two (its
+    thinnest side of any width); of more, the narrowest rectangle's."""
+    boxes = [rectangle((x, y, x + width, y + height)) for x, y, width, height in rectangles]
+    if len(boxes) == 2:
+        outer, inner = sorted(boxes, key=lambda box: (box[2] - box[0]) * (box[3] - box[1]),
+                              reverse=True)
+        sides = [inner[0] - outer[0], inner[1] - outer[1], outer[2] - inner[2],
+                 outer[3] - inner[3]]
+        if all(side >= 0 for side in sides) and any(side > 0 for side in sides):
+            return min(side for side in sides if side > 0)
+    return min(min(box[2] - box[0], box[3] - box[1]) for box in boxes)
+
+
+def scale_of(ctm: Matrix) -> float:
+    """How much `ctm` scales a length (the square root of its area's scale)."""
+    a, b, c, d, _, _ = ctm
+    return abs(a * d - b * c) ** 0.5
+
+
+def described_cmyk(colour: tuple[float, ...]) -> str:
+    return ", ".join(f"{plate} {value * 100:.0f} %" for plate, value in zip("CMYK", colour,
+                                                                           strict=True)
+                     if value > INK_PRESENT)
+
+
 def ppi(width_px: int, height_px: int, ctm: Matrix) -> float:
     """Pixels per inch of an image drawn under `ctm`: it fills the unit square, so its
     printed width is the length of the CTM's first row vector (a, b) and its height that
@@ -366,6 +450,8 @@ INKS = Reading(fill_inks, INK_OPERATORS)
 MARKS = Reading(registration_points,
                 "q Q cs CS sc scn SC SCN k K g G rg RG m l c v y re S s f F f* B B* b b* n")
 BLACK_TEXT = Reading(knocked_out_text, overprint.OPERATORS)
+FINE_RULES = Reading(fine_rules,
+                     "q Q cs CS sc scn SC SCN k K w re m l c v y h S s f F f* B B* b b* n")
 
 PRINT_RULES = (
     Rule("page-boxes", "error", page_box_problems),
@@ -377,4 +463,5 @@ PRINT_RULES = (
     Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(IMAGES,)),
     Rule("total-ink", "error", total_ink_problems, reads=(IMAGES, INKS)),
     Rule("black-overprint", "warning", black_knockout_warnings, reads=(BLACK_TEXT,)),
+    Rule("fine-rules", "warning", fine_rule_warnings, reads=(FINE_RULES,)),
 )
