@@ -159,6 +159,8 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
     (["What did we learn? ", "Listening to the families we serve"], True),
     (["主席致辞：", "回顾二〇二四／二五年度的工作"], False),
     (["馆长寄语｜2024年，", "我们一起读过的书"], False),
+    # Before an opening quote, which the renderer's UAX #14 breaks before no more than after.
+    (["千年窑火 重见天光——", "“南海窑址考古成果展”开幕"], False),
 ])
 def test_a_heading_breaks_at_its_sense_where_its_lines_fit(lines, spaced):
     """After a colon, a dash, a question, a Chinese comma or bar, where the lines so broken
@@ -201,6 +203,22 @@ def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(tex
             assert not (text[start - 1] in "〇零二三四" and text[start] in "〇零二三四年至")
             assert not (text[start - 1].isdigit() and text[start] == "年")
             assert not (text[start - 1] == "至" and text[start] in "〇零二三四")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("博物館推出「南海窯址考古成果展」及「嶺南陶瓷」專題導賞", "zh-HK"),
+    ("本馆“南海窑址考古成果展”与《岭南陶瓷》特展同日开幕", "zh-Hans"),
+])
+def test_a_chinese_headings_break_leaves_no_character_alone_inside_its_marks(text, language):
+    """Quotes and brackets hold a name or a phrase: a line never ends with an opening mark
+    and one character (`“南` over `海窑址…`), nor starts with one character and a closing
+    mark."""
+    style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
+    width = shaper(FONTS).width(text, style)
+    for share in (0.3, 0.4, 0.55, 0.7, 0.85):
+        for start in balanced(text, style, width * share, FONTS, spaced=False):
+            assert text[start - 2] not in "「《“" and text[start + 1] not in "」》”", (
+                share, text[:start], text[start:])
 
 
 @pytest.mark.parametrize(("lines", "spaced"), [

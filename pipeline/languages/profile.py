@@ -383,6 +383,11 @@ class Profile:
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
+    # Its opening and closing marks (brackets and quotes), a class's characters ("" none, as
+    # for English, whose quotes the renderer breaks by): a heading's line may start before an
+    # opening one, and no break leaves one character alone beside either (justified.py).
+    opening_marks = ""
+    closing_marks = ""
     # What opens an interview's question, as a regex ("" none): "Q:", "問：".
     question = ""
     # A field's label opening its line before the field's value, as a regex ("" none):

@@ -345,13 +345,26 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
 
 
 def line_starts(text: str, language: str) -> list[int]:
-    """Where the renderer may start a new line of `text` in `language` (Pango's line breaks,
-    by UAX #14 and the language's rules): in Chinese before most characters, never before a
-    closing mark (，。」) nor after an opening one (「), nor inside a Latin word or a figure."""
+    """Where a heading's line of `text` in `language` may start: where the renderer may start
+    one (Pango's line breaks, by UAX #14 and the language's rules: in Chinese before most
+    characters, never before a closing mark (，。」) nor after an opening one (「), nor inside
+    a Latin word or a figure), and before an opening mark after a character (clreq 3.1.7
+    lets one start a line; UAX #14 of Pango's Unicode breaks around no quotation mark, LB19:
+    `重见天光—— / “南海窑址…`); but never leaving one character alone inside its marks at
+    a line's end or start (`“南 / 海窑址…`): the marks hold a name or a phrase."""
     from weasyprint.text.line_break import get_log_attrs
 
     attributes = get_log_attrs(text, language)
-    return [index for index in range(1, len(text)) if attributes[index].is_line_break]
+    profile = profile_for(language)
+    opening, closing = profile.opening_marks, profile.closing_marks
+    starts = [index for index in range(1, len(text))
+              if attributes[index].is_line_break
+              or text[index] in opening and text[index - 1] not in opening]
+    if not opening:
+        return starts
+    return [index for index in starts
+            if not (index >= 2 and text[index - 2] in opening)
+            and not (index + 1 < len(text) and text[index + 1] in closing)]
 
 
 def balance(count: int, lines: int, width, measure: float,
