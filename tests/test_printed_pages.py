@@ -538,3 +538,59 @@ def test_feet_with_and_without_their_folio_go_and_a_paragraph_runs_on_over_its_n
     (broken,) = [block for block in document.blocks
                  if "began to rebuild the pumping station" in getattr(block, "text", "")]
     assert isinstance(broken, Paragraph)
+
+
+def test_a_head_set_apart_by_spaces_on_facing_pages_is_one_head():
+    """A running head set apart from its folio by a run of spaces, the folio after it on a
+    right-hand page and before it on the left (`KESTREL SAILING CLUB -- YEAR BOOK 2024-25`,
+    spaces, `7`; then `8`, spaces, the head): one shape, the pages' furniture; so the text
+    was set in pages, and its words broken at lines' ends are whole again, a file name too."""
+    wide = " " * 30
+    text = "\n".join([
+        "Commodore's Report", "",
+        "The dinghy fleet grew again this season, and the new pontoon, paid for by the",
+        "members' appeal, was in the water by Easter. Our thanks go to the bosun, whose pa-",
+        "tience with the launch trolleys has become a club legend.", "",
+        "Racing", "",
+        "The Wednesday evening series drew an average of 23 boats, and the club sent",
+        "four crews to the national championships at Weymouth in August.", "",
+        f"KESTREL SAILING CLUB -- YEAR BOOK 2024-25{wide}7", "",
+        "Accounts", "",
+        "The club ended the year with a surplus of GBP 3,200. The draft accounts (Year_",
+        "Book_Accounts_2024-25.pdf) are on the noticeboard, and the treasurer will take",
+        "questions at the meeting.", "",
+        "Training", "",
+        "Twelve members passed their powerboat certificates, and the junior section ran",
+        "its first week-long summer course, with forty children on the water each day",
+        "and not one capsize that the instructors did not plan.", "",
+        "Fair winds to you all.", "",
+        f"8{wide}KESTREL SAILING CLUB -- YEAR BOOK 2024-25"])
+    document, report = scraped_document("commodore", text, Metadata(title=""))
+    dropped = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert sum("printed page debris" in reason for reason in dropped.values()) == 2
+    words = said(document)
+    assert "KESTREL" not in words and "patience with the launch" in words
+    assert "(Year_Book_Accounts_2024-25.pdf)" in words
+
+
+def test_a_bodys_name_over_the_occasion_under_the_title_is_the_opener_s():
+    """The body's name over the occasion the text was given at, dated, in a block under the
+    title (`Kestrel Sailing Club` over `Annual General Meeting, 12 October 2024`): the
+    organisation, the subtitle and the date, where the metadata names none; where it names
+    its own subtitle, the occasion is a line of its own, not run into the body's name."""
+    text = "\n".join([
+        "Commodore's Report", "", "Kestrel Sailing Club",
+        "Annual General Meeting, 12 October 2024", "",
+        "The dinghy fleet grew again this season, and the new pontoon was in the water by "
+        "Easter.", "", "The Wednesday evening series drew an average of 23 boats."])
+    document = scraped_document("commodore", text, Metadata(title=""))[0]
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation, metadata.date) == (
+        "Commodore’s Report", "Kestrel Sailing Club", "2024-10-12")
+    assert metadata.subtitle.replace("\u00a0", " ") == "Annual General Meeting, 12 October 2024"
+    assert texts_of(document)[0].startswith("The dinghy fleet")
+    given = scraped_document("commodore", text, Metadata(title="", subtitle="Year Book 2024–25"))[0]
+    assert given.metadata.organisation == "Kestrel Sailing Club"
+    first = given.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.replace("\u00a0", " ") == "Annual General Meeting, 12 October 2024"

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from pipeline.addresses import SET_APART
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.languages.profile import (
@@ -245,7 +246,8 @@ def line_join(before: str, start: str, language: Profile) -> str:
     end, first = before[-1:], start[:1]
     if end == SOFT_HYPHEN or (first.islower() and HYPHEN_ENDED.search(before)):
         return ""  # a word broken at the line's end, or a compound's halves ("well-" "being")
-    if first.strip() and BROKEN_ADDRESS.search(before[-MAX_BROKEN_ADDRESS:]):
+    if first.strip() and (BROKEN_ADDRESS.search(before[-MAX_BROKEN_ADDRESS:])
+                          or end in NAME_JOINERS and broken_name(before, start)):
         return ""
     if any(profile.unspaced(end) and profile.unspaced(first) for profile in PROFILES):
         return ""
@@ -254,6 +256,20 @@ def line_join(before: str, start: str, language: Profile) -> str:
     if language.no_break_before and re.match(language.no_break_before, start):
         return "\u00a0"
     return "\u00a0" if bound(before, start, language) else " "
+
+
+# What joins a file name's or an address's words, after which a line's end may break one
+# (`Accounts_` over `2023-24_final.pdf`): no word ends so.
+NAME_JOINERS = ("_", "/")
+
+
+def broken_name(before: str, start: str) -> bool:
+    """Whether the last word of `before` and the first of `start` are one file name or
+    address that the line's end broke (`Accounts_` over `2023-24_final.pdf`,
+    `www.…/reserves-` over `policy.pdf`, `finance-` over `team@example.org`)."""
+    last, following = before.rsplit(maxsplit=1)[-1], start.split(maxsplit=1)[0]
+    return any(match.start() < len(last) < match.end()
+               for match in re.finditer(SET_APART, last + following, re.ASCII))
 
 
 def bound(before: str, start: str, language: Profile) -> bool:

@@ -29,8 +29,14 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from pipeline.addresses import SET_APART
-from pipeline.languages import PROFILES, SOFT_HYPHEN, detect, ends_sentence, word_count
+from pipeline.languages import (
+    PROFILES,
+    SOFT_HYPHEN,
+    broken_name,
+    detect,
+    ends_sentence,
+    word_count,
+)
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
 from pipeline.readers.scraped.lists import marked
 
@@ -209,9 +215,18 @@ def shapes(shown: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
     for index, text in shown:
         if (FIGURE.search(text) and furniture_shaped(text) and not TIME.search(text)
                 and (not detect(text).date_in(text) or FIGURE_APART.search(text))):
-            shape = FIGURE.sub("#", folio_first(text).casefold())
-            grouped.setdefault(shape, []).append((index, text))
+            grouped.setdefault(shape_of(text), []).append((index, text))
     return grouped
+
+
+def shape_of(text: str) -> str:
+    """A furniture line's shape: its words, each figure a `#`, the figure set apart first, and
+    however much space parts the rule from them (`ANNUAL REPORT 2023–24⇥3` on a right page,
+    `4⇥ANNUAL REPORT 2023–24` on a left one: one shape)."""
+    return FIGURE.sub("#", RULE_SPACED.sub(r"\1", folio_first(text).casefold()))
+
+
+RULE_SPACED = re.compile(r"\s*([|\u00a6\u2022\u00b7/\t])\s*")
 
 
 # A folio's figure after its running head, a rule between (`Annual Report 2023–24 | 17`).
@@ -299,7 +314,9 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
         if going_on is None:
             continue
         head, tail = LAST_WORD.search(row[:-1]).group(), going_on.group(1)
-        kept = in_address(row, rows[following]) or keeps_hyphen(head, tail, said)
+        # An address's or a file name's own hyphen: a typesetter breaks one after it, and
+        # adds none.
+        kept = broken_name(row, rows[following]) or keeps_hyphen(head, tail, said)
         if following == index + 1 and not WORD.search(rows[following][going_on.end():]):
             # The word's end alone on the next line (`Reserves and invest-` over `ments`):
             # that line ended its block, a heading's or a paragraph's last; the word goes
@@ -311,16 +328,6 @@ def rejoined_words(text: str, typeset: bool) -> tuple[str, list[Drop]]:
         drops.append(Drop(f"{head}-{tail}", (index + 1, following + 1),
                           HYPHEN_KEPT if kept else HYPHEN_DROPPED))
     return "\n".join(rows), drops
-
-
-def in_address(row: str, following: str) -> bool:
-    """Whether the hyphen ending `row` is an address's or a file name's own, the row
-    `following` it going on with the rest (`www.…/reserves-` over `policy.pdf`,
-    `finance-` over `team@example.org`): a typesetter breaks one after its hyphen, and adds
-    none."""
-    last, first = row.rsplit(maxsplit=1)[-1], following.split(maxsplit=1)[0]
-    return any(match.start() < len(last) < match.end()
-               for match in re.finditer(SET_APART, last + first, re.ASCII))
 
 
 def forms(word: str) -> set[str]:
