@@ -4,6 +4,8 @@ full-width gaps read as their authors meant them."""
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.model import Heading, List, Metadata, Paragraph, SignOff, Span, plain
 from pipeline.readers.cleaning import clean_line, reading_in
 from pipeline.readers.scraped import scraped_document
@@ -280,3 +282,44 @@ def test_a_wechat_articles_credit_over_its_headline_is_its_byline():
     assert isinstance(document.blocks[0], Heading)
     assert document.blocks[0].text == "“非遗进社区”活动走进滨河街道"
     assert any(drop["text"].startswith("原创") for drop in report["dropped"])
+
+
+def test_a_bodys_name_over_a_letters_title_run_into_its_text_is_the_organisation():
+    """A body's name over the letter's title over its text, no blank line between any of
+    them (a Taiwan association's letter): the organisation, and the title under it."""
+    document, _ = read("\n".join([
+        "社團法人臺灣竹藝文化協會", "致全體會員的一封信", "各位會員，大家好：",
+        "感謝各位一年來對本會的支持。理事會決定於明年推動下列工作，特此報告。",
+        "一、舉辦年會", "年會訂於明年三月舉行，地點另行通知。"]), language="zh-TW")
+    assert (document.metadata.organisation, document.metadata.title) == (
+        "社團法人臺灣竹藝文化協會", "致全體會員的一封信")
+    assert plain(document.blocks[0].spans) == "各位會員，大家好："
+
+
+@pytest.mark.parametrize("title", ["", "主席報告"])
+@pytest.mark.parametrize("given", [{}, {"organisation": "海港發展局", "subtitle": "2024年報"}])
+def test_the_byline_said_again_as_a_portraits_label_goes(title, given):
+    """Under the byline (`海港發展局主席 陳志明`), the name and the role's word again
+    (`陳志明主席`), as a page labels its portrait: the byline is the one in full, the other
+    goes (either had been a heading of the text, or the byline the shorter one)."""
+    text = "\n".join([
+        "跳至主要內容", "主頁 > 關於我們 > 主席報告", "主席報告", "海港發展局主席 陳志明",
+        "陳志明主席", "二〇二四年是本局成立的第十年。我們完成了多項海濱工程，並擴展社區參與。", "",
+        "展望", "", "本局將展開新一期海濱工程的設計工作。"])
+    document = scraped_document("piece", text,
+                                Metadata(title=title, language="zh-HK", **given))[0]
+    assert document.metadata.title == "主席報告"
+    assert (document.byline.name, document.byline.role) == ("陳志明", "海港發展局主席")
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Heading", "Paragraph"]
+
+
+def test_a_pictures_credit_under_its_pointed_caption_is_the_captions():
+    """A picture's credit on the line under a caption pointing up to it (`▲…` over
+    `图片来源：…`): the caption's last sentence, not a paragraph of the text."""
+    document, _ = read("\n".join([
+        "修复室开放日", BODY, "图片", "▲修复师向读者演示补纸工艺", "图片来源：江城市图书馆", BODY]))
+    assert [(type(block).__name__, plain(getattr(block, "caption", ())) or block.text)
+            for block in document.blocks] == [
+        ("Paragraph", BODY), ("Figure", "修复师向读者演示补纸工艺。图片来源：江城市图书馆"),
+        ("Paragraph", BODY)]

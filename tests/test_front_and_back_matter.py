@@ -1287,7 +1287,8 @@ def test_a_name_and_its_post_nominals_under_the_pieces_title_is_its_byline():
 
 @pytest.mark.parametrize(("line", "title"), [
     ("水務署年報二零二四", "水務署年報"), ("Annual Review 2024", "Annual Review"),
-    ("Annual Review – 2023/24", "Annual Review")])
+    ("Annual Review – 2023/24", "Annual Review"),
+    ("A letter from the Warden, 2023-24", "A letter from the Warden")])
 def test_the_text_opening_with_the_metadatas_title_and_its_year_opens_with_its_text(line, title):
     """The text's own title line, the metadata's title with the year it covers after it: the
     opener's, which prints both (it had been a first section's heading over nothing)."""

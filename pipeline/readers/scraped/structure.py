@@ -59,6 +59,7 @@ from pipeline.languages import (
 )
 from pipeline.model import (
     Block,
+    Byline,
     Document,
     Figure,
     Heading,
@@ -199,9 +200,9 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                            subtitle=metadata.subtitle or occasion,
                            date=metadata.date or detect(occasion).date_in(occasion))
         if len(texts[0].rows) > 1:
-            # The cover's title and the line under it (its subtitle), each a unit of its
-            # own; no kicker over the title.
-            pieces = texts[0].apart()
+            # The cover's title and the line under it (its subtitle), or the text the title
+            # runs into, each a unit of its own; no kicker over the title.
+            pieces = [texts[0].piece(0, 1), texts[0].piece(1, len(texts[0].rows))]
             units = [piece for unit in units
                      for piece in (pieces if unit is texts[0] else [unit])]
             texts = [*pieces, *texts[1:]]
@@ -248,8 +249,17 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     byline = None
     if byline_unit is not None:
         byline = parse_byline("\n".join(byline_unit.rows))
-        units = [unit for unit in units if unit is not byline_unit]
-        texts = [unit for unit in texts if unit is not byline_unit]
+        place = texts.index(byline_unit)
+        again = None
+        if place + 1 < len(texts) and said_again(byline, texts[place + 1]):
+            again = texts[place + 1]
+        elif place > 0 and said_again(
+                fuller := parse_byline("\n".join(texts[place - 1].rows)), byline_unit):
+            # The byline in full over it (`海港發展局主席 陳志明` over `陳志明主席`): that is the
+            # byline, and this the label saying it again.
+            byline, again, byline_unit = fuller, byline_unit, texts[place - 1]
+        units = [unit for unit in units if unit not in (byline_unit, again)]
+        texts = [unit for unit in texts if unit not in (byline_unit, again)]
     metadata, units = settle_title(name, metadata, units, texts)
     if texts and texts[0] not in units:  # the text's own title, not the metadata's
         metadata, units = settle_subtitle(metadata, units, texts[0], opening_block,
@@ -313,7 +323,13 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     over a title in a block of its own (one line, no body's name, not the metadata's
     organisation) over the text or its byline, and the metadata names neither: the
     masthead (and that occasion), not the title; else none."""
-    if metadata.organisation or metadata.title or len(texts) < 3:
+    if metadata.organisation or metadata.title or len(texts) < 2:
+        return []
+    text = texts[0].text.strip()
+    if (len(texts[0].rows) == 1 and texts[0].repeats == 1 and detect(text).names_body(text)
+            and title_run_in(texts[0], texts[1])):
+        return texts[:1]
+    if len(texts) < 3:
         return []
     masthead = (texts[:2] if len(texts) > 3 and occasion_under(texts[0], texts[1])
                 and is_byline(texts[3], under_title=True) else texts[:1])
@@ -329,16 +345,42 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
              or is_byline(after, under_title=True))) else []
 
 
+def title_run_in(body: Unit, block: Unit) -> bool:
+    """Whether `block`, right under a body's name, opens with the title over the text, no
+    blank line between any of them (`社團法人臺灣木構造建築協會` over `致全體會員的一封信` over
+    the letter): a heading-shaped line naming no body, over lines holding a sentence."""
+    first = block.rows[0].strip() if block.rows else ""
+    return (block.kind == "text" and len(block.rows) > 2
+            and block.lines[0] == body.lines[-1] + 1 and is_heading_text(first)
+            and not detect(first).names_body(first)
+            and any(ends_sentence(row.strip()) for row in block.rows[1:]))
+
+
 def occasion_under(body: Unit, under: Unit) -> bool:
     """Whether `under`, one line right under a body's name, is the occasion the text was
-    written for, dated (`Annual Parish Meeting, 23 April 2025`): a heading's shape, no
-    sentence, no issue of a publication (`Spring Newsletter – April 2025` subtitles the
-    body's name, its title)."""
-    occasion = under.text.strip()
-    language = detect(occasion)
+    written for, dated (is_occasion)."""
     return (len(under.rows) == 1 and under.lines[0] == body.lines[-1] + 1
-            and bool(language.date_in(occasion)) and is_heading_text(occasion)
-            and not ends_sentence(occasion) and not language.names_issue(occasion))
+            and is_occasion(under.text.strip()))
+
+
+def is_occasion(text: str) -> bool:
+    """Whether a line is the occasion a text was written for, dated (`Annual Parish
+    Meeting, 23 April 2025`): a heading's shape, no sentence, no issue of a publication
+    (`Spring Newsletter – April 2025` subtitles the body's name, its title)."""
+    language = detect(text)
+    return (bool(language.date_in(text)) and is_heading_text(text)
+            and not ends_sentence(text) and not language.names_issue(text))
+
+
+def body_and_occasion(unit: Unit, metadata: Metadata) -> tuple[str, str] | None:
+    """The body's name and the occasion, dated, of a block of those two lines (written
+    once), where the body is the metadata's organisation or it names none; else None."""
+    if unit.kind != "text" or len(unit.rows) != 2 or unit.repeats != 1:
+        return None
+    body, occasion = (row.strip() for row in unit.rows)
+    named = not metadata.organisation or likeness_key(metadata.organisation) == likeness_key(body)
+    return (body, occasion) if (named and detect(body).names_body(body)
+                                and is_occasion(occasion)) else None
 
 
 def cover(masthead: Unit, title: Unit) -> bool:
@@ -789,6 +831,18 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
     return second if twins and second.repeats == 1 and not is_byline(second) else None
 
 
+def said_again(byline: Byline, unit: Unit) -> bool:
+    """Whether `unit`, right under the byline, says it again in another form, as the label
+    of a page's portrait does (`鄺志恆主席` under `海濱活化管理局主席 鄺志恆`): one line of the
+    name and a word opening or ending the role (two letters at least), no more."""
+    if unit.kind != "text" or len(unit.rows) != 1 or unit.repeats != 1 or not byline.name:
+        return False
+    text, name, role = (" ".join(part.split()).casefold()
+                        for part in (unit.text, byline.name, byline.role))
+    rest = text.replace(name, "", 1).strip(" ,\uff0c\u3001") if name in text else ""
+    return len(rest) > 1 and (role.startswith(rest) or role.endswith(rest))
+
+
 def is_byline(unit: Unit, under_title: bool = False) -> bool:
     """Written again and again at the top, and shaped as its language writes a byline; or,
     right under the title, where its place says what repetition says, written once and
@@ -835,10 +889,10 @@ def settle_title(
 
 def dated_title(line: str, title: str) -> bool:
     """Whether `line` is `title` and the year it covers ("Annual Review 2024", "水務署年報
-    二零二四")."""
+    二零二四", "A letter from the Head of Department, 2023-24")."""
     line = line.strip()
     return line.startswith(title) and is_year_line(
-        line[len(title):].strip(" \u00a0\u2013-:："))
+        line[len(title):].strip(" \u00a0\u2013-:：,，"))
 
 
 def unnumbered(text: str) -> str:
@@ -885,6 +939,19 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         # line, "Chair's Statement" under "Chair's Statement 2024–25"): the title's, which
         # the opener prints; no subtitle, and no heading of the first section.
         return metadata, units[:place] + units[place + 1:]
+    if under is not None and (held := body_and_occasion(under, metadata)):
+        # The body's name over the occasion the text was given at, dated, under the title
+        # (`Ashcombe Vale Rugby Football Club` over `Annual General Meeting, 18 July 2024`):
+        # the organisation, and the subtitle dating the text where the metadata gives none;
+        # else the occasion's line stays, a line of its own.
+        body, occasion = held
+        metadata = replace(metadata, organisation=metadata.organisation or body)
+        if metadata.subtitle:
+            return metadata, [*units[:place], replace(under.piece(1, 2), lined=True),
+                              *units[place + 1:]]
+        return (replace(metadata, subtitle=occasion,
+                        date=metadata.date or detect(occasion).date_in(occasion)),
+                units[:place] + units[place + 1:])
     if (not metadata.subtitle and under is not None and dated_details(under)
             and {title.lines[0], under.lines[0]} <= set(opening_block)):
         # A meeting's or an issue's date on the line under the title, over more lines of
@@ -1882,19 +1949,28 @@ def titles_joined(units: list[Unit]) -> list[Unit]:
 def credits_joined(units: list[Unit]) -> list[Unit]:
     """A picture's credit on a line of its own ("Photo: Garden photography team", "圖片來源：
     …") right under the picture's caption (a block written twice, or a line written twice
-    over it in its block): the caption's last sentence."""
+    over it in its block, or a line pointing up to its picture, `▲…`): the caption's last
+    sentence."""
     joined: list[Unit] = []
     for unit in units:
         if is_credit(unit, 1) and unit.counts and unit.counts[0] > 1:
             caption, unit = unit.piece(0, 1), unit.piece(1, 2)  # no wrap would part them
             joined.append(caption)
         caption = joined[-1] if joined else None
-        if (caption is not None and caption.kind == "text" and caption.repeats > 1
+        if (caption is not None and caption.kind == "text"
+                and (caption.repeats > 1 or pointed_caption(caption))
                 and is_credit(unit, 0) and unit.repeats == 1):
             joined[-1] = with_credit(caption, unit.rows[0], unit.lines)
         else:
             joined.append(unit)
     return joined
+
+
+def pointed_caption(unit: Unit) -> re.Match | None:
+    """The mark pointing up to its picture opening a caption of one line, perhaps with its
+    credit on a line under it (`▲修复师向读者演示…` over `图片来源：…`); else None."""
+    return (POINTED_CAPTION.match(unit.text)
+            if len(unit.rows) == 1 or is_credit(unit, 1) else None)
 
 
 def is_credit(unit: Unit, row: int) -> bool:
@@ -2103,7 +2179,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     table = titled_cells(unit.rows)
     if table is not None:
         return build_table(*table, spans_of)
-    pointed = POINTED_CAPTION.match(unit.text) if len(unit.rows) == 1 else None
+    pointed = pointed_caption(unit)
     if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
             or after_photo and dated_caption(unit)
             or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
