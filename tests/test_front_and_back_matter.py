@@ -1423,3 +1423,20 @@ def test_an_objects_label_keeps_its_details_as_lines_under_its_heading():
     assert labels.blocks[-2].text == "Dimensions: 2.1 \u00d7 1.8\u00a0m"
     assert labels.blocks[-1].texts == ["Text: Dr\u00a0Priya Raman, Curator of Social History",
                                        "Labels approved 3\u00a0March 2025"]
+
+
+def test_a_long_title_in_title_case_over_its_subtitle_is_the_title():
+    """A report's title of more words than a heading takes, in title case, its subtitle
+    after a colon, over the report's name on the next line: the title and the subtitle (it
+    had been the text's first paragraph, the file's name the title)."""
+    title = ("Rivers, Reservoirs and Resilience in a Year of Drought and Flood: The Chief "
+             "Executive's Review for Customers and Partners")
+    text = (f"{title}\nAnnual Report and Accounts for the Year Ended 31 March 2025\n\n"
+            "Rainfall in the first half of the year was the lowest since records began. The "
+            "reservoirs held, because of the work our engineers did over the winter.\n\n"
+            "The autumn brought the opposite problem, and three storms in a month.\n")
+    document = scraped_document("chief-executive-review", text, Metadata(title=""))[0]
+    assert document.metadata.title == title.replace("'", "\u2019")
+    assert document.metadata.subtitle == ("Annual Report and Accounts for the Year Ended "
+                                          "31\u00a0March 2025")
+    assert document.blocks[0].text.startswith("Rainfall")

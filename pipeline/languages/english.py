@@ -270,6 +270,11 @@ WHEN_LED = re.compile(rf"(?:{WHEN.pattern})(?:,|:|[ \u00a0][\u2013-])[ \u00a0]+\
 
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARACTERS = 120
+# A line in title case may be a title of more words: a report's title with its subtitle after
+# a colon (`Culture, Community and Continuity in a Year of Unexpected Change: The Chair's
+# Statement to Members and Friends of the Foundation`), as no sentence is written.
+MAX_TITLE_CASE_WORDS = 24
+MAX_TITLE_CASE_CHARACTERS = 180
 # The words title case leaves in lower case: articles, conjunctions, short prepositions.
 TITLE_LOWER_WORDS = frozenset(
     "a an the and but or nor for so yet as at by in of off on per to up via from into onto with"
@@ -350,6 +355,13 @@ def is_turn(text: str) -> bool:
     capitals, `PAY OFFER: BALLOT OPENS 24 MARCH`, is none)."""
     speaker = SPEAKER.match(text)
     return speaker is not None and any(char.islower() for char in text[speaker.end():])
+
+
+def title_cased(text: str) -> bool:
+    """Whether each word after the first is capitalised but the short ones title case need
+    not capitalise ("A Message from the Director")."""
+    return all(word[:1].isupper() or word[:1].isdigit() or word in TITLE_LOWER_WORDS
+               for word in text.split()[1:])
 
 class English(Profile):
     tag = "en-GB"
@@ -727,8 +739,9 @@ page=r"page|p\.?",
     def is_heading(self, text: str) -> bool:
         return (
             bool(text) and
-            len(text.split()) <= MAX_HEADING_WORDS
-            and len(text) <= MAX_HEADING_CHARACTERS
+            (len(text.split()) <= MAX_HEADING_WORDS and len(text) <= MAX_HEADING_CHARACTERS
+             or len(text.split()) <= MAX_TITLE_CASE_WORDS
+             and len(text) <= MAX_TITLE_CASE_CHARACTERS and title_cased(text))
             and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
             and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
@@ -741,11 +754,8 @@ page=r"page|p\.?",
         )
 
     def is_title(self, text: str) -> bool:
-        """A heading in title case: each word capitalised but the short ones that need not
-        be ("A Message from the Director")."""
-        return self.is_heading(text) and all(
-            word[:1].isupper() or word[:1].isdigit() or word in TITLE_LOWER_WORDS
-            for word in text.split()[1:])
+        """A heading in title case ("A Message from the Director")."""
+        return self.is_heading(text) and title_cased(text)
 
     def is_byline(self, text: str, repeats: int) -> bool:
         """Written again and again at the top, and shaped "Name, Role" (or "By Name", or a name
