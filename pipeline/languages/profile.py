@@ -335,7 +335,8 @@ class Profile:
     # date before a dash ("CHELMSFORD, 11 February 2025 – The Partnership today …").
     news_dateline = ""
     # The words a title shortened for its running heads does not end on, folded: "in", "of"
-    # (a preposition, an article, a conjunction).
+    # (a preposition, an article, a conjunction); nor a balanced heading's line, where it
+    # can end on another (justified.balance).
     unending_words: frozenset[str] = frozenset()
     # What heads the contact lines closing a press release or a notice ("Media contact",
     # "傳媒查詢"), a regex: a heading over them, not a signature's first line.

@@ -329,6 +329,9 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
     at_sense = frozenset(index for index, end in enumerate(ends[:-1])
                          if SENSE_BREAK.search(text[:end]))
+    weak_ends = detect(text).unending_words if spaced else frozenset()
+    weak = frozenset(index for index, end in enumerate(ends[:-1])
+                     if text[starts[index]:end].casefold() in weak_ends)
 
     def width(first: int, last: int) -> float:  # words first..last on one line
         # A line the break ends keeps its space (balanced_heading), and the renderer sets a
@@ -338,7 +341,7 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
 
     count = len(starts)
     for lines in range(2, count + 1):
-        best = balance(count, lines, width, measure - SAFETY, at_sense)
+        best = balance(count, lines, width, measure - SAFETY, at_sense, weak)
         if best is not None:
             return [starts[index + 1] for index in best]
     return []
@@ -368,21 +371,24 @@ def line_starts(text: str, language: str) -> list[int]:
 
 
 def balance(count: int, lines: int, width, measure: float,
-            at_sense: frozenset[int] = frozenset()) -> list[int] | None:
+            at_sense: frozenset[int] = frozenset(),
+            weak: frozenset[int] = frozenset()) -> list[int] | None:
     """The last word of each line but the last, for `count` words in `lines` lines each
-    holding two words or more where it can, as many lines as can ending at a break in the
-    sense (a word `at_sense`), and of those the widest line as narrow as it can be; None
-    when they do not fit."""
+    holding two words or more where it can, as few lines as can ending on a word that
+    leads into the next (a word `weak`: `of`, `the`; a typesetter breaks a display line by
+    its sense, not `Notes on` over `the Methodology of the` over `Regional Housing
+    Survey`), as many as can ending at a break in the sense (a word `at_sense`), and of
+    those the widest line as narrow as it can be; None when they do not fit."""
     least = 2 if count >= 2 * lines else 1
-    best: dict[tuple[int, int], tuple[int, float, list[int]] | None] = {}
+    best: dict[tuple[int, int], tuple[int, int, float, list[int]] | None] = {}
 
-    def fit(start: int, left: int) -> tuple[int, float, list[int]] | None:
+    def fit(start: int, left: int) -> tuple[int, int, float, list[int]] | None:
         if (start, left) in best:
             return best[(start, left)]
         found = None
         if left == 1:
             if count - start >= least and width(start, count - 1) <= measure:
-                found = (0, width(start, count - 1), [])
+                found = (0, 0, width(start, count - 1), [])
         else:
             for last in range(start + least - 1, count - least * (left - 1)):
                 line = width(start, last)
@@ -391,12 +397,12 @@ def balance(count: int, lines: int, width, measure: float,
                 rest = fit(last + 1, left - 1)
                 if rest is None:
                     continue
-                candidate = (rest[0] + (last not in at_sense), max(line, rest[1]),
-                             [last, *rest[2]])
-                if found is None or candidate[:2] < found[:2]:
+                candidate = (rest[0] + (last in weak), rest[1] + (last not in at_sense),
+                             max(line, rest[2]), [last, *rest[3]])
+                if found is None or candidate[:3] < found[:3]:
                     found = candidate
         best[(start, left)] = found
         return found
 
     result = fit(0, lines)
-    return None if result is None else result[2]
+    return None if result is None else result[3]
