@@ -884,3 +884,29 @@ def test_a_stray_space_beside_a_chinese_character_alone_goes(written, cleaned):
     from pipeline.readers.cleaning import clean_line
 
     assert clean_line(written) == cleaned
+
+
+@pytest.mark.slow
+def test_a_letters_closing_wish_is_never_alone_over_its_signature_on_a_page(tmp_path):
+    """However long the letter, its closing wish (`敬祝`) shares its page with the letter's
+    last words: the page turns inside the last paragraph rather than leave the closing and
+    the signature alone on the next (as a copy-editor expects, and clreq's letters set)."""
+    paragraph = "本會將與各地大學合作，推動木構造建築教育，並定期舉辦研討會及工作坊。"
+    layout = load_layout(ROOT / "layouts", "screen")
+    alone = []
+    for count in (12, 14, 15, 17, 18, 36):
+        text = "\n\n".join(["致全體會員的一封信", "各位會員，大家好：",
+                            *[f"第{item}項工作：{paragraph * 3}" for item in range(count // 2)],
+                            paragraph * (count % 5 + 1),
+                            "敬祝", "闔家平安　萬事如意",
+                            "理事長　黃俊雄　敬啟\n中華民國113年12月10日"])
+        document = scraped_document("letter", text, Metadata(title="", language="zh-TW"))[0]
+        pdf = tmp_path / f"letter-{count}.pdf"
+        pdf.write_bytes(render_pdf(document, layout, tmp_path))
+        pages = [squash(page) for page in subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+            check=True).stdout.split("\f")]
+        page = next(page for page in pages if "敬祝" in page)
+        if page.index("敬祝") < page.find("。") or "。" not in page:
+            alone.append(count)
+    assert not alone
