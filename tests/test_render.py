@@ -492,3 +492,21 @@ def test_large_print_sets_no_heading_in_italic(tmp_path):
         fonts = {str(font.BaseFont) for page in pdf.pages
                  for font in page.Resources.Font.values()}
     assert not any("Italic" in font for font in fonts), fonts
+
+
+@pytest.mark.parametrize(("caption", "set"), [
+    ("Volunteers at Coldwell Reservoir, June 2024. Photo: Lena Ford",
+     "Volunteers at Coldwell Reservoir, June 2024. Photo:\u00a0Lena\u00a0Ford"),
+    ("Photo: Lena Ford", "Photo:\u00a0Lena\u00a0Ford"),
+    # A long credit breaks where it must; a credit's words in a sentence are no credit.
+    ("The dredger at work. Photo: courtesy of the Port of Amble Harbour Commissioners",
+     "The dredger at work. Photo: courtesy of the Port of Amble Harbour Commissioners"),
+    ("Volunteers photo by the lake, June 2024", "Volunteers photo by the lake, June 2024"),
+])
+def test_a_short_credit_closing_a_caption_is_set_whole_on_its_line(caption, set):
+    """`Photo: Lena Ford` closing a caption never breaks (it had set `Lena` at one line's
+    end and `Ford` alone on the caption's last): its words bound by no-break spaces."""
+    document = Document("piece", Metadata(title="Review"), None,
+                        (Paragraph((Span("Text."),)), Figure(1, (Span(caption),))))
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1) == set

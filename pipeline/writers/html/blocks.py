@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from pipeline.languages import (
     CLOSING_WISH,
     LEAD_IN_ENDS,
+    PHOTO_CREDIT,
     QUESTION,
     SYMBOL_LABEL,
     UNSPACED,
@@ -209,8 +210,25 @@ def figure(block: Figure, anchor: str | None, index: int, setting: Setting) -> M
         lines.append(Markup('<div class="placeholder" data-label="{}"></div>\n').format(
             block.to_come(setting.breaks.language)))
     lines.append(Markup("<figcaption>{}</figcaption>\n</figure>\n").format(
-        spans(block.caption, index, setting, hyphenate=False)))
+        spans(credit_bound(block.caption), index, setting, hyphenate=False)))
     return Markup("").join(lines)
+
+
+# A caption's credit closing it (`… June 2024. Photo: Lena Ford`), of a few words: set whole
+# on one line, no break parting the photographer's name, nor leaving `Ford` alone on the
+# caption's last line.
+CLOSING_CREDIT = re.compile(rf"(?:(?<=[.!?] )|^)(?:{PHOTO_CREDIT.pattern})$", re.IGNORECASE)
+MAX_BOUND_CREDIT_WORDS = 4
+
+
+def credit_bound(caption: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The caption with the words of the short credit closing it bound by no-break spaces."""
+    found = CLOSING_CREDIT.search(caption[-1].text) if caption else None
+    if found is None or len(found.group().split()) > MAX_BOUND_CREDIT_WORDS:
+        return caption
+    last = caption[-1]
+    return (*caption[:-1], replace(last, text=last.text[:found.start()]
+                                   + found.group().replace(" ", "\u00a0")))
 
 
 def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting) -> Markup:
