@@ -1031,3 +1031,17 @@ def test_word_spaces_wide_in_one_case_in_twenty_are_said_plainly():
     edition = Edition(Path("x.pdf"), None, DOCUMENT, PRINT, cache={"typesetting": measured})
     assert "one word space in twenty 0.50 em or wider, over 0.45 em" in typography_problems(
         edition)
+
+
+
+@pytest.mark.slow
+def test_the_typography_summary_says_how_tight_the_tightest_lines_are(seed_build):
+    """The word spaces of the full lines measured both ways, as a typesetter reads a page's
+    grey: how wide the widest twentieth are, and how narrow the narrowest, in ems."""
+    report = json.loads((seed_build.folder / "output" / "director-review-2024"
+                         / "director-review-2024-print.preflight.json").read_text())
+    message = next(check["message"] for check in report["checks"]
+                   if check["rule"] == "typography")
+    found = re.search(r"95 % under (\d\.\d\d) em and over (\d\.\d\d) em", message)
+    assert found is not None, message
+    assert 0.19 <= float(found[2]) < float(found[1]) <= 0.45

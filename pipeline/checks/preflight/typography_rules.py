@@ -284,6 +284,13 @@ class Typesetting:
         ordered = sorted(self.spaces)
         return ordered[int(0.95 * (len(ordered) - 1))] if ordered else 0.0
 
+    @property
+    def p5(self) -> float:
+        """The space 95 % of the full lines' spaces are wider than: how tight the tightest
+        lines are set, as a typesetter reads a page's grey."""
+        ordered = sorted(self.spaces)
+        return ordered[int(0.05 * (len(ordered) - 1))] if ordered else 0.0
+
 
 def typesetting(edition: Edition) -> Typesetting:
     """The edition's typesetting, measured once for the summary and the problems."""
@@ -453,8 +460,9 @@ def emptiness(glyphs: list[Glyph], area: Box) -> float:
 
 def typography_summary(edition: Edition) -> str:
     found = typesetting(edition)
-    spaces = (f"word spaces of {found.full_lines} full lines: 95 % under {found.p95:.2f} em, "
-              f"the widest {found.widest:.2f} em; " if found.spaces else "")
+    spaces = (f"word spaces of {found.full_lines} full lines: 95 % under {found.p95:.2f} em "
+              f"and over {found.p5:.2f} em, the widest {found.widest:.2f} em; "
+              if found.spaces else "")
     if found.spread_lines:
         spaces += f"{found.spread_lines} full lines justified between their characters; "
     spaces = spaces or "ragged right; "
