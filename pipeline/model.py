@@ -523,6 +523,17 @@ class Document:
         name = self.metadata.author or (self.byline.name if self.byline else "")
         return name.replace("\u00a0", " ")
 
+    @property
+    def imprint_date(self) -> str:
+        """The date the opener prints (Metadata.imprint_date), as the text writes that date
+        where its language keeps dates as written and the text writes it (a Taiwan letter's
+        `中華民國113年12月10日` under its signature, not `2024年12月10日` over its text)."""
+        shown = self.metadata.imprint_date
+        language = profile_for(self.metadata.language)
+        return next((written for text in self.texts()
+                     if (written := language.written_date(text, self.metadata.date))),
+                    shown) if shown else shown
+
     @functools.cached_property
     def scripts(self) -> frozenset[Profile]:
         """The languages with letters of their own (Chinese) whose letters any text of the

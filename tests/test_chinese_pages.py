@@ -323,3 +323,23 @@ def test_a_pictures_credit_under_its_pointed_caption_is_the_captions():
             for block in document.blocks] == [
         ("Paragraph", BODY), ("Figure", "修复师向读者演示补纸工艺。图片来源：江城市图书馆"),
         ("Paragraph", BODY)]
+
+
+@pytest.mark.parametrize(("signed", "shown"), [
+    ("中華民國113年12月10日", "中華民國113年12月10日"), ("2024年12月10日", "2024年12月10日"),
+    ("二〇二四年十二月十日", "二〇二四年十二月十日")])
+def test_the_opener_dates_a_letter_as_its_signature_does(signed, shown):
+    """A Taiwan letter dated in the Republic's era under its signature: the opener prints
+    the date as the letter writes it (it had printed `2024年12月10日` over a letter signed
+    `中華民國113年12月10日`), as Chinese figures and dates stay as the author wrote them."""
+    from pipeline.layouts import load_layout
+    from pipeline.writers.html import render_html
+
+    from .conftest import ROOT
+
+    document, _ = read("\n".join([
+        "致全體會員的一封信", "各位會員，大家好：", "感謝各位一年來對本會的支持。", "",
+        "理事長　黃俊雄　敬啟", signed]), language="zh-TW")
+    assert document.metadata.date == "2024-12-10"
+    html = render_html(document, load_layout(ROOT / "layouts", "screen"))
+    assert f'class="date">{shown}<' in html

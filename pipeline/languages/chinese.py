@@ -799,6 +799,12 @@ class Chinese(Profile):
                       for part in (match["month"], match["day"]))
         return iso_date(year_of(match), int(month), day)
 
+    def written_date(self, text: str, date: str) -> str:
+        """A date as the text writes it, in the Republic's era (`中華民國113年12月10日`) or in
+        Chinese numerals (`二〇二四年三月`): figures and dates stay as the author wrote them."""
+        return next((found.group() for found in DATE.finditer(text)
+                     if self.date_in(found.group()) == date), "")
+
     def shown_date(self, date: str) -> str:
         """"2024年", "2024年6月", "2024年6月11日"."""
         return "".join(f"{int(part)}{unit}" for part, unit in zip(date.split("-"), "年月日",

@@ -614,6 +614,12 @@ class Profile:
         one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""
         return ""
 
+    def written_date(self, text: str, date: str) -> str:
+        """The words in which `text` writes the metadata's `date`, where this language's
+        editions show a date as its text writes it; "" where they show every date alike
+        (shown_date), or the text writes no such date."""
+        return ""
+
     def is_figure(self, cell: str) -> bool:
         """Whether a table's `cell` (stripped) is a figure as this language writes one, with
         its units ("3.1億元", "2,450萬", "約2.98億"), or stands for none ("–", "n/a"): a

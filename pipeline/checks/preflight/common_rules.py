@@ -289,7 +289,7 @@ def front_texts(document: Document) -> list[str]:
     byline = document.byline
     parts = [byline.name, *byline.honours, byline.role] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
-            metadata.shown_date, *parts]
+            metadata.shown_date, document.imprint_date, *parts]
 
 
 def text_area_texts(edition: Edition) -> list[str]:

@@ -145,7 +145,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         author=document.author,
         description=description(document.metadata),
         date=document.metadata.moment.isoformat(),
-        shown_date=document.metadata.imprint_date,
+        shown_date=document.imprint_date,
         byline=byline_html(document.byline, setting),
         body=body([(*numbered[index], index) for index in order], setting),
         fonts=functools.partial(font_families, layout, scripts=document.scripts,
