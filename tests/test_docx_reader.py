@@ -900,3 +900,23 @@ def test_word_s_list_bullet_2_style_is_the_second_level_of_the_list_above(source
     assert isinstance(blocks[1], List) and len(blocks[1].items) == 2
     assert blocks[1].items[0].sublist.texts == ["410 of them within five days;"]
     assert isinstance(blocks[2], Paragraph)
+
+
+def test_an_item_added_in_word_s_list_bullet_style_goes_on_with_the_bullets_above(
+        source_dir, written):
+    """A bullet added after the draft's last in Word's List Bullet style (numbered by the
+    style's own list, not the draft's): the list's next item, the list whole (it had been a
+    list of its own, printed apart with a gap, and written so in later drafts)."""
+    document = Document("piece", Metadata(title="T", language="zh-HK"), None, (
+        Paragraph((Span("本年度主要工作："),)),
+        List((ListItem((Span("增設三個長者中心；"),)), ListItem((Span("推出網上預約系統；"),)))),
+        Paragraph((Span("謝謝。"),))))
+
+    def edit(draft):
+        item = paragraph_starting(draft, "推出")
+        added = draft.add_paragraph("設立社區食物銀行。", style="List Bullet")
+        item._p.addnext(added._p)
+
+    blocks = read_docx(edited(written(document, source_dir), edit), document.metadata).blocks
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "List", "Paragraph"]
+    assert blocks[1].texts == ["增設三個長者中心；", "推出網上預約系統；", "設立社區食物銀行。"]

@@ -594,3 +594,45 @@ def test_a_bodys_name_over_the_occasion_under_the_title_is_the_opener_s():
     first = given.blocks[0]
     assert isinstance(first, Paragraph)
     assert first.text.replace("\u00a0", " ") == "Annual General Meeting, 12 October 2024"
+
+
+def test_a_books_alternating_heads_beside_their_folios_go():
+    """A catalogue's pages headed by its title on the left and the chapter's on the right,
+    each beside its folio (`PAPER AND LIGHT⇥14`, `INTRODUCTION⇥15`, `16⇥PAPER AND LIGHT`):
+    two shapes, whose figures count on by one together, are the pages' furniture (each had
+    been a heading or a paragraph of the text), and the words the pages' lines broke are
+    whole again."""
+    wide = " " * 28
+    paragraph = ("The exhibition gathers the studio's prints from four decades, lent by "
+                 "collectors across the country, and shows for the first time the work-")
+    lines = ["INTRODUCTION" + wide + "13", "",
+             paragraph, "books in which the printmakers tested each colour before an edition.",
+             "Most of the prints have not been seen since the studio closed in 1988.", "",
+             "The studio printed for artists as well as for its own members, and its",
+             "archive holds the proofs of both, annotated in the same careful hand. The",
+             "proofs show how much was decided at the press rather than at the drawing",
+             "table: a colour changed, a block cut again, a margin widened by a finger.", "",
+             "The catalogue follows the studio's own order, year by year, so that the", "",
+             "PAPER AND LIGHT" + wide + "14", "",
+             "reader can follow a technique from its first trial to its last print. The",
+             "essays by the curators set each decade beside the work of the printmakers",
+             "who taught at the college, and whose students carried the studio's methods",
+             "abroad. We thank the lenders for their patience and their trust, and the con-",
+             "servators, who mended more than two hundred sheets. The sheets they mended",
+             "are marked in the list of works, with a note of what was done to each, and",
+             "the conservators' reports are in the study room for anyone who asks.", "",
+             "INTRODUCTION" + wide + "15", "",
+             "The prints are shown in low light, as they must be, and the galleries will",
+             "close for a week in March while the most fragile sheets are changed for",
+             "others from the same editions. Visitors who come twice will see a different",
+             "exhibition, which the curators intend. The labels give each print's edition",
+             "and its printer, where the studio's books name one, and the galleries'",
+             "guides, on loan at the door, give the whole of the studio's record for it,",
+             "from the first proof to the last impression it pulled.", "",
+             "16" + wide + "PAPER AND LIGHT"]
+    document, report = scraped_document("introduction", "\n".join(lines), Metadata(title=""))
+    reasons = [drop["reason"] for drop in report["dropped"]]
+    assert sum("printed page debris" in reason for reason in reasons) >= 3
+    words = said(document)
+    assert "PAPER AND LIGHT" not in words and "INTRODUCTION" not in words
+    assert "workbooks" in words and "conservators" in words

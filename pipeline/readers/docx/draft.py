@@ -1086,7 +1086,7 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
     """Consecutive list paragraphs as lists, nested in lists of the styles `under`: an
     item deeper than the list's level is nested in the item before it; a new list begins
     where the numbering changes its definition, style or form, or does not count on by one
-    (a list Word restarts, or one after another)."""
+    (a list Word restarts, or one after another), but never between two bullets."""
     lists: list[List] = []
     base = items[0][0].level
     entries: list[tuple[tuple[Span, ...], list]] = []
@@ -1106,14 +1106,20 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
     def compound(place: Place) -> bool:
         return place.format.style != "bullet" and bool(place.format.parents)
 
+    def kind(place: Place) -> tuple:
+        # Bullets are one list whatever numbering Word gives each (an item added in the
+        # List Bullet style takes the style's, not the list's): the editions print every
+        # bullet of a level alike.
+        if place.format.style == "bullet":
+            return ("bullet",)
+        return (place.definition, place.format.style, place.format.marker, compound(place))
+
     for place, text, p in items:
         if place.level > base and entries:
             entries[-1][1].append((place, text, p))
             continue
         refuse_unprintable(place, p, path, under)
-        if first is None or place.level < base or (
-                place.definition, place.format.style, place.format.marker, compound(place)) != (
-                first.definition, first.format.style, first.format.marker, compound(first)) or (
+        if first is None or place.level < base or kind(place) != kind(first) or (
                 place.format.style != "bullet" and place.number != last + 1):
             finish()
             first, base = place, place.level

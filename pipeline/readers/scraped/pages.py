@@ -101,9 +101,18 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
              if line.number not in taken]
     # A page's number out of the pages' ("Page 2 of 2", "第2頁，共3頁"), alone, says it is one.
     folios = {index for index, text in shown if PAGE_OF.fullmatch(text)}
-    for group in shapes(shown).values():
+    grouped = shapes(shown)
+    for group in grouped.values():
         if counts_pages(group, named_pages(group[0][1])) and says_folio(group, lines):
             folios.update(index for index, _ in group)
+    # A book's heads alternate, its title over the left pages and the chapter's over the
+    # right ones, each beside its page's figure (`THREADS OF THE COAST⇥8`, `FOREWORD⇥9`,
+    # `10⇥THREADS OF THE COAST`): two shapes, whose figures count on by one together.
+    apart = sorted(line for group in grouped.values() if FIGURE_APART.search(group[0][1])
+                   for line in group)
+    if (len({shape_of(text) for _, text in apart}) > 1 and counts_pages(apart, False)
+            and says_folio(apart, lines)):
+        folios.update(index for index, _ in apart)
     if not folios:
         return {}
     found = {lines[index].number: FOLIO for index in folios}
@@ -268,7 +277,7 @@ def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
     figures = [[int(figure) for figure in FIGURE.findall(folio_first(text))] for _, text in group]
     return any(all(after[place] - before[place] == 1 and after[place] <= MAX_FOLIO
                    for before, after in itertools.pairwise(figures))
-               for place in range(len(figures[0])))
+               for place in range(min(map(len, figures))))
 
 
 def says_folio(group: list[tuple[int, str]], lines: Sequence) -> bool:
