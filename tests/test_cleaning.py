@@ -132,6 +132,12 @@ def test_no_break_spaces_bind_numbers_to_what_they_count():
     assert clean_line("rose to 94 but we would") == "rose to 94 but we would"
     # A school's year or class is named by its number, which counts nothing after it.
     assert clean_line("Year 6 parents and Form 5 students") == "Year 6 parents and Form 5 students"
+    # An amount counts in its multiple alone (`GBP 180,000` had been bound to `made`); its
+    # currency's code stays with its figure.
+    assert clean_line("a grant of GBP 180,000 made it possible, and £25 buys a kit") == (
+        f"a grant of GBP{NBSP}180,000 made it possible, and £25 buys a kit")
+    assert clean_line("raised GBP 1.2 million and £3 m") == (
+        f"raised GBP{NBSP}1.2{NBSP}million and £3{NBSP}m")
 
 
 def test_a_title_is_never_parted_from_the_name_after_it():

@@ -294,8 +294,9 @@ def test_an_appeal_s_last_gift_line_is_an_item_however_long():
             "it reached.\n")
     document, _ = scraped_document("corners", text, Metadata(title="", language="en-US"))
     listed = next(block for block in document.blocks if isinstance(block, List))
+    # An amount is bound to no verb after it (`$600 fits`): it counts in a multiple alone.
     assert [plain(item.spans) for item in listed.items][-1] == (
-        "$600\u00a0fits out a whole corner in a school of the valley for the coming year")
+        "$600 fits out a whole corner in a school of the valley for the coming year")
     assert texts_of(document)[-1].startswith("Whatever you give")
 
 

@@ -138,6 +138,15 @@ NUMBER_AND_WORD = re.compile(
     r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
+# An amount's currency before its figure (`GBP 180,000`, `£ 5`, `HK$2.98`): the word after
+# the figure is what the amount counts in only where it is a multiple (`GBP 1.2 million`),
+# else none it counts (`GBP 180,000 made`).
+AMOUNT_BEFORE = re.compile(r"(?:\b[A-Z]{3}[ \u00a0]|[$£€¥][ \u00a0]?)\Z")
+MULTIPLE = re.compile(r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b")
+# A currency's code before its figure, which a line never parts from it (ISO 4217's codes
+# the texts write: `GBP 180,000`, `HKD 2.5 million`).
+CODE_AND_FIGURE = re.compile(r"\b(?:GBP|USD|EUR|HKD|RMB|CNY|JPY|AUD|CAD|SGD|NZD|CHF|MOP|TWD)"
+                             r" (?=\d)")
 PER_CENT = re.compile(r"\bper cent\b")
 # A currency and the multiple it counts in, as a table's heading gives them: "(£ million)",
 # "(HK$ '000)": one unit, which a line never parts.
@@ -1030,11 +1039,14 @@ def bind_numbers(line: str) -> str:
         number = match.group(1)
         # Only the word before is looked at (a line of many numbers is read once).
         before = max(0, match.start() - NAMING_WORD_CHARACTERS)
-        if YEAR_LIKE.fullmatch(number) or NAMED_BY_NUMBER.search(line, before, match.start()):
+        if (YEAR_LIKE.fullmatch(number) or NAMED_BY_NUMBER.search(line, before, match.start())
+                or AMOUNT_BEFORE.search(line, max(0, match.start() - 4), match.start())
+                and not MULTIPLE.match(line, match.end())):
             return match.group(0)
         return number + NBSP
 
-    return NUMBER_AND_WORD.sub(bind, line)
+    return CODE_AND_FIGURE.sub(lambda code: code.group()[:-1] + NBSP,
+                               NUMBER_AND_WORD.sub(bind, line))
 
 
 def is_honour(text: str) -> bool:
