@@ -1440,3 +1440,15 @@ def test_a_long_title_in_title_case_over_its_subtitle_is_the_title():
     assert document.metadata.subtitle == ("Annual Report and Accounts for the Year Ended "
                                           "31\u00a0March 2025")
     assert document.blocks[0].text.startswith("Rainfall")
+
+
+def test_a_friends_groups_name_under_the_title_is_its_organisation():
+    """`Friends of the Lune Estuary` right under the title, as an impact statement's page
+    opens: a body's name (`Friends of the …`, `University of the Arts`), the organisation
+    the opener prints, not the subtitle."""
+    text = ("Impact Statement 2023-24\nFriends of the Harwick Marshes\n\n"
+            "In 2023-24 our volunteers gave more time than ever before.\n\n"
+            "Here is what they achieved, and what it cost.\n")
+    metadata = scraped_document("impact", text, Metadata(title=""))[0].metadata
+    assert (metadata.title, metadata.organisation, metadata.subtitle) == (
+        "Impact Statement 2023\u201324", "Friends of the Harwick Marshes", "")

@@ -196,7 +196,8 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|Friends|Kitchen|Pantry|Food Bank|Hospice|Shelter|Project|plc|PLC|Ltd|Limited"
               r"|LLP|Inc|Festival")
 BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)+(?:{BODY_WORDS})"
-                  rf"|(?:The\s+)?(?:[A-Z][\w'\u2019&.-]*\s+)*(?:{BODY_WORDS})\s+(?:of|for)\s+[A-Z].*")
+                  rf"|(?:The\s+)?(?:[A-Z][\w'\u2019&.-]*\s+)*(?:{BODY_WORDS})\s+(?:of|for)\s+"
+                  r"(?:the\s+)?[A-Z].*")  # "Friends of the Lune Estuary" too
 MAX_BODY_WORDS = 8
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
