@@ -101,7 +101,7 @@ def expected(document: Document) -> list[str]:
     text, then its caption), wherever the layout set it."""
     metadata, byline = document.metadata, document.byline
     front = [metadata.title, metadata.subtitle, metadata.organisation,
-             metadata.shown_date]
+             document.imprint_date]
     if byline is not None:
         honours = "".join(f"{before}{honour}" for before, honour in byline.separated_honours)
         front.append(f"{byline.role} {byline.name}{honours}" if byline.role_first
@@ -135,8 +135,8 @@ def said_calls(block: Block, language: str) -> Block:
 def first_difference(said: list[str], wanted: list[str]) -> str:
     for index, (got, want) in enumerate(zip(said, wanted, strict=False)):
         if got != want:
-            return (f"word {index}: read {' '.join(said[index - 3:index + 3])!r}, the model "
-                    f"has {' '.join(wanted[index - 3:index + 3])!r}")
+            return (f"word {index}: read {' '.join(said[max(index - 3, 0):index + 3])!r}, the model "
+                    f"has {' '.join(wanted[max(index - 3, 0):index + 3])!r}")
     return f"read {len(said)} words, the model has {len(wanted)}"
 
 
