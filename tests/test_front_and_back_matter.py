@@ -1452,3 +1452,20 @@ def test_a_friends_groups_name_under_the_title_is_its_organisation():
     metadata = scraped_document("impact", text, Metadata(title=""))[0].metadata
     assert (metadata.title, metadata.organisation, metadata.subtitle) == (
         "Impact Statement 2023\u201324", "Friends of the Harwick Marshes", "")
+
+
+def test_a_newsletters_masthead_over_a_letter_is_the_openers():
+    """A newsletter's masthead, the body's name in capitals over its dated issue, over the
+    Chair's letter and its greeting: the organisation, the subtitle and the date (it had
+    been printed as lines under the letter's title, and the opener had no date)."""
+    text = ("View this email in your browser\n\n"
+            "HOLLINS GREEN TENANTS' ASSOCIATION\nAutumn Newsletter -- October 2024\n\n"
+            "From the Chair\n\nDear neighbours,\n\n"
+            "The new lighting on the footpath is in at last, after two years of asking.\n\n"
+            "Best wishes,\nRuth\n")
+    document = scraped_document("newsletter", text, Metadata(title=""))[0]
+    metadata = document.metadata
+    assert (metadata.title, metadata.organisation, metadata.date) == (
+        "From the Chair", "HOLLINS GREEN TENANTS\u2019 ASSOCIATION", "2024-10")
+    assert metadata.subtitle == "Autumn Newsletter\u00a0\u2013 October 2024"
+    assert plain(document.blocks[0].spans) == "Dear neighbours,"

@@ -157,11 +157,20 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         [unit for unit in units if unit.kind == "text"])
     if subject is not None:
         # Titled by its subject; the addresses over its greeting (a circular's number) are
-        # their lines.
+        # their lines; a newsletter's masthead over it, the body's name and the issue, dated,
+        # the opener's.
+        over = [unit for unit in units
+                if unit.kind == "text" and unit.lines[:1] < subject.lines[:1]]
+        masthead = over[0] if len(over) == 1 and body_over_issue(over[0]) else None
         metadata = replace(metadata, title=subject.text.strip())
+        if masthead is not None:
+            issuer, issue = (row.strip() for row in masthead.rows)
+            metadata = replace(metadata, organisation=metadata.organisation or issuer,
+                               subtitle=metadata.subtitle or issue,
+                               date=metadata.date or detect(issue).date_in(issue))
         units = [replace(unit, lined=True) if unit.lines[:1] < subject.lines[:1]
                  and unit.kind == "text" and not GREETING.fullmatch(unit.text.strip())
-                 else unit for unit in units if unit is not subject]
+                 else unit for unit in units if unit not in (subject, masthead)]
     units = front_lines_apart(labelled_title_joined(units, metadata), metadata.title)
     units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
@@ -343,6 +352,18 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         and not detect(title.rows[0]).names_body(title.rows[0].strip())
         and (cover(masthead[-1], title) or not is_heading_text(after.text)
              or is_byline(after, under_title=True))) else []
+
+
+def body_over_issue(unit: Unit) -> bool:
+    """Whether `unit` is a newsletter's masthead: a body's name (perhaps in capitals) over
+    its issue, dated, in a block of their own (`ALDERWICK PARK RESIDENTS' ASSOCIATION` over
+    `Spring Newsletter – March 2025`)."""
+    if unit.kind != "text" or len(unit.rows) != 2 or unit.repeats != 1:
+        return False
+    body, issue = (row.strip() for row in unit.rows)
+    named = body.title() if body.isupper() else body
+    return (detect(named).names_body(named) and bool(detect(issue).date_in(issue))
+            and is_heading_text(issue) and not ends_sentence(issue))
 
 
 def title_run_in(body: Unit, block: Unit) -> bool:
