@@ -126,6 +126,16 @@ def edited(path: Path, edit) -> Path:
     return path
 
 
+def added_after(draft: Path, document: Document, after: str, text: str, style: str) -> tuple:
+    """The blocks read back from `document`'s `draft` with a paragraph of `text` in Word's
+    `style` added after the paragraph starting `after`, as an editor adds an item."""
+    def edit(opened):
+        opened_item = paragraph_starting(opened, after)
+        opened_item._p.addnext(opened.add_paragraph(text, style=style)._p)
+
+    return read_docx(edited(draft, edit), document.metadata).blocks
+
+
 def paragraph_starting(draft, text: str):
     return next(p for p in draft.paragraphs if p.text.startswith(text))
 
@@ -891,12 +901,8 @@ def test_word_s_list_bullet_2_style_is_the_second_level_of_the_list_above(source
         List((ListItem((Span("inspected 2,860 homes;"),)), ListItem((Span("trained staff."),)))),
         Paragraph((Span("More next year."),))))
 
-    def edit(draft):
-        item = paragraph_starting(draft, "inspected")
-        nested = draft.add_paragraph("410 of them within five days;", style="List Bullet 2")
-        item._p.addnext(nested._p)
-
-    blocks = read_docx(edited(written(document, source_dir), edit), document.metadata).blocks
+    blocks = added_after(written(document, source_dir), document, "inspected",
+                         "410 of them within five days;", "List Bullet 2")
     assert isinstance(blocks[1], List) and len(blocks[1].items) == 2
     assert blocks[1].items[0].sublist.texts == ["410 of them within five days;"]
     assert isinstance(blocks[2], Paragraph)
@@ -912,11 +918,7 @@ def test_an_item_added_in_word_s_list_bullet_style_goes_on_with_the_bullets_abov
         List((ListItem((Span("增設三個長者中心；"),)), ListItem((Span("推出網上預約系統；"),)))),
         Paragraph((Span("謝謝。"),))))
 
-    def edit(draft):
-        item = paragraph_starting(draft, "推出")
-        added = draft.add_paragraph("設立社區食物銀行。", style="List Bullet")
-        item._p.addnext(added._p)
-
-    blocks = read_docx(edited(written(document, source_dir), edit), document.metadata).blocks
+    blocks = added_after(written(document, source_dir), document, "推出", "設立社區食物銀行。",
+                         "List Bullet")
     assert [type(block).__name__ for block in blocks] == ["Paragraph", "List", "Paragraph"]
     assert blocks[1].texts == ["增設三個長者中心；", "推出網上預約系統；", "設立社區食物銀行。"]

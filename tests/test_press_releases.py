@@ -480,19 +480,14 @@ def test_a_release_in_its_other_language_after_the_first_s_end_mark_heads_its_te
     """A release in English then in Chinese, the second after the first's end mark (`Ends`,
     `NNNN`): its release line and the date under its headline the release's, dropped; its
     headline a heading over its text (they had been a signature)."""
-    from pipeline.model import Heading, Metadata, SignOff
-    from pipeline.readers.scraped import scraped_document
-
     text = ("PRESS RELEASE\nPark authority opens new coastal trail\n2 May 2025\n"
             "The Country Parks Authority today opened an 8-kilometre coastal trail at Sai Kung.\n"
             "The trail links four beaches and two campsites.\nEnds/Friday, May 2, 2025\nNNNN\n"
             "新聞稿\n郊野公園管理局開放全新海岸遠足徑\n2025年5月2日\n"
             "郊野公園管理局今日在西貢開放一條全長8公里的海岸遠足徑。\n遠足徑連接四個海灘及兩個營地。\n完\n")
-    document, report = scraped_document("release", text, Metadata(title="", language="en-GB"))
-    assert not any(isinstance(block, SignOff) for block in document.blocks)
-    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    _, headings, dropped = bilingual_release(text, "en-GB")
     assert headings == ["郊野公園管理局開放全新海岸遠足徑"]
-    assert {"新聞稿", "2025年5月2日"} <= {drop["text"] for drop in report["dropped"]}
+    assert {"新聞稿", "2025年5月2日"} <= dropped
 
 
 def test_the_second_languages_release_lines_after_the_firsts_media_contact_go():
@@ -501,8 +496,7 @@ def test_the_second_languages_release_lines_after_the_firsts_media_contact_go():
     headline heads its text (`新聞稿` had been a heading, `即時發放` a line block with the
     headline); each half's media contact is a paragraph (one had been a heading, the other
     a sign-off)."""
-    from pipeline.model import Heading, Metadata, Paragraph, SignOff
-    from pipeline.readers.scraped import scraped_document
+    from pipeline.model import Paragraph
 
     text = ("PRESS RELEASE\nFor immediate release\nLibrary board opens a reading room at the pier\n"
             "The Public Libraries Board today opened a reading room on the Central Ferry Pier, "
@@ -513,11 +507,21 @@ def test_the_second_languages_release_lines_after_the_firsts_media_contact_go():
             "新聞稿\n即時發放\n公共圖書館委員會於碼頭開設閱覽室\n"
             "公共圖書館委員會今日在中環渡輪碼頭開設閱覽室。\n閱覽室藏書四千冊，每日開放。\n（完）\n"
             "傳媒查詢：何子健先生，新聞主任，電話：2345 6789\n")
-    document, report = scraped_document("release", text, Metadata(title="", language="zh-HK"))
-    assert not any(isinstance(block, SignOff) for block in document.blocks)
-    headings = [block.text for block in document.blocks if isinstance(block, Heading)]
+    document, headings, dropped = bilingual_release(text, "zh-HK")
     assert headings == ["公共圖書館委員會於碼頭開設閱覽室"]
-    assert {"新聞稿", "即時發放"} <= {drop["text"] for drop in report["dropped"]}
+    assert {"新聞稿", "即時發放"} <= dropped
     contacts = [block.text for block in document.blocks if isinstance(block, Paragraph)
                 and block.text.startswith(("Media enquiries", "傳媒查詢"))]
     assert len(contacts) == 2
+
+
+def bilingual_release(text: str, language: str):
+    """A bilingual release's document, read in `language`, its headings' texts and the
+    texts of the lines dropped; no sign-off read in it (its halves' ends had been one)."""
+    from pipeline.model import Heading, Metadata, SignOff
+    from pipeline.readers.scraped import scraped_document
+
+    document, report = scraped_document("release", text, Metadata(title="", language=language))
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    return (document, [block.text for block in document.blocks if isinstance(block, Heading)],
+            {drop["text"] for drop in report["dropped"]})
