@@ -9,7 +9,7 @@ import pytest
 from pipeline.layouts import Hyphenation, load_layout
 from pipeline.model import Span
 from pipeline.writers.justified import LineSetting, balanced, paragraph_lines
-from pipeline.writers.line_breaks import LineBreaks, hyphenation_points
+from pipeline.writers.line_breaks import SHORT, LineBreaks, hyphenation_points
 from pipeline.writers.paragraphs import (
     FIL,
     INFINITY,
@@ -107,6 +107,30 @@ def test_a_line_ends_short_only_where_no_line_could_be_set_within_the_limit():
         with_short += short_line_break(item, 100) if is_space else [item]
     assert not any(isinstance(with_short[index], Penalty) and with_short[index].cost ==
                    SHORT_LINE_PENALTY for index in breaks(with_short, lambda line: 100, [3.0]))
+
+
+@pytest.mark.parametrize("text", [
+    "Our endowment fund, managed by Harcourt Lyle Fiduciary Management under a mandate that "
+    "excludes fossil fuels and tobacco, rose in value from £418,000 to £441,000, a total "
+    "return of 7.9\u00a0per\u00a0cent after fees, and is held for the long term.",
+    "Our investment portfolio, managed by Halden Carr Investment Management under an ethical "
+    "mandate that excludes fossil fuels, tobacco and gambling, rose in value from £418,000 to "
+    "£441,000.",
+])
+def test_a_line_too_loose_for_the_limit_is_set_loose_not_ended_short(text):
+    """A firm's name in capitalised words, which are never hyphenated, after a few short
+    words: at many measures no first line keeps its spaces within the limit. It is set loose
+    (its spaces under an em) rather than ended short in the paragraph's middle, where it
+    reads as a break (the typesetter's finding: "Our investment portfolio, managed" over the
+    rest of its paragraph); only a line that loose would hold holes ends short."""
+    styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), 11.5 * 4 / 3))
+                   for bold in (False, True) for italic in (False, True)
+                   for note in (False, True))
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    for measure in range(330, 600, 3):
+        setting = LineSetting(float(measure), 0.0, styles, FONTS, PRINT.justification)
+        ends = paragraph_lines((Span(text),), setting, rules, block=0, indent=0.0)
+        assert not [kind for kind in ends.values() if kind.startswith(SHORT)], measure
 
 
 def test_a_looseness_of_minus_one_sets_a_paragraph_a_line_shorter_where_it_can():

@@ -106,6 +106,11 @@ class LineSetting:
         return max(0.0, natural - self.spaces.space_min_em - self.spaces.letter_spacing_em)
 
 
+# A word space as wide as an em (the type's size) parts a line into words set apart: a hole,
+# where a loose line is worse than one ended short.
+HOLE_EM = 1.0
+
+
 @dataclass(frozen=True)
 class Marked:
     """An item, and where in the paragraph's text a break at it falls."""
@@ -143,10 +148,13 @@ def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, blo
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
-        """Within the widest space, then the limit; then loose, or with a line ended short
-        where a loose line would hold holes (before a long address, say); then as well as
-        the paragraph allows."""
+        """Within the widest space, then the limit; then loose, its spaces short of a hole;
+        then with a line ended short where a loose line would hold holes (before a long
+        address, say); then as well as the paragraph allows. A loose line still reads as a
+        paragraph's; a short one in its middle reads as a break, which no typesetter sets
+        where spacing out would do (InDesign and TeX set the loose line, and flag it)."""
         yield marked, (1.0, limit)
+        yield marked, ((HOLE_EM - natural) / stretch,)
         yield with_short_lines(marked, setting.measure), (float("inf"),)
         yield marked, (float("inf"),)
 
