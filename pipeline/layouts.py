@@ -33,6 +33,10 @@ MARKS = ("crop",)
 LANGUAGE_SETTINGS = ("body_size_pt", "margin_top_mm", "margin_right_mm", "margin_bottom_mm",
                      "margin_left_mm", "measure")
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0)}
+# A figure's picture is set no taller than this share of the text area, scaled down whole (a
+# tall portrait at the measure's width would run off its page): room is left on its page
+# for its caption and some lines of text, as a typesetter sizes a portrait.
+PICTURE_SHARE = 0.6
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,12 @@ class Page:
     def measure_mm(self) -> float:
         """The width of the text area."""
         return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
+    @property
+    def picture_height_mm(self) -> float:
+        """The tallest a figure's picture is set (PICTURE_SHARE of the text area's height)."""
+        return round(PICTURE_SHARE * (self.height_mm - self.margin_top_mm
+                                      - self.margin_bottom_mm), 3)
 
     def side_margins_mm(self, number: int) -> tuple[float, float]:
         """The left and right margins of page `number` (from 1; page 1 is a right-hand page)."""

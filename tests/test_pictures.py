@@ -228,3 +228,33 @@ def test_a_picture_the_metadata_gives_a_figure_the_text_lacks_is_said(tmp_path):
     said = build_model(folder, "quay")
     assert said == ("source/quay.toml: [images] or [alt] names figure 3, which the text does "
                     "not hold (its figures: 1); its picture is printed nowhere")
+
+
+@pytest.mark.parametrize("layout_name", ["print", "large-print"])
+def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_path):
+    """A picture two and a half times as tall as wide, at the measure's width, stood some
+    350 mm tall and ran off the foot of its page, over the folio (the printer's finding):
+    it is set no taller than the layout's share of the text area, whole, inside the trim."""
+    from pipeline.layouts import PICTURE_SHARE
+    from pipeline.pdf.pages import unit_square, with_ctm
+
+    (tmp_path / "pictures").mkdir()
+    Image.new("RGB", (1200, 3000), (40, 90, 140)).save(tmp_path / "pictures" / "spillway.png")
+    document = Document("tall", Metadata(title="The Spillway"), None, (
+        Paragraph((Span("The spillway was repaired over the summer."),)),
+        Figure(1, (Span("The spillway during repairs, June 2024."),), "pictures/spillway.png"),
+        Paragraph((Span("Repairs finished in September."),))))
+    layout = load_layout(LAYOUTS, layout_name)
+    text_height = (layout.page.height_mm - layout.page.margin_top_mm
+                   - layout.page.margin_bottom_mm) * 72 / 25.4
+    with pikepdf.open(io.BytesIO(render_pdf(document, layout, tmp_path))) as pdf:
+        drawn = []
+        for page in pdf.pages:
+            trim = [float(value) for value in page.obj.get("/TrimBox", page.mediabox)]
+            drawn += [(unit_square(ctm), trim)
+                      for _, operator, ctm in with_ctm(page) if operator == "Do"]
+    assert len(drawn) == 1
+    (left, bottom, right, top), trim = drawn[0]
+    assert trim[0] <= left and right <= trim[2] and trim[1] <= bottom and top <= trim[3]
+    assert top - bottom <= PICTURE_SHARE * text_height + 0.5
+    assert abs((top - bottom) / (right - left) - 2.5) < 0.01  # whole, not squeezed

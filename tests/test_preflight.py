@@ -243,7 +243,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     report = preflight(write(tmp_path, print_bytes), DOCUMENT, PRINT)
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
-        "image-resolution", "image-resolution-print", "total-ink", "black-overprint",
+        "pictures-on-page", "image-resolution", "image-resolution-print", "total-ink", "black-overprint",
         "fine-rules", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings",
@@ -1045,3 +1045,24 @@ def test_the_typography_summary_says_how_tight_the_tightest_lines_are(seed_build
     found = re.search(r"95 % under (\d\.\d\d) em and over (\d\.\d\d) em", message)
     assert found is not None, message
     assert 0.19 <= float(found[2]) < float(found[1]) <= 0.45
+
+
+def test_a_picture_drawn_beyond_the_trim_stops_the_print_edition(print_bytes, tmp_path):
+    """A picture running off its page's foot (over the folio, into the bleed and past it)
+    is cut off by the guillotine: the print preflight names it, as the printer did."""
+    with pikepdf.open(io.BytesIO(print_bytes)) as pdf:
+        page = pdf.pages[1]
+        image = pikepdf.Stream(pdf, b"\x80", Type=pikepdf.Name.XObject,
+                               Subtype=pikepdf.Name.Image, Width=1, Height=1,
+                               ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)
+        page.add_resource(image, pikepdf.Name.XObject, pikepdf.Name.Tall)
+        trim = [float(value) for value in page.trimbox]
+        page.contents_add(pikepdf.Stream(pdf, (
+            f"q 100 0 0 400 {trim[0] + 40} {trim[1] - 150} cm /Tall Do Q").encode()))
+        output = io.BytesIO()
+        pdf.save(output)
+    report = preflight(write(tmp_path, output.getvalue()), DOCUMENT, PRINT)
+    problem = check(report, "pictures-on-page")
+    assert not problem.passed and problem.severity == "error"
+    assert problem.message.startswith("page 2: image /Tall runs off the page, beyond its trim")
+    assert not report.press_ready

@@ -160,6 +160,14 @@ class Reading:
                                                        for name in names}))
 
 
+def unit_square(ctm) -> Box:
+    """The box an image fills: the unit square under the transformation."""
+    a, b, c, d, e, f = ctm
+    xs = [e, a + e, c + e, a + c + e]
+    ys = [f, b + f, d + f, b + d + f]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def transformed(x: float, y: float, ctm: Matrix) -> tuple[float, float]:
     a, b, c, d, e, f = ctm
     return a * x + c * y + e, b * x + d * y + f

@@ -1,6 +1,6 @@
 """The printer's rules: page boxes, marks outside the bleed, output intent, PDF/X
-identification, no RGB, every picture supplied, image resolution at the printed size, ink
-limits, black text overprinting, and fine rules in one ink."""
+identification, no RGB, every picture supplied and on its page, image resolution at the
+printed size, ink limits, black text overprinting, and fine rules in one ink."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from pipeline.pdf.pages import (
     paintings,
     rectangle,
     transformed,
+    unit_square,
 )
 from pipeline.pdf.pdfx import OUTPUT_INTENT, PDFX_VERSION, XMP_PDFX_VERSION
 from pipeline.pdf.registration import is_registration
@@ -169,6 +170,22 @@ def resolutions(edition: Edition) -> list[tuple[str, float]]:
                               f"({width} x {height} px) at {resolution:.0f} ppi", resolution))
         edition.cache["resolutions"] = found
     return edition.cache["resolutions"]
+
+
+def pictures_off_page(edition: Edition) -> list[str]:
+    """Pictures drawn beyond the trim, which the guillotine cuts off (a picture too tall for
+    its page runs off its foot, over the folio): none is set to bleed."""
+    problems = []
+    for number, (page, placements) in enumerate(
+            zip(edition.pdf.pages, edition.read(IMAGES), strict=True), 1):
+        left, bottom, right, top = rectangle(page.trimbox)
+        for name, _, _, ctm in placements:
+            drawn = unit_square(ctm)
+            if (drawn[0] < left - BOX_TOLERANCE_PT or drawn[1] < bottom - BOX_TOLERANCE_PT
+                    or drawn[2] > right + BOX_TOLERANCE_PT or drawn[3] > top + BOX_TOLERANCE_PT):
+                problems.append(f"page {number}: {picture_name(edition, name)} runs off the "
+                                f"page, beyond its trim {format_box((left, bottom, right, top))}")
+    return problems
 
 
 def page_images(content: Content) -> list[tuple[str, int, int, Matrix]]:
@@ -459,6 +476,7 @@ PRINT_RULES = (
     Rule("pdfx-id", "error", pdfx_id_problems),
     Rule("no-rgb", "error", rgb_problems, reads=(RGB,)),
     Rule("marks-outside-bleed", "error", marks_problems, reads=(MARKS,)),
+    Rule("pictures-on-page", "error", pictures_off_page, reads=(IMAGES,)),
     Rule("image-resolution", "error", image_resolution_problems, reads=(IMAGES,)),
     Rule("image-resolution-print", "warning", image_resolution_warnings, reads=(IMAGES,)),
     Rule("total-ink", "error", total_ink_problems, reads=(IMAGES, INKS)),

@@ -60,7 +60,7 @@ from pipeline.model import (
     given_languages,
     linked_words,
 )
-from pipeline.pdf.pages import Box, Instruction, PageContents
+from pipeline.pdf.pages import Box, Instruction, PageContents, unit_square
 from pipeline.pdf.structure import (
     edge_link,
     is_element,
@@ -861,11 +861,3 @@ def drawn_images(page: pikepdf.Page,
             xobject = xobjects.get(operands[0])
             if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image:
                 yield mcid, unit_square(ctm)
-
-
-def unit_square(ctm) -> Box:
-    """The box an image fills: the unit square under the transformation."""
-    a, b, c, d, e, f = ctm
-    xs = [e, a + e, c + e, a + c + e]
-    ys = [f, b + f, d + f, b + d + f]
-    return min(xs), min(ys), max(xs), max(ys)
