@@ -832,3 +832,39 @@ def test_a_blog_posts_deck_button_and_dated_caption_read_as_its_author_set_them(
         "A year of reading, and the names we found in the margins")
     assert [type(block).__name__ for block in document.blocks] == [
         "Paragraph", "Figure", "Heading", "Paragraph"]
+
+
+def test_the_third_reviewers_pages():
+    """A fire service's foreword on a government page (its site's name, its breadcrumb a crumb
+    a line and its publisher's line under the title; its page asking about itself and the
+    footer's links after the sign-off), an orchestra's post on a blogging platform (its link
+    to its app, its publication's masthead over the title; a caption with its credit written
+    twice over the first paragraph, no blank line between), and an academy trust's page off a
+    site builder (its menu twice right over the title, a caption and its credit written twice,
+    the byline under that lead picture, the sign-up box's thanks over the footer)."""
+    foreword = read_text(TEXTS / "sites" / "fire-service-foreword-govuk.txt")
+    assert (foreword.metadata.title, foreword.metadata.organisation) == (
+        "Severnvale Fire and Rescue Service annual report 2023 to 2024: Chief Fire Officer\u2019s "
+        "foreword", "Severnvale Fire and Rescue Authority")
+    headings = [block.text for block in foreword.blocks if isinstance(block, Heading)]
+    assert headings[0] == "A demanding year" and headings[-1] == "Looking ahead to 2024\u201325"
+    assert isinstance(foreword.blocks[-1], SignOff)
+    orchestra = read_text(TEXTS / "posts" / "orchestra-season-medium.txt")
+    assert orchestra.metadata.title == "A season of firsts: looking back on 2023\u201324"
+    figures = [block for block in orchestra.blocks if isinstance(block, Figure)]
+    assert len(figures) == 2
+    assert plain(figures[0].caption).endswith("opening night of the season. Photo: Marcus Tey")
+    assert orchestra.blocks[1].text.startswith("When our music director")
+    trust = read_text(TEXTS / "sites" / "academy-trust-chair-squarespace.txt")
+    assert trust.metadata.title == "Chair\u2019s Review of the Year 2023/24"
+    assert (trust.byline.name, trust.byline.role) == (
+        "Alistair Drummond-Kerr", "Chair of the Board of Trustees")
+    captions = [plain(block.caption) for block in trust.blocks if isinstance(block, Figure)]
+    assert captions == [
+        "Pupils from Glenmuir Primary at the opening of the new library, May 2024. Photo "
+        "credit: Fiona Lachlan Photography",
+        "The new heat pump installation at Strathbeg High School. Photo credit: Kirkhaven "
+        "Academy Trust"]
+    assert "Governance" in [block.text for block in trust.blocks if isinstance(block, Heading)]
+    assert isinstance(trust.blocks[-1], SignOff)
+    assert plain(trust.blocks[-1].lines[0]) == "Alistair Drummond-Kerr"

@@ -560,8 +560,9 @@ page=r"page|p\.?",
               r"|my network|jobs|messaging|notifications|articles|people|learning|games"
               r"|join now"
               r"|sign in|log ?in|sign up|subscribe(?: now| for free)?"
-              # a blogging platform's link to write a post of one's own, by "Sign in"
-              r"|write"
+              # a blogging platform's link to write a post of one's own, by "Sign in"; its link
+              # to its app, at the page's top ("Open in app", "Get the app")
+              r"|write|open in (?:the )?app|get the app"
               r"|forgot(?:ten)? (?:your )?(?:account|password)\??|create (?:new )?account"
               # a page's calls to act: "Donate now", "Become a member", "Watch on YouTube"
               r"|donate(?: now| today| online)?|give (?:now|today|online)|make a (?:donation|gift)"
@@ -605,6 +606,11 @@ page=r"page|p\.?",
                       r"|(?:first|last) name\s*\*?",
         sign_up_heading=r"(?:subscribe|sign up)(?: (?:to|for) .{1,60})?"
                         r"|(?:get|join) our (?:e-?)?newsletter|newsletter sign-?up",
+        sign_up_end=r"we respect your privacy\.?|no spam(?:, ever)?[.!]?"
+                    r"|(?:you can )?unsubscribe at any time\.?"
+                    r"|thank you[.!]?|thanks(?: for (?:subscribing|signing up))?[.!]?"
+                    r"|thank you for (?:subscribing|signing up)[.!]?"
+                    r"|you(?:'|\u2019)re (?:subscribed|signed up|on the list)[.!]?",
         share_networks=r"facebook|x|twitter|linkedin|whatsapp|threads|bluesky|mastodon|reddit"
                        r"|pinterest|tumblr|telegram|pocket|e-?mail|print|copy link"
                        # a post platform's own ("Notes", Substack's) and its menu of the rest

@@ -133,6 +133,9 @@ class Furniture:
     # What heads such a box ("Subscribe to The Tidewater Dispatch", "訂閱電子報"): where the
     # page has no blank line to part the box from the text, it opens there.
     sign_up_heading: str = ""
+    # What closes such a box under its button: its promise and the thanks it shows once sent
+    # ("We respect your privacy.", "Thank you!", "感謝訂閱！").
+    sign_up_end: str = ""
     # A platform's label over the name of the publication a post appears in, alone on its
     # line over the post's date ("Published in" over "Riverside Food Link").
     published_in: str = ""

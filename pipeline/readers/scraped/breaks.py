@@ -280,12 +280,19 @@ NEXT_NUMBERED = re.compile(r"(\d{1,2})\s*[.．、]\s*\S")
 
 
 def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
-    """The unit's pieces: its tables, and its lines parted where a line `ends` its block;
-    or the unit kept whole as lines, where it is short lines and nothing else (`width`: see
-    short_lines)."""
+    """The unit's pieces: its tables, and its lines parted where a line `ends` its block, or
+    is one the source wrote twice (a photo's caption over the text, no blank line between:
+    it stands apart, as its block would); or the unit kept whole as lines, where it is
+    short lines and nothing else (`width`: see short_lines)."""
     if (unit.kind != "text" or len(unit.rows) < 2 or unit.repeats > 1 or unit.lined
             or fields(unit.rows)):
         return [unit]  # a block written twice is a photo's caption, its credit line with it
+    twice = {row for row, count in enumerate(unit.counts) if count > 1}
+    unit_ends = ends
+
+    def ends(rows: tuple[str, ...], index: int) -> bool:
+        return index in twice or unit_ends(rows, index)
+
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
     figures = key_figures(unit.rows)

@@ -65,6 +65,7 @@ from pipeline.languages import (
     PHOTO_CREDIT,
     POSTSCRIPT,
     PROFILES,
+    PUBLISHER_LINE,
     STAGE_DIRECTION,
     VALEDICTION,
     columns,
@@ -319,6 +320,7 @@ RELATED = whole(said("related"))
 SHARE_NETWORK = whole(said("share_networks"))
 SIGN_UP_FIELD = whole(said("sign_up_field"))
 SIGN_UP_HEADING = whole(said("sign_up_heading"))
+SIGN_UP_END = whole(said("sign_up_end"))
 PROPERTY = whole(said("properties"))
 DONATIONS = whole(said("donations"))
 TOTALS = whole(said("totals"))
@@ -1445,12 +1447,17 @@ def publication(lines: list[Line], reasons: dict[int, str], first_text: int
                 ) -> dict[int, str]:
     """A platform's label over the text naming the publication a post appears in
     (`PUBLISHED_IN`: "Published in"), and that name on the line right under it: the page's,
-    the post's author a line further up (it had been taken for the author)."""
+    the post's author a line further up (it had been taken for the author); and the same
+    name over the post's title, the publication's masthead (it had been taken for the
+    title)."""
     found = {}
     for line, name in itertools.pairwise(lines[:first_text]):
         if (line.number not in reasons and name.number == line.number + 1
                 and PUBLISHED_IN.fullmatch(line.text.strip()) and not is_running(name.text)):
             found.update({line.number: PUBLICATION, name.number: PUBLICATION})
+            found.update({other.number: PUBLICATION for other in lines[:first_text]
+                          if other.number not in reasons
+                          and likeness_key(other.text) == likeness_key(name.text)})
     return found
 
 
@@ -1784,9 +1791,13 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     row of its links or its breadcrumb trail ("东湖理工大学新闻网")."""
     # Over the text, or right under its first line, a headline long enough to be read as
     # text.
-    dateline = next((index for index, line in enumerate(lines[:first_text + 2])
+    # (A government page's publisher may stand between them: "From: … Authority".)
+    published = first_text + 1 < len(lines) and bool(
+        PUBLISHER_LINE.fullmatch(lines[first_text + 1].text.strip()))
+    dateline = next((index for index, line in enumerate(lines[:first_text + 2 + published])
                      if reasons.get(line.number) == DATELINE), None)
-    title = over_byline(lines, reasons, dateline - 1) if dateline is not None else -1
+    title = over_byline(lines, reasons, dateline - 1 - published) if dateline is not None \
+        else -1
     if title < 1 or lines[title].number in reasons:
         return {}
     start = title
@@ -1938,12 +1949,17 @@ def box_heading(lines: list[Line], start: int) -> list[Line]:
 def headed_box(lines: list[Line], start: int, field: int) -> tuple[int, int]:
     """Where a sign-up box stands in a longer block, its field at index `field`: from its
     heading, the nearest over the field (MAX_SIGN_UP_LINES at most), to the line under the
-    field, its button; none (an empty span) where no heading stands there."""
+    field, its button, and what closes the box under it (SIGN_UP_END: its promise, its
+    thanks); none (an empty span) where no heading stands there."""
     heading = next((at for at in range(field - 1, max(start, field - MAX_SIGN_UP_LINES) - 1, -1)
                     if SIGN_UP_HEADING.fullmatch(lines[at].text.strip())), None)
     if heading is None:
         return field, field
-    return heading, min(field + 2, len(lines))
+    end = min(field + 2, len(lines))
+    while (end < len(lines) and lines[end].number == lines[end - 1].number + 1
+           and SIGN_UP_END.fullmatch(lines[end].text.strip())):
+        end += 1
+    return heading, end
 
 
 def teaser_blocks(lines: list[Line]) -> list[list[int]]:
@@ -1970,7 +1986,8 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     banner over it counts among the links, the page's head as they are, and the link to
     the page itself, its title written again under the menu. The block ends over a line
     of no link's written twice, one under the other: the page's title, or its byline, as a
-    site builder doubles them (`A Message from our Chair` twice under `Donate`); or at its
+    site builder doubles them (`A Message from our Chair` twice under `Donate`), or over the
+    title standing right over the text, no blank line under the menu; or at its
     breadcrumb trail, which says where the page stands: the title and byline under it with
     no blank line between are the page's."""
     block = list(itertools.takewhile(
@@ -1984,6 +2001,8 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     headed = (doubled < len(block) and reasons.get(lines[0].number) == "skip link"
               and not detect(lines[doubled].text).names_person(lines[doubled].text.strip()))
     block = block[:doubled]
+    if len(block) == first_text and block and not is_link(block[-1][1].text):
+        block = block[:-1]  # the page's title, right under its menu, no blank line between
     if len(block) < MIN_MENU or len(block) > first_text:
         return {}
     # The page's own link among them (its title, written again under the menu) is one.
@@ -2263,7 +2282,7 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
         # Over the text's last line, only a footer's own line starts it (a copyright, a
         # mail's "You are receiving this email because …"): what follows it is the page's
         # or the mail's, its address too, not the text's.
-        if index <= last_text and reason not in (MAIL_FOOTER, "page footer") and (
+        if index <= last_text and reason not in (MAIL_FOOTER, "page footer", "page feedback") and (
                 reason is not None or lines[index].kind != "link"):
             continue
         if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):

@@ -119,7 +119,8 @@ def deduplicate(cleaned_text: str, numbers: list[int] | None = None) -> Deduplic
     where rows were moved (a page's notes to the text's end), else its place."""
     result = Deduplicated()
     previous: int | None = None  # index in result.units of the last text unit kept
-    for block in split_blocks(cleaned_text, numbers):
+    for block in (piece for whole in split_blocks(cleaned_text, numbers)
+                  for piece in written_twice_apart(whole)):
         if block[0][1].startswith(PHOTO_MARKER):
             # Its words, where the picture's place said what its caption says (debris.py).
             described = block[0][1].removeprefix(PHOTO_MARKER)
@@ -233,6 +234,30 @@ def split_blocks(cleaned_text: str, numbers: list[int] | None = None
     if current:
         blocks.append(current)
     return blocks
+
+
+# The most lines a run written twice in a row inside a block holds: a caption, its credit
+# line and a line more.
+MAX_TWICE_WRITTEN_LINES = 3
+
+
+def written_twice_apart(block: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The block, parted around the first run of two or more of its lines that it writes again
+    right under them (a photo's caption and its credit line, twice, as a page shows them,
+    with no blank line parting them from the text): each copy a block of its own, as blank
+    lines would have parted them, so the second goes as the block before it written again;
+    the block whole where it writes no run twice."""
+    keys = [likeness_key(line) for _, line in block]
+    for start in range(len(block)):
+        for size in range(2, MAX_TWICE_WRITTEN_LINES + 1):
+            end = start + 2 * size
+            run = keys[start:start + size]
+            # (One line written over and over is a line repeated: collapse_block's.)
+            if end <= len(block) and len(set(run)) > 1 and run == keys[start + size:end]:
+                return [piece for piece in (block[:start], block[start:start + size],
+                                            block[start + size:end]) if piece] + \
+                    written_twice_apart(block[end:])
+    return [block] if block else []
 
 
 def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:

@@ -240,10 +240,19 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     # The byline opens the text, or follows its title (not a caption after a paragraph),
     # perhaps under the title's standfirst, its year or a note in brackets on it, or its
     # strapline where the byline is written twice, as a page's head repeats it, or with the
-    # title in the text's opening block, no blank line between them.
+    # title in the text's opening block, no blank line between them, or under the page's
+    # lead picture, its caption written twice.
     under_title = bool(texts) and is_heading_text(texts[0].text)
+    pictured = (under_title and len(texts) > 2 and texts[1].repeats > 1
+                and not is_byline(texts[1]))
+    if pictured and len(texts[2].rows) > 1 and is_byline(texts[2].piece(0, 1), True):
+        # The byline over the text's first paragraph, no blank line between: its own.
+        pieces = [texts[2].piece(0, 1), texts[2].piece(1, len(texts[2].rows))]
+        units = [piece for unit in units for piece in (pieces if unit is texts[2] else [unit])]
+        texts = [*texts[:2], *pieces, *texts[3:]]
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (covered or is_standfirst(texts[1])
+                                           or pictured
                                            or annexes_title(texts[1].text)
                                            or subtitled(texts[0], texts[1])
                                            or (texts[2].repeats > 1
