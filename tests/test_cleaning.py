@@ -587,6 +587,22 @@ def test_a_collections_number_keeps_the_spaces_round_its_colon(line, set_as):
 
 
 @pytest.mark.parametrize(("line", "set_as"), [
+    ("the Inquiry's Phase 1 recommendations", "the Inquiry\u2019s Phase\u00a01 recommendations"),
+    ("the school's Progress 8 score rose", "the school\u2019s Progress\u00a08 score rose"),
+    ("as set out in Chapter 4 of this report", "as set out in Chapter\u00a04 of this report"),
+    ("see page 12 for details", "see page\u00a012 for details"),
+    ("Chapter 1: Organising and bargaining", "Chapter 1: Organising and bargaining"),
+    ("Table 2.1: Membership by region", "Table 2.1: Membership by region"),
+])
+def test_a_label_in_a_sentence_keeps_its_number_and_counts_nothing_after_it(line, set_as):
+    """A label and the number naming what it labels never part at a line's end (`Chapter` over
+    `4` had been printed), and the number counts no word after it (`Phase 1\u00a0recommendations`
+    had been bound, and broke as `Phase` over `1 recommendations`): the copy-editor's
+    finding. A title's label opening its line is left as written, as its structure reads it."""
+    assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
     ("a letter that flat 12 wrote to us", "a letter that flat 12 wrote to us"),
     ("from March 20 through May", "from March 20 through May"),
     ("the lounge on Ward 7 opened", "the lounge on Ward 7 opened"),

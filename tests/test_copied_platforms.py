@@ -868,3 +868,20 @@ def test_the_third_reviewers_pages():
     assert "Governance" in [block.text for block in trust.blocks if isinstance(block, Heading)]
     assert isinstance(trust.blocks[-1], SignOff)
     assert plain(trust.blocks[-1].lines[0]) == "Alistair Drummond-Kerr"
+
+
+def test_a_forwarded_statement_keeps_its_own_greeting_and_its_sign_off_dated():
+    """A district council chairman's statement forwarded by its secretariat: the greeting
+    under the statement's title and byline is the statement's (it had gone as the mail's);
+    the secretariat's name over its telephone lines, under the sign-off, is the mail's
+    signature (it had been the sign-off's last line, the document left undated); and a
+    Simplified page's count of its readings (`阅读次数：1,208`) goes as its Traditional twin
+    does (it had closed the sign-off)."""
+    statement = read_text(TEXTS / "mail" / "district-council-chairman.txt")
+    assert statement.blocks[0].text == "各位議員、各位同事："
+    assert [plain(line) for line in statement.blocks[-1].lines] == [
+        "石角區議會主席", "區志強", "2025年1月3日"]
+    assert statement.metadata.date == "2025-01-03"
+    message = read_text(SIMPLIFIED / "water-board-ceo-message.txt")
+    assert [plain(line) for line in message.blocks[-1].lines] == ["总裁", "林俊贤", "2024年7月"]
+    assert message.metadata.date == "2024-07"

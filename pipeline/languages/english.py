@@ -114,13 +114,14 @@ SINGLE_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 # What a number after it names rather than counts: a month's day ("March 20 through"), a
 # flat, a room or a ward ("flat 12 wrote", "Ward 7 opened"), a school's year or class ("Year 6
-# parents", "Form 5 students"); the word after it is no count's. (A table's or a chapter's
+# parents", "Form 5 students"), a phase or a measure ("Phase 1 recommendations", "Progress 8
+# score"); the word after it is no count's. (A table's or a chapter's
 # number stays bound to its title's first word.)
 NAMED_BY_NUMBER = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[Ff]lat|[Rr]oom|[Pp]age"
     r"|[Bb]lock|[Uu]nit|[Pp]latform|[Gg]ate|[Ll]evel|[Ff]loor|[Ww]ard|[Bb]ay|[Rr]oute"
-    r"|Year|Class|Form|Grade)"
+    r"|Year|Class|Form|Grade|[Pp]hase|[Ss]tage|[Ss]tep|Tier|Progress|Attainment)"
     r"[ \u00a0]\Z")
 NAMING_WORD_CHARACTERS = len("September ")  # the longest of them, and its space
 # A number and the word it counts or measures: "298 million", "2,700 claims", "11 June",
@@ -160,6 +161,13 @@ HONORIFIC = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.? (?=\w)|(?:Prof|Revd|Rev|Cllr|S
 # An abbreviation a figure follows, which a line never parts from it: "pp. 34–36", "No. 5",
 # "c. 1910".
 NUMBERED = re.compile(r"\b(?:pp?|[Nn]os?|[Pp]aras?|[Cc]h|[Vv]ols?|[Ff]igs?|[Ss]ec|ca?)\. (?=\d)")
+# A label and the number naming what it labels, in a sentence ("in Chapter 4 of", "the
+# Inquiry's Phase 1 recommendations", "at Key Stage 2"), which a line never parts (a title's
+# label opening its line, a table's "Table 2.1: …", is left as written).
+LABEL_AND_NUMBER = re.compile(
+    r"(?<=\S )(?:[Cc]hapter|[Ss]ection|[Pp]art|[Pp]hase|[Ss]tage|[Ss]tep|[Tt]able|[Ff]igure"
+    r"|[Aa]ppendix|[Aa]nnex|[Ss]chedule|[Aa]rticle|[Cc]lause|[Vv]olume|[Pp]age|Tier|Progress"
+    r"|Attainment) (?=\d)")
 # What shows a name is a person's: a form of address or a title before it, or a surname in
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
@@ -735,6 +743,7 @@ page=r"page|p\.?",
         line = CURRENCY_MULTIPLE.sub("\\1" + NBSP, line)
         line = HONORIFIC.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = NUMBERED.sub(lambda m: m.group(0)[:-1] + NBSP, line)
+        line = LABEL_AND_NUMBER.sub(lambda m: m.group(0)[:-1] + NBSP, line)
         line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
         line = SPACED_CODE.sub(f"\\1{NBSP}:{NBSP}", line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)

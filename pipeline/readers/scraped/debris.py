@@ -2120,18 +2120,34 @@ def salutations(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """In a text copied out of mails, each line greeting a mail's readers ("Hi all,", "Dear
     colleagues,", "各位同事："), over the first sentence of the text or of a mail's text under
     its header or the line over it (a title may stand above it): the mail's, not the
-    document's (but for a letter sent by mail: `lettered`)."""
+    document's (but for a letter sent by mail: `lettered`; and but for a greeting under a
+    title and its byline, a statement's own: `主席新年致辭` over `石角區議會主席 區志強` over
+    `各位議員、各位同事：`)."""
     found = {}
-    opening = True
+    opening, above = True, []
     for line in lines:
+        text = line.text.strip()
         if line.number in reasons:
-            opening = opening or reasons[line.number] in MAIL_OPENINGS
-        elif opening and MAIL_GREETING.fullmatch(line.text.strip()):
-            found[line.number] = SALUTATION
+            if reasons[line.number] in MAIL_OPENINGS:
+                opening, above = True, []
+        elif opening and MAIL_GREETING.fullmatch(text):
+            if not bylined_piece(above):
+                found[line.number] = SALUTATION
             opening = False
         elif is_running(line.text):
             opening = False
+        else:
+            above.append(text)
     return found
+
+
+def bylined_piece(above: list[str]) -> bool:
+    """Whether the lines over a mail's greeting, `above` it, end in a piece's title and its
+    author's byline under it."""
+    if len(above) < 2:
+        return False
+    language = detect(above[-1])
+    return language.is_byline(above[-1], 2) and language.names_person(above[-1])
 
 
 def signature_block(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -2197,10 +2213,17 @@ def signature_again(lines: list[Line], reasons: dict[int, str], details: int) ->
     over = [line for line in above if line.number < block[-1].number]
     under_sign_off = bool(over) and over[-1].number + 1 < block[-1].number and not is_running(
         over[-1].text)
-    sent = under_sign_off and name == senders_name(lines, reasons).casefold()
+    sender = senders_name(lines, reasons).casefold()
+    # (A body's name may be written shorter in the header: `區議會秘書處` of `石角區議會秘書處`.)
+    sent = under_sign_off and bool(sender) and (name == sender or min(len(name), len(sender))
+                                                >= MIN_SENDER_CHARACTERS
+                                                and (sender in name or name in sender))
     if not name or not (signed or sent):
         return {}
     return {line.number: SIGNATURE if signed else SENDERS_SIGNATURE for line in block}
+
+
+MIN_SENDER_CHARACTERS = 4  # a sender's name found inside a signature's, or its inside the name
 
 
 def senders_name(lines: list[Line], reasons: dict[int, str]) -> str:
