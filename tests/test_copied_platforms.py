@@ -885,3 +885,27 @@ def test_a_forwarded_statement_keeps_its_own_greeting_and_its_sign_off_dated():
     message = read_text(SIMPLIFIED / "water-board-ceo-message.txt")
     assert [plain(line) for line in message.blocks[-1].lines] == ["总裁", "林俊贤", "2024年7月"]
     assert message.metadata.date == "2024-07"
+
+
+def test_the_third_reviewers_reports():
+    """A union's chapter exported from a word processor (its chapter line under the report's
+    name, its general secretary's byline; `2.1 Headline figures` right under `2. Membership`
+    its first section's heading, not a line of details), a water company's chapter (the
+    report's name under the title, a blank line between, over the first section's heading:
+    the subtitle, and the sections at the top level), and a treasurer's report sent by mail
+    (the period its accounts cover under the title: the subtitle, not a heading)."""
+    union = read_text(TEXTS / "reports" / "union-general-secretary-chapter.txt")
+    assert (union.metadata.title, union.metadata.subtitle) == (
+        "Chapter 1: Organising, membership and bargaining",
+        "General Secretary\u2019s Report to Conference 2024")
+    assert (union.byline.name, union.byline.role) == (
+        "Moira Fennimore", "General Secretary, Allied Transport and Logistics Workers\u2019 Union")
+    headings = {block.text: block.level for block in union.blocks if isinstance(block, Heading)}
+    assert headings["2. Membership"] == 1 and headings["2.1\u00a0Headline figures"] == 2
+    assert headings["3.1\u00a0Brightway Parcels"] == 2
+    chapter = read_text(TEXTS / "reports" / "water-operations-chapter.txt")
+    assert chapter.metadata.subtitle == "Annual Report 2024\u201325"
+    assert isinstance(chapter.blocks[0], Heading) and chapter.blocks[0].level == 1
+    treasurer = read_text(TEXTS / "mail" / "treasurer-report-forwarded.txt")
+    assert treasurer.metadata.subtitle == "For the year ended 31\u00a0March 2024"
+    assert isinstance(treasurer.blocks[0], Paragraph)

@@ -240,6 +240,12 @@ DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})|{REPUBLIC_YEAR
 REPUBLIC_ERA = 1911  # the year before the Republic's first
 # A month (its year perhaps before it), a year, a season or a quarter: "三月", "2024年3月",
 # "2024年", "第一季", "春季".
+# The stretch of time accounts cover, written alone under their title: "截至2024年3月31日止
+# 年度", "二零二三年四月一日至二零二四年三月三十一日".
+DAY = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)  # a date, its parts unnamed
+PERIOD_COVERED = re.compile(rf"(?:截至|截至於|截至于)?(?:{DAY})(?:止|為止|为止)"
+                            rf"(?:年度|財政年度|财政年度|六個月|六个月)?"
+                            rf"|(?:{DAY})(?:至|到|－|—)(?:{DAY})止?")
 PERIOD = re.compile(rf"(?:(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年)?(?:(?:\d{{1,2}}|{HAN_NUMERAL})月"
                     rf"|第[一二三四]季(?:度)?|[春夏秋冬]季)|(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年(?:度)?")
 
@@ -779,6 +785,9 @@ class Chinese(Profile):
 
     def is_period(self, text: str) -> bool:
         return bool(PERIOD.fullmatch(text.strip()))
+
+    def is_period_covered(self, text: str) -> bool:
+        return bool(PERIOD_COVERED.fullmatch(text.strip()))
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))

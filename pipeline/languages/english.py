@@ -174,12 +174,12 @@ PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|
                     r"|The Hon|Hon)\.?[\s\u00a0]"
                     r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
 # An office a byline's role opens with ("Chair of Trustees", "Chief Executive", "Head of
-# Communications", "Acting Director"): after a name written plainly ("Eleanor Whitcombe,
-# Chair of Trustees"), it shows the name a person's, where a subtitle's words name none
-# ("Fenland Rivers Trust, Annual Report 2024").
+# Communications", "Acting Director", "General Secretary"): after a name written plainly
+# ("Eleanor Whitcombe, Chair of Trustees"), it shows the name a person's, where a subtitle's
+# words name none ("Fenland Rivers Trust, Annual Report 2024").
 OFFICE = re.compile(
     r"(?:(?:Acting|Interim|Deputy|Assistant|Associate|Honorary|Hon|Joint|Senior|Executive"
-    r"|Founding|Vice|Pro)[\s-])*"
+    r"|Founding|Vice|Pro|General)[\s-])*"
     r"(?:Chair(?:man|woman|person)?|President|Chief|Director(?:-General)?|Secretary"
     r"|Treasurer|Principal|Dean|Head(?:teacher|master|mistress)?|Chancellor"
     r"|Vice-Chancellor|Provost|Rector|Warden|Master|Governor|Commissioner|Ombudsman|Minister"
@@ -255,6 +255,13 @@ DATE = re.compile(rf"(?:(?:{WEEKDAYS}),?[ \u00a0])?"
 # "March 2024", "Spring 2024", "Q1 2024", "2023".
 PERIOD = re.compile(rf"(?:(?:{MONTHS}|Spring|Summer|Autumn|Winter|Q[1-4])(?:[ \u00a0]\d{{4}})?"
                     r"|\d{4})")
+# The stretch of time accounts cover, written alone under their title: "For the year ended 31
+# March 2024", "Year to 31 March 2025", "Six months ending 30 September 2024", "1 April 2023
+# to 31 March 2024".
+PERIOD_COVERED = re.compile(
+    rf"(?:for )?(?:the )?(?:(?:financial|fiscal|accounting) )?(?:(?:year|period|(?:three|six"
+    rf"|nine|twelve) months|quarter|half-year) (?:ended|ending|to) {DATE.pattern}"
+    rf"|{DATE.pattern} (?:to|\u2013) {DATE.pattern})", re.IGNORECASE)
 SEASON_YEAR = re.compile(r"\b(?:Spring|Summer|Autumn|Winter)[ \u00a0](?P<year>\d{4})\b")
 # The same, its parts named, found within a line.
 DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{NAMED_MONTH})[ \u00a0]"
@@ -874,6 +881,9 @@ page=r"page|p\.?",
 
     def is_period(self, text: str) -> bool:
         return bool(PERIOD.fullmatch(text.strip()))
+
+    def is_period_covered(self, text: str) -> bool:
+        return bool(PERIOD_COVERED.fullmatch(text.strip()))
 
     def led_by_when(self, text: str) -> bool:
         return bool(WHEN_LED.fullmatch(text))

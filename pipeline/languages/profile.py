@@ -612,6 +612,12 @@ class Profile:
         2024", "2023", "三月")."""
         return False
 
+    def is_period_covered(self, text: str) -> bool:
+        """The stretch of time a piece covers, written alone, as accounts state it under
+        their title ("For the year ended 31 March 2024", "截至2024年3月31日止年度"): the
+        piece's subtitle wherever it stands under the title."""
+        return False
+
     def date_in(self, text: str) -> str:
         """The first date `text` writes ("Published: 3 March 2025"), as the metadata writes
         one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""

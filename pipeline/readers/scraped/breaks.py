@@ -53,7 +53,7 @@ from pipeline.languages import (
 from pipeline.model import numbered_label
 from pipeline.readers.cleaning import CELL, CELL_GAP, indent_width
 from pipeline.readers.scraped.dedupe import Unit
-from pipeline.readers.scraped.lists import is_item, marked
+from pipeline.readers.scraped.lists import compound_marked, is_item, marked
 from pipeline.readers.scraped.notes import (
     BRACKETED_LABEL,
     NOTE_LABEL,
@@ -336,12 +336,15 @@ def details_under_heading(rows: tuple[str, ...], cuts: list[tuple[int, int]]
     Mrs Joan Armstrong`, then its text, then its number), the details one piece; and the
     pieces kept as lines: the details, and a last line of details after the text (each had
     been a heading, over nothing)."""
-    singles = cuts[:1] + list(itertools.takewhile(lambda cut: cut[1] - cut[0] == 1 and is_detail(
-        rows[cut[0]]), cuts[1:]))
     # One line under a heading may be a subheading: an entry's number (`2. Launch
-    # programme`) or two lines of details or more tell details.
+    # programme`) or two lines of details or more tell details; a line numbered under the
+    # heading's number (`2.1 Headline figures` under `2. Membership`) is its first section's.
     name = rows[0].strip()
     entry = marked(name)  # `2. Launch programme`: the entry's number, then its name
+    sections = {f"{entry.path}{entry.value}."} if entry else set()
+    singles = cuts[:1] + list(itertools.takewhile(
+        lambda cut: cut[1] - cut[0] == 1 and is_detail(rows[cut[0]])
+        and compound_marked(rows[cut[0]], sections) is None, cuts[1:]))
     words = entry.text if entry else name
     if (cuts[0][1] - cuts[0][0] != 1 or not detect(words).is_heading(words)
             or len(singles) < (2 if entry else 3)

@@ -1037,9 +1037,11 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # Right over the page's dateline, a blank line under the title or none, the page's head
     # ends with it: a release's deck (`New insulation board stores more carbon …` over
     # `Published: 6 March 2025`), not the heading of the text's first section.
+    # The report's name over the first section's heading, a blank line under the title or
+    # none ("Annual Report 2024-25" under "Chapter 3: Operations …"), is the subtitle too.
+    named = is_year_line(under.text) or detect(under.text).names_issue(under.text)
     if issued or under_any_title(under.text) or under.lines[-1] == dated_under or (opening and (
-            is_year_line(under.text) or heads_none or decked
-            or strapline or detect(under.text).names_issue(under.text))) or (
+            named or heads_none or decked or strapline)) or heads_none and named or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
@@ -1138,9 +1140,10 @@ def annexes_title(text: str) -> bool:
 def under_any_title(text: str) -> bool:
     """A line that is the subtitle wherever it stands under the title: a name with its
     life's years, a note on the text in brackets, a Chinese subtitle opened by its dash
-    ("——华澄能源集团2024年度社会责任报告（节选）", as GB/T 9704 sets a 副题)."""
+    ("——华澄能源集团2024年度社会责任报告（节选）", as GB/T 9704 sets a 副题), the period a
+    piece covers ("For the year ended 31 March 2024")."""
     return bool(LIFE_SPAN.search(text) or BRACKETED_LINE.fullmatch(text.strip())
-                or SUBTITLE_DASH.match(text.strip()))
+                or SUBTITLE_DASH.match(text.strip()) or detect(text).is_period_covered(text))
 
 
 SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
