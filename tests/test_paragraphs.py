@@ -266,6 +266,11 @@ def test_a_heading_in_two_languages_breaks_between_them(lines, spaced):
     ("celebrate", ["cel", "e", "brate"]),  # the dictionary's "cel-eb-rate" misleads
     ("applications", ["ap", "pli", "ca", "tions"]),
     ("important", ["im", "por", "tant"]),
+    # the typesetter's finding: "authorit-ies", "monit-oring" at line ends
+    ("authorities", ["au", "thor", "i", "ties"]),
+    ("monitoring", ["mon", "i", "tor", "ing"]),
+    ("communities", ["com", "mu", "ni", "ties"]),
+    ("volunteers", ["vol", "un", "teers"]),
 ])
 def test_the_layouts_exceptions_list_breaks_misleading_words_as_written(word, pieces):
     points = hyphenation_points(word, "en-GB", PRINT.hyphenation)

@@ -275,3 +275,16 @@ def test_a_quotations_attribution_is_read_within_its_blockquote(tmp_path):
     said_by = Paragraph((Span("\u2013 Mrs Ruth OWUSU, a reader at Northgate"),))
     document = replace(document_with_quotation(), blocks=(opening, quoted, said_by, closing))
     tagged_with_one_blockquote_of_two(document, "screen", tmp_path)
+
+
+def test_a_displayed_quotation_set_ragged_is_never_hyphenated():
+    """A displayed quotation is set ragged right, as a display is: its words are never
+    hyphenated (the typesetter's finding: "the foreman moved the bar-" over "riers himself"),
+    while the paragraphs around it are, in the print edition that hyphenates."""
+    words = ("The foreman moved the barriers himself, and the maintenance crews monitored "
+             "the embankment throughout the afternoon, documenting every irregularity. ")
+    document = Document("quoted", Metadata(title="Quoted"), None, (
+        Paragraph((Span(words * 3),)), Quotation((Span(words * 3),)), Paragraph((Span(words * 3),))))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    quoted = re.search(r"<blockquote.*?</blockquote>", html, re.S).group()
+    assert "\u00ad" not in quoted and "\u00ad" in html.replace(quoted, "")

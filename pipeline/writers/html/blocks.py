@@ -259,9 +259,9 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
 
 def quotation(block: Quotation, anchor: str | None, index: int, setting: Setting) -> Markup:
     """A displayed quotation: its paragraph in a blockquote, which the tagged editions tag
-    BlockQuote."""
+    BlockQuote; ragged right (base.css), so never hyphenated, as a display is set."""
     return Markup('<blockquote class="quotation" data-block="{}"><p>{}</p></blockquote>\n'
-                  ).format(index, spans(block.spans, index, setting))
+                  ).format(index, spans(block.spans, index, setting, hyphenate=False))
 
 
 def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
