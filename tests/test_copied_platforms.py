@@ -909,3 +909,19 @@ def test_the_third_reviewers_reports():
     treasurer = read_text(TEXTS / "mail" / "treasurer-report-forwarded.txt")
     assert treasurer.metadata.subtitle == "For the year ended 31\u00a0March 2024"
     assert isinstance(treasurer.blocks[0], Paragraph)
+
+
+def test_a_bilingual_page_s_heading_and_caption_each_in_both_languages():
+    """A Macau body's page writing every block in Chinese, then in English: a heading over
+    its parallel is one heading in both (the English line had been a heading of no text);
+    a photo's caption, its translation and the caption again (as the page doubles a
+    caption) is one figure captioned in both (the three had been paragraphs, the Chinese
+    printed twice)."""
+    page = read_text(TEXTS / "sites" / "macau-ngo-report-bilingual.txt")
+    headings = [block.text for block in page.blocks if isinstance(block, Heading)]
+    assert headings[0] == "會長的話 President\u2019s Message"
+    figures = [plain(block.caption) for block in page.blocks if isinstance(block, Figure)]
+    assert figures == ["「長者數碼樂」課程的學員在沙梨頭服務中心上課。Participants of the "
+                       "\u2018Digital Seniors\u2019 course at the Patane centre."]
+    assert not any(block.text.startswith("「長者數碼樂」課程的學員")
+                   for block in page.blocks if isinstance(block, Paragraph))

@@ -262,7 +262,12 @@ def written_twice_apart(block: list[tuple[int, str]]) -> list[list[tuple[int, st
 
 def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
     """One unit from a block's lines: a phrase written over and over made one, then lines
-    that repeat the line before them dropped."""
+    that repeat the line before them dropped; a block of a line, its translation and the
+    line again is a caption in two languages written twice (translated)."""
+    if (translated := translated_twice(block)) is not None:
+        drops.append(Drop(block[2][1], (block[2][0],), "repeats the line before its translation",
+                          block[0][1], (block[0][0],)))
+        return translated
     kept: list[tuple[int, str, int]] = []  # line number, text, repeats
     for number, written in block:
         line = unrepeated_phrase(written, (number,), drops)
@@ -287,6 +292,18 @@ def collapse_block(block: list[tuple[int, str]], drops: list[Drop]) -> Unit:
                               numbers[:1]))
         return Unit("text", (phrases[0],), numbers[:1], len(phrases))
     return unit
+
+
+def translated_twice(block: list[tuple[int, str]]) -> Unit | None:
+    """A block of three lines, the first written again after the second, which is in
+    another script (a bilingual page's caption, Chinese over English over the Chinese
+    again, as it doubles a caption): the first two, written twice; else None."""
+    if len(block) != 3 or likeness_key(block[0][1]) != likeness_key(block[2][1]):
+        return None
+    (first, line), (second, translation), _ = block
+    if detect(line).script == detect(translation).script:
+        return None
+    return Unit("text", (line, translation), (first, second), 2)
 
 
 def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> str:

@@ -1804,7 +1804,7 @@ MIN_POINTER_WORDS = 3
 
 
 def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
-    units = credits_joined(titles_joined(units))
+    units = credits_joined(titles_joined(parallel_headings_joined(units)))
     result: list[Block] = []
     pending: list[Unit] = []  # units of marked items only, waiting to be a list or not
     last_text = max((i for i, unit in enumerate(units) if unit.kind == "text"), default=-1)
@@ -1961,6 +1961,25 @@ def numbered_over(result: list[Block]) -> None:
     words = result.pop().text
     gap = " " if detect(words).words_spaced else "\u3000"
     result[-1] = Heading(f"{result[-1].text}{gap}{words}")
+
+
+def parallel_headings_joined(units: list[Unit]) -> list[Unit]:
+    """A heading-shaped line over its parallel in the other script, each a block of its own
+    (a bilingual page's "會長的話" over "President's Message"): one heading in both, as the
+    title and its parallel are one title (the second had been a heading of no text)."""
+    joined: list[Unit] = []
+    for unit in units:
+        before = joined[-1] if joined else None
+        if (before is not None and before.kind == unit.kind == "text"
+                and len(before.rows) == len(unit.rows) == 1
+                and before.repeats == unit.repeats == 1 and is_heading_text(before.text)
+                and parallels(before.text, unit.text) and not is_byline(before, True)
+                and not is_byline(unit, True)):
+            joined[-1] = Unit("text", (joined_lines([before.rows[0], unit.rows[0]]),),
+                              before.lines[:1])
+        else:
+            joined.append(unit)
+    return joined
 
 
 def titles_joined(units: list[Unit]) -> list[Unit]:
