@@ -244,3 +244,11 @@ def painted_streams(holder: pikepdf.Object) -> Iterator[tuple[str, pikepdf.Strea
         appearance = annotation.get("/AP", {}).get("/N")
         if isinstance(appearance, pikepdf.Stream):
             yield f"annotation {index}", appearance
+
+
+def page_images(content: Content) -> list[tuple[str, int, int, Matrix]]:
+    """Each picture a page draws (image_placements walks its forms too)."""
+    return list(image_placements(content.instructions, content.holder.get("/Resources")))
+
+
+IMAGES = Reading(page_images, "Do BI ID EI")

@@ -139,6 +139,24 @@ def marked_sequences(instructions: Iterable[tuple[list, str]]) -> list[MarkedSeq
             for mcid, (start, end) in spans.items()]
 
 
+def unmarked_paintings(instructions: Iterable[tuple[list, str]]) -> int:
+    """How many of a page's paintings stand in no marked content with an MCID and in no
+    artifact: content neither tagged nor an artifact, which PDF/UA-1 forbids (ISO 14289-1,
+    7.1; Matterhorn 01-005) and a screen reader skips or reads out of order."""
+    covered: list[bool] = []  # for each sequence open: tagged, or an artifact
+    found = 0
+    for operands, operator in instructions:
+        operator = str(operator)
+        if operator in ("BDC", "BMC"):
+            covered.append(marked_content_id(operands, operator) is not None
+                           or bool(operands) and operands[0] == pikepdf.Name.Artifact)
+        elif operator == "EMC" and covered:
+            covered.pop()
+        elif paints(operator) and not any(covered):
+            found += 1
+    return found
+
+
 def parent_tree(root: pikepdf.Dictionary) -> dict[int, object]:
     """The parent tree's entries by key: a page's array of elements by MCID, or an
     annotation's element."""

@@ -11,12 +11,12 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.pdf import overprint
 from pipeline.pdf.pages import (
+    IMAGES,
     POINTS_PER_MM,
     Content,
     Matrix,
     Reading,
     grown,
-    image_placements,
     is_rgb,
     paintings,
     rectangle,
@@ -186,11 +186,6 @@ def pictures_off_page(edition: Edition) -> list[str]:
                 problems.append(f"page {number}: {picture_name(edition, name)} runs off the "
                                 f"page, beyond its trim {format_box((left, bottom, right, top))}")
     return problems
-
-
-def page_images(content: Content) -> list[tuple[str, int, int, Matrix]]:
-    """Each picture a page draws (pages.image_placements walks its forms too)."""
-    return list(image_placements(content.instructions, content.holder.get("/Resources")))
 
 
 def picture_name(edition: Edition, resource: str) -> str:
@@ -462,7 +457,6 @@ def format_box(box: tuple[float, float, float, float]) -> str:
 
 # What the rules read in each page's content (Edition.read), and the operators each reads.
 RGB = Reading(rgb_operators, "rg RG cs CS BI ID EI")
-IMAGES = Reading(page_images, "Do BI ID EI")
 INKS = Reading(fill_inks, INK_OPERATORS)
 MARKS = Reading(registration_points,
                 "q Q cs CS sc scn SC SCN k K g G rg RG m l c v y re S s f F f* B B* b b* n")

@@ -12,7 +12,16 @@ import pikepdf
 from pipeline.checks.preflight.report import Edition, Rule
 from pipeline.languages import PROFILES, Profile, holds_phrase, phrase_languages, profile_for
 from pipeline.list_numbers import LIST_NUMBERING
-from pipeline.model import Document, LineBlock, Note, Quotation, SignOff, Table, given_languages
+from pipeline.model import (
+    Document,
+    LineBlock,
+    Note,
+    Quotation,
+    SignOff,
+    Table,
+    given_languages,
+    plain,
+)
 from pipeline.pdf.pages import Content, Reading
 from pipeline.pdf.structure import (
     PAINTING,
@@ -27,17 +36,32 @@ from pipeline.pdf.structure import (
     object_references,
     parent_tree,
     split_link,
+    structure_elements,
+    unmarked_paintings,
 )
 from pipeline.pdf.text import marked_texts
 
 
 def tagged_problems(edition: Edition) -> list[str]:
+    """A tagged PDF that says it is one and conforms to PDF/UA-1 (ISO 14289-1): its structure
+    tree, /MarkInfo /Marked true and no /Suspects (7.1), its XMP identifying the part it
+    conforms to (5), and each page with annotations ordering them by its structure (/Tabs
+    /S, 7.18.3)."""
     root = edition.pdf.Root
     problems = []
     if "/StructTreeRoot" not in root:
         problems.append("no /StructTreeRoot")
     if root.get("/MarkInfo", {}).get("/Marked") is not True:
         problems.append("/MarkInfo /Marked is not true")
+    if root.get("/MarkInfo", {}).get("/Suspects") is True:
+        problems.append("/MarkInfo /Suspects is true: the tags are not to be trusted")
+    if str(edition.pdf.open_metadata().get("pdfuaid:part", "")) != "1":
+        problems.append("the XMP does not identify the file as PDF/UA-1 (pdfuaid:part)")
+    unordered = [number for number, page in enumerate(edition.pdf.pages, 1)
+                 if page.obj.get("/Annots") and page.obj.get("/Tabs") != pikepdf.Name.S]
+    if unordered:
+        problems.append(f"page {unordered[0]}: its annotations are not in the order of its "
+                        "structure (/Tabs /S)")
     return problems
 
 
@@ -124,6 +148,28 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += empty_element_problems(elements)
     problems += link_problems(edition.pdf, root, elements)
     problems += heading_level_problems(elements)
+    problems += table_header_problems(elements, document)
+    return problems
+
+
+def table_header_problems(elements: list, document: Document) -> list[str]:
+    """Each table's header cells are TH elements, each saying whom it heads: a /Scope, or
+    else the data cells name their headers in /Headers (PDF/UA-1 7.5; Matterhorn 15-003);
+    a table of no header cells in the document aside."""
+    headed = all(any(plain(cell).strip() for cell in table.header)
+                 for table in document.blocks if isinstance(table, Table))
+    problems = []
+    tables = [element for element, _ in elements if element.S == pikepdf.Name.Table]
+    for number, table in enumerate(tables, 1):
+        cells = list(structure_elements(table))
+        heads = [cell for cell in cells if cell.S == pikepdf.Name.TH]
+        data = [cell for cell in cells if cell.S == pikepdf.Name.TD]
+        if not heads and headed:
+            problems.append(f"table {number} holds no header cells (TH)")
+        elif (any(attribute(head, "/Table", "/Scope") is None for head in heads)
+              and any(attribute(cell, "/Table", "/Headers") is None for cell in data)):
+            problems.append(f"table {number}: header cells with no /Scope, over data cells "
+                            "naming no /Headers")
     return problems
 
 
@@ -174,6 +220,8 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
                                 "text (Tab stops at it unseen)")
             if over in seen:
                 problems.append(f"{where} is two link annotations over the same words")
+            if not str(annotation.get("/Contents", "")).strip():
+                problems.append(f"{where} has no /Contents describing it (PDF/UA-1 7.18.5)")
             seen.add(over)
     nowhere = [element for element, _ in elements if element.S == pikepdf.Name.Link
                and not any(reference.Obj.get("/Subtype") == pikepdf.Name.Link
@@ -276,11 +324,13 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
-def marked_ids(content: Content) -> list[tuple[int, bool]]:
-    """(MCID, whether it paints anything) of each marked content of a page, in order."""
-    sequences = marked_sequences((operands, operator)
-                                 for operands, operator, _ in content.instructions)
-    return [(sequence.mcid, sequence.painted) for sequence in sequences]
+def marked_ids(content: Content) -> tuple[list[tuple[int, bool]], int]:
+    """(MCID, whether it paints anything) of each marked content of a page, in order; and
+    how many of its paintings are neither tagged nor an artifact."""
+    instructions = [(operands, operator) for operands, operator, _ in content.instructions]
+    sequences = marked_sequences(instructions)
+    return ([(sequence.mcid, sequence.painted) for sequence in sequences],
+            unmarked_paintings(instructions))
 
 
 MARKED = Reading(marked_ids, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
@@ -289,11 +339,15 @@ MARKED = Reading(marked_ids, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
 def marked_content_problems(edition: Edition, root) -> list[str]:
     """The parent tree names exactly each page's marked content (ISO 32000-1, 14.7.4.4):
     an element for every MCID the page marks, no entry (nor a null) for one it does not;
-    and no marked content that paints nothing, an element's text that is not there."""
+    no marked content that paints nothing, an element's text that is not there; and nothing
+    painted that is neither tagged nor an artifact (PDF/UA-1 7.1, Matterhorn 01-005)."""
     parents = parent_tree(root)
     problems = []
-    for number, (page, marked) in enumerate(zip(edition.pdf.pages, edition.read(MARKED),
-                                                strict=True), 1):
+    for number, (page, (marked, unmarked)) in enumerate(
+            zip(edition.pdf.pages, edition.read(MARKED), strict=True), 1):
+        if unmarked:
+            problems.append(f"page {number}: {unmarked} painting{'s' * (unmarked != 1)} "
+                            "neither tagged nor an artifact")
         entry = parents.get(int(page.obj.get("/StructParents", -1)))
         entry = list(entry) if isinstance(entry, pikepdf.Array) else []
         ids = {mcid for mcid, _ in marked}

@@ -20,7 +20,7 @@ from pipeline.languages import PROFILES, Profile, own_language, profile_for
 from pipeline.layouts import Furniture, Layout
 from pipeline.model import Document, SignOff
 from pipeline.pdf.glyphs import Colour, Glyph
-from pipeline.pdf.pages import POINTS_PER_MM, Box, rectangle
+from pipeline.pdf.pages import IMAGES, POINTS_PER_MM, Box, rectangle
 from pipeline.writers.justified import line_starts
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
@@ -185,6 +185,8 @@ def overprinted(glyphs: list[Glyph]) -> Iterator[tuple[Glyph, Glyph]]:
                     if glyph.text.strip() and glyph.advance > 0.05 * glyph.size],
                    key=attrgetter("y", "x"))
     rows: list[list[Glyph]] = []
+    if not inked:
+        return  # a page drawing no text (a picture alone)
     for glyph in inked:  # rows of baselines within a fifth of an em of each other
         if rows and glyph.y - rows[-1][0].y <= 0.2 * glyph.size:
             rows[-1].append(glyph)
@@ -329,14 +331,16 @@ def measured_typesetting(edition: Edition) -> Typesetting:
                        tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
                              if empty > MAX_EMPTY and number not in excused),
                        held_alone(last_lines, last_rows, edition.document)
-                       if len(pages) > 1 and len(pages) - 1 not in turned else "",
+                       if len(pages) > 1 and len(pages) - 1 not in turned
+                       and not edition.read(IMAGES)[-1] else "",
                        f"page {widest_at.page}, {excerpt(widest_at.text)}"
                        if widest_at is not None else "")
 
 
 def held_alone(lines: list[SetLine], rows: int, document: Document) -> str:
-    """What a last page holds alone that the house style pulls back or joins with the text
-    before it: a single line (孤行不成頁, clreq), of the body's text or a note's (its `rows`
+    """What a last page holds alone, drawing no picture (a figure and its caption's line are
+    a page's), that the house style pulls back or joins with the text before it: a single
+    line (孤行不成頁, clreq), of the body's text or a note's (its `rows`
     of text of any size), or only the sign-off (a letter's signature never stands alone on
     its page); else ""."""
     if rows == 1:
@@ -773,7 +777,8 @@ TYPE_SIZES = PageMeasure(page_type_size_problems)
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
-    Rule("typography", "warning", typography_problems, typography_summary, (PAGE_SETTING,)),
+    Rule("typography", "warning", typography_problems, typography_summary,
+         (PAGE_SETTING, IMAGES)),
     Rule("measure", "warning", measure_problems, measure_summary, (PAGE_SETTING,)),
     Rule("balanced-headings", "warning", heading_problems, reads=(HEADING_LINES,)),
 )
