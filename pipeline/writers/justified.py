@@ -106,11 +106,6 @@ class LineSetting:
         return max(0.0, natural - self.spaces.space_min_em - self.spaces.letter_spacing_em)
 
 
-# A word space as wide as an em (the type's size) parts a line into words set apart: a hole,
-# where a loose line is worse than one ended short.
-HOLE_EM = 1.0
-
-
 @dataclass(frozen=True)
 class Marked:
     """An item, and where in the paragraph's text a break at it falls."""
@@ -148,13 +143,10 @@ def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, blo
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
-        """Within the widest space, then the limit; then loose, its spaces short of a hole;
-        then with a line ended short where a loose line would hold holes (before a long
-        address, say); then as well as the paragraph allows. A loose line still reads as a
-        paragraph's; a short one in its middle reads as a break, which no typesetter sets
-        where spacing out would do (InDesign and TeX set the loose line, and flag it)."""
+        """Within the widest space, then the limit; then loose, or with a line ended short
+        where a loose line would hold holes before a long address (or between Chinese
+        characters); then as well as the paragraph allows."""
         yield marked, (1.0, limit)
-        yield marked, ((HOLE_EM - natural) / stretch,)
         yield with_short_lines(marked, setting.measure), (float("inf"),)
         yield marked, (float("inf"),)
 
@@ -172,12 +164,16 @@ def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, blo
 
 
 def with_short_lines(marked: list[Marked], fill: float) -> list[Marked]:
-    """The paragraph where a line may also end short, unjustified, wherever one may end
-    with nothing added: at a space, in an address, between Chinese characters."""
+    """The paragraph where a line may also end short, unjustified, where one may end with
+    nothing added: in an address, between Chinese characters, and at a space before a word
+    breaking so. Never before a word of prose: a short line in a paragraph's middle reads as
+    a break, which no typesetter sets where spacing out would do (InDesign and TeX set the
+    loose line, and flag it; the typesetter's finding: "Our investment portfolio, managed"
+    ended short over the rest of its paragraph)."""
     found: list[Marked] = []
-    for entry in marked:
+    for index, entry in enumerate(marked):
         item = entry.item
-        if entry.at is not None and isinstance(item, Glue):
+        if entry.at is not None and isinstance(item, Glue) and before_breaking_word(marked, index):
             normal, short, rest = short_line_break(item, fill)
             found += [Marked(normal, entry.at, entry.kind),
                       Marked(short, entry.at, SHORT + entry.kind), Marked(rest)]
@@ -189,6 +185,17 @@ def with_short_lines(marked: list[Marked], fill: float) -> list[Marked]:
         else:
             found.append(entry)
     return found
+
+
+def before_breaking_word(marked: list[Marked], space: int) -> bool:
+    """Whether the word after the space at `space` breaks with nothing added (an address,
+    Chinese characters): a break of its own before the next space."""
+    for entry in marked[space + 1:]:
+        if entry.at is not None and isinstance(entry.item, Glue):
+            return False
+        if entry.kind == "break":
+            return True
+    return False
 
 
 def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks,
