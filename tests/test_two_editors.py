@@ -38,7 +38,8 @@ def test_a_copy_holding_a_block_as_it_was_before_the_import_is_refused(state):
     assert str(raised.value) == (
         "output/review/review.docx: was edited from a draft written before edits already"
         " imported, and would undo them: it holds 'Ferries ran late.' as it was before them; move it"
-        " aside, run doit, and make its edits in the new draft. Nothing was overwritten")
+        " out of output/review/, run doit, and copy its edits into the new draft. Nothing was"
+        " overwritten")
 
 
 @pytest.mark.parametrize("saved_again", [

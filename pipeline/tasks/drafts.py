@@ -154,7 +154,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
         raise PipelineError(
             docx.relative_to(project.root),
             f"was edited, and {names} changed too since the last build; keep one change: "
-            "undo the source's, or move the DOCX aside. Nothing was overwritten",
+            f"undo the source's, or move the DOCX out of {docx.parent.relative_to(project.root)}/"
+            " (the build reads no other file there). Nothing was overwritten",
         )
     data = files.read_at_most(docx, MAX_DOCX_BYTES)
     written = written_document(project, name)
@@ -270,9 +271,7 @@ def refuse_older_draft(identity: str, state: dict, docx: Path) -> None:
     known = state.get(DRAFTS)
     if identity and isinstance(known, list) and identity not in known:
         raise PipelineError(docx, "was edited from an older draft, written before the source"
-                                  " last changed, and would undo that change; move it aside,"
-                                  " run doit, and make its edits in the new draft. Nothing was"
-                                  " overwritten")
+                                  f" last changed, and would undo that change; {moved_out(docx)}")
 
 
 def refuse_undoing_imports(document, identity: str, state: dict, docx: Path) -> None:
@@ -290,8 +289,14 @@ def refuse_undoing_imports(document, identity: str, state: dict, docx: Path) -> 
         raise PipelineError(docx, "was edited from a draft written before edits already"
                                   " imported, and would undo them: it holds"
                                   f" {excerpt(block_words(undone))} as it was before them;"
-                                  " move it aside, run doit, and make its edits in the new"
-                                  " draft. Nothing was overwritten")
+                                  f" {moved_out(docx)}")
+
+
+def moved_out(docx: Path) -> str:
+    """What to do with a draft that cannot be imported: move it out of its folder (where the
+    build would name it a stray), and copy its edits into the draft the build writes."""
+    return (f"move it out of {docx.parent}/, run doit, and copy its edits into the new draft."
+            " Nothing was overwritten")
 
 
 def superseded(state: dict, identity: str, written, document) -> None:
