@@ -476,3 +476,14 @@ def test_a_bracketed_span_without_a_language_stays_as_written(markup, source_dir
     (paragraph,) = read(markup, source_dir).blocks
     assert not any(span.language for span in paragraph.spans)
     assert plain(paragraph.spans).startswith("[plain]{")
+
+
+def test_plain_spaces_an_editor_types_are_bound_again_as_the_house_style_binds_them(tmp_path):
+    """An editor replacing words in the draft types plain spaces where the draft held no-break
+    ones (Find and Replace matches no no-break space to a typed one): the import binds those
+    words again, so the editions set them as before (README, Editing the DOCX draft)."""
+    document = read_markup("Mrs Alice Moreton told 1,250 members the budget was 298 million.\n",
+                           tmp_path / "x.md", Metadata(title="Review", language="en-GB"),
+                           tmp_path)
+    assert document.blocks[0].text == (
+        "Mrs\u00a0Alice Moreton told 1,250\u00a0members the budget was 298\u00a0million.")
