@@ -534,6 +534,34 @@ class Document:
                      if (written := language.written_date(text, self.metadata.date))),
                     shown) if shown else shown
 
+    @property
+    def own_date(self) -> str:
+        """The date the text gives itself, as the metadata writes one: its sign-off's last
+        line ("22 September 2025", "香港，二〇二五年六月二十日": after the place it was signed
+        in), or else its title's issue ("Summer Newsletter – July 2025", "2025年7月号"; not a
+        year alone, "Annual Review 2024", which reviews a year rather than dates an issue);
+        "" for none. Every reader dates a text so where its metadata gives no date."""
+        return self.signed_on or self.titled_on
+
+    @property
+    def signed_on(self) -> str:
+        sign_off = next((block for block in reversed(self.blocks)
+                         if isinstance(block, SignOff)), None)
+        if sign_off is None or not sign_off.lines:
+            return ""
+        last = plain(sign_off.lines[-1]).strip()
+        place, comma, date = last.rpartition("\uff0c" if "\uff0c" in last else ",")
+        if comma and place.strip() and not any(character.isdigit() for character in place):
+            last = date.strip()  # a place, then the date
+        language = detect(last)
+        return language.date_in(last) if language.is_date(last) else ""
+
+    @property
+    def titled_on(self) -> str:
+        title = self.metadata.title
+        date = detect(title).date_in(title)
+        return date if "-" in date else ""
+
     @functools.cached_property
     def scripts(self) -> frozenset[Profile]:
         """The languages with letters of their own (Chinese) whose letters any text of the

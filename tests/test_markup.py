@@ -487,3 +487,20 @@ def test_plain_spaces_an_editor_types_are_bound_again_as_the_house_style_binds_t
                            tmp_path)
     assert document.blocks[0].text == (
         "Mrs\u00a0Alice Moreton told 1,250\u00a0members the budget was 298\u00a0million.")
+
+
+def test_a_date_the_sign_off_gives_follows_an_edit_of_the_sign_off(tmp_path):
+    """A letter dated by its signature: its marked-up form writes no date of its own, so an
+    editor changing the signature's date changes the editions' (the date had been frozen in
+    the marked-up source at the first import, and the opener printed the old one)."""
+    text = ("致家長的信\n\n各位家長：\n\n本校將於九月開學，請家長留意以下安排。\n\n"
+            "校長\n陳美玲\n二〇二五年八月二十日\n")
+    metadata = Metadata(title="", language="zh-HK")
+    document = scraped_document("letter", text, metadata)[0]
+    assert document.metadata.date == "2025-08-20"
+    markup = write_markup(document)
+    assert "Date:" not in markup
+    edited = read_markup(markup.replace("八月二十日", "八月二十二日"), tmp_path / "letter.md",
+                         metadata, tmp_path)
+    assert edited.metadata.date == "2025-08-22"
+    assert edited.imprint_date == "二〇二五年八月二十二日"

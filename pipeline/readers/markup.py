@@ -206,8 +206,13 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
         )
         byline = parse_byline(header["Byline"], inline["Byline"]) if header.get(
             "Byline") else None
-        return Document(path.stem, metadata, byline,
-                        unreferenced(read_blocks(chunks, path, metadata, source_dir)))
+        document = Document(path.stem, metadata, byline,
+                            unreferenced(read_blocks(chunks, path, metadata, source_dir)))
+    if metadata.date or "Date" in header:
+        return document
+    # Dated as the text dates itself (its sign-off), as the text's own reader dates it: an
+    # editor changing the sign-off's date changes the editions'.
+    return replace(document, metadata=replace(metadata, date=document.own_date))
 
 
 def unreferenced(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -57,8 +57,11 @@ def write_markup(document: Document, metadata: Metadata | None = None) -> str:
         header.append(f"Subtitle: {meta.subtitle}".rstrip())
     if document.byline is not None:
         header.append(f"Byline: {write_spans(document.byline.runs)}")
-    if meta.date:  # the metadata's, or one its text gave: kept with the text it came from
-        header.append(f"Date: {meta.date}")
+    # The metadata's date, or one the text's page gave (its dateline, gone as debris); not
+    # the one its sign-off gives, which reading it takes again, so that an edit to the
+    # sign-off's date is the editions' (an empty `Date:` where the text is dated otherwise).
+    if meta.date != document.own_date:
+        header.append(f"Date: {meta.date}".rstrip())
     figures = [block for block in document.blocks if isinstance(block, Figure)]
     blocks = ["\n".join(header), *(
         write_figure(block, meta, figures.index(block) + 1) if isinstance(block, Figure)

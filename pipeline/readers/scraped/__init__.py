@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.languages import VALEDICTION, detect, text_language
-from pipeline.model import Byline, Document, Metadata, SignOff, plain
+from pipeline.model import Byline, Document, Metadata, SignOff
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import title_from_name
@@ -126,7 +126,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # over "Follow · 8 min read"): its byline, which the opener prints, where the text
         # writes none and signs off with no such name.
         document = replace(document, byline=Byline(cleared.poster))
-    if not document.metadata.date and (dated := signed_on(document) or titled_on(document)):
+    if not document.metadata.date and (dated := document.own_date):
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
@@ -151,31 +151,6 @@ def signed_by(document: Document, name: str) -> bool:
     return any(isinstance(block, SignOff)
                and likeness_key(name) in likeness_key(" ".join(block.texts))
                for block in document.blocks)
-
-
-def titled_on(document: Document) -> str:
-    """The month (or day) the title names as its issue's ("Summer Newsletter – July 2025",
-    "2025年7月号"), as the metadata writes one; "" where it names none, or a year alone
-    ("Annual Review 2024", which reviews a year rather than saying when it was issued)."""
-    title = document.metadata.title
-    date = detect(title).date_in(title)
-    return date if "-" in date else ""
-
-
-def signed_on(document: Document) -> str:
-    """The date the text's sign-off closes with, as the metadata writes one ("22 September
-    2025", "二〇二四年九月三十日"), perhaps after the place it was signed in ("Hong Kong, 20 June
-    2025", "香港，二〇二五年六月二十日"); "" where its last line is no date."""
-    sign_off = next((block for block in reversed(document.blocks)
-                     if isinstance(block, SignOff)), None)
-    if sign_off is None or not sign_off.lines:
-        return ""
-    last = plain(sign_off.lines[-1]).strip()
-    place, comma, date = last.rpartition("\uff0c" if "\uff0c" in last else ",")
-    if comma and place.strip() and not any(character.isdigit() for character in place):
-        last = date.strip()  # a place, then the date
-    profile = detect(last)
-    return profile.date_in(last) if profile.is_date(last) else ""
 
 
 def headline_titled(units: list[Unit], metadata: Metadata, headline: int
