@@ -1974,7 +1974,9 @@ def parallel_headings_joined(units: list[Unit]) -> list[Unit]:
                 and len(before.rows) == len(unit.rows) == 1
                 and before.repeats == unit.repeats == 1 and is_heading_text(before.text)
                 and parallels(before.text, unit.text) and not is_byline(before, True)
-                and not is_byline(unit, True)):
+                and not is_byline(unit, True)
+                and all(re.search(r"[^\W\d_]", each.text) for each in (before, unit))):
+            # (Each in words: a section's number alone over its heading, "01", is none.)
             joined[-1] = Unit("text", (joined_lines([before.rows[0], unit.rows[0]]),),
                               before.lines[:1])
         else:
