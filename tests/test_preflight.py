@@ -977,13 +977,20 @@ def test_an_english_heading_in_a_text_read_as_chinese_is_read_as_english(tmp_pat
     (["「主席的話", "」：年度摘要"], "zh-HK", "」"),
     (["水务工作（", "二〇二四）"], "zh-Hans", "二"),  # after an opening bracket
     (["馆长寄语｜20", "24年"], "zh-Hans", "2"),  # inside a figure
+    # A bilingual title broken at a space of its English: a break the words allow (it had
+    # been said to break inside a word, the English read as Chinese).
+    (["澳門晨光社會服務協會2024年度報告 Morning", "Light Social Service Association"], "zh-HK",
+     ""),
+    (["澳門晨光社會服務協會2024年度報告 Morn", "ing Light"], "zh-HK", "i"),
 ])
 def test_a_chinese_heading_broken_where_its_language_breaks_no_line_is_said(
         lines, language, wrong):
     """clreq: no line starts with a closing mark or ends with an opening one; a figure is one
-    word. The renderer breaks body text so; a heading's lines are the writer's."""
+    word; a word of English parts only at its spaces. The renderer breaks body text so; a
+    heading's lines are the writer's."""
     set_lines = [SetLine(1, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in lines]
-    assert wrong_start(set_lines, language) == wrong
+    heading = " ".join(lines) if lines[0].endswith("Morning") else "".join(lines)
+    assert wrong_start(set_lines, language, heading) == wrong
 
 
 def test_a_last_page_holding_a_single_line_of_a_note_is_said():

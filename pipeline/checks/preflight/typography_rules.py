@@ -668,24 +668,40 @@ def page_heading_problems(edition: Edition, number: int, glyphs: list[Glyph]) ->
                             f"{lines[alone[0]].text.strip()!r} alone on a line of its "
                             f"{len(lines)}")
         if not own.words_spaced and (wrong := wrong_start(lines, tag if own is language
-                                                           else own.tag)):
+                                                           else own.tag, heading)):
             problems.append(f"page {number}: the heading {heading!r} starts a line with "
                             f"{wrong!r}, where its language breaks no line")
     return problems
 
 
-def wrong_start(lines: list[SetLine], language: str) -> str:
+def wrong_start(lines: list[SetLine], language: str, heading: str) -> str:
     """The first character of the first of a heading's `lines` (in a language written
     without spaces) that starts where the language never starts a line (before a closing
-    mark, after an opening one, inside a figure); else ""."""
+    mark, after an opening one, inside a figure), nor did the heading's words part there (a
+    space of the `heading`'s, as before an English phrase: `年度報告 Morning Light …`); else
+    ""."""
     texts = [unspaced(line.text) for line in lines]
-    allowed = set(line_starts("".join(texts), language))
+    allowed = set(line_starts("".join(texts), language)) | spaced_starts(heading)
     start = 0
     for text in texts[:-1]:
         start += len(text)
         if start not in allowed:
             return "".join(texts)[start]
     return ""
+
+
+def spaced_starts(text: str) -> set[int]:
+    """Where, in `text` with its white space taken out, a word follows a space (a break
+    opportunity of any language's; a no-break space is none)."""
+    starts, kept, spaced = set(), 0, False
+    for character in text:
+        if character.isspace():
+            spaced = spaced or character != "\u00a0"
+            continue
+        if spaced:
+            starts.add(kept)
+        kept, spaced = kept + 1, False
+    return starts
 
 
 HEADING_LINES = PageMeasure(page_heading_problems)
