@@ -49,4 +49,3 @@ def byline_line(lines: Sequence[str]) -> str | None:
 def title_from_name(name: str) -> str:
     words = re.sub(r"[-_]+", " ", name).strip()
     return words[:1].upper() + words[1:] if words else name
-
