@@ -925,3 +925,35 @@ def test_a_bilingual_page_s_heading_and_caption_each_in_both_languages():
                        "\u2018Digital Seniors\u2019 course at the Patane centre."]
     assert not any(block.text.startswith("「長者數碼樂」課程的學員")
                    for block in page.blocks if isinstance(block, Paragraph))
+
+
+def test_the_fourth_reviewers_pages():
+    """A housing association's report copied out of a two-column PDF (its folios beside the
+    publication's name, `…2024/25⇥7` and `8⇥…2024/25`, a year's range no rule; the first
+    page's head; its pull quote over who said it), a museum's and a forest charity's posts
+    off a social network (its words for the pictures, their counts, who reacted, its
+    hashtags after a pictograph), a vice-chancellor's speech (the press office's `Check
+    against delivery` under its introduction), a council leader's post (the body her role is
+    held at, signed under her first name) and a university's news page (its line of fields,
+    a credit in brackets among them, dating it)."""
+    report = read_text(TEXTS / "printed" / "harbourside-homes-ce-two-columns.txt")
+    assert report.metadata.title == "Chief Executive\u2019s report"
+    assert report.byline.role == "Chief Executive"
+    texts = texts_of(report)
+    assert not any("Harbourside Homes Annual Report" in text for text in texts)
+    assert any("real progress." in text for text in texts)
+    assert any(isinstance(block, Quotation) and block.text.startswith("\u2018Every empty home")
+               for block in report.blocks)
+    assert "\u2013 Dr\u00a0Priya Ramaswamy" in texts
+    assert isinstance(report.blocks[-1], SignOff)
+    museum = read_text(TEXTS / "posts" / "museum-review-facebook.txt")
+    assert not any(isinstance(block, SignOff | Figure) for block in museum.blocks)
+    forest = read_text(TEXTS / "posts" / "forest-guard-facebook-zh.txt")
+    assert not any(isinstance(block, SignOff) for block in forest.blocks)
+    assert not any("#" in text or "可能是" in text for text in texts_of(forest))
+    speech = read_text(TEXTS / "press" / "vc-graduation-speech.txt")
+    assert "Check against delivery" not in texts_of(speech)
+    leader = read_text(TEXTS / "posts" / "council-leader-budget-blog.txt")
+    assert leader.metadata.organisation == "Ashdown Vale District Council"
+    news = read_text(SIMPLIFIED / "university-forum-news.txt")
+    assert news.metadata.date == "2025-05-16"

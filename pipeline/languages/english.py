@@ -516,7 +516,10 @@ page=r"page|p\.?",
                    r"|click (?:here )?to (?:enlarge|zoom(?: in)?|view (?:larger|full[- ]size))"
                    r"(?: (?:image|photo|picture))?|(?:view|see) (?:larger|full[- ]size)"
                    r"(?: (?:image|photo|picture))?",
-        picture=r"\[(?:image|photo|picture|logo|signature)\]",
+        picture=r"\[(?:image|photo|picture|logo|signature)\]"
+                # a social network's words for a picture, in place of the picture: "Kestlebury
+                # Museum's photo.", "May be an image of 10 people and outdoors"
+                r"|.{1,80}(?:'|\u2019)s (?:photo|image|video)\.?|may be an image of .{1,120}",
         picture_label=r"photos?|pictures?|images?|photographs?",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
@@ -639,7 +642,10 @@ page=r"page|p\.?",
                  r"|restacks"
                  # a platform's counts under a post: "14 comments · 9 reposts"
                  r"|(?:\d[\d,.]*[KkMm]?[ \u00a0](?:comments?|reposts?|shares?|reactions?)"
-                 r"\s*[\u00b7\u2022|,]?\s*){1,4}",
+                 r"\s*[\u00b7\u2022|,]?\s*){1,4}"
+                 # who reacted: "You, Margaret Ellery and 1.2K others"
+                 r"|(?:you|[\w .'\u2019-]{1,40})(?:, [\w .'\u2019-]{1,40})? and [\d,.]+[KkMm]?"
+                 r" others?",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
         trail_prefix=r"you are here|(?:current )?location",
         mail_view=r"inbox|to me(?:,? [\w .,'\u2019-]{1,60})?"
@@ -807,6 +813,17 @@ page=r"page|p\.?",
         """A role, no piece's title opened by a publication's word ("Report of the Chair of
         Trustees" over the chair's name is the piece's heading, not its author's role)."""
         return super().is_role(text) and not PIECE_TITLE.match(text)
+
+    def office_body(self, text: str) -> str | None:
+        office = OFFICE.match(text)
+        if not office or POSSESSIVE.search(OFFICE_HELD.split(text)[0]):
+            return None
+        # "Chair, Friends of Eastgate Library"; "Leader of Ashdown Vale District Council"
+        rest = text[office.end():].lstrip()
+        held = OFFICE_HELD.search(text)
+        body = rest[1:] if rest.startswith(",") else text[held.end():] if held else ""
+        body = re.sub(r"^the\s+", "", body.strip())
+        return body if body and self.names_body(body) else ""
 
     def names_body(self, text: str) -> bool:
         """"Ashbury Allotment Society", "University of Eastmoor": a body's name alone."""

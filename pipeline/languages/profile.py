@@ -551,6 +551,12 @@ class Profile:
         under the title, it is the byline (as a subtitle is not)."""
         return False
 
+    def office_body(self, text: str) -> str | None:
+        """Where `text` is an office held ("Leader of Ashdown Vale District Council"): the
+        body it is held at ("Ashdown Vale District Council"), or "" where it names none; None
+        where `text` is no office (a body's name alone)."""
+        return None
+
     def is_role(self, text: str) -> bool:
         """A line that may be a role on its own, under or over the name of the person holding
         it ("Chair", "主席"): short, one phrase, no sentence's end, no date."""

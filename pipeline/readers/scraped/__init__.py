@@ -135,15 +135,22 @@ def scraped_document(name: str, text: str, metadata: Metadata,
 
 def signed_for(document: Document) -> str:
     """The body a line of the text's last sign-off names alone, under its signatory's name
-    and role (`National Association of Health Workers` under `General Secretary`), its
-    closing phrase aside; "" for none. (The line right under the name is the role, however
-    it names a body: `Chair of the Friends`.)"""
+    and role (`National Association of Health Workers` under `General Secretary`), or the
+    body its role is held at (`Leader of Ashdown Vale District Council`, under the name
+    written in full under the first name it is signed with), its closing phrase aside; ""
+    for none. (The line right under the name is the role, however it names a body: `Chair
+    of the Friends`.)"""
     sign_off = next((block for block in reversed(document.blocks)
                      if isinstance(block, SignOff)), None)
     lines = sign_off.texts if sign_off is not None else []
     if lines and VALEDICTION.fullmatch(lines[0].strip()):
         lines = lines[1:]
-    return next((line for line in lines[2:] if detect(line).names_body(line)), "")
+    for line in lines[2:]:
+        language = detect(line)
+        held = language.office_body(line)
+        if held or held is None and language.names_body(line):
+            return held or line
+    return ""
 
 
 def signed_by(document: Document, name: str) -> bool:

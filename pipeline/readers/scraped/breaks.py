@@ -291,7 +291,7 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
     unit_ends = ends
 
     def ends(rows: tuple[str, ...], index: int) -> bool:
-        return index in twice or unit_ends(rows, index)
+        return index in twice or over_credit(rows, index) or unit_ends(rows, index)
 
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
@@ -316,6 +316,22 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
     return [listed(each) if cut in figures else itemised(each) if cut in labelled
             else replace(each, lined=True) if cut in verse or cut in details else each
             for each, cut in zip(pieces, cuts, strict=True)]
+
+
+# A quotation's close ending its line: a sentence's end, then the closing mark.
+QUOTATION_CLOSE = re.compile("[.!?\u2026\u3002\uff01\uff1f][\u2019\u201d\u300d\u300f]$")
+
+
+def over_credit(rows: tuple[str, ...], index: int) -> bool:
+    """Whether row `index` closes a quotation, over a short line a dash opens saying who
+    said it (`"… We have no right to be slow."` over `- Dr Priya Ramaswamy`, as a pull quote
+    is copied out of a PDF): the quotation ends its block there (the credit had run on as
+    its last words, its hyphen a hyphen)."""
+    if index + 1 >= len(rows):
+        return False
+    credit = rows[index + 1].strip()
+    return (bool(QUOTATION_CLOSE.search(rows[index].rstrip())) and bool(ATTRIBUTION.match(credit))
+            and word_count(credit) <= MAX_CREDIT_WORDS)
 
 
 def over_its_day(rows: tuple[str, ...]) -> bool:

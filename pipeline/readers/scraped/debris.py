@@ -113,7 +113,11 @@ NAVIGATION = "navigation over the title"
 LONE_SEPARATOR = re.compile(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
 # A post's counts of its readers' claps, likes and responses, each alone on its line
 # ("124" over "3", "1.2K"), where the page shows them beside its tools; a year is none.
-READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm]")
+# (And a social network's: its reactions' pictographs over their count, `👍❤️😮 1.2K`, and the
+# count of a post's pictures not shown, `+4`.)
+READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm萬万]|\+\d{1,3}"
+                           r"|(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?){1,4}"
+                           r"\s*(?:\d{1,3}(?:[.,]\d{1,3})?[KkMm萬万]?)?")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
 # A video's transcript as its page shows it (YouTube's "Transcript" panel): a time alone on a
 # line over each of its captions' lines ("0:07" over "good evening everyone and welcome"),
@@ -129,7 +133,9 @@ MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 BRACKETED_OR_WORD = re.compile(r"【?[^【】]*】|\S+")
 # A post's hashtags, two or more and nothing else on their line: "#charity #community".
 HASHTAGS = "a post's hashtags"
-HASHTAG_LINE = re.compile(r"(?:#[^\s#]+\s*){2,}")
+# (A pictograph or two may open the line: "🌿 #山林守護 #志工招募".)
+HASHTAG_LINE = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*){0,2}"
+                          r"(?:#[^\s#]+\s*){2,}")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
 SHARE = "print or share link"
@@ -812,6 +818,10 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons[line.number] = HEAD_PICTURE_CREDIT
         elif index >= first_text and ends_sentence(CALLS_ENDING.sub("", line.text)):
             break
+    # Past it, a release's line as a block of its own: a speech's "Check against delivery"
+    # under the press office's paragraph introducing it.
+    reasons.update({line.number: RELEASE_LINE for line in standing_alone(lines)
+                    if line.number not in reasons and is_release_line(without_icons(line.text))})
     for index, line in enumerate(lines):
         if line.number in reasons or not is_cookie_notice(line.text):
             continue
@@ -1168,6 +1178,13 @@ def kept_under(lines: list[Line], reasons: dict[int, str], index: int) -> int | 
     while index < len(lines) and lines[index].number in reasons:
         index += 1
     return index if index < len(lines) else None
+
+
+def standing_alone(lines: list[Line]) -> list[Line]:
+    """The lines that are a block of their own, blank lines (or the text's ends) round them."""
+    numbers = {line.number for line in lines}
+    return [line for line in lines
+            if line.number - 1 not in numbers and line.number + 1 not in numbers]
 
 
 def is_release_line(text: str) -> bool:

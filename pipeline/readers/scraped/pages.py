@@ -47,12 +47,13 @@ MAX_FOLIO = 999  # a year's figure (`2024`) numbers no page
 PAGE_WORDS = "|".join(profile.furniture.page for profile in PROFILES if profile.furniture.page)
 PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNORECASE)
 # A folio's figure set apart from the running head's words on its line by a rule, a tab (two
-# spaces, as cleaning reads them), or dashes round it.
-FIGURE_APART = re.compile(r"^\d+\s*[|\u00a6\u2022\u00b7/\t]|[|\u00a6\u2022\u00b7/\t]\s*\d+$"
+# spaces, as cleaning reads them), or dashes round it; a slash between figures is a year's
+# range (`Annual Report 2024/25`), no rule.
+RULE = r"(?:[|\u00a6\u2022\u00b7\t]|(?<!\d)/|/(?!\d))"
+FIGURE_APART = re.compile(rf"^\d+\s*{RULE}|{RULE}\s*\d+$"
                           r"|^[-\u2013\u2014]\s*\d+\s*[-\u2013\u2014]$")
 # A folio's figure set apart at a running head's start or end, as `key` leaves it out.
-FOLIO_APART = re.compile(r"^\d{1,3}\s*[|\u00a6\u2022\u00b7/\t]\s*"
-                         r"|\s*[|\u00a6\u2022\u00b7/\t]\s*\d{1,3}$")
+FOLIO_APART = re.compile(rf"^\d{{1,3}}\s*{RULE}\s*|\s*{RULE}\s*\d{{1,3}}$")
 TIME = re.compile(r"\d:\d\d")
 PAGE_OF = re.compile(rf"(?:(?:{PAGE_WORDS})\.?\s*\d+\s*(?:of|/)\s*\d+"
                      r"|第\s*\d+\s*[頁页]\s*[，,/]?\s*共\s*\d+\s*[頁页])", re.IGNORECASE)
@@ -131,9 +132,16 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
              if len(indices) >= 2 or (text in titles and min(indices) > RUNNING_REACH)}
     heads |= {key(lines[index].text) for index in range(len(lines))
               if found.get(lines[index].number) == RUNNING_HEAD}
-    # A running head says the same on every page, the first one's top too.
+    # A running head says the same on every page, the first one's top too; there, where the
+    # folios hold the publication's name, beside the section's set apart from it
+    # (`Harbourside Homes Annual Report 2024/25⇥Chief Executive's report` over the text, the
+    # folios `…2024/25⇥7`, `8⇥…2024/25`).
+    named = heads | {key(lines[index].text) for index in folios
+                     if FOLIO_APART.search(lines[index].text.strip())}
     found.update({line.number: RUNNING_HEAD for line in lines
-                  if key(line.text) in heads and line.number not in found})
+                  if line.number not in found and (key(line.text) in heads or (
+                      line in lines[:RUNNING_REACH + 1] and "\t" in line.text.strip()
+                      and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
     found.update(last_folio(lines, shown, found))
     return found
 
@@ -239,7 +247,7 @@ RULE_SPACED = re.compile(r"\s*([|\u00a6\u2022\u00b7/\t])\s*")
 
 
 # A folio's figure after its running head, a rule between (`Annual Report 2023–24 | 17`).
-FOLIO_LAST = re.compile(r"(?P<words>.*\S)\s*(?P<rule>[|\u00a6\u2022\u00b7/\t])\s*(?P<figure>\d+)")
+FOLIO_LAST = re.compile(rf"(?P<words>.*\S)\s*(?P<rule>{RULE})\s*(?P<figure>\d+)")
 
 
 def folio_first(text: str) -> str:
