@@ -186,6 +186,8 @@ def test_each_line_of_a_balanced_heading_fits_with_the_space_it_keeps_before_its
     (["馆长寄语｜2024年，", "我们一起读过的书"], False),
     # Before an opening quote, which the renderer's UAX #14 breaks before no more than after.
     (["千年窑火 重见天光——", "“南海窑址考古成果展”开幕"], False),
+    # After a name's close, not inside a word (the Chinese copy-editor's `試` over `驗`).
+    (["政府推出「綠色運輸試驗基金」", "第二期資助計劃"], False),
 ])
 def test_a_heading_breaks_at_its_sense_where_its_lines_fit(lines, spaced):
     """After a colon, a dash, a question, a Chinese comma or bar, where the lines so broken

@@ -58,10 +58,12 @@ HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesett
 COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
 ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
 # Where a heading's sense breaks, a line of it may end: after a colon, a semicolon, a question
-# or an exclamation mark or a dash, in any language, or a Chinese comma (`Annual Report
-# 2024:` over `A Year of Renewal`, `馆长寄语｜` over its title), as a typesetter breaks a
+# or an exclamation mark or a dash, in any language, a Chinese comma, or a quotation's or a
+# name's close (`Annual Report 2024:` over `A Year of Renewal`, `馆长寄语｜` over its title,
+# `…「綠色運輸試驗基金」` over `第二期資助計劃`, not `…試` over `驗…`), as a typesetter breaks a
 # display line at its sense rather than wherever the lines come out most even.
-SENSE_BREAK = re.compile("[:;?!\u2013\u2014\uff0c\uff1a\uff1b\uff1f\uff01\uff5c|]\\s*$")
+SENSE_BREAK = re.compile("[:;?!\u2013\u2014\uff0c\uff1a\uff1b\uff1f\uff01\uff5c|"
+                         "\u300d\u300f\u201d\uff09\u300b\u3001]\\s*$")
 SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
 WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
