@@ -946,6 +946,11 @@ def test_the_fourth_reviewers_pages():
                for block in report.blocks)
     assert "\u2013 Dr\u00a0Priya Ramaswamy" in texts
     assert isinstance(report.blocks[-1], SignOff)
+    # A long label a single space parts from its first figure: the figure a cell of its own
+    # (every figure of the row had stood a column early).
+    table = next(block for block in report.blocks if isinstance(block, Table))
+    assert [plain(cell) for cell in table.rows[2]] == [
+        "Damp reports inspected in 10\u00a0days", "62.0%", "94.0%", "+32.0"]
     museum = read_text(TEXTS / "posts" / "museum-review-facebook.txt")
     assert not any(isinstance(block, SignOff | Figure) for block in museum.blocks)
     forest = read_text(TEXTS / "posts" / "forest-guard-facebook-zh.txt")
