@@ -962,3 +962,25 @@ def test_the_fourth_reviewers_pages():
     assert leader.metadata.organisation == "Ashdown Vale District Council"
     news = read_text(SIMPLIFIED / "university-forum-news.txt")
     assert news.metadata.date == "2025-05-16"
+
+
+def test_a_signed_text_is_written_by_its_signatory():
+    """A letter or a message no byline credits is written by whoever signs it (`Jane
+    Thornton` over `Headteacher`, after `Kind regards,`; `校長 陳家明博士`; `Cllr Joanne
+    Marsh-Whitfield` under the first name she signs with): the editions' and the draft's
+    properties name them (they had named no one: the copy-editors' finding), and so does
+    the text's marked-up form, read again."""
+    from pipeline.readers.markup import read_markup
+    from pipeline.writers.markup import write_markup
+
+    cases = [(TEXTS / "mail" / "school-head-letter-reply.txt", "Jane Thornton"),
+             (TEXTS / "reports" / "school-principal-message-zh.txt", "陳家明博士"),
+             (TEXTS / "posts" / "council-leader-budget-blog.txt",
+              "Cllr Joanne Marsh-Whitfield")]
+    for path, author in cases:
+        document = read_text(path)
+        assert document.author == author, path.name
+        again = read_markup(write_markup(document), path.with_suffix(".md"),
+                            Metadata(title=document.metadata.title,
+                                     language=document.metadata.language), path.parent)
+        assert again.author == author, path.name

@@ -171,7 +171,7 @@ LABEL_AND_NUMBER = re.compile(
 # What shows a name is a person's: a form of address or a title before it, or a surname in
 # capitals beside a given name ("Alan LAU Ka-ming", "CHAN Tai-man"), as Hong Kong writes them.
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
-                    r"|The Hon|Hon)\.?[\s\u00a0]"
+                    r"|The Hon|Hon|Cllr|Councillor)\.?[\s\u00a0]"
                     r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
 # An office a byline's role opens with ("Chair of Trustees", "Chief Executive", "Head of
 # Communications", "Acting Director", "General Secretary"): after a name written plainly

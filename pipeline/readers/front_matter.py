@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.languages import detect
-from pipeline.model import Byline, Span
+from pipeline.model import Byline, Document, SignOff, Span
 from pipeline.readers.cleaning import flattened, phrases_of
 
 
@@ -49,3 +49,25 @@ def byline_line(lines: Sequence[str]) -> str | None:
 def title_from_name(name: str) -> str:
     words = re.sub(r"[-_]+", " ", name).strip()
     return words[:1].upper() + words[1:] if words else name
+
+
+def signatory(document: Document) -> str:
+    """The name the text's last sign-off signs with, its closing phrase aside (`Jane
+    Thornton` over `Headteacher`, `校長` over `陳家明博士`): its author, where no byline and
+    no metadata name one (the editions' and the draft's properties say who wrote them); ""
+    where its first lines name no one."""
+    sign_off = next((block for block in reversed(document.blocks)
+                     if isinstance(block, SignOff)), None)
+    lines = [line.strip() for line in sign_off.texts] if sign_off is not None else []
+    # A line naming them with their role, or a name and a role on two lines, among the
+    # first (a closing phrase may open the sign-off: "Kind regards,").
+    for start in range(min(len(lines), SIGNATORY_LINES)):
+        for end in (start + 1, start + 2):
+            line = byline_line(lines[start:end]) if end <= len(lines) else None
+            language = detect(line) if line else None
+            if language and language.is_byline(line, 2) and language.names_person(line):
+                return language.byline_parts(line)[0]
+    return ""
+
+
+SIGNATORY_LINES = 2  # the sign-off's lines a signatory's name may open on

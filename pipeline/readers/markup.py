@@ -122,7 +122,7 @@ from pipeline.readers.cleaning import (
     phrases_of,
     reading_in,
 )
-from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.front_matter import parse_byline, signatory, title_from_name
 from pipeline.readers.metadata import image_path, valid_date
 from pipeline.readers.numbering import list_numbering
 
@@ -208,11 +208,14 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
             "Byline") else None
         document = Document(path.stem, metadata, byline,
                             unreferenced(read_blocks(chunks, path, metadata, source_dir)))
-    if metadata.date or "Date" in header:
-        return document
-    # Dated as the text dates itself (its sign-off), as the text's own reader dates it: an
-    # editor changing the sign-off's date changes the editions'.
-    return replace(document, metadata=replace(metadata, date=document.own_date))
+    # Dated as the text dates itself (its sign-off), and its author the sign-off's
+    # signatory where nothing names one, as the text's own reader has them: an editor
+    # changing the sign-off's date or name changes the editions'.
+    if not (metadata.date or "Date" in header):
+        metadata = replace(metadata, date=document.own_date)
+    if not metadata.author and document.byline is None:
+        metadata = replace(metadata, author=signatory(document))
+    return replace(document, metadata=metadata)
 
 
 def unreferenced(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

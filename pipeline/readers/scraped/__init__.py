@@ -16,7 +16,7 @@ from pipeline.languages import VALEDICTION, detect, text_language
 from pipeline.model import Byline, Document, Metadata, SignOff
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
-from pipeline.readers.front_matter import title_from_name
+from pipeline.readers.front_matter import signatory, title_from_name
 from pipeline.readers.scraped.breaks import (
     displayed_blocks,
     displays_apart,
@@ -130,6 +130,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
+    if not document.metadata.author and document.byline is None and (
+            signed := signatory(document)):
+        document = replace(document, metadata=replace(document.metadata, author=signed))
     return document, report(name, result, cleared.counted())
 
 
