@@ -241,16 +241,13 @@ def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
 
 def address_points(text: str) -> list[int]:
     """Where an address or a file name may break: before a / . - _ or @, never inside its
-    scheme (https://) or between the two slashes after it, nor after its host's `www` (a
-    line ending `www` over `.ashdownvale.gov.uk/…`, the copy-editor's finding), nor before its
-    first or after its last character."""
+    scheme (https://) or between the two slashes after it, nor before its first or after its
+    last character."""
     scheme = SCHEME.match(text)
     start = scheme.end() if scheme else 1
-    host = start if scheme else 0
     return [position for position in range(start, len(text) - 1)
             if text[position] in ADDRESS_BREAKS and text[position - 1] != "/"
-            and text[position - 1] not in ADDRESS_BREAKS
-            and not (position == host + 3 and text[host:position].casefold() == "www")]
+            and text[position - 1] not in ADDRESS_BREAKS]
 
 
 def address(text: str, linked: bool, breakable: bool = True) -> Markup:
