@@ -932,10 +932,10 @@ def test_the_fourth_reviewers_pages():
     publication's name, `…2024/25⇥7` and `8⇥…2024/25`, a year's range no rule; the first
     page's head; its pull quote over who said it), a museum's and a forest charity's posts
     off a social network (its words for the pictures, their counts, who reacted, its
-    hashtags after a pictograph), a vice-chancellor's speech (the press office's `Check
-    against delivery` under its introduction), a council leader's post (the body her role is
-    held at, signed under her first name) and a university's news page (its line of fields,
-    a credit in brackets among them, dating it)."""
+    hashtags after a pictograph, its `… See more`), a vice-chancellor's speech (the press
+    office's `Check against delivery` under its introduction), a council leader's post (the
+    body her role is held at, signed under her first name) and a university's news page (its
+    line of fields, a credit in brackets among them, dating it)."""
     report = read_text(TEXTS / "printed" / "harbourside-homes-ce-two-columns.txt")
     assert report.metadata.title == "Chief Executive\u2019s report"
     assert report.byline.role == "Chief Executive"
@@ -953,6 +953,9 @@ def test_the_fourth_reviewers_pages():
         "Damp reports inspected in 10\u00a0days", "62.0%", "94.0%", "+32.0"]
     museum = read_text(TEXTS / "posts" / "museum-review-facebook.txt")
     assert not any(isinstance(block, SignOff | Figure) for block in museum.blocks)
+    # Its link to the rest of the post, ending the line the copy took the rest with.
+    assert not any(text.endswith("See more") for text in texts_of(museum))
+    assert any(text.endswith("collections@kestleburymuseum.org.uk") for text in texts_of(museum))
     forest = read_text(TEXTS / "posts" / "forest-guard-facebook-zh.txt")
     assert not any(isinstance(block, SignOff) for block in forest.blocks)
     assert not any("#" in text or "可能是" in text for text in texts_of(forest))

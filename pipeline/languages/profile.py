@@ -103,6 +103,9 @@ class Furniture:
     # What heads the readers' comments under a post ("3 thoughts on “…”", "Leave a Reply"):
     # from there to the end is the page's, not the text's.
     comments: str = ""
+    # A social network's link to the rest of a post, ending its text's line after an
+    # ellipsis ("… See more", "…查看更多"): the network's, not the text's.
+    expand_link: str = ""
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     # Who posted it, named in that line: "Posted on 3 March 2025 by Helen Okafor" (the
     # group `name`; a person's name, not a site's user name).

@@ -297,6 +297,8 @@ DRAFT_STATE = r"(?:DRAFT|[Dd]raft)(?:\s+(?:v|version\s*)?\d+(?:\.\d+)*)?"
 DRAFT_TAG = re.compile(rf"\s*(?:[\u2013\u2014-]\s*|,\s*){DRAFT_STATE}\s*$"
                        rf"|\s*[(\[]{DRAFT_STATE}[)\]]\s*$")
 DRAFT_KIND = "the draft's state after its title"
+EXPAND_KIND = "the network's link to the rest of the post, ending its line"
+EXPAND_LINK = re.compile(rf"\s*(?:{said('expand_link')})\s*$", re.IGNORECASE)
 DEGREE = re.compile(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
@@ -452,7 +454,8 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     drops = []
     tags = [(HEADLINE_TAG_KIND, headline_tags(lines, reasons)),
             (DEGREE_KIND, degree_tags(lines, reasons)),
-            (DRAFT_KIND, head_tags(lines, reasons, DRAFT_TAG, bool))]
+            (DRAFT_KIND, head_tags(lines, reasons, DRAFT_TAG, bool)),
+            (EXPAND_KIND, expand_links(lines, reasons))]
     for kind, found in tags:
         for number, tag in found.items():
             kept = rows[number - 1][:tag.start()]
@@ -1101,6 +1104,14 @@ def headline_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Ma
     "（附圖）"), on each line of the page's head: line number -> the tag, spaces before it
     included."""
     return head_tags(lines, reasons, HEADLINE_TAG, lambda before: bool(before))
+
+
+def expand_links(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
+    """A social network's link to the rest of a post (EXPAND_LINK: "… See more") ending a line
+    of its text, copied with the text it showed: line number -> the link, its ellipsis and
+    the spaces before them included."""
+    return {line.number: found for line in lines if line.number not in reasons
+            and (found := EXPAND_LINK.search(line.text)) and found.start() > 0}
 
 
 def degree_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
