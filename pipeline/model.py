@@ -544,9 +544,14 @@ class Document:
         return self.signed_on or self.titled_on
 
     @property
+    def last_sign_off(self) -> SignOff | None:
+        """The text's last sign-off (a letter's signature), or None."""
+        return next((block for block in reversed(self.blocks) if isinstance(block, SignOff)),
+                    None)
+
+    @property
     def signed_on(self) -> str:
-        sign_off = next((block for block in reversed(self.blocks)
-                         if isinstance(block, SignOff)), None)
+        sign_off = self.last_sign_off
         if sign_off is None or not sign_off.lines:
             return ""
         last = plain(sign_off.lines[-1]).strip()

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from pipeline.languages import detect
-from pipeline.model import Byline, Document, SignOff, Span
+from pipeline.model import Byline, Document, Span
 from pipeline.readers.cleaning import flattened, phrases_of
 
 
@@ -56,8 +56,7 @@ def signatory(document: Document) -> str:
     Thornton` over `Headteacher`, `校長` over `陳家明博士`): its author, where no byline and
     no metadata name one (the editions' and the draft's properties say who wrote them); ""
     where its first lines name no one."""
-    sign_off = next((block for block in reversed(document.blocks)
-                     if isinstance(block, SignOff)), None)
+    sign_off = document.last_sign_off
     lines = [line.strip() for line in sign_off.texts] if sign_off is not None else []
     # A line naming them with their role, or a name and a role on two lines, among the
     # first (a closing phrase may open the sign-off: "Kind regards,").

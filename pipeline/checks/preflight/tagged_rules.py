@@ -324,7 +324,7 @@ def parent_tree_problems(pdf: pikepdf.Pdf, root, elements) -> list[str]:
     return problems
 
 
-def marked_ids(content: Content) -> tuple[list[tuple[int, bool]], int]:
+def page_marks(content: Content) -> tuple[list[tuple[int, bool]], int]:
     """(MCID, whether it paints anything) of each marked content of a page, in order; and
     how many of its paintings are neither tagged nor an artifact."""
     instructions = [(operands, operator) for operands, operator, _ in content.instructions]
@@ -333,7 +333,7 @@ def marked_ids(content: Content) -> tuple[list[tuple[int, bool]], int]:
             unmarked_paintings(instructions))
 
 
-MARKED = Reading(marked_ids, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
+MARKED = Reading(page_marks, "BDC BMC EMC " + " ".join(sorted(PAINTING)))
 
 
 def marked_content_problems(edition: Edition, root) -> list[str]:

@@ -143,8 +143,7 @@ def signed_for(document: Document) -> str:
     written in full under the first name it is signed with), its closing phrase aside; ""
     for none. (The line right under the name is the role, however it names a body: `Chair
     of the Friends`.)"""
-    sign_off = next((block for block in reversed(document.blocks)
-                     if isinstance(block, SignOff)), None)
+    sign_off = document.last_sign_off
     lines = sign_off.texts if sign_off is not None else []
     if lines and VALEDICTION.fullmatch(lines[0].strip()):
         lines = lines[1:]

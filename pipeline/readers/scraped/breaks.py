@@ -288,10 +288,9 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
             or fields(unit.rows)):
         return [unit]  # a block written twice is a photo's caption, its credit line with it
     twice = {row for row, count in enumerate(unit.counts) if count > 1}
-    unit_ends = ends
 
-    def ends(rows: tuple[str, ...], index: int) -> bool:
-        return index in twice or over_credit(rows, index) or unit_ends(rows, index)
+    def ended(rows: tuple[str, ...], index: int) -> bool:
+        return index in twice or over_credit(rows, index) or ends(rows, index)
 
     cuts: list[tuple[int, int]] = []  # the rows each piece holds, from and to
     start = 0
@@ -307,10 +306,10 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
                       or over_its_day(unit.rows)):
         return [replace(unit, lined=True)]
     for first, last in found:
-        cuts += lines_of(unit.rows, start, first, ends)
+        cuts += lines_of(unit.rows, start, first, ended)
         cuts.append((first, last))
         start = last
-    cuts += lines_of(unit.rows, start, len(unit.rows), ends)
+    cuts += lines_of(unit.rows, start, len(unit.rows), ended)
     cuts, details = details_under_heading(unit.rows, cuts) if not found else (cuts, [])
     pieces = [unit] if len(cuts) == 1 else [unit.piece(*cut) for cut in cuts]
     return [listed(each) if cut in figures else itemised(each) if cut in labelled
