@@ -57,7 +57,8 @@ DOCUMENT = Document(
         Heading("Opening the stacks"),
         Paragraph((Span(SHORT),)),
         Paragraph((Span("First: " + LONG * 3),)),
-        Figure(1, (Span("Readers in the refurbished reading room."),), "photo.jpg"),
+        Figure(1, (Span("Readers in the refurbished reading room."),), "photo.jpg",
+               alt="Readers at long oak tables under the reading room's restored skylight."),
         Heading("Serving every reader"),
         Paragraph((Span("Then: " + LONG * 4, italic=True),)),
         Heading("Looking ahead", level=2),
@@ -257,7 +258,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "tagged", "logical-structure", "language", "english-language",
         "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
-        "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
+        "picture-descriptions", "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios", "no-overprinting", "typography", "measure",
         "balanced-headings",
     ]

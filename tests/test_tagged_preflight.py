@@ -142,3 +142,45 @@ def test_a_page_drawing_no_text_has_no_glyphs_overprinting_each_other():
     from pipeline.checks.preflight.typography_rules import overprinted
 
     assert list(overprinted([])) == []
+
+
+def test_a_picture_described_by_its_caption_alone_is_a_warning(tmp_path):
+    """A picture given no `[alt]` is read as the default phrase and its caption: valid
+    PDF/UA-1, which the edition stays, but whether the caption says what the picture shows is
+    a person's judgement, so the preflight warns, naming the figure and where to describe it
+    (the auditor's finding: the default text had passed unremarked); a described one is not
+    named, nor a figure whose picture is still to come."""
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("quay.png", "crane.png"):
+        Image.new("RGB", (600, 400), (40, 90, 140)).save(source / name)
+    document = Document("harbour", Metadata(title="Harbour Works", language="en-GB"), None, (
+        Paragraph((Span(TEXT),)),
+        Figure(1, (Span("The new quay."),), "quay.png"),
+        Figure(2, (Span("Work at dawn."),), "crane.png", alt="A crane lifting a steel beam."),
+        Figure(3, (Span("The lock gates."),)),
+        Paragraph((Span(TEXT),))))
+    path = tmp_path / "harbour.pdf"
+    path.write_bytes(render_pdf(document, SCREEN, source))
+    report = preflight(path, document, SCREEN)
+
+    assert report.errors == []
+    assert [check.problems for check in report.warnings] == [(
+        "figure 1's picture has no [alt] in harbour.toml: a screen reader hears only "
+        "“Photograph; its caption follows.” and its caption, so check that the caption says "
+        "what it shows",)]
+
+
+def test_a_chinese_picture_s_warning_quotes_its_default_text(tmp_path):
+    source = tmp_path / "source"
+    source.mkdir()
+    Image.new("RGB", (600, 400), (40, 90, 140)).save(source / "pier.png")
+    document = Document("pier", Metadata(title="碼頭工程", language="zh-HK"), None, (
+        Paragraph((Span("碼頭於五月重開，全年訪客人數較上年增加三分之一。"),)),
+        Figure(1, (Span("新碼頭。"),), "pier.png")))
+    path = tmp_path / "pier.pdf"
+    path.write_bytes(render_pdf(document, SCREEN, source))
+
+    assert problems_of(path, "picture-descriptions", document) == (
+        "figure 1's picture has no [alt] in pier.toml: a screen reader hears only "
+        "“照片；說明見下文。” and its caption, so check that the caption says what it shows",)

@@ -406,6 +406,19 @@ def marked_languages(element, language: str, page=None) -> Iterator[tuple[tuple,
             yield (kid.Pg.objgen, int(kid.MCID)), language
 
 
+def undescribed_pictures(edition: Edition) -> list[str]:
+    """Pictures whose alternative text is the default, which leaves their description to
+    the caption: valid PDF/UA (Matterhorn 13-004 asks only that a Figure have one), but
+    whether the caption says what the picture shows is for a person to judge, as an auditor
+    does (WCAG 1.1.1: a text alternative serving the picture's purpose)."""
+    default = profile_for(edition.document.metadata.language).reader_words.alt
+    metadata = f"{edition.document.name}.toml"
+    return [f"figure {figure.number}'s picture has no [alt] in {metadata}: a screen reader "
+            f"hears only “{default}” and its caption, so check that the caption "
+            "says what it shows" for figure in edition.document.figures
+            if figure.image and not figure.alt]
+
+
 TAGGED_RULES = (
     Rule("tagged", "error", tagged_problems),
     Rule("logical-structure", "error", structure_problems, reads=(MARKED,)),
@@ -415,4 +428,5 @@ TAGGED_RULES = (
       for profile in PROFILES if profile.rule),
     Rule("display-title", "error", display_title_problems),
     Rule("page-labels", "error", page_label_problems),
+    Rule("picture-descriptions", "warning", undescribed_pictures),
 )
