@@ -63,9 +63,12 @@ def bullet(depth: int) -> str:
     return BULLETS[min(depth, len(BULLETS) - 1)]
 
 
-def list_numbering(style: str, depth: int) -> str:
-    """The /ListNumbering of a list of `style` (model.LIST_STYLES) nested `depth` deep."""
-    return LIST_NUMBERING.get(bullet(depth) if style == "bullet" else style, "None")
+def list_numbering(style: str, depth: int, marker: str = "") -> str:
+    """The /ListNumbering of a list of `style` (model.LIST_STYLES) nested `depth` deep; a
+    bulleted list's `marker`, a pictograph (✅), is a label no scheme names: None."""
+    if style == "bullet":
+        return LIST_NUMBERING.get(marker or bullet(depth), "None")
+    return LIST_NUMBERING.get(style, "None")
 
 
 def numeral(style: str, number: int) -> str:

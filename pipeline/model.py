@@ -256,7 +256,9 @@ class List:
     items: tuple[ListItem, ...]
     style: str = "bullet"  # one of LIST_STYLES
     start: int = 1
-    marker: str = ""  # one of MARKERS: "" the style's usual one
+    # One of MARKERS: "" the style's usual one; a bulleted list's, the pictograph its author
+    # bulleted it with (✅, 👉, ➤), which carries a meaning (done, to do) the editions keep.
+    marker: str = ""
     # Numbered after the items it is nested in, parted by full stops: 1.1., 1.2. (Word's
     # "%1.%2." outline numbering).
     compound: bool = False
@@ -302,7 +304,16 @@ class List:
     def labels(self, depth: int = 0, parents: tuple[str, ...] = ()) -> list[str]:
         """Each of its own items' labels as the editions print them ("3.", "(c)", "2.1.", its
         level's bullet); `depth` and `parents` as the list is nested."""
-        return self.numbers(parents) if self.numbered else [bullet(depth)] * len(self.items)
+        if self.numbered:
+            return self.numbers(parents)
+        return [self.marker or bullet(depth)] * len(self.items)
+
+    @property
+    def bullets(self) -> set[str]:
+        """The pictographs it and the lists nested in it are bulleted with (✅)."""
+        nested = (item.sublist.bullets for item in self.items if item.sublist is not None)
+        own = {self.marker} if self.marker and not self.numbered else set()
+        return own.union(*nested)
 
     def labelled(self, depth: int = 0, parents: tuple[str, ...] = ()
                  ) -> Iterator[tuple[str, ListItem]]:

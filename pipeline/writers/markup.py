@@ -136,7 +136,7 @@ def marker(block: List, number: int, parents: tuple[str, ...] = ()) -> str:
     number: as in Pandoc's Markdown, only a list's first marker says its style and start,
     and a later one need only be read as a marker."""
     if not block.numbered:
-        return "-"
+        return block.marker or "-"  # a pictograph (✅) the list is bulleted with
     path = "".join(f"{parent}." for parent in parents) if block.compound else ""
     last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
     if number > last.get(block.style, number):

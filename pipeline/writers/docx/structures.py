@@ -140,7 +140,8 @@ def level_definition(level: int, block: List):
     """A numbering level marking its items as `block`'s are: its style, start and marker."""
     before, after = block.affixes
     path = "".join(f"%{above + 1}." for above in range(level)) if block.compound else ""
-    text = (bullet(level) if not block.numbered
+    # A pictograph bullet (✅) is the level's own: an item the editor adds takes it too.
+    text = (block.marker or bullet(level) if not block.numbered
             else f"{before}{path}%{level + 1}{after}")
     definition = OxmlElement("w:lvl")
     definition.set(qn("w:ilvl"), str(level))

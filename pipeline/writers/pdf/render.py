@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from pipeline.errors import RenderingError
 from pipeline.languages import PICTOGRAPH, PROFILES, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document
+from pipeline.model import Document, List
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.html.blocks import table_sources
 from pipeline.writers.pdf.font_subsetting import tags_from_contents, use_uharfbuzz_subsetting
@@ -167,8 +167,10 @@ def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
 
 def holds_pictographs(document: Document) -> bool:
     """Whether any text of the document holds an emoji (`✅`, `🎉`), which a post or a mail
-    may hold and only the emoji faces draw."""
-    return any(PICTOGRAPH.search(text) for text in document.texts())
+    may hold and only the emoji faces draw, in its words or as a list's bullet."""
+    bullets = (bullet for block in document.blocks if isinstance(block, List)
+               for bullet in block.bullets)
+    return any(PICTOGRAPH.search(text) for text in (*document.texts(), *bullets))
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):

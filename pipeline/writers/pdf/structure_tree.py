@@ -728,7 +728,7 @@ def number_lists(element: pikepdf.Dictionary, block: List, depth: int = 0) -> No
     """The list `element` (nested lists in their items' bodies) says how `block` numbers its
     items, and each list nested in an item says how that item's list does, a level deeper.
     A nested list cut by a page break, two elements, is numbered alike in both."""
-    numbering = pikepdf.Name("/" + list_numbering(block.style, depth))
+    numbering = pikepdf.Name("/" + list_numbering(block.style, depth, block.marker))
     attributes = element.get("/A")
     if isinstance(attributes, pikepdf.Dictionary) and attributes.get("/O") == pikepdf.Name.List:
         attributes.ListNumbering = numbering
