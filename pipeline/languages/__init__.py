@@ -404,6 +404,18 @@ PICTOGRAPH = re.compile(
     "\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55]")
 
 
+# A pictograph a web page, a post or a mail heads a line with as its bullet, however its
+# meaning reads (✅ done, 👉 to do, ➤, ★, ◆): an emoji (with its variation selector, skin tone,
+# or a keycap's), a flag, or a symbol of the arrows, technical, geometric shapes, miscellaneous
+# symbols, dingbats or supplemental arrows blocks. Never a letter, a figure, a Chinese mark
+# (`※`) or a note's symbol (`*`, `†`).
+PICTOGRAPH_BULLET = (
+    "(?:[0-9#*]\ufe0f?\u20e3|[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\U0001f000-\U0001faff\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2900-\u297f"
+    "\u2b00-\u2bff][\ufe0e\ufe0f]?[\U0001f3fb-\U0001f3ff]?)"
+)
+
+
 def without_trailing_pictographs(text: str) -> str:
     """`text` without the pictographs (and spaces) after its last word: `Come and say hello!
     👋`. A loop, not a pattern: a line of pictographs ending in a letter reads in linear

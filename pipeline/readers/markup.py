@@ -36,7 +36,9 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     the number it was first given when others are deleted, moved or added in the DOCX
     draft). Their alternative text comes from the metadata's `[alt]`, unless one gives its
     own: `{alt="A heron on the weir"}` (write `\\"` for a quote in it).
-  - `- item` lines are a bulleted list, `1. item` lines a numbered one (`a.`, `i.`, `A.`,
+  - `- item` lines are a bulleted list, and so are two lines or more each opened by the
+    same pictograph and a space (`✅ item`: the list's own bullet, which the editions
+    print); `1. item` lines a numbered one (`a.`, `i.`, `A.`,
     `I.` for letters and roman numerals, `aa.` after `z.` as Word counts, `一、` Chinese;
     `(a)`, `a)` and `（一）` for numbers
     written so; the first item's number is the list's start). An item indented by two
@@ -93,6 +95,7 @@ from pipeline.languages import (
     NBSP,
     NUMERAL,
     NUMERAL_MARKER,
+    PICTOGRAPH_BULLET,
     joined_lines,
     line_joins,
 )
@@ -143,7 +146,7 @@ LIST_ITEM = re.compile(
     rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
     rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
     rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|(?P<bare>(?:\d+\.)+)\d+(?= )|{NUMERAL_MARKER}"
-    rf"|\uff08(?:{NUMERAL})\uff09|\d+\u3001)"
+    rf"|\uff08(?:{NUMERAL})\uff09|\d+\u3001|(?P<pictograph>{PICTOGRAPH_BULLET})(?= ))"
     rf" ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
@@ -314,7 +317,8 @@ def read_blocks(
                                   caption=read_spans(caption.group(1), chunk, path, offset=7)))
         elif all(line.startswith(">") for line in chunk.lines):
             blocks.append(read_quotation(chunk, path))
-        elif LIST_ITEM.fullmatch(chunk.lines[0].strip()):
+        elif (item := LIST_ITEM.fullmatch(chunk.lines[0].strip())) and (
+                not item.group("pictograph") or bulleted_by_pictograph(chunk)):
             blocks.append(read_list(chunk, path))
         elif any(map(kept_break, chunk.lines[:-1])) or kept_break(chunk.lines[-1]) and len(
                 chunk.lines) == 1:
@@ -389,6 +393,17 @@ def cells(row: str) -> list[str]:
     return [part.strip() for part in parts[1:-1 if row.endswith("|") else None]]
 
 
+def bulleted_by_pictograph(chunk: Chunk) -> bool:
+    """Whether a chunk's lines, two or more, each open with the same pictograph (`✅ …`), its
+    nested items' indented lines aside: a list bulleted with it, as the writer writes one. A
+    paragraph opened by one (`🎉 Congratulations …`), or a sign-off's lines, are none."""
+    outer = [line for line in chunk.lines if not line.startswith(" ")]
+    marks = {item.group("pictograph") if item else None
+             for item in map(LIST_ITEM.fullmatch, outer)}
+    return len(outer) >= 2 and len(marks) == 1 and None not in marks and not any(
+        map(kept_break, chunk.lines))
+
+
 def read_list(chunk: Chunk, path: Path) -> List:
     """The list in a chunk: each item at least two spaces further in than the item before
     is nested in it; an item no further in carries on the list of the items like it."""
@@ -417,7 +432,9 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
     """The list of `items` (marker, lines, nested items, parents' numbers written), nested in
     the items numbered `parents`, which a compound list's numbers begin with (2.1.)."""
     marks = [mark for mark, *_ in items]
-    style, start = list_numbering([re.sub(r"[\W_]", "", mark) for mark in marks])
+    pictograph = re.fullmatch(PICTOGRAPH_BULLET, marks[0])
+    style, start = ("bullet", 1) if pictograph else list_numbering(
+        [re.sub(r"[\W_]", "", mark) for mark in marks])
     compound = bool(items[0][3])
     written = "".join(f"{number}." for number in parents)
     for mark, _, _, numbers in items:
@@ -434,7 +451,7 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
               for (_, lines, nested, _), own in zip(items, owns, strict=True)),
         style,
         start,
-        marker_form(marks[0]),
+        marks[0] if pictograph else marker_form(marks[0]),
         compound,
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.languages import NUMERAL, NUMERALS, UNSPACED
+from pipeline.languages import NUMERAL, NUMERALS, PICTOGRAPH_BULLET, UNSPACED
 from pipeline.list_numbers import is_roman, letters_value, numeral, roman_value
 
 
@@ -53,6 +53,9 @@ def counts_on_from(before: str, after: str) -> bool:
 
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□❖➢✓◻\-–—*o])\s+"
+    # A pictograph as a bullet (✅, 👉, ➤), which carries a meaning the list keeps: its own
+    # family, so only lines opened by the same one are one list's.
+    rf"|(?P<pictograph>{PICTOGRAPH_BULLET})\s+"
     # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
     r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
     rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"
@@ -79,6 +82,7 @@ class Marked:
     path: str = ""  # a compound number's parents' numbers: "2." in "2.1"
     bare: bool = False  # a compound number with no full stop after its own: "2.1", not "2.1."
     full_width: bool = False  # its brackets typed full width, as Chinese text writes them: （1）
+    pictograph: bool = False  # a pictograph as a bullet (✅, 👉), its family: kept as written
 
     @property
     def chain(self) -> str:
@@ -104,6 +108,8 @@ def marker_of(row: str) -> Marked | None:
     rest = row[match.end():]
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
+    if match.group("pictograph"):
+        return Marked(match.group("pictograph"), "", rest, pictograph=True)
     if match.group("figure"):
         return Marked("1\u3001", match.group("figure"), rest)
     if match.group("own"):
@@ -122,10 +128,13 @@ def marker_of(row: str) -> Marked | None:
                   full_width=match.group("open") == "\uff08")
 
 
-def form_of(family: str, full_width: bool = False) -> str:
+def form_of(family: str, full_width: bool = False, pictograph: bool = False) -> str:
     """How the model writes a family's markers (model.MARKERS): "(%)" for (a), "%)" for a),
-    "（%）" for （一） and for (1) typed full width (`full_width`), "%、" for 1、; "" for the
-    style's usual 1., a., 一、 and for bullets."""
+    "（%）" for （一） and for (1) typed full width (`full_width`), "%、" for 1、; the
+    pictograph itself for a `pictograph` bullet's (✅); "" for the style's usual 1., a., 一、
+    and for the other bullets, which the editions set as their own."""
+    if pictograph:
+        return family
     if family.startswith("(") and full_width:
         return "\uff08%\uff09"
     if family.startswith(("(", "\uff08")):

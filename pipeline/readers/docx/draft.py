@@ -1066,7 +1066,8 @@ def typed_list(run: list[tuple[Marked, Paragraph]]) -> List:
     return List(tuple(ListItem(clean_spans(without_lead(paragraph.spans, len(paragraph.text)
                                                          - len(marker.text))))
                       for marker, paragraph in run),
-                *list_numbering([marker.value for marker in markers]), form_of(markers[0].family))
+                *list_numbering([marker.value for marker in markers]),
+                form_of(markers[0].family, pictograph=markers[0].pictograph))
 
 
 def without_lead(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
@@ -1109,7 +1110,8 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
     def kind(place: Place) -> tuple:
         # Bullets are one list whatever numbering Word gives each (an item added in the
         # List Bullet style takes the style's, not the list's): the editions print every
-        # bullet of a level alike.
+        # bullet of a level alike, but a pictograph (✅) other than the list's opens a list
+        # of its own (above).
         if place.format.style == "bullet":
             return ("bullet",)
         return (place.definition, place.format.style, place.format.marker, compound(place))
@@ -1120,7 +1122,8 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
             continue
         refuse_unprintable(place, p, path, under)
         if first is None or place.level < base or kind(place) != kind(first) or (
-                place.format.style != "bullet" and place.number != last + 1):
+                place.format.style != "bullet" and place.number != last + 1) or (
+                place.format.marker not in ("", first.format.marker)):
             finish()
             first, base = place, place.level
         entries.append((text, []))

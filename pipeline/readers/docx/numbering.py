@@ -27,6 +27,7 @@ from pipeline.languages import NUMERALS
 from pipeline.list_numbers import letters, roman
 from pipeline.model import MARKERS, List
 from pipeline.readers.docx.structures import Styles, value_of, whole_number
+from pipeline.readers.numbering import marker_of
 
 LIST_STYLE = re.compile(r"list (bullet|number)(?: (\d))?")
 WORD_FORMATS = {
@@ -62,7 +63,12 @@ class Level:
     @property
     def marker(self) -> str:
         """The model's marker for the level's own number: "(%1)" -> "(%)", "%2)" -> "%)",
-        "%1.%2)" -> "%)"; "" for the style's usual "%1." or "%1、", and for a bullet."""
+        "%1.%2)" -> "%)"; "" for the style's usual "%1." or "%1、"; a bullet's pictograph
+        ("✅"), which the editions print as the list's, and "" for any other bullet (•, ◦,
+        Symbol's private-use ones), which they set as their own."""
+        if self.style == "bullet":
+            bullet = marker_of(f"{self.text} item")
+            return self.text if bullet is not None and bullet.pictograph else ""
         match = COMPOUND.fullmatch(self.text)
         marker = re.sub(r"%\d", "%", match.group("own")) if match else ""
         if self.style in (None, "bullet") or marker not in MARKERS:

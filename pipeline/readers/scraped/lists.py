@@ -163,6 +163,7 @@ def built(level: Level, spans_of) -> List:
                        built(nested[0], spans_of) if nested else None)
               for _, lines, nested in level.entries),
         *list_numbering([marker.value for marker in markers]),
-        "%" if bare else form_of(level.family, all(marker.full_width for marker in markers)),
+        "%" if bare else form_of(level.family, all(marker.full_width for marker in markers),
+                                 markers[0].pictograph),
         compound=bool(markers[0].path),
     )

@@ -1847,6 +1847,8 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             continue
         # A label's numbered lines ("附件：1.…" over "2.…") are lines, not a list after it.
         lead, items = ((), ()) if numbered_lines(unit.rows) else items_of(unit.rows, chains)
+        if not bulleted_by_pictograph(items, pending, units[index + 1:index + 2]):
+            lead, items = unit.rows, []
         if items and not lead and unit.repeats == 1 and not is_numbered_heading(
                 unit, items[0][0], units[index + 1:], pending, result):
             pending.append(unit)
@@ -2157,10 +2159,28 @@ def families(units: list[Unit]) -> set[str]:
     return {marker.family for unit in units for marker, _ in items_of(unit.rows)[1]}
 
 
+def bulleted_by_pictograph(items: list[tuple[Marked, list[str]]], pending: list[Unit],
+                           following: list[Unit]) -> bool:
+    """Whether a unit's items opened by a pictograph (`✅ 86 volunteers trained`) are a list's:
+    each opened by the same one, two lines at least with the items right before and after
+    it. A line alone, or lines each opened by another (`🎉 Congratulations …` over `📸
+    Photos by …`, `📍 Long Gallery` over `🕙 Daily 10am–5pm`), are a post's own lines. True
+    where no pictograph opens an item."""
+    pictographs = {marker.family for marker, _ in items if marker.pictograph}
+    if not pictographs:
+        return True
+    if len(pictographs) > 1:
+        return False
+    beside = [*(items_of(pending[-1].rows)[1][-1:] if pending else []),
+              *(items_of(following[0].rows)[1][:1] if following else [])]
+    return sum(marker.family in pictographs for marker, _ in (*items, *beside)) >= 2
+
+
 def list_groups(pending: list[Unit]) -> list[list[Unit]]:
     """The units of marked items, parted where one list ends and another begins: a blank line,
     then items of the other kind (bullets after numbers, or numbers after bullets) that never
-    go back to the first list's markers, after an item that leads into nothing (no `:`)."""
+    go back to the first list's markers, after an item that leads into nothing (no `:`), or
+    items opened by another pictograph (`✅` done, then `👉` to do)."""
     groups: list[list[Unit]] = []
     items = items_by_unit(pending)
     start = 0  # where the last group starts
@@ -2169,7 +2189,8 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
             first: Marked = items[start][0][0]
             opening: Marked = items[index][0][0]
             last_item = joined_lines(items[index - 1][-1][1])
-            if ((first.value == "") != (opening.value == "")
+            if (opening.family != first.family and (opening.pictograph or first.pictograph)
+                    or (first.value == "") != (opening.value == "")
                     and not last_item.endswith(LEAD_IN_ENDS)
                     and first.family not in families(pending[index:])):
                 groups.append([unit])

@@ -1,0 +1,210 @@
+"""Lines each opened by the same pictograph (`✅ 86 volunteers trained`, `👉 open a fourth
+site`, `➤ flatten cardboard boxes`) are a bulleted list whose bullet is that pictograph: the
+list's marker, which every edition prints as the item's label (`Lbl`), the draft's numbering
+sets as Word's bullet, and the draft's import and the marked-up form read back. A line alone,
+lines opened by different pictographs (a post's `🎉 …` over `📸 …`), and a title or heading
+with one stay as they were."""
+
+from __future__ import annotations
+
+import copy
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+from lxml import etree
+
+from pipeline.layouts import load_layout
+from pipeline.list_numbers import list_numbering
+from pipeline.model import Document, List, ListItem, Metadata, Paragraph, Span, from_json, to_json
+from pipeline.pdf.structure import is_element, kids_of, lists
+from pipeline.pdf.text import element_text, marked_texts
+from pipeline.readers.docx.draft import read_docx
+from pipeline.readers.markup import read_markup
+from pipeline.readers.scraped import scraped_document
+from pipeline.writers.html import render_html
+from pipeline.writers.markup import write_markup
+
+from .conftest import ROOT
+from .support import copy_project, doit, read_text
+
+TEXTS = ROOT / "tests" / "texts" / "pictograph_lists"
+
+
+def lists_of(document: Document) -> list[List]:
+    return [block for block in document.blocks if isinstance(block, List)]
+
+
+def texts_of(document: Document) -> list[str]:
+    return list(document.texts())
+
+
+@pytest.mark.parametrize(("name", "wanted"), [
+    ("hedgehog-rescue-facebook", [("\u2714\ufe0f", 3), ("\u2b50", 3)]),  # ✔️ with its selector
+    ("primary-school-newsletter", [("\u25b6\ufe0f", 3)]),  # ▶️
+    ("council-bin-collections", [("\u27a4", 4)]),  # ➤
+    ("seedling-ngo-post-zh", [("\u2705", 3)]),  # ✅ in Chinese
+])
+def test_lines_opened_by_one_pictograph_are_a_list_bulleted_with_it(name, wanted):
+    document = read_text(TEXTS / f"{name}.txt")
+    found = lists_of(document)
+    assert [(block.marker, len(block.items)) for block in found] == wanted
+    assert all(block.style == "bullet" for block in found)
+    # The items' words without the pictograph, which is the list's now.
+    assert not any(item.text.startswith(marker) for block in found
+                   for marker in [block.marker] for item in block.items)
+
+
+def test_a_post_s_lines_each_opened_by_another_pictograph_or_alone_stay_its_lines():
+    post = read_text(TEXTS / "hedgehog-rescue-facebook.txt")
+    hedgehogs = texts_of(post)
+    # The ticks over them a list; the two lines under it each the post's own.
+    assert lists_of(post)[0].marker == "\u2714\ufe0f"
+    assert "\U0001f389 Congratulations to Megan, who completed her wildlife first aid" \
+        " certificate this week!" in hedgehogs
+    assert "\U0001f4f8 Photos by our volunteer Tom Ashby" in hedgehogs
+    seedlings = read_text(TEXTS / "seedling-ngo-post-zh.txt")
+    assert "\U0001f389 恭喜陳美玲同學獲選為本年度傑出環保大使！" in texts_of(seedlings)
+    assert seedlings.metadata.title == "2024年度工作回顧 \U0001f331"
+    # One pictograph line after a lead-in is that line, not a list of one.
+    lone = scraped_document("post", "Our week\n\nWe still need one thing from you:\n\n"
+                            "\u2b50 newspaper and clean towels\n\nThank you all!\n",
+                            Metadata(title=""))[0]
+    assert not lists_of(lone)
+    assert "\u2b50 newspaper and clean towels" in texts_of(lone)
+
+
+def test_two_runs_of_pictographs_one_under_the_other_are_two_lists():
+    text = ("Our year\n\nHere is where we stand on our plans for the year:\n\n"
+            "\u2705 open the Northgate site\n\u2705 train twenty mentors\n\n"
+            "\u274c launch the summer scheme\n\u274c double the football sessions\n\n"
+            "Thank you all for your help this year.\n")
+    document = scraped_document("post", text, Metadata(title=""))[0]
+    assert [(block.marker, [item.text for item in block.items])
+            for block in lists_of(document)] == [
+        ("\u2705", ["open the Northgate site", "train twenty mentors"]),
+        ("\u274c", ["launch the summer scheme", "double the football sessions"])]
+
+
+PICTOGRAPH_LIST = List((ListItem((Span("open a fourth site in Northgate"),)),
+                        ListItem((Span("double the girls\u2019 football sessions"),))),
+                       marker="\U0001f449")
+
+
+def test_the_editions_label_each_item_with_the_pictograph():
+    assert PICTOGRAPH_LIST.labels() == ["\U0001f449", "\U0001f449"]
+    assert from_json(to_json(document_of(PICTOGRAPH_LIST))).blocks == (PICTOGRAPH_LIST,)
+    html = str(render_html(document_of(PICTOGRAPH_LIST), load_layout(ROOT / "layouts", "screen")))
+    assert html.count('data-label="\U0001f449\u00a0"') == 2
+    # No scheme of ISO 32000-1's Table 347 names a pictograph: its labels say it.
+    assert list_numbering("bullet", 0, "\U0001f449") == "None"
+
+
+def document_of(*blocks) -> Document:
+    return Document("post", Metadata(title="Our year"), None, blocks)
+
+
+def test_the_marked_up_form_writes_the_pictograph_and_reads_the_same_list(tmp_path):
+    document = document_of(Paragraph((Span("Next year we want to go further:"),)),
+                           PICTOGRAPH_LIST)
+    text = write_markup(document)
+    assert "\U0001f449 open a fourth site in Northgate\n\U0001f449 double" in text
+    read = read_markup(text, tmp_path / "post.md", document.metadata, tmp_path)
+    assert read.blocks == document.blocks
+    # A paragraph a pictograph opens stays one.
+    lone = read_markup("Title: Our year\n\n\U0001f389 Congratulations to Megan!\n",
+                       tmp_path / "post.md", Metadata(title=""), tmp_path)
+    assert lone.blocks == (Paragraph((Span("\U0001f389 Congratulations to Megan!"),)),)
+
+
+def test_the_draft_sets_the_pictograph_as_word_s_bullet_and_reads_it_back(tmp_path):
+    from pipeline.writers.docx.draft import write_docx
+
+    document = document_of(Paragraph((Span("Next year we want to go further:"),)),
+                           PICTOGRAPH_LIST)
+    draft = tmp_path / "post.docx"
+    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), tmp_path))
+    assert bullet_texts(draft) >= {"\U0001f449"}
+    assert read_docx(draft, document.metadata).blocks == document.blocks
+    # An item the editor adds after the last, in the list's numbering, is the list's.
+    opened = docx.Document(str(draft))
+    last = opened.paragraphs[-1]
+    added = opened.add_paragraph("launch a mentoring scheme", style=last.style)
+    added._p.get_or_add_pPr().append(copy.deepcopy(last._p.pPr.numPr))
+    opened.save(str(draft))
+    items = lists_of(read_docx(draft, document.metadata))[0]
+    assert items.marker == "\U0001f449" and items.texts[-1] == "launch a mentoring scheme"
+
+
+def bullet_texts(draft: Path) -> set[str]:
+    """The level texts of the draft's bullet levels (w:lvlText where w:numFmt is bullet)."""
+    with zipfile.ZipFile(draft) as opened:
+        root = etree.fromstring(opened.read("word/numbering.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return {level.find(f"{w}lvlText").get(f"{w}val") for level in root.iter(f"{w}lvl")
+            if level.find(f"{w}numFmt").get(f"{w}val") == "bullet"}
+
+
+def test_bullets_typed_as_text_in_a_draft_are_a_list_bulleted_with_them(tmp_path):
+    from pipeline.writers.docx.draft import write_docx
+
+    document = document_of(Paragraph((Span("Done this year:"),)))
+    draft = tmp_path / "post.docx"
+    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), tmp_path))
+    opened = docx.Document(str(draft))
+    for text in ("\u2705\tnew clubs opened", "\u2705\tmentors trained"):
+        opened.add_paragraph(text, style="Body Text")
+    opened.save(str(draft))
+    found = lists_of(read_docx(draft, document.metadata))
+    assert [(block.marker, block.texts) for block in found] == [
+        ("\u2705", ["new clubs opened", "mentors trained"])]
+
+
+@pytest.mark.slow
+def test_a_build_tags_the_pictograph_as_each_item_s_label_and_bullets_the_draft(tmp_path):
+    folder = copy_project(tmp_path / "project", library=False)
+    for path in (folder / "source").iterdir():
+        path.unlink()
+    (folder / "source" / "council-bin-collections.txt").write_bytes(
+        (TEXTS / "council-bin-collections.txt").read_bytes())
+    (folder / "source" / "riverside.txt").write_text(RIVERSIDE, encoding="utf-8")
+    result = doit(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name, pictograph, count in (("council-bin-collections", "\u27a4", 4),
+                                    ("riverside", "\u2705", 2)):
+        out = folder / "output" / name
+        model = json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+        assert any(block.get("marker") == pictograph for block in model["blocks"])
+        with pikepdf.open(out / f"{name}-screen.pdf") as pdf:
+            texts = marked_texts(pdf)
+            element = next(element for element, _ in lists(pdf.Root.StructTreeRoot))
+            items = [kid for kid in kids_of(element) if is_element(kid)]
+            assert len(items) == count
+            for item in items:
+                parts = [kid for kid in kids_of(item) if is_element(kid)]
+                assert [str(kid.S) for kid in parts] == ["/Lbl", "/LBody"]
+                assert element_text(parts[0], texts).strip() == pictograph
+        assert pictograph in bullet_texts(out / f"{name}.docx")
+        draft = docx.Document(str(out / f"{name}.docx"))
+        assert sum(p._p.pPr is not None and p._p.pPr.numPr is not None
+                   for p in draft.paragraphs) >= count
+
+
+RIVERSIDE = """\
+Riverside Youth Trust
+
+Our year in numbers \U0001f389
+
+What a year! Thanks to every volunteer, donor and young person who made it happen. Here is what we achieved together:
+
+\u2705 1,240 young people joined our weekend clubs
+\u2705 86 volunteers trained as youth mentors
+
+Thank you all!
+
+Jo Reynolds
+Chief Executive
+"""
