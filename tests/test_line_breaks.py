@@ -135,6 +135,14 @@ def test_compounds_in_titles_never_break():
         '<span class="compound">Vice-Chancellor’s</span> Review')
 
 
+def test_a_compound_of_another_language_is_in_it():
+    """An English name's compound in a Chinese document's heading or byline is English, as
+    the words beside it are (`Kwok-wing` had been left to the Chinese face)."""
+    assert unbroken("Dr Lee Kwok-wing", "zh-HK") == (
+        '<span lang="en-GB">Dr Lee</span> <span class="compound">'
+        '<span lang="en-GB">Kwok-wing</span></span>')
+
+
 def test_a_figure_that_fits_scaled_is_scaled_else_set_after_the_next_paragraph():
     kinds = ["paragraph", "figure", "paragraph", "heading"]
     fits = Hole(space=300, block=1, tag="figure", height=400, picture_height=350)

@@ -347,11 +347,13 @@ def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
     """Text whose compounds ("Vice-Chancellor") never break at their hyphen, nor its ranges
     ("2023–24") at their dash: for titles, headings and names, where a broken compound reads
     as two words. A phrase in another
-    language than the document's `language` is tagged."""
+    language than the document's `language` is tagged, a compound of it too (`Kwok-wing` in
+    an English name in a Chinese byline, which the Chinese face had set)."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
         parts += [tagged(text[position:match.start()], language),
-                  Markup('<span class="compound">{}</span>').format(match.group())]
+                  Markup('<span class="compound">{}</span>').format(
+                      tagged(match.group(), language))]
         position = match.end()
     parts.append(tagged(text[position:], language))
     return Markup("").join(parts)
