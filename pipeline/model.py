@@ -126,6 +126,9 @@ class Byline:
     # The honours written after the name with spaces ("Ann LEE CBE FRSE"), as the author
     # wrote them, not between commas ("Ann LEE, CBE, FRSE").
     honours_spaced: bool = False
+    # The byline again in the page's other language, as a bilingual page writes it under
+    # the first (`President Ho Weng Ian` under `會長 何詠恩`), kept as written; "" for none.
+    parallel: str = ""
 
     @property
     def text(self) -> str:
@@ -135,8 +138,10 @@ class Byline:
 
     @property
     def runs(self) -> tuple[Span, ...]:
-        """The byline on one line in runs, each phrase of a language given one."""
-        return phrased(self.text, self.phrases)
+        """The byline on one line in runs, each phrase of a language given one; its parallel
+        after it, a space between (front_matter.parse_byline parts them again)."""
+        own = phrased(self.text, self.phrases)
+        return (*own, Span(f" {self.parallel}")) if self.parallel else own
 
     @property
     def separated_honours(self) -> tuple[tuple[str, str], ...]:
@@ -607,7 +612,8 @@ class Document:
         yield from (meta.title, meta.subtitle, meta.organisation, meta.author)
         yield from meta.alt.values()
         if self.byline is not None:
-            yield from (self.byline.name, *self.byline.honours, self.byline.role)
+            yield from (self.byline.name, *self.byline.honours, self.byline.role,
+                        self.byline.parallel)
         for block in self.blocks:
             match block:
                 case List() | Table() | SignOff() | LineBlock():
@@ -864,6 +870,7 @@ def to_json(document: Document) -> dict:
             **({"phrases": _spans_to_json(document.byline.phrases)}
                if document.byline.phrases else {}),
             **({"honours_spaced": True} if document.byline.honours_spaced else {}),
+            **({"parallel": document.byline.parallel} if document.byline.parallel else {}),
         },
         "blocks": [block_to_json(block) for block in document.blocks],
     }
@@ -890,6 +897,6 @@ def from_json(data: dict) -> Document:
         if byline is None
         else Byline(byline["name"], tuple(byline.get("honours", ())), byline.get("role", ""),
                     _spans_from_json(byline.get("phrases", [])),
-                    byline.get("honours_spaced", False)),
+                    byline.get("honours_spaced", False), byline.get("parallel", "")),
         blocks=tuple(_block_from_json(item) for item in data["blocks"]),
     )

@@ -912,14 +912,20 @@ def test_the_third_reviewers_reports():
 
 
 def test_a_bilingual_page_s_heading_and_caption_each_in_both_languages():
-    """A Macau body's page writing every block in Chinese, then in English: a heading over
-    its parallel is one heading in both (the English line had been a heading of no text);
-    a photo's caption, its translation and the caption again (as the page doubles a
-    caption) is one figure captioned in both (the three had been paragraphs, the Chinese
-    printed twice)."""
+    """A Macau body's page writing every block in Chinese, then in English: the report's
+    name over its parallel, over the piece's title over its own, is the subtitle, and the
+    title is the piece's, in both (the report's name had been the title, the piece's a
+    heading); the byline over its parallel (`會長 何詠恩` over `President Ho Weng Ian`) is
+    one byline in both (the two had been headings); a photo's caption, its translation and
+    the caption again (as the page doubles a caption) is one figure captioned in both (the
+    three had been paragraphs, the Chinese printed twice)."""
     page = read_text(TEXTS / "sites" / "macau-ngo-report-bilingual.txt")
-    headings = [block.text for block in page.blocks if isinstance(block, Heading)]
-    assert headings[0] == "會長的話 President\u2019s Message"
+    assert page.metadata.title == "會長的話 President\u2019s Message"
+    assert page.metadata.subtitle == ("澳門晨光社會服務協會2024年度報告 Morning Light Social Service"
+                                      " Association of Macao\u00a0\u2013 Annual Report 2024")
+    assert (page.byline.role, page.byline.name, page.byline.parallel) == (
+        "會長", "何詠恩", "President Ho Weng Ian")
+    assert not any(isinstance(block, Heading) for block in page.blocks)
     figures = [plain(block.caption) for block in page.blocks if isinstance(block, Figure)]
     assert figures == ["「長者數碼樂」課程的學員在沙梨頭服務中心上課。Participants of the "
                        "\u2018Digital Seniors\u2019 course at the Patane centre."]

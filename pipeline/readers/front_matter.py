@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.languages import detect
+from pipeline.languages import detect, language_boundary
 from pipeline.model import Byline, Document, Span
 from pipeline.readers.cleaning import flattened, phrases_of
 
@@ -17,14 +17,40 @@ def parse_byline(text: str, spans: tuple[Span, ...] = ()) -> Byline:
     over "陳美華博士") is read as the line `byline_line` makes of them. `spans`, the
     byline's text as inline text, give its phrases' languages."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    line = byline_line(lines) or " ".join(lines)
-    phrases = tuple(run for run in phrases_of(spans, flattened(spans)) if run.language)
+    line, parallel = bilingual_parts(byline_line(lines) or " ".join(lines))
+    phrases = tuple(run for run in phrases_of(spans, flattened(spans))
+                    if run.language and run.text in line)
     language = detect(line)
     name, honours, role = language.byline_parts(line)
     # Spaced as written, where the language keeps honours as their author parted them.
     spaced = (language.honour_separators(honours, True) != language.honour_separators(honours)
               and bool(re.search(rf"{re.escape(name)}\s+{re.escape(honours[0])}\b", line)))
-    return Byline(name, honours, role, phrases=phrases, honours_spaced=spaced)
+    return Byline(name, honours, role, phrases=phrases, honours_spaced=spaced,
+                  parallel=parallel)
+
+
+def bilingual_parts(line: str) -> tuple[str, str]:
+    """A byline and its parallel in the other language on one line, as the draft and the
+    marked-up form write a bilingual page's (`會長 何詠恩 President Ho Weng Ian`): the two;
+    else the line and ""."""
+    boundary = language_boundary(line)
+    # (A Chinese name's honours after it, `主席 陳大文 GBS JP`, are its own: no parallel.)
+    if boundary is not None and not detect(line).byline_parts(line)[1]:
+        first, second = line[:boundary].strip(), line[boundary:].strip()
+        if is_parallel_byline(first, second):
+            return first, second
+    return line, ""
+
+
+def is_parallel_byline(byline: str, line: str) -> bool:
+    """Whether `line` is the byline `byline` again in the page's other language: `byline`
+    names a person with a role, as its language writes a byline (`會長 何詠恩`), and `line`,
+    in the other script, is shaped as a role and a name are, one short phrase with no
+    sentence's end and no date (`President Ho Weng Ian`, `Ho Weng Ian, President`)."""
+    own, other = detect(byline), detect(line)
+    return (own.script != other.script and own.is_byline(byline, 2)
+            and own.names_person(byline) and bool(own.byline_parts(byline)[2])
+            and other.is_role(line))
 
 
 def byline_line(lines: Sequence[str]) -> str | None:
@@ -37,6 +63,8 @@ def byline_line(lines: Sequence[str]) -> str | None:
         return lines[0]
     if len(lines) != 2:
         return None
+    if is_parallel_byline(*lines):  # a bilingual page's, over its parallel
+        return " ".join(lines)
     for name, role in (lines, lines[::-1]):
         language = detect(name)
         line = language.byline_text(name, (), role)

@@ -287,7 +287,7 @@ def front_texts(document: Document) -> list[str]:
     """What the opener prints: title, subtitle, organisation, date and the byline's parts."""
     metadata = document.metadata
     byline = document.byline
-    parts = [byline.name, *byline.honours, byline.role] if byline else []
+    parts = [byline.name, *byline.honours, byline.role, byline.parallel] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
             metadata.shown_date, document.imprint_date, *parts]
 

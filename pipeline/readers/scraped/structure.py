@@ -78,7 +78,13 @@ from pipeline.model import (
     unskipped,
 )
 from pipeline.readers.cleaning import LINK, linked
-from pipeline.readers.front_matter import byline_line, parse_byline, title_from_name
+from pipeline.readers.front_matter import (
+    bilingual_parts,
+    byline_line,
+    is_parallel_byline,
+    parse_byline,
+    title_from_name,
+)
 from pipeline.readers.numbering import Marked, counts_on_from
 from pipeline.readers.scraped.breaks import (
     BRACKETED_LINE,
@@ -217,12 +223,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
             texts = [*pieces, *texts[1:]]
             covered = True
     # A line the page's breadcrumb trail names is its title, not a kicker over it.
-    kicker = (texts[0] if over_title(texts) and texts[0].lines[0] != named and not covered
-              else None)
-    if kicker is not None:
-        units = [unit for unit in units if unit is not kicker]
-        texts = texts[1:]
-        metadata = replace(metadata, subtitle=metadata.subtitle or kicker.text)
+    kicker = (texts[:kicker_lines(texts)] if texts and texts[0].lines[0] != named
+              and not covered else [])
+    if kicker:
+        units = [unit for unit in units if unit not in kicker]
+        texts = texts[len(kicker):]
+        metadata = replace(metadata, subtitle=metadata.subtitle or " ".join(
+            unit.text for unit in kicker))
     twin = parallel_title(texts, metadata.title)
     given = given_lines(texts, metadata)
     units = [unit for unit in units if unit is not twin and unit not in given]
@@ -276,6 +283,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
             # The byline in full over it (`海港發展局主席 陳志明` over `陳志明主席`): that is the
             # byline, and this the label saying it again.
             byline, again, byline_unit = fuller, byline_unit, texts[place - 1]
+        elif (twin is not None
+              or under_title and language_boundary(texts[0].text) is not None) and (
+                parallel := parallel_byline(byline, texts[place + 1:place + 2])):
+            # A bilingual page's byline over its parallel (`會長 何詠恩` over `President Ho
+            # Weng Ian`), as its title is over its own: one byline in both.
+            byline, again = replace(byline, parallel=parallel.text.strip()), parallel
         units = [unit for unit in units if unit not in (byline_unit, again)]
         texts = [unit for unit in texts if unit not in (byline_unit, again)]
     metadata, units = settle_title(name, metadata, units, texts)
@@ -344,7 +357,7 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     if metadata.organisation or metadata.title or len(texts) < 2:
         return []
     text = texts[0].text.strip()
-    if (len(texts[0].rows) == 1 and texts[0].repeats == 1 and detect(text).names_body(text)
+    if (len(texts[0].rows) == 1 and texts[0].repeats == 1 and names_a_body(text)
             and title_run_in(texts[0], texts[1])):
         return texts[:1]
     if len(texts) < 3:
@@ -355,12 +368,21 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     text = masthead[0].text.strip()
     return masthead if (
         len(masthead[0].rows) == 1 and masthead[0].repeats == 1
-        and detect(text).names_body(text)
-        and (len(title.rows) == 1 or cover(masthead[-1], title))
+        and names_a_body(text)
+        and (len(title.rows) == 1 or cover(masthead[-1], title)
+             or len(title.rows) == 2 and parallels(*title.rows))  # a title and its parallel
         and is_heading_text(title.rows[0])
         and not detect(title.rows[0]).names_body(title.rows[0].strip())
         and (cover(masthead[-1], title) or not is_heading_text(after.text)
              or is_byline(after, under_title=True))) else []
+
+
+def names_a_body(text: str) -> bool:
+    """Whether `text` names a body alone, as its language writes a body's name, or in both
+    of a bilingual page's languages (`香港青年藝術基金會 Hong Kong Youth Arts Foundation`)."""
+    boundary = language_boundary(text)
+    parts = [text] if boundary is None else [text[:boundary].strip(), text[boundary:].strip()]
+    return all(detect(part).names_body(part) for part in parts)
 
 
 def body_over_issue(unit: Unit) -> bool:
@@ -605,9 +627,11 @@ def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     """The line over the title, when the metadata's subtitle stands in its place: for the
     editor to review, as nothing of the text is dropped unsaid."""
     texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
-    if not metadata.subtitle or not over_title(texts):
+    kicker = texts[:kicker_lines(texts)]
+    if not metadata.subtitle or not kicker:
         return None
-    return Drop(texts[0].text, texts[0].lines, KICKER_REPLACED)
+    return Drop(" ".join(unit.text for unit in kicker),
+                tuple(line for unit in kicker for line in unit.lines), KICKER_REPLACED)
 
 
 def is_standfirst(unit: Unit) -> bool:
@@ -663,7 +687,7 @@ def given_drops(units: list[Unit], metadata: Metadata) -> list[Drop]:
     """The lines under the title the metadata gives (given_lines), for the editor to
     review."""
     texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
-    texts = texts[1:] if over_title(texts) else texts  # a kicker is the subtitle
+    texts = texts[kicker_lines(texts):]  # a kicker is the subtitle
     return [Drop(unit.text, unit.lines, given_as(unit, metadata))
             for unit in given_lines(texts, metadata)]
 
@@ -702,7 +726,7 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     if not title and author_over_headline(units[first]):
         return units  # a post's author over their headline: its byline, no title over it
     rows = two_line_byline_joined(units[first].apart())
-    start = 1 if over_title(rows) else 0
+    start = kicker_lines(rows)
     taken = start + title_lines(rows[start:])
     if taken == start:
         return units
@@ -815,33 +839,38 @@ def parallels(first: str, second: str) -> bool:
             and language_boundary(first) is None and language_boundary(second) is None)
 
 
-def over_title(texts: list[Unit]) -> bool:
-    """Whether the opening line is a kicker: a short line written once over the title (and
-    its parallel) that a byline follows, naming the publication or the organisation as a
-    web page prints it over a title ("Harbourside Water Trust – Annual Report 2024" over
-    "Chief Executive's Statement"). The byline under it says which line is the title, and
-    so does a line naming the publisher (`Policy paper` over a title over `From: Department
-    for …`)."""
+def kicker_lines(texts: list[Unit]) -> int:
+    """How many of the opening lines are a kicker: a short line written once over the title
+    (and its parallel) that a byline follows, naming the publication or the organisation as
+    a web page prints it over a title ("Harbourside Water Trust – Annual Report 2024" over
+    "Chief Executive's Statement"); two where a bilingual page writes it over its parallel,
+    as it writes the title ("澳門晨光社會服務協會2024年度報告" over "Morning Light … Annual
+    Report 2024" over "會長的話" over "President's Message"); 0 for none. The byline under
+    the title says which line is the title, and so does a line naming the publisher (`Policy
+    paper` over a title over `From: Department for …`)."""
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
-        return False
-    if annexes_title(texts[1].text):  # its year or a note on it under it: no title
-        return False
-    under = texts[1].text.strip()
-    if detect(under).names_body(under) and not detect(texts[0].text).names_body(
-            texts[0].text.strip()):
+        return 0
+    kicker = title_lines(texts)
+    if kicker == 0 or kicker == 2 and (texts[1].repeats > 1 or is_byline(texts[1])):
+        return 0
+    title = texts[kicker]
+    if annexes_title(title.text) or is_byline(title, under_title=True):
+        return 0  # its year or a note on it under it, or a byline under it: no title
+    if detect(title.text.strip()).names_body(title.text.strip()) and not detect(
+            texts[0].text).names_body(texts[0].text.strip()):
         # A body's name alone under the title ("Brightwater Family Trust" under "Chief
         # Executive's Statement 2024"): its organisation, not a title under a kicker.
-        return False
-    if (YEAR.search(texts[1].text) and not YEAR.search(texts[0].text)
-            and not names_publisher(texts[2])):
+        return 0
+    if (YEAR.search(title.text) and not YEAR.search(texts[0].text)
+            and not (kicker + 1 < len(texts) and names_publisher(texts[kicker + 1]))):
         # The line dated is the publication's ("Marston Little Theatre – Season 2023–24"
         # under "Director's Notes: …"): the title stands over it, not under it.
-        return False
-    if title_lines(texts) != 1:  # no heading, or a title and its parallel
-        return False
-    taken = 1 + title_lines(texts[1:])
-    return 1 < taken < len(texts) and (is_byline(texts[taken], under_title=True)
-                                       or names_publisher(texts[taken]))
+        return 0
+    taken = kicker + title_lines(texts[kicker:])
+    if kicker < taken < len(texts) and (is_byline(texts[taken], under_title=True)
+                                        or names_publisher(texts[taken])):
+        return kicker
+    return 0
 
 
 def names_publisher(unit: Unit) -> bool:
@@ -859,6 +888,16 @@ def parallel_title(texts: list[Unit], title: str) -> Unit | None:
         return None
     twins = is_heading_text(first) and parallels(first, second.text)
     return second if twins and second.repeats == 1 and not is_byline(second) else None
+
+
+def parallel_byline(byline: Byline, following: list[Unit]) -> Unit | None:
+    """The line under the byline that writes it again in the page's other language, once
+    (front_matter.is_parallel_byline); None where there is none."""
+    unit = following[0] if following else None
+    if (unit is None or unit.kind != "text" or len(unit.rows) != 1 or unit.repeats != 1
+            or not is_parallel_byline(byline.text, unit.text.strip())):
+        return None
+    return unit
 
 
 def said_again(byline: Byline, unit: Unit) -> bool:
@@ -882,6 +921,7 @@ def is_byline(unit: Unit, under_title: bool = False) -> bool:
     # Sheriff, …, ladies and gentlemen,"): no byline.
     if line is None or LIFE_SPAN.search(unit.text) or GREETING.fullmatch(unit.text.strip()):
         return False
+    line = bilingual_parts(line)[0]  # a bilingual page's, in its first language
     if len(unit.rows) > 1:
         return unit.repeats > 1 or under_title
     language = detect(line)

@@ -666,12 +666,15 @@ def byline_html(byline: Byline | None, setting: Setting) -> Markup:
                   for part in (byline.name, byline.role))
     honours = Markup("").join(Markup('{}<span class="honours">{}</span>').format(before, honour)
                               for before, honour in byline.separated_honours)
+    # A bilingual page's byline in its other language, on a line of its own under it.
+    parallel = Markup('<br><span class="parallel">{}</span>').format(
+        in_runs((Span(byline.parallel),), language)) if byline.parallel else ""
     if byline.role_first:
         return Markup('<p class="byline"><span class="role">{}</span> <span class="name">{}'
-                      "</span>{}</p>\n").format(role, name, honours)
+                      "</span>{}{}</p>\n").format(role, name, honours, parallel)
     role = Markup('<br><span class="role">{}</span>').format(role) if byline.role else ""
-    return Markup('<p class="byline"><span class="name">{}</span>{}{}</p>\n').format(
-        name, honours, role)
+    return Markup('<p class="byline"><span class="name">{}</span>{}{}{}</p>\n').format(
+        name, honours, role, parallel)
 
 
 def in_runs(runs: tuple[Span, ...], language: str) -> Markup:

@@ -1,0 +1,70 @@
+"""A bilingual page's front matter, as a copy-editor reads it: the body's name in both
+languages over the title and its parallel is the organisation, as a body's name over a title
+is in one (it had been the title, the piece's title a heading); its byline over its parallel
+is one byline in both (`主席 李國榮博士` over `Chairman Dr Lee Kwok-wing`; the two had been
+headings), written on two lines under the title, in the marked-up form and the draft on
+one, and read back so. (A publication's name over the title: the Macau page of
+test_copied_platforms.py.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.model import Byline, Heading, Metadata
+from pipeline.readers.docx.draft import read_docx
+from pipeline.readers.front_matter import parse_byline
+from pipeline.readers.markup import read_markup
+from pipeline.writers.docx.draft import write_docx
+from pipeline.writers.html import render_html
+from pipeline.writers.markup import write_markup
+
+from .conftest import ROOT
+from .support import read_text
+
+from pipeline.layouts import load_layout  # isort: skip
+
+TEXTS = Path(__file__).parent / "texts"
+CHAIR = TEXTS / "sites" / "youth-arts-chair-bilingual.txt"
+
+
+def test_the_byline_and_its_parallel_are_one_byline_in_both():
+    page = read_text(CHAIR)
+    assert page.metadata.title == "主席報告 Chairman\u2019s Report"
+    assert page.metadata.organisation == "香港青年藝術基金會 Hong Kong Youth Arts Foundation"
+    assert page.byline == Byline("李國榮博士", role="主席",
+                                 parallel="Chairman Dr\u00a0Lee Kwok-wing")
+    assert not any(isinstance(block, Heading) for block in page.blocks)
+
+
+def test_a_byline_on_a_line_with_its_parallel_parts_again():
+    """As the draft and the marked-up form write it; a byline in one language, one naming a
+    person twice with no role (`Dr Mary Chan 陳美華`), or a Chinese name's honours after it
+    (`GBS JP`), is read as before."""
+    assert parse_byline("會長 何詠恩 President Ho Weng Ian") == Byline(
+        "何詠恩", role="會長", parallel="President Ho Weng Ian")
+    assert parse_byline("Ho Weng Ian, President 會長 何詠恩") == Byline(
+        "Ho Weng Ian", role="President", parallel="會長 何詠恩")
+    assert parse_byline("會長 何詠恩\nPresident Ho Weng Ian").parallel == "President Ho Weng Ian"
+    assert parse_byline("Dr Mary Chan 陳美華").parallel == ""
+    assert parse_byline("海港事務監督 莫慧琳") == Byline("莫慧琳", role="海港事務監督")
+    assert parse_byline("主席 陳大文 GBS JP") == Byline("陳大文", ("GBS", "JP"), "主席")
+
+
+def test_the_parallel_stands_on_its_own_line_in_its_own_language():
+    page = read_text(CHAIR)
+    html = render_html(page, load_layout(ROOT / "layouts", "screen").for_language("zh-HK"))
+    byline = html[html.index('<p class="byline">'):]
+    byline = byline[:byline.index("</p>")]
+    assert byline.endswith('<br><span class="parallel"><span lang="en-GB">Chairman Dr\u00a0Lee'
+                           '</span> <span class="compound"><span lang="en-GB">Kwok-wing'
+                           "</span></span></span>")
+
+
+def test_the_marked_up_form_and_the_draft_keep_the_parallel(tmp_path):
+    page = read_text(CHAIR)
+    metadata = Metadata(title=page.metadata.title, language="zh-HK")
+    again = read_markup(write_markup(page), CHAIR.with_suffix(".md"), metadata, CHAIR.parent)
+    assert again.byline == page.byline
+    draft = tmp_path / "chair.docx"
+    draft.write_bytes(write_docx(page, load_layout(ROOT / "layouts", "print"), CHAIR.parent))
+    assert read_docx(draft, page.metadata).byline == page.byline
