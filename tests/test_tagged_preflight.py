@@ -166,9 +166,8 @@ def test_a_picture_described_by_its_caption_alone_is_a_warning(tmp_path):
 
     assert report.errors == []
     assert [check.problems for check in report.warnings] == [(
-        "figure 1's picture has no [alt] in harbour.toml: a screen reader hears only "
-        "“Photograph; its caption follows.” and its caption, so check that the caption says "
-        "what it shows",)]
+        "figure 1 has no [alt] in harbour.toml: its caption alone, after “Photograph; its "
+        "caption follows.”, describes its picture",)]
 
 
 def test_a_chinese_picture_s_warning_quotes_its_default_text(tmp_path):
@@ -182,5 +181,5 @@ def test_a_chinese_picture_s_warning_quotes_its_default_text(tmp_path):
     path.write_bytes(render_pdf(document, SCREEN, source))
 
     assert problems_of(path, "picture-descriptions", document) == (
-        "figure 1's picture has no [alt] in pier.toml: a screen reader hears only "
-        "“照片；說明見下文。” and its caption, so check that the caption says what it shows",)
+        "figure 1 has no [alt] in pier.toml: its caption alone, after “照片；說明見下文。”, "
+        "describes its picture",)

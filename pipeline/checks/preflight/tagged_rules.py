@@ -413,9 +413,8 @@ def undescribed_pictures(edition: Edition) -> list[str]:
     does (WCAG 1.1.1: a text alternative serving the picture's purpose)."""
     default = profile_for(edition.document.metadata.language).reader_words.alt
     metadata = f"{edition.document.name}.toml"
-    return [f"figure {figure.number}'s picture has no [alt] in {metadata}: a screen reader "
-            f"hears only “{default}” and its caption, so check that the caption "
-            "says what it shows" for figure in edition.document.figures
+    return [f"figure {figure.number} has no [alt] in {metadata}: its caption alone, after "
+            f"“{default}”, describes its picture" for figure in edition.document.figures
             if figure.image and not figure.alt]
 
 
