@@ -130,6 +130,21 @@ def test_a_speech_greeting_several_stands_at_the_left_and_greets_the_hall_indent
     assert greetings(english) == {0, 1}
 
 
+@pytest.mark.parametrize("greeting", ["梁主席（梁志明教授）、各位嘉賓、各位朋友：",
+                                      "陳校長（陳大文博士）、各位老師、各位同學："])
+def test_a_greeting_naming_the_chair_in_brackets_stands_at_the_left(greeting):
+    """A speech greeting its chair by title, the name in brackets after it, then the hall
+    (the reviewer's finding: it had been indented as a paragraph, where `主席、各位嘉賓：`
+    stands at the left, 頂格); a sentence naming one so (`梁主席（梁志明教授）表示：`) is none."""
+    from pipeline.writers.flush import flush_left, greetings
+
+    document, _ = read("\n\n".join(["致辭", greeting, "大家早上好！", BODY]))
+    assert document.blocks[0].text == greeting
+    assert greetings(document.blocks) == {0} and 0 in flush_left(document.blocks)
+    said = (Paragraph((Span("梁主席（梁志明教授）表示："),)), Paragraph((Span(BODY),)))
+    assert greetings(said) == frozenset()
+
+
 def test_a_masthead_naming_the_organisation_in_two_languages_is_the_openers():
     """The organisation the metadata names, beside its English name, over a newsletter's
     issue line: the opener prints the organisation, and the masthead is no title."""
