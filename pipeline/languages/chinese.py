@@ -377,8 +377,10 @@ class Chinese(Profile):
     titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
     reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補", "（續）", "校樣：{count}幅照片待補")
-    table_title = rf"表 ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
-    figure_title = rf"(?:圖表|图表|圖|图|相片|照片) ?(?:[0-9]+(?:\.[0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    # Numbered on their own or within their chapter's ("表3.1", "表3-1").
+    table_title = rf"表 ?(?:[0-9]+(?:[.\-][0-9]+)*|{HAN_NUMERAL})(?![0-9])"
+    figure_title = (rf"(?:圖表|图表|圖|图|相片|照片) ?(?:[0-9]+(?:[.\-][0-9]+)*|{HAN_NUMERAL})"
+                    r"(?![0-9])")
     year_line = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4}) ?(?:[\u2013/至-] ?(?:[0-9]{2}){1,2}"
                  r"|至[〇零一二三四五六七八九]{2,4})? ?年度?"
                  r"|[〇零一二三四五六七八九]{4}")  # a year in numerals alone: "二零二四"
