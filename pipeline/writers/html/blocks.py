@@ -420,8 +420,18 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                        if chosen)
     attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n</table>\n").format(index, attribute,
-                                                  title_row(block, index, setting), head, rows)
+                  "</tbody>\n{}</table>\n").format(index, attribute,
+                                                    title_row(block, index, setting), head, rows,
+                                                    foot_row(block))
+
+
+def foot_row(block: Table) -> Markup:
+    """A table's foot: an empty row whose rule (base.css) closes the table and, as the
+    renderer repeats a foot under each page's part, every part of a table split over pages,
+    as LaTeX's longtable sets its \\endfoot and InDesign its repeated footer rows. It holds
+    nothing to read: the tag tree leaves it out (writers/pdf/structure_tree.py)."""
+    return Markup('<tfoot>\n<tr><td colspan="{}"></td></tr>\n</tfoot>\n').format(
+        len(block.header))
 
 
 def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:

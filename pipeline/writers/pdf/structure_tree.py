@@ -11,7 +11,8 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
   cut by a page break (the layout says which) become one element, their marked content
   referenced with the page each piece is on, the parent tree following; a table's header
   row repeated on a later page, with its title saying "(continued)", is a pagination
-  artifact there, read once;
+  artifact there, read once; its foot, an empty row drawing the rule under each page's
+  part, is left out;
 - the body's blocks are read in the model's order: a figure the layout set elsewhere in its
   section (after the text following it, or before text above it) is read in its own place;
 - elements are grouped into a `Sect` per heading, nested by level;
@@ -180,6 +181,8 @@ def logical_structure(contents: PageContents, continued: set[int], tagging: Tagg
     blocks: list[pikepdf.Dictionary] = []
     last_page = -1
     for kid in flattened(document):
+        if kid.S == pikepdf.Name.Table:
+            without_foot(kid)
         page = pages.get(kid.Pg.objgen, last_page) if "/Pg" in kid else last_page
         if (page != last_page and page in continued and blocks and last_page == page - 1
                 and blocks[-1].S == kid.S):
@@ -262,6 +265,14 @@ def merge(contents: PageContents, first: pikepdf.Dictionary, second: pikepdf.Dic
         merge(contents, own[-1], moved.pop(0), replaced)
     first.K = pikepdf.Array([*own, *moved])
     replaced[second.objgen] = first
+
+
+def without_foot(table: pikepdf.Dictionary) -> None:
+    """A table's part on a page without its foot, the empty row drawing the rule under each
+    part (writers/html/blocks.py): it holds nothing to read, and left in, each page's body
+    would stand apart from the next page's rest of it."""
+    table.K = pikepdf.Array([kid for kid in kids_of(table)
+                             if not (is_element(kid) and kid.S == pikepdf.Name.TFoot)])
 
 
 def body_in_two(own: list, moved: list) -> bool:
