@@ -9,9 +9,9 @@ import pikepdf
 import pytest
 
 from pipeline.checks.preflight import preflight
+from pipeline.checks.preflight.print_rules import scale_of
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Span, Table
-from pipeline.checks.preflight.print_rules import scale_of
 from pipeline.pdf.pages import Content, transformed
 from pipeline.writers.html import render_html
 
