@@ -609,11 +609,12 @@ class Chinese(Profile):
     field = rf"[{HAN_RANGES}]{{1,6}}[:：]\s*(?=\S)"
     # After a dash between places (屯門——東涌), an enumeration comma, a slash, a range's
     # connector between figures (二〇二三至二四), a financial year (年度) before what it
-    # dates; before an opening bracket (南丫島（榕樹灣）).
+    # dates, a modifier's 的 before what it modifies (八星期內結案的 / 個案比率); before an
+    # opening bracket (南丫島（榕樹灣）).
     label_breaks = ("(?:(?<=\u2014\u2014)|(?<=[\u3001\uff0f/]))(?=.)"
                     f"|(?<=.)(?=[{OPENING_BRACKETS}])"
                     r"|(?<=[〇一二三四五六七八九十\d][至到～])(?=[〇一二三四五六七八九十\d])"
-                    "|(?<=年度)(?=.)")
+                    "|(?<=年度)(?=.)|(?<=.的)(?=.)")
     # About, over, nearly, under: "約2.98億", "逾300人", "超過1,000宗", "不足5%".
     figure_before = "約|约|逾|近|超過|超过|多於|多于|少於|少于|不足"
     figure_none = "不適用|不适用"  # not applicable

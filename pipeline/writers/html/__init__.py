@@ -27,6 +27,7 @@ from pipeline.model import Document, Heading, LineBlock, Metadata, Note, Paragra
 from pipeline.writers.exchanges import questions_in_bold
 from pipeline.writers.flush import flush_left, greetings
 from pipeline.writers.html.blocks import (
+    BALANCING_BREAK,
     Setting,
     body,
     byline_html,
@@ -45,6 +46,7 @@ from pipeline.writers.line_breaks import (
     unbroken,
     with_line_ends,
 )
+from pipeline.writers.shaping import shaper
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         attributions=attributed,
         lead_ins=lead_ins(document.blocks),
         running_head=running,
+        **({"cell_ems": functools.partial(shaped_ems, lines)} if lines is not None else {}),
     )
     return template.render(
         layout=layout,
@@ -182,6 +185,12 @@ def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
     return frozenset(found)
 
 
+def shaped_ems(lines: LineSetting, text: str, bold: bool) -> float:
+    """The ems of `text` set as the body's text (`bold`, as a table's header cell)."""
+    style = lines.style(Span("", bold=bold))
+    return shaper(lines.fonts_folder).width(text, style) / style.size
+
+
 def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str,
                      runs: tuple[Span, ...] = ()) -> Markup:
     """A heading (element `tag`) whose compounds never break, its lines balanced where it
@@ -198,12 +207,6 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
             balanced(text, style, measure, lines.fonts_folder, spaced), "break"))
     return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
         runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, BALANCING_BREAK)
-
-
-# A heading's line broken to balance its lines: where its words are spaced, the space before
-# it keeps them apart for a reader of the text; Chinese, spaced by nothing, is read across
-# it (writers/pdf/line_ends.py).
-BALANCING_BREAK = Markup('<br class="balancing">')
 
 
 def pieces_of(lined: str, runs: tuple[Span, ...]) -> list[str]:

@@ -49,6 +49,7 @@ from pipeline.model import (
 )
 from pipeline.writers.exchanges import opens_exchange
 from pipeline.writers.flush import PARAGRAPH_NUMBER, breaks_sections
+from pipeline.writers.justified import SENSE_BREAK, balance
 from pipeline.writers.language_tags import given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 from pipeline.writers.shaping import text_ems
@@ -63,6 +64,8 @@ MIN_ROWS = 2
 UNBROKEN_CELL = 12
 UNSPACED_TEXT = re.compile(f"[{UNSPACED}]")
 CELL_PADDING_EMS = 0.6  # base.css: th, td
+NUMERIC_PADDING_EMS = 0.4  # base.css: a column of figures' cells, on their left
+CELL_SAFETY_EMS = 0.1  # a column's share kept free of the headers: the renderer's rounding
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
 # Pango's line breaking (UAX #14) allows a break between the last letter of the one and the
@@ -110,6 +113,9 @@ class Setting:
     lead_ins: frozenset[int] = frozenset()  # paragraphs leading in to the next ("… said:")
     # A heading's text as the running heads set it, on one line (running_heads.py).
     running_head: Callable[[str], str] = str
+    # The ems of a cell's text (bold: a header's) as the renderer sets it, where the layout's
+    # faces are measured (the PDF writer's); else text_ems' reckoning, a little wider.
+    cell_ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text)
 
 
 def body(blocks: list[tuple[Block, str | None, int]], setting: Setting) -> Markup:
@@ -393,12 +399,14 @@ def css_string(value: str) -> Markup:
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
-    unbroken = whole_stub(block, setting.layout) | unbroken_cells(block, setting.layout)
+    headers, unbroken = header_lines(block, setting.layout, setting.cell_ems,
+                                     setting.wide_tables.get(index, 0))
     bracketed = bracketed_columns(block, numeric)
     head = Markup("").join(
         Markup('<th scope="col"{}>{}</th>').format(
-            cell_class(numeric[column], len(unbroken.get((-1, column), ())) == 1),
-            spans(worded(cell, unbroken.get((-1, column))), index, setting, hyphenate=False)
+            cell_class(numeric[column], column in headers
+                       or len(unbroken.get((-1, column), ())) == 1),
+            header_cell(cell, headers.get(column), unbroken.get((-1, column)), index, setting)
             + hung_bracket(cell, bracketed.get(column)))
         for column, cell in enumerate(block.header))
     totals = block.total_rows
@@ -432,6 +440,213 @@ def foot_row(block: Table) -> Markup:
     nothing to read: the tag tree leaves it out (writers/pdf/structure_tree.py)."""
     return Markup('<tfoot>\n<tr><td colspan="{}"></td></tr>\n</tfoot>\n').format(
         len(block.header))
+
+
+def header_cell(cell: tuple[Span, ...], lines: tuple[str, ...] | None,
+                words: tuple[str, ...] | None, index: int, setting: Setting) -> Markup:
+    """A header cell's text: in the `lines` header_lines chose, each kept whole (base.css:
+    th.unbroken) and ended by a balancing break, which parts no words (the space before it
+    stays where its words are spaced); else as unbroken_cells parted it into `words`."""
+    if lines is None:
+        return spans(worded(cell, words), index, setting, hyphenate=False)
+    pieces, rest = [], cell
+    for line in lines:
+        piece, rest = cut(rest, len(line))
+        pieces.append(spans(piece, index, setting, hyphenate=False))
+    return BALANCING_BREAK.join(pieces)
+
+
+# A heading's or a header cell's line broken to balance its lines: where its words are
+# spaced, the space before it keeps them apart for a reader of the text; Chinese, spaced by
+# nothing, is read across it (writers/pdf/line_ends.py).
+BALANCING_BREAK = Markup('<br class="balancing">')
+
+
+def header_lines(block: Table, layout: Layout,
+                 ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
+                 step: int = 0,
+                 ) -> tuple[dict[int, tuple[str, ...]], dict[tuple[int, int], tuple[str, ...]]]:
+    """Each column's header (by column) in the lines it is set in, and the body's cells
+    kept whole (whole_stub, unbroken_cells), as a typesetter sets a table's column heads:
+    the columns given the width their headers need before the body's; the head row as few
+    lines deep as the measure allows, each header broken only between its words (a header
+    written without spaces where its language's marks show them, `label_breaks`), never a
+    word hyphenated or split, its lines balanced, ending on no word leading into the next
+    (`of`, `for`) and leaving no word alone where they can (justified.balance, as headings
+    are broken); set deeper, up to HEADER_DEPTH lines, where that keeps the body's cells
+    whole (with_whole_cells); then the room left over going to the headers that take the
+    fewest more ems a line saved (`Target for 2025–26` whole where it fits). A head row
+    deeper than HEADER_DEPTH lines is set HEADER_DEPTH deep, wider than the measure: the
+    placement sets the table a `step` smaller, or on a turned page, as a typesetter fits a
+    wide table, until it can go no smaller. `ems`: how wide a text is set (bold: a
+    header's). A header's lines hold its whole text, spaces kept before each break. No
+    header is set where even a word a line does not fit: the renderer breaks them."""
+    measure = wide_measure(layout, step) - padding(block)
+    settings = {column: header_settings(plain(cell), ems)
+                for column, cell in enumerate(block.header) if plain(cell).strip()}
+    body = body_widths(block, ems)
+    deepest = max((len(lines) for options in settings.values() for lines, _ in options),
+                  default=0)
+    for depth in range(1, deepest + 1):
+        chosen = shallowest(settings, depth)
+        if depth > HEADER_DEPTH and step < len(WIDE_SIZES) - 1:
+            # Too wide: only what costs the columns no width is set on fewer lines.
+            deep = shallowest(settings, HEADER_DEPTH)
+            return lines_of(fewer_lines(deep, settings, body, width_of(deep, body))), {}
+        if width_of(chosen, body) <= measure:
+            chosen, whole = with_whole_cells(block, wide_measure(layout, step), settings,
+                                             depth, ems)
+            for (_, column), parts in whole.items():
+                body[column] = max(body.get(column, 0.0), *(ems(part, False) for part in parts))
+            return lines_of(fewer_lines(chosen, settings, body, measure)), whole
+    return {}, whole_stub(block, wide_measure(layout, step), ems=ems) | unbroken_cells(
+        block, wide_measure(layout, step))
+
+
+# A table's header row deeper than this is too deep to stack its headers in: a typesetter
+# sets the table smaller, or turns it.
+HEADER_DEPTH = 3
+# The type of a table a step smaller (base.css: table.wide-1, table.wide-2), each step.
+WIDE_SIZES = (1.0, 0.9, 0.8)
+
+
+def wide_measure(layout: Layout, step: int) -> float:
+    """The measure, in ems of the body, of a table set `step`s smaller (WIDE_SIZES); in a
+    layout whose type is never smaller (large print), on a page turned on its side (its
+    style.css: @page wide), as wide as the page is tall less the side margins."""
+    page = layout.page
+    if step and layout.smallest_type_pt:
+        return (page.height_mm - page.margin_left_mm - page.margin_right_mm) / 25.4 * 72 \
+            / layout.body_size_pt
+    return page.measure_mm / 25.4 * 72 / layout.body_size_pt / WIDE_SIZES[step]
+
+
+def with_whole_cells(block: Table, measure: float,
+                     settings: dict[int, list[tuple[tuple[str, ...], float]]], depth: int,
+                     ems: Callable[[str, bool], float]) -> tuple[dict, dict]:
+    """The headers at least `depth` lines deep, and no deeper than HEADER_DEPTH where the
+    body's cells are then kept whole (the stub's labels of words, whole_stub; the cells
+    written without spaces, unbroken_cells), as few as that takes: a head row a line deeper
+    costs the table one line, a label broken a line in every row it is broken in. Returns
+    them and the cells kept whole, each with its parts."""
+    stubbed = any(" " in plain(row[0]).strip() for row in block.rows if row) \
+        and not block.numeric[0]
+    found: list[tuple[tuple[bool, int], int, dict, dict]] = []
+    for deeper in range(depth, max(depth, HEADER_DEPTH) + 1):
+        chosen = shallowest(settings, deeper)
+        stub = whole_stub(block, measure, lines_of(chosen), ems)
+        rank, cells = parted_cells(block, measure, lines_of(chosen))
+        found.append(((stubbed and not stub, rank), deeper, chosen, stub | cells))
+    _, _, chosen, whole = min(found, key=lambda each: each[:2])
+    return chosen, whole
+
+
+def shallowest(settings: dict[int, list[tuple[tuple[str, ...], float]]],
+               depth: int) -> dict[int, tuple[tuple[str, ...], float]]:
+    """Each header in its narrowest setting of at most `depth` lines."""
+    return {column: min((option for option in options if len(option[0]) <= depth),
+                        key=lambda option: option[1])
+            for column, options in settings.items()}
+
+
+def lines_of(chosen: dict[int, tuple[tuple[str, ...], float]]) -> dict[int, tuple[str, ...]]:
+    return {column: lines for column, (lines, _) in chosen.items()}
+
+
+def padding(block: Table) -> float:
+    """The ems a table's cells are padded with across it (base.css: th, td), and a little
+    more a column for the renderer's rounding."""
+    columns = len(block.header)
+    return (CELL_PADDING_EMS * (columns - 1) + NUMERIC_PADDING_EMS * sum(block.numeric)
+            + CELL_SAFETY_EMS * columns)
+
+
+def header_settings(text: str, ems: Callable[[str, bool], float],
+                    ) -> list[tuple[tuple[str, ...], float]]:
+    """A header's text set in one line, two, three…, each as balance() breaks it, but those
+    leaving a word that leads into the next alone on a line: (its lines, the widest line's
+    ems)."""
+    words = header_words(text)
+    spaced = " " in text or not UNSPACED_TEXT.search(text)
+    weak = detect(text).unending_words if spaced else frozenset()
+    ends = list(itertools.accumulate(len(word) for word in words))
+
+    def line(first: int, last: int) -> str:
+        return "".join(words[first:last + 1])
+
+    def width(first: int, last: int) -> float:
+        # A line ended by a break keeps its space before it, as the renderer sets it.
+        return ems(line(first, last) if last < len(words) - 1 else line(first, last).strip(),
+                   True)
+
+    found = []
+    for count in range(1, len(words) + 1):
+        lasts = [] if count == 1 else balance(
+            len(words), count, width, math.inf,
+            frozenset(index for index, end in enumerate(ends[:-1])
+                      if SENSE_BREAK.search(text[:end].rstrip())),
+            frozenset(index for index, word in enumerate(words[:-1])
+                      if word.strip().casefold() in weak))
+        if lasts is None:
+            continue
+        bounds = list(zip([0, *(last + 1 for last in lasts)], [*lasts, len(words) - 1],
+                          strict=True))
+        lines = tuple(line(first, last) for first, last in bounds)
+        # A line of a word leading into the next alone (`Target / for / 2025–26`) is none.
+        if not any(each.strip().casefold() in weak for each in lines):
+            found.append((lines, max(width(first, last) for first, last in bounds)))
+    return found
+
+
+def header_words(text: str) -> list[str]:
+    """A header's words, each with the spaces after it (so that they make its text again):
+    parted at its spaces, or where written without them, where its language's marks show
+    (`label_breaks`)."""
+    if " " in text or not UNSPACED_TEXT.search(text):
+        return re.findall(r"[^ ]+ *| +", text)
+    return list(label_words(text))
+
+
+def body_widths(block: Table, ems: Callable[[str, bool], float]) -> dict[int, float]:
+    """The ems of each column's widest word or figure in the table's body, which never
+    breaks (a character of a cell written without spaces)."""
+    widths: dict[int, float] = {}
+    for row in block.rows:
+        for column, cell in enumerate(row):
+            text = plain(cell)
+            pieces = [text[:1]] if text and " " not in text and UNSPACED_TEXT.search(text) \
+                else text.split()
+            widths[column] = max(widths.get(column, 0.0), 0.0,
+                                 *(ems(piece, False) for piece in pieces))
+    return widths
+
+
+def width_of(chosen: dict[int, tuple[tuple[str, ...], float]], body: dict[int, float]) -> float:
+    """The ems the columns take with their headers `chosen` over the body."""
+    return sum(max(body.get(column, 0.0), chosen[column][1] if column in chosen else 0.0)
+               for column in set(body) | set(chosen))
+
+
+def fewer_lines(chosen: dict[int, tuple[tuple[str, ...], float]],
+                settings: dict[int, list[tuple[tuple[str, ...], float]]],
+                body: dict[int, float], measure: float) -> dict:
+    """The headers `chosen` set on fewer lines while the measure holds them, the setting
+    costing the fewest ems a line saved first (none where the body is wider anyway)."""
+    chosen = dict(chosen)
+    while True:
+        room = measure - width_of(chosen, body)
+        costs = []
+        for column, (lines, widest) in chosen.items():
+            for option in settings[column]:
+                saved = len(lines) - len(option[0])
+                cost = max(option[1], body.get(column, 0.0)) \
+                    - max(widest, body.get(column, 0.0))
+                if saved > 0 and cost <= room:
+                    costs.append((cost / saved, -saved, column, option))
+        if not costs:
+            return chosen
+        _, _, column, option = min(costs, key=lambda each: each[:3])
+        chosen[column] = option
 
 
 def worded(cell: tuple[Span, ...], words: tuple[str, ...] | None) -> tuple[Span, ...]:
@@ -498,51 +713,69 @@ def cell_class(numeric: bool, unbroken: bool) -> Markup:
     return Markup(' class="{}"').format(names) if names else Markup("")
 
 
-def unbroken_cells(block: Table, layout: Layout) -> dict[tuple[int, int], tuple[str, ...]]:
+def unbroken_cells(block: Table, measure: float,
+                   headers: dict[int, tuple[str, ...]] | None = None,
+                   ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(row, column) of the cells of a script written without spaces (row -1: the header
     row), each with the parts it is set in, never broken within (none over UNBROKEN_CELL
     characters): the first of these that fits the table to the measure. Each cell whole, on
     one line; else the header's cells, and the longer of the others, in the words their
     language's marks show (`label_breaks`: 二〇二三至 / 二四年度, 屯門—— / 東涌); else every
-    cell so; else none. A column is as wide as its widest part that never breaks: such a
-    cell's, or a figure or word of another cell."""
+    cell so; else none, within `measure` (ems of the body: wide_measure). A column is as
+    wide as its widest part that never breaks: such a cell's, or a figure or word of another
+    cell; a header set in `headers`' lines (header_lines), as wide as its widest line."""
+    return parted_cells(block, measure, headers)[1]
+
+
+def parted_cells(block: Table, measure: float,
+                 headers: dict[int, tuple[str, ...]] | None = None,
+                 ) -> tuple[int, dict[tuple[int, int], tuple[str, ...]]]:
+    """unbroken_cells, after how many of CELL_PARTINGS they are parted (as many as there
+    are where none is kept whole): the fewer, the more cells stand whole."""
+    headers = headers or {}
     texts = {(number, column): plain(cell)
              for number, row in [(-1, block.header), *enumerate(block.rows)]
-             for column, cell in enumerate(row)}
+             for column, cell in enumerate(row) if not (number == -1 and column in headers)}
     unspaced = {cell: text for cell, text in texts.items()
                 if text and " " not in text and UNSPACED_TEXT.search(text)}
-    measure = layout.page.measure_mm / 25.4 * 72 / layout.body_size_pt
-    for parted in CELL_PARTINGS:
+    for rank, parted in enumerate(CELL_PARTINGS):
         parted_texts = {cell: parted(cell, text) for cell, text in unspaced.items()}
         parts = {cell: words for cell, words in parted_texts.items()
                  if all(len(word) <= UNBROKEN_CELL for word in words)}
-        widest: dict[int, float] = {}
+        widest = {column: max(map(text_ems, lines)) for column, lines in headers.items()}
         for cell, text in texts.items():
             pieces = parts.get(cell) or ([text[:1]] if cell in unspaced else text.split())
             widest[cell[1]] = max(widest.get(cell[1], 0.0), *map(text_ems, pieces), 0.0)
         if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) <= measure:
-            return parts
-    return {}
+            return rank, parts
+    return len(CELL_PARTINGS), {}
 
 
-def whole_stub(block: Table, layout: Layout) -> dict[tuple[int, int], tuple[str, ...]]:
+def whole_stub(block: Table, measure: float,
+               headers: dict[int, tuple[str, ...]] | None = None,
+               ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
+               ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(row, column) of the first column's labels of words (`Cleaning and caretaking`), each
     whole on one line, where the widest of them and the other columns' widest words and
-    figures fit the measure side by side: as a typesetter gives the stub its width, the
-    figures' headers wrapping over their columns (the renderer had shared the width out by
-    the headers' lengths, and broken the labels)."""
+    figures fit `measure` (ems of the body: wide_measure) side by side: as a typesetter
+    gives the stub its width, the figures' headers wrapping over their columns (the
+    renderer had shared the width out by the headers' lengths, and broken the labels); the
+    headers set first keep their lines
+    (`headers`, header_lines), their columns as wide as their widest. `ems`: how wide a
+    text is set (bold: a header's)."""
     if not block.rows or block.numeric[0]:
         return {}
     stub = {(number, 0): (plain(row[0]),) for number, row in enumerate(block.rows)
             if row and " " in plain(row[0]).strip()}
     if not stub:
         return {}
-    widest = max(text_ems(text) for (text,) in stub.values())
-    others = sum(max((text_ems(word) for cell in column for word in plain(cell).split()),
-                     default=0.0)
-                 for column in zip(*(row[1:] for row in (block.header, *block.rows)),
-                                   strict=False))
-    measure = layout.page.measure_mm / 25.4 * 72 / layout.body_size_pt
+    widest = max(ems(text, False) for (text,) in stub.values())
+    headers = headers or {}
+    head = tuple(() if column in headers else cell for column, cell in enumerate(block.header))
+    others = sum(max([*(ems(word, False) for cell in cells for word in plain(cell).split()),
+                      *(ems(line, True) for line in headers.get(number, ()))], default=0.0)
+                 for number, cells in enumerate(zip(*(row[1:] for row in (head, *block.rows)),
+                                                    strict=False), 1))
     return stub if widest + others + CELL_PADDING_EMS * len(block.header) <= measure else {}
 
 

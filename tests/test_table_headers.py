@@ -1,0 +1,134 @@
+"""A table's column heads set as a typesetter sets them: the columns given the width their
+heads need before the body's, each head broken only between its words (a Chinese one where
+its marks and 的 show them), in balanced lines, never a word leading into the next alone on
+a line, the head row no more than three lines deep, or the table set smaller (on a turned
+page in large print, whose type is never smaller). Large print had set `Share of parcels
+delivered to the door` a word a line, `Target for 2025–26` over three, and broken Chinese
+heads between any two characters; every edition passes its preflight with its heads so set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.checks.preflight import preflight
+from pipeline.languages import detect
+from pipeline.layouts import load_layout
+from pipeline.model import Table, plain
+from pipeline.writers.html import render_html
+from pipeline.writers.html.blocks import HEADER_DEPTH, header_settings, label_words
+
+from .conftest import ROOT
+from .support import scraped_editions
+from .typesetting import measured
+
+LAYOUTS = ("print", "screen", "large-print")
+ENGLISH_HEADS = ("Food bank", "Number of families supported", "Parcels handed out in the year",
+                 "Target for 2025–26", "Share of parcels delivered to the door")
+CHINESE_HEADS = ("食物銀行", "受惠家庭數目", "全年派發的食物包數量", "二〇二五至二六年度目標",
+                 "送貨上門的食物包比率")
+PLACES = ("North Shields", "South Bank", "West End", "Low Fell", "High Heaton", "Byker Wall",
+          "Elswick Park", "Walker Riverside", "Benwell Grange", "Fenham Hall", "Kenton Bar",
+          "Gosforth Central")
+CHINESE_PLACES = ("中西區", "灣仔", "東區", "南區", "油尖旺", "深水埗", "九龍城", "黃大仙", "觀塘",
+                  "葵青", "荃灣", "屯門")
+
+
+def food_banks(heads: tuple[str, ...], places: tuple[str, ...], title: str, lead: str) -> str:
+    rows = "\n".join(f"{place}\t{410 + number * 37:,}\t{9000 + number * 311:,}\t"
+                     f"{500 + number * 41:,}\t{60 + number * 3}%"
+                     for number, place in enumerate(places))
+    return f"{title}\n\n{lead}\n\n" + "\t".join(heads) + "\n" + rows + "\n"
+
+
+ENGLISH = food_banks(ENGLISH_HEADS, PLACES, "Food Bank Network Review",
+                     "Each food bank's families, parcels and targets were as follows:")
+CHINESE = food_banks(CHINESE_HEADS, CHINESE_PLACES, "食物銀行網絡年報",
+                     "各食物銀行的受惠家庭及目標如下：")
+
+
+def heads_as_set(html: str) -> list[tuple[str, list[str]]]:
+    """Each column head of the HTML's table: its class, and its lines (parted by the
+    balancing breaks the writer sets, their text without tags)."""
+    return [(cell_class, [re.sub(r"<[^>]+>|\u2060", "", line)
+                          for line in re.split(r'<br class="balancing">', inner)])
+            for cell_class, inner in re.findall(r'<th scope="col"(?: class="([^"]*)")?>(.*?)</th>',
+                                                html)]
+
+
+@pytest.mark.parametrize("text", ["Number of families supported", "Target for 2025–26",
+                                  "Share of parcels delivered to the door"])
+def test_no_setting_of_a_head_leaves_a_word_leading_into_the_next_alone(text):
+    unending = detect(text).unending_words
+    for lines, _ in header_settings(text, lambda words, bold: len(words) * 0.55):
+        assert "".join(lines) == text
+        assert not any(line.strip().casefold() in unending for line in lines), lines
+
+
+@pytest.mark.parametrize(("name", "text", "heads"), [
+    ("banks", ENGLISH, ENGLISH_HEADS), ("banks-zh", CHINESE, CHINESE_HEADS),
+], ids=["English", "Chinese"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_each_head_is_set_in_whole_words_on_balanced_lines(tmp_path, name, text, heads,
+                                                           layout):
+    from pipeline.readers.metadata import load_metadata
+    from pipeline.readers.scraped import read_scraped
+
+    source = tmp_path / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    document = read_scraped(source, load_metadata(tmp_path / f"{name}.toml", [layout]))[0]
+    assert any(isinstance(block, Table) and tuple(map(plain, block.header)) == heads
+               for block in document.blocks)
+    set_heads = heads_as_set(render_html(document, load_layout(ROOT / "layouts", layout)))
+    assert ["".join(lines) for _, lines in set_heads] == list(heads)
+    for (cell_class, lines), head in zip(set_heads, heads, strict=True):
+        assert "unbroken" in (cell_class or ""), (head, cell_class)  # each line whole
+        assert len(lines) <= HEADER_DEPTH, lines
+        assert_whole_words(head, lines)
+
+
+def assert_whole_words(head: str, lines: list[str]) -> None:
+    """Each line ends between two of the head's words (a Chinese head's label_words), and
+    none holds a word leading into the next alone."""
+    if " " in head:
+        words = re.findall(r"[^ ]+ *", head)
+        assert all(line.strip() for line in lines), lines
+        assert not any(line.strip().casefold() in detect(head).unending_words
+                       for line in lines), lines
+    else:
+        words = list(label_words(head))
+    ends = {sum(map(len, words[:count])) for count in range(len(words) + 1)}
+    position = 0
+    for line in lines:
+        position += len(line)
+        assert position in ends, (head, lines)
+
+
+@pytest.mark.slow  # six editions rendered
+@pytest.mark.parametrize(("name", "text", "first"), [
+    ("banks", ENGLISH, PLACES[0]), ("banks-zh", CHINESE, CHINESE_PLACES[0]),
+], ids=["English", "Chinese"])
+def test_the_head_row_is_three_lines_deep_at_most_and_passes_the_preflight(tmp_path, name,
+                                                                           text, first):
+    document, pdfs = scraped_editions(tmp_path, name, text, list(LAYOUTS))
+    for layout, pdf in pdfs.items():
+        assert len(head_lines(measured(pdf).lines, first)) <= HEADER_DEPTH, layout
+        report = preflight(pdf, document, load_layout(ROOT / "layouts", layout), tmp_path)
+        assert not report.errors, (layout, [(check.rule, check.message)
+                                            for check in report.errors])
+
+
+def head_lines(lines: list, first: str) -> list[float]:
+    """The tops of the lines of the head row over the table's first row (opening with
+    `first`): those right above it, each no further from the next than a line's height and
+    a half (the rule over the head and the space round it part it from the text above)."""
+    row = next(line for line in lines if line.text.startswith(first))
+    above = sorted({round(line.top, 1) for line in lines
+                    if line.page == row.page and line.bottom <= row.top}, reverse=True)
+    tops, step = [], row.bottom - row.top
+    for top in above:
+        if (tops[-1] if tops else row.top) - top > 1.5 * step + (0 if tops else step):
+            break
+        tops.append(top)
+    return tops
