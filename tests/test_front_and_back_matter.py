@@ -17,7 +17,7 @@ import pytest
 
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
-from pipeline.model import Byline, Heading, Metadata, Paragraph, SignOff, Span, Table, plain
+from pipeline.model import Byline, Heading, Metadata, Note, Paragraph, SignOff, Span, Table, plain
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
@@ -949,6 +949,22 @@ def test_notes_labelled_and_called_with_figures_in_brackets_are_notes():
     plain_text = read(f"{ENGLISH_BODY}\n\nWe met twice (1) in spring and (2) in autumn.",
                       title="Notes")
     assert "(1) in spring" in plain_text.blocks[-1].text
+
+
+@pytest.mark.parametrize(("name", "called"), [
+    ("water-supplies-finance-notes-zh.txt", "水費調整"),
+    ("ferry-trust-finance-notes.txt", "summer routes")])
+def test_notes_called_by_their_word_and_number_in_brackets_are_referenced(name, called):
+    """A note called by the word for a note and its number in brackets (`…水費調整（註1）。`,
+    `…summer routes (Note 1).`), as Hong Kong and British reports call theirs: the call
+    is the note's reference (it had stayed in the text as written, unlinked, the notes
+    printed under their heading with nothing calling them)."""
+    document = read((REPORTS / name).read_text(encoding="utf-8"), title="")
+    first = document.blocks[0]
+    assert [span.note for span in first.spans if span.note] == ["1"]
+    assert first.spans[0].text.endswith(called)
+    assert not any(word in first.text for word in ("註1", "Note 1"))
+    assert [block.label for block in document.blocks if isinstance(block, Note)] == ["1", "2"]
 
 
 def test_a_listings_events_are_each_headed_by_their_day_over_their_lines():

@@ -227,7 +227,12 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
     in_brackets = (rf"|(?<=[{CALLED_AFTER}] )\((\d{{1,3}})\)(?=[\s.,;:!?]|$)" if bracketed
                    else "")
     return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])"
-                      + in_brackets + SUPERIOR_CALL)
+                      + in_brackets + NAMED_CALL + SUPERIOR_CALL)
+
+
+# A note's number in brackets after the word for a note, as Hong Kong reports call theirs
+# (`…上升21.3%（註1）。`, `(Note 2)`): the call, brackets and word, becomes the reference.
+NAMED_CALL = rf"|[(\uff08]\s*(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[)\uff09]"
 
 
 # A note's number as a superior figure (`another.¹`, `trade²`) after a mark ending a phrase
