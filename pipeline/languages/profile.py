@@ -28,9 +28,11 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 CURRENCY_SIGNS = "$\u00a3\u20ac\u00a5"
 CURRENCY_CODE = rf"\b[A-Z]{{1,3}}(?=[{CURRENCY_SIGNS}])"
 # A figure in a table's cell, in every language: "1,204", "−2.7%", "+3.6 pts", "£3.4m", "HK$1.2bn",
-# "(12)", "（9,870）", "7:40", or a dash standing for none ("–", the Chinese "——"); {before},
-# {units} and {none} take a language's words before a figure, its units and its words for none.
-FIGURE = (r"[(\uff08−+\-]?(?:{before})?(?:[A-Z]{{1,2}}\$|[£$€¥])?\d[\d,.:]*\s?"
+# "(12)", "（9,870）", "7:40", a bound ("<30", "≤5", ">95%": a target's), or a dash standing for
+# none ("–", the Chinese "——"); {before}, {units} and {none} take a language's words before a
+# figure, its units and its words for none.
+FIGURE = (r"[(\uff08−+\-]?(?:[<>\u2264\u2265\u2248~]\s?)?(?:{before})?(?:[A-Z]{{1,2}}\$|[£$€¥])?"
+          r"\d[\d,.:]*\s?"
           r"(?:%|bn|pts?|pp|[km]{units})?[)\uff09]?"
           r"|[–—−-]|——{none}")
 
