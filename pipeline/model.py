@@ -361,9 +361,20 @@ class Table:
     def total_rows(self) -> frozenset[int]:
         """The rows (by number) that total the rows above them: the first cell of each says
         so ("Total income", "Total", "合計"), as its language writes it; the last row, or a
-        subtotal among the rows (an account's income totalled over its expenditure)."""
-        return frozenset(number for number, row in enumerate(self.rows) if number and row
-                         and TABLE_TOTAL.fullmatch(plain(row[0]).strip()))
+        subtotal among the rows (an account's income totalled over its expenditure) whose
+        figures are no other than the sums of the rows since the total before it: a count
+        named so among others it does not add up (`Total audience` over the season's other
+        measures, a reviewer's finding) is a row as they are."""
+        found: set[int] = set()
+        start = 0
+        for number, row in enumerate(self.rows):
+            if not (number and row and TABLE_TOTAL.fullmatch(plain(row[0]).strip())):
+                continue
+            if number == len(self.rows) - 1 or not contradicts_sums(
+                    self.rows[start:number], row, self.numeric):
+                found.add(number)
+                start = number + 1
+        return frozenset(found)
 
     @property
     def texts(self) -> list[str]:
@@ -377,6 +388,33 @@ class Table:
         document = profile_for(language)
         written = detect(plain(self.caption))
         return (document if written.script == document.script else written).reader_words.continued
+
+
+# A table's figure as its value can be summed: its sign or brackets, a currency, the figure,
+# and its unit ("(3,200)", "£4.2m", "−4.3%", "12.4億"). A bound ("<30") or a range is none.
+SUMMED_FIGURE = re.compile(r"(?P<open>[(\uff08])?(?P<minus>[−\-])?(?:[A-Z]{0,3}[$£€¥])?"
+                           r"(?P<figure>\d[\d,]*(?:\.(?P<decimals>\d+))?)\s?"
+                           r"(?P<unit>%|[^\W\d_]{0,3})[)\uff09]?")
+
+
+def contradicts_sums(rows: tuple[tuple[tuple[Span, ...], ...], ...],
+                     total: tuple[tuple[Span, ...], ...], numeric: tuple[bool, ...]) -> bool:
+    """Whether a column of figures the `total` row's label says it totals shows it does not:
+    its figure is not the sum of the `rows`' (to the rounding of their last digits), where
+    every one of them is a figure of one unit."""
+    for column, is_figure in enumerate(numeric):
+        if not is_figure or column == 0 or column >= len(total):
+            continue
+        cells = [plain(row[column]).strip() for row in rows if column < len(row)]
+        values = [SUMMED_FIGURE.fullmatch(cell) for cell in [*cells, plain(total[column]).strip()]]
+        if not rows or None in values or len({value["unit"] for value in values}) != 1:
+            continue
+        *parts, summed = [(-1 if value["open"] or value["minus"] else 1)
+                          * float(value["figure"].replace(",", "")) for value in values]
+        places = max(len(value["decimals"] or "") for value in values)
+        if abs(sum(parts) - summed) > len(values) * 0.5 * 10 ** -places + 1e-9:
+            return True
+    return False
 
 
 @dataclass(frozen=True)

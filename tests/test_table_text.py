@@ -156,6 +156,37 @@ def test_a_subtotal_among_the_rows_is_set_as_a_total_too():
     assert html.count('<tr class="total">') == 2
 
 
+def test_a_count_named_total_among_others_it_does_not_add_up_is_a_row_as_they_are():
+    """`Total audience` between the counts of a season's companies and its venues totals
+    none of them (the reviewer's finding: it had been set bold, a rule over it, as the
+    table's totals); a subtotal whose figures are the sums above it, rounded, still is one,
+    and a last row so named always is."""
+    season = Table(cells("Measure", "2023–24", "2024–25"), (
+        cells("Companies touring", "12", "14"), cells("Performances", "310", "342"),
+        cells("Total audience", "17,490", "21,650"), cells("Venues", "40", "44")))
+    assert season.total_rows == frozenset()
+    rounded = Table(cells("Fund", "£m"), (
+        cells("Capital", "1.2"), cells("Revenue", "2.3"), cells("Total funds", "3.6"),
+        cells("Grants", "0.4"), cells("Total", "9.9")))
+    assert rounded.total_rows == {2, 4}
+    shares = Table(cells("Source", "Share"), (
+        cells("Council", "(1,200)"), cells("Trusts", "2,300"), cells("Total", "1,100"),
+        cells("Other", "5")))
+    assert shares.total_rows == {2}
+
+
+def test_a_column_of_bounds_is_figures_set_right():
+    """A target's column of bounds (`<30`, `≤5`, `>95%`) beside its figures is figures,
+    aligned right as the years' columns beside it are (it had been set flush left); a
+    column of words among which one sign stands is not."""
+    targets = Table(cells("Measure", "2024", "Target"), (
+        cells("Days to first appointment", "34", "<30"), cells("Complaints upheld", "6", "≤5"),
+        cells("Patients satisfied", "96%", ">95%"), cells("Ratio", "0.94", "<1.00")))
+    assert targets.numeric == (False, True, True)
+    notes = Table(cells("Measure", "Note"), (cells("Days", "< see below"), cells("Cases", "none")))
+    assert notes.numeric == (False, False)
+
+
 def test_a_column_of_figures_with_negatives_in_brackets_hangs_them():
     """Accounts write a negative figure in brackets, `(21,300)`: the column's other figures,
     and its heading, keep room for a closing bracket set but not shown, so every figure's
