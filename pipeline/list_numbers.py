@@ -9,6 +9,24 @@ ROMAN_VALUES = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), (
                 ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
 
 
+# Figures in circles, ① to ⑳, then ㉑ to ㉟ and ㊱ to ㊿ (Unicode's three runs): how Chinese,
+# Japanese and English web pages number items, and Word's decimalEnclosedCircle.
+CIRCLED_STYLE = "circled-decimal"  # CSS's name (Ready-made Counter Styles)
+CIRCLED = "".join(chr(code) for first, last in ((0x2460, 0x2473), (0x3251, 0x325F),
+                                                (0x32B1, 0x32BF))
+                  for code in range(first, last + 1))
+
+
+def circled(number: int) -> str:
+    """3 -> "③"; past ㊿, which Unicode does not circle, the figures alone."""
+    return CIRCLED[number - 1] if 1 <= number <= len(CIRCLED) else str(number)
+
+
+def circled_value(figure: str) -> int:
+    """ "③" -> 3."""
+    return CIRCLED.index(figure) + 1
+
+
 def letters(number: int) -> str:
     """27 -> "aa", 28 -> "bb": a to z, then each letter twice, three times … (Word's
     lowerLetter, and CSS's symbolic counting, not the spreadsheet's aa, ab)."""
@@ -50,9 +68,12 @@ BULLETS = ("\u2022", "\u2013", "\u2023")
 # How a tagged PDF names a list's numbering (ISO 32000-1, 14.8.5.5, Table 347: /ListNumbering),
 # by CSS's list style or, for a bulleted list, by its bullet. Anything else (a language's own
 # numerals, 一、; an en dash or a triangular bullet) is None: its labels hold text that follows
-# none of these schemes, as the standard says of None.
+# none of these schemes, as the standard says of None. Circled figures are Decimal: arabic
+# figures counting 1, 2, 3, the circle round each as much the label's as the stop after 1. is
+# (Unicode decomposes ① to 1); None would tell a reader the list is not numbered.
 LIST_NUMBERING = {
-    "decimal": "Decimal", "lower-roman": "LowerRoman", "upper-roman": "UpperRoman",
+    "decimal": "Decimal", CIRCLED_STYLE: "Decimal",
+    "lower-roman": "LowerRoman", "upper-roman": "UpperRoman",
     "lower-alpha": "LowerAlpha", "upper-alpha": "UpperAlpha",
     "\u2022": "Disc", "\u25e6": "Circle", "\u25aa": "Square",
 }
@@ -76,6 +97,8 @@ def numeral(style: str, number: int) -> str:
     match style:
         case "decimal":
             return str(number)
+        case "circled-decimal":
+            return circled(number)
         case "lower-alpha" | "upper-alpha":
             letter = letters(number)
             return letter.upper() if style.startswith("upper") else letter

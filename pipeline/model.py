@@ -27,7 +27,7 @@ from pipeline.languages import (
     profile_for,
     scripts,
 )
-from pipeline.list_numbers import bullet, numeral
+from pipeline.list_numbers import CIRCLED_STYLE, bullet, numeral
 
 T = TypeVar("T")
 
@@ -246,7 +246,7 @@ class ListItem:
 # CSS's names for the numbering of a list; "bullet" for a bulleted one; a language's own
 # numerals ("trad-chinese-informal") after those every language shares.
 LIST_STYLES = ("bullet", "decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman",
-               *(numerals.style for numerals in NUMERALS))
+               CIRCLED_STYLE, *(numerals.style for numerals in NUMERALS))
 # How a list's numbers may be written besides the style's usual way ("1.", "a.", "一、"): the
 # marker with "%" for the number, as Word's level text has it: (a), 1), （一）, 1、 (a figure
 # before the ideographic comma, as Chinese texts number their items), and the number bare (a
@@ -279,6 +279,8 @@ class List:
         if self.marker:
             before, _, after = self.marker.partition("%")
             return before, after
+        if self.style == CIRCLED_STYLE:
+            return "", ""  # the circle is the mark: ①, not ①.
         return "", next((numerals.suffix for numerals in NUMERALS
                          if numerals.style == self.style), ".")
 
