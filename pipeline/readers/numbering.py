@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass, replace
 
 from pipeline.languages import NUMERAL, NUMERALS, PICTOGRAPH_BULLET, UNSPACED
-from pipeline.list_numbers import is_roman, letters_value, numeral, roman_value
+from pipeline.list_numbers import (
+    CIRCLED,
+    CIRCLED_STYLE,
+    circled_value,
+    is_roman,
+    letters_value,
+    numeral,
+    roman_value,
+)
 
 
 def list_numbering(values: list[str]) -> tuple[str, int]:
@@ -22,6 +30,8 @@ def list_numbering(values: list[str]) -> tuple[str, int]:
         return "bullet", 1
     if first.isdigit() and first.isascii():
         return "decimal", int(first)
+    if first in CIRCLED:
+        return CIRCLED_STYLE, circled_value(first)
     for numerals in NUMERALS:  # a language's own: "一", "十一"
         if re.fullmatch(numerals.pattern, first):
             return numerals.style, numerals.value(first)
@@ -63,6 +73,8 @@ MARKER = re.compile(
     r"|(?P<figure>\d{1,2})\u3001\s*"
     # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
     rf"|(?P<own_open>[(（])?(?P<own>{NUMERAL})(?P<own_close>、|[)）])\s*"
+    # A figure in a circle, with or without a space after: "① 楼道照明", "②缺少"
+    rf"|(?P<circled>[{CIRCLED}])\s*"
 )
 
 
@@ -112,6 +124,8 @@ def marker_of(row: str) -> Marked | None:
         return Marked(match.group("pictograph"), "", rest, pictograph=True)
     if match.group("figure"):
         return Marked("1\u3001", match.group("figure"), rest)
+    if match.group("circled"):
+        return Marked("\u2460", match.group("circled"), rest)
     if match.group("own"):
         opening, closing = match.group("own_open") or "", match.group("own_close")
         if bool(opening) != (closing != "、"):
