@@ -12,7 +12,8 @@ makes a list paragraph of its own.
 
 Word's formats become the model's list styles (decimal, letters, roman numerals, a
 language's own such as Chinese counting), and its level text the marker, 1. (1) or 1)
-(model.MARKERS); formats that show the same figures differently (01, ①) are decimal; any
+(model.MARKERS); figures in circles (①) are the model's circled style; formats that show
+the same figures differently (01, ⑴, ⒈) are decimal; any
 other (First, Second …) is refused by the caller, since the editions could not print it.
 """
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from docx.oxml.ns import qn
 
 from pipeline.languages import NUMERALS
-from pipeline.list_numbers import letters, roman
+from pipeline.list_numbers import CIRCLED_STYLE, circled, letters, roman
 from pipeline.model import MARKERS, List
 from pipeline.readers.docx.structures import Styles, value_of, whole_number
 from pipeline.readers.numbering import marker_of
@@ -35,8 +36,10 @@ WORD_FORMATS = {
     "upperLetter": "upper-alpha", "lowerRoman": "lower-roman", "upperRoman": "upper-roman",
     # A language's own ("taiwaneseCounting" and its kin: "trad-chinese-informal").
     **{word: numerals.style for numerals in NUMERALS for word in numerals.word_formats},
-    # The same figures, written otherwise: 01, ①, (1), 1., full-width 1.
-    "decimalZero": "decimal", "decimalEnclosedCircle": "decimal",
+    # Figures in circles: ①, and the same as Word's East Asian templates name them.
+    "decimalEnclosedCircle": CIRCLED_STYLE, "decimalEnclosedCircleChinese": CIRCLED_STYLE,
+    # The same figures, written otherwise: 01, (1), 1., full-width 1.
+    "decimalZero": "decimal",
     "decimalEnclosedParen": "decimal", "decimalEnclosedFullstop": "decimal",
     "decimalFullWidth": "decimal", "decimalFullWidth2": "decimal", "decimalHalfWidth": "decimal",
 }
@@ -274,8 +277,8 @@ def shown(text: str, counters: list[int | None], formats: dict[int, Level]) -> s
 
 
 def formatted(number: int, word_format: str) -> str:
-    """A number as Word shows it in letters, roman numerals or a language's own numerals,
-    else in figures."""
+    """A number as Word shows it in letters, roman numerals, circled figures or a language's
+    own numerals, else in figures."""
     style = WORD_FORMATS.get(word_format)
     match style:
         case "lower-alpha" | "upper-alpha":
@@ -284,5 +287,7 @@ def formatted(number: int, word_format: str) -> str:
         case "lower-roman" | "upper-roman":
             value = roman(number)
             return value.upper() if word_format.startswith("upper") else value
+        case "circled-decimal":
+            return circled(number)
     own = next((numerals for numerals in NUMERALS if numerals.style == style), None)
     return own.numeral(number) if own else str(number)

@@ -30,7 +30,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pipeline.languages import NUMERALS
-from pipeline.list_numbers import bullet
+from pipeline.list_numbers import CIRCLED_STYLE, bullet
 from pipeline.model import Document, LineBlock, List, Note, SignOff, Span, Table
 from pipeline.writers.shaping import text_ems
 
@@ -48,6 +48,7 @@ NOTE_REFERENCE_STYLE = "Endnote Reference"
 NUMBER_FORMATS = {
     "bullet": "bullet", "decimal": "decimal", "lower-alpha": "lowerLetter",
     "upper-alpha": "upperLetter", "lower-roman": "lowerRoman", "upper-roman": "upperRoman",
+    CIRCLED_STYLE: "decimalEnclosedCircle",  # ①, which LibreOffice reads too
     # A language's own ("trad-chinese-informal": Word's taiwaneseCountingThousand).
     **{numerals.style: numerals.word_format for numerals in NUMERALS},
 }
