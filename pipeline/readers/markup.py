@@ -99,7 +99,7 @@ from pipeline.languages import (
     joined_lines,
     line_joins,
 )
-from pipeline.list_numbers import numeral
+from pipeline.list_numbers import CIRCLED, numeral
 from pipeline.model import (
     Block,
     Document,
@@ -139,14 +139,15 @@ FIGURE_ATTRIBUTES = re.compile(r"\((?P<image>.*?)\)\{(?P<attributes>.*)\}")
 ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|(?P<other>\S+)')
 QUOTATION_MARK = re.compile("> ?")  # opens each line of a displayed quotation
 LINE_MARK = "| "  # opens each line of a line block, kept as a line (pandoc's)
-ESCAPABLE = "*\\#![]|-.、()\uff08:^~<>"
+ESCAPABLE = f"*\\#![]|-.、()\uff08:^~<>{CIRCLED}"
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
-# "（一）".
+# "（一）"; a figure in a circle and a space: "① ".
 LIST_ITEM = re.compile(
     rf"(?P<indent> *)(?P<marker>(?:-|\(?(?P<path>(?:\d+\.)+)?"
     rf"(?:\d+|(?P<letter>[a-zA-Z])(?P=letter)*"
     rf"|[ivxlcdmIVXLCDM]+)[.)])(?= )|(?P<bare>(?:\d+\.)+)\d+(?= )|{NUMERAL_MARKER}"
-    rf"|\uff08(?:{NUMERAL})\uff09|\d+\u3001|(?P<pictograph>{PICTOGRAPH_BULLET})(?= ))"
+    rf"|\uff08(?:{NUMERAL})\uff09|\d+\u3001|[{CIRCLED}](?= )"
+    rf"|(?P<pictograph>{PICTOGRAPH_BULLET})(?= ))"
     rf" ?(?P<rest>.*)"
 )
 CAPTION = re.compile(r"Table: (.*)")
@@ -459,8 +460,8 @@ def built_list(items: list, chunk: Chunk, path: Path, parents: tuple[str, ...] =
 def marker_form(mark: str) -> str:
     """How a list's marks write their numbers (model.MARKERS): "(%)" for "(a)", "%)" for
     "a)", "（%）" for "（一）", "%、" for "1、", "%" for a compound number's own bare ("1" of
-    "2.1"), "" for "a." and "一、"."""
-    if mark.isdigit():
+    "2.1"), "" for "a.", "一、" and "①"."""
+    if mark.isdecimal():  # not "①", a digit to Unicode
         return "%"
     if mark.startswith(("(", "\uff08")):
         return f"{mark[0]}%{mark[-1]}"

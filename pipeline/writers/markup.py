@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from pipeline.languages import NUMERAL, NUMERALS
-from pipeline.list_numbers import numeral
+from pipeline.list_numbers import CIRCLED, CIRCLED_STYLE, numeral
 from pipeline.model import (
     Block,
     Document,
@@ -31,12 +31,12 @@ from pipeline.model import (
 
 # What a paragraph must not start with, lest it read as another block: its first mark is
 # escaped. A heading, a figure, a list item ("- ", "1. ", "a. ", "(a) ", "a) ", "一、",
-# "（一）", "1、"), a table row, a note, a table's caption.
+# "（一）", "1、", "① "), a table row, a note, a table's caption.
 OWN_NUMERAL = "|".join(f"(?:{numerals.pattern})(?={re.escape(numerals.suffix)})"
                        for numerals in NUMERALS)  # a language's own, before its "、"
 BLOCK_START = re.compile(
     rf"[#!|>]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
-    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\d+(?=\u3001)|\[(?=\^[^\]]*\]:)|Table(?=: )"
+    rf"|\uff08(?=(?:{NUMERAL})\uff09)|\d+(?=\u3001)|[{CIRCLED}](?= )|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
 NESTED_INDENT = "    "
 # The characters that open or close inline markup: always escaped in text.
@@ -112,7 +112,7 @@ def unmistakable(text: str) -> str:
     start = BLOCK_START.match(text)
     if start is None:
         return text
-    if start.group() in "#!|>-[(\uff08":
+    if start.group() in f"#!|>-[(\uff08{CIRCLED}":
         return "\\" + text
     return text[: start.end()] + "\\" + text[start.end() :]
 
@@ -138,14 +138,14 @@ def marker(block: List, number: int, parents: tuple[str, ...] = ()) -> str:
     if not block.numbered:
         return block.marker or "-"  # a pictograph (✅) the list is bulleted with
     path = "".join(f"{parent}." for parent in parents) if block.compound else ""
-    last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_LETTER
+    last = {numerals.style: numerals.last for numerals in NUMERALS} | LAST_NUMERAL
     if number > last.get(block.style, number):
         return f"{path}{number}."
     before, after = block.affixes
     return f"{before}{path}{numeral(block.style, number)}{after}"
 
 
-LAST_LETTER = {"lower-alpha": 26, "upper-alpha": 26}  # z
+LAST_NUMERAL = {"lower-alpha": 26, "upper-alpha": 26, CIRCLED_STYLE: len(CIRCLED)}  # z, ㊿
 
 
 def write_table(block: Table) -> str:
