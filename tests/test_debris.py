@@ -191,6 +191,24 @@ def test_footers_in_english_and_chinese(footer):
     assert set(dropped.values()) <= {"page footer", "links", "link"}
 
 
+@pytest.mark.parametrize("footer", [
+    "Cookies   Terms of use   Accessibility statement   Contact the college\n"
+    "© 2026 Fenwold College",
+    "Site map    Disclaimer    Complaints procedure",
+    "私隱政策   重要告示   網頁指南   無障礙瀏覽\n© 2026 水務委員會",
+])  # fmt: skip
+def test_a_footers_row_of_links_parted_by_runs_of_spaces_goes(footer):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{footer}")
+    assert kept == [BODY, MORE]
+    assert set(dropped.values()) <= {"page footer", "links"}
+
+
+def test_a_tables_last_row_of_words_under_the_text_stays():
+    table = "Ward   Councillor   Party\nMillbrook   Ann Hale   Green\nEastfield   Tom Reed   Labour"
+    kept, _ = kept_and_dropped(f"{BODY}\n\n{table}")
+    assert len(kept) == 4
+
+
 def test_a_line_of_unknown_words_repeated_after_each_section_goes():
     text = (f"Opening\n\n{BODY}\n\nGo up ↑\n\nSecond part\n\n{MORE}\n\nGo up ↑\n\n"
             f"Third part\n\n{BODY}")

@@ -805,6 +805,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     for index, line in enumerate(lines[:first_text + 1]):
         if line.number not in reasons and menu_row(lines, reasons, index):
             reasons[line.number] = "links"
+    reasons.update(footer_link_rows(lines, reasons))
     first_text, last_text = text_between(lines, reasons)
     # Over the text's first sentence, never a line of the text: a post's date, or a release's
     # line, may stand under its subtitle, a line as long as the text's (`Apr 09, 2025` under
@@ -1410,10 +1411,32 @@ def menu_row(lines: list[Line], reasons: dict[int, str], index: int) -> bool:
     by runs of spaces (cleaning's tabs: `Visit   Collections   Learn   Support Us`), beside
     the page's other debris (its breadcrumb, its skip link): MIN_ROW_LINKS links at least, no
     figure among them, as a table's header row has."""
-    cells = lines[index].text.split(CELL)
     beside = [lines[other].number for other in (index - 1, index + 1) if 0 <= other < len(lines)]
-    return (len(cells) >= MIN_ROW_LINKS and all(is_link(cell.strip()) for cell in cells)
-            and any(number in reasons for number in beside))
+    return is_spaced_link_row(lines[index].text) and any(number in reasons for number in beside)
+
+
+def footer_link_rows(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The footer's rows of links parted by runs of spaces (`Privacy   Accessibility
+    Freedom of information`, over its copyright line): under the text, each a block of its
+    own (no table's row over it), nothing but the page's debris or such rows under it."""
+    rows: dict[int, str] = {}
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.number in reasons or line.number in rows:
+            continue
+        above = lines[index - 1] if index else None
+        if not is_spaced_link_row(line.text) or (
+                above and above.number == line.number - 1 and CELL in above.text):
+            break
+        rows[line.number] = "links"
+    return rows
+
+
+def is_spaced_link_row(text: str) -> bool:
+    """A row of links parted by runs of spaces (cleaning's tabs): MIN_ROW_LINKS links at
+    least, no figure among them, as a table's header row has."""
+    cells = text.split(CELL)
+    return len(cells) >= MIN_ROW_LINKS and all(is_link(cell.strip()) for cell in cells)
 
 
 def is_link(text: str) -> bool:
