@@ -525,3 +525,32 @@ def bilingual_release(text: str, language: str):
     assert not any(isinstance(block, SignOff) for block in document.blocks)
     return (document, [block.text for block in document.blocks if isinstance(block, Heading)],
             {drop["text"] for drop in report["dropped"]})
+
+
+@pytest.mark.parametrize(("head", "headline", "opening"), [
+    ("跳過導航\n新聞公報", "勞工處處長在職業安全嘉許禮致辭（只有中文）",
+     "　　以下是勞工處處長今日在職業安全嘉許禮的致辭："),
+    ("新闻公报\n跳过导航", "民政局局长在社区服务嘉许礼致辞",
+     "　　以下是民政局局长今日在嘉许礼的致辞全文："),
+    ("跳過導航\n新聞公報", "勞工處處長在職業安全嘉許禮致辭",
+     "＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊＊\n　　以下是勞工處處長今日在職業安全嘉許禮的致辭："),
+])
+def test_a_chinese_speech_pages_skip_link_label_and_doubled_headline(head, headline, opening):
+    """A government speech page's head: its skip link (`跳過導航`) and its label (`新聞公報`) go,
+    and its headline, written twice right over the text (its tag gone), is the title: no
+    picture's doubled caption, no heading, though no blank line parts it from the text."""
+    document, report = read(f"{head}\n{headline}\n{headline}\n{opening}\n\n"
+                            "　　各位來賓，大家好。今年共有八十個機構獲得嘉許。\n")
+    assert document.metadata.title == headline.removesuffix("（只有中文）")
+    assert not [block for block in document.blocks if isinstance(block, (Figure, Heading))]
+    assert document.blocks[0].text.startswith("以下是")
+    assert head.split("\n")[0] in [text for text, _ in dropped(report)]
+
+
+def test_a_headline_written_twice_over_the_text_is_the_title_however_short_the_line_under_it():
+    headline = "Secretary for Housing visits new estate in Tung Chung"
+    document, _ = read(f"{headline}\n{headline}\nThe Secretary toured the estate's homes today.\n\n"
+                       "He met residents and staff, and thanked the builders.\n")
+    assert document.metadata.title == headline
+    assert [block.text for block in document.blocks][0].startswith("The Secretary toured")
+    assert not [block for block in document.blocks if isinstance(block, (Figure, Heading))]

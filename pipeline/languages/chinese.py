@@ -397,7 +397,7 @@ class Chinese(Profile):
     common = COMMON_CHARACTERS
     # In Traditional Chinese, and the Simplified forms a Hong Kong page's switcher offers.
     furniture = Furniture(
-        skip=r"跳(?:至|到|過)(?:主要)?(?:內容|内容|導覽|导航|選單|选单)(?:區塊|区块|區|区)?"
+        skip=r"跳(?:至|到|過|过)(?:主要)?(?:內容|内容|導覽|导览|導航|导航|選單|选单)(?:區塊|区块|區|区)?"
              # a Taiwan government site's access keys: ":::", ":::中央內容區"
              r"|:::\s*\S{0,10}",
         page="頁|页",

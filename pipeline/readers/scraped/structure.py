@@ -737,7 +737,7 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
         taken += 1
     # In a text not wrapped a line that ends its block does so here too (breaks.py), as if a
     # blank line followed it.
-    if taken == 1 and not (over_running_text(rows) and (
+    if taken == 1 and not ((over_running_text(rows) or doubled_over_text(rows)) and (
             not title or likeness_key(rows[0].text) == likeness_key(title))) and not (
             line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)
     ) and not (not_wrapped(units) and ends_block(rows[0].text, rows[1].text, stands_alone)
@@ -818,6 +818,13 @@ def over_running_text(rows: list[Unit]) -> bool:
     over two lines has a heading-shaped second line."""
     return (len(rows) > 1 and not is_heading_text(rows[1].text)
             and len(rows[0].text) < TITLE_SHARE * len(rows[1].text))
+
+
+def doubled_over_text(rows: list[Unit]) -> bool:
+    """Whether the opening block's first line, written twice, stands over the text's first
+    paragraph, no blank line between (a news page's headline, copied as its title and its
+    heading, over `以下是局長今日…的致辭全文：`): the title, however long that line."""
+    return len(rows) > 1 and rows[0].repeats > 1 and not is_heading_text(rows[1].text)
 
 
 def title_lines(texts: list[Unit]) -> int:
