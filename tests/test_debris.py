@@ -1063,3 +1063,23 @@ def test_a_pages_footer_after_its_related_post_holds_its_address_and_telephone()
     document, _ = scraped_document("page", text, Metadata(title=""))
     assert [type(block).__name__ for block in document.blocks] == [
         "Paragraph", "Paragraph", "SignOff"]
+
+
+@pytest.mark.parametrize("row", [
+    "Share Facebook X LinkedIn Email",
+    "Share this page   Facebook   WhatsApp   Print",
+    "分享 Facebook X WhatsApp 電郵",
+    "分享 微信 微博 复制链接",
+])
+def test_a_share_row_its_word_opening_it_parted_by_spaces_goes_not_into_the_sign_off(row):
+    """A page's share row copied on one line, its word over the networks with no colon or
+    bar (`Share Facebook X LinkedIn Email`): the page's, not a signature under the text."""
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{MORE}\n\n{row}")
+    assert kept == [BODY, MORE]
+    assert list(dropped.values()) == ["print or share link"]
+
+
+def test_a_line_sharing_words_of_the_text_after_share_stays():
+    line = "Share your memories of the harbour with us"
+    kept, _ = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
+    assert line in kept

@@ -245,6 +245,9 @@ KINDS = (
     ("skip link", whole(said("skip")), False),
     ("back-to-top link", whole(said("back_to_top")), False),
     (SHARE, whole(said("print_or_share")), False),
+    # A share row whose word opens it, its networks after it parted by spaces alone
+    # ("Share Facebook X LinkedIn Email", "分享 Facebook X WhatsApp 電郵").
+    (SHARE, whole(f"(?:{said('row_prefix')})(?:\\s+(?:{said('share_networks')}))+"), False),
     ("page tools", whole(said("page_tools")), False),
     ("picture placeholder", whole(said("picture")), False),
     ("page feedback", whole(said("feedback")), False),
