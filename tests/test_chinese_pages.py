@@ -358,3 +358,27 @@ def test_the_opener_dates_a_letter_as_its_signature_does(signed, shown):
     assert document.metadata.date == "2024-12-10"
     html = render_html(document, load_layout(ROOT / "layouts", "screen"))
     assert f'class="date">{shown}<' in html
+
+
+def test_a_wechat_articles_player_collection_follow_prompt_and_reprint_notice_go():
+    """A WeChat article's furniture round its headline and under its text: its player
+    (`听全文`), the collection it is filed in (`收录于话题 #… 8个`), its prompt to follow the
+    account and its notice on reprinting go; the headline is the title, `文 | …` under it the
+    byline, the editor's credit is listed as a credit, and the credit of its pictures and
+    words under the text stays a line of the text, no sign-off (the player had been the
+    title, the headline and the prompt headings, the credit and the notice the signature)."""
+    text = "\n".join([
+        "原创 绿野读书会 2025-03-02 09:15 发表于浙江", "听全文", "收录于话题 #读书分享 8个", NBSP,
+        "春天里的一场读书会", NBSP, "文 | 周若兰", "排版 | 许诺", NBSP, "点击上方蓝字 关注我们", NBSP,
+        BODY, NBSP, "读书会每月举办一次，欢迎更多朋友加入。", NBSP, "图文来源：绿野读书会",
+        "欢迎转载，请注明出处"])
+    document, report = read(text)
+    assert document.metadata.title == "春天里的一场读书会"
+    assert document.byline.name == "周若兰"
+    assert [(type(block).__name__, block.text) for block in document.blocks] == [
+        ("Paragraph", BODY), ("Paragraph", "读书会每月举办一次，欢迎更多朋友加入。"),
+        ("Paragraph", "图文来源：绿野读书会")]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["排版 | 许诺"] == "web page debris: the editors the page credits"
+    for line in ("听全文", "点击上方蓝字 关注我们", "欢迎转载，请注明出处"):
+        assert line in reasons

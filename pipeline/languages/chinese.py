@@ -371,7 +371,7 @@ class Chinese(Profile):
     letter = "(?:信|函)$"  # 家長信, 公開信, 通函: at the subject's end (信息, 信心 are no letters)
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
     contact_heading = "(?:傳媒|传媒|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
-    photo_credit = (r"(?:圖片|图片|相片|照片)(?:來源|来源|提供)\s*[:：].{1,40}"
+    photo_credit = (r"(?:圖片|图片|相片|照片|圖文|图文)(?:來源|来源|提供)\s*[:：].{1,40}"
                     r"|(?:攝影|摄影)\s*[:：].{1,40}")
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
@@ -420,6 +420,10 @@ class Chinese(Profile):
                    r"|(?:閱讀|阅读)(?:時間|时间)\s*[:：]\s*(?:約|约)?\d+\s*分(?:鐘|钟)"
                    # the page read aloud, its sections opened and closed
                    r"|(?:朗讀|朗读)(?:本頁|此頁|本页|此页)?|(?:閱讀|阅读|顯示|显示|查看)更多|更多"
+                   # a WeChat article's player, the collection it is filed in ("收录于合集
+                   # #社区故事 12个") and its prompt to follow the account, over its headline
+                   r"|(?:听|聽)全文|(?:收录于|收錄於)(?:合集|话题|話題)\s*#?[^。，,]{1,30}"
+                   r"|(?:点击|點擊)(?:上方|下方)(?:蓝字|藍字)\s*(?:关注|關注)(?:我们|我們)?"
                    r"|(?:展開|展开|收起|收合)(?:全部)?"
                    # a gallery's buttons: "上一張", "放大圖片"
                    r"|(?:上一|下一)(?:張|张|幅)|放大(?:圖片|图片|相片)"
@@ -447,10 +451,9 @@ class Chinese(Profile):
                r"|(?:地址|地點|地点)\s*[:：].{2,80}?(?:電話|电话)\s*[:：].{0,80}"
                r"|(?:版權所有|版权所有).{0,80}|©.{0,80}|.{0,60}(?:©|版權所有|版权所有).{0,40}"
                r"|(?:標籤|标签|分類|分类)\s*[:：].{0,60}"
-               # a news page's credits under its text: "（责任编辑：贺晓岚  审核：陆思远）"
-               rf"|[（(]?{CREDIT}\s*[:：]\s*\S{{1,12}}(?:\s+{CREDIT}\s*[:：]\s*\S{{1,12}})*[）)]?"
-               # and a WeChat article's, parted by bars: "摄影 | 王磊 李想"
-               rf"|{BARRED_CREDIT}\s*[|｜]\s*{CREDIT_NAMES}"
+               # a WeChat article's notice on reprinting it: "如需转载请联系后台"
+               r"|(?:如需|如要|若需|欢迎|歡迎)?(?:转载|轉載)[^。]{0,12}(?:联系|聯繫|联络|聯絡|后台|後台"
+               r"|授权|授權|注明|註明|出处|出處)[^。]{0,12}。?"
                # the site's postal address and its mainland registration: "地址：… 邮编：
                # 430074  鄂ICP备05003529号-1", "京公网安备 11010502030143号"
                r"|(?:地址|地點|地点)\s*[:：].{2,60}?(?:郵編|邮编|郵政編碼|邮政编码)\s*[:：]?\s*\d{6}.{0,60}"
@@ -461,6 +464,10 @@ class Chinese(Profile):
                # the body's registration: "慈善機構編號：91/12345", "公司註冊編號：…"
                r"|(?:(?:註冊|注册)?慈善(?:機構|机构|團體|团体)|公司)(?:註冊|注册)?(?:編號|编号|號碼|号码)"
                r"\s*[:：].{0,80}",
+        # a news page's credits under its text: "（责任编辑：贺晓岚  审核：陆思远）"
+        credits=rf"[（(]?{CREDIT}\s*[:：]\s*\S{{1,12}}(?:\s+{CREDIT}\s*[:：]\s*\S{{1,12}})*[）)]?"
+                # and a WeChat article's, parted by bars: "摄影 | 王磊 李想"
+                rf"|{BARRED_CREDIT}\s*[|｜]\s*{CREDIT_NAMES}",
         dateline=r"【?(?:發佈|發布|发布|刊登|上載|上载|(?:发|發|成)文)(?:日期|時間|时间)?\s*[:：]?\s*[^。]{0,20}"
                  r"\d{4}[^。]{0,16}"
                  # with the page's other fields, each perhaps in its brackets: "发布时间：

@@ -99,6 +99,9 @@ class Furniture:
     contents: str = ""  # what heads a page's own list of its sections: "On this page"
     feedback: str = ""  # a page's question about itself: "Was this page helpful? Yes | No"
     footer: str = ""  # a footer's line: its revision date, its copyright
+    # The editors a page credits, under its text or its byline ("责任编辑：贺晓岚", a WeChat
+    # article's "摄影 | 王磊 李想"): the page's record of who made it, listed, not printed.
+    credits: str = ""
     # What labels a picture over its caption, on a line of its own, as a government's release
     # sets its photos under its text ("Photo" over "The Director … reads with pupils …").
     picture_label: str = ""

@@ -144,7 +144,8 @@ MAIL_VIEW = "the mail program's lines round the mail"
 SIGN_UP_BOX = "newsletter sign-up box"
 PAGE_LABEL = "the label of the page's kind, which the title under it opens with"
 MAX_LABEL_WORDS = 3
-FOOTER_KINDS = ("page footer", "links", "link", "page feedback", "print or share link",
+CREDITS = "the editors the page credits"
+FOOTER_KINDS = ("page footer", CREDITS, "links", "link", "page feedback", "print or share link",
                 COMMENTS, MAIL_FOOTER, RELATED_PAGES, PICTURE_PLACE, HASHTAGS, AUTHOR_CARD,
                 SIGN_UP_BOX)
 # What ends a page's text: its link back up, its links to the pages before and after it; a
@@ -252,6 +253,7 @@ KINDS = (
     ("picture placeholder", whole(said("picture")), False),
     ("page feedback", whole(said("feedback")), False),
     ("page footer", whole(said("footer")), False),
+    (CREDITS, whole(said("credits")), False),
     (COMMENTS, whole(said("comments")), False),
     (DATELINE, DATELINE_LINE, False),
     ("link", whole(said("links")), True),
