@@ -68,3 +68,18 @@ def test_the_marked_up_form_and_the_draft_keep_the_parallel(tmp_path):
     draft = tmp_path / "chair.docx"
     draft.write_bytes(write_docx(page, load_layout(ROOT / "layouts", "print"), CHAIR.parent))
     assert read_docx(draft, page.metadata).byline == page.byline
+
+
+def test_a_byline_on_one_line_with_the_persons_english_name_alone_parts():
+    """A Chinese byline followed by its person's English name alone, no role (`校長 陳嘉明博士
+    Dr CHAN Ka-ming`): the byline and its parallel; a row of page tools in square brackets
+    under it goes (the byline and the tools had been one paragraph, or a heading and a
+    paragraph)."""
+    assert parse_byline("館長 林美玲博士 Dr LAM Mei-ling") == Byline(
+        "林美玲博士", role="館長", parallel="Dr LAM Mei-ling")
+    page = read_text(TEXTS / "sites" / "school-supervisor-bilingual-name.txt")
+    assert page.metadata.title == "校監的話"
+    assert page.byline == Byline("黃志偉教授", role="校監",
+                                 parallel="Professor\u00a0WONG\u00a0Chi-wai")
+    assert not any(isinstance(block, Heading) for block in page.blocks)
+    assert page.blocks[0].text == "各位同學、家長："

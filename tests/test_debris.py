@@ -1083,3 +1083,15 @@ def test_a_line_sharing_words_of_the_text_after_share_stays():
     line = "Share your memories of the harbour with us"
     kept, _ = kept_and_dropped(f"{BODY}\n\n{line}\n\n{MORE}")
     assert line in kept
+
+
+@pytest.mark.parametrize("row", ["[Print] [Share]", "[列印] [分享至 Facebook]", "[打印本页]"])
+def test_a_row_of_page_tools_in_square_brackets_goes(row):
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{row}\n\n{MORE}")
+    assert kept == [BODY, MORE]
+    assert list(dropped.values()) == ["print or share link"]
+
+
+def test_words_in_square_brackets_that_are_no_tools_stay():
+    kept, _ = kept_and_dropped(f"{BODY}\n\n[Applause] [Laughter]\n\n{MORE}")
+    assert "[Applause] [Laughter]" in kept

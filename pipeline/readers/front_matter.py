@@ -34,23 +34,27 @@ def bilingual_parts(line: str) -> tuple[str, str]:
     marked-up form write a bilingual page's (`會長 何詠恩 President Ho Weng Ian`): the two;
     else the line and ""."""
     boundary = language_boundary(line)
-    # (A Chinese name's honours after it, `主席 陳大文 GBS JP`, are its own: no parallel.)
-    if boundary is not None and not detect(line).byline_parts(line)[1]:
-        first, second = line[:boundary].strip(), line[boundary:].strip()
-        if is_parallel_byline(first, second):
-            return first, second
-    return line, ""
+    if boundary is None:
+        return line, ""
+    first, second = line[:boundary].strip(), line[boundary:].strip()
+    # (A Chinese name's honours after it, `主席 陳大文 GBS JP`, are its own: no parallel; a
+    # name in capitals, `Dr CHAN Ka-ming`, is no honour.)
+    honours = set(detect(line).byline_parts(line)[1])
+    if honours and set(re.findall(r"[^\s,]+", second)) <= honours:
+        return line, ""
+    return (first, second) if is_parallel_byline(first, second) else (line, "")
 
 
 def is_parallel_byline(byline: str, line: str) -> bool:
     """Whether `line` is the byline `byline` again in the page's other language: `byline`
     names a person with a role, as its language writes a byline (`會長 何詠恩`), and `line`,
     in the other script, is shaped as a role and a name are, one short phrase with no
-    sentence's end and no date (`President Ho Weng Ian`, `Ho Weng Ian, President`)."""
+    sentence's end and no date (`President Ho Weng Ian`, `Ho Weng Ian, President`), or is
+    the person's name alone (`Dr CHAN Ka-ming`)."""
     own, other = detect(byline), detect(line)
     return (own.script != other.script and own.is_byline(byline, 2)
             and own.names_person(byline) and bool(own.byline_parts(byline)[2])
-            and other.is_role(line))
+            and (other.is_role(line) or other.is_name(line)))
 
 
 def byline_line(lines: Sequence[str]) -> str | None:

@@ -131,6 +131,10 @@ SOUND_TAG = re.compile(r"\[(?:music|sound|noise|inaudible|silence)\]", re.IGNORE
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # A tool in its brackets, spaces and all (its opening one perhaps taken as an icon), or a word.
 BRACKETED_OR_WORD = re.compile(r"【?[^【】]*】|\S+")
+# A page's tools each in square brackets, a row of them ("[列印] [分享至 Facebook]", "[Print]
+# [Share]"): the icons' stripping takes the outer brackets only.
+BRACKETED_TOOL = re.compile(r"[\[［【]([^\[\]［］【】]{1,30})[\]］】]")
+BRACKETED_TOOLS = re.compile(rf"(?:\s*{BRACKETED_TOOL.pattern})+\s*")
 # A post's hashtags, two or more and nothing else on their line: "#charity #community".
 HASHTAGS = "a post's hashtags"
 # (A pictograph or two may open the line: "🌿 #山林守護 #志工招募".)
@@ -1241,7 +1245,7 @@ def classified(number: int, text: str) -> Line:
     for reason, pattern, doubtful in KINDS:
         if pattern.fullmatch(bare) or said_as_is and pattern.fullmatch(said_as_is):
             return Line(number, text, reason, doubtful)
-    pieces = furniture_pieces(bare)
+    pieces = furniture_pieces(text.strip() if BRACKETED_TOOLS.fullmatch(text) else bare)
     if pieces:  # a row of the page's tools, or a line of them in two languages
         return Line(number, text, pieces[0][0], all(doubtful for _, doubtful in pieces))
     if ATTRIBUTION.fullmatch(bare) and MAIL_STAMP.search(bare):
@@ -1256,7 +1260,8 @@ def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
     gap enough), or its two languages' words ("Back to top 返回頁首"); none where any piece
     is not furniture."""
     boundary = language_boundary(bare)
-    pieces = (bare.split(CELL) if CELL in bare
+    pieces = (BRACKETED_TOOL.findall(bare) if BRACKETED_TOOLS.fullmatch(bare)
+              else bare.split(CELL) if CELL in bare
               else [bare[:boundary], bare[boundary + 1:]] if boundary is not None
               # In a language whose words no spaces part, a space alone parts tools too
               # ("【字体：大 中 小】 打印本页 关闭窗口"), a bracketed tool whole.
