@@ -1485,3 +1485,27 @@ def test_a_newsletters_masthead_over_a_letter_is_the_openers():
         "From the Chair", "HOLLINS GREEN TENANTS\u2019 ASSOCIATION", "2024-10")
     assert metadata.subtitle == "Autumn Newsletter\u00a0\u2013 October 2024"
     assert plain(document.blocks[0].spans) == "Dear neighbours,"
+
+
+@pytest.mark.parametrize(("chapter", "sections"), [
+    ("第二章　社會", ("2.1 僱傭及勞工常規", "2.2 發展及培訓")),
+    ("Chapter 4: Our people", ("4.1 Recruitment", "4.2 Training and development")),
+])
+def test_a_chapters_heading_written_twice_under_the_title_heads_its_numbered_sections(
+        chapter, sections):
+    """A report's chapter heading, its division's label opening it, written twice under the
+    title (`第三章　环境`): no byline (its label had been the role, its name the byline's),
+    nor the subtitle, but a heading at level 1 over its sections (`3.1`, `3.2`) at level 2."""
+    paragraph = ("本年度共有員工一千二百名，流失率為百分之八。" if chapter.startswith("第")
+                 else "We employed 1,200 people this year, and 8 per cent of them left.")
+    title = ("二〇二四年可持續發展報告" if chapter.startswith("第")
+             else "Annual Sustainability Report 2024")
+    text = (f"{title}\n{chapter}\n{chapter}\n\n{sections[0]}\n"
+            f"{paragraph}\n\n{sections[1]}\n{paragraph}\n")
+    document, _ = scraped_document("chapter", text, Metadata(title=""))
+    assert document.byline is None
+    assert document.metadata.subtitle == ""
+    assert document.metadata.title == title
+    headings = [(block.text.replace("\u00a0", " "), block.level) for block in document.blocks
+                if isinstance(block, Heading)]
+    assert headings == [(chapter, 1), (sections[0], 2), (sections[1], 2)]

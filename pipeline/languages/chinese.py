@@ -736,7 +736,7 @@ class Chinese(Profile):
         characters."""
         name, _, role = self.byline_parts(text)
         return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
-                and bool(re.fullmatch(NAME, name))
+                and bool(re.fullmatch(NAME, name)) and not self.opens_division(text)
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
     def names_body(self, text: str) -> bool:

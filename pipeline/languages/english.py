@@ -802,7 +802,8 @@ page=r"page|p\.?",
         short = len(text.split()) <= MAX_BYLINE_WORDS and not text.endswith((".", ":", ";"))
         # "Name, Role", "By Name", or a name and its post-nominals ("Alan Whitcombe FSA").
         shaped = "," in text or self.by(text) or bool(self.byline_parts(text)[1])
-        return short and shaped and (repeats >= 2 or self.by(text))
+        return (short and shaped and (repeats >= 2 or self.by(text))
+                and not self.opens_division(text))
 
     def by(self, text: str) -> bool:
         """"By Ann Lee", or a page's "by Eleanor Fitch, Artistic Director": in lower case, a

@@ -567,9 +567,16 @@ class Profile:
 
     def is_role(self, text: str) -> bool:
         """A line that may be a role on its own, under or over the name of the person holding
-        it ("Chair", "主席"): short, one phrase, no sentence's end, no date."""
+        it ("Chair", "主席"): short, one phrase, no sentence's end, no date, no division's
+        label."""
         return (self.is_heading(text) and not self.is_date(text)
-                and not text.endswith(tuple(self.sentence_ends)))
+                and not text.endswith(tuple(self.sentence_ends))
+                and not self.opens_division(text))
+
+    def opens_division(self, text: str) -> bool:
+        """Whether `text` opens with a division's label ("第三章　环境", "Chapter 3, Our
+        people"): a heading, whose label is never a role, nor its name a person's."""
+        return bool(self.division) and re.match(f"(?:{self.division})", text.strip()) is not None
 
     def byline_parts(self, text: str) -> tuple[str, tuple[str, ...], str]:
         """A byline's name, honours and role."""

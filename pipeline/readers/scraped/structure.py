@@ -1054,6 +1054,9 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         return metadata, [*units[:place], replace(under, lined=True), *units[place + 1:]]
     if (metadata.subtitle or under is None or under.kind != "text" or len(under.rows) != 1
             or under.repeats != 1
+            # a chapter's heading, its division's label opening it ("第三章　环境"), heads
+            # its sections (3.1, 3.2 …) under the title
+            or detect(under.text).opens_division(under.text)
             # the title's own words again, in another form: the title's, no subtitle
             or likeness_key(title.text).startswith(likeness_key(under.text))
             or not (is_heading_text(under.text) or is_year_line(under.text)
@@ -1336,6 +1339,13 @@ def levelled(result: list[Block]) -> list[Block]:
     return unskipped(runs_under(numbered_under(labelled_under(result))))
 
 
+def chapters_section(chapter: str, heading: str) -> bool:
+    """Whether `heading`, numbered within a division ("3.1 排放物管理"), is a section of the
+    heading `chapter` its division's label opens ("第三章　环境", "Chapter 3: Our people")."""
+    found = section_number(heading)
+    return bool(DIVISION_LABEL.match(chapter)) and found is not None and found[1] > 1
+
+
 def numbered_under(result: list[Block]) -> list[Block]:
     """Numbered headings opening right under a heading of no number, nothing between them
     (`年度工作重點` over `一、海濱長廊的延伸與優化`, then `二、財務狀況`): its sections, each
@@ -1344,7 +1354,8 @@ def numbered_under(result: list[Block]) -> list[Block]:
     for index, over in enumerate(result[:-1]):
         first = result[index + 1]
         if not (isinstance(over, Heading) and isinstance(first, Heading)
-                and section_number(over.text) is None and opens_count(first.text)
+                and section_number(over.text) is None
+                and (opens_count(first.text) or chapters_section(over.text, first.text))
                 and not names_person(over.text)):  # a byline read as a heading heads none
             continue
         for later in range(index + 1, len(result)):
