@@ -1509,3 +1509,21 @@ def test_a_chapters_heading_written_twice_under_the_title_heads_its_numbered_sec
     headings = [(block.text.replace("\u00a0", " "), block.level) for block in document.blocks
                 if isinstance(block, Heading)]
     assert headings == [(chapter, 1), (sections[0], 2), (sections[1], 2)]
+
+
+@pytest.mark.parametrize("line", [
+    "Fenwold Community Trust -- Annual Report 2024",
+    "Annual Review 2023-24 | Kestrel Valley Housing Association",
+])
+def test_a_line_naming_the_body_and_its_publication_under_the_title_is_its_subtitle(line):
+    """A deck naming the body and the publication right under the title, over the text, a
+    blank line between each (as a kicker over a title is): the subtitle, no heading."""
+    text = (f"Small grants, big changes: a year on the estates\n\n{line}\n\n"
+            "This year the Trust gave 86 small grants to residents' groups, worth £143,000 in "
+            "all, and every one of them was spent within the year.\n\n"
+            "Most went to repairs of shared spaces.\n")
+    document, _ = scraped_document("review", text, Metadata(title=""))
+    assert document.metadata.title == "Small grants, big changes: a year on the estates"
+    assert " ".join(document.metadata.subtitle.split()) == line.replace(
+        " -- ", " \u2013 ").replace("-24", "\u201324")
+    assert not [block for block in document.blocks if isinstance(block, Heading)]

@@ -1092,10 +1092,25 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     named = is_year_line(under.text) or detect(under.text).names_issue(under.text)
     if issued or under_any_title(under.text) or under.lines[-1] == dated_under or (opening and (
             named or heads_none or decked or strapline)) or heads_none and named or (
+            body_and_publication(under.text)) or (
             NEWS_DATELINE.match(after.rows[0])):
         return (replace(metadata, subtitle=under.text, date=metadata.date or issued),
                 units[:place] + units[place + 1:])
     return metadata, units
+
+
+# What parts a body's name from its publication's on a line: a spaced dash, or a bar.
+PUBLICATION_PARTS = re.compile(r"\s+[\u2013\u2014|-]\s+")
+
+
+def body_and_publication(line: str) -> bool:
+    """Whether `line` names a body and its publication, a dash or a bar between them
+    (`Arts Council of the North East – Annual Review 2024–25`): under the title over the
+    text, its subtitle, as the kicker over a title is."""
+    parts = PUBLICATION_PARTS.split(line.strip())
+    language = detect(line)
+    return len(parts) == 2 and any(language.names_body(body) and language.names_issue(issue)
+                                   for body, issue in (parts, parts[::-1]))
 
 
 def deck(title: Unit, under: Unit, opening_block: tuple[int, ...]) -> bool:
