@@ -1527,3 +1527,20 @@ def test_a_line_naming_the_body_and_its_publication_under_the_title_is_its_subti
     assert " ".join(document.metadata.subtitle.split()) == line.replace(
         " -- ", " \u2013 ").replace("-24", "\u201324")
     assert not [block for block in document.blocks if isinstance(block, Heading)]
+
+
+@pytest.mark.parametrize(("name", "quote"), [
+    ("Dr Priya Raman", "“The ward has never been busier,” says Dr Priya Raman, who leads it."),
+    ("陳美華博士", "「病房從未如此繁忙。」負責病房的陳美華博士說。"),
+])
+def test_a_doubled_line_naming_a_person_amid_the_text_is_a_portraits_caption(name, quote):
+    """A line naming someone written twice between sections (a portrait's caption and its
+    picture's text): a figure, not a heading between the numbered sections."""
+    first, second = (("1. 背景", "2. 成果") if name[0] > "\u3000" else
+                     ("1. Background", "2. Results"))
+    text = (f"Ward report\n\n{first}\n\n{quote}\n\n{name}\n{name}\n\n{second}\n\n{quote}\n")
+    document, _ = scraped_document("ward", text, Metadata(title=""))
+    kinds = [(type(block).__name__, getattr(block, "text", None)) for block in document.blocks]
+    assert ("Heading", name) not in kinds
+    (figure,) = [block for block in document.blocks if type(block).__name__ == "Figure"]
+    assert " ".join(plain(figure.caption).split()) == name

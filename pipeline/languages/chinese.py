@@ -748,6 +748,10 @@ class Chinese(Profile):
         """"陳大文", "張慧蘭博士": a surname and one or two characters, perhaps titled."""
         return bool(re.fullmatch(self.person, text))
 
+    def names_someone(self, text: str) -> bool:
+        """A byline's shape, or a name of a common surname alone, perhaps titled ("陳大文博士")."""
+        return self.names_person(text) or self.is_name(text)
+
     def names_person(self, text: str) -> bool:
         """A role and a name of a surname and one or two characters; or, whatever its surname
         (no list holds them all), a role ending with an office's word (主席, 署長, 館長) and

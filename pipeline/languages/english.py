@@ -838,6 +838,11 @@ page=r"page|p\.?",
                     and len(text.split()) <= MAX_NAME_WORDS
                     and not text.endswith(tuple(self.sentence_ends)))
 
+    def names_someone(self, text: str) -> bool:
+        """A byline's shape, or a name shown a person's by a form of address or a surname in
+        capitals ("Professor Amara Okonjo"; not "Our Volunteers", shaped as a plain name)."""
+        return self.names_person(text) or bool(PERSON.match(text)) and self.is_name(text)
+
     def names_person(self, text: str) -> bool:
         """"By …", known post-nominals ("…, SBS, JP, Chairman"), or a name shown a person's by
         a form of address or a surname in capitals before a role, or written plainly before

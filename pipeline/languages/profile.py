@@ -559,6 +559,11 @@ class Profile:
         under the title, it is the byline (as a subtitle is not)."""
         return False
 
+    def names_someone(self, text: str) -> bool:
+        """A line that names a person, alone or in a byline's shape, as a portrait's caption
+        does ("Professor Amara Okonjo", "陳大文博士"): the person's words, not a heading's."""
+        return self.names_person(text)
+
     def office_body(self, text: str) -> str | None:
         """Where `text` is an office held ("Leader of Ashdown Vale District Council"): the
         body it is held at ("Ashdown Vale District Council"), or "" where it names none; None

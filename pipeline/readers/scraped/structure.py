@@ -2331,7 +2331,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
             or after_photo and dated_caption(unit)
             or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
-                                      or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS)):
+                                      or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
+                                      # a portrait's, naming whom it shows
+                                      or detect(unit.text).names_someone(unit.text.strip()))):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
