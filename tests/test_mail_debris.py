@@ -918,3 +918,39 @@ def test_a_forwarded_report_titled_by_its_subjects_initials_drops_both_notes():
     assert sign_off.texts == ["With best wishes,", "Tomasz Wilk", "Harbour Master",
                               "Humber Pilots\u2019 Association"]
     assert document.blocks[-1].text.startswith("P.S. My thanks to the launch crews")
+
+
+# --- A mail forwarded whole, every line of it quoted ---------------------------------------
+
+QUOTED_FORWARD = Path(__file__).parent / "texts" / "mail" / "allotments-outlook-forward-quoted.txt"
+
+
+def test_a_mail_forwarded_whole_under_quote_marks_is_read_as_its_text():
+    """Outlook's forward of a forward: every line under the header of the mail forwarded
+    opens with "> > " (RFC 3676, 4.5: a quote within a quote). The quoted mail is the text:
+    its marks go, nested ones too, and its title, heading, list and sign-off are read as
+    they would be unquoted; dated as the mail forwarded was sent, nothing in it dating it."""
+    document, _ = scraped_document("report", QUOTED_FORWARD.read_text(), Metadata(title=""))
+    assert document.metadata.title == "A season of new growers"
+    assert document.metadata.date == "2025-02-28"
+    kinds = [type(block).__name__ for block in document.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Heading", "Paragraph", "List", "Paragraph",
+                     "SignOff"]
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        "Yours sincerely,", "Graham Pike", "Chair"]
+    assert not any(">" in plain(block.spans) for block in document.blocks
+                   if isinstance(block, Paragraph))
+
+
+@pytest.mark.parametrize("marks", ["> ", ">> ", "> > "])
+def test_a_webmail_forward_quoted_to_the_end_loses_its_marks(marks):
+    body = f"{THANKS}\n\n{MORE}\n\nBest wishes,\nAnn Lee\nChief Executive"
+    quoted = "\n".join(f"{marks}{line}".rstrip() for line in body.split("\n"))
+    text = ("---------- Forwarded message ---------\n"
+            "From: Harbour Orchestra <news@example-orchestra.org.hk>\n"
+            "Date: Fri, 14 Mar 2025 at 17:42\nSubject: A season to remember\n"
+            f"To: Ann Lee <ann@example-orchestra.org.hk>\n\n{quoted}\n")
+    document, _ = scraped_document("message", text, Metadata(title=""))
+    assert [plain(block.spans) for block in document.blocks[:2]] == [THANKS, MORE]
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.metadata.date == "2025-03-14"

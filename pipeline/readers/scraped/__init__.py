@@ -24,7 +24,7 @@ from pipeline.readers.scraped.breaks import (
     opened_apart,
     unwrapped,
 )
-from pipeline.readers.scraped.debris import remove_debris
+from pipeline.readers.scraped.debris import forwarded_unquoted, remove_debris
 from pipeline.readers.scraped.dedupe import Unit, deduplicate, likeness_key, report
 from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.pages import bracketed_notes, rejoined_words
@@ -58,6 +58,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     what was dropped."""
     metadata = replace(metadata, language=text_language(text, metadata.language))
     with reading_in(metadata.language):
+        # A mail forwarded whole, every line of it quoted, is read as its lines say.
+        text, forwarded_on = forwarded_unquoted(text)
         # A list item keeps its indentation: how deep it is nested (lists.py).
         # A table a single space parts into cells is told before cleaning, which would set
         # its cells' figures against a Chinese label's characters (`南區 18` -> `南區18`).
@@ -130,6 +132,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.
         document = replace(document, metadata=replace(document.metadata, date=dated))
+    if not document.metadata.date and forwarded_on:
+        # Nothing in it dates the mail forwarded whole: it is dated as it was sent.
+        document = replace(document, metadata=replace(document.metadata, date=forwarded_on))
     if not document.metadata.author and document.byline is None and (
             signed := signatory(document)):
         document = replace(document, metadata=replace(document.metadata, author=signed))

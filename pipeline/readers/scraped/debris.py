@@ -77,7 +77,7 @@ from pipeline.languages import (
 from pipeline.readers.cleaning import CELL, DOCUMENT_LANGUAGE, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
-from pipeline.readers.scraped.breaks import QUOTE_MARK, closes_sentence
+from pipeline.readers.scraped.breaks import QUOTE_MARK, QUOTE_MARKS, closes_sentence
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture, seams_closed
@@ -508,8 +508,10 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     letter = mailed(reasons) and lettered(lines, reasons) and not covered
     if letter:
         greetings = list(salutations(lines, reasons))  # the letter's own, kept
-    # A letter sent by mail is dated as it was sent, where nothing in it dates it.
-    dated = published_on(lines, reasons) or (sent_on(headers[0]) if letter and headers else "")
+    # A letter sent by mail is dated as it was sent, where nothing in it dates it (a letter
+    # forwarded, as the mail forwarded was).
+    dated = published_on(lines, reasons) or (sent_on(carrier(headers)) if letter and headers
+                                             else "")
     return Cleared("\n".join(rows), drops, next(filter(None, map(subject, headers)), ""),
                    min(greetings, default=0), dated,
                    headline(lines, reasons), posted_by(lines, reasons),
@@ -1291,6 +1293,32 @@ def mail_headers(lines: list[Line]) -> list[list[Line]]:
             drawn = above and above.number == line.number - 1 and RULE.fullmatch(above.text)
             blocks.append([above, line] if drawn else [line])
     return [block for block in blocks if is_header(block)]
+
+
+def carrier(headers: list[list[Line]]) -> list[Line]:
+    """The header of the mail that carries the text: in a forward (its subject opening
+    "FW:"), the mail forwarded's, the last; else the mail's own, the first."""
+    return headers[-1] if FORWARDED.match(subject_as_sent(headers[0]).strip()) else headers[0]
+
+
+def forwarded_unquoted(text: str) -> tuple[str, str]:
+    """The `text` of a mail whose whole text under its last header is quoted, every line
+    opened by ">" (a forward's, or the mail under "-----Original Message-----"; RFC 3676,
+    4.5), with those marks taken off, a quote within a quote's too, and the date that header
+    says the mail was sent: the quoted mail is the text, to be read as any text is. The text
+    as it is and "" otherwise (a quotation among a mail's own lines stays one)."""
+    rows = text.split("\n")
+    headers = mail_headers([Line(number, row) for number, row in enumerate(rows, 1)
+                            if row.strip()])
+    if not headers:
+        return text, ""
+    after = headers[-1][-1].number
+    body = [index for index in range(after, len(rows)) if rows[index].strip()]
+    if not body or not all(rows[index].lstrip().startswith(QUOTE_MARK) for index in body):
+        return text, ""
+    for index in body:
+        rows[index] = QUOTE_MARKS.sub("", rows[index].lstrip(), count=1)
+    return "\n".join(rows), sent_on(headers[-1])
 
 
 def is_header(block: list[Line]) -> bool:
