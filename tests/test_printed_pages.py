@@ -636,3 +636,41 @@ def test_a_books_alternating_heads_beside_their_folios_go():
     words = said(document)
     assert "PAPER AND LIGHT" not in words and "INTRODUCTION" not in words
     assert "workbooks" in words and "conservators" in words
+
+
+def test_facing_pages_feet_worded_apart_go_and_the_word_a_page_broke_is_whole():
+    """A hospice's report whose left pages' foot names the hospice after the figure
+    (`14⇥Harefield Hospice`) and right pages' the report before it (`Impact Report
+    2024/25⇥15`): two shapes taking turns, their figures counting on together, though a
+    table's rows end in figures set apart by the same spaces. Each foot goes, the paragraph
+    runs on over it, and the word the page broke (`pal-` over `liative`) is whole again."""
+    document, report = read_scraped(PRINTED / "hospice-impact-mirrored-feet.txt",
+                                    Metadata(title=""))
+    folios = [drop["text"] for drop in report["dropped"]
+              if drop["reason"] == "printed page debris: page number"]
+    assert len(folios) == 3
+    words = said(document)
+    assert "Harefield Hospice\u00a014" not in words and "2024/25 15" not in words
+    assert "palliative care team" in words.replace("\u00a0", " ")
+    assert "Our volunteers" in texts_of(document)
+    assert any(block.__class__.__name__ == "Table" for block in document.blocks)
+
+
+def test_a_foot_over_the_next_pages_head_worded_apart_is_furniture():
+    """A left page's foot (`Westmoor Care Trust⇥8`) right over the next page's head
+    (`Quality Account 2024⇥9`), both ending in their figure: two shapes counting on
+    together, one page's furniture touching the next one's, not two headings."""
+    wide = " " * 8
+    page = [f"{LINE} worked on {n} more sites than the year before, and" for n in range(2, 10)]
+    lines = ([f"Page text {number}: {line}" for number, line in enumerate(page)] + [
+        "kept the records the auditors asked for.", f"Westmoor Care Trust{wide}8", "",
+        f"Quality Account 2024{wide}9"] + page + ["and the year closed on budget.",
+                                                    f"Westmoor Care Trust{wide}10", "",
+                                                    f"Quality Account 2024{wide}11"]
+        + page[:4] + ["and so it ends.", f"Westmoor Care Trust{wide}12"])
+    document, report = scraped_document("account", "\n".join(lines), Metadata(title=""))
+    folios = [drop for drop in report["dropped"]
+              if drop["reason"] == "printed page debris: page number"]
+    assert len(folios) == 5
+    assert "Westmoor Care Trust" not in said(document)
+    assert not any(isinstance(block, Heading) for block in document.blocks)

@@ -108,12 +108,11 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
             folios.update(index for index, _ in group)
     # A book's heads alternate, its title over the left pages and the chapter's over the
     # right ones, each beside its page's figure (`THREADS OF THE COAST⇥8`, `FOREWORD⇥9`,
-    # `10⇥THREADS OF THE COAST`): two shapes, whose figures count on by one together.
-    apart = sorted(line for group in grouped.values() if FIGURE_APART.search(group[0][1])
-                   for line in group)
-    if (len({shape_of(text) for _, text in apart}) > 1 and counts_pages(apart, False)
-            and says_folio(apart, lines)):
-        folios.update(index for index, _ in apart)
+    # `10⇥THREADS OF THE COAST`): two shapes, whose figures count on by one together; so do
+    # facing pages' feet worded apart (`24⇥Northmoor Hospitals`, `Annual Report⇥25`).
+    for apart in alternating(grouped):
+        if counts_pages(apart, False) and says_folio(apart, lines):
+            folios.update(index for index, _ in apart)
     if not folios:
         return {}
     found = {lines[index].number: FOLIO for index in folios}
@@ -144,6 +143,23 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
                       and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
     found.update(last_folio(lines, shown, found))
     return found
+
+
+def alternating(grouped: dict[str, list[tuple[int, str]]]
+                ) -> Iterator[list[tuple[int, str]]]:
+    """The lines of the shapes whose figure a rule sets apart, taken together where they
+    are more than one shape, and each two shapes whose lines take turns (left and right
+    pages'), in the text's order: what may be two kinds of page counting on together. A
+    table's rows, their last figures set apart by a tab, spoil the first and take no turns."""
+    apart = [group for group in grouped.values() if FIGURE_APART.search(group[0][1])]
+    together = sorted(line for group in apart for line in group)
+    if len(apart) > 1:
+        yield together
+    for left, right in itertools.combinations(apart, 2):
+        pair = sorted(left + right)
+        sides = [shape_of(text) for _, text in pair]
+        if len(apart) > 2 and all(one != other for one, other in itertools.pairwise(sides)):
+            yield pair
 
 
 def last_folio(lines: Sequence, shown: list[tuple[int, str]], found: dict[int, str]
@@ -259,9 +275,11 @@ def folio_first(text: str) -> str:
 
 
 def facing(upper: str, lower: str) -> bool:
-    """Whether two lines of one shape are facing pages' furniture, mirrored (`FOLIO_LAST`):
-    one page's foot right over the next one's head."""
-    return bool(FOLIO_LAST.fullmatch(upper)) != bool(FOLIO_LAST.fullmatch(lower))
+    """Whether two lines counting on are facing pages' furniture, one page's foot right over
+    the next one's head: mirrored (`FOLIO_LAST`), or worded apart (the left pages' words and
+    the right ones')."""
+    return (bool(FOLIO_LAST.fullmatch(upper)) != bool(FOLIO_LAST.fullmatch(lower))
+            or shape_of(upper) != shape_of(lower))
 
 
 def furniture_shaped(text: str) -> bool:
