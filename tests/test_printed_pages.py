@@ -674,3 +674,26 @@ def test_a_foot_over_the_next_pages_head_worded_apart_is_furniture():
     assert len(folios) == 5
     assert "Westmoor Care Trust" not in said(document)
     assert not any(isinstance(block, Heading) for block in document.blocks)
+
+
+def test_a_numbered_heading_at_a_pages_top_under_a_finished_sentence_is_a_heading():
+    """A paragraph ending its sentence at a page's foot ends there: the numbered heading
+    atop the next page, under the folio (`Trustees' Report 2024 | 9`), is a heading, not
+    the paragraph's last words; a sentence the page parts runs on over its folio."""
+    body = ("The food bank gave out more parcels this year than in any year before, and its "
+            "volunteers sorted")
+    page = textwrap.wrap(" ".join([body] * 4), 80)
+    lines = (["4.1 Parcels", ""] + page + ["every parcel by hand in the church",
+                                           "Trustees' Report 2024 | 8",
+                                           "hall, where they worked in pairs, and"]
+             + page + ["and checked the dates on every tin and packet before it went out.",
+                       "Trustees' Report 2024 | 9", "4.2 Volunteers", ""]
+             + page + ["and every shift was full.", "Trustees' Report 2024 | 10"])
+    document, _ = scraped_document("report", "\n".join(lines), Metadata(title="Our year"))
+    headings = [block.text.replace("\u00a0", " ") for block in document.blocks
+                if isinstance(block, Heading)]
+    assert headings == ["4.1 Parcels", "4.2 Volunteers"]
+    paragraphs = [block.text for block in document.blocks if isinstance(block, Paragraph)]
+    assert len(paragraphs) == 2
+    assert "in the church hall, where" in paragraphs[0].replace("\u00a0", " ")
+    assert paragraphs[0].endswith("before it went out.")

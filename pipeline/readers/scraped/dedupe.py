@@ -222,6 +222,10 @@ def split_blocks(cleaned_text: str, numbers: list[int] | None = None
     lines = cleaned_text.split("\n")
     for number, line in zip(numbers or range(1, len(lines) + 1), lines, strict=True):
         if line == PAGE_SEAM:
+            if current and ends_sentence(current[-1][1]):
+                # A paragraph runs on over a page's furniture only inside a sentence.
+                blocks.append(current)
+                current = []
             continue
         if line and not line.startswith(PHOTO_MARKER):
             current.append((number, line))

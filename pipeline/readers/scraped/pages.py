@@ -13,7 +13,8 @@ So:
 - a running head or foot is a short line touching a folio, written beside two folios or
   more (or beside one, and again as the text's title; or where the page parts a sentence;
   or saying what the metadata names the piece by), and wherever else the text writes it;
-- both go, and the paragraph a page's end broke goes on over them (`PAGE_SEAM`);
+- both go, and the paragraph a page's end broke inside a sentence goes on over them
+  (`PAGE_SEAM`); one whose sentence ended there ends there;
 - in a text set in pages, a word the typesetter broke at a line's end (`inspec-` over
   `ted`) is one word again, its hyphen made a soft one (which the join of the lines drops),
   unless the word is a compound the language hyphenates (`well-` over `being`), or the
