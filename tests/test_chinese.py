@@ -923,3 +923,42 @@ def test_a_letters_closing_wish_is_never_alone_over_its_signature_on_a_page(tmp_
         if page.index("敬祝") < page.find("。") or "。" not in page:
             alone.append(count)
     assert not alone
+
+
+# A text whose paragraphs open with "　　", no blank line between them, lines wider than a
+# wrap's: the copy broke a paragraph's lines inside its second sentence.
+OPENED_PARAGRAPHS = (
+    "主席致辭\n"
+    "各位委員：\n"
+    "　　本年度是本會推行「綠色社區」計劃的第三年，成績令人鼓舞。在各區議會、屋苑業主立案法團及"
+    "環保團體的支持下，截至今年3月底，全港共有\n"
+    "1,480個屋苑參與廚餘回收，回收量亦較去年增加\n"
+    "三成。\n"
+    "　　本人衷心感謝各位委員及同事的努力。\n")
+
+# Lines as wide as no wrap's, a paragraph each, one broken inside its sentence by the copy.
+WIDE_LINES = (
+    "本會在二〇二三至二四年度的總收入為9.4億港元，較上一年度增加8.2%。收入增長主要來自"
+    "會員費及場地租金，分別上升5.1%及11.6%。\n"
+    "總開支為8.1億港元，較上一年度增加4.7%，當中員工開支佔總開支的52%。年內本會錄得盈餘1.3億港元\n"
+    "（2022-23年度：0.8億港元），主要由於場地租金收入增加。\n")
+
+
+@pytest.mark.parametrize(("text", "paragraphs"), [
+    (OPENED_PARAGRAPHS, ["各位委員：",
+                         "本年度是本會推行「綠色社區」計劃的第三年，成績令人鼓舞。在各區議會、"
+                         "屋苑業主立案法團及環保團體的支持下，截至今年3月底，全港共有1,480個屋苑"
+                         "參與廚餘回收，回收量亦較去年增加三成。",
+                         "本人衷心感謝各位委員及同事的努力。"]),
+    (WIDE_LINES, ["本會在二〇二三至二四年度的總收入為9.4億港元，較上一年度增加8.2%。"
+                  "收入增長主要來自會員費及場地租金，分別上升5.1%及11.6%。",
+                  "總開支為8.1億港元，較上一年度增加4.7%，當中員工開支佔總開支的52%。"
+                  "年內本會錄得盈餘1.3億港元（2022-23年度：0.8億港元），主要由於場地租金收入增加。"]),
+])  # fmt: skip
+def test_a_chinese_line_ending_inside_its_sentence_runs_on_with_no_space(text, paragraphs):
+    """A line of running text that ended a sentence and stops on a word inside the next runs
+    on to the next line, and that one on to the sentence's end, the lines joined with no
+    space (they had been paragraphs, one of them a heading)."""
+    document, _ = scraped_document("chairman", text, Metadata(title="主席致辭", language="zh-HK"))
+    assert [block.text for block in document.blocks] == paragraphs
+    assert all(isinstance(block, Paragraph) for block in document.blocks)

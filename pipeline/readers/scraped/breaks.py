@@ -154,7 +154,8 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             # a block of fields, however each stands alone.
             return (ends_block(rows[index], rows[index + 1], stands_alone)
                     and not numbering_goes_on(rows, index)
-                    and not fields(rows[index:index + 2]))
+                    and not fields(rows[index:index + 2])
+                    and not sentence_runs_on(rows, index))
         width = None
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
@@ -775,6 +776,22 @@ def lines_of(rows: tuple[str, ...], start: int, end: int, ends: Ends) -> list[tu
         if row == end - 1 or ends(rows[:end], row):
             cuts.append((cuts[-1][1] if cuts else start, row + 1))
     return cuts
+
+
+def sentence_runs_on(rows: tuple[str, ...], index: int) -> bool:
+    """Whether line `index` of a text not wrapped, in a language written without spaces, is
+    running text its copy broke inside a sentence: it ends on a word, no mark after it, but
+    ended a sentence before (`…取得了長足進步。截至今年9月底，全港已有超過`), or the line over
+    it ran on into it; and the next line is no list's item. (A line ending no sentence and
+    holding none, a name or an award, `指导教师：张国强`, is its own; so is a caption's credit
+    after its sentence, `…合影。（秘書室提供）`.)"""
+    row, following = rows[index].rstrip(), rows[index + 1]
+    language = detect(row)
+    if (language.words_spaced or detect(following).words_spaced or marked(following) is not None
+            or not row[-1:].isalnum()):
+        return False
+    return bool(language.sentence_break and re.search(language.sentence_break, row)) or (
+        index > 0 and sentence_runs_on(rows, index - 1))
 
 
 def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
