@@ -4,6 +4,8 @@ full-width gaps read as their authors meant them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pipeline.model import Heading, List, Metadata, Paragraph, SignOff, Span, plain
@@ -382,3 +384,34 @@ def test_a_wechat_articles_player_collection_follow_prompt_and_reprint_notice_go
     assert reasons["排版 | 许诺"] == "web page debris: the editors the page credits"
     for line in ("听全文", "点击上方蓝字 关注我们", "欢迎转载，请注明出处"):
         assert line in reasons
+
+
+RUNNING_HEAD_REPORT = (Path(__file__).parent / "texts" / "printed"
+                       / "country-parks-authority-runhead-zh.txt")
+
+
+def test_a_running_head_over_the_chapters_title_goes_with_the_heads_beside_its_folios():
+    """A statutory body's report copied from its PDF: its running head (the body's name and
+    its report's) atop the first page, right over the chapter's title, and again beside each
+    folio, set apart by spaces (`…2024-25年報⇥18`). Every copy goes, the first too; the
+    chapter's title titles the text (the head had, its copies a heading and a paragraph
+    holding the page's number)."""
+    document, report = scraped_document("chairman", RUNNING_HEAD_REPORT.read_text(),
+                                        Metadata(title="", language="zh-HK"))
+    assert document.metadata.title == "主席報告"
+    assert not any("年報" in getattr(block, "text", "") for block in document.blocks)
+    assert all(isinstance(block, Paragraph) for block in document.blocks)
+    dropped = [drop["text"] for drop in report["dropped"]
+               if drop["reason"].startswith("printed page debris")]
+    assert len(dropped) == 3
+
+
+def test_a_running_head_written_once_beside_its_folio_and_once_alone_goes():
+    """One page's turn in the copy: the head alone atop the first page, then beside the
+    next page's number. Both go, however few the pages."""
+    head = "香港體育學院 2024年報"
+    text = (f"{head}\n院長的話\n{BODY}\n\n{head}{' ' * 30}7\n\n"
+            "本院運動員在年內的國際賽事中共奪得四十二面獎牌。\n")
+    document, _ = scraped_document("director", text, Metadata(title="", language="zh-HK"))
+    assert document.metadata.title == "院長的話"
+    assert [type(block) for block in document.blocks] == [Paragraph, Paragraph]

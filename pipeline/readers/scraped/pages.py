@@ -38,6 +38,7 @@ from pipeline.languages import (
     ends_sentence,
     word_count,
 )
+from pipeline.readers.cleaning import CELL
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
 from pipeline.readers.scraped.lists import marked
 
@@ -114,6 +115,7 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     for apart in alternating(grouped):
         if counts_pages(apart, False) and says_folio(apart, lines):
             folios.update(index for index, _ in apart)
+    folios |= headed_folios(shown, lines)
     if not folios:
         return {}
     found = {lines[index].number: FOLIO for index in folios}
@@ -136,14 +138,46 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     # folios hold the publication's name, beside the section's set apart from it
     # (`Harbourside Homes Annual Report 2024/25⇥Chief Executive's report` over the text, the
     # folios `…2024/25⇥7`, `8⇥…2024/25`).
-    named = heads | {key(lines[index].text) for index in folios
-                     if FOLIO_APART.search(lines[index].text.strip())}
+    beside_figures = {key(lines[index].text) for index in folios
+                      if FOLIO_APART.search(lines[index].text.strip())}
+    named = heads | beside_figures
+    title = titling_line(lines, shown)
+    # The words a folio's figure is set beside are its page's head wherever the text writes
+    # them alone (`香港海事發展局 2023-24年報` atop the first page, over the chapter's title;
+    # `…⇥42` atop the next), but for the text's own title, which the right pages' heads
+    # repeat (`Chair's Statement` standing alone, then `Chair's Statement⇥15`).
     found.update({line.number: RUNNING_HEAD for line in lines
                   if line.number not in found and (key(line.text) in heads or (
+                      key(line.text) in beside_figures and line is not title) or (
                       line in lines[:RUNNING_REACH + 1] and "\t" in line.text.strip()
                       and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
     found.update(last_folio(lines, shown, found))
     return found
+
+
+def titling_line(lines: Sequence, shown: list[tuple[int, str]]):
+    """The text's first line where a blank line parts it from the next: its title, perhaps;
+    None where the line under it goes on with no blank between (a running head over the
+    chapter's title)."""
+    if not shown:
+        return None
+    index = shown[0][0]
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return lines[index] if following is None or following.number > lines[index].number + 1 else None
+
+
+def headed_folios(shown: list[tuple[int, str]], lines: Sequence) -> set[int]:
+    """The lines of a running head beside its folio's figure, set apart (`香港海事發展局
+    2023-24年報⇥42`), whose words the text writes alone as well (the first page's head, its
+    folio not printed there): folios, however few pages the copy holds. A table's row, a
+    cell gap over or under it, is none."""
+    alone = {key(text) for _, text in shown
+             if not FOLIO_APART.search(text) and furniture_shaped(text)}
+    return {index for index, text in shown
+            if FOLIO_APART.search(text) and furniture_shaped(text) and key(text) in alone
+            and not any(CELL in lines[at].text.strip() for at in (index - 1, index + 1)
+                        if 0 <= at < len(lines)
+                        and abs(lines[at].number - lines[index].number) == 1)}
 
 
 def alternating(grouped: dict[str, list[tuple[int, str]]]
