@@ -14,11 +14,12 @@ import pytest
 
 from pipeline.layout_folders import layout_names
 from pipeline.layouts import load_layout
-from pipeline.model import Document
+from pipeline.model import Document, List
 from pipeline.pdf.structure import is_element, kids_of
 from pipeline.pdf.text import marked_texts
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
+from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import LIBRARY_CHAPTER, ROOT
@@ -230,3 +231,24 @@ def spoken_languages(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
 
     walk(pdf.Root.StructTreeRoot, str(pdf.Root.Lang), None)
     return found
+
+
+def lists_of(document: Document) -> list[List]:
+    return [block for block in document.blocks if isinstance(block, List)]
+
+
+def lists_typed_in_a_draft(document: Document, lines: tuple[str, ...], folder: Path
+                           ) -> list[List]:
+    """The lists read back from `document`'s draft after an editor typed `lines` at its end,
+    each a paragraph of the body's style, as Word leaves markers typed by hand."""
+    from pipeline.readers.docx.draft import read_docx
+
+    draft = folder / f"{document.name}.docx"
+    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), folder))
+    import docx
+
+    opened = docx.Document(str(draft))
+    for line in lines:
+        opened.add_paragraph(line, style="Body Text")
+    opened.save(str(draft))
+    return lists_of(read_docx(draft, document.metadata))

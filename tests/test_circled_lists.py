@@ -40,7 +40,7 @@ from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT
-from .support import copy_project, doit, read_text
+from .support import copy_project, doit, lists_of, lists_typed_in_a_draft, read_text
 
 TEXTS = ROOT / "tests" / "texts" / "circled_lists"
 # Simplified Chinese texts stand apart, where the Simplified reader's tests find them.
@@ -51,10 +51,6 @@ ARTICLE = "street-committee-wechat-zh-hans"
 def text_path(name: str) -> Path:
     return (SIMPLIFIED if name == ARTICLE else TEXTS) / f"{name}.txt"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def lists_of(document: Document) -> list[List]:
-    return [block for block in document.blocks if isinstance(block, List)]
 
 
 @pytest.mark.parametrize(("name", "wanted"), [
@@ -172,13 +168,8 @@ def test_the_draft_numbers_with_word_s_circled_figures_and_reads_them_back(tmp_p
 
 def test_circled_figures_typed_in_a_draft_are_a_list_numbered_with_them(tmp_path):
     document = document_of(Paragraph((Span("To apply:"),)), language="en-GB")
-    draft = tmp_path / "story.docx"
-    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), tmp_path))
-    opened = docx.Document(str(draft))
-    for text in ("\u2460\tKeep your stamps.", "\u2461\tHand in your pass."):
-        opened.add_paragraph(text, style="Body Text")
-    opened.save(str(draft))
-    found = lists_of(read_docx(draft, document.metadata))
+    found = lists_typed_in_a_draft(
+        document, ("\u2460\tKeep your stamps.", "\u2461\tHand in your pass."), tmp_path)
     assert [(block.style, block.texts) for block in found] == [
         ("circled-decimal", ["Keep your stamps.", "Hand in your pass."])]
 

@@ -29,13 +29,9 @@ from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT
-from .support import copy_project, doit, read_text
+from .support import copy_project, doit, lists_of, lists_typed_in_a_draft, read_text
 
 TEXTS = ROOT / "tests" / "texts" / "pictograph_lists"
-
-
-def lists_of(document: Document) -> list[List]:
-    return [block for block in document.blocks if isinstance(block, List)]
 
 
 def texts_of(document: Document) -> list[str]:
@@ -149,16 +145,9 @@ def bullet_texts(draft: Path) -> set[str]:
 
 
 def test_bullets_typed_as_text_in_a_draft_are_a_list_bulleted_with_them(tmp_path):
-    from pipeline.writers.docx.draft import write_docx
-
     document = document_of(Paragraph((Span("Done this year:"),)))
-    draft = tmp_path / "post.docx"
-    draft.write_bytes(write_docx(document, load_layout(ROOT / "layouts", "print"), tmp_path))
-    opened = docx.Document(str(draft))
-    for text in ("\u2705\tnew clubs opened", "\u2705\tmentors trained"):
-        opened.add_paragraph(text, style="Body Text")
-    opened.save(str(draft))
-    found = lists_of(read_docx(draft, document.metadata))
+    found = lists_typed_in_a_draft(
+        document, ("\u2705\tnew clubs opened", "\u2705\tmentors trained"), tmp_path)
     assert [(block.marker, block.texts) for block in found] == [
         ("\u2705", ["new clubs opened", "mentors trained"])]
 
