@@ -16,7 +16,17 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Heading, LineBlock, List, Metadata, Note, Paragraph, SignOff, plain
+from pipeline.model import (
+    Heading,
+    LineBlock,
+    List,
+    Metadata,
+    Note,
+    Paragraph,
+    SignOff,
+    Table,
+    plain,
+)
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
@@ -187,6 +197,23 @@ def test_sections_numbered_on_are_no_pages(label):
 def test_years_heading_sections_are_no_pages():
     text = numbered_sections("{}", 2022)
     assert scraped_document("years", text, Metadata(title="Review"))[1]["printed_page_debris"] == 0
+
+
+def test_a_tables_rows_whose_counts_run_on_a_page_apart_are_no_pages():
+    """A long table whose column of small counts happens to run on by one between rows a
+    page's length apart (`Ingleton⇥383⇥11⇥711`, nine rows on `Northgate⇥291⇥12⇥675`): rows,
+    each a label and figures, every one kept (four had been dropped as facing pages' folios,
+    and the table's total no longer added up: the auditor's finding)."""
+    counts = [4, 11, 7, 9, 6, 5, 8, 6, 7, 9, 12, 5, 4, 8, 6, 7, 9, 5, 13, 6, 8, 4, 7, 12]
+    rows = [f"Area {chr(65 + number)}\t{200 + number * 7}\t{count}\t{300 + number * 11}"
+            for number, count in enumerate(counts)]
+    text = ("Restoration by area\n\nEvery area our volunteers worked in this year is listed "
+            "below.\n\nTable 3.1 Work by area\nArea\tMetres\tVolunteers\tTrees\n"
+            + "\n".join(rows) + "\n\nThe work goes on next spring.\n")
+    document, report = scraped_document("areas", text, Metadata(title="Restoration"))
+    assert report["printed_page_debris"] == 0
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert len(table.rows) == len(counts)
 
 
 @pytest.mark.parametrize("call", ["CO2 emissions fell", "fell to 19.2 days", "in 2021 and"])

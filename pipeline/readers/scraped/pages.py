@@ -190,11 +190,21 @@ def alternating(grouped: dict[str, list[tuple[int, str]]]
     together = sorted(line for group in apart for line in group)
     if len(apart) > 1:
         yield together
-    for left, right in itertools.combinations(apart, 2):
+    # A pair is two kinds of page only where one kind comes again, and each line is words
+    # and a figure: a table's rows, each a label and figures, each row a shape of its own,
+    # are no pages however a column's counts run on (`Ingleton⇥383⇥11`, rows later
+    # `Northgate⇥291⇥12`, had been taken for two pages' folios).
+    paired = [group for group in apart if all(len(CELLS.split(text)) <= 2 for _, text in group)]
+    for left, right in itertools.combinations(paired, 2):
         pair = sorted(left + right)
         sides = [shape_of(text) for _, text in pair]
-        if len(apart) > 2 and all(one != other for one, other in itertools.pairwise(sides)):
+        if (len(apart) > 2 and len(pair) > 2
+                and all(one != other for one, other in itertools.pairwise(sides))):
             yield pair
+
+
+# What parts a copied line's cells: a tab, or a run of spaces.
+CELLS = re.compile(r"\t+| {2,}")
 
 
 def last_folio(lines: Sequence, shown: list[tuple[int, str]], found: dict[int, str]
