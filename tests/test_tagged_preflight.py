@@ -166,7 +166,7 @@ def test_a_picture_described_by_its_caption_alone_is_a_warning(tmp_path):
 
     assert report.errors == []
     assert [check.problems for check in report.warnings] == [(
-        "figure 1 has no [alt] in harbour.toml: its caption alone, after “Photograph; its "
+        "figure 1 has no [alt] in harbour.toml: its caption alone, after “Image; its "
         "caption follows.”, describes its picture",)]
 
 
@@ -181,5 +181,5 @@ def test_a_chinese_picture_s_warning_quotes_its_default_text(tmp_path):
     path.write_bytes(render_pdf(document, SCREEN, source))
 
     assert problems_of(path, "picture-descriptions", document) == (
-        "figure 1 has no [alt] in pier.toml: its caption alone, after “照片；說明見下文。”, "
+        "figure 1 has no [alt] in pier.toml: its caption alone, after “圖片；說明見下文。”, "
         "describes its picture",)

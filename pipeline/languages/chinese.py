@@ -375,7 +375,7 @@ class Chinese(Profile):
                     r"|(?:攝影|摄影)\s*[:：].{1,40}")
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
-    reader_words = ReaderWords("照片；說明見下文。", "註{label}", "返回註{label}所在的正文",
+    reader_words = ReaderWords("圖片；說明見下文。", "註{label}", "返回註{label}所在的正文",
                                "照片{number}待補", "（續）", "校樣：{count}幅照片待補")
     # Numbered on their own or within their chapter's ("表3.1", "表3-1").
     table_title = rf"表 ?(?:[0-9]+(?:[.\-][0-9]+)*|{HAN_NUMERAL})(?![0-9])"

@@ -456,7 +456,7 @@ class Profile:
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
     # The tag Word and LibreOffice know it by, there, where they know no `tag` ("" the same).
     docx_tag = ""
-    reader_words = ReaderWords("Photograph; its caption follows.", "Note {label}",
+    reader_words = ReaderWords("Image; its caption follows.", "Note {label}",
                                "Back to the text of note {label}", "Picture {number} to come",
                                "\u00a0(continued)",
                                "PROOF \u2013 {count} picture{plural} missing")

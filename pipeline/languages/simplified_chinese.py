@@ -55,7 +55,7 @@ class SimplifiedChinese(Chinese):
     compressed_punctuation = (f"{Chinese.compressed_punctuation}"
                               f"|[{STOPS}](?=[{CLOSING_BRACKETS}])")
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
-    reader_words = ReaderWords("照片；说明见下文。", "注{label}", "返回注{label}所在的正文",
+    reader_words = ReaderWords("图片；说明见下文。", "注{label}", "返回注{label}所在的正文",
                                "照片{number}待补", "（续）", "校样：{count}幅照片待补")
 
     def holds(self, text: str) -> bool:
