@@ -14,6 +14,7 @@ from pipeline.model import Byline, Heading, Metadata
 from pipeline.readers.docx.draft import read_docx
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
+from pipeline.readers.scraped import scraped_document
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
@@ -83,3 +84,17 @@ def test_a_byline_on_one_line_with_the_persons_english_name_alone_parts():
                                  parallel="Professor\u00a0WONG\u00a0Chi-wai")
     assert not any(isinstance(block, Heading) for block in page.blocks)
     assert page.blocks[0].text == "各位同學、家長："
+
+
+def test_a_byline_in_both_languages_under_a_title_in_one_is_one_byline():
+    """A Chinese page titled in Chinese alone that gives its author's name in both (the
+    editor's finding: the English line had been a heading); a one-word English heading
+    right under a Chinese byline stays a heading."""
+    body = "本年度協會繼續擴展社區服務，服務人次較上一年度增加一成。我們感謝各界的支持。"
+    page = scraped_document("report", f"會長報告\n\n會長 何詠恩\n\nPresident Ho Weng Ian\n\n{body}\n",
+                            Metadata(title="", language="zh-HK"))[0]
+    assert page.byline == Byline("何詠恩", role="會長", parallel="President Ho Weng Ian")
+    assert not any(isinstance(block, Heading) for block in page.blocks)
+    headed = scraped_document("report", f"會長報告\n\n會長 何詠恩\n\nIntroduction\n\n{body}\n",
+                              Metadata(title="", language="zh-HK"))[0]
+    assert headed.byline.parallel == ""

@@ -50,11 +50,13 @@ def is_parallel_byline(byline: str, line: str) -> bool:
     names a person with a role, as its language writes a byline (`會長 何詠恩`), and `line`,
     in the other script, is shaped as a role and a name are, one short phrase with no
     sentence's end and no date (`President Ho Weng Ian`, `Ho Weng Ian, President`), or is
-    the person's name alone (`Dr CHAN Ka-ming`)."""
+    the person's name alone (`Dr CHAN Ka-ming`): two words at least where its words are
+    spaced, as a name is (a heading of one word under a byline, `Introduction`, is none)."""
     own, other = detect(byline), detect(line)
     return (own.script != other.script and own.is_byline(byline, 2)
             and own.names_person(byline) and bool(own.byline_parts(byline)[2])
-            and (other.is_role(line) or other.is_name(line)))
+            and (other.is_role(line) or other.is_name(line))
+            and (not other.words_spaced or len(line.split()) > 1))
 
 
 def byline_line(lines: Sequence[str]) -> str | None:

@@ -283,11 +283,10 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
             # The byline in full over it (`海港發展局主席 陳志明` over `陳志明主席`): that is the
             # byline, and this the label saying it again.
             byline, again, byline_unit = fuller, byline_unit, texts[place - 1]
-        elif (twin is not None
-              or under_title and language_boundary(texts[0].text) is not None) and (
-                parallel := parallel_byline(byline, texts[place + 1:place + 2])):
-            # A bilingual page's byline over its parallel (`會長 何詠恩` over `President Ho
-            # Weng Ian`), as its title is over its own: one byline in both.
+        elif parallel := parallel_byline(byline, texts[place + 1:place + 2]):
+            # The byline over its parallel (`會長 何詠恩` over `President Ho Weng Ian`), as a
+            # bilingual page writes its title over its own, or a page in one language its
+            # author's name in both: one byline in both.
             byline, again = replace(byline, parallel=parallel.text.strip()), parallel
         units = [unit for unit in units if unit not in (byline_unit, again)]
         texts = [unit for unit in texts if unit not in (byline_unit, again)]
