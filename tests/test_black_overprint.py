@@ -61,8 +61,9 @@ def cyan_under_black(pdf: bytes, folder) -> tuple[int, int]:
     """Of the pixels inked black, how many carry no cyan, and how many in all (tiffsep's
     plates are 255 for no ink)."""
     separated = plates(pdf, folder)
-    pairs = [(cyan, black) for cyan, black in zip(separated["Cyan"].getdata(),
-                                                 separated["Black"].getdata(), strict=True)
+    # A grey plate's bytes are its pixels, one a byte.
+    pairs = [(cyan, black) for cyan, black in zip(separated["Cyan"].tobytes(),
+                                                 separated["Black"].tobytes(), strict=True)
              if black < 64]
     return sum(1 for cyan, _ in pairs if cyan > 192), len(pairs)
 
