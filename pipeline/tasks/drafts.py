@@ -185,7 +185,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
             emphasis_in_headings(docx.relative_to(project.root), imported.emphasised_headings),
-            upright_italics(docx.relative_to(project.root), document)]
+            upright_italics(docx.relative_to(project.root), document),
+            unbulleted(docx.relative_to(project.root), imported.unbulleted)]
     return "\n".join(line for line in said if line) or None
 
 
@@ -255,6 +256,19 @@ def upright_italics(docx: Path, document) -> str | None:
     texts = tuple(dict.fromkeys(text for text, _ in upright))
     return (f"{docx}: the italic of {first_of(texts)} is set upright in the editions, as "
             f"{upright[0][1]} has no italic; make it bold to emphasise it")
+
+
+def unbulleted(docx: Path, lists: tuple[str, ...]) -> str | None:
+    """The line saying which lists came back with an empty bullet that the draft's lists as
+    written do not account for (LibreOffice saves so a pictograph it cannot hold, 👉): the
+    editions print their own bullet, never another pictograph silently."""
+    if not lists:
+        return None
+    return (f"{docx}: the list opening {first_of(lists)} was saved with an empty bullet (as "
+            "LibreOffice saves a pictograph it cannot hold, such as 👉) and holds no item of a "
+            "list the draft was written with: the editions print their own bullet (•); to "
+            "bullet it with a pictograph, open its items with it in the marked-up source "
+            "(`👉 item`)")
 
 
 def first_of(paragraphs: tuple[str, ...]) -> str:

@@ -197,6 +197,48 @@ class Imported:
     # The headings with italic words in them, or some words bold, which the editions set in
     # the heading's one style: the editor is told ("italic" or "bold", and the heading).
     emphasised_headings: tuple[tuple[str, str], ...] = ()
+    # The first item of each list whose bullet came back empty and that no list the draft was
+    # written with accounts for: printed with the editions' own bullet, the editor is told.
+    unbulleted: tuple[str, ...] = ()
+
+
+@dataclass
+class WrittenBullets:
+    """The pictographs the draft's lists were written with (✅, 👉), by their items' words.
+    LibreOffice keeps a bullet as one UTF-16 unit, so it saves 👉 (outside the Basic
+    Multilingual Plane) as an empty bullet, and rewrites the numbering's ids; the items' words
+    are what it keeps. A list whose bullet came back empty takes the pictograph of the written
+    lists sharing an item with it; one they do not account for (its every item retyped, or
+    no such list) is noted, to be said."""
+
+    pictographs: dict[str, set[str]]  # an item's words -> the pictographs of lists holding it
+    unaccounted: list[str] = field(default_factory=list)  # Imported.unbulleted
+
+    @classmethod
+    def of(cls, written: Document | None) -> WrittenBullets:
+        pictographs: dict[str, set[str]] = {}
+        pending = [block for block in (written.blocks if written else ())
+                   if isinstance(block, List)]
+        while pending:
+            block = pending.pop()
+            pending += [item.sublist for item in block.items if item.sublist is not None]
+            for item in block.items if block.marker and not block.numbered else ():
+                pictographs.setdefault(words(item.text), set()).add(block.marker)
+        return cls(pictographs)
+
+    def restored(self, block: List) -> List:
+        """`block`, read with an empty bullet, bulleted as the draft was written."""
+        found = set().union(*(self.pictographs.get(words(item.text), set())
+                              for item in block.items))
+        if len(found) == 1:
+            return replace(block, marker=found.pop())
+        self.unaccounted.append(block.items[0].text)
+        return block
+
+
+def words(text: str) -> str:
+    """A text's words, however spaced (no-break spaces, a space typed in their place)."""
+    return " ".join(text.split())
 
 
 def read_docx(path: Path, metadata: Metadata, written: Document | None = None) -> Document:
@@ -251,7 +293,8 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     language = (written.metadata if written else metadata).language
     story = Story(styles, draft.part.rels, labels, path, language)
     reading = Reading(path, metadata, styles, Numbering.of(draft, styles), story,
-                      figure_identities(body, metadata, written), written_rows(written))
+                      figure_identities(body, metadata, written), WrittenBullets.of(written),
+                      written_rows(written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     if written is not None and not metadata.title and not reading.titled:
@@ -270,7 +313,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
                     tuple(reading.bold_lines), tuple(reading.page_breaks),
-                    tuple(reading.emphasised_headings))
+                    tuple(reading.emphasised_headings), tuple(reading.bullets.unaccounted))
 
 
 def identity_of(draft) -> str:
@@ -697,6 +740,7 @@ class Reading:
     numbering: Numbering
     story: Story
     identities: Identities
+    bullets: WrittenBullets
     # The text of each data row of the tables as written: a first row among them is no
     # header (its header row deleted).
     data_rows: frozenset[tuple[str, ...]] = frozenset()
@@ -925,7 +969,7 @@ class Reading:
 
     def end_list(self) -> None:
         if self.items:
-            self.blocks += lists_of(self.items, self.path)
+            self.blocks += lists_of(self.items, self.path, self.bullets)
             self.items = []
 
     def table(self, element) -> Table:
@@ -1083,11 +1127,12 @@ def without_lead(spans: tuple[Span, ...], length: int) -> tuple[Span, ...]:
 
 
 def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
-             under: tuple[str, ...] = ()) -> list[List]:
+             bullets: WrittenBullets, under: tuple[str, ...] = ()) -> list[List]:
     """Consecutive list paragraphs as lists, nested in lists of the styles `under`: an
     item deeper than the list's level is nested in the item before it; a new list begins
     where the numbering changes its definition, style or form, or does not count on by one
-    (a list Word restarts, or one after another), but never between two bullets."""
+    (a list Word restarts, or one after another), but never between two bullets. A list
+    whose bullet shows nothing is bulleted as it was written (`bullets`)."""
     lists: list[List] = []
     base = items[0][0].level
     entries: list[tuple[tuple[Span, ...], list]] = []
@@ -1097,11 +1142,12 @@ def lists_of(items: list[tuple[Place, tuple[Span, ...], object]], path: Path,
     def finish() -> None:
         if entries:
             numbered = first.format.style != "bullet"
-            lists.append(List(tuple(ListItem(text, nested_list(children, path,
-                                                               (*under, first.format.style)))
-                                    for text, children in entries),
-                              first.format.style, first.number if numbered else 1,
-                              first.format.marker, compound(first)))
+            block = List(tuple(ListItem(text, nested_list(children, path, bullets,
+                                                          (*under, first.format.style)))
+                               for text, children in entries),
+                         first.format.style, first.number if numbered else 1,
+                         first.format.marker, compound(first))
+            lists.append(bullets.restored(block) if first.format.blank_bullet else block)
             entries.clear()
 
     def compound(place: Place) -> bool:
@@ -1151,11 +1197,12 @@ def refuse_unprintable(place: Place, p, path: Path, under: tuple[str, ...]) -> N
                             " and run doit again")
 
 
-def nested_list(children: list, path: Path, under: tuple[str, ...]) -> List | None:
+def nested_list(children: list, path: Path, bullets: WrittenBullets,
+                under: tuple[str, ...]) -> List | None:
     """The list nested in an item, to any depth; one item holds one."""
     if not children:
         return None
-    nested = lists_of(children, path, under)
+    nested = lists_of(children, path, bullets, under)
     if len(nested) > 1:
         raise PipelineError(path, "holds a list item with two nested lists of different kinds"
                             f" ({place_of(children[0][2])}); make them one, save, and run doit"

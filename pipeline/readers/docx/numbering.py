@@ -79,6 +79,12 @@ class Level:
         return "" if marker == "%".join(List((), self.style).affixes) else marker
 
     @property
+    def blank_bullet(self) -> bool:
+        """A bullet level showing nothing: what LibreOffice saves for a bullet it cannot hold
+        (one outside Unicode's Basic Multilingual Plane, 👉), as it keeps one UTF-16 unit."""
+        return self.style == "bullet" and not self.text
+
+    @property
     def parents(self) -> int | None:
         """How many levels' numbers the level's text shows before its own, each followed by
         a full stop, as the model's compound lists print them: 0 for "%1." or "(%2)", 1 for
