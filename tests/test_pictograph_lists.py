@@ -111,10 +111,29 @@ def test_the_marked_up_form_writes_the_pictograph_and_reads_the_same_list(tmp_pa
     assert "\U0001f449 open a fourth site in Northgate\n\U0001f449 double" in text
     read = read_markup(text, tmp_path / "post.md", document.metadata, tmp_path)
     assert read.blocks == document.blocks
-    # A paragraph a pictograph opens stays one.
-    lone = read_markup("Title: Our year\n\n\U0001f389 Congratulations to Megan!\n",
+
+
+def test_a_pictograph_list_of_one_item_stays_a_list_and_a_paragraph_one_opens_a_paragraph(
+        tmp_path):
+    """The marked-up form escapes a paragraph opening with a pictograph and a space, so a
+    line opened by one unescaped is a list's item, alone too (a ✅ list cut to one item in
+    the draft had come back a paragraph)."""
+    shop = document_of(
+        Paragraph((Span("\u5e97\u8216\u672c\u5b63\u5b8c\u6210\uff1a"),)),  # 店舖本季完成：
+        List((ListItem((Span("\u56de\u6536\u820a\u8863\u4e8c\u5343\u4ef6"),)),),  # 回收舊衣二千件
+             marker="\u2705"),
+        Paragraph((Span("\U0001f389 Congratulations to Megan, our 100th volunteer!"),)),
+        Paragraph((Span("\U0001f449 "), Span("Read more", italic=True))))
+    text = write_markup(shop)
+    assert "\n\u2705 \u56de\u6536" in text
+    assert "\n\\\U0001f389 Congratulations" in text and "\n\\\U0001f449 *Read" in text
+    assert read_markup(text, tmp_path / "shop.md", shop.metadata, tmp_path).blocks == shop.blocks
+    # Written by hand: one line a pictograph opens is a list of one, escaped a paragraph.
+    lone = read_markup("Title: Our year\n\n\U0001f389 Megan ran 10k!\n\n"
+                       "\\\U0001f389 Congratulations to Megan!\n",
                        tmp_path / "post.md", Metadata(title=""), tmp_path)
-    assert lone.blocks == (Paragraph((Span("\U0001f389 Congratulations to Megan!"),)),)
+    assert lone.blocks == (List((ListItem((Span("Megan ran 10k!"),)),), marker="\U0001f389"),
+                           Paragraph((Span("\U0001f389 Congratulations to Megan!"),)))
 
 
 def test_the_draft_sets_the_pictograph_as_word_s_bullet_and_reads_it_back(tmp_path):

@@ -36,9 +36,10 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     the number it was first given when others are deleted, moved or added in the DOCX
     draft). Their alternative text comes from the metadata's `[alt]`, unless one gives its
     own: `{alt="A heron on the weir"}` (write `\\"` for a quote in it).
-  - `- item` lines are a bulleted list, and so are two lines or more each opened by the
-    same pictograph and a space (`✅ item`: the list's own bullet, which the editions
-    print); `1. item` lines a numbered one (`a.`, `i.`, `A.`,
+  - `- item` lines are a bulleted list, and so are lines each opened by the same pictograph
+    and a space (`✅ item`: the list's own bullet, which the editions print), one alone too;
+    a paragraph opening with a pictograph and a space escapes it (`\\🎉 Congratulations …`),
+    as the writer writes one. `1. item` lines a numbered one (`a.`, `i.`, `A.`,
     `I.` for letters and roman numerals, `aa.` after `z.` as Word counts, `一、` Chinese;
     `(a)`, `a)` and `（一）` for numbers
     written so; the first item's number is the list's start). An item indented by two
@@ -140,6 +141,7 @@ ATTRIBUTE = re.compile(r'#figure-(?P<number>\d+)|alt="(?P<alt>(?:[^"\\]|\\.)*)"|
 QUOTATION_MARK = re.compile("> ?")  # opens each line of a displayed quotation
 LINE_MARK = "| "  # opens each line of a line block, kept as a line (pandoc's)
 ESCAPABLE = f"*\\#![]|-.、()\uff08:^~<>{CIRCLED}"
+PICTOGRAPH = re.compile(PICTOGRAPH_BULLET)  # escaped too: `\🎉 …` opens a paragraph
 # A marker and a space; a language's own, as Chinese writes it, with none needed: "一、",
 # "（一）"; a figure in a circle and a space: "① ".
 LIST_ITEM = re.compile(
@@ -395,14 +397,14 @@ def cells(row: str) -> list[str]:
 
 
 def bulleted_by_pictograph(chunk: Chunk) -> bool:
-    """Whether a chunk's lines, two or more, each open with the same pictograph (`✅ …`), its
-    nested items' indented lines aside: a list bulleted with it, as the writer writes one. A
-    paragraph opened by one (`🎉 Congratulations …`), or a sign-off's lines, are none."""
+    """Whether a chunk's lines each open with the same pictograph (`✅ …`), its nested items'
+    indented lines aside: a list bulleted with it, as the writer writes one, of one item too.
+    A paragraph opened by one is written escaped (`\\🎉 Congratulations …`), as one of
+    several lines, or a sign-off's lines, are none."""
     outer = [line for line in chunk.lines if not line.startswith(" ")]
     marks = {item.group("pictograph") if item else None
              for item in map(LIST_ITEM.fullmatch, outer)}
-    return len(outer) >= 2 and len(marks) == 1 and None not in marks and not any(
-        map(kept_break, chunk.lines))
+    return len(marks) == 1 and None not in marks and not any(map(kept_break, chunk.lines))
 
 
 def read_list(chunk: Chunk, path: Path) -> List:
@@ -566,7 +568,8 @@ class Inline:
             bracket = bracketed_at(text, index) if character == "[" else None
             address = AUTOLINK.match(text, index) if character == "<" else None
             raised = raised_end(text, index) if character in RAISED else None
-            if character == "\\" and index + 1 < len(text) and text[index + 1] in ESCAPABLE:
+            if character == "\\" and index + 1 < len(text) and (
+                    text[index + 1] in ESCAPABLE or PICTOGRAPH.match(text, index + 1)):
                 characters.append(text[index + 1])
                 index += 2
             elif bracket is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pipeline.languages import NUMERAL, NUMERALS
+from pipeline.languages import NUMERAL, NUMERALS, PICTOGRAPH_BULLET
 from pipeline.list_numbers import CIRCLED, CIRCLED_STYLE, numeral
 from pipeline.model import (
     Block,
@@ -38,6 +38,8 @@ BLOCK_START = re.compile(
     rf"[#!|>]|-(?= )|(?:\d+\.)*[0-9A-Za-z]+(?=[.)] )|\((?=[0-9A-Za-z.]+\) )|{OWN_NUMERAL}"
     rf"|\uff08(?=(?:{NUMERAL})\uff09)|\d+(?=\u3001)|[{CIRCLED}](?= )|\[(?=\^[^\]]*\]:)|Table(?=: )"
 )
+# A pictograph and a space opening a line: a list item, alone too (`✅ item`, a list of one).
+PICTOGRAPH_ITEM = re.compile(rf"{PICTOGRAPH_BULLET} ")
 NESTED_INDENT = "    "
 # The characters that open or close inline markup: always escaped in text.
 INLINE_MARKS = "\\*^~[]<"
@@ -109,6 +111,8 @@ def write_block(block: Block) -> str:
 
 def unmistakable(text: str) -> str:
     """`text` with the mark that would make it read as another kind of block escaped."""
+    if PICTOGRAPH_ITEM.match(text):  # `🎉 Congratulations …`, a paragraph
+        return "\\" + text
     start = BLOCK_START.match(text)
     if start is None:
         return text
