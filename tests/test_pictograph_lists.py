@@ -253,6 +253,33 @@ def test_bullets_typed_as_text_in_a_draft_are_a_list_bulleted_with_them(tmp_path
         ("\u2705", ["new clubs opened", "mentors trained"])]
 
 
+def test_a_pictograph_typed_by_hand_among_the_list_s_items_is_one_of_them(tmp_path):
+    """An item's numbering turned off and its pictograph typed (Word's bullet button off,
+    `👉 …` typed), before, between or after the list's items, is an item of the list (the
+    list had been parted in two round a paragraph); another pictograph's paragraph is not."""
+    from pipeline.writers.docx.draft import write_docx
+
+    draft = tmp_path / "winter.docx"
+    draft.write_bytes(write_docx(FOOD_BANK, load_layout(ROOT / "layouts", "print"), tmp_path))
+    opened = docx.Document(str(draft))
+    item = next(p for p in opened.paragraphs if p.text.startswith("find"))
+    item._p.pPr.numPr.numId.val = 0
+    item.runs[0].text = "\u2705\tfind a second warehouse"
+    for start, typed in (("packed", "\U0001f449 collected 900 coats"),
+                         ("delivered", "\U0001f449 checked 60 smoke alarms")):
+        next(p for p in opened.paragraphs if p.text.startswith(start)).insert_paragraph_before(
+            typed, style="Body Text")
+    opened.add_paragraph("\u2705 ordered a van", style="Body Text")
+    opened.add_paragraph("\U0001f389 Thank you, every volunteer!", style="Body Text")
+    opened.save(str(draft))
+    read = read_docx(draft, FOOD_BANK.metadata, FOOD_BANK)
+    assert [(block.marker, [spaced(text) for text in block.texts]) for block in lists_of(read)] == [
+        ("\U0001f449", ["collected 900 coats", "packed 2,300 food parcels",
+                        "checked 60 smoke alarms", "delivered to 410 households"]),
+        ("\u2705", ["find a second warehouse", "train 20 new drivers", "ordered a van"])]
+    assert read.blocks[-1] == Paragraph((Span("\U0001f389 Thank you, every volunteer!"),))
+
+
 @pytest.mark.slow
 def test_a_build_tags_the_pictograph_as_each_item_s_label_and_bullets_the_draft(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)

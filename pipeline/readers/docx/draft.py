@@ -784,7 +784,7 @@ class Reading:
                     title_spans=phrases_of(tuple(self.runs["title"]), title),
                     subtitle=subtitle),
             parse_byline(byline, tuple(self.runs["byline"])) if byline.strip(" ,") else None,
-            typed_lists(tuple(self.blocks)),
+            typed_lists(typed_items(tuple(self.blocks))),
         )
 
     def paragraph(self, p) -> None:
@@ -1080,6 +1080,50 @@ def shaped_as_heading(spans: tuple[Span, ...]) -> bool:
         detect(text).is_heading(text)
 
 
+def typed_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with each paragraph opened by a pictograph list's own pictograph, typed,
+    right before, between or after its items, one of them: an item whose numbering the
+    editor turned off and whose bullet they typed (Word's bullet button off, `👉 …` typed)
+    would otherwise part the list in two round a paragraph. Another pictograph's paragraph
+    (`🎉 Congratulations …` under a ✅ list) stays one."""
+    result: list[Block] = []
+    joined = False  # the last block is a list that typed items carried on
+    for block in blocks:
+        typed = typed_pictograph(block)
+        last = result[-1] if result else None
+        if typed is not None and bulleted_with(last, typed.family):
+            result[-1] = replace(last, items=(*last.items, typed_item(block, typed)))
+            joined = True
+            continue
+        if isinstance(block, List) and bulleted_with(block, block.marker):
+            items: list[ListItem] = []
+            while result and (before := typed_pictograph(result[-1])) is not None and \
+                    before.family == block.marker:
+                items.insert(0, typed_item(result.pop(), before))
+            if joined and not items and bulleted_with(last, block.marker):
+                items = list(result.pop().items)
+            block = replace(block, items=(*items, *block.items))
+        result.append(block)
+        joined = False
+    return tuple(result)
+
+
+def typed_pictograph(block: Block | None) -> Marked | None:
+    """The pictograph a paragraph opens with, typed as a bullet (`👉 item`), if any."""
+    marker = marker_of(block.text) if isinstance(block, Paragraph) else None
+    return marker if marker is not None and marker.pictograph else None
+
+
+def bulleted_with(block: Block | None, pictograph: str) -> bool:
+    return isinstance(block, List) and not block.numbered and bool(pictograph) and \
+        block.marker == pictograph
+
+
+def typed_item(paragraph: Paragraph, marker: Marked) -> ListItem:
+    return ListItem(clean_spans(without_lead(paragraph.spans,
+                                             len(paragraph.text) - len(marker.text))))
+
+
 def typed_lists(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks with each run of two paragraphs or more that open with a list's marker
     typed as text (a bullet or a number and a tab, as plain text pasted into Word brings
@@ -1107,9 +1151,7 @@ def follows_on_marker(last: Marked, marker: Marked) -> bool:
 
 def typed_list(run: list[tuple[Marked, Paragraph]]) -> List:
     markers = [marker for marker, _ in run]
-    return List(tuple(ListItem(clean_spans(without_lead(paragraph.spans, len(paragraph.text)
-                                                         - len(marker.text))))
-                      for marker, paragraph in run),
+    return List(tuple(typed_item(paragraph, marker) for marker, paragraph in run),
                 *list_numbering([marker.value for marker in markers]),
                 form_of(markers[0].family, pictograph=markers[0].pictograph))
 
