@@ -252,3 +252,17 @@ def lists_typed_in_a_draft(document: Document, lines: tuple[str, ...], folder: P
         opened.add_paragraph(line, style="Body Text")
     opened.save(str(draft))
     return lists_of(read_docx(draft, document.metadata))
+
+
+def item_added_in_the_lists_numbering(draft: Path, text: str) -> None:
+    """`draft` saved with a paragraph of `text` after its last, in that paragraph's style and
+    list numbering: an item an editor adds at a list's end, as pressing Enter in Word does."""
+    import copy
+
+    import docx
+
+    opened = docx.Document(str(draft))
+    last = opened.paragraphs[-1]
+    added = opened.add_paragraph(text, style=last.style)
+    added._p.get_or_add_pPr().append(copy.deepcopy(last._p.pPr.numPr))
+    opened.save(str(draft))

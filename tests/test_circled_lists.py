@@ -7,12 +7,10 @@ note."""
 
 from __future__ import annotations
 
-import copy
 import json
 import zipfile
 from pathlib import Path
 
-import docx
 import pikepdf
 import pytest
 from lxml import etree
@@ -40,7 +38,14 @@ from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT
-from .support import copy_project, doit, lists_of, lists_typed_in_a_draft, read_text
+from .support import (
+    copy_project,
+    doit,
+    item_added_in_the_lists_numbering,
+    lists_of,
+    lists_typed_in_a_draft,
+    read_text,
+)
 
 TEXTS = ROOT / "tests" / "texts" / "circled_lists"
 # Simplified Chinese texts stand apart, where the Simplified reader's tests find them.
@@ -156,11 +161,7 @@ def test_the_draft_numbers_with_word_s_circled_figures_and_reads_them_back(tmp_p
     assert ("decimalEnclosedCircle", "%1") in circled_levels(draft)
     assert read_docx(draft, document.metadata).blocks == document.blocks
     # An item the editor adds after the last, in the list's numbering, is the list's ④.
-    opened = docx.Document(str(draft))
-    last = opened.paragraphs[-1]
-    added = opened.add_paragraph("缺少停车位。", style=last.style)
-    added._p.get_or_add_pPr().append(copy.deepcopy(last._p.pPr.numPr))
-    opened.save(str(draft))
+    item_added_in_the_lists_numbering(draft, "缺少停车位。")
     found = lists_of(read_docx(draft, document.metadata))[0]
     assert found.style == "circled-decimal" and found.labels()[-1] == "④"
     assert found.texts[-1] == "缺少停车位。"

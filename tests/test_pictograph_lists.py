@@ -7,7 +7,6 @@ with one stay as they were."""
 
 from __future__ import annotations
 
-import copy
 import json
 import zipfile
 from dataclasses import replace
@@ -30,7 +29,14 @@ from pipeline.writers.html import render_html
 from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT
-from .support import copy_project, doit, lists_of, lists_typed_in_a_draft, read_text
+from .support import (
+    copy_project,
+    doit,
+    item_added_in_the_lists_numbering,
+    lists_of,
+    lists_typed_in_a_draft,
+    read_text,
+)
 
 TEXTS = ROOT / "tests" / "texts" / "pictograph_lists"
 
@@ -146,11 +152,7 @@ def test_the_draft_sets_the_pictograph_as_word_s_bullet_and_reads_it_back(tmp_pa
     assert bullet_texts(draft) >= {"\U0001f449"}
     assert read_docx(draft, document.metadata).blocks == document.blocks
     # An item the editor adds after the last, in the list's numbering, is the list's.
-    opened = docx.Document(str(draft))
-    last = opened.paragraphs[-1]
-    added = opened.add_paragraph("launch a mentoring scheme", style=last.style)
-    added._p.get_or_add_pPr().append(copy.deepcopy(last._p.pPr.numPr))
-    opened.save(str(draft))
+    item_added_in_the_lists_numbering(draft, "launch a mentoring scheme")
     items = lists_of(read_docx(draft, document.metadata))[0]
     assert items.marker == "\U0001f449" and items.texts[-1] == "launch a mentoring scheme"
 
