@@ -1544,3 +1544,24 @@ def test_a_doubled_line_naming_a_person_amid_the_text_is_a_portraits_caption(nam
     assert ("Heading", name) not in kinds
     (figure,) = [block for block in document.blocks if type(block).__name__ == "Figure"]
     assert " ".join(plain(figure.caption).split()) == name
+
+
+def test_a_text_titled_after_its_file_s_name_is_said(tmp_path):
+    """A post with no headline and no title in its metadata is titled after its file's name
+    (`Harbour walk`), which the editions' title, running heads and the PDF's title, read
+    first by a screen reader, then say: the model's build says so in one line naming where
+    to give one (the auditor's finding: it had passed unremarked). A text whose first line
+    is the title its file is named after says nothing."""
+    from pipeline.tasks.steps import build_model
+
+    folder = copy_project(tmp_path / "project", library=False)
+    post = ("What a morning on the harbour wall! Forty of you came to count the birds, "
+            "and we logged 26 species before the rain.\n\nThank you all. See you in May.\n")
+    (folder / "source" / "harbour-walk.txt").write_text(post, encoding="utf-8")
+    assert build_model(folder, "harbour-walk") == (
+        "source/harbour-walk.txt: titled 'Harbour walk' after its file's name, the text "
+        "holding no title and source/harbour-walk.toml giving none; give it one as `title` "
+        "in source/harbour-walk.toml")
+    (folder / "source" / "harbour-walk.txt").write_text(f"Harbour walk\n\n{post}",
+                                                         encoding="utf-8")
+    assert build_model(folder, "harbour-walk") is None

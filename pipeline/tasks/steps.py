@@ -53,7 +53,26 @@ def build_model(root: Path, name: str) -> str | None:
     state["layouts"] = project.layouts()
     files.write_json(project.draft_state(name), state)
     unused = unused_figures(document, metadata, project.metadata(name).relative_to(root))
-    return "\n".join(line for line in (imported, dropped, unused) if line) or None
+    untitled = None if metadata.title else titled_by_file_name(project, name, document)
+    return "\n".join(line for line in (imported, dropped, unused, untitled) if line) or None
+
+
+def titled_by_file_name(project: Project, name: str, document) -> str | None:
+    """The line saying the text was titled by its file's name, its text holding no title and
+    its metadata giving none (a post with no headline): the editions' title, running heads
+    and the PDF's title, which a screen reader announces first, would say the file's name
+    unremarked (the auditor's finding)."""
+    from pipeline.readers.decoding import read_source
+    from pipeline.readers.front_matter import title_from_name
+
+    title = document.metadata.title
+    source = project.text_source(name)
+    if title != title_from_name(name) or (
+            " ".join(title.split()).casefold() in " ".join(read_source(source).split()).casefold()):
+        return None
+    toml = project.metadata(name).relative_to(project.root)
+    return (f"{source.relative_to(project.root)}: titled {title!r} after its file's name, the "
+            f"text holding no title and {toml} giving none; give it one as `title` in {toml}")
 
 
 def unused_figures(document, metadata, toml: Path) -> str | None:
