@@ -151,3 +151,22 @@ def test_only_whole_repeated_blocks_lose_words(text):
 def units_to_text(units: list[Unit]) -> str:
     """The deduplicated text, blocks separated by blank lines, as a source would hold it."""
     return "\n\n".join(PHOTO_MARKER if u.kind == "marker" else u.text for u in units) + "\n"
+
+
+def test_the_report_quotes_each_dropped_line_as_the_source_writes_it():
+    """A dropped line is quoted cleaned, as the model would have held it, and as the source
+    writes it (`source`), so an editor finds it by searching the text (the copy-editor's
+    finding: `© 2024 晨曦…` had been reported as `© 2024晨曦…`, `- FINAL` as `– FINAL`)."""
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+
+    text = ("Skip to main content\n\nOur year in review\n\nThe centre opened its doors to 412 "
+            "families this year, twice as many as the year before.\n\n"
+            "Sent: Friday, 14 March 2025 - FINAL\n\nBack to top\n\n"
+            "© 2024 Riverside Centre. All rights reserved.\n")
+    _, found = scraped_document("review", text, Metadata(title="Our year in review"))
+    lines = text.split("\n")
+    for drop in found["dropped"]:
+        assert drop["source"] == [lines[number - 1] for number in drop["lines"]]
+    footer = next(drop for drop in found["dropped"] if drop["text"].startswith("©"))
+    assert footer["source"] == ["© 2024 Riverside Centre. All rights reserved."]

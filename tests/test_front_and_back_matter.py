@@ -256,6 +256,7 @@ def test_the_metadata_subtitle_stands_in_the_kickers_place_and_the_report_says_s
         "Annual Report 2024", "Chief Executive\u2019s Statement")
     assert kinds(document) == ["Paragraph", "Paragraph"]
     assert {"lines": [1], "text": "Eastbrook Water Trust\u00a0– Annual Report 2024",
+            "source": ["Eastbrook Water Trust – Annual Report 2024"],
             "reason": "the line over the title; the metadata's subtitle stands in its place"
             } in report["dropped"]
 

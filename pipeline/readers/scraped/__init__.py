@@ -57,6 +57,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     """The document named `name` in the scraped `text` (read from `path`), and the report of
     what was dropped."""
     metadata = replace(metadata, language=text_language(text, metadata.language))
+    source = text
     with reading_in(metadata.language):
         # A mail forwarded whole, every line of it quoted, is read as its lines say.
         text, forwarded_on = forwarded_unquoted(text)
@@ -138,7 +139,17 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if not document.metadata.author and document.byline is None and (
             signed := signatory(document)):
         document = replace(document, metadata=replace(document.metadata, author=signed))
-    return document, report(name, result, cleared.counted())
+    return document, as_written(report(name, result, cleared.counted()), source.split("\n"))
+
+
+def as_written(found: dict, lines: list[str]) -> dict:
+    """The report with each dropped text's source lines as they stand in the source (`source`:
+    by number, before cleaning set their quotes, dashes and spaces), so an editor finds them
+    by searching the text: a dropped text is quoted cleaned, as the model would have held it."""
+    for drop in found["dropped"]:
+        drop["source"] = [lines[number - 1] for number in drop["lines"]
+                          if 0 < number <= len(lines)]
+    return found
 
 
 def signed_for(document: Document) -> str:
