@@ -95,3 +95,35 @@ def heavy_rules(pdf) -> list[dict[float, int]]:
                     points = []
             found.append(rules)
     return found
+
+
+@pytest.mark.slow  # a nine-page chapter rendered
+def test_the_rule_closing_a_part_stands_right_under_its_last_row(tmp_path):
+    """Where the renderer moves a table's page break a row earlier, the row it takes back
+    leaves its height in the part's, and the foot's rule stood that far under the last row
+    printed (the printer's finding: 16 mm, in a chapter whose pictures set the table's
+    pages so); it stands right under it, as every part's does."""
+    from PIL import Image
+
+    from pipeline.model import Metadata
+    from pipeline.readers.scraped import scraped_document
+    from pipeline.writers.pdf.render import render_pdf
+
+    pictures = {1: ("photo.jpg", (2000, 1400), "RGB"), 2: ("proof.jpg", (1800, 1200), "CMYK"),
+                3: ("survey.jpg", (1700, 1100), "L"), 4: ("valley.jpg", (5000, 900), "RGB")}
+    for name, size, mode in pictures.values():
+        Image.new(mode, size, 120).save(tmp_path / name)
+    text = (ROOT / "tests" / "texts" / "printed" / "water-trust-operations-chapter.txt"
+            ).read_text(encoding="utf-8")
+    document, _ = scraped_document("operations", text, Metadata(
+        title="Operations and Finance Review 2024–25",
+        subtitle="Annual Report 2024–25, Chapter 3", organisation="Riverside Water Trust",
+        date="2025", images={number: name for number, (name, _, _) in pictures.items()}))
+    pdf = tmp_path / "operations.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "print"), tmp_path))
+    edition = measured(pdf)
+    for number, rules in enumerate(heavy_rules(pdf), 1):
+        for top in rules:
+            above = max(line.bottom for line in edition.lines
+                        if line.page == number and line.bottom < top)
+            assert top - above < 8, (number, top, above)

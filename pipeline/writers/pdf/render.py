@@ -55,7 +55,7 @@ from pipeline.writers.pdf.placement import (
     leads_in,
 )
 from pipeline.writers.pdf.serialised_once import streams_serialised_once
-from pipeline.writers.pdf.table_titles import first_titles_uncontinued
+from pipeline.writers.pdf.table_titles import feet_under_last_rows, first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
 from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES
 
@@ -93,6 +93,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
                        for path in stylesheet_files(document, layout)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
         first_titles_uncontinued(laid_out.pages)
+        feet_under_last_rows(laid_out.pages)
         justify_lines(laid_out.pages, layout.justification)
         justify_between_characters(laid_out.pages, document.scripts)
         space_line_ends(laid_out.pages)
