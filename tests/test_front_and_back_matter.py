@@ -1566,3 +1566,20 @@ def test_a_text_titled_after_its_file_s_name_is_said(tmp_path):
     (folder / "source" / "harbour-walk.txt").write_text(f"Harbour walk\n\n{post}",
                                                          encoding="utf-8")
     assert build_model(folder, "harbour-walk") is None
+
+
+def test_a_letters_address_over_its_greeting_stays_lines_where_the_metadata_titles_it():
+    """A letter titled by its metadata, its addressee's address over its greeting (`All
+    Residents` over the street's lines, over `Dear Residents,`): the address is lines, its
+    first no heading (the printer's finding: `The Members` had been set as a section's
+    heading); a page's title and byline over a greeting are no address."""
+    letter = ("All Residents\nMill Court\nStation Road\nHarrowfield\n\nDear Residents,\n\n"
+              "The committee has agreed the repairs to the courtyard, which begin in May and "
+              "will take about six weeks.\n\nYours sincerely,\n\nAnne Hollis\nSecretary\n")
+    document = read(letter, title="Courtyard repairs")
+    assert kinds(document)[:2] == ["LineBlock", "Paragraph"]
+    assert document.blocks[0].texts == ["All Residents", "Mill Court", "Station Road",
+                                        "Harrowfield"]
+    page = ("Our year\nBy Ravi Patel, Chair\n\nDear friends,\n\nThe club had its best year, "
+            "with 412 members and two new teams.\n\nWith thanks,\n\nRavi Patel\n")
+    assert read(page, title="Our year").byline.name == "Ravi Patel"

@@ -177,6 +177,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [replace(unit, lined=True) if unit.lines[:1] < subject.lines[:1]
                  and unit.kind == "text" and not GREETING.fullmatch(unit.text.strip())
                  else unit for unit in units if unit not in (subject, masthead)]
+    if metadata.title and subject is None:
+        units = addresses_kept(units, metadata.title)
     units = front_lines_apart(labelled_title_joined(units, metadata), metadata.title)
     units = headline_apart(units)
     texts = [unit for unit in units if unit.kind == "text"]
@@ -318,6 +320,25 @@ def title_barred_apart(metadata: Metadata) -> Metadata:
     if detect(after).names_body(after) and not metadata.organisation:
         return replace(metadata, title=title, organisation=after)
     return metadata
+
+
+def addresses_kept(units: list[Unit], title: str) -> list[Unit]:
+    """The units with a letter's addresses over its greeting kept as lines, where the
+    metadata titles the letter: each a block of two short lines or more, nothing else over
+    the greeting (`The Members` over the club's address, over `Dear Members,`, had been a
+    heading over the rest of the address: the printer's finding); none holding the `title`
+    or a byline, which a page writes there."""
+    texts = [unit for unit in units if unit.kind == "text"]
+    at = next((index for index, unit in enumerate(texts[:MAX_ADDRESSES + 1])
+               if len(unit.rows) == 1 and GREETING.fullmatch(unit.text.strip())), None)
+    key = likeness_key(title)
+    if not at or not all(len(unit.rows) >= 2 and is_sign_off_unit(unit)
+                         and not any(likeness_key(row) == key or is_byline(
+                             Unit("text", (row,), (0,)), under_title=True) for row in unit.rows)
+                         for unit in texts[:at]):
+        return units
+    over = {id(unit) for unit in texts[:at]}
+    return [replace(unit, lined=True) if id(unit) in over else unit for unit in units]
 
 
 def letter_subject(texts: list[Unit]) -> Unit | None:
