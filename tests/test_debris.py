@@ -1095,3 +1095,14 @@ def test_a_row_of_page_tools_in_square_brackets_goes(row):
 def test_words_in_square_brackets_that_are_no_tools_stay():
     kept, _ = kept_and_dropped(f"{BODY}\n\n[Applause] [Laughter]\n\n{MORE}")
     assert "[Applause] [Laughter]" in kept
+
+
+def test_a_professional_networks_bare_more_link_goes():
+    """LinkedIn's link to the rest of an article is a bare `… more` ending the line the copy
+    took it with (`… See more` elsewhere): the network's, not the writer's."""
+    text = ("How our volunteers reshaped the tea round\n\n"
+            f"{BODY}\n\nIf your trust has tried the same, do get in touch... more\n\n"
+            "Like\nComment\nRepost\n")
+    document, _ = scraped_document("post", text, Metadata(title="Post"))
+    texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
+    assert texts[-1] == "If your trust has tried the same, do get in touch"

@@ -647,7 +647,8 @@ page=r"page|p\.?",
                  r"|(?:you|[\w .'\u2019-]{1,40})(?:, [\w .'\u2019-]{1,40})? and [\d,.]+[KkMm]?"
                  r" others?",
         row_prefix=r"share(?: this)?(?: page)?|follow us(?: on)?",
-        expand_link=r"(?:\.\.\.|\u2026)\s*(?:see|read|show) more",
+        # LinkedIn's is a bare "… more"
+        expand_link=r"(?:\.\.\.|\u2026)\s*(?:(?:see|read|show) )?more",
         trail_prefix=r"you are here|(?:current )?location",
         mail_view=r"inbox|to me(?:,? [\w .,'\u2019-]{1,60})?"
                   r"|[^<>\n]{1,80}<[^<>@\s]+@[^<>\s]+>(?:\s*unsubscribe)?"
