@@ -954,3 +954,19 @@ def test_a_webmail_forward_quoted_to_the_end_loses_its_marks(marks):
     assert [plain(block.spans) for block in document.blocks[:2]] == [THANKS, MORE]
     assert isinstance(document.blocks[-1], SignOff)
     assert document.metadata.date == "2025-03-14"
+
+
+def test_a_newsletters_social_icons_under_its_sign_off_go():
+    """A newsletter's icons linking to its body's accounts, copied as their alternative texts
+    (`YouTube icon`, `Website icon`) under its sign-off: its pictures' words, not the
+    signer's, listed as dropped."""
+    text = (f"Parish Pump\n\n{THANKS}\n\nWith best wishes,\n\nAmara Osei\nEditor\n\n"
+            "LinkedIn icon\nYouTube icon\nWebsite icon\n\n"
+            "Copyright \u00a9 2025 Millbrook Parish Council, All rights reserved.\n")
+    document, report = scraped_document("mail", text, Metadata(title=""))
+    sign_off = document.blocks[-1]
+    assert isinstance(sign_off, SignOff)
+    assert [plain(line) for line in sign_off.lines] == ["With best wishes,", "Amara Osei",
+                                                        "Editor"]
+    dropped = {drop["text"] for drop in report["dropped"]}
+    assert {"LinkedIn icon", "YouTube icon", "Website icon"} <= dropped

@@ -28,6 +28,9 @@ from pipeline.languages.profile import (
 REGISTRATION = (r"registered (?:charity|company|society|office)|(?:charity|company|vat)"
                 r" (?:registration )?(?:no\.?|number)")
 # The line a mail program sets over a mail forwarded: "---------- Forwarded message ---------".
+# The networks a body keeps an account on, which its page or mail points to.
+SOCIAL_NETWORKS = (r"x|twitter|facebook|instagram|linkedin|youtube|tiktok|threads|bluesky"
+                   r"|mastodon|whatsapp")
 FORWARDED_MESSAGE = r"forwarded message|begin forwarded message"
 # Whom a speech addresses: one by title or name ("Deputy Secretary", "Mr Chan", "Professor
 # the Hon. Lee"), and the audience ("distinguished guests", "fellow graduates").
@@ -519,7 +522,10 @@ page=r"page|p\.?",
         picture=r"\[(?:image|photo|picture|logo|signature)\]"
                 # a social network's words for a picture, in place of the picture: "Kestlebury
                 # Museum's photo.", "May be an image of 10 people and outdoors"
-                r"|.{1,80}(?:'|\u2019)s (?:photo|image|video)\.?|may be an image of .{1,120}",
+                r"|.{1,80}(?:'|\u2019)s (?:photo|image|video)\.?|may be an image of .{1,120}"
+                # a mail's or a page's icons linking to the body's accounts, copied as their
+                # alternative texts: "Facebook icon", "Website icon"
+                rf"|(?:{SOCIAL_NETWORKS}|website|e-?mail) (?:icon|logo)",
         picture_label=r"photos?|pictures?|images?|photographs?",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
@@ -545,8 +551,7 @@ page=r"page|p\.?",
                # Subscribe for free to receive new posts and support my work."
                r"|thanks for reading\b.{0,80}?[!.]\s*subscribe\b.{0,120}"
                # the body's accounts: "Follow us on X @KestrelfordBC and on Facebook."
-               r"|(?:follow|find|join) us on (?:x|twitter|facebook|instagram|linkedin|youtube"
-               r"|tiktok|threads|bluesky|mastodon|whatsapp)\b.{0,100}",
+               rf"|(?:follow|find|join) us on (?:{SOCIAL_NETWORKS})\b.{{0,100}}",
         dateline=r"(?:(?:(?:first )?(?:published|posted|issued|released)(?: on| date)?"
                  r"|date (?:published|posted|issued))\s*[:：]?\s*[^.!?]{0,30}\d{4}"
                  # who posted it first, with their role: "Posted by Marion Achebe, Chief
