@@ -1583,3 +1583,17 @@ def test_a_letters_address_over_its_greeting_stays_lines_where_the_metadata_titl
     page = ("Our year\nBy Ravi Patel, Chair\n\nDear friends,\n\nThe club had its best year, "
             "with 412 members and two new teams.\n\nWith thanks,\n\nRavi Patel\n")
     assert read(page, title="Our year").byline.name == "Ravi Patel"
+
+
+@pytest.mark.parametrize(("role", "organisation"), [
+    ("Head of Children's Services", ""),
+    ("Director of Adult Social Services", ""),
+    ("Head of Estates Department", ""),
+    ("Chief Executive of Fenwick Vale Trust", "Fenwick Vale Trust"),
+])  # fmt: skip
+def test_a_department_a_sign_offs_role_is_held_of_publishes_nothing(role, organisation):
+    """A role held of a department (`Head of Children's Services`) names a part of a body,
+    not the body: no organisation for the opener to print (it had made one of its words);
+    a role held of a body still names it."""
+    document = read(f"Spring update\n\n{ENGLISH_BODY}\n\nKind regards,\n\nOlu Adeyemi\n{role}")
+    assert document.metadata.organisation == organisation

@@ -210,6 +210,9 @@ BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)+(?:{BOD
                   rf"|(?:The\s+)?(?:[A-Z][\w'\u2019&.-]*\s+)*(?:{BODY_WORDS})\s+(?:of|for)\s+"
                   r"(?:the\s+)?[A-Z].*")  # "Friends of the Lune Estuary" too
 MAX_BODY_WORDS = 8
+# The words a part of a body ends with, which an office held "of" it names ("Director of
+# Housing Services", "Head of Finance Department"): a department, not the body it is part of.
+DEPARTMENT = re.compile(r"\b(?:Services|Department|Directorate|Division)$")
 # A name written plainly: two to four capitalised words, a particle among them ("Ana de
 # Souza", "Mary-Jane O'Neill"), none a possessive ("Chair's Statement") nor a word naming a
 # body, a publication or a team ("Harbour Board", "Annual Review", "Press Office").
@@ -831,6 +834,9 @@ page=r"page|p\.?",
         held = OFFICE_HELD.search(text)
         body = rest[1:] if rest.startswith(",") else text[held.end():] if held else ""
         body = re.sub(r"^the\s+", "", body.strip())
+        if held and not rest.startswith(",") and held.group().strip() == "of" and (
+                DEPARTMENT.search(body)):
+            return ""  # the department its office is held of, no body
         return body if body and self.names_body(body) else ""
 
     def names_body(self, text: str) -> bool:
