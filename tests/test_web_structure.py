@@ -442,3 +442,17 @@ def test_a_committees_minutes_keep_their_lines_their_leaders_and_their_resolutio
     assert "RESOLVED that" not in [heading.text for heading in document.headings]
     assert any("Chair ....." in text and "\u2026" not in text for text in texts)
     round_trips(document)
+
+
+def test_a_line_whose_sentence_goes_on_into_the_list_under_it_leads_into_it():
+    """A line over a list carrying on its sentence (its first item in lower case, each item
+    before its last ending as a clause does, `…;`, `…; and`) leads into the list, a
+    paragraph: never a section's heading, though shaped as one."""
+    lead = "Agreed: That the Board"
+    text = (f"{OPENING}\n\n{lead}\n(a) adopt the revised grants policy;\n"
+            "(b) review the reserves in October; and\n(c) thank the outgoing treasurer.\n\n"
+            "Any other business\n\nThere was none, and the meeting closed at 8.40pm.")
+    document = document_of(text)
+    assert lead not in [heading.text for heading in document.headings]
+    assert isinstance(document.blocks[1], Paragraph) and isinstance(document.blocks[2], List)
+    assert [heading.text for heading in document.headings] == ["Any other business"]

@@ -1964,13 +1964,27 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
             captioned = bool(described) and likeness_key(described) == likeness_key(unit.text)
             if caption := labelled_caption(unit):
                 unit, captioned = replace(unit, rows=(caption,)), True
-            result.append(block_of(unit, metadata, result, after_photo, index < last_text,
+            # A line whose sentence goes on into the list under it leads into it: no heading.
+            heads = index < last_text and not goes_on_into(units[index + 1:])
+            result.append(block_of(unit, metadata, result, after_photo, heads,
                                    labelled or captioned))
             numbered_over(result)
         after_photo = labelled = False
         described = ""
     flush()
     return result
+
+
+def goes_on_into(following: list[Unit]) -> bool:
+    """Whether the units `following` a line open with a list carrying on its sentence: its
+    first item opens in lower case, and each item before its last ends as a clause does
+    (`…;`, `…; and`), as a minute's resolution runs ("Resolved: That the Committee" over
+    "(i) approve …;")."""
+    listed = list(itertools.takewhile(
+        lambda unit: unit.kind == "text" and not items_of(unit.rows)[0], following))
+    items = units_items(listed)
+    return (len(items) >= 2 and items[0][1][0][:1].islower()
+            and all(" ".join(lines).rstrip().endswith(ITEM_ENDS) for _, lines in items[:-1]))
 
 
 MIN_LINED_CELLS = 6  # a header and two rows of two cells
