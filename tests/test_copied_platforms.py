@@ -993,3 +993,15 @@ def test_a_signed_text_is_written_by_its_signatory():
                             Metadata(title=document.metadata.title,
                                      language=document.metadata.language), path.parent)
         assert again.author == author, path.name
+
+
+def test_a_professional_networks_headline_after_its_authors_role_goes():
+    """LinkedIn's headline under its author's name, their role held at a body and then what
+    they say of themselves after bars (`| Mentor | Parkrun volunteer`): the byline's role is
+    the role alone, the rest listed as dropped."""
+    text = ("What three winters of warm spaces taught us\nTomasz Nowak\n"
+            "Deputy Director at Eastgate Community Kitchen | Mentor | Parkrun volunteer\n"
+            "Published Jan 14, 2025\n\n" + BODY + "\n\nLike\nComment\nRepost\n")
+    document, report = scraped_document("article", text, Metadata(title=""))
+    assert document.byline.role == "Deputy Director at Eastgate Community Kitchen"
+    assert "| Mentor | Parkrun volunteer" in {drop["text"] for drop in report["dropped"]}

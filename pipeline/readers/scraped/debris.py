@@ -309,6 +309,11 @@ DRAFT_KIND = "the draft's state after its title"
 EXPAND_KIND = "the network's link to the rest of the post, ending its line"
 EXPAND_LINK = re.compile(rf"\s*(?:{said('expand_link')})\s*$", re.IGNORECASE)
 DEGREE = re.compile(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
+# What a professional network's headline says of its author after their role, parted by
+# bars ("Chief Executive at Harbourside Youth Trust | Trustee | Speaker"): the author's
+# self-description, not the role a byline gives.
+SELF_DESCRIPTION = re.compile(r"(?:\s*\|\s*[^|]{1,40}?)+\s*$")
+SELF_DESCRIPTION_KIND = "the network's headline of its author after their role"
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
 RELEASE_KINDS = frozenset((RELEASE_LINE, END_OF_RELEASE, RELEASE_STAMP))
@@ -463,6 +468,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
     drops = []
     tags = [(HEADLINE_TAG_KIND, headline_tags(lines, reasons)),
             (DEGREE_KIND, degree_tags(lines, reasons)),
+            (SELF_DESCRIPTION_KIND, self_descriptions(lines, reasons)),
             (DRAFT_KIND, head_tags(lines, reasons, DRAFT_TAG, bool)),
             (EXPAND_KIND, expand_links(lines, reasons))]
     for kind, found in tags:
@@ -1131,6 +1137,14 @@ def degree_tags(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Matc
     line ("Dr Catherine Mbeki-Rowe • 1st"): line number -> the degree, spaces before it
     included."""
     return head_tags(lines, reasons, DEGREE, lambda before: detect(before).is_name(before))
+
+
+def self_descriptions(lines: list[Line], reasons: dict[int, str]) -> dict[int, re.Match]:
+    """A professional network's headline after its author's role held at a body, on the
+    role's line in the page's head (" | Trustee | Speaker"): line number -> the words after
+    the role, the bars and spaces included."""
+    return head_tags(lines, reasons, SELF_DESCRIPTION,
+                     lambda before: bool(detect(before).office_body(before)))
 
 
 def head_tags(lines: list[Line], reasons: dict[int, str], tag: re.Pattern,
