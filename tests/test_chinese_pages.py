@@ -415,3 +415,20 @@ def test_a_running_head_written_once_beside_its_folio_and_once_alone_goes():
     document, _ = scraped_document("director", text, Metadata(title="", language="zh-HK"))
     assert document.metadata.title == "院長的話"
     assert [type(block) for block in document.blocks] == [Paragraph, Paragraph]
+
+
+def test_a_site_builders_give_and_share_buttons_under_a_signed_letter_are_no_sign_off():
+    """A site builder's buttons under a letter's signature, its call to give in both
+    languages and its share row (whose gaps beside the Han words cleaning takes): both the
+    page's, the sign-off the role, the name and the date alone, which dates the piece."""
+    text = "\n".join([
+        "主席的話", "", "本年度我們為區內三百多個家庭提供了課後託管服務。", "",
+        "主席", "陳志強", "2024年6月15日", "", "支持我們 Support Us",
+        "分享 WhatsApp Facebook 電郵", "", "© 2024 青苗家庭服務協會 版權所有"])
+    document, report = read(text, "zh-HK")
+    assert document.blocks[-1] == SignOff(tuple(
+        (span,) for span in read_spans("主席", "陳志強", "2024年6月15日")))
+    assert document.metadata.date == "2024-06-15"
+    dropped = [drop["text"] for drop in report["dropped"]]
+    assert "支持我們 Support Us" in dropped
+    assert "分享WhatsApp Facebook電郵" in dropped

@@ -232,6 +232,11 @@ DESCRIBED_PICTURE = re.compile(rf"\[(?:{PICTURE_WORDS})\s*[:：]\s*([^\]]+)\]"
 RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
 
 
+# The gap between a row's words: spaces, or none where a Han word meets a Latin one, the
+# space cleaning takes from between them ("分享Facebook WhatsApp電郵").
+ROW_GAP = r"(?:\s+|(?<=[^\x00-\x7f])(?=[a-z])|(?<=[a-z])(?=[^\x00-\x7f]))"
+
+
 def whole(pattern: str) -> re.Pattern:
     return re.compile(f"(?:{pattern}){TRAIL}", re.IGNORECASE)
 
@@ -252,7 +257,7 @@ KINDS = (
     (SHARE, whole(said("print_or_share")), False),
     # A share row whose word opens it, its networks after it parted by spaces alone
     # ("Share Facebook X LinkedIn Email", "分享 Facebook X WhatsApp 電郵").
-    (SHARE, whole(f"(?:{said('row_prefix')})(?:\\s+(?:{said('share_networks')}))+"), False),
+    (SHARE, whole(f"(?:{said('row_prefix')})(?:{ROW_GAP}(?:{said('share_networks')}))+"), False),
     ("page tools", whole(said("page_tools")), False),
     ("picture placeholder", whole(said("picture")), False),
     ("page feedback", whole(said("feedback")), False),
