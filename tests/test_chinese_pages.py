@@ -432,3 +432,21 @@ def test_a_site_builders_give_and_share_buttons_under_a_signed_letter_are_no_sig
     dropped = [drop["text"] for drop in report["dropped"]]
     assert "支持我們 Support Us" in dropped
     assert "分享WhatsApp Facebook電郵" in dropped
+
+
+def test_a_pages_tabs_under_its_breadcrumb_are_its_navigation_not_its_title():
+    """A site builder's page: its menu a link a line, its breadcrumb trail, then its tabs a
+    label a line in a block of their own (`最新消息` over `活動花絮`), over the page's title.
+    The tabs are the page's navigation; the title under them titles the text, no subtitle."""
+    text = "\n".join([
+        "首頁 Home", "認識我們 About", "最新消息 News", "活動花絮 Gallery", "聯絡 Contact", "",
+        "首頁 > 認識我們 > 年度報告", "", "最新消息", "活動花絮", "",
+        "青苗家庭服務協會2024年度報告", "", "主席的話", "",
+        "本年度我們為區內三百多個家庭提供了課後託管服務。"])
+    document, report = read(text, "zh-HK")
+    assert document.metadata.title == "青苗家庭服務協會2024年度報告"
+    assert document.metadata.subtitle == ""
+    assert [(type(block).__name__, block.text) for block in document.blocks] == [
+        ("Heading", "主席的話"), ("Paragraph", "本年度我們為區內三百多個家庭提供了課後託管服務。")]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["最新消息"] == reasons["活動花絮"] == "web page debris: navigation over the title"

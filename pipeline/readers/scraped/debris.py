@@ -187,6 +187,7 @@ MAX_LINK_WORDS = 5  # in each link of a row, or a line repeated as furniture
 MAX_LINK_CHARACTERS = 40
 MIN_ROW_LINKS = 3  # links of no known kind parted by "|": a row of them is the page's
 MIN_MENU = 3  # lines of a menu block: two could be a title and its site's name
+MAX_TAB_WORDS = 2  # in each of a page's tabs, a label a line
 MAX_TEASER_LINES = 3  # a teaser's title, its blurb and its "Read more"
 MIN_TEASERS = 2
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
@@ -871,6 +872,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(navigation(lines, reasons, first_text))
     reasons.update(site_head(lines, reasons, first_text))
     reasons.update(section_under_trail(lines, reasons, first_text))
+    reasons.update(tabs_under_trail(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     reasons.update(site_name_among_links(lines, reasons, first_text))
     reasons.update(label_over_its_line(lines, reasons, first_text))
@@ -1888,6 +1890,38 @@ def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: 
             or ends_sentence(kept[1].text) or CELL in kept[1].text):
         return {}
     return {kept[0].number: NAVIGATION}
+
+
+def tabs_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
+                     ) -> dict[int, str]:
+    """A page's tabs copied a label a line, right under its breadcrumb trail or its menu, in
+    a block of their own (`新聞` over `活動`, a site builder's): two lines or more of a word
+    or two each, as the menu's are, in one language, no person named, none naming the trail's
+    last crumb (a title in two languages, `Chairperson's Message` over `主席的話`, is one),
+    a heading-shaped line standing under them over the text (the title). The page's
+    navigation, not its title and subtitle."""
+    head = [index for index, line in enumerate(lines[:first_text])
+            if reasons.get(line.number) in ("breadcrumb", "links", NAVIGATION)]
+    if not head:
+        return {}
+    block = list(itertools.takewhile(
+        lambda pair: pair[1].number == lines[head[-1] + 1].number + pair[0]
+        and pair[1].number not in reasons, enumerate(lines[head[-1] + 1:first_text])))
+    tabs = [line for _, line in block]
+    under = head[-1] + 1 + len(tabs)
+    if (len(tabs) < 2 or under >= first_text or lines[under].number == tabs[-1].number + 1
+            or lines[under].number in reasons
+            or not detect(lines[under].text).is_heading(lines[under].text)):
+        return {}
+    if not all(is_link(tab.text) and word_count(tab.text) <= MAX_TAB_WORDS
+               and not detect(tab.text).names_person(tab.text.strip()) for tab in tabs):
+        return {}
+    trail = breadcrumb_trail(lines, reasons, first_text)
+    page = likeness_key(crumbs(lines[trail].text)[-1]) if trail is not None else None
+    if len({detect(tab.text) for tab in tabs}) > 1 or any(
+            page and likeness_key(tab.text) in (page, *page.split()) for tab in tabs):
+        return {}
+    return {tab.number: NAVIGATION for tab in tabs}
 
 
 def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
