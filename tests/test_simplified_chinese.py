@@ -760,3 +760,19 @@ def test_a_press_conferences_questions_are_its_exchanges_never_headings():
              and block.text.startswith("记者问：")]
     assert len(asked) == 2 and all(QUESTION.match(text) for text in asked)
     assert not QUESTION.match("顧問：陳大文先生")
+
+
+# --- An official notice (GB/T 9704) ---------------------------------------------------------
+
+NOTICE = "qinghe-district-notice"
+
+
+def test_a_notices_title_is_its_own_under_its_number_and_issuer():
+    """A district office's 通知, no metadata but its file: the issuer's name over the number
+    (发文字号) over the title (…关于…的通知). The title is the notice's, the number its
+    subtitle as written, the issuer its organisation; none of them a heading."""
+    document = read(NOTICE)
+    assert document.metadata.title == "清河区人民政府办公室关于开展2024年夏季安全生产大检查的通知"
+    assert document.metadata.subtitle == "清区政办〔2024〕7号"
+    assert document.metadata.organisation == "清河区人民政府办公室"
+    assert document.blocks[0] == Paragraph((Span("各街道办事处，区政府各部门："),))

@@ -361,6 +361,9 @@ class Chinese(Profile):
     lead_in_end = "\uff1a"  # the full-width colon
     sentence_break = "[\u3002\uff01\uff1f]"
     notes_headings = ("註釋", "附註", "注釋", "註", "注")
+    # The issuer's short name and its kind, the year in brackets (〔〕, or the [] or 〔〕 a copy
+    # makes of them), the number: "滨政办发〔2025〕12号", "港府函[2024]3號".
+    document_number = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*[号號]"
     # A postscript, or the line naming what the letter encloses, after the signature.
     stage_direction = "(?:全場|全场)?(?:掌聲|掌声|笑聲|笑声|鼓掌)(?:及|和)?(?:掌聲|掌声|笑聲|笑声)?"
     postscript = "附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"

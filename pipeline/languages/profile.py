@@ -321,6 +321,9 @@ class Profile:
     lead_in_end = ":"  # what ends a lead-in, which stays with the list or table it introduces
     sentence_break = ""  # a sentence ending inside a line, as a regex: no sign-off line
     notes_headings: tuple[str, ...] = ()  # regexes of the headings over a text's notes
+    # An official document's number on a line of its own, between its issuer and its title,
+    # as a regex ("" none): "滨政办发〔2025〕12号" (GB/T 9704's 发文字号).
+    document_number = ""
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
     # What a speech's transcript notes of its audience, in brackets on a line of its own, as
     # a regex: "Applause", "掌聲".

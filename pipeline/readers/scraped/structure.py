@@ -34,6 +34,7 @@ from pipeline.languages import (
     CLOSING_WISH,
     CONTACT_HEADING,
     DIVISION_LABEL,
+    DOCUMENT_NUMBER,
     FIELD,
     FIGURE_TITLE,
     GREETING,
@@ -194,6 +195,17 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [title if unit is texts[1] else unit for unit in units if unit is not texts[0]]
         texts = [title, *texts[2:]]
         metadata = replace(metadata, subtitle=subtitle[0].text if subtitle else "")
+    if not given_title and (notice := numbered_notice(texts)):
+        # An official notice's head: its issuer the organisation, its number the subtitle,
+        # as written; the title the line under the number, however long.
+        issuer, number, title = notice
+        units = without_rows(units, {line for unit in notice[0] + [number, title]
+                                     for line in unit.lines})
+        texts = [unit for unit in units if unit.kind == "text"]
+        metadata = replace(metadata, title=title.text.strip(),
+                           subtitle=metadata.subtitle or number.text.strip(),
+                           organisation=metadata.organisation or " ".join(
+                               unit.text.strip() for unit in issuer))
     if head := labelled_head(texts, metadata):
         # A division's label over the title, the lines saying where it belongs under it
         # (`Agenda item 7` over `Communities and Leisure Committee – 4 February 2025`):
@@ -1163,6 +1175,34 @@ def detail_rows(unit: Unit) -> list[str]:
                     and all(marked(row) is None for row in rows)) else []
 
 
+def numbered_notice(texts: list[Unit]) -> tuple[list[Unit], Unit, Unit] | None:
+    """An official notice's head (GB/T 9704's 版头): its issuer's name on a line or two, no
+    sentence, its number on a line of its own (发文字号: `滨政办发〔2025〕12号`), its title
+    right under it, a line ending no sentence, however long (`…关于…的通知`): the issuer's
+    lines, the number and the title, each a line's unit; None for none."""
+    # (A paragraph joined from wrapped lines stays whole: its rows are not its lines.)
+    rows = [row for unit in texts[:3]
+            for row in (unit.apart() if len(unit.rows) == len(unit.lines) else [unit])]
+    at = next((index for index, row in enumerate(rows[:MAX_ISSUER_ROWS + 1])
+               if DOCUMENT_NUMBER.fullmatch(row.text.strip())), None)
+    if at is None or at + 1 >= len(rows) or any(
+            ends_sentence(row.text) for row in rows[:at + 2]):
+        return None
+    return rows[:at], rows[at], rows[at + 1]
+
+
+def without_rows(units: list[Unit], lines: set[int]) -> list[Unit]:
+    """`units` without the rows of source `lines`, each unit's other rows kept together."""
+    kept = []
+    for unit in units:
+        rows = [index for index, line in enumerate(unit.lines) if line not in lines]
+        if len(rows) == len(unit.lines):
+            kept.append(unit)
+        elif rows:  # the lines taken open the unit: the rest is its own
+            kept.append(unit.piece(rows[0], len(unit.rows)))
+    return kept
+
+
 def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     """The units of the text's opening block where it opens with a division's label alone
     (`Agenda item 7`, `Chapter 3`), perhaps over a line or two saying where it belongs, no
@@ -1212,6 +1252,7 @@ def dated_details(unit: Unit) -> bool:
 
 
 MAX_DETAIL_ROWS = 4
+MAX_ISSUER_ROWS = 2  # an official notice's issuer's lines over its number (two offices, jointly)
 MAX_DETAIL_WORDS = 16
 
 
