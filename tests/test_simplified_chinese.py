@@ -776,3 +776,19 @@ def test_a_notices_title_is_its_own_under_its_number_and_issuer():
     assert document.metadata.subtitle == "清区政办〔2024〕7号"
     assert document.metadata.organisation == "清河区人民政府办公室"
     assert document.blocks[0] == Paragraph((Span("各街道办事处，区政府各部门："),))
+
+
+def test_a_notices_closing_notes_are_paragraphs_and_its_signature_signs_and_dates_it():
+    """The same notice's end: its contact note in brackets over the issuer and the date, its
+    note on its publication in brackets, its copies (抄送) and its record of printing
+    (印发) under them. The notes are paragraphs, never headings; the issuer and the date
+    sign it, dating it."""
+    document = read(NOTICE)
+    assert [(type(block).__name__, block.text if isinstance(block, Paragraph) else " / ".join(
+        plain(line) for line in block.lines)) for block in document.blocks[-6:]] == [
+        ("Paragraph", "各单位要高度重视，落实责任，确保检查工作取得实效。"),
+        ("Paragraph", "（联系人：王芳；联系电话：0571-86001234）"),
+        ("SignOff", "清河区人民政府办公室 / 2024年6月3日"), ("Paragraph", "（此件主动公开）"),
+        ("Paragraph", "抄送：区委办公室，区人大常委会办公室。"),
+        ("Paragraph", "清河区人民政府办公室 2024年6月4日印发")]
+    assert document.metadata.date == "2024-06-03"

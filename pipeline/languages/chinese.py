@@ -366,7 +366,11 @@ class Chinese(Profile):
     document_number = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*[号號]"
     # A postscript, or the line naming what the letter encloses, after the signature.
     stage_direction = "(?:全場|全场)?(?:掌聲|掌声|笑聲|笑声|鼓掌)(?:及|和)?(?:掌聲|掌声|笑聲|笑声)?"
-    postscript = "附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
+    postscript = ("附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
+                  # an official notice's under its signature (GB/T 9704): its note on its
+                  # publication, "（此件公开发布）", its copies, "抄送：…", and its record of
+                  # printing, "… 2025年3月11日印发"
+                  "|[（(](?:此件|本件)|(?:抄送|抄報|抄报)\\s*[:：]|\\S.{0,40}日\\s*印[发發]$")
     closing_wish = "此致|順祝|顺祝|敬祝|祝"
     # The salute the closing wish leads to, on a line of its own under the line addressed
     # ("此致" over "各位家長" over "敬禮"), at the left as the addressee is (頂格).

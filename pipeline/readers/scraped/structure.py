@@ -1789,8 +1789,11 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
                          or symbol_note(units[after - 1], found, after - 1)):
         after -= 1
     start = after
+    # A note wholly in brackets giving a field over the signature (a notice's `（联系人：…）`)
+    # is the text's; `(Signed)` is the signature's.
     while start > 0 and is_sign_off_unit(units[start - 1]) and not (
-            start < after and detail_of_text_above(units, start - 1)):
+            start < after and detail_of_text_above(units, start - 1)) and not (
+            BRACKETED_FIELDS.fullmatch(units[start - 1].text.strip())):
         start -= 1
     if (after - start > 1 and after < end and is_heading_text(units[after - 1].text)
             and units[after - 1].lines[0] - units[after - 2].lines[-1] > MAX_SIGNATURE_GAP):
@@ -1815,6 +1818,8 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     return main, closing, units[after:]
 
 
+# A line wholly in round brackets, of either width, giving a field: "（联系人：李明；…）".
+BRACKETED_FIELDS = re.compile(r"[(\uff08][^()\uff08\uff09]*[:\uff1a][^()\uff08\uff09]*[)\uff09]")
 # The lines a signature's parts stand apart by at most: its own line, and a blank line or two.
 MAX_SIGNATURE_GAP = 3
 
@@ -2416,7 +2421,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         # A line kept as written (a circular's number over its headline): a block of lines
         # of one line would run into the lines next to it in the draft.
         return Paragraph(spans_of(unit.text))
-    if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows:
+    # A line wholly in brackets is a note (`（此件公开发布）`), never a heading.
+    if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows and not (
+            BRACKETED_LINE.fullmatch(unit.text.strip())):
         return Heading(unit.text)
     if text_follows and (bold := bold_heading(unit)):
         return Heading(bold)
