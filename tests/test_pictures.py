@@ -22,6 +22,7 @@ from pipeline.writers.pdf.pictures import picture_of
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
+from .typesetting import measured
 
 LAYOUTS = ROOT / "layouts"
 SIZE = (1800, 1200)  # 300 ppi and more at the column's width
@@ -234,7 +235,9 @@ def test_a_picture_the_metadata_gives_a_figure_the_text_lacks_is_said(tmp_path):
 def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_path):
     """A picture two and a half times as tall as wide, at the measure's width, stood some
     350 mm tall and ran off the foot of its page, over the folio (the printer's finding):
-    it is set no taller than the layout's share of the text area, whole, inside the trim."""
+    it is set no taller than the layout's share of the text area, whole, inside the trim,
+    its left edge over its caption's start (centred in its box, it had stood over neither
+    the caption nor the measure's middle: the typesetter's finding)."""
     from pipeline.layouts import PICTURE_SHARE
     from pipeline.pdf.pages import unit_square, with_ctm
 
@@ -247,7 +250,9 @@ def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_pat
     layout = load_layout(LAYOUTS, layout_name)
     text_height = (layout.page.height_mm - layout.page.margin_top_mm
                    - layout.page.margin_bottom_mm) * 72 / 25.4
-    with pikepdf.open(io.BytesIO(render_pdf(document, layout, tmp_path))) as pdf:
+    rendered = render_pdf(document, layout, tmp_path)
+    (tmp_path / "tall.pdf").write_bytes(rendered)
+    with pikepdf.open(io.BytesIO(rendered)) as pdf:
         drawn = []
         for page in pdf.pages:
             trim = [float(value) for value in page.obj.get("/TrimBox", page.mediabox)]
@@ -258,3 +263,7 @@ def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_pat
     assert trim[0] <= left and right <= trim[2] and trim[1] <= bottom and top <= trim[3]
     assert top - bottom <= PICTURE_SHARE * text_height + 0.5
     assert abs((top - bottom) / (right - left) - 2.5) < 0.01  # whole, not squeezed
+    caption = next(line for line in measured(tmp_path / "tall.pdf").lines
+                   if line.text.startswith("The spillway during"))
+    # Its words start a little in, after the caption's bar and its gap.
+    assert 0 <= caption.left - (left - trim[0]) < 16
