@@ -192,6 +192,14 @@ def language_boundary(text: str) -> int | None:
     return words[changes[0]].start() - 1 if len(changes) == 1 else None
 
 
+def language_halves(text: str) -> tuple[str, ...]:
+    """A text written in two languages, one after the other, in its two halves, the space
+    between them left out (`香港青年藝術基金會`, `Hong Kong Youth Arts Foundation`); the
+    text alone where it holds no one language_boundary."""
+    boundary = language_boundary(text)
+    return (text,) if boundary is None else (text[:boundary], text[boundary + 1:])
+
+
 # A hyphen ending a line after a letter: a compound's, or a word's a printed page broke there.
 HYPHEN_ENDED = re.compile(r"(?<=[^\W\d_])-$")
 SOFT_HYPHEN = "\u00ad"  # where a printed page broke a word (readers/scraped/pages.py)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.languages import detect, language_boundary
+from pipeline.languages import detect, language_halves
 from pipeline.model import Byline, Document, Span
 from pipeline.readers.cleaning import flattened, phrases_of
 
@@ -33,10 +33,10 @@ def bilingual_parts(line: str) -> tuple[str, str]:
     """A byline and its parallel in the other language on one line, as the draft and the
     marked-up form write a bilingual page's (`會長 何詠恩 President Ho Weng Ian`): the two;
     else the line and ""."""
-    boundary = language_boundary(line)
-    if boundary is None:
+    halves = language_halves(line)
+    if len(halves) == 1:
         return line, ""
-    first, second = line[:boundary].strip(), line[boundary:].strip()
+    first, second = (half.strip() for half in halves)
     # (A Chinese name's honours after it, `主席 陳大文 GBS JP`, are its own: no parallel; a
     # name in capitals, `Dr CHAN Ka-ming`, is no honour.)
     honours = set(detect(line).byline_parts(line)[1])

@@ -71,7 +71,7 @@ from pipeline.languages import (
     columns,
     detect,
     ends_sentence,
-    language_boundary,
+    language_halves,
     word_count,
 )
 from pipeline.readers.cleaning import CELL, DOCUMENT_LANGUAGE, PHOTO_MARKER
@@ -634,9 +634,7 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
         if reasons.get(line.number) not in FOOTER_KINDS:
             continue
         text = line.text.strip()
-        boundary = language_boundary(text)
-        for name in ([text[:boundary], text[boundary + 1:]] if boundary is not None
-                     else [text]):
+        for name in language_halves(text):
             if names_body_here(name):
                 return name
     return ""
@@ -1282,10 +1280,10 @@ def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
     parts, as a row of tools ("【字体：大 中 小】  打印本页  关闭窗口"; in Chinese a space is
     gap enough), or its two languages' words ("Back to top 返回頁首"); none where any piece
     is not furniture."""
-    boundary = language_boundary(bare)
+    halves = language_halves(bare)
     pieces = (BRACKETED_TOOL.findall(bare) if BRACKETED_TOOLS.fullmatch(bare)
               else bare.split(CELL) if CELL in bare
-              else [bare[:boundary], bare[boundary + 1:]] if boundary is not None
+              else list(halves) if len(halves) == 2
               # In a language whose words no spaces part, a space alone parts tools too
               # ("【字体：大 中 小】 打印本页 关闭窗口"), a bracketed tool whole.
               else BRACKETED_OR_WORD.findall(bare) if not detect(bare).words_spaced else [])

@@ -56,6 +56,7 @@ from pipeline.languages import (
     ends_sentence,
     joined_lines,
     language_boundary,
+    language_halves,
     word_count,
 )
 from pipeline.model import (
@@ -412,9 +413,7 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
 def names_a_body(text: str) -> bool:
     """Whether `text` names a body alone, as its language writes a body's name, or in both
     of a bilingual page's languages (`香港青年藝術基金會 Hong Kong Youth Arts Foundation`)."""
-    boundary = language_boundary(text)
-    parts = [text] if boundary is None else [text[:boundary].strip(), text[boundary:].strip()]
-    return all(detect(part).names_body(part) for part in parts)
+    return all(detect(part.strip()).names_body(part.strip()) for part in language_halves(text))
 
 
 def body_over_issue(unit: Unit) -> bool:
@@ -1301,9 +1300,9 @@ def is_heading_text(text: str) -> bool:
             or PHOTO_CREDIT.fullmatch(text.strip()) or re.search(ADDRESS, text)
             or MEDIA_CONTACT.match(text.strip())):
         return False
-    boundary = language_boundary(text)
-    twins = boundary is not None and all(  # "主任寄语 A Message from the Director"
-        detect(half).is_title(half) for half in (text[:boundary], text[boundary + 1:]))
+    halves = language_halves(text)
+    twins = len(halves) == 2 and all(  # "主任寄语 A Message from the Director"
+        detect(half).is_title(half) for half in halves)
     return twins or (not language.is_date(text) and language.is_heading(text))
 
 
