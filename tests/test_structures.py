@@ -188,11 +188,60 @@ def test_lines_typed_with_bars_between_cells_are_a_table():
 @pytest.mark.parametrize("lines", [
     "About us | Contact | Jobs\nPrivacy | Cookies | Accessibility\nTerms | Help | Blog",
     "Item | Cost\n2024 | £12",  # two lines: no table of bars
-    "| Item | Cost |\n|---|---:|\n| Pens | 12 |\n| Ink | 3 |",  # Markdown's: a .md's table
+    "| Item | Cost |\n| Pens | 12 |",  # nor two framed ones, with no rule under the first
 ])
 def test_bars_between_links_or_in_too_few_lines_make_no_table(lines):
     blocks = blocks_of(f"A text comes first.\n\n{lines}\n\nA text follows.")
     assert not any(isinstance(block, Table) for block in blocks)
+
+
+@pytest.mark.parametrize(("text", "caption", "header", "rows"), [
+    ("Home | About us | News | Contact\n\nThe survey covered both districts.\n\n"
+     "Table 4: Parcels by district\n| District | Parcels | Families |\n|---|---:|---:|\n"
+     "| Northside | 1,240 | 310 |\n| Riverside | 980 | |\n| Total | 2,220 | 555 |\n\n"
+     "The figures are provisional.",
+     "Table 4: Parcels by district", ["District", "Parcels", "Families"],
+     [["Northside", "1,240", "310"], ["Riverside", "980", ""], ["Total", "2,220", "555"]]),
+    ("首頁 | 關於我們 | 新聞 | 聯絡我們\n\n本年度調查涵蓋兩區。\n\n表4 各區地段及住戶數目\n"
+     "| 地區 | 地段 | 住戶 |\n|:--|:--:|--:|\n| 北區 | 1,240 | 310 |\n| 河畔 |  | 245 |\n\n"
+     "數字為臨時數字。",
+     "表4 各區地段及住戶數目", ["地區", "地段", "住戶"],
+     [["北區", "1,240", "310"], ["河畔", "", "245"]]),
+])
+def test_rows_framed_by_bars_and_ruled_under_their_header_are_a_table(text, caption,
+                                                                      header, rows):
+    """A table typed as a wiki or a Markdown-ish page pastes one (`| a | b |` over `|---|--:|`),
+    in any language, an empty cell among its figures: its header the row over the rule, the
+    rule no row, its title its caption; the bar of links over the text still debris (the
+    header had been dropped as links, the rows kept as lines with their bars)."""
+    document, report = scraped_document("piece", text, Metadata(title="Report"))
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert plain(table.caption) == caption
+    assert [plain(cell) for cell in table.header] == header
+    assert [[plain(cell) for cell in row] for row in table.rows] == rows
+    assert table.numeric == (False, True, True)
+    assert [drop["reason"] for drop in report["dropped"]] == ["web page debris: links"]
+
+
+def test_rows_framed_by_bars_in_a_mail_are_a_table_words_or_figures():
+    """A mail's table framed by bars, unruled, of names rather than figures, a cell empty at
+    a row's end: a table, the mail's header and signature dropped around it."""
+    text = ("From: Ruth Hale <ruth.hale@example.org>\nSent: 3 June 2025 10:12\n"
+            "To: Ward officers\nSubject: Ward contacts for the summer\n\nHi all,\n\n"
+            "Here are the officers for each ward over the summer months.\n\n"
+            "| Ward | Officer | Deputy |\n| Eastfield | Sam Porter | |\n"
+            "| Westmoor | Priya Shah | Tom Bell |\n| Hillcrest | Ann Lowe | Joe Dunn |\n\n"
+            "Please pass this on to your teams.\n\nThanks,\nRuth\n\nRuth Hale\n"
+            "Ward Coordinator\nTel: 01632 960 123")
+    document, report = scraped_document("mail", text, Metadata(title=""))
+    assert [type(block).__name__ for block in document.blocks] == [
+        "Paragraph", "Table", "Paragraph", "SignOff"]
+    table = document.blocks[1]
+    assert [plain(cell) for cell in table.header] == ["Ward", "Officer", "Deputy"]
+    assert [[plain(cell) for cell in row] for row in table.rows] == [
+        ["Eastfield", "Sam Porter", ""], ["Westmoor", "Priya Shah", "Tom Bell"],
+        ["Hillcrest", "Ann Lowe", "Joe Dunn"]]
+    assert not any("|" in drop["text"] for drop in report["dropped"])
 
 
 def test_lines_typed_with_full_width_spaces_between_cells_are_a_table():

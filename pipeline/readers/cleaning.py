@@ -67,11 +67,12 @@ VIEWER_COPIES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "
 CELL_GAP = re.compile(r" *\t *|(?<![.!?:;]) {2,}")
 CELL = "\t"
 # A table typed with bars or full-width spaces between its cells: its lines at least (a
-# header, two rows); and a cell's words at most, between bars; Markdown's rule under a
-# table's header (dashes, colons aligning).
+# header, two rows, or a header, its rule and a row); and a cell's words at most, between
+# bars; Markdown's rule under a table's header (dashes, colons aligning; a dash alone is a
+# cell's "none").
 TYPED_TABLE_ROWS = 3
 BAR_CELL_WORDS = 12
-BAR_RULE = re.compile(r":?-{3,}:?")
+BAR_RULE = re.compile(r":?-{2,}:?|:-+:?|-+:")
 # Between the cells of a table a Chinese page aligns with full-width spaces: two of them at
 # least (one alone is the author's gap, "第二章　勞資關係"), spaces beside them or not.
 WIDE_GAP = re.compile(r"[ \t]*\u3000[ \t]*\u3000[\u3000 \t]*")
@@ -157,22 +158,34 @@ def clean_text(text: str, keeps_indent: Callable[[str], bool] = lambda line: Fal
 def with_typed_tables_tabbed(lines: list[str]) -> list[str]:
     """`lines`, each table typed with bars between its cells (`Area | 2023/24 | 2024/25`,
     `| a | b |`), or with full-width spaces (`地區　　工程數目　　開支`), written as a pasted
-    one is, its cells a tab apart: TYPED_TABLE_ROWS lines or more in a row with as many cells
-    each, figures in the rows under the first. A row of links (`Facebook | X | LinkedIn`),
-    or a few, is none; nor is Markdown's table, ruled under its header (`|---|---:|`), which
-    a marked-up text (.md) sets as one."""
+    one is, its cells a tab apart (a rule under its header too, for the table to drop).
+    A row of links (`Facebook | X | LinkedIn`), or a few, is none."""
     cells = [bar_cells(line) if "|" in line else wide_gap_cells(line) for line in lines]
     found = list(lines)
     start = 0
     while start < len(lines):
         end = typed_rows_end(cells, start)
-        rows = cells[start:end]
-        figured = any(re.search(r"\d", cell) for row in rows[1:] for cell in row[1:])
-        ruled = any(all(BAR_RULE.fullmatch(cell) for cell in row) for row in rows)
-        if len(rows[0]) > 1 and len(rows) >= TYPED_TABLE_ROWS and figured and not ruled:
-            found[start:end] = [CELL.join(row) for row in rows]
+        if is_typed_table(cells[start:end], lines[start:end]):
+            found[start:end] = [CELL.join(row) for row in cells[start:end]]
         start = end
     return found
+
+
+def is_typed_table(rows: list[list[str]], lines: list[str]) -> bool:
+    """Whether `lines`, parted into `rows` of as many cells, two or more, are a typed table:
+    a header ruled as Markdown rules one (`|---|---:|`) over a row or more, or
+    TYPED_TABLE_ROWS lines each opening and closing with a bar, as a wiki or a mail frames
+    a table's rows (`| Ward | Councillor |`), or as many with figures under the first."""
+    if len(rows[0]) < 2 or len(rows) < TYPED_TABLE_ROWS:
+        return False
+    framed = all(line.strip().startswith("|") and line.strip().endswith("|") for line in lines)
+    figured = any(re.search(r"\d", cell) for row in rows[1:] for cell in row[1:])
+    return is_bar_rule(rows[1]) or framed or figured
+
+
+def is_bar_rule(cells: list[str]) -> bool:
+    """Whether a row's cells are Markdown's rule under a table's header (`---`, `:--:`)."""
+    return len(cells) > 1 and all(BAR_RULE.fullmatch(cell.strip()) for cell in cells)
 
 
 def typed_rows_end(cells: list[list[str]], start: int) -> int:
@@ -237,6 +250,8 @@ def clean_row(line: str) -> str:
     cells = CELL_GAP.split(EDGE_SPACE.sub("", line))
     if len(cells) == 1:
         return clean_line(line)
+    if is_bar_rule(cells):  # kept as written, for the table to drop (its dashes no dash)
+        return CELL.join(cells)
     with lines_of(None):  # a table's cells each alone
         cleaned = [clean_line(cell) if cell.strip() else "" for cell in cells]
     # A cell at an edge that cleaning emptied (a no-break space, an invisible character) is

@@ -16,7 +16,7 @@ import re
 
 from pipeline.languages import PROFILES, detect, ends_sentence, joined_lines
 from pipeline.model import Table
-from pipeline.readers.cleaning import CELL
+from pipeline.readers.cleaning import CELL, is_bar_rule
 
 MIN_ROWS = 2
 MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a table's
@@ -89,8 +89,12 @@ def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
 
 
 def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
-    """The rows' cells when the rows make a table, else None."""
-    if len(rows) < MIN_ROWS or not all(CELL in row for row in rows):
+    """The rows' cells when the rows make a table, else None; a rule typed between its rows
+    (`---⇥---:`, as Markdown rules its header) is none of them."""
+    if not all(CELL in row for row in rows):
+        return None
+    rows = tuple(row for at, row in enumerate(rows) if not at or not is_bar_rule(row.split(CELL)))
+    if len(rows) < MIN_ROWS:
         return None
     table = [row.split(CELL) for row in rows]
     width = max(len(row) for row in table)
