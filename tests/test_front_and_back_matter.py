@@ -18,6 +18,8 @@ import pytest
 from pipeline.errors import PipelineError
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Heading, Metadata, Note, Paragraph, SignOff, Span, Table, plain
+from pipeline.readers.cleaning import clean_line
+from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
@@ -1597,3 +1599,41 @@ def test_a_department_a_sign_offs_role_is_held_of_publishes_nothing(role, organi
     a role held of a body still names it."""
     document = read(f"Spring update\n\n{ENGLISH_BODY}\n\nKind regards,\n\nOlu Adeyemi\n{role}")
     assert document.metadata.organisation == organisation
+
+
+@pytest.mark.parametrize(("author", "text", "byline"), [
+    ("校長 黃志明", CHINESE_BODY, "校長 黃志明"),
+    ("陳美華", CHINESE_BODY, "陳美華"),
+    ("Dr Jane Smith", ENGLISH_BODY, f"Dr{NBSP}Jane Smith"),
+    ("Tom Reeve, Head of Learning", ENGLISH_BODY, "Tom Reeve, Head of Learning"),
+])  # fmt: skip
+def test_a_text_with_no_byline_is_bylined_by_its_metadatas_author(author, text, byline):
+    """A text naming its author nowhere (a speech's: its speaker) whose metadata names one:
+    the metadata's author is its byline, the role first as its language writes one (`校長
+    黃志明`), which the opener prints (it had printed no one: a speaker named in no
+    edition)."""
+    author = clean_line(author)  # as the metadata's reader gives it
+    document = scraped_document("speech", f"Opening address\n\n{text}",
+                                Metadata(title="Opening address", author=author))[0]
+    assert document.byline is not None and document.byline.text == byline
+    assert document.metadata.author == author
+    drafted = docx_document(write_docx(document, load_layout(ROOT / "layouts", "print"),
+                                       Path(".")), Path("speech.docx"), document.metadata)
+    assert drafted.byline == document.byline  # the editor's draft keeps it
+
+
+def test_a_text_bylined_or_signed_by_its_author_is_not_bylined_again():
+    """A text with a byline of its own keeps it alone, whether the metadata's author is its
+    name or another's; a text signed by the metadata's author is not bylined by it too."""
+    for author in ("Ravi Patel", "Ann Lowe"):
+        document = read_with_author(f"Our year\nBy Ravi Patel, Chair\n\n{ENGLISH_BODY}", author)
+        assert document.byline.text == "Ravi Patel, Chair"
+    chinese = read_with_author(f"年度回顧\n主席 陳美華\n\n{CHINESE_BODY}", "陳美華")
+    assert chinese.byline.text.split() == ["主席", "陳美華"]
+    signed = read_with_author(f"Our year\n\n{ENGLISH_BODY}\n\nWith thanks,\n\nRavi Patel\nChair",
+                              "Ravi Patel")
+    assert signed.byline is None and isinstance(signed.blocks[-1], SignOff)
+
+
+def read_with_author(text: str, author: str):
+    return scraped_document("piece", text, Metadata(title="", author=author))[0]

@@ -16,7 +16,7 @@ from pipeline.languages import VALEDICTION, detect, text_language
 from pipeline.model import Byline, Document, Metadata, SignOff
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
-from pipeline.readers.front_matter import signatory, title_from_name
+from pipeline.readers.front_matter import parse_byline, signatory, title_from_name
 from pipeline.readers.scraped.breaks import (
     displayed_blocks,
     displays_apart,
@@ -56,6 +56,7 @@ def scraped_document(name: str, text: str, metadata: Metadata,
                      path: Path | None = None) -> tuple[Document, dict]:
     """The document named `name` in the scraped `text` (read from `path`), and the report of
     what was dropped."""
+    given_author = metadata.author
     metadata = replace(metadata, language=text_language(text, metadata.language))
     source = text
     with reading_in(metadata.language):
@@ -129,6 +130,11 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # over "Follow · 8 min read"): its byline, which the opener prints, where the text
         # writes none and signs off with no such name.
         document = replace(document, byline=Byline(cleared.poster))
+    if given_author and document.byline is None and not signed_by(document, given_author):
+        # Its author as its metadata names them (`校長 黃志明`, the role first as its
+        # language writes a byline), where the text names them nowhere (a speech its
+        # speaker): the byline the opener prints.
+        document = replace(document, byline=parse_byline(given_author))
     if not document.metadata.date and (dated := document.own_date):
         # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
         # the opener and the editions' properties say when.
