@@ -399,6 +399,33 @@ def test_paragraphs_under_a_colon_not_punctuated_as_a_list_stay_paragraphs(items
     assert not lists_of(document_of(text))
 
 
+@pytest.mark.parametrize(("language", "lines"), [
+    ("zh-HK", ("我希望大家記住三件事：", "第一，多讀書；", "第二，多交朋友；", "第三，多做運動。")),
+    ("zh-HK", ("這個計劃有兩個目標：", "其一、照顧長者；", "其二、支援護老者。")),
+    ("zh-Hans", ("我们今年会做三件事：", "第一，扩建图书馆；", "第二，增加奖学金；",
+                 "最后，改善宿舍。")),
+    ("en-GB", ("The board asks you to remember three things:", "First, keep asking questions;",
+               "Second, look after each other;", "Third, come back and tell us.")),
+    ("en-GB", ("Our plan has two parts:", "firstly, we repair the roof;",
+               "secondly, we open the hall to every club in the town.")),
+])  # fmt: skip
+def test_lines_under_a_colon_whose_first_words_count_them_get_no_bullet(language, lines):
+    """Items punctuated as a list (a lead-in's colon, semicolons, a full stop) whose own first
+    words count them (`第一，`, `其二、`, `First,`, `secondly,`) are paragraphs as written,
+    never labelled a second time by a bullet (`• 第一，保持好奇；`, the copy-editor's
+    finding); nothing of them is lost, in the model or the draft read back."""
+    # Its paragraphs each on one line, as a page's are copied: a text not wrapped.
+    opening = ("今天是值得慶祝的日子，看到台下一張張笑臉，我不禁想起大家四年前第一次踏進校園時的樣子，"
+               "有點緊張，也有點好奇。" if language.startswith("zh") else
+               "It was a long year for everyone here, and we learned a great deal from it, in "
+               "the classroom and out of it, from the first week to the last.")
+    text = f"{opening}\n\n" + "\n".join(lines) + "\n\n" + "That is all.\n"
+    document = scraped_document("piece", text, Metadata(title="Piece", language=language))[0]
+    assert not lists_of(document)
+    assert [block.text for block in document.blocks[1:-1]] == list(lines)
+    round_trips(document)
+
+
 def test_items_under_a_lead_in_over_their_numbered_sub_items_are_a_list():
     """`We have agreed three priorities …:` over `1. Get repairs right first time` over its
     sub-items indented, `1.1 Give every operative a van stocked for the 50 most common

@@ -96,6 +96,10 @@ PUBLISHER_LINE = any_language((profile.furniture.publisher for profile in PROFIL
 # and gentlemen,"), in any language.
 GREETING = any_language((pattern for profile in PROFILES for pattern in (
     profile.furniture.mail_salutation, profile.speech_salutation)), r"\s*[:：]?\s*", re.IGNORECASE)
+# A line counting itself by its first word, before the comma after it, in any language:
+# "Secondly,", "第二，", "其二、".
+ORDINAL_OPENING = any_language((profile.ordinal_opening for profile in PROFILES),
+                               r"\s*[,\uff0c\u3001:\uff1a]", re.IGNORECASE)
 # What names a letter in a mail's subject, in any language: "… letter …", "…家長信".
 LETTER = any_language((profile.letter for profile in PROFILES), flags=re.IGNORECASE)
 # A formal letter's closing phrase on a line of its own, in any language: "Yours sincerely,".

@@ -375,6 +375,7 @@ class Chinese(Profile):
     # The salute the closing wish leads to, on a line of its own under the line addressed
     # ("此致" over "各位家長" over "敬禮"), at the left as the addressee is (頂格).
     closing_salute = "敬禮|敬礼|致敬|台安|鈞安|钧安|時祺|时祺|大安|近安|安好|安康|商祺|教安|崇安"
+    ordinal_opening = "[第其][一二三四五六七八九十]{1,3}|最後|最后"
     letter = "(?:信|函)$"  # 家長信, 公開信, 通函: at the subject's end (信息, 信心 are no letters)
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
     contact_heading = "(?:傳媒|传媒|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"

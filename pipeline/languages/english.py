@@ -434,6 +434,8 @@ class English(Profile):
         # a legislature's or a meeting's chair, whom its members address
         r"|(?:(?:mr|madam) )?(?:deputy )?(?:president|chairman|chairwoman|chair|speaker)[,:!]")
     letter = r"\bletter\b"
+    ordinal_opening = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                       r"(?:ly)?|last(?:ly)?|finally")
     valediction = (r"(?:yours (?:sincerely|faithfully|truly|ever)|(?:very )?(?:sincerely|truly)"
                    r" yours|yours|with (?:(?:all )?(?:my |our )?(?:very )?(?:best|warm|warmest|kind"
                    r"|kindest|every good) )?(?:wishes|regards)),?")

@@ -325,6 +325,9 @@ class Profile:
     # as a regex ("" none): "滨政办发〔2025〕12号" (GB/T 9704's 发文字号).
     document_number = ""
     postscript = ""  # how a postscript after a letter's sign-off opens, as a regex: "P.S."
+    # An ordinal word opening a line that counts itself among the lines beside it, before
+    # the comma after it, as a regex: "First", "Secondly", "第一", "其二".
+    ordinal_opening = ""
     # What a speech's transcript notes of its audience, in brackets on a line of its own, as
     # a regex: "Applause", "掌聲".
     stage_direction = ""

@@ -44,6 +44,7 @@ from pipeline.languages import (
     NOTES_HEADING,
     NUMERAL,
     NUMERAL_MARKER,
+    ORDINAL_OPENING,
     PHOTO_CREDIT,
     PICTURE_LABEL,
     POSTSCRIPT,
@@ -1526,7 +1527,9 @@ def punctuated_lists(result: list[Block]) -> list[Block]:
     a paragraph opening with a word and ending with a semicolon (`…; and`; a note's call
     aside), the last with the sentence's end ("The committee would like to thank:" over
     "our sponsors, …;" over "every parent who …."): a bulleted list, its items as written
-    (they had been paragraphs, set as sentences of their own)."""
+    (they had been paragraphs, set as sentences of their own). Items whose first words count
+    them (`First, …`, `第二，…`) stay paragraphs: a bullet before each would label them a
+    second time."""
     found: list[Block] = []
     index = 0
     while index < len(result):
@@ -1540,7 +1543,7 @@ def punctuated_lists(result: list[Block]) -> list[Block]:
                       if all(uncalled(item).rstrip().endswith(ITEM_ENDS)
                              for item in run[:end - 1])
                       and closes_sentence(uncalled(run[end - 1]))), 0)
-        if items:
+        if items and not all(ORDINAL_OPENING.match(item.text) for item in run[:items]):
             found.append(List(tuple(ListItem(item.spans) for item in run[:items])))
             index += items
     return found
