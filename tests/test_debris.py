@@ -583,6 +583,39 @@ def test_a_chinese_pages_share_buttons_and_related_articles_go():
     assert "微博" not in said and "米埔冬季觀鳥日" not in said
 
 
+DATED_TEASERS = ("{heading}\nFerry pier reopens after repairs\n2 March 2025\n"
+                 "The pier at North Point is open again{end}\nRead more\n"
+                 "New warden for the marshes\n14 February 2025\n"
+                 "Amy Lo joins the Trust from the Wetland Park{end}\nRead more\n")
+CHINESE_DATED_TEASERS = ("{heading}\n碼頭維修後重開\n2025年3月2日\n北角碼頭今日重新開放{end}\n"
+                         "閱讀更多\n濕地新任管理員\n2025年2月14日\n盧小姐由濕地公園加入本會{end}\n"
+                         "閱讀更多\n")
+
+
+@pytest.mark.parametrize(("teasers", "signed"), [
+    (DATED_TEASERS.format(heading=heading, end=end), signed)
+    for heading in ("Related stories", "More news", "You may also like", "Read next", "")
+    for end in (".", "...") for signed in ("", "Margaret Ellison\nChair of Trustees\n14 March 2025")
+] + [
+    (CHINESE_DATED_TEASERS.format(heading=heading, end=end), signed)
+    for heading in ("相關新聞", "延伸閱讀", "相关阅读", "")
+    for end in ("。", "……") for signed in ("", "委員會主席\n鄭嘉穎")
+])
+def test_a_pages_teasers_each_dated_go_however_their_blurbs_end(teasers, signed):
+    """A page's teasers of its other pages, each a title, its date, a blurb and its "Read
+    more", under their heading or none: the page's, whether a blurb ends in "..." or a full
+    stop (the last teaser's title and date had been the text's sign-off, its blurb a
+    paragraph after the text's last); the text's own sign-off over them stays."""
+    chinese = "閱讀更多" in teasers
+    body = ("委員會今年共舉行十一次會議。\n\n委員走訪各區，聽取了四百多名居民的意見。" if chinese
+            else f"{BODY}\n\n{MORE}")
+    document, _ = scraped_document("news", f"Harbour report\n\n{body}\n\n{signed}\n\n{teasers}",
+                                   Metadata(title="Harbour report"))
+    kept = [getattr(block, "text", None) or [line.replace("\u00a0", " ") for line in block.texts]
+            for block in document.blocks]
+    assert kept == body.split("\n\n") + ([signed.split("\n")] if signed else [])
+
+
 @pytest.mark.parametrize(("footer", "organisation"), [
     ("© 2025 Millbrook Wildlife Trust. All rights reserved.", "Millbrook Wildlife Trust"),
     ("Millbrook Housing Association is a registered society. © Millbrook Housing Association "

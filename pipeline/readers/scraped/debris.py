@@ -1978,7 +1978,8 @@ def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
                for index in run) < MIN_TEASERS:
             continue
         over = lines[run[0] - 1].text.strip() if run[0] else ""
-        heading = [run[0] - 1] if TEASER_END.fullmatch(over) or LINK.fullmatch(over) else []
+        heading = [run[0] - 1] if (TEASER_END.fullmatch(over) or LINK.fullmatch(over)
+                                   or RELATED.fullmatch(over)) else []
         found.update({lines[index].number: RELATED_PAGES for index in heading + run})
     return found
 
@@ -2104,16 +2105,19 @@ def headed_box(lines: list[Line], start: int, field: int) -> tuple[int, int]:
 
 def teaser_blocks(lines: list[Line]) -> list[list[int]]:
     """The indices of each teaser's lines: a "Read more" and the lines right over it (no
-    blank line between), MAX_TEASER_LINES in all at most."""
+    blank line between), MAX_TEASER_LINES in all at most, its date's line besides (over its
+    title or under it: `Ferry pier reopens` over `2 March 2025`)."""
     blocks = []
     for end, line in enumerate(lines):
         if not TEASER_END.fullmatch(line.text.strip()):
             continue
-        start = end
-        while (start > 0 and end - start < MAX_TEASER_LINES - 1
-               and lines[start - 1].number == lines[start].number - 1
+        start, taken = end, 1
+        while (start > 0 and lines[start - 1].number == lines[start].number - 1
                and not TEASER_END.fullmatch(lines[start - 1].text.strip())):
-            start -= 1
+            dated = is_date_line(lines[start - 1].text)
+            if taken == MAX_TEASER_LINES and not dated:
+                break
+            start, taken = start - 1, taken + (not dated)
         blocks.append(list(range(start, end + 1)))
     return blocks
 
