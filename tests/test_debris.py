@@ -421,7 +421,7 @@ def test_a_blog_platforms_tools_counts_and_links_go_and_its_author_is_the_posts(
     assert document.metadata.author == "Samira Haddad"
     assert document.metadata.date == "2025-03-03"
     assert [plain(block.spans) for block in document.blocks] == [BODY, MORE]
-    reasons = {drop["text"]: drop["reason"].split(": ", 1)[1] for drop in report["dropped"]}
+    reasons = {drop["text"]: drop["reason"].split(": ", 1)[-1] for drop in report["dropped"]}
     assert reasons["Follow"] == "print or share link" and reasons["\u00b7"] == "links"
     assert reasons["More from Samira Haddad"] == "link"
     assert reasons["124"] == "counts of the post's readers' likes and responses"
@@ -777,15 +777,34 @@ def test_a_row_of_related_links_under_its_heading_after_the_signature_is_the_foo
 @pytest.mark.parametrize("date", ["Mar 14, 2025", "14 March 2025", "Sept 3, 2024"])
 def test_a_date_alone_over_the_text_dates_it_and_goes(date):
     """A post's date under its title and author, over its text: the text's date, not a
-    line of it; the author's name over it, the post's author (it had been a heading)."""
+    line of it, listed as the date and counted as no debris; the author's name over it, the
+    post's author (it had been a heading)."""
     document, report = scraped_document("post", f"Where the money went\nEleanor Marsh\n{date}"
                                         f"\n\n{BODY}\n\n{MORE}", Metadata(title=""))
     assert document.metadata.date == profile_for("en-GB").date_in(date)
     assert document.metadata.author == "Eleanor Marsh"
     assert [drop["reason"] for drop in report["dropped"]] == [
         "web page debris: the post's author, over its date",
-        "web page debris: date over the text"]
+        "the text's date, which the metadata keeps where it gives none"]
+    assert report["web_page_debris"] == 1
     assert date not in " ".join(block.text for block in document.blocks)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("校長在畢業典禮上的致辭\n2025年11月20日\n\n各位畢業同學：\n\n今天是一個值得慶祝的日子。"
+     "\n\n希望大家記住三件事。", "2025-11-20"),
+    ("Vice-Chancellor's address to graduates\n20 November 2025\n\nGraduates, families, "
+     "friends:\n\nToday is a day to celebrate.\n\nI hope you will remember three things.",
+     "2025-11-20"),
+])
+def test_a_speechs_date_under_its_title_is_its_date_not_a_pages_debris(text, date):
+    """A transcript's date alone under its title dates it: the dedupe report lists the line
+    as the text's date, and no line as a web page's debris (the console had said one)."""
+    document, report = scraped_document("speech", text, Metadata(title=""))
+    assert document.metadata.date == date
+    assert [drop["reason"] for drop in report["dropped"]] == [
+        "the text's date, which the metadata keeps where it gives none"]
+    assert report["web_page_debris"] == 0
 
 
 @pytest.mark.parametrize("comments", [

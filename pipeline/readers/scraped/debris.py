@@ -327,7 +327,10 @@ PAGE_KINDS = frozenset((FOLIO, RUNNING_HEAD))
 # A page's widgets, which may stand inside a block of the text (within_block).
 WIDGETS = frozenset(("page tools", "print or share link"))
 # The lines whose date is the text's own: when it was released, or posted on its page.
-DATE_LINE = "date over the text"
+# A date alone over the text, under its title: the text's own line, read into its metadata,
+# listed for review and counted as no source's debris.
+DATE_LINE = "the text's date, which the metadata keeps where it gives none"
+READ_INTO_METADATA = frozenset((DATE_LINE,))
 # A credit over the text's first sentence, under no caption: its picture, the page's banner,
 # was not copied ("图片来源：南江大学新闻中心").
 HEAD_PICTURE_CREDIT = "credit of a picture the copy left out"
@@ -795,7 +798,10 @@ def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
 
 
 def said_as(kind: str) -> str:
-    """The reason a line of debris of `kind` is listed with: whose debris, and what it was."""
+    """The reason a line of debris of `kind` is listed with: whose debris, and what it was
+    (what it was alone for a line the metadata reads, no debris)."""
+    if kind in READ_INTO_METADATA:
+        return kind
     source = (MAIL if kind in MAIL_KINDS else RELEASE_DEBRIS if kind in RELEASE_KINDS
               else PRINTED_PAGE if kind in PAGE_KINDS else WEB_PAGE)
     return f"{source}: {kind}"
