@@ -760,6 +760,40 @@ def test_a_pdf_s_table_a_single_space_parts_into_cells_under_its_title():
     assert texts_of(document)[-1] == "十一月雨量最多，上谷錄得212毫米。"
 
 
+GAPPED_TABLES = """Waiting times
+
+Table 4 Patients seen within 18 weeks
+Ward            2022/23 (%)      2023/24 (%)
+Orthopaedics        71.5        78.0
+Cardiology          80.2        83.9
+
+Table 5 Outpatient clinics
+Clinic\tFirst visits (number)\tFollow-ups (number)
+Diabetes        1,204        3,870
+Fracture        2,916        5,112
+
+表4 十八週內應診病人
+科別　　2022/23年度（%）　　2023/24年度（%）
+骨科    71.5    78.0
+心臟科    80.2    83.9
+"""
+
+
+def test_a_table_s_header_over_rows_gaps_part_is_parted_by_its_gaps():
+    """A table under its title whose rows runs of spaces part, its header parted by runs of
+    spaces, a tab or full-width spaces: the header's cells as its gaps part them, a single
+    space one within a cell (its words had been cut into as many cells as a row's, `Ward
+    2022/23` | `(%) 2023/24` | `(%)`)."""
+    document, _ = scraped_document("waits", GAPPED_TABLES, Metadata(title="", language="en-GB"))
+    tables = [block for block in document.blocks if isinstance(block, Table)]
+    assert [[plain(cell) for cell in table.header] for table in tables] == [
+        ["Ward", "2022/23 (%)", "2023/24 (%)"],
+        ["Clinic", "First visits (number)", "Follow-ups (number)"],
+        ["科別", "2022/23年度（%）", "2023/24年度（%）"]]
+    assert [[plain(cell) for cell in row] for row in tables[0].rows] == [
+        ["Orthopaedics", "71.5", "78.0"], ["Cardiology", "80.2", "83.9"]]
+
+
 def test_a_sentence_of_words_and_figures_under_a_table_s_title_is_no_table():
     """Lines under a table's title that are no label and figures (a sentence) stay as they
     are."""

@@ -16,7 +16,7 @@ import re
 
 from pipeline.languages import PROFILES, detect, ends_sentence, joined_lines
 from pipeline.model import Table
-from pipeline.readers.cleaning import CELL, is_bar_rule
+from pipeline.readers.cleaning import CELL, CELL_GAP, WIDE_GAP, is_bar_rule
 
 MIN_ROWS = 2
 MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a table's
@@ -191,6 +191,8 @@ FIGURES_ENDING = re.compile(rf"(?P<label>.*?\S)(?P<figures>(?: +(?:{FIGURE_TOKEN
 MAX_ROW_CHARACTERS = 200  # a table's row is short; a longer line is read no further
 # A heading's period, which goes with the words before it (`Compliance 2022–23`).
 PERIOD_WORD = re.compile(r"\(?\d{4}(?:[\u2013/-]\d{2,4})?\)?")
+# Between a pasted table's cells: cleaning's gaps, and runs of full-width spaces.
+GAP = re.compile(f"{CELL_GAP.pattern}|{WIDE_GAP.pattern}")
 
 
 def spaced_tables(text: str) -> str:
@@ -198,8 +200,10 @@ def spaced_tables(text: str) -> str:
     …`, `表2.1 …`), written as a pasted table's: its cells apart by a tab (CELL). Its rows,
     two at least, each a label and as many figures; the line over them, if any, its header,
     its words as many cells as a row's (a period going with the word before it:
-    `Compliance 2022–23`), the corner over the labels perhaps empty. Else the lines stay as
-    they are: a sentence's words are no cells."""
+    `Compliance 2022–23`), or, where gaps part it and the rows as a pasted table's
+    (`Source    2023/24 (£)`), its gaps' cells, a single space one within a cell; the corner
+    over the labels perhaps empty. Else the lines stay as they are: a sentence's words are
+    no cells."""
     rows = text.split("\n")
     for at, row in enumerate(rows):
         if CELL in row or not is_table_title(row):
@@ -215,7 +219,6 @@ def spaced_table(rows: list[str]) -> list[list[str]] | None:
     and its period, then its rows of a label and figures), or None."""
     if len(rows) < MIN_ROWS + 1:
         return None
-    header = rows[0].strip().split()
     # A header of years is no row, though its words end with figures (`Capacity 2023 2024`);
     # a table whose first line is a row has no header to tell its columns by.
     first = figure_row(rows[0])
@@ -230,7 +233,8 @@ def spaced_table(rows: list[str]) -> list[list[str]] | None:
     if len(body) < MIN_ROWS:
         return None
     width = len(body[0])
-    for heads in (header, header_cells(header)):
+    gapped = all(cell_gaps(row) for row in rows[1:1 + len(body)])
+    for heads in header_readings(rows[0], gapped):
         heads = ["", *heads] if len(heads) == width - 1 else heads
         if len(heads) == width:
             return [heads, *body]
@@ -248,6 +252,25 @@ def figure_row(row: str) -> list[str] | None:
     if len(figures) < MIN_ROWS or not all(is_figure(figure) for figure in figures):
         return None
     return [found["label"].strip(), *figures]
+
+
+def header_readings(header: str, gapped: bool) -> list[list[str]]:
+    """The ways a header's line may part into cells: over rows gaps part (tabs, runs of
+    spaces), where gaps part it too, its gaps' cells alone, a single space one within a cell
+    (its words would cut a cell of several, `2023/24 (£)`, in two); else a word a cell, or
+    its words as header_cells joins them."""
+    cells = cell_gaps(header)
+    if gapped and cells:
+        return [cells]
+    words = header.split()
+    return [words, header_cells(words)]
+
+
+def cell_gaps(row: str) -> list[str]:
+    """A row's cells as gaps part them, as cleaning parts a pasted table's (tabs, runs of
+    spaces, of full-width spaces), or none where it has no gap."""
+    cells = GAP.split(row.strip(" \t\u3000"))
+    return [cell.strip() for cell in cells] if len(cells) > 1 else []
 
 
 def header_cells(words: list[str]) -> list[str]:
