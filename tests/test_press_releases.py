@@ -163,13 +163,47 @@ def test_the_date_a_dropped_release_line_or_dateline_gives_is_the_documents(rele
 
 @pytest.mark.parametrize(("release", "date"), [
     ("新聞稿 2025年3月3日", "2025-03-03"), ("新聞稿（二〇二五年三月十二日）", "2025-03-12"),
-    ("发布日期：2025年3月3日", "2025-03-03"), ("新聞稿 2025年2月30日", ""),
+    ("发布日期：2025年3月3日", "2025-03-03"), ("（即時發布）2025年6月3日", "2025-06-03"),
+    ("新聞稿 2025年2月30日", ""),
 ])
 def test_a_chinese_release_lines_date_is_the_documents(release, date):
     text = f"{release}\n\n文化中心翻新工程完成\n\n文化中心翻新工程今日完成，下月起重新開放予公眾使用。\n\n（完）\n"
     document, report = read(text)
     assert document.metadata.date == date  # (a day no calendar has: none)
     assert len(report["dropped"]) == 2  # the line, and the end mark
+
+
+@pytest.mark.parametrize(("release", "date"), [
+    ("EMBARGOED UNTIL 00:01 BST, TUESDAY 3 JUNE 2025", "2025-06-03"),
+    ("Embargoed until 10:00 GMT on Monday 2 June 2025", "2025-06-02"),
+    ("EMBARGO: 00:01 hrs Thursday 5 June 2025", "2025-06-05"),
+    ("Embargoed: 9.30am HKT, 12 SEPT 2024", "2024-09-12"),
+    ("PRESS RELEASE | 14 NOVEMBER 2024", "2024-11-14"),
+    ("FOR IMMEDIATE RELEASE: FRIDAY 7 MARCH 2025", "2025-03-07"),
+])
+def test_an_embargo_or_a_release_line_in_capitals_goes_and_dates_the_document(release, date):
+    """A release line in capitals, or an embargo's, its hour and zone before its day (`EMBARGO:
+    00:01 hrs Thursday 5 June 2025`): dropped, its date the document's (a date in capitals had
+    been none, the line kept or the document undated)."""
+    document, report = read(RELEASE.format(release=release, end="- ENDS -"))
+    assert document.metadata.title == HEADLINE
+    assert document.metadata.date == date
+    assert [reason for _, reason in dropped(report)] == [
+        "press release debris: press release line", "press release debris: press release end mark"]
+
+
+@pytest.mark.parametrize("line", ["Embargo: what the ban means for exporters",
+                                  "EMBARGO LIFTED ON 3 JUNE 2025"])
+def test_an_embargo_saying_more_than_its_hour_and_day_stays(line):
+    document, report = read(f"{line}\n\nThe Trust named its new chairman today.\n")
+    assert report["dropped"] == []
+
+
+def test_an_embargo_s_date_never_overrides_the_metadata_s():
+    document, _ = scraped_document("ferry-notice", RELEASE.format(
+        release="EMBARGOED UNTIL 00:01 BST, TUESDAY 3 JUNE 2025", end="ENDS"),
+        Metadata(title="", date="2025-05-30"))
+    assert document.metadata.date == "2025-05-30"
 
 
 def test_the_metadatas_date_is_kept_over_the_release_lines():

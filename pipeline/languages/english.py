@@ -253,10 +253,14 @@ MONTHS = ("January|February|March|April|May|June|July|August|September|October|N
 # A month's name in full or short, as a dateline writes it ("Mar 14, 2025", "14 Sept 2024").
 NAMED_MONTH = rf"{MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# The same as a date writes them, or in capitals, as a line set in capitals does ("TUESDAY 3
+# JUNE 2025").
+DATE_MONTH = f"{NAMED_MONTH}|{NAMED_MONTH.upper()}"
+DATE_WEEKDAY = f"{WEEKDAYS}|{WEEKDAYS.upper()}"
 # 27 June 2024, June 27, 2024, its weekday perhaps before it (Wednesday 5 February 2025).
-DATE = re.compile(rf"(?:(?:{WEEKDAYS}),?[ \u00a0])?"
-                  rf"(?:(?:\d{{1,2}}[ \u00a0])?(?:{NAMED_MONTH})[ \u00a0]\d{{4}}"
-                  rf"|(?:{NAMED_MONTH}) \d{{1,2}}, \d{{4}})")
+DATE = re.compile(rf"(?:(?:{DATE_WEEKDAY}),?[ \u00a0])?"
+                  rf"(?:(?:\d{{1,2}}[ \u00a0])?(?:{DATE_MONTH})[ \u00a0]\d{{4}}"
+                  rf"|(?:{DATE_MONTH}) \d{{1,2}}, \d{{4}})")
 # A month, a season or a quarter, its year perhaps with it, or a year alone: "January",
 # "March 2024", "Spring 2024", "Q1 2024", "2023".
 PERIOD = re.compile(rf"(?:(?:{MONTHS}|Spring|Summer|Autumn|Winter|Q[1-4])(?:[ \u00a0]\d{{4}})?"
@@ -270,7 +274,7 @@ PERIOD_COVERED = re.compile(
     rf"|{DATE.pattern} (?:to|\u2013) {DATE.pattern})", re.IGNORECASE)
 SEASON_YEAR = re.compile(r"\b(?:Spring|Summer|Autumn|Winter)[ \u00a0](?P<year>\d{4})\b")
 # The same, its parts named, found within a line.
-DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{NAMED_MONTH})[ \u00a0]"
+DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{DATE_MONTH})[ \u00a0]"
                         rf"(?:(?P<day_after>\d{{1,2}}), )?(?P<year>\d{{4}})\b")
 # A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
 # dates ("1 April-31 July"): an en dash.
@@ -285,6 +289,10 @@ LETTERED_RANGES = (TIME_RANGE, DECADE_RANGE, SUM_RANGE, DATE_RANGE)
 # events heads each one: "Saturday 12 April, 10am–4pm", "Sunday 27 April 2025, 2pm",
 # "Thursday, May 8 at 7.30 pm".
 CLOCK = r"\d{1,2}(?:[.:]\d{2})?[ \u00a0]?(?:am|pm|a\.m\.|p\.m\.)"
+# An embargo's hour, its zone perhaps after it and "on" before its day: "00:01 hrs", "10:00
+# GMT on", "9.30am HKT,".
+EMBARGO_HOUR = (rf"\d{{1,2}}[.:]\d{{2}}(?:{HALF_DAY}|\s*(?:hrs|hours))?"
+                r"(?:\s*(?-i:[A-Z]{1,3}T|UTC))?,?(?:\s*on\b)?")
 WHEN = re.compile(
     rf"(?:(?:{DAYS}),?[ \u00a0])?(?:\d{{1,2}}(?:st|nd|rd|th)?[ \u00a0](?:{NAMED_MONTH})"
     rf"|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}}(?:st|nd|rd|th)?)(?:,?[ \u00a0]\d{{4}})?"
@@ -721,6 +729,10 @@ page=r"page|p\.?",
                 r"|(?:our )?ref(?:erence)?(?:\.|\s*no\.?)?\s*[:：]?\s*[A-Z]{0,6}[\d/ .-]*\d[\w/.-]*"
                 r"|(?:press |news |media )?release (?:no\.?|number)\s*[:：]?\s*[\w/.-]*\d[\w/.-]*"
                 r"|(?:strictly )?embargoed (?:until|till|to)\b.{1,40}"
+                # after a colon its hour, its day left to be the line's date: "EMBARGO: 00:01
+                # hrs Thursday 5 June 2025"
+                rf"|(?:strictly )?embargo(?:ed)?\s*[:：](?:\s*(?:until|till)\b)?"
+                rf"(?:\s*{EMBARGO_HOUR})?"
                 # a speech's note to the press that what was said may differ
                 r"|(?:please )?check against delivery|(?:speech )?as prepared for delivery",
         # "ENDS" or "END" alone in capitals ("Ends", as UK releases write it), or any case
@@ -939,7 +951,7 @@ page=r"page|p\.?",
             season = SEASON_YEAR.search(text)
             return season["year"] if season else ""
         month = next(number for number, name in enumerate(MONTHS.split("|"), 1)
-                     if name.startswith(match["month"].rstrip(".")))
+                     if name.startswith(match["month"].rstrip(".").title()))
         return iso_date(int(match["year"]), month, match["day"] or match["day_after"])
 
     def shown_date(self, date: str) -> str:
