@@ -86,12 +86,13 @@ def test_a_full_width_gap_beside_chinese_is_kept_and_a_telephone_number_as_writt
 
 def test_a_signature_naming_a_doctor_in_english_signs():
     """"Dr." in a bilingual name is a title's full stop, no sentence's end: the role, name
-    and date under the closing wish are the signature."""
+    and date under the closing wish are the signature, the title bound to the name as
+    English sets one."""
     text = "\n".join(["會長的話", "", "各位會員：", "", "本會共服務8,472人次，較上年度增加12.5%。", "",
                       "祝 身體健康、生活愉快！", "", "會長", "李健文博士 Dr. Lei Kin Man", "2024年4月18日"])
     document, _ = read(text, "zh-MO")
     assert document.blocks[-1] == SignOff(tuple(
-        (span,) for span in read_spans("會長", "李健文博士 Dr. Lei Kin Man", "2024年4月18日")))
+        (span,) for span in read_spans("會長", "李健文博士 Dr.\u00a0Lei Kin Man", "2024年4月18日")))
 
 
 def test_sections_numbered_alike_are_headings_over_a_list_or_a_paragraph():

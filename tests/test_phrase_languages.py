@@ -54,9 +54,29 @@ def test_figures_and_commas_between_english_words_are_the_phrase_s():
     is Chinese's."""
     assert english("The Trust, chaired by 林美玲, welcomed 8.4 million visitors in 2023-24, "
                    "up 12 per cent.") == [
-        "The Trust, chaired by", "welcomed 8.4 million visitors in 2023-24, up 12 per cent"]
+        "The Trust, chaired by", "welcomed 8.4 million visitors in 2023-24, up 12 per cent."]
     assert english("本館推出「Ocean 2035」計劃，吸引了8,400名 volunteers 參與。") == [
         "Ocean 2035", "volunteers"]
+
+
+def test_stops_dashes_and_brackets_between_and_after_english_words_are_the_phrase_s():
+    """An abbreviation's full stop, a sentence's end, a figure after a stop, a spaced dash
+    and words in brackets, between an English phrase's words or after its last up to where
+    Chinese resumes, are the phrase's, spoken and set as English (each had parted the
+    phrase, or been left untagged: a year read in Chinese); the space before the Chinese
+    is not, nor are a bracket the Chinese opened and the Chinese marks."""
+    assert english("會議於三月舉行。The board met on 3 March 2024. Mr. Lee (Chair) spoke.") == [
+        "The board met on 3 March 2024. Mr. Lee (Chair) spoke."]
+    assert english("基金與 Mt. Davis Trust 合作，又與「Ste. Anne’s Hall」，及 Pier No. 4 合作") == [
+        "Mt. Davis Trust", "Ste. Anne’s Hall", "Pier No. 4"]
+    assert english("我们邀请 Prof. Mary Chan [Secretary], Harbour Society 出席。2024 rose "
+                   "by 5 per cent – a record.之后", "zh-Hans") == [
+        "Prof. Mary Chan [Secretary], Harbour Society", "rose by 5 per cent – a record."]
+    assert english("世界衞生組織(World Health Organization)指出") == ["World Health Organization"]
+    # A Chinese phrase in an English text leaves the English its marks and figures.
+    assert [(piece, language.tag) for piece, language in phrases(
+        "The motto, 「長廊屬於市民。」 (2025), was read.", DEFAULT) if language] == [
+        ("「長廊屬於市民。」", "zh-HK")]
 
 
 def test_quotation_marks_and_apostrophes_between_english_words_are_the_phrase_s():
