@@ -1,5 +1,5 @@
 """Web and e-mail addresses and file names as a text writes them: what cleaning carries byte
-for byte and the writers break before `/`, `.`, `-`, `_` or `@`; an address they link to, as
+for byte and the writers break before `/`, `.`, `-` or `@`; an address they link to, as
 written.
 
 ASCII only, so a Chinese full stop after an address ("…/index.html。") is not part of it;
@@ -38,7 +38,7 @@ HOST_NAME = (r"(?<![A-Za-z0-9_./@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1
              r"(?:com|org|net|edu|gov|int|info|io|hk|mo|cn|tw|sg|uk|ie|au|nz|ca|us|eu|de|fr|jp|kr"
              r"|asia)(?:\.[a-z]{2})?(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])"
              rf"(?:/{URL_BODY})?")
-# What breaks only before its own `/ . - _ @`, never elsewhere: an address, a file name, a
+# What breaks only before its own `/ . - @`, never elsewhere: an address, a file name, a
 # host's name.
 SET_APART = f"{ADDRESS}|{FILE_NAME}|{HOST_NAME}"
 # An address that says what it is, written out in full: a link whatever the source.

@@ -1,5 +1,5 @@
-"""A file name breaks as an address does, before its own `. _ - /`, with no hyphen added
-("Audited_Accounts_2023-24.pdf", "(Programme_2024-final.pdf)"), so a justified paragraph
+"""A file name breaks as an address does, before its own `. - /`, never at an underscore, with
+no hyphen added ("Audited_Accounts_2023-24.pdf", "(Programme_2024-final.pdf)"), so a justified paragraph
 holding one, or an address after one, is set justified, not with a line left short before
 it; ragged editions break it the same way. The text keeps the file name as written."""
 
@@ -20,8 +20,13 @@ from pipeline.model import Paragraph, Span
 from pipeline.readers.cleaning import clean_line
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped.structure import spans_of
-from pipeline.writers.justified import LineSetting, paragraph_lines
-from pipeline.writers.line_breaks import WORD_JOINER, ZERO_WIDTH_SPACE, LineBreaks
+from pipeline.writers.justified import LineSetting, paragraph_lines, word_items
+from pipeline.writers.line_breaks import (
+    WORD_JOINER,
+    ZERO_WIDTH_SPACE,
+    LineBreaks,
+    address_points,
+)
 from pipeline.writers.shaping import TextStyle
 
 from .conftest import ROOT
@@ -48,18 +53,49 @@ TEXTS = (
 def test_a_file_name_breaks_before_its_own_marks_only_and_links_nowhere():
     rules = LineBreaks(PRINT.hyphenation, "en-GB", links=True)
     shown = str(rules.running("see (Programme_2024-final.pdf), then"))
-    assert (f'(<span class="address">Programme{ZERO_WIDTH_SPACE}_2024{ZERO_WIDTH_SPACE}-'
+    assert (f'(<span class="address">Programme_2024{ZERO_WIDTH_SPACE}-'
             f'{WORD_JOINER}final{ZERO_WIDTH_SPACE}.pdf</span>),') in shown
     assert "<a" not in shown  # a file name is no link
     assert "\u00ad" not in shown  # nor hyphenated
     linked = str(rules.running("at https://www.example.org/annual_report"))
     assert '<a class="address" href="https://www.example.org/annual_report">' in linked
-    assert f"annual{ZERO_WIDTH_SPACE}_report" in linked
+    assert "annual_report" in linked
     chinese = LineBreaks(PRINT.hyphenation, "zh-HK", links=True)
     shown = str(chinese.running("報告載於Audited_Accounts_2023-24.pdf。"))
-    assert shown == (f'報告載於<span class="address">Audited{ZERO_WIDTH_SPACE}_Accounts'
-                     f'{ZERO_WIDTH_SPACE}_2023{ZERO_WIDTH_SPACE}-{WORD_JOINER}24'
-                     f'{ZERO_WIDTH_SPACE}.pdf</span>。')
+    assert shown == (f'報告載於<span class="address">Audited_Accounts_2023{ZERO_WIDTH_SPACE}-'
+                     f'{WORD_JOINER}24{ZERO_WIDTH_SPACE}.pdf</span>。')
+
+
+@pytest.mark.parametrize("written", [
+    "Harbour_Survey_Results_2022-23.csv", "staff__handbook_v2.docx",
+    "https://data.example.org/open_data/river_levels/2021-22/summary_table.html",
+    "records_office@archive.example.gov.uk"])
+def test_no_address_nor_file_name_breaks_at_an_underscore_nor_inside_its_letters(written):
+    """The house style breaks one before a / . - or @ only: a line ending "Survey_Results"
+    over "_2022-23.csv" reads as two names (the typesetter's finding)."""
+    points = address_points(written)
+    assert points and all(written[point] in "/.-@" for point in points), points
+    for rules in (LineBreaks(PRINT.hyphenation, "en-GB", links=True),
+                  LineBreaks(PRINT.hyphenation, "zh-HK", links=False)):
+        shown = str(rules.running(f"see {written} now"))
+        assert f"{ZERO_WIDTH_SPACE}_" not in shown
+        assert not re.search(f"[A-Za-z0-9]{ZERO_WIDTH_SPACE}[A-Za-z0-9]", shown), shown
+
+
+def test_a_justified_address_breaks_sooner_before_a_slash():
+    """Where the lines come out about as even, before a slash, which parts an address's
+    path where it reads (`…/minutes/` over `2021-22/…`, not `…/2021` over `-22/…`), rather
+    than before a dot or a hyphen."""
+    text = "https://www.green-vale.example.org/minutes/2021-22/index.html"
+    match = re.match(r"\S+", text)
+    style = TextStyle(("Noto Serif",), PRINT.body_size_pt * 4 / 3)
+    setting = LineSetting(PRINT.page.measure_mm / 25.4 * 96, 0.0,
+                          (((False, False, False), style),), LAYOUTS / "fonts",
+                          PRINT.justification)
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    marked = word_items(match, 0, style, rules, 0, [(0, match.end())], setting)
+    costs = {text[entry.at[1]]: entry.item.cost for entry in marked if entry.at is not None}
+    assert costs["/"] < min(costs["."], costs["-"]), costs
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -67,8 +103,9 @@ def test_the_writer_sets_such_a_paragraph_justified_at_the_print_measure(text):
     """The first line was left short before the unbreakable file name, or before an address
     after one (39 of these 180 settings, first lines indented or not): every line is now
     justified, breaking inside a file name only before its own marks, but where an address's
-    first piece ("https://www", which never breaks) fits neither line (5 of 60 settings of the
-    first text), where the line before it ends short as the house style's last resort."""
+    or a file name's first piece ("https://www", "(Programme_2024", which never break) fits
+    neither line (6 of 60 settings of the first text, 1 of the second), where the line before
+    it ends short as the house style's last resort."""
     rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
     size = PRINT.body_size_pt * 4 / 3
     styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), size))
@@ -82,10 +119,11 @@ def test_the_writer_sets_such_a_paragraph_justified_at_the_print_measure(text):
         ends = paragraph_lines((Span(written),), setting, rules, block=0, indent=indent)
         for (_, offset), kind in ends.items():
             if kind.startswith("short"):
-                assert written.startswith("https://", offset + 1), written[:offset]
+                assert written.startswith(("https://", "(Programme_"), offset + 1), \
+                    written[:offset]
                 short += 1
             elif kind == "break":
-                assert written[offset] in "/.-_@", written[:offset]
+                assert written[offset] in "/.-@", written[:offset]
     assert short <= 6
 
 
@@ -124,9 +162,10 @@ def test_file_names_break_before_their_marks_and_read_as_written(editions, layou
     after_marks = [name[:end + 1] for name in FILE_NAMES
                    for end, character in enumerate(name) if character in "._-"]
     assert not [line for line in lines if line.endswith(tuple(after_marks))]
+    assert not [line for line in lines if line.startswith("_")]  # nor before an underscore
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True,
                           check=True, text=True).stdout
-    joined = re.sub(r"\n(?=[._/-])", "", text)  # a line broken before a file name's mark
+    joined = re.sub(r"\n(?=[./-])", "", text)  # a line broken before a file name's mark
     for name in FILE_NAMES:
         assert joined.count(name) == REPEATS // len(TEXTS), name
     report = preflight(pdf, document, load_layout(LAYOUTS, layout))

@@ -7,15 +7,16 @@ space (`space_max_em`, then `space_limit_em` where nothing else will do) and shr
 its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
 (line_breaks.py), after a lower-case compound's own hyphen (never a name's, "Tai-man", nor
 inside a range, 2023–24, nor between a figure and its Chinese units, nor at a telephone
-number's spaces), and in an address or a file name before / . - _ @. The last word of a
-paragraph is never broken. A line's letters stretch with its spaces up to their own widest
-(`letter_spacing_em`), never further (paragraphs.py). Where no breaking keeps every line's
-spaces within the limit, a line is set loose, or, where its spaces would open into holes
-(a long address whose pieces fit no line, say: about 0.78 em in print, where a short line's
-penalty outweighs a loose line's badness), it ends short of the measure and unjustified, as
-a typesetter puts a long address on a line of its own. The lines go to the renderer as
-forced breaks; the PDF writer then spreads each line's spaces to the measure
-(writers/pdf/justified_lines.py), but a short line's.
+number's spaces), and in an address or a file name before / . - @, sooner before a slash,
+which parts an address where it reads (`…/annual-report/` over `2023-24/…`, not `…/2023` over
+`-24/…`). The last word of a paragraph is never broken. A line's letters stretch with its
+spaces up to their own widest (`letter_spacing_em`), never further (paragraphs.py). Where
+no breaking keeps every line's spaces within the limit, a line is set loose, or, where its
+spaces would open into holes (a long address whose pieces fit no line, say: about 0.78 em in
+print, where a short line's penalty outweighs a loose line's badness), it ends short of the
+measure and unjustified, as a typesetter puts a long address on a line of its own. The
+lines go to the renderer as forced breaks; the PDF writer then spreads each line's spaces to
+the measure (writers/pdf/justified_lines.py), but a short line's.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ from pipeline.writers.shaping import TextStyle, shaper
 
 HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
 COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
-ADDRESS_PENALTY = 100  # an address broken before / . - @: allowed, not sought
+ADDRESS_PENALTY = 100  # an address broken before . - @: allowed, not sought
+SLASH_PENALTY = 50  # before an address's slash, between the parts of its path: sought first
 # Where a heading's sense breaks, a line of it may end: after a colon, a semicolon, a question
 # or an exclamation mark or a dash, in any language, a Chinese comma, or a quotation's or a
 # name's close (`Annual Report 2024:` over `A Year of Renewal`, `馆长寄语｜` over its title,
@@ -250,6 +252,8 @@ def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, 
             penalty = Penalty(measuring.width(HYPHEN, style), HYPHEN_PENALTY, flagged=True)
         elif kind == "compound":
             penalty, kind = Penalty(0.0, COMPOUND_PENALTY, flagged=True), "break"
+        elif word[position] == "/":
+            penalty = Penalty(0.0, SLASH_PENALTY)
         else:
             penalty = Penalty(0.0, ADDRESS_PENALTY)
         marked.append(Marked(penalty, (span, start + position), kind))

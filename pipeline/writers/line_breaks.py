@@ -11,7 +11,7 @@ also let a name break; captions and headings never are.
 A paragraph the writer breaks into lines itself (justified.py) gets its line ends as forced
 breaks (line feeds it keeps), with a hyphen where a word is broken; running text the
 renderer breaks gets soft hyphens, and the stylesheet sets `hyphens: manual`. An address or
-a file name breaks only before a `/`, `.`, `-`, `_` or `@`, which starts the next line, with
+a file name breaks only before a `/`, `.`, `-` or `@`, which starts the next line, with
 no hyphen added (a zero-width space there, a word joiner after its own hyphens); a compound
 in a title, heading or name does not break at all, nor does a capitalised compound in running text
 ("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
@@ -50,13 +50,14 @@ LINE_END = "\ue000"  # stands for a forced break until the markup is made
 # most of a long document's layout. Its text's own line feeds are spaces, as elsewhere.
 SEGMENT_BREAKS_AS_SPACES = str.maketrans("\n\r", "  ")
 ADDRESS = re.compile(addresses.ADDRESS)
-# An address or a file name, each broken only before its own / . - _ @ (ASCII, as cleaning
+# An address or a file name, each broken only before its own / . - @ (ASCII, as cleaning
 # reads them: "report.pdf。" is a file name before a Chinese full stop).
 SET_APART = re.compile(addresses.SET_APART, re.ASCII)
 SCHEME = re.compile(r"(?:https?|ftp)://")
 # An address or a file name breaks before one of these, never after (the Chicago Manual of
-# Style, 6.17: before a slash, a full stop, a hyphen, an underscore).
-ADDRESS_BREAKS = "/.-_@"
+# Style, 6.17), and never at an underscore, which the house style does not list: a line
+# ending "Port_Statistics" over "_2023-24.xlsx" reads as two names.
+ADDRESS_BREAKS = "/.-@"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
@@ -134,7 +135,7 @@ class LineBreaks:
     def running(self, text: str, block: int = -1, span: int = 0, last: bool = False,
                 hyphenate: bool = True, in_link: bool = False) -> Markup:
         """Span number `span` of block number `block`, the block's `last` span or not:
-        addresses and file names may break before / . - _ @ (addresses are links where the
+        addresses and file names may break before / . - @ (addresses are links where the
         layout has links, unless the span is a link's text already, `in_link`); ordinary words
         are hyphenated where the layout hyphenates and `hyphenate` allows, unless the writer
         broke the block into lines itself."""
@@ -240,7 +241,7 @@ def exceptions(written: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
 
 
 def address_points(text: str) -> list[int]:
-    """Where an address or a file name may break: before a / . - _ or @, never inside its
+    """Where an address or a file name may break: before a / . - or @, never inside its
     scheme (https://) or between the two slashes after it, nor before its first or after its
     last character."""
     scheme = SCHEME.match(text)
@@ -251,7 +252,7 @@ def address_points(text: str) -> list[int]:
 
 
 def address(text: str, linked: bool, breakable: bool = True) -> Markup:
-    """An address or a file name that breaks only before / . - _ @ (with no hyphen added),
+    """An address or a file name that breaks only before / . - @ (with no hyphen added),
     where the renderer breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
     # word joiner after a hyphen, a slash or a question mark, after which the renderer
