@@ -209,13 +209,22 @@ def test_a_compound_lists_numbers_keep_the_stop_their_author_gave_them_or_none(s
 
 
 @pytest.mark.slow
-def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path):
-    """1.1 under "1. Reduce…", 1.1.1 under "1.1 Extend…": each label starts where the
-    text of the item above does (within 0.4 em: its width is reckoned, not measured), as
-    Typst and InDesign nest a list; hung right-aligned in a 1.6 em indent, they had started
-    left of it."""
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
+@pytest.mark.parametrize(("name", "nestings"), [
+    ("library-lending-review", (("Widen", ("1.1", "1.2")), ("Extend", ("1.2.1", "1.2.2")),
+                                ("report", ("(i)", "(ii)")))),
+    ("zh-library-review", (("擴展", ("（一）", "（二）")), ("延長", ("1.", "2.")))),
+])
+def test_a_nested_lists_labels_start_at_the_text_of_the_item_above(tmp_path, layout, name,
+                                                                   nestings):
+    """Under each item, the widest label of its nested list starts where the item's text does
+    (1.1 under "1. Widen", 1.2.1 under "1.2 Extend", (ii) under "(a) report"; in Chinese
+    （一） under 一、's text, 1. under （二）'s), and its items stand as close to the item as to
+    each other: reckoned, the labels had started up to 1 mm in (2.2.1, the typesetter's
+    finding), (ii) and a Chinese 1. about an em in, each nested list 0.2 em further down."""
     import re
     import subprocess
+    from itertools import pairwise
     from pathlib import Path
 
     from pipeline.layouts import load_layout
@@ -223,21 +232,29 @@ def test_a_nested_lists_wide_labels_start_at_the_text_of_the_item_above(tmp_path
     from pipeline.readers.scraped import read_scraped
     from pipeline.writers.pdf.render import render_pdf
 
-    text = Path(__file__).parent / "texts" / "structure" / "kelbrook-water-operations.txt"
-    document = read_scraped(text, load_metadata(text.with_suffix(".toml"), ["print"]))[0]
-    layout = load_layout(Path(__file__).parent.parent / "layouts", "print")
-    pdf = tmp_path / "chapter.pdf"
-    pdf.write_bytes(render_pdf(document, layout, tmp_path))
-    words = re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]+)</word>', subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
-        check=True).stdout)
-    first = {}
-    for x, word in words:
-        first.setdefault(word, float(x))
-    em = layout.for_language("en-GB").body_size_pt
-    for text_above, label in (("Reduce", "1.1"), ("Extend", "1.1.1")):
-        assert -0.05 * em < first[label] - first[text_above] < 0.4 * em, (
-            label, first[label], text_above, first[text_above])
+    text = Path(__file__).parent / "list_texts" / f"{name}.txt"
+    document = read_scraped(text, load_metadata(text.with_suffix(".toml"), [layout]))[0]
+    settings = load_layout(Path(__file__).parent.parent / "layouts", layout)
+    pdf = tmp_path / "review.pdf"
+    pdf.write_bytes(render_pdf(document, settings, tmp_path))
+    words = [(float(x), float(y), word) for x, y, word in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]+)</word>', subprocess.run(
+            ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+            check=True).stdout)]
+    em = settings.for_language(document.metadata.language).body_size_pt
+
+    def found(start: str) -> tuple[float, float]:
+        """Where the first word holding `start` sets it (a Chinese word's characters each an
+        em wide: pdftotext reads a Chinese line as one word)."""
+        x, y, word = next(found for found in words if start in found[2])
+        return x + word.index(start) * em, y
+
+    for text_above, labels in nestings:
+        edge, top = found(text_above)
+        starts = [found(label) for label in labels]
+        assert abs(min(x for x, _ in starts) - edge) < 0.05 * em, (text_above, starts, edge)
+        steps = [below - above for above, below in pairwise([top, *(y for _, y in starts)])]
+        assert max(steps) - min(steps) < 0.05 * em, (text_above, steps)
 
 
 def test_a_numbered_heading_over_numbered_paragraphs_is_a_heading_not_a_list():

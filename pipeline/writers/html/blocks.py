@@ -113,8 +113,9 @@ class Setting:
     lead_ins: frozenset[int] = frozenset()  # paragraphs leading in to the next ("… said:")
     # A heading's text as the running heads set it, on one line (running_heads.py).
     running_head: Callable[[str], str] = str
-    # The ems of a cell's text (bold: a header's) as the renderer sets it, where the layout's
-    # faces are measured (the PDF writer's); else text_ems' reckoning, a little wider.
+    # The ems of a cell's text (bold: a header's), or a list's label, as the renderer sets it
+    # in the body's faces, where they are measured (the PDF writer's); else text_ems'
+    # reckoning, a little wider.
     cell_ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text)
 
 
@@ -320,7 +321,6 @@ FULL_WIDTH_ENDS = ("\u3001", "\uff09")
 # (（十一）, 1.2.1.) says how wide, for a layout whose indent is a whole number of characters
 # (a Chinese one) to widen it rather than hang the labels in the margin.
 INDENT_EMS = 2
-NESTED_INDENT_EMS = 1.6  # base.css: ul, ol
 
 
 def list_html(block: List, index: int, setting: Setting, attributes: str = "",
@@ -342,13 +342,15 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
         widest = max(map(label_ems, labels), default=0)
         if widest > INDENT_EMS:
             attributes += Markup(' data-label-ems="{}"').format(widest)
-        hung = max(map(text_ems, labels), default=0.0)
-        if depth and hung > NESTED_INDENT_EMS and profile_for(setting.breaks.language).words_spaced:
-            # A nested list's labels wider than its indent (1.1., 1.1.1.) start where the
-            # text of the item above does, as Typst and InDesign nest a list in its item's
-            # text; they had hung to the left of it. (A language on a grid of characters
-            # widens its lists' indents by whole characters: chinese.css.)
-            attributes += Markup(' style="padding-left: {}em"').format(f"{hung:.2f}")
+        if depth and labels and profile_for(setting.breaks.language).words_spaced:
+            # A nested list's widest label starts where the text of the item above does,
+            # whatever the labels' widths (1.1, 2.2.1, (a), (ii)), as Typst and InDesign nest
+            # a list in its item's text: its indent is that label's width in the body's
+            # faces (reckoned, it had set 2.2.1 about 1 mm in; a fixed indent, (a) in). A
+            # language on a grid of characters widens its indents by whole characters
+            # (chinese.css).
+            hung = max(setting.cell_ems(label, False) for label in labels)
+            attributes += Markup(' style="padding-left: {}em"').format(f"{hung:.3f}")
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
