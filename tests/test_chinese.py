@@ -962,3 +962,29 @@ def test_a_chinese_line_ending_inside_its_sentence_runs_on_with_no_space(text, p
     document, _ = scraped_document("chairman", text, Metadata(title="主席致辭", language="zh-HK"))
     assert [block.text for block in document.blocks] == paragraphs
     assert all(isinstance(block, Paragraph) for block in document.blocks)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("layout", "row_face"), [
+    ("print", "Noto-Serif-CJK-TC"), ("screen", "Noto-Serif-CJK-TC"),
+    ("large-print", "Noto-Sans-CJK-TC")])
+def test_a_chinese_tables_row_labels_are_set_in_the_body_face(layout, row_face, tmp_path):
+    """As an English table's row labels are set in the body's regular face, a Chinese one's
+    are in its Ming in print and on screen (the Hei in large print, its body face): they had
+    been in the regular Hei, beside cells in the Ming. The column headers, bold, are in the
+    bold Hei, the only bold Chinese face. Nothing else of the document is set in a regular
+    Hei (its title Latin, the table untitled), so the faces the PDF holds say where the row
+    labels went."""
+    from pipeline.model import Table
+
+    table = Table(header=((Span("項目"),), (Span("期限"),), (Span("2024"),)),
+                  rows=tuple(((Span(label),), (Span(limit),), (Span(share),))
+                             for label, limit, share in (("更換街燈", "三日內", "98%"),
+                                                         ("清理渠道", "七日內", "95%"))))
+    document = Document("roads", Metadata(title="Roads", language="zh-HK"), None,
+                        (Paragraph((Span("道路維修服務的表現如下："),)), table))
+    pdf = tmp_path / "roads.pdf"
+    pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", layout), tmp_path))
+    names = {row[0].split("+")[1] for row in fonts(pdf)}
+    assert {row_face, "Noto-Sans-CJK-TC-Bold"} <= names, names
+    assert layout == "large-print" or "Noto-Sans-CJK-TC" not in names, names
