@@ -234,3 +234,38 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
                            and lacking <= justification.WIDEST_SPREAD]
     assert needing_spaces
     assert max(needing_spaces) < 0.5  # each reaches the measure
+
+
+QUOTING = [  # (the document's language, a paragraph quoting Chinese, the quotation)
+    ("zh-HK", "The chairman said: 「這條長廊屬於每一位市民。」 The walk belongs to everyone, and "
+     "the council will keep it open at all hours for walkers, runners and anglers alike.",
+     "「這條長廊屬於每一位市民。」"),
+    ("zh-HK", "Our patron wrote to the staff in March: 「書香滿城，人人受益。」 She thanked the "
+     "volunteers who kept the reading rooms open through the long repairs of the east wing.",
+     "「書香滿城，人人受益。」"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "paragraph", "quotation"), QUOTING)
+def test_an_english_line_quoting_chinese_is_justified_over_its_word_spaces(
+        tmp_path, language, paragraph, quotation):
+    """A paragraph written in English in a Chinese text, quoting a Chinese sentence, is a
+    paragraph of words: its lines take what they lack on their word spaces, the quotation
+    one word (or two, broken over a line's end) read whole, where `pdftotext` had read
+    `「 這 條 長 廊 …`, a character a word; and each of its lines but the last still reaches
+    the measure."""
+    (tmp_path / "quoting.toml").write_text(f'title = "鳴謝"\nlanguage = "{language}"\n',
+                                           encoding="utf-8")
+    text = f"鳴謝\n\n本館衷心感謝各界人士支持兒童閱讀角的翻新工程。\n\n{paragraph}"
+    _, pdfs = scraped_editions(tmp_path, "quoting", text, LAYOUTS)
+    for layout, pdf in pdfs.items():
+        lines = [line for line in words_by_line(pdf) if line]
+        measure = max(line[-1][1] for line in lines)
+        english = [line for line in lines if re.search("[A-Za-z]", line[0][2] + line[-1][2])]
+        words = [word[2] for line in english for word in line]
+        assert quotation in "".join(words), (layout, words)
+        assert not [word for word in words if re.fullmatch(CHINESE.phrase, word)
+                    and len(word) == 1], (layout, words)
+        for line in english[:-1]:
+            assert measure - line[-1][1] < 0.5, (layout, line)

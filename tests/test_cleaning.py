@@ -274,6 +274,29 @@ def test_a_chinese_sentence_inside_an_english_line_takes_chinese_punctuation():
         "Chairperson\u2019s Message 主席的話, as she said")
 
 
+
+@pytest.mark.parametrize("language", ["en-GB", "zh-HK", "zh-CN"])
+@pytest.mark.parametrize("written", [
+    "The chairman said: 「這條長廊屬於每一位市民。」 The walk belongs to everyone.",
+    "Our patron wrote: 「書香滿城，人人受益。」",
+    "The motto reads “同心同行，共建社區。” in every branch: the staff chose it.",
+])  # fmt: skip
+def test_an_english_sentence_quoting_a_chinese_one_keeps_its_colon_and_spaces(language,
+                                                                            written):
+    """The quoted sentence's marks (its 。) are its own, not the quoting sentence's: an English
+    sentence keeps its colon and the spaces around the quotation, in an English text or in a
+    Chinese or bilingual one, however many Han characters it quotes."""
+    with reading_in(language):
+        cleaned = clean_line(written)
+    assert re.sub("[‘’“”「」]", "", cleaned) == re.sub("[“”「」]", "", written)
+
+
+def test_a_chinese_sentence_quoting_stays_chinese_in_a_bilingual_text():
+    with reading_in("zh-HK"):
+        assert clean_line("他說:「這條長廊屬於每一位市民。」") == "他說：「這條長廊屬於每一位市民。」"
+        assert clean_line("主席表示「We will keep the walk open.」") == (
+            "主席表示「We will keep the walk open.」")
+
 @pytest.mark.parametrize("language, cells, figures", [
     ("zh-HK", "年度\t2022-23\t2023-24", ["2022-23", "2023-24"]),
     ("zh-CN", "财政年度\t2021-22\t6-8", ["2021-22", "6-8"]),

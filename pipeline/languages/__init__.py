@@ -176,6 +176,48 @@ def detect(text: str) -> Profile:
                  if profile is not DEFAULT and profile.writes(text)), DEFAULT)
 
 
+def written_in(text: str, document: Profile | None) -> Profile:
+    """The language a sentence (a line, a paragraph) of a document in `document` is written
+    in: its characters', or the document's where that is of the same script (a line of
+    either Chinese in a Chinese document is the document's), or where the text has no
+    letters to say (a table's cell "2022-23" is the document's figures). A text ending as a
+    sentence of a language (`frames`) is of that language's script, however many words of
+    another it quotes: a Chinese sentence quoting an English name of four words is Chinese,
+    its quotes 「」; so is a text holding the marks only the document's language sets
+    (`punctuates`: Chinese's ，and ：), however much English it names (`學術報告：Dr Sarah
+    Mitchell – “Microplastics in Urban Rivers: What We Know”，地點：環境樓`). Its quotations
+    are the words they quote, not the sentence's: an English sentence quoting a Chinese one
+    (`The chairman said: 「這條長廊屬於每一位市民。」 The walk belongs to everyone.`) is
+    English, its colon an English one."""
+    own = unquoted(text)
+    language = detect(own)
+    if document is not None and document.punctuates(own):
+        return document
+    framing = next((profile for profile in PROFILES if profile.frames(own)), None)
+    if framing is not None and framing.script != language.script:
+        language = holder_of(own, framing.script) or framing
+    if document is not None and (document.script == language.script or not WORD_LETTER.search(own)):
+        return document
+    return language
+
+
+# A quotation in corner brackets or in curly quotes, as the house styles set them (an English
+# sentence's in single ones); a closing single quote before a letter is an apostrophe.
+QUOTATION = re.compile("\u300c[^\u300c\u300d]*\u300d|\u300e[^\u300e\u300f]*\u300f"
+                       "|\u201c[^\u201c\u201d]*\u201d|\u2018(?:[^\u2018\u2019]|\u2019(?=\\w))*\u2019")
+WORD_LETTER = re.compile(r"[^\W\d_]")  # of any script: what says a text's language
+
+
+def unquoted(text: str) -> str:
+    """`text` with its quotations in a language whose words no spaces part (Chinese quoted)
+    left out; `text` itself where nothing outside them holds a letter (a line that is a
+    quotation, a title in 「」). A quotation of words (`said ‘we’ll open’`) counts as the
+    words around it do."""
+    outside = QUOTATION.sub(lambda quotation: quotation.group() if detect(
+        quotation.group()).words_spaced else " ", text)
+    return outside if WORD_LETTER.search(outside) else text
+
+
 def own_language(text: str, language: Profile) -> Profile:
     """The language a line of display text (a heading, a running head) is set in: the
     document's `language`, or its own where one of the two spaces its words and the other

@@ -30,10 +30,10 @@ from pipeline.languages import (
     PROFILES,
     Profile,
     detect,
-    holder_of,
     phrases,
     profile_for,
     takes_small_caps,
+    written_in,
 )
 from pipeline.languages.profile import OpenQuotes, lines_of
 from pipeline.model import Span, plain, runs
@@ -113,7 +113,6 @@ INFERIOR = str.maketrans("0123456789+-\u2212=()", "₀₁₂₃₄₅₆₇₈�
 # full-width space is left to cleaning, which keeps the author's between Chinese characters
 # ("懇請　貴局", a letter's space of respect) as it does in a scraped text.
 WHITE_SPACE = re.compile(r"[^\S\u00a0\u3000]")
-LETTER = re.compile(r"[^\W\d_]")  # of any script: what says a line's language
 
 
 def flattened(spans: tuple[Span, ...]) -> str:
@@ -313,24 +312,9 @@ def reading_in(language: str) -> Iterator[None]:
 
 
 def line_language(line: str) -> Profile:
-    """The language `line` is typeset in: its characters', or the document's where that is of
-    the same script (a line of either Chinese in a Chinese document is the document's), or
-    where the line has no letters to say (a table's cell "2022-23" is the document's figures,
-    kept as its paragraphs' "2023-24年度" are). A line ending as a sentence of a language
-    (`frames`) is of that language's script, however many words of another it quotes: a
-    Chinese sentence quoting an English name of four words is Chinese, its quotes 「」; so is
-    a line holding the marks only the document's language sets (`punctuates`: Chinese's
-    ，and ：), however much English it names (`學術報告：Dr Sarah Mitchell – “Microplastics
-    in Urban Rivers: What We Know”，地點：環境樓`)."""
-    language, document = detect(line), DOCUMENT_LANGUAGE.get()
-    if document is not None and document.punctuates(line):
-        return document
-    framing = next((profile for profile in PROFILES if profile.frames(line)), None)
-    if framing is not None and framing.script != language.script:
-        language = holder_of(line, framing.script) or framing
-    if document is not None and (document.script == language.script or not LETTER.search(line)):
-        return document
-    return language
+    """The language `line` is typeset in, as a sentence of the document being read
+    (`written_in`)."""
+    return written_in(line, DOCUMENT_LANGUAGE.get())
 
 
 def set_aside(line: str) -> tuple[str, tuple[str, list[str]]]:

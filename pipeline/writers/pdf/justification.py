@@ -10,7 +10,10 @@ inter-character justification). A line of such a block that holds a space (befor
 address, a Latin word) WeasyPrint has already filled by widening that space alone, a hole of
 several characters: its spaces are first given back their own width, and the line spread
 as any other. A line lacking much more, before a long address, is left short rather than
-letter-spaced.
+letter-spaced. A paragraph written in English (`languages.written_in`), though it quotes a
+Chinese sentence, is a paragraph of words: its lines keep the justification WeasyPrint gave
+their word spaces, the Chinese phrase one word among them, never spaced out character by
+character (which a text extractor reads as as many words: ISO 32000-1 14.8.2.5).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.languages import PROFILES, Profile, profile_for
+from pipeline.languages import PROFILES, Profile, profile_for, written_in
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
@@ -46,14 +49,27 @@ def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
                                  if profile in scripts and profile.spread_characters)
     if not spread_characters:
         return
+    from weasyprint.layout.inline import count_expandable_spaces
+
     lines_of: dict[int, list] = {}  # block element -> its lines, in order across pages
     for page in pages:
         for block, line in block_lines(page._page_box):
             if block.style["text_align_all"] == "justify" and block.element is not None:
                 lines_of.setdefault(id(block.element), []).append((block, line))
     for lines in lines_of.values():
+        of_words = written_in_words(lines[0][0])
         for block, line in lines[:-1]:  # a paragraph's last line stays short
-            spread(line, block, spread_characters)
+            # A line of words keeps WeasyPrint's justification: its word spaces take what
+            # it lacks, its Chinese phrase one word among them.
+            if not (of_words and count_expandable_spaces(line)):
+                spread(line, block, spread_characters)
+
+
+def written_in_words(block) -> bool:
+    """Whether `block`'s paragraph is written in a language that spaces its words, whatever
+    it quotes (`written_in`): an English sentence quoting a Chinese one in a Chinese text."""
+    return written_in("".join(block.element.itertext()),
+                      profile_for(block.style["lang"] or "")).words_spaced
 
 
 def block_lines(box) -> Iterator[tuple]:
