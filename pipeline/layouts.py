@@ -110,6 +110,10 @@ class Justification:
     space_min_em: float = 0.2
     space_max_em: float = 0.45
     space_limit_em: float = 0.6
+    # The house style's widest (about 0.25 to 0.45 em), as a gap is seen, the spacing of the
+    # letter before it in: where no breaking stays within the widest, a line goes beyond
+    # this only where no breaking of its paragraph keeps within it.
+    space_usual_em: float = 0.45
     # Letter spacing a line may take, more or less, beside its spaces (as InDesign's letter
     # spacing); 0: none.
     letter_spacing_em: float = 0.0

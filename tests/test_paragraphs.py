@@ -407,3 +407,40 @@ def test_a_headings_line_ends_on_no_word_leading_into_the_next_where_it_can(line
     measure = shaper(FONTS).width(text, style) * share
     starts = [0, *balanced(text, style, measure, FONTS), len(text)]
     assert [text[start:end] for start, end in itertools.pairwise(starts)] == lines
+
+
+HOUSE_TEXT = ("Our environmental monitoring stations recorded 4,318\u00a0exceedances of the "
+              "provisional objectives, overwhelmingly attributable to photochemical smog during "
+              "exceptionally prolonged anticyclonic conditions. Consequently the department "
+              "intensified enforcement, prosecuting 67\u00a0establishments for unauthorised "
+              "discharges and commissioning comprehensive investigations into transboundary "
+              "contributions, whose recommendations are anticipated by the forthcoming autumn.")
+
+
+def test_a_line_goes_beyond_the_house_styles_widest_space_only_where_every_breaking_does():
+    """No breaking keeps this paragraph's spaces within the layout's widest (0.4 em) at 498
+    px: the breaking chosen within the limit took a line to 0.451 em, where another keeps
+    every gap, its letter's spacing with it, within the house style's 0.45 em (0.443 em; at
+    the measures either side, none does)."""
+    measure = 498
+    styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), PRINT.body_size_pt * 4 / 3))
+                   for bold in (False, True) for italic in (False, True)
+                   for note in (False, True))
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    setting = LineSetting(float(measure), 0.0, styles, FONTS, PRINT.justification)
+    spaces = PRINT.justification
+    ends = paragraph_lines((Span(HOUSE_TEXT),), setting, rules, block=0, indent=0.0)
+    measuring = shaper(FONTS)
+    plain = styles[0][1]
+    lines, start = [], 0
+    for (_, offset), kind in sorted(ends.items()):
+        lines.append(HOUSE_TEXT[start:offset] + ("\u2010" if kind == "hyphen" else ""))
+        start = offset + (kind == "space")
+    for line in lines:
+        gaps = line.count(" ") + line.count("\u00a0")
+        letters = len(line) - gaps
+        # The line's letters spaced to their widest, its spaces taking the rest.
+        room = measure - measuring.width(line, plain) - letters * spaces.letter_spacing_em \
+            * plain.size
+        gap = (measuring.width(" ", plain) + room / gaps) / plain.size + spaces.letter_spacing_em
+        assert gap <= spaces.space_usual_em, (measure, line, gap)

@@ -3,8 +3,9 @@ the widths the renderer will set them (shaping.py), so no line is loose for want
 break a few lines on.
 
 A paragraph's words are boxes, its spaces glue that stretches up to the layout's widest
-space (`space_max_em`, then `space_limit_em` where nothing else will do) and shrinks down to
-its narrowest; it may break at a space, at a hyphenation point the writer's rules allow
+space (`space_max_em`, then the house style's `space_usual_em`, then `space_limit_em`, each
+only where no breaking of the paragraph keeps within the one before) and shrinks down to its
+narrowest; it may break at a space, at a hyphenation point the writer's rules allow
 (line_breaks.py), after a lower-case compound's own hyphen (never a name's, "Tai-man", nor
 inside a range, 2023–24, nor between a figure and its Chinese units, nor at a telephone
 number's spaces), and in an address or a file name before / . - @, sooner before a slash,
@@ -142,15 +143,16 @@ def broken(spans: tuple[Span, ...], setting: LineSetting, rules: LineBreaks, blo
     natural = shaper(setting.fonts_folder).width(" ", plain) / plain.size
     stretch = spaces.space_max_em - natural
     limit = (spaces.space_limit_em - natural) / stretch
+    usual = (spaces.space_usual_em - spaces.letter_spacing_em - natural) / stretch
 
     def measure(line: int) -> float:
         return setting.measure - SAFETY - (indent if line == 0 else 0.0)
 
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
-        """Within the widest space, then the limit; then loose, or with a line ended short
-        where a loose line would hold holes before a long address (or between Chinese
-        characters); then as well as the paragraph allows."""
-        yield marked, (1.0, limit)
+        """Within the widest space, then the house style's, then the limit; then loose, or
+        with a line ended short where a loose line would hold holes before a long address (or
+        between Chinese characters); then as well as the paragraph allows."""
+        yield marked, tuple(sorted({1.0, min(max(usual, 1.0), limit), limit}))
         yield with_short_lines(marked, setting.measure), (float("inf"),)
         yield marked, (float("inf"),)
 
