@@ -173,6 +173,26 @@ def test_a_chinese_release_lines_date_is_the_documents(release, date):
     assert len(report["dropped"]) == 2  # the line, and the end mark
 
 
+@pytest.mark.parametrize(("release", "headline", "body"), [
+    ("新聞稿\n2025年6月3日（星期二）", "文化中心翻新工程完成", "文化中心翻新工程今日完成，下月起重新開放予公眾使用。"),
+    ("新闻稿\n2025年6月3日（周二）", "文化中心翻新工程完成", "文化中心翻新工程今日完成，下月起重新开放予公众使用。"),
+    ("新聞公報\n2025年6月3日(週二)", "郊野公園遊客人數上升", "漁護署今日公布，去年郊野公園遊客人數上升一成。"),
+    ("PRESS RELEASE\n3 June 2025 (Tuesday)", HEADLINE, ""),
+    ("Media release\nJune 3, 2025 (Tue)", HEADLINE, ""),
+])
+def test_a_release_s_date_line_with_its_weekday_in_brackets_goes_as_without(
+        release, headline, body):
+    """A date line under the release line, its weekday in brackets after its day (`2025年6月3日
+    （星期二）`, `3 June 2025 (Tuesday)`), is the release's date line as the date alone is:
+    dropped, its date the document's (it had been kept, and made the title)."""
+    text = (f"{release}\n\n{headline}\n\n{body}\n\n（完）\n" if body
+            else RELEASE.format(release=release, end="- ENDS -"))
+    document, report = read(text)
+    assert document.metadata.title == headline
+    assert document.metadata.date == "2025-06-03"
+    assert len(report["dropped"]) == 3  # the release line, the date line, the end mark
+
+
 @pytest.mark.parametrize(("release", "date"), [
     ("EMBARGOED UNTIL 00:01 BST, TUESDAY 3 JUNE 2025", "2025-06-03"),
     ("Embargoed until 10:00 GMT on Monday 2 June 2025", "2025-06-02"),

@@ -46,8 +46,10 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 # A day, its weekday and its time perhaps with it, as a listing of events heads each one:
 # "4月12日（星期六）上午10時至下午4時", "2025年4月27日 14:00".
 CLOCK = r"(?:上午|下午|晚上|中午)?\d{1,2}(?:[:：]\d{2}|時|时|點|点)(?:\d{1,2}分|半)?"
+# A day's weekday in brackets after it: "（星期二）", "(周二)".
+WEEKDAY = r"[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)]"
 WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
-                  rf"(?:[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)])?"
+                  rf"(?:{WEEKDAY})?"
                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
 # A yearly report and its year: "2023-24年報", "二零二三至二四年度年報", "年报2024".
@@ -244,6 +246,8 @@ NUMERIC_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<mark>[-/.])(?P<month>\d{1,
 REPUBLIC_YEAR = rf"(?:中華|中华)?(?:民國|民国)(?P<republic>\d{{1,3}}|[{YEAR_DIGITS}]{{2,3}})"
 DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})|{REPUBLIC_YEAR})年"
                   rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
+# A date written alone, its weekday in brackets perhaps after its day: "2025年6月3日（星期二）".
+DATE_ALONE = re.compile(rf"(?:{DATE.pattern})(?:(?<=日)\s*{WEEKDAY})?")
 REPUBLIC_ERA = 1911  # the year before the Republic's first
 # A month (its year perhaps before it), a year, a season or a quarter: "三月", "2024年3月",
 # "2024年", "第一季", "春季".
@@ -810,7 +814,7 @@ class Chinese(Profile):
                      for index, honour in enumerate(honours))
 
     def is_date(self, text: str) -> bool:
-        return bool(DATE.fullmatch(text))
+        return bool(DATE_ALONE.fullmatch(text))
 
     def regional_tag(self, text: str) -> str:
         # Only Taiwan counts its years from the Republic's founding: a text dated so is

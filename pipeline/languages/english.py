@@ -279,6 +279,8 @@ DATE_PARTS = re.compile(rf"\b(?:(?P<day>\d{{1,2}})[ \u00a0])?(?P<month>{DATE_MON
 # A range of days or months by name, in full or short ("Monday-Friday", "Jan-Mar"), or of
 # dates ("1 April-31 July"): an en dash.
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thur?s?|Fri|Sat|Sun"
+# A date written alone, its weekday perhaps after it in brackets: "3 June 2025 (Tuesday)".
+DATE_ALONE = re.compile(rf"(?:{DATE.pattern})(?:[ \u00a0]?\((?:{DAYS}|{DAYS.upper()})\))?")
 SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 NAMED_RANGE = re.compile(rf"(?<![\w\u2013-])({MONTHS}|{SHORT_MONTHS})-({MONTHS}|{SHORT_MONTHS})"
                          rf"(?![\w\u2013-])|(?<![\w\u2013-])({DAYS})-({DAYS})(?![\w\u2013-])")
@@ -936,7 +938,7 @@ page=r"page|p\.?",
                 or bool(COMPOUND_TAILS.fullmatch(tail)) and len(head) >= MIN_COMPOUND_HEAD)
 
     def is_date(self, text: str) -> bool:
-        return bool(DATE.fullmatch(text))
+        return bool(DATE_ALONE.fullmatch(text))
 
     def is_when(self, text: str) -> bool:
         return bool(WHEN.fullmatch(text))
