@@ -105,3 +105,26 @@ def test_a_lead_in_ending_with_a_colon_stays_with_its_table(project):
     untitled = next(table for table in tables(project, name) if not table.caption)
     header = "".join(span.text for span in untitled.header[0])
     assert page_of(lines, header) == lead_in.page
+
+
+RAGGED_TEXTS = Path(__file__).parent / "texts" / "holes_ragged"
+
+
+def test_a_paragraph_split_over_a_table_gone_overleaf_leaves_no_hole_on_screen(
+        tmp_path_factory):
+    """On screen, a paragraph the renderer split, two lines going over with the table it ran
+    into, left its page 18 % empty: the hole is measured to its last line on the page (the
+    renderer leaves the split paragraph as tall as before), and the mend brings the paragraph
+    back whole, the table heading the next page."""
+    folder = copy_project(tmp_path_factory.mktemp("ragged") / "project", library=False)
+    for path in (folder / "source").glob("director-review-2024.*"):
+        path.unlink()
+    shutil.copy(RAGGED_TEXTS / "port-authority-operations.txt", folder / "source")
+    result = doit(folder, "pdf:port-authority-operations/screen")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = load_layout(folder / "layouts", "screen").page
+    printed = measured(folder / "output" / "port-authority-operations"
+                       / "port-authority-operations-screen.pdf")
+    for number in range(1, printed.pages):
+        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
+        assert share <= 0.15, (number, share)

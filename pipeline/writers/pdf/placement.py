@@ -199,7 +199,9 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
                 or made_way(placement, hole) or parted(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole) or closed)
     if hole.tag != "figure":
-        return (split_short(placement, hole) or parted(placement, hole)
+        # A paragraph gone over with the table it runs into comes back whole, the table
+        # heading the next page, before the table splits leaving a row alone.
+        return (parted(placement, hole) or split_short(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole))
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
@@ -384,12 +386,10 @@ def holes(pages) -> Iterator[Hole]:
     for number, (page, following) in enumerate(zip(pages, pages[1:], strict=False)):
         box = page._page_box
         top, bottom = box.content_box_y(), box.content_box_y() + box.height
-        # What is printed ends at a block's border, not at the margin below it.
         placed = [(element, block) for element, block in outer_boxes(box)
                   if element.get("data-block")]
         blocks = [block for _, block in placed]
-        used = max((block.border_box_y() + block.border_height() for block in blocks),
-                   default=top)
+        used = max(map(printed_end, blocks), default=top)
         space = bottom - used
         if space <= MAX_EMPTY * (bottom - top):
             continue
@@ -420,8 +420,23 @@ def holes(pages) -> Iterator[Hole]:
                    tuple(found for found, _ in writers), line,
                    space - MAX_EMPTY * (bottom - top), table_shortfall, making_way,
                    caption_of(element, following) if element.tag == "figure" else None,
-                   tuple(int(found.get("data-block")) for found, _ in placed
-                         if found.tag == "p")[:-1])
+                   tuple(int(found.get("data-block")) for found, _ in placed[:-1]
+                         if found.tag == "p"))
+
+
+def printed_end(box) -> float:
+    """Where what a block prints on its page ends: at its border, not at the margin below it;
+    for a paragraph, at its last line there and what edges it below (the renderer leaves a
+    paragraph split at a page's foot as tall as the lines it held before some went over with
+    the block after it, its widows or a table's lead)."""
+    from weasyprint.formatting_structure import boxes
+
+    end = box.border_box_y() + box.border_height()
+    lines = [child for child in getattr(box, "children", ()) if isinstance(child, boxes.LineBox)]
+    if not lines:
+        return end
+    edges = box.padding_bottom + box.border_bottom_width
+    return min(end, lines[-1].position_y + lines[-1].margin_height() + edges)
 
 
 def page_writers(page_box) -> tuple[tuple[tuple[int, int], ...], float]:
