@@ -24,6 +24,7 @@ from pipeline.languages import (
     TABLE_TOTAL,
     Profile,
     detect,
+    opening_language,
     profile_for,
     scripts,
 )
@@ -622,6 +623,15 @@ class Document:
         title = self.metadata.title
         date = detect(title).date_in(title)
         return date if "-" in date else ""
+
+    @property
+    def spoken_language(self) -> str:
+        """The language a screen reader reads the document in where nothing says another (a
+        tagged edition's catalog /Lang: its window title, its bookmarks): the language it
+        opens in, its title's and first paragraph's, which a piece in two languages in
+        parallel may open in though read as the other (`opening_language`)."""
+        opening = self.paragraphs[0].text if self.paragraphs else ""
+        return opening_language(self.metadata.title, opening, self.metadata.language)
 
     @functools.cached_property
     def scripts(self) -> frozenset[Profile]:

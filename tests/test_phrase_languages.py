@@ -22,7 +22,7 @@ from pipeline.readers.scraped import scraped_document
 from pipeline.writers.html import render_html
 
 from .conftest import ROOT
-from .support import read_text, spoken_languages, tagged_editions
+from .support import read_text, rendered_edition, spoken_languages, tagged_editions
 
 LAYOUTS = ROOT / "layouts"
 TEXTS = ROOT / "tests" / "phrase_language_texts"
@@ -280,3 +280,41 @@ def test_a_number_of_groups_after_an_english_word_is_the_phrase_s():
     # A word joined to the figure after it (`mid-2026`): English whole too (the bilingual
     # release's paragraph had been tagged in pieces, indented as Chinese).
     assert wholly_in("Transcripts will be made available online from mid-2026.", "zh-HK")
+
+
+# A piece in English and Chinese in parallel, each paragraph followed by its translation: its
+# Chinese characters outnumber its English words, so it is read and set as Chinese, but its
+# title and first paragraph are English.
+BILINGUAL = TEXTS / "ferry-pier-reopening-bilingual.txt"
+
+
+def test_a_bilingual_text_is_spoken_in_the_language_it_opens_in():
+    """As a reader meets it: its title and its first paragraph's language (the window title
+    and the bookmarks, which say no language of their own, are read in it); a text in one
+    language keeps its own, whatever names or terms of the other it holds."""
+    document = read_text(BILINGUAL)
+    assert (document.metadata.language, document.spoken_language) == ("zh-HK", "en-GB")
+    for path, language in ((TEXTS / "public-library-report.txt", "zh-HK"),
+                           (ROOT / "tests" / "chinese_texts" / "harbour-trust-chairman.txt",
+                            "en-GB"),
+                           (ROOT / "tests" / "texts" / "sites" / "youth-arts-chair-bilingual.txt",
+                            "zh-HK")):  # opening in Chinese
+        assert read_text(path).spoken_language == language, path.name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_a_bilingual_text_opening_in_english_tags_its_chinese(layout, tmp_path):
+    """Its catalog's /Lang the language it opens in, so its title and bookmarks are read in
+    English (PDF/UA-1, 7.2; ISO 32000-1, 14.9.2), and every Chinese paragraph or half
+    heading tagged zh-HK, as Chinese inside an English text is."""
+    path, document = rendered_edition(BILINGUAL, layout, tmp_path)
+    with pikepdf.open(path) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+        spoken = spoken_languages(pdf)
+    chinese = [text for text, language in spoken if profile_for("zh-HK").holds(text)]
+    assert chinese and all(language == "zh-HK" for text, language in spoken
+                           if text in chinese), spoken
+    assert all(language == "en-GB" for text, language in spoken
+               if re.search("[A-Za-z]", text) and text not in chinese), spoken
+    assert not preflight(path, document, load_layout(LAYOUTS, layout)).errors

@@ -28,9 +28,9 @@ from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["CURRENCY_CODE", "DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "NBSP", "PROFILES",
            "SOFT_HYPHEN", "Faces", "Numerals", "Profile", "detect", "docx_language_attributes",
-           "holder_of", "holds_phrase", "joined_lines", "line_joins", "own_language",
-           "phrase_languages", "phrases", "profile_for", "regional_variant", "scripts",
-           "takes_small_caps", "text_language", "word_count"]
+           "holder_of", "holds_phrase", "joined_lines", "line_joins", "opening_language",
+           "own_language", "phrase_languages", "phrases", "profile_for", "regional_variant",
+           "scripts", "takes_small_caps", "text_language", "word_count"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -224,6 +224,19 @@ def own_language(text: str, language: Profile) -> Profile:
     does not (an English headline over a bilingual release read as Chinese)."""
     found = detect(text)
     return found if found.words_spaced != language.words_spaced else language
+
+
+def opening_language(title: str, opening: str, language: str) -> str:
+    """The language a document in `language` (its tag) opens in, as a reader meets it: its
+    own, or the other one that its `title` and its first paragraph (`opening`) are both
+    written in (a piece in English and Chinese in parallel, read as Chinese since its
+    characters outnumber its English words, whose title and first paragraph are English)."""
+    document = profile_for(language)
+    if not (title.strip() and opening.strip()):
+        return language
+    found = {own_language(text, document) for text in (title, opening)}
+    opened_in = found.pop() if len(found) == 1 else document
+    return language if opened_in is document else opened_in.regional_tag(f"{title} {opening}")
 
 
 def language_boundary(text: str) -> int | None:

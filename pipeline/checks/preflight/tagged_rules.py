@@ -67,7 +67,7 @@ def tagged_problems(edition: Edition) -> list[str]:
 
 def language_problems(edition: Edition) -> list[str]:
     language = edition.pdf.Root.get("/Lang")
-    expected = edition.document.metadata.language
+    expected = edition.document.spoken_language
     # Language tags are case-insensitive: en-GB and en-gb are the same language.
     if language is None or str(language).casefold() != expected.casefold():
         return [f"catalog /Lang is {language and str(language)!r}, not {expected!r}"]

@@ -245,6 +245,10 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         if "/StructTreeRoot" in pdf.Root:
             if "/Outlines" in pdf.Root:  # the bookmarks open beside the pages, to go by
                 pdf.Root.PageMode = pikepdf.Name.UseOutlines
+            if tagging and tagging.language:
+                # Read in the language it opens in, which a piece in two languages in
+                # parallel may not be set in (PDF/UA-1, 7.2): what is in the other is tagged.
+                pdf.Root.Lang = pikepdf.String(tagging.language)
             contents = PageContents(pdf)  # each page parsed once for the four steps
             mark_untagged_content_as_artifacts(contents)
             logical_structure(contents, continued, tagging or Tagging("", ()))

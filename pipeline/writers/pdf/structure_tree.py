@@ -108,9 +108,9 @@ class TaggedBlock:
 
 @dataclass(frozen=True)
 class Tagging:
-    """What the tag tree is told of the document: its language, the body's blocks in the
-    order they are set (each with its place in the model), and what each link leads to (by
-    its destination)."""
+    """What the tag tree is told of the document: the language it is read in (the
+    catalog's, `Document.spoken_language`), the body's blocks in the order they are set
+    (each with its place in the model), and what each link leads to (by its destination)."""
 
     language: str
     blocks: tuple[TaggedBlock, ...]
@@ -144,7 +144,7 @@ def tagging_of(document: Document, html: str) -> Tagging:
             links[reference_anchor(block.label)] = words.back.format(label=block.label)
     for words, address in linked_words(document):
         links.setdefault(address, link_description(words, address))
-    return Tagging(language, tuple(blocks), links, given_languages(document))
+    return Tagging(document.spoken_language, tuple(blocks), links, given_languages(document))
 
 
 def link_description(words: str, address: str) -> str:
