@@ -202,6 +202,37 @@ def test_a_wrapped_paragraph_whose_first_line_is_short_stays_whole(text):
     assert not any(kind == "Heading" for kind, _ in blocks_of(scraped(text)))
 
 
+@pytest.mark.parametrize(("text", "counted"), [
+    # Wrapped as a mail program wraps Chinese, at 72 columns: the lead-in's line full.
+    ("三項承諾\n\n過去一年，委員會聽取了四百多位居民的意見，並與區內十二個團體會面，今\n"
+     "年我們會集中處理居民最關心的事情，並作出以下三項承諾：\n第一，縮短維修輪候時間；\n"
+     "第二，增加公共休憩空間；\n最後，每季公布工作進度。\n\n歡迎各位繼續提出意見。\n",
+     ["第一，縮短維修輪候時間；", "第二，增加公共休憩空間；", "最後，每季公布工作進度。"]),
+    ("Three promises\n\nOver the year the committee heard from more than four hundred residents\n"
+     "and met twelve local groups, and this year it makes three promises to them:\n"
+     "Firstly, shorter waits for repairs;\nSecondly, more open space;\n"
+     "Lastly, a report on our progress every quarter.\n\nWe welcome your views.\n",
+     ["Firstly, shorter waits for repairs;", "Secondly, more open space;",
+      "Lastly, a report on our progress every quarter."]),
+], ids=["Chinese", "English"])
+def test_a_line_counting_itself_under_a_lead_in_starts_a_paragraph(text, counted):
+    """A line opening with an ordinal (`第一，`, `Firstly,`) under a line ending with a
+    colon or a semicolon is a list item's line, which the author started: it is not run
+    into the wrapped paragraph above it, however full that paragraph's last line."""
+    found = paragraphs(scraped(text))
+    assert found[1:4] == counted
+    assert found[0].endswith(("承諾：", "them:"))
+
+
+def test_an_ordinal_a_wrap_carried_onto_its_line_stays_in_its_sentence():
+    """A sentence's clause after a semicolon that the wrap set at a line's start (`first,`
+    in lower case) goes on in its paragraph."""
+    text = ("Annual Review\n\nThe committee met twice over the summer, in July and in August, "
+            "on two matters;\nfirst, the opening hours of the hall, which had been cut back "
+            "over the winter,\nand then the fees that clubs pay for it.\n")
+    assert len(paragraphs(scraped(text))) == 1
+
+
 @pytest.mark.parametrize(("lines", "joined"), [
     (["Journal of Hydrology, 540, pp. 112–125. doi:10.1016/", "j.jhydrol.2016.05.041"],
      "Journal of Hydrology, 540, pp. 112–125. doi:10.1016/j.jhydrol.2016.05.041"),

@@ -42,6 +42,7 @@ from pipeline.languages import (
     CONTACT_HEADING,
     FIELD,
     LEAD_IN_ENDS,
+    ORDINAL_OPENING,
     QUESTION,
     VALEDICTION,
     columns,
@@ -895,7 +896,16 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     return width >= MIN_WRAPPED_COLUMNS and (
         room_for_next(row, following, width, WRAP_SLACK if spaced else GRID_SLACK)
         or spaced and fits_a_filled_line(row, following, rows)
-        or signature_under(rows[index + 1:], width))
+        or signature_under(rows[index + 1:], width) or counted_line(row, following))
+
+
+def counted_line(row: str, following: str) -> bool:
+    """Whether `following` opens with an ordinal counting it among the lines under a lead-in
+    or an item's semicolon ending `row` (`…three things:` over `First, stay curious;`, `…三件
+    事：` over `第一，保持好奇；`): a list item's line, which the author started, however
+    full the line over it."""
+    return (REFERENCE.sub("", row).rstrip().endswith((*LEAD_IN_ENDS, *ITEM_ENDS))
+            and ORDINAL_OPENING.match(following.lstrip()) is not None)
 
 
 def fits_a_filled_line(row: str, following: str, rows: tuple[str, ...]) -> bool:
