@@ -81,7 +81,10 @@ NOTE_JOINT = Markup('<span class="note-joint"></span>')
 # fit whole (a file name, a link, a phrase in italic: `indefinitely,` alone on its line; its
 # issues #1614 and #2102): it looks for the break before the element and goes back past the
 # words that would fit. The space moved into the element is the same break, found inside it.
-SPACE_BEFORE_ELEMENT = re.compile(r" ((?:<(?!/)(?![^>]*\blang=)[^>]+>)+)(?!</)")
+# Not into a link, which would take it as its own (a Link's text, its box and underline
+# opening with it): a plain <span> around the link takes it (SPACE_BEFORE_LINK).
+SPACE_BEFORE_ELEMENT = re.compile(r" ((?:<(?!/)(?!a )(?![^>]*\blang=)[^>]+>)+)(?!</)")
+SPACE_BEFORE_LINK = re.compile(r" (<a [^>]*>.*?</a>)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ def spans(items: tuple[Span, ...], index: int, setting: Setting,
     joined = Markup("").join(parts)
     if setting.breaks.lines.get(index) is not None:
         return joined  # the writer's lines, each measured as it stands
-    return Markup(SPACE_BEFORE_ELEMENT.sub(r"\1 ", str(joined)))
+    spaced = SPACE_BEFORE_ELEMENT.sub(r"\1 ", str(joined))
+    return Markup(SPACE_BEFORE_LINK.sub(r"<span> \1</span>", spaced))
 
 
 def inline(span: Span, index: int, number: int, last: bool, setting: Setting,

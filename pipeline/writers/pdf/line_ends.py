@@ -125,13 +125,9 @@ def source_text(element) -> str:
 
 def links_of_their_own(pages) -> None:
     """Only the link annotations of the boxes that are links themselves (an <a>'s pieces),
-    not those of the boxes inside them that WeasyPrint passed the link on to; and none of
-    no width, a link's piece left at the end of the line before the one its words start
-    (its space, which the line's end takes away): an annotation over no text, which Tab
-    would stop on unseen (PDF/UA-1, 7.18.5: a link annotation over its link's text)."""
+    not those of the boxes inside them that WeasyPrint passed the link on to."""
     for page in pages:
-        page.links[:] = [link for link in page.links
-                         if link[3].link is not None and link[2][2] - link[2][0] > 0]
+        page.links[:] = [link for link in page.links if link[3].link is not None]
 
 
 def links_as_tall_as_their_lines(pages) -> None:

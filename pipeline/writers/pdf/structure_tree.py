@@ -63,7 +63,6 @@ from pipeline.model import (
 )
 from pipeline.pdf.pages import Box, Instruction, PageContents, unit_square
 from pipeline.pdf.structure import (
-    edge_link,
     is_element,
     kids_of,
     marked_instructions,
@@ -649,17 +648,7 @@ def one_piece_more(before, kid, pages: dict) -> bool:
     return (is_element(before) and is_element(kid) and before.S == kid.S
             and (kid.S == pikepdf.Name.Link
                  or (kid.S in GROUPINGS and before.get("/Lang") == kid.get("/Lang")))
-            and (split_link(before, kid, pages) or opens_link(before, kid)))
-
-
-def opens_link(before, kid) -> bool:
-    """Whether the Link ending `before` holds no annotation and the Link opening `kid` does:
-    the space a link opens with, left at the end of the line before the one its words start
-    (line_ends.links_of_their_own drops the annotation over no text), and the link's first
-    piece."""
-    first, rest = edge_link(before, -1), edge_link(kid, 0)
-    return (first is not None and rest is not None and not object_references(first)
-            and bool(object_references(rest)))
+            and split_link(before, kid, pages))
 
 
 def link_destination(link: pikepdf.Dictionary) -> str:
