@@ -145,8 +145,70 @@ def test_a_short_table_a_page_break_splits_is_kept_whole_unless_that_leaves_a_ho
 
     monkeypatch.setattr(placement, "body_rows", lambda box: dict.fromkeys(range(box)))
     short = [(1, 5, 2, 0.0), (2, 5, 2, 0.0)]  # (page, block, its rows there, measure)
-    assert 5 in placement.split_tables(Placement(), [], {}, short).whole_tables
+    assert 5 in placement.split_tables(Placement(), [], {}, short, []).whole_tables
     let_split = Placement(short_splits=frozenset({5}))
-    assert 5 not in placement.split_tables(let_split, [], {}, short).whole_tables
+    assert 5 not in placement.split_tables(let_split, [], {}, short, []).whole_tables
     long = [(1, 5, 4, 0.0), (2, 5, 5, 0.0)]
-    assert placement.split_tables(Placement(), [], {}, long).whole_tables == frozenset()
+    assert placement.split_tables(Placement(), [], {}, long, []).whole_tables == frozenset()
+
+
+BERTHS = ("Container quay", "Bulk berth", "Ro-ro ramp", "Ferry pier", "Tanker jetty",
+          "Barge wharf", "Cruise terminal", "Fish market", "Dry dock", "Lighter basin",
+          "Cement silo", "Grain store")
+BERTHS_ZH = ("貨櫃碼頭", "散貨泊位", "滾裝坡道", "渡輪碼頭", "油輪浮台", "躉船碼頭", "郵輪碼頭",
+             "魚類批發市場", "乾船塢", "駁船灣", "水泥倉", "糧倉")
+CHINESE = ("本局 港口 船隻 泊位 貨櫃 航道 疏浚 安全 檢查 領港 潮汐 碼頭 吞吐量 營運 培訓 預算 "
+           "委員會 人員 服務 發展 環境 海事 設施 維修 監察 計劃").split()
+
+
+def chinese_paragraph(seed: int, words: int) -> str:
+    chosen = random.Random(seed)
+    sentences = []
+    while sum(map(len, sentences)) < words * 2:
+        sentences.append("".join(chosen.choice(CHINESE) for _ in range(chosen.randint(5, 9)))
+                         + chosen.choice("，。") )
+    return "".join(sentences)[:-1] + "。"
+
+
+def berth_report(before: int, chinese: bool = False) -> str:
+    """A report whose table of twelve berths and a total, after a paragraph that is no
+    lead-in, stands the lower on its page the longer `before`, with its source line and a
+    paragraph of its section after it."""
+    text = chinese_paragraph if chinese else paragraph
+    names = BERTHS_ZH if chinese else BERTHS
+    rows = "\n".join(f"{name}\t{400 + 37 * number:,}\t{420 + 41 * number:,}\t"
+                     f"{number % 5 + 1}.{number % 7}" for number, name in enumerate(names))
+    head, total, source = (("表四 各泊位船隻停泊次數\n泊位\t2022-23\t2023-24\t變動(%)", "合計",
+                            "資料來源：泊位營運商記錄") if chinese else
+                           ("Table 4 Vessel calls by berth\nBerth\t2022-23\t2023-24\tChange (%)",
+                            "Total", "Source: berth operators' logs"))
+    titles = (("港口事務監督報告", "年內航運", "泊位及碼頭", "疏浚") if chinese else
+              ("Harbour Master's Report", "Shipping in the year", "Berths and quays", "Dredging"))
+    return "\n\n".join([titles[0], titles[1], text(7, 220), titles[2], text(8, before),
+                        f"{head}\n{rows}\n{total}\t9,999\t10,999\t3.0", source, text(9, 90),
+                        titles[3], text(10, 160), text(11, 140)])
+
+
+@pytest.mark.parametrize(("layout", "before", "chinese"), [
+    ("print", 362, False), ("print", 374, False), ("screen", 335, False),
+    ("large-print", 350, False), ("print", 800, True), ("large-print", 260, True)])
+def test_a_table_that_would_leave_a_few_rows_at_a_pages_foot_is_set_after_the_next_paragraph(
+        tmp_path, layout, before, chinese):
+    """Split, the table left two or three of its twelve rows at the foot of a page and the
+    rest, its header repeated, overleaf, where it fits whole: it is set after the paragraph
+    of its section that follows it (and with its source line), as LaTeX floats a table, that
+    paragraph filling the foot of the page. Where more than a third of its rows fit, it
+    splits as before."""
+    _, pdfs = scraped_editions(tmp_path, "harbour", berth_report(before, chinese), [layout])
+    lines = measured(pdfs[layout]).lines
+    names = BERTHS_ZH if chinese else BERTHS
+    pages = [next(line.page for line in lines if line.text.startswith(name)) for name in names]
+    first = pages.count(pages[0])
+    assert first == len(names) or 3 * first >= len(names), pages
+    following = paragraph(9, 90)[:12] if not chinese else chinese_paragraph(9, 90)[:6]
+    title = next(line for line in lines if line.text.startswith(("Table 4", "表四")))
+    source = next(line for line in lines if line.text.startswith(("Source: berth", "資料來源")))
+    after = next(line for line in lines if line.text.startswith(following))
+    assert source.page == pages[-1]
+    if (after.page, after.top) < (title.page, title.top):  # set later: it heads its page
+        assert title.page == after.page + 1 and first == len(names), (title, after)

@@ -8,7 +8,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -30,6 +30,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.pdf.pages import paintings
+from pipeline.writers.html.blocks import table_sources
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
 # breaks and no-break spaces differ between the model and the extracted text. pdfium
@@ -94,6 +95,9 @@ class Printed:
     length: int  # of the normalised text it stands for
     pieces: tuple[tuple[str, str], ...] = ()  # a table's: each cell's place and pattern
     literal: str | None = None  # the normalised text, where the pattern is that text alone
+    # False for a table's source line or note: it stands with its table, which placement may
+    # set later in its section, as a figure's caption does.
+    in_order: bool = True
 
     @functools.cached_property
     def sought(self) -> re.Pattern | str:
@@ -118,11 +122,11 @@ def text_problems(edition: Edition) -> list[str]:
     is claimed whole, its cells by their places: each after the one before it in reading
     order (row by row, its header row again where it repeats after a page break), so "17"
     is never looked for inside "117", nor "Ward 1" inside "Ward 11". Paragraphs follow the
-    model's order; captions may stand elsewhere (figure placement may set a figure a
-    paragraph later). A proof's "Picture 1 to come" in a picture's place is apparatus,
-    claimed first. The pages' text is read in the order it is drawn, as a reader of the
-    content reads it: a list's labels stand before their items (writers/pdf/list_labels.py),
-    left unclaimed between them."""
+    model's order; captions, tables and their source lines may stand elsewhere (placement
+    may set a figure or a table a paragraph later). A proof's "Picture 1 to come" in a
+    picture's place is apparatus, claimed first. The pages' text is read in the order it is
+    drawn, as a reader of the content reads it: a list's labels stand before their items
+    (writers/pdf/list_labels.py), left unclaimed between them."""
     text = "".join(map(normalised, text_area_texts(edition)))
     claimed = bytearray(len(text))
     for pattern in apparatus_patterns(edition.document):
@@ -159,7 +163,7 @@ def text_problems(edition: Edition) -> list[str]:
             times += 1
         if times > 1:
             problems.append(f"{item.label} printed {times} times: {excerpt(item.text)}")
-        if item.label.startswith("paragraph"):
+        if item.label.startswith("paragraph") and item.in_order:
             if places[index][0] < previous and not exchanged_with_unlabelled(
                     items, places, index, previous):
                 problems.append(f"{item.label} out of order: {excerpt(item.text)}")
@@ -242,15 +246,17 @@ def block_texts(document: Document) -> Iterator[Printed]:
     """Every block's texts with the name a report gives each: paragraphs, quotations, captions, list
     items, tables, sign-off lines and notes (headings are checked as bookmarks)."""
     counts: dict[str, int] = {}
+    sources = table_sources(document.blocks)
 
     def named(kind: str) -> str:
         counts[kind] = counts.get(kind, 0) + 1
         return f"{kind} {counts[kind]}"
 
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         match block:
             case Paragraph():
-                yield Printed.of(named("paragraph"), block.text)
+                yield replace(Printed.of(named("paragraph"), block.text),
+                              in_order=index not in sources)
             case Quotation():
                 yield Printed.of(named("quotation"), block.text)
             case Figure():

@@ -20,7 +20,11 @@ lines it keeps.
 
 A table longer than the space left splits between its rows (the stylesheet repeats its
 header row), but a short one (fewer than SHORT_TABLE_ROWS rows) goes whole to the next page
-where that leaves no page too empty, as a typesetter keeps a short table whole; a split
+where that leaves no page too empty, as a typesetter keeps a short table whole; one whose
+split leaves fewer than a part in SMALL_PART of its rows on the first page, and which fits
+whole on the next, is set whole after the running text of its section that follows it
+(set_later, as a figure is; its source lines with it, past the figures between), that text
+filling the page's foot, where it fills it within MAX_EMPTY; a split
 leaves MIN_ROWS rows on each page: the stylesheet
 keeps its last row with the one before, so the renderer breaks earlier where the break would
 leave it alone on the next page, and never splits a table that fits the space left; where
@@ -82,6 +86,11 @@ MAX_PASSES = 12
 # A table of fewer rows is kept whole where it can be (split_tables): a split would turn the
 # page inside a comparison of a few rows.
 SHORT_TABLE_ROWS = 7
+# A table whose split leaves fewer than a part in this many of its rows on the first page is
+# set later (floated) where it fits whole on the next: so small a part, a few rows under the
+# title, reads as a fragment, the reader turning over for the rest; from a third on the
+# first page holds a part that reads as a table (two parts of eleven rows, four and seven).
+SMALL_PART = 3
 MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
 WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
@@ -311,18 +320,30 @@ def leads_in(block) -> bool:
     return isinstance(block, Paragraph) and block.text.rstrip().endswith(LEAD_IN_ENDS)
 
 
-def set_later(placement: Placement, figure: int, kinds: list[str],
+def set_later(placement: Placement, float_: int, kinds: list[str],
               count: int) -> Placement | None:
-    """The placement with `figure` set after the running text of its section that follows
-    it, or None when none follows (a heading, a sign-off, a note or the end)."""
+    """The placement with `float_` (a figure, or a table with its sources) set after the
+    running text of its section that follows it, or None when none follows (a heading, a
+    sign-off, a note or the end) or a lead-in leads into it. It never passes a float of its
+    own kind (their numbers would read out of order); a table carries the figures between it
+    and that text with it (a figure, never split, fills no gap; the floats keep their
+    order)."""
     order = list(placement.ordered(count))
-    position = order.index(figure)
-    if position + 1 < len(order) and kinds[order[position + 1]] in RUNNING_TEXT:
-        after = position + 2  # past a table's source and notes too, which stay with it
+    position = order.index(float_)
+    kind = kinds[float_]
+    if position and kinds[order[position - 1]] == LEAD_IN:
+        return None
+    carried = ("figure",) if kind == "table" else ()
+    start = position + 1
+    while start < len(order) and (kinds[order[start]] == TABLE_SOURCE
+                                  or kinds[order[start]] in carried):
+        start += 1
+    if start < len(order) and kinds[order[start]] in RUNNING_TEXT and kinds[order[start]] != kind:
+        after = start + 1  # past a table's source and notes too, which stay with it
         while after < len(order) and (kinds[order[after]] == TABLE_SOURCE
                                       or kinds[order[after - 1]] == LEAD_IN):
             after += 1  # past what a lead-in leads into, too
-        order[position:after] = [*order[position + 1:after], figure]
+        order[position:after] = [*order[start:after], *order[position:start]]
         return replace(placement, order=tuple(order))
     return None
 
@@ -602,7 +623,7 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
     tables = table_parts(pages)
-    better = split_tables(pulled_back(better, pages, lines), pages, lines, tables)
+    better = split_tables(pulled_back(better, pages, lines), pages, lines, tables, kinds)
     better = fitted_tables(better, tables)
     from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
@@ -677,12 +698,13 @@ def fitted_tables(placement: Placement, tables: list[tuple[int, int, object, flo
 
 
 def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, str]]],
-                 tables: list[tuple[int, int, object, float]]) -> Placement:
+                 tables: list[tuple[int, int, object, float]], kinds: list[str]) -> Placement:
     """The placement with each table a page break splits leaving fewer than MIN_ROWS of its
     rows on its first page mended (the stylesheet keeps them on the last): the writer's
     paragraphs before it on that page are set a line shorter, to make room for more, or,
-    where they were already, the table is kept whole; and each short table split (fewer
-    than SHORT_TABLE_ROWS rows) kept whole, unless it was let split after all for the hole
+    where they were already, the table is kept whole; each short table split (fewer
+    than SHORT_TABLE_ROWS rows) kept whole, and each table leaving only a small part of it
+    on its first page set later (floated), unless it was let split after all for the hole
     whole it left (split_short). `tables`: table_parts."""
     rows: dict[int, list[tuple[int, int]]] = {}
     for number, block, box, _ in tables:
@@ -693,6 +715,11 @@ def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, s
                 and block not in placement.short_splits):
             # A short table split: kept whole, unless that leaves a hole (split_short).
             placement = replace(placement, whole_tables=placement.whole_tables | {block})
+            continue
+        if (len(counts) > 1 and counts[0] * SMALL_PART < sum(counts)
+                and block not in placement.short_splits
+                and (later := floated(placement, pages, block, kinds))):
+            placement = later
             continue
         if len(counts) < 2 or min(counts) >= MIN_ROWS:
             continue
@@ -706,6 +733,45 @@ def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, s
         elif block not in placement.short_splits or counts[-1] < MIN_ROWS:
             placement = replace(placement, whole_tables=placement.whole_tables | {block})
     return placement
+
+
+def floated(placement: Placement, pages, table: int, kinds: list[str]) -> Placement | None:
+    """The placement with `table`, split at a page's foot, set whole after the running text
+    of its section that follows it (set_later), as LaTeX floats a table: that text fills
+    the foot of the page, the table heads the next. None where the table is taller than a
+    page, where no such text follows it, or where that text would leave the page over
+    MAX_EMPTY empty (it then splits as before)."""
+    parts = [(page, box) for page, found in enumerate(pages)
+             for element, box in outer_boxes(found._page_box)
+             if element.get("data-block") == str(table)]
+    first_page, first = parts[0]
+    page_box = pages[first_page]._page_box
+    bottom = page_box.content_box_y() + page_box.height
+    # Whole, it is its last part (its title and header row again) and the rows before it.
+    whole = parts[-1][1].margin_height() + sum(
+        row.margin_height() for _, box in parts[:-1] for row in body_rows(box).values())
+    later = set_later(placement, table, kinds, len(kinds))
+    if later is None or whole + sources_height(pages, table, kinds) > page_box.height:
+        return None
+    order = later.ordered(len(kinds))
+    moved = order[placement.ordered(len(kinds)).index(table):order.index(table)]
+    filling = sum(end - start for found in pages
+                  for block, _, start, end in placed_blocks(found._page_box) if block in moved)
+    if bottom - first.position_y - filling > MAX_EMPTY * page_box.height:
+        return None
+    return replace(later, whole_tables=placement.whole_tables | {table},
+                   parted_tables=placement.parted_tables | {table})
+
+
+def sources_height(pages, table: int, kinds: list[str]) -> float:
+    """The height of the source and notes lines under `table`, which go with it."""
+    sources = set()
+    for block in range(table + 1, len(kinds)):
+        if kinds[block] != TABLE_SOURCE:
+            break
+        sources.add(block)
+    return sum(end - start for found in pages
+               for block, _, start, end in placed_blocks(found._page_box) if block in sources)
 
 
 def body_rows(table_box) -> dict:
