@@ -17,10 +17,12 @@ from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.print_rules import ppi
 from pipeline.checks.preflight.report import Check, Edition, Report, Rule, run_rule
 from pipeline.checks.preflight.typography_rules import (
+    PAGE_SETTING,
     SetLine,
     Typesetting,
     heading_problems,
     held_alone,
+    measured_typesetting,
     over_limit,
     overprinted,
     page_type_size_problems,
@@ -31,7 +33,7 @@ from pipeline.checks.preflight.typography_rules import (
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
-from pipeline.pdf.pages import IDENTITY, Reading, multiply, with_ctm
+from pipeline.pdf.pages import IDENTITY, IMAGES, Reading, multiply, with_ctm
 from pipeline.pdf.registration import registration_space
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
@@ -892,6 +894,28 @@ def test_a_page_over_the_limit_is_said_to_be_over_it():
     assert typography_problems(edition) == [
         "page 1 15.4% empty", "page 3 20% empty", "page 4 15.004% empty"]
     assert over_limit(0.1500001, 0.15) == "just over 15%"
+
+
+@pytest.mark.parametrize(("shapes", "flagged"), [
+    # A wide table turned in the text: the page left empty before it is counted, as any other.
+    ("PPLPP", [2]),
+    # Turned pages in a row: a turned page, ending where its table does, is not counted.
+    ("PPLLPP", [2]),
+    # A wide table closing the piece: the page before it is the text's last page.
+    ("PPL", []),
+])
+def test_a_page_left_empty_before_a_turned_page_is_counted(shapes, flagged):
+    """A page turned on its side (P upright, L turned), as large print sets a table too wide
+    for the measure, ends where its table does; the page before it is counted like any other
+    (the text after the table could have filled it), unless it is the text's last page. The
+    second page and each turned one here are 40 % empty, the rest full."""
+    pdf = pikepdf.new()
+    for shape in shapes:
+        pdf.add_blank_page(page_size=(595, 842) if shape == "P" else (842, 595))
+    empty = [0.4 if number == 1 or shape == "L" else 0.02 for number, shape in enumerate(shapes)]
+    readings = {PAGE_SETTING: [([], share, 10) for share in empty], IMAGES: [[] for _ in shapes]}
+    edition = Edition(Path("x.pdf"), pdf, DOCUMENT, PRINT, cache={"readings": readings})
+    assert [page for page, _ in measured_typesetting(edition).empty_pages] == flagged
 
 
 def test_a_word_space_over_the_limit_is_said_with_its_line():

@@ -318,17 +318,19 @@ def measured_typesetting(edition: Edition) -> Typesetting:
         run = run + 1 if line.text.endswith(HYPHENS) else 0
         ladder = max(ladder, run)
     last_lines, _, last_rows = pages[-1]
-    # A page turned on its side, and the page before it, end where the turn makes them: the
-    # text after a turned table goes on on the next page the text is set on, however little.
+    # A page turned on its side ends where its table does. The page before it is counted as
+    # any other (the text after the table may fill it, the turned page going over), but the
+    # text's last page, the last set upright, though a turned table closes the piece.
     turned = edition.turned_pages()
-    excused = turned | {number - 1 for number in turned}
+    upright = [number for number in range(1, len(pages) + 1) if number not in turned]
+    excused = turned | set(upright[-1:])
     # The page before the last, where the letter's last lines went over with its sign-off.
     if len(pages) > 1 and signs_off(last_lines, edition.document):
         excused |= {number for number in (len(pages) - 1,)
                     if pages[number - 1][1] <= MAX_EMPTY_SIGNED}
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
                        sum(1 for line in lines if line.text.endswith(HYPHENS)), ladder,
-                       tuple((number, empty) for number, (_, empty, _) in enumerate(pages[:-1], 1)
+                       tuple((number, empty) for number, (_, empty, _) in enumerate(pages, 1)
                              if empty > MAX_EMPTY and number not in excused),
                        held_alone(last_lines, last_rows, edition.document)
                        if len(pages) > 1 and len(pages) - 1 not in turned

@@ -31,7 +31,10 @@ leave it alone on the next page, and never splits a table that fits the space le
 too few stay on the first, the paragraphs before it are set a line shorter to make room, or
 else the table is kept whole, unless that leaves a hole: then it splits after all, a row
 alone at the foot of the page being the lesser fault, where it has rows enough for MIN_ROWS
-to go over.
+to go over. A table on a page turned on its side (a wide one in large print) has the running
+text of its section after it set before it, a block at a time, where the page before it is
+left more than MAX_EMPTY empty and the text fits there whole (run_on, by set_later): the text
+fills the page, the turned page going over, as LaTeX's afterpage sets a sidewaystable.
 
 A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
 over with both: where that leaves a hole (the heading is set closer only after the rest,
@@ -625,6 +628,9 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
     tables = table_parts(pages)
     better = split_tables(pulled_back(better, pages, lines), pages, lines, tables, kinds)
     better = fitted_tables(better, tables)
+    ran_on = run_on(better, pages, kinds)
+    if ran_on != better:  # the page before the turned table mended; the rest next layout
+        return ran_on
     from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
     return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
@@ -695,6 +701,41 @@ def fitted_tables(placement: Placement, tables: list[tuple[int, int, object, flo
                 and steps.get(block, 0) < MAX_WIDE_STEPS):
             steps[block] = steps.get(block, 0) + 1
     return replace(placement, wide_tables=steps) if steps != placement.wide_tables else placement
+
+
+def run_on(placement: Placement, pages, kinds: list[str]) -> Placement:
+    """The placement with the running text of its section after each table heading a page
+    turned on its side (a wide table in large print) set before the table (set_later), a
+    block a layout, where the page before it is left more than MAX_EMPTY empty and that text
+    fits whole in what is left there: the text runs on to fill the page, the turned page
+    going over to the next page break, as LaTeX's afterpage sets a sidewaystable and
+    InDesign a rotated spread."""
+    for page, following in zip(pages, pages[1:], strict=False):
+        if landscape(page) == landscape(following):
+            continue
+        box = page._page_box
+        top, bottom = box.content_box_y(), box.content_box_y() + box.height
+        space = bottom - max((printed_end(found) for element, found in outer_boxes(box)
+                              if element.get("data-block")), default=top)
+        heading = next(placed_blocks(following._page_box), None)
+        if space <= MAX_EMPTY * (bottom - top) or heading is None or heading[1].tag != "table":
+            continue
+        later = set_later(placement, heading[0], kinds, len(kinds))
+        if later is None:
+            continue
+        order = later.ordered(len(kinds))
+        moved = order[placement.ordered(len(kinds)).index(heading[0]):order.index(heading[0])]
+        filling = sum(end - start for found in pages
+                      for block, _, start, end in placed_blocks(found._page_box)
+                      if block in moved)
+        if filling <= space:
+            placement = later
+    return placement
+
+
+def landscape(page) -> bool:
+    """Whether a laid-out page is turned on its side: wider than it is high."""
+    return page.width > page.height
 
 
 def split_tables(placement: Placement, pages, lines: dict[int, list[tuple[int, str]]],
