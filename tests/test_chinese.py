@@ -21,7 +21,20 @@ from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, detect, phrases, text_language
 from pipeline.languages.chinese import CHINESE
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Metadata, Paragraph, SignOff, Span, from_json
+from pipeline.model import (
+    Document,
+    Figure,
+    List,
+    ListItem,
+    Metadata,
+    Note,
+    Paragraph,
+    Quotation,
+    SignOff,
+    Span,
+    Table,
+    from_json,
+)
 from pipeline.pdf.structure import structure_elements
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.metadata import load_metadata
@@ -988,3 +1001,34 @@ def test_a_chinese_tables_row_labels_are_set_in_the_body_face(layout, row_face, 
     names = {row[0].split("+")[1] for row in fonts(pdf)}
     assert {row_face, "Noto-Sans-CJK-TC-Bold"} <= names, names
     assert layout == "large-print" or "Noto-Sans-CJK-TC" not in names, names
+
+
+# Blocks of running Chinese each ending with a character after a Latin letter or a closing
+# mark, or with a Latin word or figure after a character: (the block, how its end reads with
+# the last of it bound to what stands before it).
+LONE_ENDINGS = [
+    (Paragraph((Span("本局的信貸評級維持於AA級。"), Span("1", note="1"))), "AA\u2060級。"),
+    (List((ListItem((Span("發布獨立的報告，並獲得評級A級。"),)),), style="decimal"),
+     "A\u2060級。"),
+    (Quotation((Span("他說：「這是我們的『承諾』書。」"),)), "』\u2060書。」"),
+    (Note("1", (Span("數字按附錄B。"),)), "錄\u2060B。"),
+    (Table(((Span("地區"),), (Span("工程"),)), (((Span("港島"),), (Span("東區擴展MTR"),)),),
+           (Span("表1　各區工程（第二期A）"),)), "展\u2060MTR"),
+    (Figure(1, (Span("圖1：東涌新市鎮擴展區第3"),)), "第\u20603"),
+]
+
+
+@pytest.mark.parametrize("language", ["zh-HK", "zh-CN"])
+@pytest.mark.parametrize("layout_name", LAYOUTS)
+def test_no_block_of_running_chinese_leaves_its_last_character_alone(language, layout_name):
+    """The house style's rule for a paragraph's last line holds in every block of running
+    Chinese (a list item, a quotation, a note, a cell, a caption), whatever stands before
+    its last character (a Latin letter, a closing mark); a Latin word or a figure ending it
+    is kept with the character before as a last character is. Numbers stay whole."""
+    blocks = tuple(block for block, _ in LONE_ENDINGS)
+    html = render_html(Document("lone", Metadata(title="年報", language=language), None,
+                                blocks), load_layout(ROOT / "layouts", layout_name))
+    shown = re.sub(r"<[^>]+>", "", html)
+    for _, ending in LONE_ENDINGS:
+        assert ending in shown
+    assert not re.search("[A-Za-z0-9]\u2060[A-Za-z0-9]", shown)

@@ -430,8 +430,8 @@ class Profile:
     # "1990s-2000s", "1 April-31 July". Shaped as a code ("HKU-2023-24"), which cleaning
     # carries as written, such a range is cleaned as the range it is.
     lettered_ranges = ""
-    # A paragraph's last letter may stand alone on its last line; else it is kept with the
-    # letter before (of its own `characters`).
+    # A paragraph's last letter may stand alone on its last line; else it is kept with
+    # what stands before it, a letter, a mark or a Latin word (a block of its `characters`).
     lone_last_letter = True
     italic = True  # has italic; else what Latin sets in italic stays upright
     # A signature (role, name, date) stands flush right, as its letters set it; else flush left.

@@ -20,7 +20,7 @@ figure: in running text a word joiner binds the dash to the figure after it; nor
 number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11), nor a time
 of day at the space before its a.m. or p.m. ("10 a.m.", "9.30 pm"). What a
 language keeps together (the Chinese dash and ellipsis never start a line, nor a unit after
-its figure, "7.9億元"; a Chinese paragraph's last character never stands alone on its line)
+its figure, "7.9億元"; a Chinese block's last character never stands alone on its line)
 is bound to the character before by a word joiner, in the HTML only: the model's text, the
 DOCX's and the PDF's stay as written.
 """
@@ -323,8 +323,9 @@ def kept_together(text: str, language: str, last: bool) -> str:
     sign and its figure, a telephone number's groups and a time and its a.m. or p.m. (after
     the space: no break follows it; every language's); where the language keeps them, before
     what never starts a line (the Chinese dash and ellipsis), between a figure and its units
-    ("7.9億元") and, in a block's `last` span, between its last two letters, where a last
-    letter never stands alone (Chinese)."""
+    ("7.9億元") and, in a block's `last` span, before its last character (or the Latin word
+    or figure ending it), where a last letter never stands alone (Chinese): whatever the
+    block, a paragraph, a list item, a note, a cell or a caption."""
     # Seldom anything: the text is walked a character at a time only then.
     if bound := set(bound_hyphens(text)) | bound_spaces(text):
         text = "".join(character + (WORD_JOINER if offset in bound else "")
@@ -339,9 +340,19 @@ def kept_together(text: str, language: str, last: bool) -> str:
         text = re.sub(f"(?<=\\d)[{profile.units}]+",
                       lambda units: WORD_JOINER + WORD_JOINER.join(units.group()), text)
     if last and not profile.lone_last_letter and profile.characters:
-        letter = f"[{profile.characters}]"
-        text = re.sub(f"(?<={letter})(?={letter}\\W*$)", WORD_JOINER, text)
+        text = last_unit(profile.characters).sub(WORD_JOINER, text)
     return text
+
+
+@functools.cache
+def last_unit(characters: str) -> re.Pattern:
+    """Where a text's last unit meets what stands before it, in a language of `characters`:
+    its last character, or the Latin word or figure it ends with, and whatever mark, letter
+    or figure a line could end at before it (`…評級A / 級。`, `…』 / 書。」`); never a
+    space (an English phrase may break there), nor a joiner already there."""
+    other = f"[^\\W_{characters}]"  # a Latin letter or a figure
+    unit = f"(?:[{characters}]|(?<!{other}){other}+)"
+    return re.compile(f"(?<=[^\\s{WORD_JOINER}])(?={unit}\\W*$)")
 
 
 def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
