@@ -42,7 +42,7 @@ NAMES = ("canal-navigation-authority", "drainage-works-review", "water-conservan
 LAYOUT_NAMES = ("print", "screen", "large-print")
 # Each text with the edition in which one of its paragraphs goes on overleaf from a page that
 # holds a list.
-OVERLEAF = [("harbour-savings-bank", "large-print"), ("water-supplies-review", "print")]
+OVERLEAF = [("riverbank-alliance-chapter", "print"), ("riverbank-alliance-chapter", "screen")]
 # How much of an item's text is looked for after its label: its first line's, at least.
 ITEM_START = 8
 
