@@ -63,8 +63,7 @@ MIN_ROWS = 2
 # its column, where the columns of such cells fit the measure side by side.
 UNBROKEN_CELL = 12
 UNSPACED_TEXT = re.compile(f"[{UNSPACED}]")
-CELL_PADDING_EMS = 0.6  # base.css: th, td
-NUMERIC_PADDING_EMS = 0.4  # base.css: a column of figures' cells, on their left
+CELL_PADDING_EMS = 0.8  # base.css: th, td, two neighbouring cells' sides, between columns
 CELL_SAFETY_EMS = 0.1  # a column's share kept free of the headers: the renderer's rounding
 POSITION_TAGS = {"superscript": "sup", "subscript": "sub"}
 # A note's call never starts a line. WeasyPrint 70 breaks between two inline boxes where
@@ -563,8 +562,7 @@ def padding(block: Table) -> float:
     """The ems a table's cells are padded with across it (base.css: th, td), and a little
     more a column for the renderer's rounding."""
     columns = len(block.header)
-    return (CELL_PADDING_EMS * (columns - 1) + NUMERIC_PADDING_EMS * sum(block.numeric)
-            + CELL_SAFETY_EMS * columns)
+    return CELL_PADDING_EMS * (columns - 1) + CELL_SAFETY_EMS * columns
 
 
 def header_settings(text: str, ems: Callable[[str, bool], float],
@@ -752,7 +750,7 @@ def parted_cells(block: Table, measure: float,
         for cell, text in texts.items():
             pieces = parts.get(cell) or ([text[:1]] if cell in unspaced else text.split())
             widest[cell[1]] = max(widest.get(cell[1], 0.0), *map(text_ems, pieces), 0.0)
-        if sum(widest.values()) + CELL_PADDING_EMS * len(block.header) <= measure:
+        if sum(widest.values()) + padding(block) <= measure:
             return rank, parts
     return len(CELL_PARTINGS), {}
 
@@ -782,7 +780,7 @@ def whole_stub(block: Table, measure: float,
                       *(ems(line, True) for line in headers.get(number, ()))], default=0.0)
                  for number, cells in enumerate(zip(*(row[1:] for row in (head, *block.rows)),
                                                     strict=False), 1))
-    return stub if widest + others + CELL_PADDING_EMS * len(block.header) <= measure else {}
+    return stub if widest + others + padding(block) <= measure else {}
 
 
 def label_words(text: str) -> tuple[str, ...]:
