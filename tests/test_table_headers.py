@@ -15,7 +15,7 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.languages import detect
 from pipeline.layouts import load_layout
-from pipeline.model import Table, plain
+from pipeline.model import Document, Metadata, Span, Table, plain
 from pipeline.writers.html import render_html
 from pipeline.writers.html.blocks import HEADER_DEPTH, header_settings, label_words
 
@@ -132,3 +132,28 @@ def head_lines(lines: list, first: str) -> list[float]:
             break
         tops.append(top)
     return tops
+
+
+def branches() -> Document:
+    """Wards with their nearest branch's name, the date it opened and two columns of figures,
+    one under a long head: its columns' natural widths just wider than the measure."""
+    rows = (("Ash Grove", "Canal Street", "4\u00a0May", "2", "12"),
+            ("Birch Hill", "Market Square", "19\u00a0June", "1", "9"),
+            ("Cedar Park", "Old Town", "23\u00a0September", "3", "14"))
+    table = Table(tuple((Span(head),) for head in ("Ward", "Nearest branch", "Opened", "Floors",
+                                                    "Staff on duty")),
+                  tuple(tuple((Span(cell),) for cell in row) for row in rows),
+                  (Span("Table 2 Branches by ward"),))
+    return Document("branches", Metadata(title="Libraries"), None, (table,))
+
+
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_a_column_of_short_names_is_whole_before_a_head_takes_one_line(layout):
+    """Each column gets the width its longest name needs before any is wrapped, as a
+    typesetter gives it (the renderer had broken `Market Square` over two lines in every row,
+    the room going to `Staff on duty` on one line over its figures): the long head goes over
+    two lines, a line the table's once, the names each on one."""
+    html = render_html(branches(), load_layout(ROOT / "layouts", layout))
+    for name in ("Canal Street", "Market Square", "Old Town"):
+        assert f'<td class="unbroken">{name}</td>' in html, name
+    assert ("numeric unbroken", ["Staff ", "on duty"]) in heads_as_set(html)

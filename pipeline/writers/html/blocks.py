@@ -472,7 +472,7 @@ def header_lines(block: Table, layout: Layout,
                  step: int = 0,
                  ) -> tuple[dict[int, tuple[str, ...]], dict[tuple[int, int], tuple[str, ...]]]:
     """Each column's header (by column) in the lines it is set in, and the body's cells
-    kept whole (whole_stub, unbroken_cells), as a typesetter sets a table's column heads:
+    kept whole (whole_labels, unbroken_cells), as a typesetter sets a table's column heads:
     the columns given the width their headers need before the body's; the head row as few
     lines deep as the measure allows, each header broken only between its words (a header
     written without spaces where its language's marks show them, `label_breaks`), never a
@@ -504,7 +504,7 @@ def header_lines(block: Table, layout: Layout,
             for (_, column), parts in whole.items():
                 body[column] = max(body.get(column, 0.0), *(ems(part, False) for part in parts))
             return lines_of(fewer_lines(chosen, settings, body, measure)), whole
-    return {}, whole_stub(block, wide_measure(layout, step), ems=ems) | unbroken_cells(
+    return {}, whole_labels(block, wide_measure(layout, step), ems=ems) | unbroken_cells(
         block, wide_measure(layout, step))
 
 
@@ -530,18 +530,18 @@ def with_whole_cells(block: Table, measure: float,
                      settings: dict[int, list[tuple[tuple[str, ...], float]]], depth: int,
                      ems: Callable[[str, bool], float]) -> tuple[dict, dict]:
     """The headers at least `depth` lines deep, and no deeper than HEADER_DEPTH where the
-    body's cells are then kept whole (the stub's labels of words, whole_stub; the cells
+    body's cells are then kept whole (the columns' labels of words, whole_labels; the cells
     written without spaces, unbroken_cells), as few as that takes: a head row a line deeper
     costs the table one line, a label broken a line in every row it is broken in. Returns
     them and the cells kept whole, each with its parts."""
-    stubbed = any(" " in plain(row[0]).strip() for row in block.rows if row) \
-        and not block.numeric[0]
-    found: list[tuple[tuple[bool, int], int, dict, dict]] = []
+    labelled = len(label_columns(block))
+    found: list[tuple[tuple[int, int], int, dict, dict]] = []
     for deeper in range(depth, max(depth, HEADER_DEPTH) + 1):
         chosen = shallowest(settings, deeper)
-        stub = whole_stub(block, measure, lines_of(chosen), ems)
+        labels = whole_labels(block, measure, lines_of(chosen), ems)
         rank, cells = parted_cells(block, measure, lines_of(chosen))
-        found.append(((stubbed and not stub, rank), deeper, chosen, stub | cells))
+        wrapped = labelled - len({column for _, column in labels})
+        found.append(((wrapped, rank), deeper, chosen, labels | cells))
     _, _, chosen, whole = min(found, key=lambda each: each[:2])
     return chosen, whole
 
@@ -617,11 +617,8 @@ def body_widths(block: Table, ems: Callable[[str, bool], float]) -> dict[int, fl
     widths: dict[int, float] = {}
     for row in block.rows:
         for column, cell in enumerate(row):
-            text = plain(cell)
-            pieces = [text[:1]] if text and " " not in text and UNSPACED_TEXT.search(text) \
-                else text.split()
             widths[column] = max(widths.get(column, 0.0), 0.0,
-                                 *(ems(piece, False) for piece in pieces))
+                                 *(ems(piece, False) for piece in unbroken_words(plain(cell))))
     return widths
 
 
@@ -755,32 +752,57 @@ def parted_cells(block: Table, measure: float,
     return len(CELL_PARTINGS), {}
 
 
-def whole_stub(block: Table, measure: float,
-               headers: dict[int, tuple[str, ...]] | None = None,
-               ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
-               ) -> dict[tuple[int, int], tuple[str, ...]]:
-    """(row, column) of the first column's labels of words (`Cleaning and caretaking`), each
-    whole on one line, where the widest of them and the other columns' widest words and
-    figures fit `measure` (ems of the body: wide_measure) side by side: as a typesetter
-    gives the stub its width, the figures' headers wrapping over their columns (the
-    renderer had shared the width out by the headers' lengths, and broken the labels); the
-    headers set first keep their lines
-    (`headers`, header_lines), their columns as wide as their widest. `ems`: how wide a
-    text is set (bold: a header's)."""
-    if not block.rows or block.numeric[0]:
-        return {}
-    stub = {(number, 0): (plain(row[0]),) for number, row in enumerate(block.rows)
-            if row and " " in plain(row[0]).strip()}
-    if not stub:
-        return {}
-    widest = max(ems(text, False) for (text,) in stub.values())
+def whole_labels(block: Table, measure: float,
+                 headers: dict[int, tuple[str, ...]] | None = None,
+                 ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
+                 ) -> dict[tuple[int, int], tuple[str, ...]]:
+    """(row, column) of the labels of words (`Cleaning and caretaking`, `Riverside Water`)
+    of the columns kept whole, each on one line, as a typesetter gives each column the width
+    its longest label needs before wrapping any: the columns of the shortest labels first,
+    while they and the other columns' widest words and figures fit `measure` (ems of the
+    body: wide_measure) side by side, only those of the longest left to wrap (the renderer
+    had shared the room out by the cells' lengths, and broken short names where a column of
+    figures' header had room to spare). The headers set first keep their lines (`headers`,
+    header_lines), their columns as wide as their widest. `ems`: how wide a text is set
+    (bold: a header's)."""
     headers = headers or {}
-    head = tuple(() if column in headers else cell for column, cell in enumerate(block.header))
-    others = sum(max([*(ems(word, False) for cell in cells for word in plain(cell).split()),
-                      *(ems(line, True) for line in headers.get(number, ()))], default=0.0)
-                 for number, cells in enumerate(zip(*(row[1:] for row in (head, *block.rows)),
-                                                    strict=False), 1))
-    return stub if widest + others + padding(block) <= measure else {}
+    narrowest = {column: max([*(ems(word, True) for word in unbroken_words(plain(cell))),
+                              *(ems(line, True) for line in headers.get(column, ()))],
+                             default=0.0)
+                 for column, cell in enumerate(block.header)}
+    for column, width in body_widths(block, ems).items():
+        narrowest[column] = max(narrowest.get(column, 0.0), width)
+    labels = label_columns(block)
+    natural = {column: max(narrowest[column], *(ems(text, False) for text in texts))
+               for column, texts in labels.items()}
+    kept: dict[int, float] = {}
+    for column in sorted(labels, key=lambda column: natural[column]):
+        widths = narrowest | kept | {column: natural[column]}
+        if sum(widths.values()) + padding(block) > measure:
+            break
+        kept[column] = natural[column]
+    return {(number, column): (text,) for column in kept
+            for number, row in enumerate(block.rows)
+            if column < len(row) and " " in (text := plain(row[column])).strip()}
+
+
+def label_columns(block: Table) -> dict[int, list[str]]:
+    """The columns of words (not figures) holding a label of several words, each with its
+    body's texts."""
+    found = {}
+    for column, figures in enumerate(block.numeric):
+        texts = [plain(row[column]) for row in block.rows if column < len(row)]
+        if not figures and any(" " in text.strip() for text in texts):
+            found[column] = texts
+    return found
+
+
+def unbroken_words(text: str) -> list[str]:
+    """A text's pieces that never break: its words, parted at its spaces alone (a no-break
+    space holds `20\u00a0April` together); a character of a text written without spaces."""
+    if text and " " not in text and UNSPACED_TEXT.search(text):
+        return [text[:1]]
+    return text.split(" ")
 
 
 def label_words(text: str) -> tuple[str, ...]:
