@@ -19,7 +19,7 @@ from docx.shared import Inches, Mm, RGBColor
 from lxml import etree
 from PIL import Image
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, RenderingError
 from pipeline.layouts import Layout, Page
 from pipeline.model import (
     Byline,
@@ -198,10 +198,25 @@ def test_missing_image_names_the_file(tmp_path: Path):
     assert raised.value.path == tmp_path / "photos/missing.jpg"
 
 
-def test_file_that_is_not_an_image_is_refused(tmp_path: Path):
+def test_file_that_is_not_an_image_is_refused_as_the_editions_refuse_it(tmp_path: Path):
     (tmp_path / "photo.jpg").write_text("not a photo")
-    with pytest.raises(PipelineError, match="not an image"):
+    with pytest.raises(RenderingError, match=r"^picture photo\.jpg cannot be read: not a "
+                                             "picture file"):
         write_docx(sample_document("photo.jpg"), LAYOUT, tmp_path)
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_picture_cut_short_is_refused_as_the_editions_refuse_it(photo: Path, kind: str):
+    """Pillow, told by WeasyPrint to fill a truncated picture with grey, still refuses it."""
+    import weasyprint  # noqa: F401  (it sets ImageFile.LOAD_TRUNCATED_IMAGES as it is imported)
+
+    whole = io.BytesIO()
+    Image.open(photo).save(whole, kind)
+    cut = photo.with_name(f"cut.{kind.lower()}")
+    cut.write_bytes(whole.getvalue()[:len(whole.getvalue()) // 3])
+    with pytest.raises(RenderingError, match=rf"^picture {cut.name} cannot be read: image "
+                                             "file is truncated"):
+        write_docx(sample_document(cut.name), LAYOUT, photo.parent)
 
 
 def test_fitted_scales_down_only():

@@ -193,6 +193,21 @@ def test_an_unreadable_picture_stops_its_document_naming_it(source, tmp_path):
         render_pdf(document, load_layout(LAYOUTS, "screen"), folder)
 
 
+@pytest.mark.parametrize("name", ["cut.jpg", "cut.png"])
+def test_a_picture_cut_short_stops_its_document_naming_it(source, name):
+    """A picture's file cut short (a copy broken off): WeasyPrint, once imported, has Pillow
+    fill what is missing with grey, which had been printed as half a photo (and a PNG's had
+    failed the draft in no words)."""
+    folder, images = source
+    whole = io.BytesIO()
+    Image.open(folder / images[0]).save(whole, Image.registered_extensions()[name[-4:]])
+    (folder / "pictures" / name).write_bytes(whole.getvalue()[:len(whole.getvalue()) // 3])
+    document = pictured([f"pictures/{name}", *images[1:]])
+    with pytest.raises(RenderingError, match=rf"^picture pictures/{name} cannot be read: "
+                                             r"image file is truncated"):
+        render_pdf(document, load_layout(LAYOUTS, "screen"), folder)
+
+
 def test_a_press_file_is_the_default_rendition(tmp_path):
     document = Document("plain", Metadata(title="No Pictures"), None,
                         (Paragraph((Span("Text alone goes to press."),)),))

@@ -4,7 +4,8 @@ a size they can hold.
 
 Only the picture's header is read, so the check costs little on every build; a file that is
 no picture, or a decompression bomb (a small file declaring billions of pixels), is named
-in one line before any writer opens it.
+in one line before any writer opens it. The writers read each picture whole (`decoded`): one
+cut short is refused there, naming it, for every edition and the draft alike.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from lxml import etree
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, RenderingError
 
 # An A3 page at 400 ppi is 31 megapixels; a picture of more is no print picture, and
 # decoding one takes gigabytes.
@@ -74,6 +75,31 @@ def raster_suffix(stream: BinaryIO, where: Path, what: str) -> str:
         raise PipelineError(where, f"{what}holds {width:,} x {height:,} pixels; the limit is "
                                    f"{MAX_PICTURE_PIXELS:,} pixels in all")
     return RASTER_FORMATS[kind]
+
+
+def decoded(image: str, stream: BinaryIO) -> Image.Image:
+    """The picture in `stream`, figure image `image`, its every pixel decoded; one Pillow
+    cannot read whole (cut short, corrupt, no picture) refused as RenderingError naming it."""
+    try:
+        picture = Image.open(stream)
+        load_whole(picture)
+    except UnidentifiedImageError:  # Pillow's message names a memory address, not the file
+        raise RenderingError(f"picture {image} cannot be read: not a picture file (JPEG, PNG, "
+                             "TIFF …)") from None
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        raise RenderingError(f"picture {image} cannot be read: {error}") from None
+    return picture
+
+
+def load_whole(picture: Image.Image) -> None:
+    """Decode all of `picture`: a file cut short raises OSError, though WeasyPrint, once
+    imported, has Pillow fill what is missing with grey (ImageFile.LOAD_TRUNCATED_IMAGES)."""
+    filling = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        picture.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = filling
 
 
 def check_svg(path: Path) -> None:

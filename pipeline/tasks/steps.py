@@ -297,7 +297,10 @@ def build_docx(root: Path, name: str) -> str | None:
                 " beside it), so it was not replaced; the first doit after it is closed"
                 " replaces it (delete that file if no program has the draft open)")
     layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
-    draft = write_draft(load_document(project, name), layout, project.source_dir)
+    try:
+        draft = write_draft(load_document(project, name), layout, project.source_dir)
+    except RenderingError as error:  # a picture that cannot be read, named as the PDFs name it
+        raise PipelineError(project.text_source(name), str(error)) from None
     if not drafts.replace_draft(docx, draft.data, state):
         raise edited_during_build(project, docx)
     state["written"] = drafts.digest_of(draft.data)

@@ -610,7 +610,7 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
     if not path.is_file():
         raise PipelineError(path, f"no such image for figure {figure.number}")
     try:
-        shape = paragraph.add_run().add_picture(screen_picture(path))
+        shape = paragraph.add_run().add_picture(screen_picture(path, figure.image))
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
@@ -622,24 +622,26 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
     return hashlib.sha256(paragraph.part.related_parts[blip.embed].blob).hexdigest()
 
 
-def screen_picture(path: Path) -> BytesIO | str:
+def screen_picture(path: Path, name: str) -> BytesIO | str:
     """The picture as Word and LibreOffice show it: a CMYK one (a print photo) as an RGB
-    copy, converted through its own profile when it has one; the print PDF keeps the CMYK."""
-    from PIL import Image, ImageCms, UnidentifiedImageError
+    copy, converted through its own profile when it has one; the print PDF keeps the CMYK.
+    Read whole first: one cut short or corrupt is refused as the editions refuse it."""
+    from PIL import ImageCms
 
-    try:
-        with Image.open(path) as image:
-            if image.mode != "CMYK":
-                return str(path)
-            profile = image.info.get("icc_profile")
-            if profile:
-                rgb = ImageCms.profileToProfile(
-                    image, ImageCms.ImageCmsProfile(BytesIO(profile)),
-                    ImageCms.createProfile("sRGB"), outputMode="RGB")
-            else:
-                rgb = image.convert("RGB")
-    except (OSError, UnidentifiedImageError):
-        return str(path)  # python-docx says what it cannot read
+    from pipeline.readers.pictures import SVG_SUFFIX, decoded
+
+    if path.suffix.lower() == SVG_SUFFIX:
+        return str(path)
+    with path.open("rb") as stream, decoded(name, stream) as image:
+        if image.mode != "CMYK":
+            return str(path)
+        profile = image.info.get("icc_profile")
+        if profile:
+            rgb = ImageCms.profileToProfile(
+                image, ImageCms.ImageCmsProfile(BytesIO(profile)),
+                ImageCms.createProfile("sRGB"), outputMode="RGB")
+        else:
+            rgb = image.convert("RGB")
     copy = BytesIO()
     rgb.save(copy, "JPEG", quality=95)
     copy.seek(0)

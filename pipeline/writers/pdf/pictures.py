@@ -54,12 +54,14 @@ def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
 
 
 def prepared_picture(image: str, path: Path) -> Picture:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
+
+    from pipeline.readers.pictures import decoded
 
     try:
         data = path.read_bytes()
-        with Image.open(io.BytesIO(data)) as opened:
-            opened.load()  # a truncated or corrupt file fails here, not in WeasyPrint
+        # A truncated or corrupt file fails here, not in WeasyPrint (which prints it grey).
+        with decoded(image, io.BytesIO(data)) as opened:
             profile = opened.info.get("icc_profile") or None
             picture = eight_bit(opened)
             if picture is not opened:
@@ -67,9 +69,6 @@ def prepared_picture(image: str, path: Path) -> Picture:
                 picture.save(output, format="PNG")
                 data = output.getvalue()
             mode = picture.mode
-    except UnidentifiedImageError:  # Pillow's message names a memory address, not the file
-        raise RenderingError(f"picture {image} cannot be read: not a picture file (JPEG, PNG, "
-                             "TIFF …)") from None
     except (OSError, ValueError, Image.DecompressionBombError) as error:
         raise RenderingError(f"picture {image} cannot be read: {error}") from None
     if profile is not None and not fits(profile, mode):
