@@ -213,6 +213,9 @@ def test_a_draft_written_before_pictures_were_kept_compares_with_the_image_files
                                           " the limit is 60,000,000 pixels in all"),
     (b'<?xml version="1.0"?><x>No picture</x>',
      "the picture of figure 2 is not an SVG picture that can be read"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/hosts"/></svg>',
+     "the picture of figure 2 refers to files outside it (file:///etc/hosts); a picture must"
+     " hold all it draws"),
     # Refused before anything is read, as any part declaring a DTD (but an SVG picture's).
     (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
      "its part word/media/image3.png declares a DTD (a document type, where entities are"

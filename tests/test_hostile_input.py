@@ -834,7 +834,39 @@ def picture_refusal(tmp_path: Path, name: str, make) -> str:
      "source/photos/html.svg: is not an SVG picture that can be read"),
     ("entity.svg", lambda path: path.write_text(
         '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-        '<svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>'), ""),
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>'),
+     "source/photos/entity.svg: declares a DTD (a document type, where entities are declared),"
+     " which a picture never needs; save it without one"),
+    ("laughs.svg", lambda path: path.write_text(
+        '<!DOCTYPE svg [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'),
+     "source/photos/laughs.svg: declares a DTD"),
+    ("system.svg", lambda path: path.write_text(
+        '<!DOCTYPE svg SYSTEM "file:///etc/svg.dtd">' + SVG), "source/photos/system.svg: "
+                                                             "declares a DTD"),
+    ("illustrator.svg", lambda path: path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG), ""),
+    ("outside.svg", lambda path: path.write_text(SVG.replace("</svg>", (
+        '<image width="9" height="9" href="/srv/plans/seal.png"/><image width="9" height="9" '
+        'xmlns:x="http://www.w3.org/1999/xlink" x:href="https://example.org/seal.png"/>'
+        '<use href="emblems.svg#crest"/></svg>'))),
+     "source/photos/outside.svg: refers to files outside it (/srv/plans/seal.png, "
+     "https://example.org/seal.png, emblems.svg#crest); a picture must hold all it draws"),
+    ("styled.svg", lambda path: path.write_text(SVG.replace("</svg>", (
+        '<style>@import "harbour.css"; rect { fill: url( "pattern.svg#dots" ) }</style>'
+        '<rect width="9" height="9" style="stroke: URL(file:///etc/stroke.svg#a)"/>'
+        '<rect width="9" height="9" fill="url(ink.svg#b)"/></svg>'))),
+     "source/photos/styled.svg: refers to files outside it (harbour.css, pattern.svg#dots, "
+     "file:///etc/stroke.svg#a and 1 more); a picture must hold all it draws"),
+    ("escaped.svg", lambda path: path.write_text(SVG.replace("</svg>", (
+        '<rect width="9" height="9" fill="\\75rl(ink.svg#b)"/></svg>'))),
+     "source/photos/escaped.svg: refers to files outside it (ink.svg#b)"),
+    ("own.svg", lambda path: path.write_text(SVG.replace("</svg>", (
+        '<defs><linearGradient id="g"/><circle id="c" r="3"/></defs>'
+        '<style>rect { fill: url(#g) }</style><use href="#c"/><rect style="fill: url(\'#g\')"/>'
+        '<image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo="/>'
+        '<text x="1" y="9">Plan of the reading room</text></svg>'))), ""),
     ("picture.svg", lambda path: path.write_text(SVG), ""),
 ])
 def test_a_picture_is_checked_where_it_enters(tmp_path, name, make, expected):

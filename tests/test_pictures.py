@@ -208,6 +208,19 @@ def test_a_picture_cut_short_stops_its_document_naming_it(source, name):
         render_pdf(document, load_layout(LAYOUTS, "screen"), folder)
 
 
+def test_an_svg_picture_drawing_a_file_outside_it_stops_its_document(source):
+    """An SVG changed after its model was built: rendering reads nothing outside the
+    project, and had drawn junk in the refused picture's place."""
+    folder, images = source
+    (folder / "pictures" / "plan.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200">'
+        '<image width="300" height="200" href="/srv/harbour/seal.png"/></svg>')
+    document = pictured(["pictures/plan.svg", *images[1:]])
+    with pytest.raises(RenderingError, match=r"^picture pictures/plan\.svg refers to files "
+                                             r"outside it \(/srv/harbour/seal\.png\)"):
+        render_pdf(document, load_layout(LAYOUTS, "screen"), folder)
+
+
 def test_a_press_file_is_the_default_rendition(tmp_path):
     document = Document("plain", Metadata(title="No Pictures"), None,
                         (Paragraph((Span("Text alone goes to press."),)),))

@@ -43,13 +43,20 @@ class Picture:
 
 def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
     """Every figure's raster picture, by its file's real path (an SVG picture, vectors
-    WeasyPrint draws itself, reaches it as it is)."""
+    WeasyPrint draws itself, reaches it as it is, checked again: it may have changed since
+    its model was built)."""
+    from pipeline.readers.pictures import SVG_SUFFIX, svg_problem
+
     pictures = {}
     for figure in document.figures:
         path = (project_file(picture_url(figure.image), source_dir.resolve(), source_dir.resolve())
                 if figure.image else None)
-        if path is not None and path.suffix.lower() != ".svg":
+        if path is None:
+            continue
+        if path.suffix.lower() != SVG_SUFFIX:
             pictures[path] = prepared_picture(figure.image, path)
+        elif problem := svg_problem(path.read_bytes()):
+            raise RenderingError(f"picture {figure.image} {problem}")
     return pictures
 
 
