@@ -8,6 +8,7 @@ note answers."""
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from pathlib import Path
 
@@ -724,3 +725,43 @@ def test_a_numbered_heading_at_a_pages_top_under_a_finished_sentence_is_a_headin
     assert len(paragraphs) == 2
     assert "in the church hall, where" in paragraphs[0].replace("\u00a0", " ")
     assert paragraphs[0].endswith("before it went out.")
+
+
+REPEATED = "The lock keepers logged 6,200 boat passages through the flight, most"
+GOING_ON = "of them hire boats crewed by families new to the canal this summer."
+SITES = ["the aqueduct", "the tunnel mouth", "the top lock", "the wharf", "the boatyard",
+         "the swing bridge", "the reservoir feeder", "the old basin"]
+
+
+def towpath(first: int) -> list[str]:
+    """A paragraph's lines of running text, from the `first` site on."""
+    return textwrap.wrap(" ".join(
+        f"Volunteers cleared the towpath hedges from {one} to {other}, and the work boat "
+        "took the cuttings away." for one, other in itertools.pairwise(SITES[first:])), 78)
+
+
+def test_a_body_line_written_again_and_again_beside_the_folios_is_text():
+    """A report copied out of a PDF whose text opens paragraphs with the same line again
+    and again, at a page's foot over its folio and at the next page's top under its head,
+    and once after a sentence's end inside a paragraph: each is the text's, a paragraph's
+    run of lines holding it, its next line going on with its sentence (they had been taken
+    for running heads and dropped everywhere, paragraphs opening `of them …`); the heads
+    under the folios go, one between a sentence's halves too."""
+    lines = (["Fenwick Canal Society", "", REPEATED, GOING_ON, "", *towpath(0), "",
+              REPEATED, GOING_ON, "", *towpath(2), "", REPEATED, "7", "Year Book 2024",
+              GOING_ON, *towpath(1), "The lock keepers logged the passages by hand, and", "8",
+              "Fenwick Canal Society | Year Book 2024",
+              "the flight's figures were sent to the trust each month.", "", *towpath(0),
+              "9", "Year Book 2024", REPEATED, GOING_ON, *towpath(3),
+              "Work went on through the winter.", REPEATED, GOING_ON, "", *towpath(0),
+              "10", "Fenwick Canal Society | Year Book 2024"])
+    document, report = scraped_document("year-book", "\n".join(lines),
+                                        Metadata(title="Fenwick Canal Society"))
+    words = said(document).replace("\u00a0", " ")
+    assert words.count(f"{REPEATED} {GOING_ON}") == 5
+    assert "Year Book 2024" not in words
+    assert "by hand, and the flight\u2019s figures were sent" in words
+    heads = [drop["text"] for drop in report["dropped"]
+             if drop["reason"].endswith("running head or foot")]
+    assert heads == ["Year Book 2024", "Fenwick Canal Society | Year Book 2024",
+                     "Year Book 2024", "Fenwick Canal Society | Year Book 2024"]

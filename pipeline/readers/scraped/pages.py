@@ -146,11 +146,14 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     # them alone (`香港海事發展局 2023-24年報` atop the first page, over the chapter's title;
     # `…⇥42` atop the next), but for the text's own title, which the right pages' heads
     # repeat (`Chair's Statement` standing alone, then `Chair's Statement⇥15`).
-    found.update({line.number: RUNNING_HEAD for line in lines
-                  if line.number not in found and (key(line.text) in heads or (
-                      key(line.text) in beside_figures and line is not title) or (
-                      line in lines[:RUNNING_REACH + 1] and "\t" in line.text.strip()
-                      and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
+    # Never a line of a paragraph's run, though a head's words (a body's line written
+    # beside two folios is no head).
+    found.update({line.number: RUNNING_HEAD for index, line in enumerate(lines)
+                  if line.number not in found and not in_paragraph(lines, index) and (
+                      key(line.text) in heads or (
+                          key(line.text) in beside_figures and line is not title) or (
+                          line in lines[:RUNNING_REACH + 1] and "\t" in line.text.strip()
+                          and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
     found.update(last_folio(lines, shown, found))
     return found
 
@@ -238,10 +241,35 @@ def furniture_beside(lines: Sequence, folio: int, folios: set[int],
         while (0 <= index < len(lines) and abs(index - folio) <= RUNNING_REACH
                and index not in folios and (furniture_shaped(lines[index].text)
                                             or key(lines[index].text) in repeated)
-               and not (step < 0 and goes_on(lines, index))):
+               and not (step < 0 and (goes_on(lines, index)
+                                      or ends_page_text(lines, index, folio)))
+               and not (step > 0 and opens_page_text(lines, index, folio))):
             found.append(index)
             index += step
     return sorted(found)
+
+
+def ends_page_text(lines: Sequence, index: int, folio: int) -> bool:
+    """Whether line `index`, over a folio, is its page's last line of text: the paragraph
+    it opens (a blank line over it, the text over that ending its sentence) goes on in lower
+    case on the next page (`…field centre, many` over the folio, `of them visiting …` under
+    the head); no foot is a paragraph's start."""
+    over = lines[index - 1] if index > 0 else None
+    return (not ends_sentence(lines[index].text.strip())
+            and (over is None or over.number < lines[index].number - 1
+                 and ends_sentence(over.text.strip()))
+            and any(line.text.strip()[:1].islower()
+                    for line in lines[folio + 1:folio + RUNNING_REACH + 1]))
+
+
+def opens_page_text(lines: Sequence, index: int, folio: int) -> bool:
+    """Whether line `index`, under a folio, is its page's first line of text, the line under
+    it going on with its sentence: a line between it and the folio (the head), or the line
+    over the folio ending its sentence there. Right under the folio, where a sentence runs
+    on over it, it is the head (`…We`, the folio, `Annual Review 2023–24`, `remain …`)."""
+    if index + 1 >= len(lines) or not goes_on(lines, index + 1):
+        return False
+    return index - folio > 1 or folio == 0 or ends_sentence(lines[folio - 1].text.strip())
 
 
 def repeated_beside(lines: Sequence, folios: set[int]) -> frozenset[str]:
@@ -258,6 +286,15 @@ def repeated_beside(lines: Sequence, folios: set[int]) -> frozenset[str]:
                     and word_count(text) <= 2 * MAX_FURNITURE_WORDS):
                 touching.setdefault(key(text), set()).add(folio)
     return frozenset(text for text, beside in touching.items() if len(beside) >= 2)
+
+
+def in_paragraph(lines: Sequence, index: int) -> bool:
+    """Whether line `index` is one of a paragraph's run of lines: it goes on with the
+    sentence of the line over it, or opens a sentence (the line over it ending one) that
+    the line under it goes on with."""
+    over = lines[index - 1].text.strip() if index > 0 else ""
+    return goes_on(lines, index) or (index + 1 < len(lines) and goes_on(lines, index + 1)
+                                     and (not over or ends_sentence(over)))
 
 
 def goes_on(lines: Sequence, index: int) -> bool:
