@@ -48,7 +48,32 @@ def test_a_chinese_phrase_in_english_is_compressed_as_chinese():
     assert HALT.format("堂」") in markup and 'lang="zh-HK"' in markup
 
 
+OWN = '<span class="own-forms">{}</span>'
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("全面採用5G……我們亦會", "zh-HK", "全面採用5G" + OWN.format("……我") + "們亦會"),
+    ("監測PM2.5——例如", "zh-HK", "監測PM2.5" + OWN.format("——例") + "如"),
+    ("全面采用5G……我们", "zh-Hans", "全面采用5G" + OWN.format("……我") + "们"),
+    ("引入5G……」", "zh-HK", "引入5G" + OWN.format("……") + "」"),  # its face's own form
+    # after a Chinese character, a figure after one, or a phrase of its own: already Chinese
+    ("跟進……至於", "zh-HK", "跟進……至於"),
+    ("增至2024——其後", "zh-HK", "增至2024——其後"),
+    ("引入BIM……我們", "zh-HK", '引入<span lang="en-GB">BIM</span>……我們'),
+])
+def test_a_chinese_dash_or_ellipsis_after_latin_letters_is_set_in_chinese(text, language,
+                                                                           expected):
+    """The renderer shapes a mark in the script of the letters before it in its element: a
+    Chinese dash or ellipsis after Latin letters is given the Chinese character after it."""
+    assert str(tagged(text, language)) == expected
+
+
 TEXTS = {
+    "dash-after-latin-zh": ("建築資訊", "\n\n".join([
+        "新工程合約已全面採用5G……我們亦會研究將要求擴展至私人項目，並檢討成效。"
+        "試驗計劃亦引入了AR……至於其他工地，則會分階段推行。",
+        "新站點會監測PM2.5——例如「路邊站」——的每小時讀數，供市民查閱；"
+        "舊站點則只量度NO2——每日一次。"])),
     "water-saving-zh": ("節約用水", "\n\n".join([
         "本署繼續推行「全面水資源管理策略」，從開源和節流兩方面着手，確保供水穩定可靠。"
         "市民可參加「惜水學堂」「家居節水」兩項計劃，詳情見網站（「節水專頁」）。" * 2,
@@ -109,3 +134,16 @@ def test_a_simplified_stop_halved_before_a_quote_keeps_its_simplified_form(glyph
     assert len(stops) >= 2
     assert all(0.95 < (stop.x - before.x) / before.size < 1.1 for before, stop in stops)
     assert all(0.45 < step < 0.65 for step in steps(drawn, "\u3002", "\u201d"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "large-print"])
+def test_a_chinese_dash_or_ellipsis_after_latin_letters_takes_its_chinese_width(glyphs,
+                                                                                layout):
+    """Each dot of the ellipsis an em wide, the dash two, as after a Chinese character; a
+    Latin letter's box had set them proportional, the dots on the baseline."""
+    drawn = glyphs[("dash-after-latin-zh", layout)]
+    dots = [glyph.advance / glyph.size for glyph in drawn if glyph.text == "\u2026"]
+    dashes = [glyph.advance / glyph.size for glyph in drawn if glyph.text == "\u2014\u2014"]
+    assert len(dots) == 4 and all(abs(width - 1) < 0.01 for width in dots), dots
+    assert len(dashes) == 3 and all(abs(width - 2) < 0.01 for width in dashes), dashes

@@ -619,6 +619,7 @@ class Chinese(Profile):
     # A whole number of characters, about 35 to 45 in an A4 column (the house style).
     measure = Measure(35, 45)
     unbroken_before = "\u2014\u2014|\u2026\u2026"  # the dash ——, the ellipsis …… (clreq 3.1.7)
+    own_form_marks = "(?:\u2014|\u2026)+"
     opening_marks = OPENING_BRACKETS
     closing_marks = CLOSING_BRACKETS
     units = UNITS

@@ -401,6 +401,12 @@ class Profile:
     # What never starts a line, though the renderer's line breaking would let it (a regex;
     # "" nothing): it is kept with the character before.
     unbroken_before = ""
+    # Marks of no script that its faces set in its own forms among its letters only (a regex;
+    # "" none): the renderer shapes a mark in the script of the letters before it in its
+    # element, and a Chinese face sets its dash and ellipsis after Latin ones in theirs
+    # (proportional, the dots on the baseline). The HTML writer gives them an element of
+    # their own with the letter of this language after them (writers/language_tags.py).
+    own_form_marks = ""
     # Its opening and closing marks (brackets and quotes), a class's characters ("" none, as
     # for English, whose quotes the renderer breaks by): a heading's line may start before an
     # opening one, and no break leaves one character alone beside either (justified.py).

@@ -55,9 +55,24 @@ def compressed(text: str, profile: Profile) -> Markup:
     `<span class="halt">` (clreq 3.1.6.2: 」， an em and a half, not two), with the letter
     next to it (a Han character), which `halt` leaves as it is: a mark alone in its box is
     of no script, shaped in none, and so in the face's default forms (a Traditional full
-    stop, centred, in a Simplified text), not its language's."""
+    stop, centred, in a Simplified text), not its language's. Its marks set in its own forms
+    only among its letters (`own_form_marks`: the Chinese dash and ellipsis) after a letter
+    of another script (用4S……我們) are set in a span of their own with its letter after
+    them, which gives them its script: in the Latin letters' box they took theirs."""
+    spans = halved(text, profile) + own_forms(text, profile)
+    parts, position = [], 0
+    for start, end, halt in joined(spans):
+        parts += [escape(text[position:start]),
+                  Markup('<span class="{}">{}</span>').format("halt" if halt else "own-forms",
+                                                              text[start:end])]
+        position = end
+    return Markup("").join([*parts, escape(text[position:])])
+
+
+def halved(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
+    """(start, end, True) of each span of `text` set in `halt`, in order."""
     if not profile.compressed_punctuation:
-        return escape(text)
+        return []
     spans: list[list[int]] = []  # [start, end] of each span, in order
     for match in re.finditer(profile.compressed_punctuation, text):
         start, end = match.span()
@@ -70,12 +85,36 @@ def compressed(text: str, profile: Profile) -> Markup:
             spans[-1][1] = end
         else:
             spans.append([start, end])
-    parts, position = [], 0
-    for start, end in spans:
-        parts += [escape(text[position:start]),
-                  Markup('<span class="halt">{}</span>').format(text[start:end])]
-        position = end
-    return Markup("").join([*parts, escape(text[position:])])
+    return [(start, end, True) for start, end in spans]
+
+
+def own_forms(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
+    """(start, end, False) of each run of `profile`'s `own_form_marks` in `text` whose last
+    letter before is of another script, with the letter of its own after it (alone where
+    none follows: an ellipsis then takes its face's default form, a Chinese one)."""
+    if not profile.own_form_marks:
+        return []
+    own = re.compile(f"[{profile.characters}]")
+    spans = []
+    for match in re.finditer(profile.own_form_marks, text):
+        letters = LETTER.findall(text, 0, match.start())
+        if letters and not own.match(letters[-1]):
+            spans.append((match.start(), match.end() + bool(own.match(text, match.end())),
+                          False))
+    return spans
+
+
+def joined(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """`spans` in order, those that overlap or touch made one, in `halt` if either is
+    (which changes neither a dash, an ellipsis nor a letter)."""
+    result: list[tuple[int, int, bool]] = []
+    for start, end, halt in sorted(spans):
+        if result and start <= result[-1][1]:
+            last_start, last_end, last_halt = result[-1]
+            result[-1] = (last_start, max(end, last_end), halt or last_halt)
+        else:
+            result.append((start, end, halt))
+    return result
 
 
 def given(inside: Markup, text: str, language: str) -> Markup:
