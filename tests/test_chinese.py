@@ -1032,3 +1032,25 @@ def test_no_block_of_running_chinese_leaves_its_last_character_alone(language, l
     for _, ending in LONE_ENDINGS:
         assert ending in shown
     assert not re.search("[A-Za-z0-9]\u2060[A-Za-z0-9]", shown)
+
+
+@pytest.mark.slow
+def test_an_italic_of_han_characters_is_set_upright_and_regular_in_large_print(tmp_path):
+    """Large print sets italic as bold; an italic of Han characters, which are never
+    slanted (clreq), keeps the regular Hei, as it stays upright in every edition (it had
+    been set in the bold Hei), in a Chinese document and as a phrase in an English one,
+    whose English italic is still bold. The titles are Latin, so no bold Hei but theirs."""
+    faces = {}
+    for language, spans in (
+            ("zh-HK", (Span("司長致辭完畢。"), Span("全場起立鼓掌", italic=True), Span("。"))),
+            ("en-GB", (Span("The choir sang "), Span("Song of the Harbour", italic=True),
+                       Span(" and "), Span("海港之歌", italic=True), Span(" in turn.")))):
+        document = Document("speech", Metadata(title="Speech", language=language), None,
+                            (Paragraph(spans),))
+        pdf = tmp_path / f"speech-{language}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", "large-print"),
+                                   tmp_path))
+        faces[language] = {row[0].split("+")[1] for row in fonts(pdf)}
+    assert "Noto-Sans-CJK-TC-Bold" not in faces["zh-HK"] | faces["en-GB"], faces
+    assert "Noto-Sans-CJK-TC" in faces["zh-HK"] & faces["en-GB"], faces
+    assert "Noto-Sans-Bold" in faces["en-GB"], faces

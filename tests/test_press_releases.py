@@ -494,6 +494,21 @@ def test_a_speechs_rubric_over_its_day_and_its_closing_applause_in_square_bracke
     assert all(block.spans[1].italic for block in directions)
 
 
+def test_a_chinese_stage_direction_stays_upright():
+    """A Chinese speech's `（笑聲）` is set as its other bracketed notes are, upright: Han
+    characters are never slanted (clreq), and an italic of them the DOCX draft had slanted;
+    an English one in it keeps its italic."""
+    text = ("各位來賓：\n\n今年是本會成立四十周年，感謝各位一直以來的支持。\n\n（笑聲）\n\n"
+            "我們會繼續與社區同行，為長者提供更多服務。\n\n(Applause)\n\n"
+            "最後，祝願大家身體健康。\n\n（全場鼓掌）")
+    document, _ = scraped_document("speech", text, Metadata(title="", language="zh-HK"))
+    spans = {block.text: [(span.text, span.italic) for span in block.spans]
+             for block in document.blocks if isinstance(block, Paragraph)}
+    assert spans["（笑聲）"] == [("（笑聲）", False)]
+    assert spans["（全場鼓掌）"] == [("（全場鼓掌）", False)]
+    assert spans["(Applause)"] == [("(", False), ("Applause", True), (")", False)]
+
+
 @pytest.mark.parametrize(("label", "caption"), [
     ("Photo", "The Director of Leisure and Cultural Services (centre) reads with pupils at the "
               "Central Library today (March 14)."),

@@ -1349,11 +1349,12 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
 
 def staged(blocks: list[Block]) -> list[Block]:
     """The blocks with each paragraph that notes a speech's audience, in brackets on a line of
-    its own ("(Laughter)", "[Applause]", "（掌聲）"), its words in italic, as a transcript sets
-    its stage directions apart from what was said (the brackets roman, as the text around
-    them: Chicago, 6.6). A heading's shape right over one ("Derek Tromans, everyone" over
-    "[Applause]") was said, as the audience's answer shows: a paragraph; a heading heads
-    text."""
+    its own ("(Laughter)", "[Applause]", "（掌聲）"), its words in italic where their language
+    has italic, as a transcript sets its stage directions apart from what was said (the
+    brackets roman, as the text around them: Chicago, 6.6); a Chinese one stays upright, as
+    its other bracketed notes are ("（播放短片）"): Han characters are never slanted (clreq).
+    A heading's shape right over one ("Derek Tromans, everyone" over "[Applause]") was said,
+    as the audience's answer shows: a paragraph; a heading heads text."""
     def directs(block: Block) -> bool:
         return isinstance(block, Paragraph) and bool(STAGE_DIRECTION.fullmatch(block.text))
 
@@ -1362,7 +1363,8 @@ def staged(blocks: list[Block]) -> list[Block]:
                 and directs(blocks[index + 1]))
 
     return [replace(block, spans=(Span(block.text[0]), Span(block.text[1:-1], italic=True),
-                                  Span(block.text[-1]))) if directs(block)
+                                  Span(block.text[-1])))
+            if directs(block) and detect(block.text).italic
             else Paragraph((Span(block.text),)) if answered(index) else block
             for index, block in enumerate(blocks)]
 
