@@ -57,6 +57,20 @@ def test_a_references_code_never_breaks_after_its_slash_or_full_stop(code, joine
     assert WORD_JOINER not in BREAKS.running("fees and/or charges")
 
 
+@pytest.mark.parametrize(("language", "text", "joined"), [
+    ("zh-HK", "新水管已啟用（註3）。其後", f"（註{WORD_JOINER}3"),
+    ("zh-HK", "開支減少（附註 12），其後", f"（附註 {WORD_JOINER}12"),
+    ("zh-Hans", "用水量回升（注2）。", f"（注{WORD_JOINER}2"),
+    ("en-GB", "the summer routes (Note 4).", f"(Note {WORD_JOINER}4)"),
+])
+def test_a_note_call_in_words_left_in_the_text_is_never_broken(language, text, joined):
+    """A note's call in words that calls no note the reader found stays whole on its line:
+    it had broken between 註 and its figure (`（註` over `1）`)."""
+    assert joined in LineBreaks(Hyphenation(), language, links=False).running(text)
+    assert WORD_JOINER not in LineBreaks(Hyphenation(), "zh-HK", links=False).running(
+        "請參閱附表（表1）及註明的項目。")
+
+
 def test_a_word_bound_to_its_figure_is_never_hyphenated():
     """`£21.6\u00a0million`: the no-break space keeps the amount on one line, and a hyphen
     inside the word would part it all the same (`£21.6 mil-` over `lion`); the word

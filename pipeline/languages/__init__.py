@@ -49,6 +49,9 @@ SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
 NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
 # A notes section's heading, in any language: "Notes", "註釋".
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
+# A note's number in brackets after the word for a note, as Hong Kong reports call theirs
+# (`…上升21.3%（註1）。`, `(Note 2)`), the number its group.
+NAMED_NOTE_CALL = rf"[(\uff08]\s*(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[)\uff09]"
 POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
 
 

@@ -36,7 +36,7 @@ import pyphen
 from markupsafe import Markup, escape
 
 from pipeline import addresses
-from pipeline.languages import DEFAULT, NBSP, UNSPACED, profile_for
+from pipeline.languages import DEFAULT, NAMED_NOTE_CALL, NBSP, UNSPACED, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.writers.language_tags import compressed, tagged
 
@@ -316,16 +316,28 @@ def bound_spaces(text: str) -> set[int]:
             | {time.start(1) for time in TIME_OF_DAY.finditer(text)})
 
 
+# A note's call in words the reader left in the text, calling no note it found (`（註1）`,
+# `(Note 2)`).
+NAMED_CALL = re.compile(NAMED_NOTE_CALL)
+
+
+def joined_call(call: re.Match) -> str:
+    """A note's call in words, whole on its line: a word joiner before its number, where a
+    line may end after the word (`（註` over `1）`) or the space after it."""
+    number = call.start(1)
+    return f"{call.string[call.start():number]}{WORD_JOINER}{call.string[number:call.end()]}"
+
+
 def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
     and the letters after it ("Tai-man"), a range's en dash and the figure after it (its em or
-    wave dash and the figures on both sides: "2023—2024"), a minus
-    sign and its figure, a telephone number's groups and a time and its a.m. or p.m. (after
-    the space: no break follows it; every language's); where the language keeps them, before
-    what never starts a line (the Chinese dash and ellipsis), between a figure and its units
-    ("7.9億元") and, in a block's `last` span, before its last character (or the Latin word
-    or figure ending it), where a last letter never stands alone (Chinese): whatever the
-    block, a paragraph, a list item, a note, a cell or a caption."""
+    wave dash and the figures on both sides: "2023—2024"), a minus sign and its figure, a
+    note's call in words and its number ("（註1）"), a telephone number's groups and a time and
+    its a.m. or p.m. (after the space: no break follows it; every language's); where the
+    language keeps them, before what never starts a line (the Chinese dash and ellipsis),
+    between a figure and its units ("7.9億元") and, in a block's `last` span, before its last
+    character (or the Latin word or figure ending it), where a last letter never stands alone
+    (Chinese): whatever the block, a paragraph, a list item, a note, a cell or a caption."""
     # Seldom anything: the text is walked a character at a time only then.
     if bound := set(bound_hyphens(text)) | bound_spaces(text):
         text = "".join(character + (WORD_JOINER if offset in bound else "")
@@ -333,6 +345,7 @@ def kept_together(text: str, language: str, last: bool) -> str:
     text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = FIGURE_RANGE.sub(lambda dash: WORD_JOINER + dash.group() + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
+    text = NAMED_CALL.sub(joined_call, text)
     profile = profile_for(language)
     if profile.unbroken_before:
         text = re.sub(f"(?<=\\S)(?={profile.unbroken_before})", WORD_JOINER, text)

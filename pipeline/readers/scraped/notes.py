@@ -17,8 +17,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from pipeline.languages import (
+    NAMED_NOTE_CALL,
+    NOTES_HEADING,
+    NOTES_HEADINGS,
+    SYMBOL_LABEL,
+    joined_lines,
+)
 from pipeline.languages import NOTE_SYMBOLS as SYMBOLS
-from pipeline.languages import NOTES_HEADING, NOTES_HEADINGS, SYMBOL_LABEL, joined_lines
 from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.pages import SUPERIOR, SUPERIOR_FIGURES
@@ -230,9 +236,9 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
                       + in_brackets + NAMED_CALL + SUPERIOR_CALL)
 
 
-# A note's number in brackets after the word for a note, as Hong Kong reports call theirs
-# (`…上升21.3%（註1）。`, `(Note 2)`): the call, brackets and word, becomes the reference.
-NAMED_CALL = rf"|[(\uff08]\s*(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[)\uff09]"
+# A note's call in words (`…上升21.3%（註1）。`, `(Note 2)`): the call, brackets and word,
+# becomes the reference.
+NAMED_CALL = f"|{NAMED_NOTE_CALL}"
 
 
 # A note's number as a superior figure (`another.¹`, `trade²`) after a mark ending a phrase
