@@ -1144,6 +1144,34 @@ def test_a_row_of_page_tools_in_square_brackets_goes(row):
     assert list(dropped.values()) == ["print or share link"]
 
 
+@pytest.mark.parametrize(("row", "reason"), [
+    ("打印本页 分享到： 微信 微博", "print or share link"),
+    ("列印本頁 分享至：Facebook WhatsApp 電郵", "print or share link"),
+    ("加入收藏 打印本页 关闭窗口", "print or share link"),
+    ("【字號：大 中 小】 列印本頁 分享至 Facebook", "page tools"),
+    ("分享到： 微信 朋友圈 新浪微博 QQ空间 豆瓣 知乎", "print or share link"),
+])  # fmt: skip
+def test_a_chinese_row_of_page_tools_its_share_link_naming_networks_goes(row, reason):
+    """A page's tools on one line in Chinese, a space parting them, one of them a share link
+    naming its networks after a colon (`打印本页 分享到： 微信 微博`): the page's, gone, however
+    many words its tools hold (it had been kept, and titled the text)."""
+    kept, dropped = kept_and_dropped(f"{row}\n\n{BODY}\n\n{MORE}")
+    assert kept == [BODY, MORE]
+    assert list(dropped.values()) == [reason]
+
+
+@pytest.mark.parametrize("line", [
+    "欢迎读者把文章分享到微信和微博。",
+    "打印本页 分享到 微信 的做法并不可取",
+    "收藏",
+])
+def test_chinese_words_about_sharing_that_are_no_tools_stay(line):
+    """Running text that speaks of sharing, a row whose words go on past its tools, and a
+    heading a tool's word could be (收藏, a museum's collection) over a sentence stay."""
+    kept, _ = kept_and_dropped(f"{BODY}\n\n{line}\n\n本館的藏品在年內增加了三百件。")
+    assert line in kept
+
+
 def test_words_in_square_brackets_that_are_no_tools_stay():
     kept, _ = kept_and_dropped(f"{BODY}\n\n[Applause] [Laughter]\n\n{MORE}")
     assert "[Applause] [Laughter]" in kept

@@ -252,6 +252,19 @@ def test_a_government_page_reads_without_its_tools_and_dated_by_its_row_of_links
     assert report["web_page_debris"] == 9
 
 
+def test_a_pages_print_and_share_row_over_its_headline_goes_and_the_headline_titles_it():
+    """`打印本页 分享到： 微信 微博`, a page's print link and its share link naming the networks,
+    over the headline: the page's, gone, the headline the title (the row had titled the
+    text, and been every page's running head, the headline an ordinary heading)."""
+    text = ("首页 > 信息公开 > 工作报告\n打印本页 分享到： 微信 微博 豆瓣\n"
+            "滨江市图书馆2024年度工作报告\n一、总体情况\n"
+            "2024年，全馆接待读者126万人次，同比增长8.2%，新增藏书4.3万册。\n")
+    document, report = scraped_document("page", text, Metadata(title=""))
+    assert document.metadata.title == "滨江市图书馆2024年度工作报告"
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    assert reasons["打印本页 分享到：微信 微博 豆瓣"] == "web page debris: print or share link"
+
+
 def test_a_library_pages_line_of_fields_and_type_size_goes_and_dates_it():
     """A city library's report page: its line of fields (`发布时间：2025-03-15 来源：市图书馆
     字号：大 中 小`, the type's size among them) is its dateline, gone, the date the text's

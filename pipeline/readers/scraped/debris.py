@@ -129,8 +129,8 @@ MIN_CAPTION_TIMES = 6
 SOUND_TAG = re.compile(r"\[(?:music|sound|noise|inaudible|silence)\]", re.IGNORECASE)
 # What is left of a page's audio or video, as its player shows it: "-9:41".
 MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
-# A tool in its brackets, spaces and all (its opening one perhaps taken as an icon), or a word.
-BRACKETED_OR_WORD = re.compile(r"【?[^【】]*】|\S+")
+# The most words a tool in a row of them holds: a share link and the networks it names.
+MAX_TOOL_WORDS = 8
 # A page's tools each in square brackets, a row of them ("[列印] [分享至 Facebook]", "[Print]
 # [Share]"): the icons' stripping takes the outer brackets only.
 BRACKETED_TOOL = re.compile(r"[\[［【]([^\[\]［］【】]{1,30})[\]］】]")
@@ -1289,10 +1289,9 @@ def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
     halves = language_halves(bare)
     pieces = (BRACKETED_TOOL.findall(bare) if BRACKETED_TOOLS.fullmatch(bare)
               else bare.split(CELL) if CELL in bare
-              else list(halves) if len(halves) == 2
-              # In a language whose words no spaces part, a space alone parts tools too
-              # ("【字体：大 中 小】 打印本页 关闭窗口"), a bracketed tool whole.
-              else BRACKETED_OR_WORD.findall(bare) if not detect(bare).words_spaced else [])
+              # (a row of tools may end in a network's name: "列印本頁 分享至 Facebook")
+              else (not detect(bare).words_spaced and tools(bare))
+              or (list(halves) if len(halves) == 2 else []))
     found = []
     for piece in map(without_icons, pieces):
         kind = next(((reason, doubtful) for reason, pattern, doubtful in KINDS
@@ -1301,6 +1300,36 @@ def furniture_pieces(bare: str) -> list[tuple[str, bool]]:
             return []
         found.append(kind)
     return found
+
+
+def tools(row: str) -> list[str]:
+    """The page's tools a row in a language whose words no spaces part is made of, each the
+    longest one opening what is left of it, a space after it: a space is gap enough there
+    ("【字体：大 中 小】 打印本页 关闭窗口"), and a tool may hold spaces ("打印本页 分享到：微信
+    微博"). None where the row holds anything else, or separators (a row of links,
+    link_row's)."""
+    if SEPARATOR.search(row):
+        return []
+    found = []
+    rest = row.strip()
+    while rest:
+        tool = opening_tool(rest)
+        if not tool:
+            return []
+        found.append(tool)
+        rest = rest[len(tool):].lstrip()
+    return found
+
+
+def opening_tool(text: str) -> str:
+    """The longest of the page's tools `text` opens with, ending at a gap or at its end;
+    "" for none."""
+    gaps = [gap.start() for gap in re.finditer(r"\s+", text)][:MAX_TOOL_WORDS]
+    for end in sorted({*gaps, len(text)}, reverse=True):
+        piece = without_icons(text[:end])
+        if piece and any(pattern.fullmatch(piece) for _, pattern, _ in KINDS):
+            return text[:end]
+    return ""
 
 
 def mail_headers(lines: list[Line]) -> list[list[Line]]:
