@@ -970,6 +970,32 @@ def test_notes_called_by_their_word_and_number_in_brackets_are_referenced(name, 
     assert [block.label for block in document.blocks if isinstance(block, Note)] == ["1", "2"]
 
 
+@pytest.mark.parametrize(("heading", "label", "call", "body"), [
+    ("註釋", "註{}：", "（註{}）", CHINESE_BODY),
+    ("附註", "註 {}：", "（註{}）", CHINESE_BODY),
+    ("注释", "注{}：", "（注{}）", "二〇二四年是本馆开馆以来参观人次最多的一年。"),
+    ("Notes", "Note {}: ", " (Note {})", ENGLISH_BODY),
+])  # fmt: skip
+def test_notes_labelled_by_their_word_and_number_under_their_heading_are_notes(
+        heading, label, call, body):
+    """Notes under their heading each labelled by the word for a note and its number
+    (`註1：數字以…`, `Note 1: Figures as at …`), as Hong Kong reports label theirs, called
+    so in the text (`（註1）`): notes, each call its reference, the heading over them as over
+    notes labelled `1.` (they had stayed paragraphs under a heading, the calls unlinked)."""
+    first = ("本局達到全部目標" if call.startswith("（") else "The Authority met its targets")
+    second = ("當中一項略低於目標" if call.startswith("（") else "One fell just short")
+    stop = "。" if call.startswith("（") else "."
+    document = read(f"{first}{call.format(1)}{stop}\n\n{second}{call.format(2)}{stop}\n\n"
+                    f"{body}\n\n{heading}\n{label.format(1)}2024年3月31日的數字。\n"
+                    f"{label.format(2)}該項承諾將於下年度檢討。", title="第三章")
+    assert kinds(document)[-3:] == ["Heading", "Note", "Note"]
+    assert document.blocks[-3].text == heading
+    assert [block.label for block in document.blocks[-2:]] == ["1", "2"]
+    assert document.blocks[-2].text == "2024年3月31日的數字。"
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["1"]
+    assert [span.note for span in document.blocks[1].spans if span.note] == ["2"]
+
+
 def test_a_listings_events_are_each_headed_by_their_day_over_their_lines():
     """A listing of events, each its day and time over its name and its place
     (`Saturday 12 April, 10am–4pm` over `Spring plant sale` over `The Walled Garden`): the

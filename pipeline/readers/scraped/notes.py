@@ -1,7 +1,7 @@
 """Notes in a scraped text: `[n]` markers in the text, and a section of notes that they name.
 
 The section is a heading `Notes` (`Note`, `Footnotes`, `Endnotes`, `註釋`, `附註`) followed
-by lines that start with a label, `[1]`, `1.` or a symbol (`*`, `†`, `①`); a line without
+by lines that start with a label, `[1]`, `1.`, `註1：` or a symbol (`*`, `†`, `①`); a line without
 one carries on the note before it. A web page may set its footnotes under the text with no
 heading: lines labelled `[1]`, `[2]`, … in order that end the text, each named by a marker
 above, are its notes; or
@@ -33,9 +33,12 @@ NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 # A number in brackets labelling a note under a notes heading, "(1) …", whose calls in the
 # text are bracketed so too ("a surplus of £14,200 (1), its first").
 BRACKETED_NUMBER = re.compile(r"\((\d{1,3})\)\s+")
+# The word for a note and its number, a colon after them, labelling a note under a notes
+# heading as Hong Kong reports label theirs, their calls named so ("註1：…", "Note 1: …").
+NAMED_LABEL = re.compile(rf"(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[:：]\s*")
 # A note's label under a notes heading: a number, or a symbol ("* …", "① …").
-HEADED_LABEL = re.compile(
-    f"{NOTE_LABEL.pattern}|{BRACKETED_NUMBER.pattern}|{SYMBOL_LABEL.pattern}")
+HEADED_LABEL = re.compile(f"{NOTE_LABEL.pattern}|{BRACKETED_NUMBER.pattern}"
+                          f"|{SYMBOL_LABEL.pattern}|{NAMED_LABEL.pattern}")
 REFERENCE = re.compile(r"\[(\d{1,3})\]")
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 # "…doubled.[2]", "…三分之一[1]": sought from the first call of a run only (not after
