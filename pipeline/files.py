@@ -34,6 +34,11 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
+# What a staged temporary's name adds to its file's: a dot before it, and mkstemp's dot, eight
+# random characters and ".part" after it (see `staged`).
+STAGED_NAME_BYTES = len(".") + len(".12345678.part")
+
+
 def staged(path: Path, data: bytes) -> Path:
     """`data` written and synced to a new temporary file beside `path`, to be moved there."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import files
 from pipeline.errors import PipelineError
 from pipeline.tasks.project import Project
 
@@ -170,6 +171,8 @@ CASES = {
              "source/pipe.txt: is not an ordinary file"),
     "dots": (lambda p, o: (p / "source" / "...txt").write_text(GOOD),
              "source/...txt: its name '..' cannot name a folder in output/"),
+    "long-name": (lambda p, o: (p / "source" / f"{'L' * 240}.txt").write_text(GOOD),
+                  f"source/{'L' * 240}.txt: its name is too long (240 bytes; at most 213)"),
     "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
                   "source/nul-image.toml: image 'photo.png' does not exist in source/"),
     "deep-arrays": (text("deep-arrays", "title = " + "[" * 5000 + "]" * 5000 + "\n"),
@@ -247,6 +250,26 @@ def test_the_build_refusing_them_ends_at_once_reads_nothing_outside(refused):
         ["dodo.py", "layouts", "output", "source"]
     assert sorted(path.name for path in (project.parent / "outside").rglob("*")) == \
         ["meta.toml", "out", "photo.png", "photos", "secret.txt"]
+
+
+@pytest.mark.parametrize("letter", ["L", "年"])  # a Chinese character is 3 bytes in UTF-8
+def test_a_name_too_long_for_the_files_built_of_it_is_refused_and_one_as_long_builds(
+        tmp_path, letter):
+    project = Project(new_project(tmp_path / "project"))
+    room = project.name_room()
+    longest = letter * (room // len(letter.encode()))
+    too_long = longest + letter
+    for name in (longest, too_long):
+        (project.source_dir / f"{name}.txt").write_text(GOOD)
+    assert project.documents() == [longest]
+    [refused] = project.misnamed()
+    assert refused.seen_from(project.root) == (
+        f"source/{too_long}.txt: its name is too long ({len(too_long.encode())} bytes;"
+        f" at most {room})")
+    # Every file the build names after it, staged under its temporary name, can be written.
+    for path in [*project.outputs(longest, project.layouts()),
+                 *(project.contact_sheet(longest, layout) for layout in project.layouts())]:
+        files.write_bytes(path, b"built")
 
 
 def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):

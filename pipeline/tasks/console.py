@@ -21,7 +21,7 @@ from doit.exceptions import UnmetDependency
 from pipeline.errors import PipelineError
 from pipeline.readers.debris_kinds import SOURCES, report_key
 from pipeline.tasks.drafts import REPORT_DIGEST, digest
-from pipeline.tasks.project import Project
+from pipeline.tasks.project import Project, name_problem
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
 EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
@@ -167,9 +167,12 @@ def summary(project: Project, run: Run) -> str:
     strays = "".join(f"{line}\n" for line in stray_lines(project))
     if not run.executed and not run.errors:
         return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
-    # A document whose files lead out of the project has nothing of its own to show.
+    # A document whose files lead out of the project, or whose text is refused for its name,
+    # has nothing of its own to show.
+    room = project.name_room()
     documents = sorted(name for name in {document_of(task) for task in run.executed
-                                         if ":" in task} if project.confined(name))
+                                         if ":" in task}
+                       if not name_problem(name, room) and project.confined(name))
     lines = [""]
     stopped = {document_of(task) for task in run.failed}
     for name in documents:

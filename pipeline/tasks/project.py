@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.files import input_file, inside, lies_inside
+from pipeline.files import STAGED_NAME_BYTES, input_file, inside, lies_inside
 from pipeline.layout_folders import HYPHENATION_EXCEPTIONS, REFERENCE_DOCX, SETTINGS, layout_names
 
 if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
 DRAFT_LAYOUT = "print"
 # What a word processor saves a draft as, under its own name or another.
 EDITOR_FORMATS = frozenset((".docx", ".docm", ".doc", ".odt", ".fodt", ".rtf"))
+# The most bytes a file's name may take (NAME_MAX on Linux, in UTF-8).
+NAME_MAX = 255
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,27 @@ class Project:
     def documents(self) -> list[str]:
         """Every text in source/, scraped or marked up, by name (the file's stem), but those
         `misnamed`."""
-        return sorted({path.stem for path in self.texts() if path_name(path.stem)})
+        room = self.name_room()
+        return sorted({path.stem for path in self.texts() if not name_problem(path.stem, room)})
 
     def misnamed(self) -> list[PipelineError]:
         """The texts whose name cannot name a folder in output/ (`...txt` would write into
-        the project's own folder), each refused in one line."""
-        return [PipelineError(path, f"its name {path.stem!r} cannot name a folder in output/; "
-                                    "rename the file") for path in self.texts()
-                if not path_name(path.stem)]
+        the project's own folder), or is too long for a file built of it, each refused in one
+        line."""
+        room = self.name_room()
+        return [PipelineError(path, problem) for path in self.texts()
+                if (problem := name_problem(path.stem, room))]
+
+    def name_room(self) -> int:
+        """The most bytes a document's name may take: the longest file name the build makes of
+        it (an edition's preflight report or contact sheet, in the longest layout's name),
+        staged under its temporary name (files.staged), must be a name the system can hold.
+        (A page's preview, `-p1320.png`, is shorter than its contact sheet.)"""
+        stem = "x"
+        made = [*self.outputs(stem, self.layouts()),
+                *(self.contact_sheet(stem, layout) for layout in self.layouts())]
+        longest = max(len(path.name.encode()) for path in made) - len(stem)
+        return NAME_MAX - longest - STAGED_NAME_BYTES
 
     def texts(self) -> list[Path]:
         """The texts in source/: its .txt and .md files but the project's hyphenation list."""
@@ -233,6 +249,17 @@ class Project:
                 *(path for layout in layouts
                   for path in (self.pdf(name, layout), self.failed_pdf(name, layout),
                                self.preflight_report(name, layout)))]
+
+
+def name_problem(name: str, room: int) -> str | None:
+    """What keeps `name` (a text's stem) from naming a document whose names take at most
+    `room` bytes, if anything."""
+    if not path_name(name):
+        return f"its name {name!r} cannot name a folder in output/; rename the file"
+    size = len(os.fsencode(name))
+    if size > room:
+        return f"its name is too long ({size:,} bytes; at most {room:,})"
+    return None
 
 
 def path_name(name: str) -> bool:
