@@ -4,6 +4,7 @@ tasks it held back named."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from types import SimpleNamespace
 
@@ -11,6 +12,7 @@ import pytest
 from doit.exceptions import TaskFailed, UnmetDependency
 
 from pipeline.tasks.console import Console
+from pipeline.tasks.drafts import digest_of
 
 from .support import copy_project, doit
 
@@ -292,3 +294,48 @@ def test_a_draft_saved_under_another_name_or_format_is_said_not_read(tmp_path):
         " edits there, as a Word document",
         out.getvalue().splitlines()[-1]]
     assert out.getvalue().splitlines()[-1].startswith("Nothing to do")
+
+
+def left_draft(tmp_path, name: str, text: str, draft: bytes) -> None:
+    """output/<name>/, its text once `text`, holding the draft `draft` beside the bookkeeping
+    of a draft written as b"written"."""
+    folder = tmp_path / "output" / name
+    folder.mkdir(parents=True)
+    (folder / f"{name}.docx").write_bytes(draft)
+    state = {"sources": {f"{name}.txt": digest_of(text.encode()), f"{name}.toml": None,
+                         f"{name}.md": None}, "written": digest_of(b"written")}
+    (folder / f"{name}.draft.json").write_text(json.dumps(state), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new", [("a", "a2"), ("年報", "年報二零二四")])
+def test_the_edited_draft_of_a_renamed_text_is_said_on_every_run_with_where_it_goes(
+        tmp_path, old, new):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / f"{new}.txt").write_text("Opening.\n\nA text.\n", encoding="utf-8")
+    (tmp_path / "source" / "other.txt").write_text("Another text.\n", encoding="utf-8")
+    left_draft(tmp_path, old, "Opening.\n\nA text.\n", b"edited")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[0] == (
+        f"output/{old}/{old}.docx holds edits not imported; its text source/{old}.txt is gone"
+        f" (move it to output/{new}/{new}.docx to import them, or delete it)")
+
+
+def test_the_edited_draft_of_a_text_gone_or_renamed_and_changed_is_said_too(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "b2.txt").write_text("Opening.\n\nA text, changed.\n")
+    left_draft(tmp_path, "b", "Opening.\n\nA text.\n", b"edited")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[0] == (
+        "output/b/b.docx holds edits not imported; its text source/b.txt is gone (if the"
+        " text was renamed, move it into the new name's folder under the new name to import"
+        " them; else delete it)")
+
+
+def test_the_draft_of_a_text_gone_as_it_was_written_is_not_said(tmp_path):
+    (tmp_path / "source").mkdir()
+    left_draft(tmp_path, "c", "A text.\n", b"written")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().startswith("Nothing to do")

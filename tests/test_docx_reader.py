@@ -765,6 +765,8 @@ def test_a_draft_names_the_model_it_was_written_from(source_dir, written):
     assert identity_read(path, document) == draft_identity(document)
     changed = replace(document, blocks=(*document.blocks, Paragraph((Span("Added."),))))
     assert draft_identity(changed) != draft_identity(document)
+    # Its text renamed, the same draft: moved to the new name's folder, it imports.
+    assert draft_identity(replace(document, name="renamed")) == draft_identity(document)
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from doit.exceptions import UnmetDependency
 
 from pipeline.errors import PipelineError
 from pipeline.readers.debris_kinds import SOURCES, report_key
-from pipeline.tasks.drafts import REPORT_DIGEST, digest
+from pipeline.tasks.drafts import REPORT_DIGEST, digest, edited, load_state, renamed_as, text_read
 from pipeline.tasks.project import Project, name_problem
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
@@ -164,7 +164,7 @@ def summary(project: Project, run: Run) -> str:
     if run.interrupted:
         return (f"Interrupted after {seconds:.1f} s: what was built is kept, and the next doit "
                 "builds the rest.\n")
-    strays = "".join(f"{line}\n" for line in stray_lines(project))
+    strays = "".join(f"{line}\n" for line in [*orphan_lines(project), *stray_lines(project)])
     if not run.executed and not run.errors:
         return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project, or whose text is refused for its name,
@@ -198,6 +198,25 @@ def stray_lines(project: Project) -> list[str]:
             "as a Word document"
             for name in project.documents() if project.confined(name)
             for path in project.stray_drafts(name)]
+
+
+def orphan_lines(project: Project) -> list[str]:
+    """A line for each draft holding edits not imported whose text is gone from source/
+    (renamed, or deleted): no build reads it any more, and its edits would go unseen."""
+    lines = []
+    for name in project.left_behind():
+        state = load_state(project.draft_state(name))
+        docx = project.docx(name)
+        if not project.confined(name) or not edited(docx, state):
+            continue
+        renamed = renamed_as(project, name, state)
+        where = (f"move it to {project.docx(renamed).relative_to(project.root)} to import them,"
+                 " or delete it" if renamed else "if the text was renamed, move it into the new"
+                 " name's folder under the new name to import them; else delete it")
+        lines.append(f"{docx.relative_to(project.root)} holds edits not imported; its text "
+                     f"{text_read(project, name, state).relative_to(project.root)} is gone"
+                     f" ({where})")
+    return lines
 
 
 def held_back(run: Run, errors: str) -> str:

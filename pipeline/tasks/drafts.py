@@ -102,6 +102,25 @@ def model_current(project: Project, name: str) -> bool:
             and not edited(project.docx(name), state))
 
 
+def text_read(project: Project, name: str, state: dict) -> Path:
+    """The file document `name`'s text was last read from, as its bookkeeping `state` says:
+    the marked-up text when there was one, else the scraped text."""
+    sources = state.get("sources") if isinstance(state.get("sources"), dict) else {}
+    return project.markup(name) if sources.get(project.markup(name).name) else project.scraped(name)
+
+
+def renamed_as(project: Project, name: str, state: dict) -> str | None:
+    """The document whose text is the one document `name` was last built from, its text since
+    gone from source/: the name it was renamed to, when one document alone holds it."""
+    sources = state.get("sources") if isinstance(state.get("sources"), dict) else {}
+    read = sources.get(text_read(project, name, state).name)
+    if not read:
+        return None
+    holding = [other for other in project.documents()
+               if other != name and digest(project.text_source(other)) == read]
+    return holding[0] if len(holding) == 1 else None
+
+
 def draft_current(project: Project, name: str) -> bool:
     """For doit's `uptodate`: no draft waits to be written in place of one an editor had
     open (build_docx)."""

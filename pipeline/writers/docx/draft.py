@@ -253,8 +253,10 @@ def _set_core_properties(draft, document: Document) -> None:
 def draft_identity(document: Document) -> str:
     """What names a draft written from `document` (its model's digest), as its core property
     dc:identifier, which Word and LibreOffice keep when they save it: an edited draft says
-    which draft it was edited from."""
-    model = json.dumps(to_json(document), sort_keys=True, ensure_ascii=False)
+    which draft it was edited from. The document's name (its file's) is not the model's
+    words: a draft of a text since renamed, moved to the new name's folder, imports."""
+    written = {key: value for key, value in to_json(document).items() if key != "name"}
+    model = json.dumps(written, sort_keys=True, ensure_ascii=False)
     return "draft-" + hashlib.sha256(model.encode("utf-8")).hexdigest()[:32]
 
 
