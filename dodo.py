@@ -9,6 +9,7 @@ from doit.exceptions import TaskFailed
 from pipeline.errors import PipelineError, in_words
 from pipeline.tasks.cache import DeclarationCache
 from pipeline.tasks.checker import OnceARunChecker
+from pipeline.tasks.cleaning import report_cleaning
 from pipeline.tasks.console import NOTE, Console, document_of
 from pipeline.tasks.drafts import draft_current, model_current
 from pipeline.tasks.lock import hold_build_lock
@@ -32,6 +33,9 @@ def source_of(task_name):
     """The file a task's failure names: its document's text."""
     return str(PROJECT.text_source(document_of(task_name)).relative_to(ROOT))
 
+
+# `doit clean` says what it removed and each problem once, and ends 1 when it refused any.
+report_cleaning(PROJECT)
 
 # A worker that dies fails its task in one line; the build goes on, and ends. The longest
 # tasks first: the printer's PDF, then the other PDFs, drafts, previews, checks.

@@ -116,6 +116,32 @@ def test_clean_removes_only_built_files_whatever_the_names(tmp_path):
         sorted(f"{name}.txt" for name in HOSTILE_NAMES)
 
 
+@pytest.mark.slow  # two `doit model` and their cleans
+def test_clean_says_each_refusal_once_ends_non_zero_and_says_what_it_removed(tmp_path):
+    folder = new_project(tmp_path / "project", {"good.txt": GOOD, "other.txt": GOOD})
+    assert audited_doit(folder, "model").returncode == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.json").write_text("{}\n")
+    shutil.rmtree(folder / "output" / "good")
+    (folder / "output" / "good").symlink_to(outside)
+    result = audited_doit(folder, "clean")
+    assert result.returncode != 0
+    assert_clean_console(result)
+    assert said(result).splitlines() == [
+        f"error: output/good: is a symbolic link leading out of output/ (to {outside.resolve()});"
+        " only files inside the project are read or written",
+        "removed output/other/ (3 files)"]
+    assert (outside / "keep.json").exists()
+    (folder / "output" / "good").unlink()
+    assert audited_doit(folder, "model").returncode == 0
+    result = audited_doit(folder, "clean")
+    assert result.returncode == 0
+    assert said(result).splitlines() == ["removed output/good/ (3 files)",
+                                         "removed output/other/ (3 files)"]
+    assert said(audited_doit(folder, "clean")) == ""  # nothing left: nothing said
+
+
 # --- 2 and 3. Symbolic links, odd files and broken metadata: a task that fails in one line ------
 
 # name -> (how to make the case in (project, outside), the line expected)

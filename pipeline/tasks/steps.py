@@ -254,11 +254,11 @@ def clean_model(root: Path, name: str, *dropped: str) -> None:
     remove_empty_folders(project, name)
 
 
-def clean_left_behind(root: Path, name: str) -> None:
+def clean_left_behind(root: Path, name: str) -> str | None:
     """`doit clean` removes what was built for a text since removed from source/, which has
     no task of its own: every file a task of its would clean."""
     clean_model(root, name, *Project(Path(root)).layouts())
-    clean_draft(root, name)
+    return clean_draft(root, name)
 
 
 def remove_empty_folders(project: Project, name: str) -> None:
@@ -318,16 +318,16 @@ def edited_during_build(project: Project, docx: Path) -> PipelineError:
                          "was edited during the build and is kept; run doit again to import it")
 
 
-def clean_draft(root: Path, name: str) -> None:
-    """`doit clean` removes the draft only when it holds no edit the pipeline has not read,
-    and with its bookkeeping the editions of the layouts deleted since the model was built."""
+def clean_draft(root: Path, name: str) -> str | None:
+    """`doit clean` removes the draft only when it holds no edit the pipeline has not read
+    (the line saying it was kept), and with its bookkeeping the editions of the layouts
+    deleted since the model was built."""
     from pipeline.tasks import drafts
     project = checked(root, name)
     docx = project.docx(name)
     state = drafts.load_state(project.draft_state(name))
     if drafts.edited(docx, state):
-        print(f"kept {docx.relative_to(project.root)}: it holds edits not yet imported")
-        return
+        return f"kept {docx.relative_to(project.root)}: it holds edits not yet imported"
     # The bookkeeping is all that names the layouts deleted from layouts/ since the model
     # was built: their editions go before it does.
     vanished = drafts.vanished_layouts(project, state)
@@ -337,6 +337,7 @@ def clean_draft(root: Path, name: str) -> None:
     files.remove(docx)
     files.remove(project.draft_state(name))
     remove_empty_folders(project, name)
+    return None
 
 
 def clean_previews(root: Path, name: str, layout_name: str) -> None:
