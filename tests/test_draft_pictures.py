@@ -14,7 +14,7 @@ from PIL import Image
 
 from pipeline import files
 from pipeline.errors import PipelineError
-from pipeline.model import Document, Figure, Metadata, Paragraph, Span, to_json
+from pipeline.model import Document, Figure, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.decoding import read_source
 from pipeline.readers.markup import read_markup
 from pipeline.tasks import drafts
@@ -62,25 +62,30 @@ def project(tmp_path) -> Project:
     (project.source_dir / "photos").mkdir(parents=True)
     (project.source_dir / "photos" / "pier.png").write_bytes(picture("navy"))
     (project.source_dir / "photos" / "deck.jpg").write_bytes(picture("teal", "JPEG"))
-    project.metadata(NAME).write_text(TOML, encoding="utf-8")
+    return drafted(project, HARBOUR, TOML)
+
+
+def drafted(project: Project, document: Document, toml: str) -> Project:
+    """`project` with `document`'s draft written by the pipeline, its bookkeeping kept."""
+    project.metadata(NAME).write_text(toml, encoding="utf-8")
     project.scraped(NAME).write_text("The new pier opened in March.\n", encoding="utf-8")
-    draft = write_draft(HARBOUR, LAYOUT, project.source_dir)
+    draft = write_draft(document, LAYOUT, project.source_dir)
     project.docx(NAME).parent.mkdir(parents=True)
     project.docx(NAME).write_bytes(draft.data)
-    files.write_json(project.model(NAME), to_json(HARBOUR))
+    files.write_json(project.model(NAME), to_json(document))
     state = {"written": drafts.digest_of(draft.data), "sources": drafts.digests(
         project.inputs(NAME)), drafts.PICTURES: {str(n): d for n, d in draft.pictures.items()}}
     files.write_json(project.draft_state(NAME), state)
     return project
 
 
-def imported(project: Project) -> tuple[str, Document]:
+def imported(project: Project, metadata: Metadata = METADATA) -> tuple[str, Document]:
     """The marked-up source the edited draft was imported as, and the document it reads."""
     state = drafts.load_state(project.draft_state(NAME))
-    drafts.import_draft(project, NAME, METADATA, state)
+    drafts.import_draft(project, NAME, metadata, state)
     markup = project.markup(NAME)
     return markup.read_text(encoding="utf-8"), read_markup(read_source(markup), markup,
-                                                           METADATA, project.source_dir)
+                                                           metadata, project.source_dir)
 
 
 def change_picture(draft, caption: str, data: bytes) -> None:
@@ -351,3 +356,95 @@ def test_a_picture_the_metadata_does_not_name_deleted_leaves_its_figure_to_come(
     markup = project.markup(NAME)
     document = read_markup(read_source(markup), markup, metadata, project.source_dir)
     assert [figure.image for figure in document.figures] == ["photos/pier.png", None, None]
+
+
+# --- An SVG picture --------------------------------------------------------------------------
+
+# A plan of the pier in two shapes, 480 by 320 CSS pixels: 360 by 240 points.
+PLAN = ('<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320" viewBox="0 0 480 320">'
+        '<rect width="480" height="320" fill="#dce8f0"/>'
+        '<path d="M40 280 L240 60 L440 280 Z" fill="#205080"/></svg>')
+PLAN_TOML = ('title = "A Year on the Ferries"\n\n[images]\n1 = "photos/plan.svg"\n\n[alt]\n'
+             '1 = "A plan of the new pier"\n')
+PLAN_METADATA = Metadata(title="A Year on the Ferries", images={1: "photos/plan.svg"},
+                         alt={1: "A plan of the new pier"})
+PLANNED = Document(NAME, PLAN_METADATA, None, (
+    Paragraph((Span("The new pier opened in March."),)),
+    Figure(1, (Span("The plan of the new pier"),), "photos/plan.svg", "A plan of the new pier"),
+    Paragraph((Span("Fares held."),)),
+))
+
+
+@pytest.fixture
+def planned(tmp_path) -> Project:
+    """A project whose figure's picture is an SVG, its draft written by the pipeline."""
+    project = Project(tmp_path)
+    (project.source_dir / "photos").mkdir(parents=True)
+    (project.source_dir / "photos" / "plan.svg").write_text(PLAN, encoding="utf-8")
+    return drafted(project, PLANNED, PLAN_TOML)
+
+
+def test_an_svg_picture_is_shown_in_the_draft_as_a_png_of_it(planned):
+    """python-docx embeds no SVG: the draft shows a PNG of it at 300 ppi, at the SVG's size,
+    with the figure's alternative text, the same bytes from the same SVG. The draft had not
+    been written at all ('not an image Word can show')."""
+    data = planned.docx(NAME).read_bytes()
+    assert write_draft(PLANNED, LAYOUT, planned.source_dir).data == data
+    shape = docx.Document(io.BytesIO(data)).inline_shapes[0]
+    assert (shape.width, shape.height) == (docx.shared.Pt(360), docx.shared.Pt(240))
+    assert shape._inline.docPr.get("descr") == "A plan of the new pier"
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    part = docx.Document(io.BytesIO(data)).part.related_parts[blip.embed]
+    assert part.content_type == "image/png"
+    with Image.open(io.BytesIO(part.blob)) as png:
+        assert png.size == (1500, 1000)
+        assert png.convert("RGB").getpixel((750, 700)) == (0x20, 0x50, 0x80)  # the pier
+        assert png.convert("RGB").getpixel((20, 20)) == (0xdc, 0xe8, 0xf0)  # the water
+
+
+def test_an_svg_pictures_draft_read_back_keeps_the_svg_unless_the_picture_was_replaced(planned):
+    edited(planned.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    _, document = imported(planned, PLAN_METADATA)
+    assert document.figures == PLANNED.figures
+    assert not planned.media(NAME).exists()
+    new = picture("orange", "JPEG")
+    edited(planned.docx(NAME), lambda draft: change_picture(draft, "The plan of", new))
+    markup, document = imported(planned, PLAN_METADATA)
+    assert "![The plan of the new pier](harbour.media/figure-1.jpg)" in markup
+    assert document.figures[0].image == "harbour.media/figure-1.jpg"
+    assert (planned.media(NAME) / "figure-1.jpg").read_bytes() == new
+
+
+@pytest.mark.slow
+def test_a_text_with_an_svg_picture_builds_its_draft_and_reads_it_back(tmp_path):
+    """Built with doit: a figure whose picture is an SVG gets its draft (it had stopped the
+    draft, exit 2), which read back keeps the SVG, and whose picture replaced is taken out."""
+    folder = copy_project(tmp_path / "project", library=False)
+    source = folder / "source"
+    (source / "photos").mkdir()
+    (source / "photos" / "plan.svg").write_text(PLAN, encoding="utf-8")
+    (source / f"{NAME}.toml").write_text(PLAN_TOML, encoding="utf-8")
+    (source / f"{NAME}.txt").write_text(
+        "A Year on the Ferries\n\nThe new pier opened in March, and ridership rose by a fifth"
+        " over the year.\n\n\u00a0\nThe plan of the new pier\nThe plan of the new pier\n\n"
+        "Fares held for the third year running, and the night crossing returned.\n",
+        encoding="utf-8")
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    draft = folder / "output" / NAME / f"{NAME}.docx"
+
+    def images() -> list[str | None]:
+        model = files.read_json(folder / "output" / NAME / f"{NAME}.json")
+        return [figure.image for figure in from_json(model).figures]
+
+    edited(draft, lambda document: paragraph_starting(document, "Fares").add_run(" Again."))
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert images() == ["photos/plan.svg"]
+    assert not (source / f"{NAME}.media").exists()
+    new = picture("orange", size=(1200, 800))
+    edited(draft, lambda document: change_picture(document, "The plan of", new))
+    result = doit(folder, "-n", "1", f"model:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert images() == ["harbour.media/figure-1.png"]
+    assert (source / f"{NAME}.media" / "figure-1.png").read_bytes() == new

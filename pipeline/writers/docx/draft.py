@@ -28,7 +28,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor, Twips
+from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -583,8 +583,7 @@ def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_sp
         picture = draft.add_paragraph(style=FIGURE_STYLE)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
-        pictures[figure.number] = _add_picture(picture, source_dir / figure.image, figure,
-                                               text_width)
+        pictures[figure.number] = _add_picture(picture, source_dir, figure, text_width)
     caption = draft.add_paragraph(style=CAPTION_STYLE)
     add_spans(caption, figure.caption)
     _mark_figure(caption, figure.number)
@@ -607,12 +606,14 @@ def _mark_figure(caption, number: int) -> None:
     caption._p.append(end)
 
 
-def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
+def _add_picture(paragraph, source_dir: Path, figure: Figure, text_width: int) -> str:
     """The figure's picture in `paragraph`; the digest of the bytes embedded."""
+    path = source_dir / figure.image
     if not path.is_file():
         raise PipelineError(path, f"no such image for figure {figure.number}")
     try:
-        shape = paragraph.add_run().add_picture(screen_picture(path, figure.image))
+        shape = paragraph.add_run().add_picture(
+            screen_picture(source_dir, figure.image, Emu(text_width).pt))
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
@@ -624,16 +625,20 @@ def _add_picture(paragraph, path: Path, figure: Figure, text_width: int) -> str:
     return hashlib.sha256(paragraph.part.related_parts[blip.embed].blob).hexdigest()
 
 
-def screen_picture(path: Path, name: str) -> BytesIO | str:
-    """The picture as Word and LibreOffice show it: a CMYK one (a print photo) as an RGB
-    copy, converted through its own profile when it has one; the print PDF keeps the CMYK.
-    Read whole first: one cut short or corrupt is refused as the editions refuse it."""
+def screen_picture(source_dir: Path, name: str, text_width_pt: float) -> BytesIO | str:
+    """Figure image `name` as Word and LibreOffice show it: a CMYK one (a print photo) as an
+    RGB copy, converted through its own profile when it has one (the print PDF keeps the
+    CMYK); an SVG one, which python-docx cannot embed, as a PNG of it (svg.py), at most
+    `text_width_pt` wide. Read whole first: one cut short or corrupt is refused as the
+    editions refuse it."""
     from PIL import ImageCms
 
     from pipeline.readers.pictures import SVG_SUFFIX, decoded
+    from pipeline.writers.docx.svg import svg_as_png
 
+    path = source_dir / name
     if path.suffix.lower() == SVG_SUFFIX:
-        return str(path)
+        return svg_as_png(name, source_dir, text_width_pt)
     with path.open("rb") as stream, decoded(name, stream) as image:
         if image.mode != "CMYK":
             return str(path)
