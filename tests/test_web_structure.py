@@ -483,3 +483,37 @@ def test_a_line_whose_sentence_goes_on_into_the_list_under_it_leads_into_it():
     assert lead not in [heading.text for heading in document.headings]
     assert isinstance(document.blocks[1], Paragraph) and isinstance(document.blocks[2], List)
     assert [heading.text for heading in document.headings] == ["Any other business"]
+
+
+
+def test_an_item_numbered_under_the_last_item_of_a_list_four_deep_is_its_item():
+    """A list numbered 1. to 2.1.1.1 in a text not wrapped, each item on a line of its own: the
+    last (`2.1.1.1 …` under `2.1.1 …`, a paragraph under it) is the list's, as `1.1.1.1` was
+    before it (it had been a section's heading: its kind of number was looked for among the
+    items' read without the numbers they are numbered under)."""
+    text = "\n\n".join([
+        "The library service lends books, recordings and films from its central library and "
+        "eleven branches, and it keeps the county's archives, which hold the records of its "
+        "parishes, its courts and its councils since the sixteenth century.",
+        "1 Libraries and archives", "The service is run in these parts:",
+        "1. Lending from the central library and its branches in the towns and the villages\n"
+        "1.1 Books for adults, in print and as recordings, bought for each branch by its staff\n"
+        "1.1.1 Fiction and poetry\n"
+        "1.1.1.1 Novels in large type for readers with poor sight, lent free for a month\n"
+        "1.1.1.2 Recorded books for readers who cannot hold a book, sent to them by post\n"
+        "1.1.2 Reference works\n"
+        "2. Archives held for the county\n"
+        "2.1 Parish records\n"
+        "2.1.1 Registers of baptisms and burials\n"
+        "2.1.1.1 Copies on film of registers too fragile to be handled by readers",
+        "Each part of the service reports to the board once a year, and the board publishes "
+        "what each part lent, kept and spent in that year, with the number of its readers.",
+        "2 Staff", "The staff grew."])
+    document = document_of(text)
+    assert [heading.text for heading in document.headings] == [
+        "1\u00a0Libraries and archives", "2\u00a0Staff"]
+    (found,) = lists_of(document)
+    registers = found.items[1].sublist.items[0].sublist.items[0]
+    assert registers.text == "Registers of baptisms and burials"
+    assert [item.text for item in registers.sublist.items] == [
+        "Copies on film of registers too fragile to be handled by readers"]

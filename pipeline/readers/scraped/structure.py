@@ -2306,14 +2306,15 @@ def headings_numbered(marker: Marked, before: list[Block]) -> list[Marked]:
 def resumes_headings(marker: Marked, pending: list[Unit], before: list[Block]) -> bool:
     """Whether `marker` counts on from the last heading numbered as it is, not from the last
     item of the pending list numbered as it is."""
-    items = [item for unit in pending for item, _ in items_of(unit.rows)[1]
-             if item.family == marker.family]
+    items = [item for item, _ in units_items(pending) if item.family == marker.family]
     return (counts_on_headings(marker, before)
             and not counts_on_from(items[-1].value, marker.value))
 
 
 def families(units: list[Unit]) -> set[str]:
-    return {marker.family for unit in units for marker, _ in items_of(unit.rows)[1]}
+    """The kinds of marker the units' items are opened by, a compound number read under the
+    item before it (1.1.1.1 on the line after 1.1.1) as the list reads it."""
+    return {marker.family for marker, _ in units_items(units)}
 
 
 def bulleted_by_pictograph(items: list[tuple[Marked, list[str]]], pending: list[Unit],
