@@ -157,3 +157,29 @@ def test_a_column_of_short_names_is_whole_before_a_head_takes_one_line(layout):
     for name in ("Canal Street", "Market Square", "Old Town"):
         assert f'<td class="unbroken">{name}</td>' in html, name
     assert ("numeric unbroken", ["Staff ", "on duty"]) in heads_as_set(html)
+
+
+def depots() -> Document:
+    """Depots numbered after their names (`Quarry Lane Yard 2`), with four columns of
+    figures and a state: too wide for large print's measure with every name on one line."""
+    names = ("Quarry Lane Yard", "Fernbrook Gritting Store", "Ashworth Vehicle Workshop")
+    rows = tuple((f"{name} {number}", f"{4100 + number * 37:,}", f"{8300 + number * 311:,}",
+                  f"{number * 3.1:.1f}%", "Under review")
+                 for number in (1, 2, 3) for name in names)
+    table = Table(tuple((Span(head),) for head in ("Depot", "2023–24", "2024–25", "Change",
+                                                    "Status")),
+                  tuple(tuple((Span(cell),) for cell in row) for row in rows),
+                  (Span("Table 3 Depots by year"),))
+    return Document("depots", Metadata(title="Depots"), None, (table,))
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_labels_closing_figure_never_stands_alone_on_a_line(layout):
+    """A label closed by a figure (`Quarry Lane Yard 2`) keeps it with the word before it, a
+    no-break space between, as the house style binds a number to its noun: where the column
+    cannot be as wide as its longest label (large print's type), it had wrapped `Quarry Lane
+    Yard / 2`, the figure alone."""
+    html = render_html(depots(), load_layout(ROOT / "layouts", layout))
+    for name in ("Quarry Lane Yard", "Fernbrook Gritting Store", "Ashworth Vehicle Workshop"):
+        for number in (1, 2, 3):
+            assert f"{name}\u00a0{number}</" in html, (name, number)

@@ -415,10 +415,12 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
             + hung_bracket(cell, bracketed.get(column)))
         for column, cell in enumerate(block.header))
     totals = block.total_rows
+    labels = label_columns(block)
     rows = Markup("").join(
         Markup("<tr{}>{}</tr>\n").format(
             Markup(' class="total"') if number in totals else Markup(""),
-            Markup("").join(table_cell(worded(cell, unbroken.get((number, column))), index,
+            Markup("").join(table_cell(worded(figure_bound(cell) if column in labels else cell,
+                                              unbroken.get((number, column))), index,
                                        setting, numeric[column],
                                        row_header=column == 0 and not numeric[0],
                                        unbroken=len(unbroken.get((number, column), ())) == 1,
@@ -613,12 +615,15 @@ def header_words(text: str) -> list[str]:
 
 def body_widths(block: Table, ems: Callable[[str, bool], float]) -> dict[int, float]:
     """The ems of each column's widest word or figure in the table's body, which never
-    breaks (a character of a cell written without spaces)."""
+    breaks (a character of a cell written without spaces; a label's last word with the
+    figure bound to it, figure_bound)."""
     widths: dict[int, float] = {}
+    labels = label_columns(block)
     for row in block.rows:
         for column, cell in enumerate(row):
+            text = plain(figure_bound(cell) if column in labels else cell)
             widths[column] = max(widths.get(column, 0.0), 0.0,
-                                 *(ems(piece, False) for piece in unbroken_words(plain(cell))))
+                                 *(ems(piece, False) for piece in unbroken_words(text)))
     return widths
 
 
@@ -670,6 +675,20 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
         len(block.header), spans(block.caption, index, setting, hyphenate=False),
         # Never alone on a line: taken off the first page, it would leave the line empty.
         WORD_JOINER + block.continued(setting.breaks.language))
+
+
+# A figure closing a label (`Harbour Road Depot 2`), the space before it.
+CLOSING_FIGURE = re.compile(r"(?<=\S) (?=\d+[A-Za-z]?$)")
+
+
+def figure_bound(cell: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A label's cell with the figure closing it bound to the word before it by a no-break
+    space, as the house style binds a number to its noun: a column too narrow for the label
+    wraps it before that word, never leaving the figure alone on the label's last line."""
+    if not cell:
+        return cell
+    last = cell[-1]
+    return (*cell[:-1], replace(last, text=CLOSING_FIGURE.sub("\u00a0", last.text)))
 
 
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
