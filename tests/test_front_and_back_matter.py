@@ -890,6 +890,27 @@ def test_a_body_named_under_the_title_is_the_organisation_the_opener_prints(
     assert organisation not in [getattr(block, "text", "") for block in document.blocks]
 
 
+@pytest.mark.parametrize(("body", "report", "opening", "text"), [
+    ("Harrowdale Moorland Trust", "Annual Review 2023\u201324", "A letter from our Chair",
+     f"Dear members and friends,\n\n{ENGLISH_BODY}"),
+    ("Kestrel Vale Housing Co-operative", "Impact Report 2024/25", "Homes and repairs",
+     ENGLISH_BODY),
+    ("海濱文化協會", "2024-25年報", "主席報告", CHINESE_BODY),
+])  # fmt: skip
+@pytest.mark.parametrize("reversed_", [False, True], ids=["body first", "report first"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"], ids=["a blank line", "two"])
+def test_a_reports_cover_is_its_organisation_and_title_over_its_first_section(
+        body, report, opening, text, reversed_, gap):
+    """A report's cover, the body's name over the report's name or under it, in a block of
+    its own over the text: the organisation and the title the opener prints, the heading
+    under it the first section's (the cover had been lines, or the body's name the title,
+    and the heading, a letter's over its greeting, the title)."""
+    cover = f"{report}\n{body}" if reversed_ else f"{body}\n{report}"
+    document = read(f"{cover}{gap}{opening}\n\n{text}", title="")
+    assert (document.metadata.title, document.metadata.organisation) == (report, body)
+    assert isinstance(document.blocks[0], Heading) and document.blocks[0].text == opening
+
+
 @pytest.mark.parametrize("line", ["Annual Review 2024", "Looking ahead", "Eleanor Whitcombe"])
 def test_a_line_under_the_title_naming_no_body_stays(line):
     document = read(f"Our year\n{line}\n\n{ENGLISH_BODY}", title="")

@@ -684,6 +684,33 @@ def test_facing_pages_feet_worded_apart_go_and_the_word_a_page_broke_is_whole():
     assert any(block.__class__.__name__ == "Table" for block in document.blocks)
 
 
+@pytest.mark.parametrize(("name", "title", "organisation", "heading"), [
+    ("fenwick-wildlife-impact-report", "Impact Report 2024", "Fenwick Valley Wildlife Trust",
+     "From our Chief Executive"),
+    ("ashgrove-foundation-annual-report", "Annual Report 2023\u201324",
+     "Ashgrove Community Foundation", "Our year in numbers"),
+    ("hospice-impact-mirrored-feet", "Impact Report 2024/25", "Harefield Hospice",
+     "Caring in the community"),
+    ("harbour-culture-association-report-zh", "2024-25年報", "海濱文化協會", "主席報告"),
+])  # fmt: skip
+def test_a_reports_cover_its_running_heads_repeat_is_its_front_matter(
+        name, title, organisation, heading):
+    """A report copied from its PDF, its cover at the top (the report's name over the
+    body's, or under it) and its pages' heads or feet saying the cover's words again. The
+    cover is the opener's: the report's name the title, the body's the organisation; the
+    heading under it heads the first section, a letter's greeting under it or not. Every
+    head and foot beside a folio goes (the cover had gone as a running head, the first
+    section's heading titling the text)."""
+    document, report = read_scraped(PRINTED / f"{name}.txt", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.organisation) == (title, organisation)
+    assert isinstance(document.blocks[0], Heading) and document.blocks[0].text == heading
+    furniture = [drop for drop in report["dropped"]
+                 if drop["reason"].startswith("printed page debris")]
+    assert len(furniture) >= 3 and all(drop["lines"][0] > 2 for drop in furniture)
+    words = said(document)
+    assert title not in words and organisation not in texts_of(document)
+
+
 def test_a_foot_over_the_next_pages_head_worded_apart_is_furniture():
     """A left page's foot (`Westmoor Care Trust⇥8`) right over the next page's head
     (`Quality Account 2024⇥9`), both ending in their figure: two shapes counting on

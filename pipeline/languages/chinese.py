@@ -56,7 +56,7 @@ WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
 HAN_DIGITS = "〇零一二三四五六七八九"
 YEAR_DIGITS = rf"(?:\d{{4}}|[{HAN_DIGITS}]{{4}})"
 ISSUE = re.compile(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{2,4}}))?"
-                   r"年度?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
+                   r"(?:年度?)?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
 # A line led by a time of day or a span of them, then what happens then ("下午2時 開幕禮").
 TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).

@@ -141,32 +141,45 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     beside_figures = {key(lines[index].text) for index in folios
                       if FOLIO_APART.search(lines[index].text.strip())}
     named = heads | beside_figures
-    title = titling_line(lines, shown)
+    cover = cover_lines(lines, shown, named)
     # The words a folio's figure is set beside are its page's head wherever the text writes
     # them alone (`香港海事發展局 2023-24年報` atop the first page, over the chapter's title;
-    # `…⇥42` atop the next), but for the text's own title, which the right pages' heads
-    # repeat (`Chair's Statement` standing alone, then `Chair's Statement⇥15`).
+    # `…⇥42` atop the next), but for the text's cover, which the heads repeat (`Chair's
+    # Statement` standing alone, then `Chair's Statement⇥15`).
     # Never a line of a paragraph's run, though a head's words (a body's line written
     # beside two folios is no head).
     found.update({line.number: RUNNING_HEAD for index, line in enumerate(lines)
-                  if line.number not in found and not in_paragraph(lines, index) and (
-                      key(line.text) in heads or (
-                          key(line.text) in beside_figures and line is not title) or (
+                  if line.number not in found and line not in cover
+                  and not in_paragraph(lines, index) and (
+                      key(line.text) in heads or key(line.text) in beside_figures or (
                           line in lines[:RUNNING_REACH + 1] and "\t" in line.text.strip()
                           and not named.isdisjoint(map(key, line.text.strip().split("\t")))))})
     found.update(last_folio(lines, shown, found))
     return found
 
 
-def titling_line(lines: Sequence, shown: list[tuple[int, str]]):
-    """The text's first line where a blank line parts it from the next: its title, perhaps;
-    None where the line under it goes on with no blank between (a running head over the
-    chapter's title)."""
+def cover_lines(lines: Sequence, shown: list[tuple[int, str]], named: set[str]) -> list:
+    """The text's first lines, down to the first blank line, where each is a line of its own
+    (no words set apart beside it) saying a running head's words or a part of them a rule
+    sets apart: its cover, which the heads repeat (`Harrowdale Moorland Trust` over `Annual
+    Review 2023–24`, the heads `Harrowdale Moorland Trust | Annual Review 2023–24` and
+    `Annual Review 2023–24`; a title alone, `Chair's Statement`, then `Chair's
+    Statement⇥15`). None where a line no head says is among them: a running head over the
+    chapter's title, no blank line between, is the page's."""
     if not shown:
-        return None
-    index = shown[0][0]
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    return lines[index] if following is None or following.number > lines[index].number + 1 else None
+        return []
+    start = end = shown[0][0]
+    while end + 1 < len(lines) and lines[end + 1].number == lines[end].number + 1:
+        end += 1
+    cover = lines[start:end + 1]
+    return cover if all("\t" not in line.text.strip() and said_in(key(line.text), named)
+                        for line in cover) else []
+
+
+def said_in(text: str, heads: set[str]) -> bool:
+    """Whether `text` is a head's words, or a part of them a rule sets apart."""
+    return any(text in {head, *(part.strip() for part in re.split(RULE, head))}
+               for head in heads)
 
 
 def headed_folios(shown: list[tuple[int, str]], lines: Sequence) -> set[int]:

@@ -162,6 +162,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     trail names as its title (0 for none)."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
     given_title = metadata.title
+    if cover := report_cover([unit for unit in units if unit.kind == "text"], metadata):
+        # A report's cover over the text: its body's name the organisation and the report's
+        # name the title, which the opener prints; the heading under it heads the first
+        # section (a letter from the chair, though a greeting follows it).
+        block, issuer, report = cover
+        units = [unit for unit in units if unit is not block]
+        metadata = replace(metadata, title=report, organisation=metadata.organisation or issuer)
     subject = None if metadata.title else letter_subject(
         [unit for unit in units if unit.kind == "text"])
     if subject is not None:
@@ -409,6 +416,23 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         and not detect(title.rows[0]).names_body(title.rows[0].strip())
         and (cover(masthead[-1], title) or not is_heading_text(after.text)
              or is_byline(after, under_title=True))) else []
+
+
+def report_cover(texts: list[Unit], metadata: Metadata) -> tuple[Unit, str, str] | None:
+    """The text's first block, its body's name over the report's name or under it, written
+    once, over more text (`Harrowdale Moorland Trust` over `Annual Review 2023–24`, `2024年報`
+    over `海濱文化協會`), where the metadata gives no title and names no other body: the
+    block, the body's name and the report's; else None."""
+    if metadata.title or len(texts) < 2 or len(texts[0].rows) != 2 or texts[0].repeats != 1:
+        return None
+    for body, report in (texts[0].rows, texts[0].rows[::-1]):
+        body, report = body.strip(), report.strip()
+        if (names_a_body(body) and not detect(body).names_issue(body)
+                and detect(report).names_issue(report) and (
+                    not metadata.organisation
+                    or likeness_key(metadata.organisation) == likeness_key(body))):
+            return texts[0], body, report
+    return None
 
 
 def names_a_body(text: str) -> bool:
