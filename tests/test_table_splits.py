@@ -212,3 +212,28 @@ def test_a_table_that_would_leave_a_few_rows_at_a_pages_foot_is_set_after_the_ne
     assert source.page == pages[-1]
     if (after.page, after.top) < (title.page, title.top):  # set later: it heads its page
         assert title.page == after.page + 1 and first == len(names), (title, after)
+
+
+@pytest.mark.parametrize("side", ["opening", "block"])
+def test_a_floated_table_that_leaves_a_page_too_empty_is_put_back_and_split(monkeypatch, side):
+    """A table set after the paragraph that follows it (floated), with its source line and
+    the figure it carried, heads a page left too empty (a heading and the long table its
+    lead-in keeps did not fit under it), or the page before it is: it is put back where its
+    text has it, to split at the page's foot as before, and is never floated again."""
+    from pipeline.writers.html import Placement
+    from pipeline.writers.pdf import placement
+
+    kinds = ["heading", "paragraph", "table", "table source", "figure", "paragraph",
+             "heading", "lead-in", "table"]
+    floated = Placement(order=(0, 1, 5, 2, 3, 4, 6, 7, 8), whole_tables=frozenset({2}),
+                        parted_tables=frozenset({2}), floated_tables=frozenset({2}))
+    hole = placement.Hole(200.0, 6 if side == "opening" else 2, "h2" if side == "opening"
+                          else "table", 40.0, 0.0, opening=2 if side == "opening" else 1)
+    unseen = placement.all_mended(floated, [hole], kinds)  # floated since this layout
+    assert unseen.order == floated.order and unseen.floated_tables == {2}
+    back = placement.all_mended(floated, [hole], kinds, floated.floated_tables)
+    assert back.ordered(len(kinds)) == tuple(range(len(kinds)))
+    assert 2 in back.short_splits and not back.floated_tables and 2 not in back.whole_tables
+    monkeypatch.setattr(placement, "body_rows", lambda box: dict.fromkeys(range(box)))
+    tables = [(3, 2, 3, 0.0), (4, 2, 11, 0.0)]  # split again: three rows of fourteen
+    assert placement.split_tables(back, [], {}, tables, kinds).order == back.order

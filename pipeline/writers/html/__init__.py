@@ -65,6 +65,9 @@ class Placement:
     # Tables let go from the paragraph before them, which is no lead-in (it ends without a
     # colon): kept with it, they took it and its heading overleaf and left a hole.
     parted_tables: frozenset[int] = frozenset()
+    # Tables set whole after the running text that follows them (floated): split, they left
+    # a few rows at a page's foot.
+    floated_tables: frozenset[int] = frozenset()
     # Tables wider than the measure, and how many steps they were set narrower by (base.css:
     # smaller type; large print, a landscape page).
     wide_tables: dict[int, int] = field(default_factory=dict)

@@ -24,7 +24,8 @@ where that leaves no page too empty, as a typesetter keeps a short table whole; 
 split leaves fewer than a part in SMALL_PART of its rows on the first page, and which fits
 whole on the next, is set whole after the running text of its section that follows it
 (set_later, as a figure is; its source lines with it, past the figures between), that text
-filling the page's foot, where it fills it within MAX_EMPTY; a split
+filling the page's foot, where it fills it within MAX_EMPTY, and put back to split where
+the page it heads, or the page before, is left more than MAX_EMPTY empty after all; a split
 leaves MIN_ROWS rows on each page: the stylesheet
 keeps its last row with the one before, so the renderer breaks earlier where the break would
 leave it alone on the next page, and never splits a table that fits the space left; where
@@ -189,6 +190,8 @@ class Hole:
     # The paragraphs on the page of the hole but its last block: the gaps under them may
     # open up (spread_out).
     gaps: tuple[int, ...] = ()
+    # The block heading the page of the hole: a table set later there may be put back.
+    opening: int | None = None
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -222,6 +225,35 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
         return replace(placement, scales={**placement.scales, hole.block: min(fitting, scale)})
     return (set_later(placement, hole.block, kinds, count)
             or set_earlier(placement, hole, kinds, count))
+
+
+def floated_back(placement: Placement, hole: Hole, kinds: list[str],
+                 laid_out: frozenset[int]) -> Placement | None:
+    """The placement with a table set later (floated) that heads the page of `hole`, or the
+    next page, put back before the running text it was set after, with its sources and the
+    figures it carried, and never floated again (short_splits): it splits at the page's foot
+    as before, a few rows there being the lesser fault than a page left too empty. None
+    where neither page is headed by such a table as the layout set it (`laid_out`: the
+    floats of the placement laid out; one set later since is judged on its own layout)."""
+    tables = [block for block in (hole.opening, hole.block)
+              if block in laid_out & placement.floated_tables]
+    if not tables:
+        return None
+    table = tables[0]
+    order = list(placement.ordered(len(kinds)))
+    position = order.index(table)
+    start = position
+    while start and order[start - 1] > table:
+        start -= 1  # the running text set before it
+    end = position + 1
+    while (end < len(order) and kinds[order[end]] in (TABLE_SOURCE, "figure")
+           and table < order[end] < order[start]):
+        end += 1  # its sources and the figures it carried
+    order[start:end] = [*order[position:end], *order[start:position]]
+    return replace(placement, order=tuple(order),
+                   floated_tables=placement.floated_tables - {table},
+                   whole_tables=placement.whole_tables - {table},
+                   short_splits=placement.short_splits | {table})
 
 
 def made_room(placement: Placement, hole: Hole, lacking: float | None = None
@@ -445,7 +477,8 @@ def holes(pages) -> Iterator[Hole]:
                    space - MAX_EMPTY * (bottom - top), table_shortfall, making_way,
                    caption_of(element, following) if element.tag == "figure" else None,
                    tuple(int(found.get("data-block")) for found, _ in placed[:-1]
-                         if found.tag == "p"))
+                         if found.tag == "p"),
+                   int(placed[0][0].get("data-block")) if placed else None)
 
 
 def printed_end(box) -> float:
@@ -551,11 +584,15 @@ def pictured_figures(pages) -> tuple[tuple[int, float, float, Caption | None], .
     return tuple(figure for figure in reversed(found) if figure[1] > 0)
 
 
-def all_mended(placement: Placement, found: list[Hole], kinds: list[str]) -> Placement:
+def all_mended(placement: Placement, found: list[Hole], kinds: list[str],
+               floated: frozenset[int] = frozenset()) -> Placement:
     """The placement with every hole mended that can be: each figure is mended on its own,
-    so one more layout mends them all (each shifts what follows it a little)."""
+    so one more layout mends them all (each shifts what follows it a little); a table set
+    later (of `floated`, those the layout shows) heading the page of a hole or the next is
+    put back first."""
     for hole in found:
-        placement = mended(placement, hole, kinds, len(kinds)) or placement
+        placement = (floated_back(placement, hole, kinds, floated)
+                     or mended(placement, hole, kinds, len(kinds)) or placement)
     return placement
 
 
@@ -633,7 +670,8 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
         return ran_on
     from pipeline.writers.pdf.list_breaks import list_breaks  # which reads this module
 
-    return all_mended(list_breaks(better, pages), list(holes(pages)), kinds)
+    return all_mended(list_breaks(better, pages), list(holes(pages)), kinds,
+                      placement.floated_tables)
 
 
 def ladder_words(lines: dict[int, list[tuple[int, str]]],
@@ -801,7 +839,8 @@ def floated(placement: Placement, pages, table: int, kinds: list[str]) -> Placem
     if bottom - first.position_y - filling > MAX_EMPTY * page_box.height:
         return None
     return replace(later, whole_tables=placement.whole_tables | {table},
-                   parted_tables=placement.parted_tables | {table})
+                   parted_tables=placement.parted_tables | {table},
+                   floated_tables=placement.floated_tables | {table})
 
 
 def sources_height(pages, table: int, kinds: list[str]) -> float:
