@@ -318,3 +318,20 @@ def test_a_bilingual_text_opening_in_english_tags_its_chinese(layout, tmp_path):
     assert all(language == "en-GB" for text, language in spoken
                if re.search("[A-Za-z]", text) and text not in chinese), spoken
     assert not preflight(path, document, load_layout(LAYOUTS, layout)).errors
+
+
+@pytest.mark.slow
+def test_an_english_phrase_s_figures_starting_a_line_are_spoken_in_english(tmp_path):
+    """A phrase the line's end parts before its figures (`Smart Harbour` over `3.5`, as the
+    screen edition breaks one of these sentences) is English on both lines: the figures'
+    element, judged alone, had been no language's, read in Chinese."""
+    from .support import scraped_editions
+
+    text = "海港計劃簡報\n\n" + "".join(
+        f"本署{'今年' * (n % 5)}推出「Smart Harbour 3.5」計劃{'，' * (n % 2)}並擴展"
+        f"{'至各區' * (n % 3)}。" for n in range(16))
+    _, pdfs = scraped_editions(tmp_path, "smart-harbour", text, ["screen"])
+    with pikepdf.open(pdfs["screen"]) as pdf:
+        figures = [language for piece, language in spoken_languages(pdf)
+                   if piece.strip() == "3.5"]
+    assert figures and set(figures) == {"en-GB"}, figures
