@@ -114,10 +114,11 @@ def test_a_bilingual_title_is_not_tagged_as_chinese_but_a_chinese_line_is():
     ("應變…完成", "應變……完成"),
     ("變化--數碼化", "變化——數碼化"),
     ("變化—數碼化", "變化——數碼化"),
-    # A line of Chinese holding many English words, set against them as Chinese sets them.
+    # A line of Chinese holding many English words, set against them as Chinese sets them;
+    # brackets wholly around English after an English word are its phrase's, half-width.
     ("我們透過Facebook, WhatsApp 及 Instagram 接觸會員,並發布ESG (Environmental, Social and "
-     "Governance)報告.", "我們透過Facebook, WhatsApp及Instagram接觸會員，並發布ESG（Environ"
-     "mental, Social and Governance）報告。"),
+     "Governance)報告.", "我們透過Facebook, WhatsApp及Instagram接觸會員，並發布ESG (Environ"
+     "mental, Social and Governance)報告。"),
     # A full stop after a figure ends a Chinese sentence; a point inside one stays.
     ("出租率回升至96%.此外，收入為96.", "出租率回升至96%。此外，收入為96。"),
     ("成本下降5-8%.", "成本下降5-8%。"),

@@ -515,6 +515,23 @@ def test_chinese_marks_beside_brackets_are_full_width_at_once(written, cleaned):
     assert clean_line(cleaned) == cleaned
 
 
+@pytest.mark.parametrize(("written", "cleaned"), [
+    ("本年度与 Mr. J. Smith (U.K.) 合作。", "本年度与Mr.\u00a0J. Smith (U.K.)合作。"),
+    ("邀請 Dr. Amy Lo (Ph.D.) 主講，另有 Prof. Ho (2019) 出席。",
+     "邀請Dr.\u00a0Amy Lo (Ph.D.)主講，另有Prof.\u00a0Ho (2019)出席。"),
+    # A bracket the Chinese opened, or holding Chinese, is the sentence's.
+    ("世界衞生組織 (World Health Organization) 指出。", "世界衞生組織（World Health Organization）指出。"),
+    ("與 Smith (英國) 合作。", "與 Smith（英國）合作。"),
+])
+def test_brackets_wholly_around_latin_text_after_an_english_word_stay_half_width(written,
+                                                                                  cleaned):
+    """They are the English phrase's, spoken and set with it (english.LATIN_PHRASE), the
+    phrase held by the Chinese without spaces as a Latin term is; made full-width, they had
+    parted the phrase, its last words left untagged: `Smith（U.K.）`."""
+    assert clean_line(written) == cleaned
+    assert clean_line(cleaned) == cleaned
+
+
 def test_latin_ligatures_a_pdf_viewer_copies_are_their_letters():
     from pipeline.model import Span
     from pipeline.readers.cleaning import clean_spans

@@ -71,12 +71,40 @@ def test_stops_dashes_and_brackets_between_and_after_english_words_are_the_phras
         "Mt. Davis Trust", "Ste. Anne’s Hall", "Pier No. 4"]
     assert english("我们邀请 Prof. Mary Chan [Secretary], Harbour Society 出席。2024 rose "
                    "by 5 per cent – a record.之后", "zh-Hans") == [
-        "Prof. Mary Chan [Secretary], Harbour Society", "rose by 5 per cent – a record."]
+        "Prof. Mary Chan [Secretary], Harbour Society", "2024 rose by 5 per cent – a record."]
     assert english("世界衞生組織(World Health Organization)指出") == ["World Health Organization"]
     # A Chinese phrase in an English text leaves the English its marks and figures.
     assert [(piece, language.tag) for piece, language in phrases(
         "The motto, 「長廊屬於市民。」 (2025), was read.", DEFAULT) if language] == [
         ("「長廊屬於市民。」", "zh-HK")]
+
+
+def test_figures_after_a_comma_bracketed_abbreviations_and_an_opening_figure_are_the_phrase_s():
+    """A date's year after its comma, an abbreviation's letters and stops in brackets after a
+    name, and a figure a space parts from the word after it are the phrase's (each had been
+    left to the Chinese, read in it); a figure a Chinese character or a currency's sign ends,
+    or counting in Chinese, is not."""
+    assert english("資料截至 Mar. 15, 2023 (revised).") == ["Mar. 15, 2023 (revised)."]
+    assert english("与Ms. K. Wong (H.K.)及Prof. Li (Ph.D.)合作", "zh-Hans") == [
+        "Ms. K. Wong (H.K.)", "Prof. Li (Ph.D.)"]
+    assert english("計劃於3 March 2026.開始，2025 Asia Art Forum 亦然") == [
+        "3 March 2026.", "2025 Asia Art Forum"]
+    assert english("2024年 Harbour Day 吸引12,600名 visitors，門票HK$350 each") == [
+        "Harbour Day", "visitors", "each"]
+
+
+def test_a_word_joiner_the_writer_binds_with_leaves_the_phrase_whole():
+    """The joiner keeping a Chinese ellipsis off a line's start (`9001⁠……`), or a block's
+    last word on its line (`(⁠revised)`), is read as nothing: the figure before it and the
+    bracket's words are the phrase's (they had been left to the Chinese, `ISO 9001` parted
+    in two)."""
+    assert english("所有工地均須採用ISO 14001\u2060……我們") == ["ISO 14001"]
+    assert english("數字截至 Mar. 15, 2023 (\u2060revised).") == [
+        "Mar. 15, 2023 (\u2060revised)."]
+    document, _ = scraped_document("x", "工程報告\n\n所有工地均須採用ISO 14001……我們亦會檢討。\n",
+                                   Metadata(title="", language="zh-HK"))
+    html = render_html(document, load_layout(LAYOUTS, "print"))
+    assert '<span lang="en-GB">ISO 14001</span>\u2060……' in html
 
 
 def test_quotation_marks_and_apostrophes_between_english_words_are_the_phrase_s():

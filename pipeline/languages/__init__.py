@@ -20,6 +20,7 @@ from pipeline.languages.profile import (
     CURRENCY_CODE,
     LATIN_WORD,
     NBSP,
+    WORD_JOINER,
     Faces,
     Numerals,
     Profile,
@@ -424,18 +425,22 @@ def holds_phrase(text: str, profile: Profile) -> bool:
 
 
 def runs(text: str, profile: Profile) -> list[tuple[str, Profile | None]]:
-    """`text` cut into the runs of `profile`'s phrases and what stands between them."""
+    """`text` cut into the runs of `profile`'s phrases and what stands between them, its word
+    joiners read as nothing: a writer binds characters with them (`ISO 9001⁠……`, `(⁠note)`),
+    which leaves the words as they were; one at a phrase's end is left after it."""
     if not profile.holds(text):
         return [(text, None)]
     pieces: list[tuple[str, Profile | None]] = []
     position = 0
-    for match in re.finditer(profile.phrase, text):
+    kept = [offset for offset, character in enumerate(text) if character != WORD_JOINER]
+    for match in re.finditer(profile.phrase, "".join(text[offset] for offset in kept)):
         if not profile.holds(match.group()):
             continue  # punctuation alone (a full-width space) is no phrase
-        if match.start() > position:
-            pieces.append((text[position:match.start()], None))
-        pieces.append((match.group(), profile))
-        position = match.end()
+        start, end = kept[match.start()], kept[match.end() - 1] + 1
+        if start > position:
+            pieces.append((text[position:start], None))
+        pieces.append((text[start:end], profile))
+        position = end
     if position < len(text):
         pieces.append((text[position:], None))
     return pieces

@@ -213,8 +213,9 @@ SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
 # space). An English phrase ending its line keeps its space: "主席報告 Chairman's Report"
 # is two titles; so does English's short joining word between Chinese names, in an English
 # sentence ("歐陽志豪 and 陳大文 replied"), and a name a bar parts ("會訊 Newsletter｜…").
-# (An address cleaning set aside stands as a private-use mark: a term too.)
-LATIN_TERM = r"\+?[A-Za-z\d\ue000-\uf8ff][A-Za-z\d.,@/:&'’+_\ue000-\uf8ff-]*"
+# (An address cleaning set aside stands as a private-use mark: a term too; so are brackets
+# left half-width, an English phrase's: "與 Mr. Smith (U.K.) 及".)
+LATIN_TERM = r"\+?[A-Za-z\d\ue000-\uf8ff(][A-Za-z\d.,@/:&'’+_()\ue000-\uf8ff-]*"
 HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『（《〈，、；：
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
@@ -908,27 +909,36 @@ def unspaced_term(spaced: re.Match) -> str:
 def parentheses(line: str) -> str:
     """Parentheses opened after or before a Chinese character are full-width, and so is the
     parenthesis closing them ("建築信息模擬（BIM）技術"); one closed after or before a Chinese
-    character too, and the one it closes ("ESG（Environmental, Social and Governance）報告").
-    Parentheses around Latin text in Latin text stay."""
+    character too, and the one it closes ("（HKU）的"). Parentheses around Latin text in Latin
+    text stay, and so do those wholly around Latin text opened after it, whatever follows:
+    an English phrase's ("Mr. J. Smith (U.K.) 及", "ESG (Environmental, Social and
+    Governance)報告"), which it is tagged and set with (english.LATIN_PHRASE)."""
     characters = list(line)
-    opened: list[tuple[int, bool]] = []  # each parenthesis open: where, and if full-width
+    opened: list[tuple[int, bool, bool]] = []  # each open: where, if full-width, if phrase's
     before = ""  # the last character that is not a space
     for index, character in enumerate(line):
         if character == "(":
             after = line[index + 1:index + 2]
-            opened.append((index, bool(re.match(CHINESE_CHARACTER, before)
-                                       or re.match(CHINESE_CHARACTER, after))))
-            characters[index] = "\uff08" if opened[-1][1] else "("
+            full = bool(re.match(CHINESE_CHARACTER, before) or re.match(CHINESE_CHARACTER, after))
+            opened.append((index, full, bool(re.match(LATIN_TEXT, before))))
+            characters[index] = "\uff08" if full else "("
         elif character == ")":
-            opening, full = opened.pop() if opened else (None, False)
+            opening, full, after_latin = opened.pop() if opened else (None, False, False)
             after = line[index + 1:].lstrip(" ")[:1]
-            if full or re.match(CHINESE_CHARACTER, before) or re.match(CHINESE_CHARACTER, after):
+            phrase = (opening is not None and after_latin
+                      and not re.search(CHINESE_CHARACTER, line[opening:index]))
+            if full or not phrase and (re.match(CHINESE_CHARACTER, before)
+                                       or re.match(CHINESE_CHARACTER, after)):
                 characters[index] = "\uff09"
                 if opening is not None:
                     characters[opening] = "\uff08"
         if character != " ":
             before = character
     return "".join(characters)
+
+
+# A Latin letter or a figure: what a phrase in Latin letters ends with.
+LATIN_TEXT = "[A-Za-z\u00c0-\u024f0-9]"
 
 
 # Where a straight quote stands says which it is: after these, or at the line's start, it

@@ -352,11 +352,16 @@ CAPITALS_HONOUR = re.compile(r"[A-Z]{2,6}(\s?\([A-Za-z.]+\))?")
 # are the stops, dashes and brackets between its words and the stop after its last, up to
 # where Chinese resumes ("St. James’ Settlement", "given on 1 July 2025.", "Dr. Lee
 # (Chair)"), which are no language's: a screen reader speaks them, and the year, in the
-# phrase's language. A bracket is the phrase's with its words, whole: one a Chinese
-# sentence opens round the phrase ("(HKU)") is the sentence's, as are its full-width marks.
+# phrase's language. A bracket is the phrase's with its words, whole ("Mr. J. Smith
+# (U.K.)"): one a Chinese sentence opens round the phrase ("(HKU)") is the sentence's, as are
+# its full-width marks. An abbreviation's letters and stops are one word ("U.K.", "e.g."),
+# and a figure a space parts from the word after it opens the phrase ("1 July 2025.",
+# "2024 Annual Report"), not one a Chinese character or a currency's sign ends. A word
+# joiner, which a writer binds characters with, is read as nothing (languages.runs).
 LATIN_LETTER = "A-Za-z\u00c0-\u024f"
-LATIN_PHRASE_WORD = f"[{LATIN_LETTER}]+(?:(?:['\u2019]|-\u2060?)[{LATIN_LETTER}]+)*"
-PHRASE_FIGURE = "[0-9](?:[0-9.,%\u2013\u2060-]*[0-9%])?"
+LATIN_PHRASE_WORD = (f"(?:(?:[{LATIN_LETTER}]+\\.){{2,}}"
+                     f"|[{LATIN_LETTER}]+(?:(?:['\u2019]|-)[{LATIN_LETTER}]+)*)")
+PHRASE_FIGURE = "[0-9](?:[0-9.,%\u2013-]*[0-9%])?"
 # What may close a word or a figure before the spaces after it: a quote, then a stop.
 PHRASE_STOP = "['\u2019\u201d]?[.:,;!?]?"
 PHRASE_TOKEN = f"(?:{LATIN_PHRASE_WORD}|{PHRASE_FIGURE})"
@@ -364,12 +369,13 @@ BRACKETS = ((r"\(", r"\)"), (r"\[", r"\]"))
 PHRASE_BRACKETED = "|".join(
     f"{opening}{PHRASE_TOKEN}(?:{PHRASE_STOP}[ \u00a0]+[\u2018\u201c]?{PHRASE_TOKEN})*{closing}"
     for opening, closing in BRACKETS)
-LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-]){LATIN_PHRASE_WORD}"
+LATIN_PHRASE = (f"(?<![{LATIN_LETTER}0-9_./:@)\\-{CURRENCY_SIGNS}])"
+                f"(?:{PHRASE_FIGURE}[ \u00a0])?{LATIN_PHRASE_WORD}"
                 f"(?:{PHRASE_STOP}[ \u00a0]+"
                 f"(?:(?:{PHRASE_FIGURE}|[\u2013\u2014-]){PHRASE_STOP}[ \u00a0]+)*"
                 f"[\u2018\u201c]?(?:(?:{PHRASE_FIGURE}-)?{LATIN_PHRASE_WORD}|{PHRASE_BRACKETED}))*"
                 f"(?:{PHRASE_STOP}(?:[ \u00a0]+{PHRASE_FIGURE}){{1,3}}"
-                f"(?![^\\W\\d_]|[0-9%\u2013\u2060-]|[.,][{LATIN_LETTER}0-9]))?"
+                f"(?![^\\W\\d_]|[0-9%\u2013-]|[.,][{LATIN_LETTER}0-9]))?"
                 f"(?:[,;!?]|\\.(?!\\.)|:(?!\\S))?"
                 f"(?![{LATIN_LETTER}0-9_/@(\\-{CURRENCY_SIGNS}]|:\\S|\\.[{LATIN_LETTER}0-9])")
 

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 NBSP = "\u00a0"  # no-break space: binds a figure to its unit, a title to its name
+WORD_JOINER = "\u2060"  # forbids a line break on either side, and is no character of the text
 # A word of the Latin script, which a text in any language may hold (a name, an English body).
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # A currency's code before its sign ("HK$1.2億", "US$300萬"): read with its figure, in the
