@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+from pathlib import Path
 
 import docx
 import pytest
@@ -279,20 +280,11 @@ def test_a_media_folder_leading_out_of_source_is_refused(project, tmp_path):
 def test_a_replaced_picture_reaches_every_edition_and_the_next_draft(tmp_path):
     """Built with doit: the editor replaces a picture in the draft; the next build takes it
     out, prints it, writes it into the new draft, and a build after that takes nothing out."""
-    folder = copy_project(tmp_path / "project", library=False)
+    folder, draft = ferries_built(
+        tmp_path, "pier.png", picture("navy", size=(1200, 800)),
+        'title = "A Year on the Ferries"\n\n[images]\n1 = "photos/pier.png"\n',
+        "The new pier at Central")
     source = folder / "source"
-    (source / "photos").mkdir()
-    (source / "photos" / "pier.png").write_bytes(picture("navy", size=(1200, 800)))
-    (source / f"{NAME}.toml").write_text('title = "A Year on the Ferries"\n\n[images]\n'
-                                         '1 = "photos/pier.png"\n', encoding="utf-8")
-    (source / f"{NAME}.txt").write_text(
-        "A Year on the Ferries\n\nThe new pier opened in March, and ridership rose by a fifth"
-        " over the year.\n\n\u00a0\nThe new pier at Central\nThe new pier at Central\n\n"
-        "Fares held for the third year running, and the night crossing returned.\n",
-        encoding="utf-8")
-    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
-    assert result.returncode == 0, result.stdout + result.stderr
-    draft = folder / "output" / NAME / f"{NAME}.docx"
     new = picture("orange", size=(1200, 800))
     edited(draft, lambda document: change_picture(document, "The new pier at", new))
     result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}", f"pdf:{NAME}/screen")
@@ -318,6 +310,26 @@ def test_a_replaced_picture_reaches_every_edition_and_the_next_draft(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert [path.name for path in (source / f"{NAME}.media").iterdir()] == ["figure-1.png"]
     assert "](harbour.media/figure-1.png)" in (source / f"{NAME}.md").read_text()
+
+
+def ferries_built(tmp_path: Path, picture_name: str, data: bytes, metadata: str,
+                  caption: str) -> tuple[Path, Path]:
+    """A project whose one text pictures its figure (`caption`, written twice as a web page
+    doubles it) by photos/`picture_name`, built with doit to its model and draft: the
+    project's folder and the draft."""
+    folder = copy_project(tmp_path / "project", library=False)
+    source = folder / "source"
+    (source / "photos").mkdir()
+    (source / "photos" / picture_name).write_bytes(data)
+    (source / f"{NAME}.toml").write_text(metadata, encoding="utf-8")
+    (source / f"{NAME}.txt").write_text(
+        "A Year on the Ferries\n\nThe new pier opened in March, and ridership rose by a fifth"
+        f" over the year.\n\n\u00a0\n{caption}\n{caption}\n\n"
+        "Fares held for the third year running, and the night crossing returned.\n",
+        encoding="utf-8")
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder, folder / "output" / NAME / f"{NAME}.docx"
 
 
 def delete_picture(draft, caption: str) -> None:
@@ -419,19 +431,9 @@ def test_an_svg_pictures_draft_read_back_keeps_the_svg_unless_the_picture_was_re
 def test_a_text_with_an_svg_picture_builds_its_draft_and_reads_it_back(tmp_path):
     """Built with doit: a figure whose picture is an SVG gets its draft (it had stopped the
     draft, exit 2), which read back keeps the SVG, and whose picture replaced is taken out."""
-    folder = copy_project(tmp_path / "project", library=False)
+    folder, draft = ferries_built(tmp_path, "plan.svg", PLAN.encode("utf-8"), PLAN_TOML,
+                                  "The plan of the new pier")
     source = folder / "source"
-    (source / "photos").mkdir()
-    (source / "photos" / "plan.svg").write_text(PLAN, encoding="utf-8")
-    (source / f"{NAME}.toml").write_text(PLAN_TOML, encoding="utf-8")
-    (source / f"{NAME}.txt").write_text(
-        "A Year on the Ferries\n\nThe new pier opened in March, and ridership rose by a fifth"
-        " over the year.\n\n\u00a0\nThe plan of the new pier\nThe plan of the new pier\n\n"
-        "Fares held for the third year running, and the night crossing returned.\n",
-        encoding="utf-8")
-    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
-    assert result.returncode == 0, result.stdout + result.stderr
-    draft = folder / "output" / NAME / f"{NAME}.docx"
 
     def images() -> list[str | None]:
         model = files.read_json(folder / "output" / NAME / f"{NAME}.json")
