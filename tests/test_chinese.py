@@ -41,6 +41,7 @@ from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.docx.draft import write_docx
 from pipeline.writers.html import render_html
+from pipeline.writers.html.blocks import header_lines, label_words
 from pipeline.writers.pdf.render import render_pdf, stylesheet_files
 
 from .conftest import ROOT
@@ -780,6 +781,28 @@ def test_a_label_parts_where_its_marks_show_its_words():
     assert re.split(CHINESE.label_breaks, "屯門——東涌（大澳）") == ["屯門——", "東涌", "（大澳）"]
     assert re.split(CHINESE.label_breaks, "長者、青少年") == ["長者、", "青少年"]
     assert re.split(CHINESE.label_breaks, "至少一次") == ["至少一次"]  # no range
+
+
+BUS_ROUTES = ("觀塘——將軍澳——調景嶺", "荃灣——青衣（長宏邨）", "元朗——天水圍——流浮山")
+
+
+@pytest.mark.parametrize("step", [0, 1])
+def test_a_label_too_long_for_its_column_is_parted_at_its_marks_in_a_table_set_smaller(step):
+    """Routes whose parts (將軍澳—— / （長宏邨）) leave the table wider than the measure are
+    set in those parts still, never broken within one, while the table can be set smaller:
+    the placement sets it so. They had been left to the renderer, which broke them between
+    any two characters (天水 / 圍), once the writer reckoned the cells' real padding."""
+    heads = ("路線", "二〇二三至二四年度乘客人次", "二〇二四至二五年度乘客人次", "變動百分比",
+             "班次準時率", "平均載客率", "投訴數目")
+    rows = tuple((route, f"{5310 + number * 3545:,}", f"{5880 + number * 3635:,}",
+                  f"+{4.6 + number:.1f}%", "97.4%", f"{55 + number * 8}%", f"{17 + number * 14}")
+                 for number, route in enumerate(BUS_ROUTES))
+    table = Table(tuple((Span(head),) for head in heads),
+                  tuple(tuple((Span(cell),) for cell in row) for row in rows),
+                  (Span("表3 各巴士路線乘客量"),))
+    _, whole = header_lines(table, load_layout(ROOT / "layouts", "print"), step=step)
+    for number, route in enumerate(BUS_ROUTES):
+        assert whole.get((number, 0)) == label_words(route), (route, whole)
 
 
 @pytest.mark.slow

@@ -489,6 +489,7 @@ def header_lines(block: Table, layout: Layout,
     header's). A header's lines hold its whole text, spaces kept before each break. No
     header is set where even a word a line does not fit: the renderer breaks them."""
     measure = wide_measure(layout, step) - padding(block)
+    smaller = step < len(WIDE_SIZES) - 1
     settings = {column: header_settings(plain(cell), ems)
                 for column, cell in enumerate(block.header) if plain(cell).strip()}
     body = body_widths(block, ems)
@@ -496,18 +497,18 @@ def header_lines(block: Table, layout: Layout,
                   default=0)
     for depth in range(1, deepest + 1):
         chosen = shallowest(settings, depth)
-        if depth > HEADER_DEPTH and step < len(WIDE_SIZES) - 1:
+        if depth > HEADER_DEPTH and smaller:
             # Too wide: only what costs the columns no width is set on fewer lines.
             deep = shallowest(settings, HEADER_DEPTH)
             return lines_of(fewer_lines(deep, settings, body, width_of(deep, body))), {}
         if width_of(chosen, body) <= measure:
             chosen, whole = with_whole_cells(block, wide_measure(layout, step), settings,
-                                             depth, ems)
+                                             depth, ems, smaller)
             for (_, column), parts in whole.items():
                 body[column] = max(body.get(column, 0.0), *(ems(part, False) for part in parts))
             return lines_of(fewer_lines(chosen, settings, body, measure)), whole
     return {}, whole_labels(block, wide_measure(layout, step), ems=ems) | unbroken_cells(
-        block, wide_measure(layout, step))
+        block, wide_measure(layout, step), smaller=smaller)
 
 
 # A table's header row deeper than this is too deep to stack its headers in: a typesetter
@@ -530,18 +531,20 @@ def wide_measure(layout: Layout, step: int) -> float:
 
 def with_whole_cells(block: Table, measure: float,
                      settings: dict[int, list[tuple[tuple[str, ...], float]]], depth: int,
-                     ems: Callable[[str, bool], float]) -> tuple[dict, dict]:
+                     ems: Callable[[str, bool], float], smaller: bool = False,
+                     ) -> tuple[dict, dict]:
     """The headers at least `depth` lines deep, and no deeper than HEADER_DEPTH where the
     body's cells are then kept whole (the columns' labels of words, whole_labels; the cells
     written without spaces, unbroken_cells), as few as that takes: a head row a line deeper
     costs the table one line, a label broken a line in every row it is broken in. Returns
-    them and the cells kept whole, each with its parts."""
+    them and the cells kept whole, each with its parts. `smaller`: whether the table can
+    still be set smaller (unbroken_cells)."""
     labelled = len(label_columns(block))
     found: list[tuple[tuple[int, int], int, dict, dict]] = []
     for deeper in range(depth, max(depth, HEADER_DEPTH) + 1):
         chosen = shallowest(settings, deeper)
         labels = whole_labels(block, measure, lines_of(chosen), ems)
-        rank, cells = parted_cells(block, measure, lines_of(chosen))
+        rank, cells = parted_cells(block, measure, lines_of(chosen), smaller)
         wrapped = labelled - len({column for _, column in labels})
         found.append(((wrapped, rank), deeper, chosen, labels | cells))
     _, _, chosen, whole = min(found, key=lambda each: each[:2])
@@ -734,24 +737,28 @@ def cell_class(numeric: bool, unbroken: bool) -> Markup:
 
 
 def unbroken_cells(block: Table, measure: float,
-                   headers: dict[int, tuple[str, ...]] | None = None,
+                   headers: dict[int, tuple[str, ...]] | None = None, smaller: bool = False,
                    ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(row, column) of the cells of a script written without spaces (row -1: the header
     row), each with the parts it is set in, never broken within (none over UNBROKEN_CELL
     characters): the first of these that fits the table to the measure. Each cell whole, on
     one line; else the header's cells, and the longer of the others, in the words their
     language's marks show (`label_breaks`: 二〇二三至 / 二四年度, 屯門—— / 東涌); else every
-    cell so; else none, within `measure` (ems of the body: wide_measure). A column is as
-    wide as its widest part that never breaks: such a cell's, or a figure or word of another
-    cell; a header set in `headers`' lines (header_lines), as wide as its widest line."""
-    return parted_cells(block, measure, headers)[1]
+    cell so, within `measure` (ems of the body: wide_measure). Where even that is too wide,
+    and the table can be set `smaller`, the cells their marks part so still, the table wider
+    than the measure: the placement sets it smaller (fitted_tables), as a head row too deep,
+    never a word broken (沙螺 / 灣, as the renderer breaks them), a cell no mark parts broken
+    as any Chinese text is; at its smallest, none. A column is as wide as its widest part
+    that never breaks: such a cell's, or a figure or word of another cell; a header set in
+    `headers`' lines (header_lines), as wide as its widest line."""
+    return parted_cells(block, measure, headers, smaller)[1]
 
 
 def parted_cells(block: Table, measure: float,
-                 headers: dict[int, tuple[str, ...]] | None = None,
+                 headers: dict[int, tuple[str, ...]] | None = None, smaller: bool = False,
                  ) -> tuple[int, dict[tuple[int, int], tuple[str, ...]]]:
     """unbroken_cells, after how many of CELL_PARTINGS they are parted (as many as there
-    are where none is kept whole): the fewer, the more cells stand whole."""
+    are where none fits the measure): the fewer, the more cells stand whole."""
     headers = headers or {}
     texts = {(number, column): plain(cell)
              for number, row in [(-1, block.header), *enumerate(block.rows)]
@@ -768,7 +775,9 @@ def parted_cells(block: Table, measure: float,
             widest[cell[1]] = max(widest.get(cell[1], 0.0), *map(text_ems, pieces), 0.0)
         if sum(widest.values()) + padding(block) <= measure:
             return rank, parts
-    return len(CELL_PARTINGS), {}
+    # None fits: the cells its marks part in the finest parting (CELL_PARTINGS' last).
+    return len(CELL_PARTINGS), {cell: words for cell, words in parts.items()
+                                if smaller and len(words) > 1}
 
 
 def whole_labels(block: Table, measure: float,
