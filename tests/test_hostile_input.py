@@ -282,7 +282,7 @@ def test_the_build_refusing_them_ends_at_once_reads_nothing_outside(refused):
 def test_a_name_too_long_for_the_files_built_of_it_is_refused_and_one_as_long_builds(
         tmp_path, letter):
     project = Project(new_project(tmp_path / "project"))
-    room = project.name_room()
+    room = project.name_room
     longest = letter * (room // len(letter.encode()))
     too_long = longest + letter
     for name in (longest, too_long):

@@ -169,7 +169,7 @@ def summary(project: Project, run: Run) -> str:
         return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project, or whose text is refused for its name,
     # has nothing of its own to show.
-    room = project.name_room()
+    room = project.name_room
     documents = sorted(name for name in {document_of(task) for task in run.executed
                                          if ":" in task}
                        if not name_problem(name, room) and project.confined(name))

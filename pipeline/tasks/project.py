@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,22 +43,24 @@ class Project:
     def documents(self) -> list[str]:
         """Every text in source/, scraped or marked up, by name (the file's stem), but those
         `misnamed`."""
-        room = self.name_room()
+        room = self.name_room
         return sorted({path.stem for path in self.texts() if not name_problem(path.stem, room)})
 
     def misnamed(self) -> list[PipelineError]:
         """The texts whose name cannot name a folder in output/ (`...txt` would write into
         the project's own folder), or is too long for a file built of it, each refused in one
         line."""
-        room = self.name_room()
+        room = self.name_room
         return [PipelineError(path, problem) for path in self.texts()
                 if (problem := name_problem(path.stem, room))]
 
+    @functools.cached_property
     def name_room(self) -> int:
         """The most bytes a document's name may take: the longest file name the build makes of
         it (an edition's preflight report or contact sheet, in the longest layout's name),
         staged under its temporary name (files.staged), must be a name the system can hold.
-        (A page's preview, `-p1320.png`, is shorter than its contact sheet.)"""
+        (A page's preview, `-p1320.png`, is shorter than its contact sheet.) Reckoned once:
+        declaring the tasks asks it for every text, a build with nothing to do too."""
         stem = "x"
         made = [*self.outputs(stem, self.layouts()),
                 *(self.contact_sheet(stem, layout) for layout in self.layouts())]
