@@ -792,3 +792,21 @@ def test_a_body_line_written_again_and_again_beside_the_folios_is_text():
              if drop["reason"].endswith("running head or foot")]
     assert heads == ["Year Book 2024", "Fenwick Canal Society | Year Book 2024",
                      "Year Book 2024", "Fenwick Canal Society | Year Book 2024"]
+
+
+def test_a_left_pages_foot_naming_the_body_and_report_goes_though_its_paragraphs_are_lines():
+    """A chapter copied a paragraph a line, whose right pages' foot says the chapter's name
+    and the figure (`Salmon and Sea Trout in the Tamlin Rivers⇥21`) and whose left page's
+    says the figure and the board's name with its report's (`22⇥Tamlin Fisheries Board
+    Review of the Year 2023`): a page of a few long lines holds a page's worth of printed
+    lines, so the two shapes count the pages on together. The left foot goes, listed as a
+    folio; it had been a heading, the sections under it a level deeper."""
+    path = PRINTED / "fisheries-board-chapter.txt"
+    document, report = read_scraped(path, load_metadata(path.with_suffix(".toml"), ["print"]))
+    folios = [drop["text"] for drop in report["dropped"]
+              if drop["reason"] == "printed page debris: page number"]
+    assert "22\tTamlin Fisheries Board Review of the Year 2023" in folios and len(folios) == 3
+    headings = [(block.text, block.level) for block in document.blocks
+                if isinstance(block, Heading)]
+    assert headings == [("5.1\u00a0Returning fish", 1), ("5.2\u00a0Juvenile surveys", 1),
+                        ("5.3\u00a0Barriers to migration", 1)]

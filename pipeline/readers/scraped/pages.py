@@ -106,14 +106,14 @@ def page_furniture(lines: Sequence, taken: set[int], known: tuple[str, ...] = ()
     folios = {index for index, text in shown if PAGE_OF.fullmatch(text)}
     grouped = shapes(shown)
     for group in grouped.values():
-        if counts_pages(group, named_pages(group[0][1])) and says_folio(group, lines):
+        if counts_pages(group, lines, named_pages(group[0][1])) and says_folio(group, lines):
             folios.update(index for index, _ in group)
     # A book's heads alternate, its title over the left pages and the chapter's over the
     # right ones, each beside its page's figure (`THREADS OF THE COAST⇥8`, `FOREWORD⇥9`,
     # `10⇥THREADS OF THE COAST`): two shapes, whose figures count on by one together; so do
     # facing pages' feet worded apart (`24⇥Northmoor Hospitals`, `Annual Report⇥25`).
     for apart in alternating(grouped):
-        if counts_pages(apart, False) and says_folio(apart, lines):
+        if counts_pages(apart, lines, False) and says_folio(apart, lines):
             folios.update(index for index, _ in apart)
     folios |= headed_folios(shown, lines)
     if not folios:
@@ -384,12 +384,13 @@ def furniture_shaped(text: str) -> bool:
     return bool(text) and word_count(text) <= MAX_FURNITURE_WORDS and not ends_sentence(text)
 
 
-def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
-    """Whether the lines of one shape are pages' folios: two at least, most of them a page
-    apart (lines that are `named` pages, `Page 4`, at any distance), one of their figures
-    counting on by one from each line to the next."""
+def counts_pages(group: list[tuple[int, str]], lines: Sequence, named: bool) -> bool:
+    """Whether the lines of one shape (indices into `lines`) are pages' folios: two at least,
+    most of them a page apart (lines that are `named` pages, `Page 4`, at any distance), one
+    of their figures counting on by one from each line to the next."""
     # Facing pages' furniture may touch, one page's foot over the next one's head.
-    gaps = [later - earlier for (earlier, upper), (later, lower) in itertools.pairwise(group)
+    gaps = [printed_lines(lines[earlier + 1:later]) + 1
+            for (earlier, upper), (later, lower) in itertools.pairwise(group)
             if later - earlier > 1 or not facing(upper, lower)]
     # One page may be short: the last, or the first of a copy begun mid-page.
     if not gaps or min(gaps) < 2 or not named and 2 * sum(
@@ -399,6 +400,13 @@ def counts_pages(group: list[tuple[int, str]], named: bool) -> bool:
     return any(all(after[place] - before[place] == 1 and after[place] <= MAX_FOLIO
                    for before, after in itertools.pairwise(figures))
                for place in range(min(map(len, figures))))
+
+
+def printed_lines(lines: Sequence) -> int:
+    """How many lines of a page `lines` fill: a paragraph a viewer copied as one line fills
+    as many as its measure sets it in (`Measure.most` characters a line)."""
+    return sum(max(1, -(-len(line.text.strip()) // detect(line.text).measure.most))
+               for line in lines)
 
 
 def says_folio(group: list[tuple[int, str]], lines: Sequence) -> bool:
