@@ -810,3 +810,26 @@ def test_a_left_pages_foot_naming_the_body_and_report_goes_though_its_paragraphs
                 if isinstance(block, Heading)]
     assert headings == [("5.1\u00a0Returning fish", 1), ("5.2\u00a0Juvenile surveys", 1),
                         ("5.3\u00a0Barriers to migration", 1)]
+
+
+@pytest.mark.parametrize("foot", [True, False])
+def test_a_pages_notes_over_the_next_section_are_notes(foot):
+    """Notes a page sets under its text by bare figures, called after a full stop
+    (`installed.1`), standing mid-text over the next page's section (`5.3 Barriers to
+    migration`), its left foot between or lost: the notes end where a note's sentence ends
+    and no note's figure opens the next line. They go to the text's end, the calls made
+    references; they had been paragraphs opened by `[1]` before the section."""
+    path = PRINTED / "fisheries-board-chapter.txt"
+    text = path.read_text()
+    if not foot:
+        text = "\n".join(line for line in text.split("\n") if not line.startswith("22\t"))
+    document, _ = scraped_document("chapter", text,
+                                   load_metadata(path.with_suffix(".toml"), ["print"]))
+    notes = [block for block in document.blocks if isinstance(block, Note)]
+    assert [note.label for note in notes] == ["1", "2", "3"]
+    assert notes[2].text == "The weir was notched in the autumn of 2020 to let fish pass at most flows."
+    assert all(isinstance(block, Note) for block in document.blocks[-3:])
+    assert "[1]" not in said(document) and "Barriers to migration" not in notes[2].text
+    calls = [span.note for block in document.blocks if isinstance(block, Paragraph)
+             for span in block.spans if span.note]
+    assert calls == ["1", "2", "3"]

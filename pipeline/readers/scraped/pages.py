@@ -580,7 +580,7 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
 def foot_notes(rows: list[str], labelled: re.Pattern = BARE_LABEL) -> list[tuple[int, int]]:
     """The rows of the notes standing at each page's foot or at the text's end, from and to:
     a row `labelled` with the next note's number, 1 first, and the rows under it to the
-    page's seam or the text's end, its other labels numbering on, MAX_FOOT_ROWS at most."""
+    notes' end (`notes_end`), its other labels numbering on, MAX_FOOT_ROWS at most."""
     groups: list[tuple[int, int]] = []
     expected, index = 1, 0
     while index < len(rows):
@@ -588,7 +588,7 @@ def foot_notes(rows: list[str], labelled: re.Pattern = BARE_LABEL) -> list[tuple
         if label is None or int(label[1]) != expected:
             index += 1
             continue
-        end = next((at for at in range(index, len(rows)) if rows[at] == PAGE_SEAM), len(rows))
+        end = notes_end(rows, index, labelled)
         zone = [row for row in rows[index:end] if row.strip()]
         numbered = [int(found[1]) for row in zone if (found := labelled.match(row))]
         if len(zone) > MAX_FOOT_ROWS or numbered != list(range(expected, expected + len(numbered))):
@@ -597,6 +597,20 @@ def foot_notes(rows: list[str], labelled: re.Pattern = BARE_LABEL) -> list[tuple
         groups.append((index, end))
         expected, index = expected + len(numbered), end
     return groups
+
+
+def notes_end(rows: list[str], start: int, labelled: re.Pattern) -> int:
+    """Where the notes from row `start` end: at the page's seam, the text's end, or the first
+    row after a note's sentence ended that no note's figure labels (the next page's heading
+    or text, the page's furniture between lost or left unread, `18⇥Annual Report 2024` over
+    `3.3 Storm overflows`); a note's second line goes on with its sentence."""
+    ended = False
+    for at in range(start, len(rows)):
+        row = rows[at].strip()
+        if rows[at] == PAGE_SEAM or row and ended and not labelled.match(rows[at]):
+            return at
+        ended = ends_sentence(row) if row else ended
+    return len(rows)
 
 
 def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
