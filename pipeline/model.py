@@ -179,12 +179,18 @@ def unskipped(blocks: list[Block]) -> list[Block]:
     """The blocks with each heading at most one level below the heading before it, the first
     at level 1, whichever level a source gives it (an editor's *Heading 2* under no Heading
     1): the tagged editions' headings may skip no level (PDF/UA-1, ISO 14289-1, 7.4.2;
-    Matterhorn 14-003), and the bookmarks and the draft nest as the tags do."""
+    Matterhorn 14-003), and the bookmarks and the draft nest as the tags do. A heading's
+    siblings (its level given again, no shallower heading between) share the level it was
+    set at: `2.1` lifted to level 1 over `2.2`, both are."""
     result, previous = [], 0
+    sibling_levels: dict[int, int] = {}  # a level given -> the level it was set at
     for block in blocks:
         if isinstance(block, Heading):
-            block = replace(block, level=min(block.level, previous + 1))
-            previous = block.level
+            level = sibling_levels.get(block.level, min(block.level, previous + 1))
+            sibling_levels = {given: set_at for given, set_at in sibling_levels.items()
+                              if given < block.level} | {block.level: level}
+            block = replace(block, level=level)
+            previous = level
         result.append(block)
     return result
 

@@ -223,3 +223,17 @@ def test_a_line_marked_bold_whole_over_the_text_is_a_heading():
     document, _ = scraped_document("post", text, Metadata(title="A year", language="en-GB"))
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
         "Our priorities"]
+
+
+def test_sibling_sections_share_the_level_a_lifted_first_one_takes():
+    """A chapter's sections `4.1`, `4.2` over the next chapter's `5.`: the first heading may
+    skip no level, so `4.1` is lifted to level 1, and `4.2`, its sibling, with it (it had
+    stayed at level 2 under `4.1` at level 1)."""
+    paragraph = ("The harbour trust dredged the inner basin for the first time in a decade, "
+                 "and the channel now holds a depth of four metres at low water.")
+    text = "\n\n".join(["Harbour works", "4.1 Dredging", paragraph, "4.2 Moorings", paragraph,
+                        "5. Looking ahead", paragraph])
+    document = structure(text)
+    assert [(block.text, block.level) for block in document.blocks
+            if isinstance(block, Heading)] == [
+        ("4.1\u00a0Dredging", 1), ("4.2\u00a0Moorings", 1), ("5. Looking ahead", 1)]
