@@ -918,6 +918,34 @@ def test_a_page_left_empty_before_a_turned_page_is_counted(shapes, flagged):
     assert [page for page, _ in measured_typesetting(edition).empty_pages] == flagged
 
 
+@pytest.mark.parametrize(("before", "flagged"), [
+    # A paragraph's last two lines went over with the sign-off: the page before is excused.
+    (["of the year behind us and the", "year to come."], []),
+    # A short paragraph went over whole, under its heading (not body text).
+    (["We thank every member of staff", "and every volunteer for a year", "of work we",
+      "shall remember."], []),
+    # A whole section stands over the sign-off: the page before was never left short for it.
+    ([f"line {number} of the section's two paragraphs" for number in range(9)], [3]),
+])
+def test_the_page_before_the_last_is_excused_only_for_the_lines_gone_over_with_the_sign_off(
+        before, flagged):
+    """The page before the last may be left up to a quarter empty only where the letter's
+    last lines went over with its sign-off (the placement's pushed_over): not where the last
+    page holds a section of its own before it, a heading that did not fit with its lines
+    having gone over (it had been excused whenever the last page held the sign-off)."""
+    sign_off = ["Margaret Ellery", "Chair of Trustees"]
+    document = dataclasses.replace(DOCUMENT, blocks=(
+        *DOCUMENT.blocks, SignOff(tuple((Span(line),) for line in sign_off))))
+    last = [SetLine(4, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in before + sign_off]
+    pdf = pikepdf.new()
+    for _ in range(4):
+        pdf.add_blank_page(page_size=(595, 842))
+    readings = {PAGE_SETTING: [([], 0.02, 40), ([], 0.02, 40), ([], 0.17, 33), (last, 0.5, 20)],
+                IMAGES: [[] for _ in range(4)]}
+    edition = Edition(Path("x.pdf"), pdf, document, PRINT, cache={"readings": readings})
+    assert [page for page, _ in measured_typesetting(edition).empty_pages] == flagged
+
+
 def test_a_word_space_over_the_limit_is_said_with_its_line():
     """A loose line is named, page and words, so the typesetter finds it."""
     measured = Typesetting(spaces=(0.3, 0.75), widest=0.75, full_lines=1, spread_lines=0,

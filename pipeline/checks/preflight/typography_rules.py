@@ -45,6 +45,10 @@ MAX_EMPTY = 0.15  # of a page's text area: the house style's most, on any page b
 # over with its sign-off, which would otherwise open the last page alone (the placement's
 # MAX_EMPTY_SIGNED): the lesser fault, which a typesetter makes to avoid the greater.
 MAX_EMPTY_SIGNED = 0.25
+# The most lines of body text that go over with a sign-off (the placement's pushed_over): a
+# paragraph's last two, or the whole of one too short to leave three at a page's foot and
+# two overleaf. A last page holding more before its sign-off was never left short for it.
+WENT_OVER_LINES = 4
 # The house style's word spaces: between about 0.25 and 0.45 em; 95 % of them within.
 USUAL_SPACE_EM = 0.45
 HYPHENS = ("-", "\u2010")
@@ -325,7 +329,7 @@ def measured_typesetting(edition: Edition) -> Typesetting:
     upright = [number for number in range(1, len(pages) + 1) if number not in turned]
     excused = turned | set(upright[-1:])
     # The page before the last, where the letter's last lines went over with its sign-off.
-    if len(pages) > 1 and signs_off(last_lines, edition.document):
+    if len(pages) > 1 and went_over_with_sign_off(last_lines, edition.document):
         excused |= {number for number in (len(pages) - 1,)
                     if pages[number - 1][1] <= MAX_EMPTY_SIGNED}
     return Typesetting(spaces, widest, len(full), len(spread), len(lines),
@@ -354,11 +358,15 @@ def held_alone(lines: list[SetLine], rows: int, document: Document) -> str:
     return ""
 
 
-def signs_off(lines: list[SetLine], document: Document) -> bool:
-    """Whether a page's lines of body text hold the document's sign-off."""
+def went_over_with_sign_off(lines: list[SetLine], document: Document) -> bool:
+    """Whether a page's lines of body text hold the document's sign-off under no more than
+    WENT_OVER_LINES of the letter's: its last lines, gone over with it."""
     sign_offs = [block for block in document.blocks if isinstance(block, SignOff)]
-    return bool(sign_offs) and unspaced("".join(sign_offs[-1].texts)) in unspaced(
-        "".join(line.text for line in lines))
+    if not sign_offs:
+        return False
+    sign_off = unspaced("".join(sign_offs[-1].texts))
+    return any(unspaced("".join(line.text for line in lines[start:])).startswith(sign_off)
+               for start in range(min(len(lines), WENT_OVER_LINES + 1)))
 
 
 def unspaced(text: str) -> str:
