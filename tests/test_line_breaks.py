@@ -84,6 +84,22 @@ def test_no_soft_hyphen_inside_a_ligature():
     assert "dif\u00adficult" not in BREAKS.running("a difficult winter")
 
 
+@pytest.mark.parametrize(("word", "broken"), [
+    ("accessibility", "accessi-bil-ity"),  # not accessib-ility
+    ("availability", "avail-a-bil-ity"),  # not availab-ility
+    ("volatility", "vola-til-ity"),  # not volat-ility
+    ("responsible", "responsi-ble"),  # not respons-ible
+    ("convertible", "con-verti-ble"),  # not convert-ible
+    ("visibly", "visi-bly"),  # not vis-ibly
+])
+def test_a_suffix_is_never_cut_to_a_fragment_at_a_lines_end(word, broken):
+    """The dictionary's breaks by word origin before "-ible" or "-ility" ("accessib-" over
+    "ility", "respons-" over "ible") move to the suffix's syllable, as the dictionaries
+    break it (ac-ces-si-bil-i-ty, re-spon-si-ble)."""
+    shown = BREAKS.running(f"the {word} of the galleries")
+    assert broken.replace("-", SOFT_HYPHEN) in shown
+
+
 def test_addresses_break_before_slash_dot_hyphen_and_at_never_with_a_hyphen():
     shown = BREAKS.running("see https://www.rwh.example.nhs.uk/new-hospital or help@lcwa.example.org")
     assert SOFT_HYPHEN not in shown

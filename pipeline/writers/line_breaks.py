@@ -63,6 +63,13 @@ LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
 JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
 LIGATURE_SECONDS = "fijlt"
+# Suffixes the dictionary cuts by word origin where a reader, at a line's end, reads a stem
+# cut short: "-ible", "-ibly" and "-ibility" break after their i ("accessi-ble", not
+# "access-ible"), and "-ility" takes the consonant before it ("accessi-bility", "vola-tility",
+# not "accessib-ility"), as the dictionaries' syllables (ac-ces-si-bil-i-ty) do.
+AFTER_ITS_I = ("ible", "ibly", "ibil")
+WITH_ITS_CONSONANT = "ility"
+VOWELS = "aeiouy"
 # A slash or a full stop inside a reference's code (`CS/2019/044`, `T.87-1987`, `2024/25`):
 # a slash with a figure on either side, a full stop between a letter and a figure. The
 # renderer would break after them (Unicode's line breaking rules); a code never breaks.
@@ -212,7 +219,8 @@ def hyphenation_points(word: str, language: str, hyphenation: Hyphenation) -> li
     dictionary's points but between the letters of a ligature (the f of "ff", "fi", "fl"),
     which the shaper joins across a soft hyphen, so the glyph's text in the PDF comes out
     wrong, and but one taking a stem's last consonant into "-ted" or "-ded" ("expec-ted",
-    "foun-ded": the stem reads cut short)."""
+    "foun-ded": the stem reads cut short); one before a suffix fragment ("-ible", "-ility")
+    is moved to the suffix's own syllable (suffix_syllable)."""
     written = exceptions(hyphenation.exceptions).get(word)
     if written is not None:
         return [position for position in written if hyphenation.min_before <= position
@@ -220,10 +228,23 @@ def hyphenation_points(word: str, language: str, hyphenation: Hyphenation) -> li
     dictionary = hyphenator(language, hyphenation)
     if dictionary is None:
         return []
-    return [position for position in dictionary.positions(word)
-            if not (word[position - 1] == "f" and word[position] in LIGATURE_SECONDS)
+    moved = sorted({suffix_syllable(word, position) for position in dictionary.positions(word)})
+    return [position for position in moved
+            if hyphenation.min_before <= position <= len(word) - hyphenation.min_after
+            and not (word[position - 1] == "f" and word[position] in LIGATURE_SECONDS)
             and not (position == len(word) - 3 and word.endswith(("ted", "ded"))
                      and word[position - 1] not in "aeioutd")]
+
+
+def suffix_syllable(word: str, position: int) -> int:
+    """A break `position` in `word` that cuts a suffix fragment off ("access|ible",
+    "accessib|ility") moved to the suffix's syllable ("accessi|ble", "accessi|bility")."""
+    following = word[position:]
+    if following.startswith(AFTER_ITS_I):
+        return position + 1
+    if following.startswith(WITH_ITS_CONSONANT) and word[position - 1] not in VOWELS:
+        return position - 1
+    return position
 
 
 @functools.cache
