@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError
 from pipeline.languages import (
     ATTRIBUTION,
     NUMERALS,
+    SPEECH_RUBRIC,
     TABLE_TOTAL,
     Profile,
     detect,
@@ -601,16 +602,30 @@ class Document:
     def own_date(self) -> str:
         """The date the text gives itself, as the metadata writes one: its sign-off's last
         line ("22 September 2025", "香港，二〇二五年六月二十日": after the place it was signed
-        in), or else its title's issue ("Summer Newsletter – July 2025", "2025年7月号"; not a
-        year alone, "Annual Review 2024", which reviews a year rather than dates an issue);
-        "" for none. Every reader dates a text so where its metadata gives no date."""
-        return self.signed_on or self.titled_on
+        in), or else the day its speech's rubric says it was given, or else its title's
+        issue ("Summer Newsletter – July 2025", "2025年7月号"; not a year alone, "Annual
+        Review 2024", which reviews a year rather than dates an issue); "" for none. Every
+        reader dates a text so where its metadata gives no date."""
+        return self.signed_on or self.delivered_on or self.titled_on
 
     @property
     def last_sign_off(self) -> SignOff | None:
         """The text's last sign-off (a letter's signature), or None."""
         return next((block for block in reversed(self.blocks) if isinstance(block, SignOff)),
                     None)
+
+    @property
+    def delivered_on(self) -> str:
+        """The day a speech's rubric opening the text says it was given ("Delivered by the
+        Lord Mayor …, Saturday 23 May 2026"; "Speech by the Chair …" over "Saturday 16
+        November 2024, Eastfield Community Hall"); "" for none."""
+        opening = self.blocks[0] if self.blocks else None
+        lines = ([opening.text] if isinstance(opening, (Paragraph, Heading))
+                 else opening.texts if isinstance(opening, LineBlock) else [])
+        if not lines or not SPEECH_RUBRIC.match(lines[0].strip()):
+            return ""
+        rubric = " ".join(lines)
+        return detect(rubric).date_in(rubric)
 
     @property
     def signed_on(self) -> str:

@@ -1684,3 +1684,36 @@ def test_a_text_bylined_or_signed_by_its_author_is_not_bylined_again():
 
 def read_with_author(text: str, author: str):
     return scraped_document("piece", text, Metadata(title="", author=author))[0]
+
+
+@pytest.mark.parametrize(("title", "line", "byline", "body"), [
+    ("Chair's letter", "Annual review 2025-26", "By Tamsin Okafor, Chair of Trustees",
+     "Dear members,\nIt was a hard year for the reserves, and a good one for the members."),
+    ("A word from our director", "Impact report 2023/24", "By Owen Pryce, Director",
+     "Dear friends,\nWe housed 412 families this year, more than in any year before."),
+    ("Foreword", "Annual report 2024", "Dr Hannah Lloyd, Chief Executive",
+     "This was the year the new ward opened.\nIt treated 3,100 patients by March."),
+    ("主席的話", "年報 2024", "主席 陳美華",
+     "各位會員：\n二〇二四年是本會成立以來會員人數增長最快的一年。"),
+])
+def test_the_publication_under_the_title_in_sentence_case_is_its_subtitle(title, line, byline,
+                                                                           body):
+    """The yearly publication a piece is part of, named on the line under its title in
+    sentence case as a page names it, over the byline: the subtitle the opener prints, no
+    heading of a section holding the whole text."""
+    text = f"{title}\n{line}\n{byline}\n{body}\n"
+    document, _ = scraped_document("letter", text, Metadata(title=""))
+    assert document.metadata.title == clean_line(title)
+    assert document.metadata.subtitle == clean_line(line)
+    assert not [block for block in document.blocks if isinstance(block, Heading)]
+
+
+def test_a_first_heading_naming_a_year_under_the_title_stays_a_heading():
+    """A heading under the title that names a year but no publication heads its section."""
+    text = ("Chair's letter\nBy Tamsin Okafor, Chair of Trustees\n\nLooking back at 2025\n"
+            "It was a hard year for the reserves, and a good one for the members.\n\n"
+            "Looking ahead\nThe board meets again in March.\n")
+    document, _ = scraped_document("letter", text, Metadata(title=""))
+    assert document.metadata.subtitle == ""
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "Looking back at 2025", "Looking ahead"]

@@ -494,6 +494,31 @@ def test_a_speechs_rubric_over_its_day_and_its_closing_applause_in_square_bracke
     assert all(block.spans[1].italic for block in directions)
 
 
+@pytest.mark.parametrize(("rubric", "language", "date"), [
+    ("Delivered by the Mayor of Kettleby, Councillor Anne Pryor, at the opening of the Mill "
+     "Street Library, Friday 6 March 2026", "en-GB", "2026-03-06"),
+    ("Remarks as delivered by the Vice-Chancellor, 4 March 2025", "en-GB", "2025-03-04"),
+    ("陳主席在2025年3月8日周年大會上的講話", "zh-HK", "2025-03-08"),
+])
+def test_a_speech_is_dated_by_the_day_its_rubric_gives(rubric, language, date):
+    """A speech's rubric opening its text, saying who gave it and when: the day dates the
+    text, which the opener prints (it had printed no date); the rubric stays as written."""
+    title, said = (("Opening remarks", "Thank you all for coming.\n\nThe building is open.")
+                   if language == "en-GB" else ("開幕致辭", "各位會員：\n\n今天是本會成立四十周年。"))
+    document, _ = scraped_document("speech", f"{title}\n\n{rubric}\n\n{said}\n",
+                                   Metadata(title="", language=language))
+    assert document.metadata.date == date
+    assert document.blocks[0].text == clean_line(rubric)
+
+
+def test_a_rubric_further_down_a_speech_dates_nothing():
+    """A line saying who gave a speech after its first paragraph is the text's, no rubric."""
+    text = ("Opening remarks\n\nThank you all for coming this evening.\n\n"
+            "Delivered by hand, on Friday 6 March 2026, the letter changed everything.\n")
+    document, _ = scraped_document("speech", text, Metadata(title=""))
+    assert document.metadata.date == ""
+
+
 def test_a_chinese_stage_direction_stays_upright():
     """A Chinese speech's `（笑聲）` is set as its other bracketed notes are, upright: Han
     characters are never slanted (clreq), and an italic of them the DOCX draft had slanted;

@@ -90,6 +90,10 @@ PICTURE_LABEL = any_language((profile.furniture.picture_label for profile in PRO
 # language: "(Laughter)", "[Sustained applause]", "（掌聲）".
 STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
     profile.stage_direction for profile in PROFILES if profile.stage_direction)), re.IGNORECASE)
+# A speech's rubric opening a line, saying who gave it, in any language: "Delivered by",
+# "Speech by", "…在…上的講話".
+SPEECH_RUBRIC = any_language((profile.speech_rubric for profile in PROFILES),
+                             flags=re.IGNORECASE)
 # An official document's number on a line of its own, in any language: "滨政办发〔2025〕12号".
 DOCUMENT_NUMBER = any_language(profile.document_number for profile in PROFILES)
 # A line naming the body publishing a page, under its title, in any language (the group

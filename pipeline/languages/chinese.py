@@ -370,6 +370,8 @@ class Chinese(Profile):
     # makes of them), the number: "滨政办发〔2025〕12号", "港府函[2024]3號".
     document_number = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,5}\s*[号號]"
     # A postscript, or the line naming what the letter encloses, after the signature.
+    speech_rubric = (r"[^，。；：\n]{2,40}?在[^，。；：\n]{2,60}?上的"
+                     r"(?:講話|讲话|致辭|致辞|致詞|致词|發言|发言|演講|演讲)")
     stage_direction = "(?:全場|全场)?(?:掌聲|掌声|笑聲|笑声|鼓掌)(?:及|和)?(?:掌聲|掌声|笑聲|笑声)?"
     postscript = ("附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
                   # an official notice's under its signature (GB/T 9704): its note on its

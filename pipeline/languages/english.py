@@ -222,9 +222,10 @@ PUBLICATION_WORDS = (r"Review|Report|Statement|Message|Letter|Foreword|News|Upda
 PIECE_TITLE = re.compile(rf"(?:(?:The|An?|Our|My)\s+)?(?:{PUBLICATION_WORDS})\b")
 # The words naming a body's staff, a team or a desk, not a person: "Communications Team".
 STAFF_WORDS = r"Team|Unit|Desk|Staff|Editors?|Editorial|Admin|Administrator|Webmaster"
-# A yearly publication and its year: "Annual Review 2024", "Impact Report 2023–24".
+# A yearly publication and its year: "Annual Review 2024", "Impact Report 2023–24", in
+# sentence case too, as a page names it ("Annual review 2025–26", "Impact report 2023/24").
 ISSUE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'\u2019&-]*\s+){0,4}?(?:Annual|Impact|Yearly)\s+"
-                   r"(?:Review|Report)\s+\d{4}(?:[\u2013/-]\d{2}(?:\d{2})?)?")
+                   r"(?:[Rr]eview|[Rr]eport)\s+\d{4}(?:[\u2013/-]\d{2}(?:\d{2})?)?")
 PLAIN_NAME = re.compile(
     rf"(?!.*{POSSESSIVE.pattern})"
     rf"(?!.*\b(?:{BODY_WORDS}|{PUBLICATION_WORDS}|{STAFF_WORDS})\b)"
@@ -440,11 +441,15 @@ class English(Profile):
                       r"|Inc))(?<!\b(?:Prof|Revd))\.|[!?])\s")
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
-    # "P.S.", "P. S.", "P.P.S.", "PS:"; or the line naming what the letter encloses ("Enc.",
-    # "Attachment:").
     stage_direction = (r"(?:(?:sustained|prolonged|loud|warm) )?(?:applause|laughter|cheers"
                        r"|cheering|pause|inaudible|video(?: plays| shown)?)"
                        r"(?: and (?:applause|laughter|cheers))?")
+    # "Speech by", "Remarks as delivered by", "Delivered by".
+    speech_rubric = (r"(?:(?:speech|address|remarks|lecture|sermon|keynote(?: address| speech)?)"
+                     r"\s+(?:(?:as\s+)?(?:delivered|given|made)\s+)?"
+                     r"|(?:as\s+)?delivered\s+|given\s+)by\b")
+    # "P.S.", "P. S.", "P.P.S.", "PS:"; or the line naming what the letter encloses ("Enc.",
+    # "Attachment:").
     postscript = (r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?|Enc(?:l(?:osures?)?)?(?:\.|\s*[:：])"
                   r"|Attachments?\s*[:：]")
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"

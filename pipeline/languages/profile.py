@@ -332,6 +332,9 @@ class Profile:
     # What a speech's transcript notes of its audience, in brackets on a line of its own, as
     # a regex: "Applause", "掌聲".
     stage_direction = ""
+    # How a speech's rubric over what was said opens, saying who gave it (and where and
+    # when), as a regex: "Delivered by", "Speech by", "…在…上的講話".
+    speech_rubric = ""
     # The wish that closes a letter on a line of its own over the line it is addressed to
     # ("此致" over "各位會員"), set at the left, apart from the signature; a regex.
     closing_wish = ""
