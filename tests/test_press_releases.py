@@ -519,6 +519,51 @@ def test_a_rubric_further_down_a_speech_dates_nothing():
     assert document.metadata.date == ""
 
 
+SPEECH = ("Remarks by the Chair of Governors, Mr Idris Vaughan, at the opening of the Quarry "
+          "Lane sports hall, Friday 6 March 2026\n"
+          "[Mr Vaughan is welcomed by the head girl, who hands him the scissors.]\n"
+          "Thank you, Megan. When the old hall was built, the school had 200 pupils and one "
+          "football. [Laughter] It now has 1,400 pupils and, I am assured, several footballs.\n"
+          "The inspectors wrote that the old hall \"failed [the school] in every respect\". "
+          "They were being kind.\n"
+          "[Mr Vaughan points to the climbing wall.]\n"
+          "That wall is the tallest in the county.\n"
+          "(Applause)\n"
+          "I declare the hall open.\n"
+          "[Mr Vaughan cuts the ribbon. Cheers.]\n")
+
+
+def italic_words(block: Paragraph) -> list[str]:
+    return [span.text.replace("\u00a0", " ") for span in block.spans if span.italic]
+
+
+def test_every_stage_direction_of_a_speech_is_set_apart_and_in_italic():
+    """A speech's stage directions, each on a line of its own or a reaction inside a
+    sentence, are set alike: their words in italic, their brackets roman, each line its own
+    paragraph (the one under the rubric had run on into it; a direction saying what is done,
+    and a reaction inside a sentence, had been roman). A bracket in a quotation holding the
+    author's words (`[the school]`) is no direction: roman."""
+    document, _ = scraped_document("speech", SPEECH, Metadata(title="Opening the sports hall"))
+    paragraphs = [block for block in document.blocks if isinstance(block, Paragraph)]
+    assert paragraphs[0].text.endswith("Friday 6\u00a0March 2026")
+    assert [italic_words(block) for block in paragraphs] == [
+        [], ["Mr Vaughan is welcomed by the head girl, who hands him the scissors."],
+        ["Laughter"], [], ["Mr Vaughan points to the climbing wall."], [], ["Applause"], [],
+        ["Mr Vaughan cuts the ribbon. Cheers."]]
+    laughter = paragraphs[2].spans
+    assert laughter[0].text.endswith("one football. [") and laughter[2].text.startswith("] It")
+
+
+def test_a_paragraph_in_brackets_outside_a_transcript_stays_roman():
+    """A paragraph wholly in brackets in a text noting no audience is the author's aside,
+    set as the text around it."""
+    text = ("The hall opened in March.\n\n[This report was updated on 9 March 2026.]\n\n"
+            "It cost £2.1 million.\n")
+    document, _ = scraped_document("report", text, Metadata(title="The new hall"))
+    assert not any(italic_words(block) for block in document.blocks
+                   if isinstance(block, Paragraph))
+
+
 def test_a_chinese_stage_direction_stays_upright():
     """A Chinese speech's `（笑聲）` is set as its other bracketed notes are, upright: Han
     characters are never slanted (clreq), and an italic of them the DOCX draft had slanted;

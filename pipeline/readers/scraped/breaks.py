@@ -44,6 +44,7 @@ from pipeline.languages import (
     LEAD_IN_ENDS,
     ORDINAL_OPENING,
     QUESTION,
+    STAGE_DIRECTION,
     VALEDICTION,
     columns,
     detect,
@@ -94,6 +95,9 @@ VERSE_LINE_END = re.compile(r"[，。！？；、,.!?;]$")
 # A line wholly in brackets: a note on the text under its title ("（根据录音整理）",
 # "(Abridged)"), never the title; a speech's stage direction ("(Applause)").
 BRACKETED_LINE = re.compile(r"\([^()]{1,60}\)|\[[^\[\]]{1,60}\]|\uff08[^\uff08\uff09]{1,60}\uff09")
+# A sentence in square brackets on a line of its own saying what is done, as a transcript
+# notes it between what was said ("[The Mayor cuts the ribbon.]").
+DIRECTION_SENTENCE = re.compile(r"\[[A-Z][^\[\]]*[.!?]\]")
 # What a line of a language written without spaces ends with where it goes on on the next.
 GOES_ON = ("\uff0c", "\u3001", "\uff08", "\u300a", "\u300c", "\u300e", ",")
 # How many of its lines at the margin a paragraph opened by an indent ends a sentence with.
@@ -156,20 +160,29 @@ def blocks_apart(units: list[Unit], stands_alone: Callable[[str], bool]) -> list
             return (ends_block(rows[index], rows[index + 1], stands_alone)
                     and not numbering_goes_on(rows, index)
                     and not fields(rows[index:index + 2])
-                    and not sentence_runs_on(rows, index))
+                    and not sentence_runs_on(rows, index)) or staged_apart(rows, index)
         width = None
     else:
         def ends(rows: tuple[str, ...], index: int) -> bool:  # a heading's line, or the one over it
             return (any(heads_paragraph(rows, row, stands_alone)
                         for row in (index, index + 1) if row < len(rows) - 1)
                     or ends_paragraph(rows, index) or closes_list(rows, index)
-                    ) and not numbering_goes_on(rows, index)
+                    ) and not numbering_goes_on(rows, index) or staged_apart(rows, index)
         width = max((columns(row) for unit in units if unit.kind == "text"
                      for row in unit.rows if CELL not in row), default=0)
     # A mail's quoted lines are one quotation, however its sender broke them.
     return [piece for unit in headed_lines_apart(items_standing_apart(units))
             for piece in ([unit] if unit.quoted and mail_quoted(unit.rows)
                           else parted(unit, ends, width))]
+
+
+def staged_apart(rows: tuple[str, ...], index: int) -> bool:
+    """Whether rows `index` and `index + 1` part at a speech's stage direction on a line of
+    its own, over it or under it: a paragraph of its own, however the line over it ends (a
+    rubric's `…, Saturday 23 May 2026` over `[The Mayor is introduced by the chair.]` had
+    run on into it)."""
+    return any(STAGE_DIRECTION.fullmatch(row.strip()) or DIRECTION_SENTENCE.fullmatch(row.strip())
+               for row in rows[index:index + 2])
 
 
 def is_verse_line(row: str) -> bool:

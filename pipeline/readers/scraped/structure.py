@@ -1371,26 +1371,56 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
 
+# A paragraph wholly in one pair of brackets: in a transcript, a stage direction whatever it
+# says ("[The Lord Mayor gestures towards the pool.]").
+BRACKETED_PARAGRAPH = re.compile(r"\[[^\[\]]+\]|\([^()]+\)")
+
+
 def staged(blocks: list[Block]) -> list[Block]:
-    """The blocks with each paragraph that notes a speech's audience, in brackets on a line of
-    its own ("(Laughter)", "[Applause]", "（掌聲）"), its words in italic where their language
-    has italic, as a transcript sets its stage directions apart from what was said (the
-    brackets roman, as the text around them: Chicago, 6.6); a Chinese one stays upright, as
-    its other bracketed notes are ("（播放短片）"): Han characters are never slanted (clreq).
+    """The blocks with each stage direction of a speech's transcript set apart from what was
+    said, its words in italic where their language has italic (the brackets roman, as the
+    text around them: Chicago, 6.6): a note of its audience in brackets, on a line of its
+    own ("(Laughter)", "[Applause]", "（掌聲）") or inside a sentence ("… repairs. [Laughter]
+    But …"), and in a transcript (a text noting its audience so) any paragraph wholly in
+    brackets ("[The Lord Mayor gestures towards the pool.]"); a bracket inside a sentence
+    saying anything else is the author's insertion ("[the council]", in a quotation). A
+    Chinese one stays upright, as its other bracketed notes are ("（播放短片）"): Han
+    characters are never slanted (clreq).
     A heading's shape right over one ("Derek Tromans, everyone" over "[Applause]") was said,
     as the audience's answer shows: a paragraph; a heading heads text."""
+    transcript = any(isinstance(block, Paragraph) and STAGE_DIRECTION.search(block.text)
+                     for block in blocks)
+
     def directs(block: Block) -> bool:
-        return isinstance(block, Paragraph) and bool(STAGE_DIRECTION.fullmatch(block.text))
+        return isinstance(block, Paragraph) and bool(
+            STAGE_DIRECTION.fullmatch(block.text)
+            or transcript and BRACKETED_PARAGRAPH.fullmatch(block.text))
 
     def answered(index: int) -> bool:
         return (isinstance(blocks[index], Heading) and index + 1 < len(blocks)
-                and directs(blocks[index + 1]))
+                and isinstance(blocks[index + 1], Paragraph)
+                and bool(STAGE_DIRECTION.fullmatch(blocks[index + 1].text)))
 
-    return [replace(block, spans=(Span(block.text[0]), Span(block.text[1:-1], italic=True),
-                                  Span(block.text[-1])))
-            if directs(block) and detect(block.text).italic
+    def directed(block: Paragraph) -> Paragraph:
+        if directs(block):
+            return (replace(block, spans=slanted((Span(block.text),), 1, len(block.text) - 1))
+                    if detect(block.text).italic else block)
+        spans = block.spans
+        for found in STAGE_DIRECTION.finditer(block.text):
+            if detect(found.group()).italic:
+                spans = slanted(spans, found.start() + 1, found.end() - 1)
+        return replace(block, spans=spans)
+
+    return [directed(block) if isinstance(block, Paragraph)
             else Paragraph((Span(block.text),)) if answered(index) else block
             for index, block in enumerate(blocks)]
+
+
+def slanted(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
+    """`spans` with their characters from `start` to `end` in italic."""
+    before, rest = cut(spans, start)
+    words, after = cut(rest, end - start)
+    return (*before, *(replace(span, italic=True) for span in words), *after)
 
 
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
