@@ -258,6 +258,22 @@ def test_hyphens_that_are_no_range_stay(written):
     assert clean_line(written) == written
 
 
+@pytest.mark.parametrize(("written", "set_as"), [
+    # Two figures a spaced hyphen (or dash) parts, the smaller first, before what they measure.
+    ("charges rise by 10 - 12 per cent", "charges rise by 10\u201312\u00a0per\u00a0cent"),
+    ("a wait of 2 -- 3 hours", "a wait of 2\u20133\u00a0hours"),
+    ("between 5 \u2013 10% of staff", "between 5\u201310% of staff"),
+    # A sentence's dash between words, a score and a subtraction stay dashes.
+    ("it rose - slowly - by 3 per cent", "it rose\u00a0\u2013 slowly\u00a0\u2013 by 3\u00a0per\u00a0cent"),
+    ("they won 3 - 1 at home", "they won 3\u00a0\u2013 1 at home"),
+    ("12 - 5 per cent is 7", "12\u00a0\u2013 5\u00a0per\u00a0cent is 7"),
+    ("of the 40 - 12 said so", "of the 40\u00a0\u2013 12\u00a0said so"),
+])  # fmt: skip
+def test_a_spaced_hyphen_between_figures_before_their_measure_is_a_range(written, set_as):
+    assert clean_line(written) == set_as
+    assert clean_line(set_as) == set_as
+
+
 def test_chinese_punctuation_after_a_chinese_character_is_full_width_line_ends_included():
     assert clean_line("主要工作包括:") == "主要工作包括："
     assert clean_line("無人機測量,涵蓋全部大型工地;") == "無人機測量，涵蓋全部大型工地；"
@@ -462,6 +478,10 @@ def test_quotes_in_chinese_lines_read_the_same_when_cleaned_again(line, document
     ("HK$2m-HK$3m and €5-€10", "HK$2m\u2013HK$3m and €5\u2013€10"),
     ("from 1 April-31 July", "from 1\u00a0April\u201331\u00a0July"),
     ("in the 1990s-2000s", "in the 1990s\u20132000s"),
+    # A decade's second end written without its century, or both ends so.
+    ("surveys of the 1970s-90s had", "surveys of the 1970s\u201390s had"),
+    ("the 2010s-20s saw", "the 2010s\u201320s saw"),
+    ("voters in their 60s-70s", "voters in their 60s\u201370s"),
     ("see pp.12-15", "see pp.12\u201315"),
     ("the 2023-24 that followed", "the 2023\u201324 that followed"),
     ("in 1999-2000 there", "in 1999\u20132000 there"),

@@ -85,8 +85,12 @@ TIME = r"\d{1,2}(?:[.:]\d\d)?"
 HALF_DAY = r" ?(?:am|pm|a\.m\.|p\.m\.)"
 SUM = rf"[A-Z]{{0,3}}[$£€¥]{FIGURE}(?:m|bn|k)?"
 TIME_RANGE = re.compile(rf"{NOT_BEFORE}({TIME}(?:{HALF_DAY})?)-({TIME}{HALF_DAY}){NOT_AFTER}")
-DECADE_RANGE = re.compile(rf"{NOT_BEFORE}(1\d{{2}}0s|20\d0s)-(1\d{{2}}0s|20\d0s){NOT_AFTER}")
+DECADE = r"(?:1\d|20)?\d0s"  # "1990s", or "90s" without its century ("1970s-90s")
+DECADE_RANGE = re.compile(rf"{NOT_BEFORE}({DECADE})-({DECADE}){NOT_AFTER}")
 SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_AFTER}")
+# Two figures a spaced dash parts ("rise by 10 - 12 per cent", as the dash is set by then):
+# a range where what they measure follows (MEASURED) and figure_range reads one.
+SPACED_FIGURES = re.compile(rf"{NOT_BEFORE}({FIGURE}) \u2013 ({FIGURE}){NOT_AFTER}")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
 # or before a sum's currency ("-£0.3 million", "-HK$2.1 billion"), or after it ("£-23,000").
 # A letter x between two figures is the multiplication sign (`2.1 x 1.8 m`, `1920x1080`):
@@ -792,6 +796,7 @@ page=r"page|p\.?",
         line = DOUBLE_HYPHEN.sub(" \u2013 ", line)
         line = SPACED_HYPHEN.sub(" \u2013", line)
         line = EM_DASH.sub(" \u2013 ", line)
+        line = SPACED_FIGURES.sub(spaced_figure_range, line)
         line = YEAR_RANGE.sub(year_range, line)
         line = NUMBER_RANGE.sub(figure_range, line)
         line = CLOCK_RANGE.sub("\\1\u2013\\2", line)
@@ -1019,6 +1024,11 @@ def figure_range(match: re.Match) -> str:
     scored = said is not None and not (
         said.group("took") and MEASURED.match(match.string, match.end()))
     return f"{first}\u2013{second}" if smaller and not scored else match.group()
+
+
+def spaced_figure_range(match: re.Match) -> str:
+    """"10 – 12 per cent": a range, unspaced, where a measure follows; else the dash."""
+    return figure_range(match) if MEASURED.match(match.string, match.end()) else match.group()
 
 
 def primes(line: str) -> str:
