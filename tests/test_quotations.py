@@ -17,6 +17,7 @@ from dataclasses import replace
 import docx
 import pikepdf
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
@@ -151,6 +152,37 @@ def test_the_draft_writes_words_style_and_reads_it_back_as_it_was():
     assert paragraph.style.font.cs_italic is False  # nor in a complex script's runs
     assert paragraph.style.next_paragraph_style.name == "Body Text"
     assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks
+
+
+@pytest.mark.parametrize(("language", "quoted", "attribution"), [
+    ("en-GB", "The river taught us patience.", "\u2013 Dr\u00a0Amina Okafor, Trustee"),
+    ("zh-HK", "河流教會我們耐性。", "——陳美玲博士"),
+])
+def test_the_draft_sets_an_attribution_under_its_quotation_and_reads_it_back(
+        language, quoted, attribution):
+    """Who said it, as the editions set it: at the right, under the quotation and kept with
+    it, in a style of its own whose look (a house style's italic) is no emphasis."""
+    document = Document("piece", Metadata(title="Review", language=language), None, (
+        Paragraph((Span("A trustee said:"),)),
+        Quotation((Span(quoted),)),
+        Paragraph((Span(attribution),)),
+        Paragraph((Span("We agree."),)),
+    ))
+    data = write_docx(document, load_layout(LAYOUTS, "print"), ROOT / "source")
+    draft = docx.Document(io.BytesIO(data))
+    by_text = {paragraph.text: paragraph for paragraph in draft.paragraphs}
+    said = by_text[attribution]
+    assert said.style.name == "Attribution" and said.style.base_style.name == "Normal"
+    assert said.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert said.style.paragraph_format.right_indent > 0
+    assert by_text[quoted].paragraph_format.keep_with_next
+    assert by_text["We agree."].style.name == "Body Text"
+    assert docx_document(data, ROOT / "piece.docx", document.metadata).blocks == document.blocks
+    said.style.font.italic = True  # an editor's, or a house style's, look
+    saved = io.BytesIO()
+    draft.save(saved)
+    assert docx_document(saved.getvalue(), ROOT / "piece.docx",
+                         document.metadata).blocks == document.blocks
 
 
 @pytest.mark.parametrize("style", ["Quote", "Intense Quote"])

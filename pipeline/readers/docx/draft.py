@@ -25,7 +25,8 @@
   before it, no figure's mark) is the table's caption, as Word's Insert Caption sets it
   above and editors often type it below. A paragraph in a quotation's style (Word's Quote,
   Intense Quote or Block Text, LibreOffice's Quotations) is a displayed quotation, the
-  style's italic its look. Every other paragraph with text (Body Text,
+  style's italic its look; one in Attribution (the draft's, for who said a quotation) is a
+  body paragraph, its style's look none of its words'. Every other paragraph with text (Body Text,
   Normal, LibreOffice's Text Body, styles of the editor's own) is a body paragraph. Empty
   paragraphs are skipped.
 - Inline content (emphasis, superscript and subscript, links, note references, whatever
@@ -107,6 +108,7 @@ from pipeline.readers.docx.inline import (
 )
 from pipeline.readers.docx.numbering import Numbering, Place
 from pipeline.readers.docx.structures import (
+    ATTRIBUTION_STYLES,
     FRONT_MATTER,
     LINES_STYLES,
     NOTE_STYLES,
@@ -794,8 +796,8 @@ class Reading:
         front = next((name for name in names if name in FRONT_MATTER), None)
         caption = self.styles.is_caption(p)
         quotation = bool(set(names) & set(QUOTATION_STYLES))
-        body = not (level is not None or front or caption or quotation
-                    or set(names) & {*SIGN_OFF_STYLES, *NOTE_STYLES, *LINES_STYLES})
+        body = not (level is not None or front or caption or quotation or set(names) & {
+            *SIGN_OFF_STYLES, *NOTE_STYLES, *LINES_STYLES, *ATTRIBUTION_STYLES})
         raw = self.story.paragraph(p, body)
         pictures = self.story.pictures
         for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to

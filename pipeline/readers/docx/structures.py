@@ -26,6 +26,9 @@ from pipeline.errors import excerpt
 HEADING_STYLE = re.compile(r"heading (\d)")
 SIGN_OFF_STYLES = ("closing", "signature")
 LINES_STYLES = ("lines",)  # the draft's own, for lines kept as lines (an address)
+# The draft's own, for a displayed quotation's attribution: a body paragraph, its style's
+# look (a house style's italic) no emphasis of its words.
+ATTRIBUTION_STYLES = ("attribution",)
 NOTE_STYLES = ("endnote text", "footnote text")
 # A displayed quotation: Word's Quote and Intense Quote, its Block Text (pandoc's), and
 # LibreOffice's Quotations.

@@ -60,6 +60,7 @@ from pipeline.model import (
     to_json,
 )
 from pipeline.writers.docx.structures import (
+    ATTRIBUTION_STYLE,
     SIGN_OFF_STYLE,
     Endnotes,
     add_endnotes,
@@ -159,10 +160,15 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     # A letter's greeting, addressee and salute stand at the left (頂格), where Body Text
     # indents every paragraph's first line, as every edition sets them (writers/flush.py).
     flush = flush_left(document.blocks) if own.paragraph_indent else frozenset()
+    attributed = document.attributions
     for index, block in enumerate(document.blocks):
         _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
         if index in flush:
             draft.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
+        if index in attributed:  # who said the quotation, under it at the right, kept with it
+            *_, quoted, said = draft.paragraphs
+            said.style = draft.styles[ATTRIBUTION_STYLE]
+            quoted.paragraph_format.keep_with_next = True
         if breaks_sections(block):  # centred, as every edition sets it
             draft.paragraphs[-1].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if isinstance(block, LineBlock) and block.label:

@@ -8,6 +8,8 @@
   every page, the cells of a numeric column aligned right; its title is a paragraph in
   Caption above it, kept with it, as Word's Insert Caption sets a table's.
 - A sign-off is one paragraph in Closing, its lines kept apart by line breaks.
+- A displayed quotation's attribution is a paragraph in Attribution (ours), at the right,
+  the quotation's last paragraph kept with it.
 - A note is a Word endnote (numbered by Word when the notes are labelled 1, 2, 3 … in the
   order of their references, else marked with its label), in Endnote Text; the reference is
   Word's, in Endnote Reference. A note the text never refers to, or a second reference to a
@@ -42,6 +44,7 @@ TABLE_STYLE = "Table Grid"
 HEADER_SHADE = "DCE3EC"  # the header row's shading, which the reader ignores
 SIGN_OFF_STYLE = "Closing"
 LINES_STYLE = "Lines"  # ours: lines kept as lines, set apart (an address)
+ATTRIBUTION_STYLE = "Attribution"  # ours: who said a displayed quotation, under it
 NOTE_STYLE = "Endnote Text"
 NOTE_REFERENCE_STYLE = "Endnote Reference"
 # Word's names for CSS's list styles.
@@ -61,15 +64,21 @@ NESTED_STYLES = {"decimal": "lower-alpha", "lower-alpha": "lower-roman",
 
 def add_styles(draft, body_size_pt: float) -> None:
     """The styles these structures use that the draft's template lacks; Lines set apart two
-    ems of the layout's `body_size_pt` in, as the editions set a line block."""
+    ems of the layout's `body_size_pt` in, as the editions set a line block, and Attribution
+    at the right two ems in, as they set a quotation's."""
     styles = draft.styles
     lists = [list_style(numbered, depth) for numbered in LIST_KINDS for depth in range(LIST_LEVELS)]
-    for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE, LINES_STYLE):
+    ours = (LINES_STYLE, ATTRIBUTION_STYLE)
+    for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE, *ours):
         if name not in styles:
-            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != LINES_STYLE)
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name not in ours)
             style.base_style = styles["Normal"]
             if name == LINES_STYLE:
                 style.paragraph_format.left_indent = Pt(2 * body_size_pt)
+            elif name == ATTRIBUTION_STYLE:
+                style.paragraph_format.right_indent = Pt(2 * body_size_pt)
+                style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if name in ours:
                 style.quick_style = True
     if NOTE_REFERENCE_STYLE not in styles:
         style = styles.add_style(NOTE_REFERENCE_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
