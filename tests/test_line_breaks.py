@@ -9,12 +9,14 @@ import pytest
 from pipeline.layouts import Hyphenation, load_layout
 from pipeline.model import Document, Heading, LineBlock, Metadata, Paragraph, Span
 from pipeline.writers.html import Placement, line_attributes, render_html
-from pipeline.writers.justified import LineSetting
+from pipeline.writers.justified import LineSetting, paragraph_lines
 from pipeline.writers.line_breaks import (
     SOFT_HYPHEN,
     WORD_JOINER,
     ZERO_WIDTH_SPACE,
     LineBreaks,
+    bound_spaces,
+    kept_together,
     unbroken,
 )
 from pipeline.writers.pdf.placement import MIN_SCALE, Caption, Hole, fitting_scale, mended
@@ -23,7 +25,10 @@ from pipeline.writers.pdf.urls import url_fetcher
 from pipeline.writers.shaping import TextStyle
 
 from .conftest import ROOT
+from .test_paragraphs import SERIF
 
+STYLES = tuple(((bold, italic, note), SERIF) for bold in (False, True)
+               for italic in (False, True) for note in (False, True))
 RULES = Hyphenation(enabled=True, min_word=7, min_before=3, min_after=3, max_lines=3)
 BREAKS = LineBreaks(RULES, "en-GB", links=False)
 
@@ -77,6 +82,39 @@ def test_a_word_bound_to_its_figure_is_never_hyphenated():
     elsewhere may break."""
     assert f"mil{SOFT_HYPHEN}lion" not in BREAKS.running("a surplus of £21.6\u00a0million")
     assert f"mil{SOFT_HYPHEN}lion" in BREAKS.running("a million volunteers")
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    # A relation sign, what it relates and the figure after it: "l =" over "287 degrees" had
+    # been set.
+    ("a cluster at l = 287 degrees, b \u2248 \u22123.1 and n < 30 sites",
+     ["l =", "= 2", "b \u2248", "\u2248 \u2212", "n <", "< 3"]),
+    ("where x \u2264 12.5 and y \u2265 \u00a3400 or z \u2260 0",
+     ["x \u2264", "\u2264 1", "y \u2265", "\u2265 \u00a3", "z \u2260", "\u2260 0"]),
+    # A whole number and its fraction: "33" over "1/3 yards" had been set.
+    ("The pool is 33 1/3 yards long and 2 \u00bd metres deep", ["33 1", "2 \u00bd"]),
+])  # fmt: skip
+def test_a_relation_sign_keeps_its_terms_and_a_whole_number_its_fraction(text, bound):
+    spaces = bound_spaces(text)
+    assert spaces == {text.index(pair) + pair.index(" ") for pair in bound}
+    joined = kept_together(text, "en-GB", last=False)
+    assert joined.replace(WORD_JOINER, "") == text
+    assert all(pair.replace(" ", " " + WORD_JOINER) in joined for pair in bound)
+    layout = load_layout(ROOT / "layouts", "print")
+    rules = LineBreaks(layout.hyphenation, "en-GB", links=False)
+    for measure in range(100, 400, 10):  # where the paragraph's lines end, at each measure
+        setting = LineSetting(float(measure), 0.0, STYLES, ROOT / "layouts" / "fonts",
+                              layout.justification)
+        ends = {offset for _, offset in paragraph_lines([Span(text)], setting, rules, 0, 0.0)}
+        assert not spaces & ends, measure
+
+
+@pytest.mark.parametrize("prose", [
+    "the score was 3 - 1 and x = y", "in 2023 12/5 was a date", "see 5 7/4 and 12 3/8/2024",
+    "a = b, 2 + 3", "Home > About us",
+])  # fmt: skip
+def test_other_spaces_by_figures_and_signs_may_break(prose):
+    assert not bound_spaces(prose)
 
 
 def test_no_soft_hyphen_inside_a_ligature():

@@ -52,6 +52,16 @@ def test_a_range_s_dash_is_bound_to_the_figure_after_it_and_nothing_else():
     assert f"6–{WORD_JOINER}8" in joined and "dash – and A–Z" in joined
 
 
+@pytest.mark.parametrize("written", [
+    "open 10am\u20134pm daily", "from 9.30am\u20135pm", "in the 1970s\u201390s", "the 1990s\u20132000s",
+    "a cost of £1.2m\u2013£1.5m", "HK$2m\u2013HK$3m", "from 1\u00a0April\u201331\u00a0July",
+])  # fmt: skip
+def test_a_range_whose_ends_join_letters_to_figures_is_bound_at_its_dash(written):
+    """`10am–` over `4pm` had been set: the renderer breaks after an en dash (UAX #14)."""
+    joined = kept_together(written, "en-GB", last=False)
+    assert joined == written.replace("\u2013", "\u2013" + WORD_JOINER)
+
+
 def test_a_minus_sign_is_bound_to_the_sum_or_figure_after_it():
     text = "net \u2212£0.3 million, \u22122.7% and 3 \u2212 1"
     joined = kept_together(text, "en-GB", last=False)

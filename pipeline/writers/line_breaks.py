@@ -15,14 +15,15 @@ a file name breaks only before a `/`, `.`, `-` or `@`, which starts the next lin
 no hyphen added (a zero-width space there, a word joiner after its own hyphens); a compound
 in a title, heading or name does not break at all, nor does a capitalised compound in running text
 ("CHAN Tai-man", "Jean-Pierre": a word joiner after its hyphen), nor a range (2023–24,
-4–29, 6–8), which the renderer would break after its en dash (UAX #14), leaving a dangling
-figure: in running text a word joiner binds the dash to the figure after it; nor a telephone
-number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11), nor a time
-of day at the space before its a.m. or p.m. ("10 a.m.", "9.30 pm"). What a
-language keeps together (the Chinese dash and ellipsis never start a line, nor a unit after
-its figure, "7.9億元"; a Chinese block's last character never stands alone on its line)
-is bound to the character before by a word joiner, in the HTML only: the model's text, the
-DOCX's and the PDF's stay as written.
+4–29, 6–8, 10am–4pm), which the renderer would break after its en dash (UAX #14), leaving a
+dangling figure: in running text a word joiner binds the dash to the figure after it; nor a
+telephone number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11),
+nor a time of day at the space before its a.m. or p.m. ("10 a.m.", "9.30 pm"), a relation
+sign before a figure at its spaces ("l = 287") or a whole number at the space before its
+fraction ("33 1/3"). What a language keeps together (the Chinese dash and ellipsis never
+start a line, nor a unit after its figure, "7.9億元"; a Chinese block's last character never
+stands alone on its line) is bound to the character before by a word joiner, in the HTML
+only: the model's text, the DOCX's and the PDF's stay as written.
 """
 
 from __future__ import annotations
@@ -74,8 +75,10 @@ VOWELS = "aeiouy"
 # a slash with a figure on either side, a full stop between a letter and a figure. The
 # renderer would break after them (Unicode's line breaking rules); a code never breaks.
 CODE_MARK = re.compile(r"(?<=[A-Za-z0-9])/(?=\d)|(?<=\d)/(?=[A-Za-z])|(?<=[A-Za-z])\.(?=\d)")
-# A range's en dash between two figures (2023–24, 4–29, pp. 12–15).
-RANGE_DASH = re.compile(r"(?<=\d)\u2013(?=\d)")
+# A range's en dash before a figure or a sum, unspaced (a sentence's dash is spaced): between
+# two figures (2023–24, 4–29, pp. 12–15) or ends that join letters to them (10am–4pm,
+# 1970s–90s, £1.2m–£1.5m, 1 April–31 July).
+RANGE_DASH = re.compile(r"(?<=[^\s\u2013])\u2013(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 # A range between figures written with an em dash or a wave dash, as Chinese writes one
 # ("2023—2024年度", "1～3月"; GB/T 15834's 连接号): the renderer may break on either side of
 # these, and a connecting mark neither starts nor ends a line (clreq 3.1.7).
@@ -97,6 +100,14 @@ TELEPHONE = re.compile(r"(?<![A-Za-z0-9_.,/+\-])(?<!\d )"
 # a reader takes in as one; "5pm", written without a space, the renderer never parts (UAX #14's
 # LB23). Not "2 am" inside a longer word ("2 amps").
 TIME_OF_DAY = re.compile(r"(?<![\w.,])\d{1,2}(?:[.:][0-5]\d)?( )(?i:[ap]\.m\.|[ap]m\b)")
+# A relation sign between what it relates and the figure or sum after it ("l = 287", "b ≈
+# −3.1", "≥ £400"), which a line never parts: "l =" over "287", or "l" over "= 287", had read
+# as two.
+RELATION = re.compile(r"(?<=\S)( )[=\u2248\u2260<>\u2264\u2265]( )(?=[\u2212+-]?[$£€¥]?\d)")
+# A whole number and its fraction ("33 1/3", "2 ½"), one number: a proper fraction, not a
+# date's figures ("12 3/8/2024").
+FRACTION = re.compile(r"(?<![\w.,/])\d+( )(?:(\d+)/(\d+)(?![\w/]|[.,]\d)"
+                      r"|[\u00bc-\u00be\u2150-\u215e])")
 # A capitalised word joined by hyphens: a name ("CHAN Tai-man", "Jean-Pierre", "Smith-Jones")
 # or a compound of names ("Hong Kong-Zhuhai-Macao"), which never breaks at its hyphens: a
 # name cannot be told from a compound of proper nouns, and the house style breaks neither
@@ -331,10 +342,19 @@ def sentence_capital(text: str, start: int, compound: str) -> bool:
 
 def bound_spaces(text: str) -> set[int]:
     """The offsets of the spaces in `text` a line never ends at: a telephone number's between
-    its groups, a time's before its a.m. or p.m."""
+    its groups, a time's before its a.m. or p.m., a relation sign's on either side before a
+    figure and a whole number's before its fraction."""
     return ({number.start() + inside for number in TELEPHONE.finditer(text)
              for inside, character in enumerate(number.group()) if character == " "}
-            | {time.start(1) for time in TIME_OF_DAY.finditer(text)})
+            | {time.start(1) for time in TIME_OF_DAY.finditer(text)}
+            | {sign.start(group) for sign in RELATION.finditer(text) for group in (1, 2)}
+            | {whole.start(1) for whole in FRACTION.finditer(text) if proper(whole)})
+
+
+def proper(fraction: re.Match) -> bool:
+    """Whether a FRACTION's is one (a vulgar fraction's character is): 1/3, not 12/5."""
+    numerator, denominator = fraction.group(2, 3)
+    return numerator is None or 0 < int(numerator) < int(denominator)
 
 
 # A note's call in words the reader left in the text, calling no note it found (`（註1）`,
@@ -353,8 +373,9 @@ def kept_together(text: str, language: str, last: bool) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
     and the letters after it ("Tai-man"), a range's en dash and the figure after it (its em or
     wave dash and the figures on both sides: "2023—2024"), a minus sign and its figure, a
-    note's call in words and its number ("（註1）"), a telephone number's groups and a time and
-    its a.m. or p.m. (after the space: no break follows it; every language's); where the
+    note's call in words and its number ("（註1）"), a telephone number's groups, a time and
+    its a.m. or p.m., a relation sign and what it relates and a whole number and its fraction
+    (after the space: no break follows it; every language's); where the
     language keeps them, before what never starts a line (the Chinese dash and ellipsis),
     between a figure and its units ("7.9億元") and, in a block's `last` span, before its last
     character (or the Latin word or figure ending it), where a last letter never stands alone
