@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from pipeline.checks.preflight import preflight
 from pipeline.languages import DEFAULT, detect, phrases, text_language
 from pipeline.languages.chinese import CHINESE
+from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 from pipeline.layouts import load_layout
 from pipeline.model import (
     Document,
@@ -155,6 +156,19 @@ def test_chinese_cleaning_follows_the_house_style(raw, clean):
     assert CHINESE.typeset(raw) == clean
     assert CHINESE.typeset(clean) == clean
     assert characters(clean) == characters(raw)  # words, characters and figures kept
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    # A figure and the sign of its unit are one (clreq 3.4.2): no space parts them.
+    ("出口量增加 3.5 %，較去年多", "出口量增加3.5%，較去年多"),
+    ("出口量增加 3.5 %，较去年多", "出口量增加3.5%，较去年多"),
+    ("室溫維持 22 °C 左右，濕度低於 60 ％。", "室溫維持22°C左右，濕度低於60％。"),
+    ("室温维持 22 ℃ 左右，误差 3 ‰。", "室温维持22℃左右，误差3‰。"),
+])
+def test_a_figure_and_its_units_sign_are_set_together(raw, clean):
+    for profile in (CHINESE, SIMPLIFIED_CHINESE):
+        assert profile.typeset(raw) == clean
+        assert profile.typeset(clean) == clean
 
 
 # --- Reading -------------------------------------------------------------------------------

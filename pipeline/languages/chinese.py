@@ -205,8 +205,12 @@ MINUS = re.compile(rf"(?:(?<=^)|(?<=[\s(\[\uff08\uff1a:\uff0c\u3001{HAN_RANGES}]
                    rf"(?<!\d[{HAN_RANGES}])-(?=\d)")
 
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none.
-SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?%?(?![A-Za-z\d]))"
-                 rf"|(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?%?) +(?=[{HAN_RANGES}])")
+# Nor between a figure and the sign of its unit ("3.5 %", "25 °C"), which a line never parts
+# from it (clreq 3.4.2); the house style writes 41%.
+UNIT_SIGN = "(?:\u00b0[CF]?|[%\uff05\u2030\u2103\u2109])"  # ° °C °F % ％ ‰ ℃ ℉
+SPACED_UNIT = re.compile(rf"(?<=\d) +(?={UNIT_SIGN})")
+SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?{UNIT_SIGN}?(?![A-Za-z\d]))"
+                 rf"|(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?{UNIT_SIGN}?) +(?=[{HAN_RANGES}])")
 # Nor round a Latin term (up to five words, letters and figures, an address) that Chinese
 # holds on both sides, a character or its punctuation: "並與 Google 及 Microsoft 等",
 # "有 5G 網絡", "電郵至 enquiry@immd.gov.hk。" (clreq 3.4: the gap is the typesetter's, not a
@@ -718,6 +722,7 @@ class Chinese(Profile):
         # First: a mark before a bracket stands between.
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
+        line = SPACED_UNIT.sub("", line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         line = SPACED_TERM.sub(unspaced_term, line)
         # In a sentence (its marks say so), no space parts two characters at all.
