@@ -159,6 +159,22 @@ def test_chinese_cleaning_follows_the_house_style(raw, clean):
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
+    # A full stop after a figure a space parts from the Chinese before it ends the sentence.
+    ("營業額較去年減少 12.5%.董事會建議", "營業額較去年減少12.5%。董事會建議"),
+    ("营业额较去年减少 12.5 %.董事会建议", "营业额较去年减少12.5%。董事会建议"),
+    ("參加人數為 860.其中", "參加人數為860。其中"),
+    ("参加人数为 860.其中", "参加人数为860。其中"),
+    # An item's number after a colon keeps its point, spaced or not.
+    ("附件： 2.西灣片區示意圖", "附件：2.西灣片區示意圖"),
+    ("附件： 2.西湾片区示意图", "附件：2.西湾片区示意图"),
+])
+def test_a_full_stop_after_a_spaced_figure_ends_a_chinese_sentence(raw, clean):
+    for profile in (CHINESE, SIMPLIFIED_CHINESE):
+        assert profile.typeset(raw) == clean
+        assert profile.typeset(clean) == clean
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
     # A figure and the sign of its unit are one (clreq 3.4.2): no space parts them.
     ("出口量增加 3.5 %，較去年多", "出口量增加3.5%，較去年多"),
     ("出口量增加 3.5 %，较去年多", "出口量增加3.5%，较去年多"),

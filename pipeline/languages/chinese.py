@@ -149,22 +149,24 @@ def chinese_class(quotes: str) -> str:
 
 
 # A figure as Chinese prose writes one, its range and its percent sign too: "96", "15.6",
-# "5-8%".
-FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[-\u2013~\uff5e]\d[\d,]*(?:\.\d+)?)?[%\uff05\u2030]?"
+# "5-8%"; a space before its sign too ("4.1 %"), which cleaning then closes up.
+FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[-\u2013~\uff5e]\d[\d,]*(?:\.\d+)?)?(?: *[%\uff05\u2030])?"
 
 
 def figure_stops(line: str, quotes: str) -> str:
     """A full stop after a figure that follows a Chinese character, ending the line or before
     another ("出租率回升至96%.此外", "為96."), made full width: the sentence's, as its point
-    would have a figure after it; but not an item's number after a colon ("附件：1.東湖…")."""
+    would have a figure after it; but not an item's number after a colon ("附件：1.東湖…").
+    The figure may stand a space from the character ("下降 6.8%.本公司"): cleaning closes
+    that space only after, so the stop is found with it."""
     chinese = chinese_class(quotes)
-    return re.sub(rf"(?<={chinese})({FIGURE}) *\.(?=$|{chinese})",
+    return re.sub(rf"(?<={chinese}) *({FIGURE}) *\.(?=$|{chinese})",
                   lambda stop: stop.group() if ITEM_NUMBER.match(stop.string, stop.start() - 1)
                   else stop.group(1) + "\u3002", line)
 
 
 # An item's number after a colon, its text after it: "附件：1.東湖片區…".
-ITEM_NUMBER = re.compile(rf"[:\uff1a]\d{{1,2}}\.(?=[{HAN_RANGES}])")
+ITEM_NUMBER = re.compile(rf"[:\uff1a] *\d{{1,2}}\.(?=[{HAN_RANGES}])")
 
 
 # A Chinese numeral opening a line with a full stop after it ("一. 服務回顧"): a section's or
