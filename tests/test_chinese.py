@@ -175,6 +175,21 @@ def test_a_full_stop_after_a_spaced_figure_ends_a_chinese_sentence(raw, clean):
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
+    # An amount's currency is one with its figure, set against the Chinese around it.
+    ("學會獲撥款 US$ 3.6萬 添置器材。", "學會獲撥款US$3.6萬添置器材。"),
+    ("学会获拨款 US$ 3.6万 添置器材。", "学会获拨款US$3.6万添置器材。"),
+    ("門票每張 ¥ 80，長者 £ 5", "門票每張¥80，長者£5"),
+    ("门票每张 RMB 80 元（长者半价）", "门票每张RMB80元（长者半价）"),
+    # In English a Chinese line quotes, the currency keeps its space.
+    ("標語為 fees from HK$ 20 only", "標語為 fees from HK$ 20 only"),
+])
+def test_an_amounts_currency_is_set_with_its_figure(raw, clean):
+    for profile in (CHINESE, SIMPLIFIED_CHINESE):
+        assert profile.typeset(raw) == clean
+        assert profile.typeset(clean) == clean
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
     # A figure and the sign of its unit are one (clreq 3.4.2): no space parts them.
     ("出口量增加 3.5 %，較去年多", "出口量增加3.5%，較去年多"),
     ("出口量增加 3.5 %，较去年多", "出口量增加3.5%，较去年多"),

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 
 from pipeline.languages.profile import (
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
     LATIN_WORD,
     Encoding,
     Furniture,
@@ -226,6 +228,11 @@ HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
 SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
                          rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *(?=[{HAN_RANGES}{HELD_AFTER}])")
+# An amount's currency, a sign or a code, held in Chinese before its figure ("批出 HK$ 1.2億",
+# "為 RMB 50元"): one with its figure, and set against the Chinese with no space, as a Latin
+# term is (the house style's HK$24 billion, 約2.98億).
+CURRENCY = rf"(?:[A-Z]{{1,3}})?[{CURRENCY_SIGNS}]|(?:{CURRENCY_CODES})(?![A-Za-z])"
+SPACED_AMOUNT = re.compile(rf"(?:(?<=[{HAN_RANGES}{HELD_BEFORE}])|^) *({CURRENCY}) *(?=\d)")
 # A space between two Chinese characters: a stray one where a character stands alone beside
 # it among words ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a
 # Chinese word, nor a name's characters); one between two words of two characters or more
@@ -725,6 +732,7 @@ class Chinese(Profile):
         line = quoted(line, *self.quotes, open_quotes().kinds)
         line = self.full_width_marks(line)
         line = SPACED_UNIT.sub("", line)
+        line = SPACED_AMOUNT.sub(r"\1", line)
         line = re.sub(SPACED_FIGURE, lambda spaced: spaced.group(1) or "", line)
         line = SPACED_TERM.sub(unspaced_term, line)
         # In a sentence (its marks say so), no space parts two characters at all.

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from pipeline.languages.profile import (
+    CURRENCY_CODES,
     CURRENCY_SIGNS,
     NBSP,
     Furniture,
@@ -153,8 +154,7 @@ AMOUNT_BEFORE = re.compile(r"(?:\b[A-Z]{3}[ \u00a0]|[$£€¥][ \u00a0]?)\Z")
 MULTIPLE = re.compile(r"(?:million|billion|thousand|trillion|mn|bn|m|k)\b")
 # A currency's code before its figure, which a line never parts from it (ISO 4217's codes
 # the texts write: `GBP 180,000`, `HKD 2.5 million`).
-CODE_AND_FIGURE = re.compile(r"\b(?:GBP|USD|EUR|HKD|RMB|CNY|JPY|AUD|CAD|SGD|NZD|CHF|MOP|TWD)"
-                             r" (?=\d)")
+CODE_AND_FIGURE = re.compile(rf"\b(?:{CURRENCY_CODES}) (?=\d)")
 PER_CENT = re.compile(r"\bper cent\b")
 # A currency and the multiple it counts in, as a table's heading gives them: "(£ million)",
 # "(HK$ '000)": one unit, which a line never parts.

@@ -28,6 +28,8 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 # language around it, no phrase of English (languages/english.py) nor a word of its own.
 CURRENCY_SIGNS = "$\u00a3\u20ac\u00a5"
 CURRENCY_CODE = rf"\b[A-Z]{{1,3}}(?=[{CURRENCY_SIGNS}])"
+# Currencies' codes (ISO 4217's) the texts write before a figure: `GBP 180,000`, `RMB 50`.
+CURRENCY_CODES = "GBP|USD|EUR|HKD|RMB|CNY|JPY|AUD|CAD|SGD|NZD|CHF|MOP|TWD"
 # A figure in a table's cell, in every language: "1,204", "−2.7%", "+3.6 pts", "£3.4m", "HK$1.2bn",
 # "(12)", "（9,870）", "7:40", a bound ("<30", "≤5", ">95%": a target's), or a dash standing for
 # none ("–", the Chinese "——"); {before}, {units} and {none} take a language's words before a
