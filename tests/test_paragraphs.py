@@ -232,6 +232,27 @@ def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(tex
             assert not (text[start - 1] == "至" and text[start] in "〇零二三四")
 
 
+@pytest.mark.parametrize(("lines", "language", "openings"), [
+    # After the name of who speaks, which the organisation or the lead opens with too.
+    (["東灣文化藝術協會", "宣布新一屆理事會名單"], "zh-HK", ("東灣文化藝術協會今日宣布，",)),
+    (["东湾文化艺术协会", "宣布新一届理事会名单"], "zh-Hans", ("东湾文化艺术协会",)),
+    # Between Han characters and Latin letters or figures.
+    (["西區社區服務處推出", "AI長者陪伴計劃"], "zh-HK", ()),
+    (["北江青年发展中心", "2025年度服务报告"], "zh-Hans", ()),
+])
+def test_a_chinese_heading_breaks_at_a_words_edge_where_its_lines_stay_balanced(
+        lines, language, openings):
+    """Balanced by characters alone, a Chinese heading's break may part a word (`…協會宣` over
+    `布…`, `…发展中` over `心2025…`): a typesetter breaks it at a word's edge where its lines
+    stay nearly as even."""
+    text = "".join(lines)
+    style = TextStyle(("Noto Sans CJK TC",), 40, weight=700, language=language)
+    width = shaper(FONTS).width(text, style)
+    for share in (0.6, 0.75):
+        starts = [0, *balanced(text, style, width * share, FONTS, False, openings), len(text)]
+        assert [text[start:end] for start, end in itertools.pairwise(starts)] == lines
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("博物館推出「南海窯址考古成果展」及「嶺南陶瓷」專題導賞", "zh-HK"),
     ("本馆“南海窑址考古成果展”与《岭南陶瓷》特展同日开幕", "zh-Hans"),

@@ -13,6 +13,7 @@ are the layouts' `chinese_body_font` and `chinese_heading_font` (layouts/fonts/c
 
 from __future__ import annotations
 
+import os
 import re
 
 from pipeline.languages.profile import (
@@ -233,6 +234,10 @@ SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
 # term is (the house style's HK$24 billion, 約2.98億).
 CURRENCY = rf"(?:[A-Z]{{1,3}})?[{CURRENCY_SIGNS}]|(?:{CURRENCY_CODES})(?![A-Za-z])"
 SPACED_AMOUNT = re.compile(rf"(?:(?<=[{HAN_RANGES}{HELD_BEFORE}])|^) *({CURRENCY}) *(?=\d)")
+# The edge between Han characters and Latin letters or figures: a word's edge in a heading.
+SCRIPT_EDGE = re.compile(rf"(?<={HAN})(?=[A-Za-z\d])|(?<=[A-Za-z\d])(?={HAN})")
+HAN_RUN = re.compile(f"{HAN}+")
+MIN_NAME_OPENING = 4  # characters: shorter, a shared start is a word's ("本會"), no name's
 # A space between two Chinese characters: a stray one where a character stands alone beside
 # it among words ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a
 # Chinese word, nor a name's characters); one between two words of two characters or more
@@ -754,6 +759,19 @@ class Chinese(Profile):
                 break
             line = changed
         return line
+
+    def heading_breaks(self, text: str, openings: tuple[str, ...]) -> frozenset[int]:
+        """Between Han characters and Latin letters or figures (`三江青少年发展基金会` /
+        `2024年度工作报告`), and after the name of who speaks where the heading opens with it:
+        the longest start of four Han characters or more it shares with the organisation's
+        name or the text's first paragraph, as a press release's headline and its lead both
+        open with it (`港灣創科基金` / `公布首季資助結果`, `港灣創科基金今日公布…`)."""
+        edges = {edge.start() for edge in SCRIPT_EDGE.finditer(text)}
+        for opening in openings:
+            shared = len(os.path.commonprefix([text, opening]))
+            if shared >= MIN_NAME_OPENING and HAN_RUN.fullmatch(text[:shared]):
+                edges.add(shared)
+        return frozenset(edge for edge in edges if 0 < edge < len(text))
 
     def is_heading(self, text: str) -> bool:
         """A short Chinese line, one phrase, not ending as a sentence; its first character a

@@ -498,6 +498,13 @@ class Profile:
         """Whether `text` holds letters of this language's own (a Han character)."""
         return bool(self.characters) and bool(re.search(f"[{self.characters}]", text))
 
+    def heading_breaks(self, text: str, openings: tuple[str, ...]) -> frozenset[int]:
+        """Where a line of a heading `text` best starts, if its balance allows, in a language
+        whose words no space parts (a word's edge, which breaking by characters may miss);
+        `openings`, what may name who speaks (the organisation, the text's first paragraph).
+        None here: spaces part the words."""
+        return frozenset()
+
     def unspaced(self, character: str) -> bool:
         """Whether `character` is one of its letters or marks, written with no space beside
         them (a Han character, 。), in a language whose words are not spaced."""

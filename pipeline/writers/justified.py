@@ -67,6 +67,9 @@ SLASH_PENALTY = 50  # before an address's slash, between the parts of its path: 
 # display line at its sense rather than wherever the lines come out most even.
 SENSE_BREAK = re.compile("[:;?!\u2013\u2014\uff0c\uff1a\uff1b\uff1f\uff01\uff5c|"
                          "\u300d\u300f\u201d\uff09\u300b\u3001]\\s*$")
+# Ems a heading's widest line may grow by to break at a word's edge rather than inside a
+# word (Chinese: `balanced`): a character and a half, so one character from the most even.
+BALANCE_SLACK = 1.5
 SAFETY = 0.05  # CSS pixels a line is kept short of the measure: rounding in the renderer
 WORDS = re.compile(r"[^ \u00a0]+|[ \u00a0]")
 COMPOUND_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
@@ -322,7 +325,7 @@ def inside_number(text: str, start: int, profile) -> bool:
 
 
 def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
-             spaced: bool = True) -> list[int]:
+             spaced: bool = True, openings: tuple[str, ...] = ()) -> list[int]:
     """Where a heading too long for one line breaks so that its lines are as even as they
     can be in the fewest lines, and none holds a single word alone: the offsets of the
     characters starting its lines but the first (in a language written without spaces, any
@@ -330,7 +333,11 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
     the other, breaks between them, each balanced on its own (`Chair’s Letter` over `to
     Members 2024–25` over `主席致會員函件`), as a typesetter sets it. A number written in a
     language's own numerals never breaks, nor leaves its unit (`二〇二四年`) or the number
-    it is a range with (`二〇二三至二四年度`)."""
+    it is a range with (`二〇二三至二四年度`). In a language written without spaces, a
+    break at a word's edge its profile knows (`heading_breaks`, given the `openings` that may
+    name who speaks) is taken where it leaves the widest line no more than BALANCE_SLACK
+    wider than the most even breaks would, as a typesetter breaks a display line by its
+    words (`港灣創科基金` over `公布首季資助結果`, not `…基金公` over `布…`)."""
     measuring = shaper(fonts_folder)
     if measuring.width(text, style) <= measure - SAFETY:
         return []
@@ -339,16 +346,19 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         first, second = text[:boundary], text[boundary + 1:]
         # The first part's last line keeps the space before the break (balanced_heading).
         return [*balanced(first, style, measure - measuring.width(" ", style), fonts_folder,
-                          detect(first).words_spaced),
+                          detect(first).words_spaced, openings),
                 boundary + 1,
                 *(boundary + 1 + start for start in balanced(
-                    second, style, measure, fonts_folder, detect(second).words_spaced))]
+                    second, style, measure, fonts_folder, detect(second).words_spaced,
+                    openings))]
+    edges: frozenset[int] = frozenset()
     if spaced:
         starts = [0] + [match.end() for match in re.finditer(" ", text)]
     else:
         profile = profile_for(style.language)
         starts = [0, *(start for start in line_starts(text, style.language)
                        if not inside_number(text, start, profile))]
+        edges = profile.heading_breaks(text, openings)
     ends = [*(start - (1 if spaced else 0) for start in starts[1:]), len(text)]
     at_sense = frozenset(index for index, end in enumerate(ends[:-1])
                          if SENSE_BREAK.search(text[:end]))
@@ -363,8 +373,15 @@ def balanced(text: str, style: TextStyle, measure: float, fonts_folder: Path,
         return measuring.width(text[starts[first]:ends[last] + kept], style)
 
     count = len(starts)
+    at_edge = frozenset(index for index, start in enumerate(starts[1:]) if start in edges)
     for lines in range(2, count + 1):
         best = balance(count, lines, width, measure - SAFETY, at_sense, weak)
+        if best is not None and at_edge:
+            widest = max(width(first, last) for first, last in zip(
+                [0, *(index + 1 for index in best)], [*best, count - 1], strict=True))
+            best = balance(count, lines, width,
+                           min(measure - SAFETY, widest + BALANCE_SLACK * style.size),
+                           at_sense | at_edge, weak)
         if best is not None:
             return [starts[index + 1] for index in best]
     return []

@@ -116,7 +116,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         breaks = replace(breaks, lines=justified_lines(
             document, order, lines, breaks, placement.tightened, placement.loosened,
             flush, sources | attributed))
-    heading = functools.partial(balanced_heading, lines, language)
+    heading = functools.partial(balanced_heading, lines, language, openings=openings(document))
     running = functools.partial(
         running_head, layout=layout, language=language, families=font_family_names(
             layout, "heading", layout.running_heads.font if layout.running_heads else "",
@@ -194,11 +194,19 @@ def shaped_ems(lines: LineSetting, text: str, bold: bool) -> float:
     return shaper(lines.fonts_folder).width(text, style) / style.size
 
 
+def openings(document: Document) -> tuple[str, ...]:
+    """What may name who speaks, which a heading may open with: the organisation, and the
+    text's first paragraph (a press release's lead opens with its body's name)."""
+    lead = next((block.text for block in document.blocks if isinstance(block, Paragraph)), "")
+    return tuple(text for text in (document.metadata.organisation, lead) if text)
+
+
 def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: str,
-                     runs: tuple[Span, ...] = ()) -> Markup:
+                     runs: tuple[Span, ...] = (), openings: tuple[str, ...] = ()) -> Markup:
     """A heading (element `tag`) whose compounds never break, its lines balanced where it
     takes more than one, no word left alone on its last line; each of its `runs` whose
-    language its author gave in that language."""
+    language its author gave in that language; a line of a language written without spaces
+    best starting at a word's edge (`openings`, what may name who speaks: justified.balanced)."""
     runs = runs or (Span(text),)
     found = lines.heading(tag) if lines is not None else None
     if found is not None:
@@ -207,7 +215,7 @@ def balanced_heading(lines: LineSetting | None, language: str, text: str, tag: s
         # The space stays before the break: a bookmark and a running head read the
         # heading's text, words apart.
         text = with_line_ends(text, dict.fromkeys(
-            balanced(text, style, measure, lines.fonts_folder, spaced), "break"))
+            balanced(text, style, measure, lines.fonts_folder, spaced, openings), "break"))
     return in_runs(tuple(replace(run, text=piece) for run, piece in zip(
         runs, pieces_of(text, runs), strict=True)), language).replace(LINE_END, BALANCING_BREAK)
 
