@@ -363,3 +363,24 @@ def test_an_english_phrase_s_figures_starting_a_line_are_spoken_in_english(tmp_p
         figures = [language for piece, language in spoken_languages(pdf)
                    if piece.strip() == "3.5"]
     assert figures and set(figures) == {"en-GB"}, figures
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("chinese", "language"), [
+    ("本年度共有1,240名學生參加導賞。報名詳情請瀏覽https://www.eastpier.org.hk/tours。", "zh-HK"),
+    ("本年度共有1,240名学生参加导赏。报名详情请浏览https://www.eastpier.org.hk/tours。", "zh-Hans"),
+])
+def test_a_chinese_stop_after_a_link_is_spoken_in_its_paragraphs_chinese(chinese, language,
+                                                                          tmp_path):
+    """A Chinese paragraph holding a link, in a text opening in English: the marks after the
+    link go on with the Chinese sentence before it, and are tagged its Chinese (the `。`
+    after the address had been left to the catalog's English)."""
+    from .support import scraped_editions
+
+    text = ("East Pier Trust annual note\n\nThis year 1,240 pupils joined our tours. Details "
+            f"are at https://www.eastpier.org.hk/tours.\n\n{chinese}")
+    _, pdfs = scraped_editions(tmp_path, "east-pier", text, ["screen"])
+    with pikepdf.open(pdfs["screen"]) as pdf:
+        assert str(pdf.Root.Lang) == "en-GB"
+        stops = [spoken for piece, spoken in spoken_languages(pdf) if piece.strip() == "。"]
+    assert stops and set(stops) == {language}, stops

@@ -101,7 +101,8 @@ def outermost(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionar
 def continuations(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dictionary]:
     """The elements under `node` holding no letter (figures, marks) that go on with a phrase
     of `profile`'s the elements before them start, the renderer's line end parting them
-    (`Go Digital ` over `2.0`): judged alone, they are in no language."""
+    (`Go Digital ` over `2.0`), or a link in it (`詳情請瀏覽` `https://…` `。`: the sentence
+    goes on past its address or its words): judged alone, they are in no language."""
     held = ""  # the phrase's text so far, in the elements before
     for kid in kids_of(node):
         if not is_element(kid):
@@ -113,6 +114,8 @@ def continuations(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dicti
                                                                                  profile):
             held += text
             yield kid
+        elif held and kid.get("/S") == "/Link":
+            yield from continuations(kid, texts, profile)
         else:
             held = ""
             yield from continuations(kid, texts, profile)
