@@ -60,3 +60,13 @@ def test_a_pdf_depends_on_its_writers_and_not_on_the_readers():
             "writers/pdf/print_ready.py", "writers/pdf/tagging.py", "pdf/pages.py"} <= names
     assert not {"readers/scraped/structure.py", "readers/scraped/dedupe.py",
                 "writers/docx/draft.py", "checks/preview.py"} & names
+
+
+def test_a_step_depends_on_the_writer_it_looks_up_and_the_model_on_every_reader():
+    """A step looking its writer up by its format (`WRITERS["docx"]`) runs that writer only;
+    the model's, looking its reader up by the text's kind, may run any."""
+    draft = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code("build_docx")}
+    assert {"writers/registry.py", "writers/docx/draft.py"} <= draft
+    assert "writers/pdf/render.py" not in draft
+    model = {path.relative_to(PACKAGE_DIR).as_posix() for path in step_code("build_model")}
+    assert {"readers/registry.py", "readers/markup.py", "readers/scraped/__init__.py"} <= model

@@ -1,5 +1,7 @@
-"""The table of writers: every writer handles every type of block in the model, and a block
-type it has no rule for is an error, never a paragraph."""
+"""The table of writers the build looks its outputs' writers up in, and the model's other forms
+(its JSON, the HTML a layout lays out, the marked-up text an edited draft becomes): each
+handles every type of block in the model, and a block type it has no rule for is an error,
+never a paragraph."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,10 @@ from pipeline.model import (
     Span,
     Table,
     UnknownBlock,
+    to_json,
 )
+from pipeline.writers.html import render_html
+from pipeline.writers.markup import write_markup
 from pipeline.writers.registry import WRITERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,17 +68,30 @@ def document(*blocks) -> Document:
                     tuple(blocks))
 
 
+# Each called as the build calls its writers; what it gave, in bytes or text (a draft's data).
+FORMS = {
+    **WRITERS,
+    "json": lambda document, layout, source_dir: to_json(document),
+    "html": lambda document, layout, source_dir: render_html(document, layout),
+    "markup": lambda document, layout, source_dir: write_markup(document),
+}
+
+
+def written(output):
+    return getattr(output, "data", output)
+
+
 def test_every_block_type_has_an_example():
     assert set(get_args(Block)) == set(EXAMPLES)
 
 
-@pytest.mark.parametrize("writer", sorted(WRITERS))
+@pytest.mark.parametrize("writer", sorted(FORMS))
 def test_every_writer_writes_every_block_type(writer, tmp_path):
-    output = WRITERS[writer](document(*EXAMPLES.values()), LAYOUT, tmp_path)
-    assert output
+    output = FORMS[writer](document(*EXAMPLES.values()), LAYOUT, tmp_path)
+    assert written(output)
 
 
-@pytest.mark.parametrize("writer", sorted(WRITERS))
+@pytest.mark.parametrize("writer", sorted(FORMS))
 def test_a_block_type_a_writer_lacks_is_an_error_not_a_paragraph(writer, tmp_path):
     with pytest.raises(UnknownBlock, match="Marginalia"):
-        WRITERS[writer](document(EXAMPLES[Paragraph], Marginalia()), LAYOUT, tmp_path)
+        FORMS[writer](document(EXAMPLES[Paragraph], Marginalia()), LAYOUT, tmp_path)

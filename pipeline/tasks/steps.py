@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import replace
 from pathlib import Path
 
 from pipeline import files
@@ -21,12 +20,14 @@ PROBLEMS_IN_ERROR = 2  # failed preflight checks named in the one-line error; th
 
 
 def build_model(root: Path, name: str) -> str | None:
-    """Source (scraped text, or marked-up text holding DOCX edits) -> the document model;
-    then the editions of the layouts its metadata no longer names are removed. Returned: the
-    lines saying what the draft's import read otherwise than it stands (drafts.breaks_joined)
-    and which editions went (`drop_editions`), if any."""
+    """Source (scraped text, or marked-up text holding DOCX edits) -> the document model, read
+    by the reader of its kind (readers/registry.py); then the editions of the layouts its
+    metadata no longer names are removed. Returned: the lines saying what the draft's import
+    read otherwise than it stands (drafts.breaks_joined) and which editions went
+    (`drop_editions`), if any."""
     from pipeline.model import refuse_too_many_texts, to_json
     from pipeline.readers.metadata import load_metadata
+    from pipeline.readers.registry import READERS
     from pipeline.tasks import drafts
 
     project = checked(root, name)
@@ -38,13 +39,9 @@ def build_model(root: Path, name: str) -> str | None:
     else:
         drafts.refuse_stale_markup(project, name, state)
         drafts.sources_changed(project, name, state)
-    if project.text_source(name) == project.markup(name):
-        document, report = read_marked_up(project, name, metadata)
-    else:
-        from pipeline.readers.scraped import read_scraped
-
-        document, report = read_scraped(project.scraped(name), metadata)
-    refuse_too_many_texts(document, project.text_source(name))
+    source = project.text_source(name)
+    document, report = READERS[source.suffix](source, metadata, project.source_dir)
+    refuse_too_many_texts(document, source)
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
     dropped = drop_editions(project, name, metadata.layouts,
@@ -130,21 +127,6 @@ def remove_edition(project: Project, name: str, layout: str) -> bool:
     return any(removed) or previews
 
 
-def read_marked_up(project: Project, name: str, metadata):
-    from pipeline.languages import text_language
-    from pipeline.readers.debris_kinds import no_debris
-    from pipeline.readers.decoding import read_source
-    from pipeline.readers.markup import read_markup
-
-    path = project.markup(name)
-    text = read_source(path)
-    # Its language, like a scraped text's, from its characters when the metadata names none.
-    metadata = replace(metadata, language=text_language(text, metadata.language))
-    document = read_markup(text, path, metadata, project.source_dir)
-    # Nothing is deduplicated in a marked-up text: its structure is explicit.
-    return document, {"document": name, "source": path.name, **no_debris(), "dropped": []}
-
-
 def checked(root: Path, name: str, *layouts: str) -> Project:
     """The project, once document `name`'s files and those of `layouts` are known to lie in
     it (Project.refuse_escapes): every step asks this before it opens a file."""
@@ -163,7 +145,7 @@ def load_document(project: Project, name: str):
 
 def build_pdf(root: Path, name: str, layout_name: str) -> None:
     from pipeline.layouts import check_fonts, load_layout
-    from pipeline.writers.pdf.render import render_pdf
+    from pipeline.writers.registry import WRITERS
 
     project = checked(root, name, layout_name)
     layout = load_layout(project.layouts_dir, layout_name)
@@ -171,7 +153,7 @@ def build_pdf(root: Path, name: str, layout_name: str) -> None:
         layout = layout.with_exceptions(user_exceptions(project, name))
     check_fonts(layout)
     try:
-        pdf = render_pdf(load_document(project, name), layout, project.source_dir)
+        pdf = WRITERS["pdf"](load_document(project, name), layout, project.source_dir)
     except RenderingError as error:
         raise PipelineError(project.text_source(name), str(error)) from None
     files.write_bytes(project.pdf(name, layout_name), pdf)
@@ -283,7 +265,7 @@ def build_docx(root: Path, name: str) -> str | None:
     says so in a note, and it is replaced at the first build after it is closed."""
     from pipeline.layouts import load_layout
     from pipeline.tasks import drafts
-    from pipeline.writers.docx.draft import write_draft
+    from pipeline.writers.registry import WRITERS
 
     project = checked(root, name, DRAFT_LAYOUT)
     docx = project.docx(name)
@@ -298,7 +280,7 @@ def build_docx(root: Path, name: str) -> str | None:
                 " replaces it (delete that file if no program has the draft open)")
     layout = load_layout(project.layouts_dir, DRAFT_LAYOUT)
     try:
-        draft = write_draft(load_document(project, name), layout, project.source_dir)
+        draft = WRITERS["docx"](load_document(project, name), layout, project.source_dir)
     except RenderingError as error:  # a picture that cannot be read, named as the PDFs name it
         raise PipelineError(project.text_source(name), str(error)) from None
     if not drafts.replace_draft(docx, draft.data, state):

@@ -1,31 +1,24 @@
-"""The table of writers: every output the document model is written to, each called alike.
+"""The table of writers: every output format a build step writes the document model to, each
+called alike.
 
 Each writer knows the model only, never where its text came from, and handles every type
 of block in it (model.Block); a block type it lacks a rule for raises model.UnknownBlock.
-Writers are imported when first called: the PDF writer's WeasyPrint costs a second.
+Writers are imported when first called: the PDF writer's WeasyPrint costs a second. A step
+looks its writer up by its format's name (`WRITERS["pdf"]`), so that its code is that
+writer's only (tasks/code.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.layouts import Layout
-from pipeline.model import Document
+if TYPE_CHECKING:
+    from pipeline.layouts import Layout
+    from pipeline.model import Document
 
-Writer = Callable[[Document, Layout, Path], object]
-
-
-def json_form(document: Document, layout: Layout, source_dir: Path) -> dict:
-    from pipeline.model import to_json
-
-    return to_json(document)
-
-
-def html(document: Document, layout: Layout, source_dir: Path) -> str:
-    from pipeline.writers.html import render_html
-
-    return render_html(document, layout)
+Writer = Callable[["Document", "Layout", Path], object]
 
 
 def pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
@@ -34,22 +27,15 @@ def pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     return render_pdf(document, layout, source_dir)
 
 
-def docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
-    from pipeline.writers.docx.draft import write_docx
+def docx(document: Document, layout: Layout, source_dir: Path):
+    """The draft as docx/draft.py's Draft: its bytes, and what its pictures were (imported
+    here only: a PDF's code is not the draft's)."""
+    from pipeline.writers.docx.draft import write_draft
 
-    return write_docx(document, layout, source_dir)
-
-
-def markup(document: Document, layout: Layout, source_dir: Path) -> str:
-    from pipeline.writers.markup import write_markup
-
-    return write_markup(document)
+    return write_draft(document, layout, source_dir)
 
 
 WRITERS: dict[str, Writer] = {
-    "json": json_form,  # the model itself, output/<name>/<name>.json
-    "html": html,  # a layout's template, the PDF writer's input
-    "pdf": pdf,  # print, screen and large-print editions
+    "pdf": pdf,  # print, screen and large-print editions, through a layout each
     "docx": docx,  # the editors' draft
-    "markup": markup,  # source/<name>.md, what an edited draft becomes
 }
