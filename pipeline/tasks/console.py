@@ -114,7 +114,7 @@ class Console:
 
 
 UNCHECKED = "not checked: no preflight report of this PDF"
-# The key of a task's values (a step's return, dodo.py's `run`) holding a line to show.
+# The key of a task's values (a step's return, tasks/actions.py's `run`) holding a line to show.
 NOTE = "note"
 
 
