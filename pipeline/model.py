@@ -20,6 +20,7 @@ from pipeline.addresses import shows_address
 from pipeline.errors import PipelineError
 from pipeline.languages import (
     ATTRIBUTION,
+    DEFAULT,
     NUMERALS,
     SPEECH_RUBRIC,
     TABLE_TOTAL,
@@ -507,7 +508,7 @@ class Metadata:
     organisation: str = ""
     author: str = ""
     date: str = ""  # as given: "2024" or "2024-06-11"
-    language: str = "en-GB"
+    language: str = DEFAULT.tag
     layouts: tuple[str, ...] = ()  # empty: every layout
     images: dict[int, str] = field(default_factory=dict)
     alt: dict[int, str] = field(default_factory=dict)
@@ -959,7 +960,7 @@ def from_json(data: dict) -> Document:
             organisation=meta.get("organisation", ""),
             author=meta.get("author", ""),
             date=meta.get("date", ""),
-            language=meta.get("language", "en-GB"),
+            language=meta.get("language", DEFAULT.tag),
             layouts=tuple(meta.get("layouts", ())),
             images={int(k): v for k, v in meta.get("images", {}).items()},
             alt={int(k): v for k, v in meta.get("alt", {}).items()},

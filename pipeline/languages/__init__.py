@@ -152,6 +152,8 @@ FIELD = any_language(profile.field for profile in PROFILES)
 # A label alone on its line over the question or the reply it labels, in any language.
 EXCHANGE_LABEL = any_language(profile.exchange_label for profile in PROFILES)
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
+# The first of each one's counts: "一".
+FIRST_NUMERALS = tuple(dict.fromkeys(numerals.numeral(1) for numerals in NUMERALS))
 NUMERAL = "|".join(numerals.pattern for numerals in NUMERALS)  # a numeral of any of them
 # The marker of the marked-up form numbering with one of them: "一、"
 NUMERAL_MARKER = "|".join(f"(?:{numerals.pattern}){re.escape(numerals.suffix)}"

@@ -376,6 +376,8 @@ class Chinese(Profile):
     characters = HAN_RANGES
     phrase = CHINESE_RUN
     words_spaced = False
+    word_gap = "\u3000"  # the full-width space
+    brackets = ("\uff08", "\uff09")  # full-width
     numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"
     range_joiners = "至"
     punctuation = PUNCTUATION_RANGES
@@ -471,6 +473,8 @@ class Chinese(Profile):
                    rf"|(?:{PAGE_FIELD}|瀏覽人次|浏览人次)\s*[:：]\s*[\d,]+"
                    r"|(?:掃一掃|扫一扫).{0,20}|【?[^【】]{1,12}(?:】\s*【[^【】]{1,12})+】?|(?:關閉|关闭)(?:窗口|視窗|视窗)",
         picture_label=r"相片|照片|圖片|图片|圖輯|图辑|圖說|图说",
+        logo="標誌|标志",
+        download="下載|下载",
         picture=r"圖片|图片|[\[【［]?(?:簽名|签名|簽署|签署)[\]】］]?"
                 # a social network's words for a picture it describes itself: "可能是 10
                 # 人、戶外和大自然的圖像"
@@ -681,6 +685,7 @@ class Chinese(Profile):
                               f"[{OPENING_BRACKETS}]")
     fonts = "chinese"
     fonts_css = "chinese.css"
+    note_face = "NotoSansCJKtc-Bold.otf"  # the Hei
     docx_font = "w:eastAsia"
     docx_language = "w:eastAsia"
     # Quotes by their position: opening marks outside and inside, then closing ones.

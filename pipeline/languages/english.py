@@ -572,6 +572,8 @@ page=r"page|p\.?",
                 # alternative texts: "Facebook icon", "Website icon"
                 rf"|(?:{SOCIAL_NETWORKS}|website|e-?mail) (?:icon|logo)",
         picture_label=r"photos?|pictures?|images?|photographs?",
+        logo=r"\blogo\b",
+        download="download",
         contents=r"on this page|in this (?:page|section|article)|contents(?: of this page)?"
                  r"|page contents|jump to(?: a)? section",
         feedback=r"(?:was|is|did) (?:this|the) (?:page|article|information|answer) (?:helpful"

@@ -108,6 +108,11 @@ class Furniture:
     # What labels a picture over its caption, on a line of its own, as a government's release
     # sets its photos under its text ("Photo" over "The Director … reads with pupils …").
     picture_label: str = ""
+    # What names a body's logo in a picture's alternative text ("[Harbourside University
+    # logo]"): the picture's place, left where a mail or a page was copied.
+    logo: str = ""
+    # What a link to download a file opens with ("Download PDF: … (PDF, 412 KB)").
+    download: str = ""
     # What heads the readers' comments under a post ("3 thoughts on “…”", "Leave a Reply"):
     # from there to the end is the page's, not the text's.
     comments: str = ""
@@ -300,6 +305,10 @@ class Profile:
     # Words parted by spaces; else the text runs on, and a repeated phrase is counted in
     # characters, the spaces beside them not counting.
     words_spaced = True
+    # The space parting a heading's number from its words ("01 Our year", "01　我們的一年"),
+    # and the brackets set around a table's unit under its title ("(HK$ million)", "（百萬元）").
+    word_gap = " "
+    brackets = ("(", ")")
     # The characters a number is written in, where its words are not spaced ("" where none):
     # a heading's line never breaks between two of them, nor before the unit after them
     # ("二〇二四年" whole).
@@ -470,6 +479,9 @@ class Profile:
     # heading_font in fonts.css).
     fonts = ""
     fonts_css = ""
+    # The face in the layouts' fonts folder a proof's note ("PROOF – 5 pictures missing") is
+    # drawn from, as outlines (writers/pdf/slug.py): the default's is the layouts' sans.
+    note_face = "NotoSans-Bold.ttf"
     docx_font = ""  # the w:rFonts attribute naming its face in the DOCX draft: "w:eastAsia"
     docx_language = ""  # the w:lang attribute naming it there: "w:eastAsia"
     # The tag Word and LibreOffice know it by, there, where they know no `tag` ("" the same).

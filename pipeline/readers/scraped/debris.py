@@ -207,9 +207,9 @@ MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attr
 # (Gmail), "[cid:image001.png@01DA…]" (Outlook), "[Photo: The new library]", "[圖片：…]" (a
 # page's picture by its alternative text), or a newsletter's logo by its alternative text
 # ("[Harbourside University logo]", "[Mailchimp logo: Intuit Mailchimp]").
-IMAGE_PLACEHOLDER = re.compile(r"\[(?:(?:image|cid|photo(?:graph)?|picture|圖片|图片|相片|照片)"
-                               r"\s*[:：][^\]]{0,200}"
-                               r"|[^\]]{0,60}(?:\blogo\b|標誌|标志)[^\]]{0,60})\]", re.IGNORECASE)
+PICTURE_WORDS = said("picture_label")
+IMAGE_PLACEHOLDER = re.compile(rf"\[(?:(?:cid|{PICTURE_WORDS})\s*[:：][^\]]{{0,200}}"
+                               rf"|[^\]]{{0,60}}(?:{said('logo')})[^\]]{{0,60}})\]", re.IGNORECASE)
 # A draft's comments, which a word processor writes after its text, each right after the
 # letter marking where it stands in the text (Google Docs' "[a]Check this figure", where a
 # note lettered so is spaced from its label), or Word's "Commented [AB1]: …": an editor's
@@ -224,7 +224,6 @@ LOGO_TEXT = re.compile(r"(?P<body>.{2,60}?)\s+logo", re.IGNORECASE)
 # A picture's place by the words its caption under it says again: "[Image: Visitors in the
 # restored gallery]" over "Visitors in the restored gallery"; or its label in brackets
 # before them ("［相片］ 主席出席平頂儀式" over "主席出席平頂儀式").
-PICTURE_WORDS = r"image|photo(?:graph)?|picture|圖片|图片|相片|照片"
 DESCRIBED_PICTURE = re.compile(rf"\[(?:{PICTURE_WORDS})\s*[:：]\s*([^\]]+)\]"
                                rf"|[\[\uff3b\u3010](?:{PICTURE_WORDS})[\]\uff3d\u3011]\s*(\S.*)",
                                re.IGNORECASE)
@@ -248,7 +247,7 @@ LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
 # A link to download a file, its type and size after its name, in brackets of either width:
 # "Download PDF: Community Grants annual report 2024-25 (PDF, 412 KB)", "下載2023-24年度年報
 # （PDF，8.6MB）". (A file's name and size alone, an appendix's, is the text's list of them.)
-FILE_LINK = re.compile(r"(?:download|下載|下载).{0,150}?\s*[(\[（]"
+FILE_LINK = re.compile(rf"(?:{said('download')}).{{0,150}}?\s*[(\[（]"
                        r"(?:pdf|docx?|xlsx?|odt|ods|pptx?|csv|zip|epub)"
                        r"\s*[,，]?\s*[\d.,]+\s?[kmg]i?b[)\]）]", re.IGNORECASE)
 # Each kind of line: its reason, its pattern, and whether the words could head a section.

@@ -37,6 +37,7 @@ from pipeline.languages import (
     DOCUMENT_NUMBER,
     FIELD,
     FIGURE_TITLE,
+    FIRST_NUMERALS,
     GREETING,
     LEAD_IN_ENDS,
     MEDIA_CONTACT,
@@ -1757,14 +1758,14 @@ def opens_count(text: str) -> bool:
     """Whether a heading's number is the first of its count, at its top: "1.", "I.", "一、",
     "（一）" (not "1.1")."""
     number = section_number(text)
-    found = re.match(r"[\uff08(]?(\d+|[IVXLC]+|\u4e00)", text)
+    found = re.match(rf"[\uff08(]?(\d+|[IVXLC]+|{'|'.join(FIRST_NUMERALS)})", text)
     return (number is not None and number[1] == 1 and found is not None
             and first_number(found.group(1)))
 
 
 def first_number(number: str) -> bool:
-    """Whether `number` is a count's first: 1, I or 一."""
-    return number in ("1", "I", "\u4e00")
+    """Whether `number` is a count's first: 1, I or a language's own (一)."""
+    return number in ("1", "I", *FIRST_NUMERALS)
 
 
 def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> list[Block]:
@@ -2172,8 +2173,7 @@ def numbered_over(result: list[Block]) -> None:
             result[-2], Heading) or not NUMBER_ALONE.fullmatch(result[-2].text):
         return
     words = result.pop().text
-    gap = " " if detect(words).words_spaced else "\u3000"
-    result[-1] = Heading(f"{result[-1].text}{gap}{words}")
+    result[-1] = Heading(f"{result[-1].text}{detect(words).word_gap}{words}")
 
 
 def parallel_headings_joined(units: list[Unit]) -> list[Unit]:

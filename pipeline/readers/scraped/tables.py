@@ -68,8 +68,9 @@ def with_unit(title: str, unit: str) -> str:
     """A table's title and what its figures count in, as its caption: the unit in brackets,
     as the language sets them."""
     unit = unit.strip()
-    if not unit.startswith(("(", "\uff08")):
-        unit = f"({unit})" if detect(unit).words_spaced else f"\uff08{unit}\uff09"
+    if not unit.startswith(tuple(profile.brackets[0] for profile in PROFILES)):
+        opening, closing = detect(unit).brackets
+        unit = f"{opening}{unit}{closing}"
     return joined_lines([title, unit])
 
 

@@ -15,9 +15,11 @@ from pathlib import Path
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 
-# In the layouts' shared fonts folder, each character drawn in the first that has it: a
-# Chinese proof's note in the Hei.
-NOTE_FONTS = ("NotoSans-Bold.ttf", "NotoSansCJKtc-Bold.otf")
+from pipeline.languages import PROFILES
+
+# Each language's face for the note, the default's first: each character is drawn in the
+# first that has it, a Chinese proof's note in the Hei.
+NOTE_FONTS = tuple(dict.fromkeys(profile.note_face for profile in PROFILES))
 NOTE_SIZE_PT = 7.0
 BLACK = "0 0 0 1 k"
 GREY_BLACK = "0 g"  # in an edition for the screen, which has no inks
