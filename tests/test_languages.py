@@ -90,6 +90,19 @@ def test_a_languages_own_list_numerals_are_read_and_written():
     assert all(numerals.value(numerals.numeral(n)) == n for n in range(1, 100))
 
 
+def test_a_profile_asks_of_the_patterns_its_language_gives_whether_a_line_is_a_date():
+    """Each language gives its patterns of dates and times; the profile asks them, and a
+    language giving none has no such line."""
+
+    class Undated(Chinese):
+        date_alone = period = None
+
+    assert ENGLISH.is_date("27 June 2024") and CHINESE.is_date("2024年6月27日")
+    assert ENGLISH.is_period(" Spring 2024 ") and CHINESE.is_period("三月")
+    assert not Undated().is_date("2024年6月27日") and not Undated().is_period("三月")
+    assert Undated().is_when("6月27日")  # what it does give still holds
+
+
 def test_what_chinese_is_never_given():
     assert not (CHINESE.hyphenates or CHINESE.italic) and ENGLISH.hyphenates and ENGLISH.italic
 

@@ -378,6 +378,12 @@ class Chinese(Profile):
     words_spaced = False
     word_gap = "\u3000"  # the full-width space
     brackets = ("\uff08", "\uff09")  # full-width
+    date_alone = DATE_ALONE
+    when = WHEN
+    when_led = WHEN_LED
+    timed = TIMED
+    period = PERIOD
+    period_covered = PERIOD_COVERED
     numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"
     range_joiners = "至"
     punctuation = PUNCTUATION_RANGES
@@ -860,28 +866,10 @@ class Chinese(Profile):
         return tuple("" if not index and re.fullmatch(CHINESE_HONOURS, honour) else "\uff0c"
                      for index, honour in enumerate(honours))
 
-    def is_date(self, text: str) -> bool:
-        return bool(DATE_ALONE.fullmatch(text))
-
     def regional_tag(self, text: str) -> str:
         # Only Taiwan counts its years from the Republic's founding: a text dated so is
         # Taiwan's Chinese, which a screen reader speaks in its own voice.
         return "zh-TW" if re.search(rf"{REPUBLIC_YEAR}年", text) else self.tag
-
-    def is_when(self, text: str) -> bool:
-        return bool(WHEN.fullmatch(text))
-
-    def is_period(self, text: str) -> bool:
-        return bool(PERIOD.fullmatch(text.strip()))
-
-    def is_period_covered(self, text: str) -> bool:
-        return bool(PERIOD_COVERED.fullmatch(text.strip()))
-
-    def led_by_when(self, text: str) -> bool:
-        return bool(WHEN_LED.fullmatch(text))
-
-    def opens_with_time(self, text: str) -> bool:
-        return bool(TIMED.fullmatch(text))
 
     def names_issue(self, text: str) -> bool:
         found = ISSUE.fullmatch(text.strip())

@@ -439,6 +439,12 @@ class English(Profile):
     phrase = LATIN_PHRASE
     sentence_ends = ".;:!?\u2026"  # an ellipsis may end a sentence too ("…promise more than that…")
     figure_none = r"n/a|n\.a\."
+    date_alone = DATE_ALONE
+    when = WHEN
+    when_led = WHEN_LED
+    timed = TIMED
+    period = PERIOD
+    period_covered = PERIOD_COVERED
     # A sentence ending inside a line: never an initial's or a title's full stop ("Dr. Lei
     # Kin Man", "J. Smith", "St. Paul's").
     sentence_break = (r"(?:(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|No|Co))(?<!\b(?:Mrs|Rev|Ltd"
@@ -955,26 +961,8 @@ page=r"page|p\.?",
                 and not SUFFIX.fullmatch(tail)
                 or bool(COMPOUND_TAILS.fullmatch(tail)) and len(head) >= MIN_COMPOUND_HEAD)
 
-    def is_date(self, text: str) -> bool:
-        return bool(DATE_ALONE.fullmatch(text))
-
-    def is_when(self, text: str) -> bool:
-        return bool(WHEN.fullmatch(text))
-
     def speaker(self, text: str) -> str:
         return SPEAKER.match(text).group().rstrip() if is_turn(text) else ""
-
-    def is_period(self, text: str) -> bool:
-        return bool(PERIOD.fullmatch(text.strip()))
-
-    def is_period_covered(self, text: str) -> bool:
-        return bool(PERIOD_COVERED.fullmatch(text.strip()))
-
-    def led_by_when(self, text: str) -> bool:
-        return bool(WHEN_LED.fullmatch(text))
-
-    def opens_with_time(self, text: str) -> bool:
-        return bool(TIMED.fullmatch(text))
 
     def names_issue(self, text: str) -> bool:
         return bool(ISSUE.fullmatch(text.strip()))

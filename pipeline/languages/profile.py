@@ -636,13 +636,23 @@ class Profile:
         where their author wrote them so (`spaced`), else a comma."""
         return (" " if spaced else ", ",) * len(honours)
 
+    # Its ways of writing a date and a time, each a regex a line matches whole (None: this
+    # language has none), which the methods below ask: a date alone, a day alone, a line led
+    # by a day, one led by a time of day, a stretch of time, the stretch a piece covers.
+    date_alone: re.Pattern | None = None
+    when: re.Pattern | None = None
+    when_led: re.Pattern | None = None
+    timed: re.Pattern | None = None
+    period: re.Pattern | None = None
+    period_covered: re.Pattern | None = None
+
     def shown_date(self, date: str) -> str:
         """The metadata's date ("2024", "2024-06", "2024-06-11") as a reader sees it."""
         raise NotImplementedError
 
     def is_date(self, text: str) -> bool:
         """A date written alone ("27 June 2024"): a dateline or a sign-off's, no heading."""
-        return False
+        return whole(self.date_alone, text)
 
     def speaker(self, text: str) -> str:
         """The speaker a transcript's turn opens with, as this language writes one ("TR:",
@@ -652,12 +662,12 @@ class Profile:
     def is_when(self, text: str) -> bool:
         """A day written alone, its weekday and its time perhaps with it, its year perhaps
         not ("Saturday 12 April, 10am–4pm"), as a listing of events heads each one."""
-        return False
+        return whole(self.when, text)
 
     def led_by_when(self, text: str) -> bool:
         """A line opening with such a day, then what is held there ("Wednesday 12 March,
         12.30–1.30 pm, Room G.14"), as a list of meetings sets each one."""
-        return False
+        return whole(self.when_led, text)
 
     def names_issue(self, text: str) -> bool:
         """A publication and its year alone, as the piece's page names the report it is
@@ -667,19 +677,19 @@ class Profile:
     def opens_with_time(self, text: str) -> bool:
         """A line opening with a time of day, then what happens then ("6.30pm – Opening:
         The Mill Sings", "下午2時 開幕禮"), as a programme heads each of a day's events."""
-        return False
+        return whole(self.timed, text)
 
     def is_period(self, text: str) -> bool:
         """A stretch of time written alone, as a timeline's sections are headed: a month
         (perhaps with its year), a year, a season or a quarter of one ("January", "Spring
         2024", "2023", "三月")."""
-        return False
+        return whole(self.period, text.strip())
 
     def is_period_covered(self, text: str) -> bool:
         """The stretch of time a piece covers, written alone, as accounts state it under
         their title ("For the year ended 31 March 2024", "截至2024年3月31日止年度"): the
         piece's subtitle wherever it stands under the title."""
-        return False
+        return whole(self.period_covered, text.strip())
 
     def date_in(self, text: str) -> str:
         """The first date `text` writes ("Published: 3 March 2025"), as the metadata writes
@@ -715,6 +725,11 @@ def iso_date(year: int, month: int, day: str | int | None = None) -> str:
 
 
 @functools.cache
+def whole(pattern: re.Pattern | None, text: str) -> bool:
+    """Whether `pattern` matches the whole of `text` (None matches nothing)."""
+    return pattern is not None and bool(pattern.fullmatch(text))
+
+
 def figure_cell(before: str, units: str, none: str) -> re.Pattern:
     return re.compile(FIGURE.format(before=before, units=f"|[{units}]+" if units else "",
                                     none=f"|{none}" if none else ""), re.IGNORECASE)
