@@ -55,7 +55,6 @@ BODY_WIDE = (*PARAGRAPH_WIDE, "bold", "italic")
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 # Elements whose runs are the paragraph's own, read as if they were not there.
 WRAPPERS = {qn(tag) for tag in ("w:smartTag", "w:customXml", "w:ins", "w:dir", "w:bdo")}

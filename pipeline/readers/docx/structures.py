@@ -40,8 +40,6 @@ FRONT_MATTER = ("title", "subtitle", "byline")
 CAPTION_STYLE = "caption"
 OFF = ("0", "false", "off")
 MAX_COLUMNS = 63  # Word's: a row skips no more grid cells than a table can have
-# What wraps block content (paragraphs, tables, rows, cells) without being any.
-BLOCK_WRAPPERS = (qn("w:sdt"), qn("w:customXml"))
 
 
 LANGUAGE_ATTRIBUTES = ("w:val", "w:eastAsia", "w:bidi")
