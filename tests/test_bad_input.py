@@ -181,12 +181,11 @@ def test_two_builds_at_once_both_succeed(tmp_path):
 
 
 def alive(pid: int) -> bool:
-    """Running, that is: neither gone nor a zombie waiting to be reaped."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
+    """Running, that is: neither gone nor a zombie waiting to be reaped (its state as `ps`
+    reports it: none for a process gone, Z for a zombie)."""
+    state = subprocess.run(["ps", "-o", "stat=", "-p", str(pid)], capture_output=True,
+                           text=True).stdout.strip()
+    return bool(state) and not state.startswith("Z")
 
 
 @pytest.mark.slow

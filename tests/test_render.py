@@ -178,7 +178,8 @@ def test_a_proofs_placeholder_says_which_picture_is_to_come_in_the_documents_lan
     assert '<div class="placeholder" data-label="照片2待補"></div>' in html
 
 
-def test_the_placeholders_words_stand_in_its_box_between_the_blocks_around_it(print_pdf):
+def test_the_placeholders_words_stand_in_its_box_between_the_blocks_around_it(print_pdf,
+                                                                              tmp_path):
     """Generated content in the flow: after the paragraph before the figure, before its
     caption, never inside a paragraph; drawn in the grey box (the middle third of its height).
     The print file has no tag tree: no screen reader meets it as any edition's body text."""
@@ -186,7 +187,7 @@ def test_the_placeholders_words_stand_in_its_box_between_the_blocks_around_it(pr
     label = text.index(normalised("Picture 2 to come"))
     assert text.index(normalised(LITERAL)) < label < text.index(normalised("A photo still to"))
     assert text.count(normalised("Picture 2 to come")) == 1
-    page, words = label_words(print_pdf, "Picture")
+    page, words = label_words(print_pdf, "Picture", tmp_path)
     grey = grey_boxes(print_pdf, page)
     assert len(grey) == 1
     left, bottom, right, top = grey[0]
@@ -212,17 +213,14 @@ def test_a_placeholders_words_ask_a_page_for_no_more_room_than_its_box():
     assert len(laid_out.pages) == 1
 
 
-def label_words(data: bytes, first: str) -> tuple[int, list[tuple[float, ...]]]:
+def label_words(data: bytes, first: str, folder: Path) -> tuple[int, list[tuple[float, ...]]]:
     """The index of the page holding the line that starts with the word `first`, and the
     boxes of that line's words in PDF coordinates (pdftotext's run down from the MediaBox's
-    top)."""
-    import tempfile
-
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-        file.write(data)
-        file.flush()
-        layout = subprocess.run(["pdftotext", "-bbox-layout", file.name, "-"],
-                                capture_output=True, text=True, check=True).stdout
+    top); the PDF is written into `folder` for pdftotext to read."""
+    path = folder / "labelled.pdf"
+    path.write_bytes(data)
+    layout = subprocess.run(["pdftotext", "-bbox-layout", path, "-"],
+                            capture_output=True, text=True, check=True).stdout
     media = [[float(value) for value in page["/MediaBox"]] for page in reader(data).pages]
     for number, page_xml in enumerate(layout.split("<page ")[1:]):
         for line in re.findall(r"<line .*?</line>", page_xml, re.S):
