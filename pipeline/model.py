@@ -375,7 +375,7 @@ class Table:
         subtotal among the rows (an account's income totalled over its expenditure) whose
         figures are no other than the sums of the rows since the total before it: a count
         named so among others it does not add up (`Total audience` over the season's other
-        measures, a reviewer's finding) is a row as they are."""
+        measures) is a row as they are."""
         found: set[int] = set()
         start = 0
         for number, row in enumerate(self.rows):

@@ -58,7 +58,7 @@ def titled_by_file_name(project: Project, name: str, document) -> str | None:
     """The line saying the text was titled by its file's name, its text holding no title and
     its metadata giving none (a post with no headline): the editions' title, running heads
     and the PDF's title, which a screen reader announces first, would say the file's name
-    unremarked (the auditor's finding)."""
+    unremarked."""
     from pipeline.readers.decoding import read_source
     from pipeline.readers.front_matter import title_from_name
 

@@ -177,8 +177,8 @@ def with_short_lines(marked: list[Marked], fill: float) -> list[Marked]:
     nothing added: in an address, between Chinese characters, and at a space before a word
     breaking so. Never before a word of prose: a short line in a paragraph's middle reads as
     a break, which no typesetter sets where spacing out would do (InDesign and TeX set the
-    loose line, and flag it; the typesetter's finding: "Our investment portfolio, managed"
-    ended short over the rest of its paragraph)."""
+    loose line, and flag it: "Our investment portfolio, managed" is not left short over the
+    rest of its paragraph)."""
     found: list[Marked] = []
     for index, entry in enumerate(marked):
         item = entry.item

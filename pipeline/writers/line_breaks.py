@@ -415,7 +415,7 @@ def unbroken(text: str, language: str = DEFAULT.tag) -> Markup:
     ("2023–24") at their dash: for titles, headings and names, where a broken compound reads
     as two words. A phrase in another
     language than the document's `language` is tagged, a compound of it too (`Kwok-wing` in
-    an English name in a Chinese byline, which the Chinese face had set)."""
+    an English name in a Chinese byline, set in its own face, not the Chinese one)."""
     parts, position = [], 0
     for match in COMPOUND.finditer(text):
         parts += [tagged(text[position:match.start()], language),

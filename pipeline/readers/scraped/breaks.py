@@ -339,8 +339,8 @@ QUOTATION_CLOSE = re.compile("[.!?\u2026\u3002\uff01\uff1f][\u2019\u201d\u300d\u
 def over_credit(rows: tuple[str, ...], index: int) -> bool:
     """Whether row `index` closes a quotation, over a short line a dash opens saying who
     said it (`"… We have no right to be slow."` over `- Dr Priya Ramaswamy`, as a pull quote
-    is copied out of a PDF): the quotation ends its block there (the credit had run on as
-    its last words, its hyphen a hyphen)."""
+    is copied out of a PDF): the quotation ends its block there (the credit does not run on
+    as its last words, its hyphen a hyphen)."""
     if index + 1 >= len(rows):
         return False
     credit = rows[index + 1].strip()

@@ -1197,7 +1197,7 @@ def parallel_release_head(lines: list[Line], reasons: dict[int, str]) -> dict[in
     """A release in another language after a release's end mark (`Ends` over `NNNN` over
     `新聞稿`), perhaps after the first's media contact (`Media enquiries: …`, the first's
     own): its release lines and the date under its headline, the release's, as over the
-    first (they had made a signature and a heading of its head); its headline heads its
+    first (not a signature and a heading made of its head); its headline heads its
     text."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -1589,9 +1589,8 @@ def publication(lines: list[Line], reasons: dict[int, str], first_text: int
                 ) -> dict[int, str]:
     """A platform's label over the text naming the publication a post appears in
     (`PUBLISHED_IN`: "Published in"), and that name on the line right under it: the page's,
-    the post's author a line further up (it had been taken for the author); and the same
-    name over the post's title, the publication's masthead (it had been taken for the
-    title)."""
+    the post's author a line further up (so the name is not taken for the author); and the
+    same name over the post's title, the publication's masthead (not the title)."""
     found = {}
     for line, name in itertools.pairwise(lines[:first_text]):
         if (line.number not in reasons and name.number == line.number + 1
@@ -1638,7 +1637,7 @@ def page_over_stamp(lines: list[Line], reasons: dict[int, str], first_text: int
     """A body's name alone over a post's stamp at the page's top, nothing but the page's
     debris over it and between them (`Facebook`, `Log In` over `Ashcombe Vale Cricket Club`
     over `17 September at 19:42 ·`): the page that posted it, its organisation, which the
-    opener prints (it had been the title)."""
+    opener prints (not the title)."""
     stamp = next((index for index, line in enumerate(lines[:first_text + 2])
                   if reasons.get(line.number) == DATELINE), None)
     kept = [index for index in range(stamp or 0) if lines[index].number not in reasons]

@@ -209,7 +209,7 @@ def alternating(grouped: dict[str, list[tuple[int, str]]]
     # A pair is two kinds of page only where one kind comes again, and each line is words
     # and a figure: a table's rows, each a label and figures, each row a shape of its own,
     # are no pages however a column's counts run on (`Ingleton⇥383⇥11`, rows later
-    # `Northgate⇥291⇥12`, had been taken for two pages' folios).
+    # `Northgate⇥291⇥12`, are no two pages' folios).
     paired = [group for group in apart if all(len(CELLS.split(text)) <= 2 for _, text in group)]
     for left, right in itertools.combinations(paired, 2):
         pair = sorted(left + right)

@@ -347,8 +347,8 @@ def title_barred_apart(metadata: Metadata) -> Metadata:
 def addresses_kept(units: list[Unit], title: str) -> list[Unit]:
     """The units with a letter's addresses over its greeting kept as lines, where the
     metadata titles the letter: each a block of two short lines or more, nothing else over
-    the greeting (`The Members` over the club's address, over `Dear Members,`, had been a
-    heading over the rest of the address: the printer's finding); none holding the `title`
+    the greeting (`The Members` over the club's address, over `Dear Members,`, is no heading
+    over the rest of the address); none holding the `title`
     or a byline, which a page writes there."""
     texts = [unit for unit in units if unit.kind == "text"]
     at = next((index for index, unit in enumerate(texts[:MAX_ADDRESSES + 1])
@@ -1564,7 +1564,7 @@ def addressed(result: list[Block]) -> list[Block]:
     """A letter's address over its greeting (`The Chairman` over `Harbourfront Commission`
     over `8/F, West Wing, …` over `Dear Chairman,`): two lines or more, each shaped as a
     heading, with nothing between them and the greeting, are the lines of the address, kept
-    as lines at the left, as a letter sets them (each had been a heading over no text)."""
+    as lines at the left, as a letter sets them (not each a heading over no text)."""
     found: list[Block] = []
     for block in result:
         if isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip()):
@@ -1584,7 +1584,7 @@ def punctuated_lists(result: list[Block]) -> list[Block]:
     a paragraph opening with a word and ending with a semicolon (`…; and`; a note's call
     aside), the last with the sentence's end ("The committee would like to thank:" over
     "our sponsors, …;" over "every parent who …."): a bulleted list, its items as written
-    (they had been paragraphs, set as sentences of their own). Items whose first words count
+    (not paragraphs, set as sentences of their own). Items whose first words count
     them (`First, …`, `第二，…`) stay paragraphs: a bullet before each would label them a
     second time."""
     found: list[Block] = []
@@ -1627,7 +1627,7 @@ def pull_quotes(result: list[Block]) -> list[Block]:
     child deserves a childhood. …"` over `— Dame Patricia Linley, Patron`), or with it after
     the quote on its line (`"I'd never asked for help before." -- a guest at our lunch
     club`): a displayed quotation, its attribution set under it, as a page sets a pull quote
-    (it had been a paragraph, its attribution another or the paragraph's end)."""
+    (not a paragraph, its attribution another or the paragraph's end)."""
     found: list[Block] = []
     for block, after in itertools.zip_longest(result, result[1:]):
         credited = quote_credited(block.text) if isinstance(block, Paragraph) else None
@@ -1649,7 +1649,7 @@ def noted_figures(result: list[Block]) -> list[Block]:
     """A figure's caption with the line under it saying what its figures count in, on a line
     of its own (`图1 2020—2024年温室气体排放强度变化趋势` over `（单位：吨二氧化碳当量/万元产值）`,
     `Figure 2: Income by source` over `(£ million)`): one caption, as a table's title takes
-    its unit (it had been a heading)."""
+    its unit (no heading)."""
     found: list[Block] = []
     for block in result:
         before = found[-1] if found else None
@@ -1667,8 +1667,8 @@ def noted_figures(result: list[Block]) -> list[Block]:
 
 def titled_under(result: list[Block]) -> list[Block]:
     """A table's title on the line under it (`Table 2: Income by source (£)`), where none
-    stands over it: its caption, as a page sets one under its table (it had been a heading
-    under a table with none); the editions set it over the table, as the house sets every
+    stands over it: its caption, as a page sets one under its table (no heading under a
+    table with none); the editions set it over the table, as the house sets every
     table's."""
     found: list[Block] = []
     for block in result:
@@ -1685,7 +1685,7 @@ def dated_entries(result: list[Block]) -> list[Block]:
     """A date alone on its line over its entry, two or more in a row (`April 2024` over `The
     new clinic in Tuen Mun opened …`, then `July 2024` over its own), as a year's milestones
     are set: each date heads its entry, a heading one level below the section the run
-    stands in (they had been paragraphs of a date, indented as the entries). A date over a
+    stands in (not paragraphs of a date, indented as the entries). A date over a
     heading, or alone, stays as it stands."""
     dated = [index for index, block in enumerate(result[:-1])
              if is_date_paragraph(block) and isinstance(result[index + 1], ENTRY_BLOCKS)
@@ -2179,7 +2179,7 @@ def numbered_over(result: list[Block]) -> None:
 def parallel_headings_joined(units: list[Unit]) -> list[Unit]:
     """A heading-shaped line over its parallel in the other script, each a block of its own
     (a bilingual page's "會長的話" over "President's Message"): one heading in both, as the
-    title and its parallel are one title (the second had been a heading of no text)."""
+    title and its parallel are one title (the second no heading of no text)."""
     joined: list[Unit] = []
     for unit in units:
         before = joined[-1] if joined else None

@@ -120,7 +120,8 @@ def figure_apart(row: list[str], table: list[list[str]]) -> list[str]:
     """A row one cell short whose label a single space parts from its first figure, as a
     PDF's copy runs a long label into the column after it (`Damp reports inspected in 10 days
     62.0%⇥94.0%⇥+32.0`), where the table's full rows hold figures there: the figure a cell
-    of its own (it had been the label's last word, every figure of the row a column early)."""
+    of its own (not the label's last word, which sets every figure of the row a column
+    early)."""
     width = len(table[0])
     full = [each for each in table[1:] if len(each) == width]
     label, _, last = row[0].rstrip().rpartition(" ")

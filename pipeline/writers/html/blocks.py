@@ -349,7 +349,7 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
             # A nested list's widest label starts where the text of the item above does,
             # whatever the labels' widths (1.1, 2.2.1, (a), (ii)), as Typst and InDesign nest
             # a list in its item's text: its indent is that label's width in the body's
-            # faces (reckoned, it had set 2.2.1 about 1 mm in; a fixed indent, (a) in). A
+            # faces (reckoned: a fixed indent sets 2.2.1 about 1 mm in, (a) in). A
             # language on a grid of characters widens its indents by whole characters
             # (chinese.css).
             hung = max(setting.cell_ems(label, False) for label in labels)

@@ -35,7 +35,7 @@ def feet_under_last_rows(pages) -> None:
     laid-out `pages`, changed in place). Where WeasyPrint moves a page break a row earlier
     (a row kept with the next, `break-before: avoid`), the rows it takes back leave their
     height in their group's, and the foot, whose rule closes the part, is set that far
-    below the last row printed (the printer's finding: 16 mm under it)."""
+    below the last row printed (16 mm under it, where a row was taken back)."""
     for page in pages:
         for wrapper in table_boxes(page._page_box):
             for table in getattr(wrapper, "children", ()):
