@@ -254,6 +254,34 @@ def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
         "Press Office, Northern Ferries", "Tel: 2987 6543"]
 
 
+@pytest.mark.parametrize(("label", "contact", "details"), [
+    ("Media enquiries", "Jo Marchetti, Press Officer", "01632 961 234 | press@example.ac.uk"),
+    ("Press enquiries", "Sam O'Neill, Communications Manager",
+     "020 7946 0321 / sam.oneill@example.gov.uk"),
+    ("Media contact", "Rahul Desai", "0161 496 0000 | rahul@example.org"),
+    ("For more information, contact", "Alex Kerr, Press Officer",
+     "07700 900 456 | alex.kerr@example.com"),
+    ("傳媒查詢", "陳美華女士，新聞主任", "2867 1234 | press@example.gov.hk"),
+    ("媒体查询", "王小明，新闻主任", "010 6512 3456 | press@example.gov.cn"),
+])
+def test_a_telephone_number_and_an_address_on_one_line_are_contact_lines(
+        label, contact, details):
+    """A telephone number and an address on one line under the contact's name are their
+    details, not a line pointing to an address (a number's groups are no words): on a page
+    copied with no blank lines, each line a block, the contact lines under their heading
+    (the heading and the name had been headings over a paragraph), whatever words head
+    them."""
+    body = ("Northern Ferries will run a crossing to Peng Chau at 1.30 am from 1 May, the "
+            "first after midnight in the route's forty years. Shift workers asked for it.")
+    text = f"PRESS RELEASE\n{HEADLINE}\n{body}\n{label}\n{contact}\n{details}\n"
+    document, _ = read(text)
+    assert isinstance(document.blocks[-2], Heading)
+    assert document.blocks[-2].text == label
+    assert isinstance(document.blocks[-1], LineBlock)
+    assert [plain(line) for line in document.blocks[-1].lines] == [
+        clean_line(contact), details]
+
+
 def test_contact_lines_under_their_heading_within_a_release_stay_lines():
     """A company's release: its media contact (a name and role, a telephone number, an
     address, unlabelled) between its boilerplate and its forward-looking statements is its

@@ -411,7 +411,7 @@ class Chinese(Profile):
     ordinal_opening = "[第其][一二三四五六七八九十]{1,3}|最後|最后"
     letter = "(?:信|函)$"  # 家長信, 公開信, 通函: at the subject's end (信息, 信心 are no letters)
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
-    contact_heading = "(?:傳媒|传媒|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
+    contact_heading = "(?:傳媒|传媒|媒體|媒体|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
     photo_credit = (r"(?:圖片|图片|相片|照片|圖文|图文)(?:來源|来源|提供)\s*[:：].{1,40}"
                     r"|(?:攝影|摄影)\s*[:：].{1,40}")
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's

@@ -463,7 +463,8 @@ class English(Profile):
     postscript = (r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?|Enc(?:l(?:osures?)?)?(?:\.|\s*[:：])"
                   r"|Attachments?\s*[:：]")
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
-                       r"|(?:for )?(?:further|more) information|press office")
+                       r"|(?:for )?(?:further|more) information(?:,? (?:please )?contact(?: us)?)?"
+                       r"|press office")
     news_dateline = (r"[A-Z][A-Z.'\u2019 -]{1,40}(?: \([^)]{1,30}\))?,\s+[^\u2013\u2014]{6,30}?"
                      r"\s+[\u2013\u2014]\s")
     unending_words = frozenset((

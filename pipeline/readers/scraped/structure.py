@@ -1993,9 +1993,11 @@ def signature_row(row: str) -> str:
 
 def points_to_address(row: str) -> bool:
     """Whether `row` says where to go (`Read the full report 👉 greenlanetrust.org.uk/…`):
-    three words or more, then an address; no label's (`電郵：info@…`)."""
+    three words or more, then an address; no label's (`電郵：info@…`), nor a line of contact
+    details, whose telephone number's groups are no words (`01632 961 234 | press@…`)."""
     found = re.search(ADDRESS, row)
-    return found is not None and len(row[:found.start()].split()) >= MIN_POINTER_WORDS
+    return (found is not None and len(row[:found.start()].split()) >= MIN_POINTER_WORDS
+            and not is_contact_line(row.strip()))
 
 
 MIN_POINTER_WORDS = 3
