@@ -33,6 +33,7 @@ from pipeline.model import (
     plain,
     to_json,
 )
+from pipeline.readers.cleaning import clean_line
 from pipeline.readers.docx.draft import docx_document, read_docx
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
@@ -1207,6 +1208,32 @@ def test_a_sign_off_over_a_pages_spacer_line_is_the_sign_off():
     blocks = blocks_of(f"{body}\n\n{body.replace('34', '41')}\n\nProfessor Helen MARSH\n"
                        f"Head of Department\n{NBSP}\nBack to top\n")
     assert [type(block).__name__ for block in blocks] == ["Paragraph", "Paragraph", "SignOff"]
+
+
+@pytest.mark.parametrize(("signature", "picture"), [
+    ("Dr Priya Venning\nChief Executive\n9 January 2026",
+     "Photo: Dr Priya Venning with staff on ward 15 at Eastmoor General.\n" * 2),
+    ("Margaret Ellison\nChair of Trustees",
+     "Margaret Ellison at the society's annual fair in Longford\n" * 2),
+    ("With best wishes,\nTom Hadley\nChair",
+     "Photo\nTom Hadley opening the new visitor centre at Longford Meadow."),
+    ("Tom Hadley\nChair", f"{NBSP}\nTom Hadley opening the new visitor centre, May 2025."),
+    ("主席\n陳美華\n2025年3月", "陳美華主席與義工在年度嘉年華合照。\n" * 2),
+])
+def test_a_sign_off_over_a_closing_photos_caption_is_the_sign_off(signature, picture):
+    """The signature closing a page over the caption of a photo under it (written twice, as
+    a page writes one, under its label or its place): the sign-off, then the figure, numbered
+    on from the text's; the signature had been headings over a paragraph, the caption
+    after it being no paragraph that may follow a signature."""
+    body = "The MSc in Environmental Data Science had its first intake of 34 students this year."
+    photo = "Students at the field station on Carrick Fell, October 2024\n" * 2
+    blocks = blocks_of(f"{body}\n\n{photo}\n{body.replace('34', '41')}\n\n{signature}\n\n"
+                       f"{picture}\n")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Figure", "Paragraph", "SignOff", "Figure"]
+    assert [plain(line) for line in blocks[3].lines] == [
+        clean_line(row) for row in signature.splitlines()]
+    assert [blocks[1].number, blocks[4].number] == [1, 2]
 
 
 def test_a_newsletters_dated_issue_line_under_its_title_is_the_subtitle():

@@ -1776,6 +1776,13 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
         # Lines wholly in brackets alone sign nothing: a speech's closing `(Applause)`.
         main, closing, after_sign_off = units, [], []
     result = blocks(main, metadata)
+
+    def after(units: list[Unit]) -> list[Block]:
+        # The figures after the signature numbered on from the text's.
+        shown = sum(isinstance(block, Figure) for block in result)
+        return [metadata.figure(block.number + shown, block.caption)
+                if isinstance(block, Figure) else block for block in blocks(units, metadata)]
+
     if closing:
         rows = [row for unit in closing for row in unit.rows]
         if len(rows) > 1 and CONTACT_HEADING.fullmatch(rows[0].strip()):
@@ -1783,7 +1790,7 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
             # but lines kept as lines, at the left, as an address is.
             result.append(Heading(rows[0].strip()))
             result.append(LineBlock(tuple(spans_of(row) for row in rows[1:])))
-            return result + blocks(after_sign_off, metadata)
+            return result + after(after_sign_off)
         if ends_lead_in(result):
             # What a lead-in introduces ("For enquiries, please contact:", "如有查詢，請聯絡："
             # over a name, a telephone number, an address): its lines, at the left, no
@@ -1794,11 +1801,11 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
             if tail:
                 result.append(SignOff(tuple(spans_of(signature_row(row))
                                             for row in rows[len(rows) - tail:])))
-            return result + blocks(after_sign_off, metadata)
+            return result + after(after_sign_off)
         wish = wish_rows(rows)
         result += [Paragraph(spans_of(row)) for row in rows[:wish]]
         result.append(SignOff(tuple(spans_of(signature_row(row)) for row in rows[wish:])))
-        result += blocks(after_sign_off, metadata)
+        result += after(after_sign_off)
     return result
 
 
@@ -1838,10 +1845,11 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     sign-off only when they sign (a closing phrase, a date, a person named): a note's
     source on a line of its own stays a paragraph."""
     found = Calls(units)
-    # A line where a photo stood with nothing after it (a page's spacer): no block, and no
-    # text after a sign-off.
+    # A line where a photo stood with nothing after it (a page's spacer), or a picture closing
+    # the text, its caption under the signature (written twice, as a page writes one): no
+    # text after a sign-off, which still signs; the figure follows it.
     end = len(units)
-    while end > 0 and units[end - 1].kind == "marker":
+    while end > 0 and closing_figure(units, end - 1):
         end -= 1
     after = end
     while after > 0 and (is_prose(units[after - 1]) or is_postscript(units[after - 1])
@@ -1875,6 +1883,24 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, units[after:]
+
+
+def closing_figure(units: list[Unit], index: int) -> bool:
+    """Whether unit `index` is a picture's: the place it stood, its label on a line of its
+    own, or its caption (as `blocks` reads one), a line or two of a caption's words (a
+    paragraph the copy wrote again is no caption under a signature)."""
+    unit = units[index]
+    before = units[index - 1] if index else None
+    if unit.kind == "marker" or labels_caption(units, index):
+        return True
+    if len(unit.rows) > 2 or word_count(unit.text) > MAX_CAPTION_WORDS:
+        return False
+    after_photo = before is not None and before.kind == "marker"
+    described = (after_photo and bool(before.text)
+                 and likeness_key(before.text) == likeness_key(unit.text))
+    labelled = (before is not None and labels_caption(units, index - 1)
+                or described or bool(labelled_caption(unit)))
+    return is_caption(unit, after_photo, labelled)
 
 
 # A line wholly in round brackets, of either width, giving a field: "（联系人：李明；…）".
@@ -2469,12 +2495,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if table is not None:
         return build_table(*table, spans_of)
     pointed = pointed_caption(unit)
-    if (labelled or pointed or credited_caption(unit) or titled_figure(unit)
-            or after_photo and dated_caption(unit)
-            or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
-                                      or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
-                                      # a portrait's, naming whom it shows
-                                      or detect(unit.text).names_someone(unit.text.strip()))):
+    if is_caption(unit, after_photo, labelled):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
@@ -2496,6 +2517,18 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
+
+
+def is_caption(unit: Unit, after_photo: bool, labelled: bool) -> bool:
+    """Whether one unit of text is a figure's caption (`labelled`: under its picture's
+    label; `after_photo`: right under the place its picture stood): one pointing up to its
+    picture, crediting it, titling a chart, dated under its picture, or written twice."""
+    return bool(labelled or pointed_caption(unit) or credited_caption(unit) or titled_figure(unit)
+                or after_photo and dated_caption(unit)
+                or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
+                                          or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
+                                          # a portrait's, naming whom it shows
+                                          or detect(unit.text).names_someone(unit.text.strip())))
 
 
 def bold_heading(unit: Unit) -> str:
