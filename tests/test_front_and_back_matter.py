@@ -67,6 +67,33 @@ def test_a_byline_under_the_title_blank_line_or_not(gap, times):
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize(("byline", "again", "body", "name", "role", "said"), [
+    ("Dr Priya Venning, Chief Executive, Eastmoor Valley Hospitals NHS Foundation Trust",
+     "Dr Priya Venning, Chief Executive", ENGLISH_BODY, f"Dr{NBSP}Priya Venning",
+     "Chief Executive, Eastmoor Valley Hospitals NHS Foundation Trust",
+     ", said the trust would open two wards on Sundays from 1 May 2025."),
+    ("Professor Alan Whitcombe FSA, Director, Marston Museum of Rural Life",
+     "Professor Alan Whitcombe, Director", ENGLISH_BODY, f"Professor{NBSP}Alan Whitcombe",
+     "Director, Marston Museum of Rural Life",
+     ", said the museum would open on Sundays from 1 May 2025."),
+    ("海濱活化管理局主席 鄺志恆", "鄺志恆主席", CHINESE_BODY, "鄺志恆", "海濱活化管理局主席",
+     "表示，海濱長廊將於明年五月全面開放。"),
+])
+def test_the_byline_said_again_under_it_over_the_text_is_the_bylines(
+        byline, again, body, name, role, said):
+    """The byline apart from the title, over its line said again (the name and the role's
+    first words, as a page labels its author's portrait), over the text, no blank line
+    between them: one byline, the line said again gone (it had been a heading of the
+    text); a sentence opening so stays the text's."""
+    paragraphs = body.replace("\n\n", "\n")
+    title = "A Year of Openings" if body == ENGLISH_BODY else "主席的話"
+    document = read(f"{title}\n\n{byline}\n{again}\n{paragraphs}")
+    assert (document.byline.name, document.byline.role) == (name, role)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    document = read(f"{title}\n\n{byline}\n{again}{said}\n{paragraphs}")
+    assert plain(document.blocks[0].spans) == clean_line(f"{again}{said}")
+
+
 @pytest.mark.parametrize("byline, name, role", [
     ("By Revd Thomas Achterberg, Warden", "Revd\u00a0Thomas Achterberg", "Warden"),
     ("Dr Ana FERREIRA, Head of Learning", f"Dr{NBSP}Ana FERREIRA", "Head of Learning"),

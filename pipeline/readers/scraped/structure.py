@@ -582,9 +582,10 @@ MAX_HEAD_GAP = 3  # the lines between a title and the line over it: a blank line
 
 def headline_apart(units: list[Unit]) -> list[Unit]:
     """The units, a headline and the subtitle a dash opens under it (subtitled), or a byline
-    written again (or in a text not wrapped, once), on the first lines of the block under the
-    opening line, made units of their own, as when blank lines part them from the text after
-    them: `Dr Naomi Fairweather, Chair` (twice) over the first paragraph, under the title."""
+    written again (or in a text not wrapped, once), and the line saying it again in another
+    form under it (said_again), on the first lines of the block under the opening line, made
+    units of their own, as when blank lines part them from the text after them: `Dr Naomi
+    Fairweather, Chair` (twice) over the first paragraph, under the title."""
     texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:2]
     if len(texts) < 2 or len(units[texts[1]].rows) < 2:
         return units
@@ -597,7 +598,9 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
     elif is_byline(block.piece(0, 2), under_title=True):  # a name over its role
         opening = [block.piece(0, 2)]
     elif is_byline(first, under_title=True) and (first.repeats > 1 or not_wrapped(units)):
-        opening = [first]
+        # With its line saying it again under it (`…, Chief Executive` under `…, Chief
+        # Executive, Eastmoor Valley …`), which the byline takes.
+        opening = [first, second] if said_again(parse_byline(first.text), second) else [first]
     else:
         return units
     taken = sum(len(unit.rows) for unit in opening)
