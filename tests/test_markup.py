@@ -220,12 +220,30 @@ def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
         ("\nOne\ntwo *three\nfour", "line 3: italic switched on here is never switched off"),
         ("\n**bold *and italic***\nand** more", "line 3: bold switched on here is never switched off"),
         ("\nFour ****stars****", "line 2: 4 asterisks in a row"),
+        # A link leads to a web page or a mail only: nothing that runs, nor a file.
+        ("\nSee [our page](javascript:alert(document.domain)).",
+         "line 2: link 'javascript:alert(document.domain)' is not a web or mail address"),
+        ("\nOne\n[the ledger](JavaScript:void(0))", "line 3: link 'JavaScript:void(0)' is not"),
+        ("\n[the accounts](file:///etc/passwd)", "line 2: link 'file:///etc/passwd' is not"),
+        ("\n[local](/etc/passwd)", "line 2: link '/etc/passwd' is not a web or mail address"),
+        ("\n[rel](../../../etc/passwd)", "line 2: link '../../../etc/passwd' is not"),
+        ("\n[minutes](minutes-2024.pdf)", "line 2: link 'minutes-2024.pdf' is not"),
+        ("\n[the site](www.example.org)", "line 2: link 'www.example.org' is not"),
+        ("\n**[a form](data:text/html,<b>x</b>)**", "line 2: link 'data:text/html,<b>x</b>' is not"),
+        ("\n[files](ftp://files.example.org/a.zip)", "line 2: link 'ftp://files.example.org/a.zip'"),
     ],
 )
 def test_bad_markup_is_refused_naming_the_file_and_line(source_dir, markup, message):
     text = failure(markup, source_dir)
     assert text.startswith(f"{source_dir / 'piece.md'}: {message}")
     assert "\n" not in text
+
+
+@pytest.mark.parametrize("address", ["https://example.org/a", "HTTP://EXAMPLE.ORG",
+                                     "mailto:clerk@example.org"])
+def test_a_link_to_a_web_page_or_a_mail_is_read(source_dir, address):
+    assert read(f"\n[the clerk]({address})", source_dir).blocks == (
+        Paragraph((Span("the clerk", link=address),)),)
 
 
 @pytest.mark.parametrize(("text", "written"), [

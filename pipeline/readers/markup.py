@@ -90,7 +90,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from pathlib import Path
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, excerpt
 from pipeline.languages import (
     LANGUAGE_TAG,
     NBSP,
@@ -116,6 +116,7 @@ from pipeline.model import (
     SignOff,
     Span,
     Table,
+    linkable,
     unskipped,
     with_spans,
 )
@@ -574,6 +575,8 @@ class Inline:
                 index += 2
             elif bracket is not None:  # "[^x^](…)" is a link, "[^1]" a note's reference
                 end, text_end, formatting = bracket
+                if "link" in formatting:
+                    self.linkable(formatting["link"], offset + index)
                 spans += self.spans(text[index + 1 : text_end], offset + index + 1,
                                     flush(**formatting))
                 index = end
@@ -583,6 +586,7 @@ class Inline:
                 spans.append(Span(label, on["bold"], on["italic"], note=label))
                 index = reference.end()
             elif address is not None:
+                self.linkable(address.group(1), offset + index)
                 spans.append(replace(flush(link=address.group(1)), text=address.group(1)))
                 index = address.end()
             elif raised is not None:
@@ -610,6 +614,12 @@ class Inline:
                          f"{name} switched on here is {where} (write \\* for an asterisk)")
         flush()
         return spans
+
+    def linkable(self, address: str, offset: int) -> None:
+        """A link's address, refused on its line where it leads to no web page or mail."""
+        if not linkable(address):
+            raise at(self.path, self.chunk.line_at(offset),
+                     f"link {excerpt(address)} is not a web or mail address")
 
 
 def bracketed_at(text: str, index: int) -> tuple[int, int, dict] | None:

@@ -39,6 +39,7 @@ from markupsafe import Markup, escape
 from pipeline import addresses
 from pipeline.languages import DEFAULT, NAMED_NOTE_CALL, NBSP, UNSPACED, profile_for
 from pipeline.layouts import Hyphenation
+from pipeline.model import linkable
 from pipeline.writers.language_tags import compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
@@ -164,7 +165,8 @@ class LineBreaks:
         hyphenate = hyphenate and ends is None
         parts, position = [], 0
         for match in SET_APART.finditer(text):
-            linked = self.links and not in_link and ADDRESS.fullmatch(match.group()) is not None
+            linked = (self.links and not in_link and ADDRESS.fullmatch(match.group()) is not None
+                      and linkable(link_target(match.group())))  # not ftp://
             parts += [self.words(self.ended(text, position, match.start(), own, last=False),
                                  block, hyphenate),
                       address(self.ended(text, match.start(), match.end(), own, last=False),

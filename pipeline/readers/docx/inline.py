@@ -42,7 +42,7 @@ from pipeline.languages import (
     profile_for,
     regional_variant,
 )
-from pipeline.model import Span
+from pipeline.model import Span, linkable
 from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
 from pipeline.readers.docx.symbols import symbol_character
 
@@ -230,6 +230,12 @@ class Story:
             self.refuse(r, f"characters combined or set across the line {excerpt(text)}",
                         "write them on the line (Format > Asian Layout, none)")
         link = (self.links[-1] if self.links else "") or link
+        if link and not linkable(link):
+            raise PipelineError(self.path, f"holds a link on {excerpt(text)} ({where(r)}) to"
+                                f" {excerpt(link)}, which is not a web or mail address; link"
+                                " its words to an address starting https://, http:// or"
+                                " mailto: (Insert > Link), or remove the link, save, and run"
+                                " doit again")
         # A link's underline is the look of its character style (Word's Hyperlink,
         # LibreOffice's Internet Link): in a link, or in that style without one (a link a
         # program dropped keeps its look), only the run's own underline is the editor's, and

@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from pipeline.docx_styles import cache_style_lookups
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, RenderingError, excerpt
 from pipeline.languages import (
     DEFAULT,
     PROFILES,
@@ -57,6 +57,7 @@ from pipeline.model import (
     Table,
     UnknownBlock,
     link_runs,
+    linkable,
     to_json,
 )
 from pipeline.writers.docx.structures import (
@@ -572,7 +573,10 @@ def _set_run_language(run, span: Span) -> None:
 
 
 def _hyperlink(paragraph, address: str):
-    """A w:hyperlink to `address` at the paragraph's end, for the runs of its text."""
+    """A w:hyperlink to `address` at the paragraph's end, for the runs of its text: never to
+    anything but a web page or a mail, behind the readers' guard."""
+    if not linkable(address):
+        raise RenderingError(f"link {excerpt(address)} is not a web or mail address")
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK,
                                                   is_external=True))

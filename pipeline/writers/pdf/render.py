@@ -27,10 +27,10 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import RenderingError
+from pipeline.errors import RenderingError, excerpt
 from pipeline.languages import PICTOGRAPH, PROFILES, profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, List
+from pipeline.model import Document, List, linkable
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.html.blocks import table_sources
 from pipeline.writers.pdf.font_subsetting import tags_from_contents, use_uharfbuzz_subsetting
@@ -98,6 +98,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         justify_between_characters(laid_out.pages, document.scripts)
         space_line_ends(laid_out.pages)
         links_of_their_own(laid_out.pages)
+        refuse_unlinkable(laid_out.pages)
         links_as_tall_as_their_lines(laid_out.pages)
         labels_as_markers(laid_out.pages)
         continued = continued_pages(laid_out.pages)
@@ -264,6 +265,16 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
         # The file identifier from a hash of the content: same content, same bytes.
         pdf.save(output, deterministic_id=True)
     return output.getvalue()
+
+
+def refuse_unlinkable(pages) -> None:
+    """No link annotation leads anywhere but to a web page or a mail, behind the readers'
+    guard: an address the HTML holds that is none (a path, which WeasyPrint resolves to a
+    file:// address) stops the PDF, as does a file attached; a link inside it is let be."""
+    for page in pages:
+        for kind, target, _, _ in page.links:
+            if kind != "internal" and not linkable(target):
+                raise RenderingError(f"link {excerpt(target)} is not a web or mail address")
 
 
 def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
