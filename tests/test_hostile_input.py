@@ -197,6 +197,9 @@ CASES = {
              "source/pipe.txt: is not an ordinary file"),
     "dots": (lambda p, o: (p / "source" / "...txt").write_text(GOOD),
              "source/...txt: its name '..' cannot name a folder in output/"),
+    "control-name": (lambda p, o: (p / "source" / "esc\x1b[41mRED\x1b[0m.txt").write_text(GOOD),
+                     "source/esc\\x1b[41mRED\\x1b[0m.txt: its name holds \\x1b, which a terminal"
+                     " acts on rather than shows; rename the file"),
     "long-name": (lambda p, o: (p / "source" / f"{'L' * 240}.txt").write_text(GOOD),
                   f"source/{'L' * 240}.txt: its name is too long (240 bytes; at most 213)"),
     "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
@@ -296,6 +299,27 @@ def test_a_name_too_long_for_the_files_built_of_it_is_refused_and_one_as_long_bu
     for path in [*project.outputs(longest, project.layouts()),
                  *(project.contact_sheet(longest, layout) for layout in project.layouts())]:
         files.write_bytes(path, b"built")
+
+
+@pytest.mark.parametrize(("name", "shown", "held"), [
+    ("esc\x1b[41mRED\x1b[0m", "esc\\x1b[41mRED\\x1b[0m", "\\x1b"),
+    ("cr\rBuilt 0 tasks; all fine", "cr\\rBuilt 0 tasks; all fine", "\\r"),
+    ("new\nline\tand tab", "new\\nline\\tand tab", "\\n, \\t"),
+    ("report\u202egpj.exe", "report\\u202egpj.exe", "\\u202e"),
+    ("年報\x7f", "年報\\x7f", "\\x7f"),
+])
+def test_a_name_holding_what_a_terminal_acts_on_is_refused_shown_escaped(tmp_path, name, shown,
+                                                                         held):
+    """Such a name had reached the console raw in task lines and the summary (an escape
+    sequence colouring it, a carriage return writing over the line), and named a folder."""
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    (project.source_dir / f"{name}.md").write_text("Title: A\n\nText.\n")
+    assert project.documents() == ["good"]
+    [refused] = project.misnamed()
+    assert refused.seen_from(project.root) == (
+        f"source/{shown}.md: its name holds {held}, which a terminal acts on rather than"
+        " shows; rename the file")
+    assert refused.path.stem == shown  # the refusing task's name
 
 
 def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):

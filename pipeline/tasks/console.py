@@ -21,7 +21,7 @@ from doit.exceptions import UnmetDependency
 from pipeline.errors import PipelineError
 from pipeline.readers.debris_kinds import SOURCES, report_key
 from pipeline.tasks.drafts import REPORT_DIGEST, digest, edited, load_state, renamed_as, text_read
-from pipeline.tasks.project import Project, name_problem
+from pipeline.tasks.project import Project
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
 EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
@@ -169,10 +169,10 @@ def summary(project: Project, run: Run) -> str:
         return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project, or whose text is refused for its name,
     # has nothing of its own to show.
-    room = project.name_room
+    refused = {error.path.stem for error in project.misnamed()}
     documents = sorted(name for name in {document_of(task) for task in run.executed
                                          if ":" in task}
-                       if not name_problem(name, room) and project.confined(name))
+                       if name not in refused and project.confined(name))
     lines = [""]
     stopped = {document_of(task) for task in run.failed}
     for name in documents:

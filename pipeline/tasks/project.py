@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,12 @@ DRAFT_LAYOUT = "print"
 EDITOR_FORMATS = frozenset((".docx", ".docm", ".doc", ".odt", ".fodt", ".rtf"))
 # The most bytes a file's name may take (NAME_MAX on Linux, in UTF-8).
 NAME_MAX = 255
+# What a terminal acts on rather than shows, in a name it prints (a task's, a message's):
+# control characters (an escape sequence's ESC colouring the console, a carriage return
+# writing over the line, a line feed), line and paragraph separators, and the controls that
+# reorder what it shows.
+UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e"
+                     "\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -48,11 +55,11 @@ class Project:
 
     def misnamed(self) -> list[PipelineError]:
         """The texts whose name cannot name a folder in output/ (`...txt` would write into
-        the project's own folder), or is too long for a file built of it, each refused in one
-        line."""
+        the project's own folder), is too long for a file built of it, or holds what a
+        terminal acts on, each refused in one line naming it `shown`."""
         room = self.name_room
-        return [PipelineError(path, problem) for path in self.texts()
-                if (problem := name_problem(path.stem, room))]
+        return [PipelineError(path.with_name(shown(path.name)), problem)
+                for path in self.texts() if (problem := name_problem(path.stem, room))]
 
     @functools.cached_property
     def name_room(self) -> int:
@@ -262,7 +269,17 @@ def name_problem(name: str, room: int) -> str | None:
     size = len(os.fsencode(name))
     if size > room:
         return f"its name is too long ({size:,} bytes; at most {room:,})"
+    unshown = dict.fromkeys(UNSHOWN.findall(name))
+    if unshown:
+        return (f"its name holds {', '.join(map(shown, unshown))}, which a terminal acts on"
+                " rather than shows; rename the file")
     return None
+
+
+def shown(name: str) -> str:
+    """`name` as a message shows it: what a terminal acts on written as Python escapes it
+    (`\\x1b`, `\\r`, `\\n`)."""
+    return UNSHOWN.sub(lambda found: found.group().encode("unicode_escape").decode(), name)
 
 
 def path_name(name: str) -> bool:
