@@ -234,6 +234,27 @@ def test_addresses_file_names_and_codes_are_carried_byte_for_byte(word):
     assert clean_line(f"詳情見{word}。") == f"詳情見{word}。"
 
 
+@pytest.mark.parametrize("code", [
+    '<link rel="stylesheet" href="file:///etc/passwd">',
+    "<img src='photos/quay.jpg' alt='The quay at dusk'>",
+    '<td class="total" data-year="2023-24">',
+    '<a xlink:href="#seal" title="The Trust\'s seal">',
+])  # fmt: skip
+def test_the_attributes_of_code_pasted_into_a_text_keep_their_straight_quotes(code):
+    """Code is carried byte for byte: its attributes' quotes had been curled into no pair
+    (`rel=”stylesheet’`: a closing double mark after the equals sign, a single one after the
+    value)."""
+    assert clean_line(f"Paste {code} into the page's head.") == \
+        f"Paste {code} into the page\u2019s head."
+    assert clean_line(f"請把{code}貼上。") == f"請把{code}貼上。"
+
+
+def test_quotes_beside_an_equals_sign_in_prose_still_pair():
+    """Only an attribute is code: an equation's words quoted in a sentence are typeset."""
+    assert clean_line('The rule "profit = income" held, and x ="y" read so.') == \
+        "The rule \u2018profit = income\u2019 held, and x =\u2018y\u2019 read so."
+
+
 @pytest.mark.parametrize(("written", "set_as"), [
     ("from 4-29 March", "from 4\u201329\u00a0March"),
     ("from 2.5-3.0 metres", "from 2.5\u20133.0\u00a0metres"),

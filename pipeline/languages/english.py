@@ -99,7 +99,8 @@ SPACED_FIGURES = re.compile(rf"{NOT_BEFORE}({FIGURE}) \u2013 ({FIGURE}){NOT_AFTE
 TIMES = re.compile(r"(?<=\d)( ?)x(?=\1\d)(?<!\b0x)")
 MINUS = re.compile(r"(?:(?<=^)|(?<=[\s(\[])|(?<=[$£€¥]))-(?=(?:[A-Z]{0,3}[$£€¥])?\d)")
 
-OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/"
+# A quote opens after these; after an equals sign too, as a value's (`x ="y"`).
+OPENING_CONTEXT = " \u00a0([{\u2018\u201c\u2013\u2014/="
 # An apostrophe opening a word stands for what is left out, not for an opening quote: the
 # first letters of one of the few words written so ("'til", "'tis", "'em", rock "'n'" roll)
 # or a century ("'23", "'90s", "'23-24", as Pandoc's smart quotes take "'90s"), or the

@@ -85,16 +85,21 @@ WIDE_SPACES = {"\u3000": 2}
 EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
 # Words the house style never touches: web and e-mail addresses, file names, telephone
-# numbers, and codes and reference numbers, letters and figures joined by "/", "_" or "-"
-# ("CB(4)1021/23-24", "HKU-2023-24"): a code's parts of 60 characters at most, 20 at most,
-# so a run of such characters that is none is read in time linear in its length.
+# numbers, code's attributes, and codes and reference numbers, letters and figures joined
+# by "/", "_" or "-" ("CB(4)1021/23-24", "HKU-2023-24"): a code's parts of 60 characters at
+# most, 20 at most, so a run of such characters that is none is read in time linear in its
+# length.
 UNTOUCHED = re.compile(
     rf"{addresses.SET_APART}"
     r"|(?<![\w/-])(?=[A-Za-z0-9])(?=[\w()/-]{0,60}\d)(?=[\w()/-]{0,60}[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9()]{0,60}(?:[-/_][A-Za-z0-9()]{1,60}){1,20}(?![A-Za-z0-9()])"
     # a telephone number with its area code in brackets, its groups as written: "(853) 2833
     # 1234", "(02)2345-6789", whose brackets Chinese would otherwise set full width
-    r"|(?<![\w(])\(\d{2,4}\) ?\d{3,4}(?:[ -]\d{3,4})+(?![\w])",
+    r"|(?<![\w(])\(\d{2,4}\) ?\d{3,4}(?:[ -]\d{3,4})+(?![\w])"
+    # an attribute of code pasted into the text (`rel="stylesheet"`, `alt='x'`), its quotes
+    # straight: curled, they would be no pair (a closing double mark after the equals sign,
+    # a single one ending the value); its value of 2,048 characters at most, as an address's
+    r"""|(?<![\w:-])[A-Za-z][\w:-]{0,60}=(?:"[^"\n]{0,2048}"|'[^'\n]{0,2048}')""",
     re.ASCII,
 )
 # Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
