@@ -924,3 +924,18 @@ def test_an_item_added_in_word_s_list_bullet_style_goes_on_with_the_bullets_abov
                          "List Bullet")
     assert [type(block).__name__ for block in blocks] == ["Paragraph", "List", "Paragraph"]
     assert blocks[1].texts == ["增設三個長者中心；", "推出網上預約系統；", "設立社區食物銀行。"]
+
+
+def test_a_refusal_quotes_lines_a_break_parts_as_words_a_space_parts():
+    """A paragraph's lines parted by a line break are quoted with a space between them, as
+    the draft shows them; they had run together (`Fairweather-PikeSecretary`)."""
+    from pipeline.readers.docx.structures import place_of
+
+    paragraph = OxmlElement("w:p")
+    for text in ("Ottoline Pike", "Secretary"):
+        paragraph.append(run_element(text))
+        paragraph.append(OxmlElement("w:br"))
+    paragraph.append(run_element("\t12 May"))
+    picture = OxmlElement("w:drawing")
+    paragraph[0].append(picture)
+    assert place_of(picture) == "in 'Ottoline Pike Secretary 12 May'"

@@ -43,7 +43,13 @@ from pipeline.languages import (
     regional_variant,
 )
 from pipeline.model import Span, linkable
-from pipeline.readers.docx.structures import NOTE_REFERENCE_STYLES, Styles, place_of, run_properties
+from pipeline.readers.docx.structures import (
+    NOTE_REFERENCE_STYLES,
+    Styles,
+    place_of,
+    run_properties,
+    words_of,
+)
 from pipeline.readers.docx.symbols import symbol_character
 
 # What a paragraph style's run properties give each of its runs, as Word shows them.
@@ -387,8 +393,7 @@ def refusal(path, what: str, place: str, remedy: str) -> PipelineError:
 def where(element) -> str:
     """Where an element stands, for a message: in its paragraph, by the paragraph's text."""
     paragraph = next(element.iterancestors(qn("w:p")), None)
-    text = "".join(t.text or "" for t in paragraph.iter(qn("w:t"))) if paragraph is not None \
-        else ""
+    text = words_of(paragraph) if paragraph is not None else ""
     return f"in {excerpt(text)}" if text.strip() else place_of(element)
 
 

@@ -234,17 +234,25 @@ def value_of(element, tag: str) -> str | None:
     return child.get(qn("w:val")) if child is not None else None
 
 
+def words_of(element) -> str:
+    """An element's text as a message quotes it: a line break, a tab or a paragraph's start a
+    space between its runs' words (a signature's lines had run together, `PikeSecretary`)."""
+    pieces = element.iter(qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab"), qn("w:p"))
+    return " ".join("".join((piece.text or "") if piece.tag == qn("w:t") else " "
+                            for piece in pieces).split())
+
+
 def place_of(element) -> str:
     """Where an element stands, for a message: in the text of the paragraph holding it, or
     after the text of the block before it."""
     block = element
     while block.getparent() is not None and block.getparent().tag != qn("w:body"):
         block = block.getparent()
-    own = " ".join("".join(t.text or "" for t in block.iter(qn("w:t"))).split())
+    own = words_of(block)
     if block is not element and block.tag == qn("w:p") and own:
         return f"in {excerpt(own)}"
     for previous in block.itersiblings(preceding=True):
-        text = " ".join("".join(t.text or "" for t in previous.iter(qn("w:t"))).split())
+        text = words_of(previous)
         if text:
             return f"after {excerpt(text)}"
     return "at the start"
