@@ -629,6 +629,81 @@ def test_text_in_a_text_box_is_refused_rather_than_lost(source_dir, written):
     )
 
 
+def linked_to_a_page(draft) -> OxmlElement:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), draft.part.relate_to("https://www.immd.gov.hk", RELATIONSHIP_TYPE.HYPERLINK,
+                                              is_external=True))
+    return link
+
+
+def linked_to_a_bookmark(draft) -> OxmlElement:
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "_Figure1")
+    return link
+
+
+def linked_to_a_part(draft) -> OxmlElement:
+    """A link whose relationship is no link's (the styles part's): it leads nowhere."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), next(key for key, rel in draft.part.rels.items()
+                              if rel.reltype == RELATIONSHIP_TYPE.STYLES))
+    return link
+
+
+def linked_by_a_field(draft) -> OxmlElement:
+    """A HYPERLINK field to a place in the draft (Insert > Cross-reference as a link)."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), ' HYPERLINK \\l "_Figure1" ')
+    return field
+
+
+def with_runs_linked(paragraph, link) -> None:
+    """The paragraph's words made the text of `link`, set in Word's Hyperlink style."""
+    for run in list(paragraph.runs):
+        link.append(run._r)
+        properties = run._r.get_or_add_rPr()
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), "Hyperlink")
+        properties.insert(0, style)
+    paragraph._p.append(link)
+
+
+@pytest.mark.parametrize("link", [linked_to_a_page, linked_to_a_bookmark, linked_by_a_field,
+                                  linked_to_a_part])
+@pytest.mark.parametrize(("words", "what"), [
+    ("A new headquarters", "a heading"), ("Director’s Review", "the title"),
+    ("Annual Report 2024", "the subtitle"), ("Benson", "the byline")])
+def test_a_link_where_the_editions_set_plain_text_is_refused(source_dir, written, link, words,
+                                                             what):
+    """A heading or a line of the front matter made a link's text, its words unchanged or
+    not: refused, whatever the link leads to (a place in the draft too), since the
+    editions set these lines as plain text, or nowhere (refused as a link in the line, not
+    as one to be inserted again). A link to a bookmark, or to nothing, had been read as its
+    words alone: with the words unchanged, the draft read as holding no edit, and kept one
+    that was neither imported nor refused."""
+    def edit(draft):
+        paragraph = paragraph_starting(draft, words)
+        if words == "A new headquarters":
+            paragraph.runs[-1].text += " opened"
+        with_runs_linked(paragraph, link(draft))
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path).startswith(f"holds a link in {what} ('{words}")
+
+
+def test_a_link_leading_nowhere_is_refused(source_dir, written):
+    """A link whose relationship is no link's (a part of the draft: Word writes none such,
+    an editor's hand-made XML may): refused, wherever it stands, rather than read as its
+    words alone."""
+    def edit(draft):
+        with_runs_linked(paragraph_starting(draft, "The end."), linked_to_a_part(draft))
+
+    path = edited(written(sample_document(), source_dir), edit)
+    assert refusal(path) == (
+        "holds a link leading to no address (in 'The end.'), which the editions cannot"
+        " carry; insert the link again (Insert > Link), save, and run doit again")
+
+
 def docx_without(entry: str) -> bytes:
     data = write_docx(seed_document(), LAYOUT, ROOT / "source")
     rewritten = io.BytesIO()

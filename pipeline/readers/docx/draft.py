@@ -39,15 +39,16 @@
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
 footnote or endnote of several paragraphs, or in a caption, heading or the front matter, a
-link in a heading, text outside ordinary paragraphs (text boxes, frames holding more than
-a picture and its caption), two pictures over one caption, a picture linked to a file
-outside the draft, a table inside a table, merged cells, a cell of several paragraphs or a
-list in one, a list numbered in a way the editions cannot print (a compound number showing
-others' otherwise than 1.1.), a chart, a part imported from another file (altChunk), a
-picture that is no figure's, and what inline.py refuses. So does a draft no editor's
-application writes (a part declaring a DTD, a part or picture taken from a file outside it:
-only a hyperlink leads out) or too large to import, before it is read. The file itself is
-only ever read.
+link in a heading or the front matter (to a place in the draft too: its words unchanged, the
+draft would read as holding no edit), text outside ordinary paragraphs (text boxes, frames
+holding more than a picture and its caption), two pictures over one caption, a picture
+linked to a file outside the draft, a table inside a table, merged cells, a cell of several
+paragraphs or a list in one, a list numbered in a way the editions cannot print (a compound
+number showing others' otherwise than 1.1.), a chart, a part imported from another file
+(altChunk), a picture that is no figure's, and what inline.py refuses. So does a draft no
+editor's application writes (a part declaring a DTD, a part or picture taken from a file
+outside it: only a hyperlink leads out) or too large to import, before it is read. The file
+itself is only ever read.
 """
 
 from __future__ import annotations
@@ -798,8 +799,8 @@ class Reading:
         quotation = bool(set(names) & set(QUOTATION_STYLES))
         body = not (level is not None or front or caption or quotation or set(names) & {
             *SIGN_OFF_STYLES, *NOTE_STYLES, *LINES_STYLES, *ATTRIBUTION_STYLES})
-        raw = self.story.paragraph(p, body)
-        pictures = self.story.pictures
+        raw = self.story.paragraph(p, body, plain=level is not None or front is not None)
+        pictures, linked = self.story.pictures, self.story.linked
         for frame in self.story.frames:  # laid out at the top of the paragraph it is anchored to
             self.frame(frame)
         if is_drop_cap(p):
@@ -836,7 +837,7 @@ class Reading:
                                     "only the opening paragraphs give the title, subtitle and"
                                     " byline: give it another style (Normal, a Heading),"
                                     " save, and run doit again")
-            self.front[front].append(self.line(text, f"the {front}"))
+            self.front[front].append(self.line(text, f"the {front}", linked))
             self.runs[front] += [Span(" ")] * bool(self.runs[front]) + list(text)
         elif caption:
             # Its picture: the paragraph's before, or its own (a picture set in the caption).
@@ -846,7 +847,7 @@ class Reading:
         elif level is not None:
             number = f"{place.shown} " if place is not None and place.format.style not in (
                 None, "bullet") else ""
-            heading = clean_line(number + self.line(text, "a heading"))
+            heading = clean_line(number + self.line(text, "a heading", linked))
             self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
                                                                   heading)))
             worded = [span for span in text if span.text.strip()]
@@ -894,13 +895,15 @@ class Reading:
             return True
         return False
 
-    def line(self, spans: tuple[Span, ...], what: str) -> str:
-        """The plain text of a heading or a line of the front matter."""
+    def line(self, spans: tuple[Span, ...], what: str, linked: bool = False) -> str:
+        """The plain text of a heading or a line of the front matter; `linked`: its paragraph
+        holds a link, whatever it leads to (one to a place in the draft leaves no address on
+        the spans, and would be dropped unsaid)."""
         if any(span.note for span in spans):
             raise PipelineError(self.path, f"holds a note in {what} ({excerpt(plain(spans))}),"
                                 " where the editions have none; move it into the text, save,"
                                 " and run doit again")
-        if any(span.link for span in spans):
+        if linked or any(span.link for span in spans):
             raise PipelineError(self.path, f"holds a link in {what} ({excerpt(plain(spans))}),"
                                 " which the editions set as plain text; move it into the"
                                 " text, save, and run doit again")

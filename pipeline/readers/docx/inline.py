@@ -6,7 +6,8 @@ wraps it.
   placeholder holds no text of the editor's), smart tags, custom XML, w:ins holding no text of
   its own, simple fields (w:fldSimple) and complex fields (w:fldChar … w:instrText …
   separate … end), of which the current result is read, as Word shows it. A HYPERLINK field
-  is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only.
+  is a link, like w:hyperlink; a link to a bookmark inside the document keeps its text only,
+  and one whose relationship is none, or no link's, is refused.
 - A symbol (w:sym) is its Unicode character (symbols.py). A tab is a space; a line break
   is kept for the sign-off's lines, a space elsewhere; a page or column break a space.
 - A run is bold, italic, raised or lowered, underlined (any kind of line), in small
@@ -22,9 +23,9 @@ What Word would show but the editions cannot, or shows otherwise, is refused wit
 naming it and where it stands: an equation (OMML), an old-style VML picture or embedded
 object, hidden or struck-out text, emphasis dots (着重號), characters combined two lines in
 one or set across the line, a symbol with no Unicode character, a phonetic guide (ruby), a
-table of contents or index, a page-number field. Each Story keeps the fields
-open as it reads on, since a field (a table of contents above all) may run over several
-paragraphs.
+table of contents or index, a page-number field, a link leading to no address. Each Story
+keeps the fields open as it reads on, since a field (a table of contents above all) may run
+over several paragraphs.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
 from pipeline.errors import PipelineError, excerpt
@@ -108,13 +110,18 @@ class Story:
     seen: set = field(default_factory=set)  # every w:t met, shown or not
     pictures: list = field(default_factory=list)  # the w:drawing of the paragraph read last
     frames: list = field(default_factory=list)  # its text frames (their content unread)
+    # Whether it holds a link, to an address or to a place in the draft: a heading or the
+    # front matter, set as plain text, can carry neither.
+    linked: bool = False
+    plain: bool = False  # it is such a paragraph: any link in it is its reader's to refuse
 
-    def paragraph(self, p, body: bool = False) -> list[Span]:
+    def paragraph(self, p, body: bool = False, plain: bool = False) -> list[Span]:
         """The paragraph's text as spans, not yet cleaned; line breaks as "\\n". What its
         style gives every run is read as the runs' own: what hides, strikes, underlines or
         sets in small capitals, and in `body` text (a paragraph, a list item) its emphasis,
-        which elsewhere is the style's look (a heading's bold, a caption's italic)."""
-        self.pictures, self.frames = [], []
+        which elsewhere is the style's look (a heading's bold, a caption's italic). In `plain`
+        text (a heading, the front matter) any link is refused by the caller, as one."""
+        self.pictures, self.frames, self.linked, self.plain = [], [], False, plain
         spans: list[Span] = []
         wide = BODY_WIDE if body else PARAGRAPH_WIDE
         style = {key: value for key, value in
@@ -129,6 +136,7 @@ class Story:
             if tag == qn("w:r"):
                 self.run(child, link, spans, style)
             elif tag == qn("w:hyperlink"):
+                self.linked = True
                 self.walk(child, self.target(child) or link, spans, style)
             elif tag == qn("w:sdt"):
                 self.content_control(child, link, spans, style)
@@ -338,6 +346,7 @@ class Story:
             self.refuse(element, "a page-number field", "page numbers are the layout's:"
                         " type the text instead")
         if kind == "HYPERLINK":
+            self.linked = True
             instruction = open_field.instruction.strip()
             match = HYPERLINK_FIELD.match(instruction)
             address = (match.group(1) or match.group(2) or "") if match else ""
@@ -346,8 +355,16 @@ class Story:
             open_field.link = address + (f"#{fragment}" if address and fragment else "")
 
     def target(self, hyperlink) -> str:
-        """A w:hyperlink's address; "" for one to a bookmark in the document."""
-        rel = self.rels.get(hyperlink.get(f"{R}id"))
+        """A w:hyperlink's address; "" for one to a bookmark in the document. One whose
+        relationship is none, or no link's (a part of the draft), leads nowhere: refused,
+        as its words alone would drop the link unsaid (in plain text, as any link is)."""
+        related = hyperlink.get(f"{R}id")
+        if related is None:
+            return ""
+        rel = self.rels.get(related)
+        if (rel is None or rel.reltype != RELATIONSHIP_TYPE.HYPERLINK) and not self.plain:
+            self.refuse(hyperlink, "a link leading to no address", "insert the link again"
+                        " (Insert > Link)")
         if rel is None or not rel.is_external:
             return ""
         anchor = hyperlink.get(qn("w:anchor"))
