@@ -338,6 +338,34 @@ def test_a_title_line_under_its_divisions_label_is_the_title(line, title, label,
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize("label, title, section, body", [
+    ("Chapter 4", "Keeping the Harbour Ferries Running", "4.1 The fleet", ENGLISH_BODY),
+    ("CHAPTER THREE", "Our Volunteers", "3.1 Who they are", ENGLISH_BODY),
+    ("Part II", "Financial Statements", "1 The year in figures", ENGLISH_BODY),
+    ("第三章", "社區服務", "3.1 概覽", CHINESE_BODY),
+])
+@pytest.mark.parametrize("subtitle", ["", "Annual Report 2024"])
+def test_a_divisions_label_over_its_title_over_its_sections_titles_the_text(
+        label, title, section, body, subtitle):
+    """A division's label alone right over its title, the chapter's numbered sections under
+    them: the title is the chapter's name, the label its subtitle, or before it where the
+    metadata gives the subtitle (the first section had titled the text, or the label had)."""
+    language = "zh-HK" if body is CHINESE_BODY else "en-GB"
+    document, _ = scraped_document("chapter", f"{label}\n{title}\n\n{section}\n\n{body}",
+                                   Metadata(title="", subtitle=subtitle, language=language))
+    parted = ": " if body is ENGLISH_BODY else "\u3000"
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        (f"{label}{parted}{title}", subtitle) if subtitle else (title, label))
+    assert isinstance(document.blocks[0], Heading)
+    assert document.blocks[0].text.replace("\u00a0", " ") == section
+
+
+def test_an_agenda_items_dated_line_over_a_numbered_heading_stays_its_subtitle():
+    document = read("Agenda item 4\nPlanning Committee \u2013 9 April 2025\n\n"
+                    f"1. Summary\n\n{ENGLISH_BODY}")
+    assert document.metadata.subtitle.startswith("Agenda item 4, Planning Committee")
+
+
 def test_the_metadata_subtitle_stands_in_the_division_labels_place_and_the_report_says_so(
         tmp_path):
     source = tmp_path / "chapter.txt"

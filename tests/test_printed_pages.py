@@ -711,6 +711,32 @@ def test_a_reports_cover_its_running_heads_repeat_is_its_front_matter(
     assert title not in words and organisation not in texts_of(document)
 
 
+@pytest.mark.parametrize(("label", "title", "section", "line"), [
+    ("Chapter 5", "Restoring the Upland Peat Bogs", "5.1 Where we worked", LINE),
+    ("CHAPTER FIVE", "Restoring the Upland Peat Bogs", "5.1 Where we worked", LINE),
+    ("第五章", "高地泥炭沼澤的修復工作", "5.1 工作範圍",
+     "本年度我們在上游河岸種植了赤楊和柳樹，並由義工們定期巡查河道兩旁的植被生長情況，"),
+])  # fmt: skip
+def test_a_chapters_title_under_its_label_stays_though_the_heads_repeat_it(
+        label, title, section, line):
+    """A chapter copied from its PDF, its label over its title atop the first page, the
+    right pages' heads saying the title beside their folios: the title is the text's,
+    after its label where the metadata gives the subtitle; the heads go (the title had gone
+    as one, the label alone titling the text)."""
+    wide = " " * 8
+    page = [f"{line} {n}" for n in range(2, 11)]
+    lines = ([label, title, "", section, "", *page, f"{title}{wide}17", *page,
+              f"18{wide}Moorland Trust Annual Report 2024", *page, f"{title}{wide}19"])
+    document, report = scraped_document(
+        "chapter", "\n".join(lines), Metadata(title="", subtitle="Annual Report 2024",
+                                              language="en-GB" if line is LINE else "zh-HK"))
+    parted = ": " if line is LINE else "\u3000"
+    assert document.metadata.title == f"{label}{parted}{title}"
+    assert document.blocks[0].text.replace("\u00a0", " ") == section
+    heads = [drop for drop in report["dropped"] if drop["text"].startswith(title)]
+    assert len(heads) == 2 and all(drop["lines"][0] > 2 for drop in heads)
+
+
 def test_a_foot_over_the_next_pages_head_worded_apart_is_furniture():
     """A left page's foot (`Westmoor Care Trust⇥8`) right over the next page's head
     (`Quality Account 2024⇥9`), both ending in their figure: two shapes counting on

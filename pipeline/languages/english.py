@@ -61,6 +61,10 @@ YEARS_IN_A_RANGE = 20  # "2023-24", "2019-35": a year range written with two dig
 # to three digits before their separators, the first the smaller; after "p." or "pages",
 # figures of any length. A telephone number ("2877-0660") or a code's part is no range.
 FIGURE = r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+# A division's number in words, as a label writes it: `Chapter Three`, `PART TWO`.
+SPELT_NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen"
+                 " fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+NUMBER_WORDS = "|".join([*map(str.title, SPELT_NUMBERS), *map(str.upper, SPELT_NUMBERS)])
 NUMBER_RANGE = re.compile(
     rf"(?<![\w.,/:\u2013\u2212-])({FIGURE})-({FIGURE})(?![\w/\u2013-]|[.,]\d)"
     r"|(?<=\bpp\. )(\d+)-(\d+)\b|(?<=\bpp\.)(\d+)-(\d+)\b|(?<=\bpages )(\d+)-(\d+)\b"
@@ -495,7 +499,7 @@ class English(Profile):
     year_line = r"(?:(?:financial|fiscal) year )?[0-9]{4}(?: ?[\u2013/-] ?(?:[0-9]{2}){1,2})?"
     division = (r"(?:Chapter|CHAPTER|Part|PART|Section|SECTION|Appendix|APPENDIX|Annex|ANNEX"
                 r"|Agenda item|AGENDA ITEM)"
-                r" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z])\b")
+                rf" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z]|{NUMBER_WORDS})\b")
     table_unit = r"units?"
     # Or the bottom line of accounts: "Surplus/(deficit)", "Net surplus for the year".
     table_total = (r"(?:grand |sub-?)?totals?(?: \w+){0,2}"

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.languages import (
+    DIVISION_LABEL,
     PROFILES,
     SOFT_HYPHEN,
     broken_name,
@@ -164,16 +165,19 @@ def cover_lines(lines: Sequence, shown: list[tuple[int, str]], named: set[str]) 
     sets apart: its cover, which the heads repeat (`Harrowdale Moorland Trust` over `Annual
     Review 2023–24`, the heads `Harrowdale Moorland Trust | Annual Review 2023–24` and
     `Annual Review 2023–24`; a title alone, `Chair's Statement`, then `Chair's
-    Statement⇥15`). None where a line no head says is among them: a running head over the
-    chapter's title, no blank line between, is the page's."""
+    Statement⇥15`); or opened by a division's label alone, over the chapter's title that
+    the heads say (`Chapter 3` over `Water Quality in the Wessmoor Catchment`). None where
+    a line no head says is among them otherwise: a running head over the chapter's title, no
+    blank line between, is the page's."""
     if not shown:
         return []
     start = end = shown[0][0]
     while end + 1 < len(lines) and lines[end + 1].number == lines[end].number + 1:
         end += 1
     cover = lines[start:end + 1]
-    return cover if all("\t" not in line.text.strip() and said_in(key(line.text), named)
-                        for line in cover) else []
+    return cover if DIVISION_LABEL.fullmatch(cover[0].text.strip()) or all(
+        "\t" not in line.text.strip() and said_in(key(line.text), named)
+        for line in cover) else []
 
 
 def said_in(text: str, heads: set[str]) -> bool:

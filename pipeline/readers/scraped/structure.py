@@ -216,6 +216,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                            subtitle=metadata.subtitle or number.text.strip(),
                            organisation=metadata.organisation or " ".join(
                                unit.text.strip() for unit in issuer))
+    label = ""  # a division's label over the title, where the metadata gives the subtitle
+    units, texts = title_under_label_apart(units, texts)
     if head := labelled_head(texts, metadata):
         # A division's label over the title, the lines saying where it belongs under it
         # (`Agenda item 7` over `Communities and Leisure Committee – 4 February 2025`):
@@ -223,9 +225,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         rows = [row.strip() for unit in head for row in unit.rows]
         units = [unit for unit in units if unit not in head]
         texts = texts[len(head):]
-        metadata = replace(metadata, subtitle=", ".join(rows),
-                           date=metadata.date or next(filter(None, (
-                               detect(row).date_in(row) for row in rows)), ""))
+        if metadata.subtitle:
+            label = rows[0]  # stands before the title, the subtitle being the metadata's
+        else:
+            metadata = replace(metadata, subtitle=", ".join(rows),
+                               date=metadata.date or next(filter(None, (
+                                   detect(row).date_in(row) for row in rows)), ""))
     masthead = masthead_lines(texts, metadata)
     covered = False  # a cover's block: the body's name, the title and its subtitle
     if masthead:
@@ -315,6 +320,9 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         units = [unit for unit in units if unit not in (byline_unit, again)]
         texts = [unit for unit in texts if unit not in (byline_unit, again)]
     metadata, units = settle_title(name, metadata, units, texts)
+    if label and texts and texts[0] not in units:
+        # As a page's title line writes it: `Chapter 3: Water Quality …`.
+        metadata = replace(metadata, title=title_after_label(label, metadata.title))
     if texts and texts[0] not in units:  # the text's own title, not the metadata's
         metadata, units = settle_subtitle(metadata, units, texts[0], opening_block,
                                           dated_under)
@@ -762,6 +770,10 @@ def division_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
     return Drop(first.text, first.lines, DIVISION_REPLACED)
 
 
+# What parts a division's label from the title after it: `Chapter 2: `, `第三章　`.
+LABEL_PARTING = re.compile(r"[\s:：.．,，\u2013\u2014-]+$")
+
+
 def division_label(line: str, title: str) -> str | None:
     """The division's label opening `line`, where the rest of it is `title` ("Chapter 2" of
     "Chapter 2: Keeping the Ferries Running"): a page's title line naming the piece's place in
@@ -769,7 +781,7 @@ def division_label(line: str, title: str) -> str | None:
     label = DIVISION_LABEL.match(line)
     if label is None or not title or likeness_key(line[label.end():]) != likeness_key(title):
         return None
-    return re.sub(r"[\s:：.．,，\u2013\u2014-]+$", "", line[:label.end()])
+    return LABEL_PARTING.sub("", line[:label.end()])
 
 
 def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
@@ -1236,8 +1248,9 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     (`Agenda item 7`, `Chapter 3`), perhaps over a line or two saying where it belongs, no
     sentence among them, a heading written once on its own line under the block: the
     title, the block over it its subtitle, where the metadata gives neither; [] for
-    none."""
-    if metadata.title or metadata.subtitle or not texts:
+    none. A label alone right over the title (titled_under_label) is one however the
+    metadata gives a subtitle."""
+    if metadata.title or not texts:
         return []
     first = texts[0].rows[0].strip()
     label = DIVISION_LABEL.match(first)
@@ -1245,6 +1258,8 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         return []
     if len(texts) > 2 and titled_under_label(*texts[:3]):
         return texts[:1]
+    if metadata.subtitle:
+        return []
     head = [texts[0]]
     for unit in texts[1:]:  # the lines of its block, as the front's lines were parted
         if unit.lines[0] != head[-1].lines[-1] + 1:
@@ -1259,14 +1274,43 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
                     and is_heading_text(title.text)) else []
 
 
+def title_under_label_apart(units: list[Unit], texts: list[Unit]
+                            ) -> tuple[list[Unit], list[Unit]]:
+    """The units and the texts among them, a division's label alone and the title under it
+    written as one block (`Part II` over `Our Volunteers`) made units of their own, as a
+    blank line under the label would part them, where the label titles them
+    (titled_under_label)."""
+    if not texts or len(texts[0].rows) < 2:
+        return units, texts
+    block = texts[0]
+    pieces = [block.piece(0, 1), block.piece(1, 2)]
+    pieces += [block.piece(2, len(block.rows))] if len(block.rows) > 2 else []
+    under = [*pieces[2:], *texts[1:]]
+    if not under or not titled_under_label(pieces[0], pieces[1], under[0]):
+        return units, texts
+    return ([piece for unit in units for piece in (pieces if unit is block else [unit])],
+            [*pieces, *texts[1:]])
+
+
+def title_after_label(label: str, title: str) -> str:
+    """The title after its division's label, parted as its language parts them: `Chapter
+    3: Water Quality …`, `第三章　水質監測`."""
+    label = LABEL_PARTING.sub("", label)
+    return f"{label}: {title}" if detect(label).words_spaced else f"{label}\u3000{title}"
+
+
 def titled_under_label(label: Unit, title: Unit, text: Unit) -> bool:
     """Whether a division's label alone (`Chapter 3`) stands right over the title, no blank
     line between, the text under that (as a PDF's page copies them: `Chapter 3` over
-    `Visitors and Learning` over the first paragraph)."""
+    `Visitors and Learning` over the first paragraph), or a section the title heads, numbered
+    (`3.1 Overview`), the title naming no date (as a meeting's line under its agenda item's
+    label does)."""
     return (len(label.rows) == 1 and bool(DIVISION_LABEL.fullmatch(label.text.strip()))
             and len(title.rows) == 1 and title.lines[0] == label.lines[-1] + 1
             and title.repeats == 1 and is_heading_text(title.text)
-            and not is_heading_text(text.text))
+            and (not is_heading_text(text.text) or (
+                section_number(text.text) is not None
+                and not detect(title.text).date_in(title.text))))
 
 
 def dated_details(unit: Unit) -> bool:
