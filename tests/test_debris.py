@@ -658,6 +658,28 @@ def test_a_chinese_page_s_publisher_is_named_in_chinese(footer, organisation):
     assert document.metadata.organisation == organisation
 
 
+@pytest.mark.parametrize(("footer", "organisation"), [
+    ("Kestrel Vale District Council | Contact us | Accessibility | Privacy and cookies",
+     "Kestrel Vale District Council"),
+    ("Fenmoor Rivers Trust ¦ Terms of use ¦ Sitemap", "Fenmoor Rivers Trust"),
+    ("Home | News | Contact", ""),  # a menu's links: no body
+])
+def test_the_body_first_on_a_footers_row_of_links_publishes_the_page(footer, organisation):
+    """A page's footer naming its publisher first on a row of links parted by bars: the
+    opener prints the body (the row had named none, read as one name)."""
+    text = f"The year at the depot\n\n{BODY}\n\n{MORE}\n\nBack to top\n{footer}\n"
+    document, report = scraped_document("post", text, Metadata(title=""))
+    assert document.metadata.organisation == organisation
+    assert footer in {drop["text"] for drop in report["dropped"]}
+
+
+def test_a_chinese_pages_footer_first_naming_its_publisher_on_a_row_of_links():
+    text = ("主席報告\n\n過去一年，委員會與漁塘業主合作，保育了一百二十公頃的魚塘。\n\n"
+            "返回頁首\n濕地保育委員會 | 聯絡我們 | 私隱政策\n")
+    assert scraped_document("report", text, Metadata(title=""))[0].metadata.organisation \
+        == "濕地保育委員會"
+
+
 def test_what_a_gallery_and_posts_and_videos_embedded_leave_goes():
     """A gallery's counter and buttons (`1 of 12`, `Next image`), a post embedded from a
     social network (`View this post on Instagram`, `A post shared by …`) and a video

@@ -630,12 +630,14 @@ def names_body_here(text: str) -> bool:
 def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
     """The body a page's footer names on a line of its own, in the document's script, gone
     with the footer (`國立嘉南山海大學 National Chia-Nan Shanhai University` over its
-    address: its first half): the organisation the opener prints where nothing else names
-    one; "" for none. (A menu's link over the text, `My Network`, names none.)"""
+    address: its first half), or first on a row of its links (`Porthaven City Council |
+    Contact us | Accessibility`): the organisation the opener prints where nothing else
+    names one; "" for none. (A menu's link over the text, `My Network`, names none, nor a
+    row of a menu's links, `Home | News | Contact`.)"""
     for line in lines[text_between(lines, reasons)[1] + 1:]:
         if reasons.get(line.number) not in FOOTER_KINDS:
             continue
-        text = line.text.strip()
+        text = SEPARATOR.split(line.text.strip())[0]
         for name in language_halves(text):
             if names_body_here(name):
                 return name
