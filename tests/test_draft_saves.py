@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from pipeline import files
-from pipeline.model import Document, Metadata, Paragraph, Span, to_json
+from pipeline.model import Document, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.decoding import read_source
 from pipeline.readers.markup import read_markup
 from pipeline.tasks import drafts
@@ -136,6 +136,115 @@ def test_a_chinese_draft_saved_with_no_edit_makes_no_marked_up_source(tmp_path):
     said = drafts.import_draft(chinese, "report", metadata,
                                drafts.load_state(chinese.draft_state("report")))
     assert said is None and not chinese.markup("report").exists()
+
+
+# Texts with no metadata file, whose words give their front matter: a title and a subtitle
+# over the text, the body a page's footer or a sign-off names, the date of a dateline or a
+# sign-off, a byline, its poster or signatory the author; in English and in Chinese.
+INFERRED = ROOT / "tests" / "texts" / "inferred_front"
+INFERRED_NAMES = sorted(path.stem for path in INFERRED.glob("*.txt"))
+
+
+def inferred_drafts(folder) -> Project:
+    """A project holding the INFERRED texts and no metadata file, each text's model and draft
+    built as the build builds them."""
+    from pipeline.tasks.steps import build_docx, build_model
+
+    made = Project(copy_project(folder, library=False))
+    for name in INFERRED_NAMES:
+        shutil.copy(INFERRED / f"{name}.txt", made.source_dir)
+        assert build_model(made.root, name) is None
+        assert build_docx(made.root, name) is None
+    return made
+
+
+def built_model(made: Project, name: str) -> Document:
+    return from_json(files.read_json(made.model(name)))
+
+
+def test_the_front_matter_a_text_gives_survives_its_draft_saved_with_no_edit(tmp_path):
+    """A text with no metadata file, its organisation, date, author and language given by
+    its words (a footer, a dateline, a sign-off): its draft opened and saved with no edit is
+    read as holding none, and the model stays as built (the organisation, and the author
+    its poster or signatory is, had been lost as the draft was read, and the draft taken for
+    an edit, imported into a marked-up source without them)."""
+    from pipeline.tasks.steps import build_model
+
+    made = inferred_drafts(tmp_path / "project")
+    for name in INFERRED_NAMES:
+        before = made.model(name).read_bytes()
+        docx.Document(str(made.docx(name))).save(str(made.docx(name)))
+        assert build_model(made.root, name) is None, name
+        assert not made.markup(name).exists(), name
+        assert made.model(name).read_bytes() == before, name
+
+
+@pytest.mark.slow
+def test_the_front_matter_a_text_gives_survives_its_draft_re_saved_in_libreoffice(tmp_path):
+    """As above, the drafts opened and saved again in LibreOffice."""
+    from pipeline.tasks.steps import build_model
+
+    made = inferred_drafts(tmp_path / "project")
+    saved = tmp_path / "saved"
+    libreoffice(tmp_path / "lo", "--convert-to", "docx", "--outdir", str(saved),
+                *(str(made.docx(name)) for name in INFERRED_NAMES))
+    for name in INFERRED_NAMES:
+        before = made.model(name).read_bytes()
+        shutil.copy(saved / made.docx(name).name, made.docx(name))
+        assert build_model(made.root, name) is None, name
+        assert made.model(name).read_bytes() == before, name
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle", "Byline", "Body Text"])
+def test_an_edit_to_a_draft_keeps_the_front_matter_its_text_gave(tmp_path, style):
+    """An editor's change to the title, the subtitle, the byline or the text of a draft whose
+    text gave its own front matter is imported, and the marked-up source built from then on
+    keeps what the draft holds nowhere: the organisation, the date and the language (the
+    organisation had been lost), and the author the editions' properties name."""
+    from pipeline.tasks.steps import build_model
+
+    made = inferred_drafts(tmp_path / "project")
+    for name in INFERRED_NAMES:
+        written = built_model(made, name)
+        draft = docx.Document(str(made.docx(name)))
+        styled = [paragraph for paragraph in draft.paragraphs if paragraph.style.name == style]
+        if not styled:
+            continue
+        styled[0].add_run(", Honorary Secretary" if style == "Byline" else " Revised")
+        draft.save(str(made.docx(name)))
+        build_model(made.root, name)
+        assert made.markup(name).exists(), name
+        document, meta = built_model(made, name), written.metadata
+        assert (document.metadata.organisation, document.metadata.date,
+                document.metadata.language, document.author) == (
+            meta.organisation, meta.date, meta.language, written.author), name
+        edited_front = {"Title": (document.metadata.title, f"{meta.title} Revised"),
+                        "Subtitle": (document.metadata.subtitle, f"{meta.subtitle} Revised"),
+                        "Byline": (document.byline and document.byline.role,
+                                   "Honorary Secretary")}
+        if style in edited_front:
+            assert edited_front[style][0] == edited_front[style][1], name
+        else:
+            assert document.blocks != written.blocks, name
+
+
+@pytest.mark.parametrize(("name", "signed", "resigned"), [
+    ("lantern-society-letter", "14\u00a0June 2025", "21\u00a0June 2025"),
+    ("lantern-society-letter-zh", "二〇二五年六月十四日", "二〇二五年六月二十一日")])
+def test_a_date_changed_in_a_drafts_sign_off_dates_the_editions(tmp_path, name, signed, resigned):
+    """A text with no metadata file, dated by its sign-off: the editor changes the date under
+    the signature, and the editions are dated so (the date as built had been kept over it,
+    written into the marked-up source's header)."""
+    from pipeline.tasks.steps import build_model
+
+    made = inferred_drafts(tmp_path / "project")
+    draft = docx.Document(str(made.docx(name)))
+    for run in (run for paragraph in draft.paragraphs for run in paragraph.runs):
+        run.text = run.text.replace(signed, resigned)
+    draft.save(str(made.docx(name)))
+    build_model(made.root, name)
+    assert "Date:" not in read_source(made.markup(name))
+    assert built_model(made, name).metadata.date == "2025-06-21"
 
 
 def test_a_draft_whose_title_was_deleted_is_refused_where_the_metadata_gives_none(tmp_path):

@@ -19,11 +19,12 @@ it reads back an edited DOCX; anyone may also write or edit it by hand:
     ## Serving the public
 
 - The **header** is the "Key: value" lines at the very top, up to the first blank line. The keys
-  are Title, Subtitle, Byline (`Name, HONOURS, Role`) and Date (`2025-03-03`, `2025-03` or
-  `2025`), each optional. A key left out takes the title or subtitle from `source/<name>.toml`,
-  else the title from the file name; a key with no value ("Subtitle:") means none. A date in
-  `source/<name>.toml` is taken over the header's, which carries one the text gave (a press
-  release's line over its headline, dropped). The title and the byline are inline text as a
+  are Title, Subtitle, Byline (`Name, HONOURS, Role`), Organisation and Date (`2025-03-03`,
+  `2025-03` or `2025`), each optional. A key left out takes the title or subtitle from
+  `source/<name>.toml`, else the title from the file name; a key with no value ("Subtitle:")
+  means none. A date or an organisation in `source/<name>.toml` is taken over the header's,
+  which carries one the text gave (a press release's line over its headline, a page's
+  footer naming its body, dropped). The title and the byline are inline text as a
   heading is (a phrase's language kept: `Title: Visit of [la Région]{lang=fr}`); the
   subtitle is plain text. To start a file without a
   header with a line like "Note: ...", leave the first line blank.
@@ -131,7 +132,7 @@ from pipeline.readers.front_matter import parse_byline, signatory, title_from_na
 from pipeline.readers.metadata import image_path, valid_date
 from pipeline.readers.numbering import list_numbering
 
-HEADER_KEYS = ("Title", "Subtitle", "Byline", "Date")
+HEADER_KEYS = ("Title", "Subtitle", "Byline", "Organisation", "Date")
 INLINE_KEYS = ("Title", "Byline")  # read as inline text: a phrase's language kept
 HEADER_LINE = re.compile(r"([A-Za-z]+):(.*)")
 HEADING_MARK = re.compile(r"(#+)(?: |$)")
@@ -209,6 +210,7 @@ def read_markup(text: str, path: Path, metadata: Metadata, source_dir: Path) -> 
             title=header.get("Title") or metadata.title or title_from_name(path.stem),
             title_spans=phrases_of(inline.get("Title", ()), header.get("Title", "")),
             subtitle=header.get("Subtitle", metadata.subtitle),
+            organisation=metadata.organisation or header.get("Organisation", ""),
             date=metadata.date or header.get("Date", ""),
         )
         byline = parse_byline(header["Byline"], inline["Byline"]) if header.get(

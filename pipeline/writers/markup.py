@@ -59,6 +59,10 @@ def write_markup(document: Document, metadata: Metadata | None = None) -> str:
         header.append(f"Subtitle: {meta.subtitle}".rstrip())
     if document.byline is not None:
         header.append(f"Byline: {write_spans(document.byline.runs)}")
+    # The body the text named (in its page's footer, its opener, its sign-off), which the
+    # draft holds nowhere; the metadata file's is left to it.
+    if meta.organisation and (metadata is None or meta.organisation != metadata.organisation):
+        header.append(f"Organisation: {meta.organisation}")
     # The metadata's date, or one the text's page gave (its dateline, gone as debris); not
     # the one its sign-off gives, which reading it takes again, so that an edit to the
     # sign-off's date is the editions' (an empty `Date:` where the text is dated otherwise).

@@ -123,7 +123,7 @@ from pipeline.readers.docx.structures import (
     table_rows,
     whole_number,
 )
-from pipeline.readers.front_matter import parse_byline, title_from_name
+from pipeline.readers.front_matter import parse_byline, signatory, title_from_name
 from pipeline.readers.numbering import Marked, counts_on_from, form_of, list_numbering, marker_of
 from pipeline.readers.pictures import SVG_ROOT
 
@@ -262,17 +262,29 @@ def import_docx(data: bytes, path: Path, metadata: Metadata,
     """The document in `data`, the bytes of the DOCX file `path`, and its figures' pictures:
     the caller that must know which version it read (the draft bookkeeping) reads the bytes
     once and hashes the same."""
-    # Its lines are of the language it was last built in (the metadata's, or its text's: a
-    # Chinese text's metadata file may name none), as is the document read.
     if written:
-        metadata = replace(metadata, language=written.metadata.language)
-    if written and not metadata.date:  # a date its text gave (a release line's) stays
-        metadata = replace(metadata, date=written.metadata.date)
+        metadata = as_text_gave(metadata, written)
     try:
         with reading_in(metadata.language):
             return read_package(data, path, metadata, written)
     except etree.LxmlError as error:  # a part python-docx leaves unparsed, parsed here
         raise PipelineError(path, not_well_formed(error)) from None
+
+
+def as_text_gave(metadata: Metadata, written: Document) -> Metadata:
+    """The metadata file's `metadata`, with what the text the draft was written from gave
+    where the file gives none and the draft holds it nowhere: its language (a Chinese text's
+    metadata file may name none: its lines are of the language it was built in), the body
+    its page's footer, opener or sign-off named, and a date or an author only a line dropped
+    as debris gave (a release line, a page's dateline and its poster). A date or an author
+    the text gives itself (its sign-off's date, its signatory) is read again from the draft
+    (`Reading.document`), so that an editor's change to the sign-off is the editions'."""
+    given = written.metadata
+    signed = written.byline is None and given.author == signatory(written)
+    return replace(metadata, language=given.language,
+                   organisation=metadata.organisation or given.organisation,
+                   date=metadata.date or ("" if given.date == written.own_date else given.date),
+                   author=metadata.author or ("" if signed else given.author))
 
 
 def not_well_formed(error: etree.LxmlError, part: str = "") -> str:
@@ -781,7 +793,7 @@ class Reading:
         self.end_list()
         name = self.path.stem
         title, subtitle, byline = (clean_line(" ".join(self.front[key])) for key in FRONT_MATTER)
-        return Document(
+        document = Document(
             name,
             replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
                     title_spans=phrases_of(tuple(self.runs["title"]), title),
@@ -789,6 +801,12 @@ class Reading:
             parse_byline(byline, tuple(self.runs["byline"])) if byline.strip(" ,") else None,
             typed_lists(typed_items(tuple(self.blocks))),
         )
+        # Dated and signed as its text dates and signs itself where nothing else does, as the
+        # marked-up source it is imported as reads it.
+        meta = document.metadata
+        return replace(document, metadata=replace(
+            meta, date=meta.date or document.own_date,
+            author=meta.author or ("" if document.byline else signatory(document))))
 
     def paragraph(self, p) -> None:
         place = self.numbering.place(p)  # every paragraph, in order: Word counts so
