@@ -394,12 +394,16 @@ def test_a_page_break_the_editor_made_is_said_and_not_kept(source_dir, written):
 
 @pytest.mark.parametrize(("emphasis", "words", "said"), [
     ("italic", ("Carrow Edge",), "italic"), ("bold", ("Carrow Edge",), "bold"),
-    ("bold", ("The ", "Carrow Edge", " project"), None)])
+    ("bold", ("The ", "Carrow Edge", " project"), None),
+    ("underline", ("Carrow Edge",), "underline"),
+    ("underline", ("The ", "Carrow Edge", " project"), "underline"),
+    ("small_caps", ("Carrow Edge",), "small capitals")])
 def test_emphasis_in_a_heading_is_said_not_kept(source_dir, written, emphasis, words, said):
-    """An editor italicises a word of a heading (a work's name), or sets one bold: the
-    editions set a heading in its level's one style, and the import says so (it had gone
-    unsaid); a heading bold throughout is its style's, and nothing is said."""
-    from pipeline.tasks.drafts import emphasis_in_headings
+    """An editor italicises a word of a heading (a work's name), sets one bold, underlines it
+    or sets it in small capitals: the editions set a heading in its level's one style, and
+    the import says so (it had gone unsaid); a heading bold throughout is its style's, and
+    nothing is said."""
+    from pipeline.tasks.drafts import unkept_formatting
 
     document = Document("piece", Metadata(title="T"), None, (
         Heading("The Carrow Edge project"), Paragraph((Span("Body."),))))
@@ -409,15 +413,74 @@ def test_emphasis_in_a_heading_is_said_not_kept(source_dir, written, emphasis, w
         for run in list(heading.runs):
             run._r.getparent().remove(run._r)
         for part in ("The ", "Carrow Edge", " project"):
-            setattr(heading.add_run(part), emphasis, part in words)
+            setattr(heading.add_run(part).font, emphasis, part in words)
 
     path = edited(written(document, source_dir), edit)
     imported = import_docx(path.read_bytes(), path, document.metadata)
     assert imported.document.blocks[0] == Heading("The Carrow Edge project")
-    line = emphasis_in_headings(Path("output/piece/piece.docx"), imported.emphasised_headings)
+    line = unkept_formatting(Path("output/piece/piece.docx"), imported.unkept_formatting)
+    verb = "are" if said == "small capitals" else "is"
     assert line == (f"output/piece/piece.docx: the {said} in the heading 'The Carrow Edge"
-                    " project' is not kept: a heading is set in its level's one style"
+                    f" project' {verb} not kept: a heading is set in its level's one style"
                     if said else None)
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle", "Byline"])
+@pytest.mark.parametrize(("emphasis", "said"), [
+    ("italic", "italic"), ("bold", "bold"), ("underline", "underline"),
+    ("small_caps", "small capitals")])
+def test_formatting_on_the_front_matter_is_said_not_kept(source_dir, written, style, emphasis,
+                                                         said):
+    """An editor sets a word of the title, the subtitle or the byline in italic, bold,
+    underline or small capitals: the opener sets each in its one style, and the import says
+    so in one line (it had been dropped unsaid); the words are read as they stand."""
+    from pipeline.tasks.drafts import unkept_formatting
+
+    document = Document("piece", Metadata(title="The Mardale Reservoir Survey",
+                                          subtitle="A year on the water"),
+                        Byline("Ffion Aldous-Barker", (), "Reservoir Keeper"),
+                        (Paragraph((Span("Body."),)),))
+
+    def edit(draft):
+        line = next(p for p in draft.paragraphs if p.style.name == style)
+        words = line.text
+        for run in list(line.runs):
+            run._r.getparent().remove(run._r)
+        first, rest = words.split(" ", 1)
+        setattr(line.add_run(first).font, emphasis, True)
+        line.add_run(f" {rest}")
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert (imported.document.metadata.title, imported.document.metadata.subtitle,
+            imported.document.byline) == (document.metadata.title, document.metadata.subtitle,
+                                          document.byline)
+    line = unkept_formatting(Path("output/piece/piece.docx"), imported.unkept_formatting)
+    place = {"Title": "title", "Subtitle": "subtitle", "Byline": "byline"}[style]
+    shown = {"title": document.metadata.title, "subtitle": document.metadata.subtitle,
+             "byline": "Ffion Aldous-Barker, Reservoir Keeper"}[place]
+    verb = "are" if said == "small capitals" else "is"
+    assert line == (f"output/piece/piece.docx: the {said} in the {place} '{shown}' {verb} not"
+                    f" kept: the {place} is set in its one style")
+
+
+def test_a_house_styles_underlined_title_and_headings_say_nothing(source_dir, written):
+    """A draft whose Title and Heading styles underline or set small capitals (a house
+    style's look, as a heading style's bold is) holds no formatting of the editor's there:
+    nothing is said."""
+    from pipeline.tasks.drafts import unkept_formatting
+
+    document = Document("piece", Metadata(title="The Mardale Reservoir Survey"), None, (
+        Heading("Water levels"), Paragraph((Span("Body."),))))
+
+    def edit(draft):
+        draft.styles["Title"].font.underline = True
+        draft.styles["Heading 1"].font.small_caps = True
+
+    path = edited(written(document, source_dir), edit)
+    imported = import_docx(path.read_bytes(), path, document.metadata)
+    assert imported.document.blocks[0] == Heading("Water levels")
+    assert unkept_formatting(Path("output/piece/piece.docx"), imported.unkept_formatting) is None
 
 
 def test_a_non_breaking_hyphen_stays_one(source_dir, written):

@@ -154,8 +154,8 @@ def changed_sources(sources: list[Path], state: dict) -> list[Path]:
 def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -> str | None:
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
     Returned: the lines telling the editor where the edits went (if any), and of line
-    breaks read as spaces, of bold paragraphs shaped as headings, of page breaks and of
-    italic set upright, if any.
+    breaks read as spaces, of bold paragraphs shaped as headings, of page breaks, of
+    formatting a heading or the front matter does not keep and of italic set upright, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -203,7 +203,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             breaks_joined(docx.relative_to(project.root), imported.joined),
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
-            emphasis_in_headings(docx.relative_to(project.root), imported.emphasised_headings),
+            unkept_formatting(docx.relative_to(project.root), imported.unkept_formatting),
             upright_italics(docx.relative_to(project.root), document),
             unbulleted(docx.relative_to(project.root), imported.unbulleted)]
     return "\n".join(line for line in said if line) or None
@@ -236,15 +236,19 @@ def page_breaks(docx: Path, at: tuple[tuple[str, str], ...]) -> str | None:
             "not kept: each edition breaks its pages as its own page size and type need")
 
 
-def emphasis_in_headings(docx: Path, headings: tuple[tuple[str, str], ...]) -> str | None:
-    """The line saying which headings hold italic words, or some words bold, which the
-    editions set in the heading's own style (its phrases in another language keep their
-    language): the first heading's emphasis ("italic", "bold") named."""
-    if not headings:
+def unkept_formatting(docx: Path, unkept: tuple[tuple[str, str, str], ...]) -> str | None:
+    """The line saying which headings and lines of the front matter hold formatting (italic,
+    some words bold, underline, small capitals) the editions do not keep, setting each in its
+    one style (its phrases in another language keep their language): the first one's
+    formatting and place named."""
+    if not unkept:
         return None
-    emphasis = headings[0][0]
-    return (f"{docx}: the {emphasis} in the heading {first_of(tuple(h for _, h in headings))}"
-            " is not kept: a heading is set in its level's one style")
+    formatting, place, _ = unkept[0]
+    verb = "are" if formatting.endswith("s") else "is"  # small capitals
+    style = ("a heading is set in its level's one style" if place == "heading"
+             else f"the {place} is set in its one style")
+    return (f"{docx}: the {formatting} in the {place} {first_of(tuple(w for *_, w in unkept))}"
+            f" {verb} not kept: {style}")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:

@@ -34,7 +34,8 @@
   paragraph's whole text, as for the other sources, and each character keeps its formatting
   (cleaning.clean_spans). A heading, title, subtitle or byline is plain text, but for a
   phrase's language (not the subtitle's): its raised and lowered figures become Unicode's
-  (CO₂).
+  (CO₂), and the italic, underline, small capitals or bold on some of its words that the
+  editions do not keep is noted, for the editor to be told.
 
 Whatever the pipeline could not carry over faithfully stops the build instead: tracked
 changes to the text (python-docx reads inserted and deleted text alike), open comments, a
@@ -197,9 +198,10 @@ class Imported:
     # "page break before"), which the editions do not keep: they make their own pages. Each
     # with where the break stands in it ("before", "after" or "in" its words).
     page_breaks: tuple[tuple[str, str], ...] = ()
-    # The headings with italic words in them, or some words bold, which the editions set in
-    # the heading's one style: the editor is told ("italic" or "bold", and the heading).
-    emphasised_headings: tuple[tuple[str, str], ...] = ()
+    # The headings and lines of the front matter holding formatting the editions do not keep,
+    # setting each in its one style (unkept_formatting): the editor is told. Each with the
+    # formatting, the paragraph's place ("heading", "title", "subtitle", "byline") and words.
+    unkept_formatting: tuple[tuple[str, str, str], ...] = ()
     # The first item of each list whose bullet came back empty and that no list the draft was
     # written with accounts for: printed with the editions' own bullet, the editor is told.
     unbulleted: tuple[str, ...] = ()
@@ -328,7 +330,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     return Imported(replace(result, blocks=with_notes(result.blocks, notes)) if notes else result,
                     reading.drawn, identity_of(draft), tuple(reading.joined),
                     tuple(reading.bold_lines), tuple(reading.page_breaks),
-                    tuple(reading.emphasised_headings), tuple(reading.bullets.unaccounted))
+                    tuple(reading.unkept_formatting), tuple(reading.bullets.unaccounted))
 
 
 def identity_of(draft) -> str:
@@ -771,8 +773,8 @@ class Reading:
     drawn: dict[int, bytes] = field(default_factory=dict)  # each figure's picture in the draft
     joined: list[str] = field(default_factory=list)  # Imported.joined
     bold_lines: list[str] = field(default_factory=list)  # Imported.bold_lines
-    # Imported.emphasised_headings
-    emphasised_headings: list[tuple[str, str]] = field(default_factory=list)
+    # Imported.unkept_formatting
+    unkept_formatting: list[tuple[str, str, str]] = field(default_factory=list)
     page_breaks: list[tuple[str, str]] = field(default_factory=list)  # Imported.page_breaks
     breaking: bool = False  # a page break in a paragraph holding no text: the next one's
 
@@ -856,6 +858,7 @@ class Reading:
                                     " byline: give it another style (Normal, a Heading),"
                                     " save, and run doit again")
             self.front[front].append(self.line(text, f"the {front}", linked))
+            self.unkept(text, front, clean_line(plain(text)))
             self.runs[front] += [Span(" ")] * bool(self.runs[front]) + list(text)
         elif caption:
             # Its picture: the paragraph's before, or its own (a picture set in the caption).
@@ -868,11 +871,7 @@ class Reading:
             heading = clean_line(number + self.line(text, "a heading", linked))
             self.blocks.append(Heading(heading, level, phrases_of((Span(number), *text),
                                                                   heading)))
-            worded = [span for span in text if span.text.strip()]
-            if any(span.italic for span in worded):
-                self.emphasised_headings.append(("italic", heading))
-            elif any(span.bold for span in worded) and not all(span.bold for span in worded):
-                self.emphasised_headings.append(("bold", heading))  # some words, not all
+            self.unkept(text, "heading", heading)
         elif place is not None:
             self.items.append((place, text, p))
         elif set(names) & {*SIGN_OFF_STYLES, *LINES_STYLES}:
@@ -897,6 +896,20 @@ class Reading:
         # > Picture at the end of the paragraph): the figure follows the paragraph. Any other
         # was refused before reading.
         self.pictures = [] if caption else pictures
+
+    def unkept(self, text: tuple[Span, ...], place: str, words: str) -> None:
+        """Note the formatting the editions do not keep in a heading or a line of the front
+        matter (`place`), which they set in its one style: italic, underline or small
+        capitals on any of its words, bold on some (bold throughout is a heading style's
+        look). Its words are read all the same."""
+        worded = [span for span in text if span.text.strip()]
+        bold = any(span.bold for span in worded) and not all(span.bold for span in worded)
+        formatting = next((name for name, found in (
+            ("italic", any(span.italic for span in worded)), ("bold", bold),
+            ("underline", any(span.underline for span in worded)),
+            ("small capitals", any(span.small_caps for span in worded))) if found), None)
+        if formatting:
+            self.unkept_formatting.append((formatting, place, words))
 
     def table_caption(self, text: tuple[Span, ...], p) -> bool:
         """Whether a Caption is a table's, right above it or right below it, and no figure's

@@ -60,6 +60,9 @@ PARAGRAPH_WIDE = ("hidden", "struck", "double_struck", "underline", "small_caps"
 # And in body text, its emphasis: a paragraph in an italic style of the editor's own is
 # italic as a whole.
 BODY_WIDE = (*PARAGRAPH_WIDE, "bold", "italic")
+# In a heading or the front matter, set in its one style, the style's underline and small
+# capitals are its look (a house style's small-capital title), as its bold and italic are.
+PLAIN_WIDE = tuple(key for key in PARAGRAPH_WIDE if key not in ("underline", "small_caps"))
 
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -120,10 +123,11 @@ class Story:
         style gives every run is read as the runs' own: what hides, strikes, underlines or
         sets in small capitals, and in `body` text (a paragraph, a list item) its emphasis,
         which elsewhere is the style's look (a heading's bold, a caption's italic). In `plain`
-        text (a heading, the front matter) any link is refused by the caller, as one."""
+        text (a heading, the front matter) the style's underline and small capitals are its
+        look too, and any link is refused by the caller, as one."""
         self.pictures, self.frames, self.linked, self.plain = [], [], False, plain
         spans: list[Span] = []
-        wide = BODY_WIDE if body else PARAGRAPH_WIDE
+        wide = BODY_WIDE if body else PLAIN_WIDE if plain else PARAGRAPH_WIDE
         style = {key: value for key, value in
                  self.styles.run_properties(self.styles.paragraph_style(p)).items()
                  if key in wide}
