@@ -239,6 +239,9 @@ def test_a_chinese_heading_is_balanced_where_the_renderer_may_break_its_line(tex
     # Between Han characters and Latin letters or figures.
     (["西區社區服務處推出", "AI長者陪伴計劃"], "zh-HK", ()),
     (["北江青年发展中心", "2025年度服务报告"], "zh-Hans", ()),
+    # After its author's space, which parted the words (the space ends the first line).
+    (["西灣文物保育協會年報 ", "第四章：財務回顧"], "zh-HK", ()),
+    (["南湖湿地保护基金会简报 ", "第六章：项目成效"], "zh-Hans", ()),
 ])
 def test_a_chinese_heading_breaks_at_a_words_edge_where_its_lines_stay_balanced(
         lines, language, openings):

@@ -22,6 +22,7 @@ from pipeline.checks.preflight.typography_rules import (
     Typesetting,
     heading_problems,
     held_alone,
+    inside_word,
     measured_typesetting,
     over_limit,
     overprinted,
@@ -30,12 +31,14 @@ from pipeline.checks.preflight.typography_rules import (
     typography_problems,
     wrong_start,
 )
+from pipeline.languages import profile_for
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
 from pipeline.pdf.pages import IDENTITY, IMAGES, Reading, multiply, with_ctm
 from pipeline.pdf.registration import registration_space
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
+from pipeline.writers.shaping import text_ems
 
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "layouts" / "fonts"
@@ -1044,6 +1047,31 @@ def test_a_chinese_heading_broken_where_its_language_breaks_no_line_is_said(
     set_lines = [SetLine(1, ((0.0, 10.0),), text, False, (0.0, 100.0)) for text in lines]
     heading = " ".join(lines) if lines[0].endswith("Morning") else "".join(lines)
     assert wrong_start(set_lines, language, heading) == wrong
+
+
+@pytest.mark.parametrize(("lines", "language", "opening", "inside"), [
+    # Broken evenly by characters, with its author's space a character from the middle.
+    (["二〇二三至二四年度年", "報 第五章：財務摘要"], "zh-HK", (), "年度年 / 報第五"),
+    (["二〇二三至二四年度年报 ", "第五章：财务摘要"], "zh-Hans", (), ""),
+    (["北岸社區服務處推出長者", "數碼學習計劃"], "zh-HK", ("北岸社區服務處",), "出長者 / 數碼學"),
+    (["北岸社區服務處", "推出長者數碼學習計劃"], "zh-HK", ("北岸社區服務處",), ""),
+    # At a break in its sense, or where no edge keeps the lines as even.
+    (["海港步行徑第二期，", "今日正式開放"], "zh-HK", (), ""),
+    (["东湾红树林生态调查第三阶", "段报告"], "zh-Hans", (), ""),
+    # A name in English after it, balanced on its own: its lines are no measure of the Chinese.
+    (["澳門晨光社會服務", "協會2024年度報告", "Morning Light Social"], "zh-HK", (), ""),
+])
+def test_a_chinese_heading_broken_inside_a_word_where_an_edge_was_at_hand_is_said(
+        lines, language, opening, inside):
+    """The writer breaks a Chinese heading at a word's edge its profile knows where its lines
+    stay nearly as even (justified.balanced): a break inside a word, where such an edge
+    was at hand, is a fault the check sees on the page."""
+    size = 20.0
+    set_lines = [SetLine(1, ((0.0, size * text_ems(text.strip())),), text, False,
+                         (0.0, 400.0)) for text in lines]
+    heading = "".join(lines)
+    profile = profile_for(language)
+    assert inside_word(set_lines, heading, profile, opening, size, 400.0) == inside
 
 
 def test_a_last_page_holding_a_single_line_of_a_note_is_said():

@@ -237,6 +237,10 @@ SPACED_AMOUNT = re.compile(rf"(?:(?<=[{HAN_RANGES}{HELD_BEFORE}])|^) *({CURRENCY
 # The edge between Han characters and Latin letters or figures: a word's edge in a heading.
 SCRIPT_EDGE = re.compile(rf"(?<={HAN})(?=[A-Za-z\d])|(?<=[A-Za-z\d])(?={HAN})")
 HAN_RUN = re.compile(f"{HAN}+")
+# Where an author parted a heading's words: a space beside a Han character or a Chinese mark
+# (`二〇二四至二五年度年報 第三章`; one inside a Latin phrase parts no Chinese words), a colon.
+HEADING_PART = re.compile(rf"(?<=[{HAN_RANGES}{CLOSING_BRACKETS}{STOPS}]) +(?=\S)"
+                          rf"|(?<=\S) +(?=[{HAN_RANGES}{OPENING_BRACKETS}])|\uff1a")
 MIN_NAME_OPENING = 4  # characters: shorter, a shared start is a word's ("本會"), no name's
 # A space between two Chinese characters: a stray one where a character stands alone beside
 # it among words ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a
@@ -776,8 +780,11 @@ class Chinese(Profile):
         `2024年度工作报告`), and after the name of who speaks where the heading opens with it:
         the longest start of four Han characters or more it shares with the organisation's
         name or the text's first paragraph, as a press release's headline and its lead both
-        open with it (`港灣創科基金` / `公布首季資助結果`, `港灣創科基金今日公布…`)."""
+        open with it (`港灣創科基金` / `公布首季資助結果`, `港灣創科基金今日公布…`); and where
+        its author parted it, the surest edges: after a space (`二〇二四至二五年度年報` /
+        `第三章：主席報告`) or a colon (`第三章：` / `主席報告`)."""
         edges = {edge.start() for edge in SCRIPT_EDGE.finditer(text)}
+        edges.update(part.end() for part in HEADING_PART.finditer(text))
         for opening in openings:
             shared = len(os.path.commonprefix([text, opening]))
             if shared >= MIN_NAME_OPENING and HAN_RUN.fullmatch(text[:shared]):

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 from operator import attrgetter, sub
 
 from pipeline.checks.preflight.common_rules import normalised
@@ -21,7 +21,9 @@ from pipeline.layouts import Furniture, Layout
 from pipeline.model import Document, SignOff
 from pipeline.pdf.glyphs import Colour, Glyph
 from pipeline.pdf.pages import IMAGES, POINTS_PER_MM, Box, rectangle
-from pipeline.writers.justified import line_starts
+from pipeline.writers.html import openings
+from pipeline.writers.justified import BALANCE_SLACK, SENSE_BREAK, line_starts
+from pipeline.writers.shaping import text_ems
 
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
@@ -657,7 +659,8 @@ def measure_problems(edition: Edition) -> list[str]:
 
 def heading_problems(edition: Edition) -> list[str]:
     """A heading (or the title) set in more than one line with a word alone on one of them,
-    where it has words enough for two a line: the house style balances a heading's lines
+    where it has words enough for two a line, or in Chinese broken where no line starts or
+    inside a word (`inside_word`): the house style balances a heading's lines
     (writers/justified.py, `balanced`), and a typesetter sees a word alone at once."""
     return [problem for page in edition.read(HEADING_LINES) for problem in page]
 
@@ -681,7 +684,48 @@ def page_heading_problems(edition: Edition, number: int, glyphs: list[Glyph]) ->
                                                            else own.tag, heading)):
             problems.append(f"page {number}: the heading {heading!r} starts a line with "
                             f"{wrong!r}, where its language breaks no line")
+        elif not own.words_spaced and (inside := inside_word(
+                lines, heading, own, openings(edition.document), size, right - left)):
+            problems.append(f"page {number}: the heading {heading!r} breaks inside a word "
+                            f"({inside}), where a word's edge would keep its lines as even")
     return problems
+
+
+def inside_word(lines: list[SetLine], heading: str, language: Profile,
+                opening: tuple[str, ...], size: float, measure: float) -> str:
+    """The first break between a heading's `lines` (in a language written without spaces,
+    set `size` points in a `measure` points wide) that parts a word, where a word's edge its
+    profile knows (`heading_breaks`, given the `opening`s that may name who speaks) or a
+    break in its sense lies between the breaks beside it and would leave its widest line
+    no more than BALANCE_SLACK ems wider, as the writer breaks it (justified.balanced):
+    `年 / 報` for `二〇二四至二五年度年` over `報 第三章：主席報告`; else "". The lines of
+    another language in it (a name in English after the Chinese) are balanced on their own,
+    and neither counted nor judged."""
+    texts = [unspaced(line.text) for line in lines]
+    text = "".join(texts)
+    if text != unspaced(heading):
+        return ""
+    # The heading's edges counted in its characters but spaces, as its lines are read.
+    kept = [index for index, character in enumerate(heading) if not character.isspace()]
+    edges = {bisect.bisect_left(kept, edge)
+             for edge in language.heading_breaks(heading, opening)}
+    edges |= {index for index in range(1, len(text)) if SENSE_BREAK.search(text[:index])}
+    widths = [(line.words[-1][1] - line.words[0][0]) / size for line in lines]
+    own = [line_language(line.text, language) is language for line in lines]
+    widest = max(width for width, in_own in zip(widths, own, strict=True) if in_own)
+    room = measure / size
+    breaks = list(accumulate(map(len, texts)))[:-1]
+    for index, start in enumerate(breaks):
+        if start in edges or not (own[index] and own[index + 1]):
+            continue
+        low, high = ([0, *breaks][index], [*breaks, len(text)][index + 1])
+        for edge in sorted(edge for edge in edges if low < edge < high):
+            moved = text_ems(text[min(start, edge):max(start, edge)]) * (1 if edge > start
+                                                                         else -1)
+            wider = max(widths[index] + moved, widths[index + 1] - moved)
+            if wider <= min(widest + BALANCE_SLACK, room):
+                return f"{text[low:start][-3:]} / {text[start:high][:3]}"
+    return ""
 
 
 def wrong_start(lines: list[SetLine], language: str, heading: str) -> str:
