@@ -52,6 +52,25 @@ def test_the_title_heads_the_table_in_its_head_which_repeats_it():
     assert '<span class="continued">\u2060（續）</span></div></div></td></tr>\n<tr><th' in html
 
 
+@pytest.mark.parametrize(("caption", "language", "continued"), [
+    ("表6 各區圖書館借閱量（按分館）", "zh-HK", '<span class="halt">（續</span>）'),
+    ("表6 各区图书馆借阅量（按分馆）", "zh-Hans", '<span class="halt">（续</span>）'),
+    ("表6 「閱讀約章」簽署學校。", "zh-HK", '<span class="halt">（續</span>）'),
+    ("表6 各區圖書館借閱量", "zh-HK", "（續）"),  # after a character: a whole em
+    ("Table 6 Loans (by branch)", "en-GB", "\u00a0(continued)"),
+])
+def test_the_continued_words_bracket_is_compressed_against_the_titles_mark(
+        caption, language, continued):
+    """clreq 3.1.6.2: `）（` takes an em and a half, not two, across the title and the words
+    the writer adds after it, as inside the title; its bracket halved with the character
+    after it, which gives it its script."""
+    document = Document("loans", Metadata(title="Loans", language=language), None,
+                        (Paragraph((Span("各館借閱量如下："),)), titled(caption)))
+    for layout in LAYOUTS:
+        html = render_html(document, load_layout(ROOT / "layouts", layout))
+        assert f'<span class="continued">\u2060{continued}</span>' in html, layout
+
+
 def costs(label: str) -> Document:
     rows = tuple(((Span(name),), (Span(f"({figure:,})"),), (Span(f"({figure + 3500:,})"),))
                  for name, figure in ((label, 72800), ("Energy", 97200)))

@@ -50,7 +50,7 @@ def phrase(text: str, profile: Profile) -> Markup:
     return in_language(compressed(text, profile), text, profile.tag, profile)
 
 
-def compressed(text: str, profile: Profile) -> Markup:
+def compressed(text: str, profile: Profile, before: str = "") -> Markup:
     """`text` escaped, each mark its language sets half its width beside another in a
     `<span class="halt">` (clreq 3.1.6.2: 」， an em and a half, not two), with the letter
     next to it (a Han character), which `halt` leaves as it is: a mark alone in its box is
@@ -58,8 +58,10 @@ def compressed(text: str, profile: Profile) -> Markup:
     stop, centred, in a Simplified text), not its language's. Its marks set in its own forms
     only among its letters (`own_form_marks`: the Chinese dash and ellipsis) after a letter
     of another script (用4S……我們) are set in a span of their own with its letter after
-    them, which gives them its script: in the Latin letters' box they took theirs."""
-    spans = halved(text, profile) + own_forms(text, profile)
+    them, which gives them its script: in the Latin letters' box they took theirs. Set
+    right after `before`, text of another element, its opening mark facing a mark that
+    ends `before` is halved too (`after_mark`)."""
+    spans = halved(text, profile) + own_forms(text, profile) + after_mark(text, before, profile)
     parts, position = [], 0
     for start, end, halt in joined(spans):
         parts += [escape(text[position:start]),
@@ -86,6 +88,18 @@ def halved(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
         else:
             spans.append([start, end])
     return [(start, end, True) for start, end in spans]
+
+
+def after_mark(text: str, before: str, profile: Profile) -> list[tuple[int, int, bool]]:
+    """(0, end, True) where `text` opens with an opening mark compressed against the mark
+    `before` ends with (`…年度）` then `（續）`, `…。` then `（…`), the letter after it with
+    it; else none. Halved, the opening mark drops its blank half, which faces the mark
+    before: the pair takes an em and a half, as it would halving that mark."""
+    if not (profile.compressed_punctuation and before and text[:1]
+            and text[0] in profile.opening_marks
+            and re.search(profile.compressed_punctuation, before[-1] + text[0])):
+        return []
+    return [(0, 1 + bool(LETTER.match(text, 1)), True)]
 
 
 def own_forms(text: str, profile: Profile) -> list[tuple[int, int, bool]]:

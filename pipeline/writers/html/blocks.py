@@ -50,7 +50,7 @@ from pipeline.model import (
 from pipeline.writers.exchanges import opens_exchange
 from pipeline.writers.flush import PARAGRAPH_NUMBER, breaks_sections
 from pipeline.writers.justified import SENSE_BREAK, balance
-from pipeline.writers.language_tags import given, wholly_in
+from pipeline.writers.language_tags import compressed, given, wholly_in
 from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
 from pipeline.writers.shaping import text_ems
 
@@ -670,14 +670,16 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
     table's continuation. The PDF writer takes that word off the first page's title
     (writers/pdf/table_titles.py), and makes the title the table's Caption in the tags. A
     data cell, not a header cell: it heads no column, and is set as a caption, not as the
-    header cells are (bold, and in Chinese in the Hei alone)."""
+    header cells are (bold, and in Chinese in the Hei alone). Its bracket is compressed
+    against a mark closing the title (`（2024-25年度）（續）`), as the title's own are."""
     if not block.caption:
         return Markup("")
+    continued = block.continued(setting.breaks.language)
     return Markup('<tr class="title"><td colspan="{}"><div><div class="caption">{}'
-                  '<span class="continued">{}</span></div></div></td></tr>\n').format(
+                  '<span class="continued">{}{}</span></div></div></td></tr>\n').format(
         len(block.header), spans(block.caption, index, setting, hyphenate=False),
         # Never alone on a line: taken off the first page, it would leave the line empty.
-        WORD_JOINER + block.continued(setting.breaks.language))
+        WORD_JOINER, compressed(continued, detect(continued), before=plain(block.caption)))
 
 
 # A figure closing a label (`Harbour Road Depot 2`), the space before it.
