@@ -7,6 +7,7 @@ failed, the table's last columns past the measure or off the page)."""
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pikepdf
 import pytest
@@ -20,6 +21,8 @@ from .support import read_text, rendered_edition
 from .typesetting import set_lines, word_heights
 
 TEXT = ROOT / "tests" / "texts" / "reports" / "water-company-five-year-indicators.txt"
+# Four columns of spending that fit large print's measure upright, their heads wrapped.
+UPRIGHT_ZH = ROOT / "tests" / "texts" / "reports" / "island-villages-fund-spending-zh.txt"
 
 
 @pytest.mark.slow
@@ -72,3 +75,36 @@ def test_a_figure_and_the_words_beside_it_stand_half_an_em_apart(layout, tmp_pat
     em = load_layout(ROOT / "layouts", layout).body_size_pt * heights["Improving"] / body
     for line in rows:
         assert line.spaces()[-1] >= 0.5 * em, (line.text, line.spaces()[-1] / em)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "tables"), [
+    (UPRIGHT_ZH, [("表1", "總計", "資料來源：", False)]),
+], ids=["Chinese"])
+def test_a_table_is_turned_only_where_it_cannot_stand_upright(
+        text, tables, tmp_path):
+    """In large print a table that fits the measure upright, its heads wrapped (`預算（HK$千）`
+    measured as its face sets it, not as a guess a little narrower), stays upright, its
+    source line under its last row (a Chinese table of four columns had been turned on pages
+    its 477 pt fitted upright). `tables`: each table's title, its last row's label, its
+    source line's start, and whether it is turned."""
+    pdf, document = rendered_edition(text, "large-print", tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", "large-print"))
+    assert not [check.message for check in report.checks
+                if not check.passed and check.severity == "error"]
+    with pikepdf.open(pdf) as opened:
+        landscape = [page.trimbox[2] > page.trimbox[3] for page in opened.pages]
+    pages = [pdf_page_text(pdf, number) for number in range(1, len(landscape) + 1)]
+    for title, last_row, source, turned in tables:
+        first = next(number for number, page in enumerate(pages) if title in page)
+        assert landscape[first] == turned, title
+        number = next(number for number, page in enumerate(pages) if source in page)
+        assert landscape[number] == turned, (title, number + 1)
+        assert 0 <= pages[number].find(last_row) < pages[number].index(source), (title,
+                                                                                  number + 1)
+
+
+def pdf_page_text(pdf, number: int) -> str:
+    """Page `number`'s text (from 1), as its lines are set."""
+    return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf),
+                           "-"], capture_output=True, text=True, check=True).stdout

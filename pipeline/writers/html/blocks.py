@@ -508,7 +508,7 @@ def header_lines(block: Table, layout: Layout,
                 body[column] = max(body.get(column, 0.0), *(ems(part, False) for part in parts))
             return lines_of(fewer_lines(chosen, settings, body, measure)), whole
     return {}, whole_labels(block, wide_measure(layout, step), ems=ems) | unbroken_cells(
-        block, wide_measure(layout, step), smaller=smaller)
+        block, wide_measure(layout, step), smaller=smaller, ems=ems)
 
 
 # A table's header row deeper than this is too deep to stack its headers in: a typesetter
@@ -544,7 +544,7 @@ def with_whole_cells(block: Table, measure: float,
     for deeper in range(depth, max(depth, HEADER_DEPTH) + 1):
         chosen = shallowest(settings, deeper)
         labels = whole_labels(block, measure, lines_of(chosen), ems)
-        rank, cells = parted_cells(block, measure, lines_of(chosen), smaller)
+        rank, cells = parted_cells(block, measure, lines_of(chosen), smaller, ems)
         wrapped = labelled - len({column for _, column in labels})
         found.append(((wrapped, rank), deeper, chosen, labels | cells))
     _, _, chosen, whole = min(found, key=lambda each: each[:2])
@@ -740,6 +740,7 @@ def cell_class(numeric: bool, unbroken: bool) -> Markup:
 
 def unbroken_cells(block: Table, measure: float,
                    headers: dict[int, tuple[str, ...]] | None = None, smaller: bool = False,
+                   ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
                    ) -> dict[tuple[int, int], tuple[str, ...]]:
     """(row, column) of the cells of a script written without spaces (row -1: the header
     row), each with the parts it is set in, never broken within (none over UNBROKEN_CELL
@@ -752,12 +753,15 @@ def unbroken_cells(block: Table, measure: float,
     never a word broken (沙螺 / 灣, as the renderer breaks them), a cell no mark parts broken
     as any Chinese text is; at its smallest, none. A column is as wide as its widest part
     that never breaks: such a cell's, or a figure or word of another cell; a header set in
-    `headers`' lines (header_lines), as wide as its widest line."""
-    return parted_cells(block, measure, headers, smaller)[1]
+    `headers`' lines (header_lines), as wide as its widest line. `ems`: how wide a text is
+    set (bold: a header's), as header_lines measures the heads: the parts measured
+    narrower than set had let a table pass the measure."""
+    return parted_cells(block, measure, headers, smaller, ems)[1]
 
 
 def parted_cells(block: Table, measure: float,
                  headers: dict[int, tuple[str, ...]] | None = None, smaller: bool = False,
+                 ems: Callable[[str, bool], float] = lambda text, bold: text_ems(text),
                  ) -> tuple[int, dict[tuple[int, int], tuple[str, ...]]]:
     """unbroken_cells, after how many of CELL_PARTINGS they are parted (as many as there
     are where none fits the measure): the fewer, the more cells stand whole."""
@@ -771,10 +775,12 @@ def parted_cells(block: Table, measure: float,
         parted_texts = {cell: parted(cell, text) for cell, text in unspaced.items()}
         parts = {cell: words for cell, words in parted_texts.items()
                  if all(len(word) <= UNBROKEN_CELL for word in words)}
-        widest = {column: max(map(text_ems, lines)) for column, lines in headers.items()}
+        widest = {column: max(ems(line, True) for line in lines)
+                  for column, lines in headers.items()}
         for cell, text in texts.items():
             pieces = parts.get(cell) or ([text[:1]] if cell in unspaced else text.split())
-            widest[cell[1]] = max(widest.get(cell[1], 0.0), *map(text_ems, pieces), 0.0)
+            widest[cell[1]] = max(widest.get(cell[1], 0.0), 0.0,
+                                  *(ems(piece, cell[0] == -1) for piece in pieces))
         if sum(widest.values()) + padding(block) <= measure:
             return rank, parts
     # None fits: the cells its marks part in the finest parting (CELL_PARTINGS' last).
