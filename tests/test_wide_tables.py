@@ -21,7 +21,9 @@ from .support import read_text, rendered_edition
 from .typesetting import set_lines, word_heights
 
 TEXT = ROOT / "tests" / "texts" / "reports" / "water-company-five-year-indicators.txt"
-# Four columns of spending that fit large print's measure upright, their heads wrapped.
+# Four columns of spending that fit large print's measure upright, their heads wrapped, then
+# (English) eight of indicators that do not, each table with its source line under it.
+UPRIGHT_AND_TURNED = ROOT / "tests" / "texts" / "reports" / "canal-trust-spending-and-indicators.txt"
 UPRIGHT_ZH = ROOT / "tests" / "texts" / "reports" / "island-villages-fund-spending-zh.txt"
 
 
@@ -80,14 +82,18 @@ def test_a_figure_and_the_words_beside_it_stand_half_an_em_apart(layout, tmp_pat
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "tables"), [
     (UPRIGHT_ZH, [("表1", "總計", "資料來源：", False)]),
-], ids=["Chinese"])
-def test_a_table_is_turned_only_where_it_cannot_stand_upright(
+    (UPRIGHT_AND_TURNED, [("Table 1", "Total", "Source: the trust", False),
+                          ("Table 2", "Visitor satisfaction", "Source: navigation", True)]),
+], ids=["Chinese", "English"])
+def test_a_table_is_turned_only_where_it_cannot_stand_upright_and_its_source_goes_with_it(
         text, tables, tmp_path):
     """In large print a table that fits the measure upright, its heads wrapped (`預算（HK$千）`
-    measured as its face sets it, not as a guess a little narrower), stays upright, its
-    source line under its last row (a Chinese table of four columns had been turned on pages
-    its 477 pt fitted upright). `tables`: each table's title, its last row's label, its
-    source line's start, and whether it is turned."""
+    measured as its face sets it, not as a guess a little narrower), stays upright; one too
+    wide even so is turned; and each table's source line stands under its last row, on that
+    row's page, turned or not (a Chinese table of four columns had been turned on pages its
+    477 pt fitted upright, and a turned table's source line had opened the next upright page
+    alone, the turned page ending in a blank). `tables`: each table's title, its last row's
+    label, its source line's start, and whether it is turned."""
     pdf, document = rendered_edition(text, "large-print", tmp_path)
     report = preflight(pdf, document, load_layout(ROOT / "layouts", "large-print"))
     assert not [check.message for check in report.checks

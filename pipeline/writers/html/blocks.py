@@ -250,6 +250,7 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
         ("exchange", opens_exchange(block)),
         ("section-break", breaks_sections(block)),
         ("table-source", index in setting.table_sources),
+        ("of-wide-table", sourced_table(index, setting.table_sources) in setting.wide_tables),
         ("attribution", index in setting.attributions),
         ("lead-in", index in setting.lead_ins),
         ("closing-wish", index + 1 in setting.flush
@@ -290,6 +291,15 @@ def table_sources(blocks: Sequence[Block]) -> frozenset[int]:
                 or called(SYMBOL_LABEL.match(block.text), table)):
             found.add(index)
     return frozenset(found)
+
+
+def sourced_table(index: int, sources: frozenset[int]) -> int | None:
+    """The table whose source line (or note) block `index` is (table_sources), or None."""
+    if index not in sources:
+        return None
+    while index in sources:
+        index -= 1
+    return index
 
 
 def called(label, table: Table) -> bool:
