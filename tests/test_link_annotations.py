@@ -150,6 +150,18 @@ def test_a_link_description_names_the_words_and_where_they_lead():
         "https://www.example.org/a/")
     assert describe("Write to us", "mailto:office@example.org") == (
         "Write to us (office@example.org)")
+    assert describe("Call the desk", "tel:+44 1632 960555") == (
+        "Call the desk (+44 1632 960555)")
+
+
+def test_the_print_edition_prints_a_telephone_number_after_its_words():
+    """As a mail's address, without its scheme."""
+    from pipeline.model import Span, with_addresses
+
+    assert with_addresses((Span("Call the desk", link="tel:+441632960555"), Span("."))) == (
+        Span("Call the desk", link="tel:+441632960555"), Span(" (+441632960555)"), Span("."))
+    assert with_addresses((Span("01632 960555", link="tel:01632 960555"),)) == (
+        Span("01632 960555", link="tel:01632 960555"),)
 
 
 def test_a_chinese_text_has_an_annotation_for_each_address_line(tmp_path):

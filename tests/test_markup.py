@@ -222,15 +222,20 @@ def test_a_hash_without_a_space_starts_a_paragraph(source_dir):
         ("\nFour ****stars****", "line 2: 4 asterisks in a row"),
         # A link leads to a web page or a mail only: nothing that runs, nor a file.
         ("\nSee [our page](javascript:alert(document.domain)).",
-         "line 2: link 'javascript:alert(document.domain)' is not a web or mail address"),
+         "line 2: link 'javascript:alert(document.domain)' is not a web, mail or telephone address"),
         ("\nOne\n[the ledger](JavaScript:void(0))", "line 3: link 'JavaScript:void(0)' is not"),
         ("\n[the accounts](file:///etc/passwd)", "line 2: link 'file:///etc/passwd' is not"),
-        ("\n[local](/etc/passwd)", "line 2: link '/etc/passwd' is not a web or mail address"),
+        ("\n[local](/etc/passwd)", "line 2: link '/etc/passwd' is not a web, mail or telephone address"),
         ("\n[rel](../../../etc/passwd)", "line 2: link '../../../etc/passwd' is not"),
         ("\n[minutes](minutes-2024.pdf)", "line 2: link 'minutes-2024.pdf' is not"),
         ("\n[the site](www.example.org)", "line 2: link 'www.example.org' is not"),
         ("\n**[a form](data:text/html,<b>x</b>)**", "line 2: link 'data:text/html,<b>x</b>' is not"),
         ("\n[files](ftp://files.example.org/a.zip)", "line 2: link 'ftp://files.example.org/a.zip'"),
+        # A telephone number is its figures and the marks it is written with, nothing else.
+        ("\n[the desk](tel:+441632960555;phone-context=x)", "line 2: link 'tel:+441632960555;"),
+        ("\n[the desk](tel:0800-FLOWERS)", "line 2: link 'tel:0800-FLOWERS' is not a web, mail"),
+        ("\n[the desk](tel:)", "line 2: link 'tel:' is not a web, mail or telephone address"),
+        ("\n[the desk](tel:01632+960555)", "line 2: link 'tel:01632+960555' is not"),
     ],
 )
 def test_bad_markup_is_refused_naming_the_file_and_line(source_dir, markup, message):
@@ -240,10 +245,16 @@ def test_bad_markup_is_refused_naming_the_file_and_line(source_dir, markup, mess
 
 
 @pytest.mark.parametrize("address", ["https://example.org/a", "HTTP://EXAMPLE.ORG",
-                                     "mailto:clerk@example.org"])
-def test_a_link_to_a_web_page_or_a_mail_is_read(source_dir, address):
-    assert read(f"\n[the clerk]({address})", source_dir).blocks == (
+                                     "mailto:clerk@example.org", "tel:+441632960555",
+                                     "tel:+44 (0)1632 960-555", "TEL:01632.960.555"])
+def test_a_link_to_a_web_page_a_mail_or_a_telephone_is_read(source_dir, address):
+    assert read(f"\n[the clerk](<{address}>)", source_dir).blocks == (
         Paragraph((Span("the clerk", link=address),)),)
+
+
+def test_a_telephone_number_shown_as_itself_is_a_link(source_dir):
+    assert read("\nCall <tel:+441632960555>.", source_dir).blocks == (Paragraph((
+        Span("Call "), Span("tel:+441632960555", link="tel:+441632960555"), Span("."))),)
 
 
 @pytest.mark.parametrize(("text", "written"), [

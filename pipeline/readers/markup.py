@@ -164,7 +164,7 @@ ASTERISKS = re.compile(r"\*+")
 # A line opening a note, in a note's lines too, as pandoc reads them: indented less than the
 # four spaces that would make it part of the note before.
 NOTE_START = re.compile(rf" {{0,3}}\[\^{NOTE_LABEL}\]:")
-AUTOLINK = re.compile(r"<((?:https?|mailto):[^\s<>]+)>")
+AUTOLINK = re.compile(r"<((?:https?|mailto|tel):[^\s<>]+)>")
 RAISED = {"^": "superscript", "~": "subscript"}
 # A bracketed span's attributes that pandoc reads as its Underline and SmallCaps: one class.
 BRACKETED_SPAN = re.compile(r"\{\s*\.(underline|ul|smallcaps)\s*\}")
@@ -618,10 +618,11 @@ class Inline:
         return spans
 
     def linkable(self, address: str, offset: int) -> None:
-        """A link's address, refused on its line where it leads to no web page or mail."""
+        """A link's address, refused on its line where it leads to no web page, mail or
+        telephone number."""
         if not linkable(address):
             raise at(self.path, self.chunk.line_at(offset),
-                     f"link {excerpt(address)} is not a web or mail address")
+                     f"link {excerpt(address)} is not a web, mail or telephone address")
 
 
 def bracketed_at(text: str, index: int) -> tuple[int, int, dict] | None:

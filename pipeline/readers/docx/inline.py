@@ -250,10 +250,10 @@ class Story:
         link = (self.links[-1] if self.links else "") or link
         if link and not linkable(link):
             raise PipelineError(self.path, f"holds a link on {excerpt(text)} ({where(r)}) to"
-                                f" {excerpt(link)}, which is not a web or mail address; link"
-                                " its words to an address starting https://, http:// or"
-                                " mailto: (Insert > Link), or remove the link, save, and run"
-                                " doit again")
+                                f" {excerpt(link)}, which is not a web, mail or telephone"
+                                " address; link its words to an address starting https://,"
+                                " http://, mailto: or tel: (Insert > Link), or remove the"
+                                " link, save, and run doit again")
         # A link's underline is the look of its character style (Word's Hyperlink,
         # LibreOffice's Internet Link): in a link, or in that style without one (a link a
         # program dropped keeps its look), only the run's own underline is the editor's, and

@@ -574,9 +574,10 @@ def _set_run_language(run, span: Span) -> None:
 
 def _hyperlink(paragraph, address: str):
     """A w:hyperlink to `address` at the paragraph's end, for the runs of its text: never to
-    anything but a web page or a mail, behind the readers' guard."""
+    anything but a web page, a mail or a telephone number, behind the readers' guard."""
     if not linkable(address):
-        raise RenderingError(f"link {excerpt(address)} is not a web or mail address")
+        raise RenderingError(f"link {excerpt(address)} is not a web, mail or telephone"
+                             " address")
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), paragraph.part.relate_to(address, RELATIONSHIP_TYPE.HYPERLINK,
                                                   is_external=True))

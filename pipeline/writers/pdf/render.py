@@ -26,6 +26,7 @@ import shutil
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from pipeline.errors import RenderingError, excerpt
 from pipeline.languages import PICTOGRAPH, PROFILES, profile_for
@@ -268,13 +269,16 @@ def finished(rendered: bytes, layout: Layout, note: str = "",
 
 
 def refuse_unlinkable(pages) -> None:
-    """No link annotation leads anywhere but to a web page or a mail, behind the readers'
-    guard: an address the HTML holds that is none (a path, which WeasyPrint resolves to a
-    file:// address) stops the PDF, as does a file attached; a link inside it is let be."""
+    """No link annotation leads anywhere but to a web page, a mail or a telephone number,
+    behind the readers' guard: an address the HTML holds that is none (a path, which
+    WeasyPrint resolves to a file:// address) stops the PDF, as does a file attached; a link
+    inside it is let be. The address is asked as written, before WeasyPrint escaped it (a
+    telephone number's spaces as %20)."""
     for page in pages:
         for kind, target, _, _ in page.links:
-            if kind != "internal" and not linkable(target):
-                raise RenderingError(f"link {excerpt(target)} is not a web or mail address")
+            if kind != "internal" and not linkable(unquote(target)):
+                raise RenderingError(f"link {excerpt(target)} is not a web, mail or telephone"
+                                     " address")
 
 
 def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,

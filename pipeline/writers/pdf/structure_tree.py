@@ -60,6 +60,7 @@ from pipeline.model import (
     Table,
     given_languages,
     linked_words,
+    shown_address,
 )
 from pipeline.pdf.pages import Box, Instruction, PageContents, unit_square
 from pipeline.pdf.structure import (
@@ -152,11 +153,6 @@ def link_description(words: str, address: str) -> str:
     words are the address."""
     shown = shown_address(address)
     return shown if likeness(words) == likeness(address) else f"{words} ({shown})"
-
-
-def shown_address(address: str) -> str:
-    """An address as a reader is told it: a mail's without its scheme."""
-    return address.removeprefix("mailto:")
 
 
 def likeness(text: str) -> str:
