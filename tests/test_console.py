@@ -296,6 +296,21 @@ def test_a_draft_saved_under_another_name_or_format_is_said_not_read(tmp_path):
     assert out.getvalue().splitlines()[-1].startswith("Nothing to do")
 
 
+def test_a_draft_saved_under_a_name_not_utf8_is_said_not_read_shown_escaped(tmp_path):
+    """Its name had reached the console as bytes no terminal shows."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "x.txt").write_text("A text.\n", encoding="utf-8")
+    folder = tmp_path / "output" / "x"
+    folder.mkdir(parents=True)
+    (folder / "x.docx").write_bytes(b"")
+    (folder / "x \udce9dit\u00e9.docx").write_bytes(b"")  # \xe9 alone: Latin-1's é
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[0] == (
+        "output/x/x \\xe9dit\u00e9.docx: not read; the build reads the draft output/x/x.docx"
+        " only: save the edits there, as a Word document")
+
+
 def left_draft(tmp_path, name: str, text: str, draft: bytes) -> None:
     """output/<name>/, its text once `text`, holding the draft `draft` beside the bookkeeping
     of a draft written as b"written"."""

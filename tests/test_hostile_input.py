@@ -200,6 +200,9 @@ CASES = {
     "control-name": (lambda p, o: (p / "source" / "esc\x1b[41mRED\x1b[0m.txt").write_text(GOOD),
                      "source/esc\\x1b[41mRED\\x1b[0m.txt: its name holds \\x1b, which a terminal"
                      " acts on rather than shows; rename the file"),
+    "undecoded-name": (lambda p, o: (p / "source" / "bad\udcff\udcfeend.txt").write_text(GOOD),
+                       "source/bad\\xff\\xfeend.txt: its name is not valid UTF-8 (its bytes"
+                       " \\xff, \\xfe spell no character); rename the file"),
     "long-name": (lambda p, o: (p / "source" / f"{'L' * 240}.txt").write_text(GOOD),
                   f"source/{'L' * 240}.txt: its name is too long (240 bytes; at most 213)"),
     "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
@@ -320,6 +323,25 @@ def test_a_name_holding_what_a_terminal_acts_on_is_refused_shown_escaped(tmp_pat
         f"source/{shown}.md: its name holds {held}, which a terminal acts on rather than"
         " shows; rename the file")
     assert refused.path.stem == shown  # the refusing task's name
+
+
+@pytest.mark.parametrize(("name", "shown", "held"), [
+    ("bad\udcff\udcfeend", "bad\\xff\\xfeend", "\\xff, \\xfe"),  # no UTF-8 at all
+    ("r\udce9sum\udce9", "r\\xe9sum\\xe9", "\\xe9"),  # Latin-1's résumé
+    ("年\udce5\udcb9", "年\\xe5\\xb9", "\\xe5, \\xb9"),  # 年報 cut inside 報
+])
+def test_a_name_not_utf8_is_refused_shown_escaped(tmp_path, name, shown, held):
+    """Such a name had stopped every build with a traceback: doit's database, the console
+    and the model's files hold UTF-8 only."""
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    (project.source_dir / f"{name}.txt").write_text(GOOD)
+    assert project.documents() == ["good"]
+    [refused] = project.misnamed()
+    assert refused.seen_from(project.root) == (
+        f"source/{shown}.txt: its name is not valid UTF-8 (its bytes {held} spell no"
+        " character); rename the file")
+    assert refused.path.stem == shown  # the refusing task's name
+    str(refused).encode()  # nothing in the message a terminal of UTF-8 cannot take
 
 
 def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):

@@ -21,7 +21,7 @@ from doit.exceptions import UnmetDependency
 from pipeline.errors import PipelineError
 from pipeline.readers.debris_kinds import SOURCES, report_key
 from pipeline.tasks.drafts import REPORT_DIGEST, digest, edited, load_state, renamed_as, text_read
-from pipeline.tasks.project import Project
+from pipeline.tasks.project import Project, shown
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
 EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
@@ -192,8 +192,9 @@ def summary(project: Project, run: Run) -> str:
 
 def stray_lines(project: Project) -> list[str]:
     """A line for each document saved beside a draft under another name or format, which
-    no build reads: the editor's edits in it reach no edition until saved as the draft."""
-    return [f"{path.relative_to(project.root)}: not read; the build reads the draft "
+    no build reads: the editor's edits in it reach no edition until saved as the draft. Its
+    name is shown escaped, as a misnamed text's is."""
+    return [f"{shown(str(path.relative_to(project.root)))}: not read; the build reads the draft "
             f"{project.docx(name).relative_to(project.root)} only: save the edits there, "
             "as a Word document"
             for name in project.documents() if project.confined(name)

@@ -29,6 +29,9 @@ NAME_MAX = 255
 # reorder what it shows.
 UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e"
                      "\u2066-\u2069]")
+# A byte of a name that is not UTF-8, as Python reads one (a lone surrogate, U+DC80-U+DCFF
+# for the bytes 0x80-0xFF): no database, terminal or file of UTF-8 can hold it.
+UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,10 @@ def name_problem(name: str, room: int) -> str | None:
     size = len(os.fsencode(name))
     if size > room:
         return f"its name is too long ({size:,} bytes; at most {room:,})"
+    undecoded = dict.fromkeys(UNDECODED.findall(name))
+    if undecoded:
+        return (f"its name is not valid UTF-8 (its bytes {', '.join(map(shown, undecoded))}"
+                " spell no character); rename the file")
     unshown = dict.fromkeys(UNSHOWN.findall(name))
     if unshown:
         return (f"its name holds {', '.join(map(shown, unshown))}, which a terminal acts on"
@@ -278,7 +285,8 @@ def name_problem(name: str, room: int) -> str | None:
 
 def shown(name: str) -> str:
     """`name` as a message shows it: what a terminal acts on written as Python escapes it
-    (`\\x1b`, `\\r`, `\\n`)."""
+    (`\\x1b`, `\\r`, `\\n`), and a byte that is no UTF-8 as the byte it is (`\\xff`)."""
+    name = UNDECODED.sub(lambda found: f"\\x{ord(found.group()) - 0xDC00:02x}", name)
     return UNSHOWN.sub(lambda found: found.group().encode("unicode_escape").decode(), name)
 
 
