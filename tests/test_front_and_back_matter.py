@@ -94,6 +94,32 @@ def test_the_byline_said_again_under_it_over_the_text_is_the_bylines(
     assert plain(document.blocks[0].spans) == clean_line(f"{again}{said}")
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+@pytest.mark.parametrize(("byline", "again", "body", "name", "role"), [
+    ("Dr Priya Venning, Chief Executive, Eastmoor Valley Hospitals NHS Foundation Trust",
+     "Dr Priya Venning, Chief Executive", ENGLISH_BODY, f"Dr{NBSP}Priya Venning",
+     "Chief Executive, Eastmoor Valley Hospitals NHS Foundation Trust"),
+    ("Professor Alan Whitcombe FSA, Director, Marston Museum of Rural Life",
+     "Professor Alan Whitcombe, Director", ENGLISH_BODY, f"Professor{NBSP}Alan Whitcombe",
+     "Director, Marston Museum of Rural Life"),
+    ("海濱活化管理局主席 鄺志恆", "鄺志恆主席", CHINESE_BODY, "鄺志恆", "海濱活化管理局主席"),
+])
+def test_the_byline_under_the_title_and_its_subtitle_is_as_under_the_title_alone(
+        gap, byline, again, body, name, role):
+    """Said again under it or not, the subtitle's line between it and the title, a blank
+    line under the subtitle or none: one byline (with a blank line it had been no byline,
+    both lines headings; with none, the line said again a heading)."""
+    paragraphs = body.replace("\n\n", "\n")
+    title, subtitle = (("A Year of Openings", "Annual Review 2024–25") if body == ENGLISH_BODY
+                       else ("主席的話", "二零二四至二五年度年報"))
+    for opening in (f"{byline}\n{again}", byline):
+        document = read(f"{title}\n{subtitle}{gap}{opening}\n{paragraphs}")
+        # (Which of the two lines over it titles the text is the title's rules'.)
+        assert {document.metadata.title, document.metadata.subtitle} == {title, subtitle}
+        assert (document.byline.name, document.byline.role) == (name, role)
+        assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize("byline, name, role", [
     ("By Revd Thomas Achterberg, Warden", "Revd\u00a0Thomas Achterberg", "Warden"),
     ("Dr Ana FERREIRA, Head of Learning", f"Dr{NBSP}Ana FERREIRA", "Head of Learning"),

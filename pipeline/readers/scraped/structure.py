@@ -274,10 +274,10 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         metadata = replace(metadata, organisation=publisher(body_line.rows[0])
                            or body_line.rows[0].strip())
     # The byline opens the text, or follows its title (not a caption after a paragraph),
-    # perhaps under the title's standfirst, its year or a note in brackets on it, or its
-    # strapline where the byline is written twice, as a page's head repeats it, or with the
-    # title in the text's opening block, no blank line between them, or under the page's
-    # lead picture, its caption written twice.
+    # perhaps under the title's standfirst, its subtitle, its year or a note in brackets on
+    # it, or its strapline where the byline is written twice, as a page's head repeats it, or
+    # with the title in the text's opening block, no blank line between them, or under the
+    # page's lead picture, its caption written twice.
     under_title = bool(texts) and is_heading_text(texts[0].text)
     pictured = (under_title and len(texts) > 2 and texts[1].repeats > 1
                 and not is_byline(texts[1]))
@@ -291,6 +291,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                                            or pictured
                                            or annexes_title(texts[1].text)
                                            or subtitled(texts[0], texts[1])
+                                           or subtitle_line(texts[1])
+                                           and is_byline(texts[2], under_title=True)
                                            or (texts[2].repeats > 1
                                                or set(texts[2].lines) <= set(opening_block))
                                            and is_heading_text(texts[1].text)):
@@ -594,14 +596,22 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
     form under it (said_again), on the first lines of the block under the opening line, made
     units of their own, as when blank lines part them from the text after them: `Dr Naomi
     Fairweather, Chair` (twice) over the first paragraph, under the title."""
-    texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:2]
-    if len(texts) < 2 or len(units[texts[1]].rows) < 2:
+    texts = [index for index, unit in enumerate(units) if unit.kind == "text"][:3]
+    if len(texts) < 2:
+        return units
+    # A byline's block under the title's subtitle stands as under the title alone.
+    under_subtitle = (len(texts) == 3 and subtitle_line(units[texts[1]])
+                      and len(units[texts[2]].rows) >= 2)
+    if under_subtitle:
+        texts = texts[1:]
+    if len(units[texts[1]].rows) < 2:
         return units
     block = units[texts[1]]
     first, second, *_ = block.apart()
-    if subtitled(first, second):
+    if not under_subtitle and subtitled(first, second):
         opening = [first, second]
-    elif titled_under_label(units[texts[0]], first, block.piece(1, len(block.rows))):
+    elif not under_subtitle and titled_under_label(units[texts[0]], first,
+                                                   block.piece(1, len(block.rows))):
         opening = [first]
     elif is_byline(block.piece(0, 2), under_title=True):  # a name over its role
         opening = [block.piece(0, 2)]
@@ -616,6 +626,13 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
         return units  # the block is the byline itself
     rest = [block.piece(taken, len(block.rows))] if len(block.rows) > taken else []
     return [*units[:texts[1]], *opening, *rest, *units[texts[1] + 1:]]
+
+
+def subtitle_line(unit: Unit) -> bool:
+    """Whether `unit`, under the title, may be its subtitle (`Annual review 2025–26`): one
+    heading-shaped line written once, no byline."""
+    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
+            and is_heading_text(unit.text) and not is_byline(unit, under_title=True))
 
 
 def subtitled(headline: Unit, subtitle: Unit) -> bool:
@@ -807,6 +824,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
         taken += 1  # a line between the title and the byline: the title's subtitle
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
         taken += 1
+        if taken < len(rows) and said_again(parse_byline(rows[taken - 1].text), rows[taken]):
+            taken += 1  # the byline said again under it (`…, Chair` under `…, Chair, …`)
     # In a text not wrapped a line that ends its block does so here too (breaks.py), as if a
     # blank line followed it.
     if taken == 1 and not ((over_running_text(rows) or doubled_over_text(rows)) and (
