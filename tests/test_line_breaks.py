@@ -481,3 +481,19 @@ def html_as_set(document, layout_name: str) -> str:
     sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
               for path in stylesheet_files(document, layout)]
     return render_html(document, layout, None, paragraph_setting(document, layout, sheets, fetcher))
+
+
+def test_what_a_line_prefers_to_keep_together_yields_in_a_table_too_wide():
+    """In a table too wide for the measure at its smallest (LineBreaks.yielding), a range
+    may break after its dash and a relation, a time, a telephone number or a fraction at
+    its spaces; a minus sign and a name's hyphen still hold (`HK$2,500,000–HK$3,000,000`
+    had run the table into the margin)."""
+    text = ("US$1,850,000\u2013US$2,400,000 from 8.45am\u20135.15pm, p \u2264 0.05, "
+            "10 a.m., 16 2/3, +852 2835 1018, r \u2248 \u22120.4 for Jean-Pierre")
+    held = kept_together(text, "en-GB", last=False)
+    assert f"\u2013{WORD_JOINER}US$" in held and f"p {WORD_JOINER}\u2264" in held
+    yielded = kept_together(text, "en-GB", last=False, yielding=True)
+    assert yielded.count(WORD_JOINER) == 2
+    assert f"\u2212{WORD_JOINER}0.4" in yielded and f"Jean-{WORD_JOINER}Pierre" in yielded
+    shown = str(replace(BREAKS, yielding=True).running(text, hyphenate=False))
+    assert "\u2013US$2,400,000" in shown and "+852 2835 1018" in shown

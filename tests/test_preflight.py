@@ -250,7 +250,7 @@ def test_a_good_print_pdf_passes(print_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "page-boxes", "output-intent", "pdfx-id", "no-rgb", "marks-outside-bleed",
         "pictures-on-page", "image-resolution", "image-resolution-print", "total-ink", "black-overprint",
-        "fine-rules", "pictures-supplied",
+        "fine-rules", "within-text-area", "pictures-supplied",
         "fonts-embedded", "bookmarks", "text-complete", "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings",
     ]
@@ -263,7 +263,7 @@ def test_a_good_screen_pdf_passes(screen_bytes, tmp_path):
     assert [c.rule for c in report.checks] == [
         "tagged", "logical-structure", "language", "english-language",
         "simplified-chinese-language", "chinese-language", "display-title", "page-labels",
-        "picture-descriptions", "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
+        "picture-descriptions", "within-text-area", "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios", "no-overprinting", "typography", "measure",
         "balanced-headings",
     ]
@@ -305,7 +305,7 @@ def test_a_reading_no_rule_names_still_reads_every_page(print_bytes, tmp_path):
 def test_a_layout_without_a_variant_gets_the_common_rules():
     plain = dataclasses.replace(SCREEN, pdf_variant=None)
     assert [rule.name for rule in rules_for(plain)] == [
-        "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
+        "within-text-area", "pictures-supplied", "fonts-embedded", "bookmarks", "text-complete",
         "running-heads-and-folios",
         "no-overprinting", "typography", "measure", "balanced-headings"]
 

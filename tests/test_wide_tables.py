@@ -15,6 +15,8 @@ import pytest
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
 from pipeline.writers.html import Placement, render_html
+from pipeline.writers.html.blocks import wide_measure, yielding_columns
+from pipeline.writers.shaping import text_ems
 
 from .conftest import ROOT
 from .support import read_text, rendered_edition
@@ -114,3 +116,48 @@ def pdf_page_text(pdf, number: int) -> str:
     """Page `number`'s text (from 1), as its lines are set."""
     return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf),
                            "-"], capture_output=True, text=True, check=True).stdout
+
+
+BANDS = ROOT / "tests" / "texts" / "reports" / "harbour-trust-tender-bands.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
+def test_a_table_too_wide_for_its_ranges_breaks_them_within_the_measure(layout, tmp_path):
+    """A table whose ranges and relations (`HK$4,750,000–HK$5,250,000`, `p ≤ 0.05`) the
+    measure cannot hold whole at its smallest type breaks the ranges of the column too
+    narrow for them after their dash, the other columns' kept whole, and stays within the
+    text area (it had run 6 mm into the margin, the preflight passing it)."""
+    pdf, document = rendered_edition(BANDS, layout, tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
+    assert [check.passed for check in report.checks if check.rule == "within-text-area"] \
+        == [True]
+    lines = [line.text for line in set_lines(pdf)]
+    assert not any(line.rstrip().endswith(("p", "k =", "16")) for line in lines)
+
+
+def test_only_the_columns_too_narrow_for_what_they_hold_together_yield():
+    document = read_text(BANDS)
+    table = next(block for block in document.blocks if type(block).__name__ == "Table")
+    layout = load_layout(ROOT / "layouts", "print")
+    yielding = yielding_columns(table, wide_measure(layout, 2), "en-GB",
+                                lambda text, bold: text_ems(text))
+    assert 1 in yielding and not yielding & {0, 3, 4, 5}  # the bands', the widest ranges'
+    assert yielding_columns(table, 1000.0, "en-GB", lambda text, bold: text_ems(text)) == {1}
+
+
+@pytest.mark.slow
+def test_text_past_the_text_area_fails_the_print_preflight(tmp_path):
+    """A table no step fits, its cells' codes never breaking, is set past the text area:
+    an error in print, a warning on screen."""
+    text = tmp_path / "codes.txt"
+    code = "WSDAR202425ANNEXITEM0042REV3"
+    text.write_text("Reference codes\n\nThe codes below name each item.\n\nTable 1: Codes\n"
+                    "Item\tFirst\tSecond\tThird\n"
+                    + "".join(f"Item {n}\t{code}\t{code}\t{code}\n" for n in range(3))
+                    + "\nEach code is kept as written.\n")
+    for layout, severity in (("print", "error"), ("screen", "warning")):
+        pdf, document = rendered_edition(text, layout, tmp_path)
+        report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
+        assert [(check.severity, check.passed) for check in report.checks
+                if check.rule == "within-text-area"] == [(severity, False)]

@@ -20,7 +20,10 @@ dangling figure: in running text a word joiner binds the dash to the figure afte
 telephone number at its spaces ("+852 2835 1018": a word joiner after each, UAX #14's LB11),
 nor a time of day at the space before its a.m. or p.m. ("10 a.m.", "9.30 pm"), a relation
 sign before a figure at its spaces ("l = 287") or a whole number at the space before its
-fraction ("33 1/3"). What a language keeps together (the Chinese dash and ellipsis never
+fraction ("33 1/3"). These are a typesetter's preferences: in a table too wide for the measure
+at its smallest type they yield (`LineBreaks.yielding`), a range breaking after its dash and
+a relation at its spaces, as a typesetter breaks them where a column is too narrow to hold
+them whole. What a language keeps together (the Chinese dash and ellipsis never
 start a line, nor a unit after its figure, "7.9億元"; a Chinese block's last character never
 stands alone on its line) is bound to the character before by a word joiner, in the HTML
 only: the model's text, the DOCX's and the PDF's stay as written.
@@ -144,6 +147,11 @@ class LineBreaks:
     # Phrases of other languages are found and tagged (`tagged`); not inside a phrase whose
     # language its author gave (`within`), which says all there is.
     finds_phrases: bool = True
+    # What a line prefers to keep together (a range's dash, a telephone number's groups, a
+    # time and its a.m., a relation sign and its terms, a whole number and its fraction) may
+    # break: in a table wider than the measure at its smallest type (writers/pdf/placement.py,
+    # fitted_tables), whose columns are too narrow to hold them whole.
+    yielding: bool = False
 
     def within(self, language: str) -> LineBreaks:
         """The rules inside a phrase its author says is in `language` ("fr"): its words
@@ -182,7 +190,7 @@ class LineBreaks:
         piece = with_line_ends(text[start:end], {offset - start: kind
                                                  for offset, kind in ends.items()
                                                  if start <= offset < end})
-        return kept_together(piece, self.language, last)
+        return kept_together(piece, self.language, last, self.yielding)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached, for
     # every text of a document however long (as justified.py's paragraphs).
@@ -371,7 +379,7 @@ def joined_call(call: re.Match) -> str:
     return f"{call.string[call.start():number]}{WORD_JOINER}{call.string[number:call.end()]}"
 
 
-def kept_together(text: str, language: str, last: bool) -> str:
+def kept_together(text: str, language: str, last: bool, yielding: bool = False) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
     and the letters after it ("Tai-man"), a range's en dash and the figure after it (its em or
     wave dash and the figures on both sides: "2023—2024"), a minus sign and its figure, a
@@ -381,12 +389,16 @@ def kept_together(text: str, language: str, last: bool) -> str:
     language keeps them, before what never starts a line (the Chinese dash and ellipsis),
     between a figure and its units ("7.9億元") and, in a block's `last` span, before its last
     character (or the Latin word or figure ending it), where a last letter never stands alone
-    (Chinese): whatever the block, a paragraph, a list item, a note, a cell or a caption."""
+    (Chinese): whatever the block, a paragraph, a list item, a note, a cell or a caption.
+    `yielding`: the range's dash and the spaces bound_spaces keeps are preferences given up
+    (LineBreaks.yielding); the rest is kept still."""
+    preferred = set() if yielding else bound_spaces(text)
     # Seldom anything: the text is walked a character at a time only then.
-    if bound := set(bound_hyphens(text)) | bound_spaces(text):
+    if bound := set(bound_hyphens(text)) | preferred:
         text = "".join(character + (WORD_JOINER if offset in bound else "")
                        for offset, character in enumerate(text))
-    text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
+    if not yielding:
+        text = RANGE_DASH.sub("\u2013" + WORD_JOINER, text)
     text = FIGURE_RANGE.sub(lambda dash: WORD_JOINER + dash.group() + WORD_JOINER, text)
     text = MINUS_SIGN.sub("\u2212" + WORD_JOINER, text)
     text = NAMED_CALL.sub(joined_call, text)

@@ -16,7 +16,11 @@ from pipeline.checks.preflight.common_rules import COMMON_RULES
 from pipeline.checks.preflight.print_rules import PRINT_RULES
 from pipeline.checks.preflight.report import Edition, Report, Rule, run_rule
 from pipeline.checks.preflight.tagged_rules import TAGGED_RULES
-from pipeline.checks.preflight.typography_rules import SMALLEST_TYPE, TYPOGRAPHY_RULES
+from pipeline.checks.preflight.typography_rules import (
+    PAST_MEASURE_RULES,
+    SMALLEST_TYPE,
+    TYPOGRAPHY_RULES,
+)
 from pipeline.layouts import Layout
 from pipeline.model import Document
 
@@ -43,4 +47,5 @@ def rules_for(layout: Layout) -> list[Rule]:
         chosen += TAGGED_RULES
     if layout.smallest_type_pt:
         chosen.append(SMALLEST_TYPE)
+    chosen.append(PAST_MEASURE_RULES["error" if layout.is_pdfx else "warning"])
     return [*chosen, *COMMON_RULES, *TYPOGRAPHY_RULES]

@@ -844,6 +844,29 @@ def page_type_size_problems(edition: Edition, number: int, glyphs: list[Glyph]) 
 TYPE_SIZES = PageMeasure(page_type_size_problems)
 
 
+def past_measure_problems(edition: Edition) -> list[str]:
+    """Text set past the text area's outer side, into the margin: a table whose columns'
+    words and figures the measure could not hold, a line run past it. No other rule sees
+    it: the text check reads the page's whole width (a list's labels hang into the margin
+    before their items) and the measure and typography rules only the lines inside it."""
+    return [problem for page in edition.read(PAST_MEASURE) for problem in page]
+
+
+def page_past_measure_problems(edition: Edition, number: int, glyphs: list[Glyph]
+                               ) -> list[str]:
+    left, bottom, right, top = edition.text_area(number)
+    past = [glyph for glyph in glyphs if glyph.text.strip() and bottom <= glyph.y <= top
+            and glyph.end > right + PLACE_TOLERANCE_PT]
+    if not past:
+        return []
+    beyond = (max(glyph.end for glyph in past) - right) / POINTS_PER_MM
+    return [f"page {number}: {text_of(past)[:30]!r} set {beyond:.1f} mm past the text area,"
+            " into the margin"]
+
+
+PAST_MEASURE = PageMeasure(page_past_measure_problems)
+
+
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
@@ -855,3 +878,8 @@ TYPOGRAPHY_RULES = (
 # Where the layout sets a smallest type (large print), an error: a reader of large print
 # cannot read what is set smaller.
 SMALLEST_TYPE = Rule("smallest-type", "error", type_size_problems, reads=(TYPE_SIZES,))
+# Text past the text area: in print an error, the printer's margins and trim no place for
+# text; elsewhere a warning, the page still showing it.
+PAST_MEASURE_RULES = {severity: Rule("within-text-area", severity, past_measure_problems,
+                                     reads=(PAST_MEASURE,))
+                      for severity in ("error", "warning")}

@@ -71,6 +71,9 @@ class Placement:
     # Tables wider than the measure, and how many steps they were set narrower by (base.css:
     # smaller type; large print, a landscape page).
     wide_tables: dict[int, int] = field(default_factory=dict)
+    # Tables wider than the measure still at their smallest: what their lines prefer to keep
+    # together may break (LineBreaks.yielding).
+    yielding_tables: frozenset[int] = frozenset()
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # The opener set closer to the top of the page and to the text: a sign-off alone on the
     # second page then comes back under its letter.
@@ -129,6 +132,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         whole_tables=placement.whole_tables,
         parted_tables=placement.parted_tables,
         wide_tables=placement.wide_tables,
+        yielding_tables=placement.yielding_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next | short_under_headings(document.blocks, order),
         kept_items=placement.kept_items,

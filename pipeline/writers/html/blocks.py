@@ -51,7 +51,13 @@ from pipeline.writers.exchanges import opens_exchange
 from pipeline.writers.flush import PARAGRAPH_NUMBER, breaks_sections
 from pipeline.writers.justified import SENSE_BREAK, balance
 from pipeline.writers.language_tags import compressed, given, wholly_in
-from pipeline.writers.line_breaks import LETTERS, WORD_JOINER, LineBreaks, unbroken
+from pipeline.writers.line_breaks import (
+    LETTERS,
+    WORD_JOINER,
+    LineBreaks,
+    kept_together,
+    unbroken,
+)
 from pipeline.writers.shaping import text_ems
 
 # A table split between pages leaves at least this many rows on each page: one with fewer
@@ -100,6 +106,7 @@ class Setting:
     whole_tables: frozenset[int] = frozenset()  # tables never split between pages
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
     wide_tables: dict[int, int] = field(default_factory=dict)  # steps set narrower, by table
+    yielding_tables: frozenset[int] = frozenset()  # tables whose bindings yield (LineBreaks)
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     # (list block, item number, "next" or "previous"): items kept with their neighbour
@@ -414,6 +421,10 @@ def css_string(value: str) -> Markup:
 
 def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Markup:
     numeric = block.numeric
+    yielding = (yielding_columns(block, wide_measure(setting.layout, setting.wide_tables.get(
+        index, 0)), setting.breaks.language, setting.cell_ems)
+        if index in setting.yielding_tables else frozenset())
+    yielded = replace(setting, breaks=replace(setting.breaks, yielding=True))
     headers, unbroken = header_lines(block, setting.layout, setting.cell_ems,
                                      setting.wide_tables.get(index, 0))
     bracketed = bracketed_columns(block, numeric)
@@ -431,7 +442,8 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
             Markup(' class="total"') if number in totals else Markup(""),
             Markup("").join(table_cell(worded(figure_bound(cell) if column in labels else cell,
                                               unbroken.get((number, column))), index,
-                                       setting, numeric[column],
+                                       yielded if column in yielding else setting,
+                                       numeric[column],
                                        row_header=column == 0 and not numeric[0],
                                        unbroken=len(unbroken.get((number, column), ())) == 1,
                                        bracket=bracketed.get(column))
@@ -637,6 +649,43 @@ def body_widths(block: Table, ems: Callable[[str, bool], float]) -> dict[int, fl
             text = plain(figure_bound(cell) if column in labels else cell)
             widths[column] = max(widths.get(column, 0.0), 0.0,
                                  *(ems(piece, False) for piece in unbroken_words(text)))
+    return widths
+
+
+def yielding_columns(block: Table, measure: float, language: str,
+                     ems: Callable[[str, bool], float]) -> frozenset[int]:
+    """The columns of a table still wider than the measure at its smallest whose body's
+    cells give up what their lines prefer to keep together (LineBreaks.yielding): those whose
+    widest piece held so (`HK$2,500,000–HK$3,000,000`, `n ≥ 400`) is wider than what is left
+    of it then, the one that narrows most first, until the columns fit `measure` (ems of the
+    body: wide_measure), as a typesetter breaks a range in the column too narrow for it and
+    leaves the others whole; one at least, the renderer having found the table too wide."""
+    bound = held_widths(block, language, ems, yielding=False)
+    loose = held_widths(block, language, ems, yielding=True)
+    total = sum(bound.values()) + padding(block)
+    chosen: set[int] = set()
+    for column in sorted(bound, key=lambda column: loose[column] - bound[column]):
+        if (chosen and total <= measure) or loose[column] >= bound[column]:
+            break
+        chosen.add(column)
+        total -= bound[column] - loose[column]
+    return frozenset(chosen)
+
+
+def held_widths(block: Table, language: str, ems: Callable[[str, bool], float],
+                yielding: bool) -> dict[int, float]:
+    """The ems of each column's widest piece that never breaks, its header's words and its
+    body's pieces as the line breaker holds them together (kept_together), `yielding` or
+    not: a break falls at a space or after a range's dash with no word joiner after it."""
+    widths = {column: max((ems(word, True) for word in unbroken_words(plain(cell))),
+                          default=0.0) for column, cell in enumerate(block.header)}
+    for row in block.rows:
+        for column, cell in enumerate(row):
+            held = kept_together(plain(cell), language, False, yielding)
+            pieces = re.split(f" (?!{WORD_JOINER})|(?<=\u2013)(?!{WORD_JOINER})", held)
+            widths[column] = max(widths.get(column, 0.0), 0.0,
+                                 *(ems(piece.replace(WORD_JOINER, ""), False)
+                                   for piece in pieces))
     return widths
 
 

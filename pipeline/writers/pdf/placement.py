@@ -732,13 +732,19 @@ def fitted_tables(placement: Placement, tables: list[tuple[int, int, object, flo
     """The placement with each table wider than the page's measure (its columns' words and
     figures never break) set a step narrower, MAX_WIDE_STEPS at most: a step smaller type and
     closer cells (base.css), as a typesetter fits a wide table; in large print, whose type is
-    never smaller, a landscape page of its own (its style.css). `tables`: table_parts."""
-    steps = dict(placement.wide_tables)
+    never smaller, a landscape page of its own (its style.css). One still too wide then has
+    what its lines prefer to keep together break (a range after its dash, a relation at its
+    spaces: LineBreaks.yielding), as a typesetter breaks them in a column too narrow to hold
+    them whole. `tables`: table_parts."""
+    steps, yielding = dict(placement.wide_tables), set(placement.yielding_tables)
     for _, block, box, measure in tables:
-        if (box.margin_width() > measure + WIDTH_SLACK
-                and steps.get(block, 0) < MAX_WIDE_STEPS):
+        if box.margin_width() <= measure + WIDTH_SLACK:
+            continue
+        if steps.get(block, 0) < MAX_WIDE_STEPS:
             steps[block] = steps.get(block, 0) + 1
-    return replace(placement, wide_tables=steps) if steps != placement.wide_tables else placement
+        else:
+            yielding.add(block)
+    return replace(placement, wide_tables=steps, yielding_tables=frozenset(yielding))
 
 
 def run_on(placement: Placement, pages, kinds: list[str]) -> Placement:
