@@ -22,10 +22,10 @@ from pipeline.languages import (
     ATTRIBUTION,
     DEFAULT,
     NUMERALS,
-    SPEECH_RUBRIC,
     TABLE_TOTAL,
     Profile,
     detect,
+    is_speech_rubric,
     opening_language,
     profile_for,
     scripts,
@@ -642,13 +642,8 @@ class Document:
         """The day a speech's rubric opening the text says it was given ("Delivered by the
         Lord Mayor …, Saturday 23 May 2026"; "Speech by the Chair …" over "Saturday 16
         November 2024, Eastfield Community Hall"); "" for none."""
-        opening = self.blocks[0] if self.blocks else None
-        lines = ([opening.text] if isinstance(opening, (Paragraph, Heading))
-                 else opening.texts if isinstance(opening, LineBlock) else [])
-        if not lines or not SPEECH_RUBRIC.match(lines[0].strip()):
-            return ""
-        rubric = " ".join(lines)
-        return detect(rubric).date_in(rubric)
+        rubric = speech_rubric(self.blocks)
+        return detect(rubric).date_in(rubric) if rubric else ""
 
     @property
     def signed_on(self) -> str:
@@ -718,6 +713,16 @@ class Document:
                     yield from (block.label, block.text)
                 case _:
                     yield block.text
+
+
+def speech_rubric(blocks: list[Block]) -> str:
+    """The rubric of a speech opening `blocks`, saying who gave it (and where and when), its
+    lines joined ("Speech by the Chair …" over "Saturday 16 November 2024, Eastfield
+    Community Hall"); "" where they open with none."""
+    opening = blocks[0] if blocks else None
+    lines = ([opening.text] if isinstance(opening, (Paragraph, Heading))
+             else opening.texts if isinstance(opening, LineBlock) else [])
+    return " ".join(lines) if lines and is_speech_rubric(lines[0]) else ""
 
 
 def refuse_too_many_texts(document: Document, path: Path | str) -> None:

@@ -592,6 +592,37 @@ def test_a_paragraph_in_brackets_outside_a_transcript_stays_roman():
                    if isinstance(block, Paragraph))
 
 
+@pytest.mark.parametrize("text", [
+    "The rangers cleared 9 miles of footpath this spring. You can see them at work in our "
+    "film (video) or read their diary.\n\n(All costs in this update are estimates, rounded to "
+    "the nearest hundred pounds.)\n\n(See also the accounts, published separately.)\n",
+    "The rangers cleared 9 miles of footpath this spring. After a long pause (pause) the "
+    "work began again.\n\n(Costs unaudited.)\n",
+])
+def test_a_bracket_naming_a_video_or_a_pause_makes_no_transcript(text):
+    """A video or a pause named in brackets in running prose notes no audience: the text is
+    no transcript, so neither that word nor a paragraph wholly in brackets is set apart."""
+    document, _ = scraped_document("update", text, Metadata(title="Our spring"))
+    assert not any(italic_words(block) for block in document.blocks
+                   if isinstance(block, Paragraph))
+
+
+def test_only_a_direction_in_brackets_is_set_apart_in_a_transcript():
+    """In a transcript (its rubric opening it, its audience noted once), a paragraph wholly
+    in brackets is a direction only where it says who does what or how the audience
+    answers; a note's number (`[1]`) and a note on the text's figures stay roman."""
+    text = ("Address by the Warden, Dr Lena Marsh, at the founders' dinner\n\n"
+            "Good evening. [Applause] This college is older than the town.\n\n"
+            "The bursar's review [1] found the roof sound.\n\n[1]\n\n(Costs unaudited.)\n\n"
+            "[Dr Marsh raises a glass to the founders.]\n\n"
+            "[Sustained applause as the founders' portrait is unveiled.]\n\n[2]\n")
+    document, _ = scraped_document("speech", text, Metadata(title="The founders' dinner"))
+    assert [italic_words(block) for block in document.blocks
+            if isinstance(block, Paragraph) and italic_words(block)] == [
+        ["Applause"], ["Dr Marsh raises a glass to the founders."],
+        ["Sustained applause as the founders\u2019 portrait is unveiled."]]
+
+
 def test_a_chinese_stage_direction_stays_upright():
     """A Chinese speech's `（笑聲）` is set as its other bracketed notes are, upright: Han
     characters are never slanted (clreq), and an italic of them the DOCX draft had slanted;

@@ -90,6 +90,20 @@ PICTURE_LABEL = any_language((profile.furniture.picture_label for profile in PRO
 # language: "(Laughter)", "[Sustained applause]", "（掌聲）".
 STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
     profile.stage_direction for profile in PROFILES if profile.stage_direction)), re.IGNORECASE)
+# The audience's answer a transcript notes in brackets, in any language: "(Laughter)",
+# "[Sustained applause]", "（掌聲）"; not "(video)", which prose writes too.
+AUDIENCE_REACTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
+    profile.audience_reaction for profile in PROFILES if profile.audience_reaction)),
+    re.IGNORECASE)
+# A transcript's direction wholly in one pair of brackets, in any language: its audience's
+# answer opening it ("[Sustained applause as the portrait is unveiled.]"), or who does what
+# ("[The Lord Mayor gestures towards the pool.]"); no note's number ("[1]") nor a note on
+# the text ("(Figures unaudited.)").
+DIRECTION = re.compile(r"\[\s*(?:(?i:{reaction})\b|{agent})[^\[\]]*\]"
+                       r"|\(\s*(?:(?i:{reaction})\b|{agent})[^()]*\)".format(
+                           reaction="|".join(profile.stage_direction for profile in PROFILES
+                                             if profile.stage_direction),
+                           agent=any_language(profile.stage_agent for profile in PROFILES).pattern))
 # A speech's rubric opening a line, saying who gave it, in any language: "Delivered by",
 # "Speech by", "…在…上的講話".
 SPEECH_RUBRIC = any_language((profile.speech_rubric for profile in PROFILES),
@@ -507,6 +521,12 @@ def without_trailing_pictographs(text: str) -> str:
     while end and (text[end - 1].isspace() or PICTOGRAPH.match(text, end - 1)):
         end -= 1
     return text[:end]
+
+
+def is_speech_rubric(text: str) -> bool:
+    """Whether `text`, a text's title or the line opening it, is a speech's rubric, saying
+    who gave it: "Remarks by the Chair …", "陳主席在…上的講話"."""
+    return bool(SPEECH_RUBRIC.match(text.strip()))
 
 
 def ends_sentence(text: str) -> bool:

@@ -403,6 +403,7 @@ class Chinese(Profile):
     speech_rubric = (r"[^，。；：\n]{2,40}?在[^，。；：\n]{2,60}?上的"
                      r"(?:講話|讲话|致辭|致辞|致詞|致词|發言|发言|演講|演讲)")
     stage_direction = "(?:全場|全场)?(?:掌聲|掌声|笑聲|笑声|鼓掌)(?:及|和)?(?:掌聲|掌声|笑聲|笑声)?"
+    audience_reaction = stage_direction
     postscript = ("附言|附筆|又及|(?:附件|附錄|附表)\\s*[:：]"
                   # an official notice's under its signature (GB/T 9704): its note on its
                   # publication, "（此件公开发布）", its copies, "抄送：…", and its record of

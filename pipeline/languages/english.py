@@ -185,6 +185,14 @@ LABEL_AND_NUMBER = re.compile(
 PERSON = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Ir"
                     r"|The Hon|Hon|Cllr|Councillor)\.?[\s\u00a0]"
                     r"|.*\b(?:[A-Z][a-z]+ [A-Z]{2,}|[A-Z]{2,}[ \u00a0][A-Z][a-z]+)\b")
+# How an audience answers a speech, as its transcript notes it: "(Laughter)", "[Applause]".
+REACTIONS = "applause|laughter|cheers|cheering"
+# Who a transcript's direction says does something, before the word in lower case saying
+# what: someone by a form of address ("Mr Vaughan points"), a title after "The" ("The Lord
+# Mayor gestures") or a name of two words or more ("Megan Price hands").
+STAGE_AGENT = (r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|Sir|Dame|Lord|Lady|Rev|Revd|Cllr"
+               r"|Councillor)\.?[ \u00a0][A-Z]|The[ \u00a0](?:[A-Z][\w'\u2019-]*[ \u00a0])+[a-z]"
+               r"|[A-Z][\w'\u2019-]*(?:[ \u00a0][A-Z][\w'\u2019-]*)+[ \u00a0][a-z])")
 # An office a byline's role opens with ("Chair of Trustees", "Chief Executive", "Head of
 # Communications", "Acting Director", "General Secretary"): after a name written plainly
 # ("Eleanor Whitcombe, Chair of Trustees"), it shows the name a person's, where a subtitle's
@@ -456,9 +464,12 @@ class English(Profile):
                       r"|Inc))(?<!\b(?:Prof|Revd))\.|[!?])\s")
     no_break_before = SENTENCE_DASH
     notes_headings = ("notes?", "footnotes", "endnotes")
-    stage_direction = (r"(?:(?:sustained|prolonged|loud|warm) )?(?:applause|laughter|cheers"
-                       r"|cheering|pause|inaudible|video(?: plays| shown)?)"
+    stage_direction = (rf"(?:(?:sustained|prolonged|loud|warm) )?(?:{REACTIONS}"
+                       r"|pause|inaudible|video(?: plays| shown)?)"
                        r"(?: and (?:applause|laughter|cheers))?")
+    audience_reaction = (rf"(?:(?:sustained|prolonged|loud|warm) )?(?:{REACTIONS})"
+                         r"(?: and (?:applause|laughter|cheers))?")
+    stage_agent = STAGE_AGENT
     # "Speech by", "Remarks as delivered by", "Delivered by".
     speech_rubric = (r"(?:(?:speech|address|remarks|lecture|sermon|keynote(?: address| speech)?)"
                      r"\s+(?:(?:as\s+)?(?:delivered|given|made)\s+)?"

@@ -343,6 +343,14 @@ class Profile:
     # What a speech's transcript notes of its audience, in brackets on a line of its own, as
     # a regex: "Applause", "掌聲".
     stage_direction = ""
+    # The audience's answer among those notes, as a regex ("Applause", "Laughter", "掌聲"; not
+    # "Pause" nor "Video", which prose names in brackets too): a text noting it more than
+    # once is a transcript.
+    audience_reaction = ""
+    # Who a transcript's direction saying what is done opens with, before what they do, as a
+    # regex ("Mr Vaughan", "The Lord Mayor", "Megan Price"): a note on the text says no one
+    # ("Figures unaudited", "See also the accounts").
+    stage_agent = ""
     # How a speech's rubric over what was said opens, saying who gave it (and where and
     # when), as a regex: "Delivered by", "Speech by", "…在…上的講話".
     speech_rubric = ""

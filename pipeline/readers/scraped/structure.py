@@ -30,9 +30,11 @@ from dataclasses import replace
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     ATTRIBUTION,
+    AUDIENCE_REACTION,
     CLOSING_SALUTE,
     CLOSING_WISH,
     CONTACT_HEADING,
+    DIRECTION,
     DIVISION_LABEL,
     DOCUMENT_NUMBER,
     FIELD,
@@ -56,6 +58,7 @@ from pipeline.languages import (
     columns,
     detect,
     ends_sentence,
+    is_speech_rubric,
     joined_lines,
     language_boundary,
     language_halves,
@@ -79,6 +82,7 @@ from pipeline.model import (
     Table,
     cut,
     numbered_label,
+    speech_rubric,
     unskipped,
 )
 from pipeline.readers.cleaning import LINK, linked
@@ -1433,35 +1437,32 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         # draft keeps it (its notes are the word processor's, which it lists after the text).
         ending = [*(block_of(unit, metadata, [], False, False) for unit in general), *notes]
     result = staged(pull_quotes(noted_figures(titled_under(timetabled(dated_entries(
-        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending)))))))
+        levelled(punctuated_lists(addressed(signed(units, metadata))) + ending)))))),
+        metadata.title)
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
 
-# A paragraph wholly in one pair of brackets: in a transcript, a stage direction whatever it
-# says ("[The Lord Mayor gestures towards the pool.]").
-BRACKETED_PARAGRAPH = re.compile(r"\[[^\[\]]+\]|\([^()]+\)")
-
-
-def staged(blocks: list[Block]) -> list[Block]:
+def staged(blocks: list[Block], title: str) -> list[Block]:
     """The blocks with each stage direction of a speech's transcript set apart from what was
     said, its words in italic where their language has italic (the brackets roman, as the
-    text around them: Chicago, 6.6): a note of its audience in brackets, on a line of its
-    own ("(Laughter)", "[Applause]", "（掌聲）") or inside a sentence ("… repairs. [Laughter]
-    But …"), and in a transcript (a text noting its audience so) any paragraph wholly in
-    brackets ("[The Lord Mayor gestures towards the pool.]"); a bracket inside a sentence
-    saying anything else is the author's insertion ("[the council]", in a quotation). A
+    text around them: Chicago, 6.6): a note in brackets on a line of its own ("(Laughter)",
+    "[Applause]", "（掌聲）", "(Video plays)"); and in a transcript, its audience's answer
+    inside a sentence ("… repairs. [Laughter] But …") and a paragraph wholly in brackets
+    saying who does what ("[The Lord Mayor gestures towards the pool.]"). A bracket inside a
+    sentence saying anything else is the author's insertion ("[the council]", in a
+    quotation), and a video or a pause named in prose is no direction ("watch them at work
+    (video)"), nor a note's number or a note on the text ("[1]", "(Figures unaudited.)"). A
     Chinese one stays upright, as its other bracketed notes are ("（播放短片）"): Han
     characters are never slanted (clreq).
     A heading's shape right over one ("Derek Tromans, everyone" over "[Applause]") was said,
     as the audience's answer shows: a paragraph; a heading heads text."""
-    transcript = any(isinstance(block, Paragraph) and STAGE_DIRECTION.search(block.text)
-                     for block in blocks)
+    transcript = is_transcript(blocks, title)
 
     def directs(block: Block) -> bool:
         return isinstance(block, Paragraph) and bool(
             STAGE_DIRECTION.fullmatch(block.text)
-            or transcript and BRACKETED_PARAGRAPH.fullmatch(block.text))
+            or transcript and DIRECTION.fullmatch(block.text))
 
     def answered(index: int) -> bool:
         return (isinstance(blocks[index], Heading) and index + 1 < len(blocks)
@@ -1473,7 +1474,7 @@ def staged(blocks: list[Block]) -> list[Block]:
             return (replace(block, spans=slanted((Span(block.text),), 1, len(block.text) - 1))
                     if detect(block.text).italic else block)
         spans = block.spans
-        for found in STAGE_DIRECTION.finditer(block.text):
+        for found in AUDIENCE_REACTION.finditer(block.text) if transcript else ():
             if detect(found.group()).italic:
                 spans = slanted(spans, found.start() + 1, found.end() - 1)
         return replace(block, spans=spans)
@@ -1481,6 +1482,15 @@ def staged(blocks: list[Block]) -> list[Block]:
     return [directed(block) if isinstance(block, Paragraph)
             else Paragraph((Span(block.text),)) if answered(index) else block
             for index, block in enumerate(blocks)]
+
+
+def is_transcript(blocks: list[Block], title: str) -> bool:
+    """Whether `blocks` under `title` are a speech's transcript: titled or opened by its
+    rubric ("Remarks by the Chair …"), or noting its audience's answer more than once
+    ("[Laughter]", "(Applause)"); a "(video)" or a "(pause)" in prose notes no audience."""
+    return is_speech_rubric(title) or bool(speech_rubric(blocks)) or sum(
+        len(AUDIENCE_REACTION.findall(block.text)) for block in blocks
+        if isinstance(block, Paragraph)) > 1
 
 
 def slanted(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
