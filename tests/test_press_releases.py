@@ -547,6 +547,20 @@ def test_a_rubric_further_down_a_speech_dates_nothing():
     assert document.metadata.date == ""
 
 
+@pytest.mark.parametrize("opening", [
+    "Given by the parish council on 2 June 2024, the six new benches have already been "
+    "claimed by the bowls club, the council said today.",
+    "Delivered by volunteers on Friday 6 March 2026, the 300 food parcels reached every "
+    "house on the estate before dark.",
+])
+def test_a_news_releases_opening_sentence_is_no_speechs_rubric(opening):
+    """A release's opening sentence saying who gave or delivered something, and when, is its
+    body, no rubric: it dates nothing (the opener had printed its date)."""
+    text = f"PRESS RELEASE\nBenches for Ashcombe Green\n{opening}\nThe green is open daily.\n"
+    document, _ = scraped_document("release", text, Metadata(title=""))
+    assert document.metadata.date == ""
+
+
 SPEECH = ("Remarks by the Chair of Governors, Mr Idris Vaughan, at the opening of the Quarry "
           "Lane sports hall, Friday 6 March 2026\n"
           "[Mr Vaughan is welcomed by the head girl, who hands him the scissors.]\n"

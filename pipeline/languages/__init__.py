@@ -525,8 +525,10 @@ def without_trailing_pictographs(text: str) -> str:
 
 def is_speech_rubric(text: str) -> bool:
     """Whether `text`, a text's title or the line opening it, is a speech's rubric, saying
-    who gave it: "Remarks by the Chair …", "陳主席在…上的講話"."""
-    return bool(SPEECH_RUBRIC.match(text.strip()))
+    who gave it: "Remarks by the Chair …", "陳主席在…上的講話"; a rubric ends no sentence,
+    as one of the body does ("Delivered by volunteers on 6 March, the parcels reached every
+    house.")."""
+    return bool(SPEECH_RUBRIC.match(text.strip())) and not ends_sentence(text)
 
 
 def ends_sentence(text: str) -> bool:

@@ -470,10 +470,11 @@ class English(Profile):
     audience_reaction = (rf"(?:(?:sustained|prolonged|loud|warm) )?(?:{REACTIONS})"
                          r"(?: and (?:applause|laughter|cheers))?")
     stage_agent = STAGE_AGENT
-    # "Speech by", "Remarks as delivered by", "Delivered by".
+    # "Speech by", "Remarks as delivered by", "Delivered by"; not "Given by" alone, which
+    # says who gave a gift as often as a speech.
     speech_rubric = (r"(?:(?:speech|address|remarks|lecture|sermon|keynote(?: address| speech)?)"
                      r"\s+(?:(?:as\s+)?(?:delivered|given|made)\s+)?"
-                     r"|(?:as\s+)?delivered\s+|given\s+)by\b")
+                     r"|(?:as\s+)?delivered\s+)by\b")
     # "P.S.", "P. S.", "P.P.S.", "PS:"; or the line naming what the letter encloses ("Enc.",
     # "Attachment:").
     postscript = (r"(?:P\.\s?){1,2}S\.|P{1,2}S\b:?|Enc(?:l(?:osures?)?)?(?:\.|\s*[:：])"
