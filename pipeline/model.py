@@ -643,7 +643,7 @@ class Document:
         Lord Mayor …, Saturday 23 May 2026"; "Speech by the Chair …" over "Saturday 16
         November 2024, Eastfield Community Hall"); "" for none."""
         rubric = speech_rubric(self.blocks)
-        return detect(rubric).date_in(rubric) if rubric else ""
+        return detect(rubric).day_given(rubric) if rubric else ""
 
     @property
     def signed_on(self) -> str:

@@ -527,10 +527,19 @@ def test_a_speechs_rubric_over_its_day_and_its_closing_applause_in_square_bracke
      "Street Library, Friday 6 March 2026", "en-GB", "2026-03-06"),
     ("Remarks as delivered by the Vice-Chancellor, 4 March 2025", "en-GB", "2025-03-04"),
     ("陳主席在2025年3月8日周年大會上的講話", "zh-HK", "2025-03-08"),
+    # Another day named first: the day of the delivery, led by its weekday or last.
+    ("Speech by the Headteacher, Mrs Ada Brennan, remembering the fire of 3 May 1998, at the "
+     "prize-giving on Thursday 9 July 2026", "en-GB", "2026-07-09"),
+    ("Lecture given by Professor Ruth Amis on Monday 2 February 2026, on the flood of 31 "
+     "January 1953", "en-GB", "2026-02-02"),
+    ("Address by the Provost marking the charter of 1 September 1890, Guildhall, 14 October "
+     "2025", "en-GB", "2025-10-14"),
+    ("李會長在紀念1997年7月1日的2025年6月30日酒會上的講話", "zh-HK", "2025-06-30"),
 ])
 def test_a_speech_is_dated_by_the_day_its_rubric_gives(rubric, language, date):
     """A speech's rubric opening its text, saying who gave it and when: the day dates the
-    text, which the opener prints (it had printed no date); the rubric stays as written."""
+    text, which the opener prints (it had printed no date), not another day the rubric
+    names first; the rubric stays as written."""
     title, said = (("Opening remarks", "Thank you all for coming.\n\nThe building is open.")
                    if language == "en-GB" else ("開幕致辭", "各位會員：\n\n今天是本會成立四十周年。"))
     document, _ = scraped_document("speech", f"{title}\n\n{rubric}\n\n{said}\n",

@@ -894,6 +894,12 @@ class Chinese(Profile):
                       for part in (match["month"], match["day"]))
         return iso_date(year_of(match), int(month), day)
 
+    def day_given(self, rubric: str) -> str:
+        """The last date it writes, its day's before the occasion ("…在紀念1997年7月1日的
+        2025年6月30日酒會上的講話")."""
+        found = list(DATE.finditer(rubric)) or list(NUMERIC_DATE.finditer(rubric))
+        return self.date_in(found[-1].group()) if found else ""
+
     def written_date(self, text: str, date: str) -> str:
         """A date as the text writes it, in the Republic's era (`中華民國113年12月10日`) or in
         Chinese numerals (`二〇二四年三月`): figures and dates stay as the author wrote them."""

@@ -995,6 +995,13 @@ page=r"page|p\.?",
                      if name.startswith(match["month"].rstrip(".").title()))
         return iso_date(int(match["year"]), month, match["day"] or match["day_after"])
 
+    def day_given(self, rubric: str) -> str:
+        """The date led by its weekday ("on Saturday 23 May 2026"), else the last it writes
+        ("…, Guildhall, 14 October 2025")."""
+        found = list(DATE.finditer(rubric))
+        led = [date for date in found if re.match(DATE_WEEKDAY, date.group())]
+        return self.date_in((led[0] if led else found[-1]).group()) if found else ""
+
     def shown_date(self, date: str) -> str:
         """"2024", "June 2024", "11 June 2024"."""
         parts = date.split("-")

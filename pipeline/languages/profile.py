@@ -704,6 +704,13 @@ class Profile:
         one ("2025-03-03", "2025-03", "2025"); "" for none, or for one no calendar has."""
         return ""
 
+    def day_given(self, rubric: str) -> str:
+        """The day a speech's `rubric` says it was given, as the metadata writes one: where
+        it names another day first ("reflecting on the storm of 12 March 2019, at the annual
+        supper on Saturday 23 May 2026"), the day of its delivery, which closes it; "" for
+        none."""
+        return self.date_in(rubric)
+
     def written_date(self, text: str, date: str) -> str:
         """The words in which `text` writes the metadata's `date`, where this language's
         editions show a date as its text writes it; "" where they show every date alike
