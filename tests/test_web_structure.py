@@ -235,6 +235,30 @@ def test_a_page_of_short_paragraphs_each_ending_a_sentence_was_not_wrapped():
     assert len(document_of(wrapped).blocks) == 1
 
 
+@pytest.mark.parametrize("lines", [
+    ["灣仔社區藝術中心二〇二四至二五年度活動回顧",
+     "中心全年舉辦工作坊及展覽共八十六項，參加人次較上年度上升一成。",
+     "康文署撥款HK$80萬。", "展覽入場人次逾三萬。", "灣仔社區藝術中心", "2025年3月31日"],
+    ["东湖社区图书馆年度报告", "图书馆全年借出图书十二万册，较上年增加一成。",
+     "市政府拨款 RMB 50 万元。", "读者满意度达百分之九十。", "东湖社区图书馆", "2025年1月15日"],
+    ["Eastlake Community Library: the year in review",
+     "The library lent 120,000 books this year, a tenth more than the year before.",
+     "The council gave £50,000.", "Nine readers in ten said they were satisfied with it.",
+     "Eastlake Library",
+     "15 January 2025"],
+], ids=["traditional", "simplified", "english"])
+def test_a_page_whose_lines_each_end_a_sentence_under_its_headline_was_not_wrapped(lines):
+    """A headline over short paragraphs, each a line ending a sentence, and a signature: no
+    line a wrap broke, though the headline ends none (its author broke it, with room to
+    spare), and in Chinese only one is as wide as a wrap's. The headline titles the text, and each line
+    is its own paragraph; none runs on into the widest line over it."""
+    document = scraped_document("piece", "\n".join(lines), Metadata(title=""))[0]
+    assert document.metadata.title == lines[0]
+    # (The spaces round a currency in Chinese closed up, a no-break space after a figure.)
+    assert [plain(block.spans).replace("\u00a0", " ") for block in document.blocks[:3]] == [
+        line.replace(" RMB 50 ", "RMB50") for line in lines[1:4]]
+
+
 def test_a_quotations_attribution_under_it_is_its_own_line_opened_by_a_dash():
     """ "- Name, role" under a quotation ends its block, as the heading under it starts its
     own; the hyphen opening it is set as a dash, the quotation over it displayed, as a pull

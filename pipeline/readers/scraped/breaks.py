@@ -975,14 +975,36 @@ def not_wrapped(units: list[Unit]) -> bool:
 def unwrapped(rows: tuple[str, ...]) -> bool:
     """Whether the rows of a text say no wrap broke them: a line of running text among them
     is wider than any wrap (an address alone, however long, does not say so, nor a table's
-    row), or each of their lines of running text (as wide as a wrap's, MIN_WRAPPED_COLUMNS;
+    row), or each of their lines of running text a wrap could have broken (as wide as a
+    wrap's, MIN_WRAPPED_COLUMNS, with no room for the next line's first word: wrapped_at;
     no list item, no field's line: `Venue: St Michael's Church Hall, Ashbury`) ends a
-    sentence, two of them at least. A note's line (`[1] …`) counts for neither: under a
-    printed page's text it is set smaller, its lines the wider."""
-    running = [row for row in rows if CELL not in row and not BRACKETED_LABEL.match(row)]
+    sentence, two lines at least ending one, one of them as wide as a wrap's (a shorter one
+    too, in a language written without spaces, closing its sentence). A note's line
+    (`[1] …`) counts for neither: under a printed page's text it is set smaller, its lines
+    the wider."""
+    running = [row for row in rows if row.strip() and CELL not in row
+               and not BRACKETED_LABEL.match(row)]
     if any(columns(re.sub(ADDRESS, "", row)) > WRAP_COLUMNS for row in running):
         return True
-    lines = [row for row in running if columns(row) >= MIN_WRAPPED_COLUMNS
-             and marked(row) is None and not FIELD.match(row.strip())]
-    return len(lines) >= MIN_SENTENCE_LINES and all(
-        ends_sentence(TRAILING_CALLS.sub("", row)) for row in lines)
+    lines = [row for row in running if marked(row) is None and not FIELD.match(row.strip())]
+    ended = [ends_sentence(TRAILING_CALLS.sub("", row)) for row in lines]
+    wide = [row for row, ends in zip(lines, ended, strict=True)
+            if ends and columns(row) >= MIN_WRAPPED_COLUMNS]
+    # A shorter line in a language written without spaces counts where a full stop closes
+    # it: a page's short paragraph (`海外夥伴亦撥出US$50萬。`), such a language seldom
+    # wrapped; a colon's leads into a list, a semicolon's ends a list's item.
+    short = [row for row in lines if columns(row) < MIN_WRAPPED_COLUMNS
+             and not detect(row).words_spaced and closes_sentence(TRAILING_CALLS.sub("", row))]
+    return (bool(wide) and len(wide) + len(short) >= MIN_SENTENCE_LINES
+            and not any(wrapped_at(lines, index) for index, ends in enumerate(ended) if not ends))
+
+
+def wrapped_at(lines: list[str], index: int) -> bool:
+    """Whether a wrap could have broken line `index` of `lines`: as wide as a wrap's line
+    (MIN_WRAPPED_COLUMNS), and with no room for the next line's first word, as wide as the
+    lines run (a heading's line, a title's, a name's over its role, has room to spare: its
+    author broke it)."""
+    row = lines[index]
+    return columns(row) >= MIN_WRAPPED_COLUMNS and (
+        index + 1 == len(lines) or not room_for_next(row, lines[index + 1],
+                                                     max(map(columns, lines))))
