@@ -289,6 +289,16 @@ def test_hyphens_that_are_no_range_stay(written):
     ("they won 3 - 1 at home", "they won 3\u00a0\u2013 1 at home"),
     ("12 - 5 per cent is 7", "12\u00a0\u2013 5\u00a0per\u00a0cent is 7"),
     ("of the 40 - 12 said so", "of the 40\u00a0\u2013 12\u00a0said so"),
+    # Pages are a range though nothing measured follows them.
+    ("read pages 10 - 12 for the detail", "read pages 10\u201312 for the detail"),
+    # A figure numbering a label is no range's end: the label a word known as one, or one
+    # capitalised inside a sentence; a word opening the sentence may be any word.
+    ("Part 2 - 12 months of recovery", "Part 2\u00a0\u2013 12\u00a0months of recovery"),
+    ("Priority 3 - 40 per cent less waste", "Priority 3\u00a0\u2013 40\u00a0per\u00a0cent less waste"),
+    ("(Objective 2 -- 30% more visits)", "(Objective 2\u00a0\u2013 30% more visits)"),
+    ("in stage 1 - 6 weeks of works", "in stage\u00a01\u00a0\u2013 6\u00a0weeks of works"),
+    ("the board's Target 4 - 10 per cent", "the board\u2019s Target 4\u00a0\u2013 10\u00a0per\u00a0cent"),
+    ("It fell. Some 2 - 3 weeks later", "It fell. Some 2\u20133\u00a0weeks later"),
 ])  # fmt: skip
 def test_a_spaced_hyphen_between_figures_before_their_measure_is_a_range(written, set_as):
     assert clean_line(written) == set_as

@@ -96,6 +96,16 @@ SUM_RANGE = re.compile(rf"(?<![\w.,/:\u2013\u2212$£€¥-])({SUM})-({SUM}){NOT_
 # Two figures a spaced dash parts ("rise by 10 - 12 per cent", as the dash is set by then):
 # a range where what they measure follows (MEASURED) and figure_range reads one.
 SPACED_FIGURES = re.compile(rf"{NOT_BEFORE}({FIGURE}) \u2013 ({FIGURE}){NOT_AFTER}")
+# Pages a spaced dash parts ("read pages 10 - 12"): a range, though no measure follows.
+PAGES = re.compile(r"\b(?:pages|pp\.)[ \u00a0]$")
+# A label numbered by the first figure ("Part 2 - 12 months of recovery", "Priority 3 - 40 per
+# cent less waste"): the figure is the label's, no range's end, and the dash a sentence's. A
+# label is a word the profile knows as one, or a word capitalised inside a sentence ("see
+# Goal 1 - 50% fewer"); one opening a sentence only if known so ("About 10 - 12 per cent").
+NUMBERING_LABEL = re.compile(
+    r"(?:(?<![\w'\u2019-])(?i:chapter|section|part|phase|stage|step|table|figure|appendix|annex"
+    r"|schedule|article|clause|volume|tier|priority|goal|objective|aim|item|theme)"
+    r"|(?<=[^\s.!?:;(\[\"'\u2018\u201c] )[A-Z][a-z]+)[ \u00a0]$")
 # A hyphen standing for a minus: before a figure, at the start of a word ("-2.7%", "(-13)"),
 # or before a sum's currency ("-£0.3 million", "-HK$2.1 billion"), or after it ("£-23,000").
 # A letter x between two figures is the multiplication sign (`2.1 x 1.8 m`, `1920x1080`):
@@ -1042,8 +1052,12 @@ def figure_range(match: re.Match) -> str:
 
 
 def spaced_figure_range(match: re.Match) -> str:
-    """"10 – 12 per cent": a range, unspaced, where a measure follows; else the dash."""
-    return figure_range(match) if MEASURED.match(match.string, match.end()) else match.group()
+    """"10 – 12 per cent", "pages 10 – 12": a range, unspaced, where a measure follows or
+    pages come before, and no label is numbered by the first figure; else the dash."""
+    measured = (MEASURED.match(match.string, match.end())
+                or PAGES.search(match.string, 0, match.start()))
+    labelled = NUMBERING_LABEL.search(match.string, 0, match.start())
+    return figure_range(match) if measured and not labelled else match.group()
 
 
 def primes(line: str) -> str:
