@@ -147,16 +147,17 @@ def test_only_the_columns_too_narrow_for_what_they_hold_together_yield():
 
 
 @pytest.mark.slow
-def test_text_past_the_text_area_fails_the_print_preflight(tmp_path):
-    """A table no step fits, its cells' codes never breaking, is set past the text area:
-    an error in print, a warning on screen."""
+def test_text_past_the_text_area_is_named_by_the_preflight(tmp_path):
+    """A table no step fits, its cells' codes never breaking, is set past the text area: a
+    warning in every edition, as the typesetter's other faults are (a printer's preflight
+    asks only that text keep clear of the trim)."""
     text = tmp_path / "codes.txt"
     code = "WSDAR202425ANNEXITEM0042REV3"
     text.write_text("Reference codes\n\nThe codes below name each item.\n\nTable 1: Codes\n"
                     "Item\tFirst\tSecond\tThird\n"
                     + "".join(f"Item {n}\t{code}\t{code}\t{code}\n" for n in range(3))
                     + "\nEach code is kept as written.\n")
-    for layout, severity in (("print", "error"), ("screen", "warning")):
+    for layout, severity in (("print", "warning"), ("screen", "warning")):
         pdf, document = rendered_edition(text, layout, tmp_path)
         report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
         assert [(check.severity, check.passed) for check in report.checks

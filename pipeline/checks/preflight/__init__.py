@@ -17,7 +17,7 @@ from pipeline.checks.preflight.print_rules import PRINT_RULES
 from pipeline.checks.preflight.report import Edition, Report, Rule, run_rule
 from pipeline.checks.preflight.tagged_rules import TAGGED_RULES
 from pipeline.checks.preflight.typography_rules import (
-    PAST_MEASURE_RULES,
+    PAST_MEASURE_RULE,
     SMALLEST_TYPE,
     TYPOGRAPHY_RULES,
 )
@@ -47,5 +47,5 @@ def rules_for(layout: Layout) -> list[Rule]:
         chosen += TAGGED_RULES
     if layout.smallest_type_pt:
         chosen.append(SMALLEST_TYPE)
-    chosen.append(PAST_MEASURE_RULES["error" if layout.is_pdfx else "warning"])
+    chosen.append(PAST_MEASURE_RULE)
     return [*chosen, *COMMON_RULES, *TYPOGRAPHY_RULES]

@@ -878,8 +878,9 @@ TYPOGRAPHY_RULES = (
 # Where the layout sets a smallest type (large print), an error: a reader of large print
 # cannot read what is set smaller.
 SMALLEST_TYPE = Rule("smallest-type", "error", type_size_problems, reads=(TYPE_SIZES,))
-# Text past the text area: in print an error, the printer's margins and trim no place for
-# text; elsewhere a warning, the page still showing it.
-PAST_MEASURE_RULES = {severity: Rule("within-text-area", severity, past_measure_problems,
-                                     reads=(PAST_MEASURE,))
-                      for severity in ("error", "warning")}
+# Text past the text area: a warning in every edition, as the typesetter's other faults are.
+# A printer's preflight asks only that text keep clear of the trim; a bracket or a table's
+# column a few millimetres into a margin of 20 mm is the typesetter's to mend, not a file
+# for the press to refuse.
+PAST_MEASURE_RULE = Rule("within-text-area", "warning", past_measure_problems,
+                         reads=(PAST_MEASURE,))
