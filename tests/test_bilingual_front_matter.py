@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+import pytest
+
 from pipeline.model import Byline, Heading, Metadata
 from pipeline.readers.docx.draft import read_docx
 from pipeline.readers.front_matter import parse_byline
@@ -69,6 +72,30 @@ def test_the_marked_up_form_and_the_draft_keep_the_parallel(tmp_path):
     draft = tmp_path / "chair.docx"
     draft.write_bytes(write_docx(page, load_layout(ROOT / "layouts", "print"), CHAIR.parent))
     assert read_docx(draft, page.metadata).byline == page.byline
+
+
+@pytest.mark.parametrize(("name", "title", "byline"), [
+    ("front_and_back/harbour-choir-bilingual-title", "Harbour Choir Annual Review 2023–24 海港合唱團年度回顧2023-24",
+     None),
+    ("../simplified_chinese_texts/lakeside-garden-wechat", "湖畔花园的春天", Byline("周若楠", role="文")),
+    ("front_and_back/tea-house-column-zh", "老店新茶", Byline("陳思敏", role="文")),
+])
+def test_the_front_matter_reads_back_from_the_marked_up_form_and_the_draft_as_built(
+        tmp_path, name, title, byline):
+    """A title over its parallel, its English half ending with a figure, keeps the space
+    before its Chinese half, and a post's credit its role of one character (`文 | 周若楠`),
+    read back from the marked-up form and from the draft: cleaned again as one line, the
+    figure had been set against the Chinese (`2023–24海港`), and the role run into the name
+    (`文周若楠`), so that a draft saved with no edit imported as an edit."""
+    path = TEXTS / f"{name}.txt"
+    page = read_text(path)
+    assert (page.metadata.title, page.byline) == (title, byline)
+    again = read_markup(write_markup(page), path.with_suffix(".md"), page.metadata, path.parent)
+    assert (again.metadata.title, again.byline) == (title, byline)
+    draft = tmp_path / f"{path.stem}.docx"
+    draft.write_bytes(write_docx(page, load_layout(ROOT / "layouts", "print"), path.parent))
+    docx.Document(str(draft)).save(str(draft))  # opened and saved, with no edit
+    assert read_docx(draft, page.metadata, page) == page
 
 
 def test_a_byline_on_one_line_with_the_persons_english_name_alone_parts():

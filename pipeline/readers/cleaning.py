@@ -30,13 +30,14 @@ from pipeline.languages import (
     PROFILES,
     Profile,
     detect,
+    language_boundary,
     phrases,
     profile_for,
     takes_small_caps,
     written_in,
 )
 from pipeline.languages.profile import OpenQuotes, lines_of
-from pipeline.model import Span, plain, runs
+from pipeline.model import Span, cut, plain, runs
 
 # The language of the document being read, while a reader reads it (`reading_in`).
 DOCUMENT_LANGUAGE: ContextVar[Profile | None] = ContextVar("document_language", default=None)
@@ -389,6 +390,50 @@ def clean_spans(spans: list[Span] | tuple[Span, ...]) -> tuple[Span, ...]:
         for span, (start, end) in zip(spans, pairwise([0, *ends]), strict=True)
     ]
     return linked(joined(cased(level_spaces(shared_edges(joined(pieces))))))
+
+
+def clean_front_spans(spans: tuple[Span, ...], byline: bool = False) -> tuple[Span, ...]:
+    """A line of the front matter (the title, the subtitle, the byline) cleaned part by part,
+    as the text's reader read its parts, each a line of its own or parted by a bar, and
+    parted again by a space: so the front matter a draft or a marked-up source writes reads
+    back as it was built. A title in two languages one after the other (a title and its
+    parallel) is cleaned half by half, the figure ending its first half that half's
+    (`Members 2024–25 主席致會員函件`, not `2024–25主席`); a byline's role, name and honours
+    in a language whose words no spaces part each alone (`文 何思颖`: cleaned as one line, a
+    role of one character would run into the name)."""
+    pieces, position = [], 0
+    for start, end in front_gaps(plain(spans), byline):
+        before, spans = cut(spans, start - position)
+        spans = cut(spans, end - start)[1]
+        pieces.append(clean_spans(before))
+        position = end
+    pieces = [piece for piece in (*pieces, clean_spans(spans)) if piece]
+    if len(pieces) < 2:
+        return pieces[0] if pieces else ()
+    # Each parting space with what the parts either side of it share (a phrase's language).
+    parted = [*pieces[0]]
+    for piece in pieces[1:]:
+        parted += [with_emphasis(" ", parted[-1], piece[0]), *piece]
+    return joined(parted)
+
+
+def clean_front_line(line: str, byline: bool = False) -> str:
+    """A line of the front matter as plain text, cleaned part by part (clean_front_spans)."""
+    return plain(clean_front_spans((Span(line),), byline))
+
+
+def front_gaps(text: str, byline: bool) -> list[tuple[int, int]]:
+    """Where the white space parting a front-matter line's parts starts and ends: between its
+    halves in two languages, and, in a byline, between the words of a half whose language
+    spaces no words (Chinese: its role, its name, its honours)."""
+    boundary = language_boundary(text)
+    halves = [(0, len(text))] if boundary is None else [(0, boundary), (boundary + 1, len(text))]
+    gaps = [] if boundary is None else [(boundary, boundary + 1)]
+    if byline:
+        gaps += [(start + space.start(), start + space.end()) for start, end in halves
+                 if not detect(text[start:end]).words_spaced
+                 for space in re.finditer(r"(?<=\S)\s+(?=\S)", text[start:end])]
+    return sorted(gaps)
 
 
 def in_own_quotes(span: Span, quoting: Profile) -> Span:

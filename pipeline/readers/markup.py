@@ -122,6 +122,8 @@ from pipeline.model import (
     with_spans,
 )
 from pipeline.readers.cleaning import (
+    clean_front_line,
+    clean_front_spans,
     clean_line,
     clean_spans,
     flattened,
@@ -273,7 +275,8 @@ def read_header(chunk: Chunk, path: Path) -> tuple[dict[str, str], dict[str, tup
         if key in header:
             raise at(path, number, f"{key} given twice")
         if key in INLINE_KEYS:
-            spans = read_spans(match.group(2), Chunk(number, (line,)), path, match.start(2))
+            spans = clean_front_spans(Inline(Chunk(number, (line,)), path).spans(
+                match.group(2), match.start(2), Span("")), key == "Byline")
             header[key], inline[key] = flattened(spans), spans
         elif key == "Date":  # as the metadata writes it: no typography to clean
             header[key] = match.group(2).strip()
@@ -281,7 +284,7 @@ def read_header(chunk: Chunk, path: Path) -> tuple[dict[str, str], dict[str, tup
                 raise at(path, number, f"Date is {header[key]!r}; write a day 2025-03-03, "
                                        "a month 2025-03 or a year 2025")
         else:
-            header[key] = clean_line(match.group(2))
+            header[key] = clean_front_line(match.group(2))
     return header, inline
 
 

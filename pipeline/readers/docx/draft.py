@@ -92,6 +92,8 @@ from pipeline.model import (
     plain,
 )
 from pipeline.readers.cleaning import (
+    clean_front_line,
+    clean_front_spans,
     clean_line,
     clean_spans,
     flattened,
@@ -794,7 +796,8 @@ class Reading:
                 self.paragraph(element)
         self.end_list()
         name = self.path.stem
-        title, subtitle, byline = (clean_line(" ".join(self.front[key])) for key in FRONT_MATTER)
+        title, subtitle, byline = (clean_front_line(" ".join(self.front[key]), key == "byline")
+                                   for key in FRONT_MATTER)
         document = Document(
             name,
             replace(self.metadata, title=title or self.metadata.title or title_from_name(name),
@@ -827,7 +830,7 @@ class Reading:
             self.drop_cap += raw
             return
         raw, self.drop_cap = self.drop_cap + raw, []
-        text = clean_spans(raw)
+        text = clean_spans(raw) if front is None else clean_front_spans(raw, front == "byline")
         if "\n" in "".join(span.text for span in raw).strip() and not set(names) & {
                 *SIGN_OFF_STYLES, *LINES_STYLES}:
             self.joined.append(plain(text))
