@@ -30,7 +30,7 @@ from pipeline.model import (
     plain,
     unskipped,
 )
-from pipeline.readers.cleaning import WHITE_SPACE, clean_line, clean_spans
+from pipeline.readers.cleaning import WHITE_SPACE, clean_front_line, clean_line, clean_spans
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
@@ -371,9 +371,12 @@ def documents(draw) -> Document:
     byline_text = draw(st.none() | CLEAN_TEXT.filter(lambda text: text.strip(" ,")))
     byline = None if byline_text is None else parse_byline(byline_text)
     # As a reader makes it: its text reads back the same and is clean (no typography left
-    # to apply once the name and role are joined again).
+    # to apply once the name and role are joined again). The front matter is cleaned by its
+    # parts, as the readers clean it (a title and its parallel half by half).
     assume(byline is None or (parse_byline(byline.text) == byline
-                              and clean_line(byline.text) == byline.text))
+                              and clean_line(byline.text) == byline.text
+                              and clean_front_line(byline.text, True) == byline.text))
+    assume(all(clean_front_line(text) == text for text in (metadata.title, metadata.subtitle)))
     # Headings as a reader levels them: none more than one level below the one before.
     return Document("piece", metadata, byline, tuple(unskipped(blocks)))
 

@@ -31,6 +31,7 @@ from pipeline.languages import (
     Profile,
     detect,
     language_boundary,
+    language_halves,
     phrases,
     profile_for,
     takes_small_caps,
@@ -401,19 +402,22 @@ def clean_front_spans(spans: tuple[Span, ...], byline: bool = False) -> tuple[Sp
     (`Members 2024–25 主席致會員函件`, not `2024–25主席`); a byline's role, name and honours
     in a language whose words no spaces part each alone (`文 何思颖`: cleaned as one line, a
     role of one character would run into the name)."""
-    pieces, position = [], 0
+    pieces, gaps, position = [], [], 0
     for start, end in front_gaps(plain(spans), byline):
         before, spans = cut(spans, start - position)
-        spans = cut(spans, end - start)[1]
+        gap, spans = cut(spans, end - start)
         pieces.append(clean_spans(before))
+        gaps.append(" " if plain(gap).isspace() and "\n" in plain(gap) else plain(gap))
         position = end
-    pieces = [piece for piece in (*pieces, clean_spans(spans)) if piece]
-    if len(pieces) < 2:
-        return pieces[0] if pieces else ()
-    # Each parting space with what the parts either side of it share (a phrase's language).
-    parted = [*pieces[0]]
-    for piece in pieces[1:]:
-        parted += [with_emphasis(" ", parted[-1], piece[0]), *piece]
+    kept = [(piece, gap) for piece, gap
+            in zip((*pieces, clean_spans(spans)), ("", *gaps), strict=True) if piece]
+    if len(kept) < 2:
+        return kept[0][0] if kept else ()
+    # Each parting space, as written (a no-break space kept), with what the parts either
+    # side of it share (a phrase's language).
+    parted = [*kept[0][0]]
+    for piece, gap in kept[1:]:
+        parted += [with_emphasis(gap or " ", parted[-1], piece[0]), *piece]
     return joined(parted)
 
 
@@ -425,15 +429,25 @@ def clean_front_line(line: str, byline: bool = False) -> str:
 def front_gaps(text: str, byline: bool) -> list[tuple[int, int]]:
     """Where the white space parting a front-matter line's parts starts and ends: between its
     halves in two languages, and, in a byline, between the words of a half whose language
-    spaces no words (Chinese: its role, its name, its honours)."""
+    spaces no words (Chinese: its role, its name, its honours). A half of such a language
+    holding a Latin letter (`A!𠀀`) is no half of its own: the line is cleaned as one there,
+    as its reader cleaned it, its marks read by the letters beside them."""
     boundary = language_boundary(text)
+    if boundary is not None and not all(unmixed(half) for half in language_halves(text)):
+        boundary = None
     halves = [(0, len(text))] if boundary is None else [(0, boundary), (boundary + 1, len(text))]
     gaps = [] if boundary is None else [(boundary, boundary + 1)]
     if byline:
         gaps += [(start + space.start(), start + space.end()) for start, end in halves
-                 if not detect(text[start:end]).words_spaced
+                 if not detect(text[start:end]).words_spaced and unmixed(text[start:end])
                  for space in re.finditer(r"(?<=\S)\s+(?=\S)", text[start:end])]
     return sorted(gaps)
+
+
+def unmixed(half: str) -> bool:
+    """Whether a half of a front-matter line is of one script: spaced words, or words no
+    spaces part holding no Latin letter."""
+    return detect(half).words_spaced or not re.search(r"[A-Za-z]", half)
 
 
 def in_own_quotes(span: Span, quoting: Profile) -> Span:
