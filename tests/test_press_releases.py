@@ -318,6 +318,74 @@ def test_a_government_reply_under_its_sites_section_name_is_titled_by_its_headli
     assert {type(block).__name__ for block in document.blocks} == {"Paragraph", "List"}
 
 
+ABOUT_THE_BODY = """{headline}
+{body}
+{end}
+{notes}
+{notice}
+{contact}
+"""
+
+
+@pytest.mark.parametrize(("end", "notes", "notice", "contact"), [
+    ("Ends", "Notes to editors", "The Westfield Growers Association is a registered charity.",
+     "For more information, contact\nPetra Gaunt, Secretary\n01632 960 118 | "
+     "petra@westfield-growers.example.org\nThe Pavilion, 4 Harrow Lane, Westfield WF2 8LP"),
+    ("-ENDS-", "Notes for editors",
+     "The Westfield Growers Association is a registered charity (no. 1102345).",
+     "Media enquiries: Petra Gaunt, Secretary, 01632 960 118, "
+     "petra@westfield-growers.example.org"),
+    ("###", "About the Association", "Westfield Growers Association is a registered charity "
+     "in England and Wales, number 1102345. It has 400 members.",
+     "Media contact\nPetra Gaunt, Secretary\n01632 960 118 | petra@westfield-growers.example.org"),
+    ("（完）", "編輯備註", "西田園藝協會為註冊慈善機構。",
+     "傳媒查詢\n吳小姐，秘書\n2987 6543 | press@westfield-growers.example.org"),
+])  # fmt: skip
+def test_a_note_on_the_body_under_the_end_mark_stays_with_the_contact_under_it(
+        end, notes, notice, contact):
+    """A sentence saying the body issuing a release is a registered charity, among the notes
+    to editors under its end mark, is a note (a paragraph under their heading), and the
+    media contact under it stays: it had opened the page's footer, which took the contact
+    lines, the notes' heading left alone as a sign-off."""
+    english = notes.isascii()
+    headline = ("Allotments open on the old depot" if english else "西田舊車廠闢作園圃")
+    body = ("Forty plots opened on Saturday on the former council depot at Harrow Lane.\n"
+            "Plots cost £38 a year, half that for those over 65." if english else
+            "西田舊車廠上星期六闢出四十幅園圃。\n\n每幅年費三百八十元。")
+    text = ABOUT_THE_BODY.format(headline=headline, body=body, end=end, notes=notes,
+                                 notice=notice, contact=contact)
+    if not english:
+        text = text.replace("\n", "\n\n")
+    document, report = read(text)
+    assert document.metadata.title == headline
+    assert [reason for _, reason in dropped(report)] == [
+        "press release debris: press release end mark"]
+    at = next(index for index, block in enumerate(document.blocks)
+              if isinstance(block, Heading) and block.text == notes)
+    assert isinstance(document.blocks[at + 1], Paragraph)
+    assert document.blocks[at + 1].text == clean_line(notice)
+    assert not any(isinstance(block, SignOff) for block in document.blocks)
+    said = " ".join([getattr(block, "text", "") for block in document.blocks[at + 2:]]
+                    + [plain(line) for block in document.blocks[at + 2:]
+                       for line in getattr(block, "lines", [])])
+    assert contact.split("\n")[-1].replace(" ", "") in said.replace(" ", "").replace(
+        "\u00a0", "")
+
+
+def test_a_registration_under_the_notes_to_editors_goes_with_the_footer():
+    """A registration's label under a release's notes (`Registered charity no. …`), no
+    sentence, is the page's footer still."""
+    text = ABOUT_THE_BODY.format(
+        headline="Allotments open on the old depot",
+        body="Forty plots opened on Saturday on the former council depot at Harrow Lane.",
+        end="ENDS", notes="Notes to editors", notice="The association was founded in 1921.",
+        contact="Media enquiries: Petra Gaunt, 01632 960 118\nRegistered charity no. 1102345")
+    document, report = read(text)
+    assert dropped(report)[-1] == ("Registered charity no. 1102345",
+                                   "web page debris: page footer")
+    assert "Media enquiries: Petra" in document.blocks[-1].text
+
+
 DECKED = """FOR IMMEDIATE RELEASE
 
 Coastal charity to restore 400 hectares of Essex saltmarsh

@@ -920,9 +920,14 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     signature or a page's footer gives it ("The Trust is a registered charity in England and
     Wales (no. 1087654)", "Registered office: …"), with the lines it goes on over, wrapped:
     each after the text's last sentence but such notices. A sentence of the text saying as
-    much, with a sentence after it, is the text's."""
+    much, with a sentence after it, is the text's; and so is one under a release's end mark
+    saying the body is registered ("The Trust is a registered charity."): a note to editors,
+    which are the release's."""
+    end = next((index for index, line in enumerate(lines)
+                if reasons.get(line.number) == END_OF_RELEASE), len(lines))
     notices = {index for index, line in enumerate(lines)
-               if line.number not in reasons and LEGAL_NOTICE.search(line.text)}
+               if line.number not in reasons and LEGAL_NOTICE.search(line.text)
+               and not (index > end and note_on_the_body(lines, index, reasons))}
     notices |= {index + offset for index in list(notices)
                 for offset in range(1, len(wrapped_under(lines, index, reasons)) + 1)}
     last = max((index for index, line in enumerate(lines) if line.number not in reasons
@@ -930,6 +935,15 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     # A mail's, where the text was copied with its header or its footer.
     kind = MAIL_FOOTER if mailed(reasons) or MAIL_FOOTER in reasons.values() else "page footer"
     return {lines[index].number: kind for index in notices if index > last}
+
+
+def note_on_the_body(lines: list[Line], index: int, reasons: dict[int, str]) -> bool:
+    """Whether the registration notice on line `index` is a sentence saying the body is
+    registered, its name before the registration and a full stop closing it (on the last
+    line it wraps onto), not a label of the registration ("Registered charity no. …")."""
+    notice = LEGAL_NOTICE.search(lines[index].text)
+    last = ([lines[index], *wrapped_under(lines, index, reasons)])[-1]
+    return bool(lines[index].text[:notice.start()].strip()) and closes_sentence(last.text)
 
 
 def wrapped_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
