@@ -386,6 +386,48 @@ def test_a_registration_under_the_notes_to_editors_goes_with_the_footer():
     assert "Media enquiries: Petra" in document.blocks[-1].text
 
 
+@pytest.mark.parametrize(("section", "headline", "body"), [
+    ("News", "Allotments open on the old depot",
+     "Forty plots opened on Saturday on the former council depot at Harrow Lane.\n"
+     "Plots cost £38 a year, half that for those over 65."),
+    ("Latest news", "Allotments open on the old depot",
+     "Forty plots opened on Saturday on the former council depot at Harrow Lane.\n\n"
+     "Plots cost £38 a year, half that for those over 65."),
+    ("Press releases", "Allotments open on the old depot",
+     "Forty plots opened on Saturday on the former council depot at Harrow Lane."),
+    ("新聞稿", "西田舊車廠闢作園圃", "西田舊車廠上星期六闢出四十幅園圃。\n\n每幅年費三百八十元。"),
+    ("最新消息", "西田舊車廠闢作園圃", "西田舊車廠上星期六闢出四十幅園圃。\n\n每幅年費三百八十元。"),
+    ("新闻动态", "西田旧车厂辟作园圃", "西田旧车厂上星期六辟出四十幅园圃。\n\n每幅年费三百八十元。"),
+])  # fmt: skip
+def test_a_sites_news_section_over_the_headline_goes_and_the_headline_is_the_title(
+        section, headline, body):
+    """The name of the site's section a release or a story stands in, on the page's first
+    line over its headline, is where the page stands (a breadcrumb's last crumb), not the
+    title: it goes, and the headline titles the text (the section's name had, the headline
+    a heading)."""
+    gap = "\n" if section.isascii() else "\n\n"
+    document, report = read(f"{section}{gap}{headline}{gap}{body}\n")
+    assert document.metadata.title == headline
+    assert [drop["text"] for drop in report["dropped"]] == [section]
+    assert not any(isinstance(block, Heading) for block in document.blocks)
+
+
+@pytest.mark.parametrize("text", [
+    # the title itself, over the text
+    "News\nForty plots opened on Saturday on the former council depot at Harrow Lane.\n",
+    # a newsletter's section under its title
+    "Spring Newsletter 2025\n\nNews\n\nAllotments open on the old depot\n\n"
+    "Forty plots opened on Saturday on the former council depot at Harrow Lane.\n",
+    # a word that names no section of news
+    "Harvest\n\nAllotments open on the old depot\n\n"
+    "Forty plots opened on Saturday on the former council depot at Harrow Lane.\n",
+])
+def test_a_one_word_title_or_a_newsletters_news_heading_stays(text):
+    document, report = read(text)
+    assert report["dropped"] == []
+    assert document.metadata.title == text.split("\n")[0]
+
+
 DECKED = """FOR IMMEDIATE RELEASE
 
 Coastal charity to restore 400 hectares of Essex saltmarsh

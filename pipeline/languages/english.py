@@ -702,6 +702,9 @@ page=r"page|p\.?",
         page_kind=r"corporate report|policy paper|guidance|news story|speech|independent report"
                   r"|research and analysis|consultation outcome|open consultation"
                   r"|transparency data|statutory guidance|correspondence|official statistics",
+        news_section=r"(?:latest |our )?news(?: (?:and|&) (?:events|updates|media|stories))?"
+                     r"|news ?room|(?:press|media|news) releases|media (?:centre|center)"
+                     r"|latest updates|announcements",
         properties=r"created(?: by| time)?|last edited(?: by| time)?|tags|status|owner"
                    r"|assignee|date created|last updated",
         # (not "Email" alone: a share button's, or a contact's label)

@@ -164,6 +164,10 @@ class Furniture:
     # The kind of document such a page names over its title ("Corporate report", "Policy
     # paper"): its label, not the title.
     page_kind: str = ""
+    # The name of a site's section of news, alone over a release's or a story's headline
+    # ("News", "Press releases", "新聞動態"): where the page stands, as a breadcrumb's last
+    # crumb would say, not the title.
+    news_section: str = ""
     # The links to the articles before and after it, each with its title: "Next article: …",
     # "上一篇：…".
     neighbours: str = ""

@@ -358,6 +358,7 @@ FUNDRAISER_LINE = whole(said("fundraiser_lines"))
 PUBLISHED_IN = whole(said("published_in"))
 PUBLISHER_LABEL = whole(said("publisher_label"))
 PAGE_KIND = whole(said("page_kind"))
+NEWS_SECTION = whole(said("news_section"))
 PAGE_KIND_LABEL = "the kind of document the page names over its title"
 PUBLISHED_LABEL = whole(said("published_label"))
 RECORD_LABEL = whole(said("record_label"))
@@ -878,6 +879,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     reasons.update(site_head(lines, reasons, first_text))
     reasons.update(section_under_trail(lines, reasons, first_text))
     reasons.update(tabs_under_trail(lines, reasons, first_text))
+    reasons.update(section_over_headline(lines, reasons, first_text))
     reasons.update(menu_block(lines, reasons, first_text))
     reasons.update(site_name_among_links(lines, reasons, first_text))
     reasons.update(label_over_its_line(lines, reasons, first_text))
@@ -1937,6 +1939,27 @@ def section_under_trail(lines: list[Line], reasons: dict[int, str], first_text: 
             or ends_sentence(kept[1].text) or CELL in kept[1].text):
         return {}
     return {kept[0].number: NAVIGATION}
+
+
+def section_over_headline(lines: list[Line], reasons: dict[int, str], first_text: int
+                          ) -> dict[int, str]:
+    """The page's first line (its debris aside) naming the site's section of news (`News`,
+    `Press releases`, `新聞動態`; the profiles' `news_section`) over the headline, a line
+    shaped as a heading naming no one, over the text's first sentence or opening it: the
+    section the page stands in, not the title. Over the text itself, no headline between,
+    such a word is the title; under another line, a newsletter's section heading."""
+    first = kept_under(lines, reasons, 0)
+    if first is None or first >= first_text or not NEWS_SECTION.fullmatch(
+            without_icons(lines[first].text).strip()):
+        return {}
+    under = kept_under(lines, reasons, first + 1)
+    if under is None or under > first_text:
+        return {}
+    headline = lines[under].text.strip()
+    language = detect(headline)
+    if not language.is_heading(headline) or language.names_person(headline):
+        return {}
+    return {lines[first].number: NAVIGATION}
 
 
 def tabs_under_trail(lines: list[Line], reasons: dict[int, str], first_text: int
