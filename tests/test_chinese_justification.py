@@ -269,3 +269,38 @@ def test_an_english_line_quoting_chinese_is_justified_over_its_word_spaces(
                     and len(word) == 1], (layout, words)
         for line in english[:-1]:
             assert measure - line[-1][1] < 0.5, (layout, line)
+
+
+EDGES = {  # (language, title): a paragraph opening with a figure (1,250名), whose sum (約12,480萬元,
+    # which no break parts) and closing marks before an opening one (」（, ”（) are made to
+    # fall at each place of a line
+    ("zh-HK", "長者服務"): lambda more: (
+        f"1,250名長者{'各區' * (more // 2)}{'的' * (more % 2)}參加講座，總開支約12,480萬元；"
+        "本會於年內推出「長者數碼共融計劃」（第二期），另有《社區關懷手冊》（修訂本）派發予"
+        "各區義工，並於38個屋邨舉辦講座，協助長者使用網上服務。"),
+    ("zh-CN", "社区服务"): lambda more: (
+        f"1,250名长者{'各区' * (more // 2)}{'的' * (more % 2)}参加讲座，总开支约12,480万元；"
+        "本会于年内推出“长者数码共融计划”（第二期），另有《社区关怀手册》（修订本）派发给"
+        "各区志愿者，并在38个小区举办讲座，协助长者使用网上服务。"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "title"), EDGES)
+def test_every_chinese_line_ends_within_the_measure(tmp_path, language, title):
+    """A line spread between its characters ends at the measure, in every edition: one
+    opening with a figure, before a sum that goes over whole (its first character spaced
+    half a share before, as Pango spaces each character, half on either side), had ended
+    half a share past it; one ending with a closing mark halved against the opening mark
+    the break set on the next line ends with the mark's whole em at the measure, where it
+    had ended its blank half past it; and one that fits only with that mark halved (clreq
+    3.1.6) keeps the mark's ink inside."""
+    (tmp_path / "edges.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
+                                         encoding="utf-8")
+    sweep = EDGES[(language, title)]
+    text = "\n\n".join([title, *(sweep(more) for more in range(40))])
+    document, pdfs = scraped_editions(tmp_path, "edges", text, LAYOUTS)
+    for name, pdf in pdfs.items():
+        report = preflight(pdf, document, load_layout(ROOT / "layouts", name), tmp_path)
+        (within,) = [check for check in report.checks if check.rule == "within-text-area"]
+        assert within.passed, (name, within.message)

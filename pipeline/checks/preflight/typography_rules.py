@@ -855,13 +855,23 @@ def past_measure_problems(edition: Edition) -> list[str]:
 def page_past_measure_problems(edition: Edition, number: int, glyphs: list[Glyph]
                                ) -> list[str]:
     left, bottom, right, top = edition.text_area(number)
+    marks = profile_for(edition.document.metadata.language).closing_marks
     past = [glyph for glyph in glyphs if glyph.text.strip() and bottom <= glyph.y <= top
-            and glyph.end > right + PLACE_TOLERANCE_PT]
+            and inked_end(glyph, marks) > right + PLACE_TOLERANCE_PT]
     if not past:
         return []
-    beyond = (max(glyph.end for glyph in past) - right) / POINTS_PER_MM
+    beyond = (max(inked_end(glyph, marks) for glyph in past) - right) / POINTS_PER_MM
     return [f"page {number}: {text_of(past)[:30]!r} set {beyond:.1f} mm past the text area,"
             " into the margin"]
+
+
+def inked_end(glyph: Glyph, closing_marks: str) -> float:
+    """Where `glyph`'s ink may reach: a closing mark's, half its width in, as a line may end
+    with one set half its width to fit (clreq 3.1.6), its ink in the half kept and its blank
+    half past the measure (the PDF gives the face's width, not the half it was set at)."""
+    if glyph.text and glyph.text in closing_marks:
+        return glyph.x + glyph.advance / 2
+    return glyph.end
 
 
 PAST_MEASURE = PageMeasure(page_past_measure_problems)

@@ -89,15 +89,22 @@ def spread(line, block, spread_by: str) -> None:
     text = "".join(text_box.text for text_box in text_boxes(line))
     if len(text) < 2 or not re.search(spread_by, text):
         return
-    if profile_for(block.style["lang"] or "").spread_characters:
+    profile = profile_for(block.style["lang"] or "")
+    if profile.spread_characters:
         unjustified(line)  # its space is no word space to take what the line lacks
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking <= FULL:
         return
+    last = list(text_boxes(line))[-1]
+    if lacking >= (blank := halved_end(last, profile)):
+        lacking -= blank  # the mark whole, its em ending at the measure
     # Spread between its own characters only, its figures and Latin words kept whole
-    # ("4,300吨", not "4 , 3 0 0"): after each but the last, whose spacing falls beyond the
-    # measure.
-    gaps = len(SPREAD_CHARACTER.findall(text)) - bool(SPREAD_CHARACTER.match(text[-1]))
+    # ("4,300吨", not "4 , 3 0 0"). Pango spaces each character half before it and half
+    # after, each text box's outer halves dropped: the last box's first character's, where
+    # it starts the box, and its last one's, which would fall beyond the measure. One
+    # opening with a figure (1,250名) keeps the half before its first character.
+    gaps = len(SPREAD_CHARACTER.findall(text)) - (
+        bool(SPREAD_CHARACTER.match(last.text[:1])) + bool(SPREAD_CHARACTER.match(text[-1]))) / 2
     # The word spaces of its Latin words ("Hong Kong Jockey Club") take their share too, as
     # any gap of the line does (CSS Text 3's inter-character justification).
     spaces = count_expandable_spaces(line)
@@ -108,6 +115,19 @@ def spread(line, block, spread_by: str) -> None:
             justify_line(None, line, share * spaces)
         widened(line, share, 0.0, SPREAD_CHARACTER)
     # else left short, as the writer leaves an English line before a long address
+
+
+def halved_end(last, profile: Profile) -> float:
+    """The blank half of the closing mark ending a line, set half its width against an
+    opening mark the break has set on the next line (`」（`, clreq 3.1.6.2), else 0: with no
+    mark beside it, it takes its whole em where the line has room, as the grid's last
+    character; where it has none, it stays halved (clreq 3.1.6), its ink inside."""
+    features = last.style["font_feature_settings"]
+    if features == "normal" or ("halt", 1) not in features:
+        return 0.0
+    if not (profile.closing_marks and last.text[-1:] in profile.closing_marks):
+        return 0.0
+    return last.style["font_size"] / 2
 
 
 def line_end(line) -> float:
