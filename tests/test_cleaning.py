@@ -344,6 +344,23 @@ def test_a_chinese_sentence_quoting_stays_chinese_in_a_bilingual_text():
         assert clean_line("主席表示「We will keep the walk open.」") == (
             "主席表示「We will keep the walk open.」")
 
+@pytest.mark.parametrize(("language", "written", "set_as"), [
+    ("zh-HK", '「故事時間」的小朋友在閱覽室。Children at a "Story Time" session.',
+     "「故事時間」的小朋友在閱覽室。Children at a \u2018Story Time\u2019 session."),
+    ("zh-CN", 'Volunteers at the "Clean Shores" day.志愿者参加"清洁海岸"活动。',
+     "Volunteers at the \u2018Clean Shores\u2019 day.志愿者参加\u201c清洁海岸\u201d活动。"),
+])  # fmt: skip
+def test_a_sentence_and_its_translation_run_together_are_each_set_in_its_language(
+        language, written, set_as):
+    """As a caption's two lines joined are, and as each was set when a line of its own (a
+    draft holding the caption reads back as built): the English sentence's quotes are
+    English, whichever comes first; a decimal point ends no sentence."""
+    with reading_in(language):
+        assert clean_line(written) == set_as
+        assert clean_line(set_as) == set_as
+        assert clean_line("下載年報（PDF，8.6MB）") == "下載年報（PDF，8.6MB）"
+
+
 @pytest.mark.parametrize("language, cells, figures", [
     ("zh-HK", "年度\t2022-23\t2023-24", ["2022-23", "2023-24"]),
     ("zh-CN", "财政年度\t2021-22\t6-8", ["2021-22", "6-8"]),

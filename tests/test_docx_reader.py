@@ -1077,3 +1077,23 @@ def test_a_refusal_quotes_lines_a_break_parts_as_words_a_space_parts():
     picture = OxmlElement("w:drawing")
     paragraph[0].append(picture)
     assert place_of(picture) == "in 'Ottoline Pike Secretary 12 May'"
+
+
+TEXTS = Path(__file__).parent / "texts"
+
+
+@pytest.mark.parametrize("name", [
+    "sites/harbour-library-bilingual-caption",
+])  # fmt: skip
+def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
+    """Opened and saved with no edit, the draft reads back as the model it was written from,
+    so its import says nothing: a caption and its translation run together (`…聽故事。
+    Children at a ‘Story Time’ session …`), its English quotes English (read again as one
+    Chinese line, they had become 「Story Time」)."""
+    path = TEXTS / f"{name}.txt"
+    metadata = load_metadata(path.with_suffix(".toml"), ("print", "large-print", "screen"))
+    page = read_scraped(path, metadata)[0]
+    draft = tmp_path / f"{path.stem}.docx"
+    draft.write_bytes(write_docx(page, LAYOUT, path.parent))
+    docx.Document(str(draft)).save(str(draft))
+    assert read_docx(draft, metadata, page) == page

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from pipeline.addresses import SET_APART
 from pipeline.languages.chinese import CHINESE
@@ -281,6 +282,33 @@ def language_halves(text: str) -> tuple[str, ...]:
     text alone where it holds no one language_boundary."""
     boundary = language_boundary(text)
     return (text,) if boundary is None else (text[:boundary], text[boundary + 1:])
+
+
+# A sentence's end, perhaps inside its closing quotes or brackets, with no space after it:
+# by the marks of a language whose words are spaced, or one whose are not.
+UNSPACED_SENTENCE_ENDS = {
+    True: re.compile(f"[.!?\u2026][{re.escape(SENTENCE_CLOSERS)}]*(?=\\S)"),
+    False: re.compile(f"[\u3002\uff01\uff1f][{re.escape(SENTENCE_CLOSERS)}]*(?=\\S)"),
+}
+
+
+def sentence_boundary(text: str) -> int | None:
+    """Where a text of two sentences in two languages, one after the other with no space
+    between them (a caption and its translation, each a line of its own, joined: `…上課。
+    Participants of …`), passes from one to the other, the first ending by its own
+    language's mark; None where no sentence ends there (`8.6MB`, `報告.txt`), or the text
+    changes language more than once."""
+    ends = {end.end(): spaced for spaced, marks in UNSPACED_SENTENCE_ENDS.items()
+            for end in marks.finditer(text)}
+    if not ends:
+        return None
+    # Each end parted from what follows, as a space would: the one change of language, read
+    # once over the whole text (its ends many: `…` typed as dots), must fall at one.
+    cuts = sorted(ends)
+    boundary = language_boundary(" ".join(text[start:end] for start, end
+                                          in pairwise([0, *cuts, len(text)])))
+    at = {cut + count: cut for count, cut in enumerate(cuts)}.get(boundary)
+    return at if at is not None and detect(text[:at]).words_spaced == ends[at] else None
 
 
 # A hyphen ending a line after a letter: a compound's, or a word's a printed page broke there.

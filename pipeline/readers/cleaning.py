@@ -34,6 +34,7 @@ from pipeline.languages import (
     language_halves,
     phrases,
     profile_for,
+    sentence_boundary,
     takes_small_caps,
     written_in,
 )
@@ -270,6 +271,10 @@ def clean_row(line: str) -> str:
 
 
 def clean_line(line: str) -> str:
+    # A sentence and its translation run together are each typeset in its own language, as
+    # each was when a line of its own (its quotes its language's: `上課。… the ‘Seniors’ course`).
+    if (boundary := sentence_boundary(line)) is not None:
+        return clean_line(line[:boundary]) + clean_line(line[boundary:])
     line = unicodedata.normalize("NFC", INVISIBLE.sub("", line)).translate(VIEWER_COPIES)
     if not line.strip():
         # Only white space: the marker when a no-break space stood there, else an empty line.
