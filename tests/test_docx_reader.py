@@ -1084,12 +1084,15 @@ TEXTS = Path(__file__).parent / "texts"
 
 @pytest.mark.parametrize("name", [
     "sites/harbour-library-bilingual-caption",
+    "front_and_back/harbour-trust-part-2",
 ])  # fmt: skip
 def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     """Opened and saved with no edit, the draft reads back as the model it was written from,
     so its import says nothing: a caption and its translation run together (`…聽故事。
     Children at a ‘Story Time’ session …`), its English quotes English (read again as one
-    Chinese line, they had become 「Story Time」)."""
+    Chinese line, they had become 「Story Time」); a subtitle made of the publication's line and
+    the title's label (`…Annual Review 2024–25, Part 2`), its figure bound to its word as the
+    draft's reading binds it."""
     path = TEXTS / f"{name}.txt"
     metadata = load_metadata(path.with_suffix(".toml"), ("print", "large-print", "screen"))
     page = read_scraped(path, metadata)[0]
@@ -1097,3 +1100,4 @@ def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     draft.write_bytes(write_docx(page, LAYOUT, path.parent))
     docx.Document(str(draft)).save(str(draft))
     assert read_docx(draft, metadata, page) == page
+    assert not page.metadata.subtitle.endswith(" 2")

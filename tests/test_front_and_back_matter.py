@@ -411,7 +411,7 @@ def test_the_publication_named_under_a_division_title_line_goes_into_the_subtitl
                     f"Annual Report 2023-24\n\nAt a glance\n\n{ENGLISH_BODY}",
                     title="Complaints about local services")
     assert document.metadata.subtitle == (
-        "Local Services Ombudsman\u00a0\u2013 Annual Report 2023\u201324, Chapter 3")
+        "Local Services Ombudsman\u00a0\u2013 Annual Report 2023\u201324, Chapter\u00a03")
     assert kinds(document)[0] == "Heading" and document.blocks[0].text == "At a glance"
 
 

@@ -85,7 +85,7 @@ from pipeline.model import (
     speech_rubric,
     unskipped,
 )
-from pipeline.readers.cleaning import LINK, linked
+from pipeline.readers.cleaning import LINK, clean_front_line, linked
 from pipeline.readers.front_matter import (
     bilingual_parts,
     byline_line,
@@ -232,7 +232,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         if metadata.subtitle:
             label = rows[0]  # stands before the title, the subtitle being the metadata's
         else:
-            metadata = replace(metadata, subtitle=", ".join(rows),
+            metadata = replace(metadata, subtitle=subtitle_of(rows),
                                date=metadata.date or next(filter(None, (
                                    detect(row).date_in(row) for row in rows)), ""))
     masthead = masthead_lines(texts, metadata)
@@ -1051,12 +1051,20 @@ def settle_title(
             named = publication_line(units)
             if named is not None:
                 units = [unit for unit in units if unit is not named]
-            subtitle = f"{named.text}, {label}" if named is not None else label
+            subtitle = subtitle_of([named.text, label] if named is not None else [label])
             metadata = metadata if metadata.subtitle else replace(metadata, subtitle=subtitle)
         return metadata, units
     if opening_heading:
         return replace(metadata, title=first.text), [u for u in units if u is not first]
     return replace(metadata, title=title_from_name(name)), units
+
+
+def subtitle_of(pieces: list[str]) -> str:
+    """A subtitle made of lines of the text (a publication's name and a division's label,
+    `…Annual Report 2023–24, Chapter 3`), cleaned as one line, as the draft and the
+    marked-up form read it back (a figure ending it bound to its word); its pieces, each
+    cleaned as a line of its own, had not been."""
+    return clean_front_line(", ".join(piece.strip() for piece in pieces))
 
 
 def dated_title(line: str, title: str) -> bool:
