@@ -1085,6 +1085,7 @@ TEXTS = Path(__file__).parent / "texts"
 @pytest.mark.parametrize("name", [
     "sites/harbour-library-bilingual-caption",
     "front_and_back/harbour-trust-part-2",
+    "sign_offs/school-board-notice-zh",
 ])  # fmt: skip
 def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     """Opened and saved with no edit, the draft reads back as the model it was written from,
@@ -1092,7 +1093,9 @@ def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     Children at a ‘Story Time’ session …`), its English quotes English (read again as one
     Chinese line, they had become 「Story Time」); a subtitle made of the publication's line and
     the title's label (`…Annual Review 2024–25, Part 2`), its figure bound to its word as the
-    draft's reading binds it."""
+    draft's reading binds it; a Chinese notice's record of its printing, its issuer and its
+    date a wide gap apart (`…秘書處　2025年8月21日印發`), parted by a full-width space, which
+    cleaning keeps (a space there it had closed up)."""
     path = TEXTS / f"{name}.txt"
     metadata = load_metadata(path.with_suffix(".toml"), ("print", "large-print", "screen"))
     page = read_scraped(path, metadata)[0]

@@ -803,5 +803,5 @@ def test_a_notices_closing_notes_are_paragraphs_and_its_signature_signs_and_date
         ("Paragraph", "（联系人：王芳；联系电话：0571-86001234）"),
         ("SignOff", "清河区人民政府办公室 / 2024年6月3日"), ("Paragraph", "（此件主动公开）"),
         ("Paragraph", "抄送：区委办公室，区人大常委会办公室。"),
-        ("Paragraph", "清河区人民政府办公室 2024年6月4日印发")]
+        ("Paragraph", "清河区人民政府办公室\u30002024年6月4日印发")]
     assert document.metadata.date == "2024-06-03"

@@ -84,7 +84,14 @@ class Unit:
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads (a
         list item's indentation, kept for the list's depth, aside)."""
-        return joined_lines([row.lstrip(" ") for row in self.rows]).replace("\t", " ")
+        text = joined_lines([row.lstrip(" ") for row in self.rows])
+        return UNSPACED_CELL_GAP.sub("\u3000", text).replace("\t", " ")
+
+
+# The gap between two of a row's cells, read as a line, beside a character of a script that
+# parts no words by spaces: the full-width space cleaning keeps there (`办公室　2025年3月11日
+# 印发`, a notice's record of its printing); a space it closes up, as a draft read back would.
+UNSPACED_CELL_GAP = re.compile(f"(?<=[{UNSPACED}])\t|\t(?=[{UNSPACED}])")
 
 
 @dataclass(frozen=True)
