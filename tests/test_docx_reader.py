@@ -1086,6 +1086,8 @@ TEXTS = Path(__file__).parent / "texts"
     "sites/harbour-library-bilingual-caption",
     "front_and_back/harbour-trust-part-2",
     "sign_offs/school-board-notice-zh",
+    "reports/drainage-complaints-zh",
+    "reports/museum-visitors-figure",
 ])  # fmt: skip
 def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     """Opened and saved with no edit, the draft reads back as the model it was written from,
@@ -1095,7 +1097,9 @@ def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     the title's label (`…Annual Review 2024–25, Part 2`), its figure bound to its word as the
     draft's reading binds it; a Chinese notice's record of its printing, its issuer and its
     date a wide gap apart (`…秘書處　2025年8月21日印發`), parted by a full-width space, which
-    cleaning keeps (a space there it had closed up)."""
+    cleaning keeps (a space there it had closed up); a figure's caption and the line under
+    it saying what it counts in (`（單位：宗）`, `(thousands)`), one span as the draft reads
+    them back (they had been two)."""
     path = TEXTS / f"{name}.txt"
     metadata = load_metadata(path.with_suffix(".toml"), ("print", "large-print", "screen"))
     page = read_scraped(path, metadata)[0]

@@ -85,7 +85,7 @@ from pipeline.model import (
     speech_rubric,
     unskipped,
 )
-from pipeline.readers.cleaning import LINK, clean_front_line, linked
+from pipeline.readers.cleaning import LINK, clean_front_line, joined, linked
 from pipeline.readers.front_matter import (
     bilingual_parts,
     byline_line,
@@ -1743,7 +1743,9 @@ def noted_figures(result: list[Block]) -> list[Block]:
             last = before.caption[-1].text if before.caption else ""
             # The space between them a language sets (none in Chinese).
             tail = joined_lines([last, text])[len(last):]
-            found[-1] = replace(before, caption=(*before.caption, Span(tail)))
+            # One span with the caption's last where they share its emphasis, as a
+            # caption's spans read back from the draft are.
+            found[-1] = replace(before, caption=joined([*before.caption, Span(tail)]))
             continue
         found.append(block)
     return found
