@@ -1088,6 +1088,7 @@ TEXTS = Path(__file__).parent / "texts"
     "sign_offs/school-board-notice-zh",
     "reports/drainage-complaints-zh",
     "reports/museum-visitors-figure",
+    "printed/library-service-review",
 ])  # fmt: skip
 def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     """Opened and saved with no edit, the draft reads back as the model it was written from,
@@ -1099,7 +1100,9 @@ def test_a_draft_saved_with_no_edit_reads_back_as_built(tmp_path, name):
     date a wide gap apart (`…秘書處　2025年8月21日印發`), parted by a full-width space, which
     cleaning keeps (a space there it had closed up); a figure's caption and the line under
     it saying what it counts in (`（單位：宗）`, `(thousands)`), one span as the draft reads
-    them back (they had been two)."""
+    them back (they had been two); a printed page's word before a note's call, set against it
+    (`14 per cent1`), cleaned as a word (`per\u00a0cent`) as the draft, which writes the call
+    apart, reads it back."""
     path = TEXTS / f"{name}.txt"
     metadata = load_metadata(path.with_suffix(".toml"), ("print", "large-print", "screen"))
     page = read_scraped(path, metadata)[0]

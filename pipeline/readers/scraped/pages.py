@@ -39,7 +39,7 @@ from pipeline.languages import (
     ends_sentence,
     word_count,
 )
-from pipeline.readers.cleaning import CELL
+from pipeline.readers.cleaning import CELL, clean_row
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop
 from pipeline.readers.scraped.lists import marked
 
@@ -569,6 +569,10 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
         # Attendance`), binding them by a no-break space: a call binds nothing after it.
         after = re.sub("^\u00a0", " ", rows[index][call.end():])
         rows[index] = f"{rows[index][:call.start()]}[{call.group()}]{after}"
+    for index in {index for index, _ in calls}:
+        # Cleaned again, the word before a call a word (`per cent4`: `per\u00a0cent[4]`), as
+        # the draft and the marked-up form, which write the call apart, read it back.
+        rows[index] = recleaned(rows[index])
     for index in labels:
         rows[index] = labelled.sub(r"[\1] ", rows[index], count=1)
     notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]
@@ -579,6 +583,12 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
                     strict=True))
     moved = [*kept, (0, ""), *notes]
     return "\n".join(row for _, row in moved), [number for number, _ in moved]
+
+
+def recleaned(row: str) -> str:
+    """A row cleaned again, its indentation (a list item's depth) kept."""
+    indent = row[:len(row) - len(row.lstrip(" "))]
+    return indent + clean_row(row)
 
 
 def foot_notes(rows: list[str], labelled: re.Pattern = BARE_LABEL) -> list[tuple[int, int]]:
