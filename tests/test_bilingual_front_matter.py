@@ -115,7 +115,7 @@ def test_a_byline_on_one_line_with_the_persons_english_name_alone_parts():
 
 def test_a_byline_in_both_languages_under_a_title_in_one_is_one_byline():
     """A Chinese page titled in Chinese alone that gives its author's name in both (the
-    editor's finding: the English line had been a heading); a one-word English heading
+    English line had been a heading); a one-word English heading
     right under a Chinese byline stays a heading."""
     body = "本年度協會繼續擴展社區服務，服務人次較上一年度增加一成。我們感謝各界的支持。"
     page = scraped_document("report", f"會長報告\n\n會長 何詠恩\n\nPresident Ho Weng Ian\n\n{body}\n",

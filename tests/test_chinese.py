@@ -900,7 +900,7 @@ def test_a_circle_typed_for_zero_beside_numerals_is_the_numeral_zero(typed):
                                    "表12 主要環境績效指標", "表三 主要環境績效指標"])
 def test_a_table_numbered_in_its_chapter_keeps_the_space_before_its_title(title):
     """A table's number stays apart from its title however it is numbered, within its
-    chapter too (`表3-1`: the reviewer's finding, where `表1` kept its space and `表3-1`
+    chapter too (`表3-1`, where `表1` kept its space and `表3-1`
     lost it); the number itself is kept as written."""
     assert CHINESE.typeset(title) == title
     assert CHINESE.typeset(title.replace("環境績效", "环境绩效")) == title.replace(

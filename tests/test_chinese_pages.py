@@ -137,7 +137,7 @@ def test_a_speech_greeting_several_stands_at_the_left_and_greets_the_hall_indent
                                       "陳校長（陳大文博士）、各位老師、各位同學："])
 def test_a_greeting_naming_the_chair_in_brackets_stands_at_the_left(greeting):
     """A speech greeting its chair by title, the name in brackets after it, then the hall
-    (the reviewer's finding: it had been indented as a paragraph, where `主席、各位嘉賓：`
+    (it had been indented as a paragraph, where `主席、各位嘉賓：`
     stands at the left, 頂格); a sentence naming one so (`梁主席（梁志明教授）表示：`) is none."""
     from pipeline.writers.flush import flush_left, greetings
 

@@ -72,7 +72,7 @@ def test_a_file_name_breaks_before_its_own_marks_only_and_links_nowhere():
     "records_office@archive.example.gov.uk"])
 def test_no_address_nor_file_name_breaks_at_an_underscore_nor_inside_its_letters(written):
     """The house style breaks one before a / . - or @ only: a line ending "Survey_Results"
-    over "_2022-23.csv" reads as two names (the typesetter's finding)."""
+    over "_2022-23.csv" reads as two names."""
     points = address_points(written)
     assert points and all(written[point] in "/.-@" for point in points), points
     for rules in (LineBreaks(PRINT.hyphenation, "en-GB", links=True),

@@ -1681,7 +1681,7 @@ def test_a_text_titled_after_its_file_s_name_is_said(tmp_path):
     """A post with no headline and no title in its metadata is titled after its file's name
     (`Harbour walk`), which the editions' title, running heads and the PDF's title, read
     first by a screen reader, then say: the model's build says so in one line naming where
-    to give one (the auditor's finding: it had passed unremarked). A text whose first line
+    to give one (it had passed unremarked). A text whose first line
     is the title its file is named after says nothing."""
     from pipeline.tasks.steps import build_model
 
@@ -1701,7 +1701,7 @@ def test_a_text_titled_after_its_file_s_name_is_said(tmp_path):
 def test_a_letters_address_over_its_greeting_stays_lines_where_the_metadata_titles_it():
     """A letter titled by its metadata, its addressee's address over its greeting (`All
     Residents` over the street's lines, over `Dear Residents,`): the address is lines, its
-    first no heading (the printer's finding: `The Members` had been set as a section's
+    first no heading (`The Members` had been set as a section's
     heading); a page's title and byline over a greeting are no address."""
     letter = ("All Residents\nMill Court\nStation Road\nHarrowfield\n\nDear Residents,\n\n"
               "The committee has agreed the repairs to the courtyard, which begin in May and "

@@ -120,8 +120,8 @@ def test_a_line_ends_short_only_where_no_line_could_be_set_within_the_limit():
 def test_a_line_too_loose_for_the_limit_is_set_loose_not_ended_short(text):
     """A firm's name in capitalised words, which are never hyphenated, after a few short
     words: at many measures no first line keeps its spaces within the limit. It is set loose
-    rather than ended short in the paragraph's middle, where it reads as a break (the
-    typesetter's finding: "Our investment portfolio, managed" over the rest of its
+    rather than ended short in the paragraph's middle, where it reads as a break (
+    "Our investment portfolio, managed" over the rest of its
     paragraph); a line ends short only before a long address (or between Chinese
     characters), where a loose one would hold holes."""
     styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), 11.5 * 4 / 3))
@@ -293,7 +293,7 @@ def test_a_heading_in_two_languages_breaks_between_them(lines, spaced):
     ("celebrate", ["cel", "e", "brate"]),  # the dictionary's "cel-eb-rate" misleads
     ("applications", ["ap", "pli", "ca", "tions"]),
     ("important", ["im", "por", "tant"]),
-    # the typesetter's finding: "authorit-ies", "monit-oring" at line ends
+    # "authorit-ies", "monit-oring" at line ends
     ("authorities", ["au", "thor", "i", "ties"]),
     ("monitoring", ["mon", "i", "tor", "ing"]),
     ("communities", ["com", "mu", "ni", "ties"]),

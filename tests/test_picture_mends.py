@@ -2,7 +2,7 @@
 until no page but the last is left over 15 % empty: each mend (a figure set after the next
 paragraph, or scaled down) moves the pages after it, and the next hole shows only in the
 layout after; the mends are not cut short while holes are still being found (at four
-layouts, the typesetter's finding, pages of large print had been left 64 % empty)."""
+layouts, pages of large print had been left 64 % empty)."""
 
 from __future__ import annotations
 

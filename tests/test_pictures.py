@@ -262,10 +262,10 @@ def test_a_picture_the_metadata_gives_a_figure_the_text_lacks_is_said(tmp_path):
 @pytest.mark.parametrize("layout_name", ["print", "large-print"])
 def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_path):
     """A picture two and a half times as tall as wide, at the measure's width, stood some
-    350 mm tall and ran off the foot of its page, over the folio (the printer's finding):
+    350 mm tall and ran off the foot of its page, over the folio:
     it is set no taller than the layout's share of the text area, whole, inside the trim,
     its left edge over its caption's start (centred in its box, it had stood over neither
-    the caption nor the measure's middle: the typesetter's finding)."""
+    the caption nor the measure's middle)."""
     from pipeline.layouts import PICTURE_SHARE
     from pipeline.pdf.pages import unit_square, with_ctm
 

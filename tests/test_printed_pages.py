@@ -204,7 +204,7 @@ def test_a_tables_rows_whose_counts_run_on_a_page_apart_are_no_pages():
     """A long table whose column of small counts happens to run on by one between rows a
     page's length apart (`Ingleton⇥383⇥11⇥711`, nine rows on `Northgate⇥291⇥12⇥675`): rows,
     each a label and figures, every one kept (four had been dropped as facing pages' folios,
-    and the table's total no longer added up: the auditor's finding)."""
+    and the table's total no longer added up)."""
     counts = [4, 11, 7, 9, 6, 5, 8, 6, 7, 9, 12, 5, 4, 8, 6, 7, 9, 5, 13, 6, 8, 4, 7, 12]
     rows = [f"Area {chr(65 + number)}\t{200 + number * 7}\t{count}\t{300 + number * 11}"
             for number, count in enumerate(counts)]

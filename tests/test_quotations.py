@@ -311,7 +311,7 @@ def test_a_quotations_attribution_is_read_within_its_blockquote(tmp_path):
 
 def test_a_displayed_quotation_set_ragged_is_never_hyphenated():
     """A displayed quotation is set ragged right, as a display is: its words are never
-    hyphenated (the typesetter's finding: "the foreman moved the bar-" over "riers himself"),
+    hyphenated ("the foreman moved the bar-" over "riers himself"),
     while the paragraphs around it are, in the print edition that hyphenates."""
     words = ("The foreman moved the barriers himself, and the maintenance crews monitored "
              "the embankment throughout the afternoon, documenting every irregularity. ")

@@ -101,7 +101,7 @@ def heavy_rules(pdf) -> list[dict[float, int]]:
 def test_the_rule_closing_a_part_stands_right_under_its_last_row(tmp_path):
     """Where the renderer moves a table's page break a row earlier, the row it takes back
     leaves its height in the part's, and the foot's rule stood that far under the last row
-    printed (the printer's finding: 16 mm, in a chapter whose pictures set the table's
+    printed (16 mm, in a chapter whose pictures set the table's
     pages so); it stands right under it, as every part's does."""
     from PIL import Image
 

@@ -158,7 +158,7 @@ def test_a_subtotal_among_the_rows_is_set_as_a_total_too():
 
 def test_a_count_named_total_among_others_it_does_not_add_up_is_a_row_as_they_are():
     """`Total audience` between the counts of a season's companies and its venues totals
-    none of them (the reviewer's finding: it had been set bold, a rule over it, as the
+    none of them (it had been set bold, a rule over it, as the
     table's totals); a subtotal whose figures are the sums above it, rounded, still is one,
     and a last row so named always is."""
     season = Table(cells("Measure", "2023–24", "2024–25"), (

@@ -120,7 +120,7 @@ def test_the_file_says_it_is_pdf_ua_and_orders_its_annotations(screen_pdf, tmp_p
 
 def test_a_last_page_holding_a_figure_holds_no_lone_line(tmp_path):
     """A picture too tall to stay on the first page goes to the second with its caption's
-    single line: a page of the text's, not a line left alone (the auditor's finding: the
+    single line: a page of the text's, not a line left alone (the
     typography rule had called it "a single line"); and a page drawing no text is measured,
     where a rule had failed the whole preflight."""
     source = tmp_path / "source"
@@ -148,7 +148,7 @@ def test_a_picture_described_by_its_caption_alone_is_a_warning(tmp_path):
     """A picture given no `[alt]` is read as the default phrase and its caption: valid
     PDF/UA-1, which the edition stays, but whether the caption says what the picture shows is
     a person's judgement, so the preflight warns, naming the figure and where to describe it
-    (the auditor's finding: the default text had passed unremarked); a described one is not
+    (the default text had passed unremarked); a described one is not
     named, nor a figure whose picture is still to come."""
     source = tmp_path / "source"
     source.mkdir()
