@@ -259,7 +259,7 @@ def test_the_contact_lines_closing_a_release_stand_under_their_heading(label):
     ("Press enquiries", "Sam O'Neill, Communications Manager",
      "020 7946 0321 / sam.oneill@example.gov.uk"),
     ("Media contact", "Rahul Desai", "0161 496 0000 | rahul@example.org"),
-    ("For more information, contact", "Alex Kerr, Press Officer",
+    ("For more information", "Alex Kerr, Press Officer",
      "07700 900 456 | alex.kerr@example.com"),
     ("傳媒查詢", "陳美華女士，新聞主任", "2867 1234 | press@example.gov.hk"),
     ("媒体查询", "王小明，新闻主任", "010 6512 3456 | press@example.gov.cn"),
@@ -280,6 +280,38 @@ def test_a_telephone_number_and_an_address_on_one_line_are_contact_lines(
     assert isinstance(document.blocks[-1], LineBlock)
     assert [plain(line) for line in document.blocks[-1].lines] == [
         clean_line(contact), details]
+
+
+@pytest.mark.parametrize(("lead_in", "contact", "details"), [
+    ("To book a guided walk, please call", "Ines Varga, Volunteer Coordinator",
+     "01632 960 555 | walks@northcove.example.org"),
+    ("For a printed copy, write to", "The Secretary, 4 Quay Street, Wisbech PE13 1AB",
+     "01632 960 777"),
+    ("Journalists should email", "Owen Blake, Press Officer", "owen.blake@example.org"),
+    ("如有查詢，請聯絡", "陳美華女士，新聞主任", "2867 1234 | press@example.gov.hk"),
+    ("如有疑问，请致电", "王小明，馆务主任", "010 6512 3456"),
+])
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_a_line_ending_in_a_verb_of_contacting_leads_in_to_the_contact_lines(
+        lead_in, contact, details, blank):
+    """A line closing a release whose words end in a verb of contacting, with no colon
+    ("For a printed copy, write to", "如有查詢，請聯絡"), over a name and a telephone number
+    or an address, is a lead-in, read as it is with its colon: a paragraph, the lines under it
+    kept as lines (it had been their heading, or a signature's first line with them)."""
+    body = ("Northern Ferries will run a crossing to Peng Chau at 1.30 am from 1 May, the "
+            "first after midnight in the route's forty years. Shift workers asked for it.")
+
+    def closing(mark: str) -> list:
+        text = (f"PRESS RELEASE{blank}{HEADLINE}{blank}{body}{blank}{lead_in}{mark}\n"
+                f"{contact}\n{details}\n")
+        return read(text)[0].blocks[-2:]
+
+    colon = ":" if lead_in.isascii() else "："
+    lead, lines = closing("")
+    assert isinstance(lead, Paragraph) and lead.text == lead_in
+    assert isinstance(lines, LineBlock)
+    assert lines == closing(colon)[1]
+    assert [plain(line) for line in lines.lines] == [clean_line(contact), details]
 
 
 def test_contact_lines_under_their_heading_within_a_release_stay_lines():
@@ -329,7 +361,7 @@ ABOUT_THE_BODY = """{headline}
 
 @pytest.mark.parametrize(("end", "notes", "notice", "contact"), [
     ("Ends", "Notes to editors", "The Westfield Growers Association is a registered charity.",
-     "For more information, contact\nPetra Gaunt, Secretary\n01632 960 118 | "
+     "Press office\nPetra Gaunt, Secretary\n01632 960 118 | "
      "petra@westfield-growers.example.org\nThe Pavilion, 4 Harrow Lane, Westfield WF2 8LP"),
     ("-ENDS-", "Notes for editors",
      "The Westfield Growers Association is a registered charity (no. 1102345).",

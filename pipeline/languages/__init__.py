@@ -130,9 +130,14 @@ VALEDICTION = any_language((profile.valediction for profile in PROFILES), flags=
 # The place and date opening a news story's first paragraph, in any language:
 # "CHELMSFORD, 11 February 2025 – ".
 NEWS_DATELINE = any_language(profile.news_dateline for profile in PROFILES)
-# What heads the contact lines closing a press release, in any language: "Media contact".
-CONTACT_HEADING = any_language((profile.contact_heading for profile in PROFILES),
+# A line leading in to contact lines by the verb at its end, in any language ("For more
+# information, contact", "如有查詢，請聯絡"), perhaps with its colon.
+CONTACT_LEAD_IN = any_language((profile.contact_lead_in for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
+# What heads the contact lines closing a press release, in any language: "Media contact";
+# not a lead-in, which a heading's words may end ("For more information, contact").
+CONTACT_HEADING = re.compile(rf"(?!{CONTACT_LEAD_IN.pattern}$)" + any_language(
+    (profile.contact_heading for profile in PROFILES), r"\s*[:：]?").pattern, re.IGNORECASE)
 # A release's media contact on one line, its heading before what it says (`Media enquiries:
 # Ms Karen Yip, 2987 6500`, `傳媒查詢：葉嘉欣女士…`): someone's details, no heading.
 MEDIA_CONTACT = any_language((profile.contact_heading for profile in PROFILES),

@@ -492,6 +492,11 @@ class English(Profile):
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
                        r"|(?:for )?(?:further|more) information(?:,? (?:please )?contact(?: us)?)?"
                        r"|press office")
+    # The verb after a clause, "please" or a modal ("For a copy, write to", "Please call",
+    # "Journalists should contact"): "Media contact" ends in the noun.
+    contact_lead_in = (r"(?:.+[,;]\s*|(?:.+\s)?please\s+|.+\s(?:should|can|may|could)\s+)"
+                       r"(?:contact|call|phone|ring|telephone|e-?mail|write\s+to)"
+                       r"|(?:.+\s)?write\s+to")
     news_dateline = (r"[A-Z][A-Z.'\u2019 -]{1,40}(?: \([^)]{1,30}\))?,\s+[^\u2013\u2014]{6,30}?"
                      r"\s+[\u2013\u2014]\s")
     unending_words = frozenset((

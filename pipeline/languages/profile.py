@@ -385,6 +385,10 @@ class Profile:
     # What heads the contact lines closing a press release or a notice ("Media contact",
     # "傳媒查詢"), a regex: a heading over them, not a signature's first line.
     contact_heading = ""
+    # A line leading in to the contact lines under it by a verb of contacting at its end,
+    # with no colon ("For more information, contact", "如有查詢，請聯絡"), a regex of the
+    # whole line: running text, as with its colon, never their heading.
+    contact_lead_in = ""
     # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
     photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one

@@ -34,6 +34,7 @@ from pipeline.languages import (
     CLOSING_SALUTE,
     CLOSING_WISH,
     CONTACT_HEADING,
+    CONTACT_LEAD_IN,
     DIRECTION,
     DIVISION_LABEL,
     DOCUMENT_NUMBER,
@@ -1396,13 +1397,14 @@ def is_heading_text(text: str) -> bool:
     Members") or closing wish ("此致") is none, nor is a picture's credit ("Photo: Priya
     Shah"), which goes with what it credits; nor a line giving an e-mail or web address
     (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`) or a media contact (`Media
-    enquiries: Ms Karen Yip, 2987 6500`), which are someone's details."""
+    enquiries: Ms Karen Yip, 2987 6500`), which are someone's details, nor one leading in to
+    them ("For more information, contact")."""
     text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
     if (GREETING.fullmatch(text.strip()) or CLOSING_WISH.fullmatch(text.strip())
             or PHOTO_CREDIT.fullmatch(text.strip()) or re.search(ADDRESS, text)
-            or MEDIA_CONTACT.match(text.strip())):
+            or MEDIA_CONTACT.match(text.strip()) or CONTACT_LEAD_IN.fullmatch(text.strip())):
         return False
     halves = language_halves(text)
     twins = len(halves) == 2 and all(  # "主任寄语 A Message from the Director"
@@ -1963,12 +1965,24 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
         # contact lines over `Marcus Bell` over `Director of Property Services`).
         above, name = pieces
         main, closing = [*main[:-1], above], [name, *closing]
+    if lead_in := contact_lead_in(closing):
+        main, closing = [*main, lead_in], [*without_rows(closing, set(lead_in.lines))]
     follows_text = signs(closing) if after_notes else any(unit.kind == "text" for unit in main)
     if not follows_text or not closing or (
             rest and not closes(closing) and not is_postscript(rest[0])
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, units[after:]
+
+
+def contact_lead_in(closing: list[Unit]) -> Unit | None:
+    """The sign-off's first line where it leads in to the contact lines under it by the verb
+    its words end with ("For more information, contact" over a name, a telephone number, an
+    address): running text, as it is with its colon; None else."""
+    rows = [row.strip() for unit in closing for row in unit.rows]
+    if rows and CONTACT_LEAD_IN.fullmatch(rows[0]) and any(map(is_contact_line, rows[1:])):
+        return closing[0].piece(0, 1)
+    return None
 
 
 def closing_figure(units: list[Unit], index: int) -> bool:
@@ -2530,7 +2544,8 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
 
 def ends_lead_in(blocks_before: list[Block]) -> bool:
     last = blocks_before[-1] if blocks_before else None
-    return isinstance(last, Paragraph) and last.text.endswith(LEAD_IN_ENDS)
+    return isinstance(last, Paragraph) and (last.text.endswith(LEAD_IN_ENDS)
+                                            or bool(CONTACT_LEAD_IN.fullmatch(last.text)))
 
 
 def labels_caption(units: list[Unit], index: int) -> bool:
