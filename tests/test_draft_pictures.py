@@ -14,7 +14,8 @@ import pytest
 from PIL import Image
 
 from pipeline import files
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, RenderingError
+from pipeline.layouts import load_layout
 from pipeline.model import Document, Figure, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.decoding import read_source
 from pipeline.readers.markup import read_markup
@@ -23,7 +24,7 @@ from pipeline.tasks.project import Project
 from pipeline.writers.docx.draft import write_draft
 
 from .support import client, copy_project, doit
-from .test_docx_edits import LAYOUT
+from .test_docx_edits import LAYOUT, ROOT
 from .test_docx_reader import edited, paragraph_starting
 
 NAME = "harbour"
@@ -450,3 +451,72 @@ def test_a_text_with_an_svg_picture_builds_its_draft_and_reads_it_back(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert images() == ["harbour.media/figure-1.png"]
     assert (source / f"{NAME}.media" / "figure-1.png").read_bytes() == new
+
+
+# --- An SVG picture's text -------------------------------------------------------------------
+
+def labelled(family: str, words: str) -> str:
+    """A plan of a pier labelled `words` in font family `family` (none where empty)."""
+    named = f' font-family="{family}"' if family else ""
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320">'
+            '<rect width="480" height="320" fill="#dce8f0"/>'
+            f'<text x="20" y="120" font-size="36"{named}>{words}</text></svg>')
+
+
+def labelled_plan(folder: Path, family: str, words: str, language: str = "en-GB") -> Document:
+    """A document in `language` whose one figure is a plan `labelled`, saved in `folder`."""
+    (folder / "plan.svg").write_text(labelled(family, words), encoding="utf-8")
+    metadata = Metadata(title=words, images={1: "plan.svg"}, alt={1: words}, language=language)
+    return Document(NAME, metadata, None, (Paragraph((Span(words),)),
+                                           Figure(1, (Span(words),), "plan.svg", words)))
+
+
+def drawn_fonts(folder: Path, document: Document) -> set[str]:
+    """The fonts (their PostScript names, without their subsets' tags) that the page the draft
+    renders the document's plan from is set in."""
+    import pikepdf
+
+    from pipeline.writers.docx.svg import drawn_page, fonts_for
+    from pipeline.writers.pdf.urls import url_fetcher
+
+    fonts = fonts_for(document, LAYOUT.for_language(document.metadata.language))
+    page = drawn_page("plan.svg", url_fetcher(fonts.layout.fonts_folder, folder), 480, 320, fonts)
+    with pikepdf.open(io.BytesIO(page)) as pdf:
+        return {str(font.BaseFont).split("+")[-1] for font in pdf.objects
+                if isinstance(font, pikepdf.Dictionary) and font.get("/Type") == "/Font"
+                and "/FontDescriptor" in font}
+
+
+@pytest.mark.parametrize(("family", "words", "language", "faces"), [
+    ("", "Pier 4 arrivals", "en-GB", {"Noto-Sans"}),
+    ("sans-serif", "Typhoon shelter", "en-GB", {"Noto-Sans"}),
+    ("serif", "Outlying islands", "en-GB", {"Noto-Serif"}),
+    ("Noto Serif", "Star Ferry, Central", "en-GB", {"Noto-Serif"}),
+    ("sans-serif", "四號碼頭", "zh-HK", {"Noto-Sans-CJK-TC"}),
+])
+def test_an_svg_pictures_text_is_drawn_in_the_draft_in_the_editions_faces(tmp_path, family,
+                                                                         words, language, faces):
+    """An SVG's text in a generic family, or none, or naming one of the layouts' faces, is
+    drawn in the draft in the face the editions draw it in, from the repository's font files,
+    the same PNG bytes each time. The draft had drawn it in the machine's own fonts (DejaVu
+    Sans for any of them), another picture on a machine with other fonts."""
+    document = labelled_plan(tmp_path, family, words, language)
+    assert drawn_fonts(tmp_path, document) == faces
+    first = write_draft(document, LAYOUT, tmp_path)
+    assert write_draft(document, LAYOUT, tmp_path).data == first.data
+
+
+@pytest.mark.parametrize("family", ["Arial", "monospace", "Comic Sans MS"])
+def test_an_svg_pictures_text_in_a_face_the_layouts_lack_is_refused_in_draft_and_edition(
+        tmp_path, family):
+    """Text in a family the layouts do not declare, which only a font of the machine's would
+    draw, stops the draft in one line naming the picture, as it stops the editions; the draft
+    had drawn it in whatever font the machine had."""
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = labelled_plan(tmp_path, family, "Ferry timetable")
+    with pytest.raises(RenderingError, match=r"^the layout fonts lack \d+ characters"):
+        render_pdf(document, load_layout(ROOT / "layouts", "screen"), tmp_path)
+    with pytest.raises(RenderingError, match=r"^picture plan\.svg: the layout fonts lack "
+                                             r"\d+ characters \(.*F U\+0046.*\)[^\n]*$"):
+        write_draft(document, LAYOUT, tmp_path)

@@ -135,7 +135,7 @@ def own_faces():
     outlive the process, in the user's temporary folder."""
     from weasyprint.text.fonts import FontConfiguration
 
-    from pipeline.writers.pdf.render import remove_copied_faces
+    from pipeline.writers.pdf.faces import remove_copied_faces
 
     configuration = FontConfiguration()
     try:

@@ -18,9 +18,10 @@ from pathlib import Path
 import tinycss2
 import uharfbuzz
 
+FONTS_CSS = "fonts.css"  # the Latin and symbol faces', which every layout's stylesheet imports
 EMOJI_CSS = "emoji.css"  # the emoji faces', loaded only for a document holding one
 # The stylesheets of the shared fonts: every face a PDF may use is declared in one of them.
-FONT_FILES = ("fonts.css", EMOJI_CSS, "chinese.css")
+FONT_FILES = (FONTS_CSS, EMOJI_CSS, "chinese.css")
 URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 SPACES = " \u00a0"  # what CSS word-spacing, and justification, widen
 # Characters narrower than half an em in any of the layouts' faces.

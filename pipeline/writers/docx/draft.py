@@ -19,6 +19,7 @@ import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -75,6 +76,9 @@ from pipeline.writers.docx.structures import (
 )
 from pipeline.writers.flush import breaks_sections, flush_left
 
+if TYPE_CHECKING:
+    from pipeline.writers.docx.svg import Fonts
+
 BYLINE_STYLE = "Byline"
 LINK_STYLE = "Hyperlink"  # Word's character style for a link's text
 LINK_COLOUR = RGBColor(0x05, 0x63, 0xC1)
@@ -126,6 +130,8 @@ def write_docx(document: Document, layout: Layout, source_dir: Path) -> bytes:
 def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     """The DOCX draft of `document` and its figures' pictures' digests, on the page and in the
     body size `layout` sets the document's language in (as the print edition)."""
+    from pipeline.writers.docx.svg import fonts_for
+
     layout = layout.for_language(document.metadata.language)
     reference = layout.reference_docx
     if reference.exists():
@@ -162,8 +168,9 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     # indents every paragraph's first line, as every edition sets them (writers/flush.py).
     flush = flush_left(document.blocks) if own.paragraph_indent else frozenset()
     attributed = document.attributions
+    fonts = fonts_for(document, layout)  # an SVG picture's, as the editions draw it
     for index, block in enumerate(document.blocks):
-        _add_block(draft, block, text_width, source_dir, add_spans, endnotes, pictures)
+        _add_block(draft, block, text_width, source_dir, fonts, add_spans, endnotes, pictures)
         if index in flush:
             draft.paragraphs[-1].paragraph_format.first_line_indent = Pt(0)
         if index in attributed:  # who said the quotation, under it at the right, kept with it
@@ -494,15 +501,15 @@ def _add_front_matter(draft, document: Document) -> None:
         _add_spans(draft.add_paragraph(style=BYLINE_STYLE), document.byline.runs, Endnotes())
 
 
-def _add_block(draft, block: Block, text_width: int, source_dir: Path, add_spans,
-               endnotes: Endnotes, pictures: dict[int, str]) -> None:
+def _add_block(draft, block: Block, text_width: int, source_dir: Path, fonts: Fonts,
+               add_spans, endnotes: Endnotes, pictures: dict[int, str]) -> None:
     match block:
         case Heading():
             # Word has nine heading levels.
             add_spans(draft.add_paragraph(style=f"Heading {min(max(block.level, 1), 9)}"),
                       block.runs)
         case Figure():
-            _add_figure(draft, block, text_width, source_dir, add_spans, pictures)
+            _add_figure(draft, block, text_width, source_dir, fonts, add_spans, pictures)
         case Paragraph():
             add_spans(draft.add_paragraph(style=BODY_STYLE), block.spans)
         case Quotation():
@@ -586,15 +593,15 @@ def _hyperlink(paragraph, address: str):
     return link
 
 
-def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, add_spans,
-                pictures: dict[int, str]) -> None:
+def _add_figure(draft, figure: Figure, text_width: int, source_dir: Path, fonts: Fonts,
+                add_spans, pictures: dict[int, str]) -> None:
     """A figure's picture (none for one still to come: its caption alone, so that no
     placeholder is ever read back as a picture) and its caption."""
     if figure.image:
         picture = draft.add_paragraph(style=FIGURE_STYLE)
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.paragraph_format.keep_with_next = True  # a caption stays with its figure
-        pictures[figure.number] = _add_picture(picture, source_dir, figure, text_width)
+        pictures[figure.number] = _add_picture(picture, source_dir, fonts, figure, text_width)
     caption = draft.add_paragraph(style=CAPTION_STYLE)
     add_spans(caption, figure.caption)
     _mark_figure(caption, figure.number)
@@ -617,14 +624,15 @@ def _mark_figure(caption, number: int) -> None:
     caption._p.append(end)
 
 
-def _add_picture(paragraph, source_dir: Path, figure: Figure, text_width: int) -> str:
+def _add_picture(paragraph, source_dir: Path, fonts: Fonts, figure: Figure,
+                 text_width: int) -> str:
     """The figure's picture in `paragraph`; the digest of the bytes embedded."""
     path = source_dir / figure.image
     if not path.is_file():
         raise PipelineError(path, f"no such image for figure {figure.number}")
     try:
         shape = paragraph.add_run().add_picture(
-            screen_picture(source_dir, figure.image, Emu(text_width).pt))
+            screen_picture(source_dir, figure.image, Emu(text_width).pt, fonts))
     except UnrecognizedImageError:
         raise PipelineError(path, f"not an image Word can show (figure {figure.number})") from None
     shape.width, shape.height = fitted(shape.width, shape.height, text_width)
@@ -636,12 +644,13 @@ def _add_picture(paragraph, source_dir: Path, figure: Figure, text_width: int) -
     return hashlib.sha256(paragraph.part.related_parts[blip.embed].blob).hexdigest()
 
 
-def screen_picture(source_dir: Path, name: str, text_width_pt: float) -> BytesIO | str:
+def screen_picture(source_dir: Path, name: str, text_width_pt: float,
+                   fonts: Fonts) -> BytesIO | str:
     """Figure image `name` as Word and LibreOffice show it: a CMYK one (a print photo) as an
     RGB copy, converted through its own profile when it has one (the print PDF keeps the
-    CMYK); an SVG one, which python-docx cannot embed, as a PNG of it (svg.py), at most
-    `text_width_pt` wide. Read whole first: one cut short or corrupt is refused as the
-    editions refuse it."""
+    CMYK); an SVG one, which python-docx cannot embed, as a PNG of it (svg.py) drawn in
+    `fonts`, at most `text_width_pt` wide. Read whole first: one cut short or corrupt is
+    refused as the editions refuse it."""
     from PIL import ImageCms
 
     from pipeline.readers.pictures import SVG_SUFFIX, decoded
@@ -649,7 +658,7 @@ def screen_picture(source_dir: Path, name: str, text_width_pt: float) -> BytesIO
 
     path = source_dir / name
     if path.suffix.lower() == SVG_SUFFIX:
-        return svg_as_png(name, source_dir, text_width_pt)
+        return svg_as_png(name, source_dir, text_width_pt, fonts)
     with path.open("rb") as stream, decoded(name, stream) as image:
         if image.mode != "CMYK":
             return str(path)

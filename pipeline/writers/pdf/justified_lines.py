@@ -49,8 +49,8 @@ def sample_setting(layout: Layout, language: str, scripts: frozenset[Profile],
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes as weasy_boxes
 
+    from pipeline.writers.pdf.faces import font_configuration
     from pipeline.writers.pdf.pagination import paginated
-    from pipeline.writers.pdf.render import font_configuration
     from pipeline.writers.pdf.urls import SOURCE_URL
 
     html = render_html(sample(language, scripts), layout)

@@ -20,20 +20,24 @@ import functools
 import gc
 import hashlib
 import io
-import multiprocessing.util
 import re
-import shutil
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from pipeline.errors import RenderingError, excerpt
-from pipeline.languages import PICTOGRAPH, PROFILES, profile_for
+from pipeline.languages import profile_for
 from pipeline.layouts import Layout
-from pipeline.model import Document, List, linkable
+from pipeline.model import Document, linkable
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.html.blocks import table_sources
+from pipeline.writers.pdf.faces import (
+    characters_lacking,
+    declared_families,
+    font_configuration,
+    own_faces_files,
+)
 from pipeline.writers.pdf.font_subsetting import tags_from_contents, use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.justification import justify_between_characters
@@ -58,7 +62,6 @@ from pipeline.writers.pdf.placement import (
 from pipeline.writers.pdf.serialised_once import streams_serialised_once
 from pipeline.writers.pdf.table_titles import feet_under_last_rows, first_titles_uncontinued
 from pipeline.writers.pdf.urls import SOURCE_URL, url_fetcher
-from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES
 
 if TYPE_CHECKING:
     from pipeline.writers.pdf.structure_tree import Tagging
@@ -69,7 +72,6 @@ if TYPE_CHECKING:
 # is let go. A short one is left to the collector: collecting the seed's costs some 15 ms,
 # more than its memory is worth.
 COLLECTED_LAYOUT_PAGES = 24
-FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
 # WeasyPrint writes a random uuid4 here in PDF/X-4 metadata, and no instance id.
 XMP_DOCUMENT_ID = re.compile(rb"<xmpMM:DocumentID>xmp\.did:[0-9a-fA-F-]{36}</xmpMM:DocumentID>")
 
@@ -159,21 +161,9 @@ def proof_note(document: Document) -> str:
 
 
 def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
-    """The layout's stylesheet, and the stylesheet of the faces of each script of its own the
-    document holds (fonts/chinese.css, once for both Chinese), and of the emoji faces
-    (fonts/emoji.css) where it holds a pictograph: only then are those fonts loaded."""
-    return [layout.folder / layout.stylesheet,
-            *dict.fromkeys(layout.fonts_folder / profile.fonts_css for profile in PROFILES
-                           if profile in document.scripts and profile.fonts_css),
-            *([layout.fonts_folder / EMOJI_CSS] if holds_pictographs(document) else [])]
-
-
-def holds_pictographs(document: Document) -> bool:
-    """Whether any text of the document holds an emoji (`✅`, `🎉`), which a post or a mail
-    may hold and only the emoji faces draw, in its words or as a list's bullet."""
-    bullets = (bullet for block in document.blocks if isinstance(block, List)
-               for bullet in block.bullets)
-    return any(PICTOGRAPH.search(text) for text in (*document.texts(), *bullets))
+    """The layout's stylesheet (which imports fonts/fonts.css), and the document's own faces'
+    (own_faces_files)."""
+    return [layout.folder / layout.stylesheet, *own_faces_files(document, layout)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
@@ -285,13 +275,7 @@ def _finish(weasy_document, pdf, *, families: frozenset[str], digest: bytes,
             generated=None) -> None:
     """Check the fonts, and make the XMP metadata reproducible, before the PDF is written;
     `generated` says what generates the characters lacking that the text does not hold."""
-    fonts = weasy_document.fonts.values()
-    strangers = {font.family for font in fonts if font.family not in families}
-    # A system font standing in, or a glyph no font has (drawn as a blank box).
-    lacking = sorted({char for font in fonts if font.family in strangers
-                      for text in font.to_unicode.values() for char in text if not char.isspace()}
-                     | {chr(codepoint) for font in fonts for codepoint in font.missing})
-    if lacking:
+    if lacking := characters_lacking(weasy_document, families):
         raise RenderingError(lacking_fonts(lacking, generated(lacking) if generated else None))
     for stream in xmp_streams(pdf):
         stream.stream = [reproducible_xmp(part, digest) for part in stream.stream]
@@ -312,36 +296,3 @@ def reproducible_xmp(part: bytes, digest: bytes) -> bytes:
     ids = (f"<xmpMM:DocumentID>xmp.did:{document_id}</xmpMM:DocumentID>"
            f"<xmpMM:InstanceID>xmp.iid:{instance_id}</xmpMM:InstanceID>").encode("ascii")
     return XMP_DOCUMENT_ID.sub(ids, part)
-
-
-def declared_families(layout: Layout) -> frozenset[str]:
-    """The font families the shared fonts' stylesheets declare (fonts.css, emoji.css and
-    each script's, chinese.css): the only ones a PDF may use."""
-    return frozenset(family for name in FONT_FILES
-                     for family in FONT_FAMILY.findall(
-                         (layout.fonts_folder / name).read_text(encoding="utf-8")))
-
-
-@functools.cache
-def font_configuration():
-    """One FontConfiguration per process: it registers each @font-face file once.
-
-    WeasyPrint copies each face into a temporary folder of its own, which it removes when the
-    configuration is collected; one kept for the process is not (a worker ends at once, and
-    an interpreter tears its modules down first), and each process would leave its copies
-    behind, 50 MB with the Chinese faces. So they are removed as the process ends."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    configuration = FontConfiguration()
-    # Run as a multiprocessing worker ends, and at the interpreter's exit.
-    multiprocessing.util.Finalize(None, remove_copied_faces, args=(configuration,),
-                                  exitpriority=0)
-    return configuration
-
-
-def remove_copied_faces(configuration) -> None:
-    if configuration._folder:
-        shutil.rmtree(configuration._folder, ignore_errors=True)
-        configuration._folder = None
-
-
