@@ -127,9 +127,10 @@ def test_the_docx_draft_raises_lowers_and_links_in_words_own_terms():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("layout", ["print", "screen"])
+@pytest.mark.parametrize("layout", ["print", "screen", "large-print"])
 def test_every_edition_with_links_passes_its_preflight(layout, tmp_path):
-    """Print sets a link's address after its words; its text-complete check expects it."""
+    """Print sets a link's address after its words; its text-complete check expects it. Large
+    print sets a superscript and a subscript no smaller than its body."""
     from pipeline.checks.preflight import preflight
     from pipeline.writers.pdf.render import render_pdf
 
