@@ -619,6 +619,24 @@ def test_a_registration_notice_under_the_text_goes_with_its_footer(notice):
     assert set(dropped.values()) <= {"page footer", "links"}
 
 
+@pytest.mark.parametrize(("letter", "notice"), [
+    ("Dear Friend,\n\n{THANKS}\n\n{MORE}\n\nWith thanks,\nAnne Lau\nDirector\n\n"
+     "PS Our open day returns on 3 May.\n\n{notice}",
+     "Kestrel Valley Orchestra is a registered charity in Scotland, number SC045678."),
+    ("各位朋友：\n\n本團今年在各區舉行了四十場音樂會，入場人次逾四萬。\n\n"
+     "每一場音樂會的門票均告售罄。\n\n團長\n劉安妮\n\n{notice}",
+     "本團為根據《稅務條例》第88條獲豁免繳稅的慈善機構。"),
+])  # fmt: skip
+def test_a_letters_sentence_naming_its_registration_stays_where_no_footer_stands(letter, notice):
+    """A letter's last sentence saying its body is a registered charity, with nothing of a
+    page's footer (links, copyright, address) round it: the letter's, which an appeal must
+    state, not a footer's line."""
+    text = letter.format(THANKS=THANKS, MORE=MORE, notice=notice)
+    kept, dropped = kept_and_dropped(text)
+    assert kept[-1] == clean_text(notice)
+    assert not dropped
+
+
 def test_a_sentence_of_the_text_that_names_a_registration_stays():
     said = "The Trust is a registered charity, and every gift goes to its work in the valleys."
     kept, _ = kept_and_dropped(f"{THANKS}\n\n{said}\n\n{MORE}")

@@ -924,19 +924,30 @@ def legal_notices(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     each after the text's last sentence but such notices. A sentence of the text saying as
     much, with a sentence after it, is the text's; and so is one under a release's end mark
     saying the body is registered ("The Trust is a registered charity."): a note to editors,
-    which are the release's."""
+    which are the release's; and so is such a sentence with nothing of a page's footer under
+    the text (a letter's last line, which an appeal must state)."""
     end = next((index for index, line in enumerate(lines)
                 if reasons.get(line.number) == END_OF_RELEASE), len(lines))
-    notices = {index for index, line in enumerate(lines)
+    notices = {index: wrapped_on(lines, index, reasons) for index, line in enumerate(lines)
                if line.number not in reasons and LEGAL_NOTICE.search(line.text)
                and not (index > end and note_on_the_body(lines, index, reasons))}
-    notices |= {index + offset for index in list(notices)
-                for offset in range(1, len(wrapped_under(lines, index, reasons)) + 1)}
+    found = set(notices).union(*notices.values())
     last = max((index for index, line in enumerate(lines) if line.number not in reasons
-                and index not in notices and is_running(line.text)), default=-1)
+                and index not in found and is_running(line.text)), default=-1)
     # A mail's, where the text was copied with its header or its footer.
     kind = MAIL_FOOTER if mailed(reasons) or MAIL_FOOTER in reasons.values() else "page footer"
-    return {lines[index].number: kind for index in notices if index > last}
+    if kind != MAIL_FOOTER and not any(
+            lines[index].number in reasons or lines[index].kind
+            for index in range(last + 1, len(lines)) if index not in found):
+        # Nothing of a page's footer (links, copyright, tools) under the text.
+        found = set().union(*(notices[index] | {index} for index in notices
+                              if not note_on_the_body(lines, index, reasons)))
+    return {lines[index].number: kind for index in found if index > last}
+
+
+def wrapped_on(lines: list[Line], index: int, reasons: dict[int, str]) -> set[int]:
+    """The indexes of the lines line `index` goes on over, wrapped (wrapped_under)."""
+    return set(range(index + 1, index + 1 + len(wrapped_under(lines, index, reasons))))
 
 
 def note_on_the_body(lines: list[Line], index: int, reasons: dict[int, str]) -> bool:
