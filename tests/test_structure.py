@@ -237,3 +237,31 @@ def test_sibling_sections_share_the_level_a_lifted_first_one_takes():
     assert [(block.text, block.level) for block in document.blocks
             if isinstance(block, Heading)] == [
         ("4.1\u00a0Dredging", 1), ("4.2\u00a0Moorings", 1), ("5. Looking ahead", 1)]
+
+
+@pytest.mark.parametrize(("greeting", "question"), [
+    ("Dear Member,", "Could you give an hour a month to read with a child at our centre?"),
+    ("Dear friends,", "Will you stand with us this winter?"),
+    ("各位會員：", "您願意每月抽一小時，到中心陪孩子閱讀嗎？"),
+])
+def test_a_question_in_a_letter_is_its_sentence_not_a_heading(greeting, question):
+    """A question under a letter's greeting asks its reader: a paragraph of the letter, not
+    a heading over what follows."""
+    said = ("The reading club met every week this year, and sixty children joined it.",
+            "Every hour a volunteer gives is an hour a child reads aloud to someone.")
+    if "：" in greeting:
+        said = ("今年閱讀小組每週聚會，共有六十名兒童參加。", "義工每付出一小時，就有一個孩子多讀一小時。")
+    text = f"Autumn letter\n\n{greeting}\n\n{said[0]}\n\n{question}\n\n{said[1]}"
+    document = structure(text)
+    assert kinds(document) == ["Paragraph"] * 4
+    assert document.blocks[2].text == question
+
+
+def test_a_question_heading_a_reports_section_stays_a_heading():
+    text = ("Annual review\n\nThe reading club met every week this year, and sixty children "
+            "joined it.\n\nWhat did we achieve?\n\nEvery hour a volunteer gave was an hour a "
+            "child read aloud to someone.\n\nWhere next for the club?\n\nWe will open a second "
+            "club in the spring, at the library on Mill Road.")
+    document = structure(text)
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        "What did we achieve?", "Where next for the club?"]

@@ -2604,6 +2604,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         # A line kept as written (a circular's number over its headline): a block of lines
         # of one line would run into the lines next to it in the draft.
         return Paragraph(spans_of(unit.text))
+    # A question under a letter's greeting asks its reader ("Will you help us …?"): a
+    # sentence of the letter, never a heading.
+    text_follows = text_follows and not (is_question(unit.text) and greeted(before))
     # A line wholly in brackets is a note (`（此件公开发布）`), never a heading.
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows and not (
             BRACKETED_LINE.fullmatch(unit.text.strip())):
@@ -2630,6 +2633,13 @@ def is_caption(unit: Unit, after_photo: bool, labelled: bool) -> bool:
                                           or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
                                           # a portrait's, naming whom it shows
                                           or detect(unit.text).names_someone(unit.text.strip())))
+
+
+def greeted(before: list[Block]) -> bool:
+    """Whether a greeting ("Dear Friend,", "各位會員：") stands among the blocks `before`: a
+    letter's text follows it."""
+    return any(isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip())
+               for block in before)
 
 
 def bold_heading(unit: Unit) -> str:
