@@ -33,6 +33,21 @@ def test_a_name_written_plainly_before_an_office_under_the_title_is_the_byline(l
     assert kinds(document) == ["Paragraph"]
 
 
+@pytest.mark.parametrize(("line", "name", "role"), [
+    ("By the Chair of Trustees, Northfold Museums Trust", "The Chair of Trustees",
+     "Northfold Museums Trust"),
+    ("By our Head of Learning", "Our Head of Learning", ""),
+    ("By a Member of Staff, Eastgate Library", "A Member of Staff", "Eastgate Library"),
+])
+def test_a_byline_naming_an_office_keeps_the_capital_its_by_carried(line, name, role):
+    """A byline naming an office, not a person ("By the Chair of Trustees"): printed, as every
+    byline, without its "By", its first word opens the line and takes the capital, as the
+    first word of a display line does: never a lower-case "the"."""
+    document = structure(f"In memory of a friend\n{line}\n\nThe year tested us as never "
+                         "before. A wet spring closed the line for eleven days.\n")
+    assert document.byline == Byline(name, (), role)
+
+
 @pytest.mark.parametrize("line", [
     "Harbour Board, Director's Office", "Annual Review, Chief Executive's Report",
     "Fenland Rivers Trust, Annual Report 2024"])

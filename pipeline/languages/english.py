@@ -961,9 +961,11 @@ page=r"page|p\.?",
 
         Honours follow the name between commas, or after it within its part from a known
         post-nominal on ("Ann Lee DBE FRS, President", "Jo Hale FRICS FICSV"; a surname in
-        capitals stays a name)."""
+        capitals stays a name). An office named after "By" ("By the Chair of Trustees")
+        opens the byline, which is set without its "By", and takes the capital "By" had."""
         if self.by(text):
             text = text[len("by "):]
+            text = text[:1].upper() + text[1:]
         parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]
         # The run of capitals ending the part, from its first known post-nominal: an
