@@ -602,6 +602,58 @@ def test_an_interviews_question_is_a_paragraph_not_a_heading(question, answer):
     assert question in [plain(block.spans) for block in document.blocks]
 
 
+NAMED_INTERVIEW = (
+    "Amira: Why did you start the choir?\n"
+    "Joe: Nobody else would. We had a hall, a piano and eleven people who liked to sing.\n"
+    "Amira: Do you read music?\n"
+    "Joe: Not a note.\n"
+    "Amira: What comes next?\n"
+    "Joe: A concert in the spring, if the roof holds.")
+NAMED_CHINESE_INTERVIEW = (
+    "陳欣：你為甚麼創立合唱團？\n"
+    "何文：因為沒有其他人願意。我們有一個禮堂、一座鋼琴和十一個喜歡唱歌的人。\n"
+    "陳欣：你懂得看樂譜嗎？\n"
+    "何文：一個音符也不懂。")
+
+
+@pytest.mark.parametrize("interview", [NAMED_INTERVIEW, NAMED_CHINESE_INTERVIEW])
+def test_an_interview_written_by_its_speakers_names_is_read_turn_by_turn(interview):
+    """An interview whose turns open with its two speakers' names, taking turns, one asking
+    (`Amira: Do you read music?` over `Joe: Not a note.`): each turn a paragraph with its
+    speaker's name, as a Q&A's are, never a short question made a heading nor two short
+    turns a block of fields; each speaker's name set in bold in the PDF editions."""
+    body = ENGLISH_BODY if interview.isascii() else CHINESE_BODY
+    document = read(f"{body}\n\n{interview}", title="Report")
+    turns = interview.split("\n")
+    texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
+    assert [text for text in texts if text in {clean_line(turn) for turn in turns}] == [
+        clean_line(turn) for turn in turns]
+    assert not document.headings
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    speaker = re.split("[:：]", turns[2])[0]
+    assert re.search(f"<strong[^>]*>{speaker}[:：]</strong>", html)
+
+
+def test_a_listings_fields_taking_turns_are_no_interview():
+    listing = ("Date: Saturday 12 April\nVenue: St Anne’s Hall\n\nDate: Sunday 4 May\n"
+               "Venue: The Walled Garden")
+    document = read(f"{ENGLISH_BODY}\n\n{listing}", title="Events")
+    assert kinds(document)[-2:] == ["LineBlock", "LineBlock"]
+
+
+@pytest.mark.parametrize(("line", "name", "role"), [
+    ("Interview by Priya Nandakumar, Communications Officer", "Priya Nandakumar",
+     "Communications Officer"),
+    ("Words by Tom Ashby", "Tom Ashby", ""),
+])
+def test_a_byline_saying_what_its_author_wrote_is_the_byline(line, name, role):
+    """"Interview by …", "Words by …" under the title: the byline, as "By …" is, its name
+    the author's; never a heading."""
+    document = read(f"Five minutes with a volunteer\n{line}\n\n{ENGLISH_BODY}")
+    assert document.byline == Byline(name, (), role)
+    assert not document.headings
+
+
 @pytest.mark.parametrize(("question", "answer"), [
     ("Q: What surprised you most?", "A: How many people come to the library to fill in forms."),
     ("問：最令你意外的是甚麼？", "答：原來很多市民到圖書館，是為了填寫求職表格。"),

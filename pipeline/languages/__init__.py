@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
@@ -171,6 +172,11 @@ QUESTION = any_language(profile.question for profile in PROFILES)
 FIELD = any_language(profile.field for profile in PROFILES)
 # A label alone on its line over the question or the reply it labels, in any language.
 EXCHANGE_LABEL = any_language(profile.exchange_label for profile in PROFILES)
+# A speaker's name opening their turn, a colon after it: a word or two, no figure
+# ("Daniel: ", "Ruth Adeyemi: ", "李明：").
+NAMED_TURN = re.compile(r"(?P<name>[^\W\d_][\w'\u2019-]*(?: [^\W\d_][\w'\u2019-]*)?)"
+                        r"\s?[:\uff1a]\s*(?=\S)")
+MIN_TURNS = 2  # each speaker's, in an interview written by its speakers' names
 NUMERALS = tuple(profile.numerals for profile in PROFILES if profile.numerals)
 # The first of each one's counts: "一".
 FIRST_NUMERALS = tuple(dict.fromkeys(numerals.numeral(1) for numerals in NUMERALS))
@@ -571,3 +577,20 @@ def ends_sentence(text: str) -> bool:
     text = without_trailing_pictographs(text)
     text = text[:-CALLS_TAIL] + CALLS_AFTER_END.sub("", text[-CALLS_TAIL:])
     return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)
+
+
+def interview_speakers(texts: Sequence[str]) -> frozenset[str]:
+    """The two names an interview's turns open with, where the lines `texts` hold one written
+    by its speakers' names, as a Q&A by its labels ("Daniel: What drew you to the garden?"
+    over "Ruth: My late husband …"): two names, each opening two turns or more, taking
+    turns, one asking (each of its turns ends with a question mark); none else (a listing's
+    fields, "Date:" over "Venue:", ask nothing)."""
+    turns = [(found["name"], text.rstrip()) for text in texts
+             if (found := NAMED_TURN.match(text.strip()))]
+    names = {name for name, count in Counter(name for name, _ in turns).items()
+             if count >= MIN_TURNS}
+    turns = [(name, text) for name, text in turns if name in names]
+    alternate = all(first[0] != second[0] for first, second in pairwise(turns))
+    asks = any(all(text.endswith(("?", "\uff1f")) for name, text in turns if name == asker)
+               for asker in names)
+    return frozenset(names) if len(names) == 2 and alternate and asks else frozenset()

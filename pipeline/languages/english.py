@@ -434,6 +434,9 @@ JOINING_WORDS = re.compile(r"to|of|the|and|or|in|on|by|for|at|a|an|per", re.IGNO
 
 # What opens an interview's question: "Q:", "Q.", "Question:" ("A." may letter a section).
 QUESTION = r"Q\s*[:.]\s|Question\s*:\s"
+# What opens a byline before its author's name: "By ", or the words it says the author wrote
+# ("Interview by ", "Words by ").
+BY = re.compile(r"(?:(?:Interview|Interviewed|Words|Text|Story|Written) by|By) ")
 # A transcript's speaker, in capitals or by initials (two letters at least: an answer's `A:`
 # is none), before what they say: "TR: ", "GRACE ADEBAYO: ": a turn of the conversation,
 # never a heading.
@@ -906,9 +909,10 @@ page=r"page|p\.?",
                 and not self.opens_division(text))
 
     def by(self, text: str) -> bool:
-        """"By Ann Lee", or a page's "by Eleanor Fitch, Artistic Director": in lower case, a
-        name must follow (a line "by the Lottery …" goes on a sentence)."""
-        return text.startswith("By ") or text.startswith("by ") and self.is_name(
+        """"By Ann Lee", "Interview by Ann Lee", or a page's "by Eleanor Fitch, Artistic
+        Director": in lower case, a name must follow (a line "by the Lottery …" goes on a
+        sentence)."""
+        return bool(BY.match(text)) or text.startswith("by ") and self.is_name(
             text.removeprefix("by ").split(",")[0].strip())
 
     def is_role(self, text: str) -> bool:
@@ -964,7 +968,7 @@ page=r"page|p\.?",
         capitals stays a name). An office named after "By" ("By the Chair of Trustees")
         opens the byline, which is set without its "By", and takes the capital "By" had."""
         if self.by(text):
-            text = text[len("by "):]
+            text = BY.sub("", text, count=1) if BY.match(text) else text[len("by "):]
             text = text[:1].upper() + text[1:]
         parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]

@@ -44,6 +44,7 @@ from pipeline.languages import (
     GREETING,
     LEAD_IN_ENDS,
     MEDIA_CONTACT,
+    NAMED_TURN,
     NEWS_DATELINE,
     NOTES_HEADING,
     NUMERAL,
@@ -59,6 +60,7 @@ from pipeline.languages import (
     columns,
     detect,
     ends_sentence,
+    interview_speakers,
     is_speech_rubric,
     joined_lines,
     language_boundary,
@@ -1429,7 +1431,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
-    units = heading_apart(blocks_apart(units, stands_alone))
+    units = heading_apart(blocks_apart(turns_apart(units), stands_alone))
     notes_at = notes_section(units)
     bracketed = notes_at is not None and bool(BRACKETED_NUMBER.match(units[notes_at + 1].rows[0]))
     if notes_at is not None:
@@ -1451,6 +1453,29 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
         metadata.title)
     labels = {note.label for note in notes}
     return [referring(block, labels, bracketed) for block in result] if labels else result
+
+
+def turns_apart(units: list[Unit]) -> list[Unit]:
+    """The units, each turn of an interview written by its speakers' names
+    (interview_speakers: "Daniel: What drew you to the garden?") a unit of its own, its one
+    line kept as written: a paragraph, as a Q&A's question is, never a heading (a short
+    question) nor a field over the answer under it."""
+    speakers = interview_speakers([row for unit in units if unit.kind == "text"
+                                   for row in unit.rows])
+    if not speakers:
+        return units
+    found: list[Unit] = []
+    for unit in units:
+        starts = {index for index, row in enumerate(unit.rows) if unit.kind == "text"
+                  and (turn := NAMED_TURN.match(row.strip())) and turn["name"] in speakers}
+        if not starts:
+            found.append(unit)
+            continue
+        for start, end in itertools.pairwise(sorted({0, *starts, len(unit.rows)})):
+            piece = unit.piece(start, end)
+            found.append(replace(piece, lined=True) if start in starts and end == start + 1
+                         else piece)
+    return found
 
 
 def staged(blocks: list[Block], title: str) -> list[Block]:
