@@ -117,6 +117,10 @@ class Justification:
     # Letter spacing a line may take, more or less, beside its spaces (as InDesign's letter
     # spacing); 0: none.
     letter_spacing_em: float = 0.0
+    # The widest letter spacing of a line no breaking of its paragraph sets within the limit,
+    # so its spaces stay within it (InDesign's letter spacing maximum); under
+    # `letter_spacing_em`: that.
+    letter_spacing_limit_em: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -468,3 +468,29 @@ def test_a_line_goes_beyond_the_house_styles_widest_space_only_where_every_break
             * plain.size
         gap = (measuring.width(" ", plain) + room / gaps) / plain.size + spaces.letter_spacing_em
         assert gap <= spaces.space_usual_em, (measure, line, gap)
+
+
+
+@pytest.mark.parametrize("text", [
+    "Membership grew steadily. Subscriptions collected this spring reached €27.9\u00a0billion, "
+    "most of which funds the outreach scheme, and the balance is held in reserve.",
+    "Building work finally started on 30\u00a0June 2025, after a delay caused by the tender, "
+    "and the contractor expects the new wing to open to patients early next year.",
+    "Our accounts stay healthy. The deficit for the period was HK$8.25\u00a0million, "
+    "which the reserves absorb, and 2,700\u00a0claims were settled within the month.",
+])
+def test_a_figure_bound_to_its_unit_never_ends_a_line(text):
+    """A paragraph's first few words, then a sum, a date or a count bound to its unit by a
+    no-break space (the house style's `HK$24 billion`, `11 June`): at every measure about
+    the print edition's (529 px), held together even where that leaves the line before them
+    loose, since no earlier break can move them; the line's letters then take what its spaces
+    may not (writers/pdf/justified_lines.py)."""
+    rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
+    styles = tuple(((bold, italic, note), TextStyle(("Noto Serif",), PRINT.body_size_pt * 4 / 3))
+                   for bold in (False, True) for italic in (False, True)
+                   for note in (False, True))
+    for measure in range(480, 600, 2):
+        setting = LineSetting(float(measure) + 0.05, 0.0, styles, FONTS, PRINT.justification)
+        ends = paragraph_lines((Span(text),), setting, rules, block=0, indent=0.0)
+        for _, offset in ends:
+            assert text[offset] != "\u00a0", (measure, text[:offset])

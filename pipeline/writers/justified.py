@@ -12,10 +12,11 @@ number's spaces), and in an address or a file name before / . - @, sooner before
 which parts an address where it reads (`…/annual-report/` over `2023-24/…`, not `…/2023` over
 `-24/…`). The last word of a paragraph is never broken. A line's letters stretch with its
 spaces up to their own widest (`letter_spacing_em`), never further (paragraphs.py). Where
-no breaking keeps every line's spaces within the limit, a line is set loose, or, where its
-spaces would open into holes (a long address whose pieces fit no line, say: about 0.78 em in
-print, where a short line's penalty outweighs a loose line's badness), it ends short of the
-measure and unjustified, as a typesetter puts a long address on a line of its own. The
+no breaking keeps every line's spaces within the limit, a line is set loose (its letters
+then spaced a little further, pdf/justified_lines.py), or, where its spaces would open into
+holes (a long address whose pieces fit no line, say: about 0.78 em in print, where a short
+line's penalty outweighs a loose line's badness), it ends short of the measure and
+unjustified, as a typesetter puts a long address on a line of its own. The
 lines go to the renderer as forced breaks; the PDF writer then spreads each line's spaces to
 the measure (writers/pdf/justified_lines.py), but a short line's.
 """

@@ -880,6 +880,10 @@ PAST_MEASURE = PageMeasure(page_past_measure_problems)
 TYPOGRAPHY_RULES = (
     Rule("running-heads-and-folios", "error", furniture_problems, reads=(FURNITURE,)),
     Rule("no-overprinting", "error", overprint_problems, reads=(OVERPRINTS,)),
+    # A warning, a word space over the limit too: the writer breaks a paragraph within it
+    # where any breaking does, and a loose line's letters space out (writers/justified.py,
+    # pdf/justified_lines.py), but cannot always (words it never hyphenates, a name, a figure
+    # bound to its unit, filling a narrow line): the typesetter sees the line named.
     Rule("typography", "warning", typography_problems, typography_summary,
          (PAGE_SETTING, IMAGES)),
     Rule("measure", "warning", measure_problems, measure_summary, (PAGE_SETTING,)),

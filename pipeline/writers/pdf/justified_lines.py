@@ -146,10 +146,12 @@ def spread(block, line, spaces: Justification) -> None:
     the proportion the writer's breaking took them (writers/justified.py). Where that would
     widen its spaces beyond the layout's limit (a paragraph no breaking sets within it,
     a capitalised word the house style never hyphenates), its letters take what the spaces
-    may not, up to their own widest, and the spaces the rest: a loose line, which the
-    preflight names, never letters spaced out of their words (InDesign likewise keeps
-    letter spacing's maximum and exceeds word spacing's; TeX leaves such a line
-    underfull)."""
+    may not, up to the layout's widest for such a line (`letter_spacing_limit_em`; its gaps
+    then as near the house style's widest as that brings them, not just under the limit,
+    which a reader sees no differently), and the spaces the rest: where still beyond the
+    limit, a loose line, which the preflight names, never letters spaced out of
+    their words (InDesign likewise keeps letter spacing's maximum and exceeds word
+    spacing's; TeX leaves such a line underfull)."""
     from weasyprint.layout.inline import count_expandable_spaces, justify_line
 
     size = block.style["font_size"]
@@ -162,14 +164,19 @@ def spread(block, line, spaces: Justification) -> None:
     if lacking <= 0 or stretch <= 0 or not letters:
         return
     share = lacking / stretch
-    letter = share * letter_range  # each character's spacing, more than its narrowest
+    letter = min(share, 1.0) * letter_range  # each character's spacing, more than its narrowest
     # A gap between words as it is seen: its space and the spacing of the letter before it.
     narrowest = (spaces.space_min_em - spaces.letter_spacing_em) * size
     widest = spaces.space_limit_em * size
-    if gaps and letters > 2 * gaps and narrowest + share * space_range + 2 * letter > widest:
-        letter = (lacking - gaps * (widest - narrowest)) / (letters - 2 * gaps)
-    if letter_range:
-        widened(line, min(letter, letter_range), 0.0)
+    if gaps and letters > 2 * gaps and (
+            narrowest + (lacking - letters * letter) / gaps + 2 * letter > widest):
+        # Letters spaced so its gaps come down to the house style's widest, as far as they may.
+        usual = spaces.space_usual_em * size
+        loosest = (spaces.letter_spacing_em
+                   + max(spaces.letter_spacing_limit_em, spaces.letter_spacing_em)) * size
+        letter = min((lacking - gaps * (usual - narrowest)) / (letters - 2 * gaps), loosest)
+    if letter > 0:
+        widened(line, letter, 0.0)
     lacking = block.content_box_x() + block.width - line_end(line)
     if lacking > 0 and gaps:
         justify_line(None, line, lacking)
