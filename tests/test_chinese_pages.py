@@ -451,3 +451,29 @@ def test_a_pages_tabs_under_its_breadcrumb_are_its_navigation_not_its_title():
         ("Heading", "主席的話"), ("Paragraph", "本年度我們為區內三百多個家庭提供了課後託管服務。")]
     reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
     assert reasons["最新消息"] == reasons["活動花絮"] == "web page debris: navigation over the title"
+
+
+@pytest.mark.parametrize("under", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["lines", "blocks"])
+@pytest.mark.parametrize(("language", "headline", "sentences"), [
+    ("zh-HK", "南灣泳灘救生員人手增加一倍", ["泳灘今日重開。", "救生員由明日起全日當值。", "市民可於網上查閱開放時間。"]),
+    ("zh-Hans", "北湖公园东门改建工程完工", ["东门明日开放。", "停车场同时扩建。", "详情请留意公告。"]),
+])
+def test_a_headline_over_a_short_first_paragraph_is_the_title(language, headline, sentences,
+                                                              under, between):
+    """A page's headline, no sentence, over a first paragraph of one short sentence, a blank
+    line between them or none: the title (it had run into the paragraph, or been a heading,
+    the file's name the title); a first line that is a sentence is none, nor is the first
+    line of a paragraph a narrow wrap broke (a question alone over a blank line may be a
+    headline)."""
+    text = f"{headline}{under}{sentences[0]}\n\n{between.join(sentences[1:])}\n"
+    document, _ = read(text, language)
+    assert document.metadata.title == headline
+    assert isinstance(document.blocks[0], Paragraph)
+    assert document.blocks[0].text.startswith(sentences[0])
+    for sentence in (f"{headline}。", f"{headline}？")[:2 if under == "\n" else 1]:
+        document, _ = read(text.replace(headline, sentence), language)
+        assert document.metadata.title == "Piece"
+    wrapped = f"{headline}{sentences[1][:6]}\n{sentences[1][6:]}\n{sentences[2][:-1]}" \
+              f"{headline}{sentences[0][:2]}\n{sentences[0][2:]}\n"
+    assert read(wrapped, language)[0].metadata.title == "Piece"

@@ -835,7 +835,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
             taken += 1  # the byline said again under it (`…, Chair` under `…, Chair, …`)
     # In a text not wrapped a line that ends its block does so here too (breaks.py), as if a
     # blank line followed it.
-    if taken == 1 and not ((over_running_text(rows) or doubled_over_text(rows)) and (
+    if taken == 1 and not ((over_running_text(rows) or doubled_over_text(rows)
+                            or headline_over_sentence(rows, units)) and (
             not title or likeness_key(rows[0].text) == likeness_key(title))) and not (
             line_under_title(rows) and broken_by_author(rows[0].text, rows[1].text, units)
     ) and not (not_wrapped(units) and ends_block(rows[0].text, rows[1].text, stands_alone)
@@ -916,6 +917,24 @@ def over_running_text(rows: list[Unit]) -> bool:
     over two lines has a heading-shaped second line."""
     return (len(rows) > 1 and not is_heading_text(rows[1].text)
             and len(rows[0].text) < TITLE_SHARE * len(rows[1].text))
+
+
+def headline_over_sentence(rows: list[Unit], units: list[Unit]) -> bool:
+    """Whether the opening block's first line, in a language written without spaces, is a
+    headline over a first paragraph however short (`海濱長廊重新開放` over `本會今日宣布新
+    計劃。`): it ends no sentence, the line under it closes one, and no other line of the
+    text shows a wrap: each left inside its sentence has room for the next line's first
+    character (room_for_next), however narrow the text. Its own length cannot say so: a wrap
+    breaks such a language anywhere, and a short paragraph is as short as a wrapped one's
+    last line."""
+    lines = [row for unit in units if unit.kind == "text" for row in unit.rows]
+    widest = max(map(columns, lines))
+    return (len(rows) > 1 and not detect(rows[0].text).words_spaced
+            and not detect(rows[1].text).words_spaced
+            and not ends_sentence(rows[0].text) and closes_sentence(rows[1].text)
+            and all(room_for_next(line, following, widest)
+                    for line, following in itertools.pairwise(lines[1:])
+                    if not ends_sentence(line)))
 
 
 def doubled_over_text(rows: list[Unit]) -> bool:
