@@ -992,6 +992,34 @@ def test_a_dateline_naming_its_poster_first_is_a_dateline(posted, author, date):
     assert [drop["text"].replace("\u00a0", " ") for drop in report["dropped"]] == [posted]
 
 
+@pytest.mark.parametrize(("posted", "byline"), [
+    ("Posted by Owen Farrant, Director of Education and Skills \u00b7 14 March 2025 \u00b7 "
+     "7 min read", Byline("Owen Farrant", role="Director of Education and Skills")),
+    ("Posted by Owen Farrant, Head of Parks | 14 March 2025 | 7 min read",
+     Byline("Owen Farrant", role="Head of Parks")),
+    ("Posted by Owen Farrant, Vice-Chair \u2022 14 March 2025 \u2022 7 min read",
+     Byline("Owen Farrant", role="Vice-Chair")),
+    ("Posted by Owen Farrant, Head of Parks \u2013 14 March 2025 \u2013 7 min read",
+     Byline("Owen Farrant", role="Head of Parks")),
+    ("Written by Owen Farrant, Head of Parks on 14 March 2025", Byline("Owen Farrant",
+                                                                       role="Head of Parks")),
+    # No role: the name alone, the date after its comma no role.
+    ("Posted by Owen Farrant \u00b7 14 March 2025 \u00b7 7 min read", Byline("Owen Farrant")),
+    ("Posted by Owen Farrant, 14 March 2025", Byline("Owen Farrant")),
+])
+def test_a_datelines_poster_and_their_role_are_the_byline(posted, byline):
+    """A blog's dateline of parts (the poster's name and role, the date, the reading time)
+    parted by middle dots, bars, bullets or dashes: the name and the role are the byline
+    (the role had been lost, the byline the name alone), the name the author, the date the
+    text's, and the line goes as debris."""
+    document, report = scraped_document(
+        "post", f"Planting the river path\n\n{posted}\n\n{BODY}\n\n{MORE}", Metadata(title=""))
+    assert document.byline == byline
+    assert (document.metadata.author, document.metadata.date) == ("Owen Farrant", "2025-03-14")
+    assert [block.text for block in document.blocks] == [BODY, MORE]
+    assert len(report["dropped"]) == 1
+
+
 def test_the_line_a_dateline_stands_under_is_the_title_s_subtitle():
     """The page's head ends over its dateline: the line between the title and the dateline
     is the subtitle (it had been a heading over the first paragraph, once the dateline went)."""

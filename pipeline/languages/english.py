@@ -655,7 +655,11 @@ page=r"page|p\.?",
                  # "September 17, 2024 at 7:42 PM"
                  rf"|(?:\d{{1,2}}[ \u00a0](?:{NAMED_MONTH})|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}})"
                  r"(?:,?[ \u00a0]\d{4})? at \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?(?:\s*[·•])?",
+        # (and their role after it, up to the next of the line's parts: "Posted by Marion
+        # Achebe, Chief Executive · 12 June 2025", the group `role`)
         posted_by=r"\bby\s+(?P<name>(?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)"
+                  r"(?:,\s*(?P<role>[^\d·|•\u2013\u2014]{2,80}?)(?=\s*(?:$|[·|•\u2013\u2014]"
+                  r"|\s-\s|\s+on\s|,\s*\d)))?"
                   r"\s*(?:$|[,·|•\u2013\u2014]|-\s|on\s)",
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",

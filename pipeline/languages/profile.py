@@ -121,7 +121,7 @@ class Furniture:
     expand_link: str = ""
     dateline: str = ""  # when the page was posted: "Published: 12 July 2025"
     # Who posted it, named in that line: "Posted on 3 March 2025 by Helen Okafor" (the
-    # group `name`; a person's name, not a site's user name).
+    # group `name`; a person's name, not a site's user name; and `role`, where it follows).
     posted_by: str = ""
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     # What heads a page's list of its other posts under the text ("Related", "You may also

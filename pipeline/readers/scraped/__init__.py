@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.languages import VALEDICTION, detect, text_language
-from pipeline.model import Byline, Document, Metadata, SignOff
+from pipeline.model import Document, Metadata, SignOff
 from pipeline.readers.cleaning import clean_text, reading_in
 from pipeline.readers.decoding import read_source
 from pipeline.readers.front_matter import parse_byline, signatory, title_from_name
@@ -71,8 +71,9 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.
         metadata = replace(metadata, date=cleared.dated)
-    if cleared.poster and not metadata.author:  # and by the person its dateline names
-        metadata = replace(metadata, author=cleared.poster)
+    poster = parse_byline(cleared.poster) if cleared.poster else None
+    if poster and not metadata.author:  # and by the person its dateline names
+        metadata = replace(metadata, author=poster.name)
     if cleared.site and not metadata.organisation:  # published by the body whose site it is
         metadata = replace(metadata, organisation=cleared.site)
     # A word a printed page's line end broke is one again before blocks are compared.
@@ -125,11 +126,11 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # the text names one.
         document = replace(document, metadata=replace(document.metadata,
                                                       organisation=signing_body))
-    if cleared.poster and document.byline is None and not signed_by(document, cleared.poster):
+    if poster and document.byline is None and not signed_by(document, poster.name):
         # Its author, as the page's dateline names them over the text ("Ruth Okonjo-Hale"
-        # over "Follow · 8 min read"): its byline, which the opener prints, where the text
-        # writes none and signs off with no such name.
-        document = replace(document, byline=Byline(cleared.poster))
+        # over "Follow · 8 min read"), with their role: its byline, which the opener prints,
+        # where the text writes none and signs off with no such name.
+        document = replace(document, byline=poster)
     if given_author and document.byline is None and not signed_by(document, given_author):
         # Its author as its metadata names them (`校長 黃志明`, the role first as its
         # language writes a byline), where the text names them nowhere (a speech its

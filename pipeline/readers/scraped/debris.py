@@ -433,7 +433,8 @@ class Cleared:
     greeting: int = 0
     dated: str = ""
     headline: int = 0
-    poster: str = ""  # who posted the page, as its dateline names them ("" for none)
+    # Who posted the page, and their role, as its dateline names them ("" for none).
+    poster: str = ""
     named: int = 0  # the line the page's breadcrumb trail names as its title (0 for none)
     site: str = ""  # the body whose site the page was copied from ("" for none)
     # The body a mailed text's signatory names in their signature ("" for none).
@@ -767,16 +768,22 @@ def over_byline(lines: list[Line], reasons: dict[int, str], index: int) -> int:
 
 def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
     """Who the page's dateline says posted it ("Posted on 3 March 2025 by Helen Okafor"),
-    where it names a person: the text's author, where its metadata names none."""
+    where it names a person, with the role it gives them ("Posted by Marion Achebe, Chief
+    Executive · 12 June 2025"), as a byline writes them: the text's byline, and its author
+    where its metadata names none."""
     for line in lines:
         if reasons.get(line.number) == POSTER:
             return line.text.strip()
         if reasons.get(line.number) != DATELINE:
             continue
         pattern = detect(line.text).furniture.posted_by
-        if pattern and (found := re.search(pattern, line.text)) and detect(
-                found.group("name")).is_name(found.group("name")):  # not an office's
-            return found.group("name")
+        if not pattern or not (found := re.search(pattern, line.text)):
+            continue
+        name, role = found.group("name"), found.groupdict().get("role")
+        language = detect(name)
+        if language.is_name(name):  # not an office's
+            return language.byline_text(name, (), role) if role and language.is_role(
+                role) else name
     return ""
 
 
