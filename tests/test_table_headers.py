@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+import pikepdf
 import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.languages import detect
 from pipeline.layouts import load_layout
 from pipeline.model import Document, Metadata, Span, Table, plain
+from pipeline.pdf.structure import attribute, kids_of, structure_elements
+from pipeline.readers.scraped import scraped_document
 from pipeline.writers.html import render_html
 from pipeline.writers.html.blocks import HEADER_DEPTH, header_settings, label_words
 
@@ -183,3 +186,68 @@ def test_a_labels_closing_figure_never_stands_alone_on_a_line(layout):
     for name in ("Quarry Lane Yard", "Fernbrook Gritting Store", "Ashworth Vehicle Workshop"):
         for number in (1, 2, 3):
             assert f"{name}\u00a0{number}</" in html, (name, number)
+
+
+def over_row_labels(heads: tuple[str, ...], rows: tuple[tuple[str, ...], ...], title: str,
+                    lead: str) -> str:
+    """A table whose header row opens with a tab, as one copied from a spreadsheet over its
+    rows' labels: its top-left corner empty."""
+    lines = ["\t" + "\t".join(heads), *("\t".join(row) for row in rows)]
+    return f"{title}\n\n{lead}\n\n" + "\n".join(lines) + "\n"
+
+
+CORNERED = {
+    "visits": over_row_labels(("2023–24", "2024–25"),
+                              (("Canal Street", "412", "437"), ("Market Square", "298", "305"),
+                               ("Old Town", "154", "171")),
+                              "Library Service Review", "Visits to each branch were as follows:"),
+    "visits-zh": over_row_labels(("2023-24年度", "2024-25年度"),
+                                 (("中西區", "41,200", "43,700"), ("灣仔", "29,800", "30,500"),
+                                  ("東區", "15,400", "17,100")),
+                                 "圖書館服務年報", "各分館的入館人次如下："),
+}
+
+
+@pytest.mark.parametrize("name", CORNERED)
+def test_an_empty_corner_heads_nothing(name):
+    """The empty top-left cell over a table's row labels is a data cell, not a header
+    cell: written as one, a screen reader announced a blank column head."""
+    document, _ = scraped_document(name, CORNERED[name], Metadata(title=""))
+    assert not plain(document.blocks[1].header[0])
+    html = render_html(document, load_layout(ROOT / "layouts", "screen"))
+    head = re.search(r"<thead>.*?</thead>", html, re.S).group()
+    assert re.search(r"<tr>\s*<td></td>\s*<th", head)
+    assert not re.search(r"<th[^>]*></th>", html)
+
+
+def test_an_empty_row_label_heads_nothing():
+    """A row whose label cell is empty (as a draft's table may leave one) is data cells
+    alone: its empty first cell is no row header either."""
+    rows = (("Canal Street", "412", "437"), ("", "298", "305"), ("Old Town", "154", "171"))
+    table = Table(tuple((Span(head),) for head in ("Branch", "2023–24", "2024–25")),
+                  tuple(tuple((Span(cell),) if cell else () for cell in row) for row in rows))
+    html = render_html(Document("visits", Metadata(title="Visits"), None, (table,)),
+                       load_layout(ROOT / "layouts", "screen"))
+    assert html.count('<th scope="row"') == 2
+    assert not re.search(r"<th[^>]*></th>", html)
+
+
+@pytest.mark.slow  # four editions rendered
+@pytest.mark.parametrize("name", CORNERED)
+def test_the_tagged_editions_tag_an_empty_corner_as_a_data_cell(tmp_path, name):
+    """In the tagged editions the empty corner is a TD: no TH holds nothing, every cell's
+    /Headers names header cells that are there, and the preflight passes."""
+    document, pdfs = scraped_editions(tmp_path, name, CORNERED[name], ["screen", "large-print"])
+    for layout, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            cells = [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                     if element.S in (pikepdf.Name.TH, pikepdf.Name.TD)]
+            heads = {bytes(cell.ID) for cell in cells if cell.S == pikepdf.Name.TH}
+            assert all(kids_of(cell) for cell in cells if cell.S == pikepdf.Name.TH), layout
+            assert cells[0].S == pikepdf.Name.TD and not kids_of(cells[0]), layout
+            named = [bytes(header) for cell in cells
+                     for header in attribute(cell, "/Table", "/Headers") or ()]
+            assert named and set(named) <= heads, layout
+        report = preflight(path, document, load_layout(ROOT / "layouts", layout), tmp_path)
+        assert not report.errors, (layout, [(check.rule, check.message)
+                                            for check in report.errors])

@@ -434,6 +434,7 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                        or len(unbroken.get((-1, column), ())) == 1),
             header_cell(cell, headers.get(column), unbroken.get((-1, column)), index, setting)
             + hung_bracket(cell, bracketed.get(column)))
+        if heads(cell) else EMPTY_CELL
         for column, cell in enumerate(block.header))
     totals = block.total_rows
     labels = label_columns(block)
@@ -755,10 +756,25 @@ def figure_bound(cell: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*cell[:-1], replace(last, text=CLOSING_FIGURE.sub("\u00a0", last.text)))
 
 
+def heads(cell: tuple[Span, ...]) -> bool:
+    """Whether a cell in a header's place is a header cell: it holds a header's text. An
+    empty one (the top-left corner over the rows' labels) heads nothing and is written a
+    data cell, tagged a TD: PDF/UA-1 (7.5) asks header cells tagged as ISO 32000-1's
+    Table 337 defines a TH, a cell "containing header text", and WebAIM's WAVE (its empty
+    table header rule) makes an empty top-left cell a <td>; as a TH, a screen reader
+    announced a blank column head. WeasyPrint gives a TD no /ID, so no cell's /Headers
+    names it."""
+    return bool(plain(cell).strip())
+
+
+# An empty cell where a header would stand (heads).
+EMPTY_CELL = Markup("<td></td>")
+
+
 def table_cell(cell: tuple[Span, ...], index: int, setting: Setting, numeric: bool,
                row_header: bool, unbroken: bool, bracket: str | None = None) -> Markup:
     shown = spans(cell, index, setting, hyphenate=False)
-    if row_header:
+    if row_header and heads(cell):
         return Markup('<th scope="row"{}>{}</th>').format(cell_class(False, unbroken), shown)
     return Markup("<td{}>{}</td>").format(cell_class(numeric, unbroken),
                                           shown + hung_bracket(cell, bracket))
