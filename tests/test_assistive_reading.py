@@ -126,10 +126,11 @@ def expected(document: Document) -> list[str]:
 def said_calls(block: Block, language: str) -> Block:
     """A block as a screen reader says it: each note's call as its Reference's alternate
     description ("Note 1"), apart from the words next to it."""
-    note = profile_for(language).reader_words.note
+    profile = profile_for(language)
+    note = profile.reader_words.note
     return with_spans(block, lambda spans: tuple(
-        replace(span, text=f" {note.format(label=span.note)} ") if span.note else span
-        for span in spans))
+        replace(span, text=f" {note.format(label=profile.said_label(span.note))} ")
+        if span.note else span for span in spans))
 
 
 def first_difference(said: list[str], wanted: list[str]) -> str:

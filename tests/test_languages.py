@@ -216,3 +216,15 @@ def test_a_speechs_address_to_its_audience_is_a_greeting_not_a_mails(line, addre
 
     assert bool(GREETING.fullmatch(line)) == address
     assert not MAIL_GREETING.fullmatch(line)
+
+
+@pytest.mark.parametrize(("language", "label", "said"), [
+    ("en-GB", "*", "asterisk"), ("en-GB", "**", "asterisk asterisk"),
+    ("en-GB", "\u2021", "double dagger"), ("en-GB", "\u00a7", "section"), ("en-GB", "3", "3"),
+    ("zh-HK", "\uff0a", "星號"), ("zh-HK", "\u2020\u2020", "劍號劍號"), ("zh-HK", "2", "2"),
+    ("zh-Hans", "\u00a7", "分节号"),
+])
+def test_a_notes_symbol_is_said_in_words_of_its_language(language, label, said):
+    """What a note's link and reference say for its label: a symbol, which a screen reader
+    at its default punctuation leaves out, in words; a number as it is."""
+    assert profile_for(language).said_label(label) == said

@@ -295,3 +295,38 @@ def test_a_link_s_box_holds_its_words_and_not_the_space_before_it(tmp_path, layo
             assert abs(x1 - min(left for left, _ in words)) < 0.5, annotation.Contents
             assert abs(x2 - max(right for _, right in words)) < 0.5, annotation.Contents
     assert not preflight(path, document, load_layout(LAYOUTS, layout)).errors
+
+
+SYMBOL_NOTES = {
+    "en-GB": ("Village Hall Review\n\nThe hall was open on 212 days in the year.* Visits rose "
+              "by a tenth against the year before.\u2020 Bookings for the main room were the "
+              "highest since it reopened.\u2021\n\nThe committee thanks every volunteer.\n\n"
+              "* Excluding days closed for repairs.\n\u2020 Counted at the door.\n"
+              "\u2021 Weekday evenings only.",
+              {"*": "Note asterisk", "\u2020": "Note dagger", "\u2021": "Note double dagger"}),
+    "zh-HK": ("社區會堂年報\n\n會堂全年開放二百一十二日。*入場人次較上年增加一成。\u2020\n\n"
+              "委員會感謝每一位義工的協助。\n\n* 不包括維修期間。\n\u2020 按入口點算。",
+              {"*": "註星號", "\u2020": "註劍號"}),
+    "zh-Hans": ("社区会堂年报\n\n会堂全年开放二百一十二日。*入场人次较上年增加一成。\u2020\n\n"
+                "委员会感谢每一位义工的协助。\n\n* 不包括维修期间。\n\u2020 按入口点算。",
+                {"*": "注星号", "\u2020": "注剑号"}),
+}
+
+
+@pytest.mark.parametrize("language", SYMBOL_NOTES)
+def test_a_symbol_notes_reference_and_link_say_its_symbol_in_words(tmp_path, language):
+    """A note a symbol labels (`* Excluding …`): its Reference's alternate description and
+    its link's /Contents say the symbol in the document's language (`Note asterisk`,
+    `註星號`), which a screen reader at its default punctuation had left out (`Note *`
+    read as "Note")."""
+    text, said = SYMBOL_NOTES[language]
+    document = scraped_document("hall", text, Metadata(title=""))[0]
+    assert document.metadata.language == language
+    with pikepdf.open(rendered(document, "screen", tmp_path)) as pdf:
+        contents = {link_target(annotation): str(annotation.Contents)
+                    for _, annotation in annotations(pdf)}
+        references = [str(element.Alt) for element, _ in
+                      elements_with_parents(pdf.Root.StructTreeRoot)
+                      if element.S == pikepdf.Name.Reference]
+    assert references == list(said.values())
+    assert {label: contents[f"note-{label}"] for label in said} == said

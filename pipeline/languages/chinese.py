@@ -425,7 +425,9 @@ class Chinese(Profile):
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's
     titled = titled_name(TITLES)  # one, whatever its surname, under an office's role
     reader_words = ReaderWords("圖片；說明見下文。", "註{label}", "返回註{label}所在的正文",
-                               "照片{number}待補", "（續）", "校樣：{count}幅照片待補")
+                               "照片{number}待補", "（續）", "校樣：{count}幅照片待補",
+                               {"*": "星號", "\uff0a": "星號", "\u2020": "劍號",
+                                "\u2021": "雙劍號", "\u00a7": "分節號"})
     # Numbered on their own or within their chapter's ("表3.1", "表3-1").
     table_title = rf"表 ?(?:[0-9]+(?:[.\-][0-9]+)*|{HAN_NUMERAL})(?![0-9])"
     figure_title = (rf"(?:圖表|图表|圖|图|相片|照片) ?(?:[0-9]+(?:[.\-][0-9]+)*|{HAN_NUMERAL})"

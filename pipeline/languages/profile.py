@@ -279,6 +279,8 @@ class ReaderWords:
     # On every page of a proof (its slug, its foot), "{count}" the pictures still to come and
     # "{plural}" what follows a word counting more than one.
     proof: str
+    # Each symbol a note may be labelled with, in words (Profile.said_label).
+    symbols: dict[str, str] = field(default_factory=dict)
 
 
 # An apostrophe inside a Latin word ("People’s"), as a regex: never a quote.
@@ -505,10 +507,21 @@ class Profile:
     reader_words = ReaderWords("Image; its caption follows.", "Note {label}",
                                "Back to the text of note {label}", "Picture {number} to come",
                                "\u00a0(continued)",
-                               "PROOF \u2013 {count} picture{plural} missing")
+                               "PROOF \u2013 {count} picture{plural} missing",
+                               {"*": "asterisk", "\uff0a": "asterisk", "\u2020": "dagger",
+                                "\u2021": "double dagger", "\u00a7": "section"})
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} profile {self.tag}>"
+
+    def said_label(self, label: str) -> str:
+        """A note's label as its link and its reference say it to a screen reader: each of
+        its symbols in words (`*` "asterisk", `††` "dagger dagger"), as one at its default
+        punctuation says none of them (`Note *` was read "Note"); a number as it is."""
+        names = [self.reader_words.symbols.get(char) for char in label]
+        if not label or not all(names):
+            return label
+        return (" " if self.words_spaced else "").join(names)
 
     def regional_tag(self, text: str) -> str:
         """The tag of the language `text` is written in, where the text says its region

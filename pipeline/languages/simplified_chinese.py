@@ -56,7 +56,9 @@ class SimplifiedChinese(Chinese):
                               f"|[{STOPS}](?=[{CLOSING_BRACKETS}])")
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("图片；说明见下文。", "注{label}", "返回注{label}所在的正文",
-                               "照片{number}待补", "（续）", "校样：{count}幅照片待补")
+                               "照片{number}待补", "（续）", "校样：{count}幅照片待补",
+                               {"*": "星号", "\uff0a": "星号", "\u2020": "剑号",
+                                "\u2021": "双剑号", "\u00a7": "分节号"})
 
     def holds(self, text: str) -> bool:
         """More characters only Simplified Chinese writes (这, 们) than characters only

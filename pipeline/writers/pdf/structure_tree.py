@@ -124,7 +124,8 @@ def tagging_of(document: Document, html: str) -> Tagging:
     """What the tag tree is told of `document`, set as `html`: its blocks in the order the
     HTML sets them, what each figure's picture shows, and the notes' links."""
     language = document.metadata.language
-    words = profile_for(language).reader_words
+    profile = profile_for(language)
+    words = profile.reader_words
     attributed = document.attributions
     blocks = []
     for index in SET_BLOCK.findall(html):
@@ -140,8 +141,9 @@ def tagging_of(document: Document, html: str) -> Tagging:
     links = {}
     for block in document.blocks:
         if isinstance(block, Note):
-            links[note_anchor(block.label)] = words.note.format(label=block.label)
-            links[reference_anchor(block.label)] = words.back.format(label=block.label)
+            said = profile.said_label(block.label)
+            links[note_anchor(block.label)] = words.note.format(label=said)
+            links[reference_anchor(block.label)] = words.back.format(label=said)
     for words, address in linked_words(document):
         links.setdefault(address, link_description(words, address))
     return Tagging(document.spoken_language, tuple(blocks), links, given_languages(document))
