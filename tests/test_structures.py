@@ -1297,3 +1297,31 @@ def test_a_chinese_table_typed_with_full_width_spaces_keeps_its_header_and_units
     assert plain(table.rows[0][0]) == "政府資助" and plain(table.rows[3][1]) == "（9,870）"
     assert table.numeric == (False, True, True) and len(table.rows) - 1 in table.total_rows
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == ["財務摘要"]
+
+
+@pytest.mark.parametrize(("signature", "lines"), [
+    ("Signed ....................\n\nChair\n\nDate ....................",
+     ["Signed ....................", "Chair", "Date ...................."]),
+    ("Chair ..................  Date ..........",
+     ["Chair .................. Date .........."]),
+    ("Signed: ________________ (Chair)\nDate: ________________",
+     ["Signed: ________________ (Chair)", "Date: ________________"]),
+    ("主席簽署：＿＿＿＿＿＿\n日期：＿＿＿＿＿＿", ["主席簽署：＿＿＿＿＿＿", "日期：＿＿＿＿＿＿"]),
+])
+def test_a_signing_lines_leader_to_sign_on_is_the_sign_off(signature, lines):
+    """The lines closing minutes where the chair signs and dates them, each a label and a
+    leader of dots or a rule to write on (`Chair ........`, `Date: ______`): the sign-off,
+    its lines as typed; its dots had ended a sentence, and the lines been paragraphs."""
+    body = "The meeting closed at 9.05pm, the next to be held on 3 June 2025."
+    blocks = blocks_of(f"{body}\n\n{signature}\n")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "SignOff"]
+    assert blocks[1].texts == lines
+
+
+def test_a_boards_minutes_close_with_their_signing_lines():
+    document = read_scraped(Path(__file__).parent / "texts" / "reports"
+                            / "trust-board-minutes.txt", Metadata(title=""))[0]
+    assert document.blocks[-1] == SignOff((
+        (Span("Signed ...................................."),), (Span("Chair"),),
+        (Span("Date ......................................."),)))
+    assert isinstance(document.blocks[-2], Paragraph)

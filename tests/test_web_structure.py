@@ -11,7 +11,17 @@ import docx
 import pytest
 
 from pipeline.layouts import load_layout
-from pipeline.model import Heading, List, Metadata, Paragraph, Table, from_json, plain, to_json
+from pipeline.model import (
+    Heading,
+    List,
+    Metadata,
+    Paragraph,
+    SignOff,
+    Table,
+    from_json,
+    plain,
+    to_json,
+)
 from pipeline.readers.docx.draft import docx_document
 from pipeline.readers.markup import read_markup
 from pipeline.readers.scraped import scraped_document
@@ -476,7 +486,7 @@ def test_a_committees_minutes_keep_their_lines_their_leaders_and_their_resolutio
     for a field); a paragraph ending with an ellipsis inside its quotes ends there (`…more
     than that…’` had run into `Members noted that:`); `RESOLVED that` leads into its items, a
     list (it had been a section's heading); the signature's dotted leaders stay as typed
-    (they had become ellipses)."""
+    (they had become ellipses), its line the sign-off."""
     from pipeline.model import LineBlock
     from pipeline.readers.scraped import read_scraped
 
@@ -491,7 +501,9 @@ def test_a_committees_minutes_keep_their_lines_their_leaders_and_their_resolutio
     resolved = [index for index, text in enumerate(texts) if text == "RESOLVED that"]
     assert resolved and all(isinstance(document.blocks[index + 1], List) for index in resolved)
     assert "RESOLVED that" not in [heading.text for heading in document.headings]
-    assert any("Chair ....." in text and "\u2026" not in text for text in texts)
+    signature = document.blocks[-1]
+    assert isinstance(signature, SignOff) and signature.texts[0].startswith("Chair .....")
+    assert "\u2026" not in signature.texts[0]
     round_trips(document)
 
 

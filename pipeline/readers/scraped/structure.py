@@ -142,6 +142,14 @@ from pipeline.readers.scraped.tables import (
 WHOLLY_QUOTED = re.compile("[\u2018\u201c\u300c\u300e].*[\u2019\u201d\u300d\u300f]", re.DOTALL)
 MAX_SIGN_OFF_WORDS = 10  # in each of its lines
 MAX_SIGN_OFF_CHARACTERS = 60  # in each of its lines: Chinese has no spaces to count words by
+# A place to sign or date, as minutes close: a label, then a leader of dots or a rule to write
+# on ("Chair ........", "Date: ______", "主席簽署：＿＿＿"), perhaps another after it on its line
+# and the signer's role in brackets; its dots end no sentence.
+SIGNING_LEADER = "._\u2026\u00b7\uff3f"
+SIGNING_PLACE = (rf"[^\W\d_][^:\uff1a{SIGNING_LEADER}]{{0,30}}?\s*[:\uff1a]?\s*"
+                 rf"(?:[{SIGNING_LEADER}]\s?){{3,}}")
+SIGNING_LINE = re.compile(rf"(?:{SIGNING_PLACE}\s*)+"
+                          r"(?:[(\uff08][^()\uff08\uff09]{1,30}[)\uff09])?")
 MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
@@ -2128,14 +2136,15 @@ def is_sign_off_unit(unit: Unit) -> bool:
     no greeting (`President,` over a reply to a legislator); nor opened by a line pointing
     to an address (`Read the full report 👉 greenlanetrust.org.uk/…`), where no name is, or
     by a release's media contact (`傳媒查詢：葉嘉欣女士…`), someone's details; no block of
-    fields other than contact details (`展期：…` over `地點：…`, an exhibition's details; a
-    signatory's `Tel: …` over `Email: …` may sign), and no caption pointing up to its
+    fields other than contact details or places to sign (`展期：…` over `地點：…`, an
+    exhibition's details; a signatory's `Tel: …` over `Email: …`, or `Signed: ____` over
+    `Date: ____`, may sign), and no caption pointing up to its
     picture (`▲…`)."""
     return unit.kind == "text" and unit.repeats == 1 and not (
         unit.rows and (points_to_address(unit.rows[0])
                        or MEDIA_CONTACT.match(unit.rows[0].strip()))) and sum(
         bool(FIELD.match(row.strip())) and not is_contact_line(row.strip())
-        for row in unit.rows) < 2 and all(
+        and not SIGNING_LINE.fullmatch(row.strip()) for row in unit.rows) < 2 and all(
         len(row.split()) <= MAX_SIGN_OFF_WORDS
         and not POINTED_CAPTION.match(row.strip())
         and not GREETING.fullmatch(row.strip())
@@ -2143,8 +2152,9 @@ def is_sign_off_unit(unit: Unit) -> bool:
         and "\t" not in signature_row(row)
         # (a picture's credit, `📸 @jonnyreevesphoto`, `Photo: Priya Shah`, signs nothing)
         and not ICON_LED.match(row) and not PHOTO_CREDIT.fullmatch(row.strip())
-        and not ends_sentence(TRAILING_CALLS.sub("", row))
-        and not re.search(SENTENCE_BREAK, row)
+        and (SIGNING_LINE.fullmatch(row.strip())
+             or not ends_sentence(TRAILING_CALLS.sub("", row))
+             and not re.search(SENTENCE_BREAK, row))
         and items_of((row,))[1] == []
         and not detect(row).is_table_note(row.strip())
         for row in unit.rows
