@@ -327,3 +327,28 @@ Thank you all!
 Jo Reynolds
 Chief Executive
 """
+
+
+
+@pytest.mark.parametrize("name", ["spring-fair-keycaps", "spring-fair-keycaps-zh"])
+def test_lines_numbered_by_keycaps_are_a_numbered_list(name):
+    """Lines opened by keycap figures (`1️⃣ A plant sale …`, `2️⃣兒童面部彩繪…`), as a post or
+    a WeChat article numbers a list: a list numbered 1, 2, 3 as one typed `1.` is, the
+    keycaps its numbers and none left in its items' text; they had been headings, or one
+    paragraph running the items together."""
+    (items,) = lists_of(read_text(TEXTS / f"{name}.txt"))
+    assert (items.style, items.start, items.marker, len(items.items)) == ("decimal", 1, "", 3)
+    assert not any("\u20e3" in item.text for item in items.items)
+    typed = (TEXTS / f"{name}.txt").read_text(encoding="utf-8").replace("\ufe0f\u20e3", ". ")
+    assert lists_of(scraped_document(name, typed, Metadata(title=""))[0]) == [items]
+
+
+def test_keycaps_count_on_to_ten():
+    """The keycap ten (🔟) numbers the tenth item, after 1️⃣ to 9️⃣."""
+    rows = "\n".join(f"{number}\ufe0f\u20e3 Step {number} of the plan" for number in range(1, 10))
+    document, _ = scraped_document("plan", f"The plan has ten steps:\n\n{rows}\n"
+                                   "\U0001f51f Step 10 of the plan\n\nThat is all.",
+                                   Metadata(title=""))
+    (items,) = lists_of(document)
+    assert (items.style, items.start, len(items.items)) == ("decimal", 1, 10)
+    assert items.items[9].text == "Step\u00a010 of the plan"  # its figure bound to its word

@@ -61,8 +61,13 @@ def counts_on_from(before: str, after: str) -> bool:
     return numeral(style, start + 1) == after
 
 
+KEYCAP_TEN = "\U0001f51f"  # 🔟, the keycap of two figures
 MARKER = re.compile(
     r"(?P<bullet>[•·▪◦‣●○■□❖➢✓◻\-–—*o])\s+"
+    # A figure's keycap, as a post or a WeChat article numbers a list ("1️⃣ A plant sale",
+    # "2️⃣兒童…", "🔟"): a number, in a family of its own; read before the pictographs, of
+    # which it is one, so 1️⃣ and 2️⃣ are one list's and not two bullets.
+    rf"|(?:(?P<keycap>\d)\ufe0f?\u20e3|(?P<keycap_ten>{KEYCAP_TEN}))\s*"
     # A pictograph as a bullet (✅, 👉, ➤), which carries a meaning the list keeps: its own
     # family, so only lines opened by the same one are one list's.
     rf"|(?P<pictograph>{PICTOGRAPH_BULLET})\s+"
@@ -126,6 +131,8 @@ def marker_of(row: str) -> Marked | None:
         return Marked("1\u3001", match.group("figure"), rest)
     if match.group("circled"):
         return Marked("\u2460", match.group("circled"), rest)
+    if match.group("keycap") or match.group("keycap_ten"):
+        return Marked("1\u20e3", match.group("keycap") or "10", rest)
     if match.group("own"):
         opening, closing = match.group("own_open") or "", match.group("own_close")
         if bool(opening) != (closing != "、"):
