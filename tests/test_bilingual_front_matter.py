@@ -125,3 +125,20 @@ def test_a_byline_in_both_languages_under_a_title_in_one_is_one_byline():
     headed = scraped_document("report", f"會長報告\n\n會長 何詠恩\n\nIntroduction\n\n{body}\n",
                               Metadata(title="", language="zh-HK"))[0]
     assert headed.byline.parallel == ""
+
+
+@pytest.mark.parametrize(("chinese", "english"), [
+    ("會長 何詠恩", "President Ho Weng Ian"),
+    ("校長李美玲教授", "Vice-Chancellor Professor Lee Mei-ling"),
+])
+def test_a_byline_under_its_parallel_is_read_as_one_over_its_parallel(chinese, english):
+    """A role and a name over the byline in the other language, no blank line between
+    (`President Ho Weng Ian` over `會長 何詠恩`), the English line no byline in its own
+    language: one byline in both, as the Chinese line over the English is read (the two
+    had been a paragraph, the page left with no byline)."""
+    body = "本年度協會繼續擴展社區服務，服務人次較上一年度增加一成。我們感謝各界的支持。"
+    bylines = [scraped_document("report", f"會長報告\n\n{first}\n{second}\n\n{body}\n",
+                                Metadata(title="", language="zh-HK"))[0]
+               for first, second in ((chinese, english), (english, chinese))]
+    assert bylines[1].byline == bylines[0].byline and bylines[1].blocks == bylines[0].blocks
+    assert bylines[1].byline.parallel.endswith(english.split()[-1])

@@ -71,6 +71,10 @@ def byline_line(lines: Sequence[str]) -> str | None:
         return None
     if is_parallel_byline(*lines):  # a bilingual page's, over its parallel
         return " ".join(lines)
+    if is_parallel_byline(*lines[::-1]):
+        # Its parallel over it (`Chairman Dr Wong Ka-ming` over `主席黃家明博士`), a role and
+        # a name no byline in their own language: read as the byline over its parallel is.
+        return " ".join(lines[::-1])
     for name, role in (lines, lines[::-1]):
         language = detect(name)
         line = language.byline_text(name, (), role)
