@@ -12,7 +12,7 @@ import docx
 import pytest
 
 from pipeline import files
-from pipeline.model import Document, Metadata, Paragraph, Span, from_json, to_json
+from pipeline.model import Document, Heading, Metadata, Paragraph, Span, from_json, to_json
 from pipeline.readers.decoding import read_source
 from pipeline.readers.markup import read_markup
 from pipeline.tasks import drafts
@@ -265,3 +265,64 @@ def test_a_draft_whose_title_was_deleted_is_refused_where_the_metadata_gives_non
         drafts.import_draft(untitled, "update", Metadata(title=""),
                             drafts.load_state(untitled.draft_state("update")))
     assert not untitled.markup("update").exists()
+
+
+# A heading the editor styled past the level below the one before (a Heading 3 under a
+# Heading 1), in English and in Chinese: the editions read it a level up.
+SECTIONED = {
+    "English": (Document("review", Metadata(title="Annual Review 2024"), None, (
+        Heading("Our services", 1),
+        Paragraph((Span("The clinic saw 4,200 families this year."),)),
+        Heading("Outreach", 2),
+        Paragraph((Span("Two vans now visit the outlying villages."),)))),
+        "The clinic saw", "Training our volunteers"),
+    "Chinese": (Document("review", Metadata(title="年報", language="zh-HK"), None, (
+        Heading("服務發展", 1),
+        Paragraph((Span("本年度共服務四千二百個家庭。"),)),
+        Heading("外展服務", 2),
+        Paragraph((Span("兩部流動車定期探訪離島村落。"),)))),
+        "本年度共服務", "義工培訓"),
+}
+
+
+def sectioned_draft(folder, language: str, style: str) -> tuple[Project, str]:
+    """The project of SECTIONED's `language` text, its draft edited: a heading in `style`
+    added under the first heading's paragraph. Returned with the heading's words."""
+    written, after, words = SECTIONED[language]
+    made = drafted(folder, written, f"{written.metadata.title}\n\n{after}\n",
+                   f'title = "{written.metadata.title}"\n')
+    edited(made.docx("review"), lambda draft: paragraph_starting(draft, after)._p.addnext(
+        draft.add_paragraph(words, style=style)._p))
+    return made, words
+
+
+def import_review(made: Project, language: str) -> str | None:
+    """What the build says importing the edited draft of SECTIONED's `language` text."""
+    metadata = Metadata(title=SECTIONED[language][0].metadata.title)  # as its file gives
+    return drafts.import_draft(made, "review", metadata,
+                               drafts.load_state(made.draft_state("review")))
+
+
+@pytest.mark.parametrize("language", SECTIONED)
+def test_a_heading_that_would_skip_a_level_is_said_to_be_read_a_level_up(tmp_path, language):
+    """A Heading 3 added under a Heading 1 is imported as the editor styled it, and the build
+    says, in a line of its own, the level every edition reads it at (it had been read a level
+    up with no word to the editor, the rebuilt draft showing it so)."""
+    made, words = sectioned_draft(tmp_path, language, "Heading 3")
+    said = import_review(made, language)
+    docx_path = made.docx("review").relative_to(made.root)
+    assert said.split("\n")[1:] == [
+        f"{docx_path}: '{words}' is read as Heading 2: a heading skips no level"]
+    document = read_markup(read_source(made.markup("review")), made.markup("review"),
+                           SECTIONED[language][0].metadata, made.source_dir)
+    assert [(block.text, block.level) for block in document.blocks
+            if isinstance(block, Heading)][:2] == [(SECTIONED[language][0].blocks[0].text, 1),
+                                                   (words, 2)]
+
+
+@pytest.mark.parametrize("language", SECTIONED)
+def test_a_heading_one_level_below_the_one_before_is_nothing_to_tell(tmp_path, language):
+    made, _ = sectioned_draft(tmp_path, language, "Heading 2")
+    said = import_review(made, language)
+    assert "\n" not in said and "is read as Heading" not in said
+

@@ -155,7 +155,8 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
     """An editor's DOCX becomes the document's marked-up source; on conflict, nothing changes.
     Returned: the lines telling the editor where the edits went (if any), and of line
     breaks read as spaces, of bold paragraphs shaped as headings, of page breaks, of
-    formatting a heading or the front matter does not keep and of italic set upright, if any.
+    formatting a heading or the front matter does not keep, of headings read at a higher
+    level than their style's and of italic set upright, if any.
 
     The DOCX is read once: the bytes parsed are the bytes recorded as imported, so a save
     made while they are parsed is a new version, imported by the next build. The model it
@@ -204,6 +205,7 @@ def import_draft(project: Project, name: str, metadata: Metadata, state: dict) -
             bold_lines(docx.relative_to(project.root), imported.bold_lines),
             page_breaks(docx.relative_to(project.root), imported.page_breaks),
             unkept_formatting(docx.relative_to(project.root), imported.unkept_formatting),
+            raised_headings(docx.relative_to(project.root), document),
             upright_italics(docx.relative_to(project.root), document),
             unbulleted(docx.relative_to(project.root), imported.unbulleted)]
     return "\n".join(line for line in said if line) or None
@@ -249,6 +251,23 @@ def unkept_formatting(docx: Path, unkept: tuple[tuple[str, str, str], ...]) -> s
              else f"the {place} is set in its one style")
     return (f"{docx}: the {formatting} in the {place} {first_of(tuple(w for *_, w in unkept))}"
             f" {verb} not kept: {style}")
+
+
+def raised_headings(docx: Path, document) -> str | None:
+    """The line saying which headings the editions read at a higher level than the draft's
+    style gave them (a Heading 3 under a Heading 1), as the marked-up source is read: a
+    heading skips no level (PDF/UA-1 7.4.2). The first one named with the level it is read
+    at."""
+    from pipeline.model import Heading, unskipped
+
+    levelled = unskipped(list(document.blocks))
+    raised = [(styled.text, read.level)
+              for styled, read in zip(document.blocks, levelled, strict=True)
+              if isinstance(styled, Heading) and read.level != styled.level]
+    if not raised:
+        return None
+    return (f"{docx}: {first_of(tuple(text for text, _ in raised))} is read as Heading "
+            f"{raised[0][1]}: a heading skips no level")
 
 
 def breaks_joined(docx: Path, joined: tuple[str, ...]) -> str | None:
