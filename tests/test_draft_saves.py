@@ -326,3 +326,21 @@ def test_a_heading_one_level_below_the_one_before_is_nothing_to_tell(tmp_path, l
     said = import_review(made, language)
     assert "\n" not in said and "is read as Heading" not in said
 
+
+def test_a_text_changed_after_a_drafts_edits_were_imported_names_where_to_correct_it(
+        project):  # noqa: F811
+    """The text corrected once the draft's edits are in the marked-up source: refused in one
+    line naming the three ways on, among them the correction made in the marked-up source or
+    the draft, which keeps the edits (the line had offered only to drop them or to undo)."""
+    from pipeline.errors import PipelineError
+
+    edited(project.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    import_now(project)
+    project.scraped(NAME).write_text("The new pier opened in April.\n", encoding="utf-8")
+    with pytest.raises(PipelineError) as raised:
+        drafts.refuse_stale_markup(project, NAME, drafts.load_state(project.draft_state(NAME)))
+    said = str(raised.value)
+    assert "\n" not in said
+    assert said.startswith(f"source/{NAME}.txt: changed, but source/{NAME}.md")
+    assert f"make the correction in source/{NAME}.md or in the draft instead" in said
+    assert f"delete source/{NAME}.md" in said

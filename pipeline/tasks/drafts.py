@@ -429,7 +429,8 @@ def written_document(project: Project, name: str):
 
 def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
     """A scraped text changed after DOCX edits were imported: building either would lose
-    something."""
+    something. The line names first the way that keeps both: the text put back as it was,
+    and the correction made in the marked-up source (or the draft), which builds."""
     scraped = project.scraped(name)
     changed = changed_sources(project.inputs(name), state)
     if project.markup(name).exists() and scraped in changed:
@@ -437,8 +438,9 @@ def refuse_stale_markup(project: Project, name: str, state: dict) -> None:
         markup = project.markup(name).relative_to(project.root)
         raise PipelineError(
             relative,
-            f"changed, but {markup} (holding the DOCX edits) is what builds; delete {markup} "
-            f"to build from {relative.name} and drop those edits, or undo the change",
+            f"changed, but {markup} (holding the DOCX edits) is what builds; undo the change "
+            f"and make the correction in {markup} or in the draft instead, or delete {markup} "
+            f"to build from {relative.name} and drop those edits",
         )
 
 
