@@ -477,3 +477,48 @@ def test_a_headline_over_a_short_first_paragraph_is_the_title(language, headline
     wrapped = f"{headline}{sentences[1][:6]}\n{sentences[1][6:]}\n{sentences[2][:-1]}" \
               f"{headline}{sentences[0][:2]}\n{sentences[0][2:]}\n"
     assert read(wrapped, language)[0].metadata.title == "Piece"
+
+
+WECHAT_LETTER = "\n".join([
+    "原创 青溪社区基金会 2025年01月20日 08:30 江苏", "致捐赠人的一封信", "各位朋友：",
+    "过去一年，我们在城南三个街道开设了四家社区食堂，每天为六百多位长者提供午餐。",
+    "新的一年，我们将继续扩大志愿者队伍，并公开每一笔善款的去向。", "谢谢大家的信任与陪伴。",
+    "秘书长 韩志远", "2025年1月", "编辑：许安然", "{prompt}", "{heading}",
+    "社区食堂开到了第四家｜一碗热汤的故事", "{asked}", "2024年度审计报告公布",
+    "阅读原文", "分享", "点赞", "在看"])
+
+
+@pytest.mark.parametrize(("prompt", "heading"), [
+    ("长按识别二维码，关注我们", "往期回顾"), ("长按二维码关注", "往期推荐"),
+    ("扫码关注我们", "往期精选"), ("点击上方蓝字关注我们", "推荐阅读")])
+@pytest.mark.parametrize("asked", ["“暖冬行动”志愿者招募啦！", "你的善款去了哪里？"])
+def test_a_wechat_articles_earlier_articles_under_its_sign_off_go(prompt, heading, asked):
+    """A WeChat article's end: its signature (role and name, the month), its editor's credit,
+    its prompt to follow the account, its earlier articles' titles under their heading (one
+    ending in "！" or "？"), its buttons: the signature is the sign-off, the rest goes (the
+    signature had been a heading over a paragraph, the prompt and the titles headings,
+    paragraphs and a sign-off)."""
+    text = WECHAT_LETTER.format(prompt=prompt, heading=heading, asked=asked)
+    document, report = read(text)
+    assert isinstance(document.blocks[-2], Paragraph)
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.blocks[-1].texts == ["秘书长 韩志远", "2025年1月"]
+    dropped = {drop["text"] for drop in report["dropped"]}
+    assert {prompt, heading, asked, "2024年度审计报告公布", "点赞", "在看"} <= dropped
+
+
+def test_a_traditional_pages_earlier_posts_under_its_sign_off_go():
+    """A Hong Kong group's post, its stamp over its text, its leader's signature, a prompt
+    to follow it by its code, its earlier posts' titles under "往期回顧", one exclaiming,
+    one asking, and its share button: the signature is the sign-off, the rest goes."""
+    text = "\n".join([
+        "山林守護隊", "3月8日 下午4:15 ·", "各位朋友：",
+        "今年春天，我們在大帽山一帶清理了三公里的山徑，並補種了八百棵原生樹苗。",
+        "多謝每一位願意早起上山的義工。", "隊長 陳家樂", "2025年3月", "長按二維碼關注",
+        "往期回顧", "山徑上的垃圾從哪裡來？", "一起來種樹吧！", "2024年義工嘉許禮花絮", "分享"])
+    document, report = read(text, language="zh-HK")
+    assert document.blocks[-1].texts == ["隊長 陳家樂", "2025年3月"]
+    assert [type(block) for block in document.blocks] == [Paragraph, Paragraph, Paragraph,
+                                                          SignOff]
+    dropped = {drop["text"] for drop in report["dropped"]}
+    assert {"長按二維碼關注", "往期回顧", "一起來種樹吧！", "2024年義工嘉許禮花絮"} <= dropped

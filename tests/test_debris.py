@@ -571,6 +571,41 @@ def test_a_blogs_share_buttons_and_related_posts_go_not_into_the_sign_off(furnit
         assert gone not in kept
 
 
+@pytest.mark.parametrize("heading", ["Related posts", "You may also like", "Read next"])
+@pytest.mark.parametrize("asked", ["Volunteers wanted for the spring survey!",
+                                   "What lives in an old hedge?"])
+def test_related_posts_titles_ending_the_page_go_though_one_exclaims_or_asks(heading, asked):
+    """A blog's related posts under the sign-off, their titles alone, no date or category,
+    one ending in "!" or "?", only the page's footer under them: the page's, not the text
+    (the titles under the one that ends a sentence had gone as the footer, it and those over
+    it stayed, headings and paragraphs after the sign-off)."""
+    related = f"{heading}\nA winter walk along the brook\n{asked}\nOur orchard in numbers\n"
+    document, report = scraped_document("post", BLOG_POST.format(furniture=related),
+                                        Metadata(title=""))
+    assert document.blocks[-1].texts == ["Margaret Ellison", "Chair of Trustees"]
+    reasons = {drop["text"]: drop["reason"] for drop in report["dropped"]}
+    for title in (heading, "A winter walk along the brook", asked, "Our orchard in numbers"):
+        assert reasons[title] == "web page debris: teasers of the site's other pages"
+
+
+@pytest.mark.parametrize("section", [
+    "Related work\nThe survey follows the county\u2019s count of 2019.\n"
+    "Its method is the one the national hedgerow survey uses.",
+    "Related reading\nThe parish council\u2019s own survey found the same losses.\n"
+    "Its report is in the village library.",
+    "相关阅读\n本次调查沿用了二〇一九年全市调查的方法。\n调查报告已存放于区图书馆。",
+])
+def test_a_last_section_of_sentences_under_a_related_heading_stays(section):
+    """A text's last section, its heading "Related work", "Related reading" or "相关阅读"
+    over lines ending in full stops, sentences, not posts' titles: the text's, heading and
+    paragraphs, though only the footer follows it."""
+    text = f"Hedgerow survey\n\n{BODY}\n\n{section}\n\n© 2025 Millbrook Wildlife Trust.\n"
+    document, _ = scraped_document("post", text, Metadata(title=""))
+    heading, *sentences = section.split("\n")
+    assert [(type(block), block.text) for block in document.blocks[1:]] == [
+        (Heading, heading), *((Paragraph, sentence) for sentence in sentences)]
+
+
 def test_a_chinese_pages_share_buttons_and_related_articles_go():
     text = ("濕地保育委員會主席報告\n\n過去一年，委員會與漁塘業主合作，保育了一百二十公頃的魚塘。\n\n"
             "今年冬季，后海灣錄得的越冬水鳥數目較上一年度上升約百分之十二。\n\n"

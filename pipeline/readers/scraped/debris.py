@@ -66,6 +66,7 @@ from pipeline.languages import (
     POSTSCRIPT,
     PROFILES,
     PUBLISHER_LINE,
+    SENTENCE_CLOSERS,
     STAGE_DIRECTION,
     VALEDICTION,
     columns,
@@ -391,6 +392,8 @@ IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2
                          re.IGNORECASE)
 MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
 MAX_TEASER_WORDS = 16  # a post's title under "Related"
+MAX_RELATED_TITLES = 6  # under "Related" ending the text, with no date to say what they are
+TITLE_ENDS = ("!", "?", "\uff01", "\uff1f")  # what a title may end with, as a sentence does
 # A newsletter's sign-up box: its heading, pitch, field, button, promise and thanks.
 MAX_SIGN_UP_LINES = 8
 MAX_SIGN_UP_WORDS = 20  # its pitch: "Sign up with your email address to receive news …"
@@ -2076,9 +2079,9 @@ def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 
 def related_posts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """A blog's teasers of its other posts under a heading of theirs ("Related", "You may
-    also like", "相關文章"): the lines right under it, no blank line between, each its
-    post's title, date or category, where a date or a category (`In "News"`) among them says
-    they are teasers, not a section's text."""
+    also like", "相關文章", "往期回顾"): the lines right under it, no blank line between, each
+    its post's title, date or category, where a date or a category (`In "News"`) among them
+    says they are teasers, not a section's text, or where they are titles ending the text."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not RELATED.fullmatch(line.text.strip()):
@@ -2090,9 +2093,25 @@ def related_posts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
             end += 1
         run = lines[index + 1:end]
         if any(IN_CATEGORY.fullmatch(each.text.strip()) or is_date_line(each.text)
-               for each in run):
+               for each in run) or closing_titles(run, lines[end:], reasons):
             found.update({each.number: RELATED_PAGES for each in (line, *run)})
     return found
+
+
+def closing_titles(run: list[Line], under: list[Line], reasons: dict[int, str]) -> bool:
+    """Whether the lines `run` under a heading of related posts are the posts' titles ending
+    the text: MAX_RELATED_TITLES at most, each a title (one may exclaim or ask, "Volunteers
+    wanted!", none ends in a full stop, as a section's sentences do), only the page's
+    furniture under them (`under`), whose lines would otherwise start the footer under the
+    last title that ends a sentence."""
+    return (0 < len(run) <= MAX_RELATED_TITLES and all(is_title(each.text) for each in run)
+            and all(each.number in reasons for each in under))
+
+
+def is_title(text: str) -> bool:
+    """A title's line: ending no sentence, or ending one with "!" or "?" ("招募啦！")."""
+    return not ends_sentence(text) or text.rstrip().rstrip(SENTENCE_CLOSERS).endswith(
+        TITLE_ENDS)
 
 
 def is_date_line(text: str) -> bool:
