@@ -258,6 +258,30 @@ def test_a_page_nothing_comes_back_into_opens_its_gaps_within_a_limit():
     assert mended(replace(closed, spread=spread), hole, kinds, 6) is None  # opened already
 
 
+def test_a_heading_a_few_points_short_closes_up_the_spaces_over_it_within_a_limit():
+    """A heading set closer that still lacks a few points to stand at a page's foot with its
+    lines, where the page's gaps cannot open up instead (few paragraphs, a wide hole): the
+    spaces between the page's paragraphs and over the heading close up by the same share of
+    each, what it lacks and a pixel's slack, a paragraph's under it and the heading's over
+    it; not where that share passes MAX_SQUEEZE, nor twice."""
+    kinds = ["paragraph", "paragraph", "heading", "paragraph"]
+    closed = Placement(close_headings=frozenset({2}))
+    hole = Hole(space=150, block=2, tag="h2", height=35, picture_height=0, shortfall=3,
+                excess=20, gaps=(0,), spacing=((0, None, 20.0), (1, 2, 20.0)))
+    squeezed = mended(closed, hole, kinds, 4).squeezed
+    assert squeezed == {0: 18.0, 1: 18.0, 2: 18.0}  # 4 px of 40, a tenth of each
+    assert mended(closed, replace(hole, shortfall=11), kinds, 4) is None  # 12 of 40
+    assert mended(replace(closed, squeezed=squeezed), hole, kinds, 4) is None
+    text = "The sluice gear on the lower dam dated from the original construction. " * 3
+    document = Document("letter", Metadata(title="Letter"), None, (
+        Paragraph((Span(text),)), Paragraph((Span(text),)), Heading("Looking ahead"),
+        Paragraph((Span(text),))))
+    html = render_html(document, load_layout(ROOT / "layouts", "large-print"),
+                       replace(closed, squeezed=squeezed))
+    assert re.findall(r'<p data-block="(\d)" style="margin-bottom: 18.00px"', html) == ["0", "1"]
+    assert re.search(r'<h2 [^>]*data-block="2" class="close" style="margin-top: 18.00px"', html)
+
+
 def test_a_heading_kept_with_a_table_overleaf_makes_room_else_parts_else_fills_its_page():
     """A heading whose paragraph is kept with a table too long for the page's foot: its
     writer's paragraphs set a line shorter where the lines they give back let the table's

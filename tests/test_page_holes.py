@@ -128,3 +128,28 @@ def test_a_paragraph_split_over_a_table_gone_overleaf_leaves_no_hole_on_screen(
     for number in range(1, printed.pages):
         share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
         assert share <= 0.15, (number, share)
+
+
+@pytest.mark.parametrize(("name", "heading"), [("reservoir-works-letter", "Looking ahead"),
+                                               ("harbour-trust-letter-zh", "未來工作")])
+def test_a_heading_a_few_points_short_of_a_pages_foot_closes_up_its_spacing_in_large_print(
+        tmp_path_factory, name, heading):
+    """In large print, a heading set closer to the text above it still lacked a few points
+    to stand at the first page's foot with the three lines it keeps, and went over, leaving
+    the page 17 % empty (in Chinese, 18 %): the spaces between the page's paragraphs and
+    over the heading close up, each by a little of itself, and the heading comes back with
+    its lines."""
+    folder = copy_project(tmp_path_factory.mktemp("squeezed") / "project", library=False)
+    for path in (folder / "source").glob("director-review-2024.*"):
+        path.unlink()
+    for path in RAGGED_TEXTS.glob(f"{name}.*"):
+        shutil.copy(path, folder / "source")
+    result = doit(folder, f"pdf:{name}/large-print")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = load_layout(folder / "layouts", "large-print").for_language(
+        model(folder, name).metadata.language).page
+    printed = measured(folder / "output" / name / f"{name}-large-print.pdf")
+    assert page_of(printed.lines, heading) == 1
+    for number in range(1, printed.pages):
+        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
+        assert share <= 0.15, (number, share)

@@ -92,6 +92,10 @@ class Placement:
     # Paragraphs with space added under them (CSS pixels), spreading a page too empty over
     # its gaps, as InDesign's vertical justification does within its paragraph spacing limit.
     spread: dict[int, float] = field(default_factory=dict)
+    # The spaces closed up on a page a heading and its lines came back onto (CSS pixels): a
+    # paragraph's under it, a heading's over it, within the share of themselves they may
+    # shrink by (vertical justification, as LaTeX's \parskip shrinks within its glue).
+    squeezed: dict[int, float] = field(default_factory=dict)
 
     def ordered(self, count: int) -> tuple[int, ...]:
         return self.order or tuple(range(count))
@@ -138,6 +142,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         kept_items=placement.kept_items,
         split_lists=placement.split_lists,
         spread=placement.spread,
+        squeezed=placement.squeezed,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines),
         referenced=frozenset(document.referenced_notes()),
         flush=flush,

@@ -113,6 +113,8 @@ class Setting:
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
     spread: dict[int, float] = field(default_factory=dict)  # paragraphs' space added under them
+    # Paragraphs' space under them and headings' over them, closed up (CSS pixels)
+    squeezed: dict[int, float] = field(default_factory=dict)
     line_attributes: Callable[[int], Markup] = lambda index: Markup("")
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
@@ -203,6 +205,8 @@ def inline(span: Span, index: int, number: int, last: bool, setting: Setting,
 def heading(block: Heading, anchor: str | None, index: int, setting: Setting) -> Markup:
     tag = f"h{min(block.level + 1, 6)}"
     close = Markup(' class="close"') if index in setting.close_headings else Markup("")
+    if index in setting.squeezed:
+        close += Markup(' style="margin-top: {}px"').format(f"{setting.squeezed[index]:.2f}")
     # A section's heading, which the running heads name (base.css), says how they name it.
     running = (Markup(' data-running="{}"').format(setting.running_head(block.text))
                if tag == "h2" else Markup(""))
@@ -267,11 +271,14 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
         else None
     if other is not None:
         setting = replace(setting, breaks=setting.breaks.within(other.tag))
-    spread = (Markup(' style="padding-bottom: {}px"').format(f"{setting.spread[index]:.2f}")
-              if index in setting.spread else Markup(""))
+    # The space under it opened up (spread) or closed up (squeezed) by the PDF's placement.
+    spacing = "; ".join(f"{side}: {chosen[index]:.2f}px" for side, chosen in (
+        ("padding-bottom", setting.spread), ("margin-bottom", setting.squeezed))
+        if index in chosen)
+    style = Markup(' style="{}"').format(spacing) if spacing else Markup("")
     return Markup('<p data-block="{}"{}{}{}{}>{}</p>\n').format(
         index, Markup(' lang="{}"').format(other.tag) if other else Markup(""),
-        Markup(' class="{}"').format(classes) if classes else Markup(""), spread,
+        Markup(' class="{}"').format(classes) if classes else Markup(""), style,
         setting.line_attributes(index), spans(block.spans, index, setting))
 
 

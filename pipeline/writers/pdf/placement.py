@@ -3,7 +3,10 @@ page and in ladders, tables split badly, a last page holding a line or two.
 
 No page but the last is left more than MAX_EMPTY (15 %) empty: a heading that does not fit
 at the foot of a page with the lines it keeps goes to the next one, and is set closer to the
-text above it, so that it may fit; where it still does not, a figure on that page or the
+text above it, so that it may fit; where it still does not, the spaces between that page's
+paragraphs and over its headings close up, each by the same share of itself, at most
+MAX_SQUEEZE (vertical justification, as LaTeX's paragraph skip shrinks within its glue; never
+the leading), where that brings it back; else a figure on that page or the
 page before is scaled down by what the heading and its lines lack, within limits; a figure
 that does not fit at the foot of a page goes whole to the next one, and leaves a hole where
 it would have stood; it is scaled down to fit the space, within limits (no smaller than
@@ -81,6 +84,11 @@ MAX_SPREAD = 6.0  # CSS pixels (4.5 pt) a gap under a paragraph may open up by, 
 # CSS pixels a page's gaps open up by beyond the hole's excess: its last line's glyphs end
 # above the box the hole is measured to.
 SPREAD_SLACK = 4.0
+# The most of itself a gap between paragraphs, or before a heading, closes up by to bring a
+# heading back with its lines (squeezed): the shrink LaTeX's \parskip and a section's space
+# before take within their minus glue, InDesign's vertical justification within its
+# paragraph spacing; never a line's leading.
+MAX_SQUEEZE = 0.25
 # Layouts a document's mends may take. A piece of many pictures mends a hole a layout, each
 # found only once the mend before it has moved the pages after (nine pictures of shapes from
 # 4:1 to 1:2.5 took six layouts in large print and nine on screen; at four, holes of up to
@@ -192,6 +200,10 @@ class Hole:
     gaps: tuple[int, ...] = ()
     # The block heading the page of the hole: a table set later there may be put back.
     opening: int | None = None
+    # For a heading: (paragraph, the heading under it or None, the space between them) of
+    # each paragraph on the page of the hole followed by a paragraph or a heading (the one
+    # heading the next page too): the spaces that may close up (squeezed).
+    spacing: tuple[tuple[int, int | None, float], ...] = ()
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -199,8 +211,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     next page is set closer to the text above it (once); a figure is scaled to fit, or set
     later or earlier within its section; a table kept whole on the next page (with the
     heading and lead-in it keeps) is split after all, though it leaves a row alone; a heading
-    that still does not come back has a figure before it scaled down to make room; nothing
-    else is mended."""
+    that still does not come back has the spaces over it closed up (squeezed), or else a
+    figure before it scaled down, to make room; nothing else is mended."""
     closed = (None if hole.block in placement.close_headings else
               replace(placement, close_headings=placement.close_headings | {hole.block}))
     # A heading that fits with its lines, gone over for a table's first rows its lead-in
@@ -209,8 +221,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag in HEADINGS and closed and not kept_beyond:
         return closed
     if hole.tag in HEADINGS:
-        return (made_room_for_rows(placement, hole) or split_short(placement, hole)
-                or made_room(placement, hole)
+        return (squeezed(placement, hole) or made_room_for_rows(placement, hole)
+                or split_short(placement, hole) or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole) or closed)
     if hole.tag != "figure":
@@ -338,6 +350,27 @@ def spread_out(placement: Placement, hole: Hole) -> Placement | None:
     return replace(placement, spread={**placement.spread, **dict.fromkeys(free, share)})
 
 
+def squeezed(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the spaces between the paragraphs on the page of `hole`, and
+    before its headings and the heading heading the next page, closed up each by the same
+    share of itself, where no more than MAX_SQUEEZE brings that heading back with the lines
+    it keeps (vertical justification shrinking the paragraph spacing, never the leading):
+    a page a few points short of them is filled, not left empty. None where they cannot, or
+    were closed up already."""
+    if hole.shortfall <= 0 or not hole.spacing or hole.block in placement.squeezed:
+        return None
+    share = (hole.shortfall + FIT_SLACK) / sum(space for *_, space in hole.spacing)
+    if share > MAX_SQUEEZE:
+        return None
+    closer = {}
+    for paragraph, heading, space in hole.spacing:
+        # A paragraph's margin under it collapses with a heading's over it: both close up.
+        closer[paragraph] = space * (1 - share)
+        if heading is not None:
+            closer[heading] = closer[paragraph]
+    return replace(placement, squeezed={**placement.squeezed, **closer})
+
+
 def split_short(placement: Placement, hole: Hole) -> Placement | None:
     """The placement with the first table kept whole on the page after `hole` let split:
     a row alone at the foot of a page is the lesser fault than a page left empty."""
@@ -457,11 +490,12 @@ def holes(pages) -> Iterator[Hole]:
                             for table, box in outer_boxes(following._page_box)
                             if table.tag == "table" and table.get("data-block")
                             and len(body_rows(box)) >= 2 * MIN_ROWS)
-        shortfall, table_shortfall, making_way = 0.0, 0.0, ()
+        shortfall, table_shortfall, making_way, spaces = 0.0, 0.0, (), ()
         writers, line = page_writers(box)
         if element.tag in HEADINGS:
             below = max((block.margin_bottom for block in blocks[-1:]), default=0.0)
             shortfall = kept_height(following._page_box, element, end, below) - space
+            spaces = spacing(placed, block, space_over(following._page_box, element, below))
             if led := led_table(following._page_box):
                 rows_end, leading = led
                 table_shortfall = kept_height(following._page_box, element, rows_end, below,
@@ -478,7 +512,7 @@ def holes(pages) -> Iterator[Hole]:
                    caption_of(element, following) if element.tag == "figure" else None,
                    tuple(int(found.get("data-block")) for found, _ in placed[:-1]
                          if found.tag == "p"),
-                   int(placed[0][0].get("data-block")) if placed else None)
+                   int(placed[0][0].get("data-block")) if placed else None, spaces)
 
 
 def printed_end(box) -> float:
@@ -564,15 +598,53 @@ def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
 
 def kept_height(page_box, heading, end: float, above: float, lines: int = KEPT_LINES) -> float:
     """The height a heading heading a page needs at the foot of the page before, with the
-    `lines` lines after `end` it keeps: from its top margin (the page's top took it; it
-    collapses with `above`, the margin below the block before it) to the last of those
-    lines (to `end`, with none)."""
+    `lines` lines after `end` it keeps (all of a paragraph too short to split after them):
+    from its top margin (space_over) to the last of those lines (to `end`, with none)."""
     heading_box = next(box for element, box in outer_boxes(page_box) if element is heading)
-    margin = heading_box.style["margin_top"]
-    top_margin = max(margin.value if margin.unit == "px" else 0.0, above)
+    if lines:
+        lines = max(lines, unsplit_lines(page_box, end))
     kept = [line.position_y + line.margin_height() for line in line_boxes(page_box.children[0])
             if line.position_y >= end - 0.5][:lines]
-    return top_margin + (kept[-1] if kept else end) - heading_box.position_y
+    return (space_over(page_box, heading, above) + (kept[-1] if kept else end)
+            - heading_box.position_y)
+
+
+def unsplit_lines(page_box, end: float) -> int:
+    """The lines of the paragraph at `end` on a page, where it is too short to leave WIDOWS
+    lines over after KEPT_LINES (base.css: it goes whole); else none."""
+    box = next((box for element, box in outer_boxes(page_box)
+                if element.get("data-block") and box.position_y >= end - 0.5), None)
+    if box is None or box.element_tag != "p":
+        return 0
+    held = sum(1 for _ in line_boxes(box))
+    return held if held < KEPT_LINES + WIDOWS else 0
+
+
+def space_over(page_box, heading, above: float) -> float:
+    """The space over a heading heading a page, were it at the foot of the page before: its
+    top margin (the page's top took it) collapsed with `above`, the margin below the block
+    before it."""
+    heading_box = next(box for element, box in outer_boxes(page_box) if element is heading)
+    margin = heading_box.style["margin_top"]
+    return max(margin.value if margin.unit == "px" else 0.0, above)
+
+
+def spacing(placed: list[tuple[object, object]], heading: int,
+            over: float) -> tuple[tuple[int, int | None, float], ...]:
+    """(paragraph, the heading under it or None, the space between them) of each paragraph
+    of a page's `placed` blocks (element, box) with space under it before a heading or a
+    paragraph of no top margin of its own (the paragraph's margin is then the space), and of
+    its last block, where a paragraph, over `heading`, heading the next page `over` below
+    it."""
+    found = [(int(element.get("data-block")),
+              int(following.get("data-block")) if following.tag in HEADINGS else None,
+              under.border_box_y() - box.border_box_y() - box.border_height())
+             for (element, box), (following, under) in zip(placed, placed[1:], strict=False)
+             if element.tag == "p" and box.margin_bottom > 0 and (
+                 following.tag in HEADINGS or following.tag == "p" and not under.margin_top)]
+    if placed and placed[-1][0].tag == "p":
+        found.append((int(placed[-1][0].get("data-block")), heading, over))
+    return tuple(found)
 
 
 def pictured_figures(pages) -> tuple[tuple[int, float, float, Caption | None], ...]:
