@@ -27,6 +27,11 @@ TEXT = ROOT / "tests" / "texts" / "reports" / "water-company-five-year-indicator
 # (English) eight of indicators that do not, each table with its source line under it.
 UPRIGHT_AND_TURNED = ROOT / "tests" / "texts" / "reports" / "canal-trust-spending-and-indicators.txt"
 UPRIGHT_ZH = ROOT / "tests" / "texts" / "reports" / "island-villages-fund-spending-zh.txt"
+# Eight columns too wide to stand upright in large print and rows for three turned pages,
+# notes under them and nothing else of their section after: English, twenty-three rows;
+# Chinese, twenty-two and a total.
+BRANCHES = ROOT / "tests" / "texts" / "reports" / "library-branch-activity.txt"
+BRANCHES_ZH = ROOT / "tests" / "texts" / "reports" / "library-branch-activity-zh.txt"
 
 
 @pytest.mark.slow
@@ -162,3 +167,64 @@ def test_text_past_the_text_area_is_named_by_the_preflight(tmp_path):
         report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
         assert [(check.severity, check.passed) for check in report.checks
                 if check.rule == "within-text-area"] == [(severity, False)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [BRANCHES, BRANCHES_ZH], ids=["English", "Chinese"])
+def test_a_table_turned_onto_pages_of_its_own_shares_its_rows_evenly_among_them(text,
+                                                                                 tmp_path):
+    """A table turned onto three pages in large print holds as many rows on each as the
+    next, one more at most, the larger shares first (8, 8 and 7 of twenty-three), its header
+    row on each and its notes under its last rows; the renderer had filled the first two
+    and left the third a few rows (11, 10 and 2; 10, 10 and 3), more than half empty."""
+    pdf, document = rendered_edition(text, "large-print", tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", "large-print"))
+    assert not [check.message for check in report.checks
+                if not check.passed and check.severity == "error"]
+    table = next(block for block in document.blocks if type(block).__name__ == "Table")
+    with pikepdf.open(pdf) as opened:
+        turned = [number + 1 for number, page in enumerate(opened.pages)
+                  if page.trimbox[2] > page.trimbox[3]]
+    pages = [pdf_page_text(pdf, number) for number in turned]
+    labels = [re.compile(rf"^\s*{re.escape(row[0][0].text)}\s", re.MULTILINE)
+              for row in table.rows]
+    shares = [sum(1 for label in labels if label.search(page)) for page in pages]
+    assert len(shares) == 3 and sum(shares) == len(table.rows)
+    assert shares == sorted(shares, reverse=True) and shares[0] - shares[-1] <= 1, shares
+    head = table.header[0][0].text
+    assert all(head in page for page in pages)
+    notes = document.blocks[document.blocks.index(table) + 1]
+    assert notes.text.split()[-1] in pages[-1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [BRANCHES, BRANCHES_ZH], ids=["English", "Chinese"])
+def test_a_table_standing_upright_is_set_as_its_pages_fill(text, tmp_path):
+    """In print the same table stands upright in the running text, its rows filling the
+    page they start on: none is balanced, every page the same size and none but the last
+    left too empty."""
+    pdf, document = rendered_edition(text, "print", tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", "print"))
+    assert not [check for check in report.checks if check.rule == "typography"
+                and not check.passed]
+    with pikepdf.open(pdf) as opened:
+        assert len({tuple(page.trimbox[2:]) for page in opened.pages}) == 1
+
+
+def test_a_balanced_tables_pages_open_at_the_rows_the_placement_names():
+    """The placement's shares mark the table `balanced` and the rows opening each later
+    page `opens-page` (base.css keeps every other row with the one before); a table not
+    balanced is marked neither way."""
+    document = read_text(BRANCHES)
+    layout = load_layout(ROOT / "layouts", "large-print")
+    index = next(index for index, block in enumerate(document.blocks)
+                 if type(block).__name__ == "Table")
+    plain = render_html(document, layout)
+    assert "balanced" not in plain and "opens-page" not in plain
+    balanced = render_html(document, layout, Placement(balanced_tables={index: (8, 16)}))
+    assert re.search(rf'<table data-block="{index}" class="[^"]*\bbalanced\b', balanced)
+    rows = re.findall(r"<tr( class=\"[^\"]*\")?><t[dh][^>]*>(.*?)</t[dh]>",
+                      balanced.split(f'data-block="{index}"')[1].split("<tbody>")[1]
+                      .split("</tbody>")[0])
+    opening = [number for number, (attribute, _) in enumerate(rows) if "opens-page" in attribute]
+    assert opening == [8, 16]

@@ -74,6 +74,9 @@ class Placement:
     # Tables wider than the measure still at their smallest: what their lines prefer to keep
     # together may break (LineBreaks.yielding).
     yielding_tables: frozenset[int] = frozenset()
+    # Tables turned onto pages of their own, their rows shared evenly among them: the body
+    # rows (from 0) opening each page after the first (base.css: table.balanced).
+    balanced_tables: dict[int, tuple[int, ...]] = field(default_factory=dict)
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     # The opener set closer to the top of the page and to the text: a sign-off alone on the
     # second page then comes back under its letter.
@@ -137,6 +140,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         parted_tables=placement.parted_tables,
         wide_tables=placement.wide_tables,
         yielding_tables=placement.yielding_tables,
+        balanced_tables=placement.balanced_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next | short_under_headings(document.blocks, order),
         kept_items=placement.kept_items,

@@ -107,6 +107,8 @@ class Setting:
     parted_tables: frozenset[int] = frozenset()  # tables not kept with the paragraph before
     wide_tables: dict[int, int] = field(default_factory=dict)  # steps set narrower, by table
     yielding_tables: frozenset[int] = frozenset()  # tables whose bindings yield (LineBreaks)
+    # The body rows opening each page after the first of a table sharing its rows evenly
+    balanced_tables: dict[int, tuple[int, ...]] = field(default_factory=dict)
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
     # (list block, item number, "next" or "previous"): items kept with their neighbour
@@ -444,10 +446,11 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
         if heads(cell) else EMPTY_CELL
         for column, cell in enumerate(block.header))
     totals = block.total_rows
+    opening = setting.balanced_tables.get(index, ())
     labels = label_columns(block)
     rows = Markup("").join(
         Markup("<tr{}>{}</tr>\n").format(
-            Markup(' class="total"') if number in totals else Markup(""),
+            row_class(number in totals, number in opening),
             Markup("").join(table_cell(worded(figure_bound(cell) if column in labels else cell,
                                               unbroken.get((number, column))), index,
                                        yielded if column in yielding else setting,
@@ -461,13 +464,22 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
     wide = setting.wide_tables.get(index, 0)
     classes = " ".join(name for name, chosen in (("whole", whole),
                                                  ("parted", index in setting.parted_tables),
-                                                 (f"wide-{wide}", wide > 0))
+                                                 (f"wide-{wide}", wide > 0),
+                                                 ("balanced", bool(opening)))
                        if chosen)
     attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
     return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
                   "</tbody>\n{}</table>\n").format(index, attribute,
                                                     title_row(block, index, setting), head, rows,
                                                     foot_row(block))
+
+
+def row_class(total: bool, opens_page: bool) -> Markup:
+    """A body row's class attribute: a totals row; a row opening a page of a table sharing
+    its rows evenly among its pages (base.css: table.balanced)."""
+    names = " ".join(name for name, chosen in (("total", total), ("opens-page", opens_page))
+                     if chosen)
+    return Markup(' class="{}"').format(names) if names else Markup("")
 
 
 def foot_row(block: Table) -> Markup:

@@ -38,7 +38,10 @@ alone at the foot of the page being the lesser fault, where it has rows enough f
 to go over. A table on a page turned on its side (a wide one in large print) has the running
 text of its section after it set before it, a block at a time, where the page before it is
 left more than MAX_EMPTY empty and the text fits there whole (run_on, by set_later): the text
-fills the page, the turned page going over, as LaTeX's afterpage sets a sidewaystable.
+fills the page, the turned page going over, as LaTeX's afterpage sets a sidewaystable. Its
+rows are shared evenly among the turned pages it needs, the larger shares first
+(balanced_tables), as InDesign's keep options set a balanced split: the renderer had filled
+each page but the last, left a few rows.
 
 A heading whose paragraph is kept with a table that does not fit at the foot of a page goes
 over with both: where that leaves a hole (the heading is set closer only after the rest,
@@ -729,14 +732,14 @@ def descendants(box) -> Iterator:
 def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> Placement:
     """The placement with what the layout of it (WeasyPrint's pages) shows mended: holes,
     hyphenated words ending a page or a ladder longer than `max_lines`, tables leaving a
-    row alone, a lonely last page."""
+    row alone or turned onto pages they share unevenly, a lonely last page."""
     lines = block_lines(pages)
     better = replace(placement,
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
                      | page_end_words(lines))
     tables = table_parts(pages)
     better = split_tables(pulled_back(better, pages, lines), pages, lines, tables, kinds)
-    better = fitted_tables(better, tables)
+    better = balanced_tables(fitted_tables(better, tables), pages, tables, kinds)
     ran_on = run_on(better, pages, kinds)
     if ran_on != better:  # the page before the turned table mended; the rest next layout
         return ran_on
@@ -847,6 +850,54 @@ def run_on(placement: Placement, pages, kinds: list[str]) -> Placement:
         if filling <= space:
             placement = later
     return placement
+
+
+def balanced_tables(placement: Placement, pages, tables: list[tuple[int, int, object, float]],
+                    kinds: list[str]) -> Placement:
+    """The placement with each table turned onto pages of its own (a wide one in large
+    print) whose rows the renderer shared unevenly among them, filling each page but the
+    last (eleven, eleven and three), sharing them evenly, the larger shares first (nine,
+    eight and eight): each page breaks before the row opening its share (base.css:
+    table.balanced), as InDesign's keep options set a balanced split, the header row
+    repeated on each; its last page is no longer left near empty. Where a share's rows would
+    not fit its page, the table is left as it was. `tables`: table_parts."""
+    parts: dict[int, list[tuple[int, object]]] = {}
+    for number, block, box, _ in tables:
+        parts.setdefault(block, []).append((number, box))
+    balanced = dict(placement.balanced_tables)
+    for block, found in parts.items():
+        heights = [[row.margin_height() for row in body_rows(box).values()] for _, box in found]
+        counts = [len(part) for part in heights]
+        if max(counts) - min(counts) <= 1 or not on_own_pages(pages, found, block, kinds):
+            continue
+        rows = [height for part in heights for height in part]
+        # Each page holds the rows it holds and the space left at its foot.
+        rooms = [sum(part) + space_left(pages[number]._page_box)
+                 for (number, _), part in zip(found, heights, strict=True)]
+        shares = [len(rows) // len(counts) + (share < len(rows) % len(counts))
+                  for share in range(len(counts))]
+        bounds = [sum(shares[:share]) for share in range(len(shares) + 1)]
+        if all(sum(rows[start:end]) <= room for start, end, room
+               in zip(bounds, bounds[1:], rooms, strict=False)):
+            balanced[block] = tuple(bounds[1:-1])
+    return replace(placement, balanced_tables=balanced)
+
+
+def on_own_pages(pages, parts: list[tuple[int, object]], table: int, kinds: list[str]) -> bool:
+    """Whether a table's `parts` (page, box) stand on pages of their own turned on their
+    side: each heads its page, and only the table's sources follow it on its last."""
+    for number, _ in parts:
+        placed = [block for block, *_ in placed_blocks(pages[number]._page_box)]
+        if not landscape(pages[number]) or placed[0] != table:
+            return False
+    return all(kinds[block] == TABLE_SOURCE for block in placed[1:])
+
+
+def space_left(page_box) -> float:
+    """The height left empty at the foot of a page, under its last block."""
+    bottom = page_box.content_box_y() + page_box.height
+    return bottom - max((printed_end(box) for element, box in outer_boxes(page_box)
+                         if element.get("data-block")), default=page_box.content_box_y())
 
 
 def landscape(page) -> bool:
