@@ -531,6 +531,7 @@ class English(Profile):
                 r"|Agenda item|AGENDA ITEM)"
                 rf" (?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+|[A-Z]|{NUMBER_WORDS})\b")
     table_unit = r"units?"
+    column_unit = r"(?i:thousands?|millions?|billions?|per\s?cent)"
     # Or the bottom line of accounts: "Surplus/(deficit)", "Net surplus for the year".
     table_total = (r"(?:grand |sub-?)?totals?(?: \w+){0,2}"
                    r"|(?:net (?:income|expenditure|result)|(?:net )?(?:surplus|deficit)"

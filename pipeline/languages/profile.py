@@ -409,6 +409,10 @@ class Profile:
     # and where they come from or what to note of them ("Source"); each a regex.
     table_unit = ""
     table_source = ""
+    # What a row under a table's header says over a column of figures, in words, to name what
+    # they count in, after a currency's sign or none, as a regex ("" none): "thousands",
+    # "£ million", "千元", "百萬港元", "人次".
+    column_unit = ""
     # What the first cell of a table's last row says where the row totals those above it
     # ("Total", "合計"), as a regex.
     table_total = ""

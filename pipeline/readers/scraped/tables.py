@@ -26,10 +26,12 @@ MAX_TITLE_WORDS = 25
 # A line saying what a table's figures count in: "Units: HK$ million", "單位：百萬元",
 # "(£ million)", "（百萬元）".
 UNITS = "|".join(profile.table_unit for profile in PROFILES if profile.table_unit)
-# What a row under a table's header writes over each column of figures: what they count in
-# ("£", "£000", "HK$'000", "$m", "%", "(£)", "千元", "（百萬元）").
-UNIT_CELL = re.compile(r"[(（]?(?:[A-Z]{0,3}[$£€¥]\s?(?:'?000|m|mn|bn|k)?|%|'?000|"
-                       r"[千萬万百億亿]*元)[)）]?")
+# What a row under a table's header writes over each column of figures: what they count in,
+# in signs or in its language's words ("£", "£000", "HK$'000", "$m", "%", "(£)", "thousands",
+# "£ million", "千元", "（百萬元）"); the apostrophe before 000 as cleaning curls it.
+COLUMN_UNITS = "|".join(profile.column_unit for profile in PROFILES if profile.column_unit)
+UNIT_CELL = re.compile(rf"[(（]?(?:[A-Z]{{0,3}}[$£€¥]\s?(?:['’]?000|m|mn|bn|k|{COLUMN_UNITS})?"
+                       rf"|%|['’]?000|{COLUMN_UNITS})[)）]?")
 UNIT_LINE = re.compile(rf"(?:{UNITS})\s*[:：]\s*\S.{{0,40}}|[(（][^()（）]{{1,30}}[)）]",
                        re.IGNORECASE)
 
