@@ -349,6 +349,27 @@ def test_a_headline_and_its_dashed_subtitle_under_the_pages_title(page_title, he
     assert document.metadata.title == page_title.replace("'", "\u2019")
 
 
+SIMPLIFIED_BODY = ("二〇二四年，本中心为全市长者提供了超过三万次上门服务。\n\n"
+                   "我们衷心感谢社区伙伴一年来的支持。")
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "a blank line"])
+@pytest.mark.parametrize(("title", "subtitle", "body"), [
+    ("百年一刻", "——二〇二四年度館長報告", CHINESE_BODY),
+    ("温暖同行", "——长者服务中心2024年度工作回顾", SIMPLIFIED_BODY),
+], ids=["traditional", "simplified"])
+def test_a_chinese_subtitle_opened_by_its_dash_over_the_first_paragraph(title, subtitle,
+                                                                        body, gap):
+    """A Chinese title over its subtitle opened by its dash, the first paragraph right under
+    the subtitle, no blank line between: the subtitle, its dash kept as written (it marks a
+    subtitle, GB/T 15834), as with a blank line under it; it had been the first paragraph
+    and the subtitle empty."""
+    document = read(f"{title}{gap}{subtitle}\n{body}")
+    assert (document.metadata.title, document.metadata.subtitle) == (title, subtitle)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert plain(document.blocks[0].spans) == body.split("\n\n")[0]
+
+
 @pytest.mark.parametrize("line, title, label, body", [
     ("Chapter 2: Keeping the Harbour Ferries Running", "Keeping the Harbour Ferries Running",
      "Chapter 2", ENGLISH_BODY),

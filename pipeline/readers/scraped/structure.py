@@ -1181,6 +1181,14 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
         # Report 2023-24` under the chapter's title, over its first paragraph): the subtitle.
         return (replace(metadata, subtitle=under.rows[0].strip()),
                 [*units[:place], under.piece(1, len(under.rows)), *units[place + 1:]])
+    if (not metadata.subtitle and under is not None and under.kind == "text"
+            and len(under.rows) > 1 and under.repeats == 1
+            and SUBTITLE_DASH.match(under.rows[0].strip())):
+        # A Chinese subtitle opened by its dash over the text's first line, no blank line
+        # between ("——海洋保育署二〇二四年工作回顧" over the first paragraph): the dash marks
+        # it the subtitle (GB/T 15834), as it does with a blank line under it.
+        return (replace(metadata, subtitle=under.rows[0].strip()),
+                [*units[:place], under.piece(1, len(under.rows)), *units[place + 1:]])
     if under is not None and head_details(under, units[place + 1:]):
         # Lines of the page's head under the title, over the first section's heading
         # (`Report of the Head of Communities` over `Lead Member: Councillor …`): lines.
