@@ -124,17 +124,24 @@ def input_file(path: Path, folder: Path) -> Path:
     process may read: a folder, a pipe (whose reading would wait forever) or a device is
     refused, naming `path`."""
     real = inside(path, folder)
-    try:
-        mode = real.stat().st_mode
-    except FileNotFoundError:
-        return real
-    if stat.S_ISDIR(mode):
-        raise PipelineError(path, "is a folder, not a file")
-    if not stat.S_ISREG(mode):
-        raise PipelineError(path, "is not an ordinary file (a pipe, socket or device)")
-    if not os.access(real, os.R_OK):
-        raise PipelineError(path, "cannot be read: permission denied")
+    if problem := unreadable(real):
+        raise PipelineError(path, problem)
     return real
+
+
+def unreadable(path: Path) -> str | None:
+    """What keeps `path`, when it exists, from being read as an ordinary file, if anything."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return "is not an ordinary file (a pipe, socket or device)"
+    if not os.access(path, os.R_OK):
+        return "cannot be read: permission denied"
+    return None
 
 
 def lies_inside(path: Path, folder: Path) -> bool:

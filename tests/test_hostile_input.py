@@ -206,7 +206,7 @@ CASES = {
     "long-name": (lambda p, o: (p / "source" / f"{'L' * 240}.txt").write_text(GOOD),
                   f"source/{'L' * 240}.txt: its name is too long (240 bytes; at most 213)"),
     "nul-image": (text("nul-image", '[images]\n1 = "photo\\u0000.png"\n'),
-                  "source/nul-image.toml: image 'photo.png' does not exist in source/"),
+                  "source/nul-image.toml: image 'photo\\x00.png' holds \\x00, which no file's name holds"),
     "deep-arrays": (text("deep-arrays", "title = " + "[" * 5000 + "]" * 5000 + "\n"),
                     "source/deep-arrays.toml: arrays or tables nested too deeply"),
     "deep-keys": (text("deep-keys", "images.1" + ".a" * 20000 + " = 1\n"),

@@ -1,3 +1,5 @@
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,6 +70,28 @@ def test_bad_metadata_is_one_clear_line(tmp_path, text, problem):
     assert str(caught.value).startswith(f"{path}: ")
     assert problem in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("image", "make", "problem"), [
+    ("photos/figure.png", lambda path: path.mkdir(), "is a folder, not a file"),
+    ("quay.png", os.mkfifo, "is not an ordinary file (a pipe, socket or device)"),
+    ("photos/ok.png\x00.txt", lambda path: None, "holds \\x00, which no file's name holds"),
+    ("photo\x1b[41m.png", lambda path: None, "holds \\x1b, which no file's name holds"),
+])  # fmt: skip
+def test_an_image_that_is_no_file_says_what_it_is(tmp_path, image, make, problem):
+    """A picture's name leading to a folder or a pipe says so, and one holding a control
+    character shows it escaped; each had been said not to exist, the NUL dropped from the
+    name quoted."""
+    # The name as TOML escapes it (NUL as \u0000).
+    path = metadata_file(tmp_path, f"[images]\n1 = {json.dumps(image)}\n")
+    if "\x00" not in image:
+        (path.parent / image).parent.mkdir(exist_ok=True)
+        make(path.parent / image)
+    for load in (load_metadata, load_declared):
+        with pytest.raises(PipelineError) as caught:
+            load(path, LAYOUTS)
+        assert str(caught.value) == f"{path}: image {image!r} {problem}" + (
+            "; name the picture's file as it is" if "holds" in problem else "")
 
 
 def test_declaring_reads_the_layouts_and_images_as_the_model_does(tmp_path):

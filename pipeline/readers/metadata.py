@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.files import lies_inside, read_at_most
+from pipeline.files import lies_inside, read_at_most, unreadable
 from pipeline.layouts import checked_exceptions
 from pipeline.model import Metadata
 
@@ -18,6 +18,8 @@ DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month
               "or date = 2024-06-11 (a day)")
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt", "hyphenation")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+# Control characters, which no picture's file is named with (NUL no name can hold).
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")
 MAX_METADATA_BYTES = 256 * 1024
 # Python's TOML reader takes time growing with the square of a dotted key's depth (20,000
@@ -131,8 +133,23 @@ def refuse_unknown_keys(settings: dict, path: Path) -> None:
 
 def images(settings: dict, path: Path) -> dict[int, str]:
     """The figures' image files, by figure number, relative to the metadata's folder."""
+    refuse_unnameable(settings.get("images"), path)
     return {number: image_path(file, path.parent, path)
             for number, file in figure_table(settings, "images", path).items()}
+
+
+def refuse_unnameable(table: object, path: Path) -> None:
+    """Stop at an image whose name holds a control character (\\x00, say), which no file's
+    name does, shown escaped: cleaning it as text would drop the character, and the name
+    quoted would be another file's."""
+    if not isinstance(table, dict):
+        return  # figure_table says what it should be
+    for value in table.values():
+        if isinstance(value, str) and (found := CONTROLS.findall(value)):
+            held = ", ".join(dict.fromkeys(char.encode("unicode_escape").decode()
+                                           for char in found))
+            raise PipelineError(path, f"image {value!r} holds {held}, which no file's name"
+                                      " holds; name the picture's file as it is")
 
 
 def text_value(value: object, key: str, path: Path) -> str:
@@ -225,7 +242,9 @@ def image_path(value: str, source_dir: Path, path: Path) -> str:
     image = image.resolve()
     if image.suffix.lower() not in IMAGE_SUFFIXES:
         raise PipelineError(path, f"image {value!r} is not a PNG, JPEG, GIF, SVG or WebP file")
-    if not image.is_file():
+    if not image.exists():
         raise PipelineError(path, f"image {value!r} does not exist in source/")
+    if problem := unreadable(image):
+        raise PipelineError(path, f"image {value!r} {problem}")
     check_picture(image)
     return image.relative_to(source_dir).as_posix()
