@@ -1193,3 +1193,16 @@ def test_an_svg_picture_goes_to_press_converted_to_cmyk(tmp_path):
     assert result.returncode == 0, said(result)
     assert "plan-print.pdf                           1 page, press-ready" in said(result)
     assert_clean_console(result)
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md"])
+def test_a_text_named_by_its_suffix_alone_is_refused_its_name_empty(tmp_path, suffix):
+    """`.txt` had been the document `.txt`, whose text was sought in `source/.txt.txt`
+    (`cannot be read: no such file or directory`)."""
+    project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
+    (project.source_dir / f".{suffix}").write_text(GOOD)
+    assert project.documents() == ["good"]
+    [refused] = project.misnamed()
+    assert refused.seen_from(project.root) == (
+        f"source/.{suffix}: its name is empty (no document name before .{suffix});"
+        " rename the file")

@@ -54,7 +54,8 @@ class Project:
         """Every text in source/, scraped or marked up, by name (the file's stem), but those
         `misnamed`."""
         room = self.name_room
-        return sorted({path.stem for path in self.texts() if not name_problem(path.stem, room)})
+        return sorted({document_name(path) for path in self.texts()
+                       if not name_problem(path, room)})
 
     def misnamed(self) -> list[PipelineError]:
         """The texts whose name cannot name a folder in output/ (`...txt` would write into
@@ -62,7 +63,7 @@ class Project:
         terminal acts on, each refused in one line naming it `shown`."""
         room = self.name_room
         return [PipelineError(path.with_name(shown(path.name)), problem)
-                for path in self.texts() if (problem := name_problem(path.stem, room))]
+                for path in self.texts() if (problem := name_problem(path, room))]
 
     @functools.cached_property
     def name_room(self) -> int:
@@ -264,9 +265,18 @@ class Project:
                                self.preflight_report(name, layout)))]
 
 
-def name_problem(name: str, room: int) -> str | None:
-    """What keeps `name` (a text's stem) from naming a document whose names take at most
-    `room` bytes, if anything."""
+def document_name(text: Path) -> str:
+    """The document a text of source/ is: its file's name without the suffix (none for
+    `.txt`, which Path.stem takes for a name with no suffix)."""
+    return text.name.rpartition(".")[0]
+
+
+def name_problem(text: Path, room: int) -> str | None:
+    """What keeps `text`'s name from naming a document whose names take at most `room`
+    bytes, if anything."""
+    name = document_name(text)
+    if not name:
+        return f"its name is empty (no document name before {text.name}); rename the file"
     if not path_name(name):
         return f"its name {name!r} cannot name a folder in output/; rename the file"
     size = len(os.fsencode(name))
