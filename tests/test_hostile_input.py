@@ -1076,6 +1076,85 @@ def test_a_picture_is_checked_where_it_enters(tmp_path, name, make, expected):
     assert time.monotonic() - started < 10
 
 
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400">'
+
+
+def reused(kind: str, levels: int, fan: int = 10) -> str:
+    """An SVG whose each part draws the one below it `fan` times, `levels` deep, through a
+    <use> of a group or a symbol, a pattern filling a group's shapes, or a marker at each
+    vertex of a line."""
+    points = " ".join(f"{n},{n * 3}" for n in range(fan))
+    parts = {
+        "group": lambda n: f'<g id="p{n}">' + f'<use href="#p{n - 1}"/>' * fan + "</g>",
+        "symbol": lambda n: f'<symbol id="p{n}">' + f'<use href="#p{n - 1}" x="2"/>' * fan
+                            + "</symbol>",
+        "pattern": lambda n: (f'<pattern id="p{n}" width="8" height="8"><g style="fill: '
+                              f'url(#p{n - 1})">' + '<rect width="2" height="2"/>' * fan
+                              + "</g></pattern>"),
+        "marker": lambda n: (f'<marker id="p{n}"><polyline points="{points}" '
+                             f'marker-mid="url(#p{n - 1})"/></marker>'),
+    }[kind]
+    first = {"pattern": '<pattern id="p0" width="1" height="1"><circle r="1"/></pattern>',
+             "marker": '<marker id="p0"><circle r="1"/></marker>'}.get(kind, '<circle id="p0" r="1"/>')
+    drawn = {"pattern": f'<rect width="90" height="90" fill="url(#p{levels})"/>',
+             "marker": f'<polyline points="{points}" marker-mid="url(#p{levels})"/>'}.get(
+        kind, f'<use href="#p{levels}"/>')
+    return (SVG_OPEN + "<defs>" + first + "".join(parts(n) for n in range(1, levels + 1))
+            + "</defs>" + drawn + "</svg>")
+
+
+def chart(points: int) -> str:
+    """A dense scatter chart as a charting library writes one: its points clipped to the
+    plot, hatched bars, a line with a marker at each of its 300 vertices."""
+    dots = "".join(f'<circle cx="{n % 600}" cy="{n * 7 % 400}" r="1.5" fill="#3070a0"/>'
+                   for n in range(points))
+    bars = "".join(f'<rect x="{n * 12}" y="200" width="10" height="200"/>' for n in range(50))
+    line = " ".join(f"{x},{x * 13 % 400}" for x in range(0, 600, 2))
+    return (SVG_OPEN + '<defs><pattern id="hatch" width="4" height="4" patternUnits='
+            '"userSpaceOnUse"><path d="M0 4 L4 0" stroke="#000"/></pattern><marker id="dot">'
+            '<circle cx="2" cy="2" r="2"/></marker><clipPath id="plot"><rect width="600" '
+            f'height="400"/></clipPath></defs><g clip-path="url(#plot)">{dots}</g><g fill='
+            f'"url(#hatch)">{bars}</g><polyline points="{line}" fill="none" stroke="#e04020" '
+            'marker-mid="url(#dot)"/></svg>')
+
+
+def hatched(selector: str, bar: str) -> str:
+    """40 bars, as `bar` marks them, and a rule filling `selector` with a pattern of
+    patterns three levels deep."""
+    return (SVG_OPEN + f"<style>{selector} {{ fill: url(#p3) }}</style>"
+            + reused("pattern", 3)[len(SVG_OPEN):].replace(
+                "</svg>", f'<rect {bar} width="9" height="90"/>' * 40 + "</svg>"))
+
+
+@pytest.mark.parametrize("svg, refused", [
+    (reused("group", 11), True),  # 10^11 circles in 2 KB
+    (reused("symbol", 6), True),
+    (reused("pattern", 6), True),
+    (reused("marker", 5), True),
+    (SVG_OPEN + '<g id="loop"><circle r="1"/><use href="#loop"/></g></svg>', True),
+    (SVG_OPEN + '<pattern id="p"><rect width="1" height="1" fill="url(#p)"/></pattern>'
+                '<rect width="9" height="9" fill="url(#p)"/></svg>', True),
+    # 3,332 elements each of 40 bars a stylesheet's rule fills with the pattern draws
+    (hatched(".bar", 'class="bar"'), True),
+    (hatched(".bar", ""), False),  # a rule that fills none
+    (reused("group", 4), False),  # 10,000 circles: a part reused as a chart reuses its symbols
+    (reused("pattern", 3), False),
+    (reused("marker", 2), False),
+    (chart(20_000), False),
+], ids=["use", "symbol", "pattern", "marker", "use-loop", "pattern-loop", "stylesheet",
+        "stylesheet-unmatched", "use-10000", "pattern-3", "marker-2", "chart"])
+def test_an_svg_reusing_its_parts_past_a_renderers_reach_is_refused(tmp_path, svg, refused):
+    """Each part an SVG reuses is counted as often as it is drawn: one nesting its <use>,
+    patterns or markers ten to a level, levels deep, draws billions of elements, which the
+    editions' renderer never finished drawing; a real chart's tens of thousands pass."""
+    started = time.monotonic()
+    refusal = picture_refusal(tmp_path, "chart.svg", lambda path: path.write_text(svg))
+    assert refusal == ("source/photos/chart.svg: draws more than 100,000 elements, each part it"
+                       " reuses (<use>, a pattern, a marker) counted as often as it is drawn; "
+                       "simplify it, or supply it as a PNG" if refused else ""), refusal
+    assert time.monotonic() - started < 5
+
+
 def test_flat_rgb_vectors_are_converted_to_the_profiles_cmyk():
     """An SVG picture is drawn by WeasyPrint as vectors in RGB: the print file converts them,
     as it converts an RGB raster, instead of failing the no-rgb check."""

@@ -4,12 +4,15 @@ a size they can hold.
 
 Only the picture's header is read, so the check costs little on every build; a file that is
 no picture, or a decompression bomb (a small file declaring billions of pixels), is named
-in one line before any writer opens it. The writers read each picture whole (`decoded`): one
+in one line before any writer opens it, and so is an SVG drawing more than a renderer finishes
+(its parts reused within parts reused). The writers read each picture whole (`decoded`): one
 cut short is refused there, naming it, for every edition and the draft alike.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import warnings
 from collections.abc import Iterator
 from io import BytesIO
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.parsers import expat
 
+import cssselect2
 import tinycss2
 from lxml import etree
 from PIL import Image, ImageFile, UnidentifiedImageError
@@ -35,6 +39,21 @@ UNREADABLE_SVG = "is not an SVG picture that can be read"
 SVG_DTD = "-//W3C//DTD SVG"  # the public identifier of each version's DTD
 REFERENCE_ATTRIBUTES = ("href", "src")  # in any namespace: xlink:href too
 OWN_REFERENCES = ("#", "data:")  # its own fragments, and data it holds
+# The elements an SVG picture draws, each part it reuses counted as often as it is drawn: a
+# detailed map or a dense scatter chart draws some tens of thousands, while a file of a few
+# kilobytes reusing its parts ten at a time, ten levels deep, draws 10^10, which no
+# renderer finishes.
+MAX_SVG_ELEMENTS = 100_000
+# The properties whose url(#id) has the renderer draw the element named, of the kind named,
+# at each element they apply to; those a child inherits from its parent. A marker is drawn
+# at each of its shape's vertices.
+DRAWING_PROPERTIES = {"fill": "pattern", "stroke": "pattern", "clip-path": "clipPath",
+                      "mask": "mask", "marker": "marker", "marker-start": "marker",
+                      "marker-mid": "marker", "marker-end": "marker"}
+INHERITED_PROPERTIES = frozenset(DRAWING_PROPERTIES) - {"clip-path", "mask"}
+PAINTED = frozenset(("circle", "ellipse", "line", "path", "polyline", "polygon", "rect", "text",
+                     "tspan", "textPath"))
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def check_picture(path: Path) -> None:
@@ -145,7 +164,119 @@ def svg_problem(data: bytes) -> str | None:
         more = f" and {len(outside) - 3} more" if len(outside) > 3 else ""
         return (f"refers to files outside it ({', '.join(outside[:3])}{more}); a picture "
                 "must hold all it draws")
+    try:
+        drawn = drawn_elements(root)
+    except RecursionError:
+        drawn = math.inf
+    if drawn > MAX_SVG_ELEMENTS:
+        return (f"draws more than {MAX_SVG_ELEMENTS:,} elements, each part it reuses (<use>, "
+                "a pattern, a marker) counted as often as it is drawn; simplify it, or supply "
+                "it as a PNG")
     return None
+
+
+def drawn_elements(root) -> float:
+    """How many elements the SVG tree `root` has drawn: each element once, and each one a
+    <use> or a drawing property (DRAWING_PROPERTIES) names again wherever it is drawn, with
+    all it holds; a part drawing itself draws without end (math.inf). Each part is counted
+    once for the properties it inherits, so counting takes time in the file's size."""
+    named = {element.get("id"): element for element in root.iter(etree.Element)
+             if element.get("id")}
+    styled = sheet_references(root)
+    counted: dict[tuple, float] = {}
+
+    def count(element, inherited: frozenset) -> float:
+        key = (element, inherited)
+        if key not in counted:
+            counted[key] = math.inf  # reached again before it is counted: it draws itself
+            own = inherited | styled.get(element, frozenset()) | drawing_references(element)
+            passed = frozenset(reference for reference in own
+                               if reference[0] in INHERITED_PROPERTIES)
+            total = 1 + sum(count(child, passed) for child in element.iterchildren(etree.Element))
+            if etree.QName(element).localname == "use":
+                target = named.get(used_id(element))
+                total += count(target, passed) if target is not None else 0
+            for prop, name in own:
+                target = named.get(name)
+                if target is not None and applies(prop, target, element):
+                    total += times_drawn(prop, element) * count(target, frozenset())
+            counted[key] = total
+        return counted[key]
+
+    return count(root, frozenset())
+
+
+def used_id(use) -> str | None:
+    """The id of the element a <use> draws (its href, in any namespace, is its own #id)."""
+    href = next((value for name, value in use.attrib.items()
+                 if etree.QName(name).localname == "href"), "").strip()
+    return href[1:] if href.startswith("#") else None
+
+
+def drawing_references(element) -> frozenset[tuple[str, str]]:
+    """The (property, id) pairs `element` names in its attributes and its style attribute,
+    for each drawing property given as url(#id)."""
+    declarations = [(name, value) for name, value in element.attrib.items()
+                    if name in DRAWING_PROPERTIES]
+    if style := element.get("style"):
+        declarations += [(item.lower_name, tinycss2.serialize(item.value)) for item in
+                         tinycss2.parse_blocks_contents(style, skip_whitespace=True,
+                                                        skip_comments=True)
+                         if item.type == "declaration"]
+    return frozenset(pair for name, value in declarations for pair in own_ids(name, value))
+
+
+def sheet_references(root) -> dict:
+    """The (property, id) pairs the rules of the SVG tree `root`'s <style> elements give
+    each element they match, as drawing_references; matched as the renderer matches them."""
+    matcher, matching = cssselect2.Matcher(), False
+    for style in root.iter("{*}style"):
+        for rule in tinycss2.parse_stylesheet("".join(style.itertext()), skip_whitespace=True,
+                                              skip_comments=True):
+            if rule.type != "qualified-rule":
+                continue
+            named = frozenset(pair for item in tinycss2.parse_blocks_contents(rule.content)
+                              if item.type == "declaration"
+                              for pair in own_ids(item.lower_name, tinycss2.serialize(item.value)))
+            try:
+                selectors = cssselect2.compile_selector_list(rule.prelude) if named else ()
+            except cssselect2.SelectorError:  # the renderer applies no such rule
+                continue
+            for selector in selectors:
+                matcher.add_selector(selector, named)
+                matching = True
+    if not matching:
+        return {}
+    return {wrapper.etree_element: frozenset().union(*(match[-1] for match in matches))
+            for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
+            if (matches := matcher.match(wrapper))}
+
+
+def own_ids(name: str, value: str) -> Iterator[tuple[str, str]]:
+    """(name, id) for each url(#id) in the value of drawing property `name`."""
+    if name in DRAWING_PROPERTIES and "(" in value:
+        for url in css_references(tinycss2.parse_component_value_list(value)):
+            if url.strip().startswith("#"):
+                yield name, url.strip()[1:]
+
+
+def applies(prop: str, target, element) -> bool:
+    """Whether the renderer draws `target`, named by `prop`, for `element`: a pattern only
+    filling or stroking a shape or text, a marker only on a shape with vertices."""
+    if etree.QName(target).localname != DRAWING_PROPERTIES[prop]:
+        return False
+    return prop in ("clip-path", "mask") or etree.QName(element).localname in PAINTED
+
+
+def times_drawn(prop: str, element) -> int:
+    """How often `prop` has its element drawn for `element`: a marker at each vertex, of
+    which a shape has at most as many as the numbers giving its points (2 for a line)."""
+    if DRAWING_PROPERTIES[prop] != "marker":
+        return 1
+    shape = etree.QName(element).localname
+    if shape == "line":
+        return 2
+    return len(NUMBER.findall(element.get("d" if shape == "path" else "points", "")))
 
 
 class _RootReached(Exception):
