@@ -142,8 +142,10 @@ class LineBreaks:
     language: str
     links: bool
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
-    # Each paragraph the writer broke into lines: block -> its line ends.
-    lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
+    # Each paragraph the writer broke into lines: block -> its line ends; a list's item on a
+    # grid of characters: (block, its number in the list) -> its line ends.
+    lines: Mapping[int | tuple[int, int], LineEnds] = field(default_factory=dict, hash=False,
+                                                            compare=False)
     # Phrases of other languages are found and tagged (`tagged`); not inside a phrase whose
     # language its author gave (`within`), which says all there is.
     finds_phrases: bool = True
@@ -186,10 +188,13 @@ class LineBreaks:
 
     def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
         """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what
-        its language keeps together (`last`: the block's last piece of text)."""
+        its language keeps together (`last`: the block's last piece of text). A line end
+        where an address starts ends the piece before it, outside the address and its link
+        (a link's box on the line before would hold nothing)."""
         piece = with_line_ends(text[start:end], {offset - start: kind
                                                  for offset, kind in ends.items()
-                                                 if start <= offset < end})
+                                                 if (start == 0 or start < offset)
+                                                 and offset <= end})
         return kept_together(piece, self.language, last, self.yielding)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached, for
