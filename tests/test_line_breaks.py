@@ -259,19 +259,21 @@ def test_a_page_nothing_comes_back_into_opens_its_gaps_within_a_limit():
 
 
 def test_a_heading_a_few_points_short_closes_up_the_spaces_over_it_within_a_limit():
-    """A heading set closer that still lacks a few points to stand at a page's foot with its
-    lines, where the page's gaps cannot open up instead (few paragraphs, a wide hole): the
+    """A heading that lacks a few points to stand at a page's foot with its lines: the
     spaces between the page's paragraphs and over the heading close up by the same share of
     each, what it lacks and a pixel's slack, a paragraph's under it and the heading's over
-    it; not where that share passes MAX_SQUEEZE, nor twice."""
+    it; not where that share passes MAX_SQUEEZE (the heading is set closer instead), nor
+    twice, nor on top of a heading set closer, whose space is cut by more than a quarter
+    already (a close heading squeezed had lost 58 % of its space, the rest 17 %)."""
     kinds = ["paragraph", "paragraph", "heading", "paragraph"]
     closed = Placement(close_headings=frozenset({2}))
     hole = Hole(space=150, block=2, tag="h2", height=35, picture_height=0, shortfall=3,
                 excess=20, gaps=(0,), spacing=((0, None, 20.0), (1, 2, 20.0)))
-    squeezed = mended(closed, hole, kinds, 4).squeezed
+    squeezed = mended(Placement(), hole, kinds, 4).squeezed
     assert squeezed == {0: 18.0, 1: 18.0, 2: 18.0}  # 4 px of 40, a tenth of each
-    assert mended(closed, replace(hole, shortfall=11), kinds, 4) is None  # 12 of 40
+    assert mended(Placement(), replace(hole, shortfall=11), kinds, 4) == closed  # 12 of 40
     assert mended(replace(closed, squeezed=squeezed), hole, kinds, 4) is None
+    assert mended(closed, hole, kinds, 4) is None
     text = "The sluice gear on the lower dam dated from the original construction. " * 3
     document = Document("letter", Metadata(title="Letter"), None, (
         Paragraph((Span(text),)), Paragraph((Span(text),)), Heading("Looking ahead"),

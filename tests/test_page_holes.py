@@ -130,15 +130,31 @@ def test_a_paragraph_split_over_a_table_gone_overleaf_leaves_no_hole_on_screen(
         assert share <= 0.15, (number, share)
 
 
-@pytest.mark.parametrize(("name", "heading"), [("reservoir-works-letter", "Looking ahead"),
-                                               ("harbour-trust-letter-zh", "未來工作")])
 def test_a_heading_a_few_points_short_of_a_pages_foot_closes_up_its_spacing_in_large_print(
-        tmp_path_factory, name, heading):
-    """In large print, a heading set closer to the text above it still lacked a few points
-    to stand at the first page's foot with the three lines it keeps, and went over, leaving
-    the page 17 % empty (in Chinese, 18 %): the spaces between the page's paragraphs and
-    over the heading close up, each by a little of itself, and the heading comes back with
-    its lines."""
+        tmp_path_factory):
+    """In large print, a heading a few points short of standing at the first page's foot
+    with the three lines it keeps went over, leaving the page 17 % empty: the spaces between
+    the page's paragraphs and over the heading close up, each by a little of itself, and the
+    heading comes back with its lines."""
+    printed, page = built_large_print(tmp_path_factory, "reservoir-works-letter")
+    assert page_of(printed.lines, "Looking ahead") == 1
+    for number in range(1, printed.pages):
+        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
+        assert share <= 0.15, (number, share)
+
+
+def test_a_heading_its_page_lacks_more_than_a_quarter_of_its_spacing_for_goes_over(
+        tmp_path_factory):
+    """A heading that would come back only with its page's spaces closed up by more than a
+    quarter of themselves, or closed up over a heading already set closer to the text above
+    it (which cut that heading's space by more than the rest), goes over to the next page:
+    no space of a page is cut more than the others."""
+    printed, _ = built_large_print(tmp_path_factory, "harbour-trust-letter-zh")
+    assert page_of(printed.lines, "未來工作") == 2
+
+
+def built_large_print(tmp_path_factory, name):
+    """The large-print edition of the ragged-page text `name`, measured, and its page."""
     folder = copy_project(tmp_path_factory.mktemp("squeezed") / "project", library=False)
     for path in (folder / "source").glob("director-review-2024.*"):
         path.unlink()
@@ -148,8 +164,4 @@ def test_a_heading_a_few_points_short_of_a_pages_foot_closes_up_its_spacing_in_l
     assert result.returncode == 0, result.stdout + result.stderr
     page = load_layout(folder / "layouts", "large-print").for_language(
         model(folder, name).metadata.language).page
-    printed = measured(folder / "output" / name / f"{name}-large-print.pdf")
-    assert page_of(printed.lines, heading) == 1
-    for number in range(1, printed.pages):
-        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
-        assert share <= 0.15, (number, share)
+    return measured(folder / "output" / name / f"{name}-large-print.pdf"), page

@@ -211,20 +211,20 @@ class Hole:
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
     """The placement with `hole` mended, or None when it cannot be: a heading heading the
-    next page is set closer to the text above it (once); a figure is scaled to fit, or set
-    later or earlier within its section; a table kept whole on the next page (with the
-    heading and lead-in it keeps) is split after all, though it leaves a row alone; a heading
-    that still does not come back has the spaces over it closed up (squeezed), or else a
-    figure before it scaled down, to make room; nothing else is mended."""
+    next page has the spaces over it closed up (squeezed), else is set closer to the text
+    above it (once); a figure is scaled to fit, or set later or earlier within its section;
+    a table kept whole on the next page (with the heading and lead-in it keeps) is split
+    after all, though it leaves a row alone; a heading that still does not come back has a
+    figure before it scaled down to make room; nothing else is mended."""
     closed = (None if hole.block in placement.close_headings else
               replace(placement, close_headings=placement.close_headings | {hole.block}))
     # A heading that fits with its lines, gone over for a table's first rows its lead-in
     # keeps, is set closer last: the room that frees is a few points, the rows lack more.
     kept_beyond = hole.shortfall <= 0 < hole.table_shortfall
     if hole.tag in HEADINGS and closed and not kept_beyond:
-        return closed
+        return squeezed(placement, hole) or closed
     if hole.tag in HEADINGS:
-        return (squeezed(placement, hole) or made_room_for_rows(placement, hole)
+        return (made_room_for_rows(placement, hole)
                 or split_short(placement, hole) or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole) or closed)
@@ -359,8 +359,11 @@ def squeezed(placement: Placement, hole: Hole) -> Placement | None:
     share of itself, where no more than MAX_SQUEEZE brings that heading back with the lines
     it keeps (vertical justification shrinking the paragraph spacing, never the leading):
     a page a few points short of them is filled, not left empty. None where they cannot, or
-    were closed up already."""
-    if hole.shortfall <= 0 or not hole.spacing or hole.block in placement.squeezed:
+    were closed up already, or a heading among them is set closer: its space is then cut by
+    more than MAX_SQUEEZE, and closing it up too would cut it by more than the rest."""
+    headings = {hole.block} | {heading for _, heading, _ in hole.spacing}
+    if (hole.shortfall <= 0 or not hole.spacing or hole.block in placement.squeezed
+            or headings & placement.close_headings):
         return None
     share = (hole.shortfall + FIT_SLACK) / sum(space for *_, space in hole.spacing)
     if share > MAX_SQUEEZE:
