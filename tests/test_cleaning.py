@@ -249,6 +249,24 @@ def test_the_attributes_of_code_pasted_into_a_text_keep_their_straight_quotes(co
     assert clean_line(f"請把{code}貼上。") == f"請把{code}貼上。"
 
 
+@pytest.mark.parametrize("markup", [
+    "<!-- the old menu -- kept for now -->",
+    "<script>alert('x')</script>",
+    "<STYLE>p{font-family:'Gill Sans'}</STYLE>",
+    "<em>",
+    "</b>",
+    "<br/>",
+])  # fmt: skip
+def test_raw_html_in_a_text_is_carried_byte_for_byte(markup):
+    """Raw HTML is printed as it stands: a comment's double hyphens had been a spaced en dash
+    (`<! – … – >`), a script's quotes curled (`alert(‘x’)`). The sentence round it is still
+    typeset, and angle brackets in prose are no tag."""
+    assert clean_line(f"Delete {markup} -- it's 'old'.") == \
+        f"Delete {markup}\u00a0\u2013 it\u2019s \u2018old\u2019."
+    assert clean_line(f"請刪去{markup}。") == f"請刪去{markup}。"
+    assert clean_line("If a < b and 'c' > d") == "If a < b and \u2018c\u2019 > d"
+
+
 def test_quotes_beside_an_equals_sign_in_prose_still_pair():
     """Only an attribute is code: an equation's words quoted in a sentence are typeset."""
     assert clean_line('The rule "profit = income" held, and x ="y" read so.') == \

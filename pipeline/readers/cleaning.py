@@ -102,7 +102,13 @@ UNTOUCHED = re.compile(
     # an attribute of code pasted into the text (`rel="stylesheet"`, `alt='x'`), its quotes
     # straight: curled, they would be no pair (a closing double mark after the equals sign,
     # a single one ending the value); its value of 2,048 characters at most, as an address's
-    r"""|(?<![\w:-])[A-Za-z][\w:-]{0,60}=(?:"[^"\n]{0,2048}"|'[^'\n]{0,2048}')""",
+    r"""|(?<![\w:-])[A-Za-z][\w:-]{0,60}=(?:"[^"\n]{0,2048}"|'[^'\n]{0,2048}')"""
+    # raw HTML, printed as it stands: a comment, a script or a style with the code it holds,
+    # and a tag with its attributes, each of 2,048 characters at most and holding no "<" (so
+    # a run of openers is read in time linear in its length)
+    r"|<!--[^<\n]{0,2048}?-->"
+    r"|<((?i:script|style))\b[^<>\n]{0,2048}>[^<\n]{0,2048}</(?i:\1)\s*>"
+    r"|</?[A-Za-z][A-Za-z0-9-]{0,60}(?:\s[^<>\n]{0,2048})?/?>",
     re.ASCII,
 )
 # Ranges shaped as codes ("10am-4pm", "April-31" in "1 April-31 July"), which a language
