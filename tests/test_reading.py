@@ -101,3 +101,17 @@ def test_a_big5_text_is_never_read_as_windows_1252():
     data = TRADITIONAL.encode("big5")
     assert decode_legacy(data) != TRADITIONAL  # what reading it as Windows-1252 gave
     assert decode_source(data) == TRADITIONAL
+
+
+@pytest.mark.parametrize("text", [
+    "\u200b",                        # a zero-width space, copied where a page's spacer stood
+    "\u200c\u200d\n\u2060 \u00ad",   # joiners, a word joiner and a soft hyphen
+    "\u200e\u202e\t\u2066\u2069\n",  # marks and controls of direction
+])  # fmt: skip
+def test_a_text_of_invisible_characters_only_is_empty(text):
+    """A text holding only characters that draw nothing is refused as one of white space is;
+    it had been read, and said to hold only web page and e-mail debris."""
+    with pytest.raises(PipelineError) as caught:
+        decode_source(text.encode(), "source/blank.txt")
+    assert str(caught.value) == \
+        "source/blank.txt: no text: the file is empty or holds only white space"

@@ -62,7 +62,7 @@ def decode_source(data: bytes, path: Path | str = "<text>") -> str:
         if data.startswith(signature):
             raise PipelineError(path, f"not a text file: it is {kind}")
     text = normalise_characters(decode(data, path))
-    if not text.strip():
+    if not any(map(visible, text)):
         raise PipelineError(path, "no text: the file is empty or holds only white space")
     if (longest := longest_line(text)) > MAX_LINE_CHARACTERS:
         raise PipelineError(
@@ -71,6 +71,13 @@ def decode_source(data: bytes, path: Path | str = "<text>") -> str:
             " (is this really a text to publish?)",
         )
     return text
+
+
+def visible(character: str) -> bool:
+    """Whether `character` shows: not white space, nor a format character drawing nothing
+    (a zero-width space, a joiner, a soft hyphen, a mark of direction), which a text holding
+    nothing else shows as empty."""
+    return not character.isspace() and unicodedata.category(character) != "Cf"
 
 
 def longest_line(text: str) -> int:
