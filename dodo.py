@@ -13,6 +13,7 @@ from pipeline.tasks.declarations import Declarations
 from pipeline.tasks.drafts import draft_current, model_current
 from pipeline.tasks.lock import hold_build_lock
 from pipeline.tasks.order import rank
+from pipeline.tasks.preflighted import preflight_every_pdf
 from pipeline.tasks.preload import PDF_LIBRARIES, preload_before_forking
 from pipeline.tasks.project import Project
 from pipeline.tasks.workers import supervise_workers
@@ -51,6 +52,17 @@ DOIT_CONFIG = {
 # model's own worker needs none of it: it is forked first, and builds the model while the
 # build imports them.
 preload_before_forking({"model": PDF_LIBRARIES, "pdf": PDF_LIBRARIES}, forked_first={"model"})
+
+
+def preflight_of(task: str) -> str | None:
+    """The check of the PDF a task builds (`pdf:<name>/<layout>`), if it builds one."""
+    kind, _, edition = task.partition(":")
+    return f"preflight:{edition}" if kind == "pdf" else None
+
+
+# Whatever the command line selects (`doit pdf`), a PDF built under its edition's own name is
+# checked in the same run: one that fails is set aside again, never left there unchecked.
+preflight_every_pdf(preflight_of)
 
 
 def group(creator):

@@ -111,6 +111,46 @@ def test_the_console_says_the_error_once_naming_the_failed_file(tmp_path):
     assert out.getvalue() == f"error: output/x/x-print.FAILED.pdf: {problem}\n"
 
 
+def test_a_selection_building_a_pdf_brings_its_check_and_no_other(monkeypatch):
+    from doit.control import TaskControl
+    from doit.task import Task
+
+    from pipeline.tasks import console, preflighted
+
+    monkeypatch.setattr(preflighted.doit.control.TaskControl, "process",
+                        preflighted.DOIT_PROCESS)
+    monkeypatch.setattr(console, "BROUGHT", set())
+    monkeypatch.setattr(preflighted, "BROUGHT", console.BROUGHT)
+    preflighted.preflight_every_pdf(
+        lambda task: f"check:{task[4:]}" if task.startswith("pdf:") else None)
+    editions = [f"{name}/{layout}" for name in ("a", "b") for layout in ("print", "screen")]
+    tasks = [Task("model:a", None, targets=["a.json"]), Task("model:b", None),
+             *(Task(f"pdf:{edition}", None, file_dep=[f"{edition[0]}.json"],
+                    targets=[f"{edition}.pdf"]) for edition in editions),
+             *(Task(f"look:{edition}", None, file_dep=[f"{edition}.pdf"])
+               for edition in editions),
+             *(Task(f"check:{edition}", None, file_dep=[f"{edition}.pdf"],
+                    task_dep=[f"look:{edition}"]) for edition in editions),
+             Task("pdf", None, task_dep=[f"pdf:{edition}" for edition in editions],
+                  has_subtask=True)]
+
+    def selected(*names):
+        control = TaskControl(tasks)
+        control.process(list(names) or None)
+        return control.selected_tasks
+
+    assert selected("pdf:a/print") == ["pdf:a/print", "check:a/print"]
+    assert selected("look:b/screen") == ["look:b/screen", "check:b/screen"]
+    assert selected("b/print.pdf") == ["pdf:b/print", "check:b/print"]  # by its target
+    assert selected("pdf")[1:] == [f"check:{edition}" for edition in editions]
+    assert selected("check:a/print") == ["check:a/print"]
+    assert selected("model:a") == ["model:a"]  # no PDF of its own
+    assert selected() == [task.name for task in tasks]  # every task, every check with them
+    # A check brought along is not one the command line asked for.
+    assert console.asked_for({task.name: task for task in tasks},
+                             selected("pdf:a/print")) == {"pdf:a/print"}
+
+
 # --- end to end --------------------------------------------------------------------------------
 
 
@@ -159,6 +199,25 @@ def test_a_build_failing_its_preflight_leaves_no_press_file_and_a_good_one_clear
     shutil.copy(press, failed)
     doit(folder, "clean")
     assert not failed.exists() and not press.exists()
+
+
+@pytest.mark.slow
+def test_a_failed_edition_built_again_by_a_build_of_pdfs_alone_is_checked_again(tmp_path):
+    """A build of PDFs alone, the press file missing, builds it again and checks it: it is
+    set aside again, never left under its own name unchecked."""
+    folder = copy_project(tmp_path / "project", library=False)
+    print_only(folder)
+    photo(folder, (120, 80))
+    output = folder / "output" / SEED
+    press, failed = output / f"{SEED}-print.pdf", output / f"{SEED}-print.FAILED.pdf"
+    assert doit(folder).returncode != 0 and failed.exists()
+    for selection in ("pdf", f"pdf:{SEED}/print", str(press)):
+        failed.unlink()
+        built = doit(folder, selection)
+        assert built.returncode != 0, selection
+        assert f".  preflight:{SEED}/print" in tasks_run(built), built.stdout
+        assert not press.exists() and failed.exists(), selection
+        assert "FAILED, not for press" in built.stdout
 
 
 @pytest.mark.slow

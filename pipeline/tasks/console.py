@@ -113,6 +113,9 @@ class Console:
         self.run.interrupted = True
 
 
+# The checks doit ran beside the tasks the command line named, for the PDFs those build
+# (preflighted.py): not named, they are no task asked for.
+BROUGHT: set[str] = set()
 UNCHECKED = "not checked: no preflight report of this PDF"
 # The key of a task's values (a step's return, tasks/actions.py's `run`) holding a line to show.
 NOTE = "note"
@@ -123,7 +126,7 @@ def asked_for(tasks: dict, selected: list[str]) -> set[str]:
     none (doit then selects every task)."""
     if set(tasks) <= set(selected):
         return set()
-    asked = set(selected)
+    asked = set(selected) - BROUGHT
     for name in selected:
         task = tasks.get(name)
         if task is not None and getattr(task, "has_subtask", False):
