@@ -348,9 +348,25 @@ def test_the_edited_draft_of_a_text_gone_or_renamed_and_changed_is_said_too(tmp_
         " them; else delete it)")
 
 
-def test_the_draft_of_a_text_gone_as_it_was_written_is_not_said(tmp_path):
+@pytest.mark.parametrize("name", ["c", "年報二零二三"])
+def test_the_folder_of_a_text_gone_is_said_and_kept_its_draft_as_written_not(tmp_path, name):
     (tmp_path / "source").mkdir()
-    left_draft(tmp_path, "c", "A text.\n", b"written")
+    (tmp_path / "source" / "kept.txt").write_text("A text.\n", encoding="utf-8")
+    (tmp_path / "output" / "kept").mkdir(parents=True)
+    left_draft(tmp_path, name, "A text.\n", b"written")
+    (tmp_path / "output" / name / f"{name}-print.pdf").write_bytes(b"%PDF")
     reporter, out = console(tmp_path)
     reporter.complete_run()
-    assert out.getvalue().startswith("Nothing to do")
+    assert out.getvalue().splitlines()[:-1] == [
+        f"output/{name}/: its source text is gone; doit clean removes it"]
+    assert out.getvalue().splitlines()[-1].startswith("Nothing to do")
+    assert (tmp_path / "output" / name / f"{name}-print.pdf").exists()
+
+
+def test_the_folder_of_a_text_gone_is_said_once_with_its_edited_draft(tmp_path):
+    (tmp_path / "source").mkdir()
+    left_draft(tmp_path, "d", "A text.\n", b"edited")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    said = out.getvalue().splitlines()
+    assert len(said) == 2 and said[0].startswith("output/d/d.docx holds edits not imported")

@@ -205,13 +205,20 @@ def stray_lines(project: Project) -> list[str]:
 
 
 def orphan_lines(project: Project) -> list[str]:
-    """A line for each draft holding edits not imported whose text is gone from source/
-    (renamed, or deleted): no build reads it any more, and its edits would go unseen."""
+    """A line for each folder of output/ whose text is gone from source/ (renamed, or
+    deleted): no build reads it any more, and its editions, press-ready ones too, would sit
+    there unremarked. It is not removed (an editor's draft may be there): `doit clean`
+    removes it. A draft holding edits not imported, which would go unseen, is named instead,
+    with where its edits go."""
     lines = []
     for name in project.left_behind():
+        if not project.confined(name):
+            continue
         state = load_state(project.draft_state(name))
         docx = project.docx(name)
-        if not project.confined(name) or not edited(docx, state):
+        if not edited(docx, state):
+            folder = project.output_dir(name).relative_to(project.root)
+            lines.append(f"{shown(str(folder))}/: its source text is gone; doit clean removes it")
             continue
         renamed = renamed_as(project, name, state)
         where = (f"move it to {project.docx(renamed).relative_to(project.root)} to import them,"
