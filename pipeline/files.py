@@ -20,6 +20,8 @@ def _umask() -> int:
     return mask
 
 
+# What a picture's file may end in (in any case): a figure's, named by its metadata.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 # mkstemp makes files only their owner may read; an output is an ordinary file.
 FILE_MODE = 0o666 & ~_umask()
 

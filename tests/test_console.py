@@ -370,3 +370,22 @@ def test_the_folder_of_a_text_gone_is_said_once_with_its_edited_draft(tmp_path):
     reporter.complete_run()
     said = out.getvalue().splitlines()
     assert len(said) == 2 and said[0].startswith("output/d/d.docx holds edits not imported")
+
+
+def test_each_file_of_source_no_build_reads_is_named_in_a_line(tmp_path):
+    source = tmp_path / "source"
+    (source / "photos").mkdir(parents=True)
+    for name in ("kept.txt", "kept.toml", "marked.md", "marked.toml", "hyphenation.txt",
+                 "harbour.jpg", "photos/notes.doc", ".DS_Store", "board-mail.text",
+                 "chair-letter.docx", "年報.rtf", "old-notice.toml", "UPPER.TXT", "UPPER.toml"):
+        (source / name).write_text("A text.\n", encoding="utf-8")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    only = "not read; the build reads only texts ending .txt or .md (and a text's .toml)"
+    assert out.getvalue().splitlines()[:-1] == [
+        f"source/board-mail.text: {only}",
+        f"source/chair-letter.docx: {only}",
+        "source/old-notice.toml: not read; it names no text (no old-notice.txt or"
+        " old-notice.md in source/)",
+        f"source/年報.rtf: {only}"]
+    assert out.getvalue().splitlines()[-1].startswith("Nothing to do")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.files import lies_inside, read_at_most, unreadable
+from pipeline.files import IMAGE_SUFFIXES, lies_inside, read_at_most, unreadable
 from pipeline.layouts import checked_exceptions
 from pipeline.model import Metadata
 
@@ -17,7 +17,6 @@ TEXT_KEYS = ("title", "subtitle", "organisation", "author", "language")
 DATE_FORMS = ('a date is written date = 2024 (a year), date = "2024-06" (a month, in quotes) '
               "or date = 2024-06-11 (a day)")
 KEYS = (*TEXT_KEYS, "date", "layouts", "images", "alt", "hyphenation")
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 # Control characters, which no picture's file is named with (NUL no name can hold).
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")

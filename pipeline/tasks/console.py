@@ -21,7 +21,7 @@ from doit.exceptions import UnmetDependency
 from pipeline.errors import PipelineError
 from pipeline.readers.debris_kinds import SOURCES, report_key
 from pipeline.tasks.drafts import REPORT_DIGEST, digest, edited, load_state, renamed_as, text_read
-from pipeline.tasks.project import Project, shown
+from pipeline.tasks.project import METADATA_SUFFIX, TEXT_SUFFIXES, Project, shown
 
 # An edition's file in a message, output/<name>/<name>-<layout>.pdf: its document stays.
 EDITION = re.compile(r"^(output/[^/]+/)[^:]+?\.pdf: ")
@@ -167,7 +167,8 @@ def summary(project: Project, run: Run) -> str:
     if run.interrupted:
         return (f"Interrupted after {seconds:.1f} s: what was built is kept, and the next doit "
                 "builds the rest.\n")
-    strays = "".join(f"{line}\n" for line in [*orphan_lines(project), *stray_lines(project)])
+    strays = "".join(f"{line}\n" for line in [*unread_lines(project), *orphan_lines(project),
+                                               *stray_lines(project)])
     if not run.executed and not run.errors:
         return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
     # A document whose files lead out of the project, or whose text is refused for its name,
@@ -191,6 +192,22 @@ def summary(project: Project, run: Run) -> str:
             tail += "; " + held_back(run, "it" if problems == 1 else "them")
     lines.append(f"Built {tail}.")
     return strays + "\n".join(lines) + "\n"
+
+
+def unread_lines(project: Project) -> list[str]:
+    """A line for each file of source/ that no build reads (a text saved as .docx or .rtf, or
+    ending .text; metadata whose text is gone or named otherwise): it would be left out with
+    no word. Its name is shown escaped, as a misnamed text's is."""
+    lines = []
+    for path in project.unread():
+        file = shown(str(path.relative_to(project.root)))
+        if path.suffix == METADATA_SUFFIX:
+            texts = " or ".join(shown(path.with_suffix(suffix).name) for suffix in TEXT_SUFFIXES)
+            lines.append(f"{file}: not read; it names no text (no {texts} in source/)")
+        else:
+            lines.append(f"{file}: not read; the build reads only texts ending "
+                         f"{' or '.join(TEXT_SUFFIXES)} (and a text's {METADATA_SUFFIX})")
+    return lines
 
 
 def stray_lines(project: Project) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.files import STAGED_NAME_BYTES, input_file, inside, lies_inside
+from pipeline.files import IMAGE_SUFFIXES, STAGED_NAME_BYTES, input_file, inside, lies_inside
 from pipeline.layout_folders import HYPHENATION_EXCEPTIONS, REFERENCE_DOCX, SETTINGS, layout_names
 
 if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
 DRAFT_LAYOUT = "print"
 # What a word processor saves a draft as, under its own name or another.
 EDITOR_FORMATS = frozenset((".docx", ".docm", ".doc", ".odt", ".fodt", ".rtf"))
+# What a text of source/ ends in: scraped (plain text), or marked up.
+TEXT_SUFFIXES = (".txt", ".md")
+# What a text's metadata ends in: source/<name>.toml.
+METADATA_SUFFIX = ".toml"
 # The most bytes a file's name may take (NAME_MAX on Linux, in UTF-8).
 NAME_MAX = 255
 # What a terminal acts on rather than shows, in a name it prints (a task's, a message's):
@@ -80,9 +84,22 @@ class Project:
 
     def texts(self) -> list[Path]:
         """The texts in source/: its .txt and .md files but the project's hyphenation list."""
-        return sorted(path for suffix in ("txt", "md")
-                      for path in self.source_dir.glob(f"*.{suffix}")
+        return sorted(path for suffix in TEXT_SUFFIXES
+                      for path in self.source_dir.glob(f"*{suffix}")
                       if path != self.hyphenation_list)
+
+    def unread(self) -> list[Path]:
+        """The files of source/ no build reads: neither a text (nor the hyphenation list), nor
+        a picture (which metadata names), nor a hidden file, nor a text's metadata; with the
+        metadata naming no text. A text's suffix in capitals (`x.TXT`) is a text's here."""
+        if not self.source_dir.is_dir():
+            return []
+        texts = {path.stem for path in self.source_dir.iterdir()
+                 if path.suffix.lower() in TEXT_SUFFIXES}
+        return sorted(path for path in self.source_dir.iterdir()
+                      if not path.name.startswith(".") and path.is_file()
+                      and path.suffix.lower() not in (*TEXT_SUFFIXES, *IMAGE_SUFFIXES)
+                      and not (path.suffix.lower() == METADATA_SUFFIX and path.stem in texts))
 
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
@@ -113,7 +130,7 @@ class Project:
         return self.source_dir / f"{name}.md"
 
     def metadata(self, name: str) -> Path:
-        return self.source_dir / f"{name}.toml"
+        return self.source_dir / f"{name}{METADATA_SUFFIX}"
 
     def media(self, name: str) -> Path:
         """The folder of the pictures taken out of an edited draft: source/<name>.media/."""
