@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from pipeline.model import (
     Figure,
     Heading,
@@ -1039,3 +1041,28 @@ def test_a_professional_networks_headline_after_its_authors_role_goes():
     document, report = scraped_document("article", text, Metadata(title=""))
     assert document.byline.role == "Deputy Director at Eastgate Community Kitchen"
     assert "| Mentor | Parkrun volunteer" in {drop["text"] for drop in report["dropped"]}
+
+
+@pytest.mark.parametrize(("headline", "paragraph"), [
+    ("Harvest Supper and Quiz Night at the Old School Hall",
+     "Tickets for this year's supper are now on sale from the parish office, and every table "
+     "of six will take part in the quiz after the pudding."),
+    ("東區長者中心 二零二四年度聖誕聯歡會",
+     "本中心將於十二月二十一日舉行聖誕聯歡會，歡迎會員攜同家人出席，名額有限，先到先得。"),
+], ids=["english", "chinese"])
+def test_a_headline_written_twice_at_the_head_of_the_text_is_its_heading(headline, paragraph):
+    """A page's headline written twice over its text, as a copy doubles lines, under a
+    title its metadata gives in other words: a heading once, never a missing picture's
+    caption (it had been a figure, every edition a proof); under the same title, dropped as
+    the title's repeat. A caption written twice at the head, a description, stays one."""
+    text = f"Skip to main content\n{headline}\n{headline}\n{paragraph}\n\nMore to follow.\n"
+    document, _ = scraped_document("notice", text, Metadata(title="Notices 2024"))
+    assert not [block for block in document.blocks if isinstance(block, Figure)]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [headline]
+    same, _ = scraped_document("notice", text, Metadata(title=headline))
+    assert not [block for block in same.blocks if isinstance(block, (Figure, Heading))]
+    caption = "Volunteers setting the tables in the old school hall before the supper"
+    pictured, _ = scraped_document("notice", f"{caption}\n{caption}\n\n{paragraph}\n",
+                                   Metadata(title="Notices 2024", language="en-GB"))
+    assert [plain(block.caption) for block in pictured.blocks
+            if isinstance(block, Figure)] == [caption]

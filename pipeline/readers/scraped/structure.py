@@ -2658,7 +2658,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if table is not None:
         return build_table(*table, spans_of)
     pointed = pointed_caption(unit)
-    if is_caption(unit, after_photo, labelled):
+    if is_caption(unit, after_photo, labelled, heads_text=not before and text_follows):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
@@ -2685,16 +2685,28 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
 
-def is_caption(unit: Unit, after_photo: bool, labelled: bool) -> bool:
+def is_caption(unit: Unit, after_photo: bool, labelled: bool, heads_text: bool = False
+               ) -> bool:
     """Whether one unit of text is a figure's caption (`labelled`: under its picture's
-    label; `after_photo`: right under the place its picture stood): one pointing up to its
-    picture, crediting it, titling a chart, dated under its picture, or written twice."""
+    label; `after_photo`: right under the place its picture stood; `heads_text`: over all
+    the text's blocks): one pointing up to its picture, crediting it, titling a chart, dated
+    under its picture, or written twice (not as a headline heading the text)."""
     return bool(labelled or pointed_caption(unit) or credited_caption(unit) or titled_figure(unit)
                 or after_photo and dated_caption(unit)
                 or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
                                           or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
+                                          and not (heads_text and repeated_headline(unit))
                                           # a portrait's, naming whom it shows
                                           or detect(unit.text).names_someone(unit.text.strip())))
+
+
+def repeated_headline(unit: Unit) -> bool:
+    """Whether a line written twice is shaped as its language writes a title ("Notice of the
+    2025 Annual General Meeting", in title case): over the text, the page's headline, which
+    a copy doubles as it does a caption; a caption written twice describes its picture
+    ("Volunteers setting the tables, October 2024"), as no title does."""
+    text = unnumbered(unit.text.strip())
+    return len(unit.rows) == 1 and detect(text).is_title(text)
 
 
 def greeted(before: list[Block]) -> bool:
