@@ -314,6 +314,24 @@ def test_a_line_ending_in_a_verb_of_contacting_leads_in_to_the_contact_lines(
     assert [plain(line) for line in lines.lines] == [clean_line(contact), details]
 
 
+@pytest.mark.parametrize(("lead_in", "rest"), [
+    ("Anyone wishing to sail on the first night, or to bring a bicycle aboard, should call",
+     "the booking office on 01632 960 222 before noon on the day."),
+    ("Groups of ten or more, and schools planning a visit in term time, may write to",
+     "Aldous Grey at 9 Ferry Road, Hull HU1 2AB, who keeps the timetable."),
+])
+def test_a_sentence_wrapped_after_its_verb_of_contacting_stays_one_paragraph(lead_in, rest):
+    """A sentence broken after its verb of contacting ("…, should call" over "the booking
+    office on 01632 960 222 …"), the next line going on with it, is one paragraph: the lines
+    a lead-in leads in to are contact lines, each of its own, none going on with the
+    sentence (the sentence had been parted into two paragraphs)."""
+    body = ("Northern Ferries will run a crossing to Peng Chau at 1.30 am from 1 May, the "
+            "first after midnight in the route's forty years. Shift workers asked for it.")
+    text = f"PRESS RELEASE\n\n{HEADLINE}\n\n{body}\n\n{lead_in}\n{rest}\n"
+    last = read(text)[0].blocks[-1]
+    assert isinstance(last, Paragraph) and last.text == clean_line(f"{lead_in} {rest}")
+
+
 def test_contact_lines_under_their_heading_within_a_release_stay_lines():
     """A company's release: its media contact (a name and role, a telephone number, an
     address, unlabelled) between its boilerplate and its forward-looking statements is its

@@ -839,19 +839,26 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         return True
     # A list's item before its last (`…; and`), as a list is punctuated, ends where its
     # author ended it: the next line is the next item (marked items stay one block, a list).
-    return (ends_clause(row)
+    return (ends_clause(row, following)
             or REFERENCE.sub("", row).rstrip().endswith(ITEM_ENDS)
             and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
 
 
-def ends_clause(row: str) -> bool:
+def ends_clause(row: str, following: str) -> bool:
     """Whether `row` ends a sentence or a clause, before any note calls, or leads in to contact
     lines by the verb its words end with ("For more information, contact"), where its colon
-    would end it."""
+    would end it: over a line that does not go on with its sentence."""
     return (ends_sentence(TRAILING_CALLS.sub("", row))
-            or bool(CONTACT_LEAD_IN.fullmatch(row.strip())))
+            or bool(CONTACT_LEAD_IN.fullmatch(row.strip())) and not runs_on(following))
+
+
+def runs_on(following: str) -> bool:
+    """Whether `following` goes on with the sentence of the line over it, opening in lower case
+    or ending it ("…, please contact" over "our visitor centre on 01632 960 481."): a contact
+    line, a name, a role, a telephone number or an address, is neither."""
+    return following.lstrip()[:1].islower() or ends_sentence(TRAILING_CALLS.sub("", following))
 
 
 def quote_credited(text: str) -> re.Match | None:
@@ -909,7 +916,7 @@ def ends_paragraph(rows: tuple[str, ...], index: int) -> bool:
     spaced = detect(following).words_spaced
     # A list's item before its last, punctuated so, ends where a sentence would (`…Housing
     # Strategy;[3] and` over `Geoinformatics, led by …`), its note's call aside.
-    ends = ends_clause(row) or REFERENCE.sub("", row).rstrip().endswith(ITEM_ENDS)
+    ends = ends_clause(row, following) or REFERENCE.sub("", row).rstrip().endswith(ITEM_ENDS)
     if (not ends or marked(following) is not None
             or (spaced and not following.lstrip()[:1].isupper()) or CELL in row + following):
         return False
