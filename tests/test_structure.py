@@ -280,3 +280,23 @@ def test_a_question_heading_a_reports_section_stays_a_heading():
     document = structure(text)
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
         "What did we achieve?", "Where next for the club?"]
+
+
+@pytest.mark.parametrize(("greeting", "heading", "question"), [
+    ("Dear Member,", "What the club gave", "Could you give an hour a month?"),
+    ("各位會員：", "閱讀小組的成果", "您可以如何參與？"),
+])
+def test_a_question_under_a_heading_of_a_letter_stays_a_heading(greeting, heading, question):
+    """A letter parted into sections by its headings: a question heading one of them, under
+    another heading rather than the greeting, is a heading as in a report."""
+    said = ("The reading club met every week this year, and sixty children joined it.",
+            "Every hour a volunteer gives is an hour a child reads aloud to someone.",
+            "You can join online or at the centre, on any weekday morning.")
+    if "：" in greeting:
+        said = ("今年閱讀小組每週聚會，共有六十名兒童參加。", "義工每付出一小時，就有一個孩子多讀一小時。",
+                "您可以在網上或到中心報名，平日上午均可。")
+    text = (f"Autumn letter\n\n{greeting}\n\n{said[0]}\n\n{heading}\n\n{said[1]}\n\n"
+            f"{question}\n\n{said[2]}")
+    document = structure(text)
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
+        heading, question]

@@ -2666,8 +2666,8 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         # A line kept as written (a circular's number over its headline): a block of lines
         # of one line would run into the lines next to it in the draft.
         return Paragraph(spans_of(unit.text))
-    # A question under a letter's greeting asks its reader ("Will you help us …?"): a
-    # sentence of the letter, never a heading.
+    # A question under a letter's greeting, before any heading, asks its reader ("Will you
+    # help us …?"): a sentence of the letter, never a heading.
     text_follows = text_follows and not (is_question(unit.text) and greeted(before))
     # A line wholly in brackets is a note (`（此件公开发布）`), never a heading.
     if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows and not (
@@ -2710,10 +2710,15 @@ def repeated_headline(unit: Unit) -> bool:
 
 
 def greeted(before: list[Block]) -> bool:
-    """Whether a greeting ("Dear Friend,", "各位會員：") stands among the blocks `before`: a
-    letter's text follows it."""
-    return any(isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip())
-               for block in before)
+    """Whether a greeting ("Dear Friend,", "各位會員：") stands among the blocks `before`, no
+    heading under it: the letter's text before any section of it follows it. Under a
+    heading, a question heads a section, as in a report."""
+    for block in reversed(before):
+        if isinstance(block, Heading):
+            return False
+        if isinstance(block, Paragraph) and GREETING.fullmatch(block.text.strip()):
+            return True
+    return False
 
 
 def bold_heading(unit: Unit) -> str:
