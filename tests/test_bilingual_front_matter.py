@@ -142,3 +142,30 @@ def test_a_byline_under_its_parallel_is_read_as_one_over_its_parallel(chinese, e
                for first, second in ((chinese, english), (english, chinese))]
     assert bylines[1].byline == bylines[0].byline and bylines[1].blocks == bylines[0].blocks
     assert bylines[1].byline.parallel.endswith(english.split()[-1])
+
+
+@pytest.mark.parametrize(("chinese", "english"), [
+    ("會長何永賢", "President Ho Weng Ian"),
+    ("主席黃家明博士", "By Dr Wong Ka-ming, Chairman"),
+    ("總監陳美玲", "Director Chan Mei-ling"),
+])
+@pytest.mark.parametrize("title", ["", "會長報告\n", "會長報告\n\n"],
+                         ids=["title given", "under the title", "a blank line under the title"])
+def test_a_byline_pair_english_first_is_the_byline_wherever_it_stands(chinese, english, title):
+    """A byline over its parallel, in either order: under the text's title, a blank line
+    between or none (the English line had been read as the title's parallel, `會長報告
+    President Ho Weng Ian`), or opening the text where the metadata gives the title (the
+    first line had been a heading): the byline in both languages, the title the text's or
+    the metadata's."""
+    body = ("二〇二四年是本中心服務人次最多的一年。新中心吸引了各區的家庭到訪。\n\n"
+            "我們衷心感謝義工們全年付出的一萬四千小時。")
+    read = [scraped_document("report", f"{title}{first}\n{second}\n\n{body}\n",
+                             Metadata(title="" if title else "會長報告", language="zh-HK"))[0]
+            for first, second in ((chinese, english), (english, chinese))]
+    for document in read:
+        byline = document.byline
+        assert document.metadata.title == "會長報告"
+        assert byline is not None and (
+            byline.name in chinese and english.endswith(byline.parallel.split()[-1])
+            or byline.name.replace("\u00a0", " ") in english and byline.parallel == chinese)
+        assert [type(block).__name__ for block in document.blocks] == ["Paragraph"] * 2

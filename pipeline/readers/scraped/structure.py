@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
@@ -314,6 +315,9 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         opening.append(texts[2])
     byline_unit = next((unit for index, unit in enumerate(opening)
                         if is_byline(unit, under_title and index >= 1)
+                        # a byline over its parallel says what it is wherever it stands:
+                        # opening the text, the title the metadata's
+                        or (index == 0 and byline_pair(unit.rows))
                         or (index == 0 and not metadata.title and (
                             author_over_headline(unit) or credit_over_headline(unit, texts)))),
                        None)
@@ -955,10 +959,29 @@ def doubled_over_text(rows: list[Unit]) -> bool:
 def title_lines(texts: list[Unit]) -> int:
     """How many of the opening lines are the title: 2 for a title over its parallel in the
     other script ("Chairman's Statement" over "主席報告"), 1 for a heading-shaped line, else
-    0."""
-    if not texts or not is_heading_text(texts[0].text):
+    0. A byline over its parallel, in either order (`President Ho Weng Ian` over `會長何永賢`),
+    is no title, nor is its first line the parallel of the title over it."""
+    if not texts or not is_heading_text(texts[0].text) or byline_pair(lines_of(texts[:2])):
         return 0
-    return 2 if len(texts) > 1 and parallels(texts[0].text, texts[1].text) else 1
+    return 2 if (len(texts) > 1 and parallels(texts[0].text, texts[1].text)
+                 and not byline_pair(lines_of(texts[1:3]))) else 1
+
+
+def lines_of(texts: list[Unit]) -> list[str]:
+    """The lines of `texts`, each a unit of one line; none where one holds more."""
+    return [unit.text for unit in texts] if all(len(unit.rows) == 1 for unit in texts) else []
+
+
+def byline_pair(rows: Sequence[str]) -> bool:
+    """Whether two lines are a byline and its parallel in the other language, in either
+    order (`會長何永賢` over `President Ho Weng Ian`, or under it), the parallel naming
+    someone too (a title shaped as a role, `會長報告`, names no one)."""
+    if len(rows) != 2:
+        return False
+    first, second = (row.strip() for row in rows)
+    return any(is_parallel_byline(byline, line) and (
+        detect(line).names_person(line) or detect(line).is_name(line))
+        for byline, line in ((first, second), (second, first)))
 
 
 def parallels(first: str, second: str) -> bool:
