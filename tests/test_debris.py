@@ -1271,3 +1271,22 @@ def test_a_professional_networks_bare_more_link_goes():
     document, _ = scraped_document("post", text, Metadata(title="Post"))
     texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
     assert texts[-1] == "If your trust has tried the same, do get in touch"
+
+
+@pytest.mark.parametrize("heading", ["Learning", "Contact us", "Feedback"])
+def test_link_words_heading_a_section_of_a_wrapped_text_stay(heading):
+    """A section's heading in words a page's menu holds too, between two paragraphs of a
+    text wrapped at its line ends (a chapter copied out of its PDF), no web furniture beside
+    it and no sentence alone on the line under it: the text's heading (it had gone as a
+    link, its section run into the one before); a menu's links over the text still go."""
+    wrapped = ("Our volunteers catalogued the whole of the photographic archive this year,\n"
+               "and found 212 prints that had never been recorded.\n"
+               f"{heading}\n"
+               "The education team welcomed 3,400 pupils from 41 schools to the\n"
+               "workshops, twice as many as in the year before.\n")
+    kept, dropped = kept_and_dropped(wrapped)
+    assert heading in kept and not dropped
+    kept, dropped = kept_and_dropped(f"Articles\nPeople\nJobs\n\n{wrapped}")
+    assert heading in kept and dropped == {"Articles": "link", "People": "link", "Jobs": "link"}
+    document, _ = scraped_document("chapter", wrapped, Metadata(title="Our year"))
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [heading]

@@ -23,7 +23,8 @@ and by its place:
 - a cookie notice above the text or below it, or followed by its button ("Accept"), with
   the lines of its banner that speak of cookies too, and its buttons;
 - a word that could head a section ("Contact us", "Accessibility", "Search") only where no
-  sentence follows it.
+  sentence follows it, and it stands between no paragraphs of a text wrapped at its line
+  ends.
 An e-mail's debris, as each language's profile says it too:
 - its header: adjacent lines `Field: value`, two fields at least, its sender or its subject
   among them ("From:", "Sent:", "To:", "Subject:"; "寄件者：", "主旨："), with the rule Outlook
@@ -78,7 +79,7 @@ from pipeline.languages import (
 from pipeline.readers.cleaning import CELL, DOCUMENT_LANGUAGE, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
-from pipeline.readers.scraped.breaks import QUOTE_MARK, QUOTE_MARKS, closes_sentence
+from pipeline.readers.scraped.breaks import QUOTE_MARK, QUOTE_MARKS, closes_sentence, wrapped_at
 from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture, seams_closed
@@ -829,7 +830,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     # two paragraphs): the page's there too, though a sentence follows it.
     buttons: set[str] = set()
     for index, line in enumerate(lines):
-        if line.kind and not (line.doubtful and sentence_follows(lines, index)
+        if line.kind and not (line.doubtful and (sentence_follows(lines, index)
+                                                 or amid_text(lines, reasons, index))
                               and line.text.strip().casefold() not in buttons) \
                 and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
@@ -1592,6 +1594,23 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
             continue
         return is_running(line.text) and not line.kind
     return False
+
+
+def amid_text(lines: list[Line], reasons: dict[int, str], index: int) -> bool:
+    """Whether the line at `index` stands between paragraphs of a text wrapped at its line
+    ends, no furniture beside it: a sentence ends the line over it, and a wrap broke the
+    line under it (`Learning` between two paragraphs of a chapter copied out of its PDF, no
+    sentence alone on the line under it). A section's heading, where a page sets a link
+    among its others, in its menu or its footer."""
+    return (0 < index < len(lines) - 1
+            and is_text(lines[index - 1], reasons) and ends_sentence(lines[index - 1].text)
+            and is_text(lines[index + 1], reasons)
+            and wrapped_at([line.text for line in lines], index + 1))
+
+
+def is_text(line: Line, reasons: dict[int, str]) -> bool:
+    """Whether `line` is, as far as its words and shape say, the text's: no furniture."""
+    return not line.kind and line.number not in reasons
 
 
 def page_record(lines: list[Line], reasons: dict[int, str], first_text: int
