@@ -1312,6 +1312,26 @@ def test_a_chinese_pasted_tables_row_of_units_joins_its_header(units, header):
     assert [plain(row[0]) for row in table.rows] == ["普通會員", "附屬會員", "合計"]
 
 
+@pytest.mark.parametrize(("text", "rows"), [
+    ("Services\n\nVisits by region and service were as follows.\n\n"
+     "Table 4: Visits by region and service\n\nRegion\tService\t2023-24\t2024-25\n"
+     "North\tLibraries\t412\t437\n\tMuseums\t198\t205\nSouth\tLibraries\t355\t362\n"
+     "\tMuseums\t121\t130\n\nFigures are in thousands.\n",
+     [["North", "Libraries", "412", "437"], ["", "Museums", "198", "205"],
+      ["South", "Libraries", "355", "362"], ["", "Museums", "121", "130"]]),
+    ("服務概況\n\n各區分館的入館人次如下。\n\n表4：入館人次\n\n\t2023年\t2024年\n"
+     "中西區\t41,200\t43,700\n\t1,200\t1,500\n灣仔\t29,800\t30,500\n\n以上數字未經審計。\n",
+     [["中西區", "41,200", "43,700"], ["", "1,200", "1,500"], ["灣仔", "29,800", "30,500"]]),
+], ids=["English", "Chinese"])
+def test_a_pasted_row_opening_with_a_tab_keeps_its_empty_first_cell(text, rows):
+    """A row of a pasted table opening with a tab (a group's next row under its label, a
+    row with no label) keeps its empty first cell, its cells under their columns: it had
+    lost it, its cells a column early (its figures under the column before theirs, or the
+    table read as a paragraph)."""
+    (table,) = [block for block in blocks_of(text, "") if isinstance(block, Table)]
+    assert [[plain(cell) for cell in row] for row in table.rows] == rows
+
+
 def test_a_treasurers_report_typed_with_spaces_keeps_its_table():
     document = read_scraped(Path(__file__).parent / "texts" / "reports"
                             / "choral-society-treasurer.txt", Metadata(title=""))[0]

@@ -232,6 +232,18 @@ def test_an_empty_row_label_heads_nothing():
     assert not re.search(r"<th[^>]*></th>", html)
 
 
+def test_a_pasted_rows_empty_label_is_a_data_cell():
+    """A pasted row opening with a tab, its label cell empty, is written with that cell a
+    data cell and its figures under their columns, as a draft's empty label is."""
+    text = ("Library Service Review\n\nVisits to each branch were as follows:\n\n"
+            "\t2023–24\t2024–25\nCanal Street\t412\t437\n\t298\t305\nOld Town\t154\t171\n")
+    document, _ = scraped_document("visits", text, Metadata(title=""))
+    html = render_html(document, load_layout(ROOT / "layouts", "screen"))
+    body = re.search(r"<tbody>.*?</tbody>", html, re.S).group()
+    assert re.search(r"<tr>\s*<td></td>\s*<td[^>]*>298</td>\s*<td[^>]*>305</td>", body)
+    assert not re.search(r"<th[^>]*></th>", html)
+
+
 @pytest.mark.slow  # four editions rendered
 @pytest.mark.parametrize("name", CORNERED)
 def test_the_tagged_editions_tag_an_empty_corner_as_a_data_cell(tmp_path, name):

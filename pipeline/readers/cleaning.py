@@ -273,7 +273,10 @@ def clean_row(line: str) -> str:
         cleaned.pop()
     while len(cleaned) > 1 and not cleaned[0]:
         cleaned.pop(0)
-    return CELL.join(cleaned)
+    # A row opening with a tab opens with an empty cell (a row with no label, a group's next
+    # row under its label), which keeps its other cells under their columns.
+    empty = len(line) - len(line.lstrip(CELL)) if len(cleaned) > 1 else 0
+    return CELL * empty + CELL.join(cleaned)
 
 
 def clean_line(line: str) -> str:

@@ -18,7 +18,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 from pipeline.languages import SENTENCE_BREAK, UNSPACED, detect, ends_sentence, joined_lines
-from pipeline.readers.cleaning import PHOTO_MARKER
+from pipeline.readers.cleaning import CELL, PHOTO_MARKER
 from pipeline.readers.debris_kinds import report_key
 
 WORDLIKE = re.compile(r"[^\W_]")
@@ -321,7 +321,10 @@ def unrepeated_phrase(text: str, lines: tuple[int, ...], drops: list[Drop]) -> s
     """"Our people Our people" -> "Our people": a whole line that is one phrase written two
     or more times ("主席報告主席報告": of two Chinese characters or more, a space between
     them or not). A phrase repeated inside running text is never the whole line, so it is
-    the author's, and kept."""
+    the author's, and kept; so is a table's row opening with its empty cell, whose cells
+    may each say the same (`⇥千元⇥千元`, each column's unit)."""
+    if text.startswith(CELL):
+        return text
     phrases = repetition(text)
     for phrase in phrases[1:]:
         drops.append(Drop(phrase, lines, "repeats the phrase before it", phrases[0], lines))

@@ -103,9 +103,8 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     width = max(len(row) for row in table)
     if len(table[0]) == width - 1:
         table[0] = ["", *table[0]]
-    if len(table) > MIN_ROWS and len(table[1]) == width - 1 and all(
-            UNIT_CELL.fullmatch(cell.strip()) for cell in table[1]):
-        table[:2] = [headed_by_units(table[0], ["", *table[1]])]
+    if len(table) > MIN_ROWS and (units := units_under(table[1], width)) is not None:
+        table[:2] = [headed_by_units(table[0], units)]
     table = [table[0], *(figure_apart(row, table) for row in table[1:])]
     if len(table[0]) == width and all(fits_columns(row, table) for row in table[1:]):
         # A row's empty cells at its end, which a copy drops with the white space ending
@@ -144,6 +143,16 @@ def fits_columns(row: list[str], table: list[list[str]]) -> bool:
         if cell.strip() and len(kinds) == 1 and is_figure(cell) not in kinds:
             return False
     return True
+
+
+def units_under(row: list[str], width: int) -> list[str] | None:
+    """The units a row under a table's header names over its columns of figures (`£000`), its
+    empty first cell over the rows' labels as typed or lost with the white space opening its
+    line; None where it is no such row."""
+    units = row[1:] if len(row) == width and not row[0] else row
+    if len(units) != width - 1 or not all(UNIT_CELL.fullmatch(cell.strip()) for cell in units):
+        return None
+    return ["", *units]
 
 
 def headed_by_units(header: list[str], units: list[str]) -> list[str]:
