@@ -520,3 +520,21 @@ def test_an_svg_pictures_text_in_a_face_the_layouts_lack_is_refused_in_draft_and
     with pytest.raises(RenderingError, match=r"^picture plan\.svg: the layout fonts lack "
                                              r"\d+ characters \(.*F U\+0046.*\)[^\n]*$"):
         write_draft(document, LAYOUT, tmp_path)
+
+
+@pytest.mark.parametrize("width, height", [("3000", "2000"), ("120mm", "80mm")])
+def test_an_svg_without_a_viewbox_fills_its_drafts_png(tmp_path, width, height):
+    """The draft's PNG of an SVG giving its size, not its viewBox, is all the drawing, as the
+    editions draw it; it had held a speck of it in its corner."""
+    from pipeline.writers.docx.svg import fonts_for, svg_as_png
+
+    from .test_pictures import FIELD
+
+    (tmp_path / "field.svg").write_text(FIELD.format(width, height))
+    document = Document(NAME, Metadata(title="The Green"), None, (
+        Figure(1, (Span("The green from the pavilion."),), "field.svg"),))
+    with Image.open(svg_as_png("field.svg", tmp_path, 360, fonts_for(document, LAYOUT))) as png:
+        right, bottom = png.width - 1, png.height - 1
+        assert png.width <= 1500 and abs(png.width / png.height - 1.5) < 0.01  # 360 pt at most
+        corners = [(0, 0), (right, 0), (0, bottom), (right, bottom), (right // 2, bottom // 2)]
+        assert {png.convert("RGB").getpixel(corner) for corner in corners} == {(0x20, 0xa0, 0x40)}

@@ -1155,6 +1155,29 @@ def test_an_svg_reusing_its_parts_past_a_renderers_reach_is_refused(tmp_path, sv
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.parametrize("width, height, expected", [
+    ("100000000", "100000000", "gives its width as 100,000,000 px, over the 100,000 px (26 "
+                               "metres) a picture may measure; save it at the size it is drawn"),
+    ("600", "40000mm", "gives its height as 151,181 px, over the 100,000 px"),
+    ("12em", "8em", "gives its width as '12em', which cannot be converted to a size on the page;"
+                    " give it in px, pt, mm, cm or in, or as a percentage"),
+    ("600", "tall", "gives its height as 'tall', which cannot be converted"),
+    ("600", "-400", "gives its height as '-400', which cannot be converted"),
+    ("100000", "2.5in", ""),
+    ("100%", "100%", ""),
+], ids=["px", "mm", "em", "words", "negative", "in", "percentage"])
+def test_an_svg_pictures_size_is_one_a_page_can_hold(tmp_path, width, height, expected):
+    """An SVG's width and height are converted to px, as its drawing is scaled from them: one
+    beyond any page, or in a unit with no size of its own (em, ex) or none, is refused in one
+    line; a percentage (its box's) passes. Such a picture had been drawn as a speck, or not at
+    all, in an edition passed as press-ready."""
+    svg = SVG_OPEN.replace('width="600" height="400"', f'width="{width}" height="{height}"')
+    refusal = picture_refusal(tmp_path, "plan.svg", lambda path: path.write_text(
+        svg + '<rect width="100%" height="100%" fill="#3070a0"/></svg>'))
+    assert refusal.startswith(f"source/photos/plan.svg: {expected}" if expected else ""), refusal
+    assert bool(refusal) == bool(expected), refusal
+
+
 def test_flat_rgb_vectors_are_converted_to_the_profiles_cmyk():
     """An SVG picture is drawn by WeasyPrint as vectors in RGB: the print file converts them,
     as it converts an RGB raster, instead of failing the no-rgb check."""

@@ -295,3 +295,52 @@ def test_a_tall_portrait_is_scaled_down_whole_onto_its_page(layout_name, tmp_pat
                    if line.text.startswith("The spillway during"))
     # Its words start a little in, after the caption's bar and its gap.
     assert 0 <= caption.left - (left - trim[0]) < 16
+
+
+# A green field filling an SVG that gives its size but no viewBox, as a percentage of it.
+FIELD = ('<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}">'
+         '<rect width="100%" height="100%" fill="#20a040"/></svg>')
+
+
+def green_extent(pdf: bytes, scale: int = 2) -> tuple[float, float]:
+    """The width and height (pt) of the green the PDF's first page is drawn with."""
+    import pypdfium2 as pdfium
+    from PIL import ImageChops
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0].render(scale=scale).to_pil().convert("RGB")
+    finally:
+        document.close()
+    red, green, blue = page.split()
+    greener = [ImageChops.subtract(green, other).point(lambda value: 255 * (value > 50))
+               for other in (red, blue)]
+    box = ImageChops.multiply(*greener).getbbox()
+    return ((box[2] - box[0]) / scale, (box[3] - box[1]) / scale) if box else (0.0, 0.0)
+
+
+@pytest.mark.parametrize("layout_name", ["print", "screen"])
+@pytest.mark.parametrize("width, height", [("3000", "2000"), ("120mm", "80mm")])
+def test_an_svg_without_a_viewbox_is_drawn_filling_its_box(layout_name, width, height,
+                                                           tmp_path):
+    """An SVG giving its size, not its viewBox, is drawn across the measure as any picture is,
+    its file untouched; an SVG giving its viewBox reaches WeasyPrint as it is. WeasyPrint had
+    scaled such a drawing to its box after setting what it gives as a percentage of its size
+    at the box's: a 3000 px field filled 529/3000 of it, a speck in the box's corner."""
+    from pipeline.writers.pdf.pictures import prepared
+
+    svg = FIELD.format(width, height)
+    (tmp_path / "field.svg").write_text(svg)
+    (tmp_path / "boxed.svg").write_text(svg.replace(">", ' viewBox="0 0 3 2">', 1))
+    field = Figure(1, (Span("The green from the pavilion."),), "field.svg")
+    document = Document("field", Metadata(title="The Green"), None, (
+        Paragraph((Span("The green was reseeded in spring."),)), field))
+    layout = load_layout(LAYOUTS, layout_name)
+    measure = layout.page.measure_mm * 72 / 25.4
+    drawn_width, drawn_height = green_extent(render_pdf(document, layout, tmp_path))
+    assert abs(drawn_width - measure) < 1.5, (drawn_width, measure)
+    assert abs(drawn_height - measure * 2 / 3) < 1.5, (drawn_height, measure)
+    assert (tmp_path / "field.svg").read_text() == svg
+    boxed = Figure(2, (Span("The green again, given its viewBox."),), "boxed.svg")
+    both = Document("field", document.metadata, None, (*document.blocks, boxed))
+    assert [path.name for path in prepared(both, tmp_path)] == ["field.svg"]

@@ -5,7 +5,8 @@ a size they can hold.
 Only the picture's header is read, so the check costs little on every build; a file that is
 no picture, or a decompression bomb (a small file declaring billions of pixels), is named
 in one line before any writer opens it, and so is an SVG drawing more than a renderer finishes
-(its parts reused within parts reused). The writers read each picture whole (`decoded`): one
+(its parts reused within parts reused), or giving a size no page holds, or none a renderer
+converts (in em, or in words). The writers read each picture whole (`decoded`): one
 cut short is refused there, naming it, for every edition and the draft alike.
 """
 
@@ -54,6 +55,12 @@ INHERITED_PROPERTIES = frozenset(DRAWING_PROPERTIES) - {"clip-path", "mask"}
 PAINTED = frozenset(("circle", "ellipse", "line", "path", "polyline", "polygon", "rect", "text",
                      "tspan", "textPath"))
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+# An SVG's width or height: a number, and its unit, if any. The CSS px in each unit the renderer
+# converts (none: px); em and ex, a font's sizes, give a picture none of its own.
+SVG_LENGTH = re.compile(r"\s*((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(%|[a-z]*)\s*")
+SVG_UNITS = {"": 1, "px": 1, "pt": 96 / 72, "pc": 16, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4,
+             "q": 96 / 25.4 / 4}
+MAX_SVG_SIDE = 100_000  # px: 26 metres, far past any page
 
 
 def check_picture(path: Path) -> None:
@@ -158,6 +165,8 @@ def svg_problem(data: bytes) -> str | None:
         return UNREADABLE_SVG
     if root.tag != SVG_ROOT or any(isinstance(node, etree._Entity) for node in root.iter()):
         return UNREADABLE_SVG  # an entity the SVG DTD, which nothing reads, would declare
+    if problem := size_problem(root):
+        return problem
     outside = list(dict.fromkeys(reference for reference in references(root) if reference
                                  and not reference.lower().startswith(OWN_REFERENCES)))
     if outside:
@@ -173,6 +182,34 @@ def svg_problem(data: bytes) -> str | None:
                 "a pattern, a marker) counted as often as it is drawn; simplify it, or supply "
                 "it as a PNG")
     return None
+
+
+def size_problem(root) -> str | None:
+    """What keeps the SVG tree `root`'s width or height from being a size the renderer
+    scales its drawing from, in words; None when each is one, or a percentage, or not given
+    (its box's)."""
+    for side in ("width", "height"):
+        value = root.get(side)
+        try:
+            pixels = svg_side(value)
+        except ValueError:
+            return (f"gives its {side} as {value!r}, which cannot be converted to a size on the "
+                    "page; give it in px, pt, mm, cm or in, or as a percentage")
+        if pixels is not None and pixels > MAX_SVG_SIDE:
+            return (f"gives its {side} as {pixels:,.0f} px, over the {MAX_SVG_SIDE:,} px (26 "
+                    "metres) a picture may measure; save it at the size it is drawn")
+    return None
+
+
+def svg_side(value: str | None) -> float | None:
+    """An SVG's width or height `value` in CSS px; None for a percentage, or none given.
+    ValueError for one in no unit the renderer converts (em, ex, anything else)."""
+    if value is None:
+        return None
+    length = SVG_LENGTH.fullmatch(value)
+    if length is None or length[2] not in (*SVG_UNITS, "%"):
+        raise ValueError(value)
+    return None if length[2] == "%" else float(length[1]) * SVG_UNITS[length[2]]
 
 
 def drawn_elements(root) -> float:

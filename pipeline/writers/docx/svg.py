@@ -25,7 +25,7 @@ from pathlib import Path
 from pipeline.errors import RenderingError
 from pipeline.layouts import Layout
 from pipeline.model import Document
-from pipeline.readers.pictures import MAX_PICTURE_PIXELS, svg_problem
+from pipeline.readers.pictures import MAX_PICTURE_PIXELS
 from pipeline.writers.pdf.faces import (
     characters_lacking,
     declared_families,
@@ -35,6 +35,7 @@ from pipeline.writers.pdf.faces import (
 from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
 from pipeline.writers.pdf.glyph_positions import write_exact_adjustments
 from pipeline.writers.pdf.lacking_glyphs import lacking_fonts
+from pipeline.writers.pdf.pictures import prepared_svg
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 
 DRAFT_PPI = 300  # a press-ready picture's resolution: the draft may be printed too
@@ -63,10 +64,9 @@ def svg_as_png(image: str, source_dir: Path, text_width_pt: float, fonts: Fonts)
     reading nothing but itself, the data it holds and those fonts."""
     from pipeline.writers.pdf import engine  # noqa: F401  (WeasyPrint, imported cheaply)
 
-    problem = svg_problem((source_dir / image).read_bytes())
-    if problem:
-        raise RenderingError(f"picture {image} {problem}")
-    fetcher = url_fetcher(fonts.layout.fonts_folder, source_dir)
+    path = (source_dir / image).resolve()
+    boxed = prepared_svg(image, path)
+    fetcher = url_fetcher(fonts.layout.fonts_folder, source_dir, boxed and {path: boxed})
     width, height = laid_out_size(picture_url(image), fetcher, text_width_pt)
     if not (width and height):
         raise RenderingError(f"picture {image} cannot be read: it draws nothing (its width or"

@@ -5,7 +5,8 @@ black box (or stops the print conversion), and an RGB picture is written as Devi
 without the ICC profile it was made in, so an Adobe RGB photo would be separated as if it
 were sRGB. Before layout each picture is read once: one Pillow cannot read stops its
 document, naming the file; 16-bit and palette pictures become 8-bit ones (grey kept grey,
-a palette's transparency kept as alpha); the rest reach WeasyPrint as they are. After
+a palette's transparency kept as alpha); an SVG picture lacking a viewBox is given the one
+its size implies, its file untouched; the rest reach WeasyPrint as they are. After
 WeasyPrint, each picture's ICC profile becomes its image's colour space (ICCBased): screens
 show it as made, and the print finisher converts it to CMYK from that profile. A CMYK
 picture keeps DeviceCMYK in print: it goes to press as it is.
@@ -42,10 +43,9 @@ class Picture:
 
 
 def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
-    """Every figure's raster picture, by its file's real path (an SVG picture, vectors
-    WeasyPrint draws itself, reaches it as it is, checked again: it may have changed since
-    its model was built)."""
-    from pipeline.readers.pictures import SVG_SUFFIX, svg_problem
+    """Every figure's raster picture, and each SVG picture lacking a viewBox, by its file's
+    real path (an SVG picture giving one reaches WeasyPrint as it is)."""
+    from pipeline.readers.pictures import SVG_SUFFIX
 
     pictures = {}
     for figure in document.figures:
@@ -55,9 +55,42 @@ def prepared(document: Document, source_dir: Path) -> dict[Path, Picture]:
             continue
         if path.suffix.lower() != SVG_SUFFIX:
             pictures[path] = prepared_picture(figure.image, path)
-        elif problem := svg_problem(path.read_bytes()):
-            raise RenderingError(f"picture {figure.image} {problem}")
+        elif svg := prepared_svg(figure.image, path):
+            pictures[path] = svg
     return pictures
+
+
+def prepared_svg(image: str, path: Path) -> Picture | None:
+    """The SVG picture `image`, checked again (it may have changed since its model was
+    built), with the viewBox its size implies where it gives none (with_viewbox); None where
+    WeasyPrint is to read the file as it is. Its vectors are drawn in RGB."""
+    from pipeline.readers.pictures import svg_problem
+
+    data = path.read_bytes()
+    if problem := svg_problem(data):
+        raise RenderingError(f"picture {image} {problem}")
+    boxed = with_viewbox(data)
+    return Picture(image, boxed, None, "RGB") if boxed else None
+
+
+def with_viewbox(data: bytes) -> bytes | None:
+    """The checked SVG `data` given the viewBox its width and height imply (0 0, then each
+    in px), as a browser shows an SVG picture lacking one; None where it gives one, or no
+    size to take one from (a percentage: its box's). WeasyPrint 70 scales such a drawing
+    from its size to its box, but sets what it gives as a percentage of its size at its
+    box's: a field filling a 3000 px SVG filled 529/3000 of a 529 px box."""
+    from lxml import etree
+
+    from pipeline.readers.pictures import svg_side
+
+    root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    if root.get("viewBox", "").strip():
+        return None
+    width, height = svg_side(root.get("width")), svg_side(root.get("height"))
+    if not (width and height):
+        return None
+    root.set("viewBox", f"0 0 {width} {height}")
+    return etree.tostring(root.getroottree(), encoding="utf-8")
 
 
 def prepared_picture(image: str, path: Path) -> Picture:
