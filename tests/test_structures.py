@@ -1381,3 +1381,50 @@ def test_a_boards_minutes_close_with_their_signing_lines():
         (Span("Signed ...................................."),), (Span("Chair"),),
         (Span("Date ......................................."),)))
     assert isinstance(document.blocks[-2], Paragraph)
+
+
+@pytest.mark.parametrize(("attendance", "language"), [
+    ("Present: Dr Nia Adebayo (Chair), Mr Tom Hale and Ms Rosa Lind", "en"),
+    ("In attendance: Ms Joan Pryce (Clerk to the Governors)", "en"),
+    ("Also present: Mr Ivan Petrov (Auditor)", "en"),
+    ("Apologies: Mrs Ada Quinn", "en"),
+    ("Apologies for absence: Councillor Eve Marsh", "en"),
+    ("出席者：陳志明先生（主席）、林美玲女士", "zh"),
+    ("列席：何家豪先生（秘書）", "zh"),
+    ("缺席：黃國強先生", "zh"),
+    ("出席：张伟先生（主任）、刘芳女士", "zh"),
+    ("列席：赵磊先生（秘书）", "zh"),
+])
+def test_a_minutes_attendance_line_is_never_a_heading(attendance, language):
+    """A line of minutes recording who attended, or sent apologies, its label then a colon
+    then names (`In attendance: Mr …`, `列席：…`), is a paragraph however short, as a
+    media contact is; it had been read as a heading, blank lines round it."""
+    opening, item, minute = {
+        "en": ("Minutes of the Governors' meeting held on 4 June 2025 in the Library.",
+               "1 Budget monitoring", "The Governors approved the budget."),
+        "zh": ("二零二五年六月四日理事會會議記錄如下。", "一、財務報告", "理事會通過預算。"),
+    }[language]
+    blocks = blocks_of(f"{opening}\n\n{attendance}\n\n{item}\n\n{minute}\n")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Paragraph", "Heading", "Paragraph"]
+    assert plain(blocks[1].spans).startswith(attendance.split(":")[0].split("：")[0])
+
+
+@pytest.mark.parametrize("item", ["Apologies for absence", "2 Apologies for absence: none"])
+def test_a_minutes_item_on_apologies_stays_its_heading(item):
+    """An item of minutes on apologies, alone on its line or numbered, heads its section:
+    only an unnumbered label with names after its colon records attendance."""
+    blocks = blocks_of("Minutes of the Governors' meeting held on 4 June 2025 in the Library."
+                       f"\n\n{item}\n\nApologies were received from Mr Owen Price.\n\n"
+                       "3 Budget monitoring\n\nThe Governors approved the budget.\n")
+    assert [type(block).__name__ for block in blocks] == [
+        "Paragraph", "Heading", "Paragraph", "Heading", "Paragraph"]
+
+
+def test_a_boards_minutes_record_who_attended_in_paragraphs():
+    document = read_scraped(Path(__file__).parent / "texts" / "reports"
+                            / "trust-board-minutes.txt", Metadata(title=""))[0]
+    attendance = [block for block in document.blocks if isinstance(block, Paragraph)
+                  and plain(block.spans).startswith(("Present:", "In attendance:"))]
+    assert len(attendance) == 2
+    assert not any(heading.text.startswith("In attendance") for heading in document.headings)

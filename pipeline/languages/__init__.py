@@ -143,6 +143,10 @@ CONTACT_HEADING = re.compile(rf"(?!{CONTACT_LEAD_IN.pattern}$)" + any_language(
 # Ms Karen Yip, 2987 6500`, `傳媒查詢：葉嘉欣女士…`): someone's details, no heading.
 MEDIA_CONTACT = any_language((profile.contact_heading for profile in PROFILES),
                              r"\s*[:：]\s*\S", re.IGNORECASE)
+# A line of minutes recording who attended, its label then names (`In attendance: Mr Sam
+# Byrne`, `列席：何家豪先生`): a record, no heading.
+ATTENDANCE = any_language((profile.attendance_label for profile in PROFILES),
+                          r"\s*[:：]\s*\S", re.IGNORECASE)
 # The symbols that label a note: asterisk (and the full-width one of Chinese text), dagger,
 # double dagger, section sign, and the circled numbers ① to ⑳ of Chinese notes (GB/T
 # 7714's and mainland publishers' footnote marks).

@@ -495,6 +495,7 @@ class English(Profile):
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
                        r"|(?:for )?(?:further|more) information(?:,? (?:please )?contact(?: us)?)?"
                        r"|press office")
+    attendance_label = r"(?:also )?present|in attendance|absent|apologies(?: for absence)?"
     # The verb after a clause, "please" or a modal ("For a copy, write to", "Please call",
     # "Journalists should contact"): "Media contact" ends in the noun.
     contact_lead_in = (r"(?:.+[,;]\s*|(?:.+\s)?please\s+|.+\s(?:should|can|may|could)\s+)"

@@ -391,6 +391,10 @@ class Profile:
     # with no colon ("For more information, contact", "如有查詢，請聯絡"), a regex of the
     # whole line: running text, as with its colon, never their heading.
     contact_lead_in = ""
+    # What labels a line of minutes recording who attended or sent apologies ("Present",
+    # "In attendance", "列席"), a regex: before a colon and names, the line is a record,
+    # never a heading (an item "Apologies for absence" alone on its line is one).
+    attendance_label = ""
     # A picture's credit, the whole line, as a regex: "Photo: Garden photography team".
     photo_credit = ""
     numerals: Numerals | None = None  # its own list numbering, if it has one

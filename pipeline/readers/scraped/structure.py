@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
+    ATTENDANCE,
     ATTRIBUTION,
     AUDIENCE_REACTION,
     CLOSING_SALUTE,
@@ -1458,7 +1459,11 @@ def is_heading_text(text: str) -> bool:
     Shah"), which goes with what it credits; nor a line giving an e-mail or web address
     (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`) or a media contact (`Media
     enquiries: Ms Karen Yip, 2987 6500`), which are someone's details, nor one leading in to
-    them ("For more information, contact")."""
+    them ("For more information, contact"), nor a line of minutes recording who attended
+    (`In attendance: Mr Sam Byrne`); a numbered one is an item ("2 Apologies for absence:
+    none")."""
+    if ATTENDANCE.match(text.strip()):
+        return False
     text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
     language = detect(text)
