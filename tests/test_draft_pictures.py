@@ -538,3 +538,132 @@ def test_an_svg_without_a_viewbox_fills_its_drafts_png(tmp_path, width, height):
         assert png.width <= 1500 and abs(png.width / png.height - 1.5) < 0.01  # 360 pt at most
         corners = [(0, 0), (right, 0), (0, bottom), (right, bottom), (right // 2, bottom // 2)]
         assert {png.convert("RGB").getpixel(corner) for corner in corners} == {(0x20, 0xa0, 0x40)}
+
+
+# --- A WebP picture, an animated one -----------------------------------------------------------
+
+def quay(sea: str, stone: str, kind: str, frames: tuple[str, ...] = ()) -> bytes:
+    """A 320 by 200 picture of a quay, the sea `sea` over the stone `stone`, saved as `kind`
+    (a WebP one losslessly); animated through the colours `frames` after it, where given."""
+    first = Image.new("RGB", (320, 200), stone)
+    first.paste(sea, (0, 0, 320, 120))
+    data = io.BytesIO()
+    first.save(data, kind, save_all=bool(frames), lossless=True,
+               append_images=[Image.new("RGB", (320, 200), colour) for colour in frames])
+    return data.getvalue()
+
+
+WEBP_TOML = ('title = "A Year on the Ferries"\n\n[images]\n1 = "photos/quay.webp"\n\n[alt]\n'
+             '1 = "The quay at low tide"\n')
+WEBP_METADATA = Metadata(title="A Year on the Ferries", images={1: "photos/quay.webp"},
+                         alt={1: "The quay at low tide"})
+QUAYSIDE = Document(NAME, WEBP_METADATA, None, (
+    Paragraph((Span("The new pier opened in March."),)),
+    Figure(1, (Span("The quay at Tai O"),), "photos/quay.webp", "The quay at low tide"),
+    Paragraph((Span("Fares held."),)),
+))
+
+
+@pytest.fixture
+def quayside(tmp_path) -> Project:
+    """A project whose figure's picture is a WebP one, its draft written by the pipeline."""
+    project = Project(tmp_path)
+    (project.source_dir / "photos").mkdir(parents=True)
+    (project.source_dir / "photos" / "quay.webp").write_bytes(quay("#205080", "#a0a098", "WEBP"))
+    return drafted(project, QUAYSIDE, WEBP_TOML)
+
+
+def drafted_picture(data: bytes) -> tuple:
+    """The first picture in the draft `data`: its shape, and its image part."""
+    draft = docx.Document(io.BytesIO(data))
+    shape = draft.inline_shapes[0]
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    return shape, draft.part.related_parts[blip.embed]
+
+
+def test_a_webp_picture_is_shown_in_the_draft_as_a_png_of_it(quayside):
+    """python-docx embeds no WebP, nor does Word before 2019 show one: the draft shows a PNG of
+    it, its pixels and size, with the figure's alternative text, the same bytes from the same
+    picture. The draft had not been written at all ('not an image Word can show')."""
+    data = quayside.docx(NAME).read_bytes()
+    assert write_draft(QUAYSIDE, LAYOUT, quayside.source_dir).data == data
+    shape, part = drafted_picture(data)
+    assert shape._inline.docPr.get("descr") == "The quay at low tide"
+    assert part.content_type == "image/png"
+    with Image.open(io.BytesIO(part.blob)) as png:
+        assert png.size == (320, 200)
+        assert png.convert("RGB").getpixel((160, 40)) == (0x20, 0x50, 0x80)  # the sea
+        assert png.convert("RGB").getpixel((160, 180)) == (0xa0, 0xa0, 0x98)  # the stone
+
+
+def test_a_webp_pictures_draft_read_back_keeps_the_webp_unless_the_picture_was_replaced(
+        quayside):
+    edited(quayside.docx(NAME), lambda draft: paragraph_starting(draft, "Fares").add_run(" Again."))
+    _, document = imported(quayside, WEBP_METADATA)
+    assert document.figures == QUAYSIDE.figures
+    assert not quayside.media(NAME).exists()
+    new = picture("orange", "JPEG")
+    edited(quayside.docx(NAME), lambda draft: change_picture(draft, "The quay at", new))
+    markup, document = imported(quayside, WEBP_METADATA)
+    assert "![The quay at Tai O](harbour.media/figure-1.jpg)" in markup
+    assert document.figures[0].image == "harbour.media/figure-1.jpg"
+    assert (quayside.media(NAME) / "figure-1.jpg").read_bytes() == new
+
+
+@pytest.mark.parametrize(("name", "data", "shown"), [
+    ("quay.png", quay("#205080", "#a0a098", "PNG"), "image/png"),
+    ("quay.jpg", quay("#205080", "#a0a098", "JPEG"), "image/jpeg"),
+    ("quay.gif", quay("#205080", "#a0a098", "GIF"), "image/gif"),
+    ("quay.webp", quay("#205080", "#a0a098", "WEBP"), "image/png"),
+    ("quay.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200">'
+                 b'<rect width="320" height="120" fill="#205080"/>'
+                 b'<rect y="120" width="320" height="80" fill="#a0a098"/></svg>', "image/png"),
+    # Animated: the first frame, as the editions print it.
+    ("tide.gif", quay("#205080", "#a0a098", "GIF", ("#ffffff", "#000000")), "image/png"),
+    ("tide.webp", quay("#205080", "#a0a098", "WEBP", ("#ffffff", "#000000")), "image/png"),
+], ids=["png", "jpeg", "gif", "webp", "svg", "animated-gif", "animated-webp"])
+def test_every_kind_of_picture_the_editions_print_gives_a_draft_showing_it(tmp_path, name,
+                                                                           data, shown):
+    """A PNG, JPEG, GIF, WebP or SVG picture gives a draft showing the picture the editions
+    print, an animated one its first frame, the same bytes each time."""
+    (tmp_path / name).write_bytes(data)
+    metadata = Metadata(title="The Quay", images={1: name}, alt={1: "The quay at low tide"})
+    document = Document(NAME, metadata, None, (
+        Figure(1, (Span("The quay at Tai O"),), name, "The quay at low tide"),))
+    draft = write_draft(document, LAYOUT, tmp_path)
+    assert write_draft(document, LAYOUT, tmp_path).data == draft.data
+    shape, part = drafted_picture(draft.data)
+    assert shape._inline.docPr.get("descr") == "The quay at low tide"
+    assert part.content_type == shown
+    with Image.open(io.BytesIO(part.blob)) as image:
+        width, height = image.size
+        sea, stone = (image.convert("RGB").getpixel((width // 2, height * y // 200))
+                      for y in (40, 180))
+    assert max(abs(a - b) for a, b in zip(sea, (0x20, 0x50, 0x80), strict=True)) <= 8
+    assert max(abs(a - b) for a, b in zip(stone, (0xa0, 0xa0, 0x98), strict=True)) <= 8
+
+
+@pytest.mark.slow
+def test_a_text_with_a_webp_picture_builds_its_draft_and_reads_it_back(tmp_path):
+    """Built with doit: a figure whose picture is a WebP one gets its draft (it had stopped
+    the draft, exit 2), which read back keeps the WebP, and whose picture replaced is taken
+    out."""
+    folder, draft = ferries_built(tmp_path, "quay.webp", quay("#205080", "#a0a098", "WEBP"),
+                                  WEBP_TOML, "The quay at Tai O")
+    source = folder / "source"
+
+    def images() -> list[str | None]:
+        model = files.read_json(folder / "output" / NAME / f"{NAME}.json")
+        return [figure.image for figure in from_json(model).figures]
+
+    edited(draft, lambda document: paragraph_starting(document, "Fares").add_run(" Again."))
+    result = doit(folder, "-n", "1", f"model:{NAME}", f"docx:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert images() == ["photos/quay.webp"]
+    assert not (source / f"{NAME}.media").exists()
+    new = picture("orange", size=(1200, 800))
+    edited(draft, lambda document: change_picture(document, "The quay at", new))
+    result = doit(folder, "-n", "1", f"model:{NAME}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert images() == ["harbour.media/figure-1.png"]
+    assert (source / f"{NAME}.media" / "figure-1.png").read_bytes() == new

@@ -110,6 +110,9 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 CORE_PROPERTY_CHARACTERS = 255
 ZIP_FILE_MODE = 0o644 << 16
 ZIP_UNIX = 3
+# Pillow's name of each kind of picture the editions print that python-docx cannot embed (nor
+# older versions of Word show): the draft carries a PNG of it.
+SHOWN_AS_PNG = frozenset({"WEBP"})
 
 
 @dataclass(frozen=True)
@@ -649,7 +652,9 @@ def screen_picture(source_dir: Path, name: str, text_width_pt: float,
     """Figure image `name` as Word and LibreOffice show it: a CMYK one (a print photo) as an
     RGB copy, converted through its own profile when it has one (the print PDF keeps the
     CMYK); an SVG one, which python-docx cannot embed, as a PNG of it (svg.py) drawn in
-    `fonts`, at most `text_width_pt` wide. Read whole first: one cut short or corrupt is
+    `fonts`, at most `text_width_pt` wide; a WebP one, which python-docx cannot embed either,
+    and an animated GIF, which Word and LibreOffice would play, as a PNG of the first frame,
+    the one the editions print (png_of). Read whole first: one cut short or corrupt is
     refused as the editions refuse it."""
     from PIL import ImageCms
 
@@ -660,6 +665,8 @@ def screen_picture(source_dir: Path, name: str, text_width_pt: float,
     if path.suffix.lower() == SVG_SUFFIX:
         return svg_as_png(name, source_dir, text_width_pt, fonts)
     with path.open("rb") as stream, decoded(name, stream) as image:
+        if image.format in SHOWN_AS_PNG or (image.format == "GIF" and image.is_animated):
+            return png_of(image)
         if image.mode != "CMYK":
             return str(path)
         profile = image.info.get("icc_profile")
@@ -673,6 +680,17 @@ def screen_picture(source_dir: Path, name: str, text_width_pt: float,
     rgb.save(copy, "JPEG", quality=95)
     copy.seek(0)
     return copy
+
+
+def png_of(image) -> BytesIO:
+    """A PNG of `image` as opened (an animated one's first frame), holding its pixels,
+    transparency and colour profile alone (no time, no text, no Exif): the same picture gives
+    the same bytes on any machine. It states no resolution, so python-docx sizes it as any
+    picture without one, at 72 ppi, never wider than the text."""
+    png = BytesIO()
+    image.save(png, "PNG")
+    png.seek(0)
+    return png
 
 
 def fitted(width: int, height: int, max_width: int) -> tuple[int, int]:
