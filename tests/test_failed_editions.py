@@ -146,9 +146,11 @@ def test_a_selection_building_a_pdf_brings_its_check_and_no_other(monkeypatch):
     assert selected("check:a/print") == ["check:a/print"]
     assert selected("model:a") == ["model:a"]  # no PDF of its own
     assert selected() == [task.name for task in tasks]  # every task, every check with them
-    # A check brought along is not one the command line asked for.
+    # A check brought along, and what it needs besides, is not one the command line asked for.
+    console.BROUGHT.clear()
     assert console.asked_for({task.name: task for task in tasks},
                              selected("pdf:a/print")) == {"pdf:a/print"}
+    assert console.BROUGHT == {"check:a/print", "look:a/print"}
 
 
 # --- end to end --------------------------------------------------------------------------------

@@ -74,9 +74,10 @@ class Console:
 
     def add_failure(self, task, fail) -> None:
         if isinstance(fail, UnmetDependency):
-            # A group (`model`, running every model task) does nothing of its own: not a task
-            # held back.
-            if not getattr(task, "has_subtask", False) and task.name not in self.run.held_back:
+            # A group (`model`, running every model task) does nothing of its own, and a check
+            # brought along for a PDF not built has nothing to check: not tasks held back.
+            if (not getattr(task, "has_subtask", False) and task.name not in self.run.held_back
+                    and task.name not in BROUGHT):
                 self.run.held_back.append(task.name)
             return
         if os.environ.get("PIPELINE_DEBUG"):  # the traceback, as the README promises
@@ -113,8 +114,8 @@ class Console:
         self.run.interrupted = True
 
 
-# The checks doit ran beside the tasks the command line named, for the PDFs those build
-# (preflighted.py): not named, they are no task asked for.
+# The checks doit ran beside the tasks the command line named, for the PDFs those build, and
+# what they need besides (preflighted.py): no task asked for, nor one held back from it.
 BROUGHT: set[str] = set()
 UNCHECKED = "not checked: no preflight report of this PDF"
 # The key of a task's values (a step's return, tasks/actions.py's `run`) holding a line to show.

@@ -30,7 +30,8 @@ def preflight_every_pdf(check_of: Callable[[str], str | None]) -> None:
         brought = [check for check in dict.fromkeys(
                        map(check_of, leading_to(control.tasks, selected)))
                    if check in control.tasks and check not in selected]
-        BROUGHT.update(brought)
+        needed = set(leading_to(control.tasks, selected))
+        BROUGHT.update(set(leading_to(control.tasks, brought)) - needed)
         control.selected_tasks = [*selected, *brought]
 
     doit.control.TaskControl.process = process
