@@ -17,7 +17,9 @@ from pipeline.checks.preflight.typography_rules import spread_between_characters
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.layouts import load_layout
-from pipeline.model import Metadata
+from pipeline.model import Metadata, Paragraph
+from pipeline.pdf.structure import structure_elements
+from pipeline.pdf.text import element_text, marked_texts
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.pdf.render import render_pdf
@@ -358,6 +360,7 @@ def spreads(glyphs: list) -> list[tuple[float, str]]:
 
 
 CHARACTER = "[\u4e00-\u9fff]{2}"
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.slow
@@ -386,3 +389,56 @@ def test_a_line_before_a_piece_no_break_parts_shares_what_it_lacks(tmp_path, lan
         read = re.sub(f"{title}\\d+", "", squash("".join(glyph.text for glyph in glyphs)))
         for paragraph in paragraphs:
             assert squash(paragraph) in read, (name, paragraph)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_a_chinese_paragraph_broken_over_lines_reads_as_written(editions, layout):
+    """The writer's line ends between Chinese characters are breaks only: each paragraph's
+    text in the tag tree, as a screen reader and a search read it, is the paragraph's own,
+    no space where a line ended in mid-word."""
+    import pikepdf
+
+    pdf, document, _ = editions[layout]
+    written = [block.text for block in document.blocks
+               if isinstance(block, Paragraph) and HAN.search(block.text)]
+    with pikepdf.open(pdf) as opened:
+        texts = marked_texts(opened)
+        read = {element_text(element, texts) for element in
+                structure_elements(opened.Root.StructTreeRoot) if element.S == "/P"}
+    long = [text for text in written if len(text) > 100]  # broken over several lines
+    assert long
+    assert [text for text in long if text not in read] == []
+
+
+@pytest.mark.slow
+def test_no_chinese_line_ends_with_a_space_in_print(editions):
+    """Nor is a space drawn at the end of a paragraph's line in print that ends between two
+    Chinese characters: its last glyph is its last character (one ending at a space, before
+    a Latin word, draws that space, as a sign-off's line before the next does)."""
+    import pikepdf
+
+    from pipeline.pdf.glyphs import TEXT_OPERATORS, page_glyphs
+    from pipeline.pdf.pages import Content
+
+    with pikepdf.open(editions["print"][0]) as opened:
+        lines = [line for page in opened.pages for line in glyph_lines(
+            page_glyphs(Content.read(page, page.obj, {}, TEXT_OPERATORS)))]
+    ends = ["".join(glyph.text for glyph in line[-2:]) + after[0].text
+            for line, after in zip(lines, lines[1:], strict=False)]
+    assert any(HAN.fullmatch(end[-1]) for end in ends)
+    written = "\n".join(block.text for block in editions["print"][1].blocks
+                         if isinstance(block, Paragraph))
+    assert [end for end in ends if re.fullmatch(f"{HAN.pattern} {HAN.pattern}", end)
+            and end.replace(" ", "") in written] == []
+
+
+def glyph_lines(glyphs) -> list[list]:
+    """A page's glyphs, one list a line (those drawn one after another on one baseline)."""
+    lines: list[list] = []
+    for glyph in glyphs:
+        if lines and abs(lines[-1][-1].y - glyph.y) < 1:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return lines

@@ -322,13 +322,17 @@ def link_target(address: str) -> str:
 
 
 def with_line_ends(text: str, ends: dict[int, str]) -> str:
-    """`text` with the line ends the writer chose at its offsets."""
+    """`text` with the line ends the writer chose at its offsets. A line ending at a space
+    keeps it before its line feed, which the renderer drops (white-space: pre-line), so the
+    PDF writer reads a space there; one ending between two characters (Chinese, an address)
+    is the line feed alone, and reads as nothing (pdf/line_ends.py)."""
     pieces, position = [], 0
     for offset in sorted(ends):
         kind = ends[offset].removeprefix(SHORT)
-        pieces.append(text[position:offset])
+        after = offset + (1 if kind == "space" else 0)
+        pieces.append(text[position:after])
         pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
-        position = offset + (1 if kind == "space" else 0)
+        position = after
     pieces.append(text[position:])
     return "".join(pieces)
 
