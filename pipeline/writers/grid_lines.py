@@ -49,7 +49,7 @@ from pipeline.writers.paragraphs import (
     first_fit,
     short_line_break,
 )
-from pipeline.writers.pdf.justification import SPREAD_CHARACTER, WIDEST_GAP
+from pipeline.writers.pdf.justification import SPREAD_CHARACTER, WIDEST_GAP, WIDEST_SPREAD
 from pipeline.writers.shaping import Shaper, TextStyle, mapped, shaper
 
 # The spacing between characters a line may take before any breaking is thought loose: a
@@ -78,13 +78,18 @@ def broken_on_grid(spans: tuple[Span, ...], setting: LineSetting, language: str,
     def measure(line: int) -> float:
         return setting.measure + ROUNDING - (indent if line == 0 else 0.0)
 
+    # As far as the PDF writer spreads a line: a quarter of an em a character, and no more
+    # than WIDEST_SPREAD ems in all over a line of the measure's characters; a line lacking
+    # more it leaves short, which in mid-paragraph reads as the paragraph's end.
+    size = setting.style(Span("")).size
+    widest = min(WIDEST_GAP, WIDEST_SPREAD * size / setting.measure) / SPREAD_EM
+
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
         """Spread within a tenth of an em, then as far as the PDF writer spreads a line,
         then so with a line left short before a long address, as the PDF writer leaves
         one; else each line as full as it goes, as the renderer breaks a paragraph."""
-        yield marked, (1.0, WIDEST_GAP / SPREAD_EM)
-        yield (with_short_lines(marked, setting.measure, setting.measure / 2),
-               (WIDEST_GAP / SPREAD_EM,))
+        yield marked, (1.0, widest)
+        yield with_short_lines(marked, setting.measure, setting.measure / 2), (widest,)
 
     for entries, tolerances in passes():
         try:
