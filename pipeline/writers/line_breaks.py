@@ -142,10 +142,8 @@ class LineBreaks:
     language: str
     links: bool
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
-    # Each paragraph the writer broke into lines: block -> its line ends; a list's item on a
-    # grid of characters: (block, its number in the list) -> its line ends.
-    lines: Mapping[int | tuple[int, int], LineEnds] = field(default_factory=dict, hash=False,
-                                                            compare=False)
+    # Each paragraph the writer broke into lines: block -> its line ends.
+    lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
     # Phrases of other languages are found and tagged (`tagged`); not inside a phrase whose
     # language its author gave (`within`), which says all there is.
     finds_phrases: bool = True
@@ -188,13 +186,10 @@ class LineBreaks:
 
     def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
         """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what
-        its language keeps together (`last`: the block's last piece of text). A line end
-        where an address starts ends the piece before it, outside the address and its link
-        (a link's box on the line before would hold nothing)."""
+        its language keeps together (`last`: the block's last piece of text)."""
         piece = with_line_ends(text[start:end], {offset - start: kind
                                                  for offset, kind in ends.items()
-                                                 if (start == 0 or start < offset)
-                                                 and offset <= end})
+                                                 if start <= offset < end})
         return kept_together(piece, self.language, last, self.yielding)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached, for
@@ -322,17 +317,13 @@ def link_target(address: str) -> str:
 
 
 def with_line_ends(text: str, ends: dict[int, str]) -> str:
-    """`text` with the line ends the writer chose at its offsets. A line ending at a space
-    keeps it before its line feed, which the renderer drops (white-space: pre-line), so the
-    PDF writer reads a space there; one ending between two characters (Chinese, an address)
-    is the line feed alone, and reads as nothing (pdf/line_ends.py)."""
+    """`text` with the line ends the writer chose at its offsets."""
     pieces, position = [], 0
     for offset in sorted(ends):
         kind = ends[offset].removeprefix(SHORT)
-        after = offset + (1 if kind == "space" else 0)
-        pieces.append(text[position:after])
+        pieces.append(text[position:offset])
         pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
-        position = after
+        position = offset + (1 if kind == "space" else 0)
     pieces.append(text[position:])
     return "".join(pieces)
 
