@@ -624,6 +624,7 @@ def test_an_interviews_question_is_a_paragraph_not_a_heading(question, answer):
 
 
 NAMED_INTERVIEW = (
+    "Amira Shah talked to Joe Brennan, who started the Millbrook choir ten years ago.\n\n"
     "Amira: Why did you start the choir?\n"
     "Joe: Nobody else would. We had a hall, a piano and eleven people who liked to sing.\n"
     "Amira: Do you read music?\n"
@@ -645,7 +646,7 @@ def test_an_interview_written_by_its_speakers_names_is_read_turn_by_turn(intervi
     turns a block of fields; each speaker's name set in bold in the PDF editions."""
     body = ENGLISH_BODY if interview.isascii() else CHINESE_BODY
     document = read(f"{body}\n\n{interview}", title="Report")
-    turns = interview.split("\n")
+    turns = interview.split("\n\n")[-1].split("\n")  # under the words introducing them
     texts = [plain(block.spans) for block in document.blocks if isinstance(block, Paragraph)]
     assert [text for text in texts if text in {clean_line(turn) for turn in turns}] == [
         clean_line(turn) for turn in turns]
@@ -653,6 +654,22 @@ def test_an_interview_written_by_its_speakers_names_is_read_turn_by_turn(intervi
     html = render_html(document, load_layout(ROOT / "layouts", "print"))
     speaker = re.split("[:：]", turns[2])[0]
     assert re.search(f"<strong[^>]*>{speaker}[:：]</strong>", html)
+
+
+@pytest.mark.parametrize("exchange", [
+    "Goal: Where should the new path run?\nPlan: Along the old railway, from the station to "
+    "the weir.\nGoal: Who pays for it?\nPlan: The parish, with a grant from the county.",
+    "目標：新步道應該經過哪裡？\n方法：沿舊鐵路，由車站到水壩。\n目標：誰來支付費用？\n方法：由區議會撥款。",
+])
+def test_labels_taking_turns_one_asking_are_no_interview(exchange):
+    """Two labels taking turns, one asking (`Goal: Where should the new path run?` over `Plan:
+    Along the old railway …`): common nouns, not people speaking, so no interview; the lines
+    stay as written, a block of lines, no label set in bold as a speaker."""
+    body = ENGLISH_BODY if exchange.isascii() else CHINESE_BODY
+    document = read(f"{body}\n\n{exchange}", title="Plans")
+    assert kinds(document)[-1] == "LineBlock"
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    assert "<strong" not in html
 
 
 def test_a_listings_fields_taking_turns_are_no_interview():

@@ -584,17 +584,21 @@ def ends_sentence(text: str) -> bool:
 
 
 def interview_speakers(texts: Sequence[str]) -> frozenset[str]:
-    """The two names an interview's turns open with, where the lines `texts` hold one written
-    by its speakers' names, as a Q&A by its labels ("Daniel: What drew you to the garden?"
-    over "Ruth: My late husband …"): two names, each opening two turns or more, taking
-    turns, one asking (each of its turns ends with a question mark); none else (a listing's
-    fields, "Date:" over "Venue:", ask nothing)."""
+    """The two names an interview's turns open with, where the lines `texts` (its author's
+    name among them) hold one written by its speakers' names, as a Q&A by its labels
+    ("Daniel: What drew you to the garden?" over "Ruth: My late husband …"): two names, each
+    a person's (Profile.names_speaker) opening two turns or more, taking turns, one asking
+    (each of its turns ends with a question mark); none else (a listing's fields, "Date:"
+    over "Venue:", ask nothing; a plan's, "Aims:" over "Means:", are no one's)."""
     turns = [(found["name"], text.rstrip()) for text in texts
              if (found := NAMED_TURN.match(text.strip()))]
     names = {name for name, count in Counter(name for name, _ in turns).items()
              if count >= MIN_TURNS}
     turns = [(name, text) for name, text in turns if name in names]
     alternate = all(first[0] != second[0] for first, second in pairwise(turns))
+    said = "\n".join(texts)
+    people = all(detect(name).names_speaker(name, said, [text for who, text in turns
+                                                          if who == name]) for name in names)
     asks = any(all(text.endswith(("?", "\uff1f")) for name, text in turns if name == asker)
                for asker in names)
-    return frozenset(names) if len(names) == 2 and alternate and asks else frozenset()
+    return frozenset(names) if len(names) == 2 and alternate and asks and people else frozenset()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 
 from pipeline.languages.profile import (
     CURRENCY_CODES,
@@ -369,6 +370,8 @@ def han_numeral(number: int) -> str:
     return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + digits[units].strip()
 
 
+# Who speaks in an interview by their part in it, not their name: "主持人：".
+INTERVIEW_ROLE = "主持人|記者|记者|嘉賓|嘉宾|訪問者|访问者|受訪者|受访者"
 
 
 class Chinese(Profile):
@@ -836,6 +839,10 @@ class Chinese(Profile):
         """"海濱文化協會", "香港青年服務中心": a body's name alone, ending with a word for a
         body."""
         return len(text) <= MAX_BODY_CHARACTERS and bool(re.fullmatch(BODY, text))
+
+    def names_speaker(self, name: str, text: str, turns: Sequence[str]) -> bool:
+        """A name ("陳欣") or a part in the interview ("主持人", "記者")."""
+        return self.is_name(name) or bool(re.fullmatch(INTERVIEW_ROLE, name))
 
     def is_name(self, text: str) -> bool:
         """"陳大文", "張慧蘭博士": a surname and one or two characters, perhaps titled."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from pipeline.languages.profile import (
     CURRENCY_CODES,
@@ -441,6 +442,12 @@ BY = re.compile(r"(?:(?:Interview|Interviewed|Words|Text|Story|Written) by|By) "
 # is none), before what they say: "TR: ", "GRACE ADEBAYO: ": a turn of the conversation,
 # never a heading.
 SPEAKER = re.compile(r"[A-Z][A-Z.'\u2019\u00a0 -]{1,30}:\s")
+# Who speaks in an interview by their part in it, not their name: "Interviewer: ".
+INTERVIEW_ROLE = re.compile(r"Interviewer|Interviewee|Host|Presenter|Reporter|Moderator|Guest")
+# The words one person speaking says to another: "I", "my", "you".
+PERSONAL = re.compile(r"\b(?:I|[Mm][ey]|[Yy]ou(?:rs?)?)\b")
+# A speaker by their initials: "TR: ", "Q: ".
+INITIALS = re.compile(r"[A-Z]{1,3}")
 
 
 def is_turn(text: str) -> bool:
@@ -950,6 +957,18 @@ page=r"page|p\.?",
         return bool(PLAIN_NAME.fullmatch(text) or PERSON.match(text) and "," not in text
                     and len(text.split()) <= MAX_NAME_WORDS
                     and not text.endswith(tuple(self.sentence_ends)))
+
+    def names_speaker(self, name: str, text: str, turns: Sequence[str]) -> bool:
+        """A name ("Ruth Adeyemi", "Dr Lee"), initials ("TR"), a part in the interview or an
+        office ("Interviewer", "Chair"); or a given name alone that `text` writes in full
+        ("Ruth", as "Ruth Adeyemi-Clarke, 71, has looked after …") or whose `turns` speak as
+        one person to another ("Grainne: In 1979 … My father …", "Tomasz: What do you
+        remember?"): a common noun, a plan's "Aims" or a listing's "Venue", is no one's."""
+        full = re.search(rf"\b{re.escape(name)}(?:[ \u00a0][A-Z][\w'\u2019-]*){{1,3}}", text)
+        return (bool(INITIALS.fullmatch(name) or INTERVIEW_ROLE.fullmatch(name)
+                     or OFFICE.fullmatch(name)) or self.is_name(name)
+                or full is not None and self.is_name(full.group().replace("\u00a0", " "))
+                or any(PERSONAL.search(turn) for turn in turns))
 
     def names_someone(self, text: str) -> bool:
         """A byline's shape, or a name shown a person's by a form of address or a surname in

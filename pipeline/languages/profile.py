@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -627,6 +627,11 @@ class Profile:
         """A line that is a person's name alone, as a blog's page writes its author's over the
         post's date and tools."""
         return False
+
+    def names_speaker(self, name: str, text: str, turns: Sequence[str]) -> bool:
+        """Whether `name`, opening the `turns` of an interview in `text`, is a person's: a
+        name, never a label's common noun ("Aims:", "目標：")."""
+        return self.is_name(name)
 
     def names_person(self, text: str) -> bool:
         """A byline-shaped line whose words show it names someone, so that written once, right

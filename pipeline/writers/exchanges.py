@@ -26,8 +26,8 @@ def questions_in_bold(document: Document) -> Document:
     """The document as the PDF editions set it: each question's words (or label's) in bold,
     so the lines its justified paragraphs are broken into are measured in the face they are
     set in."""
-    speakers = interview_speakers([block.text for block in document.blocks
-                                   if isinstance(block, Paragraph)])
+    speakers = interview_speakers([*(block.text for block in document.blocks
+                                     if isinstance(block, Paragraph)), document.metadata.author])
     return replace(document, blocks=tuple(
         replace(block, spans=tuple(replace(span, bold=True) for span in block.spans))
         if opens_exchange(block) else spoken(block, speakers) for block in document.blocks))

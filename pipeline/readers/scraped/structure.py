@@ -1494,7 +1494,7 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
-    units = heading_apart(blocks_apart(turns_apart(units), stands_alone))
+    units = heading_apart(blocks_apart(turns_apart(units, metadata.author), stands_alone))
     notes_at = notes_section(units)
     bracketed = notes_at is not None and bool(BRACKETED_NUMBER.match(units[notes_at + 1].rows[0]))
     if notes_at is not None:
@@ -1518,13 +1518,13 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     return [referring(block, labels, bracketed) for block in result] if labels else result
 
 
-def turns_apart(units: list[Unit]) -> list[Unit]:
+def turns_apart(units: list[Unit], author: str) -> list[Unit]:
     """The units, each turn of an interview written by its speakers' names
-    (interview_speakers: "Daniel: What drew you to the garden?") a unit of its own, its one
-    line kept as written: a paragraph, as a Q&A's question is, never a heading (a short
-    question) nor a field over the answer under it."""
-    speakers = interview_speakers([row for unit in units if unit.kind == "text"
-                                   for row in unit.rows])
+    (interview_speakers: "Daniel: What drew you to the garden?", by `author` perhaps) a unit
+    of its own, its one line kept as written: a paragraph, as a Q&A's question is, never a
+    heading (a short question) nor a field over the answer under it."""
+    speakers = interview_speakers([*(row for unit in units if unit.kind == "text"
+                                     for row in unit.rows), author])
     if not speakers:
         return units
     found: list[Unit] = []
