@@ -507,6 +507,24 @@ def test_a_wechat_articles_earlier_articles_under_its_sign_off_go(prompt, headin
     assert {prompt, heading, asked, "2024年度审计报告公布", "点赞", "在看"} <= dropped
 
 
+@pytest.mark.parametrize("spaced", [False, True])
+def test_earlier_articles_a_blank_line_under_their_heading_go(spaced):
+    """The earlier articles' titles a blank line under their heading, as a WeChat article's
+    copy often sets them, and perhaps a blank line between each: they go with it, and the
+    signature over them is the sign-off (the titles had been a heading and a paragraph, the
+    signature a heading)."""
+    titles = ["秋季观鸟营报名开始", "城南湿地的一天", "冬令营志愿者招募啦！"]
+    text = "\n\n".join([
+        "原创 白鹭湾自然学校 2025-02-10 08:00 发表于福建", "各位家长：",
+        "这个冬天，孩子们在湿地里记录了九十多种鸟类，完成了十二次清晨调查。",
+        "校长 林晓岚\n2025年2月", "往期回顾", ("\n\n" if spaced else "\n").join(titles)])
+    document, report = read(text)
+    assert isinstance(document.blocks[-1], SignOff)
+    assert document.blocks[-1].texts == ["校长 林晓岚", "2025年2月"]
+    dropped = {drop["text"] for drop in report["dropped"]}
+    assert {"往期回顾", *titles} <= dropped
+
+
 def test_a_traditional_pages_earlier_posts_under_its_sign_off_go():
     """A Hong Kong group's post, its stamp over its text, its leader's signature, a prompt
     to follow it by its code, its earlier posts' titles under "往期回顧", one exclaiming,

@@ -394,6 +394,7 @@ IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2
 MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
 MAX_TEASER_WORDS = 16  # a post's title under "Related"
 MAX_RELATED_TITLES = 6  # under "Related" ending the text, with no date to say what they are
+TEASER_STEP = 2  # a teaser's line under the one before, a blank line between at most
 TITLE_ENDS = ("!", "?", "\uff01", "\uff1f")  # what a title may end with, as a sentence does
 # A newsletter's sign-up box: its heading, pitch, field, button, promise and thanks.
 MAX_SIGN_UP_LINES = 8
@@ -2098,23 +2099,36 @@ def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
 
 def related_posts(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """A blog's teasers of its other posts under a heading of theirs ("Related", "You may
-    also like", "相關文章", "往期回顾"): the lines right under it, no blank line between, each
-    its post's title, date or category, where a date or a category (`In "News"`) among them
-    says they are teasers, not a section's text, or where they are titles ending the text."""
+    also like", "相關文章", "往期回顾"): the lines under it (teaser_run), each its post's
+    title, date or category, where a date or a category (`In "News"`) among them says they
+    are teasers, not a section's text, or where they are titles ending the text."""
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
         if not RELATED.fullmatch(line.text.strip()):
             continue
-        end = index + 1
-        while (end < len(lines) and lines[end].number == lines[end - 1].number + 1
-               and lines[end].number not in reasons
-               and word_count(lines[end].text) <= MAX_TEASER_WORDS):
-            end += 1
-        run = lines[index + 1:end]
+        run = teaser_run(lines, index, reasons)
+        end = index + 1 + len(run)
         if any(IN_CATEGORY.fullmatch(each.text.strip()) or is_date_line(each.text)
                for each in run) or closing_titles(run, lines[end:], reasons):
             found.update({each.number: RELATED_PAGES for each in (line, *run)})
     return found
+
+
+def teaser_run(lines: list[Line], index: int, reasons: dict[int, str]) -> list[Line]:
+    """The short lines under the heading of related posts at `index`, a blank line under it
+    at most, and between them none or as between the first two (a blank line under each, as
+    a WeChat article's copy sets them): where the spacing widens, the page's next part
+    starts (its footer's contact lines)."""
+    run: list[Line] = []
+    spacing = TEASER_STEP
+    for line in lines[index + 1:]:
+        if (line.number - (run[-1] if run else lines[index]).number > spacing
+                or line.number in reasons or word_count(line.text) > MAX_TEASER_WORDS):
+            break
+        if len(run) == 1:
+            spacing = line.number - run[0].number
+        run.append(line)
+    return run
 
 
 def closing_titles(run: list[Line], under: list[Line], reasons: dict[int, str]) -> bool:
