@@ -4,11 +4,13 @@ of its own or the shared one in layouts/templates/."""
 from __future__ import annotations
 
 import math
+import os
 import re
 import struct
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from pipeline.errors import PipelineError
 from pipeline.files import lies_inside, read_at_most
@@ -21,12 +23,20 @@ from pipeline.layout_folders import (
 )
 
 if TYPE_CHECKING:  # declaring the tasks names the layouts, and reads no profile or TOML
+    from collections.abc import Callable
+
     from pipeline.languages import Faces, Profile
 
 MAX_EXCEPTIONS_BYTES = 256 * 1024  # some 20,000 words: a list, not a dictionary
 # An entry of a hyphenation exceptions list: letters, and single hyphens between them.
 EXCEPTION = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 MARKS = ("crop",)
+# What a stylesheet names a file by (an @import, a url()), and a template another template.
+CSS_REFERENCE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)"""
+                           r"""|@import\s+(?:"([^"]*)"|'([^']*)')""")
+TEMPLATE_REFERENCE = re.compile(r"""\{%-?\s*(?:include|extends|import|from)\s+"""
+                                r"""(?:"([^"]*)"|'([^']*)')""")
+COMMENT = re.compile(r"/\*.*?\*/|\{#.*?#\}", re.S)
 # What a layout may set otherwise for a language, in its table [language.<tag>]: the body's
 # size and the page's margins, which together make the measure of its lines, and the measure
 # its lines are checked against where the language's own cannot hold (large print).
@@ -263,11 +273,54 @@ class Layout:
 
     @property
     def files(self) -> list[Path]:
-        """Every file of the layout, the shared templates and the shared fonts its
-        stylesheet imports: what its PDF editions depend on (not the DOCX house style)."""
-        folders = (self.folder, self.templates_folder, self.fonts_folder)
-        return sorted(path for folder in folders for path in folder.rglob("*")
-                      if path.is_file() and path != self.reference_docx)
+        """What the layout's PDF editions are made of, and so depend on: its settings and
+        hyphenation list, its template and those it takes in, its stylesheet and the shared
+        fonts' (the faces of other scripts and emoji's too), with every file they import or
+        name, every font of the shared fonts (check_fonts reads them all), and its output
+        profile; not the notes or scripts kept beside them, nor the DOCX house style. Only
+        files that exist, and only those inside layouts/ are read for what they name."""
+        fonts = [path for path in sorted(self.fonts_folder.glob("*"))
+                 if path.suffix.lower() in FONT_SUFFIXES]
+        stylesheets = [self.folder / self.stylesheet, *sorted(self.fonts_folder.glob("*.css"))]
+        profile = [self.folder / self.output_profile] if isinstance(self.output_profile, str) \
+            else []
+        found = [self.folder / SETTINGS, self.folder / HYPHENATION_EXCEPTIONS, *profile, *fonts,
+                 *self.named_from(self.template_file(self.template), TEMPLATE_REFERENCE,
+                                  self.template_file),
+                 *(path for sheet in stylesheets for path in self.named_from(
+                     sheet, CSS_REFERENCE, lambda name, sheet=sheet: named_file(sheet, name)))]
+        return sorted({path for path in found if path.is_file()})
+
+    def template_file(self, name: str) -> Path:
+        """Where the template `name` is found: in the layout's folder, else the shared one."""
+        own = self.folder / name
+        return own if own.is_file() else self.templates_folder / name
+
+    def named_from(self, path: Path, reference: re.Pattern,
+                   where: Callable[[str], Path]) -> list[Path]:
+        """`path` and the files it names by `reference` (`where` a name is), and theirs: a
+        file of its kind (a stylesheet's @import) is read for what it names, another (a font,
+        a picture) only listed, and so is one leading out of layouts/, for refuse_escapes to
+        name."""
+        kind, found, waiting = path.suffix, {}, [path]
+        while waiting:
+            path = waiting.pop()
+            if path in found or not path.is_file():
+                continue
+            found[path] = None
+            if path.suffix != kind or not lies_inside(path, self.folder.parent):
+                continue
+            text = COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))
+            waiting += [where(name) for match in reference.finditer(text)
+                        if (name := next(filter(None, match.groups())))
+                        and ":" not in name]  # data: and other URLs name no file here
+        return list(found)
+
+
+def named_file(stylesheet: Path, url: str) -> Path:
+    """The file a stylesheet's relative `url` names (its query and fragment aside)."""
+    name = unquote(urlsplit(url).path)
+    return Path(os.path.normpath(stylesheet.parent / name))
 
 
 def hyphenation_exceptions(path: Path) -> tuple[str, ...]:

@@ -78,7 +78,12 @@ def test_an_image_removed_or_a_layout_added_is_seen(project):
     assert len(pdf_tasks(declarations(project), "second")) == 2
     extra = project / "layouts" / "screen" / "extra.css"
     extra.write_text("p { color: black }\n")
-    assert str(extra) in declarations(project)[f"pdf:{SEED}/screen"]["file_dep"]
+    notes = project / "layouts" / "screen" / "notes.md"
+    notes.write_text("Why the screen edition looks as it does.\n")
+    style = project / "layouts" / "screen" / "style.css"
+    style.write_text('@import url("extra.css");\n' + style.read_text(encoding="utf-8"))
+    files = declarations(project)[f"pdf:{SEED}/screen"]["file_dep"]
+    assert str(extra) in files and str(notes) not in files  # what the layout reads, only
 
 
 def test_a_cache_file_that_cannot_be_read_is_found_again(project):

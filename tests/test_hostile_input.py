@@ -348,6 +348,10 @@ def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):
     project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
     (tmp_path / "evil.css").write_text("body { color: red }\n")
     (project.layouts_dir / "print" / "evil.css").symlink_to(tmp_path / "evil.css")
+    style = project.layouts_dir / "print" / "style.css"
+    style.unlink()  # a hard link to the repository's: never written through
+    style.write_text('@import url("evil.css");\n'
+                     + (ROOT / "layouts" / "print" / "style.css").read_text(encoding="utf-8"))
     assert project.layouts_dir / "print" / "evil.css" not in project.layout_files("print")
     with pytest.raises(PipelineError, match="evil.css: is a symbolic link leading out"):
         project.refuse_escapes("good", ["print"])

@@ -416,6 +416,27 @@ def test_a_layouts_files_include_the_shared_templates():
     assert LAYOUTS / "templates" / "document.html" in load_layout(LAYOUTS, "screen").files
 
 
+def test_a_layouts_files_are_what_it_reads_not_the_notes_beside_them(layouts):
+    folder = variant(layouts, "own-files", "print",
+                     {"output_profile": '"colour/FOGRA39L-coated.icc"'})
+    (folder / "colour" / "README.md").write_text("Where the profile came from.\n")
+    (folder / "make_logo.py").write_text("print('a helper')\n")
+    (folder / "logo.svg").write_text("<svg/>\n")
+    (folder / "unused.css").write_text("body { color: red }\n")
+    style = folder / "style.css"
+    style.write_text(style.read_text(encoding="utf-8")
+                     + '\n/* url("commented.png") */\n.opener { background: url("logo.svg"); }\n'
+                     + '.x { background: url("data:image/png;base64,AAAA"); }\n')
+    files = load_layout(layouts, "own-files").files
+    assert {path.relative_to(layouts).as_posix() for path in files if "fonts" not in path.parts} == {
+        "own-files/layout.toml", "own-files/hyphenation.txt", "own-files/style.css",
+        "own-files/logo.svg", "own-files/colour/FOGRA39L-coated.icc",
+        "templates/base.css", "templates/document.html"}
+    fonts = {path.name for path in files if "fonts" in path.parts}
+    assert {"fonts.css", "chinese.css", "emoji.css", "NotoSerif-Regular.ttf"} <= fonts
+    assert not any(name.endswith((".py", ".txt")) for name in fonts)  # scripts, licences
+
+
 # --- the seed through the preflight ------------------------------------------------------
 
 

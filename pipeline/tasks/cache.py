@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-VERSION = 2  # of the file's form: a file of another version is found again
+VERSION = 3  # of the file's form: a file of another version is found again
 
 Stat = list[int] | None  # mtime_ns, size and inode; None where there is no file
 
@@ -66,14 +66,18 @@ class DeclarationCache:
         return self.remembered(f"code {step}", find, lambda files: tuple(map(Path, files)))
 
     def layout_files(self, project, layout: str) -> list[Path]:
-        """project.layout_files(layout), kept under the stat of the folders they lie in."""
+        """project.layout_files(layout), kept under the stat of the folders they lie in and
+        of every file there: its settings and stylesheets name them (a note edited only finds
+        them again, the same files)."""
 
         def find():
             found = project.layout(layout)
             roots = (found.folder, found.templates_folder, found.fonts_folder)
-            folders = self.stated([*roots, *(Path(parent) for root in roots
-                                             for parent, _, _ in os.walk(root))])
-            return [str(path) for path in project.layout_files(layout)], folders
+            walked = [(Path(parent), names) for root in roots
+                      for parent, _, names in os.walk(root)]
+            stated = self.stated([*roots, *(parent for parent, _ in walked),
+                                  *(parent / name for parent, names in walked for name in names)])
+            return [str(path) for path in project.layout_files(layout)], stated
 
         return self.remembered(f"layout {layout}", find, lambda files: list(map(Path, files)))
 

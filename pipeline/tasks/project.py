@@ -216,9 +216,17 @@ class Project:
         return Layout(name, self.layouts_dir / name)
 
     def layout_files(self, layout: str) -> list[Path]:
-        """Every file a layout's PDF editions depend on, shared templates and fonts included;
-        a file leading out of layouts/ is not one (`refuse_escapes` names it)."""
-        return self.within_layouts(self.layout(layout).files)
+        """Every file a layout's PDF editions depend on (Layout.files), shared templates and
+        fonts included, as its settings name them (as the defaults do, when they cannot be
+        read: its pdf tasks say why); a file leading out of layouts/ is not one
+        (`refuse_escapes` names it)."""
+        from pipeline.layouts import load_layout
+
+        try:
+            found = load_layout(self.layouts_dir, layout)
+        except (PipelineError, OSError):
+            found = self.layout(layout)
+        return self.within_layouts(found.files)
 
     def within_layouts(self, paths: list[Path]) -> list[Path]:
         """`paths` but those leading out of layouts/ (or looping): doit would read them to
