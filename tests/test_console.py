@@ -373,6 +373,8 @@ def test_the_folder_of_a_text_gone_is_said_once_with_its_edited_draft(tmp_path):
 
 
 def test_each_file_of_source_no_build_reads_is_named_in_a_line(tmp_path):
+    """A text saved under another suffix, a suffix in capitals too (`UPPER.TXT`), and
+    metadata naming no text: each named, none left out with no word."""
     source = tmp_path / "source"
     (source / "photos").mkdir(parents=True)
     for name in ("kept.txt", "kept.toml", "marked.md", "marked.toml", "hyphenation.txt",
@@ -383,6 +385,8 @@ def test_each_file_of_source_no_build_reads_is_named_in_a_line(tmp_path):
     reporter.complete_run()
     only = "not read; the build reads only texts ending .txt or .md (and a text's .toml)"
     assert out.getvalue().splitlines()[:-1] == [
+        f"source/UPPER.TXT: {only}",
+        "source/UPPER.toml: not read; it names no text (no UPPER.txt or UPPER.md in source/)",
         f"source/board-mail.text: {only}",
         f"source/chair-letter.docx: {only}",
         "source/old-notice.toml: not read; it names no text (no old-notice.txt or"

@@ -91,14 +91,16 @@ class Project:
     def unread(self) -> list[Path]:
         """The files of source/ no build reads: neither a text (nor the hyphenation list), nor
         a picture (which metadata names), nor a hidden file, nor a text's metadata; with the
-        metadata naming no text. A text's suffix in capitals (`x.TXT`) is a text's here."""
+        metadata naming no text. A text's suffix in capitals (`x.TXT`, as Windows may save
+        one) is none: the build reads `.txt` and `.md` alone, so it is named too."""
         if not self.source_dir.is_dir():
             return []
         texts = {path.stem for path in self.source_dir.iterdir()
-                 if path.suffix.lower() in TEXT_SUFFIXES}
+                 if path.suffix in TEXT_SUFFIXES}
         return sorted(path for path in self.source_dir.iterdir()
                       if not path.name.startswith(".") and path.is_file()
-                      and path.suffix.lower() not in (*TEXT_SUFFIXES, *IMAGE_SUFFIXES)
+                      and path.suffix not in TEXT_SUFFIXES
+                      and path.suffix.lower() not in IMAGE_SUFFIXES
                       and not (path.suffix.lower() == METADATA_SUFFIX and path.stem in texts))
 
     def layouts(self) -> list[str]:
