@@ -63,8 +63,7 @@ def test_a_wide_tables_steps_are_the_htmls_and_only_a_turned_page_is_declared():
     HTML is as it was."""
     document = read_text(TEXT)
     layout = load_layout(ROOT / "layouts", "large-print")
-    index = next(index for index, block in enumerate(document.blocks)
-                 if type(block).__name__ == "Table")
+    index = table_index(document)
     plain = render_html(document, layout)
     assert "@page wide" not in plain and "wide-" not in plain
     wide = render_html(document, layout, Placement(wide_tables={index: 1}))
@@ -119,6 +118,12 @@ def test_a_table_is_turned_only_where_it_cannot_stand_upright_and_its_source_goe
                                                                                   number + 1)
 
 
+def table_index(document) -> int:
+    """Where the first table stands among `document`'s blocks."""
+    return next(index for index, block in enumerate(document.blocks)
+                if type(block).__name__ == "Table")
+
+
 def pdf_page_text(pdf, number: int) -> str:
     """Page `number`'s text (from 1), as its lines are set."""
     return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf),
@@ -145,7 +150,7 @@ def test_a_table_too_wide_for_its_ranges_breaks_them_within_the_measure(layout, 
 
 def test_only_the_columns_too_narrow_for_what_they_hold_together_yield():
     document = read_text(BANDS)
-    table = next(block for block in document.blocks if type(block).__name__ == "Table")
+    table = document.blocks[table_index(document)]
     layout = load_layout(ROOT / "layouts", "print")
     yielding = yielding_columns(table, wide_measure(layout, 2), "en-GB",
                                 lambda text, bold: text_ems(text))
@@ -183,7 +188,7 @@ def test_a_table_turned_onto_pages_of_its_own_shares_its_rows_evenly_among_them(
     report = preflight(pdf, document, load_layout(ROOT / "layouts", "large-print"))
     assert not [check.message for check in report.checks
                 if not check.passed and check.severity == "error"]
-    table = next(block for block in document.blocks if type(block).__name__ == "Table")
+    table = document.blocks[table_index(document)]
     pages, shares = turned_shares(pdf, table)
     assert len(shares) == 3 and sum(shares) == len(table.rows)
     assert shares == sorted(shares, reverse=True) and shares[0] - shares[-1] <= 1, shares
@@ -199,7 +204,7 @@ def test_a_table_turned_onto_two_pages_puts_the_larger_share_first(tmp_path):
     with the total. The table's top margin, kept at the head of the first turned page (a
     page type of its own forces the break), had left that page a row short (12, then 13)."""
     pdf, document = rendered_edition(CROSSINGS, "large-print", tmp_path)
-    table = next(block for block in document.blocks if type(block).__name__ == "Table")
+    table = document.blocks[table_index(document)]
     assert turned_shares(pdf, table)[1] == [13, 12]
 
 
@@ -235,8 +240,7 @@ def test_a_balanced_tables_pages_open_at_the_rows_the_placement_names():
     balanced is marked neither way."""
     document = read_text(BRANCHES)
     layout = load_layout(ROOT / "layouts", "large-print")
-    index = next(index for index, block in enumerate(document.blocks)
-                 if type(block).__name__ == "Table")
+    index = table_index(document)
     plain = render_html(document, layout)
     assert "balanced" not in plain and "opens-page" not in plain
     balanced = render_html(document, layout, Placement(balanced_tables={index: (8, 16)}))
