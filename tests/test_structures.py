@@ -1276,40 +1276,41 @@ def test_a_typed_tables_row_of_units_under_its_header_joins_the_header(units, he
     assert table.numeric == (False, True, True) and len(table.rows) - 1 in table.total_rows
 
 
-@pytest.mark.parametrize(("units", "header"), [
-    ("thousands", ["", "2024 (thousands)", "2023 (thousands)"]),
-    ("£ thousand", ["", f"2024 (£{NBSP}thousand)", f"2023 (£{NBSP}thousand)"]),
-    ("US$ millions", ["", "2024 (US$ millions)", "2023 (US$ millions)"]),
-    ("HK$'000", ["", "2024 (HK$’000)", "2023 (HK$’000)"]),
-    ("%", ["", "2024 (%)", "2023 (%)"]),
-])
-def test_a_pasted_tables_row_of_units_in_words_joins_its_header(units, header):
-    """A row under a pasted table's header saying in words what each column's figures count
-    in, as `£000` says it in signs: each unit follows its column's heading, one row heading
-    the table (the row of words had broken the table into a paragraph and headings)."""
-    text = ("Membership\n\nOur members and their dues over two years.\n\n"
+# A page's table over two years, a row of units under its header, in each language: its
+# text (the units left to fill), its title, and its rows' labels.
+UNITS_TABLES = {
+    "en": (("Membership\n\nOur members and their dues over two years.\n\n"
             "Table 3: Members and dues\n\n"
-            f"\t2024\t2023\n\t{units}\t{units}\nFull members\t1,860\t1,745\n"
-            "Associate members\t412\t398\nTotal\t2,272\t2,143\n\nThe figures are unaudited.\n")
-    (table,) = [block for block in blocks_of(text, "Membership") if isinstance(block, Table)]
-    assert [plain(cell) for cell in table.header] == header
-    assert [plain(row[0]) for row in table.rows] == ["Full members", "Associate members", "Total"]
+            "\t2024\t2023\n\t{units}\t{units}\nFull members\t1,860\t1,745\n"
+            "Associate members\t412\t398\nTotal\t2,272\t2,143\n\nThe figures are unaudited.\n"),
+           "Membership", ["Full members", "Associate members", "Total"]),
+    "zh": (("會員概況\n\n本會兩年來的會員人數如下。\n\n表3：會員人數\n\n"
+            "\t2024年\t2023年\n\t{units}\t{units}\n普通會員\t1,860\t1,745\n"
+            "附屬會員\t412\t398\n合計\t2,272\t2,143\n\n以上數字未經審計。\n"),
+           "會員概況", ["普通會員", "附屬會員", "合計"]),
+}
 
 
-@pytest.mark.parametrize(("units", "header"), [
-    ("千元", ["", "2024年（千元）", "2023年（千元）"]),
-    ("百萬港元", ["", "2024年（百萬港元）", "2023年（百萬港元）"]),
-    ("人次", ["", "2024年（人次）", "2023年（人次）"]),
+@pytest.mark.parametrize(("language", "units", "header"), [
+    ("en", "thousands", ["", "2024 (thousands)", "2023 (thousands)"]),
+    ("en", "£ thousand", ["", f"2024 (£{NBSP}thousand)", f"2023 (£{NBSP}thousand)"]),
+    ("en", "US$ millions", ["", "2024 (US$ millions)", "2023 (US$ millions)"]),
+    ("en", "HK$'000", ["", "2024 (HK$’000)", "2023 (HK$’000)"]),
+    ("en", "%", ["", "2024 (%)", "2023 (%)"]),
+    ("zh", "千元", ["", "2024年（千元）", "2023年（千元）"]),
+    ("zh", "百萬港元", ["", "2024年（百萬港元）", "2023年（百萬港元）"]),
+    ("zh", "人次", ["", "2024年（人次）", "2023年（人次）"]),
 ])
-def test_a_chinese_pasted_tables_row_of_units_joins_its_header(units, header):
-    """A Chinese page's units under its table's header, a currency's or a measure word
-    (`百萬港元`, `人次`), each follow their column's heading as `千元` does."""
-    text = ("會員概況\n\n本會兩年來的會員人數如下。\n\n表3：會員人數\n\n"
-            f"\t2024年\t2023年\n\t{units}\t{units}\n普通會員\t1,860\t1,745\n"
-            "附屬會員\t412\t398\n合計\t2,272\t2,143\n\n以上數字未經審計。\n")
-    (table,) = [block for block in blocks_of(text, "會員概況") if isinstance(block, Table)]
+def test_a_pasted_tables_row_of_units_in_words_joins_its_header(language, units, header):
+    """A row under a pasted table's header saying in words what each column's figures count
+    in, as `£000` says it in signs (in Chinese a currency's or a measure word, `百萬港元`,
+    `人次`, as `千元`): each unit follows its column's heading, one row heading the table (the
+    row of words had broken the table into a paragraph and headings)."""
+    text, title, labels = UNITS_TABLES[language]
+    (table,) = [block for block in blocks_of(text.format(units=units), title)
+                if isinstance(block, Table)]
     assert [plain(cell) for cell in table.header] == header
-    assert [plain(row[0]) for row in table.rows] == ["普通會員", "附屬會員", "合計"]
+    assert [plain(row[0]) for row in table.rows] == labels
 
 
 @pytest.mark.parametrize(("text", "rows"), [
