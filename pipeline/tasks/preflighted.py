@@ -27,11 +27,10 @@ def preflight_every_pdf(check_of: Callable[[str], str | None]) -> None:
         if task_selection is None:
             return
         selected = control.selected_tasks
-        brought = [check for check in dict.fromkeys(
-                       map(check_of, leading_to(control.tasks, selected)))
+        needed = leading_to(control.tasks, selected)
+        brought = [check for check in dict.fromkeys(map(check_of, needed))
                    if check in control.tasks and check not in selected]
-        needed = set(leading_to(control.tasks, selected))
-        BROUGHT.update(set(leading_to(control.tasks, brought)) - needed)
+        BROUGHT.update(set(leading_to(control.tasks, brought)) - set(needed))
         control.selected_tasks = [*selected, *brought]
 
     doit.control.TaskControl.process = process
