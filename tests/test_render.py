@@ -22,6 +22,7 @@ from pipeline.model import (
     Document,
     Figure,
     Heading,
+    LineBlock,
     List,
     ListItem,
     Metadata,
@@ -33,6 +34,9 @@ from pipeline.pdf.pages import transformed, with_ctm
 from pipeline.writers.html import anchors, css_string, render_html
 from pipeline.writers.pdf.render import font_configuration, render_pdf
 from pipeline.writers.pdf.urls import RefusedURLError, url_fetcher
+
+from .support import scraped_editions
+from .typesetting import measured
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUTS = ROOT / "layouts"
@@ -462,6 +466,51 @@ def test_a_paragraph_leading_in_to_the_next_is_kept_with_it():
     document = Document("piece", Metadata(title="Piece"), None, blocks)
     html = render_html(document, load_layout(LAYOUTS, "screen"))
     assert re.findall(r'<p data-block="(\d)"[^>]* class="lead-in"', html) == ["1", "3"]
+
+
+@pytest.mark.parametrize("lead_in", [
+    "For more information, please contact", "For more information, please contact:",
+    "Group bookings should be emailed to the warden at:", "To book a guided walk, please call",
+    "如有查詢，請聯絡", "如欲預約參觀，請致電", "查詢地址："])
+def test_a_paragraph_leading_in_to_lines_kept_as_lines_is_kept_with_them(lead_in):
+    """A lead-in over the contact lines it introduces, ending with its colon or, as the
+    reader reads one, with a verb of contacting (`For more information, please contact`
+    over `Ms Chan Tai Man`, `Tel: …`), never ends a page (base.css: lead-in), as it is kept
+    with a paragraph; it had stood alone at a page's foot, its lines overleaf. A paragraph
+    ending its sentence over such lines is none."""
+    lines = LineBlock(((Span("Ms Chan Tai Man"),), (Span("Tel: 2345 6789"),)))
+    blocks = (Paragraph((Span("Opening words of the piece."),)), Paragraph((Span(lead_in),)),
+              lines, Paragraph((Span("The office is open on weekdays."),)), lines)
+    document = Document("piece", Metadata(title="Piece"), None, blocks)
+    html = render_html(document, load_layout(LAYOUTS, "screen"))
+    assert re.findall(r'<p data-block="(\d)"[^>]* class="[^"]*\blead-in\b', html) == ["1"]
+
+
+# A report closing on a lead-in over its contact lines, its notes under them: the first of its
+# body's paragraphs, as many as bring the lead-in to a page's foot in each edition with no
+# room left under it for the lines.
+LEAD_IN_REPORT = ROOT / "tests" / "texts" / "reports" / "water-trust-volunteers.txt"
+BODY_PARAGRAPHS = {"print": 7, "screen": 6, "large-print": 4}
+LEAD_IN = "For more information, please contact"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", BODY_PARAGRAPHS)
+def test_a_lead_in_at_a_pages_foot_goes_over_with_its_contact_lines(layout, tmp_path):
+    """`For more information, please contact` over a name, a telephone number and an e-mail
+    address, at the foot of a page with no room for them: the lead-in opens the next page
+    over its lines, in every edition; it had stood alone as the page's last line."""
+    title, *body = LEAD_IN_REPORT.read_text(encoding="utf-8").split("\n\n")
+    closing = next(at for at, paragraph in enumerate(body) if paragraph.startswith(LEAD_IN))
+    text = "\n\n".join([title, *body[:BODY_PARAGRAPHS[layout]], *body[closing:]])
+    _, pdfs = scraped_editions(tmp_path, "volunteers", text, [layout])
+    lines = measured(pdfs[layout]).lines
+    lead_in = next(line for line in lines if line.text.startswith(LEAD_IN))
+    name = next(line for line in lines if line.text.startswith("Mr Idris Fenwick"))
+    area_top = load_layout(LAYOUTS, layout).page.margin_top_mm * MM
+    assert name.page == lead_in.page > 1
+    assert lead_in.top == min(line.top for line in lines
+                              if line.page == lead_in.page and line.top >= area_top - 1)
 
 
 def test_an_interviews_question_is_kept_with_its_answer():

@@ -583,6 +583,14 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_ENDS)
 
 
+def is_lead_in(text: str) -> bool:
+    """Whether paragraph `text` leads in to what follows it: it ends as a lead-in ends, in any
+    language (`:`, `：`), or, as the readers read one, in a verb of contacting over the
+    contact lines it introduces ("For more information, contact", "如有查詢，請聯絡")."""
+    text = text.strip()
+    return text.endswith(LEAD_IN_ENDS) or bool(CONTACT_LEAD_IN.fullmatch(text))
+
+
 def interview_speakers(texts: Sequence[str]) -> frozenset[str]:
     """The two names an interview's turns open with, where the lines `texts` (its author's
     name among them) hold one written by its speakers' names, as a Q&A by its labels

@@ -63,6 +63,7 @@ from pipeline.languages import (
     detect,
     ends_sentence,
     interview_speakers,
+    is_lead_in,
     is_speech_rubric,
     joined_lines,
     language_boundary,
@@ -2634,8 +2635,7 @@ def list_groups(pending: list[Unit]) -> list[list[Unit]]:
 
 def ends_lead_in(blocks_before: list[Block]) -> bool:
     last = blocks_before[-1] if blocks_before else None
-    return isinstance(last, Paragraph) and (last.text.endswith(LEAD_IN_ENDS)
-                                            or bool(CONTACT_LEAD_IN.fullmatch(last.text)))
+    return isinstance(last, Paragraph) and is_lead_in(last.text)
 
 
 def labels_caption(units: list[Unit], index: int) -> bool:

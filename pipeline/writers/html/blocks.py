@@ -18,12 +18,12 @@ from markupsafe import Markup, escape
 
 from pipeline.languages import (
     CLOSING_WISH,
-    LEAD_IN_ENDS,
     PHOTO_CREDIT,
     QUESTION,
     SYMBOL_LABEL,
     UNSPACED,
     detect,
+    is_lead_in,
     profile_for,
 )
 from pipeline.layouts import Layout
@@ -324,14 +324,16 @@ def called(label, table: Table) -> bool:
 
 
 def lead_ins(blocks: Sequence[Block]) -> frozenset[int]:
-    """The paragraphs that lead in to a paragraph or a displayed quotation after them, ending
-    with a colon ("Councillor Mark Hensby, Leader of the Council, said:", "他表示："), or
-    asking an interview's question ("Q: Will I lose pay?", "問：…"): kept with its first
-    lines (base.css), as a lead-in is with its list."""
+    """The paragraphs that lead in to a paragraph, a displayed quotation or lines kept as
+    lines after them, ending with a colon ("Councillor Mark Hensby, Leader of the Council,
+    said:", "他表示："), or in a verb of contacting over the contact lines ("For more
+    information, please contact", "如有查詢，請聯絡": is_lead_in), or asking an interview's
+    question ("Q: Will I lose pay?", "問：…"): kept with its first lines (base.css), as a
+    lead-in is with its list."""
     return frozenset(index for index, (block, after) in enumerate(itertools.pairwise(blocks))
-                     if isinstance(block, Paragraph) and isinstance(after, Paragraph | Quotation)
-                     and (block.text.rstrip().endswith(LEAD_IN_ENDS)
-                          or QUESTION.match(block.text)))
+                     if isinstance(block, Paragraph)
+                     and isinstance(after, Paragraph | Quotation | LineBlock)
+                     and (is_lead_in(block.text) or QUESTION.match(block.text)))
 
 
 def list_block(block: List, anchor: str | None, index: int, setting: Setting) -> Markup:

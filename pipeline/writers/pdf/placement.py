@@ -76,7 +76,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from pipeline.languages import LEAD_IN_ENDS
+from pipeline.languages import LEAD_IN_ENDS, is_lead_in
 from pipeline.model import Paragraph
 from pipeline.writers.html import Placement
 from pipeline.writers.html.blocks import MIN_ROWS
@@ -390,8 +390,8 @@ def split_short(placement: Placement, hole: Hole) -> Placement | None:
 
 def leads_in(block) -> bool:
     """Whether `block` is a paragraph leading into what follows it: it ends as a lead-in
-    ends, in any language (`:`, `：`)."""
-    return isinstance(block, Paragraph) and block.text.rstrip().endswith(LEAD_IN_ENDS)
+    ends, in any language (`:`, `：`), or in a verb of contacting (is_lead_in)."""
+    return isinstance(block, Paragraph) and is_lead_in(block.text)
 
 
 def set_later(placement: Placement, float_: int, kinds: list[str],
