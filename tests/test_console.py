@@ -52,12 +52,38 @@ def test_different_problems_are_each_said(tmp_path):
 
 
 def test_after_a_refused_draft_the_summary_says_the_editions_are_the_previous_builds(tmp_path):
+    copy_project(tmp_path, library=False)
     (tmp_path / "output" / "x").mkdir(parents=True)
+    (tmp_path / "output" / "x" / "x-print.pdf").write_bytes(b"%PDF-1.7 an earlier build's")
     (tmp_path / "output" / "x" / "x.docx").write_bytes(b"the editor's draft")
     lines = summary_after_failure(tmp_path, "output/x/x.docx: holds hidden text 'and hidden'")
     heading = lines.index("x  (in output/x/)")
     assert lines[heading + 1] == ("  not rebuilt: the error above stopped it; these are the"
                                   " previous build's editions")
+
+
+def test_a_draft_that_doit_clean_kept_alone_is_no_previous_builds_editions(tmp_path):
+    """`doit clean` removes every edition but keeps a draft holding edits: a build stopped
+    reading it has no previous editions to speak of, and says that it has none."""
+    copy_project(tmp_path, library=False)
+    (tmp_path / "output" / "x").mkdir(parents=True)
+    (tmp_path / "output" / "x" / "x.docx").write_bytes(b"the editor's draft")
+    lines = summary_after_failure(tmp_path, "output/x/x.docx: holds hidden text 'and hidden'")
+    heading = lines.index("x  (in output/x/)")
+    assert lines[heading + 1:-1] == [
+        "  x.docx                                   the draft to edit in Word or LibreOffice",
+        "  no editions yet: the error above stopped them"]
+
+
+def test_a_build_with_nothing_to_do_and_no_text_claims_no_editions(tmp_path):
+    """Every text gone from source/ and `doit clean` run: no edition is left to be up to
+    date."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "x.text").write_text("A text.\n", encoding="utf-8")
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert out.getvalue().splitlines()[-1].startswith(
+        "Nothing to do: source/ holds no text to build (")
 
 
 def test_an_edition_whose_pdf_failed_is_said_to_be_the_previous_builds_without_a_verdict(

@@ -119,6 +119,30 @@ def test_clean_removes_all_it_built_and_the_folders_it_made(tmp_path):
 
 
 @pytest.mark.slow
+def test_after_clean_the_summary_speaks_only_of_what_is_left(tmp_path):
+    """`doit clean` keeps a draft holding edits and removes every edition: the next build,
+    its draft refused, names the draft and no previous build's editions; with the text gone
+    too, a build with nothing to do claims no edition up to date."""
+    folder = project(tmp_path, **{NAME: TEXT})
+    assert doit(folder).returncode == 0
+    draft = folder / "output" / NAME / f"{NAME}.docx"
+    shutil.copy(Path(__file__).parent / "drafts" / "hidden-text.docx", draft)
+    assert doit(folder, "clean").returncode == 0
+
+    refused = doit(folder)
+    lines = refused.stdout.splitlines()
+    heading = lines.index(f"{NAME}  (in output/{NAME}/)")
+    assert lines[heading + 1:-1] == [
+        f"  {NAME + '.docx':<40} the draft to edit in Word or LibreOffice",
+        "  no editions yet: the error above stopped them"], refused.stdout
+
+    (folder / "source" / f"{NAME}.txt").unlink()
+    draft.unlink()
+    assert doit(folder, "clean").returncode == 0
+    assert doit(folder).stdout.startswith("Nothing to do: source/ holds no text to build")
+
+
+@pytest.mark.slow
 def test_the_editions_of_a_layout_deleted_from_layouts_are_removed_too(tmp_path):
     """A layout's folder deleted (`rm -r layouts/screen`): the next build removes its editions
     as it removes a layout's the metadata stops naming, with a line saying why, and keeps

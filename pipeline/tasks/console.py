@@ -171,7 +171,9 @@ def summary(project: Project, run: Run) -> str:
     strays = "".join(f"{line}\n" for line in [*unread_lines(project), *orphan_lines(project),
                                                *stray_lines(project)])
     if not run.executed and not run.errors:
-        return f"{strays}Nothing to do: every edition is up to date ({seconds:.1f} s).\n"
+        # No text left (each gone, `doit clean` run): no edition is there to be up to date.
+        state = "every edition is up to date" if project.documents() else NO_TEXT
+        return f"{strays}Nothing to do: {state} ({seconds:.1f} s).\n"
     # A document whose files lead out of the project, or whose text is refused for its name,
     # has nothing of its own to show.
     refused = {error.path.stem for error in project.misnamed()}
@@ -275,9 +277,10 @@ def document_lines(project: Project, name: str, read: bool = False,
     refused, say), that the editions shown are the previous build's, not the edits'; so is
     each edition whose PDF `failed` to build, which gives no verdict. With none, that nothing
     is built yet: because an error `stopped` it (a first build), or because only its model
-    was asked for (`doit model:x`), which is no error."""
+    was asked for (`doit model:x`), which is no error. A draft alone (one holding edits,
+    which `doit clean` keeps) is no edition."""
     folder = project.output_dir(name)
-    editions = edition_lines(project, name, failed)
+    editions, draft = edition_lines(project, name, failed)
     # A document stopped before its folder was made has no folder to point at.
     lines = [f"{name}  (in {folder.relative_to(project.root)}/)" if folder.is_dir() else name]
     if stale and editions:  # a first build stopped has no previous editions to speak of
@@ -290,13 +293,18 @@ def document_lines(project: Project, name: str, read: bool = False,
                  *(f"{number} as {kind}" for kind, number in more)]
         said = " and ".join([", ".join(parts[:-1]), parts[-1]] if more else parts)
         lines.append(f"  {said} (listed in {project.dedupe_report(name).name})")
-    return lines + (editions or [NOTHING_BUILT if stopped else NOTHING_ASKED])
+    if editions:
+        return lines + editions + draft
+    if not stopped:
+        return lines + draft + [NOTHING_ASKED]
+    return lines + draft + [NO_EDITION_BUILT if draft else NOTHING_BUILT]
 
 
 def edition_lines(project: Project, name: str,
-                  failed: frozenset[str] = frozenset()) -> list[str]:
-    """A line for each edition and the draft the document has in output/<name>/; an edition
-    whose PDF `failed` to build is the previous build's, its old verdict not this text's."""
+                  failed: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """A line for each edition the document has in output/<name>/, and one for its draft if
+    it has one; an edition whose PDF `failed` to build is the previous build's, its old
+    verdict not this text's."""
     built = [(layout, pdf) for layout in project.layouts()
              if (pdf := project.built_pdf(name, layout))]
     docx = project.docx(name)
@@ -306,15 +314,17 @@ def edition_lines(project: Project, name: str,
     for layout, pdf in built:
         state = NOT_REBUILT if layout in failed else edition_state(project, name, layout)
         lines.append(f"  {pdf.name:<{width}} {state}")
-    if docx.exists():
-        lines.append(f"  {docx.name:<{width}} the draft to edit in Word or LibreOffice")
-    return lines
+    draft = ([f"  {docx.name:<{width}} the draft to edit in Word or LibreOffice"]
+             if docx.exists() else [])
+    return lines, draft
 
 
 NAME_COLUMN = 40  # the width of the editions' names, at the least
 NOT_REBUILT = "not rebuilt: the error above stopped it; the previous build's"
 NOTHING_BUILT = "  nothing built yet: see the error above"
 NOTHING_ASKED = "  no editions yet: `doit` builds them"
+NO_EDITION_BUILT = "  no editions yet: the error above stopped them"
+NO_TEXT = "source/ holds no text to build"
 
 
 def debris_lines(project: Project, name: str) -> dict[str, int]:
