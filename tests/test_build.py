@@ -226,3 +226,55 @@ def test_a_build_leaves_nothing_in_the_temporary_folder(tmp_path):
                             text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(temporary.iterdir())
+
+
+ANNUAL = """Annual Report of the Harbour Trust
+
+The Trust dredged the inner channel this year, and the ferries kept their timetable.
+
+Cargo handled at the western quay rose by a tenth, while the eastern berths were rebuilt.
+"""
+
+
+@pytest.mark.slow
+def test_a_text_whose_suffix_is_in_capitals_is_built_and_its_draft_imported(tmp_path):
+    """`ANNUAL.TXT`, as Windows may save one, is read as pandoc reads it: the document
+    ANNUAL, its tasks, editions and draft under that name, the draft's edits imported into
+    source/ANNUAL.md; two texts of one name whose suffixes differ in case alone are refused in
+    one line naming both, and neither is built."""
+    folder = copy_project(tmp_path / "project", library=False)
+    source = folder / "source"
+    for path in source.glob(f"{SEED}.*"):
+        path.unlink()
+    (source / "ANNUAL.TXT").write_text(ANNUAL, encoding="utf-8")
+    (source / "ANNUAL.toml").write_text('layouts = ["screen"]\n', encoding="utf-8")
+    for clashing in ("memo.txt", "memo.TXT"):
+        (source / clashing).write_text(ANNUAL, encoding="utf-8")
+
+    first = doit(folder)
+    assert first.returncode != 0
+    lines = first.stdout.splitlines()
+    assert [line for line in lines if line.startswith(("error: ", "source/"))] == [
+        "error: source/memo.TXT: refused, and so is source/memo.txt: texts of one document,"
+        " memo, whose suffixes differ in case alone; keep one"], first.stdout
+    assert sorted(tasks_run(first)) == [".  docx:ANNUAL", ".  model:ANNUAL", ".  model:memo",
+                                        ".  pdf:ANNUAL/screen", ".  preflight:ANNUAL/screen",
+                                        ".  preview:ANNUAL/screen"]
+    assert "ANNUAL  (in output/ANNUAL/)" in lines
+    assert sorted(path.name for path in (folder / "output").iterdir()) == ["ANNUAL"]
+    assert squash("the ferries kept their timetable") in pdf_text(
+        folder / "output" / "ANNUAL" / "ANNUAL-screen.pdf")
+
+    for clashing in ("memo.txt", "memo.TXT"):
+        (source / clashing).unlink()
+    draft_path = folder / "output" / "ANNUAL" / "ANNUAL.docx"
+    draft = docx.Document(str(draft_path))
+    paragraph = next(p for p in draft.paragraphs if p.text.startswith("Cargo handled"))
+    paragraph.add_run(" The new cranes arrive in spring.")
+    draft.save(str(draft_path))
+    second = doit(folder)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "The new cranes arrive in spring." in (source / "ANNUAL.md").read_text()
+    assert squash("The new cranes arrive in spring.") in pdf_text(
+        folder / "output" / "ANNUAL" / "ANNUAL-screen.pdf")
+    assert doit(folder).stdout.startswith("Nothing to do: every edition is up to date")

@@ -13,6 +13,7 @@ from doit.exceptions import TaskFailed, UnmetDependency
 
 from pipeline.tasks.console import Console
 from pipeline.tasks.drafts import digest_of
+from pipeline.tasks.project import Project
 
 from .support import copy_project, doit
 
@@ -399,23 +400,68 @@ def test_the_folder_of_a_text_gone_is_said_once_with_its_edited_draft(tmp_path):
 
 
 def test_each_file_of_source_no_build_reads_is_named_in_a_line(tmp_path):
-    """A text saved under another suffix, a suffix in capitals too (`UPPER.TXT`), and
-    metadata naming no text: each named, none left out with no word."""
+    """A text saved under another suffix, and metadata naming no text or not named
+    `.toml`: each named, none left out with no word. A text's suffix in capitals
+    (`UPPER.TXT`, `Mixed.Md`) is a text's, as pandoc reads one, and its `.toml` is read."""
     source = tmp_path / "source"
     (source / "photos").mkdir(parents=True)
     for name in ("kept.txt", "kept.toml", "marked.md", "marked.toml", "hyphenation.txt",
                  "harbour.jpg", "photos/notes.doc", ".DS_Store", "board-mail.text",
-                 "chair-letter.docx", "年報.rtf", "old-notice.toml", "UPPER.TXT", "UPPER.toml"):
+                 "chair-letter.docx", "年報.rtf", "old-notice.toml", "UPPER.TXT", "UPPER.toml",
+                 "Mixed.Md", "SHOUTED.txt", "SHOUTED.TOML"):
         (source / name).write_text("A text.\n", encoding="utf-8")
     reporter, out = console(tmp_path)
     reporter.complete_run()
     only = "not read; the build reads only texts ending .txt or .md (and a text's .toml)"
     assert out.getvalue().splitlines()[:-1] == [
-        f"source/UPPER.TXT: {only}",
-        "source/UPPER.toml: not read; it names no text (no UPPER.txt or UPPER.md in source/)",
+        f"source/SHOUTED.TOML: {only}",
         f"source/board-mail.text: {only}",
         f"source/chair-letter.docx: {only}",
         "source/old-notice.toml: not read; it names no text (no old-notice.txt or"
         " old-notice.md in source/)",
         f"source/年報.rtf: {only}"]
     assert out.getvalue().splitlines()[-1].startswith("Nothing to do")
+
+
+@pytest.mark.parametrize("texts", [("ANNUAL.TXT", "ANNUAL.md"), ("report.Txt",), ("年報.MD",),
+                                   ("notes.txt", "notes.MD")])
+def test_a_text_whose_suffix_is_in_capitals_is_a_document_of_its_stem(tmp_path, texts):
+    """Pandoc reads a file by its suffix in any case: so does the build, the document named
+    as for `.txt`, its scraped and marked-up text each found under its own spelling."""
+    (tmp_path / "source").mkdir()
+    for text in texts:
+        (tmp_path / "source" / text).write_text("A text.\n", encoding="utf-8")
+    project = Project(tmp_path)
+    [name] = project.documents()
+    assert name == texts[0].rpartition(".")[0] and not project.misnamed()
+    assert sorted(path.name for path in (project.scraped(name), project.markup(name))
+                  if path.exists()) == sorted(texts)
+    marked = [text for text in texts if text.lower().endswith(".md")]
+    assert project.text_source(name).name == (marked or texts)[0]
+    assert project.model(name) == tmp_path / "output" / name / f"{name}.json"
+
+
+@pytest.mark.parametrize(("texts", "clashing"), [
+    (("a.txt", "a.TXT"), ("a.TXT", "a.txt")),
+    (("年報.md", "年報.Md", "年報.MD"), ("年報.MD", "年報.Md", "年報.md")),
+    (("b.txt", "b.md", "b.TXT"), ("b.TXT", "b.txt")),
+])
+def test_texts_of_one_name_whose_suffixes_differ_in_case_alone_are_refused_in_one_line(
+        tmp_path, texts, clashing):
+    """Which of them is the document's text no one can tell: neither is built, and one line
+    names them all, on the refusing task of the document's name."""
+    (tmp_path / "source").mkdir()
+    for text in (*texts, "kept.txt"):
+        (tmp_path / "source" / text).write_text("A text.\n", encoding="utf-8")
+    project = Project(tmp_path)
+    name = texts[0].rpartition(".")[0]
+    assert project.documents() == ["kept"]
+    [refused] = project.misnamed()
+    first, *others = [f"source/{text}" for text in clashing]
+    assert refused.seen_from(tmp_path) == (
+        f"{first}: refused, and so {'is' if len(others) == 1 else 'are'} {' and '.join(others)}:"
+        f" texts of one document, {name}, whose suffixes differ in case alone; keep one")
+    assert refused.path.stem == name  # the refusing task's name
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert "not read" not in out.getvalue()

@@ -9,7 +9,7 @@ at any level (a function's late import of WeasyPrint's writer is as real as a mo
 A registry (readers/registry.py, writers/registry.py) imports each entry's code late, in a
 function of its own: a step looking an entry up by its key, `WRITERS["pdf"]`, runs that
 entry's code and no other's (a draft's writer rebuilds no PDF); a step looking one up by a
-key it learns as it runs, `READERS[source.suffix]`, may run any.
+key it learns as it runs, `READERS[source.suffix.lower()]`, may run any.
 """
 
 from __future__ import annotations

@@ -57,17 +57,35 @@ class Project:
     def documents(self) -> list[str]:
         """Every text in source/, scraped or marked up, by name (the file's stem), but those
         `misnamed`."""
-        room = self.name_room
-        return sorted({document_name(path) for path in self.texts()
-                       if not name_problem(path, room)})
+        named = self.named_texts()
+        clashing = spelt_alike(named)
+        return sorted({name for path in named
+                       if (name := document_name(path)) not in clashing})
 
     def misnamed(self) -> list[PipelineError]:
         """The texts whose name cannot name a folder in output/ (`...txt` would write into
         the project's own folder), is too long for a file built of it, or holds what a
-        terminal acts on, each refused in one line naming it `shown`."""
+        terminal acts on, each refused in one line naming it `shown`; and a document's texts
+        of one kind whose suffixes differ in case alone (`a.txt`, `a.TXT`), which to read no
+        one can tell, refused in one line naming them all."""
         room = self.name_room
-        return [PipelineError(path.with_name(shown(path.name)), problem)
-                for path in self.texts() if (problem := name_problem(path, room))]
+        return [*(PipelineError(path.with_name(shown(path.name)), problem)
+                  for path in self.texts() if (problem := name_problem(path, room))),
+                *(self.refused_alike(name, texts)
+                  for name, texts in spelt_alike(self.named_texts()).items())]
+
+    def named_texts(self) -> list[Path]:
+        """The texts whose name can name a document (`name_problem`)."""
+        room = self.name_room
+        return [path for path in self.texts() if not name_problem(path, room)]
+
+    def refused_alike(self, name: str, texts: list[Path]) -> PipelineError:
+        """The one line refusing document `name`'s `texts` spelt alike, naming them all."""
+        first, *others = sorted(texts)
+        listed = " and ".join(str(path.relative_to(self.root)) for path in others)
+        return PipelineError(first, f"refused, and so {'is' if len(others) == 1 else 'are'} "
+                                    f"{listed}: texts of one document, {name}, whose suffixes"
+                                    " differ in case alone; keep one")
 
     @functools.cached_property
     def name_room(self) -> int:
@@ -83,25 +101,28 @@ class Project:
         return NAME_MAX - longest - STAGED_NAME_BYTES
 
     def texts(self) -> list[Path]:
-        """The texts in source/: its .txt and .md files but the project's hyphenation list."""
-        return sorted(path for suffix in TEXT_SUFFIXES
-                      for path in self.source_dir.glob(f"*{suffix}")
-                      if path != self.hyphenation_list)
+        """The texts in source/: its .txt and .md files, their suffix in any case (`x.TXT`, as
+        Windows may save one; pandoc reads a file by its suffix so), but the project's
+        hyphenation list."""
+        if not self.source_dir.is_dir():
+            return []
+        return sorted(path for path in self.source_dir.iterdir()
+                      if path.name.lower().endswith(TEXT_SUFFIXES)
+                      and path != self.hyphenation_list)
 
     def unread(self) -> list[Path]:
         """The files of source/ no build reads: neither a text (nor the hyphenation list), nor
         a picture (which metadata names), nor a hidden file, nor a text's metadata; with the
-        metadata naming no text. A text's suffix in capitals (`x.TXT`, as Windows may save
-        one) is none: the build reads `.txt` and `.md` alone, so it is named too."""
+        metadata naming no text, and one not ending `.toml` as written (`x.TOML`), which
+        the build does not look for."""
         if not self.source_dir.is_dir():
             return []
         texts = {path.stem for path in self.source_dir.iterdir()
-                 if path.suffix in TEXT_SUFFIXES}
+                 if path.suffix.lower() in TEXT_SUFFIXES}
         return sorted(path for path in self.source_dir.iterdir()
                       if not path.name.startswith(".") and path.is_file()
-                      and path.suffix not in TEXT_SUFFIXES
-                      and path.suffix.lower() not in IMAGE_SUFFIXES
-                      and not (path.suffix.lower() == METADATA_SUFFIX and path.stem in texts))
+                      and path.suffix.lower() not in (*TEXT_SUFFIXES, *IMAGE_SUFFIXES)
+                      and not (path.suffix == METADATA_SUFFIX and path.stem in texts))
 
     def layouts(self) -> list[str]:
         return layout_names(self.layouts_dir)
@@ -124,12 +145,22 @@ class Project:
 
     def scraped(self, name: str) -> Path:
         """The text as copied from a web page or an e-mail: source/<name>.txt."""
-        return self.source_dir / f"{name}.txt"
+        return self.spelt(name, ".txt")
 
     def markup(self, name: str) -> Path:
         """The marked-up text, read in preference to the scraped one; imported DOCX edits go
-        here."""
-        return self.source_dir / f"{name}.md"
+        here (source/<name>.md, when there is none yet)."""
+        return self.spelt(name, ".md")
+
+    def spelt(self, name: str, suffix: str) -> Path:
+        """source/<name><suffix>, as the file there spells its suffix (`x.TXT`), else as
+        `suffix` does."""
+        path = self.source_dir / f"{name}{suffix}"
+        if path.exists() or not self.source_dir.is_dir():
+            return path
+        return next((found for found in self.source_dir.iterdir()
+                     if found.name.startswith(name) and found.name[len(name):].lower() == suffix),
+                    path)
 
     def metadata(self, name: str) -> Path:
         return self.source_dir / f"{name}{METADATA_SUFFIX}"
@@ -296,6 +327,20 @@ def document_name(text: Path) -> str:
     """The document a text of source/ is: its file's name without the suffix (none for
     `.txt`, which Path.stem takes for a name with no suffix)."""
     return text.name.rpartition(".")[0]
+
+
+def spelt_alike(texts: list[Path]) -> dict[str, list[Path]]:
+    """The documents with two texts of one kind, scraped or marked up, whose suffixes differ
+    in case alone (`a.txt`, `a.TXT`), and those texts."""
+    kinds: dict[tuple[str, str], list[Path]] = {}
+    for path in texts:
+        name = document_name(path)
+        kinds.setdefault((name, path.name[len(name):].lower()), []).append(path)
+    alike: dict[str, list[Path]] = {}
+    for (name, _), paths in kinds.items():
+        if len(paths) > 1:
+            alike.setdefault(name, []).extend(paths)
+    return alike
 
 
 def name_problem(text: Path, room: int) -> str | None:

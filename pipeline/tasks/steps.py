@@ -40,7 +40,7 @@ def build_model(root: Path, name: str) -> str | None:
         drafts.refuse_stale_markup(project, name, state)
         drafts.sources_changed(project, name, state)
     source = project.text_source(name)
-    document, report = READERS[source.suffix](source, metadata, project.source_dir)
+    document, report = READERS[source.suffix.lower()](source, metadata, project.source_dir)
     refuse_too_many_texts(document, source)
     files.write_json(project.dedupe_report(name), report)
     files.write_json(project.model(name), to_json(document))
