@@ -19,6 +19,9 @@ from pipeline.tasks.project import Project
 from pipeline.tasks.workers import supervise_workers
 
 ROOT = Path(__file__).resolve().parent
+# The tasks name the project's files relative to its folder (Project.task_paths): doit works
+# in dodo.py's folder, or in the one `--dir` names, where they would not be found.
+os.chdir(ROOT)
 PROJECT = Project(ROOT)
 # Held until doit exits: a second doit in this folder waits instead of racing this one.
 BUILD_LOCK = hold_build_lock(ROOT / ".doit.lock")
@@ -80,9 +83,9 @@ def task_model():
         yield {
             "name": name,
             "actions": [(run, [ROOT, "build_model", name])],
-            "file_dep": list(step_code("build_model")),
+            "file_dep": PROJECT.task_paths(step_code("build_model")),
             "uptodate": [(model_current, [PROJECT, name])],
-            "targets": [PROJECT.model(name), PROJECT.dedupe_report(name)],
+            "targets": PROJECT.task_paths([PROJECT.model(name), PROJECT.dedupe_report(name)]),
             "clean": [(run, [ROOT, "clean_model", name, *DECLARED.dropped_layouts(name)])],
         }
     for error in PROJECT.misnamed():
@@ -96,10 +99,11 @@ def task_pdf():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, [ROOT, "build_pdf", name, layout])],
-            "file_dep": [PROJECT.model(name), *CACHE.layout_files(PROJECT, layout),
-                         *DECLARED.images_for(name), *DECLARED.exceptions_for(name, layout),
-                         *step_code("build_pdf")],
-            "targets": [PROJECT.pdf(name, layout)],
+            "file_dep": PROJECT.task_paths([
+                PROJECT.model(name), *CACHE.layout_files(PROJECT, layout),
+                *DECLARED.images_for(name), *DECLARED.exceptions_for(name, layout),
+                *step_code("build_pdf")]),
+            "targets": PROJECT.task_paths([PROJECT.pdf(name, layout)]),
             "clean": [(run, [ROOT, "clean_pdf", name, layout])],
         }
 
@@ -111,11 +115,12 @@ def task_preflight():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, [ROOT, "check_pdf", name, layout])],
-            "file_dep": [PROJECT.pdf(name, layout), PROJECT.model(name),
-                         *CACHE.layout_files(PROJECT, layout), *step_code("check_pdf")],
+            "file_dep": PROJECT.task_paths([
+                PROJECT.pdf(name, layout), PROJECT.model(name),
+                *CACHE.layout_files(PROJECT, layout), *step_code("check_pdf")]),
             # After the preview, the other step reading the PDF: a PDF that fails is renamed.
             "task_dep": [f"preview:{name}/{layout}"],
-            "targets": [PROJECT.preflight_report(name, layout)],
+            "targets": PROJECT.task_paths([PROJECT.preflight_report(name, layout)]),
             "clean": [(run, [ROOT, "clean_check", name, layout])],
         }
 
@@ -127,8 +132,8 @@ def task_preview():
         yield {
             "name": f"{name}/{layout}",
             "actions": [(run, [ROOT, "preview_pdf", name, layout])],
-            "file_dep": [PROJECT.pdf(name, layout), *step_code("preview_pdf")],
-            "targets": [PROJECT.contact_sheet(name, layout)],
+            "file_dep": PROJECT.task_paths([PROJECT.pdf(name, layout), *step_code("preview_pdf")]),
+            "targets": PROJECT.task_paths([PROJECT.contact_sheet(name, layout)]),
             "clean": [(run, [ROOT, "clean_previews", name, layout])],
         }
 
@@ -140,9 +145,10 @@ def task_docx():
         yield {
             "name": name,
             "actions": [(run, [ROOT, "build_docx", name])],
-            "file_dep": [PROJECT.model(name), *PROJECT.draft_layout_files(),
-                         *DECLARED.images_for(name), *step_code("build_docx")],
+            "file_dep": PROJECT.task_paths([
+                PROJECT.model(name), *PROJECT.draft_layout_files(),
+                *DECLARED.images_for(name), *step_code("build_docx")]),
             "uptodate": [(draft_current, [PROJECT, name])],
-            "targets": [PROJECT.docx(name)],
+            "targets": PROJECT.task_paths([PROJECT.docx(name)]),
             "clean": [(run, [ROOT, "clean_draft", name])],
         }

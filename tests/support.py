@@ -54,8 +54,8 @@ def doit(folder: Path, *arguments: str) -> subprocess.CompletedProcess:
 class Build:
     """A copy of the project built once, for the tests of a module or session to share.
 
-    `folder` keeps the build as it ended, to read (never to build in: doit keeps each file's
-    state under its absolute path, so a build there would redo everything). `restored()` puts
+    `folder` keeps the build as it ended, to read (never to build in: the tests reading it
+    would read what another changed). `restored()` puts
     the project back where it was built, as it was after the build, for a test that changes it
     and builds again: only what the change touches is rebuilt, as in a project of its own. The
     next test to restore it undoes the change, so only a test, never a module's fixture, holds

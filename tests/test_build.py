@@ -135,6 +135,25 @@ def test_builds_are_byte_identical_anywhere_and_in_parallel(project, tmp_path):
         assert path.read_bytes() == twin.read_bytes(), path.name
 
 
+@pytest.mark.slow
+def test_a_copied_project_is_up_to_date_and_then_builds_on_its_own(seed_build, tmp_path):
+    """doit keeps each file's state under the path its task names it by, relative to the
+    project's folder: a project copied elsewhere (`cp -r`, its files' times new) has nothing to
+    do, run in its folder or from another (`-f`, `--dir`); then each copy rebuilds what its own
+    changes touch, and nothing of the other's."""
+    original = seed_build.restored()
+    copy = tmp_path / "elsewhere" / "copy"
+    shutil.copytree(original, copy, symlinks=True, copy_function=shutil.copy)
+    assert not tasks_run(doit(copy)), "the copy rebuilt"
+    assert not tasks_run(doit(tmp_path, "-f", "elsewhere/copy/dodo.py", "--dir", str(tmp_path)))
+    for edited, other, layout in ((copy, original, "screen"), (original, copy, "print")):
+        css = edited / "layouts" / layout / "style.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+        ran = tasks_run(doit(edited))
+        assert ran and all(f"/{layout}" in line for line in ran), ran
+        assert not tasks_run(doit(other)), f"{other.name} rebuilt for the other's edit"
+
+
 def test_a_bad_document_fails_alone_with_one_line(tmp_path):
     folder = copy_project(tmp_path / "project")
     (folder / "source" / "broken.txt").write_bytes(b"%PDF-1.7 not text")

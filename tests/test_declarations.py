@@ -5,14 +5,17 @@ groups of tasks, which do nothing, are never due."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from pipeline.tasks import cache as cache_module
 from pipeline.tasks.cache import DeclarationCache
+from pipeline.tasks.code import PACKAGE_DIR
 from pipeline.tasks.project import Project
 
 from .support import SEED, copy_project, doit
@@ -56,8 +59,7 @@ def test_the_tasks_are_the_same_found_or_kept(project):
     assert (project / ".doit.cache").is_file()
     assert declarations(project) == found
     assert pdf_tasks(found, "second") == ["pdf:second/print", "pdf:second/screen"]
-    image = str(project / "source" / "photos" / "harbour.png")
-    assert image in found["pdf:second/print"]["file_dep"]
+    assert "source/photos/harbour.png" in found["pdf:second/print"]["file_dep"]
 
 
 def test_a_changed_metadata_file_is_read_again(project):
@@ -83,7 +85,20 @@ def test_an_image_removed_or_a_layout_added_is_seen(project):
     style = project / "layouts" / "screen" / "style.css"
     style.write_text('@import url("extra.css");\n' + style.read_text(encoding="utf-8"))
     files = declarations(project)[f"pdf:{SEED}/screen"]["file_dep"]
-    assert str(extra) in files and str(notes) not in files  # what the layout reads, only
+    assert "layouts/screen/extra.css" in files  # what the layout reads, only
+    assert "layouts/screen/notes.md" not in files
+
+
+def test_a_copied_project_declares_its_own_files_by_the_same_paths(project, tmp_path):
+    """doit keeps each file's state under the path a task names it by: named relative to the
+    project's folder, the files of a copy (or of the project moved) are the ones its record
+    holds. What the original kept in its cache names the original's files: found again."""
+    found = declarations(project)
+    copy = shutil.copytree(project, tmp_path / "elsewhere" / "copy", symlinks=True)
+    assert declarations(copy) == found
+    assert all(not Path(path).is_absolute() for task in found.values()
+               for path in [*task["targets"], *task["file_dep"]]
+               if not path.startswith(str(PACKAGE_DIR)))
 
 
 def test_a_cache_file_that_cannot_be_read_is_found_again(project):

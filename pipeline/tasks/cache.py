@@ -9,7 +9,8 @@ is kept in a JSON file beside doit's database, under the stat (mtime_ns, size, i
 every file and folder it was found from, and found again when any of those differs. A
 folder's stat changes when a file is added to it or removed, so a new module or font is seen
 without listing the folders. The file is only a cache: a missing, unreadable or older one is
-found again and rewritten, once, when the run ends.
+found again and rewritten, once, when the run ends; so is one copied or moved with its project,
+whose findings name the files where they were.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class DeclarationCache:
             kept = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             kept = {}
-        valid = isinstance(kept, dict) and kept.get("version") == VERSION
+        valid = (isinstance(kept, dict) and kept.get("version") == VERSION
+                 and kept.get("folder") == str(path.parent))
         self.entries: dict[str, dict] = kept.get("entries", {}) if valid else {}
         self.stats: dict[str, Stat] = {}  # each file's, taken once a run
         self.answers: dict[str, Any] = {}  # each finding asked for this run
@@ -166,8 +168,8 @@ class DeclarationCache:
             return
         temporary = self.path.with_name(f".{self.path.name}.{process}.part")
         with contextlib.suppress(OSError):  # a read-only project builds, finding all each run
-            temporary.write_text(json.dumps({"version": VERSION, "entries": self.entries}),
-                                 encoding="utf-8")
+            temporary.write_text(json.dumps({"version": VERSION, "folder": str(self.path.parent),
+                                             "entries": self.entries}), encoding="utf-8")
             os.replace(temporary, self.path)
 
 

@@ -141,6 +141,14 @@ class Project:
         return sorted(path.name for path in self.output_root.iterdir()
                       if path.is_dir() and path.name not in documents)
 
+    def task_paths(self, paths: Iterable[Path]) -> list[str]:
+        """`paths` as a task names them to doit, which keeps each file's state under that name:
+        relative to the project's folder, which doit works in, where they lie in it (so the
+        project copied or moved elsewhere finds its record, and is up to date); the pipeline's
+        own code installed elsewhere as it is."""
+        return [str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+                for path in paths]
+
     # --- a document's inputs ------------------------------------------------------------
 
     def scraped(self, name: str) -> Path:
