@@ -755,6 +755,37 @@ def test_link_words_heading_a_section_stay():
     assert "Contact us" in kept and "Accessibility" in kept and not dropped
 
 
+ZH_BODY = "本年度，海港信託共管理四十個泊位，訪客人數創下新高。"
+ZH_MORE = "我們衷心感謝每一位會員及捐款人在艱難的冬季給予支持。"
+
+
+@pytest.mark.parametrize(("heading", "details", "body", "more"), [
+    ("Contact us", ["Harbour Trust", "The Boat House, Quay Lane", "Portsmouth PO1 2AB"],
+     BODY, MORE),
+    ("Get in touch", ["Harbour Trust, Quay House, Dock Road", "Tel: 023 9200 1234",
+                      "info@harbourtrust.example.org"], BODY, MORE),
+    ("Contact", ["Kestrel Vale Orchard", "01632 960 218"], BODY, MORE),
+    ("聯絡我們", ["海港信託", "地址：香港九龍觀塘協和街123號", "電話：2345 6789"], ZH_BODY, ZH_MORE),
+], ids=["address", "telephone", "unlabelled", "chinese"])
+def test_contact_words_over_contact_lines_head_them(heading, details, body, more):
+    """A menu's link words over an address, a telephone number or an e-mail address head
+    them, at the text's end or between its paragraphs (they had gone as a link, the address
+    left with no heading); alone among a menu's links, nothing under them, they still go."""
+    lines = "\n".join(details)
+    for text in (f"{body}\n\n{more}\n\n{heading}\n\n{lines}",
+                 f"{body}\n\n{heading}\n{lines}\n\n{more}"):
+        document, _ = scraped_document("review", text, Metadata(title="Our year"))
+        at = next(index for index, block in enumerate(document.blocks)
+                  if isinstance(block, Heading))
+        heading_block, address = document.blocks[at:at + 2]
+        assert heading_block.text == heading
+        assert isinstance(address, LineBlock) and address.texts == details
+    kept, dropped = kept_and_dropped(f"{body}\n\n{more}\n\nHome\nNews\n{heading}\nDonate")
+    assert kept == [body, more] and heading in dropped
+    kept, dropped = kept_and_dropped(f"{body}\n\n{more}\n\n{heading}")
+    assert kept == [body, more] and heading in dropped
+
+
 @pytest.mark.parametrize("footer", [
     "Was this page helpful?\nYes No\nRelated articles\nMuseum reopens\nTags: museum, news",
     "Previous article | Next article",

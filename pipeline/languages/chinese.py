@@ -419,7 +419,8 @@ class Chinese(Profile):
     ordinal_opening = "[第其][一二三四五六七八九十]{1,3}|最後|最后"
     letter = "(?:信|函)$"  # 家長信, 公開信, 通函: at the subject's end (信息, 信心 are no letters)
     valediction = "此致|謹啟|谨启|敬啟|敬启|敬上|謹上|谨上"
-    contact_heading = "(?:傳媒|传媒|媒體|媒体|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
+    contact_heading = ("(?:傳媒|传媒|媒體|媒体|新聞|新闻)?(?:查詢|查询|聯絡|联络)(?:人|方法)?"
+                       "|(?:聯絡|联络|聯繫|联系)(?:我們|我们)")
     attendance_label = "(?:出席|列席|缺席)(?:者|人士)?"  # Simplified's too: 出席, 列席
     # The verb after a clause or 請 ("如有查詢，請聯絡", "请致电"): "傳媒聯絡" is a noun.
     contact_lead_in = (".*(?:[，,]|請|请)(?:與|与)?(?:聯絡|联络|聯繫|联系|致電|致电|"

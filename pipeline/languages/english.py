@@ -501,7 +501,7 @@ class English(Profile):
                   r"|Attachments?\s*[:：]")
     contact_heading = (r"(?:for )?(?:(?:media|press|news) )?(?:contacts?|enquiries|inquiries)"
                        r"|(?:for )?(?:further|more) information(?:,? (?:please )?contact(?: us)?)?"
-                       r"|press office")
+                       r"|press office|contact us|get in touch")
     attendance_label = r"(?:also )?present|in attendance|absent|apologies(?: for absence)?"
     # The verb after a clause, "please" or a modal ("For a copy, write to", "Please call",
     # "Journalists should contact"): "Media contact" ends in the noun.
@@ -697,8 +697,9 @@ page=r"page|p\.?",
               r"|become a (?:member|friend|volunteer|supporter)|support us|join (?:us|today)"
               r"|sign up (?:to|for) (?:our|the) (?:e-?)?newsletter"
               r"|watch (?:the|this|our) video(?: \(\d{1,2}:\d{2}\))?"
-              r"|contact(?: us)?|accessibility(?: statement)?|privacy(?: policy| statement"
-              r"| notice)?|important notices?|disclaimer|terms(?: of use| and conditions"
+              r"|contact(?: us)?|get in touch|accessibility(?: statement)?"
+              r"|privacy(?: policy| statement| notice)?|important notices?|disclaimer"
+              r"|terms(?: of use| and conditions"
               r"| & conditions)?|help|faqs?|feedback|rss|cookie (?:policy|settings|preferences)"
               r"|follow us|links|related(?: (?:articles|links|stories|news|pages|content"
               r"|posts))?|(?:today(?:'|\u2019)s )?press releases"

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
     CLOSING_WISH,
+    CONTACT_HEADING,
     LETTER,
     MAIL_GREETING,
     MEDIA_CONTACT,
@@ -832,7 +833,8 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
     buttons: set[str] = set()
     for index, line in enumerate(lines):
         if line.kind and not (line.doubtful and (sentence_follows(lines, index)
-                                                 or amid_text(lines, reasons, index))
+                                                 or amid_text(lines, reasons, index)
+                                                 or heads_contacts(lines, index))
                               and line.text.strip().casefold() not in buttons) \
                 and not credits_caption(lines, index):
             reasons.setdefault(line.number, line.kind)
@@ -1595,6 +1597,32 @@ def sentence_follows(lines: list[Line], index: int) -> bool:
             continue
         return is_running(line.text) and not line.kind
     return False
+
+
+def heads_contacts(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index` heads the contact lines under it, a section's heading, not
+    a menu's link: a contact heading's words ("Contact us", "聯絡我們") over a block of short
+    lines of the text's (a blank line between at most), an address, a telephone number or an
+    e-mail address among them ("Tallow Reach Canal Society" over "The Lock House, Wharf Lane"
+    over "Hensall HN4 7QT")."""
+    if not CONTACT_HEADING.fullmatch(lines[index].text.strip()):
+        return False
+    block = lines[index + 1:index + 2]
+    for line in lines[index + 2:]:
+        if line.number != block[-1].number + 1:
+            break
+        block.append(line)
+    return bool(block) and all(not line.kind and not is_running(line.text) for line in block) \
+        and any(is_contact_line(line.text.strip()) or is_postal_line(line.text.strip())
+                for line in block)
+
+
+def is_postal_line(text: str) -> bool:
+    """A line of a postal address, as far as its shape says: words and a figure (a house's
+    number, a postcode: "12 Quay Street", "Hensall HN4 7QT", "觀塘協和街123號"), no date."""
+    return (any(character.isdigit() for character in text)
+            and any(character.isalpha() for character in text)
+            and not detect(text).is_date(text))
 
 
 def amid_text(lines: list[Line], reasons: dict[int, str], index: int) -> bool:
@@ -2591,10 +2619,12 @@ def footer(lines: list[Line], reasons: dict[int, str], last_text: int) -> dict[i
         # Over the text's last line, only a footer's own line starts it (a copyright, a
         # mail's "You are receiving this email because …"): what follows it is the page's
         # or the mail's, its address too, not the text's.
-        if index <= last_text and reason not in (MAIL_FOOTER, "page footer", "page feedback") and (
-                reason is not None or lines[index].kind != "link"):
+        # (A link kept, a menu's; not the heading over the text's contact lines.)
+        link = reason is None and lines[index].kind == "link" and not heads_contacts(lines, index)
+        if index <= last_text and reason not in (MAIL_FOOTER, "page footer", "page feedback") \
+                and not link:
             continue
-        if reason in FOOTER_KINDS or (reason is None and lines[index].kind == "link"):
+        if reason in FOOTER_KINDS or link:
             # A newsletter's web footer, mailed, is the mail's.
             kind = (MAIL_FOOTER if reason == MAIL_FOOTER or mailed(reasons)
                     and reason in (PICTURE_PLACE, "page footer") else "page footer")
