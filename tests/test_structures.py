@@ -1375,6 +1375,24 @@ def test_a_signing_lines_leader_to_sign_on_is_the_sign_off(signature, lines):
     assert blocks[1].texts == lines
 
 
+@pytest.mark.parametrize("field", [
+    "Emergency contact: ______________________",
+    "Next of kin ..........................",
+    "Dietary needs: [ ]",
+    "緊急聯絡人：＿＿＿＿＿＿＿＿",
+])
+def test_a_forms_field_with_a_blank_to_fill_is_never_a_heading(field):
+    """A form's label and the blank to fill after it (a rule, a leader of dots, a box to
+    tick), a block of its own between paragraphs: a line of the form, a paragraph, as the
+    minutes' `Date: ______` is; it had been read as a heading."""
+    body = "Please complete the form below and hand it in at the orchard shed."
+    more = "We will be in touch within a week to arrange your first session."
+    blocks = blocks_of(f"{body}\n\n{field}\n\n{more}\n")
+    assert [type(block).__name__ for block in blocks] == ["Paragraph"] * 3
+    # (The box's space aside, which the closing bracket's typography takes.)
+    assert plain(blocks[1].spans) == field.replace("[ ]", "[]")
+
+
 def test_a_boards_minutes_close_with_their_signing_lines():
     document = read_scraped(Path(__file__).parent / "texts" / "reports"
                             / "trust-board-minutes.txt", Metadata(title=""))[0]

@@ -153,6 +153,10 @@ SIGNING_PLACE = (rf"[^\W\d_][^:\uff1a{SIGNING_LEADER}]{{0,30}}?\s*[:\uff1a]?\s*"
                  rf"(?:[{SIGNING_LEADER}]\s?){{3,}}")
 SIGNING_LINE = re.compile(rf"(?:{SIGNING_PLACE}\s*)+"
                           r"(?:[(\uff08][^()\uff08\uff09]{1,30}[)\uff09])?")
+# A form's field to fill in: a label, then a place to write on, as above, or a box to tick
+# ("Emergency contact: ______", "Photographs may be used: [ ]"): a line of the form.
+FORM_FIELD = re.compile(rf"{SIGNING_LINE.pattern}"
+                        r"|[^\W\d_][^:\uff1a\[\]]{0,30}?\s*[:\uff1a]?\s*\[ ?\]")
 MAX_ADDRESSES = 3  # over a letter's greeting: its sender's, its addressee's, perhaps another
 SECTION_NUMBER = re.compile(r"(\d+\.)*\d+\.?\s+|[IVXLC]+\.\s+")  # "1. ", "2.3 ", "IV. "
 # Section numbers in a language's own numerals: "一、" a section, "（一）" one inside it.
@@ -1461,9 +1465,9 @@ def is_heading_text(text: str) -> bool:
     (`Contact officer: Gareth Lloyd, …, gareth.lloyd@…`) or a media contact (`Media
     enquiries: Ms Karen Yip, 2987 6500`), which are someone's details, nor one leading in to
     them ("For more information, contact"), nor a line of minutes recording who attended
-    (`In attendance: Mr Sam Byrne`); a numbered one is an item ("2 Apologies for absence:
-    none")."""
-    if ATTENDANCE.match(text.strip()):
+    (`In attendance: Mr Sam Byrne`), nor a form's field to fill in (`Emergency contact:
+    ______`); a numbered one is an item ("2 Apologies for absence: none")."""
+    if ATTENDANCE.match(text.strip()) or FORM_FIELD.fullmatch(text.strip()):
         return False
     text = unnumbered(text)
     text = TRAILING_CALLS.sub("", text)
