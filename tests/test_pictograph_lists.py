@@ -92,6 +92,25 @@ def test_two_runs_of_pictographs_one_under_the_other_are_two_lists():
         ("\u274c", ["launch the summer scheme", "double the football sessions"])]
 
 
+@pytest.mark.parametrize(("lines", "wanted"), [
+    ("\u2705 1. Register online\n\u2705 2. Bring your ticket\n\u2705 3. Wear good shoes",
+     ["\u2705 Register online", "\u2705 Bring your ticket", "\u2705 Wear good shoes"]),
+    ("\U0001f449 1. 網上登記\n\U0001f449 2. 帶備門票",
+     ["\U0001f449 網上登記", "\U0001f449 帶備門票"]),
+    # Each item's own pictograph, its meaning (done, not done), stays with it.
+    ("\u2705 1. open the Northgate site\n\u274c 2. launch the summer scheme",
+     ["\u2705 open the Northgate site", "\u274c launch the summer scheme"]),
+])
+def test_lines_opened_by_a_pictograph_then_a_number_are_a_numbered_list(lines, wanted):
+    """A pictograph before each line's number decorates the item: the list is numbered by
+    them, its number written once, the pictograph kept before the item's words (it had been a
+    bulleted list keeping `1.` in each item's words)."""
+    text = f"Our walk\n\nHere is how to join us:\n\n{lines}\n\nThank you all!\n"
+    (found,) = lists_of(scraped_document("post", text, Metadata(title=""))[0])
+    assert (found.style, found.start, found.marker) == ("decimal", 1, "")
+    assert [item.text for item in found.items] == wanted
+
+
 PICTOGRAPH_LIST = List((ListItem((Span("open a fourth site in Northgate"),)),
                         ListItem((Span("double the girls\u2019 football sessions"),))),
                        marker="\U0001f449")

@@ -126,6 +126,11 @@ def marker_of(row: str) -> Marked | None:
     if match.group("bullet"):
         return Marked(match.group("bullet"), "", rest)
     if match.group("pictograph"):
+        # A pictograph before a number (`✅ 1. Register online`) decorates a numbered item:
+        # the number is the list's, the pictograph stays with the item's words.
+        numbered = marker_of(rest)
+        if numbered is not None and numbered.value:
+            return replace(numbered, text=f"{match.group('pictograph')} {numbered.text}")
         return Marked(match.group("pictograph"), "", rest, pictograph=True)
     if match.group("figure"):
         return Marked("1\u3001", match.group("figure"), rest)
