@@ -457,6 +457,26 @@ def test_a_block_too_short_to_give_its_heading_three_lines_is_kept_with_the_next
     assert sorted(int(first or second) for first, second in kept) == [1, 4]
 
 
+def test_lines_enough_to_give_their_heading_three_lines_go_on_as_the_page_allows():
+    """A board's three officers or an address under a heading give it its three lines, however
+    short each line: they are not kept with what follows, which would make one unbroken
+    chain of each section after them (officers, contact heading, address, a paragraph and
+    its list) that went over whole, leaving the page before a third empty."""
+    document = Document("society", Metadata(title="Annual report"), None, (
+        Heading("Our trustees"),
+        LineBlock(((Span("Chair: Ana Ruiz"),), (Span("Treasurer: Tom Hale"),),
+                   (Span("Secretary: Li Wen"),))),
+        Heading("Contact us"),
+        LineBlock(((Span("Fenwick Rowing Club"),), (Span("Boathouse Lane"),),
+                   (Span("Ely CB7 4AA"),))),
+        Heading("Visiting"), LineBlock(((Span("Open daily"),), (Span("10:00–16:00"),))),
+        Paragraph((Span("All are welcome."),))))
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    kept = [int(block) for block in re.findall(
+        r'<p class="[^"]*kept-with-next[^"]*" data-block="(\d+)"', html)]
+    assert kept == [5]
+
+
 @pytest.mark.parametrize("layout_name", ["print", "large-print"])
 def test_the_opener_s_subtitle_is_balanced_as_a_heading_is(layout_name):
     """A subtitle too long for a line is balanced over its lines, never a word alone on its

@@ -182,6 +182,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
 # a heading keeps (base.css: three) on the narrowest measure, large print's: two lines of
 # about forty.
 SHORT_BLOCK_COLUMNS = 80
+HEADING_KEPT_LINES = 3  # of its section, which a heading keeps with it (house style)
 
 
 def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
@@ -189,14 +190,14 @@ def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
     it keeps (an object's `Wrought iron, 1890s–1900s` under its name, a line or two):
     kept with the block after them, so that the heading never stands at a page's foot
     over a line alone (base.css keeps a heading with its next block, and a paragraph's
-    first three lines together)."""
+    first three lines together). Lines kept as lines (an address, a board's officers) are
+    as many lines as they hold, however short each: three give the heading its three."""
     found = set()
     for previous, index in zip(order, order[1:], strict=False):
         block = blocks[index]
         if isinstance(blocks[previous], Heading) and (
                 isinstance(block, Paragraph) and columns(block.text) <= SHORT_BLOCK_COLUMNS
-                or isinstance(block, LineBlock) and sum(map(columns, block.texts))
-                <= SHORT_BLOCK_COLUMNS):
+                or isinstance(block, LineBlock) and len(block.texts) < HEADING_KEPT_LINES):
             found.add(index)
     return frozenset(found)
 
