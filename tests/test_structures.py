@@ -266,11 +266,14 @@ def test_a_header_short_of_its_corner_cell_gets_an_empty_one():
     ("Table 2: Income", "(\u00a3 million)", "\n\n", "Table 2: Income (\u00a3 million)"),
     ("表二：收入", "單位：百萬元", "\n", "表二：收入（單位：百萬元）"),
     ("表二：收入", "（百萬元）", "\n\n", "表二：收入（百萬元）"),
+    ("表二：收入", "(HK$ million)", "\n", "表二：收入（HK$ million）"),
+    ("表二：收入", "(%)", "\n\n", "表二：收入（%）"),
 ])  # fmt: skip
 def test_a_tables_unit_line_under_its_title_ends_its_caption_in_brackets(title, unit, gap,
                                                                          caption):
     """A line saying what a table's figures count in, between its title and its rows, blank
-    lines between them or not: the caption's end, in the language's brackets."""
+    lines between them or not: the caption's end, in the language's brackets (a Chinese
+    caption's full-width, whichever a copy bracketed its unit in)."""
     english = title.isascii()
     body = ("The Trust had its busiest year yet, and I thank everyone who made it possible."
             if english else "本會過去一年工作繁重，本人衷心感謝全體職員及義工的努力和支持。")
@@ -1288,6 +1291,15 @@ UNITS_TABLES = {
             "\t2024年\t2023年\n\t{units}\t{units}\n普通會員\t1,860\t1,745\n"
             "附屬會員\t412\t398\n合計\t2,272\t2,143\n\n以上數字未經審計。\n"),
            "會員概況", ["普通會員", "附屬會員", "合計"]),
+    "zh-Hans": (("会员概况\n\n本会两年来的会员人数如下。\n\n表3：会员人数\n\n"
+                 "\t2024年\t2023年\n\t{units}\t{units}\n普通会员\t1,860\t1,745\n"
+                 "附属会员\t412\t398\n合计\t2,272\t2,143\n\n以上数字未经审计。\n"),
+                "会员概况", ["普通会员", "附属会员", "合计"]),
+    # Its columns headed by years in figures alone, which name no language either.
+    "zh-figures": (("收支概況\n\n本會兩年來的收支如下。\n\n表2：收支\n\n"
+                    "\t2024\t2023\n\t{units}\t{units}\n會費收入\t1,860\t1,745\n"
+                    "活動收入\t412\t398\n合計\t2,272\t2,143\n\n以上數字未經審計。\n"),
+                   "收支概況", ["會費收入", "活動收入", "合計"]),
 }
 
 
@@ -1297,15 +1309,26 @@ UNITS_TABLES = {
     ("en", "US$ millions", ["", "2024 (US$ millions)", "2023 (US$ millions)"]),
     ("en", "HK$'000", ["", "2024 (HK$’000)", "2023 (HK$’000)"]),
     ("en", "%", ["", "2024 (%)", "2023 (%)"]),
+    ("en", "(%)", ["", "2024 (%)", "2023 (%)"]),
     ("zh", "千元", ["", "2024年（千元）", "2023年（千元）"]),
     ("zh", "百萬港元", ["", "2024年（百萬港元）", "2023年（百萬港元）"]),
     ("zh", "人次", ["", "2024年（人次）", "2023年（人次）"]),
+    ("zh", "%", ["", "2024年（%）", "2023年（%）"]),
+    ("zh", "(%)", ["", "2024年（%）", "2023年（%）"]),
+    ("zh", "HK$'000", ["", "2024年（HK$’000）", "2023年（HK$’000）"]),
+    ("zh", "百分比", ["", "2024年（百分比）", "2023年（百分比）"]),
+    ("zh-Hans", "%", ["", "2024年（%）", "2023年（%）"]),
+    ("zh-Hans", "百分点", ["", "2024年（百分点）", "2023年（百分点）"]),
+    ("zh-figures", "%", ["", "2024（%）", "2023（%）"]),
+    ("zh-figures", "£000", ["", "2024（£000）", "2023（£000）"]),
 ])
 def test_a_pasted_tables_row_of_units_in_words_joins_its_header(language, units, header):
     """A row under a pasted table's header saying in words what each column's figures count
     in, as `£000` says it in signs (in Chinese a currency's or a measure word, `百萬港元`,
-    `人次`, as `千元`): each unit follows its column's heading, one row heading the table (the
-    row of words had broken the table into a paragraph and headings)."""
+    `人次`, as `千元`, or a share's, `百分比`): each unit follows its column's heading, one
+    row heading the table (the row of words had broken the table into a paragraph and
+    headings), in the brackets of the document's language, a Chinese one's full-width round
+    a unit in signs too (`2024年（%）`; they had been half-width, `2024年(%)`)."""
     text, title, labels = UNITS_TABLES[language]
     (table,) = [block for block in blocks_of(text.format(units=units), title)
                 if isinstance(block, Table)]

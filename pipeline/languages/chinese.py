@@ -443,8 +443,9 @@ class Chinese(Profile):
     division = (rf"第 ?(?:[0-9]+|{HAN_NUMERAL}) ?[章節节部篇]"
                 rf"|附(?:錄|录|件) ?(?:[0-9]+|{HAN_NUMERAL})?")
     table_unit = "單位|单位"
-    # Its units and measure words, a currency's name among them: "千元", "百萬港元", "人次".
-    column_unit = f"(?:[{UNITS}]|港[幣币]|人民[幣币])+"
+    # Its units and measure words, a currency's name among them, and a share's: "千元",
+    # "百萬港元", "人次", "百分比" (percentages), "百分點" (percentage points).
+    column_unit = f"(?:[{UNITS}]|港[幣币]|人民[幣币]|百分[比率點点])+"
     # Or the bottom line of accounts: "盈餘／（虧損）", "本年度結餘".
     table_total = ("(?:合|總|总|共|小)(?:計|计)|(?:總|总)(?:數|数|額|额)"
                    "|(?:本年度|年度)?(?:盈餘|盈余|結餘|结余|虧損|亏损|赤字)"

@@ -68,6 +68,7 @@ from pipeline.languages import (
     joined_lines,
     language_boundary,
     language_halves,
+    profile_for,
     word_count,
 )
 from pipeline.model import (
@@ -2686,7 +2687,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
              text_follows: bool, labelled: bool = False) -> Block:
     """The block one unit of text is: a table, a figure's caption (`labelled`: under its
     picture's label), a heading, a displayed quotation or a paragraph."""
-    table = titled_cells(unit.rows)
+    table = titled_cells(unit.rows, profile_for(metadata.language))
     if table is not None:
         return build_table(*table, spans_of)
     pointed = pointed_caption(unit)

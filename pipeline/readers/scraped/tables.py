@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import PROFILES, detect, ends_sentence, joined_lines
+from pipeline.languages import PROFILES, Profile, detect, ends_sentence, joined_lines, written_in
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL, CELL_GAP, WIDE_GAP, is_bar_rule
 
@@ -32,6 +32,10 @@ UNITS = "|".join(profile.table_unit for profile in PROFILES if profile.table_uni
 COLUMN_UNITS = "|".join(profile.column_unit for profile in PROFILES if profile.column_unit)
 UNIT_CELL = re.compile(rf"[(（]?(?:[A-Z]{{0,3}}[$£€¥]\s?(?:['’]?000|m|mn|bn|k|{COLUMN_UNITS})?"
                        rf"|%|['’]?000|{COLUMN_UNITS})[)）]?")
+# A unit written in brackets already, any language's: "(%)", "（千元）".
+BRACKETED_UNIT = re.compile(r"[(（](?P<unit>[^()（）]+)[)）]")
+# A unit in signs, of no language's words: "%", "HK$'000", "$m".
+UNIT_SIGNS = re.compile(r"[A-Z]{0,3}[$£€¥]\s?(?:['’]?000|m|mn|bn|k)?|[%％‰]|['’]?000")
 UNIT_LINE = re.compile(rf"(?:{UNITS})\s*[:：]\s*\S.{{0,40}}|[(（][^()（）]{{1,30}}[)）]",
                        re.IGNORECASE)
 
@@ -66,34 +70,41 @@ def table_title_lines(rows: tuple[str, ...], start: int) -> int:
         rows[start - 2]) else 0
 
 
-def with_unit(title: str, unit: str) -> str:
-    """A table's title and what its figures count in, as its caption: the unit in brackets,
-    as the language sets them."""
-    unit = unit.strip()
-    if not unit.startswith(tuple(profile.brackets[0] for profile in PROFILES)):
-        opening, closing = detect(unit).brackets
-        unit = f"{opening}{unit}{closing}"
-    return joined_lines([title, unit])
+def with_unit(title: str, unit: str, document: Profile | None = None) -> str:
+    """A table's title, or a column's heading, and what its figures count in, as one: the
+    unit in brackets (whichever a copy bracketed it in) as the language of their words sets
+    them, a sentence of a document in `document`, a unit in signs naming none (`2024 (£000)`;
+    in a Chinese one full-width, and no space before them: `2024（%）`, `2024年（HK$’000）`)."""
+    bracketed = BRACKETED_UNIT.fullmatch(unit.strip())
+    unit = bracketed["unit"].strip() if bracketed else unit.strip()
+    words = title if UNIT_SIGNS.fullmatch(unit) else joined_lines([title, unit])
+    language = written_in(words, document)
+    opening, closing = language.brackets
+    unit = f"{opening}{unit}{closing}"
+    return joined_lines([title, unit]) if language.words_spaced else f"{title}{unit}"
 
 
-def titled_cells(rows: tuple[str, ...]) -> tuple[str, list[list[str]]] | None:
-    """The title over the rows' table ("" for none) and its cells, when they make one; a
-    title whose number stands apart from its words, as a cell would ("表1  主要服務指標"),
-    is one too, and so is one over a line saying what the figures count in."""
+def titled_cells(rows: tuple[str, ...], document: Profile | None = None
+                 ) -> tuple[str, list[list[str]]] | None:
+    """The title over the rows' table ("" for none) and its cells, when they make one, of a
+    document in `document`; a title whose number stands apart from its words, as a cell
+    would ("表1  主要服務指標"), is one too, and so is one over a line saying what the
+    figures count in."""
     title = title_of(rows[0]) if rows else ""
     if title and is_table_title(title):
         if len(rows) > 1 and is_unit_line(rows[1]):
-            cells = cells_of(rows[2:])
-            return (with_unit(title, rows[1]), cells) if cells is not None else None
-        cells = cells_of(rows[1:])
+            cells = cells_of(rows[2:], document)
+            return (with_unit(title, rows[1], document), cells) if cells is not None else None
+        cells = cells_of(rows[1:], document)
         return (title, cells) if cells is not None else None
-    cells = cells_of(rows)
+    cells = cells_of(rows, document)
     return ("", cells) if cells is not None else None
 
 
-def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
-    """The rows' cells when the rows make a table, else None; a rule typed between its rows
-    (`---⇥---:`, as Markdown rules its header) is none of them."""
+def cells_of(rows: tuple[str, ...], document: Profile | None = None) -> list[list[str]] | None:
+    """The rows' cells when the rows make a table (of a document in `document`), else None;
+    a rule typed between its rows (`---⇥---:`, as Markdown rules its header) is none of
+    them."""
     if not all(CELL in row for row in rows):
         return None
     rows = tuple(row for at, row in enumerate(rows) if not at or not is_bar_rule(row.split(CELL)))
@@ -104,7 +115,7 @@ def cells_of(rows: tuple[str, ...]) -> list[list[str]] | None:
     if len(table[0]) == width - 1:
         table[0] = ["", *table[0]]
     if len(table) > MIN_ROWS and (units := units_under(table[1], width)) is not None:
-        table[:2] = [headed_by_units(table[0], units)]
+        table[:2] = [headed_by_units(table[0], units, document)]
     table = [table[0], *(figure_apart(row, table) for row in table[1:])]
     if len(table[0]) == width and all(fits_columns(row, table) for row in table[1:]):
         # A row's empty cells at its end, which a copy drops with the white space ending
@@ -155,11 +166,13 @@ def units_under(row: list[str], width: int) -> list[str] | None:
     return ["", *units]
 
 
-def headed_by_units(header: list[str], units: list[str]) -> list[str]:
+def headed_by_units(header: list[str], units: list[str], document: Profile | None
+                    ) -> list[str]:
     """A header row with the row under it saying what each column's figures count in (`2024`
     over `£`, `2023` over `£000`): each column's unit after its heading, in brackets as the
-    language sets them (`2024 (£)`, `2024年（千元）`), as one row heads the table."""
-    return [with_unit(head, unit) if unit else head
+    language sets them in a document in `document` (`2024 (£)`, `2024年（千元）`, `2024年（%）`),
+    as one row heads the table."""
+    return [with_unit(head, unit, document) if unit else head
             for head, unit in zip(header, units, strict=True)]
 
 
