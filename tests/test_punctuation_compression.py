@@ -60,11 +60,20 @@ OWN = '<span class="own-forms">{}</span>'
     ("跟進……至於", "zh-HK", "跟進……至於"),
     ("增至2024——其後", "zh-HK", "增至2024——其後"),
     ("引入BIM……我們", "zh-HK", '引入<span lang="en-GB">BIM</span>……我們'),
+    # Simplified Chinese's stops, whose own forms its faces set among Han letters alone
+    ("总氮为1.8mg/L，仍高于", "zh-Hans", "总氮为1.8mg/L" + OWN.format("，仍") + "高于"),
+    ("浓度为21μg/m³；较上年", "zh-Hans", "浓度为21μg/m³" + OWN.format("；较") + "上年"),
+    ("监测PM2.5：数据、图表", "zh-Hans", "监测PM2.5" + OWN.format("：数") + "据、图表"),
+    ("采用AI，提升", "zh-Hans", '采用<span lang="en-GB">AI</span>，提升'),
+    ("總氮為1.8mg/L，仍高於", "zh-HK", "總氮為1.8mg/L，仍高於"),  # Traditional: its face's own
 ])
 def test_a_chinese_dash_or_ellipsis_after_latin_letters_is_set_in_chinese(text, language,
                                                                            expected):
     """The renderer shapes a mark in the script of the letters before it in its element: a
-    Chinese dash or ellipsis after Latin letters is given the Chinese character after it."""
+    Chinese dash or ellipsis after Latin letters, or a Greek one, is given the Chinese
+    character after it, and so is a Simplified Chinese stop (，。、；：？！), whose forms
+    its faces' locl gives among Han letters alone (it had been drawn centred, in the
+    Traditional form)."""
     assert str(tagged(text, language)) == expected
 
 

@@ -54,6 +54,10 @@ class SimplifiedChinese(Chinese):
     # facing a closing quote after it: "。”" takes an em and a half too (clreq 3.1.6.2).
     compressed_punctuation = (f"{Chinese.compressed_punctuation}"
                               f"|[{STOPS}](?=[{CLOSING_BRACKETS}])")
+    # Its stops too, which its faces set in their Traditional forms (centred) but among Han
+    # letters, where their locl reaches the Simplified (bottom left): after a Latin letter or
+    # a Greek one (采用AI，, 1.8mg/L，, 21μg/m³，) the renderer shapes them in its script.
+    own_form_marks = f"(?:{Chinese.own_form_marks}|[{STOPS}])+"
     docx_tag = "zh-CN"  # Word's and LibreOffice's Simplified Chinese: they know no zh-Hans
     reader_words = ReaderWords("图片；说明见下文。", "注{label}", "返回注{label}所在的正文",
                                "照片{number}待补", "（续）", "校样：{count}幅照片待补",
