@@ -531,6 +531,9 @@ class Metadata:
     author: str = ""
     date: str = ""  # as given: "2024" or "2024-06-11"
     language: str = DEFAULT.tag
+    # The metadata file names the language (one other than the default): the author's word,
+    # the language the document is spoken in whatever it opens in (Document.spoken_language).
+    language_named: bool = False
     layouts: tuple[str, ...] = ()  # empty: every layout
     images: dict[int, str] = field(default_factory=dict)
     alt: dict[int, str] = field(default_factory=dict)
@@ -666,9 +669,12 @@ class Document:
     @property
     def spoken_language(self) -> str:
         """The language a screen reader reads the document in where nothing says another (a
-        tagged edition's catalog /Lang: its window title, its bookmarks): the language it
-        opens in, its title's and first paragraph's, which a piece in two languages in
-        parallel may open in though read as the other (`opening_language`)."""
+        tagged edition's catalog /Lang: its window title, its bookmarks): the one its
+        metadata names, else the language it opens in, its title's and first paragraph's,
+        which a piece in two languages in parallel may open in though read as the other
+        (`opening_language`)."""
+        if self.metadata.language_named:
+            return self.metadata.language
         opening = self.paragraphs[0].text if self.paragraphs else ""
         return opening_language(self.metadata.title, opening, self.metadata.language)
 
@@ -957,6 +963,7 @@ def to_json(document: Document) -> dict:
             "author": meta.author,
             "date": meta.date,
             "language": meta.language,
+            **({"language_named": True} if meta.language_named else {}),
             "layouts": list(meta.layouts),
             "images": {str(k): v for k, v in sorted(meta.images.items())},
             "alt": {str(k): v for k, v in sorted(meta.alt.items())},
@@ -989,6 +996,7 @@ def from_json(data: dict) -> Document:
             author=meta.get("author", ""),
             date=meta.get("date", ""),
             language=meta.get("language", DEFAULT.tag),
+            language_named=meta.get("language_named", False),
             layouts=tuple(meta.get("layouts", ())),
             images={int(k): v for k, v in meta.get("images", {}).items()},
             alt={int(k): v for k, v in meta.get("alt", {}).items()},

@@ -330,6 +330,55 @@ def test_a_bilingual_text_is_spoken_in_the_language_it_opens_in():
         assert read_text(path).spoken_language == language, path.name
 
 
+# Pieces in English and Chinese in parallel, opening in English, in each Chinese writing.
+PARALLEL = {
+    "zh-HK": ("Annual Walk on the Harbourfront\n\nMore than three thousand walkers joined the "
+              "annual walk along the harbourfront this spring, raising funds for the river "
+              "clean-up.\n\n今年春季，逾三千名市民參加一年一度的海濱步行活動，為河道清理工作籌款。"
+              "\n\nRoute / 路線\n\nThe route ran from the old pier to the lighthouse.\n\n"
+              "路線由舊碼頭出發，沿海濱長廊前往燈塔，全程約八公里，沿途設有三個補給站。"),
+    "zh-Hans": ("Spring Tree Planting Day\n\nVolunteers planted four hundred trees on the "
+                "hillside behind the school this March.\n\n今年三月，志愿者在学校后山种下了"
+                "四百棵树，为山坡增添绿色。\n\nNext steps / 下一步\n\nThe trees will be "
+                "watered every week.\n\n树苗将由学生每周浇水，并由老师记录生长情况，"
+                "以便来年补种。"),
+}
+
+
+@pytest.mark.parametrize("language", PARALLEL)
+def test_a_bilingual_text_is_spoken_in_the_language_its_metadata_names(language, tmp_path):
+    """The metadata's language (`language = "zh-HK"` in the text's TOML) is the author's
+    word: the catalog's, whatever language the text opens in; with none named, a piece
+    opening in English is spoken in English."""
+    from .support import scraped_editions
+
+    document, _ = scraped_editions(tmp_path, "walk", PARALLEL[language], [])
+    assert (document.metadata.language, document.spoken_language) == (language, "en-GB")
+    (tmp_path / "walk.toml").write_text(f'language = "{language}"\n', encoding="utf-8")
+    document, _ = scraped_editions(tmp_path, "walk", PARALLEL[language], [])
+    assert (document.metadata.language, document.spoken_language) == (language, language)
+
+
+@pytest.mark.slow
+def test_a_bilingual_text_opening_in_english_is_tagged_in_its_metadata_s_language(tmp_path):
+    """Its catalog's /Lang the language its metadata names (PDF/UA-1, 7.2; ISO 32000-1,
+    14.9.2), each English paragraph and half heading tagged en-GB (it had been read in the
+    English it opens in, the metadata's word overruled)."""
+    from .support import scraped_editions
+
+    (tmp_path / "walk.toml").write_text('language = "zh-HK"\n', encoding="utf-8")
+    document, pdfs = scraped_editions(tmp_path, "walk", PARALLEL["zh-HK"], ["screen"])
+    with pikepdf.open(pdfs["screen"]) as pdf:
+        assert str(pdf.Root.Lang) == "zh-HK"
+        spoken = spoken_languages(pdf)
+    english_words = [text for text, language in spoken if re.search("[A-Za-z]{3}", text)]
+    assert english_words and all(language == "en-GB" for text, language in spoken
+                                 if text in english_words), spoken
+    assert all(language == "zh-HK" for text, language in spoken
+               if profile_for("zh-HK").holds(text) and text not in english_words), spoken
+    assert not preflight(pdfs["screen"], document, load_layout(LAYOUTS, "screen")).errors
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("layout", ["screen", "large-print"])
 def test_a_bilingual_text_opening_in_english_tags_its_chinese(layout, tmp_path):
