@@ -1276,6 +1276,29 @@ def test_a_chinese_row_of_page_tools_its_share_link_naming_networks_goes(row, re
     assert list(dropped.values()) == [reason]
 
 
+@pytest.mark.parametrize("row", [
+    "字號：大 中 小 列印本頁", "字號大中小列印本頁", "字号 大 中 小 打印本页",
+    "字体：小 中 大 打印 关闭窗口", "字號：大 中 小 列印本頁 分享至 Facebook",
+])
+def test_a_chinese_type_size_run_into_the_page_s_other_tools_goes(row):
+    """The type size's choice and the tools beside it (`字號：大 中 小 列印本頁`), which
+    cleaning runs together, its last size a character alone (`字號：大中小列印本頁`): the
+    page's, gone, in either writing (it had stayed as a line of the text)."""
+    kept, dropped = kept_and_dropped(f"{BODY}\n\n{row}\n\n{MORE}")
+    assert kept == [BODY, MORE]
+    assert list(dropped.values()) == ["page tools"]
+
+
+@pytest.mark.parametrize("line", [
+    "如需列印本頁，請使用頁面右上角的字號：大中小列印本頁工具。",
+    "字號大中小列印本頁說明",
+    "列印本頁的字号大中小设定",
+])
+def test_chinese_words_about_the_type_size_and_printing_that_are_no_tools_stay(line):
+    kept, _ = kept_and_dropped(f"{BODY}\n\n{line}\n\n本館的藏品在年內增加了三百件。")
+    assert line in kept
+
+
 @pytest.mark.parametrize("line", [
     "欢迎读者把文章分享到微信和微博。",
     "打印本页 分享到 微信 的做法并不可取",

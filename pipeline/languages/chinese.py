@@ -69,8 +69,11 @@ BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯�
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
         r"|學院|学院|書院|书院|學校|学校|醫院|医院|研究所|研究院|社|團|团|署|局|處|处|部)")
 MAX_BODY_CHARACTERS = 20
-# A page's choice of its type's size: "字号：大 中 小".
-TYPE_SIZE = r"(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
+# A page's choice of its type's size: "字号：大 中 小"; with the tools beside it, which
+# cleaning runs into it (a character alone keeps no space beside it): "字號：大中小列印本頁",
+# "字号大中小打印本页关闭窗口".
+TYPE_SIZE = (r"(?:字號|字号|字體|字体|字級|字级)\s*[:：]?\s*(?:大\s*中\s*小|小\s*中\s*大)"
+             r"(?:\s*(?:(?:列印|打印)(?:本頁|此頁|本页|此页)?|(?:關閉|关闭)(?:窗口|視窗|视窗)))*")
 CREDIT = (r"(?:來源|来源|作者|撰稿|記者|记者|通訊員|通讯员|攝影|摄影|圖片|图片|責任編輯|责任编辑"
           r"|編輯|编辑|審核|审核|審稿|审稿|校對|校对)")
 # A WeChat article's credits, each label and its names parted by a bar ("摄影 | 王磊 李想"):
