@@ -30,10 +30,9 @@ ADDRESS = f"{WEB_ADDRESS}|{EMAIL_ADDRESS}"
 FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]{0,250}\.(?i:pdf|docx?|xlsx?|pptx?|csv|txt|zip|jpe?g"
              r"|png|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
 # A host's name written bare, with no scheme nor "www." ("collections.museum.example.org.hk",
-# "gov.hk/en/about"): lower-case labels parted by dots, ending with a top-level domain of
-# those the texts meet (and a country's after a generic one, ".org.hk"), perhaps a path. Not
-# a link (a text seldom means one so), but never hyphenated nor broken but where an
-# address breaks.
+# "doi.org/10.1000/xyz123"): lower-case labels parted by dots, ending with a top-level domain
+# of those the texts meet (and a country's after a generic one, ".org.hk"), perhaps a path;
+# never a file's name (its extension no domain), an abbreviation or a figure.
 HOST_NAME = (r"(?<![A-Za-z0-9_./@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}"
              r"(?:com|org|net|edu|gov|int|info|io|hk|mo|cn|tw|sg|uk|ie|au|nz|ca|us|eu|de|fr|jp|kr"
              r"|asia)(?:\.[a-z]{2})?(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])"
@@ -41,8 +40,16 @@ HOST_NAME = (r"(?<![A-Za-z0-9_./@-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1
 # What breaks only before its own `/ . - @`, never elsewhere: an address, a file name, a
 # host's name.
 SET_APART = f"{ADDRESS}|{FILE_NAME}|{HOST_NAME}"
-# An address that says what it is, written out in full: a link whatever the source.
-LINK = rf"https?://{URL_BODY}"
+# A web address, written out in full or bare ("www.example.org/report", a host's name): a
+# link whatever the source, as a reader follows it (`link_target`).
+LINK = rf"https?://{URL_BODY}|(?<![A-Za-z0-9_./-])www\.{URL_BODY}|{HOST_NAME}"
+SCHEME = re.compile("https?://", re.IGNORECASE)
+
+
+def link_target(address: str) -> str:
+    """Where a web address a text writes leads: itself, https:// before it where it is
+    written bare (browsers read one so)."""
+    return address if SCHEME.match(address) else f"https://{address}"
 
 
 def shows_address(words: str, address: str) -> bool:

@@ -46,7 +46,48 @@ def test_a_web_address_in_scraped_text_is_a_link_and_kept_as_written():
     paragraph = scraped_document("bulletin", text, Metadata(title=""))[0].blocks[0]
     address = "https://water.example.org/report-2023-24--final.pdf"
     assert paragraph.spans == (Span("The report for 2023–24 is at "), Span(address, link=address),
-                               Span(", and at www.example.org/old."))
+                               Span(", and at "),
+                               Span("www.example.org/old", link="https://www.example.org/old"),
+                               Span("."))
+
+
+@pytest.mark.parametrize(("text", "addresses"), [
+    ("The survey is cited as doi.org/10.5555/tide-2024.07 in the journal, e.g. in No.5, and "
+     "its tables are in tables_v2.xlsx and annex.pdf (a rise of 3.5 per cent).",
+     ["doi.org/10.5555/tide-2024.07"]),
+    ("Volunteers may register at www.riverkeepers.example.org.uk/join or at "
+     "lighthouse.example.net; the 2.1.3 release notes are at Node.js, i.e. nowhere.",
+     ["www.riverkeepers.example.org.uk/join", "lighthouse.example.net"]),
+    ("年報全文載於www.harbour-trust.example.org.hk/tc/report，論文見doi.org/10.5555/abc-123。"
+     "附件見附錄3.5及annex.pdf。", ["www.harbour-trust.example.org.hk/tc/report",
+                                 "doi.org/10.5555/abc-123"]),
+])
+def test_a_bare_address_is_a_link_written_as_it_was(text, addresses):
+    """A web address with no scheme (`www.…`, a DOI's `doi.org/…`, a host's name) is a link
+    as one written out in full is, to it with https:// before it, its words as written (it
+    had been plain text, in every edition and the draft); an abbreviation, a number, a
+    figure or a file's name is none."""
+    paragraph = scraped_document("notes", f"Notes\n\n{text}\n", Metadata(title=""))[0].blocks[0]
+    assert [(span.text, span.link) for span in paragraph.spans if span.link] == [
+        (address, f"https://{address}") for address in addresses]
+
+
+@pytest.mark.parametrize("layout", ["screen", "print"])
+def test_a_bare_address_is_linked_in_the_editions_and_the_draft(layout):
+    """On screen a link, in print its words alone (they are its address), in the draft a
+    hyperlink to it with its scheme."""
+    document = scraped_document("notes", "Notes\n\nThe data are at doi.org/10.5555/tide-2024 "
+                                "for all.\n", Metadata(title=""))[0]
+    html = render_html(document, load_layout(ROOT / "layouts", layout))
+    paragraph = re.sub("[\u200b\u2060]", "", next(line for line in html.splitlines()
+                                                  if "data are" in line))
+    assert paragraph.count("doi.org/10.5555/tide-2024") == (1 if layout == "print" else 2)
+    assert ('<a href="https://doi.org/10.5555/tide-2024">' in paragraph) == (layout != "print")
+    draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts", layout),
+                                                ROOT / "source")))
+    assert [draft.part.rels[link.get(qn("r:id"))].target_ref
+            for link in draft.element.body.iter(qn("w:hyperlink"))] == [
+        "https://doi.org/10.5555/tide-2024"]
 
 
 def test_the_json_form_keeps_position_and_link():

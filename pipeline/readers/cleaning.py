@@ -118,7 +118,7 @@ LETTERED_RANGES = re.compile("|".join(f"(?:{profile.lettered_ranges})" for profi
 # Characters of no script, one of which no line of the longest holds: where an untouched word
 # stands while the rules run (NOTE_MARK, U+E000, is the note's).
 PRIVATE_USE = (range(0xE001, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
-LINK = re.compile(addresses.LINK, re.ASCII)  # an address written out in full: a link
+LINK = re.compile(addresses.LINK, re.ASCII)  # a web address, in full or bare: a link
 # Figures and signs raised or lowered, as Unicode writes them: for lines that take no
 # formatting (a heading, the title), where "CO₂" must not become "CO2".
 SUPERIOR = str.maketrans("0123456789+-\u2212=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
@@ -620,17 +620,19 @@ def joined(spans: list[Span]) -> tuple[Span, ...]:
                  for span, parts in zip(kept, texts, strict=True))
 
 def linked(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """The spans with each web address written out in full (`https://…`) a link to itself,
-    its text as written."""
+    """The spans with each web address, written out in full (`https://…`) or bare
+    (`www.example.org/report`, `doi.org/10.1000/xyz123`), a link to itself, its text as
+    written."""
     result: list[Span] = []
     for span in spans:
-        if span.note or span.link or "://" not in span.text:
+        if span.note or span.link or "." not in span.text:  # an address holds a dot
             result.append(span)
             continue
         position = 0
         for match in LINK.finditer(span.text):
+            address = match.group()
             result += [replace(span, text=span.text[position:match.start()]),
-                       replace(span, text=match.group(), link=match.group())]
+                       replace(span, text=address, link=addresses.link_target(address))]
             position = match.end()
         result.append(replace(span, text=span.text[position:]))
     return tuple(span for span in result if span.text)
