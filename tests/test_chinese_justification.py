@@ -17,7 +17,9 @@ from pipeline.checks.preflight.typography_rules import spread_between_characters
 from pipeline.languages.chinese import CHINESE
 from pipeline.languages.english import ENGLISH
 from pipeline.layouts import load_layout
-from pipeline.model import Metadata
+from pipeline.model import Metadata, Paragraph
+from pipeline.pdf.structure import structure_elements
+from pipeline.pdf.text import element_text, marked_texts
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.writers.pdf.render import render_pdf
@@ -136,6 +138,33 @@ def test_a_line_is_spread_between_characters_in_the_language_it_is_read_in():
     assert spread_between_characters("海岸公園管理委員會主席陳嘉明先生主持開幕儀式", ENGLISH)
 
 
+# A range between figures, whatever its dash: `1～3月`, `2023—2024年度`, `2023–24`, `9:00–17:00`.
+FIGURE_RANGE_DASH = re.compile(r"(?<=\d)[\u2013\u2014\u301c\uff5e](?=\d)")
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("zh-HK", "本館於1～3月及7〜8月延長開放時間（9:00–17:00），2023—2024年度的參觀人次較"
+              "2022–23年度上升，電話2835 1018。"),
+    ("zh-Hans", "本园每年4～6月举办花展，开放时间为8:30–18:00，2024—2025年度共接待游客"
+                "约12〜15万人次，较2023–24年度增加，咨询电话3921 4470。"),
+])
+def test_a_chinese_paragraph_never_breaks_a_range_at_its_dash(language, text):
+    """The writer breaks a Chinese paragraph where the renderer may start a line in the text
+    it is given, whose word joiners bind a range's dash to its figures (clreq: 不可分割):
+    `1～` over `3月` had been set, Pango alone breaking on either side of the dash."""
+    from pipeline.model import Span
+    from pipeline.writers.grid_lines import line_starts
+
+    dashes = [match.start() for match in FIGURE_RANGE_DASH.finditer(text)]
+    assert len(dashes) >= 4
+    starts = line_starts(text, (Span(text),), language)
+    assert [text[start - 1:start + 1] for start in starts
+            if start in dashes or start - 1 in dashes] == []
+    telephone = re.search(r"\d{4} (\d{4})", text)
+    assert telephone.start(1) not in starts  # nor a telephone number at its space
+    assert dashes[0] - 1 in starts  # the range may start a line, whole
+
+
 @pytest.mark.slow
 def test_a_line_whose_last_character_went_over_with_two_closing_marks_is_spread(tmp_path):
     """`到。」` may not part (no line starts with a closing mark): the three go over
@@ -195,10 +224,14 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
     its characters: over its few characters alone it would take more than a quarter of one
     each, and it had been left short in a justified paragraph. The paragraph is set with one
     character more before the names at a time, a line's worth, so that such a line comes
-    whatever the faces' widths."""
+    whatever the faces' widths; and broken line by line, as the renderer breaks a note's
+    (the writer breaks a paragraph as a whole, its lines sharing what such a line lacks)."""
     from weasyprint.layout.inline import count_expandable_spaces
 
+    from pipeline.writers import html
     from pipeline.writers.pdf import justification
+
+    monkeypatch.setattr(html, "on_grid", lambda *arguments: {})
 
     spread, seen = justification.spread, []
 
@@ -304,3 +337,135 @@ def test_every_chinese_line_ends_within_the_measure(tmp_path, language, title):
         report = preflight(pdf, document, load_layout(ROOT / "layouts", name), tmp_path)
         (within,) = [check for check in report.checks if check.rule == "within-text-area"]
         assert within.passed, (name, within.message)
+
+
+# Paragraphs each holding, late on, a piece no break parts (an address in brackets with the
+# marks after it, percentages in brackets, a sum with its units, a Latin name), swept a
+# character at a time so that in some the piece comes at a line's end in every edition.
+SHARED = {
+    ("zh-HK", "年度報告"): lambda more: (
+        f"本會{'今年' * (more // 2)}{'於' * (more % 2)}全面檢討各區社區中心的服務，並聯同地區團體舉辦多項活動，"
+        "讓不同年齡的居民都能參與其中。檢討期間，我們亦收集了逾二千份問卷，分析居民對開放時間、"
+        "設施及課程的意見，並據此調整來年的工作計劃。完整的檢討報告已上載至本會網頁"
+        "（www.community-centre.org.hk/tc/review2025.html）。"),
+    ("zh-HK", "問卷結果"): lambda more: (
+        f"問卷{'結果' * (more // 2)}{'的' * (more % 2)}顯示，居民最常使用的設施依次為圖書室、"
+        "活動室及電腦室，而最受歡迎的課程則包括太極、書法及攝影。至於希望增加的服務，"
+        "受訪者的選擇分別為長者陪診（41%）、功課輔導（27%）、家居維修（18%）及其他（6%）；"),
+    ("zh-CN", "财务概况"): lambda more: (
+        f"本年度{'基金会' * (more // 3)}{'的' * (more % 3)}各项工作稳步推进，筹款渠道进一步拓宽，"
+        "月捐人数较上年增长近三成，企业合作项目亦有所增加。在支出方面，我们严格执行预算管理，"
+        "项目支出占总支出的比例保持在九成以上，全年用于乡村学校图书室建设的支出共计4,320万元。"),
+    ("zh-HK", "夥伴計劃"): lambda more: (
+        f"本年度{'我們' * (more // 2)}{'亦' * (more % 2)}與多間初創企業合作，推動長者使用智能家居"
+        "產品，並在三個屋邨試行上門安裝及教學服務。計劃得到區內商戶及義工的支持，參加人數超出"
+        "預期，下一期將擴展至更多地區。計劃的技術夥伴來自Cyberport Startup Alumni Programme。"),
+}
+
+
+def set_glyphs(pdf: Path) -> list:
+    """The glyphs of `pdf`'s running text, in the order they are drawn: those of the size most
+    of its glyphs take (not its running heads', folios' or headings')."""
+    import pikepdf
+
+    from pipeline.pdf.glyphs import TEXT_OPERATORS, page_glyphs
+    from pipeline.pdf.pages import Content
+
+    with pikepdf.open(pdf) as opened:
+        glyphs = [glyph for page in opened.pages
+                  for glyph in page_glyphs(Content.read(page, page.obj, {}, TEXT_OPERATORS))]
+    size = Counter(round(glyph.size, 1) for glyph in glyphs).most_common(1)[0][0]
+    return [glyph for glyph in glyphs if round(glyph.size, 1) == size]
+
+
+def spreads(glyphs: list) -> list[tuple[float, str]]:
+    """How far apart, in ems beyond their own width, each two Chinese characters stand that
+    follow each other on a line (a character, not a mark, each), with the two."""
+    return [((after.x - before.x) / before.size - 1, before.text + after.text)
+            for before, after in zip(glyphs, glyphs[1:], strict=False)
+            if abs(before.y - after.y) < 1 and re.fullmatch(CHARACTER, before.text + after.text)]
+
+
+CHARACTER = "[\u4e00-\u9fff]{2}"
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "title"), SHARED)
+def test_a_line_before_a_piece_no_break_parts_shares_what_it_lacks(tmp_path, language, title):
+    """A Chinese paragraph is broken as a whole (clreq 3.8): the line before an address in
+    brackets, percentages in brackets, a sum with its units or a Latin name, which no break
+    parts, no longer takes alone the characters it lacks, spread a fifth of an em or more
+    between its characters, visibly (and read by a text extractor as spaces): the lines
+    before it share them, none spread more than about a tenth of an em; and every line
+    reads back whole, its pieces unparted."""
+    from .support import squash
+
+    (tmp_path / "shared.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
+                                          encoding="utf-8")
+    sweep = SHARED[(language, title)]
+    paragraphs = [sweep(more) for more in range(40)]
+    _, pdfs = scraped_editions(tmp_path, "shared", "\n\n".join([title, *paragraphs]), LAYOUTS)
+    for name, pdf in pdfs.items():
+        glyphs = set_glyphs(pdf)
+        widest = max(spreads(glyphs))
+        # About a tenth of an em; up to a third more where the paragraph takes a line more
+        # than its characters fill, its lines lacking whole characters on the grid.
+        assert widest[0] < 0.15, (name, widest)
+        # Large print's running heads (the title and the folio) are of the body's size.
+        read = re.sub(f"{title}\\d+", "", squash("".join(glyph.text for glyph in glyphs)))
+        for paragraph in paragraphs:
+            assert squash(paragraph) in read, (name, paragraph)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_a_chinese_paragraph_broken_over_lines_reads_as_written(editions, layout):
+    """The writer's line ends between Chinese characters are breaks only: each paragraph's
+    text in the tag tree, as a screen reader and a search read it, is the paragraph's own,
+    no space where a line ended in mid-word."""
+    import pikepdf
+
+    pdf, document, _ = editions[layout]
+    written = [block.text for block in document.blocks
+               if isinstance(block, Paragraph) and HAN.search(block.text)]
+    with pikepdf.open(pdf) as opened:
+        texts = marked_texts(opened)
+        read = {element_text(element, texts) for element in
+                structure_elements(opened.Root.StructTreeRoot) if element.S == "/P"}
+    long = [text for text in written if len(text) > 100]  # broken over several lines
+    assert long
+    assert [text for text in long if text not in read] == []
+
+
+@pytest.mark.slow
+def test_no_chinese_line_ends_with_a_space_in_print(editions):
+    """Nor is a space drawn at the end of a paragraph's line in print that ends between two
+    Chinese characters: its last glyph is its last character (one ending at a space, before
+    a Latin word, draws that space, as a sign-off's line before the next does)."""
+    import pikepdf
+
+    from pipeline.pdf.glyphs import TEXT_OPERATORS, page_glyphs
+    from pipeline.pdf.pages import Content
+
+    with pikepdf.open(editions["print"][0]) as opened:
+        lines = [line for page in opened.pages for line in glyph_lines(
+            page_glyphs(Content.read(page, page.obj, {}, TEXT_OPERATORS)))]
+    ends = ["".join(glyph.text for glyph in line[-2:]) + after[0].text
+            for line, after in zip(lines, lines[1:], strict=False)]
+    assert any(HAN.fullmatch(end[-1]) for end in ends)
+    written = "\n".join(block.text for block in editions["print"][1].blocks
+                         if isinstance(block, Paragraph))
+    assert [end for end in ends if re.fullmatch(f"{HAN.pattern} {HAN.pattern}", end)
+            and end.replace(" ", "") in written] == []
+
+
+def glyph_lines(glyphs) -> list[list]:
+    """A page's glyphs, one list a line (those drawn one after another on one baseline)."""
+    lines: list[list] = []
+    for glyph in glyphs:
+        if lines and abs(lines[-1][-1].y - glyph.y) < 1:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    return lines

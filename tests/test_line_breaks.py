@@ -179,6 +179,10 @@ def test_a_paragraph_the_writer_broke_ends_its_lines_with_the_line_feeds_it_keep
     ends = {(0, text.index(" met")): "space", (0, text.index("stration")): "hyphen"}
     broken = replace(BREAKS, lines={4: ends})
     assert broken.running(text, 4) == ("the harbour board\nmet in the admini\u2010\nstration")
+    # On a grid of characters, the space a line ends at stays before its line feed (which
+    # drops it), read as a space, a line feed alone read as nothing.
+    assert replace(broken, on_grid=True).running(text, 4) == (
+        "the harbour board \nmet in the admini\u2010\nstration")
     assert "<br>" not in broken.running(text, 4)
     assert BREAKS.running(text, 4) == BREAKS.running(text, 5)  # not broken: left as it was
     print_layout = load_layout(ROOT / "layouts", "print")
@@ -187,6 +191,22 @@ def test_a_paragraph_the_writer_broke_ends_its_lines_with_the_line_feeds_it_keep
                           print_layout.justification)
     attributes = line_attributes({4: ends}, setting, 4)
     assert 'data-lines="3"' in attributes and "white-space: pre-line" in attributes
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "after"), [
+    ("zh-HK", "本署推出「Smart Harbour 3.5」計劃", "Smart Harbour 3.5", " 3.5"),
+    ("zh-Hans", "公司参与了「Green Port 2030」计划", "Green Port 2030", " Port"),
+    ("zh-HK", "推出「Go Digital 2.0」計劃", "Go Digital 2.0", " 2.0"),
+])
+def test_a_line_end_the_writer_makes_in_a_chinese_text_parts_no_phrase(language, text, phrase,
+                                                                         after):
+    """A phrase of another language that a line end parts is one element of its language
+    still, its figures on the next line in it: they had been cut off it, set with the
+    Chinese after them and read in Chinese (`Smart Harbour` over `3.5」計劃`)."""
+    rules = replace(LineBreaks(RULES, language, links=False),
+                    lines={2: {(0, text.index(after)): "space"}}, on_grid=True)
+    lined = phrase.replace(after, after[0] + "\n" + after[1:])
+    assert f'<span lang="en-GB">{lined}</span>' in rules.running(text, 2)
 
 
 def test_a_line_end_inside_a_phrase_kept_whole_stands_outside_it():

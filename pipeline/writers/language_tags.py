@@ -12,6 +12,7 @@ from pipeline.addresses import SET_APART
 from pipeline.languages import CURRENCY_CODE, Profile, detect, phrases, profile_for
 
 LETTER = re.compile(r"[^\W\d_]")  # a letter of any script
+LINE_END = "\ue000"  # stands for a forced break until the markup is made (line_breaks.py)
 # Characters of the longest phrase inside another language kept on one line: a name
 # (莫慧琳), a title (主席報告); a longer one breaks where its language breaks.
 MAX_WHOLE_PHRASE = 8
@@ -21,10 +22,38 @@ def tagged(text: str, language: str) -> Markup:
     """`text` escaped, each phrase of a language other than the document's `language` in a
     `<span lang>` (Chinese in English, English in Chinese); a short one of a language that
     spaces no words (a Chinese name, a title) kept whole on its line, as a word is: a
-    spaced one breaks at its spaces as the text around it would."""
+    spaced one breaks at its spaces as the text around it would. The phrases are those of
+    the text as it reads, the writer's line ends in it (LINE_END) aside, each put back where
+    it stood: a phrase a line end parts is one still (`Smart Harbour` over `3.5`), not a
+    phrase and figures of no language, read in the document's."""
     own = profile_for(language)
     return Markup("").join(phrase(piece, profile) if profile else compressed(piece, own)
-                           for piece, profile in phrases(text, own))
+                           for piece, profile in across_line_ends(text, own))
+
+
+def across_line_ends(text: str, own: Profile) -> list[tuple[str, Profile | None]]:
+    """`text` cut into its phrases (`phrases`) as found without its line ends, each line end
+    put back inside the phrase it parts, or in the document's text next to it where it
+    stands between two phrases."""
+    cut: list[tuple[str, Profile | None]] = []
+    position = 0
+    for piece, profile in phrases(text.replace(LINE_END, ""), own):
+        while text.startswith(LINE_END, position):  # between two: in neither
+            cut.append((LINE_END, None))
+            position += 1
+        start, letters = position, 0
+        while letters < len(piece):
+            letters += text[position] != LINE_END
+            position += 1
+        cut.append((text[start:position], profile))
+    cut.append((text[position:], None))
+    joined: list[tuple[str, Profile | None]] = []
+    for piece, profile in cut:
+        if joined and profile is None and joined[-1][1] is None:
+            joined[-1] = (joined[-1][0] + piece, None)
+        elif piece:
+            joined.append((piece, profile))
+    return joined
 
 
 def wholly_in(text: str, language: str) -> Profile | None:
@@ -47,7 +76,18 @@ CODED = r"\b(?:[A-Za-z]+-)?[A-Za-z]*\d[A-Za-z\d.]*(?:-[A-Za-z]+)*\b"
 
 
 def phrase(text: str, profile: Profile) -> Markup:
-    return in_language(compressed(text, profile), text, profile.tag, profile)
+    """A phrase of `profile`'s language; one kept whole that a line end parts (in a text the
+    writer broke into lines) a span a line, each kept whole, the line end and the spaces
+    around it outside them (a kept whole span holds no line feed: chinese.css)."""
+    read = text.replace(LINE_END, "")
+    if LINE_END in text and kept_whole(read, profile):
+        return Markup(LINE_END).join(
+            Markup("{}{}{}").format(line[:len(line) - len(line.lstrip())],
+                                    in_language(compressed(line.strip(), profile),
+                                                line.strip(), profile.tag, profile),
+                                    line[len(line.rstrip()):]) if line.strip() else line
+            for line in text.split(LINE_END))
+    return in_language(compressed(text, profile), read, profile.tag, profile)
 
 
 def compressed(text: str, profile: Profile, before: str = "") -> Markup:
@@ -138,6 +178,11 @@ def given(inside: Markup, text: str, language: str) -> Markup:
 
 
 def in_language(inside: Markup, text: str, language: str, profile: Profile) -> Markup:
-    if len(text) <= MAX_WHOLE_PHRASE and not profile.words_spaced:
+    if kept_whole(text, profile):
         return Markup('<span lang="{}" class="phrase">{}</span>').format(language, inside)
     return Markup('<span lang="{}">{}</span>').format(language, inside)
+
+
+def kept_whole(text: str, profile: Profile) -> bool:
+    """Whether a phrase of `text` in `profile`'s language is kept whole on its line."""
+    return len(text) <= MAX_WHOLE_PHRASE and not profile.words_spaced

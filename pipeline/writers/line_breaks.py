@@ -43,13 +43,12 @@ from pipeline import addresses
 from pipeline.languages import DEFAULT, NAMED_NOTE_CALL, NBSP, UNSPACED, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.model import linkable
-from pipeline.writers.language_tags import compressed, tagged
+from pipeline.writers.language_tags import LINE_END, compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity that adds nothing
 WORD_JOINER = "\u2060"  # forbids a break on either side, and adds nothing
 HYPHEN = "\u2010"  # the hyphen set where a word is broken (WeasyPrint's own)
-LINE_END = "\ue000"  # stands for a forced break until the markup is made
 # A paragraph the writer broke keeps its line feeds (white-space: pre-line), one a line end:
 # a <br> would cost the renderer an element, a generated box and their styles for each line,
 # most of a long document's layout. Its text's own line feeds are spaces, as elsewhere.
@@ -142,8 +141,10 @@ class LineBreaks:
     language: str
     links: bool
     whole_words: frozenset[tuple[int, str]] = frozenset()  # (block, word) never hyphenated
-    # Each paragraph the writer broke into lines: block -> its line ends.
-    lines: Mapping[int, LineEnds] = field(default_factory=dict, hash=False, compare=False)
+    # Each paragraph the writer broke into lines: block -> its line ends; a list's item on a
+    # grid of characters: (block, its number in the list) -> its line ends.
+    lines: Mapping[int | tuple[int, int], LineEnds] = field(default_factory=dict, hash=False,
+                                                            compare=False)
     # Phrases of other languages are found and tagged (`tagged`); not inside a phrase whose
     # language its author gave (`within`), which says all there is.
     finds_phrases: bool = True
@@ -152,6 +153,11 @@ class LineBreaks:
     # break: in a table wider than the measure at its smallest type (writers/pdf/placement.py,
     # fitted_tables), whose columns are too narrow to hold them whole.
     yielding: bool = False
+    # The paragraphs the writer broke are on a grid of characters (Chinese: grid_lines.py): a
+    # line ending at a space keeps it before its line feed, and one ending between two
+    # characters is the line feed alone, read as nothing (pdf/line_ends.py); elsewhere a line
+    # feed stands for the space or the break it ends at, read as a space.
+    on_grid: bool = False
 
     def within(self, language: str) -> LineBreaks:
         """The rules inside a phrase its author says is in `language` ("fr"): its words
@@ -186,10 +192,13 @@ class LineBreaks:
 
     def ended(self, text: str, start: int, end: int, ends: dict[int, str], last: bool) -> str:
         """`text[start:end]` with the line ends among `ends` (offsets into `text`) and what
-        its language keeps together (`last`: the block's last piece of text)."""
+        its language keeps together (`last`: the block's last piece of text). A line end
+        where an address starts ends the piece before it, outside the address and its link
+        (a link's box on the line before would hold nothing)."""
         piece = with_line_ends(text[start:end], {offset - start: kind
                                                  for offset, kind in ends.items()
-                                                 if start <= offset < end})
+                                                 if (start == 0 or start < offset)
+                                                 and offset <= end}, self.on_grid)
         return kept_together(piece, self.language, last, self.yielding)
 
     # A second layout pass sets the same words again; the rules are frozen, so cached, for
@@ -316,12 +325,17 @@ def link_target(address: str) -> str:
     return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
 
 
-def with_line_ends(text: str, ends: dict[int, str]) -> str:
-    """`text` with the line ends the writer chose at its offsets."""
+def with_line_ends(text: str, ends: dict[int, str], on_grid: bool = False) -> str:
+    """`text` with the line ends the writer chose at its offsets, each a line feed in place
+    of the space it ends at; `on_grid` (LineBreaks.on_grid), after that space, which the
+    renderer drops (white-space: pre-line), so the PDF writer reads a space there, one
+    ending between two characters (Chinese, an address) being the line feed alone, read as
+    nothing (pdf/line_ends.py)."""
     pieces, position = [], 0
     for offset in sorted(ends):
         kind = ends[offset].removeprefix(SHORT)
-        pieces.append(text[position:offset])
+        after = offset + (1 if kind == "space" and on_grid else 0)
+        pieces.append(text[position:after])
         pieces.append(HYPHEN + LINE_END if kind == "hyphen" else LINE_END)
         position = offset + (1 if kind == "space" else 0)
     pieces.append(text[position:])

@@ -48,6 +48,7 @@ class TextStyle:
     word_spacing: float = 0.0  # CSS pixels added to each space
     language: str = "en"
     small_caps: bool = False  # CSS font-variant-caps: small-caps, the faces' own (smcp)
+    halt: bool = False  # a mark set half its width beside another (chinese.css, `.halt`)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class Shaper:
             buffer.add_str(run)
             buffer.guess_segment_properties()
             buffer.language = style.language
-            uharfbuzz.shape(font, buffer, {"smcp": True} if style.small_caps else {})
+            uharfbuzz.shape(font, buffer, features(style))
             total += sum(position.x_advance for position in buffer.glyph_positions) \
                 * style.size / scale
         spaces = sum(text.count(space) for space in SPACES)
@@ -131,6 +132,12 @@ class Shaper:
             return None
         return min(faces, key=lambda face: (face.italic != style.italic,
                                             abs(face.weight - style.weight)))
+
+
+def features(style: TextStyle) -> dict[str, bool]:
+    """The OpenType features the renderer sets `style` with beyond the default ones."""
+    return {name: True for name, wanted in (("smcp", style.small_caps), ("halt", style.halt))
+            if wanted}
 
 
 def ignorable(char: str) -> bool:

@@ -21,17 +21,36 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
-from pipeline.languages import PROFILES, Profile, columns, detect, own_language, profile_for
+from pipeline.languages import (
+    PROFILES,
+    Profile,
+    columns,
+    detect,
+    own_language,
+    profile_for,
+    written_in,
+)
 from pipeline.layouts import Layout
-from pipeline.model import Document, Heading, LineBlock, Metadata, Note, Paragraph, Span
+from pipeline.model import (
+    Document,
+    Heading,
+    LineBlock,
+    List,
+    Metadata,
+    Note,
+    Paragraph,
+    Span,
+)
 from pipeline.writers.exchanges import questions_in_bold
 from pipeline.writers.flush import flush_left, greetings
+from pipeline.writers.grid_lines import grid_lines
 from pipeline.writers.html.blocks import (
     BALANCING_BREAK,
     Setting,
     body,
     byline_html,
     css_string,
+    grid_indents,
     in_runs,
     lead_ins,
     table_sources,
@@ -125,7 +144,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
     if lines is not None and lines.justified:
         breaks = replace(breaks, lines=justified_lines(
             document, order, lines, breaks, placement.tightened, placement.loosened,
-            flush, sources | attributed))
+            flush, sources | attributed, phrase_faces(layout, document)),
+            on_grid=not profile_for(language).words_spaced)
     heading = functools.partial(balanced_heading, lines, language, openings=openings(document))
     running = functools.partial(
         running_head, layout=layout, language=language, families=font_family_names(
@@ -147,7 +167,8 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         split_lists=placement.split_lists,
         spread=placement.spread,
         squeezed=placement.squeezed,
-        line_attributes=functools.partial(line_attributes, breaks.lines, lines),
+        line_attributes=functools.partial(line_attributes, breaks.lines, lines,
+                                          on_grid=not profile_for(language).words_spaced),
         referenced=frozenset(document.referenced_notes()),
         flush=flush,
         greetings=greetings(document.blocks),
@@ -252,14 +273,18 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
                     rules: LineBreaks, tightened: frozenset[int] = frozenset(),
                     loosened: frozenset[int] = frozenset(),
                     flush: frozenset[int] = frozenset(),
-                    apart: frozenset[int] = frozenset()) -> dict[int, LineEnds]:
+                    apart: frozenset[int] = frozenset(),
+                    phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+                    ) -> dict[int | tuple[int, int], LineEnds]:
     """Each paragraph's line ends, as the writer breaks it (a line shorter where
     `tightened`, a line longer where `loosened`, its first line not indented where
     `flush`), but those set `apart` in another type (a table's source line), after which a
-    paragraph opens unindented; not in a language written without spaces (Chinese), set
-    character by character on its grid by the renderer."""
-    if not profile_for(document.metadata.language).words_spaced:
-        return {}
+    paragraph opens unindented; in a language written without spaces (Chinese), its
+    paragraphs in it, on their grid of characters (grid_lines.py), its `phrases` in other
+    languages in their faces."""
+    language = document.metadata.language
+    if not profile_for(language).words_spaced:
+        return on_grid(document, order, setting, flush, apart, phrases)
     lines, previous = {}, None
     for index in order:
         block = document.blocks[index]
@@ -277,15 +302,58 @@ def justified_lines(document: Document, order: tuple[int, ...], setting: LineSet
     return lines
 
 
-def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None,
-                    index: int) -> Markup:
+def on_grid(document: Document, order: tuple[int, ...], setting: LineSetting,
+            flush: frozenset[int], apart: frozenset[int],
+            phrases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+            ) -> dict[int | tuple[int, int], LineEnds]:
+    """The line ends of each paragraph and list item of a document in a language set on a
+    grid of characters (Chinese) written in it, as the writer breaks them (grid_lines.py):
+    a list item's keyed by its list's index and its number in the list."""
+    language = document.metadata.language
+    size = setting.style(Span("")).size
+    lines: dict[int | tuple[int, int], LineEnds] = {}
+    for index in order:
+        block = document.blocks[index]
+        if (isinstance(block, Paragraph) and on_its_grid(block.text, language)
+                and index not in apart):
+            lines[index] = grid_lines(block.spans, setting, language,
+                                      0.0 if index in flush else setting.indent, phrases)
+        elif isinstance(block, List):
+            for number, (item, indent) in enumerate(grid_indents(block)):
+                if on_its_grid(item.text, language):
+                    lines[(index, number)] = grid_lines(
+                        item.spans, replace(setting, measure=setting.measure - indent * size),
+                        language, 0.0, phrases)
+    return lines
+
+
+def phrase_faces(layout: Layout, document: Document) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The body's families of a phrase in each language but the document's, by its tag, as
+    the template sets them (`faces_by_language`)."""
+    return tuple((profile.tag, font_family_names(layout, "body", scripts=document.scripts,
+                                                 language=profile.tag))
+                 for profile in PROFILES if profile.tag != document.metadata.language)
+
+
+def on_its_grid(text: str, language: str) -> bool:
+    """Whether a paragraph of `text` in a document in `language` is written in a language
+    set on a grid of characters, as the PDF writer spreads its lines (`written_in`: an
+    English sentence quoting Chinese is of words, a Chinese one naming an address is not)."""
+    return not written_in(text, profile_for(language)).words_spaced
+
+
+def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None, index: int,
+                    on_grid: bool = False) -> Markup:
     """A paragraph the writer broke into lines: how many, and which of them (from 0) it
     left short, for the PDF writer, which widens each other line to the measure
     (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as they may
-    shrink, its line ends kept (they are line feeds: writers/line_breaks.py)."""
+    shrink, its line ends kept (they are line feeds: writers/line_breaks.py); one `on_grid`
+    (Chinese) only how many, its characters at their width."""
     if index not in lines or setting is None:
         return Markup("")
     ends = [lines[index][end] for end in sorted(lines[index])]
+    if on_grid:  # its characters on their grid, its line ends kept (chinese.css)
+        return Markup(' data-lines="{}" data-grid').format(len(ends) + 1)
     short = " ".join(str(line) for line, kind in enumerate(ends) if kind.startswith(SHORT))
     return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em;'
                   ' white-space: pre-line"'

@@ -7,6 +7,7 @@ BLOCK_WRITERS, and no layout's template has to learn it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -35,6 +36,7 @@ from pipeline.model import (
     Heading,
     LineBlock,
     List,
+    ListItem,
     Note,
     Paragraph,
     Quotation,
@@ -145,7 +147,7 @@ def block_html(block: Block, anchor: str | None, index: int, setting: Setting) -
     return writer(block, anchor, index, setting)
 
 
-def spans(items: tuple[Span, ...], index: int, setting: Setting,
+def spans(items: tuple[Span, ...], index: int | tuple[int, int], setting: Setting,
           hyphenate: bool = True) -> Markup:
     """Inline text: emphasis, superscripts and subscripts, underline and small capitals, a
     phrase's language, links,
@@ -385,15 +387,21 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
         if block.start != 1:
             attributes += Markup(' start="{}"').format(block.start)
     owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
-    items = [Markup('<li data-label="{}"{}>{}{}</li>\n').format(
-        shown_label(label, block.numbered),
-        item_class(index, next(numbering), bool(item.sublist), setting),
-        spans(item.spans, index, setting),
-        list_html(item.sublist, index, setting, depth=depth + 1, parents=own,
-                  numbering=numbering)
-        if item.sublist else "")
-        for item, label, own in zip(block.items, block.labels(depth, parents), owns,
-                                    strict=True)]
+    items = []
+    for item, label, own in zip(block.items, block.labels(depth, parents), owns, strict=True):
+        number = next(numbering)
+        lined = (index, number) in setting.breaks.lines  # on its grid, broken by the writer
+        nested = list_html(item.sublist, index, setting, depth=depth + 1, parents=own,
+                           numbering=numbering) if item.sublist else Markup("")
+        items.append(Markup('<li data-label="{}"{}{}>{}{}</li>\n').format(
+            shown_label(label, block.numbered),
+            item_class(index, number, bool(item.sublist), setting),
+            Markup(' data-lines="{}" data-grid').format(
+                len(setting.breaks.lines[(index, number)]) + 1)
+            if lined else "",
+            spans(item.spans, (index, number) if lined else index, setting),
+            # No line feed after it in an item keeping its line feeds (chinese.css).
+            nested.rstrip("\n") if lined else nested))
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
 
 
@@ -405,6 +413,22 @@ def item_class(index: int, number: int, holds_list: bool, setting: Setting) -> M
     if holds_list and index in setting.split_lists:
         names.append("split")
     return Markup(' class="{}"').format(" ".join(names)) if names else Markup("")
+
+
+def grid_indents(block: List, depth: int = 0, parents: tuple[str, ...] = (),
+                 outer: int = 0) -> Iterator[tuple[ListItem, int]]:
+    """Each item of a list on a grid of characters (Chinese), nested ones after their
+    parent, in the order list_html numbers them, with the whole characters its text stands
+    in by (chinese.css: two a list, or its widest label's)."""
+    labels = block.labels(depth, parents)
+    widest = max(map(label_ems, map(functools.partial(shown_label, numbered=True), labels)),
+                 default=0) if block.numbered else 0
+    indent = outer + max(INDENT_EMS, widest)
+    owns = [(*parents, own) if block.numbered else () for own in block.own_numbers()]
+    for item, own in zip(block.items, owns, strict=True):
+        yield item, indent
+        if item.sublist:
+            yield from grid_indents(item.sublist, depth + 1, own, indent)
 
 
 def shown_label(label: str, numbered: bool) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.languages import Profile
+from pipeline.languages import Profile, holder_of, profile_for
 from pipeline.layouts import Justification, Layout
 from pipeline.model import Document, Heading, Metadata, Note, Paragraph, Span
 from pipeline.writers.html import render_html
@@ -84,21 +84,29 @@ def display_tag(box) -> str:
 
 def sample(language: str, scripts: frozenset[Profile]) -> Document:
     """A title and subtitle, a heading and two paragraphs holding each kind of span, in
-    `language`; with a letter of each script the document holds (the first of its class),
-    so their faces come in. The
+    `language`; with a letter of each language with letters of its own the document holds
+    (`own_letter`), so their faces come in, in the order its language puts them. The
     spans hold figures, of no language: a word would be a phrase of another language in a
     document in another script (English in Chinese), its boxes in that language, not the
     document's."""
     spans = tuple(Span(f"{number} " if not note else f"{number - 3}", bold=bold,
                        italic=italic, note=f"{number - 3}" if note else "")
                   for number, (bold, italic, note) in enumerate(KINDS))
-    letters = "".join(sorted(profile.characters[0] for profile in scripts))
+    letters = "".join(sorted(own_letter(profile) for profile in scripts))
     notes = tuple(Note(span.note, (Span("5"),)) for span in spans if span.note)
     return Document("sample", Metadata(title=f"0 {letters}".strip(), subtitle="7",
                                        language=language),
                     None,
                     (Heading("0"), Paragraph(spans), Paragraph((Span("4"),)), *notes,
                      Heading("6", level=2)))
+
+
+def own_letter(profile: Profile) -> str:
+    """A letter `profile` holds before any other profile of its script: a numeral of its own
+    (Simplified Chinese's 亿, which Chinese would hold too), so a sample holding it holds
+    that language, as its document does; else the first of its letters."""
+    return next((numeral for numeral in profile.numeral_characters
+                 if holder_of(numeral, profile.script) is profile), profile.characters[0])
 
 
 def text_style(style) -> TextStyle:
@@ -130,6 +138,8 @@ def justify_lines(pages, spaces: Justification) -> list[int]:
         element = lines[0][0].element
         if len(lines) != int(element.get("data-lines")):
             moved.append(index)
+        if profile_for(lines[0][0].style["lang"] or "").spread_characters:
+            continue  # on its grid: spread between its characters (justification.py)
         short = {int(number) for number in element.get("data-short", "").split()}
         for number, (block, line) in enumerate(lines[:-1]):
             if number in short:  # left short by the writer, as a paragraph's last line

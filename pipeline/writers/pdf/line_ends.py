@@ -33,6 +33,7 @@ LINE_BREAK = "\u2028"  # stands for a <br> in a block's source text
 # itself: a hyphen added, a compound's own), and gets no space.
 HYPHENS = (ADDED_HYPHEN, "-")
 COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # white space as CSS collapses it
+LONE_LINE_FEED = re.compile(r"(?<! )\n")  # a line end the writer made between two characters
 
 
 def space_line_ends(pages) -> None:
@@ -108,19 +109,28 @@ def found_at(source: str, cursor: int, text: str) -> tuple[int, str]:
                default=(-1, text))
 
 
-def source_text(element) -> str:
+def source_text(element, lined: bool = False) -> str:
     """A block's text as CSS lays it out: white space collapsed, each <br> a LINE_BREAK but
     a heading's balancing one, which breaks no words apart (the space before it, where its
     words are spaced, does). A line feed that ends a line (writers/line_breaks.py) is left a
-    space: like one, it is a break that nothing draws."""
-    parts = [COLLAPSED.sub(" ", element.text or "")]
+    space: like one, it is a break that nothing draws; but in a block the writer broke on
+    its grid (`lined`, its `data-grid`: Chinese), where one alone, between two characters or
+    inside an address, is nothing, as no space stood there."""
+    lined = lined or element.get("data-grid") is not None
+    parts = [collapsed(element.text or "", lined)]
     for child in element:
         if child.tag == "br":
             parts.append("" if child.get("class") == "balancing" else LINE_BREAK)
         else:
-            parts.append(source_text(child))
-        parts.append(COLLAPSED.sub(" ", child.tail or ""))
+            parts.append(source_text(child, lined))
+        parts.append(collapsed(child.tail or "", lined))
     return "".join(parts)
+
+
+def collapsed(text: str, lined: bool) -> str:
+    """`text` with its white space collapsed; in a block the writer broke on its grid, a line
+    feed with no space before it dropped (source_text)."""
+    return COLLAPSED.sub(" ", LONE_LINE_FEED.sub("", text) if lined else text)
 
 
 def links_of_their_own(pages) -> None:
