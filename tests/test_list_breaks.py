@@ -48,6 +48,22 @@ CHINESE = {
     "after": "上述目標已與各區商定。",
 }
 TEXTS = {"english": ENGLISH, "chinese": CHINESE}
+# A list whose first item runs to two lines in large print, and the first of its nested items
+# to two or three: the lead-in, the item's text and that nested item are more than a page's
+# foot holds.
+LONG_FIRST = {
+    "english": ["1. renew the pumps at Denver sluice and at every station on the Hundred Foot "
+                "Drain, where the banks are lowest;",
+                "    (a) the diesel engines installed at the old station before the war by "
+                "the first board, and the pumps added since at every station in the north of "
+                "the district;",
+                "    (b) the electric pumps;", "    (c) the telemetry;",
+                *ENGLISH["items"][1:]],
+    "chinese": ["一、更新上水、粉嶺、大埔及元朗各區抽水站的水泵，並為每一座抽水站加裝後備發電機及遙測設備；",
+                "    （一）戰前由首屆管理局在舊抽水站裝設的柴油機，以及其後在新界北各區陸續加裝的水泵；",
+                "    （二）電動水泵；", "    （三）遙測設備；",
+                *CHINESE["items"][1:]],
+}
 
 
 def paragraph(language: str, seed: int, sentences: int) -> str:
@@ -152,6 +168,51 @@ def test_an_item_holding_a_list_splits_between_its_items_rather_than_leave_a_hol
         # The placement measures the renderer's boxes, pdftotext the glyphs' lines: they
         # differ by a fraction of a line.
         assert max(shares[:-1]) <= MAX_EMPTY + 0.01, (before, shares)
+
+
+def led_chapter(language: str, before: int) -> str:
+    """A chapter whose lead-in, over a list of LONG_FIRST's, stands lower the longer
+    `before`."""
+    text = TEXTS[language]
+    return "\n\n".join([text["heading"], paragraph(language, 1, 4),
+                         paragraph(language, 2, before + 1), text["lead_in"],
+                         "\n".join(LONG_FIRST[language]), text["after"],
+                         *(paragraph(language, seed, 8) for seed in range(3, 6))])
+
+
+def lines_under(edition, layout: str, opening: str) -> int:
+    """How many lines of the text area stand under the line that is `opening`, on its page."""
+    page = load_layout(ROOT / "layouts", layout).page
+    bottom = edition.trim[1] - page.margin_bottom_mm * MM
+    found = next(line for line in edition.lines
+                 if line.text.replace(" ", "") == opening.replace(" ", ""))
+    return sum(1 for line in edition.on_page(found.page)
+               if found.bottom < line.top and line.bottom <= bottom + 2)
+
+
+# The paragraph's lengths that bring the lead-in to the foot of page 1 in large print, where
+# it and the list's first lines, kept together, left the page up to 23 % empty.
+LEAD_IN_SWEEPS = {"english": range(4, 8), "chinese": range(6, 10)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_a_lead_in_at_a_page_foot_keeps_the_first_item_s_first_lines_and_the_list_runs_on(
+        tmp_path, language):
+    """In large print, a lead-in near a page's foot over an item of two lines whose first
+    nested item has two lines too: the item's own text parts from its nested list, the
+    lead-in keeping the item's first lines at the foot, rather than all going over and
+    leaving the page too empty."""
+    for before in LEAD_IN_SWEEPS[language]:
+        name = f"{language}-{before}"
+        (tmp_path / f"{name}.toml").write_text(TEXTS[language]["toml"], encoding="utf-8")
+        _, pdfs = scraped_editions(tmp_path, name, led_chapter(language, before),
+                                   ["large-print"])
+        edition = measured(pdfs["large-print"])
+        shares = empty_shares(edition, "large-print")
+        assert max(shares[:-1]) <= MAX_EMPTY + 0.01, (before, shares)
+        assert lines_under(edition, "large-print", TEXTS[language]["lead_in"]) >= LIST_LINES, (
+            before)
 
 
 def test_the_placement_names_the_items_it_keeps_and_the_items_it_lets_split():

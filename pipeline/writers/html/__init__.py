@@ -108,8 +108,8 @@ class Placement:
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     # Lists whose keeps left a page too empty: none of their items kept any more.
     loose_lists: frozenset[int] = frozenset()
-    # Lists whose items holding a nested list may split between its items: whole, they left
-    # a page too empty.
+    # Lists whose items holding a nested list may split between its items or after their own
+    # text: whole, they left a page too empty.
     split_lists: frozenset[int] = frozenset()
     # Paragraphs with space added under them (CSS pixels), spreading a page too empty over
     # its gaps, as InDesign's vertical justification does within its paragraph spacing limit.

@@ -395,7 +395,7 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
                            numbering=numbering) if item.sublist else Markup("")
         items.append(Markup('<li data-label="{}"{}{}>{}{}</li>\n').format(
             shown_label(label, block.numbered),
-            item_class(index, number, bool(item.sublist), setting),
+            item_class(index, number, item, setting),
             Markup(' data-lines="{}" data-grid').format(
                 len(setting.breaks.lines[(index, number)]) + 1)
             if lined else "",
@@ -405,13 +405,17 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
 
 
-def item_class(index: int, number: int, holds_list: bool, setting: Setting) -> Markup:
+def item_class(index: int, number: int, item: ListItem, setting: Setting) -> Markup:
     """The class of item `number` of list block `index`: kept with the next item or the one
-    before (base.css), or split between its nested items, as the placement asks."""
+    before (base.css), or split between its nested items or after its own text, as the
+    placement asks; where its own text leads in to its nested list (`… to fall:`), never
+    after it."""
     names = [f"kept-with-{side}" for side in ("next", "previous")
              if (index, number, side) in setting.kept_items]
-    if holds_list and index in setting.split_lists:
+    if item.sublist and index in setting.split_lists:
         names.append("split")
+        if is_lead_in(item.text):
+            names.append("lead-in")
     return Markup(' class="{}"').format(" ".join(names)) if names else Markup("")
 
 

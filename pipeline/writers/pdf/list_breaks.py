@@ -6,10 +6,11 @@ them) or with the one before (at a head), base.css's `kept-with-next` and
 
 Neither keep may leave a page more than MAX_EMPTY empty, nor may an item holding a nested
 list, kept whole (base.css): where the page before a list's part is left so, its items
-holding lists are let split between their nested items (`split`, two lines at least on each
-page, as the keeps see to), and where that is not enough, or it has none, its keeps are let
-go (`loose_lists`): a single line at a page's foot is the lesser fault than a page left
-empty.
+holding lists are let split between their nested items or after their own text (`split`, two
+lines at least on each page, as the keeps see to: a lead-in at a page's foot keeps its first
+item's first lines, the rest of the list running on), and where that is not enough, or it
+has none, its keeps are let go (`loose_lists`): a single line at a page's foot is the lesser
+fault than a page left empty.
 """
 
 from __future__ import annotations
@@ -95,8 +96,8 @@ def kept(placement: Placement, block: int, element, item, side: str) -> Placemen
 
 def opened(placement: Placement, block: int, pages) -> Placement:
     """The placement with list `block`, heading a page after one left too empty, let split
-    between the nested items of its items holding lists, or, where it was already or has
-    none, its items no longer kept with their neighbours."""
+    between the nested items of its items holding lists, or after their own text, or, where it
+    was already or has none, its items no longer kept with their neighbours."""
     element = next(element for page in pages for element, _ in outer_boxes(page._page_box)
                    if element.get("data-block") == str(block))
     holds_lists = any(item.find(tag) is not None for item in element.iter("li") for tag in LISTS)

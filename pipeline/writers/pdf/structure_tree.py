@@ -282,7 +282,8 @@ def body_in_two(own: list, moved: list) -> bool:
 def cut_in_two(own: list, moved: list) -> bool:
     """Whether the last kid of a list (or of an item, or its body) and the first kid of its
     rest on the next page are one item the page break cut in two (one holding a nested list
-    splits between its nested items): its rest has no label, drawn in its first line."""
+    splits between its nested items or after its own text): its rest has no label, drawn in
+    its first line."""
     before, after = (own[-1] if own else None), (moved[0] if moved else None)
     if not (is_element(before) and is_element(after)) or before.S != after.S:
         return False
