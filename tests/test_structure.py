@@ -134,6 +134,42 @@ def test_a_doubled_caption_after_the_first_paragraph_is_not_a_byline():
     assert [f.text for f in document.figures] == ["The director, at the ceremony"]
 
 
+@pytest.mark.parametrize(("caption", "paragraphs"), [
+    ("The new wing at its opening, 14 March 2025",
+     ["The trust spent the year repairing the sea wall and the old pier, on time.",
+      "Our volunteers gave more than 4,000 hours to the work."]),
+    ("Volunteers at the summer fair, June 2024",
+     ["The fair raised more than £3,000 for the lifeboat station this year.",
+      "We thank everyone who baked, sold and bought."]),
+    ("新翼開幕典禮，2025年3月14日", ["信託今年修復了海堤和舊碼頭，工程準時完成。", "我們感謝每一位義工。"]),
+])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_dated_caption_written_twice_under_the_title_is_a_figure_not_a_byline(
+        caption, paragraphs, gap):
+    """A lead photo's caption, dated after a comma, that the page wrote twice under the title
+    (its picture gone), blank lines between them or none: a figure's caption, as a doubled
+    line is; it had been the byline, its words the name and its date the role."""
+    text = gap.join(["Harbour Trust Annual Review", caption, caption, *paragraphs]) + "\n"
+    document = structure(text)
+    assert document.byline is None
+    assert [" ".join(figure.text.split()) for figure in document.figures] == [caption]
+    assert kinds(document) == ["Figure", "Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Jane Smith, 14 March 2025", Byline("Jane Smith", (), "14 March 2025")),
+    ("Posted by Jane Smith, Chair · 14 March 2025", Byline("Jane Smith", (), "Chair")),
+])
+def test_a_byline_with_its_date_under_the_title_stays_the_byline(line, byline):
+    """A byline naming its author, with a date, written once under the title: the byline."""
+    document = structure(f"Harbour Trust Annual Review\n{line}\n\nThe trust spent the year "
+                         "repairing the sea wall and the old pier, on time.\n")
+    assert document.byline is not None
+    assert (document.byline.name, document.byline.role.replace("\u00a0", " ")) == (
+        byline.name, byline.role)
+    assert not document.figures
+
+
 @pytest.mark.parametrize(("name", "dates", "after"), [
     ("clinic-trust-highlights", ["April 2024", "July 2024", "October 2024", "January 2025"],
      "Looking ahead"),

@@ -643,6 +643,14 @@ class Profile:
         does ("Professor Amara Okonjo", "陳大文博士"): the person's words, not a heading's."""
         return self.names_person(text)
 
+    def dated_caption(self, text: str) -> bool:
+        """A line shaped "words, date" whose words name no one ("The new wing at its opening,
+        14 March 2025", "新翼開幕典禮，2025年3月14日"): a photo's caption, dated, as a page
+        writes it twice under its picture; no byline, which names its author, a date after
+        the name or not ("By Jane Smith, 14 March 2025")."""
+        name, _, role = self.byline_parts(text)
+        return self.is_date(role) and not self.is_name(name) and not self.names_person(text)
+
     def office_body(self, text: str) -> str | None:
         """Where `text` is an office held ("Leader of Ashdown Vale District Council"): the
         body it is held at ("Ashdown Vale District Council"), or "" where it names none; None

@@ -862,8 +862,8 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
                ) and not GREETING.fullmatch(rows[1].text.strip()):  # a letter's, under it
         return units
     taken_rows = sum(len(row.rows) for row in rows[:taken])
-    rest = units[first].rows[taken_rows:]
-    after = [Unit("text", rest, units[first].lines[taken_rows:])] if rest else []
+    block = units[first]
+    after = [block.piece(taken_rows, len(block.rows))] if taken_rows < len(block.rows) else []
     return [*units[:first], *rows[:taken], *after, *units[first + 1:]]
 
 
@@ -1087,6 +1087,8 @@ def is_byline(unit: Unit, under_title: bool = False) -> bool:
     if len(unit.rows) > 1:
         return unit.repeats > 1 or under_title
     language = detect(line)
+    if language.dated_caption(line):
+        return False
     return language.is_byline(line, unit.repeats) or (
         under_title and language.is_byline(line, 2) and language.names_person(line))
 
@@ -2729,6 +2731,8 @@ def is_caption(unit: Unit, after_photo: bool, labelled: bool, heads_text: bool =
                 or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
                                           or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
                                           and not (heads_text and repeated_headline(unit))
+                                          # dated after a comma, as a photo is, no heading
+                                          or dated_caption(unit)
                                           # a portrait's, naming whom it shows
                                           or detect(unit.text).names_someone(unit.text.strip())))
 
