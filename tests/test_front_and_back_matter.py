@@ -329,15 +329,16 @@ def test_a_title_given_in_the_metadata_leaves_the_kicker_the_subtitle():
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
 @pytest.mark.parametrize(("page_title", "headline", "subtitle", "body", "read_as"), [
     ("Chair's statement", "Weathering the storm", "\u2014 The Chair's review of 2024/25",
-     ENGLISH_BODY, "\u2013 The Chair\u2019s review of 2024/25"),
+     ENGLISH_BODY, "The Chair\u2019s review of 2024/25"),
     ("館長的話", "百年一刻", "——二〇二四年度館長報告", CHINESE_BODY, "——二〇二四年度館長報告"),
 ])
 def test_a_headline_and_its_dashed_subtitle_under_the_pages_title(page_title, headline,
                                                                   subtitle, body, read_as, gap):
     """The page's title, then the piece's own headline over a subtitle a dash opens (a
-    Chinese page's 副题): the headline is the title, the dashed line its subtitle; the
-    page's title is listed in the report. With no blank line under it, the subtitle had run
-    into the first paragraph; the headline had been a heading."""
+    Chinese page's 副题): the headline is the title, the dashed line its subtitle (an English
+    one without its dash, a Chinese one with it); the page's title is listed in the report.
+    With no blank line under it, the subtitle had run into the first paragraph; the headline
+    had been a heading."""
     document, report = scraped_document("piece", f"{page_title}\n\n{headline}\n{subtitle}"
                                         f"{gap}{body}", Metadata(title=""))
     assert (document.metadata.title, document.metadata.subtitle) == (headline, read_as)
@@ -1888,3 +1889,42 @@ def test_a_first_heading_naming_a_year_under_the_title_stays_a_heading():
     assert document.metadata.subtitle == ""
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
         "Looking back at 2025", "Looking ahead"]
+
+
+@pytest.mark.parametrize(("opening", "subtitle"), [
+    ("Harbour Trust Annual Review\n\u2013 a year of rebuilding\n\n", "a year of rebuilding"),
+    ("Harbour Trust Annual Review\n\n\u2013 a year of rebuilding\n\n", "a year of rebuilding"),
+    ("Harbour Trust\n-- Annual review 2024\n", "Annual review 2024"),
+    ("Harbour Trust Annual Review\n\u2014 A year of rebuilding\nBy Jane Smith, Chair\n\n",
+     "A year of rebuilding"),
+    ("Annual Review 2024\n\n\u2014 A year of rebuilding\n\nBy Jane Smith, Chair\n\n",
+     "A year of rebuilding"),
+    ("风雨兼程 不负所托\n——2024年度理事长致辞\n\n", "——2024年度理事长致辞"),
+])
+def test_a_line_a_dash_opens_under_the_title_is_its_subtitle(opening, subtitle):
+    """A line under the title that a dash opens, a blank line under it or none, a byline
+    under it or none: the subtitle, in English without its dash, which the opener's line sets
+    apart as the dash did on the title's line (the document's title, title and subtitle
+    joined by a dash, would show two); a Chinese one keeps its dash (GB/T 15834). It had
+    been a paragraph opening the text, the byline under it a heading."""
+    paragraphs = ("过去一年，基金会完成了多项工作，受助学生人数再创新高。\n\n感谢每一位捐赠者。\n"
+                  if "风" in opening else
+                  "The trust spent the year repairing the sea wall and the old pier.\n\n"
+                  "Our volunteers gave more than 4,000 hours to the work.\n")
+    document, _ = scraped_document("review", opening + paragraphs, Metadata(title=""))
+    assert document.metadata.subtitle == subtitle
+    assert [type(block).__name__ for block in document.blocks] == ["Paragraph", "Paragraph"]
+    assert (document.byline.name if document.byline else None) == (
+        "Jane Smith" if "Jane" in opening else None)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_lines_a_dash_opens_under_the_title_are_a_list_not_its_subtitle(gap):
+    """Two lines or more under the title, each opened by a dash: a list's items, none of
+    them the subtitle."""
+    text = (f"What we did this year{gap}\u2013 Repaired the sea wall\n\u2013 Rebuilt the old "
+            "pier\n\nThe trust thanks every volunteer who gave their time this year.\n")
+    document, _ = scraped_document("review", text, Metadata(title=""))
+    assert document.metadata.subtitle == ""
+    (items,) = [block.items for block in document.blocks if type(block).__name__ == "List"]
+    assert len(items) == 2

@@ -379,6 +379,7 @@ INTERVIEW_ROLE = "主持人|記者|记者|嘉賓|嘉宾|訪問者|访问者|受�
 
 class Chinese(Profile):
     tag = "zh-HK"
+    subtitle_dash = True  # a 副题 keeps its ——, on a line of its own (GB/T 15834)
     tags = ("zh",)
     name = "Chinese"
     rule = "chinese-language"

@@ -332,6 +332,8 @@ class Profile:
     # A line that is one word (one character) written over and over is a repetition when it
     # is written this many times; 0: never.
     single_word_repeats = 3
+    # Whether a subtitle on a line of its own keeps the dash opening it (GB/T 15834's ——)
+    subtitle_dash = False
     sentence_ends = ""  # marks ending a sentence or a clause: a sign-off line ends in none
     # Its quotes by their level: the opening marks outside and inside, then the closing ones
     # ("" none of its own).

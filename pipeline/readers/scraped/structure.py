@@ -185,7 +185,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     stood right under (0 for none), the last of its head; `named`: the line its breadcrumb
     trail names as its title (0 for none)."""
     opening_block = next((unit.lines for unit in units if unit.kind == "text"), ())
-    given_title = metadata.title
+    given_title, given_subtitle = metadata.title, metadata.subtitle
     if cover := report_cover([unit for unit in units if unit.kind == "text"], metadata):
         # A report's cover over the text: its body's name the organisation and the report's
         # name the title, which the opener prints; the heading under it heads the first
@@ -356,6 +356,8 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
                                           dated_under)
     if twin is not None:
         metadata = replace(metadata, title=f"{metadata.title} {twin.text}")
+    if metadata.subtitle != given_subtitle:
+        metadata = replace(metadata, subtitle=subtitle_set(metadata.subtitle))
     return Document(name, metadata if given_title else title_barred_apart(metadata), byline,
                     tuple(body(units, metadata)))
 
@@ -663,11 +665,39 @@ def subtitle_line(unit: Unit) -> bool:
 
 def subtitled(headline: Unit, subtitle: Unit) -> bool:
     """Whether `subtitle` is the subtitle of `headline`, a heading-shaped line: a line a dash
-    opens, shaped as a heading after it, each written once ("——2024年度理事长致辞")."""
-    dash = ATTRIBUTION.match(subtitle.text)
+    opens, shaped as a heading after it (dash_opened), each written once ("——2024年度理事长
+    致辞", "– a year of rebuilding")."""
     return (all(len(unit.rows) == 1 and unit.repeats == 1 for unit in (headline, subtitle))
             and is_heading_text(headline.text) and not is_byline(headline)
-            and dash is not None and is_heading_text(subtitle.text[dash.end():]))
+            and dash_opened(subtitle.text))
+
+
+def dash_opened(text: str) -> bool:
+    """Whether a dash opens `text` and the words after it are shaped as a heading, their
+    first letter as a title's ("– a year of rebuilding", "— Annual review 2024"), naming no
+    one (a quotation's attribution, "— Jane Smith"): a subtitle as a page sets one under its
+    title."""
+    dash = SUBTITLE_OPENING.match(text.strip())
+    words = text.strip()[dash.end():] if dash else ""
+    language = detect(words)
+    return (bool(words) and is_heading_text(words[:1].upper() + words[1:])
+            and not language.is_name(words) and not language.names_someone(words))
+
+
+# A dash opening a subtitle, spaced, or a Chinese one unspaced ("——2024年度…"); a hyphen
+# opens a list's item.
+SUBTITLE_OPENING = re.compile("[\u2013\u2014]+ (?=\\S)|\u2014\u2014(?=\\S)")
+
+
+def subtitle_set(subtitle: str) -> str:
+    """A subtitle read from the text as the opener sets it, on a line of its own: the dash
+    opening it kept where its language writes one there (a Chinese 副题, "——2024年度理事长
+    致辞", GB/T 15834), else left off, the line parting it from the title as the dash did on
+    the title's line ("– a year of rebuilding": "a year of rebuilding")."""
+    dash = SUBTITLE_OPENING.match(subtitle)
+    if dash is None or detect(subtitle).subtitle_dash:
+        return subtitle
+    return subtitle[dash.end():]
 
 
 def page_title_drop(units: list[Unit], metadata: Metadata, dated_under: int = 0
@@ -845,7 +875,10 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     taken = start + title_lines(rows[start:])
     if taken == start:
         return units
-    if (taken + 1 < len(rows) and is_heading_text(rows[taken].text)
+    if (taken == start + 1 and taken < len(rows) and subtitled(rows[start], rows[taken])
+            and not (taken + 1 < len(rows) and dash_opened(rows[taken + 1].text))):
+        taken += 1  # the title's subtitle, a dash opening it (no list's first item)
+    elif (taken + 1 < len(rows) and is_heading_text(rows[taken].text)
             and is_byline(rows[taken + 1], under_title=True)):
         taken += 1  # a line between the title and the byline: the title's subtitle
     if taken < len(rows) and is_byline(rows[taken], under_title=True):
@@ -1215,10 +1248,12 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
                 [*units[:place], under.piece(1, len(under.rows)), *units[place + 1:]])
     if (not metadata.subtitle and under is not None and under.kind == "text"
             and len(under.rows) > 1 and under.repeats == 1
-            and SUBTITLE_DASH.match(under.rows[0].strip())):
-        # A Chinese subtitle opened by its dash over the text's first line, no blank line
-        # between ("——海洋保育署二〇二四年工作回顧" over the first paragraph): the dash marks
-        # it the subtitle (GB/T 15834), as it does with a blank line under it.
+            and (SUBTITLE_DASH.match(under.rows[0].strip()) or dash_opened(under.rows[0])
+                 and not dash_opened(under.rows[1]))):
+        # A subtitle opened by its dash over the text's first line, no blank line between
+        # ("——海洋保育署二〇二四年工作回顧", "– a year of rebuilding", over the first
+        # paragraph): the dash marks it the subtitle (GB/T 15834), as it does with a blank
+        # line under it.
         return (replace(metadata, subtitle=under.rows[0].strip()),
                 [*units[:place], under.piece(1, len(under.rows)), *units[place + 1:]])
     if under is not None and head_details(under, units[place + 1:]):
@@ -1439,10 +1474,12 @@ def annexes_title(text: str) -> bool:
 def under_any_title(text: str) -> bool:
     """A line that is the subtitle wherever it stands under the title: a name with its
     life's years, a note on the text in brackets, a Chinese subtitle opened by its dash
-    ("——华澄能源集团2024年度社会责任报告（节选）", as GB/T 9704 sets a 副题), the period a
-    piece covers ("For the year ended 31 March 2024")."""
+    ("——华澄能源集团2024年度社会责任报告（节选）", as GB/T 9704 sets a 副题) or any opened by a
+    dash (dash_opened: "– a year of rebuilding"), the period a piece covers ("For the year
+    ended 31 March 2024")."""
     return bool(LIFE_SPAN.search(text) or BRACKETED_LINE.fullmatch(text.strip())
-                or SUBTITLE_DASH.match(text.strip()) or detect(text).is_period_covered(text))
+                or SUBTITLE_DASH.match(text.strip()) or dash_opened(text)
+                or detect(text).is_period_covered(text))
 
 
 SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
