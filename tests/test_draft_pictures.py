@@ -5,8 +5,10 @@ named in the marked-up source; the pipeline's own pictures and figures still to 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -499,33 +501,111 @@ def drawn_fonts(folder: Path, document: Document) -> set[str]:
     ("serif", "Outlying islands", "en-GB", {"Noto-Serif"}),
     ("Noto Serif", "Star Ferry, Central", "en-GB", {"Noto-Serif"}),
     ("sans-serif", "四號碼頭", "zh-HK", {"Noto-Sans-CJK-TC"}),
+    ("serif", "天星碼頭", "zh-HK", {"Noto-Serif-CJK-TC"}),
+    ("monospace", "Berth 7: 06:40", "en-GB", {"Noto-Sans"}),
+    ("Arial", "Ferry timetable", "en-GB", {"Noto-Sans"}),
+    ("Comic Sans MS", "Mind the gap", "en-GB", {"Noto-Sans"}),
+    ("Georgia, serif", "Harbour master", "en-GB", {"Noto-Serif"}),
+    ("Arial", "渡輪時間表", "zh-HK", {"Noto-Sans-CJK-TC"}),
 ])
 def test_an_svg_pictures_text_is_drawn_in_the_draft_in_the_editions_faces(tmp_path, family,
                                                                          words, language, faces):
-    """An SVG's text in a generic family, or none, or naming one of the layouts' faces, is
-    drawn in the draft in the face the editions draw it in, from the repository's font files,
-    the same PNG bytes each time. The draft had drawn it in the machine's own fonts (DejaVu
-    Sans for any of them), another picture on a machine with other fonts."""
+    """An SVG's text in a generic family, or none, or naming one of the layouts' faces, or a
+    family the repository lacks, is drawn in the draft in the face the editions draw it in,
+    from the repository's font files, the same PNG bytes each time: serif in the serif face,
+    sans-serif, monospace and a family it lacks in the sans face, a list's first it holds. The
+    draft had drawn a generic family in whichever face the machine's fontconfig preferred, and
+    refused a family the repository lacks (monospace among them) as set in a machine's font."""
     document = labelled_plan(tmp_path, family, words, language)
     assert drawn_fonts(tmp_path, document) == faces
     first = write_draft(document, LAYOUT, tmp_path)
     assert write_draft(document, LAYOUT, tmp_path).data == first.data
 
 
-@pytest.mark.parametrize("family", ["Arial", "monospace", "Comic Sans MS"])
-def test_an_svg_pictures_text_in_a_face_the_layouts_lack_is_refused_in_draft_and_edition(
+@pytest.mark.parametrize("family", ["sans-serif", "Arial"])
+def test_an_svg_pictures_text_the_repositorys_faces_lack_is_refused_in_draft_and_edition(
         tmp_path, family):
-    """Text in a family the layouts do not declare, which only a font of the machine's would
-    draw, stops the draft in one line naming the picture, as it stops the editions; the draft
-    had drawn it in whatever font the machine had."""
+    """Text in a script none of the repository's faces draws (Thai), which only a font of the
+    machine's would, stops the draft in one line naming the picture, as it stops the editions;
+    the draft had drawn it in whatever font the machine had."""
     from pipeline.writers.pdf.render import render_pdf
 
-    document = labelled_plan(tmp_path, family, "Ferry timetable")
+    document = labelled_plan(tmp_path, family, "ท่าเรือ")
+    document = Document(NAME, document.metadata, None, document.blocks[1:])
     with pytest.raises(RenderingError, match=r"^the layout fonts lack \d+ characters"):
         render_pdf(document, load_layout(ROOT / "layouts", "screen"), tmp_path)
     with pytest.raises(RenderingError, match=r"^picture plan\.svg: the layout fonts lack "
-                                             r"\d+ characters \(.*F U\+0046.*\)[^\n]*$"):
+                                             r"\d+ characters \(.*U\+0E17.*\)[^\n]*$"):
         write_draft(document, LAYOUT, tmp_path)
+
+
+# A sign in each kind of family an SVG's text may name.
+SIGNS = ("sans-serif", "serif", "monospace", "Arial")
+SIGNBOARD = ('<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320">'
+             + "".join(f'<text x="20" y="{60 + 60 * row}" font-size="30" font-family="{family}">'
+                       f"Pier {row + 1} in {family}</text>" for row, family in enumerate(SIGNS))
+             + "</svg>")
+SIGNBOARD_DOCUMENT = Document(NAME, Metadata(title="The signs", images={1: "signs.svg"},
+                                             alt={1: "The piers' signs"}),
+                              None, (Paragraph((Span("The piers are signed anew."),)),
+                                     Figure(1, (Span("The signs"),), "signs.svg", "The signs")))
+# An edition of the signboard, its PDF's bytes written out, in a process of its own.
+SIGNBOARD_EDITION = """import json, sys
+from pathlib import Path
+from pipeline.layouts import load_layout
+from pipeline.model import from_json
+from pipeline.writers.pdf.render import render_pdf
+folder = Path(sys.argv[1])
+document = from_json(json.loads((folder / "signs.json").read_text(encoding="utf-8")))
+sys.stdout.buffer.write(render_pdf(document, load_layout(Path(sys.argv[2]), "screen"), folder))
+"""
+
+
+def test_an_svg_pictures_text_in_any_family_is_set_in_the_repositorys_faces(tmp_path):
+    """The editions draw an SVG's text in a generic family or one the repository lacks in
+    the repository's faces: its PDF embeds no other. It had been refused on a machine whose
+    fontconfig preferred a face of its own (DejaVu Sans for sans-serif), and always where the
+    family was monospace or Arial (a system's Noto Sans Mono, Liberation Sans)."""
+    from pipeline.writers.pdf.render import render_pdf
+
+    (tmp_path / "signs.svg").write_text(SIGNBOARD, encoding="utf-8")
+    pdf = tmp_path / "signs.pdf"
+    pdf.write_bytes(render_pdf(SIGNBOARD_DOCUMENT, load_layout(ROOT / "layouts", "screen"),
+                               tmp_path))
+    listed = subprocess.run([client("pdffonts"), str(pdf)], check=True, capture_output=True,
+                            text=True).stdout.splitlines()[2:]
+    assert {line.split()[0].split("+")[-1] for line in listed} <= {
+        "Noto-Sans", "Noto-Serif", "Noto-Sans-Bold", "Noto-Serif-Bold", "Noto-Sans-Italic",
+        "Noto-Serif-Italic"}
+
+
+@pytest.mark.slow
+def test_an_svg_pictures_edition_is_the_same_whatever_the_machines_fontconfig(tmp_path):
+    """The same bytes whether the machine's fontconfig files (FONTCONFIG_FILE, or the user's
+    own in HOME) prefer another installed face for every family or are left as they are: the
+    pipeline's font configuration reads none of them. Under such files the picture had been
+    refused, its text set in DejaVu Sans."""
+    (tmp_path / "signs.svg").write_text(SIGNBOARD, encoding="utf-8")
+    files.write_json(tmp_path / "signs.json", to_json(SIGNBOARD_DOCUMENT))
+    preferring = "".join(f"<alias><family>{family}</family><prefer><family>DejaVu Sans</family>"
+                         "</prefer></alias>" for family in SIGNS)
+    hostile = ('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
+               f"<dir>/usr/share/fonts</dir><cachedir>{tmp_path / 'cache'}</cachedir>"
+               f"{preferring}</fontconfig>\n")
+    home = tmp_path / "home"
+    (home / ".config" / "fontconfig").mkdir(parents=True)
+    (home / ".config" / "fontconfig" / "fonts.conf").write_text(hostile, encoding="utf-8")
+    (tmp_path / "fonts.conf").write_text(hostile, encoding="utf-8")
+
+    def edition(**environment: str) -> bytes:
+        return subprocess.run(
+            [sys.executable, "-c", SIGNBOARD_EDITION, str(tmp_path), str(ROOT / "layouts")],
+            check=True, capture_output=True, env={**os.environ, **environment}).stdout
+
+    plain = edition()
+    assert plain.startswith(b"%PDF")
+    assert edition(FONTCONFIG_FILE=str(tmp_path / "fonts.conf")) == plain
+    assert edition(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config")) == plain
 
 
 @pytest.mark.parametrize("width, height", [("3000", "2000"), ("120mm", "80mm")])

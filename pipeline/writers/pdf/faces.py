@@ -2,6 +2,11 @@
 shared fonts' stylesheets (layouts/fonts/) from the repository's font files, loaded through
 one font configuration a process, and checked once set: a character set in any other font
 (a system font standing in) or in none is refused.
+
+That configuration is the pipeline's own, never the machine's: it holds the declared faces
+only, and its aliases send the generic families an SVG picture's text may name, or a family
+the repository lacks, to them (GENERIC_FAMILIES), so a picture is drawn in the same faces,
+to the same bytes, whatever fonts and fontconfig files the machine has.
 """
 
 from __future__ import annotations
@@ -18,6 +23,35 @@ from pipeline.model import Document, List
 from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES, FONTS_CSS
 
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
+
+# The font configuration's rules, in place of the machine's (/etc/fonts, FONTCONFIG_FILE,
+# ~/.config/fontconfig), as fontconfig's own set them out: each declared face's generic
+# family after it (45-latin.conf); a family naming none of them, one the repository lacks
+# (Arial) included, falls to sans-serif, as SVG text naming no family does (49-sansserif.conf);
+# each generic family is the repository's face of its kind, with the Chinese one after it for
+# the characters it lacks. The repository holds no fixed-pitch face: monospace is drawn in
+# the sans face, the plainer of the two.
+GENERIC_FAMILIES = b"""<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <alias><family>Noto Serif</family><default><family>serif</family></default></alias>
+  <alias><family>Noto Serif CJK TC</family><default><family>serif</family></default></alias>
+  <alias><family>Noto Sans</family><default><family>sans-serif</family></default></alias>
+  <alias><family>Noto Sans CJK TC</family><default><family>sans-serif</family></default></alias>
+  <match target="pattern">
+    <test qual="all" name="family" compare="not_eq"><string>sans-serif</string></test>
+    <test qual="all" name="family" compare="not_eq"><string>serif</string></test>
+    <test qual="all" name="family" compare="not_eq"><string>monospace</string></test>
+    <edit name="family" mode="append_last"><string>sans-serif</string></edit>
+  </match>
+  <alias binding="same"><family>sans-serif</family>
+    <prefer><family>Noto Sans</family><family>Noto Sans CJK TC</family></prefer></alias>
+  <alias binding="same"><family>serif</family>
+    <prefer><family>Noto Serif</family><family>Noto Serif CJK TC</family></prefer></alias>
+  <alias binding="same"><family>monospace</family>
+    <prefer><family>Noto Sans</family><family>Noto Sans CJK TC</family></prefer></alias>
+</fontconfig>
+"""
 
 
 def font_stylesheet_files(document: Document, layout: Layout) -> list[Path]:
@@ -70,13 +104,38 @@ def font_configuration():
     configuration is collected; one kept for the process is not (a worker ends at once, and
     an interpreter tears its modules down first), and each process would leave its copies
     behind, 50 MB with the Chinese faces. So they are removed as the process ends."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    configuration = FontConfiguration()
+    configuration = repository_configuration()
     # Run as a multiprocessing worker ends, and at the interpreter's exit.
     multiprocessing.util.Finalize(None, remove_copied_faces, args=(configuration,),
                                   exitpriority=0)
     return configuration
+
+
+def repository_configuration():
+    """A WeasyPrint FontConfiguration whose fontconfig configuration is GENERIC_FAMILIES alone:
+    no font but those the stylesheets' @font-face rules add, and no rule of the machine's
+    (WeasyPrint's own loads the machine's configuration files and every font they name)."""
+    from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
+    from weasyprint.text.fonts import FontConfiguration
+
+    ffi.cdef("FcConfig * FcConfigCreate (void); FcBool FcConfigSetCurrent (FcConfig *config);")
+
+    class RepositoryFonts(FontConfiguration):
+        def __init__(self):  # FontConfiguration.__init__'s, from another configuration
+            self._config = fontconfig.FcConfigCreate()
+            fontconfig.FcConfigParseAndLoadFromMemory(self._config, GENERIC_FAMILIES, True)
+            self.font_map = ffi.gc(pangoft2.pango_ft2_font_map_new(), gobject.g_object_unref)
+            pangoft2.pango_fc_font_map_set_config(
+                ffi.cast("PangoFcFontMap *", self.font_map), self._config)
+            # Pango's FT2 font map substitutes a family in the process's current
+            # configuration, not its own: that is this one too.
+            fontconfig.FcConfigSetCurrent(self._config)
+            fontconfig.FcConfigDestroy(self._config)  # the font map and fontconfig hold it
+            self._folder = None
+            self.strut_layouts = {}
+            self.font_features = {}
+
+    return RepositoryFonts()
 
 
 def remove_copied_faces(configuration) -> None:
