@@ -786,6 +786,27 @@ def test_contact_words_over_contact_lines_head_them(heading, details, body, more
     assert kept == [body, more] and heading in dropped
 
 
+@pytest.mark.parametrize(("menu", "strip", "title", "body"), [
+    (["Home", "About us", "Our homes", "Contact us"],
+     "Tel: 01632 960 321 | Email: office@ashcombe.example.org.uk",
+     "Clerk's report 2024", BODY),
+    (["Home", "What we do", "Volunteer", "Get in touch"],
+     "Telephone 0117 496 0123 | hello@kestrelvale.example.org",
+     "Kestrel Vale Orchard: Chair's review", MORE),
+    (["首頁", "關於我們", "服務", "聯絡我們"], "電話：2345 6789 | 電郵：info@harbour.example.org.hk",
+     "海港信託年報2024", ZH_BODY),
+], ids=["english", "other-words", "chinese"])
+def test_a_menu_ending_in_contact_words_over_the_site_s_contact_strip_goes(menu, strip, title,
+                                                                          body):
+    """A menu's last link of contact words right over the page's contact strip is the menu's,
+    no heading (a heading stands after a blank line): the menu and the strip go, and the
+    page's headline is the title (the menu had stayed, its first link the title)."""
+    text = "\n".join(["Skip to main content", *menu, strip]) + f"\n\n{title}\n\n{body}"
+    document, _ = scraped_document("page", text, Metadata(title=""))
+    assert document.metadata.title.replace("\u2019", "'") == title
+    assert [block.text for block in document.blocks] == [body]
+
+
 @pytest.mark.parametrize("footer", [
     "Was this page helpful?\nYes No\nRelated articles\nMuseum reopens\nTags: museum, news",
     "Previous article | Next article",

@@ -1604,8 +1604,12 @@ def heads_contacts(lines: list[Line], index: int) -> bool:
     a menu's link: a contact heading's words ("Contact us", "聯絡我們") over a block of short
     lines of the text's (a blank line between at most), an address, a telephone number or an
     e-mail address among them ("Tallow Reach Canal Society" over "The Lock House, Wharf Lane"
-    over "Hensall HN4 7QT")."""
+    over "Hensall HN4 7QT"). It stands as a heading does, a blank line over it or nothing:
+    right under a menu's links ("Home", "Our homes"), it is their last, over the site's
+    contact strip ("Tel: … | Email: …")."""
     if not CONTACT_HEADING.fullmatch(lines[index].text.strip()):
+        return False
+    if index and lines[index - 1].number == lines[index].number - 1:
         return False
     block = lines[index + 1:index + 2]
     for line in lines[index + 2:]:
@@ -2315,6 +2319,11 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     headed = (doubled < len(block) and reasons.get(lines[0].number) == "skip link"
               and not detect(lines[doubled].text).names_person(lines[doubled].text.strip()))
     block = block[:doubled]
+    # The site's contact strip under its menu ("Tel: … | Email: …"), the last of the page's
+    # head: the site's, as its links are.
+    strip = list(itertools.takewhile(lambda pair: is_contact_line(pair[1].text.strip()),
+                                     reversed(block)))
+    block = block[:len(block) - len(strip)]
     if len(block) == first_text and block and not is_link(block[-1][1].text):
         block = block[:-1]  # the page's title, right under its menu, no blank line between
     if len(block) < MIN_MENU or len(block) > first_text:
@@ -2328,7 +2337,7 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
             not (is_link(line.text) or headed and FIGURES.fullmatch(line.text.strip()))
             for line in rest):
         return {}
-    return {line.number: NAVIGATION for line in rest}
+    return {line.number: NAVIGATION for line in (*rest, *(line for _, line in strip))}
 
 
 def site_name_among_links(lines: list[Line], reasons: dict[int, str], first_text: int
