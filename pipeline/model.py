@@ -531,8 +531,8 @@ class Metadata:
     author: str = ""
     date: str = ""  # as given: "2024" or "2024-06-11"
     language: str = DEFAULT.tag
-    # The metadata file names the language (one other than the default): the author's word,
-    # the language the document is spoken in whatever it opens in (Document.spoken_language).
+    # The metadata file names the language (the default's too): the author's word, the
+    # language the document is spoken in whatever it opens in (Document.spoken_language).
     language_named: bool = False
     layouts: tuple[str, ...] = ()  # empty: every layout
     images: dict[int, str] = field(default_factory=dict)

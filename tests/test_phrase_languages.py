@@ -359,6 +359,27 @@ def test_a_bilingual_text_is_spoken_in_the_language_its_metadata_names(language,
     assert (document.metadata.language, document.spoken_language) == (language, language)
 
 
+# Pieces in Chinese and English in parallel, opening in Chinese.
+OPENING_IN_CHINESE = (
+    "河畔圖書館 館長獻辭\nRiverside Library: Librarian's message\n\n本年度，圖書館共借出"
+    "八萬冊圖書，並舉辦了一百二十場親子閱讀活動。\n\nThis year the library lent 80,000 books "
+    "and held 120 family reading sessions.\n\n我們感謝每一位義工的支持。\n\nWe thank every "
+    "one of our volunteers for their support.")
+
+
+def test_a_bilingual_text_is_spoken_in_the_default_language_its_metadata_names(tmp_path):
+    """A language written in the metadata is the author's word though it is the default
+    (`language = "en-GB"`): a piece opening in Chinese is spoken in it (it had been read as
+    naming none, spoken in the Chinese it opens in); with none written, it keeps its own."""
+    from .support import scraped_editions
+
+    document, _ = scraped_editions(tmp_path, "library", OPENING_IN_CHINESE, [])
+    assert (document.metadata.language, document.spoken_language) == ("zh-HK", "zh-HK")
+    (tmp_path / "library.toml").write_text('language = "en-GB"\n', encoding="utf-8")
+    document, _ = scraped_editions(tmp_path, "library", OPENING_IN_CHINESE, [])
+    assert (document.metadata.language, document.spoken_language) == ("en-GB", "en-GB")
+
+
 @pytest.mark.slow
 def test_a_bilingual_text_opening_in_english_is_tagged_in_its_metadata_s_language(tmp_path):
     """Its catalog's /Lang the language its metadata names (PDF/UA-1, 7.2; ISO 32000-1,

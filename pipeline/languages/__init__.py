@@ -438,10 +438,10 @@ def takes_small_caps(text: str) -> bool:
     return any(character.isalpha() for character in letters)
 
 
-def text_language(text: str, given: str = DEFAULT.tag) -> str:
-    """A document's language: the metadata's when it names one other than the default, else
-    the one its text is written in."""
-    if given != DEFAULT.tag:
+def text_language(text: str, given: str = DEFAULT.tag, named: bool = False) -> str:
+    """A document's language: the metadata's when it names one (`named`, the default's too,
+    written), or one other than the default, else the one its text is written in."""
+    if named or given != DEFAULT.tag:
         return given
     return detect(text).regional_tag(text)
 

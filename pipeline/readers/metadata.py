@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.files import IMAGE_SUFFIXES, lies_inside, read_at_most, unreadable
-from pipeline.languages import DEFAULT
 from pipeline.layouts import checked_exceptions
 from pipeline.model import Metadata
 
@@ -116,8 +115,8 @@ def parse_metadata(settings: dict, path: Path, layouts: list[str]) -> Metadata:
     hyphenation_value(settings.get("hyphenation", []), path)
     return replace(
         metadata,
-        # A language named as the default is none: the text's own is read (text_language).
-        language_named=metadata.language != DEFAULT.tag,
+        # A language written is the author's word, the default's too (text_language).
+        language_named="language" in settings,
         date=date_value(settings.get("date", ""), path),
         layouts=chosen_layouts(settings.get("layouts", []), path, layouts),
         images=images(settings, path),

@@ -33,7 +33,8 @@ def marked_up(path: Path, metadata: Metadata, source_dir: Path) -> tuple[Documen
 
     text = read_source(path)
     # Its language, like a scraped text's, from its characters when the metadata names none.
-    metadata = replace(metadata, language=text_language(text, metadata.language))
+    metadata = replace(metadata, language=text_language(text, metadata.language,
+                                                        metadata.language_named))
     document = read_markup(text, path, metadata, source_dir)
     # Nothing is deduplicated in a marked-up text: its structure is explicit.
     return document, {"document": path.stem, "source": path.name, **no_debris(), "dropped": []}

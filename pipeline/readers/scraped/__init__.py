@@ -57,7 +57,8 @@ def scraped_document(name: str, text: str, metadata: Metadata,
     """The document named `name` in the scraped `text` (read from `path`), and the report of
     what was dropped."""
     given_author = metadata.author
-    metadata = replace(metadata, language=text_language(text, metadata.language))
+    metadata = replace(metadata, language=text_language(text, metadata.language,
+                                                        metadata.language_named))
     source = text
     with reading_in(metadata.language):
         # A mail forwarded whole, every line of it quoted, is read as its lines say.
