@@ -390,6 +390,23 @@ def test_the_folder_of_a_text_gone_is_said_and_kept_its_draft_as_written_not(tmp
     assert (tmp_path / "output" / name / f"{name}-print.pdf").exists()
 
 
+@pytest.mark.parametrize("texts", [("links-en.txt", "links-en.TXT"), ("年報.md", "年報.MD")])
+def test_the_folder_of_a_text_refused_is_no_text_gone_s(tmp_path, texts):
+    """Texts of one name spelt alike are refused, not gone: their document's folder is
+    kept while the refusal stands, neither said to be left behind nor cleaned (it had been
+    named as its source text gone, for `doit clean` to remove)."""
+    (tmp_path / "source").mkdir()
+    for text in (*texts, "kept.txt"):
+        (tmp_path / "source" / text).write_text("A text.\n", encoding="utf-8")
+    name = texts[0].rpartition(".")[0]
+    left_draft(tmp_path, name, "A text.\n", b"written")
+    (tmp_path / "output" / "kept").mkdir()
+    assert not Project(tmp_path).left_behind()
+    reporter, out = console(tmp_path)
+    reporter.complete_run()
+    assert "gone" not in out.getvalue() and "doit clean" not in out.getvalue()
+
+
 def test_the_folder_of_a_text_gone_is_said_once_with_its_edited_draft(tmp_path):
     (tmp_path / "source").mkdir()
     left_draft(tmp_path, "d", "A text.\n", b"edited")

@@ -134,10 +134,11 @@ class Project:
 
     def left_behind(self) -> list[str]:
         """The folders of output/ no document builds into any more: their text was removed
-        from source/ (or renamed)."""
+        from source/ (or renamed). A text refused (`misnamed`: two spelt alike, say) is
+        still there: its folder is kept while the refusal stands."""
         if not self.output_root.is_dir():
             return []
-        documents = set(self.documents())
+        documents = {document_name(path) for path in self.texts()}
         return sorted(path.name for path in self.output_root.iterdir()
                       if path.is_dir() and path.name not in documents)
 
