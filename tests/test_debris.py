@@ -759,6 +759,19 @@ ZH_BODY = "本年度，海港信託共管理四十個泊位，訪客人數創下
 ZH_MORE = "我們衷心感謝每一位會員及捐款人在艱難的冬季給予支持。"
 
 
+@pytest.mark.parametrize(("lead_in", "under", "body", "more"), [
+    ("For bookings, please call", "Ruth Ellery, Warden\nTel: 01632 447 310", BODY, MORE),
+    ("Opening hours:", "Monday to Friday\n9 am to 5 pm", BODY, MORE),
+    ("如欲參觀，請聯絡", "陳志明先生\n電話：2890 1234", ZH_BODY, ZH_MORE),
+    ("開放時間：", "星期一至五\n上午九時至下午五時", ZH_BODY, ZH_MORE),
+])  # fmt: skip
+def test_a_lead_in_written_over_each_sections_lines_stays_each_time(lead_in, under, body, more):
+    section = f"{lead_in}\n\n{under}"
+    text = "\n\n".join([body, section, more, section, body, section, more])
+    kept, dropped = kept_and_dropped(text)
+    assert kept.count(lead_in) == 3 and not dropped
+
+
 @pytest.mark.parametrize(("heading", "details", "body", "more"), [
     ("Contact us", ["Harbour Trust", "The Boat House, Quay Lane", "Portsmouth PO1 2AB"],
      BODY, MORE),

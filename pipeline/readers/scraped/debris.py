@@ -74,6 +74,7 @@ from pipeline.languages import (
     columns,
     detect,
     ends_sentence,
+    is_lead_in,
     language_halves,
     word_count,
 )
@@ -1922,11 +1923,16 @@ def button_follows(lines: list[Line], index: int) -> bool:
 
 def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
     """Short lines written again after sections: each one after text, none before a
-    sentence, two times at least ("Return to top" of a phrasing not known)."""
+    sentence, two times at least ("Return to top" of a phrasing not known). A lead-in over
+    the text it introduces ("For more information, please contact" over a name and a
+    telephone number, "Opening hours:") is the text's, however often it is written, and so
+    is the line it stands over."""
     def is_candidate(index: int) -> bool:
         line = lines[index]
         return (line.number not in reasons and not is_running(line.text)
-                and word_count(line.text) <= MAX_LINK_WORDS)
+                and word_count(line.text) <= MAX_LINK_WORDS
+                and not leads_in(lines, reasons, index)
+                and not (index > 0 and leads_in(lines, reasons, index - 1)))
 
     places: dict[str, list[int]] = {}
     for index in range(len(lines)):
@@ -1940,6 +1946,13 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
         if len(after_text) >= 2 and not any(sentence_follows(lines, index) for index in indices):
             found.update({lines[index].number: "repeated page furniture" for index in indices})
     return found
+
+
+def leads_in(lines: list[Line], reasons: dict[int, str], index: int) -> bool:
+    """Whether the line at `index` is a lead-in (ending in a colon, or a verb of contacting)
+    of the text's with a line of the text's under it: what it introduces."""
+    return (is_lead_in(lines[index].text) and index + 1 < len(lines)
+            and is_text(lines[index], reasons) and is_text(lines[index + 1], reasons))
 
 
 def page_contents(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
