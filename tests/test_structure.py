@@ -336,3 +336,21 @@ def test_a_question_under_a_heading_of_a_letter_stays_a_heading(greeting, headin
     document = structure(text)
     assert [block.text for block in document.blocks if isinstance(block, Heading)] == [
         heading, question]
+
+
+@pytest.mark.parametrize(("heading", "address", "body"), [
+    ("Our Hensall office", ["2 Tanner's Row", "Cold Ashby CA9 2LX"],
+     "The office is open on weekday mornings for members renewing their subscriptions."),
+    ("Where to find the shop", ["41 Harrow Street", "Dunmere, DN7 3QA"],
+     "The shop sells second-hand books, and every penny of its takings goes to the hospice."),
+    ("本會辦事處", ["九龍觀塘協和街123號", "海濱大廈5樓"], "辦事處逢星期一至五開放，歡迎會員親臨查詢。"),
+])  # fmt: skip
+def test_two_lines_of_an_address_under_a_heading_are_its_lines_not_headings(heading, address,
+                                                                          body):
+    intro = ("The society met nine times this year." if body.isascii()
+             else "本會今年共舉行九次會議。")
+    lines = "\n".join(address)
+    document = structure(f"{intro}\n\n{heading}\n\n{lines}\n\n{body}\n")
+    assert kinds(document) == ["Paragraph", "Heading", "LineBlock", "Paragraph"]
+    written = [text.replace("\xa0", " ") for text in document.blocks[2].texts]
+    assert written == [line.replace("'", "\u2019") for line in address]

@@ -135,6 +135,9 @@ NEWS_DATELINE = any_language(profile.news_dateline for profile in PROFILES)
 # information, contact", "如有查詢，請聯絡"), perhaps with its colon.
 CONTACT_LEAD_IN = any_language((profile.contact_lead_in for profile in PROFILES),
                                r"\s*[:：]?", re.IGNORECASE)
+# A line of a postal address, in any language: "2 Tanner's Row", "Cold Ashby CA9 2LX",
+# "觀塘協和街123號".
+ADDRESS_LINE = any_language(profile.address_line for profile in PROFILES)
 # What heads the contact lines closing a press release, in any language: "Media contact";
 # not a lead-in, which a heading's words may end ("For more information, contact").
 CONTACT_HEADING = re.compile(rf"(?!{CONTACT_LEAD_IN.pattern}$)" + any_language(

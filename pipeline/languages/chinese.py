@@ -429,6 +429,9 @@ class Chinese(Profile):
     # The verb after a clause or 請 ("如有查詢，請聯絡", "请致电"): "傳媒聯絡" is a noun.
     contact_lead_in = (".*(?:[，,]|請|请)(?:與|与)?(?:聯絡|联络|聯繫|联系|致電|致电|"
                        "電郵至|电邮至|致函|來函|来函)")
+    # A street and its number ("觀塘協和街123號"), or a building's floor or room ("海濱大廈5樓").
+    address_line = (r"\S{1,20}(?:街|道|路|里|徑|径)\d{1,4}(?:[-–]\d{1,4})?(?:號|号)\S{0,20}"
+                    r"|\S{1,20}\d{1,3}(?:樓|楼|室)\S{0,10}")
     photo_credit = (r"(?:圖片|图片|相片|照片|圖文|图文)(?:來源|来源|提供)\s*[:：].{1,40}"
                     r"|(?:攝影|摄影)\s*[:：].{1,40}")
     person = person_name(SURNAMES, TITLES)  # a byline's name that is a person's

@@ -508,6 +508,12 @@ class English(Profile):
     contact_lead_in = (r"(?:.+[,;]\s*|(?:.+\s)?please\s+|.+\s(?:should|can|may|could)\s+)"
                        r"(?:contact|call|phone|ring|telephone|e-?mail|write\s+to)"
                        r"|(?:.+\s)?write\s+to")
+    # A number and a space (a no-break one, cleaned) before the street's name.
+    address_line = (r"(?:Flat|Unit)\s\d+[A-Z]?,?\s\d+[A-Z]?|\d+[A-Z]?(?:[\u2013-]\d+)?,?"
+                    r"(?:\s[A-Z][\w'\u2019.-]*){1,3}\s(?:Street|Road|Lane|Row|Way|Close|Yard"
+                    r"|Wynd|Avenue|Drive|Place|Square|Court|Terrace|Crescent|Hill|Gardens|Walk"
+                    r"|Mews|Grove|Parade|Quay|Wharf|Green|Rise|Gate|St|Rd|Ave)\.?"
+                    r"|(?:[A-Z][\w'\u2019.-]*,?\s){1,3}[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}")
     news_dateline = (r"[A-Z][A-Z.'\u2019 -]{1,40}(?: \([^)]{1,30}\))?,\s+[^\u2013\u2014]{6,30}?"
                      r"\s+[\u2013\u2014]\s")
     unending_words = frozenset((

@@ -393,6 +393,10 @@ class Profile:
     # with no colon ("For more information, contact", "如有查詢，請聯絡"), a regex of the
     # whole line: running text, as with its colon, never their heading.
     contact_lead_in = ""
+    # A line of a postal address, a regex of the whole line: a street's name after its
+    # number ("2 Tanner's Row"), a town before its postcode ("Cold Ashby CA9 2LX"). Lines,
+    # never a heading.
+    address_line = ""
     # What labels a line of minutes recording who attended or sent apologies ("Present",
     # "In attendance", "列席"), a regex: before a colon and names, the line is a record,
     # never a heading (an item "Apologies for absence" alone on its line is one).

@@ -38,6 +38,7 @@ from dataclasses import replace
 
 from pipeline.addresses import ADDRESS
 from pipeline.languages import (
+    ADDRESS_LINE,
     ATTRIBUTION,
     CONTACT_HEADING,
     CONTACT_LEAD_IN,
@@ -233,6 +234,12 @@ def short_lines(unit: Unit, width: int | None) -> bool:
                                 for row, following in itertools.pairwise(rows))
 
 
+def address_lines(rows: tuple[str, ...]) -> bool:
+    """Whether `rows` are a postal address, each a line of one (a street's number and name
+    over a town and its postcode): lines, however few, never a heading each."""
+    return all(ADDRESS_LINE.fullmatch(row.strip()) for row in rows)
+
+
 def room_for_next(row: str, following: str, width: int, slack: int = WRAP_SLACK) -> bool:
     """Whether a wrap `width` columns wide would have taken the first word of `following`
     (its first character, in a script written without spaces) onto `row`, with `slack`
@@ -319,7 +326,7 @@ def parted(unit: Unit, ends: Ends, width: int | None = None) -> list[Unit]:
     verse = runs_of(unit.rows, is_verse_line, MIN_VERSE_LINES)
     found = sorted(tables(unit.rows) + figures + labelled + verse)
     if not found and (short_lines(unit, width) or matched_lines(unit.rows)
-                      or over_its_day(unit.rows)):
+                      or address_lines(unit.rows) or over_its_day(unit.rows)):
         return [replace(unit, lined=True)]
     for first, last in found:
         cuts += lines_of(unit.rows, start, first, ended)
