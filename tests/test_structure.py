@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, to_json
+from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, plain, to_json
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.scraped import scraped_document
 
@@ -354,3 +354,18 @@ def test_two_lines_of_an_address_under_a_heading_are_its_lines_not_headings(head
     assert kinds(document) == ["Paragraph", "Heading", "LineBlock", "Paragraph"]
     written = [text.replace("\xa0", " ") for text in document.blocks[2].texts]
     assert written == [line.replace("'", "\u2019") for line in address]
+
+
+@pytest.mark.parametrize(("titles", "units", "joined"), [
+    (("表五：支出分析", "表六：Staff numbers"), ("千港元", "%"),
+     ("表五：支出分析（千港元）", "表六：Staff numbers（%）")),
+    (("Table 5: Spending by ward", "Table 6: Staff turnover"), ("£000", "%"),
+     ("Table 5: Spending by ward (£000)", "Table 6: Staff turnover (%)")),
+])  # fmt: skip
+def test_a_bare_unit_under_each_tables_title_joins_that_title(titles, units, joined):
+    intro = "本年度支出大致平穩。" if titles[0].startswith("表") else "Spending held steady."
+    tables = [f"{title}\n{unit}\nItem\t2023\t2024\nRent\t410\t425\nWages\t980\t1,020"
+              for title, unit in zip(titles, units, strict=True)]
+    document = structure("\n\n".join([intro, *tables]) + "\n")
+    assert kinds(document) == ["Paragraph", "Table", "Table"]
+    assert [plain(table.caption) for table in document.blocks[1:]] == list(joined)

@@ -61,12 +61,18 @@ def is_unit_line(row: str) -> bool:
     return CELL not in row and bool(UNIT_LINE.fullmatch(row.strip()))
 
 
+def is_title_unit(row: str) -> bool:
+    """A line saying what the figures count in under a table's title: labelled or
+    bracketed, or the unit alone, as a column's would be ("千港元", "%", "£000")."""
+    return is_unit_line(row) or CELL not in row and bool(UNIT_CELL.fullmatch(row.strip()))
+
+
 def table_title_lines(rows: tuple[str, ...], start: int) -> int:
     """How many rows right above row `start` are a table's title: its title (1), or its title
     over the line saying what the figures count in (2); 0 for none."""
     if start >= 1 and is_table_title(rows[start - 1]):
         return 1
-    return 2 if start >= 2 and is_unit_line(rows[start - 1]) and is_table_title(
+    return 2 if start >= 2 and is_title_unit(rows[start - 1]) and is_table_title(
         rows[start - 2]) else 0
 
 
@@ -92,7 +98,7 @@ def titled_cells(rows: tuple[str, ...], document: Profile | None = None
     figures count in."""
     title = title_of(rows[0]) if rows else ""
     if title and is_table_title(title):
-        if len(rows) > 1 and is_unit_line(rows[1]):
+        if len(rows) > 1 and is_title_unit(rows[1]):
             cells = cells_of(rows[2:], document)
             return (with_unit(title, rows[1], document), cells) if cells is not None else None
         cells = cells_of(rows[1:], document)
