@@ -738,3 +738,28 @@ def test_a_number_naming_a_flat_or_a_day_is_not_bound_to_the_word_after_it(line,
     """A number counting the word after it is bound to it (`48 flats`); one naming what the
     word before it names (a flat, a ward, a month's day) counts nothing after it."""
     assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("Photographs may be used: [ ] Yes [ ] No", "Photographs may be used: [ ] Yes [ ] No"),
+    ("Dietary needs ( ) vegetarian ( ) none", "Dietary needs ( ) vegetarian ( ) none"),
+    ("Tick here [ ].", "Tick here [ ]."),
+    ("同意刊登相片：［\u3000］同意［\u3000］不同意", "同意刊登相片：［\u3000］同意［\u3000］不同意"),
+    ("需要膳食：（\u3000）素食（\u3000）不需要", "需要膳食：（\u3000）素食（\u3000）不需要"),
+])
+def test_a_forms_box_typed_to_be_ticked_is_kept_as_typed(line, set_as):
+    """A box a form gives to tick, brackets round spaces alone, is kept as typed: the space
+    before its closing bracket is none a copy-editor takes (it had been `[]`, and the Chinese
+    `（）`)."""
+    assert clean_line(line) == set_as
+
+
+@pytest.mark.parametrize(("line", "set_as"), [
+    ("The figures ( see above ) rose.", "The figures (see above) rose."),
+    ("The figures (see above ) rose.", "The figures (see above) rose."),
+    ("Members [ listed overleaf ] voted.", "Members [listed overleaf] voted."),
+])
+def test_stray_spaces_inside_brackets_in_prose_are_closed_up(line, set_as):
+    """A stray space inside a bracket round words goes, at either end, as a copy-editor
+    closes one up (the space after the opening bracket had been kept)."""
+    assert clean_line(line) == set_as

@@ -266,6 +266,9 @@ LEADING_WORDS = frozenset(("a", "an", "the", "and", "or", "but", "nor", "that"))
 # it (`more than that…’`).
 SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S) +(?=[,.;:!?)\]\u2019\u201d](?:\s|$)"
                                       r"|\u2026(?:[\u2019\u201d)\],.;:!?]|$))")
+# A stray space inside an opening bracket (`( see above )`), closed up as the one before the
+# closing bracket is; a form's box (`[ ]`) is set aside before the rules run.
+SPACE_AFTER_OPENING_BRACKET = re.compile(r"(?<=[(\[]) +(?=\S)")
 SPACES = re.compile(" {2,}")  # left side by side where a rule took what stood between
 # A collection's number, its code in capitals spaced from its colon (`TWCMS : 2011.4471`, as
 # museums write an accession number): a code, kept as written, and never parted by a line.
@@ -884,6 +887,7 @@ page=r"page|p\.?",
         line = FAMILY_AND_GIVEN_NAME.sub(r"\1" + NBSP, line)
         line = SPACED_CODE.sub(f"\\1{NBSP}:{NBSP}", line)
         line = SPACE_BEFORE_PUNCTUATION.sub("", line)
+        line = SPACE_AFTER_OPENING_BRACKET.sub("", line)
         line = SPACES.sub(" ", line).strip(" ")
         return SPACE_BEFORE_DASH.sub(NBSP, line)
 

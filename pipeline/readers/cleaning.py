@@ -87,13 +87,18 @@ WIDE_SPACES = {"\u3000": 2}
 # White space at a line's ends, but for the no-break space that marks where a photo stood.
 EDGE_SPACE = re.compile(r"^[^\S\u00a0]+|[^\S\u00a0]+$")
 
+# A form's box typed to be ticked, brackets of either width round spaces alone ("[ ] Yes",
+# "( ) No", "［　］是"): kept as typed, its space no stray one a closing bracket's typography
+# would take.
+BOX = r"\[[ \u3000]+\]|\([ \u3000]+\)|\uff08[ \u3000]+\uff09|\uff3b[ \u3000]+\uff3d"
+TYPED_BOX = re.compile(BOX)
 # Words the house style never touches: web and e-mail addresses, file names, telephone
-# numbers, code's attributes, and codes and reference numbers, letters and figures joined
-# by "/", "_" or "-" ("CB(4)1021/23-24", "HKU-2023-24"): a code's parts of 60 characters at
-# most, 20 at most, so a run of such characters that is none is read in time linear in its
-# length.
+# numbers, code's attributes, a form's boxes, and codes and reference numbers, letters and
+# figures joined by "/", "_" or "-" ("CB(4)1021/23-24", "HKU-2023-24"): a code's parts of 60
+# characters at most, 20 at most, so a run of such characters that is none is read in time
+# linear in its length.
 UNTOUCHED = re.compile(
-    rf"{addresses.SET_APART}"
+    rf"{addresses.SET_APART}|{BOX}"
     r"|(?<![\w/-])(?=[A-Za-z0-9])(?=[\w()/-]{0,60}\d)(?=[\w()/-]{0,60}[A-Za-z])"
     r"[A-Za-z0-9][A-Za-z0-9()]{0,60}(?:[-/_][A-Za-z0-9()]{1,60}){1,20}(?![A-Za-z0-9()])"
     # a telephone number with its area code in brackets, its groups as written: "(853) 2833
@@ -313,8 +318,11 @@ def ticked(box: re.Match) -> str:
 def gap(spaces: re.Match) -> str:
     """A run of white space as one space; one holding a full-width space (U+3000) beside a
     character of a script whose words no spaces part is the author's full-width gap, kept
-    ("第二章　勞資關係", "董事長　林明德　敬上", "2345-6789　傳真：")."""
+    ("第二章　勞資關係", "董事長　林明德　敬上", "2345-6789　傳真："); a form's box keeps
+    its own ("［　］")."""
     line, start, end = spaces.string, spaces.start(), spaces.end()
+    if start and TYPED_BOX.fullmatch(line, start - 1, end + 1):
+        return spaces.group()
     if "\u3000" in spaces.group() and any(
             not detect(char).words_spaced for char in (line[start - 1:start], line[end:end + 1])
             if char.strip()):
