@@ -761,6 +761,35 @@ def test_the_lines_a_lead_in_introduces_at_the_end_are_no_signature(name, lead_i
     round_trips(document)
 
 
+@pytest.mark.parametrize(("lead_in", "contact", "signature"), [
+    ("For enquiries, please contact:",
+     ["Mr Lee Ka Ho", "Membership Secretary", "Tel: 2111 2222", "Email: kaho.lee@example.org"],
+     ["Kwok Wing-yan", "Chair", "12 May 2025"]),
+    ("Members with questions may telephone",
+     ["Ms Ruth Okafor", "Events Office", "Tel: 01632 960 310"],
+     ["Alan Pryce", "Headteacher", "3 March 2025"]),
+    ("如有查詢，請聯絡：",
+     ["李家豪先生", "會籍秘書", "電話：2111 2222", "電郵：kaho.lee@example.org"],
+     ["郭詠欣", "主席", "2025年5月12日"]),
+])
+def test_a_signature_right_under_the_contact_lines_a_lead_in_introduces_signs(
+        lead_in, contact, signature):
+    """A letter's contact lines under its lead-in, then its signature, a name over a role over
+    the date, no blank line between: the contact lines kept as lines, the signature the
+    sign-off (in English it had been read as more contact lines, one block of lines)."""
+    body = ("The annual general meeting will be held on 20 June in the main hall, and every "
+            "member is welcome to attend and to vote on the motions." if lead_in.isascii()
+            else "本會周年大會將於六月二十日在大禮堂舉行，歡迎各會員出席並就各項動議投票。")
+    opening = ["Notice to members", "", "Dear members,"] if lead_in.isascii() else [
+        "致會員信", "", "各位會員："]
+    reply = "Please reply by 10 June." if lead_in.isascii() else "請於六月十日前回覆。"
+    document = read("\n".join([*opening, "", body, "", reply, "", lead_in, *contact,
+                               *signature]))
+    assert kinds(document)[-3:] == ["Paragraph", "LineBlock", "SignOff"]
+    assert [clean_line(line) for line in contact] == document.blocks[-2].texts
+    assert [clean_line(line) for line in signature] == document.blocks[-1].texts
+
+
 def test_a_letters_addresses_over_its_greeting_are_its_lines_and_its_subject_its_title():
     """A formal letter: its letterhead (`Harbourside Residents' Association` over its street)
     and its address to whom it is sent, over its greeting (`The Chairman` over `Harbourfront

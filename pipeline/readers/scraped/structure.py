@@ -2032,15 +2032,16 @@ def signed(units: list[Unit], metadata: Metadata, after_notes: bool = False) -> 
 
 def dated_signature(rows: list[str]) -> int:
     """How many of the last rows of the lines a lead-in introduces are a signature under
-    them: a date in the last, a byline over it (a role over a name, or a name), the rows
-    over those details of their own (`電話：…`, an address); 0 for none."""
+    them: a date in the last, a byline over it (a name and a role, either over the other, or
+    a name), the rows over those details of their own (`電話：…`, an address); 0 for none."""
     last = rows[-1].strip() if rows else ""
     if len(rows) < 3 or not detect(last).is_date(last):
         return 0
     for count in (3, 2):
-        if len(rows) > count and byline_line(
-                [row.strip() for row in rows[-count:-1]]) is not None and names_person(
-                " ".join(row.strip() for row in rows[-count:-1])):
+        # Its lines read as a byline is: `Kwok Wing-yan` over `Chair` names a person as
+        # `Kwok Wing-yan, Chair` does (run together with a space, it had named none).
+        byline = byline_line([row.strip() for row in rows[-count:-1]])
+        if len(rows) > count and byline is not None and names_person(byline):
             return count
     return 0
 
