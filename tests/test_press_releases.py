@@ -314,6 +314,45 @@ def test_a_line_ending_in_a_verb_of_contacting_leads_in_to_the_contact_lines(
     assert [plain(line) for line in lines.lines] == [clean_line(contact), details]
 
 
+@pytest.mark.parametrize(("lead_in", "contact", "after"), [
+    ("For more information, please contact",
+     ["Ms Chan Tai Man", "Senior Officer", "Tel: 2345 6789", "Email: taiman.chan@example.gov.hk"],
+     ["Notes to editors", "The crossing is run under the ferry licence granted in 2019, which "
+      "the Transport Department renewed this spring."]),
+    ("Members with questions may telephone",
+     ["Owen Blake, Bookings Clerk", "01632 960 444"],
+     ["The first crossing sails from the Central pier, and tickets can be bought on board "
+      "with cash or a travel card."]),
+    ("如有查詢，請聯絡",
+     ["高級主任陳大文女士", "電話：2345 6789", "電郵：taiman.chan@example.gov.hk"],
+     ["背景", "該航線於一九八五年開辦，現時每日共有二十四班航班來往中環及坪洲。"]),
+])
+@pytest.mark.parametrize("colon", [False, True])
+@pytest.mark.parametrize("blank", ["", "\n"])
+@pytest.mark.parametrize("closing", [False, True])
+def test_the_lines_a_contact_lead_in_introduces_are_one_block_of_lines(
+        lead_in, contact, after, colon, blank, closing):
+    """The lines under a contact lead-in, with or without its colon, right under it or a
+    blank line under it, and at the release's end or over more of it: one block of lines,
+    the contact's name its first line (where the release was not wrapped, the name had been
+    a heading over the rest, the lead-in with no colon a line of the block)."""
+    body = ("Northern Ferries will run a crossing to Peng Chau at 1.30 am from 1 May, the "
+            "first after midnight in the route's forty years.\n\nShift workers asked for it."
+            if lead_in.isascii() else
+            "北方渡輪由五月一日起增設凌晨一時三十分往坪洲的航班，是該航線四十年來首班午夜後的航班。"
+            "\n\n輪班工人曾要求增設航班。")
+    mark = (":" if lead_in.isascii() else "：") if colon else ""
+    rest = "" if closing else "\n\n" + "\n\n".join(after)
+    text = (f"PRESS RELEASE\n\n{HEADLINE}\n\n{body}\n\n{lead_in}{mark}\n{blank}"
+            + "\n".join(contact) + rest + "\n")
+    blocks = read(text)[0].blocks
+    at = next(index for index, block in enumerate(blocks)
+              if isinstance(block, Paragraph) and block.text == lead_in + mark)
+    assert isinstance(blocks[at + 1], LineBlock)
+    assert blocks[at + 1].texts == [clean_line(line) for line in contact]
+    assert len(blocks) == at + 2 + (0 if closing else len(after))
+
+
 @pytest.mark.parametrize(("lead_in", "rest"), [
     ("Anyone wishing to sail on the first night, or to bring a bicycle aboard, should call",
      "the booking office on 01632 960 222 before noon on the day."),

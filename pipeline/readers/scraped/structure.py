@@ -111,12 +111,14 @@ from pipeline.readers.scraped.breaks import (
     ends_block,
     fields,
     is_dated_event,
+    joined_units,
     mail_quoted,
     not_wrapped,
     quote_credited,
     room_for_next,
     unquoted,
 )
+from pipeline.readers.scraped.breaks import runs_on as line_runs_on
 from pipeline.readers.scraped.debris import is_contact_line
 from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of, marked
@@ -1539,7 +1541,8 @@ def body(units: list[Unit], metadata: Metadata) -> list[Block]:
     notes and whatever follows them."""
     notes: list[Note] = []
     ending: list[Block] = []
-    units = heading_apart(blocks_apart(turns_apart(units, metadata.author), stands_alone))
+    units = contact_lines_together(
+        heading_apart(blocks_apart(turns_apart(units, metadata.author), stands_alone)))
     notes_at = notes_section(units)
     bracketed = notes_at is not None and bool(BRACKETED_NUMBER.match(units[notes_at + 1].rows[0]))
     if notes_at is not None:
@@ -2107,6 +2110,54 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
             and not symbol_note(rest[0], found, start) and not about_signer(rest[0], closing)):
         return units, [], []
     return main, closing, units[after:]
+
+
+def contact_lines_together(units: list[Unit]) -> list[Unit]:
+    """The units, the lines a contact lead-in introduces ("For more information, please
+    contact" over `Ms Chan Tai Man`, her role, `Tel: …`) one unit of lines under it, the
+    lead-in a unit of its own: right under it or a blank line under it, one under the other
+    with no blank line between, none ending a sentence, a contact line among them. Where the
+    text was not wrapped each had stood alone, the name a heading over the rest."""
+    units = [piece for unit in units for piece in lead_in_apart(unit)]
+    found: list[Unit] = []
+    index = 0
+    while index < len(units):
+        lead_in = units[index]
+        found.append(lead_in)
+        index += 1
+        if lead_in.kind != "text" or not CONTACT_LEAD_IN.fullmatch(lead_in.rows[-1].strip()):
+            continue
+        end = index
+        while end < len(units) and introduced_line(units[end], units[end - 1],
+                                                   MAX_LEAD_IN_GAP if end == index else 1):
+            end += 1
+        lines = units[index:end]
+        if any(is_contact_line(row.strip()) for unit in lines for row in unit.rows):
+            found.append(replace(joined_units(lines), lined=True))
+            index = end
+    return found
+
+
+# The lines a lead-in's first line under it stands at most: the next, or a blank line under.
+MAX_LEAD_IN_GAP = 2
+
+
+def lead_in_apart(unit: Unit) -> list[Unit]:
+    """A unit of lines opened by a contact lead-in (kept as lines, "For more information,
+    please contact" over a name and a telephone number): the lead-in and its lines, each a
+    unit, as when its colon ends it; any other unit as it is."""
+    if (unit.kind != "text" or not unit.lined or len(unit.rows) < 2
+            or not CONTACT_LEAD_IN.fullmatch(unit.rows[0].strip()) or line_runs_on(unit.rows[1])):
+        return [unit]
+    return [replace(unit.piece(0, 1), lined=False), unit.piece(1, len(unit.rows))]
+
+
+def introduced_line(unit: Unit, above: Unit, gap: int) -> bool:
+    """Whether `unit` may be among the lines a contact lead-in introduces, `gap` lines at
+    most under the unit `above`: text written once, its lines ending no sentence."""
+    return (unit.kind == "text" and unit.repeats == 1
+            and unit.lines[0] - above.lines[-1] <= gap
+            and not any(ends_sentence(row) for row in unit.rows))
 
 
 def contact_lead_in(closing: list[Unit]) -> Unit | None:
