@@ -16,6 +16,7 @@ from pipeline.tasks.order import rank
 from pipeline.tasks.preflighted import preflight_every_pdf
 from pipeline.tasks.preload import PDF_LIBRARIES, preload_before_forking
 from pipeline.tasks.project import Project
+from pipeline.tasks.targets import select_targets_by_path
 from pipeline.tasks.workers import supervise_workers
 
 ROOT = Path(__file__).resolve().parent
@@ -66,6 +67,9 @@ def preflight_of(task: str) -> str | None:
 # Whatever the command line selects (`doit pdf`), a PDF built under its edition's own name is
 # checked in the same run: one that fails is set aside again, never left there unchecked.
 preflight_every_pdf(preflight_of)
+# A target named by its absolute path (`doit /…/output/<name>/<name>-print.pdf`) is selected
+# as the tasks name it, relative to the project's folder.
+select_targets_by_path(PROJECT.declared_name)
 
 
 def group(creator):

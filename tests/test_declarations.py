@@ -101,6 +101,18 @@ def test_a_copied_project_declares_its_own_files_by_the_same_paths(project, tmp_
                if not path.startswith(str(PACKAGE_DIR)))
 
 
+def test_a_target_named_by_its_absolute_path_is_named_as_the_tasks_name_it(tmp_path):
+    """A file of the project given on the command line by its absolute path (a file manager's
+    or a shell's) selects the task that builds it, named relative to the project's folder;
+    a task's name, a group and a path outside the project are left as they are."""
+    project = Project(tmp_path)
+    press = tmp_path / "output" / "notice" / "notice-print.pdf"
+    assert project.declared_name(str(press)) == "output/notice/notice-print.pdf"
+    assert project.declared_name("pdf:notice/print") == "pdf:notice/print"
+    assert project.declared_name("pdf") == "pdf"
+    assert project.declared_name("/elsewhere/notice.pdf") == "/elsewhere/notice.pdf"
+
+
 def test_a_cache_file_that_cannot_be_read_is_found_again(project):
     found = declarations(project)
     (project / ".doit.cache").write_text("not JSON")

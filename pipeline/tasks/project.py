@@ -142,6 +142,12 @@ class Project:
         return sorted(path.name for path in self.output_root.iterdir()
                       if path.is_dir() and path.name not in documents)
 
+    def declared_name(self, argument: str) -> str:
+        """A command line's argument as the tasks name it: a file of the project given by its
+        absolute path, relative to the project's folder (task_paths); any other as it is."""
+        path = Path(argument)
+        return self.task_paths([path.resolve()])[0] if path.is_absolute() else argument
+
     def task_paths(self, paths: Iterable[Path]) -> list[str]:
         """`paths` as a task names them to doit, which keeps each file's state under that name:
         relative to the project's folder, which doit works in, where they lie in it (so the
