@@ -61,12 +61,19 @@ def test_a_web_address_in_scraped_text_is_a_link_and_kept_as_written():
     ("年報全文載於www.harbour-trust.example.org.hk/tc/report，論文見doi.org/10.5555/abc-123。"
      "附件見附錄3.5及annex.pdf。", ["www.harbour-trust.example.org.hk/tc/report",
                                  "doi.org/10.5555/abc-123"]),
+    ("The installer ships strings.mo, intro.au and setup.com (see README.md and data.csv); "
+     "the office is at gov.mo, www.gov.mo and portal.example.mo, the advice at "
+     "nhs.uk/conditions, not nhs.uk.",
+     ["gov.mo", "www.gov.mo", "portal.example.mo", "nhs.uk/conditions"]),
+    ("安裝程式附strings.mo及setup.com，詳見edu.mo及portal.example.mo。",
+     ["edu.mo", "portal.example.mo"]),
 ])
 def test_a_bare_address_is_a_link_written_as_it_was(text, addresses):
     """A web address with no scheme (`www.…`, a DOI's `doi.org/…`, a host's name) is a link
     as one written out in full is, to it with https:// before it, its words as written (it
     had been plain text, in every edition and the draft); an abbreviation, a number, a
-    figure or a file's name is none."""
+    figure or a file's name is none, nor a host's name alone that may be a file's, its
+    extension a top-level domain (`strings.mo`; `messages.mo` had been linked)."""
     paragraph = scraped_document("notes", f"Notes\n\n{text}\n", Metadata(title=""))[0].blocks[0]
     assert [(span.text, span.link) for span in paragraph.spans if span.link] == [
         (address, f"https://{address}") for address in addresses]
