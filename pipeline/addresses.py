@@ -31,19 +31,20 @@ FILE_NAME = (r"[A-Za-z0-9][A-Za-z0-9_.()-]{0,250}\.(?i:pdf|docx?|xlsx?|pptx?|csv
              r"|png|gif|tiff?|html?|xml|json|odt|ods|rtf)\b")
 # A host's name written bare, with no scheme nor "www." ("collections.museum.example.org.hk",
 # "doi.org/10.1000/xyz123"): lower-case labels parted by dots, ending with a top-level domain
-# of those the texts meet (and a country's after a generic one, ".org.hk"), perhaps a path;
-# never an abbreviation or a figure.
+# of those the texts meet (and a country's after a generic one, ".org.hk"), perhaps a port
+# and a path, each part of it ("example.org:8080/x"); never an abbreviation or a figure.
+PORT = r":[0-9]{1,5}(?![A-Za-z0-9])"  # a server's own port: "example.org:8080"
 HOST_START = r"(?<![A-Za-z0-9_./@-])"  # never inside a word, a file's name or an address
 HOST_NAME = (rf"{HOST_START}(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.){{1,8}}"
              r"(?:com|org|net|edu|gov|int|info|io|hk|mo|cn|tw|sg|uk|ie|au|nz|ca|us|eu|de|fr|jp|kr"
              r"|asia)(?:\.[a-z]{2})?(?![A-Za-z0-9_@-]|\.[A-Za-z0-9])"
-             rf"(?:/{URL_BODY})?")
+             rf"(?:{PORT})?(?:/{URL_BODY})?")
 # A host's name that may as well be a file's, its extension a top-level domain
-# ("messages.mo", "sound.au", "command.com"): two labels, no port nor path, the first no
-# country's second level ("gov.mo", "org.uk" are hosts alone). Not a link: a missing link
-# is better than a false one.
+# ("messages.mo", "sound.au", "command.com"): two labels, no path (a port alone may be a
+# line's number, "strings.mo:12"), the first no country's second level ("gov.mo", "org.uk"
+# are hosts alone). Not a link: a missing link is better than a false one.
 FILE_OR_HOST = (r"(?!(?:ac|co|com|edu|go|gov|govt|idv|ltd|net|or|org|plc|sch)\.[a-z]{2}\b)"
-                rf"[a-z0-9-]{{1,63}}\.[a-z]+(?![A-Za-z0-9_@-]|\.[A-Za-z0-9]|/{URL_BODY})")
+                rf"[a-z0-9-]{{1,63}}\.[a-z]+(?![A-Za-z0-9_@-]|\.[A-Za-z0-9]|(?:{PORT})?/{URL_BODY})")
 # What breaks only before its own `/ . - @`, never elsewhere: an address, a file name, a
 # host's name.
 SET_APART = f"{ADDRESS}|{FILE_NAME}|{HOST_NAME}"

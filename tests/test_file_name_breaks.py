@@ -82,6 +82,20 @@ def test_no_address_nor_file_name_breaks_at_an_underscore_nor_inside_its_letters
         assert not re.search(f"[A-Za-z0-9]{ZERO_WIDTH_SPACE}[A-Za-z0-9]", shown), shown
 
 
+
+@pytest.mark.parametrize("written", ["example.org:8080/status", "portal.example.mo:8443",
+                                     "https://intranet.example.org.hk:8443/tc/gauges"])
+def test_a_port_goes_with_its_address_and_never_breaks_after_its_colon(written):
+    """A port and the path after it are the address's, set apart with it; the renderer would
+    break after its colon, before the figures, where the house style breaks none."""
+    for rules in (LineBreaks(PRINT.hyphenation, "en-GB", links=True),
+                  LineBreaks(PRINT.hyphenation, "zh-HK", links=False)):
+        shown = str(rules.running(f"see {written} now"))
+        kept = re.findall('class="address"[^>]*>([^<]*)<', shown)
+        assert [re.sub(f"[{ZERO_WIDTH_SPACE}{WORD_JOINER}]", "", text) for text in kept] == [
+            written]
+        assert f":{WORD_JOINER}" in kept[0] and f":{ZERO_WIDTH_SPACE}" not in kept[0]
+
 def test_a_justified_address_breaks_sooner_before_a_slash():
     """Where the lines come out about as even, before a slash, which parts an address's
     path where it reads (`…/minutes/` over `2021-22/…`, not `…/2021` over `-22/…`), rather

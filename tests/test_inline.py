@@ -67,34 +67,41 @@ def test_a_web_address_in_scraped_text_is_a_link_and_kept_as_written():
      ["gov.mo", "www.gov.mo", "portal.example.mo", "nhs.uk/conditions"]),
     ("安裝程式附strings.mo及setup.com，詳見edu.mo及portal.example.mo。",
      ["edu.mo", "portal.example.mo"]),
+    ("The gauges report to example.org:8080/status and portal.example.mo:8443, the error to "
+     "strings.mo:12 and intro.au:443.", ["example.org:8080/status", "portal.example.mo:8443"]),
+    ("水位資料見intranet.example.org.hk:8443/tc/gauges。", ["intranet.example.org.hk:8443/tc/gauges"]),
 ])
 def test_a_bare_address_is_a_link_written_as_it_was(text, addresses):
     """A web address with no scheme (`www.…`, a DOI's `doi.org/…`, a host's name) is a link
     as one written out in full is, to it with https:// before it, its words as written (it
     had been plain text, in every edition and the draft); an abbreviation, a number, a
     figure or a file's name is none, nor a host's name alone that may be a file's, its
-    extension a top-level domain (`strings.mo`; `messages.mo` had been linked)."""
+    extension a top-level domain (`strings.mo`; `messages.mo` had been linked), even with
+    a line's number (`strings.mo:12`). A port is the address's, with the path after it
+    (`example.org` alone had been linked, `:8080/status` left after it)."""
     paragraph = scraped_document("notes", f"Notes\n\n{text}\n", Metadata(title=""))[0].blocks[0]
     assert [(span.text, span.link) for span in paragraph.spans if span.link] == [
         (address, f"https://{address}") for address in addresses]
 
 
+@pytest.mark.parametrize("address", ["doi.org/10.5555/tide-2024", "example.org:8080/tide"])
 @pytest.mark.parametrize("layout", ["screen", "print"])
-def test_a_bare_address_is_linked_in_the_editions_and_the_draft(layout):
+def test_a_bare_address_is_linked_in_the_editions_and_the_draft(layout, address):
     """On screen a link, in print its words alone (they are its address), in the draft a
-    hyperlink to it with its scheme."""
-    document = scraped_document("notes", "Notes\n\nThe data are at doi.org/10.5555/tide-2024 "
-                                "for all.\n", Metadata(title=""))[0]
+    hyperlink to it with its scheme; a port and the path after it inside the link."""
+    document = scraped_document("notes", f"Notes\n\nThe data are at {address} for all.\n",
+                                Metadata(title=""))[0]
     html = render_html(document, load_layout(ROOT / "layouts", layout))
     paragraph = re.sub("[\u200b\u2060]", "", next(line for line in html.splitlines()
                                                   if "data are" in line))
-    assert paragraph.count("doi.org/10.5555/tide-2024") == (1 if layout == "print" else 2)
-    assert ('<a href="https://doi.org/10.5555/tide-2024">' in paragraph) == (layout != "print")
+    assert paragraph.count(address) == (1 if layout == "print" else 2)
+    assert (f'<a href="https://{address}">' in paragraph) == (layout != "print")
     draft = docx.Document(io.BytesIO(write_docx(document, load_layout(ROOT / "layouts", layout),
                                                 ROOT / "source")))
-    assert [draft.part.rels[link.get(qn("r:id"))].target_ref
+    assert [(draft.part.rels[link.get(qn("r:id"))].target_ref,
+             "".join(text.text for text in link.iter(qn("w:t"))))
             for link in draft.element.body.iter(qn("w:hyperlink"))] == [
-        "https://doi.org/10.5555/tide-2024"]
+        (f"https://{address}", address)]
 
 
 def test_the_json_form_keeps_position_and_link():

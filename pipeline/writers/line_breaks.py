@@ -65,7 +65,9 @@ ADDRESS_BREAKS = "/.-@"
 # A run of letters; whatever touches it (a hyphen, a digit) decides whether it may break.
 LETTERS = re.compile(r"[^\W\d_]+")
 HYPHENS = "-\u2010\u2011"
-JOINED_AFTER = f"{HYPHENS}/?!"  # in an address: the renderer would break after them
+# In an address, what the renderer would break after: a hyphen, a slash, a question or
+# exclamation mark, and a port's colon, before its figures ("example.org:8080").
+JOINED_AFTER = re.compile(f"[{HYPHENS}/?!]|:(?=[0-9])")
 LIGATURE_SECONDS = "fijlt"
 # Suffixes the dictionary cuts by word origin where a reader, at a line's end, reads a stem
 # cut short: "-ible", "-ibly" and "-ibility" break after their i ("accessi-ble", not
@@ -306,11 +308,12 @@ def address(text: str, linked: bool, breakable: bool = True) -> Markup:
     """An address or a file name that breaks only before / . - @ (with no hyphen added),
     where the renderer breaks it (`breakable`), and a link when `linked`."""
     # A zero-width space, not <wbr>: WeasyPrint would make each piece a link of its own. A
-    # word joiner after a hyphen, a slash or a question mark, after which the renderer
-    # would break on its own (Unicode's line breaking rules).
+    # word joiner after a hyphen, a slash, a question mark or a port's colon, after which
+    # the renderer would break on its own (Unicode's line breaking rules).
     points = set(address_points(text)) if breakable else set()
+    joined = {match.start() for match in JOINED_AFTER.finditer(text)}
     shown = "".join((ZERO_WIDTH_SPACE if position in points else "") + char
-                    + (WORD_JOINER if char in JOINED_AFTER else "")
+                    + (WORD_JOINER if position in joined else "")
                     for position, char in enumerate(text))
     shown = escape(shown)
     if not linked:
