@@ -57,8 +57,12 @@ SCHEME = re.compile("https?://", re.IGNORECASE)
 
 def link_target(address: str) -> str:
     """Where a web address a text writes leads: itself, https:// before it where it is
-    written bare (browsers read one so)."""
-    return address if SCHEME.match(address) else f"https://{address}"
+    written bare (browsers read one so), a bare host's empty path written `/` as a URL is
+    written out (WHATWG URL): a word processor saving the draft writes the link so, and
+    the draft read back must lead where the text did."""
+    if SCHEME.match(address):
+        return address
+    return f"https://{address}" if "/" in address else f"https://{address}/"
 
 
 def shows_address(words: str, address: str) -> bool:

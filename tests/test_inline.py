@@ -78,10 +78,12 @@ def test_a_bare_address_is_a_link_written_as_it_was(text, addresses):
     figure or a file's name is none, nor a host's name alone that may be a file's, its
     extension a top-level domain (`strings.mo`; `messages.mo` had been linked), even with
     a line's number (`strings.mo:12`). A port is the address's, with the path after it
-    (`example.org` alone had been linked, `:8080/status` left after it)."""
+    (`example.org` alone had been linked, `:8080/status` left after it). A host's empty
+    path is written `/`, as a word processor saving the draft writes it."""
     paragraph = scraped_document("notes", f"Notes\n\n{text}\n", Metadata(title=""))[0].blocks[0]
     assert [(span.text, span.link) for span in paragraph.spans if span.link] == [
-        (address, f"https://{address}") for address in addresses]
+        (address, f"https://{address}" + ("" if "/" in address else "/"))
+        for address in addresses]
 
 
 @pytest.mark.parametrize("address", ["doi.org/10.5555/tide-2024", "example.org:8080/tide"])
