@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
-from pipeline.model import Document, Metadata, Paragraph, Span, Table
+from pipeline.model import Document, Figure, Metadata, Paragraph, Span, Table
 from pipeline.writers.pdf.render import render_pdf
 
 from .support import scraped_editions
@@ -115,6 +115,37 @@ def test_a_table_split_after_a_list_whose_labels_hang_in_the_margin_passes(tmp_p
                                              for block in document.blocks))
     check = text_check(tmp_path, document, "large-print", printed)
     assert check.message.startswith("table 1 row 21, column 1 missing"), check.message
+
+
+
+def labelled_chart(*labels: str) -> str:
+    """An SVG bar chart of my own whose labels are its text, drawn by the picture."""
+    texts = "".join(f'<text x="10" y="{24 * number}" font-size="16">{label}</text>'
+                    for number, label in enumerate(labels, 1))
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" '
+            f'viewBox="0 0 400 200">{texts}<rect x="10" y="120" width="90" height="60" '
+            'fill="#3366aa"/><rect x="120" y="100" width="90" height="80" fill="#cc6633"/></svg>')
+
+
+@pytest.mark.parametrize(("layout", "language", "labels", "caption"), [
+    ("print", "en-GB", ("Applicants by district", "2023 → 2024", "District 7 41"),
+     "Figure 1 Applicants by district, 2023 and 2024"),
+    ("screen", "en-GB", ("Applicants by district", "District 12 84", "Waiting (months)"),
+     "Figure 1 Applicants by district, 2023 and 2024"),
+    ("print", "zh-HK", ("各區申請人數", "二〇二四年 District 7"), "圖1 各區申請人數"),
+])
+def test_a_charts_labels_beside_a_table_split_over_pages_are_the_pictures(
+        tmp_path, layout, language, labels, caption):
+    """A chart's labels, drawn by its picture after its page's text, are the figure's, not
+    text read between the rows of the table after it that runs on overleaf: a document
+    whole in its pages had been set aside as missing the rows overleaf."""
+    (tmp_path / "chart.svg").write_text(labelled_chart(*labels), encoding="utf-8")
+    figure = Figure(1, (Span(caption),), "chart.svg")
+    document = document_with(DISTRICTS)
+    document = replace(document, metadata=replace(document.metadata, language=language),
+                       blocks=(document.blocks[0], figure, *document.blocks[1:]))
+    check = text_check(tmp_path, document, layout)
+    assert check.passed, check.message
 
 
 def cells(*texts: str) -> tuple[tuple[Span, ...], ...]:

@@ -61,6 +61,9 @@ SVG_LENGTH = re.compile(r"\s*((?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(%|[a-z]*)\s*
 SVG_UNITS = {"": 1, "px": 1, "pt": 96 / 72, "pc": 16, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4,
              "q": 96 / 25.4 / 4}
 MAX_SVG_SIDE = 100_000  # px: 26 metres, far past any page
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+# The elements whose content is drawn only where another names it (a <use>, a clip), if at all.
+UNDRAWN = frozenset(("defs", "symbol", "clipPath", "mask", "pattern", "marker"))
 
 
 def check_picture(path: Path) -> None:
@@ -182,6 +185,20 @@ def svg_problem(data: bytes) -> str | None:
                 "a pattern, a marker) counted as often as it is drawn; simplify it, or supply "
                 "it as a PNG")
     return None
+
+
+def drawn_text(data: bytes) -> str:
+    """The text the SVG picture `data` draws in its own place (a chart's labels, its title),
+    in the order it draws it: each <text> element's, but those in a part drawn only where it
+    is named; none for a picture that cannot be read."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.LxmlError:
+        return ""
+    return "".join("".join(element.itertext()) for element in root.iter(SVG_TEXT)
+                   if not any(etree.QName(outer).localname in UNDRAWN
+                              for outer in element.iterancestors()))
 
 
 def size_problem(root) -> str | None:

@@ -30,6 +30,7 @@ from pipeline.model import (
     plain,
 )
 from pipeline.pdf.pages import paintings
+from pipeline.readers.pictures import SVG_SUFFIX, drawn_text
 from pipeline.writers.html.blocks import table_sources
 
 # Removed before comparing text: justified text is hyphenated at line ends, and line
@@ -126,8 +127,9 @@ def text_problems(edition: Edition) -> list[str]:
     may set a figure or a table a paragraph later). A proof's "Picture 1 to come" in a
     picture's place is apparatus, claimed first. The pages' text is read in the order it is
     drawn, as a reader of the content reads it: a list's labels stand before their items
-    (writers/pdf/list_labels.py), left unclaimed between them."""
-    text = "".join(map(normalised, text_area_texts(edition)))
+    (writers/pdf/list_labels.py), left unclaimed between them; a picture's own text is its
+    figure's, left out (running_texts)."""
+    text = "".join(running_texts(edition))
     claimed = bytearray(len(text))
     for pattern in apparatus_patterns(edition.document):
         if (place := unclaimed_place(text, re.compile(pattern), claimed)) is not None:
@@ -296,6 +298,36 @@ def front_texts(document: Document) -> list[str]:
     parts = [byline.name, *byline.honours, byline.role, byline.parallel] if byline else []
     return [metadata.title, metadata.subtitle, metadata.organisation,
             metadata.shown_date, document.imprint_date, *parts]
+
+
+def running_texts(edition: Edition) -> list[str]:
+    """Each page's text, normalised, without what its figures' pictures draw (a chart's
+    labels). WeasyPrint paints a picture, a box clipping its drawing, after its page's text
+    in the flow: a chart's labels stood between the rows of a table running on overleaf. So
+    a picture's text is cut where it stands last on the page holding its figure's caption."""
+    pages = [normalised(text) for text in text_area_texts(edition)]
+    for figure in edition.document.figures:
+        drawn, caption = normalised(picture_text(edition, figure)), normalised(figure.text)
+        number = next((number for number, page in enumerate(pages)
+                       if drawn and drawn in page and caption in page), None)
+        if number is not None:
+            start = pages[number].rindex(drawn)
+            pages[number] = pages[number][:start] + pages[number][start + len(drawn):]
+    return pages
+
+
+def picture_text(edition: Edition, figure: Figure) -> str:
+    """The text `figure`'s picture draws: an SVG picture's, read from the edition's source
+    folder; none for a raster picture, or one not supplied."""
+    if not figure.image or edition.source_dir is None:
+        return ""
+    path = edition.source_dir / figure.image
+    if path.suffix.lower() != SVG_SUFFIX:
+        return ""
+    try:
+        return drawn_text(path.read_bytes())
+    except OSError:
+        return ""
 
 
 def text_area_texts(edition: Edition) -> list[str]:
