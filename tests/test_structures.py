@@ -1336,6 +1336,43 @@ def test_a_pasted_tables_row_of_units_in_words_joins_its_header(language, units,
     assert [plain(row[0]) for row in table.rows] == labels
 
 
+# A page's table with one unit written alone under its header, in each language and writing:
+# its text, its title, its caption, its header and its rows' labels.
+LONE_UNIT_TABLES = [
+    (("Recycling\n\nThe borough's recycling over two years was as follows.\n\n"
+      "Table 2: Waste recycled\nStream\t2023\t2024\n£000\nGarden waste\t318\t342\n"
+      "Food waste\t(41)\t57\n\nBoth years are audited.\n"),
+     "Recycling", "Table 2: Waste recycled", ["Stream", "2023 (£000)", "2024 (£000)"],
+     ["Garden waste", "Food waste"]),
+    (("圖書館服務\n\n本館兩年來的借閱情況如下。\n\n表一：借閱人次\n\n分館\t2022-23\t2023-24\t變幅\n"
+      "千人次\n中央圖書館\t61.3\t66.0\t7.7%\n流動圖書館\t12.9\t12.1\t−6.2%\n\n"
+      "以上數字由各分館提供。\n"),
+     "圖書館服務", "表一：借閱人次", ["分館", "2022-23（千人次）", "2023-24（千人次）", "變幅"],
+     ["中央圖書館", "流動圖書館"]),
+    (("节能成效\n\n本校两年来的节能成效如下。\n\n表4：节能指标\n\t2023年\t2024年\n%\n"
+      "照明节电率\t18.2\t21.5\n空调节电率\t9.4\t–\n\n数据经第三方核实。\n"),
+     "节能成效", "表4：节能指标", ["", "2023年（%）", "2024年（%）"], ["照明节电率", "空调节电率"]),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "caption", "header", "labels"), LONE_UNIT_TABLES,
+                         ids=["English", "Traditional Chinese", "Simplified Chinese"])
+def test_a_unit_alone_under_a_pasted_tables_header_heads_its_columns_of_figures(
+        text, title, caption, header, labels):
+    """A unit written alone on the line under a pasted table's header (`£000`, `千人次`, `%`):
+    it follows each heading of a column of figures, as a row of units' would, in the
+    brackets of the document's language, none after a column whose figures write their own
+    (`7.7%`); the title is the table's caption and the first row data. The unit had broken
+    the table: its title and header headings, the unit a paragraph, the first row of
+    figures the header."""
+    blocks = blocks_of(text, title)
+    (table,) = [block for block in blocks if isinstance(block, Table)]
+    assert plain(table.caption) == caption
+    assert [plain(cell) for cell in table.header] == header
+    assert [plain(row[0]) for row in table.rows] == labels
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "Table", "Paragraph"]
+
+
 @pytest.mark.parametrize(("text", "rows"), [
     ("Services\n\nVisits by region and service were as follows.\n\n"
      "Table 4: Visits by region and service\n\nRegion\tService\t2023-24\t2024-25\n"

@@ -39,7 +39,7 @@ from pipeline.readers.scraped.structure import (
     without_masthead,
     without_page_title,
 )
-from pipeline.readers.scraped.tables import spaced_tables
+from pipeline.readers.scraped.tables import lone_units_spread, spaced_tables
 
 NOTHING_LEFT = "no text left after removing web page and e-mail debris"
 # A text that is only its title (and byline): nothing to publish, most likely a copy that
@@ -66,8 +66,10 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # A list item keeps its indentation: how deep it is nested (lists.py).
         # A table a single space parts into cells is told before cleaning, which would set
         # its cells' figures against a Chinese label's characters (`南區 18` -> `南區18`).
-        cleared = remove_debris(clean_text(spaced_tables(text), keeps_indent=is_item,
-                                           wrapped=not unwrapped(tuple(text.split("\n")))),
+        cleaned = clean_text(spaced_tables(text), keeps_indent=is_item,
+                             wrapped=not unwrapped(tuple(text.split("\n"))))
+        # A unit alone under a table's header is told once cleaning has parted its cells.
+        cleared = remove_debris(lone_units_spread(cleaned),
                                 known=(metadata.title, metadata.subtitle, metadata.organisation))
     if cleared.dated and not metadata.date:
         # Dated by its release line or its page's dateline, dropped: the date stays the text's.

@@ -3,7 +3,8 @@
 Cleaning keeps a pasted table's cells apart with a tab (cleaning.CELL_GAP); the first line
 is the header row. A header one cell short has lost its empty corner, over the rows' labels;
 so has a row under it saying what each column's figures count in (`£`, `£000`), which then
-joins the header, each unit after its heading (`2024 (£)`).
+joins the header, each unit after its heading (`2024 (£)`); a unit written alone there
+(`%`, `千人次`) counts each column of figures.
 A line `Table 3.1 …` (`表1 …`) just above a table, with or without a blank line between, is
 its title: the table's caption, never a heading; a line between them saying what the
 figures count in (`Units: HK$ million`, `單位：百萬元`, `(£ million)`) ends the caption, in
@@ -165,11 +166,65 @@ def fits_columns(row: list[str], table: list[list[str]]) -> bool:
 def units_under(row: list[str], width: int) -> list[str] | None:
     """The units a row under a table's header names over its columns of figures (`£000`), its
     empty first cell over the rows' labels as typed or lost with the white space opening its
-    line; None where it is no such row."""
-    units = row[1:] if len(row) == width and not row[0] else row
-    if len(units) != width - 1 or not all(UNIT_CELL.fullmatch(cell.strip()) for cell in units):
+    line; a column of the row's full width may have none (a change's, its figures signed
+    `18.0%`); None where it is no such row."""
+    whole = len(row) == width and not row[0]
+    units = row[1:] if whole else row
+    if (len(units) != width - 1 or not any(cell.strip() for cell in units)
+            or not all(UNIT_CELL.fullmatch(cell.strip()) or whole and not cell.strip()
+                       for cell in units)):
         return None
     return ["", *units]
+
+
+# What a figure writes beside its digits when it counts in no unit of its own: separators,
+# its sign, a negative one's brackets (`(1,200)`), not `18.0%` nor `HK$5.2`.
+BARE_FIGURE = re.compile(r"[(（+\-\u2212]?\d[\d,.]*[)）]?")
+
+
+def lone_units_spread(text: str) -> str:
+    """The text with a unit written alone under a pasted table's header (`%`, `千人次`,
+    `£000`, as a page sets one over all its columns) written as the row of units it stands
+    for: the unit over each column of figures, none over one whose figures write their own
+    (`18.0%`) or over words. (Under a table's title it is the title's: table_title_lines.)"""
+    rows = text.split("\n")
+    for at in range(1, len(rows)):
+        header, unit = rows[at - 1], rows[at].strip()
+        opens_table = CELL in header and (at < 2 or CELL not in rows[at - 2])
+        if (opens_table and not is_table_title(header) and CELL not in unit
+                and UNIT_CELL.fullmatch(unit)):
+            units = spread_unit(unit, header.split(CELL), table_body(rows, at + 1))
+            rows[at] = CELL.join(units) if units else rows[at]
+    return "\n".join(rows)
+
+
+def table_body(rows: list[str], start: int) -> list[list[str]]:
+    """The cells of the rows of a pasted table from row `start` on."""
+    body = []
+    for row in rows[start:]:
+        if CELL not in row:
+            break
+        body.append(row.split(CELL))
+    return body
+
+
+def spread_unit(unit: str, header: list[str], body: list[list[str]]) -> list[str] | None:
+    """The cells of a row of `unit` over each of the body's columns of figures, past the
+    rows' labels (an empty first cell); None where the body has none."""
+    width = max(len(cells) for cells in (header, *body))
+    counted = [counts_in_unit(body, column) for column in range(1, width)]
+    if not any(counted):
+        return None
+    return ["", *(unit if each else "" for each in counted)]
+
+
+def counts_in_unit(body: list[list[str]], column: int) -> bool:
+    """Whether a column of the body holds figures writing no unit of their own, a cell with
+    none ("–", "n/a") among them or not."""
+    cells = [cells[column].strip() for cells in body if len(cells) > column]
+    figures = [cell for cell in cells if any(character.isdigit() for character in cell)]
+    return (bool(figures) and all(BARE_FIGURE.fullmatch(cell) for cell in figures)
+            and all(is_figure(cell) for cell in cells if cell))
 
 
 def headed_by_units(header: list[str], units: list[str], document: Profile | None
