@@ -384,7 +384,7 @@ def test_an_english_document_without_chinese_loads_and_names_no_chinese_face():
     layout = load_layout(ROOT / "layouts", "print")
     document = Document("x", Metadata(title="Review"), None, (Paragraph((Span("Words."),)),))
     assert "CJK" not in render_html(document, layout)
-    assert stylesheet_files(document, layout) == [layout.folder / layout.stylesheet]
+    assert stylesheet_files(document, layout, TEXTS) == [layout.folder / layout.stylesheet]
 
 
 @pytest.mark.slow

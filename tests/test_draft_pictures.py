@@ -482,14 +482,20 @@ def labelled_plan(folder: Path, family: str, words: str, language: str = "en-GB"
 def drawn_fonts(folder: Path, document: Document) -> set[str]:
     """The fonts (their PostScript names, without their subsets' tags) that the page the draft
     renders the document's plan from is set in."""
-    import pikepdf
-
     from pipeline.writers.docx.svg import drawn_page, fonts_for
     from pipeline.writers.pdf.urls import url_fetcher
 
-    fonts = fonts_for(document, LAYOUT.for_language(document.metadata.language))
+    fonts = fonts_for(document, LAYOUT.for_language(document.metadata.language), folder)
     page = drawn_page("plan.svg", url_fetcher(fonts.layout.fonts_folder, folder), 480, 320, fonts)
-    with pikepdf.open(io.BytesIO(page)) as pdf:
+    return embedded_fonts(page)
+
+
+def embedded_fonts(data: bytes) -> set[str]:
+    """The fonts the PDF `data` embeds, by their PostScript names without their subsets'
+    tags."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
         return {str(font.BaseFont).split("+")[-1] for font in pdf.objects
                 if isinstance(font, pikepdf.Dictionary) and font.get("/Type") == "/Font"
                 and "/FontDescriptor" in font}
@@ -520,6 +526,30 @@ def test_an_svg_pictures_text_is_drawn_in_the_draft_in_the_editions_faces(tmp_pa
     assert drawn_fonts(tmp_path, document) == faces
     first = write_draft(document, LAYOUT, tmp_path)
     assert write_draft(document, LAYOUT, tmp_path).data == first.data
+
+
+@pytest.mark.parametrize(("family", "label", "faces"), [
+    ("sans-serif", "鷺湖 Heron Lake", {"Noto-Sans", "Noto-Sans-CJK-TC"}),
+    ("serif", "月湖 Moon Lake", {"Noto-Serif", "Noto-Serif-CJK-TC"}),
+    ("Arial", "开放日 Open day", {"Noto-Sans", "Noto-Sans-CJK-TC"}),
+    ("", "Open day 🎉", {"Noto-Sans", "Noto-Emoji"}),
+])
+def test_an_svg_pictures_labels_in_a_script_the_words_lack_are_drawn_in_its_faces(
+        tmp_path, family, label, faces):
+    """An SVG's labels in a script of its own the document's words hold none of (Chinese
+    in an English document), or an emoji, are drawn in the repository's faces for them in
+    the editions and the draft, those faces loaded for the picture as for the words. The
+    picture had been refused, its characters lacking, and nothing built."""
+    from pipeline.writers.pdf.render import render_pdf
+
+    (tmp_path / "plan.svg").write_text(labelled(family, label), encoding="utf-8")
+    document = Document(NAME, Metadata(title="The lakes", images={1: "plan.svg"},
+                                       alt={1: "A plan of the lakes"}), None, (
+        Paragraph((Span("The lakes drew more visitors than ever."),)),
+        Figure(1, (Span("The lakes and their paths"),), "plan.svg", "A plan of the lakes")))
+    assert drawn_fonts(tmp_path, document) == faces
+    edition = render_pdf(document, load_layout(ROOT / "layouts", "screen"), tmp_path)
+    assert faces <= embedded_fonts(edition)
 
 
 @pytest.mark.parametrize("family", ["sans-serif", "Arial"])
@@ -619,7 +649,8 @@ def test_an_svg_without_a_viewbox_fills_its_drafts_png(tmp_path, width, height):
     (tmp_path / "field.svg").write_text(FIELD.format(width, height))
     document = Document(NAME, Metadata(title="The Green"), None, (
         Figure(1, (Span("The green from the pavilion."),), "field.svg"),))
-    with Image.open(svg_as_png("field.svg", tmp_path, 360, fonts_for(document, LAYOUT))) as png:
+    with Image.open(svg_as_png("field.svg", tmp_path, 360,
+                                fonts_for(document, LAYOUT, tmp_path))) as png:
         right, bottom = png.width - 1, png.height - 1
         assert png.width <= 1500 and abs(png.width / png.height - 1.5) < 0.01  # 360 pt at most
         corners = [(0, 0), (right, 0), (0, bottom), (right, bottom), (right // 2, bottom // 2)]

@@ -545,7 +545,7 @@ def html_as_set(document, layout_name: str) -> str:
     layout = load_layout(ROOT / "layouts", layout_name)
     fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
     sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
-              for path in stylesheet_files(document, layout)]
+              for path in stylesheet_files(document, layout, ROOT / "source")]
     return render_html(document, layout, None, paragraph_setting(document, layout, sheets, fetcher))
 
 

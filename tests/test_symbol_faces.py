@@ -119,7 +119,8 @@ def test_a_posts_emoji_print_in_every_edition_as_the_emoji_faces_draw_them(tmp_p
     ))
     for name in layout_names(LAYOUTS):
         layout = load_layout(LAYOUTS, name)
-        assert [path.name for path in stylesheet_files(document, layout)][-1] == "emoji.css"
+        loaded = stylesheet_files(document, layout, tmp_path)
+        assert [path.name for path in loaded][-1] == "emoji.css"
         pdf = tmp_path / f"{name}.pdf"
         pdf.write_bytes(render_pdf(document, layout, tmp_path))
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
@@ -128,4 +129,4 @@ def test_a_posts_emoji_print_in_every_edition_as_the_emoji_faces_draw_them(tmp_p
         assert not preflight(pdf, document, layout).errors, name
         plain = Document("plain", Metadata(title="Our year"), None,
                          (Paragraph((Span("No pictograph here ✓."),)),))
-        assert "emoji.css" not in [path.name for path in stylesheet_files(plain, layout)]
+        assert "emoji.css" not in [path.name for path in stylesheet_files(plain, layout, tmp_path)]

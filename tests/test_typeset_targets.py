@@ -209,7 +209,7 @@ def test_the_print_lines_are_the_writers(project):
     layout = settings(project, "print", SEED)
     fetcher = url_fetcher(layout.folder.parent, project / "source")
     sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
-              for path in stylesheet_files(document, layout)]
+              for path in stylesheet_files(document, layout, project / "source")]
     html, _ = placed(document, layout, sheets, fetcher)
     chosen = [squash(re.sub(r"<[^>]+>", "", line).replace("&#39;", "'").replace("&amp;", "&"))
               for paragraph in re.findall(r"<p data-block=\"\d+\" data-lines[^>]*>(.*?)</p>",

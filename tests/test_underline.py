@@ -232,7 +232,7 @@ def test_the_print_lines_holding_small_capitals_are_the_writers():
     layout = load_layout(ROOT / "layouts", "print")
     fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
     sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
-              for path in stylesheet_files(document, layout)]
+              for path in stylesheet_files(document, layout, ROOT / "source")]
     html = render_html(document, layout, None, paragraph_setting(document, layout, sheets,
                                                                  fetcher))
     from weasyprint import HTML

@@ -171,7 +171,7 @@ def write_draft(document: Document, layout: Layout, source_dir: Path) -> Draft:
     # indents every paragraph's first line, as every edition sets them (writers/flush.py).
     flush = flush_left(document.blocks) if own.paragraph_indent else frozenset()
     attributed = document.attributions
-    fonts = fonts_for(document, layout)  # an SVG picture's, as the editions draw it
+    fonts = fonts_for(document, layout, source_dir)  # an SVG picture's, as the editions draw it
     for index, block in enumerate(document.blocks):
         _add_block(draft, block, text_width, source_dir, fonts, add_spans, endnotes, pictures)
         if index in flush:

@@ -54,8 +54,8 @@ class Fonts:
     stylesheets: tuple[Path, ...]
 
 
-def fonts_for(document: Document, layout: Layout) -> Fonts:
-    return Fonts(layout, tuple(font_stylesheet_files(document, layout)))
+def fonts_for(document: Document, layout: Layout, source_dir: Path) -> Fonts:
+    return Fonts(layout, tuple(font_stylesheet_files(document, layout, source_dir)))
 
 
 def svg_as_png(image: str, source_dir: Path, text_width_pt: float, fonts: Fonts) -> BytesIO:

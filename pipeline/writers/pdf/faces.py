@@ -15,14 +15,17 @@ import functools
 import multiprocessing.util
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.languages import PICTOGRAPH, PROFILES
+from pipeline.languages import PICTOGRAPH, PROFILES, scripts
 from pipeline.layouts import Layout
 from pipeline.model import Document, List
+from pipeline.writers.pdf.urls import picture_url, project_file
 from pipeline.writers.shaping import EMOJI_CSS, FONT_FILES, FONTS_CSS
 
 FONT_FAMILY = re.compile(r"""font-family:\s*["']([^"']+)["']""")
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
 
 # The font configuration's rules, in place of the machine's (/etc/fonts, FONTCONFIG_FILE,
 # ~/.config/fontconfig), as fontconfig's own set them out: each declared face's generic
@@ -54,19 +57,44 @@ GENERIC_FAMILIES = b"""<?xml version="1.0"?>
 """
 
 
-def font_stylesheet_files(document: Document, layout: Layout) -> list[Path]:
+def font_stylesheet_files(document: Document, layout: Layout, source_dir: Path) -> list[Path]:
     """The stylesheets of every face the document's editions may be set in: fonts/fonts.css,
-    and the document's own faces' (own_faces_files)."""
-    return [layout.fonts_folder / FONTS_CSS, *own_faces_files(document, layout)]
+    and the document's own faces' (own_faces_files), its pictures in `source_dir`."""
+    return [layout.fonts_folder / FONTS_CSS, *own_faces_files(document, layout, source_dir)]
 
 
-def own_faces_files(document: Document, layout: Layout) -> list[Path]:
-    """The stylesheet of the faces of each script of its own the document holds
-    (fonts/chinese.css, once for both Chinese), and of the emoji faces (fonts/emoji.css)
-    where it holds a pictograph: only then are those fonts loaded."""
+def own_faces_files(document: Document, layout: Layout, source_dir: Path) -> list[Path]:
+    """The stylesheet of the faces of each script of its own the document holds, in its
+    words or in the text its SVG pictures in `source_dir` draw (fonts/chinese.css, once for
+    both Chinese), and of the emoji faces (fonts/emoji.css) where either holds a pictograph:
+    only then are those fonts loaded. A picture's labels are drawn in the faces loaded, as
+    the generic families fall back to them (GENERIC_FAMILIES), whatever the words hold."""
+    drawn = list(picture_texts(document, source_dir))
+    held = document.scripts | scripts(drawn)
     return [*dict.fromkeys(layout.fonts_folder / profile.fonts_css for profile in PROFILES
-                           if profile in document.scripts and profile.fonts_css),
-            *([layout.fonts_folder / EMOJI_CSS] if holds_pictographs(document) else [])]
+                           if profile in held and profile.fonts_css),
+            *([layout.fonts_folder / EMOJI_CSS]
+              if holds_pictographs(document) or any(map(PICTOGRAPH.search, drawn)) else [])]
+
+
+def picture_texts(document: Document, source_dir: Path) -> Iterator[str]:
+    """The text each SVG picture of the document's figures draws (its <text> elements'), as
+    read from `source_dir`. A picture that cannot be read draws none here: drawing it
+    refuses it, in its own words."""
+    from lxml import etree
+
+    from pipeline.readers.pictures import SVG_SUFFIX
+
+    for figure in document.figures:
+        path = (project_file(picture_url(figure.image), source_dir.resolve(), source_dir.resolve())
+                if figure.image else None)
+        if path is None or path.suffix.lower() != SVG_SUFFIX:
+            continue
+        try:
+            root = etree.parse(path, etree.XMLParser(resolve_entities=False, no_network=True))
+        except (OSError, etree.LxmlError):
+            continue
+        yield from ("".join(text.itertext()) for text in root.iter(SVG_TEXT))
 
 
 def holds_pictographs(document: Document) -> bool:

@@ -93,7 +93,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
     font_config = font_configuration()
     try:
         stylesheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_config)
-                       for path in stylesheet_files(document, layout)]
+                       for path in stylesheet_files(document, layout, source_dir)]
         html_text, laid_out = placed(document, layout, stylesheets, fetcher)
         first_titles_uncontinued(laid_out.pages)
         feet_under_last_rows(laid_out.pages)
@@ -160,10 +160,10 @@ def proof_note(document: Document) -> str:
         count=missing, plural="s" * (missing != 1))
 
 
-def stylesheet_files(document: Document, layout: Layout) -> list[Path]:
+def stylesheet_files(document: Document, layout: Layout, source_dir: Path) -> list[Path]:
     """The layout's stylesheet (which imports fonts/fonts.css), and the document's own faces'
-    (own_faces_files)."""
-    return [layout.folder / layout.stylesheet, *own_faces_files(document, layout)]
+    (own_faces_files), its pictures' included."""
+    return [layout.folder / layout.stylesheet, *own_faces_files(document, layout, source_dir)]
 
 
 def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
