@@ -130,3 +130,27 @@ def test_a_posts_emoji_print_in_every_edition_as_the_emoji_faces_draw_them(tmp_p
         plain = Document("plain", Metadata(title="Our year"), None,
                          (Paragraph((Span("No pictograph here ✓."),)),))
         assert "emoji.css" not in [path.name for path in stylesheet_files(plain, layout, tmp_path)]
+
+
+def test_every_face_is_named_without_a_comma_in_every_edition(tmp_path):
+    """Each face's name in the PDF (/BaseFont, and /FontName in its descriptor) is its words
+    joined by hyphens, with no comma, which in a font's name introduces a style (ISO 32000-1,
+    9.6.2.1): the Symbols 2 face, whose family ends in a figure, had been named
+    `Noto-Sans-Symbols-2,` in every edition."""
+    import io
+
+    import pikepdf
+
+    from pipeline.writers.pdf.render import render_pdf
+
+    document = Document("helpline", Metadata(title="Helpline ☎"), None, (
+        Paragraph((Span("Call ☎ 0161 555 0199 or write ✉ to the office; each ★ marks a target"
+                        " met ✓ and ◆ one carried over."),)),))
+    for name in layout_names(LAYOUTS):
+        with pikepdf.open(io.BytesIO(render_pdf(document, load_layout(LAYOUTS, name),
+                                                tmp_path))) as pdf:
+            names = {str(font[key]).split("+")[-1] for font in pdf.objects
+                     if isinstance(font, pikepdf.Dictionary)
+                     for key in ("/BaseFont", "/FontName") if key in font}
+        assert "Noto-Sans-Symbols-2" in names, name
+        assert not [face for face in names if "," in face], name

@@ -67,7 +67,8 @@ def tags_from_contents(pdf) -> None:
     ISO 32000-1 (9.6.4) asks only that the subsets of one file differ, but PDFs merged or
     imposed together for press (an annual report of many pieces) then hold several subsets
     under one name, which a RIP or Acrobat may take for one font, dropping glyphs. Made from
-    the subset's bytes, the same subset is named the same in any file, another otherwise."""
+    the subset's bytes, the same subset is named the same in any file, another otherwise.
+    The face's name after it is written without a comma (font_name)."""
     import hashlib
 
     import pikepdf
@@ -86,5 +87,15 @@ def tags_from_contents(pdf) -> None:
             continue
         digest = hashlib.sha256(program.read_raw_bytes()).digest()
         renamed = pikepdf.Name("/" + "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
-                               + name[7:])
+                               + font_name(name[7:]))
         font.BaseFont = descendant.BaseFont = descriptor.FontName = renamed
+
+
+def font_name(name: str) -> str:
+    """WeasyPrint's name of a face (`Noto-Sans-Symbols-2,`), its words joined by hyphens as
+    a PostScript name joins them, without the comma Pango's description of the face ends a
+    family with where nothing follows a last word that could be read as a size (the 2 of
+    Noto Sans Symbols 2). In a PDF font's name a comma introduces a style (ISO 32000-1,
+    9.6.2.1 and 9.7.6), which a strict preflight may query, and no family's name holds one
+    (Pango separates families by it)."""
+    return name.replace(",", "")
