@@ -1112,6 +1112,33 @@ def test_text_under_the_layouts_smallest_type_fails_in_large_print():
         "page 3: 'Source' at 14.4 pt, under 16 pt"]
 
 
+@pytest.mark.parametrize(("size", "frame", "drawn", "least"), [
+    ('font-size="12"', 'viewBox="0 0 400 300"', 12.0, "16 px at its width of 400 px"),
+    ('style="font-size: 10px"', 'width="800" height="500"', 12.5,
+     "13 px at its width of 800 px"),
+    ('font-size="9pt"', 'width="300mm" viewBox="0 0 1200 800"', 9.0,
+     "22 px at its width of 1200 px"),
+])
+def test_a_pictures_label_under_the_smallest_type_says_how_large_to_draw_it(
+        tmp_path, size, frame, drawn, least):
+    """A label an SVG picture draws under the smallest type (a chart's axis in large print)
+    fails, naming the picture and the size its labels need at its own width, from the
+    scale it is drawn at (a size the text or a group round it gives, in any unit); the
+    error had named the words and their size alone, which no one could mend in the text."""
+    (tmp_path / "rainfall.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" {frame}><g {size}>'
+        '<text x="10" y="40">Rainfall by month</text></g></svg>', encoding="utf-8")
+    document = Document("rain", Metadata(title="Rain", images={1: "rainfall.svg"}), None, (
+        Figure(1, (Span("Rainfall by month"),), "rainfall.svg"),))
+    large = dataclasses.replace(SCREEN, smallest_type_pt=16.0)
+    label = [Glyph(char, "Sans", "Sans", drawn, BLACK, 100 + 6 * index, 500.0, 6, 106 + 6 * index)
+             for index, char in enumerate("Rainfall by month")]
+    edition = Edition(Path("x.pdf"), None, document, large, tmp_path)
+    assert page_type_size_problems(edition, 2, label) == [
+        f"page 2: 'Rainfallbymonth' at {drawn:.1f} pt, under 16 pt, in picture rainfall.svg:"
+        f" supply it with larger type, its labels at least {least}"]
+
+
 def test_word_spaces_wide_in_one_case_in_twenty_are_said_plainly():
     spaces = (0.3,) * 18 + (0.5, 0.55)
     measured = Typesetting(spaces=spaces, widest=0.55, full_lines=5, spread_lines=0,

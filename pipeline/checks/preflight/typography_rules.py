@@ -6,12 +6,14 @@ reported for every edition."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from operator import attrgetter, sub
+from pathlib import Path
 
 from pipeline.checks.preflight.common_rules import normalised
 from pipeline.checks.preflight.report import Edition, PageMeasure, Rule
@@ -28,6 +30,9 @@ from pipeline.writers.shaping import text_ems
 SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
 PLACE_TOLERANCE_PT = 1.0  # letter spacing after the last glyph, rounding
+SVG_TEXT = "{http://www.w3.org/2000/svg}text"
+SVG_FONT_SIZE = re.compile(r"font-size\s*:\s*([^;]+)")
+MEDIUM_PX = 16  # the size of an SVG's text that names none (CSS's medium)
 HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})")
 CMYK_COLOUR = re.compile(r"device-cmyk\(\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\)")
 # Two glyphs overprint when they cover this much of the narrower one's advance, across
@@ -837,8 +842,96 @@ def page_type_size_problems(edition: Edition, number: int, glyphs: list[Glyph]) 
     if not under:
         return []
     least = min(under, key=attrgetter("size"))
-    return [f"page {number}: {text_of(under)[:30]!r} at {least.size:.1f} pt, under "
-            f"{smallest:g} pt"]
+    problem = (f"page {number}: {text_of(under)[:30]!r} at {least.size:.1f} pt, under "
+               f"{smallest:g} pt")
+    if label := drawing_label(edition, under, least):
+        problem += remedy(label, least.size, smallest)
+    return [problem]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A text an SVG picture draws: the picture's file, its words without spaces, and its
+    size and the picture's width in the picture's own units (px)."""
+
+    image: str
+    words: str
+    size: float
+    width: float
+
+
+def drawing_label(edition: Edition, under: list[Glyph], least: Glyph) -> Label | None:
+    """The label of a figure's SVG picture that draws the line of `least`, the smallest of
+    the glyphs `under` the smallest type; None where no picture's does (the text's own)."""
+    line = "".join("".join(glyph.text for glyph in sorted(under, key=attrgetter("x"))
+                           if glyph.size == least.size
+                           and abs(glyph.y - least.y) < PLACE_TOLERANCE_PT).split())
+    return next((label for label in picture_labels(edition)
+                 if line and label.words and (line in label.words or label.words in line)),
+                None)
+
+
+def remedy(label: Label, drawn_pt: float, smallest_pt: float) -> str:
+    """What to do about a picture whose label is drawn `drawn_pt` where the layout's type is
+    `smallest_pt` at least: its labels as much larger as the scale it is drawn at asks."""
+    least = math.ceil(round(label.size * smallest_pt / drawn_pt, 2))
+    return (f", in picture {label.image}: supply it with larger type, its labels at least "
+            f"{least} px at its width of {label.width:g} px")
+
+
+def picture_labels(edition: Edition) -> list[Label]:
+    """Every text the document's SVG pictures draw, read once an edition from its source
+    folder; none where the edition names no such folder."""
+    if "picture labels" not in edition.cache:
+        source = edition.source_dir
+        edition.cache["picture labels"] = [
+            label for figure in edition.document.figures if figure.image and source
+            for label in svg_labels(figure.image, source / figure.image)]
+    return edition.cache["picture labels"]
+
+
+def svg_labels(image: str, path: Path) -> list[Label]:
+    """The texts the picture `image` at `path` draws, with the size each is set at; none
+    where it is no SVG, cannot be read or gives no width (its box's)."""
+    from lxml import etree
+
+    from pipeline.readers.pictures import SVG_SUFFIX
+
+    if path.suffix.lower() != SVG_SUFFIX:
+        return []
+    try:
+        root = etree.parse(path, etree.XMLParser(resolve_entities=False,
+                                                 no_network=True)).getroot()
+        width = drawing_width(root)
+    except (OSError, etree.LxmlError, ValueError):
+        return []
+    return [Label(image, "".join("".join(text.itertext()).split()), size, width)
+            for text in root.iter(SVG_TEXT) if width and (size := font_size(text))]
+
+
+def drawing_width(root) -> float | None:
+    """An SVG's width in the units its text is sized in: its viewBox's, else its own."""
+    from pipeline.readers.pictures import svg_side
+
+    box = root.get("viewBox", "").replace(",", " ").split()
+    return float(box[2]) if len(box) == 4 else svg_side(root.get("width"))
+
+
+def font_size(element) -> float | None:
+    """The size (px) an SVG text `element` is set at, its own or its nearest ancestor's
+    (attribute or style), CSS's medium where none gives one; None for a size relative to
+    another (em, a percentage)."""
+    from pipeline.readers.pictures import svg_side
+
+    for each in (element, *element.iterancestors()):
+        style = SVG_FONT_SIZE.search(each.get("style", ""))
+        value = style[1].strip() if style else each.get("font-size")
+        if value is not None:
+            try:
+                return svg_side(value)
+            except ValueError:
+                return None
+    return MEDIUM_PX
 
 
 TYPE_SIZES = PageMeasure(page_type_size_problems)
