@@ -19,7 +19,7 @@ from pipeline.layouts import load_layout
 from pipeline.model import Table, from_json
 from pipeline.writers.html import SHORT_BLOCK_COLUMNS
 
-from .support import copy_project, doit, squash
+from .support import copy_project, doit, scraped_editions, squash
 from .typesetting import MM, empty_share, measured
 
 TEXTS = Path(__file__).parent / "texts" / "holes"
@@ -165,3 +165,56 @@ def built_large_print(tmp_path_factory, name):
     page = load_layout(folder / "layouts", "large-print").for_language(
         model(folder, name).metadata.language).page
     return measured(folder / "output" / name / f"{name}-large-print.pdf"), page
+
+
+CONTACT_TEXTS = Path(__file__).parent / "texts" / "holes_contacts"
+# Each text with as many of its body's paragraphs as bring its lead-in to a page's foot in
+# an edition, with room under it for the first lines of its contact block but not for all
+# of them: whole, the block went over with the lead-in, leaving the page 18 to 25 % empty.
+LONG_CONTACTS = [("tollgate-friends", "print", 5), ("tollgate-friends", "screen", 5),
+                 ("tollgate-friends", "large-print", 3), ("tollgate-friends-zh", "large-print", 4)]
+
+
+def contact_edition(tmp_path, name: str, layout: str, paragraphs: int, keep: int = 0):
+    """Text `name` with the first `paragraphs` of its body before its lead-in, its contact
+    block cut to its first `keep` lines and its last two (all, with none), set in `layout`:
+    the lead-in, the block's lines, the edition measured and its page."""
+    text = (CONTACT_TEXTS / f"{name}.txt").read_text(encoding="utf-8").rstrip("\n")
+    title, *body = text.split("\n\n")
+    closing = next(at for at, part in enumerate(body) if "\n" in part)
+    lead_in, *contact = body[closing].split("\n")
+    if keep:
+        contact = [*contact[:keep - 2], *contact[-2:]]
+    text = "\n\n".join([title, *body[:paragraphs], "\n".join([lead_in, *contact]),
+                        *body[closing + 1:]])
+    document, pdfs = scraped_editions(tmp_path, name, text, [layout])
+    page = load_layout(Path(__file__).parent.parent / "layouts", layout).for_language(
+        document.metadata.language).page
+    return lead_in, contact, measured(pdfs[layout]), page
+
+
+@pytest.mark.parametrize(("name", "layout", "paragraphs"), LONG_CONTACTS)
+def test_a_long_contact_block_splits_after_its_first_lines_rather_than_leave_a_hole(
+        tmp_path, name, layout, paragraphs):
+    """A lead-in over a contact block of seven lines (a name, a role, an organisation, an
+    address, a telephone number and an e-mail address), kept whole with it, went over with
+    them and left its page over 15 % empty: the block splits, the lead-in and the block's
+    first two lines at least (the contact's name and the next) ending the page, its last two
+    at least opening the next, in every edition, in English as in Chinese."""
+    lead_in, contact, printed, page = contact_edition(tmp_path, name, layout, paragraphs)
+    for number in range(1, printed.pages):
+        share = empty_share(printed, number, page.margin_top_mm, page.margin_bottom_mm)
+        assert share <= 0.15, (number, share)
+    pages = [page_of(printed.lines, line) for line in (lead_in[:12], *contact[:2])]
+    assert len(set(pages)) == 1, pages
+    assert page_of(printed.lines, contact[-2]) == page_of(printed.lines, contact[-1]) \
+        == pages[0] + 1
+
+
+def test_an_address_of_four_lines_is_never_split(tmp_path):
+    """Four lines under their lead-in (a name, a role, a telephone number, an e-mail
+    address) where seven split: they go over whole with it, as an address is set."""
+    lead_in, contact, printed, _ = contact_edition(tmp_path, "tollgate-friends", "large-print",
+                                                   3, keep=4)
+    assert len(contact) == 4
+    assert len({page_of(printed.lines, line) for line in (lead_in[:12], *contact)}) == 1

@@ -111,6 +111,9 @@ class Placement:
     # Lists whose items holding a nested list may split between its items or after their own
     # text: whole, they left a page too empty.
     split_lists: frozenset[int] = frozenset()
+    # Lines kept as lines (more than an address's four) that may split after their first
+    # two: whole, with what leads in to them, they left a page too empty.
+    split_line_blocks: frozenset[int] = frozenset()
     # Paragraphs with space added under them (CSS pixels), spreading a page too empty over
     # its gaps, as InDesign's vertical justification does within its paragraph spacing limit.
     spread: dict[int, float] = field(default_factory=dict)
@@ -165,6 +168,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         kept_with_next=placement.kept_with_next | short_under_headings(document.blocks, order),
         kept_items=placement.kept_items,
         split_lists=placement.split_lists,
+        split_line_blocks=placement.split_line_blocks,
         spread=placement.spread,
         squeezed=placement.squeezed,
         line_attributes=functools.partial(line_attributes, breaks.lines, lines,

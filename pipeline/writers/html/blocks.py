@@ -116,6 +116,7 @@ class Setting:
     # (list block, item number, "next" or "previous"): items kept with their neighbour
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
+    split_line_blocks: frozenset[int] = frozenset()  # lines kept as lines that may split
     spread: dict[int, float] = field(default_factory=dict)  # paragraphs' space added under them
     # Paragraphs' space under them and headings' over them, closed up (CSS pixels)
     squeezed: dict[int, float] = field(default_factory=dict)
@@ -1023,7 +1024,8 @@ def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
                style: str = "") -> Markup:
     """Lines kept as lines: one paragraph of the class `kind`, a line break between; kept
     with the block after it where the placement says (a notice's attachments, over its
-    signature on the last page). Lines a `label` heads hang from it, each under the first
+    signature on the last page), or let split (base.css: a contact's long block, which whole
+    left a page too empty). Lines a `label` heads hang from it, each under the first
     (numbered_line), as GB/T 9704 (7.3.5) sets a notice's attachments."""
     if label:
         joined = Markup('<span class="numbered-lines">{}</span>').format(Markup("").join(
@@ -1033,8 +1035,9 @@ def kept_lines(lines: tuple[tuple[Span, ...], ...], kind: str, index: int,
         joined = Markup("<br>").join(spans(line, index, setting, hyphenate=False)
                                      for line in lines)
     kept = " kept-with-next" if index in setting.kept_with_next else ""
-    return Markup('<p class="{}{}" data-block="{}"{}>{}</p>\n').format(
-        kind, kept, index, Markup(style), joined)
+    split = " split" if index in setting.split_line_blocks else ""
+    return Markup('<p class="{}{}{}" data-block="{}"{}>{}</p>\n').format(
+        kind, kept, split, index, Markup(style), joined)
 
 
 def numbered_line(label: tuple[Span, ...], line: tuple[Span, ...], index: int,

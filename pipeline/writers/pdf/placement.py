@@ -54,6 +54,13 @@ paragraph sets longer) the gaps under the page's paragraphs open up by equal sha
 the hole is beyond MAX_EMPTY, at most MAX_SPREAD each (InDesign's vertical justification
 within its paragraph spacing limit).
 
+Lines kept as lines (base.css sets them whole) that go over whole, with the lead-in and the
+headings kept with them, leaving a hole, are let split (split_lines) where they are more
+than an address's WHOLE_LINES: their first lines (two at least, the contact's name and one
+more) stay at the page's foot under what leads in to them, the rest running on, as a
+typesetter breaks a long contact block; tried before the page's lines are set longer or its
+gaps opened up, which bring nothing back into it.
+
 No page ends with a hyphenated word, and no more than a layout's `max_lines` hyphenated lines
 stand in a row: such a word is left whole in the next layout. A last page holding no more
 than LONELY_LINES lines (a paragraph's last line, a lone sign-off) is pulled back where it
@@ -109,6 +116,9 @@ SMALL_PART = 3
 MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
 WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
+# Lines kept as lines that are never split (an address: a name over three lines of it, a
+# postcode's among them); a contact's longer block may be, where whole it leaves a hole.
+WHOLE_LINES = 4
 # How empty the page before may be left where a sign-off would otherwise open the last page
 # alone: a signature apart from its letter is the worse fault (Chicago's "forcing a page
 # break early"), a short page the lesser.
@@ -207,6 +217,9 @@ class Hole:
     # each paragraph on the page of the hole followed by a paragraph or a heading (the one
     # heading the next page too): the spaces that may close up (squeezed).
     spacing: tuple[tuple[int, int | None, float], ...] = ()
+    # The lines kept as lines (more than WHOLE_LINES) heading the next page, or under the
+    # headings and the lead-in kept with them: split, their first lines come back.
+    long_lines: int | None = None
 
 
 def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Placement | None:
@@ -214,7 +227,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     next page has the spaces over it closed up (squeezed), else is set closer to the text
     above it (once); a figure is scaled to fit, or set later or earlier within its section;
     a table kept whole on the next page (with the heading and lead-in it keeps) is split
-    after all, though it leaves a row alone; a heading that still does not come back has a
+    after all, though it leaves a row alone; lines kept as lines, more than an address's,
+    split after their first lines; a heading that still does not come back has a
     figure before it scaled down to make room; nothing else is mended."""
     closed = (None if hole.block in placement.close_headings else
               replace(placement, close_headings=placement.close_headings | {hole.block}))
@@ -227,11 +241,13 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
         return (made_room_for_rows(placement, hole)
                 or split_short(placement, hole) or made_room(placement, hole)
                 or made_way(placement, hole) or parted(placement, hole)
+                or split_lines(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole) or closed)
     if hole.tag != "figure":
         # A paragraph gone over with the table it runs into comes back whole, the table
         # heading the next page, before the table splits leaving a row alone.
         return (parted(placement, hole) or split_short(placement, hole)
+                or split_lines(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole))
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
@@ -388,6 +404,18 @@ def split_short(placement: Placement, hole: Hole) -> Placement | None:
                    short_splits=placement.short_splits | {whole[0]})
 
 
+def split_lines(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with the lines kept as lines heading the page after `hole` (under the
+    headings and lead-in kept with them), more than an address's WHOLE_LINES, let split:
+    their first lines stay at the page's foot with what leads in to them, the rest run on
+    (base.css: two lines at least on each page). None where there are none, or they split
+    already."""
+    if hole.long_lines is None or hole.long_lines in placement.split_line_blocks:
+        return None
+    return replace(placement,
+                   split_line_blocks=placement.split_line_blocks | {hole.long_lines})
+
+
 def leads_in(block) -> bool:
     """Whether `block` is a paragraph leading into what follows it: it ends as a lead-in
     ends, in any language (`:`, `：`), or in a verb of contacting (is_lead_in)."""
@@ -518,7 +546,8 @@ def holes(pages) -> Iterator[Hole]:
                    caption_of(element, following) if element.tag == "figure" else None,
                    tuple(int(found.get("data-block")) for found, _ in placed[:-1]
                          if found.tag == "p"),
-                   int(placed[0][0].get("data-block")) if placed else None, spaces)
+                   int(placed[0][0].get("data-block")) if placed else None, spaces,
+                   long_lines(following._page_box))
 
 
 def printed_end(box) -> float:
@@ -580,6 +609,21 @@ def unled_tables(page_box) -> tuple[int, ...]:
             and not "".join(placed[0].itertext()).rstrip().endswith(LEAD_IN_ENDS)):
         return (int(placed[1].get("data-block")),)
     return ()
+
+
+def long_lines(page_box) -> int | None:
+    """The lines kept as lines heading a page, or under the headings and the lead-in kept
+    with them, where they are more than WHOLE_LINES as written (their line breaks; a label's
+    numbered lines are set as a table's rows, and never split): the block, or None."""
+    placed = [element for _, element, _, _ in placed_blocks(page_box)]
+    while placed and placed[0].tag in HEADINGS:
+        placed.pop(0)
+    if placed and LEAD_IN in classes(placed[0]):
+        placed.pop(0)
+    if not placed or "lines" not in classes(placed[0]):
+        return None
+    written = 1 + sum(1 for _ in placed[0].iter("br"))
+    return int(placed[0].get("data-block")) if written > WHOLE_LINES else None
 
 
 def rooms(page_box, before) -> tuple[tuple[int, float, float], ...]:
