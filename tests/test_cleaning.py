@@ -763,3 +763,14 @@ def test_stray_spaces_inside_brackets_in_prose_are_closed_up(line, set_as):
     """A stray space inside a bracket round words goes, at either end, as a copy-editor
     closes one up (the space after the opening bracket had been kept)."""
     assert clean_line(line) == set_as
+
+
+def test_a_figure_keeps_its_per_cent_sign_on_its_line_where_a_space_parts_them():
+    # The author's space kept, as a no-break one: a large-print line had ended "58" over "% of".
+    assert clean_line("We upheld 58 % of appeals") == f"We upheld 58{NBSP}% of appeals"
+    assert clean_line("down -2.5 % and 3 ‰ more") == f"down \u22122.5{NBSP}% and 3{NBSP}‰ more"
+    assert clean_line("a rise of 4 pp on 1,250 %") == f"a rise of 4{NBSP}pp on 1,250{NBSP}%"
+    # A figure before its sign is a measure, never a year: 1200 °C, 2025 % alike.
+    assert clean_line("fired at 1200 °C") == f"fired at 1200{NBSP}°C"
+    # No space is added where the author wrote none.
+    assert clean_line("rose 41% in 2024") == "rose 41% in 2024"

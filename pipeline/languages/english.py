@@ -152,7 +152,9 @@ NAMING_WORD_CHARACTERS = len("September ")  # the longest of them, and its space
 # "6–8 hours"; not a century after its apostrophe ("in ’23 we"), nor a year range's second
 # year ("2023–24 that"), which count nothing; nor a word no number counts, a function word
 # ("£150,000 that we met", "the 22 who took", "94 but"); a word such as "on" counted only as
-# a compound's first part ("204 on-call firefighters").
+# a compound's first part ("204 on-call firefighters"). A unit's sign the author spaced from
+# its figure is bound as its word is ("18 °C", "58 %", "3 ‰").
+UNIT_SIGN = re.compile("[\u00b0%\u2030]")
 UNCOUNTED_WORDS = ("and|or|nor|but|so|yet|to|of|in|on|at|by|for|from|with|into|than|as|the|a|an"
                    "|is|was|were|are|be|been|has|had|have|will|would|can|could|should|must"
                    "|did|does|not|that|which|who|whom|whose|this|these|those|it|its|we|they"
@@ -160,7 +162,7 @@ UNCOUNTED_WORDS = ("and|or|nor|but|so|yet|to|of|in|on|at|by|for|from|with|into|t
 NUMBER_AND_WORD = re.compile(
     r"(?<![\w.,\u2019-])(?<!(?:19|20)\d\d\u2013)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?) "
     rf"(?!(?:{UNCOUNTED_WORDS})\b(?!-))"
-    r"(?=[^\W\d_]|°)"  # a word, or a unit of degrees ("18 °C")
+    rf"(?=[^\W\d_]|{UNIT_SIGN.pattern})"  # a word, or a unit's sign
 )
 YEAR_LIKE = re.compile(r"[12]\d{3}")
 # An amount's currency before its figure (`GBP 180,000`, `£ 5`, `HK$2.98`): the word after
@@ -1232,6 +1234,8 @@ def bind_numbers(line: str) -> str:
         number = match.group(1)
         # Only the word before is looked at (a line of many numbers is read once).
         before = max(0, match.start() - NAMING_WORD_CHARACTERS)
+        if UNIT_SIGN.match(line, match.end()):
+            return number + NBSP  # a measure, never a year ("1200 °C")
         if (YEAR_LIKE.fullmatch(number) or NAMED_BY_NUMBER.search(line, before, match.start())
                 or AMOUNT_BEFORE.search(line, max(0, match.start() - 4), match.start())
                 and not MULTIPLE.match(line, match.end())):
