@@ -1166,6 +1166,18 @@ def test_a_heading_under_a_table_s_note_of_its_unit_or_source_stays_a_heading(te
                                                      italic=True)]),
     ("Send annual_report_2024.pdf, 2 * 3 and 4*5.", [Span(
         "Send annual_report_2024.pdf, 2 * 3 and 4*5.")]),
+    # three marks bold italic, as pandoc reads them (the marks had been printed)
+    ("The ***most remarkable*** effort.", [Span("The "), Span("most remarkable", bold=True,
+                                                              italic=True), Span(" effort.")]),
+    ("***Do not*** bring pets, but *do* bring ***water***.", [
+        Span("Do not", bold=True, italic=True), Span(" bring pets, but "),
+        Span("do", italic=True), Span(" bring "), Span("water", bold=True, italic=True),
+        Span(".")]),
+    ("這是***最重要***的一年。", [Span("這是"), Span("最重要", bold=True, italic=True),
+                               Span("的一年。")]),
+    # a note's stars, a sum's and a break's are no emphasis
+    ("Figures are provisional.*** See 5 * 3 and * * * here.", [
+        Span("Figures are provisional.*** See 5 * 3 and * * * here.")]),
     # round an address: a bold link, the marks gone (a screen reader had said "star star")
     ("Times are at **https://www.example.org/visit_us**.", [
         Span("Times are at "), Span("https://www.example.org/visit_us", bold=True,

@@ -1649,6 +1649,8 @@ def slanted(spans: tuple[Span, ...], start: int, end: int) -> tuple[Span, ...]:
 FIGURE_IN_BRACKETS = re.compile(r"[（(]\d{1,2}[）)]")
 # Emphasis a plain text marks, strong first: the marks against the words they enclose.
 EMPHASIS = (
+    re.compile(r"(?<![A-Za-z0-9*])(?P<mark>\*\*\*)(?=[^\s*])(?P<words>.+?)(?<=[^\s*])\*\*\*"
+               r"(?![A-Za-z0-9*])"),
     re.compile(r"(?<![A-Za-z0-9*])(?P<mark>\*\*)(?=[^\s*])(?P<words>.+?)(?<=[^\s*])\*\*"
                r"(?![A-Za-z0-9*])"),
     re.compile(r"(?<![A-Za-z0-9*])(?P<mark>\*)(?=[^\s*])(?P<words>[^*]+?)(?<=[^\s*])\*"
@@ -2910,10 +2912,11 @@ def spans_of(text: str) -> tuple[Span, ...]:
 
 
 def emphasised(span: Span) -> list[Span]:
-    """The span cut where a plain text marks emphasis as pandoc's markdown reads it: `**…**`
-    bold, `*…*` and `_…_` italic, each mark against its words and not inside a word (Latin
-    letters or figures beside it; `_` beside any letter: a file name's `annual_report`); a
-    link's text is the address's, never marked, nor a mark inside an address."""
+    """The span cut where a plain text marks emphasis as pandoc's markdown reads it: `***…***`
+    bold italic, `**…**` bold, `*…*` and `_…_` italic, each mark against its words and not
+    inside a word (Latin letters or figures beside it; `_` beside any letter: a file name's
+    `annual_report`); a link's text is the address's, never marked, nor a mark inside an
+    address."""
     if span.link or not ("*" in span.text or "_" in span.text):
         return [span]
     inside = [address.span() for address in LINK.finditer(span.text)]
@@ -2923,9 +2926,11 @@ def emphasised(span: Span) -> list[Span]:
     if found is None:
         return [span]
     before, after = span.text[:found.start()], span.text[found.end():]
-    inner = replace(span, text=found.group("words"),
-                    **{"bold" if found.group("mark") == "**" else "italic": True})
-    return ([replace(span, text=before)] if before else []) + emphasised(inner) + (
+    mark = found.group("mark")
+    inner = replace(span, text=found.group("words"), bold=span.bold or "**" in mark,
+                    italic=span.italic or mark != "**")
+    # The marks of another kind before it too (`*do* bring ***water***`).
+    return (emphasised(replace(span, text=before)) if before else []) + emphasised(inner) + (
         emphasised(replace(span, text=after)) if after else [])
 
 
