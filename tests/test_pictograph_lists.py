@@ -19,7 +19,17 @@ from lxml import etree
 
 from pipeline.layouts import load_layout
 from pipeline.list_numbers import list_numbering
-from pipeline.model import Document, List, ListItem, Metadata, Paragraph, Span, from_json, to_json
+from pipeline.model import (
+    Document,
+    Heading,
+    List,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Span,
+    from_json,
+    to_json,
+)
 from pipeline.pdf.structure import is_element, kids_of, lists
 from pipeline.pdf.text import element_text, marked_texts
 from pipeline.readers.docx.draft import read_docx
@@ -371,3 +381,24 @@ def test_keycaps_count_on_to_ten():
     (items,) = lists_of(document)
     assert (items.style, items.start, len(items.items)) == ("decimal", 1, 10)
     assert items.items[9].text == "Step\u00a010 of the plan"  # its figure bound to its word
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    ("Our spring.\n\n\U0001f33f Garden volunteers\n\nTwelve people joined the beds this year.\n",
+     "\U0001f33f Garden volunteers"),
+    ("Our spring.\n\n\U0001f4e3\ufe0f What comes next\n\nThe shop reopens in May.\n",
+     "\U0001f4e3\ufe0f What comes next"),
+    ("本年度工作順利完成。\n\n\U0001f3b5 音樂活動\n\n我們舉辦了十場音樂會。\n",
+     "\U0001f3b5 音樂活動"),
+])  # fmt: skip
+def test_a_heading_a_pictograph_opens_is_a_heading_as_one_it_ends(text, heading):
+    """A short line standing as a heading does, a blank line over and under it and no
+    sentence's end, is one whatever pictograph opens it, as `Dates for your diary 📅` is
+    (it had been a paragraph); a line ending a sentence stays one."""
+    language = "zh-HK" if "\u3002" in text else "en-GB"
+    document = scraped_document("post", text, Metadata(title="Newsletter", language=language))[0]
+    assert [block.text for block in document.blocks if isinstance(block, Heading)] == [heading]
+    said = text.replace(heading, heading + ": we did well!" if language == "en-GB" else
+                        heading + "，我們做得很好！")
+    document = scraped_document("post", said, Metadata(title="Newsletter", language=language))[0]
+    assert not any(isinstance(block, Heading) for block in document.blocks)

@@ -53,6 +53,7 @@ from pipeline.languages import (
     NUMERAL_MARKER,
     ORDINAL_OPENING,
     PHOTO_CREDIT,
+    PICTOGRAPH,
     PICTURE_LABEL,
     POSTSCRIPT,
     PUBLISHER_LINE,
@@ -2776,6 +2777,10 @@ def labelled_caption(unit: Unit) -> str:
     return caption
 
 
+# The pictographs a post opens a line with, before its words.
+OPENING_PICTOGRAPHS = re.compile(rf"\A{PICTOGRAPH.pattern}+ +")
+
+
 def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: bool,
              text_follows: bool, labelled: bool = False) -> Block:
     """The block one unit of text is: a table, a figure's caption (`labelled`: under its
@@ -2795,9 +2800,10 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     # A question under a letter's greeting, before any heading, asks its reader ("Will you
     # help us …?"): a sentence of the letter, never a heading.
     text_follows = text_follows and not (is_question(unit.text) and greeted(before))
-    # A line wholly in brackets is a note (`（此件公开发布）`), never a heading.
-    if len(unit.rows) == 1 and is_heading_text(unit.text) and text_follows and not (
-            BRACKETED_LINE.fullmatch(unit.text.strip())):
+    # A line wholly in brackets is a note (`（此件公开发布）`), never a heading. A pictograph
+    # opening a line alone (`🎨 New exhibitions`) leaves it a heading, as one ending it does.
+    if len(unit.rows) == 1 and is_heading_text(OPENING_PICTOGRAPHS.sub("", unit.text)) \
+            and text_follows and not BRACKETED_LINE.fullmatch(unit.text.strip()):
         return Heading(unit.text)
     if text_follows and (bold := bold_heading(unit)):
         return Heading(bold)
