@@ -235,7 +235,7 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
 
     spread, seen = justification.spread, []
 
-    def watched(line, block, spread_by):
+    def watched(line, block, spread_by, chosen=False):
         """`spread`, each line holding word spaces noted: what it lacked in ems, its
         characters and spaces sharing that, and what it lacks after."""
         text = "".join(box.text for box in justification.text_boxes(line))
@@ -246,10 +246,10 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
             lacking = (end - justification.line_end(line)) / size
             characters = (len(justification.SPREAD_CHARACTER.findall(text))
                           - bool(justification.SPREAD_CHARACTER.match(text[-1])))
-            spread(line, block, spread_by)
+            spread(line, block, spread_by, chosen)
             seen.append((lacking, characters, spaces, end - justification.line_end(line)))
         else:
-            spread(line, block, spread_by)
+            spread(line, block, spread_by, chosen)
 
     monkeypatch.setattr(justification, "spread", watched)
     layout = load_layout(ROOT / "layouts", "print")
@@ -469,3 +469,48 @@ def glyph_lines(glyphs) -> list[list]:
         else:
             lines.append([glyph])
     return lines
+
+
+# Paragraphs opening with an English name of several words, which a line's end may part only
+# at its spaces: the line holding it has few characters to spread what it lacks over, and
+# no breaking may set it within the limit. Swept a character at a time so that the name
+# falls at a line's end in some, in every edition.
+LOOSE = {
+    ("zh-HK", "合作夥伴"): lambda more: (
+        f"本年度{'我們' * (more // 2)}{'亦' * (more % 2)}與Riverside Heritage Foundation及Eastern "
+        "Coastal Wildlife Society合作推出「海岸同行」計劃，於每年4～6月及10～12月舉辦兩期導賞，"
+        "每期為期八週，逢星期六於西貢海濱道的海景中心進行。計劃首年共培訓導賞員860名，"
+        "服務時數合共達21,400小時，相當於約HK$2,150,000的社會價值。"),
+    ("zh-CN", "合作伙伴"): lambda more: (
+        f"今年{'我们' * (more // 2)}{'还' * (more % 2)}与Northern Plains Agricultural Research "
+        "Institute及Golden Valley Seed Cooperative共同开展“良种下乡”项目，在三个县建立示范田，"
+        "培训农户一千二百余人次，并邀请专家每月下乡指导，帮助农户掌握科学种植方法。项目带动"
+        "粮食平均增产约12.5%，受到当地政府和农户的一致好评，社会价值显著。"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "title"), LOOSE)
+def test_a_paragraph_no_breaking_sets_within_the_limit_has_every_line_spread(
+        tmp_path, language, title):
+    """Where one line of a Chinese paragraph cannot be set within the limit (a line of few
+    characters holding a long English name), the paragraph is still broken as a whole, as
+    well as it allows, and every line but its last is spread to the measure: it had been
+    broken line by line, each as full as it went, the line before the name left short in
+    mid-paragraph (reading as the paragraph's end), a line after it spread alone."""
+    (tmp_path / "loose.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
+                                         encoding="utf-8")
+    paragraphs = [LOOSE[(language, title)](more) for more in range(12)]
+    _, pdfs = scraped_editions(tmp_path, "loose", "\n\n".join([title, *paragraphs]),
+                               ["print", "screen"])
+    for name, pdf in pdfs.items():
+        lines = [(page, line) for page, line in words_by_line(pdf, pages=True)
+                 if line and not "".join(word[2] for word in line).startswith(title)
+                 and not line[0][2].isdigit()]  # nor the running head nor the folio
+        ends = {page: Counter(round(line[-1][1], 1) for number, line in lines
+                              if number == page).most_common(1)[0][0] for page, _ in lines}
+        short = ["".join(word[2] for word in line) for page, line in lines
+                 if ends[page] - line[-1][1] > 0.5
+                 and not "".join(word[2] for word in line).endswith("價值。")
+                 and not "".join(word[2] for word in line).endswith("显著。")]
+        assert short == [], name

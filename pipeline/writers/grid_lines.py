@@ -12,8 +12,8 @@ halving the break would undo), before the paragraph's last unit (no single chara
 on its last line), and in an address only before its / . - @, as everywhere. What a line
 lacks is spread evenly between its characters and word spaces (writers/pdf/
 justification.py), at most SPREAD_EM each where any breaking allows, then as far as the
-PDF writer spreads a line at all; else each line is as full as it goes, as the renderer
-breaks one. Characters never shrink: they keep their grid. Neither is a mark's blank half
+PDF writer spreads a line at all; else as well as the paragraph allows, every line
+spread. Characters never shrink: they keep their grid. Neither is a mark's blank half
 taken in at a line's end (clreq 3.8's first adjustment: a centred Traditional stop so set
 is drawn over the mark before it), nor what a line lacks given first between Chinese and
 Latin letters.
@@ -87,9 +87,14 @@ def broken_on_grid(spans: tuple[Span, ...], setting: LineSetting, language: str,
     def passes() -> Iterator[tuple[list[Marked], tuple[float, ...]]]:
         """Spread within a tenth of an em, then as far as the PDF writer spreads a line,
         then so with a line left short before a long address, as the PDF writer leaves
-        one; else each line as full as it goes, as the renderer breaks a paragraph."""
+        one; else as well as the paragraph allows, every line spread but one so left
+        short where spreading it would open holes (as justified.py's last passes): lines
+        each as full as it went had left one short in mid-paragraph, reading as the
+        paragraph's end."""
+        short = with_short_lines(marked, setting.measure, setting.measure / 2)
         yield marked, (1.0, widest)
-        yield with_short_lines(marked, setting.measure, setting.measure / 2), (widest,)
+        yield short, (widest,)
+        yield short, (float("inf"),)
 
     for entries, tolerances in passes():
         try:
@@ -143,8 +148,11 @@ def grid_items(spans: tuple[Span, ...], setting: LineSetting, language: str,
             marked += boxes(piece, position, number, compressed, runs, style, setting)
             if cuts.pop(cut, "") == "space":
                 space = parts(" ", cut - 1, [], runs, style)[0][2]  # its phrase's, if any
-                marked.append(Marked(Glue(measuring.width(" ", space), stretch, 0.0),
-                                     (number, cut - 1), "space"))
+                # Its stretch a box's, which the line's characters share, as the PDF writer
+                # spreads a line: glue's would take all a loose line lacks past their own.
+                marked += [Marked(Box(0.0, stretch, 0.0)),
+                           Marked(Glue(measuring.width(" ", space), 0.0, 0.0),
+                                  (number, cut - 1), "space")]
             elif cut < len(span.text):
                 marked.append(Marked(Penalty(0.0, 0), break_place(spans, number, cut),
                                      "break"))

@@ -50,6 +50,7 @@ from pipeline.writers.html.blocks import (
     body,
     byline_html,
     css_string,
+    grid_attributes,
     grid_indents,
     in_runs,
     lead_ins,
@@ -352,12 +353,12 @@ def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None, ind
     left short, for the PDF writer, which widens each other line to the measure
     (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as they may
     shrink, its line ends kept (they are line feeds: writers/line_breaks.py); one `on_grid`
-    (Chinese) only how many, its characters at their width."""
+    (Chinese) its characters at their width (`grid_attributes`)."""
     if index not in lines or setting is None:
         return Markup("")
     ends = [lines[index][end] for end in sorted(lines[index])]
     if on_grid:  # its characters on their grid, its line ends kept (chinese.css)
-        return Markup(' data-lines="{}" data-grid').format(len(ends) + 1)
+        return grid_attributes(lines[index])
     short = " ".join(str(line) for line, kind in enumerate(ends) if kind.startswith(SHORT))
     return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em;'
                   ' white-space: pre-line"'

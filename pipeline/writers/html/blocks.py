@@ -55,8 +55,10 @@ from pipeline.writers.justified import SENSE_BREAK, balance
 from pipeline.writers.language_tags import compressed, given, wholly_in
 from pipeline.writers.line_breaks import (
     LETTERS,
+    SHORT,
     WORD_JOINER,
     LineBreaks,
+    LineEnds,
     kept_together,
     unbroken,
 )
@@ -397,13 +399,21 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
         items.append(Markup('<li data-label="{}"{}{}>{}{}</li>\n').format(
             shown_label(label, block.numbered),
             item_class(index, number, item, setting),
-            Markup(' data-lines="{}" data-grid').format(
-                len(setting.breaks.lines[(index, number)]) + 1)
-            if lined else "",
+            grid_attributes(setting.breaks.lines[(index, number)]) if lined else "",
             spans(item.spans, (index, number) if lined else index, setting),
             # No line feed after it in an item keeping its line feeds (chinese.css).
             nested.rstrip("\n") if lined else nested))
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def grid_attributes(ends: LineEnds) -> Markup:
+    """A paragraph or list item the writer broke on its grid (Chinese): how many lines, and
+    which of them (from 0) it left short, before a long address; the PDF writer spreads
+    each other line to the measure (writers/pdf/justification.py)."""
+    short = " ".join(str(line) for line, end in enumerate(sorted(ends))
+                     if ends[end].startswith(SHORT))
+    return Markup(' data-lines="{}" data-grid{}').format(
+        len(ends) + 1, Markup(' data-short="{}"').format(short) if short else "")
 
 
 def item_class(index: int, number: int, item: ListItem, setting: Setting) -> Markup:

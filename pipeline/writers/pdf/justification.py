@@ -58,11 +58,22 @@ def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
                 lines_of.setdefault(id(block.element), []).append((block, line))
     for lines in lines_of.values():
         of_words = written_in_words(lines[0][0])
-        for block, line in lines[:-1]:  # a paragraph's last line stays short
+        chosen = spread_lines(lines[0][0].element, len(lines))
+        for number, (block, line) in enumerate(lines[:-1]):  # its last line stays short
             # A line of words keeps WeasyPrint's justification: its word spaces take what
             # it lacks, its Chinese phrase one word among them.
             if not (of_words and count_expandable_spaces(line)):
-                spread(line, block, spread_characters)
+                spread(line, block, spread_characters, number in chosen)
+
+
+def spread_lines(element, count: int) -> frozenset[int]:
+    """The lines (from 0) of `element`, laid out in `count`, that the writer broke it into
+    on its grid to be spread whatever they lack (writers/grid_lines.py): all but those it
+    left short; none where the renderer set other lines than the writer's."""
+    if element.get("data-grid") is None or element.get("data-lines") != str(count):
+        return frozenset()
+    short = {int(number) for number in element.get("data-short", "").split()}
+    return frozenset(range(count)) - short
 
 
 def written_in_words(block) -> bool:
@@ -83,7 +94,11 @@ def block_lines(box) -> Iterator[tuple]:
             yield from block_lines(child)
 
 
-def spread(line, block, spread_by: str) -> None:
+def spread(line, block, spread_by: str, chosen: bool = False) -> None:
+    """`line` of `block` spread to the measure between its characters `spread_by` matches
+    and its word spaces; where it lacks more than a line is spread by, left short, unless
+    the writer `chosen` it to be spread (a line no breaking of its paragraph sets within
+    that)."""
     from weasyprint.layout.inline import count_expandable_spaces, justify_line
 
     text = "".join(text_box.text for text_box in text_boxes(line))
@@ -109,7 +124,7 @@ def spread(line, block, spread_by: str) -> None:
     # any gap of the line does (CSS Text 3's inter-character justification).
     spaces = count_expandable_spaces(line)
     size = block.style["font_size"]
-    if gaps and lacking <= min(WIDEST_SPREAD, WIDEST_GAP * (gaps + spaces)) * size:
+    if gaps and (chosen or lacking <= min(WIDEST_SPREAD, WIDEST_GAP * (gaps + spaces)) * size):
         share = lacking / (gaps + spaces)
         if spaces:  # first: WeasyPrint sets a spaced text box's text anew
             justify_line(None, line, share * spaces)
