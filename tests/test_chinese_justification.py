@@ -439,6 +439,32 @@ def test_a_chinese_paragraph_broken_over_lines_reads_as_written(editions, layout
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("layout", ["screen", "large-print"])
+def test_chinese_lines_kept_as_lines_read_with_nothing_added(tmp_path, layout):
+    """Lines kept as lines in Chinese (a sign-off's role over the name, contact lines) read
+    in the tag tree as written, nothing after a line ending in a Chinese character before
+    one opening with one: each had read with a space after it (`主席 `, `潘樂勤 `), which the
+    text does not hold."""
+    import pikepdf
+
+    from pipeline.model import Document, LineBlock, Span
+
+    document = Document("notice", Metadata(title="海濱公園通告", language="zh-HK"), None, (
+        Paragraph((Span("本園將於下月起延長開放時間，歡迎市民前來參觀。"),)),
+        LineBlock(((Span("查詢"),), (Span("公園管理處"),), (Span("電話：2345 6789"),),
+                   (Span("園長"),))),))
+    layout_ = load_layout(ROOT / "layouts", layout).for_language("zh-HK")
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(render_pdf(document, layout_, TEXTS))
+    with pikepdf.open(pdf) as opened:
+        texts = marked_texts(opened)
+        read = [element_text(element, texts) for element in
+                structure_elements(opened.Root.StructTreeRoot) if element.S == "/P"]
+    assert [text for text in read if text.rstrip() in ("查詢", "公園管理處", "園長")] == [
+        "查詢", "公園管理處", "園長"]
+
+
+@pytest.mark.slow
 def test_no_chinese_line_ends_with_a_space_in_print(editions):
     """Nor is a space drawn at the end of a paragraph's line in print that ends between two
     Chinese characters: its last glyph is its last character (one ending at a space, before

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.languages import UNSPACED
 from pipeline.writers.pdf.justification import block_lines, text_boxes
 from pipeline.writers.pdf.placement import ADDED_HYPHEN
 
@@ -34,6 +35,9 @@ LINE_BREAK = "\u2028"  # stands for a <br> in a block's source text
 HYPHENS = (ADDED_HYPHEN, "-")
 COLLAPSED = re.compile(r"[ \t\n\r\f]+")  # white space as CSS collapses it
 LONE_LINE_FEED = re.compile(r"(?<! )\n")  # a line end the writer made between two characters
+# A line kept as a line (<br>) between two characters of a language written without spaces
+# (主席 over 潘樂勤): read on with nothing between, as the writer's own line ends there are.
+UNSPACED_CHARACTER = re.compile(f"[{UNSPACED}]")
 
 
 def space_line_ends(pages) -> None:
@@ -75,10 +79,18 @@ def boxes_before_breaks(source: str, pages_lines: list[list]) -> Iterator:
                     return
                 if (previous is not None and re.search(r"[ \u2028]", source[cursor:start])
                         and not previous.text.endswith((" ", *HYPHENS))
-                        and not text.startswith(" ")):
+                        and not text.startswith(" ")
+                        and not unspaced_break(previous.text, source[cursor:start], text)):
                     found.append(previous)
                 cursor, previous = start + len(text), box
         yield from found
+
+
+def unspaced_break(before: str, gap: str, after: str) -> bool:
+    """Whether a line break `gap` (a <br> alone) parts two characters of a language written
+    without spaces, where a reader reads on with nothing between."""
+    return (gap == LINE_BREAK and UNSPACED_CHARACTER.fullmatch(before[-1:]) is not None
+            and UNSPACED_CHARACTER.fullmatch(after[:1]) is not None)
 
 
 def source_boxes(line) -> Iterator:
