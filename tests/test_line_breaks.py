@@ -497,6 +497,22 @@ def test_lines_enough_to_give_their_heading_three_lines_go_on_as_the_page_allows
     assert kept == [5]
 
 
+def test_a_section_of_one_line_is_kept_with_its_heading_alone():
+    """A short block that is its heading's whole section (the next heading follows it) is
+    kept with nothing after it: the heading has all of its section, and the next section
+    goes on as the page allows. Kept with the next heading, a one-line section had taken
+    that section and a sign-off over with it, leaving the page before 30 % empty."""
+    document = Document("review", Metadata(title="總監回顧", language="zh-HK"), None, (
+        Heading("四、義工"), Paragraph((Span("正如一位義工所說：「每一碗飯都是一份心意。」"),)),
+        Heading("五、展望"), Paragraph((Span("來年我們會繼續與各界合作。"),)),
+        Paragraph((Span("我們衷心感謝每一位支持者，讓服務得以延續。" * 4),))))
+    html = render_html(document, load_layout(ROOT / "layouts", "print"))
+    kept = [int(block) for paragraph in re.findall(r"<p [^>]*>", html)
+            if "kept-with-next" in paragraph
+            for block in re.findall(r'data-block="(\d+)"', paragraph)]
+    assert kept == [3]
+
+
 @pytest.mark.parametrize("layout_name", ["print", "large-print"])
 def test_the_opener_s_subtitle_is_balanced_as_a_heading_is(layout_name):
     """A subtitle too long for a line is balanced over its lines, never a word alone on its

@@ -217,10 +217,16 @@ def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
     kept with the block after them, so that the heading never stands at a page's foot
     over a line alone (base.css keeps a heading with its next block, and a paragraph's
     first three lines together). Lines kept as lines (an address, a board's officers) are
-    as many lines as they hold, however short each: three give the heading its three."""
+    as many lines as they hold, however short each: three give the heading its three. A
+    block that is its heading's whole section (a heading follows it) is kept with nothing:
+    the heading keeps all of its section, and the next heading's section goes on as the
+    page allows (kept with it, a one-line section had taken the next section, and a letter's
+    sign-off after that, over whole, leaving the page before 30 % empty)."""
     found = set()
-    for previous, index in zip(order, order[1:], strict=False):
+    for previous, index, following in zip(order, order[1:], [*order[2:], None], strict=False):
         block = blocks[index]
+        if following is not None and isinstance(blocks[following], Heading):
+            continue
         if isinstance(blocks[previous], Heading) and (
                 isinstance(block, Paragraph) and columns(block.text) <= SHORT_BLOCK_COLUMNS
                 or isinstance(block, LineBlock) and len(block.texts) < HEADING_KEPT_LINES):
