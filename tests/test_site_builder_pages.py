@@ -45,6 +45,22 @@ def test_a_menu_block_goes_only_where_half_its_lines_are_the_site_s_links():
     assert document.metadata.title == "Harbour Trust"
 
 
+def test_a_menu_run_into_a_cookie_banner_ends_there_the_page_s_head_under_it_stays():
+    """A site's menu copied a link a line runs on, no blank line between, into its cookie
+    banner and then the page's own head (the site's name, the title, a dated byline): the
+    menu ends at the banner, its links of no known kind go ("Our crews", "Fixtures"), and
+    the head under it is the page's, not its navigation."""
+    head = ("Skip to content\nMenu\nHome\nOur crews\nFixtures\nContact us\n"
+            "We use cookies to improve this site. Accept all cookies\nReject\n"
+            "Harbourside Rowing Club\nAutumn Bulletin 2024\n"
+            "Posted by Jane Porter | 12 June 2025\n\n")
+    document, report = scraped_document("page", f"{head}{BODY}\n", Metadata(title=""))
+    assert document.metadata.title == "Autumn Bulletin 2024"
+    assert document.metadata.organisation == "Harbourside Rowing Club"
+    assert {"Our crews", "Fixtures"} <= {drop["text"] for drop in report["dropped"]}
+    assert [plain(block.spans) for block in document.blocks] == [BODY]
+
+
 def test_a_timeline_s_lines_standing_apart_are_one_list():
     text = (f"Our year\n\nMarch 2023 – Roof works completed\n\nJune 2023 – Garden reopened\n\n"
             f"Restoring the east wing\n\n{BODY}\n")

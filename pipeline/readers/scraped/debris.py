@@ -2320,11 +2320,13 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
     site builder doubles them (`A Message from our Chair` twice under `Donate`), or over the
     title standing right over the text, no blank line under the menu; or at its
     breadcrumb trail, which says where the page stands: the title and byline under it with
-    no blank line between are the page's."""
+    no blank line between are the page's; or at the cookie banner under its links, the
+    page's head running on under it (its site's name, its title)."""
     block = list(itertools.takewhile(
         lambda pair: pair[1].number == lines[0].number + pair[0]
         and reasons.get(lines[pair[0] - 1].number if pair[0] else None) != "breadcrumb",
         enumerate(lines)))
+    block = block[:banner_end(lines, len(block))]
     doubled = written_twice(lines[:len(block)], reasons)
     # Opened by its link past it and ended by the title written twice (not its byline, under
     # the title): the page's head, its lines all the site's (its name, its menu, its cart's
@@ -2351,6 +2353,17 @@ def menu_block(lines: list[Line], reasons: dict[int, str], first_text: int) -> d
             for line in rest):
         return {}
     return {line.number: NAVIGATION for line in (*rest, *(line for _, line in strip))}
+
+
+def banner_end(lines: list[Line], length: int) -> int:
+    """Where the first `length` lines, a block, end at a cookie banner under MIN_MENU lines
+    of it at least (a menu over it: a banner over the menu counts among its links): its
+    last line's index and one; `length` where none stands there."""
+    notice = next((index for index in range(MIN_MENU, length)
+                   if is_cookie_notice(lines[index].text)), None)
+    if notice is None:
+        return length
+    return min(length, lines.index(cookie_banner(lines, notice)[-1]) + 1)
 
 
 def site_name_among_links(lines: list[Line], reasons: dict[int, str], first_text: int
