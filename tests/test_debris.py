@@ -873,6 +873,23 @@ def test_a_blogs_menu_over_its_dated_title_goes_and_who_posted_it():
         "The Riverside Weavers\u2019 Guild", "News", "Events"]
 
 
+@pytest.mark.parametrize(("line", "author", "body"), [
+    ("Posted by Editorial Team | 4 min read", "Editorial Team", BODY),
+    ("Written by Tomas Reyes \u00b7 7 minutes read", "Tomas Reyes", BODY),
+    ("發布：編輯部 | 閱讀時間 4 分鐘", "編輯部", "本會全年舉辦十一次會議，並就海港狀況發表兩份報告。"),
+    ("发布：宣传部 | 阅读时间：约6分钟", "宣传部", "本会全年举办十一次会议，并就海港状况发表两份报告。"),
+])
+def test_an_undated_posted_by_line_with_its_reading_time_is_the_byline(line, author, body):
+    """A post's line naming who posted it and how long it takes to read, with no date: its
+    byline, whoever it names (a team as well as a person), not a line of the text."""
+    document, report = scraped_document("post", f"Annual letter\n{line}\n\n{body}\n",
+                                        Metadata(title=""))
+    assert document.metadata.author == author
+    assert line.replace(" ", "") in {drop["text"].replace("\u00a0", "").replace(" ", "")
+                                     for drop in report["dropped"]}
+    assert [plain(block.spans) for block in document.blocks] == [body]
+
+
 def test_a_sites_name_and_menu_among_its_links_over_the_dated_title_go():
     """The site's name over "Home", its menu a link a line, then more of its links
     ("Contact", the search box's "Search for:") over the post's dated title: the page's

@@ -85,6 +85,8 @@ CREDIT_NAMES = r"[^\s:：|｜]{1,12}(?:\s+[^\s:：|｜]{1,12}){0,5}"
 # A field's value on a page's line of fields: a word or two, or a credit in brackets, which
 # may hold a space ("作者：（通讯员 张三）").
 FIELD_VALUE = r"(?:[（(][^）)\n]{1,20}[）)]|[^\s【】]{1,20})"
+# How long a post takes to read, in its byline: "閱讀時間 4 分鐘", "阅读时间：约4分钟".
+READING_TIME = r"(?:閱讀|阅读)(?:時間|时间)\s*[:：]?\s*(?:約|约)?\d+\s*分(?:鐘|钟)"
 PAGE_FIELD = (r"(?:瀏覽次數|浏览次数|瀏覽量|浏览量|閱讀次數|阅读次数|閱讀量|阅读量"
               r"|點閱次數|点阅次数|點擊數|点击数|點擊|点击|訪問量|访问量)")
 # Whom a letter's, a speech's or a notice's greeting addresses: "各位會員", "亲爱的2024级新同学们",
@@ -563,13 +565,19 @@ class Chinese(Profile):
                  # (its account's name against the date, cleaning having taken the space out)
                  r"|[^。，,]{0,40}?\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2}\s*(?:发表于|發表於)"
                  r"[^。，,\s]{1,10}|(?:原创|原創)(?:\s+[^。，,\s]{1,20}){1,2}"
+                 # who posted it, undated, its reading time in its place: "發布：編輯部 |
+                 # 閱讀時間 4 分鐘"
+                 rf"|(?:發佈|發布|发布)\s*[:：]\s*[^\s|｜:：。]{{2,12}}\s*[|｜]\s*{READING_TIME}"
                  # a social network's stamp on a post: "3月8日 下午4:15 ·"
                  r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}"
                  r"\s*[·•]?",
         # the author among a news page's fields ("作者：王晓燕"), a person (posted_by checks)
-        # (a WeChat article's author after its "原创": "原创 林嘉宜 青禾公益基金会")
-        posted_by=r"(?:(?:作者|撰稿|撰文|記者|记者)\s*[:：]\s*|^(?:原创|原創)\s+)"
+        # (a WeChat article's author after its "原创": "原创 林嘉宜 青禾公益基金会"; a post's
+        # poster, its reading time after it: "發布：編輯部 | 閱讀時間 4 分鐘")
+        posted_by=r"(?:(?:作者|撰稿|撰文|記者|记者)\s*[:：]\s*|^(?:原创|原創)\s+"
+                  rf"|^(?:發佈|發布|发布)\s*[:：]\s*(?=\S+\s*[|｜]\s*{READING_TIME}))"
                   r"(?P<name>[^\s【】|｜:：]{2,4})(?=$|[\s【】|｜])",
+        reading_time=READING_TIME,
         neighbours=r"(?:上一|下一)(?:篇|頁|页|則|则|條|条|主題|主题)\s*[:：]\s*.{1,80}",
         # (a bookmark's link, "收藏", as a museum's collection may head its section)
         links=r"首頁|首页|主頁|主页|搜尋|搜索|收藏|選單|选单|主選單|網頁指南|网页指南|網站地圖"

@@ -282,6 +282,7 @@ SPACE_BEFORE_DASH = re.compile(f"(?<=\\S) (?={SENTENCE_DASH})")
 # ("LEE Chi-keung"): one name, which a line never parts.
 FAMILY_AND_GIVEN_NAME = re.compile(r"\b([A-Z]{2,}) (?=[A-Z][a-z]+-[a-z]+\b)")
 
+READING_TIME = r"\d{1,3}[ \u00a0]?(?:minutes?|mins?) read"  # a post's: "4 min read"
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
           "|December")
 # A month's name in full or short, as a dateline writes it ("Mar 14, 2025", "14 Sept 2024").
@@ -670,7 +671,11 @@ page=r"page|p\.?",
                  r"(?:,? \d{1,2}[:.]\d{2}(?:[ \u00a0]?[ap]\.?m\.?)?)?"
                  r"(?: by [\w .'\u2019\u00a0-]{1,40}?)?"  # "… by guildadmin", who posted it
                  # and how long it takes to read: "… · 4 min read"
-                 r"(?:\s*[·|•,\u2013\u2014-]\s*\d{1,3}[ \u00a0]?(?:minutes?|mins?) read)?"
+                 rf"(?:\s*[·|•,\u2013\u2014-]\s*{READING_TIME})?"
+                 # undated, how long it takes to read in its place: "Posted by Editorial
+                 # Team | 4 min read"
+                 rf"|(?:posted|written|published) by [^.!?·|•\d]{{1,60}}?"
+                 rf"\s*[·|•,\u2013\u2014-]\s*{READING_TIME}"
                  # a social network's stamp on a post: "17 September at 19:42 ·",
                  # "September 17, 2024 at 7:42 PM"
                  rf"|(?:\d{{1,2}}[ \u00a0](?:{NAMED_MONTH})|(?:{NAMED_MONTH})[ \u00a0]\d{{1,2}})"
@@ -681,6 +686,7 @@ page=r"page|p\.?",
                   r"(?:,\s*(?P<role>[^\d·|•\u2013\u2014]{2,80}?)(?=\s*(?:$|[·|•\u2013\u2014]"
                   r"|\s-\s|\s+on\s|,\s*\d)))?"
                   r"\s*(?:$|[,·|•\u2013\u2014]|-\s|on\s)",
+        reading_time=READING_TIME,
         neighbours=r"[«‹<]?\s*(?:previous|next|older|newer)(?: (?:article|story|post|news"
                    r"|item|entry|chapter|section|page))\s*[:：]\s*.{1,150}?(?:\s*[»›>])?",
         links=r"home(?: ?page)?|menu|main menu|(?:open|close) menu(?: (?:open|close) menu)?"

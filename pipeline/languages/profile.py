@@ -123,6 +123,9 @@ class Furniture:
     # Who posted it, named in that line: "Posted on 3 March 2025 by Helen Okafor" (the
     # group `name`; a person's name, not a site's user name; and `role`, where it follows).
     posted_by: str = ""
+    # How long the post takes to read, in that line ("4 min read"): a post's byline, whoever
+    # it names (a person, or a team: "Posted by Editorial Team | 4 min read").
+    reading_time: str = ""
     links: str = ""  # a link that could also head a section: "Contact us", "Search"
     # What heads a page's list of its other posts under the text ("Related", "You may also
     # like", "相關文章"): each a title, its date, its category, none of it the text's.

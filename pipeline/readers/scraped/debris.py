@@ -246,6 +246,7 @@ def whole(pattern: str) -> re.Pattern:
 
 
 DATELINE_LINE = whole(said("dateline"))
+READING_TIME = re.compile(said("reading_time"), re.IGNORECASE)
 FORWARD_SEPARATOR = whole(said("mail_forwarded"))
 LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
 # A link to download a file, its type and size after its name, in brackets of either width:
@@ -788,7 +789,9 @@ def posted_by(lines: list[Line], reasons: dict[int, str]) -> str:
             continue
         name, role = found.group("name"), found.groupdict().get("role")
         language = detect(name)
-        if language.is_name(name):  # not an office's
+        # A person's, not an office's; or whoever a post's byline names, its reading time
+        # showing it one (its team: "Posted by Editorial Team | 4 min read").
+        if language.is_name(name) or READING_TIME.search(line.text):
             return language.byline_text(name, (), role) if role and language.is_role(
                 role) else name
     return ""
