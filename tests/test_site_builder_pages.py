@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.model import Heading, List, Metadata, Paragraph, SignOff, plain
 from pipeline.readers.scraped import scraped_document
 
@@ -59,6 +61,17 @@ def test_a_menu_run_into_a_cookie_banner_ends_there_the_page_s_head_under_it_sta
     assert document.metadata.organisation == "Harbourside Rowing Club"
     assert {"Our crews", "Fixtures"} <= {drop["text"] for drop in report["dropped"]}
     assert [plain(block.spans) for block in document.blocks] == [BODY]
+
+
+@pytest.mark.parametrize("body_name", ["Riverside Print Collective", "Estuary Chamber Ensemble"])
+def test_a_collective_or_an_ensemble_over_a_bylined_title_is_its_organisation(body_name):
+    """An arts body named a collective or an ensemble is a body's name as a club's is: over
+    a title with a byline under it, it is the organisation, the title the piece's (it had
+    been the title, the newsletter's name its subtitle)."""
+    head = (f"{body_name}\nSpring Newsletter 2025\nPosted by Editorial Team | 4 min read\n\n")
+    document, _ = scraped_document("page", f"{head}{BODY}\n", Metadata(title=""))
+    assert (document.metadata.title, document.metadata.organisation) == (
+        "Spring Newsletter 2025", body_name)
 
 
 def test_a_timeline_s_lines_standing_apart_are_one_list():

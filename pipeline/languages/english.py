@@ -235,7 +235,7 @@ BODY_WORDS = (r"Board|Trust|Council|Society|Association|Committee|Authority|Depa
               r"|Center|Institute|Institution|Services?|Partnership|Federation|Union|Guild"
               r"|League|Network|Alliance|Corporation|Charity|Co-?operative|Choir|Orchestra"
               r"|Friends|Kitchen|Pantry|Food Bank|Hospice|Shelter|Project|plc|PLC|Ltd|Limited"
-              r"|LLP|Inc|Festival")
+              r"|LLP|Inc|Festival|Collective|Ensemble")
 BODY = re.compile(rf"(?:[A-Z][\w'\u2019&.-]*\s+|(?:and|of|for|the|&)\s+)+(?:{BODY_WORDS})"
                   rf"|(?:The\s+)?(?:[A-Z][\w'\u2019&.-]*\s+)*(?:{BODY_WORDS})\s+(?:of|for)\s+"
                   r"(?:the\s+)?[A-Z].*")  # "Friends of the Lune Estuary" too
