@@ -152,8 +152,10 @@ class Project:
         """`paths` as a task names them to doit, which keeps each file's state under that name:
         relative to the project's folder, which doit works in, where they lie in it (so the
         project copied or moved elsewhere finds its record, and is up to date); the pipeline's
-        own code installed elsewhere as it is."""
-        return [str(path.relative_to(self.root)) if path.is_relative_to(self.root) else str(path)
+        own code installed elsewhere as it is. By the folder's name as a prefix, not pathlib's
+        relative_to: a build with nothing to do names some thousand files a run this way."""
+        inside = f"{self.root}{os.sep}"
+        return [text[len(inside):] if (text := str(path)).startswith(inside) else text
                 for path in paths]
 
     # --- a document's inputs ------------------------------------------------------------
