@@ -323,9 +323,11 @@ def address(text: str, linked: bool, breakable: bool = True) -> Markup:
 
 
 def link_target(address: str) -> str:
+    """Where an address the writer links leads: a web address where the readers' links to it
+    lead (addresses.link_target), an e-mail address to its mail."""
     if "://" in address:
         return address
-    return f"https://{address}" if address.startswith("www.") else f"mailto:{address}"
+    return addresses.link_target(address) if address.startswith("www.") else f"mailto:{address}"
 
 
 def with_line_ends(text: str, ends: dict[int, str], on_grid: bool = False) -> str:
