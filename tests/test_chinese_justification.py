@@ -386,6 +386,16 @@ def spreads(glyphs: list) -> list[tuple[float, str]]:
             if abs(before.y - after.y) < 1 and re.fullmatch(CHARACTER, before.text + after.text)]
 
 
+def swept_editions(tmp_path: Path, name: str, language: str, title: str,
+                   paragraphs: list[str], layouts: list[str]) -> tuple[list[str], dict]:
+    """A text `name` titled `title` in `language` (its metadata beside it), of `paragraphs`,
+    built in `layouts`: the paragraphs, and each layout's PDF."""
+    (tmp_path / f"{name}.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
+                                           encoding="utf-8")
+    _, pdfs = scraped_editions(tmp_path, name, "\n\n".join([title, *paragraphs]), layouts)
+    return paragraphs, pdfs
+
+
 CHARACTER = "[\u4e00-\u9fff]{2}"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -401,11 +411,9 @@ def test_a_line_before_a_piece_no_break_parts_shares_what_it_lacks(tmp_path, lan
     reads back whole, its pieces unparted."""
     from .support import squash
 
-    (tmp_path / "shared.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
-                                          encoding="utf-8")
-    sweep = SHARED[(language, title)]
-    paragraphs = [sweep(more) for more in range(40)]
-    _, pdfs = scraped_editions(tmp_path, "shared", "\n\n".join([title, *paragraphs]), LAYOUTS)
+    paragraphs, pdfs = swept_editions(tmp_path, "shared", language, title,
+                                      [SHARED[(language, title)](more) for more in range(40)],
+                                      LAYOUTS)
     for name, pdf in pdfs.items():
         glyphs = set_glyphs(pdf)
         widest = max(spreads(glyphs))
@@ -524,11 +532,9 @@ def test_a_paragraph_no_breaking_sets_within_the_limit_has_every_line_spread(
     well as it allows, and every line but its last is spread to the measure: it had been
     broken line by line, each as full as it went, the line before the name left short in
     mid-paragraph (reading as the paragraph's end), a line after it spread alone."""
-    (tmp_path / "loose.toml").write_text(f'title = "{title}"\nlanguage = "{language}"\n',
-                                         encoding="utf-8")
-    paragraphs = [LOOSE[(language, title)](more) for more in range(12)]
-    _, pdfs = scraped_editions(tmp_path, "loose", "\n\n".join([title, *paragraphs]),
-                               ["print", "screen"])
+    _, pdfs = swept_editions(tmp_path, "loose", language, title,
+                             [LOOSE[(language, title)](more) for more in range(12)],
+                             ["print", "screen"])
     for name, pdf in pdfs.items():
         lines = [(page, line) for page, line in words_by_line(pdf, pages=True)
                  if line and not "".join(word[2] for word in line).startswith(title)
