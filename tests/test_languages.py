@@ -228,3 +228,16 @@ def test_a_notes_symbol_is_said_in_words_of_its_language(language, label, said):
     """What a note's link and reference say for its label: a symbol, which a screen reader
     at its default punctuation leaves out, in words; a number as it is."""
     assert profile_for(language).said_label(label) == said
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_then_matches_as_compiled():
+    """The Chinese profile's patterns are compiled when a text first needs them (an English
+    text never does), and match as the compiled pattern does."""
+    from pipeline.languages.profile import LazyPattern
+
+    lazy = LazyPattern(r"(?P<year>\d{4})年", re.IGNORECASE)
+    assert "search" not in vars(lazy) and lazy.pattern == r"(?P<year>\d{4})年"
+    assert lazy.search("二〇二四 2024年").group("year") == "2024"
+    assert "search" in vars(lazy) and lazy.groupindex == {"year": 1}
+    assert lazy.sub("", "2024年12月") == "12月"
+    assert [found.group() for found in lazy.finditer("2023年 2024年")] == ["2023年", "2024年"]

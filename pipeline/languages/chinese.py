@@ -23,6 +23,7 @@ from pipeline.languages.profile import (
     LATIN_WORD,
     Encoding,
     Furniture,
+    LazyPattern,
     Measure,
     Numerals,
     Profile,
@@ -52,17 +53,17 @@ STOPS = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01"  # ，。、；：？！
 CLOCK = r"(?:上午|下午|晚上|中午)?\d{1,2}(?:[:：]\d{2}|時|时|點|点)(?:\d{1,2}分|半)?"
 # A day's weekday in brackets after it: "（星期二）", "(周二)".
 WEEKDAY = r"[（(](?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)]"
-WHEN = re.compile(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
-                  rf"(?:{WEEKDAY})?"
-                  rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
-WHEN_LED = re.compile(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
+WHEN = LazyPattern(rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日"
+                   rf"(?:{WEEKDAY})?"
+                   rf"(?:\s*{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?)?")
+WHEN_LED = LazyPattern(rf"(?:{WHEN.pattern})[，,：:\s\u3000]+\S.*")
 # A yearly report and its year: "2023-24年報", "二零二三至二四年度年報", "年报2024".
 HAN_DIGITS = "〇零一二三四五六七八九"
 YEAR_DIGITS = rf"(?:\d{{4}}|[{HAN_DIGITS}]{{4}})"
-ISSUE = re.compile(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{2,4}}))?"
-                   r"(?:年度?)?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
+ISSUE = LazyPattern(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{2,4}}))?"
+                    r"(?:年度?)?\s*)?(?:年報|年报|年度報告|年度报告)\s*(?:\d{4}(?:[-–]\d{2,4})?)?")
 # A line led by a time of day or a span of them, then what happens then ("下午2時 開幕禮").
-TIMED = re.compile(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
+TIMED = LazyPattern(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
         r"|信託基金|信托基金"
@@ -133,9 +134,9 @@ HAN_NUMERAL = f"[{''.join(HAN_DIGITS)}十]{{1,3}}"
 # A circle typed for the numeral zero beside a numeral (`一九八○年`, `二Ｏ二四`: a white or a
 # large circle, a full-width O, a Latin O between two numerals), which reads as a circle to
 # a screen reader and a search: the numeral zero 〇.
-NUMERAL_ZERO = re.compile(rf"(?<=[{''.join(HAN_DIGITS)}\u3007])[\u25cb\u25ef\uff2f]"
-                          rf"|[\u25cb\u25ef\uff2f](?=[{''.join(HAN_DIGITS)}\u3007])"
-                          rf"|(?<=[{''.join(HAN_DIGITS)}\u3007])O(?=[{''.join(HAN_DIGITS)}\u3007])")
+NUMERAL_ZERO = LazyPattern(rf"(?<=[{''.join(HAN_DIGITS)}\u3007])[\u25cb\u25ef\uff2f]"
+                           rf"|[\u25cb\u25ef\uff2f](?=[{''.join(HAN_DIGITS)}\u3007])"
+                           rf"|(?<=[{''.join(HAN_DIGITS)}\u3007])O(?=[{''.join(HAN_DIGITS)}\u3007])")
 
 # Half-width marks and their full-width forms.
 FULL_WIDTH = {",": "\uff0c", ".": "\u3002", ";": "\uff1b", ":": "\uff1a", "?": "\uff1f",
@@ -175,23 +176,23 @@ def figure_stops(line: str, quotes: str) -> str:
 
 
 # An item's number after a colon, its text after it: "附件：1.東湖片區…".
-ITEM_NUMBER = re.compile(rf"[:\uff1a] *\d{{1,2}}\.(?=[{HAN_RANGES}])")
+ITEM_NUMBER = LazyPattern(rf"[:\uff1a] *\d{{1,2}}\.(?=[{HAN_RANGES}])")
 
 
 # A Chinese numeral opening a line with a full stop after it ("一. 服務回顧"): a section's or
 # an item's number, which Chinese follows with the enumeration comma, never a full stop.
-NUMERAL_STOP = re.compile(rf"^(\s*)({HAN_NUMERAL})\s*[.\uff0e]\s*(?=[{HAN_RANGES}])")
+NUMERAL_STOP = LazyPattern(rf"^(\s*)({HAN_NUMERAL})\s*[.\uff0e]\s*(?=[{HAN_RANGES}])")
 
 
 # Three or more dots, or one or more ellipses ("...", "。。。", "…", "⋯⋯"): the ellipsis ……
-ELLIPSIS = re.compile(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
+ELLIPSIS = LazyPattern(r" *(?:\.{3,}|\u3002{3,}|[\u2026\u22ef]+) *")
 # Two or more hyphens, a dash or two, box-drawing lines standing for one: the dash ——
 # (Four hyphens or more draw a rule, and are left as drawn.)
-DASH = re.compile(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
+DASH = LazyPattern(r" *(?:(?<!-)-{2,3}(?!-)|\uff0d{2,}|[\u2014\u2015\u2500]+) *")
 
 # A range's end after its single dash: a figure, or the next day's or year's ("22:00—次日
 # 6:00"); and what its start ends with: a figure, or a date's unit ("2月3日—10日").
-RANGE_END = re.compile(r"(?:次日|翌日|次年|翌年|同日)?\d")
+RANGE_END = LazyPattern(r"(?:次日|翌日|次年|翌年|同日)?\d")
 RANGE_START_ENDS = "年月日時时"
 
 
@@ -212,14 +213,14 @@ def dash_of(dash: re.Match) -> str:
 # A hyphen before a figure where no range's first figure stands before it: a minus sign
 # ("-2.6%", "增長-2.6%", "（-3）"), set as one, as the house style sets a negative figure.
 # A code's part after a character after its figures is none ("鄂ICP备05003529号-1").
-MINUS = re.compile(rf"(?:(?<=^)|(?<=[\s(\[\uff08\uff1a:\uff0c\u3001{HAN_RANGES}]))"
-                   rf"(?<!\d[{HAN_RANGES}])-(?=\d)")
+MINUS = LazyPattern(rf"(?:(?<=^)|(?<=[\s(\[\uff08\uff1a:\uff0c\u3001{HAN_RANGES}]))"
+                    rf"(?<!\d[{HAN_RANGES}])-(?=\d)")
 
 # A space between a Chinese character and a figure ("2024 年"): Chinese sets none.
 # Nor between a figure and the sign of its unit ("3.5 %", "25 °C"), which a line never parts
 # from it (clreq 3.4.2); the house style writes 41%.
 UNIT_SIGN = "(?:\u00b0[CF]?|[%\uff05\u2030\u2103\u2109])"  # ° °C °F % ％ ‰ ℃ ℉
-SPACED_UNIT = re.compile(rf"(?<=\d) +(?={UNIT_SIGN})")
+SPACED_UNIT = LazyPattern(rf"(?<=\d) +(?={UNIT_SIGN})")
 SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?{UNIT_SIGN}?(?![A-Za-z\d]))"
                  rf"|(?<![A-Za-z\d.,])(\d(?:[\d,.]*\d)?{UNIT_SIGN}?) +(?=[{HAN_RANGES}])")
 # Nor round a Latin term (up to five words, letters and figures, an address) that Chinese
@@ -233,20 +234,21 @@ SPACED_FIGURE = (rf"(?<=[{HAN_RANGES}]) +(?=\d(?:[\d,.]*\d)?{UNIT_SIGN}?(?![A-Za
 LATIN_TERM = r"\+?[A-Za-z\d\ue000-\uf8ff(][A-Za-z\d.,@/:&'’+_()\ue000-\uf8ff-]*"
 HELD_BEFORE = "\u300c\u300e\uff08\u300a\u3008\uff0c\u3001\uff1b\uff1a"  # 「『（《〈，、；：
 HELD_AFTER = "\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\u300d\u300f\uff09\u300b\u3009"
-SPACED_TERM = re.compile(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
-                         rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *(?=[{HAN_RANGES}{HELD_AFTER}])")
+SPACED_TERM = LazyPattern(rf"(?<=[{HAN_RANGES}{HELD_BEFORE}]) *"
+                          rf"({LATIN_TERM}(?: {LATIN_TERM}){{0,4}}) *"
+                          rf"(?=[{HAN_RANGES}{HELD_AFTER}])")
 # An amount's currency, a sign or a code, held in Chinese before its figure ("批出 HK$ 1.2億",
 # "為 RMB 50元"): one with its figure, and set against the Chinese with no space, as a Latin
 # term is (the house style's HK$24 billion, 約2.98億).
 CURRENCY = rf"(?:[A-Z]{{1,3}})?[{CURRENCY_SIGNS}]|(?:{CURRENCY_CODES})(?![A-Za-z])"
-SPACED_AMOUNT = re.compile(rf"(?:(?<=[{HAN_RANGES}{HELD_BEFORE}])|^) *({CURRENCY}) *(?=\d)")
+SPACED_AMOUNT = LazyPattern(rf"(?:(?<=[{HAN_RANGES}{HELD_BEFORE}])|^) *({CURRENCY}) *(?=\d)")
 # The edge between Han characters and Latin letters or figures: a word's edge in a heading.
-SCRIPT_EDGE = re.compile(rf"(?<={HAN})(?=[A-Za-z\d])|(?<=[A-Za-z\d])(?={HAN})")
-HAN_RUN = re.compile(f"{HAN}+")
+SCRIPT_EDGE = LazyPattern(rf"(?<={HAN})(?=[A-Za-z\d])|(?<=[A-Za-z\d])(?={HAN})")
+HAN_RUN = LazyPattern(f"{HAN}+")
 # Where an author parted a heading's words: a space beside a Han character or a Chinese mark
 # (`二〇二四至二五年度年報 第三章`; one inside a Latin phrase parts no Chinese words), a colon.
-HEADING_PART = re.compile(rf"(?<=[{HAN_RANGES}{CLOSING_BRACKETS}{STOPS}]) +(?=\S)"
-                          rf"|(?<=\S) +(?=[{HAN_RANGES}{OPENING_BRACKETS}])|\uff1a")
+HEADING_PART = LazyPattern(rf"(?<=[{HAN_RANGES}{CLOSING_BRACKETS}{STOPS}]) +(?=\S)"
+                           rf"|(?<=\S) +(?=[{HAN_RANGES}{OPENING_BRACKETS}])|\uff1a")
 MIN_NAME_OPENING = 4  # characters: shorter, a shared start is a word's ("本會"), no name's
 # A space between two Chinese characters: a stray one where a character stands alone beside
 # it among words ("暑期 社 區 實習計劃", a name spaced out, "陳 嘉 明 敬上": no space parts a
@@ -255,18 +257,20 @@ MIN_NAME_OPENING = 4  # characters: shorter, a shared start is a word's ("本會
 # wishes ("新年快樂 闔家平安"), and stays; so do spaces between characters each alone, a
 # row of a page's tools ("字號：大 中 小") or a heading spaced out for display. In a
 # sentence (its marks say so: "區議會 繼續改善 社區設施。") every such space is a stray one.
-HAN_CHARACTER = re.compile(HAN)
-HAN_SPACE = re.compile(rf"(?<={HAN}) +(?={HAN})")
-IN_SENTENCE = re.compile("[\uff0c\u3002\uff1b\uff1f\uff01]")  # ，。；？！
-SPACED_WORDS = re.compile(rf"[{HAN_RANGES}\d]+(?: +[{HAN_RANGES}\d]+)+")
+HAN_CHARACTER = LazyPattern(HAN)
+HAN_SPACE = LazyPattern(rf"(?<={HAN}) +(?={HAN})")
+IN_SENTENCE = LazyPattern("[\uff0c\u3002\uff1b\uff1f\uff01]")  # ，。；？！
+SPACED_WORDS = LazyPattern(rf"[{HAN_RANGES}\d]+(?: +[{HAN_RANGES}\d]+)+")
 # A section's compound number opening a line ("2.1", "3.2.1"): a year alone is none.
 SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2})+\.?"
 # Spaces around full-width punctuation, which carries its own space.
-SPACED_PUNCTUATION = re.compile(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
-                                r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
+SPACED_PUNCTUATION = LazyPattern(r" *([\u3001\u3002\uff0c\uff1b\uff1a\uff1f\uff01"
+                                 r"\u300c-\u300f\uff08\uff09\u300a\u300b\u3008\u3009]) *")
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 # 2024年7月, 2024年7月15日, 二〇二四年十二月
+# (The dates' patterns, and the sentence's marks, are compiled as the languages are imported,
+# not on first use: the writers use them too, in each of the workers forked after that.)
 YEAR_DIGITS = "〇一二三四五六七八九"  # and 零 for 〇: a year written digit by digit
 NUMERIC_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<mark>[-/.])(?P<month>\d{1,2})(?P=mark)"
                           r"(?P<day>\d{1,2})(?!\d)")
@@ -276,18 +280,18 @@ REPUBLIC_YEAR = rf"(?:中華|中华)?(?:民國|民国)(?P<republic>\d{{1,3}}|[{Y
 DATE = re.compile(rf"(?:(?P<year>\d{{4}}|[{YEAR_DIGITS}零]{{4}})|{REPUBLIC_YEAR})年"
                   rf"(?P<month>\d{{1,2}}|{HAN_NUMERAL})月(?:(?P<day>\d{{1,2}}|{HAN_NUMERAL})日)?")
 # A date written alone, its weekday in brackets perhaps after its day: "2025年6月3日（星期二）".
-DATE_ALONE = re.compile(rf"(?:{DATE.pattern})(?:(?<=日)\s*{WEEKDAY})?")
+DATE_ALONE = LazyPattern(rf"(?:{DATE.pattern})(?:(?<=日)\s*{WEEKDAY})?")
 REPUBLIC_ERA = 1911  # the year before the Republic's first
 # A month (its year perhaps before it), a year, a season or a quarter: "三月", "2024年3月",
 # "2024年", "第一季", "春季".
 # The stretch of time accounts cover, written alone under their title: "截至2024年3月31日止
 # 年度", "二零二三年四月一日至二零二四年三月三十一日".
 DAY = re.sub(r"\(\?P<\w+>", "(?:", DATE.pattern)  # a date, its parts unnamed
-PERIOD_COVERED = re.compile(rf"(?:截至|截至於|截至于)?(?:{DAY})(?:止|為止|为止)"
-                            rf"(?:年度|財政年度|财政年度|六個月|六个月)?"
-                            rf"|(?:{DAY})(?:至|到|－|—)(?:{DAY})止?")
-PERIOD = re.compile(rf"(?:(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年)?(?:(?:\d{{1,2}}|{HAN_NUMERAL})月"
-                    rf"|第[一二三四]季(?:度)?|[春夏秋冬]季)|(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年(?:度)?")
+PERIOD_COVERED = LazyPattern(rf"(?:截至|截至於|截至于)?(?:{DAY})(?:止|為止|为止)"
+                             rf"(?:年度|財政年度|财政年度|六個月|六个月)?"
+                             rf"|(?:{DAY})(?:至|到|－|—)(?:{DAY})止?")
+PERIOD = LazyPattern(rf"(?:(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年)?(?:(?:\d{{1,2}}|{HAN_NUMERAL})月"
+                     rf"|第[一二三四]季(?:度)?|[春夏秋冬]季)|(?:\d{{4}}|[{YEAR_DIGITS}零]{{4}})年(?:度)?")
 
 # The 661 commonest characters of modern written Chinese, as frequency lists of its corpora
 # rank them, in their Traditional forms, then the Simplified forms that differ: three in four
@@ -324,14 +328,14 @@ PHRASE_END = "\uff0c\uff1b\uff1a\u3001"  # ，；：、
 # The marks of a Chinese sentence, full width, which English never sets: 、，。：；！？
 SENTENCE_MARK = re.compile("[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f]")
 MAX_BYLINE_CHARACTERS = 40
-COMMA = re.compile("[,\uff0c]")
+COMMA = LazyPattern("[,\uff0c]")
 # The honours a name is followed by: the HKSAR's, in both Chinese's forms, straight after it
 # ("陳大文太平紳士") or apart, and post-nominals in Latin capitals ("GBS", "JP") after a
 # comma or a space. Apart, an honour stands between separators (never a role's "IT").
 CHINESE_HONOURS = ("大紫荊勳賢|金紫荊星章|銀紫荊星章|銅紫荊星章|榮譽勳章|太平紳士"
                    "|大紫荆勋贤|金紫荆星章|银紫荆星章|铜紫荆星章|荣誉勋章|太平绅士")
-HONOUR = re.compile(rf"[\s,\uff0c]*(?:(?<=[\s,\uff0c])(?P<latin>[A-Z]{{2,6}})"
-                    rf"|(?P<han>{CHINESE_HONOURS}))(?=$|[\s,\uff0c])")
+HONOUR = LazyPattern(rf"[\s,\uff0c]*(?:(?<=[\s,\uff0c])(?P<latin>[A-Z]{{2,6}})"
+                     rf"|(?P<han>{CHINESE_HONOURS}))(?=$|[\s,\uff0c])")
 NAME = rf"[{HAN_RANGES}\u00b7]{{2,8}}"
 # The commonest surnames in Hong Kong (compound ones first), and how a name may be followed:
 # what shows a byline's name is a person's ("何志偉", "陳嘉明教授", "司徒慧心").

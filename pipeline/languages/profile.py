@@ -40,6 +40,26 @@ FIGURE = (r"[(\uff08−+\-]?(?:[<>\u2264\u2265\u2248~]\s?)?(?:{before})?(?:[A-Z]
           r"|[–—−-]|——{none}")
 
 
+class LazyPattern:
+    """A pattern compiled on its first use, not as its module is imported: a class of CJK
+    characters takes over a millisecond to compile, and a text in English never uses the
+    Chinese profile's. It is used as the compiled pattern is (`match`, `sub`, `pattern`)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # no special method of a pattern's (copy's, pickle's)
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        # Kept as this object's own, so a later use finds it without coming here again.
+        for attribute in ("match", "fullmatch", "search", "finditer", "findall", "sub", "subn",
+                          "split", "groupindex", "groups"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
 @dataclass
 class OpenQuotes:
     """The quotations a paragraph's lines so far leave open, for its next line (a text copied
