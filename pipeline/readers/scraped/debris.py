@@ -78,6 +78,7 @@ from pipeline.languages import (
     language_halves,
     word_count,
 )
+from pipeline.languages.profile import LazyPattern
 from pipeline.readers.cleaning import CELL, DOCUMENT_LANGUAGE, PHOTO_MARKER
 from pipeline.readers.debris_kinds import MAIL, PRINTED_PAGE, RELEASE_DEBRIS, SOURCES, WEB_PAGE
 from pipeline.readers.front_matter import byline_line
@@ -86,6 +87,9 @@ from pipeline.readers.scraped.dedupe import PAGE_SEAM, Drop, likeness_key
 from pipeline.readers.scraped.lists import marked
 from pipeline.readers.scraped.pages import FOLIO, RUNNING_HEAD, page_furniture, seams_closed
 
+# The patterns below are compiled on first use (LazyPattern): a text holds a few kinds of
+# debris (a page's, or a mail's, or a release's), and a pattern of every language's words
+# takes milliseconds to compile.
 MAIL_HEADER, MAIL_FOOTER = "e-mail header", "e-mail footer"
 # Where the copy left a picture's place in words ("[Image: The first team celebrate …]"): on
 # its own, in the text; after its last sentence, it opens the footer (a signature's logo).
@@ -103,9 +107,9 @@ MIN_TITLE_KEY = 8
 MIN_SUBJECT_WORDS = 3  # of a title the subject names in other words
 DRAWN_RULE = "rule drawn in the text"
 SIGNATURE_LINES = 3  # a signature's name, role and organisation over its contact details
-SIGNATURE_PARTS = re.compile(r" *[|,，/] *")
+SIGNATURE_PARTS = LazyPattern(r" *[|,，/] *")
 # A mail signature's delimiter, "-- " (RFC 3676), as cleaning leaves it: a dash alone.
-SIGNATURE_DELIMITER = re.compile("--|[-\u2013\u2014]|\u2014\u2014")
+SIGNATURE_DELIMITER = LazyPattern("--|[-\u2013\u2014]|\u2014\u2014")
 MAX_SIGNATURE_LINES = 6
 MAX_CLOSING_LINES = 3  # a mail's closing, the sender's name, perhaps their role
 MAX_SIGNER_LINES = 3  # under a text's closing: a name, a role, an organisation
@@ -114,36 +118,36 @@ DATELINE = "dateline"
 COMMENTS = "readers' comments"
 NAVIGATION = "navigation over the title"
 # What parts a page's links or tools ("Follow · 6 min read"), left alone on its line.
-LONE_SEPARATOR = re.compile(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
+LONE_SEPARATOR = LazyPattern(r"[|\u00a6\u00b7\u2022\u2219\u2027]")
 # A post's counts of its readers' claps, likes and responses, each alone on its line
 # ("124" over "3", "1.2K"), where the page shows them beside its tools; a year is none.
 # (And a social network's: its reactions' pictographs over their count, `👍❤️😮 1.2K`, and the
 # count of a post's pictures not shown, `+4`.)
-READERS_COUNT = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm萬万]|\+\d{1,3}"
-                           r"|(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?){1,4}"
-                           r"\s*(?:\d{1,3}(?:[.,]\d{1,3})?[KkMm萬万]?)?")
+READERS_COUNT = LazyPattern(r"(?!(?:19|20)\d\d$)\d{1,4}|\d{1,3}(?:\.\d)?[KkMm萬万]|\+\d{1,3}"
+                            r"|(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?){1,4}"
+                            r"\s*(?:\d{1,3}(?:[.,]\d{1,3})?[KkMm萬万]?)?")
 READERS_COUNTS = "counts of the post's readers' likes and responses"
 # A video's transcript as its page shows it (YouTube's "Transcript" panel): a time alone on a
 # line over each of its captions' lines ("0:07" over "good evening everyone and welcome"),
 # MIN_CAPTION_TIMES of them at least, the panel's heading and search box over the first, and
 # the sounds it notes between ("[Music]"; "[Applause]" is the audience's, a stage direction).
-CAPTION_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+CAPTION_TIME = LazyPattern(r"\d{1,2}:\d{2}(?::\d{2})?")
 CAPTION_TIMES = "the time of a video's caption"
 MIN_CAPTION_TIMES = 6
-SOUND_TAG = re.compile(r"\[(?:music|sound|noise|inaudible|silence)\]", re.IGNORECASE)
+SOUND_TAG = LazyPattern(r"\[(?:music|sound|noise|inaudible|silence)\]", re.IGNORECASE)
 # What is left of a page's audio or video, as its player shows it: "-9:41".
-MEDIA_TIME = re.compile(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
+MEDIA_TIME = LazyPattern(r"[-\u2212]\d{1,2}:\d{2}(?::\d{2})?")
 # The most words a tool in a row of them holds: a share link and the networks it names.
 MAX_TOOL_WORDS = 8
 # A page's tools each in square brackets, a row of them ("[列印] [分享至 Facebook]", "[Print]
 # [Share]"): the icons' stripping takes the outer brackets only.
-BRACKETED_TOOL = re.compile(r"[\[［【]([^\[\]［］【】]{1,30})[\]］】]")
-BRACKETED_TOOLS = re.compile(rf"(?:\s*{BRACKETED_TOOL.pattern})+\s*")
+BRACKETED_TOOL = LazyPattern(r"[\[［【]([^\[\]［］【】]{1,30})[\]］】]")
+BRACKETED_TOOLS = LazyPattern(rf"(?:\s*{BRACKETED_TOOL.pattern})+\s*")
 # A post's hashtags, two or more and nothing else on their line: "#charity #community".
 HASHTAGS = "a post's hashtags"
 # (A pictograph or two may open the line: "🌿 #山林守護 #志工招募".)
-HASHTAG_LINE = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*){0,2}"
-                          r"(?:#[^\s#]+\s*){2,}")
+HASHTAG_LINE = LazyPattern(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*){0,2}"
+                           r"(?:#[^\s#]+\s*){2,}")
 # The lines that open a page's or a mail's footer.
 RELATED_PAGES = "teasers of the site's other pages"
 SHARE = "print or share link"
@@ -182,10 +186,10 @@ LANGUAGE_NAMES = frozenset(name for profile in PROFILES for name in profile.furn
     "nederlands", "polski", "русский", "العربية", "اردو", "हिन्दी", "日本語", "한국어",
     "bahasa melayu", "bahasa indonesia", "tiếng việt", "ไทย", "tagalog"}
 # A cookie notice: a line about the site's cookies that asks for consent.
-COOKIES = re.compile(said("cookies"), re.IGNORECASE)
-CONSENT = re.compile(said("consent"), re.IGNORECASE)
+COOKIES = LazyPattern(said("cookies"), re.IGNORECASE)
+CONSENT = LazyPattern(said("consent"), re.IGNORECASE)
 # Separators between the links of a row.
-SEPARATOR = re.compile(r"\s*(?:[|¦]|(?<=\s)[>›»·•/](?=\s)|[›»])\s*")
+SEPARATOR = LazyPattern(r"\s*(?:[|¦]|(?<=\s)[>›»·•/](?=\s)|[›»])\s*")
 TRAIL = r"\s*[:：]?\s*"
 MAX_LINK_WORDS = 5  # in each link of a row, or a line repeated as furniture
 MAX_LINK_CHARACTERS = 40
@@ -195,45 +199,45 @@ MAX_TAB_WORDS = 2  # in each of a page's tabs, a label a line
 MAX_TEASER_LINES = 3  # a teaser's title, its blurb and its "Read more"
 MIN_TEASERS = 2
 SHORT_WORDS = 12  # a line of more words, or ending a sentence, is running text
-CONTACT = re.compile(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
-FIGURES = re.compile(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link's words
+CONTACT = LazyPattern(r"@|\d{4}[ \u00a0-]?\d{4}")  # an e-mail address, a telephone number
+FIGURES = LazyPattern(r"[\d\s.,%+\-−–]+")  # a table's cell, a year: no link's words
 # A header's line, "Subject: Thank you": a field's name, a colon (or a tab), its value.
-MAIL_FIELD = re.compile(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
-MAIL_KEY_FIELD = re.compile(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
-MAIL_SUBJECT = re.compile(said("mail_subject"), re.IGNORECASE)
-MAIL_SENDER = re.compile(said("mail_sender"), re.IGNORECASE)
+MAIL_FIELD = LazyPattern(f"({said('mail_fields')}) *(?:[:：]|(?=\t))\\s*(.*)", re.IGNORECASE)
+MAIL_KEY_FIELD = LazyPattern(f"{said('mail_sender')}|{said('mail_subject')}", re.IGNORECASE)
+MAIL_SUBJECT = LazyPattern(said("mail_subject"), re.IGNORECASE)
+MAIL_SENDER = LazyPattern(said("mail_sender"), re.IGNORECASE)
 # A reply's and a forward's "RE:", "FW:", and a tag a mail system adds ("[EXTERNAL]").
-REPLY_PREFIXES = re.compile(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]{{1,20}}\\]) *)+",
-                            re.IGNORECASE)
-FORWARDED = re.compile(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
-MAIL_STAMP = re.compile(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
+REPLY_PREFIXES = LazyPattern(f"(?:(?:(?:{said('mail_replies')}) *[:：]|\\[[^\\]]{{1,20}}\\]) *)+",
+                             re.IGNORECASE)
+FORWARDED = LazyPattern(f"(?:{said('mail_forwards')}) *[:：]", re.IGNORECASE)
+MAIL_STAMP = LazyPattern(r"@|\d:\d\d")  # an address or a time, in a reply's attribution
 # Where a mail program or a page's copy left a picture in the text: "[image: River Trust logo]"
 # (Gmail), "[cid:image001.png@01DA…]" (Outlook), "[Photo: The new library]", "[圖片：…]" (a
 # page's picture by its alternative text), or a newsletter's logo by its alternative text
 # ("[Harbourside University logo]", "[Mailchimp logo: Intuit Mailchimp]").
 PICTURE_WORDS = said("picture_label")
-IMAGE_PLACEHOLDER = re.compile(rf"\[(?:(?:cid|{PICTURE_WORDS})\s*[:：][^\]]{{0,200}}"
-                               rf"|[^\]]{{0,60}}(?:{said('logo')})[^\]]{{0,60}})\]", re.IGNORECASE)
+IMAGE_PLACEHOLDER = LazyPattern(rf"\[(?:(?:cid|{PICTURE_WORDS})\s*[:：][^\]]{{0,200}}"
+                                rf"|[^\]]{{0,60}}(?:{said('logo')})[^\]]{{0,60}})\]", re.IGNORECASE)
 # A draft's comments, which a word processor writes after its text, each right after the
 # letter marking where it stands in the text (Google Docs' "[a]Check this figure", where a
 # note lettered so is spaced from its label), or Word's "Commented [AB1]: …": an editor's
 # notes to the author, not the text's; their marks go from the text.
 EDITORS_COMMENT = "an editor's comment on the draft"
-COMMENT = re.compile(r"\[(?P<label>[a-z]{1,2})\]\S.*"
-                     r"|(?P<word>Commented) \[[A-Za-z]{1,4}\d{1,3}\]\s*:.*")
-COMMENT_MARK = re.compile(r"\[(?P<label>[a-z]{1,2})\]")
+COMMENT = LazyPattern(r"\[(?P<label>[a-z]{1,2})\]\S.*"
+                      r"|(?P<word>Commented) \[[A-Za-z]{1,4}\d{1,3}\]\s*:.*")
+COMMENT_MARK = LazyPattern(r"\[(?P<label>[a-z]{1,2})\]")
 # A body's logo by its alternative text, a page's or a newsletter's picture copied as its
 # words: "Harbourlight Trust logo" (a body's name: "Our new logo" is a heading's words).
-LOGO_TEXT = re.compile(r"(?P<body>.{2,60}?)\s+logo", re.IGNORECASE)
+LOGO_TEXT = LazyPattern(r"(?P<body>.{2,60}?)\s+logo", re.IGNORECASE)
 # A picture's place by the words its caption under it says again: "[Image: Visitors in the
 # restored gallery]" over "Visitors in the restored gallery"; or its label in brackets
 # before them ("［相片］ 主席出席平頂儀式" over "主席出席平頂儀式").
-DESCRIBED_PICTURE = re.compile(rf"\[(?:{PICTURE_WORDS})\s*[:：]\s*([^\]]+)\]"
-                               rf"|[\[\uff3b\u3010](?:{PICTURE_WORDS})[\]\uff3d\u3011]\s*(\S.*)",
-                               re.IGNORECASE)
+DESCRIBED_PICTURE = LazyPattern(rf"\[(?:{PICTURE_WORDS})\s*[:：]\s*([^\]]+)\]"
+                                rf"|[\[\uff3b\u3010](?:{PICTURE_WORDS})[\]\uff3d\u3011]\s*(\S.*)",
+                                re.IGNORECASE)
 # A line drawn of underscores or dashes, or of five asterisks or more, full-width too (a Hong
 # Kong government release's "＊＊＊＊＊" under its headline; "* * *" is a section's break).
-RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
+RULE = LazyPattern(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
 
 
 # The gap between a row's words: spaces, or none where a Han word meets a Latin one, the
@@ -241,20 +245,20 @@ RULE = re.compile(r"[\s_=\-\u2013\u2014\u2500]{5,}|\s*(?:[*\uff0a]\s*){5,}")
 ROW_GAP = r"(?:\s+|(?<=[^\x00-\x7f])(?=[a-z])|(?<=[a-z])(?=[^\x00-\x7f]))"
 
 
-def whole(pattern: str) -> re.Pattern:
-    return re.compile(f"(?:{pattern}){TRAIL}", re.IGNORECASE)
+def whole(pattern: str) -> LazyPattern:
+    return LazyPattern(f"(?:{pattern}){TRAIL}", re.IGNORECASE)
 
 
 DATELINE_LINE = whole(said("dateline"))
-READING_TIME = re.compile(said("reading_time"), re.IGNORECASE)
+READING_TIME = LazyPattern(said("reading_time"), re.IGNORECASE)
 FORWARD_SEPARATOR = whole(said("mail_forwarded"))
-LEGAL_NOTICE = re.compile(said("legal_notice"), re.IGNORECASE)
+LEGAL_NOTICE = LazyPattern(said("legal_notice"), re.IGNORECASE)
 # A link to download a file, its type and size after its name, in brackets of either width:
 # "Download PDF: Community Grants annual report 2024-25 (PDF, 412 KB)", "下載2023-24年度年報
 # （PDF，8.6MB）". (A file's name and size alone, an appendix's, is the text's list of them.)
-FILE_LINK = re.compile(rf"(?:{said('download')}).{{0,150}}?\s*[(\[（]"
-                       r"(?:pdf|docx?|xlsx?|odt|ods|pptx?|csv|zip|epub)"
-                       r"\s*[,，]?\s*[\d.,]+\s?[kmg]i?b[)\]）]", re.IGNORECASE)
+FILE_LINK = LazyPattern(rf"(?:{said('download')}).{{0,150}}?\s*[(\[（]"
+                        r"(?:pdf|docx?|xlsx?|odt|ods|pptx?|csv|zip|epub)"
+                        r"\s*[,，]?\s*[\d.,]+\s?[kmg]i?b[)\]）]", re.IGNORECASE)
 # Each kind of line: its reason, its pattern, and whether the words could head a section.
 KINDS = (
     ("skip link", whole(said("skip")), False),
@@ -291,38 +295,38 @@ CONTACT_ITEM = (rf"(?:(?:{said('mail_contact')})\.? ?[:：.]? ?|{CONTACT_LABEL})
                 rf"(?:{CONTACT_VALUE})")
 # Parted as a signature parts them, or by the tab cleaning makes of a run of spaces (round a
 # bar too: `01935 555210  |  info@…`).
-CONTACT_LINE = re.compile(rf"{CONTACT_ITEM}(?:(?:[ \t]?[|/,;·•][ \t]?|\t){CONTACT_ITEM})*",
-                          re.IGNORECASE)
+CONTACT_LINE = LazyPattern(rf"{CONTACT_ITEM}(?:(?:[ \t]?[|/,;·•][ \t]?|\t){CONTACT_ITEM})*",
+                           re.IGNORECASE)
 # A signature's postal address after its label, with a figure in it (its number, its code).
-POSTAL_ADDRESS = re.compile(rf"(?:{said('mail_address')}) ?[:：] ?(?=[^.。!?！？]*\d)"
-                            r"[^.。!?！？]{4,100}", re.IGNORECASE)
+POSTAL_ADDRESS = LazyPattern(rf"(?:{said('mail_address')}) ?[:：] ?(?=[^.。!?！？]*\d)"
+                             r"[^.。!?！？]{4,100}", re.IGNORECASE)
 # A sign-off's date in figures ("14.03.2025", "2025-03-14"), shaped as a number could be.
-NUMERIC_DATE = re.compile(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
+NUMERIC_DATE = LazyPattern(r"\d{1,4}([-./])\d{1,2}\1\d{1,4}")
 MIN_PHONE_DIGITS = 7  # the fewest digits a line of telephone numbers holds
 # A press release's line over its headline, its phrases perhaps joined ("PRESS RELEASE – FOR
 # IMMEDIATE RELEASE") and dated ("PRESS RELEASE | 3 March 2025", "新聞稿 2025年3月3日"), and
 # the mark under its text ("- ENDS -", "###", "（完）").
-RELEASE = re.compile(said("release"), re.IGNORECASE)
-RELEASE_JOINS = re.compile(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
+RELEASE = LazyPattern(said("release"), re.IGNORECASE)
+RELEASE_JOINS = LazyPattern(r"[|/\uff5c\u2013\u2014]|\s-\s|\s{2,}")
 RELEASE_PART_ENDS = " \t\u00a0:\uff1a,\uff0c()\uff08\uff09-"
-END_MARK = re.compile(said("end_mark"), re.IGNORECASE)
+END_MARK = LazyPattern(said("end_mark"), re.IGNORECASE)
 RELEASE_STAMP_LINE = whole(said("release_stamp"))
-HEADLINE_TAG = re.compile(rf"\s*(?:{said('headline_tag')})\s*$", re.IGNORECASE)
+HEADLINE_TAG = LazyPattern(rf"\s*(?:{said('headline_tag')})\s*$", re.IGNORECASE)
 HEADLINE_TAG_KIND = "the site's note ending the headline of the page's languages or pictures"
 DEGREE_KIND = "the network's degree of connection after its author's name"
 # A draft's state after its title, as a word processor's copy keeps it ("Chair's Statement
 # 2024–25 – DRAFT v3", "Annual Review (draft 2)"): the draft's, not the title's words.
 DRAFT_STATE = r"(?:DRAFT|[Dd]raft)(?:\s+(?:v|version\s*)?\d+(?:\.\d+)*)?"
-DRAFT_TAG = re.compile(rf"\s*(?:[\u2013\u2014-]\s*|,\s*){DRAFT_STATE}\s*$"
-                       rf"|\s*[(\[]{DRAFT_STATE}[)\]]\s*$")
+DRAFT_TAG = LazyPattern(rf"\s*(?:[\u2013\u2014-]\s*|,\s*){DRAFT_STATE}\s*$"
+                        rf"|\s*[(\[]{DRAFT_STATE}[)\]]\s*$")
 DRAFT_KIND = "the draft's state after its title"
 EXPAND_KIND = "the network's link to the rest of the post, ending its line"
-EXPAND_LINK = re.compile(rf"\s*(?:{said('expand_link')})\s*$", re.IGNORECASE)
-DEGREE = re.compile(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
+EXPAND_LINK = LazyPattern(rf"\s*(?:{said('expand_link')})\s*$", re.IGNORECASE)
+DEGREE = LazyPattern(r"\s*[•·]\s*(?:1st|2nd|3rd\+?)\s*$")
 # What a professional network's headline says of its author after their role, parted by
 # bars ("Chief Executive at Harbourside Youth Trust | Trustee | Speaker"): the author's
 # self-description, not the role a byline gives.
-SELF_DESCRIPTION = re.compile(r"(?:\s*\|\s*[^|]{1,40}?)+\s*$")
+SELF_DESCRIPTION = LazyPattern(r"(?:\s*\|\s*[^|]{1,40}?)+\s*$")
 SELF_DESCRIPTION_KIND = "the network's headline of its author after their role"
 RELEASE_LINE, END_OF_RELEASE = "press release line", "press release end mark"
 RELEASE_STAMP = "press release issue stamp"
@@ -344,10 +348,10 @@ PAGE_FIELDS = ("page footer", "page tools", DATELINE)
 ACCOUNT = "the account that posted it, over its name and again before its caption"
 # An account's handle on a line of its own: letters, figures, stops and underscores, no space
 # ("tynesidemaritime", "helen.marsh.conserves"), a lower-case letter among them.
-HANDLE = re.compile(r"@?(?=[a-z0-9._]*[a-z])[a-z0-9][a-z0-9._]{1,28}[a-z0-9_]")
+HANDLE = LazyPattern(r"@?(?=[a-z0-9._]*[a-z])[a-z0-9][a-z0-9._]{1,28}[a-z0-9_]")
 MAX_ACCOUNT_HEAD = 4  # the handle, its name, its place or sound, and the caption
 POSTING_PAGE = "the page that posted it, over its date, which the opener prints"
-CALLS_ENDING = re.compile(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
+CALLS_ENDING = LazyPattern(r"(?:\[\d{1,3}\])+$")  # a line's notes' calls: "… doubled.[2]"
 DATED = frozenset((RELEASE_LINE, DATELINE, DATE_LINE, END_OF_RELEASE, RELEASE_STAMP))
 LINK = whole(said("links"))
 TEASER_END = whole(said("teaser_end"))
@@ -374,9 +378,9 @@ MIN_RECORD_SENTENCE_WORDS = 5  # a sentence of the text, not a label ending with
 PUBLICATION = "the publication the post appears in, over its date"
 FUNDRAISING = "the fundraising page's totals and its feed of donations"
 # A site's address alone, its domain's name and no path: "news.gov.hk", "www.example.org".
-SITE_ADDRESS = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
-SUM = re.compile(r"[£$€¥]?[\d.,]+[km]?%?")  # a total's sum or share alone: "£12,450", "62%"
-FEED_END = re.compile(r"(?:show|see|view|load) (?:more|all)(?: donations)?", re.IGNORECASE)
+SITE_ADDRESS = LazyPattern(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+SUM = LazyPattern(r"[£$€¥]?[\d.,]+[km]?%?")  # a total's sum or share alone: "£12,450", "62%"
+FEED_END = LazyPattern(r"(?:show|see|view|load) (?:more|all)(?: donations)?", re.IGNORECASE)
 MAX_FEED_LINES = 60
 PAGE_PROPERTIES = "the notes app's record of the page, its properties and icon"
 MIN_PROPERTIES = 2
@@ -385,15 +389,15 @@ MAX_PROPERTY_WORDS = 5  # a property's value: a name, a date, a tag
 # the year, a full stop or a rule after it, or the words reserving the rights ("© 2025 Fenwold
 # University. All rights reserved.", "© Northgate Homes 2024 | Privacy", "© 2024 濕地保育委員會
 # 版權所有").
-COPYRIGHT_HOLDER = re.compile(
+COPYRIGHT_HOLDER = LazyPattern(
     r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?[\s,]*)?"
     # (a gap of spaces ends it too: `版权所有 © 青禾乡村教育基金会  隐私政策`)
     r"(?P<holder>[^\s\d|.。©][^|.。©]*?)"
     r"(?:\s*(?=$|\d{4}|[|.。]|all rights|版權所有|版权所有)|\s{2,}|\t)",
     re.IGNORECASE)
 # A blog's category under a teaser of its other post (WordPress: `In "News"`).
-IN_CATEGORY = re.compile(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2019\u201d]",
-                         re.IGNORECASE)
+IN_CATEGORY = LazyPattern(r"in\s*[\"'\u2018\u201c][^\"'\u2019\u201d]{1,40}[\"'\u2019\u201d]",
+                          re.IGNORECASE)
 MAX_DATE_WORDS = 4  # a date alone on its line: "3 October 2024", "Oct 3, 2024"
 MAX_TEASER_WORDS = 16  # a post's title under "Related"
 MAX_RELATED_TITLES = 6  # under "Related" ending the text, with no date to say what they are
@@ -408,14 +412,14 @@ PAGE_CONTENTS = "page contents"
 SOURCE_CONTENTS = "contents list, its page numbers the source's"
 # An entry of a contents list ends with its page after a leader of dots: "Chair's statement
 # ........ 3" (its dots an ellipsis once cleaned), "主席報告……3", "Foreword . . . . iv".
-CONTENTS_PAGE = re.compile(r"(?:\d{1,4}|[ivxlc]{1,7})\Z", re.IGNORECASE)
+CONTENTS_PAGE = LazyPattern(r"(?:\d{1,4}|[ivxlc]{1,7})\Z", re.IGNORECASE)
 LEADER = ".\u00b7\u2026"
 MIN_LEADER = 2  # dots or ellipses
 MIN_CONTENTS_ENTRIES = 2
 BUTTON = whole(said("buttons"))
-ROW_PREFIX = re.compile(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
-BREADCRUMB_PREFIX = re.compile(f"(?:{said('trail_prefix')})\\s*[:：]\\s*(?=\\S)",
-                               re.IGNORECASE)
+ROW_PREFIX = LazyPattern(f"(?:{said('row_prefix')})\\s*[:：]\\s*(?=\\S)", re.IGNORECASE)
+BREADCRUMB_PREFIX = LazyPattern(f"(?:{said('trail_prefix')})\\s*[:：]\\s*(?=\\S)",
+                                re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -656,7 +660,7 @@ def footer_body(lines: list[Line], reasons: dict[int, str]) -> str:
 
 # What parts a running head's parts: a wide space (a tab, as cleaning reads one), an
 # ideographic one, a dash or a bar.
-RUNNING_PARTS = re.compile(r"\s{2,}|\t|\u3000|\s+[|｜\u2013\u2014]\s+")
+RUNNING_PARTS = LazyPattern(r"\s{2,}|\t|\u3000|\s+[|｜\u2013\u2014]\s+")
 
 
 def running_body(lines: list[Line], reasons: dict[int, str]) -> str:
@@ -1294,7 +1298,7 @@ def is_release_line(text: str) -> bool:
 
 # A link's address in angle brackets after its words, as a mail program writes a link in
 # plain text (Gmail's, Outlook's: `View this email in your browser <https://…>`).
-LINK_TARGET = re.compile(r"\s*<(?:https?://|mailto:)[^<>\s]+>")
+LINK_TARGET = LazyPattern(r"\s*<(?:https?://|mailto:)[^<>\s]+>")
 
 
 def classified(number: int, text: str) -> Line:
