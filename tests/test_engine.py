@@ -57,3 +57,15 @@ def test_the_instancers_function_imported_by_name_calls_the_real_one():
     stand_in = Deferred("fontTools.varLib.instancer")
     with pytest.raises(ValueError, match="fvar"):  # the real function's answer to a static face
         stand_in.deferred("instantiateVariableFont")(TTFont(FONT), {"wght": 400})
+
+
+def test_the_c_types_weasyprint_names_are_parsed_as_it_is_imported():
+    """Parsed before the build forks its workers, so they share them (tasks/preload.py); each
+    is one WeasyPrint names in its own code, so the list outlives no upgrade unnoticed."""
+    from pipeline.writers.pdf import engine
+
+    named = "".join(path.read_text(encoding="utf-8")
+                    for path in Path(engine.weasyprint.__file__).parent.rglob("*.py"))
+    for c_type in engine.C_TYPES:
+        assert c_type in engine.ffi._parsed_types
+        assert f"'{c_type}'" in named

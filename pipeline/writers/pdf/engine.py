@@ -85,3 +85,12 @@ def font_tools_deferred() -> Iterator[None]:
 warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
 with names_left_to_the_dynamic_linker(), font_tools_deferred():
     import weasyprint  # noqa: F401  (the import is the point: once, cheaply)
+    from weasyprint.text.ffi import ffi
+
+# The C types WeasyPrint names by their declarations (ffi.new, ffi.cast) in every PDF: as
+# it registers the faces, measures and breaks lines, and reads the faces' tables to embed
+# them. One it names otherwise (an array of a font's own length) is parsed where it is used.
+C_TYPES = ("PangoFcFontMap *", "FcChar8 **", "PangoRectangle *", "PangoLogAttr[]", "char[]",
+           "unsigned int *", "hb_tag_t[100]", "char[4]")
+for c_type in C_TYPES:
+    ffi.typeof(c_type)  # cffi keeps what it parsed, by the declaration
