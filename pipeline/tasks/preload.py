@@ -19,10 +19,12 @@ import multiprocessing
 import doit.cmd_run
 
 # What every worker building or reading a PDF needs: WeasyPrint, and pikepdf and pdfium for
-# each PDF's finishing, preview and preflight. A model's worker needs none of them.
+# each PDF's finishing, preview and preflight; and the e-mail policy WeasyPrint's URL fetcher
+# imports at its first answer (its headers are an e-mail message's), some 11 ms a worker.
+# A model's worker needs none of them.
 PDF_LIBRARIES = ("pipeline.tasks.steps", "pipeline.writers.pdf.engine",
                  "pipeline.writers.pdf.render", "pipeline.writers.pdf.structure_tree",
-                 "pipeline.checks.preview", "pipeline.checks.preflight")
+                 "pipeline.checks.preview", "pipeline.checks.preflight", "email.policy")
 
 def preload_before_forking(libraries: dict[str, tuple[str, ...]],
                            forked_first: frozenset[str] = frozenset()) -> None:
