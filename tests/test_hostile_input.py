@@ -372,24 +372,29 @@ def test_an_unreadable_source_is_named(tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
-def test_a_build_interrupted_leaves_no_copies_of_its_faces_behind(tmp_path):
-    """The build stops its workers (SIGTERM) when it is interrupted: each still removes the
-    copies of the faces it made in the temporary folder."""
+def test_a_build_interrupted_leaves_no_copies_of_faces_behind(tmp_path):
+    """The build stops its workers (SIGTERM) when it is interrupted, as they build the PDFs:
+    each still removes the copies of faces it made in the temporary folder (of a face
+    WeasyPrint copies: the repository's are registered where they lie)."""
     folder = new_project(tmp_path / "project", {"small.txt": GOOD})
     environment = own_temporary_folder(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
                                env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    copies = Path(environment["TMPDIR"])
-    deadline = time.monotonic() + 60
-    while not list(copies.glob("weasyprint-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # until a worker has copied faces for a PDF
-    assert list(copies.glob("weasyprint-*"))
+    until_pdfs_are_due(folder / "output" / "small" / "small.json")
     process.send_signal(signal.SIGINT)  # the build alone, as a failure of its own would
     process.communicate(timeout=120)
     assert process.returncode != 0
-    assert not list(copies.glob("weasyprint-*"))
+    assert not list(Path(environment["TMPDIR"]).glob("weasyprint-*"))
+
+
+def until_pdfs_are_due(model: Path) -> None:
+    """Until the build has written the document's `model`: the workers then build its PDFs."""
+    deadline = time.monotonic() + 60
+    while not model.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert model.exists()
 
 
 @pytest.mark.slow
@@ -403,16 +408,13 @@ def test_ctrl_c_ends_the_build_in_one_line_and_leaves_nothing_running(tmp_path):
                                env=environment, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True, start_new_session=True,
                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    copies = Path(environment["TMPDIR"])
-    deadline = time.monotonic() + 60
-    while not list(copies.glob("weasyprint-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # until a worker has copied faces for a PDF
+    until_pdfs_are_due(folder / "output" / "small" / "small.json")
     os.killpg(process.pid, signal.SIGINT)
     output = process.communicate(timeout=120)[0]
     assert process.returncode == 130, output
     assert "Traceback" not in output and "KeyboardInterrupt" not in output
     assert output.splitlines()[-1].startswith("Interrupted after ")
-    assert not list(copies.glob("weasyprint-*"))
+    assert not list(Path(environment["TMPDIR"]).glob("weasyprint-*"))
     assert subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True).returncode
     rebuilt = subprocess.run([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
                              env=environment, capture_output=True, text=True)

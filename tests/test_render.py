@@ -557,3 +557,51 @@ def test_a_short_credit_closing_a_caption_is_set_whole_on_its_line(caption, set)
                         (Paragraph((Span("Text."),)), Figure(1, (Span(caption),))))
     html = render_html(document, load_layout(LAYOUTS, "screen"))
     assert re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1) == set
+
+
+# --- The repository's faces, registered where they lie --------------------------------------
+
+# Faces declared with each descriptor WeasyPrint writes a fontconfig rule for, and a file
+# declared again under another family, which WeasyPrint registers from a copy of its own.
+FACES_CSS = """
+@font-face { font-family: "Test Serif"; src: url("NotoSerif-Regular.ttf");
+  font-feature-settings: "liga" 0; font-variant: small-caps; unicode-range: U+0-7F; }
+@font-face { font-family: "Test Serif"; src: url("NotoSerif-BoldItalic.ttf");
+  font-style: italic; font-weight: 700; font-stretch: condensed; }
+@font-face { font-family: "Test Again"; src: url("NotoSerif-Regular.ttf"); }
+p { font-family: "Test Serif"; } i { font-family: "Test Again"; }
+"""
+FACES = """
+import sys, hashlib
+from weasyprint import CSS, HTML
+from pipeline.writers.pdf import faces
+from pipeline.writers.pdf.font_subsetting import use_uharfbuzz_subsetting
+from pipeline.writers.pdf.urls import url_fetcher
+from tests.test_render import FACES_CSS, LAYOUTS
+use_uharfbuzz_subsetting()  # the same subsets of the same faces, as in every PDF
+if sys.argv[1] == "copied":
+    faces.repository_face = lambda rule_descriptors, url_fetcher: None
+fetcher = url_fetcher(LAYOUTS, LAYOUTS)
+fonts = faces.repository_configuration()
+css = CSS(string=FACES_CSS, base_url=(LAYOUTS / "fonts").as_uri() + "/", url_fetcher=fetcher,
+          font_config=fonts)
+html = HTML(string='<meta name="dcterms.created" content="2024-01-01T00:00:00+00:00">'
+            '<p>Offices <b><i>fjord</i></b> <i>again</i></p>', url_fetcher=fetcher)
+pdf = html.write_pdf(stylesheets=[css], font_config=fonts, pdf_identifier=b"faces")
+copies = len(list(fonts._folder.iterdir())) if fonts._folder else 0
+faces.remove_copied_faces(fonts)
+print(hashlib.sha256(pdf).hexdigest(), len(getattr(fonts, "in_place", {})), copies)
+"""
+
+
+def test_the_repositorys_faces_set_a_pdf_as_weasyprints_copies_of_them_do():
+    """Registered where they lie, with the rules WeasyPrint writes for its copies, the faces
+    set the same bytes; a file declared by a second rule is copied, as WeasyPrint would."""
+    def rendered(how: str) -> list[str]:
+        return subprocess.run([sys.executable, "-c", FACES, how], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.split()
+
+    in_place, copied = rendered("in place"), rendered("copied")
+    assert in_place[0] == copied[0]
+    assert in_place[1:] == ["2", "1"]
+    assert copied[1:] == ["0", "3"]

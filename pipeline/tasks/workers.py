@@ -84,7 +84,7 @@ class SupervisedRunner(KeepsWhatWasBuilt, MRunner):
         """In a worker: doit's loop, its jobs and results over the worker's own pipe. Stopped
         by the build (SIGTERM, as the build itself fails or is interrupted), it leaves the
         loop as on an error, so the process's clean-up runs; killed by the signal, it would
-        leave the copies of the faces its PDFs registered (writers/pdf/render.py:
+        leave the copies WeasyPrint made of faces its PDFs registered (writers/pdf/faces.py:
         font_configuration) in the temporary folder. The `build_ends` of the pipes, its own
         and the workers' forked before it, copied into it by the fork, are the build's alone:
         held open here, they would keep a worker waiting for a job from a build gone."""

@@ -58,12 +58,12 @@ def url_fetcher(layouts_dir: Path, source_dir: Path, pictures: dict | None = Non
     """A WeasyPrint URL fetcher reading only data: URLs and files under `layouts_dir` or
     `source_dir` (also named by SOURCE_URL), and a figure's picture as `pictures` (by real
     path) prepared it; anything else stops the rendering with RefusedURLError."""
-    return _confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve(),
-                                     pictures or {})
+    return confined_fetcher_class()(layouts_dir.resolve(), source_dir.resolve(),
+                                    pictures or {})
 
 
 @functools.cache
-def _confined_fetcher_class():
+def confined_fetcher_class():
     # Defined on first use: subclassing needs WeasyPrint, which is imported late.
     from weasyprint import URLFetcher
     from weasyprint.urls import URLFetcherResponse
