@@ -1189,14 +1189,14 @@ def test_flat_rgb_vectors_are_converted_to_the_profiles_cmyk():
     as it converts an RGB raster, instead of failing the no-rgb check."""
     import pikepdf
 
-    from pipeline.writers.pdf.print_ready import convert_rgb_operators
+    from pipeline.writers.pdf.print_ready import convert_rgb_operators, overprint_black
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
     pdf.pages[0].obj.Contents = pdf.make_stream(
         b"0.188 0.439 0.627 rg 0 0 10 10 re f 1 0 0 RG 0 0 m 5 5 l S 0 0 0 1 k")
     profile = (ROOT / "layouts" / "print" / "colour" / "FOGRA39L-coated.icc").read_bytes()
-    convert_rgb_operators(pdf, profile)
+    convert_rgb_operators(pdf, profile, overprint_black(pdf))  # as make_print_ready does
     operators = [(str(operator), [float(value) for value in operands]) for operands, operator
                  in pikepdf.parse_content_stream(pdf.pages[0])
                  if str(operator) in ("rg", "RG", "k", "K")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import pikepdf
 from PIL import Image, ImageCms
@@ -55,7 +55,7 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
     """Boxes, marks, CMYK pictures, output intent and PDF/X identification; `proof_note`,
     when given, is set in the slug of every page: the file is a proof, not for press."""
     profile = output_profile(layout)
-    overprint_black(pdf)  # before the marks, drawn in registration colour over it
+    coloured = overprint_black(pdf)  # before the marks, drawn in registration colour over it
     registration = pdf.make_indirect(registration_space(pdf))
     for page in pdf.pages:
         trim = rectangle(page.obj.TrimBox)
@@ -74,7 +74,7 @@ def make_print_ready(pdf: pikepdf.Pdf, layout: Layout, proof_note: str = "") -> 
             draw_on_top(pdf, page, marks)
     for image in rgb_images(pdf):
         convert_to_cmyk(image, profile)
-    convert_rgb_operators(pdf, profile)
+    convert_rgb_operators(pdf, profile, coloured)
     declare_output_intent(pdf, profile, layout.output_condition)
     identify_pdfx(pdf, proof=bool(proof_note))
 
@@ -180,15 +180,15 @@ def convert_to_cmyk(image: pikepdf.Stream, profile: bytes) -> None:
             del image[key]
 
 
-def convert_rgb_operators(pdf: pikepdf.Pdf, profile: bytes) -> None:
+def convert_rgb_operators(pdf: pikepdf.Pdf, profile: bytes, coloured: Collection[str]) -> None:
     """Flat RGB colours that content paints (an SVG picture's, which WeasyPrint draws as
     vectors with rg and RG) converted to the output profile's CMYK, as a raster is: as
-    InDesign's PDF/X export converts to the destination. An RGB gradient is left for the
-    preflight to name."""
+    InDesign's PDF/X export converts to the destination, in the paintings `coloured` names
+    (where: those overprint_black found painting in RGB; most paint none). An RGB gradient
+    is left for the preflight to name."""
     colours = None
     for painting in paintings(pdf):
-        # Most content paints no RGB: pikepdf finds the operators without reading the rest.
-        if not pikepdf.parse_content_stream(painting.content, " ".join(RGB_OPERATORS)):
+        if painting.where not in coloured:
             continue
         colours = colours or CmykColours(profile)
         instructions = pikepdf.parse_content_stream(painting.content)
@@ -214,17 +214,21 @@ OVERPRINTS = {(fill, stroke): pikepdf.Name(f"/Overprint{'Fill' * fill}{'Stroke' 
               for fill in (False, True) for stroke in (False, True)}
 
 
-def overprint_black(pdf: pikepdf.Pdf) -> None:
+def overprint_black(pdf: pikepdf.Pdf) -> frozenset[str]:
     """Set what each page and form paints in 100 % black (text, rules) to overprint, and
     anything else to knock out, as InDesign prints its [Black] swatch: a graphics state set
     before a painting wherever the overprint it needs is not the one in force. A form is
-    entered with overprint off, as the painting of it (Do) sets it."""
+    entered with overprint off, as the painting of it (Do) sets it. The paintings (where)
+    that paint in RGB are found on the way, for convert_rgb_operators: each is read once."""
+    coloured = set()
     for painting in paintings(pdf):
         instructions = pikepdf.parse_content_stream(painting.content)
         inking = Inking({**graphics_states(painting.holder), **OVERPRINT_STATES})
         rewritten, used = [], set()
         for index, instruction in enumerate(instructions):
             operator = str(instruction.operator)
+            if operator in RGB_OPERATORS:
+                coloured.add(painting.where)
             # Most of a page draws paths and places text, which change no ink.
             paint = (inking.read(index, instruction.operands, operator)
                      if operator in FOLLOWED else None)
@@ -245,6 +249,7 @@ def overprint_black(pdf: pikepdf.Pdf) -> None:
         for name in used:
             states[name] = pikepdf.Dictionary(OVERPRINT_STATES[str(name)])
         rewrite(pdf, painting, rewritten)
+    return frozenset(coloured)
 
 
 OVERPRINT_STATES = {str(name): {"/Type": pikepdf.Name.ExtGState, "/OP": stroke, "/op": fill,
