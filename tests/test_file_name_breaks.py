@@ -107,7 +107,7 @@ def test_a_justified_address_breaks_sooner_before_a_slash():
                           (((False, False, False), style),), LAYOUTS / "fonts",
                           PRINT.justification)
     rules = LineBreaks(PRINT.hyphenation, "en-GB", links=False)
-    marked = word_items(match, 0, style, rules, 0, [(0, match.end())], setting)
+    marked = word_items(match, 0, style, rules, 0, [(0, match.end())], (), setting)
     costs = {text[entry.at[1]]: entry.item.cost for entry in marked if entry.at is not None}
     assert costs["/"] < min(costs["."], costs["-"]), costs
 

@@ -224,7 +224,7 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
         stretch = (setting.spaces.space_max_em * style.size) - space
         shrink = space - setting.spaces.space_min_em * style.size
         addresses = [(match.start(), match.end()) for match in SET_APART.finditer(span.text)]
-        kept = bound_spaces(span.text)
+        kept, bound = bound_spaces(span.text), bound_hyphens(span.text)
         within = rules.within(span.language) if span.language else rules  # its hyphenation
         for match in WORDS.finditer(span.text):
             token, offset = match.group(), match.start()
@@ -233,15 +233,18 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
             elif token in " \u00a0":  # a no-break space, a telephone number's, a time's
                 marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
             else:
-                marked += word_items(match, number, style, within, block, addresses, setting)
+                marked += word_items(match, number, style, within, block, addresses, bound,
+                                     setting)
     return marked
 
 
 def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, block: int,
-               addresses: list[tuple[int, int]], setting: LineSetting) -> list[Marked]:
-    """A word's pieces, and the breaks allowed between them."""
+               addresses: list[tuple[int, int]], bound: tuple[int, ...],
+               setting: LineSetting) -> list[Marked]:
+    """A word's pieces, and the breaks allowed between them (`bound`: the span's hyphens no
+    line ends at, bound_hyphens)."""
     word, start = match.group(), match.start()
-    points = word_points(match, rules, block, addresses)
+    points = word_points(match, rules, block, addresses, bound)
     measuring = shaper(setting.fonts_folder)
     tracking = setting.spaces.letter_spacing_em * style.size
 
@@ -269,7 +272,7 @@ def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, 
 
 
 def word_points(match: re.Match, rules: LineBreaks, block: int,
-                addresses: list[tuple[int, int]]) -> dict[int, str]:
+                addresses: list[tuple[int, int]], bound: tuple[int, ...]) -> dict[int, str]:
     """Offsets into a word where it may break, and how: "hyphen", "compound", "break". A word
     holding an address or a file name, even after an opening bracket ("(Programme_2024.pdf),"),
     breaks only where they do."""
@@ -282,10 +285,9 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
                 for point in address_points(text[first:last])
                 if 0 < first + point - start < len(word)}
     points: dict[int, str] = {}
-    bound = {hyphen - start for hyphen in bound_hyphens(text)
-             if start <= hyphen < start + len(word)}
+    own = {hyphen - start for hyphen in bound if start <= hyphen < start + len(word)}
     for hyphen in COMPOUND_HYPHEN.finditer(word):
-        if hyphen.start() not in bound:
+        if hyphen.start() not in own:
             points[hyphen.end()] = "compound"
     units = {inside for found in FIGURE_UNITS.finditer(word)
              for inside in range(found.start() + 1, found.end())}

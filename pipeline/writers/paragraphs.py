@@ -12,6 +12,7 @@ beyond a tolerance; only if no breaking meets it is a looser one tried.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -107,26 +108,26 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
     totals = running_totals(items)
     openings = running_openings(items)
     last = len(items) - 1
+    measure = functools.cache(measure)  # asked for every line of every active break
     active = [Node(-1, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, 0.0, None)]
-    for index, item in enumerate(items):
-        if not breakable(items, index):
-            continue
+    for index in break_points(items):
+        item = items[index]
         penalty = item if isinstance(item, Penalty) else None
+        # What a line ending here holds up to its break, the same from every active break.
+        width_to, stretch_to, shrink_to, letters_to = totals[index]
+        added = penalty.width if penalty else 0.0
+        forced = penalty is not None and penalty.cost <= -INFINITY
+        flagged = penalty is not None and penalty.flagged
         candidates: dict[tuple[int, int, int], Node] = {}
         survivors = []
         for node in active:
-            width = totals[index][0] - node.width + (penalty.width if penalty else 0.0)
-            stretch = totals[index][1] - node.stretch
-            shrink = totals[index][2] - node.shrink
-            letters = totals[index][3] - node.letters
-            target = measure(node.line)
-            ratio = adjustment_ratio(width, target, stretch, shrink, letters)
-            forced = penalty is not None and penalty.cost <= -INFINITY
+            width = width_to - node.width + added
+            ratio = adjustment_ratio(width, measure(node.line), stretch_to - node.stretch,
+                                     shrink_to - node.shrink, letters_to - node.letters)
             if ratio >= -1 and not forced:
                 survivors.append(node)
             if not -1 <= ratio <= tolerance:
                 continue
-            flagged = penalty is not None and penalty.flagged
             hyphens = node.hyphens + 1 if flagged else 0
             if hyphens > max_hyphens:
                 continue
@@ -158,6 +159,11 @@ def chosen(items: Sequence[Item], measure: Callable[[int], float], tolerance: fl
         positions.append(node.position)
         node = node.previous
     return positions[::-1]
+
+
+def break_points(items: Sequence[Item]) -> list[int]:
+    """The indices of the items a line may end at (`breakable`)."""
+    return [index for index in range(len(items)) if breakable(items, index)]
 
 
 def breakable(items: Sequence[Item], index: int) -> bool:
