@@ -398,6 +398,9 @@ def joined_call(call: re.Match) -> str:
     return f"{call.string[call.start():number]}{WORD_JOINER}{call.string[number:call.end()]}"
 
 
+# Each layout pass sets the same pieces of text again: each is joined once, however many a
+# document holds (as `words` are).
+@functools.lru_cache(maxsize=65536)
 def kept_together(text: str, language: str, last: bool, yielding: bool = False) -> str:
     """Word joiners where the renderer would part what is kept together: a name's hyphen
     and the letters after it ("Tai-man"), a range's en dash and the figure after it (its em or
