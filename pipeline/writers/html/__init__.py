@@ -228,10 +228,16 @@ def short_under_headings(blocks, order: tuple[int, ...]) -> frozenset[int]:
         if following is not None and isinstance(blocks[following], Heading):
             continue
         if isinstance(blocks[previous], Heading) and (
-                isinstance(block, Paragraph) and columns(block.text) <= SHORT_BLOCK_COLUMNS
+                isinstance(block, Paragraph) and short(block.text)
                 or isinstance(block, LineBlock) and len(block.texts) < HEADING_KEPT_LINES):
             found.add(index)
     return frozenset(found)
+
+
+def short(text: str) -> bool:
+    """Whether `text` takes SHORT_BLOCK_COLUMNS columns at most: a text of more characters
+    takes more, and is not counted (a paragraph's thousand, in every layout pass)."""
+    return len(text) <= SHORT_BLOCK_COLUMNS and columns(text) <= SHORT_BLOCK_COLUMNS
 
 
 def shaped_ems(lines: LineSetting, text: str, bold: bool) -> float:
