@@ -1,5 +1,5 @@
 """Work done once or more cheaply gives what it gave before: the boxes of a page walked in
-document order with a stack, a span with no name in it left as it is, a glyph adjustment
+document order with a stack (once while a layout is read for its mends), a span with no name in it left as it is, a glyph adjustment
 made with less work still written to a hundredth, a template shared by the layouts compiled
 once a process (and again once edited), a PDF's hyphenation list read without the text
 readers (ftfy)."""
@@ -16,7 +16,7 @@ from jinja2 import Environment
 from pipeline.writers.html import environment
 from pipeline.writers.line_breaks import WORD_JOINER, kept_together
 from pipeline.writers.pdf.glyph_positions import Adjustment
-from pipeline.writers.pdf.placement import descendants
+from pipeline.writers.pdf.placement import descendants, outer_boxes, walked_once
 
 
 def box(name: str, *children) -> SimpleNamespace:
@@ -39,6 +39,22 @@ def test_a_page_s_boxes_are_walked_each_before_its_children_in_document_order():
     assert walked == [node.name for node in walked_by_recursion(page)]
     assert walked == ["page", "html", "body", "h1", "line", "text", "p", "line", "line",
                       "empty", "footer", "margin", "folio"]
+
+
+def test_a_page_s_outer_boxes_are_walked_once_while_its_layout_is_read_and_afresh_after():
+    """While the mends read a layout, a page's walk is kept for each that asks; after, a
+    page carried over into the next layout, given its elements, is walked afresh."""
+    def element_box(element: str, *children) -> SimpleNamespace:
+        return SimpleNamespace(element=element, children=list(children))
+
+    body = element_box("body", element_box("p", element_box(None)), element_box("figure"))
+    page = SimpleNamespace(children=[element_box("html", body)])
+    with walked_once():
+        first = list(outer_boxes(page))
+        body.children.append(element_box("table"))  # never so while read: the walk is kept
+        assert list(outer_boxes(page)) == first
+    assert [element for element, _ in first] == ["html", "body", "p", "figure"]
+    assert [element for element, _ in outer_boxes(page)][-1] == "table"
 
 
 def test_a_page_many_levels_deep_is_walked_whole():

@@ -78,6 +78,7 @@ last mend undoes the one before (render.placed).
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Iterator
@@ -756,8 +757,34 @@ def line_width(line) -> float:
                default=line.position_x) - line.position_x
 
 
+# While a layout is read for its mends (improved), each page's boxes are walked once, as
+# the mends ask for a page's some thirty times: keyed by identity, each page held beside
+# its walk, so no other can take its id. Let go once read: a page carried over into the
+# next layout is given that layout's elements (pagination.carried_over).
+_walks: list[dict[int, tuple[object, list]]] = []
+
+
+@contextlib.contextmanager
+def walked_once() -> Iterator[None]:
+    """While this lasts, outer_boxes walks each box once."""
+    _walks.append({})
+    try:
+        yield
+    finally:
+        _walks.pop()
+
+
 def outer_boxes(page_box) -> Iterator[tuple[object, object]]:
     """Each element on the page with its outermost box (its lines and text are inside)."""
+    if not _walks:
+        return walked(page_box)
+    kept = _walks[-1].get(id(page_box))
+    if kept is None:
+        kept = _walks[-1][id(page_box)] = (page_box, list(walked(page_box)))
+    return iter(kept[1])
+
+
+def walked(page_box) -> Iterator[tuple[object, object]]:
     seen = set()
     for box in descendants(page_box.children[0]):
         if box.element is not None and id(box.element) not in seen:
@@ -780,6 +807,11 @@ def improved(placement: Placement, pages, kinds: list[str], max_lines: int) -> P
     """The placement with what the layout of it (WeasyPrint's pages) shows mended: holes,
     hyphenated words ending a page or a ladder longer than `max_lines`, tables leaving a
     row alone or turned onto pages they share unevenly, a lonely last page."""
+    with walked_once():
+        return mended_pages(placement, pages, kinds, max_lines)
+
+
+def mended_pages(placement: Placement, pages, kinds: list[str], max_lines: int) -> Placement:
     lines = block_lines(pages)
     better = replace(placement,
                      whole_words=placement.whole_words | ladder_words(lines, max_lines)
