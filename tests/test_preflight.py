@@ -35,7 +35,7 @@ from pipeline.languages import profile_for
 from pipeline.layouts import Layout, Page
 from pipeline.model import Document, Figure, Heading, Metadata, Paragraph, SignOff, Span
 from pipeline.pdf.glyphs import BLACK, GLYPHS, Glyph, shown_items, string_value
-from pipeline.pdf.pages import IDENTITY, IMAGES, Reading, multiply, with_ctm
+from pipeline.pdf.pages import IDENTITY, IMAGES, Content, Reading, multiply, with_ctm
 from pipeline.pdf.registration import registration_space
 from pipeline.writers.pdf.urls import picture_url, url_fetcher
 from pipeline.writers.shaping import text_ems
@@ -567,6 +567,30 @@ def test_a_shown_array_is_read_as_pikepdf_reads_its_items():
     assert [string_value(item) if item[:1] in (b"<", b"(") else float(item)
             for item in shown_items(array)] == expected
     assert expected[0] == b"a(b) c\\d" and expected[4] == b"\n\r\t\b\fA\x07x"
+
+
+def test_a_font_shown_on_several_pages_is_read_once_for_them():
+    """The pages of a PDF read together share what is read of a font (its widths decoded
+    once), and each places the font's glyphs by its widths as a page read alone does."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+        BaseFont=pikepdf.Name("/ABCDEF+Serif"), FirstChar=65, Widths=[500, 600]))
+    pages = []
+    for text in (b"(AB)", b"(BA)"):
+        pdf.add_blank_page()
+        page = pdf.pages[-1]
+        page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+        page.Contents = pdf.make_stream(b"BT /F1 10 Tf 0 0 Td " + text + b" Tj ET")
+        pages.append(page)
+    maps, fonts = {}, {}
+    shared = [GLYPHS.read(Content.read(page, page.obj, maps, GLYPHS.operators, fonts))
+              for page in pages]
+    alone = [GLYPHS.read(Content.read(page, page.obj, {})) for page in pages]
+    assert shared == alone
+    assert [(glyph.text, glyph.font, glyph.advance) for glyph in shared[1]] == [
+        ("", "Serif", 6.0), ("", "Serif", 5.0)]
+    assert list(fonts) == [font.objgen]
 
 
 def test_glyphs_drawn_over_others_are_found_and_touching_ones_are_not():

@@ -118,7 +118,7 @@ def page_glyphs(content: Content) -> list[Glyph]:
         elif operator == "Tf":
             name = str(operands[0])
             if name not in infos and name in fonts:
-                infos[name] = font_info(fonts[name], content.maps)
+                infos[name] = font_info(fonts[name], content)
             font, size = infos.get(name), float(operands[1])
         elif operator in SHOWING and font is not None:
             if operator in ("'", '"'):
@@ -188,7 +188,16 @@ def codes(data: bytes, two_bytes: bool) -> Sequence[int]:
     return data
 
 
-def font_info(font: pikepdf.Dictionary, maps: dict) -> FontInfo:
+def font_info(font: pikepdf.Dictionary, content: Content) -> FontInfo:
+    """What placing a font's glyphs needs, read once for the pages of a PDF that show it
+    (`content`'s fonts)."""
+    key = font.objgen
+    if key not in content.fonts:
+        content.fonts[key] = read_font_info(font, content.maps)
+    return content.fonts[key]
+
+
+def read_font_info(font: pikepdf.Dictionary, maps: dict) -> FontInfo:
     """What placing a font's glyphs needs: its widths, and what it shows."""
     name = str(font.get("/BaseFont", "/")).lstrip("/").split("+")[-1]
     unicode = font_map(font, maps)

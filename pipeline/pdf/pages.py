@@ -5,7 +5,7 @@ which sets them, and the preflight, which checks them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pikepdf
 
@@ -131,12 +131,17 @@ class Content:
     holder: pikepdf.Object  # the page or form dictionary holding its /Resources
     instructions: list[Instruction]
     maps: dict  # the fonts' ToUnicode maps read so far (text.font_map), shared by a PDF's
+    # The fonts read so far for placing their glyphs (glyphs.font_info), by the font's
+    # object, shared by a PDF's pages as `maps` is: a font's widths are decoded once.
+    fonts: dict = field(default_factory=dict)
 
     @classmethod
-    def read(cls, content, holder: pikepdf.Object, maps: dict, operators: str = "") -> Content:
+    def read(cls, content, holder: pikepdf.Object, maps: dict, operators: str = "",
+             fonts: dict | None = None) -> Content:
         """`content` (a page, a stream) parsed, keeping the instructions of `operators` only
         when they are named (with_ctm)."""
-        return cls(holder, list(with_ctm(content, operators=operators)), maps)
+        return cls(holder, list(with_ctm(content, operators=operators)), maps,
+                   {} if fonts is None else fonts)
 
     @property
     def resources(self) -> pikepdf.Dictionary:

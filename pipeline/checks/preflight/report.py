@@ -94,11 +94,12 @@ class Edition:
             wanted = [each for each in dict.fromkeys((*self.readings, reading))
                       if each not in found]
             operators, maps = Reading.operators_of(wanted), self.cache.setdefault("maps", {})
+            fonts = self.cache.setdefault("fonts", {})
             measuring = any(isinstance(each, PageMeasure) for each in wanted)
             for each in wanted:
                 found[each] = []
             for number, page in enumerate(self.pdf.pages, 1):
-                content = Content.read(page, page.obj, maps, operators)
+                content = Content.read(page, page.obj, maps, operators, fonts)
                 glyphs = GLYPHS.read(content) if measuring else []
                 for each in wanted:
                     found[each].append(each.measure(self, number, glyphs)
