@@ -9,6 +9,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import PipelineError
@@ -61,12 +62,37 @@ def staged(path: Path, data: bytes) -> Path:
 
 def remove_temporaries(path: Path) -> None:
     """The temporaries writes of `path` killed midway left beside it (see `staged`)."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+    for stale in temporaries(path):
         stale.unlink(missing_ok=True)
+
+
+def temporaries(path: Path) -> list[Path]:
+    return list(path.parent.glob(f".{glob.escape(path.name)}.*.part"))
+
+
+# What a dry run (`doit clean -n`) would remove, in order, while one plans (`planned_removals`):
+# None when removing is real.
+_planned: dict[Path, None] | None = None
+
+
+@contextlib.contextmanager
+def planned_removals(planning: bool = True) -> Iterator[dict[Path, None]]:
+    """Within it, when `planning`, `remove` and `remove_empty` remove nothing but list what
+    they would remove, in order (the keys of the dictionary yielded): a dry run decides as
+    the real removal does."""
+    global _planned
+    planned: dict[Path, None] = {}
+    _planned = planned if planning else None
+    try:
+        yield planned
+    finally:
+        _planned = None
 
 
 def remove(path: Path) -> bool:
     """`path`, an output, removed with any temporary of its writes; whether it was there."""
+    if _planned is not None:
+        return plan_removal(path)
     remove_temporaries(path)
     try:
         path.unlink()
@@ -75,8 +101,23 @@ def remove(path: Path) -> bool:
     return True
 
 
+def plan_removal(path: Path) -> bool:
+    """`remove` in a dry run: `path` and its temporaries listed, not removed."""
+    for stale in temporaries(path):
+        _planned.setdefault(stale)
+    if not os.path.lexists(path) or path in _planned:  # not there, or removed already
+        return False
+    _planned[path] = None
+    return True
+
+
 def remove_empty(folder: Path) -> None:
     """`folder`, when it is a folder (not a link to one) and holds nothing."""
+    if _planned is not None:  # a dry run: empty once all it holds is listed
+        if (folder.is_dir() and not folder.is_symlink()
+                and all(path in _planned for path in folder.iterdir())):
+            _planned.setdefault(folder)
+        return
     with contextlib.suppress(OSError):  # not empty, not there, or a link
         folder.rmdir()
 

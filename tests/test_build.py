@@ -175,6 +175,40 @@ def test_clean_removes_what_was_built(tmp_path):
     assert not list((folder / "output").glob("*/*.json"))
 
 
+def test_clean_dry_run_lists_what_clean_removes_and_removes_nothing(tmp_path):
+    """`doit clean -n` lists, a line each, the files and folders `doit clean` removes (a
+    draft holding edits as kept), and removes nothing; it had printed doit's actions."""
+    folder = copy_project(tmp_path / "project", library=False)
+    assert doit(folder, "model").returncode == 0
+    output = folder / "output" / SEED
+    built = {f"output/{SEED}/{file}" for file in (f"{SEED}.json", f"{SEED}.dedupe.json",
+                                                  f"{SEED}.draft.json")}
+
+    def files_left() -> set[str]:
+        return {str(path.relative_to(folder)) for path in (folder / "output").rglob("*")
+                if path.is_file()}
+
+    listed = doit(folder, "clean", "-n")
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    lines = listed.stdout.splitlines()
+    assert set(lines[:-2]) == built and lines[-2:] == [f"output/{SEED}/", "output/"], lines
+    assert files_left() == built
+
+    # A task named: its files only, the folder holding others'.
+    listed = doit(folder, "clean", "-n", f"model:{SEED}")
+    assert sorted(listed.stdout.splitlines()) == sorted(built - {f"output/{SEED}/{SEED}.draft.json"})
+
+    # An editor's draft is kept, with its bookkeeping and their folders.
+    (output / f"{SEED}.docx").write_bytes(b"an editor's save")
+    listed = doit(folder, "clean", "-n")
+    assert listed.stdout.splitlines()[0] == (
+        f"kept output/{SEED}/{SEED}.docx: it holds edits not yet imported")
+    would_go = set(listed.stdout.splitlines()[1:])
+    before = files_left()
+    assert doit(folder, "clean").returncode == 0
+    assert before - files_left() == would_go == built - {f"output/{SEED}/{SEED}.draft.json"}
+
+
 @pytest.mark.slow
 def test_the_console_says_each_error_once_and_sums_up(tmp_path):
     folder = copy_project(tmp_path / "project", library=False)

@@ -1,10 +1,12 @@
 """What `doit clean` shows: each problem once, in one line, what each document's folder lost,
-and an exit status saying whether cleaning refused anything.
+and an exit status saying whether cleaning refused anything; with `-n`, each file and folder
+it would remove, removing nothing.
 
 doit's clean command writes `<task> - executing 'Python: function run'` before each action
 and a failing action's message raw to stderr, and ends 0 whatever failed: a folder of
 output/ linked out of the project was refused some twenty times over, in sixty lines, and
-the clean ended as if done.
+the clean ended as if done; and `doit clean -n` printed those `executing` lines, which name
+no file.
 """
 
 from __future__ import annotations
@@ -15,31 +17,32 @@ from pathlib import Path
 import doit.cmd_clean
 from doit.exceptions import BaseFail
 
+from pipeline import files
 from pipeline.tasks.console import NOTE, counted, one_line
 from pipeline.tasks.project import Project
 
-# doit's own, which a dry run (`doit clean -n`: what would run, run nothing) keeps.
-DOIT_CLEAN_TASKS = doit.cmd_clean.Clean.clean_tasks
 DOIT_CLEAN = doit.cmd_clean.Clean._execute
 
 
 def report_cleaning(project: Project) -> None:
     """Have `doit clean` in `project` say what it did in the console's words, and end 1 when
-    any task's cleaning failed."""
+    any task's cleaning failed; `doit clean -n` list what it would remove, removing nothing."""
     def clean_tasks(command, tasks, dryrun, cleanforget):
-        if dryrun:
-            return DOIT_CLEAN_TASKS(command, tasks, dryrun, cleanforget)
         before = built_files(project.output_root)
         said = []
-        for task in {task.name: task for task in tasks}.values():
-            for line in cleaned(task):
-                if line not in said:
-                    said.append(line)
-                    command.outstream.write(f"{line}\n")
-            if cleanforget:
-                command.dep_manager.remove(task.name)
+        # A dry run runs the same clean steps, which then list what they would remove.
+        with files.planned_removals(dryrun) as planned:
+            for task in {task.name: task for task in tasks}.values():
+                for line in cleaned(task):
+                    if line not in said:
+                        said.append(line)
+                        command.outstream.write(f"{line}\n")
+                if cleanforget and not dryrun:
+                    command.dep_manager.remove(task.name)
         command.dep_manager.close()
-        for line in removed_lines(project, before - built_files(project.output_root)):
+        gone = (planned_lines(project, planned) if dryrun
+                else removed_lines(project, before - built_files(project.output_root)))
+        for line in gone:
             command.outstream.write(f"{line}\n")
         command.refused = any(line.startswith("error: ") for line in said)
 
@@ -69,6 +72,13 @@ def cleaned(task) -> list[str]:
 def built_files(output_root: Path) -> set[Path]:
     """Every file in output/, no symbolic link followed."""
     return {Path(folder) / name for folder, _, names in os.walk(output_root) for name in names}
+
+
+def planned_lines(project: Project, planned) -> list[str]:
+    """A dry run's lines: each file and folder it would remove, in the order it would, named
+    from the project's folder (a folder ending in /)."""
+    return [f"{path.relative_to(project.root)}{'/' * (path.is_dir() and not path.is_symlink())}"
+            for path in planned]
 
 
 def removed_lines(project: Project, removed: set[Path]) -> list[str]:
