@@ -1163,6 +1163,34 @@ def test_a_pictures_label_under_the_smallest_type_says_how_large_to_draw_it(
         f" supply it with larger type, its labels at least {least}"]
 
 
+@pytest.mark.parametrize(("sheet", "label", "drawn", "least"), [
+    ("text { font-size: 9px }", '<text y="40">Tide height</text>', 10.8, 14),
+    (".axis { font-size: 8px }", '<g font-size="20"><text class="axis" y="40">Tide height</text></g>',
+     8.0, 16),
+    ("text { font-size: 30px } text.axis, .tick { fill: #333; font-size: 12px }",
+     '<text class="tick axis" y="40">潮水高度</text>', 9.6, 20),
+])
+def test_a_pictures_label_sized_by_its_style_sheet_says_how_large_to_draw_it(
+        tmp_path, sheet, label, drawn, least):
+    """A label whose size the picture's own <style> sheet gives (by its element, its class,
+    both, in a list), over a group's size: its picture's labels are asked as much larger as
+    that size is drawn smaller; the size had been taken as 16 px, the sheet unread."""
+    (tmp_path / "tides.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 300"><style>{sheet}</style>'
+        f'{label}</svg>', encoding="utf-8")
+    words = re.sub("<[^>]+>", "", label)
+    document = Document("tides", Metadata(title="Tides", images={1: "tides.svg"}), None, (
+        Figure(1, (Span(words),), "tides.svg"),))
+    large = dataclasses.replace(SCREEN, smallest_type_pt=16.0)
+    glyphs = [Glyph(char, "Sans", "Sans", drawn, BLACK, 100 + 6 * index, 500.0, 6,
+                    106 + 6 * index) for index, char in enumerate(words)]
+    edition = Edition(Path("x.pdf"), None, document, large, tmp_path)
+    assert page_type_size_problems(edition, 2, glyphs) == [
+        f"page 2: {''.join(words.split())!r} at {drawn:.1f} pt, under 16 pt, in picture"
+        f" tides.svg: supply it with larger type, its labels at least {least} px at its"
+        " width of 600 px"]
+
+
 def test_word_spaces_wide_in_one_case_in_twenty_are_said_plainly():
     spaces = (0.3,) * 18 + (0.5, 0.55)
     measured = Typesetting(spaces=spaces, widest=0.55, full_lines=5, spread_lines=0,

@@ -905,8 +905,9 @@ def svg_labels(image: str, path: Path) -> list[Label]:
         width = drawing_width(root)
     except (OSError, etree.LxmlError, ValueError):
         return []
+    sheet = sheet_font_sizes(root)
     return [Label(image, "".join("".join(text.itertext()).split()), size, width)
-            for text in root.iter(SVG_TEXT) if width and (size := font_size(text))]
+            for text in root.iter(SVG_TEXT) if width and (size := font_size(text, sheet))]
 
 
 def drawing_width(root) -> float | None:
@@ -917,21 +918,54 @@ def drawing_width(root) -> float | None:
     return float(box[2]) if len(box) == 4 else svg_side(root.get("width"))
 
 
-def font_size(element) -> float | None:
+def font_size(element, sheet: dict) -> float | None:
     """The size (px) an SVG text `element` is set at, its own or its nearest ancestor's
-    (attribute or style), CSS's medium where none gives one; None for a size relative to
-    another (em, a percentage)."""
+    (its style attribute, else the `sheet`'s rules, else its attribute: the renderer's
+    order), CSS's medium where none gives one; None for a size relative to another (em, a
+    percentage)."""
     from pipeline.readers.pictures import svg_side
 
     for each in (element, *element.iterancestors()):
         style = SVG_FONT_SIZE.search(each.get("style", ""))
-        value = style[1].strip() if style else each.get("font-size")
+        value = style[1].strip() if style else sheet.get(each, each.get("font-size"))
         if value is not None:
             try:
                 return svg_side(value)
             except ValueError:
                 return None
     return MEDIUM_PX
+
+
+def sheet_font_sizes(root) -> dict:
+    """The font size the rules of the SVG tree `root`'s <style> elements give each element
+    they match (`text`, `.label`, `text.label`, lists of them, any selector), the most
+    specific rule's, the last of equals, matched as the renderer matches them. Not read: a
+    rule under @media, a sheet an @import or xml-stylesheet names, and !important, read as
+    any other size (it would outrank a style attribute)."""
+    import cssselect2
+    import tinycss2
+
+    matcher, matching = cssselect2.Matcher(), False
+    for style in root.iter("{*}style"):
+        for rule in tinycss2.parse_stylesheet("".join(style.itertext()), skip_whitespace=True,
+                                              skip_comments=True):
+            if rule.type != "qualified-rule":
+                continue
+            sizes = [tinycss2.serialize(item.value).strip()
+                     for item in tinycss2.parse_blocks_contents(rule.content)
+                     if item.type == "declaration" and item.lower_name == "font-size"]
+            try:
+                selectors = cssselect2.compile_selector_list(rule.prelude) if sizes else ()
+            except cssselect2.SelectorError:  # the renderer applies no such rule
+                continue
+            for selector in selectors:
+                matcher.add_selector(selector, sizes[-1])
+                matching = True
+    if not matching:
+        return {}
+    return {wrapper.etree_element: matches[-1][-1]
+            for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
+            if (matches := matcher.match(wrapper))}
 
 
 TYPE_SIZES = PageMeasure(page_type_size_problems)
