@@ -235,7 +235,7 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
 
     spread, seen = justification.spread, []
 
-    def watched(line, block, spread_by, chosen=False):
+    def watched(line, block, spread_by, *settings):
         """`spread`, each line holding word spaces noted: what it lacked in ems, its
         characters and spaces sharing that, and what it lacks after."""
         text = "".join(box.text for box in justification.text_boxes(line))
@@ -246,10 +246,10 @@ def test_a_line_holding_english_names_is_spread_over_its_spaces_too(monkeypatch)
             lacking = (end - justification.line_end(line)) / size
             characters = (len(justification.SPREAD_CHARACTER.findall(text))
                           - bool(justification.SPREAD_CHARACTER.match(text[-1])))
-            spread(line, block, spread_by, chosen)
+            spread(line, block, spread_by, *settings)
             seen.append((lacking, characters, spaces, end - justification.line_end(line)))
         else:
-            spread(line, block, spread_by, chosen)
+            spread(line, block, spread_by, *settings)
 
     monkeypatch.setattr(justification, "spread", watched)
     layout = load_layout(ROOT / "layouts", "print")
@@ -546,3 +546,64 @@ def test_a_paragraph_no_breaking_sets_within_the_limit_has_every_line_spread(
                  and not "".join(word[2] for word in line).endswith("價值。")
                  and not "".join(word[2] for word in line).endswith("显著。")]
         assert short == [], name
+
+
+# Paragraphs holding English phrases of several words inside Chinese sentences, swept a
+# character at a time so that lines holding a phrase lack a little and a lot in each edition.
+PHRASES = {
+    ("zh-HK", "設施更新"): lambda more: (
+        f"本年度{'我們' * (more // 2)}{'亦' * (more % 2)}聯同Eastern District Sports Council及"
+        "Lantau Island Trail Runners舉辦多項活動，並於館內引入Smart Energy Monitoring System，"
+        "全年節省用電約一成，詳情載於Annual Facilities Review第三章。"),
+    ("zh-CN", "项目进展"): lambda more: (
+        f"今年{'我们' * (more // 2)}{'还' * (more % 2)}与Western Valley Water Trust及Green Roof "
+        "Builders Alliance合作，在园区推广Rainwater Harvesting Design，并依照Urban Drainage "
+        "Manual的要求完成全部验收，节约用水约两成。"),
+}
+
+
+def glyph_gaps(line: list) -> tuple[list[float], list[float], list[float]]:
+    """A line's word spaces between Latin letters, its gaps between a Chinese character and
+    a Latin letter, and its Chinese characters' spacing, each in ems beyond their width."""
+    letters = [glyph for glyph in line if glyph.text.strip()]
+    spaced = {index for index, glyph in enumerate(line) if glyph.text == " "}
+    words, edges, characters = [], [], []
+    for before, after in zip(letters, letters[1:], strict=False):
+        gap = (after.x - before.end) / before.size
+        pair = before.text + after.text
+        if re.fullmatch("[A-Za-z]{2}", pair) and any(
+                line.index(before) < index < line.index(after) for index in spaced):
+            words.append(gap)
+        elif re.fullmatch(f"{HAN.pattern}[A-Za-z]|[A-Za-z]{HAN.pattern}", pair):
+            edges.append(gap)
+        elif re.fullmatch(CHARACTER, pair):
+            characters.append(gap)
+    return words, edges, characters
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "title"), PHRASES)
+def test_a_line_holding_english_words_widens_their_spaces_before_its_characters(
+        tmp_path, language, title):
+    """A Chinese line holding an English phrase takes what it lacks on the phrase's word
+    spaces first, up to the layout's widest English word space, then on the gaps between
+    its Chinese and English, up to a quarter of an em, and only then between its Chinese
+    characters (clreq 3.8): its characters had been spread as much as its word spaces, the
+    English phrase pinched against widened Chinese."""
+    from pipeline.writers.pdf.justification import WIDEST_LATIN_GAP
+
+    _, pdfs = swept_editions(tmp_path, "phrases", language, title,
+                             [PHRASES[(language, title)](more) for more in range(16)],
+                             LAYOUTS)
+    for name, pdf in pdfs.items():
+        widest = load_layout(ROOT / "layouts", name).for_language(
+            language).justification.space_max_em
+        spread_lines = 0
+        for line in glyph_lines(set_glyphs(pdf)):
+            words, edges, characters = glyph_gaps(line)
+            if words and max(characters, default=0) > 0.01:  # its characters spread
+                spread_lines += 1
+                assert min(words) > widest - 0.01, (name, words, characters)
+                assert min(edges, default=1) > WIDEST_LATIN_GAP - 0.01, (name, edges)
+            assert max(words, default=0) < widest + 0.01, (name, words)
+        assert spread_lines, name

@@ -10,13 +10,13 @@ figure never parted: clreq 3.1.7), never between a figure and its units, before 
 the ellipsis, between two marks each set half their width against the other (`」（`, whose
 halving the break would undo), before the paragraph's last unit (no single character alone
 on its last line), and in an address only before its / . - @, as everywhere. What a line
-lacks is spread evenly between its characters and word spaces (writers/pdf/
-justification.py), at most SPREAD_EM each where any breaking allows, then as far as the
-PDF writer spreads a line at all; else as well as the paragraph allows, every line
-spread. Characters never shrink: they keep their grid. Neither is a mark's blank half
-taken in at a line's end (clreq 3.8's first adjustment: a centred Traditional stop so set
-is drawn over the mark before it), nor what a line lacks given first between Chinese and
-Latin letters.
+lacks is counted as spread evenly between its characters and word spaces, at most
+SPREAD_EM each where any breaking allows, then as far as the PDF writer spreads a line at
+all; else as well as the paragraph allows, every line spread (the PDF writer gives it to
+an English phrase's word spaces and its edges first: writers/pdf/justification.py, so
+such a line's characters take less than counted). Characters never shrink: they keep
+their grid. Nor is a mark's blank half taken in at a line's end (clreq 3.8's first
+adjustment: a centred Traditional stop so set is drawn over the mark before it).
 """
 
 from __future__ import annotations

@@ -10,10 +10,14 @@ inter-character justification). A line of such a block that holds a space (befor
 address, a Latin word) WeasyPrint has already filled by widening that space alone, a hole of
 several characters: its spaces are first given back their own width, and the line spread
 as any other. A line lacking much more, before a long address, is left short rather than
-letter-spaced. A paragraph written in English (`languages.written_in`), though it quotes a
-Chinese sentence, is a paragraph of words: its lines keep the justification WeasyPrint gave
-their word spaces, the Chinese phrase one word among them, never spaced out character by
-character (which a text extractor reads as as many words: ISO 32000-1 14.8.2.5).
+letter-spaced. A line holding English words gives what it lacks to their word spaces first,
+then to the gaps between its Chinese and its English, each up to a limit, and only the rest
+to its characters (clreq 3.8, line adjustment: 拉伸 in that order), so an English phrase is
+never pinched against widened Chinese. A paragraph written in English
+(`languages.written_in`), though it quotes a Chinese sentence, is a paragraph of words: its
+lines keep the justification WeasyPrint gave their word spaces, the Chinese phrase one word
+among them, never spaced out character by character (which a text extractor reads as as
+many words: ISO 32000-1 14.8.2.5).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from pipeline.languages import PROFILES, Profile, profile_for, written_in
+from pipeline.layouts import Justification
 
 FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # The most a line may lack and still be spread, in characters (ems): a line of Chinese lacks
@@ -36,15 +41,22 @@ FULL = 0.01  # CSS pixels short of the measure at which a line counts as full
 # equal share of what it lacks (the space before an address no more: never a hole).
 WIDEST_SPREAD = 6.0
 WIDEST_GAP = 0.25
+# The most a gap between a Chinese character and an English phrase opens before the line's
+# characters take any spacing, in ems: clreq's default Han-Latin spacing, a quarter of an
+# em (it allows a third, or a half, from there); the house style sets none, so a quarter is
+# as much as a word space opens in all (from the font's 0.26 em to 0.45 em at most).
+WIDEST_LATIN_GAP = 0.25
 # What takes a spread line's spacing: what ASCII, a space or a mark of no width (the
 # renderer's break in an address, a word joiner) is not.
 SPREAD_CHARACTER = re.compile(r"[^\x00-\x7f\s\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
-def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
+def justify_between_characters(pages, scripts: frozenset[Profile],
+                               spaces: Justification) -> None:
     """Spread the lacking space of each short line of a justified block (WeasyPrint's
     laid-out pages, changed in place) between its characters, where the line is in a
-    language of the document's `scripts` that is so justified (Chinese)."""
+    language of the document's `scripts` that is so justified (Chinese); the word spaces
+    of its English words first, as wide as the layout's `spaces` let an English line's."""
     spread_characters = "|".join(profile.spread_characters for profile in PROFILES
                                  if profile in scripts and profile.spread_characters)
     if not spread_characters:
@@ -63,7 +75,7 @@ def justify_between_characters(pages, scripts: frozenset[Profile]) -> None:
             # A line of words keeps WeasyPrint's justification: its word spaces take what
             # it lacks, its Chinese phrase one word among them.
             if not (of_words and count_expandable_spaces(line)):
-                spread(line, block, spread_characters, number in chosen)
+                spread(line, block, spread_characters, spaces.space_max_em, number in chosen)
 
 
 def spread_lines(element, count: int) -> frozenset[int]:
@@ -94,11 +106,12 @@ def block_lines(box) -> Iterator[tuple]:
             yield from block_lines(child)
 
 
-def spread(line, block, spread_by: str, chosen: bool = False) -> None:
-    """`line` of `block` spread to the measure between its characters `spread_by` matches
-    and its word spaces; where it lacks more than a line is spread by, left short, unless
-    the writer `chosen` it to be spread (a line no breaking of its paragraph sets within
-    that)."""
+def spread(line, block, spread_by: str, widest_space: float, chosen: bool = False) -> None:
+    """`line` of `block` spread to the measure: its word spaces first, up to `widest_space`
+    ems, then the gaps between its Chinese and English text, then its characters
+    `spread_by` matches (clreq 3.8's order); where it lacks more than a line is spread by,
+    left short, unless the writer `chosen` it to be spread (a line no breaking of its
+    paragraph sets within that)."""
     from weasyprint.layout.inline import count_expandable_spaces, justify_line
 
     text = "".join(text_box.text for text_box in text_boxes(line))
@@ -120,16 +133,63 @@ def spread(line, block, spread_by: str, chosen: bool = False) -> None:
     # opening with a figure (1,250名) keeps the half before its first character.
     gaps = len(SPREAD_CHARACTER.findall(text)) - (
         bool(SPREAD_CHARACTER.match(last.text[:1])) + bool(SPREAD_CHARACTER.match(text[-1]))) / 2
-    # The word spaces of its Latin words ("Hong Kong Jockey Club") take their share too, as
-    # any gap of the line does (CSS Text 3's inter-character justification).
+    # The word spaces of its Latin words ("Hong Kong Jockey Club") are counted as gaps of
+    # the line, as much as it may lack as any other line.
     spaces = count_expandable_spaces(line)
     size = block.style["font_size"]
-    if gaps and (chosen or lacking <= min(WIDEST_SPREAD, WIDEST_GAP * (gaps + spaces)) * size):
-        share = lacking / (gaps + spaces)
-        if spaces:  # first: WeasyPrint sets a spaced text box's text anew
-            justify_line(None, line, share * spaces)
-        widened(line, share, 0.0, SPREAD_CHARACTER)
-    # else left short, as the writer leaves an English line before a long address
+    if not gaps or not (
+            chosen or lacking <= min(WIDEST_SPREAD, WIDEST_GAP * (gaps + spaces)) * size):
+        return  # left short, as the writer leaves an English line before a long address
+    if spaces:  # first: WeasyPrint sets a spaced text box's text anew
+        opened = min(lacking, spaces * space_room(line, widest_space * size))
+        justify_line(None, line, opened)
+        lacking -= opened
+        latin = han_latin_gaps(line)
+        if latin and lacking > 0:
+            gap = min(lacking / len(latin), WIDEST_LATIN_GAP * size)
+            resized(line, lambda text_box: gap if id(text_box) in latin else 0.0, 0.0)
+            lacking -= gap * len(latin)
+    if lacking > 0:
+        widened(line, lacking / gaps, 0.0, SPREAD_CHARACTER)
+
+
+def space_room(line, widest: float) -> float:
+    """How much each word space of `line` may open before one is `widest`: the least any
+    of its text boxes' spaces may, each as its own font sets it."""
+    from weasyprint.layout.inline import count_expandable_spaces
+
+    return min((max(widest - space_width(text_box.style), 0.0) for text_box in text_boxes(line)
+                if count_expandable_spaces(text_box)), default=0.0)
+
+
+def space_width(style) -> float:
+    """The width of a word space as `style`'s font sets it, between two letters."""
+    from weasyprint.text.line_break import create_layout, line_size
+
+    def width(text: str) -> float:
+        layout = create_layout(text, style, None, None, 0)  # alive while its line is read
+        return line_size(layout.get_first_line()[0], style)[0]
+
+    return width("n n") - width("nn")
+
+
+def han_latin_gaps(line) -> set[int]:
+    """The text boxes of `line` (by id) that a gap between Chinese and English follows: a
+    Chinese character ending one before a Latin word, or a Latin word before a Chinese
+    character, each box set in its own language (`由` | `Harbour Authority` | `主辦`)."""
+    boxes = list(text_boxes(line))
+    return {id(before) for before, after in zip(boxes, boxes[1:], strict=False)
+            if before.text and after.text
+            and (han_edge(before.text[-1]) and latin_edge(after.text[0])
+                 or latin_edge(before.text[-1]) and han_edge(after.text[0]))}
+
+
+def latin_edge(character: str) -> bool:
+    return character.isascii() and character.isalnum()
+
+
+def han_edge(character: str) -> bool:
+    return not character.isascii() and character.isalpha()
 
 
 def halved_end(last, profile: Profile) -> float:

@@ -98,7 +98,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         first_titles_uncontinued(laid_out.pages)
         feet_under_last_rows(laid_out.pages)
         justify_lines(laid_out.pages, layout.justification)
-        justify_between_characters(laid_out.pages, document.scripts)
+        justify_between_characters(laid_out.pages, document.scripts, layout.justification)
         space_line_ends(laid_out.pages)
         links_of_their_own(laid_out.pages)
         refuse_unlinkable(laid_out.pages)
