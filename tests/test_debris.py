@@ -772,6 +772,29 @@ def test_a_lead_in_written_over_each_sections_lines_stays_each_time(lead_in, und
     assert kept.count(lead_in) == 3 and not dropped
 
 
+@pytest.mark.parametrize(("heading", "contacts", "body", "more"), [
+    ("Enquiries", [["Sarah Bennett", "Tel: 01632 960 112", "Email: grants@riverside.example.org"],
+                   ["Tom Okafor", "Tel: 01632 960 348", "Email: capital@riverside.example.org"],
+                   ["Priya Lal", "Tel: 01632 960 571", "Email: events@riverside.example.org"]],
+     BODY, MORE),
+    ("Bookings", [["The Warden", "01632 447 310"], ["The Lock Keeper", "01632 447 322"],
+                  ["The Boathouse", "hire@boathouse.example.org"]], BODY, MORE),
+    ("查詢", [["陳小姐", "電話：2345 6789", "電郵：chan@example.org.hk"],
+              ["李先生", "電話：2345 6790", "電郵：lee@example.org.hk"],
+              ["黃小姐", "電話：2345 6791", "電郵：wong@example.org.hk"]], ZH_BODY, ZH_MORE),
+])  # fmt: skip
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_heading_over_each_sections_contact_lines_stays_each_time(
+        heading, contacts, body, more, gap):
+    """A plain heading written over the contact lines of each section (a name, a telephone
+    number, an e-mail address), under the section's text or a blank line under it: the
+    text's each time; it had gone as repeated page furniture."""
+    sections = [gap.join([text, "\n".join([heading, *lines])])
+                for text, lines in zip([body, more, body], contacts, strict=True)]
+    kept, dropped = kept_and_dropped("\n\n".join(sections))
+    assert kept.count(heading) == 3 and not dropped
+
+
 @pytest.mark.parametrize(("heading", "details", "body", "more"), [
     ("Contact us", ["Harbour Trust", "The Boat House, Quay Lane", "Portsmouth PO1 2AB"],
      BODY, MORE),

@@ -1619,6 +1619,13 @@ def heads_contacts(lines: list[Line], index: int) -> bool:
         return False
     if index and lines[index - 1].number == lines[index].number - 1:
         return False
+    return over_contact_lines(lines, index)
+
+
+def over_contact_lines(lines: list[Line], index: int) -> bool:
+    """Whether the line at `index` stands over a block of short lines of the text's (a blank
+    line between at most), an address, a telephone number or an e-mail address among them:
+    a contact's details, which the line heads."""
     block = lines[index + 1:index + 2]
     for line in lines[index + 2:]:
         if line.number != block[-1].number + 1:
@@ -1933,12 +1940,14 @@ def repeated_furniture(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
     sentence, two times at least ("Return to top" of a phrasing not known). A lead-in over
     the text it introduces ("For more information, please contact" over a name and a
     telephone number, "Opening hours:") is the text's, however often it is written, and so
-    is the line it stands over."""
+    is the line it stands over; so is a heading over a contact's lines ("Enquiries" over a
+    name, a telephone number and an e-mail address in each section)."""
     def is_candidate(index: int) -> bool:
         line = lines[index]
         return (line.number not in reasons and not is_running(line.text)
                 and word_count(line.text) <= MAX_LINK_WORDS
                 and not leads_in(lines, reasons, index)
+                and not over_contact_lines(lines, index)
                 and not (index > 0 and leads_in(lines, reasons, index - 1)))
 
     places: dict[str, list[int]] = {}
