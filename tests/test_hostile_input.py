@@ -376,7 +376,7 @@ def test_a_build_interrupted_leaves_no_copies_of_faces_behind(tmp_path):
     """The build stops its workers (SIGTERM) when it is interrupted, as they build the PDFs:
     each still removes the copies of faces it made in the temporary folder (of a face
     WeasyPrint copies: the repository's are registered where they lie)."""
-    folder = new_project(tmp_path / "project", {"small.txt": GOOD})
+    folder = new_project(tmp_path / "project", busy_sources())
     environment = own_temporary_folder(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
                                env=environment, stdout=subprocess.PIPE,
@@ -387,6 +387,12 @@ def test_a_build_interrupted_leaves_no_copies_of_faces_behind(tmp_path):
     process.communicate(timeout=120)
     assert process.returncode != 0
     assert not list(Path(environment["TMPDIR"]).glob("weasyprint-*"))
+
+
+def busy_sources() -> dict[str, str]:
+    """Texts whose PDFs keep the workers busy for some seconds after the first model is
+    written, so a signal sent then finds the build still running on a loaded machine."""
+    return {"small.txt": GOOD, **{f"more-{number}.txt": GOOD for number in range(5)}}
 
 
 def until_pdfs_are_due(model: Path) -> None:
@@ -402,7 +408,7 @@ def test_ctrl_c_ends_the_build_in_one_line_and_leaves_nothing_running(tmp_path):
     """Ctrl-C at a terminal reaches the build and all its workers (the terminal's process
     group): the build stops them and says in one line that it was interrupted, with no
     traceback, and ends as an interrupted program does (130); the next build goes on."""
-    folder = new_project(tmp_path / "project", {"small.txt": GOOD})
+    folder = new_project(tmp_path / "project", busy_sources())
     environment = own_temporary_folder(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "doit", "-n", "2"], cwd=folder,
                                env=environment, stdout=subprocess.PIPE,
