@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.model import Byline, Figure, Heading, Metadata, Paragraph, from_json, plain, to_json
+from pipeline.readers.cleaning import clean_line
 from pipeline.readers.front_matter import parse_byline
 from pipeline.readers.scraped import scraped_document
 
@@ -404,3 +405,47 @@ def test_a_bare_unit_under_each_tables_title_joins_that_title(titles, units, joi
     document = structure("\n\n".join([intro, *tables]) + "\n")
     assert kinds(document) == ["Paragraph", "Table", "Table"]
     assert [plain(table.caption) for table in document.blocks[1:]] == list(joined)
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), [
+    ("Enquiries",
+     [("Home library service", "Volunteers bring books to readers who cannot reach a branch, "
+       "once a fortnight, at no charge."),
+      ("Local studies", "The archive holds parish maps, rate books and photographs from 1850, "
+       "and can be seen by appointment."),
+      ("Reading groups", "Twelve groups meet across the borough, and each borrows its sets of "
+       "books from the central library.")],
+     [["Helen Marsh", "Tel: 01632 960 210", "Email: h.marsh@libraries.example.org"],
+      ["Daniel Achebe", "Tel: 01632 960 233", "Email: d.achebe@libraries.example.org"],
+      ["Rosa Fenwick", "Tel: 01632 960 257", "Email: r.fenwick@libraries.example.org"]]),
+    ("查詢",
+     [("長者送書服務", "義工每兩星期把圖書送到未能親臨圖書館的讀者家中，費用全免。"),
+      ("地方文獻", "文獻室藏有一八五零年以來的地圖、差餉冊及照片，須預約查閱。"),
+      ("讀書會", "區內共有十二個讀書會，各會的書籍均由中央圖書館借出。")],
+     [["陳大文先生", "電話：2345 6789", "電郵：taiman.chan@library.example.org.hk"],
+      ["李嘉欣女士", "電話：2345 6790", "電郵：kayan.lee@library.example.org.hk"],
+      ["黃志明先生", "電話：2345 6791", "電郵：chiming.wong@library.example.org.hk"]]),
+])  # fmt: skip
+@pytest.mark.parametrize("headed", [3, 2, 1])
+@pytest.mark.parametrize("under", ["\n", "\n\n"])
+@pytest.mark.parametrize("over", ["\n", "\n\n"])
+def test_the_lines_under_a_contact_heading_are_one_block_of_lines_in_every_section(
+        heading, sections, contacts, headed, under, over):
+    """A contact heading over a contact's name, telephone number and e-mail address ending
+    each of a text's sections, or some of them, right under the heading or a blank line
+    under it, right under the section's text or a blank line under it: the name the first
+    of one block of lines under the heading, in every section (it had been a heading over
+    the others, save in the last section)."""
+    written = [f"{title}\n\n{text}" + (f"{over}{heading}{under}" + "\n".join(lines)
+                                       if index >= len(sections) - headed else "")
+               for index, ((title, text), lines) in enumerate(zip(sections, contacts,
+                                                                   strict=True))]
+    intro = ("The library service lends some two million books a year."
+             if heading.isascii() else "圖書館每年借出約二百萬冊圖書。")
+    document = structure("\n\n".join([intro, *written]) + "\n")
+    headed_at = [index for index, block in enumerate(document.blocks)
+                 if isinstance(block, Heading) and block.text == heading]
+    assert len(headed_at) == headed
+    assert [document.blocks[at + 1].texts for at in headed_at] == [
+        [clean_line(line) for line in lines] for lines in contacts[len(sections) - headed:]]
+    assert kinds(document).count("Heading") == len(sections) + headed

@@ -2117,10 +2117,12 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
 
 def contact_lines_together(units: list[Unit]) -> list[Unit]:
     """The units, the lines a contact lead-in introduces ("For more information, please
-    contact" over `Ms Chan Tai Man`, her role, `Tel: …`) one unit of lines under it, the
-    lead-in a unit of its own: right under it or a blank line under it, one under the other
-    with no blank line between, none ending a sentence, a contact line among them. Where the
-    text was not wrapped each had stood alone, the name a heading over the rest."""
+    contact" over `Ms Chan Tai Man`, her role, `Tel: …`), or a contact heading on a line of
+    its own heads ("Enquiries", "查詢" over a name, `Tel: …`, `Email: …`), one unit of lines
+    under it, the lead-in or heading a unit of its own: right under it or a blank line under
+    it, one under the other with no blank line between, none ending a sentence, a contact
+    line among them. Where the text was not wrapped, or a blank line parted them from their
+    heading, the name had stood alone, a heading over the rest."""
     units = [piece for unit in units for piece in lead_in_apart(unit)]
     found: list[Unit] = []
     index = 0
@@ -2128,7 +2130,7 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
         lead_in = units[index]
         found.append(lead_in)
         index += 1
-        if lead_in.kind != "text" or not CONTACT_LEAD_IN.fullmatch(lead_in.rows[-1].strip()):
+        if not introduces_contact(lead_in):
             continue
         end = index
         while end < len(units) and introduced_line(units[end], units[end - 1],
@@ -2143,6 +2145,19 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
 
 # The lines a lead-in's first line under it stands at most: the next, or a blank line under.
 MAX_LEAD_IN_GAP = 2
+
+
+def introduces_contact(unit: Unit) -> bool:
+    """Whether the unit introduces contact lines under it: a line leading in to them, or a
+    contact heading."""
+    return unit.kind == "text" and (
+        bool(CONTACT_LEAD_IN.fullmatch(unit.rows[-1].strip())) or is_contact_heading(unit))
+
+
+def is_contact_heading(unit: Unit) -> bool:
+    """Whether the unit is a contact heading on a line of its own ("Enquiries", "傳媒查詢")."""
+    return (unit.kind == "text" and len(unit.rows) == 1
+            and bool(CONTACT_HEADING.fullmatch(unit.text.strip())))
 
 
 def lead_in_apart(unit: Unit) -> list[Unit]:
@@ -2218,11 +2233,13 @@ def detail_of_text_above(units: list[Unit], index: int) -> bool:
     """Whether unit `index`, parted by a blank line from the sign-off under it, is the last
     line of the running text's block over it, no blank line between (an object's
     `Dimensions: 2.1 × 1.8 m` under its text, over a label's credits): that block's, not
-    the signature's; a closing phrase there ("Yours sincerely,") still opens the sign-off."""
+    the signature's; a closing phrase there ("Yours sincerely,") still opens the sign-off, and
+    a contact heading ("Enquiries") heads the contact lines under it."""
     unit, under = units[index], units[index + 1]
     above = units[index - 1] if index else None
     return (under.lines[0] > unit.lines[-1] + 1 and above is not None and is_prose(above)
-            and unit.lines[0] == above.lines[-1] + 1 and not closes([unit]))
+            and unit.lines[0] == above.lines[-1] + 1 and not closes([unit])
+            and not is_contact_heading(unit))
 
 
 def about_signer(unit: Unit, sign_off: list[Unit]) -> bool:
