@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
@@ -283,25 +283,37 @@ def drawing_references(element) -> frozenset[tuple[str, str]]:
 def sheet_references(root) -> dict:
     """The (property, id) pairs the rules of the SVG tree `root`'s <style> elements give
     each element they match, as drawing_references; matched as the renderer matches them."""
+    def named(declarations: list[tuple[str, str]]) -> frozenset:
+        return frozenset(pair for name, value in declarations for pair in own_ids(name, value))
+
+    return {element: frozenset().union(*found)
+            for element, found in sheet_matches(root, named).items()}
+
+
+def sheet_matches(root, read: Callable[[list[tuple[str, str]]], object]) -> dict:
+    """What `read` finds in each rule of the SVG tree `root`'s <style> elements (given the
+    rule's declarations, (name, value) pairs; nothing found, falsy) for each element the
+    rule matches, matched as the renderer matches them: by element, its findings from the
+    least specific rule to the most, the last written last among equals."""
     matcher, matching = cssselect2.Matcher(), False
     for style in root.iter("{*}style"):
         for rule in tinycss2.parse_stylesheet("".join(style.itertext()), skip_whitespace=True,
                                               skip_comments=True):
             if rule.type != "qualified-rule":
                 continue
-            named = frozenset(pair for item in tinycss2.parse_blocks_contents(rule.content)
-                              if item.type == "declaration"
-                              for pair in own_ids(item.lower_name, tinycss2.serialize(item.value)))
+            found = read([(item.lower_name, tinycss2.serialize(item.value))
+                          for item in tinycss2.parse_blocks_contents(rule.content)
+                          if item.type == "declaration"])
             try:
-                selectors = cssselect2.compile_selector_list(rule.prelude) if named else ()
+                selectors = cssselect2.compile_selector_list(rule.prelude) if found else ()
             except cssselect2.SelectorError:  # the renderer applies no such rule
                 continue
             for selector in selectors:
-                matcher.add_selector(selector, named)
+                matcher.add_selector(selector, found)
                 matching = True
     if not matching:
         return {}
-    return {wrapper.etree_element: frozenset().union(*(match[-1] for match in matches))
+    return {wrapper.etree_element: [match[-1] for match in matches]
             for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
             if (matches := matcher.match(wrapper))}
 

@@ -942,30 +942,13 @@ def sheet_font_sizes(root) -> dict:
     specific rule's, the last of equals, matched as the renderer matches them. Not read: a
     rule under @media, a sheet an @import or xml-stylesheet names, and !important, read as
     any other size (it would outrank a style attribute)."""
-    import cssselect2
-    import tinycss2
+    from pipeline.readers.pictures import sheet_matches
 
-    matcher, matching = cssselect2.Matcher(), False
-    for style in root.iter("{*}style"):
-        for rule in tinycss2.parse_stylesheet("".join(style.itertext()), skip_whitespace=True,
-                                              skip_comments=True):
-            if rule.type != "qualified-rule":
-                continue
-            sizes = [tinycss2.serialize(item.value).strip()
-                     for item in tinycss2.parse_blocks_contents(rule.content)
-                     if item.type == "declaration" and item.lower_name == "font-size"]
-            try:
-                selectors = cssselect2.compile_selector_list(rule.prelude) if sizes else ()
-            except cssselect2.SelectorError:  # the renderer applies no such rule
-                continue
-            for selector in selectors:
-                matcher.add_selector(selector, sizes[-1])
-                matching = True
-    if not matching:
-        return {}
-    return {wrapper.etree_element: matches[-1][-1]
-            for wrapper in cssselect2.ElementWrapper.from_xml_root(root).iter_subtree()
-            if (matches := matcher.match(wrapper))}
+    def size(declarations: list[tuple[str, str]]) -> str:
+        return next((value.strip() for name, value in reversed(declarations)
+                     if name == "font-size"), "")
+
+    return {element: sizes[-1] for element, sizes in sheet_matches(root, size).items()}
 
 
 TYPE_SIZES = PageMeasure(page_type_size_problems)
