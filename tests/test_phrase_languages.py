@@ -436,6 +436,29 @@ def test_an_english_phrase_s_figures_starting_a_line_are_spoken_in_english(tmp_p
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("title", "sentence", "language"), [
+    ("绿色港口简报", "本局{}启动了绿色计划（Green Port {}年）。计划推广至{}。", "zh-Hans"),
+    ("綠色港口簡報", "本局{}稱之為「Green Port {}年」，並推廣至{}。", "zh-HK"),
+])
+def test_figures_a_chinese_character_goes_on_from_are_spoken_in_chinese(title, sentence,
+                                                                         language, tmp_path):
+    """A year after an English phrase, set apart from its 年 by the mark after it that is set
+    half its width (`2024` before `年）`), on the phrase's line or starting the next: the
+    figures are read with the Chinese after them (`2024年`), as where nothing parts them;
+    they had been taken for the phrase's, spoken in English."""
+    from .support import scraped_editions
+
+    text = f"{title}\n\n" + "".join(
+        sentence.format("今年" * (n % 9), 2016 + n % 9, "港口" * (n % 4)) for n in range(18))
+    _, pdfs = scraped_editions(tmp_path, "green-port", text, ["screen", "large-print"])
+    for pdf in pdfs.values():
+        with pikepdf.open(pdf) as opened:
+            years = [spoken for piece, spoken in spoken_languages(opened)
+                     if re.fullmatch(r"\s*20\d\d\s*", piece)]
+        assert years and set(years) == {language}, years
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("chinese", "language"), [
     ("本年度共有1,240名學生參加導賞。報名詳情請瀏覽https://www.eastpier.org.hk/tours。", "zh-HK"),
     ("本年度共有1,240名学生参加导赏。报名详情请浏览https://www.eastpier.org.hk/tours。", "zh-Hans"),

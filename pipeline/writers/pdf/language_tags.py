@@ -102,16 +102,19 @@ def continuations(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dicti
     """The elements under `node` holding no letter (figures, marks) that go on with a phrase
     of `profile`'s the elements before them start, the renderer's line end parting them
     (`Go Digital ` over `2.0`), or a link in it (`詳情請瀏覽` `https://…` `。`: the sentence
-    goes on past its address or its words): judged alone, they are in no language."""
+    goes on past its address or its words): judged alone, they are in no language. Figures
+    the text after them goes on from (`2024` before `年）`, which a mark set half its width
+    took apart) are that text's, as they read (`2024年`), as they are where nothing parts
+    them."""
     held = ""  # the phrase's text so far, in the elements before
-    for kid in kids_of(node):
-        if not is_element(kid):
-            continue
+    kids = [kid for kid in kids_of(node) if is_element(kid)]
+    for index, kid in enumerate(kids):
         text = element_text(kid, texts)
+        after = element_text(kids[index + 1], texts) if index + 1 < len(kids) else ""
         if str(kid.get("/Lang", "")) == profile.tag:
             held = text
-        elif held and text.strip() and not LETTER.search(text) and whole_phrase(held + text,
-                                                                                 profile):
+        elif held and text.strip() and not LETTER.search(text) and goes_on(held + text, after,
+                                                                           profile):
             held += text
             yield kid
         elif held and kid.get("/S") == "/Link":
@@ -121,8 +124,11 @@ def continuations(node, texts: dict, profile: Profile) -> Iterator[pikepdf.Dicti
             yield from continuations(kid, texts, profile)
 
 
-def whole_phrase(text: str, profile: Profile) -> bool:
-    return runs(text.strip(), profile) == [(text.strip(), profile)]
+def goes_on(text: str, after: str, profile: Profile) -> bool:
+    """Whether `text` is all of a phrase of `profile`'s, or its start, read with `after`,
+    the text that follows it."""
+    found = runs(f"{text}{after}".strip(), profile)
+    return bool(found) and found[0][1] is profile and found[0][0].startswith(text.strip())
 
 
 def in_language(element: pikepdf.Dictionary, texts: dict, profile: Profile) -> bool:
