@@ -47,7 +47,7 @@ from pipeline.writers.markup import write_markup
 from pipeline.writers.pdf.render import render_pdf
 
 from .conftest import ROOT
-from .support import copy_project, doit, squash
+from .support import copy_project, doit, spoken_languages, squash
 from .test_chinese import CLOSING, OPENING, SENTENCE, characters, fonts, lines, model, output
 from .test_docx_writer import libreoffice_converted
 
@@ -461,6 +461,36 @@ def test_the_pdf_sets_the_simplified_forms_of_a_simplified_document(tmp_path):
         wanted = set(shaped(body, "直骨，", language))
         assert wanted <= rendered[language]
         assert not wanted & rendered[other] - set(shaped(body, "直骨，", other))
+
+
+# Stops with no Han character beside them in their box: between two English phrases, before
+# a closing quote after one, after a closing quote at a paragraph's end.
+STOPS_APART = ("本会与ICOM、IFLA携手；伙伴还有UNDP、WWF及本地团体。\n\n馆长称之为“Living "
+               "Archive。”此外，目标是“Open Access”。\n")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["zh-Hans", "zh-CN"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_stop_with_no_han_character_beside_it_is_set_in_its_simplified_form(language,
+                                                                               layout, tmp_path):
+    """A stop alone in its box, of no script, which the faces' locl left in its default,
+    Traditional form (centred), is drawn in the Simplified form (bottom left) in every
+    edition, and spoken in the document's language in the tagged ones."""
+    face = "NotoSansCJKtc-Regular.otf" if layout == "large-print" else "NotoSerifCJKtc-Regular.otf"
+    body = ROOT / "layouts" / "fonts" / face
+    document, _ = scraped_document("x", f"报告\n\n{STOPS_APART}",
+                                   Metadata(title="", language=language))
+    pdf = render_pdf(document, load_layout(ROOT / "layouts", layout), tmp_path)
+    rendered = glyph_codes(pdf)
+    for stop in "、。":
+        assert shaped(body, f"会{stop}", language)[1] in rendered
+        assert shaped(body, f"會{stop}", "zh-HK")[1] not in rendered, stop
+    if layout != "print":
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            stops = {spoken for piece, spoken in spoken_languages(opened)
+                     if piece.strip() and set(piece.strip()) <= set("、。”")}
+        assert stops == {language}, stops
 
 
 @pytest.mark.slow

@@ -145,7 +145,7 @@ def after_mark(text: str, before: str, profile: Profile) -> list[tuple[int, int,
 def own_forms(text: str, profile: Profile) -> list[tuple[int, int, bool]]:
     """(start, end, False) of each run of `profile`'s `own_form_marks` in `text` whose last
     letter before is of another script, with the letter of its own after it (alone where
-    none follows: an ellipsis then takes its face's default form, a Chinese one)."""
+    none follows, which the PDF writer shapes again in its script: pdf/own_forms.py)."""
     if not profile.own_form_marks:
         return []
     own = re.compile(f"[{profile.characters}]")

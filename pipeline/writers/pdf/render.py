@@ -49,6 +49,7 @@ from pipeline.writers.pdf.line_ends import (
     space_line_ends,
 )
 from pipeline.writers.pdf.list_labels import labels_as_markers
+from pipeline.writers.pdf.own_forms import own_forms_shaped
 from pipeline.writers.pdf.pagination import kept_pages, paginated, released, with_margins
 from pipeline.writers.pdf.pictures import Picture, prepared
 from pipeline.writers.pdf.placement import (
@@ -99,6 +100,7 @@ def render_pdf(document: Document, layout: Layout, source_dir: Path) -> bytes:
         feet_under_last_rows(laid_out.pages)
         justify_lines(laid_out.pages, layout.justification)
         justify_between_characters(laid_out.pages, document.scripts, layout.justification)
+        own_forms_shaped(laid_out.pages)
         space_line_ends(laid_out.pages)
         links_of_their_own(laid_out.pages)
         refuse_unlinkable(laid_out.pages)
