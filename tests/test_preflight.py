@@ -1169,12 +1169,18 @@ def test_a_pictures_label_under_the_smallest_type_says_how_large_to_draw_it(
      8.0, 16),
     ("text { font-size: 30px } text.axis, .tick { fill: #333; font-size: 12px }",
      '<text class="tick axis" y="40">潮水高度</text>', 9.6, 20),
+    ("text { font-size: 18px } .axis { font: 4px sans-serif }",
+     '<text class="axis" y="40">January</text>', 3.2, 20),
+    ("text { font-size: 18px }", '<text style="font: bold 8px/10px serif" y="40">Tide</text>',
+     8.0, 16),
 ])
 def test_a_pictures_label_sized_by_its_style_sheet_says_how_large_to_draw_it(
         tmp_path, sheet, label, drawn, least):
     """A label whose size the picture's own <style> sheet gives (by its element, its class,
-    both, in a list), over a group's size: its picture's labels are asked as much larger as
-    that size is drawn smaller; the size had been taken as 16 px, the sheet unread."""
+    both, in a list; in a `font` shorthand too, there or in its style attribute), over a
+    group's size: its picture's labels are asked as much larger as that size is drawn
+    smaller; the size had been taken as 16 px, the sheet unread (a shorthand's size,
+    the element's)."""
     (tmp_path / "tides.svg").write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 300"><style>{sheet}</style>'
         f'{label}</svg>', encoding="utf-8")

@@ -31,7 +31,6 @@ SIZE_TOLERANCE_PT = 0.05  # WeasyPrint rounds sizes to its own units
 COLOUR_TOLERANCE = 0.005
 PLACE_TOLERANCE_PT = 1.0  # letter spacing after the last glyph, rounding
 SVG_TEXT = "{http://www.w3.org/2000/svg}text"
-SVG_FONT_SIZE = re.compile(r"font-size\s*:\s*([^;]+)")
 MEDIUM_PX = 16  # the size of an SVG's text that names none (CSS's medium)
 HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})")
 CMYK_COLOUR = re.compile(r"device-cmyk\(\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\)")
@@ -923,11 +922,16 @@ def font_size(element, sheet: dict) -> float | None:
     (its style attribute, else the `sheet`'s rules, else its attribute: the renderer's
     order), CSS's medium where none gives one; None for a size relative to another (em, a
     percentage)."""
+    import tinycss2
+
     from pipeline.readers.pictures import svg_side
 
     for each in (element, *element.iterancestors()):
-        style = SVG_FONT_SIZE.search(each.get("style", ""))
-        value = style[1].strip() if style else sheet.get(each, each.get("font-size"))
+        style = [(item.lower_name, tinycss2.serialize(item.value)) for item in
+                 tinycss2.parse_blocks_contents(each.get("style", ""), skip_whitespace=True,
+                                                skip_comments=True)
+                 if item.type == "declaration"]
+        value = declared_size(style) or sheet.get(each, each.get("font-size"))
         if value is not None:
             try:
                 return svg_side(value)
@@ -944,11 +948,35 @@ def sheet_font_sizes(root) -> dict:
     any other size (it would outrank a style attribute)."""
     from pipeline.readers.pictures import sheet_matches
 
-    def size(declarations: list[tuple[str, str]]) -> str:
-        return next((value.strip() for name, value in reversed(declarations)
-                     if name == "font-size"), "")
+    return {element: sizes[-1] for element, sizes in sheet_matches(root, declared_size).items()}
 
-    return {element: sizes[-1] for element, sizes in sheet_matches(root, size).items()}
+
+def declared_size(declarations: list[tuple[str, str]]) -> str:
+    """The font size the last of `declarations` ((name, value) pairs) that gives one sets:
+    `font-size`, or the size in a `font` shorthand (`bold 4px/5px sans-serif`); "" for none."""
+    for name, value in reversed(declarations):
+        if name == "font-size":
+            return value.strip()
+        if name == "font" and (size := shorthand_size(value)):
+            return size
+    return ""
+
+
+def shorthand_size(value: str) -> str:
+    """The size a CSS `font` shorthand's `value` gives: the first length, percentage or size
+    keyword, which comes before its line height and family; "" for a system font (`caption`)."""
+    import tinycss2
+
+    for token in tinycss2.parse_component_value_list(value, skip_comments=True):
+        if token.type in ("dimension", "percentage") or (
+                token.type == "ident" and token.lower_value in FONT_SIZE_KEYWORDS):
+            return tinycss2.serialize([token])
+    return ""
+
+
+# CSS's absolute and relative font sizes by keyword (CSS Fonts 3, 3.5).
+FONT_SIZE_KEYWORDS = frozenset(("xx-small", "x-small", "small", "medium", "large", "x-large",
+                                "xx-large", "larger", "smaller"))
 
 
 TYPE_SIZES = PageMeasure(page_type_size_problems)
