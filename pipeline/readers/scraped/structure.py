@@ -2806,8 +2806,7 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     if table is not None:
         return build_table(*table, spans_of)
     pointed = pointed_caption(unit)
-    if is_caption(unit, after_photo, labelled, heads_text=not before and text_follows,
-                  title=metadata.title):
+    if is_caption(unit, after_photo, labelled, heads_text=not before and text_follows):
         number = len([block for block in before if isinstance(block, Figure)]) + 1
         return metadata.figure(number, spans_of(unit.text[pointed.end():] if pointed
                                                 else unit.text))
@@ -2835,37 +2834,21 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
 
-def is_caption(unit: Unit, after_photo: bool, labelled: bool, heads_text: bool = False,
-               title: str = "") -> bool:
+def is_caption(unit: Unit, after_photo: bool, labelled: bool, heads_text: bool = False
+               ) -> bool:
     """Whether one unit of text is a figure's caption (`labelled`: under its picture's
     label; `after_photo`: right under the place its picture stood; `heads_text`: over all
-    the text's blocks, under `title`): one pointing up to its picture, crediting it, titling
-    a chart, dated under its picture, or written twice (not as a headline heading the text)."""
+    the text's blocks): one pointing up to its picture, crediting it, titling a chart, dated
+    under its picture, or written twice (not as a headline heading the text)."""
     return bool(labelled or pointed_caption(unit) or credited_caption(unit) or titled_figure(unit)
                 or after_photo and dated_caption(unit)
                 or unit.repeats >= 2 and (after_photo or not is_heading_text(unit.text)
                                           or word_count(unit.text) >= MIN_DOUBLED_CAPTION_WORDS
                                           and not (heads_text and repeated_headline(unit))
-                                          # a lead photo's, under the title, though short
-                                          or heads_text and doubled_lead_caption(unit, title)
                                           # dated after a comma, as a photo is, no heading
                                           or dated_caption(unit)
                                           # a portrait's, naming whom it shows
                                           or detect(unit.text).names_someone(unit.text.strip())))
-
-
-def doubled_lead_caption(unit: Unit, title: str) -> bool:
-    """Whether a short line written twice in a row right under the title is its lead photo's
-    caption ("Volunteers at the spring clean-up"), as a page writes one (the picture's text
-    and its caption): not a headline, shaped as a title ("Notice of the 2025 Annual General
-    Meeting"), numbered or opened by a division's label ("2. Our work", "Chapter 4: Our
-    people") or opening the title's own words ("Chief Inspector's foreword" under "Chief
-    Inspector's foreword: annual report 2024 to 2025"), which a page writes twice as its
-    section's heading."""
-    text = unit.text.strip()
-    return not (repeated_headline(unit) or SECTION_NUMBER.match(text)
-                or detect(text).opens_division(text)
-                or likeness_key(title).startswith(likeness_key(text)))
 
 
 def repeated_headline(unit: Unit) -> bool:
