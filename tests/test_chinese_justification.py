@@ -607,3 +607,39 @@ def test_a_line_holding_english_words_widens_their_spaces_before_its_characters(
                 assert min(edges, default=1) > WIDEST_LATIN_GAP - 0.01, (name, edges)
             assert max(words, default=0) < widest + 0.01, (name, words)
         assert spread_lines, name
+
+
+# Paragraphs whose English is single words beside Chinese characters (abbreviations, a
+# product's name), no word space on any line, swept a character at a time as PHRASES are.
+WORDS = {
+    ("zh-HK", "長者課程"): lambda more: (
+        f"本中心{'今年' * (more // 2)}{'亦' * (more % 2)}參考WHO的指引，聯同NGO夥伴為長者開設"
+        "iPad班，並透過WhatsApp群組發放通告，學員人數較去年增加約三成，課後亦可借用"
+        "Kindle閱讀電子書，反應熱烈。"),
+    ("zh-CN", "编程课程"): lambda more: (
+        f"学校{'今年' * (more // 2)}{'还' * (more % 2)}依照OECD的框架，与UNICEF合作开设编程课，"
+        "学生使用Scratch和Python完成作业，并在微信群分享成果，参与人数较去年增加约四成，"
+        "部分作品已在GitHub上公开。"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "title"), WORDS)
+def test_a_line_holding_single_english_words_widens_their_edges_before_its_characters(
+        tmp_path, language, title):
+    """A Chinese line whose English is single words, with no word space, takes what it lacks
+    on the gaps between its Chinese and English first, up to a quarter of an em, and only
+    then between its Chinese characters (clreq 3.8), as a line holding a phrase does: those
+    gaps had taken no more than every character's share."""
+    from pipeline.writers.pdf.justification import WIDEST_LATIN_GAP
+
+    _, pdfs = swept_editions(tmp_path, "words", language, title,
+                             [WORDS[(language, title)](more) for more in range(16)], LAYOUTS)
+    for name, pdf in pdfs.items():
+        spread_lines = 0
+        for line in glyph_lines(set_glyphs(pdf)):
+            words, edges, characters = glyph_gaps(line)
+            if edges and not words and max(characters, default=0) > 0.01:
+                spread_lines += 1
+                assert min(edges) > WIDEST_LATIN_GAP - 0.01, (name, edges, characters)
+        assert spread_lines, name

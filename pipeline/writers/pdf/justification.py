@@ -11,9 +11,9 @@ address, a Latin word) WeasyPrint has already filled by widening that space alon
 several characters: its spaces are first given back their own width, and the line spread
 as any other. A line lacking much more, before a long address, is left short rather than
 letter-spaced. A line holding English words gives what it lacks to their word spaces first,
-then to the gaps between its Chinese and its English, each up to a limit, and only the rest
-to its characters (clreq 3.8, line adjustment: 拉伸 in that order), so an English phrase is
-never pinched against widened Chinese. A paragraph written in English
+then to the gaps between its Chinese and its English (a single word's too), each up to a
+limit, and only the rest to its characters (clreq 3.8, line adjustment: 拉伸 in that order),
+so no English is pinched against widened Chinese. A paragraph written in English
 (`languages.written_in`), though it quotes a Chinese sentence, is a paragraph of words: its
 lines keep the justification WeasyPrint gave their word spaces, the Chinese phrase one word
 among them, never spaced out character by character (which a text extractor reads as as
@@ -144,11 +144,13 @@ def spread(line, block, spread_by: str, widest_space: float, chosen: bool = Fals
         opened = min(lacking, spaces * space_room(line, widest_space * size))
         justify_line(None, line, opened)
         lacking -= opened
-        latin = han_latin_gaps(line)
-        if latin and lacking > 0:
-            gap = min(lacking / len(latin), WIDEST_LATIN_GAP * size)
-            resized(line, lambda text_box: gap if id(text_box) in latin else 0.0, 0.0)
-            lacking -= gap * len(latin)
+    # Then its gaps between Chinese and English, on a line of single English words
+    # (`與WHO及`) as on one of phrases.
+    latin = han_latin_gaps(line)
+    if latin and lacking > 0:
+        gap = min(lacking / len(latin), WIDEST_LATIN_GAP * size)
+        resized(line, lambda text_box: gap if id(text_box) in latin else 0.0, 0.0)
+        lacking -= gap * len(latin)
     if lacking > 0:
         widened(line, lacking / gaps, 0.0, SPREAD_CHARACTER)
 
