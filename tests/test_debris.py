@@ -795,6 +795,29 @@ def test_a_heading_over_each_sections_contact_lines_stays_each_time(
     assert kept.count(heading) == 3 and not dropped
 
 
+@pytest.mark.parametrize(("heading", "sections", "contacts"), [
+    ("Enquiries", [("Moorings", BODY), ("Slipway repairs", MORE), ("Sailing school", BODY)],
+     [["Sarah Bennett", "Tel: 01632 960 112", "Email: grants@riverside.example.org"],
+      ["Tom Okafor", "Fax: 01632 960 348", "Website: www.riverside.example.org"],
+      ["Priya Lal", "Tel: 01632 960 571", "Address: 4 Quay Lane, Kingsmead"]]),
+    ("查詢", [("泊位", ZH_BODY), ("船排維修", ZH_MORE), ("帆船學校", ZH_BODY)],
+     [["陳小姐", "電話：2345 6789", "電郵：chan@example.org.hk"],
+      ["李先生", "傳真：2345 6790", "地址：九龍觀塘協和街123號地下"],
+      ["黃小姐", "電話：2345 6791", "電郵：wong@example.org.hk"]]),
+])  # fmt: skip
+def test_a_heading_over_each_sections_contact_lines_stays_with_no_blank_line_anywhere(
+        heading, sections, contacts):
+    """A text with no blank lines at all, as a browser's copy writes one: each section's
+    heading, its text, then a contact heading over a name and contact lines, the next
+    section's heading right under them. The contact heading is the text's each time; its
+    contact lines had been taken to run on to the next section's text, a sentence, and it
+    had gone as repeated page furniture."""
+    text = "\n".join(line for (title, body), lines in zip(sections, contacts, strict=True)
+                     for line in [title, body, heading, *lines])
+    kept, dropped = kept_and_dropped(text)
+    assert kept.count(heading) == 3 and not dropped
+
+
 @pytest.mark.parametrize(("heading", "details", "body", "more"), [
     ("Contact us", ["Harbour Trust", "The Boat House, Quay Lane", "Portsmouth PO1 2AB"],
      BODY, MORE),

@@ -390,7 +390,8 @@ def test_a_bare_unit_under_each_tables_title_joins_that_title(titles, units, joi
     assert [plain(table.caption) for table in document.blocks[1:]] == list(joined)
 
 
-@pytest.mark.parametrize(("heading", "sections", "contacts"), [
+# A contact heading, a text's sections (each its heading and text), and a contact for each.
+CONTACT_SECTIONS = [
     ("Enquiries",
      [("Home library service", "Volunteers bring books to readers who cannot reach a branch, "
        "once a fortnight, at no charge."),
@@ -408,7 +409,10 @@ def test_a_bare_unit_under_each_tables_title_joins_that_title(titles, units, joi
      [["陳大文先生", "電話：2345 6789", "電郵：taiman.chan@library.example.org.hk"],
       ["李嘉欣女士", "電話：2345 6790", "電郵：kayan.lee@library.example.org.hk"],
       ["黃志明先生", "電話：2345 6791", "電郵：chiming.wong@library.example.org.hk"]]),
-])  # fmt: skip
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
 @pytest.mark.parametrize("headed", [3, 2, 1])
 @pytest.mark.parametrize("under", ["\n", "\n\n"])
 @pytest.mark.parametrize("over", ["\n", "\n\n"])
@@ -432,3 +436,28 @@ def test_the_lines_under_a_contact_heading_are_one_block_of_lines_in_every_secti
     assert [document.blocks[at + 1].texts for at in headed_at] == [
         [clean_line(line) for line in lines] for lines in contacts[len(sections) - headed:]]
     assert kinds(document).count("Heading") == len(sections) + headed
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
+@pytest.mark.parametrize("headed", [(0, 1, 2), (0, 1), (1,), (0, 2)])
+def test_the_lines_under_a_contact_heading_end_at_the_last_contact_line_with_no_blank_lines(
+        heading, sections, contacts, headed):
+    """A text with no blank lines at all, as a browser's copy writes one: a section's text,
+    a contact heading over a name, a telephone number and an e-mail address, then the next
+    section's heading over its text. The contact's lines are one block under the heading,
+    ending at the last contact line, and the next section's heading is a heading (it had run
+    on with the contact lines into one paragraph, the name a heading over them)."""
+    intro = ("The library service lends some two million books a year."
+             if heading.isascii() else "圖書館每年借出約二百萬冊圖書。")
+    written = [line for index, ((title, text), lines) in enumerate(zip(sections, contacts,
+                                                                       strict=True))
+               for line in [title, text, *([heading, *lines] if index in headed else [])]]
+    document = structure("\n".join([intro, *written]) + "\n")
+    headed_at = [index for index, block in enumerate(document.blocks)
+                 if isinstance(block, Heading) and block.text == heading]
+    assert [document.blocks[at + 1].texts for at in headed_at] == [
+        [clean_line(line) for line in contacts[index]] for index in headed]
+    titles = [block.text for block in document.blocks
+              if isinstance(block, Heading) and block.text != heading]
+    assert titles == [title for title, _ in sections]
+    assert kinds(document).count("Paragraph") == len(sections) + 1

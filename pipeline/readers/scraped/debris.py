@@ -1625,15 +1625,21 @@ def heads_contacts(lines: list[Line], index: int) -> bool:
 def over_contact_lines(lines: list[Line], index: int) -> bool:
     """Whether the line at `index` stands over a block of short lines of the text's (a blank
     line between at most), an address, a telephone number or an e-mail address among them:
-    a contact's details, which the line heads."""
+    a contact's details, which the line heads. The block ends at its last such line: in a
+    text with no blank lines, the next section's heading and text follow it right under."""
     block = lines[index + 1:index + 2]
     for line in lines[index + 2:]:
-        if line.number != block[-1].number + 1:
+        if line.number != block[-1].number + 1 or is_running(line.text):
             break
         block.append(line)
-    return bool(block) and all(not line.kind and not is_running(line.text) for line in block) \
-        and any(is_contact_line(line.text.strip()) or is_postal_line(line.text.strip())
-                for line in block)
+    details = [at for at, line in enumerate(block) if is_contact_detail(line.text.strip())]
+    return (bool(details) and not is_running(block[0].text)
+            and all(not line.kind for line in block[:details[-1] + 1]))
+
+
+def is_contact_detail(text: str) -> bool:
+    """A line of a contact's details: a telephone number, an e-mail or a postal address."""
+    return is_contact_line(text) or is_postal_line(text)
 
 
 def is_postal_line(text: str) -> bool:

@@ -2138,13 +2138,25 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
             end += 1
         lines = units[index:end]
         if any(is_contact_line(row.strip()) for unit in lines for row in unit.rows):
-            found.append(replace(joined_units(lines), lined=True))
+            text_under = end < len(units) and units[end].lines[0] == units[end - 1].lines[-1] + 1
+            found.extend(contact_block_apart(joined_units(lines), text_under))
             index = end
     return found
 
 
 # The lines a lead-in's first line under it stands at most: the next, or a blank line under.
 MAX_LEAD_IN_GAP = 2
+
+
+def contact_block_apart(lines: Unit, text_under: bool) -> list[Unit]:
+    """The contact lines, one unit of lines, ending at their last contact line where the
+    text goes on right under them (`text_under`), no blank line between: a text with no blank
+    lines at all writes the next section's heading there, over its text (`Email: …` over
+    "Education and outreach"), a unit of its own after the block."""
+    contacts = [at for at, row in enumerate(lines.rows) if is_contact_line(row.strip())]
+    end = contacts[-1] + 1 if text_under else len(lines.rows)
+    block = replace(lines.piece(0, end), lined=True)
+    return [block, lines.piece(end, len(lines.rows))] if end < len(lines.rows) else [block]
 
 
 def introduces_contact(unit: Unit) -> bool:
