@@ -594,6 +594,7 @@ print(hashlib.sha256(pdf).hexdigest(), len(getattr(fonts, "in_place", {})), copi
 """
 
 
+@pytest.mark.slow
 def test_the_repositorys_faces_set_a_pdf_as_weasyprints_copies_of_them_do():
     """Registered where they lie, with the rules WeasyPrint writes for its copies, the faces
     set the same bytes; a file declared by a second rule is copied, as WeasyPrint would."""
