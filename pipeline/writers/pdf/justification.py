@@ -178,12 +178,19 @@ def space_width(style) -> float:
 def han_latin_gaps(line) -> set[int]:
     """The text boxes of `line` (by id) that a gap between Chinese and English follows: a
     Chinese character ending one before a Latin word, or a Latin word before a Chinese
-    character, each box set in its own language (`由` | `Harbour Authority` | `主辦`)."""
+    character, each box set in its own language (`由` | `Harbour Authority` | `主辦`). A box
+    of figures alone is no word: a note's call (`擔任主席¹`) stays against its words."""
     boxes = list(text_boxes(line))
     return {id(before) for before, after in zip(boxes, boxes[1:], strict=False)
             if before.text and after.text
-            and (han_edge(before.text[-1]) and latin_edge(after.text[0])
-                 or latin_edge(before.text[-1]) and han_edge(after.text[0]))}
+            and (han_edge(before.text[-1]) and latin_edge(after.text[0]) and worded(after.text)
+                 or latin_edge(before.text[-1]) and worded(before.text)
+                 and han_edge(after.text[0]))}
+
+
+def worded(text: str) -> bool:
+    """Whether `text` holds a Latin letter: a word, not figures alone."""
+    return any(character.isascii() and character.isalpha() for character in text)
 
 
 def latin_edge(character: str) -> bool:
