@@ -581,6 +581,17 @@ def glyph_gaps(line: list) -> tuple[list[float], list[float], list[float]]:
     return words, edges, characters
 
 
+def swept_gaps(tmp_path, name, language, title, paragraphs) -> dict[str, list[tuple]]:
+    """Each edition's lines of the paragraph `paragraphs[(language, title)]` swept a
+    character at a time (16 lengths), as their gaps (glyph_gaps: word spaces, Chinese–Latin
+    edges, between characters)."""
+    _, pdfs = swept_editions(tmp_path, name, language, title,
+                             [paragraphs[(language, title)](more) for more in range(16)],
+                             LAYOUTS)
+    return {edition: [glyph_gaps(line) for line in glyph_lines(set_glyphs(pdf))]
+            for edition, pdf in pdfs.items()}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("language", "title"), PHRASES)
 def test_a_line_holding_english_words_widens_their_spaces_before_its_characters(
@@ -592,15 +603,11 @@ def test_a_line_holding_english_words_widens_their_spaces_before_its_characters(
     English phrase pinched against widened Chinese."""
     from pipeline.writers.pdf.justification import WIDEST_LATIN_GAP
 
-    _, pdfs = swept_editions(tmp_path, "phrases", language, title,
-                             [PHRASES[(language, title)](more) for more in range(16)],
-                             LAYOUTS)
-    for name, pdf in pdfs.items():
+    for name, lines in swept_gaps(tmp_path, "phrases", language, title, PHRASES).items():
         widest = load_layout(ROOT / "layouts", name).for_language(
             language).justification.space_max_em
         spread_lines = 0
-        for line in glyph_lines(set_glyphs(pdf)):
-            words, edges, characters = glyph_gaps(line)
+        for words, edges, characters in lines:
             if words and max(characters, default=0) > 0.01:  # its characters spread
                 spread_lines += 1
                 assert min(words) > widest - 0.01, (name, words, characters)
@@ -633,12 +640,9 @@ def test_a_line_holding_single_english_words_widens_their_edges_before_its_chara
     gaps had taken no more than every character's share."""
     from pipeline.writers.pdf.justification import WIDEST_LATIN_GAP
 
-    _, pdfs = swept_editions(tmp_path, "words", language, title,
-                             [WORDS[(language, title)](more) for more in range(16)], LAYOUTS)
-    for name, pdf in pdfs.items():
+    for name, lines in swept_gaps(tmp_path, "words", language, title, WORDS).items():
         spread_lines = 0
-        for line in glyph_lines(set_glyphs(pdf)):
-            words, edges, characters = glyph_gaps(line)
+        for words, edges, characters in lines:
             if edges and not words and max(characters, default=0) > 0.01:
                 spread_lines += 1
                 assert min(edges) > WIDEST_LATIN_GAP - 0.01, (name, edges, characters)
