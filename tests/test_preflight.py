@@ -569,6 +569,20 @@ def test_a_shown_array_is_read_as_pikepdf_reads_its_items():
     assert expected[0] == b"a(b) c\\d" and expected[4] == b"\n\r\t\b\fA\x07x"
 
 
+def test_a_shown_array_of_hexadecimal_and_empty_strings_is_read_as_pikepdf_reads_it():
+    """The arrays the finisher writes, hexadecimal strings and numbers with empty literal
+    strings between (read by splitting them where they are written apart), are read as
+    pikepdf reads their items; so is one that nests an array."""
+    pdf = pikepdf.new()
+    stream = pikepdf.Stream(pdf, b"BT [<0037> 4.89 () 5.1 <004b0048> -12 () -3. <> .5] TJ "
+                                 b"[<0037> [1 2] 3] TJ ET")
+    arrays = [operands[0] for operands, operator, _ in with_ctm(stream) if operator == "TJ"]
+    assert [string_value(item) if item[:1] in (b"<", b"(") else float(item)
+            for item in shown_items(arrays[0])] == [
+        bytes(item) if isinstance(item, pikepdf.String) else float(item) for item in arrays[0]]
+    assert shown_items(arrays[1]) == [b"<0037>", b"1", b"2", b"3"]
+
+
 def test_a_font_shown_on_several_pages_is_read_once_for_them():
     """The pages of a PDF read together share what is read of a font (its widths decoded
     once), and each places the font's glyphs by its widths as a page read alone does."""
