@@ -146,10 +146,16 @@ def shown(glyphs: list[Glyph], items: list[bytes], font: FontInfo, size: float,
     # glyph is made as the tuple it is (Glyph's own constructor is a Python function).
     family, name, append, strings = font.family, font.name, glyphs.append, font.strings
     new = tuple.__new__
+    # What each number moves the next glyph by, once: a line's few spacings recur at most of
+    # its glyphs.
+    moves: dict[bytes, float] = {}
     moved = 0.0
     for item in items:
         if item[0] not in STRING_START:
-            moved -= float(item) / 1000 * size * scale
+            move = moves.get(item)
+            if move is None:
+                move = moves[item] = float(item) / 1000 * size * scale
+            moved -= move
             continue
         found = strings.get(item)
         for text, width in font.shown(item) if found is None else found:
