@@ -170,5 +170,31 @@ def test_a_proofs_note_is_in_the_documents_language_and_drawn_in_faces_that_have
                         (Paragraph((Span("Text."),)), *figures))
     assert proof_note(document) == note
     fonts = Path(__file__).resolve().parent.parent / "layouts" / "fonts"
-    assert all(ord(character) in face_for(character, fonts).getBestCmap()
+    assert all(face_for(character, fonts).get_nominal_glyph(ord(character)) is not None
                for character in note if not character.isspace())
+
+
+@pytest.mark.parametrize("face", ["NotoSans-Bold.ttf", "NotoSansCJKtc-Bold.otf"])  # NOTE_FONTS
+def test_a_proofs_note_is_drawn_from_its_faces_as_fonttools_reads_them(face):
+    """Each character a note may hold (any language's words, figures) in each of the note's
+    faces: the outline HarfBuzz draws, which the note is made of, is the one fontTools' glyph
+    set draws (a TrueType face's quadratic curves too), in the same operators, and the glyph
+    as wide."""
+    from fontTools.ttLib import TTFont
+
+    from pipeline.languages import PROFILES
+    from pipeline.writers.pdf.slug import PathPen, opened_font
+
+    path = Path(__file__).resolve().parent.parent / "layouts" / "fonts" / face
+    drawn, read = opened_font(path), TTFont(path, lazy=True)
+    glyphs, names = read.getGlyphSet(), read.getBestCmap()
+    characters = set("0123456789").union(*(profile.reader_words.proof for profile in PROFILES))
+    for character in sorted(c for c in characters if ord(c) in names):
+        name = names[ord(character)]
+        glyph = drawn.get_nominal_glyph(ord(character))
+        ours, theirs = PathPen(0.007, 17.0, 17.0), PathPen(0.007, 17.0, 17.0)
+        drawn.draw_glyph_with_pen(glyph, ours)
+        theirs.glyphSet = glyphs  # composite glyphs drawn from their components
+        glyphs[name].draw(theirs)
+        assert ours.operators == theirs.operators, character
+        assert drawn.get_glyph_h_advance(glyph) == read["hmtx"][name][0], character

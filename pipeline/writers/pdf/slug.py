@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+import uharfbuzz as hb
 from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
 
 from pipeline.languages import PROFILES
 
@@ -31,26 +31,36 @@ PROOF_RENDITION = "proof:pdf"
 
 
 class PathPen(BasePen):
-    """Glyph outlines as PDF path operators, scaled and placed."""
+    """Glyph outlines as PDF path operators, scaled and placed; a quadratic curve (a glyf
+    table's) as the cubic one it is."""
 
-    def __init__(self, glyphs, scale: float, x: float, y: float):
-        super().__init__(glyphs)
+    def __init__(self, scale: float, x: float, y: float):
+        super().__init__(None)
         self.scale, self.x, self.y = scale, x, y
         self.operators: list[str] = []
+        self.start = self.line_end = None  # the contour's first point, its last line's end
 
     def point(self, point) -> str:
         return f"{self.x + point[0] * self.scale:.3f} {self.y + point[1] * self.scale:.3f}"
 
     def _moveTo(self, point):
+        self.start, self.line_end = point, None
         self.operators.append(f"{self.point(point)} m")
 
     def _lineTo(self, point):
+        self.line_end = point
         self.operators.append(f"{self.point(point)} l")
 
     def _curveToOne(self, first, second, third):
+        self.line_end = None
         self.operators.append(f"{self.point(first)} {self.point(second)} {self.point(third)} c")
 
     def _closePath(self):
+        # HarfBuzz draws a line back to the contour's start before closing it, which the
+        # face's outline leaves to the closing (h) as fontTools draws it.
+        if self.line_end is not None and self.line_end == self.start:
+            self.operators.pop()
+        self.line_end = None
         self.operators.append("h")
 
 
@@ -62,13 +72,12 @@ def note_content(text: str, fonts_folder: Path, x: float, y: float,
     paths = []
     for character in text:
         font = face_for(character, fonts_folder)
-        glyphs = font.getGlyphSet()
-        scale = size / font["head"].unitsPerEm
-        name = font.getBestCmap().get(ord(character), ".notdef")
-        pen = PathPen(glyphs, scale, x, y)
-        glyphs[name].draw(pen)
+        scale = size / font.face.upem
+        glyph = font.get_nominal_glyph(ord(character)) or 0  # .notdef, for none
+        pen = PathPen(scale, x, y)
+        font.draw_glyph_with_pen(glyph, pen)
         paths += pen.operators
-        x += font["hmtx"][name][0] * scale
+        x += font.get_glyph_h_advance(glyph) * scale
     return f"q\n{colour}\n{chr(10).join(paths)}\nf\nQ\n".encode("ascii")
 
 
@@ -95,13 +104,15 @@ def mark_proof(pdf, fonts_folder: Path, note: str, size: float = NOTE_SIZE_PT) -
         xmp[RENDITION_CLASS] = PROOF_RENDITION
 
 
-def face_for(character: str, fonts_folder: Path) -> TTFont:
+def face_for(character: str, fonts_folder: Path) -> hb.Font:
     """The first of the note's faces that draws `character` (the first, for none)."""
     faces = (opened_font(fonts_folder / name) for name in NOTE_FONTS)
     first = opened_font(fonts_folder / NOTE_FONTS[0])
-    return next((face for face in faces if ord(character) in face.getBestCmap()), first)
+    return next((face for face in faces if face.get_nominal_glyph(ord(character)) is not None),
+                first)
 
 
 @functools.cache
-def opened_font(path: Path) -> TTFont:
-    return TTFont(path, lazy=True)
+def opened_font(path: Path) -> hb.Font:
+    """The face at `path` in its own units (its em's)."""
+    return hb.Font(hb.Face(hb.Blob.from_file_path(str(path))))
