@@ -15,7 +15,7 @@ from jinja2 import Environment
 
 from pipeline.writers.html import environment
 from pipeline.writers.line_breaks import WORD_JOINER, kept_together
-from pipeline.writers.pdf.glyph_positions import Adjustment
+from pipeline.writers.pdf.glyph_positions import Adjustment, adjustment
 from pipeline.writers.pdf.placement import descendants, outer_boxes, walked_once
 
 
@@ -77,6 +77,12 @@ def test_a_glyph_adjustment_is_a_whole_number_written_to_a_hundredth():
         assert adjustment == int(value)
         assert f">{adjustment}<" == f">{written}<"
         assert f"{adjustment:d}" == str(int(value))
+
+
+def test_a_recurring_glyph_adjustment_is_made_once_and_each_value_written_as_its_own():
+    assert adjustment(0.0196) is adjustment(0.0196)
+    assert [f"{adjustment(value)}" for value in (-0.0013, 0.0013, 12.345, 12.3449)] == [
+        "-0", "0", "12.35", "12.34"]
 
 
 def test_a_template_shared_by_layouts_is_compiled_once_and_again_once_edited(tmp_path,
