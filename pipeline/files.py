@@ -152,21 +152,23 @@ def read_at_most(path: Path, limit: int) -> bytes:
 # --- Confinement -----------------------------------------------------------------------------
 
 
-def inside(path: Path, folder: Path) -> Path:
+def inside(path: Path, folder: Path, links: Links | None = None) -> Path:
     """`path` with every symbolic link followed, when it stays inside `folder` (its links
-    followed too); a link leading out, or a loop of links, is refused naming `path`."""
-    real = resolved(path)
-    if not real.is_relative_to(resolved(folder)):
+    followed too); a link leading out, or a loop of links, is refused naming `path`. `links`
+    follows the links of a check of many paths (Links)."""
+    links = links or Links()
+    real = links.resolved(path)
+    if not real.is_relative_to(links.folder(folder)):
         raise PipelineError(path, f"is a symbolic link leading out of {folder.name}/ (to {real});"
                                   " only files inside the project are read or written")
     return real
 
 
-def input_file(path: Path, folder: Path) -> Path:
+def input_file(path: Path, folder: Path, links: Links | None = None) -> Path:
     """`path` inside `folder` (see `inside`) and, when it exists, an ordinary file this
     process may read: a folder, a pipe (whose reading would wait forever) or a device is
     refused, naming `path`."""
-    real = inside(path, folder)
+    real = inside(path, folder, links)
     if problem := unreadable(real):
         raise PipelineError(path, problem)
     return real
@@ -190,6 +192,29 @@ def unreadable(path: Path) -> str | None:
 def lies_inside(path: Path, folder: Path) -> bool:
     """Whether `path` is inside `folder` once the symbolic links of both are followed."""
     return resolved(path).is_relative_to(resolved(folder))
+
+
+class Links:
+    """Paths with their symbolic links followed for one check of many paths, each folder's
+    once: a file that is no link lies where its folder, followed, leads (as `Path.resolve`
+    finds it), so a layout's forty files cost one following of its folder, not forty (a build
+    step checks its files before it opens any). Kept for one check only: a link changed
+    afterwards is followed afresh by the next."""
+
+    def __init__(self):
+        self.folders: dict[Path, Path] = {}
+
+    def folder(self, path: Path) -> Path:
+        if path not in self.folders:
+            self.folders[path] = resolved(path)
+        return self.folders[path]
+
+    def resolved(self, path: Path) -> Path:
+        try:
+            plain = path.name not in ("", ".", "..") and not path.is_symlink()
+        except OSError:  # a folder that may not be searched: followed as Path.resolve does
+            plain = False
+        return self.folder(path.parent) / path.name if plain else resolved(path)
 
 
 def resolved(path: Path) -> Path:

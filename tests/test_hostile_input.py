@@ -358,6 +358,24 @@ def test_a_layout_file_leading_out_is_refused_and_never_hashed(tmp_path):
     project.refuse_escapes("good", ["screen"])  # other layouts are not concerned
 
 
+def test_links_followed_once_a_folder_lead_where_path_resolve_leads(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "plain.txt").write_text("x")
+    (tmp_path / "outside.txt").write_text("x")
+    (tmp_path / "folder").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "out.txt").symlink_to(tmp_path / "outside.txt")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real" / "loop")
+    links = files.Links()
+    for path in [tmp_path / "folder" / name for name in ("plain.txt", "out.txt", "missing.txt",
+                                                         ".", "..")] + [
+            tmp_path / "folder" / ".." / "outside.txt", tmp_path / "real" / "plain.txt"]:
+        assert links.resolved(path) == path.resolve(), path
+    with pytest.raises(PipelineError, match="loop: is a loop of symbolic links"):
+        links.resolved(tmp_path / "folder" / "loop")
+    with pytest.raises(PipelineError, match="out.txt: is a symbolic link leading out of real/"):
+        files.input_file(tmp_path / "folder" / "out.txt", tmp_path / "real", links)
+
+
 def test_an_unreadable_source_is_named(tmp_path, monkeypatch):
     project = Project(new_project(tmp_path / "project", {"good.txt": GOOD}))
     if os.geteuid() != 0:

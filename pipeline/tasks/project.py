@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.files import IMAGE_SUFFIXES, STAGED_NAME_BYTES, input_file, inside, lies_inside
+from pipeline.files import (
+    IMAGE_SUFFIXES,
+    STAGED_NAME_BYTES,
+    Links,
+    input_file,
+    inside,
+    lies_inside,
+)
 from pipeline.layout_folders import HYPHENATION_EXCEPTIONS, REFERENCE_DOCX, SETTINGS, layout_names
 
 if TYPE_CHECKING:  # a build with nothing to do names layouts but reads none
@@ -303,18 +310,19 @@ class Project:
         layouts/ and every output in output/<name>/ once symbolic links are followed, each an
         ordinary readable file; a loop of links is refused too. A build step calls this
         before it opens anything."""
+        links = Links()
         for folder in (self.source_dir, self.layouts_dir, self.output_root):
-            inside(folder, self.root)
+            inside(folder, self.root, links)
         for path in [*self.inputs(name), self.hyphenation_list]:
-            input_file(path, self.source_dir)
-        inside(self.output_dir(name), self.output_root)
-        inside(self.preview_dir(name), self.output_dir(name))
+            input_file(path, self.source_dir, links)
+        inside(self.output_dir(name), self.output_root, links)
+        inside(self.preview_dir(name), self.output_dir(name), links)
         for path in self.outputs(name, layouts):
-            input_file(path, self.output_dir(name))
+            input_file(path, self.output_dir(name), links)
         for layout in layouts:
             folder = self.layout(layout)
             for path in (*folder.files, folder.reference_docx):
-                input_file(path, self.layouts_dir)
+                input_file(path, self.layouts_dir, links)
 
     def confined(self, name: str) -> bool:
         """Whether document `name`'s own files all lie in the project (`refuse_escapes`)."""
