@@ -304,6 +304,19 @@ def test_a_name_too_long_for_the_files_built_of_it_is_refused_and_one_as_long_bu
         files.write_bytes(path, b"built")
 
 
+def test_a_write_removes_the_temporaries_killed_writes_of_its_file_left_and_only_those(tmp_path):
+    """Told by name, a glob's marks (`[`, `*`) in it standing for themselves."""
+    path = tmp_path / "a[1]*.pdf"
+    left = [tmp_path / ".a[1]*.pdf.k3x9q2ab.part", tmp_path / ".a[1]*.pdf..part"]
+    kept = [tmp_path / name for name in (".a1x.pdf.k3x9q2ab.part", ".a[1]*.pdf.part",
+                                         ".a[1]*.pdf.k3x9q2ab", "a[1]*.pdf.k3x9q2ab.part")]
+    for temporary in [*left, *kept]:
+        temporary.write_bytes(b"half")
+    files.write_bytes(path, b"built")
+    assert sorted(tmp_path.iterdir()) == sorted([path, *kept])
+    assert path.read_bytes() == b"built"
+
+
 @pytest.mark.parametrize(("name", "shown", "held"), [
     ("esc\x1b[41mRED\x1b[0m", "esc\\x1b[41mRED\\x1b[0m", "\\x1b"),
     ("cr\rBuilt 0 tasks; all fine", "cr\\rBuilt 0 tasks; all fine", "\\r"),
