@@ -33,6 +33,7 @@ from pipeline.model import (
 )
 from pipeline.readers.docx.draft import read_docx
 from pipeline.writers.docx.draft import fitted, write_docx
+from pipeline.writers.docx.structures import holds_style
 
 from .support import client, libreoffice
 
@@ -609,3 +610,13 @@ def test_a_paragraph_under_a_table_is_spaced_from_it_and_reads_back_the_same(tmp
     assert under["Outlook"] is None and under["Visits rose."] is None
     (tmp_path / "piece.docx").write_bytes(data)
     assert read_docx(tmp_path / "piece.docx", document.metadata).blocks == document.blocks
+
+
+def test_a_draft_holds_a_style_as_python_docx_tells_it():
+    """By name, as `in` finds it: Word's UI name or its internal one ("heading 1"), a name a
+    reference gives as it shows, and no style held only by its id."""
+    styles = docx.Document().styles
+    styles.add_style("Quote Block", WD_STYLE_TYPE.PARAGRAPH).element.name_val = "Heading 1"
+    styles.add_style("Extra", WD_STYLE_TYPE.PARAGRAPH).element.style_id = "Caption2"
+    for name in ("Normal", "Heading 1", "heading 1", "Caption", "Caption2", "Extra", "Nothing"):
+        assert holds_style(styles, name) == (name in styles), name

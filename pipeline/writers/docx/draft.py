@@ -73,6 +73,7 @@ from pipeline.writers.docx.structures import (
     add_styles,
     add_table,
     hang_from_label,
+    holds_style,
 )
 from pipeline.writers.flush import breaks_sections, flush_left
 
@@ -386,7 +387,7 @@ def _add_missing_styles(draft) -> None:
     """The draft's styles the template or reference lacks, based on its Normal; Byline is ours."""
     styles = draft.styles
     for name in DRAFT_STYLES:
-        if name in styles:
+        if holds_style(styles, name):
             continue
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name != BYLINE_STYLE)
         style.base_style = styles["Normal"]
@@ -394,7 +395,7 @@ def _add_missing_styles(draft) -> None:
         style.quick_style = True
         if name.startswith("Heading "):  # a heading for Word's navigation pane and contents
             style.element.get_or_add_pPr().get_or_add_outlineLvl().val = int(name[-1]) - 1
-    if LINK_STYLE not in styles:
+    if not holds_style(styles, LINK_STYLE):
         link = styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
         link.font.underline = True
         link.font.color.rgb = LINK_COLOUR

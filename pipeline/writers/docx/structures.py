@@ -29,6 +29,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.story import StoryPart
 from docx.shared import Pt
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from pipeline.languages import NUMERALS
@@ -70,7 +71,7 @@ def add_styles(draft, body_size_pt: float) -> None:
     lists = [list_style(numbered, depth) for numbered in LIST_KINDS for depth in range(LIST_LEVELS)]
     ours = (LINES_STYLE, ATTRIBUTION_STYLE)
     for name in (*lists, SIGN_OFF_STYLE, NOTE_STYLE, *ours):
-        if name not in styles:
+        if not holds_style(styles, name):
             style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name not in ours)
             style.base_style = styles["Normal"]
             if name == LINES_STYLE:
@@ -80,9 +81,15 @@ def add_styles(draft, body_size_pt: float) -> None:
                 style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if name in ours:
                 style.quick_style = True
-    if NOTE_REFERENCE_STYLE not in styles:
+    if not holds_style(styles, NOTE_REFERENCE_STYLE):
         style = styles.add_style(NOTE_REFERENCE_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
         style.font.superscript = True
+
+
+def holds_style(styles, name: str) -> bool:
+    """Whether the draft has a style of `name`, as `name in styles` tells, but found by one
+    XPath query: `in` reads every style's name in Python, each time (7 ms a draft)."""
+    return styles.element.get_by_name(BabelFish.ui2internal(name)) is not None
 
 
 def list_style(numbered: bool, depth: int) -> str:
@@ -178,7 +185,7 @@ def numbered(paragraph, number_id: int, level: int) -> None:
 def add_table(draft, block: Table, add_spans, text_width: int) -> None:
     columns = len(block.header)
     table = draft.add_table(rows=1 + len(block.rows), cols=columns)
-    if TABLE_STYLE in draft.styles:
+    if holds_style(draft.styles, TABLE_STYLE):
         table.style = draft.styles[TABLE_STYLE]
     header_row = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
