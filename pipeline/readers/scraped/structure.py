@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -1286,7 +1285,9 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     # Lane" over the text, "Month by month" heading a section later).
     headings = [word_count(unit.text) for unit in rest[1:]
                 if len(unit.rows) == 1 and is_heading_text(unit.text)]
-    strapline = bool(headings) and word_count(under.text) > statistics.median_high(headings)
+    # Their median, the higher of the two middle ones (statistics.median_high, whose import
+    # the model's step would pay for this alone).
+    strapline = bool(headings) and word_count(under.text) > sorted(headings)[len(headings) // 2]
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none; a blank line under the title too, where it heads
     # no text ("Final report, February 2025" over "1. Introduction"), and is no timeline's
