@@ -1957,3 +1957,23 @@ def test_lines_a_dash_opens_under_the_title_are_a_list_not_its_subtitle(gap):
     assert document.metadata.subtitle == ""
     (items,) = [block.items for block in document.blocks if type(block).__name__ == "List"]
     assert len(items) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "A Message from the Director", "主任寄语 A Message from the Director", "Dear Members",
+    "The year 2024 marked the 75th anniversary of the founding of the People’s Republic.",
+    "2 Operations", "年度回顧",
+])
+def test_a_line_is_heading_shaped_or_not_whatever_the_document_it_is_read_in(line):
+    """Its answer is kept, by the line alone (is_heading_text is asked of the same lines
+    again and again): so none may hang on what is being read, the document's language or a
+    paragraph's open quotations."""
+    from pipeline.languages.profile import OpenQuotes, lines_of
+    from pipeline.readers.cleaning import reading_in
+    from pipeline.readers.scraped.structure import is_heading_text
+
+    alone = is_heading_text.__wrapped__(line)
+    for language in ("en-GB", "zh-HK", "zh-CN"):
+        with reading_in(language), lines_of(OpenQuotes(depth=1, kinds=["\u300c"])):
+            assert is_heading_text.__wrapped__(line) == alone
+            assert is_heading_text(line) == alone

@@ -22,6 +22,7 @@ The rules read what the web page left behind:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -1500,6 +1501,9 @@ def is_year_line(text: str) -> bool:
         re.fullmatch(profile.year_line, text.strip(), re.IGNORECASE))
 
 
+# Asked of the same lines again and again by the tests of a text's parts (a paragraph six
+# times, the seed's), each a dozen patterns and a word by word reading of its languages.
+@functools.lru_cache(maxsize=4096)
 def is_heading_text(text: str) -> bool:
     """A line shaped as its language writes a heading, after any section number and before
     any note calls ("… doubled.[2]" ends as a sentence), or in two languages one after the
