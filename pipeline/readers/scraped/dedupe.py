@@ -347,7 +347,10 @@ def repetition(text: str) -> list[str]:
             continue
         phrases = [text[pieces[i][0]:pieces[i + length - 1][1]]
                    for i in range(0, len(pieces), length)]
-        if len({likeness_key(phrase) for phrase in phrases}) == 1 and WORDLIKE.search(text):
+        # Each alike to the first, asked until one is not (most lines' second is not), where
+        # every phrase's key had been made for every division of the line.
+        first = likeness_key(phrases[0])
+        if all(likeness_key(phrase) == first for phrase in phrases[1:]) and WORDLIKE.search(text):
             return phrases
     return []
 
