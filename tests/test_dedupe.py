@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -170,3 +171,14 @@ def test_the_report_quotes_each_dropped_line_as_the_source_writes_it():
         assert drop["source"] == [lines[number - 1] for number in drop["lines"]]
     footer = next(drop for drop in found["dropped"] if drop["text"].startswith("©"))
     assert footer["source"] == ["© 2024 Riverside Centre. All rights reserved."]
+
+
+def test_a_units_text_once_read_is_that_of_its_own_rows():
+    """Kept once read (the structure's tests read it again and again): a unit made from
+    another with other rows (`replace`, `piece`, `apart`) reads its own."""
+    unit = Unit("text", ("The walk opens", "in\tMay."), (1, 2))
+    assert unit.text == "The walk opens in May."
+    assert replace(unit, rows=("Closed", "in June.")).text == "Closed in June."
+    assert unit.piece(0, 1).text == "The walk opens"
+    assert [each.text for each in unit.apart()] == ["The walk opens", "in May."]
+    assert unit.text == "The walk opens in May."

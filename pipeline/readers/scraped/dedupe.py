@@ -80,7 +80,7 @@ class Unit:
                     counts[0] if end - start == 1 else 1, counts if max(counts) > 1 else (),
                     self.quoted, self.lined)
 
-    @property
+    @functools.cached_property  # read hundreds of times a text by the tests of its structure
     def text(self) -> str:
         """The rows read as one line: how blocks are compared, and how a paragraph reads (a
         list item's indentation, kept for the list's depth, aside)."""
