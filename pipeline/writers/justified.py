@@ -55,7 +55,7 @@ from pipeline.writers.paragraphs import (
     first_fit,
     short_line_break,
 )
-from pipeline.writers.shaping import TextStyle, shaper
+from pipeline.writers.shaping import Shaper, TextStyle, shaper
 
 HYPHEN_PENALTY = 150  # TeX's \hyphenpenalty is 50: fewer hyphens, as a typesetter sets
 COMPOUND_PENALTY = 150  # TeX's \exhyphenpenalty: after a compound's own hyphen
@@ -95,6 +95,11 @@ class LineSetting:
     # Each heading's element ("h1" the title, "h2", "h3": the ones after it alike), with its
     # style and measure.
     headings: tuple[tuple[str, TextStyle, float], ...] = ()
+
+    @functools.cached_property
+    def measuring(self) -> Shaper:
+        """The widths of text in the setting's fonts: looked up once, not for each word."""
+        return shaper(self.fonts_folder)
 
     def heading(self, tag: str) -> tuple[TextStyle, float] | None:
         known = dict((name, (style, width)) for name, style, width in self.headings)
@@ -211,7 +216,7 @@ def before_breaking_word(marked: list[Marked], space: int) -> bool:
 def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBreaks,
                     block: int) -> list[Marked]:
     """The paragraph as boxes, glue and penalties, each break marked with its place."""
-    measuring = shaper(setting.fonts_folder)
+    measuring = setting.measuring
     marked: list[Marked] = []
     for number, span in enumerate(spans):
         style = setting.style(span)
@@ -222,16 +227,16 @@ def paragraph_items(spans: Sequence[Span], setting: LineSetting, rules: LineBrea
             continue
         space = measuring.width(" ", style)
         stretch = (setting.spaces.space_max_em * style.size) - space
-        shrink = space - setting.spaces.space_min_em * style.size
+        glue = Glue(space, stretch, space - setting.spaces.space_min_em * style.size)
         addresses = [(match.start(), match.end()) for match in SET_APART.finditer(span.text)]
         kept, bound = bound_spaces(span.text), bound_hyphens(span.text)
         within = rules.within(span.language) if span.language else rules  # its hyphenation
         for match in WORDS.finditer(span.text):
             token, offset = match.group(), match.start()
             if token == " " and offset not in kept:
-                marked.append(Marked(Glue(space, stretch, shrink), (number, offset), "space"))
+                marked.append(Marked(glue, (number, offset), "space"))
             elif token in " \u00a0":  # a no-break space, a telephone number's, a time's
-                marked += [Marked(Penalty(0, INFINITY)), Marked(Glue(space, stretch, shrink))]
+                marked += [Marked(Penalty(0, INFINITY)), Marked(glue)]
             else:
                 marked += word_items(match, number, style, within, block, addresses, bound,
                                      setting)
@@ -243,10 +248,14 @@ def word_items(match: re.Match, span: int, style: TextStyle, rules: LineBreaks, 
                setting: LineSetting) -> list[Marked]:
     """A word's pieces, and the breaks allowed between them (`bound`: the span's hyphens no
     line ends at, bound_hyphens)."""
-    word, start = match.group(), match.start()
+    word = match.group()
+    measuring = setting.measuring
     points = word_points(match, rules, block, addresses, bound)
-    measuring = shaper(setting.fonts_folder)
     tracking = setting.spaces.letter_spacing_em * style.size
+    if not points:  # most words: one box
+        return [Marked(Box(measuring.width(word, style), len(word) * tracking,
+                           len(word) * tracking))]
+    start = match.start()
 
     def box(width: float, letters: int) -> Box:
         return Box(width, letters * tracking, letters * tracking)
@@ -285,15 +294,17 @@ def word_points(match: re.Match, rules: LineBreaks, block: int,
                 for point in address_points(text[first:last])
                 if 0 < first + point - start < len(word)}
     points: dict[int, str] = {}
-    own = {hyphen - start for hyphen in bound if start <= hyphen < start + len(word)}
-    for hyphen in COMPOUND_HYPHEN.finditer(word):
-        if hyphen.start() not in own:
-            points[hyphen.end()] = "compound"
-    units = {inside for found in FIGURE_UNITS.finditer(word)
-             for inside in range(found.start() + 1, found.end())}
-    for pair in UNSPACED_PAIR.finditer(word):
-        if pair.start() not in units:
-            points[pair.start()] = "break"
+    if "-" in word:  # the only hyphen a compound breaks at
+        own = {hyphen - start for hyphen in bound if start <= hyphen < start + len(word)}
+        for hyphen in COMPOUND_HYPHEN.finditer(word):
+            if hyphen.start() not in own:
+                points[hyphen.end()] = "compound"
+    if not word.isascii():  # Chinese letters, none ASCII, break between them
+        units = {inside for found in FIGURE_UNITS.finditer(word)
+                 for inside in range(found.start() + 1, found.end())}
+        for pair in UNSPACED_PAIR.finditer(word):
+            if pair.start() not in units:
+                points[pair.start()] = "break"
     for letters in LETTERS.finditer(text, start, start + len(word)):
         for point in rules.points(letters, block):
             points[letters.start() - start + point] = "hyphen"

@@ -233,13 +233,14 @@ class LineBreaks:
     def points(self, match: re.Match, block: int) -> list[int]:
         """Where the word `match` found may be hyphenated, as offsets into it."""
         word, text = match.group(), match.string
+        if len(word) < self.hyphenation.min_word:  # most words: nothing more to look at
+            return []
         before = text[match.start() - 1] if match.start() else " "
         after = text[match.end()] if match.end() < len(text) else " "
         # A word a no-break space binds to the figure before it ("£21.6 million", "298
         # kilometres"): the amount never breaks, inside the word either.
         counted = before == NBSP and text[max(match.start() - 2, 0)].isdigit()
-        if (len(word) < self.hyphenation.min_word
-                or not (word.islower() or word in exceptions(self.hyphenation.exceptions))
+        if (not (word.islower() or word in exceptions(self.hyphenation.exceptions))
                 or (block, word) in self.whole_words or counted
                 or before in HYPHENS or after in HYPHENS or before.isdigit() or after.isdigit()):
             return []
