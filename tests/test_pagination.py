@@ -168,6 +168,20 @@ def test_lines_measured_once_are_set_alike_in_every_style_and_layout():
     assert pdf(again) == pdf(laid_out(alike_words_html(shifted=True)))
 
 
+def test_margins_are_measured_once_with_the_pages_and_give_the_same_pdf():
+    """A running head alike on many pages (`A left page`) is measured once, with the lines
+    of the pages, and set as WeasyPrint sets it."""
+    measured: dict = {}
+    pagination = laid_out(HTML_TEXT, split_lines=measured)
+    pages_lines = len(measured)
+    use_uharfbuzz_subsetting()
+    written = with_margins(pagination, split_lines=measured).write_pdf(
+        pdf_identifier=b"the same file")
+    assert any(key[0] == "A left page" for key in measured)
+    assert len(measured) > pages_lines
+    assert written == pdf(laid_out(HTML_TEXT))
+
+
 def test_the_lines_style_names_every_property_weasyprint_measures_a_line_by():
     """A WeasyPrint that measures lines by another property of the style must have it named,
     or text differing in it alone would be set alike."""
@@ -199,8 +213,8 @@ def test_a_long_layout_is_let_go_and_its_memory_handed_back_before_the_pdf_is_fi
     pages, events = [], []
     margins, finishing = render.with_margins, render.finished
 
-    def with_margins(pagination):
-        written = margins(pagination)
+    def with_margins(pagination, **options):
+        written = margins(pagination, **options)
         pages.extend(weakref.ref(page._page_box) for page in written.pages)
         return written
 

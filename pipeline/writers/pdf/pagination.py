@@ -54,8 +54,6 @@ def paginated(html, earlier: Pagination | None = None, kept: int = 0,
     where they can be; each line's text measured once for every layout given the same
     `split_lines`."""
     import weasyprint.layout
-    import weasyprint.layout.inline
-    import weasyprint.layout.preferred
 
     contexts, made = [], []
     make_all_pages = weasyprint.layout.make_all_pages
@@ -68,16 +66,27 @@ def paginated(html, earlier: Pagination | None = None, kept: int = 0,
         made[:] = [(page, page.children, page.children[0].children) for page in laid_out]
         return laid_out
 
+    with patched(weasyprint.layout, make_all_pages=making,
+                 make_margin_boxes=lambda context, page, state: (),
+                 layout_backgrounds=lambda page, get_image_from_uri: None), \
+            measured_once(split_lines):
+        document = html.render(**options)
+    return Pagination(document, contexts[0], made)
+
+
+@contextlib.contextmanager
+def measured_once(split_lines: dict | None) -> Iterator[None]:
+    """WeasyPrint's measures of a line's text answered from `split_lines` (`remembering`)
+    while it lays out, where it is given."""
+    import weasyprint.layout.inline
+    import weasyprint.layout.preferred
+
     with contextlib.ExitStack() as stack:
-        stack.enter_context(patched(weasyprint.layout, make_all_pages=making,
-                                    make_margin_boxes=lambda context, page, state: (),
-                                    layout_backgrounds=lambda page, get_image_from_uri: None))
         if split_lines is not None:
             for module in (weasyprint.layout.inline, weasyprint.layout.preferred):
                 stack.enter_context(patched(module, split_first_line=remembering(
                     module.split_first_line, split_lines)))
-        document = html.render(**options)
-    return Pagination(document, contexts[0], made)
+        yield
 
 
 # Every property of a text's style that WeasyPrint's measure of a line reads
@@ -203,20 +212,22 @@ def resumed(entry: tuple, first_pages: list, remade: bool) -> tuple:
         "content_lookups": []}
 
 
-def with_margins(pagination: Pagination):
+def with_margins(pagination: Pagination, split_lines: dict | None = None):
     """The WeasyPrint Document of `pagination`, its pages given their margin boxes and
-    backgrounds."""
+    backgrounds; the margins' lines measured once with the pages' (`split_lines`): a
+    running head's or a folio's text, alike on many pages, is measured once."""
     from weasyprint.document import Page
     from weasyprint.layout.background import layout_backgrounds
     from weasyprint.layout.page import make_margin_boxes
 
     context = pagination.context
-    for number, page in enumerate(pagination.pages, start=1):
-        box = page._page_box
-        context.current_page = number
-        state = context.page_maker[number][3]
-        box.children = (*box.children, *make_margin_boxes(context, box, state))
-        layout_backgrounds(box, context.get_image_from_uri)
+    with measured_once(split_lines):
+        for number, page in enumerate(pagination.pages, start=1):
+            box = page._page_box
+            context.current_page = number
+            state = context.page_maker[number][3]
+            box.children = (*box.children, *make_margin_boxes(context, box, state))
+            layout_backgrounds(box, context.get_image_from_uri)
     # A Page gathers its links, anchors and bookmarks from every box, the margins' too.
     pagination.document.pages = [Page(page._page_box) for page in pagination.pages]
     return pagination.document

@@ -210,7 +210,7 @@ def placed(document: Document, layout: Layout, stylesheets: list, fetcher):
             if not undoing:
                 break
         placement = better
-    return html_text, with_margins(laid_out)
+    return html_text, with_margins(laid_out, split_lines=lines_measured)
 
 
 def finished(rendered: bytes, layout: Layout, note: str = "",
