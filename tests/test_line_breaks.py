@@ -565,6 +565,44 @@ def html_as_set(document, layout_name: str) -> str:
     return render_html(document, layout, None, paragraph_setting(document, layout, sheets, fetcher))
 
 
+@pytest.mark.parametrize("language", ["en-GB", "zh-Hant"])
+def test_a_layouts_setting_is_read_alike_without_the_notes_its_sample_calls(monkeypatch,
+                                                                           language):
+    """The sample a layout's setting is read from calls notes it does not hold: with them, the
+    setting read is the same, calls and all."""
+    from dataclasses import replace as replaced
+
+    from weasyprint import CSS
+
+    from pipeline.languages import profile_for
+    from pipeline.model import Note
+    from pipeline.writers.pdf import justified_lines
+    from pipeline.writers.pdf.render import stylesheet_files
+
+    lean = justified_lines.sample
+
+    def with_notes(*arguments):
+        document = lean(*arguments)
+        notes = tuple(Note(span.note, (Span("5"),)) for span in document.blocks[1].spans
+                      if span.note)
+        return replaced(document, blocks=(*document.blocks[:3], *notes,
+                                          *document.blocks[3:]))
+
+    scripts = frozenset(profile for profile in {profile_for(language)} if profile.characters)
+    for name in ("print", "screen", "large-print"):
+        layout = load_layout(ROOT / "layouts", name).for_language(language)
+        fetcher = url_fetcher(layout.folder.parent, ROOT / "source")
+        document = Document("sample", Metadata(title="Sample", language=language), None, ())
+        sheets = [CSS(filename=path, url_fetcher=fetcher, font_config=font_configuration())
+                  for path in stylesheet_files(document, layout, ROOT / "source")]
+        setting = justified_lines.sample_setting(layout, language, scripts, sheets, fetcher)
+        assert any(note for (_, _, note), _ in setting.styles)
+        monkeypatch.setattr(justified_lines, "sample", with_notes)
+        assert justified_lines.sample_setting(layout, language, scripts, sheets,
+                                              fetcher) == setting
+        monkeypatch.setattr(justified_lines, "sample", lean)
+
+
 def test_what_a_line_prefers_to_keep_together_yields_in_a_table_too_wide():
     """In a table too wide for the measure at its smallest (LineBreaks.yielding), a range
     may break after its dash and a relation, a time, a telephone number or a fraction at
