@@ -61,6 +61,15 @@ def test_margins_added_later_give_the_same_pdf_as_weasyprint():
     assert pdf(pagination) == expected
 
 
+def test_pages_gather_their_links_once_their_margins_are_laid_out():
+    """A layout thrown away never gathers its links, anchors and bookmarks; the one kept
+    gathers them with its margins."""
+    pagination = laid_out(HTML_TEXT)
+    assert all(page.width < page.height for page in pagination.pages)  # what placement reads
+    assert not any(hasattr(page, "links") for page in pagination.pages)
+    assert any(page.links for page in with_margins(pagination).pages)
+
+
 def test_weasyprint_lays_out_margins_again_once_pages_are_paginated():
     laid_out(HTML_TEXT)
     pages = weasyprint.HTML(string=HTML_TEXT).render(font_config=font_configuration()).pages

@@ -6,7 +6,9 @@ heads, folios) and backgrounds as it hands its pages over, a sixth of a layout's
 use to a layout that is thrown away. So pages are laid out without them (`paginated`), and
 the layout that is kept gets them (`with_margins`) as WeasyPrint's own layout_document makes
 them (weasyprint/layout/__init__.py, WeasyPrint 70): page by page, once every page is laid
-out and the named strings of the running heads are gathered.
+out and the named strings of the running heads are gathered. Likewise a page is handed over
+as its box and size alone (`PaginatedPage`): the links, anchors and bookmarks WeasyPrint's
+Page gathers from every box are gathered for the layout kept, once it has its margins.
 
 And a layout after a mend lays out again only the pages the mend can change: the pages
 before the one where the HTML first differs, less one (whose last lines may be kept with the
@@ -47,12 +49,23 @@ class Pagination:
         return self.document.pages
 
 
+class PaginatedPage:
+    """A page as pagination hands it over, in WeasyPrint's Page's place: its box and its size,
+    what placement reads of it."""
+
+    def __init__(self, page_box):
+        self._page_box = page_box
+        self.width = page_box.margin_width()
+        self.height = page_box.margin_height()
+
+
 def paginated(html, earlier: Pagination | None = None, kept: int = 0,
               split_lines: dict | None = None, **options) -> Pagination:
     """`html` (a weasyprint.HTML) laid out into pages, as HTML.render(**options) would, but
     without margin boxes and backgrounds; the first `kept` pages carried over from `earlier`
     where they can be; each line's text measured once for every layout given the same
     `split_lines`."""
+    import weasyprint.document
     import weasyprint.layout
 
     contexts, made = [], []
@@ -69,7 +82,7 @@ def paginated(html, earlier: Pagination | None = None, kept: int = 0,
     with patched(weasyprint.layout, make_all_pages=making,
                  make_margin_boxes=lambda context, page, state: (),
                  layout_backgrounds=lambda page, get_image_from_uri: None), \
-            measured_once(split_lines):
+            patched(weasyprint.document, Page=PaginatedPage), measured_once(split_lines):
         document = html.render(**options)
     return Pagination(document, contexts[0], made)
 
