@@ -3,7 +3,9 @@ same PDF as WeasyPrint's own layout, running heads, folios, backgrounds, links a
 
 import gc
 import weakref
+from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -14,6 +16,7 @@ from pipeline.writers.pdf.pagination import (
     kept_pages,
     paginated,
     released,
+    remembering,
     with_margins,
 )
 from pipeline.writers.pdf.render import font_configuration
@@ -189,6 +192,30 @@ def test_margins_are_measured_once_with_the_pages_and_give_the_same_pdf():
     assert any(key[0] == "A left page" for key in measured)
     assert len(measured) > pages_lines
     assert written == pdf(laid_out(HTML_TEXT))
+
+
+def test_a_styles_line_properties_are_read_once_for_all_its_lines():
+    """The lines of a paragraph share its style: what a measure is keyed by is read of it
+    once, and each line of text still measured on its own."""
+    reads: Counter = Counter()
+
+    class Style(dict):
+        def __getitem__(self, name):
+            reads[name] += 1
+            return "normal"
+
+    measured = []
+
+    def split_first_line(text, *arguments):
+        measured.append(text)
+        return SimpleNamespace(), len(text), None, 10.0, 12.0, 9.0
+
+    split = remembering(split_first_line, {})
+    style = Style()
+    for text in ("A first line", "A second line", "A first line"):
+        split(text, style, None, 100.0, 0)
+    assert measured == ["A first line", "A second line"]
+    assert set(reads) == set(LINE_STYLE) and set(reads.values()) == {1}
 
 
 def test_the_lines_style_names_every_property_weasyprint_measures_a_line_by():

@@ -119,11 +119,19 @@ def remembering(split_first_line, found: dict):
     """WeasyPrint's split_first_line (the first line of a text within a width), answered
     from `found` for text already measured alike. Each caller gets a copy of the measured
     layout (a few attributes: Pango's own objects are released once it is measured), as the
-    text of a line's layout is changed after it is set (line_ends.py)."""
+    text of a line's layout is changed after it is set (line_ends.py). A style's LINE_STYLE
+    is read once (`alike`): the lines of a paragraph share its style, and a property
+    WeasyPrint has computed stays as it is."""
+    styles: dict[int, tuple[Any, str]] = {}  # by id: the style (so the id stays its own), read
+
+    def alike(style) -> str:
+        if id(style) not in styles:
+            styles[id(style)] = (style, str([style[name] for name in LINE_STYLE]))
+        return styles[id(style)][1]
+
     def split(text, style, context, max_width, justification_spacing, is_line_start=True,
               minimum=False):
-        key = (text, max_width, justification_spacing, is_line_start, minimum,
-               str([style[name] for name in LINE_STYLE]))
+        key = (text, max_width, justification_spacing, is_line_start, minimum, alike(style))
         if key not in found:
             found[key] = split_first_line(text, style, context, max_width,
                                           justification_spacing, is_line_start, minimum)
