@@ -66,3 +66,27 @@ def test_any_other_worker_takes_its_next_job_itself():
     freed = worker_on(Pipe())
     runner.dispatch(None, freed, [freed])
     assert freed.connection.sent == ["docx:report"] and runner.started == []
+
+
+def test_a_worker_is_forked_with_what_it_inherits_frozen_out_of_its_collections():
+    import gc
+
+    frozen_at_fork = []
+
+    class Child:
+        def __init__(self, target, args):
+            pass
+
+        def start(self):
+            frozen_at_fork.append(gc.get_freeze_count())
+
+    class Forking(SupervisedRunner):
+        def __init__(self):
+            self.Child, self.reporter = Child, object()
+
+    frozen_before = gc.get_freeze_count()
+    try:
+        Forking().start_worker([], None)
+    finally:
+        gc.unfreeze()
+    assert frozen_at_fork and frozen_at_fork[0] > frozen_before

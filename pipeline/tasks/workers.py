@@ -15,6 +15,7 @@ says in one line that it was interrupted.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -153,6 +154,10 @@ class SupervisedRunner(KeepsWhatWasBuilt, MRunner):
         # Ctrl-C held back while forking: a worker not yet ignoring it would otherwise raise
         # the build's Interrupted in the build's own frames, which it was forked in.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # What the worker inherits is frozen out of its collections, as Python's documentation
+        # advises right before a fork (gc.freeze): its first step's collection (heap.py) would
+        # walk the whole of the build's heap, copying each page it touches, some 15 ms.
+        gc.freeze()
         try:
             process.start()
         finally:
