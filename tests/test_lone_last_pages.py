@@ -15,7 +15,10 @@ Where the last note's single line stands alone on the last page (孤行不成頁
 before it goes over with it, and their heading where it stands over them: a museum's
 foreword whose second footnote went over alone. So too where a last page holds no more than
 LONELY_LINES lines that no shorter paragraph or smaller picture brings back: a university
-chapter's last note, two lines alone on its screen edition's last page.
+chapter's last note, two lines alone on its screen edition's last page; and a trust's
+review whose long last paragraph left its last two lines alone on the last page of its print
+edition, the page before full of it: more of its lines go over with them (CSS widows), the
+page before ending a little short.
 
 Where the last page of a piece of two pages holds no more than LONELY_LINES lines that none
 of these brings back (a ragged edition sets no paragraph shorter; a note and its heading
@@ -50,7 +53,10 @@ EDITIONS = [  # (text, layout): each sent its sign-off over alone before
     ("simplified_chinese_texts/drainage-director-review", "large-print"),
 ]
 NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("print", "screen")]
-FEW_LINES = [("texts/web/northmoor-research-chapter", "screen")]
+FEW_LINES = [("texts/web/northmoor-research-chapter", "screen"),
+             # Its last paragraph's last two lines had opened its last page alone, the page
+             # before holding the rest of it: more of its lines go over with them (widows).
+             ("texts/web/coastal-lighthouse-trust-review", "print")]
 OPENERS = [("texts/front_and_back/friends-of-the-archive-letter", "large-print"),
            ("texts/port-authority-chairman", "screen")]
 RULED = [("texts/web/consumer-council-chair", "large-print")]

@@ -494,3 +494,20 @@ def test_a_figure_bound_to_its_unit_never_ends_a_line(text):
         ends = paragraph_lines((Span(text),), setting, rules, block=0, indent=0.0)
         for _, offset in ends:
             assert text[offset] != "\u00a0", (measure, text[:offset])
+
+
+def test_a_paragraph_set_in_the_writers_lines_and_placed_has_one_style_attribute():
+    """The placement's declarations (the space under it, its widows) join the line setting's
+    in one attribute: of two, the HTML parser keeps the first, and the lines were lost."""
+    from types import SimpleNamespace
+
+    from pipeline.writers.html import line_attributes
+
+    setting = SimpleNamespace(shrink_em=0.045, spaces=SimpleNamespace(letter_spacing_em=0.015))
+    placed = ["padding-bottom: 3.00px", "widows: 4"]
+    attributes = str(line_attributes({7: {10: "", 20: ""}}, setting, 7, placed))
+    assert attributes.count("style=") == 1
+    assert "widows: 4" in attributes and "white-space: pre-line" in attributes
+    assert str(line_attributes({}, setting, 7, placed)) == (
+        ' style="padding-bottom: 3.00px; widows: 4"')
+    assert str(line_attributes({}, setting, 7)) == ""

@@ -13,6 +13,7 @@ depend on where the project lies.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import CodeType
@@ -54,6 +55,7 @@ from pipeline.writers.html.blocks import (
     grid_indents,
     in_runs,
     lead_ins,
+    style_attribute,
     table_sources,
 )
 from pipeline.writers.html.running_heads import running_head
@@ -103,6 +105,9 @@ class Placement:
     close_opener: bool = False
     # Paragraphs whose last lines go over with the block after them: a page of one line.
     kept_with_next: frozenset[int] = frozenset()
+    # Paragraphs running over onto the last page, and how many of their last lines go over
+    # together (CSS widows, more than base.css's two), so that it holds more than a leftover.
+    widows: dict[int, int] = field(default_factory=dict)
     # List items kept with the next item or the one before, so that no page's foot or head
     # holds a list's single line: (list block, item's number in the list's order, "next" or
     # "previous").
@@ -167,6 +172,7 @@ def render_html(document: Document, layout: Layout, placement: Placement | None 
         balanced_tables=placement.balanced_tables,
         close_headings=placement.close_headings,
         kept_with_next=placement.kept_with_next | short_under_headings(document.blocks, order),
+        widows=placement.widows,
         kept_items=placement.kept_items,
         split_lists=placement.split_lists,
         split_line_blocks=placement.split_line_blocks,
@@ -360,22 +366,26 @@ def on_its_grid(text: str, language: str) -> bool:
 
 
 def line_attributes(lines: dict[int, LineEnds], setting: LineSetting | None, index: int,
-                    on_grid: bool = False) -> Markup:
-    """A paragraph the writer broke into lines: how many, and which of them (from 0) it
-    left short, for the PDF writer, which widens each other line to the measure
-    (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as they may
-    shrink, its line ends kept (they are line feeds: writers/line_breaks.py); one `on_grid`
-    (Chinese) its characters at their width (`grid_attributes`)."""
+                    declarations: Sequence[str] = (), on_grid: bool = False) -> Markup:
+    """A paragraph's style attribute, of `declarations` (the placement's: the space under it,
+    its widows) and, where the writer broke it into lines, its own: how many lines, and which
+    of them (from 0) it left short, for the PDF writer, which widens each other line to the
+    measure (writers/pdf/justified_lines.py), and its spaces and letters set as narrow as
+    they may shrink, its line ends kept (they are line feeds: writers/line_breaks.py); one
+    `on_grid` (Chinese) its characters at their width (`grid_attributes`). One attribute: of
+    two, a parser keeps the first alone (HTML's parsing of a tag), and the lines were lost."""
+    given = style_attribute(declarations)
     if index not in lines or setting is None:
-        return Markup("")
+        return given
     ends = [lines[index][end] for end in sorted(lines[index])]
     if on_grid:  # its characters on their grid, its line ends kept (chinese.css)
-        return grid_attributes(lines[index])
+        return given + grid_attributes(lines[index])
     short = " ".join(str(line) for line, kind in enumerate(ends) if kind.startswith(SHORT))
-    return Markup(' data-lines="{}"{} style="word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em;'
+    return Markup(' data-lines="{}"{} style="{}word-spacing: -{:.4f}em; letter-spacing: -{:.4f}em;'
                   ' white-space: pre-line"'
                   ).format(len(ends) + 1, Markup(' data-short="{}"').format(short) if short
-                           else "", setting.shrink_em, setting.spaces.letter_spacing_em)
+                           else "", "".join(f"{each}; " for each in declarations),
+                           setting.shrink_em, setting.spaces.letter_spacing_em)
 
 
 class CompiledTemplates(BytecodeCache):

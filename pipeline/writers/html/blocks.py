@@ -115,6 +115,7 @@ class Setting:
     balanced_tables: dict[int, tuple[int, ...]] = field(default_factory=dict)
     close_headings: frozenset[int] = frozenset()  # headings set closer to the text above
     kept_with_next: frozenset[int] = frozenset()  # paragraphs kept with the block after them
+    widows: dict[int, int] = field(default_factory=dict)  # paragraphs' last lines kept together
     # (list block, item number, "next" or "previous"): items kept with their neighbour
     kept_items: frozenset[tuple[int, int, str]] = frozenset()
     split_lists: frozenset[int] = frozenset()  # lists whose items holding lists may split
@@ -122,7 +123,8 @@ class Setting:
     spread: dict[int, float] = field(default_factory=dict)  # paragraphs' space added under them
     # Paragraphs' space under them and headings' over them, closed up (CSS pixels)
     squeezed: dict[int, float] = field(default_factory=dict)
-    line_attributes: Callable[[int], Markup] = lambda index: Markup("")
+    line_attributes: Callable[[int, Sequence[str]], Markup] = (
+        lambda index, declarations: style_attribute(declarations))
     referenced: frozenset[str] = frozenset()  # the notes the text refers to
     flush: frozenset[int] = frozenset()  # paragraphs set at the left, without an indent
     greetings: frozenset[int] = frozenset()  # a letter's greetings (writers/flush.py)
@@ -278,15 +280,16 @@ def paragraph(block: Paragraph, anchor: str | None, index: int, setting: Setting
         else None
     if other is not None:
         setting = replace(setting, breaks=setting.breaks.within(other.tag))
-    # The space under it opened up (spread) or closed up (squeezed) by the PDF's placement.
-    spacing = "; ".join(f"{side}: {chosen[index]:.2f}px" for side, chosen in (
+    # The space under it opened up (spread) or closed up (squeezed), and its last lines kept
+    # together (widows), by the PDF's placement.
+    placed = [*(f"{side}: {chosen[index]:.2f}px" for side, chosen in (
         ("padding-bottom", setting.spread), ("margin-bottom", setting.squeezed))
-        if index in chosen)
-    style = Markup(' style="{}"').format(spacing) if spacing else Markup("")
-    return Markup('<p data-block="{}"{}{}{}{}>{}</p>\n').format(
+        if index in chosen), *([f"widows: {setting.widows[index]}"]
+                               if index in setting.widows else [])]
+    return Markup('<p data-block="{}"{}{}{}>{}</p>\n').format(
         index, Markup(' lang="{}"').format(other.tag) if other else Markup(""),
-        Markup(' class="{}"').format(classes) if classes else Markup(""), style,
-        setting.line_attributes(index), spans(block.spans, index, setting))
+        Markup(' class="{}"').format(classes) if classes else Markup(""),
+        setting.line_attributes(index, placed), spans(block.spans, index, setting))
 
 
 def quotation(block: Quotation, anchor: str | None, index: int, setting: Setting) -> Markup:
@@ -404,6 +407,11 @@ def list_html(block: List, index: int, setting: Setting, attributes: str = "",
             # No line feed after it in an item keeping its line feeds (chinese.css).
             nested.rstrip("\n") if lined else nested))
     return Markup("<{0}{1}>\n{2}</{0}>\n").format(tag, attributes, Markup("").join(items))
+
+
+def style_attribute(declarations: Sequence[str]) -> Markup:
+    """A style attribute of `declarations`; none for none."""
+    return Markup(' style="{}"').format("; ".join(declarations)) if declarations else Markup("")
 
 
 def grid_attributes(ends: LineEnds) -> Markup:

@@ -1145,6 +1145,8 @@ def pushed_over(placement: Placement, pages, most_empty: float = MAX_EMPTY
     placed = [(int(element.get("data-block")), element, box)
               for element, box in outer_boxes(page_box)
               if element.get("data-block")]
+    if placed and placed[-1][0] == opening_block(pages[last]):
+        return more_widows(placement, pages, most_empty)
     if len(placed) < 2:
         return None
     (_, before, heading), (block, element, box) = placed[-2:]
@@ -1164,6 +1166,49 @@ def pushed_over(placement: Placement, pages, most_empty: float = MAX_EMPTY
     if bottom - going > most_empty * (bottom - top):
         return None
     return replace(placement, kept_with_next=placement.kept_with_next | {block})
+
+
+def opening_block(page) -> int | None:
+    """The block a page's first lines are of."""
+    return next((block for block, *_ in placed_blocks(page._page_box)), None)
+
+
+def more_widows(placement: Placement, pages, most_empty: float = MAX_EMPTY
+                ) -> Placement | None:
+    """The placement with the paragraph that runs over onto the last page sending more of
+    its lines over (CSS widows), so that the last page holds LONELY_LINES lines and one more;
+    all of it, and the heading over it, where what is left would be too few to stand
+    (base.css's orphans). Kept with the block after it, as pushed_over keeps one, it would
+    keep nothing: the page before ends inside it. None where that would leave the page
+    before more than `most_empty` empty, or where it is no paragraph (a list, a table, a
+    sign-off), or all of it would go with too few lines on the page before it."""
+    last = len(pages) - 1
+    page_box = pages[last - 1]._page_box
+    placed = [(int(element.get("data-block")), element, box)
+              for element, box in outer_boxes(page_box) if element.get("data-block")]
+    block, element, box = placed[-1]
+    if element.tag != "p" or "sign-off" in classes(element):
+        return None
+    held = sum(1 for _ in line_boxes(pages[last]._page_box.children[0]))
+    opening = next(box for element, box in outer_boxes(pages[last]._page_box)
+                   if element.get("data-block") == str(block))
+    over = sum(1 for _ in line_boxes(opening))
+    more = LONELY_LINES + 1 - held
+    if more <= 0 or placement.widows.get(block, 0) >= over + more:
+        return None
+    lines = list(line_boxes(box))
+    if len(lines) >= KEPT_LINES + more:
+        going = lines[-more].position_y
+    elif len(placed) < 2 or (last >= 2 and block in (
+            found for found, *_ in placed_blocks(pages[last - 2]._page_box))):
+        return None
+    else:  # too few would be left: all of it goes, and the heading over it with it
+        _, before, heading = placed[-2]
+        going = heading.position_y if before.tag in HEADINGS else box.position_y
+    top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
+    if bottom - going > most_empty * (bottom - top):
+        return None
+    return replace(placement, widows={**placement.widows, block: over + more})
 
 
 def opener_closed(placement: Placement, pages) -> Placement | None:
