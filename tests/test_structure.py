@@ -461,3 +461,25 @@ def test_the_lines_under_a_contact_heading_end_at_the_last_contact_line_with_no_
               if isinstance(block, Heading) and block.text != heading]
     assert titles == [title for title, _ in sections]
     assert kinds(document).count("Paragraph") == len(sections) + 1
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
+@pytest.mark.parametrize("role", [False, True])
+def test_contact_lines_with_running_text_right_under_them_end_at_the_last_contact_line(
+        heading, sections, contacts, role):
+    """A text with no blank lines at all: a contact heading over a name (and a role), a
+    telephone number and an e-mail address, and the text going on right under them, a
+    paragraph. The contact's lines are one block under the heading, and the paragraph one of
+    its own (the name had been a heading, the contact lines run into the paragraph)."""
+    english = heading.isascii()
+    (title, text), lines = sections[0], contacts[0]
+    lines = [lines[0], *(["Press Officer" if english else "新聞主任"] if role else []),
+             *lines[1:]]
+    closing = ("We thank every volunteer who gave their time this year." if english
+               else "我們感謝年內付出時間的每一位義工。")
+    document = structure("\n".join([title, text, heading, *lines, closing]) + "\n")
+    at = next(index for index, block in enumerate(document.blocks)
+              if isinstance(block, Heading) and block.text == heading)
+    assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
+    assert kinds(document)[at + 2:] == ["Paragraph"]
+    assert document.blocks[at + 2].text == closing

@@ -2141,6 +2141,11 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
         while end < len(units) and introduced_line(units[end], units[end - 1],
                                                    MAX_LEAD_IN_GAP if end == index else 1):
             end += 1
+        if end < len(units) and (opening := contact_rows_opening(
+                units[end], units[end - 1], MAX_LEAD_IN_GAP if end == index else 1)):
+            unit = units[end]
+            units[end:end + 1] = [unit.piece(0, opening), unit.piece(opening, len(unit.rows))]
+            end += 1
         lines = units[index:end]
         if any(is_contact_line(row.strip()) for unit in lines for row in unit.rows):
             text_under = end < len(units) and units[end].lines[0] == units[end - 1].lines[-1] + 1
@@ -2151,6 +2156,19 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
 
 # The lines a lead-in's first line under it stands at most: the next, or a blank line under.
 MAX_LEAD_IN_GAP = 2
+
+
+def contact_rows_opening(unit: Unit, above: Unit, gap: int) -> int:
+    """How many of the unit's first rows are contact lines the text runs on from, no blank
+    line between (`Tel: …`, `Email: …` over "We thank our crews…", a text with no blank lines
+    at all): its rows up to the last contact line before any row ending a sentence, where a
+    row is left after them; 0 where it opens with none, or stands more than `gap` lines
+    under the unit `above`."""
+    if unit.kind != "text" or unit.repeats != 1 or unit.lines[0] - above.lines[-1] > gap:
+        return 0
+    opening = itertools.takewhile(lambda row: not ends_sentence(row), unit.rows)
+    contacts = [at for at, row in enumerate(opening) if is_contact_line(row.strip())]
+    return contacts[-1] + 1 if contacts and contacts[-1] + 1 < len(unit.rows) else 0
 
 
 def contact_block_apart(lines: Unit, text_under: bool) -> list[Unit]:
