@@ -483,3 +483,28 @@ def test_contact_lines_with_running_text_right_under_them_end_at_the_last_contac
     assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
     assert kinds(document)[at + 2:] == ["Paragraph"]
     assert document.blocks[at + 2].text == closing
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
+@pytest.mark.parametrize("role", [False, True])
+def test_a_name_right_over_contact_lines_with_no_heading_is_one_block_with_them(
+        heading, sections, contacts, role):
+    """A person's name over a telephone number and an e-mail address (a role's line between
+    or not), no contact heading over them, between two paragraphs: one block of lines (the
+    name had been a heading over the rest). A line naming no one over contact lines (an
+    office's) still heads them."""
+    english = heading.isascii()
+    (_, text), lines = sections[0], contacts[0]
+    lines = [lines[0], *(["Press Officer" if english else "新聞主任"] if role else []),
+             *lines[1:]]
+    office = ["Our offices" if english else "辦事處", *contacts[0][1:]]
+    closing = ("We thank every volunteer who gave their time this year." if english
+               else "我們感謝年內付出時間的每一位義工。")
+    after = ("Each branch posts its opening hours at its door." if english
+             else "各分館的開放時間均張貼於館外。")
+    document = structure("\n\n".join([text, "\n".join(lines), closing, "\n".join(office),
+                                       after]) + "\n")
+    assert kinds(document) == ["Paragraph", "LineBlock", "Paragraph", "Heading", "LineBlock",
+                               "Paragraph"]
+    assert document.blocks[1].texts == [clean_line(line) for line in lines]
+    assert document.blocks[3].text == office[0]

@@ -2128,7 +2128,7 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
     it, one under the other with no blank line between, none ending a sentence, a contact
     line among them. Where the text was not wrapped, or a blank line parted them from their
     heading, the name had stood alone, a heading over the rest."""
-    units = [piece for unit in units for piece in lead_in_apart(unit)]
+    units = named_contacts_joined([piece for unit in units for piece in lead_in_apart(unit)])
     found: list[Unit] = []
     index = 0
     while index < len(units):
@@ -2156,6 +2156,48 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
 
 # The lines a lead-in's first line under it stands at most: the next, or a blank line under.
 MAX_LEAD_IN_GAP = 2
+# The lines a contact's name may stand over its contact lines with no heading over them: the
+# name, and its holder's role.
+MAX_NAME_LINES = 2
+
+
+def named_contacts_joined(units: list[Unit]) -> list[Unit]:
+    """The units, a person's name standing alone right over contact lines, no blank line
+    between and no contact heading over them (`Mary Lam` over `Tel: …` and `Email: …`, a
+    role's line between them or not), joined to them as one unit of lines, with the contact
+    lines right under those (each of a Chinese text's lines a unit of its own): parted from
+    them as a heading's line would be, the name had been a heading over them. A line naming
+    no one ("Our offices") still heads them."""
+    joined: list[Unit] = []
+    named = False  # the last unit joined is a name over contact lines
+    for unit in units:
+        if named and opens_with_contact_lines(unit) and right_under(joined[-1], unit):
+            joined[-1] = replace(joined_units([joined[-1], unit]), lined=True)
+            continue
+        above = list(itertools.takewhile(
+            lambda line: line.kind == "text" and len(line.rows) == 1 and line.repeats == 1
+            and not ends_sentence(line.rows[0]) and not introduces_contact(line),
+            reversed(joined[-MAX_NAME_LINES:])))[::-1]
+        while above and not detect(above[0].text).is_name(above[0].text.strip()):
+            above = above[1:]
+        named = bool(above) and opens_with_contact_lines(unit) and all(
+            right_under(over, below) for over, below in itertools.pairwise([*above, unit]))
+        if named:
+            del joined[-len(above):]
+            unit = replace(joined_units([*above, unit]), lined=True)
+        joined.append(unit)
+    return joined
+
+
+def right_under(over: Unit, under: Unit) -> bool:
+    """Whether `under` stands on the line right under `over`, no blank line between."""
+    return under.lines[0] == over.lines[-1] + 1
+
+
+def opens_with_contact_lines(unit: Unit) -> bool:
+    """Whether a unit is contact lines, a contact line first and no sentence among them."""
+    return (unit.kind == "text" and is_contact_line(unit.rows[0].strip())
+            and not any(ends_sentence(row) for row in unit.rows))
 
 
 def contact_rows_opening(unit: Unit, above: Unit, gap: int) -> int:
