@@ -1173,7 +1173,7 @@ def test_a_pictures_label_under_the_smallest_type_says_how_large_to_draw_it(
              for index, char in enumerate("Rainfall by month")]
     edition = Edition(Path("x.pdf"), None, document, large, tmp_path)
     assert page_type_size_problems(edition, 2, label) == [
-        f"page 2: 'Rainfallbymonth' at {drawn:.1f} pt, under 16 pt, in picture rainfall.svg:"
+        f"page 2: 'Rainfall by month' at {drawn:.1f} pt, under 16 pt, in picture rainfall.svg:"
         f" supply it with larger type, its labels at least {least}"]
 
 
@@ -1206,9 +1206,27 @@ def test_a_pictures_label_sized_by_its_style_sheet_says_how_large_to_draw_it(
                     106 + 6 * index) for index, char in enumerate(words)]
     edition = Edition(Path("x.pdf"), None, document, large, tmp_path)
     assert page_type_size_problems(edition, 2, glyphs) == [
-        f"page 2: {''.join(words.split())!r} at {drawn:.1f} pt, under 16 pt, in picture"
+        f"page 2: {words!r} at {drawn:.1f} pt, under 16 pt, in picture"
         f" tides.svg: supply it with larger type, its labels at least {least} px at its"
         " width of 600 px"]
+
+
+def test_the_smallest_type_message_quotes_the_smallest_line_its_words_spaced():
+    """Of a page's text under the smallest type, the message quotes the smallest line, its
+    words parted where their spaces are drawn as gaps (a picture's labels): it had quoted
+    every small glyph of the page, line by line, run together (`Source:ticketofficeAdults`)."""
+    large = dataclasses.replace(SCREEN, smallest_type_pt=16.0)
+
+    def label(words: str, size: float, y: float) -> list[Glyph]:
+        return [Glyph(char, "Sans", "Sans", size, BLACK, 100 + size * index, y, size,
+                      100 + size * (index + 1)) for index, char in enumerate(words)
+                if char != " "]
+
+    glyphs = [*label("Source: ticket office", 12.0, 600.0), *label("Adults 48%", 9.0, 580.0),
+              *label("Children", 12.0, 560.0)]
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, large)
+    assert page_type_size_problems(edition, 4, glyphs) == [
+        "page 4: 'Adults 48%' at 9.0 pt, under 16 pt"]
 
 
 def test_word_spaces_wide_in_one_case_in_twenty_are_said_plainly():

@@ -6,6 +6,7 @@ reported for every edition."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -841,11 +842,27 @@ def page_type_size_problems(edition: Edition, number: int, glyphs: list[Glyph]) 
     if not under:
         return []
     least = min(under, key=attrgetter("size"))
-    problem = (f"page {number}: {text_of(under)[:30]!r} at {least.size:.1f} pt, under "
+    line = smallest_line(under, least)
+    problem = (f"page {number}: {spaced_text(line)[:30]!r} at {least.size:.1f} pt, under "
                f"{smallest:g} pt")
-    if label := drawing_label(edition, under, least):
+    if label := drawing_label(edition, line):
         problem += remedy(label, least.size, smallest)
     return [problem]
+
+
+def smallest_line(under: list[Glyph], least: Glyph) -> list[Glyph]:
+    """The glyphs `under` the smallest type on the line of `least`, the smallest, and of its
+    size, left to right: the words the message quotes (the page's others, a picture's other
+    labels among them, had been quoted with them, run together)."""
+    return sorted((glyph for glyph in under if glyph.size == least.size
+                   and abs(glyph.y - least.y) < PLACE_TOLERANCE_PT), key=attrgetter("x"))
+
+
+def spaced_text(glyphs: list[Glyph]) -> str:
+    """The text of a line's glyphs, left to right, a space where a word space's gap parts two
+    (SPACE_GAP): a space is drawn as no glyph in a picture's label."""
+    return "".join((" " if glyph.x - before.end >= SPACE_GAP * glyph.size else "") + glyph.text
+                   for before, glyph in itertools.pairwise(glyphs[:1] + glyphs))
 
 
 @dataclass(frozen=True)
@@ -859,14 +876,12 @@ class Label:
     width: float
 
 
-def drawing_label(edition: Edition, under: list[Glyph], least: Glyph) -> Label | None:
-    """The label of a figure's SVG picture that draws the line of `least`, the smallest of
-    the glyphs `under` the smallest type; None where no picture's does (the text's own)."""
-    line = "".join("".join(glyph.text for glyph in sorted(under, key=attrgetter("x"))
-                           if glyph.size == least.size
-                           and abs(glyph.y - least.y) < PLACE_TOLERANCE_PT).split())
+def drawing_label(edition: Edition, line: list[Glyph]) -> Label | None:
+    """The label of a figure's SVG picture that draws `line`, the glyphs of the smallest
+    type's line; None where no picture's does (the text's own)."""
+    words = "".join("".join(glyph.text for glyph in line).split())
     return next((label for label in picture_labels(edition)
-                 if line and label.words and (line in label.words or label.words in line)),
+                 if words and label.words and (words in label.words or label.words in words)),
                 None)
 
 
