@@ -56,7 +56,7 @@ NOTES = [("texts/structure/museum-director-foreword", layout) for layout in ("pr
 FEW_LINES = [("texts/web/northmoor-research-chapter", "screen"),
              # Its last paragraph's last two lines had opened its last page alone, the page
              # before holding the rest of it: more of its lines go over with them (widows).
-             ("texts/web/coastal-lighthouse-trust-review", "print")]
+             ("texts/last_pages/coastal-lighthouse-trust-review", "print")]
 OPENERS = [("texts/front_and_back/friends-of-the-archive-letter", "large-print"),
            ("texts/port-authority-chairman", "screen")]
 RULED = [("texts/web/consumer-council-chair", "large-print")]
