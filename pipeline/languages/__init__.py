@@ -30,10 +30,10 @@ from pipeline.languages.profile import (
 from pipeline.languages.simplified_chinese import SIMPLIFIED_CHINESE
 
 __all__ = ["CURRENCY_CODE", "DEFAULT", "LANGUAGE_TAG", "LATIN_WORD", "NBSP", "PROFILES",
-           "SOFT_HYPHEN", "Faces", "Numerals", "Profile", "detect", "docx_language_attributes",
-           "holder_of", "holds_phrase", "joined_lines", "line_joins", "opening_language",
-           "own_language", "phrase_languages", "phrases", "profile_for", "regional_variant",
-           "scripts", "takes_small_caps", "text_language", "word_count"]
+           "SOFT_HYPHEN", "Faces", "Numerals", "Profile", "alternatives", "detect",
+           "docx_language_attributes", "holder_of", "holds_phrase", "joined_lines", "line_joins",
+           "opening_language", "own_language", "phrase_languages", "phrases", "profile_for",
+           "regional_variant", "scripts", "takes_small_caps", "text_language", "word_count"]
 
 # A language tag as BCP 47 spells one: "fr", "fr-CA", "zh-Hant-HK".
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -42,26 +42,33 @@ DEFAULT = ENGLISH  # the model's language when neither the metadata nor the text
 # (Simplified Chinese before Chinese, which holds any Han text).
 PROFILES: tuple[Profile, ...] = (ENGLISH, SIMPLIFIED_CHINESE, CHINESE)
 
+
+def alternatives(patterns: Iterable[str]) -> str:
+    """Every language's `patterns` as one alternation, each once: Simplified Chinese says
+    much as Chinese does, and an alternative written again is compiled again (milliseconds,
+    in a pattern of every language's words) yet never matches where the first did not."""
+    return "|".join(dict.fromkeys(pattern for pattern in patterns if pattern))
+
+
 # What every profile contributes to rules the readers apply whatever a line's language.
 SENTENCE_ENDS = tuple("".join(profile.sentence_ends for profile in PROFILES))
 # What may close a sentence after its end: quotes and brackets ("… show us.’", "…不停步。」").
 SENTENCE_CLOSERS = "\"'\u201d\u2019\u300d\u300f\uff09)]"
 LEAD_IN_ENDS = tuple(sorted({profile.lead_in_end for profile in PROFILES}))  # any language's
-SENTENCE_BREAK = "|".join(profile.sentence_break for profile in PROFILES
-                          if profile.sentence_break)
-NOTES_HEADINGS = "|".join(heading for profile in PROFILES for heading in profile.notes_headings)
+SENTENCE_BREAK = alternatives(profile.sentence_break for profile in PROFILES)
+NOTES_HEADINGS = alternatives(heading for profile in PROFILES for heading in profile.notes_headings)
 # A notes section's heading, in any language: "Notes", "註釋".
 NOTES_HEADING = re.compile(rf"(?:{NOTES_HEADINGS})\s*[:：]?", re.IGNORECASE)
 # A note's number in brackets after the word for a note, as Hong Kong reports call theirs
 # (`…上升21.3%（註1）。`, `(Note 2)`), the number its group.
 NAMED_NOTE_CALL = rf"[(\uff08]\s*(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[)\uff09]"
-POSTSCRIPT = "|".join(profile.postscript for profile in PROFILES if profile.postscript)
+POSTSCRIPT = alternatives(profile.postscript for profile in PROFILES)
 
 
 def any_language(patterns: Iterable[str], ending: str = "", flags: int = 0) -> re.Pattern:
     """One pattern of what every language's profile says (`ending` after any of them): none
     matches nothing."""
-    said = "|".join(pattern for pattern in patterns if pattern)
+    said = alternatives(patterns)
     return re.compile(f"(?:{said}){ending}" if said else "(?!)", flags)
 
 
@@ -90,21 +97,20 @@ PICTURE_LABEL = any_language((profile.furniture.picture_label for profile in PRO
                              flags=re.IGNORECASE)
 # What a speech's transcript notes of its audience on a line of its own, in brackets, in any
 # language: "(Laughter)", "[Sustained applause]", "（掌聲）".
-STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
-    profile.stage_direction for profile in PROFILES if profile.stage_direction)), re.IGNORECASE)
+STAGE_DIRECTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format(alternatives(
+    profile.stage_direction for profile in PROFILES)), re.IGNORECASE)
 # The audience's answer a transcript notes in brackets, in any language: "(Laughter)",
 # "[Sustained applause]", "（掌聲）"; not "(video)", which prose writes too.
-AUDIENCE_REACTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format("|".join(
-    profile.audience_reaction for profile in PROFILES if profile.audience_reaction)),
-    re.IGNORECASE)
+AUDIENCE_REACTION = re.compile(r"[(\[\uff08]\s*(?:{})\s*[)\]\uff09]".format(alternatives(
+    profile.audience_reaction for profile in PROFILES)), re.IGNORECASE)
 # A transcript's direction wholly in one pair of brackets, in any language: its audience's
 # answer opening it ("[Sustained applause as the portrait is unveiled.]"), or who does what
 # ("[The Lord Mayor gestures towards the pool.]"); no note's number ("[1]") nor a note on
 # the text ("(Figures unaudited.)").
 DIRECTION = re.compile(r"\[\s*(?:(?i:{reaction})\b|{agent})[^\[\]]*\]"
                        r"|\(\s*(?:(?i:{reaction})\b|{agent})[^()]*\)".format(
-                           reaction="|".join(profile.stage_direction for profile in PROFILES
-                                             if profile.stage_direction),
+                           reaction=alternatives(profile.stage_direction
+                                                 for profile in PROFILES),
                            agent=any_language(profile.stage_agent for profile in PROFILES).pattern))
 # A speech's rubric opening a line, saying who gave it, in any language: "Delivered by",
 # "Speech by", "…在…上的講話".

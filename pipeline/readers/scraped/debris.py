@@ -71,6 +71,7 @@ from pipeline.languages import (
     SENTENCE_CLOSERS,
     STAGE_DIRECTION,
     VALEDICTION,
+    alternatives,
     columns,
     detect,
     ends_sentence,
@@ -175,8 +176,7 @@ MAIL_KINDS = MAIL_OPENINGS | {MAIL_FOOTER, MAIL_WARNING, SALUTATION, CONTACT_DET
 
 def said(kind: str) -> str:
     """What every language's furniture says for one kind of line, as one pattern."""
-    return "|".join(pattern for profile in PROFILES
-                    if (pattern := getattr(profile.furniture, kind)))
+    return alternatives(getattr(profile.furniture, kind) for profile in PROFILES)
 
 
 # The languages a switcher names: each profile's, and others' own names for themselves, as

@@ -34,6 +34,7 @@ from pipeline.languages import (
     DIVISION_LABEL,
     PROFILES,
     SOFT_HYPHEN,
+    alternatives,
     broken_name,
     detect,
     ends_sentence,
@@ -47,7 +48,7 @@ FOLIO = "page number"
 RUNNING_HEAD = "running head or foot"
 FIGURE = re.compile(r"\d+")
 MAX_FOLIO = 999  # a year's figure (`2024`) numbers no page
-PAGE_WORDS = "|".join(profile.furniture.page for profile in PROFILES if profile.furniture.page)
+PAGE_WORDS = alternatives(profile.furniture.page for profile in PROFILES)
 PAGE_WORD = re.compile(rf"(?<![^\W\d_])(?:{PAGE_WORDS})(?![^\W\d_])", re.IGNORECASE)
 # A folio's figure set apart from the running head's words on its line by a rule, a tab (two
 # spaces, as cleaning reads them), or dashes round it; a slash between figures is a year's

@@ -15,22 +15,30 @@ from __future__ import annotations
 
 import re
 
-from pipeline.languages import PROFILES, Profile, detect, ends_sentence, joined_lines, written_in
+from pipeline.languages import (
+    PROFILES,
+    Profile,
+    alternatives,
+    detect,
+    ends_sentence,
+    joined_lines,
+    written_in,
+)
 from pipeline.model import Table
 from pipeline.readers.cleaning import CELL, CELL_GAP, WIDE_GAP, is_bar_rule
 
 MIN_ROWS = 2
 MAX_CELL_WORDS = 12  # a longer "cell" is a sentence with a gap in it, not a table's
 # How a table's title opens in any language: "Table 3.1", "表1".
-TABLE_TITLE = "|".join(profile.table_title for profile in PROFILES if profile.table_title)
+TABLE_TITLE = alternatives(profile.table_title for profile in PROFILES)
 MAX_TITLE_WORDS = 25
 # A line saying what a table's figures count in: "Units: HK$ million", "單位：百萬元",
 # "(£ million)", "（百萬元）".
-UNITS = "|".join(profile.table_unit for profile in PROFILES if profile.table_unit)
+UNITS = alternatives(profile.table_unit for profile in PROFILES)
 # What a row under a table's header writes over each column of figures: what they count in,
 # in signs or in its language's words ("£", "£000", "HK$'000", "$m", "%", "(£)", "thousands",
 # "£ million", "千元", "（百萬元）"); the apostrophe before 000 as cleaning curls it.
-COLUMN_UNITS = "|".join(profile.column_unit for profile in PROFILES if profile.column_unit)
+COLUMN_UNITS = alternatives(profile.column_unit for profile in PROFILES)
 UNIT_CELL = re.compile(rf"[(（]?(?:[A-Z]{{0,3}}[$£€¥]\s?(?:['’]?000|m|mn|bn|k|{COLUMN_UNITS})?"
                        rf"|%|['’]?000|{COLUMN_UNITS})[)）]?")
 # A unit written in brackets already, any language's: "(%)", "（千元）".
