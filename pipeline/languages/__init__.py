@@ -349,6 +349,8 @@ CHARACTERS_A_WORD = 2
 def columns(text: str) -> int:
     """How many columns `text` takes, as a terminal and a mail program count them: two a
     Chinese character (East Asian Wide or Fullwidth), one any other."""
+    if text.isascii():  # no character of it wide: most lines of an English text
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1
                for character in text)
 

@@ -748,11 +748,12 @@ class Chinese(Profile):
         """At least as many Han characters as Latin words, so a Chinese sentence naming an
         English body stays Chinese; but not a line that only names people or things in Han
         characters among English words (`names_only`), which stays English."""
-        if text.isascii():  # most lines of an English text: no pattern needed
+        # Most lines of an English text: no pattern needed, or no Han character, which is
+        # sought before the Latin words are counted (a paragraph's hundreds of them).
+        if text.isascii() or not self.holds(text):
             return False
         words = len(LATIN_WORD.findall(text))
-        return self.holds(text) and self.count(text) >= words and not self.names_only(
-            text, words)
+        return self.count(text) >= words and not self.names_only(text, words)
 
     def punctuates(self, text: str) -> bool:
         """Whether `text` holds Han characters and the marks of a Chinese sentence (，。：；),
