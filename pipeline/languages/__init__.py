@@ -293,8 +293,7 @@ def language_boundary(text: str) -> int | None:
     language whose words are spaced to one whose are not (or back); None where there is no
     such space, or more than one."""
     # A word of no letters (a figure, a dash) is of the language beside it.
-    words = [word for word in re.finditer(r"\S+", text)
-             if any(char.isalpha() for char in word.group())]
+    words = [word for word in re.finditer(r"\S+", text) if any(map(str.isalpha, word.group()))]
     # A word of ASCII letters is of a language whose words are spaced, whichever it is (no
     # profile asked: most words of an English text, a third of the time this took).
     spaced = [word.group().isascii() or detect(word.group()).words_spaced for word in words]

@@ -17,7 +17,14 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
-from pipeline.languages import SENTENCE_BREAK, UNSPACED, detect, ends_sentence, joined_lines
+from pipeline.languages import (
+    SENTENCE_BREAK,
+    UNSPACED,
+    columns,
+    detect,
+    ends_sentence,
+    joined_lines,
+)
 from pipeline.readers.cleaning import CELL, PHOTO_MARKER
 from pipeline.readers.debris_kinds import report_key
 
@@ -179,8 +186,7 @@ def pull_quotes(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
         for text, line in zip(unit.rows, unit.lines, strict=True):
             quoted = QUOTATION.fullmatch(text.strip())
             key = likeness_key(quoted.group(1)) if quoted else ""
-            if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) >= (
-                    MIN_PULL_QUOTE):
+            if columns(key) >= MIN_PULL_QUOTE:
                 quotations[line] = (text, key)
     if not quotations or len(quotations) > MAX_PULL_QUOTES:
         return {}
@@ -210,7 +216,7 @@ def repeated_sentences(units: list[Unit]) -> dict[int, tuple[str, Unit]]:
         key = likeness_key(unit.text)
         least = MIN_PULL_QUOTE if QUOTATION.fullmatch(unit.text.strip()) else (
             MIN_REPEATED_SENTENCE)
-        if sum(1 + (unicodedata.east_asian_width(char) in "WF") for char in key) < least:
+        if columns(key) < least:
             continue
         if key not in seen:
             seen[key] = index
