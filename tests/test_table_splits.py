@@ -237,3 +237,40 @@ def test_a_floated_table_that_leaves_a_page_too_empty_is_put_back_and_split(monk
     monkeypatch.setattr(placement, "body_rows", lambda box: dict.fromkeys(range(box)))
     tables = [(3, 2, 3, 0.0), (4, 2, 11, 0.0)]  # split again: three rows of fourteen
     assert placement.split_tables(back, [], {}, tables, kinds).order == back.order
+
+
+CHART = ('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300" viewBox="0 0 600 300">'
+         '<rect x="50" y="50" width="100" height="200" fill="#336699"/>'
+         '<rect x="200" y="100" width="100" height="150" fill="#6699cc"/>'
+         '<text x="60" y="285" font-size="20">January</text>'
+         '<text x="210" y="285" font-size="20">February</text>'
+         '<text x="400" y="200" font-size="20">Visitors (thousands)</text></svg>')
+GROUPS = ("Adults\t120,400\t56%", "Schools\t42,800\t20%", "Families\t38,500\t18%",
+          "Others\t12,300\t6%")
+
+
+def test_a_short_table_under_a_chart_stands_whole_the_chart_a_little_smaller(tmp_path):
+    """A table of four rows under a chart, at the foot of the screen edition's first page:
+    the chart is set a little smaller and the table stands whole under it (it had split two
+    rows and two, kept whole it had left the page too empty), as a typesetter shrinks a
+    picture's frame before splitting a short table."""
+    (tmp_path / "visitors.svg").write_text(CHART, encoding="utf-8")
+    (tmp_path / "museum.toml").write_text(
+        'title = "Annual Review 2024"\norganisation = "Eastgate Museum of Maritime History"\n'
+        'date = 2024\n[images]\n1 = "visitors.svg"\n', encoding="utf-8")
+    text = "\n\n".join([
+        "Annual Review 2024", "Overview",
+        "The Eastgate Museum of Maritime History received 214,000 visitors in 2024. Our new "
+        "gallery of ship models opened in March.", "Collections",
+        "The museum acquired 312 objects, of which 140 were donated by families of former dock "
+        "workers. Each object was photographed and catalogued within six weeks of its "
+        "arrival, and the most fragile were moved to the new store.", "Visitors",
+        "Figure 1: Visitors by month, 2024",
+        "Table 1: Visitors by group\nGroup\tVisitors\tShare\n" + "\n".join(GROUPS),
+        "The figures above include school groups, which made up a fifth of all visits.",
+        "Finance", "The museum ended the year with a small surplus."])
+    _, pdfs = scraped_editions(tmp_path, "museum", text, ["screen"])
+    edition = measured(pdfs["screen"])
+    pages = {line.page for line in edition.lines
+             for row in GROUPS if line.text.startswith(row.split("\t")[0])}
+    assert len(pages) == 1, pages

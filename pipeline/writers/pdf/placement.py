@@ -183,7 +183,8 @@ class Hole:
     # last row with the one before, this writer sees to the first ones), and so to leave
     # one behind and MIN_ROWS over.
     long_tables: tuple[int, ...] = ()
-    # For a heading: what it and the lines it keeps lack to fit `space`.
+    # For a heading: what it and the lines it keeps lack to fit `space`; for a table, what
+    # it lacks to fit whole.
     shortfall: float = 0.0
     # The figures with a picture (or a placeholder for one) on the page of the hole and the
     # page before it, the nearest the hole first: (block, picture height, height, caption).
@@ -247,8 +248,8 @@ def mended(placement: Placement, hole: Hole, kinds: list[str], count: int) -> Pl
     if hole.tag != "figure":
         # A paragraph gone over with the table it runs into comes back whole, the table
         # heading the next page, before the table splits leaving a row alone.
-        return (parted(placement, hole) or split_short(placement, hole)
-                or split_lines(placement, hole)
+        return (parted(placement, hole) or made_room_for_table(placement, hole)
+                or split_short(placement, hole) or split_lines(placement, hole)
                 or filled(placement, hole) or spread_out(placement, hole))
     scale = placement.scales.get(hole.block, 1.0)
     fitting = scale * fitting_scale(hole.space, hole.picture_height,
@@ -315,6 +316,17 @@ def made_room_for_rows(placement: Placement, hole: Hole) -> Placement | None:
     if smaller is None:
         return None
     return replace(smaller, whole_tables=placement.whole_tables - set(hole.long_tables[:1]))
+
+
+def made_room_for_table(placement: Placement, hole: Hole) -> Placement | None:
+    """The placement with a figure near `hole` scaled down by what the table kept whole
+    heading the next page lacks to stand whole at the foot of this one, within limits: a
+    chart a little smaller is the typesetter's mend before a short table split (two rows and
+    two) or a page left empty. None where the hole is no table's, or no figure can shrink
+    so far."""
+    if hole.tag != "table" or hole.block not in placement.whole_tables:
+        return None
+    return made_room(placement, hole)
 
 
 def made_way(placement: Placement, hole: Hole) -> Placement | None:
@@ -537,6 +549,9 @@ def holes(pages) -> Iterator[Hole]:
                                               lines=0) - space
                 making_way = tuple(found for found, count in (*writers, *leading)
                                    if count > 1)
+        elif element.tag == "table":
+            below = max((block.margin_bottom for block in blocks[-1:]), default=0.0)
+            shortfall = end - start + below - space
         yield Hole(space, block, element.tag, end - start, picture_height(element, following),
                    long_tables, shortfall, pictured_figures(pages[max(number - 1, 0):number + 1]),
                    rooms(box, pages[number - 1]._page_box if number else None)
