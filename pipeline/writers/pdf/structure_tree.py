@@ -845,18 +845,25 @@ def image_boxes(contents: PageContents) -> dict[tuple[tuple[int, int], int], Box
     """Where each picture is drawn, in points, by (page, MCID) of its marked content."""
     boxes = {}
     for page in contents.pdf.pages:
+        if not image_xobjects(page):
+            continue  # most pages hold no picture: their instructions need no reading
         for mcid, box in drawn_images(page, contents.placed(page)):
             boxes[(page.obj.objgen, mcid)] = box
     return boxes
+
+
+def image_xobjects(page: pikepdf.Page) -> dict:
+    """The page's image XObjects, by name."""
+    xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
+    return {name: xobject for name, xobject in xobjects.items()
+            if xobject.get("/Subtype") == pikepdf.Name.Image}
 
 
 def drawn_images(page: pikepdf.Page,
                  instructions: Iterable[Instruction]) -> Iterator[tuple[int, Box]]:
     """(MCID, box) of each image XObject the page's `instructions` (with their CTMs) draw
     inside marked content with an MCID."""
-    xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
+    images = image_xobjects(page)
     for operands, operator, ctm, mcid in marked_instructions(instructions):
-        if operator == "Do" and mcid is not None:
-            xobject = xobjects.get(operands[0])
-            if xobject is not None and xobject.get("/Subtype") == pikepdf.Name.Image:
-                yield mcid, unit_square(ctm)
+        if operator == "Do" and mcid is not None and str(operands[0]) in images:
+            yield mcid, unit_square(ctm)
