@@ -502,11 +502,19 @@ def without_empty(element: pikepdf.Dictionary) -> bool:
     keeping a note's reference with its word): noise to assistive technology, which the
     PDF Association's Tagged PDF Best Practice Guide: Syntax (3.5) says to leave out;
     whether `element` itself holds nothing."""
-    kept = [kid for kid in kids_of(element)
+    kids = kids_of(element)
+    kept = [kid for kid in kids
             if not (is_element(kid) and without_empty(kid) and kid.S in GROUPINGS)]
-    if "/K" in element:
+    if len(kept) < len(kids) or "/K" in element and not kids_in_array(element):
         element.K = pikepdf.Array(kept)
     return not kept
+
+
+def kids_in_array(element: pikepdf.Dictionary) -> bool:
+    """Whether the element's kids are an array of its own (direct), as they are once
+    rewritten: an array left as it is writes the same bytes."""
+    kids = element.K
+    return isinstance(kids, pikepdf.Array) and not kids.is_indirect
 
 
 def needless_spans_lifted(element: pikepdf.Dictionary) -> None:
@@ -612,9 +620,10 @@ def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
     32000-1 14.9.3 lets any element have one)."""
     notes = {block.note_id for block in tagging.blocks if block.note_id}
     for kid in elements_under(element):
+        if kid.S != pikepdf.Name.NonStruct:
+            continue
         elements = [inner for inner in kids_of(kid) if is_element(inner)]
-        if (kid.S == pikepdf.Name.NonStruct and len(elements) == 1
-                and elements[0].S == pikepdf.Name.Link
+        if (len(elements) == 1 and elements[0].S == pikepdf.Name.Link
                 and (note := str(link_destination(elements[0]))) in notes):
             kid.S = pikepdf.Name.Reference
             kid.Alt = pikepdf.String(tagging.links[note])
