@@ -637,13 +637,14 @@ def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: di
     A link in emphasis (an address in italics) has its pieces in the emphasis's pieces, a
     NonStruct or Span a line: those, which group and say nothing, are joined first, so that
     the link's pieces become siblings."""
+    kids = kids_of(element)
     kept: list = []
-    for kid in kids_of(element):
+    for kid in kids:
         if kept and one_piece_more(kept[-1], kid, pages):
             merge(pdf, kept[-1], kid, replaced)
             continue
         kept.append(kid)
-    if len(kept) != len(kids_of(element)):
+    if len(kept) != len(kids):
         element.K = pikepdf.Array(kept)
     for kid in kept:
         if is_element(kid):
@@ -653,9 +654,9 @@ def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: di
 def one_piece_more(before, kid, pages: dict) -> bool:
     """Whether `kid` is the next line's piece of its sibling `before`: both a Link, or both
     emphasis of one kind and language, holding the pieces of one link."""
-    return (is_element(before) and is_element(kid) and before.S == kid.S
-            and (kid.S == pikepdf.Name.Link
-                 or (kid.S in GROUPINGS and before.get("/Lang") == kid.get("/Lang")))
+    return (is_element(before) and is_element(kid) and (kind := kid.S) == before.S
+            and (kind == pikepdf.Name.Link
+                 or (kind in GROUPINGS and before.get("/Lang") == kid.get("/Lang")))
             and split_link(before, kid, pages))
 
 
