@@ -168,13 +168,14 @@ def marked_instructions(
         instructions: Iterable[Instruction]) -> Iterator[tuple[list, str, tuple, int | None]]:
     """Each of a page's instructions with its CTM (pages.placed's) and the MCID of the
     innermost marked content around it that has one (None outside any)."""
-    marked: list[int | None] = []
+    innermost: list[int | None] = []  # for each sequence open, the MCID in force inside it
     for operands, operator, ctm in instructions:
         if operator in ("BDC", "BMC"):
-            marked.append(marked_content_id(operands, operator))
-        elif operator == "EMC" and marked:
-            marked.pop()
-        yield operands, operator, ctm, next((m for m in reversed(marked) if m is not None), None)
+            mcid = marked_content_id(operands, operator)
+            innermost.append(innermost[-1] if mcid is None and innermost else mcid)
+        elif operator == "EMC" and innermost:
+            innermost.pop()
+        yield operands, operator, ctm, innermost[-1] if innermost else None
 
 
 def attribute(element: pikepdf.Dictionary, owner: str, key: str):
