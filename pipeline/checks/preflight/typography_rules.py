@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate, groupby, islice
 from operator import attrgetter, sub
 from pathlib import Path
 
@@ -391,13 +391,17 @@ def page_setting(edition: Edition, number: int, glyphs: list[Glyph]
             emptiness(glyphs, area), text_rows(glyphs, area))
 
 
+BASELINE_AND_SIZE = attrgetter("y", "size")  # a glyph's pair, made in C, not by a generator
+
+
 def text_rows(glyphs: list[Glyph], area: Box) -> int:
     """How many lines of text the text area `area` holds: baselines further apart than
     ROW_GAP of the em part two lines (a note's call, raised, stays in its line's)."""
     left, bottom, right, top = area
-    inked = sorted(((glyph.y, glyph.size) for glyph in glyphs
-                    if bottom <= glyph.y <= top and left - 1 <= glyph.x <= right + 1
-                    and glyph.text.strip()), reverse=True)
+    inked = sorted(map(BASELINE_AND_SIZE, [glyph for glyph in glyphs
+                                           if bottom <= glyph.y <= top
+                                           and left - 1 <= glyph.x <= right + 1
+                                           and glyph.text.strip()]), reverse=True)
     rows, above = 0, None
     for y, size in inked:
         if above is None or above - y > ROW_GAP * size:
@@ -427,11 +431,11 @@ def body_lines(glyphs: list[Glyph], size: float, area: Box, page: int,
     start, end, tolerance = left - 1, right + 1, SIZE_TOLERANCE_PT * 4
     body = [glyph for glyph in glyphs if bottom <= glyph.y <= top and start <= glyph.x <= end
             and abs(glyph.size - size) <= tolerance]
-    # A line's glyphs share their baseline: each baseline rounded once, not each glyph's.
-    baselines = {y: round(y, 1) for y in {glyph.y for glyph in body}}
+    # A line's glyphs share their baseline and are drawn one after another: each run of them
+    # is rounded and joined to its line at once, in the order drawn, not each glyph.
     rows: dict[float, list[Glyph]] = defaultdict(list)
-    for glyph in body:
-        rows[baselines[glyph.y]].append(glyph)
+    for y, run in groupby(body, attrgetter("y")):
+        rows[round(y, 1)].extend(run)
     lines = []
     for _, row in sorted(rows.items(), key=lambda item: -item[0]):
         row.sort(key=attrgetter("x"))
@@ -1009,8 +1013,12 @@ def page_past_measure_problems(edition: Edition, number: int, glyphs: list[Glyph
                                ) -> list[str]:
     left, bottom, right, top = edition.text_area(number)
     marks = profile_for(edition.document.metadata.language).closing_marks
-    past = [glyph for glyph in glyphs if glyph.text.strip() and bottom <= glyph.y <= top
-            and inked_end(glyph, marks) > right + PLACE_TOLERANCE_PT]
+    limit = right + PLACE_TOLERANCE_PT
+    # A glyph's ink ends between its origin and its end: one reaching past neither, as most
+    # do, is not asked where.
+    past = [glyph for glyph in glyphs if (glyph.end > limit or glyph.x > limit)
+            and glyph.text.strip() and bottom <= glyph.y <= top
+            and inked_end(glyph, marks) > limit]
     if not past:
         return []
     beyond = (max(inked_end(glyph, marks) for glyph in past) - right) / POINTS_PER_MM
