@@ -183,3 +183,18 @@ def test_a_chinese_picture_s_warning_quotes_its_default_text(tmp_path):
     assert problems_of(path, "picture-descriptions", document) == (
         "figure 1 has no [alt] in pier.toml: its caption alone, after “圖片；說明見下文。”, "
         "describes its picture",)
+
+
+def test_the_structure_s_elements_are_grouped_by_their_type_in_the_tree_s_order():
+    """Each type's elements with their parents, in the order the tree holds them; an
+    element whose /S is no name is of none (the rules comparing names never matched it)."""
+    from pipeline.checks.preflight.tagged_rules import elements_by_kind
+
+    root = pikepdf.Dictionary(S=pikepdf.Name.Document)
+    first, second = (pikepdf.Dictionary(S=pikepdf.Name.P, T=title) for title in ("1", "2"))
+    table = pikepdf.Dictionary(S=pikepdf.Name.Table)
+    odd = pikepdf.Dictionary(S=pikepdf.String("/P"))
+    kinds = elements_by_kind([(first, root), (table, root), (odd, table), (second, table)])
+    assert list(kinds) == [pikepdf.Name.P, pikepdf.Name.Table]
+    assert [(str(element.T), parent.S) for element, parent in kinds[pikepdf.Name.P]] == [
+        ("1", pikepdf.Name.Document), ("2", pikepdf.Name.Table)]

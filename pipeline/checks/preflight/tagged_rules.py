@@ -105,13 +105,14 @@ def structure_problems(edition: Edition) -> list[str]:
     if root is None:
         return []  # the tagged rule says so
     elements = list(elements_with_parents(root))
+    kinds = elements_by_kind(elements)
     problems = []
-    if any(element.S == pikepdf.Name.Part for element, _ in elements):
+    if kinds.get(pikepdf.Name.Part):
         problems.append("the tree is cut into per-page Part elements")
     # A paragraph, or a block of lines (a byline, a sign-off): a Div holding a P a line.
-    body = [element for element, parent in elements
-            if element.S in (pikepdf.Name.P, pikepdf.Name.Div)
-            and parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
+    body = [element for kind in (pikepdf.Name.P, pikepdf.Name.Div)
+            for element, parent in kinds.get(kind, [])
+            if parent.get("/S") in (pikepdf.Name.Document, pikepdf.Name.Sect)]
     document = edition.document
     pictures = [figure for figure in document.figures if figure.image]
     # Who said a displayed quotation, under it, is a P of its BlockQuote (structure_tree.told).
@@ -123,7 +124,7 @@ def structure_problems(edition: Edition) -> list[str]:
         problems.append(f"{len(body)} P elements for {wanted} paragraphs (byline, sign-off, line"
                         " blocks and figures awaiting their pictures included): "
                         "a paragraph is cut at a page break, or one is missing")
-    quoted = [element for element, _ in elements if element.S == pikepdf.Name.BlockQuote]
+    quoted = [element for element, _ in kinds.get(pikepdf.Name.BlockQuote, [])]
     runs = [len(list(run)) for quotation, run in itertools.groupby(
         range(len(document.blocks)),
         key=lambda index: isinstance(document.blocks[index], Quotation)
@@ -133,14 +134,14 @@ def structure_problems(edition: Edition) -> list[str]:
     if held != runs:
         problems.append(f"BlockQuote elements holding {held} paragraphs for displayed "
                         f"quotations of {runs}: one is cut at a page break, or missing")
-    problems += note_problems(elements, document)
-    figures = [(element, parent) for element, parent in elements
-               if element.S == pikepdf.Name.Figure]
+    problems += note_problems([note for note, _ in kinds.get(pikepdf.Name.Note, [])], document)
+    figures = kinds.get(pikepdf.Name.Figure, [])
     if len(figures) != len(pictures):
         problems.append(f"{len(figures)} Figure elements for {len(pictures)} pictures")
     for figure, parent in figures:
         problems += box_problems(edition, figure) + caption_problems(figure, parent)
-    problems += table_caption_problems(elements, document)
+    tables = [table for table, _ in kinds.get(pikepdf.Name.Table, [])]
+    problems += table_caption_problems(tables, document)
     problems += list_problems(root)
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
@@ -148,18 +149,28 @@ def structure_problems(edition: Edition) -> list[str]:
     problems += empty_element_problems(elements)
     problems += link_problems(edition.pdf, root, elements)
     problems += heading_level_problems(elements)
-    problems += table_header_problems(elements, document)
+    problems += table_header_problems(tables, document)
     return problems
 
 
-def table_header_problems(elements: list, document: Document) -> list[str]:
+def elements_by_kind(elements: list) -> dict[pikepdf.Name, list]:
+    """The (element, parent) pairs of each structure type, in the tree's order, for the
+    rules asking for one type each: reading an element's /S through pikepdf is most of the
+    cost of a pass over the tree. An element whose /S is no name is of none."""
+    kinds: dict[pikepdf.Name, list] = {}
+    for element, parent in elements:
+        if isinstance(kind := element.S, pikepdf.Name):
+            kinds.setdefault(kind, []).append((element, parent))
+    return kinds
+
+
+def table_header_problems(tables: list, document: Document) -> list[str]:
     """Each table's header cells are TH elements, each saying whom it heads: a /Scope, or
     else the data cells name their headers in /Headers (PDF/UA-1 7.5; Matterhorn 15-003);
     a table of no header cells in the document aside."""
     headed = all(any(plain(cell).strip() for cell in table.header)
                  for table in document.blocks if isinstance(table, Table))
     problems = []
-    tables = [element for element, _ in elements if element.S == pikepdf.Name.Table]
     for number, table in enumerate(tables, 1):
         cells = list(structure_elements(table))
         heads = [cell for cell in cells if cell.S == pikepdf.Name.TH]
@@ -223,13 +234,21 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
             if not str(annotation.get("/Contents", "")).strip():
                 problems.append(f"{where} has no /Contents describing it (PDF/UA-1 7.18.5)")
             seen.add(over)
-    nowhere = [element for element, _ in elements if element.S == pikepdf.Name.Link
-               and not any(reference.Obj.get("/Subtype") == pikepdf.Name.Link
-                           for reference in object_references(element))]
+    links = [element for element, _ in elements if element.S == pikepdf.Name.Link]
+    nowhere = [element for element in links
+               if not any(reference.Obj.get("/Subtype") == pikepdf.Name.Link
+                          for reference in object_references(element))]
     if nowhere:
         problems.append(f"{len(nowhere)} Link elements hold no link annotation (a link to "
                         f"nothing, as a reference to a note the text does not hold)")
+    # Only the kids of an element holding a Link may end and start with pieces of one.
+    holding = {link.objgen for link in links}
+    for element, parent in reversed(elements):  # each element's kids before it
+        if element.objgen in holding:
+            holding.add(parent.objgen)
     for element, _ in elements:
+        if element.objgen not in holding:
+            continue
         kids = kids_of(element)
         for before, after in zip(kids, kids[1:], strict=False):
             if split_link(before, after, pages):
@@ -249,8 +268,8 @@ def list_problems(root: pikepdf.Dictionary) -> list[str]:
         if unsaid else []
 
 
-def note_problems(elements: list, document) -> list[str]:
-    notes = [element for element, _ in elements if element.S == pikepdf.Name.Note]
+def note_problems(notes: list, document) -> list[str]:
+    """One Note element, with an ID, per note."""
     wanted = len([block for block in document.blocks if isinstance(block, Note)])
     problems = [] if len(notes) == wanted else [f"{len(notes)} Note elements for {wanted} notes"]
     if any("/ID" not in note for note in notes):
@@ -270,11 +289,11 @@ def caption_problems(figure: pikepdf.Dictionary, parent: pikepdf.Dictionary) -> 
     return problems
 
 
-def table_caption_problems(elements: list, document: Document) -> list[str]:
+def table_caption_problems(tables: list, document: Document) -> list[str]:
     """Each table with a title holds it as the Caption that opens its Table element."""
     titled = len([block for block in document.blocks if isinstance(block, Table) and block.caption])
-    opened = len([element for element, _ in elements if element.S == pikepdf.Name.Table
-                  and next((kid.S for kid in kids_of(element) if is_element(kid)), None)
+    opened = len([element for element in tables
+                  if next((kid.S for kid in kids_of(element) if is_element(kid)), None)
                   == pikepdf.Name.Caption])
     return [] if opened == titled else [
         f"{opened} Table elements open with their title's Caption, for {titled} titled tables"]
