@@ -198,3 +198,18 @@ def test_the_structure_s_elements_are_grouped_by_their_type_in_the_tree_s_order(
     assert list(kinds) == [pikepdf.Name.P, pikepdf.Name.Table]
     assert [(str(element.T), parent.S) for element, parent in kinds[pikepdf.Name.P]] == [
         ("1", pikepdf.Name.Document), ("2", pikepdf.Name.Table)]
+
+
+def test_a_list_saying_no_numbering_is_counted():
+    """Each L of the tree names its numbering, one of ISO 32000-1's; one naming none, or
+    another, is counted."""
+    from pipeline.checks.preflight.tagged_rules import list_problems
+
+    def numbered(numbering: str | None) -> pikepdf.Dictionary:
+        said = {} if numbering is None else {"A": pikepdf.Dictionary(
+            O=pikepdf.Name.List, ListNumbering=pikepdf.Name("/" + numbering))}
+        return pikepdf.Dictionary(S=pikepdf.Name.L, **said)
+
+    assert list_problems([numbered("Decimal"), numbered("None")]) == []
+    assert list_problems([numbered("Decimal"), numbered(None), numbered("Roman")]) == [
+        "2 of the lists (L) say no /ListNumbering of ISO 32000-1's"]

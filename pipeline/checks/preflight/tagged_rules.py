@@ -31,7 +31,6 @@ from pipeline.pdf.structure import (
     is_element,
     kids_of,
     link_target,
-    lists,
     marked_sequences,
     object_references,
     parent_tree,
@@ -142,7 +141,7 @@ def structure_problems(edition: Edition) -> list[str]:
         problems += box_problems(edition, figure) + caption_problems(figure, parent)
     tables = [table for table, _ in kinds.get(pikepdf.Name.Table, [])]
     problems += table_caption_problems(tables, document)
-    problems += list_problems(root)
+    problems += list_problems([element for element, _ in kinds.get(pikepdf.Name.L, [])])
     problems += id_tree_problems(root, elements)
     problems += parent_tree_problems(edition.pdf, root, elements)
     problems += marked_content_problems(edition, root)
@@ -258,11 +257,12 @@ def link_problems(pdf: pikepdf.Pdf, root, elements: list) -> list[str]:
     return problems
 
 
-def list_problems(root: pikepdf.Dictionary) -> list[str]:
-    """Each L names its numbering (/ListNumbering, one of ISO 32000-1's Table 347), which
-    PDF/UA-1 (7.6) asks of a numbered list and assistive technology reads of any."""
+def list_problems(lists: list[pikepdf.Dictionary]) -> list[str]:
+    """Each L of the tree's `lists` names its numbering (/ListNumbering, one of ISO 32000-1's
+    Table 347), which PDF/UA-1 (7.6) asks of a numbered list and assistive technology reads
+    of any."""
     names = {f"/{name}" for name in (*LIST_NUMBERING.values(), "None")}
-    unsaid = [element for element, _ in lists(root)
+    unsaid = [element for element in lists
               if str(attribute(element, "/List", "/ListNumbering")) not in names]
     return [f"{len(unsaid)} of the lists (L) say no /ListNumbering of ISO 32000-1's"] \
         if unsaid else []
