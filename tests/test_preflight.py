@@ -1271,3 +1271,17 @@ def test_a_picture_drawn_beyond_the_trim_stops_the_print_edition(print_bytes, tm
     assert not problem.passed and problem.severity == "error"
     assert problem.message.startswith("page 2: image /Tall runs off the page, beyond its trim")
     assert not report.press_ready
+
+
+def test_a_page_s_text_area_is_measured_once_for_every_rule_asking():
+    """The text area of each page, inside the layout's margins from its TrimBox, is measured
+    on the first asking and kept for the rest: the same box, page by page."""
+    pdf = pikepdf.new()
+    for size in ((595, 842), (842, 595)):
+        pdf.add_blank_page(page_size=size)
+    edition = Edition(Path("x.pdf"), pdf, DOCUMENT, PRINT)
+    areas = [edition.text_area(number) for number in (1, 2)]
+    assert areas == [edition.measured_text_area(number) for number in (1, 2)]
+    assert areas[0] != areas[1]
+    pdf.pages[0].trimbox = [0, 0, 100, 100]  # no rule changes a page: what was measured stays
+    assert edition.text_area(1) == areas[0]

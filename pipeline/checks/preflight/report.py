@@ -108,7 +108,14 @@ class Edition:
 
     def text_area(self, number: int) -> Box:
         """The layout's text area on page `number` (from 1), inside its margins, measured
-        from the TrimBox (the MediaBox when there is none), in the PDF's coordinates."""
+        from the TrimBox (the MediaBox when there is none), in the PDF's coordinates: once a
+        page, for the several rules measuring it."""
+        areas = self.cache.setdefault("text areas", {})
+        if number not in areas:
+            areas[number] = self.measured_text_area(number)
+        return areas[number]
+
+    def measured_text_area(self, number: int) -> Box:
         page = self.layout.page
         left, bottom, right, top = rectangle(self.pdf.pages[number - 1].trimbox)
         margin_left, margin_right = page.side_margins_mm(number)
