@@ -310,8 +310,11 @@ def registration_points(content: Content) -> list[tuple[float, float]]:
     named = colour_spaces(content)
     inked = {"fill": False, "stroke": False}  # whether each colour in force is registration
     spaces = {"fill": "", "stroke": ""}
-    saved, path, points = [], [], []
-    for operands, operator, ctm in content.instructions:
+    instructions = content.instructions
+    saved, path_start, points = [], 0, []
+    for index, (operands, operator, _) in enumerate(instructions):
+        if operator in PATH_CONSTRUCTION:
+            continue  # most of a page (letters' outlines), read only if painted in registration
         if operator == "q":
             saved.append((dict(spaces), dict(inked)))
         elif operator == "Q" and saved:
@@ -326,19 +329,28 @@ def registration_points(content: Content) -> list[tuple[float, float]]:
                            and float(operands[0]) > 0)
         elif operator in ("k", "K", "g", "G", "rg", "RG"):
             inked["stroke" if operator.isupper() else "fill"] = False
-        elif operator in ("m", "l", "c", "v", "y"):
-            path.append((operands[-2:], ctm))  # placed only if painted in registration
-        elif operator == "re":
-            x, y, width, height = map(float, operands)
-            path += [((x, y), ctm), ((x + width, y + height), ctm)]
         elif operator in PAINTING:
             if ((operator in STROKED and inked["stroke"])
                     or (operator in FILLED and inked["fill"])):
-                points += [transformed(*map(float, point), at) for point, at in path]
-            path = []
+                points += path_points(instructions[path_start:index])
+            path_start = index + 1
     return points
 
 
+def path_points(instructions: list) -> list[tuple[float, float]]:
+    """The points of the path `instructions` construct, in page coordinates: each segment's
+    end, each rectangle's corners."""
+    points = []
+    for operands, operator, ctm in instructions:
+        if operator == "re":
+            x, y, width, height = map(float, operands)
+            points += [transformed(x, y, ctm), transformed(x + width, y + height, ctm)]
+        elif operator in PATH_CONSTRUCTION:
+            points.append(transformed(*map(float, operands[-2:]), ctm))
+    return points
+
+
+PATH_CONSTRUCTION = frozenset("m l c v y re".split())
 PAINTING = frozenset("S s f F f* B B* b b* n".split())
 STROKED = frozenset("S s B B* b b*".split())
 FILLED = frozenset("f F f* B B* b b*".split())
@@ -374,7 +386,9 @@ def fine_rules(content: Content) -> list[str]:
     colours: dict[str, tuple[float, ...]] = {"fill": (), "stroke": ()}
     width, saved, rectangles, found = 1.0, [], [], {}
     for operands, operator, ctm in content.instructions:
-        if operator == "q":
+        if operator in PATH_SEGMENTS:  # most of a page (letters' outlines): asked first
+            rectangles.append(None)
+        elif operator == "q":
             saved.append((dict(spaces), dict(colours), width))
         elif operator == "Q" and saved:
             spaces, colours, width = saved.pop()
@@ -391,8 +405,6 @@ def fine_rules(content: Content) -> list[str]:
             width = float(operands[0])
         elif operator == "re":
             rectangles.append(tuple(map(float, operands)))
-        elif operator in PATH_SEGMENTS:
-            rectangles.append(None)
         elif operator in PAINTING:
             painted = [("stroke", width * scale_of(ctm))] if operator in STROKED else []
             if operator in FILLED and rectangles and None not in rectangles:
