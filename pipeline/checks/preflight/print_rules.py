@@ -364,8 +364,10 @@ def black_knockout_warnings(edition: Edition) -> list[str]:
 
 
 def knocked_out_text(content: Content) -> int:
+    # The instructions an inking follows: a page's path segments, most of it, change no ink.
     return overprint.knocked_out_text(
-        ((operands, operator) for operands, operator, _ in content.instructions), content.holder)
+        ((operands, operator) for operands, operator, _ in content.instructions
+         if operator in overprint.FOLLOWED), content.holder)
 
 
 def fine_rule_warnings(edition: Edition) -> list[str]:
