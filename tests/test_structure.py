@@ -508,3 +508,21 @@ def test_a_name_right_over_contact_lines_with_no_heading_is_one_block_with_them(
                                "Paragraph"]
     assert document.blocks[1].texts == [clean_line(line) for line in lines]
     assert document.blocks[3].text == office[0]
+
+
+@pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
+def test_a_field_right_under_contact_lines_is_theirs_with_running_text_under_it(
+        heading, sections, contacts):
+    """A text with no blank lines: a field under the contact lines (`Office hours: …`), then
+    the text going on: the field ends the contact's block (it had headed the text)."""
+    english = heading.isascii()
+    (title, text), lines = sections[0], contacts[0]
+    lines = [*lines, "Office hours: Monday to Friday, 9 am to 5 pm" if english
+             else "辦公時間：星期一至五上午九時至下午五時"]
+    closing = ("We thank every volunteer who gave their time this year." if english
+               else "我們感謝年內付出時間的每一位義工。")
+    document = structure("\n".join([title, text, heading, *lines, closing]) + "\n")
+    at = next(index for index, block in enumerate(document.blocks)
+              if isinstance(block, Heading) and block.text == heading)
+    assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
+    assert kinds(document)[at + 2:] == ["Paragraph"]

@@ -282,11 +282,14 @@ def fields(rows: tuple[str, ...]) -> bool:
     (`Date: Thursday 20 March 2025` over `Venue: St Michael's Church Hall`; `cc: …` over
     `Enc.: …` under a letter): lines, not a paragraph, which would run them together; an
     interview's question and answer aside."""
-    return len(rows) >= 2 and all(
-        FIELD.match(row.strip()) and not QUESTION.match(row.strip())
-        and (word_count(row) <= MAX_FIELD_WORDS
-             or word_count(row) <= MAX_LISTING_WORDS and not ends_sentence(row))
-        for row in rows)
+    return len(rows) >= 2 and all(map(is_field, rows))
+
+
+def is_field(row: str) -> bool:
+    """Whether a line is a field: a label and its value (`Office hours: 9 am to 5 pm`)."""
+    return bool(FIELD.match(row.strip())) and not QUESTION.match(row.strip()) and (
+        word_count(row) <= MAX_FIELD_WORDS
+        or word_count(row) <= MAX_LISTING_WORDS and not ends_sentence(row))
 
 
 def numbering_goes_on(rows: tuple[str, ...], index: int) -> bool:

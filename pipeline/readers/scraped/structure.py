@@ -112,6 +112,7 @@ from pipeline.readers.scraped.breaks import (
     ends_block,
     fields,
     is_dated_event,
+    is_field,
     joined_units,
     mail_quoted,
     not_wrapped,
@@ -2208,9 +2209,20 @@ def contact_rows_opening(unit: Unit, above: Unit, gap: int) -> int:
     under the unit `above`."""
     if unit.kind != "text" or unit.repeats != 1 or unit.lines[0] - above.lines[-1] > gap:
         return 0
-    opening = itertools.takewhile(lambda row: not ends_sentence(row), unit.rows)
+    end = contact_end(unit.rows)
+    return end if end < len(unit.rows) else 0
+
+
+def contact_end(rows: tuple[str, ...]) -> int:
+    """Where contact lines end among `rows` the text goes on under: after the last contact
+    line before any row ending a sentence, and the fields right under it (`Office hours: …`,
+    which had headed the text after it); 0 where there is none."""
+    opening = list(itertools.takewhile(lambda row: not ends_sentence(row), rows))
     contacts = [at for at, row in enumerate(opening) if is_contact_line(row.strip())]
-    return contacts[-1] + 1 if contacts and contacts[-1] + 1 < len(unit.rows) else 0
+    end = contacts[-1] + 1 if contacts else 0
+    while contacts and end < len(opening) and is_field(opening[end]):
+        end += 1
+    return end
 
 
 def contact_block_apart(lines: Unit, text_under: bool) -> list[Unit]:
@@ -2218,8 +2230,7 @@ def contact_block_apart(lines: Unit, text_under: bool) -> list[Unit]:
     text goes on right under them (`text_under`), no blank line between: a text with no blank
     lines at all writes the next section's heading there, over its text (`Email: …` over
     "Education and outreach"), a unit of its own after the block."""
-    contacts = [at for at, row in enumerate(lines.rows) if is_contact_line(row.strip())]
-    end = contacts[-1] + 1 if text_under else len(lines.rows)
+    end = contact_end(lines.rows) if text_under else len(lines.rows)
     block = replace(lines.piece(0, end), lined=True)
     return [block, lines.piece(end, len(lines.rows))] if end < len(lines.rows) else [block]
 
