@@ -463,6 +463,21 @@ def test_the_lines_under_a_contact_heading_end_at_the_last_contact_line_with_no_
     assert kinds(document).count("Paragraph") == len(sections) + 1
 
 
+# A paragraph after a contact's lines, in English and in Chinese (by `heading.isascii()`).
+CLOSING = {True: "We thank every volunteer who gave their time this year.",
+           False: "我們感謝年內付出時間的每一位義工。"}
+
+
+def with_role(lines: list[str], english: bool) -> list[str]:
+    """A contact's lines with its holder's role under the name."""
+    return [lines[0], "Press Officer" if english else "新聞主任", *lines[1:]]
+
+
+def heading_at(document, heading: str) -> int:
+    return next(index for index, block in enumerate(document.blocks)
+                if isinstance(block, Heading) and block.text == heading)
+
+
 @pytest.mark.parametrize(("heading", "sections", "contacts"), CONTACT_SECTIONS)
 @pytest.mark.parametrize("role", [False, True])
 def test_contact_lines_with_running_text_right_under_them_end_at_the_last_contact_line(
@@ -473,13 +488,10 @@ def test_contact_lines_with_running_text_right_under_them_end_at_the_last_contac
     its own (the name had been a heading, the contact lines run into the paragraph)."""
     english = heading.isascii()
     (title, text), lines = sections[0], contacts[0]
-    lines = [lines[0], *(["Press Officer" if english else "新聞主任"] if role else []),
-             *lines[1:]]
-    closing = ("We thank every volunteer who gave their time this year." if english
-               else "我們感謝年內付出時間的每一位義工。")
+    lines = with_role(lines, english) if role else lines
+    closing = CLOSING[english]
     document = structure("\n".join([title, text, heading, *lines, closing]) + "\n")
-    at = next(index for index, block in enumerate(document.blocks)
-              if isinstance(block, Heading) and block.text == heading)
+    at = heading_at(document, heading)
     assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
     assert kinds(document)[at + 2:] == ["Paragraph"]
     assert document.blocks[at + 2].text == closing
@@ -495,11 +507,9 @@ def test_a_name_right_over_contact_lines_with_no_heading_is_one_block_with_them(
     office's) still heads them."""
     english = heading.isascii()
     (_, text), lines = sections[0], contacts[0]
-    lines = [lines[0], *(["Press Officer" if english else "新聞主任"] if role else []),
-             *lines[1:]]
+    lines = with_role(lines, english) if role else lines
     office = ["Our offices" if english else "辦事處", *contacts[0][1:]]
-    closing = ("We thank every volunteer who gave their time this year." if english
-               else "我們感謝年內付出時間的每一位義工。")
+    closing = CLOSING[english]
     after = ("Each branch posts its opening hours at its door." if english
              else "各分館的開放時間均張貼於館外。")
     document = structure("\n\n".join([text, "\n".join(lines), closing, "\n".join(office),
@@ -519,10 +529,8 @@ def test_a_field_right_under_contact_lines_is_theirs_with_running_text_under_it(
     (title, text), lines = sections[0], contacts[0]
     lines = [*lines, "Office hours: Monday to Friday, 9 am to 5 pm" if english
              else "辦公時間：星期一至五上午九時至下午五時"]
-    closing = ("We thank every volunteer who gave their time this year." if english
-               else "我們感謝年內付出時間的每一位義工。")
+    closing = CLOSING[english]
     document = structure("\n".join([title, text, heading, *lines, closing]) + "\n")
-    at = next(index for index, block in enumerate(document.blocks)
-              if isinstance(block, Heading) and block.text == heading)
+    at = heading_at(document, heading)
     assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
     assert kinds(document)[at + 2:] == ["Paragraph"]

@@ -1177,10 +1177,15 @@ def pushed_over(placement: Placement, pages, most_empty: float = MAX_EMPTY
         return None
     else:  # the heading keeps its lines, and goes with them
         going = heading.position_y if before.tag in HEADINGS else box.position_y
-    top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
-    if bottom - going > most_empty * (bottom - top):
+    if left_empty(page_box, going) > most_empty:
         return None
     return replace(placement, kept_with_next=placement.kept_with_next | {block})
+
+
+def left_empty(page_box, going: float) -> float:
+    """How much of a page is left empty where what stands from `going` down goes over."""
+    top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
+    return (bottom - going) / (bottom - top)
 
 
 def opening_block(page) -> int | None:
@@ -1220,8 +1225,7 @@ def more_widows(placement: Placement, pages, most_empty: float = MAX_EMPTY
     else:  # too few would be left: all of it goes, and the heading over it with it
         _, before, heading = placed[-2]
         going = heading.position_y if before.tag in HEADINGS else box.position_y
-    top, bottom = page_box.content_box_y(), page_box.content_box_y() + page_box.height
-    if bottom - going > most_empty * (bottom - top):
+    if left_empty(page_box, going) > most_empty:
         return None
     return replace(placement, widows={**placement.widows, block: over + more})
 
