@@ -43,6 +43,7 @@ from pipeline import addresses
 from pipeline.languages import DEFAULT, NAMED_NOTE_CALL, NBSP, UNSPACED, profile_for
 from pipeline.layouts import Hyphenation
 from pipeline.model import linkable
+from pipeline.writers import hyphenation_patterns
 from pipeline.writers.language_tags import LINE_END, compressed, tagged
 
 SOFT_HYPHEN = "\u00ad"
@@ -472,4 +473,4 @@ def hyphenator(language: str, hyphenation: Hyphenation) -> pyphen.Pyphen | None:
     known = pyphen.language_fallback(language.replace("-", "_"))
     if known is None:
         return None
-    return pyphen.Pyphen(lang=known, left=hyphenation.min_before, right=hyphenation.min_after)
+    return hyphenation_patterns.hyphenator(known, hyphenation.min_before, hyphenation.min_after)
