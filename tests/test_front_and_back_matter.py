@@ -272,6 +272,37 @@ def test_the_line_over_the_title_is_its_subtitle(kicker, title, byline, body, re
     assert plain(document.blocks[0].spans) == body.split("\n\n")[0].replace("'", "\u2019")
 
 
+# A body's name over its release's line and the date, over the headline and its byline, as a
+# department's or an authority's news page sets them.
+RELEASED = [
+    (["Marine Department", "12 March 2025"], "Harbour traffic review 2024",
+     "By the Director of Marine", ENGLISH_BODY, "2025-03-12",
+     Byline("The Director of Marine", (), "")),
+    (["Riverside Water Authority", "Press release", "4 February 2026"],
+     "New reservoir opens to walkers", "By Amira Haddad, Head of Communications", ENGLISH_BODY,
+     "2026-02-04", Byline("Amira Haddad", (), "Head of Communications")),
+    (["海事處", "新聞稿", "2025年3月12日"], "2024年港口交通回顧", "海事處處長 陳大文",
+     CHINESE_BODY, "2025-03-12", Byline("陳大文", (), "海事處處長")),
+    (["滨江市水务局", "2025年3月12日"], "滨江水厂扩建工程正式完工", "滨江市水务局局长 王建国",
+     SIMPLIFIED_BODY, "2025-03-12", Byline("王建国", (), "滨江市水务局局长")),
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+@pytest.mark.parametrize("over, title, byline, body, date, read_as", RELEASED,
+                         ids=[case[1] for case in RELEASED])
+def test_the_lines_dropped_between_the_kicker_and_the_title_part_nothing(
+        over, title, byline, body, date, read_as, gap):
+    """The release's line and the date, dropped into the metadata, part none of the block
+    they stand in: the body's name over them is the kicker, the line under them the title;
+    their gap had parted the kicker from the title and its byline, read as one block, and
+    the title had been read as the byline's role, or the title and byline as headings."""
+    document = read(gap.join([*over, title, byline]) + f"\n\n{body}")
+    assert (document.metadata.organisation, document.metadata.title, document.metadata.date,
+            document.byline) == (over[0], title, date, read_as)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize(("title", "year", "byline", "body", "read_as"), [
     ("Chair\u2019s statement", "2024/25", "By Jane Smith, Chair", ENGLISH_BODY,
      Byline("Jane Smith", (), "Chair")),

@@ -25,7 +25,7 @@ from pipeline.readers.scraped.breaks import (
     unwrapped,
 )
 from pipeline.readers.scraped.debris import forwarded_unquoted, remove_debris
-from pipeline.readers.scraped.dedupe import Unit, deduplicate, likeness_key, report
+from pipeline.readers.scraped.dedupe import Unit, deduplicate, likeness_key, report, seamed_lines
 from pipeline.readers.scraped.lists import is_item
 from pipeline.readers.scraped.pages import bracketed_notes, rejoined_words
 from pipeline.readers.scraped.structure import (
@@ -71,85 +71,87 @@ def scraped_document(name: str, text: str, metadata: Metadata,
         # A unit alone under a table's header is told once cleaning has parted its cells.
         cleared = remove_debris(lone_units_spread(cleaned),
                                 known=(metadata.title, metadata.subtitle, metadata.organisation))
-    if cleared.dated and not metadata.date:
-        # Dated by its release line or its page's dateline, dropped: the date stays the text's.
-        metadata = replace(metadata, date=cleared.dated)
-    poster = parse_byline(cleared.poster) if cleared.poster else None
-    if poster and not metadata.author:  # and by the person its dateline names
-        metadata = replace(metadata, author=poster.name)
-    if cleared.site and not metadata.organisation:  # published by the body whose site it is
-        metadata = replace(metadata, organisation=cleared.site)
-    # A word a printed page's line end broke is one again before blocks are compared.
-    rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
-    result = deduplicate(*bracketed_notes(rejoined))
-    lines = text.split("\n")
-    result.units = displays_apart(opened_apart(result.units, indented_openings(lines)),
-                                  *displayed_blocks(lines, wrapped=not unwrapped(tuple(lines))))
-    if not any(unit.kind == "text" for unit in result.units):
-        raise PipelineError(path or Path(name), NOTHING_LEFT)
-    page_title = None
-    if not metadata.title:
-        result.units, page_title, body = without_page_title(result.units)
-        if body and not metadata.organisation:
-            metadata = replace(metadata, organisation=body)
-    result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
-    if not metadata.title and opens_with_line(result.units, cleared.subject):
-        result.units, masthead = without_masthead(result.units, cleared.subject)
-        metadata = replace(metadata, title=cleared.subject)
-        if len(masthead) == 1 and not metadata.organisation:
-            # One line over the title the mail's subject names: who publishes it.
-            metadata = replace(metadata, organisation=masthead[0].text.strip())
-            masthead = [replace(masthead[0], reason=MASTHEAD_ORGANISATION)]
-    else:
-        result.units, masthead = without_masthead(result.units, metadata.title)
-    said = [drop for drop in (kicker_drop(result.units, metadata),
-                              division_drop(result.units, metadata),
-                              page_title_drop(result.units, metadata, cleared.headline))
-            if drop]
-    said += given_drops(result.units, metadata)
-    said += [page_title] if page_title else []
-    result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
-                          key=lambda drop: drop.lines)
-    document = build_document(name, result.units, metadata, cleared.headline, cleared.named)
-    if cleared.subject and not metadata.title and (
-            document.metadata.title == title_from_name(name)
-            or opens_letter(result.units, cleared.greeting)):
-        # A mail with no title of its own is titled as its sender titled it, by its subject,
-        # rather than by its file's name; a heading under its greeting is a section's.
-        document = build_document(name, result.units,
-                                  replace(metadata, title=cleared.subject), cleared.headline,
-                                  cleared.named)
-    if not document.blocks:
-        raise PipelineError(path or Path(name),
-                            NO_TEXT.format(" and byline" if document.byline else ""))
-    signing_body = cleared.signatory_body or signed_for(document) or cleared.holder
-    if not document.metadata.organisation and signing_body:
-        # Published by the body its signatory names (in a mail's signature, or on a line of
-        # the text's sign-off), or else its page's copyright line does, where nothing over
-        # the text names one.
-        document = replace(document, metadata=replace(document.metadata,
-                                                      organisation=signing_body))
-    if poster and document.byline is None and not signed_by(document, poster.name):
-        # Its author, as the page's dateline names them over the text ("Ruth Okonjo-Hale"
-        # over "Follow · 8 min read"), with their role: its byline, which the opener prints,
-        # where the text writes none and signs off with no such name.
-        document = replace(document, byline=poster)
-    if given_author and document.byline is None and not signed_by(document, given_author):
-        # Its author as its metadata names them (`校長 黃志明`, the role first as its
-        # language writes a byline), where the text names them nowhere (a speech its
-        # speaker): the byline the opener prints.
-        document = replace(document, byline=parse_byline(given_author))
-    if not document.metadata.date and (dated := document.own_date):
-        # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
-        # the opener and the editions' properties say when.
-        document = replace(document, metadata=replace(document.metadata, date=dated))
-    if not document.metadata.date and forwarded_on:
-        # Nothing in it dates the mail forwarded whole: it is dated as it was sent.
-        document = replace(document, metadata=replace(document.metadata, date=forwarded_on))
-    if not document.metadata.author and document.byline is None and (
-            signed := signatory(document)):
-        document = replace(document, metadata=replace(document.metadata, author=signed))
-    return document, as_written(report(name, result, cleared.counted()), source.split("\n"))
+    # A line dropped inside a block (the text's date under its kicker) parts none of it.
+    with seamed_lines(cleared.seamed):
+        if cleared.dated and not metadata.date:
+            # Dated by its release line or its page's dateline, dropped: the date stays the text's.
+            metadata = replace(metadata, date=cleared.dated)
+        poster = parse_byline(cleared.poster) if cleared.poster else None
+        if poster and not metadata.author:  # and by the person its dateline names
+            metadata = replace(metadata, author=poster.name)
+        if cleared.site and not metadata.organisation:  # published by the body whose site it is
+            metadata = replace(metadata, organisation=cleared.site)
+        # A word a printed page's line end broke is one again before blocks are compared.
+        rejoined, hyphens = rejoined_words(cleared.text, cleared.paged)
+        result = deduplicate(*bracketed_notes(rejoined))
+        lines = text.split("\n")
+        result.units = displays_apart(opened_apart(result.units, indented_openings(lines)),
+                                      *displayed_blocks(lines, wrapped=not unwrapped(tuple(lines))))
+        if not any(unit.kind == "text" for unit in result.units):
+            raise PipelineError(path or Path(name), NOTHING_LEFT)
+        page_title = None
+        if not metadata.title:
+            result.units, page_title, body = without_page_title(result.units)
+            if body and not metadata.organisation:
+                metadata = replace(metadata, organisation=body)
+        result.units, metadata = headline_titled(result.units, metadata, cleared.headline)
+        if not metadata.title and opens_with_line(result.units, cleared.subject):
+            result.units, masthead = without_masthead(result.units, cleared.subject)
+            metadata = replace(metadata, title=cleared.subject)
+            if len(masthead) == 1 and not metadata.organisation:
+                # One line over the title the mail's subject names: who publishes it.
+                metadata = replace(metadata, organisation=masthead[0].text.strip())
+                masthead = [replace(masthead[0], reason=MASTHEAD_ORGANISATION)]
+        else:
+            result.units, masthead = without_masthead(result.units, metadata.title)
+        said = [drop for drop in (kicker_drop(result.units, metadata),
+                                  division_drop(result.units, metadata),
+                                  page_title_drop(result.units, metadata, cleared.headline))
+                if drop]
+        said += given_drops(result.units, metadata)
+        said += [page_title] if page_title else []
+        result.drops = sorted(cleared.drops + hyphens + result.drops + masthead + said,
+                              key=lambda drop: drop.lines)
+        document = build_document(name, result.units, metadata, cleared.headline, cleared.named)
+        if cleared.subject and not metadata.title and (
+                document.metadata.title == title_from_name(name)
+                or opens_letter(result.units, cleared.greeting)):
+            # A mail with no title of its own is titled as its sender titled it, by its subject,
+            # rather than by its file's name; a heading under its greeting is a section's.
+            document = build_document(name, result.units,
+                                      replace(metadata, title=cleared.subject), cleared.headline,
+                                      cleared.named)
+        if not document.blocks:
+            raise PipelineError(path or Path(name),
+                                NO_TEXT.format(" and byline" if document.byline else ""))
+        signing_body = cleared.signatory_body or signed_for(document) or cleared.holder
+        if not document.metadata.organisation and signing_body:
+            # Published by the body its signatory names (in a mail's signature, or on a line of
+            # the text's sign-off), or else its page's copyright line does, where nothing over
+            # the text names one.
+            document = replace(document, metadata=replace(document.metadata,
+                                                          organisation=signing_body))
+        if poster and document.byline is None and not signed_by(document, poster.name):
+            # Its author, as the page's dateline names them over the text ("Ruth Okonjo-Hale"
+            # over "Follow · 8 min read"), with their role: its byline, which the opener prints,
+            # where the text writes none and signs off with no such name.
+            document = replace(document, byline=poster)
+        if given_author and document.byline is None and not signed_by(document, given_author):
+            # Its author as its metadata names them (`校長 黃志明`, the role first as its
+            # language writes a byline), where the text names them nowhere (a speech its
+            # speaker): the byline the opener prints.
+            document = replace(document, byline=parse_byline(given_author))
+        if not document.metadata.date and (dated := document.own_date):
+            # Dated by its signature, or its title's issue ("Summer Newsletter – July 2025"):
+            # the opener and the editions' properties say when.
+            document = replace(document, metadata=replace(document.metadata, date=dated))
+        if not document.metadata.date and forwarded_on:
+            # Nothing in it dates the mail forwarded whole: it is dated as it was sent.
+            document = replace(document, metadata=replace(document.metadata, date=forwarded_on))
+        if not document.metadata.author and document.byline is None and (
+                signed := signatory(document)):
+            document = replace(document, metadata=replace(document.metadata, author=signed))
+        return document, as_written(report(name, result, cleared.counted()), source.split("\n"))
 
 
 def as_written(found: dict, lines: list[str]) -> dict:

@@ -339,6 +339,12 @@ WIDGETS = frozenset(("page tools", "print or share link"))
 # listed for review and counted as no source's debris.
 DATE_LINE = "the text's date, which the metadata keeps where it gives none"
 READ_INTO_METADATA = frozenset((DATE_LINE,))
+# What parts no block where it stands inside one (within_block), the block going on over it
+# as over a page's seam, and the lines over and under it standing right under each other:
+# a page's widgets, and a release's line, its stamp and the text's date between its kicker
+# and its title (`Marine Department` over `Press release` over `12 March 2025` over the
+# headline, no blank line between).
+PARTS_NO_BLOCK = WIDGETS | READ_INTO_METADATA | {RELEASE_LINE, RELEASE_STAMP}
 # A credit over the text's first sentence, under no caption: its picture, the page's banner,
 # was not copied ("图片来源：南江大学新闻中心").
 HEAD_PICTURE_CREDIT = "credit of a picture the copy left out"
@@ -454,6 +460,9 @@ class Cleared:
     # The body its footer's copyright line names, or its printed pages' running head ("" for
     # none).
     holder: str = ""
+    # The lines dropped inside a block that part nothing (PARTS_NO_BLOCK): the lines over and
+    # under each stand right under each other (dedupe.lines_apart).
+    seamed: frozenset[int] = frozenset()
 
     @property
     def paged(self) -> bool:
@@ -515,15 +524,17 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                               rows[line.number - 1], (line.number,)))
     captioned = captioned_pictures(lines, reasons)
     reasons.update({number: PICTURE_PLACE for number in captioned})
+    # A page's widget, or the text's date, inside a block parts nothing (within_block).
+    seamed = frozenset(number for number, reason in reasons.items() if reason in PARTS_NO_BLOCK
+                       and within_block(rows, number - 1, reasons))
     for line in lines:
         if line.number in reasons:
             # A page's furniture parts no paragraph: the text runs on over it; a picture's
             # place over its caption is where a photo stood, as a no-break space's line is.
             rows[line.number - 1] = PAGE_SEAM if reasons[line.number] in PAGE_KINDS or (
                 reasons[line.number] == CAPTION_TIMES and not stage_beside(rows, line.number)
-            ) or (
-                reasons[line.number] in WIDGETS and within_block(rows, line.number - 1, reasons)
-            ) else PHOTO_MARKER + captioned[line.number] if line.number in captioned else ""
+            ) or line.number in seamed else (
+                PHOTO_MARKER + captioned[line.number] if line.number in captioned else "")
             drops.append(Drop(line.text, (line.number,), said_as(reasons[line.number])))
     rows = seams_closed(rows)
     # A text under a covering note, or forwarded under a forwarder's note, or titled right
@@ -546,7 +557,7 @@ def remove_debris(cleaned_text: str, known: tuple[str, ...] = ()) -> Cleared:
                    crumb_named(lines, reasons), site_body(lines, reasons),
                    signatory_body(lines, reasons),
                    rights_holder(lines, reasons) or footer_body(lines, reasons)
-                   or running_body(lines, reasons))
+                   or running_body(lines, reasons), seamed)
 
 
 def editors_comments(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
@@ -596,13 +607,16 @@ def captioned_pictures(lines: list[Line], reasons: dict[int, str]) -> dict[int, 
 
 def within_block(rows: list[str], index: int, reasons: dict[int, str]) -> bool:
     """Whether row `index`, dropped, stands between two rows of the text in one block, no
-    blank row on either side: a page's widget there (LinkedIn's `· 3rd+` between an author's
-    name and headline, WIDGETS) parts nothing, the block going on over it as over a page's
-    seam."""
-    def kept(at: int) -> bool:
+    blank row on either side, only lines that part no block (PARTS_NO_BLOCK) between: a
+    page's widget there (LinkedIn's `· 3rd+` between an author's name and headline) parts
+    nothing, the block going on over it as over a page's seam."""
+    def kept_beside(step: int) -> bool:
+        at = index + step
+        while 0 <= at < len(rows) and reasons.get(at + 1) in PARTS_NO_BLOCK:
+            at += step
         return 0 <= at < len(rows) and bool(rows[at].strip()) and at + 1 not in reasons
 
-    return kept(index - 1) and kept(index + 1)
+    return kept_beside(-1) and kept_beside(1)
 
 
 def site_body(lines: list[Line], reasons: dict[int, str]) -> str:

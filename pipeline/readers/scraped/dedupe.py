@@ -11,10 +11,12 @@ words a paragraph of the text says, as a page sets them large beside it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from pipeline.languages import (
@@ -38,6 +40,10 @@ SPACE_BY_UNSPACED = re.compile(f"(?<=[{UNSPACED}]) | (?=[{UNSPACED}])")
 # running head and folio between a paragraph's lines (pages.py). A character of the private
 # use area: no line of a text is that alone.
 PAGE_SEAM = "\ue001"
+# The source's lines dropped inside a block of the text being read that part nothing
+# (debris.PARTS_NO_BLOCK: the text's date between its kicker and its title): the lines over
+# and under each stand right under each other, as they would without it.
+SEAMED: ContextVar[frozenset[int]] = ContextVar("SEAMED", default=frozenset())
 
 # A line that is all a quotation: between a language's opening and closing quotes.
 QUOTATION = re.compile("[\u2018\u201c\u300c\u300e\"'](.+)[\u2019\u201d\u300d\u300f\"']")
@@ -93,6 +99,25 @@ class Unit:
         list item's indentation, kept for the list's depth, aside)."""
         text = joined_lines([row.lstrip(" ") for row in self.rows])
         return UNSPACED_CELL_GAP.sub("\u3000", text).replace("\t", " ")
+
+
+def lines_apart(over: Unit, under: Unit) -> int:
+    """How many lines under the last line of `over` the first of `under` stands (1: right
+    under it), the lines dropped inside a block that part nothing (SEAMED) not counted."""
+    seamed = SEAMED.get()
+    return under.lines[0] - over.lines[-1] - sum(
+        1 for number in range(over.lines[-1] + 1, under.lines[0]) if number in seamed)
+
+
+@contextlib.contextmanager
+def seamed_lines(lines: frozenset[int]) -> Iterator[None]:
+    """The units read meanwhile have the source's `lines` dropped inside their blocks
+    (SEAMED)."""
+    token = SEAMED.set(lines)
+    try:
+        yield
+    finally:
+        SEAMED.reset(token)
 
 
 # The gap between two of a row's cells, read as a line, beside a character of a script that

@@ -122,7 +122,7 @@ from pipeline.readers.scraped.breaks import (
 )
 from pipeline.readers.scraped.breaks import runs_on as line_runs_on
 from pipeline.readers.scraped.debris import is_contact_line
-from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key
+from pipeline.readers.scraped.dedupe import Drop, Unit, likeness_key, lines_apart
 from pipeline.readers.scraped.lists import build_lists, compound_marked, items_of, marked
 from pipeline.readers.scraped.notes import (
     BRACKETED_NUMBER,
@@ -502,7 +502,7 @@ def title_run_in(body: Unit, block: Unit) -> bool:
     the letter): a heading-shaped line naming no body, over lines holding a sentence."""
     first = block.rows[0].strip() if block.rows else ""
     return (block.kind == "text" and len(block.rows) > 2
-            and block.lines[0] == body.lines[-1] + 1 and is_heading_text(first)
+            and right_under(body, block) and is_heading_text(first)
             and not detect(first).names_body(first)
             and any(ends_sentence(row.strip()) for row in block.rows[1:]))
 
@@ -510,7 +510,7 @@ def title_run_in(body: Unit, block: Unit) -> bool:
 def occasion_under(body: Unit, under: Unit) -> bool:
     """Whether `under`, one line right under a body's name, is the occasion the text was
     written for, dated (is_occasion)."""
-    return (len(under.rows) == 1 and under.lines[0] == body.lines[-1] + 1
+    return (len(under.rows) == 1 and right_under(body, under)
             and is_occasion(under.text.strip()))
 
 
@@ -539,7 +539,7 @@ def cover(masthead: Unit, title: Unit) -> bool:
     the title and one line more under it, heading-shaped both (`Pay and Conditions Report
     2024–25` over `Presented to the Biennial Delegate Conference, …`, under `Northern Allied
     Transport Workers' Union`), as a report's cover or a draft's first lines set them."""
-    return (len(title.rows) == 2 and title.lines[0] == masthead.lines[-1] + 1
+    return (len(title.rows) == 2 and right_under(masthead, title)
             and all(is_heading_text(row) for row in title.rows))
 
 
@@ -554,7 +554,7 @@ def organisation_line(texts: list[Unit], metadata: Metadata) -> Unit | None:
     title, line = texts[0], texts[1]
     if (not is_heading_text(title.text) or len(title.rows) != 1 or line.repeats != 1
             or metadata.title and likeness_key(title.text) != likeness_key(metadata.title)
-            or len(line.rows) > 1 and line.lines[0] != title.lines[-1] + 1):
+            or len(line.rows) > 1 and not right_under(title, line)):
         return None
     text = line.rows[0].strip()
     named = publisher(text)
@@ -616,7 +616,7 @@ def dated_headline(texts: list[Unit], metadata: Metadata, dated_under: int) -> b
             and not detect(page.text).names_body(page.text.strip())
             and head.lines[-1] == dated_under and len(head.rows) <= 2
             and all(is_heading_text(row) for row in head.rows)
-            and head.lines[0] - page.lines[-1] > MAX_HEAD_GAP)
+            and lines_apart(page, head) > MAX_HEAD_GAP)
 
 
 MAX_HEAD_GAP = 3  # the lines between a title and the line over it: a blank line or two
@@ -1404,7 +1404,7 @@ def labelled_head(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         return []
     head = [texts[0]]
     for unit in texts[1:]:  # the lines of its block, as the front's lines were parted
-        if unit.lines[0] != head[-1].lines[-1] + 1:
+        if not right_under(head[-1], unit):
             break
         head.append(unit)
     rows = [row for unit in head for row in unit.rows]
@@ -1448,7 +1448,7 @@ def titled_under_label(label: Unit, title: Unit, text: Unit) -> bool:
     (`3.1 Overview`), the title naming no date (as a meeting's line under its agenda item's
     label does)."""
     return (len(label.rows) == 1 and bool(DIVISION_LABEL.fullmatch(label.text.strip()))
-            and len(title.rows) == 1 and title.lines[0] == label.lines[-1] + 1
+            and len(title.rows) == 1 and right_under(label, title)
             and title.repeats == 1 and is_heading_text(title.text)
             and (not is_heading_text(text.text) or (
                 section_number(text.text) is not None
@@ -2097,7 +2097,7 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
             BRACKETED_FIELDS.fullmatch(units[start - 1].text.strip())):
         start -= 1
     if (after - start > 1 and after < end and is_heading_text(units[after - 1].text)
-            and units[after - 1].lines[0] - units[after - 2].lines[-1] > MAX_SIGNATURE_GAP):
+            and lines_apart(units[after - 2], units[after - 1]) > MAX_SIGNATURE_GAP):
         # A heading far under the signature (the page's furniture between them), over the
         # text after it, heads that text ("Updates" over a fundraising page's update).
         after -= 1
@@ -2149,7 +2149,7 @@ def contact_lines_together(units: list[Unit]) -> list[Unit]:
             end += 1
         lines = units[index:end]
         if any(is_contact_line(row.strip()) for unit in lines for row in unit.rows):
-            text_under = end < len(units) and units[end].lines[0] == units[end - 1].lines[-1] + 1
+            text_under = end < len(units) and right_under(units[end - 1], units[end])
             found.extend(contact_block_apart(joined_units(lines), text_under))
             index = end
     return found
@@ -2192,7 +2192,7 @@ def named_contacts_joined(units: list[Unit]) -> list[Unit]:
 
 def right_under(over: Unit, under: Unit) -> bool:
     """Whether `under` stands on the line right under `over`, no blank line between."""
-    return under.lines[0] == over.lines[-1] + 1
+    return lines_apart(over, under) == 1
 
 
 def opens_with_contact_lines(unit: Unit) -> bool:
@@ -2207,7 +2207,7 @@ def contact_rows_opening(unit: Unit, above: Unit, gap: int) -> int:
     at all): its rows up to the last contact line before any row ending a sentence, where a
     row is left after them; 0 where it opens with none, or stands more than `gap` lines
     under the unit `above`."""
-    if unit.kind != "text" or unit.repeats != 1 or unit.lines[0] - above.lines[-1] > gap:
+    if unit.kind != "text" or unit.repeats != 1 or lines_apart(above, unit) > gap:
         return 0
     end = contact_end(unit.rows)
     return end if end < len(unit.rows) else 0
@@ -2262,7 +2262,7 @@ def introduced_line(unit: Unit, above: Unit, gap: int) -> bool:
     """Whether `unit` may be among the lines a contact lead-in introduces, `gap` lines at
     most under the unit `above`: text written once, its lines ending no sentence."""
     return (unit.kind == "text" and unit.repeats == 1
-            and unit.lines[0] - above.lines[-1] <= gap
+            and lines_apart(above, unit) <= gap
             and not any(ends_sentence(row) for row in unit.rows))
 
 
@@ -2309,7 +2309,7 @@ def name_over_role(main: list[Unit], closing: list[Unit]) -> tuple[Unit, Unit] |
         return None
     block, count = main[-1], len(main[-1].rows)
     before, name = block.rows[-2].strip(), block.rows[-1].strip()
-    if (closing[0].lines[0] != block.lines[-1] + 1
+    if (not right_under(block, closing[0])
             or not is_sign_off_unit(block.piece(count - 1, count))
             or byline_line([name, closing[0].rows[0].strip()]) is None
             or not (ends_sentence(before) or FIELD.match(before))):
@@ -2325,8 +2325,8 @@ def detail_of_text_above(units: list[Unit], index: int) -> bool:
     a contact heading ("Enquiries") heads the contact lines under it."""
     unit, under = units[index], units[index + 1]
     above = units[index - 1] if index else None
-    return (under.lines[0] > unit.lines[-1] + 1 and above is not None and is_prose(above)
-            and unit.lines[0] == above.lines[-1] + 1 and not closes([unit])
+    return (not right_under(unit, under) and above is not None and is_prose(above)
+            and right_under(above, unit) and not closes([unit])
             and not is_contact_heading(unit))
 
 
@@ -2534,7 +2534,7 @@ def lined_cells(units: list[Unit], index: int) -> tuple[int, list[list[str]]] | 
                 and units[at].repeats == 1 and not ends_sentence(units[at].text))
 
     def touching(at: int) -> bool:
-        return units[at].lines[0] == units[at - 1].lines[-1] + 1
+        return right_under(units[at - 1], units[at])
 
     if not lined(index) or (index and lined(index - 1) and touching(index)):
         return None  # no run's first line
@@ -2570,7 +2570,7 @@ def section_signature(units: list[Unit], index: int, result: list[Block]) -> int
     closing = int(units[index].kind == "text" and len(units[index].rows) == 1
                   and bool(VALEDICTION.fullmatch(units[index].text.strip())))
     if closing and not (index + 1 < len(units)
-                        and units[index + 1].lines[0] == units[index].lines[-1] + 1):
+                        and right_under(units[index], units[index + 1])):
         return 0
     for count in (1, 2):
         signature = units[index + closing:index + closing + count]
