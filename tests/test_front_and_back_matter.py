@@ -303,6 +303,34 @@ def test_the_lines_dropped_between_the_kicker_and_the_title_part_nothing(
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+# A title, its lead picture's caption written twice (the picture's place not copied), and
+# the byline under them.
+LEAD_CAPTIONED = [
+    ("Chair's statement", "The chair at the annual meeting in June", "By Jane Smith, Chair",
+     ENGLISH_BODY, Byline("Jane Smith", (), "Chair")),
+    ("Chair's statement", "Volunteers at the reopening", "By Jane Smith, Chair", ENGLISH_BODY,
+     Byline("Jane Smith", (), "Chair")),
+    ("主席報告", "主席在六月的周年大會上致辭", "主席 陳大文", CHINESE_BODY, Byline("陳大文", (), "主席")),
+    ("馆长致辞", "馆长在开馆仪式上", "滨江图书馆馆长 欧阳志豪", SIMPLIFIED_BODY,
+     Byline("欧阳志豪", (), "滨江图书馆馆长")),
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+@pytest.mark.parametrize("title, caption, byline, body, read_as", LEAD_CAPTIONED,
+                         ids=[case[1] for case in LEAD_CAPTIONED])
+def test_a_caption_written_twice_between_the_title_and_the_byline_is_a_figures(
+        title, caption, byline, body, read_as, gap):
+    """However short, it is the lead picture's caption: no heading stands over the byline,
+    and a line written twice is no title under a kicker. It had been the title (the title
+    its kicker), or a heading over the text."""
+    document = read(gap.join([title, caption, caption, byline]) + f"\n\n{body}")
+    assert (document.metadata.title, document.metadata.subtitle, document.byline) == (
+        title.replace("'", "\u2019"), "", read_as)
+    assert kinds(document) == ["Figure", "Paragraph", "Paragraph"]
+    assert plain(document.blocks[0].caption) == caption
+
+
 @pytest.mark.parametrize(("title", "year", "byline", "body", "read_as"), [
     ("Chair\u2019s statement", "2024/25", "By Jane Smith, Chair", ENGLISH_BODY,
      Byline("Jane Smith", (), "Chair")),

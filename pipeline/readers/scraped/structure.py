@@ -336,6 +336,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     if byline_unit is not None:
         byline = parse_byline("\n".join(byline_unit.rows))
         place = texts.index(byline_unit)
+        if pictured and place == 2:
+            # The page's lead picture, its place not copied: its caption, written twice
+            # between the title and the byline, however short, stands under it (no heading
+            # stands over the byline).
+            units = [piece for unit in units for piece in (
+                (Unit("marker", (), unit.lines[:1]), unit) if unit is texts[1] else (unit,))]
         again = None
         if place + 1 < len(texts) and said_again(byline, texts[place + 1]):
             again = texts[place + 1]
@@ -1053,6 +1059,8 @@ def kicker_lines(texts: list[Unit]) -> int:
     if kicker == 0 or kicker == 2 and (texts[1].repeats > 1 or is_byline(texts[1])):
         return 0
     title = texts[kicker]
+    if title.repeats > 1:
+        return 0  # written twice under the title: a photo's caption, not a title under a kicker
     if annexes_title(title.text) or is_byline(title, under_title=True):
         return 0  # its year or a note on it under it, or a byline under it: no title
     if detect(title.text.strip()).names_body(title.text.strip()) and not detect(
