@@ -331,6 +331,20 @@ def test_a_caption_written_twice_between_the_title_and_the_byline_is_a_figures(
     assert plain(document.blocks[0].caption) == caption
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+def test_a_title_holding_its_year_under_a_kicker(gap):
+    """A title holding its year, a byline under it, is the title under the line over it (a
+    kicker, the subtitle): only a dated line a dash, a bar or a colon parts in two (a
+    publication's name and its season or issue, `Marston Little Theatre – Season 2023–24`,
+    `Spring 2024 | Staff newsletter`) is the publication's under the title. The kicker had
+    been the title, and the title a heading over the text."""
+    document = read(gap.join(["The Riverside Players", "Chair's Report 2024",
+                              "By Tom Hart, Chair"]) + f"\n\n{ENGLISH_BODY}")
+    assert (document.metadata.title, document.metadata.subtitle, document.byline) == (
+        "Chair\u2019s Report 2024", "The Riverside Players", Byline("Tom Hart", (), "Chair"))
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize(("title", "year", "byline", "body", "read_as"), [
     ("Chair\u2019s statement", "2024/25", "By Jane Smith, Chair", ENGLISH_BODY,
      Byline("Jane Smith", (), "Chair")),

@@ -1068,7 +1068,7 @@ def kicker_lines(texts: list[Unit]) -> int:
         # A body's name alone under the title ("Brightwater Family Trust" under "Chief
         # Executive's Statement 2024"): its organisation, not a title under a kicker.
         return 0
-    if (YEAR.search(title.text) and not YEAR.search(texts[0].text)
+    if (YEAR.search(title.text) and names_publication(title.text) and not YEAR.search(texts[0].text)
             and not (kicker + 1 < len(texts) and names_publisher(texts[kicker + 1]))):
         # The line dated is the publication's ("Marston Little Theatre – Season 2023–24"
         # under "Director's Notes: …"): the title stands over it, not under it.
@@ -1078,6 +1078,14 @@ def kicker_lines(texts: list[Unit]) -> int:
                                         or names_publisher(texts[taken])):
         return kicker
     return 0
+
+
+def names_publication(text: str) -> bool:
+    """Whether a dated line names a publication: an issue (`Annual review 2025-26`, `年報
+    2024`), or a name and its season or issue, a dash, a bar or a colon parting them
+    (`Marston Little Theatre – Season 2023–24`, `Spring 2024 | Staff newsletter`); not a
+    title holding its year (`Chair's Report 2024`)."""
+    return bool(PARTED.search(text)) or detect(text).names_issue(text.strip())
 
 
 def names_publisher(unit: Unit) -> bool:
@@ -1498,6 +1506,8 @@ def under_any_title(text: str) -> bool:
 
 SUBTITLE_DASH = re.compile("\u2014\u2014(?=\\S)")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A dash, a bar or a colon parting a line in two (`Marston Little Theatre – Season 2023–24`).
+PARTED = re.compile(r"\s[\u2013\u2014|:-]\s")
 # A life's years closing a line naming someone: "(1948–2024)", "（1948－2024）".
 LIFE_SPAN = re.compile(r"[(\uff08]\s*\d{4}\s*[\u2013\u2014\uff0d~\uff5e-]\s*\d{4}\s*[)\uff09]\s*$")
 
