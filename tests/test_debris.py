@@ -304,6 +304,29 @@ def test_a_breadcrumb_trail_a_crumb_a_line_goes_from_home_to_the_title_over_its_
         assert crumbs[0] in kept and title in kept
 
 
+@pytest.mark.parametrize("kind", ["Press release", "News story"])
+@pytest.mark.parametrize("summary", ["", "Work on the scheme finished six months early.\n"],
+                         ids=["no summary", "summary"])
+def test_a_trail_a_crumb_a_line_goes_over_the_title_over_the_pages_record(kind, summary):
+    """A government page: a crumb a line under the link home, the page's kind, the title, its
+    summary perhaps, and its record of itself (`From:` over its publisher, `Published` over
+    its date): the crumbs go, as over a title its dateline stands under (they had stayed,
+    the first crumb taken for the title and the next for a heading over it)."""
+    trail = "Home\nEnvironment\nFlooding and coastal change"
+    title = "New flood defences protect 2,400 homes in Calder Valley"
+    record = "From:\nEnvironment Agency\nPublished\n12 March 2025"
+    kept, dropped = kept_and_dropped(f"{trail}\n{kind}\n{title}\n{summary}{record}\n{BODY}")
+    assert kept[0] == title.replace("2,400 ", "2,400\u00a0")
+    assert {"Home", "Environment", "Flooding and coastal change", kind} <= dropped.keys()
+    assert dropped["Environment"] == dropped["Flooding and coastal change"] == (
+        "navigation over the title")
+    document = scraped_document("page", f"{trail}\n{kind}\n{title}\n{summary}{record}\n{BODY}",
+                                Metadata(title=""))[0]
+    assert (document.metadata.title, document.metadata.organisation) == (
+        kept[0], "Environment Agency")
+    assert not [block for block in document.blocks if isinstance(block, Heading)]
+
+
 def test_the_sites_name_over_a_breadcrumb_trail_whose_last_crumb_the_title_names_goes():
     trail = "Home > Annual Report 2023-24 > Research and innovation"
     title = "Chapter 4: Research and innovation"

@@ -166,6 +166,9 @@ FOOTER_KINDS = ("page footer", CREDITS, "links", "link", "page feedback", "print
 PAGE_ENDS = ("back-to-top link", "previous or next article link")
 # What a page's head holds besides its navigation's short lines, over its title.
 PAGE_HEAD = ("link", "skip link", "language switcher")
+# The lines a page's navigation, a crumb or a link a line, and its title take at most over its
+# record of itself (recorded_title).
+MAX_TRAIL_LINES = 8
 # What opens a mail's text in a text copied out of mails: its header, or the line over a
 # mail quoted or forwarded.
 MAIL_OPENINGS = frozenset((MAIL_HEADER, "quoted-mail separator", "reply attribution"))
@@ -2133,11 +2136,13 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
     title = over_byline(lines, reasons, dateline - 1 - published) if dateline is not None \
         else -1
     if title < 1 or lines[title].number in reasons:
+        title = recorded_title(lines, reasons, first_text)
+    if title < 1 or lines[title].number in reasons:
         return {}
     start = title
-    # Up over the short lines and the site's links among them ("Home", "Contact"), to the
-    # page's top or to anything else.
-    while start > 0 and (reasons.get(lines[start - 1].number) in PAGE_HEAD or (
+    # Up over the short lines and the site's links among them ("Home", "Contact"), and the
+    # page's kind over its title ("Press release"), to the page's top or to anything else.
+    while start > 0 and (reasons.get(lines[start - 1].number) in (*PAGE_HEAD, RELEASE_LINE) or (
             lines[start - 1].number not in reasons and not is_running(lines[start - 1].text))):
         start -= 1
     head = lines[start:title]
@@ -2153,6 +2158,22 @@ def navigation(lines: list[Line], reasons: dict[int, str], first_text: int
         found.update({line.number: NAVIGATION for line in lines[:menus[-1]]
                       if line.number not in reasons and not is_running(line.text)})
     return found
+
+
+def recorded_title(lines: list[Line], reasons: dict[int, str], first_text: int) -> int:
+    """The index of the page's title right over its record of itself (`From:` over its
+    publisher, `Published` over its date: page_record), or over the summary right over it (a
+    sentence, as a government page sets one under its title), among the few lines opening
+    the text; -1 for none."""
+    record = next((index for index, line in enumerate(lines[:first_text + MAX_TRAIL_LINES])
+                   if reasons.get(line.number) == PAGE_RECORD), None)
+    if record is None:
+        return -1
+    title = record - 1
+    if title > 0 and ends_sentence(lines[title].text):
+        title -= 1  # the summary under the title
+    return title if lines[title].number not in reasons and not ends_sentence(
+        lines[title].text) else -1
 
 
 def teasers(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
