@@ -316,15 +316,17 @@ LEAD_CAPTIONED = [
 ]
 
 
+@pytest.mark.parametrize("place", [[], [NBSP]], ids=["no place", "the picture's place"])
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
 @pytest.mark.parametrize("title, caption, byline, body, read_as", LEAD_CAPTIONED,
                          ids=[case[1] for case in LEAD_CAPTIONED])
 def test_a_caption_written_twice_between_the_title_and_the_byline_is_a_figures(
-        title, caption, byline, body, read_as, gap):
-    """However short, it is the lead picture's caption: no heading stands over the byline,
-    and a line written twice is no title under a kicker. It had been the title (the title
-    its kicker), or a heading over the text."""
-    document = read(gap.join([title, caption, caption, byline]) + f"\n\n{body}")
+        title, caption, byline, body, read_as, gap, place):
+    """However short, it is the lead picture's caption, under the place it stood (a line of a
+    no-break space) or none: no heading stands over the byline, and a line written twice is
+    no title under a kicker. It had been the title (the title its kicker), or a heading over
+    the text; under its place, no blank line between, the byline a heading."""
+    document = read(gap.join([title, *place, caption, caption, byline]) + f"\n\n{body}")
     assert (document.metadata.title, document.metadata.subtitle, document.byline) == (
         title.replace("'", "\u2019"), "", read_as)
     assert kinds(document) == ["Figure", "Paragraph", "Paragraph"]

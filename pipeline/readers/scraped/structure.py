@@ -306,6 +306,14 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     # with the title in the text's opening block, no blank line between them, or under the
     # page's lead picture, its caption written twice.
     under_title = bool(texts) and is_heading_text(texts[0].text)
+    if (under_title and len(texts) > 1 and len(texts[1].rows) > 1 and texts[1].counts
+            and texts[1].counts[0] > 1 and not is_byline(texts[1], under_title=True)):
+        # The lead picture's caption written twice over the lines under it (its place over
+        # it, no blank line between): a block of its own, as blank lines would part it; a
+        # byline's name written twice over its role stays with it.
+        pieces = [texts[1].piece(0, 1), texts[1].piece(1, len(texts[1].rows))]
+        units = [piece for unit in units for piece in (pieces if unit is texts[1] else [unit])]
+        texts = [texts[0], *pieces, *texts[2:]]
     pictured = (under_title and len(texts) > 2 and texts[1].repeats > 1
                 and not is_byline(texts[1]))
     if pictured and len(texts[2].rows) > 1 and is_byline(texts[2].piece(0, 1), True):
@@ -336,7 +344,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     if byline_unit is not None:
         byline = parse_byline("\n".join(byline_unit.rows))
         place = texts.index(byline_unit)
-        if pictured and place == 2:
+        if pictured and place == 2 and units[units.index(texts[1]) - 1].kind != "marker":
             # The page's lead picture, its place not copied: its caption, written twice
             # between the title and the byline, however short, stands under it (no heading
             # stands over the byline).
