@@ -104,9 +104,8 @@ class Unit:
 def lines_apart(over: Unit, under: Unit) -> int:
     """How many lines under the last line of `over` the first of `under` stands (1: right
     under it), the lines dropped inside a block that part nothing (SEAMED) not counted."""
-    seamed = SEAMED.get()
-    return under.lines[0] - over.lines[-1] - sum(
-        1 for number in range(over.lines[-1] + 1, under.lines[0]) if number in seamed)
+    last, first = over.lines[-1], under.lines[0]
+    return first - last - sum(1 for number in SEAMED.get() if last < number < first)
 
 
 @contextlib.contextmanager

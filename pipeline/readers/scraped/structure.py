@@ -273,10 +273,7 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         if len(texts[0].rows) > 1:
             # The cover's title and the line under it (its subtitle), or the text the title
             # runs into, each a unit of its own; no kicker over the title.
-            pieces = [texts[0].piece(0, 1), texts[0].piece(1, len(texts[0].rows))]
-            units = [piece for unit in units
-                     for piece in (pieces if unit is texts[0] else [unit])]
-            texts = [*pieces, *texts[1:]]
+            units, texts = first_row_apart(units, texts, 0)
             covered = True
     # A line the page's breadcrumb trail names is its title, not a kicker over it.
     kicker = (texts[:kicker_lines(texts)] if texts and texts[0].lines[0] != named
@@ -311,16 +308,12 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         # The lead picture's caption written twice over the lines under it (its place over
         # it, no blank line between): a block of its own, as blank lines would part it; a
         # byline's name written twice over its role stays with it.
-        pieces = [texts[1].piece(0, 1), texts[1].piece(1, len(texts[1].rows))]
-        units = [piece for unit in units for piece in (pieces if unit is texts[1] else [unit])]
-        texts = [texts[0], *pieces, *texts[2:]]
+        units, texts = first_row_apart(units, texts, 1)
     pictured = (under_title and len(texts) > 2 and texts[1].repeats > 1
                 and not is_byline(texts[1]))
     if pictured and len(texts[2].rows) > 1 and is_byline(texts[2].piece(0, 1), True):
         # The byline over the text's first paragraph, no blank line between: its own.
-        pieces = [texts[2].piece(0, 1), texts[2].piece(1, len(texts[2].rows))]
-        units = [piece for unit in units for piece in (pieces if unit is texts[2] else [unit])]
-        texts = [*texts[:2], *pieces, *texts[3:]]
+        units, texts = first_row_apart(units, texts, 2)
     opening = texts[:2] if under_title else texts[:1]
     if under_title and len(texts) > 2 and (covered or is_standfirst(texts[1])
                                            or pictured
@@ -378,6 +371,16 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
         metadata = replace(metadata, subtitle=subtitle_set(metadata.subtitle))
     return Document(name, metadata if given_title else title_barred_apart(metadata), byline,
                     tuple(body(units, metadata)))
+
+
+def first_row_apart(units: list[Unit], texts: list[Unit], at: int
+                    ) -> tuple[list[Unit], list[Unit]]:
+    """`units` and their `texts` with the unit `texts[at]` parted after its first row, each
+    part a unit of its own, as a blank line would have parted them."""
+    whole = texts[at]
+    pieces = [whole.piece(0, 1), whole.piece(1, len(whole.rows))]
+    return ([piece for unit in units for piece in (pieces if unit is whole else [unit])],
+            [*texts[:at], *pieces, *texts[at + 1:]])
 
 
 # A bar between spaces parting a page's title from what its site adds after it.
