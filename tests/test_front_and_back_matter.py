@@ -16,6 +16,7 @@ import docx
 import pytest
 
 from pipeline.errors import PipelineError
+from pipeline.languages import detect
 from pipeline.layouts import load_layout
 from pipeline.model import Byline, Heading, Metadata, Note, Paragraph, SignOff, Span, Table, plain
 from pipeline.readers.cleaning import clean_line
@@ -331,6 +332,55 @@ def test_a_caption_written_twice_between_the_title_and_the_byline_is_a_figures(
         title.replace("'", "\u2019"), "", read_as)
     assert kinds(document) == ["Figure", "Paragraph", "Paragraph"]
     assert plain(document.blocks[0].caption) == caption
+
+
+# A portrait's caption calling whom it shows by the office they hold, in running words, in
+# either order: no byline, which names its author and sets the name first.
+CALLED_BY_OFFICE = [
+    ("Chair's statement", "Harbour Arts Trust", "Our chair, Jane Smith", ENGLISH_BODY),
+    ("Chair's statement", "Harbour Arts Trust", "Dr Amir Patel, our new treasurer",
+     ENGLISH_BODY),
+    ("主席報告", "海濱藝術信託", "我們的主席陳美玲", CHINESE_BODY),
+    ("馆长致辞", "滨江艺术信托", "我们的馆长欧阳志豪", SIMPLIFIED_BODY),
+]
+
+
+@pytest.mark.parametrize("named", [False, True],
+                         ids=["title first", "the body's name over the title"])
+@pytest.mark.parametrize("place", [[], [NBSP]], ids=["no place", "the picture's place"])
+@pytest.mark.parametrize("title, body_name, caption, body", CALLED_BY_OFFICE,
+                         ids=[case[2] for case in CALLED_BY_OFFICE])
+def test_a_portraits_caption_under_the_title_calling_its_sitter_by_office(
+        title, body_name, caption, body, place, named):
+    """Written twice under the title, as a byline is, it is the lead picture's caption: it
+    had been the byline, its office read as the author's name (`Our chair`) or the name as
+    the role, the picture lost; over it the body's name (a trust, `…信託`, too) is the
+    organisation, not the title."""
+    document = read("\n\n".join([*([body_name] if named else []), title, *place, caption,
+                                  caption, body]))
+    assert (document.metadata.title, document.metadata.organisation, document.byline) == (
+        title.replace("'", "\u2019"), body_name if named else "", None)
+    assert kinds(document) == ["Figure", "Paragraph", "Paragraph"]
+    # a form of address bound to the name, as the house style sets it
+    assert plain(document.blocks[0].caption).replace(NBSP, " ") == caption
+
+
+@pytest.mark.parametrize("caption", ["Our chair, Jane Smith", "Jane Smith, our chair"])
+def test_a_portraits_caption_written_twice_in_the_text_calling_its_sitter_by_office(caption):
+    """Between two paragraphs, the picture's place not copied, it is a figure's caption, as a
+    name and its office in a byline's order are: it had been a heading."""
+    document = read(f"Chair's statement\n\nBy Tom Reed, Chair\n\n{ENGLISH_BODY}\n\n"
+                    f"{caption}\n\n{caption}\n\nWe thank every volunteer.")
+    assert kinds(document) == ["Paragraph", "Paragraph", "Figure", "Paragraph"]
+    assert plain(document.blocks[2].caption) == caption
+
+
+@pytest.mark.parametrize("line", ["Thank you, volunteers", "Looking ahead, together",
+                                  "Chair, Board of Trustees", "Welcome, Jane Smith"])
+def test_two_phrases_a_comma_parts_call_no_one_by_office(line):
+    """A heading's two phrases name no one by an office, however shaped (`Chair, Board of
+    Trustees` names the office alone)."""
+    assert not detect(line).called_by_office(line)
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])

@@ -66,10 +66,13 @@ ISSUE = LazyPattern(rf"(?:{YEAR_DIGITS}(?:[-–至](?:\d{{2,4}}|[{HAN_DIGITS}]{{
 TIMED = LazyPattern(rf"{CLOCK}(?:\s*(?:至|到|[-–])\s*{CLOCK})?[，,：:\s\u3000]+\S.*")
 # A body's name alone: Chinese characters ending with a word for a body (協會, 基金會, 中心, 署).
 BODY = (rf"[{HAN_RANGES}]{{2,}}(?:協會|协会|學會|学会|商會|商会|聯會|联会|總會|总会|基金會|基金会"
-        r"|信託基金|信托基金"
+        r"|信託基金|信托基金|信託|信托"
         r"|委員會|委员会|董事會|董事会|公司|集團|集团|中心|博物館|博物馆|圖書館|图书馆|大學|大学"
         r"|學院|学院|書院|书院|學校|学校|醫院|医院|研究所|研究院|社|團|团|署|局|處|处|部)")
 MAX_BODY_CHARACTERS = 20
+# The words that call someone by their office in running words, as a caption does and no
+# byline: "我們的主席".
+CALLED = ("我們的", "我们的", "我的")
 # A page's choice of its type's size: "字号：大 中 小"; with the tools beside it, which
 # cleaning runs into it (a character alone keeps no space beside it): "字號：大中小列印本頁",
 # "字号大中小打印本页关闭窗口".
@@ -855,6 +858,7 @@ class Chinese(Profile):
         name, _, role = self.byline_parts(text)
         return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
                 and bool(re.fullmatch(NAME, name)) and not self.opens_division(text)
+                and not role.startswith(CALLED)
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
 
     def names_body(self, text: str) -> bool:

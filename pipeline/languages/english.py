@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Sequence
 
 from pipeline.languages.profile import (
@@ -222,6 +223,10 @@ OFFICE = re.compile(
     r"|Clerk|Auditor|Surveyor|Engineer|Inspector|Lecturer"
     # and the chief officers' initials: "CEO at Tablefor1"
     r"|CEO|COO|CFO|CTO|CIO)\b")
+# The words that call someone by their office in running words, as a caption does and no
+# byline: "our new chair".
+CALLED = re.compile(r"(?:our|their|its|my|your)\s+(?:(?:new|former|outgoing|incoming|retiring"
+                    r"|late)\s+)?", re.IGNORECASE)
 MAX_NAME_WORDS = 6  # "Professor Sir John Michael Smith", at most
 POSSESSIVE = re.compile(r"['\u2019]s\b")  # "Director's Office" names no office held
 # What parts an office from the body where it is held ("Chief Executive at St Columba's
@@ -938,7 +943,7 @@ page=r"page|p\.?",
         # "Name, Role", "By Name", or a name and its post-nominals ("Alan Whitcombe FSA").
         shaped = "," in text or self.by(text) or bool(self.byline_parts(text)[1])
         return (short and shaped and (repeats >= 2 or self.by(text))
-                and not self.opens_division(text))
+                and not self.opens_division(text) and not self.called_by_office(text))
 
     def by(self, text: str) -> bool:
         """"By Ann Lee", "Interview by Ann Lee", or a page's "by Eleanor Fitch, Artistic
@@ -991,8 +996,24 @@ page=r"page|p\.?",
 
     def names_someone(self, text: str) -> bool:
         """A byline's shape, or a name shown a person's by a form of address or a surname in
-        capitals ("Professor Amara Okonjo"; not "Our Volunteers", shaped as a plain name)."""
-        return self.names_person(text) or bool(PERSON.match(text)) and self.is_name(text)
+        capitals ("Professor Amara Okonjo"; not "Our Volunteers", shaped as a plain name), or
+        by the office they hold, in words of the text's ("Our chair, Jane Smith")."""
+        return (self.names_person(text) or bool(PERSON.match(text)) and self.is_name(text)
+                or self.called_by_office(text))
+
+    def called_by_office(self, text: str) -> bool:
+        """A name and, a comma between them in either order, the office its holder is called
+        by in running words, as a portrait's label calls them and no byline ("Our chair, Jane
+        Smith", "Dr Amir Patel, our new treasurer"); not a heading's two phrases ("Thank you,
+        volunteers")."""
+        parts = [part.strip() for part in text.split(",")]
+        if len(parts) != 2:
+            return False
+        return any((called := CALLED.match(office)) is not None
+                   and OFFICE.match(string.capwords(office[called.end():]))
+                   and (PLAIN_NAME.fullmatch(name) or bool(PERSON.match(name))
+                        and self.is_name(name))
+                   for name, office in (parts, parts[::-1]))
 
     def names_person(self, text: str) -> bool:
         """"By …", known post-nominals ("…, SBS, JP, Chairman"), or a name shown a person's by

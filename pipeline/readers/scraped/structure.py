@@ -453,8 +453,8 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
     dated (`Annual Parish Meeting, 23 April 2025`, where a byline is under the title), where
     it names a body alone ("Kestrelford Borough Council" over "Council agrees £12m plan …"),
     over a title in a block of its own (one line, no body's name, not the metadata's
-    organisation) over the text or its byline, and the metadata names neither: the
-    masthead (and that occasion), not the title; else none."""
+    organisation) over the text, its byline or its lead picture, and the metadata names
+    neither: the masthead (and that occasion), not the title; else none."""
     if metadata.organisation or metadata.title or len(texts) < 2:
         return []
     text = texts[0].text.strip()
@@ -475,7 +475,8 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         and is_heading_text(title.rows[0])
         and not detect(title.rows[0]).names_body(title.rows[0].strip())
         and (cover(masthead[-1], title) or not is_heading_text(after.text)
-             or is_byline(after, under_title=True))) else []
+             # or the lead picture's caption, written twice
+             or is_byline(after, under_title=True) or after.repeats > 1)) else []
 
 
 def report_cover(texts: list[Unit], metadata: Metadata) -> tuple[Unit, str, str] | None:
