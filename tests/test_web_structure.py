@@ -127,6 +127,31 @@ def test_a_numbered_list_then_a_bulleted_one_stay_two_lists():
     round_trips(document)
 
 
+@pytest.mark.parametrize("bullet, space", [("\u2027", " "), ("\u2027", ""), ("\u30fb", ""),
+                                           ("\u00b7", ""), ("\u25c6", " ")],
+                         ids=["hyphenation point", "hyphenation point unspaced",
+                              "katakana middle dot unspaced", "middle dot unspaced", "diamond"])
+def test_lines_opened_by_a_hong_kong_pages_bullet_are_a_list(bullet, space):
+    """A Hong Kong page bullets its lists with the hyphenation point (`‧`) or a middle dot,
+    Chinese with no space after it: a list, each line an item; it had been one paragraph
+    (or one an item), the bullets kept in its words."""
+    items = ["每月上門探訪；", "免費健康檢查；", "電話關懷熱線。"]
+    document = document_of("本會年內服務超過三千名長者。\n\n本會提供以下服務：\n\n"
+                           + "\n".join(f"{bullet}{space}{item}" for item in items)
+                           + "\n\n歡迎查詢。", title="服務簡介")
+    (found,) = lists_of(document)
+    assert shape(found) == [("bullet", 1, ""), *items]
+    round_trips(document)
+
+
+def test_a_line_opened_by_a_dash_or_a_letter_with_no_space_is_no_item():
+    """Only a bullet that is no letter nor dash opens an item with no space after it: `-`
+    before a word is a hyphen's, `o` a word's."""
+    document = document_of("本會年內服務超過三千名長者。\n\n-每月上門探訪；\n-免費健康檢查。\n\n歡迎查詢。",
+                           title="服務簡介")
+    assert lists_of(document) == []
+
+
 def test_bullets_after_an_item_leading_into_them_are_nested():
     (found,) = lists_of(document_of(f"{OPENING}\n\nWe will:\n1. build homes, namely:\n\n"
                                     "• in Tuen Mun;\n• in Tai Po;\n\n2. create jobs."))

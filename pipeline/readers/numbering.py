@@ -63,7 +63,10 @@ def counts_on_from(before: str, after: str) -> bool:
 
 KEYCAP_TEN = "\U0001f51f"  # 🔟, the keycap of two figures
 MARKER = re.compile(
-    r"(?P<bullet>[•·▪◦‣●○■□❖➢✓◻\-–—*o])\s+"
+    r"(?P<bullet>[•·‧・▪◦‣●○■□◆◇❖➢✓◻\-–—*o])\s+"
+    # Chinese writes a bullet with no space after too ("‧每月上門探訪", a Hong Kong page's
+    # hyphenation point); a dash or a letter opening a line so is a word's.
+    rf"|(?P<unspaced_bullet>[•·‧・▪●■◆◇])(?=[{UNSPACED}])"
     # A figure's keycap, as a post or a WeChat article numbers a list ("1️⃣ A plant sale",
     # "2️⃣兒童…", "🔟"): a number, in a family of its own; read before the pictographs, of
     # which it is one, so 1️⃣ and 2️⃣ are one list's and not two bullets.
@@ -123,8 +126,8 @@ def marker_of(row: str) -> Marked | None:
     if match is None or not row[match.end():].strip():
         return None
     rest = row[match.end():]
-    if match.group("bullet"):
-        return Marked(match.group("bullet"), "", rest)
+    if match.group("bullet") or match.group("unspaced_bullet"):
+        return Marked(match.group("bullet") or match.group("unspaced_bullet"), "", rest)
     if match.group("pictograph"):
         # A pictograph before a number (`✅ 1. Register online`) decorates a numbered item:
         # the number is the list's, the pictograph stays with the item's words.
