@@ -236,7 +236,7 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
     in_brackets = (rf"|(?<=[{CALLED_AFTER}] )\((\d{{1,3}})\)(?=[\s.,;:!?]|$)" if bracketed
                    else "")
     return re.compile(rf"{REFERENCE.pattern}|(?<=[{CALLED_AFTER}])({called})(?![{SYMBOLS}])"
-                      + in_brackets + NAMED_CALL + SUPERIOR_CALL)
+                      + in_brackets + NAMED_CALL + SUPERIOR_CALL + FLATTENED_CALL)
 
 
 # A note's call in words (`…上升21.3%（註1）。`, `(Note 2)`): the call, brackets and word,
@@ -248,6 +248,13 @@ NAMED_CALL = f"|{NAMED_NOTE_CALL}"
 # or a word of three letters or more: after a unit's short name it raises it (`m²`, `km²`).
 SUPERIOR_CALL = (r"|(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?)\u2019\u201d]))"
                  rf"({SUPERIOR.pattern.rstrip('+')}{{1,3}})")
+
+
+# A superior figure the copy set on the line (`million.1 Shop`, `人次。1商店`): a number
+# right after a mark ending a phrase, a word of four letters or more before it (`No.3`,
+# `Fig.2` are a number's and a figure's; `3.1` a number), no figure going on after it.
+FLATTENED_CALL = (r"|(?<=[^\W\d_]{4}[.,;:!?\u2019\u201d\u3002\uff0c])(\d{1,3})"
+                  r"(?![\d\uff10-\uff19]|[.,]\d)")
 
 
 def with_references(spans: tuple[Span, ...], labels: set[str], bracketed: bool = False
