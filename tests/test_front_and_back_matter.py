@@ -41,7 +41,11 @@ CHINESE_BODY = ("二〇二四年是本館開幕以來參觀人次最多的一年
 
 
 def read(text: str, title: str = ""):
-    return scraped_document("piece", text, Metadata(title=title))[0]
+    return read_with_report(text, title)[0]
+
+
+def read_with_report(text: str, title: str = ""):
+    return scraped_document("piece", text, Metadata(title=title))
 
 
 def kinds(document) -> list[str]:
@@ -381,6 +385,79 @@ def test_two_phrases_a_comma_parts_call_no_one_by_office(line):
     """A heading's two phrases name no one by an office, however shaped (`Chair, Board of
     Trustees` names the office alone)."""
     assert not detect(line).called_by_office(line)
+
+
+@pytest.mark.parametrize("byline", [[], ["Tom Akande, Chief Executive"]],
+                         ids=["no byline", "a byline"])
+def test_a_line_longer_than_the_title_right_under_it_is_its_strapline(byline):
+    """A phrase under the title in its block, longer than it, no section heading after it:
+    the title's strapline, its subtitle. It had been a heading over the whole text; over
+    the byline the title had been its kicker, the strapline the title."""
+    title, strapline = ("A home, and a fresh start",
+                        "Shelterwell's year in figures and in the words of the people we help")
+    document = read("\n\n".join([f"{title}\n{strapline}", *byline, ENGLISH_BODY]))
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        title, strapline.replace("'", "\u2019"))
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert (document.byline is not None) == bool(byline)
+
+
+@pytest.mark.parametrize(("kicker", "title", "strapline", "byline", "body", "read_as"), [
+    ("SPRING 2025", "Behind the scenes: conserving the Wexcombe tapestries",
+     "How a team of six spent two years on a 400-year-old masterpiece",
+     "By Hannah Price, Head of Textile Conservation", ENGLISH_BODY,
+     Byline("Hannah Price", (), "Head of Textile Conservation")),
+    ("通訊", "幕後故事：修復百年掛毯", "六人團隊用了兩年時間修復這幅四百年歷史的傑作",
+     "撰文：文物修復組主管 黃志明", CHINESE_BODY, Byline("黃志明", (), "文物修復組主管")),
+], ids=["SPRING 2025", "通訊"])
+def test_a_kicker_over_a_title_and_its_strapline_over_the_byline(kicker, title, strapline,
+                                                               byline, body, read_as):
+    """The kicker in a block of its own, the title over its strapline in the next, the
+    byline under them: the strapline is the subtitle, the kicker dropped for the editor to
+    review (the report says why). The kicker had been the title, the title and strapline
+    lines in the text, the byline a heading."""
+    document, report = read_with_report(
+        f"{kicker}\n\n{title}\n{strapline}\n\n{byline}\n\n{body}")
+    assert (document.metadata.title, document.metadata.subtitle, document.byline) == (
+        title, strapline, read_as)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+    assert [drop["text"] for drop in report["dropped"]] == [kicker]
+
+
+@pytest.mark.parametrize(("body_name", "title", "byline", "body", "read_as"), [
+    ("Department of Geography", "Head of Department's review",
+     "Professor Daniel CHEUNG Wai-kit, Head of Department", ENGLISH_BODY,
+     Byline("Professor\u00a0Daniel CHEUNG\u00a0Wai-kit", (), "Head of Department")),
+    ("海濱文化協會", "會長的話", "會長 何永賢", CHINESE_BODY, Byline("何永賢", (), "會長")),
+], ids=["Department of Geography", "海濱文化協會"])
+def test_the_bodys_name_over_a_block_of_the_title_and_the_byline(body_name, title, byline,
+                                                                body, read_as):
+    """The body's name in a block of its own over the title and the byline, no blank line
+    between them: the organisation, the title and the byline. The body's name had been the
+    title, the title and the byline headings (or one paragraph)."""
+    document = read(f"{body_name}\n\n{title}\n{byline}\n\n{body}")
+    assert (document.metadata.title, document.metadata.organisation, document.byline) == (
+        title.replace("'", "\u2019"), body_name, read_as)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+@pytest.mark.parametrize(("issue", "title", "body_name", "body"), [
+    ("Annual Report 2023-24", "Chair's statement", "Northfield Hospitals NHS Trust",
+     ENGLISH_BODY),
+    ("2023-24年報", "主席報告", "北區醫療信託基金", CHINESE_BODY),
+], ids=["Northfield Hospitals NHS Trust", "北區醫療信託基金"])
+def test_an_issue_over_the_title_over_the_bodys_name(issue, title, body_name, body, gap):
+    """The report's issue, the piece's title and the body's name, each a line: the subtitle,
+    the title and the organisation. The body's name had been the byline's (its initials read
+    as a surname in capitals), the title its role; or the issue the title, and the rest
+    headings."""
+    document = read(gap.join([issue, title, body_name]) + f"\n\n{body}")
+    assert (document.metadata.title, document.metadata.subtitle,
+            document.metadata.organisation, document.byline) == (
+        title.replace("'", "\u2019"), issue.replace("-", "\u2013") if issue.isascii() else issue,
+        body_name, None)
+    assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
@@ -809,13 +886,46 @@ def test_a_listings_fields_taking_turns_are_no_interview():
     ("Interview by Priya Nandakumar, Communications Officer", "Priya Nandakumar",
      "Communications Officer"),
     ("Words by Tom Ashby", "Tom Ashby", ""),
+    ("Author: Hannah Price", "Hannah Price", ""),
+    ("Author: Hannah Price, Head of Textile Conservation", "Hannah Price",
+     "Head of Textile Conservation"),
 ])
 def test_a_byline_saying_what_its_author_wrote_is_the_byline(line, name, role):
-    """"Interview by …", "Words by …" under the title: the byline, as "By …" is, its name
-    the author's; never a heading."""
+    """"Interview by …", "Words by …", a blog's "Author: …" under the title: the byline, as
+    "By …" is, its name the author's; never a heading."""
     document = read(f"Five minutes with a volunteer\n{line}\n\n{ENGLISH_BODY}")
     assert document.byline == Byline(name, (), role)
     assert not document.headings
+
+
+@pytest.mark.parametrize(("line", "read_as"), [
+    ("Speech by Mr Henry FAN Hung-ling, SBS, JP, Chairman",
+     Byline("Mr\u00a0Henry FAN\u00a0Hung-ling", ("SBS", "JP"), "Chairman")),
+    ("Speech by Mr Henry Fan, Chairman", Byline("Mr\u00a0Henry Fan", (), "Chairman")),
+    ("Message from Dr Jane Lee, Chair", Byline("Dr\u00a0Jane Lee", (), "Chair")),
+    ("撰文：黃志明", Byline("黃志明", (), "")),
+    ("文／黃志明", Byline("黃志明", (), "")),
+    ("撰文：社區發展部經理 黃志明", Byline("黃志明", (), "社區發展部經理")),
+    ("作者：社区发展部经理 黄志明", Byline("黄志明", (), "社区发展部经理")),
+])
+def test_a_label_before_the_authors_name_is_no_part_of_the_byline(line, read_as):
+    """Under the title, a speech's or a message's label before a name (`Speech by Mr …`), or
+    a Chinese page's before its author's (`撰文：`, `文／`): the byline, written once, without
+    the label. The label had been the name's (`Speech by Mr Henry FAN Hung-ling`), or the
+    role's (`撰文：社區發展部經理`), or the line a heading."""
+    title, body = (("Annual Staff Convention 2025", ENGLISH_BODY) if line.isascii()
+                   else ("社區服務回顧", CHINESE_BODY))
+    document = read(f"{title}\n\n{line}\n\n{body}")
+    assert (document.metadata.title, document.byline) == (title, read_as)
+    assert not document.headings
+
+
+def test_a_speech_titled_by_its_speakers_office_keeps_its_title():
+    """A speech's title naming its speaker by office (`Speech by the Lord Mayor at …`) is the
+    title, the label its words: no byline."""
+    title = "Speech by the Lord Mayor at the Civic Awards 2025"
+    document = read(f"{title}\n\n{ENGLISH_BODY}")
+    assert (document.metadata.title, document.byline) == (title, None)
 
 
 @pytest.mark.parametrize(("question", "answer"), [
@@ -1560,6 +1670,27 @@ def test_superior_figures_call_numbered_notes_and_the_signature_closes_the_text(
                 "1. Before fees.", title="Our year")
     assert "1,200\u00a0m² and cost" in area.blocks[-3].text
     assert [span.note for span in area.blocks[-3].spans if span.note] == ["1"]
+
+
+@pytest.mark.parametrize(("text", "notes", "calls"), [
+    ("Visitor numbers rose to 1.2 million.1 Shop income grew by 14 per cent.2 It was our "
+     "best year.\n\nWe moved into No.3 Dock, as version 2.1 of the plan set out, and our "
+     "reserves cover nine months of spending.3",
+     "Notes\n1. Financial year ending 31 March 2025.\n2. Net of VAT.\n3. Audited.",
+     ["1", "2", "3"]),
+    ("本年度訪客增至一百二十萬人次。1商店收入上升百分之十四。2\n\n我們的儲備足以應付九個月的開支。3",
+     "註釋\n1. 截至2025年3月31日的財政年度。\n2. 不包括增值稅。\n3. 經審計。", ["1", "2", "3"]),
+])  # fmt: skip
+def test_note_numbers_set_on_the_line_call_the_notes_they_label(text, notes, calls):
+    """A superior figure the copy flattened onto the line (`million.1 Shop`, `人次。1商店`),
+    after a mark ending a phrase, calls the note it labels: it had stayed in the words. A
+    number after an abbreviation's point (`No.3`) or a figure's (`2.1`) is no call."""
+    document = read(f"{text}\n\n{notes}", title="Our year")
+    called = [span.note for block in document.blocks for span in getattr(block, "spans", ())
+              if span.note]
+    assert called == calls
+    if text.isascii():
+        assert "No.3 Dock, as version 2.1" in document.blocks[1].text
 
 
 def test_questions_under_their_heading_are_its_sections_and_a_contact_box_its_lines():

@@ -73,6 +73,9 @@ MAX_BODY_CHARACTERS = 20
 # The words that call someone by their office in running words, as a caption does and no
 # byline: "我們的主席".
 CALLED = ("我們的", "我们的", "我的")
+# A label naming the author before the name, as a byline writes it once: "撰文：黃志明",
+# "文／黄志明", "作者：社區發展部經理 黃志明".
+AUTHOR_LABEL = LazyPattern(r"(?:撰文|作者|撰稿|執筆|执笔|文)\s*[:：/／]\s*(?=\S)")
 # A page's choice of its type's size: "字号：大 中 小"; with the tools beside it, which
 # cleaning runs into it (a character alone keeps no space beside it): "字號：大中小列印本頁",
 # "字号大中小打印本页关闭窗口".
@@ -856,7 +859,9 @@ class Chinese(Profile):
         """Written twice or more, shaped "role name" (or "name, role"), the name a few
         characters."""
         name, _, role = self.byline_parts(text)
-        return (repeats >= 2 and len(text) <= MAX_BYLINE_CHARACTERS and bool(role)
+        labelled = AUTHOR_LABEL.match(text) is not None
+        return ((repeats >= 2 and bool(role) or labelled)
+                and len(text) <= MAX_BYLINE_CHARACTERS
                 and bool(re.fullmatch(NAME, name)) and not self.opens_division(text)
                 and not role.startswith(CALLED)
                 and not text.endswith(tuple(SENTENCE_END + PHRASE_END)))
@@ -890,7 +895,9 @@ class Chinese(Profile):
         """The name, the honours and the role of "海港事務監督 莫慧琳", or of "莫慧琳，海港事務
         監督" or "陳大文 主席"; or, written with no space between, of a person's name and an
         office ("陳志明主席", "委員會主席陳志明"); the honours wherever they stand ("主席
-        陳大文，GBS，JP", "陳大文太平紳士，主席")."""
+        陳大文，GBS，JP", "陳大文太平紳士，主席"); a label naming the author before them
+        ("撰文：") no part of either."""
+        text = AUTHOR_LABEL.sub("", text.strip(), count=1)
         honours = tuple(found["latin"] or found["han"] for found in HONOUR.finditer(text))
         # A post's credit parts its role from the name by a bar ("文 | 何思颖"), as a space.
         text = re.sub(r"\s*[|\uff5c]\s*", " ", HONOUR.sub("", text)).strip()

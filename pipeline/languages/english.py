@@ -255,6 +255,8 @@ DEPARTMENT = re.compile(r"\b(?:Services|Department|Directorate|Division)$")
 PUBLICATION_WORDS = (r"Review|Report|Statement|Message|Letter|Foreword|News|Update|Annual|Year"
                      r"|Plan|Strategy|Programme|Overview|Summary|Highlights")
 PIECE_TITLE = re.compile(rf"(?:(?:The|An?|Our|My)\s+)?(?:{PUBLICATION_WORDS})\b")
+# A piece its author's office names: "Chair's statement", "Director's Review 2024".
+OWN_PIECE = re.compile(rf".*['\u2019]s\s+(?:\w+\s+)?(?:{PUBLICATION_WORDS})\b.*", re.IGNORECASE)
 # The words naming a body's staff, a team or a desk, not a person: "Communications Team".
 STAFF_WORDS = r"Team|Unit|Desk|Staff|Editors?|Editorial|Admin|Administrator|Webmaster"
 # A yearly publication and its year: "Annual Review 2024", "Impact Report 2023–24", in
@@ -449,6 +451,12 @@ QUESTION = r"Q\s*[:.]\s|Question\s*:\s"
 # What opens a byline before its author's name: "By ", or the words it says the author wrote
 # ("Interview by ", "Words by ").
 BY = re.compile(r"(?:(?:Interview|Interviewed|Words|Text|Story|Written) by|By) ")
+# A blog's field naming its author, before a name: "Author: Hannah Price".
+AUTHOR_FIELD = re.compile(r"(?:Author|Written by|Words|Text)\s?:\s*")
+# What a speech's or a message's byline says before the name ("Speech by Mr Henry Fan,
+# Chairman"): the label, not the name; a title's words where an office follows it ("Speech
+# by the Lord Mayor at …").
+SPOKEN_BY = re.compile(r"(?:Speech|Remarks|Address|Keynote|Message|Foreword) (?:by|from) ")
 # A transcript's speaker, in capitals or by initials (two letters at least: an answer's `A:`
 # is none), before what they say: "TR: ", "GRACE ADEBAYO: ": a turn of the conversation,
 # never a heading.
@@ -948,14 +956,21 @@ page=r"page|p\.?",
     def by(self, text: str) -> bool:
         """"By Ann Lee", "Interview by Ann Lee", or a page's "by Eleanor Fitch, Artistic
         Director": in lower case, a name must follow (a line "by the Lottery …" goes on a
-        sentence)."""
-        return bool(BY.match(text)) or text.startswith("by ") and self.is_name(
-            text.removeprefix("by ").split(",")[0].strip())
+        sentence), as it must a blog's field ("Author: Hannah Price"; "Text: HELP to 70085"
+        asks for a message)."""
+        named = AUTHOR_FIELD.match(text)
+        return (bool(BY.match(text))
+                or named is not None and self.is_name(text[named.end():].split(",")[0].strip())
+                or text.startswith("by ") and self.is_name(
+                    text.removeprefix("by ").split(",")[0].strip()))
 
     def is_role(self, text: str) -> bool:
         """A role, no piece's title opened by a publication's word ("Report of the Chair of
-        Trustees" over the chair's name is the piece's heading, not its author's role)."""
-        return super().is_role(text) and not PIECE_TITLE.match(text)
+        Trustees" over the chair's name is the piece's heading, not its author's role), nor
+        ended by one after a possessive ("Chair's statement"; "Children's Commissioner" is
+        a role)."""
+        return (super().is_role(text) and not PIECE_TITLE.match(text)
+                and not OWN_PIECE.fullmatch(text.strip()))
 
     def office_body(self, text: str) -> str | None:
         office = OFFICE.match(text)
@@ -1031,10 +1046,17 @@ page=r"page|p\.?",
         Honours follow the name between commas, or after it within its part from a known
         post-nominal on ("Ann Lee DBE FRS, President", "Jo Hale FRICS FICSV"; a surname in
         capitals stays a name). An office named after "By" ("By the Chair of Trustees")
-        opens the byline, which is set without its "By", and takes the capital "By" had."""
+        opens the byline, which is set without its "By", and takes the capital "By" had; a
+        speech's label before a name ("Speech by Mr Henry Fan") is no part of it either."""
         if self.by(text):
-            text = BY.sub("", text, count=1) if BY.match(text) else text[len("by "):]
+            text = (BY.sub("", text, count=1) if BY.match(text)
+                    else AUTHOR_FIELD.sub("", text, count=1) if AUTHOR_FIELD.match(text)
+                    else text[len("by "):])
             text = text[:1].upper() + text[1:]
+        spoken = SPOKEN_BY.match(text)
+        if spoken and (PERSON.match(text[spoken.end():])
+                       or self.is_name(text[spoken.end():].split(",")[0].strip())):
+            text = text[spoken.end():]
         parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]
         # The run of capitals ending the part, from its first known post-nominal: an

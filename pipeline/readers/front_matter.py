@@ -64,7 +64,8 @@ def byline_line(lines: Sequence[str]) -> str | None:
     its role, or a role over a name ("Dr Mary CHAN" over "Chair", "主席" over "陳美華博士"),
     where one line is a role as its language writes one and the other names a person (a form
     of address, a surname in capitals, a Chinese name and its title) and gives no role of its
-    own (a byline on a line under a title is not a role over a name); else None."""
+    own (a byline on a line under a title is not a role over a name), nor names a body
+    (`Northfield Hospitals NHS Trust`, its initials no surname); else None."""
     if len(lines) == 1:
         return lines[0]
     if len(lines) != 2:
@@ -79,7 +80,7 @@ def byline_line(lines: Sequence[str]) -> str | None:
         language = detect(name)
         line = language.byline_text(name, (), role)
         if (language.is_role(role) and not language.byline_parts(name)[2]
-                and language.names_person(line)):
+                and not language.names_body(name.strip()) and language.names_person(line)):
             return line
     return None
 

@@ -169,7 +169,9 @@ OWN_SECTION_NUMBER = rf"{NUMERAL_MARKER}|\uff08(?:{NUMERAL})\uff09"
 # A first line shorter than this share of the running text's line after it is a title over it.
 TITLE_SHARE = 0.5
 MAX_STANDFIRST_WORDS = 30
+MAX_KICKER_WORDS = 4  # a kicker's label: "Policy paper", "Community news"
 KICKER_REPLACED = "the line over the title; the metadata's subtitle stands in its place"
+KICKER_UNDER_STRAPLINE = "the line over the title; the title's strapline is its subtitle"
 MASTHEAD = "a line over the title the metadata gives"
 MASTHEAD_ORGANISATION = "the organisation's name over the title, which the opener prints"
 ORGANISATION_GIVEN = "the organisation's name, which the metadata gives and the opener prints"
@@ -279,10 +281,13 @@ def build_document(name: str, units: list[Unit], metadata: Metadata,
     kicker = (texts[:kicker_lines(texts)] if texts and texts[0].lines[0] != named
               and not covered else [])
     if kicker:
-        units = [unit for unit in units if unit not in kicker]
-        texts = texts[len(kicker):]
-        metadata = replace(metadata, subtitle=metadata.subtitle or " ".join(
-            unit.text for unit in kicker))
+        # The title's strapline is its subtitle where it has one, the kicker dropped
+        # (kicker_drop); else the kicker is.
+        strapline = title_strapline(texts, len(kicker))
+        units = [unit for unit in units if unit not in kicker and unit is not strapline]
+        texts = [unit for unit in texts[len(kicker):] if unit is not strapline]
+        metadata = replace(metadata, subtitle=metadata.subtitle or (
+            strapline.text if strapline else " ".join(unit.text for unit in kicker)))
     twin = parallel_title(texts, metadata.title)
     given = given_lines(texts, metadata)
     units = [unit for unit in units if unit is not twin and unit not in given]
@@ -787,14 +792,16 @@ def bylined(units: list[Unit]) -> bool:
 
 
 def kicker_drop(units: list[Unit], metadata: Metadata) -> Drop | None:
-    """The line over the title, when the metadata's subtitle stands in its place: for the
-    editor to review, as nothing of the text is dropped unsaid."""
+    """The line over the title, when the metadata's subtitle or the title's strapline stands
+    in its place: for the editor to review, as nothing of the text is dropped unsaid."""
     texts = [unit for unit in front_lines_apart(units, metadata.title) if unit.kind == "text"]
     kicker = texts[:kicker_lines(texts)]
-    if not metadata.subtitle or not kicker:
+    if not kicker:
         return None
+    reason = (KICKER_REPLACED if metadata.subtitle
+              else KICKER_UNDER_STRAPLINE if title_strapline(texts, len(kicker)) else "")
     return Drop(" ".join(unit.text for unit in kicker),
-                tuple(line for unit in kicker for line in unit.lines), KICKER_REPLACED)
+                tuple(line for unit in kicker for line in unit.lines), reason) if reason else None
 
 
 def is_standfirst(unit: Unit) -> bool:
@@ -879,15 +886,39 @@ def division_label(line: str, title: str) -> str | None:
     return LABEL_PARTING.sub("", line[:label.end()])
 
 
+def masthead_line(unit: Unit) -> bool:
+    """Whether `unit` is one line written once naming a body alone, or a kicker's label (a
+    few words, shaped as a heading), as a page's masthead or kicker stands over the title."""
+    return body_line(unit) or (unit.kind == "text" and len(unit.rows) == 1
+                               and unit.repeats == 1 and is_heading_text(unit.text)
+                               and word_count(unit.text) <= MAX_KICKER_WORDS)
+
+
+def next_text(units: list[Unit], index: int) -> int | None:
+    """The index of the first unit of text after `units[index]`; None for none."""
+    return next((later for later in range(index + 1, len(units))
+                 if units[later].kind == "text"), None)
+
+
 def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     """The line over the title, the title, its parallel in the other script, a line under it
     over the byline, and the byline written on the lines of the opening block ("Chairman's
     Statement" over "主席的話", or over "Professor Alan LAU Ka-ming, SBS, JP, Chairman";
     "Director's Notes: …" over "Marston Little Theatre – Season 2023–24" over "by Eleanor
     Fitch, Artistic Director"), made units of their own, as when
-    blank lines part them; so is a title alone over the text's first paragraph, where the
-    metadata gives none (or gives that one: `title`)."""
+    blank lines part them, under the body's name in a block of its own too; so is a title
+    alone over the text's first paragraph, where the metadata gives none (or gives that
+    one: `title`)."""
     first = next((index for index, unit in enumerate(units) if unit.kind == "text"), None)
+    # The body's name or a kicker in a block of its own over the title's block (`Department
+    # of Geography` over the title over the byline; `SPRING 2025` over the title over its
+    # strapline, the byline under them): that block is the opening one, where it holds the
+    # byline or the byline follows it.
+    mastheaded = first is not None and masthead_line(units[first])
+    if mastheaded:
+        first = next_text(units, first)
+        if first is not None and is_byline(units[first], under_title=True):
+            return units  # the title's byline, a name over its role, under it
     if first is None or len(units[first].rows) < 2 or units[first].lined:
         return units  # lines kept as lines: a letter's address
     if not title and author_over_headline(units[first]):
@@ -903,7 +934,15 @@ def front_lines_apart(units: list[Unit], title: str = "") -> list[Unit]:
     elif (taken + 1 < len(rows) and is_heading_text(rows[taken].text)
             and is_byline(rows[taken + 1], under_title=True)):
         taken += 1  # a line between the title and the byline: the title's subtitle
-    if taken < len(rows) and is_byline(rows[taken], under_title=True):
+    bylined = taken < len(rows) and is_byline(rows[taken], under_title=True)
+    if mastheaded and not bylined:
+        under = next_text(units, first)
+        if not (taken == 1 and len(rows) == 2 and under is not None
+                and is_byline(units[under], under_title=True)
+                and (is_heading_text(rows[1].text) or is_standfirst(rows[1]))):
+            return units
+        taken = 2  # the title over its strapline, each a unit
+    if bylined:
         taken += 1
         if taken < len(rows) and said_again(parse_byline(rows[taken - 1].text), rows[taken]):
             taken += 1  # the byline said again under it (`…, Chair` under `…, Chair, …`)
@@ -1073,6 +1112,8 @@ def kicker_lines(texts: list[Unit]) -> int:
     title = texts[kicker]
     if title.repeats > 1:
         return 0  # written twice under the title: a photo's caption, not a title under a kicker
+    if kicker == 1 and strapped(texts[0], title):
+        return 0  # a title over its strapline
     if annexes_title(title.text) or is_byline(title, under_title=True):
         return 0  # its year or a note on it under it, or a byline under it: no title
     if detect(title.text.strip()).names_body(title.text.strip()) and not detect(
@@ -1086,10 +1127,46 @@ def kicker_lines(texts: list[Unit]) -> int:
         # under "Director's Notes: …"): the title stands over it, not under it.
         return 0
     taken = kicker + title_lines(texts[kicker:])
+    if title_strapline(texts, kicker) is not None:
+        return kicker
     if kicker < taken < len(texts) and (is_byline(texts[taken], under_title=True)
-                                        or names_publisher(texts[taken])):
+                                        or names_publisher(texts[taken])
+                                        or body_line(texts[taken])):
         return kicker
     return 0
+
+
+def body_line(unit: Unit) -> bool:
+    """Whether `unit` is one line written once naming a body alone (`Northfield Hospitals
+    NHS Trust`), as a page prints its organisation under a title."""
+    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
+            and names_a_body(unit.text.strip()))
+
+
+def title_strapline(texts: list[Unit], kicker: int) -> Unit | None:
+    """The line right under the title (and its parallel) the `kicker` lines head, over the
+    byline: the title's strapline (`How a team of six spent two years on …`); None for
+    none."""
+    taken = kicker + title_lines(texts[kicker:])
+    if not kicker < taken < len(texts) - 1:
+        return None
+    strapline = texts[taken]
+    return strapline if (right_under(texts[taken - 1], strapline)
+                         and (subtitle_line(strapline) or is_standfirst(strapline))
+                         and is_byline(texts[taken + 1], under_title=True)) else None
+
+
+def strapped(over: Unit, under: Unit) -> bool:
+    """Whether `under`, right under `over`, no blank line between, is its strapline, not a
+    title under a kicker: `over` is a phrase longer than a kicker's label (`A home, and a
+    fresh start`; a kicker is `Policy paper`, `News`), naming no body nor publication nor
+    year, and `under` longer still (`Shelterwell's year in figures and in the words of the
+    people we help`)."""
+    text = over.text.strip()
+    words = word_count(text)
+    return (len(over.rows) == 1 and right_under(over, under)
+            and MAX_KICKER_WORDS < words < word_count(under.text)
+            and not YEAR.search(text) and not PARTED.search(text) and not names_a_body(text))
 
 
 def names_publication(text: str) -> bool:
@@ -1312,12 +1389,14 @@ def settle_subtitle(metadata: Metadata, units: list[Unit], title: Unit,
     heads_none = len(after.rows) == 1 and is_heading_text(after.text)
     # A strapline over the text's opening paragraph, as a page's standfirst: longer than
     # most headings of the sections after it ("A look back at twelve months on Larkspur
-    # Lane" over the text, "Month by month" heading a section later).
+    # Lane" over the text, "Month by month" heading a section later), or, where no heading
+    # follows (a section the whole text would be no section), longer than the title.
     headings = [word_count(unit.text) for unit in rest[1:]
                 if len(unit.rows) == 1 and is_heading_text(unit.text)]
     # Their median, the higher of the two middle ones (statistics.median_high, whose import
     # the model's step would pay for this alone).
-    strapline = bool(headings) and word_count(under.text) > sorted(headings)[len(headings) // 2]
+    strapline = word_count(under.text) > (sorted(headings)[len(headings) // 2] if headings
+                                          else word_count(title.text))
     # A newsletter's issue line ("Spring Newsletter – April 2025"), dated: its date the
     # text's, where the metadata gives none; a blank line under the title too, where it heads
     # no text ("Final report, February 2025" over "1. Introduction"), and is no timeline's
