@@ -34,6 +34,8 @@ BRANCHES = ROOT / "tests" / "texts" / "reports" / "library-branch-activity.txt"
 BRANCHES_ZH = ROOT / "tests" / "texts" / "reports" / "library-branch-activity-zh.txt"
 # Eight columns turned in large print, twenty-four months and a total: two turned pages.
 CROSSINGS = ROOT / "tests" / "texts" / "reports" / "ferry-crossings-by-month.txt"
+# Nine columns of words and figures too wide for the measure at 80 % of the body's type.
+NINE_COLUMNS = ROOT / "tests" / "texts" / "reports" / "dam-condition-nine-columns.txt"
 
 
 @pytest.mark.slow
@@ -55,6 +57,21 @@ def test_a_wide_table_fits_each_edition_and_passes_its_preflight(layout, tmp_pat
         assert sizes == [(595, 842), (842, 595)]
     else:
         assert len(set(sizes)) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("layout", ["print", "screen"])
+def test_a_table_too_wide_at_two_steps_smaller_is_set_a_third_within_the_measure(
+        layout, tmp_path):
+    """Nine columns that 80 % of the body's type still sets past the measure are set at 70 %,
+    8 pt in print, as a report sets a dense table of figures: every line within the text
+    area (its last column had stood 10 mm into the outer margin)."""
+    pdf, document = rendered_edition(NINE_COLUMNS, layout, tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", layout))
+    assert [check.message for check in report.checks
+            if check.rule == "within-text-area"] == ["ok"]
+    assert not [check.message for check in report.checks
+                if not check.passed and check.severity == "error"]
 
 
 def test_a_wide_tables_steps_are_the_htmls_and_only_a_turned_page_is_declared():

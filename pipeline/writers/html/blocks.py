@@ -605,8 +605,8 @@ def header_lines(block: Table, layout: Layout,
 # A table's header row deeper than this is too deep to stack its headers in: a typesetter
 # sets the table smaller, or turns it.
 HEADER_DEPTH = 3
-# The type of a table a step smaller (base.css: table.wide-1, table.wide-2), each step.
-WIDE_SIZES = (1.0, 0.9, 0.8)
+# The type of a table a step smaller (base.css: table.wide-1, …, table.wide-3), each step.
+WIDE_SIZES = (1.0, 0.9, 0.8, 0.7)
 
 
 def wide_measure(layout: Layout, step: int) -> float:

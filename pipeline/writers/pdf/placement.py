@@ -114,7 +114,7 @@ SHORT_TABLE_ROWS = 7
 # title, reads as a fragment, the reader turning over for the rest; from a third on the
 # first page holds a part that reads as a table (two parts of eleven rows, four and seven).
 SMALL_PART = 3
-MAX_WIDE_STEPS = 2  # a wide table's type 90 %, then 80 % of the body's (base.css)
+MAX_WIDE_STEPS = 3  # a wide table's type 90 %, 80 %, then 70 % of the body's (base.css)
 WIDTH_SLACK = 0.5  # CSS pixels a table may pass the measure by: the renderer's rounding
 LONELY_LINES = 3  # a last page holding no more lines is pulled back where it can be
 # Lines kept as lines that are never split (an address: a name over three lines of it, a
