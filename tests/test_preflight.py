@@ -987,6 +987,33 @@ def test_the_page_before_the_last_is_excused_only_for_the_lines_gone_over_with_t
     assert [page for page, _ in measured_typesetting(edition).empty_pages] == flagged
 
 
+def test_a_line_of_one_or_two_gaps_across_the_measure_is_no_line_of_word_spaces():
+    """A table's heads broken over two lines set the first words of two columns on one
+    baseline, across the measure (`On` and `Leakage`, 5.5 em apart), and a row of three
+    cells is as even: no line of running text, their gaps no word spaces. A ragged
+    edition's summary had read `95 % under 5.52 em … the widest 0.26 em` and failed the
+    edition for a word space it never set; a line of words, four spaces even, counts."""
+    size = PRINT.body_size_pt
+    measure = (0.0, 400.0)
+
+    def words(*starts: float) -> tuple[tuple[float, float], ...]:
+        return tuple((start, start + 40.0) for start in starts)
+
+    heads = SetLine(1, ((0.0, 12.0), (400.0 - 40.0, 400.0)), "On Leakage", True, measure)
+    row = SetLine(1, words(0.0, 180.0, 360.0), "Wan Chai 7.1% 2.90", True, measure)
+    spaced = 40.0 + 0.3 * size
+    line = SetLine(1, words(*(index * spaced for index in range(5))), "a line of five words",
+                   True, (0.0, 4 * spaced + 40.0))
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(595, 842))
+    readings = {PAGE_SETTING: [([heads, row, line], 0.02, 40)], IMAGES: [[]]}
+    edition = Edition(Path("x.pdf"), pdf, DOCUMENT, PRINT, cache={"readings": readings})
+    measured = measured_typesetting(edition)
+    assert measured.full_lines == 1
+    assert measured.spaces == pytest.approx((0.3,) * 4)
+    assert measured.widest == pytest.approx(0.3)
+
+
 def test_a_word_space_over_the_limit_is_said_with_its_line():
     """A loose line is named, page and words, so the typesetter finds it."""
     measured = Typesetting(spaces=(0.3, 0.75), widest=0.75, full_lines=1, spread_lines=0,
