@@ -987,6 +987,16 @@ def test_the_page_before_the_last_is_excused_only_for_the_lines_gone_over_with_t
     assert [page for page, _ in measured_typesetting(edition).empty_pages] == flagged
 
 
+def test_word_spaces_at_the_limit_to_the_hundredth_are_within_it():
+    """Spaces the message reads as the limit are within it: one in twenty at 0.4503 em had
+    been `0.45 em or wider, over 0.45 em`, the widest at 0.6004 em `0.60 em, over 0.6 em`."""
+    spaces = (0.3,) * 18 + (0.4503, 0.6004)
+    measured = Typesetting(spaces=spaces, widest=0.6004, full_lines=5, spread_lines=0,
+                           measured_lines=5, hyphenated=0, ladder=0, empty_pages=())
+    edition = Edition(Path("x.pdf"), None, DOCUMENT, PRINT, cache={"typesetting": measured})
+    assert typography_problems(edition) == []
+
+
 def test_a_line_of_one_or_two_gaps_across_the_measure_is_no_line_of_word_spaces():
     """A table's heads broken over two lines set the first words of two columns on one
     baseline, across the measure (`On` and `Leakage`, 5.5 em apart), and a row of three
