@@ -917,6 +917,25 @@ def test_a_newsletter_copied_from_gmails_web_view_loses_its_view():
         assert reasons[line] == "e-mail debris: the mail program's lines round the mail"
 
 
+@pytest.mark.parametrize("line", [
+    "Monday, 7 October 2024, 6:30 pm", "Date and time:\nMonday, 7 October 2024, 6:30 pm",
+    "Thursday 24 October 2024, 7:00 pm",
+    "Enquiries: Ms Jane LEE <jane.lee@khs.org.hk>", "Jane Lee <jane.lee@khs.org.hk>",
+])
+def test_a_line_shaped_as_a_mail_programs_is_the_texts_away_from_one(line):
+    """A meeting's date and time, or an enquiries line naming an address, shaped as a mail
+    program's lines round a mail, is the text's where no line only a mail program writes
+    (`Inbox`, `to me`, `… (2 days ago)`) stands near it: it had been dropped as the mail
+    program's, the meeting's date lost."""
+    text = ("Committee meeting\n\nThe next meeting will be held as follows.\n\n"
+            f"{line}\n\nMembers are asked to confirm attendance.")
+    document, report = scraped_document("notice", text, Metadata(title=""))
+    said = " ".join(getattr(block, "text", "") for block in document.blocks)
+    # (its spaces bound as the house style binds them)
+    assert all(row in said.replace("\u00a0", " ") for row in line.split("\n"))
+    assert report["dropped"] == []
+
+
 def test_a_forwarded_report_titled_by_its_subjects_initials_drops_both_notes():
     """A report forwarded twice, its subject shortened to initials (`HM annual report 2024`
     for `Harbour Master's Report 2024`): the forwarder's note and the covering line over the

@@ -792,10 +792,12 @@ page=r"page|p\.?",
         expand_link=r"(?:\.\.\.|\u2026)\s*(?:(?:see|read|show) )?more",
         trail_prefix=r"you are here|(?:current )?location",
         mail_view=r"inbox|to me(?:,? [\w .,'\u2019-]{1,60})?"
-                  r"|[^<>\n]{1,80}<[^<>@\s]+@[^<>\s]+>(?:\s*unsubscribe)?"
+                  r"|[^<>\n]{1,80}<[^<>@\s]+@[^<>\s]+>\s*unsubscribe"
                   rf"|(?:{DAYS}),? \d{{1,2}}[ \u00a0](?:{NAMED_MONTH})(?:[ \u00a0]\d{{4}})?,?"
-                  r" \d{1,2}:\d{2}"
-                  r"(?:[ \u00a0]?[ap]m)?(?: \([\w \u00a0]{1,20} ago\))?",
+                  r" \d{1,2}:\d{2}(?:[ \u00a0]?[ap]m)? \([\w \u00a0]{1,20} ago\)",
+        mail_view_shaped=r"[^<>\n]{1,80}<[^<>@\s]+@[^<>\s]+>"
+                         rf"|(?:{DAYS}),? \d{{1,2}}[ \u00a0](?:{NAMED_MONTH})"
+                         r"(?:[ \u00a0]\d{4})?,? \d{1,2}:\d{2}(?:[ \u00a0]?[ap]m)?",
         author_card=r"written by [\w .'\u2019-]{1,60}|\d[\d,.]*[ \u00a0]?k?[ \u00a0]followers?"
                     r"|\d[\d,.]*[ \u00a0]following|no responses yet|what are your thoughts\??",
         buttons=r"(?:accept|decline|reject|refuse|allow)(?: all| additional| optional"

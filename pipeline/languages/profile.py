@@ -198,8 +198,11 @@ class Furniture:
     trail_prefix: str = ""  # what labels a breadcrumb trail: "You are here:", "您的位置："
     buttons: str = ""  # a cookie notice's buttons: "Accept", "Decline"
     # What a mail program's web view writes round a mail copied from it (Gmail's "Inbox",
-    # its sender "Name <address> Unsubscribe", "Fri, 28 Mar, 15:42 (2 days ago)", "to me").
+    # its sender "Name <address> Unsubscribe", "Fri, 28 Mar, 15:42 (2 days ago)", "to me"),
+    # and the lines shaped as its own that a text writes too ("Ms Jane Lee <jane@…>",
+    # "Monday, 7 October 2024, 6:30 pm"): the mail program's only beside its own.
     mail_view: str = ""
+    mail_view_shaped: str = ""
     # A blog platform's card of the author under the post and its readers' prompts
     # ("Written by …", "214 Followers", "No responses yet", "Respond"): from there to the end
     # is the platform's.

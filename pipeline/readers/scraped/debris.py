@@ -288,6 +288,8 @@ KINDS = (
     ("link to a file", FILE_LINK, False),
 )
 ATTRIBUTION = whole(said("mail_attribution"))
+MAIL_VIEW_SHAPED = whole(said("mail_view_shaped"))
+MAIL_VIEW_SPAN = 3  # lines from a line only a mail program writes to one shaped as its
 # A signature's line of contact details: telephone numbers, e-mail and web addresses, each
 # perhaps labelled ("T: +852 2345 6789 | M: +852 9123 4567", "電郵：chan@example.org"), by
 # the languages' labels or a word or two and a colon ("Clubhouse: 01632 960 218").
@@ -837,6 +839,18 @@ def published_on(lines: list[Line], reasons: dict[int, str]) -> str:
     return ""
 
 
+def mail_view_lines(lines: list[Line], reasons: dict[int, str]) -> dict[int, str]:
+    """The lines shaped as a mail program's round a mail (its sender and address, its date
+    and time: MAIL_VIEW_SHAPED) within MAIL_VIEW_SPAN lines of one only a mail program
+    writes (`Inbox`, `to me`, `… (2 days ago)`): its too. Elsewhere they are the text's (a
+    meeting's date and time, an enquiries line naming an address)."""
+    viewed = [line.number for line in lines if reasons.get(line.number) == MAIL_VIEW]
+    return {line.number: MAIL_VIEW for line in lines
+            if line.number not in reasons and line.text.strip()
+            and any(abs(line.number - number) <= MAIL_VIEW_SPAN for number in viewed)
+            and MAIL_VIEW_SHAPED.fullmatch(line.text.strip())}
+
+
 def said_as(kind: str) -> str:
     """The reason a line of debris of `kind` is listed with: whose debris, and what it was
     (what it was alone for a line the metadata reads, no debris)."""
@@ -865,6 +879,7 @@ def debris_reasons(lines: list[Line], headers: dict[int, str], known: tuple[str,
             reasons.setdefault(line.number, line.kind)
             if line.doubtful:
                 buttons.add(line.text.strip().casefold())
+    reasons.update(mail_view_lines(lines, reasons))
     reasons.update(release_stamps(lines, reasons))
     reasons.update(parallel_release_head(lines, reasons))
     reasons.update(quoted_mail(lines, reasons))
