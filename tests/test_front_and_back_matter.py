@@ -814,6 +814,22 @@ def test_a_sign_off_over_a_note_its_asterisk_labels(called):
                                                 else "* Excluding out-of-hours calls.")
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
+def test_questions_and_answers_labelled_q_and_a_are_no_lettered_lists(gap):
+    """`Q.` over a question and `A.` over its answer, as a page of questions labels them: the
+    interview's turns, each a paragraph keeping its label (they had been lettered lists of
+    one item each, counting from Q and from A); a list lettered from a, its items in turn,
+    stays a list."""
+    turns = ["Q. When is the deadline?", "A. The deadline is 30 June 2024.",
+             "Q. Is there a fee?", "A. No, the course is free for members."]
+    document = read(f"{ENGLISH_BODY}\n\n" + gap.join(turns), title="Your questions answered")
+    assert kinds(document)[-4:] == ["Paragraph"] * 4
+    assert [block.text.replace(NBSP, " ") for block in document.blocks[-4:]] == turns
+    listed = read(f"{ENGLISH_BODY}\n\nWe will:\n\nA. build homes;\n\nB. create jobs.",
+                  title="Plans")
+    assert kinds(listed)[-1] == "List"
+
+
 @pytest.mark.parametrize(("question", "answer"), [
     ("Q: What surprised you most?", "A: How many people come to the library to fill in forms."),
     ("Question: What comes next?", "Answer: Longer opening hours, and a mobile library."),

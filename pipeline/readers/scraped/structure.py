@@ -2549,7 +2549,7 @@ def blocks(units: list[Unit], metadata: Metadata) -> list[Block]:
     def flush() -> None:
         for group in list_groups(pending):
             items = units_items(group)
-            if len(items) >= 2 or (items and ends_lead_in(result)):
+            if (len(items) >= 2 or (items and ends_lead_in(result))) and not exchanges(items):
                 result.extend(build_lists(items, spans_of))
             else:
                 for unit in group:
@@ -2918,6 +2918,20 @@ def bulleted_by_pictograph(items: list[tuple[Marked, list[str]]], pending: list[
     beside = [*(items_of(pending[-1].rows)[1][-1:] if pending else []),
               *(items_of(following[0].rows)[1][:1] if following else [])]
     return sum(marker.family in pictographs for marker, _ in (*items, *beside)) >= 2
+
+
+def exchanges(items: list[tuple[Marked, list[str]]]) -> bool:
+    """Whether marked items are an interview's or a page of questions' turns, labelled as
+    letters (`Q.` over a question, `A.` over its answer): no lettered list, which counts
+    from `a` on, a letter an item."""
+    values = [marker.value for marker, _ in items]
+    return (set(values) <= QUESTION_AND_ANSWER and values[0] in QUESTION_LABELS
+            and joined_lines(items[0][1]).rstrip().endswith(("?", "\uff1f")))
+
+
+# The letters labelling an interview's question and its answer.
+QUESTION_LABELS = frozenset(("Q", "q"))
+QUESTION_AND_ANSWER = QUESTION_LABELS | {"A", "a"}
 
 
 def list_groups(pending: list[Unit]) -> list[list[Unit]]:
