@@ -460,6 +460,27 @@ def test_an_issue_over_the_title_over_the_bodys_name(issue, title, body_name, bo
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+@pytest.mark.parametrize("body_name", [[], ["the body"]], ids=["alone", "under the body"])
+@pytest.mark.parametrize(("kind", "title", "body", "organisation"), [
+    ("NOTICE", "Temporary closure of public swimming pools", ENGLISH_BODY,
+     "Leisure and Cultural Services Department"),
+    ("Public notice", "Road works on Harbour Road", ENGLISH_BODY, "Highways Department"),
+    ("公告", "暫停開放公眾游泳池", CHINESE_BODY, "食物環境衞生署"),
+    ("通知", "关于暑期开放时间调整的通知", SIMPLIFIED_BODY, "滨江图书馆"),
+], ids=["NOTICE", "Public notice", "公告", "通知"])
+def test_the_kind_of_document_over_its_title_is_its_kicker(kind, title, body, organisation,
+                                                           body_name):
+    """A line naming only the kind of document over the title (a notice's `NOTICE`, `公告`),
+    with or without the body's name over it, and no byline under the title: the kicker, the
+    subtitle, the title under it, the body's name the organisation. It had been the title
+    (or the body's name had), the title a heading."""
+    named = [organisation] if body_name else []
+    document = read("\n\n".join([*named, kind, title, body]))
+    assert (document.metadata.title, document.metadata.subtitle,
+            document.metadata.organisation) == (title, kind, " ".join(named))
+    assert kinds(document) == ["Paragraph", "Paragraph"]
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
 def test_a_title_holding_its_year_under_a_kicker(gap):
     """A title holding its year, a byline under it, is the title under the line over it (a

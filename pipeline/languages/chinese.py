@@ -405,6 +405,7 @@ class Chinese(Profile):
     when = WHEN
     when_led = WHEN_LED
     timed = TIMED
+    document_kind = LazyPattern(r"通告|公告|告示|啟事|启事|通知|公示")
     period = PERIOD
     period_covered = PERIOD_COVERED
     numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"

@@ -495,6 +495,8 @@ class English(Profile):
     when = WHEN
     when_led = WHEN_LED
     timed = TIMED
+    document_kind = re.compile(r"(?:public |official )?(?:notice|announcement|circular"
+                               r"|memorandum|bulletin)", re.IGNORECASE)
     period = PERIOD
     period_covered = PERIOD_COVERED
     # A sentence ending inside a line: never an initial's or a title's full stop ("Dr. Lei

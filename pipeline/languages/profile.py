@@ -756,6 +756,15 @@ class Profile:
         part of under its title ("Annual Review 2024", "2023-24年報")."""
         return False
 
+    # The kinds of document a line names alone over its title, a regex it matches whole
+    # (None: none): a notice's `NOTICE`, `公告`.
+    document_kind: re.Pattern | None = None
+
+    def names_document_kind(self, text: str) -> bool:
+        """A line naming only the kind of document it heads ("NOTICE", "Public notice",
+        "公告"), as a notice sets it over its title: its kicker, never its title."""
+        return whole(self.document_kind, text.strip())
+
     def opens_with_time(self, text: str) -> bool:
         """A line opening with a time of day, then what happens then ("6.30pm – Opening:
         The Mill Sings", "下午2時 開幕禮"), as a programme heads each of a day's events."""

@@ -470,7 +470,10 @@ def masthead_lines(texts: list[Unit], metadata: Metadata) -> list[Unit]:
         return []
     masthead = (texts[:2] if len(texts) > 3 and occasion_under(texts[0], texts[1])
                 and is_byline(texts[3], under_title=True) else texts[:1])
-    title, after = texts[len(masthead)], texts[len(masthead) + 1]
+    # The kind of document between the body's name and the title (`NOTICE`): the title's
+    # kicker (kicker_lines).
+    at = len(masthead) + (len(texts) > 3 and document_kind_line(texts[len(masthead)]))
+    title, after = texts[at], texts[at + 1]
     text = masthead[0].text.strip()
     return masthead if (
         len(masthead[0].rows) == 1 and masthead[0].repeats == 1
@@ -1106,6 +1109,8 @@ def kicker_lines(texts: list[Unit]) -> int:
     paper` over a title over `From: Department for …`)."""
     if len(texts) < 3 or texts[0].repeats > 1 or is_byline(texts[0]):
         return 0
+    if document_kind_line(texts[0]) and title_lines(texts[1:]):
+        return 1  # the kind of document over its title (`NOTICE`, `公告`), whatever follows
     kicker = title_lines(texts)
     if kicker == 0 or kicker == 2 and (texts[1].repeats > 1 or is_byline(texts[1])):
         return 0
@@ -1154,6 +1159,13 @@ def title_strapline(texts: list[Unit], kicker: int) -> Unit | None:
     return strapline if (right_under(texts[taken - 1], strapline)
                          and (subtitle_line(strapline) or is_standfirst(strapline))
                          and is_byline(texts[taken + 1], under_title=True)) else None
+
+
+def document_kind_line(unit: Unit) -> bool:
+    """Whether `unit` is one line written once naming only the kind of document it heads
+    (`NOTICE`, `公告`)."""
+    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
+            and detect(unit.text).names_document_kind(unit.text))
 
 
 def strapped(over: Unit, under: Unit) -> bool:
