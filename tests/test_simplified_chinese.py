@@ -823,6 +823,26 @@ def test_a_notices_title_is_its_own_under_its_number_and_issuer():
     assert document.blocks[0] == Paragraph((Span("各街道办事处，区政府各部门："),))
 
 
+@pytest.mark.parametrize(("text", "signature", "note", "date"), [
+    ("暫停開放公眾游泳池\n\n為配合維修工程，以下泳池將於六月暫停開放。不便之處，敬請原諒。",
+     ["康樂及文化事務署", "二〇二四年五月二十七日"], "（聯絡人：陳先生，電話：2414 5555）",
+     "2024-05-27"),
+    ("关于暑期开放时间调整的通知\n\n根据工作安排，本馆暑期开放时间调整如下。\n\n特此通知。",
+     ["滨江图书馆", "2024年6月28日"], "（联系人：李明，电话：8765 4321）", "2024-06-28"),
+], ids=["zh-HK", "zh-Hans"])
+def test_a_note_in_brackets_under_a_notices_signature_leaves_it_signed(text, signature, note,
+                                                                         date):
+    """A notice's contact note in brackets under its issuer and date: the issuer and date
+    sign and date it, the note a paragraph after them. The two lines had run together into
+    one paragraph (`康樂及文化事務署二〇二四年五月二十七日`), the notice undated."""
+    document = scraped_document("notice", "\n\n".join([text, "\n".join(signature), note]),
+                                Metadata(title=""))[0]
+    assert isinstance(document.blocks[-2], SignOff)
+    assert [plain(line) for line in document.blocks[-2].lines] == signature
+    assert document.blocks[-1] == Paragraph((Span(note),))
+    assert document.metadata.date == date
+
+
 def test_a_notices_closing_notes_are_paragraphs_and_its_signature_signs_and_dates_it():
     """The same notice's end: its contact note in brackets over the issuer and the date, its
     note on its publication in brackets, its copies (抄送) and its record of printing

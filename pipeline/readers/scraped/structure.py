@@ -2207,8 +2207,11 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
     while end > 0 and closing_figure(units, end - 1):
         end -= 1
     after = end
+    # Under the signature a note wholly in brackets giving a field (a notice's `（聯絡人：
+    # 陳先生，電話：…）`) is the text's, after it, as a postscript is.
     while after > 0 and (is_prose(units[after - 1]) or is_postscript(units[after - 1])
-                         or symbol_note(units[after - 1], found, after - 1)):
+                         or symbol_note(units[after - 1], found, after - 1)
+                         or BRACKETED_FIELDS.fullmatch(units[after - 1].text.strip())):
         after -= 1
     start = after
     # A note wholly in brackets giving a field over the signature (a notice's `（联系人：…）`)
