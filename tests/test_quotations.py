@@ -126,6 +126,25 @@ def test_a_dashed_last_line_is_the_quotations_attribution_under_it(attribution, 
     assert re.search(f'<p data-block="{at}"( lang="[^"]+")? class="attribution">', html)
 
 
+@pytest.mark.parametrize(("attribution", "shown"), [
+    ("> \u2014 Margaret Lam, 1965", "\u2013 Margaret Lam, 1965"),
+    ("> - Professor Richard TSANG, Chair of the Board",
+     "\u2013 Professor\u00a0Richard TSANG, Chair of the Board"),
+])
+def test_a_mails_quotation_keeps_its_attribution_quoted_under_it(attribution, shown):
+    """Lines a mail's quote marks open, the last opened by a dash: the quotation and who
+    said it under it, as an indented block's, no quote mark in either (both had been
+    paragraphs keeping their `>`)."""
+    text = ("A letter from our founder\n\nIn 1965 our founder wrote to the first members:\n\n"
+            "> We are not building a club. We are building a habit of helping.\n"
+            f"{attribution}\n\nThose words still guide us today.\n")
+    blocks = blocks_of(text)
+    at = next(index for index, block in enumerate(blocks) if block.text == shown)
+    assert blocks[at - 1] == Quotation((Span(
+        "We are not building a club. We are building a habit of helping."),))
+    assert type(blocks[at]) is Paragraph
+
+
 def document_with_quotation(language: str = "en-GB") -> Document:
     return Document("piece", Metadata(title="Review", language=language), None, (
         Paragraph((Span("A nurse wrote:"),)),

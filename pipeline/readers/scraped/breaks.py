@@ -485,8 +485,11 @@ def displayed_blocks(lines: list[str], wrapped: bool = True
         plain = bool(block) and not any(is_item(text) or NOTE_LABEL.match(text)
                                         or CELL_GAP.search(text) for text in said)
         if mail_quoted(texts):
-            if ends_sentence(joined_lines(unquoted(texts))):
-                quoted.append(block)
+            # Its last line a dash opens, quoted too, is who said it (`> — Margaret Lam`).
+            words = unquoted(texts)
+            words = words[:-1] if len(words) > 1 and ATTRIBUTION.match(words[-1]) else words
+            if ends_sentence(joined_lines(words)):
+                quoted.append(block[:len(words)])
         elif plain and (min(indents) >= QUOTATION_INDENT or block[0][0] in runs):
             if is_verse(texts, said, widest):
                 lined.append(block)

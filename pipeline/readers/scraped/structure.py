@@ -3056,6 +3056,9 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
         return Quotation(spans_of(said))
     if unit.lined or numbered_lines(unit.rows) or fields(unit.rows):
         return LineBlock(tuple(spans_of(row.strip()) for row in unit.rows))
+    if mail_quoted(unit.rows) and before and isinstance(before[-1], Quotation):
+        # The quotation's attribution, its quote mark no word of it (`> — Margaret Lam`).
+        return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", joined_lines(unquoted(unit.rows)))))
     # A line a hyphen opens, and no list's (a quotation's attribution), opens with a dash.
     return Paragraph(spans_of(OPENING_HYPHEN.sub("\u2013", unit.text)))
 
