@@ -32,6 +32,29 @@ def test_near_twins_separated_by_blank_lines_and_markers_are_dropped():
     assert deduplicate(text).units[0].repeats == 2
 
 
+@pytest.mark.parametrize(("bare", "credited"), [
+    ("Volunteers planting trees at Lung Fu Shan.",
+     "Volunteers planting trees at Lung Fu Shan. (Photo: Amy Lo)"),
+    ("義工在龍虎山植樹。", "義工在龍虎山植樹。（攝影：盧美儀）"),
+], ids=["English", "Chinese"])
+@pytest.mark.parametrize("credit_first", [False, True], ids=["credit second", "credit first"])
+def test_a_caption_written_again_with_its_credit_is_one_caption_credit_and_all(
+        bare, credited, credit_first):
+    """A caption a page writes twice, once with its picture's credit after it: one caption
+    written twice (a figure's), the credited copy kept, the other dropped; both had been
+    kept, paragraphs, the picture's place lost."""
+    first, second = (credited, bare) if credit_first else (bare, credited)
+    result = deduplicate(f"{first}\n\n{second}\n\nNext.")
+    assert [(unit.text, unit.repeats) for unit in result.units] == [(credited, 2), ("Next.", 1)]
+    assert [drop.text for drop in result.drops] == [bare]
+
+
+def test_a_sentence_and_more_after_it_is_no_credited_twin():
+    """A line saying another again and going on (not a credit) is its own."""
+    assert texts("We planted trees.\n\nWe planted trees. Photos follow below.\n\nNext.") == [
+        "We planted trees.", "We planted trees. Photos follow below.", "Next."]
+
+
 def test_a_sentence_recurring_in_two_paragraphs_is_kept():
     text = "Same sentence. First para.\n\nSame sentence. Second para."
     assert texts(text) == ["Same sentence. First para.", "Same sentence. Second para."]

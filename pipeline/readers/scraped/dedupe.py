@@ -20,6 +20,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 
 from pipeline.languages import (
+    PHOTO_CREDIT,
     SENTENCE_BREAK,
     UNSPACED,
     columns,
@@ -171,6 +172,15 @@ def deduplicate(cleaned_text: str, numbers: list[int] | None = None) -> Deduplic
             result.drops.append(Drop(unit.text, unit.lines, "repeats the block before it",
                                      twin.text, twin.lines))
             result.units[previous] = replace(twin, repeats=twin.repeats + unit.repeats)
+            continue
+        if previous is not None and credited_twin(result.units[previous], unit):
+            # A caption written again with its picture's credit after it (`… (Photo: Amy
+            # Lo)`): the caption, credit and all, the copy without it dropped.
+            twin = result.units[previous]
+            bare, credited = sorted((twin, unit), key=lambda each: len(each.text))
+            result.drops.append(Drop(bare.text, bare.lines, "repeats the block before it",
+                                     credited.text, credited.lines))
+            result.units[previous] = replace(credited, repeats=twin.repeats + unit.repeats)
             continue
         if previous is not None and opens_with_twin(result.units[previous], unit):
             # The line before the block (a title, its page's dateline between), written again
@@ -390,6 +400,17 @@ def opens_with_twin(kept: Unit, candidate: Unit) -> bool:
     return (kept.kind == candidate.kind == "text" and len(kept.rows) == 1
             and len(candidate.rows) > 1
             and likeness_key(kept.text) == likeness_key(candidate.rows[0]))
+
+
+def credited_twin(kept: Unit, candidate: Unit) -> bool:
+    """Whether one of two lines says the other again, the picture's credit after it
+    (`Volunteers planting trees at Lung Fu Shan. (Photo: Amy Lo)`)."""
+    if not (kept.kind == candidate.kind == "text" and len(kept.rows) == len(candidate.rows) == 1):
+        return False
+    shorter, longer = sorted((kept.text.strip(), candidate.text.strip()), key=len)
+    rest = longer[len(shorter):].strip().strip("()\uff08\uff09[] ")
+    return (bool(rest) and longer.startswith(shorter)
+            and bool(PHOTO_CREDIT.fullmatch(rest)))
 
 
 def same(kept: Unit, candidate: Unit) -> bool:
