@@ -843,6 +843,18 @@ def test_a_note_in_brackets_under_a_notices_signature_leaves_it_signed(text, sig
     assert document.metadata.date == date
 
 
+@pytest.mark.parametrize("enclosure", ["附件：暑期安全告家长书", "附件：1.暑期安全告家长书"])
+def test_the_line_naming_what_a_notice_encloses_over_its_signature_is_the_texts(enclosure):
+    """GB/T 9704 sets the line naming the enclosures (附件说明) under the text, over the
+    issuer and the date: a paragraph of the text, the two under it the signature (it had
+    been the signature's first line)."""
+    text = ("关于做好暑期安全教育工作的通知\n\n各学校：\n\n暑期将至，为切实保障学生安全，"
+            f"现就有关事项通知如下。\n\n{enclosure}\n\n滨江区教育局\n2024年6月28日\n")
+    document = scraped_document("notice", text, Metadata(title=""))[0]
+    assert document.blocks[-2] == Paragraph((Span(enclosure),))
+    assert [plain(line) for line in document.blocks[-1].lines] == ["滨江区教育局", "2024年6月28日"]
+
+
 def test_a_notices_closing_notes_are_paragraphs_and_its_signature_signs_and_dates_it():
     """The same notice's end: its contact note in brackets over the issuer and the date, its
     note on its publication in brackets, its copies (抄送) and its record of printing

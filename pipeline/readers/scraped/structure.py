@@ -2215,10 +2215,12 @@ def split_sign_off(units: list[Unit], after_notes: bool = False,
         after -= 1
     start = after
     # A note wholly in brackets giving a field over the signature (a notice's `（联系人：…）`)
-    # is the text's; `(Signed)` is the signature's.
+    # is the text's, and so is the line naming what it encloses (`附件：…`, which GB/T 9704
+    # sets under the text, over the signature); `(Signed)` is the signature's.
     while start > 0 and is_sign_off_unit(units[start - 1]) and not (
             start < after and detail_of_text_above(units, start - 1)) and not (
-            BRACKETED_FIELDS.fullmatch(units[start - 1].text.strip())):
+            BRACKETED_FIELDS.fullmatch(units[start - 1].text.strip())
+            or is_postscript(units[start - 1])):
         start -= 1
     if (after - start > 1 and after < end and is_heading_text(units[after - 1].text)
             and lines_apart(units[after - 2], units[after - 1]) > MAX_SIGNATURE_GAP):
