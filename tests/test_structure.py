@@ -82,6 +82,37 @@ def test_another_web_page_text(library_chapter):
     assert "libraries\u2019" in document.paragraphs[0].text
 
 
+@pytest.mark.parametrize(("label", "value"), [
+    ("Date and time:", "Monday, 7 October 2024, 6:30 pm"),
+    ("Venue:", "Room 101, Community Hall"),
+    ("地點：", "社區會堂101室"),
+])
+def test_a_fields_label_over_its_value_is_one_field(label, value):
+    """A field's label alone on its line, a few words and a colon, over its value, in a text
+    not wrapped: one field, its label and its value (the value had been a heading of its
+    own, a date and time read as an event's)."""
+    body = ("The next meeting will be held as follows." if label.isascii()
+            else "下次會議安排如下。")
+    closing = "Members are asked to confirm attendance." if label.isascii() else "請會員回覆出席。"
+    document = structure(f"Meeting\n\n{body}\n\n{label}\n{value}\n\n{closing}\n",
+                         Metadata(title="Meeting"))
+    assert kinds(document) == ["Paragraph", "Paragraph", "Paragraph"]
+    assert document.blocks[1].text.replace("\u00a0", " ") in (f"{label} {value}",
+                                                                f"{label}{value}")
+
+
+def test_a_short_lead_in_over_items_punctuated_as_a_lists_is_no_field():
+    """`Aims:` over lines punctuated as a list's items leads into them: their list, no field
+    of its first item."""
+    document = structure(
+        "Plans\n\nWe set ourselves two aims this year, after a long consultation with our "
+        "members, our staff and the residents of the estates we manage across the borough.\n\n"
+        "Aims:\nto reduce waste;\nto cut costs.\n\nWe met both aims by the end of the year, "
+        "well within the budget the board had agreed with the council in the spring.\n",
+        Metadata(title="Plans"))
+    assert kinds(document) == ["Paragraph", "Paragraph", "List", "Paragraph"]
+
+
 def test_title_from_the_texts_own_heading():
     document = structure("Annual Review\n\nFirst heading\n\nBody text here.")
     assert document.metadata.title == "Annual Review"

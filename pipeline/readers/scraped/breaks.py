@@ -850,6 +850,8 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
         # over `二等奖（3项）`). Each line of a text not wrapped is its own, but one ending
         # inside its sentence, at a comma or an opening bracket.
         return True
+    if labels_value(row, following):
+        return False  # a field's label over its value: `Date and time:` over `Monday, …`
     # A list's item before its last (`…; and`), as a list is punctuated, ends where its
     # author ended it: the next line is the next item (marked items stay one block, a list).
     return (ends_clause(row, following)
@@ -857,6 +859,19 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
             and marked(following.strip()) is None
             or ((stands_alone(row) or bool(ATTRIBUTION.match(row)))
                 and not following.lstrip()[:1].islower()))
+
+
+def labels_value(row: str, following: str) -> bool:
+    """Whether `row` is a field's label alone, a few words and a colon (`Date and time:`,
+    `地點：`), over its value, no list's item (`Aims:` over `to reduce waste;` leads into
+    one): the two a field written on two lines."""
+    label, value = row.strip(), following.strip()
+    return (label.endswith((":", "\uff1a")) and word_count(label) <= MAX_FIELD_LABEL_WORDS
+            and bool(value) and marked(value) is None and not value[:1].islower()
+            and not value.endswith(ITEM_ENDS) and is_field(f"{label} {value}"))
+
+
+MAX_FIELD_LABEL_WORDS = 4
 
 
 def ends_clause(row: str, following: str) -> bool:
