@@ -864,9 +864,11 @@ def ends_block(row: str, following: str, stands_alone: Callable[[str], bool]) ->
 def labels_value(row: str, following: str) -> bool:
     """Whether `row` is a field's label alone, a few words and a colon (`Date and time:`,
     `地點：`), over its value, no list's item (`Aims:` over `to reduce waste;` leads into
-    one): the two a field written on two lines."""
+    one), nor contact lines (`Journalists should email:` leads into them): the two a field
+    written on two lines."""
     label, value = row.strip(), following.strip()
     return (label.endswith((":", "\uff1a")) and word_count(label) <= MAX_FIELD_LABEL_WORDS
+            and not CONTACT_LEAD_IN.fullmatch(label)
             and bool(value) and marked(value) is None and not value[:1].islower()
             and not value.endswith(ITEM_ENDS) and is_field(f"{label} {value}"))
 
