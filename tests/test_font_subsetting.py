@@ -59,6 +59,39 @@ def test_every_font_is_a_subset_of_the_glyphs_it_sets():
             assert len(program.read_bytes()) < 1_000_000, font.BaseFont
 
 
+CJK_FACES = sorted((ROOT / "layouts" / "fonts").glob("Noto*CJK*.otf"))
+
+
+@pytest.mark.parametrize("face", CJK_FACES, ids=[face.stem for face in CJK_FACES])
+def test_each_chinese_face_numbers_its_glyphs_by_their_ids(face):
+    """A CID-keyed face's CID n is its glyph n (identity_cids.py): a PDF names a CIDFont's
+    glyphs by CID, which a reader turns into glyph ids through the face's charset (ISO
+    32000-1, 9.7.4.2), and WeasyPrint writes each glyph's id. The faces had kept the Noto
+    CJK collections' CIDs (glyph 26642 was CID 31468): Acrobat and a printer's RIP drew
+    other glyphs or none, poppler and pdfium, taking the code for the glyph, the right ones."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(face, lazy=True)
+    charset = font["CFF "].cff.topDictIndex[0].charset
+    assert [name for gid, name in enumerate(charset) if gid and name != f"cid{gid:05d}"] == []
+
+
+def test_every_chinese_subset_a_pdf_embeds_numbers_its_glyphs_by_their_ids():
+    """So do the subsets in a PDF: every glyph a content stream names by its id is the CID
+    the embedded CFF's charset gives it."""
+    from fontTools.ttLib import TTFont
+
+    with pikepdf.open(io.BytesIO(rendered("print"))) as pdf:
+        fonts = {font.objgen: font for page in pdf.pages
+                 for font in page.Resources.Font.values()}
+        programs = [descendant.FontDescriptor.FontFile3 for font in fonts.values()
+                    if (descendant := font.DescendantFonts[0]).Subtype == "/CIDFontType0"]
+        assert programs  # the Chinese words' face
+        for program in programs:
+            top = TTFont(io.BytesIO(program.read_bytes()))["CFF "].cff.topDictIndex[0]
+            assert all(name == f"cid{gid:05d}" for gid, name in enumerate(top.charset) if gid)
+
+
 def test_a_subsets_tag_follows_its_glyphs_not_its_face():
     """Two documents setting the same face with other glyphs name their subsets apart (PDFs
     merged for press would hold two subsets under one name); the same document's subsets
