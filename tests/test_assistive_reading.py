@@ -40,7 +40,7 @@ from pipeline.model import (
     with_spans,
 )
 from pipeline.pdf.structure import is_element, kids_of
-from pipeline.pdf.text import marked_texts
+from pipeline.pdf.text import element_text, marked_texts
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped
 from pipeline.writers.pdf.render import render_pdf
@@ -226,6 +226,35 @@ def test_a_block_of_lines_reads_a_line_at_a_time(tmp_path):
             assert [kid.S for kid in paragraphs] == [pikepdf.Name.P] * 3
             said = [" ".join(spoken(kid, texts)).strip() for kid in paragraphs]
             assert [text.replace("\u00a0", " ") for text in said] == list(lines), said
+
+
+@pytest.mark.slow
+def test_a_note_call_ending_a_line_keeps_the_word_space_after_it(tmp_path):
+    """A note's call at a line's end (the address after it too long for the line) shows the
+    word space drawn there: its Reference's alternate description, read in place of all it
+    shows (ISO 32000-1, 14.9.3), ends with that space, or the next line's word is read run
+    into it (`Note 1The full data set`). Every Reference's description ends with a space
+    exactly where what it stands for does."""
+    document = Document("calls", Metadata(title="Operations review"), None, (
+        Paragraph((Span("This chapter reports on the year's operations across all sixty "
+                        "districts."), Span("1", note="1"),
+                   Span(" The full data set is published at https://data.example.gov.uk/"
+                        "operations/2024-25/district-level-statistics-full-release and can be "
+                        "downloaded."))),
+        Note("1", (Span("Figures for the year to 31 March 2025."),)),
+    ))
+    ended = 0
+    for name in ("screen", "large-print"):
+        pdf = tmp_path / f"{name}.pdf"
+        pdf.write_bytes(render_pdf(document, load_layout(ROOT / "layouts", name), tmp_path))
+        with pikepdf.open(pdf) as opened:
+            texts = marked_texts(opened)
+            for element in walk(opened.Root.StructTreeRoot):
+                if element.get("/S") == pikepdf.Name.Reference:
+                    shown = element_text(element, texts)
+                    assert str(element.Alt).endswith(" ") == shown[-1:].isspace(), shown
+                    ended += str(element.Alt).endswith(" ")
+    assert ended  # the call ends a line in one edition at least
 
 
 def walk(element):

@@ -38,8 +38,9 @@ body's blocks is (`TaggedBlock`), makes it read as the document does:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -70,6 +71,7 @@ from pipeline.pdf.structure import (
     object_references,
     split_link,
 )
+from pipeline.pdf.text import element_text, marked_texts
 from pipeline.writers.html.blocks import note_anchor, reference_anchor
 from pipeline.writers.pdf.tagging import make_artifacts, number_marked_content
 
@@ -189,6 +191,7 @@ def logical_structure(contents: PageContents, continued: set[int], tagging: Tagg
         last_page = page
     lined = broken_by_hand(blocks, tagging)
     blocks = quotations_joined(told(blocks, tagging, image_boxes(contents)), replaced)
+    texts = functools.cache(lambda: marked_texts(pdf, contents))  # read for a reference only
     for block in blocks:
         if block.objgen in lined:
             as_lines(pdf, block)
@@ -196,7 +199,7 @@ def logical_structure(contents: PageContents, continued: set[int], tagging: Tagg
         if block.S == pikepdf.Name.Note:
             note_text_lifted(block, replaced)
         scope_headers(block)
-        mark_references(block, tagging)
+        mark_references(block, tagging, texts)
         join_link_pieces(pdf, block, replaced, pages)
     document.K = pikepdf.Array(sectioned(pdf, document, blocks))
     follow_replacements(pdf, replaced)
@@ -613,11 +616,15 @@ def holds_nothing(element: pikepdf.Dictionary) -> bool:
     return all(is_element(kid) and holds_nothing(kid) for kid in kids_of(element))
 
 
-def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
+def mark_references(element: pikepdf.Dictionary, tagging: Tagging,
+                    texts: Callable[[], dict]) -> None:
     """An element holding nothing but a link to a note is a Reference to it, its alternate
     description saying so ("Note 1"): its bare figure, raised after a figure or a stop,
     would be read as the number's (`2019.1`, "two thousand nineteen point one"; ISO
-    32000-1 14.9.3 lets any element have one)."""
+    32000-1 14.9.3 lets any element have one). The description stands for all the element
+    shows, a word space too where a line ends after the figure: it ends with one then, or
+    the next line's word is read run into it ("Note 1The full …"). `texts`: the marked
+    contents' texts (pdf/text.py)."""
     notes = {block.note_id for block in tagging.blocks if block.note_id}
     for kid in elements_under(element):
         if kid.S != pikepdf.Name.NonStruct:
@@ -626,7 +633,8 @@ def mark_references(element: pikepdf.Dictionary, tagging: Tagging) -> None:
         if (len(elements) == 1 and elements[0].S == pikepdf.Name.Link
                 and (note := str(link_destination(elements[0]))) in notes):
             kid.S = pikepdf.Name.Reference
-            kid.Alt = pikepdf.String(tagging.links[note])
+            spaced = element_text(kid, texts())[-1:].isspace()
+            kid.Alt = pikepdf.String(tagging.links[note] + " " * spaced)
 
 
 def join_link_pieces(pdf: pikepdf.Pdf, element: pikepdf.Dictionary, replaced: dict,
