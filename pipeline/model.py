@@ -105,6 +105,9 @@ def phrased(text: str, phrases: tuple[Span, ...]) -> tuple[Span, ...]:
 # be made to act on). Any other address (javascript:, file:, a path with no scheme, which a
 # renderer resolves against the project's folder) would run or open something on the
 # reader's machine.
+# A year or a span of years, as a table's first column labels its rows by them.
+PERIOD = re.compile(r"(?:FY ?)?(?:19|20)\d\d(?: ?[-\u2013/] ?(?:(?:19|20)?\d\d))?"
+                    r"(?:年度?)?")
 LINKABLE = re.compile(r"(?i:https?://|mailto:)[^\s]|(?i:tel:)\+?[\d ().-]*\d[\d ().-]*\Z")
 # The schemes an address is told without: a mail's and a telephone's say what they are.
 SHOWN_BARE = re.compile(r"\A(?i:mailto:|tel:)")
@@ -381,14 +384,19 @@ class Table:
 
     @property
     def numeric(self) -> tuple[bool, ...]:
-        """For each column: every body cell holds a figure (or is empty), and one at least."""
+        """For each column: every body cell holds a figure (or is empty), and one at least;
+        but a first column of years (`2022`, `2023–24`, `2024年`) over other columns of
+        figures, which labels their rows as a stub does (their headers, set at the left)."""
         columns = range(len(self.header))
         cells = [[plain(row[column]).strip() for row in self.rows] for column in columns]
-        return tuple(
+        figures = tuple(
             any(cells[column])
             and all(not cell or detect(cell).is_figure(cell) for cell in cells[column])
             for column in columns
         )
+        stub = (len(figures) > 1 and any(figures[1:]) and bool(cells[0])
+                and all(PERIOD.fullmatch(cell) for cell in cells[0]))
+        return (False, *figures[1:]) if stub else figures
 
     @property
     def total_rows(self) -> frozenset[int]:

@@ -263,3 +263,33 @@ def test_the_tagged_editions_tag_an_empty_corner_as_a_data_cell(tmp_path, name):
         report = preflight(path, document, load_layout(ROOT / "layouts", layout), tmp_path)
         assert not report.errors, (layout, [(check.rule, check.message)
                                             for check in report.errors])
+
+
+@pytest.mark.slow  # two editions rendered
+@pytest.mark.parametrize(("name", "text", "years"), [
+    ("income", "Income\n\nOur income grew in each of the last three years.\n\n"
+     "Table 3  Income by year\nYear\tGrants\tFees\n2022\t1.2\t0.3\n2023\t1.4\t0.4\n"
+     "2024\t1.7\t0.5\n\nWe expect further growth.", ["2022", "2023", "2024"]),
+    ("visitors", "訪客\n\n過去三年訪客人數持續上升。\n\n表1  按年度劃分的訪客人數\n年度\t訪客\t導賞團\n"
+     "2022-23年度\t12,400\t310\n2023-24年度\t14,100\t355\n\n我們預計人數會繼續增加。",
+     ["2022-23年度", "2023-24年度"]),
+], ids=["years", "年度"])
+def test_a_first_column_of_years_heads_the_rows_of_figures(tmp_path, name, text, years):
+    """A first column of years (`2022`, `2022-23年度`) over columns of figures labels their
+    rows, as a stub does: its cells are row headers (TH, /Scope /Row), set at the left with
+    their column's head, and each figure's /Headers names its year and its column's head.
+    The years had been data cells, a figure read with its column's head alone."""
+    document, pdfs = scraped_editions(tmp_path, name, text, ["screen", "large-print"])
+    (table,) = [block for block in document.blocks if isinstance(block, Table)]
+    assert table.numeric == (False, True, True)
+    for layout, path in pdfs.items():
+        with pikepdf.open(path) as pdf:
+            cells = [element for element in structure_elements(pdf.Root.StructTreeRoot)
+                     if element.S in (pikepdf.Name.TH, pikepdf.Name.TD)]
+            rows = [cell for cell in cells if attribute(cell, "/Table", "/Scope") == "/Row"]
+            assert len(rows) == len(years), layout
+            row_ids = {bytes(cell.ID) for cell in rows}
+            figures = [cell for cell in cells if cell.S == pikepdf.Name.TD]
+            assert figures and all(
+                row_ids & {bytes(header) for header in attribute(cell, "/Table", "/Headers")}
+                for cell in figures), layout
