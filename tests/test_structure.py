@@ -101,6 +101,20 @@ def test_a_fields_label_over_its_value_is_one_field(label, value):
                                                                 f"{label}{value}")
 
 
+@pytest.mark.parametrize(("body", "field", "closing"), [
+    ("Our autumn talk will look at the history of the harbour's lighthouses.",
+     "Venue: Room 101, Community Hall",
+     "All members are welcome, and tea will be served after the talk."),
+    ("本會秋季講座將介紹香港燈塔的歷史。", "地點：社區會堂101室", "歡迎所有會員出席，講座後設茶點。"),
+], ids=["Venue", "地點"])
+def test_a_fields_line_alone_between_paragraphs_is_no_heading(body, field, closing):
+    """A line giving a field a listing or a notice gives (`Venue: …`, `地點：…`, the
+    profile's `field_label`) between two paragraphs: a paragraph, never a heading over the
+    text after it (it had been one)."""
+    document = structure(f"Talk\n\n{body}\n\n{field}\n\n{closing}\n", Metadata(title="Talk"))
+    assert kinds(document) == ["Paragraph", "Paragraph", "Paragraph"]
+
+
 def test_a_short_lead_in_over_items_punctuated_as_a_lists_is_no_field():
     """`Aims:` over lines punctuated as a list's items leads into them: their list, no field
     of its first item."""

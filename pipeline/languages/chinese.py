@@ -406,6 +406,9 @@ class Chinese(Profile):
     when_led = WHEN_LED
     timed = TIMED
     document_kind = LazyPattern(r"通告|公告|告示|啟事|启事|通知|公示")
+    field_label = LazyPattern(r"(?:日期|時間|时间|地點|地点|地址|費用|费用|查詢|查询|電話|电话|電郵"
+                              r"|电邮|網址|网址|截止日期|報名|报名|講者|讲者|主辦|主办|對象|对象"
+                              r"|名額|名额)\s*[:：]\s*\S")
     period = PERIOD
     period_covered = PERIOD_COVERED
     numeral_characters = "〇零一二三四五六七八九十百千萬万億亿兩两"

@@ -497,6 +497,11 @@ class English(Profile):
     timed = TIMED
     document_kind = re.compile(r"(?:public |official )?(?:notice|announcement|circular"
                                r"|memorandum|bulletin)", re.IGNORECASE)
+    field_label = re.compile(r"(?:dates?(?: and times?)?|times?|venue|place|location|address"
+                             r"|cost|price|admission|tickets?|fees?|deadline|closing date"
+                             r"|contact|enquiries|tel(?:ephone)?|phone|e-?mail|website"
+                             r"|speakers?|host|organi[sz]er|registration|booking|rsvp)"
+                             r" ?: *\S", re.IGNORECASE)
     period = PERIOD
     period_covered = PERIOD_COVERED
     # A sentence ending inside a line: never an initial's or a title's full stop ("Dr. Lei

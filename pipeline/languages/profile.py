@@ -759,6 +759,14 @@ class Profile:
     # The kinds of document a line names alone over its title, a regex it matches whole
     # (None: none): a notice's `NOTICE`, `公告`.
     document_kind: re.Pattern | None = None
+    # The labels a listing's or a notice's field opens with, its colon and its value after
+    # them ("Venue: Room 101", "地點：社區會堂"), a regex a line's start matches (None: none).
+    field_label: re.Pattern | None = None
+
+    def is_labelled_field(self, text: str) -> bool:
+        """A line giving a field a listing or a notice gives (`Venue: Room 101, Community
+        Hall`): its value, never a heading over what follows."""
+        return self.field_label is not None and bool(self.field_label.match(text.strip()))
 
     def names_document_kind(self, text: str) -> bool:
         """A line naming only the kind of document it heads ("NOTICE", "Public notice",

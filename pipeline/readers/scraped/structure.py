@@ -3047,8 +3047,10 @@ def block_of(unit: Unit, metadata: Metadata, before: list[Block], after_photo: b
     text_follows = text_follows and not (is_question(unit.text) and greeted(before))
     # A line wholly in brackets is a note (`（此件公开发布）`), never a heading. A pictograph
     # opening a line alone (`🎨 New exhibitions`) leaves it a heading, as one ending it does.
+    # Nor is a field's line (`Venue: Room 101, Community Hall`), which gives a value.
     if len(unit.rows) == 1 and is_heading_text(OPENING_PICTOGRAPHS.sub("", unit.text)) \
-            and text_follows and not BRACKETED_LINE.fullmatch(unit.text.strip()):
+            and text_follows and not BRACKETED_LINE.fullmatch(unit.text.strip()) \
+            and not detect(unit.text).is_labelled_field(unit.text):
         return Heading(unit.text)
     if text_follows and (bold := bold_heading(unit)):
         return Heading(bold)
