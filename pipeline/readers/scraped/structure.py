@@ -686,11 +686,16 @@ def headline_apart(units: list[Unit]) -> list[Unit]:
     return [*units[:texts[1]], *opening, *rest, *units[texts[1] + 1:]]
 
 
+def line_once(unit: Unit) -> bool:
+    """Whether `unit` is one line of text written once."""
+    return unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
+
+
 def subtitle_line(unit: Unit) -> bool:
     """Whether `unit`, under the title, may be its subtitle (`Annual review 2025–26`): one
     heading-shaped line written once, no byline."""
-    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
-            and is_heading_text(unit.text) and not is_byline(unit, under_title=True))
+    return (line_once(unit) and is_heading_text(unit.text)
+            and not is_byline(unit, under_title=True))
 
 
 def subtitled(headline: Unit, subtitle: Unit) -> bool:
@@ -892,8 +897,7 @@ def division_label(line: str, title: str) -> str | None:
 def masthead_line(unit: Unit) -> bool:
     """Whether `unit` is one line written once naming a body alone, or a kicker's label (a
     few words, shaped as a heading), as a page's masthead or kicker stands over the title."""
-    return body_line(unit) or (unit.kind == "text" and len(unit.rows) == 1
-                               and unit.repeats == 1 and is_heading_text(unit.text)
+    return body_line(unit) or (line_once(unit) and is_heading_text(unit.text)
                                and word_count(unit.text) <= MAX_KICKER_WORDS)
 
 
@@ -1144,8 +1148,7 @@ def kicker_lines(texts: list[Unit]) -> int:
 def body_line(unit: Unit) -> bool:
     """Whether `unit` is one line written once naming a body alone (`Northfield Hospitals
     NHS Trust`), as a page prints its organisation under a title."""
-    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
-            and names_a_body(unit.text.strip()))
+    return line_once(unit) and names_a_body(unit.text.strip())
 
 
 def title_strapline(texts: list[Unit], kicker: int) -> Unit | None:
@@ -1164,8 +1167,7 @@ def title_strapline(texts: list[Unit], kicker: int) -> Unit | None:
 def document_kind_line(unit: Unit) -> bool:
     """Whether `unit` is one line written once naming only the kind of document it heads
     (`NOTICE`, `公告`)."""
-    return (unit.kind == "text" and len(unit.rows) == 1 and unit.repeats == 1
-            and detect(unit.text).names_document_kind(unit.text))
+    return line_once(unit) and detect(unit.text).names_document_kind(unit.text)
 
 
 def strapped(over: Unit, under: Unit) -> bool:
