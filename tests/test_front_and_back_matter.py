@@ -441,6 +441,16 @@ def test_the_bodys_name_over_a_block_of_the_title_and_the_byline(body_name, titl
     assert kinds(document) == ["Paragraph", "Paragraph"]
 
 
+def test_a_phrase_over_its_subtitle_over_the_bodys_name_is_the_title():
+    """A phrase over a shorter line in its block, the body's name under them: the title and
+    its subtitle, never a kicker over a title (only a kicker's label or an issue, `Annual
+    Report 2023-24`, is one over the body's name)."""
+    document = read("A home, and a fresh start\nShelterwell's year in figures\n\n"
+                    f"Shelterwell Housing Trust\n\n{ENGLISH_BODY}")
+    assert (document.metadata.title, document.metadata.subtitle) == (
+        "A home, and a fresh start", "Shelterwell\u2019s year in figures")
+
+
 @pytest.mark.parametrize("gap", ["\n", "\n\n"], ids=["no blank line", "blank lines"])
 @pytest.mark.parametrize(("issue", "title", "body_name", "body"), [
     ("Annual Report 2023-24", "Chair's statement", "Northfield Hospitals NHS Trust",

@@ -1138,9 +1138,13 @@ def kicker_lines(texts: list[Unit]) -> int:
     taken = kicker + title_lines(texts[kicker:])
     if title_strapline(texts, kicker) is not None:
         return kicker
+    # The body's name under the title says so of a kicker's label or an issue over it
+    # (`Annual Report 2023-24`), not of a phrase, the title over its subtitle.
+    labelled = (YEAR.search(texts[0].text) is not None
+                or word_count(texts[0].text) <= MAX_KICKER_WORDS)
     if kicker < taken < len(texts) and (is_byline(texts[taken], under_title=True)
                                         or names_publisher(texts[taken])
-                                        or body_line(texts[taken])):
+                                        or labelled and body_line(texts[taken])):
         return kicker
     return 0
 
