@@ -968,10 +968,13 @@ page=r"page|p\.?",
         sentence), as it must a blog's field ("Author: Hannah Price"; "Text: HELP to 70085"
         asks for a message)."""
         named = AUTHOR_FIELD.match(text)
-        return (bool(BY.match(text))
-                or named is not None and self.is_name(text[named.end():].split(",")[0].strip())
-                or text.startswith("by ") and self.is_name(
-                    text.removeprefix("by ").split(",")[0].strip()))
+        return (bool(BY.match(text)) or named is not None and self.named_after(text, named.end())
+                or text.startswith("by ") and self.named_after(text, len("by ")))
+
+    def named_after(self, text: str, start: int) -> bool:
+        """Whether a name opens `text` at `start`, a label before it (`by `, `Author: `), the
+        comma after it ending it."""
+        return self.is_name(text[start:].split(",")[0].strip())
 
     def is_role(self, text: str) -> bool:
         """A role, no piece's title opened by a publication's word ("Report of the Chair of
@@ -1064,7 +1067,7 @@ page=r"page|p\.?",
             text = text[:1].upper() + text[1:]
         spoken = SPOKEN_BY.match(text)
         if spoken and (PERSON.match(text[spoken.end():])
-                       or self.is_name(text[spoken.end():].split(",")[0].strip())):
+                       or self.named_after(text, spoken.end())):
             text = text[spoken.end():]
         parts = [part.strip() for part in text.split(",") if part.strip()]
         words, rest = parts[0].split(" "), parts[1:]

@@ -1140,11 +1140,9 @@ def kicker_lines(texts: list[Unit]) -> int:
         return kicker
     # The body's name under the title says so of a kicker's label or an issue over it
     # (`Annual Report 2023-24`), not of a phrase, the title over its subtitle.
-    labelled = (YEAR.search(texts[0].text) is not None
-                or word_count(texts[0].text) <= MAX_KICKER_WORDS)
-    if kicker < taken < len(texts) and (is_byline(texts[taken], under_title=True)
-                                        or names_publisher(texts[taken])
-                                        or labelled and body_line(texts[taken])):
+    if kicker < taken < len(texts) and (
+            is_byline(texts[taken], under_title=True) or names_publisher(texts[taken])
+            or kicker_label(texts[0].text) and body_line(texts[taken])):
         return kicker
     return 0
 
@@ -1180,11 +1178,18 @@ def strapped(over: Unit, under: Unit) -> bool:
     fresh start`; a kicker is `Policy paper`, `News`), naming no body nor publication nor
     year, and `under` longer still (`Shelterwell's year in figures and in the words of the
     people we help`)."""
-    text = over.text.strip()
-    words = word_count(text)
     return (len(over.rows) == 1 and right_under(over, under)
-            and MAX_KICKER_WORDS < words < word_count(under.text)
-            and not YEAR.search(text) and not PARTED.search(text) and not names_a_body(text))
+            and not kicker_label(over.text) and word_count(over.text) < word_count(under.text))
+
+
+def kicker_label(text: str) -> bool:
+    """Whether a line over a title may be its kicker, as a page labels a title: a few words
+    (`Policy paper`, `SPRING 2025`), or a line holding a year (`Annual Report 2023-24`),
+    parted as a publication's name and its issue (`Marston Little Theatre – Season
+    2023–24`) or naming a body; not a phrase (`A home, and a fresh start`)."""
+    text = text.strip()
+    return (word_count(text) <= MAX_KICKER_WORDS or YEAR.search(text) is not None
+            or PARTED.search(text) is not None or names_a_body(text))
 
 
 def names_publication(text: str) -> bool:
