@@ -1,6 +1,7 @@
 """WeasyPrint imported without the library search: the libraries are found all the same,
 and the search is left as it was for everything else; fontTools' subsetter and instancer
-are imported at their first use, not with it."""
+are imported at their first use, not with it; its C declarations are loaded as cffi
+compiles them, not parsed."""
 
 import ctypes.util
 import subprocess
@@ -11,7 +12,8 @@ import pytest
 
 from pipeline.writers.pdf.engine import Deferred, names_left_to_the_dynamic_linker
 
-FONT = Path(__file__).resolve().parent.parent / "layouts" / "fonts" / "NotoSans-Regular.ttf"
+REPOSITORY = Path(__file__).resolve().parent.parent
+FONT = REPOSITORY / "layouts" / "fonts" / "NotoSans-Regular.ttf"
 
 
 def test_weasyprint_finds_its_libraries_and_the_search_is_restored():
@@ -59,13 +61,41 @@ def test_the_instancers_function_imported_by_name_calls_the_real_one():
         stand_in.deferred("instantiateVariableFont")(TTFont(FONT), {"wght": 400})
 
 
-def test_the_c_types_weasyprint_names_are_parsed_as_it_is_imported():
-    """Parsed before the build forks its workers, so they share them (tasks/preload.py); each
-    is one WeasyPrint names in its own code, so the list outlives no upgrade unnoticed."""
-    from pipeline.writers.pdf import engine
+# A fresh process: whether cffi parsed any C (pycparser imported) as WeasyPrint was imported,
+# and that its bindings answer, the writer's own among them (c_declarations.py).
+DECLARED = """
+import sys
+{before}
+from pipeline.writers.pdf import engine
+from weasyprint.text.ffi import ffi, fontconfig, pango
+print("pycparser" in sys.modules, type(ffi).__name__,
+      ffi.sizeof("PangoItemAnalysis") > 0, fontconfig.FcConfigCreate != ffi.NULL,
+      callable(pango.pango_shape_full), pango.pango_version() > 0)
+"""
 
-    named = "".join(path.read_text(encoding="utf-8")
-                    for path in Path(engine.weasyprint.__file__).parent.rglob("*.py"))
-    for c_type in engine.C_TYPES:
-        assert c_type in engine.ffi._parsed_types
-        assert f"'{c_type}'" in named
+
+def declared(before: str = "") -> list[str]:
+    return subprocess.run([sys.executable, "-c", DECLARED.format(before=before)],
+                          capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_weasyprints_c_declarations_are_loaded_compiled_not_parsed():
+    assert declared() == ["False", "CompiledDeclarations", "True", "True", "True", "True"]
+
+
+def test_declarations_other_than_those_compiled_are_parsed_as_cffi_parses_them():
+    """A WeasyPrint declaring other C than weasyprint_types.py was written from (an upgrade
+    before it is written again) is given an FFI parsing them, and the writer's own."""
+    other = "import pipeline.writers.pdf.weasyprint_types as t; t.DECLARATIONS_SHA256 = ''"
+    assert declared(other) == ["True", "CompiledDeclarations", "True", "True", "True", "True"]
+
+
+def test_the_compiled_declarations_are_those_of_the_weasyprint_and_cffi_installed(tmp_path):
+    """Written again by the tool, weasyprint_types.py is unchanged: after an upgrade of
+    WeasyPrint or cffi, this fails until `python tools/weasyprint_types.py` is run."""
+    written = tmp_path / "weasyprint_types.py"
+    subprocess.run([sys.executable, str(REPOSITORY / "tools" / "weasyprint_types.py"),
+                    str(written)], capture_output=True, check=True)
+    committed = REPOSITORY / "pipeline" / "writers" / "pdf" / "weasyprint_types.py"
+    assert written.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+        "run `python tools/weasyprint_types.py`")

@@ -13,6 +13,12 @@ It also imports fontTools' subsetter and its variable-font instancer (a fifth of
 with the modules only they use): fonts are subset through uharfbuzz here
 (font_subsetting.py), and the instancer serves only variable faces, which the layouts do not
 use. Both are imported when first used instead.
+
+And it declares its C types to cffi, some 16 kB of C that cffi parses with pycparser at every
+import (about a tenth of it); weasyprint_types.py holds the same declarations as cffi compiles
+them out of line (ABI mode, no compiler), written by tools/weasyprint_types.py from WeasyPrint's
+own and the writer's (c_declarations.py), and WeasyPrint is given those where its declarations
+are the ones they were written from.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ import sys
 import types
 import warnings
 from collections.abc import Iterator
+
+from pipeline.writers.pdf.c_declarations import OWN_DECLARATIONS, declarations_digest
 
 
 @contextlib.contextmanager
@@ -80,17 +88,48 @@ def font_tools_deferred() -> Iterator[None]:
                 del sys.modules[name]
 
 
+class CompiledDeclarations:
+    """What WeasyPrint is given for a new cffi.FFI while it is imported: declared what the
+    out-of-line module was written from (their digest, with the writer's own declarations),
+    it is that module's FFI; declared anything else, an FFI parsing it and then the writer's
+    own, as cffi's own does. Either way it then answers with the chosen FFI's own names, set
+    on it, at a plain attribute's speed."""
+
+    def cdef(self, source: str, *arguments, **options) -> None:
+        from pipeline.writers.pdf import weasyprint_types
+
+        if (declarations_digest(source) == weasyprint_types.DECLARATIONS_SHA256
+                and not (arguments or options)):
+            ffi = weasyprint_types.ffi
+        else:
+            ffi = cffi_ffi()
+            ffi.cdef(source, *arguments, **options)
+            ffi.cdef(OWN_DECLARATIONS)
+        for name in dir(ffi):
+            if not name.startswith("__"):
+                setattr(self, name, getattr(ffi, name))
+
+
+def cffi_ffi():
+    import cffi
+
+    return cffi.api.FFI()
+
+
+@contextlib.contextmanager
+def declarations_compiled() -> Iterator[None]:
+    import cffi
+
+    new_ffi = cffi.FFI
+    cffi.FFI = CompiledDeclarations
+    try:
+        yield
+    finally:
+        cffi.FFI = new_ffi
+
+
 # WeasyPrint warns on import when the system lacks libharfbuzz-subset, which it no longer
 # needs here: fonts are subset through uharfbuzz (font_subsetting.py).
 warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
-with names_left_to_the_dynamic_linker(), font_tools_deferred():
+with names_left_to_the_dynamic_linker(), font_tools_deferred(), declarations_compiled():
     import weasyprint  # noqa: F401  (the import is the point: once, cheaply)
-    from weasyprint.text.ffi import ffi
-
-# The C types WeasyPrint names by their declarations (ffi.new, ffi.cast) in every PDF: as
-# it registers the faces, measures and breaks lines, and reads the faces' tables to embed
-# them. One it names otherwise (an array of a font's own length) is parsed where it is used.
-C_TYPES = ("PangoFcFontMap *", "FcChar8 **", "PangoRectangle *", "PangoLogAttr[]", "char[]",
-           "unsigned int *", "hb_tag_t[100]", "char[4]")
-for c_type in C_TYPES:
-    ffi.typeof(c_type)  # cffi keeps what it parsed, by the declaration

@@ -147,8 +147,6 @@ def repository_configuration():
     from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
     from weasyprint.text.fonts import FontConfiguration
 
-    ffi.cdef("FcConfig * FcConfigCreate (void); FcBool FcConfigSetCurrent (FcConfig *config);")
-
     class RepositoryFonts(FontConfiguration):
         def __init__(self):  # FontConfiguration.__init__'s, from another configuration
             self._config = fontconfig.FcConfigCreate()

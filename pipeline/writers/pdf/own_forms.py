@@ -13,7 +13,6 @@ spacing the box was laid out with kept.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -72,10 +71,9 @@ def runs(line) -> Iterator:
 
 
 def analysis_of(glyph_item):
-    """The analysis of `glyph_item`'s item, its script read right (`declare`)."""
+    """The analysis of `glyph_item`'s item, its script read right (c_declarations.py)."""
     from weasyprint.text.ffi import ffi
 
-    declare()
     return ffi.cast("PangoItemAnalysis *", ffi.addressof(glyph_item.item, "analysis"))
 
 
@@ -83,7 +81,6 @@ def script_code(script: str) -> int:
     """GLib's code of the ISO 15924 `script` ("Hani")."""
     from weasyprint.text.ffi import gobject
 
-    declare()
     return gobject.g_unicode_script_from_iso15924(int.from_bytes(script.encode(), "big"))
 
 
@@ -92,7 +89,6 @@ def shaped_in(script: int, layout, glyph_item) -> None:
     are where that sets another number of glyphs or other widths."""
     from weasyprint.text.ffi import ffi, pango
 
-    declare()
     item, glyphs = glyph_item.item, glyph_item.glyphs
     text = pango.pango_layout_get_text(layout.layout)
     paragraph_length = len(ffi.string(text))
@@ -114,30 +110,3 @@ def shaped_in(script: int, layout, glyph_item) -> None:
         drawn.glyph = own.glyph
         drawn.geometry.x_offset += own.geometry.x_offset - plain.geometry.x_offset
         drawn.geometry.y_offset += own.geometry.y_offset - plain.geometry.y_offset
-
-
-@functools.cache
-def declare() -> None:
-    """Pango's shaping and glyph strings, which WeasyPrint's bindings leave out, and its
-    items' analysis as Pango lays it out (its script a byte: WeasyPrint's reads a word)."""
-    from weasyprint.text.ffi import ffi
-
-    ffi.cdef("""
-        typedef struct {
-            void *shape_engine;
-            void *lang_engine;
-            PangoFont *font;
-            uint8_t level;
-            uint8_t gravity;
-            uint8_t flags;
-            uint8_t script;
-            PangoLanguage *language;
-            GSList *extra_attrs;
-        } PangoItemAnalysis;
-        PangoGlyphString * pango_glyph_string_new (void);
-        void pango_glyph_string_free (PangoGlyphString *string);
-        void pango_shape_full (const char *item_text, int item_length,
-                               const char *paragraph_text, int paragraph_length,
-                               const PangoAnalysis *analysis, PangoGlyphString *glyphs);
-        const char * pango_layout_get_text (PangoLayout *layout);
-        int g_unicode_script_from_iso15924 (uint32_t iso15924);""")
