@@ -229,3 +229,64 @@ def test_a_short_line_after_the_notes_that_signs_nothing_stays_a_paragraph():
     document = structure(WATER.format(notes=NOTES + "\nSource: district meter readings\n")
                          .split("Dr Margaret")[0])
     assert kinds(document) == ["Paragraph", "Paragraph", "Heading", "Note", "Note", "Paragraph"]
+
+
+# A lettered list, its last item holding a list of its own, then the next section's numbered
+# heading over its first part's heading (over a paragraph): a heading each, no item.
+COMMITTEES = """Governance Report
+
+The Board has established two committees:
+(a) the Audit Committee; and
+(b) the Nomination Committee, which:
+    (i) reviews the structure of the Board; and
+    (ii) recommends appointments.
+
+2. Risk management
+
+2.1 Principal risks
+
+The principal risk identified during the year was cyber security.
+"""
+
+# The same in a Chinese report, its list flat: the numbered heading no sub-list of its last item.
+DEPARTMENTS = """年度工作報告
+
+本署轄下設有兩個組別：
+（a）行政組；及
+（b）策劃組。
+
+2. 財務管理
+
+2.1 主要開支
+
+本年度的主要開支為員工薪酬及租金。
+"""
+
+
+@pytest.mark.parametrize("text, heading, part", [
+    (COMMITTEES, "2. Risk management", "2.1\u00a0Principal risks"),
+    (COMMITTEES.replace(", which:\n    (i) reviews the structure of the Board; and\n"
+                        "    (ii) recommends appointments.", "."),
+     "2. Risk management", "2.1\u00a0Principal risks"),
+    (DEPARTMENTS, "2. 財務管理", "2.1 主要開支"),
+])
+def test_a_numbered_heading_over_its_parts_heading_after_a_list_numbered_otherwise(
+        text, heading, part):
+    document = structure(text)
+    headings = [(block.level, block.text) for block in document.blocks
+                if isinstance(block, Heading)]
+    assert headings == [(1, heading), (2, part)]
+    listed = next(block for block in document.blocks if isinstance(block, List))
+    assert len(listed.items) == 2 and heading.split()[-1] not in str(listed)
+
+
+def test_an_item_holding_a_list_is_followed_by_another_familys_list_not_a_second_in_it():
+    """No item holds two lists: a list of another family no deeper than its items, after an
+    item holding one, is a list of its own; none of its words is lost."""
+    text = ("Our two aims:\n(a) the first, which:\n    (i) starts here; and\n    (ii) ends here;"
+            "\n(b) the second, which:\n    (i) goes on here.\n1. A numbered point.\n"
+            "2. Another numbered point.\n")
+    lists = [block for block in structure(text).blocks if isinstance(block, List)]
+    assert [items(block) for block in lists] == [
+        ["the first, which:", "the second, which:"],
+        ["A numbered point.", "Another numbered point."]]

@@ -117,6 +117,11 @@ def build_lists(items: list[tuple[Marked, list[str]]], spans_of) -> list[List]:
             open_levels = [outer[-1]]
         elif depth is not None:
             del open_levels[depth + 1:]
+        elif open_levels[-1].entries[-1][2]:
+            # Under an item that holds a list already, and no deeper than its items: no
+            # second list in it (an item holds one), but a list of its own.
+            outer.append(Level(marker.family, marker.indent))
+            open_levels = [outer[-1]]
         elif open_levels[-1].entries:
             nested = Level(marker.family, marker.indent)
             open_levels[-1].entries[-1][2].append(nested)

@@ -2845,8 +2845,14 @@ def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
     after = next((other for other in following if other.kind == "text"), None)
     if len(unit.rows) != 1 or not is_heading_text(unit.text) or after is None:
         return False
-    if (compound_marked(after.rows[0], {marker.chain} - {""})
-            and (not runs_on(after) or ends_lead_in(before))
+    over_own = compound_marked(after.rows[0], {marker.chain} - {""})
+    if (over_own and (pending or not ends_lead_in(before))
+            and marker.family not in families(pending) and heads_paragraph(after, following)):
+        # Over its own sub-item that is a line alone over running text ("2.1 Principal
+        # risks" over its paragraph), after a list it does not carry on, or no lead-in: the
+        # heading of the section that one opens a part of.
+        return True
+    if (over_own and (not runs_on(after) or ends_lead_in(before))
             and not counts_on_headings(marker, before)):
         # Over its own sub-items (1.1 under 1.), short, or under a lead-in however long each
         # is ("…three priorities with our tenants' panel:"): a list's item.
@@ -2856,6 +2862,14 @@ def is_numbered_heading(unit: Unit, marker: Marked, following: list[Unit],
             ) or (not ends_lead_in(before) and (
                 heads_a_section(marker, after, following)
                 or (marker.family not in families(pending) and counts_on_headings(marker, before))))
+
+
+def heads_paragraph(unit: Unit, following: list[Unit]) -> bool:
+    """Whether `unit`, one of the units `following`, is a heading's line alone over a
+    paragraph: the next text after it."""
+    texts = [other for other in following[following.index(unit) + 1:] if other.kind == "text"]
+    return (len(unit.rows) == 1 and is_heading_text(unit.text) and bool(texts)
+            and is_paragraph(texts[0]))
 
 
 def runs_on(unit: Unit) -> bool:
