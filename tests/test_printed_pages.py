@@ -351,6 +351,24 @@ def test_notes_called_and_labelled_with_unicodes_superior_figures_are_notes():
     assert "¹" not in document.blocks[0].text
 
 
+@pytest.mark.parametrize("text", [
+    ("Research Highlights 2024\n\nThe Institute published 214 papers in 2024.\u00b9 Research "
+     "income rose to HK$412 million\u00b2, of which 38% came from industry.\n\nA new cohort "
+     "study began recruiting in September.*\n\nNotes\n\u00b9 Including conference papers.\n"
+     "\u00b2 Excluding capital grants.\n* Funded by the Health and Medical Research Fund.\n"),
+    ("研究摘要\n\n本院於年內發表論文二百一十四篇。\u00b9研究收入增至四億元\u00b2，其中三成來自業界。\n\n"
+     "一項新的長者研究於九月開始招募。*\n\n註釋\n\u00b9 包括會議論文。\n\u00b2 不包括基建撥款。\n"
+     "* 由醫療衞生研究基金資助。\n"),
+])
+def test_notes_in_superior_figures_then_a_symbols_stand_in_the_order_written(text):
+    """The last notes a text ends with, in superior figures, then one a symbol labels: they
+    stand as written and called, ¹ ² *, not the figures' after the symbol's; in Chinese, a
+    superior figure after a stop, a Chinese word after it (`篇。¹研究`), calls its note."""
+    document, _ = scraped_document("highlights", text, Metadata(title=""))
+    assert [block.label for block in document.blocks if isinstance(block, Note)] == [
+        "1", "2", "*"]
+
+
 def test_superior_figures_that_call_no_notes_stay_as_written():
     """A unit's power (`m²`) beside notes in superior figures, or alone: the text as written."""
     text = ("Report\n\nThe new hall covers 1,200 m² and opened in May.¹\n\n"

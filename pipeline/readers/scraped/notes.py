@@ -29,6 +29,8 @@ from pipeline.model import Note, Span
 from pipeline.readers.scraped.dedupe import Unit
 from pipeline.readers.scraped.pages import SUPERIOR, SUPERIOR_FIGURES
 
+RAISED_FIGURES = {figure: superior for superior, figure in SUPERIOR_FIGURES.items()}
+
 NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
 # A number in brackets labelling a note under a notes heading, "(1) …", whose calls in the
 # text are bracketed so too ("a surplus of £14,200 (1), its first").
@@ -103,7 +105,9 @@ def notes_ending(units: list[Unit], spans_of
         return None
     text, labelled, found = parted
     notes = read_notes(labelled, spans_of, SYMBOL_LABEL)[0]
-    return text, sorted(notes, key=lambda note: found.first(note.label)), general
+    # A note labelled by a superior figure is called by it (`2024.¹`), its label the figure.
+    return text, sorted(notes, key=lambda note: min(found.first(note.label), found.first(
+        note.label.translate(RAISED_FIGURES)))), general
 
 
 def general_notes(units: list[Unit]) -> list[Unit]:

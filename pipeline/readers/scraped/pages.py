@@ -576,13 +576,19 @@ def figures_bracketed(text: str, raised: bool = False) -> tuple[str, list[int]]:
         rows[index] = recleaned(rows[index])
     for index in labels:
         rows[index] = labelled.sub(r"[\1] ", rows[index], count=1)
-    notes = [(numbers[index], rows[index]) for index in sorted(held) if rows[index].strip()]
-    kept = [(number, PAGE_SEAM if index in held else row)
+    # The last notes, where no page's furniture follows them, stand at the text's end
+    # already: kept in place, before what follows them (notes a symbol labels, `* …`).
+    last_start, last_end = groups[-1]
+    ending = range(last_start, last_end) if PAGE_SEAM not in rows[last_end:] else range(0)
+    moving = held.difference(ending)
+    notes = [(numbers[index], rows[index]) for index in sorted(moving) if rows[index].strip()]
+    kept = [(number, PAGE_SEAM if index in moving else row)
             for index, (number, row) in enumerate(zip(numbers, rows, strict=True))]
     # The paragraph the page broke runs on over their place, as over its furniture.
     kept = list(zip([number for number, _ in kept], seams_closed([row for _, row in kept]),
                     strict=True))
-    moved = [*kept, (0, ""), *notes]
+    at = ending.start if ending else len(kept)
+    moved = [*kept[:at], *([(0, ""), *notes] if notes else []), *kept[at:]]
     return "\n".join(row for _, row in moved), [number for number, _ in moved]
 
 
@@ -635,12 +641,17 @@ def next_call(rows: list[str], end: int, number: int, place: tuple[int, int],
     is a formula) or a mark closing a sentence or a clause, perhaps with a closing quote
     (`observation.”4`, `a leaf”.3`), never inside a figure (`19.2 days`), though a figure
     may end a sentence before a call (`to 19.2`, its row or sentence ending there)."""
-    after_any = r"|(?<=[^\W\d_])|(?<=%)" if raised else ""
+    # A raised figure may follow a Chinese stop or comma too, and a Chinese word may follow
+    # it (`…篇。¹研究…`): no figure a Chinese text runs into.
+    after_any = (r"|(?<=[^\W\d_])|(?<=%)"
+                 r"|(?<=[^\W\d_][\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u300d\uff09])"
+                 if raised else "")
+    running_on = r"[^\W\u3400-\u9fff]" if raised else r"\w"
     call = re.compile(rf"(?:(?<=[a-z\u00df-\u00ff]){after_any}"
                       rf"|(?<=[^\W\d_][.,;:!?)\u2019\u201d])"
                       rf"|(?<=[^\W\d_][.,;:!?][\u2019\u201d)])"
                       rf"|(?<=[^\W\d_][\u2019\u201d)][.,;:!?])"
-                      rf"|(?<=\d\.)){number}(?![\w\u00b7])")
+                      rf"|(?<=\d\.)){number}(?!{running_on}|\u00b7)")
     for index in (at for at in range(place[0], end) if at not in notes):
         for found in call.finditer(rows[index], place[1] if index == place[0] else 0):
             if NUMBERED_OPENING.fullmatch(rows[index][:found.start()]):
