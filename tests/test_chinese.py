@@ -753,13 +753,18 @@ def test_figures_with_chinese_units_are_set_right_in_the_html_and_the_docx():
     "(1)數碼轉型計劃\n(2)照顧者培訓計劃",
     "１．數碼轉型計劃\n２．照顧者培訓計劃",  # full-width figures and stop
     "1.數碼轉型計劃\n2.照顧者培訓計劃",
+    # An item opening with a quotation mark or a bracket, the marker unspaced before it.
+    "１．「數碼轉型計劃」\n２．「照顧者培訓計劃」",
+    "1.《數碼轉型計劃》\n2.《照顧者培訓計劃》",
+    "（1）「數碼轉型計劃」\n（2）「照顧者培訓計劃」",
 ])
 def test_items_numbered_as_chinese_pages_write_them_are_a_list(items):
     lead_in = "過去一年，本會推出多項新計劃，服務超過四萬八千人次。\n\n本會計劃如下："
     document = scraped_document("plans", f"{lead_in}\n{items}\n\n本年度服務量上升。",
                                 Metadata(title="年報", language="zh-HK"))[0]
     listed = next(block for block in document.blocks if type(block).__name__ == "List")
-    assert [item.spans[0].text for item in listed.items] == ["數碼轉型計劃", "照顧者培訓計劃"]
+    assert [item.spans[0].text.strip("「」《》") for item in listed.items] == [
+        "數碼轉型計劃", "照顧者培訓計劃"]
 
 
 def test_a_chinese_table_s_figures_take_the_tabular_digits_of_the_latin_face():

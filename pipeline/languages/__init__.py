@@ -199,6 +199,9 @@ NUMERAL_MARKER = "|".join(f"(?:{numerals.pattern}){re.escape(numerals.suffix)}"
                           for numerals in NUMERALS)
 # Letters of the scripts that part no words by spaces: a space beside one is not a word's.
 UNSPACED = "".join(profile.characters for profile in PROFILES if not profile.words_spaced)
+# The opening marks those languages write (「, （), which may follow a marker unspaced too.
+UNSPACED_OPENING = "".join(dict.fromkeys("".join(
+    profile.opening_marks for profile in PROFILES if not profile.words_spaced)))
 # Every language's units and measure words, kept with the figure before them: "7.9億元".
 UNITS = "".join(sorted(set("".join(profile.units for profile in PROFILES))))
 

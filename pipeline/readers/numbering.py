@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.languages import NUMERAL, NUMERALS, PICTOGRAPH_BULLET, UNSPACED
+from pipeline.languages import (
+    NUMERAL,
+    NUMERALS,
+    PICTOGRAPH_BULLET,
+    UNSPACED,
+    UNSPACED_OPENING,
+)
 from pipeline.list_numbers import (
     CIRCLED,
     CIRCLED_STYLE,
@@ -74,9 +80,10 @@ MARKER = re.compile(
     # A pictograph as a bullet (✅, 👉, ➤), which carries a meaning the list keeps: its own
     # family, so only lines opened by the same one are one list's.
     rf"|(?P<pictograph>{PICTOGRAPH_BULLET})\s+"
-    # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設".
+    # Chinese writes one with no space after, full width too: "（1）計劃", "１．增設",
+    # "１．「青年發展藍圖」".
     r"|(?P<open>[(\uff08])?(?P<value>\d{1,2}|[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4})"
-    rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}]))"
+    rf"(?P<close>[.)\uff0e\uff09])(?:\s+|(?=[{UNSPACED}{UNSPACED_OPENING}]))"
     # A figure before the ideographic comma, with no space after: "1、"
     r"|(?P<figure>\d{1,2})\u3001\s*"
     # A language's own numerals, as Chinese writes them with no space after: "一、", "（二）"
