@@ -1066,3 +1066,22 @@ def test_a_headline_written_twice_at_the_head_of_the_text_is_its_heading(headlin
                                    Metadata(title="Notices 2024", language="en-GB"))
     assert [plain(block.caption) for block in pictured.blocks
             if isinstance(block, Figure)] == [caption]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Attendance\n\nAttendance at meetings in 2023/24 was as follows.\n\n"
+     "Member          Board   Audit\nMr CHAN Tai-man 6/6     4/4\nMs LEE Mei-ling 5/6     3/4\n"
+     "Dr WONG Kin-yip 6/6     -\n\nAll members attended at least 80% of meetings.\n",
+     [["Mr\u00a0CHAN\u00a0Tai-man", "6/6", "4/4"], ["Ms\u00a0LEE\u00a0Mei-ling", "5/6", "3/4"],
+      ["Dr\u00a0WONG\u00a0Kin-yip", "6/6", "\u2013"]]),
+    ("出席紀錄\n\n二〇二三至二四年度會議出席情況如下。\n\n成員            理事會  審計委員會\n"
+     "陳大文先生主席 6/6     4/4\n李美玲女士委員 5/6     3/4\n\n全體成員出席率均達八成以上。\n",
+     [["陳大文先生主席", "6/6", "4/4"], ["李美玲女士委員", "5/6", "3/4"]]),
+])
+def test_a_table_aligned_by_spaces_whose_labels_fill_their_column_keeps_its_columns(text, rows):
+    """A label filling its column, a single space before the first figure (or count of
+    meetings attended, `6/6`), in every row: each figure under its own head (they had stood
+    a column early, the last column empty)."""
+    document, _ = scraped_document("attendance", text, Metadata(title=""))
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert [[plain(cell) for cell in row] for row in table.rows] == rows

@@ -17,6 +17,7 @@ import re
 
 from pipeline.languages import (
     PROFILES,
+    UNSPACED,
     Profile,
     alternatives,
     detect,
@@ -148,14 +149,30 @@ def figure_apart(row: list[str], table: list[list[str]]) -> list[str]:
     PDF's copy runs a long label into the column after it (`Damp reports inspected in 10 days
     62.0%⇥94.0%⇥+32.0`), where the table's full rows hold figures there: the figure a cell
     of its own (not the label's last word, which sets every figure of the row a column
-    early)."""
+    early). Where no row is full, every row one short must end its label so (a table
+    aligned by spaces, its labels filling their column: `Mr CHAN Tai-man 6/6     4/4`)."""
     width = len(table[0])
     full = [each for each in table[1:] if len(each) == width]
-    label, _, last = row[0].rstrip().rpartition(" ")
-    if (len(row) != width - 1 or not label or not is_figure(last) or is_figure(label)
-            or not full or not all(is_figure(each[1]) for each in full if each[1].strip())):
+    parted = label_and_figure(row[0])
+    if len(row) != width - 1 or parted is None:
         return row
-    return [label, last, *row[1:]]
+    if full and is_figure(parted[1]) and all(is_figure(each[1]) for each in full
+                                             if each[1].strip()):
+        return [*parted, *row[1:]]
+    if not full and all(label_and_figure(each[0]) for each in table[1:]):
+        return [*parted, *row[1:]]
+    return row
+
+
+def label_and_figure(cell: str) -> tuple[str, str] | None:
+    """A cell's words and the figure, or count of a whole (`6/6`, meetings attended of those
+    held), a single space parts from them (none after a Chinese word, as cleaning sets a
+    figure against one: `陳大文先生6/6`); None for any other cell."""
+    found = LABEL_AND_FIGURE.fullmatch(cell.rstrip())
+    if found is None or is_figure(found["words"]):
+        return None
+    return found["words"], found["figure"]
+
 
 
 def fits_columns(row: list[str], table: list[list[str]]) -> bool:
@@ -282,6 +299,9 @@ def is_figure(cell: str) -> bool:
 # A row a single space parts into cells, as a PDF viewer copies a table: its label, then its
 # figures (`Western Buffer 12 83% 89%`, `西部緩衝區 12 83% 89%`).
 FIGURE_TOKEN = r"[(+\-\u2212]?[$£€¥]?\d[\d,.]*%?\)?|[\u2013\u2014-]"
+# A label and the figure after it, or a count of a whole (`6/6`) (label_and_figure).
+LABEL_AND_FIGURE = re.compile(rf"(?P<words>.*?\S)(?: |(?<=[{UNSPACED}]))"
+                              rf"(?P<figure>\d{{1,3}}/\d{{1,3}}|{FIGURE_TOKEN})")
 FIGURES_ENDING = re.compile(rf"(?P<label>.*?\S)(?P<figures>(?: +(?:{FIGURE_TOKEN}))+)")
 MAX_ROW_CHARACTERS = 200  # a table's row is short; a longer line is read no further
 # A heading's period, which goes with the words before it (`Compliance 2022–23`).
