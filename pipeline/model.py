@@ -376,18 +376,23 @@ Cell = tuple[Span, ...]
 class Table:
     """Rows of cells under a header row, and the table's title ("Table 3.1 …") as its
     caption; a column whose cells are all figures is numeric, each cell's figure as the
-    language it is written in writes one (with Chinese units, "3.1億元")."""
+    language it is written in writes one (with Chinese units, "3.1億元"). A table whose
+    first row heads no column (`Libraries 70` over `Sports centres 102`) has no header: ()."""
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     caption: tuple[Span, ...] = ()
 
     @property
+    def columns(self) -> int:
+        return len(self.header) if self.header else len(self.rows[0]) if self.rows else 0
+
+    @property
     def numeric(self) -> tuple[bool, ...]:
         """For each column: every body cell holds a figure (or is empty), and one at least;
         but a first column of years (`2022`, `2023–24`, `2024年`) over other columns of
         figures, which labels their rows as a stub does (their headers, set at the left)."""
-        columns = range(len(self.header))
+        columns = range(self.columns)
         cells = [[plain(row[column]).strip() for row in self.rows] for column in columns]
         figures = tuple(
             any(cells[column])

@@ -118,6 +118,7 @@ from pipeline.model import (
     Span,
     Table,
     linkable,
+    plain,
     unskipped,
     with_spans,
 )
@@ -393,7 +394,8 @@ def read_table(chunk: Chunk, path: Path) -> Table:
         if len(row) != width:
             raise at(path, number, f"a row of {len(row)} cells in a table of {width} columns")
     header, *body = [tuple(read_spans(cell, chunk, path) for cell in row) for row in table]
-    return Table(header, tuple(body))
+    # A header row of empty cells heads nothing: a table with no header, as pandoc reads one.
+    return Table(header if any(map(plain, header)) else (), tuple(body))
 
 
 def cells(row: str) -> list[str]:

@@ -161,7 +161,9 @@ def write_table(block: Table) -> str:
         return "| " + " | ".join(write_spans(cell, "|") for cell in cells) + " |"
 
     rule = "| " + " | ".join("---:" if numeric else "---" for numeric in block.numeric) + " |"
-    table = "\n".join([row(block.header), rule, *(row(cells) for cells in block.rows)])
+    # A table with no header row, as pandoc writes one: a header row of empty cells.
+    header = block.header or ((),) * block.columns
+    table = "\n".join([row(header), rule, *(row(cells) for cells in block.rows)])
     # The caption as pandoc writes one: a paragraph "Table: …" before the table.
     return f"Table: {write_spans(block.caption)}\n\n{table}" if block.caption else table
 

@@ -313,7 +313,7 @@ def read_package(data: bytes, path: Path, metadata: Metadata,
     story = Story(styles, draft.part.rels, labels, path, language)
     reading = Reading(path, metadata, styles, Numbering.of(draft, styles), story,
                       figure_identities(body, metadata, written), WrittenBullets.of(written),
-                      written_rows(written))
+                      *written_rows(written))
     result = reading.document(body)
     refuse_unread_text(body, story.seen, path)
     if written is not None and not metadata.title and not reading.titled:
@@ -761,8 +761,9 @@ class Reading:
     identities: Identities
     bullets: WrittenBullets
     # The text of each data row of the tables as written: a first row among them is no
-    # header (its header row deleted).
+    # header (its header row deleted), unless it opened a table written with none.
     data_rows: frozenset[tuple[str, ...]] = frozenset()
+    unheaded_rows: frozenset[tuple[str, ...]] = frozenset()
     blocks: list[Block] = field(default_factory=list)
     front: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in FRONT_MATTER})
     # The front matter's runs, its paragraphs parted by spaces: a phrase's language.
@@ -1038,13 +1039,16 @@ class Reading:
         if len({len(row) for row in rows}) > 1 or not rows:
             raise PipelineError(self.path, f"table {self.tables} has rows of unequal length;"
                                 " give every row the same cells, save, and run doit again")
-        self.refuse_other_header(element, rows)
-        return Table(rows[0], tuple(rows[1:]))
+        if self.headed(element, rows):
+            return Table(rows[0], tuple(rows[1:]))
+        return Table((), tuple(rows))
 
-    def refuse_other_header(self, element, rows: list[tuple]) -> None:
-        """A table's header is its first row: refused where the editor made it otherwise,
-        two rows marked as headers (Insert Row Above on the header row), or the header row
-        deleted, a row written as data then first and marked as none."""
+    def headed(self, element, rows: list[tuple]) -> bool:
+        """Whether a table's first row is its header, as it is unless no row is marked a
+        header and that row opened a table the draft was written with no header row
+        (Table.header); refused where the editor made it otherwise, two rows marked as
+        headers (Insert Row Above on the header row), or the header row deleted, a row
+        written as data then first and marked as none."""
         marked = [row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
                   for row in contents(element, qn("w:tr"))]
         headers = len(list(itertools.takewhile(bool, marked)))
@@ -1055,20 +1059,29 @@ class Reading:
                                 " one: make the others data rows (Table Properties > Row:"
                                 " untick Repeat as header row) or merge their words into"
                                 " one, save, and run doit again")
-        if not headers and tuple(plain(cell) for cell in rows[0]) in self.data_rows:
+        first = tuple(plain(cell) for cell in rows[0])
+        if not headers and first in self.unheaded_rows:
+            return False
+        if not headers and first in self.data_rows:
             raise PipelineError(self.path, f"table {self.tables} has lost its header row: its"
                                 f" first row ({excerpt(cells_text(rows[0]))}) was a data row"
                                 "; put a header row back over it, save, and run doit again")
+        return True
 
 
 def cells_text(cells: tuple) -> str:
     return " | ".join(plain(cell) for cell in cells)
 
 
-def written_rows(written: Document | None) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(plain(cell) for cell in row)
-                     for block in (written.blocks if written else ()) if isinstance(block, Table)
-                     for row in block.rows)
+def written_rows(written: Document | None
+                 ) -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The text of each data row of the tables `written`, and of the first row of each
+    written with no header."""
+    tables = [block for block in (written.blocks if written else ()) if isinstance(block, Table)]
+    return (frozenset(tuple(plain(cell) for cell in row) for table in tables
+                      for row in table.rows),
+            frozenset(tuple(plain(cell) for cell in table.rows[0]) for table in tables
+                      if not table.header and table.rows))
 
 
 def neighbour(element, step: str):

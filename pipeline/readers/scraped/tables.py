@@ -25,7 +25,7 @@ from pipeline.languages import (
     joined_lines,
     written_in,
 )
-from pipeline.model import Table
+from pipeline.model import PERIOD, Table
 from pipeline.readers.cleaning import CELL, CELL_GAP, WIDE_GAP, is_bar_rule
 
 MIN_ROWS = 2
@@ -264,8 +264,21 @@ def headed_by_units(header: list[str], units: list[str], document: Profile | Non
 
 def build_table(title: str, table: list[list[str]], spans_of) -> Table:
     header, *rows = table
+    if heads_no_column(header, rows) or not any(cell.strip() for cell in header):
+        header, rows = [], table
     return Table(tuple(spans_of(cell) for cell in header),
                  tuple(tuple(spans_of(cell) for cell in row) for row in rows), spans_of(title))
+
+
+def heads_no_column(first: list[str], rows: list[list[str]]) -> bool:
+    """Whether a table's first row is a row as the others are, heading no column: over each
+    column of figures, it holds a figure too (`Libraries | 70` over `Sports centres | 102`),
+    and no period (`2023`, `2023–24`, which head their columns)."""
+    figured = [column for column in range(1, len(first))
+               if any(row[column].strip() for row in rows)
+               and all(is_figure(row[column]) for row in rows if row[column].strip())]
+    return bool(figured) and all(is_figure(first[column]) and not PERIOD.fullmatch(
+        first[column].strip()) for column in figured)
 
 
 MAX_COLUMNS = 8  # a table copied a cell a line: its columns, at most, to try

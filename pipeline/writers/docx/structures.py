@@ -183,20 +183,22 @@ def numbered(paragraph, number_id: int, level: int) -> None:
 
 
 def add_table(draft, block: Table, add_spans, text_width: int) -> None:
-    columns = len(block.header)
-    table = draft.add_table(rows=1 + len(block.rows), cols=columns)
+    columns = block.columns
+    # A table with no header row (Table.header) is its rows alone, none marked a header.
+    headed = bool(block.header)
+    table = draft.add_table(rows=headed + len(block.rows), cols=columns)
     if holds_style(draft.styles, TABLE_STYLE):
         table.style = draft.styles[TABLE_STYLE]
-    header_row = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    header_row.append(header)
+    if headed:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        table.rows[0]._tr.get_or_add_trPr().append(header)
     numeric = block.numeric
-    rows = zip(table.rows, (block.header, *block.rows), strict=True)
+    rows = zip(table.rows, (block.header, *block.rows) if headed else block.rows, strict=True)
     for number, (row, cells) in enumerate(rows):
         for column, (cell, spans) in enumerate(zip(row.cells, cells, strict=True)):
             cell.width = text_width // columns
-            if number == 0:
+            if number == 0 and headed:
                 shade = OxmlElement("w:shd")
                 for attribute, value in (("w:val", "clear"), ("w:color", "auto"),
                                          ("w:fill", HEADER_SHADE)):

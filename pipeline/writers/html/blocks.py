@@ -517,10 +517,13 @@ def table(block: Table, anchor: str | None, index: int, setting: Setting) -> Mar
                                                  ("balanced", bool(opening)))
                        if chosen)
     attribute = Markup(' class="{}"').format(classes) if classes else Markup("")
-    return Markup('<table data-block="{}"{}>\n<thead>\n{}<tr>{}</tr>\n</thead>\n<tbody>\n{}'
-                  "</tbody>\n{}</table>\n").format(index, attribute,
-                                                    title_row(block, index, setting), head, rows,
-                                                    foot_row(block))
+    # The title and the header row, repeated over each page's part; a table with no header
+    # row (Table.header) has none, the title alone, or no head at all.
+    heading = title_row(block, index, setting) + (
+        Markup("<tr>{}</tr>\n").format(head) if block.header else Markup(""))
+    return Markup('<table data-block="{}"{}>\n{}<tbody>\n{}</tbody>\n{}</table>\n').format(
+        index, attribute, Markup("<thead>\n{}</thead>\n").format(heading) if heading else "",
+        rows, foot_row(block))
 
 
 def row_class(total: bool, opens_page: bool) -> Markup:
@@ -537,7 +540,7 @@ def foot_row(block: Table) -> Markup:
     as LaTeX's longtable sets its \\endfoot and InDesign its repeated footer rows. It holds
     nothing to read: the tag tree leaves it out (writers/pdf/structure_tree.py)."""
     return Markup('<tfoot>\n<tr><td colspan="{}"></td></tr>\n</tfoot>\n').format(
-        len(block.header))
+        block.columns)
 
 
 def header_cell(cell: tuple[Span, ...], lines: tuple[str, ...] | None,
@@ -657,7 +660,7 @@ def lines_of(chosen: dict[int, tuple[tuple[str, ...], float]]) -> dict[int, tupl
 def padding(block: Table) -> float:
     """The ems a table's cells are padded with across it (base.css: th, td), and a little
     more a column for the renderer's rounding."""
-    columns = len(block.header)
+    columns = block.columns
     return CELL_PADDING_EMS * (columns - 1) + CELL_SAFETY_EMS * columns
 
 
@@ -805,7 +808,7 @@ def title_row(block: Table, index: int, setting: Setting) -> Markup:
     continued = block.continued(setting.breaks.language)
     return Markup('<tr class="title"><td colspan="{}"><div><div class="caption">{}'
                   '<span class="continued">{}{}</span></div></div></td></tr>\n').format(
-        len(block.header), spans(block.caption, index, setting, hyphenate=False),
+        block.columns, spans(block.caption, index, setting, hyphenate=False),
         # Never alone on a line: taken off the first page, it would leave the line empty.
         WORD_JOINER, compressed(continued, detect(continued), before=plain(block.caption)))
 

@@ -450,7 +450,9 @@ def title_as_caption(table: pikepdf.Dictionary) -> None:
             kid.P = caption
     caption.K = pikepdf.Array(kids)
     head.K = pikepdf.Array(rest)
-    table.K = pikepdf.Array([caption, *kids_of(table)])
+    # A table with no header row (model.Table.header) keeps no head but its title's.
+    table.K = pikepdf.Array([caption, *(kid for kid in kids_of(table) if rest or not (
+        is_element(kid) and kid.S == pikepdf.Name.THead))])
 
 
 def figure_elements(wrapper: pikepdf.Dictionary, block: TaggedBlock, language: str,
