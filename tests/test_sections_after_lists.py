@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.model import Heading, List, Metadata, Note, Paragraph, SignOff
+from pipeline.model import Heading, List, Metadata, Note, Paragraph, SignOff, plain
 from pipeline.readers.markup import read_markup
 from pipeline.readers.scraped import scraped_document
 from pipeline.writers.markup import write_markup
@@ -290,3 +290,35 @@ def test_an_item_holding_a_list_is_followed_by_another_familys_list_not_a_second
     assert [items(block) for block in lists] == [
         ["the first, which:", "the second, which:"],
         ["A numbered point.", "Another numbered point."]]
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("Chair's Report 2024\n\nOur key figures for the year were:\nService users in 2023: 4,800\n"
+     "Service users in 2024: 5,200\n\nWe will continue to serve the community.",
+     ["Service users in 2023: 4,800", "Service users in 2024: 5,200"]),
+    ("Volunteer Report 2024\n\nOur volunteers served at four sites this year.\n\n"
+     "Our communication channels now include:\nFacebook\nInstagram\nLinkedIn\nWhatsApp\n\n"
+     "The volunteer of the year received her award from the Chair.",
+     ["Facebook", "Instagram", "LinkedIn", "WhatsApp"]),
+    ("2024年度主席報告\n\n本年度的主要數字如下：\n服務人次 2023 年：4,800\n服務人次 2024 年：5,200\n\n"
+     "我們會繼續努力，服務社區。", ["服務人次2023年：4,800", "服務人次2024年：5,200"]),
+    ("2024年度工作报告\n\n本年度的主要数字如下：\n服务人次 2023 年：4,800\n服务人次 2024 年：5,200\n\n"
+     "我们会继续努力，服务社区。", ["服务人次2023年：4,800", "服务人次2024年：5,200"]),
+], ids=["figures", "names", "繁", "简"])
+def test_short_lines_a_lead_in_leads_into_are_lines_under_it(text, lines):
+    """A lead-in over short lines, items whose bullets the copy lost: the lead-in a
+    paragraph, the lines kept as lines (run together, each figure had run into the next
+    line's label, `4,800 Service users`, `4,800服務人次`; or each line had been a heading)."""
+    document = structure(text)
+    assert kinds(document)[-3:] == ["Paragraph", "LineBlock", "Paragraph"]
+    assert document.blocks[-3].text.endswith((":", "\uff1a"))
+    assert [plain(line) for line in document.blocks[-2].lines] == lines
+
+
+def test_a_lead_in_over_its_sentences_clauses_runs_on_into_them():
+    """Lines carrying the lead-in's sentence on (`to grow;`, lower case) are no lines of
+    their own: the lead-in's list or paragraph as before."""
+    document = structure("Aims\n\nThe Board set three aims for the year, which were:\n"
+                         "to grow the service;\nto listen to its users; and\n"
+                         "to keep its costs down.\n\nAll three were met.")
+    assert "LineBlock" not in kinds(document)

@@ -266,15 +266,28 @@ def heads_lines(unit: Unit) -> bool:
     lines, wherever in the text it stands ("Media contact" over a name, a telephone number,
     an address); a short line over fields ("Have your say" over "Write to: …", "Email: …",
     "Telephone: …"); an event's day (and time) over its short lines, its name and its place
-    ("Saturday 12 April, 10am–4pm" over "Spring plant sale" over "The Walled Garden")."""
+    ("Saturday 12 April, 10am–4pm" over "Spring plant sale" over "The Walled Garden"); a
+    lead-in over the short lines it leads into, items whose bullets the copy lost (`Our
+    channels now include:` over `Facebook`, `Instagram`; `主要數字如下：` over `服務人次
+    2023年：4,800`), run together, a figure would run into the next line's label."""
     first, rows = unit.rows[0].strip(), unit.rows[1:]
-    return bool(CONTACT_HEADING.fullmatch(first)) or (
+    return bool(CONTACT_HEADING.fullmatch(first)) or leads_into_lines(first, rows) or (
         fields(rows) and not FIELD.match(first) and not ends_sentence(first)
         and word_count(first) <= MAX_FIELD_WORDS
         and not all(map(is_labelled_figure, rows))) or (
         len(unit.rows) <= MAX_EVENT_ROWS and detect(first).is_when(first)
         and all(word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row)
                 and marked(row) is None for row in rows))
+
+
+def leads_into_lines(first: str, rows: tuple[str, ...]) -> bool:
+    """Whether `first`, ending as a lead-in does (`:`, `：`), is over two short lines or more,
+    each its own: no sentence, no list's item or clause (`to reduce waste;`, `and to
+    grow`, which carry the lead-in's sentence on) and no table's row."""
+    return first.endswith(LEAD_IN_ENDS) and len(rows) >= 2 and all(
+        word_count(row) <= MAX_FIELD_WORDS and not ends_sentence(row) and CELL not in row
+        and marked(row.strip()) is None and not row.strip()[:1].islower()
+        and not row.rstrip().endswith(ITEM_ENDS) for row in rows)
 
 
 def fields(rows: tuple[str, ...]) -> bool:
