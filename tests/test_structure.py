@@ -579,3 +579,20 @@ def test_a_field_right_under_contact_lines_is_theirs_with_running_text_under_it(
     at = heading_at(document, heading)
     assert document.blocks[at + 1].texts == [clean_line(line) for line in lines]
     assert kinds(document)[at + 2:] == ["Paragraph"]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("Then she turned to the audience and asked, \u201cWhat should we do next?\u201d", False),
+    ("The Chair asked, \u2018Who\u2019s next?\u2019", False),
+    ("One volunteer put it simply: \u201cWe came to help!\u201d", False),
+    ("\u2018Why do we do it?\u2019", True),
+    ("What comes next?", True),
+])
+def test_a_sentence_reporting_a_question_is_no_heading(line, heading):
+    """Words said, quoted after the comma or colon introducing them, end a sentence reporting
+    them: a paragraph between paragraphs (it had been a heading); a quoted question alone,
+    or a question, may head a section."""
+    text = (f"A Year of Change\n\nAt the staff conference in June, the Chief Executive reviewed "
+            f"the year.\n\n{line}\n\nThe answers filled three flip charts and shaped our plan.")
+    blocks = scraped_document("piece", text, Metadata(title=""))[0].blocks
+    assert isinstance(blocks[1], Heading) is heading

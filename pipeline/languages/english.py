@@ -352,6 +352,9 @@ TIMED = re.compile(rf"(?:(?:\d{{1,2}}(?:[.:]\d{{2}})?(?:{HALF_DAY})?[ \u00a0]?[\
 WHEN_LED = re.compile(rf"(?:{WHEN.pattern})(?:,|:|[ \u00a0][\u2013-])[ \u00a0]+\S.*")
 
 MAX_HEADING_WORDS = 14
+# Words said, quoted after the comma or colon introducing them, ending the line: a sentence
+# reporting them (`Then she asked, "What should we do next?"`), never a heading.
+REPORTED_SPEECH = re.compile("\\w[,:] [\u2018\u201c][^\u2018\u201c]+[?!.][\u2019\u201d]$")
 MAX_HEADING_CHARACTERS = 120
 # A line in title case may be a title of more words: a report's title with its subtitle after
 # a colon (`Culture, Community and Continuity in a Year of Unexpected Change: The Chair's
@@ -940,6 +943,7 @@ page=r"page|p\.?",
              and len(text) <= MAX_TITLE_CASE_CHARACTERS and title_cased(text))
             and not text.endswith((".", ",", ";", ":", "!", "\u2026"))
             and not re.search("[.,;:!\u2026][\u2019\u201d]+$", text)  # a quoted sentence
+            and not REPORTED_SPEECH.search(text)  # `…and asked, 'What should we do next?'`
             and not re.search(r"[.!?]\s", text)  # one phrase, not sentences
             # no sentence's start, leading into what follows ("RESOLVED that" over its items)
             and text.split()[-1].casefold() not in LEADING_WORDS
