@@ -29,10 +29,12 @@ from pipeline.model import (
     plain,
 )
 from pipeline.pdf.structure import structure_elements
+from pipeline.readers.markup import read_markup
 from pipeline.readers.metadata import load_metadata
 from pipeline.readers.scraped import read_scraped, scraped_document
 from pipeline.readers.scraped.dedupe import PAGE_SEAM
 from pipeline.readers.scraped.pages import bracketed_notes, keeps_hyphen
+from pipeline.writers.markup import write_markup
 
 from .conftest import ROOT
 from .support import read_text, rendered_edition
@@ -879,3 +881,24 @@ def test_a_pages_notes_over_the_next_section_are_notes(foot):
     calls = [span.note for block in document.blocks if isinstance(block, Paragraph)
              for span in block.spans if span.note]
     assert calls == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Research Highlights 2024\n\nThe Institute published 214 papers in 2024.[a] Research "
+     "income rose to HK$412 million.[b]\n\nA new cohort study began recruiting in September."
+     "\n\nNotes\n[a] Including conference papers.\n[b] Excluding capital grants.\n"),
+    ("研究摘要\n\n本院於年內發表論文二百一十四篇。[a]研究收入增至四億元。[b]\n\n一項新的長者研究於九月開始招募。\n\n"
+     "註釋\n[a] 包括會議論文。\n[b] 不包括基建撥款。\n"),
+])
+def test_notes_lettered_in_brackets_are_notes_their_calls_references(text):
+    """`…in 2024.[a]` over `Notes`, `[a] Including …`: each call a note's reference, each
+    note a note, the paragraph no heading (it had ended in `[b]`, no sentence's end, and been
+    read as one; its notes as paragraphs, their labels kept); a word's letters never calls."""
+    document, _ = scraped_document("highlights", text, Metadata(title=""))
+    assert [block.label for block in document.blocks if isinstance(block, Note)] == ["a", "b"]
+    assert isinstance(document.blocks[0], Paragraph)
+    assert [span.note for span in document.blocks[0].spans if span.note] == ["a", "b"]
+    assert "[" not in document.blocks[0].text
+    markup = write_markup(document)
+    assert read_markup(markup, Path("x.md"), document.metadata, Path(".")).blocks == \
+        document.blocks

@@ -31,7 +31,9 @@ from pipeline.readers.scraped.pages import SUPERIOR, SUPERIOR_FIGURES
 
 RAISED_FIGURES = {figure: superior for superior, figure in SUPERIOR_FIGURES.items()}
 
-NOTE_LABEL = re.compile(r"\[(\d{1,3})\]\s*|(\d{1,3})[.)]\s+")
+# A note's number, or its letter, in brackets (`[1]`, `[a]`, as some reports letter notes).
+CALL_LABEL = r"\[(\d{1,3}|[a-z])\]"
+NOTE_LABEL = re.compile(rf"{CALL_LABEL}\s*|(\d{{1,3}})[.)]\s+")
 # A number in brackets labelling a note under a notes heading, "(1) …", whose calls in the
 # text are bracketed so too ("a surplus of £14,200 (1), its first").
 BRACKETED_NUMBER = re.compile(r"\((\d{1,3})\)\s+")
@@ -41,11 +43,11 @@ NAMED_LABEL = re.compile(rf"(?i:{NOTES_HEADINGS})\s*(\d{{1,3}})\s*[:：]\s*")
 # A note's label under a notes heading: a number, or a symbol ("* …", "① …").
 HEADED_LABEL = re.compile(f"{NOTE_LABEL.pattern}|{BRACKETED_NUMBER.pattern}"
                           f"|{SYMBOL_LABEL.pattern}|{NAMED_LABEL.pattern}")
-REFERENCE = re.compile(r"\[(\d{1,3})\]")
+REFERENCE = re.compile(CALL_LABEL)
 BRACKETED_LABEL = re.compile(REFERENCE.pattern + r"\s*")
 # "…doubled.[2]", "…三分之一[1]": sought from the first call of a run only (not after
 # another call), so a line of calls that ends in none is read once, not once a call.
-TRAILING_CALLS = re.compile(r"(?<!\[\d\])(?<!\[\d\d\])(?<!\[\d\d\d\])"
+TRAILING_CALLS = re.compile(r"(?<!\[\d\])(?<!\[\d\d\])(?<!\[\d\d\d\])(?<!\[[a-z]\])"
                             rf"(?:{REFERENCE.pattern})+$")
 # What a symbol calling a note follows: a word, a figure, a mark ending a phrase.
 CALLED_AFTER = "\\w.,;:!?%)\u2019\u201d\uff09\u3002\uff0c"
@@ -235,7 +237,8 @@ def calls(labels: set[str], bracketed: bool = False) -> re.Pattern:
     or a mark, and no other symbol (the longest label first: `**` is not `*`); where the
     notes are `bracketed` ("(1) …"), `(n)` after a word and a space too, before a space or a
     mark ending a phrase."""
-    symbols = sorted((label for label in labels if not label.isdecimal()), key=len, reverse=True)
+    symbols = sorted((label for label in labels if not (label.isdecimal() or label.isalpha())),
+                     key=len, reverse=True)  # a letter is called in brackets only: `[a]`
     called = "|".join(map(re.escape, symbols)) or "(?!)"
     in_brackets = (rf"|(?<=[{CALLED_AFTER}] )\((\d{{1,3}})\)(?=[\s.,;:!?]|$)" if bracketed
                    else "")
