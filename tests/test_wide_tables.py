@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.checks.preflight import preflight
 from pipeline.layouts import load_layout
+from pipeline.pdf.structure import structure_elements
 from pipeline.writers.html import Placement, render_html
 from pipeline.writers.html.blocks import wide_measure, yielding_columns
 from pipeline.writers.shaping import text_ems
@@ -267,3 +268,28 @@ def test_a_balanced_tables_pages_open_at_the_rows_the_placement_names():
                       .split("</tbody>")[0])
     opening = [number for number, (attribute, _) in enumerate(rows) if "opens-page" in attribute]
     assert opening == [8, 16]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, heading", [(BRANCHES, "2\u00a0Our collections"),
+                                           (BRANCHES_ZH, None)], ids=["english", "中文"])
+def test_the_next_section_fills_the_page_before_a_turned_table(tmp_path, path, heading):
+    """A table turned onto pages of its own in large print, nothing of its section after it:
+    the next section's heading and text fill the page before it, as LaTeX floats a
+    sidewaystable past a section's start (that page had been left half empty, 47 % and 59 %
+    of it); the tag tree still reads the table before that section."""
+    pdf, document = rendered_edition(path, "large-print", tmp_path)
+    report = preflight(pdf, document, load_layout(ROOT / "layouts", "large-print"))
+    assert not [check.message for check in report.checks
+                if check.rule == "typography" and not check.passed]
+    headings = [block.text for block in document.headings]
+    heading = heading or headings[-1]
+    with pikepdf.open(pdf) as opened:
+        turned = [number for number, page in enumerate(opened.pages, 1)
+                  if page.trimbox[2] > page.trimbox[3]]
+    assert heading.split()[-1] in pdf_page_text(pdf, turned[0] - 1)
+    assert heading == headings[-1]
+    with pikepdf.open(pdf) as opened:
+        kinds = [str(element.S) for element in structure_elements(opened.Root.StructTreeRoot)]
+    last_heading = max(number for number, kind in enumerate(kinds) if re.fullmatch(r"/H\d", kind))
+    assert kinds.index("/Table") < last_heading

@@ -436,13 +436,16 @@ def leads_in(block) -> bool:
 
 
 def set_later(placement: Placement, float_: int, kinds: list[str],
-              count: int) -> Placement | None:
+              count: int, across: bool = False) -> Placement | None:
     """The placement with `float_` (a figure, or a table with its sources) set after the
     running text of its section that follows it, or None when none follows (a heading, a
     sign-off, a note or the end) or a lead-in leads into it. It never passes a float of its
     own kind (their numbers would read out of order); a table carries the figures between it
     and that text with it (a figure, never split, fills no gap; the floats keep their
-    order)."""
+    order). A table on pages of its own, turned on its side (`across`), passes the next
+    section's headings too, with the text under them: nothing but it stands on those pages,
+    and the page before is filled, as LaTeX floats a sidewaystable past a section's start
+    (the reading order, the tag tree's, stays the model's)."""
     order = list(placement.ordered(count))
     position = order.index(float_)
     kind = kinds[float_]
@@ -453,8 +456,11 @@ def set_later(placement: Placement, float_: int, kinds: list[str],
     while start < len(order) and (kinds[order[start]] == TABLE_SOURCE
                                   or kinds[order[start]] in carried):
         start += 1
-    if start < len(order) and kinds[order[start]] in RUNNING_TEXT and kinds[order[start]] != kind:
-        after = start + 1  # past a table's source and notes too, which stay with it
+    text = start
+    while across and text < len(order) and kinds[order[text]] == "heading":
+        text += 1  # the headings go with the text under them
+    if text < len(order) and kinds[order[text]] in RUNNING_TEXT and kinds[order[text]] != kind:
+        after = text + 1  # past a table's source and notes too, which stay with it
         while after < len(order) and (kinds[order[after]] == TABLE_SOURCE
                                       or kinds[order[after - 1]] == LEAD_IN):
             after += 1  # past what a lead-in leads into, too
@@ -933,7 +939,7 @@ def run_on(placement: Placement, pages, kinds: list[str]) -> Placement:
         heading = next(placed_blocks(following._page_box), None)
         if space <= MAX_EMPTY * (bottom - top) or heading is None or heading[1].tag != "table":
             continue
-        later = set_later(placement, heading[0], kinds, len(kinds))
+        later = set_later(placement, heading[0], kinds, len(kinds), across=True)
         if later is None:
             continue
         order = later.ordered(len(kinds))
