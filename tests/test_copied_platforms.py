@@ -1085,3 +1085,30 @@ def test_a_table_aligned_by_spaces_whose_labels_fill_their_column_keeps_its_colu
     document, _ = scraped_document("attendance", text, Metadata(title=""))
     table = next(block for block in document.blocks if isinstance(block, Table))
     assert [[plain(cell) for cell in row] for row in table.rows] == rows
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Income, 2022/23 and 2023/24 (HK$ million)",
+     "Treasurer's Report\n\nThe Council's income rose by 6% on the previous year.\n\n{title}\n"
+     "\t2022/23\t2023/24\nGovernment subventions\t52.1\t54.8\nDonations\t18.3\t19.9\n\n"
+     "Reserves stood at HK$23.7 million at year-end."),
+    ("主要收入（百萬元）",
+     "司庫報告\n\n本會收入較上年度增加百分之六。\n\n{title}\n\t2022/23\t2023/24\n政府資助\t52.1\t54.8\n"
+     "捐款\t18.3\t19.9\n\n年底儲備為二千三百七十萬元。"),
+])
+def test_a_line_saying_what_a_tables_figures_count_in_right_over_it_is_its_title(title, text):
+    """A line numbering no table but saying what its figures count in, in brackets, right
+    over its rows: the table's title, its caption (it had been a heading, a bookmark and a
+    section of its own, the table untitled)."""
+    document, _ = scraped_document("treasurer", text.format(title=title), Metadata(title=""))
+    assert not [block for block in document.blocks if isinstance(block, Heading)]
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert plain(table.caption).replace("\u00a0", " ") == title
+
+
+def test_a_sentence_ending_in_a_unit_over_a_table_is_no_title():
+    text = ("Treasurer's Report\n\nIncome rose again this year (HK$ million).\n"
+            "\t2022/23\t2023/24\nGovernment subventions\t52.1\t54.8\nDonations\t18.3\t19.9\n")
+    document, _ = scraped_document("treasurer", text, Metadata(title=""))
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    assert not table.caption

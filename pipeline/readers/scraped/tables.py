@@ -77,10 +77,22 @@ def is_title_unit(row: str) -> bool:
     return is_unit_line(row) or CELL not in row and bool(UNIT_CELL.fullmatch(row.strip()))
 
 
+def counted_title(row: str) -> bool:
+    """Whether a line right over a table's rows, numbering none, is its title all the same:
+    words saying what it shows, then what its figures count in, in brackets (`Income,
+    2022/23 and 2023/24 (HK$ million)`, `主要開支（百萬元）`); no sentence."""
+    row = row.strip()
+    unit = re.search(rf"(?<=\S)\s?{BRACKETED_UNIT.pattern}$", row)
+    return (unit is not None and CELL not in row and not ends_sentence(row)
+            and len(row.split()) <= MAX_TITLE_WORDS
+            and UNIT_CELL.fullmatch(unit.group().strip()) is not None)
+
+
 def table_title_lines(rows: tuple[str, ...], start: int) -> int:
-    """How many rows right above row `start` are a table's title: its title (1), or its title
-    over the line saying what the figures count in (2); 0 for none."""
-    if start >= 1 and is_table_title(rows[start - 1]):
+    """How many rows right above row `start` are a table's title: its title (1), numbered
+    or saying what the figures count in (counted_title), or its title over the line saying
+    what the figures count in (2); 0 for none."""
+    if start >= 1 and (is_table_title(rows[start - 1]) or counted_title(rows[start - 1])):
         return 1
     return 2 if start >= 2 and is_title_unit(rows[start - 1]) and is_table_title(
         rows[start - 2]) else 0
@@ -107,7 +119,7 @@ def titled_cells(rows: tuple[str, ...], document: Profile | None = None
     would ("表1  主要服務指標"), is one too, and so is one over a line saying what the
     figures count in."""
     title = title_of(rows[0]) if rows else ""
-    if title and is_table_title(title):
+    if title and (is_table_title(title) or counted_title(title) and len(rows) > 2):
         if len(rows) > 1 and is_title_unit(rows[1]):
             cells = cells_of(rows[2:], document)
             return (with_unit(title, rows[1], document), cells) if cells is not None else None
