@@ -99,3 +99,10 @@ def test_the_compiled_declarations_are_those_of_the_weasyprint_and_cffi_installe
     committed = REPOSITORY / "pipeline" / "writers" / "pdf" / "weasyprint_types.py"
     assert written.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
         "run `python tools/weasyprint_types.py`")
+
+
+def test_weasyprint_imported_before_the_engine_is_given_the_writers_declarations_too():
+    """WeasyPrint imported on its own first (a tool, a test), its declarations parsed: the
+    engine declares the writer's own to its FFI, so the repository's font configuration and
+    the own forms' shaping find their C functions (FcConfigCreate had been missing)."""
+    assert declared("import weasyprint") == ["True", "FFI", "True", "True", "True", "True"]

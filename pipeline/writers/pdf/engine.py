@@ -133,3 +133,9 @@ def declarations_compiled() -> Iterator[None]:
 warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
 with names_left_to_the_dynamic_linker(), font_tools_deferred(), declarations_compiled():
     import weasyprint  # noqa: F401  (the import is the point: once, cheaply)
+    from weasyprint.text.ffi import ffi
+
+if not isinstance(ffi, CompiledDeclarations):
+    # WeasyPrint was imported before this module, its declarations parsed: the writer's
+    # own are declared to its FFI as well.
+    ffi.cdef(OWN_DECLARATIONS)

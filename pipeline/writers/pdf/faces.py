@@ -144,6 +144,9 @@ def repository_configuration():
     """A WeasyPrint FontConfiguration whose fontconfig configuration is GENERIC_FAMILIES alone:
     no font but those the stylesheets' @font-face rules add, and no rule of the machine's
     (WeasyPrint's own loads the machine's configuration files and every font they name)."""
+    from pipeline.writers.pdf import engine  # noqa: F401  (the writer's C declarations)
+
+    # isort: split
     from weasyprint.text.ffi import ffi, fontconfig, gobject, pangoft2
     from weasyprint.text.fonts import FontConfiguration
 

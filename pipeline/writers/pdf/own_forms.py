@@ -70,25 +70,28 @@ def runs(line) -> Iterator:
         run = run.next
 
 
+def bindings():
+    """WeasyPrint's C bindings, the writer's own declarations among them (engine.py)."""
+    from pipeline.writers.pdf import engine
+
+    return engine.weasyprint.text.ffi
+
+
 def analysis_of(glyph_item):
     """The analysis of `glyph_item`'s item, its script read right (c_declarations.py)."""
-    from weasyprint.text.ffi import ffi
-
+    ffi = bindings().ffi
     return ffi.cast("PangoItemAnalysis *", ffi.addressof(glyph_item.item, "analysis"))
 
 
 def script_code(script: str) -> int:
     """GLib's code of the ISO 15924 `script` ("Hani")."""
-    from weasyprint.text.ffi import gobject
-
-    return gobject.g_unicode_script_from_iso15924(int.from_bytes(script.encode(), "big"))
+    return bindings().gobject.g_unicode_script_from_iso15924(int.from_bytes(script.encode(), "big"))
 
 
 def shaped_in(script: int, layout, glyph_item) -> None:
     """`glyph_item`'s glyphs shaped again with its analysis but `script`; left as they
     are where that sets another number of glyphs or other widths."""
-    from weasyprint.text.ffi import ffi, pango
-
+    ffi, pango = bindings().ffi, bindings().pango
     item, glyphs = glyph_item.item, glyph_item.glyphs
     text = pango.pango_layout_get_text(layout.layout)
     paragraph_length = len(ffi.string(text))
