@@ -54,8 +54,12 @@ def is_table_title(row: str) -> bool:
     """A table's number and what it shows, not a sentence ("Table 2 shows …" ends with one);
     its number may stand apart from its words, as a cell would ("表1  主要服務指標")."""
     row = title_of(row)
-    return (bool(re.match(TABLE_TITLE, row)) and CELL not in row
-            and len(row.split()) <= MAX_TITLE_WORDS and not ends_sentence(row))
+    return bool(re.match(TABLE_TITLE, row)) and reads_as_title(row)
+
+
+def reads_as_title(row: str) -> bool:
+    """Whether a line reads as a title: no cells, no sentence, no more than a title's words."""
+    return CELL not in row and len(row.split()) <= MAX_TITLE_WORDS and not ends_sentence(row)
 
 
 def title_of(row: str) -> str:
@@ -83,8 +87,7 @@ def counted_title(row: str) -> bool:
     2022/23 and 2023/24 (HK$ million)`, `主要開支（百萬元）`); no sentence."""
     row = row.strip()
     unit = re.search(rf"(?<=\S)\s?{BRACKETED_UNIT.pattern}$", row)
-    return (unit is not None and CELL not in row and not ends_sentence(row)
-            and len(row.split()) <= MAX_TITLE_WORDS
+    return (unit is not None and reads_as_title(row)
             and UNIT_CELL.fullmatch(unit.group().strip()) is not None)
 
 

@@ -91,7 +91,8 @@ def script_code(script: str) -> int:
 def shaped_in(script: int, layout, glyph_item) -> None:
     """`glyph_item`'s glyphs shaped again with its analysis but `script`; left as they
     are where that sets another number of glyphs or other widths."""
-    ffi, pango = bindings().ffi, bindings().pango
+    found = bindings()
+    ffi, pango = found.ffi, found.pango
     item, glyphs = glyph_item.item, glyph_item.glyphs
     text = pango.pango_layout_get_text(layout.layout)
     paragraph_length = len(ffi.string(text))
